@@ -1,0 +1,71 @@
+"""The project catalog: projects.geojson features, their property contract, and their flat layer form."""
+
+from __future__ import annotations
+
+import json
+
+# Flat columns of a layer (layers/<category>.geojson and exports): nested catalog
+# properties (quantity, geocode, subdistricts) are spread into scalar columns so that
+# QGIS, ArcGIS, Shapefile and CSV can hold them.
+LAYER_COLUMNS = [
+    "id", "name", "category", "action", "named", "section",
+    "quantity_value", "quantity_unit", "quote", "char_start", "char_end",
+    "status", "source", "method", "source_datum", "accuracy_m", "reason",
+    "subdistrict_codes", "subdistrict_names", "length_km",
+]
+
+
+def project_sort_key(feature):
+    """Stable catalog order: by category, then id (independent of report order)."""
+    props = feature["properties"]
+    return (str(props.get("category", "")), str(props.get("id", "")))
+
+
+def flat_properties(props: dict) -> dict:
+    """Spread one catalog feature's nested properties into the flat layer columns."""
+    quantity = props.get("quantity") or {}
+    geocode = props.get("geocode") or {}
+    allocations = props.get("subdistricts") or []
+    km = [a.get("km") for a in allocations if a.get("km") is not None]
+    return {
+        "id": props.get("id"),
+        "name": props.get("name"),
+        "category": props.get("category"),
+        "action": props.get("action"),
+        "named": bool(props.get("named", True)),
+        "section": props.get("section"),
+        "quantity_value": quantity.get("value"),
+        "quantity_unit": quantity.get("unit"),
+        "quote": props.get("quote"),
+        "char_start": props.get("char_start"),
+        "char_end": props.get("char_end"),
+        "status": geocode.get("status"),
+        "source": geocode.get("source"),
+        "method": geocode.get("method"),
+        "source_datum": geocode.get("source_datum"),
+        "accuracy_m": geocode.get("accuracy_m"),
+        "reason": geocode.get("reason"),
+        "subdistrict_codes": ";".join(str(a.get("code")) for a in allocations) or None,
+        "subdistrict_names": ";".join(str(a.get("name")) for a in allocations) or None,
+        "length_km": round(sum(km), 4) if km else None,
+    }
+
+
+def features_to_gdf(features):
+    """Catalog features (shapely geometries or None) -> flat GeoDataFrame in EPSG:4326."""
+    import geopandas as gpd
+
+    rows = [flat_properties(f["properties"]) for f in features]
+    geoms = [f.get("geometry") for f in features]
+    return gpd.GeoDataFrame(rows, columns=LAYER_COLUMNS, geometry=geoms, crs="EPSG:4326")
+
+
+def catalog_metadata(features) -> dict:
+    """Counts for the FeatureCollection header: how many projects, located, unlocated."""
+    located = sum(1 for f in features if f.get("geometry") is not None)
+    return {"projects": len(features), "located": located, "unlocated": len(features) - located}
+
+
+def dumps_properties(props: dict) -> str:
+    """Canonical JSON of one feature's properties (used to compare catalogs in tests)."""
+    return json.dumps(props, ensure_ascii=False, sort_keys=True)

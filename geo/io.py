@@ -1,0 +1,323 @@
+"""Reading and writing files safely: input errors, text encodings, vector files, atomic deterministic output."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import shutil
+import tempfile
+import unicodedata
+from pathlib import Path
+
+# Coordinates are rounded to 7 decimals (about 1 cm) in stored GeoJSON: far below any
+# accuracy we claim, and it keeps files diff-able and byte-stable across platforms.
+COORD_PRECISION = 7
+
+
+class InputError(Exception):
+    """A problem with a file the user gave us: reported as one line, exit code 2."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path) if path is not None else None
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}" if self.path else problem)
+
+
+# --------------------------------------------------------------------------- output
+
+
+@contextlib.contextmanager
+def atomic_path(path, suffix=None):
+    """Yield a temporary path in the target's directory; rename it over ``path`` on success.
+
+    Readers never see a half-written file, and a crash leaves the previous output intact.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(directory, f"cannot create output directory ({exc.strerror})") from exc
+    if not os.access(directory, os.W_OK):
+        raise InputError(directory, "output directory is not writable")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or path.suffix or ".tmp", dir=directory)
+    os.close(fd)
+    os.unlink(tmp)  # libraries such as pyogrio refuse to write over an existing file
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def write_bytes_atomic(path, data: bytes) -> Path:
+    """Write bytes to ``path`` atomically (temporary file, fsync, rename)."""
+    with atomic_path(path) as tmp:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    return Path(path)
+
+
+def write_text_atomic(path, text: str) -> Path:
+    """Write UTF-8 text to ``path`` atomically, with Unix newlines."""
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def _round_coords(obj, precision):
+    if isinstance(obj, (list, tuple)):
+        if obj and isinstance(obj[0], (int, float)):
+            return [round(float(v), precision) + 0.0 for v in obj]
+        return [_round_coords(o, precision) for o in obj]
+    return obj
+
+
+def _clean_value(value):
+    # NaN is not JSON; numpy scalars are not serialisable; both appear in GeoDataFrames.
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _clean_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean_value(v) for v in value]
+    return value
+
+
+def geometry_to_geojson(geom, precision=COORD_PRECISION):
+    """Shapely geometry -> RFC 7946 GeoJSON dict (counter-clockwise exteriors, rounded)."""
+    import shapely
+
+    if geom is None or geom.is_empty:
+        return None
+    geom = shapely.orient_polygons(geom, exterior_cw=False)
+    mapping = shapely.geometry.mapping(geom)
+    return _geometry_mapping_rounded(mapping, precision)
+
+
+def _geometry_mapping_rounded(mapping, precision):
+    if mapping["type"] == "GeometryCollection":
+        return {"type": "GeometryCollection",
+                "geometries": [_geometry_mapping_rounded(g, precision) for g in mapping["geometries"]]}
+    return {"type": mapping["type"], "coordinates": _round_coords(mapping["coordinates"], precision)}
+
+
+def feature_collection_text(features, *, name=None, metadata=None, precision=COORD_PRECISION) -> str:
+    """Serialise GeoJSON features deterministically: sorted keys, rounded coordinates, one feature a line.
+
+    ``features`` are dicts whose ``geometry`` is a shapely geometry, a GeoJSON mapping or None.
+    The caller decides feature order; keys are sorted so equal inputs give equal bytes.
+    """
+    lines = []
+    for feature in features:
+        geom = feature.get("geometry")
+        if geom is not None and not isinstance(geom, dict):
+            geom = geometry_to_geojson(geom, precision)
+        elif isinstance(geom, dict):
+            geom = _geometry_mapping_rounded(geom, precision)
+        out = {"type": "Feature", "properties": _clean_value(feature.get("properties") or {}), "geometry": geom}
+        if feature.get("id") is not None:
+            out["id"] = feature["id"]
+        lines.append(json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    head = {"type": "FeatureCollection"}
+    if name:
+        head["name"] = name
+    if metadata:
+        head["metadata"] = _clean_value(metadata)
+    head_text = json.dumps(head, ensure_ascii=False, sort_keys=True, separators=(",", ":"))[:-1]
+    body = ",\n".join(lines)
+    return f'{head_text},"features":[\n{body}\n]}}\n' if lines else f'{head_text},"features":[]}}\n'
+
+
+def write_feature_collection(path, features, **kwargs) -> Path:
+    """Write features as a deterministic GeoJSON FeatureCollection, atomically."""
+    return write_text_atomic(path, feature_collection_text(features, **kwargs))
+
+
+def gdf_to_features(gdf, id_column="id"):
+    """GeoDataFrame (EPSG:4326) -> list of feature dicts, in frame order."""
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    features = []
+    for row, geom in zip(gdf[columns].itertuples(index=False, name=None), gdf.geometry.values):
+        props = {k: _clean_value(v) for k, v in zip(columns, row)}
+        features.append({"id": props.get(id_column), "properties": props, "geometry": geom})
+    return features
+
+
+def write_gdf_geojson(path, gdf, *, name=None, metadata=None, sort_by="id") -> Path:
+    """Write a GeoDataFrame as deterministic RFC 7946 GeoJSON (reprojected to EPSG:4326)."""
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(4326)
+    if sort_by and sort_by in gdf.columns and len(gdf):
+        gdf = gdf.sort_values(sort_by, kind="stable")
+    return write_feature_collection(path, gdf_to_features(gdf), name=name, metadata=metadata)
+
+
+# --------------------------------------------------------------------------- input
+
+
+def check_input_file(path) -> Path:
+    """Fail with an InputError unless ``path`` is an existing, readable, non-empty regular file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "file not found")
+    if path.is_dir():
+        raise InputError(path, "is a directory, expected a file")
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "file is not readable")
+    if path.stat().st_size == 0:
+        raise InputError(path, "file is empty (0 bytes)")
+    return path
+
+
+def decode_text(data: bytes, path, encoding="auto") -> str:
+    """Decode report or table bytes: UTF-8 (with or without BOM) or GB18030/GBK.
+
+    ``encoding`` is ``auto`` (try UTF-8, then GB18030), or a codec name to force.
+    Binary data (NUL bytes, control characters) is refused rather than decoded as garbage.
+    """
+    if b"\x00" in data[:65536]:
+        raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
+    if encoding and encoding != "auto":
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot decode as {encoding}: {exc.reason if hasattr(exc, 'reason') else exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(path, "unknown text encoding (neither UTF-8 nor GB18030/GBK)") from None
+    controls = sum(1 for ch in text[:65536] if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise InputError(path, "looks like a binary file, not text")
+    return text
+
+
+def read_text(path, encoding="auto") -> str:
+    """Read a text file (report, CSV) with encoding detection; see :func:`decode_text`."""
+    path = check_input_file(path)
+    return decode_text(path.read_bytes(), path, encoding)
+
+
+def read_json(path):
+    """Parse a JSON file, turning every failure into a one-line InputError."""
+    text = read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})") from None
+
+
+def read_feature_collection(path):
+    """Read a GeoJSON FeatureCollection as (collection dict, features with shapely geometries)."""
+    import shapely.geometry
+
+    data = read_json(path)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        kind = data.get("type") if isinstance(data, dict) else type(data).__name__
+        raise InputError(path, f"expected a GeoJSON FeatureCollection, found {kind!r}")
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise InputError(path, "FeatureCollection has no 'features' list")
+    out = []
+    for number, feature in enumerate(features, 1):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise InputError(path, f"feature {number} is not a GeoJSON Feature")
+        geometry = feature.get("geometry")
+        geom = None
+        if geometry is not None:
+            try:
+                geom = shapely.geometry.shape(geometry)
+            except Exception as exc:  # shapely raises several types for bad geometry
+                raise InputError(path, f"feature {number} has an invalid geometry ({exc})") from None
+            _check_finite(geom, path, number)
+        out.append({"id": feature.get("id"), "properties": dict(feature.get("properties") or {}), "geometry": geom})
+    return data, out
+
+
+def _check_finite(geom, path, number):
+    import shapely
+
+    coords = shapely.get_coordinates(geom)
+    if coords.size and not math.isfinite(float(coords.sum())):
+        raise InputError(path, f"feature {number} has NaN or infinite coordinates")
+
+
+def _dbf_encoding(path: Path):
+    """Encoding for a Shapefile's .dbf: the .cpg if present, else sniffed (UTF-8 or GBK)."""
+    cpg = path.with_suffix(".cpg")
+    if not cpg.exists():
+        cpg = path.with_suffix(".CPG")
+    if cpg.exists():
+        name = cpg.read_text(errors="replace").strip().lower()
+        return {"936": "gbk", "cp936": "gbk", "gb2312": "gbk", "65001": "utf-8", "utf8": "utf-8"}.get(name, name)
+    dbf = path.with_suffix(".dbf")
+    if not dbf.exists():
+        return None
+    data = dbf.read_bytes()
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "gb18030"
+
+
+def read_vector(path, *, layer=None, assume_crs=None):
+    """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
+
+    Shapefiles without a ``.cpg`` have their attribute encoding sniffed (UTF-8, else
+    GBK/GB18030), since Chinese Shapefiles are often GBK. A file without a CRS is an
+    error unless ``assume_crs`` is given.
+    """
+    import pyogrio
+
+    path = Path(path)
+    if path.is_dir() and not any(path.glob("*.shp")):
+        raise InputError(path, "is a directory, expected a vector file")
+    if not path.is_dir():
+        check_input_file(path)
+    kwargs = {}
+    if path.suffix.lower() == ".shp":
+        if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
+            raise InputError(path, "Shapefile has no .dbf beside it")
+        encoding = _dbf_encoding(path)
+        if encoding:
+            kwargs["encoding"] = encoding
+    if layer is not None:
+        kwargs["layer"] = layer
+    try:
+        gdf = pyogrio.read_dataframe(path, **kwargs)
+    except UnicodeDecodeError:
+        raise InputError(path, "attribute text is in an unknown encoding; add a .cpg file") from None
+    except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = message.replace(str(path), "").strip(" :'")
+        raise InputError(path, f"not a readable vector file ({message})") from None
+    if gdf.geometry is None or gdf.geometry.name not in gdf:
+        raise InputError(path, "has no geometry column")
+    if gdf.crs is None:
+        if assume_crs is None:
+            raise InputError(path, "has no coordinate reference system (add a .prj, or pass --crs)")
+        gdf = gdf.set_crs(assume_crs)
+    return gdf
+
+
+def remove_path(path):
+    """Delete a file or directory if present (used to clear outputs before an atomic swap)."""
+    path = Path(path)
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
