@@ -1,0 +1,261 @@
+"""The ``geo`` command line: a thin click layer over the pipeline; heavy libraries load only inside commands."""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from geo.io import InputError
+
+BASEMAPS = ("osm", "amap", "tianditu", "none")
+
+
+def _boundary_options(command):
+    """Options shared by every stage that needs 街道 boundaries."""
+    options = [
+        click.option("--districts", type=click.Path(dir_okay=True), default=None,
+                     help="Official 街道 polygons (Shapefile, GeoPackage, GeoJSON...; any CRS). "
+                          "Replaces the bundled approximate polygons."),
+        click.option("--name-field", default=None, help="Column of --districts holding the 街道 name."),
+        click.option("--code-field", default=None, help="Column of --districts holding the 街道 code."),
+        click.option("--outline", type=click.Path(), default=None,
+                     help="District outline file (default: union of --districts, or the bundled outline)."),
+        click.option("--district-code", default=None,
+                     help="Bundled Jinan district code for the outline (default 370105, 天桥区)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _boundaries_from(kwargs):
+    from geo.pipeline import BoundaryOptions
+
+    return BoundaryOptions(**{k: kwargs.pop(k) for k in ("districts", "name_field", "code_field", "outline",
+                                                         "district_code")})
+
+
+def _report_warnings(warnings):
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+def _handle_errors(func):
+    """Turn input problems into one line on stderr and exit code 2 (traceback with --verbose)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        ctx = click.get_current_context()
+        verbose = (ctx.find_root().params or {}).get("verbose", False)
+        try:
+            return func(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except InputError as exc:
+            if verbose:
+                raise
+            click.echo(f"geo: error: {exc}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("geo: interrupted; outputs are left as they were", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+            if verbose:
+                raise
+            message = str(exc).splitlines()[0] if str(exc) else ""
+            click.echo(f"geo: error: {type(exc).__name__}: {message} (rerun with --verbose for details)", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="geo-worksreport", prog_name="geo")
+def main(verbose):
+    """Map the spatial projects of a district government work report (政府工作报告) per 街道.
+
+    Default: Tianqiao District (天桥区), Jinan. Run `geo build` for everything.
+    """
+
+
+@main.command()
+@click.argument("report", type=click.Path())
+@click.option("-o", "--output", default="projects.geojson", show_default=True, type=click.Path(),
+              help="Catalog to write (GeoJSON FeatureCollection, geometry null).")
+@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030"]), default="auto", show_default=True)
+@_handle_errors
+def extract(report, output, encoding):
+    """Extract the spatial projects of REPORT into a catalog."""
+    from geo.pipeline import run_extract
+
+    features = run_extract(report, output, encoding=encoding)
+    named = sum(1 for f in features if f["properties"].get("named", True))
+    click.echo(f"wrote {output}: {len(features)} projects ({named} named, {len(features) - named} counted groups)")
+
+
+@main.command()
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
+@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(),
+              help="Gazetteer file (GeoJSON, GPKG or CSV with lon/lat and a datum column); repeatable, first wins.")
+@click.option("--osm", type=click.Path(), default=None, help="OpenStreetMap extract (.osm or .osm.pbf).")
+@click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
+@click.option("--cache-dir", type=click.Path(), default=None, help="Cache for --online answers.")
+@_boundary_options
+@_handle_errors
+def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
+    """Locate the catalog's projects and write the layers."""
+    from geo import pipeline
+
+    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir, prefer_layers=False)
+    _report_warnings(boundaries.warnings)
+    features, source = pipeline.read_catalog(projects)
+    features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
+                                                   online=online, cache_dir=cache_dir)
+    pipeline.write_catalog(projects, features, source)
+    layers = pipeline.write_layers(features, boundaries, layers_dir)
+    click.echo(f"wrote {projects}: {len(features) - len(unlocated)} of {len(features)} projects located")
+    for path in layers:
+        click.echo(f"wrote {path}")
+    _echo_unlocated(unlocated)
+
+
+def _echo_unlocated(unlocated):
+    if unlocated:
+        click.echo(f"not located ({len(unlocated)}):")
+        for item in unlocated:
+            click.echo(f"  {item['name']}: {item['reason']}")
+
+
+@main.command()
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
+@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@_boundary_options
+@_handle_errors
+def join(projects, layers_dir, **kwargs):
+    """Allocate located projects to 街道 (points by containment, lines by length)."""
+    from geo import pipeline
+
+    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+    _report_warnings(boundaries.warnings)
+    features, source = pipeline.read_catalog(projects)
+    features, allocations = pipeline.join_catalog(features, boundaries)
+    pipeline.write_catalog(projects, features, source)
+    for path in pipeline.write_layers(features, boundaries, layers_dir):
+        click.echo(f"wrote {path}")
+    click.echo(f"wrote {projects}: {allocations['id'].nunique()} projects allocated to "
+               f"{allocations['code'].nunique()} of {len(boundaries.zones)} 街道")
+
+
+@main.command()
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
+@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("--by", type=click.Choice(["subdistrict", "district"]), default="subdistrict", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(), default=None, help="Write to a file instead of the terminal.")
+@_boundary_options
+@_handle_errors
+def coverage(projects, layers_dir, by, fmt, output, **kwargs):
+    """Coverage by 街道: projects, categories, road kilometres, district-wide items and gaps."""
+    from geo import pipeline
+    from geo.coverage import format_coverage
+
+    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+    _report_warnings(boundaries.warnings)
+    if by == "district":
+        boundaries = pipeline.district_as_zone(boundaries)
+    features, _ = pipeline.read_catalog(projects)
+    features, allocations = pipeline.join_catalog(features, boundaries)
+    text = format_coverage(pipeline.coverage_of(features, allocations, boundaries), fmt)
+    if output:
+        from geo.io import write_text_atomic
+
+        write_text_atomic(output, text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
+@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True,
+              help="Tiles: osm (WGS-84), amap (overlays shifted to GCJ-02), tianditu (TIANDITU_KEY), none.")
+@click.option("--offline", is_flag=True, help="One self-contained HTML file per map, nothing fetched.")
+@click.option("-o", "--out-dir", default="maps_out", show_default=True, type=click.Path())
+@_boundary_options
+@_handle_errors
+def render(projects, layers_dir, basemap, offline, out_dir, **kwargs):
+    """Render the HTML maps (projects, coverage, index)."""
+    from geo import pipeline
+
+    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+    _report_warnings(boundaries.warnings)
+    features, _ = pipeline.read_catalog(projects)
+    features, allocations = pipeline.join_catalog(features, boundaries)
+    report = pipeline.coverage_of(features, allocations, boundaries)
+    for path in pipeline.render(features, boundaries, report, out_dir, basemap=basemap, offline=offline):
+        click.echo(f"wrote {path}")
+
+
+@main.command(name="layers")
+@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@_handle_errors
+def layers_command(layers_dir):
+    """List the layers with feature counts, geometry types and CRS."""
+    from geo.export import list_layers
+
+    rows = list_layers(layers_dir)
+    if not rows:
+        raise InputError(layers_dir, "no layers found (run geo build or geo geocode first)")
+    width = max(len(r["layer"]) for r in rows)
+    for row in rows:
+        click.echo(f"{row['layer']:<{width}}  {row['features']:>5}  {row['geometry_types']:<28}  {row['crs']}")
+
+
+@main.command()
+@click.argument("layer")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv"]), default="geojson",
+              show_default=True)
+@click.option("--category", default=None, help="Only projects of this category code.")
+@click.option("--subdistrict", default=None, help="Only projects in this 街道 (name or code).")
+@click.option("--crs", "target_crs", default=None, help="Output CRS, e.g. EPSG:4548 (GeoJSON stays EPSG:4326).")
+@click.option("-o", "--output", type=click.Path(), default=None, help="Output file (or directory for shp/all).")
+@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@_handle_errors
+def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
+    """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile or CSV."""
+    from geo.export import export_layers
+
+    for path in export_layers(layer, fmt=fmt, category=category, subdistrict=subdistrict, crs=target_crs,
+                              output=output, layers_dir=layers_dir):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--report", type=click.Path(), default=None, help="Report text (default: bundled Tianqiao excerpt).")
+@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030"]), default="auto", show_default=True)
+@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(), help="Gazetteer file; repeatable.")
+@click.option("--osm", type=click.Path(), default=None, help="OpenStreetMap extract (.osm or .osm.pbf).")
+@click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
+@click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True)
+@click.option("--offline", is_flag=True, help="Self-contained HTML maps.")
+@click.option("--out-dir", default=".", show_default=True, type=click.Path(),
+              help="Where projects.geojson, layers/ and maps_out/ go.")
+@_boundary_options
+@_handle_errors
+def build(report, encoding, gazetteers, osm, online, basemap, offline, out_dir, **kwargs):
+    """Run every stage (default: Tianqiao) and write the catalog, layers, coverage and maps."""
+    from geo.pipeline import run_build
+
+    written, unlocated, warnings = run_build(
+        report, out_dir=out_dir, boundary_options=_boundaries_from(kwargs), gazetteers=gazetteers, osm=osm,
+        online=online, encoding=encoding, basemap=basemap, offline=offline,
+        progress=lambda message: click.echo(message, err=True))
+    _report_warnings(warnings)
+    for path in written:
+        click.echo(f"wrote {path}")
+    _echo_unlocated(unlocated)

@@ -1,0 +1,384 @@
+"""Gazetteers: named places with geometry and provenance, from user files, OSM extracts, the bundled data or Nominatim."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io as _io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.io import InputError
+
+# Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
+# 济微公路 appears as 济微路. Folding them gives an exact-strength match.
+_SUFFIX_FOLDS = (("大街", "街"), ("公路", "路"), ("大道", "道"))
+# A directional infix before the road suffix (水屯北路 vs 水屯路) usually names a
+# different stretch of road; matching across it is only an approximation.
+_DIRECTIONAL_ROAD = re.compile(r"^(.{2,}?)[东西南北中](路|街|大街|大道)$")
+_STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()·•\-—_]")
+
+LINE_TYPES = {"LineString", "MultiLineString"}
+POINT_TYPES = {"Point", "MultiPoint"}
+AREA_TYPES = {"Polygon", "MultiPolygon"}
+
+
+@dataclass
+class Entry:
+    """One named place: WGS-84 geometry plus where it came from and how far it can be off."""
+
+    name: str
+    geometry: object
+    source: str
+    method: str
+    source_datum: str
+    accuracy_m: float
+    tier: str
+    aliases: tuple = ()
+    category: str | None = None
+    feature_type: str | None = None
+    section_of: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Match:
+    """The result of a gazetteer look-up: the entry and how strong the name match was."""
+
+    entry: Entry
+    strength: str  # exact | folded | directional | contained
+    matched_name: str
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_name(text: str) -> str:
+    """Matching form of a place name: NFKC (full-width -> ASCII), Traditional -> Simplified, no spaces or quotes."""
+    text = unicodedata.normalize("NFKC", str(text))
+    text = _t2s().convert(text)
+    return _STRIP.sub("", text).lower()
+
+
+def _fold(key: str) -> str:
+    for long, short in _SUFFIX_FOLDS:
+        if key.endswith(long):
+            return key[: -len(long)] + short
+    return key
+
+
+def _undirected(key: str):
+    m = _DIRECTIONAL_ROAD.match(key)
+    return _fold(m.group(1) + m.group(2)) if m else None
+
+
+class Gazetteer:
+    """An ordered set of sources; look-ups try each tier in order and return the first match.
+
+    Tiers are added in priority order (user files, OSM extract, bundled data). Within
+    a tier the best name match wins: exact, then suffix-folded, then a unique entry of
+    the same category whose name contains the query, then a directional relaxation.
+    """
+
+    def __init__(self):
+        self.tiers = []  # list of (tier name, list of Entry)
+
+    def add_tier(self, tier: str, entries):
+        entries = list(entries)
+        if entries:
+            self.tiers.append((tier, entries))
+        return self
+
+    def __len__(self):
+        return sum(len(e) for _, e in self.tiers)
+
+    @functools.cached_property
+    def _indexes(self):
+        indexes = []
+        for tier, entries in self.tiers:
+            exact, folded = {}, {}
+            for entry in entries:
+                for name in (entry.name, *entry.aliases):
+                    key = normalise_name(name)
+                    exact.setdefault(key, []).append(entry)
+                    folded.setdefault(_fold(key), []).append(entry)
+            indexes.append((tier, entries, exact, folded))
+        return indexes
+
+    def lookup(self, name: str, *, accepts=None, category=None):
+        """Find ``name``; ``accepts(entry) -> bool`` filters entries by geometry fitness.
+
+        Returns a :class:`Match` or None.
+        """
+        key = normalise_name(name)
+        accepts = accepts or (lambda entry: True)
+        for _tier, entries, exact, folded in self._indexes:
+            for strength, candidates in (("exact", exact.get(key, [])), ("folded", folded.get(_fold(key), []))):
+                fit = _prefer_category([e for e in candidates if accepts(e)], category)
+                if fit:
+                    return Match(fit[0], strength, fit[0].name)
+            if category and len(key) >= 2:
+                contained = [e for e in entries if e.category == category and accepts(e)
+                             and any(key in normalise_name(n) for n in (e.name, *e.aliases))]
+                if len(contained) == 1:
+                    return Match(contained[0], "contained", contained[0].name)
+            relaxed = _undirected(key)
+            if relaxed:
+                fit = [e for e in folded.get(relaxed, []) if accepts(e)]
+                if fit:
+                    return Match(fit[0], "directional", fit[0].name)
+        return None
+
+    def find_line(self, name: str):
+        """The first line entry called ``name`` in any tier (used to locate cross streets)."""
+        match = self.lookup(name, accepts=lambda e: e.geometry.geom_type in LINE_TYPES)
+        return match.entry if match and match.strength in ("exact", "folded") else None
+
+
+def _prefer_category(entries, category):
+    if not category:
+        return entries
+    same = [e for e in entries if e.category == category]
+    return same + [e for e in entries if e.category != category]
+
+
+# --------------------------------------------------------------------------- loaders
+
+
+def bundled_entries():
+    """Entries of the bundled Tianqiao gazetteer (general-knowledge positions, WGS-84)."""
+    from geo.data import GAZETTEER_PATH
+
+    return load_file(GAZETTEER_PATH, tier="bundled gazetteer")
+
+
+def load_file(path, *, tier="user gazetteer", datum=None):
+    """Load a gazetteer file: GeoJSON, GeoPackage or any OGR vector, or CSV with lon/lat.
+
+    Required column: ``name``. Optional: ``aliases`` (list or "|"-separated), ``category``,
+    ``feature_type``, ``accuracy_m``, ``source``, ``method``, ``section_of`` and a datum
+    column (``datum`` or ``source_datum``: wgs84, cgcs2000, gcj02, bd09) saying which datum the
+    coordinates are in. Vector files are first reprojected to EPSG:4326, then shifted from
+    their declared datum to WGS-84. CSV files give ``lon``/``lat`` (or ``lng``, ``x``/``y``) or
+    a ``wkt`` column, and are read as UTF-8 or GB18030.
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        rows, geoms = _read_csv(path)
+    else:
+        rows, geoms = _read_vector_rows(path)
+    if not rows:
+        raise InputError(path, "gazetteer has no entries")
+    return _entries_from_rows(path, rows, geoms, tier=tier, datum=datum)
+
+
+def _read_vector_rows(path):
+    from geo.io import read_vector
+
+    gdf = read_vector(path, assume_crs=None).to_crs(4326)
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    rows = [dict(zip(columns, values)) for values in gdf[columns].itertuples(index=False, name=None)]
+    return rows, list(gdf.geometry.values)
+
+
+def _read_csv(path):
+    import shapely
+    import shapely.wkt
+
+    from geo.io import read_text
+
+    text = read_text(path)
+    dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    reader = csv.DictReader(_io.StringIO(text), dialect=dialect)
+    fields = {f.strip().lower(): f for f in (reader.fieldnames or [])}
+    lon_f = next((fields[f] for f in ("lon", "lng", "longitude", "x", "经度") if f in fields), None)
+    lat_f = next((fields[f] for f in ("lat", "latitude", "y", "纬度") if f in fields), None)
+    wkt_f = fields.get("wkt") or fields.get("geometry")
+    if "name" not in fields and "名称" not in fields:
+        raise InputError(path, "CSV gazetteer needs a 'name' column")
+    if not wkt_f and not (lon_f and lat_f):
+        raise InputError(path, "CSV gazetteer needs lon and lat columns (or a wkt column)")
+    rows, geoms = [], []
+    for line_no, raw in enumerate(reader, 2):
+        row = {k.strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in raw.items() if k}
+        row.setdefault("name", row.get("名称"))
+        try:
+            if wkt_f and row.get(wkt_f.strip().lower()):
+                geom = shapely.wkt.loads(row[wkt_f.strip().lower()])
+            else:
+                lon, lat = float(row[lon_f.strip().lower()]), float(row[lat_f.strip().lower()])
+                geom = shapely.Point(lon, lat)
+        except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
+            raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
+        rows.append(row)
+        geoms.append(geom)
+    return rows, geoms
+
+
+def _entries_from_rows(path, rows, geoms, *, tier, datum):
+    import math
+
+    import numpy as np
+    import shapely
+
+    from geo.crs import convert_geometry, normalise_datum
+
+    entries = []
+    for number, (row, geom) in enumerate(zip(rows, geoms), 1):
+        name = row.get("name")
+        if name is None or (isinstance(name, float) and math.isnan(name)) or not str(name).strip():
+            raise InputError(path, f"entry {number} has no name")
+        if geom is None or geom.is_empty:
+            raise InputError(path, f"entry {number} ({name}) has no geometry")
+        coords = shapely.get_coordinates(geom)
+        if not np.isfinite(coords).all():
+            raise InputError(path, f"entry {number} ({name}) has NaN or infinite coordinates")
+        if (np.abs(coords[:, 0]) > 180).any() or (np.abs(coords[:, 1]) > 90).any():
+            raise InputError(path, f"entry {number} ({name}) has coordinates outside lon/lat range "
+                                   "(projected data without a CRS?)")
+        entry_datum = _text(row.get("source_datum") or row.get("datum")) or datum or "wgs84"
+        try:
+            canonical = normalise_datum(entry_datum)
+            geom = convert_geometry(geom, canonical, "wgs84")
+        except ValueError as exc:
+            raise InputError(path, f"entry {number} ({name}): {exc}") from None
+        if not geom.is_valid:
+            geom = shapely.make_valid(geom)
+        entries.append(Entry(
+            name=str(name).strip(),
+            geometry=geom,
+            source=_text(row.get("source")) or f"{tier} {path.name}",
+            method=_text(row.get("method")) or "coordinates from file",
+            source_datum=canonical,
+            accuracy_m=_number(row.get("accuracy_m")) or _default_accuracy(geom),
+            tier=tier,
+            aliases=_aliases(row.get("aliases")),
+            category=_text(row.get("category")),
+            feature_type=_text(row.get("feature_type")),
+            section_of=_text(row.get("section_of")),
+        ))
+    return entries
+
+
+def _text(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _number(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number and number > 0 else None
+
+
+def _aliases(value):
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value if str(v).strip())
+    if hasattr(value, "tolist"):
+        return tuple(str(v) for v in value.tolist())
+    text = str(value).strip()
+    if text.startswith("["):
+        import json
+
+        try:
+            return tuple(str(v) for v in json.loads(text))
+        except ValueError:
+            pass
+    return tuple(a.strip() for a in re.split(r"[|;；、]", text) if a.strip())
+
+
+def _default_accuracy(geom):
+    # A user file that states no accuracy is taken at the precision of a typical
+    # hand-collected coordinate; lines and areas are only as good as their digitising.
+    return 50.0 if geom.geom_type in POINT_TYPES else 100.0
+
+
+# --------------------------------------------------------------------------- OpenStreetMap
+
+OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey
+
+
+def load_osm(path, outline=None):
+    """Read named features from an OSM extract (.osm, .osm.pbf) with pyosmium, streaming.
+
+    Named highways become lines (ways of one name merged), amenities, shops, healthcare,
+    schools and tourism nodes become points, closed landuse/leisure/amenity ways and
+    multipolygons become polygons. Only features intersecting ``outline`` (a shapely
+    geometry in WGS-84, buffered 1 km) are kept.
+    """
+    import osmium
+    import shapely
+
+    path = Path(path)
+    from geo.io import check_input_file
+
+    check_input_file(path)
+    name_of = lambda tags: tags.get("name:zh") or tags.get("name")  # noqa: E731
+    point_keys = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway", "public_transport")
+    area_keys = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare")
+    lines, points, areas = {}, [], []
+    wkb_factory = osmium.geom.WKBFactory()
+    try:
+        processor = (osmium.FileProcessor(str(path))
+                     .with_locations()
+                     .with_areas()
+                     .with_filter(osmium.filter.EmptyTagFilter()))
+        for obj in processor:
+            # Copy tags: pyosmium objects are only valid inside the iteration step.
+            tags = {tag.k: tag.v for tag in obj.tags}
+            name = name_of(tags)
+            if not name:
+                continue
+            if obj.is_node():
+                kind = next((k for k in point_keys if k in tags), None)
+                if kind:
+                    points.append((name, tags, shapely.Point(obj.location.lon, obj.location.lat), kind))
+            elif obj.is_way():
+                if ("highway" in tags or "railway" in tags or "waterway" in tags) and not obj.is_closed():
+                    coords = [(n.location.lon, n.location.lat) for n in obj.nodes if n.location.valid()]
+                    if len(coords) >= 2:
+                        kind = "highway" if "highway" in tags else ("railway" if "railway" in tags else "waterway")
+                        lines.setdefault((name, kind), []).append(shapely.LineString(coords))
+            elif obj.is_area():
+                kind = next((k for k in area_keys if k in tags), None)
+                if kind:
+                    try:
+                        geom = shapely.from_wkb(wkb_factory.create_multipolygon(obj))
+                    except RuntimeError:
+                        continue
+                    areas.append((name, tags, geom, kind))
+    except (RuntimeError, OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable OSM file ({str(exc).splitlines()[0] if str(exc) else exc})") from None
+    clip = outline.buffer(0.01) if outline is not None else None
+    source = f"OpenStreetMap extract {path.name} (© OpenStreetMap contributors, ODbL)"
+    entries = []
+    for (name, kind), parts in sorted(lines.items()):
+        geom = shapely.line_merge(shapely.MultiLineString(parts)) if len(parts) > 1 else parts[0]
+        entries.append((name, geom, kind, None))
+    entries += [(name, geom, kind, tags) for name, tags, geom, kind in points]
+    entries += [(name, geom, kind, tags) for name, tags, geom, kind in areas]
+    out = []
+    for name, geom, kind, tags in entries:
+        if clip is not None and not geom.intersects(clip):
+            continue
+        out.append(Entry(
+            name=name, geometry=geom, source=source,
+            method=f"name match on OSM {kind} feature", source_datum="wgs84",
+            accuracy_m=OSM_ACCURACY_M, tier="OSM extract",
+            aliases=tuple(v for k, v in (tags or {}).items() if k in ("alt_name", "old_name", "short_name", "name")),
+            feature_type={"highway": "road", "railway": "rail", "waterway": "water"}.get(kind, "facility"),
+        ))
+    return out

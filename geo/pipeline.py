@@ -1,0 +1,229 @@
+"""The pipeline on files: each stage reads its inputs, runs the stage function and writes its outputs atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.io import InputError
+
+OUTLINE_LAYER = "district_outline"
+ZONES_LAYER = "subdistricts"
+
+
+@dataclass
+class BoundaryOptions:
+    """Where the 街道 come from: bundled approximation, or an official file (--districts)."""
+
+    districts: str | None = None
+    name_field: str | None = None
+    code_field: str | None = None
+    outline: str | None = None
+    district_code: str | None = None
+
+
+def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_layers=True):
+    """Load the boundaries for a stage.
+
+    Official files given on the command line win; otherwise the ``subdistricts`` and
+    ``district_outline`` layers written by ``geo geocode`` (so later stages use what
+    geocoding used); otherwise the bundled approximate Tianqiao polygons.
+    """
+    from geo.boundaries import Boundaries, load_boundaries
+
+    layers_dir = Path(layers_dir)
+    zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
+    if options.districts is None and options.outline is None and prefer_layers \
+            and zones_path.exists() and outline_path.exists():
+        from geo.io import read_vector
+
+        zones, outline = read_vector(zones_path), read_vector(outline_path)
+        for column in ("code", "name", "boundary_quality", "source"):
+            if column not in zones.columns:
+                raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
+        zones["code"] = zones["code"].astype(str)
+        quality = str(zones["boundary_quality"].iloc[0]) if len(zones) else "approximate"
+        return Boundaries(zones=zones, outline=outline, quality=quality, source=str(zones["source"].iloc[0]))
+    return load_boundaries(options.districts, name_field=options.name_field, code_field=options.code_field,
+                           outline_path=options.outline, district_code=options.district_code)
+
+
+# --------------------------------------------------------------------------- stages
+
+
+def run_extract(report, output="projects.geojson", *, encoding="auto"):
+    """Extract the catalog from a report file; write it (geometry null) and return the features."""
+    from geo.extract import extract_file
+
+    features = extract_file(report, encoding=encoding)
+    write_catalog(output, features, Path(report).name)
+    return features
+
+
+def build_gazetteer(gazetteers=(), osm=None, outline=None):
+    """The gazetteer tiers in priority order: user files, OSM extract, bundled data."""
+    from geo.gazetteer import Gazetteer, bundled_entries, load_file, load_osm
+
+    gazetteer = Gazetteer()
+    for path in gazetteers:
+        gazetteer.add_tier(f"user gazetteer {Path(path).name}", load_file(path))
+    if osm:
+        gazetteer.add_tier("OSM extract", load_osm(osm, outline))
+    gazetteer.add_tier("bundled gazetteer", bundled_entries())
+    return gazetteer
+
+
+def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=False, cache_dir=None):
+    """Geocode catalog features in memory; returns (features, unlocated)."""
+    import shapely
+
+    from geo.geocode import geocode_projects, nominatim_lookup
+
+    outline = shapely.union_all(boundaries.outline.geometry.values)
+    gazetteer = build_gazetteer(gazetteers, osm, outline)
+    lookup = None
+    if online:
+        label = str(boundaries.outline["name"].iloc[0])
+        cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
+        lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
+    return geocode_projects(features, gazetteer, outline, online=lookup)
+
+
+def join_catalog(features, boundaries):
+    """Allocate located projects to the zones; returns (features with subdistricts, allocations)."""
+    from geo.catalog import features_to_gdf
+    from geo.join import allocate_to_zones, attach_allocations
+
+    allocations = allocate_to_zones(features_to_gdf(features), boundaries.zones)
+    return attach_allocations(features, allocations), allocations
+
+
+def coverage_of(features, allocations, boundaries):
+    """The coverage report for joined features."""
+    from geo.catalog import features_to_gdf
+    from geo.coverage import coverage_report
+
+    return coverage_report(features_to_gdf(features), allocations, boundaries.zones, features=features,
+                           boundary_source=boundaries.source, boundary_quality=boundaries.quality,
+                           district_name=str(boundaries.outline["name"].iloc[0]))
+
+
+def write_layers(features, boundaries, layers_dir="layers"):
+    """Write layers/district_outline, layers/subdistricts and one layer per category present."""
+    from geo.catalog import features_to_gdf
+    from geo.data import category_codes
+    from geo.io import write_gdf_geojson
+
+    layers_dir = Path(layers_dir)
+    written = [
+        write_gdf_geojson(layers_dir / f"{OUTLINE_LAYER}.geojson", boundaries.outline, name=OUTLINE_LAYER, sort_by="code"),
+        write_gdf_geojson(layers_dir / f"{ZONES_LAYER}.geojson", boundaries.zones, name=ZONES_LAYER, sort_by="code"),
+    ]
+    gdf = features_to_gdf(features)
+    gdf = gdf[gdf.geometry.notna()]
+    present = set(gdf["category"])
+    for category in category_codes():
+        path = layers_dir / f"{category}.geojson"
+        if category in present:
+            written.append(write_gdf_geojson(path, gdf[gdf["category"] == category], name=category))
+        elif path.exists():
+            path.unlink()  # a category that no longer has located projects must not linger
+    return written
+
+
+def write_catalog(path, features, source_name=None):
+    """Write projects.geojson deterministically (catalog order, sorted keys)."""
+    from geo.catalog import project_sort_key
+    from geo.io import write_feature_collection
+
+    features = sorted(features, key=project_sort_key)
+    return write_feature_collection(path, features, name="projects", metadata=_catalog_header(features, source_name))
+
+
+def read_catalog(path="projects.geojson"):
+    """Read projects.geojson and check it is a catalog this tool wrote (ids unique, names present)."""
+    from geo.io import read_feature_collection
+
+    collection, features = read_feature_collection(path)
+    seen = set()
+    for number, feature in enumerate(features, 1):
+        props = feature["properties"]
+        for key in ("id", "name", "category"):
+            if not props.get(key):
+                raise InputError(path, f"feature {number} has no {key!r} property (not a geo catalog?)")
+        if props["id"] in seen:
+            raise InputError(path, f"duplicate project id {props['id']!r}")
+        seen.add(props["id"])
+    source = (collection.get("metadata") or {}).get("report")
+    return features, source
+
+
+def write_coverage(report, out_dir):
+    """Write coverage.csv and coverage.md into ``out_dir``."""
+    from geo.coverage import format_coverage
+    from geo.io import write_text_atomic
+
+    out_dir = Path(out_dir)
+    return [write_text_atomic(out_dir / "coverage.csv", format_coverage(report, "csv")),
+            write_text_atomic(out_dir / "coverage.md", format_coverage(report, "md"))]
+
+
+def render(features, boundaries, report, out_dir, *, basemap="osm", offline=False):
+    """Render the Folium maps for joined features."""
+    from geo.catalog import features_to_gdf
+    from geo.render import render_maps
+
+    return render_maps(features_to_gdf(features), boundaries.zones, boundaries.outline, report.by_subdistrict,
+                       out_dir, basemap=basemap, offline=offline)
+
+
+def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(), osm=None, online=False,
+              encoding="auto", basemap="osm", offline=False, progress=None):
+    """Run every stage on a report and write all outputs; return the written paths.
+
+    Defaults to the bundled Tianqiao report and boundaries. ``progress(message)`` is
+    called before each stage.
+    """
+    from geo.data import REPORT_PATH
+    from geo.extract import extract_file
+
+    say = progress or (lambda message: None)
+    out_dir = Path(out_dir)
+    report = Path(report) if report else REPORT_PATH
+    boundary_options = boundary_options or BoundaryOptions()
+    say(f"extract: reading {report.name}")
+    features = extract_file(report, encoding=encoding)
+    say("geocode: loading boundaries and gazetteers")
+    boundaries = resolve_boundaries(boundary_options, prefer_layers=False)
+    features, unlocated = geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm, online=online)
+    say("join: allocating projects to 街道")
+    features, allocations = join_catalog(features, boundaries)
+    say("coverage: computing coverage by 街道")
+    coverage = coverage_of(features, allocations, boundaries)
+    written = [write_catalog(out_dir / "projects.geojson", features, report.name)]
+    written += write_layers(features, boundaries, out_dir / "layers")
+    maps_dir = out_dir / "maps_out"
+    written += write_coverage(coverage, maps_dir)
+    say("render: writing maps")
+    written += render(features, boundaries, coverage, maps_dir, basemap=basemap, offline=offline)
+    return written, unlocated, boundaries.warnings
+
+
+def _catalog_header(features, report):
+    from geo.catalog import catalog_metadata
+
+    header = catalog_metadata(features)
+    if report is not None:
+        header["report"] = Path(str(report)).name
+    return header
+
+
+def district_as_zone(boundaries):
+    """The same boundaries with the whole district as the only zone (coverage --by district)."""
+    from geo.boundaries import Boundaries
+
+    outline = boundaries.outline
+    zones = outline.assign(code=outline["code"].astype(str).replace("", "district"),
+                           boundary_quality=boundaries.quality)[["code", "name", "boundary_quality", "source", "geometry"]]
+    return Boundaries(zones=zones, outline=outline, quality=boundaries.quality, source=boundaries.source,
+                      warnings=boundaries.warnings)
