@@ -240,6 +240,8 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum):
         coords = shapely.get_coordinates(geom)
         if not np.isfinite(coords).all():
             raise InputError(path, f"entry {number} ({name}) has NaN or infinite coordinates")
+        if (np.abs(coords[:, 1]) > 90).any() and (np.abs(coords[:, 0]) <= 90).all():
+            raise InputError(path, f"entry {number} ({name}) has latitude beyond ±90 (lon/lat swapped?)")
         if (np.abs(coords[:, 0]) > 180).any() or (np.abs(coords[:, 1]) > 90).any():
             raise InputError(path, f"entry {number} ({name}) has coordinates outside lon/lat range "
                                    "(projected data without a CRS?)")
@@ -364,14 +366,16 @@ def load_osm(path, outline=None):
         raise InputError(path, f"not a readable OSM file ({str(exc).splitlines()[0] if str(exc) else exc})") from None
     clip = outline.buffer(0.01) if outline is not None else None
     source = f"OpenStreetMap extract {path.name} (© OpenStreetMap contributors, ODbL)"
+    line_types = {"highway": "road", "railway": "rail", "waterway": "water"}
     entries = []
     for (name, kind), parts in sorted(lines.items()):
+        # One road is many ways in OSM: merge the ways of one name into one line.
         geom = shapely.line_merge(shapely.MultiLineString(parts)) if len(parts) > 1 else parts[0]
-        entries.append((name, geom, kind, None))
-    entries += [(name, geom, kind, tags) for name, tags, geom, kind in points]
-    entries += [(name, geom, kind, tags) for name, tags, geom, kind in areas]
+        entries.append((name, geom, kind, None, line_types[kind]))
+    entries += [(name, geom, kind, tags, "facility") for name, tags, geom, kind in points]
+    entries += [(name, geom, kind, tags, "area") for name, tags, geom, kind in areas]
     out = []
-    for name, geom, kind, tags in entries:
+    for name, geom, kind, tags, feature_type in entries:
         if clip is not None and not geom.intersects(clip):
             continue
         out.append(Entry(
@@ -379,6 +383,6 @@ def load_osm(path, outline=None):
             method=f"name match on OSM {kind} feature", source_datum="wgs84",
             accuracy_m=OSM_ACCURACY_M, tier="OSM extract",
             aliases=tuple(v for k, v in (tags or {}).items() if k in ("alt_name", "old_name", "short_name", "name")),
-            feature_type={"highway": "road", "railway": "rail", "waterway": "water"}.get(kind, "facility"),
+            feature_type=feature_type,
         ))
     return out

@@ -267,6 +267,9 @@ def _dbf_encoding(path: Path):
     if not dbf.exists():
         return None
     data = dbf.read_bytes()
+    # Sniff only the records: the header holds binary counts and dates that are not text.
+    header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
+    data = data[header_length:].rstrip(b"\x1a")
     try:
         data.decode("utf-8")
         return "utf-8"

@@ -1,0 +1,67 @@
+"""Datum conversions: published reference values, inverse accuracy, and guards."""
+
+import numpy as np
+import pytest
+import shapely
+
+from geo import crs
+
+
+def _metres(lon_a, lat_a, lon_b, lat_b):
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84").inv(lon_a, lat_a, lon_b, lat_b)[2]
+
+
+def test_forward_gcj02_matches_published_reference():
+    # Reference pair published with the widely used coordTransform implementations.
+    lon, lat = crs.wgs84_to_gcj02(116.404, 39.915)
+    assert lon == pytest.approx(116.41024449916938, abs=1e-9)
+    assert lat == pytest.approx(39.91640428150164, abs=1e-9)
+
+
+def test_forward_bd09_matches_published_reference():
+    lon, lat = crs.gcj02_to_bd09(116.404, 39.915)
+    assert lon == pytest.approx(116.41036949371029, abs=1e-9)
+    assert lat == pytest.approx(39.92133699351022, abs=1e-9)
+
+
+@pytest.mark.parametrize("datum", ["gcj02", "bd09"])
+def test_inverse_is_accurate_to_well_under_a_metre(datum):
+    rng = np.random.default_rng(7)
+    lon = rng.uniform(116.8, 117.2, 500)
+    lat = rng.uniform(36.5, 36.9, 500)
+    shifted = crs.convert_coords(lon, lat, "wgs84", datum)
+    back_lon, back_lat = crs.convert_coords(*shifted, datum, "wgs84")
+    errors = _metres(lon, lat, back_lon, back_lat)
+    assert np.max(errors) < 0.01  # requirement: < 1 m
+
+
+def test_offset_in_jinan_is_hundreds_of_metres():
+    # The GCJ-02 shift is what makes an Amap outline sit off OSM tiles; it must not be a no-op.
+    lon, lat = crs.wgs84_to_gcj02(117.0, 36.68)
+    assert 300 < _metres(117.0, 36.68, float(lon), float(lat)) < 800
+
+
+def test_outside_china_gcj02_is_refused_and_wgs84_untouched():
+    with pytest.raises(ValueError, match="outside China"):
+        crs.convert_coords([2.35], [48.85], "gcj02", "wgs84")
+    lon, lat = crs.wgs84_to_gcj02(2.35, 48.85)  # Paris: no offset outside China
+    assert (float(lon), float(lat)) == (2.35, 48.85)
+
+
+def test_datum_aliases_and_unknown_datum():
+    assert crs.normalise_datum("CGCS2000") == "wgs84"
+    assert crs.normalise_datum("Amap") == "gcj02"
+    assert crs.normalise_datum("BD-09") == "bd09"
+    with pytest.raises(ValueError, match="unknown datum"):
+        crs.normalise_datum("ED50")
+
+
+def test_convert_geometry_keeps_type_and_moves_every_vertex():
+    line = shapely.LineString([(117.0, 36.68), (117.01, 36.69)])
+    moved = crs.convert_geometry(line, "wgs84", "gcj02")
+    assert moved.geom_type == "LineString"
+    back = crs.convert_geometry(moved, "gcj02", "wgs84")
+    assert shapely.hausdorff_distance(line, back) < 1e-8
+    assert shapely.hausdorff_distance(line, moved) > 1e-3

@@ -1,0 +1,110 @@
+"""Gazetteer loading (CSV with datums, GeoJSON, OSM) and name matching."""
+
+from pathlib import Path
+
+import pytest
+import shapely
+
+from geo import crs
+from geo.gazetteer import Entry, Gazetteer, load_file, load_osm, normalise_name
+from geo.io import InputError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _entry(name, geom, category=None, aliases=(), tier="t"):
+    return Entry(name=name, geometry=geom, source="test", method="test", source_datum="wgs84",
+                 accuracy_m=10, tier=tier, aliases=aliases, category=category)
+
+
+def test_normalise_name_folds_traditional_fullwidth_and_quotes():
+    assert normalise_name("歷山北路") == normalise_name("历山北路")
+    assert normalise_name("Ｇ１０４国道") == normalise_name("G104国道")
+    assert normalise_name("“五位一体” 示范点") == "五位一体示范点"
+
+
+def test_lookup_prefers_exact_then_folded_then_directional():
+    line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = Gazetteer().add_tier("t", [_entry("北园大街", line), _entry("水屯路", line)])
+    assert gaz.lookup("北园大街").strength == "exact"
+    assert gaz.lookup("北园街").strength == "folded"
+    # 水屯北路 is not 水屯路: only an approximate, directional relaxation.
+    assert gaz.lookup("水屯北路").strength == "directional"
+    assert gaz.lookup("不存在路") is None
+
+
+def test_lookup_tiers_first_wins_and_accepts_filters_geometry():
+    point = shapely.Point(117.0, 36.7)
+    line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = (Gazetteer().add_tier("user", [_entry("测试路", point, tier="user")])
+           .add_tier("bundled", [_entry("测试路", line, tier="bundled")]))
+    assert gaz.lookup("测试路").entry.tier == "user"
+    lines_only = lambda e: e.geometry.geom_type == "LineString"  # noqa: E731
+    assert gaz.lookup("测试路", accepts=lines_only).entry.tier == "bundled"
+
+
+def test_contained_match_needs_same_category_and_uniqueness():
+    p = shapely.Point(117.0, 36.7)
+    gaz = Gazetteer().add_tier("t", [_entry("宝华中学", p, "school"), _entry("宝华街道办事处", p, "area")])
+    match = gaz.lookup("宝华", category="school")
+    assert match.entry.name == "宝华中学" and match.strength == "contained"
+    gaz2 = Gazetteer().add_tier("t", [_entry("宝华中学", p, "school"), _entry("宝华小学", p, "school")])
+    assert gaz2.lookup("宝华", category="school") is None
+
+
+def test_csv_gazetteer_converts_gcj02_and_bd09_to_wgs84(tmp_path):
+    wgs = (117.0, 36.68)
+    gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]
+    bd = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "bd09")]
+    path = tmp_path / "gaz.csv"
+    path.write_text("name,lon,lat,datum,accuracy_m\n"
+                    f"甲医院,{gcj[0]},{gcj[1]},GCJ-02,30\n"
+                    f"乙学校,{bd[0]},{bd[1]},bd09,\n", encoding="utf-8")
+    entries = {e.name: e for e in load_file(path)}
+    for name in ("甲医院", "乙学校"):
+        point = entries[name].geometry
+        assert point.distance(shapely.Point(wgs)) < 1e-7
+    assert entries["甲医院"].source_datum == "gcj02" and entries["甲医院"].accuracy_m == 30
+    assert entries["乙学校"].accuracy_m == 50  # default for a point without stated accuracy
+
+
+def test_csv_gazetteer_in_gbk_is_read(tmp_path):
+    path = tmp_path / "gaz.csv"
+    path.write_bytes("name,lon,lat,datum\n天桥医院,117.0,36.68,wgs84\n".encode("gbk"))
+    assert load_file(path)[0].name == "天桥医院"
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("name,lon,lat,datum\n甲,36.68,117.0,gcj02\n", "lon/lat swapped"),
+    ("name,lon,lat,datum\n甲,2.35,48.85,gcj02\n", "outside China"),
+    ("name,lon,lat,datum\n甲,117.0,36.68,ED50\n", "unknown datum"),
+    ("title,lon,lat\n甲,117.0,36.68\n", "needs a 'name' column"),
+    ("name,lon,lat\n甲,abc,36.68\n", "bad coordinates"),
+])
+def test_csv_gazetteer_errors_name_the_problem(tmp_path, body, problem):
+    path = tmp_path / "gaz.csv"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError, match=problem) as info:
+        load_file(path)
+    assert str(path) in str(info.value)
+
+
+def test_osm_extract_named_features_inside_district():
+    outline = shapely.box(116.9, 36.6, 117.1, 36.8)
+    entries = {e.name: e for e in load_osm(FIXTURES / "mini_tianqiao.osm", outline)}
+    assert "远方路" not in entries  # Shanghai: outside the district
+    assert "无标签名称点" not in entries  # a name with no feature key is not a place
+    road = entries["测试北路"]
+    assert road.geometry.geom_type == "LineString"  # two ways merged into one line
+    assert road.geometry.length == pytest.approx(0.06, rel=1e-3)
+    assert entries["测试人民医院"].geometry.geom_type == "Point"
+    assert "测试医院" in entries["测试人民医院"].aliases
+    assert entries["测试公园"].geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert road.source_datum == "wgs84" and "OpenStreetMap" in road.source
+
+
+def test_osm_bad_file_is_an_input_error(tmp_path):
+    bad = tmp_path / "bad.osm"
+    bad.write_text("this is not xml", encoding="utf-8")
+    with pytest.raises(InputError, match="not a readable OSM file"):
+        load_osm(bad)

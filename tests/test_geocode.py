@@ -1,0 +1,129 @@
+"""Geocoding catalog features against gazetteer tiers: matches, sections, reasons, Nominatim replay."""
+
+import json
+
+import pytest
+import shapely
+
+from geo.gazetteer import Entry, Gazetteer
+from geo.geocode import geocode_projects, nominatim_lookup
+
+OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)
+ROAD = shapely.LineString([(116.96, 36.70), (117.00, 36.70), (117.08, 36.70)])
+
+
+def _entry(name, geom, category=None, accuracy=300):
+    return Entry(name=name, geometry=geom, source="general knowledge (not surveyed)", method="hand-digitised",
+                 source_datum="wgs84", accuracy_m=accuracy, tier="bundled gazetteer", category=category)
+
+
+def _project(name, category, **extra):
+    props = {"id": f"{category}-{name}", "name": name, "category": category, "named": True, **extra}
+    return {"id": props["id"], "properties": props, "geometry": None}
+
+
+@pytest.fixture
+def gazetteer():
+    return Gazetteer().add_tier("bundled gazetteer", [
+        _entry("二环北路", ROAD),
+        _entry("济洛路", shapely.LineString([(117.02, 36.65), (117.02, 36.75)])),
+        _entry("标山路", shapely.LineString([(116.98, 36.65), (116.98, 36.75)])),
+        _entry("天桥医院", shapely.Point(117.0, 36.68), "health", accuracy=500),
+        _entry("测试公园", shapely.box(117.03, 36.66, 117.04, 36.67)),
+        _entry("测试医院", shapely.box(117.03, 36.66, 117.04, 36.67), "health"),
+        _entry("远方医院", shapely.Point(121.47, 31.23), "health"),
+        _entry("水屯路", shapely.LineString([(117.0, 36.71), (117.0, 36.74)])),
+    ])
+
+
+def _one(features, gazetteer, **kwargs):
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, **kwargs)
+    return located[0], unlocated
+
+
+def test_point_match_carries_full_provenance(gazetteer):
+    feature, unlocated = _one([_project("天桥医院", "health")], gazetteer)
+    geocode = feature["properties"]["geocode"]
+    assert feature["geometry"].equals(shapely.Point(117.0, 36.68))
+    assert geocode["status"] == "matched" and not unlocated
+    assert geocode["accuracy_m"] == 500 and geocode["source_datum"] == "wgs84"
+    assert "general knowledge" in geocode["source"]
+
+
+def test_east_section_is_cut_at_midpoint(gazetteer):
+    feature, _ = _one([_project("二环北路东段", "road_rebuild", base_name="二环北路", section="东段")], gazetteer)
+    geom = feature["geometry"]
+    assert geom.geom_type == "LineString"
+    mid_x = ROAD.interpolate(0.5, normalized=True).x
+    assert min(x for x, _ in geom.coords) == pytest.approx(mid_x, abs=1e-6)
+    assert max(x for x, _ in geom.coords) == pytest.approx(117.08, abs=1e-9)
+    assert feature["properties"]["geocode"]["status"] == "approximate"  # midpoint is a guess
+
+
+def test_range_section_is_cut_between_named_cross_streets(gazetteer):
+    feature, _ = _one([_project("二环北路标山路至济洛路段", "road_rebuild", base_name="二环北路",
+                                section="标山路至济洛路段")], gazetteer)
+    xs = [x for x, _ in feature["geometry"].coords]
+    assert min(xs) == pytest.approx(116.98, abs=1e-5) and max(xs) == pytest.approx(117.02, abs=1e-5)
+    assert feature["properties"]["geocode"]["status"] == "matched"
+
+
+def test_explicit_section_entry_wins_over_cutting(gazetteer):
+    east = shapely.LineString([(117.02, 36.70), (117.08, 36.70)])
+    gazetteer.tiers[0][1].append(_entry("二环北路东段", east))
+    feature, _ = _one([_project("二环北路东段", "road_rebuild", base_name="二环北路", section="东段")],
+                      Gazetteer().add_tier("bundled gazetteer", gazetteer.tiers[0][1]))
+    assert feature["geometry"].equals(east)
+    assert feature["properties"]["geocode"]["status"] == "matched"
+
+
+def test_roads_never_match_points_and_reason_is_given(gazetteer):
+    feature, unlocated = _one([_project("天桥医院", "road_rebuild")], gazetteer)
+    assert feature["geometry"] is None
+    assert feature["properties"]["geocode"]["status"] == "unlocated"
+    assert "no line named" in unlocated[0]["reason"]
+
+
+def test_counted_groups_stay_unlocated_by_design(gazetteer):
+    feature, unlocated = _one([_project("新建学校", "school", named=False)], gazetteer)
+    assert feature["geometry"] is None and "counted group" in unlocated[0]["reason"]
+
+
+def test_namesake_outside_district_is_rejected(gazetteer):
+    feature, unlocated = _one([_project("远方医院", "health")], gazetteer)
+    assert feature["geometry"] is None and "outside the district" in unlocated[0]["reason"]
+
+
+def test_facility_area_becomes_a_point_inside_it(gazetteer):
+    feature, _ = _one([_project("测试医院", "health")], gazetteer)
+    assert feature["geometry"].geom_type == "Point"
+    assert shapely.box(117.03, 36.66, 117.04, 36.67).contains(feature["geometry"])
+
+
+def test_directional_relaxation_is_only_approximate(gazetteer):
+    feature, _ = _one([_project("水屯北路", "road_rebuild")], gazetteer)
+    assert feature["geometry"] is not None
+    assert feature["properties"]["geocode"]["status"] == "approximate"
+
+
+def test_nominatim_replays_recorded_answer_without_network(tmp_path, gazetteer, monkeypatch):
+    recorded = {
+        "测试图书馆, 天桥区": {
+            "display_name": "测试图书馆, 天桥区, 济南市", "lat": "36.69", "lon": "117.01",
+            "boundingbox": ["36.6895", "36.6905", "117.0095", "117.0105"],
+            "geojson": {"type": "Point", "coordinates": [117.01, 36.69]},
+        }
+    }
+    cache = tmp_path / "nominatim.json"
+    cache.write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("network used although the answer is cached")
+
+    monkeypatch.setattr("geopy.geocoders.Nominatim.geocode", no_network)
+    lookup = nominatim_lookup("天桥区", OUTLINE.bounds, cache)
+    feature, _ = _one([_project("测试图书馆", "culture")], gazetteer, online=lookup)
+    geocode = feature["properties"]["geocode"]
+    assert feature["geometry"].equals(shapely.Point(117.01, 36.69))
+    assert geocode["status"] == "approximate" and "Nominatim" in geocode["source"]
+    assert 20 <= geocode["accuracy_m"] < 200

@@ -1,0 +1,85 @@
+"""Safe I/O: encoding detection, atomic writes, deterministic RFC 7946 GeoJSON, input checks."""
+
+import json
+
+import pytest
+import shapely
+
+from geo import io
+from geo.io import InputError
+
+
+def test_decode_text_handles_bom_utf8_and_gbk(tmp_path):
+    text = "加快泺口垃圾转运站建设。"
+    assert io.decode_text(b"\xef\xbb\xbf" + text.encode("utf-8"), "r.txt") == text
+    assert io.decode_text(text.encode("gb18030"), "r.txt") == text
+    assert io.decode_text(text.encode("gbk"), "r.txt", encoding="gb18030") == text
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"\x80\xff\x80\xff" * 20, "unknown text encoding"),
+])
+def test_decode_text_refuses_binary_and_unknown(data, problem):
+    with pytest.raises(InputError, match=problem):
+        io.decode_text(data, "r.txt")
+
+
+def test_check_input_file_errors(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match="empty"):
+        io.check_input_file(empty)
+    with pytest.raises(InputError, match="is a directory"):
+        io.check_input_file(tmp_path)
+    with pytest.raises(InputError, match="not found"):
+        io.check_input_file(tmp_path / "missing.txt")
+
+
+def test_atomic_write_keeps_old_file_when_writer_fails(tmp_path):
+    target = tmp_path / "out.geojson"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with io.atomic_path(target) as tmp:
+            tmp.write_text("half", encoding="utf-8")
+            raise RuntimeError("crash mid-write")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.geojson"]  # no temp file left
+
+
+def test_atomic_write_into_a_file_path_fails_cleanly(tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="cannot create output directory"):
+        io.write_text_atomic(blocker / "out.txt", "data")
+
+
+def test_feature_collection_is_deterministic_rfc7946(tmp_path):
+    clockwise = shapely.Polygon([(117, 36), (117, 36.1), (117.1, 36.1), (117.1, 36)])
+    features = [{"id": "b", "properties": {"名称": "乙", "z": 1, "a": float("nan")}, "geometry": clockwise},
+                {"id": "a", "properties": {"名称": "甲"}, "geometry": shapely.Point(117.123456789, 36.1)}]
+    text = io.feature_collection_text(features, name="t")
+    assert text == io.feature_collection_text(features, name="t")
+    data = json.loads(text)
+    ring = data["features"][0]["geometry"]["coordinates"][0]
+    area2 = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+    assert area2 > 0  # counter-clockwise exterior (RFC 7946 right-hand rule)
+    assert data["features"][1]["geometry"]["coordinates"] == [117.1234568, 36.1]
+    assert data["features"][0]["properties"] == {"a": None, "z": 1, "名称": "乙"}
+    assert "甲" in text  # not \\u-escaped: readable diffs
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('{"type": "FeatureCollection", "features": [', "invalid JSON"),
+    ('[1, 2]', "expected a GeoJSON FeatureCollection"),
+    ('{"type": "Feature", "geometry": null, "properties": {}}', "found 'Feature'"),
+    ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+     '"geometry": {"type": "Point", "coordinates": [NaN, 1]}}]}', "NaN or infinite"),
+    ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+     '"geometry": {"type": "Polygon", "coordinates": [[1, 2]]}}]}', "invalid geometry"),
+])
+def test_read_feature_collection_errors(tmp_path, content, problem):
+    path = tmp_path / "p.geojson"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        io.read_feature_collection(path)
