@@ -7,8 +7,6 @@ import sys
 
 import click
 
-from geo.io import InputError
-
 BASEMAPS = ("osm", "amap", "tianditu", "none")
 
 
@@ -53,17 +51,17 @@ def _handle_errors(func):
             return func(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except InputError as exc:
-            if verbose:
-                raise
-            click.echo(f"geo: error: {exc}", err=True)
-            sys.exit(2)
         except KeyboardInterrupt:
             click.echo("geo: interrupted; outputs are left as they were", err=True)
             sys.exit(130)
         except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+            from geo.io import InputError  # imported here so that `geo --help` stays light
+
             if verbose:
                 raise
+            if isinstance(exc, InputError):
+                click.echo(f"geo: error: {exc}", err=True)
+                sys.exit(2)
             message = str(exc).splitlines()[0] if str(exc) else ""
             click.echo(f"geo: error: {type(exc).__name__}: {message} (rerun with --verbose for details)", err=True)
             sys.exit(2)
@@ -207,6 +205,8 @@ def render(projects, layers_dir, basemap, offline, out_dir, **kwargs):
 def layers_command(layers_dir):
     """List the layers with feature counts, geometry types and CRS."""
     from geo.export import list_layers
+
+    from geo.io import InputError
 
     rows = list_layers(layers_dir)
     if not rows:

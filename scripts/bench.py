@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Start-up and build benchmarks: medians of several runs, and ratios measured in the same run.
+
+Targets (issue #2): `geo --help` <= 2x `python -c "import click"`;
+`geo build` <= 1.5x `python -c "import geopandas, folium"`. Also prints the size of
+each map `geo build` writes (issue #6 targets: <= 300 KB, offline <= 800 KB).
+
+Usage: python scripts/bench.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _median_seconds(command, repeat, cwd=None):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median is reported)")
+    args = parser.parse_args()
+    py = sys.executable
+    geo = [py, "-m", "geo"]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        # Warm the OS file cache once so the first measurement is not penalised.
+        subprocess.run(geo + ["build", "--out-dir", tmp], check=True, capture_output=True)
+        pairs = [
+            ("geo --help", geo + ["--help"], 'python -c "import click"', [py, "-c", "import click"], 2.0),
+            ("geo build", geo + ["build", "--out-dir", tmp], 'python -c "import geopandas, folium"',
+             [py, "-c", "import geopandas, folium"], 1.5),
+        ]
+        for name, command, base_name, base, target in pairs:
+            ours = _median_seconds(command, args.repeat)
+            bare = _median_seconds(base, args.repeat)
+            rows.append((name, ours, base_name, bare, ours / bare, target))
+        print(f"medians of {args.repeat} runs, same session")
+        for name, ours, base_name, bare, ratio, target in rows:
+            verdict = "ok" if ratio <= target else "OVER TARGET"
+            print(f"  {name:<11} {ours * 1000:8.0f} ms   vs {base_name:<38} {bare * 1000:8.0f} ms"
+                  f"   ratio {ratio:5.2f}x (target <= {target}x) {verdict}")
+        offline_dir = Path(tmp) / "offline"
+        subprocess.run(geo + ["render", "--offline", "-o", str(offline_dir), "-p", f"{tmp}/projects.geojson",
+                              "--layers-dir", f"{tmp}/layers"], check=True, capture_output=True)
+        print("map sizes")
+        for label, directory, limit in (("default", Path(tmp) / "maps_out", 300), ("offline", offline_dir, 800)):
+            for path in sorted(directory.glob("*.html")):
+                size = path.stat().st_size / 1024
+                verdict = "ok" if size <= limit else "OVER TARGET"
+                print(f"  {label:<8} {path.name:<16} {size:8.1f} KB (target <= {limit} KB) {verdict}")
+
+
+if __name__ == "__main__":
+    main()

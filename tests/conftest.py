@@ -1,0 +1,69 @@
+"""Shared pytest fixtures.
+
+``chromium``: a factory for headless Debian Chromium sessions driven by selenium, for
+tests marked ``@pytest.mark.browser``. It skips the test (with the reason) when
+chromium, chromedriver or selenium is missing, gives every browser a fresh profile in
+a temporary directory, turns off Chromium's own background traffic, records the
+console (``driver.get_log("browser")``) and quits every browser it started.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser")
+CHROMEDRIVER_CANDIDATES = ("/usr/bin/chromedriver", "chromedriver")
+
+# Flags for a quiet, reproducible headless run: no sandbox (CI runs as root), no GPU,
+# and none of the update/sync/QUIC traffic a fresh profile would otherwise start.
+CHROMIUM_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage", "--window-size=1200,900",
+)
+
+
+def _which(candidates):
+    for candidate in candidates:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture
+def chromium(tmp_path_factory):
+    """Factory ``chromium(*extra_flags) -> selenium WebDriver`` for headless Chromium.
+
+    Extra flags are appended to :data:`CHROMIUM_FLAGS` (e.g. to block the network).
+    Skips the test when the browser, its driver or selenium is not installed.
+    """
+    binary = _which(CHROMIUM_CANDIDATES)
+    driver_path = _which(CHROMEDRIVER_CANDIDATES)
+    if binary is None or driver_path is None:
+        if os.environ.get("GEO_REQUIRE_BROWSER"):  # set by .ci/run: CI must really drive the browser
+            pytest.fail("GEO_REQUIRE_BROWSER is set but chromium/chromedriver are missing")
+        pytest.skip("headless browser test needs Debian chromium and chromium-driver "
+                    "(apt-get install chromium chromium-driver)")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium")
+
+    drivers = []
+
+    def start(*extra_flags):
+        options = webdriver.ChromeOptions()
+        options.binary_location = binary
+        profile = tmp_path_factory.mktemp("chromium-profile")
+        for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra_flags):
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        service = webdriver.ChromeService(executable_path=driver_path)
+        driver = webdriver.Chrome(options=options, service=service)
+        drivers.append(driver)
+        return driver
+
+    yield start
+    for driver in drivers:
+        driver.quit()

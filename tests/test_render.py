@@ -1,0 +1,427 @@
+"""Tests for geo.render: the HTML maps as text (escaping, determinism, size, datums, layers, legend)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, box
+
+from geo import render
+from geo.catalog import features_to_gdf
+from geo.data import category_codes
+from geo.io import InputError
+
+# A report text that tries every way out of a string: HTML, a JS template literal,
+# and closing the script element the data sits in.
+EVIL = "<img src=x onerror=alert(1)>`${alert(2)}`</script><script>alert(3)</script>"
+ZONE_NAMES = "甲乙丙丁戊己庚辛"
+
+
+# --------------------------------------------------------------------------- fixtures (shared with the browser tests)
+
+
+def make_zones(n=3, quality="approximate", names=None, segment=None):
+    """n side-by-side 街道 boxes near 117.0E 36.68N (optionally densified every ``segment`` degrees)."""
+    edges = [round(116.97 + 0.02 * i, 6) for i in range(n + 1)]  # exactly shared edges
+    geoms = [box(edges[i], 36.66, edges[i + 1], 36.70) for i in range(n)]
+    if segment:
+        geoms = [shapely.segmentize(g, segment) for g in geoms]
+    names = names or [f"{ZONE_NAMES[i]}街道" for i in range(n)]
+    return gpd.GeoDataFrame({"code": [f"3701050{i + 1:02d}" for i in range(n)], "name": names,
+                             "boundary_quality": [quality] * n, "source": ["test"] * n},
+                            geometry=geoms, crs="EPSG:4326")
+
+
+def make_outline(zones=None):
+    zones = make_zones() if zones is None else zones
+    return gpd.GeoDataFrame({"name": ["天桥区"]}, geometry=[zones.union_all()], crs="EPSG:4326")
+
+
+def _feature(number, name, category, action, geom, zone="甲街道"):
+    return {"geometry": geom, "properties": {
+        "id": f"{category}-{number}", "name": name, "category": category, "action": action,
+        "quote": f"全面{action}{name}。", "char_start": 0, "char_end": len(name), "named": True,
+        "geocode": {"status": "matched", "source": "gazetteer", "method": "exact",
+                    "source_datum": "wgs84", "accuracy_m": 50},
+        "subdistricts": [{"code": "370105001", "name": zone, "share": 1.0, "km": 1.25}]}}
+
+
+def make_projects(evil_name=EVIL):
+    """Two roads, two schools, one health point with a hostile name, one unlocated project."""
+    features = [
+        _feature(1, "北园大街", "road_rebuild", "改造", LineString([(116.975, 36.68), (116.99, 36.681), (117.02, 36.682)])),
+        _feature(2, "明湖西路", "road_greening", "绿化提升", LineString([(116.98, 36.69), (117.01, 36.695)])),
+        _feature(3, "天桥小学", "school", "建设", Point(116.985, 36.675)),
+        _feature(4, "第二中学", "school", "改扩建", Point(117.015, 36.69)),
+        _feature(5, evil_name, "health", "建设", Point(117.005, 36.685)),
+        _feature(6, "未定位项目", "culture", "建设", None),
+    ]
+    return features_to_gdf(features)
+
+
+# Layers the projects fixture must draw, with their feature counts.
+EXPECTED_PROJECT_LAYERS = {"projects:road_rebuild": 1, "projects:road_greening": 1,
+                           "projects:school": 2, "projects:health": 1, "zones": 3, "outline": 1}
+
+
+def make_coverage(zones=None, projects=None, road_km=None):
+    """A coverage table for ``zones`` with the given per-zone project counts and road km."""
+    zones = make_zones() if zones is None else zones
+    projects = projects if projects is not None else [3, 1, 1][: len(zones)]
+    road_km = road_km if road_km is not None else [1.9, 0.4, 0.0][: len(zones)]
+    rows = []
+    for (code, name), count, km in zip(zip(zones["code"], zones["name"]), projects, road_km):
+        row = {"code": code, "name": name, "projects": count}
+        row.update({c: 0 for c in category_codes()})
+        row["school"] = min(count, 2)
+        row.update(road_km_rebuild=km * 0.75, road_km_greening=km * 0.25)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def render_fixture(out_dir, **kwargs):
+    """Render the standard fixture into out_dir; returns {file name: text}."""
+    zones = kwargs.pop("zones", None)
+    zones = make_zones() if zones is None else zones
+    projects = kwargs.pop("projects", None)
+    projects = make_projects() if projects is None else projects
+    coverage = kwargs.pop("coverage", None)
+    coverage = make_coverage(zones) if coverage is None else coverage
+    paths = render.render_maps(projects, zones, make_outline(zones), coverage, out_dir, **kwargs)
+    return {p.name: p.read_text(encoding="utf-8") for p in paths}
+
+
+def layer_data(page):
+    """The GeoJSON embedded in a rendered map, keyed by FeatureCollection name."""
+    out = {}
+    for match in re.finditer(r"geo_json_\d+_add\((\{.*\})\);$", page, flags=re.MULTILINE):
+        data = json.loads(match.group(1))
+        out[data["name"]] = data
+    return out
+
+
+def _props(page, layer):
+    return [f["properties"] for f in layer_data(page)[layer]["features"]]
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def test_hostile_project_text_is_inert_data(tmp_path):
+    evil = render_fixture(tmp_path / "evil")["projects.html"]
+    plain = render_fixture(tmp_path / "plain", projects=make_projects("普通医院"))["projects.html"]
+    # The hostile name adds no element: same script tags as a harmless name, and none
+    # of its markup survives as markup anywhere in the page.
+    for tag in ("<script", "</script", "<img"):
+        assert evil.count(tag) == plain.count(tag), tag
+    assert "onerror=alert(1)>" not in evil
+    assert "alert(3)</script>" not in evil
+    # What reaches innerHTML is the escaped text, which shows the original literally.
+    props = _props(evil, "projects:health")[0]
+    assert props["label"] == html.escape(EVIL)
+    assert html.escape(EVIL) in props["popup"]
+    assert html.unescape(props["label"]) == EVIL
+
+
+def test_hostile_zone_name_title_and_category_are_escaped(tmp_path):
+    zones = make_zones(names=[EVIL, "乙街道", "丙街道"])
+    projects = make_projects("普通医院")
+    projects.loc[projects["category"] == "school", "category"] = "<b>odd</b>"  # unknown code, shown as itself
+    pages = render_fixture(tmp_path, zones=zones, projects=projects, title="<i>标题</i> & co")
+    for name, page in pages.items():
+        assert "<i>标题</i>" not in page, name
+        assert "<b>odd</b>" not in page, name
+        assert "onerror=alert(1)>" not in page, name
+    assert "<title>&lt;i&gt;标题&lt;/i&gt; &amp; co</title>" in pages["projects.html"]
+    assert _props(pages["projects.html"], "zones")[0]["label"] == html.escape(EVIL)
+    assert _props(pages["coverage.html"], "coverage:projects")[0]["name"] == html.escape(EVIL)
+    assert "projects:<b>odd</b>" in layer_data(pages["projects.html"])
+
+
+# --------------------------------------------------------------------------- determinism and size
+
+
+def test_two_renders_are_byte_identical(tmp_path):
+    for offline in (False, True):
+        first = render_fixture(tmp_path / f"a{offline}", offline=offline)
+        second = render_fixture(tmp_path / f"b{offline}", offline=offline)
+        assert first == second
+        # folium's random ids are gone, not merely equal by luck
+        assert not re.search(r"_[0-9a-f]{32}\b", first["projects.html"])
+
+
+def test_render_leaves_folium_json_settings_as_found(tmp_path):
+    from folium.template import Template
+
+    policies = Template("").environment.policies
+    before = dict(policies["json.dumps_kwargs"])
+    render_fixture(tmp_path)
+    assert policies["json.dumps_kwargs"] == before
+
+
+def test_dense_boundaries_are_simplified_rounded_and_small(tmp_path):
+    # Boundaries with a vertex every ~1 m: tens of thousands of points on input.
+    zones = make_zones(n=8, segment=0.00001)
+    input_vertices = int(shapely.get_num_coordinates(zones.geometry.values).sum())
+    pages = render_fixture(tmp_path / "online", zones=zones)
+    coords = shapely.get_coordinates(
+        [shapely.geometry.shape(f["geometry"]) for f in layer_data(pages["projects.html"])["zones"]["features"]])
+    assert input_vertices > 20000
+    assert len(coords) < input_vertices / 100
+    assert all(round(v, 5) == v for v in coords.ravel())
+    sizes = render.map_sizes(tmp_path / "online")
+    assert list(sizes) == ["projects.html", "coverage.html", "index.html"]
+    assert sizes["projects.html"] == (tmp_path / "online" / "projects.html").stat().st_size
+    assert max(sizes.values()) <= 300_000
+    render_fixture(tmp_path / "offline", zones=zones, offline=True)
+    assert max(render.map_sizes(tmp_path / "offline").values()) <= 800_000
+
+
+def _jagged_pair():
+    """Two 街道 sharing a noisy ~1 m-step border; one ring starts mid-border, which makes
+    per-polygon simplification cut the border differently on each side."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    lat = np.linspace(36.66, 36.70, 1000)
+    border = list(zip(117.0 + rng.normal(0, 3e-5, len(lat)), lat))
+    west = [(116.98, 36.66), *border, (116.98, 36.70)]
+    west = west[500:] + west[:500]
+    east = [(117.02, 36.66), (117.02, 36.70), *border[::-1]]
+    zones = make_zones(n=2)
+    zones.geometry = [shapely.Polygon(west), shapely.Polygon(east)]
+    return zones
+
+
+def test_neighbouring_zones_keep_shared_edges(tmp_path):
+    zones = _jagged_pair()
+    page = render_fixture(tmp_path, zones=zones)["projects.html"]
+    west, east = (shapely.geometry.shape(f["geometry"]) for f in layer_data(page)["zones"]["features"])
+    assert shapely.get_num_coordinates(west) < 1000  # simplified...
+    # ...but still a tiling: the shared border is the same line on both sides.
+    border_w = shapely.get_coordinates(west)
+    border_e = shapely.get_coordinates(east)
+    on_border = lambda xy: {tuple(p) for p in xy if 116.99 < p[0] < 117.01}  # noqa: E731
+    assert on_border(border_w) == on_border(border_e)
+    assert len(on_border(border_w)) > 10
+
+
+# --------------------------------------------------------------------------- layers, styles, popups, legend
+
+
+def test_one_layer_per_located_category_with_counts(tmp_path):
+    page = render_fixture(tmp_path)["projects.html"]
+    counts = {name: len(data["features"]) for name, data in layer_data(page).items()}
+    assert counts == EXPECTED_PROJECT_LAYERS  # the unlocated culture project draws no layer
+    assert re.search(r'"学校教育 School \(2\)"\s*:\s*geo_json_\d+', page)
+    assert "1 of 6 projects not located" in page
+
+
+def test_roads_are_styled_by_action(tmp_path):
+    page = render_fixture(tmp_path)["projects.html"]
+    rebuild = _props(page, "projects:road_rebuild")[0]["style"]
+    greening = _props(page, "projects:road_greening")[0]["style"]
+    assert "dashArray" not in rebuild and rebuild["weight"] > greening["weight"]
+    assert greening["dashArray"] and greening["color"] == render.LINE_STYLES["greening"]["color"]
+    school, health = _props(page, "projects:school")[0]["style"], _props(page, "projects:health")[0]["style"]
+    assert school["fillColor"] != health["fillColor"]
+
+
+def test_popup_carries_category_action_quote_zone_and_accuracy(tmp_path):
+    page = render_fixture(tmp_path)["projects.html"]
+    popup = next(p["popup"] for p in _props(page, "projects:school") if p["label"] == "天桥小学")
+    for text in ("天桥小学", "学校教育 School", "建设", "全面建设天桥小学。", "甲街道", "gazetteer", "±50 m"):
+        assert text in popup, text
+    road = _props(page, "projects:road_rebuild")[0]["popup"]
+    assert "1.25 km" in road and "km" not in popup  # length only for lines
+
+
+@pytest.mark.parametrize("quality, label, dashed", [
+    ("approximate", render.APPROXIMATE_LABEL, True),
+    ("official", render.OFFICIAL_LABEL, False),
+])
+def test_boundary_quality_in_legend_and_style(tmp_path, quality, label, dashed):
+    pages = render_fixture(tmp_path, zones=make_zones(quality=quality))
+    other = render.OFFICIAL_LABEL if dashed else render.APPROXIMATE_LABEL
+    for name in ("projects.html", "coverage.html"):
+        assert label in pages[name] and other not in pages[name], name
+    styles = [p["style"] for p in _props(pages["coverage.html"], "coverage:projects")]
+    assert all(("dashArray" in s) == dashed for s in styles)
+
+
+def test_legend_and_controls_present(tmp_path):
+    for page in render_fixture(tmp_path).values():
+        if "L.map(" not in page:
+            continue
+        assert "L.control.layers(" in page
+        assert "L.control.scale()" in page
+        assert "geo-legend" in page
+        assert ".fitBounds(" in page
+
+
+# --------------------------------------------------------------------------- coverage classes
+
+
+def _fill_by_code(page, layer):
+    return {p["code"]: p["style"]["fillColor"] for p in _props(page, layer)}
+
+
+def test_coverage_natural_breaks_order_colours(tmp_path):
+    zones = make_zones(n=7)
+    counts = [0, 1, 2, 4, 7, 11, 20]
+    page = render_fixture(tmp_path, zones=zones, coverage=make_coverage(zones, counts, [0.5 * c for c in counts]))[
+        "coverage.html"]
+    assert "Fisher-Jenks" in page
+    fills = _fill_by_code(page, "coverage:projects")
+    by_count = [fills[code] for code in zones["code"]]
+    assert by_count[0] == render.PROJECT_PALETTE[0] and by_count[-1] == render.PROJECT_PALETTE[-1]
+    ranks = [render.PROJECT_PALETTE.index(c) for c in by_count]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 5
+    tooltip = _props(page, "coverage:road_km")[-1]
+    assert tooltip["projects"] == 20 and tooltip["road_km"] == 10.0
+    assert tooltip["road_km_rebuild"] == 7.5 and tooltip["road_km_greening"] == 2.5
+    assert "学校教育 School 2" in tooltip["by_category"]
+
+
+def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):
+    zones = make_zones(n=4)
+    coverage = make_coverage(zones, [2, 2, 5, 9], [1, 1, 1, 1]).iloc[:3]  # the 4th 街道 has no row
+    page = render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"]
+    assert "one per distinct value" in page
+    fills = _fill_by_code(page, "coverage:projects")
+    codes = list(zones["code"])
+    assert fills[codes[0]] == fills[codes[1]] != fills[codes[2]]
+    assert fills[codes[3]] == render.NO_DATA_COLOUR
+    assert "no data" in page
+
+
+# --------------------------------------------------------------------------- basemaps and datums
+
+
+def _point(page, layer, label):
+    feature = next(f for f in layer_data(page)[layer]["features"] if f["properties"]["label"] == label)
+    return feature["geometry"]["coordinates"]
+
+
+def test_amap_shifts_display_copies_by_hundreds_of_metres(tmp_path):
+    from pyproj import Geod
+
+    projects = make_projects()
+    before = projects.geometry.copy()
+    osm = render_fixture(tmp_path / "osm", projects=projects)["projects.html"]
+    amap = render_fixture(tmp_path / "amap", projects=projects, basemap="amap")["projects.html"]
+    (lon0, lat0), (lon1, lat1) = _point(osm, "projects:school", "天桥小学"), _point(amap, "projects:school", "天桥小学")
+    metres = Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)[2]
+    assert 100 < metres < 1000
+    # every overlay moves, not only the projects
+    for layer in ("outline", "zones"):
+        c0, c1 = (shapely.geometry.shape(layer_data(page)[layer]["features"][0]["geometry"]).centroid
+                  for page in (osm, amap))
+        assert 100 < Geod(ellps="WGS84").inv(c0.x, c0.y, c1.x, c1.y)[2] < 1000, layer
+    assert projects.geometry.equals(before)  # stored layer untouched
+    assert "autonavi.com" in amap and "GCJ-02" in amap
+
+
+def test_tianditu_needs_a_key(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIANDITU_KEY", raising=False)
+    with pytest.raises(InputError, match="TIANDITU_KEY"):
+        render.check_basemap("tianditu")
+    with pytest.raises(InputError, match="TIANDITU_KEY"):
+        render_fixture(tmp_path, basemap="tianditu")
+    assert not (tmp_path / "projects.html").exists()
+    monkeypatch.setenv("TIANDITU_KEY", "abc123")
+    page = render_fixture(tmp_path, basemap="tianditu")["projects.html"]
+    assert "tianditu.gov.cn" in page and "tk=abc123" in page
+    monkeypatch.setenv("TIANDITU_KEY", 'x"></script>')
+    with pytest.raises(InputError, match="TIANDITU_KEY"):
+        render_fixture(tmp_path, basemap="tianditu")
+
+
+def test_unknown_basemap_is_a_value_error(tmp_path):
+    with pytest.raises(ValueError, match="basemap"):
+        render_fixture(tmp_path, basemap="google")
+    with pytest.raises(ValueError, match="basemap"):
+        render.check_basemap("google")
+    assert not list(tmp_path.iterdir())
+
+
+def test_basemap_none_has_no_tiles(tmp_path):
+    page = render_fixture(tmp_path, basemap="none")["projects.html"]
+    assert "L.tileLayer(" not in page
+    assert "L.tileLayer(" in render_fixture(tmp_path / "osm")["projects.html"]
+
+
+# --------------------------------------------------------------------------- assets
+
+
+def _external_refs(page):
+    scripts = re.findall(r"<script[^>]*\bsrc=[\"']?([^\"' >]+)", page)
+    links = re.findall(r"<link[^>]*\bhref=[\"']?([^\"' >]+)", page)
+    return scripts + links
+
+
+def test_offline_maps_reference_no_external_script_or_style(tmp_path):
+    for basemap in ("none", "osm"):
+        pages = render_fixture(tmp_path / basemap, offline=True, basemap=basemap)
+        for name in ("projects.html", "coverage.html"):
+            page = pages[name]
+            assert _external_refs(page) == [], name
+            assert "Leaflet 1.9" in page and ".leaflet-container" in page
+            assert "url(images/" not in page and "sourceMappingURL" not in page
+
+
+def test_online_maps_load_only_leaflet(tmp_path):
+    page = render_fixture(tmp_path)["projects.html"]
+    refs = _external_refs(page)
+    assert len(refs) == 2 and all("leaflet" in r for r in refs)
+    for unused in ("jquery", "bootstrap", "fontawesome", "awesome-markers"):
+        assert unused not in page.lower()
+
+
+# --------------------------------------------------------------------------- index and inputs
+
+
+def test_index_links_maps_and_existing_tables(tmp_path):
+    index = render_fixture(tmp_path)["index.html"]
+    assert 'href="projects.html"' in index and 'href="coverage.html"' in index
+    assert "coverage.md" not in index
+    (tmp_path / "coverage.md").write_text("| 街道 |\n", encoding="utf-8")
+    (tmp_path / "coverage.csv").write_text("code\n", encoding="utf-8")
+    index = render_fixture(tmp_path)["index.html"]
+    assert 'href="coverage.md"' in index and 'href="coverage.csv"' in index
+
+
+def test_missing_columns_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="projects"):
+        render_fixture(tmp_path, projects=make_projects().drop(columns=["category"]))
+    with pytest.raises(InputError, match="boundary_quality"):
+        render_fixture(tmp_path, zones=make_zones().drop(columns=["boundary_quality"]))
+    with pytest.raises(InputError, match="road_km_greening"):
+        render_fixture(tmp_path, coverage=make_coverage().drop(columns=["road_km_greening"]))
+
+
+def test_fisher_jenks_finds_the_obvious_clusters():
+    from geo.render import fisher_jenks_breaks
+
+    values = [1, 1, 2, 10, 11, 12, 30, 31, 50, 51, 52, 80]
+    assert fisher_jenks_breaks(values, 5) == [2.0, 12.0, 31.0, 52.0, 80.0]
+    assert fisher_jenks_breaks([3, 3, 3], 5) == [3.0]
+
+
+def test_fisher_jenks_agrees_with_mapclassify_when_available():
+    import numpy as np
+
+    mapclassify = pytest.importorskip("mapclassify")
+    from geo.render import fisher_jenks_breaks
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        values = rng.integers(0, 40, size=int(rng.integers(6, 30))).astype(float)
+        expected = [float(b) for b in mapclassify.FisherJenks(values, k=5).bins]
+        assert fisher_jenks_breaks(values, 5) == expected

@@ -1,0 +1,146 @@
+"""Browser tests for geo.render: the maps as headless Chromium draws them (layers, legend, offline, escaping)."""
+
+from __future__ import annotations
+
+import pytest
+
+# The fixtures live with the string-level tests (pytest puts tests/ on sys.path).
+from test_render import EVIL, EXPECTED_PROJECT_LAYERS, make_zones, render_fixture
+
+pytestmark = pytest.mark.browser
+
+# Runs before any page script: records alert() calls instead of opening dialogs.
+ALERT_TRAP = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
+
+# Leaflet GeoJSON layers on the map, by the geo_layer name render gives each.
+COUNT_LAYERS_JS = """
+var map = window[document.querySelector('.folium-map').id];
+var counts = {};
+map.eachLayer(function (layer) {
+    if (layer instanceof L.GeoJSON) { counts[layer.options.geoLayer] = layer.getLayers().length; }
+});
+return counts;
+"""
+
+PAGE_STATE_JS = """
+return {
+    leaflet: typeof L !== 'undefined' && typeof L.map === 'function',
+    paths: document.querySelectorAll('.leaflet-overlay-pane svg path').length,
+    legend: document.querySelectorAll('.geo-legend').length,
+    legendText: (document.querySelector('.geo-legend') || {}).textContent || '',
+    layerControl: document.querySelectorAll('.leaflet-control-layers').length,
+    layerNames: Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))
+        .map(function (l) { return l.textContent.trim(); }),
+    scale: document.querySelectorAll('.leaflet-control-scale').length,
+    labels: Array.from(document.querySelectorAll('.geo-zone-label')).map(function (t) { return t.textContent; }),
+};
+"""
+
+# Prefix for scripts that need one layer: `group` is the GeoJSON layer named arguments[0].
+FIND_LAYER_JS = """
+var wanted = arguments[0], map = window[document.querySelector('.folium-map').id], group;
+map.eachLayer(function (l) { if (l instanceof L.GeoJSON && l.options.geoLayer === wanted) group = l; });
+"""
+
+TILE_HOSTS = ("tile.openstreetmap.org", "autonavi.com", "tianditu.gov.cn")
+
+
+def _open(driver, path):
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_TRAP})
+    driver.get(path.as_uri())
+    return driver.execute_script(PAGE_STATE_JS)
+
+
+def _severe(driver):
+    """SEVERE console entries, except tiles that cannot load without internet."""
+    return [e for e in driver.get_log("browser")
+            if e["level"] == "SEVERE" and not any(host in e["message"] for host in TILE_HOSTS)]
+
+
+@pytest.fixture
+def offline_maps(tmp_path):
+    """The standard fixture rendered as self-contained maps without tiles."""
+    render_fixture(tmp_path / "maps", basemap="none", offline=True)
+    return tmp_path / "maps"
+
+
+def test_project_map_draws_every_layer(chromium, offline_maps, tmp_path):
+    driver = chromium()
+    state = _open(driver, offline_maps / "projects.html")
+    assert driver.execute_script(COUNT_LAYERS_JS) == EXPECTED_PROJECT_LAYERS
+    # 3 zones + outline + 2 roads + 3 circle markers, all SVG paths
+    assert state["paths"] == sum(EXPECTED_PROJECT_LAYERS.values())
+    assert state["legend"] == 1 and "approximate (not official)" in state["legendText"]
+    assert state["layerControl"] == 1 and "学校教育 School (2)" in state["layerNames"]
+    assert state["scale"] == 1
+    assert sorted(state["labels"]) == sorted(make_zones()["name"])
+    driver.save_screenshot(str(tmp_path / "projects.png"))
+    assert (tmp_path / "projects.png").stat().st_size > 10_000
+    assert _severe(driver) == []
+
+
+def test_coverage_map_draws_choropleth_and_tooltips(chromium, offline_maps, tmp_path):
+    driver = chromium()
+    state = _open(driver, offline_maps / "coverage.html")
+    # the road-km layer is in the control but hidden until ticked
+    assert driver.execute_script(COUNT_LAYERS_JS) == {"coverage:projects": 3, "outline": 1}
+    assert state["paths"] == 4
+    assert any("Road works km" in name for name in state["layerNames"])
+    assert "classes:" in state["legendText"]
+    tooltip = driver.execute_script(FIND_LAYER_JS + """
+        var zone = group.getLayers()[0];
+        zone.fire('mouseover', {latlng: zone.getCenter()}, true);
+        return document.querySelector('.geo-tooltip').textContent.replace(/\\s+/g, ' ');
+    """, "coverage:projects")
+    assert "甲街道" in tooltip and "Projects 3" in tooltip and "Road km 1.9" in tooltip
+    driver.save_screenshot(str(tmp_path / "coverage.png"))
+    assert _severe(driver) == []
+
+
+def test_offline_map_works_with_network_blocked(chromium, tmp_path):
+    render_fixture(tmp_path / "maps", basemap="osm", offline=True)
+    driver = chromium("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+    state = _open(driver, tmp_path / "maps" / "projects.html")
+    assert state["leaflet"]
+    assert driver.execute_script(COUNT_LAYERS_JS) == EXPECTED_PROJECT_LAYERS
+    assert state["paths"] == sum(EXPECTED_PROJECT_LAYERS.values())
+    driver.save_screenshot(str(tmp_path / "offline.png"))
+    assert _severe(driver) == []  # only tile failures, which are filtered
+
+
+def test_hostile_text_shows_literally_and_runs_nothing(chromium, tmp_path):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    zones = make_zones(names=[EVIL, "乙街道", "丙街道"])
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none", offline=True, title=EVIL)
+    driver = chromium()
+    state = _open(driver, tmp_path / "maps" / "projects.html")
+    assert EVIL in state["labels"]
+    opened = driver.execute_script(FIND_LAYER_JS + """
+        var marker = group.getLayers()[0];
+        marker.openPopup();
+        marker.openTooltip();
+        var popup = document.querySelector('.leaflet-popup-content');
+        return {
+            title: popup.querySelector('b').textContent,
+            injected: document.querySelectorAll('.leaflet-popup-content img, .leaflet-popup-content script,'
+                                                + ' .geo-legend img, .leaflet-tooltip img').length,
+            tooltip: Array.from(document.querySelectorAll('.leaflet-tooltip'))
+                .map(function (t) { return t.textContent; }),
+            alerts: window.__alerts,
+            scripts: document.scripts.length,
+        };
+    """, "projects:health")
+    assert opened["title"] == EVIL
+    assert EVIL in opened["tooltip"]
+    assert opened["injected"] == 0
+    assert opened["alerts"] == []
+    assert driver.title == EVIL
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text
+    driver.save_screenshot(str(tmp_path / "injection.png"))
+    assert _severe(driver) == []
+    # no script element was smuggled in: the page has as many as a harmless one
+    render_fixture(tmp_path / "clean", basemap="none", offline=True)
+    _open(driver, tmp_path / "clean" / "projects.html")
+    assert opened["scripts"] == driver.execute_script("return document.scripts.length;")
