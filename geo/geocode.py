@@ -18,7 +18,7 @@ _CARDINAL_SECTION = {"东段": "east", "西段": "west", "南段": "south", "北
 _RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|-|~)(?P<end>.+?)段$")
 
 
-def geocode_projects(features, gazetteer, outline, *, online=None):
+def geocode_projects(features, gazetteer, outline, *, online=None, zones=None):
     """Locate catalog projects; return new features and the list of unlocated ones.
 
     Parameters
@@ -32,6 +32,10 @@ def geocode_projects(features, gazetteer, outline, *, online=None):
         District outline in WGS-84; matches farther than ~1 km from it are rejected.
     online : callable or None
         ``online(name, category) -> Entry or None``, the Nominatim fallback (``--online``).
+    zones : GeoDataFrame or None
+        街道 polygons (code, name, geometry; WGS-84). A facility that no source knows but
+        whose name contains a 街道's place name (泺口垃圾转运站 -> 泺口街道) is placed
+        inside that 街道, status ``approximate``, with an accuracy that spans the 街道.
 
     Returns
     -------
@@ -44,10 +48,14 @@ def geocode_projects(features, gazetteer, outline, *, online=None):
 
     kinds = {code: row["geometry"] for code, row in categories().items()}
     near = outline.buffer(OUTSIDE_TOLERANCE_DEG) if outline is not None else None
+    areas = _zone_areas(zones) if zones is not None else []
     located, unlocated = [], []
     for feature in features:
         props = dict(feature["properties"])
-        geom, geocode = _locate(props, gazetteer, kinds.get(props.get("category"), "point"), near, online)
+        kind = kinds.get(props.get("category"), "point")
+        geom, geocode = _locate(props, gazetteer, kind, near, online)
+        if geom is None and kind == "point" and props.get("named") is not False:
+            geom, geocode = _place_in_zone(props.get("name") or "", areas, geocode)
         props["geocode"] = geocode
         located.append({"id": feature.get("id", props.get("id")), "properties": props, "geometry": geom})
         if geom is None:
@@ -104,6 +112,42 @@ def _locate(props, gazetteer, kind, near, online):
         "matched_name": entry.name,
     }
     return geom, geocode
+
+
+def _zone_areas(zones):
+    """(place-name stem, 街道 name, point inside, radius in m) for each 街道, longest stem first."""
+    import shapely
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    areas = []
+    for name, geom in zip(zones["name"], zones.geometry.values):
+        stem = re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
+        if len(stem) < 2 or geom is None or geom.is_empty:
+            continue
+        point = geom.representative_point()
+        coords = shapely.get_coordinates(geom)
+        _, _, dist = geod.inv([point.x] * len(coords), [point.y] * len(coords), coords[:, 0], coords[:, 1])
+        areas.append((stem, str(name), point, float(max(dist))))
+    return sorted(areas, key=lambda a: (-len(a[0]), a[1]))
+
+
+def _place_in_zone(name, areas, previous):
+    # A name such as 泺口垃圾转运站 or 桑梓店卫生院 carries its place: that 街道 is
+    # where it is, even when no source knows the site. 桑梓 (a school brand) names
+    # the place 桑梓店 by its first characters, hence the prefix rule.
+    for stem, zone_name, point, radius in areas:
+        if stem in name or (len(name) >= 2 and stem.startswith(name)):
+            return point, {
+                "status": APPROXIMATE,
+                "source": f"街道 polygon of {zone_name}",
+                "method": f"site unknown; the name contains the place name {stem}, so placed inside "
+                          f"{zone_name} (accuracy spans the 街道). {previous.get('reason', '')}".strip(),
+                "source_datum": "wgs84",
+                "accuracy_m": round(radius, -1),
+                "matched_name": zone_name,
+            }
+    return None, previous
 
 
 def _unlocated(reason):

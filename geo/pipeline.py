@@ -86,7 +86,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
-    return geocode_projects(features, gazetteer, outline, online=lookup)
+    return geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones)
 
 
 def join_catalog(features, boundaries):
@@ -187,6 +187,9 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     from geo.data import REPORT_PATH
     from geo.extract import extract_file
 
+    from geo.render import check_basemap
+
+    check_basemap(basemap)  # a missing tile key should fail before the slow stages, not after
     say = progress or (lambda message: None)
     out_dir = Path(out_dir)
     report = Path(report) if report else REPORT_PATH

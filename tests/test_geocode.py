@@ -127,3 +127,23 @@ def test_nominatim_replays_recorded_answer_without_network(tmp_path, gazetteer, 
     assert feature["geometry"].equals(shapely.Point(117.01, 36.69))
     assert geocode["status"] == "approximate" and "Nominatim" in geocode["source"]
     assert 20 <= geocode["accuracy_m"] < 200
+
+
+def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"code": ["1", "2"], "name": ["泺口街道", "桑梓店街道"]},
+                             geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
+                             crs=4326)
+    features = [_project("泺口垃圾转运站", "sanitation"), _project("桑梓", "school"), _project("文澜", "school"),
+                _project("泺口北路", "road_rebuild")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    station, sangzi, wenlan, road = located
+    assert zones.geometry[0].contains(station["geometry"])
+    assert zones.geometry[1].contains(sangzi["geometry"])
+    geocode = station["properties"]["geocode"]
+    assert geocode["status"] == "approximate" and "泺口街道" in geocode["method"]
+    assert 1000 < geocode["accuracy_m"] < 2500  # spans the 2 km x 2 km 街道
+    assert wenlan["geometry"] is None  # no place name in it: stays unlocated
+    assert road["geometry"] is None  # a road is never reduced to a 街道 point
+    assert [u["name"] for u in unlocated] == ["文澜", "泺口北路"]
