@@ -1,0 +1,403 @@
+"""Extraction stage: rules over place-name morphology, groups and counts, offsets, ids, encodings, scoring."""
+
+import csv
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo import extract
+from geo.data import REPORT_PATH, categories
+from geo.extract import extract_file, extract_projects, normalise_name, project_slug, read_report
+from geo.io import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+SCORER = ROOT / "scripts" / "score_extract.py"
+OTHER_PASSAGES = ("urban", "county", "newtown", "dongping", "coastal", "township_s")
+
+SEED_PROJECTS = [
+    ("泺口服装市场", "market"), ("金牛建材", "commercial"), ("山东通讯城", "market"),
+    ("泺口垃圾转运站", "sanitation"), ("水屯北路", "road_rebuild"), ("二环北路东段", "road_rebuild"),
+    ("历山北路", "road_greening"), ("清河北路", "road_greening"), ("汇才教育集团", "school"),
+    ("桑梓一体化教学联盟", "school"), ("宝华", "school"), ("文澜", "school"),
+    ("区级疾控中心", "health"), ("天桥医院", "health"), ("天桥二院", "health"),
+    ("黄河国家文化公园", "culture"), ("黄河文化廊道", "culture"), ("新图书馆", "culture"),
+    ("新文化馆", "culture"),
+]
+NON_SPATIAL = ("院士工作站", "重点实验室", "领域", "企业", "600", "企业服务中心", "双30条", "黄金12条",
+               "引才8条", "1.6万", "%", "亿元", "市场主体", "黄河流域", "美丽天桥", "示范村", "名优学校")
+
+
+@pytest.fixture(scope="module")
+def seed_text():
+    return REPORT_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text):
+    return extract_projects(seed_text)
+
+
+def _by_name(features):
+    return {f["properties"]["name"]: f["properties"] for f in features}
+
+
+def _unnamed(features, category):
+    return [f["properties"] for f in features if f["properties"]["category"] == category
+            and not f["properties"]["named"]]
+
+
+# --------------------------------------------------------------------------- the seed report
+
+
+@pytest.mark.parametrize("name, category", SEED_PROJECTS)
+def test_seed_named_projects_and_categories(seed, name, category):
+    props = _by_name(seed)
+    assert name in props, f"{name} not extracted"
+    assert props[name]["category"] == category
+    assert props[name]["named"] is True
+
+
+def test_seed_section_kept_in_one_project(seed):
+    props = _by_name(seed)["二环北路东段"]
+    assert props["base_name"] == "二环北路"
+    assert props["section"] == "东段"
+    assert "二环北路" not in _by_name(seed)
+
+
+def test_seed_road_greening_group_with_named_members(seed):
+    (group,) = _unnamed(seed, "road_greening")
+    assert group["quantity"] == {"value": 11, "unit": "条"}
+    assert group["group_total"] == {"value": 13, "unit": "条"}
+    assert group["action"] == "绿化提升"
+    props = _by_name(seed)
+    assert props["历山北路"]["group"] == group["id"]
+    assert props["清河北路"]["group"] == group["id"]
+    assert props["水屯北路"]["group"] is None
+
+
+def test_seed_school_group_and_culture_group(seed):
+    (schools,) = _unnamed(seed, "school")
+    assert schools["quantity"] == {"value": 10, "unit": "所"}
+    assert schools["measures"] == [{"value": 4500, "unit": "个", "noun": "学位"}]
+    assert schools["action"] == "开工建设"
+    (culture,) = _unnamed(seed, "culture")
+    assert culture["quantity"] == {"value": 3, "unit": "处"}
+    assert culture["action"] == "创建"
+
+
+def test_seed_counts_present(seed):
+    values = set()
+    for feature in seed:
+        props = feature["properties"]
+        for key in ("quantity", "group_total"):
+            if props[key]:
+                values.add(props[key]["value"])
+        values.update(m["value"] for m in props["measures"])
+    assert {13, 10, 4500, 3} <= values
+
+
+def test_seed_non_spatial_phrases_absent(seed, seed_text):
+    for feature in seed:
+        props = feature["properties"]
+        mention = seed_text[props["char_start"]:props["char_end"]]
+        for phrase in NON_SPATIAL:
+            assert phrase not in props["name"] and phrase not in mention, (phrase, props["name"])
+    # Counts attached to 企业 / 领域 / policy articles must not become quantities.
+    quantities = {f["properties"]["quantity"]["value"] for f in seed if f["properties"]["quantity"]}
+    assert quantities == {11, 10, 3}
+
+
+def test_seed_actions(seed):
+    props = _by_name(seed)
+    expected = {"天桥医院": "改造提升", "天桥二院": "改扩建", "区级疾控中心": "启用", "新图书馆": "开放",
+                "泺口垃圾转运站": "建设", "水屯北路": "改造", "宝华": "培育", "泺口服装市场": "拓展业务范围",
+                "汇才教育集团": "建设", "黄河文化廊道": "建设"}
+    assert {name: props[name]["action"] for name in expected} == expected
+
+
+def test_features_follow_the_contract(seed):
+    codes = set(categories())
+    keys = {"id", "name", "category", "action", "quote", "char_start", "char_end", "quantity", "named",
+            "section", "base_name", "group", "group_total", "measures"}
+    assert seed == sorted(seed, key=lambda f: (f["properties"]["category"], f["properties"]["id"]))
+    for feature in seed:
+        assert feature["type"] == "Feature" and feature["geometry"] is None
+        assert feature["id"] == feature["properties"]["id"]
+        assert set(feature["properties"]) == keys
+        assert feature["properties"]["category"] in codes
+
+
+def test_offsets_and_quotes(seed, seed_text):
+    for feature in seed:
+        props = feature["properties"]
+        mention = seed_text[props["char_start"]:props["char_end"]]
+        assert mention in props["quote"] and props["quote"] in seed_text
+        assert not re.search(r"[。！？；;\n]", props["quote"][:-1])
+        if props["named"]:
+            assert mention == props["name"]
+        else:
+            # For a counted group the offsets cover the counted mention, e.g. 13条道路, 学校10所.
+            total = props["group_total"] or props["quantity"]
+            assert str(total["value"]) in mention and total["unit"] in mention
+
+
+def test_offsets_survive_nfkc_expansion():
+    text = "㈠加快推进水屯北路改造，计划开工建设学校１０所。"  # ㈠ -> "(一)", １０ -> "10"
+    features = extract_projects(text)
+    props = _by_name(features)
+    start, end = props["水屯北路"]["char_start"], props["水屯北路"]["char_end"]
+    assert text[start:end] == "水屯北路"
+    (group,) = _unnamed(features, "school")
+    assert group["quantity"] == {"value": 10, "unit": "所"}
+    assert text[group["char_start"]:group["char_end"]] == "学校１０所"
+
+
+def test_offsets_hold_on_random_slices_with_odd_characters():
+    texts = [REPORT_PATH.read_text(encoding="utf-8")]
+    texts += [(FIXTURES / f"{name}.txt").read_text(encoding="utf-8") for name in OTHER_PASSAGES]
+    corpus = "\n".join(texts)
+    rng = random.Random(3)
+    odd = ["㈠", "㎡", "ﬁ", "\u3000", "\u0301", "😀", "\ufeff", "\r\n", "①", "ｱ", "．"]
+    checked = 0
+    for _ in range(150):
+        start = rng.randrange(len(corpus))
+        chars = list(corpus[start:start + rng.randrange(1, 160)])
+        for _ in range(rng.randrange(0, 5)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(odd))
+        text = "".join(chars)
+        for feature in extract_projects(text):
+            props = feature["properties"]
+            assert props["quote"] in text
+            if props["named"]:
+                assert text[props["char_start"]:props["char_end"]] == props["name"]
+                checked += 1
+    assert checked > 50
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def test_ids_are_ascii_slugs_unique_and_readable(seed):
+    ids = [f["properties"]["id"] for f in seed]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+    assert "school-hui-cai-jiao-yu-ji-tuan" in ids
+
+
+def test_ids_stable_when_paragraphs_are_reordered(seed, seed_text):
+    paragraphs = seed_text.split("\n")
+    random.Random(7).shuffle(paragraphs)
+    shuffled = extract_projects("\n".join(paragraphs))
+    strip = ("quote", "char_start", "char_end")
+
+    def content(features):
+        return {f["id"]: {k: v for k, v in f["properties"].items() if k not in strip} for f in features}
+
+    assert content(shuffled) == content(seed)
+    assert extract_projects(seed_text) == seed  # and deterministic run to run
+
+
+def test_slug_falls_back_to_a_stable_hash_without_pypinyin(monkeypatch):
+    monkeypatch.setattr(extract, "_pinyin", lambda text: None)
+    first = project_slug("school", "汇才教育集团")
+    assert re.fullmatch(r"school-[0-9a-f]{12}", first)
+    assert project_slug("school", "匯才教育集團") == first
+    assert project_slug("health", "汇才教育集团") != first
+
+
+def test_duplicate_mentions_merge_keeping_the_first():
+    text = "加快推进水屯北路改造。\n继续推进水屯北路改造，实施天桥医院改造提升。"
+    features = extract_projects(text)
+    roads = [f["properties"] for f in features if f["properties"]["base_name"] == "水屯北路"]
+    assert len(roads) == 1
+    assert roads[0]["char_start"] == text.index("水屯北路")
+    assert roads[0]["quote"] == "加快推进水屯北路改造"
+
+
+def test_equal_group_names_with_different_counts_stay_apart():
+    text = "今年新建口袋公园12处。明年新建口袋公园8处。"
+    parks = _unnamed(extract_projects(text), "park")
+    assert sorted(p["quantity"]["value"] for p in parks) == [8, 12]
+    assert len({p["id"] for p in parks}) == 2
+
+
+# --------------------------------------------------------------------------- encodings and scripts
+
+
+def test_traditional_text_gives_same_ids_and_keeps_original_names(seed, seed_text):
+    import opencc
+
+    traditional = opencc.OpenCC("s2t").convert(seed_text)
+    assert traditional != seed_text and len(traditional) == len(seed_text)
+    features = extract_projects(traditional)
+    assert [f["id"] for f in features] == [f["id"] for f in seed]
+    names = _by_name(features)
+    assert "天橋醫院" in names and "匯才教育集團" in names and "二環北路東段" in names
+    for feature in features:
+        props = feature["properties"]
+        if props["named"]:
+            assert traditional[props["char_start"]:props["char_end"]] == props["name"]
+            assert props["quote"] in traditional
+
+
+@pytest.mark.parametrize("encoding, prefix, forced", [
+    ("gb18030", b"", "auto"),
+    ("gb18030", b"", "gb18030"),
+    ("utf-8", b"\xef\xbb\xbf", "auto"),
+    ("utf-8", b"\xef\xbb\xbf", "utf-8"),
+])
+def test_extract_file_encodings(tmp_path, seed, seed_text, encoding, prefix, forced):
+    path = tmp_path / "report.txt"
+    path.write_bytes(prefix + seed_text.encode(encoding))
+    features = extract_file(path, encoding=forced)
+    assert [f["id"] for f in features] == [f["id"] for f in seed]
+    assert [f["properties"]["char_start"] for f in features] == [f["properties"]["char_start"] for f in seed]
+    assert not read_report(path, encoding=forced).startswith("\ufeff")
+
+
+def test_extract_file_errors(tmp_path):
+    nothing = tmp_path / "nothing.txt"
+    nothing.write_text("统筹推进19个领域优化营商环境重点工作，新增高新技术企业70家以上。", encoding="utf-8")
+    with pytest.raises(InputError, match="no spatial projects found in the report"):
+        extract_file(nothing)
+    report = tmp_path / "r.txt"
+    report.write_text("加快推进水屯北路改造。", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        extract_file(report, encoding="latin-1")
+    with pytest.raises(InputError, match="file not found"):
+        extract_file(tmp_path / "missing.txt")
+    with pytest.raises(TypeError):
+        extract_projects(b"bytes")
+    assert extract_projects("") == []
+
+
+def test_module_imports_stay_light():
+    code = ("import sys, geo.extract; "
+            "print([m for m in ('geopandas', 'jieba', 'opencc', 'pypinyin') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- morphology rules
+
+
+@pytest.mark.parametrize("text, expected", [
+    # policy articles, firms, people and fields carry counts but are no projects
+    ("用好“双30条”、“引才8条”等政策，新增企业70家，统筹推进19个领域工作，新增就业1.6万人。", []),
+    # metaphors and slogans
+    ("走出一条特色发展新路，探索乡村振兴之路，建设美丽天桥，打造宜居宜业和美乡村。", []),
+    ("稳定房地产市场，激发消费市场活力，培育市场主体，探索专业市场提档升级新路径。", []),
+    # a one-character function word glued to a short stem is part of the name
+    ("改造和平路、将军路，完成于家村改造。",
+     [("和平路", "road_rebuild"), ("将军路", "road_rebuild"), ("于家村", "village")]),
+    # institutions are not places
+    ("支持企业建设工程技术研究中心，高标准打造企业服务中心，推动院士工作站建设，加快5G基站建设。", []),
+    # 甲等 is not the enumeration 等; 合作 does not end a place name
+    ("加大与驻区三级甲等医院合作力度。", []),
+])
+def test_rules_on_short_texts(text, expected):
+    got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text))
+    assert got == sorted(expected)
+
+
+def test_chinese_numerals_and_count_before_head():
+    features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
+    (roads_new,) = _unnamed(features, "road_new")
+    assert roads_new["quantity"] == {"value": 13, "unit": "条"}
+    (schools,) = _unnamed(features, "school")
+    assert schools["quantity"] == {"value": 2, "unit": "所"}
+    (rebuilt,) = _unnamed(features, "road_rebuild")
+    assert rebuilt["quantity"] == {"value": 20, "unit": "条"}
+
+
+def test_ranges_codes_rail_and_road_categories():
+    text = ("推进经十路（燕山立交至二环东路段）、历山路北园大街至明湖路段改造，实施凤鸣路北延工程，"
+            "推进省道S243线拓宽改造、G105国道改线工程。加快地铁4号线一期建设，新建奥体中心站。"
+            "对北园大街实施绿化提升。")
+    props = _by_name(extract_projects(text))
+    assert props["经十路（燕山立交至二环东路段）"]["base_name"] == "经十路"
+    assert props["经十路（燕山立交至二环东路段）"]["section"] == "燕山立交至二环东路段"
+    assert props["历山路北园大街至明湖路段"]["section"] == "北园大街至明湖路段"
+    assert "二环东路" not in props and "明湖路" not in props
+    assert props["凤鸣路北延"]["category"] == "road_new"
+    assert props["省道S243线"]["category"] == "road_rebuild"
+    assert props["G105国道改线"]["category"] == "road_new"
+    assert props["地铁4号线一期"]["category"] == "rail"
+    assert props["奥体中心站"]["category"] == "rail"
+    assert props["北园大街"]["category"] == "road_greening"
+
+
+def test_bus_station_without_rail_context_is_transport():
+    props = _by_name(extract_projects("新建西客站，改造提升长途汽车站。"))
+    assert props["西客站"]["category"] == "transport"
+
+
+def test_locator_roads_and_listed_members():
+    text = ("完成张庄路、经十西路两侧22个老旧小区改造。"
+            "新建、改扩建中小学、幼儿园8所，其中包括西城实验中学、礼乐小学，新增学位6000个。")
+    features = extract_projects(text)
+    names = _by_name(features)
+    assert "张庄路" not in names and "经十西路" not in names
+    (housing,) = _unnamed(features, "area")
+    assert housing["quantity"] == {"value": 22, "unit": "个"}
+    (schools,) = _unnamed(features, "school")
+    assert schools["quantity"] == {"value": 6, "unit": "所"}
+    assert schools["group_total"] == {"value": 8, "unit": "所"}
+    assert schools["measures"] == [{"value": 6000, "unit": "个", "noun": "学位"}]
+    assert names["礼乐小学"]["group"] == schools["id"]
+
+
+# --------------------------------------------------------------------------- other districts + scorer
+
+
+def _gold(name):
+    with open(FIXTURES / f"{name}.gold.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("passage", OTHER_PASSAGES)
+def test_other_district_passages_against_gold(passage):
+    gold = _gold(passage)
+    features = extract_projects((FIXTURES / f"{passage}.txt").read_text(encoding="utf-8"))
+    named = {normalise_name(f["properties"]["name"]): f["properties"] for f in features if f["properties"]["named"]}
+    counts = sorted(f["properties"]["quantity"]["value"] for f in features if not f["properties"]["named"])
+    gold_named = [row for row in gold if row["named"] == "true"]
+    found = [row for row in gold_named if normalise_name(row["name"]) in named]
+    assert len(found) >= 0.9 * len(gold_named), [r["name"] for r in gold_named if r not in found]
+    assert len(named) <= len(gold_named) + 1  # at most one spurious named project
+    assert counts == sorted(float(row["quantity_value"]) for row in gold if row["named"] == "false")
+    agree = sum(1 for row in found if named[normalise_name(row["name"])]["category"] == row["category"])
+    assert agree >= 0.9 * len(found)
+
+
+def test_score_script_on_seed_gold():
+    out = subprocess.run([sys.executable, str(SCORER), str(FIXTURES / "tianqiao.gold.csv"), str(REPORT_PATH)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    scores = dict(re.findall(r"(\w+)=([\d.]+)", out.stdout))
+    assert float(scores["recall"]) >= 0.95 and float(scores["precision"]) >= 0.95
+    assert scores["gold"] == "22"
+
+
+def test_score_script_counts_misses_and_extras(tmp_path):
+    gold = tmp_path / "gold.csv"
+    gold.write_text("name,category,named,quantity_value\n"
+                    "水屯北路,road_greening,true,\n"   # found, wrong category
+                    "不存在路,road_rebuild,true,\n"     # missed
+                    "其余道路,road_greening,false,11\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text("加快推进水屯北路改造，对历山北路、清河北路等13条道路实施绿化提升工程。", encoding="gbk")
+    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(report), "-v"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    scores = dict(re.findall(r"(\w+)=([\d.]+)", out.stdout))
+    assert scores["matched"] == "2" and scores["extracted"] == "4"
+    assert float(scores["recall"]) == pytest.approx(2 / 3, abs=1e-3)
+    assert float(scores["precision"]) == pytest.approx(0.5)
+    assert float(scores["category_agreement"]) == pytest.approx(0.5)
+    assert "missed: 不存在路" in out.stdout and "extra: 历山北路" in out.stdout
