@@ -53,7 +53,10 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     if districts_path is None:
         zones = data.load_subdistricts()
         zones = zones[["code", "name", "boundary_quality", "source", "geometry"]]
-        outline = data.load_district_outline(district_code or data.DEFAULT_DISTRICT_CODE)
+        try:
+            outline = data.load_district_outline(district_code or data.DEFAULT_DISTRICT_CODE)
+        except ValueError as exc:
+            raise InputError("--district-code", str(exc)) from None
         if district_code and str(district_code) != data.DEFAULT_DISTRICT_CODE:
             raise InputError(None, f"bundled 街道 polygons exist only for {data.DEFAULT_DISTRICT_CODE}; "
                                    f"pass --districts for district {district_code}")
@@ -89,7 +92,7 @@ def load_official_zones(path, *, name_field, code_field=None):
     import numpy as np
     import shapely
 
-    from geo.crs import METRIC_CRS
+    from geo.crs import to_metric
     from geo.io import read_vector
 
     if not name_field:
@@ -135,7 +138,7 @@ def load_official_zones(path, *, name_field, code_field=None):
     zones["boundary_quality"] = OFFICIAL
     zones["source"] = f"official boundaries from {path}"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
-    warnings.extend(_topology_warnings(zones.to_crs(METRIC_CRS), path))
+    warnings.extend(_topology_warnings(to_metric(zones), path))
     return zones.reset_index(drop=True), warnings
 
 
@@ -192,12 +195,10 @@ def _dissolve_outline(zones, source):
     import geopandas as gpd
     import shapely
 
-    from geo.crs import METRIC_CRS
+    from geo.crs import metric_geometry, wgs84_geometry
 
     # Union in metric space with a tiny buffer-unbuffer so slivers between official
     # polygons do not leave holes in the outline.
-    metric = zones.to_crs(METRIC_CRS).geometry.values
-    merged = shapely.unary_union(metric).buffer(1.0).buffer(-1.0)
-    outline = gpd.GeoSeries([merged], crs=METRIC_CRS).to_crs(4326)
+    merged = shapely.unary_union(metric_geometry(zones.geometry.values)).buffer(1.0).buffer(-1.0)
     return gpd.GeoDataFrame({"code": [""], "name": ["district (union of 街道)"], "source": [source]},
-                            geometry=outline.values, crs=4326)
+                            geometry=[wgs84_geometry(merged)], crs=4326)

@@ -179,20 +179,17 @@ def _clip_lines_to(geom, near):
 def _cut_section(geom, section, gazetteer):
     """Cut a road line to the named section; return (geometry, method note, exact?)."""
     import shapely
-    from pyproj import Transformer
     from shapely.ops import substring
 
-    from geo.crs import METRIC_CRS
+    from geo.crs import metric_geometry, wgs84_geometry
 
     if geom.geom_type not in LINE_TYPES:
         return geom, f"section {section} not cut (not a line)", False
-    to_metric = Transformer.from_crs(4326, METRIC_CRS, always_xy=True)
-    to_wgs = Transformer.from_crs(METRIC_CRS, 4326, always_xy=True)
     line = shapely.line_merge(geom) if geom.geom_type == "MultiLineString" else geom
     if line.geom_type != "LineString":
         # Disconnected parts: work on the longest, which carries the road's direction.
         line = max(shapely.get_parts(line), key=lambda g: g.length)
-    metric = shapely.transform(line, lambda c: _xy(to_metric, c))
+    metric = metric_geometry(line)
     m = _RANGE_SECTION.match(section)
     if m:
         cuts = []
@@ -200,7 +197,7 @@ def _cut_section(geom, section, gazetteer):
             cross = gazetteer.find_line(cross_name)
             if cross is None:
                 return geom, f"section {section}: cross street {cross_name} unknown, whole road used", False
-            cross_metric = shapely.transform(cross.geometry, lambda c: _xy(to_metric, c))
+            cross_metric = metric_geometry(cross.geometry)
             cuts.append(metric.project(shapely.ops.nearest_points(metric, cross_metric)[0]))
         start, end = sorted(cuts)
         piece = substring(metric, start, end)
@@ -217,14 +214,7 @@ def _cut_section(geom, section, gazetteer):
         note, exact = f"{section} taken as the {direction} part of the line, cut at its midpoint", False
     else:
         return geom, f"section {section}: extent unknown, whole road used", False
-    return shapely.transform(piece, lambda c: _xy(to_wgs, c)), note, exact
-
-
-def _xy(transformer, coords):
-    import numpy as np
-
-    x, y = transformer.transform(coords[:, 0], coords[:, 1])
-    return np.column_stack([x, y])
+    return wgs84_geometry(piece), note, exact
 
 
 def nominatim_lookup(district_label, bounds, cache_path, *, user_agent="geo-worksreport"):

@@ -183,6 +183,11 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     ``encoding`` is ``auto`` (try UTF-8, then GB18030), or a codec name to force.
     Binary data (NUL bytes, control characters) is refused rather than decoded as garbage.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and encoding in (None, "auto"):
+        try:
+            return data.decode("utf-16")  # Notepad's "Unicode"; the codec reads and drops the BOM
+        except UnicodeDecodeError:
+            raise InputError(path, "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
     if b"\x00" in data[:65536]:
         raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
     if encoding and encoding != "auto":
@@ -253,6 +258,9 @@ def _check_finite(geom, path, number):
     coords = shapely.get_coordinates(geom)
     if coords.size and not math.isfinite(float(coords.sum())):
         raise InputError(path, f"feature {number} has NaN or infinite coordinates")
+    if coords.size and (abs(coords[:, 0]).max() > 180 or abs(coords[:, 1]).max() > 90):
+        raise InputError(path, f"feature {number} has coordinates outside lon/lat range "
+                               "(GeoJSON is WGS-84 degrees; projected data?)")
 
 
 def _dbf_encoding(path: Path):
@@ -312,7 +320,7 @@ def read_vector(path, *, layer=None, assume_crs=None):
         raise InputError(path, "has no geometry column")
     if gdf.crs is None:
         if assume_crs is None:
-            raise InputError(path, "has no coordinate reference system (add a .prj, or pass --crs)")
+            raise InputError(path, "has no coordinate reference system (add a .prj file beside it)")
         gdf = gdf.set_crs(assume_crs)
     return gdf
 

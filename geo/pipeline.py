@@ -33,7 +33,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
 
     layers_dir = Path(layers_dir)
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
-    if options.districts is None and options.outline is None and prefer_layers \
+    if options.districts is None and options.outline is None and options.district_code is None and prefer_layers \
             and zones_path.exists() and outline_path.exists():
         from geo.io import read_vector
 
@@ -151,6 +151,15 @@ def read_catalog(path="projects.geojson"):
         for key in ("id", "name", "category"):
             if not props.get(key):
                 raise InputError(path, f"feature {number} has no {key!r} property (not a geo catalog?)")
+        for key, kind, label in (("quantity", dict, "an object"), ("geocode", dict, "an object"),
+                                 ("subdistricts", list, "a list")):
+            if props.get(key) is not None and not isinstance(props[key], kind):
+                raise InputError(path, f"feature {number} property {key!r} must be {label} or null")
+        from geo.data import categories
+
+        if props["category"] not in categories():
+            raise InputError(path, f"feature {number} has unknown category {props['category']!r} "
+                                   "(see geo/data/categories.csv)")
         if props["id"] in seen:
             raise InputError(path, f"duplicate project id {props['id']!r}")
         seen.add(props["id"])

@@ -244,12 +244,12 @@ def _display_geometries(geoseries, *, shift=False, coverage=False):
     import numpy as np
     import shapely
 
-    from geo.crs import METRIC_CRS, convert_geoseries
+    from geo.crs import convert_geoseries, from_metric, to_metric
 
     series = geoseries.copy()
     present = np.array([g is not None and not g.is_empty for g in series.values], dtype=bool)
     if present.any():
-        metric = series[present].to_crs(METRIC_CRS)
+        metric = to_metric(series[present])
         values = np.asarray(metric.values)
         simplified = None
         if coverage:
@@ -261,7 +261,7 @@ def _display_geometries(geoseries, *, shift=False, coverage=False):
         if simplified is None:
             simplified = shapely.simplify(values, SIMPLIFY_TOLERANCE_M, preserve_topology=True)
         metric[:] = simplified
-        series[present] = metric.to_crs(4326).values
+        series[present] = from_metric(metric).values
     series = series.set_crs(4326, allow_override=True) if series.crs is None else series.to_crs(4326)
     if shift and present.any():
         series[present] = convert_geoseries(series[present], "wgs84", "gcj02").values

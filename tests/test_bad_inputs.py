@@ -1,0 +1,283 @@
+"""Robustness on bad input: every case of the corpus in tests/bad_inputs/ fails with one clear line, or is repaired.
+
+A failing case must exit with code 2, print exactly one line on stderr that names the
+file (or option) and the problem, never a traceback, and leave the working directory
+exactly as it was (no file created, modified or left half-written). The corpus files
+are made by tests/bad_inputs/make_corpus.py; cases that cannot live in git (0-byte
+files, a directory where a file is expected, an unwritable output path) are made here.
+
+Unwritable outputs: the tests run as root in CI, where ``chmod 0500`` does not stop a
+write, so "unwritable" is a path *under a regular file* (``-o blocker/out.geojson``),
+which no user, root included, can create.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import main
+
+CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+REPORT = Path(__file__).resolve().parent.parent / "geo" / "data" / "tianqiao_work_report_excerpt.txt"
+
+PROJECTS = ["-p", "valid_projects.geojson"]
+DISTRICTS = ["--districts", "valid_districts.geojson", "--name-field", "name", "--code-field", "code"]
+
+
+def _mkdir(name):
+    return lambda work: (work / name).mkdir()
+
+
+def _empty(name):
+    return lambda work: (work / name).write_bytes(b"")
+
+
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[:100])
+
+
+def _blocker(work):
+    (work / "blocker").write_text("a regular file, not a directory\n", encoding="utf-8")
+
+
+@dataclass
+class Case:
+    """One bad input: the command line, what stderr must name, and the problem it must state."""
+
+    id: str
+    args: list
+    names: str  # the file or option the one-line message must name
+    problem: str  # a fragment of the problem it must state
+    setup: object = None
+    env: dict = field(default_factory=dict)
+    xfail: str = ""
+
+
+CASES = [
+    # --- the catalog (projects.geojson)
+    Case("truncated-json", ["join", "-p", "truncated_projects.geojson"], "truncated_projects.geojson",
+         "invalid JSON"),
+    Case("json-list", ["join", "-p", "list_toplevel.geojson"], "list_toplevel.geojson",
+         "expected a GeoJSON FeatureCollection, found 'list'"),
+    Case("feature-not-collection", ["join", "-p", "single_feature.geojson"], "single_feature.geojson",
+         "found 'Feature'"),
+    Case("nan-coordinates", ["join", "-p", "nan_projects.geojson"], "nan_projects.geojson", "NaN or infinite"),
+    Case("duplicate-ids", ["join", "-p", "duplicate_ids_projects.geojson"], "duplicate_ids_projects.geojson",
+         "duplicate project id"),
+    Case("catalog-without-name", ["join", "-p", "no_name_projects.geojson"], "no_name_projects.geojson",
+         "no 'name' property"),
+    Case("catalog-invalid-geometry", ["join", "-p", "bad_geometry_projects.geojson"],
+         "bad_geometry_projects.geojson", "feature 1 has an invalid geometry"),
+    Case("catalog-malformed-nested", ["join", "-p", "bad_nested_projects.geojson"], "bad_nested_projects.geojson",
+         "quantity"),
+    Case("catalog-unknown-category", ["join", "-p", "unknown_category_projects.geojson"],
+         "unknown_category_projects.geojson", "unknown category 'roads'"),
+    Case("catalog-projected-coordinates", ["join", "-p", "projected_projects.geojson"], "projected_projects.geojson",
+         "outside lon/lat range"),
+    Case("catalog-missing", ["join", "-p", "missing.geojson"], "missing.geojson", "file not found"),
+    Case("catalog-is-directory", ["join", "-p", "adir"], "adir", "is a directory", setup=_mkdir("adir")),
+    Case("catalog-0-bytes", ["join", "-p", "empty.geojson"], "empty.geojson", "empty (0 bytes)",
+         setup=_empty("empty.geojson")),
+    # --- official 街道 boundaries (--districts)
+    Case("districts-points", ["join", *PROJECTS, "--districts", "districts_points.geojson", "--name-field", "name"],
+         "districts_points.geojson", "expected polygons, found Point"),
+    Case("districts-lines", ["join", *PROJECTS, "--districts", "districts_lines.geojson", "--name-field", "name"],
+         "districts_lines.geojson", "expected polygons, found LineString"),
+    Case("districts-empty", ["join", *PROJECTS, "--districts", "districts_empty.geojson", "--name-field", "name"],
+         "districts_empty.geojson", "no features"),
+    Case("districts-shp-without-prj", ["join", *PROJECTS, "--districts", "districts_noprj.shp", "--name-field", "name"],
+         "districts_noprj.shp", "no coordinate reference system"),
+    Case("districts-projected-geojson", ["join", *PROJECTS, "--districts", "districts_projected.geojson",
+                                         "--name-field", "name"], "districts_projected.geojson",
+         "coordinates out of range"),
+    Case("districts-infinite", ["join", *PROJECTS, "--districts", "districts_infinite.geojson",
+                                "--name-field", "name"], "districts_infinite.geojson", "NaN or infinite"),
+    Case("districts-duplicate-codes", ["join", *PROJECTS, "--districts", "districts_duplicate_codes.geojson",
+                                       "--name-field", "name", "--code-field", "code"],
+         "districts_duplicate_codes.geojson", "duplicate 街道 codes"),
+    Case("name-field-not-a-column", ["join", *PROJECTS, "--districts", "valid_districts.geojson",
+                                     "--name-field", "NAME"], "--name-field", "'NAME' is not a column"),
+    Case("districts-without-name-field", ["join", *PROJECTS, "--districts", "valid_districts.geojson"],
+         "--name-field", "is required"),
+    Case("districts-is-directory", ["join", *PROJECTS, "--districts", "adir", "--name-field", "name"], "adir",
+         "is a directory", setup=_mkdir("adir")),
+    Case("districts-shp-without-dbf", ["join", *PROJECTS, "--districts", "districts_nodbf.shp",
+                                       "--name-field", "name"], "districts_nodbf.shp", "no .dbf"),
+    Case("district-code-unknown", ["geocode", *PROJECTS, "--district-code", "999999"], "--district-code", "999999"),
+    Case("district-code-ignored-with-layers", ["join", *PROJECTS, "--district-code", "370102"], "370102", "--districts"),
+    # --- gazetteers and OSM extracts
+    Case("gazetteer-lon-lat-swapped", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_swapped.csv"],
+         "gazetteer_swapped.csv", "swapped"),
+    Case("gazetteer-gcj02-outside-china", ["geocode", *PROJECTS, *DISTRICTS,
+                                           "--gazetteer", "gazetteer_gcj02_paris.csv"],
+         "gazetteer_gcj02_paris.csv", "outside China"),
+    Case("gazetteer-unknown-datum", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_unknown_datum.csv"],
+         "gazetteer_unknown_datum.csv", "unknown datum 'beijing54'"),
+    Case("gazetteer-no-name-column", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_no_name.csv"],
+         "gazetteer_no_name.csv", "needs a 'name' column"),
+    Case("gazetteer-bad-number", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_bad_number.csv"],
+         "gazetteer_bad_number.csv", "bad coordinates"),
+    Case("osm-not-xml", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "not_xml.osm"], "not_xml.osm",
+         "not a readable OSM file"),
+    Case("osm-truncated-xml", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "truncated.osm"], "truncated.osm",
+         "XML parsing error"),
+    Case("osm-pbf-garbage", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "garbage.osm.pbf"], "garbage.osm.pbf",
+         "not a readable OSM file"),
+    # --- reports
+    Case("report-unknown-encoding", ["extract", "report_unknown_encoding.txt", "-o", "out.geojson"],
+         "report_unknown_encoding.txt", "unknown text encoding"),
+    Case("report-png", ["extract", "report_png.txt", "-o", "out.geojson"], "report_png.txt", "binary file"),
+    Case("report-0-bytes", ["extract", "empty.txt", "-o", "out.geojson"], "empty.txt", "empty (0 bytes)",
+         setup=_empty("empty.txt")),
+    Case("report-is-directory", ["extract", "adir", "-o", "out.geojson"], "adir", "is a directory",
+         setup=_mkdir("adir")),
+    Case("report-forced-wrong-encoding", ["extract", "report_gbk.txt", "--encoding", "utf-8", "-o", "out.geojson"],
+         "report_gbk.txt", "cannot decode as utf-8"),
+    Case("report-without-projects", ["extract", "report_no_projects.txt", "-o", "out.geojson"],
+         "report_no_projects.txt", "no spatial projects"),
+    Case("extract-unwritable-output", ["extract", str(REPORT), "-o", "blocker/out.geojson"], "blocker",
+         "cannot create output directory", setup=_blocker),
+    # --- maps
+    Case("tianditu-without-key", ["render", *PROJECTS, "--basemap", "tianditu"], "TIANDITU_KEY", "",
+         env={"TIANDITU_KEY": None}),
+    # --- layers and export
+    Case("layers-missing", ["layers", "--layers-dir", "nowhere"], "nowhere", "no layers found"),
+    Case("export-layers-dir-is-a-file", ["export", "all", "--layers-dir", "valid_projects.geojson"],
+         "valid_projects.geojson", "is not a directory"),
+    Case("export-corrupt-layer", ["export", "all", "--format", "gpkg", "--layers-dir", "layers"],
+         "road_rebuild.geojson", "invalid JSON",
+         setup=lambda work: _truncate(work / "layers" / "road_rebuild.geojson")),
+    Case("export-unknown-layer", ["export", "schools", "--layers-dir", "layers"], "schools", "unknown layer"),
+    Case("export-crs-garbage", ["export", "school", "--format", "gpkg", "--crs", "garbage", "--layers-dir", "layers"],
+         "--crs", "not a valid coordinate reference system"),
+    Case("export-geojson-projected", ["export", "school", "--crs", "EPSG:4548", "--layers-dir", "layers"],
+         "--crs", "RFC 7946"),
+    Case("export-unknown-category", ["export", "school", "--category", "schools", "--layers-dir", "layers"],
+         "--category", "unknown category 'schools'"),
+    Case("export-nothing-matches", ["export", "school", "--subdistrict", "北园街道", "--layers-dir", "layers"],
+         "school.geojson", "no features match --subdistrict 北园街道"),
+    Case("export-unwritable-output", ["export", "school", "--layers-dir", "layers", "-o", "blocker/school.geojson"],
+         "blocker", "cannot create output directory", setup=_blocker),
+]
+
+
+def _snapshot(root):
+    """Every path under ``root`` (hidden ones too) -> (size, mtime_ns, sha256), directories -> None."""
+    state = {}
+    for path in sorted(root.rglob("*")):
+        rel = str(path.relative_to(root))
+        if path.is_dir():
+            state[rel] = None
+        else:
+            stat = path.stat()
+            state[rel] = (stat.st_size, stat.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
+    return state
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """A copy of the corpus as the current directory."""
+    target = tmp_path / "work"
+    shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    monkeypatch.chdir(target)
+    return target
+
+
+def _params():
+    return [pytest.param(case, id=case.id,
+                         marks=[pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else [])
+            for case in CASES]
+
+
+def test_corpus_has_at_least_25_cases():
+    assert len(CASES) + 2 >= 25  # + the two repaired cases below
+
+
+@pytest.mark.parametrize("case", _params())
+def test_bad_input_fails_with_one_line_and_touches_nothing(case, work):
+    if case.setup:
+        case.setup(work)
+    before = _snapshot(work)
+    result = CliRunner().invoke(main, case.args, env=case.env)
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2, (result.exit_code, result.stderr, result.exception)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("geo: error: ") and "Traceback" not in result.stderr
+    assert case.names in lines[0] and case.problem in lines[0], lines[0]
+    assert "rerun with --verbose" not in lines[0], "an unexpected exception, not an input error"
+    assert _snapshot(work) == before
+
+
+def test_missing_prj_message_suggests_only_real_options(work):
+    options = {opt for p in main.commands["join"].params for opt in getattr(p, "opts", [])}
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts_noprj.shp", "--name-field", "name"])
+    suggested = {word.strip("(),.") for word in result.stderr.split() if word.startswith("--")}
+    assert suggested <= options, suggested - options
+
+
+def test_utf16_report_is_read_like_utf8(work):
+    runner = CliRunner()
+    utf8 = runner.invoke(main, ["extract", "report_utf8.txt", "-o", "utf8.geojson"])
+    assert utf8.exit_code == 0, utf8.stderr
+    utf16 = runner.invoke(main, ["extract", "report_utf16.txt", "-o", "utf16.geojson"])
+    assert utf16.exit_code == 0, utf16.stderr
+    features = [json.loads((work / name).read_text(encoding="utf-8"))["features"]
+                for name in ("utf8.geojson", "utf16.geojson")]
+    assert features[0] == features[1] and len(features[0]) == 2
+
+
+def test_self_intersecting_district_is_repaired_with_a_warning(work):
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts_bowtie.geojson",
+                                       "--name-field", "name", "--code-field", "code"])
+    assert result.exit_code == 0, result.stderr
+    assert "warning: districts_bowtie.geojson: repaired 1 invalid polygon" in result.stderr
+    zones = json.loads((work / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))["features"]
+    bowtie = next(z for z in zones if z["properties"]["code"] == "370105001")
+    import shapely.geometry
+
+    repaired = shapely.geometry.shape(bowtie["geometry"])
+    assert repaired.is_valid and repaired.area > 0.0001  # both triangles kept (2 x 0.0001 deg²)
+
+
+def test_gbk_shapefile_without_cpg_decodes(work):
+    assert not (work / "districts_gbk.cpg").exists()
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts_gbk.shp",
+                                       "--name-field", "NAME", "--code-field", "CODE"])
+    assert result.exit_code == 0, result.stderr
+    zones = json.loads((work / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))["features"]
+    assert sorted(z["properties"]["name"] for z in zones) == ["北园街道", "无影山街道"]
+
+
+# --------------------------------------------------------------------------- through a real process
+
+
+def _run(args, cwd, env=None):
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+@pytest.mark.parametrize("case_id", ["truncated-json", "districts-shp-without-prj", "gazetteer-gcj02-outside-china",
+                                     "export-crs-garbage"])
+def test_real_process_prints_one_line_and_exits_2(case_id, work):
+    case = next(c for c in CASES if c.id == case_id)
+    before = _snapshot(work)
+    result = _run(case.args, work)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
+    assert case.names in result.stderr and case.problem in result.stderr and "Traceback" not in result.stderr
+    assert _snapshot(work) == before
+
+
+def test_verbose_shows_the_traceback(work):
+    result = _run(["--verbose", "join", "-p", "truncated_projects.geojson"], work)
+    assert result.returncode != 0
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "InputError" in result.stderr and "invalid JSON" in result.stderr

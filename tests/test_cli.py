@@ -1,0 +1,186 @@
+"""The command line as a whole: light --help, deterministic builds, and outputs that survive a SIGKILL.
+
+Atomicity contract checked here: killing ``geo build`` at any moment leaves every
+previous output either byte-identical or fully replaced by the complete new file, never
+truncated. A SIGKILL skips all clean-up, so the temporary files of writes in flight may
+remain; they are hidden dot-files (``.projects.geojson.k3j2x.geojson``, ``.school.xyz/``)
+that no stage reads and that a later run does not mistake for outputs.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+COMMANDS = ["build", "extract", "geocode", "join", "coverage", "render", "layers", "export"]
+HEAVY = ("geopandas", "folium", "pyproj", "shapely", "pyogrio", "pandas", "osmium")
+OUTPUTS = ("projects.geojson", "layers", "maps_out")
+
+
+def _geo(args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, timeout=300, **kwargs)
+
+
+def _files(root):
+    """Relative path -> bytes of every build output under ``root``."""
+    found = {}
+    for name in OUTPUTS:
+        path = Path(root) / name
+        items = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for item in items:
+            found[str(item.relative_to(root))] = item.read_bytes()
+    return found
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """Two complete builds in different directories, by separate processes with different hash seeds."""
+    dirs = []
+    for seed in ("1", "2"):
+        out = tmp_path_factory.mktemp(f"build{seed}")
+        result = _geo(["build", "--out-dir", str(out)], env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        dirs.append(out)
+    return dirs
+
+
+# --------------------------------------------------------------------------- --help stays light
+
+
+def test_help_of_every_command_imports_no_heavy_library():
+    script = (
+        "import json, sys\n"
+        "from geo.cli import main\n"
+        "report = {}\n"
+        f"for args in [[]] + [[c] for c in {COMMANDS!r}]:\n"
+        "    try:\n"
+        "        main(args + ['--help'], prog_name='geo')\n"
+        "    except SystemExit as exc:\n"
+        "        code = exc.code\n"
+        f"    report[' '.join(args) or 'geo'] = [code, sorted(m for m in {HEAVY!r} if m in sys.modules)]\n"
+        "print(json.dumps(report))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert set(report) == {"geo", *COMMANDS}
+    assert {name: code for name, (code, _) in report.items()} == {name: 0 for name in report}
+    assert {name: loaded for name, (_, loaded) in report.items() if loaded} == {}
+
+
+def test_help_through_the_module_entry_point_lists_every_command():
+    result = _geo(["--help"])
+    assert result.returncode == 0, result.stderr
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_two_builds_are_byte_identical(builds):
+    first, second = (_files(d) for d in builds)
+    assert sorted(first) == sorted(second)
+    assert any(name.startswith("layers/") for name in first) and any(n.startswith("maps_out/") for n in first)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+def test_outputs_do_not_embed_the_output_directory(builds):
+    for name, data in _files(builds[0]).items():
+        assert str(builds[0]).encode() not in data, name
+
+
+# --------------------------------------------------------------------------- atomicity under SIGKILL
+
+
+def _previous_outputs(build, target):
+    """Copy a build into ``target``, changed by a trailing newline so 'old' and 'new' differ."""
+    old = {}
+    for name, data in _files(build).items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data + b"\n")
+        old[name] = data + b"\n"
+    return old
+
+
+def _kill_build_when_replaced(out_dir, watched, delay=0.0):
+    """Start ``geo build`` on ``out_dir`` and SIGKILL it as soon as ``watched`` has been replaced.
+
+    Watching the file system (the inode changes on an atomic rename) rather than sleeping
+    makes the kill land in the middle of the output writes on a fast or a slow machine.
+    """
+    path = Path(out_dir) / watched
+    before = path.stat().st_ino
+    process = subprocess.Popen([sys.executable, "-m", "geo", "build", "--out-dir", str(out_dir)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    replaced = False
+    try:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                replaced = path.stat().st_ino != before
+            except FileNotFoundError:
+                pass
+            if replaced:
+                time.sleep(delay)
+                break
+            time.sleep(0.0005)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return process.returncode, replaced
+
+
+@pytest.mark.parametrize("watched, delay", [("projects.geojson", 0.0), ("layers/subdistricts.geojson", 0.0),
+                                            ("maps_out/coverage.md", 0.0), ("maps_out/projects.html", 0.0),
+                                            ("maps_out/coverage.html", 0.0)])
+def test_sigkill_leaves_every_output_old_or_complete(builds, tmp_path, watched, delay):
+    new = _files(builds[0])
+    target = tmp_path / "out"
+    old = _previous_outputs(builds[0], target)
+    returncode, replaced = _kill_build_when_replaced(target, watched, delay)
+    assert replaced, f"build ended (exit {returncode}) without replacing {watched}"
+    after = {}
+    for path in sorted(p for p in target.rglob("*") if p.is_file()):
+        name = str(path.relative_to(target))
+        if any(part.startswith(".") for part in Path(name).parts):
+            continue  # a temporary file of a write the kill interrupted (see module docstring)
+        after[name] = path.read_bytes()
+    assert sorted(after) == sorted(old), "outputs appeared or vanished"
+    broken = [name for name, data in after.items() if data not in (old[name], new[name])]
+    assert broken == [], f"truncated or invalid after SIGKILL (exit {returncode})"
+    for name, data in after.items():
+        if name.endswith(".geojson"):
+            json.loads(data)
+
+
+def test_temporaries_of_a_killed_build_are_hidden_and_ignored(builds, tmp_path):
+    target = tmp_path / "out"
+    _previous_outputs(builds[0], target)
+    _kill_build_when_replaced(target, "layers/district_outline.geojson")
+    visible = [p for p in target.rglob("*") if not any(s.startswith(".") for s in p.relative_to(target).parts)]
+    expected = {target / n for n in _files(builds[0])} | {target / "layers", target / "maps_out"}
+    assert set(visible) <= expected
+    # What a kill during a layer write leaves behind, made certain: a half-written hidden temporary.
+    (target / "layers" / ".school.geojson.k3j2x_9q.geojson").write_text('{"type":"FeatureCo', encoding="utf-8")
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    result = CliRunner().invoke(main, ["layers", "--layers-dir", str(target / "layers")])
+    assert result.exit_code == 0, result.stderr
+    listed = {line.split()[0] for line in result.output.splitlines()}
+    assert listed == {Path(n).stem for n in _files(builds[0]) if n.startswith("layers/")}
+    result = CliRunner().invoke(main, ["export", "all", "--format", "gpkg", "--layers-dir", str(target / "layers"),
+                                       "-o", str(tmp_path / "all.gpkg")])
+    assert result.exit_code == 0, result.stderr

@@ -1,0 +1,430 @@
+"""Layer export: round trips through every format, Shapefile field names and splits, filters, CRS, atomic output."""
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pyogrio
+import pytest
+import shapely
+from click.testing import CliRunner
+
+from geo.catalog import LAYER_COLUMNS
+from geo.cli import main
+from geo.export import SHAPEFILE_FIELD_NAMES, export_layers, list_layers, shapefile_field_names
+from geo.io import InputError
+
+LONG_QUOTE = "实施北园大街东段、无影山中路等道路综合整治提升工程，" * 8  # > 254 bytes in UTF-8
+
+
+def _square(x, y, size=0.02):
+    return shapely.box(x, y, x + size, y + size)
+
+
+def _project(pid, name, category, geom, allocations, *, quote="推进项目建设。", quantity=None, section=None):
+    return {
+        "id": pid, "geometry": geom,
+        "properties": {
+            "id": pid, "name": name, "category": category, "action": "建设", "quote": quote,
+            "char_start": 3, "char_end": 3 + len(name), "quantity": quantity, "named": True,
+            "section": section, "base_name": name,
+            "geocode": ({"status": "matched", "source": "测试地名库", "method": "exact name",
+                         "source_datum": "wgs84", "accuracy_m": 50.0, "reason": None} if geom is not None else
+                        {"status": "unlocated", "source": None, "method": None, "source_datum": None,
+                         "accuracy_m": None, "reason": "名称未在地名库中找到"}),
+            "subdistricts": allocations,
+        },
+    }
+
+
+WUYING = {"code": "370105001", "name": "无影山街道"}
+BEIYUAN = {"code": "370105002", "name": "北园街道"}
+
+
+def _catalog():
+    return [
+        _project("school-tianqiao-shiyan", "天桥实验小学", "school", shapely.Point(117.0051234, 36.6812345),
+                 [dict(WUYING, share=1.0, km=None)]),
+        _project("school-beiyuan-zhongxue", "北园中学", "school", shapely.Point(117.0251234, 36.6812345),
+                 [dict(BEIYUAN, share=1.0, km=None)], quote=LONG_QUOTE),
+        _project("road-rebuild-beiyuan-dajie", "北园大街", "road_rebuild",
+                 shapely.LineString([(117.001, 36.69), (117.0199999, 36.6912345), (117.035, 36.69)]),
+                 [dict(WUYING, share=0.55, km=1.7), dict(BEIYUAN, share=0.45, km=1.4)],
+                 quantity={"value": 3.1, "unit": "公里"}, section="东段"),
+        _project("park-xiaoqinghe", "小清河公园", "park", _square(117.005, 36.685, 0.004),
+                 [dict(WUYING, share=1.0, km=None)]),
+        _project("park-lotus-entrance", "荷花园入口广场", "park", shapely.Point(117.03, 36.682),
+                 [dict(BEIYUAN, share=1.0, km=None)]),
+        _project("welfare-unlocated", "幸福院", "welfare", None, [], quantity={"value": 13, "unit": "处"}),
+    ]
+
+
+@pytest.fixture
+def out_dir(tmp_path):
+    """A build-like directory: projects.geojson and layers/ written by the real pipeline writers."""
+    import geopandas as gpd
+
+    from geo.boundaries import Boundaries
+    from geo.pipeline import write_catalog, write_layers
+
+    zones = gpd.GeoDataFrame(
+        {"code": [WUYING["code"], BEIYUAN["code"]], "name": [WUYING["name"], BEIYUAN["name"]],
+         "boundary_quality": ["approximate"] * 2, "source": ["测试边界"] * 2},
+        geometry=[_square(117.0, 36.68), _square(117.02, 36.68)], crs=4326)
+    outline = gpd.GeoDataFrame({"code": ["370105"], "name": ["天桥区"], "source": ["测试边界"]},
+                               geometry=[shapely.box(117.0, 36.68, 117.04, 36.70)], crs=4326)
+    boundaries = Boundaries(zones=zones, outline=outline, quality="approximate", source="测试边界")
+    features = _catalog()
+    build = tmp_path / "build"
+    write_catalog(build / "projects.geojson", features, "report.txt")
+    write_layers(features, boundaries, build / "layers")
+    return build
+
+
+def _layer_json(out_dir, name):
+    return json.loads((out_dir / "layers" / f"{name}.geojson").read_text(encoding="utf-8"))["features"]
+
+
+def _same_value(got, want):
+    """Equal, allowing for what OGR readers do to nulls (NaN/None) and integers (float)."""
+    if want is None:
+        return got is None or (isinstance(got, float) and got != got) or got == ""
+    if isinstance(want, bool):
+        return bool(got) == want
+    if isinstance(want, (int, float)):
+        return got is not None and abs(float(got) - want) < 1e-9
+    return got == want
+
+
+def _as_multi(geom):
+    if geom.geom_type in ("Point", "LineString", "Polygon"):
+        return getattr(shapely, "Multi" + geom.geom_type)([geom])
+    return geom
+
+
+def _close(a, b, tolerance=1e-7):
+    a, b = shapely.normalize(_as_multi(a)), shapely.normalize(_as_multi(b))
+    return shapely.equals_exact(a, b, tolerance=tolerance)
+
+
+def _check_frame_against_layer(frame, features, renamed=None):
+    renamed = renamed or {}
+    assert len(frame) == len(features)
+    frame = frame.set_index(renamed.get("id", "id"), drop=False)
+    for feature in features:
+        props = feature["properties"]
+        row = frame.loc[props["id"]]
+        for key, want in props.items():
+            assert _same_value(row[renamed.get(key, key)], want), (props["id"], key, row[renamed.get(key, key)], want)
+        assert _close(row.geometry, shapely.geometry.shape(feature["geometry"]))
+
+
+# --------------------------------------------------------------------------- list
+
+
+def test_list_layers_counts_types_and_crs(out_dir):
+    rows = list_layers(out_dir / "layers")
+    assert [r["layer"] for r in rows] == sorted(r["layer"] for r in rows)
+    by_name = {r["layer"]: r for r in rows}
+    assert set(by_name) == {"district_outline", "subdistricts", "school", "road_rebuild", "park"}
+    assert by_name["school"]["features"] == 2 and by_name["school"]["geometry_types"] == "Point"
+    assert by_name["park"]["geometry_types"] == "Point, Polygon"
+    assert all(r["crs"] == "EPSG:4326" for r in rows)
+    assert list_layers(out_dir / "missing") == []
+
+
+def test_layers_command_prints_a_table(out_dir):
+    result = CliRunner().invoke(main, ["layers", "--layers-dir", str(out_dir / "layers")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 5 and lines[-1].split()[:2] == ["subdistricts", "2"]
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+def test_geojson_round_trip_is_byte_stable_rfc7946(out_dir, tmp_path):
+    [path] = export_layers("road_rebuild", fmt="geojson", layers_dir=out_dir / "layers", output=tmp_path / "r.geojson")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["features"] == _layer_json(out_dir, "road_rebuild")
+    again = export_layers("road_rebuild", fmt="geojson", layers_dir=out_dir / "layers",
+                          output=tmp_path / "again.geojson")[0]
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_geojson_polygons_counter_clockwise_and_sorted_by_id(out_dir, tmp_path):
+    [path] = export_layers("park", fmt="geojson", layers_dir=out_dir / "layers", output=tmp_path / "p.geojson")
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    assert [f["id"] for f in features] == sorted(f["id"] for f in features)
+    polygon = next(shapely.geometry.shape(f["geometry"]) for f in features if f["geometry"]["type"] == "Polygon")
+    assert polygon.exterior.is_ccw
+
+
+@pytest.mark.parametrize("layer", ["school", "road_rebuild", "park", "subdistricts"])
+def test_gpkg_round_trip(out_dir, tmp_path, layer):
+    [path] = export_layers(layer, fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "x.gpkg")
+    frame = pyogrio.read_dataframe(path, layer=layer)
+    assert frame.crs.to_epsg() == 4326
+    features = _layer_json(out_dir, layer)
+    if layer == "subdistricts":
+        for feature in features:
+            feature["properties"]["id"] = feature["properties"]["code"]
+        frame["id"] = frame["code"]
+    _check_frame_against_layer(frame, features)
+
+
+def test_gpkg_all_holds_every_layer_as_a_table(out_dir, tmp_path):
+    [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
+    tables = sorted(name for name, _ in pyogrio.list_layers(path))
+    assert tables == sorted(r["layer"] for r in list_layers(out_dir / "layers"))
+    assert len(pyogrio.read_dataframe(path, layer="school")) == 2
+
+
+def test_shp_round_trip_with_field_map_cpg_and_chinese_text(out_dir, tmp_path):
+    written = export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path / "shp")
+    shp = tmp_path / "shp" / "school.shp"
+    assert shp in written
+    assert (tmp_path / "shp" / "school.cpg").read_text().strip().upper() == "UTF-8"
+    with open(tmp_path / "shp" / "school.fields.csv", encoding="utf-8", newline="") as handle:
+        mapping = {row["long"]: row["short"] for row in csv.DictReader(handle)}
+    assert list(mapping) == LAYER_COLUMNS
+    assert all(len(short.encode()) <= 10 for short in mapping.values())
+    assert len({s.lower() for s in mapping.values()}) == len(mapping)
+    assert mapping["subdistrict_names"] == SHAPEFILE_FIELD_NAMES["subdistrict_names"]
+    frame = pyogrio.read_dataframe(shp)
+    assert list(frame.columns[:-1]) == list(mapping.values())
+    features = _layer_json(out_dir, "school")
+    for feature in features:  # dBASE text is cut at 254 bytes, on a character boundary
+        quote = feature["properties"]["quote"]
+        feature["properties"]["quote"] = quote.encode()[:254].decode("utf-8", errors="ignore")
+    assert len(LONG_QUOTE.encode()) > 254
+    _check_frame_against_layer(frame, features, renamed=mapping)
+    assert frame.set_index("id").loc["school-beiyuan-zhongxue", "name"] == "北园中学"
+
+
+def test_shp_splits_mixed_geometry_families(out_dir, tmp_path):
+    written = export_layers("park", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    names = sorted(p.name for p in written if p.suffix == ".shp")
+    assert names == ["park_point.shp", "park_polygon.shp"]
+    assert not (tmp_path / "park.shp").exists()
+    assert pyogrio.read_info(tmp_path / "park_point.shp")["geometry_type"] == "Point"
+    polygons = pyogrio.read_dataframe(tmp_path / "park_polygon.shp")
+    assert list(polygons["id"]) == ["park-xiaoqinghe"]
+    assert _close(polygons.geometry[0], _square(117.005, 36.685, 0.004))
+    assert (tmp_path / "park_point.fields.csv").exists() and (tmp_path / "park_polygon.fields.csv").exists()
+
+
+def test_shp_all_is_a_directory_and_leaves_no_temporaries(out_dir, tmp_path):
+    target = tmp_path / "everything"
+    export_layers("all", fmt="shp", layers_dir=out_dir / "layers", output=target)
+    shps = sorted(p.name for p in target.glob("*.shp"))
+    assert shps == ["district_outline.shp", "park_point.shp", "park_polygon.shp", "road_rebuild.shp",
+                    "school.shp", "subdistricts.shp"]
+    assert not [p for p in target.iterdir() if p.name.startswith(".")]
+    zones = pyogrio.read_dataframe(target / "subdistricts.shp")
+    assert "bnd_qual" in zones.columns and set(zones["name"]) == {"无影山街道", "北园街道"}
+
+
+def test_csv_round_trip_has_bom_wkt_and_lon_lat(out_dir, tmp_path):
+    [path] = export_layers("school", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "s.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == LAYER_COLUMNS + ["wkt", "lon", "lat"]
+    by_id = {r["id"]: r for r in rows}
+    for feature in _layer_json(out_dir, "school"):
+        props = feature["properties"]
+        row = by_id[props["id"]]
+        for key, want in props.items():
+            text = "" if want is None else ("true" if want is True else "false" if want is False else str(want))
+            assert row[key] == text, key
+        point = shapely.geometry.shape(feature["geometry"])
+        assert _close(shapely.from_wkt(row["wkt"]), point)
+        assert abs(float(row["lon"]) - point.x) < 1e-7 and abs(float(row["lat"]) - point.y) < 1e-7
+
+
+def test_csv_of_lines_has_no_lon_lat(out_dir, tmp_path):
+    [path] = export_layers("road_rebuild", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "r.csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert "lon" not in rows[0] and rows[0]["wkt"].startswith("LINESTRING")
+    assert rows[0]["subdistrict_names"] == "无影山街道;北园街道"
+
+
+# --------------------------------------------------------------------------- projects
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "csv"])
+def test_projects_export_keeps_unlocated_projects(out_dir, tmp_path, fmt):
+    [path] = export_layers("projects", fmt=fmt, layers_dir=out_dir / "layers", output=tmp_path / f"p.{fmt}")
+    if fmt == "csv":
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = {r["id"]: r for r in csv.DictReader(handle)}
+        assert rows["welfare-unlocated"]["wkt"] == "" and rows["welfare-unlocated"]["quantity_value"] == "13"
+        assert len(rows) == 6
+        return
+    frame = pyogrio.read_dataframe(path)
+    assert len(frame) == 6
+    unlocated = frame.set_index("id").loc["welfare-unlocated"]
+    assert unlocated.geometry is None and unlocated["reason"] == "名称未在地名库中找到"
+
+
+def test_projects_as_shapefile_keeps_located_only(out_dir, tmp_path):
+    export_layers("projects", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    ids = set()
+    for shp in tmp_path.glob("projects_*.shp"):
+        ids |= set(pyogrio.read_dataframe(shp)["id"])
+    assert len(ids) == 5 and "welfare-unlocated" not in ids
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def test_category_filter(out_dir, tmp_path):
+    [path] = export_layers("projects", fmt="geojson", category="school", layers_dir=out_dir / "layers",
+                           output=tmp_path / "s.geojson")
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["category"] for f in features} == {"school"} and len(features) == 2
+
+
+@pytest.mark.parametrize("value", ["370105002", "北园街道", "北园"])
+def test_subdistrict_filter_by_code_or_name(out_dir, tmp_path, value):
+    [path] = export_layers("road_rebuild", fmt="geojson", subdistrict=value, layers_dir=out_dir / "layers",
+                           output=tmp_path / "r.geojson")
+    assert len(json.loads(path.read_text(encoding="utf-8"))["features"]) == 1
+    [path] = export_layers("school", fmt="geojson", subdistrict=value, layers_dir=out_dir / "layers",
+                           output=tmp_path / "s.geojson")
+    assert [f["id"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]] == ["school-beiyuan-zhongxue"]
+    [path] = export_layers("subdistricts", fmt="geojson", subdistrict=value, layers_dir=out_dir / "layers",
+                           output=tmp_path / "z.geojson")
+    assert [f["properties"]["code"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]] == ["370105002"]
+
+
+def test_all_with_filter_keeps_only_layers_it_applies_to(out_dir, tmp_path):
+    written = export_layers("all", fmt="geojson", subdistrict="无影山街道", layers_dir=out_dir / "layers",
+                            output=tmp_path / "all")
+    assert sorted(p.stem for p in written) == ["park", "road_rebuild", "school", "subdistricts"]
+
+
+def test_filters_that_match_nothing_or_do_not_apply_raise(out_dir, tmp_path):
+    layers = out_dir / "layers"
+    with pytest.raises(InputError, match="no features match --category park --subdistrict 北园街道"):
+        export_layers("school", category="park", subdistrict="北园街道", layers_dir=layers, output=tmp_path / "x")
+    with pytest.raises(InputError, match="--category does not apply"):
+        export_layers("district_outline", category="school", layers_dir=layers, output=tmp_path / "x")
+    with pytest.raises(InputError, match="unknown category 'schools'"):
+        export_layers("projects", category="schools", layers_dir=layers, output=tmp_path / "x")
+    assert list(tmp_path.glob("x*")) == []
+
+
+# --------------------------------------------------------------------------- CRS
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp", "csv"])
+def test_crs_4548_round_trip(out_dir, tmp_path, fmt):
+    written = export_layers("road_rebuild", fmt=fmt, crs="EPSG:4548", layers_dir=out_dir / "layers",
+                            output=tmp_path / f"r.{fmt}")
+    import geopandas as gpd
+
+    if fmt == "csv":
+        with open(written[0], encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        frame = gpd.GeoDataFrame(rows, geometry=[shapely.from_wkt(r["wkt"]) for r in rows], crs="EPSG:4548")
+    else:
+        frame = pyogrio.read_dataframe(written[0])
+        assert frame.crs.to_epsg() == 4548
+    x = frame.geometry.values[0].coords[0][0]
+    assert 300_000 < x < 700_000  # Gauss-Kruger easting around CM 117E, not degrees
+    back = frame.to_crs(4326)
+    original = shapely.geometry.shape(_layer_json(out_dir, "road_rebuild")[0]["geometry"])
+    assert _close(back.geometry.values[0], original)
+
+
+def test_geojson_refuses_a_projected_crs_and_bad_crs_is_one_line(out_dir, tmp_path):
+    layers = out_dir / "layers"
+    with pytest.raises(InputError, match="RFC 7946"):
+        export_layers("school", fmt="geojson", crs="EPSG:4548", layers_dir=layers, output=tmp_path / "x.geojson")
+    with pytest.raises(InputError, match="not a valid coordinate reference system") as info:
+        export_layers("school", fmt="gpkg", crs="EPSG:999999", layers_dir=layers, output=tmp_path / "x.gpkg")
+    assert "\n" not in str(info.value)
+    [path] = export_layers("school", fmt="geojson", crs="EPSG:4326", layers_dir=layers, output=tmp_path / "x.geojson")
+    assert path.exists()
+
+
+# --------------------------------------------------------------------------- names, paths, atomicity
+
+
+def test_shapefile_field_names_are_short_unique_and_deterministic():
+    columns = ["quantity_value", "boundary_quality", "verylongname_a", "verylongname_b", "verylongna", "名称字段很长的"]
+    mapping = shapefile_field_names(columns)
+    assert mapping == shapefile_field_names(list(columns))
+    assert mapping["quantity_value"] == "qty_value" and mapping["verylongna"] == "verylongna"
+    assert mapping["verylongname_a"] == "verylong_1" and mapping["verylongname_b"] == "verylong_2"
+    assert mapping["名称字段很长的"] == "名称字"  # 9 bytes: cut on a character boundary
+    assert len({m.lower() for m in mapping.values()}) == len(columns)
+    assert all(len(m.encode()) <= 10 for m in mapping.values())
+
+
+def test_default_output_paths(out_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    layers = out_dir / "layers"
+    assert export_layers("school", layers_dir=layers) == [Path("exports/school.geojson")]
+    assert export_layers("all", fmt="gpkg", layers_dir=layers) == [Path("exports/all.gpkg")]
+    written = export_layers("all", fmt="csv", layers_dir=layers)
+    assert sorted(p.name for p in written) == sorted(f"{r['layer']}.csv" for r in list_layers(layers))
+    assert {p.parent for p in written} == {Path("exports/all")}
+    assert all(p.exists() for p in written)
+
+
+def test_unknown_layer_lists_known_ones(out_dir):
+    with pytest.raises(InputError) as info:
+        export_layers("schools", layers_dir=out_dir / "layers")
+    assert "unknown layer 'schools'" in str(info.value)
+    for known in ("school", "road_rebuild", "subdistricts", "projects", "all"):
+        assert known in str(info.value)
+
+
+def test_failed_export_keeps_previous_output(out_dir, tmp_path, monkeypatch):
+    target = tmp_path / "out" / "school.gpkg"
+    export_layers("school", fmt="gpkg", layers_dir=out_dir / "layers", output=target)
+    before = target.read_bytes()
+
+    def broken(*args, **kwargs):
+        Path(args[1]).write_bytes(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pyogrio, "write_dataframe", broken)
+    with pytest.raises(OSError):
+        export_layers("school", fmt="gpkg", layers_dir=out_dir / "layers", output=target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["school.gpkg"]
+
+
+def test_failed_shapefile_export_keeps_previous_set(out_dir, tmp_path, monkeypatch):
+    target = tmp_path / "out"
+    export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=target)
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+
+    def broken(frame, path, **kwargs):
+        Path(path).write_bytes(b"half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pyogrio, "write_dataframe", broken)
+    with pytest.raises(OSError):
+        export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=target)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+
+
+def test_reproducible_gpkg_with_source_date_epoch(out_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    a = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "a.gpkg")[0]
+    os.utime(out_dir / "layers" / "school.geojson")
+    b = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "b.gpkg")[0]
+    assert a.read_bytes() == b.read_bytes()
+    dbf = []
+    for name in ("a", "b"):
+        export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path / name)
+        dbf.append((tmp_path / name / "school.dbf").read_bytes())
+    assert dbf[0] == dbf[1] and dbf[0][1:4] == bytes([123, 11, 14])  # 2023-11-14 (dBASE year - 1900)
