@@ -189,7 +189,9 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
 def render(projects, layers_dir, basemap, offline, out_dir, **kwargs):
     """Render the HTML maps (projects, coverage, index)."""
     from geo import pipeline
+    from geo.render import check_basemap
 
+    check_basemap(basemap)
     boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
     _report_warnings(boundaries.warnings)
     features, _ = pipeline.read_catalog(projects)
