@@ -1,0 +1,266 @@
+"""Tests for geo.coverage: per-街道 counts, district-wide records, gaps, reconciled totals and the four formats."""
+
+import csv
+import io
+import json
+import re
+import unicodedata
+
+import geopandas as gpd
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, box
+
+from geo.catalog import features_to_gdf
+from geo.coverage import GROUP_REASON, PLANNER_CATEGORIES, coverage_report, format_coverage
+from geo.crs import METRIC_CRS
+from geo.data import category_codes
+from geo.io import InputError
+from geo.join import allocate_to_zones
+
+X0, Y0, D = 117.0, 36.7, 0.01
+SW, SE, NW, NE = "370105004", "370105001", "370105003", "370105002"
+NAMES = {SW: "无影山街道", SE: "天桥东街街道", NW: "北村街道", NE: "南村街道"}
+CELLS = {SW: box(X0, Y0, X0 + D, Y0 + D), SE: box(X0 + D, Y0, X0 + 2 * D, Y0 + D),
+         NW: box(X0, Y0 + D, X0 + D, Y0 + 2 * D), NE: box(X0 + D, Y0 + D, X0 + 2 * D, Y0 + 2 * D)}
+
+
+def _zones(order=(SW, SE, NW, NE)):
+    return gpd.GeoDataFrame({"code": list(order), "name": [NAMES[c] for c in order],
+                             "boundary_quality": "approximate", "source": "test"},
+                            geometry=[CELLS[c] for c in order], crs="EPSG:4326")
+
+
+def _feature(fid, category, geometry, *, named=True, quantity=None, measures=None, reason=None):
+    props = {"id": fid, "name": f"项目{fid}", "category": category, "named": named, "quantity": quantity}
+    if measures is not None:
+        props["measures"] = measures
+    if reason is not None:
+        props["geocode"] = {"status": "unlocated", "reason": reason}
+    return {"id": fid, "properties": props, "geometry": geometry}
+
+
+def _features():
+    """Six projects in the district, one outside, three district-wide; the NE 街道 gets none."""
+    return [
+        _feature("school-a", "school", Point(X0 + 0.003, Y0 + 0.003)),  # SW
+        _feature("school-b", "school", Point(X0 + 0.015, Y0 + 0.004)),  # SE
+        _feature("clinic", "health", Point(X0 + 0.006, Y0 + 0.002)),  # SW
+        _feature("road-east", "road_rebuild", LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.018, Y0 + 0.006)])),
+        _feature("road-green", "road_greening", LineString([(X0 - 0.006, Y0 + 0.008), (X0 + 0.004, Y0 + 0.008)])),
+        _feature("park", "park", box(X0 + 0.002, Y0 + 0.008, X0 + 0.006, Y0 + 0.013)),  # SW and NW
+        _feature("market-far", "market", Point(X0 + 0.05, Y0 + 0.005)),  # east of the district
+        _feature("schools", "school", None, named=False, quantity={"value": 10, "unit": "所"},
+                 measures=[{"value": 4500, "unit": "个", "noun": "学位"}, "新建校舍3.5万平方米"]),
+        _feature("library", "culture", None, reason="no match in the gazetteer"),
+        _feature("greening-group", "road_greening", Point(X0 + 0.015, Y0 + 0.015), named=False,
+                 quantity={"value": 13, "unit": "条"}),  # a group, even though it has a point
+    ]
+
+
+def _report(features=None, zones=None, quality="approximate", **kwargs):
+    features = _features() if features is None else features
+    zones = _zones() if zones is None else zones
+    projects = features_to_gdf(features)
+    allocations = allocate_to_zones(projects, zones)
+    return coverage_report(projects, allocations, zones, boundary_source="test seats (Voronoi)",
+                           boundary_quality=quality, district_name="天桥区", features=features, **kwargs)
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def test_totals_reconcile_with_the_catalog():
+    report = _report()
+    counts = report.header["counts"]
+    assert counts["catalog"] == len(_features())
+    assert counts["located_in_district"] + counts["outside_district"] + counts["district_wide"] == counts["catalog"]
+    assert (counts["located_in_district"], counts["outside_district"], counts["district_wide"]) == (6, 1, 3)
+    # The road and the park cross two 街道 each: pairs exceed distinct projects by two.
+    assert counts["project_zone_pairs"] == report.by_subdistrict["projects"].sum() == 8
+    assert report.totals["located_in_district"] == 6
+    assert report.totals["by_category"]["school"] == {
+        "in_district": 2, "outside_district": 0, "district_wide": 1, "zones_with": 2}
+
+
+def test_every_zone_has_a_row_even_without_projects():
+    report = _report(zones=_zones(order=(NE, NW, SE, SW)))
+    frame = report.by_subdistrict
+    assert frame["code"].tolist() == sorted(CELLS)
+    assert list(frame.columns) == (["code", "name", "projects"] + category_codes()
+                                   + ["road_km_rebuild", "road_km_greening"])
+    empty = frame.set_index("code").loc[NE]
+    assert empty["name"] == NAMES[NE]
+    assert empty.drop("name").sum() == 0  # the NE 街道's point belongs to a counted group
+    sw = frame.set_index("code").loc[SW]
+    assert (sw["projects"], sw["school"], sw["health"], sw["park"], sw["road_greening"]) == (5, 1, 1, 1, 1)
+
+
+def test_road_km_per_zone_and_total_line_km():
+    features = _features()
+    report = _report(features)
+    frame = report.by_subdistrict.set_index("code")
+    projects = features_to_gdf(features)
+    zones = _zones()
+    allocations = allocate_to_zones(projects, zones)
+    road = allocations[allocations["id"] == "road-east"].set_index("code")["km"]
+    assert sorted(road.index) == [SE, SW]
+    for code, km in road.items():
+        assert frame.loc[code, "road_km_rebuild"] == pytest.approx(km, abs=5e-4)
+    # Independent measure: every line clipped to the union of the zones, in EPSG:4548.
+    lines = projects[projects.geom_type == "LineString"]
+    inside = lines.geometry.intersection(shapely.union_all(zones.geometry.values))
+    expected = inside.to_crs(METRIC_CRS).length.sum() / 1000.0
+    assert report.totals["line_km"] == pytest.approx(expected, rel=1e-3)
+    # The greening road is 60% outside: only its inside part is counted.
+    green = lines.set_index("id").loc[["road-green"]].to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    assert report.totals["road_km_greening"] == pytest.approx(0.4 * green, abs=5e-4)
+    assert frame["road_km_rebuild"].sum() == pytest.approx(report.totals["road_km_rebuild"], abs=1e-3)
+
+
+def test_district_wide_rows_have_quantity_and_reason():
+    wide = _report().district_wide
+    assert list(wide.columns) == ["id", "name", "category", "quantity", "reason"]
+    rows = {r["id"]: r for r in wide.to_dict("records")}
+    assert list(wide["id"]) == ["library", "greening-group", "schools"]  # by (category, id)
+    assert rows["schools"]["quantity"] == "10所; 学位4500个; 新建校舍3.5万平方米"
+    assert rows["schools"]["reason"] == GROUP_REASON
+    assert rows["library"]["reason"] == "no match in the gazetteer"
+    assert rows["greening-group"]["quantity"] == "13条"
+
+
+def test_district_wide_without_features_uses_flat_quantity():
+    features = _features()
+    projects = features_to_gdf(features)
+    zones = _zones()
+    report = coverage_report(projects, allocate_to_zones(projects, zones), zones, boundary_source="s",
+                             boundary_quality="official", district_name="天桥区")
+    assert report.district_wide.set_index("id").loc["schools", "quantity"] == "10所"
+
+
+def test_gaps_list_zones_without_each_category():
+    report = _report()
+    names = [NAMES[c] for c in sorted(CELLS)]  # code order
+    assert report.gaps["school"] == [n for c, n in zip(sorted(CELLS), names) if c in (NW, NE)]
+    assert report.gaps["market"] == names  # its only project lies outside the district
+    assert report.gaps["culture"] == names  # unlocated
+    assert "sanitation" not in report.gaps and "sports" not in report.gaps  # not in the catalog
+    planner = _report(gap_categories=PLANNER_CATEGORIES)
+    assert list(planner.gaps) == list(PLANNER_CATEGORIES)
+    assert planner.gaps["sanitation"] == names
+
+
+def test_report_is_independent_of_input_order():
+    features = _features()
+    reference = {fmt: format_coverage(_report(features), fmt) for fmt in ("table", "csv", "json", "md")}
+    shuffled = _report(features[::-1], zones=_zones(order=(NW, SE, NE, SW)))
+    for fmt, text in reference.items():
+        assert format_coverage(shuffled, fmt) == text
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _csv_sections(text):
+    rows = list(csv.reader(io.StringIO(text)))
+    sections, current = [], []
+    for row in rows:
+        if not row:
+            sections.append(current)
+            current = []
+        else:
+            current.append(row)
+    sections.append(current)
+    return sections
+
+
+def test_csv_parses_back_into_its_sections():
+    report = _report()
+    text = format_coverage(report, "csv")
+    zones, wide, gaps, totals = _csv_sections(text)
+    assert zones[0][0] == "# boundaries: approximate (source: test seats (Voronoi)); district: 天桥区"
+    table = [dict(zip(zones[1], row)) for row in zones[2:]]
+    assert [r["code"] for r in table] == sorted(CELLS)
+    assert {r["code"]: int(r["school"]) for r in table} == dict(zip(report.by_subdistrict["code"],
+                                                                   report.by_subdistrict["school"]))
+    assert wide[0][0].startswith("# district-wide")
+    assert wide[1] == ["id", "name", "category", "quantity", "reason"]
+    assert [r[0] for r in wide[2:]] == list(report.district_wide["id"])
+    assert gaps[1] == ["category", "label", "zones_without", "zone_names"]
+    school = next(r for r in gaps[2:] if r[0] == "school")
+    assert school[3].split("; ") == report.gaps["school"] and int(school[2]) == 2
+    assert dict(totals[2:])["catalog"] == str(len(_features()))
+
+
+def test_json_holds_every_part():
+    report = _report()
+    data = json.loads(format_coverage(report, "json"))
+    assert set(data) == {"header", "totals", "by_subdistrict", "district_wide", "gaps"}
+    assert data == json.loads(json.dumps(report.to_dict()))
+    assert [r["code"] for r in data["by_subdistrict"]] == sorted(CELLS)
+    assert data["header"]["boundary_quality"] == "approximate"
+
+
+def test_approximate_boundaries_are_labelled_and_official_ones_are_not():
+    approximate = _report(quality="approximate")
+    official = _report(quality="official")
+    md = format_coverage(approximate, "md")
+    paragraph = md.split("\n\n")[1]
+    assert "approximate" in paragraph and "test seats (Voronoi)" in paragraph
+    for fmt in ("md", "table", "csv"):
+        text = format_coverage(official, fmt)
+        assert "approximate" not in text
+        assert "official" in text
+    assert "approximate" in format_coverage(approximate, "table").splitlines()[1]
+
+
+def test_md_tables_have_one_row_per_zone():
+    md = format_coverage(_report(), "md")
+    block = md.split("### By 街道\n\n")[1].split("\n\n")[0].splitlines()
+    assert len(block) == 2 + len(CELLS)
+    assert all(line.count("|") == block[0].count("|") for line in block)
+    assert "学校教育" in block[0] and "体育设施" not in block[0]  # all-zero categories left out
+
+
+def _columns(text):
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _spans(line):
+    """(start, end) display columns of each space-separated token."""
+    return [(_columns(line[:m.start()]), _columns(line[:m.end()])) for m in re.finditer(r"\S+", line)]
+
+
+def test_table_aligns_cjk_names_by_display_width():
+    text = format_coverage(_report(), "table")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("code"))
+    rule, rows = lines[start + 1], lines[start + 2:start + 2 + len(CELLS)]
+    assert set(rule) == {"-", " "}
+    columns = _spans(rule)
+    assert len({len(line) for line in rows}) > 1 or any(_columns(r) != len(r) for r in rows)  # CJK present
+    for row in rows:
+        spans = _spans(row)
+        assert len(spans) == len(columns)
+        # code and name are left-aligned, the counts and km right-aligned, all by display width.
+        assert [s[0] for s in spans[:2]] == [c[0] for c in columns[:2]]
+        assert [s[1] for s in spans[2:]] == [c[1] for c in columns[2:]]
+
+
+def test_bad_quality_and_format_are_input_errors():
+    with pytest.raises(InputError, match="unknown boundary quality 'rough'"):
+        _report(quality="rough")
+    with pytest.raises(InputError, match="unknown coverage format 'xlsx'"):
+        format_coverage(_report(), "xlsx")
+    with pytest.raises(InputError, match="unknown gap category 'schools'"):
+        _report(gap_categories=["school", "schools"])
+
+
+def test_allocations_for_unknown_projects_are_refused():
+    features = _features()
+    projects = features_to_gdf(features)
+    zones = _zones()
+    allocations = allocate_to_zones(projects, zones)
+    with pytest.raises(InputError, match="not in the catalog: school-a"):
+        coverage_report(projects[projects["id"] != "school-a"], allocations, zones, boundary_source="s",
+                        boundary_quality="official", district_name="天桥区")

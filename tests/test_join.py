@@ -1,0 +1,306 @@
+"""Tests for geo.join: allocating points, lines and polygons to zones, and writing allocations to features."""
+
+import itertools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPoint, Point, box
+
+from geo.crs import METRIC_CRS
+from geo.io import InputError
+from geo.join import ALLOCATION_COLUMNS, allocate_to_zones, attach_allocations
+
+X0, Y0, D = 117.0, 36.7, 0.01  # a 2 x 2 grid of 0.01-degree cells near Jinan
+
+# Codes deliberately not in spatial order, so "smallest code" differs from "first zone".
+GRID = [
+    ("370105004", "甲街道", box(X0, Y0, X0 + D, Y0 + D)),  # south-west
+    ("370105001", "乙街道", box(X0 + D, Y0, X0 + 2 * D, Y0 + D)),  # south-east
+    ("370105003", "丙街道", box(X0, Y0 + D, X0 + D, Y0 + 2 * D)),  # north-west
+    ("370105002", "丁街道", box(X0 + D, Y0 + D, X0 + 2 * D, Y0 + 2 * D)),  # north-east
+]
+
+
+def _zones(rows=GRID, crs="EPSG:4326"):
+    return gpd.GeoDataFrame({"code": [r[0] for r in rows], "name": [r[1] for r in rows]},
+                            geometry=[r[2] for r in rows], crs=crs)
+
+
+def _projects(items):
+    return gpd.GeoDataFrame({"id": [i for i, _ in items]}, geometry=[g for _, g in items], crs="EPSG:4326")
+
+
+def _overlay_km(lines, zones, cut_crs="EPSG:4326"):
+    """Independent reference: geopandas overlay cut in ``cut_crs``, pieces measured in EPSG:4548."""
+    pieces = gpd.overlay(lines.to_crs(cut_crs), zones.to_crs(cut_crs), how="intersection", keep_geom_type=True)
+    pieces["km"] = pieces.to_crs(METRIC_CRS).length / 1000.0
+    return pieces.groupby(["id", "code"])["km"].sum()
+
+
+def _owners(point, zones):
+    """Codes of every zone that intersects ``point`` (computed without geo.join)."""
+    return sorted(code for code, geom in zip(zones["code"], zones.geometry) if geom.intersects(point))
+
+
+# --------------------------------------------------------------------------- points
+
+
+def test_interior_points_go_to_their_zone():
+    projects = _projects([("p-sw", Point(X0 + 0.003, Y0 + 0.004)), ("p-ne", Point(X0 + 0.017, Y0 + 0.012))])
+    result = allocate_to_zones(projects, _zones())
+    assert list(result.columns) == ALLOCATION_COLUMNS
+    assert result[["id", "code", "name"]].values.tolist() == [
+        ["p-ne", "370105002", "丁街道"], ["p-sw", "370105004", "甲街道"]]
+    assert result["share"].tolist() == [1.0, 1.0]
+    assert result["km"].isna().all() and result["area_km2"].isna().all()
+
+
+def test_boundary_points_go_to_one_zone_whatever_the_order():
+    edge = Point(X0 + D, Y0 + 0.004)  # on the edge between 370105004 and 370105001
+    corner = Point(X0 + D, Y0 + D)  # shared by all four zones
+    zones = _zones()
+    assert _owners(edge, zones) == ["370105001", "370105004"]
+    assert len(_owners(corner, zones)) == 4
+    seen = set()
+    for permutation in itertools.permutations(range(4)):
+        shuffled = zones.iloc[list(permutation)]
+        for items in ([("edge", edge), ("corner", corner)], [("corner", corner), ("edge", edge)]):
+            result = allocate_to_zones(_projects(items), shuffled)
+            seen.add(tuple(map(tuple, result[["id", "code"]].values.tolist())))
+    assert seen == {(("corner", "370105001"), ("edge", "370105001"))}
+
+
+def test_point_on_a_corner_of_three_zones_goes_to_the_smallest_code():
+    # West zone spans both rows, so (X0 + D, Y0 + D) lies on its edge and on two corners.
+    rows = [("370105009", "西", box(X0, Y0, X0 + D, Y0 + 2 * D)),
+            ("370105007", "东南", box(X0 + D, Y0, X0 + 2 * D, Y0 + D)),
+            ("370105008", "东北", box(X0 + D, Y0 + D, X0 + 2 * D, Y0 + 2 * D))]
+    junction = Point(X0 + D, Y0 + D)
+    assert _owners(junction, _zones(rows)) == ["370105007", "370105008", "370105009"]
+    for permutation in itertools.permutations(rows):
+        result = allocate_to_zones(_projects([("t", junction)]), _zones(list(permutation)))
+        assert result["code"].tolist() == ["370105007"]
+
+
+def test_outside_points_and_missing_geometries_get_no_row():
+    projects = _projects([("out", Point(X0 - 0.01, Y0)), ("none", None), ("empty", Point()),
+                          ("in", Point(X0 + 0.005, Y0 + 0.005))])
+    result = allocate_to_zones(projects, _zones())
+    assert result["id"].tolist() == ["in"]
+
+
+def test_multipoint_share_is_the_fraction_of_its_parts():
+    parts = MultiPoint([(X0 + 0.002, Y0 + 0.002), (X0 + 0.004, Y0 + 0.002), (X0 + 0.015, Y0 + 0.002),
+                        (X0 - 0.005, Y0)])  # two in the south-west, one south-east, one outside
+    result = allocate_to_zones(_projects([("m", parts)]), _zones())
+    assert dict(zip(result["code"], result["share"])) == {"370105001": 0.25, "370105004": 0.5}
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def test_line_km_split_matches_geopandas_overlay():
+    lines = _projects([
+        ("diagonal", LineString([(X0 + 0.001, Y0 + 0.002), (X0 + 0.019, Y0 + 0.017)])),
+        ("bent", LineString([(X0 + 0.002, Y0 + 0.015), (X0 + 0.014, Y0 + 0.013), (X0 + 0.013, Y0 + 0.003)])),
+        ("multi", MultiLineString([[(X0 + 0.001, Y0 + 0.001), (X0 + 0.003, Y0 + 0.018)],
+                                   [(X0 + 0.012, Y0 + 0.005), (X0 + 0.018, Y0 + 0.006)]])),
+        ("leaving", LineString([(X0 + 0.015, Y0 + 0.015), (X0 + 0.030, Y0 + 0.025)])),
+    ])
+    zones = _zones()
+    result = allocate_to_zones(lines, zones).set_index(["id", "code"])
+    # Cut where the data is stored (EPSG:4326), as geo.join does: equal to rounding.
+    expected = _overlay_km(lines, zones)
+    assert sorted(result.index) == sorted(expected.index)
+    for key, km in expected.items():
+        assert result.loc[key, "km"] == pytest.approx(km, rel=1e-9)
+    # Cut in EPSG:4548 instead, zone edges straight in metres rather than in degrees lie
+    # about a centimetre apart over a kilometre; a shallow crossing moves a little more.
+    for key, km in _overlay_km(lines, zones, cut_crs=METRIC_CRS).items():
+        assert result.loc[key, "km"] == pytest.approx(km, rel=1e-4, abs=1e-3)
+    totals = lines.set_index("id").to_crs(METRIC_CRS).length / 1000.0
+    for (project_id, _), row in result.iterrows():
+        assert row["share"] == pytest.approx(row["km"] / totals[project_id], rel=1e-6)
+    assert result["area_km2"].isna().all()
+
+
+def test_line_partly_outside_keeps_only_the_inside_share():
+    # From 0.01 degree west of the grid to the middle of the south-west cell: 2/3 outside.
+    line = LineString([(X0 - 0.01, Y0 + 0.005), (X0 + 0.005, Y0 + 0.005)])
+    result = allocate_to_zones(_projects([("road", line)]), _zones())
+    assert result["code"].tolist() == ["370105004"]
+    assert result["share"].iloc[0] == pytest.approx(1 / 3, rel=1e-4)
+    inside = shapely.intersection(line, _zones().union_all())
+    expected_km = gpd.GeoSeries([inside], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    assert result["km"].iloc[0] == pytest.approx(expected_km, rel=1e-6)
+
+
+def test_line_along_a_shared_edge_is_counted_once():
+    # Up the meridian X0 + D: edge of 004|001 in the south, 003|002 in the north.
+    along = LineString([(X0 + D, Y0), (X0 + D, Y0 + 2 * D)])
+    # Starts outside the grid, then runs along the 004|001 edge: the partly-outside case.
+    entering = LineString([(X0 + D, Y0 - 0.005), (X0 + D, Y0 + D)])
+    lines = _projects([("along", along), ("entering", entering)])
+    result = allocate_to_zones(lines, _zones())
+    assert result[["id", "code"]].values.tolist() == [
+        ["along", "370105001"], ["along", "370105002"], ["entering", "370105001"]]
+    total_along = gpd.GeoSeries([along], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    assert result.loc[result["id"] == "along", "km"].sum() == pytest.approx(total_along, rel=1e-9)
+    assert result.loc[result["id"] == "entering", "share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
+
+
+def test_line_touching_a_zone_at_one_point_gets_no_row_there():
+    # Runs in the south-west cell and ends exactly on the south-east cell's edge.
+    line = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + D, Y0 + 0.005)])
+    result = allocate_to_zones(_projects([("r", line)]), _zones())
+    assert result["code"].tolist() == ["370105004"]
+    assert result["share"].iloc[0] == pytest.approx(1.0)
+
+
+# --------------------------------------------------------------------------- polygons and other shapes
+
+
+def test_polygon_area_share_matches_overlay():
+    # 30% in the south-west cell, 70% in the south-east cell.
+    park = box(X0 + 0.007, Y0 + 0.002, X0 + 0.017, Y0 + 0.006)
+    projects = _projects([("park", park)])
+    zones = _zones()
+    result = allocate_to_zones(projects, zones).set_index("code")
+    pieces = gpd.overlay(projects.to_crs(METRIC_CRS), zones.to_crs(METRIC_CRS), keep_geom_type=True)
+    expected = pieces.set_index("code").area / 1e6
+    total = projects.to_crs(METRIC_CRS).area.iloc[0] / 1e6
+    assert sorted(result.index) == sorted(expected.index) == ["370105001", "370105004"]
+    for code, area in expected.items():
+        assert result.loc[code, "area_km2"] == pytest.approx(area, rel=1e-5)
+        assert result.loc[code, "share"] == pytest.approx(area / total, rel=1e-5)
+    assert result.loc["370105004", "share"] == pytest.approx(0.3, abs=0.01)
+    assert result["km"].isna().all()
+
+
+def test_multipolygon_zone_and_multipart_line():
+    # Zone 370105005 is two separate squares with 370105006 between them.
+    two_squares = shapely.union(box(X0, Y0, X0 + D, Y0 + D), box(X0 + 2 * D, Y0, X0 + 3 * D, Y0 + D))
+    rows = [("370105005", "双块", two_squares), ("370105006", "中间", box(X0 + D, Y0, X0 + 2 * D, Y0 + D))]
+    zones = _zones(rows)
+    assert zones.geometry.iloc[0].geom_type == "MultiPolygon"
+    line = MultiLineString([[(X0 + 0.005, Y0 + 0.005), (X0 + 0.015, Y0 + 0.005)],
+                            [(X0 + 0.022, Y0 + 0.003), (X0 + 0.028, Y0 + 0.008)]])
+    projects = _projects([("long", line)])
+    result = allocate_to_zones(projects, zones).set_index("code")
+    assert result.index.tolist() == ["370105005", "370105006"]  # one row per (project, zone)
+    expected = _overlay_km(projects, zones)
+    total = projects.to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    for code in result.index:
+        assert result.loc[code, "km"] == pytest.approx(expected[("long", code)], rel=1e-9)
+    assert result["share"].sum() == pytest.approx(1.0)
+    assert result["km"].sum() == pytest.approx(total, rel=1e-9)
+
+
+def test_zones_in_a_metric_crs_are_reprojected():
+    projects = _projects([("p", Point(X0 + 0.013, Y0 + 0.016)),
+                          ("l", LineString([(X0 + 0.001, Y0 + 0.002), (X0 + 0.019, Y0 + 0.017)]))])
+    in_degrees = allocate_to_zones(projects, _zones())
+    in_metres = allocate_to_zones(projects, _zones().to_crs(METRIC_CRS))
+    assert in_metres[["id", "code"]].values.tolist() == in_degrees[["id", "code"]].values.tolist()
+    np.testing.assert_allclose(in_metres["km"].fillna(0), in_degrees["km"].fillna(0), rtol=1e-5)
+
+
+def test_degenerate_and_collection_geometries():
+    projects = _projects([
+        ("stub", LineString([(X0 + 0.015, Y0 + 0.005), (X0 + 0.015, Y0 + 0.005)])),  # zero length
+        ("mixed", GeometryCollection([Point(X0 + 0.015, Y0 + 0.015),
+                                      LineString([(X0 + 0.005, Y0 + 0.005), (X0 + 0.015, Y0 + 0.005)])])),
+    ])
+    result = allocate_to_zones(projects, _zones())
+    assert result[["id", "code"]].values.tolist() == [
+        ["mixed", "370105001"], ["mixed", "370105004"], ["stub", "370105001"]]
+    mixed = result[result["id"] == "mixed"]
+    assert mixed["share"].sum() == pytest.approx(1.0)  # the point part is dropped, the line split
+    assert np.isnan(result.loc[result["id"] == "stub", "km"].iloc[0])
+
+
+def test_result_is_sorted_and_independent_of_input_order():
+    items = [("b", Point(X0 + 0.015, Y0 + 0.015)),
+             ("a", LineString([(X0 + 0.001, Y0 + 0.012), (X0 + 0.019, Y0 + 0.004)])),
+             ("c", box(X0 + 0.005, Y0 + 0.005, X0 + 0.015, Y0 + 0.015))]
+    reference = allocate_to_zones(_projects(items), _zones())
+    keys = list(zip(reference["id"], reference["code"]))
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert reference["id"].value_counts().to_dict() == {"a": 3, "b": 1, "c": 4}
+    rng = np.random.default_rng(7)
+    for _ in range(5):
+        shuffled = _projects([items[i] for i in rng.permutation(3)])
+        zones = _zones().iloc[rng.permutation(4)]
+        pd.testing.assert_frame_equal(allocate_to_zones(shuffled, zones), reference)
+
+
+def test_empty_input_gives_an_empty_frame():
+    result = allocate_to_zones(_projects([("x", None)]), _zones())
+    assert list(result.columns) == ALLOCATION_COLUMNS and result.empty
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda p, z: (p.drop(columns="id"), z), "no 'id' column"),
+    (lambda p, z: (p.assign(id=["a", "a"]), z), "ids repeat: a"),
+    (lambda p, z: (p.assign(id=["a", None]), z), "have no id"),
+    (lambda p, z: (p, z.set_crs(None, allow_override=True)), "no coordinate reference system"),
+    (lambda p, z: (p, z.drop(columns="code")), "no 'code' column"),
+    (lambda p, z: (p, z.assign(code=["1", "1", "2", "3"])), "zone codes repeat: 1"),
+    (lambda p, z: (p, z.set_geometry(z.geometry.boundary)), "is not a polygon"),
+])
+def test_bad_input_is_an_input_error(change, message):
+    projects = _projects([("a", Point(X0 + 0.005, Y0 + 0.005)), ("b", Point(X0 + 0.015, Y0 + 0.005))])
+    projects, zones = change(projects, _zones())
+    with pytest.raises(InputError, match=re.escape(message)):
+        allocate_to_zones(projects, zones)
+
+
+# --------------------------------------------------------------------------- attach_allocations
+
+
+def test_attach_allocations_writes_rounded_subdistricts():
+    line = LineString([(X0 + 0.001, Y0 + 0.005), (X0 + 0.019, Y0 + 0.005)])
+    features = [
+        {"id": "road", "properties": {"id": "road", "name": "某路"}, "geometry": line},
+        {"id": "school", "properties": {"id": "school", "subdistricts": ["stale"]},
+         "geometry": Point(X0 + 0.015, Y0 + 0.015)},
+        {"id": "lost", "properties": {"id": "lost"}, "geometry": None},
+    ]
+    projects = _projects([(f["properties"]["id"], f["geometry"]) for f in features])
+    allocations = allocate_to_zones(projects, _zones())
+    out = attach_allocations(features, allocations)
+    road = out[0]["properties"]["subdistricts"]
+    assert [a["code"] for a in road] == ["370105001", "370105004"]
+    raw = allocations[allocations["id"] == "road"]
+    assert [a["km"] for a in road] == [round(k, 3) for k in raw["km"]]
+    assert [a["share"] for a in road] == [round(s, 4) for s in raw["share"]]
+    assert out[1]["properties"]["subdistricts"] == [
+        {"code": "370105002", "name": "丁街道", "share": 1.0, "km": None}]
+    assert out[2]["properties"]["subdistricts"] == []
+    assert features[1]["properties"]["subdistricts"] == ["stale"]  # input untouched
+    assert "subdistricts" not in features[0]["properties"]
+
+
+# --------------------------------------------------------------------------- benchmark script
+
+
+def test_bench_script_prints_ratios_at_tiny_scale():
+    script = Path(__file__).resolve().parents[1] / "scripts" / "bench_join.py"
+    done = subprocess.run([sys.executable, str(script), "--scale", "0.0005", "--repeat", "1"],
+                          capture_output=True, text=True, timeout=120, check=True)
+    ratios = dict(re.findall(r"ratio (points|lines): ours/bare = ([0-9.]+)x", done.stdout))
+    assert set(ratios) == {"points", "lines"}
+    assert all(float(value) > 0 for value in ratios.values())
+    # Both methods place the same points and measure the same km on the same data.
+    checks = re.findall(r"^\s+(points|lines)\s+(ours|bare)\s.*\s(placed [\d,]+|km [\d.]+)$", done.stdout, re.M)
+    by_kind = {}
+    for kind, _, check in checks:
+        by_kind.setdefault(kind, set()).add(check)
+    assert len(checks) == 4 and all(len(values) == 1 for values in by_kind.values())
