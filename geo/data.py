@@ -45,9 +45,9 @@ def subdistrict_seats() -> list:
 
 def load_district_outline(code: str = DEFAULT_DISTRICT_CODE):
     """The outline of one bundled Jinan district (WGS-84 GeoDataFrame with one row)."""
-    import geopandas as gpd
+    from geo.io import read_geojson_frame
 
-    districts = gpd.read_file(DISTRICTS_PATH)
+    districts = read_geojson_frame(DISTRICTS_PATH)
     outline = districts[districts["code"] == str(code)]
     if outline.empty:
         known = ", ".join(sorted(districts["code"]))
@@ -57,6 +57,6 @@ def load_district_outline(code: str = DEFAULT_DISTRICT_CODE):
 
 def load_subdistricts():
     """The bundled approximate 街道 polygons of the default district (WGS-84 GeoDataFrame)."""
-    import geopandas as gpd
+    from geo.io import read_geojson_frame
 
-    return gpd.read_file(SUBDISTRICTS_PATH)
+    return read_geojson_frame(SUBDISTRICTS_PATH)

@@ -180,9 +180,13 @@ def load_file(path, *, tier="user gazetteer", datum=None):
 
 
 def _read_vector_rows(path):
-    from geo.io import read_vector
+    from geo.data import DATA_DIR
+    from geo.io import read_geojson_frame, read_vector
 
-    gdf = read_vector(path, assume_crs=None).to_crs(4326)
+    if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
+        gdf = read_geojson_frame(path)
+    else:
+        gdf = read_vector(path, assume_crs=None).to_crs(4326)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     rows = [dict(zip(columns, values)) for values in gdf[columns].itertuples(index=False, name=None)]
     return rows, list(gdf.geometry.values)
@@ -373,7 +377,9 @@ def load_osm(path, outline=None):
         geom = shapely.line_merge(shapely.MultiLineString(parts)) if len(parts) > 1 else parts[0]
         entries.append((name, geom, kind, None, line_types[kind]))
     entries += [(name, geom, kind, tags, "facility") for name, tags, geom, kind in points]
-    entries += [(name, geom, kind, tags, "area") for name, tags, geom, kind in areas]
+    # Land use, parks and water are areas; an amenity, shop or building outline is a facility.
+    entries += [(name, geom, kind, tags, "area" if kind in ("landuse", "leisure", "natural") else "facility")
+                for name, tags, geom, kind in areas]
     out = []
     for name, geom, kind, tags, feature_type in entries:
         if clip is not None and not geom.intersects(clip):

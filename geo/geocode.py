@@ -93,7 +93,9 @@ def _locate(props, gazetteer, kind, near, online):
     method = entry.method
     if match.strength not in ("exact", "folded"):
         method += f"; name matched loosely ({match.strength}: {entry.name})"
-    if kind == "point" and geom.geom_type in AREA_TYPES:
+    if kind == "point" and geom.geom_type in AREA_TYPES and entry.feature_type != "area":
+        # A hospital's campus polygon becomes a point; a park or culture park that
+        # the gazetteer knows as an area stays an area.
         geom = geom.representative_point()
         method += "; point inside the area"
     if cut:

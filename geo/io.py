@@ -54,12 +54,14 @@ def atomic_path(path, suffix=None):
 
 
 def write_bytes_atomic(path, data: bytes) -> Path:
-    """Write bytes to ``path`` atomically (temporary file, fsync, rename)."""
+    """Write bytes to ``path`` atomically (temporary file, then rename).
+
+    The rename is what protects readers and earlier outputs from a crash or a kill;
+    no fsync, since these are regenerable build products, not a database.
+    """
     with atomic_path(path) as tmp:
         with open(tmp, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
     return Path(path)
 
 
@@ -250,6 +252,19 @@ def read_feature_collection(path):
             _check_finite(geom, path, number)
         out.append({"id": feature.get("id"), "properties": dict(feature.get("properties") or {}), "geometry": geom})
     return data, out
+
+
+def read_geojson_frame(path):
+    """Read a GeoJSON FeatureCollection into a GeoDataFrame (EPSG:4326) with plain json and shapely.
+
+    Used for the bundled data and our own layers: it avoids loading GDAL for small
+    files we wrote ourselves. User files go through :func:`read_vector`.
+    """
+    import geopandas as gpd
+
+    _, features = read_feature_collection(path)
+    rows = [f["properties"] for f in features]
+    return gpd.GeoDataFrame(rows, geometry=[f["geometry"] for f in features], crs="EPSG:4326")
 
 
 def _check_finite(geom, path, number):

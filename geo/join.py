@@ -246,9 +246,13 @@ def _transformer(source, target):
     """A function reprojecting an array of geometries (the identity when the CRSs are equal)."""
     from pyproj import CRS, Transformer
 
+    from geo.crs import METRIC_CRS, metric_geometry
+
     source, target = CRS.from_user_input(source), CRS.from_user_input(target)
     if source == target:
         return lambda geoms: geoms
+    if source.to_epsg() in (4326, 4490) and target == CRS.from_user_input(METRIC_CRS):
+        return metric_geometry  # cached transformer: avoids PROJ's 40 ms datum search per call
     transformer = Transformer.from_crs(source, target, always_xy=True)
 
     def _coords(coords):

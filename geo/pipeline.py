@@ -110,22 +110,26 @@ def coverage_of(features, allocations, boundaries):
 
 def write_layers(features, boundaries, layers_dir="layers"):
     """Write layers/district_outline, layers/subdistricts and one layer per category present."""
-    from geo.catalog import features_to_gdf
+    from geo.catalog import flat_properties
     from geo.data import category_codes
-    from geo.io import write_gdf_geojson
+    from geo.io import write_feature_collection, write_gdf_geojson
 
     layers_dir = Path(layers_dir)
     written = [
         write_gdf_geojson(layers_dir / f"{OUTLINE_LAYER}.geojson", boundaries.outline, name=OUTLINE_LAYER, sort_by="code"),
         write_gdf_geojson(layers_dir / f"{ZONES_LAYER}.geojson", boundaries.zones, name=ZONES_LAYER, sort_by="code"),
     ]
-    gdf = features_to_gdf(features)
-    gdf = gdf[gdf.geometry.notna()]
-    present = set(gdf["category"])
+    # Category layers hold the flat form of the located projects (what GIS tools can read).
+    by_category = {}
+    for feature in sorted(features, key=lambda f: str(f["properties"].get("id"))):
+        if feature.get("geometry") is not None:
+            props = flat_properties(feature["properties"])
+            by_category.setdefault(props["category"], []).append(
+                {"id": props["id"], "properties": props, "geometry": feature["geometry"]})
     for category in category_codes():
         path = layers_dir / f"{category}.geojson"
-        if category in present:
-            written.append(write_gdf_geojson(path, gdf[gdf["category"] == category], name=category))
+        if category in by_category:
+            written.append(write_feature_collection(path, by_category[category], name=category))
         elif path.exists():
             path.unlink()  # a category that no longer has located projects must not linger
     return written
@@ -173,7 +177,8 @@ def write_coverage(report, out_dir):
     from geo.io import write_text_atomic
 
     out_dir = Path(out_dir)
-    return [write_text_atomic(out_dir / "coverage.csv", format_coverage(report, "csv")),
+    # The CSV carries a UTF-8 BOM: Excel on Chinese Windows otherwise reads it as GBK.
+    return [write_text_atomic(out_dir / "coverage.csv", "\ufeff" + format_coverage(report, "csv")),
             write_text_atomic(out_dir / "coverage.md", format_coverage(report, "md"))]
 
 

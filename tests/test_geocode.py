@@ -12,9 +12,10 @@ OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)
 ROAD = shapely.LineString([(116.96, 36.70), (117.00, 36.70), (117.08, 36.70)])
 
 
-def _entry(name, geom, category=None, accuracy=300):
+def _entry(name, geom, category=None, accuracy=300, feature_type=None):
     return Entry(name=name, geometry=geom, source="general knowledge (not surveyed)", method="hand-digitised",
-                 source_datum="wgs84", accuracy_m=accuracy, tier="bundled gazetteer", category=category)
+                 source_datum="wgs84", accuracy_m=accuracy, tier="bundled gazetteer", category=category,
+                 feature_type=feature_type)
 
 
 def _project(name, category, **extra):
@@ -98,6 +99,13 @@ def test_facility_area_becomes_a_point_inside_it(gazetteer):
     feature, _ = _one([_project("测试医院", "health")], gazetteer)
     assert feature["geometry"].geom_type == "Point"
     assert shapely.box(117.03, 36.66, 117.04, 36.67).contains(feature["geometry"])
+
+
+def test_gazetteer_area_stays_an_area_even_in_a_point_category(gazetteer):
+    park = shapely.box(117.05, 36.66, 117.07, 36.67)
+    gaz = Gazetteer().add_tier("t", [_entry("测试文化公园", park, feature_type="area")])
+    feature, _ = _one([_project("测试文化公园", "culture")], gaz)
+    assert feature["geometry"].equals(park)
 
 
 def test_directional_relaxation_is_only_approximate(gazetteer):

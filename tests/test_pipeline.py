@@ -64,16 +64,11 @@ def test_every_seed_project_is_located_or_has_a_reason(build_dir):
 
 def test_roads_are_lines_and_facilities_points(build_dir):
     out, _ = build_dir
-    from geo.data import categories
-
-    for path in (out / "layers").glob("*.geojson"):
-        kind = categories().get(path.stem, {}).get("geometry")
-        if kind is None:
-            continue
-        types = {f["geometry"]["type"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]}
-        if kind == "line":
-            assert types <= {"LineString", "MultiLineString", "Point"}, path.name
-            if path.stem.startswith("road"):
-                assert types <= {"LineString", "MultiLineString"}, path.name
-        elif kind == "point":
-            assert "Point" in types or "MultiPoint" in types or not types, path.name
+    layers = {p.stem: json.loads(p.read_text(encoding="utf-8"))["features"] for p in (out / "layers").glob("*.geojson")}
+    for name in ("road_rebuild", "road_greening"):
+        assert layers[name], name
+        assert {f["geometry"]["type"] for f in layers[name]} <= {"LineString", "MultiLineString"}, name
+    for name in ("school", "health", "market", "sanitation", "commercial"):
+        for feature in layers.get(name, []):
+            assert feature["geometry"]["type"] == "Point", (name, feature["properties"]["name"])
+    assert {f["geometry"]["type"] for f in layers["subdistricts"]} <= {"Polygon", "MultiPolygon"}
