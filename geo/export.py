@@ -71,7 +71,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from geo.io import InputError
+from geo.io import InputError, ensure_output_dir
 
 FORMATS = ("geojson", "gpkg", "shp", "csv")
 EXTENSIONS = {"geojson": ".geojson", "gpkg": ".gpkg", "shp": ".shp", "csv": ".csv"}
@@ -439,18 +439,6 @@ def _output_shp(output, layer, many):
     return output / f"{layer}.shp"
 
 
-def _ready_dir(directory):
-    """Create ``directory`` if needed; InputError (one line) if that is impossible or it is read-only."""
-    directory = Path(directory) if str(directory) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(directory, f"cannot create output directory ({exc.strerror})") from None
-    if not os.access(directory, os.W_OK):
-        raise InputError(directory, "output directory is not writable")
-    return directory
-
-
 # --------------------------------------------------------------------------- writers
 
 
@@ -509,7 +497,7 @@ def _write_shapefiles(shp_path, layer, frame):
     import pyogrio
 
     shp_path = Path(shp_path)
-    directory = _ready_dir(shp_path.parent)
+    directory = ensure_output_dir(shp_path.parent)
     stem = shp_path.stem
     typed = _typed_frame(frame)
     names = shapefile_field_names([c for c in typed.columns if c != typed.geometry.name])

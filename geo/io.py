@@ -28,6 +28,18 @@ class InputError(Exception):
 # --------------------------------------------------------------------------- output
 
 
+def ensure_output_dir(directory) -> Path:
+    """Create ``directory`` if needed; InputError (one line) if impossible or read-only."""
+    directory = Path(directory) if str(directory) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(directory, f"cannot create output directory ({exc.strerror})") from None
+    if not os.access(directory, os.W_OK):
+        raise InputError(directory, "output directory is not writable")
+    return directory
+
+
 @contextlib.contextmanager
 def atomic_path(path, suffix=None):
     """Yield a temporary path in the target's directory; rename it over ``path`` on success.
@@ -35,13 +47,7 @@ def atomic_path(path, suffix=None):
     Readers never see a half-written file, and a crash leaves the previous output intact.
     """
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(directory, f"cannot create output directory ({exc.strerror})") from exc
-    if not os.access(directory, os.W_OK):
-        raise InputError(directory, "output directory is not writable")
+    directory = ensure_output_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or path.suffix or ".tmp", dir=directory)
     os.close(fd)
     os.unlink(tmp)  # libraries such as pyogrio refuse to write over an existing file

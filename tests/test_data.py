@@ -10,13 +10,12 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pyproj
 import pytest
 import shapely
 import shapely.geometry
 
 from geo import data
-from geo.crs import METRIC_CRS, convert_geometry
+from geo.crs import convert_geometry, metric_geometry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAW_370105 = FIXTURES / "cnmaps_370105_gcj02.geojson"
@@ -52,11 +51,7 @@ GEOMETRY_BY_TYPE = {
     "area": {"Polygon", "MultiPolygon", "LineString", "MultiLineString"},
 }
 
-_TO_METRIC = pyproj.Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
-
-
-def _metric(geom):
-    return shapely.transform(geom, lambda c: np.column_stack(_TO_METRIC.transform(c[:, 0], c[:, 1])))
+_metric = metric_geometry
 
 
 def _deg_area_m2(geom):
