@@ -1,6 +1,7 @@
 """Extraction stage: rules over place-name morphology, groups and counts, offsets, ids, encodings, scoring."""
 
 import csv
+import importlib.util
 import random
 import re
 import subprocess
@@ -18,6 +19,22 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 SCORER = ROOT / "scripts" / "score_extract.py"
 OTHER_PASSAGES = ("urban", "county", "newtown", "dongping", "coastal", "township_s")
+# Passages of other districts written and labelled as held-out tests, in four rounds, each scored
+# before any rule was tuned on it: their first-run figures (recall 0.67-0.93) are in the accuracy
+# section of geo/extract.py's docstring. The thresholds below are what the tuned rules achieve
+# (rounded down), so they guard against regressions; they are not a measure of generalisation.
+HELDOUT_PASSAGES = [
+    # passage, min recall, min precision, min category agreement
+    ("heldout_south", 0.95, 0.95, 0.95),      # southern coastal city district (round 1)
+    ("heldout_west", 0.95, 0.95, 0.95),       # western county (round 1)
+    ("heldout_north", 0.95, 0.95, 0.95),      # northern old-industrial district (round 1)
+    ("heldout_central", 0.95, 0.95, 0.95),    # central-China new district (round 2)
+    ("heldout_southwest", 0.95, 0.95, 0.95),  # south-western mountain city district (round 2)
+    ("heldout_east", 0.95, 0.95, 0.95),       # eastern district (round 3)
+    ("heldout_northeast", 0.9, 0.95, 0.95),   # north-eastern county-level city (round 3)
+    ("heldout_hebei", 0.95, 0.95, 0.95),      # northern county-level city (round 4)
+    ("heldout_guangxi", 0.95, 0.95, 0.95),    # southern minority-area county (round 4)
+]
 
 SEED_PROJECTS = [
     ("泺口服装市场", "market"), ("金牛建材", "commercial"), ("山东通讯城", "market"),
@@ -159,7 +176,8 @@ def test_offsets_survive_nfkc_expansion():
 
 def test_offsets_hold_on_random_slices_with_odd_characters():
     texts = [REPORT_PATH.read_text(encoding="utf-8")]
-    texts += [(FIXTURES / f"{name}.txt").read_text(encoding="utf-8") for name in OTHER_PASSAGES]
+    names = OTHER_PASSAGES + tuple(row[0] for row in HELDOUT_PASSAGES)
+    texts += [(FIXTURES / f"{name}.txt").read_text(encoding="utf-8") for name in names]
     corpus = "\n".join(texts)
     rng = random.Random(3)
     odd = ["㈠", "㎡", "ﬁ", "\u3000", "\u0301", "😀", "\ufeff", "\r\n", "①", "ｱ", "．"]
@@ -401,3 +419,103 @@ def test_score_script_counts_misses_and_extras(tmp_path):
     assert float(scores["precision"]) == pytest.approx(0.5)
     assert float(scores["category_agreement"]) == pytest.approx(0.5)
     assert "missed: 不存在路" in out.stdout and "extra: 历山北路" in out.stdout
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_extract", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("passage, min_recall, min_precision, min_agreement", HELDOUT_PASSAGES)
+def test_heldout_passages_against_gold(passage, min_recall, min_precision, min_agreement):
+    scorer = _scorer()
+    gold = scorer.load_gold(FIXTURES / f"{passage}.gold.csv")
+    result = scorer.score(gold, extract_file(FIXTURES / f"{passage}.txt"))
+    assert result["recall"] >= min_recall, [row["name"] for row in result["missed"]]
+    assert result["precision"] >= min_precision, [props["name"] for props in result["spurious"]]
+    assert result["category_agreement"] >= min_agreement, [
+        (row["name"], row["category"], props["category"]) for row, props in result["pairs"]
+        if row["category"] != props["category"]]
+
+
+# --------------------------------------------------------------------------- generalising rules
+# Short texts with made-up names (none from the labelled passages) for the rules added to carry
+# the extractor to other districts' reports.
+
+
+def _named(text):
+    return sorted((f["properties"]["name"], f["properties"]["category"])
+                  for f in extract_projects(text) if f["properties"]["named"])
+
+
+def _groups(text):
+    return sorted((f["properties"]["category"], f["properties"]["quantity"]["value"])
+                  for f in extract_projects(text) if not f["properties"]["named"])
+
+
+@pytest.mark.parametrize("text, named, groups", [
+    # a preposition after a verb or after 、 begins the name; a paren section stays in it
+    ("建成沿江快速路（南段），改造提升向阳大街、和平大街。",
+     [("向阳大街", "road_rebuild"), ("和平大街", "road_rebuild"), ("沿江快速路（南段）", "road_new")], []),
+    # a list ended by a count names all its members, without 等 and without a remainder group
+    ("完成石桥、新店、柳林3个乡镇卫生院标准化改造。",
+     [("新店", "health"), ("柳林", "health"), ("石桥", "health")], []),
+    # a listed member whose last character looks like a head (泉) is what the list says it is
+    ("完成石桥、龙泉2个社区卫生服务中心新建工程。", [("石桥", "health"), ("龙泉", "health")], []),
+    # parallel items share the head written once
+    ("改扩建河口镇、青山镇敬老院。", [("河口镇", "welfare"), ("青山镇敬老院", "welfare")], []),
+    # junctions and link roads are one name
+    ("实施和平路与将军路交叉口渠化改造，打通滨江大道—高新二路连接线，新建S209省道至G105国道连接线。",
+     [("S209省道至G105国道连接线", "road_new"), ("和平路与将军路交叉口", "road_rebuild"),
+      ("滨江大道—高新二路连接线", "road_new")], []),
+    # streets renewed as neighbourhoods, and members of a 老旧小区 list, are areas
+    ("完成胜利街、北三路棚户区改造，实施幸福小区、工人新村、保安北街等老旧小区改造20个。",
+     [("保安北街", "area"), ("北三路", "area"), ("工人新村", "area"), ("幸福小区", "area"),
+      ("胜利街", "area")], [("area", 17)]),
+    # 其中 goes on over a clause opening with a works verb, not over 加快...建设
+    ("新（改）建城市道路9条，其中新建科技一路、科技二路，改造升级文化路，加快东湖路建设。",
+     [("东湖路", "road_new"), ("文化路", "road_rebuild"), ("科技一路", "road_new"),
+      ("科技二路", "road_new")], [("road_new", 6)]),
+    # counted organisations, a positional greenway and an area measure are no named projects
+    ("组建教育集团4个，建设滨河绿道8公里，新增城市绿地50万平方米。", [], [("park", 8)]),
+    # partners and examples
+    ("深化与浙江大学、四川大学合作，深化与镇江、九江等城市合作。", [], []),
+    # 流域 before an action is the river's project; before a strategy it is not
+    ("实施青石河流域综合治理，推进黄河流域生态保护和高质量发展。", [("青石河", "water")], []),
+    # a verb before a code governs it; 以西 is inside a name
+    ("开工建设S306线城关至马坞段，推进红星河以西工业遗存片区整体开发。",
+     [("S306线城关至马坞段", "road_new"), ("红星河以西工业遗存片区", "area")], []),
+    # a range or a phase closes a name whatever follows; a range between landmarks is a road
+    ("建成二郎立交至高九路段城市风貌提升工程，推动综合保税区二期招商。",
+     [("二郎立交至高九路段", "road_rebuild"), ("综合保税区二期", "area")], []),
+    # 中心 and 楼 take their category from the stem, or are dropped
+    ("建成区文化艺术中心，推进区人民医院住院综合楼建设，建设区垃圾分类处理中心，完善大数据中心。",
+     [("区人民医院住院综合楼", "health"), ("区垃圾分类处理中心", "sanitation"),
+      ("区文化艺术中心", "culture")], []),
+    # an action right after one list item is its own; the others take the list's closing action
+    ("加快推进南部高速公路、312国道改扩建、长湖高速东段等重大交通项目建设。",
+     [("312国道", "road_rebuild"), ("南部高速公路", "road_new"), ("长湖高速东段", "road_new")], []),
+    # short ordinary words name roads; policy metaphors and road types do not
+    ("改造人民路、文化路，探索发展新路，修建农村公路20公里。",
+     [("人民路", "road_rebuild"), ("文化路", "road_rebuild")], [("road_new", 20)]),
+])
+def test_generalising_rules(text, named, groups):
+    assert _named(text) == sorted(named)
+    assert _groups(text) == sorted(groups)
+
+
+def test_members_listed_after_a_measure_clause_join_the_counted_group():
+    text = "新建、改扩建中小学和幼儿园9所，新增学位3000个，其中新建东城小学、南苑中学。"
+    features = extract_projects(text)
+    (group,) = _unnamed(features, "school")
+    assert group["quantity"] == {"value": 7, "unit": "所"}
+    assert group["group_total"] == {"value": 9, "unit": "所"}
+    assert _by_name(features)["南苑中学"]["group"] == group["id"]
+
+
+def test_an_item_does_not_take_the_verb_of_the_next_list_item():
+    props = {p["properties"]["base_name"]: p["properties"]
+             for p in extract_projects("新建换热站15座、改造供热管网40公里。")}
+    assert props["换热站"]["action"] == "新建" and props["供热管网"]["action"] == "改造"
