@@ -84,7 +84,8 @@ def _locate(props, gazetteer, kind, near, online):
             match = Match(entry, "online", entry.name)
     if match is None:
         tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
-        return None, _unlocated(f"no {kind} named {name!r} in any source ({tiers}{', Nominatim' if online else ''})")
+        return None, _unlocated(f"no {kind} named {name!r} in any source ({tiers}{', Nominatim' if online else ''}); "
+                                "add its position with --gazetteer or --osm")
     entry = match.entry
     geom = entry.geometry
     if near is not None and not geom.intersects(near):
