@@ -240,7 +240,9 @@ def district_as_zone(boundaries):
     from geo.boundaries import Boundaries
 
     outline = boundaries.outline
+    # The outline is published administrative data (or the union of official 街道), not
+    # the approximate 街道 cells, so the one zone is labelled by the outline's own source.
+    source = str(outline["source"].iloc[0])
     zones = outline.assign(code=outline["code"].astype(str).replace("", "district"),
-                           boundary_quality=boundaries.quality)[["code", "name", "boundary_quality", "source", "geometry"]]
-    return Boundaries(zones=zones, outline=outline, quality=boundaries.quality, source=boundaries.source,
-                      warnings=boundaries.warnings)
+                           boundary_quality="official")[["code", "name", "boundary_quality", "source", "geometry"]]
+    return Boundaries(zones=zones, outline=outline, quality="official", source=source, warnings=boundaries.warnings)

@@ -72,3 +72,51 @@ def test_roads_are_lines_and_facilities_points(build_dir):
         for feature in layers.get(name, []):
             assert feature["geometry"]["type"] == "Point", (name, feature["properties"]["name"])
     assert {f["geometry"]["type"] for f in layers["subdistricts"]} <= {"Polygon", "MultiPolygon"}
+
+
+def _official_strips(tmp_path):
+    """Three official-looking 街道: the district outline cut into vertical strips, GBK Shapefile in EPSG:4548."""
+    import geopandas as gpd
+    import pyogrio
+    import shapely
+
+    from geo.data import load_district_outline
+
+    outline = load_district_outline().to_crs(4548).geometry.iloc[0]
+    x0, y0, x1, y1 = outline.bounds
+    cuts = [x0 + (x1 - x0) * f for f in (0, 0.45, 0.55, 1.0)]
+    strips = [outline.intersection(shapely.box(a, y0, b, y1)) for a, b in zip(cuts, cuts[1:])]
+    gdf = gpd.GeoDataFrame({"JDMC": ["西区街道", "中区街道", "东区街道"], "JDDM": ["A1", "A2", "A3"]},
+                           geometry=strips, crs="EPSG:4548")
+    path = tmp_path / "official.shp"
+    pyogrio.write_dataframe(gdf, path, encoding="GBK")
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    return path
+
+
+def test_stages_one_by_one_with_official_boundaries(tmp_path, monkeypatch):
+    from geo.data import REPORT_PATH
+
+    shp = _official_strips(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    official = ["--districts", str(shp), "--name-field", "JDMC", "--code-field", "JDDM"]
+    steps = [["extract", str(REPORT_PATH)], ["geocode", *official], ["join"],
+             ["coverage", "--format", "json", "-o", "coverage.json"], ["render", "--basemap", "none"]]
+    for step in steps:
+        result = runner.invoke(main, step)
+        assert result.exit_code == 0, (step, result.output)
+    zones = json.loads((tmp_path / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))["features"]
+    assert sorted(z["properties"]["name"] for z in zones) == ["东区街道", "中区街道", "西区街道"]
+    assert {z["properties"]["boundary_quality"] for z in zones} == {"official"}
+    report = json.loads((tmp_path / "coverage.json").read_text(encoding="utf-8"))
+    text = json.dumps(report, ensure_ascii=False)
+    assert "official" in text and "approximate" not in text
+    catalog = json.loads((tmp_path / "projects.geojson").read_text(encoding="utf-8"))["features"]
+    located = [f for f in catalog if f["geometry"] is not None]
+    assert located and all(f["properties"]["subdistricts"] for f in located)
+    for feature in located:
+        codes = {s["code"] for s in feature["properties"]["subdistricts"]}
+        assert codes <= {"A1", "A2", "A3"}
+    page = (tmp_path / "maps_out" / "projects.html").read_text(encoding="utf-8")
+    assert "中区街道" in page and "approximate (not official)" not in page
