@@ -120,3 +120,24 @@ def test_stages_one_by_one_with_official_boundaries(tmp_path, monkeypatch):
         assert codes <= {"A1", "A2", "A3"}
     page = (tmp_path / "maps_out" / "projects.html").read_text(encoding="utf-8")
     assert "中区街道" in page and "approximate (not official)" not in page
+
+
+def test_build_geocodes_through_an_osm_extract(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("加快推进测试北路改造，推进测试人民医院改扩建工程，建设测试公园。", encoding="utf-8")
+    osm = Path(__file__).parent / "fixtures" / "mini_tianqiao.osm"
+    result = CliRunner().invoke(main, ["build", "--report", str(report), "--osm", str(osm), "--basemap", "none",
+                                       "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    catalog = json.loads((tmp_path / "out" / "projects.geojson").read_text(encoding="utf-8"))["features"]
+    by_name = {f["properties"]["name"]: f for f in catalog}
+    assert set(by_name) == {"测试北路", "测试人民医院", "测试公园"}
+    for name, geometry_type in (("测试北路", "LineString"), ("测试人民医院", "Point"), ("测试公园", "MultiPolygon")):
+        feature = by_name[name]
+        geocode = feature["properties"]["geocode"]
+        assert feature["geometry"]["type"] == geometry_type, name
+        assert "OpenStreetMap" in geocode["source"] and geocode["source_datum"] == "wgs84"
+        assert geocode["status"] == "matched" and geocode["accuracy_m"] == 20
+    # The road from two OSM ways is one line, split across the 街道 it crosses, km in EPSG:4548.
+    road = by_name["测试北路"]["properties"]
+    assert sum(s["km"] for s in road["subdistricts"]) == pytest.approx(5.35, abs=0.05)
