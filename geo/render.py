@@ -340,6 +340,7 @@ def _projects_map(projects, project_geoms, zones, zone_geoms, outline, outline_g
     unlocated = sum(1 for g in project_geoms if g is None or g.is_empty)
     # An open layer list is handiest, but past a screenful it would cover the map.
     folium.LayerControl(collapsed=len(categories) > MAX_OPEN_LAYER_LIST).add_to(m)
+    _add_label_zoom_classes(m)
     _add_legend(m, _projects_legend_html(title, legend_layers, styles_used, approximate, shifted,
                                          unlocated, len(project_geoms)))
     return _render(m, offline)
@@ -508,6 +509,7 @@ def _coverage_map(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
                 style["dashArray"] = dash
             props["code"] = html.escape(code)
             props["label"] = html.escape(name)
+            props["minzoom"] = _label_min_zoom(name, geom)
             props["style"] = style
             features.append({"type": "Feature", "geometry": _geojson(geom), "properties": props})
         folium.GeoJson(
@@ -540,6 +542,7 @@ def _coverage_map(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
     if shifted:
         parts.append("<div class='geo-legend-note'>Overlays shown in GCJ-02 to match Amap tiles "
                      "(stored layers stay WGS-84)</div>")
+    _add_label_zoom_classes(m)
     _add_legend(m, "".join(parts))
     return _render(m, offline)
 
@@ -694,7 +697,57 @@ def _new_map(tiles, bounds, title):
 # would show only one.
 _ZONE_LABEL_JS = (
     "function(feature, layer) { layer.bindTooltip(feature.properties.label,"
-    " {permanent: true, direction: 'center', className: 'geo-zone-label'}); }")
+    " {permanent: true, direction: 'center',"
+    " className: 'geo-zone-label geo-minzoom-' + (feature.properties.minzoom || 0)}); }")
+
+# Labels of small 街道 would pile up when zoomed out (the old city's 街道 are 1-2 km
+# across): each label has a minimum zoom at which its 街道 is wider than the label,
+# and the map container carries its current zoom as a class that hides the others.
+_MAX_LABEL_ZOOM = 18
+_LABEL_ZOOM_CSS = "".join(
+    f".geo-zoom-{zoom} .geo-minzoom-{min_zoom}{{display:none}}"
+    for zoom in range(_MAX_LABEL_ZOOM) for min_zoom in range(zoom + 1, _MAX_LABEL_ZOOM + 1))
+
+
+def _label_min_zoom(label, geom):
+    """Smallest web-map zoom at which a 街道 of this size is wider on screen than its label."""
+    import math
+
+    from geo.crs import metric_geometry
+
+    if geom is None or geom.is_empty:
+        return 0
+    size_m = math.sqrt(max(metric_geometry(geom).area, 1.0))
+    label_px = 13 * len(label) + 8
+    metres_per_px_zoom0 = 156_543.03 * math.cos(math.radians(geom.centroid.y))
+    zoom = math.ceil(math.log2(label_px * metres_per_px_zoom0 / size_m))
+    return max(0, min(_MAX_LABEL_ZOOM, zoom))
+
+
+def _add_label_zoom_classes(m):
+    """Keep a ``geo-zoom-N`` class on the map container so CSS can hide labels too big for it."""
+    from branca.element import Element, MacroElement
+    from folium.template import Template
+
+    class _LabelZoom(MacroElement):
+        _template = Template(
+            "{% macro script(this, kwargs) %}\n"
+            "(function (map) {\n"
+            "  function update() {\n"
+            "    var box = map.getContainer();\n"
+            "    box.className = box.className.replace(/ ?geo-zoom-[0-9]+/g, '') + ' geo-zoom-' + map.getZoom();\n"
+            "  }\n"
+            "  map.on('zoomend', update);\n"
+            "  update();\n"
+            "})({{ this._parent.get_name() }});\n"
+            "{% endmacro %}")
+
+        def __init__(self):
+            super().__init__()
+            self._name = "LabelZoom"
+
+    m.get_root().header.add_child(Element(f"<style>{_LABEL_ZOOM_CSS}</style>"), name="geo_label_zoom_css")
+    m.add_child(_LabelZoom())
 
 
 def _add_zones(m, zones, zone_geoms, approximate):
@@ -708,7 +761,8 @@ def _add_zones(m, zones, zone_geoms, approximate):
             continue
         features.append({"type": "Feature", "geometry": _geojson(geom),
                          "properties": {"code": html.escape(str(record["code"])),
-                                        "label": html.escape(str(record["name"]))}})
+                                        "label": html.escape(str(record["name"])),
+                                        "minzoom": _label_min_zoom(str(record["name"]), geom)}})
     style = {"color": "#555555", "weight": 2, "fill": False}
     if approximate:
         style["dashArray"] = "6 5"

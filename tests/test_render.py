@@ -425,3 +425,18 @@ def test_fisher_jenks_agrees_with_mapclassify_when_available():
         values = rng.integers(0, 40, size=int(rng.integers(6, 30))).astype(float)
         expected = [float(b) for b in mapclassify.FisherJenks(values, k=5).bins]
         assert fisher_jenks_breaks(values, 5) == expected
+
+
+def test_small_zone_labels_wait_for_higher_zoom():
+    import shapely
+
+    from geo.crs import wgs84_geometry
+    from geo.render import _LABEL_ZOOM_CSS, _label_min_zoom
+
+    small = wgs84_geometry(shapely.box(500_000, 4_062_000, 501_000, 4_063_000))  # 1 km square
+    large = wgs84_geometry(shapely.box(500_000, 4_062_000, 520_000, 4_082_000))  # 20 km square
+    small_zoom, large_zoom = _label_min_zoom("北坦街道", small), _label_min_zoom("桑梓店街道", large)
+    assert large_zoom <= 10 < 13 <= small_zoom <= 15
+    # At zoom 11 the small label is hidden, the large one is not.
+    assert f".geo-zoom-11 .geo-minzoom-{small_zoom}{{display:none}}" in _LABEL_ZOOM_CSS
+    assert f".geo-zoom-11 .geo-minzoom-{large_zoom}{{" not in _LABEL_ZOOM_CSS
