@@ -211,6 +211,20 @@ def wgs84_geometry(geom):
     return _transform_geometries(geom, inverse=True)
 
 
+def lonlat_area_m2(geom) -> float:
+    """Area in m² of a small lon/lat geometry, from square degrees scaled at its latitude.
+
+    For slivers between polygons that share lon/lat edges: projecting first would bend
+    those straight edges and invent centimetre-wide slivers, scaling does not.
+    """
+    if geom.is_empty:
+        return 0.0
+    lat = np.radians(geom.centroid.y)
+    per_deg_lat = 111_132.954 - 559.822 * np.cos(2 * lat) + 1.175 * np.cos(4 * lat)
+    per_deg_lon = 111_412.84 * np.cos(lat) - 93.5 * np.cos(3 * lat) + 0.118 * np.cos(5 * lat)
+    return float(geom.area * per_deg_lat * per_deg_lon)
+
+
 def to_metric(frame):
     """Project a GeoDataFrame or GeoSeries to the metric CRS (EPSG:4548)."""
     if frame.crs is not None and frame.crs.to_epsg() in (4326, 4490):

