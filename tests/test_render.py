@@ -414,19 +414,27 @@ def test_fisher_jenks_finds_the_obvious_clusters():
     assert fisher_jenks_breaks([3, 3, 3], 5) == [3.0]
 
 
-def test_fisher_jenks_agrees_with_mapclassify_when_available():
+def test_fisher_jenks_is_the_exhaustive_optimum():
+    """Against brute force over every way of cutting small sorted samples into 5 classes."""
+    import itertools
+
     import numpy as np
 
-    mapclassify = pytest.importorskip("mapclassify")
     from geo.render import fisher_jenks_breaks
 
+    def sse(values):
+        return float(((values - values.mean()) ** 2).sum())
+
     rng = np.random.default_rng(3)
-    for _ in range(20):
-        values = rng.integers(0, 40, size=int(rng.integers(6, 30))).astype(float)
-        expected = [float(b) for b in mapclassify.FisherJenks(values, k=5).bins]
-        assert fisher_jenks_breaks(values, 5) == expected
-
-
+    for _ in range(15):
+        values = np.sort(rng.integers(0, 40, size=int(rng.integers(6, 12))).astype(float))
+        best = min(
+            (sum(sse(part) for part in np.split(values, cuts)), [float(p[-1]) for p in np.split(values, cuts)])
+            for cuts in itertools.combinations(range(1, len(values)), 4)
+        )
+        ours = fisher_jenks_breaks(values, 5)
+        edges = [int(np.searchsorted(values, b, side="right")) for b in ours[:-1]]
+        assert sum(sse(part) for part in np.split(values, edges)) == pytest.approx(best[0])
 def test_small_zone_labels_wait_for_higher_zoom():
     import shapely
 
