@@ -144,3 +144,36 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium, tmp_path):
     render_fixture(tmp_path / "clean", basemap="none", offline=True)
     _open(driver, tmp_path / "clean" / "projects.html")
     assert opened["scripts"] == driver.execute_script("return document.scripts.length;")
+
+
+def test_tianqiao_build_draws_every_located_project(chromium, tmp_path):
+    """The real default build: each layer file's features are drawn, with legend, control and labels."""
+    import json
+
+    from geo.pipeline import run_build
+
+    run_build(out_dir=tmp_path, basemap="none", offline=True)
+    expected = {"zones": 15, "outline": 1}
+    for path in (tmp_path / "layers").glob("*.geojson"):
+        if path.stem not in ("subdistricts", "district_outline"):
+            expected[f"projects:{path.stem}"] = len(json.loads(path.read_text(encoding="utf-8"))["features"])
+    driver = chromium()
+    state = _open(driver, tmp_path / "maps_out" / "projects.html")
+    assert driver.execute_script(COUNT_LAYERS_JS) == expected
+    assert state["legend"] == 1 and "approximate (not official)" in state["legendText"]
+    assert state["layerControl"] == 1 and state["scale"] == 1
+    assert len(state["labels"]) == 15
+    # At the fitted zoom only labels of 街道 wider than their label are visible.
+    visible = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.geo-zone-label'))"
+        ".filter(function (t) { return getComputedStyle(t).display !== 'none'; }).length;")
+    assert 0 < visible < 15
+    driver.save_screenshot(str(tmp_path / "tianqiao_projects.png"))
+    assert _severe(driver) == []
+    state = _open(driver, tmp_path / "maps_out" / "coverage.html")
+    assert driver.execute_script(COUNT_LAYERS_JS) == {"coverage:projects": 15, "outline": 1}
+    driver.save_screenshot(str(tmp_path / "tianqiao_coverage.png"))
+    assert _severe(driver) == []
+    driver.get((tmp_path / "maps_out" / "index.html").as_uri())
+    links = driver.execute_script("return Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'));")
+    assert {"projects.html", "coverage.html", "coverage.md", "coverage.csv"} <= set(links)
