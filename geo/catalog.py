@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 # Flat columns of a layer (layers/<category>.geojson and exports): nested catalog
 # properties (quantity, geocode, subdistricts) are spread into scalar columns so that
 # QGIS, ArcGIS, Shapefile and CSV can hold them.
@@ -65,7 +63,3 @@ def catalog_metadata(features) -> dict:
     located = sum(1 for f in features if f.get("geometry") is not None)
     return {"projects": len(features), "located": located, "unlocated": len(features) - located}
 
-
-def dumps_properties(props: dict) -> str:
-    """Canonical JSON of one feature's properties (used to compare catalogs in tests)."""
-    return json.dumps(props, ensure_ascii=False, sort_keys=True)

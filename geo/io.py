@@ -7,7 +7,6 @@ import json
 import math
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -348,11 +347,3 @@ def read_vector(path, *, layer=None, assume_crs=None):
         gdf = gdf.set_crs(assume_crs)
     return gdf
 
-
-def remove_path(path):
-    """Delete a file or directory if present (used to clear outputs before an atomic swap)."""
-    path = Path(path)
-    if path.is_dir():
-        shutil.rmtree(path)
-    elif path.exists():
-        path.unlink()
