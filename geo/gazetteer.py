@@ -48,7 +48,7 @@ class Match:
     """The result of a gazetteer look-up: the entry and how strong the name match was."""
 
     entry: Entry
-    strength: str  # exact | folded | directional | contained
+    strength: str  # exact | folded | contained | abbreviation | directional
     matched_name: str
 
 
@@ -129,6 +129,13 @@ class Gazetteer:
                              and any(key in normalise_name(n) for n in (e.name, *e.aliases))]
                 if len(contained) == 1:
                     return Match(contained[0], "contained", contained[0].name)
+            if category and len(key) >= 3:
+                # Reports abbreviate: 天桥医院 for 济南市天桥区人民医院, 天桥二院 for 天桥区第二
+                # 人民医院. The characters in order, one entry of the same category only.
+                abbreviated = [e for e in entries if e.category == category and accepts(e)
+                               and any(_abbreviates(key, normalise_name(n)) for n in (e.name, *e.aliases))]
+                if len(abbreviated) == 1:
+                    return Match(abbreviated[0], "abbreviation", abbreviated[0].name)
             relaxed = _undirected(key)
             if relaxed:
                 fit = [e for e in folded.get(relaxed, []) if accepts(e)]
@@ -140,6 +147,21 @@ class Gazetteer:
         """The first line entry called ``name`` in any tier (used to locate cross streets)."""
         match = self.lookup(name, accepts=lambda e: e.geometry.geom_type in LINE_TYPES)
         return match.entry if match and match.strength in ("exact", "folded") else None
+
+
+_ORDINALS = set("一二三四五六七八九十")
+
+
+def _abbreviates(short, long):
+    """``short`` is ``long`` with characters left out, and leaves out no ordinal.
+
+    天桥医院 abbreviates 济南市天桥区人民医院 but not 天桥区第二人民医院: an ordinal
+    (二 of 第二, 三) is what tells sister institutions apart, so it is never dropped.
+    """
+    remaining = iter(long)
+    if not all(char in remaining for char in short):
+        return False
+    return not ((set(long) - set(short)) & _ORDINALS)
 
 
 def _prefer_category(entries, category):
@@ -371,11 +393,12 @@ def load_osm(path, outline=None):
     clip = outline.buffer(0.01) if outline is not None else None
     source = f"OpenStreetMap extract {path.name} (© OpenStreetMap contributors, ODbL)"
     line_types = {"highway": "road", "railway": "rail", "waterway": "water"}
+    categories = {"highway": None, "railway": "rail", "waterway": "water"}
     entries = []
     for (name, kind), parts in sorted(lines.items()):
         # One road is many ways in OSM: merge the ways of one name into one line.
         geom = shapely.line_merge(shapely.MultiLineString(parts)) if len(parts) > 1 else parts[0]
-        entries.append((name, geom, kind, None, line_types[kind]))
+        entries.append((name, geom, kind, {}, line_types[kind]))
     entries += [(name, geom, kind, tags, "facility") for name, tags, geom, kind in points]
     # Land use, parks and water are areas; an amenity, shop or building outline is a facility.
     entries += [(name, geom, kind, tags, "area" if kind in ("landuse", "leisure", "natural") else "facility")
@@ -390,5 +413,32 @@ def load_osm(path, outline=None):
             accuracy_m=OSM_ACCURACY_M, tier="OSM extract",
             aliases=tuple(v for k, v in (tags or {}).items() if k in ("alt_name", "old_name", "short_name", "name")),
             feature_type=feature_type,
+            category=_osm_category(tags) or categories.get(kind),
         ))
     return out
+
+
+# OSM tag values -> our category vocabulary, so that category-aware matching (and
+# abbreviations such as 天桥医院) works on OSM features too.
+_OSM_CATEGORIES = {
+    ("amenity", "hospital"): "health", ("amenity", "clinic"): "health", ("amenity", "doctors"): "health",
+    ("healthcare", "*"): "health",
+    ("amenity", "school"): "school", ("amenity", "kindergarten"): "school", ("amenity", "college"): "school",
+    ("amenity", "university"): "school",
+    ("amenity", "library"): "culture", ("amenity", "arts_centre"): "culture", ("amenity", "theatre"): "culture",
+    ("amenity", "community_centre"): "culture", ("tourism", "museum"): "culture",
+    ("amenity", "marketplace"): "market", ("shop", "mall"): "commercial", ("shop", "department_store"): "commercial",
+    ("amenity", "waste_transfer_station"): "sanitation", ("amenity", "recycling"): "sanitation",
+    ("amenity", "social_facility"): "welfare", ("amenity", "nursing_home"): "welfare",
+    ("leisure", "park"): "park", ("leisure", "garden"): "park", ("leisure", "sports_centre"): "sports",
+    ("leisure", "stadium"): "sports", ("railway", "station"): "rail", ("public_transport", "station"): "transport",
+    ("natural", "water"): "water", ("landuse", "residential"): "area",
+}
+
+
+def _osm_category(tags):
+    for key, value in tags.items():
+        category = _OSM_CATEGORIES.get((key, value)) or _OSM_CATEGORIES.get((key, "*"))
+        if category:
+            return category
+    return None

@@ -108,3 +108,23 @@ def test_osm_bad_file_is_an_input_error(tmp_path):
     bad.write_text("this is not xml", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable OSM file"):
         load_osm(bad)
+
+
+def test_abbreviated_names_match_one_entry_of_the_same_category():
+    p = shapely.Point(117.0, 36.7)
+    gaz = Gazetteer().add_tier("t", [_entry("济南市天桥区人民医院", p, "health"),
+                                     _entry("天桥区第二人民医院", p, "health"),
+                                     _entry("天桥区人民公园", p, "park")])
+    assert gaz.lookup("天桥医院", category="health").entry.name == "济南市天桥区人民医院"
+    match = gaz.lookup("天桥二院", category="health")
+    assert match.entry.name == "天桥区第二人民医院" and match.strength == "abbreviation"
+    assert gaz.lookup("天桥医院") is None  # without a category an abbreviation is too loose
+    both = Gazetteer().add_tier("t", [_entry("天桥区人民医院", p, "health"), _entry("天桥区中医医院", p, "health")])
+    assert both.lookup("天桥医院", category="health") is None  # two hospitals fit: ambiguous
+
+
+def test_osm_features_carry_a_category_from_their_tags():
+    entries = {e.name: e for e in load_osm(FIXTURES / "mini_tianqiao.osm")}
+    assert entries["测试人民医院"].category == "health"
+    assert entries["测试公园"].category == "park"
+    assert entries["测试北路"].category is None
