@@ -363,7 +363,7 @@ def load_osm(path, outline=None):
         processor = (osmium.FileProcessor(str(path))
                      .with_locations()
                      .with_areas()
-                     .with_filter(osmium.filter.EmptyTagFilter()))
+                     .with_filter(osmium.filter.KeyFilter("name", "name:zh")))  # unnamed objects are never looked up
         for obj in processor:
             # Copy tags: pyosmium objects are only valid inside the iteration step.
             tags = {tag.k: tag.v for tag in obj.tags}
