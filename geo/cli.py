@@ -91,7 +91,8 @@ def extract(report, output, encoding):
 
     features = run_extract(report, output, encoding=encoding)
     named = sum(1 for f in features if f["properties"].get("named", True))
-    click.echo(f"wrote {output}: {len(features)} projects ({named} named, {len(features) - named} counted groups)")
+    groups = len(features) - named
+    click.echo(f"wrote {output}: {len(features)} projects ({named} named, {groups} counted group{'' if groups == 1 else 's'})")
 
 
 @main.command()
