@@ -15,8 +15,13 @@ How it works (all rules are data tables below, none names a particular report's 
    head's minimum is skipped, so 和平路 and 于家村 keep their first character; so is 沿/向/于/将 right
    after a verb or a separator (建成沿江快速路, 和平路与将军路), any one-character stop word right
    after 、 (新华路、和平大街), and a verb that would leave a too-short stem after 、 or after
-   another verb (沈辽路、建设大路, 打通建设北路). 以东/以西 are directions inside a name. Road stems
-   longer than 8 characters and other stems longer than 12 are rejected.
+   another verb (沈辽路、建设大路, 打通建设北路), or that would be the whole list item (幸福路、建设路).
+   以东/以西 are directions inside a name; 原 (the former) is not part of one. Road stems longer
+   than 8 characters and other stems longer than 12 are rejected, except before a part of an
+   institution (校区, 院区, 分园, 楼...), whose stem carries the institution's name (up to 16:
+   天津师范大学附属实验小学梅江校区). An intercity line (高速公路, 铁路, 高铁) is named by both
+   ends (铜仁至吉首高速公路). Words that end in a head but are no place (街道, 通道, 渠道, and 国道
+   before a road code) hide the head, so the road head 道 (黑牛城道) does not fire inside them.
 4. The stem decides what the mention is: a distinctive stem gives a named project; a stem made only of
    generic modifiers (专业, 农村, 口袋, 名优...) is a type, not a name, and gives a counted group record
    only when a count is attached (学校10所, 3所幼儿园, 5条断头路, 背街小巷改造30条); a definite
@@ -37,7 +42,9 @@ How it works (all rules are data tables below, none names a particular report's 
    records (幼儿园8所，新增学位6000个，其中包括A、B), and the listing goes on over following
    clauses that open with a works verb (其中新建A、B，改造升级C). A list without 等 ended by a
    count does the same (洛塘、两水、桔柑3个乡镇卫生院: three named clinics), and a list item shaped
-   like the stem shares the head (城关镇、江洛镇敬老院; 城西、城北安置点). A listed member takes its
+   like the stem shares the head (城关镇、江洛镇敬老院; 城西、城北安置点); townships count as one
+   shape whether 镇, 乡 or 街道, also before a generic modifier (寨英镇、冷水溪乡污水处理站;
+   孟溪镇、太平营镇中心卫生院). A listed member takes its
    list's category (龙泉 in such a list is a clinic, not a 泉). A road followed by 两侧/周边/沿线
    and then another project only locates it (A路两侧22个老旧小区) and is dropped; names after
    与...合作 and lists typed 等城市/等企业 are partners or examples and are dropped too. Two roads
@@ -59,6 +66,13 @@ Decisions worth knowing (documented here because they are judgement calls):
 * 国家文化公园 is a heritage programme, not a green space: culture. 文化廊道 is culture too; other
   公园 (including 体育公园) are parks.
 * 通讯城 and similar trade 城 (建材城, 服装城...) are markets; a list ending 等市场 agrees.
+* Power generation (光伏电站, 风电场, 抽水蓄能电站, 光伏发电项目, 输变电工程) is utility, like
+  water and heat plants; a waste-to-energy plant (焚烧发电厂) stays sanitation. Airports, 航站楼
+  and 游客集散中心 are transport; a 游客中心 / 游客服务中心 belongs to its scenic area: park.
+  古城 and 旅游服务区 are areas; 苗寨, 侗寨, 村寨 and 古村落 are villages.
+* 商务区 and 中央商务区 stay commercial (a business district is a commercial carrier), although
+  a labeller may call them areas (round 5 did).
+* A stem holding a money amount (亿元楼宇, 超亿元楼宇) is a revenue class, not a place: dropped.
 * ``N院`` (二院, 三院) is a numbered hospital: health.
 * Duplicates (same category and normalised name) merge into one record keeping the first mention's
   quote and offsets; different sections (东段 / 西段) of one road are different projects.
@@ -96,6 +110,9 @@ heldout_east (3)             63   0.873 / 0.965 / 0.964        1.000 / 1.000 / 1
 heldout_northeast (3)        57   0.754 / 0.935 / 0.930        0.947 / 0.982 / 1.000
 heldout_hebei (4)            53   0.925 / 0.942 / 0.918        0.981 / 0.981 / 1.000
 heldout_guangxi (4)          54   0.833 / 0.957 / 0.956        0.981 / 1.000 / 1.000
+heldout_r5_municipal (5)     71   0.704 / 0.926 / 0.960        0.944 / 0.957 / 0.970
+heldout_r5_countycity (5)    81   0.815 / 0.957 / 1.000        0.975 / 0.975 / 1.000
+heldout_r5_mountain (5)      70   0.629 / 0.957 / 0.977        0.929 / 0.985 / 1.000
 =========================  =====  ==========================  ==========================
 
 First-run recall pooled by round: 0.72 (round 1, the rules before this work), 0.75 (round 2),
@@ -104,7 +121,25 @@ First-run recall pooled by round: 0.72 (round 1, the rules before this work), 0.
 district's report should still be expected to lose roughly one project in eight: mostly heads
 missing from the tables (round 4: 新区, 输变电工程, 展示中心, 新院), bare facility types used as
 names (植物园, 城市体育公园), projects without any head (引嫩扩建骨干一期工程) and name-boundary
-conventions (南岗棚户区 vs 南岗). The seven earlier passages (tianqiao seed, urban, county, newtown,
+conventions (南岗棚户区 vs 南岗).
+
+Round 5 (2026-11-25): three passages in styles not covered before (a 直辖市 district with
+城市更新单元, TOD and Tianjin-style 道 roads; a 县级市 with 开发区, 互通, 水库除险加固, 易地扶贫
+and 美丽乡村; a minority mountain county with 旅游公路, 景区, 机场, 医共体, wind and solar
+power), written and labelled before this module's rules were read in detail. First run pooled:
+recall 0.72 (160 of 222), precision 0.95 -- no better than round 1, so the earlier gains were
+largely specific to the styles already seen. One caveat: the mountain passage was first scored at
+1,100 characters (recall 0.660, 35 of 53) and then extended to 1,350 characters (17 more rows)
+before any rule changed; the table gives the full passage. The misses were mostly missing heads
+(更新单元, 风貌区, 机场, 航站楼, 风电场, 古城, 苗寨, 完小, 互通, 人才公寓, 山塘, 道), township
+lists mixing 镇/乡/街道 (4 misses), stems too long for MAX_STEM (校区, 院区, 综合大楼), verbs after
+names missing from the action table (开诊运营, 提质扩容, 活化利用, 保护性更新) and A至B intercity
+lines. After tuning (general rules only): recall 0.95 (211 of 222), precision 0.97. Still missed:
+a list typed by a generic modifier plus head (海河国际中心、天津湾万象城商业综合体), names cut at
+之 (柳林设计之都核心区), a qualifier before a name (原英租界民园体育场北侧历史建筑群), headless works
+(农村公路安全生命防护工程, 县城至寨英镇天然气支线, 水毁道路) and two labelling conventions that
+differ from this module's (河洲街棚户区 vs 河洲街, 石梁乡 vs 石梁乡集镇; 充电桩 counts, which
+heldout_east's gold leaves out). The seven earlier passages (tianqiao seed, urban, county, newtown,
 dongping, coastal, township_s) stay at recall and precision 1.00.
 """
 
@@ -139,7 +174,7 @@ ENCODINGS = ("auto", "utf-8", "gb18030")
 _ROAD_HEADS = {
     "路": 2, "街": 2, "大街": 1, "大道": 1, "公路": 1, "高速": 2, "高速公路": 1, "快速路": 1,
     "高架路": 1, "巷": 2, "胡同": 1, "连接线": 1, "环路": 1, "交叉口": 2, "交叉路口": 2,
-    "环线": 1, "连接道": 1, "快速通道": 1,
+    "环线": 1, "连接道": 1, "快速通道": 1, "道": 2,
 }
 _GENERIC_ROAD_HEADS = ("道路", "断头路", "背街小巷", "街巷", "路段", "干道", "主次干道", "市政道路")
 _FACILITY_HEADS = {
@@ -152,7 +187,9 @@ _FACILITY_HEADS = {
     "站": "station", "客运站": "transport", "公交站": "transport", "公交枢纽": "transport",
     "枢纽": "transport", "停车场": "transport", "停车楼": "transport", "停车库": "transport",
     "公交场站": "transport", "首末站": "transport", "站台": "transport", "加油站": "transport",
-    "码头": "transport",
+    "码头": "transport", "机场": "transport", "通用机场": "transport", "航站楼": "transport",
+    "停放点": "transport", "客运服务站": "transport", "客运综合服务站": "transport",
+    "游客集散中心": "transport", "互通": "bridge", "作业区": "transport",
     # sanitation
     "转运站": "sanitation", "垃圾转运站": "sanitation", "垃圾中转站": "sanitation",
     "垃圾处理厂": "sanitation", "焚烧厂": "sanitation", "填埋场": "sanitation", "公厕": "sanitation",
@@ -167,21 +204,21 @@ _FACILITY_HEADS = {
     "美食街": "commercial", "商圈": "commercial", "商务区": "commercial", "总部基地": "commercial",
     "孵化器": "commercial", "加速器": "commercial", "大集": "market", "集市": "market",
     "会展中心": "commercial", "会议中心": "commercial", "展览中心": "commercial", "会展城": "commercial",
-    "酒店": "commercial",
+    "酒店": "commercial", "酒店群": "commercial", "金融街": "commercial",
     # schools
     "学校": "school", "中学": "school", "小学": "school", "中小学": "school", "幼儿园": "school",
     "学院": "school", "大学": "school", "中专": "school", "技校": "school", "教育集团": "school",
     "教学联盟": "school", "教育联盟": "school", "办学联盟": "school", "校区": "school",
     "教学楼": "school", "高中部": "school", "初中部": "school", "小学部": "school", "分校": "school",
-    "实训基地": "school", "职教中心": "school",
+    "实训基地": "school", "职教中心": "school", "完小": "school", "分园": "stem",
     # health (N院 heads are added below)
     "医院": "health", "卫生院": "health", "卫生室": "health", "卫生服务中心": "health",
     "卫生服务站": "health", "疾控中心": "health", "疾病预防控制中心": "health", "保健院": "health",
     "急救中心": "health", "门诊楼": "health", "住院楼": "health", "病房楼": "health",
     "医技楼": "health", "院区": "stem", "分院": "stem", "东院": "stem", "西院": "stem", "南院": "stem",
-    "北院": "stem", "健康服务中心": "health", "医疗中心": "health",
+    "北院": "stem", "健康服务中心": "health", "医疗中心": "health", "发热门诊": "health",
     # a building of a campus (住院综合楼, 检验楼): its category comes from the stem (县人民医院...)
-    "楼": "stem",
+    "楼": "stem", "大楼": "stem",
     # culture
     "馆": "culture", "图书馆": "culture", "文化馆": "culture", "博物馆": "culture",
     "美术馆": "culture", "纪念馆": "culture", "展览馆": "culture", "科技馆": "culture",
@@ -189,7 +226,7 @@ _FACILITY_HEADS = {
     "剧院": "culture", "大剧院": "culture", "书房": "culture", "书屋": "culture", "国家文化公园": "culture", "文化廊道": "culture",
     "历史文化街区": "culture", "遗址": "culture", "故居": "culture", "书院": "culture",
     "文化宫": "culture", "文化站": "culture", "文化广场": "culture", "综合文化站": "culture",
-    "艺术中心": "culture", "文化艺术中心": "culture",
+    "艺术中心": "culture", "文化艺术中心": "culture", "历史建筑群": "culture",
     # sports
     "体育馆": "sports", "体育场": "sports", "体育中心": "sports", "全民健身中心": "sports",
     "健身中心": "sports", "游泳馆": "sports", "足球场": "sports", "球场": "sports",
@@ -202,14 +239,16 @@ _FACILITY_HEADS = {
     "助餐点": "welfare", "老年食堂": "welfare", "助老食堂": "welfare",
     "长者饭堂": "welfare", "养老服务站": "welfare", "养老服务站点": "welfare",
     "服务综合体": "stem", "老年饭堂": "welfare", "长者服务中心": "welfare", "老年服务中心": "welfare",
-    "福利中心": "welfare", "社会福利中心": "welfare",
+    "福利中心": "welfare", "社会福利中心": "welfare", "养护院": "welfare",
     # utilities
     "污水处理厂": "utility", "水厂": "utility", "净水厂": "utility", "热电厂": "utility",
     "热源厂": "utility", "供热站": "utility", "换热站": "utility", "变电站": "utility",
     "泵站": "utility", "污水处理站": "utility", "充电站": "utility", "消防站": "utility",
     "管网": "utility", "管廊": "utility", "综合管廊": "utility", "供水工程": "utility",
     "管道": "utility", "调压站": "utility", "电站": "utility", "光伏电站": "utility",
-    "电厂": "utility", "发电厂": "utility",
+    "电厂": "utility", "发电厂": "utility", "风电场": "utility", "光伏项目": "utility",
+    "风电项目": "utility", "光伏发电项目": "utility", "风力发电项目": "utility",
+    "储能电站": "utility", "积水点": "utility", "积水片区": "utility", "内涝点": "utility",
     # sanitation plants named after what they burn or sort
     "焚烧发电厂": "sanitation", "分拣中心": "sanitation", "处理中心": "stem", "利用中心": "stem",
     "处置中心": "stem", "水源": "utility", "压缩站": "sanitation", "热力站": "utility",
@@ -224,6 +263,7 @@ _FACILITY_HEADS = {
     "绿地": "park", "绿道": "park", "生态廊道": "park", "步道": "park", "步行道": "park",
     "栈道": "park", "风景区": "park",
     "景区": "park", "碧道": "park", "长廊": "park", "生态长廊": "park", "滨水空间": "park",
+    "风光带": "park", "景观带": "park", "游客中心": "park", "游客服务中心": "park",
     # water
     "河": "water", "湖": "water", "水库": "water", "湿地": "water", "渠": "water", "干渠": "water",
     "泉": "water",
@@ -238,12 +278,16 @@ _FACILITY_HEADS = {
     "养殖场": "area", "医药港": "area", "保税区": "area", "综合保税区": "area", "高新区": "area",
     "经开区": "area", "功能区": "area", "自贸区": "area", "走廊": "area", "新区": "area",
     "易地扶贫搬迁安置点": "area", "搬迁安置点": "area",
+    "更新单元": "area", "风貌区": "area", "历史风貌区": "area", "保障性住房": "area", "保障房": "area",
+    "安置房": "area", "人才公寓": "area", "古城": "area", "集镇": "area", "小城镇": "area",
+    "旅游服务区": "area", "煤矿": "area", "矿区": "area", "港区": "area", "古村落": "village", "村落": "village", "苗寨": "village", "侗寨": "village",
+    "村寨": "village",
     # irrigation districts and river names ending in 江 are water
     "灌区": "water", "江": "water", "提灌站": "water", "溪": "water",
 }
 # Heads that may be named by a distinctive stem but need at least two stem characters, because a
 # one-character stem before them is almost always a word of the sentence (美丽天桥, 农村). Rivers and lakes keep one (黄河, 沂河).
-_MIN_STEM_TWO = {"桥", "村", "泉", "渠", "站", "馆", "港"}
+_MIN_STEM_TWO = {"桥", "村", "泉", "渠", "站", "馆", "港", "村落"}
 # Type nouns: never a name on their own (only counts and 等-lists make records).
 _GENERIC_HEADS = {
     **{h: "road" for h in _GENERIC_ROAD_HEADS},
@@ -252,12 +296,13 @@ _GENERIC_HEADS = {
     "河道": "water", "水系": "water", "村庄": "village", "乡村": "village", "场馆": "stem",
     "设施": "stem", "河流": "water", "线路": "utility", "硬化路": "road", "通村路": "road",
     "通组路": "road", "产业路": "road", "资源路": "road", "旅游路": "road",
-    "易涝点": "utility",
+    "易涝点": "utility", "山塘": "water", "排污口": "water",
 }
 _DESIGNATION_HEADS = {
     "示范点": "stem", "示范村": "village", "样板村": "village", "示范区": "area",
     "示范街": "stem", "示范社区": "stem", "试点": "stem",
     "示范镇": "area", "示范片": "area", "示范乡镇": "area", "示范乡": "area",
+    "重点村": "village",
 }
 # Non-spatial institutions and programmes: these block the shorter heads they end with
 # (院士工作站 is not a 站; 企业服务中心 is an administrative service, not a 中心 facility).
@@ -265,6 +310,13 @@ _SKIP_HEADS = (
     "工作站", "服务站", "基站", "实验室", "服务中心", "研究中心", "研发中心", "技术中心",
     "创新中心", "研究院", "设计院", "科学院", "法院", "检察院", "平台", "工作室",
     "驿站",
+)
+# Words ending in a head that are no heads and hide it, without ending a noun phrase: the road
+# head 道 names 黑牛城道 and 宾水西道, but not 街道, 轨道 or the 国道 of 国道220线.
+_NOT_HEADS = (
+    "街道", "渠道", "轨道", "赛道", "跑道", "航道", "车道", "坡道", "人行道", "古道", "频道",
+    "报道", "味道", "之道", "索道", "廊道", "通道", "一道", "知道", "行道", "水道", "铁道",
+    "国道", "省道", "县道", "乡道",
 )
 _NUMBERED_HOSPITALS = tuple(f"{n}院" for n in "一二三四五六七八九十")
 
@@ -295,6 +347,7 @@ STEM_CATEGORY = (
     ("医院", "health"), ("卫生", "health"), ("医疗", "health"), ("疾控", "health"),
     ("疾病", "health"), ("急救", "health"), ("中医", "health"), ("保健", "health"),
     ("学校", "school"), ("教育", "school"), ("校", "school"), ("中学", "school"), ("小学", "school"),
+    ("幼儿", "school"),
     ("垃圾", "sanitation"), ("再生资源", "sanitation"), ("环卫", "sanitation"),
     ("污水", "utility"), ("供热", "utility"), ("供水", "utility"),
 )
@@ -321,7 +374,7 @@ ACTIONS = (
     "提档改造", "扩容改造", "改造升级", "整治提升", "提升工程", "迁建项目",
     "微改造", "人居环境整治", "保护修缮", "保护利用", "征收", "征迁", "拆迁", "征收拆迁",
     "标准化建设", "规范化建设", "白改黑", "清淤疏浚", "清淤", "疏浚", "封关运营", "提级改造", "提级",
-    "封场",
+    "封场", "开诊", "开诊运营", "提质扩容", "提质增效", "活化利用", "保护性更新", "更新改造", "老化更新改造", "老化改造",
     # 新（改）建: after NFKC the brackets are ASCII, and these must match before the bracket breaks
     "新(改)建", "新(扩)建", "改(扩)建", "新(改、扩)建", "新(改扩)建",
 )
@@ -351,7 +404,13 @@ FOLLOWERS = ("等", "工程", "项目", "周边", "沿线", "两侧", "一带", 
              "首批", "首期", "主体工程", "主体", "整体", "连片", "配套设施", "基础设施",
              "地铁沿线", "轨道沿线", "匝道", "辅道", "主线", "人居环境",
              "水环境", "水生态", "生态护岸", "护岸", "岸线", "防洪堤", "堤防", "防洪", "标准化", "规范化", "现代化", "智能化",
-             "数字化", "信息化")
+             "数字化", "信息化",
+             # 站TOD综合开发, 工业园标准厂房三期, 微山路行道树补植
+             "TOD", "标准厂房", "行道树", "人行道", "非机动车道", "慢行系统", "规划实施", "矿山",
+             # 片区低效楼宇更新改造: works on what lies inside an area locate them in it
+             "低效楼宇", "低效用地", "闲置厂房")
+# Parts of a counted type's places between it and its action and count (安置点配套设施提升12个).
+COUNTED_PARTS = ("配套设施", "基础设施")
 # Fillers skipped before looking for the action on the right (实施绿化提升工程 -> 绿化提升).
 ACTION_FILLERS = ("实施", "进行", "开展", "加快", "全面", "推进", "完成", "启动", "的", "等")
 
@@ -374,10 +433,11 @@ STOP_WORDS = (
     "新改建", "建成投用", "周边", "沿线", "两侧", "一带", "沿岸", "两岸", "之", "稳定", "规范",
     "活跃", "繁荣", "开拓", "走出", "走好", "蹚出", "开办", "新开办",
     "组建", "配合推进", "同步实施", "启动实施", "加快实施", "新开工", "提质", "开业", "交付",
-    "晋级", "晋升", "升级", "创成", "获批", "申建", "敷设",
+    "晋级", "晋升", "升级", "创成", "获批", "申建", "敷设", "原",
 )
 JUNCTION_HEADS = ("交叉口", "交叉路口")
 LINK_HEADS = ("连接线", "连接道", "快速通道", "通道", "联络线")
+INTERCITY_HEADS = ("高速公路", "高速", "铁路", "高铁", "城际铁路", "高速铁路", "城际")
 DASHES = "—–-－~～"
 # Actions that renew a neighbourhood: a road or 村 they govern names an area (北二路棚户区改造).
 AREA_ACTIONS = ("棚户区改造", "城中村改造", "旧村改造", "老旧小区改造", "棚改")
@@ -404,7 +464,14 @@ MEMBER_MARKERS = ("其中包括", "其中", "包括", "含")
 # (天桥医院改造提升和天桥二院改扩建).
 NAME_INITIAL_STOPS = ("沿", "向", "于", "将")
 _DIRECTIONS = "东西南北"
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
+TOWNSHIP = "township"
 MAX_STEM = 12
+# A part of a named institution (天津师范大学附属实验小学梅江校区, 县人民医院医共体总院综合大楼)
+# carries the institution's whole name in its stem.
+SUBUNIT_HEADS = ("校区", "院区", "分园", "分校", "分院", "新院", "楼", "大楼", "教学楼", "门诊楼",
+                 "住院楼", "病房楼", "医技楼")
+MAX_SUBUNIT_STEM = 16
 MAX_ROAD_STEM = 8
 _SEPARATORS = ("以及", "、", "和", "及", "与", "或")
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
@@ -429,6 +496,8 @@ GENERIC_WORDS = (
     "普惠性", "发展", "改革", "振兴", "转型", "融合", "高质量", "创新", "开放", "房地产", "资本",
     "消费", "人才", "劳动力", "要素", "金融", "技术", "数据", "产权", "交易", "一条", "条",
     "九年一贯制", "十二年一贯制", "一贯制",
+    "非机动车", "笼式", "易", "农产品", "冷链", "卫生院", "入河", "通用", "集中式",
+    "AAA级", "AAAA级", "AAAAA级",
     "合流", "分流", "雨污合流", "雨污分流", "街头", "紧密型", "国家", "旅游", "3A级", "4A级",
     "5A级", "A级", "中小", "自然村", "通", "硬化", "产业", "电网", "农业", "乡镇级", "县级",
     "天然气", "嵌入式", "镇", "乡", "镇街", "智能", "智慧化", "公交", "集中", "跨河", "跨江",
@@ -470,7 +539,7 @@ _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 # Units a count may carry, by category group (a road count needs a road head: 双30条 has none).
 UNITS_BY_GROUP = {
     "roads": ("公里", "千米", "米", "条", "座", "处", "个"),
-    "facilities": ("所", "个", "处", "座", "家", "栋", "间", "公里", "千米"),
+    "facilities": ("所", "个", "处", "座", "家", "栋", "间", "片", "公里", "千米"),
     "areas": ("万平方米", "平方米", "万亩", "亩", "公顷", "公里", "条", "个", "处", "座", "块"),
 }
 # Units that measure one project's size rather than count projects (海泊河绿道12公里).
@@ -714,6 +783,8 @@ def _heads():
         heads[head] = (category, "designation", 1)
     for head in _SKIP_HEADS:
         heads[head] = (None, "skip", 1)
+    for head in _NOT_HEADS:
+        heads.setdefault(head, (None, "none", 0))
     return heads
 
 
@@ -876,7 +947,8 @@ def _clause_mentions(norm, start, end):
             for length in range(min(_max_head_len(), e - covered), 0, -1):
                 head = norm[e - length:e]
                 if head in heads:
-                    mention = _head_mention(norm, e - length, e, heads[head], covered, end)
+                    if heads[head][1] != "none":
+                        mention = _head_mention(norm, e - length, e, heads[head], covered, end)
                     break
         if mention is not None:
             mentions.append(mention)
@@ -937,12 +1009,19 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     stem = _deng_stem(norm, head_start, lo)
     if stem is None:
         # Road names are short (二环北路, 济微高速): a longer stem is a sentence, not a name.
-        max_stem = MAX_ROAD_STEM if category == "road" else MAX_STEM
+        max_stem = MAX_ROAD_STEM if category == "road" else (
+            MAX_SUBUNIT_STEM if mention["head"] in SUBUNIT_HEADS else MAX_STEM)
         stem = _find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is not None and stem[1] == "至" and mention["head"] in LINK_HEADS:
             # S209省道至G105国道连接线: a link road is named by both its ends.
             outer = _find_stem(norm, stem[2], lo, 1, MAX_ROAD_STEM)
             if outer is not None and outer[0] < stem[2]:
+                stem = outer
+        elif stem is not None and stem[1] == "至" and mention["head"] in INTERCITY_HEADS \
+                and 2 <= head_start - stem[0] <= 4:
+            # 铜仁至吉首高速公路: an intercity line is named by the two places it joins.
+            outer = _find_stem(norm, stem[2], lo, 2, 4)
+            if outer is not None and 2 <= stem[2] - outer[0] <= 4:
                 stem = outer
     if stem is None:
         return None
@@ -1024,10 +1103,13 @@ def _extend_right(norm, mention, clause_end):
         # 背街小巷改造30条, 乡村公路提升改造120公里, 背街小巷“微改造”60条: the count follows the
         # (possibly quoted) action.
         quoted = 1 if pos < clause_end and norm[pos] in "“‘\"" else 0
+        if not quoted:
+            # 安置点配套设施提升12个: the works on a type's facilities count the type.
+            quoted = len(_match_any(norm, pos, COUNTED_PARTS) or "")
         action = _match_any(norm, pos + quoted, _ACTIONS_SORTED)
         if action:
             after = pos + quoted + len(action)
-            after += 1 if quoted and after < clause_end and norm[after] in "”’\"" else 0
+            after += 1 if quoted == 1 and after < clause_end and norm[after] in "”’\"" else 0
             count = _count_at(norm, after, clause_end, mention)
             if count is not None:
                 mention["post_action"] = action
@@ -1044,7 +1126,7 @@ def _extend_right(norm, mention, clause_end):
 def _starts_with_head(text):
     """True when ``text`` opens with a head of two or more characters (铁路北安段)."""
     heads = _heads()
-    return any(text[:n] in heads and heads[text[:n]][1] != "skip"
+    return any(text[:n] in heads and heads[text[:n]][1] not in ("skip", "none")
                for n in range(2, min(len(text), 6) + 1))
 
 
@@ -1173,6 +1255,9 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
             # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
             # follow a verb, so 建设 belongs to a name that would otherwise be too short.
             stop = None
+        elif stop and len(stop) > 1 and length == 0 and min_stem > 1 and pos - len(stop) > lo \
+                and norm[pos - len(stop) - 1] == "、":
+            stop = None  # 幸福路、建设路, 和平村、建设村: the whole list item is the name
         if stop and (length >= min_stem or length == 0 or len(stop) > 1):
             return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:
@@ -1188,7 +1273,8 @@ def _analyse_stem(norm, mention):
     """Split the stem into a leading count and the rest; classify the rest.
 
     Returns (count or None, rest start, label) with label one of distinctive, definite,
-    generic, slogan, short (a stem below the head's minimum), empty.
+    generic, slogan, value (a money amount: 亿元楼宇), short (a stem below the head's
+    minimum), empty.
     """
     start, head_start = mention["stem_start"], mention["head_start"]
     count = None
@@ -1217,6 +1303,8 @@ def _analyse_stem(norm, mention):
         return count, start, "empty"
     if rest[0] in "“‘\"《":
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
+    if re.search(r"[亿万]元", rest):
+        return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
     for word in SLOGAN_WORDS:
         if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not re.search(r"\d", rest):
             return count, start, "slogan"
@@ -1342,7 +1430,7 @@ def _parallel_items(norm, mentions, clause_start, by_end):
         if mention.get("stop") or head_start - start < 2 or start - 1 <= clause_start \
                 or norm[start - 1] != "、":
             continue
-        last = norm[head_start - 1]
+        last = _item_tail(norm, start, head_start)
         pos = start - 1
         road = by_end.get(pos)
         if (road is not None and road.get("category") == "road" and mention["category"] == "area"
@@ -1351,7 +1439,8 @@ def _parallel_items(norm, mentions, clause_start, by_end):
             continue
         while pos > clause_start and pos not in by_end:
             raw = _raw_item(norm, pos, clause_start)
-            if raw is None or not _alike(norm[pos - 1], last) or not 2 <= pos - raw["stem_start"] <= 6:
+            if raw is None or not _alike(_item_tail(norm, raw["stem_start"], pos), last) \
+                    or not 2 <= pos - raw["stem_start"] <= 6:
                 break
             raw["typed_by"] = mention
             items.append(raw)
@@ -1362,8 +1451,23 @@ def _parallel_items(norm, mentions, clause_start, by_end):
 
 
 def _alike(first, second):
-    """Two last characters of parallel list items: equal, or both directions (城西、城北)."""
+    """Two tails of parallel list items: equal, or both directions (城西、城北)."""
     return first == second or (first in _DIRECTIONS and second in _DIRECTIONS)
+
+
+def _item_tail(norm, start, end):
+    """What a list item ends like: its last character, or TOWNSHIP for any 镇, 乡 or 街道.
+
+    Townships of one county mix 镇, 乡 and 街道 (寨英镇、冷水溪乡污水处理站), and the shared
+    head may keep a generic modifier after the township (孟溪镇、太平营镇中心卫生院).
+    """
+    for pos in range(end, start + 1, -1):
+        if _is_generic(norm[pos:end]) and norm[:pos].endswith(TOWNSHIP_SUFFIXES) \
+                and pos - start >= 3:
+            return TOWNSHIP
+        if end - pos >= 4:
+            break
+    return norm[end - 1]
 
 
 def _raw_item(norm, pos, clause_start):
@@ -1433,7 +1537,7 @@ def _mention_records(norm, mention, sentence, clause_end):
             or any(norm.startswith(AREA_ACTIONS, m["end"]) for m in mention.get("chain") or [mention])):
         # 兴华街、北二路棚户区改造; 工人村、保工北街等老旧小区: the street or 村 names a neighbourhood.
         category = "area"
-    if category is None:
+    if category is None or label == "value":
         return []
     kind = mention["kind"]
     if (count is not None and label == "distinctive" and count["unit"] in SIZE_UNITS
