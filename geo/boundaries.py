@@ -105,6 +105,8 @@ def load_official_zones(path, *, name_field, code_field=None):
             columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
             raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})")
     gdf = gdf[~gdf.geometry.isna() & ~gdf.geometry.is_empty]
+    if gdf.empty:
+        raise InputError(path, "has no geometries (every feature's geometry is null or empty)")
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import warnings
 
 import click
 
@@ -48,7 +49,12 @@ def _handle_errors(func):
         ctx = click.get_current_context()
         verbose = (ctx.find_root().params or {}).get("verbose", False)
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                if not verbose:
+                    # Library warnings (GDAL's "non closed ring", numba hints...) would add
+                    # lines to stderr; problems that matter are raised as errors instead.
+                    warnings.simplefilter("ignore")
+                return func(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:

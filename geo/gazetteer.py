@@ -239,7 +239,10 @@ def _read_csv(path):
             if wkt_f and row.get(wkt_f.strip().lower()):
                 geom = shapely.wkt.loads(row[wkt_f.strip().lower()])
             else:
-                lon, lat = float(row[lon_f.strip().lower()]), float(row[lat_f.strip().lower()])
+                lon_text, lat_text = row.get(lon_f.strip().lower()), row.get(lat_f.strip().lower())
+                if lon_text in (None, "") or lat_text in (None, ""):
+                    raise InputError(path, f"line {line_no}: missing lon or lat value")
+                lon, lat = float(lon_text), float(lat_text)
                 geom = shapely.Point(lon, lat)
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None

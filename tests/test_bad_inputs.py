@@ -91,6 +91,11 @@ CASES = [
          "districts_points.geojson", "expected polygons, found Point"),
     Case("districts-lines", ["join", *PROJECTS, "--districts", "districts_lines.geojson", "--name-field", "name"],
          "districts_lines.geojson", "expected polygons, found LineString"),
+    Case("districts-null-geometries", ["join", *PROJECTS, "--districts", "districts_null_geometries.geojson",
+                                       "--name-field", "name"], "districts_null_geometries.geojson", "no geometries"),
+    # GDAL also prints a "non closed ring" warning: the one-line rule covers that too.
+    Case("districts-unclosed-ring", ["join", *PROJECTS, "--districts", "districts_unclosed_ring.geojson",
+                                     "--name-field", "name"], "districts_unclosed_ring.geojson", "closed"),
     Case("districts-empty", ["join", *PROJECTS, "--districts", "districts_empty.geojson", "--name-field", "name"],
          "districts_empty.geojson", "no features"),
     Case("districts-shp-without-prj", ["join", *PROJECTS, "--districts", "districts_noprj.shp", "--name-field", "name"],
@@ -119,6 +124,9 @@ CASES = [
     Case("gazetteer-gcj02-outside-china", ["geocode", *PROJECTS, *DISTRICTS,
                                            "--gazetteer", "gazetteer_gcj02_paris.csv"],
          "gazetteer_gcj02_paris.csv", "outside China"),
+    Case("gazetteer-unbalanced-quote", ["geocode", *PROJECTS, *DISTRICTS,
+                                        "--gazetteer", "gazetteer_unbalanced_quote.csv"],
+         "gazetteer_unbalanced_quote.csv", "missing lon or lat"),
     Case("gazetteer-unknown-datum", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_unknown_datum.csv"],
          "gazetteer_unknown_datum.csv", "unknown datum 'beijing54'"),
     Case("gazetteer-no-name-column", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_no_name.csv"],
@@ -265,6 +273,7 @@ def _run(args, cwd, env=None):
 
 
 @pytest.mark.parametrize("case_id", ["truncated-json", "districts-shp-without-prj", "gazetteer-gcj02-outside-china",
+                                     "districts-unclosed-ring",
                                      "export-crs-garbage"])
 def test_real_process_prints_one_line_and_exits_2(case_id, work):
     case = next(c for c in CASES if c.id == case_id)

@@ -105,6 +105,10 @@ def main():
     _dump("districts_bowtie.geojson", _fc([_zone("370105001", "无影山街道", BOWTIE),
                                            _zone("370105002", "北园街道", ZONE_B)]))
     _dump("districts_empty.geojson", _fc([]))
+    _dump("districts_null_geometries.geojson", _fc([_feature({"code": "1", "name": "甲街道"}, None)]))
+    _dump("districts_unclosed_ring.geojson", _fc([_feature(
+        {"code": "1", "name": "甲街道"},
+        {"type": "Polygon", "coordinates": [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71]]]})]))
     _dump("districts_duplicate_codes.geojson", _fc([_zone("370105001", "无影山街道", ZONE_A),
                                                     _zone("370105001", "北园街道", ZONE_B)]))
     text = json.dumps(districts, ensure_ascii=False).replace("117.04", "Infinity", 1)
@@ -139,6 +143,8 @@ def main():
                                                       encoding="utf-8")
     (HERE / "gazetteer_no_name.csv").write_text("title,lon,lat\n天桥实验小学,117.01,36.69\n", encoding="utf-8")
     (HERE / "gazetteer_bad_number.csv").write_text("name,lon,lat\n天桥实验小学,117.01E,36.69N\n", encoding="utf-8")
+    (HERE / "gazetteer_unbalanced_quote.csv").write_text('name,lon,lat\n"天桥实验小学,117.01,36.69\n',
+                                                         encoding="utf-8")
 
     # --- OSM and reports
     (HERE / "not_xml.osm").write_text("这不是 OSM 文件 {not: xml}\n", encoding="utf-8")
