@@ -508,7 +508,10 @@ def _write_shapefiles(shp_path, layer, frame):
     families = [_family(g, layer) for g in typed.geometry.values]
     present = [f for f in _FAMILY_ORDER if f in families]
     split = len(present) > 1
-    tmpdir = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=directory))
+    try:
+        tmpdir = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=directory))
+    except OSError as exc:
+        raise InputError(directory, f"cannot write output there ({exc.strerror})") from None
     written = []
     try:
         for family in present:

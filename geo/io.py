@@ -33,6 +33,8 @@ class InputError(Exception):
 def ensure_output_dir(directory) -> Path:
     """Create ``directory`` if needed; InputError (one line) if impossible or read-only."""
     directory = Path(directory) if str(directory) else Path(".")
+    if directory.exists() and not directory.is_dir():
+        raise InputError(directory, "is a file, expected an output directory")
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -50,7 +52,10 @@ def atomic_path(path, suffix=None):
     """
     path = Path(path)
     directory = ensure_output_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or path.suffix or ".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or path.suffix or ".tmp", dir=directory)
+    except OSError as exc:  # e.g. /proc, a read-only mount: os.access does not always know
+        raise InputError(directory, f"cannot write output there ({exc.strerror})") from None
     os.close(fd)
     os.unlink(tmp)  # libraries such as pyogrio refuse to write over an existing file
     try:

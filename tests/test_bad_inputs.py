@@ -174,6 +174,13 @@ CASES = [
          "school.geojson", "no features match --subdistrict 北园街道"),
     Case("export-unwritable-output", ["export", "school", "--layers-dir", "layers", "-o", "blocker/school.geojson"],
          "blocker", "cannot create output directory", setup=_blocker),
+    Case("render-out-dir-is-a-file", ["render", *PROJECTS, "--basemap", "none", "-o", "valid_projects.geojson"],
+         "valid_projects.geojson", "is a file"),
+    # /proc passes os.access for root but refuses new files: the temporary file says so.
+    Case("export-into-proc", ["export", "school", "--format", "shp", "--layers-dir", "layers", "-o", "/proc/s.shp"],
+         "/proc", "cannot write output there"),
+    Case("coverage-into-proc", ["coverage", *PROJECTS, "--format", "csv", "-o", "/proc/coverage.csv"],
+         "/proc", "cannot write output there"),
 ]
 
 
