@@ -152,7 +152,7 @@ CASES = [
     Case("report-without-projects", ["extract", "report_no_projects.txt", "-o", "out.geojson"],
          "report_no_projects.txt", "no spatial projects"),
     Case("extract-unwritable-output", ["extract", str(REPORT), "-o", "blocker/out.geojson"], "blocker",
-         "cannot create output directory", setup=_blocker),
+         "is a file, expected an output directory", setup=_blocker),
     # --- maps
     Case("tianditu-without-key", ["render", *PROJECTS, "--basemap", "tianditu"], "TIANDITU_KEY", "",
          env={"TIANDITU_KEY": None}),
@@ -173,7 +173,7 @@ CASES = [
     Case("export-nothing-matches", ["export", "school", "--subdistrict", "北园街道", "--layers-dir", "layers"],
          "school.geojson", "no features match --subdistrict 北园街道"),
     Case("export-unwritable-output", ["export", "school", "--layers-dir", "layers", "-o", "blocker/school.geojson"],
-         "blocker", "cannot create output directory", setup=_blocker),
+         "blocker", "is a file, expected an output directory", setup=_blocker),
     Case("render-out-dir-is-a-file", ["render", *PROJECTS, "--basemap", "none", "-o", "valid_projects.geojson"],
          "valid_projects.geojson", "is a file"),
     # /proc passes os.access for root but refuses new files: the temporary file says so.

@@ -50,7 +50,7 @@ def test_atomic_write_keeps_old_file_when_writer_fails(tmp_path):
 def test_atomic_write_into_a_file_path_fails_cleanly(tmp_path):
     blocker = tmp_path / "afile"
     blocker.write_text("x")
-    with pytest.raises(InputError, match="cannot create output directory"):
+    with pytest.raises(InputError, match="is a file, expected an output directory"):
         io.write_text_atomic(blocker / "out.txt", "data")
 
 
