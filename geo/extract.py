@@ -141,6 +141,36 @@ a list typed by a generic modifier plus head (海河国际中心、天津湾万�
 differ from this module's (河洲街棚户区 vs 河洲街, 石梁乡 vs 石梁乡集镇; 充电桩 counts, which
 heldout_east's gold leaves out). The seven earlier passages (tianqiao seed, urban, county, newtown,
 dongping, coastal, township_s) stay at recall and precision 1.00.
+
+Round 6 (2026-11-25): three passages in styles not covered before, labelled before scoring: a
+provincial capital's old-town district (历史文化街区, named 老旧小区, 巷/里/胡同, 停车楼, 菜市场,
+社区卫生服务中心), a north-eastern old-industrial county (热源厂, 供热管网, 铁路专用线, 林场,
+口岸, 粮食产业园, 中心校) and a 开发区 管委会 report (产业园, 孵化器, 标准厂房, 人才公寓,
+X路（A路至B路）, 综合体, 新院区).
+
+=========================  =====  ==========================  ==========================
+passage (round 6)          gold   first run: R / P / C         after tuning: R / P / C
+=========================  =====  ==========================  ==========================
+heldout_r6_oldtown           69   0.855 / 0.967 / 0.949        0.884 / 0.968 / 0.951
+heldout_r6_rustbelt          77   0.701 / 0.947 / 1.000        0.883 / 0.986 / 1.000
+heldout_r6_devzone           72   0.694 / 0.833 / 0.880        0.781 / 0.891 / 0.912
+=========================  =====  ==========================  ==========================
+
+First run pooled: recall 0.75 (163 of 218), precision 0.92. The devzone passage was 1,487
+characters at first scoring; one sentence (two utility rows) was added before any rule changed,
+and the table gives the full passage. One labelling omission found while reading the first run's
+extras (新建道路35公里, a counted road group) was then added to its gold, so it now has 73 rows
+(after tuning 57 of 73). Tuning added general table entries only: heads (林场, 家属院/家属区,
+保障性住房小区, 人才社区, 口岸, 专用线, 滑雪场, 邻里中心, 百货大楼, 商业街区, 调蓄池, 引水工程,
+门站, 中心校, 互市贸易区), stem keywords for 处置中心/中心 (固废, 危废, 医学, 青少年, 口岸),
+有轨电车T2线 as a rail code, 电路 as a non-head (集成电路), 开街 as an action, 加入 as a stop
+word, and 公路 as an intercity head (县城至兴隆镇公路). After tuning pooled: recall 0.85 (186 of
+219). Still missed, and left alone because the fixes are not general or would break earlier
+passages: bare facility types used as names (科技馆, 全民健身中心, 体育公园, 垃圾焚烧发电厂),
+标准厂房 as a head (it would split 工业园标准厂房三期 of round 5), names cut by a list sharing a
+second head (中山公园、人民广场应急避难场所; 兴隆镇、太平乡卫生院业务用房), ordinal stems
+(第二热源厂 after 第一热源厂、), 府 (将军府), 实验室/研究院 (kept non-spatial by design),
+parenthesised type suffixes (保税物流中心（B型）) and road category from 前期工作 (纵三路).
 """
 
 from __future__ import annotations
@@ -282,6 +312,12 @@ _FACILITY_HEADS = {
     "安置房": "area", "人才公寓": "area", "古城": "area", "集镇": "area", "小城镇": "area",
     "旅游服务区": "area", "煤矿": "area", "矿区": "area", "港区": "area", "古村落": "village", "村落": "village", "苗寨": "village", "侗寨": "village",
     "村寨": "village",
+    # round 6: forestry, border ports, staff housing, standard factory buildings, talent housing
+    "林场": "area", "家属院": "area", "家属区": "area", "保障性住房小区": "area", "人才社区": "area",
+    "口岸": "transport", "专用线": "rail", "铁路专用线": "rail",
+    "滑雪场": "sports", "邻里中心": "commercial", "百货大楼": "commercial", "商业街区": "commercial",
+    "调蓄池": "utility", "引水工程": "utility", "门站": "utility", "中心校": "school",
+    "互市贸易区": "market",
     # irrigation districts and river names ending in 江 are water
     "灌区": "water", "江": "water", "提灌站": "water", "溪": "water",
 }
@@ -316,7 +352,7 @@ _SKIP_HEADS = (
 _NOT_HEADS = (
     "街道", "渠道", "轨道", "赛道", "跑道", "航道", "车道", "坡道", "人行道", "古道", "频道",
     "报道", "味道", "之道", "索道", "廊道", "通道", "一道", "知道", "行道", "水道", "铁道",
-    "国道", "省道", "县道", "乡道",
+    "国道", "省道", "县道", "乡道", "电路",
 )
 _NUMBERED_HOSPITALS = tuple(f"{n}院" for n in "一二三四五六七八九十")
 
@@ -350,6 +386,8 @@ STEM_CATEGORY = (
     ("幼儿", "school"),
     ("垃圾", "sanitation"), ("再生资源", "sanitation"), ("环卫", "sanitation"),
     ("污水", "utility"), ("供热", "utility"), ("供水", "utility"),
+    ("固废", "sanitation"), ("危废", "sanitation"), ("医学", "health"), ("青少年", "culture"),
+    ("口岸", "transport"),
 )
 RAIL_WORDS = ("地铁", "轨道交通", "号线", "铁路", "高铁", "城际", "轻轨")
 BUS_WORDS = ("公交", "客运", "汽车", "长途", "货运")
@@ -374,7 +412,7 @@ ACTIONS = (
     "提档改造", "扩容改造", "改造升级", "整治提升", "提升工程", "迁建项目",
     "微改造", "人居环境整治", "保护修缮", "保护利用", "征收", "征迁", "拆迁", "征收拆迁",
     "标准化建设", "规范化建设", "白改黑", "清淤疏浚", "清淤", "疏浚", "封关运营", "提级改造", "提级",
-    "封场", "开诊", "开诊运营", "提质扩容", "提质增效", "活化利用", "保护性更新", "更新改造", "老化更新改造", "老化改造",
+    "封场", "开诊", "开诊运营", "开街", "开街运营", "提质扩容", "提质增效", "活化利用", "保护性更新", "更新改造", "老化更新改造", "老化改造",
     # 新（改）建: after NFKC the brackets are ASCII, and these must match before the bracket breaks
     "新(改)建", "新(扩)建", "改(扩)建", "新(改、扩)建", "新(改扩)建",
 )
@@ -433,11 +471,11 @@ STOP_WORDS = (
     "新改建", "建成投用", "周边", "沿线", "两侧", "一带", "沿岸", "两岸", "之", "稳定", "规范",
     "活跃", "繁荣", "开拓", "走出", "走好", "蹚出", "开办", "新开办",
     "组建", "配合推进", "同步实施", "启动实施", "加快实施", "新开工", "提质", "开业", "交付",
-    "晋级", "晋升", "升级", "创成", "获批", "申建", "敷设", "原",
+    "晋级", "晋升", "升级", "创成", "获批", "申建", "敷设", "原", "加入",
 )
 JUNCTION_HEADS = ("交叉口", "交叉路口")
 LINK_HEADS = ("连接线", "连接道", "快速通道", "通道", "联络线")
-INTERCITY_HEADS = ("高速公路", "高速", "铁路", "高铁", "城际铁路", "高速铁路", "城际")
+INTERCITY_HEADS = ("高速公路", "高速", "铁路", "高铁", "城际铁路", "高速铁路", "城际", "公路")
 DASHES = "—–-－~～"
 # Actions that renew a neighbourhood: a road or 村 they govern names an area (北二路棚户区改造).
 AREA_ACTIONS = ("棚户区改造", "城中村改造", "旧村改造", "老旧小区改造", "棚改")
@@ -550,7 +588,7 @@ _COUNT_RE = re.compile(rf"(?P<num>{_NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNI
 _CODE_RE = re.compile(
     r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)[GSXY]?\d{1,4}|[GSXY]\d{1,4}(?:国道|省道|县道|线)?"
     r"|\d{1,4}(?:国道|省道)线?)"
-    r"|(?P<rail>(?:地铁|轨道交通|轻轨)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线|(?:地铁|轨道交通)?[RM]\d{1,2}线)"
+    r"|(?P<rail>(?:地铁|轨道交通|轻轨)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线|(?:地铁|轨道交通)?[RM]\d{1,2}线|有轨电车T\d{1,2}线)"
 )
 # Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
 MEASURE_NOUNS = ("停车泊位", "泊位", "停车位", "车位", "学位", "床位", "座位", "建筑面积", "占地面积",
