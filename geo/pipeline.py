@@ -38,11 +38,14 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
         from geo.io import read_vector
 
         zones, outline = read_vector(zones_path), read_vector(outline_path)
+        for path, frame in ((zones_path, zones), (outline_path, outline)):
+            if frame.empty:
+                raise InputError(path, "layer has no features; rerun geo geocode")
         for column in ("code", "name", "boundary_quality", "source"):
             if column not in zones.columns:
                 raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
         zones["code"] = zones["code"].astype(str)
-        quality = str(zones["boundary_quality"].iloc[0]) if len(zones) else "approximate"
+        quality = str(zones["boundary_quality"].iloc[0])
         return Boundaries(zones=zones, outline=outline, quality=quality, source=str(zones["source"].iloc[0]))
     return load_boundaries(options.districts, name_field=options.name_field, code_field=options.code_field,
                            outline_path=options.outline, district_code=options.district_code)
