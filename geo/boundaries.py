@@ -92,7 +92,7 @@ def load_official_zones(path, *, name_field, code_field=None):
     import numpy as np
     import shapely
 
-    from geo.crs import to_metric
+    from geo.crs import in_china, to_metric
     from geo.io import read_vector
 
     if not name_field:
@@ -104,9 +104,11 @@ def load_official_zones(path, *, name_field, code_field=None):
         if field_name and field_name not in gdf.columns:
             columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
             raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})")
-    gdf = gdf[~gdf.geometry.isna() & ~gdf.geometry.is_empty]
-    if gdf.empty:
+    missing = gdf.geometry.isna() | gdf.geometry.is_empty
+    if missing.all():
         raise InputError(path, "has no geometries (every feature's geometry is null or empty)")
+    dropped_names = [str(n) for n in gdf.loc[missing, name_field]]
+    gdf = gdf[~missing]
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}")
@@ -122,7 +124,8 @@ def load_official_zones(path, *, name_field, code_field=None):
         codes = [f"{i + 1:03d}" for i in range(len(gdf))]
     if len(set(codes)) != len(gdf):
         raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r}")
-    warnings = []
+    warnings = [f"{path}: left out {len(dropped_names)} feature(s) without geometry: {', '.join(dropped_names)}"] \
+        if dropped_names else []
     geoms = gdf.geometry.values
     invalid = ~shapely.is_valid(geoms)
     if invalid.any():
@@ -137,6 +140,9 @@ def load_official_zones(path, *, name_field, code_field=None):
     bounds = zones.total_bounds
     if not (-180 <= bounds[0] <= 180 and -90 <= bounds[1] <= 90 and bounds[2] <= 180 and bounds[3] <= 90):
         raise InputError(path, "coordinates out of range after reprojection (wrong CRS?)")
+    if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
+        raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
+                               "wrong or missing CRS?)")
     zones["boundary_quality"] = OFFICIAL
     zones["source"] = f"official boundaries from {path}"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")

@@ -263,7 +263,10 @@ def read_feature_collection(path):
             except Exception as exc:  # shapely raises several types for bad geometry
                 raise InputError(path, f"feature {number} has an invalid geometry ({exc})") from None
             _check_finite(geom, path, number)
-        out.append({"id": feature.get("id"), "properties": dict(feature.get("properties") or {}), "geometry": geom})
+        properties = feature.get("properties")
+        if properties is not None and not isinstance(properties, dict):
+            raise InputError(path, f"feature {number} properties must be an object or null")
+        out.append({"id": feature.get("id"), "properties": dict(properties or {}), "geometry": geom})
     return data, out
 
 

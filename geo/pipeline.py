@@ -148,30 +148,49 @@ def write_catalog(path, features, source_name=None):
 
 
 def read_catalog(path="projects.geojson"):
-    """Read projects.geojson and check it is a catalog this tool wrote (ids unique, names present)."""
+    """Read projects.geojson and check it is a catalog this tool can use; InputError naming the feature if not."""
     from geo.io import read_feature_collection
 
     collection, features = read_feature_collection(path)
     seen = set()
     for number, feature in enumerate(features, 1):
-        props = feature["properties"]
-        for key in ("id", "name", "category"):
-            if not props.get(key):
-                raise InputError(path, f"feature {number} has no {key!r} property (not a geo catalog?)")
-        for key, kind, label in (("quantity", dict, "an object"), ("geocode", dict, "an object"),
-                                 ("subdistricts", list, "a list")):
-            if props.get(key) is not None and not isinstance(props[key], kind):
-                raise InputError(path, f"feature {number} property {key!r} must be {label} or null")
-        from geo.data import categories
-
-        if props["category"] not in categories():
-            raise InputError(path, f"feature {number} has unknown category {props['category']!r} "
-                                   "(see geo/data/categories.csv)")
-        if props["id"] in seen:
-            raise InputError(path, f"duplicate project id {props['id']!r}")
-        seen.add(props["id"])
-    source = (collection.get("metadata") or {}).get("report")
+        _check_catalog_properties(path, number, feature["properties"])
+        project_id = feature["properties"]["id"]
+        if project_id in seen:
+            raise InputError(path, f"duplicate project id {project_id!r}")
+        seen.add(project_id)
+    metadata = collection.get("metadata")
+    source = metadata.get("report") if isinstance(metadata, dict) else None
     return features, source
+
+
+def _check_catalog_properties(path, number, props):
+    """The property contract of geo.catalog, checked the way later stages rely on it."""
+    from geo.data import categories
+
+    def fail(problem):
+        raise InputError(path, f"feature {number} {problem}")
+
+    for key in ("id", "name", "category"):
+        if not props.get(key):
+            fail(f"has no {key!r} property (not a geo catalog?)")
+        if not isinstance(props[key], str):
+            fail(f"property {key!r} must be text, found {type(props[key]).__name__}")
+    if props["category"] not in categories():
+        fail(f"has unknown category {props['category']!r} (see geo/data/categories.csv)")
+    for key, kind, label in (("quantity", dict, "an object"), ("geocode", dict, "an object"),
+                             ("subdistricts", list, "a list")):
+        if props.get(key) is not None and not isinstance(props[key], kind):
+            fail(f"property {key!r} must be {label} or null")
+    quantity = props.get("quantity") or {}
+    if quantity.get("value") is not None and (isinstance(quantity["value"], bool)
+                                              or not isinstance(quantity["value"], (int, float))):
+        fail("quantity value must be a number")
+    if any(not isinstance(item, dict) for item in props.get("subdistricts") or []):
+        fail("property 'subdistricts' must hold objects {code, name, share, km}")
+    status = (props.get("geocode") or {}).get("status")
+    if status is not None and status not in ("matched", "approximate", "unlocated"):
+        fail(f"has unknown geocode status {status!r}")
 
 
 def write_coverage(report, out_dir):

@@ -93,6 +93,15 @@ def main():
     data["features"][0]["properties"]["category"] = "roads"
     _dump("unknown_category_projects.geojson", data)
     data = json.loads(valid)
+    data["features"][0]["properties"] = ["not", "an", "object"]
+    _dump("properties_list_projects.geojson", data)
+    data = json.loads(valid)
+    data["features"][0]["properties"]["id"] = ["a", "list"]
+    _dump("id_list_projects.geojson", data)
+    data = json.loads(valid)
+    data["features"][0]["properties"]["subdistricts"] = [1, 2]
+    _dump("subdistricts_ints_projects.geojson", data)
+    data = json.loads(valid)
     point = next(f for f in data["features"] if (f["geometry"] or {}).get("type") == "Point")
     point["geometry"]["coordinates"] = [500895.0, 4061110.0]  # EPSG:4548 metres in a lon/lat file
     _dump("projected_projects.geojson", data)
@@ -105,6 +114,9 @@ def main():
     _dump("districts_bowtie.geojson", _fc([_zone("370105001", "无影山街道", BOWTIE),
                                            _zone("370105002", "北园街道", ZONE_B)]))
     _dump("districts_empty.geojson", _fc([]))
+    stale_crs = json.loads((HERE / "valid_districts.geojson").read_text(encoding="utf-8"))
+    stale_crs["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
+    _dump("districts_wrong_crs_member.geojson", stale_crs)
     _dump("districts_null_geometries.geojson", _fc([_feature({"code": "1", "name": "甲街道"}, None)]))
     _dump("districts_unclosed_ring.geojson", _fc([_feature(
         {"code": "1", "name": "甲街道"},
