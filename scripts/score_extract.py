@@ -4,8 +4,8 @@ Usage: python scripts/score_extract.py GOLD.csv REPORT.txt [--verbose]
 
 GOLD.csv columns: name,category,named,quantity_value. Named gold rows match extracted named
 projects on the normalised name (OpenCC t2s + NFKC, spaces removed). Unnamed gold rows (counted
-group records, whose names are descriptive) match extracted unnamed records on the quantity value,
-preferring one of the same category. Each extracted record matches at most one gold row.
+group records, whose names are descriptive) match extracted unnamed records on the quantity value.
+Either way a record of the gold row's category is preferred (one name can be two projects). Each extracted record matches at most one gold row.
 Category agreement is reported separately over the matched pairs. Always exits 0 on a completed
 score (2 on unreadable input), so it can be used in a loop over passages.
 """
@@ -49,16 +49,17 @@ def score(gold, features):
     used = set()
     pairs, missed = [], []
     for row in gold:
-        match = None
         if row["named"]:
             key = normalise_name(row["name"])
-            match = next((i for i, p in enumerate(props) if i not in used and p["named"]
-                          and normalise_name(p["name"]) == key), None)
+            candidates = [i for i, p in enumerate(props) if i not in used and p["named"]
+                          and normalise_name(p["name"]) == key]
         else:
             candidates = [i for i, p in enumerate(props) if i not in used and not p["named"]
                           and p.get("quantity") and float(p["quantity"]["value"]) == row["quantity_value"]]
-            same = [i for i in candidates if props[i]["category"] == row["category"]]
-            match = (same or candidates or [None])[0]
+        # One name can be two projects (a fishing port and a clinic of one village): pair
+        # each gold row with a record of its own category first.
+        same = [i for i in candidates if props[i]["category"] == row["category"]]
+        match = (same or candidates or [None])[0]
         if match is None:
             missed.append(row)
         else:
