@@ -956,14 +956,14 @@ def _index_html(out_dir, title, basemap, offline, approximate):
         if (Path(out_dir) / name).is_file():
             links.append((name, label))
     items = "\n".join(f'<li><a href="{e(href)}">{e(label)}</a></li>' for href, label in links)
-    mode = "self-contained (works offline)" if offline else "loads Leaflet and tiles from the web"
+    mode = "maps are self-contained (work offline)" if offline else "maps load Leaflet and tiles from the web"
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{e(title)}</title>\n"
         "<style>body{font:15px/1.6 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;"
         "margin:2em auto;max-width:40em;padding:0 1em}</style>\n</head>\n<body>\n"
         f"<h1>{e(title)}</h1>\n<ul>\n{items}\n</ul>\n"
-        f"<p>Basemap: {e(basemap)}; maps are {e(mode)}. "
+        f"<p>Basemap: {e(basemap)}; {e(mode)}. "
         f"{e(APPROXIMATE_LABEL if approximate else OFFICIAL_LABEL)}.</p>\n"
         "</body>\n</html>\n"
     )
