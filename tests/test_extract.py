@@ -45,6 +45,8 @@ HELDOUT_PASSAGES = [
     ("heldout_r7_yellowriver", 0.95, 0.95, 0.95),  # Jinan Yellow River county, 平阴 style (round 7)
     ("heldout_r8_prefecture", 0.85, 0.9, 0.9),     # western 州府 city, 云南 style (round 8)
     ("heldout_r8_island", 0.9, 0.95, 0.85),        # coastal island county, 浙江 style (round 8)
+    ("heldout_r9_review", 1.0, 1.0, 1.0),          # review chapter, policy-heavy prose (round 9)
+    ("heldout_r9_govself", 1.0, 0.9, 1.0),         # economy and 政府自身建设 chapters (round 9)
 ]
 
 SEED_PROJECTS = [
@@ -601,3 +603,20 @@ def test_an_item_does_not_take_the_verb_of_the_next_list_item():
     props = {p["properties"]["base_name"]: p["properties"]
              for p in extract_projects("新建换热站15座、改造供热管网40公里。")}
     assert props["换热站"]["action"] == "新建" and props["供热管网"]["action"] == "改造"
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # an honour after a facility names a title, not a second place
+    ("区图书馆获评国家一级馆，改造泉城路。", {"泉城路"}, {"区图书馆获评国家一级馆", "国家一级馆"}),
+    ("区人民医院荣膺全国百佳医院，区博物馆被评为国家二级博物馆。", set(),
+     {"区人民医院荣膺全国百佳医院", "全国百佳医院", "国家二级博物馆"}),
+    # a head inside a quoted slogan that goes on is no place; a quote closed at the head still is
+    ("持续擦亮“在天桥·事好办”服务品牌。", set(), {"擦亮“在天桥", "在天桥"}),
+    ("建设“幸福路”，改造泉城路。", {"泉城路"}, {"擦亮“在天桥"}),
+    # the type after a place's name says what is renewed: the place names the record
+    ("实施北坦片区、堤口庄老旧小区改造。", {"北坦片区", "堤口庄"}, {"堤口庄老旧小区"}),
+])
+def test_round9_precision_rules(text, kept, dropped):
+    names = {f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]}
+    assert kept <= names
+    assert not (dropped & names)
