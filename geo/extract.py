@@ -260,6 +260,8 @@ _FACILITY_HEADS = {
     "渔港": "transport", "中心渔港": "transport", "一级渔港": "transport", "二级渔港": "transport",
     "经济区": "area", "锚地": "transport", "避风锚地": "transport", "防波堤": "transport",
     "海堤": "water", "海塘": "water", "港湾": "water", "湾": "water",
+    # post-round 9: an island named with a hill or other word before 岛 (大鹏山岛未来乡村建设)
+    "岛": "area",
     "客运中心": "transport", "候船大厅": "transport", "候船厅": "transport", "客运码头": "transport",
     "淡化厂": "utility", "海水淡化厂": "utility", "文化礼堂": "culture", "灯塔": "culture",
     "旧址": "culture", "救援基地": "utility", "搜救中心": "utility", "操场": "stem",
@@ -267,7 +269,7 @@ _FACILITY_HEADS = {
 }
 # Heads that may be named by a distinctive stem but need at least two stem characters, because a
 # one-character stem before them is almost always a word of the sentence (美丽天桥, 农村). Rivers and lakes keep one (黄河, 沂河).
-_MIN_STEM_TWO = {"桥", "村", "泉", "渠", "站", "馆", "港", "村落", "阁", "墓", "沟", "湾"}
+_MIN_STEM_TWO = {"桥", "村", "泉", "渠", "站", "馆", "港", "村落", "阁", "墓", "沟", "湾", "岛"}
 # Type nouns: never a name on their own (only counts and 等-lists make records).
 _GENERIC_HEADS = {
     **{h: "road" for h in _GENERIC_ROAD_HEADS},
@@ -383,6 +385,9 @@ NAME_ACTIONS = (
 )
 # Words allowed right after a head besides punctuation, separators, counts and actions: they show
 # the noun phrase has ended (天桥医院改造, 站点周边, 凤鸣路北延工程).
+# Village programmes: after a township or village (银桥镇美丽乡村建设, 古生村乡村振兴示范村) they
+# locate the programme there, so the place before them is named.
+VILLAGE_PROGRAMMES = ("美丽乡村", "乡村振兴示范", "未来乡村", "和美乡村")
 FOLLOWERS = ("等", "工程", "项目", "周边", "沿线", "两侧", "一带", "沿岸", "两岸", "下空间", "并",
              "及其", "前期", "全线", "春季", "秋季", "年中", "上半年", "下半年",
              "年内", "年底", "加快", "全面", "实施", "进行", "开展", "实现", "正式",
@@ -401,7 +406,10 @@ FOLLOWERS = ("等", "工程", "项目", "周边", "沿线", "两侧", "一带", 
              # 滩区居民迁建; 历山路雨污分流改造
              "居民", "雨污分流",
              # round 8: 景区服务功能提升, 片区功能疏解
-             "服务功能", "功能")
+             "服务功能", "功能",
+             # post-round 9: 银桥镇美丽乡村建设, 古生村乡村振兴示范村: a village programme after a
+             # township or village locates it there
+             *VILLAGE_PROGRAMMES)
 # Parts of a counted type's places between it and its action and count (安置点配套设施提升12个).
 COUNTED_PARTS = ("配套设施", "基础设施")
 # Fillers skipped before looking for the action on the right (实施绿化提升工程 -> 绿化提升).
@@ -429,9 +437,14 @@ STOP_WORDS = (
     "晋级", "晋升", "升级", "创成", "获批", "申建", "敷设", "原", "加入",
     # honours (HONOUR_VERBS) end the name before them: 区图书馆获评国家一级馆
     "获评", "荣获", "评为", "获评为", "被评为", "荣膺", "入选",
+    # 获得 governs approvals and funds as well as honours; TITLE_NOUNS tell the honours
+    "获得",
 )
 # Verbs that award a title: what they govern is an honour (国家二级博物馆, 全国百佳医院), not a place.
 HONOUR_VERBS = ("获评", "荣获", "评为", "获评为", "被评为", "荣膺", "入选")
+# A head after 获得 is an honour when a title noun closes it (获得“全国一级图书馆”称号).
+TITLE_VERBS_WITH_NOUN = ("获得",)
+TITLE_NOUNS = ("称号", "荣誉称号", "荣誉", "命名")
 JUNCTION_HEADS = ("交叉口", "交叉路口")
 # A headless name before a phase (宽厚里二期) is a project when listed or governed by these verbs;
 # not when the stem is a programme or a works noun (项目二期, 工程三期 are phases of a work).
@@ -454,6 +467,8 @@ DASHES = "—–-－~～"
 RENEWED_TYPE_TAIL = "老旧小区"
 AREA_ACTIONS = ("棚户区改造", "城中村改造", "旧村改造", "老旧小区改造", "棚改")
 # Neighbourhood heads: a 村 listed with them is a neighbourhood (甸柳新村、燕子山小区), not a village.
+# Area types named by the area before them (满江片区城市更新单元), not mere followers of it.
+AREA_TYPE_TAILS = ("城市更新单元", "更新单元")
 NEIGHBOURHOOD_HEADS = ("小区", "家属院", "家属区", "宿舍", "安置小区")
 # A name right after these verbs that opens with a rank is a title sought, not a place
 # (申报国家考古遗址公园, 争创省级旅游度假区).
@@ -498,6 +513,9 @@ NAME_INITIAL_STOPS = ("沿", "向", "于", "将")
 _DIRECTIONS = "东西南北"
 TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
 TOWNSHIP = "township"
+# Place suffixes that are no heads, and the works that name a place with them before them
+# (银桥镇美丽乡村建设, 南峰山矿山生态修复).
+PLACE_WORKS = tuple((suffix, VILLAGE_PROGRAMMES) for suffix in TOWNSHIP_SUFFIXES) + (("山", ("矿山",)),)
 MAX_STEM = 12
 # A part of a named institution (天津师范大学附属实验小学梅江校区, 县人民医院医共体总院综合大楼)
 # carries the institution's whole name in its stem.
@@ -991,6 +1009,12 @@ def _clause_mentions(norm, start, end):
                     if heads[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, heads[head], covered, end)
                     break
+        if mention is None and e - covered >= 3 and _place_before_works(norm, e):
+            # 银桥镇美丽乡村建设, 南峰山矿山生态修复: 镇 and 山 are no heads elsewhere (they end
+            # 城镇, 乡镇, 青山 and stems of facilities), but before works on that kind of place
+            # they name the place. The head is empty, so that the place is the stem and a list
+            # before it (银桥镇、湾桥镇) shares the works as parallel items do.
+            mention = _head_mention(norm, e, e, ("area", "name", 3), covered, end)
         if mention is None and _PHASE_RE.match(norm, e, end):
             mention = _phase_mention(norm, e, covered, end)
         if mention is not None:
@@ -1127,12 +1151,21 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     if stem is None:
         return None
     mention["stem_start"], mention["stop"], mention["stop_start"] = stem
-    if mention["stop"] in HONOUR_VERBS:
+    if mention["stop"] in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None
     if mention["stop"] is None:
         _split_counted_list(norm, mention, lo)
     mention["min_stem"] = min_stem if kind in ("name", "facility") else 0
     return mention
+
+
+def _titled(norm, mention, clause_end):
+    """True when 获得 governs the head and a title noun follows it (获得国家湿地公园称号)."""
+    if mention["stop"] not in TITLE_VERBS_WITH_NOUN:
+        return False
+    pos = mention["end"]
+    pos += 1 if pos < clause_end and norm[pos] in "”’\"" else 0
+    return _match_any(norm, pos, TITLE_NOUNS) is not None
 
 
 def _inside_open_quote(norm, lo, head_start, head_end):
@@ -1196,6 +1229,11 @@ def _deng_stem(norm, head_start, lo, window=10):
 def _extend_right(norm, mention, clause_end):
     """Add section, count and the end of the mention; None when the noun phrase goes on."""
     pos = mention["head_end"]
+    tail = _match_any(norm, pos, AREA_TYPE_TAILS) if mention["category"] == "area" else None
+    if tail and mention["kind"] == "name":
+        # 满江片区城市更新单元: the unit is named by the area it renews, as 陈塘庄城市更新单元 is.
+        pos = mention["head_end"] = pos + len(tail)
+        mention["head"] = norm[mention["head_start"]:pos]
     mention["section"] = None
     mention["count"] = None
     section_end = _sections_end(norm, pos, clause_end, mention["category"] in _LINEAR
@@ -1326,6 +1364,12 @@ def _right_ok(norm, pos, clause_end):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(_match_any(norm, pos + 2, _ACTIONS_SORTED))
     return bool(_match_any(norm, pos, _FOLLOWERS_SORTED) or _match_any(norm, pos, _ACTIONS_SORTED))
+
+
+def _place_before_works(norm, pos):
+    """True when a township or hill name ends at ``pos`` before works on such a place."""
+    return any(norm.endswith(suffix, 0, pos) and _match_any(norm, pos, works)
+               for suffix, works in PLACE_WORKS)
 
 
 def _match_any(norm, pos, words):

@@ -620,3 +620,19 @@ def test_round9_precision_rules(text, kept, dropped):
     names = {f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]}
     assert kept <= names
     assert not (dropped & names)
+
+
+@pytest.mark.parametrize("text, named", [
+    # townships and a village before a village programme are the places it covers
+    ("实施青禾镇、柳塘乡美丽乡村建设，打造石泉村、枫岭村乡村振兴示范村。",
+     [("青禾镇", "area"), ("柳塘乡", "area"), ("石泉村", "village"), ("枫岭村", "village")]),
+    # an island named with 山 before 岛, and a hill before works on its quarry
+    ("推进白鹭山岛未来乡村建设，实施北屏山矿山生态修复。",
+     [("白鹭山岛", "area"), ("北屏山", "area")]),
+    # a renewal unit is named by the area before it
+    ("实施云溪片区城市更新单元改造。", [("云溪片区城市更新单元", "area")]),
+    # 获得 … 称号 is an honour, not a place; 获得 funds leave a place before it alone
+    ("区图书馆获得“全国一级图书馆”称号，新建松涧公园，获得省级补助资金。", [("松涧公园", "park")]),
+])
+def test_post_round9_rules(text, named):
+    assert _named(text) == sorted(named)
