@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 import warnings
+from pathlib import Path
 
 import click
 
@@ -29,11 +30,27 @@ def _boundary_options(command):
     return command
 
 
+def _asset_options(command):
+    """--cdn, and the old --offline (now the default) kept so existing scripts still run."""
+    command = click.option("--offline", is_flag=True, hidden=True,
+                           help="Self-contained maps (the default; kept for old scripts).")(command)
+    return click.option("--cdn", is_flag=True,
+                        help="Link Leaflet from its CDN instead of inlining it: smaller maps that need the "
+                             "internet. By default maps are self-contained and open on an intranet.")(command)
+
+
 def _boundaries_from(kwargs):
     from geo.pipeline import BoundaryOptions
 
     return BoundaryOptions(**{k: kwargs.pop(k) for k in ("districts", "name_field", "code_field", "outline",
                                                          "district_code")})
+
+
+def _writing(root):
+    """The output set of a command that writes: lock ``root``, stage every file, commit at the end."""
+    from geo.outputs import output_set
+
+    return output_set(Path(root) if str(root) else Path("."))
 
 
 def _report_warnings(warnings):
@@ -57,8 +74,11 @@ def _handle_errors(func):
                 return func(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except KeyboardInterrupt:
-            click.echo("geo: interrupted; outputs are left as they were", err=True)
+        except KeyboardInterrupt as exc:
+            if getattr(exc, "committed", False):
+                click.echo("geo: interrupted after the new outputs were all in place (the set is complete)", err=True)
+            else:
+                click.echo("geo: interrupted; no output was changed (the previous set is intact)", err=True)
             sys.exit(130)
         except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
             from geo.io import InputError  # imported here so that `geo --help` stays light
@@ -95,7 +115,8 @@ def extract(report, output, encoding):
     """Extract the spatial projects of REPORT into a catalog."""
     from geo.pipeline import run_extract
 
-    features = run_extract(report, output, encoding=encoding)
+    with _writing(Path(output).parent):
+        features = run_extract(report, output, encoding=encoding)
     named = sum(1 for f in features if f["properties"].get("named", True))
     groups = len(features) - named
     click.echo(f"wrote {output}: {len(features)} projects ({named} named, {groups} counted group{'' if groups == 1 else 's'})")
@@ -115,13 +136,14 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
     """Locate the catalog's projects and write the layers."""
     from geo import pipeline
 
-    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir, prefer_layers=False)
-    _report_warnings(boundaries.warnings)
-    features, source = pipeline.read_catalog(projects)
-    features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
-                                                   online=online, cache_dir=cache_dir)
-    pipeline.write_catalog(projects, features, source)
-    layers = pipeline.write_layers(features, boundaries, layers_dir)
+    with _writing(Path(projects).parent):
+        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir, prefer_layers=False)
+        _report_warnings(boundaries.warnings)
+        features, source = pipeline.read_catalog(projects)
+        features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
+                                                       online=online, cache_dir=cache_dir)
+        pipeline.write_catalog(projects, features, source)
+        layers = pipeline.write_layers(features, boundaries, layers_dir)
     click.echo(f"wrote {projects}: {len(features) - len(unlocated)} of {len(features)} projects located")
     for path in layers:
         click.echo(f"wrote {path}")
@@ -144,12 +166,14 @@ def join(projects, layers_dir, **kwargs):
     """Allocate located projects to 街道 (points by containment, lines by length)."""
     from geo import pipeline
 
-    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
-    _report_warnings(boundaries.warnings)
-    features, source = pipeline.read_catalog(projects)
-    features, allocations = pipeline.join_catalog(features, boundaries)
-    pipeline.write_catalog(projects, features, source)
-    for path in pipeline.write_layers(features, boundaries, layers_dir):
+    with _writing(Path(projects).parent):
+        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        _report_warnings(boundaries.warnings)
+        features, source = pipeline.read_catalog(projects)
+        features, allocations = pipeline.join_catalog(features, boundaries)
+        pipeline.write_catalog(projects, features, source)
+        written = pipeline.write_layers(features, boundaries, layers_dir)
+    for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"wrote {projects}: {allocations['id'].nunique()} projects allocated to "
                f"{allocations['code'].nunique()} of {len(boundaries.zones)} 街道")
@@ -168,17 +192,19 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     from geo import pipeline
     from geo.coverage import format_coverage
 
-    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
-    _report_warnings(boundaries.warnings)
-    if by == "district":
-        boundaries = pipeline.district_as_zone(boundaries)
-    features, _ = pipeline.read_catalog(projects)
-    features, allocations = pipeline.join_catalog(features, boundaries)
-    text = format_coverage(pipeline.coverage_of(features, allocations, boundaries), fmt)
-    if output:
-        from geo.io import write_text_atomic
+    with _writing(Path(projects).parent):
+        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        _report_warnings(boundaries.warnings)
+        if by == "district":
+            boundaries = pipeline.district_as_zone(boundaries)
+        features, _ = pipeline.read_catalog(projects)
+        features, allocations = pipeline.join_catalog(features, boundaries)
+        text = format_coverage(pipeline.coverage_of(features, allocations, boundaries), fmt)
+        if output:
+            from geo.io import write_text_atomic
 
-        write_text_atomic(output, text)
+            write_text_atomic(output, text)
+    if output:
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)
@@ -189,22 +215,24 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
 @click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
 @click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True,
               help="Tiles: osm (WGS-84), amap (overlays shifted to GCJ-02), tianditu (TIANDITU_KEY), none.")
-@click.option("--offline", is_flag=True, help="One self-contained HTML file per map, nothing fetched.")
+@_asset_options
 @click.option("-o", "--out-dir", default="maps_out", show_default=True, type=click.Path())
 @_boundary_options
 @_handle_errors
-def render(projects, layers_dir, basemap, offline, out_dir, **kwargs):
+def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
     """Render the HTML maps (projects, coverage, index)."""
     from geo import pipeline
     from geo.render import check_basemap
 
     check_basemap(basemap)
-    boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
-    _report_warnings(boundaries.warnings)
-    features, _ = pipeline.read_catalog(projects)
-    features, allocations = pipeline.join_catalog(features, boundaries)
-    report = pipeline.coverage_of(features, allocations, boundaries)
-    for path in pipeline.render(features, boundaries, report, out_dir, basemap=basemap, offline=offline):
+    with _writing(Path(projects).parent):
+        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        _report_warnings(boundaries.warnings)
+        features, _ = pipeline.read_catalog(projects)
+        features, allocations = pipeline.join_catalog(features, boundaries)
+        report = pipeline.coverage_of(features, allocations, boundaries)
+        written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, inline=not cdn)
+    for path in written:
         click.echo(f"wrote {path}")
 
 
@@ -239,8 +267,10 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
     """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile or CSV."""
     from geo.export import export_layers
 
-    for path in export_layers(layer, fmt=fmt, category=category, subdistrict=subdistrict, crs=target_crs,
-                              output=output, layers_dir=layers_dir):
+    with _writing(Path(layers_dir).parent):
+        written = export_layers(layer, fmt=fmt, category=category, subdistrict=subdistrict, crs=target_crs,
+                                output=output, layers_dir=layers_dir)
+    for path in written:
         click.echo(f"wrote {path}")
 
 
@@ -251,18 +281,18 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @click.option("--osm", type=click.Path(), default=None, help="OpenStreetMap extract (.osm or .osm.pbf).")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True)
-@click.option("--offline", is_flag=True, help="Self-contained HTML maps.")
+@_asset_options
 @click.option("--out-dir", default=".", show_default=True, type=click.Path(),
               help="Where projects.geojson, layers/ and maps_out/ go.")
 @_boundary_options
 @_handle_errors
-def build(report, encoding, gazetteers, osm, online, basemap, offline, out_dir, **kwargs):
+def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_dir, **kwargs):
     """Run every stage (default: Tianqiao) and write the catalog, layers, coverage and maps."""
     from geo.pipeline import run_build
 
     written, unlocated, warnings = run_build(
         report, out_dir=out_dir, boundary_options=_boundaries_from(kwargs), gazetteers=gazetteers, osm=osm,
-        online=online, encoding=encoding, basemap=basemap, offline=offline,
+        online=online, encoding=encoding, basemap=basemap, inline=not cdn,
         progress=lambda message: click.echo(message, err=True))
     _report_warnings(warnings)
     for path in written:

@@ -254,7 +254,7 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent="geo-work
         query = f"{name}, {district_label}"
         if query not in cache:
             cache[query] = _request(query)
-            write_text_atomic(cache_path, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=1))
+            write_text_atomic(cache_path, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=1), staged=False)
         raw = cache[query]
         if not raw:
             return None

@@ -45,15 +45,30 @@ def ensure_output_dir(directory) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_path(path, suffix=None):
-    """Yield a temporary path in the target's directory; rename it over ``path`` on success.
+def atomic_path(path, suffix=None, *, staged=True):
+    """Yield a temporary path to write ``path`` to; it replaces ``path`` only when all is done.
 
-    Readers never see a half-written file, and a crash leaves the previous output intact.
+    Inside :func:`geo.outputs.output_set` (every CLI command that writes) the file is staged
+    and moves into place with the rest of the run's outputs at commit. Otherwise (or with
+    ``staged=False``, for caches) it is renamed over ``path`` as soon as it is written.
+    Either way, readers never see a half-written file.
     """
+    from geo.outputs import active
+
     path = Path(path)
+    if path.is_dir():
+        raise InputError(path, "is a directory, expected an output file name")
+    outputs = active() if staged else None
+    if outputs is not None:
+        tmp = outputs.staged_path(path)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)  # libraries such as pyogrio refuse to write over an existing file
+        yield tmp
+        return
     directory = ensure_output_dir(path.parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or path.suffix or ".tmp", dir=directory)
+        # A short temporary name: a long but valid output name must not fail because of it.
+        fd, tmp = tempfile.mkstemp(prefix=".geo", suffix=suffix or path.suffix or ".tmp", dir=directory)
     except OSError as exc:  # e.g. /proc, a read-only mount: os.access does not always know
         raise InputError(directory, f"cannot write output there ({exc.strerror})") from None
     os.close(fd)
@@ -66,21 +81,21 @@ def atomic_path(path, suffix=None):
             os.unlink(tmp)
 
 
-def write_bytes_atomic(path, data: bytes) -> Path:
-    """Write bytes to ``path`` atomically (temporary file, then rename).
+def write_bytes_atomic(path, data: bytes, *, staged=True) -> Path:
+    """Write bytes to ``path`` atomically (see :func:`atomic_path`).
 
     The rename is what protects readers and earlier outputs from a crash or a kill;
     no fsync, since these are regenerable build products, not a database.
     """
-    with atomic_path(path) as tmp:
+    with atomic_path(path, staged=staged) as tmp:
         with open(tmp, "wb") as handle:
             handle.write(data)
     return Path(path)
 
 
-def write_text_atomic(path, text: str) -> Path:
+def write_text_atomic(path, text: str, *, staged=True) -> Path:
     """Write UTF-8 text to ``path`` atomically, with Unix newlines."""
-    return write_bytes_atomic(path, text.encode("utf-8"))
+    return write_bytes_atomic(path, text.encode("utf-8"), staged=staged)
 
 
 def _round_coords(obj, precision):

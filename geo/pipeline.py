@@ -116,6 +116,7 @@ def write_layers(features, boundaries, layers_dir="layers"):
     from geo.catalog import flat_properties
     from geo.data import category_codes
     from geo.io import write_feature_collection, write_gdf_geojson
+    from geo.outputs import remove_output
 
     layers_dir = Path(layers_dir)
     written = [
@@ -134,7 +135,7 @@ def write_layers(features, boundaries, layers_dir="layers"):
         if category in by_category:
             written.append(write_feature_collection(path, by_category[category], name=category))
         elif path.exists():
-            path.unlink()  # a category that no longer has located projects must not linger
+            remove_output(path)  # a category that no longer has located projects must not linger
     return written
 
 
@@ -204,17 +205,17 @@ def write_coverage(report, out_dir):
             write_text_atomic(out_dir / "coverage.md", format_coverage(report, "md"))]
 
 
-def render(features, boundaries, report, out_dir, *, basemap="osm", offline=False):
+def render(features, boundaries, report, out_dir, *, basemap="osm", inline=True):
     """Render the Folium maps for joined features."""
     from geo.catalog import features_to_gdf
     from geo.render import render_maps
 
     return render_maps(features_to_gdf(features), boundaries.zones, boundaries.outline, report.by_subdistrict,
-                       out_dir, basemap=basemap, offline=offline)
+                       out_dir, basemap=basemap, inline=inline)
 
 
 def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(), osm=None, online=False,
-              encoding="auto", basemap="osm", offline=False, progress=None):
+              encoding="auto", basemap="osm", inline=True, progress=None):
     """Run every stage on a report and write all outputs; return the written paths.
 
     Defaults to the bundled Tianqiao report and boundaries. ``progress(message)`` is
@@ -222,6 +223,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     """
     from geo.data import REPORT_PATH
     from geo.extract import extract_file
+    from geo.outputs import output_set
 
     from geo.render import check_basemap
 
@@ -239,12 +241,15 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     features, allocations = join_catalog(features, boundaries)
     say("coverage: computing coverage by 街道")
     coverage = coverage_of(features, allocations, boundaries)
-    written = [write_catalog(out_dir / "projects.geojson", features, report.name)]
-    written += write_layers(features, boundaries, out_dir / "layers")
-    maps_dir = out_dir / "maps_out"
-    written += write_coverage(coverage, maps_dir)
-    say("render: writing maps")
-    written += render(features, boundaries, coverage, maps_dir, basemap=basemap, offline=offline)
+    # Every output is staged and all move into place together at the end: an error or an
+    # interrupt in any stage leaves the previous set of outputs whole.
+    with output_set(out_dir):
+        written = [write_catalog(out_dir / "projects.geojson", features, report.name)]
+        written += write_layers(features, boundaries, out_dir / "layers")
+        maps_dir = out_dir / "maps_out"
+        written += write_coverage(coverage, maps_dir)
+        say("render: writing maps")
+        written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)
     return written, unlocated, boundaries.warnings
 
 

@@ -14,6 +14,8 @@ from shapely.geometry import LineString, Point, box
 
 from geo import render
 from geo.catalog import features_to_gdf
+from geo.render.classes import NO_DATA_COLOUR, PROJECT_PALETTE
+from geo.render.style import APPROXIMATE_LABEL, OFFICIAL_LABEL
 from geo.data import category_codes
 from geo.io import InputError
 
@@ -97,13 +99,15 @@ def render_fixture(out_dir, **kwargs):
     return {p.name: p.read_text(encoding="utf-8") for p in paths}
 
 
+def page_data(page):
+    """The JSON data island of a rendered map."""
+    match = re.search(r'<script type="application/json" id="geo-data">(.*?)</script>', page, flags=re.DOTALL)
+    return json.loads(match.group(1))
+
+
 def layer_data(page):
-    """The GeoJSON embedded in a rendered map, keyed by FeatureCollection name."""
-    out = {}
-    for match in re.finditer(r"geo_json_\d+_add\((\{.*\})\);$", page, flags=re.MULTILINE):
-        data = json.loads(match.group(1))
-        out[data["name"]] = data
-    return out
+    """The GeoJSON of a rendered map's layers, keyed by layer key."""
+    return {spec["key"]: spec["data"] for spec in page_data(page)["layers"]}
 
 
 def _props(page, layer):
@@ -140,7 +144,8 @@ def test_hostile_zone_name_title_and_category_are_escaped(tmp_path):
         assert "onerror=alert(1)>" not in page, name
     assert "<title>&lt;i&gt;标题&lt;/i&gt; &amp; co</title>" in pages["projects.html"]
     assert _props(pages["projects.html"], "zones")[0]["label"] == html.escape(EVIL)
-    assert _props(pages["coverage.html"], "coverage:projects")[0]["name"] == html.escape(EVIL)
+    assert _props(pages["coverage.html"], "coverage:projects")[0]["label"] == html.escape(EVIL)
+    assert html.escape(EVIL) in _props(pages["coverage.html"], "coverage:projects")[0]["tooltip"]
     assert "projects:<b>odd</b>" in layer_data(pages["projects.html"])
 
 
@@ -148,9 +153,9 @@ def test_hostile_zone_name_title_and_category_are_escaped(tmp_path):
 
 
 def test_two_renders_are_byte_identical(tmp_path):
-    for offline in (False, True):
-        first = render_fixture(tmp_path / f"a{offline}", offline=offline)
-        second = render_fixture(tmp_path / f"b{offline}", offline=offline)
+    for inline in (False, True):
+        first = render_fixture(tmp_path / f"a{inline}", inline=inline)
+        second = render_fixture(tmp_path / f"b{inline}", inline=inline)
         assert first == second
         # folium's random ids are gone, not merely equal by luck
         assert not re.search(r"_[0-9a-f]{32}\b", first["projects.html"])
@@ -169,7 +174,7 @@ def test_dense_boundaries_are_simplified_rounded_and_small(tmp_path):
     # Boundaries with a vertex every ~1 m: tens of thousands of points on input.
     zones = make_zones(n=8, segment=0.00001)
     input_vertices = int(shapely.get_num_coordinates(zones.geometry.values).sum())
-    pages = render_fixture(tmp_path / "online", zones=zones)
+    pages = render_fixture(tmp_path / "online", zones=zones, inline=False)
     coords = shapely.get_coordinates(
         [shapely.geometry.shape(f["geometry"]) for f in layer_data(pages["projects.html"])["zones"]["features"]])
     assert input_vertices > 20000
@@ -179,8 +184,8 @@ def test_dense_boundaries_are_simplified_rounded_and_small(tmp_path):
     assert list(sizes) == ["projects.html", "coverage.html", "index.html"]
     assert sizes["projects.html"] == (tmp_path / "online" / "projects.html").stat().st_size
     assert max(sizes.values()) <= 300_000
-    render_fixture(tmp_path / "offline", zones=zones, offline=True)
-    assert max(render.map_sizes(tmp_path / "offline").values()) <= 800_000
+    render_fixture(tmp_path / "inline", zones=zones)
+    assert max(render.map_sizes(tmp_path / "inline").values()) <= 800_000
 
 
 def _jagged_pair():
@@ -219,16 +224,18 @@ def test_one_layer_per_located_category_with_counts(tmp_path):
     page = render_fixture(tmp_path)["projects.html"]
     counts = {name: len(data["features"]) for name, data in layer_data(page).items()}
     assert counts == EXPECTED_PROJECT_LAYERS  # the unlocated culture project draws no layer
-    assert re.search(r'"学校教育 School \(2\)"\s*:\s*geo_json_\d+', page)
+    assert re.search(r'"学校教育 School \(2\)"\s*:\s*data_layer_\d+', page)
     assert "1 of 6 projects not located" in page
 
 
-def test_roads_are_styled_by_action(tmp_path):
+def test_roads_are_styled_by_their_category(tmp_path):
+    from geo.render.style import category_style
+
     page = render_fixture(tmp_path)["projects.html"]
     rebuild = _props(page, "projects:road_rebuild")[0]["style"]
     greening = _props(page, "projects:road_greening")[0]["style"]
     assert "dashArray" not in rebuild and rebuild["weight"] > greening["weight"]
-    assert greening["dashArray"] and greening["color"] == render.LINE_STYLES["greening"]["color"]
+    assert greening["dashArray"] and greening["color"] == category_style("road_greening")["colour"]
     school, health = _props(page, "projects:school")[0]["style"], _props(page, "projects:health")[0]["style"]
     assert school["fillColor"] != health["fillColor"]
 
@@ -243,12 +250,12 @@ def test_popup_carries_category_action_quote_zone_and_accuracy(tmp_path):
 
 
 @pytest.mark.parametrize("quality, label, dashed", [
-    ("approximate", render.APPROXIMATE_LABEL, True),
-    ("official", render.OFFICIAL_LABEL, False),
+    ("approximate", APPROXIMATE_LABEL, True),
+    ("official", OFFICIAL_LABEL, False),
 ])
 def test_boundary_quality_in_legend_and_style(tmp_path, quality, label, dashed):
     pages = render_fixture(tmp_path, zones=make_zones(quality=quality))
-    other = render.OFFICIAL_LABEL if dashed else render.APPROXIMATE_LABEL
+    other = OFFICIAL_LABEL if dashed else APPROXIMATE_LABEL
     for name in ("projects.html", "coverage.html"):
         assert label in pages[name] and other not in pages[name], name
     styles = [p["style"] for p in _props(pages["coverage.html"], "coverage:projects")]
@@ -261,7 +268,7 @@ def test_legend_and_controls_present(tmp_path):
             continue
         assert "L.control.layers(" in page
         assert "L.control.scale()" in page
-        assert "geo-legend" in page
+        assert "geo-legend" in page and "geoMap.init(" in page
         assert ".fitBounds(" in page
 
 
@@ -280,13 +287,14 @@ def test_coverage_natural_breaks_order_colours(tmp_path):
     assert "Fisher-Jenks" in page
     fills = _fill_by_code(page, "coverage:projects")
     by_count = [fills[code] for code in zones["code"]]
-    assert by_count[0] == render.PROJECT_PALETTE[0] and by_count[-1] == render.PROJECT_PALETTE[-1]
-    ranks = [render.PROJECT_PALETTE.index(c) for c in by_count]
+    assert by_count[0] == PROJECT_PALETTE[0] and by_count[-1] == PROJECT_PALETTE[-1]
+    ranks = [PROJECT_PALETTE.index(c) for c in by_count]
     assert ranks == sorted(ranks) and len(set(ranks)) == 5
-    tooltip = _props(page, "coverage:road_km")[-1]
-    assert tooltip["projects"] == 20 and tooltip["road_km"] == 10.0
-    assert tooltip["road_km_rebuild"] == 7.5 and tooltip["road_km_greening"] == 2.5
-    assert "学校教育 School 2" in tooltip["by_category"]
+    tooltip = _props(page, "coverage:road_km")[-1]["tooltip"]
+    for text in ("<th>项目 Projects</th> <td>20</td>", "<th>道路 Road km</th> <td>10.0</td>",
+                 "<th>改造 Rebuild km</th> <td>7.5</td>", "<th>绿化 Greening km</th> <td>2.5</td>",
+                 "学校教育 School 2"):
+        assert text in tooltip, text
 
 
 def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):
@@ -297,7 +305,7 @@ def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):
     fills = _fill_by_code(page, "coverage:projects")
     codes = list(zones["code"])
     assert fills[codes[0]] == fills[codes[1]] != fills[codes[2]]
-    assert fills[codes[3]] == render.NO_DATA_COLOUR
+    assert fills[codes[3]] == NO_DATA_COLOUR
     assert "no data" in page
 
 
@@ -366,9 +374,9 @@ def _external_refs(page):
     return scripts + links
 
 
-def test_offline_maps_reference_no_external_script_or_style(tmp_path):
+def test_default_maps_reference_no_external_script_or_style(tmp_path):
     for basemap in ("none", "osm"):
-        pages = render_fixture(tmp_path / basemap, offline=True, basemap=basemap)
+        pages = render_fixture(tmp_path / basemap, basemap=basemap)
         for name in ("projects.html", "coverage.html"):
             page = pages[name]
             assert _external_refs(page) == [], name
@@ -376,8 +384,8 @@ def test_offline_maps_reference_no_external_script_or_style(tmp_path):
             assert "url(images/" not in page and "sourceMappingURL" not in page
 
 
-def test_online_maps_load_only_leaflet(tmp_path):
-    page = render_fixture(tmp_path)["projects.html"]
+def test_cdn_maps_load_only_leaflet(tmp_path):
+    page = render_fixture(tmp_path, inline=False)["projects.html"]
     refs = _external_refs(page)
     assert len(refs) == 2 and all("leaflet" in r for r in refs)
     for unused in ("jquery", "bootstrap", "fontawesome", "awesome-markers"):
@@ -435,16 +443,18 @@ def test_fisher_jenks_is_the_exhaustive_optimum():
         ours = fisher_jenks_breaks(values, 5)
         edges = [int(np.searchsorted(values, b, side="right")) for b in ours[:-1]]
         assert sum(sse(part) for part in np.split(values, edges)) == pytest.approx(best[0])
-def test_small_zone_labels_wait_for_higher_zoom():
+def test_small_zone_labels_wait_for_higher_zoom(tmp_path):
     import shapely
 
     from geo.crs import wgs84_geometry
-    from geo.render import _LABEL_ZOOM_CSS, _label_min_zoom
+    from geo.render.display import label_min_zoom as _label_min_zoom
 
     small = wgs84_geometry(shapely.box(500_000, 4_062_000, 501_000, 4_063_000))  # 1 km square
     large = wgs84_geometry(shapely.box(500_000, 4_062_000, 520_000, 4_082_000))  # 20 km square
     small_zoom, large_zoom = _label_min_zoom("北坦街道", small), _label_min_zoom("桑梓店街道", large)
     assert large_zoom <= 10 < 13 <= small_zoom <= 15
-    # At zoom 11 the small label is hidden, the large one is not.
-    assert f".geo-zoom-11 .geo-minzoom-{small_zoom}{{display:none}}" in _LABEL_ZOOM_CSS
-    assert f".geo-zoom-11 .geo-minzoom-{large_zoom}{{" not in _LABEL_ZOOM_CSS
+    # Each 街道 label carries its minimum zoom to the page (the browser tests check the hiding).
+    zones = make_zones()
+    page = render_fixture(tmp_path, zones=zones)["projects.html"]
+    minzooms = {p["code"]: p["minzoom"] for p in _props(page, "zones")}
+    assert minzooms == {c: _label_min_zoom(n, g) for c, n, g in zip(zones["code"], zones["name"], zones.geometry)}

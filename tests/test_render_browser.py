@@ -60,7 +60,7 @@ def _severe(driver):
 @pytest.fixture
 def offline_maps(tmp_path):
     """The standard fixture rendered as self-contained maps without tiles."""
-    render_fixture(tmp_path / "maps", basemap="none", offline=True)
+    render_fixture(tmp_path / "maps", basemap="none")
     return tmp_path / "maps"
 
 
@@ -98,7 +98,7 @@ def test_coverage_map_draws_choropleth_and_tooltips(chromium, offline_maps, tmp_
 
 
 def test_offline_map_works_with_network_blocked(chromium, tmp_path):
-    render_fixture(tmp_path / "maps", basemap="osm", offline=True)
+    render_fixture(tmp_path / "maps", basemap="osm")
     driver = chromium("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
     state = _open(driver, tmp_path / "maps" / "projects.html")
     assert state["leaflet"]
@@ -112,7 +112,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium, tmp_path):
     from selenium.common.exceptions import NoAlertPresentException
 
     zones = make_zones(names=[EVIL, "乙街道", "丙街道"])
-    render_fixture(tmp_path / "maps", zones=zones, basemap="none", offline=True, title=EVIL)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none", title=EVIL)
     driver = chromium()
     state = _open(driver, tmp_path / "maps" / "projects.html")
     assert EVIL in state["labels"]
@@ -141,7 +141,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium, tmp_path):
     driver.save_screenshot(str(tmp_path / "injection.png"))
     assert _severe(driver) == []
     # no script element was smuggled in: the page has as many as a harmless one
-    render_fixture(tmp_path / "clean", basemap="none", offline=True)
+    render_fixture(tmp_path / "clean", basemap="none")
     _open(driver, tmp_path / "clean" / "projects.html")
     assert opened["scripts"] == driver.execute_script("return document.scripts.length;")
 
@@ -152,7 +152,7 @@ def test_tianqiao_build_draws_every_located_project(chromium, tmp_path):
 
     from geo.pipeline import run_build
 
-    run_build(out_dir=tmp_path, basemap="none", offline=True)
+    run_build(out_dir=tmp_path, basemap="none")
     expected = {"zones": 15, "outline": 1}
     for path in (tmp_path / "layers").glob("*.geojson"):
         if path.stem not in ("subdistricts", "district_outline"):

@@ -1,0 +1,162 @@
+"""Rendering: the Folium web maps of the projects and of coverage by 街道, plus an index page.
+
+Every map is one HTML file. Text from reports and data files reaches the page only as
+data: folium's templates see ASCII tokens, and the page's data travels as a JSON island
+read by a constant client script (see :mod:`geo.render.page`), so no report text is ever
+template source or code. Folium's random element ids are replaced by sequential ones, so
+equal inputs give byte-identical files. By default Leaflet is inlined (from the
+``xstatic-leaflet`` package), so a map opens from a file with no network at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.render.classes import fisher_jenks_breaks
+from geo.render.tiles import BASEMAPS, GCJ02_BASEMAPS, tile_providers
+
+PROJECTS_HTML = "projects.html"
+COVERAGE_HTML = "coverage.html"
+INDEX_HTML = "index.html"
+MAPS = ((PROJECTS_HTML, "项目地图 Project map"), (COVERAGE_HTML, "街道覆盖 Coverage by 街道"))
+
+_ZONE_COLUMNS = ("code", "name", "boundary_quality")
+_COVERAGE_COLUMNS = ("code", "name", "projects", "road_km_rebuild", "road_km_greening")
+
+__all__ = ["BASEMAPS", "check_basemap", "fisher_jenks_breaks", "map_sizes", "render_maps"]
+
+
+def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", inline=True, title=None):
+    """Write the project map, the coverage map and an index page into ``out_dir``.
+
+    Parameters
+    ----------
+    projects : geopandas.GeoDataFrame
+        Flat project layer from :func:`geo.catalog.features_to_gdf` (columns
+        :data:`geo.catalog.LAYER_COLUMNS`, EPSG:4326). Rows without geometry are not
+        drawn; the legend counts them.
+    zones : geopandas.GeoDataFrame
+        街道 polygons: code, name, boundary_quality, source, geometry (EPSG:4326).
+    outline : geopandas.GeoDataFrame
+        The district outline, one row with a ``name`` column (EPSG:4326).
+    coverage : pandas.DataFrame
+        One row per 街道: code, name, projects, one count column per category code,
+        road_km_rebuild, road_km_greening.
+    out_dir : str or pathlib.Path
+        Output directory (created if missing).
+    basemap : {"osm", "amap", "tianditu", "none"}, default "osm"
+        Background tiles (:func:`geo.render.tiles.tile_providers`). ``amap`` shifts display
+        copies of all overlays to GCJ-02 so they sit right on Amap tiles.
+    inline : bool, default True
+        Inline Leaflet's JavaScript and CSS so each map is one self-contained file that
+        draws its overlays with no network (tiles are then simply absent, and the page
+        says so). ``False`` links Leaflet from its CDN instead: smaller files that need
+        the internet.
+    title : str, optional
+        Page title; defaults to one naming the district.
+
+    Returns
+    -------
+    list of pathlib.Path
+        projects.html, coverage.html and index.html, in that order.
+
+    Raises
+    ------
+    ValueError
+        Unknown ``basemap``.
+    geo.io.InputError
+        ``basemap="tianditu"`` without ``TIANDITU_KEY``, or inputs missing columns.
+    """
+    from geo.io import write_text_atomic
+    from geo.render import display
+    from geo.render.coverage_map import coverage_page
+    from geo.render.index_page import index_html
+    from geo.render.page import leaflet_dir
+    from geo.render.projects_map import projects_page
+
+    tiles = tile_providers(basemap)
+    if inline:
+        leaflet_dir()  # fail before writing anything if the assets are missing
+    projects = _to_wgs84(_require_columns(projects, ("id", "name", "category", "action"), "projects layer"))
+    zones = _to_wgs84(_require_columns(zones, _ZONE_COLUMNS, "街道 layer"))
+    outline = _to_wgs84(_require_columns(outline, ("name",), "district outline"))
+    coverage = _require_columns(coverage, _COVERAGE_COLUMNS, "coverage table")
+    district = str(outline["name"].iloc[0]) if len(outline) else ""
+    title = title or f"{district} 政府工作报告项目 Work-report projects".strip()
+    out_dir = Path(out_dir)
+
+    shift = basemap in GCJ02_BASEMAPS
+    zone_geoms = display.display_geometries(zones.geometry, shift=shift, coverage=True)
+    outline_geoms = display.display_geometries(outline.geometry, shift=shift)
+    project_geoms = display.display_geometries(projects.geometry, shift=shift)
+    approximate = _boundaries_approximate(zones)
+    common = {"tiles": tiles, "inline": inline, "title": title, "approximate": approximate, "shifted": shift}
+
+    pages = [
+        (PROJECTS_HTML, projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, **common)),
+        (COVERAGE_HTML, coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, **common)),
+    ]
+    paths = [write_text_atomic(out_dir / name, text) for name, text in pages]
+    paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, basemap, inline, approximate,
+                                                                    MAPS)))
+    return [Path(p) for p in paths]
+
+
+def map_sizes(out_dir) -> dict:
+    """Sizes in bytes of the rendered HTML files present in ``out_dir``.
+
+    Parameters
+    ----------
+    out_dir : str or pathlib.Path
+        A directory written by :func:`render_maps`.
+
+    Returns
+    -------
+    dict
+        ``{"projects.html": 123456, ...}`` for each of projects.html, coverage.html and
+        index.html that exists, in that order.
+    """
+    out_dir = Path(out_dir)
+    return {name: (out_dir / name).stat().st_size
+            for name in (PROJECTS_HTML, COVERAGE_HTML, INDEX_HTML) if (out_dir / name).is_file()}
+
+
+def check_basemap(basemap) -> None:
+    """Fail early, before any work, if ``basemap`` cannot be rendered.
+
+    Parameters
+    ----------
+    basemap : str
+        One of :data:`BASEMAPS`.
+
+    Raises
+    ------
+    ValueError
+        Unknown basemap.
+    geo.io.InputError
+        ``tianditu`` without a usable ``TIANDITU_KEY`` environment variable.
+    """
+    tile_providers(basemap)
+
+
+def _require_columns(frame, columns, what):
+    from geo.io import InputError
+
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(None, f"{what} lacks column(s): {', '.join(missing)}")
+    return frame
+
+
+def _to_wgs84(gdf):
+    # The contract is EPSG:4326; a frame without a CRS is taken to be in it.
+    if gdf.crs is None:
+        return gdf.set_crs(4326)
+    if gdf.crs.to_epsg() != 4326:
+        return gdf.to_crs(4326)
+    return gdf
+
+
+def _boundaries_approximate(zones) -> bool:
+    qualities = {str(q).strip().lower() for q in zones["boundary_quality"]}
+    return not qualities or qualities != {"official"}

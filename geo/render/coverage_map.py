@@ -1,0 +1,95 @@
+"""The coverage map: 街道 choropleths of project counts and road-work kilometres."""
+
+from __future__ import annotations
+
+import html
+
+from geo.render import classes, display, maps, style
+from geo.render.page import Page, render_page
+
+LAYERS = (  # field, label, palette, integer values, shown at start
+    ("projects", "项目数 Projects per 街道", classes.PROJECT_PALETTE, True, True),
+    ("road_km", "道路工程 Road works km (rebuild + greening) per 街道", classes.ROAD_PALETTE, False, False),
+)
+TOOLTIP_ROWS = (("name", "街道"), ("projects", "项目 Projects"), ("road_km", "道路 Road km"),
+                ("road_km_rebuild", "改造 Rebuild km"), ("road_km_greening", "绿化 Greening km"),
+                ("by_category", "类别 By category"))
+
+
+def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles, inline, title,
+                  approximate, shifted) -> str:
+    """The HTML of the coverage map (see :func:`geo.render.render_maps`)."""
+    page = Page()
+    m = maps.new_map(page, tiles, display.bounds(outline_geoms) or display.bounds(zone_geoms), title)
+    table = coverage_by_code(coverage)
+    rows = []
+    for record, geom in zip(zones.drop(columns=zones.geometry.name).to_dict("records"), zone_geoms):
+        if geom is not None and not geom.is_empty:
+            rows.append((str(record["code"]), str(record["name"]), geom, table.get(str(record["code"]))))
+    rows.sort(key=lambda r: r[0])
+
+    legend = [style.legend_title(title)]
+    for field, label, palette, integer, show in LAYERS:
+        breaks = classes.classify([r[3][field] for r in rows if r[3] is not None], integer=integer)
+        colours = classes.class_colours(palette, len(breaks["bins"]))
+        features = []
+        for code, name, geom, values in rows:
+            fill = classes.NO_DATA_COLOUR if values is None else colours[classes.class_index(values[field], breaks["bins"])]
+            zone_style = {"color": "#444444", "weight": 1.5, "fillColor": fill, "fillOpacity": 0.7}
+            if approximate:
+                zone_style["dashArray"] = "6 4"
+            features.append({"type": "Feature", "geometry": display.geojson(geom), "properties": {
+                "code": code, "label": html.escape(name), "minzoom": display.label_min_zoom(name, geom),
+                "tooltip": _tooltip_html(name, values), "style": zone_style}})
+        # 街道 names on the layer shown first only, so they are not printed twice.
+        maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, zoneLabels=show,
+                       hoverTooltips=True)
+        legend.append(style.legend_head(label))
+        legend += [style.legend_row(style.box_swatch(c), t) for c, t in zip(colours, breaks["labels"])]
+        legend.append(style.legend_note(breaks["rule"]))
+    maps.add_outline(m, page, outline, outline_geoms)
+    if any(r[3] is None for r in rows):
+        legend.append(style.legend_row(style.box_swatch(classes.NO_DATA_COLOUR), "no data 无数据"))
+    legend.append(style.zone_legend_row(approximate))
+    if shifted:
+        legend.append(style.legend_note(style.GCJ02_NOTE))
+    maps.finish(m, page, "".join(legend), layer_count=len(LAYERS))
+    return render_page(m, page, inline=inline)
+
+
+def coverage_by_code(coverage) -> dict:
+    """{code: {projects, road_km, road_km_rebuild, road_km_greening, by_category}} from the table."""
+    from geo.data import category_codes, category_label
+
+    codes = [c for c in category_codes() if c in coverage.columns]
+    out = {}
+    for record in coverage.to_dict("records"):
+        rebuild = _float(record.get("road_km_rebuild"))
+        greening = _float(record.get("road_km_greening"))
+        counts = [(c, int(_float(record.get(c)))) for c in codes]
+        out[str(record["code"])] = {
+            "projects": int(_float(record.get("projects"))),
+            "road_km_rebuild": round(rebuild, 2),
+            "road_km_greening": round(greening, 2),
+            "road_km": round(rebuild + greening, 2),
+            "by_category": "; ".join(f"{category_label(c)} {n}" for c, n in counts if n),
+        }
+    return out
+
+
+def _tooltip_html(name, values) -> str:
+    """A small table of one 街道's figures; every value escaped."""
+    values = dict(values or {}, name=name)
+    if len(values) == 1:
+        values.update({key: "–" for key, _ in TOOLTIP_ROWS[1:]}, by_category="no data 无数据")
+    cells = "".join(f"<tr><th>{html.escape(label)}</th> <td>{html.escape(str(values.get(key)) or '–')}</td></tr>"
+                    for key, label in TOOLTIP_ROWS)
+    return f"<table>{cells}</table>"
+
+
+def _float(value) -> float:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return value if value == value else 0.0  # NaN -> 0

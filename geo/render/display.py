@@ -1,0 +1,87 @@
+"""Display geometry: simplified, rounded WGS-84 copies (shifted to GCJ-02 for Amap), bounds and label zooms."""
+
+from __future__ import annotations
+
+# Display geometry is simplified at ~1 m and rounded to 5 decimals (~1 m): the geocodes
+# are good to tens of metres at best, and this keeps the maps small.
+SIMPLIFY_TOLERANCE_M = 1.0
+DISPLAY_PRECISION = 5
+MAX_LABEL_ZOOM = 18  # also in static/geo_map.js
+LABEL_CHAR_PX = 13
+
+
+def display_geometries(geoseries, *, shift=False, coverage=False) -> list:
+    """Simplified (~1 m) WGS-84 display copies, shifted to GCJ-02 for Amap; None kept.
+
+    ``coverage=True`` simplifies the polygons as a coverage, so neighbouring 街道 keep
+    exactly shared edges (no slivers or gaps on screen).
+    """
+    import numpy as np
+    import shapely
+
+    from geo.crs import convert_geoseries, from_metric, to_metric
+
+    series = geoseries.copy()
+    present = np.array([g is not None and not g.is_empty for g in series.values], dtype=bool)
+    if present.any():
+        metric = to_metric(series[present])
+        values = np.asarray(metric.values)
+        simplified = None
+        if coverage:
+            try:
+                if bool(shapely.coverage_is_valid(values)):
+                    simplified = shapely.coverage_simplify(values, SIMPLIFY_TOLERANCE_M)
+            except Exception:  # GEOS refuses some coverages; fall back to per-polygon simplification
+                simplified = None
+        if simplified is None:
+            simplified = shapely.simplify(values, SIMPLIFY_TOLERANCE_M, preserve_topology=True)
+        metric[:] = simplified
+        series[present] = from_metric(metric).values
+    series = series.set_crs(4326, allow_override=True) if series.crs is None else series.to_crs(4326)
+    if shift and present.any():
+        series[present] = convert_geoseries(series[present], "wgs84", "gcj02").values
+    return list(series.values)
+
+
+def geojson(geom):
+    """A display geometry as a GeoJSON mapping rounded to :data:`DISPLAY_PRECISION`."""
+    from geo.io import geometry_to_geojson
+
+    return geometry_to_geojson(geom, precision=DISPLAY_PRECISION)
+
+
+def bounds(geoms):
+    """[[south, west], [north, east]] of the non-empty geometries, or None."""
+    import shapely
+
+    geoms = [g for g in geoms if g is not None and not g.is_empty]
+    if not geoms:
+        return None
+    x0, y0, x1, y1 = shapely.total_bounds(geoms)
+    return [[round(float(y0), DISPLAY_PRECISION), round(float(x0), DISPLAY_PRECISION)],
+            [round(float(y1), DISPLAY_PRECISION), round(float(x1), DISPLAY_PRECISION)]]
+
+
+def label_min_zoom(label, geom) -> int:
+    """Smallest web-map zoom at which a 街道 of this size is wider on screen than its label."""
+    import math
+
+    from geo.crs import metric_geometry
+
+    if geom is None or geom.is_empty:
+        return 0
+    size_m = math.sqrt(max(metric_geometry(geom).area, 1.0))
+    label_px = LABEL_CHAR_PX * len(label) + 8
+    metres_per_px_zoom0 = 156_543.03 * math.cos(math.radians(geom.centroid.y))
+    zoom = math.ceil(math.log2(label_px * metres_per_px_zoom0 / size_m))
+    return max(0, min(MAX_LABEL_ZOOM, zoom))
+
+
+def is_missing(value) -> bool:
+    """True for None and NaN-like values (lists and dicts are never missing)."""
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

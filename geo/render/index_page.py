@@ -1,0 +1,33 @@
+"""The index page linking a build's maps and tables (plain HTML, every value escaped)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from geo.render.style import APPROXIMATE_LABEL, OFFICIAL_LABEL
+
+# Files the index links when present beside it, in this order.
+TABLE_LINKS = (("coverage.md", "覆盖统计 Coverage table (Markdown)"),
+               ("coverage.csv", "覆盖统计 Coverage table (CSV)"))
+
+
+def index_html(out_dir, title, basemap, inline, approximate, maps) -> str:
+    """The index page: links to ``maps`` ((file, label) pairs) and the tables present in ``out_dir``."""
+    from geo.outputs import will_exist
+
+    e = html.escape
+    links = list(maps) + [(name, label) for name, label in TABLE_LINKS if will_exist(Path(out_dir) / name)]
+    items = "\n".join(f'<li><a href="{e(href)}">{e(label)}</a></li>' for href, label in links)
+    mode = ("maps are self-contained: they open from a file with no network (tiles need a tile server)"
+            if inline else "maps load Leaflet from a CDN and tiles from the web")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{e(title)}</title>\n"
+        "<style>body{font:15px/1.6 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;"
+        "margin:2em auto;max-width:40em;padding:0 1em}</style>\n</head>\n<body>\n"
+        f"<h1>{e(title)}</h1>\n<ul>\n{items}\n</ul>\n"
+        f"<p>Basemap: {e(basemap)}; {e(mode)}. "
+        f"{e(APPROXIMATE_LABEL if approximate else OFFICIAL_LABEL)}.</p>\n"
+        "</body>\n</html>\n"
+    )

@@ -1,0 +1,138 @@
+"""Map parts shared by every geo page: the folium map, data layers, 街道, the outline, the closing script."""
+
+from __future__ import annotations
+
+import functools
+
+from geo.render import display, style
+from geo.render.page import Page
+
+DEFAULT_ZOOM = 13
+MAX_OPEN_LAYER_LIST = 8
+
+
+def new_map(page: Page, tiles, fit, title: str):
+    """A folium Map fitted to ``fit`` ([[s, w], [n, e]]), with scale bar and tiles.
+
+    With nothing to fit (no geometry at all) the map shows the whole of China.
+    """
+    import folium
+
+    from geo.crs import CHINA_BOUNDS
+
+    if fit is None:
+        west, south, east, north = CHINA_BOUNDS
+        fit = [[south, west], [north, east]]
+    centre = [round((fit[0][0] + fit[1][0]) / 2, display.DISPLAY_PRECISION),
+              round((fit[0][1] + fit[1][1]) / 2, display.DISPLAY_PRECISION)]
+    m = folium.Map(location=centre, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True)
+    for provider in tiles:
+        folium.TileLayer(tiles=provider, control=False).add_to(m)
+    m.fit_bounds(fit)
+    m.get_root().title = page.html_text(title)
+    page.data["tileNotice"] = style.TILE_NOTICE
+    page.data["layers"] = []
+    return m
+
+
+def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, control=True, **options):
+    """Add a GeoJSON layer whose features travel in the page's data island.
+
+    Parameters
+    ----------
+    key : str
+        Stable layer key (``projects:school``, ``zones``...), the Leaflet ``geoLayer`` option.
+    name : str
+        Name in the layer control (plain text; escaped here).
+    features : list of dict
+        GeoJSON features; their ``properties`` may carry ``style``, ``popup`` (escaped
+        HTML), ``label`` (escaped HTML) and ``tooltip`` (escaped HTML).
+    options
+        ``style`` (default path options), ``interactive``, ``zoneLabels`` (permanent
+        labels hidden below each feature's ``minzoom``), ``hoverTooltips``.
+    """
+    import html
+
+    spec = {"key": key, "data": {"type": "FeatureCollection", "features": features}, **options}
+    page.data["layers"].append(spec)
+    layer = _DataLayer(len(page.data["layers"]) - 1, page.js_text(html.escape(name)), show=show, control=control)
+    layer.add_to(m)
+    return layer
+
+
+def add_zones(m, page: Page, zones, zone_geoms, approximate: bool) -> None:
+    """The 街道 boundaries with a permanent label each (dashed when approximate)."""
+    import html
+
+    features = []
+    records = zones.drop(columns=zones.geometry.name).to_dict("records")
+    for record, geom in sorted(zip(records, zone_geoms), key=lambda p: str(p[0]["code"])):
+        if geom is None or geom.is_empty:
+            continue
+        features.append({"type": "Feature", "geometry": display.geojson(geom),
+                         "properties": {"code": str(record["code"]), "label": html.escape(str(record["name"])),
+                                        "minzoom": display.label_min_zoom(str(record["name"]), geom)}})
+    name = "街道 boundaries (approximate)" if approximate else "街道 boundaries (official)"
+    add_layer(m, page, "zones", name, features, style=style.zone_style(approximate), interactive=False,
+              zoneLabels=True)
+
+
+def add_outline(m, page: Page, outline, outline_geoms) -> None:
+    import html
+
+    features = [{"type": "Feature", "geometry": display.geojson(g), "properties": {"label": html.escape(str(n))}}
+                for n, g in zip(outline["name"], outline_geoms) if g is not None and not g.is_empty]
+    add_layer(m, page, "outline", "区界 District outline", features,
+              style={"color": "#222222", "weight": 3, "fill": False}, interactive=False)
+
+
+def finish(m, page: Page, legend_html: str, *, layer_count: int) -> None:
+    """Layer control, legend (escaped HTML built by geo) and the client's start-up call."""
+    import folium
+
+    page.data["legend"] = legend_html
+    # An open layer list is handiest, but past a screenful it would cover the map.
+    folium.LayerControl(collapsed=layer_count > MAX_OPEN_LAYER_LIST).add_to(m)
+    _Init().add_to(m)
+
+
+def _template(script: str):
+    from folium.template import Template
+
+    return Template("{% macro script(this, kwargs) %}\n" + script + "\n{% endmacro %}")
+
+
+@functools.lru_cache(maxsize=None)
+def _classes():
+    """The two folium element classes geo adds (defined on first use: folium loads lazily)."""
+    from branca.element import MacroElement
+    from folium.map import Layer
+
+    class DataLayer(Layer):
+        """A folium layer drawn by the client from the data island: its template holds no data."""
+
+        _template = _template("var {{ this.get_name() }} = geoMap.layer({{ this.index }});")
+
+        def __init__(self, index, name, show=True, control=True):
+            super().__init__(name=name, overlay=True, control=control, show=show)
+            self._name = "DataLayer"
+            self.index = int(index)
+
+    class Init(MacroElement):
+        """The closing call that adds the legend, label zooms, tile notice (and panel) to the map."""
+
+        _template = _template("geoMap.init({{ this._parent.get_name() }});")
+
+        def __init__(self):
+            super().__init__()
+            self._name = "GeoInit"
+
+    return DataLayer, Init
+
+
+def _DataLayer(*args, **kwargs):
+    return _classes()[0](*args, **kwargs)
+
+
+def _Init():
+    return _classes()[1]()

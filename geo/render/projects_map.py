@@ -1,0 +1,98 @@
+"""The project map: one layer per category, popups with provenance, the legend."""
+
+from __future__ import annotations
+
+import html
+
+from geo.render import display, maps, style
+from geo.render.page import Page, render_page
+
+
+def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, *,
+                  tiles, inline, title, approximate, shifted) -> str:
+    """The HTML of the project map (see :func:`geo.render.render_maps`)."""
+    from geo.data import category_codes, category_label
+
+    page = Page()
+    fit = display.bounds(outline_geoms) or display.bounds(zone_geoms) or display.bounds(project_geoms)
+    m = maps.new_map(page, tiles, fit, title)
+    maps.add_zones(m, page, zones, zone_geoms, approximate)
+    maps.add_outline(m, page, outline, outline_geoms)
+
+    rows = project_rows(projects, project_geoms)
+    order = {code: i for i, code in enumerate(category_codes())}
+    categories = sorted({r["category"] for r in rows}, key=lambda c: (order.get(c, len(order)), c))
+    legend = [style.legend_title(title)]
+    for category in categories:
+        members = [r for r in rows if r["category"] == category]
+        features = [{"type": "Feature", "geometry": display.geojson(r["geometry"]),
+                     "properties": {"id": r["id"], "label": html.escape(r["name"]), "popup": popup_html(r),
+                                    "style": style.feature_style(category, r["geometry"].geom_type)}}
+                    for r in members]
+        label = f"{category_label(category)} ({len(features)})"
+        maps.add_layer(m, page, f"projects:{category}", label, features)
+        legend.append(style.legend_row(style.category_swatch(category, _drawn_as(members)), label))
+    legend.append(style.zone_legend_row(approximate))
+    unlocated = sum(1 for g in project_geoms if g is None or g.is_empty)
+    if unlocated:
+        legend.append(style.legend_note(f"{unlocated} of {len(project_geoms)} projects not located (not drawn) "
+                                        "未定位项目未绘制"))
+    if shifted:
+        legend.append(style.legend_note(style.GCJ02_NOTE))
+    maps.finish(m, page, "".join(legend), layer_count=len(categories))
+    return render_page(m, page, inline=inline)
+
+
+def project_rows(projects, geoms) -> list:
+    """Plain dicts of the located projects, sorted by (category, id) for stable output."""
+    rows = []
+    for record, geom in zip(projects.drop(columns=projects.geometry.name).to_dict("records"), geoms):
+        if geom is None or geom.is_empty:
+            continue
+        row = {k: (None if display.is_missing(v) else v) for k, v in record.items()}
+        row["geometry"] = geom
+        for key in ("id", "name", "category", "action"):
+            row[key] = "" if row.get(key) is None else str(row[key])
+        rows.append(row)
+    rows.sort(key=lambda r: (r["category"], r["id"], r["name"]))
+    return rows
+
+
+def popup_html(row) -> str:
+    """Popup content: every value HTML-escaped, so report text can never become markup."""
+    from geo.data import category_label
+
+    e = html.escape
+    lines = [f"<b>{e(row['name'])}</b>", f"类别 Category: {e(category_label(row['category']))}"]
+    if row.get("action"):
+        lines.append(f"行动 Action: {e(row['action'])}")
+    if row.get("quantity_value") is not None:
+        unit = str(row.get("quantity_unit") or "")
+        lines.append(f"数量 Quantity: {e(_number(row['quantity_value']))} {e(unit)}")
+    if row.get("length_km") is not None and "Line" in row["geometry"].geom_type:
+        lines.append(f"长度 Length: {e(_number(row['length_km']))} km")
+    if row.get("subdistrict_names"):
+        lines.append(f"街道 Subdistrict: {e(str(row['subdistrict_names']).replace(';', '、'))}")
+    geocode = [str(row[k]) for k in ("status", "source", "method") if row.get(k)]
+    if row.get("accuracy_m") is not None:
+        geocode.append(f"±{_number(round(float(row['accuracy_m'])))} m")
+    if geocode:
+        lines.append(f"定位 Geocode: {e(' · '.join(geocode))}")
+    if row.get("source_datum"):
+        lines.append(f"原始坐标系 Source datum: {e(str(row['source_datum']))}")
+    body = "<br>".join(lines)
+    if row.get("quote"):
+        body += f'<div class="geo-quote">“{e(str(row["quote"]))}”</div>'
+    return body
+
+
+def _drawn_as(members) -> str:
+    """How most of a category is drawn: 'line', 'polygon' or 'point'."""
+    kinds = ["line" if "Line" in r["geometry"].geom_type else "polygon" if "Polygon" in r["geometry"].geom_type
+             else "point" for r in members]
+    return max(sorted(set(kinds)), key=kinds.count)
+
+
+def _number(value) -> str:
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:g}"

@@ -1,0 +1,111 @@
+/* geo map client: draws a geo page's layers, legend and labels from its JSON data island.
+ * Constant code shipped with the geo package; the page's data never becomes code: it is
+ * parsed with JSON.parse, and text reaches the DOM either pre-escaped by geo (popups,
+ * legend) or through textContent. */
+(function () {
+  'use strict';
+
+  var MAX_LABEL_ZOOM = 18;
+  var island = null;
+
+  function data() {
+    if (island === null) {
+      island = JSON.parse(document.getElementById('geo-data').textContent);
+    }
+    return island;
+  }
+
+  function styleOf(spec, feature) {
+    return (feature && feature.properties && feature.properties.style) || spec.style || {};
+  }
+
+  /* A GeoJSON layer from the island's layer number `index`. */
+  function layer(index) {
+    var spec = data().layers[index];
+    var group = L.geoJSON(spec.data, {
+      geoLayer: spec.key,
+      interactive: spec.interactive !== false,
+      style: function (feature) { return styleOf(spec, feature); },
+      pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, styleOf(spec, feature)); },
+      onEachFeature: function (feature, sub) {
+        var p = feature.properties || {};
+        if (p.popup) { sub.bindPopup(p.popup, {maxWidth: 360}); }
+        if (spec.zoneLabels) {
+          sub.bindTooltip(p.label, {permanent: true, direction: 'center',
+            className: 'geo-zone-label geo-minzoom-' + (p.minzoom || 0)});
+        } else if (p.label && !spec.hoverTooltips) {
+          sub.bindTooltip(p.label);
+        }
+      }
+    });
+    if (spec.hoverTooltips) {
+      group.bindTooltip(function (sub) { return sub.feature.properties.tooltip; },
+        {className: 'geo-tooltip', sticky: true});
+    }
+    return group;
+  }
+
+  function legend(map) {
+    var control = L.control({position: 'bottomleft'});
+    control.onAdd = function () {
+      var div = L.DomUtil.create('div', 'geo-legend');
+      div.innerHTML = data().legend;  // escaped by geo when the page was written
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    control.addTo(map);
+  }
+
+  /* Labels of small 街道 would pile up when zoomed out: each label has a minimum zoom, and the
+   * map container carries its current zoom as a class that hides the labels not yet due. */
+  function labelZoom(map) {
+    if (!document.getElementById('geo-label-zoom-css')) {
+      var rules = [];
+      for (var zoom = 0; zoom < MAX_LABEL_ZOOM; zoom++) {
+        for (var min = zoom + 1; min <= MAX_LABEL_ZOOM; min++) {
+          rules.push('.geo-zoom-' + zoom + ' .geo-minzoom-' + min + '{display:none}');
+        }
+      }
+      var style = document.createElement('style');
+      style.id = 'geo-label-zoom-css';
+      style.textContent = rules.join('\n');
+      document.head.appendChild(style);
+    }
+    function update() {
+      var box = map.getContainer();
+      box.className = box.className.replace(/ ?geo-zoom-[0-9]+/g, '') + ' geo-zoom-' + map.getZoom();
+    }
+    map.on('zoomend', update);
+    update();
+  }
+
+  /* When the basemap's tiles cannot be loaded (an intranet, no network), say so in one line;
+   * the overlays stay drawn on the plain background. */
+  function tileNotice(map) {
+    var shown = false;
+    map.eachLayer(function (tiles) {
+      if (!(tiles instanceof L.TileLayer)) { return; }
+      tiles.on('tileerror', function () {
+        if (shown) { return; }
+        shown = true;
+        var control = L.control({position: 'topleft'});
+        control.onAdd = function () {
+          var div = L.DomUtil.create('div', 'geo-tile-notice');
+          div.textContent = data().tileNotice;
+          return div;
+        };
+        control.addTo(map);
+      });
+    });
+  }
+
+  function init(map) {
+    legend(map);
+    labelZoom(map);
+    tileNotice(map);
+    if (window.geoPanel) { window.geoPanel(map, data()); }
+  }
+
+  window.geoMap = {data: data, layer: layer, init: init};
+})();

@@ -1,0 +1,88 @@
+"""How projects and boundaries look: category colours and line styles (from categories.csv), swatches, legends."""
+
+from __future__ import annotations
+
+import html
+
+DEFAULT_COLOUR = "#555555"
+ZONE_COLOUR = "#555555"
+ZONE_DASH = "6 5"
+APPROXIMATE_LABEL = "街道 boundaries: approximate (not official)"
+OFFICIAL_LABEL = "街道 boundaries: official"
+GCJ02_NOTE = "Overlays shown in GCJ-02 to match Amap tiles (stored layers stay WGS-84)"
+TILE_NOTICE = ("底图瓦片无法加载（无网络？），图层显示在空白底图上 · "
+               "Basemap tiles could not be loaded (no network?); layers are shown on a plain background")
+
+
+def category_style(code: str) -> dict:
+    """Colour, line weight and dash of a category, from ``geo/data/categories.csv``."""
+    from geo.data import categories
+
+    row = categories().get(code) or {}
+    return {"colour": row.get("colour") or DEFAULT_COLOUR,
+            "weight": int(row.get("line_weight") or 4),
+            "dash": row.get("line_dash") or None}
+
+
+def feature_style(category: str, geom_type: str) -> dict:
+    """Leaflet path options for one project drawn as ``geom_type``."""
+    spec = category_style(category)
+    if "Line" in geom_type:
+        style = {"color": spec["colour"], "weight": spec["weight"], "opacity": 0.9}
+        if spec["dash"]:
+            style["dashArray"] = spec["dash"]
+        return style
+    if "Polygon" in geom_type:
+        return {"color": spec["colour"], "weight": 2, "fillColor": spec["colour"], "fillOpacity": 0.3}
+    return {"color": "#ffffff", "weight": 2, "fillColor": spec["colour"], "fillOpacity": 0.9, "radius": 7}
+
+
+def category_swatch(code: str, drawn_as: str) -> str:
+    """Legend swatch of a category drawn as ``line``, ``polygon`` or ``point``."""
+    spec = category_style(code)
+    if drawn_as == "line":
+        return line_swatch(spec["colour"], spec["weight"], spec["dash"])
+    if drawn_as == "polygon":
+        return box_swatch(spec["colour"])
+    return (f'<svg width="18" height="14"><circle cx="9" cy="7" r="5.5" fill="{spec["colour"]}" '
+            'stroke="#fff" stroke-width="1.5"/></svg>')
+
+
+def line_swatch(colour: str, weight: float, dash) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<svg width="34" height="12"><line x1="1" y1="6" x2="33" y2="6" stroke="{colour}" '
+            f'stroke-width="{min(weight, 6)}"{dash_attr}/></svg>')
+
+
+def box_swatch(colour: str) -> str:
+    return f'<svg width="18" height="12"><rect x="1" y="1" width="16" height="10" fill="{colour}" stroke="#444"/></svg>'
+
+
+def zone_style(approximate: bool) -> dict:
+    style = {"color": ZONE_COLOUR, "weight": 2, "fill": False}
+    if approximate:
+        style["dashArray"] = ZONE_DASH
+    return style
+
+
+def legend_title(text: str) -> str:
+    return f"<div class='geo-legend-title'>{html.escape(text)}</div>"
+
+
+def legend_head(text: str) -> str:
+    return f"<div class='geo-legend-head'>{html.escape(text)}</div>"
+
+
+def legend_row(swatch: str, text: str) -> str:
+    """A legend row: geo's own swatch markup, then escaped text."""
+    return f"<div class='geo-legend-row'>{swatch} {html.escape(text)}</div>"
+
+
+def legend_note(text: str) -> str:
+    return f"<div class='geo-legend-note'>{html.escape(text)}</div>"
+
+
+def zone_legend_row(approximate: bool) -> str:
+    if approximate:
+        return legend_row(line_swatch(ZONE_COLOUR, 2, ZONE_DASH), APPROXIMATE_LABEL)
+    return legend_row(line_swatch(ZONE_COLOUR, 2, None), OFFICIAL_LABEL)
