@@ -39,6 +39,22 @@ def _asset_options(command):
                              "internet. By default maps are self-contained and open on an intranet.")(command)
 
 
+def _max_size_option(command):
+    """--max-size: the report size limit, in MB (geo.settings.MAX_REPORT_MB)."""
+
+    def apply(ctx, param, value):
+        if value is not None:
+            from geo import settings
+
+            previous, settings.MAX_REPORT_MB = settings.MAX_REPORT_MB, value
+            ctx.call_on_close(lambda: setattr(settings, "MAX_REPORT_MB", previous))
+        return value
+
+    return click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=None, expose_value=False,
+                        callback=apply, metavar="MB",
+                        help="Refuse reports larger than this (default 50 MB, or GEO_MAX_REPORT_MB).")(command)
+
+
 def _boundaries_from(kwargs):
     from geo.pipeline import BoundaryOptions
 
@@ -75,11 +91,13 @@ def _handle_errors(func):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt as exc:
+            from geo.__main__ import EXIT_INTERRUPTED, INTERRUPTED
+
             if getattr(exc, "committed", False):
                 click.echo("geo: interrupted after the new outputs were all in place (the set is complete)", err=True)
             else:
-                click.echo("geo: interrupted; no output was changed (the previous set is intact)", err=True)
-            sys.exit(130)
+                click.echo(INTERRUPTED, err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
             from geo.io import InputError  # imported here so that `geo --help` stays light
 
@@ -110,6 +128,7 @@ def main(verbose):
 @click.option("-o", "--output", default="projects.geojson", show_default=True, type=click.Path(),
               help="Catalog to write (GeoJSON FeatureCollection, geometry null).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030"]), default="auto", show_default=True)
+@_max_size_option
 @_handle_errors
 def extract(report, output, encoding):
     """Extract the spatial projects of REPORT into a catalog."""
@@ -277,6 +296,7 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @main.command()
 @click.option("--report", type=click.Path(), default=None, help="Report text (default: bundled Tianqiao excerpt).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030"]), default="auto", show_default=True)
+@_max_size_option
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(), help="Gazetteer file; repeatable.")
 @click.option("--osm", type=click.Path(), default=None, help="OpenStreetMap extract (.osm or .osm.pbf).")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")

@@ -186,14 +186,17 @@ def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=
         tables = [t for t in tables if t is not None]
     frames = [(t, _to_frame(t, target_crs)) for t in tables]
     many = layer == ALL
+    sources = _source_files(layers_dir)
     if fmt == "gpkg":
-        return [_write_gpkg(_output_file(output, layer, fmt), frames)]
+        return [_write_gpkg(_not_a_source(_output_file(output, layer, fmt), sources), frames)]
     written = []
     for table, frame in frames:
         if fmt == "shp":
-            written += _write_shapefiles(_output_shp(output, table.name, many), table.name, frame)
+            shp = _not_a_source(_output_shp(output, table.name, many), sources)
+            written += _write_shapefiles(shp, table.name, frame)
         else:
             path = _output_in_dir(output, table.name, fmt) if many else _output_file(output, layer, fmt)
+            path = _not_a_source(path, sources)
             written.append(_write_geojson(path, table, frame) if fmt == "geojson" else _write_csv(path, frame))
     return written
 
@@ -415,6 +418,20 @@ def _cell_text(value):
 # --------------------------------------------------------------------------- output paths
 
 
+def _source_files(layers_dir) -> set:
+    """The files an export reads (every layer and the catalog), resolved."""
+    files = set(_layer_files(layers_dir, must_exist=False).values()) | {Path(layers_dir).parent / "projects.geojson"}
+    return {os.path.realpath(p) for p in files}
+
+
+def _not_a_source(path, sources):
+    """``path``, unless writing it would overwrite a layer or the catalog being exported from."""
+    if os.path.realpath(path) in sources:
+        raise InputError(path, "is a source layer or the catalog: an export must not overwrite its input "
+                               "(choose another -o, e.g. exports/)")
+    return path
+
+
 def _output_file(output, layer, fmt):
     name = f"{layer}{EXTENSIONS[fmt]}"
     if output is None:
@@ -591,16 +608,17 @@ def _family(geom, layer):
 
 
 def _commit_shapefile(tmpdir, directory, name):
-    # The .shp is the commit marker: remove the old one first, move the sidecars in,
-    # the new .shp last, so a crash never leaves a .shp beside mismatched sidecars.
+    # The .shp is the commit marker: the sidecars go in first, the new .shp last, so a
+    # crash never leaves a .shp beside mismatched sidecars. Inside a run's output set
+    # they are staged, and move into place with the rest of the run.
+    from geo.outputs import place
+
     target = directory / f"{name}.shp"
-    with contextlib.suppress(FileNotFoundError):
-        target.unlink()
     for suffix in _SHAPEFILE_SIDECARS:
         source = tmpdir / f"{name}{suffix}"
         if source.exists():
-            os.replace(source, directory / f"{name}{suffix}")
-    os.replace(tmpdir / f"{name}.shp", target)
+            place(source, directory / f"{name}{suffix}")
+    place(tmpdir / f"{name}.shp", target)
     return [target, directory / f"{name}.fields.csv"]
 
 

@@ -193,8 +193,12 @@ def write_gdf_geojson(path, gdf, *, name=None, metadata=None, sort_by="id") -> P
 # --------------------------------------------------------------------------- input
 
 
-def check_input_file(path) -> Path:
-    """Fail with an InputError unless ``path`` is an existing, readable, non-empty regular file."""
+def check_input_file(path, *, streams=False) -> Path:
+    """Fail with an InputError unless ``path`` is an existing, readable, non-empty file.
+
+    With ``streams=True`` a pipe or character device (``/dev/stdin``, ``<(cmd)``) is
+    accepted too: its size is only known once read.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(path, "file not found")
@@ -202,9 +206,62 @@ def check_input_file(path) -> Path:
         raise InputError(path, "is a directory, expected a file")
     if not os.access(path, os.R_OK):
         raise InputError(path, "file is not readable")
+    if _is_stream(path):
+        if streams:
+            return path
+        raise InputError(path, "is a pipe or device, expected a regular file")
     if path.stat().st_size == 0:
         raise InputError(path, "file is empty (0 bytes)")
     return path
+
+
+def _is_stream(path: Path) -> bool:
+    import stat
+
+    mode = path.stat().st_mode
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
+
+
+def read_bytes_limited(path, *, max_mb=None) -> bytes:
+    """Read a whole file or stream, refusing more than ``max_mb`` megabytes.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A regular file, or a pipe such as ``/dev/stdin``.
+    max_mb : float, optional
+        Size limit (default :data:`geo.settings.MAX_REPORT_MB`, which ``--max-size`` sets,
+        else the ``GEO_MAX_REPORT_MB`` environment variable, else 50 MB).
+
+    Raises
+    ------
+    InputError
+        Not found, unreadable, empty, or over the limit (checked before reading a
+        regular file, and while reading a stream).
+    """
+    from geo import progress, settings
+
+    path = check_input_file(path, streams=True)
+    limit_mb = max_mb if max_mb is not None else _max_report_mb(settings)
+    limit = int(limit_mb * 1_000_000)
+    too_big = f"is over the {limit_mb:g} MB size limit (raise it with --max-size MB or GEO_MAX_REPORT_MB)"
+    size = None if _is_stream(path) else path.stat().st_size
+    if size is not None and size > limit:
+        raise InputError(path, too_big)
+    chunks, total = [], 0
+    with open(path, "rb") as handle, progress.bar(size, f"reading {path.name}") as advance:
+        while True:
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise InputError(path, too_big)
+            chunks.append(chunk)
+            advance(len(chunk))
+    if total == 0:
+        raise InputError(path, "file is empty (0 bytes)")
+    return b"".join(chunks)
 
 
 def decode_text(data: bytes, path, encoding="auto") -> str:
@@ -240,10 +297,18 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     return text
 
 
+def _max_report_mb(settings) -> float:
+    if settings.MAX_REPORT_MB is not None:
+        return float(settings.MAX_REPORT_MB)
+    try:
+        return float(os.environ["GEO_MAX_REPORT_MB"])
+    except (KeyError, ValueError):
+        return settings.DEFAULT_MAX_REPORT_MB
+
+
 def read_text(path, encoding="auto") -> str:
-    """Read a text file (report, CSV) with encoding detection; see :func:`decode_text`."""
-    path = check_input_file(path)
-    return decode_text(path.read_bytes(), path, encoding)
+    """Read a text file or stream (report, CSV) with encoding detection; see :func:`decode_text`."""
+    return decode_text(read_bytes_limited(path), Path(path), encoding)
 
 
 def read_json(path):
@@ -315,8 +380,9 @@ def _dbf_encoding(path: Path):
     if not cpg.exists():
         cpg = path.with_suffix(".CPG")
     if cpg.exists():
-        name = cpg.read_text(errors="replace").strip().lower()
-        return {"936": "gbk", "cp936": "gbk", "gb2312": "gbk", "65001": "utf-8", "utf8": "utf-8"}.get(name, name)
+        declared = _cpg_codec(cpg.read_text(encoding="ascii", errors="replace"))
+        if declared:
+            return declared
     dbf = path.with_suffix(".dbf")
     if not dbf.exists():
         return None
@@ -329,6 +395,28 @@ def _dbf_encoding(path: Path):
         return "utf-8"
     except UnicodeDecodeError:
         return "gb18030"
+
+
+# What .cpg files say (ArcGIS, QGIS, MapInfo exports) -> Python codec. "System" and a bare
+# "ANSI" mean the writer's Windows code page, unknown here: the records are sniffed, which
+# reads code page 936 (GBK, what Chinese Windows writes) and UTF-8 alike.
+_CPG_CODECS = {"936": "gbk", "cp936": "gbk", "ansi936": "gbk", "gbk": "gbk", "gb2312": "gbk", "gb18030": "gb18030",
+               "system": None, "ansi": None, "65001": "utf-8", "utf8": "utf-8", "utf-8": "utf-8",
+               "950": "big5", "cp950": "big5", "big5": "big5", "1252": "cp1252", "ansi1252": "cp1252"}
+
+
+def _cpg_codec(text: str):
+    """The codec a .cpg names (``ANSI 936``, ``936``, ``GBK``, ``CP936``, ``System``, ``UTF-8``...), or None."""
+    import codecs
+
+    key = re.sub(r"[\s_]", "", text.strip().lower())
+    if key in _CPG_CODECS:
+        return _CPG_CODECS[key]
+    codec = None
+    if key:
+        with contextlib.suppress(LookupError):
+            codec = codecs.lookup(key).name
+    return codec
 
 
 def read_vector(path, *, layer=None, assume_crs=None):

@@ -96,6 +96,15 @@ def remove_output(path) -> None:
             Path(path).unlink()
 
 
+def place(source, target) -> None:
+    """Move a finished file to ``target``: at commit inside an output set, else at once."""
+    outputs = active()
+    if outputs is None:
+        os.replace(source, target)
+        return
+    os.replace(source, outputs.staged_path(target))
+
+
 def will_exist(path) -> bool:
     """Whether ``path`` is there once the current run commits (staged, or on disk and kept)."""
     outputs = active()

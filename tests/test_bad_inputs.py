@@ -190,6 +190,23 @@ CASES = [
          "/proc", "cannot write output there"),
     Case("coverage-into-proc", ["coverage", *PROJECTS, "--format", "csv", "-o", "/proc/coverage.csv"],
          "/proc", "cannot write output there"),
+    # --- outputs that would destroy inputs, or are not files
+    Case("export-over-its-own-layers", ["export", "all", "--layers-dir", "layers", "-o", "layers"],
+         "layers/", "must not overwrite its input"),
+    Case("export-over-one-layer", ["export", "school", "--layers-dir", "layers", "-o", "layers/school.geojson"],
+         "school.geojson", "must not overwrite its input"),
+    Case("export-over-the-catalog", ["export", "projects", "--layers-dir", "layers", "-o", "projects.geojson"],
+         "projects.geojson", "must not overwrite its input",
+         setup=lambda work: shutil.copy(work / "valid_projects.geojson", work / "projects.geojson")),
+    Case("extract-output-is-a-directory", ["extract", "report_utf8.txt", "-o", "adir"], "adir",
+         "is a directory, expected an output file name", setup=_mkdir("adir")),
+    Case("coverage-output-is-a-directory", ["coverage", *PROJECTS, "--format", "csv", "-o", "adir"], "adir",
+         "is a directory, expected an output file name", setup=_mkdir("adir")),
+    # --- reports too large, by the default limit (set low here) and by --max-size
+    Case("report-over-size-limit", ["extract", "report_utf8.txt", "-o", "out.geojson"], "report_utf8.txt",
+         "over the 5e-05 MB size limit", env={"GEO_MAX_REPORT_MB": "0.00005"}),
+    Case("report-over-max-size", ["extract", "report_utf8.txt", "--max-size", "0.00005", "-o", "out.geojson"],
+         "report_utf8.txt", "over the 5e-05 MB size limit"),
 ]
 
 
@@ -269,6 +286,41 @@ def test_self_intersecting_district_is_repaired_with_a_warning(work):
 
     repaired = shapely.geometry.shape(bowtie["geometry"])
     assert repaired.is_valid and repaired.area > 0.0001  # both triangles kept (2 x 0.0001 deg²)
+
+
+@pytest.mark.parametrize("cpg", ["ANSI 936", "936", "GBK", "CP936", "System", "ansi_936\r\n"])
+def test_gbk_shapefile_cpg_spellings_are_honoured(work, cpg):
+    (work / "districts_gbk.cpg").write_bytes(cpg.encode("ascii"))
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts_gbk.shp",
+                                       "--name-field", "NAME", "--code-field", "CODE"])
+    assert result.exit_code == 0, result.stderr
+    zones = json.loads((work / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))["features"]
+    assert sorted(z["properties"]["name"] for z in zones) == ["北园街道", "无影山街道"]
+
+
+def test_report_from_a_pipe_is_read(work):
+    report = (work / "report_utf8.txt").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "geo", "extract", "/dev/stdin", "-o", "piped.geojson"],
+                            cwd=work, input=report, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    expected = CliRunner().invoke(main, ["extract", "report_utf8.txt", "-o", "file.geojson"])
+    assert expected.exit_code == 0
+    piped, direct = (json.loads((work / n).read_text(encoding="utf-8")) for n in ("piped.geojson", "file.geojson"))
+    assert piped["features"] == direct["features"] and len(piped["features"]) == 2
+
+
+def test_report_piped_over_the_limit_stops_reading(work):
+    result = subprocess.run([sys.executable, "-m", "geo", "extract", "/dev/stdin", "--max-size", "1", "-o", "x.geojson"],
+                            cwd=work, input=b"\xe8\xb7\xaf" * 1_000_000, capture_output=True, timeout=120)
+    assert result.returncode == 2 and b"over the 1 MB size limit" in result.stderr
+    assert not (work / "x.geojson").exists()
+
+
+def test_a_long_valid_output_name_is_accepted(work):
+    name = "路" * 80 + ".geojson"  # 248 bytes: valid, and longer than any temporary name may add to it
+    result = CliRunner().invoke(main, ["extract", "report_utf8.txt", "-o", name])
+    assert result.exit_code == 0, result.stderr
+    assert (work / name).is_file()
 
 
 def test_gbk_shapefile_without_cpg_decodes(work):

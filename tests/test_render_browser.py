@@ -177,3 +177,41 @@ def test_tianqiao_build_draws_every_located_project(chromium, tmp_path):
     driver.get((tmp_path / "maps_out" / "index.html").as_uri())
     links = driver.execute_script("return Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'));")
     assert {"projects.html", "coverage.html", "coverage.md", "coverage.csv"} <= set(links)
+
+
+def test_every_jinja_and_html_payload_shows_literally_in_chromium(chromium, tmp_path):
+    """Payloads of every Jinja form and HTML/JS, as names, actions, quotes, sources, 街道 and title."""
+    from test_render_safety import PAYLOADS, _payload_projects
+
+    from geo import render
+    from test_render import make_coverage, make_outline
+
+    zones = make_zones(names=PAYLOADS[:3])
+    outline = make_outline(zones)
+    outline["name"] = PAYLOADS[3]
+    render.render_maps(_payload_projects(), zones, outline, make_coverage(zones), tmp_path / "evil", basemap="none")
+    render_fixture(tmp_path / "clean", basemap="none")
+    driver = chromium()
+    for page in ("projects.html", "coverage.html"):
+        state = _open(driver, tmp_path / "evil" / page)
+        assert sorted(state["labels"]) == sorted(PAYLOADS[:3]), page
+        assert driver.title.startswith(PAYLOADS[3]), page
+        assert PAYLOADS[3] in state["legendText"], page
+    _open(driver, tmp_path / "evil" / "projects.html")
+    result = driver.execute_script(FIND_LAYER_JS + """
+        var out = [];
+        group.eachLayer(function (marker) {
+            marker.openPopup();
+            var popup = marker.getPopup().getElement().querySelector('.leaflet-popup-content');
+            out.push({name: popup.querySelector('b').textContent,
+                      quote: popup.querySelector('.geo-quote').textContent});
+        });
+        return {shown: out, alerts: window.__alerts, scripts: document.scripts.length,
+                injected: document.querySelectorAll('img, .leaflet-popup-content script').length};
+    """, "projects:health")
+    assert sorted(item["name"] for item in result["shown"]) == sorted(PAYLOADS)
+    assert all(item["quote"] == f"“{item['name']}”" for item in result["shown"])
+    assert result["alerts"] == [] and result["injected"] == 0
+    _open(driver, tmp_path / "clean" / "projects.html")
+    assert result["scripts"] == driver.execute_script("return document.scripts.length;")
+    assert _severe(driver) == []

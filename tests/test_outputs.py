@@ -1,0 +1,202 @@
+"""One run, one consistent set: staging and commit, the run lock, interrupts, concurrent builds, later-stage errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo import outputs
+from geo.cli import main
+from geo.data import REPORT_PATH
+from geo.io import InputError, write_text_atomic
+
+GEO = [sys.executable, "-m", "geo"]
+SET = ("projects.geojson", "layers", "maps_out")
+
+
+def _snapshot(root):
+    """{relative path: sha256} of every file under root, hidden files included."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(root).rglob("*")) if p.is_file()}
+
+
+def _short_report(tmp_path):
+    """The seed report cut to its first half: a build of it gives a different, smaller set."""
+    text = REPORT_PATH.read_text(encoding="utf-8")
+    path = tmp_path / "short_report.txt"
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    return path
+
+
+def _island_ids(page):
+    match = re.search(r'<script type="application/json" id="geo-data">(.*?)</script>', page, flags=re.DOTALL)
+    return {f["properties"]["id"] for spec in json.loads(match.group(1))["layers"]
+            if spec["key"].startswith("projects:") for f in spec["data"]["features"]}
+
+
+def assert_one_set(out):
+    """The catalog, the layers and the project map come from the same run."""
+    catalog = json.loads((out / "projects.geojson").read_text(encoding="utf-8"))
+    located = {f["properties"]["id"] for f in catalog["features"] if f["geometry"] is not None}
+    layered = set()
+    for path in (out / "layers").glob("*.geojson"):
+        if path.stem not in ("subdistricts", "district_outline"):
+            layered |= {f["properties"]["id"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]}
+    assert layered == located
+    assert _island_ids((out / "maps_out" / "projects.html").read_text(encoding="utf-8")) == located
+    assert not list(out.rglob(".geo-stage-*")) and not (out / outputs.JOURNAL_NAME).exists()
+    return catalog["metadata"]["report"]
+
+
+# --------------------------------------------------------------------------- staging and commit
+
+
+def test_files_written_in_a_set_appear_only_at_commit(tmp_path):
+    (tmp_path / "old.txt").write_text("old", encoding="utf-8")
+    with outputs.output_set(tmp_path):
+        write_text_atomic(tmp_path / "old.txt", "new")
+        write_text_atomic(tmp_path / "sub" / "b.txt", "b")
+        outputs.remove_output(tmp_path / "gone.txt")
+        assert (tmp_path / "old.txt").read_text(encoding="utf-8") == "old"
+        assert not (tmp_path / "sub" / "b.txt").exists()
+        assert outputs.will_exist(tmp_path / "sub" / "b.txt")
+    assert (tmp_path / "old.txt").read_text(encoding="utf-8") == "new"
+    assert (tmp_path / "sub" / "b.txt").read_text(encoding="utf-8") == "b"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["b.txt", "old.txt", "sub"]
+
+
+def test_an_error_inside_a_set_changes_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text("old", encoding="utf-8")
+    before = _snapshot(tmp_path)
+    with pytest.raises(RuntimeError):
+        with outputs.output_set(tmp_path):
+            write_text_atomic(tmp_path / "a.txt", "new")
+            write_text_atomic(tmp_path / "b.txt", "b")
+            raise RuntimeError("a later stage failed")
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_commit_cut_short_is_finished_by_the_next_run(tmp_path):
+    stage = tmp_path / ".geo-stage-1"
+    stage.mkdir()
+    (stage / "0000.txt").write_text("new", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("old", encoding="utf-8")
+    (tmp_path / "stale.txt").write_text("stale", encoding="utf-8")
+    plan = {"moves": [[str(stage / "0000.txt"), str(tmp_path / "a.txt")]], "removes": [str(tmp_path / "stale.txt")]}
+    (tmp_path / outputs.JOURNAL_NAME).write_text(json.dumps(plan), encoding="utf-8")
+    with outputs.output_set(tmp_path):
+        pass
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_a_second_run_on_the_same_folder_waits_then_refuses(tmp_path):
+    with outputs.output_set(tmp_path):
+        started = time.monotonic()
+        with pytest.raises(InputError, match="another geo run"):
+            with outputs._run_lock(tmp_path.resolve(), wait_s=0.3):
+                pass
+        assert time.monotonic() - started >= 0.3
+    with outputs.output_set(tmp_path):  # released: the next run goes ahead
+        pass
+    assert not any(p.name.endswith(".lock") for p in tmp_path.iterdir())  # the lock lives elsewhere
+
+
+def test_an_error_while_rendering_leaves_the_previous_build_whole(tmp_path, monkeypatch):
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--out-dir", str(tmp_path), "--basemap", "none"]).exit_code == 0
+    before = _snapshot(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise InputError(None, "a rendering problem")
+
+    monkeypatch.setattr("geo.render.render_maps", broken)
+    result = runner.invoke(main, ["build", "--out-dir", str(tmp_path), "--report", str(_short_report(tmp_path)),
+                                  "--basemap", "none"])
+    assert result.exit_code == 2 and "a rendering problem" in result.stderr
+    (tmp_path / "short_report.txt").unlink()
+    assert _snapshot(tmp_path) == before
+
+
+def test_builds_from_different_folders_and_paths_are_byte_identical(tmp_path, monkeypatch):
+    report = tmp_path / "in" / "report.txt"
+    report.parent.mkdir()
+    report.write_bytes(REPORT_PATH.read_bytes())
+    runner = CliRunner()
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["build", "--report", "in/report.txt", "--out-dir", "a"]).exit_code == 0
+    monkeypatch.chdir(report.parent)
+    assert runner.invoke(main, ["build", "--report", str(report), "--out-dir", "../b/./"]).exit_code == 0
+    assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+
+
+# --------------------------------------------------------------------------- processes: concurrency and signals
+
+
+def _build(out, report, **kwargs):
+    return subprocess.Popen(GEO + ["build", "--basemap", "none", "--out-dir", str(out), "--report", str(report)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def test_two_builds_at_once_leave_one_complete_set(tmp_path):
+    short = _short_report(tmp_path)
+    out = tmp_path / "out"
+    for _ in range(3):
+        runs = [_build(out, REPORT_PATH), _build(out, short)]
+        for run in runs:
+            _, err = run.communicate(timeout=300)
+            assert run.returncode == 0, err
+        assert assert_one_set(out) in (REPORT_PATH.name, short.name)
+
+
+def _entry_point_loaded_s():
+    """How long this machine takes to start Python and load geo's entry point (the earliest
+    moment any program can handle Ctrl-C: before it, the interpreter itself is starting)."""
+    times = []
+    for _ in range(3):
+        started = time.monotonic()
+        subprocess.run([sys.executable, "-c", "import geo.__main__"], check=True)
+        times.append(time.monotonic() - started)
+    return sorted(times)[1]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_at_any_moment_leaves_the_old_or_the_new_set(tmp_path, signum):
+    import shutil
+
+    short = _short_report(tmp_path)
+    new, pristine, out = tmp_path / "new", tmp_path / "old", tmp_path / "out"
+    assert _build(new, short).wait(timeout=300) == 0
+    assert _build(pristine, REPORT_PATH).wait(timeout=300) == 0
+    old = _snapshot(pristine)
+    seen = set()
+    loaded = _entry_point_loaded_s()
+    for delay in (loaded + 0.02, loaded + 0.15, 0.8, 1.5, 2.4):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(pristine, out)
+        run = _build(out, short)
+        time.sleep(delay)
+        run.send_signal(signum)
+        _, err = run.communicate(timeout=300)
+        if "Traceback" in err and f"{os.sep}geo{os.sep}" not in err.split("Traceback")[1]:
+            continue  # the interpreter itself was still starting: no program can answer that
+        assert "Traceback" not in err, err
+        now = _snapshot(out)
+        if run.returncode == 0 or "new outputs were all in place" in err:
+            assert now == _snapshot(new), (delay, err)
+            seen.add("new")
+        else:
+            assert run.returncode == 130 and "no output was changed" in err.splitlines()[-1], (delay, err)
+            assert now == old, delay
+            seen.add("old")
+    assert "old" in seen  # at least one interrupt landed before the commit
