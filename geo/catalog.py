@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-# Flat columns of a layer (layers/<category>.geojson and exports): nested catalog
-# properties (quantity, geocode, subdistricts) are spread into scalar columns so that
-# QGIS, ArcGIS, Shapefile and CSV can hold them.
-LAYER_COLUMNS = [
-    "id", "name", "category", "action", "named", "section",
-    "quantity_value", "quantity_unit", "quote", "char_start", "char_end",
-    "status", "source", "method", "source_datum", "accuracy_m", "reason",
-    "subdistrict_codes", "subdistrict_names", "length_km",
-]
+# Flat columns of a layer (layers/<category>.geojson and exports) and their field types:
+# nested catalog properties (quantity, geocode, subdistricts) are spread into scalar
+# columns so that QGIS, ArcGIS, Shapefile and CSV can hold them, and a column keeps its
+# type in every export even when all its values are null.
+LAYER_SCHEMA = {
+    "id": "text", "name": "text", "category": "text", "action": "text", "named": "boolean", "section": "text",
+    "quantity_value": "real", "quantity_unit": "text", "quote": "text", "char_start": "integer",
+    "char_end": "integer", "status": "text", "source": "text", "method": "text", "source_datum": "text",
+    "accuracy_m": "real", "reason": "text", "subdistrict_codes": "text", "subdistrict_names": "text",
+    "length_km": "real",
+}
+LAYER_COLUMNS = list(LAYER_SCHEMA)
+# The 街道 and outline layers.
+ZONE_SCHEMA = {"code": "text", "name": "text", "boundary_quality": "text", "source": "text"}
 
 
 def project_sort_key(feature):

@@ -406,34 +406,55 @@ def _format_table(report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _format_csv(report) -> str:
+def coverage_tables(report: CoverageReport) -> dict:
+    """The coverage report as tidy tables, one header row each, for pandas, Excel and QGIS.
+
+    Returns
+    -------
+    dict
+        ``{file name: pandas.DataFrame}``:
+
+        ``coverage.csv``: one row per 街道 (``code``, ``name``, ``projects``, one count per
+        category, road km), with the district, boundary quality and boundary source as
+        columns, so the file joins to the 街道 layer on ``code``.
+        ``coverage_districtwide.csv``: records with no place on the map.
+        ``coverage_gaps.csv``: one row per (category, 街道 without any project of it).
+        ``coverage_totals.csv``: ``key``, ``value``: the reconciled counts and km.
+    """
+    header = report.header
+    by_zone = report.by_subdistrict.copy()
+    for key in ("district", "boundary_quality", "boundary_source"):
+        by_zone[key] = header[key]
+    gaps = pd.DataFrame(
+        [{"category": code, "category_label": categories()[code]["label_zh"] if code in categories() else "",
+          "code": zone_code, "name": name}
+         for code, zones in _gap_zones(report).items() for zone_code, name in zones],
+        columns=["category", "category_label", "code", "name"])
+    totals = pd.DataFrame([{"key": key, "value": value} for key, value in report.totals.items()
+                           if not isinstance(value, dict)], columns=["key", "value"])
+    return {"coverage.csv": by_zone, "coverage_districtwide.csv": report.district_wide.copy(),
+            "coverage_gaps.csv": gaps, "coverage_totals.csv": totals}
+
+
+def _gap_zones(report) -> dict:
+    """category -> [(code, name)] of the 街道 without any project of it, in code order."""
+    frame = report.by_subdistrict
+    return {code: list(frame.loc[frame[code] == 0, ["code", "name"]].itertuples(index=False, name=None))
+            for code in report.gaps if code in frame.columns}
+
+
+def csv_text(table: pd.DataFrame) -> str:
+    """One table as CSV: a header row, then rows; km with 3 decimals, no index."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    header = report.header
-    writer.writerow([f"# boundaries: {header['boundary_quality']} (source: {header['boundary_source']});"
-                     f" district: {header['district']}"])
-    frame = report.by_subdistrict
-    writer.writerow(list(frame.columns))
-    for row in frame.itertuples(index=False, name=None):
+    writer.writerow(list(table.columns))
+    for row in table.itertuples(index=False, name=None):
         writer.writerow([_cell(v) for v in row])
-    writer.writerow([])
-    writer.writerow(["# district-wide: catalog records with no place on the map"])
-    writer.writerow(list(report.district_wide.columns))
-    for row in report.district_wide.itertuples(index=False, name=None):
-        writer.writerow([_cell(v) for v in row])
-    writer.writerow([])
-    writer.writerow(["# gaps: 街道 without any project of the category"])
-    writer.writerow(["category", "label", "zones_without", "zone_names"])
-    for code, names in report.gaps.items():
-        label = categories()[code]["label_zh"] if code in categories() else ""
-        writer.writerow([code, label, len(names), "; ".join(names)])
-    writer.writerow([])
-    writer.writerow(["# totals"])
-    writer.writerow(["key", "value"])
-    for key, value in report.totals.items():
-        if not isinstance(value, dict):
-            writer.writerow([key, _cell(value)])
     return out.getvalue()
+
+
+def _format_csv(report) -> str:
+    return csv_text(coverage_tables(report)["coverage.csv"])
 
 
 def _format_json(report) -> str:

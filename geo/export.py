@@ -180,6 +180,9 @@ def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=
     if category is not None:
         _check_category(category)
     tables = _select_tables(layer, layers_dir)
+    catalog = Path(layers_dir).parent / "projects.geojson"
+    if fmt == "gpkg" and layer == ALL and catalog.is_file():
+        tables.append(_read_projects(catalog))  # the whole catalog rides along as a plain table
     tables = _filter_tables(tables, layer, category=category, subdistrict=subdistrict)
     if fmt == "shp":
         tables = [_located_only(t, single=layer != ALL) for t in tables]
@@ -188,7 +191,8 @@ def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=
     many = layer == ALL
     sources = _source_files(layers_dir)
     if fmt == "gpkg":
-        return [_write_gpkg(_not_a_source(_output_file(output, layer, fmt), sources), frames)]
+        path = _not_a_source(_output_file(output, layer, fmt), sources)
+        return [_write_gpkg(path, frames, catalog_layers=layer == PROJECTS)]
     written = []
     for table, frame in frames:
         if fmt == "shp":
@@ -383,24 +387,43 @@ def _to_frame(table, target_crs):
 
 
 def _typed_frame(frame):
-    """Frame with pandas nullable dtypes, so OGR gets integer, real, boolean and text fields."""
+    """Frame with pandas nullable dtypes, so OGR gets integer, real, boolean and text fields.
+
+    Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
+    their declared type, so a real column stays real even when every value is null; other
+    columns are typed from their values.
+    """
     import pandas as pd
 
+    from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
+
+    schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
     out = frame.copy()
     for column in frame.columns:
         if column == frame.geometry.name:
             continue
-        values = [v for v in frame[column] if v is not None]
-        if values and all(isinstance(v, bool) for v in values):
-            out[column] = pd.array(list(frame[column]), dtype="boolean")
-        elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            out[column] = pd.array(list(frame[column]), dtype="Int64")
-        elif values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-            out[column] = pd.array([None if v is None else float(v) for v in frame[column]], dtype="Float64")
+        values = list(frame[column])
+        kind = schema.get(column) or _sniffed_type([v for v in values if v is not None])
+        if kind == "boolean":
+            out[column] = pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
+        elif kind == "integer":
+            out[column] = pd.array([None if v is None else int(v) for v in values], dtype="Int64")
+        elif kind == "real":
+            out[column] = pd.array([None if v is None else float(v) for v in values], dtype="Float64")
         else:
-            out[column] = pd.Series([_cell_text(v) if v is not None else None for v in frame[column]],
+            out[column] = pd.Series([_cell_text(v) if v is not None else None for v in values],
                                     dtype=object, index=frame.index)
     return out
+
+
+def _sniffed_type(values) -> str:
+    if values and all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "integer"
+    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "real"
+    return "text"
 
 
 def _cell_text(value):
@@ -498,16 +521,97 @@ def _number_text(value, decimals):
     return repr(round(float(value), decimals) + 0.0)
 
 
-def _write_gpkg(path, frames):
+def _write_gpkg(path, frames, *, catalog_layers=False):
+    """One GeoPackage: each layer as a table per geometry family, the catalog as a plain
+    table, and a QGIS ``layer_styles`` table so QGIS opens every layer styled.
+
+    The catalog's located projects are also written as spatial tables (``projects_point``...)
+    when it is what is exported (``catalog_layers``); with ``all`` they are in the category
+    layers already.
+    """
     import pyogrio
 
     from geo.io import atomic_path
 
+    styles = []
     with atomic_path(path, suffix=".gpkg") as tmp, _gdal_options(_reproducible_gpkg_options()):
-        for number, (table, frame) in enumerate(frames):
-            _quiet_write(pyogrio.write_dataframe, _typed_frame(frame), tmp, layer=table.name, driver="GPKG",
-                         append=number > 0)
+        append = False
+        for table, frame in frames:
+            typed = _typed_frame(frame)
+            if table.name == PROJECTS:  # every record, located or not, as a table QGIS and Excel can read
+                _quiet_write(pyogrio.write_dataframe, _attribute_table(typed), tmp, layer=PROJECTS, driver="GPKG",
+                             append=append, **_gpkg_version(append))
+                append = True
+                if not catalog_layers:
+                    continue
+            for name, family, part in _family_parts(table.name, typed, skip_empty=table.name == PROJECTS):
+                _quiet_write(pyogrio.write_dataframe, part, tmp, layer=name, driver="GPKG", append=append,
+                             promote_to_multi=True, geometry_type=_GPKG_TYPES[family], **_gpkg_version(append))
+                append = True
+                styles.append((name, family, _approximate(part)))
+        if styles:
+            _quiet_write(pyogrio.write_dataframe, _layer_styles(styles), tmp, layer="layer_styles", driver="GPKG",
+                         append=append)
     return Path(path)
+
+
+_GPKG_TYPES = {"point": "MultiPoint", "line": "MultiLineString", "polygon": "MultiPolygon"}
+# GeoPackage 1.2: what the GDAL inside QGIS 3.10 to 3.22 (still common on intranets) reads without warnings.
+GPKG_VERSION = "1.2"
+
+
+def _gpkg_version(append):
+    return {} if append else {"dataset_options": {"VERSION": GPKG_VERSION}}
+
+
+def _family_parts(layer, typed, *, skip_empty=False):
+    """(name, family, frame) per geometry family: ``layer`` if it has one, else ``layer_<family>``."""
+    present_rows = [g is not None and not g.is_empty for g in typed.geometry.values]
+    if skip_empty:
+        typed = typed[present_rows]
+    elif not all(present_rows):
+        raise InputError(None, f"layer {layer!r} has features without geometry")
+    families = [_family(g, layer) for g in typed.geometry.values]
+    present = [f for f in _FAMILY_ORDER if f in families]
+    split = len(present) > 1 or layer == PROJECTS
+    return [(f"{layer}_{family}" if split else layer, family, typed[[f == family for f in families]])
+            for family in present]
+
+
+def _attribute_table(typed):
+    """The typed frame without its geometry, which becomes a ``wkt`` text column."""
+    import pandas as pd
+    import shapely
+
+    table = pd.DataFrame(typed.drop(columns=typed.geometry.name))
+    table["wkt"] = [None if g is None or g.is_empty else shapely.to_wkt(g, rounding_precision=7, trim=True)
+                    for g in typed.geometry.values]
+    return table
+
+
+def _approximate(frame) -> bool:
+    column = frame.get("boundary_quality")
+    return column is not None and any(str(v) != "official" for v in column)
+
+
+def _layer_styles(styles):
+    """The ``layer_styles`` table of QGIS: one default QML and SLD style per layer."""
+    import pandas as pd
+
+    from geo import qgis_styles
+
+    rows = []
+    for name, family, approximate in styles:
+        style = qgis_styles.layer_style(name, family, approximate=approximate)
+        mixed = name.startswith(f"{PROJECTS}_")  # the catalog's located projects, every category in one layer
+        rows.append({"f_table_catalog": "", "f_table_schema": "", "f_table_name": name, "f_geometry_column": "geom",
+                     "styleName": name, "styleQML": qgis_styles.qml(style, by_category=mixed),
+                     "styleSLD": qgis_styles.sld(name, style),
+                     "useAsDefault": True, "description": "geo: the web map's style", "owner": "", "ui": None,
+                     "update_time": _source_date().strftime("%Y-%m-%dT%H:%M:%SZ")})
+    frame = pd.DataFrame(rows, columns=list(qgis_styles.LAYER_STYLES_COLUMNS))
+    frame["useAsDefault"] = frame["useAsDefault"].astype("boolean")
+    return frame
 
 
 def _write_shapefiles(shp_path, layer, frame):
@@ -534,9 +638,7 @@ def _write_shapefiles(shp_path, layer, frame):
         for family in present:
             name = f"{stem}_{family}" if split else stem
             part = typed[[f == family for f in families]]
-            layer_options = {}
-            if os.environ.get("SOURCE_DATE_EPOCH"):
-                layer_options["DBF_DATE_LAST_UPDATE"] = _source_date().strftime("%Y-%m-%d")
+            layer_options = {"DBF_DATE_LAST_UPDATE": _source_date().strftime("%Y-%m-%d")}
             _quiet_write(pyogrio.write_dataframe, part, tmpdir / f"{name}.shp", driver="ESRI Shapefile",
                          encoding="UTF-8", layer_options=layer_options or None)
             (tmpdir / f"{name}.fields.csv").write_bytes(_fields_csv(names).encode("utf-8"))
@@ -632,14 +734,18 @@ def _quiet_write(write, *args, **kwargs):
 
 
 def _source_date():
+    """The date written into file headers: ``SOURCE_DATE_EPOCH`` when set, else the Unix epoch,
+    so equal exports are byte-identical (a build product's date says nothing useful)."""
     import datetime
 
-    return datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=datetime.timezone.utc)
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    except ValueError:
+        epoch = 0
+    return datetime.datetime.fromtimestamp(epoch, tz=datetime.timezone.utc)
 
 
 def _reproducible_gpkg_options():
-    if not os.environ.get("SOURCE_DATE_EPOCH"):
-        return {}
     return {"OGR_CURRENT_DATE": _source_date().strftime("%Y-%m-%dT%H:%M:%S.000Z")}
 
 

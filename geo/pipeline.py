@@ -194,15 +194,22 @@ def _check_catalog_properties(path, number, props):
         fail(f"has unknown geocode status {status!r}")
 
 
-def write_coverage(report, out_dir):
-    """Write coverage.csv and coverage.md into ``out_dir``."""
-    from geo.coverage import format_coverage
+def write_coverage(report, out_dir, about=None):
+    """Write the coverage tables (CSV), coverage.md and the coverage.xlsx workbook into ``out_dir``.
+
+    ``about`` adds rows to the workbook's 说明 sheet (the report's file name...).
+    """
+    from geo.coverage import coverage_tables, csv_text, format_coverage
     from geo.io import write_text_atomic
+    from geo.workbook import write_workbook
 
     out_dir = Path(out_dir)
-    # The CSV carries a UTF-8 BOM: Excel on Chinese Windows otherwise reads it as GBK.
-    return [write_text_atomic(out_dir / "coverage.csv", "\ufeff" + format_coverage(report, "csv")),
-            write_text_atomic(out_dir / "coverage.md", format_coverage(report, "md"))]
+    tables = coverage_tables(report)
+    # The CSVs carry a UTF-8 BOM: Excel on Chinese Windows otherwise reads them as GBK.
+    written = [write_text_atomic(out_dir / name, "\ufeff" + csv_text(table)) for name, table in tables.items()]
+    written.append(write_text_atomic(out_dir / "coverage.md", format_coverage(report, "md")))
+    written.append(write_workbook(out_dir / "coverage.xlsx", report, tables, about))
+    return written
 
 
 def render(features, boundaries, report, out_dir, *, basemap="osm", inline=True):
@@ -247,7 +254,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         written = [write_catalog(out_dir / "projects.geojson", features, report.name)]
         written += write_layers(features, boundaries, out_dir / "layers")
         maps_dir = out_dir / "maps_out"
-        written += write_coverage(coverage, maps_dir)
+        written += write_coverage(coverage, maps_dir, {"报告 Report": report.name})
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)
     return written, unlocated, boundaries.warnings

@@ -161,35 +161,63 @@ def test_report_is_independent_of_input_order():
 # --------------------------------------------------------------------------- formats
 
 
-def _csv_sections(text):
-    rows = list(csv.reader(io.StringIO(text)))
-    sections, current = [], []
-    for row in rows:
-        if not row:
-            sections.append(current)
-            current = []
-        else:
-            current.append(row)
-    sections.append(current)
-    return sections
+def test_every_coverage_table_is_one_tidy_table_for_pandas_and_csv(tmp_path):
+    import pandas as pd
 
+    from geo.coverage import coverage_tables, csv_text
 
-def test_csv_parses_back_into_its_sections():
     report = _report()
-    text = format_coverage(report, "csv")
-    zones, wide, gaps, totals = _csv_sections(text)
-    assert zones[0][0] == "# boundaries: approximate (source: test seats (Voronoi)); district: 天桥区"
-    table = [dict(zip(zones[1], row)) for row in zones[2:]]
-    assert [r["code"] for r in table] == sorted(CELLS)
-    assert {r["code"]: int(r["school"]) for r in table} == dict(zip(report.by_subdistrict["code"],
-                                                                   report.by_subdistrict["school"]))
-    assert wide[0][0].startswith("# district-wide")
-    assert wide[1] == ["id", "name", "category", "quantity", "reason"]
-    assert [r[0] for r in wide[2:]] == list(report.district_wide["id"])
-    assert gaps[1] == ["category", "label", "zones_without", "zone_names"]
-    school = next(r for r in gaps[2:] if r[0] == "school")
-    assert school[3].split("; ") == report.gaps["school"] and int(school[2]) == 2
-    assert dict(totals[2:])["catalog"] == str(len(_features()))
+    tables = coverage_tables(report)
+    assert list(tables) == ["coverage.csv", "coverage_districtwide.csv", "coverage_gaps.csv", "coverage_totals.csv"]
+    for name, table in tables.items():
+        path = tmp_path / name
+        path.write_text("\ufeff" + csv_text(table), encoding="utf-8")
+        frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"code": str})
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert frame.shape == table.shape and list(frame.columns) == list(table.columns), name
+        assert len({len(r) for r in rows}) == 1 and len(rows) == len(table) + 1, name  # one header, equal rows
+    zones = pd.read_csv(tmp_path / "coverage.csv", encoding="utf-8-sig", dtype={"code": str})
+    assert list(zones["code"]) == sorted(CELLS)
+    assert dict(zip(zones["code"], zones["school"])) == dict(zip(report.by_subdistrict["code"],
+                                                                 report.by_subdistrict["school"]))
+    assert zones["school"].dtype.kind == "i" and zones["road_km_rebuild"].dtype.kind == "f"
+    assert set(zones["boundary_quality"]) == {"approximate"} and set(zones["district"]) == {"天桥区"}
+    assert set(zones["boundary_source"]) == {"test seats (Voronoi)"}
+    wide = pd.read_csv(tmp_path / "coverage_districtwide.csv", encoding="utf-8-sig")
+    assert list(wide["id"]) == list(report.district_wide["id"])
+    gaps = pd.read_csv(tmp_path / "coverage_gaps.csv", encoding="utf-8-sig", dtype={"code": str})
+    school = gaps[gaps["category"] == "school"]
+    assert list(school["name"]) == report.gaps["school"] and set(school["code"]) <= set(CELLS)
+    totals = pd.read_csv(tmp_path / "coverage_totals.csv", encoding="utf-8-sig")
+    assert dict(zip(totals["key"], totals["value"]))["catalog"] == len(_features())
+
+
+def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    report = _report()
+    tables = coverage_tables(report)
+    path = write_workbook(tmp_path / "coverage.xlsx", report, tables, {"报告 Report": "r.txt"})
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["按街道", "全区项目", "空白", "合计", "说明"]
+    zones = book["按街道"]
+    assert zones.freeze_panes == "A2"
+    headings = [c.value for c in zones[1]]
+    assert headings[:3] == ["代码 Code", "名称 Name", "项目数 Projects"] and "学校教育 School" in headings
+    school = headings.index("学校教育 School") + 1
+    assert [zones.cell(row=r, column=school).value for r in range(2, 6)] == list(report.by_subdistrict["school"])
+    assert all(isinstance(zones.cell(row=r, column=3).value, int) for r in range(2, 6))
+    km = zones.cell(row=2, column=headings.index("改造道路 Road rebuild km") + 1).value
+    assert isinstance(km, float)
+    assert zones.column_dimensions["B"].width >= 2 * len("天桥东街街道")  # fitted to CJK names
+    about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
+    assert about["边界质量 Boundary quality"] == "approximate" and about["报告 Report"] == "r.txt"
+    assert "EPSG" in about["量算坐标系 Metric CRS"]
+    again = write_workbook(tmp_path / "again.xlsx", report, tables, {"报告 Report": "r.txt"})
+    assert again.read_bytes() == path.read_bytes()
 
 
 def test_json_holds_every_part():
@@ -211,6 +239,7 @@ def test_approximate_boundaries_are_labelled_and_official_ones_are_not():
         text = format_coverage(official, fmt)
         assert "approximate" not in text
         assert "official" in text
+    assert set(approximate.by_subdistrict.columns) <= set(format_coverage(approximate, "csv").splitlines()[0].split(","))
     assert "approximate" in format_coverage(approximate, "table").splitlines()[1]
 
 

@@ -161,24 +161,146 @@ def test_geojson_polygons_counter_clockwise_and_sorted_by_id(out_dir, tmp_path):
     assert polygon.exterior.is_ccw
 
 
+def _gpkg_parts(path, layer):
+    """A layer read back from a GeoPackage, joining its per-family tables (``park_point``...)."""
+    import pandas as pd
+
+    names = [n for n, _ in pyogrio.list_layers(path) if n == layer or n.startswith(f"{layer}_")]
+    frames = [pyogrio.read_dataframe(path, layer=n) for n in names]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0], names
+
+
 @pytest.mark.parametrize("layer", ["school", "road_rebuild", "park", "subdistricts"])
 def test_gpkg_round_trip(out_dir, tmp_path, layer):
     [path] = export_layers(layer, fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "x.gpkg")
-    frame = pyogrio.read_dataframe(path, layer=layer)
+    frame, _ = _gpkg_parts(path, layer)
     assert frame.crs.to_epsg() == 4326
     features = _layer_json(out_dir, layer)
     if layer == "subdistricts":
         for feature in features:
             feature["properties"]["id"] = feature["properties"]["code"]
         frame["id"] = frame["code"]
-    _check_frame_against_layer(frame, features)
+    frame = frame.sort_values("id").reset_index(drop=True)
+    _check_frame_against_layer(frame, sorted(features, key=lambda f: f["properties"]["id"]))
 
 
-def test_gpkg_all_holds_every_layer_as_a_table(out_dir, tmp_path):
+def test_gpkg_all_holds_every_layer_the_catalog_and_their_styles(out_dir, tmp_path):
     [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
-    tables = sorted(name for name, _ in pyogrio.list_layers(path))
-    assert tables == sorted(r["layer"] for r in list_layers(out_dir / "layers"))
-    assert len(pyogrio.read_dataframe(path, layer="school")) == 2
+    tables = dict(pyogrio.list_layers(path))
+    for row in list_layers(out_dir / "layers"):
+        _, names = _gpkg_parts(path, row["layer"])
+        assert names, row["layer"]
+    assert tables["park_point"] == "MultiPoint" and tables["park_polygon"] == "MultiPolygon"
+    assert tables["projects"] is None and tables["layer_styles"] is None  # plain tables
+    catalog = pyogrio.read_dataframe(path, layer="projects")
+    assert len(catalog) == len(json.loads((out_dir / "projects.geojson").read_text(encoding="utf-8"))["features"])
+    assert catalog["wkt"].isna().sum() == (catalog["status"] == "unlocated").sum() > 0
+
+
+def test_gpkg_has_one_geometry_type_per_table_and_typed_fields(out_dir, tmp_path):
+    [path] = export_layers("projects", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "p.gpkg")
+    types = dict(pyogrio.list_layers(path))
+    assert types == {"projects_point": "MultiPoint", "projects_line": "MultiLineString",
+                     "projects_polygon": "MultiPolygon", "projects": None, "layer_styles": None}
+    for table in ("projects_point", "projects_line", "projects"):
+        info = pyogrio.read_info(path, layer=table)
+        dtypes = dict(zip(info["fields"], info["dtypes"]))
+        # numbers are numbers even where every value is null (no point has a length)
+        assert dtypes["length_km"] == dtypes["accuracy_m"] == dtypes["quantity_value"] == "float64", table
+        assert dtypes["char_start"] == "int64" and dtypes["named"] == "bool" and dtypes["name"] == "object"
+
+
+def test_gpkg_styles_are_the_web_map_styles_as_qgis_saves_them(out_dir, tmp_path):
+    import sqlite3
+    import xml.etree.ElementTree as ET
+
+    from geo.data import categories
+
+    [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
+    with sqlite3.connect(path) as db:
+        columns = [r[1] for r in db.execute("PRAGMA table_info(layer_styles)")]
+        rows = db.execute("SELECT f_table_name, f_geometry_column, styleQML, styleSLD, useAsDefault "
+                          "FROM layer_styles").fetchall()
+        registered = db.execute("SELECT data_type FROM gpkg_contents WHERE table_name = 'layer_styles'").fetchone()
+    assert columns[1:] == ["f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
+                           "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui", "update_time"]
+    assert registered == ("attributes",)
+    styles = {name: (column, ET.fromstring(qml.split("\n", 1)[1]), ET.fromstring(sld), default)
+              for name, column, qml, sld, default in rows}
+    spatial = {n for n, kind in pyogrio.list_layers(path) if kind}
+    assert set(styles) == spatial
+    for name, (column, qml, sld, default) in styles.items():
+        assert column == "geom" and default == 1, name
+        layer = qml.find("renderer-v2/symbols/symbol/layer")
+        props = {p.get("k"): p.get("v") for p in layer.findall("prop")}
+        options = {o.get("name"): o.get("value") for o in layer.findall("Option/Option")}
+        assert props == options, name
+        base = name.rsplit("_", 1)[0] if name.rsplit("_", 1)[-1] in ("point", "line", "polygon") else name
+        if base in categories():
+            colour = categories()[base]["colour"].lstrip("#")
+            rgb = ",".join(str(int(colour[i:i + 2], 16)) for i in (0, 2, 4))
+            assert rgb in (props.get("line_color") or props.get("color")), name
+            assert categories()[base]["colour"] in ET.tostring(sld, encoding="unicode"), name
+    subdistricts = {p.get("k"): p.get("v") for p in styles["subdistricts"][1].findall("renderer-v2/symbols/symbol/layer/prop")}
+    assert subdistricts["style"] == "no" and subdistricts["outline_style"] == "dash"  # approximate: dashed, unfilled
+    rebuild = {p.get("k"): p.get("v") for p in styles["road_rebuild"][1].findall("renderer-v2/symbols/symbol/layer/prop")}
+    assert rebuild["use_custom_dash"] == "0" and float(rebuild["line_width"]) > 1  # solid and wide, as on the web
+    assert styles["subdistricts"][1].find("labeling/settings/text-style").get("fieldName") == "name"
+
+
+QGIS_CHECK = """
+import sqlite3, sys
+from qgis.core import QgsApplication, QgsVectorLayer
+app = QgsApplication([], False)
+app.initQgis()
+path = sys.argv[1]
+for (name,) in sqlite3.connect(path).execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'"):
+    layer = QgsVectorLayer(path + "|layername=" + name, name, "ogr")
+    renderer = layer.renderer()
+    symbol = renderer.symbol() if renderer.type() == "singleSymbol" else renderer.categories()[0].symbol()
+    print(name, layer.isValid(), renderer.type(), symbol.symbolLayer(0).layerType(), symbol.color().name(),
+          symbol.symbolLayer(0).properties().get("outline_style", "-"), layer.labelsEnabled())
+sys.stdout.flush()
+import os
+os._exit(0)  # QGIS 3.22 can crash while tearing down offscreen; everything is printed by now
+"""
+
+
+def test_qgis_opens_every_layer_with_the_web_map_style_when_installed(out_dir, tmp_path):
+    """Real QGIS (Debian python3-qgis, run by the system Python) reads layer_styles as the default style."""
+    import subprocess
+
+    from geo.data import categories
+
+    python = "/usr/bin/python3"
+    probe = subprocess.run([python, "-c", "import qgis.core"], capture_output=True) if Path(python).exists() else None
+    if probe is None or probe.returncode != 0:
+        pytest.skip("PyQGIS (Debian python3-qgis) is not installed")
+    [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
+    result = subprocess.run([python, "-c", QGIS_CHECK, str(path)], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    seen = {}
+    for line in result.stdout.splitlines():
+        name, valid, renderer, kind, colour, outline, labels = line.split()
+        seen[name] = (valid, renderer, kind, colour, outline, labels)
+    assert seen["school"] == ("True", "singleSymbol", "SimpleMarker", categories()["school"]["colour"], "solid", "True")
+    assert seen["road_rebuild"][2:4] == ("SimpleLine", categories()["road_rebuild"]["colour"])
+    assert seen["subdistricts"][2] == "SimpleFill" and seen["subdistricts"][4] == "dash"  # approximate: dashed
+    assert "Warning" not in result.stderr
+
+
+def test_ogrinfo_reads_the_gpkg_when_installed(out_dir, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("ogrinfo") is None:
+        pytest.skip("ogrinfo (Debian gdal-bin) is not installed")
+    [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
+    summary = subprocess.run(["ogrinfo", "-ro", "-so", "-al", str(path)], capture_output=True, text=True, check=True)
+    assert "Layer name: school" in summary.stdout and "Geometry: Multi Point" in summary.stdout
+    assert "length_km: Real" in summary.stdout and "layer_styles" in summary.stdout
+    assert "ERROR" not in summary.stderr
 
 
 def test_shp_round_trip_with_field_map_cpg_and_chinese_text(out_dir, tmp_path):
@@ -265,6 +387,12 @@ def test_projects_export_keeps_unlocated_projects(out_dir, tmp_path, fmt):
         assert rows["welfare-unlocated"]["wkt"] == "" and rows["welfare-unlocated"]["quantity_value"] == "13"
         assert len(rows) == 6
         return
+    if fmt == "gpkg":  # the catalog table holds every project, its geometry as WKT
+        frame = pyogrio.read_dataframe(path, layer="projects")
+        assert len(frame) == 6
+        unlocated = frame.set_index("id").loc["welfare-unlocated"]
+        assert unlocated["wkt"] != unlocated["wkt"] and unlocated["reason"] == "名称未在地名库中找到"  # NaN: empty
+        return
     frame = pyogrio.read_dataframe(path)
     assert len(frame) == 6
     unlocated = frame.set_index("id").loc["welfare-unlocated"]
@@ -335,11 +463,11 @@ def test_crs_4548_round_trip(out_dir, tmp_path, fmt):
     else:
         frame = pyogrio.read_dataframe(written[0])
         assert frame.crs.to_epsg() == 4548
-    x = frame.geometry.values[0].coords[0][0]
+    x = shapely.get_coordinates(frame.geometry.values[0])[0][0]
     assert 300_000 < x < 700_000  # Gauss-Kruger easting around CM 117E, not degrees
     back = frame.to_crs(4326)
     original = shapely.geometry.shape(_layer_json(out_dir, "road_rebuild")[0]["geometry"])
-    assert _close(back.geometry.values[0], original)
+    assert _close(_as_multi(back.geometry.values[0]), _as_multi(original))
 
 
 def test_geojson_refuses_a_projected_crs_and_bad_crs_is_one_line(out_dir, tmp_path):

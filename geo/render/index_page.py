@@ -8,8 +8,12 @@ from pathlib import Path
 from geo.render.style import APPROXIMATE_LABEL, OFFICIAL_LABEL
 
 # Files the index links when present beside it, in this order.
-TABLE_LINKS = (("coverage.md", "覆盖统计 Coverage table (Markdown)"),
-               ("coverage.csv", "覆盖统计 Coverage table (CSV)"))
+TABLE_LINKS = (("coverage.xlsx", "覆盖统计工作簿 Coverage workbook (Excel)"),
+               ("coverage.md", "覆盖统计 Coverage report (Markdown)"),
+               ("coverage.csv", "按街道 Coverage by 街道 (CSV)"),
+               ("coverage_districtwide.csv", "全区项目 District-wide records (CSV)"),
+               ("coverage_gaps.csv", "空白 Gaps (CSV)"),
+               ("coverage_totals.csv", "合计 Totals (CSV)"))
 
 
 def index_html(out_dir, title, basemap, inline, approximate, maps) -> str:

@@ -1,0 +1,153 @@
+"""The planner's workbook: coverage.xlsx with sheets 按街道, 全区项目, 空白, 合计 and 说明, byte-stable."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from pathlib import Path
+
+SHEETS = (("coverage.csv", "按街道"), ("coverage_districtwide.csv", "全区项目"), ("coverage_gaps.csv", "空白"),
+          ("coverage_totals.csv", "合计"))
+ABOUT_SHEET = "说明"
+# Bilingual headings of the tables' columns (category columns take their labels from categories.csv).
+HEADINGS = {
+    "code": "代码 Code", "name": "名称 Name", "projects": "项目数 Projects",
+    "road_km_rebuild": "改造道路 Road rebuild km", "road_km_greening": "绿化道路 Road greening km",
+    "district": "区 District", "boundary_quality": "边界质量 Boundary quality",
+    "boundary_source": "边界来源 Boundary source", "id": "编号 ID", "category": "类别 Category",
+    "category_label": "类别名称 Category name", "quantity": "数量 Quantity", "reason": "原因 Reason",
+    "key": "项目 Item", "value": "数值 Value",
+}
+MAX_WIDTH = 60
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries and document properties: equal inputs, equal bytes
+
+
+def write_workbook(path, report, tables, about=None) -> Path:
+    """Write the coverage workbook.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Where to write ``coverage.xlsx`` (atomically, within the run's output set).
+    report : geo.coverage.CoverageReport
+        The report the tables come from; its header fills the 说明 sheet.
+    tables : dict
+        :func:`geo.coverage.coverage_tables`.
+    about : dict, optional
+        More rows for 说明, e.g. ``{"报告 Report": "tianqiao.txt"}``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``. Headers are bilingual and frozen, columns fitted to their text, numbers
+        stored as numbers; the file is byte-identical for equal inputs.
+    """
+    import datetime
+
+    from openpyxl import Workbook
+
+    from geo.io import write_bytes_atomic
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, title in SHEETS:
+        _table_sheet(book.create_sheet(title), tables[name])
+    _about_sheet(book.create_sheet(ABOUT_SHEET), report, about or {})
+    fixed = datetime.datetime(*FIXED_TIME)
+    book.properties.created = book.properties.modified = fixed
+    book.properties.creator = "geo"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return write_bytes_atomic(path, _stable_zip(buffer.getvalue()))
+
+
+def _heading(column: str) -> str:
+    from geo.data import categories
+
+    row = categories().get(column)
+    if row:
+        return f"{row['label_zh']} {row['label_en']}"
+    return HEADINGS.get(column, column)
+
+
+def _table_sheet(sheet, table) -> None:
+    from openpyxl.styles import Font
+
+    sheet.append([_heading(c) for c in table.columns])
+    for row in table.itertuples(index=False, name=None):
+        sheet.append([_value(v) for v in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    _fit_columns(sheet)
+
+
+def _about_sheet(sheet, report, about) -> None:
+    from openpyxl.styles import Font
+
+    header = report.header
+    rows = [("区 District", header.get("district")),
+            ("边界质量 Boundary quality", header.get("boundary_quality")),
+            ("边界来源 Boundary source", header.get("boundary_source")),
+            ("存储坐标系 Storage CRS", "EPSG:4326 (WGS-84; CGCS2000 treated as equal)"),
+            ("量算坐标系 Metric CRS", header.get("metric_crs") or "EPSG:4548"),
+            *about.items()]
+    if header.get("boundary_quality") == "approximate":
+        rows.append(("注意 Note", "街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
+                                  "Approximate 街道 boundaries, not official: a project near a boundary may "
+                                  "belong to the neighbouring 街道."))
+    sheet.append(["项目 Item", "内容 Value"])
+    for key, value in rows:
+        sheet.append([key, _value(value)])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    _fit_columns(sheet)
+
+
+def _value(value):
+    """A cell value: numbers stay numbers, missing is empty, anything else is text."""
+    import math
+
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return None if isinstance(value, float) and not math.isfinite(value) else value
+    return str(value)
+
+
+def _text_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit_columns(sheet) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for number, column in enumerate(sheet.iter_cols(values_only=True), 1):
+        width = max((_text_width(str(v)) for v in column if v is not None), default=4)
+        sheet.column_dimensions[get_column_letter(number)].width = min(MAX_WIDTH, width + 2)
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same zip with fixed entry times and a fixed "modified" property (openpyxl stamps the
+    time of saving), so equal workbooks are equal bytes."""
+    import re
+
+    stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*FIXED_TIME).encode("ascii")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\2",
+                                 content)
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, content)
+    return out.getvalue()
