@@ -260,3 +260,18 @@ def test_range_section_whose_cross_street_does_not_meet_the_road_keeps_the_whole
                                           section="天府三街至锦华路段")], osm)
     geocode = feature["properties"]["geocode"]
     assert geocode["status"] == "approximate" and "天府三街 does not meet the road" in geocode["method"]
+
+
+def test_near_district_margin_is_metres_on_the_ground_far_north():
+    from pyproj import Geod
+
+    # Harbin (45.75N): 0.01 degree of longitude is only 778 m, the margin stays 1,000 m.
+    geod = Geod(ellps="WGS84")
+    outline = shapely.box(126.60, 45.72, 126.66, 45.78)
+    lon_900, lat, _ = geod.fwd(126.66, 45.75, 90, 900)
+    lon_1100, _, _ = geod.fwd(126.66, 45.75, 90, 1100)
+    gaz = Gazetteer().add_tier("t", [_entry("近处医院", shapely.Point(lon_900, lat), "health"),
+                                     _entry("远处医院", shapely.Point(lon_1100, lat), "health")])
+    located, unlocated = geocode_projects([_project("近处医院", "health"), _project("远处医院", "health")], gaz, outline)
+    assert located[0]["geometry"] is not None
+    assert located[1]["geometry"] is None and "outside the district" in unlocated[0]["reason"]
