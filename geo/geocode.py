@@ -313,6 +313,9 @@ def _locate_junction(pairs, gazetteer, place):
         return None, _unlocated(f"junction of {a} and {b}: no road named {missing} in any source ({tiers}); "
                                 "add it with --gazetteer or --osm")
     a, b, match_a, match_b = complete[0]
+    if match_a.entry is match_b.entry:
+        return None, _unlocated(f"junction of {a} and {b}: both names are the same road, {match_a.entry.name}, "
+                                f"in {match_a.entry.tier}")
     crs = place.crs or metric_crs_for(shapely.union_all([match_a.entry.geometry, match_b.entry.geometry]))
     line_a, line_b = metric_geometry(match_a.entry.geometry, crs), metric_geometry(match_b.entry.geometry, crs)
     junctions = crossings(line_a, line_b, max_gap_m=settings.INTERSECTION_GAP_M, spread_m=settings.JUNCTION_SPREAD_M,

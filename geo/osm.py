@@ -80,6 +80,7 @@ def load_osm(path, outline=None, *, metric_crs=None):
     near = None
     if outline is not None:
         near = wgs84_geometry(metric_geometry(outline, crs).buffer(settings.NEAR_DISTRICT_M), crs)
+        shapely.prepare(near)  # tested against every way
         # A namesake road in the next county is not part of ours: ways are kept one by one.
         ways = {key: kept for key, group in ways.items() if (kept := [w for w in group if w["line"].intersects(near)])}
     source = f"OpenStreetMap extract {path.name} (© OpenStreetMap contributors, ODbL)"

@@ -275,3 +275,8 @@ def test_near_district_margin_is_metres_on_the_ground_far_north():
     located, unlocated = geocode_projects([_project("近处医院", "health"), _project("远处医院", "health")], gaz, outline)
     assert located[0]["geometry"] is not None
     assert located[1]["geometry"] is None and "outside the district" in unlocated[0]["reason"]
+
+
+def test_junction_of_a_road_with_its_own_other_name_stays_unlocated(osm):
+    (feature,), unlocated = _in_chengdu([_project("锦华路与锦华大道交叉口", "road_rebuild")], osm)
+    assert feature["geometry"] is None and "same road" in unlocated[0]["reason"]
