@@ -63,3 +63,40 @@ def test_junction_project_is_placed_where_the_osm_roads_cross(chengdu_build):
     assert point.distance(shapely.Point(104.065, 30.6)) < 1e-6
     assert junction["properties"]["geocode"]["status"] == "matched"
     assert [p["name"] for p in junction["properties"]["subdistricts"]] == ["西街道"]
+
+
+# West, south and north-east: a 3 km winding road across two 街道, given by a gazetteer CSV.
+FAR_CITIES = {"Urumqi": ((87.62, 43.83), "EPSG:4538"), "Sanya": ((109.51, 18.25), "EPSG:4546"),
+              "Harbin": ((126.63, 45.75), "EPSG:4551")}
+
+
+@pytest.mark.parametrize("city", sorted(FAR_CITIES))
+def test_far_districts_store_km_true_to_the_ground(city, tmp_path):
+    (lon, lat), expected_crs = FAR_CITIES[city]
+    geod = Geod(ellps="WGS84")
+    coords, (x, y) = [(lon, lat)], (lon, lat)
+    for i in range(10):  # 300 m steps, alternately east-north-east and east-south-east
+        x, y, _ = geod.fwd(x, y, 70 if i % 2 else 110, 300.0)
+        coords.append((x, y))
+    road = shapely.LineString(coords)
+    x0, y0, x1, y1 = road.buffer(0.02).bounds
+    middle = (x0 + x1) / 2
+    gpd.GeoDataFrame({"code": ["01", "02"], "name": ["西城街道", "东城街道"]},
+                     geometry=[shapely.box(x0, y0, middle, y1), shapely.box(middle, y0, x1, y1)],
+                     crs=4326).to_file(tmp_path / "jiedao.geojson", driver="GeoJSON")
+    (tmp_path / "roads.csv").write_text(f'name,wkt,accuracy_m\n幸福路,"{road.wkt}",30\n', encoding="utf-8")
+    (tmp_path / "report.txt").write_text("二、2025年重点工作\n实施幸福路提升改造工程。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [
+        "build", "--report", str(tmp_path / "report.txt"), "--districts", str(tmp_path / "jiedao.geojson"),
+        "--name-field", "name", "--code-field", "code", "--gazetteer", str(tmp_path / "roads.csv"),
+        "--basemap", "none", "--out-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    collection = json.loads((out / "projects.geojson").read_text(encoding="utf-8"))
+    assert collection["metadata"]["metric_crs"] == expected_crs
+    (feature,) = [f for f in collection["features"] if f["properties"]["name"] == "幸福路"]
+    pieces = feature["properties"]["subdistricts"]
+    assert [p["name"] for p in pieces] == ["西城街道", "东城街道"]
+    assert sum(p["km"] for p in pieces) * 1000 == pytest.approx(geod.geometry_length(road), rel=1e-3)
+    coverage = (out / "maps_out" / "coverage.csv").read_text(encoding="utf-8-sig")
+    assert expected_crs in coverage.splitlines()[0] and "西城街道" in coverage and "东城街道" in coverage
