@@ -1,4 +1,4 @@
-"""Gazetteers: named places with geometry and provenance, and their look-up; loaders for user files and the bundled data (OSM: geo.osm)."""
+"""Gazetteers: named places with geometry and provenance, their look-up, loaders for user files and bundled data."""
 
 from __future__ import annotations
 

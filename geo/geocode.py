@@ -333,8 +333,9 @@ def _locate_junction(pairs, gazetteer, place):
                                 f"{farthest / 1000:.1f} km apart; the report does not say which")
     junction = junctions[0]
     entry_a, entry_b = match_a.entry, match_b.entry
-    accuracy = (junction.gap_m / 2 + junction.spread_m
-                + math.hypot(entry_a.accuracy_m, entry_b.accuracy_m) / max(junction.sine, settings.INTERSECTION_MIN_SINE))
+    # A sideways error e of either line moves the crossing by e / sin(angle) along the other.
+    sine = max(junction.sine, settings.INTERSECTION_MIN_SINE)
+    accuracy = junction.gap_m / 2 + junction.spread_m + math.hypot(entry_a.accuracy_m, entry_b.accuracy_m) / sine
     if junction.gap_m > 0:
         how = f"the lines come within {junction.gap_m:,.0f} m: midpoint of their nearest points"
     elif junction.spread_m > 0:

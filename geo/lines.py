@@ -1,4 +1,4 @@
-"""Road lines in metres: a road's parts in route order, sections between cross streets, two roads' crossing, carriageway centre lines.
+"""Road lines in metres: a road's parts in route order, where two roads cross, carriageways merged into one line.
 
 Every function takes and returns shapely geometries in a metric CRS (the district's,
 see :func:`geo.crs.metric_crs_for`); callers project to it and back. Tolerances are

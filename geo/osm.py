@@ -14,7 +14,8 @@ from geo.io import InputError
 NAME_KEYS = ("name:zh-Hans", "name:zh", "name", "name:zh-Hant", "official_name", "alt_name", "old_name",
              "short_name", "loc_name")
 LINE_KEYS = ("highway", "railway", "waterway")
-POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway", "public_transport")
+POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway",
+              "public_transport")
 AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare")
 _LINE_TYPES = {"highway": "road", "railway": "rail", "waterway": "water"}
 _LINE_CATEGORIES = {"railway": "rail", "waterway": "water"}

@@ -1,4 +1,4 @@
-"""Every tunable of the tool in one place: tolerances in metres, accuracies, display precision, tile providers, the default district.
+"""Every tunable in one place: tolerances in metres, accuracies, display precision, tile providers, default district.
 
 Distances are metres on the ground. Code that needs them in another unit converts
 them at the data's own position (in the metric CRS chosen for the district, see

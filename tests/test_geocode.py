@@ -272,7 +272,8 @@ def test_near_district_margin_is_metres_on_the_ground_far_north():
     lon_1100, _, _ = geod.fwd(126.66, 45.75, 90, 1100)
     gaz = Gazetteer().add_tier("t", [_entry("近处医院", shapely.Point(lon_900, lat), "health"),
                                      _entry("远处医院", shapely.Point(lon_1100, lat), "health")])
-    located, unlocated = geocode_projects([_project("近处医院", "health"), _project("远处医院", "health")], gaz, outline)
+    features = [_project("近处医院", "health"), _project("远处医院", "health")]
+    located, unlocated = geocode_projects(features, gaz, outline)
     assert located[0]["geometry"] is not None
     assert located[1]["geometry"] is None and "outside the district" in unlocated[0]["reason"]
 

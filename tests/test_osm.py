@@ -1,4 +1,4 @@
-"""OSM extracts: names from every name tag, one road from all its ways, dual carriageways once, POIs from nodes, ways and multipolygons."""
+"""OSM extracts: every name tag, one road from all its ways, dual carriageways once, POIs from nodes, ways, areas."""
 
 from pathlib import Path
 
@@ -28,8 +28,9 @@ def test_road_is_the_union_of_its_ways_with_a_dual_carriageway_measured_once(ent
     assert "dual carriageway" in road.method
     # Two parts: the bridge (锦华桥, its own name) leaves a 144 m gap that is not invented.
     assert road.geometry.geom_type == "MultiLineString" and len(road.geometry.geoms) == 2
-    centre_line = (GEOD.geometry_length(shapely.LineString([(104.05, 30.6), (104.075, 30.6)]))
-                   + GEOD.geometry_length(shapely.LineString([(104.0765, 30.6), (104.0808, 30.6001), (104.085, 30.6002)])))
+    west = shapely.LineString([(104.05, 30.6), (104.075, 30.6)])
+    east = shapely.LineString([(104.0765, 30.6), (104.0808, 30.6001), (104.085, 30.6002)])
+    centre_line = GEOD.geometry_length(west) + GEOD.geometry_length(east)
     assert GEOD.geometry_length(road.geometry) == pytest.approx(centre_line, rel=1e-3)
     # The centre line runs midway between the carriageways (16 m either side of 30.6N).
     across = road.geometry.intersection(shapely.LineString([(104.0675, 30.59), (104.0675, 30.61)]))

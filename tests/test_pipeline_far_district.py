@@ -1,4 +1,4 @@
-"""A district far from Jinan, built end to end: km true to the ground, the metric CRS in every output, junctions placed."""
+"""Districts far from Jinan, built end to end: km true to the ground, the metric CRS in every output, junctions."""
 
 import csv
 import json

@@ -1,4 +1,4 @@
-"""Settings: the map fallback follows the bundled district, tile providers resolve, the default district is re-exported."""
+"""Settings: the map fallback follows the bundled district, tile providers resolve, the default district."""
 
 import pytest
 
