@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES
@@ -86,11 +87,12 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
     return located, unlocated
 
 
-class _Place:
+class _Place(NamedTuple):
     """Where a run's matches must lie: the district outline grown by NEAR_DISTRICT_M, in WGS-84 and metres."""
 
-    def __init__(self, near, near_metric, crs):
-        self.near, self.near_metric, self.crs = near, near_metric, crs
+    near: object
+    near_metric: object
+    crs: str | None
 
 
 def _locate(props, gazetteer, kind, place, online):
