@@ -24,6 +24,13 @@ class Boundaries:
     source: str
     warnings: list = field(default_factory=list)
 
+    @property
+    def metric_crs(self) -> str:
+        """The CRS lengths and areas are measured in: the Gauss-Kruger zone nearest the outline."""
+        from geo.crs import metric_crs_for
+
+        return metric_crs_for(self.outline)
+
 
 def load_boundaries(districts_path=None, *, name_field=None, code_field=None, outline_path=None,
                     district_code=None):
@@ -203,10 +210,11 @@ def _dissolve_outline(zones, source):
     import geopandas as gpd
     import shapely
 
-    from geo.crs import metric_geometry, wgs84_geometry
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
 
     # Union in metric space with a tiny buffer-unbuffer so slivers between official
     # polygons do not leave holes in the outline.
-    merged = shapely.unary_union(metric_geometry(zones.geometry.values)).buffer(1.0).buffer(-1.0)
+    crs = metric_crs_for(zones)
+    merged = shapely.unary_union(metric_geometry(zones.geometry.values, crs)).buffer(1.0).buffer(-1.0)
     return gpd.GeoDataFrame({"code": [""], "name": ["district (union of 街道)"], "source": [source]},
-                            geometry=[wgs84_geometry(merged)], crs=4326)
+                            geometry=[wgs84_geometry(merged, crs)], crs=4326)

@@ -161,7 +161,7 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         features, source = pipeline.read_catalog(projects)
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
                                                        online=online, cache_dir=cache_dir)
-        pipeline.write_catalog(projects, features, source)
+        pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
     click.echo(f"wrote {projects}: {len(features) - len(unlocated)} of {len(features)} projects located")
     for path in layers:
@@ -190,7 +190,7 @@ def join(projects, layers_dir, **kwargs):
         _report_warnings(boundaries.warnings)
         features, source = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
-        pipeline.write_catalog(projects, features, source)
+        pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         written = pipeline.write_layers(features, boundaries, layers_dir)
     for path in written:
         click.echo(f"wrote {path}")

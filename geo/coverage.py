@@ -50,7 +50,8 @@ class CoverageReport:
 
 
 def coverage_report(projects, allocations, zones, *, boundary_source, boundary_quality, district_name,
-                    features=None, gap_categories=None, zone_code="code", zone_name="name") -> CoverageReport:
+                    features=None, gap_categories=None, zone_code="code", zone_name="name",
+                    metric_crs=None) -> CoverageReport:
     """Count the catalog's projects per 街道 and list what has no place or no coverage.
 
     Parameters
@@ -79,11 +80,14 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         planner's set.
     zone_code, zone_name : str
         Names of the code and name columns in ``zones``.
+    metric_crs : str, optional
+        The CRS the allocations' km were measured in (``"EPSG:45xx"``), stated in
+        the header of every format.
 
     Returns
     -------
     CoverageReport
-        ``header``: district, boundary_source, boundary_quality and ``counts``
+        ``header``: district, boundary_source, boundary_quality, metric_crs and ``counts``
         (catalog, located_in_district, outside_district, district_wide, zones,
         project_zone_pairs).
 
@@ -165,6 +169,10 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     }
     header = {"district": district_name, "boundary_source": boundary_source,
               "boundary_quality": boundary_quality, "counts": counts_dict}
+    if metric_crs:
+        from geo.crs import metric_crs_name
+
+        header["metric_crs"] = metric_crs_name(metric_crs)
     totals = dict(counts_dict)
     totals.update({
         "zones_without_projects": int((by_zone["projects"] == 0).sum()),
@@ -328,10 +336,11 @@ def _records(frame) -> list:
 
 def _boundary_sentence(report) -> str:
     header = report.header
+    measured = f" Lengths in {header['metric_crs']}." if header.get("metric_crs") else ""
     if header["boundary_quality"] == "approximate":
         return (f"Boundaries: approximate (source: {header['boundary_source']}); "
-                "a project near a 街道 boundary may belong to the neighbouring 街道.")
-    return f"Boundaries: official (source: {header['boundary_source']})."
+                f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")
+    return f"Boundaries: official (source: {header['boundary_source']}).{measured}"
 
 
 def _summary_sentence(report) -> str:
@@ -415,16 +424,16 @@ def coverage_tables(report: CoverageReport) -> dict:
         ``{file name: pandas.DataFrame}``:
 
         ``coverage.csv``: one row per 街道 (``code``, ``name``, ``projects``, one count per
-        category, road km), with the district, boundary quality and boundary source as
-        columns, so the file joins to the 街道 layer on ``code``.
+        category, road km), with the district, boundary quality and source, and the CRS
+        the km were measured in as columns, so the file joins to the 街道 layer on ``code``.
         ``coverage_districtwide.csv``: records with no place on the map.
         ``coverage_gaps.csv``: one row per (category, 街道 without any project of it).
         ``coverage_totals.csv``: ``key``, ``value``: the reconciled counts and km.
     """
     header = report.header
     by_zone = report.by_subdistrict.copy()
-    for key in ("district", "boundary_quality", "boundary_source"):
-        by_zone[key] = header[key]
+    for key in ("district", "boundary_quality", "boundary_source", "metric_crs"):
+        by_zone[key] = header.get(key)
     gaps = pd.DataFrame(
         [{"category": code, "category_label": categories()[code]["label_zh"] if code in categories() else "",
           "code": zone_code, "name": name}

@@ -6,10 +6,9 @@ import csv
 import functools
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from geo.settings import DEFAULT_DISTRICT_CODE, DEFAULT_DISTRICT_NAME  # noqa: F401 (re-exported)
 
-DEFAULT_DISTRICT_CODE = "370105"  # 天桥区, Jinan
-DEFAULT_DISTRICT_NAME = "天桥区"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 REPORT_PATH = DATA_DIR / "tianqiao_work_report_excerpt.txt"
 CATEGORIES_PATH = DATA_DIR / "categories.csv"

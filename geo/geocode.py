@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import NamedTuple
 
+from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES
 
 MATCHED = "matched"
 APPROXIMATE = "approximate"
 UNLOCATED = "unlocated"
 
-# A match must lie within this distance of the district outline: a gazetteer hit
-# farther away is a namesake elsewhere (every city has a 北园路), not our project.
-OUTSIDE_TOLERANCE_DEG = 0.01  # about 1 km at 36.7N
-
 _CARDINAL_SECTION = {"东段": "east", "西段": "west", "南段": "south", "北段": "north", "中段": "middle"}
-_RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|-|~)(?P<end>.+?)段$")
+_RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|–|-|~)(?P<end>.+?)段$")
+# Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
+_JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
+_JUNCTION_SEPARATORS = "与/、×和同及—–-"
+_ROAD_SUFFIXES = ("路", "街", "道", "线", "巷", "胡同")
 
 
-def geocode_projects(features, gazetteer, outline, *, online=None, zones=None):
+def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None):
     """Locate catalog projects; return new features and the list of unlocated ones.
 
     Parameters
@@ -29,13 +32,17 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None):
     gazetteer : geo.gazetteer.Gazetteer
         Sources in priority order; the first tier with a fitting match wins.
     outline : shapely geometry
-        District outline in WGS-84; matches farther than ~1 km from it are rejected.
+        District outline in WGS-84; matches farther than
+        :data:`geo.settings.NEAR_DISTRICT_M` from it are rejected.
     online : callable or None
         ``online(name, category) -> Entry or None``, the Nominatim fallback (``--online``).
     zones : GeoDataFrame or None
         街道 polygons (code, name, geometry; WGS-84). A facility that no source knows but
         whose name contains a 街道's place name (泺口垃圾转运站 -> 泺口街道) is placed
         inside that 街道, status ``approximate``, with an accuracy that spans the 街道.
+    metric_crs : str, optional
+        The district's metric CRS (``"EPSG:45xx"``) for distances, section cuts and
+        crossings; default: chosen from ``outline`` (:func:`geo.crs.metric_crs_for`).
 
     Returns
     -------
@@ -43,17 +50,34 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None):
         Features with ``geometry`` (shapely, WGS-84, or None) and a ``geocode`` property
         {status, source, method, source_datum, accuracy_m, reason}; and the unlocated
         features' ``{id, name, reason}``.
+
+    Notes
+    -----
+    A project named after two roads at a crossing (``X路与Y路交叉口``, ``X路/Y路交叉口``,
+    ``X路Y路路口``) is placed where the two roads' lines cross, or midway between their
+    nearest points when they come within :data:`geo.settings.INTERSECTION_GAP_M`, each
+    road taken from the first source that knows it. Its ``accuracy_m`` is half that gap,
+    plus the spread of the crossing points taken as one junction, plus the two lines'
+    accuracies combined (root sum of squares) and divided by the sine of the angle at
+    which the roads cross. If either road is unknown, or the roads cross at several
+    places, the project stays unlocated and the reason says so.
     """
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
     from geo.data import categories
 
     kinds = {code: row["geometry"] for code, row in categories().items()}
-    near = outline.buffer(OUTSIDE_TOLERANCE_DEG) if outline is not None else None
+    crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
+    near = near_metric = None
+    if outline is not None:
+        near_metric = metric_geometry(outline, crs).buffer(settings.NEAR_DISTRICT_M)
+        near = wgs84_geometry(near_metric, crs)
+    place = _Place(near, near_metric, crs)
     areas = _zone_areas(zones) if zones is not None else []
     located, unlocated = [], []
     for feature in features:
         props = dict(feature["properties"])
         kind = kinds.get(props.get("category"), "point")
-        geom, geocode = _locate(props, gazetteer, kind, near, online)
+        geom, geocode = _locate(props, gazetteer, kind, place, online)
         if geom is None and kind == "point" and props.get("named") is not False:
             geom, geocode = _place_in_zone(props.get("name") or "", areas, geocode)
         props["geocode"] = geocode
@@ -63,10 +87,25 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None):
     return located, unlocated
 
 
-def _locate(props, gazetteer, kind, near, online):
+class _Place(NamedTuple):
+    """Where a run's matches must lie: the district outline grown by NEAR_DISTRICT_M, in WGS-84 and metres."""
+
+    near: object
+    near_metric: object
+    crs: str | None
+
+
+def _locate(props, gazetteer, kind, place, online):
     name = props.get("name") or ""
+    near = place.near
     if props.get("named") is False:
         return None, _unlocated("counted group, not named in the report: stays district-wide by design")
+    roads = junction_roads(name)
+    if roads:
+        # A source may know the junction itself (a point); if not, the roads' crossing.
+        kind = "point"
+        if gazetteer.lookup(name, accepts=_accepts(kind, name), category=props.get("category")) is None:
+            return _locate_junction(roads, gazetteer, place)
     accepts = _accepts(kind, name)
     base = props.get("base_name") or name
     section = props.get("section")
@@ -100,7 +139,7 @@ def _locate(props, gazetteer, kind, near, online):
         geom = geom.representative_point()
         method += "; point inside the area"
     if cut:
-        geom, note, exact_cut = _cut_section(geom, cut, gazetteer)
+        geom, note, exact_cut = _cut_section(geom, cut, gazetteer, place.crs)
         method += f"; {note}"
         if not exact_cut:
             status = APPROXIMATE
@@ -179,48 +218,153 @@ def _clip_lines_to(geom, near):
     return geom
 
 
-def _cut_section(geom, section, gazetteer):
-    """Cut a road line to the named section; return (geometry, method note, exact?)."""
-    import shapely
-    from shapely.ops import substring
+def _cut_section(geom, section, gazetteer, crs=None):
+    """Cut a road line to the named section; return (geometry, method note, exact?).
 
-    from geo.crs import metric_geometry, wgs84_geometry
+    ``X至Y段`` (also ``X—Y段``, ``X到Y段``) is cut between the places where the cross
+    streets X and Y meet the road: where they cross it, or at its point nearest them
+    if they come within :data:`geo.settings.SECTION_CROSS_STREET_M`. A road of several
+    parts (ways with gaps) is first put in order along its length
+    (:func:`geo.lines.route`). ``东段`` and the like take half (``中段`` the middle third).
+    """
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+    from geo.lines import route
 
     if geom.geom_type not in LINE_TYPES:
         return geom, f"section {section} not cut (not a line)", False
-    line = shapely.line_merge(geom) if geom.geom_type == "MultiLineString" else geom
-    if line.geom_type != "LineString":
-        # Disconnected parts: work on the longest, which carries the road's direction.
-        line = max(shapely.get_parts(line), key=lambda g: g.length)
-    metric = metric_geometry(line)
+    crs = crs or metric_crs_for(geom)
+    road = route(metric_geometry(geom, crs))
     m = _RANGE_SECTION.match(section)
     if m:
-        cuts = []
+        cuts, notes = [], []
         for cross_name in (m.group("start"), m.group("end")):
             cross = gazetteer.find_line(cross_name)
             if cross is None:
                 return geom, f"section {section}: cross street {cross_name} unknown, whole road used", False
-            cross_metric = metric_geometry(cross.geometry)
-            cuts.append(metric.project(shapely.ops.nearest_points(metric, cross_metric)[0]))
+            position, gap = road.locate(metric_geometry(cross.geometry, crs))
+            if gap > settings.SECTION_CROSS_STREET_M:
+                return geom, (f"section {section}: cross street {cross_name} does not meet the road (nearest "
+                              f"{gap:,.0f} m away, over {settings.SECTION_CROSS_STREET_M:g} m), whole road used"), False
+            cuts.append(position)
+            if gap > 0:
+                notes.append(f"{cross_name} ends {gap:,.0f} m short of the road, cut at the road's nearest point")
         start, end = sorted(cuts)
-        piece = substring(metric, start, end)
-        note, exact = f"cut between cross streets {m.group('start')} and {m.group('end')}", True
+        if end - start <= 0:
+            return geom, f"section {section}: both cross streets meet the road at one place, whole road used", False
+        piece = road.between(start, end)
+        note = "; ".join([f"cut between cross streets {m.group('start')} and {m.group('end')}"] + notes)
+        exact = True
     elif section in _CARDINAL_SECTION:
         direction = _CARDINAL_SECTION[section]
-        half = metric.length / 2
+        total = road.length
         if direction == "middle":
-            piece = substring(metric, metric.length / 3, 2 * metric.length / 3)
+            piece = road.between(total / 3, 2 * total / 3)
         else:
-            first, second = substring(metric, 0, half), substring(metric, half, metric.length)
+            first, second = road.between(0, total / 2), road.between(total / 2, total)
             axis, sign = {"east": (0, 1), "west": (0, -1), "north": (1, 1), "south": (1, -1)}[direction]
             piece = max((first, second), key=lambda p: sign * p.centroid.coords[0][axis])
         note, exact = f"{section} taken as the {direction} part of the line, cut at its midpoint", False
     else:
         return geom, f"section {section}: extent unknown, whole road used", False
-    return wgs84_geometry(piece), note, exact
+    return wgs84_geometry(piece, crs), note, exact
 
 
-def nominatim_lookup(district_label, bounds, cache_path, *, user_agent="geo-worksreport"):
+# --------------------------------------------------------------------------- junctions
+
+
+def junction_roads(name):
+    """The two roads a junction project names, as candidate (road, road) pairs; [] if it names none.
+
+    港城大道与滨江路交叉口 -> [("港城大道", "滨江路")]; 东湖大道/光谷二路交叉口 and
+    经十路舜耕路路口 (the roads side by side) alike. Every way to split the name is a
+    candidate, those whose both halves end like a road first; ``路口`` after a bare
+    name (经十路与舜耕路口) lends it its 路.
+    """
+    text = unicodedata.normalize("NFKC", str(name)).strip()
+    head = _JUNCTION_HEAD.search(text)
+    if head is None:
+        return []
+    body = text[:head.start()]
+    pairs = [(body[:i], body[i + 1:]) for i, char in enumerate(body)
+             if char in _JUNCTION_SEPARATORS and i >= 2 and len(body) - i - 1 >= 2]
+    if not pairs:
+        pairs = [(body[:i], body[i:]) for i in range(2, len(body) - 1) if body[:i].endswith(_ROAD_SUFFIXES)]
+    if head.group() == "路口":
+        pairs = [(a, b if b.endswith(_ROAD_SUFFIXES) else b + "路") for a, b in pairs]
+    return sorted(pairs, key=lambda ab: -(ab[0].endswith(_ROAD_SUFFIXES) + ab[1].endswith(_ROAD_SUFFIXES)))
+
+
+def _locate_junction(pairs, gazetteer, place):
+    """Place a junction project where its two roads cross; (geometry, geocode)."""
+    import math
+
+    import shapely
+
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+    from geo.lines import crossings
+
+    def is_line(entry):
+        return entry.geometry is not None and entry.geometry.geom_type in LINE_TYPES
+
+    found = [(a, b, gazetteer.lookup(a, accepts=is_line), gazetteer.lookup(b, accepts=is_line)) for a, b in pairs]
+    complete = [f for f in found if f[2] and f[3]]
+    if not complete:
+        a, b, match_a, match_b = max(found, key=lambda f: (f[2] is not None) + (f[3] is not None))
+        missing = " or ".join(repr(n) for n, m in ((a, match_a), (b, match_b)) if m is None)
+        tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
+        return None, _unlocated(f"junction of {a} and {b}: no road named {missing} in any source ({tiers}); "
+                                "add it with --gazetteer or --osm")
+    a, b, match_a, match_b = complete[0]
+    if match_a.entry is match_b.entry:
+        return None, _unlocated(f"junction of {a} and {b}: both names are the same road, {match_a.entry.name}, "
+                                f"in {match_a.entry.tier}")
+    crs = place.crs or metric_crs_for(shapely.union_all([match_a.entry.geometry, match_b.entry.geometry]))
+    line_a, line_b = metric_geometry(match_a.entry.geometry, crs), metric_geometry(match_b.entry.geometry, crs)
+    junctions = crossings(line_a, line_b, max_gap_m=settings.INTERSECTION_GAP_M, spread_m=settings.JUNCTION_SPREAD_M,
+                          within=place.near_metric)
+    where = " in the district" if place.near_metric is not None else ""
+    if not junctions:
+        gap = shapely.distance(line_a, line_b)
+        if gap == 0:
+            return None, _unlocated(f"junction of {a} and {b}: the two roads meet only outside the district")
+        return None, _unlocated(f"junction of {a} and {b}: the two roads do not meet{where} in our sources "
+                                f"(nearest {gap:,.0f} m apart, over {settings.INTERSECTION_GAP_M:g} m)")
+    if len(junctions) > 1:
+        farthest = max(p.point.distance(q.point) for p in junctions for q in junctions)
+        return None, _unlocated(f"junction of {a} and {b}: the roads cross at {len(junctions)} places up to "
+                                f"{farthest / 1000:.1f} km apart; the report does not say which")
+    junction = junctions[0]
+    entry_a, entry_b = match_a.entry, match_b.entry
+    # A sideways error e of either line moves the crossing by e / sin(angle) along the other.
+    sine = max(junction.sine, settings.INTERSECTION_MIN_SINE)
+    accuracy = junction.gap_m / 2 + junction.spread_m + math.hypot(entry_a.accuracy_m, entry_b.accuracy_m) / sine
+    if junction.gap_m > 0:
+        how = f"the lines come within {junction.gap_m:,.0f} m: midpoint of their nearest points"
+    elif junction.spread_m > 0:
+        how = f"the lines cross at several points within {junction.spread_m:,.0f} m of their centre (taken)"
+    else:
+        how = "the lines cross"
+    method = (f"junction of two roads, {entry_a.name} ({entry_a.method}) and {entry_b.name} ({entry_b.method}): "
+              f"{how}; crossing angle {math.degrees(math.asin(min(junction.sine, 1.0))):.0f}°")
+    loose = [m for m in (match_a, match_b) if m.strength not in ("exact", "folded")]
+    for m in loose:
+        method += f"; name matched loosely ({m.strength}: {m.entry.name})"
+    exact = junction.gap_m == 0 and not loose
+    return wgs84_geometry(junction.point, crs), {
+        "status": MATCHED if exact else APPROXIMATE,
+        "source": _joined(entry_a.source, entry_b.source),
+        "method": method,
+        "source_datum": _joined(entry_a.source_datum, entry_b.source_datum),
+        "accuracy_m": round(accuracy),
+        "matched_name": f"{entry_a.name} × {entry_b.name}",
+    }
+
+
+def _joined(first, second):
+    return first if first == second else f"{first}; {second}"
+
+
+def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.NOMINATIM_USER_AGENT):
     """Build the ``online`` callable for :func:`geocode_projects`: Nominatim via geopy.
 
     One request per second (Nominatim's usage policy), answers cached on disk as JSON
@@ -243,8 +387,8 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent="geo-work
             from geopy.extra.rate_limiter import RateLimiter
             from geopy.geocoders import Nominatim
 
-            nominatim = Nominatim(user_agent=user_agent, timeout=10)
-            state["geocoder"] = RateLimiter(nominatim.geocode, min_delay_seconds=1.0)
+            nominatim = Nominatim(user_agent=user_agent, timeout=settings.NOMINATIM_TIMEOUT_S)
+            state["geocoder"] = RateLimiter(nominatim.geocode, min_delay_seconds=settings.NOMINATIM_MIN_DELAY_S)
         x0, y0, x1, y1 = bounds
         location = state["geocoder"](query, exactly_one=True, geometry="geojson",
                                      viewbox=[(y0, x0), (y1, x1)], bounded=True, language="zh")
@@ -269,13 +413,12 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent="geo-work
 
 
 def _bbox_accuracy(raw):
-    # Half the diagonal of Nominatim's bounding box, at least OSM's typical 20 m.
-    import math
+    # Half the geodesic diagonal of Nominatim's bounding box, at least OSM's typical error.
+    from pyproj import Geod
 
     try:
         south, north, west, east = (float(v) for v in raw["boundingbox"])
     except (KeyError, ValueError, TypeError):
-        return 200.0
-    dy = (north - south) * 111_000
-    dx = (east - west) * 111_000 * math.cos(math.radians((north + south) / 2))
-    return max(20.0, round(math.hypot(dx, dy) / 2))
+        return settings.NOMINATIM_DEFAULT_ACCURACY_M
+    diagonal = Geod(ellps="WGS84").inv(west, south, east, north)[2]
+    return max(settings.OSM_ACCURACY_M, round(diagonal / 2))

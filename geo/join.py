@@ -22,8 +22,9 @@ import pandas as pd
 import shapely
 from shapely import STRtree
 
-from geo.crs import METRIC_CRS, STORAGE_CRS
+from geo.crs import STORAGE_CRS
 from geo.io import InputError
+from geo.settings import JOIN_SUM_TOLERANCE
 
 ALLOCATION_COLUMNS = ["id", "code", "name", "share", "km", "area_km2"]
 
@@ -35,7 +36,7 @@ _LINE_TYPES = (_LINESTRING, _LINEARRING, _MULTILINESTRING)
 _POLYGON_TYPES = (_POLYGON, _MULTIPOLYGON)
 
 
-def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name"):
+def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", metric_crs=None):
     """Allocate each located project to the zones (街道) it falls in or crosses.
 
     Parameters
@@ -50,6 +51,12 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name"):
         is counted in each of them.
     zone_code, zone_name : str
         Names of the code and name columns in ``zones``.
+    metric_crs : str, optional
+        The CRS lengths and areas are measured in, e.g. ``"EPSG:4544"``; normally the
+        district's (:attr:`geo.boundaries.Boundaries.metric_crs`). Default: the
+        CGCS2000 3-degree Gauss-Kruger zone nearest the zones
+        (:func:`geo.crs.metric_crs_for`), so km agree with geodesic lengths to
+        0.03% anywhere in China.
 
     Returns
     -------
@@ -66,14 +73,14 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name"):
           stays exactly on it. A MultiPoint's parts are placed one by one; its
           ``share`` in a zone is the fraction of its parts there. Points outside
           every zone get no row.
-        * Lines are cut at zone boundaries and measured in EPSG:4548
-          (:data:`geo.crs.METRIC_CRS`): ``km`` is the length inside the zone and
+        * Lines are cut at zone boundaries and measured in ``metric_crs``:
+          ``km`` is the length inside the zone and
           ``share`` that length over the whole line's length, so the shares of a
           line that leaves the district sum to less than 1. A stretch running
           exactly along a shared boundary is counted once, in the zone with the
           smallest code. Pieces of zero length (a line touching a zone) get no row.
         * Polygons are cut likewise: ``area_km2`` is the area inside the zone and
-          ``share`` that area over the polygon's area (EPSG:4548). Invalid polygons
+          ``share`` that area over the polygon's area (``metric_crs``). Invalid polygons
           are repaired first.
         * Lines and polygons of zero length or area are placed like a point at
           their first vertex. A GeometryCollection is reduced to its parts of the
@@ -89,7 +96,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name"):
     codes, names, zone_geoms = _prepare_zones(zones, zone_code, zone_name)
     project_crs = projects.crs if projects.crs is not None else STORAGE_CRS
     # Everything is cut in the projects' CRS, where boundaries and projects are stored
-    # (coincident vertices stay coincident); only the measuring happens in EPSG:4548.
+    # (coincident vertices stay coincident); only the measuring happens in metres.
     zones_local = _transformer(zones.crs, project_crs)(zone_geoms)
     geoms = np.asarray(projects.geometry.array, dtype=object)
     types = shapely.get_type_id(geoms)
@@ -101,9 +108,13 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name"):
     measured = np.flatnonzero(np.isin(types, _LINE_TYPES + _POLYGON_TYPES))
     as_points = np.flatnonzero(np.isin(types, _POINT_TYPES))
     if measured.size:
+        if metric_crs is None:
+            from geo.crs import metric_crs_for
+
+            metric_crs = metric_crs_for(zones)
         is_polygon = np.isin(types[measured], _POLYGON_TYPES)
         rows, degenerate = _allocate_measured(measured, geoms[measured], is_polygon, zones_local,
-                                              _transformer(project_crs, METRIC_CRS))
+                                              _transformer(project_crs, metric_crs))
         pieces.append(rows)
         if degenerate.size:
             # Zero-length lines and zero-area polygons: place them by their first vertex.
@@ -246,13 +257,15 @@ def _transformer(source, target):
     """A function reprojecting an array of geometries (the identity when the CRSs are equal)."""
     from pyproj import CRS, Transformer
 
-    from geo.crs import METRIC_CRS, metric_geometry
+    from geo.crs import is_metric_crs, metric_geometry
 
     source, target = CRS.from_user_input(source), CRS.from_user_input(target)
     if source == target:
         return lambda geoms: geoms
-    if source.to_epsg() in (4326, 4490) and target == CRS.from_user_input(METRIC_CRS):
-        return metric_geometry  # cached transformer: avoids PROJ's 40 ms datum search per call
+    if source.to_epsg() in (4326, 4490) and is_metric_crs(target):
+        # Cached transformer: avoids PROJ's 40 ms datum search per call.
+        crs = f"EPSG:{target.to_epsg()}"
+        return lambda geoms: metric_geometry(geoms, crs)
     transformer = Transformer.from_crs(source, target, always_xy=True)
 
     def _coords(coords):
@@ -301,12 +314,6 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric)
     return (project_index[local], zone, share, km, area), project_index[degenerate]
 
 
-# Relative slack when comparing a line's summed pieces with its length. Pieces cut in
-# EPSG:4326 and measured after reprojection add up to the whole only to about 1e-10
-# (more for very long segments); an overlap below 0.1 mm per km is immaterial anyway.
-_SUM_TOLERANCE = 1e-7
-
-
 def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric):
     """Piece lengths with stretches along a shared boundary kept only in the smallest-code zone.
 
@@ -322,8 +329,8 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric
     pieces_per_line = np.bincount(line[positive], minlength=n_lines)
     summed = np.bincount(line, weights=length, minlength=n_lines)
     multi = pieces_per_line >= 2
-    flagged = multi & (summed > totals * (1 + _SUM_TOLERANCE))
-    unsure = multi & (summed < totals * (1 - _SUM_TOLERANCE))
+    flagged = multi & (summed > totals * (1 + JOIN_SUM_TOLERANCE))
+    unsure = multi & (summed < totals * (1 - JOIN_SUM_TOLERANCE))
     check = np.flatnonzero(unsure[line] & positive)
     if check.size:
         on_edge = shapely.length(shapely.intersection(cut[check], shapely.boundary(zones_local[zone[check]])))

@@ -63,15 +63,16 @@ def run_extract(report, output="projects.geojson", *, encoding="auto"):
     return features
 
 
-def build_gazetteer(gazetteers=(), osm=None, outline=None):
+def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None):
     """The gazetteer tiers in priority order: user files, OSM extract, bundled data."""
-    from geo.gazetteer import Gazetteer, bundled_entries, load_file, load_osm
+    from geo.gazetteer import Gazetteer, bundled_entries, load_file
+    from geo.osm import load_osm
 
     gazetteer = Gazetteer()
     for path in gazetteers:
         gazetteer.add_tier(f"user gazetteer {Path(path).name}", load_file(path))
     if osm:
-        gazetteer.add_tier("OSM extract", load_osm(osm, outline))
+        gazetteer.add_tier("OSM extract", load_osm(osm, outline, metric_crs=metric_crs))
     gazetteer.add_tier("bundled gazetteer", bundled_entries())
     return gazetteer
 
@@ -83,13 +84,14 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     from geo.geocode import geocode_projects, nominatim_lookup
 
     outline = shapely.union_all(boundaries.outline.geometry.values)
-    gazetteer = build_gazetteer(gazetteers, osm, outline)
+    gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs)
     lookup = None
     if online:
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
-    return geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones)
+    return geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
+                            metric_crs=boundaries.metric_crs)
 
 
 def join_catalog(features, boundaries):
@@ -97,7 +99,7 @@ def join_catalog(features, boundaries):
     from geo.catalog import features_to_gdf
     from geo.join import allocate_to_zones, attach_allocations
 
-    allocations = allocate_to_zones(features_to_gdf(features), boundaries.zones)
+    allocations = allocate_to_zones(features_to_gdf(features), boundaries.zones, metric_crs=boundaries.metric_crs)
     return attach_allocations(features, allocations), allocations
 
 
@@ -108,7 +110,7 @@ def coverage_of(features, allocations, boundaries):
 
     return coverage_report(features_to_gdf(features), allocations, boundaries.zones, features=features,
                            boundary_source=boundaries.source, boundary_quality=boundaries.quality,
-                           district_name=str(boundaries.outline["name"].iloc[0]))
+                           district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs)
 
 
 def write_layers(features, boundaries, layers_dir="layers"):
@@ -119,9 +121,12 @@ def write_layers(features, boundaries, layers_dir="layers"):
     from geo.outputs import remove_output
 
     layers_dir = Path(layers_dir)
+    metadata = {"metric_crs": boundaries.metric_crs}  # where lengths and areas are measured
     written = [
-        write_gdf_geojson(layers_dir / f"{OUTLINE_LAYER}.geojson", boundaries.outline, name=OUTLINE_LAYER, sort_by="code"),
-        write_gdf_geojson(layers_dir / f"{ZONES_LAYER}.geojson", boundaries.zones, name=ZONES_LAYER, sort_by="code"),
+        write_gdf_geojson(layers_dir / f"{OUTLINE_LAYER}.geojson", boundaries.outline, name=OUTLINE_LAYER,
+                          sort_by="code", metadata=metadata),
+        write_gdf_geojson(layers_dir / f"{ZONES_LAYER}.geojson", boundaries.zones, name=ZONES_LAYER, sort_by="code",
+                          metadata=metadata),
     ]
     # Category layers hold the flat form of the located projects (what GIS tools can read).
     by_category = {}
@@ -133,19 +138,22 @@ def write_layers(features, boundaries, layers_dir="layers"):
     for category in category_codes():
         path = layers_dir / f"{category}.geojson"
         if category in by_category:
-            written.append(write_feature_collection(path, by_category[category], name=category))
+            written.append(write_feature_collection(path, by_category[category], name=category, metadata=metadata))
         elif path.exists():
             remove_output(path)  # a category that no longer has located projects must not linger
     return written
 
 
-def write_catalog(path, features, source_name=None):
-    """Write projects.geojson deterministically (catalog order, sorted keys)."""
+def write_catalog(path, features, source_name=None, metric_crs=None):
+    """Write projects.geojson deterministically (catalog order, sorted keys); ``metric_crs`` goes in its header."""
     from geo.catalog import project_sort_key
     from geo.io import write_feature_collection
 
     features = sorted(features, key=project_sort_key)
-    return write_feature_collection(path, features, name="projects", metadata=_catalog_header(features, source_name))
+    header = _catalog_header(features, source_name)
+    if metric_crs:
+        header["metric_crs"] = metric_crs
+    return write_feature_collection(path, features, name="projects", metadata=header)
 
 
 def read_catalog(path="projects.geojson"):
@@ -251,7 +259,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     # Every output is staged and all move into place together at the end: an error or an
     # interrupt in any stage leaves the previous set of outputs whole.
     with output_set(out_dir):
-        written = [write_catalog(out_dir / "projects.geojson", features, report.name)]
+        written = [write_catalog(out_dir / "projects.geojson", features, report.name, boundaries.metric_crs)]
         written += write_layers(features, boundaries, out_dir / "layers")
         maps_dir = out_dir / "maps_out"
         written += write_coverage(coverage, maps_dir, {"报告 Report": report.name})

@@ -1,8 +1,87 @@
-"""Every tunable of geo in one place: limits, tolerances in metres, rendering and output settings."""
+"""Every tunable in one place: tolerances in metres, accuracies, display precision, tile providers, default district.
+
+Distances are metres on the ground. Code that needs them in another unit converts
+them at the data's own position (in the metric CRS chosen for the district, see
+:func:`geo.crs.metric_crs_for`), never with a degree length taken at one latitude.
+Importing this module is free: it holds plain values, and its function imports what
+it needs when called. Settings can be changed at run time (``geo.settings.X = ...``).
+"""
 
 from __future__ import annotations
 
-# --- outputs, runs and rendering (lead)
+# --- geocoding tolerances (metres)
+
+# A gazetteer match farther than this from the district outline is a namesake elsewhere
+# (every city has a 北园路), not our project; OSM features beyond it are not even loaded.
+NEAR_DISTRICT_M = 1000.0
+
+# Two roads named at a crossing (X路与Y路交叉口) whose lines do not cross but come this
+# close meet there: a T-junction drawn a little short, or two carriageways' offsets.
+INTERSECTION_GAP_M = 100.0
+
+# Crossing roads at a shallow angle place their crossing badly: a sideways error e of
+# one line moves the crossing by e / sin(angle). Below this sine (15 degrees) the
+# factor stops growing; such pairs are rare and their accuracy is already large.
+INTERSECTION_MIN_SINE = 0.26
+
+# Crossing points of the same two roads closer than this are one junction (a dual
+# carriageway crossing another gives four points tens of metres apart); farther
+# apart, the roads cross at several places and the report does not say which.
+JUNCTION_SPREAD_M = 150.0
+
+# A cross street this close to a road bounds a section of it (X至Y段, X—Y段); farther,
+# it does not meet the road and the section is not cut.
+SECTION_CROSS_STREET_M = 50.0
+
+# One-way OSM ways of one name running in opposite directions this close to each
+# other are the two carriageways of one road, measured once along their centre line.
+DUAL_CARRIAGEWAY_M = 60.0
+
+# --- accuracy claimed for sources that state none (metres)
+
+OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey
+USER_POINT_ACCURACY_M = 50.0  # a hand-collected coordinate in a user gazetteer
+USER_LINE_ACCURACY_M = 100.0  # a hand-digitised line or area in a user gazetteer
+NOMINATIM_DEFAULT_ACCURACY_M = 200.0  # a Nominatim answer without a bounding box
+
+# --- online services
+
+NOMINATIM_USER_AGENT = "geo-worksreport"
+NOMINATIM_MIN_DELAY_S = 1.0  # Nominatim's usage policy: at most one request per second
+NOMINATIM_TIMEOUT_S = 10
+
+# --- measurement
+
+# Relative slack when comparing a line's summed pieces with its whole length in the
+# join: pieces cut in EPSG:4326 and measured after projection add up to the whole only
+# to about 1e-10; an overlap below 0.1 mm per km is immaterial anyway.
+JOIN_SUM_TOLERANCE = 1e-7
+
+# --- display (maps)
+
+# Display geometry is simplified at 1 m and rounded to 5 decimal degrees (at most
+# 1.1 m): geocodes are good to tens of metres at best, and this keeps the maps small.
+SIMPLIFY_TOLERANCE_M = 1.0
+DISPLAY_PRECISION = 5
+
+# Basemap name -> xyzservices provider name (``xyzservices.providers.query_name``).
+# Tianditu is not in xyzservices with its key parameter, so render builds its URL.
+TILE_PROVIDERS = {"osm": "OpenStreetMap.Mapnik", "amap": "Gaode.Normal"}
+
+
+def tile_provider(basemap: str):
+    """The ``xyzservices.TileProvider`` of a basemap name in :data:`TILE_PROVIDERS`."""
+    import xyzservices.providers as xyz
+
+    return xyz.query_name(TILE_PROVIDERS[basemap])
+
+
+# --- default district
+
+DEFAULT_DISTRICT_CODE = "370105"  # 天桥区: its outline and 街道 are bundled (geo/data)
+DEFAULT_DISTRICT_NAME = "天桥区"
+
+# --- runs and outputs
 
 # A second geo run on the same folder waits this long for the first to finish, then gives up.
 LOCK_WAIT_S = 120.0
@@ -15,3 +94,4 @@ PROGRESS = True
 PROGRESS_MIN_BYTES = 5_000_000
 PROGRESS_MIN_ITEMS = 2_000
 
+# --- bundled reference data and districts

@@ -110,8 +110,9 @@ def _measure(kind, method, args):
     """Build the data, then time one call; memory is this process's peak RSS."""
     import geopandas as gpd
 
-    from geo.crs import METRIC_CRS
     from geo.join import allocate_to_zones
+
+    METRIC_CRS = _metric_crs()
 
     zones, points, lines = _synthesise(_sizes(args.scale), args.seed, args.zones)
     if args.crs != "4548":
@@ -150,6 +151,15 @@ def _measure(kind, method, args):
             "rows": rows, "check": check}
 
 
+def _metric_crs():
+    """The metric CRS geo.join measures the synthetic district in (EPSG:4548, CM 117E, for Jinan)."""
+    import shapely
+
+    from geo.crs import metric_crs_for
+
+    return metric_crs_for(shapely.Point(*CENTRE_LONLAT))
+
+
 def _synthesise(sizes, seed, zone_kind):
     """Seeded zones, points and lines in EPSG:4548 around Jinan."""
     import geopandas as gpd
@@ -157,8 +167,7 @@ def _synthesise(sizes, seed, zone_kind):
     import shapely
     from pyproj import Transformer
 
-    from geo.crs import METRIC_CRS
-
+    METRIC_CRS = _metric_crs()
     rng = np.random.default_rng(seed)
     cx, cy = Transformer.from_crs(4326, METRIC_CRS, always_xy=True).transform(*CENTRE_LONLAT)
     width, height = EXTENT_M

@@ -49,7 +49,7 @@ import shapely.geometry  # noqa: E402
 import shapely.ops  # noqa: E402
 import shapely.wkt  # noqa: E402
 
-from geo.crs import METRIC_CRS, convert_geometry, lonlat_area_m2, metric_geometry, wgs84_geometry  # noqa: E402
+from geo.crs import convert_geometry, lonlat_area_m2, metric_crs_for, metric_geometry, wgs84_geometry  # noqa: E402
 from geo.io import write_feature_collection, write_text_atomic  # noqa: E402
 
 CNMAPS_VERSION = "1.1.2"
@@ -862,8 +862,16 @@ def _valid(geom):
     return geom
 
 
-_to_metric = metric_geometry
-_to_storage = wgs84_geometry
+# Every bundled outline is in Jinan: the CGCS2000 3-degree zone nearest it (CM 117E).
+METRIC_CRS = metric_crs_for(shapely.Point(117.0, 36.67))
+
+
+def _to_metric(geom):
+    return metric_geometry(geom, METRIC_CRS)
+
+
+def _to_storage(geom):
+    return wgs84_geometry(geom, METRIC_CRS)
 
 
 def _area_km2(geom):

@@ -13,12 +13,13 @@ from shapely.geometry import LineString, Point, box
 
 from geo.catalog import features_to_gdf
 from geo.coverage import GROUP_REASON, PLANNER_CATEGORIES, coverage_report, format_coverage
-from geo.crs import METRIC_CRS
+from geo.crs import metric_crs_for
 from geo.data import category_codes
 from geo.io import InputError
 from geo.join import allocate_to_zones
 
 X0, Y0, D = 117.0, 36.7, 0.01
+METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures these fixtures in
 SW, SE, NW, NE = "370105004", "370105001", "370105003", "370105002"
 NAMES = {SW: "无影山街道", SE: "天桥东街街道", NW: "北村街道", NE: "南村街道"}
 CELLS = {SW: box(X0, Y0, X0 + D, Y0 + D), SE: box(X0 + D, Y0, X0 + 2 * D, Y0 + D),

@@ -1,5 +1,6 @@
-"""Datum conversions: published reference values, inverse accuracy, and guards."""
+"""Datum conversions (published reference values, inverse accuracy, guards) and the metric CRS chosen from the data."""
 
+import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
@@ -65,3 +66,50 @@ def test_convert_geometry_keeps_type_and_moves_every_vertex():
     back = crs.convert_geometry(moved, "gcj02", "wgs84")
     assert shapely.hausdorff_distance(line, back) < 1e-8
     assert shapely.hausdorff_distance(line, moved) > 1e-3
+
+
+# --------------------------------------------------------------------------- metric CRS
+
+@pytest.mark.parametrize("meridian", range(75, 136, 3))
+def test_metric_crs_is_the_3_degree_gauss_kruger_zone_of_the_nearest_meridian(meridian):
+    from pyproj import CRS
+
+    # 1.4 degrees either side of the meridian still picks it.
+    for lon in (meridian - 1.4, meridian, meridian + 1.4):
+        code = crs.metric_crs_for(shapely.box(lon - 0.05, 30.0, lon + 0.05, 30.1))
+        projection = CRS.from_user_input(code)
+        assert projection.name == f"CGCS2000 / 3-degree Gauss-Kruger CM {meridian}E"
+        params = {p.name: p.value for p in projection.coordinate_operation.params}
+        # Not the zone-prefixed EPSG:4513-4533, whose eastings carry the zone number.
+        assert params["Longitude of natural origin"] == meridian and params["False easting"] == 500_000
+        assert crs.metric_crs_name(code) == f"{code} ({projection.name})"
+
+
+def test_metric_crs_is_chosen_from_the_middle_of_the_longitude_range():
+    # A district from 103.2E to 104.4E: its middle (103.8E) is nearer 105E than 102E.
+    district = shapely.Polygon([(103.2, 30.5), (104.4, 30.5), (104.4, 30.9), (103.2, 30.6)])
+    assert crs.metric_crs_for(district) == "EPSG:4544"
+    geoseries = gpd.GeoSeries([district], crs=4326).to_crs("EPSG:4544")
+    assert crs.metric_crs_for(geoseries) == "EPSG:4544"  # any CRS: bounds go to lon/lat first
+    with pytest.raises(ValueError, match="no geometry"):
+        crs.metric_crs_for(shapely.Point())
+
+
+def test_round_trip_through_the_chosen_zone_is_exact():
+    line = shapely.LineString([(87.55, 43.80), (87.62, 43.83), (87.70, 43.85)])  # Urumqi
+    code = crs.metric_crs_for(line)
+    back = crs.wgs84_geometry(crs.metric_geometry(line, code), code)
+    assert shapely.hausdorff_distance(line, back) < 1e-9
+    with pytest.raises(ValueError, match="not a metric CRS"):
+        crs.wgs84_geometry(line, "EPSG:4326")
+
+
+def test_buffer_in_metres_is_true_at_any_latitude():
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    for lon, lat in ((126.63, 45.75), (109.51, 18.25)):  # Harbin, Sanya
+        grown = crs.buffer_metres(shapely.Point(lon, lat), 1000.0)
+        x0, y0, x1, y1 = grown.bounds
+        assert geod.inv(x0, lat, x1, lat)[2] == pytest.approx(2000.0, rel=2e-3)
+        assert geod.inv(lon, y0, lon, y1)[2] == pytest.approx(2000.0, rel=2e-3)

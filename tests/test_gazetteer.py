@@ -1,15 +1,11 @@
-"""Gazetteer loading (CSV with datums, GeoJSON, OSM) and name matching."""
-
-from pathlib import Path
+"""Gazetteer loading (CSV with datums, GeoJSON) and name matching."""
 
 import pytest
 import shapely
 
 from geo import crs
-from geo.gazetteer import Entry, Gazetteer, load_file, load_osm, normalise_name
+from geo.gazetteer import Entry, Gazetteer, load_file, normalise_name
 from geo.io import InputError
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _entry(name, geom, category=None, aliases=(), tier="t"):
@@ -89,25 +85,6 @@ def test_csv_gazetteer_errors_name_the_problem(tmp_path, body, problem):
     assert str(path) in str(info.value)
 
 
-def test_osm_extract_named_features_inside_district():
-    outline = shapely.box(116.9, 36.6, 117.1, 36.8)
-    entries = {e.name: e for e in load_osm(FIXTURES / "mini_tianqiao.osm", outline)}
-    assert "远方路" not in entries  # Shanghai: outside the district
-    assert "无标签名称点" not in entries  # a name with no feature key is not a place
-    road = entries["测试北路"]
-    assert road.geometry.geom_type == "LineString"  # two ways merged into one line
-    assert road.geometry.length == pytest.approx(0.06, rel=1e-3)
-    assert entries["测试人民医院"].geometry.geom_type == "Point"
-    assert "测试医院" in entries["测试人民医院"].aliases
-    assert entries["测试公园"].geometry.geom_type in ("Polygon", "MultiPolygon")
-    assert road.source_datum == "wgs84" and "OpenStreetMap" in road.source
-
-
-def test_osm_bad_file_is_an_input_error(tmp_path):
-    bad = tmp_path / "bad.osm"
-    bad.write_text("this is not xml", encoding="utf-8")
-    with pytest.raises(InputError, match="not a readable OSM file"):
-        load_osm(bad)
 
 
 def test_abbreviated_names_match_one_entry_of_the_same_category():
@@ -121,10 +98,3 @@ def test_abbreviated_names_match_one_entry_of_the_same_category():
     assert gaz.lookup("天桥医院") is None  # without a category an abbreviation is too loose
     both = Gazetteer().add_tier("t", [_entry("天桥区人民医院", p, "health"), _entry("天桥区中医医院", p, "health")])
     assert both.lookup("天桥医院", category="health") is None  # two hospitals fit: ambiguous
-
-
-def test_osm_features_carry_a_category_from_their_tags():
-    entries = {e.name: e for e in load_osm(FIXTURES / "mini_tianqiao.osm")}
-    assert entries["测试人民医院"].category == "health"
-    assert entries["测试公园"].category == "park"
-    assert entries["测试北路"].category is None

@@ -1,12 +1,13 @@
 """Geocoding catalog features against gazetteer tiers: matches, sections, reasons, Nominatim replay."""
 
 import json
+from pathlib import Path
 
 import pytest
 import shapely
 
 from geo.gazetteer import Entry, Gazetteer
-from geo.geocode import geocode_projects, nominatim_lookup
+from geo.geocode import geocode_projects, junction_roads, nominatim_lookup
 
 OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)
 ROAD = shapely.LineString([(116.96, 36.70), (117.00, 36.70), (117.08, 36.70)])
@@ -155,3 +156,128 @@ def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
     assert wenlan["geometry"] is None  # no place name in it: stays unlocated
     assert road["geometry"] is None  # a road is never reduced to a 街道 point
     assert [u["name"] for u in unlocated] == ["文澜", "泺口北路"]
+
+
+# --------------------------------------------------------------------------- junctions and OSM roads
+
+CHENGDU_OSM = Path(__file__).parent / "fixtures" / "chengdu_synthetic.osm"
+CHENGDU = shapely.box(104.045, 30.585, 104.09, 30.615)
+
+
+@pytest.fixture(scope="module")
+def osm():
+    from geo.osm import load_osm
+
+    return Gazetteer().add_tier("OSM extract", load_osm(CHENGDU_OSM, CHENGDU))
+
+
+def _in_chengdu(features, gazetteer):
+    return geocode_projects(features, gazetteer, CHENGDU)
+
+
+@pytest.mark.parametrize("name, roads", [
+    ("港城大道与滨江路交叉口", ("港城大道", "滨江路")),
+    ("东湖大道/光谷二路交叉口", ("东湖大道", "光谷二路")),
+    ("东湖大道／光谷二路交叉路口", ("东湖大道", "光谷二路")),
+    ("经十路舜耕路路口", ("经十路", "舜耕路")),
+    ("经十路与舜耕路口", ("经十路", "舜耕路")),
+    ("和平路与解放路交叉口", ("和平路", "解放路")),
+])
+def test_junction_names_give_their_two_roads(name, roads):
+    assert junction_roads(name)[0] == roads
+
+
+def test_names_without_two_roads_are_not_junctions():
+    assert junction_roads("人民路口") == [] and junction_roads("二环北路") == []
+
+
+def test_junction_of_two_osm_ways_crossing(osm):
+    (feature,), unlocated = _in_chengdu([_project("锦华路与新光路交叉口", "road_rebuild")], osm)
+    geocode = feature["properties"]["geocode"]
+    assert not unlocated and feature["geometry"].geom_type == "Point"
+    # 新光路 crosses both carriageways of 锦华路 at 104.065E; the junction is on the centre line.
+    assert feature["geometry"].distance(shapely.Point(104.065, 30.6)) < 1e-6
+    assert geocode["status"] == "matched" and "junction of two roads" in geocode["method"]
+    assert "the lines cross" in geocode["method"] and "OpenStreetMap" in geocode["source"]
+    assert geocode["accuracy_m"] == round((20 ** 2 + 20 ** 2) ** 0.5)  # two OSM lines crossing at right angles
+    assert geocode["matched_name"] == "锦华路 × 新光路"
+
+
+def test_junction_with_a_road_ending_short_is_approximate_and_less_accurate(osm):
+    (feature,), _ = _in_chengdu([_project("科华路与锦华路交叉口", "road_rebuild")], osm)
+    geocode = feature["properties"]["geocode"]
+    assert geocode["status"] == "approximate" and "come within 31 m" in geocode["method"]
+    # Half the 31 m gap plus the two OSM lines' 20 m combined, at a near right angle.
+    assert 43 <= geocode["accuracy_m"] <= 45
+
+
+def test_junction_of_two_gazetteer_lines(gazetteer):
+    feature, unlocated = _one([_project("二环北路与济洛路交叉口", "road_rebuild")], gazetteer)
+    geocode = feature["properties"]["geocode"]
+    # Found in metres: a lon/lat straight line is a chord there, 0.5 m off over 7 km.
+    assert feature["geometry"].distance(shapely.Point(117.02, 36.70)) < 1e-5
+    assert geocode["status"] == "matched" and "general knowledge" in geocode["source"] and not unlocated
+    assert geocode["accuracy_m"] == round((300 ** 2 + 300 ** 2) ** 0.5)  # the two lines' 300 m, combined
+
+
+def test_junction_with_an_unknown_road_stays_unlocated_naming_it(gazetteer):
+    feature, unlocated = _one([_project("二环北路与幸福路交叉口", "road_rebuild")], gazetteer)
+    assert feature["geometry"] is None
+    assert "幸福路" in unlocated[0]["reason"] and "no road named '幸福路'" in unlocated[0]["reason"]
+    assert "二环北路'" not in unlocated[0]["reason"]  # the known road is not blamed
+
+
+def test_roads_that_never_meet_and_roads_meeting_twice_stay_unlocated(gazetteer):
+    ring = shapely.LineString([(116.97, 36.68), (117.05, 36.68), (117.05, 36.72), (116.97, 36.72)])
+    gaz = Gazetteer().add_tier("t", [_entry("环城路", ring), *gazetteer.tiers[0][1]])
+    located, unlocated = geocode_projects([_project("标山路与水屯路交叉口", "road_rebuild"),
+                                           _project("环城路与济洛路交叉口", "road_rebuild")], gaz, OUTLINE)
+    assert [f["geometry"] for f in located] == [None, None]
+    assert "do not meet" in unlocated[0]["reason"] and "m apart" in unlocated[0]["reason"]
+    assert "cross at 2 places" in unlocated[1]["reason"]
+
+
+def test_a_source_that_knows_the_junction_itself_wins(gazetteer):
+    point = shapely.Point(117.021, 36.701)
+    gaz = Gazetteer().add_tier("user", [_entry("二环北路与济洛路交叉口", point)])
+    gaz.add_tier("bundled gazetteer", gazetteer.tiers[0][1])
+    feature, _ = _one([_project("二环北路与济洛路交叉口", "road_rebuild")], gaz)
+    assert feature["geometry"].equals(point)
+
+
+def test_range_section_on_osm_road_is_cut_at_cross_streets_leaving_gaps_out(osm):
+    (feature,), _ = _in_chengdu([_project("锦华路天府三街至科华路段", "road_rebuild", base_name="锦华路",
+                                          section="天府三街至科华路段")], osm)
+    geom, geocode = feature["geometry"], feature["properties"]["geocode"]
+    x0, _, x1, _ = geom.bounds
+    assert x0 == pytest.approx(104.055, abs=1e-6) and x1 == pytest.approx(104.0808, abs=1e-5)
+    assert geom.geom_type == "MultiLineString"  # the bridge gap (锦华桥) is not part of the road
+    assert geocode["status"] == "matched" and "科华路 ends 31 m short" in geocode["method"]
+
+
+def test_range_section_whose_cross_street_does_not_meet_the_road_keeps_the_whole_road(osm):
+    (feature,), _ = _in_chengdu([_project("新光路天府三街至锦华路段", "road_rebuild", base_name="新光路",
+                                          section="天府三街至锦华路段")], osm)
+    geocode = feature["properties"]["geocode"]
+    assert geocode["status"] == "approximate" and "天府三街 does not meet the road" in geocode["method"]
+
+
+def test_near_district_margin_is_metres_on_the_ground_far_north():
+    from pyproj import Geod
+
+    # Harbin (45.75N): 0.01 degree of longitude is only 778 m, the margin stays 1,000 m.
+    geod = Geod(ellps="WGS84")
+    outline = shapely.box(126.60, 45.72, 126.66, 45.78)
+    lon_900, lat, _ = geod.fwd(126.66, 45.75, 90, 900)
+    lon_1100, _, _ = geod.fwd(126.66, 45.75, 90, 1100)
+    gaz = Gazetteer().add_tier("t", [_entry("近处医院", shapely.Point(lon_900, lat), "health"),
+                                     _entry("远处医院", shapely.Point(lon_1100, lat), "health")])
+    features = [_project("近处医院", "health"), _project("远处医院", "health")]
+    located, unlocated = geocode_projects(features, gaz, outline)
+    assert located[0]["geometry"] is not None
+    assert located[1]["geometry"] is None and "outside the district" in unlocated[0]["reason"]
+
+
+def test_junction_of_a_road_with_its_own_other_name_stays_unlocated(osm):
+    (feature,), unlocated = _in_chengdu([_project("锦华路与锦华大道交叉口", "road_rebuild")], osm)
+    assert feature["geometry"] is None and "same road" in unlocated[0]["reason"]

@@ -13,11 +13,12 @@ import pytest
 import shapely
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPoint, Point, box
 
-from geo.crs import METRIC_CRS
+from geo.crs import metric_crs_for
 from geo.io import InputError
 from geo.join import ALLOCATION_COLUMNS, allocate_to_zones, attach_allocations
 
 X0, Y0, D = 117.0, 36.7, 0.01  # a 2 x 2 grid of 0.01-degree cells near Jinan
+METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures these fixtures in
 
 # Codes deliberately not in spatial order, so "smallest code" differs from "first zone".
 GRID = [
@@ -210,6 +211,38 @@ def test_zones_in_a_metric_crs_are_reprojected():
     in_metres = allocate_to_zones(projects, _zones().to_crs(METRIC_CRS))
     assert in_metres[["id", "code"]].values.tolist() == in_degrees[["id", "code"]].values.tolist()
     np.testing.assert_allclose(in_metres["km"].fillna(0), in_degrees["km"].fillna(0), rtol=1e-5)
+
+
+# Four cities far from 117E: a winding 3 km street crossing two 街道 of a 2 x 1 grid.
+CITIES = {"Chengdu": (104.07, 30.66), "Urumqi": (87.62, 43.83), "Harbin": (126.63, 45.75), "Sanya": (109.51, 18.25)}
+
+
+def _city_grid_and_street(lon, lat):
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    # Vertices every 300 m on alternating bearings (east-north-east, east-south-east).
+    coords, (x, y) = [(lon, lat)], (lon, lat)
+    for i in range(10):
+        x, y, _ = geod.fwd(x, y, 70 if i % 2 else 110, 300.0)
+        coords.append((x, y))
+    street = LineString(coords)
+    x0, y0, x1, y1 = street.buffer(0.01).bounds
+    mid = (x0 + x1) / 2
+    zones = _zones([("1", "西街道", box(x0, y0, mid, y1)), ("2", "东街道", box(mid, y0, x1, y1))])
+    return zones, street, geod.geometry_length(street)
+
+
+@pytest.mark.parametrize("city", sorted(CITIES))
+def test_km_agree_with_geodesic_length_anywhere_in_china(city):
+    zones, street, geodesic_m = _city_grid_and_street(*CITIES[city])
+    result = allocate_to_zones(_projects([("street", street)]), zones)
+    assert sorted(result["code"]) == ["1", "2"]
+    assert result["km"].sum() * 1000 == pytest.approx(geodesic_m, rel=1e-3)
+    # Measured in the zone of the city's own meridian; 117E (one zone for all) is off by far more.
+    fixed = allocate_to_zones(_projects([("street", street)]), zones, metric_crs="EPSG:4548")
+    far = abs(CITIES[city][0] - 117.0) > 9  # Sanya lies 7.5 degrees from 117E: 0.5% there
+    assert abs(fixed["km"].sum() * 1000 / geodesic_m - 1) > (0.005 if far else 0.003)
 
 
 def test_degenerate_and_collection_geometries():

@@ -446,11 +446,11 @@ def test_fisher_jenks_is_the_exhaustive_optimum():
 def test_small_zone_labels_wait_for_higher_zoom(tmp_path):
     import shapely
 
-    from geo.crs import wgs84_geometry
+    from geo.crs import default_metric_crs, wgs84_geometry
     from geo.render.display import label_min_zoom as _label_min_zoom
 
-    small = wgs84_geometry(shapely.box(500_000, 4_062_000, 501_000, 4_063_000))  # 1 km square
-    large = wgs84_geometry(shapely.box(500_000, 4_062_000, 520_000, 4_082_000))  # 20 km square
+    small = wgs84_geometry(shapely.box(500_000, 4_062_000, 501_000, 4_063_000), default_metric_crs())  # 1 km square
+    large = wgs84_geometry(shapely.box(500_000, 4_062_000, 520_000, 4_082_000), default_metric_crs())  # 20 km
     small_zoom, large_zoom = _label_min_zoom("北坦街道", small), _label_min_zoom("桑梓店街道", large)
     assert large_zoom <= 10 < 13 <= small_zoom <= 15
     # Each 街道 label carries its minimum zoom to the page (the browser tests check the hiding).

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-# Display geometry is simplified at ~1 m and rounded to 5 decimals (~1 m): the geocodes
-# are good to tens of metres at best, and this keeps the maps small.
-SIMPLIFY_TOLERANCE_M = 1.0
-DISPLAY_PRECISION = 5
+from geo.settings import DISPLAY_PRECISION, SIMPLIFY_TOLERANCE_M
+
 MAX_LABEL_ZOOM = 18  # also in static/geo_map.js
 LABEL_CHAR_PX = 13
 

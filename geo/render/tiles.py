@@ -38,18 +38,19 @@ def tile_providers(basemap) -> list:
         ``tianditu`` without a usable ``TIANDITU_KEY``.
     """
     import xyzservices
-    import xyzservices.providers as xyz
+
+    from geo.settings import tile_provider
 
     if basemap not in BASEMAPS:
         raise ValueError(f"unknown basemap {basemap!r} (use one of: {', '.join(BASEMAPS)})")
     if basemap == "none":
         return []
     if basemap == "osm":
-        return [xyz.OpenStreetMap.Mapnik]
+        return [tile_provider("osm")]
     if basemap == "amap":
         # xyzservices lists one plain-http host; the same tiles come over https from four,
         # which also avoids mixed-content blocking on https pages.
-        gaode = xyz.Gaode.Normal
+        gaode = tile_provider("amap")
         return [xyzservices.TileProvider(gaode, url=gaode.url.replace("http://webrd01.", "https://webrd0{s}."),
                                          subdomains="1234", max_zoom=18)]
     key = _tianditu_key()

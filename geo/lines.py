@@ -1,0 +1,288 @@
+"""Road lines in metres: a road's parts in route order, where two roads cross, carriageways merged into one line.
+
+Every function takes and returns shapely geometries in a metric CRS (the district's,
+see :func:`geo.crs.metric_crs_for`); callers project to it and back. Tolerances are
+metres, from :mod:`geo.settings`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.ops import substring
+
+LINE_TYPES = ("LineString", "MultiLineString", "LinearRing")
+
+
+@dataclass(frozen=True)
+class Route:
+    """A road's parts in order along it, so that a position along the road means one place.
+
+    A road from a gazetteer or OSM is often several parts: ways with gaps between them
+    (a bridge or a roundabout under another name, a mapping gap). The parts are chained
+    end to start, nearest end first, and a position counts the straight gaps between
+    parts too, so it never jumps; :meth:`between` returns only the parts themselves.
+    """
+
+    parts: tuple  # LineStrings, each oriented along the route
+    offsets: tuple  # route position (m) where each part starts
+    line: object  # the parts joined, gaps bridged straight: what positions are measured on
+
+    @property
+    def length(self) -> float:
+        """Route length in metres, gaps included."""
+        return self.offsets[-1] + self.parts[-1].length
+
+    @property
+    def geometry(self):
+        """The parts, without the gaps."""
+        return self.parts[0] if len(self.parts) == 1 else shapely.MultiLineString(list(self.parts))
+
+    def between(self, start: float, end: float):
+        """The road between two positions (m): the parts' stretches inside [start, end], gaps left out."""
+        pieces = []
+        for part, offset in zip(self.parts, self.offsets):
+            a, b = max(start - offset, 0.0), min(end - offset, part.length)
+            if b > a:
+                pieces.append(substring(part, a, b))
+        if not pieces:
+            return shapely.LineString()
+        return pieces[0] if len(pieces) == 1 else shapely.MultiLineString(pieces)
+
+    def locate(self, other):
+        """Where ``other`` (a cross street) meets the road: (position in m, gap in m).
+
+        Where they cross, the gap is 0 and the position is that of the crossing (the
+        median one if they cross several times); otherwise the position of the road's
+        point nearest ``other`` and the distance between them.
+        """
+        road = self.geometry
+        hits = shapely.intersection(road, other)
+        if not hits.is_empty:
+            points = [_point_of(part) for part in shapely.get_parts(hits)]
+            return float(np.median([self.line.project(p) for p in points])), 0.0
+        near_road, near_other = shapely.shortest_line(road, other).coords
+        point = shapely.Point(near_road)
+        return float(self.line.project(point)), float(point.distance(shapely.Point(near_other)))
+
+
+def route(geom) -> Route:
+    """Order a (Multi)LineString's parts into a :class:`Route`.
+
+    Touching parts are merged first (``shapely.line_merge``). The route starts at the
+    part end farthest from the middle of all the parts (a road end), then repeatedly
+    takes the part with an end nearest the current end, reversed if needed.
+    """
+    parts = [p for p in shapely.get_parts(shapely.line_merge(geom)) if p.length > 0]
+    if not parts:
+        raise ValueError("no line to make a route from")
+    ends = np.array([[p.coords[0], p.coords[-1]] for p in parts])  # (n, 2 ends, xy)
+    centre = shapely.get_coordinates(np.array(parts, dtype=object)).mean(axis=0)
+    first, first_end = np.unravel_index(np.argmax(np.hypot(*(ends - centre).transpose(2, 0, 1))), ends.shape[:2])
+    ordered = [_oriented(parts[first], reverse=bool(first_end == 1))]
+    left = [i for i in range(len(parts)) if i != first]
+    while left:
+        tail = np.array(ordered[-1].coords[-1])
+        gaps = np.hypot(*(ends[left] - tail).transpose(2, 0, 1))  # (remaining, 2)
+        k, end = np.unravel_index(np.argmin(gaps), gaps.shape)
+        ordered.append(_oriented(parts[left.pop(int(k))], reverse=bool(end == 1)))
+    offsets, position, coords = [], 0.0, []
+    for i, part in enumerate(ordered):
+        if i:
+            position += float(np.hypot(*(np.array(part.coords[0]) - np.array(ordered[i - 1].coords[-1]))))
+        offsets.append(position)
+        position += part.length
+        coords.extend(part.coords)
+    line = shapely.LineString(coords) if len(ordered) > 1 else ordered[0]
+    return Route(parts=tuple(ordered), offsets=tuple(offsets), line=line)
+
+
+def _oriented(line, reverse):
+    return shapely.reverse(line) if reverse else line
+
+
+def _point_of(geom):
+    """A point standing for one part of an intersection (a point, or the middle of a shared stretch)."""
+    if geom.geom_type == "Point":
+        return geom
+    if geom.geom_type in LINE_TYPES:
+        return geom.interpolate(0.5, normalized=True)
+    return geom.representative_point()
+
+
+# --------------------------------------------------------------------------- crossings
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """Where two roads meet: the point and what tells how well it is known."""
+
+    point: object  # shapely Point (metric)
+    gap_m: float  # 0 where the lines cross; else the distance between their nearest points
+    spread_m: float  # radius of the crossing points taken as this one junction
+    sine: float  # sine of the angle between the roads there (1 at right angles)
+
+
+def crossings(a, b, *, max_gap_m, spread_m, within=None):
+    """The junctions of two roads: where their lines cross, or else meet nearest.
+
+    Parameters
+    ----------
+    a, b : shapely (Multi)LineString
+        The two roads, in metres.
+    max_gap_m : float
+        Lines that do not cross but come this close meet midway between their nearest
+        points (a T-junction drawn short); farther apart, they do not meet.
+    spread_m : float
+        Crossing points this close together are one junction (a dual carriageway
+        crossing another gives four), reported at their centroid.
+    within : shapely geometry, optional
+        Only junctions inside it count (the district and its margin, in metres).
+
+    Returns
+    -------
+    list of Crossing
+        One per junction, in order along ``a``; empty when the roads do not meet.
+    """
+    if within is not None:
+        a, b = shapely.intersection(a, within), shapely.intersection(b, within)
+        if a.is_empty or b.is_empty:
+            return []
+    hits = shapely.intersection(a, b)
+    if not hits.is_empty:
+        points = [_point_of(part) for part in shapely.get_parts(hits)]
+        junctions = []
+        for group in _clusters(points, spread_m):
+            centre = shapely.centroid(shapely.MultiPoint(group))
+            spread = max(centre.distance(p) for p in group)
+            junctions.append(Crossing(centre, 0.0, float(spread), _sine(a, b, centre)))
+        return sorted(junctions, key=lambda c: a.project(c.point))
+    near_a, near_b = (shapely.Point(xy) for xy in shapely.shortest_line(a, b).coords)
+    gap = near_a.distance(near_b)
+    if gap > max_gap_m:
+        return []
+    middle = shapely.Point((near_a.x + near_b.x) / 2, (near_a.y + near_b.y) / 2)
+    return [Crossing(middle, float(gap), 0.0, _sine(a, b, middle))]
+
+
+def _clusters(points, distance):
+    """Single-linkage groups of points closer than ``distance`` to one another."""
+    groups = []
+    for point in points:
+        near = [g for g in groups if any(point.distance(q) <= distance for q in g)]
+        merged = [point] + [q for g in near for q in g]
+        groups = [g for g in groups if not any(g is n for n in near)] + [merged]
+    return groups
+
+
+def _direction(line, point, step=10.0):
+    """Unit vector along ``line`` at its point nearest ``point``."""
+    parts = shapely.get_parts(line)
+    part = parts[int(np.argmin(shapely.distance(parts, point)))]
+    at = part.project(point)
+    p0 = part.interpolate(max(at - step, 0.0))
+    p1 = part.interpolate(min(at + step, part.length))
+    vector = np.array([p1.x - p0.x, p1.y - p0.y])
+    norm = np.hypot(*vector)
+    return vector / norm if norm > 0 else vector
+
+
+def _sine(a, b, point) -> float:
+    u, v = _direction(a, point), _direction(b, point)
+    return float(abs(u[0] * v[1] - u[1] * v[0]))
+
+
+# --------------------------------------------------------------------------- carriageways
+
+
+def merge_ways(two_way, one_way, *, carriageway_m):
+    """One road's ways as lines measured once: dual carriageways become their centre line.
+
+    Parameters
+    ----------
+    two_way : list of LineString
+        Ways open to both directions, in metres.
+    one_way : list of LineString
+        One-way ways in metres, each oriented in its driving direction.
+    carriageway_m : float
+        One-way chains running in opposite directions within this distance of each
+        other, along at least half the shorter one, are the two carriageways of one
+        road. The longer one is moved halfway towards the other (its centre line);
+        the other's stretches that are not alongside (where the carriageways part
+        for more than ``carriageway_m``) are kept.
+
+    Returns
+    -------
+    (LineString or MultiLineString, int)
+        The merged lines (``shapely.line_merge``; parts with gaps between them stay
+        separate parts) and how many carriageway pairs became a centre line.
+    """
+    chains = []
+    if one_way:
+        # Both carriageways joined at their ends would merge into one loop (east on one,
+        # back west on the other): chains are split where they turn back.
+        merged = shapely.line_merge(shapely.MultiLineString(one_way), directed=True)
+        chains = [c for part in shapely.get_parts(merged) for c in _split_at_u_turns(part)]
+        chains.sort(key=lambda c: -c.length)
+    used = [False] * len(chains)
+    out, paired = list(two_way), 0
+    for i, chain in enumerate(chains):
+        if used[i]:
+            continue
+        used[i] = True
+        zone = chain.buffer(carriageway_m)
+        partners = []
+        for j in range(i + 1, len(chains)):
+            other = chains[j]
+            if not used[j] and shapely.intersection(other, zone).length >= 0.5 * other.length \
+                    and _opposite(chain, other, carriageway_m):
+                partners.append(other)
+                used[j] = True
+        if not partners:
+            out.append(chain)  # a one-way street, or a carriageway whose partner has another name
+            continue
+        out.append(_centre_line(chain, shapely.union_all(partners), carriageway_m))
+        paired += 1
+        for other in partners:
+            rest = shapely.difference(other, zone)
+            out.extend(p for p in shapely.get_parts(rest) if p.length > carriageway_m)
+    if not out:
+        return shapely.LineString(), paired
+    return (shapely.line_merge(shapely.MultiLineString(out)) if len(out) > 1 else out[0]), paired
+
+
+def _split_at_u_turns(line, max_turn_degrees=120.0):
+    """``line`` cut at every vertex where it turns by more than ``max_turn_degrees``."""
+    coords = shapely.get_coordinates(line)
+    steps = np.diff(coords, axis=0)
+    lengths = np.hypot(*steps.T)
+    keep = lengths > 0
+    coords, steps, lengths = np.vstack([coords[:1], coords[1:][keep]]), steps[keep], lengths[keep]
+    if len(steps) < 2:
+        return [line]
+    unit = steps / lengths[:, None]
+    turn_back = np.einsum("ij,ij->i", unit[:-1], unit[1:]) < np.cos(np.radians(max_turn_degrees))
+    cuts = np.flatnonzero(turn_back) + 1  # vertex index where a new chain starts
+    bounds = np.r_[0, cuts, len(coords) - 1]
+    return [shapely.LineString(coords[i:j + 1]) for i, j in zip(bounds[:-1], bounds[1:]) if j > i]
+
+
+def _opposite(a, b, distance):
+    """Whether ``b`` runs against ``a`` where it is alongside it."""
+    points = shapely.points(shapely.get_coordinates(shapely.segmentize(b, distance / 2)))
+    alongside = points[shapely.distance(points, a) <= distance]
+    if alongside.size < 2:
+        return False
+    positions = shapely.line_locate_point(a, alongside)
+    return float(positions[-1] - positions[0]) < 0
+
+
+def _centre_line(chain, others, distance):
+    """``chain`` with each vertex (every ``distance / 2`` m) moved halfway to ``others`` where they are close."""
+    coords = shapely.get_coordinates(shapely.segmentize(chain, distance / 2))
+    nearest = shapely.get_coordinates(shapely.shortest_line(shapely.points(coords), others)).reshape(-1, 2, 2)[:, 1]
+    close = np.hypot(*(nearest - coords).T) <= distance
+    coords[close] = (coords[close] + nearest[close]) / 2
+    return shapely.LineString(coords)

@@ -1,0 +1,73 @@
+"""Road lines in metres: route order across gaps, crossings of two roads, carriageways merged into a centre line."""
+
+import pytest
+import shapely
+from shapely.geometry import LineString, MultiLineString
+
+from geo.lines import crossings, merge_ways, route
+
+
+def test_route_orders_reversed_parts_across_gaps_and_cuts_without_the_gaps():
+    # Three parts of one east-west road, listed out of order, one drawn westwards, 100 m gaps.
+    parts = MultiLineString([[(1100, 0), (2000, 0)], [(1000, 0), (0, 0)], [(3000, 0), (2100, 0)]])
+    road = route(parts)
+    assert road.length == pytest.approx(3000)
+    assert [p.coords[0][0] < p.coords[-1][0] for p in road.parts] in ([True] * 3, [False] * 3)
+    position, gap = road.locate(LineString([(1500, -50), (1500, 50)]))  # a cross street
+    assert gap == 0 and position == pytest.approx(1500)
+    piece = road.between(*sorted([road.locate(LineString([(x, -9), (x, 9)]))[0] for x in (500, 2500)]))
+    assert piece.length == pytest.approx(1800)  # 2000 m between the cross streets less the two gaps
+    assert piece.geom_type == "MultiLineString" and len(piece.geoms) == 3
+
+
+def test_route_locates_a_cross_street_that_stops_short():
+    road = route(LineString([(0, 0), (1000, 0)]))
+    position, gap = road.locate(LineString([(400, -300), (400, -30)]))
+    assert position == pytest.approx(400) and gap == pytest.approx(30)
+
+
+def test_crossing_at_right_angles():
+    (junction,) = crossings(LineString([(0, 0), (1000, 0)]), LineString([(300, -500), (300, 500)]),
+                            max_gap_m=100, spread_m=150)
+    assert (junction.point.x, junction.point.y) == (300, 0)
+    assert junction.gap_m == 0 and junction.spread_m == 0 and junction.sine == pytest.approx(1)
+
+
+def test_two_dual_carriageways_crossing_are_one_junction_at_the_centre():
+    east_west = MultiLineString([[(0, 15), (1000, 15)], [(1000, -15), (0, -15)]])
+    north_south = MultiLineString([[(485, -500), (485, 500)], [(515, 500), (515, -500)]])
+    (junction,) = crossings(east_west, north_south, max_gap_m=100, spread_m=150)
+    assert junction.point.x == pytest.approx(500) and junction.point.y == pytest.approx(0)
+    assert junction.spread_m == pytest.approx((15 ** 2 + 15 ** 2) ** 0.5)
+
+
+def test_roads_crossing_twice_far_apart_give_two_junctions_and_a_near_miss_gives_one():
+    ring = LineString([(0, 0), (2000, 0), (2000, 2000), (0, 2000)])
+    straight = LineString([(1000, -100), (1000, 2100)])
+    assert len(crossings(ring, straight, max_gap_m=100, spread_m=150)) == 2
+    # Restricted to where the district is, only one of them counts.
+    assert len(crossings(ring, straight, max_gap_m=100, spread_m=150, within=shapely.box(0, -500, 2500, 1000))) == 1
+    (near_miss,) = crossings(LineString([(0, 0), (1000, 0)]), LineString([(500, -400), (500, -40)]),
+                             max_gap_m=100, spread_m=150)
+    assert near_miss.gap_m == pytest.approx(40) and (near_miss.point.x, near_miss.point.y) == (500, -20)
+    assert crossings(LineString([(0, 0), (1000, 0)]), LineString([(500, -400), (500, -140)]),
+                     max_gap_m=100, spread_m=150) == []
+
+
+def test_dual_carriageway_becomes_its_centre_line_and_is_measured_once():
+    two_way = [LineString([(-500, 0), (0, 0)])]
+    eastbound = [LineString([(0, 0), (100, 15), (900, 15)]), LineString([(900, 15), (1000, 0)])]
+    westbound = [LineString([(1000, 0), (900, -15), (100, -15), (0, 0)])]
+    merged, paired = merge_ways(two_way, eastbound + westbound, carriageway_m=60)
+    assert paired == 1 and merged.geom_type == "LineString"
+    assert merged.length == pytest.approx(1500, rel=1e-3)
+    assert merged.interpolate(1000).y == pytest.approx(0, abs=1e-6)  # midway between the carriageways
+
+
+def test_one_way_streets_and_same_direction_lines_are_not_paired():
+    same_way = [LineString([(0, 15), (1000, 15)]), LineString([(0, -15), (1000, -15)])]
+    merged, paired = merge_ways([], same_way, carriageway_m=60)
+    assert paired == 0 and merged.length == pytest.approx(2000)
+    apart = [LineString([(0, 100), (1000, 100)]), LineString([(1000, -100), (0, -100)])]  # 200 m apart
+    merged, paired = merge_ways([], apart, carriageway_m=60)
+    assert paired == 0 and merged.length == pytest.approx(2000)
