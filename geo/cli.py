@@ -91,10 +91,10 @@ def _handle_errors(func):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt as exc:
-            from geo.__main__ import EXIT_INTERRUPTED, INTERRUPTED
+            from geo.__main__ import EXIT_INTERRUPTED, INTERRUPTED, INTERRUPTED_AFTER
 
             if getattr(exc, "committed", False):
-                click.echo("geo: interrupted after the new outputs were all in place (the set is complete)", err=True)
+                click.echo(INTERRUPTED_AFTER, err=True)
             else:
                 click.echo(INTERRUPTED, err=True)
             sys.exit(EXIT_INTERRUPTED)
