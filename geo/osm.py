@@ -97,6 +97,8 @@ def _read(path):
     import osmium
     import shapely
 
+    from geo import progress
+
     ways, points, areas = {}, [], []
     wkb = osmium.geom.WKBFactory()
     try:
@@ -104,36 +106,42 @@ def _read(path):
                      .with_locations()
                      .with_areas()
                      .with_filter(osmium.filter.KeyFilter(*NAME_KEYS)))  # unnamed objects are never looked up
-        for obj in processor:
-            # Copy tags: pyosmium objects are only valid inside the iteration step.
-            tags = {tag.k: tag.v for tag in obj.tags}
-            names = _names(tags)
-            if not names:
-                continue
-            if obj.is_node():
-                kind = next((k for k in POINT_KEYS if k in tags), None)
-                if kind:
-                    points.append((names, tags, kind, f"n{obj.id}", shapely.Point(obj.location.lon, obj.location.lat)))
-            elif obj.is_way():
-                kind = next((k for k in LINE_KEYS if k in tags), None)
-                if kind and tags.get("area") != "yes":
-                    coords = [(n.location.lon, n.location.lat) for n in obj.nodes if n.location.valid()]
-                    if len(coords) >= 2:
-                        ways.setdefault((names[0], kind), []).append(
-                            {"line": shapely.LineString(coords), "names": names, "id": f"w{obj.id}",
-                             "oneway": _oneway(tags) if kind == "highway" else 0})
-            elif obj.is_area():
-                kind = next((k for k in AREA_KEYS if k in tags), None)
-                if kind:
-                    try:
-                        geom = shapely.from_wkb(wkb.create_multipolygon(obj))
-                    except RuntimeError:  # a broken multipolygon: osmium could not assemble its rings
-                        continue
-                    ids = f"{'w' if obj.from_way() else 'r'}{obj.orig_id()}"
-                    areas.append((names, tags, kind, ids, geom))
+        with progress.counter(f"reading {Path(path).name}", size_bytes=Path(path).stat().st_size) as advance:
+            for obj in processor:
+                advance()
+                _take(obj, ways, points, areas, wkb, shapely)
     except (RuntimeError, OSError, ValueError) as exc:
         raise InputError(path, f"not a readable OSM file ({str(exc).splitlines()[0] if str(exc) else exc})") from None
     return ways, points, areas
+
+
+def _take(obj, ways, points, areas, wkb, shapely):
+    """Keep one named OSM object: a road or river way, a POI node, or an area."""
+    # Copy tags: pyosmium objects are only valid inside the iteration step.
+    tags = {tag.k: tag.v for tag in obj.tags}
+    names = _names(tags)
+    if not names:
+        return
+    if obj.is_node():
+        kind = next((k for k in POINT_KEYS if k in tags), None)
+        if kind:
+            points.append((names, tags, kind, f"n{obj.id}", shapely.Point(obj.location.lon, obj.location.lat)))
+    elif obj.is_way():
+        kind = next((k for k in LINE_KEYS if k in tags), None)
+        if kind and tags.get("area") != "yes":
+            coords = [(n.location.lon, n.location.lat) for n in obj.nodes if n.location.valid()]
+            if len(coords) >= 2:
+                ways.setdefault((names[0], kind), []).append(
+                    {"line": shapely.LineString(coords), "names": names, "id": f"w{obj.id}",
+                     "oneway": _oneway(tags) if kind == "highway" else 0})
+    elif obj.is_area():
+        kind = next((k for k in AREA_KEYS if k in tags), None)
+        if kind:
+            try:
+                geom = shapely.from_wkb(wkb.create_multipolygon(obj))
+            except RuntimeError:  # a broken multipolygon: osmium could not assemble its rings
+                return
+            areas.append((names, tags, kind, f"{'w' if obj.from_way() else 'r'}{obj.orig_id()}", geom))
 
 
 def _names(tags):

@@ -44,3 +44,20 @@ def bar(total, description: str, *, unit="B", threshold=None):
     with tqdm(total=total, desc=description, unit=unit, unit_scale=unit == "B", leave=False,
               file=sys.stderr, dynamic_ncols=True) as progress:
         yield progress.update
+
+
+@contextlib.contextmanager
+def counter(description: str, *, size_bytes: int, unit="objects"):
+    """A running count (no known total) for streaming a large file, e.g. an OSM extract.
+
+    Shown only when the file is at least :data:`geo.settings.PROGRESS_MIN_BYTES` and stderr
+    is a terminal. Yields ``advance(n)``.
+    """
+    if size_bytes < settings.PROGRESS_MIN_BYTES or not enabled():
+        yield lambda n=1: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc=description, unit=unit, unit_scale=True, leave=False, file=sys.stderr,
+              dynamic_ncols=True, mininterval=0.5) as progress:
+        yield progress.update

@@ -215,3 +215,31 @@ def test_every_jinja_and_html_payload_shows_literally_in_chromium(chromium, tmp_
     _open(driver, tmp_path / "clean" / "projects.html")
     assert result["scripts"] == driver.execute_script("return document.scripts.length;")
     assert _severe(driver) == []
+
+
+def test_default_build_opens_on_an_intranet_with_every_layer_and_a_tile_notice(chromium, tmp_path):
+    """The default build (OSM basemap, nothing passed) with the network blocked, as on an intranet."""
+    import json
+
+    from geo.pipeline import run_build
+
+    run_build(out_dir=tmp_path)
+    expected = {"zones": 15, "outline": 1}
+    for path in (tmp_path / "layers").glob("*.geojson"):
+        if path.stem not in ("subdistricts", "district_outline"):
+            expected[f"projects:{path.stem}"] = len(json.loads(path.read_text(encoding="utf-8"))["features"])
+    driver = chromium("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+    for page, layers in (("projects.html", expected), ("coverage.html", {"coverage:projects": 15, "outline": 1})):
+        state = _open(driver, tmp_path / "maps_out" / page)
+        assert state["leaflet"], page
+        assert driver.execute_script(COUNT_LAYERS_JS) == layers, page
+        notice = driver.execute_async_script("""
+            var done = arguments[arguments.length - 1], started = Date.now();
+            (function poll() {
+                var boxes = document.querySelectorAll('.geo-tile-notice');
+                if (boxes.length || Date.now() - started > 10000) {
+                    done(Array.from(boxes).map(function (b) { return b.textContent; }));
+                } else { setTimeout(poll, 100); }
+            })();""")
+        assert len(notice) == 1 and "Basemap tiles could not be loaded" in notice[0], page
+    driver.save_screenshot(str(tmp_path / "intranet.png"))

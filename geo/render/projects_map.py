@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from geo import progress
 from geo.render import display, maps, style
 from geo.render.page import Page, render_page
 
@@ -23,15 +24,17 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
     order = {code: i for i, code in enumerate(category_codes())}
     categories = sorted({r["category"] for r in rows}, key=lambda c: (order.get(c, len(order)), c))
     legend = [style.legend_title(title)]
-    for category in categories:
-        members = [r for r in rows if r["category"] == category]
-        features = [{"type": "Feature", "geometry": display.geojson(r["geometry"]),
-                     "properties": {"id": r["id"], "label": html.escape(r["name"]), "popup": popup_html(r),
-                                    "style": style.feature_style(category, r["geometry"].geom_type)}}
-                    for r in members]
-        label = f"{category_label(category)} ({len(features)})"
-        maps.add_layer(m, page, f"projects:{category}", label, features)
-        legend.append(style.legend_row(style.category_swatch(category, _drawn_as(members)), label))
+    with progress.bar(len(rows), "rendering projects", unit="features") as advance:
+        for category in categories:
+            members = [r for r in rows if r["category"] == category]
+            features = [{"type": "Feature", "geometry": display.geojson(r["geometry"]),
+                         "properties": {"id": r["id"], "label": html.escape(r["name"]), "popup": popup_html(r),
+                                        "style": style.feature_style(category, r["geometry"].geom_type)}}
+                        for r in members]
+            label = f"{category_label(category)} ({len(features)})"
+            maps.add_layer(m, page, f"projects:{category}", label, features)
+            legend.append(style.legend_row(style.category_swatch(category, _drawn_as(members)), label))
+            advance(len(members))
     legend.append(style.zone_legend_row(approximate))
     unlocated = sum(1 for g in project_geoms if g is None or g.is_empty)
     if unlocated:
