@@ -159,8 +159,10 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir, prefer_layers=False)
         _report_warnings(boundaries.warnings)
         features, source = pipeline.read_catalog(projects)
+        gazetteer_warnings = []
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
-                                                       online=online, cache_dir=cache_dir)
+                                                       online=online, cache_dir=cache_dir, warnings=gazetteer_warnings)
+        _report_warnings(gazetteer_warnings)
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
     click.echo(f"wrote {projects}: {len(features) - len(unlocated)} of {len(features)} projects located")

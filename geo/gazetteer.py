@@ -288,7 +288,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum):
             source=_text(row.get("source")) or f"{tier} {path.name}",
             method=_text(row.get("method")) or "coordinates from file",
             source_datum=canonical,
-            accuracy_m=_number(row.get("accuracy_m")) or _default_accuracy(geom),
+            accuracy_m=_accuracy(path, number, name, row.get("accuracy_m")) or _default_accuracy(geom),
             tier=tier,
             aliases=_aliases(row.get("aliases")),
             category=_text(row.get("category")),
@@ -296,6 +296,46 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum):
             section_of=_text(row.get("section_of")),
         ))
     return entries
+
+
+def _accuracy(path, number, name, value):
+    """A stated accuracy in metres; None when the row states none. Zero, negative or
+    non-numeric values are refused: an accuracy of 0 m is never honest."""
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        metres = float(text)
+    except ValueError:
+        metres = float("nan")
+    if not (metres > 0 and metres != float("inf")):
+        raise InputError(path, f"entry {number} ({name}): accuracy_m must be a positive number of metres, "
+                               f"found {text!r}")
+    return metres
+
+
+def duplicate_names(entries, *, apart_m) -> list:
+    """Warnings for names that two entries of one file share while lying ``apart_m`` or more apart.
+
+    Two rows named 北园小学 2 km apart are two schools or a typo; geocoding uses the first.
+    Returns one message per such name, in file order.
+    """
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    by_name = {}
+    for entry in entries:
+        by_name.setdefault(entry.name, []).append(entry.geometry.representative_point())
+    messages = []
+    for name, points in by_name.items():
+        if len(points) < 2:
+            continue
+        first = points[0]
+        farthest = max(geod.inv(first.x, first.y, p.x, p.y)[2] for p in points[1:])
+        if farthest >= apart_m:
+            messages.append(f"{name!r} appears {len(points)} times, up to {farthest / 1000:.1f} km apart; "
+                            "the first row is used")
+    return messages
 
 
 def _text(value):

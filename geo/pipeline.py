@@ -63,28 +63,40 @@ def run_extract(report, output="projects.geojson", *, encoding="auto"):
     return features
 
 
-def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None):
-    """The gazetteer tiers in priority order: user files, OSM extract, bundled data."""
-    from geo.gazetteer import Gazetteer, bundled_entries, load_file
+def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warnings=None):
+    """The gazetteer tiers in priority order: user files, OSM extract, bundled data.
+
+    Names a user file gives to places far apart are added to ``warnings`` (a list).
+    """
+    from geo import settings
+    from geo.gazetteer import Gazetteer, bundled_entries, duplicate_names, load_file
     from geo.osm import load_osm
 
     gazetteer = Gazetteer()
     for path in gazetteers:
-        gazetteer.add_tier(f"user gazetteer {Path(path).name}", load_file(path))
+        entries = load_file(path)
+        if warnings is not None:
+            warnings += [f"{Path(path).name}: {message}"
+                         for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)]
+        gazetteer.add_tier(f"user gazetteer {Path(path).name}", entries)
     if osm:
         gazetteer.add_tier("OSM extract", load_osm(osm, outline, metric_crs=metric_crs))
     gazetteer.add_tier("bundled gazetteer", bundled_entries())
     return gazetteer
 
 
-def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=False, cache_dir=None):
-    """Geocode catalog features in memory; returns (features, unlocated)."""
+def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=False, cache_dir=None, warnings=None):
+    """Geocode catalog features in memory; returns (features, unlocated).
+
+    Problems worth a word but not an error (a gazetteer name used for two places far
+    apart) are appended to ``warnings`` when a list is given.
+    """
     import shapely
 
     from geo.geocode import geocode_projects, nominatim_lookup
 
     outline = shapely.union_all(boundaries.outline.geometry.values)
-    gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs)
+    gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs, warnings)
     lookup = None
     if online:
         label = str(boundaries.outline["name"].iloc[0])
@@ -251,7 +263,9 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     features = extract_file(report, encoding=encoding)
     say("geocode: loading boundaries and gazetteers")
     boundaries = resolve_boundaries(boundary_options, prefer_layers=False)
-    features, unlocated = geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm, online=online)
+    warnings = list(boundaries.warnings)
+    features, unlocated = geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm, online=online,
+                                          warnings=warnings)
     say("join: allocating projects to 街道")
     features, allocations = join_catalog(features, boundaries)
     say("coverage: computing coverage by 街道")
@@ -265,7 +279,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         written += write_coverage(coverage, maps_dir, {"报告 Report": report.name})
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)
-    return written, unlocated, boundaries.warnings
+    return written, unlocated, warnings
 
 
 def _catalog_header(features, report):

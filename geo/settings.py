@@ -37,6 +37,10 @@ SECTION_CROSS_STREET_M = 50.0
 # other are the two carriageways of one road, measured once along their centre line.
 DUAL_CARRIAGEWAY_M = 60.0
 
+# Two rows of one gazetteer file with the same name this far apart are two places or a
+# typo: geocoding uses the first and says so.
+DUPLICATE_NAME_APART_M = 1000.0
+
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey

@@ -142,6 +142,11 @@ CASES = [
          "gazetteer_no_name.csv", "needs a 'name' column"),
     Case("gazetteer-bad-number", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_bad_number.csv"],
          "gazetteer_bad_number.csv", "bad coordinates"),
+    Case("gazetteer-zero-accuracy", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_zero_accuracy.csv"],
+         "gazetteer_zero_accuracy.csv", "entry 2 (天桥实验小学): accuracy_m must be a positive number of metres, found '0'"),
+    Case("gazetteer-negative-accuracy", ["geocode", *PROJECTS, *DISTRICTS,
+                                         "--gazetteer", "gazetteer_negative_accuracy.csv"],
+         "gazetteer_negative_accuracy.csv", "accuracy_m must be a positive number of metres, found '-30'"),
     Case("osm-not-xml", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "not_xml.osm"], "not_xml.osm",
          "not a readable OSM file"),
     Case("osm-truncated-xml", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "truncated.osm"], "truncated.osm",
@@ -321,6 +326,14 @@ def test_a_long_valid_output_name_is_accepted(work):
     result = CliRunner().invoke(main, ["extract", "report_utf8.txt", "-o", name])
     assert result.exit_code == 0, result.stderr
     assert (work / name).is_file()
+
+
+def test_gazetteer_name_used_for_places_far_apart_is_a_warning(work):
+    result = CliRunner().invoke(main, ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_duplicate_far.csv"])
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == ["warning: gazetteer_duplicate_far.csv: '天桥实验小学' appears 3 times, up to 4.9 km apart; "
+                        "the first row is used"]
 
 
 def test_gbk_shapefile_without_cpg_decodes(work):

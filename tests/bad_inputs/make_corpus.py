@@ -155,6 +155,13 @@ def main():
                                                       encoding="utf-8")
     (HERE / "gazetteer_no_name.csv").write_text("title,lon,lat\n天桥实验小学,117.01,36.69\n", encoding="utf-8")
     (HERE / "gazetteer_bad_number.csv").write_text("name,lon,lat\n天桥实验小学,117.01E,36.69N\n", encoding="utf-8")
+    (HERE / "gazetteer_zero_accuracy.csv").write_text(
+        "name,lon,lat,accuracy_m\n北园小学,117.01,36.69,50\n天桥实验小学,117.01,36.69,0\n", encoding="utf-8")
+    (HERE / "gazetteer_negative_accuracy.csv").write_text(
+        "name,lon,lat,accuracy_m\n天桥实验小学,117.01,36.69,-30\n", encoding="utf-8")
+    (HERE / "gazetteer_duplicate_far.csv").write_text(
+        "name,lon,lat\n天桥实验小学,117.01,36.69\n天桥实验小学,117.05,36.72\n天桥实验小学,117.0101,36.6901\n",
+        encoding="utf-8")
     (HERE / "gazetteer_unbalanced_quote.csv").write_text('name,lon,lat\n"天桥实验小学,117.01,36.69\n',
                                                          encoding="utf-8")
 
