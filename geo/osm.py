@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 from pathlib import Path
 
@@ -19,7 +18,6 @@ POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "
 AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare")
 _LINE_TYPES = {"highway": "road", "railway": "rail", "waterway": "water"}
 _LINE_CATEGORIES = {"railway": "rail", "waterway": "water"}
-_OSM_CATEGORIES_PATH = Path(__file__).resolve().parent / "data" / "osm_categories.csv"
 _ONEWAY = {"yes": 1, "true": 1, "1": 1, "-1": -1, "reverse": -1}
 
 
@@ -203,12 +201,19 @@ def _poi_entry(names, tags, geom, kind, ids, source):
 
 @functools.lru_cache(maxsize=1)
 def _osm_categories():
-    with open(_OSM_CATEGORIES_PATH, encoding="utf-8", newline="") as handle:
-        return {(row["key"], row["value"]): row["category"] for row in csv.DictReader(handle)}
+    """(key, value) -> category, from the ``osm_tags`` column of ``geo/data/categories.csv``."""
+    from geo.data import categories
+
+    table = {}
+    for code, row in categories().items():
+        for tag in filter(None, (row.get("osm_tags") or "").split("|")):
+            key, _, value = tag.partition("=")
+            table[(key, value)] = code
+    return table
 
 
 def osm_category(tags):
-    """Our category for an OSM object's tags (``geo/data/osm_categories.csv``; value ``*`` matches any), or None."""
+    """Our category for an OSM object's tags (``osm_tags`` in ``geo/data/categories.csv``; ``*`` is any value)."""
     table = _osm_categories()
     for key, value in tags.items():
         category = table.get((key, value)) or table.get((key, "*"))
