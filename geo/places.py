@@ -52,39 +52,69 @@ def district_names(code=None, extra=()) -> frozenset:
     return frozenset(n for name in names for n in (name, stem(name)) if len(n) >= 2)
 
 
-def find_mentions(text: str, inside_names) -> Mentions:
-    """The places ``text`` names, split into the district's own and others.
+def find_mentions(texts, inside_names) -> list:
+    """The places each text names, split into the district's own and others.
 
     Inside names match anywhere, also as stems (泺口 in 泺口垃圾转运站). Places elsewhere
-    match only by their full name with its suffix (石牌街道, 天河区, 成都市), and only when
-    fewer than ``settings.AMBIGUOUS_PLACE_COUNTIES`` counties share it and it is not one of
-    the district's own names, since bare stems (中山, 人民, 天桥) are ordinary words or
-    names found everywhere.
+    match only by their full name with its suffix (石牌街道, 天河区, 成都市), when
+    :func:`lookup` says the name tells where, and it is not one of the district's own
+    names; bare stems (中山, 人民, 天桥) are ordinary words or names found everywhere.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Project names, say.
+    inside_names : set of str
+        From :func:`district_names`.
+
+    Returns
+    -------
+    list of Mentions
+        One per text, in order.
     """
-    inside = tuple(sorted(n for n in inside_names if n in text))
-    outside = []
-    for end, char in enumerate(text, 1):
-        if char not in _NAME_ENDS:
-            continue
-        for start in range(max(0, end - _LONGEST_NAME), end - 2):
-            name = text[start:end]
-            if name in _foreign_index() and name not in inside_names:
-                outside.append(name)
-    return Mentions(inside=inside, outside=tuple(outside))
+    texts = list(texts)
+    candidates = [_candidates(text, inside_names) for text in texts]
+    known = lookup({name for names in candidates for name in names})
+    return [Mentions(inside=tuple(sorted(n for n in inside_names if n in text)),
+                     outside=tuple(n for n in names if n in known))
+            for text, names in zip(texts, candidates)]
 
 
-def counties_of(name: str) -> tuple:
-    """County codes of the bundled tables that hold a place of this full name (a county, city or 街道)."""
-    return _foreign_index().get(name, ())
+def lookup(names) -> dict:
+    """{full name: county codes} for the names that tell where a place is (a county, city or 街道/乡镇).
+
+    Left out: names shorter than 3 characters or without an administrative suffix,
+    generic ones (老城区, 城关镇), and names held by ``settings.AMBIGUOUS_PLACE_COUNTIES``
+    counties or more (新华街道). A city name gives all its counties.
+    """
+    from geo import data
+    from geo.settings import AMBIGUOUS_PLACE_COUNTIES
+
+    wanted = {n for n in names if len(n) >= 3 and n[-1] in _NAME_ENDS and not _GENERIC_STEM.fullmatch(stem(n))}
+    if not wanted:
+        return {}
+    holders, cities = {}, {}
+    for code, row in data.counties().items():
+        if row["name"] in wanted:
+            holders.setdefault(row["name"], set()).add(code)
+        if row["city"] in wanted and row["city"].endswith("市"):
+            cities.setdefault(row["city"], set()).add(code)
+    by_division = _county_of_division()
+    for name, codes in data.subdistricts_named(wanted).items():
+        holders.setdefault(name, set()).update(by_division.get(c[:6], c[:6]) for c in codes)
+    found = {name: tuple(sorted(codes)) for name, codes in cities.items()}
+    found.update({name: tuple(sorted(codes)) for name, codes in holders.items()
+                  if len(codes) < AMBIGUOUS_PLACE_COUNTIES})
+    return found
 
 
 def likely_county(names) -> str | None:
-    """The county most of these full place names point to, or None when no county stands out."""
+    """The bundled county most of these full place names point to, or None when none stands out."""
     from geo import data
 
     votes = Counter()
-    for name in names:
-        codes = [c for c in counties_of(name) if c in data.counties()]
+    for codes in (lookup(names).get(name, ()) for name in names):
+        codes = [c for c in codes if c in data.counties()]
         for code in codes:
             votes[code] += 1.0 / len(codes)
     if not votes:
@@ -103,31 +133,18 @@ def describe_county(code: str) -> str:
     return f"{''.join(unique)} ({code})"
 
 
+def _candidates(text, inside_names):
+    """Substrings of 3 to 16 characters ending in a place-name suffix, other than the district's own names."""
+    found = []
+    for end, char in enumerate(text, 1):
+        if char in _NAME_ENDS:
+            found.extend(text[start:end] for start in range(max(0, end - _LONGEST_NAME), end - 2)
+                         if text[start:end] not in inside_names)
+    return found
+
+
 @functools.lru_cache(maxsize=1)
-def _foreign_index() -> dict:
-    """full place name -> county codes holding it, for names shared by few counties."""
+def _county_of_division() -> dict:
     from geo import data
-    from geo.settings import AMBIGUOUS_PLACE_COUNTIES
 
-    holders = {}
-
-    def add(name, code):
-        if len(name) >= 3 and name[-1] in _NAME_ENDS and not _GENERIC_STEM.fullmatch(stem(name)):
-            holders.setdefault(name, set()).add(code)
-
-    by_division = {}
-    for code, row in data.counties().items():
-        add(row["name"], code)
-        if row["division_code"]:
-            by_division[row["division_code"]] = code
-    cities = {}
-    for code, row in data.counties().items():
-        cities.setdefault(row["city"], set()).add(code)
-    for code, name in data.china_subdistricts():
-        add(name, by_division.get(code[:6], code[:6]))
-    index = {name: tuple(sorted(codes)) for name, codes in holders.items() if len(codes) < AMBIGUOUS_PLACE_COUNTIES}
-    # A city name points to all its counties: never ambiguous, but no single county either.
-    for city, codes in cities.items():
-        if len(city) >= 3 and city.endswith("市") and city not in index:
-            index[city] = tuple(sorted(codes))
-    return index
+    return {row["division_code"]: code for code, row in data.counties().items() if row["division_code"]}

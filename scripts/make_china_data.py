@@ -234,7 +234,9 @@ def read_china_division(tgz: Path):
 
         areas = {r["code"]: r for r in table("areas.csv", ("code", "name", "cityCode"))}
         streets = table("streets.csv", ("code", "name", "areaCode"))
-    bad = [s["code"] for s in streets if len(s["code"]) != 9 or not s["code"].isdigit() or not s["name"]]
+    # geo.data reads the output by splitting lines at the first comma: names must need no quoting.
+    bad = [s["code"] for s in streets if len(s["code"]) != 9 or not s["code"].isdigit() or not s["name"]
+           or any(ch in s["name"] for ch in ',"\r\n')]
     if bad:
         raise DataError(f"{tgz}: streets.csv has malformed rows (codes {', '.join(bad[:5])})")
     return areas, sorted(streets, key=lambda s: s["code"])

@@ -127,7 +127,8 @@ def test_district_name_renames_the_outline_and_the_single_zone():
     assert list(b.outline["name"]) == ["哈尔滨南岗"] and list(b.zones["name"]) == ["哈尔滨南岗"]
 
 
-@pytest.mark.parametrize("code, problem", [("天山区", "650102"), ("12345", "6-digit"), ("999999", "no bundled outline")])
+@pytest.mark.parametrize("code, problem", [("天山区", "650102 \\(乌鲁木齐市天山区\\)"), ("武侯", "510107"),
+                                           ("12345", "6-digit"), ("999999", "no bundled outline")])
 def test_bad_district_codes_are_input_errors(code, problem):
     with pytest.raises(InputError, match=problem):
         load_boundaries(district_code=code)
@@ -143,6 +144,8 @@ def test_official_streets_with_nbs_codes_name_their_district(tmp_path):
     assert b.outline["name"].iloc[0] == "测试区"
     b = load_boundaries(path, name_field="JDMC")  # row numbers say nothing about the district
     assert b.outline["name"].iloc[0] == "district (union of 街道)"
+    with pytest.raises(InputError, match="no bundled outline"):
+        load_boundaries(path, name_field="JDMC", district_code="999999")
 
 
 # --------------------------------------------------------------------------- reports that do not fit

