@@ -133,3 +133,14 @@ def test_report_of_another_district_on_the_default_says_so_once(tmp_path):
 def test_report_of_its_own_district_raises_no_fit_warning(tmp_path):
     result = _build(tmp_path)  # the bundled Tianqiao report on the default district
     assert "does not fit" not in result.stderr and "warning" not in result.stderr
+
+
+def test_geocode_stage_warns_too(tmp_path):
+    projects = tmp_path / "projects.geojson"
+    assert CliRunner().invoke(main, ["extract", str(REPORTS / "460106_longhua.txt"), "-o", str(projects)]).exit_code == 0
+    result = CliRunner().invoke(main, ["geocode", "-p", str(projects), "--layers-dir", str(tmp_path / "layers")])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "none of the 6 named projects was placed in 天桥区" in warnings[0]
+    # 龙华区 is also a district of 深圳; 遵谭镇 settles it.
+    assert "they point to 海南省海口市龙华区 (460106): pass --district-code 460106" in warnings[0]
