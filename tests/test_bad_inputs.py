@@ -126,7 +126,7 @@ CASES = [
     Case("districts-shp-without-dbf", ["join", *PROJECTS, "--districts", "districts_nodbf.shp",
                                        "--name-field", "name"], "districts_nodbf.shp", "no .dbf"),
     Case("district-code-unknown", ["geocode", *PROJECTS, "--district-code", "999999"], "--district-code", "999999"),
-    Case("district-code-ignored-with-layers", ["join", *PROJECTS, "--district-code", "370102"], "370102", "--districts"),
+    Case("name-field-without-districts", ["join", *PROJECTS, "--name-field", "name"], "--name-field", "--districts"),
     # --- gazetteers and OSM extracts
     Case("gazetteer-lon-lat-swapped", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_swapped.csv"],
          "gazetteer_swapped.csv", "swapped"),

