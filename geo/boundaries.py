@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from geo import settings
 from geo.io import InputError
-
-# Overlaps or gaps between official polygons smaller than this are digitising noise
-# (sliver polygons along shared edges); larger ones are reported to the user.
-OVERLAP_TOLERANCE_M2 = 100.0
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
@@ -181,7 +179,7 @@ def load_official_zones(path, *, name_field, code_field=None):
     """Read official 街道 polygons, repair them and check their topology.
 
     Invalid rings are repaired with ``shapely.make_valid`` (keeping the polygonal
-    parts); overlaps and gaps larger than ``OVERLAP_TOLERANCE_M2`` are returned as
+    parts); overlaps and gaps larger than ``geo.settings.OVERLAP_TOLERANCE_M2`` are returned as
     warnings. Raises InputError for wrong geometry types, missing fields, empty files,
     duplicate codes or a missing CRS.
 
@@ -228,6 +226,10 @@ def load_official_zones(path, *, name_field, code_field=None):
         raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r}")
     warnings = [f"{path}: left out {len(dropped_names)} feature(s) without geometry: {', '.join(dropped_names)}"] \
         if dropped_names else []
+    repeated = sorted({n for n in names if (names == n).sum() > 1})
+    if repeated:
+        warnings.append(f"{path}: several 街道 share a name ({'、'.join(repeated)}); coverage rows are told apart "
+                        "by code only")
     geoms = gdf.geometry.values
     invalid = ~shapely.is_valid(geoms)
     if invalid.any():
@@ -246,7 +248,7 @@ def load_official_zones(path, *, name_field, code_field=None):
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
                                "wrong or missing CRS?)")
     zones["boundary_quality"] = OFFICIAL
-    zones["source"] = f"official boundaries from {path}"
+    zones["source"] = f"official boundaries from {Path(path).name}"  # the file, not how its path was typed
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
     warnings.extend(_topology_warnings(to_metric(zones), path))
     return zones.reset_index(drop=True), warnings
@@ -271,7 +273,7 @@ def _topology_warnings(metric_zones, path):
     keep = left < right
     if keep.any():
         areas = shapely.area(shapely.intersection(geoms[left[keep]], geoms[right[keep]]))
-        big = areas > OVERLAP_TOLERANCE_M2
+        big = areas > settings.OVERLAP_TOLERANCE_M2
         for i, j, area in zip(left[keep][big], right[keep][big], areas[big]):
             warnings.append(f"{path}: {metric_zones['name'].iloc[i]} and {metric_zones['name'].iloc[j]} "
                             f"overlap by {area:,.0f} m²")
@@ -279,7 +281,7 @@ def _topology_warnings(metric_zones, path):
     holes = []
     for part in shapely.get_parts(union):
         holes.extend(shapely.Polygon(ring) for ring in part.interiors)
-    gaps = [h for h in holes if h.area > OVERLAP_TOLERANCE_M2]
+    gaps = [h for h in holes if h.area > settings.OVERLAP_TOLERANCE_M2]
     if gaps:
         warnings.append(f"{path}: {len(gaps)} gap(s) between 街道 totalling {sum(g.area for g in gaps):,.0f} m²")
     return warnings
@@ -298,7 +300,7 @@ def _load_outline(path):
         raise InputError(path, "expected a polygon outline")
     geom = shapely.make_valid(shapely.unary_union(gdf.to_crs(4326).geometry.values))
     return gpd.GeoDataFrame({"code": [""], "name": [Path(path).stem],
-                             "source": [f"outline from {path}"]}, geometry=[geom], crs=4326)
+                             "source": [f"outline from {Path(path).name}"]}, geometry=[geom], crs=4326)
 
 
 def _dissolve_outline(zones, source):

@@ -41,6 +41,10 @@ DUAL_CARRIAGEWAY_M = 60.0
 # typo: geocoding uses the first and says so.
 DUPLICATE_NAME_APART_M = 1000.0
 
+# Overlaps between official 街道 polygons, and gaps inside their union, larger than this
+# (square metres) are reported; smaller ones are digitising noise.
+OVERLAP_TOLERANCE_M2 = 100.0
+
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey

@@ -336,6 +336,14 @@ def test_gazetteer_name_used_for_places_far_apart_is_a_warning(work):
                         "the first row is used"]
 
 
+def test_two_subdistricts_with_one_name_are_a_warning(work):
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts_duplicate_names.geojson",
+                                       "--name-field", "name", "--code-field", "code"])
+    assert result.exit_code == 0, result.stderr
+    assert ("warning: districts_duplicate_names.geojson: several 街道 share a name (北园街道); coverage rows are "
+            "told apart by code only") in result.stderr.splitlines()
+
+
 def test_gbk_shapefile_without_cpg_decodes(work):
     assert not (work / "districts_gbk.cpg").exists()
     result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts_gbk.shp",

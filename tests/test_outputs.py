@@ -129,15 +129,25 @@ def test_an_error_while_rendering_leaves_the_previous_build_whole(tmp_path, monk
 
 
 def test_builds_from_different_folders_and_paths_are_byte_identical(tmp_path, monkeypatch):
+    import shutil
+
     report = tmp_path / "in" / "report.txt"
     report.parent.mkdir()
     report.write_bytes(REPORT_PATH.read_bytes())
+    districts = Path(__file__).resolve().parent / "bad_inputs" / "valid_districts.geojson"
+    shutil.copy(districts, report.parent / "jd.geojson")
+    fields = ["--name-field", "name", "--code-field", "code"]
     runner = CliRunner()
     monkeypatch.chdir(tmp_path)
-    assert runner.invoke(main, ["build", "--report", "in/report.txt", "--out-dir", "a"]).exit_code == 0
+    result = runner.invoke(main, ["build", "--report", "in/report.txt", "--districts", "in/jd.geojson", *fields,
+                                  "--out-dir", "a"])
+    assert result.exit_code == 0, result.stderr
     monkeypatch.chdir(report.parent)
-    assert runner.invoke(main, ["build", "--report", str(report), "--out-dir", "../b/./"]).exit_code == 0
+    result = runner.invoke(main, ["build", "--report", str(report), "--districts", str(report.parent / "jd.geojson"),
+                                  *fields, "--out-dir", "../b/./"])
+    assert result.exit_code == 0, result.stderr
     assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+    assert "in/jd.geojson" not in (tmp_path / "a" / "layers" / "subdistricts.geojson").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- processes: concurrency and signals

@@ -123,6 +123,8 @@ def main():
         {"type": "Polygon", "coordinates": [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71]]]})]))
     _dump("districts_duplicate_codes.geojson", _fc([_zone("370105001", "无影山街道", ZONE_A),
                                                     _zone("370105001", "北园街道", ZONE_B)]))
+    _dump("districts_duplicate_names.geojson", _fc([_zone("370105001", "北园街道", ZONE_A),
+                                                    _zone("370105002", "北园街道", ZONE_B)]))
     text = json.dumps(districts, ensure_ascii=False).replace("117.04", "Infinity", 1)
     (HERE / "districts_infinite.geojson").write_text(text, encoding="utf-8")
     # Gauss-Kruger metres written as GeoJSON, which has no CRS member: read as degrees.
