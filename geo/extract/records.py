@@ -1,0 +1,295 @@
+"""Records made from mentions: the named project or counted group each mention stands for, its category and action."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import ACTIONS_SORTED, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAIL, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at
+from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
+from geo.extract.mentions import clause_mentions, is_range
+from geo.extract.model import Record
+from geo.extract.numbers import parse_number
+from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
+from geo.extract.stems import analyse_stem
+
+
+def clause_records(norm, start, end, sent_start, sent_end):
+    """All records of one clause: named projects, group records and their members."""
+    mentions = clause_mentions(norm, start, end)
+    sentence = norm[sent_start:sent_end]
+    resolve_enumerations(norm, mentions, start)
+    records = []
+    for mention in mentions:
+        made = _mention_records(norm, mention, sentence, end)
+        for record in made:
+            record.clause = (start, end)
+        records.extend(made)
+    return drop_partners(norm, drop_locators(norm, records, mentions), end)
+
+
+def _mention_records(norm, mention, sentence, clause_end):
+    """Records made by one mention: a named project, a group record, or nothing."""
+    if mention.kind == "skip":
+        return []
+    action = _action_for(norm, mention, clause_end)
+    if mention.kind == "raw":
+        type_head = mention.typed_by
+        category = _resolve_category(type_head.category, action, norm, type_head, sentence)
+        return [_named_record(norm, mention, category, action)] if category else []
+    count, rest_start, label = analyse_stem(norm, mention)
+    count = mention.count or count
+    category = _resolve_category(mention.category, action, norm, mention, sentence)
+    if mention.typed_by is not None and mention.category in ("stem", "road", "station"):
+        type_category = _resolve_category(mention.typed_by.category, action, norm,
+                                          mention.typed_by, sentence)
+        if mention.category == "stem" or category is None:
+            category = type_category
+    elif mention.typed_by is not None:
+        type_category = _resolve_category(mention.typed_by.category, action, norm,
+                                          mention.typed_by, sentence)
+        if type_category and type_category != category and (
+                label == "short" or category_group(category) != category_group(type_category)):
+            # 左岭、花山、龙泉3个卫生服务中心: a listed member is what the list says it is, even
+            # when its own last character looks like a head (泉).
+            category = type_category
+            label = "distinctive" if label == "short" else label
+    section = mention.section
+    section_text = norm[section[0]:section[1]] if section else ""
+    if section_text.startswith("周边"):
+        category = "area"  # 鲁巷广场周边区域: the area around a landmark
+    elif is_range(section_text) and category not in ("rail", "water", *ROAD_CATEGORIES) and not (
+            category == "bridge" and not section_text.startswith("至")):
+        # A bridge keeps a range of its own (浮桥东阿码头至东平段); from the bridge on it is a road.
+        # 二郎立交至高九路段: the stretch between two landmarks is a road.
+        category = _resolve_category("road", action, norm, mention, sentence)
+    if category in (*ROAD_CATEGORIES, "village") and (
+            action in AREA_ACTIONS or _type_category(mention) == "area"
+            or any(norm.startswith(AREA_ACTIONS, m.end) for m in mention.chain or [mention])):
+        # 兴华街、北二路棚户区改造; 工人村、保工北街等老旧小区: the street or 村 names a neighbourhood.
+        category = "area"
+    if mention.stop in TITLE_VERBS and norm.startswith(TITLE_RANKS, rest_start) and count is None:
+        return []
+    chain = mention.chain or [mention]
+    if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
+        category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
+    if category is None or label == "value":
+        return []
+    kind = mention.kind
+    if (count is not None and label == "distinctive" and count.unit in SIZE_UNITS
+            and listed_with_counted_types(norm, mention)):
+        # 新建社区公园12个、山城步道20公里: listed among counted types, a length counts a type too.
+        label = "generic"
+    if count is not None and mention.head in ORGANISATION_HEADS:
+        return []  # 组建教育集团4个: counted organisations, not places (汇才教育集团 stays named)
+    if (count is not None and label == "distinctive" and kind in ("name", "facility")
+            and (count.value == 1 or count.unit in SIZE_UNITS)):
+        # 新建一条滨河路, 海泊河绿道12公里: one named project; a length or area is its size.
+        record = _named_record(norm, mention, category, action, start=rest_start)
+        if count.value != 1:
+            record.quantity = {"value": count.value, "unit": count.unit}
+        return [record]
+    if count is not None and count.value == 1 and mention.category == "road":
+        return []  # 走出一条特色发展新路: a metaphor, not a road
+    if count is not None and count.value == 1 and label == "definite" and kind == "facility":
+        # 建设区级养老服务中心1个: the district's own one, named as the definite facility.
+        return [_named_record(norm, mention, category, action, start=rest_start)]
+    if count is not None and label != "distinctive" and count.unit in ("平方米", "万平方米"):
+        return []  # 新增城市绿地50万平方米: an area measure of a type, not a count of places
+    if count is not None:
+        return _group_records(norm, mention, category, action, count, rest_start)
+    if label in ("generic", "slogan") and kind in ("name", "facility") and len(mention.head) >= 2 \
+            and re.search(r"期\)?$", section_text):
+        # 数字经济产业园二期: a phase of a typed facility is one specific project.
+        return [_named_record(norm, mention, category, action)]
+    if label == "slogan" or kind in ("generic", "designation"):
+        return []
+    if label == "distinctive" or (label == "definite" and kind == "facility"):
+        return [_named_record(norm, mention, category, action)]
+    if label in ("empty", "generic") and norm[rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
+            and not mention.section \
+            and (mention.stop in PHASE_VERBS or mention.stop is None
+                 and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"):
+        # 建成科技馆、全民健身中心, 启动体育公园建设: a district has one of these, so the bare
+        # type built by a works verb is its own facility.
+        return [_named_record(norm, mention, category, action)]
+    if label == "empty" and mention.section and (
+            kind == "facility" or kind == "name" and len(mention.head) >= 3):
+        # 推进会展中心二期建设: a phase of a bare facility is one specific project.
+        return [_named_record(norm, mention, category, action)]
+    return []
+
+
+def _type_category(mention):
+    type_head = mention.typed_by
+    return type_head.category if type_head is not None else None
+
+
+def _named_record(norm, mention, category, action, start=None):
+    section = mention.section
+    end = section[1] if section else mention.head_end
+    start = mention.stem_start if start is None else start
+    if not section and norm.endswith(RENEWED_TYPE_TAIL, start, end) \
+            and end - len(RENEWED_TYPE_TAIL) - start >= 2:
+        # 匡山小区老旧小区改造, 堤口庄老旧小区改造: the type after a place says what is renewed;
+        # the place is the name.
+        end = end - len(RENEWED_TYPE_TAIL)
+        return Record(
+            named=True, category=category, action=action, start=start, end=end,
+            base=(start, end), section=None, quantity=None, group_total=None,
+            mention=mention, measures=[],
+        )
+    return Record(
+        named=True, category=category, action=action,
+        start=start, end=end,
+        base=(start, mention.head_end), section=section,
+        quantity=None, group_total=None, mention=mention, measures=[],
+    )
+
+
+def _group_records(norm, mention, category, action, count, rest_start):
+    members = [m for m in mention.members if m.kind != "skip"]
+    total = count.value
+    remaining = total - len(members) if members else total
+    if remaining <= 0:
+        return []
+    span_start = min(mention.stem_start, count.start)
+    span_end = max(mention.end, count.end)
+    quantity = {"value": remaining, "unit": count.unit}
+    base_end = mention.closing_quote or mention.head_end
+    return [Record(
+        named=False, category=category, action=action,
+        start=span_start, end=span_end, base=(rest_start, base_end),
+        section=None, quantity=quantity,
+        group_total={"value": total, "unit": count.unit} if members else None,
+        remainder=bool(members), mention=mention, measures=[],
+    )]
+
+
+def _resolve_category(category, action, norm, mention, sentence):
+    """Turn placeholders (road, station, stem) into category codes."""
+    if category == "road":
+        if "林荫" in norm[mention.stem_start:mention.head_end]:
+            return "road_greening"  # 打造林荫路10条: a tree-lined road is a greening project
+        section = mention.section
+        if section and "至" not in norm[section[0]:section[1]]:
+            # 北延, 改线 say new road; a range (A至B段) names places, whose words (建设大路) do not.
+            text = norm[section[0]:section[1]]
+            for word, code in ROAD_ACTION_CATEGORY:
+                if word in text and code == "road_new":
+                    return code
+        for source in (action or "", mention.post_action or "", mention.left_verb or ""):
+            for word, code in ROAD_ACTION_CATEGORY:
+                if word in source:
+                    return code
+        return DEFAULT_ROAD_CATEGORY
+    if category == "station":
+        stem = norm[mention.stem_start:mention.head_start]
+        if any(word in stem for word in BUS_WORDS):
+            return "transport"  # 城北公交枢纽站 in a sentence about a railway
+        return "rail" if any(word in sentence for word in RAIL_WORDS) else "transport"
+    if category == "park" and mention.head in MALL_SQUARE_HEADS:
+        stem = norm[mention.stem_start:mention.head_start]
+        after = norm[mention.end:mention.end + 3]
+        if any(brand in stem for brand in MALL_BRANDS) or action in MALL_ACTIONS \
+                or after.startswith(MALL_FOLLOWERS):
+            # 万达广场, 恒隆广场改造升级, X广场开业运营, X广场商业综合体: a mall, not a square.
+            return "commercial"
+    if category == "stem":
+        stem = norm[mention.stem_start:mention.head_start]
+        for word, code in STEM_CATEGORY:
+            if word in stem:
+                return code
+        return None
+    return category
+
+
+def _action_for(norm, mention, clause_end):
+    """The verb phrase governing a mention: right of its chain first, else the left verb."""
+    chain = mention.chain or [mention]
+    last = chain[-1]
+    type_head = mention.typed_by
+    end = max(last.end, type_head.end if type_head else 0)
+    for item in (mention, last):
+        if item.post_action:
+            return item.post_action
+    section = mention.section
+    if section and "改线" in norm[section[0]:section[1]]:
+        return "改线"
+    action = _right_action(norm, end, clause_end)
+    after = end + len(action or "")
+    if (action and mention is not last and norm.startswith(action, end)
+            and after < clause_end and norm[after] == "、"):
+        # A、B改扩建、C等项目建设: 改扩建 is B's own (the list goes on after it); A takes
+        # the action that closes the whole list.
+        closing = [a for a in ACTIONS_SORTED if norm.rfind(a, after, clause_end) >= 0]
+        if closing:
+            return max(closing, key=lambda a: (norm.rfind(a, after, clause_end) + len(a), len(a)))
+    if action:
+        return action
+    # An action inside the type head's modifiers: 金牛建材等新建商业载体 -> 新建.
+    if type_head is not None:
+        modifiers = norm[type_head.stem_start:type_head.head_start]
+        for word in ACTIONS_SORTED:
+            if word in modifiers:
+                return word
+    first = chain[0]
+    stop = first.stop
+    if stop is None or first.stop_start is None:
+        return None
+    # Walk left over the run of stop words before the name (新建高标准农田: 高标准 is an
+    # adverb, 新建 the verb), taking the longest verb at each step (加快推进 over 推进).
+    pos = first.stop_start + len(stop)
+    for _ in range(4):
+        for word in LEFT_ACTIONS_SORTED:
+            if norm.startswith(word, pos - len(word)):
+                mention.left_verb = word
+                return LEFT_ACTIONS[word]
+        stop = stop_ending_at(norm, pos, 0)
+        if stop is None or norm[pos - 1] in HARD_BREAKS:
+            return None
+        pos -= len(stop)
+    return None
+
+
+def _right_action(norm, pos, clause_end):
+    skipped = True
+    while skipped and pos < clause_end:
+        skipped = False
+        if norm[pos] in "“‘\"":
+            pos += 1  # 实施A路“白改黑”工程: a quoted action
+            skipped = True
+            continue
+        filler = match_any(norm, pos, FILLERS_SORTED)
+        action = match_any(norm, pos, ACTIONS_SORTED)
+        if filler and (not action or len(filler) >= len(action)):
+            pos += len(filler)
+            skipped = True
+    action = match_any(norm, pos, ACTIONS_SORTED)
+    if action:
+        return action
+    # 加快线上线下融合发展: an action a few characters on, before the clause ends.
+    window = norm[pos:min(clause_end, pos + 12)]
+    comma = window.find("、")
+    if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
+                       or match_any(norm, pos + comma + 1, STOPS)):
+        window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
+    found = [(window.find(a), -len(a), a) for a in ACTIONS_SORTED if a in window]
+    return min(found)[2] if found else None
+
+
+def attach_measures(norm, start, end, records):
+    """Attach 学位4500个-style measures to the nearest preceding record of the sentence."""
+    if not records:
+        return
+    for match in MEASURE_RE.finditer(norm, start, end):
+        noun = match.group("noun1") or match.group("noun2")
+        value = parse_number(match.group("num1") or match.group("num2"))
+        unit = match.group("unit1") or match.group("unit2")
+        if value is None:
+            continue
+        before = [r for r in records if r.end <= match.start()]
+        groups = [r for r in before if not r.named]
+        # 新增学位6000个 after 幼儿园8所，其中包括A、B belongs to the counted group, not to B.
+        before = groups or before
+        target = max(before, key=lambda r: r.end) if before else min(records, key=lambda r: r.start)
+        target.measures.append({"value": value, "unit": unit, "noun": noun})
