@@ -108,7 +108,7 @@ from geo.extract.encoding import ENCODINGS, read_report
 from geo.extract.features import project_slug, to_features
 from geo.extract.lists import link_listed_members
 from geo.extract.records import attach_measures, clause_records
-from geo.extract.segment import clauses, sentences
+from geo.extract.segment import clauses, clean, sentences
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
 
@@ -138,7 +138,7 @@ def extract_projects(text: str) -> list:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_projects expects str, got {type(text).__name__}")
-    norm, origin = simplified_with_offsets(text)
+    norm, origin = clean(*simplified_with_offsets(text))
     vocabulary = geo_data.categories()
     records = []
     for sent_start, sent_end in sentences(norm):

@@ -149,6 +149,8 @@ HONOUR_VERBS = words("honour_verb")
 TITLE_VERBS_WITH_NOUN = words("title_verb_with_noun")
 TITLE_VERBS = words("title_verb")
 NAME_INITIAL_STOPS = words("name_initial")
+# Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
+CONTEXT_VERBS = words("context_verb")
 SEPARATORS = words("separator")
 
 VILLAGE_PROGRAMMES = words("village_programme")

@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import MEASURE_NOUNS, MEASURE_UNITS, UNITS_BY_GROUP
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
-HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·\t\r\n \u3000")
+HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000")
 DASHES = "—–-－~～"
 # Categories of linear projects, which take place-name sections (济微高速东平段).
 LINEAR = ("road", "rail", "water")
@@ -30,7 +30,7 @@ NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, 北延, 一期, 改线, (A至B段), A至B段.
 SECTION_RE = re.compile(
-    r"\((?P<paren>[^()]{1,24}?至[^()]{1,24}?|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部))\)"
+    r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部))\)"
     r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段)"
     r"|(?P<simple>周边(?:区域|地区|片区|地块)|[东西南北中]段|[东西南北]区|[东西南北]延伸?(?:线|段)?|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
