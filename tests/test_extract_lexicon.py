@@ -25,7 +25,7 @@ def test_check_reports_a_duplicate_and_a_conflict(tmp_path, monkeypatch):
 
 
 def test_every_head_category_is_a_category_code_or_a_placeholder():
-    codes = set(categories()) | {"road", "station", "stem"}
+    codes = set(categories()) | {"road", "station", "stem", "members"}
     with open(lexicon.LEXICON_DIR / "heads.tsv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["kind"] in ("skip", "none"):

@@ -289,6 +289,8 @@ def is_generic(text):
 
 def unit_fits(unit, category):
     """True when a count in ``unit`` can count places of ``category`` (条 roads, 所 schools)."""
+    if category == "members":  # a type defined by its members (项目) counts in any unit
+        return any(unit in units for units in UNITS_BY_GROUP.values())
     return unit in UNITS_BY_GROUP.get(category_group(category), ())
 
 

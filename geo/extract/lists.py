@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, DIRECTIONS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, DIRECTIONS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -22,6 +22,11 @@ def resolve_enumerations(norm, mentions, clause_start):
         members = []
         while pos > clause_start:
             item = by_end.get(pos)
+            if item is None and mention.category == "members":
+                # 甲路提升改造、乙路完善工程等在建项目: in a list of projects each item may
+                # carry its own works; the item is the mention before them.
+                item = next((by_end[pos - n] for n in range(1, 7)
+                             if by_end.get(pos - n) is not None and _works_only(norm[pos - n:pos])), None)
             if item is not None and item is not mention:
                 members.append(item)
                 pos = item.stem_start
@@ -65,6 +70,16 @@ def resolve_enumerations(norm, mentions, clause_start):
     for chain in chains:
         for mention in chain:
             mention.chain = chain
+
+
+def _works_only(text):
+    """True when ``text`` is made of actions and followers only (提升改造, 完善工程, 教学设施)."""
+    while text:
+        word = match_any(text, 0, ACTIONS_SORTED) or match_any(text, 0, FOLLOWERS_SORTED)
+        if word is None:
+            return False
+        text = text[len(word):]
+    return True
 
 
 def _parallel_items(norm, mentions, clause_start, by_end):

@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, DENG_WORDS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, heads, is_generic, match_any, max_head_len, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import CODE_RE, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
 
 
 def clause_mentions(norm, start, end):
@@ -20,6 +20,9 @@ def clause_mentions(norm, start, end):
         if (before.isascii() and before.isalnum()) or after.isdigit():
             continue
         codes.setdefault(match.end(), []).append(match)
+    for match in COUNTY_ROAD_RE.finditer(norm, start, end):
+        if _county_road_ok(norm, match, start, end):
+            codes.setdefault(match.end(), []).append(match)
     mentions = []
     covered = start
     for e in range(start + 1, end + 1):
@@ -37,6 +40,11 @@ def clause_mentions(norm, start, end):
                     if table[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, table[head], covered, end)
                     break
+        if mention is None and NUMBERED_SCHOOL_RE.match(norm, e - 1, end) is None \
+                and NUMBERED_SCHOOL_RE.match(norm, _numeral_start(norm, e - 1, covered), end) is not None:
+            # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
+            # (三中全会 and 一小时 go on with a character, so they are none).
+            mention = _head_mention(norm, e - 1, e, ("school", "facility", 1), covered, end)
         if mention is None and e - covered >= 3 and _place_before_works(norm, e):
             # 银桥镇美丽乡村建设, 南峰山矿山生态修复: 镇 and 山 are no heads elsewhere (they end
             # 城镇, 乡镇, 青山 and stems of facilities), but before works on that kind of place
@@ -49,6 +57,36 @@ def clause_mentions(norm, start, end):
             mentions.append(mention)
             covered = mention.end
     return _merge_junctions(norm, mentions)
+
+
+def _numeral_start(norm, pos, lo):
+    """Start of the run of digits or Chinese numerals ending at ``pos`` (``pos`` if none)."""
+    start = pos
+    while start > lo and (norm[start - 1].isdigit() or norm[start - 1] in "一二三四五六七八九十"):
+        start -= 1
+    return start
+
+
+# Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
+_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(", "改造", "大中修", "中修",
+                      "大修", "提升", "拓宽", "路面", "养护", "沿线", "段")
+# Two-character stems of words ending in 线 that are no roads (天际线, 生命线, 生产线).
+_NOT_COUNTY_ROADS = ("天际", "海岸", "生命", "生产", "流水", "地平", "分界", "警戒", "高压", "斑马", "中轴", "交通",
+                     "公交", "专用", "输电", "电力", "管线", "红线", "底线", "主线", "干线", "支线", "防线", "岸线",
+                     "战线", "前线", "一线", "二线", "用电", "天然", "风景", "旅游", "精品", "示范", "观光")
+
+
+def _county_road_ok(norm, match, lo, hi):
+    """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
+    stem = match.group(0)[:2]
+    if stem in _NOT_COUNTY_ROADS or norm[match.start() - 1:match.start()] in ("路", "号") \
+            or not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem):
+        return False
+    after = norm[match.end():hi]
+    before = norm[lo:match.start()]
+    listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
+        before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
+    return listed or after.startswith(_COUNTY_ROAD_AFTER) or re.search(r"[GSXY]\d{1,4}$", before) is not None
 
 
 def _phase_mention(norm, pos, lo, clause_end):
@@ -122,7 +160,7 @@ def _merge_junctions(norm, mentions):
 
 def _code_mention(norm, match, clause_start, clause_end):
     """A road or rail code (G105, 省道S243线, 地铁6号线): the code is the whole base name."""
-    category = "rail" if match.group("rail") else "road"
+    category = "rail" if match.re is CODE_RE and match.group("rail") else "road"
     # The verb right before the code governs it (开工建设S306线...: a new road).
     stop = stop_ending_at(norm, match.start(), clause_start)
     mention = Mention(
@@ -227,6 +265,7 @@ def _split_counted_list(norm, mention, lo):
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
         if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \
+                and not norm[match.start() - 1].isdigit() \
                 and unit_fits(match.group("unit"), mention.category):
             mention.stem_start = match.start()
             mention.list_end = match.start()
@@ -370,8 +409,8 @@ def _right_ok(norm, pos, clause_end):
     char = norm[pos]
     if char in HARD_BREAKS or char in "“”\"":
         return True
-    if char.isdigit():
-        return True
+    if char.isdigit() or (char in "一二两三四五六七八九十" and COUNT_RE.match(norm, pos, clause_end)):
+        return True  # a count follows: 5条, 五条县道
     if norm.startswith("等", pos) and not any(norm.startswith(w, pos) for w in DENG_WORDS):
         return True
     if norm.startswith("流域", pos):
@@ -384,6 +423,9 @@ def _place_before_works(norm, pos):
     """True when a township or hill name ends at ``pos`` before works on such a place."""
     return any(norm.endswith(suffix, 0, pos) and match_any(norm, pos, works)
                for suffix, works in PLACE_WORKS)
+
+
+_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
 
 
 def _find_stem(norm, head_start, lo, min_stem, max_stem):
@@ -421,6 +463,12 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
         elif stop and len(stop) > 1 and length == 0 and min_stem > 1 and pos - len(stop) > lo \
                 and norm[pos - len(stop) - 1] == "、":
             stop = None  # 幸福路、建设路, 和平村、建设村: the whole list item is the name
+        if stop and len(stop) > 1 and is_generic(norm[pos:head_start]):
+            counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
+            if counted is not None:
+                # 11所新改扩建学校: a works verb between a count and its type is a modifier.
+                pos = counted.start()
+                continue
         if stop and (length >= min_stem or length == 0 or len(stop) > 1):
             return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:

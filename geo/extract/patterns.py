@@ -30,7 +30,7 @@ NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, 北延, 一期, 改线, (A至B段), A至B段.
 SECTION_RE = re.compile(
-    r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部))\)"
+    r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部))\)"
     r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段)"
     r"|(?P<simple>周边(?:区域|地区|片区|地块)|[东西南北中]段|[东西南北]区|[东西南北]延伸?(?:线|段)?|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
@@ -48,6 +48,11 @@ CODE_RE = re.compile(
     r"|\d{1,4}(?:国道|省道)线?)"
     r"|(?P<rail>(?:地铁|轨道交通|轻轨)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线|(?:地铁|轨道交通)?[RM]\d{1,2}线|有轨电车T\d{1,2}线)"
 )
+# County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
+# only among other such names or before a road word (see mentions._county_road_ok).
+COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
+# Schools named by a number (85中, 88小, 汉沽三中, 长安十小): the number is the name.
+NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小](?![\u4e00-\u9fff])")
 # Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
 MEASURE_RE = re.compile(
     rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"

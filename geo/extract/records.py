@@ -37,19 +37,19 @@ def _mention_records(norm, mention, sentence, clause_end):
     action = _action_for(norm, mention, clause_end)
     if mention.kind == "raw":
         type_head = mention.typed_by
-        category = _resolve_category(type_head.category, action, norm, type_head, sentence)
+        category = _resolve_category(type_head.category, action, norm, type_head, sentence, members_only=True)
         return [_named_record(norm, mention, category, action)] if category else []
     count, rest_start, label = analyse_stem(norm, mention)
     count = mention.count or count
     category = _resolve_category(mention.category, action, norm, mention, sentence)
     if mention.typed_by is not None and mention.category in ("stem", "road", "station"):
         type_category = _resolve_category(mention.typed_by.category, action, norm,
-                                          mention.typed_by, sentence)
+                                          mention.typed_by, sentence, members_only=True)
         if mention.category == "stem" or category is None:
             category = type_category
     elif mention.typed_by is not None:
         type_category = _resolve_category(mention.typed_by.category, action, norm,
-                                          mention.typed_by, sentence)
+                                          mention.typed_by, sentence, members_only=True)
         if type_category and type_category != category and (
                 label == "short" or category_group(category) != category_group(type_category)):
             # 左岭、花山、龙泉3个卫生服务中心: a listed member is what the list says it is, even
@@ -168,8 +168,12 @@ def _group_records(norm, mention, category, action, count, rest_start):
     )]
 
 
-def _resolve_category(category, action, norm, mention, sentence):
-    """Turn placeholders (road, station, stem) into category codes."""
+def _resolve_category(category, action, norm, mention, sentence, members_only=False):
+    """Turn placeholders (road, station, stem, members) into category codes.
+
+    ``members_only``: resolving the type of a list for one of its members, where a type
+    defined by its members (项目) says nothing.
+    """
     if category == "road":
         if "林荫" in norm[mention.stem_start:mention.head_end]:
             return "road_greening"  # 打造林荫路10条: a tree-lined road is a greening project
@@ -197,11 +201,20 @@ def _resolve_category(category, action, norm, mention, sentence):
                 or after.startswith(MALL_FOLLOWERS):
             # 万达广场, 恒隆广场改造升级, X广场开业运营, X广场商业综合体: a mall, not a square.
             return "commercial"
-    if category == "stem":
+    if category in ("stem", "members"):
         stem = norm[mention.stem_start:mention.head_start]
+        if category == "members" and mention.stop_start is not None:
+            stem = norm[mention.stop_start:mention.head_start]  # 推动更新项目20个: 更新 says renewal
         for word, code in STEM_CATEGORY:
             if word in stem:
                 return code
+        if category == "members" and not members_only:
+            # 甲路、乙路等12个项目: a list typed only as projects is what its members are.
+            for member in mention.members:
+                if member.kind not in ("raw", "skip") and member.category not in (None, "members"):
+                    code = _resolve_category(member.category, action, norm, member, sentence)
+                    if code:
+                        return code
         return None
     return category
 
@@ -211,6 +224,8 @@ def _action_for(norm, mention, clause_end):
     chain = mention.chain or [mention]
     last = chain[-1]
     type_head = mention.typed_by
+    if type_head is not None and type_head.category == "members":
+        type_head = None  # 甲路改扩建、乙路等项目建设: a list typed only as projects keeps its items' works
     end = max(last.end, type_head.end if type_head else 0)
     for item in (mention, last):
         if item.post_action:
