@@ -106,6 +106,7 @@ from __future__ import annotations
 from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, read_report
 from geo.extract.features import project_slug, to_features
+from geo.extract.lexicon import CONTEXT_LABELS
 from geo.extract.lists import link_listed_members
 from geo.extract.records import attach_measures, clause_records
 from geo.extract.segment import clauses, clean, sentences
@@ -143,8 +144,12 @@ def extract_projects(text: str) -> list:
     records = []
     for sent_start, sent_end in sentences(norm):
         sentence_records = []
+        previous = None
         for clause_start, clause_end in clauses(norm, sent_start, sent_end):
-            sentence_records.extend(clause_records(norm, clause_start, clause_end, sent_start, sent_end))
+            if previous is None or not norm[previous[0]:previous[1]].strip().endswith(CONTEXT_LABELS):
+                # 地址:A路与B路交口, 对口学校:C中学: a labelled field is context, not works.
+                sentence_records.extend(clause_records(norm, clause_start, clause_end, sent_start, sent_end))
+            previous = (clause_start, clause_end)
         link_listed_members(norm, sentence_records, sent_start, sent_end)
         attach_measures(norm, sent_start, sent_end, sentence_records)
         for record in sentence_records:

@@ -163,6 +163,8 @@ TITLE_NOUNS = words("title_noun")
 DENG_WORDS = words("deng_word")
 NOT_SECTIONS = words("not_section")
 NON_PLACE_TYPES = words("non_place_type")
+# Field labels before a colon (地址:, 对口学校:, 责任部门:): what follows them is context.
+CONTEXT_LABELS = words("context_label")
 
 GENERIC_WORDS = words("generic")
 ROAD_TYPE_WORDS = words("road_type")
@@ -203,6 +205,10 @@ MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 (RENEWED_TYPE_TAIL,) = words("renewed_type_tail")
 COUNTED_PARTS = words("counted_part")
+# Jurisdictions and universities: places of context unless a works verb governs them.
+NEEDS_ACTION_HEADS = words("needs_action")
+# Networks laid along a place (靖宁路给水管网): the place names the project.
+NETWORK_HEADS = words("network")
 # Place suffixes that are no heads, and the works that name a place with them before them
 # (银桥镇美丽乡村建设, 南峰山矿山生态修复).
 PLACE_WORKS = tuple((suffix, VILLAGE_PROGRAMMES) for suffix in TOWNSHIP_SUFFIXES) + tuple(
@@ -239,13 +245,22 @@ def stop_ending_at(norm, pos, lo):
     """The longest stop word ending at ``pos`` (and starting at or after ``lo``), or None."""
     for word in _STOP_INDEX.ending_at(norm, pos, lo):
         start = pos - len(word)
-        if word == "等" and any(norm.startswith(w, i) for w in DENG_WORDS
-                               for i in (start - 1, start) if i >= lo):
+        if word == "等" and deng_in_word(norm, start, lo):
             continue
         if word == "以" and norm[pos:pos + 1] in DIRECTIONS:
             continue  # 卫工河以西工业遗存片区: 以西 is a direction inside the name
         return word
     return None
+
+
+def deng_in_word(norm, pos, lo=0):
+    """True when the 等 at ``pos`` is part of a word (三级甲等, 中等职业) rather than ending a list.
+
+    After a numbered school (市二中等7所学校) 中等 is the list's 等.
+    """
+    if pos - 2 >= lo and norm[pos - 1] in "中小" and (norm[pos - 2].isdigit() or norm[pos - 2] in "一二三四五六七八九十"):
+        return False
+    return any(norm.startswith(w, i) for w in DENG_WORDS for i in (pos - 1, pos) if i >= lo)
 
 
 def multi_stop_ending_at(norm, pos, lo):

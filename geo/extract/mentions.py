@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, DENG_WORDS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, heads, is_generic, match_any, max_head_len, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, heads, is_generic, match_any, max_head_len, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
@@ -283,8 +283,7 @@ def _deng_stem(norm, head_start, lo, window=10):
         char = norm[pos]
         if char in HARD_BREAKS:
             return None
-        if char == "等" and not any(norm.startswith(w, i) for w in DENG_WORDS
-                                    for i in (pos - 1, pos) if i >= lo):
+        if char == "等" and not deng_in_word(norm, pos, lo):
             between = norm[pos + 1:head_start]
             count = COUNT_RE.match(between)
             if count:
@@ -346,6 +345,10 @@ def _extend_right(norm, mention, clause_end):
         return mention
     if not _right_ok(norm, pos, clause_end):
         return None
+    breakdown = COUNT_RE.match(norm, pos, clause_end)
+    if breakdown is not None and _right_ok(norm, breakdown.end(), clause_end) \
+            and not unit_fits(breakdown.group("unit"), mention.category):
+        return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
 
@@ -359,7 +362,8 @@ def _starts_with_head(text):
 
 def _closes_name(section):
     """A range (A至B段) or a phase (二期) ends a name: nothing of the name follows it."""
-    return is_range(section) or bool(re.search(r"期\)?$", section))
+    return is_range(section) or bool(re.search(r"期\)?$", section)) \
+        or bool(re.fullmatch(r"\([^()]+[\-—–~][^()]+\)", section))  # (华腾路-凌边路)
 
 
 def is_range(section):
@@ -411,7 +415,7 @@ def _right_ok(norm, pos, clause_end):
         return True
     if char.isdigit() or (char in "一二两三四五六七八九十" and COUNT_RE.match(norm, pos, clause_end)):
         return True  # a count follows: 5条, 五条县道
-    if norm.startswith("等", pos) and not any(norm.startswith(w, pos) for w in DENG_WORDS):
+    if norm.startswith("等", pos) and not deng_in_word(norm, pos, pos):
         return True
     if norm.startswith("流域", pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.

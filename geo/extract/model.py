@@ -44,6 +44,7 @@ class Mention:
     chain: list = field(default_factory=list)    # mentions joined by separators, sharing an action
     members: list = field(default_factory=list)  # items of A、B等<head>
     typed_by: Mention | None = None  # the type head a listed item belongs to
+    full_count: dict | None = None   # the count of a type whose members are all named
 
 
 @dataclass(eq=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, CONTEXT_VERBS, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAIL, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at
+from geo.extract.lexicon import ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAIL, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Record
@@ -24,6 +24,10 @@ def clause_records(norm, start, end, sent_start, sent_end):
         for record in made:
             record.clause = (start, end)
         records.extend(made)
+    for record in records:
+        typed = record.mention.typed_by
+        if record.named and typed is not None and typed.full_count and record.group_total is None:
+            record.group_total = dict(typed.full_count)
     return drop_partners(norm, drop_locators(norm, records, mentions), end)
 
 
@@ -35,6 +39,8 @@ def _mention_records(norm, mention, sentence, clause_end):
     if first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS:
         return []  # 缓解A路的交通压力, 位于A路与B路交口, 东起A路: places given as context
     action = _action_for(norm, mention, clause_end)
+    if mention.head in NEEDS_ACTION_HEADS and action is None and not mention.count and not mention.section:
+        return []  # 合肥高新区, 陕西师范大学: a jurisdiction or university without works is context
     if mention.kind == "raw":
         type_head = mention.typed_by
         category = _resolve_category(type_head.category, action, norm, type_head, sentence, members_only=True)
@@ -131,6 +137,12 @@ def _named_record(norm, mention, category, action, start=None):
     section = mention.section
     end = section[1] if section else mention.head_end
     start = mention.stem_start if start is None else start
+    if mention.head in NETWORK_HEADS and not section:
+        road = _road_before_generic(norm, start, mention.head_start)
+        if road is not None:
+            # 靖宁路给水管网: a network laid along a road is named by the road.
+            return Record(named=True, category=category, action=action, start=start, end=road,
+                          base=(start, road), mention=mention)
     if not section and norm.endswith(RENEWED_TYPE_TAIL, start, end) \
             and end - len(RENEWED_TYPE_TAIL) - start >= 2:
         # 匡山小区老旧小区改造, 堤口庄老旧小区改造: the type after a place says what is renewed;
@@ -149,11 +161,22 @@ def _named_record(norm, mention, category, action, start=None):
     )
 
 
+def _road_before_generic(norm, start, head_start):
+    """End of a road name in ``norm[start:head_start]`` followed only by generic words, or None."""
+    for end in range(head_start, start + 2, -1):
+        if norm[end - 1] in "路街道" and (norm.endswith(("路", "街", "大道", "大街", "公路"), start, end)) \
+                and is_generic(norm[end:head_start]) and end - start >= 3:
+            return end
+    return None
+
+
 def _group_records(norm, mention, category, action, count, rest_start):
     members = [m for m in mention.members if m.kind != "skip"]
     total = count.value
     remaining = total - len(members) if members else total
     if remaining <= 0:
+        # 靖宁路、长兴南路2个积水点: every member is named; each states the group's total.
+        mention.full_count = {"value": total, "unit": count.unit}
         return []
     span_start = min(mention.stem_start, count.start)
     span_end = max(mention.end, count.end)
