@@ -15,9 +15,17 @@ from geo.extract.patterns import ROAD_CATEGORIES
 def to_features(records, text, norm, origin):
     """Records -> catalog features with ids, merged duplicates, members' group ids, sorted."""
 
+    kept = set(origin)  # original characters the rules saw (bracketed pinyin and spaces dropped)
+
     def original(span):
+        """The original text of a span, without the characters cleaning dropped (盛寧(níng)複線)."""
         a, b = span
-        return text[origin[a]:origin[b - 1] + 1] if b > a else ""
+        if b <= a:
+            return ""
+        first, last = origin[a], origin[b - 1] + 1
+        if last - first == b - a or all(i in kept for i in range(first, last)):
+            return text[first:last]
+        return "".join(text[i] for i in range(first, last) if i in kept)
 
     def orig_offsets(span):
         a, b = span
@@ -37,7 +45,7 @@ def to_features(records, text, norm, origin):
             record.section_text = None
         record.char_start, record.char_end = orig_offsets((record.start, record.end))
         s0, s1 = record.sentence
-        record.quote = original((s0, s1)).strip()
+        record.quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
     _disambiguate_groups(records)
     first_road = {}
     for record in sorted(records, key=lambda r: r.char_start):

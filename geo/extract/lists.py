@@ -14,13 +14,14 @@ from geo.extract.stems import analyse_stem
 def resolve_enumerations(norm, mentions, clause_start):
     """Link ``A、B等N<head>`` members to their type head and build chains for actions."""
     by_end = {m.end: m for m in mentions if m.kind != "skip"}
+    skip_ends = {m.end for m in mentions if m.kind == "skip"}
     raw_items = []
     for mention in mentions:
         if mention.kind == "skip" or (mention.stop != "等" and not mention.list_end):
             continue
         pos = mention.stop_start if mention.stop == "等" else mention.list_end
         members = []
-        while pos > clause_start:
+        while pos > clause_start and pos not in skip_ends:  # 六个乡镇39个村庄: 乡镇 is no member
             item = by_end.get(pos)
             if item is None and mention.category == "members":
                 # 甲路提升改造、乙路完善工程等在建项目: in a list of projects each item may
