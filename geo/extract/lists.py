@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, DIRECTIONS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, heads, DIRECTIONS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -71,6 +71,13 @@ def resolve_enumerations(norm, mentions, clause_start):
     for chain in chains:
         for mention in chain:
             mention.chain = chain
+
+
+def _ends_with_head(noun):
+    """True when ``noun`` ends with a place head longer than one character (城市综合体)."""
+    table = heads()
+    return any(noun.endswith(h) and table[h][1] not in ("skip", "none") and len(h) > 1 and len(h) < len(noun)
+               for h in (noun[-n:] for n in range(2, min(len(noun), 6) + 1)) if h in table)
 
 
 def _works_only(text):
@@ -159,7 +166,7 @@ def _raw_item(norm, pos, clause_start):
     text = norm[start:pos]
     if not 2 <= len(text) <= 10 or is_generic(text):
         return None
-    if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) for ch in text):
+    if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
         return None
     if any(word in text for word in STOP_WORDS if len(word) > 1):
         return None
@@ -223,7 +230,8 @@ def drop_partners(norm, records, clause_end):
             continue
         if rest.startswith("等"):
             typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)
-            if typed.startswith(NON_PLACE_TYPES):
+            noun = re.split(r"[^\u4e00-\u9fff]", typed, maxsplit=1)[0]
+            if typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun):  # 等城市综合体 is a place type
                 continue
         kept.append(record)
     return kept

@@ -59,6 +59,10 @@ def clause_mentions(norm, start, end):
     return _merge_junctions(norm, mentions)
 
 
+# Directions after a road that bound a site (三环路以西, 温福铁路以南).
+BOUNDING_WORDS = ("以东", "以西", "以南", "以北")
+
+
 def _numeral_start(norm, pos, lo):
     """Start of the run of digits or Chinese numerals ending at ``pos`` (``pos`` if none)."""
     start = pos
@@ -345,6 +349,10 @@ def _extend_right(norm, mention, clause_end):
         return mention
     if not _right_ok(norm, pos, clause_end):
         return None
+    bound = match_any(norm, pos, BOUNDING_WORDS)
+    if bound and _right_ok(norm, pos + len(bound), clause_end) and pos + len(bound) < clause_end \
+            and not match_any(norm, pos + len(bound), FOLLOWERS_SORTED):
+        return None  # 三环路以西、化工路以北: roads bounding a site are context
     breakdown = COUNT_RE.match(norm, pos, clause_end)
     if breakdown is not None and _right_ok(norm, breakdown.end(), clause_end) \
             and not unit_fits(breakdown.group("unit"), mention.category):
