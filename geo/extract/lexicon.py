@@ -203,7 +203,7 @@ NEIGHBOURHOOD_HEADS = words("neighbourhood")
 AREA_TYPE_TAILS = words("area_type_tail")
 MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
-(RENEWED_TYPE_TAIL,) = words("renewed_type_tail")
+RENEWED_TYPE_TAILS = words("renewed_type_tail")
 COUNTED_PARTS = words("counted_part")
 # Jurisdictions and universities: places of context unless a works verb governs them.
 NEEDS_ACTION_HEADS = words("needs_action")

@@ -77,13 +77,14 @@ _COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路"
 # Two-character stems of words ending in 线 that are no roads (天际线, 生命线, 生产线).
 _NOT_COUNTY_ROADS = ("天际", "海岸", "生命", "生产", "流水", "地平", "分界", "警戒", "高压", "斑马", "中轴", "交通",
                      "公交", "专用", "输电", "电力", "管线", "红线", "底线", "主线", "干线", "支线", "防线", "岸线",
-                     "战线", "前线", "一线", "二线", "用电", "天然", "风景", "旅游", "精品", "示范", "观光")
+                     "战线", "前线", "一线", "二线", "用电", "天然", "风景", "旅游", "精品", "示范", "观光",
+                     "水管", "气管", "光缆", "电缆", "网线", "电线", "路线", "航线", "热线", "视线", "防线")
 
 
 def _county_road_ok(norm, match, lo, hi):
     """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
     stem = match.group(0)[:2]
-    if stem in _NOT_COUNTY_ROADS or norm[match.start() - 1:match.start()] in ("路", "号") \
+    if stem in _NOT_COUNTY_ROADS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
             or not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem):
         return False
     after = norm[match.end():hi]
@@ -266,6 +267,16 @@ def _split_counted_list(norm, mention, lo):
             mention.list_end = start
         return
     if start <= lo or norm[start - 1] != "、":
+        # 赵念3个村, 滨河、宝马和翟家地区三所小学: a count inside the stem, with only generic
+        # words after it, counts the head; the words before it are the (last) member.
+        for match in COUNT_RE.finditer(norm, start + 2, head_start):
+            if match.start() - start <= 6 and is_generic(norm[match.end():head_start]) \
+                    and not norm[match.start() - 1].isdigit() and not norm[match.start() - 1] in "第" \
+                    and not is_generic(norm[start:match.start()]) \
+                    and unit_fits(match.group("unit"), mention.category):
+                mention.stem_start = match.start()
+                mention.list_end = match.start()
+                return
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
         if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAIL, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at
+from geo.extract.lexicon import ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Record
@@ -143,11 +143,13 @@ def _named_record(norm, mention, category, action, start=None):
             # 靖宁路给水管网: a network laid along a road is named by the road.
             return Record(named=True, category=category, action=action, start=start, end=road,
                           base=(start, road), mention=mention)
-    if not section and norm.endswith(RENEWED_TYPE_TAIL, start, end) \
-            and end - len(RENEWED_TYPE_TAIL) - start >= 2:
-        # 匡山小区老旧小区改造, 堤口庄老旧小区改造: the type after a place says what is renewed;
-        # the place is the name.
-        end = end - len(RENEWED_TYPE_TAIL)
+    tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None)
+    place = norm[start:end - len(tail)] if tail else ""
+    if not section and tail and len(place) >= 2 and not is_generic(place) and (
+            tail == RENEWED_TYPE_TAILS[0] or place.endswith(ESTATE_SUFFIXES + ("小区", "村", "社区"))):
+        # 匡山小区老旧小区改造, 堤口庄老旧小区改造, 新康家园保障房: the type after a place says
+        # what is renewed or built; the place (an estate for housing types) is the name.
+        end = end - len(tail)
         return Record(
             named=True, category=category, action=action, start=start, end=end,
             base=(start, end), section=None, quantity=None, group_total=None,
