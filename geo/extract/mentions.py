@@ -158,6 +158,13 @@ def _merge_junctions(norm, mentions):
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             merged[-1] = mention
+        elif previous is not None and previous.kind == "code" and previous.category == "road" \
+                and mention.category == "road" and mention.kind == "name" and not mention.stop \
+                and previous.end == start and not previous.count:
+            # X254丁卯开发区连接线: a road code written before a road's name is part of it.
+            mention.stem_start = previous.stem_start
+            mention.stop, mention.stop_start = previous.stop, previous.stop_start
+            merged[-1] = mention
         else:
             merged.append(mention)
     return merged
@@ -467,11 +474,11 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                 and stop not in ("等", "的", "及", "或", "并"):
             stop = None  # 新华路、和平大街: a list item does not open with a conjunction
-        if stop == "和" and pos - 2 >= lo and (
+        if stop in ("和", "以") and pos - 2 >= lo and (
                 pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] == "、"
                 or multi_stop_ending_at(norm, pos - 2, lo)):
-            # 太和片区, 、永和镇, 推进太和城遗址...: one character between a list edge or a verb
-            # and 和 makes a two-character place name; a conjunction does not join one character.
+            # 太和片区, 、永和镇, 推进太和城遗址..., 茅以升学校: one character between a list edge or
+            # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
         if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 and (
                 multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):

@@ -39,8 +39,16 @@ def _mention_records(norm, mention, sentence, clause_end):
     if first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS:
         return []  # 缓解A路的交通压力, 位于A路与B路交口, 东起A路: places given as context
     action = _action_for(norm, mention, clause_end)
-    if mention.head in NEEDS_ACTION_HEADS and action is None and not mention.count and not mention.section:
-        return []  # 合肥高新区, 陕西师范大学: a jurisdiction or university without works is context
+    if mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section \
+            and mention.typed_by is None and (len(mention.chain) < 2 or action is None) and not (
+            mention.left_verb or (action and norm.startswith(action, mention.end))):
+        # 合肥高新区将推进..., 陕西师范大学: a jurisdiction or university is context unless works
+        # govern it directly (建设晋安新城, 综合保税区封关运营).
+        return []
+    if _in_range_brackets(norm, mention):
+        return []  # 简渎河清淤工程(香草河—南二环段): the ends of a section are context
+    if _attributive(norm, mention, clause_end):
+        return []  # 贯通丹徒新城的一条干道: a place modifying another noun is context
     if mention.kind == "raw":
         type_head = mention.typed_by
         category = _resolve_category(type_head.category, action, norm, type_head, sentence, members_only=True)
@@ -115,7 +123,7 @@ def _mention_records(norm, mention, sentence, clause_end):
     if label == "distinctive" or (label == "definite" and kind == "facility"):
         return [_named_record(norm, mention, category, action)]
     if label in ("empty", "generic") and norm[rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
-            and not mention.section \
+            and not mention.section and mention.typed_by is None \
             and (mention.stop in PHASE_VERBS or mention.stop is None
                  and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"):
         # 建成科技馆、全民健身中心, 启动体育公园建设: a district has one of these, so the bare
@@ -161,6 +169,25 @@ def _named_record(norm, mention, category, action, start=None):
         base=(start, mention.head_end), section=section,
         quantity=None, group_total=None, mention=mention, measures=[],
     )
+
+
+def _in_range_brackets(norm, mention):
+    """True when the mention lies inside brackets that give a range (A—B段, A至B)."""
+    opened = norm.rfind("(", 0, mention.stem_start)
+    if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0:
+        return False
+    closed = norm.find(")", mention.end)
+    inside = norm[opened + 1:closed] if closed >= 0 else ""
+    return bool(re.search(r"[至\-—–~]", inside))
+
+
+def _attributive(norm, mention, clause_end):
+    """True when 的 and a count follow the mention: it locates a thing counted (丹徒新城的一条干道)."""
+    chain = mention.chain or [mention]
+    end = max(m.end for m in chain)
+    if not norm.startswith("的", end) or mention.kind in ("raw", "code"):
+        return False
+    return re.match(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])", norm[end:clause_end]) is not None
 
 
 def _road_before_generic(norm, start, head_start):

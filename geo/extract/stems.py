@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, unit_fits
+from geo.extract.lexicon import SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE
@@ -44,6 +44,14 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if rest[0] in "“‘\"《":
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
+    measured = re.match(r"[\d.]+(?:米|公里|千米)[宽长]?", rest)
+    if measured and is_generic(rest[measured.end():]):
+        return count, start, "generic"  # 20米宽绿道: a size, not a name
+    numbered = re.match(r"[\d一二三四五六七八九十]+[号#栋座班]", rest)
+    if mention.head in SUBUNIT_HEADS and numbered and is_generic(rest[numbered.end():]):
+        return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
+    if mention.category == "road" and len(rest) > 2 and any(word in rest for word in ABSTRACT_WORDS):
+        return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech
     if re.search(r"[亿万]元", rest):
         return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
     for word in SLOGAN_WORDS:
