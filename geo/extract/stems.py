@@ -31,6 +31,16 @@ def analyse_stem(norm, mention):
                 count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
                 start = match.end()
     rest = norm[start:head_start]
+    if count is None and mention.kind != "code":
+        inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
+                      if is_generic(norm[m.end():head_start]) and unit_fits(m.group("unit"), mention.category)
+                      and not norm[m.start() - 1].isdigit()), None)
+        if inner is not None and parse_number(inner.group("num")) is not None:
+            # 晋安区有6所中小学: a count inside the stem counts the head; what precedes it is prose.
+            count = Count(value=parse_number(inner.group("num")), unit=inner.group("unit"),
+                          start=inner.start(), end=inner.end())
+            start = inner.end()
+            rest = norm[start:head_start]
     if count is not None or mention.count is not None:
         # A counted type noun is no name, so a verb glued to it is no part of it either.
         stop = match_any(norm, start, STOPS)
