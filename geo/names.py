@@ -32,16 +32,50 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def _needs_conversion(text):
-    """False for text that OpenCC cannot change: ASCII, or no CJK ideograph at all."""
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+@functools.lru_cache(maxsize=1)
+def _character_table():
+    """(str.translate table, regex of characters whose conversion depends on a phrase).
+
+    Built from OpenCC's own t2s dictionaries. A line without any of those characters
+    converts character by character exactly as OpenCC converts it, in C via
+    ``str.translate``; a line with one goes through OpenCC's phrase matching.
+    """
+    converter = _converter()
+    if converter is None:
+        return None
+    from pathlib import Path
+
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    table, ambiguous = {}, set()
+    for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        candidates = values.split()
+        if len(key) != 1 or not candidates:
+            continue
+        if len(candidates) > 1:
+            ambiguous.add(key)
+        if len(candidates[0]) == 1 and candidates[0] != key:
+            table[ord(key)] = candidates[0]
+    for line in (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        value = (values.split() or [key])[0]
+        plain = key.translate(table)
+        ambiguous.update(k for k, v, p in zip(key, value, plain) if v != p or len(value) != len(key))
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(ambiguous)) + "]") if ambiguous else None
+    return table, pattern
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified, one character for one character, so offsets stay valid.
 
     OpenCC converts phrases and is length-preserving for Chinese in practice; a line where it
-    is not is converted character by character instead.
+    is not is converted character by character instead. Lines whose characters have one
+    Simplified form each are converted by table (the same result, much faster).
 
     Parameters
     ----------
@@ -54,11 +88,15 @@ def to_simplified(text: str) -> str:
         The text in Simplified characters, of the same length as ``text``.
     """
     converter = _converter()
-    if converter is None or not _needs_conversion(text):
+    if converter is None or not _CJK.search(text):
         return text
+    table, phrased = _character_table()
     out = []
     for line in text.split("\n"):
-        converted = converter.convert(line) if _needs_conversion(line) else line
+        if phrased is None or not phrased.search(line):
+            out.append(line.translate(table))
+            continue
+        converted = converter.convert(line)
         if len(converted) != len(line):
             converted = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
         out.append(converted)
@@ -71,16 +109,23 @@ def simplified_with_offsets(text: str):
     NFKC may expand one character into several (㈠ -> ``(一)``); all of them map back to it.
     NFKC comes first (compatibility ideographs become ordinary ones), then OpenCC.
     """
-    if text.isascii():
-        return text, list(range(len(text)))
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return to_simplified(text), list(range(len(text)))
+    changed = {}
+    for char in set(text):
+        mapped = unicodedata.normalize("NFKC", char)
+        if mapped != char and mapped:
+            changed[char] = mapped
+    if all(len(m) == 1 for m in changed.values()):  # the usual case: full-width punctuation
+        simple = str.maketrans({c: m for c, m in changed.items()})
+        return to_simplified(text.translate(simple)), list(range(len(text)))
     out, origin = [], []
     for index, char in enumerate(text):
-        mapped = unicodedata.normalize("NFKC", char) if not char.isascii() else char
-        if mapped == char or not mapped:
-            out.append(char)
+        mapped = changed.get(char, char)
+        out.append(mapped)
+        if len(mapped) == 1:
             origin.append(index)
         else:
-            out.append(mapped)
             origin.extend([index] * len(mapped))
     return to_simplified("".join(out)), origin
 

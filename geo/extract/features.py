@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -15,7 +16,7 @@ from geo.extract.patterns import ROAD_CATEGORIES
 def to_features(records, text, norm, origin):
     """Records -> catalog features with ids, merged duplicates, members' group ids, sorted."""
 
-    kept = set(origin)  # original characters the rules saw (bracketed pinyin and spaces dropped)
+    seen = set(origin)  # original characters the rules saw (bracketed pinyin and spaces dropped)
 
     def original(span):
         """The original text of a span, without the characters cleaning dropped (盛寧(níng)複線)."""
@@ -23,9 +24,9 @@ def to_features(records, text, norm, origin):
         if b <= a:
             return ""
         first, last = origin[a], origin[b - 1] + 1
-        if last - first == b - a or all(i in kept for i in range(first, last)):
+        if last - first == b - a or all(i in seen for i in range(first, last)):
             return text[first:last]
-        return "".join(text[i] for i in range(first, last) if i in kept)
+        return "".join(text[i] for i in range(first, last) if i in seen)
 
     def orig_offsets(span):
         a, b = span
@@ -53,8 +54,10 @@ def to_features(records, text, norm, origin):
             # 打通青龙路 ... 完成青龙路路面改造: one road mentioned again under another road action
             # is the same project; its first mention decides the category.
             record.category = first_road.setdefault(normalise_name(record.name), record.category)
+    slugs = {}
     for record in records:
-        record.id = project_slug(record.category, record.name)
+        key = (record.category, record.name)
+        record.id = slugs[key] if key in slugs else slugs.setdefault(key, project_slug(*key))
 
     merged = {}
     for record in sorted(records, key=lambda r: r.char_start):
@@ -65,17 +68,17 @@ def to_features(records, text, norm, origin):
             continue
         merged[record.id] = record
 
+    by_mention = {}
     for record in records:
         record.group_id = None
+        if record.named:
+            by_mention.setdefault(id(record.mention), []).append(record)
     for record in records:
         if not record.named and record.remainder:
-            group = (record.merged_into or record)
-            members = {id(m) for m in record.mention.members}
-            listed = {id(r) for r in record.listed_members}
-            for other in records:
-                if other.named and (id(other.mention) in members or id(other) in listed):
-                    target = (other.merged_into or other)
-                    target.group_id = group.id
+            group = record.merged_into or record
+            members = [other for m in record.mention.members for other in by_mention.get(id(m), ())]
+            for other in members + [r for r in record.listed_members if r.named]:
+                (other.merged_into or other).group_id = group.id
 
     features = []
     for record in merged.values():
@@ -130,7 +133,7 @@ def project_slug(category: str, name: str) -> str:
         return f"{prefix}-{digest[:12]}"
     parts = []
     for item in syllables:
-        parts.extend(p for p in re.split(r"[^a-z0-9]+", item.lower()) if p)
+        parts.extend(p for p in _NOT_SLUG.split(item.lower()) if p)
     slug = "-".join([prefix, *parts]) if parts else f"{prefix}-{digest[:12]}"
     if len(slug) > 96:
         slug = f"{slug[:80].rstrip('-')}-{digest[:8]}"
@@ -141,10 +144,23 @@ def _pinyin(text):
     # Ids use each character's default reading, looked up one character at a time:
     # the same id whatever pypinyin's phrase dictionary says (and whether it is loaded).
     # Not loading it (PYPINYIN_NO_PHRASES) saves 0.15 s, a fifth of `geo build`.
+    reading = _reading()
+    if reading is None:
+        return None
+    pieces = _PIECES.findall(text)  # one Han character, or a run of others
+    return [syllable for piece in pieces for syllable in reading(piece)]
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PIECES = re.compile(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _reading():
+    """pypinyin's reading of a piece, cached (a report repeats its characters), or None."""
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
     try:
         from pypinyin import lazy_pinyin
     except ImportError:
         return None
-    pieces = re.findall(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+", text)  # one Han character, or a run of others
-    return [syllable for piece in pieces for syllable in lazy_pinyin(piece)]
+    return functools.lru_cache(maxsize=65536)(lambda piece: tuple(lazy_pinyin(piece)))

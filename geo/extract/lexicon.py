@@ -110,16 +110,37 @@ class WordIndex:
     def __init__(self, items):
         self.words = frozenset(items)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        self.firsts = frozenset(w[0] for w in self.words if w)
+        self.lasts = frozenset(w[-1] for w in self.words if w)
 
     def at(self, text, pos):
         """The longest word starting at ``pos``, or None."""
+        if text[pos:pos + 1] not in self.firsts:
+            return None
         for length in self.lengths:
             if text[pos:pos + length] in self.words:
                 return text[pos:pos + length]
         return None
 
+    def all_at(self, text, pos):
+        """Every word starting at ``pos``, longest first."""
+        if text[pos:pos + 1] not in self.firsts:
+            return []
+        return [text[pos:pos + n] for n in self.lengths if text[pos:pos + n] in self.words]
+
+    def first_in(self, text, start=0, end=None):
+        """(position, word) of the first word in ``text[start:end]``, longest at that position."""
+        end = len(text) if end is None else end
+        for pos in range(start, end):
+            for n in self.lengths:
+                if pos + n <= end and text[pos:pos + n] in self.words:
+                    return pos, text[pos:pos + n]
+        return None
+
     def ending_at(self, text, pos, lo=0):
         """Words ending at ``pos`` and starting at or after ``lo``, longest first."""
+        if pos < 1 or text[pos - 1] not in self.lasts:
+            return []
         return [text[pos - n:pos] for n in self.lengths if pos - n >= lo and text[pos - n:pos] in self.words]
 
     def __contains__(self, word):
@@ -236,6 +257,11 @@ def _index(words_):
     return index[1]
 
 
+def word_index(words_):
+    """The :class:`WordIndex` of a word list (built once per list)."""
+    return _index(words_)
+
+
 def match_any(norm, pos, words_):
     """The longest word of ``words_`` starting at ``pos``, or None."""
     return _index(words_).at(norm, pos)
@@ -266,6 +292,15 @@ def deng_in_word(norm, pos, lo=0):
 def multi_stop_ending_at(norm, pos, lo):
     """True when a stop word of two or more characters (a verb such as 建成, 推进) ends at ``pos``."""
     return any(len(word) > 1 for word in _STOP_INDEX.ending_at(norm, pos, lo))
+
+
+@functools.lru_cache(maxsize=1)
+def head_lengths_by_last():
+    """Last character of a head -> the lengths of heads ending with it, longest first."""
+    lengths = {}
+    for head in heads():
+        lengths.setdefault(head[-1], set()).add(len(head))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
 @functools.lru_cache(maxsize=1)

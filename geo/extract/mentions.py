@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from geo.extract.lexicon import SEPARATORS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, heads, is_generic, match_any, max_head_len, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import SEPARATORS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
+
+
+_CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
+_PHASE_END = re.compile(r"期\)?$")
+_DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 
 
 def clause_mentions(norm, start, end):
@@ -25,38 +31,63 @@ def clause_mentions(norm, start, end):
             codes.setdefault(match.end(), []).append(match)
     mentions = []
     covered = start
-    for e in range(start + 1, end + 1):
+    lengths = head_lengths_by_last()
+    # Only positions where some rule can fire: after a head's last character (or 中/小, 镇, 山),
+    # before a phase's first character, and at the end of a code.
+    candidates = {m.end() for m in _candidate_ends().finditer(norm, start, end)}
+    candidates.update(m.start() for m in _PHASE_START.finditer(norm, start + 1, end))
+    candidates.update(codes)
+    for e in sorted(candidates):
         if e <= covered:
             continue
+        last = norm[e - 1]
         mention = None
-        for match in codes.get(e, []):
+        for match in codes.get(e, ()):
             if match.start() >= covered:
                 mention = _code_mention(norm, match, start, end)
                 break
         if mention is None:
-            for length in range(min(max_head_len(), e - covered), 0, -1):
+            for length in lengths.get(last, ()):
+                if length > e - covered:
+                    continue
                 head = norm[e - length:e]
                 if head in table:
                     if table[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, table[head], covered, end)
                     break
-        if mention is None and NUMBERED_SCHOOL_RE.match(norm, e - 1, end) is None \
+        if mention is None and last in "中小" \
+                and NUMBERED_SCHOOL_RE.match(norm, e - 1, end) is None \
                 and NUMBERED_SCHOOL_RE.match(norm, _numeral_start(norm, e - 1, covered), end) is not None:
             # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
             # (三中全会 and 一小时 go on with a character, so they are none).
             mention = _head_mention(norm, e - 1, e, ("school", "facility", 1), covered, end)
-        if mention is None and e - covered >= 3 and _place_before_works(norm, e):
+        if mention is None and last in PLACE_SUFFIX_LAST and e - covered >= 3 and _place_before_works(norm, e):
             # 银桥镇美丽乡村建设, 南峰山矿山生态修复: 镇 and 山 are no heads elsewhere (they end
             # 城镇, 乡镇, 青山 and stems of facilities), but before works on that kind of place
             # they name the place. The head is empty, so that the place is the stem and a list
             # before it (银桥镇、湾桥镇) shares the works as parallel items do.
             mention = _head_mention(norm, e, e, ("area", "name", 3), covered, end)
-        if mention is None and PHASE_RE.match(norm, e, end):
+        if mention is None and e < end and norm[e] in PHASE_FIRST and PHASE_RE.match(norm, e, end):
             mention = _phase_mention(norm, e, covered, end)
         if mention is not None:
             mentions.append(mention)
             covered = mention.end
     return _merge_junctions(norm, mentions)
+
+
+# First characters of a phase (二期, 3期) and last characters of place suffixes (镇, 山): the
+# only positions where those rules are tried.
+PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
+PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
+
+_PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _candidate_ends():
+    """A character class of the characters a mention can end with."""
+    chars = set(head_lengths_by_last()) | set("中小") | set(PLACE_SUFFIX_LAST)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 # Directions after a road that bound a site (三环路以西, 温福铁路以南).
@@ -208,7 +239,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         # Road names are short (二环北路, 济微高速): a longer stem is a sentence, not a name.
         max_stem = MAX_ROAD_STEM if category == "road" else (
             MAX_SUBUNIT_STEM if mention.head in SUBUNIT_HEADS else MAX_STEM)
-        code = re.search(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)", norm[max(lo, head_start - 14):head_start])
+        code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start])
         if category == "road" and code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
         stem = _find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
@@ -392,8 +423,8 @@ def _starts_with_head(text):
 
 def _closes_name(section):
     """A range (A至B段) or a phase (二期) ends a name: nothing of the name follows it."""
-    return is_range(section) or bool(re.search(r"期\)?$", section)) \
-        or bool(re.fullmatch(r"\([^()]+[\-—–~][^()]+\)", section))  # (华腾路-凌边路)
+    return is_range(section) or bool(_PHASE_END.search(section)) \
+        or bool(_DASH_RANGE.fullmatch(section))  # (华腾路-凌边路)
 
 
 def is_range(section):

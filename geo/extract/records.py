@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at
+from geo.extract.lexicon import ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Record
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
 from geo.extract.stems import analyse_stem
+
+
+_COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
+_RANGE_MARK = re.compile(r"[至\-—–~]")
+_PHASE_END = re.compile(r"期\)?$")
 
 
 def clause_records(norm, start, end, sent_start, sent_end):
@@ -115,7 +120,7 @@ def _mention_records(norm, mention, sentence, clause_end):
     if count is not None:
         return _group_records(norm, mention, category, action, count, rest_start)
     if label in ("generic", "slogan") and kind in ("name", "facility") and len(mention.head) >= 2 \
-            and re.search(r"期\)?$", section_text):
+            and _PHASE_END.search(section_text):
         # 数字经济产业园二期: a phase of a typed facility is one specific project.
         return [_named_record(norm, mention, category, action)]
     if label == "slogan" or kind in ("generic", "designation"):
@@ -178,7 +183,7 @@ def _in_range_brackets(norm, mention):
         return False
     closed = norm.find(")", mention.end)
     inside = norm[opened + 1:closed] if closed >= 0 else ""
-    return bool(re.search(r"[至\-—–~]", inside))
+    return bool(_RANGE_MARK.search(inside))
 
 
 def _attributive(norm, mention, clause_end):
@@ -187,7 +192,7 @@ def _attributive(norm, mention, clause_end):
     end = max(m.end for m in chain)
     if not norm.startswith("的", end) or mention.kind in ("raw", "code"):
         return False
-    return re.match(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])", norm[end:clause_end]) is not None
+    return _COUNTED_AFTER_DE.match(norm[end:clause_end]) is not None
 
 
 def _road_before_generic(norm, start, head_start):
@@ -291,17 +296,21 @@ def _action_for(norm, mention, clause_end):
             and after < clause_end and norm[after] == "、"):
         # A、B改扩建、C等项目建设: 改扩建 is B's own (the list goes on after it); A takes
         # the action that closes the whole list.
-        closing = [a for a in ACTIONS_SORTED if norm.rfind(a, after, clause_end) >= 0]
+        actions = word_index(ACTIONS_SORTED)
+        closing = [(p + len(a), len(a), a) for p in range(after, clause_end)
+                   for a in actions.all_at(norm, p) if p + len(a) <= clause_end]
         if closing:
-            return max(closing, key=lambda a: (norm.rfind(a, after, clause_end) + len(a), len(a)))
+            return max(closing)[2]
     if action:
         return action
     # An action inside the type head's modifiers: 金牛建材等新建商业载体 -> 新建.
     if type_head is not None:
         modifiers = norm[type_head.stem_start:type_head.head_start]
-        for word in ACTIONS_SORTED:
-            if word in modifiers:
-                return word
+        found = [a for p in range(len(modifiers)) for a in word_index(ACTIONS_SORTED).all_at(modifiers, p)
+                 if p + len(a) <= len(modifiers)]
+        if found:
+            order = {a: i for i, a in enumerate(ACTIONS_SORTED)}
+            return min(found, key=order.__getitem__)
     first = chain[0]
     stop = first.stop
     if stop is None or first.stop_start is None:
@@ -310,10 +319,10 @@ def _action_for(norm, mention, clause_end):
     # adverb, 新建 the verb), taking the longest verb at each step (加快推进 over 推进).
     pos = first.stop_start + len(stop)
     for _ in range(4):
-        for word in LEFT_ACTIONS_SORTED:
-            if norm.startswith(word, pos - len(word)):
-                mention.left_verb = word
-                return LEFT_ACTIONS[word]
+        verbs = word_index(LEFT_ACTIONS_SORTED).ending_at(norm, pos)
+        if verbs:
+            mention.left_verb = verbs[0]
+            return LEFT_ACTIONS[verbs[0]]
         stop = stop_ending_at(norm, pos, 0)
         if stop is None or norm[pos - 1] in HARD_BREAKS:
             return None
@@ -343,8 +352,8 @@ def _right_action(norm, pos, clause_end):
     if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
                        or match_any(norm, pos + comma + 1, STOPS)):
         window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
-    found = [(window.find(a), -len(a), a) for a in ACTIONS_SORTED if a in window]
-    return min(found)[2] if found else None
+    first = word_index(ACTIONS_SORTED).first_in(window)
+    return first[1] if first else None
 
 
 def attach_measures(norm, start, end, records):

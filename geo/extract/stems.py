@@ -10,6 +10,12 @@ from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE
 
 
+_MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?")
+_NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
+_MONEY = re.compile(r"[亿万]元")
+_DIGIT = re.compile(r"\d")
+
+
 def analyse_stem(norm, mention):
     """Split the stem into a leading count and the rest; classify the rest.
 
@@ -54,18 +60,18 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if rest[0] in "“‘\"《":
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
-    measured = re.match(r"[\d.]+(?:米|公里|千米)[宽长]?", rest)
+    measured = _MEASURED.match(rest)
     if measured and is_generic(rest[measured.end():]):
         return count, start, "generic"  # 20米宽绿道: a size, not a name
-    numbered = re.match(r"[\d一二三四五六七八九十]+[号#栋座班]", rest)
+    numbered = _NUMBERED.match(rest)
     if mention.head in SUBUNIT_HEADS and numbered and is_generic(rest[numbered.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
     if mention.category == "road" and len(rest) > 2 and any(word in rest for word in ABSTRACT_WORDS):
         return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech
-    if re.search(r"[亿万]元", rest):
+    if _MONEY.search(rest):
         return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
     for word in SLOGAN_WORDS:
-        if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not re.search(r"\d", rest):
+        if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest):
             return count, start, "slogan"
     for marker in sorted(DEFINITE_MARKERS, key=len, reverse=True):
         if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
