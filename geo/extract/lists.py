@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.mentions import BOUNDING_WORDS
 from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, heads, DIRECTIONS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
@@ -164,8 +165,8 @@ def _raw_item(norm, pos, clause_start):
             return None
         start -= 1
     text = norm[start:pos]
-    if not 2 <= len(text) <= 10 or is_generic(text):
-        return None
+    if not 2 <= len(text) <= 10 or is_generic(text) or text.endswith(BOUNDING_WORDS):
+        return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
         return None
     if any(word in text for word in STOP_WORDS if len(word) > 1):

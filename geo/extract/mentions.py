@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from geo.extract.lexicon import SEPARATORS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
@@ -265,7 +265,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     mention.stem_start, mention.stop, mention.stop_start = stem
     if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None
-    if mention.stop is None or mention.stop in SEPARATORS:
+    if mention.stop is None:
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
@@ -307,18 +307,7 @@ def _split_counted_list(norm, mention, lo):
                 and unit_fits(match.group("unit"), mention.category):
             mention.list_end = start
         return
-    if start <= lo or norm[start - 1] != "、" or mention.stop in SEPARATORS:
-        # 赵念3个村, 滨河、宝马和翟家地区三所小学: a count inside the stem, with only generic
-        # words after it, counts the head; the words before it are the (last) member.
-        for match in COUNT_RE.finditer(norm, start + 2, head_start):
-            if match.start() - start <= 6 and is_generic(norm[match.end():head_start]) \
-                    and not norm[match.start() - 1].isdigit() and not norm[match.start() - 1] in "第" \
-                    and not is_generic(norm[start:match.start()]) \
-                    and not re.search(r"[有是为在将已这那]", norm[start:match.start()]) \
-                    and unit_fits(match.group("unit"), mention.category):
-                mention.stem_start = match.start()
-                mention.list_end = match.start()
-                return
+    if start <= lo or norm[start - 1] != "、":
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
         if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \

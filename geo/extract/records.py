@@ -13,6 +13,7 @@ from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE,
 from geo.extract.stems import analyse_stem
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d年?")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 _RANGE_MARK = re.compile(r"[至\-—–~]")
 _PHASE_END = re.compile(r"期\)?$")
@@ -149,7 +150,11 @@ def _type_category(mention):
 def _named_record(norm, mention, category, action, start=None):
     section = mention.section
     end = section[1] if section else mention.head_end
-    start = mention.stem_start if start is None else start
+    if start is None:
+        start = mention.stem_start
+        year = _YEAR.match(norm, start, mention.head_start)
+        if year is not None and year.end() < mention.head_start:
+            start = year.end()  # 2019年青山公园: a date before a name is no part of it
     if mention.head in NETWORK_HEADS and not section:
         road = _road_before_generic(norm, start, mention.head_start)
         if road is not None:

@@ -12,6 +12,7 @@ from geo.extract.patterns import COUNT_RE
 
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?")
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
+_YEAR = re.compile(r"(?:19|20)\d\d年?")
 _MONEY = re.compile(r"[亿万]元")
 _DIGIT = re.compile(r"\d")
 
@@ -36,6 +37,9 @@ def analyse_stem(norm, mention):
             if value is not None:
                 count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
                 start = match.end()
+    year = _YEAR.match(norm, start, head_start)
+    if year is not None and year.end() < head_start:
+        start = year.end()  # 2022年合肥高新区: a date before a name is no part of it
     rest = norm[start:head_start]
     if count is None and mention.kind != "code":
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
