@@ -54,6 +54,9 @@ def clause_mentions(norm, start, end):
                 if head in table:
                     if table[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, table[head], covered, end)
+                    elif head in ROAD_CLASSES and _COUNT_END.search(norm, covered, e - length):
+                        # 辛高线、……高上线五条县道: counted road classes count the list before them.
+                        mention = _head_mention(norm, e - length, e, ("road", "generic", 1), covered, end)
                     break
         if mention is None and last in "中小" \
                 and NUMBERED_SCHOOL_RE.match(norm, e - 1, end) is None \
@@ -80,6 +83,9 @@ def clause_mentions(norm, start, end):
 PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
 PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 
+# Road classes, no heads before a code (国道220线) but types after a count (五条县道).
+ROAD_CLASSES = ("国道", "省道", "县道", "乡道")
+_COUNT_END = re.compile(COUNT_RE.pattern + "$")
 _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
 
 

@@ -51,6 +51,9 @@ def _mention_records(norm, mention, sentence, clause_end):
         # 合肥高新区将推进..., 陕西师范大学: a jurisdiction or university is context unless works
         # govern it directly (建设晋安新城, 综合保税区封关运营).
         return []
+    chain = mention.chain or [mention]
+    if action is None and len(chain) >= 3 and any(m.head in NEEDS_ACTION_HEADS for m in chain):
+        return []  # 潏河公园、柳青广场、西京学院、政法大学…分布: scenery and neighbours, not works
     if _in_range_brackets(norm, mention):
         return []  # 简渎河清淤工程(香草河—南二环段): the ends of a section are context
     if _attributive(norm, mention, clause_end):

@@ -80,6 +80,8 @@ def analyse_stem(norm, mention):
     for marker in sorted(DEFINITE_MARKERS, key=len, reverse=True):
         if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
             return count, start, "definite"
+    if rest == "中心" and mention.head in ("公园", "广场"):
+        return count, start, "distinctive"  # 中心公园: the park of that name
     if is_generic(rest):
         if mention.category == "road" and mention.kind == "name" and len(rest) <= 3 \
                 and not is_road_type(rest) and not rest.endswith("新") \
