@@ -631,7 +631,7 @@ def test_an_item_does_not_take_the_verb_of_the_next_list_item():
     # the type after a place's name says what is renewed: the place names the record
     ("实施北坦片区、堤口庄老旧小区改造。", {"北坦片区", "堤口庄"}, {"堤口庄老旧小区"}),
 ])
-def test_round9_precision_rules(text, kept, dropped):
+def test_honours_slogans_and_renewed_types_are_no_places(text, kept, dropped):
     names = {f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]}
     assert kept <= names
     assert not (dropped & names)
@@ -649,5 +649,5 @@ def test_round9_precision_rules(text, kept, dropped):
     # 获得 … 称号 is an honour, not a place; 获得 funds leave a place before it alone
     ("区图书馆获得“全国一级图书馆”称号，新建松涧公园，获得省级补助资金。", [("松涧公园", "park")]),
 ])
-def test_post_round9_rules(text, named):
+def test_townships_hills_islands_and_renewal_units_are_named(text, named):
     assert _named(text) == sorted(named)

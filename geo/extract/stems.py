@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, unit_fits
+from geo.extract.lexicon import GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE
@@ -54,6 +54,8 @@ def analyse_stem(norm, mention):
     if count is not None or mention.count is not None:
         # A counted type noun is no name, so a verb glued to it is no part of it either.
         stop = match_any(norm, start, STOPS)
+        if stop and len(stop) == 1 and match_any(norm, start, GENERIC_SORTED):
+            stop = None  # 在建项目: 在建 is a modifier, not 在 and 建
         while stop and len(stop) < len(rest):
             start += len(stop)
             rest = norm[start:head_start]
