@@ -34,11 +34,11 @@ def _converter():
 
 @functools.lru_cache(maxsize=1)
 def _character_table():
-    """(str.translate table, regex of characters whose conversion depends on a phrase).
+    """(str.translate table, regex of characters whose conversion depends on a phrase, longest phrase).
 
-    Built from OpenCC's own t2s dictionaries. A line without any of those characters
-    converts character by character exactly as OpenCC converts it, in C via
-    ``str.translate``; a line with one goes through OpenCC's phrase matching.
+    Built from OpenCC's own t2s dictionaries. Text converts character by character as OpenCC
+    converts it, in C via ``str.translate``, except at those characters, which OpenCC converts
+    within the words around them.
     """
     converter = _converter()
     if converter is None:
@@ -58,13 +58,15 @@ def _character_table():
             ambiguous.add(key)
         if len(candidates[0]) == 1 and candidates[0] != key:
             table[ord(key)] = candidates[0]
-    for line in (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines():
+    phrases = (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines()
+    for line in phrases:
         key, _, values = line.partition("\t")
         value = (values.split() or [key])[0]
         plain = key.translate(table)
         ambiguous.update(k for k, v, p in zip(key, value, plain) if v != p or len(value) != len(key))
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(ambiguous)) + "]") if ambiguous else None
-    return table, pattern
+    reach = max((len(line.partition("\t")[0]) for line in phrases), default=1)
+    return table, pattern, reach
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -90,17 +92,22 @@ def to_simplified(text: str) -> str:
     converter = _converter()
     if converter is None or not _CJK.search(text):
         return text
-    table, phrased = _character_table()
-    out = []
-    for line in text.split("\n"):
-        if phrased is None or not phrased.search(line):
-            out.append(line.translate(table))
-            continue
-        converted = converter.convert(line)
-        if len(converted) != len(line):
-            converted = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
-        out.append(converted)
-    return "\n".join(out)
+    table, phrased, reach = _character_table()
+    converted = list(text.translate(table))
+    if phrased is not None:
+        for match in phrased.finditer(text):
+            # A character whose conversion depends on a phrase (乾, 於, 著): convert the words
+            # around it with OpenCC and keep that one character.
+            i = match.start()
+            lo = max(0, i - reach, text.rfind("\n", 0, i) + 1)
+            hi = text.find("\n", i)
+            hi = min(len(text) if hi < 0 else hi, i + reach + 1)
+            window = converter.convert(text[lo:hi])
+            if len(window) == hi - lo:
+                converted[i] = window[i - lo]
+            elif len(single := converter.convert(text[i])) == 1:
+                converted[i] = single
+    return "".join(converted)
 
 
 def simplified_with_offsets(text: str):

@@ -305,6 +305,14 @@ def head_lengths_by_last():
 
 
 @functools.lru_cache(maxsize=1)
+def head_endings():
+    """(one-character heads, last two characters of longer heads): a quick test before a look-up."""
+    table = heads()
+    return (frozenset(h for h in table if len(h) == 1),
+            frozenset(h[-2:] for h in table if len(h) >= 2))
+
+
+@functools.lru_cache(maxsize=1)
 def max_head_len():
     """Length of the longest head."""
     return max(len(h) for h in heads())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
@@ -20,24 +21,27 @@ def clause_mentions(norm, start, end):
     """Heads and codes of a clause with their stems, left to right, without overlaps."""
     table = heads()
     codes = {}
-    for match in CODE_RE.finditer(norm, start, end):
+    clause = norm[start:end]
+    for match in (CODE_RE.finditer(norm, start, end) if _MAY_HOLD_CODE.search(clause) else ()):
         before = norm[match.start() - 1] if match.start() > start else ""
         after = norm[match.end()] if match.end() < end else ""
         if (before.isascii() and before.isalnum()) or after.isdigit():
             continue
         codes.setdefault(match.end(), []).append(match)
-    for match in COUNTY_ROAD_RE.finditer(norm, start, end):
+    for match in (COUNTY_ROAD_RE.finditer(norm, start, end) if "线" in clause else ()):
         if _county_road_ok(norm, match, start, end):
             codes.setdefault(match.end(), []).append(match)
     mentions = []
     covered = start
     lengths = head_lengths_by_last()
+    single, pairs = head_endings()
     # Only positions where some rule can fire: after a head's last character (or 中/小, 镇, 山),
     # before a phase's first character, and at the end of a code.
-    candidates = {m.end() for m in _candidate_ends().finditer(norm, start, end)}
-    candidates.update(m.start() for m in _PHASE_START.finditer(norm, start + 1, end))
-    candidates.update(codes)
-    for e in sorted(candidates):
+    ends = _candidates(norm)
+    candidates = ends[bisect.bisect_left(ends, start + 1):bisect.bisect_right(ends, end)]
+    if codes:
+        candidates = sorted(set(candidates).union(codes))
+    for e in candidates:
         if e <= covered:
             continue
         last = norm[e - 1]
@@ -46,7 +50,7 @@ def clause_mentions(norm, start, end):
             if match.start() >= covered:
                 mention = _code_mention(norm, match, start, end)
                 break
-        if mention is None:
+        if mention is None and (last in single or norm[e - 2:e] in pairs):
             for length in lengths.get(last, ()):
                 if length > e - covered:
                     continue
@@ -87,6 +91,18 @@ PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 ROAD_CLASSES = ("国道", "省道", "县道", "乡道")
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
 _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
+
+
+# A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
+_MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
+
+
+@functools.lru_cache(maxsize=2)
+def _candidates(norm):
+    """Sorted positions of ``norm`` where a mention may end (see clause_mentions)."""
+    found = {m.end() for m in _candidate_ends().finditer(norm)}
+    found.update(m.start() for m in _PHASE_START.finditer(norm) if m.start() > 0)
+    return sorted(found)
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Count:
     """A count written next to a head: 13条, 学校10所 (offsets in the normalised text)."""
 
@@ -15,7 +15,7 @@ class Count:
     end: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mention:
     """A head (or road code, or headless list item) found in a clause, with its stem and context.
 
@@ -47,7 +47,7 @@ class Mention:
     full_count: dict | None = None   # the count of a type whose members are all named
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Record:
     """A project record made from a mention: a named project or an unnamed counted group.
 
