@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from geo.extract.lexicon import ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
-from geo.extract.model import Record
+from geo.extract.model import Count, Mention, Record
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
 from geo.extract.stems import analyse_stem
@@ -37,32 +38,94 @@ def clause_records(norm, start, end, sent_start, sent_end):
     return drop_partners(norm, drop_locators(norm, records, mentions), end)
 
 
+@dataclass(eq=False, slots=True)
+class Case:
+    """What the record rules look at for one mention (see RECORD_RULES)."""
+
+    norm: str
+    mention: Mention
+    sentence: str
+    clause_end: int
+    action: str | None = None
+    count: Count | None = None
+    rest_start: int = 0
+    label: str = ""
+    category: str | None = None
+    section_text: str = ""
+
+
 def _mention_records(norm, mention, sentence, clause_end):
-    """Records made by one mention: a named project, a group record, or nothing."""
+    """Records made by one mention: a named project, a group record, or nothing.
+
+    The context rules run first (CONTEXT_RULES: a mention they flag is context, not works);
+    then the stem, category and action are worked out; then the record rules run in order
+    (RECORD_RULES), and the first that decides gives the records.
+    """
     if mention.kind == "skip":
         return []
-    first = min(mention.chain or [mention], key=lambda m: m.stem_start)
-    if first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS:
-        return []  # 缓解A路的交通压力, 位于A路与B路交口, 东起A路: places given as context
-    action = _action_for(norm, mention, clause_end)
-    if mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section \
-            and mention.typed_by is None and (len(mention.chain) < 2 or action is None) and not (
-            mention.left_verb or (action and norm.startswith(action, mention.end))):
-        # 合肥高新区将推进..., 陕西师范大学: a jurisdiction or university is context unless works
-        # govern it directly (建设晋安新城, 综合保税区封关运营).
+    case = Case(norm, mention, sentence, clause_end)
+    if _governed_by_context_verb(case):
         return []
-    chain = mention.chain or [mention]
-    if action is None and len(chain) >= 3 and any(m.head in NEEDS_ACTION_HEADS for m in chain):
-        return []  # 潏河公园、柳青广场、西京学院、政法大学…分布: scenery and neighbours, not works
-    if _in_range_brackets(norm, mention):
-        return []  # 简渎河清淤工程(香草河—南二环段): the ends of a section are context
-    if _attributive(norm, mention, clause_end):
-        return []  # 贯通丹徒新城的一条干道: a place modifying another noun is context
+    case.action = _action_for(norm, mention, clause_end)
+    if any(rule(case) for rule in CONTEXT_RULES):
+        return []
     if mention.kind == "raw":
         type_head = mention.typed_by
-        category = _resolve_category(type_head.category, action, norm, type_head, sentence, members_only=True)
-        return [_named_record(norm, mention, category, action)] if category else []
-    count, rest_start, label = analyse_stem(norm, mention)
+        category = _resolve_category(type_head.category, case.action, norm, type_head, sentence, members_only=True)
+        return [_named_record(norm, mention, category, case.action)] if category else []
+    _classify(case)
+    for rule in RECORD_RULES:
+        made = rule(case)
+        if made is not None:
+            return made
+    return []
+
+
+# --------------------------------------------------------------------------- context rules
+
+
+def _governed_by_context_verb(case):
+    """缓解A路的交通压力, 位于A路与B路交口, 东起A路: places given as context."""
+    mention = case.mention
+    first = min(mention.chain or [mention], key=lambda m: m.stem_start)
+    return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
+
+
+def _jurisdiction_without_works(case):
+    """合肥高新区将推进..., 陕西师范大学: a jurisdiction or university is context unless works
+    govern it directly (建设晋安新城, 综合保税区封关运营)."""
+    mention, action = case.mention, case.action
+    return (mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section
+            and mention.typed_by is None and (len(mention.chain) < 2 or action is None)
+            and not (mention.left_verb or (action and case.norm.startswith(action, mention.end))))
+
+
+def _scenery_list(case):
+    """潏河公园、柳青广场、西京学院、政法大学…分布: places listed with universities and no works."""
+    chain = case.mention.chain or [case.mention]
+    return case.action is None and len(chain) >= 3 and any(m.head in NEEDS_ACTION_HEADS for m in chain)
+
+
+def _inside_range_brackets(case):
+    """简渎河清淤工程(香草河—南二环段): the ends of a section are context."""
+    return _in_range_brackets(case.norm, case.mention)
+
+
+def _attributive_place(case):
+    """贯通丹徒新城的一条干道: a place before 的 and a count locates what is counted."""
+    return _attributive(case.norm, case.mention, case.clause_end)
+
+
+CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _attributive_place)
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _classify(case):
+    """Fill in the case's count, stem label, category and section text."""
+    norm, mention, action, sentence = case.norm, case.mention, case.action, case.sentence
+    count, case.rest_start, label = analyse_stem(norm, mention)
     count = mention.count or count
     category = _resolve_category(mention.category, action, norm, mention, sentence)
     if mention.typed_by is not None and mention.category in ("stem", "road", "station"):
@@ -80,7 +143,7 @@ def _mention_records(norm, mention, sentence, clause_end):
             category = type_category
             label = "distinctive" if label == "short" else label
     section = mention.section
-    section_text = norm[section[0]:section[1]] if section else ""
+    case.section_text = section_text = norm[section[0]:section[1]] if section else ""
     if section_text.startswith("周边"):
         category = "area"  # 鲁巷广场周边区域: the area around a landmark
     elif is_range(section_text) and category not in ("rail", "water", *ROAD_CATEGORIES) and not (
@@ -88,61 +151,131 @@ def _mention_records(norm, mention, sentence, clause_end):
         # A bridge keeps a range of its own (浮桥东阿码头至东平段); from the bridge on it is a road.
         # 二郎立交至高九路段: the stretch between two landmarks is a road.
         category = _resolve_category("road", action, norm, mention, sentence)
+    chain = mention.chain or [mention]
     if category in (*ROAD_CATEGORIES, "village") and (
             action in AREA_ACTIONS or _type_category(mention) == "area"
-            or any(norm.startswith(AREA_ACTIONS, m.end) for m in mention.chain or [mention])):
+            or any(norm.startswith(AREA_ACTIONS, m.end) for m in chain)):
         # 兴华街、北二路棚户区改造; 工人村、保工北街等老旧小区: the street or 村 names a neighbourhood.
         category = "area"
-    if mention.stop in TITLE_VERBS and norm.startswith(TITLE_RANKS, rest_start) and count is None:
-        return []
-    chain = mention.chain or [mention]
     if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
-    if category is None or label == "value":
-        return []
-    kind = mention.kind
     if (count is not None and label == "distinctive" and count.unit in SIZE_UNITS
             and listed_with_counted_types(norm, mention)):
         # 新建社区公园12个、山城步道20公里: listed among counted types, a length counts a type too.
         label = "generic"
-    if count is not None and mention.head in ORGANISATION_HEADS:
-        return []  # 组建教育集团4个: counted organisations, not places (汇才教育集团 stays named)
-    if (count is not None and label == "distinctive" and kind in ("name", "facility")
+    case.count, case.label, case.category = count, label, category
+
+
+# --------------------------------------------------------------------------- record rules
+# Each rule returns the records it decides on (possibly none: []) or None to pass on.
+
+
+def _title_sought(case):
+    """申报国家考古遗址公园: a ranked name after 申报/争创 is a title sought, not a place."""
+    if case.mention.stop in TITLE_VERBS and case.norm.startswith(TITLE_RANKS, case.rest_start) \
+            and case.count is None:
+        return []
+    return None
+
+
+def _no_category(case):
+    """Without a category (数据中心) or with a money amount for a stem (亿元楼宇) there is no project."""
+    return [] if case.category is None or case.label == "value" else None
+
+
+def _counted_organisation(case):
+    """组建教育集团4个: counted organisations are no places (汇才教育集团 stays named)."""
+    return [] if case.count is not None and case.mention.head in ORGANISATION_HEADS else None
+
+
+def _named_with_size(case):
+    """新建一条滨河路, 海泊河绿道12公里: one named project; a length or area is its size."""
+    count = case.count
+    if (count is not None and case.label == "distinctive" and case.mention.kind in ("name", "facility")
             and (count.value == 1 or count.unit in SIZE_UNITS)):
-        # 新建一条滨河路, 海泊河绿道12公里: one named project; a length or area is its size.
-        record = _named_record(norm, mention, category, action, start=rest_start)
+        record = _named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)
         if count.value != 1:
             record.quantity = {"value": count.value, "unit": count.unit}
         return [record]
-    if count is not None and count.value == 1 and mention.category == "road":
-        return []  # 走出一条特色发展新路: a metaphor, not a road
-    if count is not None and count.value == 1 and label == "definite" and kind == "facility":
-        # 建设区级养老服务中心1个: the district's own one, named as the definite facility.
-        return [_named_record(norm, mention, category, action, start=rest_start)]
-    if count is not None and label != "distinctive" and count.unit in ("平方米", "万平方米"):
-        return []  # 新增城市绿地50万平方米: an area measure of a type, not a count of places
-    if count is not None:
-        return _group_records(norm, mention, category, action, count, rest_start)
-    if label in ("generic", "slogan") and kind in ("name", "facility") and len(mention.head) >= 2 \
-            and _PHASE_END.search(section_text):
-        # 数字经济产业园二期: a phase of a typed facility is one specific project.
-        return [_named_record(norm, mention, category, action)]
-    if label == "slogan" or kind in ("generic", "designation"):
+    return None
+
+
+def _road_metaphor(case):
+    """走出一条特色发展新路: one road of a type is a metaphor, not a road."""
+    count = case.count
+    return [] if count is not None and count.value == 1 and case.mention.category == "road" else None
+
+
+def _definite_single(case):
+    """建设区级养老服务中心1个: the district's own one, named as the definite facility."""
+    count = case.count
+    if count is not None and count.value == 1 and case.label == "definite" and case.mention.kind == "facility":
+        return [_named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)]
+    return None
+
+
+def _area_measure_of_type(case):
+    """新增城市绿地50万平方米: an area measure of a type, not a count of places."""
+    count = case.count
+    if count is not None and case.label != "distinctive" and count.unit in ("平方米", "万平方米"):
         return []
-    if label == "distinctive" or (label == "definite" and kind == "facility"):
-        return [_named_record(norm, mention, category, action)]
-    if label in ("empty", "generic") and norm[rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
+    return None
+
+
+def _counted_group(case):
+    """学校10所, 13条道路: an unnamed group record for the places counted (less named members)."""
+    if case.count is None:
+        return None
+    return _group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
+
+
+def _phase_of_typed_facility(case):
+    """数字经济产业园二期: a phase of a typed facility is one specific project."""
+    mention = case.mention
+    if case.label in ("generic", "slogan") and mention.kind in ("name", "facility") and len(mention.head) >= 2 \
+            and _PHASE_END.search(case.section_text):
+        return [_named_record(case.norm, mention, case.category, case.action)]
+    return None
+
+
+def _type_or_slogan(case):
+    """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
+    return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
+
+
+def _distinctive_name(case):
+    """天桥医院, 区级疾控中心: a distinctive stem, or a definite marker before a facility, names it."""
+    if case.label == "distinctive" or (case.label == "definite" and case.mention.kind == "facility"):
+        return [_named_record(case.norm, case.mention, case.category, case.action)]
+    return None
+
+
+def _singleton_facility(case):
+    """建成科技馆、全民健身中心, 启动体育公园建设: a district has one of these, so the bare type
+    built by a works verb is its own facility."""
+    norm, mention = case.norm, case.mention
+    if case.label in ("empty", "generic") and norm[case.rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
             and not mention.section and mention.typed_by is None \
             and (mention.stop in PHASE_VERBS or mention.stop is None
                  and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"):
-        # 建成科技馆、全民健身中心, 启动体育公园建设: a district has one of these, so the bare
-        # type built by a works verb is its own facility.
-        return [_named_record(norm, mention, category, action)]
-    if label == "empty" and mention.section and (
-            kind == "facility" or kind == "name" and len(mention.head) >= 3):
-        # 推进会展中心二期建设: a phase of a bare facility is one specific project.
-        return [_named_record(norm, mention, category, action)]
-    return []
+        return [_named_record(norm, mention, case.category, case.action)]
+    return None
+
+
+def _phase_of_bare_facility(case):
+    """推进会展中心二期建设: a phase of a bare facility is one specific project."""
+    mention = case.mention
+    if case.label == "empty" and mention.section and (
+            mention.kind == "facility" or mention.kind == "name" and len(mention.head) >= 3):
+        return [_named_record(case.norm, mention, case.category, case.action)]
+    return None
+
+
+RECORD_RULES = (
+    _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
+    _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
+    _type_or_slogan, _distinctive_name, _singleton_facility, _phase_of_bare_facility,
+)
 
 
 def _type_category(mention):
