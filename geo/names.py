@@ -58,15 +58,21 @@ def _character_table():
             ambiguous.add(key)
         if len(candidates[0]) == 1 and candidates[0] != key:
             table[ord(key)] = candidates[0]
-    phrases = (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines()
-    for line in phrases:
+    phrases = {}  # character -> [(phrase, its index in the phrase, its conversion there)]
+    for line in (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
         value = (values.split() or [key])[0]
+        if len(value) != len(key):
+            continue
         plain = key.translate(table)
-        ambiguous.update(k for k, v, p in zip(key, value, plain) if v != p or len(value) != len(key))
+        for index, (k, v, p) in enumerate(zip(key, value, plain)):
+            if v != p:
+                phrases.setdefault(k, []).append((key, index, v))
+    for char in phrases:
+        phrases[char].sort(key=lambda entry: -len(entry[0]))  # longest phrase first, as OpenCC
+    ambiguous |= set(phrases)
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(ambiguous)) + "]") if ambiguous else None
-    reach = max((len(line.partition("\t")[0]) for line in phrases), default=1)
-    return table, pattern, reach
+    return table, pattern, phrases
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -92,21 +98,19 @@ def to_simplified(text: str) -> str:
     converter = _converter()
     if converter is None or not _CJK.search(text):
         return text
-    table, phrased, reach = _character_table()
-    converted = list(text.translate(table))
-    if phrased is not None:
-        for match in phrased.finditer(text):
-            # A character whose conversion depends on a phrase (乾, 於, 著): convert the words
-            # around it with OpenCC and keep that one character.
-            i = match.start()
-            lo = max(0, i - reach, text.rfind("\n", 0, i) + 1)
-            hi = text.find("\n", i)
-            hi = min(len(text) if hi < 0 else hi, i + reach + 1)
-            window = converter.convert(text[lo:hi])
-            if len(window) == hi - lo:
-                converted[i] = window[i - lo]
-            elif len(single := converter.convert(text[i])) == 1:
-                converted[i] = single
+    table, phrased, phrases = _character_table()
+    converted = text.translate(table)
+    if phrased is None or not phrased.search(text):
+        return converted
+    converted = list(converted)
+    for match in phrased.finditer(text):
+        # A character whose conversion depends on a phrase (乾, 於, 著): the longest phrase of
+        # OpenCC's dictionary around it decides; else its first candidate (already in place).
+        i, char = match.start(), match.group()
+        for phrase, index, value in phrases.get(char, ()):
+            if text.startswith(phrase, i - index) and i >= index:
+                converted[i] = value
+                break
     return "".join(converted)
 
 
