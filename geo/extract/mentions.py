@@ -62,9 +62,7 @@ def clause_mentions(norm, start, end):
                         # 辛高线、……高上线五条县道: counted road classes count the list before them.
                         mention = _head_mention(norm, e - length, e, ("road", "generic", 1), covered, end)
                     break
-        if mention is None and last in "中小" \
-                and NUMBERED_SCHOOL_RE.match(norm, e - 1, end) is None \
-                and NUMBERED_SCHOOL_RE.match(norm, _numeral_start(norm, e - 1, covered), end) is not None:
+        if mention is None and last in "中小" and _numbered_school_ends(norm, e, covered, end):
             # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
             # (三中全会 and 一小时 go on with a character, so they are none).
             mention = _head_mention(norm, e - 1, e, ("school", "facility", 1), covered, end)
@@ -87,6 +85,8 @@ def clause_mentions(norm, start, end):
 PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
 PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 
+# Opening quotes and their closers.
+_CLOSERS = {"“": "”", "‘": "’", "《": "》"}
 # Road classes, no heads before a code (国道220线) but types after a count (五条县道).
 ROAD_CLASSES = ("国道", "省道", "县道", "乡道")
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
@@ -114,6 +114,18 @@ def _candidate_ends():
 
 # Directions after a road that bound a site (三环路以西, 温福铁路以南).
 BOUNDING_WORDS = ("以东", "以西", "以南", "以北")
+
+
+def _numbered_school_ends(norm, e, lo, clause_end):
+    """True when a school named by a number (85中, 汉沽三中, 市二中等) ends at ``e``.
+
+    The noun phrase must end there (三中全会, 一小时 and 一中学生 go on).
+    """
+    start = _numeral_start(norm, e - 1, lo)
+    if start == e - 1 or NUMBERED_SCHOOL_RE.fullmatch(norm, start, e) is None:
+        return False
+    return norm.startswith("等", e) or (_right_ok(norm, e, clause_end)
+                                        and not norm.startswith(("学", "心", "型"), e))
 
 
 def _numeral_start(norm, pos, lo):
@@ -251,7 +263,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         head=norm[head_start:head_end], category=category, kind=kind,
         head_start=head_start, head_end=head_end,
     )
-    if _inside_open_quote(norm, lo, head_start, head_end):
+    if _inside_open_quote(norm, lo, head_start, head_end, clause_end):
         return None
     mention = _extend_right(norm, mention, clause_end)
     if mention is None:
@@ -285,6 +297,9 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     if stem is None:
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem
+    opener = norm[mention.stem_start:mention.stem_start + 1]
+    if opener in _CLOSERS and _CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]:
+        mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name
     if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None
     if mention.stop is None:
@@ -302,16 +317,16 @@ def _titled(norm, mention, clause_end):
     return match_any(norm, pos, TITLE_NOUNS) is not None
 
 
-def _inside_open_quote(norm, lo, head_start, head_end):
+def _inside_open_quote(norm, lo, head_start, head_end, clause_end):
     """True when the head lies inside a quoted slogan that goes on after it (“在天桥·事好办”).
 
     A quote closed before the head (图书“五位一体”工作示范点) or right after it (“四好农村路”)
-    still allows a name.
+    still allows a name, and so does quoted speech that runs past the clause (张勇说:“南开中学在…).
     """
     opened = norm.rfind("“", lo, head_start)  # straight quotes cannot tell open from close
     if opened < 0 or norm.rfind("”", lo, head_start) > opened:
         return False
-    return head_end < len(norm) and norm[head_end] != "”"
+    return head_end < len(norm) and norm[head_end] != "”" and norm.find("”", head_end, clause_end) >= 0
 
 
 def _split_counted_list(norm, mention, lo):
