@@ -312,12 +312,6 @@ def head_endings():
             frozenset(h[-2:] for h in table if len(h) >= 2))
 
 
-@functools.lru_cache(maxsize=1)
-def max_head_len():
-    """Length of the longest head."""
-    return max(len(h) for h in heads())
-
-
 def _composed_of(text, vocabulary, maxlen):
     """True when ``text`` is a concatenation of words of ``vocabulary``."""
     reachable = [True] + [False] * len(text)
