@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 SCORER = ROOT / "scripts" / "score_extract.py"
 OTHER_PASSAGES = ("urban", "county", "newtown", "dongping", "coastal", "township_s")
 # Passages of other districts written and labelled as held-out tests, in eight rounds, each scored
-# before any rule was tuned on it: their first-run figures (recall 0.63-0.93) are in the accuracy
+# before any rule was tuned on it: their first-run figures (recall 0.63-0.93) are in
 # docs/extraction_accuracy.md. The thresholds below are what the tuned rules achieve
 # (rounded down), so they guard against regressions; they are not a measure of generalisation.
 HELDOUT_PASSAGES = [

@@ -3,10 +3,14 @@
 How it works (the vocabulary is data, geo/data/lexicon/*.tsv; no rule names a particular report's places).
 The stages are modules of this package: ``segment`` (sentences, clauses), ``mentions`` (heads,
 stems, sections, counts), ``lists`` (enumerations, members), ``stems`` (what a stem says),
-``records`` (the rule cascade from a mention to records), ``features`` (ids, merging, output):
+``records`` (context rules, then the record rules from a mention to its records),
+``features`` (ids, merging, output); ``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16):
 
-1. The decoded text is normalised (OpenCC Traditional->Simplified, then NFKC per character) with an
-   offset map, so rules match one form while names, quotes and offsets refer to the original text.
+1. The decoded text is normalised (NFKC per character, then OpenCC Traditional->Simplified: see
+   :mod:`geo.names`, the normaliser shared with gazetteer matching) with an offset map, so rules
+   match one form while names, quotes and offsets refer to the original text. Pinyin that web
+   pages insert in brackets (環(huán)境) and spaces around numbers are dropped from the matched
+   text (``segment.clean``) and from names; offsets still cover the span as written.
 2. Sentences (split on 。！？；and newlines) are cut into clauses at commas and colons. In each clause a
    *head* (a place-name suffix such as 路, 医院, 水库, 教育集团, or a road/rail code like G105 or
    地铁6号线) is looked up at every position, longest head first. A head is accepted only when what
