@@ -85,6 +85,9 @@ def _groups(text):
     # quoted speech running past the clause names places like plain text; a numbered school
     # followed by a verb is still a school
     ("王明说:“青松中学在城北、白石一中在空港今年招生;", [("白石一中", "school"), ("青松中学", "school")], []),
+    # references (该公路, 这所学校, 整个公园) and a park's courts are no projects; counted courts are
+    ("该公路全长10公里，这所学校涵盖幼儿园，整个公园面积大，公园内设有篮球场、五人制足球场，新建网球场4片。",
+     [], [("sports", 4)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert _named(text) == sorted(named)
