@@ -6,7 +6,7 @@ same text (both whole processes, measured in the same run), and 1 MB takes at mo
 of 100 KB (linear scaling). The text is all the report text in the repository, concatenated and
 repeated to size: the bundled report excerpt, the real texts of tests/fixtures/extract/real and
 the passages written in report style in tests/fixtures/extract. Prints medians of repeated runs and
-the ratios. jieba is only needed for the comparison (`pip install jieba`); without it the
+the ratios. jieba is only needed for the comparison (`pip install -e .[bench]`); without it the
 jieba line is skipped.
 
 Usage: python scripts/bench_extract.py [--repeat N]
