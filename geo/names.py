@@ -127,18 +127,18 @@ def simplified_with_offsets(text: str):
         mapped = unicodedata.normalize("NFKC", char)
         if mapped != char and mapped:
             changed[char] = mapped
-    if all(len(m) == 1 for m in changed.values()):  # the usual case: full-width punctuation
-        simple = str.maketrans({c: m for c, m in changed.items()})
-        return to_simplified(text.translate(simple)), list(range(len(text)))
-    out, origin = [], []
-    for index, char in enumerate(text):
-        mapped = changed.get(char, char)
-        out.append(mapped)
-        if len(mapped) == 1:
-            origin.append(index)
-        else:
-            origin.extend([index] * len(mapped))
-    return to_simplified("".join(out)), origin
+    normalised = text.translate(str.maketrans(changed))
+    expanding = [c for c, m in changed.items() if len(m) > 1]
+    if not expanding:  # the usual case: full-width punctuation, one character for one
+        return to_simplified(normalised), list(range(len(text)))
+    # Characters that NFKC expands (…, ㈠, ㎡): every output character maps back to its source.
+    origin, done = [], 0
+    for match in re.finditer("[" + "".join(re.escape(c) for c in expanding) + "]", text):
+        origin.extend(range(done, match.start()))
+        origin.extend([match.start()] * len(changed[match.group()]))
+        done = match.end()
+    origin.extend(range(done, len(text)))
+    return to_simplified(normalised), origin
 
 
 @functools.lru_cache(maxsize=65536)
