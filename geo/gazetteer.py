@@ -6,11 +6,11 @@ import csv
 import functools
 import io as _io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.io import InputError
+from geo.names import normalise_name  # the one matching form, shared with extraction
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
 # 济微公路 appears as 济微路. Folding them gives an exact-strength match.
@@ -18,7 +18,6 @@ _SUFFIX_FOLDS = (("大街", "街"), ("公路", "路"), ("大道", "道"))
 # A directional infix before the road suffix (水屯北路 vs 水屯路) usually names a
 # different stretch of road; matching across it is only an approximation.
 _DIRECTIONAL_ROAD = re.compile(r"^(.{2,}?)[东西南北中](路|街|大街|大道)$")
-_STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()·•\-—_]")
 
 LINE_TYPES = {"LineString", "MultiLineString"}
 POINT_TYPES = {"Point", "MultiPoint"}
@@ -50,21 +49,6 @@ class Match:
     entry: Entry
     strength: str  # exact | folded | contained | abbreviation | directional
     matched_name: str
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise_name(text: str) -> str:
-    """Matching form of a place name: NFKC (full-width -> ASCII), Traditional -> Simplified, no spaces or quotes."""
-    text = unicodedata.normalize("NFKC", str(text))
-    text = _t2s().convert(text)
-    return _STRIP.sub("", text).lower()
 
 
 def _fold(key: str) -> str:

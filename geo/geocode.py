@@ -7,7 +7,7 @@ import unicodedata
 from typing import NamedTuple
 
 from geo import settings
-from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES
+from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
 
 MATCHED = "matched"
 APPROXIMATE = "approximate"
@@ -178,6 +178,7 @@ def _place_in_zone(name, areas, previous):
     # A name such as 泺口垃圾转运站 or 桑梓店卫生院 carries its place: that 街道 is
     # where it is, even when no source knows the site. 桑梓 (a school brand) names
     # the place 桑梓店 by its first characters, hence the prefix rule.
+    name = normalise_name(name)  # Traditional 濼口 is 泺口
     for stem, zone_name, point, radius in areas:
         if stem in name or (len(name) >= 2 and stem.startswith(name)):
             return point, {

@@ -1,6 +1,15 @@
-"""Score the extraction stage against a hand-labelled gold CSV: recall, precision, category agreement.
+"""Score the extraction stage against hand-labelled gold: recall, precision, category agreement.
 
 Usage: python scripts/score_extract.py GOLD.csv REPORT.txt [--verbose]
+       python scripts/score_extract.py --set DIR [--files F ...] [--verbose]
+
+``--set DIR`` scores a folder of real texts in the layout of shared/dev_reports (``DIR/*.txt``,
+lines starting with ``#`` stripped, gold in ``DIR/gold.csv`` with the columns
+file,name,category,geometry,must_locate,note) with the rules of that folder's ``score.py``: a
+gold name matches a record name when equal after NFKC and space removal, or when one contains the
+other and is at least 60% of its length; a ``*_count`` row matches any record stating that count
+(quantity, group_total or a measure); ``optional`` rows are not scored; named precision is over
+the named records. It prints per-file and pooled figures.
 
 GOLD.csv columns: name,category,named,quantity_value. Named gold rows match extracted named
 projects on the normalised name (OpenCC t2s + NFKC, spaces removed). Unnamed gold rows (counted
@@ -76,12 +85,101 @@ def score(gold, features):
     }
 
 
+def _nfkc(text):
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text or "").replace(" ", "").strip()
+
+
+def _loose_match(gold_name, name):
+    """The shared scorer's name match: equal, or one inside the other at >= 60% of its length."""
+    g, n = _nfkc(gold_name), _nfkc(name)
+    if not g or not n:
+        return False
+    return g == n or (g in n and len(g) >= 0.6 * len(n)) or (n in g and len(n) >= 0.6 * len(g))
+
+
+def _stated_counts(props):
+    out = set()
+    for q in [props.get("quantity"), props.get("group_total")] + list(props.get("measures") or []):
+        if isinstance(q, dict) and isinstance(q.get("value"), (int, float)):
+            out.add(float(q["value"]))
+    return out
+
+
+def score_real(gold_rows, features):
+    """Score one real text with the shared scorer's rules (see the module docstring).
+
+    Returns
+    -------
+    dict
+        found, scored (recall counts), named_hit, named (named-precision counts), missed
+        (gold names), unmatched (named record names).
+    """
+    props = [f["properties"] for f in features]
+    counts = set()
+    for p in props:
+        counts |= _stated_counts(p)
+    found, missed = 0, []
+    for row in gold_rows:
+        if row["category"].endswith("_count"):
+            want = float(row["geometry"].split("=")[1]) if "=" in row["geometry"] else None
+            if want in counts:
+                found += 1
+            else:
+                missed.append(row["name"])
+        elif row.get("must_locate", "yes") != "optional":
+            if any(_loose_match(row["name"], p["name"]) for p in props):
+                found += 1
+            else:
+                missed.append(row["name"])
+    named = [p["name"] for p in props if p.get("named") is not False]
+    hits = [n for n in named if any(_loose_match(row["name"], n) for row in gold_rows)]
+    return {"found": found, "scored": found + len(missed), "named_hit": len(hits), "named": len(named),
+            "missed": missed, "unmatched": [n for n in named if n not in hits]}
+
+
+def score_set(folder, files=None, verbose=False):
+    """Score every text of a real-text folder; print per-file and pooled figures; return the totals."""
+    from pathlib import Path
+
+    from geo.extract import extract_projects, read_report
+
+    folder = Path(folder)
+    with open(folder / "gold.csv", encoding="utf-8", newline="") as handle:
+        gold = list(csv.DictReader(handle))
+    paths = sorted(folder.glob("*.txt")) if not files else [folder / f for f in files]
+    total = dict.fromkeys(("found", "scored", "named_hit", "named"), 0)
+    for path in paths:
+        text = "\n".join(line for line in read_report(path).split("\n") if not line.startswith("#"))
+        result = score_real([r for r in gold if r["file"] == path.name], extract_projects(text))
+        for key in total:
+            total[key] += result[key]
+        print(f"{path.stem:<26} recall {result['found']:>3}/{result['scored']:<3} "
+              f"{result['found'] / max(1, result['scored']):.3f}   named precision "
+              f"{result['named_hit']:>3}/{result['named']:<3} {result['named_hit'] / max(1, result['named']):.3f}")
+        if verbose:
+            print("    missed: " + ", ".join(result["missed"]))
+            print("    unmatched: " + ", ".join(result["unmatched"]))
+    print(f"{'pooled':<26} recall {total['found']:>3}/{total['scored']:<3} "
+          f"{total['found'] / max(1, total['scored']):.3f}   named precision "
+          f"{total['named_hit']:>3}/{total['named']:<3} {total['named_hit'] / max(1, total['named']):.3f}")
+    return total
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", help="gold CSV (name,category,named,quantity_value)")
-    parser.add_argument("report", help="report text file (UTF-8 or GB18030)")
+    parser.add_argument("gold", nargs="?", help="gold CSV (name,category,named,quantity_value)")
+    parser.add_argument("report", nargs="?", help="report text file (UTF-8, GB18030 or Big5)")
+    parser.add_argument("--set", dest="folder", help="score a folder of real texts with DIR/gold.csv")
+    parser.add_argument("--files", nargs="*", help="with --set: only these files of the folder")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses, extras and category disagreements")
     args = parser.parse_args(argv)
+    if args.folder:
+        score_set(args.folder, args.files, args.verbose)
+        return 0
+    if not (args.gold and args.report):
+        parser.error("give GOLD.csv REPORT.txt, or --set DIR")
 
     from geo.extract import extract_projects, read_report
     from geo.io import InputError

@@ -1,0 +1,357 @@
+"""The extraction vocabulary: geo/data/lexicon/*.tsv loaded once into the word sets the rules use.
+
+Every word lives in one data file, one row per word and role, with an example phrase:
+
+* ``heads.tsv``: place-name suffixes (路, 医院, 水库...) with their category, kind and the
+  minimum stem length before them. ``category`` is a code of geo/data/categories.csv or a
+  placeholder resolved from context: ``road`` (road_new / road_rebuild / road_greening from
+  the action), ``station`` (rail or transport from the sentence), ``stem`` (from keywords of
+  the stem, see stem_categories.tsv). ``kind``: ``name`` needs a distinctive stem, ``facility``
+  also takes a definite marker (新图书馆), ``generic`` is a type noun (only counts and 等-lists
+  make records), ``designation`` a title (示范村), ``skip`` a non-spatial institution that hides
+  the shorter heads inside it (工作站), ``none`` a word that ends in a head but is none (街道).
+* ``actions.tsv``, ``stop_words.tsv``, ``followers.tsv``, ``modifiers.tsv``,
+  ``stem_categories.tsv``, ``units.tsv``, ``head_roles.tsv``: ``word, role, value, example``.
+  A role names a word list (``stop``, ``follower``, ``generic``...); ``value`` carries what the
+  word maps to where a list needs it (a category, a canonical verb, unit groups). Rows keep
+  their file order, which matters where the first match wins (road_action, stem_category).
+
+:func:`check` reports duplicate or conflicting rows; the tests require it to find none.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+from geo import data as geo_data
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+_WORD_FILES = ("actions.tsv", "stop_words.tsv", "followers.tsv", "modifiers.tsv",
+               "stem_categories.tsv", "units.tsv", "head_roles.tsv")
+
+
+def _rows(name):
+    with open(LEXICON_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.lru_cache(maxsize=1)
+def _tables():
+    """(heads rows, {role: [(word, value), ...]}) read from the TSV files, in file order."""
+    roles = {}
+    for name in _WORD_FILES:
+        for row in _rows(name):
+            roles.setdefault(row["role"], []).append((row["word"], row["value"]))
+    return _rows("heads.tsv"), roles
+
+
+def check():
+    """Problems of the lexicon files as one-line strings (empty when consistent).
+
+    A problem is a duplicate row (the same word twice in one role, or a head twice), a
+    row without a word or an example, or a word whose roles contradict each other (a verb
+    that is both an action ending names and one occurring inside them). A left verb may
+    respell an action (新开办 -> 开办).
+    """
+    problems = []
+    heads = {}
+    for row in _rows("heads.tsv"):
+        if not row["head"] or not row["example"]:
+            problems.append(f"heads.tsv: row without head or example: {row}")
+        if row["head"] in heads:
+            problems.append(f"heads.tsv: {row['head']} listed twice")
+        heads[row["head"]] = row
+    seen = {}
+    for name in _WORD_FILES:
+        for row in _rows(name):
+            key = (row["word"], row["role"])
+            if not row["word"] or not row["example"]:
+                problems.append(f"{name}: row without word or example: {row}")
+            if key in seen:
+                problems.append(f"{name}: {row['word']} listed twice as {row['role']} (also in {seen[key]})")
+            seen[key] = name
+    roles = {}
+    for word, role in seen:
+        roles.setdefault(word, set()).add(role)
+    for word, its in sorted(roles.items()):
+        for a, b in (("action", "action_in_name"),):
+            if a in its and b in its:
+                problems.append(f"actions.tsv: {word} is both {a} and {b}")
+    return problems
+
+
+def words(role):
+    """The words of one role, in file order."""
+    return tuple(word for word, _ in _tables()[1].get(role, ()))
+
+
+def pairs(role):
+    """(word, value) pairs of one role, in file order."""
+    return tuple(_tables()[1].get(role, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def heads():
+    """head -> (category or None, kind, minimum stem length)."""
+    return {row["head"]: (row["category"] or None, row["kind"], int(row["min_stem"]))
+            for row in _tables()[0]}
+
+
+def longest_first(items):
+    """Distinct words, longest first (ties in file order)."""
+    return tuple(sorted(dict.fromkeys(items), key=len, reverse=True))
+
+
+class WordIndex:
+    """Constant-time look-up of the words of a set at a position: by length, longest first."""
+
+    def __init__(self, items):
+        self.words = frozenset(items)
+        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        self.firsts = frozenset(w[0] for w in self.words if w)
+        self.lasts = frozenset(w[-1] for w in self.words if w)
+
+    def at(self, text, pos):
+        """The longest word starting at ``pos``, or None."""
+        if text[pos:pos + 1] not in self.firsts:
+            return None
+        for length in self.lengths:
+            if text[pos:pos + length] in self.words:
+                return text[pos:pos + length]
+        return None
+
+    def all_at(self, text, pos):
+        """Every word starting at ``pos``, longest first."""
+        if text[pos:pos + 1] not in self.firsts:
+            return []
+        return [text[pos:pos + n] for n in self.lengths if text[pos:pos + n] in self.words]
+
+    def first_in(self, text, start=0, end=None):
+        """(position, word) of the first word in ``text[start:end]``, longest at that position."""
+        end = len(text) if end is None else end
+        for pos in range(start, end):
+            for n in self.lengths:
+                if pos + n <= end and text[pos:pos + n] in self.words:
+                    return pos, text[pos:pos + n]
+        return None
+
+    def ending_at(self, text, pos, lo=0):
+        """Words ending at ``pos`` and starting at or after ``lo``, longest first."""
+        if pos < 1 or text[pos - 1] not in self.lasts:
+            return []
+        return [text[pos - n:pos] for n in self.lengths if pos - n >= lo and text[pos - n:pos] in self.words]
+
+    def __contains__(self, word):
+        return word in self.words
+
+    def __iter__(self):
+        return iter(sorted(self.words, key=lambda w: (-len(w), w)))
+
+
+# --------------------------------------------------------------------------- word lists
+
+ACTIONS = words("action") + words("action_in_name")
+# Actions that occur inside names or only after them (经济开发区, 城市更新片区, 水系连通):
+# they do not end a name on their left, unlike every other action (改造升级文化大道).
+NAME_ACTIONS = words("action_in_name")
+# Verbs on the left that govern a project: every action, plus these (对外开放 -> 开放).
+LEFT_ACTIONS = {**{action: action for action in ACTIONS}, **dict(pairs("left_verb"))}
+ROAD_ACTION_CATEGORY = pairs("road_action")
+AREA_ACTIONS = words("area_action")
+MALL_ACTIONS = words("mall_action")
+PHASE_VERBS = words("phase_verb")
+NOUN_OBJECT_VERBS = words("noun_object_verb")
+ACTION_FILLERS = words("filler")
+
+STOP_WORDS = words("stop")
+HONOUR_VERBS = words("honour_verb")
+TITLE_VERBS_WITH_NOUN = words("title_verb_with_noun")
+TITLE_VERBS = words("title_verb")
+NAME_INITIAL_STOPS = words("name_initial")
+# Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
+CONTEXT_VERBS = words("context_verb")
+SEPARATORS = words("separator")
+
+VILLAGE_PROGRAMMES = words("village_programme")
+FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
+LOCATOR_WORDS = words("locator")
+PARTNER_WORDS = words("partner")
+MEMBER_MARKERS = words("member_marker")
+MALL_FOLLOWERS = words("mall_follower")
+TITLE_NOUNS = words("title_noun")
+DENG_WORDS = words("deng_word")
+NOT_SECTIONS = words("not_section")
+NON_PLACE_TYPES = words("non_place_type")
+# Field labels before a colon (地址:, 对口学校:, 责任部门:): what follows them is context.
+CONTEXT_LABELS = words("context_label")
+
+GENERIC_WORDS = words("generic")
+ROAD_TYPE_WORDS = words("road_type")
+ABSTRACT_WORDS = words("abstract")
+DEFINITE_MARKERS = words("definite")
+SLOGAN_WORDS = words("slogan")
+POSITIONAL_WORDS = words("positional")
+TITLE_RANKS = words("title_rank")
+MALL_BRANDS = words("mall_brand")
+ESTATE_SUFFIXES = words("estate_suffix")
+PHASE_NOT_NAMES = words("phase_not_name")
+TOWNSHIP_SUFFIXES = words("township_suffix")
+
+STEM_CATEGORY = pairs("stem_category")
+RAIL_WORDS = words("rail_context")
+BUS_WORDS = words("bus_context")
+
+UNITS_BY_GROUP = {}
+for _unit, _groups in pairs("count_unit"):
+    for _group in _groups.split("|"):
+        UNITS_BY_GROUP.setdefault(_group, ())
+        UNITS_BY_GROUP[_group] += (_unit,)
+SIZE_UNITS = words("size_unit")
+MEASURE_NOUNS = words("measure_noun")
+MEASURE_UNITS = words("measure_unit")
+
+JUNCTION_HEADS = words("junction")
+LINK_HEADS = words("link")
+INTERCITY_HEADS = words("intercity")
+ROUTE_HEADS = words("route")
+SECTIONED_AREA_HEADS = words("sectioned_area")
+ORGANISATION_HEADS = words("organisation")
+SUBUNIT_HEADS = words("subunit")
+SINGLETON_FACILITY_HEADS = words("singleton_facility")
+NEIGHBOURHOOD_HEADS = words("neighbourhood")
+AREA_TYPE_TAILS = words("area_type_tail")
+MALL_SQUARE_HEADS = words("mall_square")
+POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
+RENEWED_TYPE_TAILS = words("renewed_type_tail")
+COUNTED_PARTS = words("counted_part")
+# Jurisdictions and universities: places of context unless a works verb governs them.
+NEEDS_ACTION_HEADS = words("needs_action")
+# Networks laid along a place (靖宁路给水管网): the place names the project.
+NETWORK_HEADS = words("network")
+# Place suffixes that are no heads, and the works that name a place with them before them
+# (银桥镇美丽乡村建设, 南峰山矿山生态修复).
+PLACE_WORKS = tuple((suffix, VILLAGE_PROGRAMMES) for suffix in TOWNSHIP_SUFFIXES) + tuple(
+    (suffix, tuple(value.split("|"))) for suffix, value in pairs("hill_suffix"))
+
+# --------------------------------------------------------------------------- compiled look-ups
+
+DIRECTIONS = "东西南北"
+# Stop words end a name on their left; so does every action except those found inside names.
+STOPS = longest_first(STOP_WORDS + tuple(a for a in ACTIONS if a not in NAME_ACTIONS))
+ACTIONS_SORTED = longest_first(ACTIONS)
+FOLLOWERS_SORTED = longest_first(FOLLOWERS)
+FILLERS_SORTED = longest_first(ACTION_FILLERS)
+LEFT_ACTIONS_SORTED = longest_first(LEFT_ACTIONS)
+GENERIC_SET = frozenset(GENERIC_WORDS)
+GENERIC_SORTED = longest_first(GENERIC_WORDS)
+GENERIC_MAXLEN = max(len(w) for w in GENERIC_WORDS)
+_STOP_INDEX = WordIndex(STOPS)
+_INDEXES = {}
+
+
+def _index(words_):
+    index = _INDEXES.get(id(words_))
+    if index is None or index[0] is not words_:
+        index = _INDEXES[id(words_)] = (words_, WordIndex(words_))
+    return index[1]
+
+
+def word_index(words_):
+    """The :class:`WordIndex` of a word list (built once per list)."""
+    return _index(words_)
+
+
+def match_any(norm, pos, words_):
+    """The longest word of ``words_`` starting at ``pos``, or None."""
+    return _index(words_).at(norm, pos)
+
+
+def stop_ending_at(norm, pos, lo):
+    """The longest stop word ending at ``pos`` (and starting at or after ``lo``), or None."""
+    for word in _STOP_INDEX.ending_at(norm, pos, lo):
+        start = pos - len(word)
+        if word == "等" and deng_in_word(norm, start, lo):
+            continue
+        if word == "以" and norm[pos:pos + 1] in DIRECTIONS:
+            continue  # 卫工河以西工业遗存片区: 以西 is a direction inside the name
+        return word
+    return None
+
+
+def deng_in_word(norm, pos, lo=0):
+    """True when the 等 at ``pos`` is part of a word (三级甲等, 中等职业) rather than ending a list.
+
+    After a numbered school (市二中等7所学校) 中等 is the list's 等.
+    """
+    if pos - 2 >= lo and norm[pos - 1] in "中小" and (norm[pos - 2].isdigit() or norm[pos - 2] in "一二三四五六七八九十"):
+        return False
+    return any(norm.startswith(w, i) for w in DENG_WORDS for i in (pos - 1, pos) if i >= lo)
+
+
+def multi_stop_ending_at(norm, pos, lo):
+    """True when a stop word of two or more characters (a verb such as 建成, 推进) ends at ``pos``."""
+    return any(len(word) > 1 for word in _STOP_INDEX.ending_at(norm, pos, lo))
+
+
+@functools.lru_cache(maxsize=1)
+def head_lengths_by_last():
+    """Last character of a head -> the lengths of heads ending with it, longest first."""
+    lengths = {}
+    for head in heads():
+        lengths.setdefault(head[-1], set()).add(len(head))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def head_endings():
+    """(one-character heads, last two characters of longer heads): a quick test before a look-up."""
+    table = heads()
+    return (frozenset(h for h in table if len(h) == 1),
+            frozenset(h[-2:] for h in table if len(h) >= 2))
+
+
+def _composed_of(text, vocabulary, maxlen):
+    """True when ``text`` is a concatenation of words of ``vocabulary``."""
+    reachable = [True] + [False] * len(text)
+    for i in range(len(text)):
+        if not reachable[i]:
+            continue
+        for length in range(1, min(maxlen, len(text) - i) + 1):
+            if text[i:i + length] in vocabulary:
+                reachable[i + length] = True
+    return reachable[len(text)]
+
+
+_ROAD_TYPE_SET = frozenset(ROAD_TYPE_WORDS)
+_ROAD_TYPE_MAXLEN = max(len(w) for w in ROAD_TYPE_WORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_road_type(text):
+    """True when ``text`` is made only of road-type modifiers (农村, 背街, 城市主干...)."""
+    return _composed_of(text, _ROAD_TYPE_SET, _ROAD_TYPE_MAXLEN)
+
+
+@functools.lru_cache(maxsize=16384)
+def is_generic(text):
+    """True when ``text`` is a concatenation of generic modifier words (and numerals)."""
+    return not text or _composed_of(text, GENERIC_SET, GENERIC_MAXLEN)
+
+
+def unit_fits(unit, category):
+    """True when a count in ``unit`` can count places of ``category`` (条 roads, 所 schools)."""
+    if category == "members":  # a type defined by its members (项目) counts in any unit
+        return any(unit in units for units in UNITS_BY_GROUP.values())
+    return unit in UNITS_BY_GROUP.get(category_group(category), ())
+
+
+def category_group(category):
+    """roads, facilities or areas: the group of a category code or placeholder."""
+    if category in ("road", "station"):
+        return "roads" if category == "road" else "facilities"
+    if category == "stem":
+        return "facilities"
+    row = geo_data.categories().get(category)
+    return row["group"] if row else None

@@ -1,0 +1,275 @@
+"""Lists: 等-typed enumerations, parallel items sharing a head, members named after 其中, partners and locators."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.mentions import BOUNDING_WORDS
+from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, heads, DIRECTIONS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.model import Mention
+from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.segment import clauses
+from geo.extract.stems import analyse_stem
+
+
+def resolve_enumerations(norm, mentions, clause_start):
+    """Link ``A、B等N<head>`` members to their type head and build chains for actions."""
+    by_end = {m.end: m for m in mentions if m.kind != "skip"}
+    skip_ends = {m.end for m in mentions if m.kind == "skip"}
+    raw_items = []
+    for mention in mentions:
+        if mention.kind == "skip" or (mention.stop != "等" and not mention.list_end):
+            continue
+        pos = mention.stop_start if mention.stop == "等" else mention.list_end
+        members = []
+        while pos > clause_start and pos not in skip_ends:  # 六个乡镇39个村庄: 乡镇 is no member
+            item = by_end.get(pos)
+            if item is None and mention.category == "members":
+                # 甲路提升改造、乙路完善工程等在建项目: in a list of projects each item may
+                # carry its own works; the item is the mention before them.
+                item = next((by_end[pos - n] for n in range(1, 7)
+                             if by_end.get(pos - n) is not None and _works_only(norm[pos - n:pos])), None)
+            if item is not None and item is not mention:
+                members.append(item)
+                pos = item.stem_start
+            else:
+                raw = _raw_item(norm, pos, clause_start)
+                if raw is None:
+                    break
+                members.append(raw)
+                raw_items.append(raw)
+                pos = raw.stem_start
+            separator = next((s for s in SEPARATORS if pos - len(s) >= clause_start
+                              and norm.startswith(s, pos - len(s))), None)
+            if separator is None:
+                break
+            pos -= len(separator)
+        members.reverse()
+        mention.members = members
+        for member in members:
+            member.typed_by = mention
+    raw_items.extend(_parallel_items(norm, mentions, clause_start, by_end))
+    mentions.extend(raw_items)
+    mentions.sort(key=lambda m: m.stem_start)
+    # Chains: mentions joined only by separators (or a 等 type head) share the action on the right.
+    chain = []
+    chains = []
+    previous_end = None
+    for mention in mentions:
+        if mention.kind == "skip":
+            continue
+        gap = norm[previous_end:mention.stem_start] if previous_end is not None else None
+        joined = gap is not None and (gap in SEPARATORS or gap == "等" or gap == "")
+        if chain and joined:
+            chain.append(mention)
+        else:
+            if chain:
+                chains.append(chain)
+            chain = [mention]
+        previous_end = mention.end
+    if chain:
+        chains.append(chain)
+    for chain in chains:
+        for mention in chain:
+            mention.chain = chain
+
+
+def _ends_with_head(noun):
+    """True when ``noun`` ends with a place head longer than one character (城市综合体)."""
+    table = heads()
+    return any(noun.endswith(h) and table[h][1] not in ("skip", "none") and len(h) > 1 and len(h) < len(noun)
+               for h in (noun[-n:] for n in range(2, min(len(noun), 6) + 1)) if h in table)
+
+
+def _works_only(text):
+    """True when ``text`` is made of actions and followers only (提升改造, 完善工程, 教学设施)."""
+    while text:
+        word = match_any(text, 0, ACTIONS_SORTED) or match_any(text, 0, FOLLOWERS_SORTED)
+        if word is None:
+            return False
+        text = text[len(word):]
+    return True
+
+
+def _parallel_items(norm, mentions, clause_start, by_end):
+    """城关镇、江洛镇敬老院: list items shaped like the named stem share its head.
+
+    An item before 、 that ends like the stem (镇 and 镇, 乡 and 乡, or two directions as in
+    城西、城北) is a place of the same kind, written once with the shared head. A road before
+    it that ends like the stem (东门街、十字街片区) is typed by the head instead of being a road.
+    Only for uncounted facilities whose stem opens the list item.
+    """
+    items = []
+    for mention in mentions:
+        if mention.kind not in ("facility", "name") or mention.count or mention.typed_by:
+            continue
+        start, head_start = mention.stem_start, mention.head_start
+        if mention.stop or head_start - start < 2 or start - 1 <= clause_start \
+                or norm[start - 1] != "、":
+            continue
+        last = _item_tail(norm, start, head_start)
+        pos = start - 1
+        road = by_end.get(pos)
+        if (road is not None and road.category == "road" and mention.category == "area"
+                and road.head == norm[head_start - 1] and not road.section):
+            road.typed_by = mention
+            continue
+        while pos > clause_start and pos not in by_end:
+            raw = _raw_item(norm, pos, clause_start)
+            if raw is None or not _alike(_item_tail(norm, raw.stem_start, pos), last) \
+                    or not 2 <= pos - raw.stem_start <= 6:
+                break
+            raw.typed_by = mention
+            items.append(raw)
+            pos = raw.stem_start - 1
+            if pos <= clause_start or norm[pos] != "、":
+                break
+    return items
+
+
+def _alike(first, second):
+    """Two tails of parallel list items: equal, or both directions (城西、城北)."""
+    return first == second or (first in DIRECTIONS and second in DIRECTIONS)
+
+
+def _item_tail(norm, start, end):
+    """What a list item ends like: its last character, or TOWNSHIP for any 镇, 乡 or 街道.
+
+    Townships of one county mix 镇, 乡 and 街道 (寨英镇、冷水溪乡污水处理站), and the shared
+    head may keep a generic modifier after the township (孟溪镇、太平营镇中心卫生院).
+    """
+    for pos in range(end, start + 1, -1):
+        if is_generic(norm[pos:end]) and norm[:pos].endswith(TOWNSHIP_SUFFIXES) \
+                and pos - start >= 3:
+            return TOWNSHIP
+        if end - pos >= 4:
+            break
+    return norm[end - 1]
+
+
+def _raw_item(norm, pos, clause_start):
+    """A list item without a head (金牛建材, 宝华) ending at ``pos``; None if implausible."""
+    start = pos
+    stop = None
+    while start > clause_start:
+        char = norm[start - 1]
+        if char in HARD_BREAKS:
+            break
+        if pos - start >= 2:
+            if any(norm.startswith(s, start - len(s)) for s in SEPARATORS[1:]):
+                break
+            stop = stop_ending_at(norm, start, clause_start)
+            if stop:
+                break
+        if pos - start >= 10:
+            return None
+        start -= 1
+    text = norm[start:pos]
+    if not 2 <= len(text) <= 10 or is_generic(text) or text.endswith(BOUNDING_WORDS):
+        return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
+    if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
+        return None
+    if any(word in text for word in STOP_WORDS if len(word) > 1):
+        return None
+    return Mention(kind="raw", head="", category=None, stem_start=start, head_start=pos,
+            head_end=pos, end=pos, section=None, count=None, stop=stop,
+            stop_start=start - len(stop) if stop else None, members=[], typed_by=None)
+
+
+def link_listed_members(norm, records, sent_start, sent_end):
+    """新建幼儿园8所，其中包括A、B: A and B become members of the counted group before them."""
+    spans = list(clauses(norm, sent_start, sent_end))
+    for index, (c0, c1) in enumerate(spans[1:], 1):
+        clause_text = norm[c0:c1]
+        if not clause_text.startswith(MEMBER_MARKERS):
+            continue
+        # The counted group is in the nearest earlier clause that has any record: a clause of
+        # measures between them (新增学位1.2万个) does not break the link.
+        previous = next((c for c in reversed(spans[:index])
+                         if any(c[0] <= r.start < c[1] for r in records)), None)
+        if previous is None:
+            continue
+        groups = [r for r in records if not r.named and not r.remainder
+                  and previous[0] <= r.start < previous[1]]
+        if len(groups) != 1:
+            continue
+        group = groups[0]
+        members = [r for r in records if r.named and c0 <= r.start < c1
+                   and _same_kind(r.category, group.category)]
+        # 其中新建A、B，改造升级C、D: the listing goes on over clauses that open with a works verb
+        # and hold named members only (加快C建设 is a new statement, not a part of the list).
+        for d0, d1 in spans[index + 1:]:
+            inside = [r for r in records if d0 <= r.start < d1]
+            if not match_any(norm, d0, ACTIONS_SORTED) or not inside or any(
+                    not r.named or not _same_kind(r.category, group.category) for r in inside):
+                break
+            members.extend(inside)
+        total = group.quantity["value"]
+        if not members or len(members) >= total:
+            continue
+        group.quantity = {"value": total - len(members), "unit": group.quantity["unit"]}
+        group.group_total = {"value": total, "unit": group.quantity["unit"]}
+        group.remainder = True
+        group.listed_members = members
+        for member in members:
+            member.action = member.action or group.action
+
+
+def drop_partners(norm, records, clause_end):
+    """Drop names that are partners or examples, not works.
+
+    与浙江大学、四川大学合作: a list after 与/同 that the clause goes on to 合作/对接 with.
+    镇江、九江等城市: a list typed by a noun that is no place type (城市, 企业, 高校).
+    """
+    kept = []
+    for record in records:
+        chain = record.mention.chain or [record.mention]
+        chain_end = max(m.end for m in chain)
+        first = min(chain, key=lambda m: m.stem_start)
+        rest = norm[chain_end:clause_end]
+        if first.stop in ("与", "同") and any(word in rest for word in PARTNER_WORDS):
+            continue
+        if rest.startswith("等"):
+            typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)
+            noun = re.split(r"[^\u4e00-\u9fff]", typed, maxsplit=1)[0]
+            if typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun):  # 等城市综合体 is a place type
+                continue
+        kept.append(record)
+    return kept
+
+
+def drop_locators(norm, records, mentions=()):
+    """Drop projects that only locate a later project of the clause (A路两侧22个老旧小区改造).
+
+    Roads also locate an uncounted type (经二路、纬四路沿线历史建筑修缮): a type head right
+    after the locator word shows the works are on what lies along the road (stations keep
+    their 周边道路改造: the station is itself a project).
+    """
+    located = []
+    for record in records:
+        chain = record.mention.chain or [record.mention]
+        chain_end = max(m.end for m in chain)
+        locator = match_any(norm, chain_end, LOCATOR_WORDS)
+        if locator and (any(other.start > chain_end for other in records if other is not record)
+                        or record.category in ROAD_CATEGORIES and any(
+                            m.kind == "generic" and m.stem_start == chain_end + len(locator)
+                            for m in mentions)):
+            continue
+        located.append(record)
+    return located
+
+
+def listed_with_counted_types(norm, mention):
+    """True when the mention's list (chain) holds a counted type noun (社区公园12个)."""
+    for other in mention.chain or []:
+        if other is mention or other.kind in ("raw", "skip", "code"):
+            continue
+        count, _, label = analyse_stem(norm, other)
+        if (count or other.count) and label in ("generic", "empty"):
+            return True
+    return False
+
+
+def _same_kind(first, second):
+    """Equal categories, or two road categories (a 新建 and an 改造 road of one road count)."""
+    return first == second or (first in ROAD_CATEGORIES and second in ROAD_CATEGORIES)

@@ -1,0 +1,568 @@
+"""Mentions of a clause: heads and road codes with their stems, sections and counts."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from geo.extract.lexicon import CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.model import Count, Mention
+from geo.extract.numbers import parse_number
+from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
+
+
+_CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
+_PHASE_END = re.compile(r"期\)?$")
+_DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
+
+
+def clause_mentions(norm, start, end):
+    """Heads and codes of a clause with their stems, left to right, without overlaps."""
+    table = heads()
+    codes = {}
+    clause = norm[start:end]
+    for match in (CODE_RE.finditer(norm, start, end) if _MAY_HOLD_CODE.search(clause) else ()):
+        before = norm[match.start() - 1] if match.start() > start else ""
+        after = norm[match.end()] if match.end() < end else ""
+        if (before.isascii() and before.isalnum()) or after.isdigit():
+            continue
+        codes.setdefault(match.end(), []).append(match)
+    for match in (COUNTY_ROAD_RE.finditer(norm, start, end) if "线" in clause else ()):
+        if _county_road_ok(norm, match, start, end):
+            codes.setdefault(match.end(), []).append(match)
+    mentions = []
+    covered = start
+    lengths = head_lengths_by_last()
+    single, pairs = head_endings()
+    # Only positions where some rule can fire: after a head's last character (or 中/小, 镇, 山),
+    # before a phase's first character, and at the end of a code.
+    ends = _candidates(norm)
+    candidates = ends[bisect.bisect_left(ends, start + 1):bisect.bisect_right(ends, end)]
+    if codes:
+        candidates = sorted(set(candidates).union(codes))
+    for e in candidates:
+        if e <= covered:
+            continue
+        last = norm[e - 1]
+        mention = None
+        for match in codes.get(e, ()):
+            if match.start() >= covered:
+                mention = _code_mention(norm, match, start, end)
+                break
+        if mention is None and (last in single or norm[e - 2:e] in pairs):
+            for length in lengths.get(last, ()):
+                if length > e - covered:
+                    continue
+                head = norm[e - length:e]
+                if head in table:
+                    if table[head][1] != "none":
+                        mention = _head_mention(norm, e - length, e, table[head], covered, end)
+                    elif head in ROAD_CLASSES and _COUNT_END.search(norm, covered, e - length):
+                        # 辛高线、……高上线五条县道: counted road classes count the list before them.
+                        mention = _head_mention(norm, e - length, e, ("road", "generic", 1), covered, end)
+                    break
+        if mention is None and last in "中小" and _numbered_school_ends(norm, e, covered, end):
+            # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
+            # (三中全会 and 一小时 go on with a character, so they are none).
+            mention = _head_mention(norm, e - 1, e, ("school", "facility", 1), covered, end)
+        if mention is None and last in PLACE_SUFFIX_LAST and e - covered >= 3 and _place_before_works(norm, e):
+            # 银桥镇美丽乡村建设, 南峰山矿山生态修复: 镇 and 山 are no heads elsewhere (they end
+            # 城镇, 乡镇, 青山 and stems of facilities), but before works on that kind of place
+            # they name the place. The head is empty, so that the place is the stem and a list
+            # before it (银桥镇、湾桥镇) shares the works as parallel items do.
+            mention = _head_mention(norm, e, e, ("area", "name", 3), covered, end)
+        if mention is None and e < end and norm[e] in PHASE_FIRST and PHASE_RE.match(norm, e, end):
+            mention = _phase_mention(norm, e, covered, end)
+        if mention is not None:
+            mentions.append(mention)
+            covered = mention.end
+    return _merge_junctions(norm, mentions)
+
+
+# First characters of a phase (二期, 3期) and last characters of place suffixes (镇, 山): the
+# only positions where those rules are tried.
+PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
+PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
+
+# Opening quotes and their closers.
+_CLOSERS = {"“": "”", "‘": "’", "《": "》"}
+# Road classes, no heads before a code (国道220线) but types after a count (五条县道).
+ROAD_CLASSES = ("国道", "省道", "县道", "乡道")
+_COUNT_END = re.compile(COUNT_RE.pattern + "$")
+_PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
+
+
+# A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
+_MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
+
+
+@functools.lru_cache(maxsize=2)
+def _candidates(norm):
+    """Sorted positions of ``norm`` where a mention may end (see clause_mentions)."""
+    found = {m.end() for m in _candidate_ends().finditer(norm)}
+    found.update(m.start() for m in _PHASE_START.finditer(norm) if m.start() > 0)
+    return sorted(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _candidate_ends():
+    """A character class of the characters a mention can end with."""
+    chars = set(head_lengths_by_last()) | set("中小") | set(PLACE_SUFFIX_LAST)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+# Directions after a road that bound a site (三环路以西, 温福铁路以南).
+BOUNDING_WORDS = ("以东", "以西", "以南", "以北")
+
+
+def _numbered_school_ends(norm, e, lo, clause_end):
+    """True when a school named by a number (85中, 汉沽三中, 市二中等) ends at ``e``.
+
+    The noun phrase must end there (三中全会, 一小时 and 一中学生 go on).
+    """
+    start = _numeral_start(norm, e - 1, lo)
+    if start == e - 1 or NUMBERED_SCHOOL_RE.fullmatch(norm, start, e) is None:
+        return False
+    return norm.startswith("等", e) or (_right_ok(norm, e, clause_end)
+                                        and not norm.startswith(("学", "心", "型"), e))
+
+
+def _numeral_start(norm, pos, lo):
+    """Start of the run of digits or Chinese numerals ending at ``pos`` (``pos`` if none)."""
+    start = pos
+    while start > lo and (norm[start - 1].isdigit() or norm[start - 1] in "一二三四五六七八九十"):
+        start -= 1
+    return start
+
+
+# Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
+_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(", "改造", "大中修", "中修",
+                      "大修", "提升", "拓宽", "路面", "养护", "沿线", "段")
+# Two-character stems of words ending in 线 that are no roads (天际线, 生命线, 生产线).
+_NOT_COUNTY_ROADS = ("天际", "海岸", "生命", "生产", "流水", "地平", "分界", "警戒", "高压", "斑马", "中轴", "交通",
+                     "公交", "专用", "输电", "电力", "管线", "红线", "底线", "主线", "干线", "支线", "防线", "岸线",
+                     "战线", "前线", "一线", "二线", "用电", "天然", "风景", "旅游", "精品", "示范", "观光",
+                     "水管", "气管", "光缆", "电缆", "网线", "电线", "路线", "航线", "热线", "视线", "防线")
+
+
+def _county_road_ok(norm, match, lo, hi):
+    """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
+    stem = match.group(0)[:2]
+    if stem in _NOT_COUNTY_ROADS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
+            or not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem):
+        return False
+    after = norm[match.end():hi]
+    before = norm[lo:match.start()]
+    listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
+        before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
+    return listed or after.startswith(_COUNTY_ROAD_AFTER) or re.search(r"[GSXY]\d{1,4}$", before) is not None
+
+
+def _phase_mention(norm, pos, lo, clause_end):
+    """宽厚里二期, 鲍山花园三期: a headless name before a phase, listed or after a works verb.
+
+    The phase says a building project is meant, so a short distinctive stem before it is a
+    place (an estate or a block: area) even without a place-name suffix.
+    """
+    mention = Mention(head="", category="area", kind="name", head_start=pos, head_end=pos,
+               phase_only=True)
+    mention = _extend_right(norm, mention, clause_end)
+    if mention is None or not mention.section or mention.count:
+        return None
+    stem = _find_stem(norm, pos, lo, 2, PHASE_MAX_STEM)
+    if stem is None:
+        return None
+    start, stop, stop_start = stem
+    if stop is not None and len(stop) > 1 and stop_start > lo \
+            and stop_ending_at(norm, stop_start, lo) in NOUN_OBJECT_VERBS:
+        # 交付启动区标准厂房三期: 交付 takes a noun, not a verb, so 启动 opens the name
+        # (加快建设 is different: 加快 takes a verb).
+        stem = (stop_start, stop_ending_at(norm, stop_start, lo), None)
+        stem = (stem[0], stem[1], stop_start - len(stem[1]) if stem[1] else None)
+        start, stop, stop_start = stem
+    text = norm[start:pos]
+    before = norm[start - 1] if start > 0 else ""
+    listed = before == "、" or norm.startswith("、", mention.end)
+    works_verb = stop is not None and stop in PHASE_VERBS
+    if not (2 <= len(text) <= PHASE_MAX_STEM) or not (listed or works_verb) \
+            or not re.fullmatch(r"[\u4e00-\u9fff]+", text) or is_generic(text) \
+            or text.endswith(PHASE_NOT_NAMES) or (stop is None and before not in ("、", "")):
+        return None
+    mention.stem_start, mention.stop, mention.stop_start = stem
+    if mention.stop in HONOUR_VERBS:
+        return None
+    mention.min_stem = 2
+    # 大陆引水三期 is a water-supply work: a keyword of the stem says what it is; an estate's
+    # suffix (鲍山花园, 幸福家园) makes a neighbourhood; any other brand name (宽厚里, 印象济南)
+    # is a commercial development.
+    mention.category = next((code for word, code in STEM_CATEGORY if word in text),
+                               "area" if text.endswith(ESTATE_SUFFIXES) else "commercial")
+    return mention
+
+
+def _merge_junctions(norm, mentions):
+    """港城大道与滨江路交叉口, 东湖大道—光谷二路连接线: two roads joined make one name."""
+    merged = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        start = mention.stem_start
+        junction = (mention.head in JUNCTION_HEADS and mention.stop in ("与", "和")
+                    and previous is not None and previous.end == mention.stop_start)
+        link = (mention.head in LINK_HEADS and not mention.stop and start > 0
+                and norm[start - 1] in DASHES and previous is not None and previous.end == start - 1)
+        # 芙蓉街—百花洲历史文化街区: a named place, a dash and a stem before a non-road head are
+        # one project named by both places (the shared head covers both).
+        dash_join = (not link and mention.kind in ("name", "facility") and not mention.stop
+                     and mention.category not in ("road", None) and start > 0
+                     and norm[start - 1] in DASHES and mention.head_start > start
+                     and previous is not None and previous.end == start - 1
+                     and previous.kind in ("name", "facility") and not previous.section)
+        if (junction or link or dash_join) and (previous.category == "road" or dash_join) \
+                and not previous.count:
+            mention.stem_start = previous.stem_start
+            mention.stop, mention.stop_start = previous.stop, previous.stop_start
+            merged[-1] = mention
+        elif previous is not None and previous.kind == "code" and previous.category == "road" \
+                and mention.category == "road" and mention.kind == "name" and not mention.stop \
+                and previous.end == start and not previous.count:
+            # X254丁卯开发区连接线: a road code written before a road's name is part of it.
+            mention.stem_start = previous.stem_start
+            mention.stop, mention.stop_start = previous.stop, previous.stop_start
+            merged[-1] = mention
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _code_mention(norm, match, clause_start, clause_end):
+    """A road or rail code (G105, 省道S243线, 地铁6号线): the code is the whole base name."""
+    category = "rail" if match.re is CODE_RE and match.group("rail") else "road"
+    # The verb right before the code governs it (开工建设S306线...: a new road).
+    stop = stop_ending_at(norm, match.start(), clause_start)
+    mention = Mention(
+        head=match.group(0), category=category, kind="code",
+        stem_start=match.start(), head_start=match.start(), head_end=match.end(),
+        stop=stop, stop_start=match.start() - len(stop) if stop else None,
+    )
+    return _extend_right(norm, mention, clause_end)
+
+
+def _head_mention(norm, head_start, head_end, info, lo, clause_end):
+    """A head found at [head_start, head_end) with its section, count and stem; None if rejected."""
+    category, kind, min_stem = info
+    if kind == "skip":
+        # Mark the span so that a shorter head inside it (站 of 工作站) is not tried again;
+        # 中心 inside 镇中心幼儿园 is no head at all, since the noun phrase goes on.
+        if not _right_ok(norm, head_end, clause_end):
+            return None
+        return Mention(kind="skip", end=head_end, stem_start=head_start, head_start=head_start,
+                head_end=head_end, category=None, head=norm[head_start:head_end],
+                stop=None, stop_start=None, count=None, section=None)
+    mention = Mention(
+        head=norm[head_start:head_end], category=category, kind=kind,
+        head_start=head_start, head_end=head_end,
+    )
+    if _inside_open_quote(norm, lo, head_start, head_end, clause_end):
+        return None
+    mention = _extend_right(norm, mention, clause_end)
+    if mention is None:
+        return None
+    stem = _deng_stem(norm, head_start, lo)
+    if stem is None:
+        # Road names are short (二环北路, 济微高速): a longer stem is a sentence, not a name.
+        max_stem = MAX_ROAD_STEM if category == "road" else (
+            MAX_SUBUNIT_STEM if mention.head in SUBUNIT_HEADS else MAX_STEM)
+        code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start])
+        if category == "road" and code:
+            max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
+        stem = _find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
+        if stem is not None and stem[1] == "至" and mention.head in LINK_HEADS:
+            # S209省道至G105国道连接线: a link road is named by both its ends.
+            outer = _find_stem(norm, stem[2], lo, 1, MAX_ROAD_STEM)
+            if outer is not None and outer[0] < stem[2]:
+                stem = outer
+        elif stem is not None and stem[1] == "至" and mention.head in ROUTE_HEADS \
+                and 2 <= head_start - stem[0] <= 6:
+            # 翠屏山至玫瑰湖休闲绿道: a route is named by the places it joins.
+            outer = _find_stem(norm, stem[2], lo, 2, 5)
+            if outer is not None and 2 <= stem[2] - outer[0] <= 5:
+                stem = outer
+        elif stem is not None and stem[1] == "至" and mention.head in INTERCITY_HEADS \
+                and 2 <= head_start - stem[0] <= 4:
+            # 铜仁至吉首高速公路: an intercity line is named by the two places it joins.
+            outer = _find_stem(norm, stem[2], lo, 2, 4)
+            if outer is not None and 2 <= stem[2] - outer[0] <= 4:
+                stem = outer
+    if stem is None:
+        return None
+    mention.stem_start, mention.stop, mention.stop_start = stem
+    opener = norm[mention.stem_start:mention.stem_start + 1]
+    if opener in _CLOSERS and _CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]:
+        mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name
+    if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
+        return None
+    if mention.stop is None:
+        _split_counted_list(norm, mention, lo)
+    mention.min_stem = min_stem if kind in ("name", "facility") else 0
+    return mention
+
+
+def _titled(norm, mention, clause_end):
+    """True when 获得 governs the head and a title noun follows it (获得国家湿地公园称号)."""
+    if mention.stop not in TITLE_VERBS_WITH_NOUN:
+        return False
+    pos = mention.end
+    pos += 1 if pos < clause_end and norm[pos] in "”’\"" else 0
+    return match_any(norm, pos, TITLE_NOUNS) is not None
+
+
+def _inside_open_quote(norm, lo, head_start, head_end, clause_end):
+    """True when the head lies inside a quoted slogan that goes on after it (“在天桥·事好办”).
+
+    A quote closed before the head (图书“五位一体”工作示范点) or right after it (“四好农村路”)
+    still allows a name, and so does quoted speech that runs past the clause (张勇说:“南开中学在…).
+    """
+    opened = norm.rfind("“", lo, head_start)  # straight quotes cannot tell open from close
+    if opened < 0 or norm.rfind("”", lo, head_start) > opened:
+        return False
+    return head_end < len(norm) and norm[head_end] != "”" and norm.find("”", head_end, clause_end) >= 0
+
+
+def _split_counted_list(norm, mention, lo):
+    """洛塘、两水、桔柑3个乡镇卫生院: the last list item before a count is a member, not the stem.
+
+    Without 等, a count followed only by generic words (3个乡镇) inside a stem that opens a list
+    item (after 、) ends the enumeration; the stem then starts at the count and ``list_end``
+    tells :func:`resolve_enumerations` where the members end.
+    """
+    start, head_start = mention.stem_start, mention.head_start
+    if start == lo and lo > 0 and norm[lo - 1] not in HARD_BREAKS:
+        # 左岭、花山、龙泉3个...卫生服务中心: the last item is itself a mention ending at the count.
+        match = COUNT_RE.match(norm, start, head_start)
+        if match and is_generic(norm[match.end():head_start]) \
+                and unit_fits(match.group("unit"), mention.category):
+            mention.list_end = start
+        return
+    if start <= lo or norm[start - 1] != "、":
+        return
+    for match in COUNT_RE.finditer(norm, start + 1, head_start):
+        if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \
+                and not norm[match.start() - 1].isdigit() \
+                and unit_fits(match.group("unit"), mention.category):
+            mention.stem_start = match.start()
+            mention.list_end = match.start()
+            return
+
+
+def _deng_stem(norm, head_start, lo, window=10):
+    """The stem of a type head after 等 (等13条道路, 等新建商业载体), or None.
+
+    Only counts and generic modifiers may stand between 等 and the head, so a name after 等
+    is never swallowed.
+    """
+    low = max(lo, head_start - window)
+    for pos in range(head_start - 1, low - 1, -1):
+        char = norm[pos]
+        if char in HARD_BREAKS:
+            return None
+        if char == "等" and not deng_in_word(norm, pos, lo):
+            between = norm[pos + 1:head_start]
+            count = COUNT_RE.match(between)
+            if count:
+                between = between[count.end():]
+            return (pos + 1, "等", pos) if is_generic(between) else None
+    return None
+
+
+def _extend_right(norm, mention, clause_end):
+    """Add section, count and the end of the mention; None when the noun phrase goes on."""
+    pos = mention.head_end
+    tail = match_any(norm, pos, AREA_TYPE_TAILS) if mention.category == "area" else None
+    if tail and mention.kind == "name":
+        # 满江片区城市更新单元: the unit is named by the area it renews, as 陈塘庄城市更新单元 is.
+        pos = mention.head_end = pos + len(tail)
+        mention.head = norm[mention.head_start:pos]
+    mention.section = None
+    mention.count = None
+    section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
+                                or mention.head in SECTIONED_AREA_HEADS)
+    closing = _closes_name(norm[pos:section_end])
+    if section_end > pos and (_right_ok(norm, section_end, clause_end) or closing):
+        mention.section = (pos, section_end)
+        pos = section_end
+        if closing and _count_at(norm, pos, clause_end, mention) is None:
+            # 二郎立交至高九路段城市风貌提升, 综合保税区二期封关运营: a range or a phase closes
+            # the name whatever follows.
+            mention.end = pos
+            return mention
+    count = _count_at(norm, pos, clause_end, mention)
+    if count is None and pos < clause_end and norm[pos] in "”’\"":
+        # “四好农村路”80公里: a quoted type name with its count after the closing quote.
+        count = _count_at(norm, pos + 1, clause_end, mention)
+        if count is not None:
+            mention.closing_quote = pos + 1
+    if count is None and mention.kind in ("generic", "designation", "name", "facility"):
+        # 背街小巷改造30条, 乡村公路提升改造120公里, 背街小巷“微改造”60条: the count follows the
+        # (possibly quoted) action.
+        quoted = 1 if pos < clause_end and norm[pos] in "“‘\"" else 0
+        closing = 0
+        if not quoted and pos < clause_end and norm[pos] in "”’":
+            # “四好农村路”提档升级150公里: the count follows the action after the closing quote.
+            closing = 1
+        if not quoted:
+            # 安置点配套设施提升12个: the works on a type's facilities count the type.
+            quoted = len(match_any(norm, pos, COUNTED_PARTS) or "")
+        action = match_any(norm, pos + quoted + closing, ACTIONS_SORTED)
+        if action:
+            after = pos + quoted + closing + len(action)
+            after += 1 if quoted == 1 and after < clause_end and norm[after] in "”’\"" else 0
+            count = _count_at(norm, after, clause_end, mention)
+            if count is not None:
+                mention.post_action = action
+                if closing:
+                    mention.closing_quote = pos + 1
+    if count is not None:
+        mention.count = count
+        mention.end = count.end
+        return mention
+    if not _right_ok(norm, pos, clause_end):
+        return None
+    bound = match_any(norm, pos, BOUNDING_WORDS)
+    if bound and _right_ok(norm, pos + len(bound), clause_end) and pos + len(bound) < clause_end \
+            and not match_any(norm, pos + len(bound), FOLLOWERS_SORTED):
+        return None  # 三环路以西、化工路以北: roads bounding a site are context
+    breakdown = COUNT_RE.match(norm, pos, clause_end)
+    if breakdown is not None and _right_ok(norm, breakdown.end(), clause_end) \
+            and not unit_fits(breakdown.group("unit"), mention.category):
+        return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
+    mention.end = pos
+    return mention
+
+
+def _starts_with_head(text):
+    """True when ``text`` opens with a head of two or more characters (铁路北安段)."""
+    table = heads()
+    return any(text[:n] in table and table[text[:n]][1] not in ("skip", "none")
+               for n in range(2, min(len(text), 6) + 1))
+
+
+def _closes_name(section):
+    """A range (A至B段) or a phase (二期) ends a name: nothing of the name follows it."""
+    return is_range(section) or bool(_PHASE_END.search(section)) \
+        or bool(_DASH_RANGE.fullmatch(section))  # (华腾路-凌边路)
+
+
+def is_range(section):
+    """A section from one place to another (至建设大路段, (奥体西路至凤凰路段))."""
+    return "至" in section and section.rstrip(")").endswith("段")
+
+
+def _sections_end(norm, pos, clause_end, linear):
+    """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线)."""
+    for _ in range(3):
+        match = SECTION_RE.match(norm, pos, clause_end)
+        if match is not None and match.group("range") and _starts_with_head(match.group("range")):
+            match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
+        if match is None and linear:
+            match = PLACE_SECTION_RE.match(norm, pos, clause_end)
+            if match is not None and (match.group(0).endswith(NOT_SECTIONS)
+                                      or any(h in match.group(0) for h in ("路", "街", "大道"))
+                                      or _starts_with_head(match.group(0))
+                                      or not _right_ok(norm, match.end(), clause_end)
+                                      and not SECTION_RE.match(norm, match.end(), clause_end)):
+                # 哈伊高速铁路北安段: 铁路 is the head of the name, not the start of a section.
+                match = None
+        if match is None:
+            break
+        pos = match.end()
+    return pos
+
+
+def _count_at(norm, pos, clause_end, mention):
+    match = COUNT_RE.match(norm, pos, clause_end)
+    if match is None or not unit_fits(match.group("unit"), mention.category):
+        return None
+    if not _right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()):
+        # 龙泉3个街道社区卫生服务中心: a count followed by a noun counts that noun, not this name.
+        return None
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    unit = match.group("unit")
+    return Count(value=value, unit=unit, start=match.start(), end=match.end())
+
+
+def _right_ok(norm, pos, clause_end):
+    """True when the noun phrase ends at ``pos`` (see FOLLOWERS and ACTIONS)."""
+    if pos >= clause_end:
+        return True
+    char = norm[pos]
+    if char in HARD_BREAKS or char in "“”\"":
+        return True
+    if char.isdigit() or (char in "一二两三四五六七八九十" and COUNT_RE.match(norm, pos, clause_end)):
+        return True  # a count follows: 5条, 五条县道
+    if norm.startswith("等", pos) and not deng_in_word(norm, pos, pos):
+        return True
+    if norm.startswith("流域", pos):
+        # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
+        return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
+    return bool(match_any(norm, pos, FOLLOWERS_SORTED) or match_any(norm, pos, ACTIONS_SORTED))
+
+
+def _place_before_works(norm, pos):
+    """True when a township or hill name ends at ``pos`` before works on such a place."""
+    return any(norm.endswith(suffix, 0, pos) and match_any(norm, pos, works)
+               for suffix, works in PLACE_WORKS)
+
+
+_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
+
+
+def _find_stem(norm, head_start, lo, min_stem, max_stem):
+    """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
+
+    A one-character stop word glued to a stem shorter than ``min_stem`` is part of the name
+    and skipped (和平路, 于家村, 将军路); a stop word right before the head leaves an empty stem (学校 in
+    开工建设学校10所), which only a count can turn into a record.
+    """
+    pos = head_start
+    while pos > lo:
+        if norm[pos - 1] in HARD_BREAKS:
+            return pos, None, None
+        stop = stop_ending_at(norm, pos, lo)
+        length = head_start - pos
+        if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
+                and stop not in ("等", "的", "及", "或", "并"):
+            stop = None  # 新华路、和平大街: a list item does not open with a conjunction
+        if stop in ("和", "以") and pos - 2 >= lo and (
+                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] == "、"
+                or multi_stop_ending_at(norm, pos - 2, lo)):
+            # 太和片区, 、永和镇, 推进太和城遗址..., 茅以升学校: one character between a list edge or
+            # a verb and 和/以 makes a place name; a conjunction does not join one character.
+            stop = None
+        if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 and (
+                multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
+            # 建成沿江快速路, 改造向阳路, 和平路与将军路: after a verb or a list separator the
+            # preposition is the name's first character (verbs do not take 沿/向 before their object).
+            stop = None
+        if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
+                norm[pos - len(stop) - 1] in "、" or multi_stop_ending_at(norm, pos - len(stop), lo)):
+            # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
+            # follow a verb, so 建设 belongs to a name that would otherwise be too short.
+            stop = None
+        elif stop and len(stop) > 1 and length == 0 and min_stem > 1 and pos - len(stop) > lo \
+                and norm[pos - len(stop) - 1] == "、":
+            stop = None  # 幸福路、建设路, 和平村、建设村: the whole list item is the name
+        if stop and len(stop) > 1 and is_generic(norm[pos:head_start]):
+            counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
+            if counted is not None:
+                # 11所新改扩建学校: a works verb between a count and its type is a modifier.
+                pos = counted.start()
+                continue
+        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS):
+            return pos, stop, pos - len(stop)
+        if head_start - pos >= max_stem:
+            return None
+        pos -= 1
+    return pos, None, None

@@ -1,0 +1,82 @@
+"""The objects the extraction stages pass on: a Mention found in a clause, its Count, and the Record it makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(eq=False, slots=True)
+class Count:
+    """A count written next to a head: 13条, 学校10所 (offsets in the normalised text)."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass(eq=False, slots=True)
+class Mention:
+    """A head (or road code, or headless list item) found in a clause, with its stem and context.
+
+    Offsets index the normalised text. ``kind`` is one of the head kinds of the lexicon
+    (name, facility, generic, designation, skip), ``code`` for a road or rail code, or ``raw``
+    for a list item without a head (金牛建材 in 金牛建材等新建商业载体).
+    """
+
+    kind: str
+    head: str = ""
+    category: str | None = None
+    head_start: int = 0
+    head_end: int = 0
+    stem_start: int | None = None
+    end: int = 0
+    stop: str | None = None          # the stop word that ends the stem on its left
+    stop_start: int | None = None
+    section: tuple | None = None     # (start, end) of 东段, (A至B段), 二期...
+    count: Count | None = None       # a count after the head (学校10所)
+    min_stem: int = 0
+    post_action: str | None = None   # an action between the head and its count (改造30条)
+    left_verb: str | None = None     # the verb on the left that governs it, once looked up
+    closing_quote: int | None = None  # end of “四好农村路” when a count follows the quote
+    list_end: int | None = None      # where listed members end before a count (A、B3个卫生院)
+    phase_only: bool = False         # a headless name before a phase (宽厚里二期)
+    chain: list = field(default_factory=list)    # mentions joined by separators, sharing an action
+    members: list = field(default_factory=list)  # items of A、B等<head>
+    typed_by: Mention | None = None  # the type head a listed item belongs to
+    full_count: dict | None = None   # the count of a type whose members are all named
+
+
+@dataclass(eq=False, slots=True)
+class Record:
+    """A project record made from a mention: a named project or an unnamed counted group.
+
+    ``start``/``end`` and ``base`` index the normalised text until :mod:`features` turns the
+    records into catalog features.
+    """
+
+    named: bool
+    category: str
+    action: str | None
+    start: int
+    end: int
+    base: tuple
+    mention: Mention
+    section: tuple | None = None
+    quantity: dict | None = None
+    group_total: dict | None = None
+    remainder: bool = False          # a group whose named members are counted apart
+    measures: list = field(default_factory=list)
+    sentence: tuple | None = None
+    clause: tuple | None = None
+    listed_members: list = field(default_factory=list)
+    # Filled in when the records become features.
+    name: str = ""
+    base_name: str = ""
+    section_text: str | None = None
+    char_start: int = 0
+    char_end: int = 0
+    quote: str = ""
+    id: str = ""
+    merged_into: Record | None = None
+    group_id: str | None = None

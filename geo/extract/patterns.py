@@ -1,0 +1,60 @@
+"""Regular expressions, character classes and length limits of the extraction rules (words are in lexicon)."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import MEASURE_NOUNS, MEASURE_UNITS, UNITS_BY_GROUP
+
+# Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
+HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000")
+DASHES = "—–-－~～"
+# Categories of linear projects, which take place-name sections (济微高速东平段).
+LINEAR = ("road", "rail", "water")
+ROAD_CATEGORIES = ("road_new", "road_rebuild", "road_greening")
+# A road whose action says neither new nor greening is rebuilt.
+DEFAULT_ROAD_CATEGORY = "road_rebuild"
+# What a list item ends like when it is a township (镇, 乡 or 街道 all count as one shape).
+TOWNSHIP = "township"
+
+# Stem lengths: road names are short (二环北路); a part of a named institution carries the
+# institution's whole name (天津师范大学附属实验小学梅江校区); a headless name before a phase
+# (宽厚里二期) is short.
+MAX_STEM = 12
+MAX_ROAD_STEM = 8
+MAX_SUBUNIT_STEM = 16
+PHASE_MAX_STEM = 8
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+
+# Section qualifiers kept inside one project: 东段, 北延, 一期, 改线, (A至B段), A至B段.
+SECTION_RE = re.compile(
+    r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部))\)"
+    r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段)"
+    r"|(?P<simple>周边(?:区域|地区|片区|地块)|[东西南北中]段|[东西南北]区|[东西南北]延伸?(?:线|段)?|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
+)
+# A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.
+PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?段)")
+# A phase after a headless name (宽厚里二期).
+PHASE_RE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+
+_ALL_UNITS = sorted({u for units in UNITS_BY_GROUP.values() for u in units}, key=lambda u: (-len(u), u))
+# A count: 13条, 十三条, 2400余个, 100个以上.
+COUNT_RE = re.compile(rf"(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?:以上|左右)?")
+# Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线.
+CODE_RE = re.compile(
+    r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)[GSXY]?\d{1,4}|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
+    r"|\d{1,4}(?:国道|省道)线?)"
+    r"|(?P<rail>(?:地铁|轨道交通|轻轨)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线|(?:地铁|轨道交通)?[RM]\d{1,2}线|有轨电车T\d{1,2}线)"
+)
+# County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
+# only among other such names or before a road word (see mentions._county_road_ok).
+COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
+# Schools named by a number (85中, 88小, 汉沽三中, 长安十小) when the noun phrase ends after them.
+NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小]")
+# Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
+MEASURE_RE = re.compile(
+    rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"
+    rf"|(?P<num2>{NUM})(?P<unit2>{'|'.join(MEASURE_UNITS)})(?:以上)?(?P<noun2>{'|'.join(MEASURE_NOUNS)})"
+)

@@ -1,0 +1,103 @@
+"""What a mention's stem says: a distinctive name, a type, a definite marker, a slogan, or a leading count."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, unit_fits
+from geo.extract.model import Count
+from geo.extract.numbers import parse_number
+from geo.extract.patterns import COUNT_RE
+
+
+_MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?")
+_NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
+_YEAR = re.compile(r"(?:19|20)\d\d年?")
+_MONEY = re.compile(r"[亿万]元")
+_DIGIT = re.compile(r"\d")
+
+
+def analyse_stem(norm, mention):
+    """Split the stem into a leading count and the rest; classify the rest.
+
+    Returns (count or None, rest start, label) with label one of distinctive, definite,
+    generic, slogan, value (a money amount: 亿元楼宇), short (a stem below the head's
+    minimum), empty.
+    """
+    start, head_start = mention.stem_start, mention.head_start
+    count = None
+    if mention.kind != "code":
+        match = COUNT_RE.match(norm, start, head_start)
+        for prefix in ("全区", "全县", "全市", "全镇", "辖区", "区内", "全"):
+            # 全区12座城镇污水处理厂: a scope word before the count is no part of a name.
+            if match is None and norm.startswith(prefix, start):
+                match = COUNT_RE.match(norm, start + len(prefix), head_start)
+        if match and unit_fits(match.group("unit"), mention.category):
+            value = parse_number(match.group("num"))
+            if value is not None:
+                count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
+                start = match.end()
+    year = _YEAR.match(norm, start, head_start)
+    if year is not None and year.end() < head_start:
+        start = year.end()  # 2022年合肥高新区: a date before a name is no part of it
+    rest = norm[start:head_start]
+    if count is None and mention.kind != "code":
+        inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
+                      if is_generic(norm[m.end():head_start]) and unit_fits(m.group("unit"), mention.category)
+                      and not norm[m.start() - 1].isdigit()), None)
+        if inner is not None and parse_number(inner.group("num")) is not None:
+            # 晋安区有6所中小学: a count inside the stem counts the head; what precedes it is prose.
+            count = Count(value=parse_number(inner.group("num")), unit=inner.group("unit"),
+                          start=inner.start(), end=inner.end())
+            start = inner.end()
+            rest = norm[start:head_start]
+    if count is not None or mention.count is not None:
+        # A counted type noun is no name, so a verb glued to it is no part of it either.
+        stop = match_any(norm, start, STOPS)
+        if stop and len(stop) == 1 and match_any(norm, start, GENERIC_SORTED):
+            stop = None  # 在建项目: 在建 is a modifier, not 在 and 建
+        while stop and len(stop) < len(rest):
+            start += len(stop)
+            rest = norm[start:head_start]
+            stop = match_any(norm, start, STOPS)
+    if mention.kind == "code":
+        return None, start, "distinctive"
+    if not rest:
+        return count, start, "empty"
+    if rest[0] in "“‘\"《":
+        return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
+    measured = _MEASURED.match(rest)
+    if measured and is_generic(rest[measured.end():]):
+        return count, start, "generic"  # 20米宽绿道: a size, not a name
+    numbered = _NUMBERED.match(rest)
+    if mention.head in SUBUNIT_HEADS and numbered and is_generic(rest[numbered.end():]):
+        return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
+    if mention.category == "road" and len(rest) > 2 and any(word in rest for word in ABSTRACT_WORDS):
+        return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech
+    if _MONEY.search(rest):
+        return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
+    for word in SLOGAN_WORDS:
+        if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest):
+            return count, start, "slogan"
+    for marker in sorted(DEFINITE_MARKERS, key=len, reverse=True):
+        if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
+            return count, start, "definite"
+    if rest == "中心" and mention.head in ("公园", "广场"):
+        return count, start, "distinctive"  # 中心公园: the park of that name
+    if is_generic(rest):
+        if mention.category == "road" and mention.kind == "name" and len(rest) <= 3 \
+                and not is_road_type(rest) and not rest.endswith("新") \
+                and not (any(word in rest for word in ABSTRACT_WORDS)
+                         and (rest not in ABSTRACT_WORDS or (mention.stop or "").startswith("走"))):
+            # 文化大道, 人民路, 建设路: a short ordinary word is a road name; only road-type
+            # modifiers (农村公路, 背街小巷, 城市主干路) make a road a type, and a long run of
+            # words is a metaphor (特色发展新路); one such word alone names a street (振兴街).
+            return count, start, "distinctive"
+        return count, start, "generic"
+    if rest in POSITIONAL_WORDS and (count or mention.count) and (
+            mention.category != "road" or mention.head in POSITIONAL_TYPE_ROAD_HEADS):
+        # 环岛公路32公里 is a type, like 滨河绿道8公里; 滨江路 and 环岛路 stay names.
+        return count, start, "generic"
+    if len(rest) < mention.min_stem:
+        return count, start, "short"
+    return count, start, "distinctive"

@@ -1,0 +1,160 @@
+"""Place names in one matching form: the one normaliser shared by extraction and gazetteer matching.
+
+A name as written in a report (Traditional or Simplified, full-width or ASCII, with brackets,
+quotes and spaces) and a gazetteer name are compared in their *matching form*: Traditional
+characters converted to Simplified (one OpenCC converter for the whole project), NFKC
+(full-width letters, digits and brackets to ASCII), and no spaces, quotes, brackets, dots or
+dashes, Latin letters in lower case. So ``北园大街（东段）``, ``北園大街(東段)`` and
+``北园大街东段`` are one name.
+
+:func:`simplified_with_offsets` is the text-level form used by extraction: Simplified and NFKC
+with a map from each character back to the original text, so rules match one form while names
+and quotes keep what the report wrote.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes.
+_STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()\[\]【】·•\-—–_~～]")
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    """The OpenCC Traditional -> Simplified converter, or None without OpenCC."""
+    try:
+        import opencc
+    except ImportError:  # matching then only works on Simplified text
+        return None
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=1)
+def _character_table():
+    """(str.translate table, regex of characters whose conversion depends on a phrase, longest phrase).
+
+    Built from OpenCC's own t2s dictionaries. Text converts character by character as OpenCC
+    converts it, in C via ``str.translate``, except at those characters, which OpenCC converts
+    within the words around them.
+    """
+    converter = _converter()
+    if converter is None:
+        return None
+    from pathlib import Path
+
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    table, ambiguous = {}, set()
+    for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        candidates = values.split()
+        if len(key) != 1 or not candidates:
+            continue
+        if len(candidates) > 1:
+            ambiguous.add(key)
+        if len(candidates[0]) == 1 and candidates[0] != key:
+            table[ord(key)] = candidates[0]
+    phrases = {}  # character -> [(phrase, its index in the phrase, its conversion there)]
+    for line in (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        value = (values.split() or [key])[0]
+        if len(value) != len(key):
+            continue
+        plain = key.translate(table)
+        for index, (k, v, p) in enumerate(zip(key, value, plain)):
+            if v != p:
+                phrases.setdefault(k, []).append((key, index, v))
+    for char in phrases:
+        phrases[char].sort(key=lambda entry: -len(entry[0]))  # longest phrase first, as OpenCC
+    ambiguous |= set(phrases)
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(ambiguous)) + "]") if ambiguous else None
+    return table, pattern, phrases
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified, one character for one character, so offsets stay valid.
+
+    OpenCC converts phrases and is length-preserving for Chinese in practice; a line where it
+    is not is converted character by character instead. Lines whose characters have one
+    Simplified form each are converted by table (the same result, much faster).
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The text in Simplified characters, of the same length as ``text``.
+    """
+    converter = _converter()
+    if converter is None or not _CJK.search(text):
+        return text
+    table, phrased, phrases = _character_table()
+    converted = text.translate(table)
+    if phrased is None or not phrased.search(text):
+        return converted
+    converted = list(converted)
+    for match in phrased.finditer(text):
+        # A character whose conversion depends on a phrase (乾, 於, 著): the longest phrase of
+        # OpenCC's dictionary around it decides; else its first candidate (already in place).
+        i, char = match.start(), match.group()
+        for phrase, index, value in phrases.get(char, ()):
+            if text.startswith(phrase, i - index) and i >= index:
+                converted[i] = value
+                break
+    return "".join(converted)
+
+
+def simplified_with_offsets(text: str):
+    """(NFKC Simplified text, origin) where ``origin[i]`` is the index in ``text`` of character i.
+
+    NFKC may expand one character into several (㈠ -> ``(一)``); all of them map back to it.
+    NFKC comes first (compatibility ideographs become ordinary ones), then OpenCC.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return to_simplified(text), list(range(len(text)))
+    changed = {}
+    for char in set(text):
+        mapped = unicodedata.normalize("NFKC", char)
+        if mapped != char and mapped:
+            changed[char] = mapped
+    normalised = text.translate(str.maketrans(changed))
+    expanding = [c for c, m in changed.items() if len(m) > 1]
+    if not expanding:  # the usual case: full-width punctuation, one character for one
+        return to_simplified(normalised), list(range(len(text)))
+    # Characters that NFKC expands (…, ㈠, ㎡): every output character maps back to its source.
+    origin, done = [], 0
+    for match in re.finditer("[" + "".join(re.escape(c) for c in expanding) + "]", text):
+        origin.extend(range(done, match.start()))
+        origin.extend([match.start()] * len(changed[match.group()]))
+        done = match.end()
+    origin.extend(range(done, len(text)))
+    return to_simplified(normalised), origin
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_name(name: str) -> str:
+    """The matching form of a place name.
+
+    Parameters
+    ----------
+    name : str
+        A name as written (report, gazetteer file, OSM tag).
+
+    Returns
+    -------
+    str
+        Simplified, NFKC, without spaces, quotes, brackets, dots or dashes, lower case:
+        ``北園大街（東段）`` -> ``北园大街东段``.
+    """
+    simplified, _ = simplified_with_offsets(str(name))
+    return _STRIP.sub("", simplified).lower()

@@ -1,0 +1,56 @@
+"""The extraction vocabulary as data: geo/data/lexicon/*.tsv are consistent and drive the rules."""
+
+import csv
+
+import pytest
+
+from geo.data import categories
+from geo.extract import extract_projects, lexicon
+
+
+def test_lexicon_has_no_duplicate_or_conflicting_rows():
+    assert lexicon.check() == []
+
+
+def test_check_reports_a_duplicate_and_a_conflict(tmp_path, monkeypatch):
+    for path in lexicon.LEXICON_DIR.glob("*.tsv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    with open(tmp_path / "actions.tsv", "a", encoding="utf-8") as handle:
+        handle.write("改造\taction\t\t改造青山路\n")            # a duplicate row
+        handle.write("改造\taction_in_name\t\t青山片区改造\n")  # contradicts 改造 as action
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    problems = lexicon.check()
+    assert any("改造 listed twice as action" in p for p in problems)
+    assert any("改造 is both action and action_in_name" in p for p in problems)
+
+
+def test_every_head_category_is_a_category_code_or_a_placeholder():
+    codes = set(categories()) | {"road", "station", "stem", "members"}
+    with open(lexicon.LEXICON_DIR / "heads.tsv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["kind"] in ("skip", "none"):
+                assert row["category"] == ""
+            else:
+                assert row["category"] in codes, row
+                assert row["kind"] in ("name", "facility", "generic", "designation")
+
+
+def test_every_row_has_an_example_phrase():
+    for path in lexicon.LEXICON_DIR.glob("*.tsv"):
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        assert rows and all(row["example"].strip() for row in rows), path.name
+
+
+@pytest.mark.parametrize("head", ["医院", "路", "转运站", "片区"])
+def test_a_head_of_the_table_is_found_in_text(head):
+    text = f"建成青松{head}。"
+    names = [f["properties"]["name"] for f in extract_projects(text)]
+    assert names == [f"青松{head}"]
+
+
+def test_word_index_finds_the_longest_word_at_and_before_a_position():
+    index = lexicon.WordIndex(["改造", "改造提升", "提升"])
+    assert index.at("实施改造提升工程", 2) == "改造提升"
+    assert index.ending_at("实施改造提升", 6) == ["改造提升", "提升"]
+    assert index.at("实施", 0) is None

@@ -1,0 +1,50 @@
+"""The one name normaliser: extraction and gazetteer matching agree on Traditional, full-width and bracketed names."""
+
+import opencc
+import pytest
+
+from geo import extract, gazetteer
+from geo.data import REPORT_PATH
+from geo.names import normalise_name, simplified_with_offsets, to_simplified
+
+
+@pytest.mark.parametrize("written, matching", [
+    ("北园大街（东段）", "北园大街东段"),
+    ("北園大街(東段)", "北园大街东段"),
+    ("濼口垃圾轉運站", "泺口垃圾转运站"),
+    ("Ｇ１０４国道", "g104国道"),
+    ("“四好农村路”", "四好农村路"),
+    ("东湖大道—光谷二路连接线", "东湖大道光谷二路连接线"),
+])
+def test_matching_form_folds_script_width_brackets_and_dashes(written, matching):
+    assert normalise_name(written) == matching
+
+
+def test_extraction_and_gazetteer_use_the_same_normaliser():
+    assert extract.normalise_name is gazetteer.normalise_name is normalise_name
+
+
+def test_simplified_text_keeps_one_character_per_character_and_maps_offsets_back():
+    text = "㈠改造濼口垃圾轉運站，新建学校１０所。"
+    norm, origin = simplified_with_offsets(text)
+    assert norm.startswith("(一)改造泺口垃圾转运站")
+    assert len(origin) == len(norm)
+    start = norm.index("泺口")
+    assert text[origin[start]:origin[start + 6] + 1] == "濼口垃圾轉運站"
+    assert len(to_simplified("學府大道中段")) == len("學府大道中段")
+
+
+def test_traditional_report_places_what_the_simplified_one_places():
+    from geo.pipeline import BoundaryOptions, geocode_catalog, resolve_boundaries
+
+    simplified = REPORT_PATH.read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    boundaries = resolve_boundaries(BoundaryOptions(), prefer_layers=False)
+    placed = {}
+    for label, text in (("simplified", simplified), ("traditional", traditional)):
+        located, _ = geocode_catalog(extract.extract_projects(text), boundaries)
+        placed[label] = {f["id"] for f in located if f["geometry"] is not None}
+        names = {f["properties"]["name"] for f in located if f["geometry"] is not None}
+        if label == "traditional":
+            assert {"濼口垃圾轉運站", "寶華"} <= names  # written as in the report, placed by matching
+    assert placed["traditional"] == placed["simplified"]
