@@ -130,7 +130,7 @@ def main(verbose):
 @click.argument("report", type=click.Path())
 @click.option("-o", "--output", default="projects.geojson", show_default=True, type=click.Path(),
               help="Catalog to write (GeoJSON FeatureCollection, geometry null).")
-@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030"]), default="auto", show_default=True)
+@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
 @_handle_errors
 def extract(report, output, encoding):
@@ -300,7 +300,7 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 
 @main.command()
 @click.option("--report", type=click.Path(), default=None, help="Report text (default: bundled Tianqiao excerpt).")
-@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030"]), default="auto", show_default=True)
+@click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(), help="Gazetteer file; repeatable.")
 @click.option("--osm", type=click.Path(), default=None, help="OpenStreetMap extract (.osm or .osm.pbf).")

@@ -458,3 +458,14 @@ def test_small_zone_labels_wait_for_higher_zoom(tmp_path):
     page = render_fixture(tmp_path, zones=zones)["projects.html"]
     minzooms = {p["code"]: p["minzoom"] for p in _props(page, "zones")}
     assert minzooms == {c: _label_min_zoom(n, g) for c, n, g in zip(zones["code"], zones["name"], zones.geometry)}
+
+
+def test_a_map_with_nothing_to_draw_shows_china_not_one_city(tmp_path):
+    from geo.crs import CHINA_BOUNDS
+
+    empty = make_zones().iloc[:0]
+    pages = render_fixture(tmp_path, zones=empty, projects=make_projects().iloc[:0], coverage=make_coverage().iloc[:0])
+    west, south, east, north = CHINA_BOUNDS
+    script = pages["projects.html"].split('id="geo-data"')[1]  # the map's own script, after the inlined Leaflet
+    fit = re.search(r"\.fitBounds\(\s*(\[\[.*?\]\])", script, flags=re.DOTALL).group(1)
+    assert json.loads(fit) == [[south, west], [north, east]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.io import InputError, check_input_file, decode_text
+from geo.io import InputError, decode_text, read_bytes_limited
 
 ENCODINGS = ("auto", "utf-8", "gb18030", "big5")
 # Python codecs tried for Big5 text, widest first: Hong Kong (HKSCS) and Microsoft (cp950)
@@ -40,8 +40,8 @@ def read_report(path, encoding: str = "auto") -> str:
     """
     if encoding not in ENCODINGS:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
-    path = check_input_file(path)
-    data = Path(path).read_bytes()
+    data = read_bytes_limited(path)  # a file or a pipe, within the size limit
+    path = Path(path)
     if encoding == "big5" or (encoding == "auto" and detect_cjk_codec(data) == "big5"):
         return _decode_big5(data, path).lstrip("\ufeff")
     return decode_text(data, path, encoding).lstrip("\ufeff")
