@@ -1,0 +1,215 @@
+"""Listing the layers and exporting them as GeoJSON, GeoPackage, Shapefile or CSV, filtered and reprojected.
+
+Layers
+    ``LAYER`` is the stem of a file in the layers directory (``school``, ``road_rebuild``,
+    ``subdistricts``, ``district_outline``...), ``all`` (every layer there), or
+    ``projects``: the whole catalog ``projects.geojson`` found next to the layers
+    directory (``<layers_dir>/../projects.geojson``), flattened to the layer columns of
+    :data:`geo.catalog.LAYER_COLUMNS`, *including unlocated projects with a null geometry*
+    (GeoJSON, GeoPackage and CSV keep them; a Shapefile cannot, so it holds the located
+    ones only). ``all`` does not include ``projects`` (its located projects are already in
+    the category layers).
+
+Default output paths (relative to the current directory)
+    one layer: ``exports/<layer>.<ext>`` (``.geojson``, ``.gpkg``, ``.shp`` + sidecars, ``.csv``);
+    ``all``: ``exports/all.gpkg`` (one table per layer), or the directory ``exports/all/``
+    with one ``<layer>.<ext>`` per layer for the other formats. ``-o`` names the file, or a
+    directory (an existing one, one ending in ``/``, or any non-``.shp`` path for Shapefile
+    and for ``all``) that receives ``<layer>.<ext>``.
+
+Formats
+    geojson
+        RFC 7946: WGS-84 lon/lat only (``--crs`` other than EPSG:4326 is refused),
+        counter-clockwise exteriors, coordinates rounded to 7 decimals, features ordered by
+        ``id`` (``code`` for the 街道 layers), keys sorted: equal layers give equal bytes.
+    gpkg
+        One table per layer, named after it. Mixed single/multi geometries are promoted to
+        multi. ``gpkg_contents.last_change`` is taken from ``SOURCE_DATE_EPOCH`` when set,
+        so reproducible builds can get byte-identical files.
+    shp
+        UTF-8 attributes with a ``.cpg`` saying so. dBASE limits apply: field names are at
+        most 10 bytes and text at most 254 bytes (longer text is cut at a character
+        boundary; use gpkg for full quotes). Long field names are mapped by
+        :data:`SHAPEFILE_FIELD_NAMES`; any other long name is cut to 10 bytes, and a name
+        that then collides (case-insensitively, as dBASE compares) is cut shorter and given
+        ``_1``, ``_2``... in column order. The full mapping of every field is written beside
+        each ``.shp`` as ``<name>.fields.csv`` (``long,short``, UTF-8). A Shapefile holds one
+        geometry family, so a layer with several is split into ``<layer>_point.shp``,
+        ``<layer>_line.shp`` and ``<layer>_polygon.shp``. The ``.dbf`` header date is taken
+        from ``SOURCE_DATE_EPOCH`` when set, as for gpkg.
+    csv
+        UTF-8 *with* a byte-order mark (``utf-8-sig``) and CRLF line ends, because Excel on
+        Chinese Windows reads BOM-less CSV as GBK and garbles the names. Geometry is a
+        ``wkt`` column (7 decimals in degrees, 3 in metres); layers of points also get
+        ``lon``/``lat`` columns (``x``/``y`` in a projected ``--crs``). Null is an empty
+        cell, booleans are ``true``/``false``, nested values are JSON.
+
+Filters
+    ``--category`` keeps projects of one category code. ``--subdistrict`` keeps projects
+    allocated to a 街道 given by code (``370105001``) or name (``无影山街道``, or without
+    the ``街道`` suffix), matched against the ``;``-joined ``subdistrict_codes`` /
+    ``subdistrict_names`` columns; on the ``subdistricts`` layer it keeps that 街道. With
+    ``all``, layers a filter does not apply to are left out. Nothing left -> InputError.
+
+Atomicity
+    Every file is written to a hidden temporary name in the target directory and renamed
+    into place. A Shapefile is a set of files, so the set is written into a hidden
+    temporary directory beside the target; the old ``.shp`` is removed first, the
+    sidecars are renamed in, and the new ``.shp`` last: at any moment a ``.shp`` that
+    exists belongs to a complete set.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from geo.export.tables import ALL, PROJECTS, check_category, filter_tables, layer_files, located_only, \
+    read_layer, read_projects, select_tables, target_crs, to_frame
+from geo.export.writers import SHAPEFILE_FIELD_NAMES, shapefile_field_names, write_csv, write_geojson, write_gpkg, \
+    write_shapefiles
+from geo.io import InputError
+
+FORMATS = ("geojson", "gpkg", "shp", "csv")
+EXTENSIONS = {"geojson": ".geojson", "gpkg": ".gpkg", "shp": ".shp", "csv": ".csv"}
+DEFAULT_EXPORT_DIR = Path("exports")
+
+__all__ = ["ALL", "FORMATS", "PROJECTS", "SHAPEFILE_FIELD_NAMES", "export_layers", "list_layers",
+           "shapefile_field_names"]
+
+
+def list_layers(layers_dir="layers"):
+    """Describe every ``*.geojson`` layer in ``layers_dir``.
+
+    Parameters
+    ----------
+    layers_dir : path
+        The layers directory written by ``geo geocode`` / ``geo build``.
+
+    Returns
+    -------
+    list of dict
+        Sorted by layer name; each ``{"layer": str, "features": int, "geometry_types": str,
+        "crs": str}``, geometry types sorted and comma-joined (``"none"`` counts features
+        without geometry). Empty if the directory does not exist.
+
+    Raises
+    ------
+    InputError
+        If ``layers_dir`` is not a directory, or a layer file is not a readable GeoJSON
+        FeatureCollection.
+    """
+    rows = []
+    for name, path in layer_files(layers_dir, must_exist=False).items():
+        table = read_layer(name, path)
+        kinds = sorted({g.geom_type if g is not None else "none" for g in table.geoms})
+        rows.append({"layer": name, "features": len(table.rows), "geometry_types": ", ".join(kinds),
+                     "crs": "EPSG:4326"})
+    return rows
+
+
+def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=None, output=None,
+                  layers_dir="layers"):
+    """Export a layer (or ``all``, or the ``projects`` catalog) to a file format.
+
+    Parameters
+    ----------
+    layer : str
+        Layer name (file stem in ``layers_dir``), ``all`` or ``projects``; see the module docstring.
+    fmt : {"geojson", "gpkg", "shp", "csv"}
+        Output format.
+    category : str, optional
+        Keep only projects of this category code (see ``geo/data/categories.csv``).
+    subdistrict : str, optional
+        Keep only projects allocated to this 街道 (code or name).
+    crs : str, optional
+        Output CRS, anything pyproj understands (``EPSG:4548``); default EPSG:4326.
+        GeoJSON accepts only EPSG:4326.
+    output : path, optional
+        Output file or directory; default ``exports/<layer>.<ext>`` (see the module docstring).
+    layers_dir : path
+        The layers directory; ``projects`` is read from its parent.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Every file written (for Shapefile the ``.shp`` files and their ``.fields.csv``).
+
+    Raises
+    ------
+    InputError
+        Unknown layer or format, invalid CRS, a non-WGS-84 CRS for GeoJSON, a filter that
+        does not apply or matches nothing, unreadable layers or an unwritable output.
+    """
+    if fmt not in FORMATS:
+        raise InputError("--format", f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    output_crs = target_crs(crs, fmt)
+    if category is not None:
+        check_category(category)
+    tables = select_tables(layer, layers_dir)
+    catalog = Path(layers_dir).parent / "projects.geojson"
+    if fmt == "gpkg" and layer == ALL and catalog.is_file():
+        tables.append(read_projects(catalog))  # the whole catalog rides along as a plain table
+    tables = filter_tables(tables, layer, category=category, subdistrict=subdistrict)
+    if fmt == "shp":
+        tables = [located_only(t, single=layer != ALL) for t in tables]
+        tables = [t for t in tables if t is not None]
+    frames = [(t, to_frame(t, output_crs)) for t in tables]
+    many = layer == ALL
+    sources = _source_files(layers_dir)
+    if fmt == "gpkg":
+        path = _not_a_source(_output_file(output, layer, fmt), sources)
+        return [write_gpkg(path, frames, catalog_layers=layer == PROJECTS)]
+    written = []
+    for table, frame in frames:
+        if fmt == "shp":
+            shp = _not_a_source(_output_shp(output, table.name, many), sources)
+            written += write_shapefiles(shp, table.name, frame)
+        else:
+            path = _output_in_dir(output, table.name, fmt) if many else _output_file(output, layer, fmt)
+            path = _not_a_source(path, sources)
+            written.append(write_geojson(path, table, frame) if fmt == "geojson" else write_csv(path, frame))
+    return written
+
+
+# --------------------------------------------------------------------------- output paths
+
+
+def _source_files(layers_dir) -> set:
+    """The files an export reads (every layer and the catalog), resolved."""
+    files = set(layer_files(layers_dir, must_exist=False).values()) | {Path(layers_dir).parent / "projects.geojson"}
+    return {os.path.realpath(p) for p in files}
+
+
+def _not_a_source(path, sources):
+    """``path``, unless writing it would overwrite a layer or the catalog being exported from."""
+    if os.path.realpath(path) in sources:
+        raise InputError(path, "is a source layer or the catalog: an export must not overwrite its input "
+                               "(choose another -o, e.g. exports/)")
+    return path
+
+
+def _output_file(output, layer, fmt):
+    name = f"{layer}{EXTENSIONS[fmt]}"
+    if output is None:
+        return DEFAULT_EXPORT_DIR / name
+    text = str(output)
+    if Path(output).is_dir() or text.endswith(("/", os.sep)):
+        return Path(output) / name
+    return Path(output)
+
+
+def _output_in_dir(output, layer, fmt):
+    directory = DEFAULT_EXPORT_DIR / ALL if output is None else Path(output)
+    return directory / f"{layer}{EXTENSIONS[fmt]}"
+
+
+def _output_shp(output, layer, many):
+    if output is None:
+        return (DEFAULT_EXPORT_DIR / ALL if many else DEFAULT_EXPORT_DIR) / f"{layer}.shp"
+    output = Path(output)
+    if not many and output.suffix.lower() == ".shp" and not output.is_dir():
+        return output
+    return output / f"{layer}.shp"
+
+

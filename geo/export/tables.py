@@ -1,0 +1,260 @@
+"""The tables an export reads: layers and the catalog, filtered, reprojected and typed for OGR."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from geo.io import InputError
+
+ALL = "all"
+PROJECTS = "projects"
+
+# Column order of the reference layers (the 街道 contract); project layers follow LAYER_COLUMNS.
+_ZONE_COLUMNS = ["code", "name", "boundary_quality", "source"]
+
+class Table:
+    """One layer in memory: ordered columns, rows of plain Python values, shapely geometries (EPSG:4326)."""
+
+    def __init__(self, name, path, columns, rows, geoms):
+        self.name, self.path, self.columns, self.rows, self.geoms = name, Path(path), columns, rows, geoms
+
+    def subset(self, keep):
+        return Table(self.name, self.path, self.columns, [r for r, k in zip(self.rows, keep) if k],
+                      [g for g, k in zip(self.geoms, keep) if k])
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def layer_files(layers_dir, *, must_exist=True):
+    layers_dir = Path(layers_dir)
+    if not layers_dir.exists():
+        if must_exist:
+            raise InputError(layers_dir, "layers directory not found (run geo build or geo geocode first)")
+        return {}
+    if not layers_dir.is_dir():
+        raise InputError(layers_dir, "is not a directory (expected the layers directory)")
+    return {p.stem: p for p in sorted(layers_dir.glob("*.geojson")) if p.is_file() and not p.name.startswith(".")}
+
+
+def select_tables(layer, layers_dir):
+    files = layer_files(layers_dir)
+    projects_path = Path(layers_dir).parent / "projects.geojson"
+    if layer == ALL:
+        if not files:
+            raise InputError(layers_dir, "no layers found (run geo build or geo geocode first)")
+        return [read_layer(name, path) for name, path in files.items()]
+    if layer == PROJECTS and PROJECTS not in files:
+        if not projects_path.exists():
+            raise InputError(projects_path, "catalog not found (run geo build, or pass --layers-dir)")
+        return [read_projects(projects_path)]
+    if layer not in files:
+        known = list(files) + ([PROJECTS] if projects_path.exists() else []) + [ALL]
+        raise InputError(None, f"unknown layer {layer!r} in {layers_dir} (known: {', '.join(known)})")
+    return [read_layer(layer, files[layer])]
+
+
+def read_layer(name, path):
+    from geo.io import read_feature_collection
+
+    collection, features = read_feature_collection(path)
+    crs_member = collection.get("crs")
+    if crs_member and "CRS84" not in json.dumps(crs_member) and "4326" not in json.dumps(crs_member):
+        raise InputError(path, "layer is not in WGS-84 lon/lat (has a non-RFC 7946 'crs' member)")
+    keys = []
+    for feature in features:
+        keys += [k for k in feature["properties"] if k not in keys]
+    return _sorted_table(Table(name, path, _ordered_columns(keys), [f["properties"] for f in features],
+                                [f["geometry"] for f in features]))
+
+
+def read_projects(path):
+    from geo.catalog import LAYER_COLUMNS, flat_properties
+    from geo.pipeline import read_catalog
+
+    features, _ = read_catalog(path)
+    rows = [flat_properties(f["properties"]) for f in features]
+    return _sorted_table(Table(PROJECTS, path, list(LAYER_COLUMNS), rows, [f["geometry"] for f in features]))
+
+
+def _ordered_columns(keys):
+    from geo.catalog import LAYER_COLUMNS
+
+    known = [c for c in list(LAYER_COLUMNS) + _ZONE_COLUMNS if c in keys]
+    known = list(dict.fromkeys(known))
+    return known + sorted(k for k in keys if k not in known)
+
+
+def _sorted_table(table):
+    key = "id" if "id" in table.columns else ("code" if "code" in table.columns else None)
+    if key is None:
+        return table
+    order = sorted(range(len(table.rows)), key=lambda i: str(table.rows[i].get(key) or ""))
+    return Table(table.name, table.path, table.columns, [table.rows[i] for i in order],
+                  [table.geoms[i] for i in order])
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def check_category(category):
+    from geo.data import category_codes
+
+    codes = category_codes()
+    if category not in codes:
+        raise InputError("--category", f"unknown category {category!r} (known: {', '.join(codes)})")
+
+
+def filter_tables(tables, layer, *, category, subdistrict):
+    out = []
+    for table in tables:
+        keep = [True] * len(table.rows)
+        applicable = True
+        for option, value, test in (("--category", category, _category_test),
+                                    ("--subdistrict", subdistrict, _subdistrict_test)):
+            if value is None:
+                continue
+            row_test = test(table, value.strip())
+            if row_test is None:
+                if layer != ALL:
+                    raise InputError(table.path, f"{option} does not apply to layer {table.name!r} "
+                                                 f"(it has no such column)")
+                applicable = False
+                break
+            keep = [k and row_test(r) for k, r in zip(keep, table.rows)]
+        if not applicable:
+            continue
+        subset = table.subset(keep)
+        if subset.rows or layer != ALL:
+            out.append(subset)
+    filters = " ".join(f"{o} {v}" for o, v in (("--category", category), ("--subdistrict", subdistrict)) if v)
+    if not out or not any(t.rows for t in out):
+        where = Path(tables[0].path).parent if layer == ALL else tables[0].path
+        raise InputError(where, f"no features match {filters}" if filters else "layer has no features")
+    return out
+
+
+def _category_test(table, category):
+    if "category" not in table.columns:
+        return None
+    return lambda row: row.get("category") == category
+
+
+def _subdistrict_test(table, value):
+    wanted = {value, value if value.endswith("街道") else value + "街道"}
+    if "subdistrict_codes" in table.columns or "subdistrict_names" in table.columns:
+        def test(row):
+            values = set()
+            for column in ("subdistrict_codes", "subdistrict_names"):
+                values.update(s.strip() for s in str(row.get(column) or "").split(";") if s.strip())
+            return bool(values & wanted)
+        return test
+    if table.name == "subdistricts" or ("code" in table.columns and "boundary_quality" in table.columns):
+        return lambda row: str(row.get("code")) in wanted or str(row.get("name")) in wanted
+    return None
+
+
+def located_only(table, *, single):
+    keep = [g is not None and not g.is_empty for g in table.geoms]
+    if all(keep):
+        return table
+    if not any(keep):
+        if single:
+            raise InputError(table.path, "no located features to write as a Shapefile "
+                                         "(use --format geojson, gpkg or csv to export unlocated projects)")
+        return None
+    return table.subset(keep)
+
+
+# --------------------------------------------------------------------------- CRS and frames
+
+
+def target_crs(crs, fmt):
+    if crs is None:
+        return None
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        target = CRS.from_user_input(crs)
+    except CRSError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else "unknown"
+        raise InputError("--crs", f"{crs!r} is not a valid coordinate reference system ({reason})") from None
+    is_wgs84 = target.to_epsg() == 4326 or target.equals(CRS.from_user_input("OGC:CRS84"))
+    if fmt == "geojson" and not is_wgs84:
+        raise InputError("--crs", f"GeoJSON is always WGS-84 lon/lat (RFC 7946), not {crs}; "
+                                  "use --format gpkg, shp or csv for another CRS")
+    return None if is_wgs84 else target
+
+
+def to_frame(table, target_crs):
+    """GeoDataFrame of object columns (exact JSON values, None for null), reprojected."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    data = {c: pd.Series([r.get(c) for r in table.rows], dtype=object) for c in table.columns}
+    frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(list(table.geoms), crs="EPSG:4326"))
+    if target_crs is not None:
+        frame = frame.to_crs(target_crs)
+        coords = shapely.get_coordinates(frame.geometry.values)
+        if coords.size and not np.isfinite(coords).all():
+            raise InputError("--crs", f"layer {table.name!r} falls outside the area {target_crs.name} can represent")
+    return frame
+
+
+def typed_frame(frame):
+    """Frame with pandas nullable dtypes, so OGR gets integer, real, boolean and text fields.
+
+    Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
+    their declared type, so a real column stays real even when every value is null; other
+    columns are typed from their values.
+    """
+    import pandas as pd
+
+    from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
+
+    schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
+    out = frame.copy()
+    for column in frame.columns:
+        if column == frame.geometry.name:
+            continue
+        values = list(frame[column])
+        kind = schema.get(column) or _sniffed_type([v for v in values if v is not None])
+        if kind == "boolean":
+            out[column] = pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
+        elif kind == "integer":
+            out[column] = pd.array([None if v is None else int(v) for v in values], dtype="Int64")
+        elif kind == "real":
+            out[column] = pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+        else:
+            out[column] = pd.Series([cell_text(v) if v is not None else None for v in values],
+                                    dtype=object, index=frame.index)
+    return out
+
+
+def _sniffed_type(values) -> str:
+    if values and all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "integer"
+    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "real"
+    return "text"
+
+
+def cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+

@@ -1,0 +1,315 @@
+"""Writing export tables as GeoJSON, CSV, GeoPackage (with QGIS styles) and Shapefile, atomically and reproducibly."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from geo.export.tables import PROJECTS, cell_text, typed_frame
+from geo.io import InputError, ensure_output_dir
+
+# Fixed short names for the long layer columns, so that every Shapefile export of
+# every layer uses the same names (readable abbreviations rather than cut-off words).
+SHAPEFILE_FIELD_NAMES = {
+    "quantity_value": "qty_value",
+    "quantity_unit": "qty_unit",
+    "source_datum": "src_datum",
+    "subdistrict_codes": "sd_codes",
+    "subdistrict_names": "sd_names",
+    "boundary_quality": "bnd_qual",
+}
+DBF_FIELD_BYTES = 10
+DBF_TEXT_BYTES = 254
+
+_FAMILIES = {"Point": "point", "MultiPoint": "point", "LineString": "line", "MultiLineString": "line",
+             "LinearRing": "line", "Polygon": "polygon", "MultiPolygon": "polygon"}
+_FAMILY_ORDER = ("point", "line", "polygon")
+_SHAPEFILE_SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".fields.csv")
+
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def write_geojson(path, table, frame):
+    from geo.io import write_gdf_geojson
+
+    # Rows are already in id/code order; the writer must not reorder them.
+    return write_gdf_geojson(path, frame, name=table.name, sort_by=None)
+
+
+def write_csv(path, frame):
+    import shapely
+
+    from geo.io import write_bytes_atomic
+
+    geoms = list(frame.geometry.values)
+    projected = frame.crs is not None and not frame.crs.is_geographic
+    decimals = 3 if projected else 7
+    points = any(g is not None for g in geoms) and all(g is None or g.geom_type == "Point" for g in geoms)
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    header = columns + ["wkt"] + ((["x", "y"] if projected else ["lon", "lat"]) if points else [])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for values, geom in zip(frame[columns].itertuples(index=False, name=None), geoms):
+        row = [cell_text(v) for v in values]
+        if geom is None or geom.is_empty:
+            row.append("")
+            row += ["", ""] if points else []
+        else:
+            geom = shapely.orient_polygons(geom, exterior_cw=False)
+            row.append(shapely.to_wkt(geom, rounding_precision=decimals, trim=True))
+            if points:
+                row += [_number_text(geom.x, decimals), _number_text(geom.y, decimals)]
+        writer.writerow(row)
+    return write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+def _number_text(value, decimals):
+    return repr(round(float(value), decimals) + 0.0)
+
+
+def write_gpkg(path, frames, *, catalog_layers=False):
+    """One GeoPackage: each layer as a table per geometry family, the catalog as a plain
+    table, and a QGIS ``layer_styles`` table so QGIS opens every layer styled.
+
+    The catalog's located projects are also written as spatial tables (``projects_point``...)
+    when it is what is exported (``catalog_layers``); with ``all`` they are in the category
+    layers already.
+    """
+    import pyogrio
+
+    from geo.io import atomic_path
+
+    styles = []
+    with atomic_path(path, suffix=".gpkg") as tmp, _gdal_options(_reproducible_gpkg_options()):
+        append = False
+        for table, frame in frames:
+            typed = typed_frame(frame)
+            if table.name == PROJECTS:  # every record, located or not, as a table QGIS and Excel can read
+                _quiet_write(pyogrio.write_dataframe, _attribute_table(typed), tmp, layer=PROJECTS, driver="GPKG",
+                             append=append, **_gpkg_version(append))
+                append = True
+                if not catalog_layers:
+                    continue
+            for name, family, part in _family_parts(table.name, typed, skip_empty=table.name == PROJECTS):
+                _quiet_write(pyogrio.write_dataframe, part, tmp, layer=name, driver="GPKG", append=append,
+                             promote_to_multi=True, geometry_type=_GPKG_TYPES[family], **_gpkg_version(append))
+                append = True
+                styles.append((name, family, _approximate(part)))
+        if styles:
+            _quiet_write(pyogrio.write_dataframe, _layer_styles(styles), tmp, layer="layer_styles", driver="GPKG",
+                         append=append)
+    return Path(path)
+
+
+_GPKG_TYPES = {"point": "MultiPoint", "line": "MultiLineString", "polygon": "MultiPolygon"}
+# GeoPackage 1.2: what the GDAL inside QGIS 3.10 to 3.22 (still common on intranets) reads without warnings.
+GPKG_VERSION = "1.2"
+
+
+def _gpkg_version(append):
+    return {} if append else {"dataset_options": {"VERSION": GPKG_VERSION}}
+
+
+def _family_parts(layer, typed, *, skip_empty=False):
+    """(name, family, frame) per geometry family: ``layer`` if it has one, else ``layer_<family>``."""
+    present_rows = [g is not None and not g.is_empty for g in typed.geometry.values]
+    if skip_empty:
+        typed = typed[present_rows]
+    elif not all(present_rows):
+        raise InputError(None, f"layer {layer!r} has features without geometry")
+    families = [_family(g, layer) for g in typed.geometry.values]
+    present = [f for f in _FAMILY_ORDER if f in families]
+    split = len(present) > 1 or layer == PROJECTS
+    return [(f"{layer}_{family}" if split else layer, family, typed[[f == family for f in families]])
+            for family in present]
+
+
+def _attribute_table(typed):
+    """The typed frame without its geometry, which becomes a ``wkt`` text column."""
+    import pandas as pd
+    import shapely
+
+    table = pd.DataFrame(typed.drop(columns=typed.geometry.name))
+    table["wkt"] = [None if g is None or g.is_empty else shapely.to_wkt(g, rounding_precision=7, trim=True)
+                    for g in typed.geometry.values]
+    return table
+
+
+def _approximate(frame) -> bool:
+    column = frame.get("boundary_quality")
+    return column is not None and any(str(v) != "official" for v in column)
+
+
+def _layer_styles(styles):
+    """The ``layer_styles`` table of QGIS: one default QML and SLD style per layer."""
+    import pandas as pd
+
+    from geo import qgis_styles
+
+    rows = []
+    for name, family, approximate in styles:
+        style = qgis_styles.layer_style(name, family, approximate=approximate)
+        mixed = name.startswith(f"{PROJECTS}_")  # the catalog's located projects, every category in one layer
+        rows.append({"f_table_catalog": "", "f_table_schema": "", "f_table_name": name, "f_geometry_column": "geom",
+                     "styleName": name, "styleQML": qgis_styles.qml(style, by_category=mixed),
+                     "styleSLD": qgis_styles.sld(name, style),
+                     "useAsDefault": True, "description": "geo: the web map's style", "owner": "", "ui": None,
+                     "update_time": _source_date().strftime("%Y-%m-%dT%H:%M:%SZ")})
+    frame = pd.DataFrame(rows, columns=list(qgis_styles.LAYER_STYLES_COLUMNS))
+    frame["useAsDefault"] = frame["useAsDefault"].astype("boolean")
+    return frame
+
+
+def write_shapefiles(shp_path, layer, frame):
+    import pyogrio
+
+    shp_path = Path(shp_path)
+    directory = ensure_output_dir(shp_path.parent)
+    stem = shp_path.stem
+    typed = typed_frame(frame)
+    names = shapefile_field_names([c for c in typed.columns if c != typed.geometry.name])
+    typed = typed.rename(columns=names)
+    for short in names.values():
+        if typed[short].dtype == object:
+            typed[short] = typed[short].map(_dbf_text)
+    families = [_family(g, layer) for g in typed.geometry.values]
+    present = [f for f in _FAMILY_ORDER if f in families]
+    split = len(present) > 1
+    try:
+        tmpdir = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=directory))
+    except OSError as exc:
+        raise InputError(directory, f"cannot write output there ({exc.strerror})") from None
+    written = []
+    try:
+        for family in present:
+            name = f"{stem}_{family}" if split else stem
+            part = typed[[f == family for f in families]]
+            layer_options = {"DBF_DATE_LAST_UPDATE": _source_date().strftime("%Y-%m-%d")}
+            _quiet_write(pyogrio.write_dataframe, part, tmpdir / f"{name}.shp", driver="ESRI Shapefile",
+                         encoding="UTF-8", layer_options=layer_options or None)
+            (tmpdir / f"{name}.fields.csv").write_bytes(_fields_csv(names).encode("utf-8"))
+            written.append(name)
+        paths = []
+        for name in written:
+            paths += _commit_shapefile(tmpdir, directory, name)
+        return paths
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def shapefile_field_names(columns):
+    """Map column names to unique dBASE field names of at most 10 bytes (see the module docstring).
+
+    Parameters
+    ----------
+    columns : list of str
+        Column names in output order.
+
+    Returns
+    -------
+    dict
+        ``{long: short}`` for every column (``short == long`` when it already fits).
+    """
+    def fits(name):
+        return len(name.encode("utf-8")) <= DBF_FIELD_BYTES
+
+    used = {c.lower() for c in columns if fits(c)}
+    mapping = {}
+    for column in columns:
+        if fits(column):
+            mapping[column] = column
+            continue
+        candidate = SHAPEFILE_FIELD_NAMES.get(column) or _cut(column, DBF_FIELD_BYTES)
+        number = 0
+        while candidate.lower() in used:
+            number += 1
+            suffix = f"_{number}"
+            candidate = _cut(column, DBF_FIELD_BYTES - len(suffix)) + suffix
+        used.add(candidate.lower())
+        mapping[column] = candidate
+    return mapping
+
+
+def _cut(text, limit):
+    """``text`` cut to at most ``limit`` UTF-8 bytes without splitting a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def _dbf_text(value):
+    return None if value is None else _cut(value, DBF_TEXT_BYTES)
+
+
+def _fields_csv(mapping):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["long", "short"])
+    writer.writerows(mapping.items())
+    return buffer.getvalue()
+
+
+def _family(geom, layer):
+    family = _FAMILIES.get(geom.geom_type)
+    if family is None:
+        raise InputError(None, f"layer {layer!r} has a {geom.geom_type}, which a Shapefile cannot hold; "
+                               "use --format gpkg")
+    return family
+
+
+def _commit_shapefile(tmpdir, directory, name):
+    # The .shp is the commit marker: the sidecars go in first, the new .shp last, so a
+    # crash never leaves a .shp beside mismatched sidecars. Inside a run's output set
+    # they are staged, and move into place with the rest of the run.
+    from geo.outputs import place
+
+    target = directory / f"{name}.shp"
+    for suffix in _SHAPEFILE_SIDECARS:
+        source = tmpdir / f"{name}{suffix}"
+        if source.exists():
+            place(source, directory / f"{name}{suffix}")
+    place(tmpdir / f"{name}.shp", target)
+    return [target, directory / f"{name}.fields.csv"]
+
+
+def _quiet_write(write, *args, **kwargs):
+    import warnings
+
+    with warnings.catch_warnings():
+        # Text is already cut to the dBASE limit; GDAL's remaining notes are not for the user.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        write(*args, **kwargs)
+
+
+def _source_date():
+    """The date written into file headers: ``SOURCE_DATE_EPOCH`` when set, else the Unix epoch,
+    so equal exports are byte-identical (a build product's date says nothing useful)."""
+    import datetime
+
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    except ValueError:
+        epoch = 0
+    return datetime.datetime.fromtimestamp(epoch, tz=datetime.timezone.utc)
+
+
+def _reproducible_gpkg_options():
+    return {"OGR_CURRENT_DATE": _source_date().strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+
+
+@contextlib.contextmanager
+def _gdal_options(options):
+    import pyogrio
+
+    previous = {k: pyogrio.get_gdal_config_option(k) for k in options}
+    pyogrio.set_gdal_config_options(options)
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options(previous)
