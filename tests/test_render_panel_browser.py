@@ -54,6 +54,11 @@ def browser(tmp_path_factory):
 def _open(driver, path):
     driver.get(path.as_uri())
     driver.get_log("browser")  # start each page with an empty console record
+    # The map opens with an animated zoom to the district; a view set during it would be ignored.
+    for _ in range(100):
+        if not driver.execute_script(MAP_JS + "return !!map._animatingZoom;"):
+            return
+        time.sleep(0.02)
 
 
 def _errors(driver):
