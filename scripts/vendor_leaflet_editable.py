@@ -40,7 +40,8 @@ def main():
     digest = hashlib.sha256(source).hexdigest()
     if digest != SOURCE_SHA256:
         raise SystemExit(f"{SOURCE} has SHA-256 {digest}, expected {SOURCE_SHA256}")
-    header = (f"/* Leaflet.Editable 1.3.2 (c) Yohan Boniface, WTFPL licence; https://github.com/Leaflet/Leaflet.Editable\n"
+    header = ("/* Leaflet.Editable 1.3.2 (c) Yohan Boniface, WTFPL licence; "
+              "https://github.com/Leaflet/Leaflet.Editable\n"
               f" * npm {PACKAGE} {SOURCE[len('package/'):]} (sha256 {SOURCE_SHA256[:16]}...), comments and\n"
               f" * whitespace stripped by rjsmin {rjsmin.__version__} (scripts/vendor_leaflet_editable.py) */\n")
     OUTPUT.write_text(header + rjsmin.jsmin(source.decode("utf-8")) + "\n", encoding="utf-8")

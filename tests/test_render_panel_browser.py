@@ -1,4 +1,4 @@
-"""The placing panel in headless Chromium: draw with the mouse, download placed.csv, build with it; edit, escape, GCJ-02."""
+"""The placing panel in headless Chromium: draw with the mouse, download placed.csv, build with it; edits; GCJ-02."""
 
 from __future__ import annotations
 
