@@ -1,4 +1,4 @@
-"""Geocoding with rows placed by hand on the map (placed.csv of the projects map's panel): priority, geometry, limits."""
+"""Geocoding with rows placed by hand on the map (the panel's placed.csv): priority, geometry, limits, CSV format."""
 
 import shapely
 
