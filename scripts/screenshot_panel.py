@@ -47,7 +47,7 @@ def main():
                     var p = map.latLngToContainerPoint([arguments[0], arguments[1]]);
                     var box = map.getContainer().getBoundingClientRect();
                     return [Math.round(box.left + p.x), Math.round(box.top + p.y)];""", lat, lon)
-                actions = ActionChains(driver)
+                actions = ActionChains(driver, duration=10)
                 actions.w3c_actions.pointer_action.move_to_location(x, y)
                 actions.w3c_actions.pointer_action.click()
                 actions.perform()

@@ -84,7 +84,7 @@ def _pixel(driver, lon, lat):
 def _click(driver, x, y):
     from selenium.webdriver.common.action_chains import ActionChains
 
-    actions = ActionChains(driver)
+    actions = ActionChains(driver, duration=10)
     actions.w3c_actions.pointer_action.move_to_location(x, y)
     actions.w3c_actions.pointer_action.click()
     actions.perform()
@@ -94,7 +94,7 @@ def _click(driver, x, y):
 def _drag(driver, x, y, dx, dy):
     from selenium.webdriver.common.action_chains import ActionChains
 
-    actions = ActionChains(driver)
+    actions = ActionChains(driver, duration=10)
     pointer = actions.w3c_actions.pointer_action
     pointer.move_to_location(x, y)
     pointer.pointer_down()
