@@ -249,6 +249,22 @@ def test_planner_places_a_point_a_line_and_an_area_and_geo_build_puts_them_there
     rebuilt = page_data((tmp_path / "maps_out" / "projects.html").read_text(encoding="utf-8"))["panel"]
     assert len(rebuilt["unlocated"]) == len(panel["unlocated"]) - 3
 
+    # Next round: the rebuilt page already holds this round's rows, as stored, so the next
+    # placed.csv (here with one more project) keeps them.
+    _open(browser, tmp_path / "maps_out" / "projects.html")
+    first = {r["name"]: r for r in csv.DictReader(io.StringIO(placed_csv.read_text(encoding="utf-8-sig")))}
+    extra = rebuilt["unlocated"][0]
+    _start(browser, extra["id"], "point")
+    _draw(browser, "point", [shapes[0][1].coords[0]])
+    second = {r["name"]: r for r in _csv_rows(browser)}
+    assert set(second) == set(first) | {extra["name"]}
+    for name, row in first.items():
+        again = second[name]
+        assert (again["lon"], again["lat"], again["accuracy_m"], again["method"]) == \
+            (row["lon"], row["lat"], row["accuracy_m"], row["method"])
+        if row["wkt"]:  # the same vertices (a ring may start elsewhere or turn the other way)
+            assert shapely.from_wkt(again["wkt"]).normalize().equals_exact(shapely.from_wkt(row["wkt"]).normalize(), 1e-9)
+
 
 def test_placed_items_can_be_moved_undone_removed_and_cancelled(browser, tmp_path):
     render_fixture(tmp_path, basemap="none")

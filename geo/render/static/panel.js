@@ -118,14 +118,22 @@
       }).join(', ');
     }
 
+    /* Pixels at the zoom it was placed at; a position placed in an earlier round and moved now
+     * is no better than it was then. */
     function accuracy(entry) {
+      if (entry.zoom === null) { return entry.stored.accuracy_m; }
       var lat = entry.layer.getBounds ? entry.layer.getBounds().getCenter().lat : entry.layer.getLatLng().lat;
       var metresPerPx = M_PER_PX_ZOOM0 * Math.cos(lat * Math.PI / 180) / Math.pow(2, entry.zoom);
-      return Math.max(1, Math.round(spec.accuracyPx * metresPerPx));
+      var drawn = Math.max(1, Math.round(spec.accuracyPx * metresPerPx));
+      return entry.stored ? Math.max(drawn, entry.stored.accuracy_m || 0) : drawn;
     }
 
     function csvRow(entry) {
-      var layer = entry.layer, lon = '', lat = '', wkt = '';
+      var layer = entry.layer, lon = '', lat = '', wkt = '', stored = entry.stored;
+      if (stored && entry.zoom === null) {  // placed in an earlier round and not moved: as stored
+        return [csvName(entry.item.name), entry.item.category, stored.lon, stored.lat, stored.wkt, 'wgs84',
+          stored.accuracy_m, spec.source, stored.method];
+      }
       if (entry.kind === 'point') {
         var p = toStored(layer.getLatLng());
         lon = number(p[0]);
@@ -168,13 +176,17 @@
     map.editTools = tools;
     var MIN_VERTICES = {point: 1, line: 2, polygon: 3};
 
+    function pointIcon() {
+      return L.divIcon({className: 'geo-placed-point', iconSize: [16, 16]});
+    }
+
     function startDrawing(item, kind) {
       stopDrawing();
       stopEditing();
       showCurrent(item);
       var layer;
       if (kind === 'point') {
-        layer = tools.startMarker(null, {icon: L.divIcon({className: 'geo-placed-point', iconSize: [16, 16]})});
+        layer = tools.startMarker(null, {icon: pointIcon()});
       } else {
         var style = L.extend({}, PLACED_STYLE, {fill: kind === 'polygon'});
         layer = kind === 'polygon' ? tools.startPolygon(null, style) : tools.startPolyline(null, style);
@@ -231,12 +243,12 @@
       if (e.key === 'Enter' && drawing) { finishDrawing(); }
     });
 
-    function place(item, kind, layer, zoom) {
+    function place(item, kind, layer, zoom, stored) {
       remove(item.id);
       var tip = el('span', null, item.name);
       layer.bindTooltip(tip);
       placedGroup.addLayer(layer);
-      placed[item.id] = {item: item, kind: kind, layer: layer, zoom: zoom};
+      placed[item.id] = {item: item, kind: kind, layer: layer, zoom: zoom, stored: stored || null};
       layer.on('editable:edited', function () {
         if (placed[item.id]) { placed[item.id].zoom = coarsest(placed[item.id].zoom); }
         refresh();
@@ -293,7 +305,7 @@
 
     map.on('zoomend', function () {
       if (drawing && drawing.zoom !== null) { drawing.zoom = coarsest(drawing.zoom); }
-      if (editing && placed[editing]) {
+      if (editing && placed[editing] && placed[editing].zoom !== null) {  // null: not moved yet
         placed[editing].zoom = coarsest(placed[editing].zoom);
         refresh();
       }
@@ -388,11 +400,12 @@
         row.row.classList.toggle('geo-panel-active', !!drawing && drawing.item.id === id);
         row.state.textContent = '';
         if (!entry) { return; }
-        el('span', 'geo-panel-placed', '✓ ' + KIND_TEXT[entry.kind] + ' · zoom ' + entry.zoom + ' · ±' +
+        var zoom = entry.zoom === null ? '' : ' · zoom ' + entry.zoom;
+        el('span', 'geo-panel-placed', '✓ ' + (KIND_TEXT[entry.kind] || entry.kind) + zoom + ' · ±' +
           accuracy(entry) + ' m', row.state);
         if (editing === id) {
           button('完成 Done', '结束编辑 Stop editing', row.state, function () { stopEditing(); refresh(); });
-        } else {
+        } else if (entry.layer.enableEdit) {
           button('编辑 Edit', '拖动点或顶点 Drag the point or its vertices', row.state,
             function () { startEditing(id); });
         }
@@ -422,7 +435,26 @@
       parts.download.disabled = count === 0;
     }
 
+    /* Projects placed by hand in an earlier round are placed again, so that the next download
+     * keeps them: one placed.csv holds every round. Multi-part shapes are kept but not edited. */
+    function carryOver(item) {
+      var feature = currentFeature(item), geometry = feature && feature.geometry;
+      if (!geometry) { return; }
+      var style = L.extend({}, PLACED_STYLE, {fill: item.placed.kind === 'polygon'}), layer;
+      if (item.placed.kind === 'point') {
+        layer = L.marker(L.GeoJSON.coordsToLatLng(geometry.coordinates), {icon: pointIcon()});
+      } else if (item.placed.kind === 'line') {
+        layer = L.polyline(L.GeoJSON.coordsToLatLngs(geometry.coordinates), style);
+      } else if (item.placed.kind === 'polygon') {
+        layer = L.polygon(L.GeoJSON.coordsToLatLngs(geometry.coordinates, 1), style);
+      } else {
+        layer = L.geoJSON(feature, {style: function () { return L.extend({}, PLACED_STYLE, {fill: true}); }});
+      }
+      place(item, item.placed.kind, layer, null, item.placed);
+    }
+
     control.addTo(map);
+    spec.located.forEach(function (item) { if (item.placed) { carryOver(item); } });
     refresh();
     // For tests and scripting: the CSV as it would be downloaded, and what is placed.
     geoPanel.csv = csvText;
