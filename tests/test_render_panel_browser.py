@@ -310,6 +310,52 @@ def test_placed_items_can_be_moved_undone_removed_and_cancelled(browser, tmp_pat
     assert _errors(browser) == []
 
 
+def test_touch_taps_draw_a_line_and_a_drag_only_moves_the_map(browser, tmp_path):
+    # Leaflet.draw 1.0.4 added a vertex where such a drag began (its issue #935); this is why it
+    # is not the drawing library here.
+    def touch(kind, x=None, y=None):
+        points = [] if x is None else [{"x": x, "y": y}]
+        browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def tap(x, y):
+        touch("touchStart", x, y)
+        touch("touchEnd")
+        time.sleep(0.4)  # apart from the next tap, so that no two make a double tap
+
+    def latlng(x, y):
+        return browser.execute_script(MAP_JS + """
+            var box = map.getContainer().getBoundingClientRect();
+            var ll = map.containerPointToLatLng([arguments[0] - box.left, arguments[1] - box.top]);
+            return [ll.lng, ll.lat];""", x, y)
+
+    render_fixture(tmp_path, basemap="none")
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        _open(browser, tmp_path / "projects.html")
+        project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+        _view(browser, 117.0, 36.68, zoom=16)
+        _start(browser, project, "line")
+        x, y = _pixel(browser, 117.0, 36.68)
+        taps = [(x - 100, y + 50), (x + 20, y - 30)]
+        vertices = [latlng(*p) for p in taps]
+        for p in taps:
+            tap(*p)
+        touch("touchStart", x - 150, y + 100)
+        for step in range(1, 9):
+            touch("touchMove", x - 150 + 10 * step, y + 100 + 5 * step)
+        touch("touchEnd")
+        time.sleep(0.4)
+        assert _pixel(browser, *vertices[1]) != (round(taps[1][0]), round(taps[1][1]))  # the map moved
+        tap(*_pixel(browser, *vertices[1]))  # a tap on the last vertex ends the line
+        (row,) = _csv_rows(browser)
+        drawn = shapely.from_wkt(row["wkt"])
+        assert len(drawn.coords) == 2
+        assert shapely.LineString(vertices).hausdorff_distance(drawn) < 1e-5  # ~1 m at zoom 16: whole pixels
+        assert _errors(browser) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
 def test_panel_shows_report_text_literally_and_writes_it_as_csv_text(browser, tmp_path):
     from geo.catalog import features_to_gdf
     from geo.gazetteer import Gazetteer, load_file
