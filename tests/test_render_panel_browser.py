@@ -263,7 +263,8 @@ def test_planner_places_a_point_a_line_and_an_area_and_geo_build_puts_them_there
         assert (again["lon"], again["lat"], again["accuracy_m"], again["method"]) == \
             (row["lon"], row["lat"], row["accuracy_m"], row["method"])
         if row["wkt"]:  # the same vertices (a ring may start elsewhere or turn the other way)
-            assert shapely.from_wkt(again["wkt"]).normalize().equals_exact(shapely.from_wkt(row["wkt"]).normalize(), 1e-9)
+            before, after = (shapely.from_wkt(r["wkt"]).normalize() for r in (row, again))
+            assert after.equals_exact(before, 1e-9)
 
 
 def test_placed_items_can_be_moved_undone_removed_and_cancelled(browser, tmp_path):
