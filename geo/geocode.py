@@ -30,7 +30,9 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         Catalog features (see :mod:`geo.catalog`); ``properties`` has ``name``,
         ``category``, ``named``, and optionally ``base_name`` and ``section``.
     gazetteer : geo.gazetteer.Gazetteer
-        Sources in priority order; the first tier with a fitting match wins.
+        Sources in priority order; the first tier with a fitting match wins. A row placed
+        by hand on the map (``source`` = :data:`geo.settings.HAND_PLACED_SOURCE`, from the
+        projects map's placed.csv) wins over all of them for its own project, as drawn.
     outline : shapely geometry
         District outline in WGS-84; matches farther than
         :data:`geo.settings.NEAR_DISTRICT_M` from it are rejected.
