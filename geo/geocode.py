@@ -30,7 +30,9 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         Catalog features (see :mod:`geo.catalog`); ``properties`` has ``name``,
         ``category``, ``named``, and optionally ``base_name`` and ``section``.
     gazetteer : geo.gazetteer.Gazetteer
-        Sources in priority order; the first tier with a fitting match wins.
+        Sources in priority order; the first tier with a fitting match wins. A row placed
+        by hand on the map (``source`` = :data:`geo.settings.HAND_PLACED_SOURCE`, from the
+        projects map's placed.csv) wins over all of them for its own project, as drawn.
     outline : shapely geometry
         District outline in WGS-84; matches farther than
         :data:`geo.settings.NEAR_DISTRICT_M` from it are rejected.
@@ -100,6 +102,9 @@ def _locate(props, gazetteer, kind, place, online):
     near = place.near
     if props.get("named") is False:
         return None, _unlocated("counted group, not named in the report: stays district-wide by design")
+    hand = _hand_placed(gazetteer, name, props.get("category"))
+    if hand is not None:
+        return _use_hand_placed(hand, near)
     roads = junction_roads(name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
@@ -156,6 +161,40 @@ def _locate(props, gazetteer, kind, place, online):
     return geom, geocode
 
 
+def _is_hand_placed(entry) -> bool:
+    return entry.source == settings.HAND_PLACED_SOURCE
+
+
+def _hand_placed(gazetteer, name, category):
+    """The entry placed by hand on the map for this very project (its name, its category), or None.
+
+    Such rows (``source`` = :data:`geo.settings.HAND_PLACED_SOURCE`, written by the projects
+    map's panel into placed.csv) win over every other source of the name, in whatever tier
+    they are, and keep the geometry the planner drew. They never stand in for another
+    project by a loose name match.
+    """
+    def fits(entry):
+        return (_is_hand_placed(entry) and entry.geometry is not None and not entry.geometry.is_empty
+                and (not entry.category or not category or entry.category == category))
+
+    match = gazetteer.lookup(name, accepts=fits)
+    return match.entry if match is not None and match.strength in ("exact", "folded") else None
+
+
+def _use_hand_placed(entry, near):
+    if near is not None and not entry.geometry.intersects(near):
+        return None, _unlocated(f"placed by hand outside the district ({entry.tier}: {entry.name!r})")
+    method = entry.method if entry.method.startswith(settings.HAND_PLACED_SOURCE) else settings.HAND_PLACED_SOURCE
+    return entry.geometry, {
+        "status": MATCHED,
+        "source": entry.source,
+        "method": method,
+        "source_datum": entry.source_datum,
+        "accuracy_m": round(float(entry.accuracy_m)),
+        "matched_name": entry.name,
+    }
+
+
 def _zone_areas(zones):
     """(place-name stem, 街道 name, point inside, radius in m) for each 街道, longest stem first."""
     import shapely
@@ -207,7 +246,9 @@ def _accepts(kind, name):
         allowed = POINT_TYPES | AREA_TYPES | LINE_TYPES
     else:
         allowed = AREA_TYPES | LINE_TYPES | POINT_TYPES
-    return lambda entry: entry.geometry is not None and entry.geometry.geom_type in allowed
+    # A hand-placed row belongs to its own project only (see _hand_placed).
+    return lambda entry: (entry.geometry is not None and entry.geometry.geom_type in allowed
+                          and not _is_hand_placed(entry))
 
 
 def _clip_lines_to(geom, near):

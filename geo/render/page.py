@@ -81,7 +81,9 @@ def render_page(m, page: Page, *, inline=True, draw=False) -> str:
         Inline Leaflet (from ``xstatic-leaflet``) so the page works from a file with no
         network; otherwise link Leaflet from its CDN.
     draw : bool, default False
-        Also inline the vendored Leaflet.draw (for placing projects by hand).
+        Also inline the vendored Leaflet.Editable (``static/vendor``, see its README) and
+        the placing panel (``static/panel.js``), which lists ``page.data["panel"]`` and
+        lets the planner draw projects by hand.
 
     Returns
     -------
@@ -143,7 +145,7 @@ def leaflet_dir() -> Path:
 
 
 def _assets(*, inline: bool, draw: bool) -> str:
-    """Style and script tags: Leaflet (inline or CDN-linked), Leaflet.draw, geo's own."""
+    """Style and script tags: Leaflet (inline or CDN-linked), geo's own, Leaflet.Editable and the panel."""
     css, js = [], []
     links = ""
     if not inline:
@@ -153,12 +155,12 @@ def _assets(*, inline: bool, draw: bool) -> str:
         base = leaflet_dir()
         css.append(_inline_images((base / "leaflet.css").read_text(encoding="utf-8"), base / "images"))
         js.append(re.sub(r"//# sourceMappingURL=\S+", "", (base / "leaflet.js").read_text(encoding="utf-8")))
-    if draw:
-        vendor = STATIC_DIR / "vendor"
-        css.append((vendor / "leaflet.draw.css").read_text(encoding="utf-8"))
-        js.append((vendor / "leaflet.draw.js").read_text(encoding="utf-8"))
     css.append((STATIC_DIR / "geo_map.css").read_text(encoding="utf-8"))
     js.append((STATIC_DIR / "geo_map.js").read_text(encoding="utf-8"))
+    if draw:
+        js.append((STATIC_DIR / "vendor" / "leaflet.editable.js").read_text(encoding="utf-8"))
+        css.append((STATIC_DIR / "panel.css").read_text(encoding="utf-8"))
+        js.append((STATIC_DIR / "panel.js").read_text(encoding="utf-8"))
     # An inline script ends at the first "</script"; none of these contain one, but make sure.
     css = [re.sub(r"</(style)", r"<\\/\1", c, flags=re.IGNORECASE) for c in css]
     js = [re.sub(r"</(script)", r"<\\/\1", j, flags=re.IGNORECASE) for j in js]

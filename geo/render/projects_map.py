@@ -1,4 +1,4 @@
-"""The project map: one layer per category, popups with provenance, the legend."""
+"""The project map: one layer per category, popups with provenance, the legend, the placing panel's data."""
 
 from __future__ import annotations
 
@@ -42,8 +42,83 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
                                         "未定位项目未绘制"))
     if shifted:
         legend.append(style.legend_note(style.GCJ02_NOTE))
+    page.data["panel"] = panel_data(projects, project_geoms, shifted=shifted)
     maps.finish(m, page, "".join(legend), layer_count=len(categories))
-    return render_page(m, page, inline=inline)
+    return render_page(m, page, inline=inline, draw=True)
+
+
+def panel_data(projects, geoms, *, shifted) -> dict:
+    """What the placing panel (``static/panel.js``) lists and how it writes ``placed.csv``.
+
+    Parameters
+    ----------
+    projects : geopandas.GeoDataFrame
+        The flat project layer (every project, located or not).
+    geoms : list
+        Display geometries of ``projects`` (None where unlocated).
+    shifted : bool
+        Whether the page shows GCJ-02 (Amap) positions: the panel then converts what
+        is drawn back to WGS-84 before writing it.
+
+    Returns
+    -------
+    dict
+        ``unlocated`` (named projects to place: id, name, category, label, kind, quote,
+        reason), ``counted`` (counted groups, district-wide by design: not placed) and
+        ``located`` (projects that can be corrected: status, source and accuracy of their
+        current geometry, which the panel finds by id in the layer ``layer``), each in
+        category order, then id; and the settings the panel needs (source text, accuracy
+        in pixels, datum of the display, the box where GCJ-02 applies). A project placed
+        by hand in an earlier round also carries ``placed``: its stored WGS-84 position as
+        placed.csv fields, which the panel writes again unless it is moved, so one
+        placed.csv keeps every round. Text is plain: the panel writes it with textContent.
+    """
+    from geo import settings
+    from geo.crs import CHINA_BOUNDS
+    from geo.data import categories, category_codes, category_label
+
+    kinds = {code: row["geometry"] for code, row in categories().items()}
+    order = {code: i for i, code in enumerate(category_codes())}
+    groups = {"unlocated": [], "counted": [], "located": []}
+    records = projects.drop(columns=projects.geometry.name).to_dict("records")
+    for record, stored, geom in zip(records, projects.geometry.values, geoms):
+        row = {k: (None if display.is_missing(v) else v) for k, v in record.items()}
+        category = str(row.get("category") or "")
+        item = {"id": str(row.get("id") or ""), "name": str(row.get("name") or ""), "category": category,
+                "label": category_label(category), "kind": kinds.get(category, "point")}
+        if geom is not None and not geom.is_empty:  # its popup on the map has the quote
+            item.update(layer=f"projects:{category}", status=str(row.get("status") or ""),
+                        source=str(row.get("source") or ""), accuracy_m=_accuracy(row.get("accuracy_m")))
+            if item["source"] == settings.HAND_PLACED_SOURCE:
+                item["placed"] = _placed_fields(stored, row)
+            groups["located"].append(item)
+        elif row.get("named") is False:
+            groups["counted"].append({**item, "quote": str(row.get("quote") or "")})
+        else:
+            groups["unlocated"].append({**item, "quote": str(row.get("quote") or ""),
+                                        "reason": str(row.get("reason") or "")})
+    for items in groups.values():
+        items.sort(key=lambda i: (order.get(i["category"], len(order)), i["category"], i["id"], i["name"]))
+    return {**groups, "source": settings.HAND_PLACED_SOURCE, "accuracyPx": settings.HAND_PLACED_ACCURACY_PX,
+            "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS)}
+
+
+def _accuracy(value):
+    return None if value is None else round(float(value))
+
+
+def _placed_fields(geom, row) -> dict:
+    """A hand-placed project's placed.csv fields, as the panel writes them (7 decimals, about 1 cm)."""
+    import shapely
+
+    kinds = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
+    fields = {"kind": kinds.get(geom.geom_type, "multi"), "lon": "", "lat": "", "wkt": "",
+              "accuracy_m": _accuracy(row.get("accuracy_m")), "method": str(row.get("method") or "")}
+    if geom.geom_type == "Point":
+        fields.update(lon=f"{geom.x:.7f}", lat=f"{geom.y:.7f}")
+    else:
+        fields["wkt"] = shapely.to_wkt(geom, rounding_precision=7, trim=False)
+    return fields
 
 
 def project_rows(projects, geoms) -> list:

@@ -1,0 +1,96 @@
+"""Geocoding with rows placed by hand on the map (the panel's placed.csv): priority, geometry, limits, CSV format."""
+
+import shapely
+
+from geo import settings
+from geo.gazetteer import Entry, Gazetteer, load_file
+from geo.geocode import geocode_projects
+
+OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)
+HAND_POINT = shapely.Point(117.0312, 36.6871)
+
+
+def _entry(name, geom, tier, *, source="general knowledge", method="hand-digitised", category=None, accuracy=300):
+    return Entry(name=name, geometry=geom, source=source, method=method, source_datum="wgs84", accuracy_m=accuracy,
+                 tier=tier, category=category)
+
+
+def _hand(name, geom, category=None, zoom=18):
+    return _entry(name, geom, "user gazetteer", source=settings.HAND_PLACED_SOURCE,
+                  method=f"{settings.HAND_PLACED_SOURCE} at zoom {zoom}", category=category, accuracy=2)
+
+
+def _project(name, category):
+    props = {"id": f"{category}-{name}", "name": name, "category": category, "named": True}
+    return {"id": props["id"], "properties": props, "geometry": None}
+
+
+def _locate(projects, gazetteer):
+    located, _ = geocode_projects(projects, gazetteer, OUTLINE)
+    return {f["properties"]["name"]: f for f in located}
+
+
+def test_hand_placed_row_wins_over_user_osm_and_bundled_rows_of_the_name():
+    # placed.csv given last, after another user file: its row still wins, in every tier order.
+    gazetteer = (Gazetteer()
+                 .add_tier("user gazetteer sites.csv", [_entry("天桥医院", shapely.Point(117.01, 36.70), "user gazetteer",
+                                                               category="health")])
+                 .add_tier("user gazetteer placed.csv", [_hand("天桥医院", HAND_POINT, "health")])
+                 .add_tier("OSM extract", [_entry("天桥医院", shapely.Point(117.02, 36.71), "OSM extract")])
+                 .add_tier("bundled gazetteer", [_entry("天桥医院", shapely.Point(117.03, 36.72), "bundled gazetteer")]))
+    feature = _locate([_project("天桥医院", "health")], gazetteer)["天桥医院"]
+    geocode = feature["properties"]["geocode"]
+    assert feature["geometry"].equals(HAND_POINT)
+    assert geocode["status"] == "matched"
+    assert geocode["source"] == settings.HAND_PLACED_SOURCE
+    assert geocode["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 18"
+    assert geocode["accuracy_m"] == 2
+
+
+def test_hand_placed_geometry_is_kept_as_drawn_whatever_the_category_expects():
+    area = shapely.Polygon([(117.03, 36.68), (117.032, 36.68), (117.031, 36.682)])
+    spot = shapely.Point(117.04, 36.70)
+    # A school drawn as its campus stays an area (a bundled area would become a point), and a
+    # road placed as a point is accepted (a road is otherwise only ever a line).
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", [_hand("文澜", area, "school"),
+                                                                   _hand("某某路", spot, "road_rebuild")])
+    found = _locate([_project("文澜", "school"), _project("某某路", "road_rebuild")], gazetteer)
+    assert found["文澜"]["geometry"].equals(area)
+    assert found["某某路"]["geometry"].equals(spot)
+
+
+def test_hand_placed_row_never_stands_in_for_another_project():
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", [_hand("新图书馆", HAND_POINT, "culture")])
+    found = _locate([_project("图书馆", "culture"), _project("新图书馆", "school")], gazetteer)
+    # 图书馆 is contained in 新图书馆, which would be a loose match for an ordinary row.
+    assert found["图书馆"]["geometry"] is None
+    # Same name, other category: a different project with the same name.
+    assert found["新图书馆"]["geometry"] is None
+
+
+def test_hand_placed_row_outside_the_district_leaves_the_project_unlocated_with_the_reason():
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", [_hand("天桥医院", shapely.Point(121.47, 31.23))])
+    feature = _locate([_project("天桥医院", "health")], gazetteer)["天桥医院"]
+    assert feature["geometry"] is None
+    assert "placed by hand outside the district" in feature["properties"]["geocode"]["reason"]
+
+
+def test_placed_csv_as_the_panel_writes_it_loads_and_matches(tmp_path):
+    # The panel's format: UTF-8 with BOM, CRLF, points as lon/lat, lines and areas as WKT, and a
+    # name that starts like a spreadsheet formula kept as text with a leading apostrophe.
+    path = tmp_path / "placed.csv"
+    rows = [
+        "name,category,lon,lat,wkt,datum,accuracy_m,source,method",
+        f"'=1+1,school,117.0312000,36.6871000,,wgs84,2,{settings.HAND_PLACED_SOURCE},"
+        f"{settings.HAND_PLACED_SOURCE} at zoom 18",
+        f'新图书馆,culture,,,"LINESTRING (117.0300000 36.6800000, 117.0310000 36.6810000)",wgs84,10,'
+        f"{settings.HAND_PLACED_SOURCE},{settings.HAND_PLACED_SOURCE} at zoom 16",
+    ]
+    path.write_bytes(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    entries = load_file(path)
+    assert [e.geometry.geom_type for e in entries] == ["Point", "LineString"]
+    assert all(e.source == settings.HAND_PLACED_SOURCE and e.source_datum == "wgs84" for e in entries)
+    found = _locate([_project("=1+1", "school"), _project("新图书馆", "culture")],
+                    Gazetteer().add_tier("user gazetteer placed.csv", entries))
+    assert found["=1+1"]["geometry"].equals(HAND_POINT)
+    assert found["新图书馆"]["properties"]["geocode"]["accuracy_m"] == 10

@@ -1,0 +1,424 @@
+"""The placing panel in headless Chromium: draw with the mouse, download placed.csv, build with it; edits; GCJ-02."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import time
+
+import pytest
+import shapely
+
+from geo import settings
+from test_render import EVIL, _feature, page_data, render_fixture
+
+pytestmark = pytest.mark.browser
+
+NO_NETWORK = ("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+ALERT_TRAP = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
+MAP_JS = "var map = window[document.querySelector('.folium-map').id];"
+DRAW_ZOOM = 18
+METRIC_CRS = "EPSG:4548"  # Tianqiao's Gauss-Kruger zone
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """One headless Chromium for the module: network blocked, alerts recorded, downloads allowed."""
+    import conftest
+
+    binary = conftest._which(conftest.CHROMIUM_CANDIDATES)
+    driver_path = conftest._which(conftest.CHROMEDRIVER_CANDIDATES)
+    if binary is None or driver_path is None:
+        import os
+
+        if os.environ.get("GEO_REQUIRE_BROWSER"):
+            pytest.fail("GEO_REQUIRE_BROWSER is set but chromium/chromedriver are missing")
+        pytest.skip("headless browser test needs Debian chromium and chromium-driver")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in (*conftest.CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('profile')}", *NO_NETWORK):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_TRAP})
+    yield driver
+    driver.quit()
+
+
+# --------------------------------------------------------------------------- driving the page
+
+
+def _open(driver, path):
+    driver.get(path.as_uri())
+    driver.get_log("browser")  # start each page with an empty console record
+    # The map opens with an animated zoom to the district; a view set during it would be ignored.
+    for _ in range(100):
+        if not driver.execute_script(MAP_JS + "return !!map._animatingZoom;"):
+            return
+        time.sleep(0.02)
+
+
+def _errors(driver):
+    """Console errors, except basemap tiles that cannot load without a network."""
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"
+            and not any(host in e["message"] for host in ("tile.openstreetmap.org", "autonavi.com"))]
+
+
+def _view(driver, lon, lat, zoom=DRAW_ZOOM):
+    driver.execute_script(MAP_JS + "map.setView([arguments[0], arguments[1]], arguments[2], {animate: false});",
+                          lat, lon, zoom)
+
+
+def _pixel(driver, lon, lat):
+    """Viewport pixel of a displayed lon/lat, rounded to whole pixels as a mouse would be."""
+    x, y = driver.execute_script(MAP_JS + """
+        var p = map.latLngToContainerPoint([arguments[0], arguments[1]]);
+        var box = map.getContainer().getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y];""", lat, lon)
+    return round(x), round(y)
+
+
+def _click(driver, x, y):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    actions = ActionChains(driver, duration=10)
+    actions.w3c_actions.pointer_action.move_to_location(x, y)
+    actions.w3c_actions.pointer_action.click()
+    actions.perform()
+    time.sleep(0.1)
+
+
+def _drag(driver, x, y, dx, dy):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    actions = ActionChains(driver, duration=10)
+    pointer = actions.w3c_actions.pointer_action
+    pointer.move_to_location(x, y)
+    pointer.pointer_down()
+    for step in range(1, 6):
+        pointer.move_to_location(x + dx * step // 5, y + dy * step // 5)
+    pointer.pointer_up()
+    actions.perform()
+    time.sleep(0.1)
+
+
+def _row(driver, project_id):
+    from selenium.webdriver.common.by import By
+
+    row = driver.find_element(By.CSS_SELECTOR, f'.geo-panel-item[data-project="{project_id}"]')
+    if not row.is_displayed():  # a located project: open the folded list, as a planner would
+        summary = driver.find_element(By.CSS_SELECTOR, ".geo-panel-located > summary")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", summary)
+        summary.click()
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", row)
+    return row
+
+
+def _start(driver, project_id, kind):
+    """Pick a project in the panel, choose its geometry type and press its Place (Correct) button."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    row = _row(driver, project_id)
+    Select(row.find_element(By.CSS_SELECTOR, "select.geo-panel-kind")).select_by_value(kind)
+    row.find_element(By.CSS_SELECTOR, ".geo-panel-place").click()
+
+
+def _press(driver, project_id, label):
+    from selenium.webdriver.common.by import By
+
+    row = _row(driver, project_id)
+    next(b for b in row.find_elements(By.CSS_SELECTOR, ".geo-panel-state button") if label in b.text).click()
+
+
+def _panel_button(driver, label):
+    from selenium.webdriver.common.by import By
+
+    next(b for b in driver.find_elements(By.CSS_SELECTOR, ".geo-panel-actions button") if label in b.text).click()
+
+
+def _draw(driver, kind, vertices):
+    """Click a shape's displayed vertices at zoom 18 around their middle: a point is one click, a
+    line ends with a second click on its last vertex, an area with a click on its first."""
+    middle = shapely.MultiPoint(vertices).centroid
+    _view(driver, middle.x, middle.y)
+    pixels = [_pixel(driver, lon, lat) for lon, lat in vertices]
+    for x, y in pixels:
+        _click(driver, x, y)
+    if kind == "line":
+        _click(driver, *pixels[-1])
+    elif kind == "polygon":
+        _click(driver, *pixels[0])
+
+
+def _download(driver, folder):
+    """Press Download and wait for placed.csv in ``folder``; its bytes."""
+    from selenium.webdriver.common.by import By
+
+    folder.mkdir(parents=True, exist_ok=True)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    driver.find_element(By.CSS_SELECTOR, ".geo-panel-download").click()
+    target = folder / "placed.csv"
+    for _ in range(100):
+        if target.exists() and not list(folder.glob("*.crdownload")):
+            return target
+        time.sleep(0.05)
+    raise AssertionError("placed.csv was not downloaded")
+
+
+def _csv_rows(driver):
+    text = driver.execute_script("return geoPanel.csv();")
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+# --------------------------------------------------------------------------- shapes to draw
+
+
+def _shapes(zones):
+    """A point, a line, an area and a correcting point, each well inside its own 街道 (WGS-84)."""
+    from geo.crs import metric_geometry, wgs84_geometry
+
+    chosen = zones.sort_values("code").iloc[[1, 4, 7, 10]]
+    offsets = {"point": [(0, 0)], "line": [(-40, -10), (0, 20), (40, -10)],
+               "polygon": [(-35, -25), (35, -25), (0, 35)], "correction": [(0, 0)]}
+    shapes = []
+    for (kind, steps), (_, zone) in zip(offsets.items(), chosen.iterrows()):
+        centre = metric_geometry(zone.geometry.representative_point(), METRIC_CRS)
+        points = [shapely.Point(centre.x + dx, centre.y + dy) for dx, dy in steps]
+        metric = (points[0] if len(points) == 1 else shapely.LineString(points) if kind == "line"
+                  else shapely.Polygon(points))
+        shape = wgs84_geometry(metric, METRIC_CRS)
+        assert zone.geometry.buffer(-0.001).contains(shape)  # ~100 m clear of its borders
+        shapes.append((kind, shape, str(zone["code"])))
+    return shapes
+
+
+def _expected_accuracy(shape):
+    metres_per_px = 156543.03392 * math.cos(math.radians(shape.centroid.y)) / 2 ** DRAW_ZOOM
+    return max(1, round(settings.HAND_PLACED_ACCURACY_PX * metres_per_px))
+
+
+# --------------------------------------------------------------------------- the loop
+
+
+@pytest.mark.parametrize("basemap", ["osm", "amap"])
+def test_planner_places_a_point_a_line_and_an_area_and_geo_build_puts_them_there(browser, tmp_path, basemap):
+    from geo.crs import convert_geometry, metric_geometry
+    from geo.data import load_subdistricts
+    from geo.pipeline import run_build
+
+    run_build(out_dir=tmp_path, basemap=basemap)
+    page = tmp_path / "maps_out" / "projects.html"
+    panel = page_data(page.read_text(encoding="utf-8"))["panel"]
+    unlocated = [item["id"] for item in panel["unlocated"][:3]]
+    corrected = next(item["id"] for item in panel["located"] if item["kind"] == "point")
+    shapes = _shapes(load_subdistricts())
+    plan = dict(zip([*unlocated, corrected], shapes))
+
+    _open(browser, page)
+    for project_id, (kind, shape, _) in plan.items():
+        drawn_kind = "point" if kind == "correction" else kind
+        _start(browser, project_id, drawn_kind)
+        shown = convert_geometry(shape, "wgs84", "gcj02") if basemap == "amap" else shape
+        ring = shown.exterior.coords[:-1] if drawn_kind == "polygon" else shown.coords
+        _draw(browser, drawn_kind, list(ring))
+    assert sorted(browser.execute_script("return Object.keys(geoPanel.placed);")) == sorted(plan)
+    placed_csv = _download(browser, tmp_path / "downloads")
+    assert placed_csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert _errors(browser) == []
+
+    run_build(out_dir=tmp_path, basemap=basemap, gazetteers=[placed_csv])
+    catalog = {f["id"]: f for f in json.loads((tmp_path / "projects.geojson").read_text(encoding="utf-8"))["features"]}
+    for project_id, (kind, shape, zone_code) in plan.items():
+        feature = catalog[project_id]
+        built = shapely.geometry.shape(feature["geometry"])
+        geocode = feature["properties"]["geocode"]
+        assert built.geom_type == shape.geom_type, project_id
+        assert shapely.get_num_coordinates(built) == shapely.get_num_coordinates(shape)
+        # every vertex where it was drawn: within a metre on the ground (Hausdorff, in metres)
+        assert metric_geometry(built, METRIC_CRS).hausdorff_distance(metric_geometry(shape, METRIC_CRS)) < 1.0
+        assert [a["code"] for a in feature["properties"]["subdistricts"]] == [zone_code]
+        assert geocode["status"] == "matched" and geocode["source"] == settings.HAND_PLACED_SOURCE
+        assert geocode["method"].startswith(f"{settings.HAND_PLACED_SOURCE} at zoom {DRAW_ZOOM}")
+        assert ("converted to WGS-84" in geocode["method"]) == (basemap == "amap")
+        assert geocode["accuracy_m"] == _expected_accuracy(shape)
+    rebuilt = page_data((tmp_path / "maps_out" / "projects.html").read_text(encoding="utf-8"))["panel"]
+    assert len(rebuilt["unlocated"]) == len(panel["unlocated"]) - 3
+
+    # Next round: the rebuilt page already holds this round's rows, as stored, so the next
+    # placed.csv (here with one more project) keeps them.
+    _open(browser, tmp_path / "maps_out" / "projects.html")
+    first = {r["name"]: r for r in csv.DictReader(io.StringIO(placed_csv.read_text(encoding="utf-8-sig")))}
+    extra = rebuilt["unlocated"][0]
+    _start(browser, extra["id"], "point")
+    _draw(browser, "point", [shapes[0][1].coords[0]])
+    second = {r["name"]: r for r in _csv_rows(browser)}
+    assert set(second) == set(first) | {extra["name"]}
+    for name, row in first.items():
+        again = second[name]
+        assert (again["lon"], again["lat"], again["accuracy_m"], again["method"]) == \
+            (row["lon"], row["lat"], row["accuracy_m"], row["method"])
+        if row["wkt"]:  # the same vertices (a ring may start elsewhere or turn the other way)
+            before, after = (shapely.from_wkt(r["wkt"]).normalize() for r in (row, again))
+            assert after.equals_exact(before, 1e-9)
+
+
+def test_placed_items_can_be_moved_undone_removed_and_cancelled(browser, tmp_path):
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    lon, lat = 117.0, 36.68
+    _view(browser, lon, lat, zoom=17)
+
+    _start(browser, project, "point")
+    x, y = _pixel(browser, lon, lat)
+    _click(browser, x, y)
+    _press(browser, project, "Edit")
+    _drag(browser, x, y, 60, -40)
+    _press(browser, project, "Done")
+    moved = browser.execute_script(MAP_JS + """
+        var box = map.getContainer().getBoundingClientRect();
+        return map.containerPointToLatLng([arguments[0] - box.left, arguments[1] - box.top]);""", x + 60, y - 40)
+    (row,) = _csv_rows(browser)
+    assert float(row["lon"]) == pytest.approx(moved["lng"], abs=2e-6)  # ~0.2 m
+    assert float(row["lat"]) == pytest.approx(moved["lat"], abs=2e-6)
+
+    # Three clicks, undo the last, finish with the button: a two-vertex line replaces the point.
+    _start(browser, project, "line")
+    for dx in (-80, 0, 80):
+        _click(browser, x + dx, y + 60)
+    _panel_button(browser, "Undo")
+    _panel_button(browser, "Finish")
+    (row,) = _csv_rows(browser)
+    assert row["lon"] == "" and row["wkt"].startswith("LINESTRING (") and row["wkt"].count(",") == 1
+
+    # Escape while drawing an area leaves the line as it was.
+    _start(browser, project, "polygon")
+    _click(browser, x - 50, y - 50)
+    _click(browser, x + 50, y - 50)
+    from selenium.webdriver.common.keys import Keys
+
+    browser.find_element("tag name", "body").send_keys(Keys.ESCAPE)
+    assert [r["wkt"][:10] for r in _csv_rows(browser)] == ["LINESTRING"]
+
+    _press(browser, project, "Remove")
+    assert _csv_rows(browser) == []
+    assert browser.execute_script("return document.querySelector('.geo-panel-download').disabled;")
+    assert _errors(browser) == []
+
+
+def test_touch_taps_draw_a_line_and_a_drag_only_moves_the_map(browser, tmp_path):
+    # Leaflet.draw 1.0.4 added a vertex where such a drag began (its issue #935); this is why it
+    # is not the drawing library here.
+    def touch(kind, x=None, y=None):
+        points = [] if x is None else [{"x": x, "y": y}]
+        browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def tap(x, y):
+        touch("touchStart", x, y)
+        touch("touchEnd")
+        time.sleep(0.4)  # apart from the next tap, so that no two make a double tap
+
+    def latlng(x, y):
+        return browser.execute_script(MAP_JS + """
+            var box = map.getContainer().getBoundingClientRect();
+            var ll = map.containerPointToLatLng([arguments[0] - box.left, arguments[1] - box.top]);
+            return [ll.lng, ll.lat];""", x, y)
+
+    render_fixture(tmp_path, basemap="none")
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        _open(browser, tmp_path / "projects.html")
+        project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+        _view(browser, 117.0, 36.68, zoom=16)
+        _start(browser, project, "line")
+        x, y = _pixel(browser, 117.0, 36.68)
+        taps = [(x - 100, y + 50), (x + 20, y - 30)]
+        vertices = [latlng(*p) for p in taps]
+        for p in taps:
+            tap(*p)
+        touch("touchStart", x - 150, y + 100)
+        for step in range(1, 9):
+            touch("touchMove", x - 150 + 10 * step, y + 100 + 5 * step)
+        touch("touchEnd")
+        time.sleep(0.4)
+        assert _pixel(browser, *vertices[1]) != (round(taps[1][0]), round(taps[1][1]))  # the map moved
+        tap(*_pixel(browser, *vertices[1]))  # a tap on the last vertex ends the line
+        (row,) = _csv_rows(browser)
+        drawn = shapely.from_wkt(row["wkt"])
+        assert len(drawn.coords) == 2
+        assert shapely.LineString(vertices).hausdorff_distance(drawn) < 1e-5  # ~1 m at zoom 16: whole pixels
+        assert _errors(browser) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+def test_panel_shows_report_text_literally_and_writes_it_as_csv_text(browser, tmp_path):
+    from geo.catalog import features_to_gdf
+    from geo.gazetteer import Gazetteer, load_file
+    from geo.geocode import geocode_projects
+
+    formula = "=HYPERLINK(\"http://x\",\"1\")"
+    features = [_feature(1, "北园大街", "road_rebuild", "改造", shapely.LineString([(116.975, 36.68), (117.02, 36.682)]))]
+    for number, name in ((2, EVIL), (3, formula)):
+        feature = _feature(number, name, "culture", "建设", None)
+        feature["properties"]["quote"] = name
+        feature["properties"]["geocode"] = {"status": "unlocated", "reason": name}
+        features.append(feature)
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    shown = browser.execute_script("""
+        return Array.from(document.querySelectorAll('.geo-panel-unlocated')).map(function (row) {
+            return [row.querySelector('.geo-panel-name').textContent, row.querySelector('.geo-panel-note').textContent,
+                    row.querySelector('.geo-quote').textContent];
+        });""")
+    assert sorted(shown) == sorted([[EVIL] * 3, [formula] * 3])
+    assert browser.execute_script("return document.querySelectorAll('.geo-panel img, .geo-panel script').length;") == 0
+    for number, dx in ((2, -40), (3, 40)):
+        _view(browser, 117.0, 36.68, zoom=16)
+        _start(browser, f"culture-{number}", "point")
+        _click(browser, *(a + b for a, b in zip(_pixel(browser, 117.0, 36.68), (dx, 0))))
+    placed_csv = _download(browser, tmp_path / "downloads")
+    assert browser.execute_script("return window.__alerts;") == []
+    rows = list(csv.DictReader(io.StringIO(placed_csv.read_text(encoding="utf-8-sig"))))
+    assert sorted(r["name"] for r in rows) == sorted([EVIL, "'" + formula])
+    # geo still finds both projects by their names
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", load_file(placed_csv))
+    located, unlocated = geocode_projects([{"id": f["properties"]["id"], "properties": dict(f["properties"]),
+                                            "geometry": None} for f in features[1:]], gazetteer, None)
+    assert unlocated == [] and all(f["geometry"].geom_type == "Point" for f in located)
+    assert _errors(browser) == []
+
+
+def test_page_gcj02_inverse_agrees_with_geo_crs_to_a_millimetre(browser, tmp_path):
+    import numpy as np
+    from pyproj import Geod
+
+    from geo.crs import CHINA_BOUNDS, gcj02_to_wgs84, wgs84_to_gcj02
+
+    render_fixture(tmp_path, basemap="amap")
+    _open(browser, tmp_path / "projects.html")
+    lon, lat = np.meshgrid(np.linspace(74.0, 134.0, 13), np.linspace(18.5, 53.0, 11))
+    lon, lat = np.append(lon.ravel(), [117.0, 116.98731]), np.append(lat.ravel(), [36.68, 36.70218])
+    js = np.array(browser.execute_script("""
+        var lons = arguments[0], lats = arguments[1], box = arguments[2];
+        return lons.map(function (x, i) {
+            var w = geoPanel.gcj02ToWgs84(x, lats[i], box), g = geoPanel.wgs84ToGcj02(x, lats[i], box);
+            var back = geoPanel.gcj02ToWgs84(g[0], g[1], box);
+            return [w[0], w[1], g[0], g[1], back[0], back[1]];
+        });""", lon.tolist(), lat.tolist(), list(CHINA_BOUNDS)))
+    geod = Geod(ellps="WGS84")
+
+    def metres(lon_a, lat_a, lon_b, lat_b):
+        return geod.inv(lon_a, lat_a, lon_b, lat_b)[2].max()
+
+    assert metres(js[:, 0], js[:, 1], *gcj02_to_wgs84(lon, lat)) < 0.001
+    assert metres(js[:, 2], js[:, 3], *wgs84_to_gcj02(lon, lat)) < 0.001
+    assert metres(js[:, 4], js[:, 5], lon, lat) < 0.001  # the page's inverse undoes its forward shift
+    assert metres(js[:, 0], js[:, 1], lon, lat) > 100  # and the shift is real (hundreds of metres)
+    outside = browser.execute_script("return geoPanel.gcj02ToWgs84(140.5, 36.0, arguments[0]);", list(CHINA_BOUNDS))
+    assert outside == [140.5, 36.0]  # GCJ-02 is only defined inside China's box
