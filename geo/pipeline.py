@@ -254,9 +254,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     called before each stage.
     """
     from geo.data import REPORT_PATH
-    from geo.extract import extract_file
     from geo.outputs import output_set
-
     from geo.render import check_basemap
 
     check_basemap(basemap)  # a missing tile key should fail before the slow stages, not after
@@ -265,7 +263,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     report = Path(report) if report else REPORT_PATH
     boundary_options = boundary_options or BoundaryOptions()
     say(f"extract: reading {report.name}")
-    features = extract_file(report, encoding=encoding)
+    features, dated = _extract_dated(report, encoding)
     say("geocode: loading boundaries and gazetteers")
     boundaries = resolve_boundaries(boundary_options, prefer_layers=False)
     warnings = list(boundaries.warnings)
@@ -282,10 +280,23 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         written = [write_catalog(out_dir / "projects.geojson", features, report.name, boundaries.metric_crs)]
         written += write_layers(features, boundaries, out_dir / "layers")
         maps_dir = out_dir / "maps_out"
-        written += write_coverage(coverage, maps_dir, {"报告 Report": report.name})
+        written += write_coverage(coverage, maps_dir, {"报告 Report": report.name,
+                                                       "报告日期 Report date": dated or "未注明 not stated in the text"})
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)
     return written, unlocated, warnings
+
+
+def _extract_dated(report, encoding):
+    """The catalog features of a report and the date it gives itself (read once: it may be a pipe)."""
+    from geo.extract import extract_projects, read_report
+    from geo.extract.dates import report_date
+
+    text = read_report(report, encoding=encoding)
+    features = extract_projects(text)
+    if not features:
+        raise InputError(report, "no spatial projects found in the report")
+    return features, report_date(text)
 
 
 def fit_warnings(features, boundaries):

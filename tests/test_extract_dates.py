@@ -1,0 +1,22 @@
+"""The date a report gives itself: a delivery date in its opening lines, or the year of its title."""
+
+import pytest
+
+from geo.extract.dates import report_date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("政府工作报告\n——2024年1月9日在区第十八届人民代表大会第四次会议上\n区长 某某\n各位代表：", "2024-01-09"),
+    ("２０２３年２月３日在區第五屆人民代表大會第三次會議上", "2023-02-03"),  # full-width digits, Traditional
+    ("今年，我们将改造提升13条道路。2025年政府工作报告提出……", "2025"),
+    ("改造北园大街，计划2026年6月30日前完工。", None),  # the date of a work, not of the report
+    ("改造提升北园大街、历山北路等13条道路。", None),
+    ("2024年13月45日", None),
+])
+def test_report_date_from_the_opening_lines_or_the_title(text, expected):
+    assert report_date(text) == expected
+
+
+def test_a_date_deep_in_the_text_is_not_the_reports_own():
+    text = "改造提升北园大街。" * 100 + "项目于2024年5月1日开工。"
+    assert report_date(text) is None
