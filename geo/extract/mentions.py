@@ -14,6 +14,7 @@ from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCH
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
 _PHASE_END = re.compile(r"期\)?$")
+_NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 
 
@@ -165,6 +166,8 @@ def _phase_mention(norm, pos, lo, clause_end):
     The phase says a building project is meant, so a short distinctive stem before it is a
     place (an estate or a block: area) even without a place-name suffix.
     """
+    if pos > lo and norm[pos - 1] == "第":
+        return None  # 开工建设的第一期工程: an ordinal phase names nothing
     mention = Mention(head="", category="area", kind="name", head_start=pos, head_end=pos,
                phase_only=True)
     mention = _extend_right(norm, mention, clause_end)
@@ -220,6 +223,13 @@ def _merge_junctions(norm, mentions):
                      and previous.kind in ("name", "facility") and not previous.section)
         if (junction or link or dash_join) and (previous.category == "road" or dash_join) \
                 and not previous.count:
+            mention.stem_start = previous.stem_start
+            mention.stop, mention.stop_start = previous.stop, previous.stop_start
+            merged[-1] = mention
+        elif previous is not None and previous.end == start and not mention.stop and mention.category == "road" \
+                and previous.kind in ("name", "facility") and previous.category not in ("road", None) \
+                and not previous.count and not previous.section and _NUMBERED_ROAD_STEM.fullmatch(norm, start, mention.head_start):
+            # 青松商务区24号路, 北部湾1号路: a numbered road is named with the zone it belongs to.
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             merged[-1] = mention
@@ -387,6 +397,10 @@ def _extend_right(norm, mention, clause_end):
     mention.count = None
     section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
                                 or mention.head in SECTIONED_AREA_HEADS)
+    if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
+        # 匡山站周边道路改造 is the station's own works (see lists.drop_locators); 青松湖周边道路
+        # are roads named by the lake.
+        section_end = pos
     closing = _closes_name(norm[pos:section_end])
     if section_end > pos and (_right_ok(norm, section_end, clause_end) or closing):
         mention.section = (pos, section_end)
@@ -560,7 +574,7 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 11所新改扩建学校: a works verb between a count and its type is a modifier.
                 pos = counted.start()
                 continue
-        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS):
+        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"):
             return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:
             return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
+from geo.extract.lexicon import STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Count, Mention, Record
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
+from geo.extract.patterns import COUNT_RE, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
 from geo.extract.stems import analyse_stem
 
 
@@ -85,9 +85,11 @@ def _mention_records(norm, mention, sentence, clause_end):
 
 
 def _governed_by_context_verb(case):
-    """缓解A路的交通压力, 位于A路与B路交口, 东起A路: places given as context."""
+    """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
     first = min(mention.chain or [mention], key=lambda m: m.stem_start)
+    if first.stop in STATUS_WORDS and first.stop_start is not None:
+        return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
 
 
@@ -111,12 +113,24 @@ def _inside_range_brackets(case):
     return _in_range_brackets(case.norm, case.mention)
 
 
+def _alias_in_brackets(case):
+    """30号路(青山路), 交通枢纽(青山路与白石路): a name in brackets right after a name is its
+    alias or its place, not a project of its own."""
+    norm, mention = case.norm, case.mention
+    start = mention.stem_start
+    if start < 2 or norm[start - 1] != "(" or norm[start - 2] in HARD_BREAKS or mention.count \
+            or COUNT_RE.search(norm, start, mention.head_start):
+        return False  # (含站点4座) is a count
+    return norm.startswith(")", mention.end)
+
+
 def _attributive_place(case):
     """贯通丹徒新城的一条干道: a place before 的 and a count locates what is counted."""
     return _attributive(case.norm, case.mention, case.clause_end)
 
 
-CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _attributive_place)
+CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
+                 _attributive_place)
 
 
 # --------------------------------------------------------------------------- classification
@@ -144,7 +158,9 @@ def _classify(case):
             label = "distinctive" if label == "short" else label
     section = mention.section
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
-    if section_text.startswith("周边"):
+    if section_text == "周边道路":
+        category = _resolve_category("road", action, norm, mention, sentence)  # 火车站周边道路
+    elif section_text.startswith("周边"):
         category = "area"  # 鲁巷广场周边区域: the area around a landmark
     elif is_range(section_text) and category not in ("rail", "water", *ROAD_CATEGORIES) and not (
             category == "bridge" and not section_text.startswith("至")):
@@ -265,7 +281,7 @@ def _singleton_facility(case):
 def _phase_of_bare_facility(case):
     """推进会展中心二期建设: a phase of a bare facility is one specific project."""
     mention = case.mention
-    if case.label == "empty" and mention.section and (
+    if case.label == "empty" and mention.section and not case.section_text.startswith("周边") and (
             mention.kind == "facility" or mention.kind == "name" and len(mention.head) >= 3):
         return [_named_record(case.norm, mention, case.category, case.action)]
     return None

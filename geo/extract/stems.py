@@ -15,6 +15,8 @@ _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
 _MONEY = re.compile(r"[亿万]元")
 _DIGIT = re.compile(r"\d")
+_SLOGANS = tuple(SLOGAN_WORDS)
+_DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
 
 
 def analyse_stem(norm, mention):
@@ -66,6 +68,9 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if rest[0] in "“‘\"《":
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
+    if mention.stop == "等" and count is None and mention.count is None and mention.kind != "raw" \
+            and not _DIGIT.search(rest):
+        return count, start, "generic"  # A路、B街等传统商业街区: what follows 等 types the list
     measured = _MEASURED.match(rest)
     if measured and is_generic(rest[measured.end():]):
         return count, start, "generic"  # 20米宽绿道: a size, not a name
@@ -76,12 +81,14 @@ def analyse_stem(norm, mention):
         return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech
     if _MONEY.search(rest):
         return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
-    for word in SLOGAN_WORDS:
-        if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest):
-            return count, start, "slogan"
-    for marker in sorted(DEFINITE_MARKERS, key=len, reverse=True):
-        if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
-            return count, start, "definite"
+    if rest.startswith(_SLOGANS):
+        for word in SLOGAN_WORDS:
+            if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest):
+                return count, start, "slogan"
+    if rest.startswith(_DEFINITE):
+        for marker in _DEFINITE:
+            if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
+                return count, start, "definite"
     if rest == "中心" and mention.head in ("公园", "广场"):
         return count, start, "distinctive"  # 中心公园: the park of that name
     if is_generic(rest):
