@@ -112,6 +112,28 @@ def _groups(text):
      [("经八路", "road_new"), ("经六路", "road_new"), ("青松公路", "road_rebuild")], []),
     # 专案 (a project, in Traditional-script texts) ends a name like 项目
     ("白樺物流園專案(一期)已開工。", [("白樺物流園", "area")], []),
+    # a year inside a name's stem starts the name after it; an area section of a road
+    ("青山县2022年白石片区老旧小区改造(二期)", [("白石片区", "area")], []),
+    ("保障白石路开发区段建成通车。", [("白石路开发区段", "road_new")], []),
+    # a bracketed range closes a road's name whatever follows it
+    ("红枫大道南段(白石路口至青山大道路口)绿地景观工程已完成。",
+     [("红枫大道南段(白石路口至青山大道路口)", "road_rebuild")], []),
+    # hills before afforestation, also after 等; a road before a context verb ends there
+    ("完成青峰山、白鹭山等造林工程。", [("白鹭山", "area"), ("青峰山", "area")], []),
+    ("新建青檀路连接白桦路、红枫路等工程。", [("青檀路", "road_new")], []),
+    # kindergarten and school types, canteens; projects counted after their works
+    ("新改扩建公办园5所,新增公益普惠园3所,确保3所新校投入使用,新建3个幸福食堂。", [],
+     [("school", 3), ("school", 3), ("school", 5), ("welfare", 3)]),
+    ("今年共有小港便民码头建设项目5个。", [], [("transport", 5)]),
+    # an ordinal high school; verbs of urging and caring are no part of a name; a facility's
+    # service capacity is its works
+    ("新建青山第二高中,敦促白石农贸市场建成,大家很关心公园的建设进度。",
+     [("白石农贸市场", "market"), ("青山第二高中", "school")], []),
+    ("青山县中医院基础服务能力提升项目", [("青山县中医院", "health")], []),
+    ("孩子从幼儿园到高中都能就近入学。", [], []),
+    # a road and a house number are an address: a compound
+    ("完成青松新村、白石大道36号、红枫路88号改造。",
+     [("白石大道36号", "area"), ("红枫路88号", "area"), ("青松新村", "village")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert _named(text) == sorted(named)

@@ -290,7 +290,10 @@ def word_index(words_):
 
 def match_any(norm, pos, words_):
     """The longest word of ``words_`` starting at ``pos``, or None."""
-    return _index(words_).at(norm, pos)
+    entry = _INDEXES.get(id(words_))
+    if entry is None or entry[0] is not words_:
+        return _index(words_).at(norm, pos)
+    return entry[1].at(norm, pos)
 
 
 def stop_ending_at(norm, pos, lo):

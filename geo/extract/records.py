@@ -11,11 +11,12 @@ from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Count, Mention, Record
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
-from geo.extract.stems import analyse_stem
+from geo.extract.stems import after_year, analyse_stem
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d年?")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
+_ACTION_INDEX = word_index(ACTIONS_SORTED)
+_FILLER_INDEX = word_index(FILLERS_SORTED)
 _RANGE_MARK = re.compile(r"[至\-—–~]")
 _PHASE_END = re.compile(r"期\)?$")
 
@@ -303,10 +304,7 @@ def _named_record(norm, mention, category, action, start=None):
     section = mention.section
     end = section[1] if section else mention.head_end
     if start is None:
-        start = mention.stem_start
-        year = _YEAR.match(norm, start, mention.head_start)
-        if year is not None and year.end() < mention.head_start:
-            start = year.end()  # 2019年青山公园: a date before a name is no part of it
+        start = after_year(norm, mention.stem_start, mention.head_start)  # 2019年青山公园
     if mention.head in NETWORK_HEADS and not section:
         road = _road_before_generic(norm, start, mention.head_start)
         if road is not None:
@@ -495,12 +493,12 @@ def _right_action(norm, pos, clause_end):
             pos += 1  # 实施A路“白改黑”工程: a quoted action
             skipped = True
             continue
-        filler = match_any(norm, pos, FILLERS_SORTED)
-        action = match_any(norm, pos, ACTIONS_SORTED)
+        filler = _FILLER_INDEX.at(norm, pos)
+        action = _ACTION_INDEX.at(norm, pos)
         if filler and (not action or len(filler) >= len(action)):
             pos += len(filler)
             skipped = True
-    action = match_any(norm, pos, ACTIONS_SORTED)
+    action = _ACTION_INDEX.at(norm, pos)
     if action:
         return action
     # 加快线上线下融合发展: an action a few characters on, before the clause ends.

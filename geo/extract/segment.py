@@ -55,10 +55,14 @@ def clean(norm, origin):
 
 
 
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_CLAUSE_END = re.compile(r"[,:]")
+
+
 def sentences(norm):
     """Spans of sentences: split on 。 ! ? ; and newlines (normalised forms of 。！？；)."""
     start = 0
-    for match in re.finditer(r"[。!?;\n]", norm):
+    for match in _SENTENCE_END.finditer(norm):
         if match.start() > start:
             yield start, match.start()
         start = match.end()
@@ -69,8 +73,8 @@ def sentences(norm):
 def clauses(norm, start, end):
     """Spans of clauses of one sentence: split on commas and colons."""
     pos = start
-    for match in re.finditer(r"[,:]", norm[start:end]):
-        cut = start + match.start()
+    for match in _CLAUSE_END.finditer(norm, start, end):
+        cut = match.start()
         if cut > pos:
             yield pos, cut
         pos = cut + 1
