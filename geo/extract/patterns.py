@@ -66,3 +66,7 @@ MEASURE_RE = re.compile(
 # the real texts (docs/extraction_accuracy.md).
 TAGGER_ADD_CONFIDENCE = 0.7
 TAGGER_DROP_OUTSIDE = 0.95
+# Texts of at least this many characters are tagged, and their second half put through the
+# rules, in forked worker processes while the first half is (0: never); shorter ones in the
+# process itself.
+PARALLEL_MIN_CHARS = 50_000
