@@ -11,7 +11,8 @@ Counted groups (``*_count`` rows) are no names. Labelled texts:
 * the first real measurement set (``--real``, default ../../corpus/real, else the nine copies in
   tests/fixtures/extract/real): 14 real texts;
 * the tuning third of the second real set (``--real2`` with ``--real2-files``, default
-  ../../corpus/real2 and REAL2_TUNING): 6 real texts; its 12 other texts are held out;
+  ../../corpus/real2, else the copies in tests/fixtures/extract/real2, and REAL2_TUNING): 6 real
+  texts; its 12 other texts are held out;
 * the passages written in report style in tests/fixtures/extract (``*.txt`` + ``*.gold.csv``)
   and the seed report excerpt with ``tianqiao.gold.csv``.
 
@@ -147,8 +148,11 @@ def labelled_sets(args):
     if not (real / "gold.csv").exists():
         real = ROOT / "tests" / "fixtures" / "extract" / "real"
     sets["real"] = real_texts(real)
-    if args.real2 and args.real2_files:
-        sets["real2"] = [t for t in real_texts(args.real2) if t[1] in args.real2_files]
+    real2 = Path(args.real2) if args.real2 else None
+    if real2 is not None and not (real2 / "gold.csv").exists():
+        real2 = ROOT / "tests" / "fixtures" / "extract" / "real2"  # the tuning third, copied
+    if real2 is not None and args.real2_files:
+        sets["real2"] = [t for t in real_texts(real2) if t[1] in args.real2_files]
     return {name: texts for name, texts in sets.items() if texts}
 
 

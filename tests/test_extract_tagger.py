@@ -73,7 +73,7 @@ def test_decoding_gives_the_exact_label_marginals():
     norm = "甲乙丙丁。戊己"
     emit = rng.normal(size=(len(norm), 3))
     model.emissions = lambda keys: emit
-    labels, marginals = model.tag(norm, [(0, 4), (5, 7)])
+    labels, marginals = model.tag(norm, [(0, 4), (5, 7)])  # the whole text: no offset
     for start, end in ((0, 4), (5, 7)):
         expected = _brute_force_marginals(emit[start:end], trans)
         assert np.allclose(marginals[start:end], expected, atol=1e-9)
@@ -102,11 +102,28 @@ def test_the_shipped_model_loads_and_saves_unchanged(tmp_path):
 
 
 def test_a_worker_process_computes_what_this_process_would():
-    job = parallel.start(tagger.tag_parts, "新建青松路,改造白石小学。", [(0, 13)])
+    norm = "新建青松路,改造白石小学。完成红枫湖周边道路等支路改造。"
+    spans = list(sentences(norm))
+    job = parallel.start(geo.extract._sentence_records, norm, spans)
     assert job._child is not None  # it did fork
-    assert job.result() == tagger.tag_parts("新建青松路,改造白石小学。", [(0, 13)])
+    here = geo.extract._sentence_records(norm, spans)
+    assert [(r.start, r.end, r.category, r.named) for r in job.result()] == \
+        [(r.start, r.end, r.category, r.named) for r in here]
     failing = parallel.start(_fails_in_a_child, os.getpid())
     assert failing.result() == "computed here"  # a child that fails leaves the work to this process
+
+
+def test_a_stretch_of_sentences_is_tagged_as_in_the_whole_text():
+    if tagger.shipped_model() is None:
+        pytest.skip("no model in geo/data")
+    norm = (FIXTURES / "heldout_r7_urbancore.txt").read_text(encoding="utf-8")
+    spans = list(sentences(norm))
+    whole = tagger.tag_text(norm, spans)
+    part = tagger.tag_text(norm, spans[5:12])
+    lo, hi = spans[5][0], spans[11][1]
+    assert part.names == whole.names_in(lo, hi)
+    for start, end in spans[5:12]:
+        assert part.outside(start, end) == pytest.approx(whole.outside(start, end), abs=1e-12)
 
 
 def _fails_in_a_child(parent):

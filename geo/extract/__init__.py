@@ -77,10 +77,10 @@ filters), ``features`` (ids, merging, output), ``parallel`` (worker processes fo
    pass it (a head for the category, the left edge and stem analysis, the context rules, no
    partner, locator or counted type, and no place the rules saw and discarded next to it); a
    named record whose characters it holds outside any name (mean probability 0.95 or more) is
-   dropped, unless its works follow it directly or it is a member of a counted group. Texts of
-   50,000 characters and more are tagged, and their second half put through the rules, in
-   forked worker processes while the first half is (``parallel``; the same catalog). Without
-   the model file the extraction is the rules alone. Leave-one-text-out over 14 real texts:
+   dropped, unless its works follow it directly or it is a member of a counted group. Without
+   the model file the extraction is the rules alone. Texts of 50,000 characters and more are
+   shared with a forked worker process that extracts the sentences of the second half
+   (``parallel``; the same catalog). Leave-one-text-out over 14 real texts:
    recall 0.773 -> 0.790, named precision 0.774 -> 0.822.
 
 Decisions worth knowing (documented here because they are judgement calls):
@@ -165,37 +165,26 @@ def extract_projects(text: str) -> list:
         raise TypeError(f"extract_projects expects str, got {type(text).__name__}")
     norm, origin = clean(*simplified_with_offsets(text))
     vocabulary = geo_data.categories()
-    records = []
     spans = list(sentences(norm))
-    # A long text is shared with two worker processes while this one works: one tags it, one
-    # applies the rules to its second half (see geo.extract.parallel; the results are the same).
+    # A long text is shared with a forked worker process, which extracts the sentences of its
+    # second half while this one does the first (see geo.extract.parallel; the same records).
     parallel = len(norm) >= PARALLEL_MIN_CHARS > 0
-    tagging_job = start(tagger.tag_parts, norm, spans, parallel=parallel)
     cut = _half(spans) if parallel else len(spans)
-    rules_job = start(_rule_records, norm, spans[cut:], parallel=parallel)
+    job = start(_sentence_records, norm, spans[cut:], parallel=parallel)
     try:
-        by_sentence = _rule_records(norm, spans[:cut]) + rules_job.result()
+        records = _sentence_records(norm, spans[:cut]) + job.result()
     except BaseException:
-        tagging_job.cancel()
-        rules_job.cancel()
+        job.cancel()
         raise
-    tagging = tagger.Tagging.from_parts(tagging_job.result())
-    for (sent_start, sent_end), sentence_records in zip(spans, by_sentence):
-        if tagging is not None:
-            # The tagger in front of the rules' filters: names they missed, names it rejects.
-            sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)
-        link_listed_members(norm, sentence_records, sent_start, sent_end)
-        attach_measures(norm, sent_start, sent_end, sentence_records)
-        for record in sentence_records:
-            record.sentence = (sent_start, sent_end)
-        records.extend(sentence_records)
     records = [r for r in records if r.category in vocabulary]
     return to_features(records, text, norm, origin)
 
 
-def _rule_records(norm, spans):
-    """The rules' records of each sentence, clause by clause."""
-    by_sentence = []
+def _sentence_records(norm, spans):
+    """The records of these sentences (in order): the rules' clause by clause, then the tagger's
+    rules in front of their filters, list members and measures."""
+    tagging = tagger.tag_text(norm, spans)
+    records = []
     for sent_start, sent_end in spans:
         sentence_records = []
         previous = None
@@ -204,8 +193,15 @@ def _rule_records(norm, spans):
                 # 地址:A路与B路交口, 对口学校:C中学: a labelled field is context, not works.
                 sentence_records.extend(clause_records(norm, clause_start, clause_end, sent_start, sent_end))
             previous = (clause_start, clause_end)
-        by_sentence.append(sentence_records)
-    return by_sentence
+        if tagging is not None:
+            # The tagger in front of the rules' filters: names they missed, names it rejects.
+            sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)
+        link_listed_members(norm, sentence_records, sent_start, sent_end)
+        attach_measures(norm, sent_start, sent_end, sentence_records)
+        for record in sentence_records:
+            record.sentence = (sent_start, sent_end)
+        records.extend(sentence_records)
+    return records
 
 
 def _half(spans):

@@ -348,59 +348,61 @@ def shipped_model():
 
 
 class Tagging:
-    """What the tagger says about a text: the names it marks and how sure it is of every character.
+    """What the tagger says about a stretch of text: the names it marks and how sure it is.
 
     ``names`` lists (start, end, confidence) in text order, confidence being the smallest
     probability of the labels along the name; :meth:`outside` is the mean probability that
-    the characters of a span are in no name (from ``outside_sums``, the running sum of that
-    probability, an ``array('d')`` of length n + 1).
+    the characters of a span are in no name. Offsets index the whole text; the tagging covers
+    the characters from ``offset`` on (``outside_sums`` is the running sum of that probability
+    from there, an ``array('d')``).
     """
 
-    def __init__(self, names, outside_sums):
+    def __init__(self, names, outside_sums, offset=0):
         self.names = names
         self.starts = [start for start, _, _ in names]
         self._outside = outside_sums
+        self.offset = offset
 
     @classmethod
-    def from_parts(cls, parts):
-        """The Tagging of :func:`tag_parts` (None stays None)."""
-        if parts is None:
-            return None
-        names, sums = parts
-        outside = array.array("d")
-        outside.frombytes(sums)
-        return cls(names, outside)
-
-    @classmethod
-    def from_labels(cls, labels, marginals):
+    def from_labels(cls, labels, marginals, offset=0):
         import numpy as np
 
         sums = array.array("d", np.concatenate(([0.0], np.cumsum(marginals[:, 2]))).tobytes())
-        return cls(name_spans(labels, marginals), sums)
+        names = [(start + offset, end + offset, confidence) for start, end, confidence in name_spans(labels, marginals)]
+        return cls(names, sums, offset)
 
     def names_in(self, start, end):
         """The names that start in ``[start, end)``."""
         return self.names[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
     def outside(self, start, end):
-        return (self._outside[end] - self._outside[start]) / (end - start) if end > start else 0.0
+        if end <= start:
+            return 0.0
+        return (self._outside[end - self.offset] - self._outside[start - self.offset]) / (end - start)
+
+
+# Characters of context tagged around a stretch of sentences: more than any feature looks at
+# (two neighbours, words of six characters), so a stretch is tagged as the whole text would be.
+_CONTEXT = 8
 
 
 def tag_text(norm, sentences, model=None):
-    """The :class:`Tagging` of ``norm`` by ``model`` (default: the shipped one), or None without a model."""
+    """The :class:`Tagging` of the ``sentences`` (spans of ``norm``, in order) by ``model``
+    (default: the shipped one), or None without a model.
+
+    Only the stretch of text from the first sentence to the last is looked at, with a few
+    characters of context on each side: every feature of a character depends only on its
+    sentence and its two neighbours, so the labels are those the whole text would get.
+    """
     model = model or shipped_model()
     if model is None:
         return None
-    return Tagging.from_labels(*model.tag(norm, sentences))
-
-
-def tag_parts(norm, sentences):
-    """The tagging of ``norm`` as picklable parts (names, running sums as bytes), or None.
-
-    What a worker process sends back; :meth:`Tagging.from_parts` rebuilds it.
-    """
-    tagging = tag_text(norm, sentences)
-    return None if tagging is None else (tagging.names, tagging._outside.tobytes())
+    if not sentences:
+        return Tagging([], array.array("d", [0.0]), 0)
+    lo = max(0, sentences[0][0] - _CONTEXT)
+    hi = min(len(norm), sentences[-1][1] + _CONTEXT)
+    local = [(start - lo, end - lo) for start, end in sentences]
+    return Tagging.from_labels(*model.tag(norm[lo:hi], local), offset=lo)
 
 
 def name_spans(labels, marginals):
