@@ -188,9 +188,9 @@ def test_offsets_survive_nfkc_expansion():
 
 
 def _written_as(name, span):
-    """The name is the span as written, less spaces around numbers and bracketed pinyin."""
+    """The name is the span as written, less spaces (around numbers, letter-spacing) and bracketed pinyin."""
     return name == span or (name[0] == span[0] and name[-1] == span[-1]
-                            and re.sub(r" +|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", span) == name)
+                            and re.sub(r"[ \u3000]+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", span) == name)
 
 
 def test_names_drop_inserted_pinyin_and_offsets_cover_the_written_span():

@@ -27,6 +27,13 @@ def test_real_texts_used_for_tuning_stay_above_their_figures(capsys):
     assert totals["named_hit"] / totals["named"] >= 0.78
 
 
+def test_real_texts_of_the_second_set_used_for_tuning_stay_above_their_figures(capsys):
+    totals = _scorer().score_set(REAL.parent / "real2")
+    # After tuning (2026-12-02): recall 112/120, named precision 94/99; first run 92/120, 80/96.
+    assert totals["found"] / totals["scored"] >= 0.90
+    assert totals["named_hit"] / totals["named"] >= 0.92
+
+
 def test_dev_set_meets_the_issue_targets(capsys):
     folder = next((p for p in DEV_SETS if (p / "gold.csv").exists()), None)
     if folder is None:
@@ -88,6 +95,52 @@ def _groups(text):
     # references (该公路, 这所学校, 整个公园) and a park's courts are no projects; counted courts are
     ("该公路全长10公里，这所学校涵盖幼儿园，整个公园面积大，公园内设有篮球场、五人制足球场，新建网球场4片。",
      [], [("sports", 4)]),
+    # a project's ends, its planned site and the roads enclosing or bounding it are context,
+    # also after a status word (规划, 现状)
+    ("青松路起点接白石路，终点接12号路。", [("青松路", "road_rebuild")], []),
+    ("新建红枫幼儿园，项目拟选址于青山路与白石路交叉口。", [("红枫幼儿园", "school")], []),
+    ("该公园由青岭路与白桦路、红枫路合围，北至规划青檀路，南至现状白杨路。", [], []),
+    # a name in brackets right after a name is its alias; a bus line's stops are no works
+    ("新开工30号路(红枫路)。", [("30号路", "road_new")], []),
+    ("新开4条公交线路:青山站至白石公园、红枫站至青岭广场。", [], []),
+    # a numbered road is named with the zone it belongs to
+    ("加快青松商务区24号路、35号路建设。", [("35号路", "road_new"), ("青松商务区24号路", "road_new")], []),
+    # roads around a landmark are one project; what follows 等 types the list, it is no name
+    ("完成青松路、白石路、红枫湖周边道路等支路改造。",
+     [("白石路", "road_rebuild"), ("红枫湖周边道路", "road_rebuild"), ("青松路", "road_rebuild")], []),
+    ("青山路、白石街等传统商业街区提档升级。", [("白石街", "road_rebuild"), ("青山路", "road_rebuild")], []),
+    # an ordinal phase names nothing; 中修 and 截污 are works; words before a name are cut
+    ("当天开工建设的第一期工程主要建设门诊楼。", [], []),
+    ("完成青檀路中修、白桦路中修，推进青岭大道截污改造。",
+     [("白桦路", "road_rebuild"), ("青岭大道", "road_rebuild"), ("青檀路", "road_rebuild")], []),
+    ("举行青山区中医医院迁建工程开工仪式。", [("青山区中医医院", "health")], []),
+    # letter-spaced words (PDF tables) are read as one word; words set apart by a space are two
+    ("推进青 松 公 路改造，完成经六路 经八路建设。",
+     [("经八路", "road_new"), ("经六路", "road_new"), ("青松公路", "road_rebuild")], []),
+    # 专案 (a project, in Traditional-script texts) ends a name like 项目
+    ("白樺物流園專案(一期)已開工。", [("白樺物流園", "area")], []),
+    # a year inside a name's stem starts the name after it; an area section of a road
+    ("青山县2022年白石片区老旧小区改造(二期)", [("白石片区", "area")], []),
+    ("保障白石路开发区段建成通车。", [("白石路开发区段", "road_new")], []),
+    # a bracketed range closes a road's name whatever follows it
+    ("红枫大道南段(白石路口至青山大道路口)绿地景观工程已完成。",
+     [("红枫大道南段(白石路口至青山大道路口)", "road_rebuild")], []),
+    # hills before afforestation, also after 等; a road before a context verb ends there
+    ("完成青峰山、白鹭山等造林工程。", [("白鹭山", "area"), ("青峰山", "area")], []),
+    ("新建青檀路连接白桦路、红枫路等工程。", [("青檀路", "road_new")], []),
+    # kindergarten and school types, canteens; projects counted after their works
+    ("新改扩建公办园5所,新增公益普惠园3所,确保3所新校投入使用,新建3个幸福食堂。", [],
+     [("school", 3), ("school", 3), ("school", 5), ("welfare", 3)]),
+    ("今年共有小港便民码头建设项目5个。", [], [("transport", 5)]),
+    # an ordinal high school; verbs of urging and caring are no part of a name; a facility's
+    # service capacity is its works
+    ("新建青山第二高中,敦促白石农贸市场建成,大家很关心公园的建设进度。",
+     [("白石农贸市场", "market"), ("青山第二高中", "school")], []),
+    ("青山县中医院基础服务能力提升项目", [("青山县中医院", "health")], []),
+    ("孩子从幼儿园到高中都能就近入学。", [], []),
+    # a road and a house number are an address: a compound
+    ("完成青松新村、白石大道36号、红枫路88号改造。",
+     [("白石大道36号", "area"), ("红枫路88号", "area"), ("青松新村", "village")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert _named(text) == sorted(named)

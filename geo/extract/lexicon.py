@@ -105,43 +105,64 @@ def longest_first(items):
 
 
 class WordIndex:
-    """Constant-time look-up of the words of a set at a position: by length, longest first."""
+    """Constant-time look-up of the words of a set at a position: by length, longest first.
+
+    The lengths tried at a position are those of the words starting (or ending) with the
+    character there.
+    """
 
     def __init__(self, items):
         self.words = frozenset(items)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
-        self.firsts = frozenset(w[0] for w in self.words if w)
-        self.lasts = frozenset(w[-1] for w in self.words if w)
+        by_first, by_last = {}, {}
+        for word in self.words:
+            if word:
+                by_first.setdefault(word[0], set()).add(len(word))
+                by_last.setdefault(word[-1], set()).add(len(word))
+        self.by_first = {c: tuple(sorted(n, reverse=True)) for c, n in by_first.items()}
+        self.by_last = {c: tuple(sorted(n, reverse=True)) for c, n in by_last.items()}
+        self.firsts = frozenset(self.by_first)
+        self.lasts = frozenset(self.by_last)
 
     def at(self, text, pos):
         """The longest word starting at ``pos``, or None."""
-        if text[pos:pos + 1] not in self.firsts:
+        lengths = self.by_first.get(text[pos:pos + 1])
+        if lengths is None:
             return None
-        for length in self.lengths:
-            if text[pos:pos + length] in self.words:
+        words = self.words
+        for length in lengths:
+            if text[pos:pos + length] in words:
                 return text[pos:pos + length]
         return None
 
     def all_at(self, text, pos):
         """Every word starting at ``pos``, longest first."""
-        if text[pos:pos + 1] not in self.firsts:
+        lengths = self.by_first.get(text[pos:pos + 1])
+        if lengths is None:
             return []
-        return [text[pos:pos + n] for n in self.lengths if text[pos:pos + n] in self.words]
+        return [text[pos:pos + n] for n in lengths if text[pos:pos + n] in self.words]
 
     def first_in(self, text, start=0, end=None):
         """(position, word) of the first word in ``text[start:end]``, longest at that position."""
         end = len(text) if end is None else end
+        by_first, words = self.by_first, self.words
         for pos in range(start, end):
-            for n in self.lengths:
-                if pos + n <= end and text[pos:pos + n] in self.words:
+            lengths = by_first.get(text[pos])
+            if lengths is None:
+                continue
+            for n in lengths:
+                if pos + n <= end and text[pos:pos + n] in words:
                     return pos, text[pos:pos + n]
         return None
 
     def ending_at(self, text, pos, lo=0):
         """Words ending at ``pos`` and starting at or after ``lo``, longest first."""
-        if pos < 1 or text[pos - 1] not in self.lasts:
+        if pos < 1:
             return []
-        return [text[pos - n:pos] for n in self.lengths if pos - n >= lo and text[pos - n:pos] in self.words]
+        lengths = self.by_last.get(text[pos - 1])
+        if lengths is None:
+            return []
+        return [text[pos - n:pos] for n in lengths if pos - n >= lo and text[pos - n:pos] in self.words]
 
     def __contains__(self, word):
         return word in self.words
@@ -172,12 +193,16 @@ TITLE_VERBS = words("title_verb")
 NAME_INITIAL_STOPS = words("name_initial")
 # Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
 CONTEXT_VERBS = words("context_verb")
+# Status words between a context verb and a place (北至规划青山路): the place stays context.
+STATUS_WORDS = words("status")
 SEPARATORS = words("separator")
 
 VILLAGE_PROGRAMMES = words("village_programme")
 FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 PARTNER_WORDS = words("partner")
+# Verbs after places that bound a site (由A路与B路合围): the places are context.
+ENCLOSURE_WORDS = words("enclosure")
 MEMBER_MARKERS = words("member_marker")
 MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
@@ -265,7 +290,10 @@ def word_index(words_):
 
 def match_any(norm, pos, words_):
     """The longest word of ``words_`` starting at ``pos``, or None."""
-    return _index(words_).at(norm, pos)
+    entry = _INDEXES.get(id(words_))
+    if entry is None or entry[0] is not words_:
+        return _index(words_).at(norm, pos)
+    return entry[1].at(norm, pos)
 
 
 def stop_ending_at(norm, pos, lo):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.mentions import BOUNDING_WORDS
-from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, heads, DIRECTIONS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -139,7 +139,7 @@ def _item_tail(norm, start, end):
     head may keep a generic modifier after the township (孟溪镇、太平营镇中心卫生院).
     """
     for pos in range(end, start + 1, -1):
-        if is_generic(norm[pos:end]) and norm[:pos].endswith(TOWNSHIP_SUFFIXES) \
+        if is_generic(norm[pos:end]) and norm.endswith(TOWNSHIP_SUFFIXES, 0, pos) \
                 and pos - start >= 3:
             return TOWNSHIP
         if end - pos >= 4:
@@ -220,6 +220,7 @@ def drop_partners(norm, records, clause_end):
 
     与浙江大学、四川大学合作: a list after 与/同 that the clause goes on to 合作/对接 with.
     镇江、九江等城市: a list typed by a noun that is no place type (城市, 企业, 高校).
+    由青山路与白石路合围: roads that enclose a site are its bounds, not works.
     """
     kept = []
     for record in records:
@@ -228,6 +229,8 @@ def drop_partners(norm, records, clause_end):
         first = min(chain, key=lambda m: m.stem_start)
         rest = norm[chain_end:clause_end]
         if first.stop in ("与", "同") and any(word in rest for word in PARTNER_WORDS):
+            continue
+        if rest.startswith(ENCLOSURE_WORDS):
             continue
         if rest.startswith("等"):
             typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
@@ -14,7 +14,18 @@ from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCH
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
 _PHASE_END = re.compile(r"期\)?$")
+_NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
+_COUNTED_WORKS = ("项目", "工程")
+_FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
+_AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
+_COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
+_ACTION_INDEX = word_index(ACTIONS_SORTED)
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HOUSE_NUMBER = re.compile(r"\d{1,4}号")
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+_TO_RANGE = re.compile(r"\([^()]+至[^()]+\)$")  # 南段(滨海路口至江山大道路口)
 
 
 def clause_mentions(norm, start, end):
@@ -97,12 +108,19 @@ _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
 _MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
 
 
-@functools.lru_cache(maxsize=2)
+_CANDIDATES = [None, None]  # the text last looked at (compared by identity) and its candidates
+
+
 def _candidates(norm):
-    """Sorted positions of ``norm`` where a mention may end (see clause_mentions)."""
-    found = {m.end() for m in _candidate_ends().finditer(norm)}
-    found.update(m.start() for m in _PHASE_START.finditer(norm) if m.start() > 0)
-    return sorted(found)
+    """Sorted positions of ``norm`` where a mention may end (see clause_mentions).
+
+    Computed once per text: every clause of a text asks for the same list.
+    """
+    if _CANDIDATES[0] is not norm:
+        found = {m.end() for m in _candidate_ends().finditer(norm)}
+        found.update(m.start() for m in _PHASE_START.finditer(norm) if m.start() > 0)
+        _CANDIDATES[:] = [norm, sorted(found)]
+    return _CANDIDATES[1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,6 +132,7 @@ def _candidate_ends():
 
 # Directions after a road that bound a site (三环路以西, 温福铁路以南).
 BOUNDING_WORDS = ("以东", "以西", "以南", "以北")
+_BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 
 
 def _numbered_school_ends(norm, e, lo, clause_end):
@@ -150,7 +169,7 @@ def _county_road_ok(norm, match, lo, hi):
     """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
     stem = match.group(0)[:2]
     if stem in _NOT_COUNTY_ROADS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
-            or not re.fullmatch(r"[\u4e00-\u9fff]{2}", stem):
+            or not _TWO_HAN.fullmatch(stem):
         return False
     after = norm[match.end():hi]
     before = norm[lo:match.start()]
@@ -165,6 +184,8 @@ def _phase_mention(norm, pos, lo, clause_end):
     The phase says a building project is meant, so a short distinctive stem before it is a
     place (an estate or a block: area) even without a place-name suffix.
     """
+    if pos > lo and norm[pos - 1] == "第":
+        return None  # 开工建设的第一期工程: an ordinal phase names nothing
     mention = Mention(head="", category="area", kind="name", head_start=pos, head_end=pos,
                phase_only=True)
     mention = _extend_right(norm, mention, clause_end)
@@ -186,7 +207,7 @@ def _phase_mention(norm, pos, lo, clause_end):
     listed = before == "、" or norm.startswith("、", mention.end)
     works_verb = stop is not None and stop in PHASE_VERBS
     if not (2 <= len(text) <= PHASE_MAX_STEM) or not (listed or works_verb) \
-            or not re.fullmatch(r"[\u4e00-\u9fff]+", text) or is_generic(text) \
+            or not _HAN_RUN.fullmatch(text) or is_generic(text) \
             or text.endswith(PHASE_NOT_NAMES) or (stop is None and before not in ("、", "")):
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem
@@ -220,6 +241,13 @@ def _merge_junctions(norm, mentions):
                      and previous.kind in ("name", "facility") and not previous.section)
         if (junction or link or dash_join) and (previous.category == "road" or dash_join) \
                 and not previous.count:
+            mention.stem_start = previous.stem_start
+            mention.stop, mention.stop_start = previous.stop, previous.stop_start
+            merged[-1] = mention
+        elif previous is not None and previous.end == start and not mention.stop and mention.category == "road" \
+                and previous.kind in ("name", "facility") and previous.category not in ("road", None) \
+                and not previous.count and not previous.section and _NUMBERED_ROAD_STEM.fullmatch(norm, start, mention.head_start):
+            # 青松商务区24号路, 北部湾1号路: a numbered road is named with the zone it belongs to.
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             merged[-1] = mention
@@ -378,15 +406,25 @@ def _deng_stem(norm, head_start, lo, window=10):
 def _extend_right(norm, mention, clause_end):
     """Add section, count and the end of the mention; None when the noun phrase goes on."""
     pos = mention.head_end
-    tail = match_any(norm, pos, AREA_TYPE_TAILS) if mention.category == "area" else None
+    tail = _AREA_TAIL_INDEX.at(norm, pos) if mention.category == "area" else None
     if tail and mention.kind == "name":
         # 满江片区城市更新单元: the unit is named by the area it renews, as 陈塘庄城市更新单元 is.
         pos = mention.head_end = pos + len(tail)
         mention.head = norm[mention.head_start:pos]
+    house = _HOUSE_NUMBER.match(norm, pos, clause_end) if mention.category == "road" and mention.kind == "name" else None
+    if house is not None and _right_ok(norm, house.end(), clause_end) and not COUNT_RE.match(norm, pos, clause_end):
+        # 青山大道36号: a road and a house number are an address, a compound (area).
+        pos = mention.head_end = house.end()
+        mention.head = norm[mention.head_start:pos]
+        mention.category = "area"
     mention.section = None
     mention.count = None
     section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
                                 or mention.head in SECTIONED_AREA_HEADS)
+    if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
+        # 匡山站周边道路改造 is the station's own works (see lists.drop_locators); 青松湖周边道路
+        # are roads named by the lake.
+        section_end = pos
     closing = _closes_name(norm[pos:section_end])
     if section_end > pos and (_right_ok(norm, section_end, clause_end) or closing):
         mention.section = (pos, section_end)
@@ -412,11 +450,13 @@ def _extend_right(norm, mention, clause_end):
             closing = 1
         if not quoted:
             # 安置点配套设施提升12个: the works on a type's facilities count the type.
-            quoted = len(match_any(norm, pos, COUNTED_PARTS) or "")
-        action = match_any(norm, pos + quoted + closing, ACTIONS_SORTED)
+            quoted = len(_COUNTED_PART_INDEX.at(norm, pos) or "")
+        action = _ACTION_INDEX.at(norm, pos + quoted + closing)
         if action:
             after = pos + quoted + closing + len(action)
             after += 1 if quoted == 1 and after < clause_end and norm[after] in "”’\"" else 0
+            if norm.startswith(_COUNTED_WORKS, after) and COUNT_RE.match(norm, after + 2, clause_end):
+                after += 2  # 便民码头建设项目5个, 农村公路中修项目28个: the works' projects are counted
             count = _count_at(norm, after, clause_end, mention)
             if count is not None:
                 mention.post_action = action
@@ -428,9 +468,9 @@ def _extend_right(norm, mention, clause_end):
         return mention
     if not _right_ok(norm, pos, clause_end):
         return None
-    bound = match_any(norm, pos, BOUNDING_WORDS)
+    bound = _BOUNDING_INDEX.at(norm, pos)
     if bound and _right_ok(norm, pos + len(bound), clause_end) and pos + len(bound) < clause_end \
-            and not match_any(norm, pos + len(bound), FOLLOWERS_SORTED):
+            and not _FOLLOWER_INDEX.at(norm, pos + len(bound)):
         return None  # 三环路以西、化工路以北: roads bounding a site are context
     breakdown = COUNT_RE.match(norm, pos, clause_end)
     if breakdown is not None and _right_ok(norm, breakdown.end(), clause_end) \
@@ -447,10 +487,17 @@ def _starts_with_head(text):
                for n in range(2, min(len(text), 6) + 1))
 
 
+def _is_place(text):
+    """True when ``text`` is a place named by an area head (开发区, 高新区: 滨海路开发区段)."""
+    table = heads()
+    return any(text.endswith(h) and table[h][0] == "area" for h in (text[-n:] for n in range(2, len(text) + 1))
+               if h in table)
+
+
 def _closes_name(section):
     """A range (A至B段) or a phase (二期) ends a name: nothing of the name follows it."""
     return is_range(section) or bool(_PHASE_END.search(section)) \
-        or bool(_DASH_RANGE.fullmatch(section))  # (华腾路-凌边路)
+        or bool(_DASH_RANGE.fullmatch(section)) or bool(_TO_RANGE.search(section))  # (华腾路-凌边路)
 
 
 def is_range(section):
@@ -468,7 +515,7 @@ def _sections_end(norm, pos, clause_end, linear):
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)
                                       or any(h in match.group(0) for h in ("路", "街", "大道"))
-                                      or _starts_with_head(match.group(0))
+                                      or _starts_with_head(match.group(0)) and not _is_place(match.group(0)[:-1])
                                       or not _right_ok(norm, match.end(), clause_end)
                                       and not SECTION_RE.match(norm, match.end(), clause_end)):
                 # 哈伊高速铁路北安段: 铁路 is the head of the name, not the start of a section.
@@ -507,12 +554,17 @@ def _right_ok(norm, pos, clause_end):
     if norm.startswith("流域", pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
-    return bool(match_any(norm, pos, FOLLOWERS_SORTED) or match_any(norm, pos, ACTIONS_SORTED))
+    if _FOLLOWER_INDEX.at(norm, pos) or _ACTION_INDEX.at(norm, pos):
+        return True
+    # 青山路连接白石路, 青山公园位于...: a context verb ends it too, unless it opens a head (连接线).
+    return bool(match_any(norm, pos, CONTEXT_VERBS)) and not _starts_with_head(norm[pos:pos + 6])
 
 
 def _place_before_works(norm, pos):
-    """True when a township or hill name ends at ``pos`` before works on such a place."""
-    return any(norm.endswith(suffix, 0, pos) and match_any(norm, pos, works)
+    """True when a township or hill name ends at ``pos`` before works on such a place (a list
+    may end with 等 before them: 北山、南山等造林工程)."""
+    at = pos + 1 if norm.startswith("等", pos) else pos
+    return any(norm.endswith(suffix, 0, pos) and match_any(norm, at, works)
                for suffix, works in PLACE_WORKS)
 
 
@@ -530,6 +582,8 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
     while pos > lo:
         if norm[pos - 1] in HARD_BREAKS:
             return pos, None, None
+        if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR.fullmatch(norm, pos - 5, pos) and pos < head_start:
+            return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
         stop = stop_ending_at(norm, pos, lo)
         length = head_start - pos
         if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
@@ -560,7 +614,7 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 11所新改扩建学校: a works verb between a count and its type is a modifier.
                 pos = counted.start()
                 continue
-        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS):
+        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"):
             return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:
             return None

@@ -10,6 +10,10 @@ _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
+_INTEGER = re.compile(r"\d+")
+_DECIMAL = re.compile(r"\d+\.\d+")
+
+
 def format_number(value):
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -18,9 +22,9 @@ def parse_number(text):
     """'13' -> 13, '1.5' -> 1.5, '十三' -> 13, '两' -> 2, '一百二十' -> 120, '一〇五' -> 105."""
     if not text:
         return None
-    if re.fullmatch(r"\d+", text):
+    if _INTEGER.fullmatch(text):
         return int(text)
-    if re.fullmatch(r"\d+\.\d+", text):
+    if _DECIMAL.fullmatch(text):
         return float(text)
     if all(ch in _CN_VALUES for ch in text):
         value = 0

@@ -32,7 +32,7 @@ NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 SECTION_RE = re.compile(
     r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部))\)"
     r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段)"
-    r"|(?P<simple>周边(?:区域|地区|片区|地块)|[东西南北中]段|[东西南北]区|[东西南北]延伸?(?:线|段)?|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
+    r"|(?P<simple>周边(?:区域|地区|片区|地块|道路)|[东西南北中]段|[东西南北]区|[东西南北]延伸?(?:线|段)?|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
 # A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.
 PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?段)")
@@ -58,3 +58,15 @@ MEASURE_RE = re.compile(
     rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"
     rf"|(?P<num2>{NUM})(?P<unit2>{'|'.join(MEASURE_UNITS)})(?:以上)?(?P<noun2>{'|'.join(MEASURE_NOUNS)})"
 )
+
+# The name tagger (geo/data/name_tagger.npz): a name it proposes with at least this confidence
+# (the smallest label probability along it) and that no rule found becomes a record if the
+# rules' filters pass it; a rule's name whose characters it holds to be outside any name with
+# at least this mean probability is dropped. Chosen by leave-one-text-out cross-validation over
+# the real texts (docs/extraction_accuracy.md).
+TAGGER_ADD_CONFIDENCE = 0.7
+TAGGER_DROP_OUTSIDE = 0.95
+# Texts of at least this many characters are tagged, and their second half put through the
+# rules, in forked worker processes while the first half is (0: never); shorter ones in the
+# process itself.
+PARALLEL_MIN_CHARS = 50_000

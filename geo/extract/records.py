@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
+from geo.extract.lexicon import STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Count, Mention, Record
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
-from geo.extract.stems import analyse_stem
+from geo.extract.patterns import COUNT_RE, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
+from geo.extract.stems import after_year, analyse_stem
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d年?")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
+_ACTION_INDEX = word_index(ACTIONS_SORTED)
+_FILLER_INDEX = word_index(FILLERS_SORTED)
 _RANGE_MARK = re.compile(r"[至\-—–~]")
 _PHASE_END = re.compile(r"期\)?$")
 
@@ -85,9 +86,11 @@ def _mention_records(norm, mention, sentence, clause_end):
 
 
 def _governed_by_context_verb(case):
-    """缓解A路的交通压力, 位于A路与B路交口, 东起A路: places given as context."""
+    """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
     first = min(mention.chain or [mention], key=lambda m: m.stem_start)
+    if first.stop in STATUS_WORDS and first.stop_start is not None:
+        return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
 
 
@@ -111,12 +114,24 @@ def _inside_range_brackets(case):
     return _in_range_brackets(case.norm, case.mention)
 
 
+def _alias_in_brackets(case):
+    """30号路(青山路), 交通枢纽(青山路与白石路): a name in brackets right after a name is its
+    alias or its place, not a project of its own."""
+    norm, mention = case.norm, case.mention
+    start = mention.stem_start
+    if start < 2 or norm[start - 1] != "(" or norm[start - 2] in HARD_BREAKS or mention.count \
+            or COUNT_RE.search(norm, start, mention.head_start):
+        return False  # (含站点4座) is a count
+    return norm.startswith(")", mention.end)
+
+
 def _attributive_place(case):
     """贯通丹徒新城的一条干道: a place before 的 and a count locates what is counted."""
     return _attributive(case.norm, case.mention, case.clause_end)
 
 
-CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _attributive_place)
+CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
+                 _attributive_place)
 
 
 # --------------------------------------------------------------------------- classification
@@ -144,7 +159,9 @@ def _classify(case):
             label = "distinctive" if label == "short" else label
     section = mention.section
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
-    if section_text.startswith("周边"):
+    if section_text == "周边道路":
+        category = _resolve_category("road", action, norm, mention, sentence)  # 火车站周边道路
+    elif section_text.startswith("周边"):
         category = "area"  # 鲁巷广场周边区域: the area around a landmark
     elif is_range(section_text) and category not in ("rail", "water", *ROAD_CATEGORIES) and not (
             category == "bridge" and not section_text.startswith("至")):
@@ -265,7 +282,7 @@ def _singleton_facility(case):
 def _phase_of_bare_facility(case):
     """推进会展中心二期建设: a phase of a bare facility is one specific project."""
     mention = case.mention
-    if case.label == "empty" and mention.section and (
+    if case.label == "empty" and mention.section and not case.section_text.startswith("周边") and (
             mention.kind == "facility" or mention.kind == "name" and len(mention.head) >= 3):
         return [_named_record(case.norm, mention, case.category, case.action)]
     return None
@@ -287,10 +304,7 @@ def _named_record(norm, mention, category, action, start=None):
     section = mention.section
     end = section[1] if section else mention.head_end
     if start is None:
-        start = mention.stem_start
-        year = _YEAR.match(norm, start, mention.head_start)
-        if year is not None and year.end() < mention.head_start:
-            start = year.end()  # 2019年青山公园: a date before a name is no part of it
+        start = after_year(norm, mention.stem_start, mention.head_start)  # 2019年青山公园
     if mention.head in NETWORK_HEADS and not section:
         road = _road_before_generic(norm, start, mention.head_start)
         if road is not None:
@@ -479,12 +493,12 @@ def _right_action(norm, pos, clause_end):
             pos += 1  # 实施A路“白改黑”工程: a quoted action
             skipped = True
             continue
-        filler = match_any(norm, pos, FILLERS_SORTED)
-        action = match_any(norm, pos, ACTIONS_SORTED)
+        filler = _FILLER_INDEX.at(norm, pos)
+        action = _ACTION_INDEX.at(norm, pos)
         if filler and (not action or len(filler) >= len(action)):
             pos += len(filler)
             skipped = True
-    action = match_any(norm, pos, ACTIONS_SORTED)
+    action = _ACTION_INDEX.at(norm, pos)
     if action:
         return action
     # 加快线上线下融合发展: an action a few characters on, before the clause ends.

@@ -10,27 +10,59 @@ _INSERTED_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐ
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
 
 
+# Characters set with a space between them (letter-spaced titles and table cells of PDFs and
+# yearbooks: 沪 松 公 路, 佘 山 北 基 地): runs of Han characters joined by single spaces.
+_SPACED_RUN = re.compile(r"[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")
+
+
+def _letter_spaces(norm):
+    """Spans of the single spaces between Han characters where one side is a lone character.
+
+    沪 松 公 路 and 嘉 松公路 are one word set apart; 经六路 经八路 (no lone character) are two.
+    """
+    spans = []
+    for match in _SPACED_RUN.finditer(norm):
+        pos = match.start()
+        parts = match.group().split(" ")
+        for left, right in zip(parts, parts[1:]):
+            pos += len(left)
+            if len(left) == 1 or len(right) == 1:
+                spans.append((pos, pos + 1))
+            pos += 1
+    return spans
+
+
 def clean(norm, origin):
-    """Drop what web pages insert into report text: bracketed pinyin and spaces around numbers.
+    """Drop what web pages insert into report text: bracketed pinyin, spaces around numbers and
+    the spaces of letter-spaced words.
 
     Returns (text, origin) with the dropped characters removed from both, so offsets still
     point into the original text.
     """
-    spans = [m.span() for m in _INSERTED_PINYIN.finditer(norm)] + [m.span() for m in _SPACED_NUMBER.finditer(norm)]
+    spans = sorted([m.span() for m in _INSERTED_PINYIN.finditer(norm)] + [m.span() for m in _SPACED_NUMBER.finditer(norm)]
+                   + _letter_spaces(norm))
     if not spans:
         return norm, origin
-    drop = set()
+    text, kept, done = [], [], 0
     for start, end in spans:
-        drop.update(range(start, end))
-    keep = [i for i in range(len(norm)) if i not in drop]
-    return "".join(norm[i] for i in keep), [origin[i] for i in keep]
+        if start > done:
+            text.append(norm[done:start])
+            kept.append(origin[done:start])
+        done = max(done, end)
+    text.append(norm[done:])
+    kept.append(origin[done:])
+    return "".join(text), [i for part in kept for i in part]
 
+
+
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_CLAUSE_END = re.compile(r"[,:]")
 
 
 def sentences(norm):
     """Spans of sentences: split on 。 ! ? ; and newlines (normalised forms of 。！？；)."""
     start = 0
-    for match in re.finditer(r"[。!?;\n]", norm):
+    for match in _SENTENCE_END.finditer(norm):
         if match.start() > start:
             yield start, match.start()
         start = match.end()
@@ -41,8 +73,8 @@ def sentences(norm):
 def clauses(norm, start, end):
     """Spans of clauses of one sentence: split on commas and colons."""
     pos = start
-    for match in re.finditer(r"[,:]", norm[start:end]):
-        cut = start + match.start()
+    for match in _CLAUSE_END.finditer(norm, start, end):
+        cut = match.start()
         if cut > pos:
             yield pos, cut
         pos = cut + 1

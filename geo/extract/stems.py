@@ -13,8 +13,31 @@ from geo.extract.patterns import COUNT_RE
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?")
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
+_YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
+
+
+def after_year(norm, start, head_start):
+    """Where a name starts once a year before it is cut off.
+
+    2022年合肥高新区: a date opening the stem is no part of the name; 青山县2022年白石片区: a
+    year inside the stem (with 年) starts the name after it, if two characters are left.
+    """
+    year = _YEAR.match(norm, start, head_start)
+    if year is not None and year.end() < head_start:
+        start = year.end()
+    inside = None
+    for inside in _YEAR_INSIDE.finditer(norm, start, head_start):
+        pass
+    if inside is not None and head_start - inside.end() >= 2:
+        start = inside.end()
+    return start
 _MONEY = re.compile(r"[亿万]元")
 _DIGIT = re.compile(r"\d")
+_SLOGANS = tuple(SLOGAN_WORDS)
+_SCOPES = ("全区", "全县", "全市", "全镇", "辖区", "区内", "全")
+# A character that can open a count (COUNT_RE): a digit or a Chinese numeral.
+_COUNT_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
+_DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
 
 
 def analyse_stem(norm, mention):
@@ -28,20 +51,19 @@ def analyse_stem(norm, mention):
     count = None
     if mention.kind != "code":
         match = COUNT_RE.match(norm, start, head_start)
-        for prefix in ("全区", "全县", "全市", "全镇", "辖区", "区内", "全"):
-            # 全区12座城镇污水处理厂: a scope word before the count is no part of a name.
-            if match is None and norm.startswith(prefix, start):
-                match = COUNT_RE.match(norm, start + len(prefix), head_start)
+        if match is None and norm.startswith(_SCOPES, start):
+            for prefix in _SCOPES:
+                # 全区12座城镇污水处理厂: a scope word before the count is no part of a name.
+                if match is None and norm.startswith(prefix, start):
+                    match = COUNT_RE.match(norm, start + len(prefix), head_start)
         if match and unit_fits(match.group("unit"), mention.category):
             value = parse_number(match.group("num"))
             if value is not None:
                 count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
                 start = match.end()
-    year = _YEAR.match(norm, start, head_start)
-    if year is not None and year.end() < head_start:
-        start = year.end()  # 2022年合肥高新区: a date before a name is no part of it
+    start = after_year(norm, start, head_start)
     rest = norm[start:head_start]
-    if count is None and mention.kind != "code":
+    if count is None and mention.kind != "code" and _COUNT_CHAR.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
                       if is_generic(norm[m.end():head_start]) and unit_fits(m.group("unit"), mention.category)
                       and not norm[m.start() - 1].isdigit()), None)
@@ -66,6 +88,9 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if rest[0] in "“‘\"《":
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
+    if mention.stop == "等" and count is None and mention.count is None and mention.kind != "raw" \
+            and not _DIGIT.search(rest):
+        return count, start, "generic"  # A路、B街等传统商业街区: what follows 等 types the list
     measured = _MEASURED.match(rest)
     if measured and is_generic(rest[measured.end():]):
         return count, start, "generic"  # 20米宽绿道: a size, not a name
@@ -76,12 +101,14 @@ def analyse_stem(norm, mention):
         return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech
     if _MONEY.search(rest):
         return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
-    for word in SLOGAN_WORDS:
-        if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest):
-            return count, start, "slogan"
-    for marker in sorted(DEFINITE_MARKERS, key=len, reverse=True):
-        if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
-            return count, start, "definite"
+    if rest.startswith(_SLOGANS):
+        for word in SLOGAN_WORDS:
+            if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest):
+                return count, start, "slogan"
+    if rest.startswith(_DEFINITE):
+        for marker in _DEFINITE:
+            if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
+                return count, start, "definite"
     if rest == "中心" and mention.head in ("公园", "广场"):
         return count, start, "distinctive"  # 中心公园: the park of that name
     if is_generic(rest):

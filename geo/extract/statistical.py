@@ -1,0 +1,219 @@
+"""The name tagger in front of the rules' filters: names the rules missed, and rule names it rejects."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import ACTIONS_SORTED, CONTEXT_LABELS, STEM_CATEGORY, heads, is_generic, match_any, stop_ending_at
+from geo.extract.lists import drop_locators, drop_partners
+from geo.extract.model import Mention, Record
+from geo.extract.patterns import CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
+from geo.extract.segment import clauses
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
+_NUMBERED_ROAD = re.compile(r"\d{1,3}号路$")
+# Further list items after a name (、B路、C街) before what the list is said to do.
+_LIST_ITEMS = re.compile(r"^(?:[、与和及][^,;:。!?、]{1,8}?(?=[、与和及]|合围|围合|围成))+")
+
+
+def combine(norm, records, tagging, sent_start, sent_end):
+    """The sentence's records after the tagger's rules (TAGGER_RULES), in order.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    records : list of Record
+        The rules' records of one sentence.
+    tagging : geo.extract.tagger.Tagging
+        What the tagger says about the text.
+    sent_start, sent_end : int
+        The sentence.
+
+    Returns
+    -------
+    list of Record
+    """
+    found = tagging.names_in(sent_start, sent_end)
+    for rule in TAGGER_RULES:
+        records = rule(norm, records, tagging, found, sent_start, sent_end)
+    return records
+
+
+def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
+    """A named record whose characters the tagger holds to be outside any name is dropped.
+
+    凌风街 in 由凌风街与凌霜街合围, 终点接23号路: places of context the rules took for works.
+    Members of a counted group stay (the group's count depends on them), and so does a name
+    right before its works (龙山光伏发电项目建设): the rules' strongest evidence.
+    """
+    return [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
+                                       and not match_any(norm, r.end, ACTIONS_SORTED)
+                                       and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE)]
+
+
+def add_missed(norm, records, tagging, found, sent_start, sent_end):
+    """A confident name span that no record covers becomes a record, if the rules' filters pass it.
+
+    Filters: a category from the head it ends with (else from a record it is listed with,
+    else from a keyword of its stem), the rules' left edge and stem analysis, no count of a
+    type (15家农贸市场 is a group the rules count), not governed by a context verb (位于,
+    东起...) nor after a field label (地址:).
+    """
+    covered = [(r.start, r.end) for r in records]
+    added = []
+    spans = None
+    for start, end, confidence in found:
+        if confidence < TAGGER_ADD_CONFIDENCE or any(s < end and start < e for s, e in covered):
+            continue
+        if spans is None:
+            spans = list(clauses(norm, sent_start, sent_end))
+        clause = next(((c0, c1) for c0, c1 in spans if c0 <= start < c1), None)
+        if clause is None or end > clause[1] or _discarded_nearby(norm, start, end, clause, records):
+            continue
+        record = _record_for_span(norm, start, end, clause, records)
+        if record is not None and not any(s < record.end and record.start < e for s, e in covered):
+            added.append(record)
+            covered.append((record.start, record.end))
+    return sorted(records + added, key=lambda r: r.start) if added else records
+
+
+TAGGER_RULES = (drop_rejected, add_missed)
+
+
+def _discarded_nearby(norm, start, end, clause, records):
+    """True when the rules saw a place at the span, or listed next to it, and made no record of it.
+
+    The rules discard what they judge context, partners or locators (九江 in 与镇江、九江等城市合作;
+    胜利路 in 胜利路、新华路沿线历史建筑修缮; universities listed as scenery): the tagger does not
+    bring such a place back, nor a place listed with it.
+    """
+    from geo.extract.lexicon import SEPARATORS
+    from geo.extract.lists import resolve_enumerations
+    from geo.extract.mentions import clause_mentions
+
+    mentions = [m for m in clause_mentions(norm, *clause) if m.kind != "skip"]
+    resolve_enumerations(norm, mentions, clause[0])
+    kept = {(r.mention.stem_start, r.mention.end) for r in records}
+    for mention in mentions:
+        if (mention.stem_start, mention.end) in kept or mention.kind == "raw":
+            continue
+        gap_before = norm[mention.end:start]
+        gap_after = norm[end:mention.stem_start]
+        if mention.stem_start < end and start < mention.end \
+                or mention.end <= start and gap_before in SEPARATORS \
+                or mention.stem_start >= end and gap_after in SEPARATORS:
+            return True
+    return False
+
+
+def _record_for_span(norm, start, end, clause, records):
+    """The record a tagged span stands for, once the rules' filters pass it; else None.
+
+    The span's head gives its category; the rules' left edge is found inside the span (a
+    verb inside it starts the name after it: 举行邕宁区中医医院), the rules' stem analysis
+    must find a name (1号教学楼, a bare 体育馆 and slogans are none), and the rules' context
+    rules must not find context (see :func:`_context`).
+    """
+    from geo.extract.mentions import _find_stem
+    from geo.extract.records import _action_for, _resolve_category
+    from geo.extract.stems import analyse_stem
+
+    text = norm[start:end]
+    if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in text.strip("()")):
+        return None
+    count = COUNT_RE.match(text)
+    if count is not None and is_generic(text[count.end():]):
+        return None  # 15家农贸市场: a counted type, which the rules count
+    if _after_label(norm, clause):
+        return None  # 地址:同济街: a labelled field is context
+    category, kind, head_start, min_stem = _category(norm, start, end, records)
+    if category is None:
+        return None
+    if head_start == end and (end - start > HEADLESS_MAX or any(
+            len(word) > 1 for p in range(start + 1, end + 1) for word in (stop_ending_at(norm, p, start),) if word)):
+        return None  # a name without a head is short and holds no verb (丽江花园配套学校签订征地协议)
+    stem = _find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
+    if stem is None:
+        return None
+    stem_start, stop, stop_start = stem
+    if stop is None and stem_start == start:
+        stop = stop_ending_at(norm, start, clause[0])
+        stop_start = start - len(stop) if stop else None
+    if end - stem_start < 2:
+        return None
+    mention = Mention(kind=kind, head=norm[head_start:end], category=category, head_start=head_start,
+                      head_end=end, stem_start=stem_start, end=end, stop=stop, stop_start=stop_start,
+                      min_stem=min_stem)
+    if head_start < end:
+        _, _, label = analyse_stem(norm, mention)
+        if not (label == "distinctive" or label == "definite" and kind == "facility"):
+            return None
+    action = _action_for(norm, mention, clause[1])
+    if _context(norm, mention, action, clause):
+        return None
+    resolved = _resolve_category(category, action, norm, mention, norm[clause[0]:clause[1]])
+    if resolved is None:
+        return None
+    record = Record(named=True, category=resolved, action=action, start=stem_start, end=end,
+                    base=(stem_start, end), mention=mention, clause=clause)
+    # Partners, examples and locators (与A大学合作, 九江等城市, A路两侧...) as the rules judge them.
+    return record if drop_partners(norm, drop_locators(norm, [record]), clause[1]) else None
+
+
+def _context(norm, mention, action, clause):
+    """True when the rules would take the place the tagger marks for context.
+
+    The context rules of :mod:`records` (a context verb, also after a status word: 北至规划A路;
+    jurisdictions without works; range and alias brackets; a place before 的 and a count),
+    roads enclosing a site (A路、B路合围), bounding directions (A路以东) and counts of
+    something else per place (大石街1所), and the second road of a junction (A路与B路交叉口:
+    the rules name junctions, and judge them by what governs the first road).
+    """
+    from geo.extract.lexicon import ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
+    from geo.extract.mentions import BOUNDING_WORDS
+    from geo.extract.records import CONTEXT_RULES, Case, _governed_by_context_verb
+
+    case = Case(norm, mention, norm[clause[0]:clause[1]], clause[1], action=action)
+    if _governed_by_context_verb(case) or any(rule(case) for rule in CONTEXT_RULES):
+        return True
+    end = mention.end
+    rest = _LIST_ITEMS.sub("", norm[end:clause[1]], count=1)
+    if rest.startswith(ENCLOSURE_WORDS) or match_any(norm, end, BOUNDING_WORDS):
+        return True
+    count = COUNT_RE.match(norm, end, clause[1])
+    if count is not None and not unit_fits(count.group("unit"), mention.category):
+        return True
+    return mention.head in JUNCTION_HEADS and norm[mention.stem_start - 1:mention.stem_start] in ("与", "和")
+
+
+def _after_label(norm, clause):
+    """True when the clause follows a field label (地址:, 对口学校:)."""
+    before = norm[max(0, clause[0] - 12):max(0, clause[0] - 1)]
+    return clause[0] > 0 and norm[clause[0] - 1] == ":" and before.strip().endswith(CONTEXT_LABELS)
+
+
+def _category(norm, start, end, records):
+    """(category or placeholder, head kind, head start, minimum stem) of a span.
+
+    From the head it ends with; else a numbered road (24号路) or a road code; else, for a name
+    without a head, the category of a named record it is listed with (长郡雨外 after
+    圭星小学及), or a keyword of its stem.
+    """
+    table = heads()
+    for length in range(min(6, end - start - 1), 0, -1):
+        info = table.get(norm[end - length:end])
+        if info is not None and info[1] not in ("none", "skip") and info[0]:
+            return info[0], info[1], end - length, info[2]
+    if _NUMBERED_ROAD.search(norm, start, end) or CODE_RE.fullmatch(norm, start, end):
+        return "road", "name", end, 0
+    for record in records:
+        between = norm[record.end:start] if record.end <= start else norm[end:record.start]
+        if record.named and between in ("、", "和", "及", "与"):
+            return record.category, "name", end, 0
+    stem = norm[start:end]
+    for word, code in STEM_CATEGORY:
+        if word in stem:
+            return code, "name", end, 0
+    return None, None, end, 0

@@ -1,0 +1,428 @@
+"""A character CRF that marks project names in the normalised text: features, the shipped model, decoding.
+
+The model (``geo/data/name_tagger.npz``, trained by ``scripts/train_name_tagger.py`` from the
+labelled texts) labels each character B (a name starts), I (inside a name) or O. Its features
+are integer keys computed for the whole text at once with numpy: the character and its
+neighbours, bigrams and the trigram around it, the script class of the characters around it,
+the lexicon roles of the words over and next to it (stop words, actions, followers, generic
+modifiers, heads with their kind and category: geo/data/lexicon), and distances to the next
+head end and from the last break. Decoding (forward-backward marginals, each character taking its most probable label) runs
+in numpy over all sentences at once, so tagging costs a small fraction of the rules' time. The
+model is read once, lazily; without it (or without numpy) no span is proposed and extraction is
+the rules alone. Same text, same model: same labels.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import functools
+from pathlib import Path
+
+LABELS = ("B", "I", "O")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "name_tagger.npz"
+
+# Feature templates, in this order in the model file.
+TEMPLATES = ("c", "p1", "n1", "p2", "n2", "bl", "br", "tri", "k", "k3", "m", "mp", "mn", "dh", "db")
+
+# Character keys: the code point within the Basic Multilingual Plane; padding before and after
+# the text, and any character beyond the plane, get keys of their own.
+_PAD_BEFORE, _PAD_AFTER, _ASTRAL = 0x10000, 0x10001, 0x10002
+_CHAR_BITS = 17
+# Sentences decoded together: at most this many characters' worth of positions per batch.
+_DECODE_CELLS = 1 << 18
+# Templates with few possible keys, looked up in a dense table (the others by binary search).
+_DENSE = {"c": 1 << _CHAR_BITS, "p1": 1 << _CHAR_BITS, "n1": 1 << _CHAR_BITS, "p2": 1 << _CHAR_BITS,
+          "n2": 1 << _CHAR_BITS, "k": 8, "k3": 512, "dh": 16, "db": 16}
+# Script classes: Han, digit, Latin, space, punctuation or other, Chinese numeral, padding.
+_HAN, _DIGIT, _LATIN, _SPACE, _OTHER, _NUMERAL, _PAD = range(7)
+_NUMERALS = "零〇一二两三四五六七八九十百千"
+# Characters that end a noun phrase: distances are counted from and to them.
+_BREAKS = ",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000“”\"'"
+
+
+_MASK = (1 << 64) - 1
+_HASH_BASE = 0x100000001B3  # FNV prime: a rolling hash of character codes, modulo 2**64
+_MAX_WORD = 6               # lexicon words longer than this are not marked
+
+
+def _word_hash(word):
+    value = 0
+    for char in word:
+        value = (value * _HASH_BASE + ord(char)) & _MASK
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_table():
+    """Per word length: (sorted word hashes, role bits, head codes) of the lexicon words.
+
+    Role bits: 1 stop word, 2 action, 4 follower, 8 generic modifier, 16 a word that ends in a
+    head but is none (街道). Head code: 1 + kind * 64 + category (0 for no head).
+    """
+    import numpy as np
+
+    from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED, STOPS, heads
+
+    roles, codes = {}, {}
+    for bit, words in enumerate((STOPS, ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED)):
+        for word in words:
+            roles[word] = roles.get(word, 0) | (1 << bit)
+    table = heads()
+    kinds = sorted({info[1] for info in table.values()})
+    categories = sorted({info[0] or "-" for info in table.values()})
+    for head, info in table.items():
+        if info[1] == "none":
+            roles[head] = roles.get(head, 0) | 16
+        else:
+            codes[head] = 1 + kinds.index(info[1]) * 64 + categories.index(info[0] or "-")
+    by_length = {}
+    for word in set(roles) | set(codes):
+        if 1 <= len(word) <= _MAX_WORD:
+            by_length.setdefault(len(word), []).append((_word_hash(word), roles.get(word, 0), codes.get(word, 0)))
+    out = {}
+    for length, rows in by_length.items():
+        rows.sort()
+        hashes, role_bits, head_codes = zip(*rows)
+        out[length] = (np.array(hashes, dtype=np.uint64), np.array(role_bits, dtype=np.int64),
+                       np.array(head_codes, dtype=np.int64))
+    return out
+
+
+def _lexicon_marks(codes):
+    """(marks, head_end): lexicon marks of every character and where a head ends.
+
+    Marks, as bits: for each of the five roles (see :func:`_lexicon_table`) a word of that
+    role starts here (bit 3r), goes on over here (3r + 1) or ends here (3r + 2); the code of
+    the longest head ending here (bits 15-24); a head of two or more characters starts here
+    (bit 25). Words may overlap.
+    """
+    import numpy as np
+
+    n = len(codes)
+    marks = np.zeros(n, dtype=np.int64)
+    head_code = np.zeros(n, dtype=np.int64)
+    inside = [np.zeros(n + 1, dtype=np.int64) for _ in range(5)]
+    rolling = np.zeros(n, dtype=np.uint64)
+    values = codes.astype(np.uint64)
+    base = np.uint64(_HASH_BASE)
+    table = _lexicon_table()
+    with np.errstate(over="ignore"):
+        for length in range(1, _MAX_WORD + 1):
+            count = n - length + 1
+            if count <= 0:
+                break
+            # The hash of the ``length`` characters starting at each position.
+            rolling = rolling[:count] * base + values[length - 1:]
+            if length not in table:
+                continue
+            keys, roles, heads = table[length]
+            where = np.minimum(np.searchsorted(keys, rolling), len(keys) - 1)
+            hit = np.flatnonzero(keys[where] == rolling)
+            if not len(hit):
+                continue
+            found_roles, found_heads = roles[where[hit]], heads[where[hit]]
+            for role in range(5):
+                mine = hit[(found_roles >> role) & 1 == 1]
+                if not len(mine):
+                    continue
+                marks[mine] |= 1 << (3 * role)
+                marks[mine + length - 1] |= 1 << (3 * role + 2)
+                if length > 2:
+                    np.add.at(inside[role], mine + 1, 1)
+                    np.add.at(inside[role], mine + length - 1, -1)
+            headed = found_heads > 0
+            head_code[hit[headed] + length - 1] = found_heads[headed]  # longer heads overwrite
+            if length > 1:
+                marks[hit[headed]] |= 1 << 25
+    for role in range(5):
+        marks[np.cumsum(inside[role][:n]) > 0] |= 1 << (3 * role + 1)
+    marks |= head_code << 15
+    return marks, head_code > 0
+
+
+def feature_keys(norm):
+    """Integer feature keys of every character of ``norm``: {template: int64 array}."""
+    import numpy as np
+
+    n = len(norm)
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    codes[codes > 0xFFFF] = _ASTRAL
+
+    def shifted(array, by, pad):
+        out = np.full(n, pad, dtype=np.int64)
+        if by > 0:
+            out[by:] = array[:n - by]
+        else:
+            out[:n + by] = array[-by:]
+        return out
+
+    p1, n1 = shifted(codes, 1, _PAD_BEFORE), shifted(codes, -1, _PAD_AFTER)
+    p2, n2 = shifted(codes, 2, _PAD_BEFORE), shifted(codes, -2, _PAD_AFTER)
+    klass = np.full(n, _OTHER, dtype=np.int64)
+    klass[(codes >= 0x4E00) & (codes <= 0x9FFF)] = _HAN
+    klass[(codes >= 0x30) & (codes <= 0x39)] = _DIGIT
+    klass[((codes >= 0x41) & (codes <= 0x5A)) | ((codes >= 0x61) & (codes <= 0x7A))] = _LATIN
+    klass[np.isin(codes, [0x20, 0x3000, 0x09])] = _SPACE
+    klass[np.isin(codes, [ord(c) for c in _NUMERALS])] = _NUMERAL
+    kp, kn = shifted(klass, 1, _PAD), shifted(klass, -1, _PAD)
+
+    marks, head_end = _lexicon_marks(codes)
+
+    breaks = np.isin(codes, [ord(c) for c in _BREAKS])
+    index = np.arange(n)
+    last_break = np.maximum.accumulate(np.where(breaks, index, -1))
+    from_break = np.minimum(index - last_break, 8)
+    # Distance to the next head end on the right, unless a break comes first.
+    stops = np.where(head_end | breaks, index, n)[::-1]
+    next_stop = np.minimum.accumulate(stops)[::-1]
+    to_head = np.where((next_stop < n) & head_end[np.minimum(next_stop, n - 1)],
+                       np.minimum(next_stop - index, 8), 9)
+    return {
+        "c": codes, "p1": p1, "n1": n1, "p2": p2, "n2": n2,
+        "bl": (p1 << _CHAR_BITS) | codes, "br": (codes << _CHAR_BITS) | n1,
+        "tri": (p1 << (2 * _CHAR_BITS)) | (codes << _CHAR_BITS) | n1,
+        "k": klass, "k3": kp * 64 + klass * 8 + kn,
+        "m": marks, "mp": shifted(marks, 1, -1), "mn": shifted(marks, -1, -1),
+        "dh": to_head, "db": from_break,
+    }
+
+
+def training_items(norm, keys, start, end):
+    """Feature strings of ``norm[start:end]`` for python-crfsuite (``template=key``)."""
+    columns = [[f"{t}={int(k)}" for k in keys[t][start:end]] for t in TEMPLATES]
+    return [list(row) for row in zip(*columns)]
+
+
+class Model:
+    """A trained tagger: per template, the sorted known keys and their weights; transitions."""
+
+    def __init__(self, tables, transitions):
+        import numpy as np
+
+        self.tables = tables          # template -> (sorted int64 keys, float64 weights (k + 1, 3))
+        self.transitions = transitions  # (3, 3) float64, from label x to label y
+        self.dense = {}               # template -> row of every possible key (the last row: unknown)
+        for t, size in _DENSE.items():
+            known, _ = tables[t]
+            rows = np.full(size, len(known), dtype=np.int32)
+            rows[known] = np.arange(len(known), dtype=np.int32)
+            self.dense[t] = rows
+
+    @classmethod
+    def load(cls, path):
+        import numpy as np
+
+        with np.load(path) as data:
+            # Each weight table gets a last row of zeros, the weights of an unknown key.
+            tables = {t: (data[f"{t}.keys"], np.vstack([data[f"{t}.weights"].astype(np.float64), np.zeros((1, 3))]))
+                      for t in TEMPLATES}
+            transitions = data["transitions"].astype(np.float64)
+        return cls(tables, transitions)
+
+    def save(self, path):
+        import numpy as np
+
+        arrays = {"transitions": self.transitions.astype(np.float32)}
+        for t in TEMPLATES:
+            keys, weights = self.tables[t]
+            arrays[f"{t}.keys"] = keys
+            arrays[f"{t}.weights"] = weights[:len(keys)].astype(np.float32)
+        with open(path, "wb") as handle:
+            np.savez_compressed(handle, **arrays)
+
+    @classmethod
+    def from_crfsuite(cls, path):
+        """The weights of a python-crfsuite model file."""
+        import numpy as np
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        info = tagger.info()
+        collected = {t: {} for t in TEMPLATES}
+        for (attribute, label), weight in info.state_features.items():
+            template, _, key = attribute.partition("=")
+            row = collected[template].setdefault(int(key), [0.0, 0.0, 0.0])
+            row[LABELS.index(label)] = weight
+        tables = {}
+        for t, rows in collected.items():
+            keys = np.array(sorted(rows), dtype=np.int64)
+            weights = np.array([rows[k] for k in keys.tolist()], dtype=np.float64).reshape(len(keys), 3)
+            tables[t] = (keys, np.vstack([weights, np.zeros((1, 3))]))
+        transitions = np.zeros((3, 3))
+        for (a, b), weight in info.transitions.items():
+            transitions[LABELS.index(a), LABELS.index(b)] = weight
+        return cls(tables, transitions)
+
+    def emissions(self, keys):
+        """(n, 3) state scores of every character."""
+        import numpy as np
+
+        n = len(keys["c"])
+        total = np.zeros((n, 3))
+        for t in TEMPLATES:
+            known, weights = self.tables[t]
+            if t in self.dense:
+                where = self.dense[t][keys[t]]
+            elif not len(known):
+                continue
+            else:
+                where = np.minimum(np.searchsorted(known, keys[t]), len(known) - 1)
+                where[known[where] != keys[t]] = len(known)  # the zero row: an unknown key
+            total += weights[where]
+        return total
+
+    def tag(self, norm, sentences):
+        """(labels, marginals) of the characters of ``sentences`` (spans of ``norm``).
+
+        ``labels`` is an int8 array (0 B, 1 I, 2 O; O outside the sentences), ``marginals``
+        an (n, 3) array of the label probabilities (1 for O outside the sentences).
+        """
+        import numpy as np
+
+        n = len(norm)
+        labels = np.full(n, 2, dtype=np.int8)
+        marginals = np.zeros((n, 3))
+        marginals[:, 2] = 1.0
+        if not n or not sentences:
+            return labels, marginals
+        scores = self.emissions(feature_keys(norm))
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))  # each row's best label: 1
+        # Sentences of similar length are decoded together, one position at a time, longest
+        # first, so that the sentences still going on at a position are a prefix of the group.
+        by_size = {}
+        for start, end in sentences:
+            if end > start:
+                by_size.setdefault((end - start - 1).bit_length(), []).append((start, end))
+        for size_class in sorted(by_size):
+            group = sorted(by_size[size_class], key=lambda span: (span[0] - span[1], span[0]))
+            rows = max(1, _DECODE_CELLS >> size_class)
+            for first in range(0, len(group), rows):
+                self._decode(scores, group[first:first + rows], labels, marginals)
+        return labels, marginals
+
+    def _decode(self, scores, group, labels, marginals):
+        """Forward-backward over sentences sorted by decreasing length (scaled, in probability space).
+
+        ``scores`` holds the exponentiated state scores of every character.
+
+        Each character takes its most probable label (posterior decoding).
+        """
+        import numpy as np
+
+        lengths = np.array([end - start for start, end in group])
+        size = int(lengths[0])
+        index = np.array([start for start, _ in group])[:, None] + np.arange(size)[None, :]
+        valid = np.arange(size)[None, :] < lengths[:, None]
+        emit = scores[np.where(valid, index, 0)]                      # (m, size, 3), exp'd
+        step = np.exp(self.transitions - self.transitions.max())      # from x to y
+        back = step.T.copy()
+        # live[t]: how many sentences are longer than t (a prefix of the group).
+        live = np.searchsorted(-lengths, -np.arange(size), side="left")
+        alpha = np.zeros((len(group), size, 3))
+        alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+        for t in range(1, size):
+            k = live[t]
+            forward = (alpha[:k, t - 1] @ step) * emit[:k, t]
+            alpha[:k, t] = forward / forward.sum(axis=1, keepdims=True)
+        beta = np.ones((len(group), size, 3))
+        for t in range(size - 2, -1, -1):
+            k = live[t + 1]
+            backward = (emit[:k, t + 1] * beta[:k, t + 1]) @ back
+            beta[:k, t] = backward / backward.sum(axis=1, keepdims=True)
+        alpha *= beta
+        probs = alpha[valid]
+        probs /= probs.sum(axis=1, keepdims=True)
+        flat = index[valid]
+        marginals[flat] = probs
+        labels[flat] = probs.argmax(axis=1)
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_model():
+    """The model of geo/data, read once; None when the file is missing."""
+    if not MODEL_PATH.exists():
+        return None
+    return Model.load(MODEL_PATH)
+
+
+class Tagging:
+    """What the tagger says about a stretch of text: the names it marks and how sure it is.
+
+    ``names`` lists (start, end, confidence) in text order, confidence being the smallest
+    probability of the labels along the name; :meth:`outside` is the mean probability that
+    the characters of a span are in no name. Offsets index the whole text; the tagging covers
+    the characters from ``offset`` on (``outside_sums`` is the running sum of that probability
+    from there, an ``array('d')``).
+    """
+
+    def __init__(self, names, outside_sums, offset=0):
+        self.names = names
+        self.starts = [start for start, _, _ in names]
+        self._outside = outside_sums
+        self.offset = offset
+
+    @classmethod
+    def from_labels(cls, labels, marginals, offset=0):
+        import numpy as np
+
+        sums = array.array("d", np.concatenate(([0.0], np.cumsum(marginals[:, 2]))).tobytes())
+        names = [(start + offset, end + offset, confidence) for start, end, confidence in name_spans(labels, marginals)]
+        return cls(names, sums, offset)
+
+    def names_in(self, start, end):
+        """The names that start in ``[start, end)``."""
+        return self.names[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def outside(self, start, end):
+        if end <= start:
+            return 0.0
+        return (self._outside[end - self.offset] - self._outside[start - self.offset]) / (end - start)
+
+
+# Characters of context tagged around a stretch of sentences: more than any feature looks at
+# (two neighbours, words of six characters), so a stretch is tagged as the whole text would be.
+_CONTEXT = 8
+
+
+def tag_text(norm, sentences, model=None):
+    """The :class:`Tagging` of the ``sentences`` (spans of ``norm``, in order) by ``model``
+    (default: the shipped one), or None without a model.
+
+    Only the stretch of text from the first sentence to the last is looked at, with a few
+    characters of context on each side: every feature of a character depends only on its
+    sentence and its two neighbours, so the labels are those the whole text would get.
+    """
+    model = model or shipped_model()
+    if model is None:
+        return None
+    if not sentences:
+        return Tagging([], array.array("d", [0.0]), 0)
+    lo = max(0, sentences[0][0] - _CONTEXT)
+    hi = min(len(norm), sentences[-1][1] + _CONTEXT)
+    local = [(start - lo, end - lo) for start, end in sentences]
+    return Tagging.from_labels(*model.tag(norm[lo:hi], local), offset=lo)
+
+
+def name_spans(labels, marginals):
+    """(start, end, confidence) of every name labelled, in text order.
+
+    A name is a B followed by I's (an I after an O opens one too); its confidence is the
+    smallest probability of the labels along it.
+    """
+    import numpy as np
+
+    n = len(labels)
+    if not n:
+        return []
+    inside = labels != 2
+    previous = np.concatenate(([2], labels[:-1]))
+    opens = inside & ((labels == 0) | (previous == 2))
+    starts = np.flatnonzero(opens)
+    # A name ends where the next one opens or where an O follows.
+    ends_o = np.flatnonzero(inside & np.concatenate((labels[1:] == 2, [True]))) + 1
+    boundaries = np.union1d(starts[1:], ends_o)
+    ends = boundaries[np.searchsorted(boundaries, starts, side="right")]
+    chosen = marginals[np.arange(n), labels.astype(np.int64)]
+    return [(start, end, float(chosen[start:end].min())) for start, end in zip(starts.tolist(), ends.tolist())]

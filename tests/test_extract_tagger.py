@@ -1,0 +1,188 @@
+"""The name tagger: its features, decoding, the shipped model, and its rules in front of the rules' filters."""
+
+import array
+import itertools
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import geo.extract
+from geo.extract import extract_projects, parallel, patterns, statistical, tagger
+from geo.extract.records import clause_records
+from geo.extract.segment import clauses, sentences
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+SEED = Path(__file__).resolve().parents[1] / "geo" / "data" / "tianqiao_work_report_excerpt.txt"
+
+
+def _tagging(norm, names=(), outside=None):
+    """A Tagging with the given names and per-character outside probabilities (default 0)."""
+    outside = [0.0] * len(norm) if outside is None else outside
+    sums = array.array("d", [0.0])
+    for value in outside:
+        sums.append(sums[-1] + value)
+    return tagger.Tagging(list(names), sums)
+
+
+def _records(norm):
+    (start, end), = list(sentences(norm))
+    return [r for c0, c1 in clauses(norm, start, end) for r in clause_records(norm, c0, c1, start, end)]
+
+
+# --------------------------------------------------------------------------- features and decoding
+
+
+def test_lexicon_marks_show_roles_and_heads():
+    norm = "推进青松路改造"
+    marks = tagger.feature_keys(norm)["m"]
+    # 推进 is a stop word (role 0): starts at 推, ends at 进; 改造 is an action (role 1).
+    assert marks[0] & 1 and marks[1] & (1 << 2)
+    assert marks[5] & (1 << 3) and marks[6] & (1 << 5)
+    # 路 ends a head (its code in bits 15-24); 青 and 松 are in no lexicon word.
+    assert marks[4] >> 15 & 0x3FF
+    assert marks[2] == 0 and marks[3] == 0
+
+
+def test_training_items_give_one_feature_per_template_and_character():
+    norm = "新建青松路。"
+    items = tagger.training_items(norm, tagger.feature_keys(norm), 0, 5)
+    assert len(items) == 5
+    assert all([f.split("=")[0] for f in row] == list(tagger.TEMPLATES) for row in items)
+    assert items[2][0] == f"c={ord('青')}"
+
+
+def _brute_force_marginals(emit, trans):
+    """Label marginals by enumerating every label sequence (exp of emission + transition scores)."""
+    n = len(emit)
+    totals = np.zeros((n, 3))
+    for path in itertools.product(range(3), repeat=n):
+        score = sum(emit[t][path[t]] for t in range(n)) + sum(trans[path[t - 1]][path[t]] for t in range(1, n))
+        for t, label in enumerate(path):
+            totals[t, label] += math.exp(score)
+    return totals / totals.sum(axis=1, keepdims=True)
+
+
+def test_decoding_gives_the_exact_label_marginals():
+    rng = np.random.default_rng(7)
+    trans = rng.normal(size=(3, 3))
+    empty = {t: (np.zeros(0, dtype=np.int64), np.zeros((1, 3))) for t in tagger.TEMPLATES}
+    model = tagger.Model(empty, trans)
+    norm = "甲乙丙丁。戊己"
+    emit = rng.normal(size=(len(norm), 3))
+    model.emissions = lambda keys: emit
+    labels, marginals = model.tag(norm, [(0, 4), (5, 7)])  # the whole text: no offset
+    for start, end in ((0, 4), (5, 7)):
+        expected = _brute_force_marginals(emit[start:end], trans)
+        assert np.allclose(marginals[start:end], expected, atol=1e-9)
+        assert (labels[start:end] == expected.argmax(axis=1)).all()
+    assert labels[4] == 2 and marginals[4, 2] == 1.0  # outside any sentence: O
+
+
+def test_name_spans_read_begin_and_inside_labels():
+    labels = np.array([2, 0, 1, 1, 2, 1, 1, 2, 0, 0], dtype=np.int8)
+    marginals = np.full((10, 3), 0.9)
+    marginals[2, 1] = 0.6
+    spans = tagger.name_spans(labels, marginals)
+    assert [(s, e) for s, e, _ in spans] == [(1, 4), (5, 7), (8, 9), (9, 10)]
+    assert spans[0][2] == pytest.approx(0.6)  # the least sure label of the name
+
+
+def test_the_shipped_model_loads_and_saves_unchanged(tmp_path):
+    model = tagger.shipped_model()
+    if model is None:
+        pytest.skip("no model in geo/data")
+    model.save(tmp_path / "copy.npz")
+    again = tagger.Model.load(tmp_path / "copy.npz")
+    keys = tagger.feature_keys("完成青松路改造,新建白石小学。")
+    assert np.array_equal(model.emissions(keys), again.emissions(keys))
+    assert np.array_equal(model.transitions, again.transitions)
+
+
+def test_a_worker_process_computes_what_this_process_would():
+    norm = "新建青松路,改造白石小学。完成红枫湖周边道路等支路改造。"
+    spans = list(sentences(norm))
+    job = parallel.start(geo.extract._sentence_records, norm, spans)
+    assert job._child is not None  # it did fork
+    here = geo.extract._sentence_records(norm, spans)
+    assert [(r.start, r.end, r.category, r.named) for r in job.result()] == \
+        [(r.start, r.end, r.category, r.named) for r in here]
+    failing = parallel.start(_fails_in_a_child, os.getpid())
+    assert failing.result() == "computed here"  # a child that fails leaves the work to this process
+
+
+def test_a_stretch_of_sentences_is_tagged_as_in_the_whole_text():
+    if tagger.shipped_model() is None:
+        pytest.skip("no model in geo/data")
+    norm = (FIXTURES / "heldout_r7_urbancore.txt").read_text(encoding="utf-8")
+    spans = list(sentences(norm))
+    whole = tagger.tag_text(norm, spans)
+    part = tagger.tag_text(norm, spans[5:12])
+    lo, hi = spans[5][0], spans[11][1]
+    assert part.names == whole.names_in(lo, hi)
+    for start, end in spans[5:12]:
+        assert part.outside(start, end) == pytest.approx(whole.outside(start, end), abs=1e-12)
+
+
+def _fails_in_a_child(parent):
+    if os.getpid() != parent:
+        raise RuntimeError("in the child")
+    return "computed here"
+
+
+def test_a_long_text_gives_the_same_catalog_with_and_without_worker_processes(monkeypatch):
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))) * 2
+    assert len(text) >= patterns.PARALLEL_MIN_CHARS
+    shared = extract_projects(text)
+    monkeypatch.setattr(geo.extract, "PARALLEL_MIN_CHARS", 0)
+    assert extract_projects(text) == shared
+
+
+def test_without_a_model_extraction_is_the_rules_alone(monkeypatch):
+    monkeypatch.setattr(tagger, "shipped_model", lambda: None)
+    features = extract_projects(SEED.read_text(encoding="utf-8"))
+    counts = {p[key]["value"] for p in (f["properties"] for f in features)
+              for key in ("quantity", "group_total") if p[key]}
+    assert {13, 10} <= counts
+    assert any(f["properties"]["name"] == "泺口垃圾转运站" for f in features)
+
+
+# --------------------------------------------------------------------------- the tagger's rules
+
+
+def test_a_name_the_tagger_holds_outside_any_name_is_dropped_unless_its_works_follow():
+    norm = "新建青松路,白石路两侧绿化提升。"
+    records = _records(norm)
+    names = {norm[r.start:r.end] for r in records if r.named}
+    assert "青松路" in names
+    outside = [1.0] * len(norm)
+    kept = statistical.drop_rejected(norm, records, _tagging(norm, outside=outside), [], 0, len(norm))
+    assert all(norm[r.start:r.end] != "青松路" for r in kept)
+    norm = "青松路改造。"
+    records = _records(norm)
+    kept = statistical.drop_rejected(norm, records, _tagging(norm, outside=[1.0] * len(norm)), [], 0, len(norm))
+    assert [norm[r.start:r.end] for r in kept] == ["青松路"]  # 改造 follows: the rules' evidence wins
+
+
+def test_a_confident_name_the_rules_missed_is_added_with_its_head_category():
+    norm = "推进青松中央公园焕新。"
+    assert not [r for r in _records(norm) if r.named]  # 焕新 is no word of the rules: the phrase goes on
+    found = [(2, 8, 0.9)]
+    added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
+    assert [(norm[r.start:r.end], r.category) for r in added] == [("青松中央公园", "park")]
+
+
+@pytest.mark.parametrize("norm, span", [
+    ("位于青松中央公园东侧。", (2, 8)),           # a context verb governs it
+    ("由青松大街与白石大街合围。", (1, 5)),        # it encloses a site
+    ("新增15家农贸市场。", (2, 9)),               # a counted type: the rules count it
+    ("与青松大学合作。", (1, 5)),                 # a partner (and a university needs works)
+    ("地址:青松大街。", (3, 7)),                  # a labelled field
+])
+def test_the_tagger_adds_nothing_the_rules_judge_context(norm, span):
+    found = [(span[0], span[1], 0.99)]
+    records = _records(norm)
+    added = statistical.add_missed(norm, list(records), _tagging(norm, found), found, 0, len(norm))
+    assert [r for r in added if r not in records] == []
