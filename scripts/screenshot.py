@@ -17,16 +17,8 @@ def main():
     parser.add_argument("--wait", type=float, default=1.5, help="seconds to let Leaflet draw")
     args = parser.parse_args()
 
-    from selenium import webdriver
-
     with tempfile.TemporaryDirectory() as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     f"--window-size={args.size}", f"--user-data-dir={profile}"):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
+        driver = headless_chromium(args.size, profile)
         try:
             driver.get(args.page.resolve().as_uri())
             time.sleep(args.wait)
@@ -34,6 +26,22 @@ def main():
         finally:
             driver.quit()
     print(f"wrote {args.output}")
+
+
+def headless_chromium(size, profile, offline=False):
+    """A Selenium driver of Debian's headless Chromium with a window of ``size`` ("w,h")."""
+    from selenium import webdriver
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--window-size={size}", f"--user-data-dir={profile}"]
+    if offline:  # no host resolves: the page must work from the file alone
+        flags.append("--host-resolver-rules=MAP * ~NOTFOUND")
+    for flag in flags:
+        options.add_argument(flag)
+    return webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
 
 
 if __name__ == "__main__":

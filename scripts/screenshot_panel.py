@@ -22,21 +22,16 @@ def main():
     parser.add_argument("--size", default="1200,850", help="window width,height in pixels")
     args = parser.parse_args()
 
-    from selenium import webdriver
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     from geo.pipeline import run_build
+    from screenshot import headless_chromium
 
     with tempfile.TemporaryDirectory() as tmp:
         run_build(out_dir=tmp, basemap="none")
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--window-size={args.size}",
-                     f"--user-data-dir={tmp}/profile", "--host-resolver-rules=MAP * ~NOTFOUND"):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
+        driver = headless_chromium(args.size, f"{tmp}/profile", offline=True)
         try:
             driver.get((Path(tmp) / "maps_out" / "projects.html").as_uri())
             time.sleep(0.5)  # let the opening zoom animation end: a view set during it is ignored
