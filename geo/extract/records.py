@@ -131,6 +131,7 @@ def _attributive_place(case):
 
 
 _CLAUSE_BREAKS = ",;。!?:\n"
+_CLAUSE_REACH = 80
 _LONG_CONTEXT_VERBS = word_index(tuple(verb for verb in CONTEXT_VERBS if len(verb) > 1))
 
 
@@ -140,8 +141,8 @@ def _listed_after_context_verb(case):
     if case.action is not None:
         return False
     norm, start = case.norm, case.mention.stem_start
-    lo = max(norm.rfind(char, 0, start) for char in _CLAUSE_BREAKS) + 1
-    window = norm[lo:start]
+    window = norm[max(0, start - _CLAUSE_REACH):start]  # bounded: the rule stays linear
+    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and _ACTION_INDEX.first_in(window) is None
