@@ -141,6 +141,19 @@ def _groups(text):
     # a road and a house number are an address: a compound
     ("完成青松新村、白石大道36号、红枫路88号改造。",
      [("白石大道36号", "area"), ("红枫路88号", "area"), ("青松新村", "village")], []),
+    # an intercity line is named by both its ends and by the road code before them, even when
+    # the second end runs into the line's type (乡村旅游公路)
+    ("新开工S318青岭至白桦湖乡村旅游公路，G105红枫县城至白石公路开工建设。",
+     [("G105红枫县城至白石公路", "road_new"), ("S318青岭至白桦湖乡村旅游公路", "road_new")], []),
+    # a part of a building (消防设施, 屋顶, 防水, 空调, 校园) between a place and its works
+    ("青松小区消防设施维修项目\n白鹭家园屋顶防水修缮项目",
+     [("白鹭家园", "area"), ("青松小区", "area")], []),
+    ("完成12所学校校园空调安装工程。", [], [("school", 12)]),
+    ("新建生态公益性墓地8处。", [], [("culture", 8)]),
+    # places a context verb (惠及) governs earlier in the clause are context, over the whole
+    # list; after 的 the place described is the subject
+    ("改造青檀路排水管网，惠及青松小学、白石中学等学校和红枫苑等小区。", [("青檀路", "road_rebuild")], []),
+    ("地处青山路与白石路交会的青松生态公园，为一期工程。", [("青松生态公园", "park")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert _named(text) == sorted(named)

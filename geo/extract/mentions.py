@@ -13,6 +13,8 @@ from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCH
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
+# G234青山县城至…: a road code, then the first place of the line it names.
+_CODED_PLACE_BEFORE = re.compile(r"(?<![A-Za-z0-9])[GSXYgsxy]\d{1,4}[\u4e00-\u9fff]{2,6}$")
 _PHASE_END = re.compile(r"期\)?$")
 _NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
@@ -317,11 +319,18 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
             if outer is not None and 2 <= stem[2] - outer[0] <= 5:
                 stem = outer
         elif stem is not None and stem[1] == "至" and mention.head in INTERCITY_HEADS \
-                and 2 <= head_start - stem[0] <= 4:
-            # 铜仁至吉首高速公路: an intercity line is named by the two places it joins.
-            outer = _find_stem(norm, stem[2], lo, 2, 4)
-            if outer is not None and 2 <= stem[2] - outer[0] <= 4:
-                stem = outer
+                and 2 <= head_start - stem[0] <= 8:
+            # 铜仁至吉首高速公路, 县城至白石乡村旅游公路: an intercity line is named by the two
+            # places it joins, and by its road code before them (G234青山县城至白石公路).
+            coded = _CODED_PLACE_BEFORE.search(norm, max(lo, stem[2] - 11), stem[2])
+            if coded is not None:
+                start = coded.start()
+                stop = stop_ending_at(norm, start, lo)
+                stem = (start, stop, start - len(stop)) if stop else (start, None, None)
+            else:
+                outer = _find_stem(norm, stem[2], lo, 2, 6)
+                if outer is not None and 2 <= stem[2] - outer[0] <= 6:
+                    stem = outer
     if stem is None:
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(eq=False, slots=True)
@@ -80,3 +81,11 @@ class Record:
     id: str = ""
     merged_into: Record | None = None
     group_id: str | None = None
+
+    def __reduce__(self):
+        # Pickled as its field values in order: a worker's records cross a pipe in a third
+        # less space and time than as slot dictionaries (see geo.extract.parallel).
+        return Record, _record_fields(self)
+
+
+_record_fields = operator.attrgetter(*(f.name for f in fields(Record)))

@@ -130,8 +130,26 @@ def _attributive_place(case):
     return _attributive(case.norm, case.mention, case.clause_end)
 
 
+_CLAUSE_BREAKS = ",;。!?:\n"
+_CLAUSE_REACH = 80
+_LONG_CONTEXT_VERBS = word_index(tuple(verb for verb in CONTEXT_VERBS if len(verb) > 1))
+
+
+def _listed_after_context_verb(case):
+    """惠及青山小学、白石中学等学校和红枫苑等小区: places a context verb governs earlier in the
+    clause, with no works of their own, are context (the verb reaches over the whole list)."""
+    if case.action is not None:
+        return False
+    norm, start = case.norm, case.mention.stem_start
+    window = norm[max(0, start - _CLAUSE_REACH):start]  # bounded: the rule stays linear
+    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]
+    verb = _LONG_CONTEXT_VERBS.first_in(window)
+    # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
+    return verb is not None and "的" not in window[verb[0]:] and _ACTION_INDEX.first_in(window) is None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _attributive_place)
+                 _attributive_place, _listed_after_context_verb)
 
 
 # --------------------------------------------------------------------------- classification
