@@ -154,6 +154,14 @@ def _groups(text):
     # list; after 的 the place described is the subject
     ("改造青檀路排水管网，惠及青松小学、白石中学等学校和红枫苑等小区。", [("青檀路", "road_rebuild")], []),
     ("地处青山路与白石路交会的青松生态公园，为一期工程。", [("青松生态公园", "park")], []),
+    # projects counted with no place type nor members are a counted group of their own
+    ("全年实施重点项目12项，新开工项目40个。", [], [("project", 12), ("project", 40)]),
+    # reading spaces, courtyards and public toilets are counted types
+    ("新建公共阅读空间50个，改造老旧院落25个，新建12座市政公共卫生间。", [],
+     [("area", 25), ("culture", 50), ("sanitation", 12)]),
+    # ring roads named by their side; a county road realigned or widened
+    ("加快北外环、东外环建设。", [("东外环", "road_new"), ("北外环", "road_new")], []),
+    ("实施青岭线改线工程，推进白桦线改扩建。", [("白桦线", "road_rebuild"), ("青岭线改线", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert _named(text) == sorted(named)

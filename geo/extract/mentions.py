@@ -158,7 +158,8 @@ def _numeral_start(norm, pos, lo):
 
 
 # Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
-_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(", "改造", "大中修", "中修",
+_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(", "改造", "改线", "改扩建", "改建",
+                      "扩建", "升级", "大中修", "中修",
                       "大修", "提升", "拓宽", "路面", "养护", "沿线", "段")
 # Two-character stems of words ending in 线 that are no roads (天际线, 生命线, 生产线).
 _NOT_COUNTY_ROADS = ("天际", "海岸", "生命", "生产", "流水", "地平", "分界", "警戒", "高压", "斑马", "中轴", "交通",

@@ -10,7 +10,7 @@ from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Count, Mention, Record
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_RE, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
+from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
 from geo.extract.stems import after_year, analyse_stem
 
 
@@ -194,6 +194,10 @@ def _classify(case):
         category = "area"
     if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
+    if category is None and count is not None and mention.category == "members" and not mention.members:
+        # 在建项目26项, 28个亿元以上项目: projects counted with no type of place nor members
+        # named are still a counted group of the year's works (district-wide, never placed).
+        category = COUNTED_PROJECTS
     if (count is not None and label == "distinctive" and count.unit in SIZE_UNITS
             and listed_with_counted_types(norm, mention)):
         # 新建社区公园12个、山城步道20公里: listed among counted types, a length counts a type too.
