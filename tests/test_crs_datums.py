@@ -59,3 +59,25 @@ def test_gazetteer_unknown_datum_is_one_line_naming_file_and_row(tmp_path):
     message = str(info.value)
     assert "places.csv" in message and "entry 2 (乙)" in message and "unknown datum 'Beijing54'" in message
     assert "\n" not in message
+
+
+def test_gazetteer_datum_is_taken_from_whichever_datum_column_a_row_fills(tmp_path):
+    import json
+
+    from geo.gazetteer import load_file
+
+    wgs = (117.0, 36.68)
+    gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": gcj},
+         "properties": {"name": "甲", "source_datum": None, "datum": "GCJ02"}},   # empty first column
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": gcj},
+         "properties": {"name": "乙", "source_datum": "gcj-02", "datum": None}},
+    ]
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    csv_path = tmp_path / "地名.csv"
+    csv_path.write_text(f"名称,经度,纬度,坐标系\n丙,{gcj[0]},{gcj[1]},高德\n", encoding="utf-8")
+    entries = load_file(path) + load_file(csv_path)
+    assert [e.source_datum for e in entries] == ["gcj02", "gcj02", "gcj02"]
+    assert all(e.geometry.distance(shapely.Point(wgs)) < 1e-8 for e in entries)
