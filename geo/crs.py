@@ -2,16 +2,30 @@
 
 GCJ-02 and BD-09 are not EPSG systems: they are obfuscated offsets of WGS-84 that
 PROJ does not know, so the forward formulas (public, widely reimplemented) live here
-and the inverses are solved by fixed-point iteration to well under a millimetre.
-Everything the tool stores is EPSG:4326 (WGS-84; CGCS2000 differs by centimetres,
-far below any accuracy we claim). Lengths and areas are measured in the CGCS2000
-3-degree Gauss-Kruger zone whose central meridian is nearest the district
+and the inverses are solved by fixed-point iteration to well under a millimetre (the
+one-step inverse many libraries publish is 1-2 m off). They are checked against
+published pairs in ``tests/fixtures/datum_reference.csv``.
+
+GCJ-02 is applied inside the rectangle :data:`CHINA_BOUNDS`, the one gcoord,
+eviltransform, coordTransform and PRCoords use. It holds Hong Kong, Macau and Taiwan,
+shifted as those libraries shift them (whether a provider shifts its own data there is
+not documented), and border strips of neighbouring countries, shifted too. Outside it
+WGS-84 stays unchanged and GCJ-02 or BD-09 input is refused.
+
+Everything the tool stores is EPSG:4326 (WGS-84). CGCS2000 is read as WGS-84: the two
+datums agree to centimetres, but CGCS2000 coordinates are those of epoch 2000.0 and the
+ground in China has moved with the Eurasian plate by about 3 cm a year since, so the
+CGCS2000 position and today's GPS position of one spot differ by several decimetres, up
+to about a metre (PROJ itself knows only a zero "ballpark" offset between them). That is
+far below the accuracy claimed for any geocoded feature. Lengths and areas are measured
+in the CGCS2000 3-degree Gauss-Kruger zone whose central meridian is nearest the district
 (:func:`metric_crs_for`, EPSG:4534 at 75E to EPSG:4554 at 135E), chosen from the data.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 
@@ -21,34 +35,50 @@ WGS84 = "wgs84"
 GCJ02 = "gcj02"
 BD09 = "bd09"
 
-# Spellings users put in a datum column, mapped to one canonical name. CGCS2000 is
-# treated as WGS-84: the two differ by a few centimetres.
-_DATUM_ALIASES = {
-    "wgs84": WGS84, "wgs-84": WGS84, "wgs 84": WGS84, "epsg:4326": WGS84, "4326": WGS84,
-    "cgcs2000": WGS84, "epsg:4490": WGS84, "4490": WGS84, "osm": WGS84, "gps": WGS84,
-    "gcj02": GCJ02, "gcj-02": GCJ02, "gcj": GCJ02, "amap": GCJ02, "tencent": GCJ02,
-    "mars": GCJ02, "火星坐标": GCJ02, "高德": GCJ02,
-    "bd09": BD09, "bd-09": BD09, "bd09ll": BD09, "baidu": BD09, "百度": BD09,
-}
-
 # Krasovsky 1940 ellipsoid parameters used by the GCJ-02 formula.
 _A = 6378245.0
 _EE = 0.00669342162296594323
 _X_PI = np.pi * 3000.0 / 180.0
 
-# The GCJ-02 offset only applies inside this box (mainland China and surroundings).
+# The GCJ-02 offset applies inside this lon/lat box (west, south, east, north): the
+# rectangle of gcoord, eviltransform, coordTransform and PRCoords, so conversions agree
+# with theirs everywhere (the module docstring says what it holds).
 CHINA_BOUNDS = (72.004, 0.8293, 137.8347, 55.8271)
 
 
 def normalise_datum(name: str) -> str:
     """Return the canonical datum name (wgs84, gcj02 or bd09) for a user spelling.
 
-    Raises ValueError for an unknown datum.
+    Case, full-width forms, spaces, hyphens, underscores, dots and colons are ignored (``GCJ-02``, ``gcj_02``,
+    ``BD09LL``, ``EPSG:4490``); the spellings are listed in ``geo/data/datums.csv``.
+
+    Raises ValueError, with a one-line message, for an unknown datum or for a known
+    one whose coordinates are not lon/lat (``bd09mc``).
     """
-    key = str(name).strip().lower()
-    if key in _DATUM_ALIASES:
-        return _DATUM_ALIASES[key]
-    raise ValueError(f"unknown datum {name!r} (use wgs84, cgcs2000, gcj02 or bd09)")
+    key = _datum_key(name)
+    spellings = _datum_spellings()
+    if key in spellings:
+        datum, note = spellings[key]
+        if datum:
+            return datum
+        raise ValueError(f"datum {str(name).strip()!r} is {note}")
+    raise ValueError(f"unknown datum {str(name).strip()!r} (use wgs84, cgcs2000, gcj02 or bd09)")
+
+
+def _datum_key(name) -> str:
+    import unicodedata
+
+    return re.sub(r"[\s_.:\-\u2010-\u2015]+", "", unicodedata.normalize("NFKC", str(name)).lower())
+
+
+@functools.lru_cache(maxsize=None)
+def _datum_spellings() -> dict:
+    import csv
+
+    from geo.data import DATA_DIR
+
+    with open(DATA_DIR / "datums.csv", encoding="utf-8", newline="") as handle:
+        return {_datum_key(row["spelling"]): (row["datum"], row["note"]) for row in csv.DictReader(handle)}
 
 
 def in_china(lon, lat) -> np.ndarray:
@@ -192,8 +222,12 @@ def metric_crs_for(geometry) -> str:
     middle of the geometry's longitude range. Its scale error grows with the square of
     the distance from the central meridian: at most 1.5 degrees away, it stays below
     0.03% anywhere in China (4e-4 at 18N). The middle of the range, rather than a
-    centroid, keeps the whole district as close to the meridian as it can be. Outside
-    the Gauss-Kruger zones' span (73.5E-136.5E) the WGS 84 / UTM zone is used.
+    centroid, keeps the whole district as close to the meridian as it can be. A middle
+    exactly on the edge between two zones (118.5E) takes the zone to its east (CM 120E,
+    EPSG:4549), as the zone number ``floor((lon + 1.5) / 3)`` does; both edges of the
+    span belong to it (73.5E gives EPSG:4534, 136.5E EPSG:4554). Outside that span the
+    WGS 84 / UTM zone is used. The choice depends on the bounds alone, so the same data
+    always gets the same zone.
 
     Parameters
     ----------
@@ -286,7 +320,7 @@ def _epsg(crs):
 def _metric_transformer(crs: str, inverse: bool):
     from pyproj import Transformer
 
-    # WGS-84 and CGCS2000 differ by centimetres and PROJ links them by a zero "ballpark"
+    # CGCS2000 is read as WGS-84 (module docstring) and PROJ links them by a zero "ballpark"
     # offset anyway; going from EPSG:4490 to a CGCS2000 zone skips PROJ's slow search of
     # datum operations (40 ms per transformer, paid on every to_crs call) and gives
     # identical numbers. UTM zones are WGS 84 already.

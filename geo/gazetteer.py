@@ -170,10 +170,11 @@ def load_file(path, *, tier="user gazetteer", datum=None):
 
     Required column: ``name``. Optional: ``aliases`` (list or "|"-separated), ``category``,
     ``feature_type``, ``accuracy_m``, ``source``, ``method``, ``section_of`` and a datum
-    column (``datum`` or ``source_datum``: wgs84, cgcs2000, gcj02, bd09) saying which datum the
-    coordinates are in. Vector files are first reprojected to EPSG:4326, then shifted from
-    their declared datum to WGS-84. CSV files give ``lon``/``lat`` (or ``lng``, ``x``/``y``) or
-    a ``wkt`` column, and are read as UTF-8 or GB18030.
+    column (``source_datum``, ``datum`` or ``坐标系``: wgs84, cgcs2000, gcj02, bd09 and the
+    spellings of ``geo/data/datums.csv``) saying which datum the coordinates are in. Vector
+    files are first reprojected to EPSG:4326, then shifted from their declared datum to WGS-84.
+    CSV files give ``lon``/``lat`` (or ``lng``, ``x``/``y``) or a ``wkt`` column, and are read
+    as UTF-8 or GB18030.
     """
     path = Path(path)
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
@@ -258,7 +259,8 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum):
         if (np.abs(coords[:, 0]) > 180).any() or (np.abs(coords[:, 1]) > 90).any():
             raise InputError(path, f"entry {number} ({name}) has coordinates outside lon/lat range "
                                    "(projected data without a CRS?)")
-        entry_datum = _text(row.get("source_datum") or row.get("datum")) or datum or "wgs84"
+        stated = (_text(row.get(column)) for column in ("source_datum", "datum", "坐标系"))
+        entry_datum = next(filter(None, stated), datum or "wgs84")
         try:
             canonical = normalise_datum(entry_datum)
             geom = convert_geometry(geom, canonical, "wgs84")

@@ -113,3 +113,13 @@ def test_buffer_in_metres_is_true_at_any_latitude():
         x0, y0, x1, y1 = grown.bounds
         assert geod.inv(x0, lat, x1, lat)[2] == pytest.approx(2000.0, rel=2e-3)
         assert geod.inv(lon, y0, lon, y1)[2] == pytest.approx(2000.0, rel=2e-3)
+
+
+@pytest.mark.parametrize("lon, code", [
+    (118.5, "EPSG:4549"), (118.5 - 1e-9, "EPSG:4548"), (115.5, "EPSG:4548"),  # an edge goes east
+    (73.5, "EPSG:4534"), (136.5, "EPSG:4554"),                                 # the span's own edges
+    (73.4, "EPSG:32643"), (136.6, "EPSG:32653"),                               # beyond it: UTM
+])
+def test_metric_crs_at_zone_edges_is_the_documented_one_every_time(lon, code):
+    for geometry in (shapely.Point(lon, 30.0), shapely.box(lon - 0.25, 30.0, lon + 0.25, 30.2)):
+        assert {crs.metric_crs_for(geometry) for _ in range(3)} == {code}

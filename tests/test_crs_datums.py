@@ -1,0 +1,83 @@
+"""Datum names: the spellings geo.crs recognises, and the datum column of a gazetteer file."""
+
+import pytest
+import shapely
+
+from geo import crs
+
+
+@pytest.mark.parametrize("spelling, datum", [
+    ("GCJ02", "gcj02"), ("gcj-02", "gcj02"), ("GCJ_02", "gcj02"), ("GCJ 02", "gcj02"), ("ＧＣＪ－０２", "gcj02"),
+    ("gcj02ll", "gcj02"), ("Amap", "gcj02"), ("高德", "gcj02"), ("Tencent", "gcj02"), ("火星坐标系", "gcj02"),
+    ("BD09", "bd09"), ("bd09ll", "bd09"), ("BD-09LL", "bd09"), ("Baidu", "bd09"), ("百度", "bd09"),
+    ("CGCS2000", "wgs84"), ("EPSG:4490", "wgs84"), ("epsg 4490", "wgs84"), ("国家2000", "wgs84"),
+    ("WGS84", "wgs84"), ("WGS-84", "wgs84"), ("wgs 84", "wgs84"), ("WGS 1984", "wgs84"), ("EPSG:4326", "wgs84"),
+    (" gps ", "wgs84"),
+])
+def test_datum_spellings_are_recognised(spelling, datum):
+    assert crs.normalise_datum(spelling) == datum
+
+
+@pytest.mark.parametrize("spelling, message", [
+    ("ED50", "unknown datum 'ED50'"),
+    ("Xian80", "unknown datum 'Xian80'"),
+    ("bd09mc", "Baidu Mercator metres"),
+])
+def test_unknown_or_metric_datums_are_refused_in_one_line(spelling, message):
+    with pytest.raises(ValueError, match=message) as info:
+        crs.normalise_datum(spelling)
+    assert "\n" not in str(info.value)
+
+
+def _gazetteer(tmp_path, rows):
+    path = tmp_path / "places.csv"
+    path.write_text("name,lon,lat,datum\n" + "".join(f"{n},{x},{y},{d}\n" for n, x, y, d in rows), encoding="utf-8")
+    return path
+
+
+def test_gazetteer_datum_column_accepts_every_spelling_and_converts(tmp_path):
+    from geo.gazetteer import load_file
+
+    wgs = (117.0, 36.68)
+    gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]
+    bd = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "bd09")]
+    path = _gazetteer(tmp_path, [("甲", *gcj, "GCJ-02"), ("乙", *bd, "BD09LL"), ("丙", *wgs, "EPSG:4490"),
+                                 ("丁", *gcj, "gcj_02")])
+    entries = load_file(path)
+    assert [e.source_datum for e in entries] == ["gcj02", "bd09", "wgs84", "gcj02"]
+    for entry in entries:
+        assert entry.geometry.distance(shapely.Point(wgs)) < 1e-8
+
+
+def test_gazetteer_unknown_datum_is_one_line_naming_file_and_row(tmp_path):
+    from geo.gazetteer import load_file
+    from geo.io import InputError
+
+    path = _gazetteer(tmp_path, [("甲", 117.0, 36.68, "wgs84"), ("乙", 117.0, 36.68, "Beijing54")])
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    message = str(info.value)
+    assert "places.csv" in message and "entry 2 (乙)" in message and "unknown datum 'Beijing54'" in message
+    assert "\n" not in message
+
+
+def test_gazetteer_datum_is_taken_from_whichever_datum_column_a_row_fills(tmp_path):
+    import json
+
+    from geo.gazetteer import load_file
+
+    wgs = (117.0, 36.68)
+    gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": gcj},
+         "properties": {"name": "甲", "source_datum": None, "datum": "GCJ02"}},   # empty first column
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": gcj},
+         "properties": {"name": "乙", "source_datum": "gcj-02", "datum": None}},
+    ]
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    csv_path = tmp_path / "地名.csv"
+    csv_path.write_text(f"名称,经度,纬度,坐标系\n丙,{gcj[0]},{gcj[1]},高德\n", encoding="utf-8")
+    entries = load_file(path) + load_file(csv_path)
+    assert [e.source_datum for e in entries] == ["gcj02", "gcj02", "gcj02"]
+    assert all(e.geometry.distance(shapely.Point(wgs)) < 1e-8 for e in entries)
