@@ -162,6 +162,19 @@ def _groups(text):
     # ring roads named by their side; a county road realigned or widened
     ("加快北外环、东外环建设。", [("东外环", "road_new"), ("北外环", "road_new")], []),
     ("实施青岭线改线工程，推进白桦线改扩建。", [("白桦线", "road_rebuild"), ("青岭线改线", "road_new")], []),
+    # a park opened (开园) or a library opened (开馆) is works
+    ("总投资1.2亿元的青松公园开园，白石图书馆年底开馆。", [("白石图书馆", "culture"), ("青松公园", "park")], []),
+    # bullets and list marks open items, never names; an eastern campus and a part of a road
+    # in brackets are sections
+    ("●青松小学(东区)改扩建工程\n■白石路改造\n★红枫公园提升",
+     [("白石路", "road_rebuild"), ("红枫公园", "park"), ("青松小学(东区)", "school")], []),
+    ("完成青松大道(部分)绿化提升。", [("青松大道(部分)", "road_greening")], []),
+    # two roads at a 路口/交口 are one junction, with or without 与, 、 or /; a 路口 with no road
+    # before it is none
+    ("渠化青松大道白石大道路口，改造红枫路、青檀路交叉口，完善青岭路与白桦路交口。",
+     [("红枫路、青檀路交叉口", "road_rebuild"), ("青岭路与白桦路交口", "road_rebuild"),
+      ("青松大道白石大道路口", "road_rebuild")], []),
+    ("对农村公路高危平交路口进行改造。", [], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert _named(text) == sorted(named)

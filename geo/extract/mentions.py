@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
@@ -225,14 +225,21 @@ def _phase_mention(norm, pos, lo, clause_end):
     return mention
 
 
+# A second road written before a junction head with no conjunction ends like a road name.
+_ROAD_NAME_END = re.compile(r"(?:路|街|大道|大街|公路|线)$")
+
+
 def _merge_junctions(norm, mentions):
     """港城大道与滨江路交叉口, 东湖大道—光谷二路连接线: two roads joined make one name."""
     merged = []
     for mention in mentions:
         previous = merged[-1] if merged else None
         start = mention.stem_start
-        junction = (mention.head in JUNCTION_HEADS and mention.stop in ("与", "和")
-                    and previous is not None and previous.end == mention.stop_start)
+        junction = mention.head in JUNCTION_HEADS and previous is not None and (
+            (mention.stop in ("与", "和") and previous.end == mention.stop_start)
+            # 剑南大道锦城大道路口, 青松路、白石路交叉口, 青松路/白石路路口: two roads side by side
+            or (not mention.stop and (previous.end == start or (previous.end == start - 1 and norm[start - 1] in "、/"))
+                and _ROAD_NAME_END.search(norm, start, mention.head_start)))
         link = (mention.head in LINK_HEADS and not mention.stop and start > 0
                 and norm[start - 1] in DASHES and previous is not None and previous.end == start - 1)
         # 芙蓉街—百花洲历史文化街区: a named place, a dash and a stem before a non-road head are
@@ -261,8 +268,8 @@ def _merge_junctions(norm, mentions):
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             merged[-1] = mention
-        else:
-            merged.append(mention)
+        elif mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start):
+            merged.append(mention)  # 青松路路口 is the road's junction; 平交路口, 五一路口 name none
     return merged
 
 

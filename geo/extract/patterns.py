@@ -7,7 +7,11 @@ import re
 from geo.extract.lexicon import MEASURE_NOUNS, MEASURE_UNITS, UNITS_BY_GROUP
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
-HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000")
+# Bullets and list marks (●, ◆, ■, ★, •, ※, arrows, dingbats) end a stem too: they open
+# items of web pages and flattened tables, never a name.
+_MARKS = "\u2022\u2023\u2043\u203b" + "".join(
+    chr(c) for lo, hi in ((0x2190, 0x21FF), (0x25A0, 0x25FF), (0x2600, 0x26FF), (0x2700, 0x27BF)) for c in range(lo, hi + 1))
+HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000" + _MARKS)
 DASHES = "—–-－~～"
 # Categories of linear projects, which take place-name sections (济微高速东平段).
 LINEAR = ("road", "rail", "water")
@@ -31,7 +35,7 @@ NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, 北延, 一期, 改线, (A至B段), A至B段.
 SECTION_RE = re.compile(
-    r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部))\)"
+    r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部)|[东西南北中]区|部分)\)"
     r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段)"
     r"|(?P<simple>周边(?:区域|地区|片区|地块|道路)|[东西南北中]段|[东西南北]区|[东西南北]延伸?(?:线|段)?|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
