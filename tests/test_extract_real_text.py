@@ -156,6 +156,14 @@ def _groups(text):
     ("地处青山路与白石路交会的青松生态公园，为一期工程。", [("青松生态公园", "park")], []),
     # projects counted with no place type nor members are a counted group of their own
     ("全年实施重点项目12项，新开工项目40个。", [], [("project", 12), ("project", 40)]),
+    # ... also when a long stretch or a works verb stands between the count and 项目, and when
+    # the members named are no places
+    ("落地实施青山绿色发展示范带28个重点项目，启动25个新开工社会事业项目。", [],
+     [("project", 25), ("project", 28)]),
+    ("新开工建设青松精密等项目20个。", [], [("project", 19)]),
+    # a count bounded before its number (不少于, 约, 共)
+    ("新增改造城镇老旧小区不少于75个，新建学校约20所，改造道路共12条。", [],
+     [("area", 75), ("road_rebuild", 12), ("school", 20)]),
     # reading spaces, courtyards and public toilets are counted types
     ("新建公共阅读空间50个，改造老旧院落25个，新建12座市政公共卫生间。", [],
      [("area", 25), ("culture", 50), ("sanitation", 12)]),

@@ -9,7 +9,7 @@ import re
 from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import CODE_RE, COUNT_PREFIX, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -103,6 +103,7 @@ _CLOSERS = {"“": "”", "‘": "’", "《": "》"}
 # Road classes, no heads before a code (国道220线) but types after a count (五条县道).
 ROAD_CLASSES = ("国道", "省道", "县道", "乡道")
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
+_COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
 _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
 
 
@@ -564,8 +565,8 @@ def _right_ok(norm, pos, clause_end):
     char = norm[pos]
     if char in HARD_BREAKS or char in "“”\"":
         return True
-    if char.isdigit() or (char in "一二两三四五六七八九十" and COUNT_RE.match(norm, pos, clause_end)):
-        return True  # a count follows: 5条, 五条县道
+    if char.isdigit() or (char in _COUNT_OPENERS and COUNT_RE.match(norm, pos, clause_end)):
+        return True  # a count follows: 5条, 五条县道, 不少于75个
     if norm.startswith("等", pos) and not deng_in_word(norm, pos, pos):
         return True
     if norm.startswith("流域", pos):
@@ -586,6 +587,7 @@ def _place_before_works(norm, pos):
 
 
 _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
+_COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?!.*\d)")  # the last count of a stretch
 
 
 def _find_stem(norm, head_start, lo, min_stem, max_stem):
@@ -625,7 +627,7 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
         elif stop and len(stop) > 1 and length == 0 and min_stem > 1 and pos - len(stop) > lo \
                 and norm[pos - len(stop) - 1] == "、":
             stop = None  # 幸福路、建设路, 和平村、建设村: the whole list item is the name
-        if stop and len(stop) > 1 and is_generic(norm[pos:head_start]):
+        if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
             counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
             if counted is not None:
                 # 11所新改扩建学校: a works verb between a count and its type is a modifier.
@@ -634,6 +636,12 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"):
             return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:
+            if min_stem == 0:
+                # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
+                counted = _COUNT_INSIDE.search(norm, pos, head_start)
+                if counted is not None:
+                    stop = stop_ending_at(norm, counted.start(), lo)
+                    return counted.start(), stop, (counted.start() - len(stop)) if stop else None
             return None
         pos -= 1
     return pos, None, None

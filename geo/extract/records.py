@@ -194,9 +194,11 @@ def _classify(case):
         category = "area"
     if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
-    if category is None and count is not None and mention.category == "members" and not mention.members:
-        # 在建项目26项, 28个亿元以上项目: projects counted with no type of place nor members
-        # named are still a counted group of the year's works (district-wide, never placed).
+    if category is None and count is not None and mention.category == "members" \
+            and all(member.kind == "raw" for member in mention.members):
+        # 在建项目26项, 28个亿元以上项目, 弘融精密等项目20个: projects counted with no type of
+        # place (nor members that are places) are still a counted group of the year's works
+        # (district-wide, never placed).
         category = COUNTED_PROJECTS
     if (count is not None and label == "distinctive" and count.unit in SIZE_UNITS
             and listed_with_counted_types(norm, mention)):
