@@ -161,6 +161,10 @@ def _groups(text):
     ("落地实施青山绿色发展示范带28个重点项目，启动25个新开工社会事业项目。", [],
      [("project", 25), ("project", 28)]),
     ("新开工建设青松精密等项目20个。", [], [("project", 19)]),
+    # projects counted by their size; an alternative verb character in brackets (开(竣)工)
+    ("青松家居等28个亿元以上项目开工，青松县体育馆、青松县图书馆等10个项目开(竣)工。",
+     [("青松县体育馆", "sports"), ("青松县图书馆", "culture")], [("project", 27), ("sports", 8)]),
+    ("新建亿元楼宇5座。", [], []),
     # a count bounded before its number (不少于, 约, 共)
     ("新增改造城镇老旧小区不少于75个，新建学校约20所，改造道路共12条。", [],
      [("area", 75), ("road_rebuild", 12), ("school", 20)]),

@@ -608,6 +608,8 @@ def _find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                 and stop not in ("等", "的", "及", "或", "并"):
             stop = None  # 新华路、和平大街: a list item does not open with a conjunction
+        if stop == "以" and norm.startswith(("以上", "以下", "以内"), pos - 1):
+            stop = None  # 亿元以上项目: a bound, no preposition
         if stop in ("和", "以") and pos - 2 >= lo and (
                 pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] == "、"
                 or multi_stop_ending_at(norm, pos - 2, lo)):

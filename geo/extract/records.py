@@ -220,8 +220,11 @@ def _title_sought(case):
 
 
 def _no_category(case):
-    """Without a category (数据中心) or with a money amount for a stem (亿元楼宇) there is no project."""
-    return [] if case.category is None or case.label == "value" else None
+    """Without a category (数据中心) or with a money amount for a stem (亿元楼宇) there is no project;
+    projects counted by their size (28个亿元以上项目) are still a counted group."""
+    if case.category is None or (case.label == "value" and case.category != COUNTED_PROJECTS):
+        return []
+    return None
 
 
 def _counted_organisation(case):

@@ -6,6 +6,9 @@ import re
 
 # Pinyin or a syllable inserted in brackets after a character by some web pages (環(huán)境, 區(qū)).
 _INSERTED_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
+# An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建):
+# the verb reads as written without it.
+_ALTERNATIVE_VERB = re.compile(r"(?<=[新改扩开竣续迁])\([新改扩开竣续迁]\)(?=[建工])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
 
@@ -33,14 +36,14 @@ def _letter_spaces(norm):
 
 
 def clean(norm, origin):
-    """Drop what web pages insert into report text: bracketed pinyin, spaces around numbers and
-    the spaces of letter-spaced words.
+    """Drop what web pages insert into report text: bracketed pinyin, spaces around numbers, the
+    spaces of letter-spaced words, and alternative verb characters in brackets (开(竣)工).
 
     Returns (text, origin) with the dropped characters removed from both, so offsets still
     point into the original text.
     """
     spans = sorted([m.span() for m in _INSERTED_PINYIN.finditer(norm)] + [m.span() for m in _SPACED_NUMBER.finditer(norm)]
-                   + _letter_spaces(norm))
+                   + [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _letter_spaces(norm))
     if not spans:
         return norm, origin
     text, kept, done = [], [], 0
