@@ -165,6 +165,9 @@ def _groups(text):
     ("青松家居等28个亿元以上项目开工，青松县体育馆、青松县图书馆等10个项目开(竣)工。",
      [("青松县体育馆", "sports"), ("青松县图书馆", "culture")], [("project", 27), ("sports", 8)]),
     ("新建亿元楼宇5座。", [], []),
+    # visits and inspections (调研, 视察, 深入…) are context; 全区 and 社会 before a type make no name
+    ("区领导一行深入青松中学调研，区长视察白石小学。", [], []),
+    ("服务覆盖全区幼儿园，完善社会停车场。", [], []),
     # a count bounded before its number (不少于, 约, 共)
     ("新增改造城镇老旧小区不少于75个，新建学校约20所，改造道路共12条。", [],
      [("area", 75), ("road_rebuild", 12), ("school", 20)]),
