@@ -168,6 +168,13 @@ def _groups(text):
     # visits and inspections (调研, 视察, 深入…) are context; 全区 and 社会 before a type make no name
     ("区领导一行深入青松中学调研，区长视察白石小学。", [], []),
     ("服务覆盖全区幼儿园，完善社会停车场。", [], []),
+    # the tagger does not drop a numbered road code nor a list right before its works; 大中修
+    ("会馆路东延竣工,东外环、青山大道石井段通车,拉开了主城框架。107国道、白石路整治全面完成。",
+     [("107国道", "road_rebuild"), ("东外环", "road_new"), ("会馆路东延", "road_new"), ("白石路", "road_rebuild"),
+      ("青山大道石井段", "road_new")], []),
+    ("国道218线、省道315线大中修。", [("国道218线", "road_rebuild"), ("省道315线", "road_rebuild")], []),
+    # a word opening with a stop character is none (为老, 以上)
+    ("建成投用青松社区综合为老服务中心。", [("青松社区综合为老服务中心", "welfare")], []),
     # a count bounded before its number (不少于, 约, 共)
     ("新增改造城镇老旧小区不少于75个，新建学校约20所，改造道路共12条。", [],
      [("area", 75), ("road_rebuild", 12), ("school", 20)]),

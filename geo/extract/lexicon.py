@@ -191,6 +191,8 @@ HONOUR_VERBS = words("honour_verb")
 TITLE_VERBS_WITH_NOUN = words("title_verb_with_noun")
 TITLE_VERBS = words("title_verb")
 NAME_INITIAL_STOPS = words("name_initial")
+# Words that open with a one-character stop word and are none (以上, 为老): tuple for startswith.
+NOT_STOPS = words("not_stop")
 # Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
 CONTEXT_VERBS = words("context_verb")
 # Status words between a context verb and a place (北至规划青山路): the place stays context.

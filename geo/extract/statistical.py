@@ -45,12 +45,27 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
     """A named record whose characters the tagger holds to be outside any name is dropped.
 
     凌风街 in 由凌风街与凌霜街合围, 终点接23号路: places of context the rules took for works.
-    Members of a counted group stay (the group's count depends on them), and so does a name
-    right before its works (龙山光伏发电项目建设): the rules' strongest evidence.
+    Members of a counted group stay (the group's count depends on them), and so do a road code
+    and a name right before its works, or in a list right before them (龙山光伏发电项目建设,
+    东外环、山前大道通车): the rules' strongest evidence.
     """
     return [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
-                                       and not match_any(norm, r.end, ACTIONS_SORTED)
+                                       and not _numbered_code(r.mention)
+                                       and not _before_works(norm, r)
                                        and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE)]
+
+
+def _numbered_code(mention):
+    """G309, 107国道, 省道315线: a road code with a number is no prose."""
+    return mention.kind == "code" and any(char.isdigit() for char in mention.head)
+
+
+def _before_works(norm, record):
+    """True when works follow the record's name, or the list it opens (东外环、山前大道通车)."""
+    ends = {record.end}
+    if norm.startswith("、", record.end):
+        ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
+    return any(match_any(norm, end, ACTIONS_SORTED) for end in ends)
 
 
 def add_missed(norm, records, tagging, found, sent_start, sent_end):
