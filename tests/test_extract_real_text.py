@@ -173,6 +173,8 @@ def _groups(text):
      [("107国道", "road_rebuild"), ("东外环", "road_new"), ("会馆路东延", "road_new"), ("白石路", "road_rebuild"),
       ("青山大道石井段", "road_new")], []),
     ("国道218线、省道315线大中修。", [("国道218线", "road_rebuild"), ("省道315线", "road_rebuild")], []),
+    # a road code in lower case is read as one (names stay as written); a web address is none
+    ("推进g309线改造，访问www.s123.com。", [("g309线", "road_rebuild")], []),
     # a word opening with a stop character is none (为老, 以上)
     ("建成投用青松社区综合为老服务中心。", [("青松社区综合为老服务中心", "welfare")], []),
     # a count bounded before its number (不少于, 约, 共)

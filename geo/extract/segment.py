@@ -9,6 +9,8 @@ _INSERTED_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐ
 # An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建):
 # the verb reads as written without it.
 _ALTERNATIVE_VERB = re.compile(r"(?<=[新改扩开竣续迁])\([新改扩开竣续迁]\)(?=[建工])")
+# A road code written in lower case (g65包茂高速, s202): read as G65, S202.
+_LOWER_CODE = re.compile(r"(?<![A-Za-z0-9./:_@-])[gsxy](?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
 
@@ -37,11 +39,13 @@ def _letter_spaces(norm):
 
 def clean(norm, origin):
     """Drop what web pages insert into report text: bracketed pinyin, spaces around numbers, the
-    spaces of letter-spaced words, and alternative verb characters in brackets (开(竣)工).
+    spaces of letter-spaced words, and alternative verb characters in brackets (开(竣)工);
+    road codes in lower case are read in upper case (g65).
 
     Returns (text, origin) with the dropped characters removed from both, so offsets still
     point into the original text.
     """
+    norm = _LOWER_CODE.sub(lambda m: m.group().upper(), norm)  # g65, s202: same length, offsets kept
     spans = sorted([m.span() for m in _INSERTED_PINYIN.finditer(norm)] + [m.span() for m in _SPACED_NUMBER.finditer(norm)]
                    + [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _letter_spaces(norm))
     if not spans:
