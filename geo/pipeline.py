@@ -74,7 +74,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     Names a user file gives to places far apart are added to ``warnings`` (a list).
     """
     from geo import settings
-    from geo.gazetteer import Gazetteer, bundled_entries, duplicate_names, load_file
+    from geo.gazetteer import Gazetteer, bundled_entries, duplicate_names, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
 
     warnings = warnings if warnings is not None else []
@@ -85,7 +85,8 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
         else:
             entries = load_file(path)
             warnings += [f"{Path(path).name}: {message}"
-                         for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)]
+                         for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
+                         + outside_china(entries)]
         gazetteer.add_tier(f"user gazetteer {Path(path).name}", entries)
     if osm:
         entries = load_osm(osm, outline, metric_crs=metric_crs)

@@ -156,7 +156,7 @@ def main():
     (HERE / "gazetteer_unknown_datum.csv").write_text("name,lon,lat,datum\n天桥实验小学,117.01,36.69,beijing54\n",
                                                       encoding="utf-8")
     (HERE / "gazetteer_no_name.csv").write_text("title,lon,lat\n天桥实验小学,117.01,36.69\n", encoding="utf-8")
-    (HERE / "gazetteer_bad_number.csv").write_text("name,lon,lat\n天桥实验小学,117.01E,36.69N\n", encoding="utf-8")
+    (HERE / "gazetteer_bad_number.csv").write_text("name,lon,lat\n天桥实验小学,见附件,36.69\n", encoding="utf-8")
     (HERE / "gazetteer_zero_accuracy.csv").write_text(
         "name,lon,lat,accuracy_m\n北园小学,117.01,36.69,50\n天桥实验小学,117.01,36.69,0\n", encoding="utf-8")
     (HERE / "gazetteer_negative_accuracy.csv").write_text(

@@ -1,0 +1,73 @@
+"""Gazetteer tables as spreadsheets and colleagues write them: delimiters, encodings, Chinese headers, coordinate notations."""
+
+import pytest
+import shapely
+
+from geo.gazetteer import load_file, outside_china
+from geo.io import InputError
+
+SITE = (117.001, 36.7)  # 汇才学校, WGS-84
+
+
+def _point(path):
+    (entry,) = load_file(path)
+    assert entry.name == "汇才学校"
+    return entry.geometry
+
+
+@pytest.mark.parametrize("name, data", [
+    ("excel_semicolon.csv", "\ufeffname;lon;lat\n汇才学校;117.001;36.7\n".encode("utf-8")),
+    ("excel_decimal_comma.csv", "name;lon;lat\n汇才学校;117,001;36,7\n".encode("utf-8")),
+    ("tabs.txt", "name\tlon\tlat\n汇才学校\t117.001\t36.7\n".encode("utf-8")),
+    ("bars.csv", "name|lon|lat\n汇才学校|117.001|36.7\n".encode("utf-8")),
+    ("chinese_headers.csv", "名称,经度,纬度,坐标系\n汇才学校,117.001,36.7,WGS84\n".encode("gbk")),
+    ("utf16.csv", "name,lng,lat\n汇才学校,117.001,36.7\n".encode("utf-16")),
+    ("upper_xy.csv", "NAME,X,Y\n汇才学校,117.001,36.7\n".encode("gb18030")),
+    ("blank_rows.csv", "name,lon,lat\n\n,,\n汇才学校,117.001,36.7\n,,\n\n".encode("utf-8")),
+    ("degrees.csv", "name,lon,lat\n汇才学校,117.001°,36.7°\n".encode("utf-8")),
+    ("hemispheres.csv", "name,lon,lat\n汇才学校,117.001°E,36.7°N\n".encode("utf-8")),
+    ("chinese_hemispheres.csv", "name,lon,lat\n汇才学校,东经117.001°,北纬36.7°\n".encode("utf-8")),
+    ("dms.csv", "name,lon,lat\n汇才学校,\"117°0'3.6\"\"E\",\"36°42'0\"\"N\"\n".encode("utf-8")),
+    ("fullwidth.csv", "name,lon,lat\n汇才学校,１１７．００１,３６．７\n".encode("utf-8")),
+    ("ewkt.csv", "name,wkt\n汇才学校,SRID=4326;POINT(117.001 36.7)\n".encode("utf-8")),
+    ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
+])
+def test_table_variants_give_the_same_point(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5  # about 1 m
+
+
+def test_excel_workbook_is_read(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "经度", "纬度", "datum"])
+    sheet.append(["汇才学校", 117.001, 36.7, "wgs84"])
+    sheet.append([None, None, None, None])
+    path = tmp_path / "sites.xlsx"
+    book.save(path)
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("saved_page.csv", b"<!DOCTYPE html><html><body><table></table></body></html>", "looks like HTML"),
+    ("features.csv", b'{"type": "FeatureCollection", "features": []}', "looks like JSON"),
+    ("bad_ewkt.csv", "name,wkt\n汇才学校,SRID=999999;POINT(1 2)\n".encode("utf-8"), "unknown SRID 999999"),
+    ("words.csv", "name,lon,lat\n汇才学校,东边,北边\n".encode("utf-8"), "cannot read '东边', '北边'"),
+    ("not_excel.xlsx", b"PK\x03\x04 not really a workbook", "not a readable Excel workbook"),
+])
+def test_table_problems_are_named(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=problem) as info:
+        load_file(path)
+    assert str(path) in str(info.value)
+
+
+def test_entries_outside_china_are_a_warning(tmp_path):
+    path = tmp_path / "swapped.csv"
+    path.write_text("name,lon,lat\n汇才学校,36.7,17.001\n区疾控中心,117.01,36.69\n", encoding="utf-8")
+    assert outside_china(load_file(path)) == [
+        "1 of 2 entries lie outside China (汇才学校); lon/lat swapped, or projected coordinates?"]
