@@ -206,8 +206,23 @@ def _read_vector_rows(path):
     else:
         gdf = read_vector(path, assume_crs=None).to_crs(4326)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    rows = [dict(zip(columns, values)) for values in gdf[columns].itertuples(index=False, name=None)]
+    keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
+    rows = [_with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
+    if rows and not any(_text(row.get("name")) for row in rows):
+        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     return rows, list(gdf.geometry.values)
+
+
+# Chinese column names of the same fields.
+_SYNONYMS = {"名称": "name", "名字": "name", "坐标系": "datum", "别名": "aliases"}
+
+
+def _with_synonyms(row):
+    """The row with its Chinese column names (名称, 坐标系, 别名) also under the English ones."""
+    for chinese, english in _SYNONYMS.items():
+        if _text(row.get(english)) is None and chinese in row:
+            row[english] = row[chinese]
+    return row
 
 
 def _table_records(path):
@@ -251,15 +266,13 @@ def _read_table(path):
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
-    if "name" not in keys and "名称" not in keys:
+    if not {"name", "名称", "名字"} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     if not wkt_f and not (lon_f and lat_f):
         raise InputError(path, "table gazetteer needs lon and lat columns (or a wkt column)")
     rows, geoms = [], []
     for line_no, record in enumerate(records, 2):
-        row = {k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k}
-        row.setdefault("name", row.get("名称"))
-        row.setdefault("datum", row.get("坐标系"))
+        row = _with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
         try:
             if wkt_f and row.get(wkt_f):
                 geom = _wkt_geometry(row[wkt_f])

@@ -214,25 +214,35 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely):
 
 
 def _deleted_ids(path):
-    """(type, id) of the objects JOSM marks ``action="delete"`` in an XML file (rarely any)."""
+    """(type, id) of the objects JOSM marks ``action="delete"`` in an XML file (rarely any).
+
+    Raises InputError when the file is an Overpass answer that says it is incomplete
+    (``<remark> runtime error: Query timed out...``): its roads would be partial.
+    """
     import bz2
     import gzip
     import xml.etree.ElementTree as ET
 
     name = Path(path).name.lower()
-    if name.endswith((".pbf", ".o5m")):
+    if name.endswith((".pbf", ".o5m")) or is_geojson(path):
         return set()
     opener = gzip.open if name.endswith(".gz") else bz2.open if name.endswith(".bz2") else open
     try:
+        marked, remark, tail = False, None, b""
         with opener(path, "rb") as handle:
-            tail, marked = b"", False
             while chunk := handle.read(1 << 22):
-                if b"action=" in tail + chunk:
-                    marked = True
-                    break
-                tail = chunk[-16:]
-            if not marked:
-                return set()
+                text = tail + chunk
+                marked = marked or b"action=" in text
+                if remark is None and b"<remark>" in text:
+                    remark = text[text.index(b"<remark>") + 8:][:600]
+                tail = chunk[-600:]
+        if remark is not None:
+            message = " ".join(remark.split(b"</remark>")[0].decode("utf-8", "replace").split())
+            if "error" in message.lower():
+                raise InputError(path, f"the Overpass API says its answer is incomplete ({message[:160]}); "
+                                       "ask for a smaller area or raise [timeout:...]/[maxsize:...]")
+        if not marked:
+            return set()
         deleted = set()
         with opener(path, "rb") as handle:
             for _, element in ET.iterparse(handle):

@@ -45,6 +45,11 @@ DUPLICATE_NAME_APART_M = 1000.0
 # (square metres) are reported; smaller ones are digitising noise.
 OVERLAP_TOLERANCE_M2 = 100.0
 
+# Official 街道 (--districts) of a known district of which less than this share of the
+# area lies inside the bundled outline (simplified, about 100 m off) are misplaced: a
+# wrong CRS or datum, or another district's file. It is a warning, not an error.
+OUTLINE_OVERLAP_MIN = 0.5
+
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey

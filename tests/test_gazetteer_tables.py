@@ -1,4 +1,4 @@
-"""Gazetteer tables as spreadsheets and colleagues write them: delimiters, encodings, Chinese headers, coordinate notations."""
+"""Gazetteer files as colleagues write them: table delimiters, encodings, Chinese headers, coordinate notations, vector column names."""
 
 import pytest
 import shapely
@@ -71,3 +71,26 @@ def test_entries_outside_china_are_a_warning(tmp_path):
     path.write_text("name,lon,lat\n汇才学校,36.7,17.001\n区疾控中心,117.01,36.69\n", encoding="utf-8")
     assert outside_china(load_file(path)) == [
         "1 of 2 entries lie outside China (汇才学校); lon/lat swapped, or projected coordinates?"]
+
+
+@pytest.mark.parametrize("name, columns, options", [
+    ("sites.kml", {"Name": ["汇才学校"]}, {"driver": "KML"}),  # KML's own column is Name
+    ("sites.shp", {"名称": ["汇才学校"]}, {"encoding": "gbk"}),  # GBK, and no .cpg below
+    ("sites.gpkg", {"NAME": ["汇才学校"], "DATUM": ["wgs84"]}, {}),
+])
+def test_vector_gazetteer_column_names_in_any_case_or_chinese(tmp_path, name, columns, options):
+    import geopandas as gpd
+
+    path = tmp_path / name
+    gpd.GeoDataFrame(columns, geometry=[shapely.Point(SITE)], crs=4326).to_file(path, **options)
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+def test_vector_gazetteer_without_a_name_column_says_so(tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "sites.gpkg"
+    gpd.GeoDataFrame({"label": ["汇才学校"]}, geometry=[shapely.Point(SITE)], crs=4326).to_file(path)
+    with pytest.raises(InputError, match=r"needs a 'name' column \(or '名称'; found: label\)"):
+        load_file(path)

@@ -208,3 +208,11 @@ def test_extract_without_anything_near_the_district_is_a_warning(tmp_path):
     build_gazetteer(osm=path, outline=NEAR_TIANQIAO, metric_crs="EPSG:4548", warnings=warnings)
     assert warnings == ["empty.osm: no named road, river or place within 1 km of the district "
                         "(an extract of another area?)"]
+
+
+def test_overpass_answer_cut_short_by_a_timeout_is_refused(tmp_path):
+    text = OVERPASS.replace("</osm>", '<remark> runtime error: Query timed out in "query" at line 3 after 26 '
+                                      'seconds. </remark>\n</osm>')
+    with pytest.raises(InputError, match=r"the Overpass API says its answer is incomplete \(runtime error: "
+                                         r"Query timed out"):
+        _load(tmp_path, "timeout.osm", text)
