@@ -298,8 +298,8 @@ def _choose_layer(path, name_field):
     """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column; None for one layer."""
     import pyogrio
 
-    if Path(path).is_dir() or not Path(path).is_file():
-        return None  # read_vector says what is wrong
+    if not Path(path).exists():
+        return None  # read_vector says what is wrong (a folder of Shapefiles is a multi-layer source too)
     try:
         layers = [str(name) for name, _ in pyogrio.list_layers(path)]
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line

@@ -181,7 +181,9 @@ def load_file(path, *, tier="user gazetteer", datum=None):
     hemisphere letters, minutes and seconds or full-width digits. Rows with every cell
     empty are skipped.
     """
-    path = Path(path)
+    from geo.io import check_input_file
+
+    path = check_input_file(Path(path))
     if path.suffix.lower() in TABLE_SUFFIXES:
         rows, geoms = _read_table(path)
     else:

@@ -157,6 +157,8 @@ CASES = [
          "overpass_timeout.osm", "the Overpass API says its answer is incomplete (runtime error: Query timed out"),
     Case("osm-overpass-out-center", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "overpass_out_center.osm"],
          "overpass_out_center.osm", "use 'out geom'"),
+    Case("gazetteer-is-directory", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "."], ".",
+         "is a directory, expected a file"),
     Case("gazetteer-saved-web-page", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_saved_page.csv"],
          "gazetteer_saved_page.csv", "looks like HTML or XML, not a table"),
     Case("districts-lat-lon-swapped", ["join", *PROJECTS, "--districts", "districts_swapped.geojson",
