@@ -287,7 +287,10 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     if kind:
         raise InputError(path, f"is {kind}, not plain text (save or copy its text as a .txt file)")
     if b"\x00" in data[:65536]:
-        raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
+        text = _utf16_without_bom(data) if encoding in (None, "auto") else None
+        if text is None:
+            raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
+        return text
     if encoding and encoding != "auto":
         try:
             return data.decode(encoding).lstrip("\ufeff")
@@ -306,6 +309,27 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "looks like a binary file, not text")
     return text
+
+
+def _utf16_without_bom(data: bytes):
+    """Text of UTF-16 bytes written without a byte-order mark, else None.
+
+    In UTF-16 text most NUL bytes are the high bytes of ASCII characters (digits, line
+    ends): on odd offsets for little-endian, on even ones for big-endian. A CJK character
+    such as 一 (U+4E00) puts one on the other side: 22 of 179 in the bundled report.
+    Binary data has them anywhere.
+    """
+    head = data[:65536]
+    odd = sum(1 for byte in head[1::2] if byte == 0)
+    even = sum(1 for byte in head[0::2] if byte == 0)
+    if len(data) % 2 or odd + even < 8 or max(odd, even) < 0.75 * (odd + even):
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    return text if controls <= max(8, len(text[:65536]) // 100) else None
 
 
 def _max_report_mb(settings) -> float:

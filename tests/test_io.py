@@ -87,3 +87,9 @@ def test_read_feature_collection_errors(tmp_path, content, problem):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=problem):
         io.read_feature_collection(path)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(codec):
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3
+    assert io.decode_text(text.encode(codec), "r.txt") == text
