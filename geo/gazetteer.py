@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io as _io
 import re
@@ -190,7 +191,55 @@ def load_file(path, *, tier="user gazetteer", datum=None):
         rows, geoms = _read_vector_rows(path)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
-    return _entries_from_rows(path, rows, geoms, tier=tier, datum=datum)
+    return merge_line_pieces(_entries_from_rows(path, rows, geoms, tier=tier, datum=datum))
+
+
+def merge_line_pieces(entries):
+    """Join the rows of one file that draw pieces of one line: same name, within ``ROAD_PIECE_GAP_M``.
+
+    A road centreline file has a row per segment; looking up the road must give all of
+    it, not its first segment. Pieces are joined with ``shapely.line_merge`` (gaps stay
+    gaps); namesakes farther apart stay separate entries (and :func:`duplicate_names`
+    warns about them). The joined entry keeps the first row's attributes, the largest
+    ``accuracy_m``, and says how many rows it joins in ``method``.
+    """
+    import numpy as np
+    import shapely
+
+    from geo import settings
+    from geo.crs import metric_crs_for, metric_geometry
+
+    groups = {}
+    for number, entry in enumerate(entries):
+        if entry.geometry.geom_type in LINE_TYPES:
+            groups.setdefault(entry.name, []).append(number)
+    replaced, dropped = {}, set()
+    for numbers in (g for g in groups.values() if len(g) > 1):
+        lines = [entries[i].geometry for i in numbers]
+        crs = metric_crs_for(shapely.GeometryCollection(lines))
+        metric = np.array(metric_geometry(lines, crs), dtype=object)
+        left, right = shapely.STRtree(metric).query(metric, predicate="dwithin", distance=settings.ROAD_PIECE_GAP_M)
+        parent = list(range(len(numbers)))
+
+        def root(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for a, b in zip(left, right):
+            parent[root(a)] = root(b)
+        clusters = {}
+        for k in range(len(numbers)):
+            clusters.setdefault(root(k), []).append(k)
+        for members in (sorted(c) for c in clusters.values() if len(c) > 1):
+            first = entries[numbers[members[0]]]
+            merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
+            replaced[numbers[members[0]]] = dataclasses.replace(
+                first, geometry=merged, method=f"{first.method} ({len(members)} rows joined)",
+                accuracy_m=max(entries[numbers[k]].accuracy_m for k in members))
+            dropped.update(numbers[k] for k in members[1:])
+    return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
 
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")

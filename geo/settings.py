@@ -41,6 +41,11 @@ DUAL_CARRIAGEWAY_M = 60.0
 # typo: geocoding uses the first and says so.
 DUPLICATE_NAME_APART_M = 1000.0
 
+# Rows of one gazetteer file that draw pieces of a line with the same name (a road
+# centreline file has one row per segment) and come this close are one road: they are
+# joined into one entry, their gaps kept as gaps.
+ROAD_PIECE_GAP_M = 50.0
+
 # Overlaps between official 街道 polygons, and gaps inside their union, larger than this
 # (square metres) are reported; smaller ones are digitising noise.
 OVERLAP_TOLERANCE_M2 = 100.0

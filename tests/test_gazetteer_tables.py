@@ -94,3 +94,19 @@ def test_vector_gazetteer_without_a_name_column_says_so(tmp_path):
     gpd.GeoDataFrame({"label": ["汇才学校"]}, geometry=[shapely.Point(SITE)], crs=4326).to_file(path)
     with pytest.raises(InputError, match=r"needs a 'name' column \(or '名称'; found: label\)"):
         load_file(path)
+
+
+def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_apart(tmp_path):
+    from pyproj import Geod
+
+    path = tmp_path / "centrelines.csv"
+    path.write_text("name,wkt\n"
+                    '水屯北路,"LINESTRING(117.0262 36.694, 117.0262 36.698)"\n'
+                    '水屯北路,"LINESTRING(117.0262 36.698, 117.0262 36.702)"\n'
+                    '水屯北路,"LINESTRING(117.0262 36.7023, 117.0262 36.706)"\n'  # a 33 m gap: same road
+                    '水屯北路,"LINESTRING(117.3262 36.894, 117.3262 36.906)"\n', encoding="utf-8")
+    road, namesake = load_file(path)
+    assert road.method == "coordinates from file (3 rows joined)"
+    assert road.geometry.geom_type == "MultiLineString" and len(road.geometry.geoms) == 2  # the gap is kept
+    assert Geod(ellps="WGS84").geometry_length(road.geometry) == pytest.approx(1332 - 33, abs=2)
+    assert namesake.method == "coordinates from file" and namesake.geometry.bounds[0] == 117.3262
