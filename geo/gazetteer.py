@@ -246,6 +246,8 @@ TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经")
 _LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬")
 _DELIMITERS = (",", ";", "\t", "|")
+# One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
+_PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
 def _read_vector_rows(path):
@@ -265,7 +267,7 @@ def _read_vector_rows(path):
 
 
 # Chinese column names of the same fields.
-_SYNONYMS = {"名称": "name", "名字": "name", "坐标系": "datum", "别名": "aliases"}
+_SYNONYMS = {"名称": "name", "名字": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
 
 
 def _with_synonyms(row):
@@ -317,9 +319,10 @@ def _read_table(path):
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
+    pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None) if not (lon_f and lat_f) else None
     if not {"name", "名称", "名字"} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
-    if not wkt_f and not (lon_f and lat_f):
+    if not wkt_f and not (lon_f and lat_f) and not pair_f:
         raise InputError(path, "table gazetteer needs lon and lat columns (or a wkt column)")
     rows, geoms = [], []
     for line_no, record in enumerate(records, 2):
@@ -328,7 +331,8 @@ def _read_table(path):
             if wkt_f and row.get(wkt_f):
                 geom = _wkt_geometry(row[wkt_f])
             else:
-                lon_text, lat_text = row.get(lon_f), row.get(lat_f)
+                lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
+                    (re.split(r"\s*[,，;\s]\s*", row.get(pair_f) or "", maxsplit=1) + [""])[:2]
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
                 geom = _lon_lat(lon_text, lat_text, decimal_comma=delimiter == ";")  # made a point below
@@ -475,7 +479,7 @@ def _accuracy(path, number, name, value):
     if text is None:
         return None
     try:
-        metres = float(text)
+        metres = float(re.sub(r"\s*(m|米|metres?|meters?)$", "", text, flags=re.I))  # "50m", "50 米"
     except ValueError:
         metres = float("nan")
     if not (metres > 0 and metres != float("inf")):

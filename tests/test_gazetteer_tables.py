@@ -30,6 +30,8 @@ def _point(path):
     ("dms.csv", "name,lon,lat\n汇才学校,\"117°0'3.6\"\"E\",\"36°42'0\"\"N\"\n".encode("utf-8")),
     ("fullwidth.csv", "name,lon,lat\n汇才学校,１１７．００１,３６．７\n".encode("utf-8")),
     ("ewkt.csv", "name,wkt\n汇才学校,SRID=4326;POINT(117.001 36.7)\n".encode("utf-8")),
+    ("amap_location.csv", 'name,location\n汇才学校,"117.001,36.7"\n'.encode("utf-8")),
+    ("jingweidu.csv", "名称,经纬度\n汇才学校,117.001 36.7\n".encode("gbk")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
 ])
 def test_table_variants_give_the_same_point(tmp_path, name, data):
@@ -110,3 +112,11 @@ def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_ap
     assert road.geometry.geom_type == "MultiLineString" and len(road.geometry.geoms) == 2  # the gap is kept
     assert Geod(ellps="WGS84").geometry_length(road.geometry) == pytest.approx(1332 - 33, abs=2)
     assert namesake.method == "coordinates from file" and namesake.geometry.bounds[0] == 117.3262
+
+
+def test_accuracy_may_carry_its_unit(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("名称,经度,纬度,精度,来源\n汇才学校,117.001,36.7,30m,区教体局\n区疾控中心,117.01,36.69,50 米,\n",
+                    encoding="utf-8")
+    school, cdc = load_file(path)
+    assert (school.accuracy_m, cdc.accuracy_m) == (30, 50) and school.source == "区教体局"
