@@ -90,6 +90,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
+        if code:
+            warnings += _misplaced_warning(districts_path, zones, data.load_district_outline(code))
         named = data.subdistrict_names(code) if code else []
         outline = None
     if outline_path is not None:
@@ -197,13 +199,20 @@ def load_official_zones(path, *, name_field, code_field=None):
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
-    gdf = read_vector(path)
+    path, layer = _split_layer(path)
+    gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field))
     if gdf.empty:
         raise InputError(path, "contains no features")
+    fields = {}
     for field_name, option in ((name_field, "--name-field"), (code_field, "--code-field")):
         if field_name and field_name not in gdf.columns:
-            columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
-            raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})")
+            # Shapefile columns are often upper case (JDMC) where the user typed jdmc.
+            same = [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() == field_name.lower()]
+            if len(same) != 1:
+                columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
+                raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})")
+            fields[field_name] = same[0]
+    name_field, code_field = fields.get(name_field, name_field), fields.get(code_field, code_field)
     missing = gdf.geometry.isna() | gdf.geometry.is_empty
     if missing.all():
         raise InputError(path, "has no geometries (every feature's geometry is null or empty)")
@@ -243,7 +252,9 @@ def load_official_zones(path, *, name_field, code_field=None):
         raise InputError(path, f"cannot reproject to WGS-84 ({exc})") from None
     bounds = zones.total_bounds
     if not (-180 <= bounds[0] <= 180 and -90 <= bounds[1] <= 90 and bounds[2] <= 180 and bounds[3] <= 90):
-        raise InputError(path, "coordinates out of range after reprojection (wrong CRS?)")
+        swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
+        raise InputError(path, "coordinates out of range after reprojection ("
+                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)"))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
                                "wrong or missing CRS?)")
@@ -252,6 +263,60 @@ def load_official_zones(path, *, name_field, code_field=None):
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
     warnings.extend(_topology_warnings(to_metric(zones), path))
     return zones.reset_index(drop=True), warnings
+
+
+def _misplaced_warning(path, zones, bundled):
+    """[one line] when official 街道 barely overlap the bundled outline of their district (wrong CRS, datum or file)."""
+    import shapely
+
+    from geo.crs import metric_crs_for, metric_geometry
+
+    crs = metric_crs_for(bundled)
+    mine = metric_geometry(shapely.union_all(zones.geometry.values), crs)
+    theirs = metric_geometry(shapely.union_all(bundled.geometry.values), crs)
+    share = mine.intersection(theirs).area / mine.area if mine.area else 0.0
+    if share >= settings.OUTLINE_OVERLAP_MIN:
+        return []
+    row = bundled.iloc[0]
+    where = f"{mine.distance(theirs) / 1000:.0f} km from" if share == 0 else f"only {share:.0%} inside"
+    return [f"{_split_layer(path)[0]}: the 街道 lie {where} the bundled outline of {row['name']} ({row['code']}); "
+            "wrong CRS or datum, or another district's file?"]
+
+
+def _split_layer(path):
+    """``file.gpkg|layername=jiedao`` (QGIS's way of naming a layer) -> (path, layer); else (path, None)."""
+    text = str(path)
+    if "|" in text:
+        file_part, _, option = text.partition("|")
+        key, _, value = option.partition("=")
+        if key.strip().lower() in ("layername", "layer") and value.strip():
+            return file_part, value.strip()
+    return path, None
+
+
+def _choose_layer(path, name_field):
+    """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column; None for one layer."""
+    import pyogrio
+
+    if not Path(path).exists():
+        return None  # read_vector says what is wrong (a folder of Shapefiles is a multi-layer source too)
+    try:
+        layers = [str(name) for name, _ in pyogrio.list_layers(path)]
+    except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
+        return None
+    if len(layers) <= 1:
+        return None
+    infos = {layer: pyogrio.read_info(path, layer=layer) for layer in layers}
+    having = [layer for layer in layers if infos[layer]["features"] != 0 and name_field.lower() in
+              (str(f).lower() for f in infos[layer]["fields"])]
+    if len(having) == 1:
+        return having[0]
+    listed = ", ".join(layers)
+    if not having:
+        raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")
+    example = max(having, key=lambda layer: infos[layer]["features"])
+    raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(having)}); name one as "
+                           f"'{path}|layername={example}'")
 
 
 def _polygonal_part(geom):
@@ -322,7 +387,9 @@ def _check_code(code):
     from geo import data
     from geo.places import stem
 
-    code = str(code).strip()
+    import unicodedata
+
+    code = unicodedata.normalize("NFKC", str(code)).strip()  # full-width digits typed with a Chinese IME
     if re.fullmatch(r"\d{6}", code) and code in data.counties():
         return code
     if re.fullmatch(r"\d{6}", code):

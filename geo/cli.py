@@ -149,7 +149,8 @@ def extract(report, output, encoding):
 @click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(),
               help="Gazetteer file (GeoJSON, GPKG or CSV with lon/lat and a datum column); repeatable, first wins.")
-@click.option("--osm", type=click.Path(), default=None, help="OpenStreetMap extract (.osm or .osm.pbf).")
+@click.option("--osm", type=click.Path(), default=None,
+              help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--cache-dir", type=click.Path(), default=None, help="Cache for --online answers.")
 @_boundary_options
@@ -279,8 +280,8 @@ def layers_command(layers_dir):
 
 @main.command()
 @click.argument("layer")
-@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv"]), default="geojson",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv"]), default=None,
+              help="Output format [default: the one -o's extension names, else geojson].")
 @click.option("--category", default=None, help="Only projects of this category code.")
 @click.option("--subdistrict", default=None, help="Only projects in this 街道 (name or code).")
 @click.option("--crs", "target_crs", default=None, help="Output CRS, e.g. EPSG:4548 (GeoJSON stays EPSG:4326).")
@@ -303,7 +304,8 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(), help="Gazetteer file; repeatable.")
-@click.option("--osm", type=click.Path(), default=None, help="OpenStreetMap extract (.osm or .osm.pbf).")
+@click.option("--osm", type=click.Path(), default=None,
+              help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True)
 @_asset_options

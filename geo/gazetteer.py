@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io as _io
 import re
@@ -166,24 +167,88 @@ def bundled_entries():
 
 
 def load_file(path, *, tier="user gazetteer", datum=None):
-    """Load a gazetteer file: GeoJSON, GeoPackage or any OGR vector, or CSV with lon/lat.
+    """Load a gazetteer file: a table (CSV, TSV, Excel) or GeoJSON, GeoPackage or any OGR vector.
 
-    Required column: ``name``. Optional: ``aliases`` (list or "|"-separated), ``category``,
-    ``feature_type``, ``accuracy_m``, ``source``, ``method``, ``section_of`` and a datum
-    column (``source_datum``, ``datum`` or ``坐标系``: wgs84, cgcs2000, gcj02, bd09 and the
-    spellings of ``geo/data/datums.csv``) saying which datum the coordinates are in. Vector
-    files are first reprojected to EPSG:4326, then shifted from their declared datum to WGS-84.
-    CSV files give ``lon``/``lat`` (or ``lng``, ``x``/``y``) or a ``wkt`` column, and are read
-    as UTF-8 or GB18030.
+    Required column: ``name`` (or ``名称``). Optional: ``aliases`` (list or "|"-separated),
+    ``category``, ``feature_type``, ``accuracy_m``, ``source``, ``method``, ``section_of``
+    and a datum column (``source_datum``, ``datum`` or ``坐标系``, the first filled: wgs84,
+    cgcs2000, gcj02, bd09 and the spellings of ``geo/data/datums.csv``) saying which datum
+    the coordinates are in. Vector files are first reprojected to
+    EPSG:4326, then shifted from their declared datum to WGS-84.
+
+    Tables (.csv, .tsv, .txt, .xlsx) give ``lon``/``lat`` (or ``lng``, ``longitude``,
+    ``x``/``y``, ``经度``/``纬度``) or a ``wkt`` column (``SRID=n;`` prefixes are honoured).
+    Text files are UTF-8, GB18030/GBK or UTF-16, separated by commas, semicolons (Excel in
+    many locales, with decimal commas), tabs or bars; coordinates may carry degree signs,
+    hemisphere letters, minutes and seconds or full-width digits. Rows with every cell
+    empty are skipped.
     """
-    path = Path(path)
-    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        rows, geoms = _read_csv(path)
+    from geo.io import check_input_file
+
+    path = check_input_file(Path(path))
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        rows, geoms = _read_table(path)
     else:
         rows, geoms = _read_vector_rows(path)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
-    return _entries_from_rows(path, rows, geoms, tier=tier, datum=datum)
+    return merge_line_pieces(_entries_from_rows(path, rows, geoms, tier=tier, datum=datum))
+
+
+def merge_line_pieces(entries):
+    """Join the rows of one file that draw pieces of one line: same name, within ``ROAD_PIECE_GAP_M``.
+
+    A road centreline file has a row per segment; looking up the road must give all of
+    it, not its first segment. Pieces are joined with ``shapely.line_merge`` (gaps stay
+    gaps); namesakes farther apart stay separate entries (and :func:`duplicate_names`
+    warns about them). The joined entry keeps the first row's attributes, the largest
+    ``accuracy_m``, and says how many rows it joins in ``method``.
+    """
+    import numpy as np
+    import shapely
+
+    from geo import settings
+    from geo.crs import metric_crs_for, metric_geometry
+
+    groups = {}
+    for number, entry in enumerate(entries):
+        if entry.geometry.geom_type in LINE_TYPES:
+            groups.setdefault(entry.name, []).append(number)
+    replaced, dropped = {}, set()
+    for numbers in (g for g in groups.values() if len(g) > 1):
+        lines = [entries[i].geometry for i in numbers]
+        crs = metric_crs_for(shapely.GeometryCollection(lines))
+        metric = np.array(metric_geometry(lines, crs), dtype=object)
+        left, right = shapely.STRtree(metric).query(metric, predicate="dwithin", distance=settings.ROAD_PIECE_GAP_M)
+        parent = list(range(len(numbers)))
+
+        def root(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for a, b in zip(left, right):
+            parent[root(a)] = root(b)
+        clusters = {}
+        for k in range(len(numbers)):
+            clusters.setdefault(root(k), []).append(k)
+        for members in (sorted(c) for c in clusters.values() if len(c) > 1):
+            first = entries[numbers[members[0]]]
+            merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
+            replaced[numbers[members[0]]] = dataclasses.replace(
+                first, geometry=merged, method=f"{first.method} ({len(members)} rows joined)",
+                accuracy_m=max(entries[numbers[k]].accuracy_m for k in members))
+            dropped.update(numbers[k] for k in members[1:])
+    return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
+
+
+TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经")
+_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬")
+_DELIMITERS = (",", ";", "\t", "|")
+# One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
+_PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
 def _read_vector_rows(path):
@@ -195,48 +260,155 @@ def _read_vector_rows(path):
     else:
         gdf = read_vector(path, assume_crs=None).to_crs(4326)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    rows = [dict(zip(columns, values)) for values in gdf[columns].itertuples(index=False, name=None)]
+    keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
+    rows = [_with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
+    if rows and not any(_text(row.get("name")) for row in rows):
+        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     return rows, list(gdf.geometry.values)
 
 
-def _read_csv(path):
-    import shapely
-    import shapely.wkt
+# Chinese column names of the same fields.
+_SYNONYMS = {"名称": "name", "名字": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
 
+
+def _with_synonyms(row):
+    """The row with its Chinese column names (名称, 坐标系, 别名) also under the English ones."""
+    for chinese, english in _SYNONYMS.items():
+        if _text(row.get(english)) is None and chinese in row:
+            row[english] = row[chinese]
+    return row
+
+
+def _table_records(path):
+    """(header, list of row lists) of a CSV/TSV/text table or the first sheet of an Excel workbook."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _excel_records(path)
     from geo.io import read_text
 
     text = read_text(path)
-    dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
-    reader = csv.DictReader(_io.StringIO(text), dialect=dialect)
-    fields = {f.strip().lower(): f for f in (reader.fieldnames or [])}
-    lon_f = next((fields[f] for f in ("lon", "lng", "longitude", "x", "经度") if f in fields), None)
-    lat_f = next((fields[f] for f in ("lat", "latitude", "y", "纬度") if f in fields), None)
-    wkt_f = fields.get("wkt") or fields.get("geometry")
-    if "name" not in fields and "名称" not in fields:
-        raise InputError(path, "CSV gazetteer needs a 'name' column")
-    if not wkt_f and not (lon_f and lat_f):
-        raise InputError(path, "CSV gazetteer needs lon and lat columns (or a wkt column)")
+    stripped = text.lstrip()
+    if stripped.startswith("<"):
+        raise InputError(path, "looks like HTML or XML, not a table (save the data as CSV or Excel)")
+    if stripped.startswith("{"):
+        raise InputError(path, "looks like JSON, not a table (name a GeoJSON file .geojson)")
+    header_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else max(_DELIMITERS, key=header_line.count)
+    records = list(csv.reader(_io.StringIO(text), delimiter=delimiter))
+    records = [r for r in records if any(cell.strip() for cell in r)]  # blank lines, rows of empty cells
+    return (records[0] if records else []), records[1:], delimiter
+
+
+def _excel_records(path):
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
+        raise InputError(path, f"not a readable Excel workbook ({exc})") from None
+    sheet = book.worksheets[0]
+    records = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    records = [r for r in records if any(cell.strip() for cell in r)]
+    return (records[0] if records else []), records[1:], None
+
+
+def _read_table(path):
+    import shapely
+
+    header, records, delimiter = _table_records(path)
+    keys = [str(h).strip().lstrip("\ufeff").lower() for h in header]
+    lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
+    lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
+    wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
+    pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None) if not (lon_f and lat_f) else None
+    if not {"name", "名称", "名字"} & set(keys):
+        raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
+    if not wkt_f and not (lon_f and lat_f) and not pair_f:
+        raise InputError(path, "table gazetteer needs lon and lat columns (or a wkt column)")
     rows, geoms = [], []
-    for line_no, raw in enumerate(reader, 2):
-        row = {k.strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in raw.items() if k}
-        row.setdefault("name", row.get("名称"))
+    for line_no, record in enumerate(records, 2):
+        row = _with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
         try:
-            if wkt_f and row.get(wkt_f.strip().lower()):
-                geom = shapely.wkt.loads(row[wkt_f.strip().lower()])
+            if wkt_f and row.get(wkt_f):
+                geom = _wkt_geometry(row[wkt_f])
             else:
-                lon_text, lat_text = row.get(lon_f.strip().lower()), row.get(lat_f.strip().lower())
+                lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
+                    (re.split(r"\s*[,，;\s]\s*", row.get(pair_f) or "", maxsplit=1) + [""])[:2]
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
-                lon, lat = float(lon_text), float(lat_text)
-                geom = shapely.Point(lon, lat)
+                geom = _lon_lat(lon_text, lat_text, decimal_comma=delimiter == ";")  # made a point below
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
         geoms.append(geom)
+    pairs = [i for i, g in enumerate(geoms) if isinstance(g, tuple)]
+    if pairs:  # one call for every lon/lat pair: a table may hold 100,000 rows
+        for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
+            geoms[i] = point
     return rows, geoms
 
 
+def _lon_lat(lon_text, lat_text, *, decimal_comma=False):
+    """Longitude and latitude from two cells: plain numbers, or with °, E/N, 东经/北纬, minutes and seconds."""
+    import unicodedata
+
+    texts = []
+    for text, hemispheres in ((lon_text, ("东经", "西经", "E", "W")), (lat_text, ("北纬", "南纬", "N", "S"))):
+        text = unicodedata.normalize("NFKC", str(text)).strip()  # full-width digits and signs
+        if decimal_comma and re.fullmatch(r"-?\d+,\d+", text):
+            text = text.replace(",", ".")
+        texts.append(text)
+    try:
+        return float(texts[0]), float(texts[1])
+    except ValueError:
+        pass
+    from geopy.point import Point
+
+    for chinese, letter in (("东经", "E"), ("西经", "W"), ("北纬", "N"), ("南纬", "S")):
+        texts = [t.replace(chinese, "") + letter if chinese in t else t for t in texts]
+    texts = [t.replace("′", "'").replace("″", '"').replace("''", '"') for t in texts]
+    try:
+        point = Point.from_string(f"{texts[1]}, {texts[0]}")
+    except ValueError:
+        raise ValueError(f"cannot read {lon_text!r}, {lat_text!r} as longitude, latitude") from None
+    return point.longitude, point.latitude
+
+
+def _wkt_geometry(text):
+    """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic)."""
+    import numpy as np
+    import shapely
+    import shapely.wkt
+
+    match = re.match(r"\s*SRID\s*=\s*(\d+)\s*;(.*)", text, re.S | re.I)
+    geom = shapely.wkt.loads(match.group(2) if match else text)
+    if match and match.group(1) not in ("4326", "4490", "4214", "4610"):
+        from pyproj import CRS, Transformer
+
+        try:
+            transformer = Transformer.from_crs(CRS.from_epsg(int(match.group(1))), 4326, always_xy=True)
+        except Exception as exc:  # pyproj.exceptions.CRSError
+            raise ValueError(f"unknown SRID {match.group(1)} ({exc})") from None
+        geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    return geom
+
+
+def outside_china(entries) -> list:
+    """A warning when entries of a user file lie outside China: swapped lon/lat, or another CRS."""
+    from geo.crs import in_china
+
+    import shapely
+
+    points = shapely.get_coordinates(shapely.point_on_surface([e.geometry for e in entries]))
+    outside = [e.name for e, inside in zip(entries, in_china(points[:, 0], points[:, 1])) if not inside]
+    if not outside:
+        return []
+    return [f"{len(outside)} of {len(entries)} entries lie outside China ({'、'.join(outside[:3])}"
+            f"{'…' if len(outside) > 3 else ''}); lon/lat swapped, or projected coordinates?"]
+
+
 def _entries_from_rows(path, rows, geoms, *, tier, datum):
+    """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows)."""
     import math
 
     import numpy as np
@@ -244,36 +416,54 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum):
 
     from geo.crs import convert_geometry, normalise_datum
 
-    entries = []
+    names = []
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
         name = row.get("name")
         if name is None or (isinstance(name, float) and math.isnan(name)) or not str(name).strip():
             raise InputError(path, f"entry {number} has no name")
         if geom is None or geom.is_empty:
             raise InputError(path, f"entry {number} ({name}) has no geometry")
-        coords = shapely.get_coordinates(geom)
-        if not np.isfinite(coords).all():
-            raise InputError(path, f"entry {number} ({name}) has NaN or infinite coordinates")
-        if (np.abs(coords[:, 1]) > 90).any() and (np.abs(coords[:, 0]) <= 90).all():
-            raise InputError(path, f"entry {number} ({name}) has latitude beyond ±90 (lon/lat swapped?)")
-        if (np.abs(coords[:, 0]) > 180).any() or (np.abs(coords[:, 1]) > 90).any():
-            raise InputError(path, f"entry {number} ({name}) has coordinates outside lon/lat range "
-                                   "(projected data without a CRS?)")
+        names.append(str(name).strip())
+    geoms = np.array(geoms, dtype=object)
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    lon, lat = np.abs(coords[:, 0]), np.abs(coords[:, 1])
+    for bad, problem in ((~np.isfinite(coords).all(axis=1), "has NaN or infinite coordinates"),
+                         ((lat > 90) & (lon <= 90), "has latitude beyond ±90 (lon/lat swapped?)"),
+                         ((lon > 180) | (lat > 90), "has coordinates outside lon/lat range "
+                                                    "(projected data without a CRS?)")):
+        if bad.any():
+            first = int(index[bad.argmax()])
+            raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
+    datums = []
+    for number, row in enumerate(rows, 1):
         stated = (_text(row.get(column)) for column in ("source_datum", "datum", "坐标系"))
         entry_datum = next(filter(None, stated), datum or "wgs84")
         try:
-            canonical = normalise_datum(entry_datum)
-            geom = convert_geometry(geom, canonical, "wgs84")
+            datums.append(normalise_datum(entry_datum))
         except ValueError as exc:
-            raise InputError(path, f"entry {number} ({name}): {exc}") from None
-        if not geom.is_valid:
-            geom = shapely.make_valid(geom)
+            raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
+    datums = np.array(datums)
+    for canonical in sorted(set(datums) - {"wgs84"}):
+        chosen = datums == canonical
+        try:
+            geoms[chosen] = convert_geometry(geoms[chosen], canonical, "wgs84")
+        except ValueError as exc:  # GCJ-02/BD-09 outside China: say which entry
+            from geo.crs import in_china
+
+            points, owner = shapely.get_coordinates(geoms[chosen], return_index=True)
+            first = int(np.flatnonzero(chosen)[owner[(~in_china(points[:, 0], points[:, 1])).argmax()]])
+            raise InputError(path, f"entry {first + 1} ({names[first]}): {exc}") from None
+    invalid = ~shapely.is_valid(geoms)
+    if invalid.any():
+        geoms[invalid] = shapely.make_valid(geoms[invalid])
+    entries = []
+    for number, (row, name, geom, canonical) in enumerate(zip(rows, names, geoms, datums), 1):
         entries.append(Entry(
-            name=str(name).strip(),
+            name=name,
             geometry=geom,
             source=_text(row.get("source")) or f"{tier} {path.name}",
             method=_text(row.get("method")) or "coordinates from file",
-            source_datum=canonical,
+            source_datum=str(canonical),
             accuracy_m=_accuracy(path, number, name, row.get("accuracy_m")) or _default_accuracy(geom),
             tier=tier,
             aliases=_aliases(row.get("aliases")),
@@ -291,7 +481,7 @@ def _accuracy(path, number, name, value):
     if text is None:
         return None
     try:
-        metres = float(text)
+        metres = float(re.sub(r"\s*(m|米|metres?|meters?)$", "", text, flags=re.I))  # "50m", "50 米"
     except ValueError:
         metres = float("nan")
     if not (metres > 0 and metres != float("inf")):
@@ -309,9 +499,13 @@ def duplicate_names(entries, *, apart_m) -> list:
     from pyproj import Geod
 
     geod = Geod(ellps="WGS84")
+    from collections import Counter
+
+    repeated = {name for name, count in Counter(e.name for e in entries).items() if count > 1}
     by_name = {}
     for entry in entries:
-        by_name.setdefault(entry.name, []).append(entry.geometry.representative_point())
+        if entry.name in repeated:
+            by_name.setdefault(entry.name, []).append(entry.geometry.representative_point())
     messages = []
     for name, points in by_name.items():
         if len(points) < 2:

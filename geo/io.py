@@ -264,6 +264,14 @@ def read_bytes_limited(path, *, max_mb=None) -> bytes:
     return b"".join(chunks)
 
 
+# Documents handed over instead of their text: what their first bytes say they are.
+_DOCUMENT_MAGIC = ((b"%PDF", "a PDF document"),
+                   (b"PK\x03\x04", "a zip archive (a Word .docx, an Excel .xlsx or a .zip)"),
+                   (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls, .wps)"),
+                   (b"{\\rtf", "an RTF document"),
+                   (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))
+
+
 def decode_text(data: bytes, path, encoding="auto") -> str:
     """Decode report or table bytes: UTF-8 (with or without BOM) or GB18030/GBK.
 
@@ -275,8 +283,14 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
             return data.decode("utf-16")  # Notepad's "Unicode"; the codec reads and drops the BOM
         except UnicodeDecodeError:
             raise InputError(path, "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+    kind = next((label for magic, label in _DOCUMENT_MAGIC if data.startswith(magic)), None)
+    if kind:
+        raise InputError(path, f"is {kind}, not plain text (save or copy its text as a .txt file)")
     if b"\x00" in data[:65536]:
-        raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
+        text = _utf16_without_bom(data) if encoding in (None, "auto") else None
+        if text is None:
+            raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
+        return text
     if encoding and encoding != "auto":
         try:
             return data.decode(encoding).lstrip("\ufeff")
@@ -295,6 +309,27 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "looks like a binary file, not text")
     return text
+
+
+def _utf16_without_bom(data: bytes):
+    """Text of UTF-16 bytes written without a byte-order mark, else None.
+
+    In UTF-16 text most NUL bytes are the high bytes of ASCII characters (digits, line
+    ends): on odd offsets for little-endian, on even ones for big-endian. A CJK character
+    such as 一 (U+4E00) puts one on the other side: 22 of 179 in the bundled report.
+    Binary data has them anywhere.
+    """
+    head = data[:65536]
+    odd = sum(1 for byte in head[1::2] if byte == 0)
+    even = sum(1 for byte in head[0::2] if byte == 0)
+    if len(data) % 2 or odd + even < 8 or max(odd, even) < 0.75 * (odd + even):
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    return text if controls <= max(8, len(text[:65536]) // 100) else None
 
 
 def _max_report_mb(settings) -> float:
@@ -374,16 +409,18 @@ def _check_finite(geom, path, number):
                                "(GeoJSON is WGS-84 degrees; projected data?)")
 
 
-def _dbf_encoding(path: Path):
-    """Encoding for a Shapefile's .dbf: the .cpg if present, else sniffed (UTF-8 or GBK)."""
+def _dbf_encoding(path: Path, *, sniff=False):
+    """Encoding for a Shapefile's .dbf: the .cpg if present (unless ``sniff``), else sniffed (UTF-8 or GBK)."""
     cpg = path.with_suffix(".cpg")
     if not cpg.exists():
         cpg = path.with_suffix(".CPG")
-    if cpg.exists():
+    if cpg.exists() and not sniff:
         declared = _cpg_codec(cpg.read_text(encoding="ascii", errors="replace"))
         if declared:
             return declared
     dbf = path.with_suffix(".dbf")
+    if not dbf.exists():
+        dbf = path.with_suffix(".DBF")
     if not dbf.exists():
         return None
     data = dbf.read_bytes()
@@ -466,7 +503,14 @@ def read_vector(path, *, layer=None, assume_crs=None):
     if layer is not None:
         kwargs["layer"] = layer
     try:
-        gdf = _read_dataframe(path, kwargs)
+        try:
+            gdf = _read_dataframe(path, kwargs)
+        except UnicodeDecodeError:
+            # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
+            sniffed = _dbf_encoding(path, sniff=True) if "encoding" in kwargs else None
+            if not sniffed or sniffed == kwargs["encoding"]:
+                raise
+            gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
     except UnicodeDecodeError:
         raise InputError(path, "attribute text is in an unknown encoding; add a .cpg file") from None
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...

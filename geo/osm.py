@@ -27,7 +27,9 @@ def load_osm(path, outline=None, *, metric_crs=None):
     Parameters
     ----------
     path : path
-        An OSM XML (.osm) or PBF (.osm.pbf) file.
+        An OSM file: XML (.osm, also gzip- or bzip2-compressed; from JOSM, with negative
+        ids and deletions, or from the Overpass API, ``out geom`` included), PBF
+        (.osm.pbf), or Overpass Turbo's GeoJSON export.
     outline : shapely geometry, optional
         The district in WGS-84: only features within
         :data:`geo.settings.NEAR_DISTRICT_M` of it are kept.
@@ -91,29 +93,53 @@ def load_osm(path, outline=None, *, metric_crs=None):
 
 
 def _read(path):
-    """Stream the file once: named line ways by (name, kind), POI nodes, areas; plain Python values."""
+    """Stream the file: named line ways by (name, kind), POI nodes, areas; plain Python values.
+
+    Objects an editor marked deleted (``visible="false"``, JOSM's ``action="delete"``) are
+    skipped. Ways whose nodes osmium could not locate (negative ids of a file saved by
+    JOSM, Overpass ``out geom`` output with coordinates on the ways, nodes cut off by a
+    bounding box) get a second, cheaper pass (:func:`_locate_incomplete`).
+    """
+    if is_geojson(path):
+        return _read_geojson(path)
     import osmium
     import shapely
 
     from geo import progress
 
-    ways, points, areas = {}, [], []
+    deleted = _deleted_ids(path)
     wkb = osmium.geom.WKBFactory()
-    try:
-        processor = (osmium.FileProcessor(str(path))
-                     .with_locations()
-                     .with_areas()
-                     .with_filter(osmium.filter.KeyFilter(*NAME_KEYS)))  # unnamed objects are never looked up
-        with progress.counter(f"reading {Path(path).name}", size_bytes=Path(path).stat().st_size) as advance:
-            for obj in processor:
-                advance()
-                _take(obj, ways, points, areas, wkb, shapely)
-    except (RuntimeError, OSError, ValueError) as exc:
-        raise InputError(path, f"not a readable OSM file ({str(exc).splitlines()[0] if str(exc) else exc})") from None
-    return ways, points, areas
+    for assemble_areas in (True, False):
+        ways, points, areas, incomplete = {}, [], [], {}
+        try:
+            processor = osmium.FileProcessor(str(path)).with_locations()
+            if assemble_areas:
+                processor = processor.with_areas()
+            processor = processor.with_filter(osmium.filter.KeyFilter(*NAME_KEYS))  # unnamed: never looked up
+            with progress.counter(f"reading {Path(path).name}", size_bytes=Path(path).stat().st_size) as advance:
+                for obj in processor:
+                    advance()
+                    if obj.visible and (obj.type_str(), obj.id) not in deleted:
+                        _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas)
+            if incomplete:
+                _locate_incomplete(path, incomplete, ways, areas, shapely)
+        except (RuntimeError, OSError, ValueError) as exc:
+            if assemble_areas and "out of order" in str(exc):
+                # An editor's file (JOSM) not sorted by id: osmium cannot assemble multipolygons
+                # from it; closed ways still become areas, by the second pass.
+                continue
+            raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
+        return ways, points, areas
 
 
-def _take(obj, ways, points, areas, wkb, shapely):
+def _first_line(exc):
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "<way>: center" in text or "<relation>: center" in text:
+        text += "; Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
+    return text
+
+
+def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas=True):
     """Keep one named OSM object: a road or river way, a POI node, or an area."""
     # Copy tags: pyosmium objects are only valid inside the iteration step.
     tags = {tag.k: tag.v for tag in obj.tags}
@@ -126,20 +152,175 @@ def _take(obj, ways, points, areas, wkb, shapely):
             points.append((names, tags, kind, f"n{obj.id}", shapely.Point(obj.location.lon, obj.location.lat)))
     elif obj.is_way():
         kind = next((k for k in LINE_KEYS if k in tags), None)
-        if kind and tags.get("area") != "yes":
-            coords = [(n.location.lon, n.location.lat) for n in obj.nodes if n.location.valid()]
-            if len(coords) >= 2:
-                ways.setdefault((names[0], kind), []).append(
-                    {"line": shapely.LineString(coords), "names": names, "id": f"w{obj.id}",
-                     "oneway": _oneway(tags) if kind == "highway" else 0})
+        line = kind and tags.get("area") != "yes"
+        area_kind = None if line else next((k for k in AREA_KEYS if k in tags), None)
+        nodes = [(n.ref, (n.location.lon, n.location.lat) if n.location.valid() else None) for n in obj.nodes]
+        missing = any(xy is None for _, xy in nodes)
+        if (missing or not assemble_areas) and (line or (area_kind and nodes[0][0] == nodes[-1][0])):
+            # osmium could not place every node: the second pass does (or cuts the way at the gaps).
+            incomplete[obj.id] = (names, tags, kind if line else area_kind, bool(line), [ref for ref, _ in nodes])
+        elif line:
+            _add_way(ways, names, kind, tags, obj.id, [xy for _, xy in nodes], shapely)
     elif obj.is_area():
         kind = next((k for k in AREA_KEYS if k in tags), None)
-        if kind:
+        if kind and not (obj.from_way() and obj.orig_id() in incomplete):
             try:
                 geom = shapely.from_wkb(wkb.create_multipolygon(obj))
             except RuntimeError:  # a broken multipolygon: osmium could not assemble its rings
                 return
             areas.append((names, tags, kind, f"{'w' if obj.from_way() else 'r'}{obj.orig_id()}", geom))
+
+
+def _add_way(ways, names, kind, tags, way_id, coords, shapely):
+    if len(coords) >= 2:
+        ways.setdefault((names[0], kind), []).append(
+            {"line": shapely.LineString(coords), "names": names, "id": f"w{way_id}",
+             "oneway": _oneway(tags) if kind == "highway" else 0})
+
+
+def _locate_incomplete(path, incomplete, ways, areas, shapely):
+    """Second pass for ways osmium's location index could not place.
+
+    Node locations come from the nodes themselves (negative ids included) or from the
+    coordinates Overpass writes on a way's ``<nd>`` elements. A node that is nowhere in
+    the file cuts the way there: the parts on either side are kept, the gap is not
+    bridged. A closed way (an area) is kept only when all its nodes are found.
+    """
+    import osmium
+
+    wanted = {ref for *_, refs in incomplete.values() for ref in refs}
+    found = {}
+    for obj in osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY):
+        if obj.is_node():
+            if obj.id in wanted and obj.location.valid():
+                found[obj.id] = (obj.location.lon, obj.location.lat)
+        elif obj.id in incomplete:
+            for node in obj.nodes:  # Overpass "out geom": each <nd> carries lat and lon
+                if node.location.valid():
+                    found.setdefault(node.ref, (node.location.lon, node.location.lat))
+    for way_id, (names, tags, kind, line, refs) in sorted(incomplete.items()):
+        coords = [found.get(ref) for ref in refs]
+        if not line:
+            if all(coords) and len(coords) >= 4:
+                areas.append((names, tags, kind, f"w{way_id}", shapely.make_valid(shapely.Polygon(coords))))
+            continue
+        run = []
+        for xy in [*coords, None]:
+            if xy is None:
+                _add_way(ways, names, kind, tags, way_id, run, shapely)
+                run = []
+            else:
+                run.append(xy)
+
+
+def _deleted_ids(path):
+    """(type, id) of the objects JOSM marks ``action="delete"`` in an XML file (rarely any).
+
+    Raises InputError when the file is an Overpass answer that says it is incomplete
+    (``<remark> runtime error: Query timed out...``): its roads would be partial.
+    """
+    import bz2
+    import gzip
+    import xml.etree.ElementTree as ET
+
+    name = Path(path).name.lower()
+    if name.endswith((".pbf", ".o5m")) or is_geojson(path):
+        return set()
+    opener = gzip.open if name.endswith(".gz") else bz2.open if name.endswith(".bz2") else open
+    try:
+        marked, remark, tail = False, None, b""
+        with opener(path, "rb") as handle:
+            while chunk := handle.read(1 << 22):
+                text = tail + chunk
+                marked = marked or b"action=" in text
+                if remark is None and b"<remark>" in text:
+                    remark = text[text.index(b"<remark>") + 8:][:600]
+                tail = chunk[-600:]
+        if remark is not None:
+            message = " ".join(remark.split(b"</remark>")[0].decode("utf-8", "replace").split())
+            if "error" in message.lower():
+                raise InputError(path, f"the Overpass API says its answer is incomplete ({message[:160]}); "
+                                       "ask for a smaller area or raise [timeout:...]/[maxsize:...]")
+        if not marked:
+            return set()
+        deleted = set()
+        with opener(path, "rb") as handle:
+            for _, element in ET.iterparse(handle):
+                if element.get("action") == "delete" and element.tag in ("node", "way", "relation"):
+                    deleted.add((element.tag[0], int(element.get("id"))))
+                if element.tag in ("node", "way", "relation"):
+                    element.clear()
+        return deleted
+    except (OSError, EOFError, ValueError, ET.ParseError):
+        return set()  # osmium's own reading reports what is wrong with the file
+
+
+def is_geojson(path) -> bool:
+    """True for a GeoJSON file (Overpass Turbo's "export as GeoJSON"), by its first bytes."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head.startswith(b"{") or Path(path).suffix.lower() in (".geojson", ".json")
+
+
+def is_osm_geojson(path) -> bool:
+    """True for GeoJSON exported from OpenStreetMap (Overpass Turbo: ``@id`` "way/123", or its older ``tags``)."""
+    import json
+
+    if not is_geojson(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read().decode("utf-8-sig"))
+        first = (data.get("features") or [{}])[0].get("properties") or {}
+    except (OSError, ValueError, AttributeError, IndexError, TypeError):
+        return False
+    return str(data.get("generator", "")).startswith("overpass") or "@id" in first or \
+        (isinstance(first.get("tags"), dict) and first.get("type") in ("node", "way", "relation"))
+
+
+def _read_geojson(path):
+    """Overpass Turbo's GeoJSON export, read into the same ways, points and areas as an OSM file.
+
+    Its properties are the OSM tags, with the object in ``@id`` ("way/123"); older
+    exports nest them as ``{"type": "way", "id": 123, "tags": {...}}``.
+    """
+    import shapely
+
+    from geo.io import read_feature_collection
+
+    _, features = read_feature_collection(path)
+    ways, points, areas = {}, [], []
+    for number, feature in enumerate(features, 1):
+        props, geom = feature["properties"], feature["geometry"]
+        tags = props.get("tags") if isinstance(props.get("tags"), dict) else \
+            {k: v for k, v in props.items() if not k.startswith("@") and k not in ("id", "type")}
+        tags = {str(k): str(v) for k, v in tags.items() if v is not None}
+        names = _names(tags)
+        if not names or geom is None or geom.is_empty:
+            continue
+        osm_id = str(props.get("@id") or feature.get("id") or f"{props.get('type', 'feature')}/{props.get('id', number)}")
+        kind_letter, _, number_text = osm_id.partition("/")
+        object_id = f"{kind_letter[:1]}{number_text or number}"
+        if geom.geom_type in ("LineString", "MultiLineString"):
+            kind = next((k for k in LINE_KEYS if k in tags), None)
+            for part in shapely.get_parts(geom) if kind else ():
+                ways.setdefault((names[0], kind), []).append(
+                    {"line": part, "names": names, "id": object_id,
+                     "oneway": _oneway(tags) if kind == "highway" else 0})
+        elif geom.geom_type == "Point":
+            kind = next((k for k in POINT_KEYS if k in tags), None)
+            if kind:
+                points.append((names, tags, kind, object_id, geom))
+        elif geom.geom_type in ("Polygon", "MultiPolygon"):
+            kind = next((k for k in AREA_KEYS if k in tags), None)
+            if kind:
+                areas.append((names, tags, kind, object_id, shapely.make_valid(geom)))
+    if not features:
+        raise InputError(path, "GeoJSON has no features")
+    return ways, points, areas
 
 
 def _names(tags):

@@ -74,18 +74,26 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     Names a user file gives to places far apart are added to ``warnings`` (a list).
     """
     from geo import settings
-    from geo.gazetteer import Gazetteer, bundled_entries, duplicate_names, load_file
-    from geo.osm import load_osm
+    from geo.gazetteer import Gazetteer, bundled_entries, duplicate_names, load_file, outside_china
+    from geo.osm import is_osm_geojson, load_osm
 
+    warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
-        entries = load_file(path)
-        if warnings is not None:
+        if is_osm_geojson(path):  # Overpass Turbo's export: one road in many ways, merged like --osm
+            entries = load_osm(path, outline, metric_crs=metric_crs)
+        else:
+            entries = load_file(path)
             warnings += [f"{Path(path).name}: {message}"
-                         for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)]
+                         for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
+                         + outside_china(entries)]
         gazetteer.add_tier(f"user gazetteer {Path(path).name}", entries)
     if osm:
-        gazetteer.add_tier("OSM extract", load_osm(osm, outline, metric_crs=metric_crs))
+        entries = load_osm(osm, outline, metric_crs=metric_crs)
+        if not entries and outline is not None:
+            warnings.append(f"{Path(osm).name}: no named road, river or place within "
+                            f"{settings.NEAR_DISTRICT_M / 1000:g} km of the district (an extract of another area?)")
+        gazetteer.add_tier("OSM extract", entries)
     gazetteer.add_tier("bundled gazetteer", bundled_entries())
     return gazetteer
 

@@ -41,9 +41,19 @@ DUAL_CARRIAGEWAY_M = 60.0
 # typo: geocoding uses the first and says so.
 DUPLICATE_NAME_APART_M = 1000.0
 
+# Rows of one gazetteer file that draw pieces of a line with the same name (a road
+# centreline file has one row per segment) and come this close are one road: they are
+# joined into one entry, their gaps kept as gaps.
+ROAD_PIECE_GAP_M = 50.0
+
 # Overlaps between official 街道 polygons, and gaps inside their union, larger than this
 # (square metres) are reported; smaller ones are digitising noise.
 OVERLAP_TOLERANCE_M2 = 100.0
+
+# Official 街道 (--districts) of a known district of which less than this share of the
+# area lies inside the bundled outline (simplified, about 100 m off) are misplaced: a
+# wrong CRS or datum, or another district's file. It is a warning, not an error.
+OUTLINE_OVERLAP_MIN = 0.5
 
 # --- accuracy claimed for sources that state none (metres)
 

@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 from pathlib import Path
 
 import pyogrio
@@ -556,3 +557,22 @@ def test_reproducible_gpkg_with_source_date_epoch(out_dir, tmp_path, monkeypatch
         export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path / name)
         dbf.append((tmp_path / name / "school.dbf").read_bytes())
     assert dbf[0] == dbf[1] and dbf[0][1:4] == bytes([123, 11, 14])  # 2023-11-14 (dBASE year - 1900)
+
+
+@pytest.mark.parametrize("name, magic", [("r.gpkg", b"SQLite format 3"), ("r.csv", b"\xef\xbb\xbfid,"),
+                                         ("r.json", b'{"name":"road_rebuild","type":"FeatureCollection"'), ("r.shp", b"\x00\x00\x27\x0a")])
+def test_format_follows_the_output_name(out_dir, tmp_path, name, magic):
+    written = export_layers("road_rebuild", layers_dir=out_dir / "layers", output=tmp_path / name)
+    assert written[0] == tmp_path / name and (tmp_path / name).read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize("layer, fmt, name, problem", [
+    ("road_rebuild", "gpkg", "r.geojson", "r.geojson ends in .geojson but --format is gpkg (name it r.gpkg"),
+    ("road_rebuild", "csv", "r.gpkg", "ends in .gpkg but --format is csv"),
+    ("all", "csv", "all.csv", "'all' as csv writes one file per layer, so -o names a directory (e.g. all/)"),
+    ("all", "shp", "all.shp", "'all' as shp writes one file per layer"),
+])
+def test_output_name_that_contradicts_the_format_is_refused(out_dir, tmp_path, layer, fmt, name, problem):
+    with pytest.raises(InputError, match=re.escape(problem)):
+        export_layers(layer, fmt=fmt, layers_dir=out_dir / "layers", output=tmp_path / name)
+    assert not (tmp_path / name).exists()

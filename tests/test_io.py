@@ -17,8 +17,12 @@ def test_decode_text_handles_bom_utf8_and_gbk(tmp_path):
 
 
 @pytest.mark.parametrize("data, problem", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image, not plain text"),
+    (b"\x00\x01\x02\x03" * 20, "binary"),
     (b"\x80\xff\x80\xff" * 20, "unknown text encoding"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not plain text"),
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a zip archive \\(a Word .docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "is an old Office document"),
 ])
 def test_decode_text_refuses_binary_and_unknown(data, problem):
     with pytest.raises(InputError, match=problem):
@@ -83,3 +87,9 @@ def test_read_feature_collection_errors(tmp_path, content, problem):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=problem):
         io.read_feature_collection(path)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(codec):
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3
+    assert io.decode_text(text.encode(codec), "r.txt") == text

@@ -108,7 +108,7 @@ def list_layers(layers_dir="layers"):
     return rows
 
 
-def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=None, output=None,
+def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None, output=None,
                   layers_dir="layers"):
     """Export a layer (or ``all``, or the ``projects`` catalog) to a file format.
 
@@ -116,8 +116,10 @@ def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=
     ----------
     layer : str
         Layer name (file stem in ``layers_dir``), ``all`` or ``projects``; see the module docstring.
-    fmt : {"geojson", "gpkg", "shp", "csv"}
-        Output format.
+    fmt : {"geojson", "gpkg", "shp", "csv"}, optional
+        Output format; default: the one ``output``'s extension names, else geojson. An
+        ``output`` whose extension names another format is refused, and so is a file-like
+        name (``x.csv``) where ``all`` writes a directory of files.
     category : str, optional
         Keep only projects of this category code (see ``geo/data/categories.csv``).
     subdistrict : str, optional
@@ -141,8 +143,7 @@ def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=
         Unknown layer or format, invalid CRS, a non-WGS-84 CRS for GeoJSON, a filter that
         does not apply or matches nothing, unreadable layers or an unwritable output.
     """
-    if fmt not in FORMATS:
-        raise InputError("--format", f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    fmt = _check_format(fmt, output, many=layer == ALL)
     output_crs = target_crs(crs, fmt)
     if category is not None:
         check_category(category)
@@ -173,6 +174,23 @@ def export_layers(layer, *, fmt="geojson", category=None, subdistrict=None, crs=
 
 
 # --------------------------------------------------------------------------- output paths
+
+
+def _check_format(fmt, output, *, many):
+    """The format to write: ``fmt``, or the one ``output`` names; InputError when the two disagree."""
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError("--format", f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    suffix = Path(str(output)).suffix.lower() if output is not None and not Path(output).is_dir() else ""
+    named = {".json": "geojson", **{ext: name for name, ext in EXTENSIONS.items()}}.get(suffix)
+    if fmt is None:
+        fmt = named or "geojson"
+    elif named and named != fmt:
+        raise InputError("-o", f"{output} ends in {suffix} but --format is {fmt} (name it {Path(output).stem}"
+                               f"{EXTENSIONS[fmt]}, or drop --format)")
+    if many and named and fmt != "gpkg":
+        raise InputError("-o", f"{output}: 'all' as {fmt} writes one file per layer, so -o names a directory "
+                               f"(e.g. {Path(output).stem}/)")
+    return fmt
 
 
 def _source_files(layers_dir) -> set:

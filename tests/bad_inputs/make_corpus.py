@@ -156,7 +156,7 @@ def main():
     (HERE / "gazetteer_unknown_datum.csv").write_text("name,lon,lat,datum\n天桥实验小学,117.01,36.69,beijing54\n",
                                                       encoding="utf-8")
     (HERE / "gazetteer_no_name.csv").write_text("title,lon,lat\n天桥实验小学,117.01,36.69\n", encoding="utf-8")
-    (HERE / "gazetteer_bad_number.csv").write_text("name,lon,lat\n天桥实验小学,117.01E,36.69N\n", encoding="utf-8")
+    (HERE / "gazetteer_bad_number.csv").write_text("name,lon,lat\n天桥实验小学,见附件,36.69\n", encoding="utf-8")
     (HERE / "gazetteer_zero_accuracy.csv").write_text(
         "name,lon,lat,accuracy_m\n北园小学,117.01,36.69,50\n天桥实验小学,117.01,36.69,0\n", encoding="utf-8")
     (HERE / "gazetteer_negative_accuracy.csv").write_text(
@@ -180,6 +180,22 @@ def main():
     (HERE / "report_png.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
                                           b"\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f"
                                           b"\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+    (HERE / "report_pdf.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n")
+    (HERE / "report.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml")
+    (HERE / "overpass_timeout.osm").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API 0.7.61.5">\n'
+        '<note>The data included in this document is from www.openstreetmap.org.</note>\n'
+        '<meta osm_base="2024-05-01T12:00:00Z"/>\n  <node id="1" lat="36.69" lon="117.01"/>\n'
+        '<remark> runtime error: Query timed out in "query" at line 3 after 26 seconds. </remark>\n</osm>\n',
+        encoding="utf-8")
+    (HERE / "overpass_out_center.osm").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API 0.7.61.5">\n'
+        '  <way id="3001">\n    <center lat="36.69" lon="117.01"/>\n    <tag k="highway" v="secondary"/>\n'
+        '    <tag k="name" v="北园大街"/>\n  </way>\n</osm>\n', encoding="utf-8")
+    (HERE / "gazetteer_saved_page.csv").write_text(
+        "<!DOCTYPE html>\n<html><head><title>地点</title></head><body><table><tr><td>天桥实验小学</td></tr></table>"
+        "</body></html>\n", encoding="utf-8")
+    _dump("districts_swapped.geojson", _fc([_zone("370105001", "无影山街道", [[y, x] for x, y in ZONE_A])]))
     (HERE / "report_no_projects.txt").write_text(
         "过去一年，全区上下坚持稳中求进工作总基调，经济运行总体平稳，人民生活持续改善。\n"
         "今年工作的总体要求是：坚持以人民为中心，深化改革开放，防范化解风险，保持社会大局稳定。\n",

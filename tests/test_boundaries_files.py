@@ -1,0 +1,90 @@
+"""Official 街道 files as they arrive: several layers, a .cpg that lies, lower-case fields, swapped or misplaced data."""
+
+import geopandas as gpd
+import pyogrio
+import pytest
+import shapely
+
+from geo.boundaries import load_boundaries, load_official_zones
+from geo.io import InputError
+
+NAMES = ["无影山街道", "天桥东街街道", "北园街道"]
+
+
+def _zones(crs="EPSG:4548"):
+    # Three 1 km x 1 km squares side by side in EPSG:4548 near 117E, 36.7N (inside 天桥区).
+    x0, y0 = 500_000, 4_062_000
+    geoms = [shapely.box(x0 + i * 1000, y0, x0 + (i + 1) * 1000, y0 + 1000) for i in range(3)]
+    return gpd.GeoDataFrame({"JDMC": NAMES, "JDDM": ["370105001", "370105003", "370105014"]},
+                            geometry=geoms, crs="EPSG:4548").to_crs(crs)
+
+
+def test_gbk_shapefile_whose_cpg_says_utf8_is_read_as_gbk(tmp_path):
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones(), path, encoding="GBK")
+    path.with_suffix(".cpg").write_text("UTF-8", encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_geopackage_layer_with_the_name_field_is_chosen(tmp_path):
+    path = tmp_path / "jd.gpkg"
+    outline = _zones().dissolve()[["geometry"]].assign(NAME="天桥区")
+    pyogrio.write_dataframe(outline, path, layer="outline")  # first layer: the wrong one
+    pyogrio.write_dataframe(_zones(), path, layer="jiedao")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_geopackage_with_two_candidate_layers_asks_for_one(tmp_path):
+    path = tmp_path / "jd.gpkg"
+    pyogrio.write_dataframe(_zones().dissolve(), path, layer="outline")  # dissolve keeps a JDMC column
+    pyogrio.write_dataframe(_zones(), path, layer="jiedao")
+    with pytest.raises(InputError, match=r"several layers have a 'JDMC' column \(outline, jiedao\); name one as "
+                                         r"'.*jd.gpkg\|layername=jiedao'"):
+        load_official_zones(path, name_field="JDMC")
+    zones, _ = load_official_zones(f"{path}|layername=jiedao", name_field="JDMC", code_field="JDDM")
+    assert len(zones) == 3
+
+
+def test_field_names_match_without_case(tmp_path):
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones(), path, encoding="UTF-8")
+    zones, _ = load_official_zones(path, name_field="jdmc", code_field="jddm")
+    assert list(zones["code"]) == ["370105001", "370105003", "370105014"]
+
+
+@pytest.mark.parametrize("crs", ["EPSG:4490", "EPSG:4547", "EPSG:3857"])
+def test_any_crs_gives_the_same_zones(tmp_path, crs):
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones(crs), path, encoding="UTF-8")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert zones.to_crs(4548).area.sum() == pytest.approx(3e6, rel=1e-4)
+
+
+def test_swapped_latitude_and_longitude_are_named(tmp_path):
+    swapped = _zones("EPSG:4326")
+    swapped["geometry"] = shapely.transform(swapped.geometry.values, lambda xy: xy[:, ::-1])
+    path = tmp_path / "jd.geojson"
+    swapped.to_file(path)
+    with pytest.raises(InputError, match="latitude and longitude swapped"):
+        load_official_zones(path, name_field="JDMC")
+
+
+def test_zones_far_from_their_district_are_a_warning(tmp_path):
+    far = _zones("EPSG:4326")
+    far["geometry"] = far.geometry.translate(0, 3.0)  # 333 km north (313 km beyond the outline), codes still 天桥区's
+    path = tmp_path / "jd.geojson"
+    far.to_file(path)
+    warnings = load_boundaries(path, name_field="JDMC", code_field="JDDM").warnings
+    assert [w for w in warnings if "bundled outline" in w] == [
+        f"{path}: the 街道 lie 313 km from the bundled outline of 天桥区 (370105); wrong CRS or datum, "
+        "or another district's file?"]
+    near = tmp_path / "near.geojson"
+    _zones("EPSG:4326").to_file(near)
+    assert not [w for w in load_boundaries(near, name_field="JDMC", code_field="JDDM").warnings
+                if "bundled outline" in w]
+
+
+def test_district_code_typed_in_full_width_digits():
+    assert load_boundaries(district_code="３７０１０５").outline["code"].iloc[0] == "370105"

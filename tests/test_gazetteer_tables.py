@@ -1,0 +1,122 @@
+"""Gazetteer files as colleagues write them: table delimiters, encodings, Chinese headers, coordinate notations, vector column names."""
+
+import pytest
+import shapely
+
+from geo.gazetteer import load_file, outside_china
+from geo.io import InputError
+
+SITE = (117.001, 36.7)  # 汇才学校, WGS-84
+
+
+def _point(path):
+    (entry,) = load_file(path)
+    assert entry.name == "汇才学校"
+    return entry.geometry
+
+
+@pytest.mark.parametrize("name, data", [
+    ("excel_semicolon.csv", "\ufeffname;lon;lat\n汇才学校;117.001;36.7\n".encode("utf-8")),
+    ("excel_decimal_comma.csv", "name;lon;lat\n汇才学校;117,001;36,7\n".encode("utf-8")),
+    ("tabs.txt", "name\tlon\tlat\n汇才学校\t117.001\t36.7\n".encode("utf-8")),
+    ("bars.csv", "name|lon|lat\n汇才学校|117.001|36.7\n".encode("utf-8")),
+    ("chinese_headers.csv", "名称,经度,纬度,坐标系\n汇才学校,117.001,36.7,WGS84\n".encode("gbk")),
+    ("utf16.csv", "name,lng,lat\n汇才学校,117.001,36.7\n".encode("utf-16")),
+    ("upper_xy.csv", "NAME,X,Y\n汇才学校,117.001,36.7\n".encode("gb18030")),
+    ("blank_rows.csv", "name,lon,lat\n\n,,\n汇才学校,117.001,36.7\n,,\n\n".encode("utf-8")),
+    ("degrees.csv", "name,lon,lat\n汇才学校,117.001°,36.7°\n".encode("utf-8")),
+    ("hemispheres.csv", "name,lon,lat\n汇才学校,117.001°E,36.7°N\n".encode("utf-8")),
+    ("chinese_hemispheres.csv", "name,lon,lat\n汇才学校,东经117.001°,北纬36.7°\n".encode("utf-8")),
+    ("dms.csv", "name,lon,lat\n汇才学校,\"117°0'3.6\"\"E\",\"36°42'0\"\"N\"\n".encode("utf-8")),
+    ("fullwidth.csv", "name,lon,lat\n汇才学校,１１７．００１,３６．７\n".encode("utf-8")),
+    ("ewkt.csv", "name,wkt\n汇才学校,SRID=4326;POINT(117.001 36.7)\n".encode("utf-8")),
+    ("amap_location.csv", 'name,location\n汇才学校,"117.001,36.7"\n'.encode("utf-8")),
+    ("jingweidu.csv", "名称,经纬度\n汇才学校,117.001 36.7\n".encode("gbk")),
+    ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
+])
+def test_table_variants_give_the_same_point(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5  # about 1 m
+
+
+def test_excel_workbook_is_read(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "经度", "纬度", "datum"])
+    sheet.append(["汇才学校", 117.001, 36.7, "wgs84"])
+    sheet.append([None, None, None, None])
+    path = tmp_path / "sites.xlsx"
+    book.save(path)
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("saved_page.csv", b"<!DOCTYPE html><html><body><table></table></body></html>", "looks like HTML"),
+    ("features.csv", b'{"type": "FeatureCollection", "features": []}', "looks like JSON"),
+    ("bad_ewkt.csv", "name,wkt\n汇才学校,SRID=999999;POINT(1 2)\n".encode("utf-8"), "unknown SRID 999999"),
+    ("words.csv", "name,lon,lat\n汇才学校,东边,北边\n".encode("utf-8"), "cannot read '东边', '北边'"),
+    ("not_excel.xlsx", b"PK\x03\x04 not really a workbook", "not a readable Excel workbook"),
+])
+def test_table_problems_are_named(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=problem) as info:
+        load_file(path)
+    assert str(path) in str(info.value)
+
+
+def test_entries_outside_china_are_a_warning(tmp_path):
+    path = tmp_path / "swapped.csv"
+    path.write_text("name,lon,lat\n汇才学校,36.7,17.001\n区疾控中心,117.01,36.69\n", encoding="utf-8")
+    assert outside_china(load_file(path)) == [
+        "1 of 2 entries lie outside China (汇才学校); lon/lat swapped, or projected coordinates?"]
+
+
+@pytest.mark.parametrize("name, columns, options", [
+    ("sites.kml", {"Name": ["汇才学校"]}, {"driver": "KML"}),  # KML's own column is Name
+    ("sites.shp", {"名称": ["汇才学校"]}, {"encoding": "gbk"}),  # GBK, and no .cpg below
+    ("sites.gpkg", {"NAME": ["汇才学校"], "DATUM": ["wgs84"]}, {}),
+])
+def test_vector_gazetteer_column_names_in_any_case_or_chinese(tmp_path, name, columns, options):
+    import geopandas as gpd
+
+    path = tmp_path / name
+    gpd.GeoDataFrame(columns, geometry=[shapely.Point(SITE)], crs=4326).to_file(path, **options)
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+def test_vector_gazetteer_without_a_name_column_says_so(tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "sites.gpkg"
+    gpd.GeoDataFrame({"label": ["汇才学校"]}, geometry=[shapely.Point(SITE)], crs=4326).to_file(path)
+    with pytest.raises(InputError, match=r"needs a 'name' column \(or '名称'; found: label\)"):
+        load_file(path)
+
+
+def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_apart(tmp_path):
+    from pyproj import Geod
+
+    path = tmp_path / "centrelines.csv"
+    path.write_text("name,wkt\n"
+                    '水屯北路,"LINESTRING(117.0262 36.694, 117.0262 36.698)"\n'
+                    '水屯北路,"LINESTRING(117.0262 36.698, 117.0262 36.702)"\n'
+                    '水屯北路,"LINESTRING(117.0262 36.7023, 117.0262 36.706)"\n'  # a 33 m gap: same road
+                    '水屯北路,"LINESTRING(117.3262 36.894, 117.3262 36.906)"\n', encoding="utf-8")
+    road, namesake = load_file(path)
+    assert road.method == "coordinates from file (3 rows joined)"
+    assert road.geometry.geom_type == "MultiLineString" and len(road.geometry.geoms) == 2  # the gap is kept
+    assert Geod(ellps="WGS84").geometry_length(road.geometry) == pytest.approx(1332 - 33, abs=2)
+    assert namesake.method == "coordinates from file" and namesake.geometry.bounds[0] == 117.3262
+
+
+def test_accuracy_may_carry_its_unit(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("名称,经度,纬度,精度,来源\n汇才学校,117.001,36.7,30m,区教体局\n区疾控中心,117.01,36.69,50 米,\n",
+                    encoding="utf-8")
+    school, cdc = load_file(path)
+    assert (school.accuracy_m, cdc.accuracy_m) == (30, 50) and school.source == "区教体局"

@@ -1,0 +1,218 @@
+"""OSM files as users hand them over: JOSM saves, Overpass API answers, Overpass Turbo GeoJSON, compressed XML, PBF."""
+
+import bz2
+import gzip
+import json
+
+import pytest
+import shapely
+from pyproj import Geod
+
+from geo.io import InputError
+from geo.osm import is_osm_geojson, load_osm
+from geo.pipeline import build_gazetteer
+
+GEOD = Geod(ellps="WGS84")
+NEAR_TIANQIAO = shapely.box(116.95, 36.65, 117.08, 36.75)
+
+# A file JOSM saves after editing: new objects have negative ids and action="modify",
+# a deleted way and a deleted POI are still in the file with action="delete", an
+# object deleted upstream is visible="false", and ids are not in osmium's order.
+JOSM = """<?xml version='1.0' encoding='UTF-8'?>
+<osm version='0.6' upload='false' generator='JOSM'>
+  <bounds minlat='36.69' minlon='117.0' maxlat='36.71' maxlon='117.04' origin='CGImap 0.8.8' />
+  <node id='-101' action='modify' visible='true' lat='36.694' lon='117.0262' />
+  <node id='-102' action='modify' visible='true' lat='36.700' lon='117.0262' />
+  <node id='-103' action='modify' visible='true' lat='36.706' lon='117.0262' />
+  <node id='5001' visible='true' version='3' lat='36.706' lon='117.0300' />
+  <node id='5002' action='delete' visible='true' version='3' lat='36.706' lon='117.0400' />
+  <node id='-104' action='modify' visible='true' lat='36.700' lon='117.0010'>
+    <tag k='amenity' v='school' /><tag k='name' v='汇才学校' />
+  </node>
+  <node id='-105' action='delete' visible='true' lat='36.700' lon='117.0020'>
+    <tag k='amenity' v='school' /><tag k='name' v='已删除学校' />
+  </node>
+  <node id='6001' visible='false' version='4' lat='36.700' lon='117.0030'>
+    <tag k='amenity' v='school' /><tag k='name' v='不可见学校' />
+  </node>
+  <node id='-301' action='modify' visible='true' lat='36.6900' lon='117.0000' />
+  <node id='-302' action='modify' visible='true' lat='36.6900' lon='117.0010' />
+  <node id='-303' action='modify' visible='true' lat='36.6910' lon='117.0010' />
+  <node id='-304' action='modify' visible='true' lat='36.6910' lon='117.0000' />
+  <way id='-201' action='modify' visible='true'>
+    <nd ref='-101' /><nd ref='-102' /><tag k='highway' v='secondary' /><tag k='name' v='水屯北路' />
+  </way>
+  <way id='-202' action='modify' visible='true'>
+    <nd ref='-102' /><nd ref='-103' /><tag k='highway' v='secondary' /><tag k='name' v='水屯北路' />
+  </way>
+  <way id='7001' action='delete' visible='true' version='2'>
+    <nd ref='5001' /><nd ref='5002' /><tag k='highway' v='secondary' /><tag k='name' v='水屯北路' />
+  </way>
+  <way id='-401' action='modify' visible='true'>
+    <nd ref='-301' /><nd ref='-302' /><nd ref='-303' /><nd ref='-304' /><nd ref='-301' />
+    <tag k='amenity' v='hospital' /><tag k='name' v='天桥区人民医院' />
+  </way>
+</osm>
+"""
+
+# The Overpass API's answer to a bounding-box query: <note> and <meta>, and a way whose
+# first, middle and last nodes lie outside the box and are missing from the file.
+OVERPASS = """<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="Overpass API 0.7.61.5 4133829e">
+<note>The data included in this document is from www.openstreetmap.org. The data is made available under ODbL.</note>
+<meta osm_base="2024-05-01T12:00:00Z"/>
+  <node id="1001" lat="36.6940" lon="117.0262"/>
+  <node id="1002" lat="36.7000" lon="117.0262"/>
+  <node id="1004" lat="36.7120" lon="117.0262"/>
+  <node id="1005" lat="36.7180" lon="117.0262"/>
+  <node id="2001" lat="36.7000" lon="117.0010"><tag k="amenity" v="school"/><tag k="name" v="汇才学校"/></node>
+  <way id="3001">
+    <nd ref="999"/><nd ref="1001"/><nd ref="1002"/><nd ref="1003"/><nd ref="1004"/><nd ref="1005"/><nd ref="998"/>
+    <tag k="highway" v="secondary"/><tag k="name" v="水屯北路"/>
+  </way>
+</osm>
+"""
+
+# Overpass "out geom": no nodes at all, the coordinates ride on each way's <nd>.
+OUT_GEOM = """<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="Overpass API 0.7.61.5 4133829e">
+  <way id="3001">
+    <bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>
+    <nd ref="1001" lat="36.6940" lon="117.0262"/><nd ref="1002" lat="36.7000" lon="117.0262"/>
+    <nd ref="1003" lat="36.7060" lon="117.0262"/>
+    <tag k="highway" v="secondary"/><tag k="name" v="水屯北路"/>
+  </way>
+</osm>
+"""
+
+# Overpass Turbo, Export > GeoJSON: the tags are the properties, the object is "@id".
+TURBO = {
+    "type": "FeatureCollection", "generator": "overpass-turbo",
+    "copyright": "The data included in this document is from www.openstreetmap.org.",
+    "features": [
+        {"type": "Feature", "id": "way/3001", "properties": {"@id": "way/3001", "highway": "secondary",
+                                                              "name": "水屯北路"},
+         "geometry": {"type": "LineString", "coordinates": [[117.0262, 36.694], [117.0262, 36.700]]}},
+        {"type": "Feature", "id": "way/3004", "properties": {"@id": "way/3004", "highway": "secondary",
+                                                              "name": "水屯北路"},
+         "geometry": {"type": "LineString", "coordinates": [[117.0262, 36.700], [117.0262, 36.706]]}},
+        {"type": "Feature", "id": "node/2001", "properties": {"@id": "node/2001", "amenity": "school",
+                                                               "name": "汇才学校"},
+         "geometry": {"type": "Point", "coordinates": [117.001, 36.70]}},
+        {"type": "Feature", "id": "way/5001", "properties": {"@id": "way/5001", "amenity": "hospital",
+                                                              "name": "天桥区人民医院"},
+         "geometry": {"type": "Polygon", "coordinates": [[[117.0, 36.69], [117.001, 36.69], [117.001, 36.691],
+                                                          [117.0, 36.691], [117.0, 36.69]]]}},
+    ]}
+
+ROAD_KM = 1.332  # 水屯北路 from 36.694N to 36.706N along 117.0262E
+
+
+def _km(geom):
+    return GEOD.geometry_length(geom) / 1000
+
+
+def _load(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+
+
+def test_josm_file_with_negative_ids_and_deletions(tmp_path):
+    entries = _load(tmp_path, "edited.osm", JOSM)
+    road = entries["水屯北路"]
+    assert road.extra["osm_ids"] == "w-201;w-202"  # the deleted way 7001 is not part of it
+    assert _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+    assert entries["汇才学校"].geometry.equals(shapely.Point(117.001, 36.7))
+    assert "已删除学校" not in entries and "不可见学校" not in entries
+    hospital = entries["天桥区人民医院"]  # a closed way of new nodes, out of osmium's id order
+    assert hospital.geometry.geom_type == "Polygon" and hospital.extra["osm_ids"] == "w-401"
+    assert hospital.geometry.area == pytest.approx(1e-6, rel=1e-6)
+
+
+def test_overpass_bbox_cut_keeps_the_parts_and_does_not_bridge_the_gap(tmp_path):
+    entries = _load(tmp_path, "overpass.osm", OVERPASS)
+    road = entries["水屯北路"]
+    # Node 1003 is missing: two parts, 0.666 km and 0.666 km, not one 2.65 km line through the gap.
+    assert road.geometry.geom_type == "MultiLineString" and len(road.geometry.geoms) == 2
+    assert _km(road.geometry) == pytest.approx(2 * 0.666, rel=2e-3)
+    assert not road.geometry.intersects(shapely.Point(117.0262, 36.706).buffer(1e-5))
+    assert entries["汇才学校"].geometry.equals(shapely.Point(117.001, 36.7))
+
+
+def test_overpass_out_geom_ways_carry_their_coordinates(tmp_path):
+    road = _load(tmp_path, "geom.osm", OUT_GEOM)["水屯北路"]
+    assert _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+
+
+def test_overpass_out_center_is_refused_with_what_to_ask_instead(tmp_path):
+    text = OUT_GEOM.replace('<bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>',
+                            '<center lat="36.7" lon="117.0262"/>')
+    with pytest.raises(InputError, match="use 'out geom'"):
+        _load(tmp_path, "center.osm", text)
+
+
+@pytest.mark.parametrize("suffix, compress", [(".osm.gz", gzip.compress), (".osm.bz2", bz2.compress)])
+def test_compressed_xml_reads_like_plain_xml(tmp_path, suffix, compress):
+    path = tmp_path / f"edited{suffix}"
+    path.write_bytes(compress(JOSM.encode("utf-8")))
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    assert entries["水屯北路"].extra["osm_ids"] == "w-201;w-202" and "已删除学校" not in entries
+
+
+def test_pbf_written_by_pyosmium(tmp_path):
+    import osmium
+
+    xml = tmp_path / "overpass.osm"
+    xml.write_text(OUT_GEOM.replace("<way", '<node id="1001" lat="36.6940" lon="117.0262"/>'
+                                            '<node id="1002" lat="36.7000" lon="117.0262"/>'
+                                            '<node id="1003" lat="36.7060" lon="117.0262"/><way', 1),
+                   encoding="utf-8")
+    pbf = tmp_path / "region.osm.pbf"
+    with osmium.SimpleWriter(str(pbf)) as writer:
+        for obj in osmium.FileProcessor(str(xml)):
+            writer.add(obj)
+    road = {e.name: e for e in load_osm(pbf, NEAR_TIANQIAO)}["水屯北路"]
+    assert _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+
+
+def test_overpass_turbo_geojson_is_an_osm_extract(tmp_path):
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps(TURBO, ensure_ascii=False), encoding="utf-8")
+    assert is_osm_geojson(path)
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    road = entries["水屯北路"]
+    assert road.extra["osm_ids"] == "w3001;w3004" and "2 ways merged" in road.method
+    assert road.geometry.geom_type == "LineString" and _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+    assert entries["汇才学校"].category == "school" and entries["汇才学校"].geometry.geom_type == "Point"
+    assert entries["天桥区人民医院"].geometry.geom_type == "Polygon"
+    # Given as --gazetteer, its ways are merged the same way (not "first row wins").
+    gazetteer = build_gazetteer([path], outline=NEAR_TIANQIAO, metric_crs="EPSG:4548")
+    assert gazetteer.tiers[0][0] == "user gazetteer export.geojson"
+    assert gazetteer.lookup("水屯北路").entry.extra["osm_ids"] == "w3001;w3004"
+
+
+def test_plain_geojson_gazetteer_is_not_taken_for_osm(tmp_path):
+    path = tmp_path / "sites.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "汇才学校"}, "geometry": {"type": "Point",
+                                                                          "coordinates": [117.001, 36.7]}}]}),
+                    encoding="utf-8")
+    assert not is_osm_geojson(path)
+
+
+def test_extract_without_anything_near_the_district_is_a_warning(tmp_path):
+    path = tmp_path / "empty.osm"
+    path.write_text('<?xml version="1.0"?>\n<osm version="0.6"/>\n', encoding="utf-8")
+    warnings = []
+    build_gazetteer(osm=path, outline=NEAR_TIANQIAO, metric_crs="EPSG:4548", warnings=warnings)
+    assert warnings == ["empty.osm: no named road, river or place within 1 km of the district "
+                        "(an extract of another area?)"]
+
+
+def test_overpass_answer_cut_short_by_a_timeout_is_refused(tmp_path):
+    text = OVERPASS.replace("</osm>", '<remark> runtime error: Query timed out in "query" at line 3 after 26 '
+                                      'seconds. </remark>\n</osm>')
+    with pytest.raises(InputError, match=r"the Overpass API says its answer is incomplete \(runtime error: "
+                                         r"Query timed out"):
+        _load(tmp_path, "timeout.osm", text)
