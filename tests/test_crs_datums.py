@@ -12,7 +12,7 @@ from geo import crs
     ("BD09", "bd09"), ("bd09ll", "bd09"), ("BD-09LL", "bd09"), ("Baidu", "bd09"), ("百度", "bd09"),
     ("CGCS2000", "wgs84"), ("EPSG:4490", "wgs84"), ("epsg 4490", "wgs84"), ("国家2000", "wgs84"),
     ("WGS84", "wgs84"), ("WGS-84", "wgs84"), ("wgs 84", "wgs84"), ("WGS 1984", "wgs84"), ("EPSG:4326", "wgs84"),
-    (" gps ", "wgs84"),
+    (" gps ", "wgs84"), ("GCJ-02坐标", "gcj02"), ("WGS84坐标系", "wgs84"), ("BD09坐标", "bd09"),
 ])
 def test_datum_spellings_are_recognised(spelling, datum):
     assert crs.normalise_datum(spelling) == datum
