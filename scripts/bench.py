@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 
-def _median_seconds(command, repeat, cwd=None):
+def median_seconds(command, repeat, cwd=None):
+    """Median wall time in seconds of ``repeat`` runs of ``command`` (output discarded)."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -51,8 +52,8 @@ def main():
              [py, "-c", "import geopandas, folium"], 1.5),
         ]
         for name, command, base_name, base, target in pairs:
-            ours = _median_seconds(command, args.repeat)
-            bare = _median_seconds(base, args.repeat)
+            ours = median_seconds(command, args.repeat)
+            bare = median_seconds(base, args.repeat)
             rows.append((name, ours, base_name, bare, ours / bare, target))
         print(f"medians of {args.repeat} runs, same session")
         for name, ours, base_name, bare, ratio, target in rows:

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench import median_seconds  # scripts/bench.py: the same timing for every bench
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,15 +38,6 @@ def corpus_text(size_bytes):
         size += len(line.encode("utf-8")) + 1
         index += 1
     return "\n".join(out) + "\n"
-
-
-def median_seconds(command, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main():

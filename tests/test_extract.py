@@ -14,6 +14,7 @@ from geo.extract import features as extract_features
 from geo.data import REPORT_PATH, categories
 from geo.extract import extract_file, extract_projects, normalise_name, project_slug, read_report
 from geo.io import InputError
+from extract_cases import counted_groups, named_projects
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
@@ -472,14 +473,6 @@ def test_heldout_passages_against_gold(passage, min_recall, min_precision, min_a
 # the extractor to other districts' reports.
 
 
-def _named(text):
-    return sorted((f["properties"]["name"], f["properties"]["category"])
-                  for f in extract_projects(text) if f["properties"]["named"])
-
-
-def _groups(text):
-    return sorted((f["properties"]["category"], f["properties"]["quantity"]["value"])
-                  for f in extract_projects(text) if not f["properties"]["named"])
 
 
 @pytest.mark.parametrize("text, named, groups", [
@@ -600,8 +593,8 @@ def _groups(text):
       ("甬台高速复线", "road_new")], [("road_rebuild", 20)]),
 ])
 def test_generalising_rules(text, named, groups):
-    assert _named(text) == sorted(named)
-    assert _groups(text) == sorted(groups)
+    assert named_projects(text) == sorted(named)
+    assert counted_groups(text) == sorted(groups)
 
 
 def test_members_listed_after_a_measure_clause_join_the_counted_group():
@@ -649,4 +642,4 @@ def test_honours_slogans_and_renewed_types_are_no_places(text, kept, dropped):
     ("区图书馆获得“全国一级图书馆”称号，新建松涧公园，获得省级补助资金。", [("松涧公园", "park")]),
 ])
 def test_townships_hills_islands_and_renewal_units_are_named(text, named):
-    assert _named(text) == sorted(named)
+    assert named_projects(text) == sorted(named)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from geo.extract import extract_projects
+from extract_cases import counted_groups, named_projects
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path(__file__).resolve().parent / "fixtures" / "extract" / "real"
@@ -43,14 +44,6 @@ def test_dev_set_meets_the_issue_targets(capsys):
     assert totals["named_hit"] / totals["named"] >= 0.95
 
 
-def _named(text):
-    return sorted((f["properties"]["name"], f["properties"]["category"])
-                  for f in extract_projects(text) if f["properties"]["named"])
-
-
-def _groups(text):
-    return sorted((f["properties"]["category"], f["properties"]["quantity"]["value"])
-                  for f in extract_projects(text) if not f["properties"]["named"])
 
 
 # Made-up names (none from the labelled texts) for the rules real text needed.
@@ -202,8 +195,8 @@ def _groups(text):
     ("对农村公路高危平交路口进行改造。", [], []),
 ])
 def test_real_text_rules(text, named, groups):
-    assert _named(text) == sorted(named)
-    assert _groups(text) == sorted(groups)
+    assert named_projects(text) == sorted(named)
+    assert counted_groups(text) == sorted(groups)
 
 
 def test_fully_named_groups_state_their_total():
@@ -213,4 +206,4 @@ def test_fully_named_groups_state_their_total():
 
 
 def test_inserted_pinyin_is_dropped_from_names():
-    assert ("盛青複線", "road_rebuild") in _named("盛青(qīng)複線、甬白線等省道进行整改。")
+    assert ("盛青複線", "road_rebuild") in named_projects("盛青(qīng)複線、甬白線等省道进行整改。")

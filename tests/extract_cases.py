@@ -1,0 +1,15 @@
+"""What the extraction tests compare: the named projects and the counted groups of a short text."""
+
+from geo.extract import extract_projects
+
+
+def named_projects(text):
+    """Sorted (name, category) of the named projects extracted from ``text``."""
+    return sorted((f["properties"]["name"], f["properties"]["category"])
+                  for f in extract_projects(text) if f["properties"]["named"])
+
+
+def counted_groups(text):
+    """Sorted (category, count) of the counted groups extracted from ``text``."""
+    return sorted((f["properties"]["category"], f["properties"]["quantity"]["value"])
+                  for f in extract_projects(text) if not f["properties"]["named"])
