@@ -172,7 +172,7 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("建成投用青松社区综合为老服务中心。", [("青松社区综合为老服务中心", "welfare")], []),
     ("改造白石将军故居，派出40名骨干教师赴农村学校支教。", [("白石将军故居", "culture")], []),
     # a name does not open with 项目 (the programme before it)
-    ("青松园区基础设施项目白石片区红枫大道东段已通车。", [("白石片区红枫大道东段", "road_new")], []),
+    ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
     ("新增改造城镇老旧小区不少于75个，新建学校约20所，改造道路共12条。", [],
      [("area", 75), ("road_rebuild", 12), ("school", 20)]),
