@@ -171,6 +171,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a word opening with a stop character is none (为老, 以上)
     ("建成投用青松社区综合为老服务中心。", [("青松社区综合为老服务中心", "welfare")], []),
     ("改造白石将军故居，派出40名骨干教师赴农村学校支教。", [("白石将军故居", "culture")], []),
+    # a type-like item between names of its head in a list is a name too
+    ("青松小学、宜居小学、白石路学校年底前竣工。",
+     [("白石路学校", "school"), ("宜居小学", "school"), ("青松小学", "school")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)

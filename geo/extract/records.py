@@ -194,6 +194,8 @@ def _classify(case):
         category = "area"
     if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
+    if label == "generic" and _named_among_names(norm, mention, count, case.rest_start):
+        label = "distinctive"  # 民生尚都小学、宜居小学、东湖路学校: a list item among names is one
     if category is None and count is not None and mention.category == "members" \
             and all(member.kind == "raw" for member in mention.members):
         # 在建项目26项, 28个亿元以上项目, 弘融精密等项目20个: projects counted with no type of
@@ -205,6 +207,17 @@ def _classify(case):
         # 新建社区公园12个、山城步道20公里: listed among counted types, a length counts a type too.
         label = "generic"
     case.count, case.label, case.category = count, label, category
+
+
+def _named_among_names(norm, mention, count, rest_start):
+    """True when a type-like item (宜居小学) stands in a 、-list between names of its own head."""
+    if count is not None or mention.count is not None or mention.kind not in ("name", "facility") \
+            or mention.head_start - rest_start < 2 or len(mention.chain) < 2:
+        return False
+    if norm[mention.stem_start - 1:mention.stem_start] != "、" and not norm.startswith("、", mention.end):
+        return False
+    return any(other is not mention and other.head == mention.head
+               and analyse_stem(norm, other)[2] == "distinctive" for other in mention.chain)
 
 
 # --------------------------------------------------------------------------- record rules
