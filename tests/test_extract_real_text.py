@@ -174,6 +174,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a type-like item between names of its head in a list is a name too
     ("青松小学、宜居小学、白石路学校年底前竣工。",
      [("白石路学校", "school"), ("宜居小学", "school"), ("青松小学", "school")], []),
+    # 乡(镇) is one township word; 便利化, 智慧化 follow a name like 标准化; fitness grounds are counted
+    ("对全县17所乡(镇)中心幼儿园全面提档升级，完成白石农贸市场便利化、智慧化提升改造，建成行政村健身场地10个。",
+     [("白石农贸市场", "market")], [("school", 17), ("sports", 10)]),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
