@@ -177,6 +177,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # 乡(镇) is one township word; 便利化, 智慧化 follow a name like 标准化; fitness grounds are counted
     ("对全县17所乡(镇)中心幼儿园全面提档升级，完成白石农贸市场便利化、智慧化提升改造，建成行政村健身场地10个。",
      [("白石农贸市场", "market")], [("school", 17), ("sports", 10)]),
+    # an expressway between two places is named by both
+    ("建成青山至白石快速路，加快建设红枫至青檀快速通道。",
+     [("红枫至青檀快速通道", "road_new"), ("青山至白石快速路", "road_new")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
