@@ -180,6 +180,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # an expressway between two places is named by both
     ("建成青山至白石快速路，加快建设红枫至青檀快速通道。",
      [("红枫至青檀快速通道", "road_new"), ("青山至白石快速路", "road_new")], []),
+    # a bridge's main span closed (主桥合龙) is works
+    ("白石大桥主桥合龙。", [("白石大桥", "bridge")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
