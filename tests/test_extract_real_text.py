@@ -182,6 +182,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("红枫至青檀快速通道", "road_new"), ("青山至白石快速路", "road_new")], []),
     # a bridge's main span closed (主桥合龙) is works
     ("白石大桥主桥合龙。", [("白石大桥", "bridge")], []),
+    # an extension to a place is one new road, its end no project; a count in brackets after a type
+    ("实施青山路东延至白石路、红枫大道北延至青檀镇工程。",
+     [("红枫大道北延至青檀镇", "road_new"), ("青山路东延至白石路", "road_new")], []),
+    ("青山县:重点项目(4个),预备重点项目(2个)。", [], [("project", 2), ("project", 4)]),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)

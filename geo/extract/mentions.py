@@ -453,6 +453,11 @@ def _extend_right(norm, mention, clause_end):
             mention.end = pos
             return mention
     count = _count_at(norm, pos, clause_end, mention)
+    if count is None and norm.startswith("(", pos):
+        # 重点项目(4个): a count in brackets right after the type.
+        count = _count_at(norm, pos + 1, clause_end, mention)
+        if count is not None and not norm.startswith(")", count.end):
+            count = None
     if count is None and pos < clause_end and norm[pos] in "”’\"":
         # “四好农村路”80公里: a quoted type name with its count after the closing quote.
         count = _count_at(norm, pos + 1, clause_end, mention)

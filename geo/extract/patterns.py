@@ -33,10 +33,11 @@ PHASE_MAX_STEM = 8
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 
-# Section qualifiers kept inside one project: 东段, 北延, 一期, 改线, (A至B段), A至B段.
+# Section qualifiers kept inside one project: 东段, 北延, 一期, 改线, (A至B段), A至B段, 东延至A.
 SECTION_RE = re.compile(
     r"\((?P<paren>[^()]{1,24}?[至\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部)|[东西南北中]区|部分)\)"
     r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段)"
+    r"|(?P<extension>[东西南北]延伸?至[^\s,;:。!?、()]{2,12}?(?=[,;:。!?、()\s]|工程|项目|建设|$))"
     r"|(?P<simple>周边(?:区域|地区|片区|地块|道路)|[东西南北中]段|[东西南北]区|[东西南北]延伸?(?:线|段)?|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
 # A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.

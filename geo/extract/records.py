@@ -18,6 +18,7 @@ _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[�
 _ACTION_INDEX = word_index(ACTIONS_SORTED)
 _FILLER_INDEX = word_index(FILLERS_SORTED)
 _RANGE_MARK = re.compile(r"[至\-—–~]")
+_EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 _PHASE_END = re.compile(r"期\)?$")
 
 
@@ -430,7 +431,7 @@ def _resolve_category(category, action, norm, mention, sentence, members_only=Fa
         if "林荫" in norm[mention.stem_start:mention.head_end]:
             return "road_greening"  # 打造林荫路10条: a tree-lined road is a greening project
         section = mention.section
-        if section and "至" not in norm[section[0]:section[1]]:
+        if section and ("至" not in norm[section[0]:section[1]] or _EXTENSION.match(norm, section[0])):
             # 北延, 改线 say new road; a range (A至B段) names places, whose words (建设大路) do not.
             text = norm[section[0]:section[1]]
             for word, code in ROAD_ACTION_CATEGORY:
