@@ -186,6 +186,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("实施青山路东延至白石路、红枫大道北延至青檀镇工程。",
      [("红枫大道北延至青檀镇", "road_new"), ("青山路东延至白石路", "road_new")], []),
     ("青山县:重点项目(4个),预备重点项目(2个)。", [], [("project", 2), ("project", 4)]),
+    # heritage: city walls, princes' mansions, temples
+    ("展开了青山城墙、白石王府、红枫寺等保护修复工程。",
+     [("白石王府", "culture"), ("红枫寺", "culture"), ("青山城墙", "culture")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
