@@ -189,6 +189,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # heritage: city walls, princes' mansions, temples
     ("展开了青山城墙、白石王府、红枫寺等保护修复工程。",
      [("白石王府", "culture"), ("红枫寺", "culture"), ("青山城墙", "culture")], []),
+    # a tunnel's name has two characters at least (沿 inside it is no preposition); 附中 is a
+    # school; 局部 follows a name
+    ("开工建设青山隧道和白石阁沿江隧道，完成红枫大学附中、青檀路局部拓宽改造工程。",
+     [("白石阁沿江隧道", "bridge"), ("红枫大学附中", "school"), ("青山隧道", "bridge"), ("青檀路", "road_rebuild")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
