@@ -193,6 +193,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # school; 局部 follows a name
     ("开工建设青山隧道和白石阁沿江隧道，完成红枫大学附中、青檀路局部拓宽改造工程。",
      [("白石阁沿江隧道", "bridge"), ("红枫大学附中", "school"), ("青山隧道", "bridge"), ("青檀路", "road_rebuild")], []),
+    # prose verbs before a name are no part of it (释放, 住上, 强化); 开建 is works
+    ("释放青山快速环道通行能力，学生们住上新宿舍，强化小区配套幼儿园建设，白石路开建。",
+     [("白石路", "road_new")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
