@@ -2,7 +2,7 @@
 
 How it works (the vocabulary is data, geo/data/lexicon/*.tsv; no rule names a particular report's places).
 The stages are modules of this package: ``segment`` (sentences, clauses), ``mentions`` (heads,
-stems, sections, counts), ``lists`` (enumerations, members), ``stems`` (what a stem says),
+stems, sections, counts), ``lists`` (enumerations, members), ``stems`` (where a stem starts, what it says),
 ``records`` (context rules, then the record rules from a mention to its records),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters), ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);

@@ -6,10 +6,11 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NAME_INITIAL_STOPS, NOT_SECTIONS, NOT_STOPS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import CODE_RE, COUNT_PREFIX, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.stems import find_stem
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -26,7 +27,6 @@ _ACTION_INDEX = word_index(ACTIONS_SORTED)
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _HOUSE_NUMBER = re.compile(r"\d{1,4}号")
-_YEAR = re.compile(r"(?:19|20)\d\d年")
 _TO_RANGE = re.compile(r"\([^()]+至[^()]+\)$")  # 南段(滨海路口至江山大道路口)
 
 
@@ -195,7 +195,7 @@ def _phase_mention(norm, pos, lo, clause_end):
     mention = _extend_right(norm, mention, clause_end)
     if mention is None or not mention.section or mention.count:
         return None
-    stem = _find_stem(norm, pos, lo, 2, PHASE_MAX_STEM)
+    stem = find_stem(norm, pos, lo, 2, PHASE_MAX_STEM)
     if stem is None:
         return None
     start, stop, stop_start = stem
@@ -315,16 +315,16 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start])
         if category == "road" and code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
-        stem = _find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
+        stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is not None and stem[1] == "至" and mention.head in LINK_HEADS:
             # S209省道至G105国道连接线: a link road is named by both its ends.
-            outer = _find_stem(norm, stem[2], lo, 1, MAX_ROAD_STEM)
+            outer = find_stem(norm, stem[2], lo, 1, MAX_ROAD_STEM)
             if outer is not None and outer[0] < stem[2]:
                 stem = outer
         elif stem is not None and stem[1] == "至" and mention.head in ROUTE_HEADS \
                 and 2 <= head_start - stem[0] <= 6:
             # 翠屏山至玫瑰湖休闲绿道: a route is named by the places it joins.
-            outer = _find_stem(norm, stem[2], lo, 2, 5)
+            outer = find_stem(norm, stem[2], lo, 2, 5)
             if outer is not None and 2 <= stem[2] - outer[0] <= 5:
                 stem = outer
         elif stem is not None and stem[1] == "至" and mention.head in INTERCITY_HEADS \
@@ -337,7 +337,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
                 stop = stop_ending_at(norm, start, lo)
                 stem = (start, stop, start - len(stop)) if stop else (start, None, None)
             else:
-                outer = _find_stem(norm, stem[2], lo, 2, 6)
+                outer = find_stem(norm, stem[2], lo, 2, 6)
                 if outer is not None and 2 <= stem[2] - outer[0] <= 6:
                     stem = outer
     if stem is None:
@@ -589,66 +589,3 @@ def _place_before_works(norm, pos):
     at = pos + 1 if norm.startswith("等", pos) else pos
     return any(norm.endswith(suffix, 0, pos) and match_any(norm, at, works)
                for suffix, works in PLACE_WORKS)
-
-
-_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
-_COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?!.*\d)")  # the last count of a stretch
-
-
-def _find_stem(norm, head_start, lo, min_stem, max_stem):
-    """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
-
-    A one-character stop word glued to a stem shorter than ``min_stem`` is part of the name
-    and skipped (和平路, 于家村, 将军路); a stop word right before the head leaves an empty stem (学校 in
-    开工建设学校10所), which only a count can turn into a record.
-    """
-    pos = head_start
-    while pos > lo:
-        if norm[pos - 1] in HARD_BREAKS:
-            return pos, None, None
-        if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR.fullmatch(norm, pos - 5, pos) and pos < head_start:
-            return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
-        stop = stop_ending_at(norm, pos, lo)
-        length = head_start - pos
-        if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
-                and stop not in ("等", "的", "及", "或", "并"):
-            stop = None  # 新华路、和平大街: a list item does not open with a conjunction
-        if stop and len(stop) == 1 and norm.startswith(NOT_STOPS, pos - 1):
-            stop = None  # 亿元以上项目, 综合为老服务中心: a word that opens with a stop character
-        if stop in ("和", "以") and pos - 2 >= lo and (
-                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] == "、"
-                or multi_stop_ending_at(norm, pos - 2, lo)):
-            # 太和片区, 、永和镇, 推进太和城遗址..., 茅以升学校: one character between a list edge or
-            # a verb and 和/以 makes a place name; a conjunction does not join one character.
-            stop = None
-        if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 and (
-                multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
-            # 建成沿江快速路, 改造向阳路, 和平路与将军路: after a verb or a list separator the
-            # preposition is the name's first character (verbs do not take 沿/向 before their object).
-            stop = None
-        if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
-                norm[pos - len(stop) - 1] in "、" or multi_stop_ending_at(norm, pos - len(stop), lo)):
-            # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
-            # follow a verb, so 建设 belongs to a name that would otherwise be too short.
-            stop = None
-        elif stop and len(stop) > 1 and length == 0 and min_stem > 1 and pos - len(stop) > lo \
-                and norm[pos - len(stop) - 1] == "、":
-            stop = None  # 幸福路、建设路, 和平村、建设村: the whole list item is the name
-        if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
-            counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
-            if counted is not None:
-                # 11所新改扩建学校: a works verb between a count and its type is a modifier.
-                pos = counted.start()
-                continue
-        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"):
-            return pos, stop, pos - len(stop)
-        if head_start - pos >= max_stem:
-            if min_stem == 0:
-                # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
-                counted = _COUNT_INSIDE.search(norm, pos, head_start)
-                if counted is not None:
-                    stop = stop_ending_at(norm, counted.start(), lo)
-                    return counted.start(), stop, (counted.start() - len(stop)) if stop else None
-            return None
-        pos -= 1
-    return pos, None, None

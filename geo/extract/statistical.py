@@ -131,7 +131,7 @@ def _record_for_span(norm, start, end, clause, records):
     must find a name (1号教学楼, a bare 体育馆 and slogans are none), and the rules' context
     rules must not find context (see :func:`_context`).
     """
-    from geo.extract.mentions import _find_stem
+    from geo.extract.stems import find_stem
     from geo.extract.records import _action_for, _resolve_category
     from geo.extract.stems import analyse_stem
 
@@ -149,7 +149,7 @@ def _record_for_span(norm, start, end, clause, records):
     if head_start == end and (end - start > HEADLESS_MAX or any(
             len(word) > 1 for p in range(start + 1, end + 1) for word in (stop_ending_at(norm, p, start),) if word)):
         return None  # a name without a head is short and holds no verb (丽江花园配套学校签订征地协议)
-    stem = _find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
+    stem = find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
     if stem is None:
         return None
     stem_start, stop, stop_start = stem

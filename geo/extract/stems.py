@@ -1,13 +1,13 @@
-"""What a mention's stem says: a distinctive name, a type, a definite marker, a slogan, or a leading count."""
+"""Stems of mentions: where one starts left of its head, and what it says (a name, a type, a marker, a count)."""
 
 from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, unit_fits
+from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_RE
+from geo.extract.patterns import COUNT_RE, HARD_BREAKS
 
 
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?")
@@ -128,3 +128,69 @@ def analyse_stem(norm, mention):
     if len(rest) < mention.min_stem:
         return count, start, "short"
     return count, start, "distinctive"
+
+
+# --------------------------------------------------------------------------- where a stem starts
+
+
+_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
+_COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?!.*\d)")  # the last count of a stretch
+
+
+def find_stem(norm, head_start, lo, min_stem, max_stem):
+    """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
+
+    A one-character stop word glued to a stem shorter than ``min_stem`` is part of the name
+    and skipped (和平路, 于家村, 将军路); a stop word right before the head leaves an empty stem (学校 in
+    开工建设学校10所), which only a count can turn into a record.
+    """
+    pos = head_start
+    while pos > lo:
+        if norm[pos - 1] in HARD_BREAKS:
+            return pos, None, None
+        if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
+            return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
+        stop = stop_ending_at(norm, pos, lo)
+        length = head_start - pos
+        if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
+                and stop not in ("等", "的", "及", "或", "并"):
+            stop = None  # 新华路、和平大街: a list item does not open with a conjunction
+        if stop and len(stop) == 1 and norm.startswith(NOT_STOPS, pos - 1):
+            stop = None  # 亿元以上项目, 综合为老服务中心: a word that opens with a stop character
+        if stop in ("和", "以") and pos - 2 >= lo and (
+                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] == "、"
+                or multi_stop_ending_at(norm, pos - 2, lo)):
+            # 太和片区, 、永和镇, 推进太和城遗址..., 茅以升学校: one character between a list edge or
+            # a verb and 和/以 makes a place name; a conjunction does not join one character.
+            stop = None
+        if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 and (
+                multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
+            # 建成沿江快速路, 改造向阳路, 和平路与将军路: after a verb or a list separator the
+            # preposition is the name's first character (verbs do not take 沿/向 before their object).
+            stop = None
+        if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
+                norm[pos - len(stop) - 1] in "、" or multi_stop_ending_at(norm, pos - len(stop), lo)):
+            # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
+            # follow a verb, so 建设 belongs to a name that would otherwise be too short.
+            stop = None
+        elif stop and len(stop) > 1 and length == 0 and min_stem > 1 and pos - len(stop) > lo \
+                and norm[pos - len(stop) - 1] == "、":
+            stop = None  # 幸福路、建设路, 和平村、建设村: the whole list item is the name
+        if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
+            counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
+            if counted is not None:
+                # 11所新改扩建学校: a works verb between a count and its type is a modifier.
+                pos = counted.start()
+                continue
+        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"):
+            return pos, stop, pos - len(stop)
+        if head_start - pos >= max_stem:
+            if min_stem == 0:
+                # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
+                counted = _COUNT_INSIDE.search(norm, pos, head_start)
+                if counted is not None:
+                    stop = stop_ending_at(norm, counted.start(), lo)
+                    return counted.start(), stop, (counted.start() - len(stop)) if stop else None
+            return None
+        pos -= 1
+    return pos, None, None
