@@ -129,7 +129,7 @@ from geo.extract.features import project_slug, to_features
 from geo.extract.lexicon import CONTEXT_LABELS
 from geo.extract import tagger
 from geo.extract.lists import link_listed_members
-from geo.extract.parallel import start
+from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS
 from geo.extract.records import attach_measures, clause_records
 from geo.extract.segment import clauses, clean, sentences
@@ -170,7 +170,7 @@ def extract_projects(text: str) -> list:
     # second half while this one does the first (see geo.extract.parallel; the same records).
     parallel = len(norm) >= PARALLEL_MIN_CHARS > 0
     cut = _half(spans) if parallel else len(spans)
-    job = start(_portable_records, norm, spans[cut:], parallel=parallel)
+    job = start_job(_portable_records, norm, spans[cut:], parallel=parallel)
     try:
         records = _sentence_records(norm, spans[:cut]) + job.result()
     except BaseException:
