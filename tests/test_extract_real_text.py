@@ -196,6 +196,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # prose verbs before a name are no part of it (释放, 住上, 强化); 开建 is works
     ("释放青山快速环道通行能力，学生们住上新宿舍，强化小区配套幼儿园建设，白石路开建。",
      [("白石路", "road_new")], []),
+    # tourist zones and resorts are areas
+    ("续建青山生态旅游区开发项目、白石湾旅游度假区项目。",
+     [("白石湾旅游度假区", "area"), ("青山生态旅游区", "area")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
