@@ -199,6 +199,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # tourist zones and resorts are areas
     ("续建青山生态旅游区开发项目、白石湾旅游度假区项目。",
      [("白石湾旅游度假区", "area"), ("青山生态旅游区", "area")], []),
+    # counted-venue designations (三馆一中心, 新三馆) are culture facilities
+    ("建设三馆一中心，新三馆建成开放。", [("三馆一中心", "culture"), ("新三馆", "culture")], []),
     # a name does not open with 项目 (the programme before it)
     ("完成基础设施项目白石片区红枫大道东段。", [("白石片区红枫大道东段", "road_rebuild")], []),
     # a count bounded before its number (不少于, 约, 共)
