@@ -225,6 +225,17 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("红枫路、青檀路交叉口", "road_rebuild"), ("青岭路与白桦路交口", "road_rebuild"),
       ("青松大道白石大道路口", "road_rebuild")], []),
     ("对农村公路高危平交路口进行改造。", [], []),
+    # a lettered section (C段) and a side before a bracketed range (街南(A-B)) stay in the name;
+    # 拉通 is works on a road
+    ("而青峰路C段(白石路-红枫大道段)通车，拉通青岭街南(青松大道-白桦路)等断头路。",
+     [("青岭街南(青松大道-白桦路)", "road_new"), ("青峰路C段(白石路-红枫大道段)", "road_new")], []),
+    # a generic road word after two places joined by 至 names that road; alone it names none
+    ("新开工青松山至白石湾道路，实施城区道路改造。", [("青松山至白石湾道路", "road_new")], []),
+    # counts of more place types: homes (之家, also in quotes), service circles, base stations,
+    # school sports grounds, black-odour waters, congestion points
+    ("建设20个“幸福老年之家”，建成30个一刻钟便民生活圈，建设119处5G基站，改造8所学校运动场，"
+     "完成27条农村黑臭水体治理，治理10个交通拥堵点。", [],
+     [("area", 30), ("road_rebuild", 10), ("sports", 8), ("utility", 119), ("water", 27), ("welfare", 20)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -12,6 +12,8 @@ from geo.names import normalise_name
 from geo.extract.numbers import format_number
 from geo.extract.patterns import ROAD_CATEGORIES
 
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "\"": "\""}
+
 
 def to_features(records, text, norm, origin):
     """Records -> catalog features with ids, merged duplicates, members' group ids, sorted."""
@@ -42,7 +44,9 @@ def to_features(records, text, norm, origin):
                 record.section_text = record.section_text[1:-1]
         else:
             action = f"（{record.action}）" if record.action else ""
-            record.name = f"{'其余' if record.remainder else ''}{base_orig}{action}"
+            noun = base_orig[1:] if base_orig[:1] in _QUOTE_PAIRS and _QUOTE_PAIRS[base_orig[0]] not in base_orig[1:] \
+                else base_orig  # 20个“幸福老年之家”: the group is named by the noun, not by half a quote
+            record.name = f"{'其余' if record.remainder else ''}{noun}{action}"
             record.section_text = None
         record.char_start, record.char_end = orig_offsets((record.start, record.end))
         s0, s1 = record.sentence

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
+from geo.extract.lexicon import INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Count, Mention, Record
@@ -296,6 +296,18 @@ def _phase_of_typed_facility(case):
     return None
 
 
+def _route_between_places(case):
+    """五华山至凤凰湾道路: a generic road word after two places joined by 至 names that road."""
+    mention = case.mention
+    if mention.kind != "generic" or mention.head not in INTERCITY_HEADS or case.count is not None:
+        return None
+    stem = case.norm[mention.stem_start:mention.head_start]
+    before, _, after = stem.partition("至")
+    if len(before) >= 2 and len(after) >= 2 and not is_generic(after):
+        return [_named_record(case.norm, mention, case.category, case.action)]
+    return None
+
+
 def _type_or_slogan(case):
     """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
     return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
@@ -332,7 +344,7 @@ def _phase_of_bare_facility(case):
 RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _type_or_slogan, _distinctive_name, _singleton_facility, _phase_of_bare_facility,
+    _route_between_places, _type_or_slogan, _distinctive_name, _singleton_facility, _phase_of_bare_facility,
 )
 
 
