@@ -231,6 +231,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("青岭街南(青松大道-白桦路)", "road_new"), ("青峰路C段(白石路-红枫大道段)", "road_new")], []),
     # a generic road word after two places joined by 至 names that road; alone it names none
     ("新开工青松山至白石湾道路，实施城区道路改造。", [("青松山至白石湾道路", "road_new")], []),
+    # roads a new road joins (与A、B等道路相连/相接) are context
+    ("青松大道建成后，与白石路、红枫路等16条主要道路相连。", [("青松大道", "road_new")], []),
     # counts of more place types: homes (之家, also in quotes), service circles, base stations,
     # school sports grounds, black-odour waters, congestion points
     ("建设20个“幸福老年之家”，建成30个一刻钟便民生活圈，建设119处5G基站，改造8所学校运动场，"
