@@ -231,6 +231,18 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("青岭街南(青松大道-白桦路)", "road_new"), ("青峰路C段(白石路-红枫大道段)", "road_new")], []),
     # a generic road word after two places joined by 至 names that road; alone it names none
     ("新开工青松山至白石湾道路，实施城区道路改造。", [("青松山至白石湾道路", "road_new")], []),
+    # a link road named by two places joined by 与; a coded road's range with a dash; a coded
+    # road named by the places it joins before its code
+    ("新建青松大道与白石广场连接线，改造S219青岭-白桦段，开工建设青松至白石G341。",
+     [("S219青岭-白桦段", "road_rebuild"), ("青松大道与白石广场连接线", "road_new"),
+      ("青松至白石G341", "road_new")], []),
+    # 开通 is works on a road; a road opened to one side (南通) keeps the side
+    ("红枫路南通工程建成通车，青岭路开通工程基本建成。", [("红枫路南通", "road_new"), ("青岭路", "road_new")], []),
+    # tourism roads, sluices and Guangdong's river channels (涌) are named places; aqueducts and
+    # toilets are counted
+    ("新建青松湖旅游路，改造白石水闸，整治青岭涌、红枫涌等7条河涌，新建渡槽8座、星级旅游厕所19座。",
+     [("白石水闸", "water"), ("红枫涌", "water"), ("青岭涌", "water"), ("青松湖旅游路", "road_new")],
+     [("sanitation", 19), ("water", 5), ("water", 8)]),
     # roads a new road joins (与A、B等道路相连/相接) are context
     ("青松大道建成后，与白石路、红枫路等16条主要道路相连。", [("青松大道", "road_new")], []),
     # counts of more place types: homes (之家, also in quotes), service circles, base stations,

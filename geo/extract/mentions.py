@@ -27,6 +27,7 @@ _ACTION_INDEX = word_index(ACTIONS_SORTED)
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _HOUSE_NUMBER = re.compile(r"\d{1,4}号")
+_JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 _TO_RANGE = re.compile(r"\([^()]+至[^()]+\)$")  # 南段(滨海路口至江山大道路口)
 
 
@@ -241,8 +242,9 @@ def _merge_junctions(norm, mentions):
             # 剑南大道锦城大道路口, 青松路、白石路交叉口, 青松路/白石路路口: two roads side by side
             or (not mention.stop and (previous.end == start or (previous.end == start - 1 and norm[start - 1] in "、/"))
                 and _ROAD_NAME_END.search(norm, start, mention.head_start)))
-        link = (mention.head in LINK_HEADS and not mention.stop and start > 0
-                and norm[start - 1] in DASHES and previous is not None and previous.end == start - 1)
+        link = mention.head in LINK_HEADS and previous is not None and (
+            (not mention.stop and start > 0 and norm[start - 1] in DASHES and previous.end == start - 1)
+            or (mention.stop == "与" and previous.end == mention.stop_start))  # A路与B广场连接线
         # 芙蓉街—百花洲历史文化街区: a named place, a dash and a stem before a non-road head are
         # one project named by both places (the shared head covers both).
         dash_join = (not link and mention.kind in ("name", "facility") and not mention.stop
@@ -278,13 +280,25 @@ def _code_mention(norm, match, clause_start, clause_end):
     """A road or rail code (G105, 省道S243线, 地铁6号线): the code is the whole base name."""
     category = "rail" if match.re is CODE_RE and match.group("rail") else "road"
     # The verb right before the code governs it (开工建设S306线...: a new road).
-    stop = stop_ending_at(norm, match.start(), clause_start)
+    start = _places_joined_before(norm, match.start(), clause_start) if category == "road" else match.start()
+    stop = stop_ending_at(norm, start, clause_start)
     mention = Mention(
         head=match.group(0), category=category, kind="code",
-        stem_start=match.start(), head_start=match.start(), head_end=match.end(),
-        stop=stop, stop_start=match.start() - len(stop) if stop else None,
+        stem_start=start, head_start=match.start(), head_end=match.end(),
+        stop=stop, stop_start=start - len(stop) if stop else None,
     )
     return _extend_right(norm, mention, clause_end)
+
+
+def _places_joined_before(norm, pos, clause_start):
+    """Start of 'A至B' right before a road code at ``pos`` (中川至永登G341), else ``pos``."""
+    match = _JOINED_PLACES.search(norm, max(clause_start, pos - 11), pos)
+    if match is None:
+        return pos
+    for start in range(match.start("to") - 2, match.start() - 1, -1):
+        if start == clause_start or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, clause_start):
+            return start
+    return pos
 
 
 def _head_mention(norm, head_start, head_end, info, lo, clause_end):
@@ -524,8 +538,8 @@ def _closes_name(section):
 
 
 def is_range(section):
-    """A section from one place to another (至建设大路段, (奥体西路至凤凰路段))."""
-    return "至" in section and section.rstrip(")").endswith("段")
+    """A section from one place to another (至建设大路段, (奥体西路至凤凰路段), 界牌-集兵段)."""
+    return any(mark in section for mark in "至" + DASHES) and section.rstrip(")").endswith("段")
 
 
 def _sections_end(norm, pos, clause_end, linear):

@@ -65,6 +65,9 @@ def _before_works(norm, record):
     ends = {record.end}
     if norm.startswith("、", record.end):
         ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
+    for end in list(ends):
+        if norm.startswith(("工程", "项目"), end):
+            ends.add(end + 2)  # 红枫路南通工程建成通车: works after 工程 or 项目
     return any(match_any(norm, end, ACTIONS_SORTED) for end in ends)
 
 
