@@ -114,6 +114,9 @@ def to_simplified(text: str) -> str:
     return "".join(converted)
 
 
+_ENCLOSED_FIRST, _ENCLOSED_LAST = "\u2460", "\u24ff"  # ① ⑴ ⒈ Ⓐ: enclosed list numbers
+
+
 def simplified_with_offsets(text: str):
     """(NFKC Simplified text, origin) where ``origin[i]`` is the index in ``text`` of character i.
 
@@ -125,8 +128,8 @@ def simplified_with_offsets(text: str):
     changed = {}
     for char in set(text):
         mapped = unicodedata.normalize("NFKC", char)
-        if mapped != char and mapped:
-            changed[char] = mapped
+        if mapped != char and mapped and not _ENCLOSED_FIRST <= char <= _ENCLOSED_LAST:
+            changed[char] = mapped  # ① stays a list mark (NFKC would make it the digit 1)
     normalised = text.translate(str.maketrans(changed))
     expanding = [c for c, m in changed.items() if len(m) > 1]
     if not expanding:  # the usual case: full-width punctuation, one character for one

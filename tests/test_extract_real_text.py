@@ -243,6 +243,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("新建青松湖旅游路，改造白石水闸，整治青岭涌、红枫涌等7条河涌，新建渡槽8座、星级旅游厕所19座。",
      [("白石水闸", "water"), ("红枫涌", "water"), ("青岭涌", "water"), ("青松湖旅游路", "road_new")],
      [("sanitation", 19), ("water", 5), ("water", 8)]),
+    # roads that meet or pass at a site (在此交汇) are context; 进行 ends a stem; circled numbers
+    # open list items (NFKC would make ② the digit 2)
+    ("青松高速、白石高速在此交汇，对9处空地进行城市绿地建设。", [], []),
+    ("①青松路延伸段改造；②白石路改造", [("白石路", "road_rebuild"), ("青松路延伸段", "road_new")], []),
     # roads a new road joins (与A、B等道路相连/相接) are context
     ("青松大道建成后，与白石路、红枫路等16条主要道路相连。", [("青松大道", "road_new")], []),
     # counts of more place types: homes (之家, also in quotes), service circles, base stations,
