@@ -10,9 +10,7 @@ import re
 from geo.catalog import project_sort_key
 from geo.names import normalise_name
 from geo.extract.numbers import format_number
-from geo.extract.patterns import ROAD_CATEGORIES
-
-_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "\"": "\""}
+from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
 
 
 def to_features(records, text, norm, origin):
@@ -44,7 +42,7 @@ def to_features(records, text, norm, origin):
                 record.section_text = record.section_text[1:-1]
         else:
             action = f"（{record.action}）" if record.action else ""
-            noun = base_orig[1:] if base_orig[:1] in _QUOTE_PAIRS and _QUOTE_PAIRS[base_orig[0]] not in base_orig[1:] \
+            noun = base_orig[1:] if base_orig[:1] in QUOTE_CLOSERS and QUOTE_CLOSERS[base_orig[0]] not in base_orig[1:] \
                 else base_orig  # 20个“幸福老年之家”: the group is named by the noun, not by half a quote
             record.name = f"{'其余' if record.remainder else ''}{noun}{action}"
             record.section_text = None

@@ -9,7 +9,7 @@ import re
 from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import CODE_RE, COUNT_PREFIX, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_PREFIX, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
 from geo.extract.stems import find_stem
 
 
@@ -99,8 +99,6 @@ def clause_mentions(norm, start, end):
 PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
 PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 
-# Opening quotes and their closers.
-_CLOSERS = {"“": "”", "‘": "’", "《": "》"}
 # Road classes, no heads before a code (国道220线) but types after a count (五条县道).
 ROAD_CLASSES = ("国道", "省道", "县道", "乡道")
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
@@ -358,7 +356,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem
     opener = norm[mention.stem_start:mention.stem_start + 1]
-    if opener in _CLOSERS and _CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]:
+    if opener in QUOTE_CLOSERS and QUOTE_CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]:
         mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name
     if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None

@@ -14,6 +14,8 @@ _MARKS = "\u2022\u2023\u2043\u203b" + "".join(
     for c in range(lo, hi + 1))
 HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000" + _MARKS)
 DASHES = "—–-－~～"
+# Opening quotes and their closers (a stem may open with one: 张勇说:“南开中学在…).
+QUOTE_CLOSERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 # Categories of linear projects, which take place-name sections (济微高速东平段).
 LINEAR = ("road", "rail", "water")
 ROAD_CATEGORIES = ("road_new", "road_rebuild", "road_greening")
