@@ -247,6 +247,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # open list items (NFKC would make ② the digit 2)
     ("青松高速、白石高速在此交汇，对9处空地进行城市绿地建设。", [], []),
     ("①青松路延伸段改造；②白石路改造", [("白石路", "road_rebuild"), ("青松路延伸段", "road_new")], []),
+    # parks or car parks of the town (城区, 主城区) are types; 拆除 ends a stem; 总计 bounds a count
+    ("建设城区公园和主城区停车场，拆除青松口收费站，改造道路总计17条。", [("青松口收费站", "transport")],
+     [("road_rebuild", 17)]),
     # roads a new road joins (与A、B等道路相连/相接) are context
     ("青松大道建成后，与白石路、红枫路等16条主要道路相连。", [("青松大道", "road_new")], []),
     # counts of more place types: homes (之家, also in quotes), service circles, base stations,
