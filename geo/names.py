@@ -114,7 +114,8 @@ def to_simplified(text: str) -> str:
     return "".join(converted)
 
 
-_ENCLOSED_FIRST, _ENCLOSED_LAST = "\u2460", "\u24ff"  # ① ⑴ ⒈ Ⓐ: enclosed list numbers
+# Enclosed list numbers (① ⑴ ⒈ Ⓐ): kept as marks by extraction, whose stems they end.
+ENCLOSED_FIRST, ENCLOSED_LAST = "\u2460", "\u24ff"
 
 
 def simplified_with_offsets(text: str):
@@ -128,7 +129,7 @@ def simplified_with_offsets(text: str):
     changed = {}
     for char in set(text):
         mapped = unicodedata.normalize("NFKC", char)
-        if mapped != char and mapped and not _ENCLOSED_FIRST <= char <= _ENCLOSED_LAST:
+        if mapped != char and mapped and not ENCLOSED_FIRST <= char <= ENCLOSED_LAST:
             changed[char] = mapped  # ① stays a list mark (NFKC would make it the digit 1)
     normalised = text.translate(str.maketrans(changed))
     expanding = [c for c, m in changed.items() if len(m) > 1]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from geo.extract.lexicon import MEASURE_NOUNS, MEASURE_UNITS, UNITS_BY_GROUP
+from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
 # Bullets and list marks (●, ◆, ■, ★, •, ※, ①, ⑴, arrows, dingbats) end a stem too: they open
 # items of web pages and flattened tables, never a name.
 _MARKS = "\u2022\u2023\u2043\u203b" + "".join(
-    chr(c) for lo, hi in ((0x2190, 0x21FF), (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x2600, 0x26FF), (0x2700, 0x27BF))
+    chr(c) for lo, hi in ((0x2190, 0x21FF), (ord(ENCLOSED_FIRST), ord(ENCLOSED_LAST)), (0x25A0, 0x25FF), (0x2600, 0x26FF), (0x2700, 0x27BF))
     for c in range(lo, hi + 1))
 HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000" + _MARKS)
 DASHES = "—–-－~～"
