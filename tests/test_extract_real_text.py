@@ -257,6 +257,28 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("建设20个“幸福老年之家”，建成30个一刻钟便民生活圈，建设119处5G基站，改造8所学校运动场，"
      "完成27条农村黑臭水体治理，治理10个交通拥堵点。", [],
      [("area", 30), ("road_rebuild", 10), ("sports", 8), ("utility", 119), ("water", 27), ("welfare", 20)]),
+    # works counted with no place type (N项…工程, …工程N项) are a group of projects; a count
+    # before a place type counts the places, and 工程技术 is no works
+    ("实施11项产业工程，新开工道路桥梁工程34项，6个城市品质提升工程集中开工建设。", [],
+     [("project", 6), ("project", 11), ("project", 34)]),
+    ("完成青松、白石2个社区卫生服务中心新建工程，引进3个工程技术中心。",
+     [("白石", "health"), ("青松", "health")], []),
+    # an adverb (如期, 按期, 向西) may stand between a name and its works; a move (东迁, 外移)
+    # is works
+    ("青松体育中心如期竣工，白石大道向西打通，青岭收费站东迁，红枫收费站外移。",
+     [("白石大道", "road_new"), ("红枫收费站", "transport"), ("青岭收费站", "transport"),
+      ("青松体育中心", "sports")], []),
+    # what a road passes under (下穿) is part of its name; a structure at two roads' junction is
+    # named by both; a county road (XX线) is not the end of a longer head (连接线)
+    ("确保青松路下穿白石高速段、青岭路与白桦路路口人行下穿通道建成通车。",
+     [("青岭路与白桦路路口人行下穿通道", "bridge"), ("青松路下穿白石高速段", "bridge")], []),
+    ("青松大道快速路与白石火车站北广场连接线、红枫路改造提升。",
+     [("红枫路", "road_rebuild"), ("青松大道快速路与白石火车站北广场连接线", "road_rebuild")], []),
+    # flood protection rings are water works; road networks are counted; a named express network
+    # is a road
+    ("完成青松河县城右岸保护圈治理，实施白石路改造等12条路网工程，新建城北快速路网。",
+     [("城北快速路网", "road_new"), ("白石路", "road_rebuild"), ("青松河县城右岸保护圈", "water")],
+     [("road_rebuild", 12)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -255,6 +255,8 @@ MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
 COUNTED_PARTS = words("counted_part")
+CROSSING_HEADS = words("crossing")  # 花溪路下穿汉宜高速段: a road passing under another
+COUNTED_WORKS = words("counted_works")  # 11项产业工程, 道路桥梁工程34项: works counted with no place type
 # Jurisdictions and universities: places of context unless a works verb governs them.
 NEEDS_ACTION_HEADS = words("needs_action")
 # Networks laid along a place (靖宁路给水管网): the place names the project.

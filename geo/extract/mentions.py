@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, ESTATE_SUFFIXES, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import word_index, CONTEXT_VERBS, ACTIONS_SORTED, AREA_TYPE_TAILS, COUNTED_PARTS, CROSSING_HEADS, ESTATE_SUFFIXES, FILLERS_SORTED, FOLLOWERS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOT_SECTIONS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SECTIONED_AREA_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.model import Count, Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_PREFIX, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, LINEAR, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE, PLACE_SECTION_RE, SECTION_RE
@@ -24,6 +24,7 @@ _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
 _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _ACTION_INDEX = word_index(ACTIONS_SORTED)
+_FILLER_INDEX = word_index(FILLERS_SORTED)
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _HOUSE_NUMBER = re.compile(r"\d{1,4}号")
@@ -172,13 +173,19 @@ def _county_road_ok(norm, match, lo, hi):
     """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
     stem = match.group(0)[:2]
     if stem in _NOT_COUNTY_ROADS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
-            or not _TWO_HAN.fullmatch(stem):
+            or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()):
         return False
     after = norm[match.end():hi]
     before = norm[lo:match.start()]
     listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
         before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
     return listed or after.startswith(_COUNTY_ROAD_AFTER) or re.search(r"[GSXY]\d{1,4}$", before) is not None
+
+
+def _ends_in_head(norm, lo, end):
+    """True when a head longer than two characters ends at ``end`` (北广场连接线 is no 接线)."""
+    table = heads()
+    return any(norm[end - n:end] in table for n in range(3, min(end - lo, 6) + 1))
 
 
 def _phase_mention(norm, pos, lo, clause_end):
@@ -229,13 +236,19 @@ def _phase_mention(norm, pos, lo, clause_end):
 _ROAD_NAME_END = re.compile(r"(?:路|街|大道|大街|公路|线)$")
 
 
+_JUNCTION_IN_STEM = re.compile(r"(?:路|街|大道)(?:" + "|".join(sorted(JUNCTION_HEADS, key=len, reverse=True)) + ")")
+
+
 def _merge_junctions(norm, mentions):
     """港城大道与滨江路交叉口, 东湖大道—光谷二路连接线: two roads joined make one name."""
     merged = []
     for mention in mentions:
         previous = merged[-1] if merged else None
         start = mention.stem_start
-        junction = mention.head in JUNCTION_HEADS and previous is not None and (
+        at_junction = mention.head in JUNCTION_HEADS or (
+            # 友谊路与弯塘路路口人行下穿通道: a structure at the junction of two roads
+            mention.category not in ("road", None) and _JUNCTION_IN_STEM.search(norm, start, mention.head_start))
+        junction = at_junction and previous is not None and (
             (mention.stop in ("与", "和") and previous.end == mention.stop_start)
             # 剑南大道锦城大道路口, 青松路、白石路交叉口, 青松路/白石路路口: two roads side by side
             or (not mention.stop and (previous.end == start or (previous.end == start - 1 and norm[start - 1] in "、/"))
@@ -268,6 +281,13 @@ def _merge_junctions(norm, mentions):
             # X254丁卯开发区连接线: a road code written before a road's name is part of it.
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
+            merged[-1] = mention
+        elif previous is not None and previous.head in CROSSING_HEADS and previous.end == start and not mention.stop \
+                and mention.kind in ("name", "facility", "code") and not previous.count:
+            # 花溪路下穿汉宜高速段, 滨江西路下穿五一广场: what a road passes under is part of its name.
+            mention.stem_start = previous.stem_start
+            mention.stop, mention.stop_start = previous.stop, previous.stop_start
+            mention.category = previous.category
             merged[-1] = mention
         elif mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start):
             merged.append(mention)  # 青松路路口 is the road's junction; 平交路口, 五一路口 name none
@@ -433,6 +453,17 @@ def _deng_stem(norm, head_start, lo, window=10):
     return None
 
 
+def _crossed_way_end(norm, pos, clause_end, window=12):
+    """End of the road or railway named right after 下穿 (汉宜高速段), or None."""
+    table = heads()
+    for end in range(pos + 2, min(clause_end, pos + window) + 1):
+        way = norm[pos:end].removesuffix("段")
+        if any(way.endswith(h) and table[h][0] in ("road", "rail") for h in (way[-n:] for n in (1, 2, 3, 4))
+               if h in table) and _right_ok(norm, end, clause_end):
+            return end
+    return None
+
+
 def _extend_right(norm, mention, clause_end):
     """Add section, count and the end of the mention; None when the noun phrase goes on."""
     pos = mention.head_end
@@ -447,6 +478,12 @@ def _extend_right(norm, mention, clause_end):
         pos = mention.head_end = house.end()
         mention.head = norm[mention.head_start:pos]
         mention.category = "area"
+    if mention.head in CROSSING_HEADS and not _right_ok(norm, pos, clause_end):
+        crossed = _crossed_way_end(norm, pos, clause_end)
+        if crossed is not None:
+            # 花溪路下穿汉宜高速段: the way passed under is part of the name.
+            pos = mention.head_end = crossed
+            mention.head = norm[mention.head_start:pos]
     mention.section = None
     mention.count = None
     section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
@@ -591,6 +628,9 @@ def _right_ok(norm, pos, clause_end):
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
     if _FOLLOWER_INDEX.at(norm, pos) or _ACTION_INDEX.at(norm, pos):
         return True
+    filler = _FILLER_INDEX.at(norm, pos)
+    if filler and _ACTION_INDEX.at(norm, pos + len(filler)):
+        return True  # 市体育中心如期竣工, 南山大道向西打通: an adverb before the works
     # 青山路连接白石路, 青山公园位于...: a context verb ends it too, unless it opens a head (连接线).
     return bool(match_any(norm, pos, CONTEXT_VERBS)) and not _starts_with_head(norm[pos:pos + 6])
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
+from geo.extract.lexicon import COUNTED_WORKS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.mentions import clause_mentions, is_range
 from geo.extract.model import Count, Mention, Record
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
+from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, NUM, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
 from geo.extract.stems import after_year, analyse_stem
 
 
@@ -20,6 +20,11 @@ _FILLER_INDEX = word_index(FILLERS_SORTED)
 _RANGE_MARK = re.compile(r"[至\-—–~]")
 _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 _PHASE_END = re.compile(r"期\)?$")
+# Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
+_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个)"
+_COUNTED_WORKS_RE = re.compile(
+    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))"
+    rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}")
 
 
 def clause_records(norm, start, end, sent_start, sent_end):
@@ -37,7 +42,68 @@ def clause_records(norm, start, end, sent_start, sent_end):
         typed = record.mention.typed_by
         if record.named and typed is not None and typed.full_count and record.group_total is None:
             record.group_total = dict(typed.full_count)
-    return drop_partners(norm, drop_locators(norm, records, mentions), end)
+    records = drop_partners(norm, drop_locators(norm, records, mentions), end)
+    return records + counted_works(norm, start, end, records, mentions)
+
+
+def counted_works(norm, start, end, records, mentions=()):
+    """Groups of works counted with no place type: 11项产业工程, 道路桥梁工程34项.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records so far: a count inside one of them counts its places, not works.
+    mentions : list of Mention
+        The clause's mentions: a count one of them took, or one written before a place type,
+        counts those places.
+
+    Returns
+    -------
+    list of Record
+        One unnamed record of counted projects per count of 项 or 个 written right before
+        or after a works noun (lexicon role ``counted_works``).
+    """
+    out = []
+    taken = {m.count.start for m in mentions if m.count is not None}
+    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")]
+    for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
+        which = 1 if match.group("num1") else 2
+        value = parse_number(match.group(f"num{which}"))
+        count_start, count_end = match.span(f"num{which}")[0], match.end(f"unit{which}")
+        if value is None or count_start in taken or any(r.start < count_end and count_start < r.end for r in records):
+            continue
+        noun_start, noun_end = match.span(f"noun{which}")
+        if which == 1 and any(noun_start <= h < noun_end for h in heads_at):
+            continue  # 2个社区卫生服务中心新建工程: the count counts the places named
+        if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
+                and not (match_any(norm, noun_end, STOPS) or _FILLER_INDEX.at(norm, noun_end)
+                         or norm.startswith("项目", noun_end)):
+            continue  # 3个工程技术中心: the noun goes on
+        noun_start = _after_leading_verbs(norm, noun_start, noun_end - 2)
+        head = norm[noun_end - 2:noun_end]
+        mention = Mention(kind="generic", head=head, category=COUNTED_PROJECTS, head_start=noun_end - 2,
+                          head_end=noun_end, stem_start=noun_start, end=match.end())
+        out.append(Record(named=False, category=COUNTED_PROJECTS, action=_right_action(norm, match.end(), end),
+                          start=match.start() if which == 1 else noun_start, end=match.end(),
+                          base=(noun_start, noun_end), mention=mention,
+                          quantity={"value": value, "unit": match.group(f"unit{which}")}, measures=[]))
+    return out
+
+
+def _after_leading_verbs(norm, pos, limit):
+    """``pos`` moved past the works verbs and stop words that open a noun (新开工道路桥梁工程)."""
+    moved = True
+    while moved and pos < limit:
+        moved = False
+        word = match_any(norm, pos, ACTIONS_SORTED) or match_any(norm, pos, STOPS)
+        if word and pos + len(word) <= limit:
+            pos += len(word)
+            moved = True
+    return pos
 
 
 @dataclass(eq=False, slots=True)
