@@ -279,6 +279,19 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("完成青松河县城右岸保护圈治理，实施白石路改造等12条路网工程，新建城北快速路网。",
      [("城北快速路网", "road_new"), ("白石路", "road_rebuild"), ("青松河县城右岸保护圈", "water")],
      [("road_rebuild", 12)]),
+    # roads listed by the places they join (A镇至B镇、县城至C等N条X路) keep both ends
+    ("实施了青松镇至白石镇、县城至红枫集镇等4条通乡油路改造。",
+     [("县城至红枫集镇", "road_rebuild"), ("青松镇至白石镇", "road_rebuild")], [("road_rebuild", 2)]),
+    # an area after a count of schools is their size, not a breakdown; school buildings and
+    # medical institutions are counted; a modal (可) ends a name
+    ("新建、改造6所农村中学学生宿舍楼11961平方米，改造15所农村中小学校舍，新增医疗机构21家。"
+     "新建青松中学教学楼可增加750个学位。",
+     [("青松中学教学楼", "school")], [("health", 21), ("school", 6), ("school", 15)]),
+    # the classes of a tally (道路类(21个), 治理类162处) count projects; 8类32项 counts classes;
+    # works counted in 处; 计划 before the works
+    ("道路类(21个)\n(桥梁类4个)\n其中工程治理类162处。计划安排民生实事8类32项，实施农村饮水安全工程41处，"
+     "共有33条道路计划修建或改造。",
+     [], [("project", 4), ("project", 21), ("project", 41), ("project", 162), ("road_new", 33)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

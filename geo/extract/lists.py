@@ -39,6 +39,13 @@ def resolve_enumerations(norm, mentions, clause_start):
                 members.append(raw)
                 raw_items.append(raw)
                 pos = raw.stem_start
+            if mention.category == "road" and norm.startswith("至", pos - 1):
+                # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路: a road listed by the places it joins.
+                origin = by_end.get(pos - 1) or _raw_item(norm, pos - 1, clause_start, generic_ok=True)
+                if origin is not None and origin is not mention:
+                    origin.kind = "skip"
+                    members[-1].stem_start = pos = origin.stem_start
+                    members[-1].stop, members[-1].stop_start = origin.stop, origin.stop_start
             separator = next((s for s in SEPARATORS if pos - len(s) >= clause_start
                               and norm.startswith(s, pos - len(s))), None)
             if separator is None:
@@ -147,8 +154,11 @@ def _item_tail(norm, start, end):
     return norm[end - 1]
 
 
-def _raw_item(norm, pos, clause_start):
-    """A list item without a head (金牛建材, 宝华) ending at ``pos``; None if implausible."""
+def _raw_item(norm, pos, clause_start, generic_ok=False):
+    """A list item without a head (金牛建材, 宝华) ending at ``pos``; None if implausible.
+
+    ``generic_ok``: a generic word is an item too (县城 in 县城至润松集镇, a route's end).
+    """
     start = pos
     stop = None
     while start > clause_start:
@@ -165,7 +175,7 @@ def _raw_item(norm, pos, clause_start):
             return None
         start -= 1
     text = norm[start:pos]
-    if not 2 <= len(text) <= 10 or is_generic(text) or text.endswith(BOUNDING_WORDS):
+    if not 2 <= len(text) <= 10 or (is_generic(text) and not generic_ok) or text.endswith(BOUNDING_WORDS):
         return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
         return None

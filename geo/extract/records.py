@@ -20,11 +20,14 @@ _FILLER_INDEX = word_index(FILLERS_SORTED)
 _RANGE_MARK = re.compile(r"[至\-—–~]")
 _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 _PHASE_END = re.compile(r"期\)?$")
+_CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
-_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个)"
+_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个|处|件)"
 _COUNTED_WORKS_RE = re.compile(
     rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))"
-    rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}")
+    rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
+    # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
+    rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?")
 
 
 def clause_records(norm, start, end, sent_start, sent_end):
@@ -47,7 +50,7 @@ def clause_records(norm, start, end, sent_start, sent_end):
 
 
 def counted_works(norm, start, end, records, mentions=()):
-    """Groups of works counted with no place type: 11项产业工程, 道路桥梁工程34项.
+    """Groups of works counted with no place type: 11项产业工程, 道路桥梁工程34项, 道路类(21个).
 
     Parameters
     ----------
@@ -64,14 +67,15 @@ def counted_works(norm, start, end, records, mentions=()):
     Returns
     -------
     list of Record
-        One unnamed record of counted projects per count of 项 or 个 written right before
-        or after a works noun (lexicon role ``counted_works``).
+        One unnamed record of counted projects per count (项, 个, 处, 件) written right
+        before or after a works noun (lexicon role ``counted_works``), or after a class of
+        a tally (X类); a count of classes (8类32项) is none.
     """
     out = []
     taken = {m.count.start for m in mentions if m.count is not None}
     heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")]
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
-        which = 1 if match.group("num1") else 2
+        which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
         count_start, count_end = match.span(f"num{which}")[0], match.end(f"unit{which}")
         if value is None or count_start in taken or any(r.start < count_end and count_start < r.end for r in records):
@@ -79,6 +83,8 @@ def counted_works(norm, start, end, records, mentions=()):
         noun_start, noun_end = match.span(f"noun{which}")
         if which == 1 and any(noun_start <= h < noun_end for h in heads_at):
             continue  # 2个社区卫生服务中心新建工程: the count counts the places named
+        if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
+            continue  # 8类32项, 十大类60项: the classes of a whole list are counted
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
                 and not (match_any(norm, noun_end, STOPS) or _FILLER_INDEX.at(norm, noun_end)
                          or norm.startswith("项目", noun_end)):
@@ -226,7 +232,9 @@ def _classify(case):
     """Fill in the case's count, stem label, category and section text."""
     norm, mention, action, sentence = case.norm, case.mention, case.action, case.sentence
     count, case.rest_start, label = analyse_stem(norm, mention)
-    count = mention.count or count
+    if mention.count is not None and not (count is not None and mention.count.unit in SIZE_UNITS
+                                          and count.unit not in SIZE_UNITS):
+        count = mention.count  # 6所农村中学学生宿舍楼11961平方米: the 6 schools are counted, the area is a size
     category = _resolve_category(mention.category, action, norm, mention, sentence)
     if mention.typed_by is not None and mention.category in ("stem", "road", "station"):
         type_category = _resolve_category(mention.typed_by.category, action, norm,
