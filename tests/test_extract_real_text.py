@@ -292,6 +292,15 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("道路类(21个)\n(桥梁类4个)\n其中工程治理类162处。计划安排民生实事8类32项，实施农村饮水安全工程41处，"
      "共有33条道路计划修建或改造。",
      [], [("project", 4), ("project", 21), ("project", 41), ("project", 162), ("road_new", 33)]),
+    # items of a list typed only as projects (等项目) keep their own category; a school named by
+    # its street is no slogan; works that go on (加快推进) are works; a school extended south
+    ("加快推进县中医医院配套设施、县人民医院感染科综合楼等项目建设。幸福路学校加快建设，七院门诊综合楼加快推进，"
+     "开工建设青松中学南扩。",
+     [("七院门诊综合楼", "health"), ("县中医医院", "health"), ("县人民医院感染科综合楼", "health"),
+      ("幸福路学校", "school"), ("青松中学", "school")], []),
+    # roads around a place (周边规划市政道路) are named by it; some of a type (一批公园) is none
+    ("实施青松学院周边规划市政道路工程，白石一批公园将提档升级，3座小(1)型水库将开工。",
+     [("青松学院周边规划市政道路", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

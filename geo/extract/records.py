@@ -239,8 +239,8 @@ def _classify(case):
     if mention.typed_by is not None and mention.category in ("stem", "road", "station"):
         type_category = _resolve_category(mention.typed_by.category, action, norm,
                                           mention.typed_by, sentence, members_only=True)
-        if mention.category == "stem" or category is None:
-            category = type_category
+        if type_category and (mention.category == "stem" or category is None):
+            category = type_category  # a list typed only as projects (等项目) keeps its items' own
     elif mention.typed_by is not None:
         type_category = _resolve_category(mention.typed_by.category, action, norm,
                                           mention.typed_by, sentence, members_only=True)
@@ -252,7 +252,7 @@ def _classify(case):
             label = "distinctive" if label == "short" else label
     section = mention.section
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
-    if section_text == "周边道路":
+    if section_text.startswith("周边") and section_text.endswith("道路"):
         category = _resolve_category("road", action, norm, mention, sentence)  # 火车站周边道路
     elif section_text.startswith("周边"):
         category = "area"  # 鲁巷广场周边区域: the area around a landmark
@@ -614,6 +614,7 @@ def _action_for(norm, mention, clause_end):
 
 def _right_action(norm, pos, clause_end):
     skipped = True
+    progress = None
     while skipped and pos < clause_end:
         skipped = False
         if norm[pos] in "“‘\"":
@@ -625,9 +626,12 @@ def _right_action(norm, pos, clause_end):
         if filler and (not action or len(filler) >= len(action)):
             pos += len(filler)
             skipped = True
+            progress = filler if filler in PHASE_VERBS else progress
     action = _ACTION_INDEX.at(norm, pos)
     if action:
         return action
+    if progress and (pos >= clause_end or norm[pos] in HARD_BREAKS):
+        return progress  # 七院门诊综合楼加快推进: the works go on
     # 加快线上线下融合发展: an action a few characters on, before the clause ends.
     window = norm[pos:min(clause_end, pos + 12)]
     comma = window.find("、")

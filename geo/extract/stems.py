@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE, HARD_BREAKS
@@ -86,6 +86,10 @@ def analyse_stem(norm, mention):
         return None, start, "distinctive"
     if not rest:
         return count, start, "empty"
+    for word in VAGUE_QUANTITIES:
+        at = rest.find(word)
+        if at >= 0 and is_generic(rest[at + len(word):]):
+            return count, start, "generic"  # 武汉一批公园, 颍东一大批学校: some of a type, no name
     if rest[0] in "“‘\"《":
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
     if mention.stop == "等" and count is None and mention.count is None and mention.kind != "raw" \
@@ -103,8 +107,9 @@ def analyse_stem(norm, mention):
         return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
     if rest.startswith(_SLOGANS):
         for word in SLOGAN_WORDS:
-            if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest):
-                return count, start, "slogan"
+            if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest) \
+                    and not (mention.category != "road" and rest.endswith(("路", "街", "大道"))):
+                return count, start, "slogan"  # (幸福路学校 is named by its street)
     if rest.startswith(_DEFINITE):
         for marker in _DEFINITE:
             if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
