@@ -301,6 +301,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # roads around a place (周边规划市政道路) are named by it; some of a type (一批公园) is none
     ("实施青松学院周边规划市政道路工程，白石一批公园将提档升级，3座小(1)型水库将开工。",
      [("青松学院周边规划市政道路", "road_rebuild")], []),
+    # a type-like road among road names is a name; roads listed before 等街道 are streets
+    ("共拓宽改造了市区中心大街、青松街、白石街五条街路，完成红枫路等街道公共照明修缮。",
+     [("白石街", "road_rebuild"), ("红枫路", "road_rebuild"), ("青松街", "road_rebuild"),
+      ("市区中心大街", "road_rebuild")], [("road_rebuild", 5)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.mentions import BOUNDING_WORDS
-from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -245,7 +245,8 @@ def drop_partners(norm, records, clause_end):
         if rest.startswith("等"):
             typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)
             noun = re.split(r"[^\u4e00-\u9fff]", typed, maxsplit=1)[0]
-            if typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun):  # 等城市综合体 is a place type
+            streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
+            if typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets:  # 等城市综合体 is a place type
                 continue
         kept.append(record)
     return kept

@@ -269,7 +269,7 @@ def _classify(case):
         category = "area"
     if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
-    if label == "generic" and _named_among_names(norm, mention, count, case.rest_start):
+    if label in ("generic", "definite") and _named_among_names(norm, mention, count, case.rest_start):
         label = "distinctive"  # 民生尚都小学、宜居小学、东湖路学校: a list item among names is one
     if category is None and count is not None and mention.category == "members" \
             and all(member.kind == "raw" for member in mention.members):
@@ -285,13 +285,14 @@ def _classify(case):
 
 
 def _named_among_names(norm, mention, count, rest_start):
-    """True when a type-like item (宜居小学) stands in a 、-list between names of its own head."""
+    """True when a type-like item (宜居小学, 市区中心大街) stands in a 、-list between names of its
+    own head (or, for roads, of any road head)."""
     if count is not None or mention.count is not None or mention.kind not in ("name", "facility") \
             or mention.head_start - rest_start < 2 or len(mention.chain) < 2:
         return False
     if norm[mention.stem_start - 1:mention.stem_start] != "、" and not norm.startswith("、", mention.end):
         return False
-    return any(other is not mention and other.head == mention.head
+    return any(other is not mention and (other.head == mention.head or other.category == mention.category == "road")
                and analyse_stem(norm, other)[2] == "distinctive" for other in mention.chain)
 
 
