@@ -305,6 +305,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("共拓宽改造了市区中心大街、青松街、白石街五条街路，完成红枫路等街道公共照明修缮。",
      [("白石街", "road_rebuild"), ("红枫路", "road_rebuild"), ("青松街", "road_rebuild"),
       ("市区中心大街", "road_rebuild")], [("road_rebuild", 5)]),
+    # hills listed before works on them (综合治理) are places of works; farm-produce malls and
+    # water diversions are named places
+    ("实施青松山、白石西山、红枫河综合治理工程，建设白石现代农贸城，推进滇中引水工程建设。",
+     [("白石现代农贸城", "market"), ("白石西山", "area"), ("红枫河", "water"), ("青松山", "area"),
+      ("滇中引水", "water")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -639,5 +639,16 @@ def _place_before_works(norm, pos):
     """True when a township or hill name ends at ``pos`` before works on such a place (a list
     may end with 等 before them: 北山、南山等造林工程)."""
     at = pos + 1 if norm.startswith("等", pos) else pos
-    return any(norm.endswith(suffix, 0, pos) and match_any(norm, at, works)
-               for suffix, works in PLACE_WORKS)
+    kinds = [works for suffix, works in PLACE_WORKS if norm.endswith(suffix, 0, pos)]
+    if any(match_any(norm, at, works) for works in kinds):
+        return True
+    # 敖包山、敖包西山、少郎河综合治理工程: the works follow the last item of the list.
+    while kinds and norm.startswith("、", at):
+        at += 1
+        for end in range(at + 1, min(len(norm), at + 10)):
+            if norm[end] in HARD_BREAKS or norm.startswith("等", end):
+                break
+            if any(match_any(norm, end, works) for works in kinds):
+                return True
+        at = end
+    return False
