@@ -2,8 +2,11 @@
 
 How it works (the vocabulary is data, geo/data/lexicon/*.tsv; no rule names a particular report's places).
 The stages are modules of this package: ``segment`` (sentences, clauses), ``mentions`` (heads,
-stems, sections, counts), ``lists`` (enumerations, members), ``stems`` (where a stem starts, what it says),
-``records`` (context rules, then the record rules from a mention to its records),
+codes and their stems, names joined into one), ``extents`` (where a mention ends: sections, counts,
+the end of the noun phrase), ``lists`` (enumerations, members), ``stems`` (where a stem starts, what
+it says), ``works`` (the action governing a mention and the category it gives), ``records`` (context
+rules, then the record rules from a mention to its records), ``counts`` (works counted with no place
+type, tallies by class, measures),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters), ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
 ``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16):
@@ -131,7 +134,8 @@ from geo.extract import tagger
 from geo.extract.lists import link_listed_members
 from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS
-from geo.extract.records import attach_measures, clause_records
+from geo.extract.counts import attach_measures
+from geo.extract.records import clause_records
 from geo.extract.segment import clauses, clean, sentences
 from geo.extract.statistical import combine
 from geo.io import InputError

@@ -256,6 +256,8 @@ POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
 COUNTED_PARTS = words("counted_part")
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
+# Directions after a road that bound a site (三环路以西, 温福铁路以南).
+BOUNDING_WORDS = words("bounding")
 STREET_TYPES = words("street_type")  # 果园路等街道: after roads, 街道 are streets, not subdistricts
 CROSSING_HEADS = words("crossing")  # 花溪路下穿汉宜高速段: a road passing under another
 COUNTED_WORKS = words("counted_works")  # 11项产业工程, 道路桥梁工程34项: works counted with no place type

@@ -5,29 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import COUNTED_WORKS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RAIL_WORDS, RENEWED_TYPE_TAILS, ROAD_ACTION_CATEGORY, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STEM_CATEGORY, STOPS, TITLE_RANKS, TITLE_VERBS, category_group, match_any, stop_ending_at, word_index
+from geo.extract.lexicon import INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
-from geo.extract.mentions import clause_mentions, is_range
+from geo.extract.extents import is_range
+from geo.extract.mentions import clause_mentions
+from geo.extract.counts import counted_works
 from geo.extract.model import Count, Mention, Record
-from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, NUM, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MEASURE_RE, ROAD_CATEGORIES
+from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS, HARD_BREAKS, ROAD_CATEGORIES
 from geo.extract.stems import after_year, analyse_stem
+from geo.extract.works import action_for, resolve_category
 
 
-_COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 _ACTION_INDEX = word_index(ACTIONS_SORTED)
-_FILLER_INDEX = word_index(FILLERS_SORTED)
+_COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 _RANGE_MARK = re.compile(r"[至\-—–~]")
-_EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 _PHASE_END = re.compile(r"期\)?$")
-_CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")
-# Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
-_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个|处|件)"
-_COUNTED_WORKS_RE = re.compile(
-    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))"
-    rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
-    # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
-    rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?")
 
 
 def clause_records(norm, start, end, sent_start, sent_end):
@@ -47,69 +39,6 @@ def clause_records(norm, start, end, sent_start, sent_end):
             record.group_total = dict(typed.full_count)
     records = drop_partners(norm, drop_locators(norm, records, mentions), end)
     return records + counted_works(norm, start, end, records, mentions)
-
-
-def counted_works(norm, start, end, records, mentions=()):
-    """Groups of works counted with no place type: 11项产业工程, 道路桥梁工程34项, 道路类(21个).
-
-    Parameters
-    ----------
-    norm : str
-        The normalised text.
-    start, end : int
-        The clause.
-    records : list of Record
-        The clause's records so far: a count inside one of them counts its places, not works.
-    mentions : list of Mention
-        The clause's mentions: a count one of them took, or one written before a place type,
-        counts those places.
-
-    Returns
-    -------
-    list of Record
-        One unnamed record of counted projects per count (项, 个, 处, 件) written right
-        before or after a works noun (lexicon role ``counted_works``), or after a class of
-        a tally (X类); a count of classes (8类32项) is none.
-    """
-    out = []
-    taken = {m.count.start for m in mentions if m.count is not None}
-    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")]
-    for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
-        which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
-        value = parse_number(match.group(f"num{which}"))
-        count_start, count_end = match.span(f"num{which}")[0], match.end(f"unit{which}")
-        if value is None or count_start in taken or any(r.start < count_end and count_start < r.end for r in records):
-            continue
-        noun_start, noun_end = match.span(f"noun{which}")
-        if which == 1 and any(noun_start <= h < noun_end for h in heads_at):
-            continue  # 2个社区卫生服务中心新建工程: the count counts the places named
-        if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
-            continue  # 8类32项, 十大类60项: the classes of a whole list are counted
-        if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
-                and not (match_any(norm, noun_end, STOPS) or _FILLER_INDEX.at(norm, noun_end)
-                         or norm.startswith("项目", noun_end)):
-            continue  # 3个工程技术中心: the noun goes on
-        noun_start = _after_leading_verbs(norm, noun_start, noun_end - 2)
-        head = norm[noun_end - 2:noun_end]
-        mention = Mention(kind="generic", head=head, category=COUNTED_PROJECTS, head_start=noun_end - 2,
-                          head_end=noun_end, stem_start=noun_start, end=match.end())
-        out.append(Record(named=False, category=COUNTED_PROJECTS, action=_right_action(norm, match.end(), end),
-                          start=match.start() if which == 1 else noun_start, end=match.end(),
-                          base=(noun_start, noun_end), mention=mention,
-                          quantity={"value": value, "unit": match.group(f"unit{which}")}, measures=[]))
-    return out
-
-
-def _after_leading_verbs(norm, pos, limit):
-    """``pos`` moved past the works verbs and stop words that open a noun (新开工道路桥梁工程)."""
-    moved = True
-    while moved and pos < limit:
-        moved = False
-        word = match_any(norm, pos, ACTIONS_SORTED) or match_any(norm, pos, STOPS)
-        if word and pos + len(word) <= limit:
-            pos += len(word)
-            moved = True
-    return pos
 
 
 @dataclass(eq=False, slots=True)
@@ -140,12 +69,12 @@ def _mention_records(norm, mention, sentence, clause_end):
     case = Case(norm, mention, sentence, clause_end)
     if _governed_by_context_verb(case):
         return []
-    case.action = _action_for(norm, mention, clause_end)
+    case.action = action_for(norm, mention, clause_end)
     if any(rule(case) for rule in CONTEXT_RULES):
         return []
     if mention.kind == "raw":
         type_head = mention.typed_by
-        category = _resolve_category(type_head.category, case.action, norm, type_head, sentence, members_only=True)
+        category = resolve_category(type_head.category, case.action, norm, type_head, sentence, members_only=True)
         return [_named_record(norm, mention, category, case.action)] if category else []
     _classify(case)
     for rule in RECORD_RULES:
@@ -235,14 +164,14 @@ def _classify(case):
     if mention.count is not None and not (count is not None and mention.count.unit in SIZE_UNITS
                                           and count.unit not in SIZE_UNITS):
         count = mention.count  # 6所农村中学学生宿舍楼11961平方米: the 6 schools are counted, the area is a size
-    category = _resolve_category(mention.category, action, norm, mention, sentence)
+    category = resolve_category(mention.category, action, norm, mention, sentence)
     if mention.typed_by is not None and mention.category in ("stem", "road", "station"):
-        type_category = _resolve_category(mention.typed_by.category, action, norm,
+        type_category = resolve_category(mention.typed_by.category, action, norm,
                                           mention.typed_by, sentence, members_only=True)
         if type_category and (mention.category == "stem" or category is None):
             category = type_category  # a list typed only as projects (等项目) keeps its items' own
     elif mention.typed_by is not None:
-        type_category = _resolve_category(mention.typed_by.category, action, norm,
+        type_category = resolve_category(mention.typed_by.category, action, norm,
                                           mention.typed_by, sentence, members_only=True)
         if type_category and type_category != category and (
                 label == "short" or category_group(category) != category_group(type_category)):
@@ -253,14 +182,14 @@ def _classify(case):
     section = mention.section
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
     if section_text.startswith("周边") and section_text.endswith("道路"):
-        category = _resolve_category("road", action, norm, mention, sentence)  # 火车站周边道路
+        category = resolve_category("road", action, norm, mention, sentence)  # 火车站周边道路
     elif section_text.startswith("周边"):
         category = "area"  # 鲁巷广场周边区域: the area around a landmark
     elif is_range(section_text) and category not in ("rail", "water", *ROAD_CATEGORIES) and not (
             category == "bridge" and not section_text.startswith("至")):
         # A bridge keeps a range of its own (浮桥东阿码头至东平段); from the bridge on it is a road.
         # 二郎立交至高九路段: the stretch between two landmarks is a road.
-        category = _resolve_category("road", action, norm, mention, sentence)
+        category = resolve_category("road", action, norm, mention, sentence)
     chain = mention.chain or [mention]
     if category in (*ROAD_CATEGORIES, "village") and (
             action in AREA_ACTIONS or _type_category(mention) == "area"
@@ -508,154 +437,3 @@ def _group_records(norm, mention, category, action, count, rest_start):
     )]
 
 
-def _resolve_category(category, action, norm, mention, sentence, members_only=False):
-    """Turn placeholders (road, station, stem, members) into category codes.
-
-    ``members_only``: resolving the type of a list for one of its members, where a type
-    defined by its members (项目) says nothing.
-    """
-    if category == "road":
-        if "林荫" in norm[mention.stem_start:mention.head_end]:
-            return "road_greening"  # 打造林荫路10条: a tree-lined road is a greening project
-        section = mention.section
-        if section and ("至" not in norm[section[0]:section[1]] or _EXTENSION.match(norm, section[0])):
-            # 北延, 改线 say new road; a range (A至B段) names places, whose words (建设大路) do not.
-            text = norm[section[0]:section[1]]
-            for word, code in ROAD_ACTION_CATEGORY:
-                if word in text and code == "road_new":
-                    return code
-        for source in (action or "", mention.post_action or "", mention.left_verb or ""):
-            for word, code in ROAD_ACTION_CATEGORY:
-                if word in source:
-                    return code
-        return DEFAULT_ROAD_CATEGORY
-    if category == "station":
-        stem = norm[mention.stem_start:mention.head_start]
-        if any(word in stem for word in BUS_WORDS):
-            return "transport"  # 城北公交枢纽站 in a sentence about a railway
-        return "rail" if any(word in sentence for word in RAIL_WORDS) else "transport"
-    if category == "park" and mention.head in MALL_SQUARE_HEADS:
-        stem = norm[mention.stem_start:mention.head_start]
-        after = norm[mention.end:mention.end + 3]
-        if any(brand in stem for brand in MALL_BRANDS) or action in MALL_ACTIONS \
-                or after.startswith(MALL_FOLLOWERS):
-            # 万达广场, 恒隆广场改造升级, X广场开业运营, X广场商业综合体: a mall, not a square.
-            return "commercial"
-    if category in ("stem", "members"):
-        stem = norm[mention.stem_start:mention.head_start]
-        if category == "members" and mention.stop_start is not None:
-            stem = norm[mention.stop_start:mention.head_start]  # 推动更新项目20个: 更新 says renewal
-        for word, code in STEM_CATEGORY:
-            if word in stem:
-                return code
-        if category == "members" and not members_only:
-            # 甲路、乙路等12个项目: a list typed only as projects is what its members are.
-            for member in mention.members:
-                if member.kind not in ("raw", "skip") and member.category not in (None, "members"):
-                    code = _resolve_category(member.category, action, norm, member, sentence)
-                    if code:
-                        return code
-        return None
-    return category
-
-
-def _action_for(norm, mention, clause_end):
-    """The verb phrase governing a mention: right of its chain first, else the left verb."""
-    chain = mention.chain or [mention]
-    last = chain[-1]
-    type_head = mention.typed_by
-    if type_head is not None and type_head.category == "members":
-        type_head = None  # 甲路改扩建、乙路等项目建设: a list typed only as projects keeps its items' works
-    end = max(last.end, type_head.end if type_head else 0)
-    for item in (mention, last):
-        if item.post_action:
-            return item.post_action
-    section = mention.section
-    if section and "改线" in norm[section[0]:section[1]]:
-        return "改线"
-    action = _right_action(norm, end, clause_end)
-    after = end + len(action or "")
-    if (action and mention is not last and norm.startswith(action, end)
-            and after < clause_end and norm[after] == "、"):
-        # A、B改扩建、C等项目建设: 改扩建 is B's own (the list goes on after it); A takes
-        # the action that closes the whole list.
-        actions = word_index(ACTIONS_SORTED)
-        closing = [(p + len(a), len(a), a) for p in range(after, clause_end)
-                   for a in actions.all_at(norm, p) if p + len(a) <= clause_end]
-        if closing:
-            return max(closing)[2]
-    if action:
-        return action
-    # An action inside the type head's modifiers: 金牛建材等新建商业载体 -> 新建.
-    if type_head is not None:
-        modifiers = norm[type_head.stem_start:type_head.head_start]
-        found = [a for p in range(len(modifiers)) for a in word_index(ACTIONS_SORTED).all_at(modifiers, p)
-                 if p + len(a) <= len(modifiers)]
-        if found:
-            order = {a: i for i, a in enumerate(ACTIONS_SORTED)}
-            return min(found, key=order.__getitem__)
-    first = chain[0]
-    stop = first.stop
-    if stop is None or first.stop_start is None:
-        return None
-    # Walk left over the run of stop words before the name (新建高标准农田: 高标准 is an
-    # adverb, 新建 the verb), taking the longest verb at each step (加快推进 over 推进).
-    pos = first.stop_start + len(stop)
-    for _ in range(4):
-        verbs = word_index(LEFT_ACTIONS_SORTED).ending_at(norm, pos)
-        if verbs:
-            mention.left_verb = verbs[0]
-            return LEFT_ACTIONS[verbs[0]]
-        stop = stop_ending_at(norm, pos, 0)
-        if stop is None or norm[pos - 1] in HARD_BREAKS:
-            return None
-        pos -= len(stop)
-    return None
-
-
-def _right_action(norm, pos, clause_end):
-    skipped = True
-    progress = None
-    while skipped and pos < clause_end:
-        skipped = False
-        if norm[pos] in "“‘\"":
-            pos += 1  # 实施A路“白改黑”工程: a quoted action
-            skipped = True
-            continue
-        filler = _FILLER_INDEX.at(norm, pos)
-        action = _ACTION_INDEX.at(norm, pos)
-        if filler and (not action or len(filler) >= len(action)):
-            pos += len(filler)
-            skipped = True
-            progress = filler if filler in PHASE_VERBS else progress
-    action = _ACTION_INDEX.at(norm, pos)
-    if action:
-        return action
-    if progress and (pos >= clause_end or norm[pos] in HARD_BREAKS):
-        return progress  # 七院门诊综合楼加快推进: the works go on
-    # 加快线上线下融合发展: an action a few characters on, before the clause ends.
-    window = norm[pos:min(clause_end, pos + 12)]
-    comma = window.find("、")
-    if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
-                       or match_any(norm, pos + comma + 1, STOPS)):
-        window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
-    first = word_index(ACTIONS_SORTED).first_in(window)
-    return first[1] if first else None
-
-
-def attach_measures(norm, start, end, records):
-    """Attach 学位4500个-style measures to the nearest preceding record of the sentence."""
-    if not records:
-        return
-    for match in MEASURE_RE.finditer(norm, start, end):
-        noun = match.group("noun1") or match.group("noun2")
-        value = parse_number(match.group("num1") or match.group("num2"))
-        unit = match.group("unit1") or match.group("unit2")
-        if value is None:
-            continue
-        before = [r for r in records if r.end <= match.start()]
-        groups = [r for r in before if not r.named]
-        # 新增学位6000个 after 幼儿园8所，其中包括A、B belongs to the counted group, not to B.
-        before = groups or before
-        target = max(before, key=lambda r: r.end) if before else min(records, key=lambda r: r.start)
-        target.measures.append({"value": value, "unit": unit, "noun": noun})

@@ -149,7 +149,7 @@ def _record_for_span(norm, start, end, clause, records):
     rules must not find context (see :func:`_context`).
     """
     from geo.extract.stems import find_stem
-    from geo.extract.records import _action_for, _resolve_category
+    from geo.extract.works import action_for, resolve_category
     from geo.extract.stems import analyse_stem
 
     text = norm[start:end]
@@ -182,10 +182,10 @@ def _record_for_span(norm, start, end, clause, records):
         _, _, label = analyse_stem(norm, mention)
         if not (label == "distinctive" or label == "definite" and kind == "facility"):
             return None
-    action = _action_for(norm, mention, clause[1])
+    action = action_for(norm, mention, clause[1])
     if _context(norm, mention, action, clause):
         return None
-    resolved = _resolve_category(category, action, norm, mention, norm[clause[0]:clause[1]])
+    resolved = resolve_category(category, action, norm, mention, norm[clause[0]:clause[1]])
     if resolved is None:
         return None
     record = Record(named=True, category=resolved, action=action, start=stem_start, end=end,
@@ -203,8 +203,7 @@ def _context(norm, mention, action, clause):
     something else per place (大石街1所), and the second road of a junction (A路与B路交叉口:
     the rules name junctions, and judge them by what governs the first road).
     """
-    from geo.extract.lexicon import ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
-    from geo.extract.mentions import BOUNDING_WORDS
+    from geo.extract.lexicon import BOUNDING_WORDS, ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
     from geo.extract.records import CONTEXT_RULES, Case, _governed_by_context_verb
 
     case = Case(norm, mention, norm[clause[0]:clause[1]], clause[1], action=action)

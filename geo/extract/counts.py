@@ -1,0 +1,102 @@
+"""Records made of counts alone (works counted with no place type, tallies by class) and measures attached to records."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import ACTIONS_SORTED, COUNTED_WORKS, FILLERS_SORTED, STOPS, match_any, word_index
+from geo.extract.model import Mention, Record
+from geo.extract.numbers import parse_number
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, MEASURE_RE, NUM
+from geo.extract.works import right_action
+
+_FILLER_INDEX = word_index(FILLERS_SORTED)
+_CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
+# Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
+_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个|处|件)"
+_COUNTED_WORKS_RE = re.compile(
+    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))"
+    rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
+    # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
+    rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?")
+
+
+def counted_works(norm, start, end, records, mentions=()):
+    """Groups of works counted with no place type: 11项产业工程, 道路桥梁工程34项, 道路类(21个).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records so far: a count inside one of them counts its places, not works.
+    mentions : list of Mention
+        The clause's mentions: a count one of them took, or one written before a place type,
+        counts those places.
+
+    Returns
+    -------
+    list of Record
+        One unnamed record of counted projects per count (项, 个, 处, 件) written right
+        before or after a works noun (lexicon role ``counted_works``), or after a class of
+        a tally (X类); a count of classes (8类32项) is none.
+    """
+    out = []
+    taken = {m.count.start for m in mentions if m.count is not None}
+    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")]
+    for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
+        which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
+        value = parse_number(match.group(f"num{which}"))
+        count_start, count_end = match.span(f"num{which}")[0], match.end(f"unit{which}")
+        if value is None or count_start in taken or any(r.start < count_end and count_start < r.end for r in records):
+            continue
+        noun_start, noun_end = match.span(f"noun{which}")
+        if which == 1 and any(noun_start <= h < noun_end for h in heads_at):
+            continue  # 2个社区卫生服务中心新建工程: the count counts the places named
+        if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
+            continue  # 8类32项, 十大类60项: the classes of a whole list are counted
+        if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
+                and not (match_any(norm, noun_end, STOPS) or _FILLER_INDEX.at(norm, noun_end)
+                         or norm.startswith("项目", noun_end)):
+            continue  # 3个工程技术中心: the noun goes on
+        noun_start = _after_leading_verbs(norm, noun_start, noun_end - 2)
+        head = norm[noun_end - 2:noun_end]
+        mention = Mention(kind="generic", head=head, category=COUNTED_PROJECTS, head_start=noun_end - 2,
+                          head_end=noun_end, stem_start=noun_start, end=match.end())
+        out.append(Record(named=False, category=COUNTED_PROJECTS, action=right_action(norm, match.end(), end),
+                          start=match.start() if which == 1 else noun_start, end=match.end(),
+                          base=(noun_start, noun_end), mention=mention,
+                          quantity={"value": value, "unit": match.group(f"unit{which}")}, measures=[]))
+    return out
+
+
+def _after_leading_verbs(norm, pos, limit):
+    """``pos`` moved past the works verbs and stop words that open a noun (新开工道路桥梁工程)."""
+    moved = True
+    while moved and pos < limit:
+        moved = False
+        word = match_any(norm, pos, ACTIONS_SORTED) or match_any(norm, pos, STOPS)
+        if word and pos + len(word) <= limit:
+            pos += len(word)
+            moved = True
+    return pos
+
+
+def attach_measures(norm, start, end, records):
+    """Attach 学位4500个-style measures to the nearest preceding record of the sentence."""
+    if not records:
+        return
+    for match in MEASURE_RE.finditer(norm, start, end):
+        noun = match.group("noun1") or match.group("noun2")
+        value = parse_number(match.group("num1") or match.group("num2"))
+        unit = match.group("unit1") or match.group("unit2")
+        if value is None:
+            continue
+        before = [r for r in records if r.end <= match.start()]
+        groups = [r for r in before if not r.named]
+        # 新增学位6000个 after 幼儿园8所，其中包括A、B belongs to the counted group, not to B.
+        before = groups or before
+        target = max(before, key=lambda r: r.end) if before else min(records, key=lambda r: r.start)
+        target.measures.append({"value": value, "unit": unit, "noun": noun})

@@ -1,0 +1,204 @@
+"""Where a mention ends on its right: its sections (东段, 二期, (A至B段)), its count, and the end of the noun phrase."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FILLERS_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
+from geo.extract.model import Count
+from geo.extract.numbers import parse_number
+from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
+
+_PHASE_END = re.compile(r"期\)?$")
+_DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
+_TO_RANGE = re.compile(r"\([^()]+至[^()]+\)$")  # 南段(滨海路口至江山大道路口)
+_HOUSE_NUMBER = re.compile(r"\d{1,4}号")
+_COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
+_FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
+_AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
+_COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
+_ACTION_INDEX = word_index(ACTIONS_SORTED)
+_FILLER_INDEX = word_index(FILLERS_SORTED)
+_BOUNDING_INDEX = word_index(BOUNDING_WORDS)
+
+
+def _crossed_way_end(norm, pos, clause_end, window=12):
+    """End of the road or railway named right after 下穿 (汉宜高速段), or None."""
+    table = heads()
+    for end in range(pos + 2, min(clause_end, pos + window) + 1):
+        way = norm[pos:end].removesuffix("段")
+        if any(way.endswith(h) and table[h][0] in ("road", "rail") for h in (way[-n:] for n in (1, 2, 3, 4))
+               if h in table) and right_ok(norm, end, clause_end):
+            return end
+    return None
+
+
+def extend_right(norm, mention, clause_end):
+    """Add section, count and the end of the mention; None when the noun phrase goes on."""
+    pos = mention.head_end
+    tail = _AREA_TAIL_INDEX.at(norm, pos) if mention.category == "area" else None
+    if tail and mention.kind == "name":
+        # 满江片区城市更新单元: the unit is named by the area it renews, as 陈塘庄城市更新单元 is.
+        pos = mention.head_end = pos + len(tail)
+        mention.head = norm[mention.head_start:pos]
+    house = _HOUSE_NUMBER.match(norm, pos, clause_end) if mention.category == "road" and mention.kind == "name" else None
+    if house is not None and right_ok(norm, house.end(), clause_end) and not COUNT_RE.match(norm, pos, clause_end):
+        # 青山大道36号: a road and a house number are an address, a compound (area).
+        pos = mention.head_end = house.end()
+        mention.head = norm[mention.head_start:pos]
+        mention.category = "area"
+    if mention.head in CROSSING_HEADS and not right_ok(norm, pos, clause_end):
+        crossed = _crossed_way_end(norm, pos, clause_end)
+        if crossed is not None:
+            # 花溪路下穿汉宜高速段: the way passed under is part of the name.
+            pos = mention.head_end = crossed
+            mention.head = norm[mention.head_start:pos]
+    mention.section = None
+    mention.count = None
+    section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
+                                or mention.head in SECTIONED_AREA_HEADS)
+    if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
+        # 匡山站周边道路改造 is the station's own works (see lists.drop_locators); 青松湖周边道路
+        # are roads named by the lake.
+        section_end = pos
+    closing = _closes_name(norm[pos:section_end])
+    if section_end > pos and (right_ok(norm, section_end, clause_end) or closing):
+        mention.section = (pos, section_end)
+        pos = section_end
+        if closing and _count_at(norm, pos, clause_end, mention) is None:
+            # 二郎立交至高九路段城市风貌提升, 综合保税区二期封关运营: a range or a phase closes
+            # the name whatever follows.
+            mention.end = pos
+            return mention
+    count = _count_at(norm, pos, clause_end, mention)
+    if count is None and norm.startswith("(", pos):
+        # 重点项目(4个): a count in brackets right after the type.
+        count = _count_at(norm, pos + 1, clause_end, mention)
+        if count is not None and not norm.startswith(")", count.end):
+            count = None
+    if count is None and pos < clause_end and norm[pos] in "”’\"":
+        # “四好农村路”80公里: a quoted type name with its count after the closing quote.
+        count = _count_at(norm, pos + 1, clause_end, mention)
+        if count is not None:
+            mention.closing_quote = pos + 1
+    if count is None and mention.kind in ("generic", "designation", "name", "facility"):
+        # 背街小巷改造30条, 乡村公路提升改造120公里, 背街小巷“微改造”60条: the count follows the
+        # (possibly quoted) action.
+        quoted = 1 if pos < clause_end and norm[pos] in "“‘\"" else 0
+        closing = 0
+        if not quoted and pos < clause_end and norm[pos] in "”’":
+            # “四好农村路”提档升级150公里: the count follows the action after the closing quote.
+            closing = 1
+        if not quoted:
+            # 安置点配套设施提升12个: the works on a type's facilities count the type.
+            quoted = len(_COUNTED_PART_INDEX.at(norm, pos) or "")
+        action = _ACTION_INDEX.at(norm, pos + quoted + closing)
+        if action:
+            after = pos + quoted + closing + len(action)
+            after += 1 if quoted == 1 and after < clause_end and norm[after] in "”’\"" else 0
+            if norm.startswith(COUNTED_WORKS, after) and COUNT_RE.match(norm, after + 2, clause_end):
+                after += 2  # 便民码头建设项目5个, 农村公路中修项目28个: the works' projects are counted
+            count = _count_at(norm, after, clause_end, mention)
+            if count is not None:
+                mention.post_action = action
+                if closing:
+                    mention.closing_quote = pos + 1
+    if count is not None:
+        mention.count = count
+        mention.end = count.end
+        return mention
+    if not right_ok(norm, pos, clause_end):
+        return None
+    bound = _BOUNDING_INDEX.at(norm, pos)
+    if bound and right_ok(norm, pos + len(bound), clause_end) and pos + len(bound) < clause_end \
+            and not _FOLLOWER_INDEX.at(norm, pos + len(bound)):
+        return None  # 三环路以西、化工路以北: roads bounding a site are context
+    breakdown = COUNT_RE.match(norm, pos, clause_end)
+    if breakdown is not None and right_ok(norm, breakdown.end(), clause_end) \
+            and not unit_fits(breakdown.group("unit"), mention.category) and breakdown.group("unit") not in SIZE_UNITS:
+        return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
+    mention.end = pos
+    return mention
+
+
+def _starts_with_head(text):
+    """True when ``text`` opens with a head of two or more characters (铁路北安段)."""
+    table = heads()
+    return any(text[:n] in table and table[text[:n]][1] not in ("skip", "none")
+               for n in range(2, min(len(text), 6) + 1))
+
+
+def _is_place(text):
+    """True when ``text`` is a place named by an area head (开发区, 高新区: 滨海路开发区段)."""
+    table = heads()
+    return any(text.endswith(h) and table[h][0] == "area" for h in (text[-n:] for n in range(2, len(text) + 1))
+               if h in table)
+
+
+def _closes_name(section):
+    """A range (A至B段) or a phase (二期) ends a name: nothing of the name follows it."""
+    return is_range(section) or bool(_PHASE_END.search(section)) \
+        or bool(_DASH_RANGE.fullmatch(section)) or bool(_TO_RANGE.search(section))  # (华腾路-凌边路)
+
+
+def is_range(section):
+    """A section from one place to another (至建设大路段, (奥体西路至凤凰路段), 界牌-集兵段)."""
+    return any(mark in section for mark in "至" + DASHES) and section.rstrip(")").endswith("段")
+
+
+def _sections_end(norm, pos, clause_end, linear):
+    """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线)."""
+    for _ in range(3):
+        match = SECTION_RE.match(norm, pos, clause_end)
+        if match is not None and match.group("range") and _starts_with_head(match.group("range")):
+            match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
+        if match is None and linear:
+            match = PLACE_SECTION_RE.match(norm, pos, clause_end)
+            if match is not None and (match.group(0).endswith(NOT_SECTIONS)
+                                      or any(h in match.group(0) for h in ("路", "街", "大道"))
+                                      or _starts_with_head(match.group(0)) and not _is_place(match.group(0)[:-1])
+                                      or not right_ok(norm, match.end(), clause_end)
+                                      and not SECTION_RE.match(norm, match.end(), clause_end)):
+                # 哈伊高速铁路北安段: 铁路 is the head of the name, not the start of a section.
+                match = None
+        if match is None:
+            break
+        pos = match.end()
+    return pos
+
+
+def _count_at(norm, pos, clause_end, mention):
+    match = COUNT_RE.match(norm, pos, clause_end)
+    if match is None or not unit_fits(match.group("unit"), mention.category):
+        return None
+    if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()):
+        # 龙泉3个街道社区卫生服务中心: a count followed by a noun counts that noun, not this name.
+        return None
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    unit = match.group("unit")
+    return Count(value=value, unit=unit, start=match.start(), end=match.end())
+
+
+def right_ok(norm, pos, clause_end):
+    """True when the noun phrase ends at ``pos`` (see FOLLOWERS and ACTIONS)."""
+    if pos >= clause_end:
+        return True
+    char = norm[pos]
+    if char in HARD_BREAKS or char in "“”\"":
+        return True
+    if char.isdigit() or (char in _COUNT_OPENERS and COUNT_RE.match(norm, pos, clause_end)):
+        return True  # a count follows: 5条, 五条县道, 不少于75个
+    if norm.startswith("等", pos) and not deng_in_word(norm, pos, pos):
+        return True
+    if norm.startswith("流域", pos):
+        # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
+        return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
+    if _FOLLOWER_INDEX.at(norm, pos) or _ACTION_INDEX.at(norm, pos):
+        return True
+    filler = _FILLER_INDEX.at(norm, pos)
+    if filler and _ACTION_INDEX.at(norm, pos + len(filler)):
+        return True  # 市体育中心如期竣工, 南山大道向西打通: an adverb before the works
+    # 青山路连接白石路, 青山公园位于...: a context verb ends it too, unless it opens a head (连接线).
+    return bool(match_any(norm, pos, CONTEXT_VERBS)) and not _starts_with_head(norm[pos:pos + 6])

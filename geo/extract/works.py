@@ -1,0 +1,147 @@
+"""The works said of a mention (the action on its right, or the verb on its left) and the category they give it."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import ACTIONS_SORTED, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
+from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS
+
+_ACTION_INDEX = word_index(ACTIONS_SORTED)
+_FILLER_INDEX = word_index(FILLERS_SORTED)
+_EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
+
+
+def resolve_category(category, action, norm, mention, sentence, members_only=False):
+    """Turn placeholders (road, station, stem, members) into category codes.
+
+    ``members_only``: resolving the type of a list for one of its members, where a type
+    defined by its members (项目) says nothing.
+    """
+    if category == "road":
+        if "林荫" in norm[mention.stem_start:mention.head_end]:
+            return "road_greening"  # 打造林荫路10条: a tree-lined road is a greening project
+        section = mention.section
+        if section and ("至" not in norm[section[0]:section[1]] or _EXTENSION.match(norm, section[0])):
+            # 北延, 改线 say new road; a range (A至B段) names places, whose words (建设大路) do not.
+            text = norm[section[0]:section[1]]
+            for word, code in ROAD_ACTION_CATEGORY:
+                if word in text and code == "road_new":
+                    return code
+        for source in (action or "", mention.post_action or "", mention.left_verb or ""):
+            for word, code in ROAD_ACTION_CATEGORY:
+                if word in source:
+                    return code
+        return DEFAULT_ROAD_CATEGORY
+    if category == "station":
+        stem = norm[mention.stem_start:mention.head_start]
+        if any(word in stem for word in BUS_WORDS):
+            return "transport"  # 城北公交枢纽站 in a sentence about a railway
+        return "rail" if any(word in sentence for word in RAIL_WORDS) else "transport"
+    if category == "park" and mention.head in MALL_SQUARE_HEADS:
+        stem = norm[mention.stem_start:mention.head_start]
+        after = norm[mention.end:mention.end + 3]
+        if any(brand in stem for brand in MALL_BRANDS) or action in MALL_ACTIONS \
+                or after.startswith(MALL_FOLLOWERS):
+            # 万达广场, 恒隆广场改造升级, X广场开业运营, X广场商业综合体: a mall, not a square.
+            return "commercial"
+    if category in ("stem", "members"):
+        stem = norm[mention.stem_start:mention.head_start]
+        if category == "members" and mention.stop_start is not None:
+            stem = norm[mention.stop_start:mention.head_start]  # 推动更新项目20个: 更新 says renewal
+        for word, code in STEM_CATEGORY:
+            if word in stem:
+                return code
+        if category == "members" and not members_only:
+            # 甲路、乙路等12个项目: a list typed only as projects is what its members are.
+            for member in mention.members:
+                if member.kind not in ("raw", "skip") and member.category not in (None, "members"):
+                    code = resolve_category(member.category, action, norm, member, sentence)
+                    if code:
+                        return code
+        return None
+    return category
+
+
+def action_for(norm, mention, clause_end):
+    """The verb phrase governing a mention: right of its chain first, else the left verb."""
+    chain = mention.chain or [mention]
+    last = chain[-1]
+    type_head = mention.typed_by
+    if type_head is not None and type_head.category == "members":
+        type_head = None  # 甲路改扩建、乙路等项目建设: a list typed only as projects keeps its items' works
+    end = max(last.end, type_head.end if type_head else 0)
+    for item in (mention, last):
+        if item.post_action:
+            return item.post_action
+    section = mention.section
+    if section and "改线" in norm[section[0]:section[1]]:
+        return "改线"
+    action = right_action(norm, end, clause_end)
+    after = end + len(action or "")
+    if (action and mention is not last and norm.startswith(action, end)
+            and after < clause_end and norm[after] == "、"):
+        # A、B改扩建、C等项目建设: 改扩建 is B's own (the list goes on after it); A takes
+        # the action that closes the whole list.
+        actions = word_index(ACTIONS_SORTED)
+        closing = [(p + len(a), len(a), a) for p in range(after, clause_end)
+                   for a in actions.all_at(norm, p) if p + len(a) <= clause_end]
+        if closing:
+            return max(closing)[2]
+    if action:
+        return action
+    # An action inside the type head's modifiers: 金牛建材等新建商业载体 -> 新建.
+    if type_head is not None:
+        modifiers = norm[type_head.stem_start:type_head.head_start]
+        found = [a for p in range(len(modifiers)) for a in word_index(ACTIONS_SORTED).all_at(modifiers, p)
+                 if p + len(a) <= len(modifiers)]
+        if found:
+            order = {a: i for i, a in enumerate(ACTIONS_SORTED)}
+            return min(found, key=order.__getitem__)
+    first = chain[0]
+    stop = first.stop
+    if stop is None or first.stop_start is None:
+        return None
+    # Walk left over the run of stop words before the name (新建高标准农田: 高标准 is an
+    # adverb, 新建 the verb), taking the longest verb at each step (加快推进 over 推进).
+    pos = first.stop_start + len(stop)
+    for _ in range(4):
+        verbs = word_index(LEFT_ACTIONS_SORTED).ending_at(norm, pos)
+        if verbs:
+            mention.left_verb = verbs[0]
+            return LEFT_ACTIONS[verbs[0]]
+        stop = stop_ending_at(norm, pos, 0)
+        if stop is None or norm[pos - 1] in HARD_BREAKS:
+            return None
+        pos -= len(stop)
+    return None
+
+
+def right_action(norm, pos, clause_end):
+    skipped = True
+    progress = None
+    while skipped and pos < clause_end:
+        skipped = False
+        if norm[pos] in "“‘\"":
+            pos += 1  # 实施A路“白改黑”工程: a quoted action
+            skipped = True
+            continue
+        filler = _FILLER_INDEX.at(norm, pos)
+        action = _ACTION_INDEX.at(norm, pos)
+        if filler and (not action or len(filler) >= len(action)):
+            pos += len(filler)
+            skipped = True
+            progress = filler if filler in PHASE_VERBS else progress
+    action = _ACTION_INDEX.at(norm, pos)
+    if action:
+        return action
+    if progress and (pos >= clause_end or norm[pos] in HARD_BREAKS):
+        return progress  # 七院门诊综合楼加快推进: the works go on
+    # 加快线上线下融合发展: an action a few characters on, before the clause ends.
+    window = norm[pos:min(clause_end, pos + 12)]
+    comma = window.find("、")
+    if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
+                       or match_any(norm, pos + comma + 1, STOPS)):
+        window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
+    first = word_index(ACTIONS_SORTED).first_in(window)
+    return first[1] if first else None

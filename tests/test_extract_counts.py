@@ -1,0 +1,35 @@
+"""geo.extract.counts: records made of counts alone, and measures attached to records."""
+
+from geo.extract.counts import counted_works
+from geo.extract.mentions import clause_mentions
+from geo.extract.records import clause_records
+from geo.names import simplified_with_offsets
+
+
+def _works(text):
+    norm = simplified_with_offsets(text)[0]
+    mentions = clause_mentions(norm, 0, len(norm))
+    records = [r for r in clause_records(norm, 0, len(norm), 0, len(norm)) if r.named]
+    return [(norm[r.base[0]:r.base[1]], r.quantity["value"], r.quantity["unit"])
+            for r in counted_works(norm, 0, len(norm), records, mentions)]
+
+
+def test_works_counted_before_or_after_their_noun_are_a_group():
+    assert _works("实施11项产业工程") == [("产业工程", 11, "项")]
+    assert _works("新开工道路桥梁工程34项") == [("道路桥梁工程", 34, "项")]
+    assert _works("实施农村饮水安全工程41处") == [("农村饮水安全工程", 41, "处")]
+
+
+def test_a_count_before_a_place_type_counts_the_places_not_works():
+    assert _works("完成青松、白石2个社区卫生服务中心新建工程") == []
+
+
+def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
+    assert _works("引进3个工程技术中心") == []
+
+
+def test_tally_classes_are_counted_but_counts_of_classes_are_not():
+    assert _works("道路类(21个)") == [("道路类", 21, "个")]
+    assert _works("城建綜合治理類(11件)") == [("城建综合治理类", 11, "件")]
+    assert _works("今年计划安排为民办实事8类32项") == []
+    assert _works("确定了十大类60项为民办实事") == []
