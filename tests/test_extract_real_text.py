@@ -310,6 +310,23 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("实施青松山、白石西山、红枫河综合治理工程，建设白石现代农贸城，推进滇中引水工程建设。",
      [("白石现代农贸城", "market"), ("白石西山", "area"), ("红枫河", "water"), ("青松山", "area"),
       ("滇中引水", "water")], []),
+    # a city exit on a coded road (国道312线东出口) is a section of it; city exits are counted;
+    # ring roads by number (南三环); a road moved (东移)
+    ("对国道312线东出口、青松公路等5个出城口进行改造，南三环开工，国道107东移。",
+     [("南三环", "road_new"), ("国道107", "road_rebuild"), ("国道312线东出口", "road_rebuild"),
+      ("青松公路", "road_rebuild")], [("road_rebuild", 3)]),
+    # a coded road with a section and a length is one named road of that size; a count right after
+    # a road code is its length
+    ("随着省道327线青白交界段4公里改建工程圆满收官，改造G309线10公里。",
+     [("G309线", "road_rebuild"), ("省道327线青白交界段", "road_rebuild")], []),
+    # a network laid along a river is named by the river; two roads joined by a dash are the
+    # stretch between them; a ward of a hospital building is part of the hospital
+    ("对青松河污水截流管网进行改造，对青松路—白石路、红枫路—青檀路等路段污水管网进行改建，"
+     "建设县医院综合楼疗区。",
+     [("县医院综合楼疗区", "health"), ("红枫路—青檀路", "road_rebuild"), ("青松河", "utility"),
+      ("青松路—白石路", "road_rebuild")], []),
+    # green belts are counted
+    ("完成了49条道路、5条绿带的绿化。", [], [("park", 5), ("road_greening", 49)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -31,7 +31,7 @@ def clause_mentions(norm, start, end):
     for match in (CODE_RE.finditer(norm, start, end) if _MAY_HOLD_CODE.search(clause) else ()):
         before = norm[match.start() - 1] if match.start() > start else ""
         after = norm[match.end()] if match.end() < end else ""
-        if (before.isascii() and before.isalnum()) or after.isdigit():
+        if (before.isascii() and before.isalnum()) or (after.isdigit() and match.group()[-1].isdigit()):
             continue
         codes.setdefault(match.end(), []).append(match)
     for match in (COUNTY_ROAD_RE.finditer(norm, start, end) if "线" in clause else ()):
@@ -238,6 +238,9 @@ def _merge_junctions(norm, mentions):
             # 剑南大道锦城大道路口, 青松路、白石路交叉口, 青松路/白石路路口: two roads side by side
             or (not mention.stop and (previous.end == start or (previous.end == start - 1 and norm[start - 1] in "、/"))
                 and _ROAD_NAME_END.search(norm, start, mention.head_start)))
+        stretch = (previous is not None and mention.category == previous.category == "road" and not mention.stop
+                   and mention.kind == previous.kind == "name" and start > 0 and norm[start - 1] in DASHES
+                   and previous.end == start - 1 and not previous.section)  # 中山路—察尔汗北路: the stretch between
         link = mention.head in LINK_HEADS and previous is not None and (
             (not mention.stop and start > 0 and norm[start - 1] in DASHES and previous.end == start - 1)
             or (mention.stop == "与" and previous.end == mention.stop_start))  # A路与B广场连接线
@@ -248,7 +251,7 @@ def _merge_junctions(norm, mentions):
                      and norm[start - 1] in DASHES and mention.head_start > start
                      and previous is not None and previous.end == start - 1
                      and previous.kind in ("name", "facility") and not previous.section)
-        if (junction or link or dash_join) and (previous.category == "road" or dash_join) \
+        if (junction or link or dash_join or stretch) and (previous.category == "road" or dash_join) \
                 and not previous.count:
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start

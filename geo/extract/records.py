@@ -17,6 +17,9 @@ from geo.extract.works import action_for, resolve_category
 
 
 _ACTION_INDEX = word_index(ACTIONS_SORTED)
+# Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).
+_ALONG = ("路", "街", "大道", "大街", "公路", "河", "江", "溪", "沟", "渠")
+_ALONG_LAST = frozenset(word[-1] for word in _ALONG)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 _RANGE_MARK = re.compile(r"[至\-—–~]")
 _PHASE_END = re.compile(r"期\)?$")
@@ -253,7 +256,7 @@ def _counted_organisation(case):
 def _named_with_size(case):
     """新建一条滨河路, 海泊河绿道12公里: one named project; a length or area is its size."""
     count = case.count
-    if (count is not None and case.label == "distinctive" and case.mention.kind in ("name", "facility")
+    if (count is not None and case.label == "distinctive" and case.mention.kind in ("name", "facility", "code")
             and (count.value == 1 or count.unit in SIZE_UNITS)):
         record = _named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)
         if count.value != 1:
@@ -365,7 +368,7 @@ def _named_record(norm, mention, category, action, start=None):
     if mention.head in NETWORK_HEADS and not section:
         road = _road_before_generic(norm, start, mention.head_start)
         if road is not None:
-            # 靖宁路给水管网: a network laid along a road is named by the road.
+            # 靖宁路给水管网, 李石河污水截流管网: a network laid along a road or river is named by it.
             return Record(named=True, category=category, action=action, start=start, end=road,
                           base=(start, road), mention=mention)
     tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None)
@@ -408,9 +411,9 @@ def _attributive(norm, mention, clause_end):
 
 
 def _road_before_generic(norm, start, head_start):
-    """End of a road name in ``norm[start:head_start]`` followed only by generic words, or None."""
+    """End of a road or river name in ``norm[start:head_start]`` followed only by generic words, or None."""
     for end in range(head_start, start + 2, -1):
-        if norm[end - 1] in "路街道" and (norm.endswith(("路", "街", "大道", "大街", "公路"), start, end)) \
+        if norm[end - 1] in _ALONG_LAST and norm.endswith(_ALONG, start, end) \
                 and is_generic(norm[end:head_start]) and end - start >= 3:
             return end
     return None
