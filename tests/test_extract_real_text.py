@@ -327,6 +327,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
       ("青松路—白石路", "road_rebuild")], []),
     # green belts are counted
     ("完成了49条道路、5条绿带的绿化。", [], [("park", 5), ("road_greening", 49)]),
+    # a quoted name before a head is a name (“甬川”桥); a quoted kind is none (“老旧散”小区); a road
+    # opened new (新开) or made to flow (畅通); an estate before housing types; all of a type
+    ("入城干道、“青松”桥、白石大桥等项目快速推进，改造“老旧散”小区。红枫路新开工程，青檀街畅通示范工程，"
+     "青松嘉园保障性住房项目开工建设，白石新区所有路建设完工。",
+     [("“青松”桥", "bridge"), ("白石大桥", "bridge"), ("红枫路", "road_new"), ("青松嘉园", "area"),
+      ("青檀街", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -77,7 +77,7 @@ def _after_leading_verbs(norm, pos, limit):
     moved = True
     while moved and pos < limit:
         moved = False
-        word = match_any(norm, pos, ACTIONS_SORTED) or match_any(norm, pos, STOPS)
+        word = max(match_any(norm, pos, ACTIONS_SORTED) or "", match_any(norm, pos, STOPS) or "", key=len)
         if word and pos + len(word) <= limit:
             pos += len(word)
             moved = True

@@ -32,6 +32,8 @@ def after_year(norm, start, head_start):
         start = inside.end()
     return start
 _MONEY = re.compile(r"[亿万]元")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
 _DIGIT = re.compile(r"\d")
 _SLOGANS = tuple(SLOGAN_WORDS)
 _SCOPES = ("全区", "全县", "全市", "全镇", "辖区", "区内", "全")
@@ -90,6 +92,11 @@ def analyse_stem(norm, mention):
         at = rest.find(word)
         if at >= 0 and is_generic(rest[at + len(word):]):
             return count, start, "generic"  # 武汉一批公园, 颍东一大批学校: some of a type, no name
+    quoted = _QUOTED_NAME.match(rest)
+    if quoted and _HAN_ONLY.fullmatch(quoted.group(1)) and is_generic(quoted.group(2)) \
+            and not any(len(word) > 1 and word in quoted.group(1) for word in GENERIC_SORTED):
+        # “甬川”桥, “知宇”口袋公园: a quoted name before the head (“老旧散”小区 and “旅游+”小镇 quote a kind)
+        return count, start, "distinctive"
     if rest[0] in "“‘\"《":
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
     if mention.stop == "等" and count is None and mention.count is None and mention.kind != "raw" \
