@@ -333,6 +333,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
      "青松嘉园保障性住房项目开工建设，白石新区所有路建设完工。",
      [("“青松”桥", "bridge"), ("白石大桥", "bridge"), ("红枫路", "road_new"), ("青松嘉园", "area"),
       ("青檀街", "road_rebuild")], []),
+    # a reporter's name in a byline and words of speech (感慨道, 绕路) are no places
+    ("本报讯(记者青松江)为切实解决出城口道路问题。出租车司机白石感慨道，“以前过黄河得绕路，现在红枫黄河大桥建成。”",
+     [("红枫黄河大桥", "bridge")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

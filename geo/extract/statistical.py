@@ -235,6 +235,10 @@ def _category(norm, start, end, records):
     table = heads()
     for length in range(min(6, end - start - 1), 0, -1):
         info = table.get(norm[end - length:end])
+        if info is not None and info[1] == "none" and length >= 3:
+            # 感慨道: a longer word that ends like a head but is none is a word of its own (a
+            # two-character one may end a name: 石太二通道)
+            return None, None, end, 0
         if info is not None and info[1] not in ("none", "skip") and info[0]:
             return info[0], info[1], end - length, info[2]
     if _NUMBERED_ROAD.search(norm, start, end) or CODE_RE.fullmatch(norm, start, end):
