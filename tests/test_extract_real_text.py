@@ -336,6 +336,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a reporter's name in a byline and words of speech (感慨道, 绕路) are no places
     ("本报讯(记者青松江)为切实解决出城口道路问题。出租车司机白石感慨道，“以前过黄河得绕路，现在红枫黄河大桥建成。”",
      [("红枫黄河大桥", "bridge")], []),
+    # forum junk between lines: a stray bracket (r( k) encloses no range lines on, and a letter
+    # and digit in it (S0 l() is no road code
+    ("* p/ {) b& x! R8 r( k 一、教育项目$ N3 {7 w- a G\n新建青松中学学生宿舍楼1栋;\n"
+     "\" S0 l( Q& f1 J3 W) 改造白石小学校舍消防设施; ) L( f%",
+     [("青松中学学生宿舍楼", "school")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -31,8 +31,9 @@ def clause_mentions(norm, start, end):
     for match in (CODE_RE.finditer(norm, start, end) if _MAY_HOLD_CODE.search(clause) else ()):
         before = norm[match.start() - 1] if match.start() > start else ""
         after = norm[match.end()] if match.end() < end else ""
-        if (before.isascii() and before.isalnum()) or (after.isdigit() and match.group()[-1].isdigit()):
-            continue
+        if (before.isascii() and before.isalnum()) or (after.isdigit() and match.group()[-1].isdigit()) \
+                or _LATIN_AFTER_SPACE.match(norm, match.end(), end):
+            continue  # G3091 goes on; "S0 l( Q&", "X7 V": letters and digits of forum junk
         codes.setdefault(match.end(), []).append(match)
     for match in (COUNTY_ROAD_RE.finditer(norm, start, end) if "线" in clause else ()):
         if _county_road_ok(norm, match, start, end):
@@ -98,6 +99,7 @@ _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
 
 
 # A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
+_LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
 _MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
 
 

@@ -21,7 +21,9 @@ _ACTION_INDEX = word_index(ACTIONS_SORTED)
 _ALONG = ("路", "街", "大道", "大街", "公路", "河", "江", "溪", "沟", "渠")
 _ALONG_LAST = frozenset(word[-1] for word in _ALONG)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
-_RANGE_MARK = re.compile(r"[至\-—–~]")
+# A range mark next to a name's character (not w- a of forum junk).
+_RANGE_BETWEEN_NAMES = re.compile(r"至|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
+_RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
 _PHASE_END = re.compile(r"期\)?$")
 
 
@@ -392,13 +394,23 @@ def _named_record(norm, mention, category, action, start=None):
 
 
 def _in_range_brackets(norm, mention):
-    """True when the mention lies inside brackets that give a range (A—B段, A至B)."""
+    """True when the mention lies inside brackets that give a range (A—B段, A至B).
+
+    A range is short: a stray bracket in forum junk (r( k) encloses nothing lines on.
+    """
     opened = norm.rfind("(", 0, mention.stem_start)
-    if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0:
+    if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0 \
+            or _printed(norm, opened, mention.stem_start) > _RANGE_REACH:
         return False
     closed = norm.find(")", mention.end)
-    inside = norm[opened + 1:closed] if closed >= 0 else ""
-    return bool(_RANGE_MARK.search(inside))
+    if closed < 0 or _printed(norm, mention.end, closed) > _RANGE_REACH:
+        return False
+    return bool(_RANGE_BETWEEN_NAMES.search(norm, opened + 1, closed))
+
+
+def _printed(norm, start, end):
+    """Characters in ``norm[start:end]`` other than white space (a flattened table pads cells)."""
+    return (end - start) - sum(1 for char in norm[start:end] if char.isspace())
 
 
 def _attributive(norm, mention, clause_end):
