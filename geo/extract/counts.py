@@ -11,6 +11,7 @@ from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, MEASURE_RE, NUM
 from geo.extract.works import right_action
 
 _FILLER_INDEX = word_index(FILLERS_SORTED)
+_WORKS_UNIT = re.compile(r"[\d一二两三四五六七八九十百千][余多]?[项个处件]")  # a count of works at all
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
 _WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个|处|件)"
@@ -43,6 +44,9 @@ def counted_works(norm, start, end, records, mentions=()):
         before or after a works noun (lexicon role ``counted_works``), or after a class of
         a tally (X类); a count of classes (8类32项) is none.
     """
+    clause = norm[start:end]
+    if not _WORKS_UNIT.search(clause) or ("类" not in clause and not any(word in clause for word in COUNTED_WORKS)):
+        return []
     out = []
     taken = {m.count.start for m in mentions if m.count is not None}
     heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")]

@@ -20,6 +20,7 @@ _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _ACTION_INDEX = word_index(ACTIONS_SORTED)
 _FILLER_INDEX = word_index(FILLERS_SORTED)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
+_RANGE_MARKS = "至" + DASHES
 
 
 def _crossed_way_end(norm, pos, clause_end, window=12):
@@ -143,7 +144,7 @@ def _closes_name(section):
 
 def is_range(section):
     """A section from one place to another (至建设大路段, (奥体西路至凤凰路段), 界牌-集兵段)."""
-    return any(mark in section for mark in "至" + DASHES) and section.rstrip(")").endswith("段")
+    return section.rstrip(")").endswith("段") and any(mark in section for mark in _RANGE_MARKS)
 
 
 def _sections_end(norm, pos, clause_end, linear):

@@ -11,6 +11,9 @@ from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
 
+_LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
+_LONGEST_STOP = max(map(len, _LONG_STOPS))
+
 def resolve_enumerations(norm, mentions, clause_start):
     """Link ``A、B等N<head>`` members to their type head and build chains for actions."""
     by_end = {m.end: m for m in mentions if m.kind != "skip"}
@@ -178,7 +181,7 @@ def _raw_item(norm, pos, clause_start, generic_ok=False):
         return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
         return None
-    if any(word in text for word in STOP_WORDS if len(word) > 1):
+    if any(text[i:j] in _LONG_STOPS for i in range(len(text) - 1) for j in range(i + 2, min(len(text), i + _LONGEST_STOP) + 1)):
         return None
     return Mention(kind="raw", head="", category=None, stem_start=start, head_start=pos,
             head_end=pos, end=pos, section=None, count=None, stop=stop,

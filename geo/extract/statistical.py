@@ -96,13 +96,14 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     covered = [(r.start, r.end) for r in records]
     added = []
     spans = None
+    seen = {}  # clause -> its mentions, looked up once for all the spans in it
     for start, end, confidence in found:
         if confidence < TAGGER_ADD_CONFIDENCE or any(s < end and start < e for s, e in covered):
             continue
         if spans is None:
             spans = list(clauses(norm, sent_start, sent_end))
         clause = next(((c0, c1) for c0, c1 in spans if c0 <= start < c1), None)
-        if clause is None or end > clause[1] or _discarded_nearby(norm, start, end, clause, records):
+        if clause is None or end > clause[1] or _discarded_nearby(norm, start, end, clause, records, seen):
             continue
         record = _record_for_span(norm, start, end, clause, records)
         if record is not None and not any(s < record.end and record.start < e for s, e in covered):
@@ -114,7 +115,7 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
 TAGGER_RULES = (drop_rejected, add_missed)
 
 
-def _discarded_nearby(norm, start, end, clause, records):
+def _discarded_nearby(norm, start, end, clause, records, seen=None):
     """True when the rules saw a place at the span, or listed next to it, and made no record of it.
 
     The rules discard what they judge context, partners or locators (九江 in 与镇江、九江等城市合作;
@@ -125,8 +126,12 @@ def _discarded_nearby(norm, start, end, clause, records):
     from geo.extract.lists import resolve_enumerations
     from geo.extract.mentions import clause_mentions
 
-    mentions = [m for m in clause_mentions(norm, *clause) if m.kind != "skip"]
-    resolve_enumerations(norm, mentions, clause[0])
+    mentions = None if seen is None else seen.get(clause)
+    if mentions is None:
+        mentions = [m for m in clause_mentions(norm, *clause) if m.kind != "skip"]
+        resolve_enumerations(norm, mentions, clause[0])
+        if seen is not None:
+            seen[clause] = mentions
     kept = {(r.mention.stem_start, r.mention.end) for r in records}
     for mention in mentions:
         if (mention.stem_start, mention.end) in kept or mention.kind == "raw":
