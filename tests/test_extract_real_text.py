@@ -341,6 +341,14 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("* p/ {) b& x! R8 r( k 一、教育项目$ N3 {7 w- a G\n新建青松中学学生宿舍楼1栋;\n"
      "\" S0 l( Q& f1 J3 W) 改造白石小学校舍消防设施; ) L( f%",
      [("青松中学学生宿舍楼", "school")], []),
+    # named communities are places; a bracketed range may say 到; the roads a new road meets
+    # (西接, 东止) or joins (连接起来), and those it relieves (分流), are context; this road is none
+    ("实施了首山镇的青松社区、白石社区共54栋老旧楼的维修改造工程，改造中心城区完整社区。"
+     "红枫线(青松村到白石村)道路全程5公里。",
+     [("白石社区", "area"), ("红枫线(青松村到白石村)", "road_rebuild"), ("青松社区", "area")], []),
+    ("青檀路全长2328米，西接青松路，东止白石街，把红枫路、白桦路以及青岭路连接起来，将有效分流青峰大道的交通压力。"
+     "特别盼着这条路开通。",
+     [("青檀路", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

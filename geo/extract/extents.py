@@ -11,7 +11,7 @@ from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LI
 
 _PHASE_END = re.compile(r"期\)?$")
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
-_TO_RANGE = re.compile(r"\([^()]+至[^()]+\)$")  # 南段(滨海路口至江山大道路口)
+_TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)
 _HOUSE_NUMBER = re.compile(r"\d{1,4}号")
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
 _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)

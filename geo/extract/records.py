@@ -22,7 +22,7 @@ _ALONG = ("路", "街", "大道", "大街", "公路", "河", "江", "溪", "沟"
 _ALONG_LAST = frozenset(word[-1] for word in _ALONG)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
-_RANGE_BETWEEN_NAMES = re.compile(r"至|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
+_RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
 _RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
 _PHASE_END = re.compile(r"期\)?$")
 
