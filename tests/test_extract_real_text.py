@@ -349,6 +349,14 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("青檀路全长2328米，西接青松路，东止白石街，把红枫路、白桦路以及青岭路连接起来，将有效分流青峰大道的交通压力。"
      "特别盼着这条路开通。",
      [("青檀路", "road_rebuild")], []),
+    # a road named by the place it serves (青松二村道路, 白石口道路二期) is a name; a type before 道路
+    # (内部, 安置点, 森林防火应急) or a road type among names (城区道路) is none; a hospital rebuilt
+    # elsewhere (异地新建), a maternity clinic (妇保院) listed, a river crossing (过江通道)
+    ("青松二村道路、白石口道路二期扩建、城区道路和红枫路改造，要加快内部道路建设，建设森林防火应急道路35公里。"
+     "青松区医院异地新建项目，新中医院、妇保院实现封顶，白石过江通道建设正式开工。",
+     [("白石口道路二期", "road_rebuild"), ("白石过江通道", "bridge"), ("妇保院", "health"),
+      ("红枫路", "road_rebuild"), ("新中医院", "health"), ("青松二村道路", "road_rebuild"),
+      ("青松区医院", "health")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

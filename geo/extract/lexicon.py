@@ -255,6 +255,7 @@ MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
 COUNTED_PARTS = words("counted_part")
+TYPE_WORDS = words("type_word")  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 # Directions after a road that bound a site (三环路以西, 温福铁路以南).
 BOUNDING_WORDS = words("bounding")

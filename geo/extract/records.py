@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
+from geo.extract.lexicon import TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -222,6 +222,7 @@ def _named_among_names(norm, mention, count, rest_start):
     """True when a type-like item (宜居小学, 市区中心大街) stands in a 、-list between names of its
     own head (or, for roads, of any road head)."""
     if count is not None or mention.count is not None or mention.kind not in ("name", "facility") \
+            or mention.head in TYPE_WORDS \
             or mention.head_start - rest_start < 2 or len(mention.chain) < 2:
         return False
     if norm[mention.stem_start - 1:mention.stem_start] != "、" and not norm.startswith("、", mention.end):

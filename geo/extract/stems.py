@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE, HARD_BREAKS
@@ -125,7 +125,7 @@ def analyse_stem(norm, mention):
         return count, start, "distinctive"  # 中心公园: the park of that name
     if is_generic(rest):
         if mention.category == "road" and mention.kind == "name" and len(rest) <= 3 \
-                and not is_road_type(rest) and not rest.endswith("新") \
+                and not is_road_type(rest) and not rest.endswith("新") and mention.head not in TYPE_WORDS \
                 and not (any(word in rest for word in ABSTRACT_WORDS)
                          and (rest not in ABSTRACT_WORDS or (mention.stop or "").startswith("走"))):
             # 文化大道, 人民路, 建设路: a short ordinary word is a road name; only road-type
