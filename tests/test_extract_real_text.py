@@ -357,6 +357,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("白石口道路二期", "road_rebuild"), ("白石过江通道", "bridge"), ("妇保院", "health"),
       ("红枫路", "road_rebuild"), ("新中医院", "health"), ("青松二村道路", "road_rebuild"),
       ("青松区医院", "health")], []),
+    # a headline's gap between a name and its works
+    ("青松大道 年底通车", [("青松大道", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

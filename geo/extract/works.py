@@ -122,8 +122,8 @@ def right_action(norm, pos, clause_end):
     progress = None
     while skipped and pos < clause_end:
         skipped = False
-        if norm[pos] in "“‘\"":
-            pos += 1  # 实施A路“白改黑”工程: a quoted action
+        if norm[pos] in "“‘\" ":
+            pos += 1  # 实施A路“白改黑”工程: a quoted action; 沿江大道 年底通车: a headline's gap
             skipped = True
             continue
         filler = _FILLER_INDEX.at(norm, pos)
