@@ -99,8 +99,9 @@ _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
 
 
 # A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
-_LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
 _MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
+# A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
+_LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
 
 
 _CANDIDATES = [None, None]  # the text last looked at (compared by identity) and its candidates

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, CONTEXT_LABELS, FILLERS_SORTED, PHASE_VERBS, STEM_CATEGORY, heads, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import CONTEXT_LABELS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
 from geo.extract.segment import clauses
+from geo.extract.works import works_at
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
@@ -68,21 +69,7 @@ def _before_works(norm, record):
     for end in list(ends):
         if norm.startswith(("工程", "项目"), end):
             ends.add(end + 2)  # 红枫路南通工程建成通车: works after 工程 or 项目
-    return any(_works_at(norm, end) for end in ends)
-
-
-def _works_at(norm, pos):
-    """True when works are said at ``pos``, after any adverbs (如期竣工, 加快推进)."""
-    progress = False
-    for _ in range(3):
-        if match_any(norm, pos, ACTIONS_SORTED):
-            return True
-        filler = match_any(norm, pos, FILLERS_SORTED)
-        if not filler:
-            break
-        progress = progress or filler in PHASE_VERBS
-        pos += len(filler)
-    return progress and (pos >= len(norm) or norm[pos] in HARD_BREAKS)
+    return any(works_at(norm, end, len(norm)) for end in ends)
 
 
 def add_missed(norm, records, tagging, found, sent_start, sent_end):

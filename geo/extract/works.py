@@ -9,6 +9,8 @@ from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS
 
 _ACTION_INDEX = word_index(ACTIONS_SORTED)
 _FILLER_INDEX = word_index(FILLERS_SORTED)
+# A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
+_HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
 _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 
 
@@ -118,11 +120,45 @@ def action_for(norm, mention, clause_end):
 
 
 def right_action(norm, pos, clause_end):
+    """The works said right after ``pos``, or a few characters on, before ``clause_end``; else None."""
+    pos, progress = skip_adverbs(norm, pos, clause_end)
+    action = _works_after(norm, pos, progress, clause_end)
+    if action:
+        return action
+    # 加快线上线下融合发展: an action a few characters on, before the clause ends.
+    window = norm[pos:min(clause_end, pos + 12)]
+    comma = window.find("、")
+    if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
+                       or match_any(norm, pos + comma + 1, STOPS)):
+        window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
+    first = word_index(ACTIONS_SORTED).first_in(window)
+    return first[1] if first else None
+
+
+def works_at(norm, pos, clause_end):
+    """The works said at ``pos`` after any adverbs (如期竣工, 向西打通), or None.
+
+    Works that go on (七院门诊综合楼加快推进) are said by the progress verb when nothing follows it.
+    """
+    return _works_after(norm, *skip_adverbs(norm, pos, clause_end), clause_end)
+
+
+def _works_after(norm, pos, progress, clause_end):
+    action = _ACTION_INDEX.at(norm, pos)
+    if action:
+        return action
+    if progress and (pos >= clause_end or norm[pos] in HARD_BREAKS):
+        return progress
+    return None
+
+
+def skip_adverbs(norm, pos, clause_end):
+    """(position after the adverbs, quotes and gaps at ``pos``, the last progress verb among them)."""
     skipped = True
     progress = None
     while skipped and pos < clause_end:
         skipped = False
-        if norm[pos] in "“‘\" ":
+        if norm[pos] in "“‘\"" or norm[pos] == " " and _HEADLINE_TAIL.match(norm, pos):
             pos += 1  # 实施A路“白改黑”工程: a quoted action; 沿江大道 年底通车: a headline's gap
             skipped = True
             continue
@@ -132,16 +168,4 @@ def right_action(norm, pos, clause_end):
             pos += len(filler)
             skipped = True
             progress = filler if filler in PHASE_VERBS else progress
-    action = _ACTION_INDEX.at(norm, pos)
-    if action:
-        return action
-    if progress and (pos >= clause_end or norm[pos] in HARD_BREAKS):
-        return progress  # 七院门诊综合楼加快推进: the works go on
-    # 加快线上线下融合发展: an action a few characters on, before the clause ends.
-    window = norm[pos:min(clause_end, pos + 12)]
-    comma = window.find("、")
-    if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
-                       or match_any(norm, pos + comma + 1, STOPS)):
-        window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
-    first = word_index(ACTIONS_SORTED).first_in(window)
-    return first[1] if first else None
+    return pos, progress
