@@ -359,6 +359,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
       ("青松区医院", "health")], []),
     # a headline's gap between a name and its works
     ("青松大道 年底通车", [("青松大道", "road_new")], []),
+    # a supply line is named by the places it joins; a county's roads (青松县公路) and all the
+    # banner's roads (全旗公路) are types, a road to a town (白石镇公路) is a name
+    ("青松水库至白石口岸供水工程建成投用，推进青松县公路和全旗公路建设，新建白石镇公路。",
+     [("白石镇公路", "road_new"), ("青松水库至白石口岸供水工程", "utility")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

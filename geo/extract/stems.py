@@ -32,6 +32,7 @@ def after_year(norm, start, head_start):
         start = inside.end()
     return start
 _MONEY = re.compile(r"[亿万]元")
+_JURISDICTION_LAST = tuple("省市县区旗")  # (藤州镇公路 goes to the town: a name)
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
 _DIGIT = re.compile(r"\d")
@@ -88,6 +89,8 @@ def analyse_stem(norm, mention):
         return None, start, "distinctive"
     if not rest:
         return count, start, "empty"
+    if mention.head in TYPE_WORDS and rest.endswith(_JURISDICTION_LAST):
+        return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type
     for word in VAGUE_QUANTITIES:
         at = rest.find(word)
         if at >= 0 and is_generic(rest[at + len(word):]):
