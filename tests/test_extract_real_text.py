@@ -363,6 +363,14 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # banner's roads (全旗公路) are types, a road to a town (白石镇公路) is a name
     ("青松水库至白石口岸供水工程建成投用，推进青松县公路和全旗公路建设，新建白石镇公路。",
      [("白石镇公路", "road_new"), ("青松水库至白石口岸供水工程", "utility")], []),
+    # an official's name (副省长王路) and what a site borders (西临) are context; 随着 and 主要有 end a
+    # stem; named flats (公寓); a hospital's service building (业务用房) is the hospital's; 区长 inside
+    # 片区长岗 is no title
+    ("随着青松广场建成，省政府副省长王路出席仪式，白石景区建设，西临红枫路。主要有青岭综合保税区(一期)建设。"
+     "青松公寓、白石公寓相继开工建设，青檀旗人民医院业务用房建成，武鸣片区长岗大道东段已通车。",
+     [("武鸣片区长岗大道东段", "road_new"), ("白石公寓", "area"), ("白石景区", "park"),
+      ("青岭综合保税区(一期)", "area"), ("青松公寓", "area"), ("青松广场", "park"),
+      ("青檀旗人民医院", "health")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
