@@ -23,7 +23,8 @@ def run():
     try:
         code = _run()
     except KeyboardInterrupt:
-        sys.stderr.write(INTERRUPTED + "\n")
+        outputs = sys.modules.get("geo.outputs")  # after a commit the new set is in place
+        sys.stderr.write((INTERRUPTED_AFTER if outputs is not None and outputs.committed() else INTERRUPTED) + "\n")
         _exit_interrupted()
     except SystemExit as exc:
         if exc.code == EXIT_INTERRUPTED:  # the CLI already said what happened to the outputs

@@ -77,6 +77,12 @@ def _report_warnings(warnings):
         click.echo(f"warning: {warning}", err=True)
 
 
+def _outputs_committed():
+    """True when this run already put its new outputs in place (geo.outputs loaded and committed)."""
+    outputs = sys.modules.get("geo.outputs")
+    return outputs is not None and outputs.committed()
+
+
 def _handle_errors(func):
     """Turn input problems into one line on stderr and exit code 2 (traceback with --verbose)."""
 
@@ -96,7 +102,7 @@ def _handle_errors(func):
         except KeyboardInterrupt as exc:
             from geo.__main__ import EXIT_INTERRUPTED, INTERRUPTED, INTERRUPTED_AFTER
 
-            if getattr(exc, "committed", False):
+            if getattr(exc, "committed", False) or _outputs_committed():
                 click.echo(INTERRUPTED_AFTER, err=True)
             else:
                 click.echo(INTERRUPTED, err=True)

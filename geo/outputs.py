@@ -25,6 +25,16 @@ JOURNAL_NAME = ".geo-commit.json"
 STAGE_PREFIX = ".geo-stage-"
 
 _active: contextvars.ContextVar = contextvars.ContextVar("geo_output_set", default=None)
+_COMMITTED: list = []  # roots whose new set this run has put in place
+
+
+def committed() -> bool:
+    """True once this run has put a new set of outputs in place.
+
+    An interrupt after that moment (while the staging folder is cleaned up, the lock released or
+    the summary printed) must not be reported as leaving the previous set intact.
+    """
+    return bool(_COMMITTED)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -67,6 +77,7 @@ def output_set(root, *, wait_s=None):
         yield active()
         return
     root = ensure_output_dir(root).resolve()
+    _COMMITTED.clear()
     with _run_lock(root, settings.LOCK_WAIT_S if wait_s is None else wait_s), _signals_as_interrupts():
         recover(root)
         outputs = OutputSet(root)
@@ -185,6 +196,7 @@ class OutputSet:
             os.replace(tmp, journal)  # from here on the new set wins, even after a crash
             _apply(plan)
             journal.unlink()
+            _COMMITTED.append(str(self.root))
         if pending:
             raise Interrupted(committed=True)
 

@@ -86,6 +86,41 @@ def test_an_error_inside_a_set_changes_nothing(tmp_path):
     assert _snapshot(tmp_path) == before
 
 
+def test_an_interrupt_after_the_commit_is_reported_as_after_it(tmp_path, monkeypatch):
+    """A Ctrl-C that lands after the new set is in place (while the staging folder is removed)
+    must say the set is complete, not that the previous one is intact."""
+    import click
+
+    from geo.__main__ import INTERRUPTED, INTERRUPTED_AFTER
+    from geo.cli import _handle_errors
+
+    def discard_interrupted(self):
+        raise KeyboardInterrupt
+
+    @click.command()
+    @_handle_errors
+    def build_then_interrupted():
+        with outputs.output_set(tmp_path):
+            write_text_atomic(tmp_path / "a.txt", "new")
+
+    @click.command()
+    @_handle_errors
+    def interrupted_before():
+        with outputs.output_set(tmp_path):
+            write_text_atomic(tmp_path / "b.txt", "b")
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(outputs.OutputSet, "discard", discard_interrupted)
+    result = CliRunner().invoke(build_then_interrupted)
+    assert result.exit_code == 130
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "new"
+    assert INTERRUPTED_AFTER in result.output and INTERRUPTED not in result.output
+    monkeypatch.undo()
+    result = CliRunner().invoke(interrupted_before)
+    assert result.exit_code == 130 and INTERRUPTED in result.output
+    assert not (tmp_path / "b.txt").exists()
+
+
 def test_a_commit_cut_short_is_finished_by_the_next_run(tmp_path):
     stage = tmp_path / ".geo-stage-1"
     stage.mkdir()
