@@ -255,6 +255,10 @@ MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
 COUNTED_PARTS = words("counted_part")
+# Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).
+ALONG_WORDS = words("along")
+# Jurisdictions whose roads are a type (上蔡县公路; 藤州镇公路 goes to the town: a name).
+JURISDICTION_SUFFIXES = words("jurisdiction")
 TYPE_WORDS = words("type_word")  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 # Directions after a road that bound a site (三环路以西, 温福铁路以南).

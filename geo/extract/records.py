@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
+from geo.extract.lexicon import ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -17,9 +17,7 @@ from geo.extract.works import action_for, resolve_category
 
 
 _ACTION_INDEX = word_index(ACTIONS_SORTED)
-# Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).
-_ALONG = ("路", "街", "大道", "大街", "公路", "河", "江", "溪", "沟", "渠")
-_ALONG_LAST = frozenset(word[-1] for word in _ALONG)
+_ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -426,7 +424,7 @@ def _attributive(norm, mention, clause_end):
 def _road_before_generic(norm, start, head_start):
     """End of a road or river name in ``norm[start:head_start]`` followed only by generic words, or None."""
     for end in range(head_start, start + 2, -1):
-        if norm[end - 1] in _ALONG_LAST and norm.endswith(_ALONG, start, end) \
+        if norm[end - 1] in _ALONG_LAST and norm.endswith(ALONG_WORDS, start, end) \
                 and is_generic(norm[end:head_start]) and end - start >= 3:
             return end
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE, HARD_BREAKS
@@ -32,7 +32,6 @@ def after_year(norm, start, head_start):
         start = inside.end()
     return start
 _MONEY = re.compile(r"[亿万]元")
-_JURISDICTION_LAST = tuple("省市县区旗")  # (藤州镇公路 goes to the town: a name)
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
 _DIGIT = re.compile(r"\d")
@@ -89,7 +88,7 @@ def analyse_stem(norm, mention):
         return None, start, "distinctive"
     if not rest:
         return count, start, "empty"
-    if mention.head in TYPE_WORDS and rest.endswith(_JURISDICTION_LAST):
+    if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES):
         return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type
     for word in VAGUE_QUANTITIES:
         at = rest.find(word)
