@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, COUNTED_WORKS, FILLERS_SORTED, STOPS, match_any, word_index
+from geo.extract.lexicon import FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, STOPS, match_any
 from geo.extract.model import Mention, Record
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, MEASURE_RE, NUM
 from geo.extract.works import right_action
 
-_FILLER_INDEX = word_index(FILLERS_SORTED)
 _WORKS_UNIT = re.compile(r"[\d一二两三四五六七八九十百千][余多]?[项个处件]")  # a count of works at all
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
@@ -62,7 +61,7 @@ def counted_works(norm, start, end, records, mentions=()):
         if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
-                and not (match_any(norm, noun_end, STOPS) or _FILLER_INDEX.at(norm, noun_end)
+                and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
                          or norm.startswith("项目", noun_end)):
             continue  # 3个工程技术中心: the noun goes on
         noun_start = _after_leading_verbs(norm, noun_start, noun_end - 2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FILLERS_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
+from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FOLLOWERS_SORTED, BOUNDING_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
@@ -17,8 +17,6 @@ _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] fo
 _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
 _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
-_ACTION_INDEX = word_index(ACTIONS_SORTED)
-_FILLER_INDEX = word_index(FILLERS_SORTED)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 _RANGE_MARKS = "至" + DASHES
 
@@ -93,7 +91,7 @@ def extend_right(norm, mention, clause_end):
         if not quoted:
             # 安置点配套设施提升12个: the works on a type's facilities count the type.
             quoted = len(_COUNTED_PART_INDEX.at(norm, pos) or "")
-        action = _ACTION_INDEX.at(norm, pos + quoted + closing)
+        action = ACTION_INDEX.at(norm, pos + quoted + closing)
         if action:
             after = pos + quoted + closing + len(action)
             after += 1 if quoted == 1 and after < clause_end and norm[after] in "”’\"" else 0
@@ -196,10 +194,10 @@ def right_ok(norm, pos, clause_end):
     if norm.startswith("流域", pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
-    if _FOLLOWER_INDEX.at(norm, pos) or _ACTION_INDEX.at(norm, pos):
+    if _FOLLOWER_INDEX.at(norm, pos) or ACTION_INDEX.at(norm, pos):
         return True
-    filler = _FILLER_INDEX.at(norm, pos)
-    if filler and _ACTION_INDEX.at(norm, pos + len(filler)):
+    filler = FILLER_INDEX.at(norm, pos)
+    if filler and ACTION_INDEX.at(norm, pos + len(filler)):
         return True  # 市体育中心如期竣工, 南山大道向西打通: an adverb before the works
     # 青山路连接白石路, 青山公园位于...: a context verb ends it too, unless it opens a head (连接线).
     return bool(match_any(norm, pos, CONTEXT_VERBS)) and not _starts_with_head(norm[pos:pos + 6])

@@ -303,6 +303,11 @@ def word_index(words_):
     return _index(words_)
 
 
+# The look-ups every stage shares: works verbs and the adverbs that may stand before them.
+ACTION_INDEX = word_index(ACTIONS_SORTED)
+FILLER_INDEX = word_index(FILLERS_SORTED)
+
+
 def match_any(norm, pos, words_):
     """The longest word of ``words_`` starting at ``pos``, or None."""
     entry = _INDEXES.get(id(words_))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, ACTIONS_SORTED, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
+from geo.extract.lexicon import ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -16,7 +16,6 @@ from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category
 
 
-_ACTION_INDEX = word_index(ACTIONS_SORTED)
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
@@ -150,7 +149,7 @@ def _listed_after_context_verb(case):
     window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
-    return verb is not None and "的" not in window[verb[0]:] and _ACTION_INDEX.first_in(window) is None
+    return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None
 
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,

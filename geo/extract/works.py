@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, BUS_WORDS, FILLERS_SORTED, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
+from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
 from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS
 
-_ACTION_INDEX = word_index(ACTIONS_SORTED)
-_FILLER_INDEX = word_index(FILLERS_SORTED)
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
 _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
@@ -85,7 +83,7 @@ def action_for(norm, mention, clause_end):
             and after < clause_end and norm[after] == "、"):
         # A、B改扩建、C等项目建设: 改扩建 is B's own (the list goes on after it); A takes
         # the action that closes the whole list.
-        actions = word_index(ACTIONS_SORTED)
+        actions = ACTION_INDEX
         closing = [(p + len(a), len(a), a) for p in range(after, clause_end)
                    for a in actions.all_at(norm, p) if p + len(a) <= clause_end]
         if closing:
@@ -95,7 +93,7 @@ def action_for(norm, mention, clause_end):
     # An action inside the type head's modifiers: 金牛建材等新建商业载体 -> 新建.
     if type_head is not None:
         modifiers = norm[type_head.stem_start:type_head.head_start]
-        found = [a for p in range(len(modifiers)) for a in word_index(ACTIONS_SORTED).all_at(modifiers, p)
+        found = [a for p in range(len(modifiers)) for a in ACTION_INDEX.all_at(modifiers, p)
                  if p + len(a) <= len(modifiers)]
         if found:
             order = {a: i for i, a in enumerate(ACTIONS_SORTED)}
@@ -131,7 +129,7 @@ def right_action(norm, pos, clause_end):
     if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
                        or match_any(norm, pos + comma + 1, STOPS)):
         window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
-    first = word_index(ACTIONS_SORTED).first_in(window)
+    first = ACTION_INDEX.first_in(window)
     return first[1] if first else None
 
 
@@ -144,7 +142,7 @@ def works_at(norm, pos, clause_end):
 
 
 def _works_after(norm, pos, progress, clause_end):
-    action = _ACTION_INDEX.at(norm, pos)
+    action = ACTION_INDEX.at(norm, pos)
     if action:
         return action
     if progress and (pos >= clause_end or norm[pos] in HARD_BREAKS):
@@ -162,8 +160,8 @@ def skip_adverbs(norm, pos, clause_end):
             pos += 1  # 实施A路“白改黑”工程: a quoted action; 沿江大道 年底通车: a headline's gap
             skipped = True
             continue
-        filler = _FILLER_INDEX.at(norm, pos)
-        action = _ACTION_INDEX.at(norm, pos)
+        filler = FILLER_INDEX.at(norm, pos)
+        action = ACTION_INDEX.at(norm, pos)
         if filler and (not action or len(filler) >= len(action)):
             pos += len(filler)
             skipped = True
