@@ -16,6 +16,8 @@ UNLOCATED = "unlocated"
 _CARDINAL_SECTION = {"东段": "east", "西段": "west", "南段": "south", "北段": "north", "中段": "middle"}
 _RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|–|-|~)(?P<end>.+?)段$")
 # Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
+# Another name of the road in brackets (新城大路(南部快速路), 郭洲路(旧广虎路)): the whole road.
+_ALIAS_SECTION = re.compile(r"^\((?:旧|原|即|又称)?(?P<alias>[^()]+?(?:路|街|大道|快速路|公路|高速|线|\d))\)$")
 _JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
 _JUNCTION_SEPARATORS = "与/、×和同及—–-"
 _ROAD_SUFFIXES = ("路", "街", "道", "线", "巷", "胡同")
@@ -120,6 +122,9 @@ def _locate(props, gazetteer, kind, place, online):
     if match is None and section and base != name:
         match = gazetteer.lookup(base, accepts=accepts, category=props.get("category"))
         cut = section if match else None
+    alias = _ALIAS_SECTION.match(unicodedata.normalize("NFKC", section or ""))
+    if match is None and alias:
+        match = gazetteer.lookup(alias.group("alias"), accepts=accepts, category=props.get("category"))
     if match is None and online is not None:
         entry = online(name, props.get("category"))
         if entry is not None and accepts(entry):
@@ -272,6 +277,9 @@ def _cut_section(geom, section, gazetteer, crs=None):
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
     from geo.lines import route
 
+    alias = _ALIAS_SECTION.match(unicodedata.normalize("NFKC", section))
+    if alias and not _RANGE_SECTION.match(section):
+        return geom, f"{alias.group('alias')} is another name of the road, whole road used", True
     if geom.geom_type not in LINE_TYPES:
         return geom, f"section {section} not cut (not a line)", False
     crs = crs or metric_crs_for(geom)

@@ -93,8 +93,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("青松路起点接白石路，终点接12号路。", [("青松路", "road_rebuild")], []),
     ("新建红枫幼儿园，项目拟选址于青山路与白石路交叉口。", [("红枫幼儿园", "school")], []),
     ("该公园由青岭路与白桦路、红枫路合围，北至规划青檀路，南至现状白杨路。", [], []),
-    # a name in brackets right after a name is its alias; a bus line's stops are no works
-    ("新开工30号路(红枫路)。", [("30号路", "road_new")], []),
+    # a name in brackets right after a name is its other name: kept with it, no project of its own; a bus
+    # line's stops are no works
+    ("新开工30号路(红枫路)。", [("30号路(红枫路)", "road_new")], []),
     ("新开4条公交线路:青山站至白石公园、红枫站至青岭广场。", [], []),
     # a numbered road is named with the zone it belongs to
     ("加快青松商务区24号路、35号路建设。", [("35号路", "road_new"), ("青松商务区24号路", "road_new")], []),
@@ -371,6 +372,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("武鸣片区长岗大道东段", "road_new"), ("白石公寓", "area"), ("白石景区", "park"),
       ("青岭综合保税区(一期)", "area"), ("青松公寓", "area"), ("青松广场", "park"),
       ("青檀旗人民医院", "health")], []),
+    # a road's other name in brackets is kept with it; a bracket after a name closes it, whatever
+    # part of the site follows (活动场地)
+    ("青岭大路(北部快速路)计划开工，红枫路(旧白石路)升级改造，青松小学(东区)活动场地修缮。",
+     [("红枫路(旧白石路)", "road_rebuild"), ("青岭大路(北部快速路)", "road_new"), ("青松小学(东区)", "school")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

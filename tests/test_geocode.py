@@ -70,6 +70,20 @@ def test_range_section_is_cut_between_named_cross_streets(gazetteer):
     assert feature["properties"]["geocode"]["status"] == "matched"
 
 
+def test_road_named_with_its_other_name_in_brackets_is_the_whole_road(gazetteer):
+    feature, _ = _one([_project("二环北路(北部快速路)", "road_rebuild", base_name="二环北路",
+                                section="(北部快速路)")], gazetteer)
+    assert feature["geometry"].equals(ROAD)
+    assert feature["properties"]["geocode"]["status"] == "matched"
+    assert "another name" in feature["properties"]["geocode"]["method"]
+
+
+def test_road_known_only_by_its_bracketed_other_name_is_placed_by_it(gazetteer):
+    feature, unlocated = _one([_project("青岭大路(旧水屯路)", "road_rebuild", base_name="青岭大路",
+                                        section="(旧水屯路)")], gazetteer)
+    assert not unlocated and feature["geometry"].equals(shapely.LineString([(117.0, 36.71), (117.0, 36.74)]))
+
+
 def test_explicit_section_entry_wins_over_cutting(gazetteer):
     east = shapely.LineString([(117.02, 36.70), (117.08, 36.70)])
     gazetteer.tiers[0][1].append(_entry("二环北路东段", east))

@@ -7,9 +7,10 @@ import re
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FOLLOWERS_SORTED, BOUNDING_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
 
 _PHASE_END = re.compile(r"期\)?$")
+_BRACKETED = re.compile(r"\([^()]+\)")  # 实验小学(东区)活动场地: a bracket closes the name
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 _TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)
 _HOUSE_NUMBER = re.compile(r"\d{1,4}号")
@@ -136,7 +137,7 @@ def _is_place(text):
 
 def _closes_name(section):
     """A range (A至B段) or a phase (二期) ends a name: nothing of the name follows it."""
-    return is_range(section) or bool(_PHASE_END.search(section)) \
+    return is_range(section) or bool(_PHASE_END.search(section)) or _BRACKETED.fullmatch(section) is not None \
         or bool(_DASH_RANGE.fullmatch(section)) or bool(_TO_RANGE.search(section))  # (华腾路-凌边路)
 
 
@@ -151,6 +152,8 @@ def _sections_end(norm, pos, clause_end, linear):
         match = SECTION_RE.match(norm, pos, clause_end)
         if match is not None and match.group("range") and _starts_with_head(match.group("range")):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
+        if match is None and linear:
+            match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and linear:
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)
