@@ -376,6 +376,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # part of the site follows (活动场地)
     ("青岭大路(北部快速路)计划开工，红枫路(旧白石路)升级改造，青松小学(东区)活动场地修缮。",
      [("红枫路(旧白石路)", "road_rebuild"), ("青岭大路(北部快速路)", "road_new"), ("青松小学(东区)", "school")], []),
+    # a pipe crossing a bridge and the places a route passes are context; a size (60班, 500床) is no name
+    ("输气管道已穿越青山河大桥，沿线经过白石渔港、红枫码头。", [], []),
+    ("新建60班九年制学校一所，建设500床医院。", [], [("school", 1)]),
+    ("新建24班青山小学和20米宽白石绿道。", [("白石绿道", "park"), ("青山小学", "school")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -10,14 +10,14 @@ from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_RE, HARD_BREAKS
 
 
-_MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?")
+_MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
 def after_year(norm, start, head_start):
-    """Where a name starts once a year before it is cut off.
+    """Where a name starts once a year (or a size) before it is cut off.
 
     2022年合肥高新区: a date opening the stem is no part of the name; 青山县2022年白石片区: a
     year inside the stem (with 年) starts the name after it, if two characters are left.
@@ -30,6 +30,9 @@ def after_year(norm, start, head_start):
         pass
     if inside is not None and head_start - inside.end() >= 2:
         start = inside.end()
+    size = _MEASURED.match(norm, start, head_start)
+    if size is not None and head_start - size.end() >= 2:
+        start = size.end()  # 24班青山小学, 20米宽青山绿道: a size before a name is no part of it
     return start
 _MONEY = re.compile(r"[亿万]元")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -106,7 +109,7 @@ def analyse_stem(norm, mention):
         return count, start, "generic"  # A路、B街等传统商业街区: what follows 等 types the list
     measured = _MEASURED.match(rest)
     if measured and is_generic(rest[measured.end():]):
-        return count, start, "generic"  # 20米宽绿道: a size, not a name
+        return count, start, "generic"  # 20米宽绿道, 60班九年制学校, 500床医院: a size, not a name
     numbered = _NUMBERED.match(rest)
     if mention.head in SUBUNIT_HEADS and numbered and is_generic(rest[numbered.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
