@@ -380,6 +380,13 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("输气管道已穿越青山河大桥，沿线经过白石渔港、红枫码头。", [], []),
     ("新建60班九年制学校一所，建设500床医院。", [], [("school", 1)]),
     ("新建24班青山小学和20米宽白石绿道。", [("白石绿道", "park"), ("青山小学", "school")], []),
+    # roads listed by the places they join before a count with no 等; passenger lines, link roads
+    # and intercity rail named by their ends; a line number after 轨道交通 is its code
+    ("开工建设青山至白石、红枫至青岭、白石湖环线东段3条高等级公路。",
+     [("白石湖环线东段", "road_new"), ("红枫至青岭", "road_new"), ("青山至白石", "road_new")], []),
+    ("完成沪青铁路客运专线和东过境高速青山联络线建设，推进青山至白石轨道交通和轨道交通2号线建设。",
+     [("东过境高速青山联络线", "road_new"), ("沪青铁路客运专线", "rail"), ("轨道交通2号线", "rail"),
+      ("青山至白石轨道交通", "rail")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -18,6 +18,7 @@ _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
 _CODED_PLACE_BEFORE = re.compile(r"(?<![A-Za-z0-9])[GSXYgsxy]\d{1,4}[\u4e00-\u9fff]{2,6}$")
 _PHASE_END = re.compile(r"期\)?$")
 _NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
+_DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
@@ -57,7 +58,7 @@ def clause_mentions(norm, start, end):
             if match.start() >= covered:
                 mention = _code_mention(norm, match, start, end)
                 break
-        if mention is None and (last in single or norm[e - 2:e] in pairs):
+        if mention is None and (last in single or norm[e - 2:e] in pairs) and not _inside_code(codes, e):
             for length in lengths.get(last, ()):
                 if length > e - covered:
                     continue
@@ -85,6 +86,12 @@ def clause_mentions(norm, start, end):
             mentions.append(mention)
             covered = mention.end
     return _merge_junctions(norm, mentions)
+
+
+def _inside_code(codes, e):
+    """True when a road or rail code goes on past ``e`` (轨道交通 of 轨道交通1号线)."""
+    return any(match.start() < e < match.end() and _DIGIT.search(match.group())
+               for matches in codes.values() for match in matches)
 
 
 # First characters of a phase (二期, 3期) and last characters of place suffixes (镇, 山): the
