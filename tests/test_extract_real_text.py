@@ -387,6 +387,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("完成沪青铁路客运专线和东过境高速青山联络线建设，推进青山至白石轨道交通和轨道交通2号线建设。",
      [("东过境高速青山联络线", "road_new"), ("沪青铁路客运专线", "rail"), ("轨道交通2号线", "rail"),
       ("青山至白石轨道交通", "rail")], []),
+    # lifts added to footbridges (加装) are works on them; the roads around a station are one project
+    ("青山路人行天桥、白石路人行天桥加装电梯，推进高铁青山站周边配套道路建设。",
+     [("白石路人行天桥", "bridge"), ("青山路人行天桥", "bridge"), ("高铁青山站周边配套道路", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
