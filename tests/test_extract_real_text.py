@@ -390,6 +390,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # lifts added to footbridges (加装) are works on them; the roads around a station are one project
     ("青山路人行天桥、白石路人行天桥加装电梯，推进高铁青山站周边配套道路建设。",
      [("白石路人行天桥", "bridge"), ("青山路人行天桥", "bridge"), ("高铁青山站周边配套道路", "road_new")], []),
+    # a network in an area is named with the area; one along a road is named by the road
+    ("完成老城片区排水管网和白石新区排水系统建设，改造青山路给水管网。",
+     [("白石新区排水系统", "utility"), ("老城片区排水管网", "utility"), ("青山路", "utility")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

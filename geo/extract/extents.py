@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FOLLOWERS_SORTED, BOUNDING_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
+from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
@@ -19,6 +19,7 @@ _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
 _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
+_NETWORK_INDEX = word_index(NETWORK_HEADS)
 _RANGE_MARKS = "至" + DASHES
 
 
@@ -107,8 +108,8 @@ def extend_right(norm, mention, clause_end):
         mention.count = count
         mention.end = count.end
         return mention
-    if not right_ok(norm, pos, clause_end):
-        return None
+    if not right_ok(norm, pos, clause_end) or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
+        return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
     if bound and right_ok(norm, pos + len(bound), clause_end) and pos + len(bound) < clause_end \
             and not _FOLLOWER_INDEX.at(norm, pos + len(bound)):
@@ -119,6 +120,18 @@ def extend_right(norm, mention, clause_end):
         return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
+
+
+def _network_follows(norm, pos, clause_end):
+    """True when a network head (管网, 排水系统) follows ``pos``, after generic words only (排水, 雨污)."""
+    for _ in range(3):
+        if _NETWORK_INDEX.at(norm, pos):
+            return True
+        word = match_any(norm, pos, GENERIC_SORTED)
+        if not word or pos + len(word) >= clause_end:
+            return False
+        pos += len(word)
+    return False
 
 
 def _starts_with_head(text):
