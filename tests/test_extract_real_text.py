@@ -393,6 +393,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a network in an area is named with the area; one along a road is named by the road
     ("完成老城片区排水管网和白石新区排水系统建设，改造青山路给水管网。",
      [("白石新区排水系统", "utility"), ("老城片区排水管网", "utility"), ("青山路", "utility")], []),
+    # facilities a district has one of, built by a works verb, also after 和 (the tagger keeps them);
+    # a ship lock's capacity works (改扩能); a sightseeing belt
+    ("建成规划展览馆和大剧院，建设园博园。",
+     [("园博园", "park"), ("大剧院", "culture"), ("规划展览馆", "culture")], []),
+    ("加快青山船闸改扩能工程建设，建设白石区滨江文化休闲观光带。",
+     [("白石区滨江文化休闲观光带", "park"), ("青山船闸", "transport")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -333,8 +333,8 @@ def _singleton_facility(case):
     norm, mention = case.norm, case.mention
     if case.label in ("empty", "generic") and norm[case.rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
             and not mention.section and mention.typed_by is None \
-            and (mention.stop in PHASE_VERBS or mention.stop is None
-                 and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"):
+            and (mention.stop in PHASE_VERBS or mention.stop in ("和", "及")
+                 or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"):
         return [_named_record(norm, mention, case.category, case.action)]
     return None
 

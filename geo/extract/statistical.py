@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_LABELS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.extract.lexicon import CONTEXT_LABELS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
@@ -52,8 +52,14 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
     """
     return [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
                                        and not _numbered_code(r.mention)
-                                       and not _before_works(norm, r)
+                                       and not _before_works(norm, r) and not _built_singleton(r)
                                        and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE)]
+
+
+def _built_singleton(record):
+    """建设园博园: a bare facility a district has one of, built by a works verb (see records)."""
+    mention = record.mention
+    return mention.head in SINGLETON_FACILITY_HEADS and mention.stop in PHASE_VERBS and record.start == mention.head_start
 
 
 def _numbered_code(mention):
