@@ -399,6 +399,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("园博园", "park"), ("大剧院", "culture"), ("规划展览馆", "culture")], []),
     ("加快青山船闸改扩能工程建设，建设白石区滨江文化休闲观光带。",
      [("白石区滨江文化休闲观光带", "park"), ("青山船闸", "transport")], []),
+    # an intercity road named by its code and ends (244国道A至B一级公路); works soon (尽快开工); an
+    # express road (快线, not a bus 公交快线); an expressway's stretch turned into a city street
+    ("确保青白高速尽快开工，做好244国道青山至白石一级公路前期工作，推进青白快线建设，开通公交快线3条，"
+     "实施青岭高速市区段市政化改造。",
+     [("244国道青山至白石一级公路", "road_rebuild"), ("青岭高速市区段", "road_rebuild"),
+      ("青白快线", "road_new"), ("青白高速", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -14,8 +14,10 @@ from geo.extract.stems import find_stem
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
-# G234青山县城至…: a road code, then the first place of the line it names.
-_CODED_PLACE_BEFORE = re.compile(r"(?<![A-Za-z0-9])[GSXYgsxy]\d{1,4}[\u4e00-\u9fff]{2,6}$")
+# G234青山县城至…, 244国道凤翔至…: a road code, then the first place of the line it names.
+_CODED_PLACE_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z0-9])[GSXYgsxy]\d{1,4}|(?<!\d)\d{1,4}(?:国道|省道|县道)|(?:国道|省道|县道)[GSXYgsxy]?\d{1,4}线?)"
+    r"[\u4e00-\u9fff]{2,6}$")
 _PHASE_END = re.compile(r"期\)?$")
 _NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
