@@ -405,6 +405,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
      "实施青岭高速市区段市政化改造。",
      [("244国道青山至白石一级公路", "road_rebuild"), ("青岭高速市区段", "road_rebuild"),
       ("青白快线", "road_new"), ("青白高速", "road_new")], []),
+    # a street named by a verb-like word (建设路, 开放大道) at a clause start or after a verb; a
+    # one-character name with 和 after the conjunction 和 (德和路和仁和路)
+    ("建设路改造完成。开放大道开工建设，平安大道、德和路和仁和路升级改造。",
+     [("仁和路", "road_rebuild"), ("平安大道", "road_rebuild"), ("开放大道", "road_new"), ("建设路", "road_rebuild"),
+      ("德和路", "road_rebuild")], []),
+    ("实施道路改造，提升村容村貌。", [], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

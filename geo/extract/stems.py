@@ -34,6 +34,8 @@ def after_year(norm, start, head_start):
     if size is not None and head_start - size.end() >= 2:
         start = size.end()  # 24班青山小学, 20米宽青山绿道: a size before a name is no part of it
     return start
+# Heads after which a verb-like word is a street name (建设路, 开放大道), not 道路 or 村.
+_STREET_NAME_HEADS = ("路", "街", "大道", "大街", "大路")
 _MONEY = re.compile(r"[亿万]元")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
@@ -175,9 +177,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and len(stop) == 1 and norm.startswith(NOT_STOPS, pos - 1):
             stop = None  # 亿元以上项目, 综合为老服务中心: a word that opens with a stop character
         if stop in ("和", "以") and pos - 2 >= lo and (
-                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] == "、"
+                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及"
                 or multi_stop_ending_at(norm, pos - 2, lo)):
-            # 太和片区, 、永和镇, 推进太和城遗址..., 茅以升学校: one character between a list edge or
+            # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
         if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 and (
@@ -190,9 +192,13 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
             # follow a verb, so 建设 belongs to a name that would otherwise be too short.
             stop = None
-        elif stop and len(stop) > 1 and length == 0 and min_stem > 1 and pos - len(stop) > lo \
-                and norm[pos - len(stop) - 1] == "、":
-            stop = None  # 幸福路、建设路, 和平村、建设村: the whole list item is the name
+        elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
+                min_stem > 1 and norm[pos - len(stop) - 1] == "、" or norm.startswith(_STREET_NAME_HEADS, head_start)) and (
+                pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、" or norm[pos - len(stop) - 1] in HARD_BREAKS
+                or multi_stop_ending_at(norm, pos - len(stop), lo)):
+            # 幸福路、建设路, 和平村、建设村: the whole list item is the name; so is a clause's first
+            # word (建设路改造) or a word after a verb (新建开放大道), as verbs do not follow verbs.
+            stop = None
         if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
             counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
             if counted is not None:
