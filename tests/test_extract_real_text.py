@@ -411,6 +411,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("仁和路", "road_rebuild"), ("平安大道", "road_rebuild"), ("开放大道", "road_new"), ("建设路", "road_rebuild"),
       ("德和路", "road_rebuild")], []),
     ("实施道路改造，提升村容村貌。", [], []),
+    # a date is no part of a name; what a line passes or lies next to is context; an ordinal
+    # (第一个) does not end a list item
+    ("2014年8月16日青白铁路建成通车。其间穿过青山铁路桥，紧临白石体育中心。", [("青白铁路", "rail")], []),
+    ("推进青山开发区第一个保障性住房建设项目、白石汽车客运站项目。",
+     [("白石汽车客运站", "transport")], [("area", 1)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -177,6 +177,8 @@ def _raw_item(norm, pos, clause_start, generic_ok=False):
             return None
         start -= 1
     text = norm[start:pos]
+    if text.endswith("第"):
+        return None  # 开发区第一个保障性住房项目: the ordinal and what follows are one item
     if not 2 <= len(text) <= 10 or (is_generic(text) and not generic_ok) or text.endswith(BOUNDING_WORDS):
         return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):

@@ -150,6 +150,8 @@ def _record_for_span(norm, start, end, clause, records):
     from geo.extract.works import action_for, resolve_category
     from geo.extract.stems import analyse_stem
 
+    if norm.endswith("第", start, end):
+        end -= 1  # 开发区第一个…: an ordinal opens what follows the name
     text = norm[start:end]
     if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in text.strip("()")):
         return None

@@ -13,6 +13,7 @@ from geo.extract.patterns import COUNT_RE, HARD_BREAKS
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
+_MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
@@ -25,6 +26,9 @@ def after_year(norm, start, head_start):
     year = _YEAR.match(norm, start, head_start)
     if year is not None and year.end() < head_start:
         start = year.end()
+    day = _MONTH_DAY.match(norm, start, head_start)
+    if day is not None and head_start - day.end() >= 2:
+        start = day.end()  # 2014年8月16日拉日铁路: the day too
     inside = None
     for inside in _YEAR_INSIDE.finditer(norm, start, head_start):
         pass
