@@ -416,6 +416,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("2014年8月16日青白铁路建成通车。其间穿过青山铁路桥，紧临白石体育中心。", [("青白铁路", "rail")], []),
     ("推进青山开发区第一个保障性住房建设项目、白石汽车客运站项目。",
      [("白石汽车客运站", "transport")], [("area", 1)]),
+    # 沿 before a road and a range is the preposition (沿江快速路 is a name); a junction of two
+    # roads joined by a dash, the first without its 路
+    ("基本完成沿青山路至白石立交桥下道路、建成沿江快速路，改造海滨-黄山路口。",
+     [("沿江快速路", "road_new"), ("海滨-黄山路口", "road_rebuild"), ("青山路至白石立交桥下道路", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

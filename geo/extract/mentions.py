@@ -21,6 +21,7 @@ _CODED_PLACE_BEFORE = re.compile(
 _PHASE_END = re.compile(r"期\)?$")
 _NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
+_DASHED_PAIR = re.compile(r"[\u4e00-\u9fff]{2,5}[\-—–][\u4e00-\u9fff]{2,5}")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
@@ -289,8 +290,10 @@ def _merge_junctions(norm, mentions):
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             mention.category = previous.category
             merged[-1] = mention
-        elif mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start):
-            merged.append(mention)  # 青松路路口 is the road's junction; 平交路口, 五一路口 name none
+        elif mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start) \
+                or _DASHED_PAIR.fullmatch(norm, start, mention.head_start):
+            # 青松路路口 is the road's junction, 海滨-黄山路口 two roads' junction; 平交路口, 五一路口 name none
+            merged.append(mention)
     return merged
 
 

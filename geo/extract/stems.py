@@ -13,6 +13,8 @@ from geo.extract.patterns import COUNT_RE, HARD_BREAKS
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
+# 沿 before a road's name is the preposition (完成沿泰山路至…道路), before 江/河 a name's start (沿江大道).
+_ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
@@ -186,7 +188,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
-        if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 and (
+        if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
+                and not (stop == "沿" and _ALONG_A_ROAD.match(norm, pos)) and (
                 multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
             # 建成沿江快速路, 改造向阳路, 和平路与将军路: after a verb or a list separator the
             # preposition is the name's first character (verbs do not take 沿/向 before their object).
