@@ -432,5 +432,11 @@ def test_fully_named_groups_state_their_total():
     assert totals == {name: {"value": 3, "unit": "条"} for name in ("青峰线", "白鹭线", "红枫线")}
 
 
+def test_places_listed_before_n_major_areas_are_counted_by_it():
+    features = extract_projects("青山古镇、白石公园、红枫街区三大片区更新改造，推进一大批项目。")
+    totals = {f["properties"]["name"]: f["properties"]["group_total"] for f in features}
+    assert totals == {name: {"value": 3, "unit": "大"} for name in ("青山古镇", "白石公园", "红枫街区")}
+
+
 def test_inserted_pinyin_is_dropped_from_names():
     assert ("盛青複線", "road_rebuild") in named_projects("盛青(qīng)複線、甬白線等省道进行整改。")

@@ -58,7 +58,8 @@ _ALL_UNITS = sorted({u for units in UNITS_BY_GROUP.values() for u in units}, key
 # Words that bound a count before its number: 不少于75个, 约20所, 共12条, 总计17条.
 COUNT_PREFIX = "不少于|不低于|不超过|超过|约|共计|总计|合计|共|近"
 # A count: 13条, 十三条, 2400余个, 100个以上, 不少于75个.
-COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?:以上|左右)?")
+# 四大片区 counts the areas (大 as a unit), 一大批 is vague.
+COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?<!一大)(?<!大大)(?!批)(?:以上|左右)?")
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线.
 CODE_RE = re.compile(
     r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)[GSXY]?\d{1,4}|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
