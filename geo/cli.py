@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from geo.safe_text import one_line
+
 BASEMAPS = ("osm", "amap", "tianditu", "none")
 
 
@@ -74,7 +76,15 @@ def _writing(root):
 
 def _report_warnings(warnings):
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {one_line(warning)}", err=True)
+
+
+def _stage_printer():
+    """Stage lines (extract: reading ...) for a person at a terminal; nothing in a pipe or a log,
+    where stderr holds only warnings and the one-line error."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda message: click.echo(one_line(message), err=True)
 
 
 def _outputs_committed():
@@ -113,9 +123,9 @@ def _handle_errors(func):
             if verbose:
                 raise
             if isinstance(exc, InputError):
-                click.echo(f"geo: error: {exc}", err=True)
+                click.echo(f"geo: error: {one_line(exc)}", err=True)
                 sys.exit(2)
-            message = str(exc).splitlines()[0] if str(exc) else ""
+            message = one_line(str(exc).splitlines()[0]) if str(exc).strip() else ""
             click.echo(f"geo: error: {type(exc).__name__}: {message} (rerun with --verbose for details)", err=True)
             sys.exit(2)
 
@@ -185,7 +195,7 @@ def _echo_unlocated(unlocated):
     if unlocated:
         click.echo(f"not located ({len(unlocated)}):")
         for item in unlocated:
-            click.echo(f"  {item['name']}: {item['reason']}")
+            click.echo(f"  {one_line(item['name'])}: {one_line(item['reason'])}")
 
 
 @main.command()
@@ -326,7 +336,7 @@ def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_
     written, unlocated, warnings = run_build(
         report, out_dir=out_dir, boundary_options=_boundaries_from(kwargs), gazetteers=gazetteers, osm=osm,
         online=online, encoding=encoding, basemap=basemap, inline=not cdn,
-        progress=lambda message: click.echo(message, err=True))
+        progress=_stage_printer())
     _report_warnings(warnings)
     for path in written:
         click.echo(f"wrote {path}")

@@ -13,6 +13,7 @@ import pandas as pd
 
 from geo.data import categories, category_codes
 from geo.io import InputError
+from geo.safe_text import cell_text, markdown_text, one_line
 
 QUALITIES = ("approximate", "official")
 FORMATS = ("table", "csv", "json", "md")
@@ -397,18 +398,19 @@ def _aligned(headings, rows, numeric) -> list:
 
 def _format_table(report) -> str:
     header = report.header
-    lines = [f"{header['district']}: projects by 街道", _boundary_sentence(report), _summary_sentence(report), ""]
+    lines = [f"{one_line(header['district'])}: projects by 街道", one_line(_boundary_sentence(report)),
+             _summary_sentence(report), ""]
     columns = _display_columns(report)
-    rows = [[_cell(row[key]) for key, _, _ in columns] for row in report.by_subdistrict.to_dict("records")]
+    rows = [[one_line(_cell(row[key])) for key, _, _ in columns] for row in report.by_subdistrict.to_dict("records")]
     lines += _aligned([h for _, h, _ in columns], rows, [n for _, _, n in columns])
     lines += ["", f"District-wide records (no place on the map): {len(report.district_wide)}"]
     if len(report.district_wide):
         keys = ["id", "name", "category", "quantity", "reason"]
-        rows = [[_cell(r[k]) for k in keys] for r in report.district_wide.to_dict("records")]
+        rows = [[one_line(_cell(r[k])) for k in keys] for r in report.district_wide.to_dict("records")]
         lines += _aligned(keys, rows, [False] * len(keys))
     lines += ["", "Gaps (街道 without any project of the category):"]
     for label, names in _gap_lines(report):
-        lines.append(f"  {label}: {'、'.join(names) if names else 'none'}")
+        lines.append(f"  {label}: {'、'.join(map(one_line, names)) if names else 'none'}")
     t = report.totals
     lines += ["", f"Lines inside the 街道: {t['line_km']:.3f} km (road rebuild {t['road_km_rebuild']:.3f} km,"
                   f" road greening {t['road_km_greening']:.3f} km)."]
@@ -458,7 +460,7 @@ def csv_text(table: pd.DataFrame) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(list(table.columns))
     for row in table.itertuples(index=False, name=None):
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([cell_text(v) if isinstance(v, str) else _cell(v) for v in row])
     return out.getvalue()
 
 
@@ -470,21 +472,20 @@ def _format_json(report) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _md_table(headings, rows, numeric) -> list:
-    lines = ["| " + " | ".join(_md_escape(h) for h in headings) + " |",
+    lines = ["| " + " | ".join(markdown_text(h) for h in headings) + " |",
              "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
-    lines += ["| " + " | ".join(_md_escape(v) for v in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(v) for v in row) + " |" for row in rows]
     return lines
 
 
 def _format_md(report) -> str:
     header = report.header
     paragraph = f"{_boundary_sentence(report)} {_summary_sentence(report)}"
-    lines = [f"## {header['district']}: projects by 街道", "", paragraph, "", "### By 街道", ""]
+    lines = [f"## {markdown_text(header['district'])}: projects by 街道", "", markdown_text(paragraph), "",
+             "### By 街道", ""]
     columns = _display_columns(report)
     rows = [[_cell(row[key]) for key, _, _ in columns] for row in report.by_subdistrict.to_dict("records")]
     lines += _md_table([h for _, h, _ in columns], rows, [n for _, _, n in columns])
@@ -497,5 +498,5 @@ def _format_md(report) -> str:
         lines.append("None.")
     lines += ["", "### Gaps", ""]
     for label, names in _gap_lines(report):
-        lines.append(f"- **{label}**: {'、'.join(names) if names else 'none'}")
+        lines.append(f"- **{markdown_text(label)}**: {'、'.join(map(markdown_text, names)) if names else 'none'}")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from geo.safe_text import cell_text
+
 SHEETS = (("coverage.csv", "按街道"), ("coverage_districtwide.csv", "全区项目"), ("coverage_gaps.csv", "空白"),
           ("coverage_totals.csv", "合计"))
 ABOUT_SHEET = "说明"
@@ -76,7 +78,7 @@ def _table_sheet(sheet, table) -> None:
 
     sheet.append([_heading(c) for c in table.columns])
     for row in table.itertuples(index=False, name=None):
-        sheet.append([_value(v) for v in row])
+        _append(sheet, [_value(v) for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -100,15 +102,23 @@ def _about_sheet(sheet, report, about) -> None:
                                   "belong to the neighbouring 街道."))
     sheet.append(["项目 Item", "内容 Value"])
     for key, value in rows:
-        sheet.append([key, _value(value)])
+        _append(sheet, [key, _value(value)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     _fit_columns(sheet)
 
 
+def _append(sheet, values) -> None:
+    """Append a row; a text that opens like a formula (=HYPERLINK...) stays text, never a formula."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def _value(value):
-    """A cell value: numbers stay numbers, missing is empty, anything else is text."""
+    """A cell value: numbers stay numbers, missing is empty, anything else is text a cell can hold."""
     import math
 
     if value is None:
@@ -119,7 +129,7 @@ def _value(value):
         return value
     if isinstance(value, (int, float)):
         return None if isinstance(value, float) and not math.isfinite(value) else value
-    return str(value)
+    return cell_text(str(value), quote_formula=False)
 
 
 def _text_width(text: str) -> int:

@@ -45,6 +45,7 @@ def builds(tmp_path_factory):
         out = tmp_path_factory.mktemp(f"build{seed}")
         result = _geo(["build", "--out-dir", str(out)], env={**os.environ, "PYTHONHASHSEED": seed})
         assert result.returncode == 0, result.stderr
+        (out / "stderr.txt").write_text(result.stderr, encoding="utf-8")  # no output of the build's own
         dirs.append(out)
     return dirs
 
@@ -89,6 +90,23 @@ def test_two_builds_are_byte_identical(builds):
     assert any(name.startswith("layers/") for name in first) and any(n.startswith("maps_out/") for n in first)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
+
+
+def test_a_build_in_a_pipe_prints_no_stage_lines(builds):
+    stderr = (builds[0] / "stderr.txt").read_text(encoding="utf-8")
+    assert "extract: reading" not in stderr and "render:" not in stderr
+    assert all(line.startswith("warning: ") for line in stderr.splitlines())
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "--report", "/no/such\nreport\x1b[31m.txt", "--out-dir", "new"],
+    ["export", "road_rebuild", "--subdistrict", "</script>\n\x1b[2J", "-o", "new/x.geojson"],
+])
+def test_errors_naming_a_value_with_line_breaks_or_escapes_are_one_line(args, builds):
+    result = _geo(args, cwd=builds[0])
+    assert result.returncode == 2 and ("\\n" in result.stderr)
+    assert len(result.stderr.splitlines()) == 1 and "\x1b" not in result.stderr, result.stderr
+    assert result.stderr.startswith("geo: error: ") and "Traceback" not in result.stderr
 
 
 def test_outputs_do_not_embed_the_output_directory(builds):

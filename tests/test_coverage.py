@@ -221,6 +221,47 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     assert again.read_bytes() == path.read_bytes()
 
 
+HOSTILE = {SW: '=HYPERLINK("http://evil","点我")', SE: "-2+3", NW: "<img src=x onerror=alert(1)>", NE: "北村\x07\n街道"}
+
+
+def _hostile_report():
+    zones = _zones()
+    zones["name"] = [HOSTILE[c] for c in zones["code"]]
+    return _report(zones=zones)
+
+
+def test_names_opening_like_formulas_stay_text_in_the_workbook(tmp_path):
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    report = _hostile_report()
+    path = write_workbook(tmp_path / "coverage.xlsx", report, coverage_tables(report))
+    cells = [row[1] for row in openpyxl.load_workbook(path)["按街道"].iter_rows(min_row=2)]
+    assert all(cell.data_type == "s" for cell in cells)
+    assert {cell.value for cell in cells} == {HOSTILE[SW], "-2+3", HOSTILE[NW], "北村\ufffd\n街道"}
+
+
+def test_names_opening_like_formulas_are_quoted_in_the_csv_tables():
+    from geo.coverage import coverage_tables, csv_text
+
+    for name in ("coverage.csv", "coverage_gaps.csv"):
+        rows = list(csv.DictReader(io.StringIO(csv_text(coverage_tables(_hostile_report())[name]))))
+        names = {row["name"] for row in rows}
+        assert "'" + HOSTILE[SW] in names and "'-2+3" in names, name
+        assert not any(n.startswith(("=", "+", "-", "@")) for n in names)
+
+
+def test_markdown_and_terminal_table_show_hostile_names_literally():
+    report = _hostile_report()
+    markdown = format_coverage(report, "md")
+    assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
+    assert "\x07" not in markdown and "北村  街道" in markdown  # one table row per 街道, no bell
+    table = format_coverage(report, "table")
+    assert "\x07" not in table and "北村\\x07\\n街道" in table
+
+
 def test_json_holds_every_part():
     report = _report()
     data = json.loads(format_coverage(report, "json"))

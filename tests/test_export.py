@@ -368,6 +368,18 @@ def test_csv_round_trip_has_bom_wkt_and_lon_lat(out_dir, tmp_path):
         assert abs(float(row["lon"]) - point.x) < 1e-7 and abs(float(row["lat"]) - point.y) < 1e-7
 
 
+def test_csv_text_opening_like_a_formula_is_quoted_for_spreadsheets(out_dir, tmp_path):
+    layer = out_dir / "layers" / "school.geojson"
+    data = json.loads(layer.read_text(encoding="utf-8"))
+    data["features"][0]["properties"]["name"] = '=HYPERLINK("http://evil","点我")'
+    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    [path] = export_layers("school", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "s.csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        names = [row["name"] for row in csv.DictReader(handle)]
+    assert "'=HYPERLINK(\"http://evil\",\"点我\")" in names
+    assert not any(name.startswith("=") for name in names)
+
+
 def test_csv_of_lines_has_no_lon_lat(out_dir, tmp_path):
     [path] = export_layers("road_rebuild", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "r.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:

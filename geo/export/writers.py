@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from geo.export.tables import PROJECTS, cell_text, typed_frame
+from geo.safe_text import cell_text as safe_cell
 from geo.io import InputError, ensure_output_dir
 
 # Fixed short names for the long layer columns, so that every Shapefile export of
@@ -58,7 +59,7 @@ def write_csv(path, frame):
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for values, geom in zip(frame[columns].itertuples(index=False, name=None), geoms):
-        row = [cell_text(v) for v in values]
+        row = [safe_cell(v) if isinstance(v, str) else cell_text(v) for v in values]
         if geom is None or geom.is_empty:
             row.append("")
             row += ["", ""] if points else []

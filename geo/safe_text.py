@@ -1,0 +1,41 @@
+"""Text from reports and data files made safe where it is shown: a terminal line, a spreadsheet cell, Markdown."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# C0 and C1 control characters (tab, line breaks and escapes included) and the line separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Characters a spreadsheet cell cannot hold (the XML 1.0 exclusions openpyxl refuses).
+_NOT_IN_CELLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A cell opening with one of these is a formula to Excel, LibreOffice and WPS (OWASP CSV injection).
+FORMULA_OPENERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def one_line(text) -> str:
+    """``text`` on one terminal line: line breaks, tabs and escapes written as ``\\n``, ``\\x1b``.
+
+    A message that names a file or a value read from one (a path holding a newline, a name
+    holding an ANSI escape) stays one line and cannot restyle the terminal.
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def cell_text(text: str, quote_formula: bool = True) -> str:
+    """``text`` as a spreadsheet cell shows it literally, never as a formula.
+
+    Characters no cell can hold (BEL, ESC...) become U+FFFD. With ``quote_formula`` (CSV, which
+    Excel, LibreOffice and WPS read with formulas), a text opening like a formula
+    (``=HYPERLINK(...)``, ``+1``, ``-2+3``, ``@SUM``) gets a leading apostrophe, as OWASP advises; an
+    .xlsx cell is typed as text instead (see :mod:`geo.workbook`).
+    """
+    text = _NOT_IN_CELLS.sub("\ufffd", text)
+    return "'" + text if quote_formula and text.startswith(FORMULA_OPENERS) else text
+
+
+def markdown_text(text) -> str:
+    """``text`` inside a Markdown line or table cell: one line, HTML escaped, and no table pipe,
+    link bracket or code span of its own."""
+    text = html.escape(_CONTROL.sub(" ", str(text)), quote=False)
+    return re.sub(r"([|\\`\[\]])", r"\\\1", text)

@@ -1,0 +1,29 @@
+"""Text from data made safe where it is shown: one terminal line, a spreadsheet cell, a Markdown cell."""
+
+import pytest
+
+from geo.safe_text import cell_text, markdown_text, one_line
+
+
+def test_one_line_writes_line_breaks_tabs_and_escapes_visibly():
+    shown = one_line("a/b\nc.txt\r\tbad\x1b[31mred\u2028")
+    assert "\n" not in shown and "\r" not in shown and "\x1b" not in shown and "\u2028" not in shown
+    assert shown == "a/b\\nc.txt\\r\\tbad\\x1b[31mred\\u2028"
+    assert one_line("天桥区 无影山街道") == "天桥区 无影山街道"
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "＝1+2", "\t=1"])
+def test_csv_cells_opening_like_a_formula_get_an_apostrophe(text):
+    assert cell_text(text) == "'" + text
+    assert cell_text(text, quote_formula=False) == text
+
+
+def test_cells_lose_characters_no_cell_can_hold_and_keep_ordinary_text():
+    assert cell_text("无影山\x07街道\x1b") == "无影山\ufffd街道\ufffd"
+    assert cell_text("北园大街（东段）") == "北园大街（东段）"
+
+
+def test_markdown_cells_are_html_escaped_one_line_and_cannot_open_links_or_columns():
+    shown = markdown_text("<img src=x onerror=alert(1)>|[点我](javascript:alert(1))\n`x`")
+    assert "<" not in shown and "\n" not in shown
+    assert "\\|" in shown and "\\[点我\\]" in shown and "\\`x\\`" in shown
