@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
+from geo.safe_text import one_line
 
 MATCHED = "matched"
 APPROXIMATE = "approximate"
@@ -133,7 +134,9 @@ def _locate(props, gazetteer, kind, place, online):
             match = Match(entry, "online", entry.name)
     if match is None:
         tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
-        return None, _unlocated(f"no {kind} named {name!r} in any source ({tiers}{', Nominatim' if online else ''}); "
+        asked = "" if online is None else (", Nominatim" if not getattr(online, "unreachable", None)
+                                            else "; Nominatim unreachable, not asked")
+        return None, _unlocated(f"no {kind} named {name!r} in any source ({tiers}{asked}); "
                                 "add its position with --gazetteer or --osm")
     entry = match.entry
     geom = entry.geometry
@@ -414,11 +417,15 @@ def _joined(first, second):
     return first if first == second else f"{first}; {second}"
 
 
-def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.NOMINATIM_USER_AGENT):
+def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.NOMINATIM_USER_AGENT, request=None):
     """Build the ``online`` callable for :func:`geocode_projects`: Nominatim via geopy.
 
     One request per second (Nominatim's usage policy), answers cached on disk as JSON
     keyed by query so that re-runs, and tests replaying a recorded answer, make no request.
+    When Nominatim cannot be reached (no network, a proxy, a timeout, an error status), the
+    lookup stops asking for the rest of the run, caches nothing for the names it could not
+    ask about, and says why in its ``unreachable`` attribute (None while all is well).
+    ``request(query)`` replaces the HTTP request (tests).
     """
     import json
     from pathlib import Path
@@ -438,7 +445,9 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.
             from geopy.geocoders import Nominatim
 
             nominatim = Nominatim(user_agent=user_agent, timeout=settings.NOMINATIM_TIMEOUT_S)
-            state["geocoder"] = RateLimiter(nominatim.geocode, min_delay_seconds=settings.NOMINATIM_MIN_DELAY_S)
+            # Errors are raised, not logged and swallowed: a failure is no answer to cache.
+            state["geocoder"] = RateLimiter(nominatim.geocode, min_delay_seconds=settings.NOMINATIM_MIN_DELAY_S,
+                                            max_retries=0, swallow_exceptions=False)
         x0, y0, x1, y1 = bounds
         location = state["geocoder"](query, exactly_one=True, geometry="geojson",
                                      viewbox=[(y0, x0), (y1, x1)], bounded=True, language="zh")
@@ -447,7 +456,13 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.
     def lookup(name, category):
         query = f"{name}, {district_label}"
         if query not in cache:
-            cache[query] = _request(query)
+            if lookup.unreachable:
+                return None
+            try:
+                cache[query] = (request or _request)(query)
+            except Exception as exc:  # noqa: BLE001 - geopy's GeocoderServiceError family, OSError
+                lookup.unreachable = f"{type(exc).__name__}: {one_line(str(exc).strip())[:160]}"
+                return None
             write_text_atomic(cache_path, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=1), staged=False)
         raw = cache[query]
         if not raw:
@@ -459,6 +474,7 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.
                      method=f"Nominatim search {query!r}", source_datum="wgs84",
                      accuracy_m=_bbox_accuracy(raw), tier="Nominatim")
 
+    lookup.unreachable = None
     return lookup
 
 

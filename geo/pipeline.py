@@ -115,8 +115,12 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
-    return geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
-                            metric_crs=boundaries.metric_crs)
+    located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
+                               metric_crs=boundaries.metric_crs)
+    if lookup is not None and lookup.unreachable and warnings is not None:
+        warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
+                        "about stay unlocated and are asked again on the next --online run")
+    return located
 
 
 def join_catalog(features, boundaries):

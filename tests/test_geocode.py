@@ -152,6 +152,25 @@ def test_nominatim_replays_recorded_answer_without_network(tmp_path, gazetteer, 
     assert 20 <= geocode["accuracy_m"] < 200
 
 
+def test_unreachable_nominatim_is_asked_once_caches_nothing_and_says_so(tmp_path, gazetteer, monkeypatch):
+    from geopy.exc import GeocoderUnavailable
+
+    calls = []
+
+    def offline(*args, **kwargs):
+        calls.append(args)
+        raise GeocoderUnavailable("Max retries exceeded with url: /search (Caused by NewConnectionError)")
+
+    monkeypatch.setattr("geopy.geocoders.Nominatim.geocode", offline)
+    cache = tmp_path / "nominatim.json"
+    lookup = nominatim_lookup("天桥区", OUTLINE.bounds, cache)
+    projects = [_project(name, "culture") for name in ("甲图书馆", "乙图书馆", "丙图书馆")]
+    located, unlocated = geocode_projects(projects, gazetteer, OUTLINE, online=lookup)
+    assert len(calls) == 1 and not cache.exists()  # nothing cached: the next run asks again
+    assert "GeocoderUnavailable" in lookup.unreachable
+    assert len(unlocated) == 3 and all("Nominatim unreachable, not asked" in u["reason"] for u in unlocated)
+
+
 def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
     import geopandas as gpd
 
