@@ -35,10 +35,17 @@ def ensure_output_dir(directory) -> Path:
     directory = Path(directory) if str(directory) else Path(".")
     if directory.exists() and not directory.is_dir():
         raise InputError(directory, "is a file, expected an output directory")
+    if directory.is_symlink() and not directory.exists():
+        raise InputError(directory, f"is a broken symbolic link (to {os.readlink(directory)}), expected an output directory")
+    missing = [p for p in [directory, *directory.parents] if not os.path.lexists(p)]
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(directory, f"cannot create output directory ({exc.strerror})") from None
+    from geo.outputs import active
+
+    if missing and active() is not None:
+        active().made(missing)  # a run that fails leaves no empty folder behind
     if not os.access(directory, os.W_OK):
         raise InputError(directory, "output directory is not writable")
     return directory

@@ -152,6 +152,7 @@ class OutputSet:
         self._stages = {}   # target directory -> its staging folder
         self._moves = {}    # final path -> staged path
         self._removes = set()
+        self._created = []  # folders made for this run's outputs, removed again if it fails
 
     def staged_path(self, target) -> Path:
         """Where to write ``target`` until commit (a short name in a folder beside it)."""
@@ -172,6 +173,10 @@ class OutputSet:
         staged = stage / f"{len(self._moves):04d}{_suffixes(target)}"
         self._moves[target] = staged
         return staged
+
+    def made(self, folders) -> None:
+        """Note folders created for this run's outputs: a run that fails removes them if empty."""
+        self._created += [Path(os.path.abspath(f)) for f in folders]
 
     def remove(self, path) -> None:
         target = Path(os.path.abspath(path))
@@ -201,9 +206,14 @@ class OutputSet:
             raise Interrupted(committed=True)
 
     def discard(self) -> None:
+        """Forget the staged files, and the folders made for them that are left empty."""
         for stage in self._stages.values():
             shutil.rmtree(stage, ignore_errors=True)
         self._stages.clear()
+        for folder in sorted(set(self._created), key=lambda p: len(p.parts), reverse=True):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        self._created.clear()
 
 
 def _suffixes(path: Path) -> str:

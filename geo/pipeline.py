@@ -193,6 +193,7 @@ def read_catalog(path="projects.geojson"):
     seen = set()
     for number, feature in enumerate(features, 1):
         _check_catalog_properties(path, number, feature["properties"])
+        feature["geometry"] = _catalog_geometry(path, number, feature["geometry"])
         project_id = feature["properties"]["id"]
         if project_id in seen:
             raise InputError(path, f"duplicate project id {project_id!r}")
@@ -200,6 +201,28 @@ def read_catalog(path="projects.geojson"):
     metadata = collection.get("metadata")
     source = metadata.get("report") if isinstance(metadata, dict) else None
     return features, source
+
+
+_MULTI = {"Point": "MultiPoint", "LineString": "MultiLineString", "Polygon": "MultiPolygon",
+          "MultiPoint": "MultiPoint", "MultiLineString": "MultiLineString", "MultiPolygon": "MultiPolygon"}
+
+
+def _catalog_geometry(path, number, geom):
+    """A project's geometry as the layers hold it: a GeometryCollection of one kind (lines) becomes
+    its Multi form; one mixing points, lines and polygons is refused (no layer can hold it)."""
+    if geom is None or geom.geom_type != "GeometryCollection":
+        return geom
+    import shapely
+
+    parts = [part for part in shapely.get_parts(geom) if not part.is_empty]
+    kinds = {_MULTI.get(part.geom_type) for part in parts}
+    if len(kinds) != 1 or None in kinds:
+        found = ", ".join(sorted({part.geom_type for part in parts})) or "nothing"
+        raise InputError(path, f"feature {number} has a GeometryCollection of {found}: a project is points, "
+                               "lines or polygons, one kind (split it into several projects)")
+    build = {"MultiPoint": shapely.multipoints, "MultiLineString": shapely.multilinestrings,
+             "MultiPolygon": shapely.multipolygons}[kinds.pop()]
+    return build([single for part in parts for single in shapely.get_parts(part)])
 
 
 def _check_catalog_properties(path, number, props):

@@ -588,3 +588,24 @@ def test_output_name_that_contradicts_the_format_is_refused(out_dir, tmp_path, l
     with pytest.raises(InputError, match=re.escape(problem)):
         export_layers(layer, fmt=fmt, layers_dir=out_dir / "layers", output=tmp_path / name)
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("layer, name", [("school", "s.xlsx"), ("school", "s.kml"), ("all", "all.zip")])
+def test_output_name_of_a_format_geo_does_not_write_is_refused(out_dir, tmp_path, layer, name):
+    with pytest.raises(InputError, match=re.escape(f"ends in {name[name.index('.'):]}, which is not a format geo exports")):
+        export_layers(layer, layers_dir=out_dir / "layers", output=tmp_path / name)
+    assert not (tmp_path / name).exists()
+
+
+def test_a_failed_export_leaves_no_folder_behind(out_dir, tmp_path, monkeypatch):
+    layer = out_dir / "layers" / "road_rebuild.geojson"
+    data = json.loads(layer.read_text(encoding="utf-8"))
+    data["features"][0]["geometry"] = {"type": "GeometryCollection", "geometries": [
+        {"type": "Point", "coordinates": [117.0, 36.7]}, {"type": "LineString", "coordinates": [[117, 36.7], [117.01, 36.7]]}]}
+    layer.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.chdir(out_dir)
+    for args in (["export", "all", "--format", "gpkg", "-o", str(tmp_path / "new" / "all.gpkg")],
+                 ["export", "all", "--format", "shp", "-o", str(tmp_path / "shp") + "/"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and "GeometryCollection, which no exported table holds" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]  # out_dir only: no new/, no shp/

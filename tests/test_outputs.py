@@ -86,6 +86,22 @@ def test_an_error_inside_a_set_changes_nothing(tmp_path):
     assert _snapshot(tmp_path) == before
 
 
+def test_an_error_inside_a_set_leaves_no_folder_it_made(tmp_path):
+    with pytest.raises(RuntimeError):
+        with outputs.output_set(tmp_path):
+            write_text_atomic(tmp_path / "new" / "deeper" / "b.txt", "b")
+            raise RuntimeError("a later stage failed")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_broken_symbolic_link_as_output_folder_is_named_in_one_line(tmp_path):
+    (tmp_path / "maps_out").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(InputError, match="maps_out: is a broken symbolic link"):
+        with outputs.output_set(tmp_path):
+            write_text_atomic(tmp_path / "maps_out" / "index.html", "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["maps_out"]
+
+
 def test_an_interrupt_after_the_commit_is_reported_as_after_it(tmp_path, monkeypatch):
     """A Ctrl-C that lands after the new set is in place (while the staging folder is removed)
     must say the set is complete, not that the previous one is intact."""

@@ -141,3 +141,32 @@ def test_build_geocodes_through_an_osm_extract(tmp_path):
     # The road from two OSM ways is one line, split across the 街道 it crosses, km in EPSG:4548.
     road = by_name["测试北路"]["properties"]
     assert sum(s["km"] for s in road["subdistricts"]) == pytest.approx(5.35, abs=0.05)
+
+
+def _catalog_with_geometry(path, geometry):
+    feature = {"type": "Feature", "id": "road_rebuild-a", "geometry": geometry, "properties": {
+        "id": "road_rebuild-a", "name": "水屯北路", "category": "road_rebuild", "named": True}}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_catalog_geometry_collection_of_lines_is_read_as_one_multiline(tmp_path):
+    from geo.pipeline import read_catalog
+
+    lines = {"type": "GeometryCollection", "geometries": [
+        {"type": "LineString", "coordinates": [[117.0, 36.7], [117.01, 36.7]]},
+        {"type": "MultiLineString", "coordinates": [[[117.02, 36.7], [117.03, 36.7]]]}]}
+    [feature], _ = read_catalog(_catalog_with_geometry(tmp_path / "projects.geojson", lines))
+    assert feature["geometry"].geom_type == "MultiLineString" and len(feature["geometry"].geoms) == 2
+
+
+def test_a_catalog_geometry_collection_mixing_kinds_is_refused_naming_the_feature(tmp_path):
+    from geo.io import InputError
+    from geo.pipeline import read_catalog
+
+    mixed = {"type": "GeometryCollection", "geometries": [
+        {"type": "Point", "coordinates": [117.0, 36.7]},
+        {"type": "LineString", "coordinates": [[117.0, 36.7], [117.01, 36.7]]}]}
+    with pytest.raises(InputError, match=r"projects.geojson: feature 1 has a GeometryCollection of LineString, Point"):
+        read_catalog(_catalog_with_geometry(tmp_path / "projects.geojson", mixed))

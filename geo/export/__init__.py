@@ -72,6 +72,9 @@ from geo.io import InputError
 
 FORMATS = ("geojson", "gpkg", "shp", "csv")
 EXTENSIONS = {"geojson": ".geojson", "gpkg": ".gpkg", "shp": ".shp", "csv": ".csv"}
+# Extensions of formats geo does not write: never a file's name nor an export directory's.
+OTHER_FORMATS = (".xlsx", ".xls", ".ods", ".kml", ".kmz", ".zip", ".gz", ".7z", ".rar", ".gml", ".dxf", ".dwg",
+                 ".tab", ".mif", ".fgb", ".parquet", ".geojsonl", ".txt", ".pdf", ".png", ".html", ".sqlite", ".mbtiles")
 DEFAULT_EXPORT_DIR = Path("exports")
 
 __all__ = ["ALL", "FORMATS", "PROJECTS", "SHAPEFILE_FIELD_NAMES", "export_layers", "list_layers",
@@ -156,8 +159,12 @@ def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None,
         tables = [located_only(t, single=layer != ALL) for t in tables]
         tables = [t for t in tables if t is not None]
     frames = [(t, to_frame(t, output_crs)) for t in tables]
+    return _write(frames, layer, fmt, output, _source_files(layers_dir))
+
+
+def _write(frames, layer, fmt, output, sources):
+    """Write the frames; the list of files written."""
     many = layer == ALL
-    sources = _source_files(layers_dir)
     if fmt == "gpkg":
         path = _not_a_source(_output_file(output, layer, fmt), sources)
         return [write_gpkg(path, frames, catalog_layers=layer == PROJECTS)]
@@ -182,6 +189,11 @@ def _check_format(fmt, output, *, many):
         raise InputError("--format", f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
     suffix = Path(str(output)).suffix.lower() if output is not None and not Path(output).is_dir() else ""
     named = {".json": "geojson", **{ext: name for name, ext in EXTENSIONS.items()}}.get(suffix)
+    as_directory = many or fmt == "shp" or str(output).endswith(("/", os.sep))
+    if suffix and named is None and (not as_directory or suffix in OTHER_FORMATS):
+        # s.xlsx, s.kml, s.zip: a name promising a format this export does not write
+        raise InputError("-o", f"{output} ends in {suffix}, which is not a format geo exports "
+                               f"(use {', '.join(EXTENSIONS.values())}, or --format with a matching name)")
     if fmt is None:
         fmt = named or "geojson"
     elif named and named != fmt:

@@ -259,8 +259,8 @@ def _fields_csv(mapping):
 def _family(geom, layer):
     family = _FAMILIES.get(geom.geom_type)
     if family is None:
-        raise InputError(None, f"layer {layer!r} has a {geom.geom_type}, which a Shapefile cannot hold; "
-                               "use --format gpkg")
+        raise InputError(None, f"layer {layer!r} has a {geom.geom_type}, which no exported table holds "
+                               "(each holds points, lines or polygons: split it into one geometry kind per feature)")
     return family
 
 
