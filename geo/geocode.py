@@ -20,6 +20,7 @@ _RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|–|-|~)(?P<end>.+?)
 # Another name of the road in brackets (新城大路(南部快速路), 郭洲路(旧广虎路)): the whole road.
 _ALIAS_SECTION = re.compile(r"^\((?:旧|原|即|又称)?(?P<alias>[^()]+?(?:路|街|大道|快速路|公路|高速|线|\d))\)$")
 _JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
+_JUNCTION_STRUCTURE = re.compile(r"(?:立交桥|立交|互通|人行天桥|下穿通道|地下通道)$")
 _JUNCTION_SEPARATORS = "与/、×和同及—–-"
 _ROAD_SUFFIXES = ("路", "街", "道", "线", "巷", "胡同")
 
@@ -329,12 +330,19 @@ def junction_roads(name):
     """The two roads a junction project names, as candidate (road, road) pairs; [] if it names none.
 
     港城大道与滨江路交叉口 -> [("港城大道", "滨江路")]; 东湖大道/光谷二路交叉口 and
-    经十路舜耕路路口 (the roads side by side) alike. Every way to split the name is a
+    经十路舜耕路路口 (the roads side by side) alike, and a structure where they meet (海新路与翁角路立交
+    -> [("海新路", "翁角路")]). Every way to split the name is a
     candidate, those whose both halves end like a road first; ``路口`` after a bare
     name (经十路与舜耕路口) lends it its 路.
     """
     text = unicodedata.normalize("NFKC", str(name)).strip()
     head = _JUNCTION_HEAD.search(text)
+    structure = _JUNCTION_STRUCTURE.search(text) if head is None else None
+    if structure is not None and "与" in text[:structure.start()]:
+        # 海新路与翁角路立交: a structure where two named roads meet stands at their crossing
+        body = text[:structure.start()]
+        return [(body[:i], body[i + 1:]) for i, char in enumerate(body) if char == "与" and i >= 2
+                and len(body) - i - 1 >= 2]
     if head is None:
         return []
     body = text[:head.start()]

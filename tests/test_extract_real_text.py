@@ -420,6 +420,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # roads joined by a dash, the first without its 路
     ("基本完成沿青山路至白石立交桥下道路、建成沿江快速路，改造海滨-黄山路口。",
      [("沿江快速路", "road_new"), ("海滨-黄山路口", "road_rebuild"), ("青山路至白石立交桥下道路", "road_rebuild")], []),
+    # a structure where two roads meet is named by both; roads named 东通道/第二通道 and a port's 疏港通道
+    ("海新路与翁角路立交加快推进，推进青山路与白石路人行天桥建设。",
+     [("海新路与翁角路立交", "bridge"), ("青山路与白石路人行天桥", "bridge")], []),
+    ("建设第二东通道、青山湾第二通道(一期)和白石疏港通道，打造绿色通道。",
+     [("白石疏港通道", "road_new"), ("第二东通道", "road_new"), ("青山湾第二通道(一期)", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -215,6 +215,8 @@ def _in_chengdu(features, gazetteer):
     ("经十路舜耕路路口", ("经十路", "舜耕路")),
     ("经十路与舜耕路口", ("经十路", "舜耕路")),
     ("和平路与解放路交叉口", ("和平路", "解放路")),
+    ("海新路与翁角路立交", ("海新路", "翁角路")),
+    ("青山路与白石路人行天桥", ("青山路", "白石路")),
 ])
 def test_junction_names_give_their_two_roads(name, roads):
     assert junction_roads(name)[0] == roads
@@ -222,6 +224,7 @@ def test_junction_names_give_their_two_roads(name, roads):
 
 def test_names_without_two_roads_are_not_junctions():
     assert junction_roads("人民路口") == [] and junction_roads("二环北路") == []
+    assert junction_roads("青山路人行天桥") == [] and junction_roads("白石立交") == []
 
 
 def test_junction_of_two_osm_ways_crossing(osm):

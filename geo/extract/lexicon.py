@@ -240,6 +240,8 @@ MEASURE_NOUNS = words("measure_noun")
 MEASURE_UNITS = words("measure_unit")
 
 JUNCTION_HEADS = words("junction")
+# Structures built where two roads meet, named by both (青山路与白石路立交).
+JUNCTION_STRUCTURE_HEADS = words("junction_structure")
 # Junction words that name a place only between two named roads (路口: 五一路口 is no project).
 ROAD_JUNCTION_HEADS = frozenset(word for word, value in pairs("junction") if value == "roads")
 LINK_HEADS = words("link")

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -243,7 +243,7 @@ def _merge_junctions(norm, mentions):
     for mention in mentions:
         previous = merged[-1] if merged else None
         start = mention.stem_start
-        at_junction = mention.head in JUNCTION_HEADS or (
+        at_junction = mention.head in JUNCTION_HEADS or mention.head in JUNCTION_STRUCTURE_HEADS and mention.stop == "与" or (
             # 友谊路与弯塘路路口人行下穿通道: a structure at the junction of two roads
             mention.category not in ("road", None) and _JUNCTION_IN_STEM.search(norm, start, mention.head_start))
         junction = at_junction and previous is not None and (
