@@ -425,6 +425,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("海新路与翁角路立交", "bridge"), ("青山路与白石路人行天桥", "bridge")], []),
     ("建设第二东通道、青山湾第二通道(一期)和白石疏港通道，打造绿色通道。",
      [("白石疏港通道", "road_new"), ("第二东通道", "road_new"), ("青山湾第二通道(一期)", "road_new")], []),
+    # a facility a district has one of, with its works after it; named again by its bare type, it is
+    # the same project
+    ("规划展览馆工程已竣工投入使用。", [("规划展览馆", "culture")], []),
+    ("青山区文化馆修缮加固工程。文化馆加固修缮工程竣工后，将消除安全隐患。", [("青山区文化馆", "culture")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

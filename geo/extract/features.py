@@ -9,6 +9,7 @@ import re
 
 from geo.catalog import project_sort_key
 from geo.names import normalise_name
+from geo.extract.lexicon import SINGLETON_FACILITY_HEADS
 from geo.extract.numbers import format_number
 from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
 
@@ -61,10 +62,15 @@ def to_features(records, text, norm, origin):
         key = (record.category, record.name)
         record.id = slugs[key] if key in slugs else slugs.setdefault(key, project_slug(*key))
 
+    bare = _bare_singletons(records)
     merged = {}
     for record in sorted(records, key=lambda r: r.char_start):
+        if id(record) in bare:
+            record.id = bare[id(record)].id  # 宝山区文化馆 … 文化馆加固修缮: the same project again
         if record.id in merged:
             kept = merged[record.id]
+            if id(kept) in bare and id(record) not in bare:
+                merged[record.id], kept, record = record, record, kept  # the full name is kept
             kept.measures.extend(m for m in record.measures if m not in kept.measures)
             record.merged_into = kept
             continue
@@ -96,6 +102,21 @@ def to_features(records, text, norm, origin):
         features.append({"id": record.id, "type": "Feature", "properties": props, "geometry": None})
     features.sort(key=project_sort_key)
     return features
+
+
+def _bare_singletons(records):
+    """id(record) -> the record it stands for: a facility named by its bare type (文化馆) when the
+    text names one of that type in full (宝山区文化馆), which it then refers back to."""
+    full = [r for r in records if r.named]
+    found = {}
+    for record in full:
+        name = normalise_name(record.name)
+        if name in SINGLETON_FACILITY_HEADS:
+            target = next((r for r in full if r.category == record.category and r is not record
+                           and normalise_name(r.name).endswith(name) and normalise_name(r.name) != name), None)
+            if target is not None:
+                found[id(record)] = target
+    return found
 
 
 def _disambiguate_groups(records):

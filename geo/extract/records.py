@@ -13,7 +13,7 @@ from geo.extract.counts import counted_works
 from geo.extract.model import Count, Mention, Record
 from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS, HARD_BREAKS, ROAD_CATEGORIES
 from geo.extract.stems import after_year, analyse_stem
-from geo.extract.works import action_for, resolve_category
+from geo.extract.works import action_for, resolve_category, works_at
 
 
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
@@ -334,9 +334,16 @@ def _singleton_facility(case):
     if case.label in ("empty", "generic") and norm[case.rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
             and not mention.section and mention.typed_by is None \
             and (mention.stop in PHASE_VERBS or mention.stop in ("和", "及")
-                 or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"):
+                 or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"
+                 or mention.stop is None and _works_follow(norm, mention.end, case.clause_end)):
         return [_named_record(norm, mention, case.category, case.action)]
     return None
+
+
+def _works_follow(norm, end, clause_end):
+    """True when works are said right after ``end``, or after 工程/项目 (规划展览馆工程已竣工)."""
+    end += 2 if norm.startswith(("工程", "项目"), end) else 0
+    return works_at(norm, end + (1 if norm.startswith("已", end) else 0), clause_end) is not None
 
 
 def _phase_of_bare_facility(case):
