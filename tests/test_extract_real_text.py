@@ -429,6 +429,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # the same project
     ("规划展览馆工程已竣工投入使用。", [("规划展览馆", "culture")], []),
     ("青山区文化馆修缮加固工程。文化馆加固修缮工程竣工后，将消除安全隐患。", [("青山区文化馆", "culture")], []),
+    # a section in brackets written before the head stays inside the name
+    ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

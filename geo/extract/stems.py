@@ -15,6 +15,7 @@ _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
 # 沿 before a road's name is the preposition (完成沿泰山路至…道路), before 江/河 a name's start (沿江大道).
 _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
+_SECTION_BEFORE_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
@@ -171,6 +172,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
     """
     pos = head_start
     while pos > lo:
+        if pos == head_start and norm[pos - 1] == ")":
+            inner = _SECTION_BEFORE_HEAD.search(norm, max(lo, pos - 14), pos)
+            if inner is not None:
+                pos = inner.start()  # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head
+                continue
         if norm[pos - 1] in HARD_BREAKS:
             return pos, None, None
         if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
