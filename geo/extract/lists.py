@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, BOUNDING_WORDS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import ACTIONS_SORTED, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
 
+_SECTION_AT_END = re.compile(r"\([\u4e00-\u9fff]{1,8}段\)$")
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
@@ -58,6 +59,7 @@ def resolve_enumerations(norm, mentions, clause_start):
         for member in members:
             member.typed_by = mention
     raw_items.extend(_parallel_items(norm, mentions, clause_start, by_end))
+    raw_items.extend(_route_items(norm, mentions, clause_start))
     mentions.extend(raw_items)
     mentions.sort(key=lambda m: m.stem_start)
     # Chains: mentions joined only by separators (or a 等 type head) share the action on the right.
@@ -134,6 +136,45 @@ def _parallel_items(norm, mentions, clause_start, by_end):
             if pos <= clause_start or norm[pos] != "、":
                 break
     return items
+
+
+def _route_items(norm, mentions, clause_start):
+    """南丹至天峨、平塘至天峨(天峨段)、天峨经凤山至巴马高速公路: routes listed before a route
+    that ends with an intercity head (高速公路, 铁路) share that head."""
+    items = []
+    for mention in mentions:
+        start = mention.stem_start
+        if mention.head not in INTERCITY_HEADS or mention.stop or mention.typed_by or mention.count \
+                or "至" not in norm[start:mention.head_start] or start - 1 <= clause_start or norm[start - 1] != "、":
+            continue
+        pos = start - 1
+        while pos > clause_start and norm[pos] == "、":
+            bracket = _SECTION_AT_END.search(norm, max(clause_start, pos - 10), pos)
+            item_start = _route_start(norm, bracket.start() if bracket else pos, clause_start)
+            if item_start is None:
+                break
+            items.append(Mention(kind="raw", head="", category=None, stem_start=item_start, head_start=pos,
+                                 head_end=pos, end=pos, section=None, count=None, stop=None, stop_start=None,
+                                 members=[], typed_by=mention))
+            pos = item_start - 1
+    return items
+
+
+def _route_start(norm, end, clause_start, longest=14):
+    """Where a route written as its two ends (南丹至天峨下老) starts, ending at ``end``; None if the
+    text there is no route (no 至, a verb inside, too long)."""
+    start = end
+    while start > clause_start and norm[start - 1] not in HARD_BREAKS:
+        stop = stop_ending_at(norm, start, clause_start)
+        if stop and stop not in ("至", "经"):
+            break
+        start -= 1
+        if end - start > longest:
+            return None
+    text = norm[start:end]
+    if "至" not in text or text.startswith("至") or text.endswith("至") or len(text) < 4:
+        return None
+    return start
 
 
 def _alike(first, second):
