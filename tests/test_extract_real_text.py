@@ -431,6 +431,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("青山区文化馆修缮加固工程。文化馆加固修缮工程竣工后，将消除安全隐患。", [("青山区文化馆", "culture")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
+    # added greenery (增绿) is greening works on a street
+    ("基本建成青山街增绿提质改造项目。", [("青山街", "road_greening")], []),
     # routes listed by their ends before a route with an intercity head share that head
     ("加强红枫至青岭、白石至青山(白石段)、青山经红枫至白石高速公路施工建设。",
      [("白石至青山(白石段)", "road_rebuild"), ("红枫至青岭", "road_rebuild"),
