@@ -431,6 +431,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("青山区文化馆修缮加固工程。文化馆加固修缮工程竣工后，将消除安全隐患。", [("青山区文化馆", "culture")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
+    # roads described by their state, surface or use are types, not names (青山马路 is one)
+    ("改造破损道路、进出道路、石板道路和柏油马路，硬化村道，建设慢行步道和城市支路，改造青山马路。",
+     [("青山马路", "road_rebuild")], []),
     # added greenery (增绿) is greening works on a street
     ("基本建成青山街增绿提质改造项目。", [("青山街", "road_greening")], []),
     # routes listed by their ends before a route with an intercity head share that head
