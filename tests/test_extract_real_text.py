@@ -442,6 +442,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("帮助青川构建精神家园，线路串联起青山文化中心，可直达白石南站。",
      [("白石南站", "transport"), ("青山文化中心", "culture")], []),
     ("构建了以兴业路、西安路为骨架的路网。", [("兴业路", "road_rebuild"), ("西安路", "road_rebuild")], []),
+    # a highway service area is a place
+    ("青山旗601服务区建设项目开工。", [("青山旗601服务区", "transport")], []),
     # added greenery (增绿) is greening works on a street
     ("基本建成青山街增绿提质改造项目。", [("青山街", "road_greening")], []),
     # routes listed by their ends before a route with an intercity head share that head
