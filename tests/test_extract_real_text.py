@@ -442,6 +442,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("帮助青川构建精神家园，线路串联起青山文化中心，可直达白石南站。",
      [("白石南站", "transport"), ("青山文化中心", "culture")], []),
     ("构建了以兴业路、西安路为骨架的路网。", [("兴业路", "road_rebuild"), ("西安路", "road_rebuild")], []),
+    # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
+    ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a highway service area is a place
     ("青山旗601服务区建设项目开工。", [("青山旗601服务区", "transport")], []),
     # added greenery (增绿) is greening works on a street

@@ -17,6 +17,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d年?")
 _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
 _SECTION_BEFORE_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
@@ -100,6 +101,8 @@ def analyse_stem(norm, mention):
         return None, start, "distinctive"
     if not rest:
         return count, start, "empty"
+    if _YEAR_AT_END.search(rest):
+        return count, start, "generic"  # 额济纳旗2020年棚户区: a year's batch of a type, no name
     if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES):
         return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type
     for word in VAGUE_QUANTITIES:
