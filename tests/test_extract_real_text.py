@@ -444,6 +444,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("构建了以兴业路、西安路为骨架的路网。", [("兴业路", "road_rebuild"), ("西安路", "road_rebuild")], []),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
+    # a road class before a length is no road code (县道185.857公里)
+    ("通车总里程达2130公里，其中县道185.857公里、乡道46.5公里，改造县道185线。", [("县道185线", "road_rebuild")], []),
     # a highway service area is a place
     ("青山旗601服务区建设项目开工。", [("青山旗601服务区", "transport")], []),
     # added greenery (增绿) is greening works on a street

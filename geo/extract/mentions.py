@@ -35,7 +35,8 @@ def clause_mentions(norm, start, end):
     for match in (CODE_RE.finditer(norm, start, end) if _MAY_HOLD_CODE.search(clause) else ()):
         before = norm[match.start() - 1] if match.start() > start else ""
         after = norm[match.end()] if match.end() < end else ""
-        if (before.isascii() and before.isalnum()) or (after.isdigit() and match.group()[-1].isdigit()) \
+        decimal = after == "." and norm[match.end() + 1:match.end() + 2].isdigit()  # 县道185.857公里: a length
+        if (before.isascii() and before.isalnum()) or (after.isdigit() and match.group()[-1].isdigit()) or decimal \
                 or _LATIN_AFTER_SPACE.match(norm, match.end(), end):
             continue  # G3091 goes on; "S0 l( Q&", "X7 V": letters and digits of forum junk
         codes.setdefault(match.end(), []).append(match)
