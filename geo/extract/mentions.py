@@ -374,7 +374,12 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
                 stem = (start, stop, start - len(stop)) if stop else (start, None, None)
             else:
                 outer = find_stem(norm, stem[2], lo, 2, 6)
-                if outer is not None and 2 <= stem[2] - outer[0] <= 6:
+                if outer is None:
+                    # 大鹏镇景华村北帝山景区至思洪村公路: a longer first place opens a list item
+                    outer = find_stem(norm, stem[2], lo, 2, 12)
+                    if outer is not None and not (outer[0] > lo and norm[outer[0] - 1] == "、"):
+                        outer = None
+                if outer is not None and 2 <= stem[2] - outer[0] <= 12:
                     stem = outer
     if stem is None:
         return None

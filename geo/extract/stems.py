@@ -125,8 +125,8 @@ def analyse_stem(norm, mention):
     numbered = _NUMBERED.match(rest)
     if mention.head in SUBUNIT_HEADS and numbered and is_generic(rest[numbered.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
-    if mention.category == "road" and len(rest) > 2 and any(word in rest for word in ABSTRACT_WORDS):
-        return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech
+    if mention.category == "road" and len(rest) > 2 and "至" not in rest and any(word in rest for word in ABSTRACT_WORDS):
+        return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech (a route A至B is none)
     if _MONEY.search(rest):
         return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
     if rest.startswith(_SLOGANS):
