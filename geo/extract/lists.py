@@ -42,8 +42,9 @@ def resolve_enumerations(norm, mentions, clause_start):
                 members.append(raw)
                 raw_items.append(raw)
                 pos = raw.stem_start
-            if mention.category == "road" and norm.startswith("至", pos - 1):
-                # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路: a road listed by the places it joins.
+            if mention.category in ("road", "members") and norm.startswith("至", pos - 1):
+                # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路: a road listed by the places it joins
+                # (also in a list of projects: 桥圩至东津、…公路等项目).
                 origin = by_end.get(pos - 1) or _raw_item(norm, pos - 1, clause_start, generic_ok=True)
                 if origin is not None and origin is not mention:
                     origin.kind = "skip"

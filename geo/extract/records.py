@@ -77,6 +77,9 @@ def _mention_records(norm, mention, sentence, clause_end):
     if mention.kind == "raw":
         type_head = mention.typed_by
         category = resolve_category(type_head.category, case.action, norm, type_head, sentence, members_only=True)
+        if category is None and type_head.category == "members" and "至" in norm[mention.stem_start:mention.end]:
+            # 桥圩至东津、…公路等项目: a project named by the two places it joins is a road
+            category = resolve_category("road", case.action, norm, type_head, sentence)
         return [_named_record(norm, mention, category, case.action)] if category else []
     _classify(case)
     for rule in RECORD_RULES:
