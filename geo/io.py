@@ -23,7 +23,9 @@ class InputError(Exception):
 
     def __init__(self, path, problem: str):
         self.path = str(path) if path is not None else None
-        self.problem = problem
+        # One line, whatever the problem quotes: library messages (GEOS, GDAL) end in or hold newlines.
+        self.problem = re.sub(r"\s+([)\]])", r"\1", " ".join(str(problem).split()))
+        problem = self.problem
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
 
 

@@ -93,3 +93,8 @@ def test_read_feature_collection_errors(tmp_path, content, problem):
 def test_utf16_without_byte_order_mark_is_read(codec):
     text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3
     assert io.decode_text(text.encode(codec), "r.txt") == text
+
+
+def test_input_error_is_one_line_whatever_the_problem_quotes():
+    error = InputError("g.csv", "line 2: bad coordinates (IllegalArgumentException: point array\nmust contain 0 or >1 elements\n)")
+    assert str(error) == "g.csv: line 2: bad coordinates (IllegalArgumentException: point array must contain 0 or >1 elements)"
