@@ -27,6 +27,20 @@ def test_gbk_shapefile_whose_cpg_says_utf8_is_read_as_gbk(tmp_path):
     assert sorted(zones["name"]) == sorted(NAMES)
 
 
+TRADITIONAL = ["無影山街道", "天橋東街街道", "北園街道"]
+
+
+@pytest.mark.parametrize("cpg", [None, "UTF-8"])
+def test_big5_shapefile_is_read_as_big5_without_cpg_or_with_a_cpg_that_fails(tmp_path, cpg):
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones().assign(JDMC=TRADITIONAL), path, encoding="big5")
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    if cpg:
+        path.with_suffix(".cpg").write_text(cpg, encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert sorted(zones["name"]) == sorted(TRADITIONAL)
+
+
 def test_geopackage_layer_with_the_name_field_is_chosen(tmp_path):
     path = tmp_path / "jd.gpkg"
     outline = _zones().dissolve()[["geometry"]].assign(NAME="天桥区")

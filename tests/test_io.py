@@ -98,3 +98,11 @@ def test_utf16_without_byte_order_mark_is_read(codec):
 def test_input_error_is_one_line_whatever_the_problem_quotes():
     error = InputError("g.csv", "line 2: bad coordinates (IllegalArgumentException: point array\nmust contain 0 or >1 elements\n)")
     assert str(error) == "g.csv: line 2: bad coordinates (IllegalArgumentException: point array must contain 0 or >1 elements)"
+
+
+def test_decode_text_reads_big5_tables_as_big5():
+    text = "name,lon,lat\n濼口垃圾轉運站,117.004,36.722\n天橋區人民醫院,116.99,36.70\n"
+    assert io.decode_text(text.encode("big5"), "g.csv") == text
+    # The same detector as for reports: GBK stays GBK.
+    simplified = "name,lon,lat\n泺口垃圾转运站,117.004,36.722\n"
+    assert io.decode_text(simplified.encode("gbk"), "g.csv") == simplified
