@@ -580,6 +580,42 @@ def _read_dataframe(path, kwargs, chunk=50_000):
     return pd.concat(parts, ignore_index=True)
 
 
+def _undecodable(path: Path) -> str:
+    """What to say about attribute text that does not decode: the fix depends on the format."""
+    suffix = path.suffix.lower()
+    if suffix in (".geojson", ".json"):
+        return "GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
+    if suffix in (".shp", ".dbf"):
+        return "attribute text is in an unknown encoding; add a .cpg file naming it (e.g. GBK, UTF-8, BIG5)"
+    return "attribute text is in an unknown encoding (expected UTF-8)"
+
+
+# The (old, pre-RFC 7946) "crs" member of a GeoJSON file: {"type": "name", "properties": {"name": ...}}.
+_GEOJSON_CRS = re.compile(rb'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]*)"')
+
+
+def _check_geojson_crs(path: Path):
+    """InputError when a GeoJSON file declares a CRS that does not exist.
+
+    GDAL reads ``"crs": {... "name": "urn:ogc:def:crs:EPSG::999999"}`` as WGS-84 without a
+    word; coordinates in an unknown CRS must not be taken for degrees. The member comes
+    before the features in every writer's output, so the head of the file is enough.
+    """
+    if path.is_dir() or path.suffix.lower() not in (".geojson", ".json"):
+        return
+    with open(path, "rb") as handle:
+        match = _GEOJSON_CRS.search(handle.read(65536))
+    if match is None:
+        return
+    import pyproj
+
+    name = match.group(1).decode("utf-8", "replace")
+    try:
+        pyproj.CRS.from_user_input(name)
+    except pyproj.exceptions.CRSError:
+        raise InputError(path, f"declares an unknown coordinate reference system {name!r}") from None
+
+
 def read_vector(path, *, layer=None, assume_crs=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -603,6 +639,7 @@ def read_vector(path, *, layer=None, assume_crs=None):
             kwargs["encoding"] = encoding
     if layer is not None:
         kwargs["layer"] = layer
+    _check_geojson_crs(path)
     try:
         try:
             gdf = _read_dataframe(path, kwargs)
@@ -613,7 +650,7 @@ def read_vector(path, *, layer=None, assume_crs=None):
                 raise
             gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
     except UnicodeDecodeError:
-        raise InputError(path, "attribute text is in an unknown encoding; add a .cpg file") from None
+        raise InputError(path, _undecodable(path)) from None
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         message = message.replace(str(path), "").strip(" :'")
