@@ -102,3 +102,26 @@ def test_zones_far_from_their_district_are_a_warning(tmp_path):
 
 def test_district_code_typed_in_full_width_digits():
     assert load_boundaries(district_code="３７０１０５").outline["code"].iloc[0] == "370105"
+
+
+def test_districts_with_some_features_without_geometry_are_refused(tmp_path):
+    # A truncated .shp: the records are all there, some shapes are not.
+    path = tmp_path / "jd.geojson"
+    zones = _zones("EPSG:4326")
+    zones.loc[[1, 2], "geometry"] = None
+    zones.to_file(path, driver="GeoJSON")
+    with pytest.raises(InputError, match=r"2 of 3 features have no geometry \(天桥东街街道、北园街道\)"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+@pytest.mark.parametrize("flat_rows, said", [([0, 1, 2], "every feature has"), ([0], "1 of 3 features has")])
+def test_districts_of_zero_area_are_named_as_such(tmp_path, flat_rows, said):
+    path = tmp_path / "jd.geojson"
+    zones = _zones("EPSG:4326")
+    for row in flat_rows:  # three collinear points: make_valid leaves a line, no polygon
+        zones.loc[row, "geometry"] = shapely.Polygon([(117.0, 36.7 + row / 100), (117.01, 36.7 + row / 100),
+                                                      (117.02, 36.7 + row / 100)])
+    zones.to_file(path, driver="GeoJSON")
+    with pytest.raises(InputError, match=f"{said} a polygon of zero area") as caught:
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert "wrong CRS" not in str(caught.value)
