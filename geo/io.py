@@ -29,6 +29,17 @@ class InputError(Exception):
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
 
 
+def warn(message: str, warnings=None):
+    """A warning of a reader: appended to ``warnings`` when the caller collects them, else
+    printed at once on stderr as ``warning: message`` (the CLI's form)."""
+    if warnings is not None:
+        warnings.append(message)
+    else:
+        import sys
+
+        print(f"warning: {message}", file=sys.stderr)
+
+
 # --------------------------------------------------------------------------- output
 
 
