@@ -216,8 +216,11 @@ def load_official_zones(path, *, name_field, code_field=None):
     missing = gdf.geometry.isna() | gdf.geometry.is_empty
     if missing.all():
         raise InputError(path, "has no geometries (every feature's geometry is null or empty)")
-    dropped_names = [str(n) for n in gdf.loc[missing, name_field]]
-    gdf = gdf[~missing]
+    if missing.any():
+        # A 街道 without a polygon cannot be joined: its projects would vanish from coverage.
+        truncated = "; a truncated .shp?" if Path(path).suffix.lower() == ".shp" else ""
+        raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
+                               f"({_listed(gdf.loc[missing, name_field])}{truncated})")
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}")
@@ -233,8 +236,7 @@ def load_official_zones(path, *, name_field, code_field=None):
         codes = [f"{i + 1:03d}" for i in range(len(gdf))]
     if len(set(codes)) != len(gdf):
         raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r}")
-    warnings = [f"{path}: left out {len(dropped_names)} feature(s) without geometry: {', '.join(dropped_names)}"] \
-        if dropped_names else []
+    warnings = []
     repeated = sorted({n for n in names if (names == n).sum() > 1})
     if repeated:
         warnings.append(f"{path}: several 街道 share a name ({'、'.join(repeated)}); coverage rows are told apart "
@@ -245,6 +247,10 @@ def load_official_zones(path, *, name_field, code_field=None):
         warnings.append(f"{path}: repaired {int(invalid.sum())} invalid polygon(s)")
         repaired = shapely.make_valid(geoms)
         geoms = np.array([_polygonal_part(g) for g in repaired], dtype=object)
+    flat = shapely.is_empty(geoms) | (shapely.area(geoms) == 0)
+    if flat.any():
+        raise InputError(path, f"{_of(int(flat.sum()), len(geoms))} a polygon of zero area, with nothing to repair it into "
+                               f"({_listed(names[flat])}); a 街道 without an area cannot be joined")
     try:
         zones = gpd.GeoDataFrame({"code": list(codes), "name": list(names)}, geometry=list(geoms), crs=gdf.crs)
         zones = zones.to_crs(4326)
@@ -317,6 +323,19 @@ def _choose_layer(path, name_field):
     example = max(having, key=lambda layer: infos[layer]["features"])
     raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(having)}); name one as "
                            f"'{path}|layername={example}'")
+
+
+def _of(count, total):
+    """``every feature has``, ``1 of 15 features has``, ``8 of 15 features have``."""
+    if count == total:
+        return "every feature has"
+    return f"{count} of {total} features {'has' if count == 1 else 'have'}"
+
+
+def _listed(names, limit=3):
+    """``a、b、c…``: the first ``limit`` names, for a one-line message."""
+    names = [str(n) for n in names]
+    return "、".join(names[:limit]) + ("…" if len(names) > limit else "")
 
 
 def _polygonal_part(geom):

@@ -165,7 +165,7 @@ def bundled_entries():
     return load_file(GAZETTEER_PATH, tier="bundled gazetteer")
 
 
-def load_file(path, *, tier="user gazetteer", datum=None):
+def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     """Load a gazetteer file: a table (CSV, TSV, Excel) or GeoJSON, GeoPackage or any OGR vector.
 
     Required column: ``name`` (or ``名称``). Optional: ``aliases`` (list or "|"-separated),
@@ -181,8 +181,16 @@ def load_file(path, *, tier="user gazetteer", datum=None):
     many locales, with decimal commas), tabs or bars; coordinates may carry degree signs,
     hemisphere letters, minutes and seconds or full-width digits. Rows with every cell
     empty are skipped.
+
+    Vector files with several layers (a GeoPackage keeping points and lines apart) give
+    the rows of every layer that has geometry, layer by layer in name order.
+
+    Rows that cannot place anything are left out with one warning (appended to
+    ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection,
+    a line of zero length, a road (by its ``feature_type``, ``category`` or name) given
+    as a point or a polygon.
     """
-    from geo.io import check_input_file
+    from geo.io import check_input_file, warn
 
     path = check_input_file(Path(path))
     if path.suffix.lower() in TABLE_SUFFIXES:
@@ -191,7 +199,50 @@ def load_file(path, *, tier="user gazetteer", datum=None):
         rows, geoms = _read_vector_rows(path)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
-    return merge_line_pieces(_entries_from_rows(path, rows, geoms, tier=tier, datum=datum))
+    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum)
+    unusable = _unusable_rows(rows, geoms)
+    if unusable:
+        warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
+             f"({_reasons(unusable)})", warnings)
+        entries = [entry for number, entry in enumerate(entries, 1) if number not in unusable]
+    return merge_line_pieces(entries)
+
+
+def _unusable_rows(rows, geoms):
+    """{row number: why} for rows whose geometry no project can use (checked before repair,
+    which would turn a zero-length line into a point)."""
+    unusable = {}
+    for number, (row, geom) in enumerate(zip(rows, geoms), 1):
+        kind = geom.geom_type
+        if kind == "GeometryCollection":
+            unusable[number] = "a GeometryCollection, give one geometry type per row"
+        elif kind in LINE_TYPES and geom.length == 0:
+            unusable[number] = "a line of zero length"
+        elif kind not in LINE_TYPES and _is_road(row):
+            unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
+    return unusable
+
+
+def _reasons(unusable):
+    """``a line of zero length: entries 3, 7; ...``: each reason once, in order of first row."""
+    by_reason = {}
+    for number, reason in unusable.items():
+        by_reason.setdefault(reason, []).append(number)
+    return "; ".join(f"{reason}: entr{'y' if len(numbers) == 1 else 'ies'} "
+                     f"{', '.join(map(str, numbers[:5]))}{'…' if len(numbers) > 5 else ''}"
+                     for reason, numbers in by_reason.items())
+
+
+def _is_road(row):
+    """A row naming a road: ``feature_type`` road, a road ``category``, or a road's name (路, 大街...),
+    which a 街道 (a subdistrict) is not."""
+    from geo.geocode import _ROAD_SUFFIXES
+
+    if (_text(row.get("feature_type")) or "").lower() == "road" or \
+            (_text(row.get("category")) or "").lower().startswith("road"):
+        return True
+    name = _text(row.get("name")) or ""
+    return name.endswith(_ROAD_SUFFIXES) and not name.endswith("街道")
 
 
 def merge_line_pieces(entries):
@@ -249,13 +300,30 @@ def _read_vector_rows(path):
     if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
         gdf = read_geojson_frame(path)
     else:
-        gdf = read_vector(path, assume_crs=None).to_crs(4326)
+        gdf = _read_layers(path)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
     rows = [with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
     if rows and not any(_text(row.get("name")) for row in rows):
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     return rows, list(gdf.geometry.values)
+
+
+def _read_layers(path):
+    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order."""
+    import pandas as pd
+    import pyogrio
+
+    from geo.io import read_vector
+
+    try:
+        layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type)
+    except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
+        layers = []
+    if len(layers) <= 1:
+        return read_vector(path, assume_crs=None).to_crs(4326)
+    frames = [read_vector(path, layer=layer, assume_crs=None).to_crs(4326) for layer in layers]
+    return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
 
 
 def outside_china(entries) -> list:

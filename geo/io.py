@@ -23,8 +23,21 @@ class InputError(Exception):
 
     def __init__(self, path, problem: str):
         self.path = str(path) if path is not None else None
-        self.problem = problem
+        # One line, whatever the problem quotes: library messages (GEOS, GDAL) end in or hold newlines.
+        self.problem = re.sub(r"\s+([)\]])", r"\1", " ".join(str(problem).split()))
+        problem = self.problem
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
+
+
+def warn(message: str, warnings=None):
+    """A warning of a reader: appended to ``warnings`` when the caller collects them, else
+    printed at once on stderr as ``warning: message`` (the CLI's form)."""
+    if warnings is not None:
+        warnings.append(message)
+    else:
+        import sys
+
+        print(f"warning: {message}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- output
@@ -280,10 +293,12 @@ _DOCUMENT_MAGIC = ((b"%PDF", "a PDF document"),
 
 
 def decode_text(data: bytes, path, encoding="auto") -> str:
-    """Decode report or table bytes: UTF-8 (with or without BOM) or GB18030/GBK.
+    """Decode report or table bytes: UTF-8 (with or without BOM), UTF-16, GB18030/GBK or Big5.
 
-    ``encoding`` is ``auto`` (try UTF-8, then GB18030), or a codec name to force.
-    Binary data (NUL bytes, control characters) is refused rather than decoded as garbage.
+    ``encoding`` is ``auto`` (UTF-16 by its byte-order mark or its NUL bytes, else UTF-8,
+    else GB18030 or Big5 as :func:`detect_cjk_codec` tells them apart), ``big5`` (with
+    the HKSCS and Microsoft extensions), or a codec name to force. Binary data (NUL
+    bytes, control characters) is refused rather than decoded as garbage.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) and encoding in (None, "auto"):
         try:
@@ -298,6 +313,8 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
         if text is None:
             raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
         return text
+    if encoding == "big5":
+        return _decode_big5(data, path)
     if encoding and encoding != "auto":
         try:
             return data.decode(encoding).lstrip("\ufeff")
@@ -308,14 +325,98 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if detect_cjk_codec(data) == "big5":
+            return _decode_big5(data, path)
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise InputError(path, "unknown text encoding (neither UTF-8 nor GB18030/GBK)") from None
+            raise InputError(path, "unknown text encoding (neither UTF-8 nor GB18030/GBK nor Big5)") from None
     controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "looks like a binary file, not text")
     return text
+
+
+# Python codecs tried for Big5 text, widest first: Hong Kong (HKSCS) and Microsoft (cp950)
+# extensions are common in real files.
+BIG5_CODECS = ("big5hkscs", "cp950", "big5")
+# Lead bytes of the frequently used characters of each standard: GB2312 level 1 (3,755
+# characters) and Big5 常用字 (5,401). Chinese text decoded with the right codec is mostly made of
+# these; the same bytes decoded with the other codec fall on rare characters.
+_COMMON_LEAD = {"gb18030": (0xB0, 0xD7), "big5": (0xA4, 0xC6)}
+
+
+def detect_cjk_codec(data: bytes) -> str | None:
+    """``big5`` or ``gb18030`` for bytes that are neither UTF-8 nor UTF-16 text, else None.
+
+    The one detector of Chinese legacy encodings: reports, tables and Shapefile records.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes (or a Shapefile's records).
+
+    Returns
+    -------
+    str or None
+        ``big5`` when the bytes decode as Big5 and more of their characters are common
+        Big5 characters than common GB2312 ones under GB18030; ``gb18030`` otherwise; None
+        when the bytes are UTF-8 or start with a UTF-8 or UTF-16 byte-order mark.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    sample = data[:200_000]
+    big5 = _common_share(sample, "big5")
+    if big5 is None:
+        return "gb18030"
+    gb = _common_share(sample, "gb18030")
+    return "big5" if gb is None or big5 > gb else "gb18030"
+
+
+def _common_share(data, standard):
+    """Share of the two-byte characters of ``data`` that are common ones of ``standard``.
+
+    None when the bytes are not valid in that standard (a cut last character is allowed).
+    """
+    codecs = BIG5_CODECS if standard == "big5" else ("gb18030",)
+    for codec in codecs:
+        try:
+            text = data.decode(codec, errors="strict")
+            break
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(data) - 2:  # a sample cut inside the last character
+                text = data[:exc.start].decode(codec, errors="strict")
+                break
+    else:
+        return None
+    low, high = _COMMON_LEAD[standard]
+    total = common = 0
+    for char in text:
+        if char < "\u0080":
+            continue
+        try:
+            encoded = char.encode(codecs[0] if standard == "gb18030" else "big5hkscs")
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) != 2:
+            continue
+        total += 1
+        common += low <= encoded[0] <= high
+    return common / total if total else 0.0
+
+
+def _decode_big5(data, path):
+    for codec in BIG5_CODECS:
+        try:
+            return decode_text(data, path, codec)
+        except InputError:
+            continue
+    raise InputError(path, "cannot decode as Big5")
 
 
 def _utf16_without_bom(data: bytes):
@@ -417,28 +518,39 @@ def _check_finite(geom, path, number):
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
-    """Encoding for a Shapefile's .dbf: the .cpg if present (unless ``sniff``), else sniffed (UTF-8 or GBK)."""
-    cpg = path.with_suffix(".cpg")
-    if not cpg.exists():
-        cpg = path.with_suffix(".CPG")
-    if cpg.exists() and not sniff:
-        declared = _cpg_codec(cpg.read_text(encoding="ascii", errors="replace"))
-        if declared:
-            return declared
-    dbf = path.with_suffix(".dbf")
-    if not dbf.exists():
-        dbf = path.with_suffix(".DBF")
-    if not dbf.exists():
-        return None
+    """Encoding for a Shapefile's .dbf: the codec its .cpg names, when the records decode with it.
+
+    Otherwise (no .cpg, ``System``, a codec that fails on the records, or ``sniff``) the
+    records decide: UTF-8, else GB18030/GBK or Big5 (:func:`detect_cjk_codec`).
+    """
+    declared = None if sniff else _declared_codec(path)
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if dbf is None:
+        return declared
     data = dbf.read_bytes()
-    # Sniff only the records: the header holds binary counts and dates that are not text.
+    # Only the records: the header holds binary counts and dates that are not text.
     header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
     data = data[header_length:].rstrip(b"\x1a")
+    if declared and _decodes(data, declared):
+        return declared
+    detected = detect_cjk_codec(data)
+    if detected != "big5":
+        return detected or "utf-8"
+    return next((codec for codec in BIG5_CODECS if _decodes(data, codec)), BIG5_CODECS[-1])
+
+
+def _declared_codec(path: Path):
+    """The codec the Shapefile's .cpg names, or None (no .cpg, or one saying ``System``)."""
+    cpg = next((p for p in (path.with_suffix(".cpg"), path.with_suffix(".CPG")) if p.exists()), None)
+    return _cpg_codec(cpg.read_text(encoding="ascii", errors="replace")) if cpg else None
+
+
+def _decodes(data: bytes, codec: str) -> bool:
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        data.decode(codec)
+        return True
     except UnicodeDecodeError:
-        return "gb18030"
+        return False
 
 
 # What .cpg files say (ArcGIS, QGIS, MapInfo exports) -> Python codec. "System" and a bare
@@ -486,6 +598,42 @@ def _read_dataframe(path, kwargs, chunk=50_000):
     return pd.concat(parts, ignore_index=True)
 
 
+def _undecodable(path: Path) -> str:
+    """What to say about attribute text that does not decode: the fix depends on the format."""
+    suffix = path.suffix.lower()
+    if suffix in (".geojson", ".json"):
+        return "GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
+    if suffix in (".shp", ".dbf"):
+        return "attribute text is in an unknown encoding; add a .cpg file naming it (e.g. GBK, UTF-8, BIG5)"
+    return "attribute text is in an unknown encoding (expected UTF-8)"
+
+
+# The (old, pre-RFC 7946) "crs" member of a GeoJSON file: {"type": "name", "properties": {"name": ...}}.
+_GEOJSON_CRS = re.compile(rb'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]*)"')
+
+
+def _check_geojson_crs(path: Path):
+    """InputError when a GeoJSON file declares a CRS that does not exist.
+
+    GDAL reads ``"crs": {... "name": "urn:ogc:def:crs:EPSG::999999"}`` as WGS-84 without a
+    word; coordinates in an unknown CRS must not be taken for degrees. The member comes
+    before the features in every writer's output, so the head of the file is enough.
+    """
+    if path.is_dir() or path.suffix.lower() not in (".geojson", ".json"):
+        return
+    with open(path, "rb") as handle:
+        match = _GEOJSON_CRS.search(handle.read(65536))
+    if match is None:
+        return
+    import pyproj
+
+    name = match.group(1).decode("utf-8", "replace")
+    try:
+        pyproj.CRS.from_user_input(name)
+    except pyproj.exceptions.CRSError:
+        raise InputError(path, f"declares an unknown coordinate reference system {name!r}") from None
+
+
 def read_vector(path, *, layer=None, assume_crs=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -509,6 +657,7 @@ def read_vector(path, *, layer=None, assume_crs=None):
             kwargs["encoding"] = encoding
     if layer is not None:
         kwargs["layer"] = layer
+    _check_geojson_crs(path)
     try:
         try:
             gdf = _read_dataframe(path, kwargs)
@@ -519,7 +668,7 @@ def read_vector(path, *, layer=None, assume_crs=None):
                 raise
             gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
     except UnicodeDecodeError:
-        raise InputError(path, "attribute text is in an unknown encoding; add a .cpg file") from None
+        raise InputError(path, _undecodable(path)) from None
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         message = message.replace(str(path), "").strip(" :'")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from geo import settings
@@ -21,7 +22,7 @@ _LINE_CATEGORIES = {"railway": "rail", "waterway": "water"}
 _ONEWAY = {"yes": 1, "true": 1, "1": 1, "-1": -1, "reverse": -1}
 
 
-def load_osm(path, outline=None, *, metric_crs=None):
+def load_osm(path, outline=None, *, metric_crs=None, warnings=None):
     """Read the named features of an OSM extract as gazetteer entries, streaming it with pyosmium.
 
     Parameters
@@ -36,6 +37,10 @@ def load_osm(path, outline=None, *, metric_crs=None):
     metric_crs : str, optional
         The metric CRS for distances (default: chosen from ``outline``, or from the
         roads themselves; see :func:`geo.crs.metric_crs_for`).
+    warnings : list, optional
+        Gets one line when nodes with invalid coordinates (``lat="95"``, ``"abc"``,
+        ``NaN``) were left out; without a list the line goes to stderr
+        (:func:`geo.io.warn`).
 
     Returns
     -------
@@ -64,16 +69,23 @@ def load_osm(path, outline=None, *, metric_crs=None):
     Raises
     ------
     geo.io.InputError
-        When the file is missing, empty or not readable as OSM data.
+        When the file is missing, empty or not readable as OSM data, or when every named
+        feature was left out for invalid coordinates.
     """
     import shapely
 
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
-    from geo.io import check_input_file
+    from geo.io import check_input_file, warn
 
     path = Path(path)
     check_input_file(path)
-    ways, points, areas = _read(path)
+    left_out = set()
+    ways, points, areas = _read(path, left_out)
+    if left_out:
+        problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
+        if not (ways or points or areas):
+            raise InputError(path, f"nothing usable: {problem}")
+        warn(f"{path}: left out {problem}", warnings)
     crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
     if crs is None:
         every = [w["line"] for group in ways.values() for w in group] + [g for *_, g in points + areas]
@@ -92,38 +104,53 @@ def load_osm(path, outline=None, *, metric_crs=None):
     return sorted(entries, key=lambda e: (e.name, e.feature_type or "", e.extra["osm_ids"]))
 
 
-def _read(path):
+def _read(path, left_out):
     """Stream the file: named line ways by (name, kind), POI nodes, areas; plain Python values.
 
     Objects an editor marked deleted (``visible="false"``, JOSM's ``action="delete"``) are
     skipped. Ways whose nodes osmium could not locate (negative ids of a file saved by
     JOSM, Overpass ``out geom`` output with coordinates on the ways, nodes cut off by a
-    bounding box) get a second, cheaper pass (:func:`_locate_incomplete`).
+    bounding box) get a second, cheaper pass (:func:`_locate_incomplete`). An Overpass
+    API JSON answer is read as the XML form of the same answer. The ids of nodes whose
+    coordinates are not numbers or out of range are added to ``left_out``.
     """
+    import tempfile
+
+    if is_overpass_json(path):
+        with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
+            return _read_osm(_overpass_xml(path, Path(folder)), path, set(), left_out)
     if is_geojson(path):
         return _read_geojson(path)
+    deleted, unreadable = _scan_xml(path)
+    if not unreadable:
+        return _read_osm(path, path, deleted, left_out)
+    with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
+        return _read_osm(_without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out)
+
+
+def _read_osm(source, path, deleted, left_out):
+    """:func:`_read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file."""
     import osmium
     import shapely
 
     from geo import progress
 
-    deleted = _deleted_ids(path)
     wkb = osmium.geom.WKBFactory()
     for assemble_areas in (True, False):
         ways, points, areas, incomplete = {}, [], [], {}
         try:
-            processor = osmium.FileProcessor(str(path)).with_locations()
+            processor = osmium.FileProcessor(str(source)).with_locations()
             if assemble_areas:
                 processor = processor.with_areas()
             processor = processor.with_filter(osmium.filter.KeyFilter(*NAME_KEYS))  # unnamed: never looked up
-            with progress.counter(f"reading {Path(path).name}", size_bytes=Path(path).stat().st_size) as advance:
+            with progress.counter(f"reading {Path(path).name}", size_bytes=Path(source).stat().st_size) as advance:
                 for obj in processor:
                     advance()
                     if obj.visible and (obj.type_str(), obj.id) not in deleted:
-                        _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas)
+                        _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out)
             if incomplete:
-                _locate_incomplete(path, incomplete, ways, areas, shapely)
-        except (RuntimeError, OSError, ValueError) as exc:
+                _locate_incomplete(source, incomplete, ways, areas, shapely, left_out)
+        except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
             if assemble_areas and "out of order" in str(exc):
                 # An editor's file (JOSM) not sorted by id: osmium cannot assemble multipolygons
                 # from it; closed ways still become areas, by the second pass.
@@ -135,18 +162,23 @@ def _read(path):
 def _first_line(exc):
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if "<way>: center" in text or "<relation>: center" in text:
-        text += "; Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
+        text += f"; {_OUT_CENTER}"
     return text
 
 
-def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas=True):
+_OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
+
+
+def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out):
     """Keep one named OSM object: a road or river way, a POI node, or an area."""
     # Copy tags: pyosmium objects are only valid inside the iteration step.
     tags = {tag.k: tag.v for tag in obj.tags}
     names = _names(tags)
     if not names:
         return
-    if obj.is_node():
+    if obj.is_node() and not obj.location.valid():  # lat="95", or coordinates _read took out
+        left_out.add(obj.id)
+    elif obj.is_node():
         kind = next((k for k in POINT_KEYS if k in tags), None)
         if kind:
             points.append((names, tags, kind, f"n{obj.id}", shapely.Point(obj.location.lon, obj.location.lat)))
@@ -178,7 +210,7 @@ def _add_way(ways, names, kind, tags, way_id, coords, shapely):
              "oneway": _oneway(tags) if kind == "highway" else 0})
 
 
-def _locate_incomplete(path, incomplete, ways, areas, shapely):
+def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out):
     """Second pass for ways osmium's location index could not place.
 
     Node locations come from the nodes themselves (negative ids included) or from the
@@ -191,9 +223,11 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely):
     wanted = {ref for *_, refs in incomplete.values() for ref in refs}
     found = {}
     for obj in osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY):
-        if obj.is_node():
-            if obj.id in wanted and obj.location.valid():
+        if obj.is_node() and obj.id in wanted:
+            if obj.location.valid():
                 found[obj.id] = (obj.location.lon, obj.location.lat)
+            elif obj.visible:
+                left_out.add(obj.id)
         elif obj.id in incomplete:
             for node in obj.nodes:  # Overpass "out geom": each <nd> carries lat and lon
                 if node.location.valid():
@@ -213,8 +247,10 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely):
                 run.append(xy)
 
 
-def _deleted_ids(path):
-    """(type, id) of the objects JOSM marks ``action="delete"`` in an XML file (rarely any).
+def _scan_xml(path):
+    """One pass over an XML file: (type, id) of the objects JOSM marks ``action="delete"``
+    (rarely any), and whether a coordinate is not a plain decimal number (``lat="abc"``,
+    ``NaN``, ``1e308``: osmium stops at the first, or reads ``1e308`` as 0).
 
     Raises InputError when the file is an Overpass answer that says it is incomplete
     (``<remark> runtime error: Query timed out...``): its roads would be partial.
@@ -225,24 +261,22 @@ def _deleted_ids(path):
 
     name = Path(path).name.lower()
     if name.endswith((".pbf", ".o5m")) or is_geojson(path):
-        return set()
+        return set(), False
     opener = gzip.open if name.endswith(".gz") else bz2.open if name.endswith(".bz2") else open
     try:
-        marked, remark, tail = False, None, b""
+        marked, unreadable, remark, tail = False, False, None, b""
         with opener(path, "rb") as handle:
             while chunk := handle.read(1 << 22):
                 text = tail + chunk
                 marked = marked or b"action=" in text
+                unreadable = unreadable or _ODD_COORDINATE.search(text) is not None
                 if remark is None and b"<remark>" in text:
                     remark = text[text.index(b"<remark>") + 8:][:600]
                 tail = chunk[-600:]
         if remark is not None:
-            message = " ".join(remark.split(b"</remark>")[0].decode("utf-8", "replace").split())
-            if "error" in message.lower():
-                raise InputError(path, f"the Overpass API says its answer is incomplete ({message[:160]}); "
-                                       "ask for a smaller area or raise [timeout:...]/[maxsize:...]")
+            _refuse_incomplete(path, remark.split(b"</remark>")[0].decode("utf-8", "replace"))
         if not marked:
-            return set()
+            return set(), unreadable
         deleted = set()
         with opener(path, "rb") as handle:
             for _, element in ET.iterparse(handle):
@@ -250,9 +284,121 @@ def _deleted_ids(path):
                     deleted.add((element.tag[0], int(element.get("id"))))
                 if element.tag in ("node", "way", "relation"):
                     element.clear()
-        return deleted
+        return deleted, unreadable
     except (OSError, EOFError, ValueError, ET.ParseError):
-        return set()  # osmium's own reading reports what is wrong with the file
+        return set(), False  # osmium's own reading reports what is wrong with the file
+
+
+# A lat or lon attribute whose value is not a plain decimal (what every OSM writer writes).
+_ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!-?\d{1,3}(?:\.\d+)?\1)""")
+_COORDINATE = re.compile(rb"""\s(lat|lon)\s*=\s*(["'])(.*?)\2""")
+_NODE_ELEMENT = re.compile(rb"<(node|nd)\b[^>]*>")
+_ID = re.compile(rb"""\sid\s*=\s*["'](-?\d+)""")
+
+
+def _without_unreadable_coordinates(path, folder, left_out):
+    """A copy of an XML file whose ``node`` and ``nd`` elements lose coordinates that are not
+    plain decimals, so that osmium reads the rest; the ids of such nodes go to ``left_out``."""
+    import bz2
+    import gzip
+
+    name = Path(path).name.lower()
+    opener = gzip.open if name.endswith(".gz") else bz2.open if name.endswith(".bz2") else open
+    with opener(path, "rb") as handle:
+        data = handle.read()
+
+    def clean(match):
+        element = match.group(0)
+        values = [value for _, _, value in _COORDINATE.findall(element)]
+        if not values or all(re.fullmatch(rb"-?\d{1,3}(?:\.\d+)?", v) for v in values):
+            return element
+        if match.group(1) == b"node" and (node_id := _ID.search(element)):
+            left_out.add(int(node_id.group(1)))
+        return _COORDINATE.sub(b"", element)
+
+    clean_path = Path(folder) / "clean.osm"
+    clean_path.write_bytes(_NODE_ELEMENT.sub(clean, data))
+    return clean_path
+
+
+def _refuse_incomplete(path, remark):
+    """InputError when an Overpass answer's remark says it is incomplete (a timeout, a size limit)."""
+    message = " ".join(remark.split())
+    if "error" in message.lower():
+        raise InputError(path, f"the Overpass API says its answer is incomplete ({message[:160]}); "
+                               "ask for a smaller area or raise [timeout:...]/[maxsize:...]")
+
+
+def is_overpass_json(path) -> bool:
+    """True for an Overpass API answer in JSON (``[out:json]``), by its first bytes: an
+    object whose ``elements`` list comes before any other list (GeoJSON's ``features``)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return re.match(rb'(?:\xef\xbb\xbf)?\s*\{[^\[]*"elements"\s*:\s*\[', head) is not None
+
+
+_ELEMENT_ORDER = {"node": 0, "way": 1, "relation": 2}
+
+
+def _overpass_xml(path, folder):
+    """The XML form of an Overpass JSON answer (``out body``, ``out geom``, ``out skel``), as
+    a file in ``folder``: one reader, osmium's, for both forms.
+
+    Elements are written nodes, ways, relations, each by id. A coordinate that is not a
+    number within ±90/±180 is left off, so that its node counts as one without valid
+    coordinates. ``out center`` answers are refused, as in XML: they hold no way geometry.
+    """
+    from xml.sax.saxutils import quoteattr
+
+    from geo.io import read_json
+
+    data = read_json(path)
+    elements = data.get("elements") if isinstance(data, dict) else None
+    if not isinstance(elements, list):
+        raise InputError(path, "Overpass JSON has no 'elements' list")
+    if isinstance(data.get("remark"), str):
+        _refuse_incomplete(path, data["remark"])
+    elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
+                and isinstance(e.get("id"), int)]
+    if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
+        raise InputError(path, _OUT_CENTER)
+    lines = ["<?xml version='1.0' encoding='UTF-8'?>", '<osm version="0.6" generator="geo, from Overpass JSON">']
+    for element in sorted(elements, key=lambda e: (_ELEMENT_ORDER[e["type"]], e["id"])):
+        kind, attributes, children = element["type"], f' id="{element["id"]}"', []
+        if kind == "node":
+            attributes += _lat_lon_attributes(element)
+        elif kind == "way":
+            refs = [r for r in element.get("nodes") or [] if isinstance(r, int)]
+            geometry = element.get("geometry") if isinstance(element.get("geometry"), list) else []
+            geometry += [None] * (len(refs) - len(geometry))
+            children = [f'<nd ref="{ref}"{_lat_lon_attributes(xy)}/>' for ref, xy in zip(refs, geometry)]
+        else:
+            children = [f'<member type={quoteattr(str(m.get("type")))} ref="{m["ref"]}" '
+                        f'role={quoteattr(str(m.get("role") or ""))}/>'
+                        for m in element.get("members") or [] if isinstance(m, dict) and isinstance(m.get("ref"), int)]
+        tags = element.get("tags") if isinstance(element.get("tags"), dict) else {}
+        children += [f"<tag k={quoteattr(str(k))} v={quoteattr(str(v))}/>" for k, v in tags.items() if v is not None]
+        lines.append(f"<{kind}{attributes}>{''.join(children)}</{kind}>")
+    lines.append("</osm>")
+    xml_path = Path(folder) / "overpass.osm"
+    xml_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return xml_path
+
+
+def _lat_lon_attributes(element):
+    """`` lat=".." lon=".."`` for an element with numeric coordinates in range, else ``""``."""
+    import math
+
+    if not isinstance(element, dict):
+        return ""
+    lat, lon = element.get("lat"), element.get("lon")
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (lat, lon))
+    if not numbers or abs(lat) > 90 or abs(lon) > 180:
+        return ""
+    return f' lat="{lat:.7f}" lon="{lon:.7f}"'
 
 
 def is_geojson(path) -> bool:
@@ -269,6 +415,8 @@ def is_osm_geojson(path) -> bool:
     """True for GeoJSON exported from OpenStreetMap (Overpass Turbo: ``@id`` "way/123", or its older ``tags``)."""
     import json
 
+    if is_overpass_json(path):
+        return True
     if not is_geojson(path):
         return False
     try:

@@ -48,6 +48,33 @@ def _blocker(work):
     (work / "blocker").write_text("a regular file, not a directory\n", encoding="utf-8")
 
 
+def _districts_variant(name, change):
+    """A setup writing ``name``: valid_districts.geojson with ``change(collection)`` applied."""
+    def setup(work):
+        collection = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+        change(collection)
+        (work / name).write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return setup
+
+
+def _null_first_geometry(collection):
+    collection["features"][0]["geometry"] = None
+
+
+def _flatten_every_polygon(collection):
+    for feature in collection["features"]:  # three collinear points: no area, nothing to repair it into
+        feature["geometry"] = {"type": "Polygon", "coordinates": [[[117.0, 36.7], [117.01, 36.7], [117.02, 36.7],
+                                                                   [117.0, 36.7]]]}
+
+
+def _declare_unknown_crs(collection):
+    collection["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::999999"}}
+
+
+def _write(name, text):
+    return lambda work: (work / name).write_text(text, encoding="utf-8")
+
+
 @dataclass
 class Case:
     """One bad input: the command line, what stderr must name, and the problem it must state."""
@@ -164,6 +191,21 @@ CASES = [
     Case("districts-lat-lon-swapped", ["join", *PROJECTS, "--districts", "districts_swapped.geojson",
                                        "--name-field", "name"], "districts_swapped.geojson",
          "latitude and longitude swapped"),
+    Case("districts-one-without-geometry", ["join", *PROJECTS, "--districts", "onenull.geojson", "--name-field", "name"],
+         "onenull.geojson", "1 of 2 features has no geometry", setup=_districts_variant("onenull.geojson",
+                                                                                   _null_first_geometry)),
+    Case("districts-zero-area", ["join", *PROJECTS, "--districts", "flat.geojson", "--name-field", "name"],
+         "flat.geojson", "every feature has a polygon of zero area",
+         setup=_districts_variant("flat.geojson", _flatten_every_polygon)),
+    Case("districts-unknown-crs", ["join", *PROJECTS, "--districts", "crs999999.geojson", "--name-field", "name"],
+         "crs999999.geojson", "unknown coordinate reference system 'urn:ogc:def:crs:EPSG::999999'",
+         setup=_districts_variant("crs999999.geojson", _declare_unknown_crs)),
+    Case("osm-only-invalid-coordinates", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "badlat.osm"], "badlat.osm",
+         "nothing usable: 1 node(s) with invalid coordinates",
+         setup=_write("badlat.osm", '<?xml version="1.0"?><osm version="0.6"><node id="5" lat="abc" lon="117.004">'
+                                    '<tag k="amenity" v="school"/><tag k="name" v="北园小学"/></node></osm>')),
+    Case("gazetteer-one-point-line", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "onepoint.csv"], "onepoint.csv",
+         "line 2: bad coordinates", setup=_write("onepoint.csv", 'name,wkt\n水屯北路,"LINESTRING(117 36.7)"\n')),
     # --- reports
     Case("report-pdf", ["extract", "report_pdf.txt", "-o", "out.geojson"], "report_pdf.txt",
          "is a PDF document, not plain text"),

@@ -27,6 +27,20 @@ def test_gbk_shapefile_whose_cpg_says_utf8_is_read_as_gbk(tmp_path):
     assert sorted(zones["name"]) == sorted(NAMES)
 
 
+TRADITIONAL = ["無影山街道", "天橋東街街道", "北園街道"]
+
+
+@pytest.mark.parametrize("cpg", [None, "UTF-8"])
+def test_big5_shapefile_is_read_as_big5_without_cpg_or_with_a_cpg_that_fails(tmp_path, cpg):
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones().assign(JDMC=TRADITIONAL), path, encoding="big5")
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    if cpg:
+        path.with_suffix(".cpg").write_text(cpg, encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert sorted(zones["name"]) == sorted(TRADITIONAL)
+
+
 def test_geopackage_layer_with_the_name_field_is_chosen(tmp_path):
     path = tmp_path / "jd.gpkg"
     outline = _zones().dissolve()[["geometry"]].assign(NAME="天桥区")
@@ -88,3 +102,26 @@ def test_zones_far_from_their_district_are_a_warning(tmp_path):
 
 def test_district_code_typed_in_full_width_digits():
     assert load_boundaries(district_code="３７０１０５").outline["code"].iloc[0] == "370105"
+
+
+def test_districts_with_some_features_without_geometry_are_refused(tmp_path):
+    # A truncated .shp: the records are all there, some shapes are not.
+    path = tmp_path / "jd.geojson"
+    zones = _zones("EPSG:4326")
+    zones.loc[[1, 2], "geometry"] = None
+    zones.to_file(path, driver="GeoJSON")
+    with pytest.raises(InputError, match=r"2 of 3 features have no geometry \(天桥东街街道、北园街道\)"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+@pytest.mark.parametrize("flat_rows, said", [([0, 1, 2], "every feature has"), ([0], "1 of 3 features has")])
+def test_districts_of_zero_area_are_named_as_such(tmp_path, flat_rows, said):
+    path = tmp_path / "jd.geojson"
+    zones = _zones("EPSG:4326")
+    for row in flat_rows:  # three collinear points: make_valid leaves a line, no polygon
+        zones.loc[row, "geometry"] = shapely.Polygon([(117.0, 36.7 + row / 100), (117.01, 36.7 + row / 100),
+                                                      (117.02, 36.7 + row / 100)])
+    zones.to_file(path, driver="GeoJSON")
+    with pytest.raises(InputError, match=f"{said} a polygon of zero area") as caught:
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert "wrong CRS" not in str(caught.value)

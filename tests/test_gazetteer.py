@@ -98,3 +98,36 @@ def test_abbreviated_names_match_one_entry_of_the_same_category():
     assert gaz.lookup("天桥医院") is None  # without a category an abbreviation is too loose
     both = Gazetteer().add_tier("t", [_entry("天桥区人民医院", p, "health"), _entry("天桥区中医医院", p, "health")])
     assert both.lookup("天桥医院", category="health") is None  # two hospitals fit: ambiguous
+
+
+def test_geopackage_gazetteer_reads_every_layer_in_name_order(tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "gz.gpkg"
+    roads = gpd.GeoDataFrame({"name": ["水屯北路"]}, geometry=[shapely.LineString([(116.98, 36.70), (117.01, 36.70)])],
+                             crs=4326).to_crs(4548)  # layers may differ in CRS
+    pois = gpd.GeoDataFrame({"name": ["泺口垃圾转运站"], "category": ["sanitation"]},
+                            geometry=[shapely.Point(117.004, 36.722)], crs=4326)
+    roads.to_file(path, layer="roads", driver="GPKG")  # written first, read second: layers go by name
+    pois.to_file(path, layer="pois", driver="GPKG")
+    entries = load_file(path)
+    assert [(e.name, e.geometry.geom_type, e.category) for e in entries] == [
+        ("泺口垃圾转运站", "Point", "sanitation"), ("水屯北路", "LineString", None)]
+    assert entries[1].geometry.coords[0] == pytest.approx((116.98, 36.70))
+
+
+def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("name,wkt\n"
+                    "水屯北路,\"LINESTRING(116.98 36.70,117.01 36.70)\"\n"
+                    "北园大街,\"POINT(117.0 36.70)\"\n"
+                    "无影山路,\"LINESTRING(117 36.7,117 36.7)\"\n"
+                    "北园小学,\"GEOMETRYCOLLECTION(POINT(117 36.7),LINESTRING(116.98 36.70,117.01 36.70))\"\n"
+                    "明湖路,\"POLYGON((116.98 36.69,117.0 36.69,117.0 36.70,116.98 36.69))\"\n"
+                    "北园街道,\"POINT(117.0 36.71)\"\n", encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings)
+    assert [e.name for e in entries] == ["水屯北路", "北园街道"]  # a 街道 is no road
+    assert warnings == [f"{path}: left out 4 of 6 row(s) that cannot place anything (a road given as a point, "
+                        "not a line: entry 2; a line of zero length: entry 3; a GeometryCollection, give one "
+                        "geometry type per row: entry 4; a road given as a polygon, not a line: entry 5)"]

@@ -93,3 +93,39 @@ def test_read_feature_collection_errors(tmp_path, content, problem):
 def test_utf16_without_byte_order_mark_is_read(codec):
     text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3
     assert io.decode_text(text.encode(codec), "r.txt") == text
+
+
+def test_input_error_is_one_line_whatever_the_problem_quotes():
+    error = InputError("g.csv", "line 2: bad coordinates (IllegalArgumentException: point array\nmust contain 0 or >1 elements\n)")
+    assert str(error) == "g.csv: line 2: bad coordinates (IllegalArgumentException: point array must contain 0 or >1 elements)"
+
+
+def test_decode_text_reads_big5_tables_as_big5():
+    text = "name,lon,lat\n濼口垃圾轉運站,117.004,36.722\n天橋區人民醫院,116.99,36.70\n"
+    assert io.decode_text(text.encode("big5"), "g.csv") == text
+    # The same detector as for reports: GBK stays GBK.
+    simplified = "name,lon,lat\n泺口垃圾转运站,117.004,36.722\n"
+    assert io.decode_text(simplified.encode("gbk"), "g.csv") == simplified
+
+
+def test_geojson_not_in_utf8_is_told_to_be_utf8(tmp_path):
+    path = tmp_path / "g.geojson"
+    path.write_bytes('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "泺口"}, '
+                     '"geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}'.encode("gbk"))
+    with pytest.raises(InputError, match=r"GeoJSON text must be UTF-8 \(RFC 7946\)") as caught:
+        io.read_vector(path)
+    assert ".cpg" not in str(caught.value)
+
+
+def test_geojson_declaring_an_unknown_crs_is_refused(tmp_path):
+    path = tmp_path / "d.geojson"
+    collection = {"type": "FeatureCollection",
+                  "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::999999"}},
+                  "features": [{"type": "Feature", "properties": {"name": "a"},
+                                "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    with pytest.raises(InputError, match="unknown coordinate reference system 'urn:ogc:def:crs:EPSG::999999'"):
+        io.read_vector(path)
+    collection["crs"]["properties"]["name"] = "urn:ogc:def:crs:EPSG::4490"
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    assert io.read_vector(path).crs.to_epsg() == 4490

@@ -97,3 +97,76 @@ def test_osm_features_carry_a_category_from_their_tags():
     assert entries["测试人民医院"].category == "health"
     assert entries["测试公园"].category == "park"
     assert entries["测试北路"].category is None
+
+
+def _osm_file(tmp_path, first_lat, poi_lat, name="small.osm"):
+    """A road of three nodes (the first at ``first_lat``) and a named POI at ``poi_lat``."""
+    path = tmp_path / name
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
+        f'<node id="1" lat="{first_lat}" lon="116.98"/><node id="2" lat="36.700" lon="117.010"/>'
+        '<node id="3" lat="36.700" lon="116.990"/>\n'
+        '<way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="highway" v="primary"/>'
+        '<tag k="name" v="水屯北路"/></way>\n'
+        f'<node id="5" lat="{poi_lat}" lon="117.004"><tag k="amenity" v="school"/><tag k="name" v="北园小学"/></node>\n'
+        '</osm>\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad", ["95", "abc", "NaN", "1e308", "36,7"])
+def test_nodes_with_invalid_coordinates_are_left_out_with_one_warning(tmp_path, bad):
+    warnings = []
+    entries = load_osm(_osm_file(tmp_path, bad, bad), warnings=warnings)
+    assert [e.name for e in entries] == ["水屯北路"]  # the road keeps the part between valid nodes
+    assert entries[0].geometry.bounds[0] == pytest.approx(116.99)
+    assert len(warnings) == 1 and "small.osm: left out 2 node(s) with invalid coordinates" in warnings[0]
+
+
+def test_invalid_coordinates_warning_goes_to_stderr_without_a_list(tmp_path, capsys):
+    load_osm(_osm_file(tmp_path, "36.7", "abc"))
+    assert capsys.readouterr().err.splitlines() == [
+        f"warning: {tmp_path / 'small.osm'}: left out 1 node(s) with invalid coordinates "
+        "(not a number, or beyond ±90/±180)"]
+
+
+def test_a_file_whose_only_features_have_invalid_coordinates_is_one_error(tmp_path):
+    path = tmp_path / "bad.osm"
+    path.write_text('<?xml version="1.0"?><osm version="0.6"><node id="5" lat="95" lon="117.004">'
+                    '<tag k="amenity" v="school"/><tag k="name" v="北园小学"/></node></osm>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.osm: nothing usable: 1 node\(s\) with invalid coordinates"):
+        load_osm(path)
+
+
+def _overpass(elements):
+    return {"version": 0.6, "generator": "Overpass API 0.7.62", "osm3s": {"copyright": "ODbL"}, "elements": elements}
+
+
+def _as_tuples(entries):
+    return [(e.name, e.geometry.wkt, e.extra["osm_ids"], e.category) for e in entries]
+
+
+def test_overpass_json_out_body_and_out_geom_read_like_the_xml(tmp_path):
+    import json
+
+    xml = load_osm(_osm_file(tmp_path, "36.705", "36.72"))
+    road = {"type": "way", "id": 10, "nodes": [1, 2, 3], "tags": {"highway": "primary", "name": "水屯北路"}}
+    school = {"type": "node", "id": 5, "lat": 36.72, "lon": 117.004, "tags": {"amenity": "school", "name": "北园小学"}}
+    nodes = [{"type": "node", "id": 1, "lat": 36.705, "lon": 116.98}, {"type": "node", "id": 2, "lat": 36.7, "lon": 117.01},
+             {"type": "node", "id": 3, "lat": 36.7, "lon": 116.99}]
+    body = tmp_path / "body.json"  # out body; >; out skel: the way before its nodes
+    body.write_text(json.dumps(_overpass([road, school, *nodes])), encoding="utf-8")
+    geom = tmp_path / "geom.json"  # out geom: coordinates on the way, no node elements
+    geom.write_text(json.dumps(_overpass([{**road, "geometry": [{"lat": n["lat"], "lon": n["lon"]} for n in nodes]},
+                                          school])), encoding="utf-8")
+    assert _as_tuples(load_osm(body)) == _as_tuples(load_osm(geom))
+    assert [(n, w, c) for n, w, _, c in _as_tuples(load_osm(body))] == [(n, w, c) for n, w, _, c in _as_tuples(xml)]
+
+
+def test_overpass_json_out_center_is_refused_as_in_xml(tmp_path):
+    import json
+
+    path = tmp_path / "center.json"
+    path.write_text(json.dumps(_overpass([{"type": "way", "id": 10, "center": {"lat": 36.7, "lon": 117.0},
+                                           "tags": {"highway": "primary", "name": "水屯北路"}}])), encoding="utf-8")
+    with pytest.raises(InputError, match="Overpass 'out center' output has no way geometry"):
+        load_osm(path)
