@@ -236,13 +236,13 @@ def _reasons(unusable):
 def _is_road(row):
     """A row naming a road: ``feature_type`` road, a road ``category``, or a road's name (路, 大街...),
     which a 街道 (a subdistrict) is not."""
-    from geo.geocode import _ROAD_SUFFIXES
+    from geo.names import ROAD_NAME_ENDINGS
 
     if (_text(row.get("feature_type")) or "").lower() == "road" or \
             (_text(row.get("category")) or "").lower().startswith("road"):
         return True
     name = _text(row.get("name")) or ""
-    return name.endswith(_ROAD_SUFFIXES) and not name.endswith("街道")
+    return name.endswith(ROAD_NAME_ENDINGS) and not name.endswith("街道")
 
 
 def merge_line_pieces(entries):
@@ -295,7 +295,7 @@ def merge_line_pieces(entries):
 
 def _read_vector_rows(path):
     from geo.data import DATA_DIR
-    from geo.io import read_geojson_frame, read_vector
+    from geo.io import read_geojson_frame
 
     if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
         gdf = read_geojson_frame(path)

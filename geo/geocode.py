@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
+from geo.names import ROAD_NAME_ENDINGS
 from geo.safe_text import one_line
 
 MATCHED = "matched"
@@ -22,7 +23,6 @@ _ALIAS_SECTION = re.compile(r"^\((?:旧|原|即|又称)?(?P<alias>[^()]+?(?:路|
 _JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
 _JUNCTION_STRUCTURE = re.compile(r"(?:立交桥|立交|互通|人行天桥|下穿通道|地下通道)$")
 _JUNCTION_SEPARATORS = "与/、×和同及—–-"
-_ROAD_SUFFIXES = ("路", "街", "道", "线", "巷", "胡同")
 
 
 def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None):
@@ -349,10 +349,10 @@ def junction_roads(name):
     pairs = [(body[:i], body[i + 1:]) for i, char in enumerate(body)
              if char in _JUNCTION_SEPARATORS and i >= 2 and len(body) - i - 1 >= 2]
     if not pairs:
-        pairs = [(body[:i], body[i:]) for i in range(2, len(body) - 1) if body[:i].endswith(_ROAD_SUFFIXES)]
+        pairs = [(body[:i], body[i:]) for i in range(2, len(body) - 1) if body[:i].endswith(ROAD_NAME_ENDINGS)]
     if head.group() == "路口":
-        pairs = [(a, b if b.endswith(_ROAD_SUFFIXES) else b + "路") for a, b in pairs]
-    return sorted(pairs, key=lambda ab: -(ab[0].endswith(_ROAD_SUFFIXES) + ab[1].endswith(_ROAD_SUFFIXES)))
+        pairs = [(a, b if b.endswith(ROAD_NAME_ENDINGS) else b + "路") for a, b in pairs]
+    return sorted(pairs, key=lambda ab: -(ab[0].endswith(ROAD_NAME_ENDINGS) + ab[1].endswith(ROAD_NAME_ENDINGS)))
 
 
 def _locate_junction(pairs, gazetteer, place):

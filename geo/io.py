@@ -641,8 +641,6 @@ def read_vector(path, *, layer=None, assume_crs=None):
     GBK/GB18030), since Chinese Shapefiles are often GBK. A file without a CRS is an
     error unless ``assume_crs`` is given.
     """
-    import pyogrio
-
     path = Path(path)
     if path.is_dir() and not any(path.glob("*.shp")):
         raise InputError(path, "is a directory, expected a vector file")

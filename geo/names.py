@@ -75,6 +75,8 @@ def _character_table():
     return table, pattern, phrases
 
 
+# How a road's name ends (路, 大街, 胡同...): the one list for gazetteers and geocoding.
+ROAD_NAME_ENDINGS = ("路", "街", "道", "线", "巷", "胡同")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 

@@ -81,15 +81,15 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     gazetteer = Gazetteer()
     for path in gazetteers:
         if is_osm_geojson(path):  # Overpass Turbo's export: one road in many ways, merged like --osm
-            entries = load_osm(path, outline, metric_crs=metric_crs)
+            entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings)
         else:
-            entries = load_file(path)
+            entries = load_file(path, warnings=warnings)
             warnings += [f"{Path(path).name}: {message}"
                          for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                          + outside_china(entries)]
         gazetteer.add_tier(f"user gazetteer {Path(path).name}", entries)
     if osm:
-        entries = load_osm(osm, outline, metric_crs=metric_crs)
+        entries = load_osm(osm, outline, metric_crs=metric_crs, warnings=warnings)
         if not entries and outline is not None:
             warnings.append(f"{Path(osm).name}: no named road, river or place within "
                             f"{settings.NEAR_DISTRICT_M / 1000:g} km of the district (an extract of another area?)")

@@ -9,15 +9,16 @@ import re
 from geo.io import InputError
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经")
-_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬")
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經")
+_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯")
 _DELIMITERS = (",", ";", "\t", "|")
+_SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*\r?\n", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
 # Chinese column names of the same fields.
-_SYNONYMS = {"名称": "name", "名字": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
+_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
 
 
 def with_synonyms(row):
@@ -40,11 +41,22 @@ def _table_records(path):
         raise InputError(path, "looks like HTML or XML, not a table (save the data as CSV or Excel)")
     if stripped.startswith("{"):
         raise InputError(path, "looks like JSON, not a table (name a GeoJSON file .geojson)")
-    header_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else max(_DELIMITERS, key=header_line.count)
-    records = list(csv.reader(_io.StringIO(text), delimiter=delimiter))
-    records = [r for r in records if any(cell.strip() for cell in r)]  # blank lines, rows of empty cells
-    return (records[0] if records else []), records[1:], delimiter
+    hint = _SEP_HINT.match(text)
+    if hint:  # Excel's "sep=;" first line: it names the delimiter and is no row
+        delimiter, text = hint.group(1), text[hint.end():]
+    else:
+        header_line = next((line for line in text.splitlines() if line.strip()), "")
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else max(_DELIMITERS, key=header_line.count)
+    reader = csv.reader(_io.StringIO(text), delimiter=delimiter)
+    records = []
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):  # blank lines, rows of empty cells
+                records.append((reader.line_num + bool(hint), record))
+    except csv.Error as exc:  # a cell over the csv module's field limit (131,072 characters)...
+        raise InputError(path, f"line {reader.line_num + bool(hint)}: {exc}") from None
+    header = records[0][1] if records else []
+    return header, records[1:], delimiter
 
 
 def _excel_records(path):
@@ -57,8 +69,8 @@ def _excel_records(path):
     sheet = book.worksheets[0]
     records = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     book.close()
-    records = [r for r in records if any(cell.strip() for cell in r)]
-    return (records[0] if records else []), records[1:], None
+    records = [(number, r) for number, r in enumerate(records, 1) if any(cell.strip() for cell in r)]
+    return (records[0][1] if records else []), records[1:], None
 
 
 def read_table(path):
@@ -85,16 +97,20 @@ def read_table(path):
 
     header, records, delimiter = _table_records(path)
     keys = [str(h).strip().lstrip("\ufeff").lower() for h in header]
+    repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
+    if repeated:
+        raise InputError(path, f"column {repeated[0]!r} appears {keys.count(repeated[0])} times in the header; "
+                               "name each column once")
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
     pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None) if not (lon_f and lat_f) else None
-    if not {"name", "名称", "名字"} & set(keys):
+    if not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     if not wkt_f and not (lon_f and lat_f) and not pair_f:
         raise InputError(path, "table gazetteer needs lon and lat columns (or a wkt column)")
     rows, geoms = [], []
-    for line_no, record in enumerate(records, 2):
+    for line_no, record in records:
         row = with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
         try:
             if wkt_f and row.get(wkt_f):
@@ -104,7 +120,7 @@ def read_table(path):
                     (re.split(r"\s*[,，;\s]\s*", row.get(pair_f) or "", maxsplit=1) + [""])[:2]
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
-                geom = _lon_lat(lon_text, lat_text, decimal_comma=delimiter == ";")  # made a point below
+                geom = (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
@@ -116,30 +132,45 @@ def read_table(path):
     return rows, geoms
 
 
-def _lon_lat(lon_text, lat_text, *, decimal_comma=False):
-    """Longitude and latitude from two cells: plain numbers, or with °, E/N, 东经/北纬, minutes and seconds."""
+def _degrees(text, axis, delimiter):
+    """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
+    or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``, read by
+    geopy).
+
+    A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
+    locales); in a comma-separated file only when fewer or more than three digits follow it
+    (``"36,7"``), since ``"1,117"`` may be a thousands separator or two numbers. Anything
+    else (two numbers, minutes or seconds of 60 or more) is a ValueError naming the column.
+    """
     import unicodedata
 
-    texts = []
-    for text, hemispheres in ((lon_text, ("东经", "西经", "E", "W")), (lat_text, ("北纬", "南纬", "N", "S"))):
-        text = unicodedata.normalize("NFKC", str(text)).strip()  # full-width digits and signs
-        if decimal_comma and re.fullmatch(r"-?\d+,\d+", text):
-            text = text.replace(",", ".")
-        texts.append(text)
-    try:
-        return float(texts[0]), float(texts[1])
-    except ValueError:
-        pass
     from geopy.point import Point
 
-    for chinese, letter in (("东经", "E"), ("西经", "W"), ("北纬", "N"), ("南纬", "S")):
-        texts = [t.replace(chinese, "") + letter if chinese in t else t for t in texts]
-    texts = [t.replace("′", "'").replace("″", '"').replace("''", '"') for t in texts]
+    raw = text
+    text = unicodedata.normalize("NFKC", str(text)).strip()  # full-width digits and signs
+    decimal_comma = re.fullmatch(r"[-+]?\d+,(\d+)", text)
+    if decimal_comma and (delimiter != "," or len(decimal_comma.group(1)) != 3):
+        text = text.replace(",", ".")
     try:
-        point = Point.from_string(f"{texts[1]}, {texts[0]}")
+        return float(text)
     except ValueError:
-        raise ValueError(f"cannot read {lon_text!r}, {lat_text!r} as longitude, latitude") from None
-    return point.longitude, point.latitude
+        pass
+    for chinese, letter in _HEMISPHERES[axis]:
+        text = text.replace(chinese, "") + letter if chinese in text else text
+    text = text.replace("′", "'").replace("″", '"').replace("''", '"')
+    if "," in text or any(float(part) >= 60 for part in _MINUTES_SECONDS.findall(text)):
+        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees with minutes and seconds under 60")
+    try:  # geopy reads "lat, lon"; the other axis is a placeholder
+        point = Point.from_string(f"0, {text}" if axis == "lon" else f"{text}, 0")
+    except ValueError:
+        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds") from None
+    return point.longitude if axis == "lon" else point.latitude
+
+
+_HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
+                "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
+# Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
+_MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
 
 
 def _wkt_geometry(text):

@@ -104,7 +104,7 @@ def test_a_build_in_a_pipe_prints_no_stage_lines(builds):
 ])
 def test_errors_naming_a_value_with_line_breaks_or_escapes_are_one_line(args, builds):
     result = _geo(args, cwd=builds[0])
-    assert result.returncode == 2 and ("\\n" in result.stderr)
+    assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1 and "\x1b" not in result.stderr, result.stderr
     assert result.stderr.startswith("geo: error: ") and "Traceback" not in result.stderr
 

@@ -53,11 +53,26 @@ def test_excel_workbook_is_read(tmp_path):
     assert _point(path).equals(shapely.Point(SITE))
 
 
+def test_excel_separator_hint_decimal_comma_and_traditional_headers_are_read(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("sep=;\n名稱;經度;緯度\n汇才学校;117,004;36,7\n", encoding="utf-8")
+    [entry] = load_file(path)
+    assert entry.name == "汇才学校" and entry.geometry.equals_exact(shapely.Point(117.004, 36.7), 1e-9)
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text('name,lon,lat\n汇才学校,117.004,"36,7"\n', encoding="utf-8")
+    assert load_file(quoted)[0].geometry.y == pytest.approx(36.7)
+
+
 @pytest.mark.parametrize("name, data, problem", [
     ("saved_page.csv", b"<!DOCTYPE html><html><body><table></table></body></html>", "looks like HTML"),
     ("features.csv", b'{"type": "FeatureCollection", "features": []}', "looks like JSON"),
     ("bad_ewkt.csv", "name,wkt\n汇才学校,SRID=999999;POINT(1 2)\n".encode("utf-8"), "unknown SRID 999999"),
-    ("words.csv", "name,lon,lat\n汇才学校,东边,北边\n".encode("utf-8"), "cannot read '东边', '北边'"),
+    ("words.csv", "name,lon,lat\n汇才学校,东边,北边\n".encode("utf-8"), "line 2: bad coordinates \\(lon '东边' is not one"),
+    ("long_cell.csv", ("name,lon,lat\n" + "长" * 140_000 + ",117,36.7\n").encode("utf-8"),
+     "line 2: field larger than field limit"),
+    ("twice.csv", "name,lon,lat,name\n汇才学校,117.0,36.7,别的\n".encode("utf-8"), "column 'name' appears 2 times"),
+    ("dms.csv", "name,lon,lat\n汇才学校,117°99'99\"E,36.7\n".encode("utf-8"), "minutes and seconds under 60"),
+    ("thousands.csv", 'name,lon,lat\n汇才学校,117.0,"1,117"\n'.encode("utf-8"), "lat '1,117' is not one number"),
     ("not_excel.xlsx", b"PK\x03\x04 not really a workbook", "not a readable Excel workbook"),
 ])
 def test_table_problems_are_named(tmp_path, name, data, problem):
