@@ -293,13 +293,18 @@ _DOCUMENT_MAGIC = ((b"%PDF", "a PDF document"),
 
 
 def decode_text(data: bytes, path, encoding="auto") -> str:
-    """Decode report or table bytes: UTF-8 (with or without BOM), UTF-16, GB18030/GBK or Big5.
+    """Decode report or table bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32, GB18030/GBK or Big5.
 
-    ``encoding`` is ``auto`` (UTF-16 by its byte-order mark or its NUL bytes, else UTF-8,
+    ``encoding`` is ``auto`` (UTF-32 by its byte-order mark, UTF-16 by its mark or its NUL bytes, else UTF-8,
     else GB18030 or Big5 as :func:`detect_cjk_codec` tells them apart), ``big5`` (with
     the HKSCS and Microsoft extensions), or a codec name to force. Binary data (NUL
     bytes, control characters) is refused rather than decoded as garbage.
     """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) and encoding in (None, "auto"):
+        try:
+            return data.decode("utf-32")  # its BOM begins like UTF-16's, so it is looked for first
+        except UnicodeDecodeError:
+            raise InputError(path, "starts with a UTF-32 byte-order mark but is not valid UTF-32") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) and encoding in (None, "auto"):
         try:
             return data.decode("utf-16")  # Notepad's "Unicode"; the codec reads and drops the BOM

@@ -95,6 +95,13 @@ def test_utf16_without_byte_order_mark_is_read(codec):
     assert io.decode_text(text.encode(codec), "r.txt") == text
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_with_byte_order_mark_is_read_as_utf32_not_utf16(codec):
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n"
+    data = text.encode(codec) if codec == "utf-32" else b"\x00\x00\xfe\xff" + text.encode(codec)
+    assert io.decode_text(data, "r.txt") == text
+
+
 def test_input_error_is_one_line_whatever_the_problem_quotes():
     error = InputError("g.csv", "line 2: bad coordinates (IllegalArgumentException: point array\nmust contain 0 or >1 elements\n)")
     assert str(error) == "g.csv: line 2: bad coordinates (IllegalArgumentException: point array must contain 0 or >1 elements)"
