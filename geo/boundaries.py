@@ -377,12 +377,19 @@ def _load_outline(path):
     import geopandas as gpd
     import shapely
 
+    from geo.crs import in_china
     from geo.io import read_vector
 
     gdf = read_vector(path)
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, "expected a polygon outline")
     geom = shapely.make_valid(shapely.unary_union(gdf.to_crs(4326).geometry.values))
+    x0, y0, x1, y1 = geom.bounds
+    if geom.is_empty or geom.area == 0:
+        raise InputError(path, "the outline has no area")
+    if not in_china([x0, x1], [y0, y1]).all():
+        raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds "
+                               f"{[round(v, 4) for v in (x0, y0, x1, y1)]}; wrong or missing CRS?)")
     return gpd.GeoDataFrame({"code": [""], "name": [Path(path).stem],
                              "source": [f"outline from {Path(path).name}"]}, geometry=[geom], crs=4326)
 

@@ -186,3 +186,10 @@ def test_a_few_foreign_names_among_many_own_names_fit():
     features = [_feature("泺口垃圾转运站", inside), _feature("石牌街道文化中心"), _feature("猎德街道卫生院"),
                 _feature("桑梓店卫生院"), _feature("宝华学校"), _feature("北园大街改造")]
     assert fit_warning(features, b) is None
+
+
+def test_an_outline_outside_china_is_refused_like_districts_there(tmp_path):
+    path = tmp_path / "paris.geojson"
+    gpd.GeoDataFrame({"name": ["Paris"]}, geometry=[shapely.box(2.0, 48.0, 3.0, 49.0)], crs=4326).to_file(path)
+    with pytest.raises(InputError, match=r"paris.geojson: lies outside China after reprojection"):
+        load_boundaries(outline_path=path)
