@@ -4,7 +4,7 @@ import pytest
 
 from geo.data import REPORT_PATH
 from geo.extract import extract_file, read_report
-from geo.extract.encoding import detect_cjk_codec
+from geo.text_codecs import detect_cjk_codec
 from geo.io import InputError
 
 TRADITIONAL = ("加快推進濼口垃圾轉運站建設，推進寶華、文瀾等新興初中教育品牌建設，"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.io import InputError, decode_text, detect_cjk_codec, read_bytes_limited  # noqa: F401 (detect_cjk_codec: shared)
+from geo.io import InputError, read_bytes_limited
+from geo.text_codecs import decode_text
 
 ENCODINGS = ("auto", "utf-8", "gb18030", "big5")
 

@@ -1,0 +1,168 @@
+"""Decoding text files (reports, tables, Shapefile records): UTF-8, UTF-16/32, GB18030/GBK or Big5."""
+
+from __future__ import annotations
+
+import re
+
+from geo.io import InputError
+
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+_DOCUMENT_MAGIC = ((b"%PDF", "a PDF document"),
+                   (b"PK\x03\x04", "a zip archive (a Word .docx, an Excel .xlsx or a .zip)"),
+                   (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls, .wps)"),
+                   (b"{\\rtf", "an RTF document"),
+                   (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))
+
+
+def decode_text(data: bytes, path, encoding="auto") -> str:
+    """Decode report or table bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32, GB18030/GBK or Big5.
+
+    ``encoding`` is ``auto`` (UTF-32 by its byte-order mark, UTF-16 by its mark or its NUL bytes, else UTF-8,
+    else GB18030 or Big5 as :func:`detect_cjk_codec` tells them apart), ``big5`` (with
+    the HKSCS and Microsoft extensions), or a codec name to force. Binary data (NUL
+    bytes, control characters) is refused rather than decoded as garbage.
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) and encoding in (None, "auto"):
+        try:
+            return data.decode("utf-32")  # its BOM begins like UTF-16's, so it is looked for first
+        except UnicodeDecodeError:
+            raise InputError(path, "starts with a UTF-32 byte-order mark but is not valid UTF-32") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and encoding in (None, "auto"):
+        try:
+            return data.decode("utf-16")  # Notepad's "Unicode"; the codec reads and drops the BOM
+        except UnicodeDecodeError:
+            raise InputError(path, "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+    kind = next((label for magic, label in _DOCUMENT_MAGIC if data.startswith(magic)), None)
+    if kind:
+        raise InputError(path, f"is {kind}, not plain text (save or copy its text as a .txt file)")
+    if b"\x00" in data[:65536]:
+        text = _utf16_without_bom(data) if encoding in (None, "auto") else None
+        if text is None:
+            raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
+        return text
+    if encoding == "big5":
+        return _decode_big5(data, path)
+    if encoding and encoding != "auto":
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot decode as {encoding}: {exc.reason if hasattr(exc, 'reason') else exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        if detect_cjk_codec(data) == "big5":
+            return _decode_big5(data, path)
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(path, "unknown text encoding (neither UTF-8 nor GB18030/GBK nor Big5)") from None
+    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    if controls > max(8, len(text[:65536]) // 100):
+        raise InputError(path, "looks like a binary file, not text")
+    return text
+
+
+# Python codecs tried for Big5 text, widest first: Hong Kong (HKSCS) and Microsoft (cp950)
+# extensions are common in real files.
+BIG5_CODECS = ("big5hkscs", "cp950", "big5")
+# Lead bytes of the frequently used characters of each standard: GB2312 level 1 (3,755
+# characters) and Big5 常用字 (5,401). Chinese text decoded with the right codec is mostly made of
+# these; the same bytes decoded with the other codec fall on rare characters.
+_COMMON_LEAD = {"gb18030": (0xB0, 0xD7), "big5": (0xA4, 0xC6)}
+
+
+def detect_cjk_codec(data: bytes) -> str | None:
+    """``big5`` or ``gb18030`` for bytes that are neither UTF-8 nor UTF-16 text, else None.
+
+    The one detector of Chinese legacy encodings: reports, tables and Shapefile records.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes (or a Shapefile's records).
+
+    Returns
+    -------
+    str or None
+        ``big5`` when the bytes decode as Big5 and more of their characters are common
+        Big5 characters than common GB2312 ones under GB18030; ``gb18030`` otherwise; None
+        when the bytes are UTF-8 or start with a UTF-8 or UTF-16 byte-order mark.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    sample = data[:200_000]
+    big5 = _common_share(sample, "big5")
+    if big5 is None:
+        return "gb18030"
+    gb = _common_share(sample, "gb18030")
+    return "big5" if gb is None or big5 > gb else "gb18030"
+
+
+def _common_share(data, standard):
+    """Share of the two-byte characters of ``data`` that are common ones of ``standard``.
+
+    None when the bytes are not valid in that standard (a cut last character is allowed).
+    """
+    codecs = BIG5_CODECS if standard == "big5" else ("gb18030",)
+    for codec in codecs:
+        try:
+            text = data.decode(codec, errors="strict")
+            break
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(data) - 2:  # a sample cut inside the last character
+                text = data[:exc.start].decode(codec, errors="strict")
+                break
+    else:
+        return None
+    low, high = _COMMON_LEAD[standard]
+    total = common = 0
+    for char in text:
+        if char < "\u0080":
+            continue
+        try:
+            encoded = char.encode(codecs[0] if standard == "gb18030" else "big5hkscs")
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) != 2:
+            continue
+        total += 1
+        common += low <= encoded[0] <= high
+    return common / total if total else 0.0
+
+
+def _decode_big5(data, path):
+    for codec in BIG5_CODECS:
+        try:
+            return decode_text(data, path, codec)
+        except InputError:
+            continue
+    raise InputError(path, "cannot decode as Big5")
+
+
+def _utf16_without_bom(data: bytes):
+    """Text of UTF-16 bytes written without a byte-order mark, else None.
+
+    In UTF-16 text most NUL bytes are the high bytes of ASCII characters (digits, line
+    ends): on odd offsets for little-endian, on even ones for big-endian. A CJK character
+    such as 一 (U+4E00) puts one on the other side: 22 of 179 in the bundled report.
+    Binary data has them anywhere.
+    """
+    head = data[:65536]
+    odd = sum(1 for byte in head[1::2] if byte == 0)
+    even = sum(1 for byte in head[0::2] if byte == 0)
+    if len(data) % 2 or odd + even < 8 or max(odd, even) < 0.75 * (odd + even):
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    return text if controls <= max(8, len(text[:65536]) // 100) else None

@@ -1,0 +1,47 @@
+"""Decoding text files: byte-order marks, UTF-8, UTF-16/32, GB18030/GBK and Big5, binary refused."""
+
+import pytest
+
+from geo import text_codecs
+from geo.io import InputError
+
+
+def test_decode_text_handles_bom_utf8_and_gbk(tmp_path):
+    text = "加快泺口垃圾转运站建设。"
+    assert text_codecs.decode_text(b"\xef\xbb\xbf" + text.encode("utf-8"), "r.txt") == text
+    assert text_codecs.decode_text(text.encode("gb18030"), "r.txt") == text
+    assert text_codecs.decode_text(text.encode("gbk"), "r.txt", encoding="gb18030") == text
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image, not plain text"),
+    (b"\x00\x01\x02\x03" * 20, "binary"),
+    (b"\x80\xff\x80\xff" * 20, "unknown text encoding"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not plain text"),
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a zip archive \\(a Word .docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "is an old Office document"),
+])
+def test_decode_text_refuses_binary_and_unknown(data, problem):
+    with pytest.raises(InputError, match=problem):
+        text_codecs.decode_text(data, "r.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(codec):
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3
+    assert text_codecs.decode_text(text.encode(codec), "r.txt") == text
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_with_byte_order_mark_is_read_as_utf32_not_utf16(codec):
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n"
+    data = text.encode(codec) if codec == "utf-32" else b"\x00\x00\xfe\xff" + text.encode(codec)
+    assert text_codecs.decode_text(data, "r.txt") == text
+
+
+def test_decode_text_reads_big5_tables_as_big5():
+    text = "name,lon,lat\n濼口垃圾轉運站,117.004,36.722\n天橋區人民醫院,116.99,36.70\n"
+    assert text_codecs.decode_text(text.encode("big5"), "g.csv") == text
+    # The same detector as for reports: GBK stays GBK.
+    simplified = "name,lon,lat\n泺口垃圾转运站,117.004,36.722\n"
+    assert text_codecs.decode_text(simplified.encode("gbk"), "g.csv") == simplified
