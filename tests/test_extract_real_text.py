@@ -446,6 +446,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("确保白石至红枫、青山镇景华村北帝山景区至思洪村公路等项目建成。",
      [("白石至红枫", "road_new"), ("青山镇景华村北帝山景区至思洪村公路", "road_new")], []),
     ("加快推进青山至白石、红枫至青岭等一批在建项目。", [("红枫至青岭", "road_rebuild"), ("青山至白石", "road_rebuild")], []),
+    # a direction ending a place before 至 is no bound (浦北至北流清湾高速; 南至白杨路 is one)
+    ("青浦北至北流清湾高速开工建设，该公园南至白杨路，北至青山路。", [("青浦北至北流清湾高速", "road_new")], []),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a road class before a length is no road code (县道185.857公里)

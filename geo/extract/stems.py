@@ -16,6 +16,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d年?")
 # 沿 before a road's name is the preposition (完成沿泰山路至…道路), before 江/河 a name's start (沿江大道).
 _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
 _SECTION_BEFORE_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
+_BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
@@ -185,6 +186,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
             return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
         stop = stop_ending_at(norm, pos, lo)
+        if stop in _BOUND_DIRECTIONS and pos - 3 >= lo and "\u4e00" <= norm[pos - 3] <= "\u9fff" \
+                and not stop_ending_at(norm, pos - 2, lo):
+            stop = stop[-1]  # 浦北至北流清湾高速: 北 ends the place before 至, no bound (北至青山路)
         length = head_start - pos
         if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                 and stop not in ("等", "的", "及", "或", "并"):
