@@ -448,6 +448,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("加快推进青山至白石、红枫至青岭等一批在建项目。", [("红枫至青岭", "road_rebuild"), ("青山至白石", "road_rebuild")], []),
     # a direction ending a place before 至 is no bound (浦北至北流清湾高速; 南至白杨路 is one)
     ("青浦北至北流清湾高速开工建设，该公园南至白杨路，北至青山路。", [("青浦北至北流清湾高速", "road_new")], []),
+    # a road code with the two places of its stretch (no 段); a line's extension to the north-west
+    ("推进国道210线青山高滩至白石界改造和轨道交通1号线西北延长线建设。",
+     [("国道210线青山高滩至白石界", "road_rebuild"), ("轨道交通1号线西北延长线", "rail")], []),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a road class before a length is no road code (县道185.857公里)

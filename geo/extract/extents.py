@@ -10,6 +10,7 @@ from geo.extract.numbers import parse_number
 from geo.extract.patterns import ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
 
 _PHASE_END = re.compile(r"期\)?$")
+_CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
 _BRACKETED = re.compile(r"\([^()]+\)")  # 实验小学(东区)活动场地: a bracket closes the name
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 _TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)
@@ -58,6 +59,8 @@ def extend_right(norm, mention, clause_end):
     mention.count = None
     section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
                                 or mention.head in SECTIONED_AREA_HEADS)
+    if section_end == pos and mention.kind == "code":
+        section_end = _route_after_code(norm, pos, clause_end) or pos
     if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
         # 匡山站周边道路改造 is the station's own works (see lists.drop_locators); 青松湖周边道路
         # are roads named by the lake.
@@ -132,6 +135,18 @@ def _network_follows(norm, pos, clause_end):
             return False
         pos += len(word)
     return False
+
+
+def _route_after_code(norm, pos, clause_end):
+    """End of the stretch a road code is given with, as two places without 段 (国道210线邻水高滩至
+    川渝界改造), when the noun phrase ends there; else None."""
+    match = _CODE_ROUTE.match(norm, pos, clause_end)
+    if match is None:
+        return None
+    for end in range(match.start("to") + 3, match.end() + 1):  # the shortest end the phrase allows
+        if right_ok(norm, end, clause_end):
+            return end
+    return None
 
 
 def _starts_with_head(text):
