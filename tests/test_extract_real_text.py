@@ -437,10 +437,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # parks, green spaces and areas described by their kind are types (青山湿地公园 is a name)
     ("新建街心公园、带状公园和小微绿地，打造亮点特色片区和现代化新区，建成青山湿地公园。",
      [("青山湿地公园", "park")], []),
-    # verbs of speech and purpose (帮助, 构建, 串联起, 直达, 迈入, 授予) end a name; a particle before 以
+    # verbs of help and reach (帮助, 构建, 直达, 迈入, 授予) end a name; a particle before 以
     # (构建了以…) is no name's first character
-    ("帮助青川构建精神家园，线路串联起青山文化中心，可直达白石南站。",
-     [("白石南站", "transport"), ("青山文化中心", "culture")], []),
+    ("帮助青川构建精神家园，线路串联起青山文化中心，可直达白石南站。", [("白石南站", "transport")], []),
+    # places a route links (串联起) or a list of sights (旅游节点) are context, not works
+    ("项目建成后，将串联起青山楼、白石塔以及南湖等众多旅游节点。", [], []),
     ("构建了以兴业路、西安路为骨架的路网。", [("兴业路", "road_rebuild"), ("西安路", "road_rebuild")], []),
     # a route whose first place is long opens a list item; a route is never a road of speech (思)
     ("确保白石至红枫、青山镇景华村北帝山景区至思洪村公路等项目建成。",
