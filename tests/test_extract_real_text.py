@@ -442,6 +442,7 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("帮助青川构建精神家园，线路串联起青山文化中心，可直达白石南站。", [("白石南站", "transport")], []),
     # places a route links (串联起) or a list of sights (旅游节点) are context, not works
     ("项目建成后，将串联起青山楼、白石塔以及南湖等众多旅游节点。", [], []),
+    ("项目紧靠青山公园，距离白石站1公里，邻近红枫广场，车辆绕行青岭路。", [], []),
     ("构建了以兴业路、西安路为骨架的路网。", [("兴业路", "road_rebuild"), ("西安路", "road_rebuild")], []),
     # a route whose first place is long opens a list item; a route is never a road of speech (思)
     ("确保白石至红枫、青山镇景华村北帝山景区至思洪村公路等项目建成。",
