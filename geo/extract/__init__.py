@@ -133,7 +133,7 @@ from geo.extract.lexicon import CONTEXT_LABELS
 from geo.extract import tagger
 from geo.extract.lists import link_listed_members
 from geo.extract.parallel import start as start_job
-from geo.extract.patterns import PARALLEL_MIN_CHARS
+from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
 from geo.extract.counts import attach_measures
 from geo.extract.records import clause_records
 from geo.extract.segment import clauses, clean, sentences
@@ -233,11 +233,12 @@ def _portable_records(norm, spans):
 
 
 def _half(spans):
-    """The index of the sentence where the second half of the characters begins."""
+    """The index of the sentence where the worker's share of the characters begins
+    (:data:`geo.extract.patterns.PARALLEL_OWN_SHARE` stays here)."""
     total = sum(end - start for start, end in spans)
     done = 0
     for index, (start, end) in enumerate(spans):
-        if done * 2 >= total:
+        if done >= PARALLEL_OWN_SHARE * total:
             return index
         done += end - start
     return len(spans)

@@ -88,3 +88,6 @@ TAGGER_DROP_OUTSIDE = 0.95
 # rules, in forked worker processes while the first half is (0: never); shorter ones in the
 # process itself.
 PARALLEL_MIN_CHARS = 50_000
+# The share of the characters this process keeps; the worker also pickles what it found and
+# pays for the pages it touches after the fork, so an even split left this process waiting.
+PARALLEL_OWN_SHARE = 0.55

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Pinyin or a syllable inserted in brackets after a character by some web pages (環(huán)境, 區(qū)).
@@ -18,7 +19,7 @@ _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=\d)|(?<=\d) +(?=[\u4e00
 
 # Characters set with a space between them (letter-spaced titles and table cells of PDFs and
 # yearbooks: 沪 松 公 路, 佘 山 北 基 地): runs of Han characters joined by single spaces.
-_SPACED_RUN = re.compile(r"[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")
+_SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")  # a run's start only
 
 
 def _letter_spaces(norm):
@@ -59,7 +60,7 @@ def clean(norm, origin):
         done = max(done, end)
     text.append(norm[done:])
     kept.append(origin[done:])
-    return "".join(text), [i for part in kept for i in part]
+    return "".join(text), list(itertools.chain.from_iterable(kept))
 
 
 
