@@ -453,6 +453,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a road code with the two places of its stretch (no 段); a line's extension to the north-west
     ("推进国道210线青山高滩至白石界改造和轨道交通1号线西北延长线建设。",
      [("国道210线青山高滩至白石界", "road_rebuild"), ("轨道交通1号线西北延长线", "rail")], []),
+    # a station's building (站房) is the station's works; a river a bridge spans is context
+    ("盘青铁路白石南站站房建设现场，跨越青山河的重点项目——红枫大桥建成通车。",
+     [("盘青铁路白石南站", "rail"), ("红枫大桥", "bridge")], []),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a road class before a length is no road code (县道185.857公里)

@@ -10,7 +10,8 @@ _INSERTED_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐ
 # An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建), or
 # an alternative township word (乡(镇), 镇(街道)): the text reads as written without it.
 _ALTERNATIVE_VERB = re.compile(r"(?<=[新改扩开竣续迁])\([新改扩开竣续迁]\)(?=[建工])"
-                               r"|(?<=[乡镇])\((?:镇|乡|街道|街)\)")  # 乡(镇)中心幼儿园: one township
+                               r"|(?<=[乡镇])\((?:镇|乡|街道|街)\)"  # 乡(镇)中心幼儿园: one township
+                               r"|(?<=[油硬])\([油硬]\)(?=化)")  # 油(硬)化通村公路: one surfacing
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
 _LOWER_CODE = re.compile(r"(?<![A-Za-z0-9./:_@-])[gsxy](?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
