@@ -456,6 +456,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a station's building (站房) is the station's works; a river a bridge spans is context
     ("盘青铁路白石南站站房建设现场，跨越青山河的重点项目——红枫大桥建成通车。",
      [("盘青铁路白石南站", "rail"), ("红枫大桥", "bridge")], []),
+    # at (在) a project named with its own works, the project is no place of context; an exit of the
+    # city in brackets stays with an interchange
+    ("在青山路道路工程、白石第二小学建设项目现场，他听取汇报。青白高速红枫互通(北出城口)强力推进。",
+     [("白石第二小学", "school"), ("青白高速红枫互通(北出城口)", "bridge"), ("青山路", "road_new")], []),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a road class before a length is no road code (县道185.857公里)

@@ -16,6 +16,7 @@ from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
 
+_OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
@@ -98,6 +99,8 @@ def _governed_by_context_verb(case):
     first = min(mention.chain or [mention], key=lambda m: m.stem_start)
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
+    if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
+        return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
 
 
