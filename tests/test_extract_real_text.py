@@ -434,6 +434,7 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # roads described by their state, surface or use are types, not names (青山马路 is one)
     ("改造破损道路、进出道路、石板道路和柏油马路，硬化村道，建设慢行步道和城市支路，改造青山马路。",
      [("青山马路", "road_rebuild")], []),
+    ("改造一批老城区支路，打通杭州支路。", [("杭州支路", "road_new")], []),
     # parks, green spaces and areas described by their kind are types (青山湿地公园 is a name)
     ("新建街心公园、带状公园和小微绿地，打造亮点特色片区和现代化新区，建成青山湿地公园。",
      [("青山湿地公园", "park")], []),
