@@ -166,6 +166,17 @@ def test_a_name_the_tagger_holds_outside_any_name_is_dropped_unless_its_works_fo
     assert [norm[r.start:r.end] for r in kept] == ["青松路"]  # 改造 follows: the rules' evidence wins
 
 
+def test_items_of_a_list_a_counted_works_header_opens_are_kept_whatever_the_tagger_says():
+    norm = "新开工项目(3个):青山机场、白石湾旅游公路。"
+    records = _records(norm)
+    outside = [1.0] * len(norm)
+    kept = statistical.drop_rejected(norm, records, _tagging(norm, outside=outside), [], 0, len(norm))
+    assert {norm[r.start:r.end] for r in kept if r.named} == {"青山机场", "白石湾旅游公路"}
+    norm = "青山机场、白石湾旅游公路位于城区。"  # no header: the tagger's word stands
+    kept = statistical.drop_rejected(norm, _records(norm), _tagging(norm, outside=[1.0] * len(norm)), [], 0, len(norm))
+    assert not [r for r in kept if r.named]
+
+
 def test_a_confident_name_the_rules_missed_is_added_with_its_head_category():
     norm = "推进青松中央公园焕新。"
     assert not [r for r in _records(norm) if r.named]  # 焕新 is no word of the rules: the phrase goes on

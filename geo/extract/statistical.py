@@ -42,6 +42,9 @@ def combine(norm, records, tagging, sent_start, sent_end):
     return records
 
 
+_LIST_HEADER = re.compile(r"(?:项目|工程)\(?[0-9一二三四五六七八九十]+[个项]\)?$")
+
+
 def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
     """A named record whose characters the tagger holds to be outside any name is dropped.
 
@@ -53,7 +56,15 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
     return [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
                                        and not _numbered_code(r.mention)
                                        and not _before_works(norm, r) and not _built_singleton(r)
+                                       and not _under_list_header(norm, r, sent_start)
                                        and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE)]
+
+
+def _under_list_header(norm, record, sent_start):
+    """新开工项目(3个):博鳌机场、…: an item of a list that a counted works header opens."""
+    colon = norm.rfind(":", sent_start, record.start)
+    return colon >= 0 and _LIST_HEADER.search(norm, sent_start, colon) is not None \
+        and all(ch not in "。;" for ch in norm[colon:record.start])
 
 
 def _built_singleton(record):
