@@ -464,6 +464,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # toll stations and bus hubs are heads, so the places listed before their count are members
     ("新建青山东、青山北2个收费站，推进朝阳、城南两个大型公交枢纽站建设。",
      [("城南", "transport"), ("朝阳", "transport"), ("青山东", "transport"), ("青山北", "transport")], []),
+    # old residential compounds (老旧楼院) are a counted type
+    ("完成老旧楼院维修改造40个，电梯加装245部。", [], [("area", 40)]),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a road class before a length is no road code (县道185.857公里)
