@@ -24,10 +24,6 @@ def test_a_count_before_a_place_type_counts_the_places_not_works():
     assert _works("完成青松、白石2个社区卫生服务中心新建工程") == []
 
 
-def test_a_generic_head_inside_the_works_noun_does_not_stop_the_count():
-    assert _works("青山路改造等7项基础设施建设项目") == [("基础设施建设项目", 7, "项")]
-
-
 def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
     assert _works("引进3个工程技术中心") == []
 

@@ -48,8 +48,7 @@ def counted_works(norm, start, end, records, mentions=()):
         return []
     out = []
     taken = {m.count.start for m in mentions if m.count is not None}
-    # (a generic head inside the noun, 7项基础设施建设项目, names no places to count)
-    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip", "generic")]
+    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")]
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
         which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
