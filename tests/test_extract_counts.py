@@ -24,6 +24,12 @@ def test_a_count_before_a_place_type_counts_the_places_not_works():
     assert _works("完成青松、白石2个社区卫生服务中心新建工程") == []
 
 
+def test_works_whose_noun_holds_only_a_generic_head_are_counted_but_a_list_after_deng_is_not():
+    assert _works("推进6个缓堵保畅交通项目") == [("缓堵保畅交通项目", 6, "个")]
+    assert _works("青山路改造等7项基础设施建设项目") == [("基础设施建设项目", 7, "项")]
+    assert _works("完成青山中学、白石小学等4个续建项目") == []  # the list's own count
+
+
 def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
     assert _works("引进3个工程技术中心") == []
 

@@ -48,7 +48,10 @@ def counted_works(norm, start, end, records, mentions=()):
         return []
     out = []
     taken = {m.count.start for m in mentions if m.count is not None}
-    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")]
+    # A place head inside the noun means the count counts those places, and a project type after
+    # 等 counts the list before it; a generic head (7项基础设施建设项目, 6个交通项目) counts nothing.
+    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")
+                and (m.kind != "generic" or m.category == "members" and m.stop == "等")]
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
         which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
