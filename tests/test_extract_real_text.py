@@ -466,6 +466,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("城南", "transport"), ("朝阳", "transport"), ("青山东", "transport"), ("青山北", "transport")], []),
     # old residential compounds (老旧楼院) are a counted type
     ("完成老旧楼院维修改造40个，电梯加装245部。", [], [("area", 40)]),
+    # a road named before 道路 is the project's name (道路 repeats its type)
+    ("青山区红九路道路建设项目今日开工，白石大街和光明路道路改造。",
+     [("光明路", "road_rebuild"), ("白石大街", "road_rebuild"), ("青山区红九路", "road_new")], []),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a road class before a length is no road code (县道185.857公里)

@@ -16,6 +16,7 @@ from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
 
+_STREET_ENDINGS = ("路", "街", "大道", "大街")
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
@@ -384,6 +385,11 @@ def _named_record(norm, mention, category, action, start=None):
             # 靖宁路给水管网, 李石河污水截流管网: a network laid along a road or river is named by it.
             return Record(named=True, category=category, action=action, start=start, end=road,
                           base=(start, road), mention=mention)
+    if mention.head == "道路" and not section and mention.head_start - start >= 3 \
+            and norm.endswith(_STREET_ENDINGS, start, mention.head_start):
+        # 红九路道路建设, 光明路道路改造: the road is named; 道路 repeats its type
+        return Record(named=True, category=category, action=action, start=start, end=mention.head_start,
+                      base=(start, mention.head_start), mention=mention)
     tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None)
     place = norm[start:end - len(tail)] if tail else ""
     if not section and tail and len(place) >= 2 and not is_generic(place) and (
