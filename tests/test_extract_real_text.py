@@ -455,6 +455,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("推进国道210线青山高滩至白石界改造和轨道交通1号线西北延长线建设。",
      [("国道210线青山高滩至白石界", "road_rebuild"), ("轨道交通1号线西北延长线", "rail")], []),
     ("推进西河路北延长线建设。", [("西河路北延长线", "road_new")], []),
+    # 沿 after the river a name is along stays inside it
+    ("建设青山河沿河景观长廊和白石江沿江公园。", [("白石江沿江公园", "park"), ("青山河沿河景观长廊", "park")], []),
     # a station's building (站房) is the station's works; a river a bridge spans is context
     ("盘青铁路白石南站站房建设现场，跨越青山河的重点项目——红枫大桥建成通车。",
      [("盘青铁路白石南站", "rail"), ("红枫大桥", "bridge")], []),

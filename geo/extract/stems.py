@@ -201,6 +201,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
+        if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
+            stop = None  # 伊敏河沿河景观长廊: along the river it names, inside the name
         if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
                 and not (stop == "沿" and _ALONG_A_ROAD.match(norm, pos)) and (
                 multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
