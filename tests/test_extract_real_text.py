@@ -475,6 +475,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # words of time, hearsay and meetings end a name; a village's hardened roads are a type
     ("届时青山公园将对外开放，听说有关白石路东延，市委召开红枫广场现场会，完成自然村硬底化道路50公里。",
      [("白石路东延", "road_new"), ("青山公园", "park")], [("road_rebuild", 50)]),
+    # a slogan word before a lake names the lake (智慧湖公园; 智慧公园 is a type); inner lanes are a type
+    ("加快推进智慧湖公园和智慧公园建设，维修改造城区60条内街小巷。", [("智慧湖公园", "park")], [("road_rebuild", 60)]),
     # a year's batch of a type is no name (青山县2022年白石片区 is named after the year)
     ("青山旗2020年棚户区改造项目开工，青山县2022年白石片区改造。", [("白石片区", "area")], []),
     # a road class before a length is no road code (县道185.857公里)

@@ -17,6 +17,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d年?")
 _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
 _SECTION_BEFORE_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
+_NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
@@ -133,8 +134,9 @@ def analyse_stem(norm, mention):
     if rest.startswith(_SLOGANS):
         for word in SLOGAN_WORDS:
             if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not _DIGIT.search(rest) \
-                    and not (mention.category != "road" and rest.endswith(("路", "街", "大道"))):
-                return count, start, "slogan"  # (幸福路学校 is named by its street)
+                    and not (mention.category != "road" and rest.endswith(("路", "街", "大道")))\
+                    and not rest.endswith(_NATURAL_PLACE_ENDINGS):
+                return count, start, "slogan"  # (幸福路学校 is named by its street, 智慧湖公园 by its lake)
     if rest.startswith(_DEFINITE):
         for marker in _DEFINITE:
             if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
