@@ -6,12 +6,11 @@ import re
 
 from geo.extract.lexicon import ACTIONS_SORTED, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.patterns import BRACKETED_SECTION_END, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
 
-_SECTION_AT_END = re.compile(r"\([\u4e00-\u9fff]{1,8}段\)$")
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
@@ -150,7 +149,7 @@ def _route_items(norm, mentions, clause_start):
             continue
         pos = start - 1
         while pos > clause_start and norm[pos] == "、":
-            bracket = _SECTION_AT_END.search(norm, max(clause_start, pos - 10), pos)
+            bracket = BRACKETED_SECTION_END.search(norm, max(clause_start, pos - 10), pos)
             item_start = _route_start(norm, bracket.start() if bracket else pos, clause_start)
             if item_start is None:
                 break

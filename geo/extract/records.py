@@ -11,12 +11,11 @@ from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.counts import counted_works
 from geo.extract.model import Count, Mention, Record
-from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS, HARD_BREAKS, ROAD_CATEGORIES
+from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS, HARD_BREAKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
 
-_STREET_ENDINGS = ("路", "街", "大道", "大街")
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
@@ -386,7 +385,7 @@ def _named_record(norm, mention, category, action, start=None):
             return Record(named=True, category=category, action=action, start=start, end=road,
                           base=(start, road), mention=mention)
     if mention.head == "道路" and not section and mention.head_start - start >= 3 \
-            and norm.endswith(_STREET_ENDINGS, start, mention.head_start):
+            and norm.endswith(STREET_NAME_ENDINGS, start, mention.head_start):
         # 红九路道路建设, 光明路道路改造: the road is named; 道路 repeats its type
         return Record(named=True, category=category, action=action, start=start, end=mention.head_start,
                       base=(start, mention.head_start), mention=mention)

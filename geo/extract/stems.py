@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_RE, HARD_BREAKS
+from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, STREET_NAME_ENDINGS
 
 
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
@@ -15,7 +15,6 @@ _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
 # 沿 before a road's name is the preposition (完成沿泰山路至…道路), before 江/河 a name's start (沿江大道).
 _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
-_SECTION_BEFORE_HEAD = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
@@ -44,8 +43,6 @@ def after_year(norm, start, head_start):
     if size is not None and head_start - size.end() >= 2:
         start = size.end()  # 24班青山小学, 20米宽青山绿道: a size before a name is no part of it
     return start
-# Heads after which a verb-like word is a street name (建设路, 开放大道), not 道路 or 村.
-_STREET_NAME_HEADS = ("路", "街", "大道", "大街", "大路")
 _MONEY = re.compile(r"[亿万]元")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
@@ -179,7 +176,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
     pos = head_start
     while pos > lo:
         if pos == head_start and norm[pos - 1] == ")":
-            inner = _SECTION_BEFORE_HEAD.search(norm, max(lo, pos - 14), pos)
+            inner = BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos)
             if inner is not None:
                 pos = inner.start()  # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head
                 continue
@@ -217,7 +214,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # follow a verb, so 建设 belongs to a name that would otherwise be too short.
             stop = None
         elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
-                min_stem > 1 and norm[pos - len(stop) - 1] == "、" or norm.startswith(_STREET_NAME_HEADS, head_start)) and (
+                min_stem > 1 and norm[pos - len(stop) - 1] == "、" or norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
                 pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、" or norm[pos - len(stop) - 1] in HARD_BREAKS
                 or multi_stop_ending_at(norm, pos - len(stop), lo)):
             # 幸福路、建设路, 和平村、建设村: the whole list item is the name; so is a clause's first
