@@ -489,6 +489,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("加强红枫至青岭、白石至青山(白石段)、青山经红枫至白石高速公路施工建设。",
      [("白石至青山(白石段)", "road_rebuild"), ("红枫至青岭", "road_rebuild"),
       ("青山经红枫至白石高速公路", "road_rebuild")], []),
+    # what lies along or around a place is named by it with its own head (风光带, 辅道, 小区);
+    # a type's surroundings (学校周边道路) are no name, the one 火车站 of a town is
+    ("实施青江两岸风光带提质改造，新建白石大道两侧辅道，改造红枫市场周边小区、学校周边道路和火车站周边旧屋区。",
+     [("火车站周边旧屋区", "area"), ("白石大道两侧辅道", "road_new"), ("红枫市场周边小区", "area"),
+      ("青江两岸风光带", "park")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

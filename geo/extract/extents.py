@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
+from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import MAX_LOCATED_HEAD, ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 _CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
@@ -22,6 +22,7 @@ _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
 _RANGE_MARKS = "至" + DASHES
+_SIDE_INDEX = word_index(SIDE_WORDS)
 
 
 def _crossed_way_end(norm, pos, clause_end, window=12):
@@ -38,6 +39,13 @@ def _crossed_way_end(norm, pos, clause_end, window=12):
 def extend_right(norm, mention, clause_end):
     """Add section, count and the end of the mention; None when the noun phrase goes on."""
     pos = mention.head_end
+    located = _located_head(norm, pos, clause_end, mention)
+    if located is not None:
+        # 资江两岸风光带, 石峰大道两侧辅道, 永安市场周边小区: what lies along or around a place,
+        # named by it; the later head types the project.
+        head_start, head_end, (category, kind, _) = located
+        mention.head_start, mention.head_end, pos = head_start, head_end, head_end
+        mention.head, mention.category, mention.kind = norm[head_start:head_end], category, kind
     tail = _AREA_TAIL_INDEX.at(norm, pos) if mention.category == "area" else None
     if tail and mention.kind == "name":
         # 满江片区城市更新单元: the unit is named by the area it renews, as 陈塘庄城市更新单元 is.
@@ -161,6 +169,29 @@ def _is_place(text):
     table = heads()
     return any(text.endswith(h) and table[h][0] == "area" for h in (text[-n:] for n in range(2, len(text) + 1))
                if h in table)
+
+
+def _located_head(norm, pos, clause_end, mention):
+    """(head start, head end, head entry) of a head right after a locator word right after a
+    named place (资江|两岸|风光带), the head ending the noun phrase; else None.
+
+    A station's 周边道路 stay its own works (匡山站周边道路改造, see lists.drop_locators), and a
+    generic or counted head is no project of the place (两侧20米宽绿道, 沿线10个小区).
+    """
+    locator = _SIDE_INDEX.at(norm, pos) if mention.kind in ("name", "facility") else None
+    if not locator:
+        return None
+    start, table = pos + len(locator), heads()
+    for end in range(min(clause_end, start + MAX_LOCATED_HEAD), start + 1, -1):
+        entry = table.get(norm[start:end])
+        if entry is None:
+            continue
+        if entry[1] not in ("name", "facility") or not (right_ok(norm, end, clause_end) or norm.startswith("(", end)):
+            return None
+        if locator == "周边" and entry[0] == "road" and mention.category in ("station", "rail", "transport"):
+            return None
+        return start, end, entry
+    return None
 
 
 def _closes_name(section):

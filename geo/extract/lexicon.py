@@ -202,6 +202,8 @@ SEPARATORS = words("separator")
 VILLAGE_PROGRAMMES = words("village_programme")
 FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
+# The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
+SIDE_WORDS = words("side")
 PARTNER_WORDS = words("partner")
 # Verbs after places that bound a site (由A路与B路合围): the places are context.
 ENCLOSURE_WORDS = words("enclosure")

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -384,6 +384,11 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     if stem is None:
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem
+    if mention.head_start != head_start and is_generic(norm[mention.stem_start:head_start]) \
+            and norm[mention.stem_start:head_end] not in SINGLETON_FACILITY_HEADS:
+        # 学校周边道路, 道路两侧绿地: no place names what lies along (see extents); the one
+        # 会展中心 or 火车站 of a town does (火车站周边旧屋区).
+        return None
     opener = norm[mention.stem_start:mention.stem_start + 1]
     if opener in QUOTE_CLOSERS and QUOTE_CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]:
         mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name

@@ -95,3 +95,4 @@ PARALLEL_MIN_CHARS = 50_000
 # The share of the characters this process keeps; the worker also pickles what it found and
 # pays for the pages it touches after the fork, so an even split left this process waiting.
 PARALLEL_OWN_SHARE = 0.55
+MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
