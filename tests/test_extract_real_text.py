@@ -494,6 +494,16 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("实施青江两岸风光带提质改造，新建白石大道两侧辅道，改造红枫市场周边小区、学校周边道路和火车站周边旧屋区。",
      [("火车站周边旧屋区", "area"), ("白石大道两侧辅道", "road_new"), ("红枫市场周边小区", "area"),
       ("青江两岸风光带", "park")], []),
+    # adverbs in a row before the works (正 加快 推进) end a name, also with no action after them
+    ("白石高速正加快推进,青山大道正加快建设,红枫路、白石路均已完工。",
+     [("白石路", "road_rebuild"), ("白石高速", "road_rebuild"), ("红枫路", "road_rebuild"),
+      ("青山大道", "road_new")], []),
+    # a stem says what a building is (妇女儿童活动中心, 一中教学大楼); a bare 教学综合楼 is a type
+    ("开工市妇女儿童活动中心二期、青山一中教学大楼,建设白石学校一栋教学综合楼。",
+     [("白石学校", "school"), ("青山一中教学大楼", "school"), ("市妇女儿童活动中心二期", "culture")], []),
+    # a jurisdiction written before a road's name lengthens its stem (not a type's: 重要农村公路)
+    ("青山经济开发区白石路西延东段工程9月通车,改造青山市重要农村公路。",
+     [("青山经济开发区白石路西延东段", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import MAX_LOCATED_HEAD, ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import MAX_ADVERBS, MAX_LOCATED_HEAD, ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 _CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
@@ -258,8 +258,14 @@ def right_ok(norm, pos, clause_end):
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
     if _FOLLOWER_INDEX.at(norm, pos) or ACTION_INDEX.at(norm, pos):
         return True
-    filler = FILLER_INDEX.at(norm, pos)
-    if filler and ACTION_INDEX.at(norm, pos + len(filler)):
-        return True  # 市体育中心如期竣工, 南山大道向西打通: an adverb before the works
+    after = pos
+    for _ in range(MAX_ADVERBS):
+        filler = FILLER_INDEX.at(norm, after)
+        if not filler:
+            break
+        after += len(filler)
+        if ACTION_INDEX.at(norm, after) or after >= clause_end or norm[after] in HARD_BREAKS:
+            # 市体育中心如期竣工, 南山大道向西打通, 西绕城高速正加快推进: adverbs before the works
+            return True
     # 青山路连接白石路, 青山公园位于...: a context verb ends it too, unless it opens a head (连接线).
     return bool(match_any(norm, pos, CONTEXT_VERBS)) and not _starts_with_head(norm[pos:pos + 6])

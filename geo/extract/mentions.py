@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -352,6 +352,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         if category == "road" and code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
         stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
+        if stem is None and category == "road":
+            stem = _stem_after_jurisdiction(norm, head_start, lo, min_stem if kind == "name" else 0, max_stem)
         if stem is not None and stem[1] == "至" and mention.head in LINK_HEADS:
             # S209省道至G105国道连接线: a link road is named by both its ends.
             outer = find_stem(norm, stem[2], lo, 1, MAX_ROAD_STEM)
@@ -398,6 +400,18 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
+
+
+def _stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
+    """A road's stem longer than ``max_stem`` because a jurisdiction is written before its name
+    (淄博经济开发区人民路, 青山市高新区白石大道): the stem if the part after the jurisdiction's
+    last suffix is no longer than ``max_stem``, else None."""
+    stem = find_stem(norm, head_start, lo, min_stem, MAX_STEM)
+    if stem is None:
+        return None
+    text = norm[stem[0]:head_start]
+    cut = max(text.rfind(suffix) + len(suffix) for suffix in JURISDICTION_SUFFIXES)
+    return stem if 2 <= cut and 1 <= len(text) - cut <= max_stem and not is_generic(text[cut:]) else None
 
 
 def _titled(norm, mention, clause_end):
