@@ -39,3 +39,10 @@ def test_tally_classes_are_counted_but_counts_of_classes_are_not():
     assert _works("城建綜合治理類(11件)") == [("城建综合治理类", 11, "件")]
     assert _works("今年计划安排为民办实事8类32项") == []
     assert _works("确定了十大类60项为民办实事") == []
+
+
+def test_a_counted_type_after_a_works_verb_is_named_by_the_type_not_the_verb():
+    from geo.extract import extract_projects
+
+    names = [f["properties"]["base_name"] for f in extract_projects("改造街巷39条。")]
+    assert names == ["街巷"]

@@ -504,6 +504,17 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a jurisdiction written before a road's name lengthens its stem (not a type's: 重要农村公路)
     ("青山经济开发区白石路西延东段工程9月通车,改造青山市重要农村公路。",
      [("青山经济开发区白石路西延东段", "road_new")], []),
+    # 奥体中心 is a sports venue; a road extended both ways (东西延伸线) is one project
+    ("配合实施奥体中心、青山大道改造,确保白石大道东西延伸线通车。",
+     [("奥体中心", "sports"), ("白石大道东西延伸线", "road_new"), ("青山大道", "road_rebuild")], []),
+    # a demonstrative or 共 between a list and its count ends the last item
+    ("改造青山路、白石路、红枫路这3条道路,新建青山街、白石街共2条道路。",
+     [("白石街", "road_new"), ("白石路", "road_rebuild"), ("红枫路", "road_rebuild"), ("青山街", "road_new"),
+      ("青山路", "road_rebuild")], []),
+    # a river's 江 opening a street's name (江城大街) takes no stretch: the street does
+    ("江城大街白石街至二号桥段将半幅封闭,进行路面摊铺施工。", [("江城大街白石街至二号桥段", "road_rebuild")], []),
+    # PPP before 项目 ends a name
+    ("青山公园PPP项目续建工程。", [("青山公园", "park")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

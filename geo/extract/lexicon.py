@@ -204,6 +204,10 @@ FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 # The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
 SIDE_WORDS = words("side")
+# Words between a list and the count that sums it up (A路、B路、C路这3条道路).
+LIST_CLOSERS = longest_first(words("list_closer"))
+# What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
+WORKS_TAILS = longest_first(words("works_tail"))
 PARTNER_WORDS = words("partner")
 # Verbs after places that bound a site (由A路与B路合围): the places are context.
 ENCLOSURE_WORDS = words("enclosure")

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -24,6 +24,7 @@ _DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
 _DASHED_PAIR = re.compile(r"[\u4e00-\u9fff]{2,5}[\-—–][\u4e00-\u9fff]{2,5}")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_RANGE_MARK = re.compile("[至" + re.escape(DASHES) + "]")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 
 
@@ -386,6 +387,9 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     if stem is None:
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem
+    if kind == "name" and head_start - mention.stem_start < min_stem and mention.section \
+            and mention.section[0] == head_end and _RANGE_MARK.search(norm, *mention.section):
+        return None  # 江城大街菜市街至二号桥段: no river 江 with a stretch, a later head names it
     if mention.head_start != head_start and is_generic(norm[mention.stem_start:head_start]) \
             and norm[mention.stem_start:head_end] not in SINGLETON_FACILITY_HEADS:
         # 学校周边道路, 道路两侧绿地: no place names what lies along (see extents); the one
@@ -457,7 +461,8 @@ def _split_counted_list(norm, mention, lo):
                 and not norm[match.start() - 1].isdigit() \
                 and unit_fits(match.group("unit"), mention.category):
             mention.stem_start = match.start()
-            mention.list_end = match.start()
+            word = next((w for w in LIST_CLOSERS if norm.startswith(w, match.start() - len(w))), "")
+            mention.list_end = match.start() - len(word)  # A路、B路、C路这3条道路: 这 ends no name
             return
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_LABELS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.extract.lexicon import CONTEXT_LABELS, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
@@ -81,11 +81,12 @@ def _numbered_code(mention):
 def _before_works(norm, record):
     """True when works follow the record's name, or the list it opens (东外环、山前大道通车)."""
     ends = {record.end}
-    if norm.startswith("、", record.end):
+    if norm.startswith(("、", "与", "和", "及"), record.end):
         ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
     for end in list(ends):
-        if norm.startswith(("工程", "项目"), end):
-            ends.add(end + 2)  # 红枫路南通工程建成通车: works after 工程 or 项目
+        tail = match_any(norm, end, WORKS_TAILS)
+        if tail:
+            ends.add(end + len(tail))  # 红枫路南通工程建成通车, 青山客运站及配套工程将完成: works after 工程
     return any(works_at(norm, end, len(norm)) for end in ends)
 
 

@@ -214,7 +214,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # follow a verb, so 建设 belongs to a name that would otherwise be too short.
             stop = None
         elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
-                min_stem > 1 and norm[pos - len(stop) - 1] == "、" or norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
+                min_stem > 1 and norm[pos - len(stop) - 1] == "、" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
                 pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、" or norm[pos - len(stop) - 1] in HARD_BREAKS
                 or multi_stop_ending_at(norm, pos - len(stop), lo)):
             # 幸福路、建设路, 和平村、建设村: the whole list item is the name; so is a clause's first
