@@ -20,6 +20,7 @@ def run():
     """Run the command line; an interrupt (Ctrl-C, SIGTERM) at any point exits with 130 and one line."""
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
+    sys.unraisablehook = _quiet_interrupt
     try:
         code = _run()
     except KeyboardInterrupt:
@@ -36,6 +37,13 @@ def run():
         sys.stderr.write(INTERRUPTED_AFTER + "\n")
         _exit_interrupted()
     _exit(code)
+
+
+def _quiet_interrupt(unraisable, default=sys.unraisablehook):
+    """An interrupt raised where Python cannot pass it on (a callback of the import lock, a
+    finaliser) is no traceback: it is in ``_received``, and :func:`run` reports it at the end."""
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        default(unraisable)
 
 
 def _run():

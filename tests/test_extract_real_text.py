@@ -515,6 +515,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("江城大街白石街至二号桥段将半幅封闭,进行路面摊铺施工。", [("江城大街白石街至二号桥段", "road_rebuild")], []),
     # PPP before 项目 ends a name
     ("青山公园PPP项目续建工程。", [("青山公园", "park")], []),
+    # intercity rail written 城际 (a bulleted line of a project list); village culture yards are
+    # counted; a mine hill before its restoration works is the place
+    ("●青白城际\n●青红城际白石段\n建成5个乡村文化大院,实施青石岭矿山环境恢复治理项目。",
+     [("青白城际", "rail"), ("青石岭矿山", "area"), ("青红城际白石段", "rail")], [("culture", 5)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

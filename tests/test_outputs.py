@@ -231,6 +231,27 @@ def _entry_point_loaded_s():
     return sorted(times)[1]
 
 
+def test_an_interrupt_python_cannot_pass_on_is_one_line_not_a_traceback():
+    """An interrupt landing in a callback (the import lock's, a finaliser) is 'ignored' by Python
+    with a traceback on stderr; geo reports it as an interrupt after the run, in one line."""
+    script = (
+        "import geo.__main__ as m\n"
+        "class Held:\n"
+        "    def __del__(self):\n"
+        "        m._received.append(2)\n"
+        "        raise KeyboardInterrupt\n"
+        "def run():\n"
+        "    Held()\n"
+        "    return 0\n"
+        "m._run = run\n"
+        "m.run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    from geo.__main__ import INTERRUPTED_AFTER
+
+    assert done.returncode == 130
+    assert done.stderr == INTERRUPTED_AFTER + "\n"
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupt_at_any_moment_leaves_the_old_or_the_new_set(tmp_path, signum):
     import shutil
