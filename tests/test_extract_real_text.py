@@ -519,6 +519,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # counted; a mine hill before its restoration works is the place
     ("●青白城际\n●青红城际白石段\n建成5个乡村文化大院,实施青石岭矿山环境恢复治理项目。",
      [("青白城际", "rail"), ("青石岭矿山", "area"), ("青红城际白石段", "rail")], [("culture", 5)]),
+    # verbs of prose (形成, 突出, 使得, 兼顾) and words ending in 线 or 互通 that name no place
+    ("将使县城形成一环、三纵的交通格局,突出街头游园建设,使得居民生活品质直线提升,有的还兼顾停车场功能,"
+     "聚焦设施互通。我市建造青山大桥的目的是完善路网。", [("青山大桥", "bridge")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

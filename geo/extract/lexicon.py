@@ -204,6 +204,8 @@ FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 # The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
 SIDE_WORDS = words("side")
+# Two characters before 线 that make no county road of it (天际线, 斑马线, 高压线).
+NOT_COUNTY_ROADS = frozenset(words("not_county_road"))
 # Words between a list and the count that sums it up (A路、B路、C路这3条道路).
 LIST_CLOSERS = longest_first(words("list_closer"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).

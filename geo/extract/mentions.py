@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -163,16 +163,13 @@ _COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路"
                       "扩建", "升级", "大中修", "中修",
                       "大修", "提升", "拓宽", "路面", "养护", "沿线", "段")
 # Two-character stems of words ending in 线 that are no roads (天际线, 生命线, 生产线).
-_NOT_COUNTY_ROADS = ("天际", "轮廓", "海岸", "生命", "生产", "流水", "地平", "分界", "警戒", "高压", "斑马", "中轴", "交通",
-                     "公交", "专用", "输电", "电力", "管线", "红线", "底线", "主线", "干线", "支线", "防线", "岸线",
-                     "战线", "前线", "一线", "二线", "用电", "天然", "风景", "旅游", "精品", "示范", "观光",
-                     "水管", "气管", "光缆", "电缆", "网线", "电线", "路线", "航线", "热线", "视线", "防线")
 
 
 def _county_road_ok(norm, match, lo, hi):
     """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
     stem = match.group(0)[:2]
-    if stem in _NOT_COUNTY_ROADS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
+    word = heads().get(norm[match.end() - 2:match.end()])
+    if stem in NOT_COUNTY_ROADS or (word is not None and word[1] == "none") or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
             or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()):
         return False
     after = norm[match.end():hi]
