@@ -341,7 +341,7 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # and digit in it (S0 l() is no road code
     ("* p/ {) b& x! R8 r( k 一、教育项目$ N3 {7 w- a G\n新建青松中学学生宿舍楼1栋;\n"
      "\" S0 l( Q& f1 J3 W) 改造白石小学校舍消防设施; ) L( f%",
-     [("青松中学学生宿舍楼", "school")], []),
+     [("白石小学", "school"), ("青松中学学生宿舍楼", "school")], []),
     # named communities are places; a bracketed range may say 到; the roads a new road meets
     # (西接, 东止) or joins (连接起来), and those it relieves (分流), are context; this road is none
     ("实施了首山镇的青松社区、白石社区共54栋老旧楼的维修改造工程，改造中心城区完整社区。"
@@ -522,6 +522,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # verbs of prose (形成, 突出, 使得, 兼顾) and words ending in 线 or 互通 that name no place
     ("将使县城形成一环、三纵的交通格局,突出街头游园建设,使得居民生活品质直线提升,有的还兼顾停车场功能,"
      "聚焦设施互通。我市建造青山大桥的目的是完善路网。", [("青山大桥", "bridge")], []),
+    # a named place, then a type of its kind again (危桥, 校舍, 断头路): the place is the project;
+    # a kindergarten's new site (新园) is a school
+    ("实施青石线白河桥危桥拆除重建,建设青山小学校舍及附属设施,打通白石市金河西路断头路,开工建设市实验幼儿园新园。",
+     [("市实验幼儿园新园", "school"), ("白石市金河西路", "road_new"), ("青山小学", "school"),
+      ("青石线白河桥", "bridge")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

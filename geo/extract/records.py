@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, stop_ending_at, word_index
+from geo.extract.lexicon import ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -321,6 +321,17 @@ def _route_between_places(case):
     return None
 
 
+def _name_before_its_type(case):
+    """丹霍线南河川桥危桥拆除重建: a named place, then a type of its kind (危桥) again: the place."""
+    norm, mention = case.norm, case.mention
+    start = case.rest_start
+    if mention.kind != "generic" or case.label != "distinctive" or mention.section or case.count is not None \
+            or mention.head_start - start < 3 or not _ends_in_head_of(norm, start, mention.head_start, mention.category):
+        return None
+    return [Record(named=True, category=case.category, action=case.action, start=start, end=mention.head_start,
+                   base=(start, mention.head_start), mention=mention)]
+
+
 def _type_or_slogan(case):
     """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
     return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
@@ -364,8 +375,15 @@ def _phase_of_bare_facility(case):
 RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _route_between_places, _type_or_slogan, _distinctive_name, _singleton_facility, _phase_of_bare_facility,
+    _route_between_places, _name_before_its_type, _type_or_slogan, _distinctive_name, _singleton_facility, _phase_of_bare_facility,
 )
+
+
+def _ends_in_head_of(norm, start, end, category):
+    """True when a name head of ``category`` ends ``norm[start:end]`` (南河川桥 before 危桥)."""
+    table = heads()
+    return any(norm[end - n:end] in table and table[norm[end - n:end]][0] == category
+               and table[norm[end - n:end]][1] in ("name", "facility") for n in range(1, min(4, end - start - 1) + 1))
 
 
 def _type_category(mention):
