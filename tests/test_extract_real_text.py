@@ -532,6 +532,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("(青山公园效果图)由市博物馆子项目组成。其芳小学、青中附小建成投用,白池殡仪服务站建成,建设党群服务站3个。",
      [("白池殡仪服务站", "welfare"), ("青中附小", "school"), ("其芳小学", "school"), ("市博物馆", "culture"),
       ("青山公园", "park")], []),
+    # one character between 了 and 和 is a name's (打通了共和路); parks named 生态园/观光园; a
+    # vocational school (职中); parking garages and viewing platforms are counted; 进展 ends a name
+    ("打通了共和路、兴平南路,贯通百泉生态园、月季观光园,区职中迁建项目启动,新建12个地下存车场、观景平台13个,"
+     "青山高速白石段进展顺利。",
+     [("共和路", "road_new"), ("兴平南路", "road_new"), ("区职中", "school"), ("月季观光园", "park"),
+      ("百泉生态园", "park"), ("青山高速白石段", "road_rebuild")], [("park", 13), ("transport", 12)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

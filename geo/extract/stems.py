@@ -195,7 +195,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and len(stop) == 1 and norm.startswith(NOT_STOPS, pos - 1):
             stop = None  # 亿元以上项目, 综合为老服务中心: a word that opens with a stop character
         if stop in ("和", "以") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
-                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及"
+                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了"
                 or multi_stop_ending_at(norm, pos - 2, lo)):
             # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
