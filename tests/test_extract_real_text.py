@@ -538,6 +538,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
      "青山高速白石段进展顺利。",
      [("共和路", "road_new"), ("兴平南路", "road_new"), ("区职中", "school"), ("月季观光园", "park"),
       ("百泉生态园", "park"), ("青山高速白石段", "road_rebuild")], [("park", 13), ("transport", 12)]),
+    # the press visiting a works site (走进…施工现场) is at a project; a member counted with its
+    # group (包括…在内的8个公园); a street's facade (立面) and a railway's 适应性改造 are works
+    ("日前,走进青山二十小扩建项目施工现场。青山市包括长者公园在内的8个新建公园集中开园。"
+     "启动雄石路、建设大道立面亮化工程,推进白山铁路适应性改造。",
+     [("建设大道", "road_rebuild"), ("白山铁路", "rail"), ("长者公园", "park"), ("雄石路", "road_rebuild"),
+      ("青山二十小", "school")], [("park", 7)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

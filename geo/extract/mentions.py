@@ -9,7 +9,7 @@ import re
 from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
-from geo.extract.patterns import QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import INCLUDED_MEMBER_END, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.stems import find_stem
 
 
@@ -474,12 +474,14 @@ def _deng_stem(norm, head_start, lo, window=10):
         char = norm[pos]
         if char in HARD_BREAKS:
             return None
-        if char == "等" and not deng_in_word(norm, pos, lo):
+        marker = pos - len(INCLUDED_MEMBER_END) if norm.startswith(INCLUDED_MEMBER_END + "的", pos - 2) else None
+        if char == "等" and not deng_in_word(norm, pos, lo) or marker is not None and marker >= lo:
+            # 包括长者公园在内的8个公园: 在内的 closes a list of members as 等 does
             between = norm[pos + 1:head_start]
             count = COUNT_RE.match(between)
             if count:
                 between = between[count.end():]
-            return (pos + 1, "等", pos) if is_generic(between) else None
+            return (pos + 1, "等", pos if marker is None else marker) if is_generic(between) else None
     return None
 
 

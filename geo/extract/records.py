@@ -17,6 +17,8 @@ from geo.extract.works import action_for, resolve_category, works_at
 
 
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
+# A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
+_WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设)?(?:现场|工地)")
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
@@ -97,6 +99,8 @@ def _governed_by_context_verb(case):
     """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
     first = min(mention.chain or [mention], key=lambda m: m.stem_start)
+    if _WORKS_SITE.match(case.norm, mention.end):
+        return False  # 走进毕节二十小扩建项目施工现场: the site of its own works is a project
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
