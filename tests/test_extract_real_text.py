@@ -544,6 +544,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
      "启动雄石路、建设大道立面亮化工程,推进白山铁路适应性改造。",
      [("建设大道", "road_rebuild"), ("白山铁路", "rail"), ("长者公园", "park"), ("雄石路", "road_rebuild"),
       ("青山二十小", "school")], [("park", 7)]),
+    # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
+    # relative clause (位于大理市的…中心) does not make its noun context
+    ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
+     [("滇西区域医疗中心", "health")], [("health", 15)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -204,6 +204,8 @@ FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 # The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
 SIDE_WORDS = words("side")
+# Verbs of a route's course that govern a place through its attribute (经过东联镇的新河).
+ROUTE_VERBS = frozenset(words("route_verb"))
 # Two characters before 线 that make no county road of it (天际线, 斑马线, 高压线).
 NOT_COUNTY_ROADS = frozenset(words("not_county_road"))
 # Words between a list and the count that sums it up (A路、B路、C路这3条道路).

@@ -98,3 +98,4 @@ PARALLEL_OWN_SHARE = 0.55
 MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
 INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a member of the group counted after it
+ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
+from geo.extract.lexicon import ROUTE_VERBS, ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.counts import counted_works
 from geo.extract.model import Count, Mention, Record
-from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS, HARD_BREAKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, COUNTED_PROJECTS, HARD_BREAKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
@@ -105,7 +105,23 @@ def _governed_by_context_verb(case):
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
         return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
+    if first.stop == "的" and first.stop_start is not None:
+        # 沿线经过东联镇的新河、永丰等村, 起点位于东联镇境内的纵八路: a route's verb before the
+        # place's attribute governs it
+        # (位于X的Y, 距离X的Y and 北至X的Y are relative clauses: Y may well be a project)
+        return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
+
+
+def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
+    """The first stop word ending left of ``pos`` within ``window`` characters (no break between)."""
+    for end in range(pos, max(0, pos - window), -1):
+        if norm[end - 1] in HARD_BREAKS:
+            return None
+        word = stop_ending_at(norm, end, 0)
+        if word:
+            return word
+    return None
 
 
 def _jurisdiction_without_works(case):
