@@ -548,6 +548,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
      [("滇西区域医疗中心", "health")], [("health", 15)]),
+    # a conjunction or particle opens no name, however short the name after it
+    ("项目建成后,青浦大桥(西桥)与东桥将共同构成双向六车道。", [("青浦大桥", "bridge")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -204,6 +204,8 @@ FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 # The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
 SIDE_WORDS = words("side")
+# Particles and conjunctions that never open a name, however short the name (与东桥, 的新园).
+NEVER_IN_NAMES = frozenset(words("never_in_name"))
 # Verbs of a route's course that govern a place through its attribute (经过东联镇的新河).
 ROUTE_VERBS = frozenset(words("route_verb"))
 # Two characters before 线 that make no county road of it (天际线, 斑马线, 高压线).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_VERBS, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, STREET_NAME_ENDINGS
@@ -190,7 +190,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             stop = stop[-1]  # 浦北至北流清湾高速: 北 ends the place before 至, no bound (北至青山路)
         length = head_start - pos
         if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
-                and stop not in ("等", "的", "及", "或", "并"):
+                and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
             stop = None  # 新华路、和平大街: a list item does not open with a conjunction
         if stop and len(stop) == 1 and norm.startswith(NOT_STOPS, pos - 1):
             stop = None  # 亿元以上项目, 综合为老服务中心: a word that opens with a stop character
@@ -226,7 +226,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 11所新改扩建学校: a works verb between a count and its type is a modifier.
                 pos = counted.start()
                 continue
-        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"):
+        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"
+                     or stop in NEVER_IN_NAMES):  # 奉浦大桥与东桥: 与 opens no name
             return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:
             if min_stem == 0:
