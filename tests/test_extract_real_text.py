@@ -550,6 +550,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("滇西区域医疗中心", "health")], [("health", 15)]),
     # a conjunction or particle opens no name, however short the name after it
     ("项目建成后,青浦大桥(西桥)与东桥将共同构成双向六车道。", [("青浦大桥", "bridge")], []),
+    # roads listed by their two ends joined by a dash; a road's landscape works are greening
+    ("完成大四站—倭肯、双河—长安、团结—恒山等5条硬化路建设,实施6条道路景观提升。",
+     [("双河—长安", "road_new"), ("团结—恒山", "road_new"), ("大四站—倭肯", "road_new")],
+     [("road_greening", 6), ("road_new", 2)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

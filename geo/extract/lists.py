@@ -6,13 +6,16 @@ import re
 
 from geo.extract.lexicon import ACTIONS_SORTED, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import BRACKETED_SECTION_END, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.patterns import BRACKETED_SECTION_END, DASHES, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
 
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
+
+ROUTE_MARKS = "至" + DASHES  # between the two places a listed road joins
+
 
 def resolve_enumerations(norm, mentions, clause_start):
     """Link ``A、B等N<head>`` members to their type head and build chains for actions."""
@@ -41,8 +44,9 @@ def resolve_enumerations(norm, mentions, clause_start):
                 members.append(raw)
                 raw_items.append(raw)
                 pos = raw.stem_start
-            if mention.category in ("road", "members") and norm.startswith("至", pos - 1):
-                # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路: a road listed by the places it joins
+            if mention.category in ("road", "members") and pos - 1 > clause_start and norm[pos - 1] in ROUTE_MARKS \
+                    and "\u4e00" <= norm[pos - 2] <= "\u9fff":
+                # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路, 大四站—倭肯: a road listed by the places it joins
                 # (also in a list of projects: 桥圩至东津、…公路等项目).
                 origin = by_end.get(pos - 1) or _raw_item(norm, pos - 1, clause_start, generic_ok=True)
                 if origin is not None and origin is not mention:
