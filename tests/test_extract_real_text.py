@@ -554,6 +554,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("完成大四站—倭肯、双河—长安、团结—恒山等5条硬化路建设,实施6条道路景观提升。",
      [("双河—长安", "road_new"), ("团结—恒山", "road_new"), ("大四站—倭肯", "road_new")],
      [("road_greening", 6), ("road_new", 2)]),
+    # a road class named by two places (河金省道); road classes alone are types
+    ("加快推进沿江大道、河金省道改造,实施农村公路和县道改造。",
+     [("沿江大道", "road_rebuild"), ("河金省道", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -74,6 +74,10 @@ def clause_mentions(norm, start, end):
                     elif head in ROAD_CLASSES and _COUNT_END.search(norm, covered, e - length):
                         # 辛高线、……高上线五条县道: counted road classes count the list before them.
                         mention = _head_mention(norm, e - length, e, ("road", "generic", 1), covered, end)
+                    elif head in ROAD_CLASSES and _TWO_HAN.fullmatch(norm, max(covered, e - length - 2), e - length) \
+                            and not stop_ending_at(norm, e - length, covered) and not COUNT_RE.match(norm, e, end):
+                        # 河金省道, 沿江大道、河金省道改造: a road of that class named by two places
+                        mention = _head_mention(norm, e - length, e, ("road", "name", 2), covered, end)
                     break
         if mention is None and last in "中小" and _numbered_school_ends(norm, e, covered, end):
             # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
