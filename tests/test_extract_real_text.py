@@ -528,10 +528,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("市实验幼儿园新园", "school"), ("白石市金河西路", "road_new"), ("青山小学", "school"),
       ("青石线白河桥", "bridge")], []),
     # a caption names the project it shows (效果图); a sub-project of a named facility is it;
-    # 附小 is a school; a 服务站 is what its stem says (殡仪: welfare), else no project
-    ("(青山公园效果图)由市博物馆子项目组成。其芳小学、青中附小建成投用,白池殡仪服务站建成,建设党群服务站3个。",
+    # 附小 is a school; a 服务站 is what its stem says (殡仪, 党群: welfare), else no project
+    ("(青山公园效果图)由市博物馆子项目组成。其芳小学、青中附小建成投用,白池殡仪服务站建成,建设党群服务站3个,"
+     "建设企业服务站。",
      [("白池殡仪服务站", "welfare"), ("青中附小", "school"), ("其芳小学", "school"), ("市博物馆", "culture"),
-      ("青山公园", "park")], []),
+      ("青山公园", "park")], [("welfare", 3)]),
     # one character between 了 and 和 is a name's (打通了共和路); parks named 生态园/观光园; a
     # vocational school (职中); parking garages and viewing platforms are counted; 进展 ends a name
     ("打通了共和路、兴平南路,贯通百泉生态园、月季观光园,区职中迁建项目启动,新建12个地下存车场、观景平台13个,"
@@ -557,6 +558,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a road class named by two places (河金省道); road classes alone are types
     ("加快推进沿江大道、河金省道改造,实施农村公路和县道改造。",
      [("沿江大道", "road_rebuild"), ("河金省道", "road_rebuild")], []),
+    # a 服务中心 is what its stem says (党群: welfare; a bare 社区党群服务中心 is a type); a lettered
+    # part (A区) is a section; works on a type listed before a facility (道路绿化) are no member
+    ("白石社区党群服务中心工程等20个项目建成,社区党群服务中心建设项目开工,青山科技文化中心A区竣工,"
+     "完善公园及道路绿化、村社区文化服务中心等工程33个。",
+     [("白石社区党群服务中心", "welfare"), ("青山科技文化中心A区", "culture")], [("project", 33), ("welfare", 19)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import BRACKETED_SECTION_END, DASHES, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -14,6 +14,7 @@ from geo.extract.stems import analyse_stem
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
+ROAD_ACTION_WORDS = tuple(word for word, _ in ROAD_ACTION_CATEGORY)  # 绿化, 打通: works on a road
 ROUTE_MARKS = "至" + DASHES  # between the two places a listed road joins
 
 
@@ -226,6 +227,9 @@ def _raw_item(norm, pos, clause_start, generic_ok=False):
         return None  # 开发区第一个保障性住房项目: the ordinal and what follows are one item
     if not 2 <= len(text) <= 10 or (is_generic(text) and not generic_ok) or text.endswith(BOUNDING_WORDS):
         return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
+    works = next((a for a in (*ACTIONS_SORTED, *ROAD_ACTION_WORDS) if text.endswith(a)), None)
+    if works and (is_generic(text[:-len(works)]) or text[:-len(works)] in TYPE_WORDS):
+        return None  # 公园及道路绿化、村社区文化服务中心等工程: works on a type are no member
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
         return None
     if any(text[i:j] in _LONG_STOPS for i in range(len(text) - 1) for j in range(i + 2, min(len(text), i + _LONGEST_STOP) + 1)):
