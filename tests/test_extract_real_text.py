@@ -563,6 +563,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("白石社区党群服务中心工程等20个项目建成,社区党群服务中心建设项目开工,青山科技文化中心A区竣工,"
      "完善公园及道路绿化、村社区文化服务中心等工程33个。",
      [("白石社区党群服务中心", "welfare"), ("青山科技文化中心A区", "culture")], [("project", 33), ("welfare", 19)]),
+    # a new town taking shape (初具规模) is its works; a 水上服务中心 is transport
+    ("九华新城初具规模。启动河西中心港综合水上服务中心建设。",
+     [("九华新城", "area"), ("河西中心港综合水上服务中心", "transport")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
