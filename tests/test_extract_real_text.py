@@ -566,6 +566,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a new town taking shape (初具规模) is its works; a 水上服务中心 is transport
     ("九华新城初具规模。启动河西中心港综合水上服务中心建设。",
      [("九华新城", "area"), ("河西中心港综合水上服务中心", "transport")], []),
+    # works on a part of each of the places counted (网络, 变压器) count the places; not a size, not
+    # a verb (实行), not a place (五座渭河大桥 is one name)
+    ("完善43个村卫生室网络建设,涉及70所中小学变压器增容,对白石小学等8所学校周边的11个停车场实行免费开放,"
+     "为17个高层住宅小区安装报警监控。",
+     [("白石小学", "school")], [("area", 17), ("health", 43), ("school", 7), ("school", 70)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, deng_in_word, heads, match_any, unit_fits, word_index
+from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import MAX_ADVERBS, MAX_LOCATED_HEAD, ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 _CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
@@ -23,6 +23,7 @@ _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
 _RANGE_MARKS = "至" + DASHES
 _SIDE_INDEX = word_index(SIDE_WORDS)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _crossed_way_end(norm, pos, clause_end, window=12):
@@ -119,6 +120,11 @@ def extend_right(norm, mention, clause_end):
         mention.count = count
         mention.end = count.end
         return mention
+    if not right_ok(norm, pos, clause_end) and _counted_before(norm, mention) and _part_then_works(norm, pos, clause_end):
+        # 完善43个村卫生室网络建设, 在50所学校食堂开展…: works on a part of each of the places
+        # counted; the count counts the places
+        mention.end = pos
+        return mention
     if not right_ok(norm, pos, clause_end) or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
         return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
@@ -131,6 +137,29 @@ def extend_right(norm, mention, clause_end):
         return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
+
+
+def _counted_before(norm, mention):
+    """True when a count of the head's unit (not a size) opens its noun phrase (43个村卫生室)."""
+    lo = max(0, mention.head_start - MAX_COUNTED_STEM)
+    return any(unit_fits(match.group("unit"), mention.category) and match.group("unit") not in SIZE_UNITS
+               and (match.end() == mention.head_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start))
+               for match in COUNT_RE.finditer(norm, lo, mention.head_start))
+
+
+def _part_then_works(norm, pos, clause_end):
+    """True when a short noun that is no place (a part: 网络, 食堂, 变压器) and then works follow
+    ``pos`` (五座渭河大桥建设: 大桥 is a place, the phrase one longer name)."""
+    if FILLER_INDEX.at(norm, pos) or match_any(norm, pos, STOPS):
+        return False  # 104个社区全部完成“两委”规范化建设: an adverb or a verb, no part
+    table = heads()
+    for end in range(pos + 1, min(clause_end, pos + MAX_PART) + 1):
+        filler = FILLER_INDEX.at(norm, end)
+        if ACTION_INDEX.at(norm, end) or filler and filler not in ("的", "等"):
+            part = norm[pos:end]
+            return _HAN_RUN.fullmatch(part) is not None and "的" not in part \
+                and not any(part[i:] in table for i in range(len(part)))
+    return False
 
 
 def _network_follows(norm, pos, clause_end):
