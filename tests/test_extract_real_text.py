@@ -571,6 +571,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("完善43个村卫生室网络建设,涉及70所中小学变压器增容,对白石小学等8所学校周边的11个停车场实行免费开放,"
      "为17个高层住宅小区安装报警监控。",
      [("白石小学", "school")], [("area", 17), ("health", 43), ("school", 7), ("school", 70)]),
+    # a list typed by works on the city (等城市骨架工程) is the city's works, not a list of cities;
+    # 快线 ends a road's name of its own (东城快线); streets counted in 条 (7条街道) are roads
+    ("雪峰大桥、湖口井路等城市骨架工程建成通车,东城快线、魏源西路等城市路网工程相继开工,白石县实施7条街道提质改造。"
+     "与镇江、九江等城市合作。",
+     [("东城快线", "road_new"), ("湖口井路", "road_new"), ("雪峰大桥", "bridge"), ("魏源西路", "road_new")],
+     [("road_rebuild", 7)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

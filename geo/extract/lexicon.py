@@ -204,6 +204,10 @@ FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 # The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
 SIDE_WORDS = words("side")
+# Road classes: no heads before a code (国道220线), types after a count (五条县道), roads after two
+# places (河金省道). Words that are roads only when counted (7条街道) count like them.
+ROAD_CLASSES = words("road_class")
+COUNTED_ROAD_WORDS = ROAD_CLASSES + words("counted_road")
 # Particles and conjunctions that never open a name, however short the name (与东桥, 的新园).
 NEVER_IN_NAMES = frozenset(words("never_in_name"))
 # Verbs of a route's course that govern a place through its attribute (经过东联镇的新河).

@@ -90,6 +90,16 @@ def resolve_enumerations(norm, mentions, clause_start):
             mention.chain = chain
 
 
+def _noun_goes_on(typed):
+    """True when a noun phrase goes on after the non-place type opening ``typed`` (城市骨架工程,
+    城市路网工程: works on the city, typed by the list's places; 城市合作, 城市的 end there)."""
+    word = max((w for w in NON_PLACE_TYPES if typed.startswith(w)), key=len)
+    after = typed[len(word):]
+    return bool(after) and "\u4e00" <= after[0] <= "\u9fff" and not match_any(after, 0, STOP_WORDS) \
+        and not match_any(after, 0, PARTNER_WORDS) and not match_any(after, 0, ACTIONS_SORTED) \
+        and not match_any(after, 0, FOLLOWERS_SORTED)
+
+
 def _ends_with_head(noun):
     """True when ``noun`` ends with a place head longer than one character (城市综合体)."""
     table = heads()
@@ -299,7 +309,8 @@ def drop_partners(norm, records, clause_end):
             typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)
             noun = re.split(r"[^\u4e00-\u9fff]", typed, maxsplit=1)[0]
             streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
-            if typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets:  # 等城市综合体 is a place type
+            if typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
+                    and not _noun_goes_on(typed):  # 等城市综合体 is a place type, 等城市骨架工程 works
                 continue
         kept.append(record)
     return kept

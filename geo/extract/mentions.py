@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.patterns import INCLUDED_MEMBER_END, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -71,8 +71,9 @@ def clause_mentions(norm, start, end):
                 if head in table:
                     if table[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, table[head], covered, end)
-                    elif head in ROAD_CLASSES and _COUNT_END.search(norm, covered, e - length):
-                        # 辛高线、……高上线五条县道: counted road classes count the list before them.
+                    elif head in COUNTED_ROAD_WORDS and _counted_as_road(norm, head, covered, e - length):
+                        # 辛高线、……高上线五条县道, 7条街道: counted road classes (and 街道 counted in 条)
+                        # count the list before them.
                         mention = _head_mention(norm, e - length, e, ("road", "generic", 1), covered, end)
                     elif head in ROAD_CLASSES and _TWO_HAN.fullmatch(norm, max(covered, e - length - 2), e - length) \
                             and not stop_ending_at(norm, e - length, covered) and not COUNT_RE.match(norm, e, end):
@@ -97,6 +98,12 @@ def clause_mentions(norm, start, end):
     return _merge_junctions(norm, mentions)
 
 
+def _counted_as_road(norm, head, lo, pos):
+    """True when a count ends at ``pos`` that makes ``head`` a road type (五条县道; 街道 only in 条)."""
+    count = _COUNT_END.search(norm, lo, pos)
+    return count is not None and (head in ROAD_CLASSES or count.group("unit") == "条")
+
+
 def _inside_code(codes, e):
     """True when a road or rail code goes on past ``e`` (轨道交通 of 轨道交通1号线)."""
     return any(match.start() < e < match.end() and _DIGIT.search(match.group())
@@ -108,8 +115,6 @@ def _inside_code(codes, e):
 PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
 PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 
-# Road classes, no heads before a code (国道220线) but types after a count (五条县道).
-ROAD_CLASSES = ("国道", "省道", "县道", "乡道")
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
 _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
 
@@ -172,8 +177,8 @@ _COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路"
 def _county_road_ok(norm, match, lo, hi):
     """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
     stem = match.group(0)[:2]
-    word = heads().get(norm[match.end() - 2:match.end()])
-    if stem in NOT_COUNTY_ROADS or (word is not None and word[1] == "none") or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
+    word = heads().get(norm[match.end() - 2:match.end()])  # 东城快线, 品质直线: a head of its own
+    if stem in NOT_COUNTY_ROADS or word is not None or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
             or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()):
         return False
     after = norm[match.end():hi]
