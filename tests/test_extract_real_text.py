@@ -577,6 +577,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
      "与镇江、九江等城市合作。",
      [("东城快线", "road_new"), ("湖口井路", "road_new"), ("雪峰大桥", "bridge"), ("魏源西路", "road_new")],
      [("road_rebuild", 7)]),
+    # a street named with a stop character before 路 (许由路, 自由路); 之路 is a metaphor
+    ("许由路提升改造项目3月开工,城南路网建设项目——自由路工程开工,走好回家之路。",
+     [("自由路", "road_new"), ("许由路", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

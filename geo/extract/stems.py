@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, STREET_NAME_ENDINGS
+from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 
 
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
@@ -226,6 +226,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 11所新改扩建学校: a works verb between a count and its type is a modifier.
                 pos = counted.start()
                 continue
+        if stop and len(stop) == 1 and length == 0 and min_stem >= 2 and norm[head_start] in STREET_HEAD_CHARS \
+                and stop not in NEVER_IN_NAMES and stop not in CONTEXT_VERBS and stop not in NAME_INITIAL_STOPS and stop != "之" \
+                and pos - 1 > lo and norm[pos - 2] not in HARD_BREAKS:
+            stop = None  # 许由路, 自由路: a street's last character before 路 is its name's (回家之路 a metaphor)
         if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"
                      or stop in NEVER_IN_NAMES):  # 奉浦大桥与东桥: 与 opens no name
             return pos, stop, pos - len(stop)
