@@ -580,6 +580,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a street named with a stop character before 路 (许由路, 自由路); 之路 is a metaphor
     ("许由路提升改造项目3月开工,城南路网建设项目——自由路工程开工,走好回家之路。",
      [("自由路", "road_new"), ("许由路", "road_rebuild")], []),
+    # 取得 ends a name (取得突破性进展); a renovation site (改造现场) is a project's
+    ("推动白石机场、白蒙高速取得突破性进展。在中街街道南山根小巷改造现场,工人正进行道路硬化作业。",
+     [("中街街道南山根小巷", "road_rebuild"), ("白石机场", "transport"), ("白蒙高速", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -18,7 +18,7 @@ from geo.extract.works import action_for, resolve_category, works_at
 
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
-_WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设)?(?:现场|工地)")
+_WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
