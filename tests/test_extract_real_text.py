@@ -583,6 +583,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # 取得 ends a name (取得突破性进展); a renovation site (改造现场) is a project's
     ("推动白石机场、白蒙高速取得突破性进展。在中街街道南山根小巷改造现场,工人正进行道路硬化作业。",
      [("中街街道南山根小巷", "road_rebuild"), ("白石机场", "transport"), ("白蒙高速", "road_rebuild")], []),
+    # a heading the next words describe as a project (…:该工程位于…) names it
+    ("长风6a绿地:该工程位于长风生态商务区内,东至木渎港河。", [("长风6a绿地", "park")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

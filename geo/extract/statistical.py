@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import CONTEXT_LABELS, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
+from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -57,6 +57,7 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
                                        and not _numbered_code(r.mention)
                                        and not _before_works(norm, r) and not _built_singleton(r)
                                        and not _under_list_header(norm, r, sent_start) and not norm.startswith(INCLUDED_MEMBER_END, r.end)
+                and not DESCRIBED_PROJECT_RE.match(norm, r.end)
                                        and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE)]
 
 
