@@ -585,6 +585,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("中街街道南山根小巷", "road_rebuild"), ("白石机场", "transport"), ("白蒙高速", "road_rebuild")], []),
     # a heading the next words describe as a project (…:该工程位于…) names it
     ("长风6a绿地:该工程位于长风生态商务区内,东至木渎港河。", [("长风6a绿地", "park")], []),
+    # special, vocational and veterans' facilities: their stems or heads say what they are
+    ("建成白石市特教中心、市老干部活动中心,新建青山乡特殊供养中心、市光荣院,建设市中心公交回车场。建设职教中心。",
+     [("市中心公交回车场", "transport"), ("市老干部活动中心", "welfare"), ("市光荣院", "welfare"),
+      ("白石市特教中心", "school"), ("职教中心", "school"), ("青山乡特殊供养中心", "welfare")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
