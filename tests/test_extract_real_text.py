@@ -527,6 +527,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("实施青石线白河桥危桥拆除重建,建设青山小学校舍及附属设施,打通白石市金河西路断头路,开工建设市实验幼儿园新园。",
      [("市实验幼儿园新园", "school"), ("白石市金河西路", "road_new"), ("青山小学", "school"),
       ("青石线白河桥", "bridge")], []),
+    # ... also after generic words (文化馆公共文化场馆); a road type is no name (镇域主干道相关路段)
+    ("实施青山区文化馆公共文化场馆服务功能提升项目,基本实现镇域主干道相关路段安防工程全覆盖。",
+     [("青山区文化馆", "culture")], []),
     # a caption names the project it shows (效果图); a sub-project of a named facility is it;
     # 附小 is a school; a 服务站 is what its stem says (殡仪, 党群: welfare), else no project
     ("(青山公园效果图)由市博物馆子项目组成。其芳小学、青中附小建成投用,白池殡仪服务站建成,建设党群服务站3个,"

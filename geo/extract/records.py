@@ -342,14 +342,20 @@ def _route_between_places(case):
 
 
 def _name_before_its_type(case):
-    """丹霍线南河川桥危桥拆除重建: a named place, then a type of its kind (危桥) again: the place."""
+    """丹霍线南河川桥危桥拆除重建, 湾沚区文化馆公共文化场馆提升: a named place, then a type of its
+    kind again (危桥; 场馆 after generic words): the place."""
     norm, mention = case.norm, case.mention
     start = case.rest_start
     if mention.kind != "generic" or case.label != "distinctive" or mention.section or case.count is not None \
-            or mention.head_start - start < 3 or not _ends_in_head_of(norm, start, mention.head_start, mention.category):
+            or mention.head_start - start < 3:
         return None
-    return [Record(named=True, category=case.category, action=case.action, start=start, end=mention.head_start,
-                   base=(start, mention.head_start), mention=mention)]
+    category = mention.category if mention.category != "stem" else case.category
+    end = next((k for k in range(mention.head_start, start + 2, -1)
+                if is_generic(norm[k:mention.head_start]) and _ends_in_head_of(norm, start, k, category)), None)
+    if end is None:
+        return None
+    return [Record(named=True, category=case.category, action=case.action, start=start, end=end,
+                   base=(start, end), mention=mention)]
 
 
 def _type_or_slogan(case):
@@ -400,10 +406,15 @@ RECORD_RULES = (
 
 
 def _ends_in_head_of(norm, start, end, category):
-    """True when a name head of ``category`` ends ``norm[start:end]`` (南河川桥 before 危桥)."""
+    """True when the longest head ending ``norm[start:end]`` names a place of ``category`` (南河川桥
+    before 危桥; not 主干道, a type)."""
     table = heads()
-    return any(norm[end - n:end] in table and table[norm[end - n:end]][0] == category
-               and table[norm[end - n:end]][1] in ("name", "facility") for n in range(1, min(4, end - start - 1) + 1))
+    head = next((norm[end - n:end] for n in range(min(4, end - start - 1), 0, -1) if norm[end - n:end] in table), None)
+    if head is None or table[head][0] != category:
+        return False
+    # 北城中小学新校: a type of school after a distinctive stem names one (roads' types do not: 镇域主干道)
+    return table[head][1] in ("name", "facility") or (
+        table[head][1] == "generic" and category != "road" and not is_generic(norm[start:end - len(head)]))
 
 
 def _type_category(mention):
