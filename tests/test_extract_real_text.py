@@ -592,6 +592,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("建成白石市特教中心、市老干部活动中心,新建青山乡特殊供养中心、市光荣院,建设市中心公交回车场。建设职教中心。",
      [("市中心公交回车场", "transport"), ("市老干部活动中心", "welfare"), ("市光荣院", "welfare"),
       ("白石市特教中心", "school"), ("职教中心", "school"), ("青山乡特殊供养中心", "welfare")], []),
+    # types described by size, state, use or ownership are no names, alone or listed together
+    # (中型水库, 供热管网, 健康步道, 公立幼儿园); a list is never counted by 1
+    ("围绕城市供排水管网、供热管网、燃气管网等进行改造,完成1座中型水库、16座小一型水库的除险加固,修缮彩色健康步道3公里,"
+     "完成“引进优质学前教育资源、联合办1所公立幼儿园”的目标。",
+     [], [("park", 3), ("school", 1), ("water", 1), ("water", 16)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -9,6 +9,7 @@ import re
 from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
+from geo.extract.numbers import parse_number
 from geo.extract.patterns import INCLUDED_MEMBER_END, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.stems import find_stem
 
@@ -465,7 +466,8 @@ def _split_counted_list(norm, mention, lo):
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
         if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \
                 and not norm[match.start() - 1].isdigit() \
-                and unit_fits(match.group("unit"), mention.category):
+                and unit_fits(match.group("unit"), mention.category) \
+                and (parse_number(match.group("num")) or 0) >= 2:  # a list is never counted by 1 (…、联合办1所公立幼儿园)
             mention.stem_start = match.start()
             word = next((w for w in LIST_CLOSERS if norm.startswith(w, match.start() - len(w))), "")
             mention.list_end = match.start() - len(word)  # A路、B路、C路这3条道路: 这 ends no name
