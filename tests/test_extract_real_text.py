@@ -597,6 +597,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("围绕城市供排水管网、供热管网、燃气管网等进行改造,完成1座中型水库、16座小一型水库的除险加固,修缮彩色健康步道3公里,"
      "完成“引进优质学前教育资源、联合办1所公立幼儿园”的目标。",
      [], [("park", 3), ("school", 1), ("water", 1), ("water", 16)]),
+    # utility kinds and a campus are no list members (水压、加压泵等供水设施; 校园和…2条道路); 近湖 is no lake
+    ("实现近湖、近河、近城110个村生活污水全收集,新建校园和富州大道西延段2条道路,对37个村的水压、加压泵等供水设施进行改造。",
+     [("富州大道西延段", "road_new")], [("road_rebuild", 1), ("village", 37)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
