@@ -600,6 +600,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # utility kinds and a campus are no list members (水压、加压泵等供水设施; 校园和…2条道路); 近湖 is no lake
     ("实现近湖、近河、近城110个村生活污水全收集,新建校园和富州大道西延段2条道路,对37个村的水压、加压泵等供水设施进行改造。",
      [("富州大道西延段", "road_new")], [("road_rebuild", 1), ("village", 37)]),
+    # some of a type (一批公园绿地) is no name; 期间, 管委会 and 可达 end names (可达 is context)
+    ("建成一批公园绿地。继去年国庆期间南岸公园正式开园后,约8分钟可达高铁青山站。青山市白石新区管委会白石新城建设。",
+     [("南岸公园", "park"), ("白石新城", "area")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
@@ -106,8 +106,8 @@ def analyse_stem(norm, mention):
         return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type
     for word in VAGUE_QUANTITIES:
         at = rest.find(word)
-        if at >= 0 and is_generic(rest[at + len(word):]):
-            return count, start, "generic"  # 武汉一批公园, 颍东一大批学校: some of a type, no name
+        if at >= 0 and (is_generic(rest[at + len(word):]) or rest[at + len(word):] in heads()):
+            return count, start, "generic"  # 武汉一批公园, 颍东一大批学校, 一批公园绿地: some of a type, no name
     quoted = _QUOTED_NAME.match(rest)
     if quoted and _HAN_ONLY.fullmatch(quoted.group(1)) and is_generic(quoted.group(2)) \
             and not any(len(word) > 1 and word in quoted.group(1) for word in GENERIC_SORTED):
