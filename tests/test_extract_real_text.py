@@ -603,6 +603,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # some of a type (一批公园绿地) is no name; 期间, 管委会 and 可达 end names (可达 is context)
     ("建成一批公园绿地。继去年国庆期间南岸公园正式开园后,约8分钟可达高铁青山站。青山市白石新区管委会白石新城建设。",
      [("南岸公园", "park"), ("白石新城", "area")], []),
+    # types named by kind, use, grade or ownership are no names (三甲综合医院, 物流配送中心, 次支管网,
+    # 国省干线公路, 水上栈道); a place with such a word in its name stays one (青山国际会展中心)
+    ("建设三甲综合医院、物流配送中心,改造次支管网、国省干线公路,扩建水上栈道,建成青山国际会展中心。",
+     [("青山国际会展中心", "commercial")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
