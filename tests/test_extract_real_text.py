@@ -607,6 +607,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # 国省干线公路, 水上栈道); a place with such a word in its name stays one (青山国际会展中心)
     ("建设三甲综合医院、物流配送中心,改造次支管网、国省干线公路,扩建水上栈道,建成青山国际会展中心。",
      [("青山国际会展中心", "commercial")], []),
+    # routes named by abbreviations listed before one with the head share it (平文、文麻高速公路);
+    # homophone names keep apart (文马, 文麻)
+    ("平文、蒙文砚、文马、文麻高速公路建成通车,合周、淮桐高速开工。",
+     [("合周高速", "road_new"), ("平文高速公路", "road_new"), ("文马高速公路", "road_new"),
+      ("文麻高速公路", "road_new"), ("淮桐高速", "road_new"), ("蒙文砚高速公路", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
@@ -627,3 +632,8 @@ def test_places_listed_before_n_major_areas_are_counted_by_it():
 
 def test_inserted_pinyin_is_dropped_from_names():
     assert ("盛青複線", "road_rebuild") in named_projects("盛青(qīng)複線、甬白線等省道进行整改。")
+
+
+def test_a_road_of_its_own_is_no_abbreviation_sharing_a_route_head():
+    names = [f["properties"]["name"] for f in extract_projects("东二环、三环路、温福铁路建设加快推进。")]
+    assert "三环路铁路" not in names

@@ -38,6 +38,9 @@ def to_features(records, text, norm, origin):
         record.base_name = base_orig
         if record.named:
             record.name = original((record.start, record.end))
+            if record.name_tail:
+                record.name += original(record.name_tail)  # 平文 + 高速公路: the shared head it was listed with
+                record.base_name = record.name
             record.section_text = original(record.section) if record.section else None
             if record.section_text and record.section_text[:1] in "(（":
                 record.section_text = record.section_text[1:-1]
@@ -57,10 +60,9 @@ def to_features(records, text, norm, origin):
             # 打通青龙路 ... 完成青龙路路面改造: one road mentioned again under another road action
             # is the same project; its first mention decides the category.
             record.category = first_road.setdefault(normalise_name(record.name), record.category)
-    slugs = {}
+    slugs = _unique_slugs({(record.category, record.name) for record in records})
     for record in records:
-        key = (record.category, record.name)
-        record.id = slugs[key] if key in slugs else slugs.setdefault(key, project_slug(*key))
+        record.id = slugs[(record.category, record.name)]
 
     bare = _bare_singletons(records)
     merged = {}
@@ -102,6 +104,28 @@ def to_features(records, text, norm, origin):
         features.append({"id": record.id, "type": "Feature", "properties": props, "geometry": None})
     features.sort(key=project_sort_key)
     return features
+
+
+def _unique_slugs(keys):
+    """{(category, name): id}: one id per project, distinct for names that only sound alike.
+
+    Names equal after normalisation (Traditional and Simplified forms) share an id; names whose
+    pinyin is the same but whose characters differ (文马, 文麻) get their slug and a short hash
+    of the name after the first (in the order of the names), so neither depends on the text's order.
+    """
+    by_slug = {}
+    for key in keys:
+        by_slug.setdefault(project_slug(*key), []).append(key)
+    ids = {}
+    for slug, same in by_slug.items():
+        names = sorted({normalise_name(name) for _, name in same})
+        for category, name in same:
+            norm = normalise_name(name)
+            if norm == names[0]:
+                ids[(category, name)] = slug
+            else:
+                ids[(category, name)] = f"{slug}-{hashlib.sha1(f'{category}|{norm}'.encode('utf-8')).hexdigest()[:6]}"
+    return ids
 
 
 def _bare_singletons(records):

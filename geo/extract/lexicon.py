@@ -204,6 +204,8 @@ FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 # The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
 SIDE_WORDS = words("side")
+# Heads that listed abbreviations of the places a route joins share (平文、蒙文砚、文麻高速公路).
+ABBREVIATED_ROUTE_HEADS = frozenset(words("abbreviated_route"))
 # Road classes: no heads before a code (国道220线), types after a count (五条县道), roads after two
 # places (河金省道). Words that are roads only when counted (7条街道) count like them.
 ROAD_CLASSES = words("road_class")

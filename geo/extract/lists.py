@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.extract.lexicon import ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import BRACKETED_SECTION_END, DASHES, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -65,6 +65,7 @@ def resolve_enumerations(norm, mentions, clause_start):
             member.typed_by = mention
     raw_items.extend(_parallel_items(norm, mentions, clause_start, by_end))
     raw_items.extend(_route_items(norm, mentions, clause_start))
+    raw_items.extend(_abbreviated_items(norm, mentions, clause_start))
     mentions.extend(raw_items)
     mentions.sort(key=lambda m: m.stem_start)
     # Chains: mentions joined only by separators (or a 等 type head) share the action on the right.
@@ -98,6 +99,12 @@ def _noun_goes_on(typed):
     return bool(after) and "\u4e00" <= after[0] <= "\u9fff" and not match_any(after, 0, STOP_WORDS) \
         and not match_any(after, 0, PARTNER_WORDS) and not match_any(after, 0, ACTIONS_SORTED) \
         and not match_any(after, 0, FOLLOWERS_SORTED)
+
+
+def _ends_with_any_head(text):
+    """True when a head of the lexicon (of any length) ends ``text`` (三环路, 青山站)."""
+    table = heads()
+    return any(text[-n:] in table for n in range(1, len(text) + 1))
 
 
 def _ends_with_head(noun):
@@ -172,6 +179,27 @@ def _route_items(norm, mentions, clause_start):
                                  head_end=pos, end=pos, section=None, count=None, stop=None, stop_start=None,
                                  members=[], typed_by=mention))
             pos = item_start - 1
+    return items
+
+
+def _abbreviated_items(norm, mentions, clause_start):
+    """平文、蒙文砚、文马、文麻高速公路, 合周、淮桐、淮扬高速: routes named by abbreviations of the
+    places they join (two or three characters each), listed before one that carries the head,
+    share it: each is named with it."""
+    items = []
+    for mention in mentions:
+        start = mention.stem_start
+        if mention.head not in ABBREVIATED_ROUTE_HEADS or mention.stop or mention.typed_by or mention.count \
+                or not 2 <= mention.head_start - start <= 3 or start - 1 <= clause_start or norm[start - 1] != "、":
+            continue
+        pos = start - 1
+        while pos > clause_start and norm[pos] == "、":
+            raw = _raw_item(norm, pos, clause_start)
+            if raw is None or not 2 <= pos - raw.stem_start <= 3 or _ends_with_any_head(norm[raw.stem_start:pos]):
+                break  # (三环路、温福铁路: a road of its own is no abbreviation)
+            raw.typed_by, raw.shared_head = mention, (mention.head_start, mention.head_end)
+            items.append(raw)
+            pos = raw.stem_start - 1
     return items
 
 

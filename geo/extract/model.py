@@ -46,6 +46,7 @@ class Mention:
     members: list = field(default_factory=list)  # items of A、B等<head>
     typed_by: Mention | None = None  # the type head a listed item belongs to
     full_count: dict | None = None   # the count of a type whose members are all named
+    shared_head: tuple | None = None  # (start, end) of the head a listed abbreviation shares (平文、文麻高速公路)
 
 
 @dataclass(eq=False, slots=True)
@@ -71,6 +72,7 @@ class Record:
     sentence: tuple | None = None
     clause: tuple | None = None
     listed_members: list = field(default_factory=list)
+    name_tail: tuple | None = None   # (start, end) of a shared head the name ends with (平文 + 高速公路)
     # Filled in when the records become features.
     name: str = ""
     base_name: str = ""

@@ -454,7 +454,7 @@ def _named_record(norm, mention, category, action, start=None):
         named=True, category=category, action=action,
         start=start, end=end,
         base=(start, mention.head_end), section=section,
-        quantity=None, group_total=None, mention=mention, measures=[],
+        quantity=None, group_total=None, mention=mention, measures=[], name_tail=mention.shared_head,
     )
 
 
