@@ -612,6 +612,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("平文、蒙文砚、文马、文麻高速公路建成通车,合周、淮桐高速开工。",
      [("合周高速", "road_new"), ("平文高速公路", "road_new"), ("文马高速公路", "road_new"),
       ("文麻高速公路", "road_new"), ("淮桐高速", "road_new"), ("蒙文砚高速公路", "road_new")], []),
+    # a connecting section (连接段) is no context verb (连接): the list it opens stays works
+    ("金色大道青山城区连接段道路、经五路、宋家园路等道路建成通车。",
+     [("宋家园路", "road_new"), ("经五路", "road_new"), ("金色大道青山城区连接段道路", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -192,8 +192,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                 and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
             stop = None  # 新华路、和平大街: a list item does not open with a conjunction
-        if stop and len(stop) == 1 and norm.startswith(NOT_STOPS, pos - 1):
-            stop = None  # 亿元以上项目, 综合为老服务中心: a word that opens with a stop character
+        if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
+            stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
         if stop in ("和", "以") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
                 pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了"
                 or multi_stop_ending_at(norm, pos - 2, lo)):
