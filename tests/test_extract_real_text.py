@@ -615,6 +615,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a connecting section (连接段) is no context verb (连接): the list it opens stays works
     ("金色大道青山城区连接段道路、经五路、宋家园路等道路建成通车。",
      [("宋家园路", "road_new"), ("经五路", "road_new"), ("金色大道青山城区连接段道路", "road_new")], []),
+    # 加紧 is an adverb before works; a wind farm is a utility
+    ("穆家沟水库加紧建设,建成辉腾锡勒风电场。", [("穆家沟水库", "water"), ("辉腾锡勒风电场", "utility")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
