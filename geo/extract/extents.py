@@ -120,12 +120,13 @@ def extend_right(norm, mention, clause_end):
         mention.count = count
         mention.end = count.end
         return mention
-    if not right_ok(norm, pos, clause_end) and _counted_before(norm, mention) and _part_then_works(norm, pos, clause_end):
+    ends = right_ok(norm, pos, clause_end)
+    if not ends and _counted_before(norm, mention) and _part_then_works(norm, pos, clause_end):
         # 完善43个村卫生室网络建设, 在50所学校食堂开展…: works on a part of each of the places
         # counted; the count counts the places
         mention.end = pos
         return mention
-    if not right_ok(norm, pos, clause_end) or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
+    if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
         return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
     if bound and right_ok(norm, pos + len(bound), clause_end) and pos + len(bound) < clause_end \
@@ -207,7 +208,9 @@ def _located_head(norm, pos, clause_end, mention):
     A station's 周边道路 stay its own works (匡山站周边道路改造, see lists.drop_locators), and a
     generic or counted head is no project of the place (两侧20米宽绿道, 沿线10个小区).
     """
-    locator = _SIDE_INDEX.at(norm, pos) if mention.kind in ("name", "facility") else None
+    if norm[pos:pos + 1] not in _SIDE_INDEX.firsts or mention.kind not in ("name", "facility"):
+        return None
+    locator = _SIDE_INDEX.at(norm, pos)
     if not locator:
         return None
     start, table = pos + len(locator), heads()

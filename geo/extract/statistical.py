@@ -85,7 +85,7 @@ def _before_works(norm, record):
     if norm.startswith(("、", "与", "和", "及"), record.end):
         ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
     for end in list(ends):
-        tail = match_any(norm, end, WORKS_TAILS)
+        tail = match_any(norm, end, WORKS_TAILS) if norm.startswith(WORKS_TAILS, end) else None
         if tail:
             ends.add(end + len(tail))  # 红枫路南通工程建成通车, 青山客运站及配套工程将完成: works after 工程
     return any(works_at(norm, end, len(norm)) for end in ends)
