@@ -49,16 +49,22 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
     """A named record whose characters the tagger holds to be outside any name is dropped.
 
     凌风街 in 由凌风街与凌霜街合围, 终点接23号路: places of context the rules took for works.
-    Members of a counted group stay (the group's count depends on them), and so do a road code
-    and a name right before its works, or in a list right before them (龙山光伏发电项目建设,
-    东外环、山前大道通车): the rules' strongest evidence.
+    Members of a counted group stay (the group's count depends on them), and so does what the
+    rules have their strongest evidence for (see :func:`_evident`).
     """
     return [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
-                                       and not _numbered_code(r.mention)
-                                       and not _before_works(norm, r) and not _built_singleton(r)
-                                       and not _under_list_header(norm, r, sent_start) and not norm.startswith(INCLUDED_MEMBER_END, r.end)
-                and not DESCRIBED_PROJECT_RE.match(norm, r.end)
+                                       and not _evident(norm, r, sent_start)
                                        and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE)]
+
+
+def _evident(norm, record, sent_start):
+    """True when the rules' evidence for a named record outweighs the tagger: a road code; a name
+    right before its works, or in a list right before them (龙山光伏发电项目建设, 东外环、山前大道通车);
+    a district's one facility built; an item under a counted works header; a member counted with
+    its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…)."""
+    return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
+        or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
+        or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None
 
 
 def _under_list_header(norm, record, sent_start):
