@@ -617,6 +617,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("宋家园路", "road_new"), ("经五路", "road_new"), ("金色大道青山城区连接段道路", "road_new")], []),
     # 加紧 is an adverb before works; a wind farm is a utility
     ("穆家沟水库加紧建设,建成辉腾锡勒风电场。", [("穆家沟水库", "water"), ("辉腾锡勒风电场", "utility")], []),
+    # a new town given works through 进行 is a project; 以下 describes; a route's slogans end in 线
+    ("梓山湖新城进行综合开发,将实施以下绿道建设工程,打造沿江“防洪线、景观线、经济线”。",
+     [("梓山湖新城", "area")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

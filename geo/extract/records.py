@@ -126,11 +126,11 @@ def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
 
 def _jurisdiction_without_works(case):
     """合肥高新区将推进..., 陕西师范大学: a jurisdiction or university is context unless works
-    govern it directly (建设晋安新城, 综合保税区封关运营)."""
+    govern it directly (建设晋安新城, 综合保税区封关运营, 梓山湖新城进行综合开发)."""
     mention, action = case.mention, case.action
     return (mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section
             and mention.typed_by is None and (len(mention.chain) < 2 or action is None)
-            and not (mention.left_verb or (action and case.norm.startswith(action, mention.end))))
+            and not (mention.left_verb or (action and case.norm.startswith((action, "进行" + action), mention.end))))
 
 
 def _scenery_list(case):
