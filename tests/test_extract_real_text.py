@@ -620,6 +620,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a new town given works through 进行 is a project; 以下 describes; a route's slogans end in 线
     ("梓山湖新城进行综合开发,将实施以下绿道建设工程,打造沿江“防洪线、景观线、经济线”。",
      [("梓山湖新城", "area")], []),
+    # a block's or compound's roads are one project (片区道路, 小区道路); a jurisdiction's or a bare
+    # park's roads are a type (上蔡县公路, 园区道路)
+    ("东环线片区道路建设项目开工。挂榜小区道路建设工程开工。上蔡县公路改造。园区道路建设。",
+     [("东环线片区道路", "road_new"), ("挂榜小区道路", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -204,6 +204,8 @@ FOLLOWERS = words("follower") + VILLAGE_PROGRAMMES
 LOCATOR_WORDS = words("locator")
 # The sides of a place along which a project lies, named by it (资江两岸风光带, 石峰大道两侧辅道).
 SIDE_WORDS = words("side")
+# Blocks, compounds and parks ending in 区 that are no jurisdictions: their roads are one project.
+BLOCK_HEADS = words("block")
 # Heads that listed abbreviations of the places a route joins share (平文、蒙文砚、文麻高速公路).
 ABBREVIATED_ROUTE_HEADS = frozenset(words("abbreviated_route"))
 # Road classes: no heads before a code (国道220线), types after a count (五条县道), roads after two

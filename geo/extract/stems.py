@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
@@ -102,8 +102,8 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if _YEAR_AT_END.search(rest):
         return count, start, "generic"  # 额济纳旗2020年棚户区: a year's batch of a type, no name
-    if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES):
-        return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type
+    if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES) and not _named_block(rest):
+        return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type (青山片区道路: a block's)
     for word in VAGUE_QUANTITIES:
         at = rest.find(word)
         if at >= 0 and (is_generic(rest[at + len(word):]) or rest[at + len(word):] in heads()):
@@ -164,6 +164,12 @@ def analyse_stem(norm, mention):
 
 _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?!.*\d)")  # the last count of a stretch
+
+
+def _named_block(text):
+    """True when ``text`` is a named block, compound or park (金山北路片区, 挂榜小区; not 园区 alone)."""
+    block = next((b for b in BLOCK_HEADS if text.endswith(b)), None)
+    return block is not None and len(text) > len(block) and not is_generic(text[:-len(block)])
 
 
 def find_stem(norm, head_start, lo, min_stem, max_stem):
