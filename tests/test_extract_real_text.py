@@ -624,6 +624,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # park's roads are a type (上蔡县公路, 园区道路)
     ("东环线片区道路建设项目开工。挂榜小区道路建设工程开工。上蔡县公路改造。园区道路建设。",
      [("东环线片区道路", "road_new"), ("挂榜小区道路", "road_new")], []),
+    # 作为 ends a name (the road described as the first of its kind)
+    ("其中,青兴路作为青山市首条采用多杆合一智慧灯杆建设的高标准市政道路。", [("青兴路", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
