@@ -72,7 +72,7 @@ def clause_mentions(norm, start, end):
                 if head in table:
                     if table[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, table[head], covered, end)
-                    elif head in COUNTED_ROAD_WORDS and _counted_as_road(norm, head, covered, e - length):
+                    elif head in COUNTED_ROAD_WORDS and _counted_as_road(norm, head, covered, e - length, end):
                         # 辛高线、……高上线五条县道, 7条街道: counted road classes (and 街道 counted in 条)
                         # count the list before them.
                         mention = _head_mention(norm, e - length, e, ("road", "generic", 1), covered, end)
@@ -99,10 +99,14 @@ def clause_mentions(norm, start, end):
     return _merge_junctions(norm, mentions)
 
 
-def _counted_as_road(norm, head, lo, pos):
-    """True when a count ends at ``pos`` that makes ``head`` a road type (五条县道; 街道 only in 条)."""
+def _counted_as_road(norm, head, lo, pos, clause_end):
+    """True when a count before ``head`` (at ``pos``) makes it a road type (五条县道; 7条街道: the
+    other words only in 条), or a count in 条 right after it (人行道11条)."""
     count = _COUNT_END.search(norm, lo, pos)
-    return count is not None and (head in ROAD_CLASSES or count.group("unit") == "条")
+    if count is not None and (head in ROAD_CLASSES or count.group("unit") == "条"):
+        return True
+    after = COUNT_RE.match(norm, pos + len(head), clause_end)
+    return after is not None and after.group("unit") == "条"
 
 
 def _inside_code(codes, e):
