@@ -101,6 +101,6 @@ MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 
 INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a member of the group counted after it
 ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
 MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
-MAX_PART = 3  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
+MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
 # A heading the next words describe as a project (长风绿地:该工程位于…): the heading names it.
 DESCRIBED_PROJECT_RE = re.compile(r"[:：]\s*(?:该|本|此)?(?:工程|项目)")
