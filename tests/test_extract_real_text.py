@@ -631,6 +631,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # an elderly-care station (养老服务驿站) is welfare
     ("改造人行道11条,总计17条街路工程,计划实施5条路线,新建社区养老服务驿站8个。改造青山路人行道。",
      [("青山路", "road_rebuild")], [("road_rebuild", 5), ("road_rebuild", 11), ("road_rebuild", 17), ("welfare", 8)]),
+    # farmland is a type (高标准农田); verbs 建好, 包联, 用作 open no name; 公用 describes
+    ("建设湾沚区高标准农田2万亩,建好农村路,市领导包联社区,用作公用停车场。", [], [("area", 2)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
