@@ -633,6 +633,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("青山路", "road_rebuild")], [("road_rebuild", 5), ("road_rebuild", 11), ("road_rebuild", 17), ("welfare", 8)]),
     # farmland is a type (高标准农田); verbs 建好, 包联, 用作 open no name; 公用 describes
     ("建设湾沚区高标准农田2万亩,建好农村路,市领导包联社区,用作公用停车场。", [], [("area", 2)]),
+    # kinds of base and circle are types (中草药种植示范基地, 便捷快速生活圈)
+    ("建设中草药种植示范基地,打造便捷快速生活圈,开放指定口岸。", [], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
