@@ -635,6 +635,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("建设湾沚区高标准农田2万亩,建好农村路,市领导包联社区,用作公用停车场。", [], [("area", 2)]),
     # kinds of base and circle are types (中草药种植示范基地, 便捷快速生活圈)
     ("建设中草药种植示范基地,打造便捷快速生活圈,开放指定口岸。", [], []),
+    # a verb before a phase names no phase (完成一期工程、启动二期工程)
+    ("青山训练基地将完成一期工程、启动二期工程建设,推进宽厚里二期建设。",
+     [("宽厚里二期", "commercial"), ("青山训练基地", "area")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

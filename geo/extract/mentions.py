@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTION_INDEX, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.numbers import parse_number
@@ -229,7 +229,8 @@ def _phase_mention(norm, pos, lo, clause_end):
     works_verb = stop is not None and stop in PHASE_VERBS
     if not (2 <= len(text) <= PHASE_MAX_STEM) or not (listed or works_verb) \
             or not _HAN_RUN.fullmatch(text) or is_generic(text) \
-            or text.endswith(PHASE_NOT_NAMES) or (stop is None and before not in ("、", "")):
+            or text.endswith(PHASE_NOT_NAMES) or (stop is None and before not in ("、", "")) \
+            or text in (ACTION_INDEX.at(text, 0), FILLER_INDEX.at(text, 0)):  # 完成一期工程、启动二期: a verb names no phase
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem
     if mention.stop in HONOUR_VERBS:
