@@ -14,7 +14,8 @@ from geo.extract.stems import analyse_stem
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
-ROAD_ACTION_WORDS = tuple(word for word, _ in ROAD_ACTION_CATEGORY)  # 绿化, 打通: works on a road
+# Words of works, also on roads (绿化, 打通), longest first: what may end a list item that names no place.
+_WORKS_WORDS = tuple(sorted({*ACTIONS_SORTED, *(word for word, _ in ROAD_ACTION_CATEGORY)}, key=lambda w: (-len(w), w)))
 ROUTE_MARKS = "至" + DASHES  # between the two places a listed road joins
 
 
@@ -265,7 +266,7 @@ def _raw_item(norm, pos, clause_start, generic_ok=False):
         return None  # 开发区第一个保障性住房项目: the ordinal and what follows are one item
     if not 2 <= len(text) <= 10 or (is_generic(text) and not generic_ok) or text.endswith(BOUNDING_WORDS):
         return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
-    works = next((a for a in (*ACTIONS_SORTED, *ROAD_ACTION_WORDS) if text.endswith(a)), None)
+    works = next((a for a in _WORKS_WORDS if text.endswith(a)), None) if text.endswith(_WORKS_WORDS) else None
     if works and (is_generic(text[:-len(works)]) or text[:-len(works)] in TYPE_WORDS):
         return None  # 公园及道路绿化、村社区文化服务中心等工程: works on a type are no member
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
