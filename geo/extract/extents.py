@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, DASHES, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 _CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
@@ -21,7 +21,6 @@ _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
-_RANGE_MARKS = "至" + DASHES
 _SIDE_INDEX = word_index(SIDE_WORDS)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -234,7 +233,7 @@ def _closes_name(section):
 
 def is_range(section):
     """A section from one place to another (至建设大路段, (奥体西路至凤凰路段), 界牌-集兵段)."""
-    return section.rstrip(")").endswith("段") and any(mark in section for mark in _RANGE_MARKS)
+    return section.rstrip(")").endswith("段") and any(mark in section for mark in RANGE_MARKS)
 
 
 def _sections_end(norm, pos, clause_end, linear):

@@ -6,7 +6,7 @@ import re
 
 from geo.extract.lexicon import ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import BRACKETED_SECTION_END, DASHES, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.patterns import BRACKETED_SECTION_END, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
@@ -16,7 +16,6 @@ _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
 # Words of works, also on roads (绿化, 打通), longest first: what may end a list item that names no place.
 _WORKS_WORDS = tuple(sorted({*ACTIONS_SORTED, *(word for word, _ in ROAD_ACTION_CATEGORY)}, key=lambda w: (-len(w), w)))
-ROUTE_MARKS = "至" + DASHES  # between the two places a listed road joins
 
 
 def resolve_enumerations(norm, mentions, clause_start):
@@ -46,7 +45,7 @@ def resolve_enumerations(norm, mentions, clause_start):
                 members.append(raw)
                 raw_items.append(raw)
                 pos = raw.stem_start
-            if mention.category in ("road", "members") and pos - 1 > clause_start and norm[pos - 1] in ROUTE_MARKS \
+            if mention.category in ("road", "members") and pos - 1 > clause_start and norm[pos - 1] in RANGE_MARKS \
                     and "\u4e00" <= norm[pos - 2] <= "\u9fff":
                 # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路, 大四站—倭肯: a road listed by the places it joins
                 # (also in a list of projects: 桥圩至东津、…公路等项目).

@@ -10,7 +10,7 @@ from geo.extract.lexicon import ACTION_INDEX, FILLER_INDEX, CROSSING_HEADS, ESTA
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import INCLUDED_MEMBER_END, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.stems import find_stem
 
 
@@ -25,7 +25,6 @@ _DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
 _DASHED_PAIR = re.compile(r"[\u4e00-\u9fff]{2,5}[\-—–][\u4e00-\u9fff]{2,5}")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_RANGE_MARK = re.compile("[至" + re.escape(DASHES) + "]")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 
 
@@ -400,7 +399,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         return None
     mention.stem_start, mention.stop, mention.stop_start = stem
     if kind == "name" and head_start - mention.stem_start < min_stem and mention.section \
-            and mention.section[0] == head_end and _RANGE_MARK.search(norm, *mention.section):
+            and mention.section[0] == head_end and any(mark in norm[slice(*mention.section)] for mark in RANGE_MARKS):
         return None  # 江城大街菜市街至二号桥段: no river 江 with a stretch, a later head names it
     if mention.head_start != head_start and is_generic(norm[mention.stem_start:head_start]) \
             and norm[mention.stem_start:head_end] not in SINGLETON_FACILITY_HEADS:

@@ -15,6 +15,8 @@ _MARKS = "\u2022\u2023\u2043\u203b" + "".join(
     for c in range(lo, hi + 1))
 HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.\t\r\n \u3000" + _MARKS)
 DASHES = "—–-－~～"
+# What joins the two ends of a range or route (A至B段, 大四站—倭肯).
+RANGE_MARKS = "至" + DASHES
 # Opening quotes and their closers (a stem may open with one: 张勇说:“南开中学在…).
 QUOTE_CLOSERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 # Categories of linear projects, which take place-name sections (济微高速东平段).
