@@ -140,6 +140,20 @@ def test_a_long_text_gives_the_same_catalog_with_and_without_worker_processes(mo
     assert extract_projects(text) == shared
 
 
+@pytest.mark.parametrize("share", [0.2, 0.37, 0.5, 0.81])
+def test_a_text_cut_anywhere_between_two_processes_gives_the_catalog_of_one(monkeypatch, share):
+    # Lines whose ends and starts hold what cleaning changes: inserted pinyin, NFKC expansions,
+    # letter-spaced names, Traditional phrases, spaced numbers.
+    lines = ["㈠完成盛寧(níng)複線改造，新建 4 所幼儿园", "沪 松 公 路 大修，乾溪路、於潛路綠化提升",
+             "改造老舊小區(qū)12個，青松路(白石路—红枫路)拓寬", "新建白石小學，完成濼口垃圾轉運站建設"]
+    text = "\n".join(lines[i % 4] + f"第{i}期" for i in range(2400))
+    assert len(text) >= patterns.PARALLEL_MIN_CHARS
+    monkeypatch.setattr(geo.extract, "PARALLEL_OWN_SHARE", share)
+    shared = extract_projects(text)
+    monkeypatch.setattr(geo.extract, "PARALLEL_MIN_CHARS", 0)
+    assert extract_projects(text) == shared
+
+
 def test_without_a_model_extraction_is_the_rules_alone(monkeypatch):
     monkeypatch.setattr(tagger, "shipped_model", lambda: None)
     features = extract_projects(SEED.read_text(encoding="utf-8"))

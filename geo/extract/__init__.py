@@ -128,7 +128,7 @@ from __future__ import annotations
 
 from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, read_report
-from geo.extract.features import project_slug, to_features
+from geo.extract.features import finish_records, project_slug, to_features
 from geo.extract.lexicon import CONTEXT_LABELS
 from geo.extract import tagger
 from geo.extract.lists import link_listed_members
@@ -167,21 +167,50 @@ def extract_projects(text: str) -> list:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_projects expects str, got {type(text).__name__}")
-    norm, origin = clean(*simplified_with_offsets(text))
-    vocabulary = geo_data.categories()
-    spans = list(sentences(norm))
-    # A long text is shared with a forked worker process, which extracts the sentences of its
-    # second half while this one does the first (see geo.extract.parallel; the same records).
-    parallel = len(norm) >= PARALLEL_MIN_CHARS > 0
-    cut = _half(spans) if parallel else len(spans)
-    job = start_job(_portable_records, norm, spans[cut:], parallel=parallel)
+    # A long text is cut at a line end: a forked worker process reads the lines after the cut
+    # (normalising, tagging and putting them through the rules) while this one reads those
+    # before it (see geo.extract.parallel; the same records as one process would find).
+    cut = _line_cut(text) if len(text) >= PARALLEL_MIN_CHARS > 0 else len(text)
+    job = start_job(_part_records, text, cut, len(text), parallel=cut < len(text))
     try:
-        records = _sentence_records(norm, spans[:cut]) + job.result()
+        records = _part_records(text, 0, cut) + job.result()
     except BaseException:
         job.cancel()
         raise
-    records = [r for r in records if r.category in vocabulary]
-    return to_features(records, text, norm, origin)
+    vocabulary = geo_data.categories()
+    return to_features([r for r in records if r.category in vocabulary])
+
+
+def _part_records(text, lo, hi):
+    """The records of the lines of ``text[lo:hi]`` (``lo`` and ``hi`` at line starts or the
+    text's ends), with their names, offsets and quotes in the original text.
+
+    A few characters on each side are normalised with the part, so that the characters next
+    to its first and last lines (which the tagger's features look at) are those of the whole
+    text; sentences never go on over a line end.
+    """
+    if lo >= hi:
+        return []
+    first = max(0, lo - _PART_CONTEXT)
+    piece = text[first:min(len(text), hi + _PART_CONTEXT)]
+    norm, origin = clean(*simplified_with_offsets(piece))
+    own = [(start, end) for start, end in sentences(norm) if lo <= first + origin[start] < hi]
+    records = _sentence_records(norm, own)
+    _portable(records)
+    return finish_records(records, piece, origin, offset=first)
+
+
+# Characters of the original text normalised around a part: more than any cleaning pattern
+# spans up to a line end (bracketed pinyin, an NFKC expansion, an OpenCC phrase).
+_PART_CONTEXT = 32
+
+
+def _line_cut(text):
+    """Where the worker's part begins: the first line start after this process's share
+    (:data:`geo.extract.patterns.PARALLEL_OWN_SHARE`) of the characters; the text's end
+    when no line starts after it."""
+    newline = text.find("\n", int(PARALLEL_OWN_SHARE * len(text)))
+    return len(text) if newline < 0 else newline + 1
 
 
 def _sentence_records(norm, spans):
@@ -214,10 +243,9 @@ class _MentionRef:
     __slots__ = ("members",)
 
 
-def _portable_records(norm, spans):
-    """:func:`_sentence_records` with each mention replaced by a :class:`_MentionRef`, so that
-    a worker sends back only what the features step reads (a third of the pickled size)."""
-    records = _sentence_records(norm, spans)
+def _portable(records):
+    """Replace each record's mention by a :class:`_MentionRef`, so that a worker sends back only
+    what the features step reads (a third of the pickled size)."""
     refs = {}
 
     def ref(mention):
@@ -229,19 +257,6 @@ def _portable_records(norm, spans):
 
     for record in records:
         record.mention = ref(record.mention)
-    return records
-
-
-def _half(spans):
-    """The index of the sentence where the worker's share of the characters begins
-    (:data:`geo.extract.patterns.PARALLEL_OWN_SHARE` stays here)."""
-    total = sum(end - start for start, end in spans)
-    done = 0
-    for index, (start, end) in enumerate(spans):
-        if done >= PARALLEL_OWN_SHARE * total:
-            return index
-        done += end - start
-    return len(spans)
 
 
 def extract_file(path, encoding: str = "auto") -> list:

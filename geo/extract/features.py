@@ -14,8 +14,10 @@ from geo.extract.numbers import format_number
 from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
 
 
-def to_features(records, text, norm, origin):
-    """Records -> catalog features with ids, merged duplicates, members' group ids, sorted."""
+def finish_records(records, text, origin, offset=0):
+    """Give records their names, offsets and quotes in the original ``text`` (``origin`` maps each
+    character the rules read back into it); offsets are shifted by ``offset``, where ``text``
+    begins in the whole report. Returns the records."""
 
     seen = set(origin)  # original characters the rules saw (bracketed pinyin and spaces dropped)
 
@@ -28,10 +30,6 @@ def to_features(records, text, norm, origin):
         if last - first == b - a or all(i in seen for i in range(first, last)):
             return text[first:last]
         return "".join(text[i] for i in range(first, last) if i in seen)
-
-    def orig_offsets(span):
-        a, b = span
-        return origin[a], origin[b - 1] + 1
 
     for record in records:
         base_orig = original(record.base)
@@ -50,9 +48,15 @@ def to_features(records, text, norm, origin):
                 else base_orig  # 20个“幸福老年之家”: the group is named by the noun, not by half a quote
             record.name = f"{'其余' if record.remainder else ''}{noun}{action}"
             record.section_text = None
-        record.char_start, record.char_end = orig_offsets((record.start, record.end))
+        record.char_start, record.char_end = offset + origin[record.start], offset + origin[record.end - 1] + 1
         s0, s1 = record.sentence
         record.quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
+    return records
+
+
+def to_features(records):
+    """Finished records (see :func:`finish_records`) -> catalog features with ids, merged
+    duplicates, members' group ids, sorted."""
     _disambiguate_groups(records)
     first_road = {}
     for record in sorted(records, key=lambda r: r.char_start):

@@ -91,13 +91,13 @@ MEASURE_RE = re.compile(
 # the real texts (docs/extraction_accuracy.md).
 TAGGER_ADD_CONFIDENCE = 0.7
 TAGGER_DROP_OUTSIDE = 0.95
-# Texts of at least this many characters are tagged, and their second half put through the
-# rules, in forked worker processes while the first half is (0: never); shorter ones in the
-# process itself.
+# Texts of at least this many characters are cut at a line end, and the lines after the cut
+# normalised, tagged and put through the rules in a forked worker process while this process
+# does those before it (0: never); shorter ones in the process itself.
 PARALLEL_MIN_CHARS = 50_000
-# The share of the characters this process keeps; the worker also pickles what it found and
-# pays for the pages it touches after the fork, so an even split left this process waiting.
-PARALLEL_OWN_SHARE = 0.55
+# The share of the characters this process keeps (the cut is at the first line end after it);
+# this process also makes the features of both parts once the worker is done.
+PARALLEL_OWN_SHARE = 0.5
 MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
 INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a member of the group counted after it
