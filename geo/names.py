@@ -20,6 +20,9 @@ import unicodedata
 
 # Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes.
 _STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()\[\]【】·•\-—–_~～]")
+# Pinyin or a syllable inserted in brackets after a character by some web pages (環(huán)境,
+# 區(qū)), in NFKC form: part of a name as written, never of its matching form.
+INSERTED_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,8 +162,8 @@ def normalise_name(name: str) -> str:
     Returns
     -------
     str
-        Simplified, NFKC, without spaces, quotes, brackets, dots or dashes, lower case:
-        ``北園大街（東段）`` -> ``北园大街东段``.
+        Simplified, NFKC, without inserted pinyin, spaces, quotes, brackets, dots or dashes,
+        lower case: ``北園大街（東段）`` -> ``北园大街东段``, ``開發(fā)路`` -> ``开发路``.
     """
     simplified, _ = simplified_with_offsets(str(name))
-    return _STRIP.sub("", simplified).lower()
+    return _STRIP.sub("", INSERTED_PINYIN.sub("", simplified)).lower()

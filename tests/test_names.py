@@ -15,8 +15,10 @@ from geo.names import normalise_name, simplified_with_offsets, to_simplified
     ("Ｇ１０４国道", "g104国道"),
     ("“四好农村路”", "四好农村路"),
     ("东湖大道—光谷二路连接线", "东湖大道光谷二路连接线"),
+    ("環(huán)城東路", "环城东路"),  # pinyin a web page inserted after a character
+    ("开发路(东段)", "开发路东段"),  # a bracket of Han characters is no pinyin
 ])
-def test_matching_form_folds_script_width_brackets_and_dashes(written, matching):
+def test_matching_form_folds_script_width_brackets_dashes_and_inserted_pinyin(written, matching):
     assert normalise_name(written) == matching
 
 

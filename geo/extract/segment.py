@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
-# Pinyin or a syllable inserted in brackets after a character by some web pages (環(huán)境, 區(qū)).
-_INSERTED_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
+from geo.names import INSERTED_PINYIN
+
 # An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建), or
 # an alternative township word (乡(镇), 镇(街道)): the text reads as written without it.
 _ALTERNATIVE_VERB = re.compile(r"(?<=[新改扩开竣续迁])\([新改扩开竣续迁]\)(?=[建工])"
@@ -49,7 +49,7 @@ def clean(norm, origin):
     point into the original text.
     """
     norm = _LOWER_CODE.sub(lambda m: m.group().upper(), norm)  # g65, s202: same length, offsets kept
-    spans = sorted([m.span() for m in _INSERTED_PINYIN.finditer(norm)] + [m.span() for m in _SPACED_NUMBER.finditer(norm)]
+    spans = sorted([m.span() for m in INSERTED_PINYIN.finditer(norm)] + [m.span() for m in _SPACED_NUMBER.finditer(norm)]
                    + [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _letter_spaces(norm))
     if not spans:
         return norm, origin
