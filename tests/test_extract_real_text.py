@@ -638,6 +638,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a verb before a phase names no phase (完成一期工程、启动二期工程)
     ("青山训练基地将完成一期工程、启动二期工程建设,推进宽厚里二期建设。",
      [("宽厚里二期", "commercial"), ("青山训练基地", "area")], []),
+    # a district's one facility, bare, in a list of projects given works
+    ("全民健身中心、青山交通指挥中心等项目将于年底前投用。", [("全民健身中心", "sports")], []),
+    # 继续教育 is a kind of school, no adverb; broadcasting centres and village clinics are heads
+    ("建设青山继续教育学院,建成白石广电中心,改造红枫商城。",
+     [("白石广电中心", "culture"), ("红枫商城", "commercial"), ("青山继续教育学院", "school")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
@@ -654,6 +659,13 @@ def test_places_listed_before_n_major_areas_are_counted_by_it():
     features = extract_projects("青山古镇、白石公园、红枫街区三大片区更新改造，推进一大批项目。")
     totals = {f["properties"]["name"]: f["properties"]["group_total"] for f in features}
     assert totals == {name: {"value": 3, "unit": "大"} for name in ("青山古镇", "白石公园", "红枫街区")}
+
+
+def test_a_time_between_a_name_and_its_works_passes_like_an_adverb():
+    actions = {f["properties"]["name"]: f["properties"]["action"]
+               for f in extract_projects("禹新路于年内改造完成。白石区影剧院也将于今年年内完工。"
+                                         "红枫小学将于2024年6月底前建成。")}
+    assert actions == {"禹新路": "改造", "白石区影剧院": "完工", "红枫小学": "建成"}
 
 
 def test_inserted_pinyin_is_dropped_from_names():

@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE
+from geo.extract.patterns import RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 _CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
@@ -292,9 +292,10 @@ def right_ok(norm, pos, clause_end):
     after = pos
     for _ in range(MAX_ADVERBS):
         filler = FILLER_INDEX.at(norm, after)
-        if not filler:
+        time = WORKS_TIME_RE.match(norm, after, clause_end) if not filler else None
+        if not filler and (time is None or time.end() == after):
             break
-        after += len(filler)
+        after += len(filler) if filler else time.end() - after
         if ACTION_INDEX.at(norm, after) or after >= clause_end or norm[after] in HARD_BREAKS:
             # 市体育中心如期竣工, 南山大道向西打通, 西绕城高速正加快推进: adverbs before the works
             return True

@@ -371,14 +371,18 @@ def _distinctive_name(case):
 
 
 def _singleton_facility(case):
-    """建成科技馆、全民健身中心, 启动体育公园建设: a district has one of these, so the bare type
-    built by a works verb is its own facility."""
+    """建成科技馆、全民健身中心, 启动体育公园建设, 全民健身中心、X等项目将于年底前投用: a district
+    has one of these, so the bare type built by a works verb (or listed in works on projects) is
+    its own facility."""
     norm, mention = case.norm, case.mention
+    typed_by = mention.typed_by
     if case.label in ("empty", "generic") and norm[case.rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
-            and not mention.section and mention.typed_by is None \
+            and not mention.section and (typed_by is None or typed_by.category == "members"
+                                     and (case.action or _works_follow(norm, typed_by.end, case.clause_end))) \
             and (mention.stop in PHASE_VERBS or mention.stop in ("和", "及")
                  or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"
-                 or mention.stop is None and _works_follow(norm, mention.end, case.clause_end)):
+                 or mention.stop is None and _works_follow(norm, (mention.chain or [mention])[-1].end, case.clause_end)
+                 or typed_by is not None and mention.stop is None):
         return [_named_record(norm, mention, case.category, case.action)]
     return None
 

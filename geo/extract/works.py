@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
-from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS
+from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
@@ -166,4 +166,9 @@ def skip_adverbs(norm, pos, clause_end):
             pos += len(filler)
             skipped = True
             progress = filler if filler in PHASE_VERBS else progress
+            continue
+        time = WORKS_TIME_RE.match(norm, pos, clause_end)
+        if time is not None and time.end() > pos and not action:
+            pos = time.end()  # 将于年底前投用, 已于去年完工: a time before the works
+            skipped = True
     return pos, progress
