@@ -643,6 +643,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # 继续教育 is a kind of school, no adverb; broadcasting centres and village clinics are heads
     ("建设青山继续教育学院,建成白石广电中心,改造红枫商城。",
      [("白石广电中心", "culture"), ("红枫商城", "commercial"), ("青山继续教育学院", "school")], []),
+    # press context: an acting head's name, places a route links or passes, a session's number,
+    # a remaining stretch of a road, what a plant serves (辐射), planning words before names
+    ("青山区代区长王江走进直播间。旅游公路串连起青山景区、白石古镇等景区。学习二十届二中、三中全会精神。"
+     "打通青松大道剩余道路。水厂将辐射青山片区13个镇。西邻白石大道。我县北港地区防洪。",
+     [("青松大道", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

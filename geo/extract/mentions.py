@@ -154,10 +154,11 @@ def _candidate_ends():
 def _numbered_school_ends(norm, e, lo, clause_end):
     """True when a school named by a number (85中, 汉沽三中, 市二中等) ends at ``e``.
 
-    The noun phrase must end there (三中全会, 一小时 and 一中学生 go on).
+    The noun phrase must end there (三中全会, 一小时 and 一中学生 go on); a session's number
+    (二十届二中、三中全会) is no school's.
     """
     start = _numeral_start(norm, e - 1, lo)
-    if start == e - 1 or NUMBERED_SCHOOL_RE.fullmatch(norm, start, e) is None:
+    if start == e - 1 or NUMBERED_SCHOOL_RE.fullmatch(norm, start, e) is None or norm[start - 1:start] == "届":
         return False
     return norm.startswith("等", e) or (right_ok(norm, e, clause_end)
                                         and not norm.startswith(("学", "心", "型"), e))
