@@ -648,6 +648,17 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("青山区代区长王江走进直播间。旅游公路串连起青山景区、白石古镇等景区。学习二十届二中、三中全会精神。"
      "打通青松大道剩余道路。水厂将辐射青山片区13个镇。西邻白石大道。我县北港地区防洪。",
      [("青松大道", "road_new")], []),
+    # a county road said to be open over its whole line; a pipe trench's 全线 is no road
+    ("青白线全线贯通。污水管道沟槽开挖已全线贯通。", [("青白线", "road_new")], []),
+    # networks counted in 条 after the roads they are laid along
+    ("新增青桥路、白章路等3条供热支线管网。",
+     [("白章路", "road_rebuild"), ("青桥路", "road_rebuild")], [("utility", 1)]),  # 其余 1 of 3
+    # works 布展 and 结顶; flood works and sponge works after a river or road; a county's talent
+    # flats; a training building of a school
+    ("青山纪念馆布展完成,白石家园保障房提前结顶,推进青河防汛提升改造、5号路海绵工程,建设县人才公寓,"
+     "红枫中专实训楼完成主体浇筑。",
+     [("5号路", "road_rebuild"), ("县人才公寓", "area"), ("白石家园", "area"), ("红枫中专实训楼", "school"),
+      ("青河", "water"), ("青山纪念馆", "culture")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -133,7 +133,7 @@ def extend_right(norm, mention, clause_end):
         return None  # 三环路以西、化工路以北: roads bounding a site are context
     breakdown = COUNT_RE.match(norm, pos, clause_end)
     if breakdown is not None and right_ok(norm, breakdown.end(), clause_end) \
-            and not unit_fits(breakdown.group("unit"), mention.category) and breakdown.group("unit") not in SIZE_UNITS:
+            and not unit_fits(breakdown.group("unit"), mention.category, mention.head) and breakdown.group("unit") not in SIZE_UNITS:
         return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
@@ -142,7 +142,7 @@ def extend_right(norm, mention, clause_end):
 def _counted_before(norm, mention):
     """True when a count of the head's unit (not a size) opens its noun phrase (43个村卫生室)."""
     lo = max(0, mention.head_start - MAX_COUNTED_STEM)
-    return any(unit_fits(match.group("unit"), mention.category) and match.group("unit") not in SIZE_UNITS
+    return any(unit_fits(match.group("unit"), mention.category, mention.head) and match.group("unit") not in SIZE_UNITS
                and (match.end() == mention.head_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start))
                for match in COUNT_RE.finditer(norm, lo, mention.head_start))
 
@@ -261,7 +261,7 @@ def _sections_end(norm, pos, clause_end, linear):
 
 def _count_at(norm, pos, clause_end, mention):
     match = COUNT_RE.match(norm, pos, clause_end)
-    if match is None or not unit_fits(match.group("unit"), mention.category):
+    if match is None or not unit_fits(match.group("unit"), mention.category, mention.head):
         return None
     if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()):
         # 龙泉3个街道社区卫生服务中心: a count followed by a noun counts that noun, not this name.

@@ -410,11 +410,13 @@ def is_generic(text):
     return not text or _composed_of(text, GENERIC_SET, GENERIC_MAXLEN)
 
 
-def unit_fits(unit, category):
-    """True when a count in ``unit`` can count places of ``category`` (条 roads, 所 schools)."""
+def unit_fits(unit, category, head=""):
+    """True when a count in ``unit`` can count places of ``category`` (条 roads, 所 schools), or
+    networks when ``head`` is one (3条供热支线管网: the group ``network`` of units.tsv)."""
     if category == "members":  # a type defined by its members (项目) counts in any unit
         return any(unit in units for units in UNITS_BY_GROUP.values())
-    return unit in UNITS_BY_GROUP.get(category_group(category), ())
+    return unit in UNITS_BY_GROUP.get(category_group(category), ()) \
+        or head in NETWORK_HEADS and unit in UNITS_BY_GROUP.get("network", ())
 
 
 def category_group(category):

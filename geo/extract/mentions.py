@@ -175,7 +175,7 @@ def _numeral_start(norm, pos, lo):
 # Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
 _COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(", "改造", "改线", "改扩建", "改建",
                       "扩建", "升级", "大中修", "中修",
-                      "大修", "提升", "拓宽", "路面", "养护", "沿线", "段")
+                      "大修", "提升", "拓宽", "路面", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
 # Two-character stems of words ending in 线 that are no roads (天际线, 生命线, 生产线).
 
 
@@ -184,7 +184,8 @@ def _county_road_ok(norm, match, lo, hi):
     stem = match.group(0)[:2]
     word = heads().get(norm[match.end() - 2:match.end()])  # 东城快线, 品质直线: a head of its own
     if stem in NOT_COUNTY_ROADS or word is not None or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
-            or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()):
+            or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()) \
+            or norm.endswith("全线", 0, match.end()):  # 管道已全线贯通: 全线 is "the whole line"
         return False
     after = norm[match.end():hi]
     before = norm[lo:match.start()]
@@ -463,7 +464,7 @@ def _split_counted_list(norm, mention, lo):
         # 左岭、花山、龙泉3个...卫生服务中心: the last item is itself a mention ending at the count.
         match = COUNT_RE.match(norm, start, head_start)
         if match and is_generic(norm[match.end():head_start]) \
-                and unit_fits(match.group("unit"), mention.category):
+                and unit_fits(match.group("unit"), mention.category, mention.head):
             mention.list_end = start
         return
     if start <= lo or norm[start - 1] != "、":
@@ -471,7 +472,7 @@ def _split_counted_list(norm, mention, lo):
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
         if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \
                 and not norm[match.start() - 1].isdigit() \
-                and unit_fits(match.group("unit"), mention.category) \
+                and unit_fits(match.group("unit"), mention.category, mention.head) \
                 and (parse_number(match.group("num")) or 0) >= 2:  # a list is never counted by 1 (…、联合办1所公立幼儿园)
             mention.stem_start = match.start()
             word = next((w for w in LIST_CLOSERS if norm.startswith(w, match.start() - len(w))), "")

@@ -233,7 +233,7 @@ def _context(norm, mention, action, clause):
     if rest.startswith(ENCLOSURE_WORDS) or match_any(norm, end, BOUNDING_WORDS):
         return True
     count = COUNT_RE.match(norm, end, clause[1])
-    if count is not None and not unit_fits(count.group("unit"), mention.category):
+    if count is not None and not unit_fits(count.group("unit"), mention.category, mention.head):
         return True
     return mention.head in JUNCTION_HEADS and norm[mention.stem_start - 1:mention.stem_start] in ("与", "和")
 

@@ -70,7 +70,7 @@ def analyse_stem(norm, mention):
                 # 全区12座城镇污水处理厂: a scope word before the count is no part of a name.
                 if match is None and norm.startswith(prefix, start):
                     match = COUNT_RE.match(norm, start + len(prefix), head_start)
-        if match and unit_fits(match.group("unit"), mention.category):
+        if match and unit_fits(match.group("unit"), mention.category, mention.head):
             value = parse_number(match.group("num"))
             if value is not None:
                 count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
@@ -79,7 +79,7 @@ def analyse_stem(norm, mention):
     rest = norm[start:head_start]
     if count is None and mention.kind != "code" and _COUNT_CHAR.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
-                      if is_generic(norm[m.end():head_start]) and unit_fits(m.group("unit"), mention.category)
+                      if is_generic(norm[m.end():head_start]) and unit_fits(m.group("unit"), mention.category, mention.head)
                       and not norm[m.start() - 1].isdigit()), None)
         if inner is not None and parse_number(inner.group("num")) is not None:
             # 晋安区有6所中小学: a count inside the stem counts the head; what precedes it is prose.
