@@ -659,6 +659,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
      "红枫中专实训楼完成主体浇筑。",
      [("5号路", "road_rebuild"), ("县人才公寓", "area"), ("白石家园", "area"), ("红枫中专实训楼", "school"),
       ("青河", "water"), ("青山纪念馆", "culture")], []),
+    # a bracket bounding a road by a direction is its section; one character before 沿 names a road (南沿路); an irrigation area
+    # before its water-saving works; a park before its supporting project
+    ("白旺路(送站路以北)通车,南沿路一期完成,青桥灌区节水配套改造,白鹭湿地公园配套项目完工。",
+     [("南沿路一期", "road_rebuild"), ("白旺路(送站路以北)", "road_new"), ("白鹭湿地公园", "park"),
+      ("青桥灌区", "water")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

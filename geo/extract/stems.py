@@ -200,10 +200,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             stop = None  # 新华路、和平大街: a list item does not open with a conjunction
         if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
             stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
-        if stop in ("和", "以") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
+        if stop in ("和", "以", "沿") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
                 pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了"
                 or multi_stop_ending_at(norm, pos - 2, lo)):
-            # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校: one character between a list edge or
+            # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
         if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
