@@ -664,6 +664,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("白旺路(送站路以北)通车,南沿路一期完成,青桥灌区节水配套改造,白鹭湿地公园配套项目完工。",
      [("南沿路一期", "road_rebuild"), ("白旺路(送站路以北)", "road_new"), ("白鹭湿地公园", "park"),
       ("青桥灌区", "water")], []),
+    # places a plan is drawn up for are context (a plan for works on a place is not); an estate's
+    # name in quotes before a housing type; parts of town listed before a road type
+    ("完成青山新区、白石路两侧的城市设计编制。完成红枫村改造规划编制等前期工作。实施“青松苑”保障房建设工程。"
+     "完善城东、城南、西北片等道路建设。",
+     [("红枫村", "village"), ("青松苑", "area")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

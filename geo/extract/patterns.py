@@ -108,5 +108,12 @@ INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a
 ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
 MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
 MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
+# Planning documents drawn up for places listed before them (城西新区、环城南路两侧的城市设计编制,
+# 丽湖等单元控规编制): the places are context, not works.
+# (沙尾村改造规划编制 plans works on the place: a project.)
+PLANNING_AFTER_RE = re.compile(r"(?:两侧|周边|沿线)?(?:的|等)?(?:单元)?(?:城市设计|控规|详细规划|总体规划|专项规划|规划)(?:编制|修编)")
+# A part of a town named by its direction (城东, 城南, 西北片, 东部): listed before a road type, a
+# part of town the works are in, not a road.
+DIRECTION_AREA_RE = re.compile(r"城[东西南北]{1,2}|[东西南北]{1,2}(?:片区?|城|部|区)?")
 # A heading the next words describe as a project (长风绿地:该工程位于…): the heading names it.
 DESCRIBED_PROJECT_RE = re.compile(r"[:：]\s*(?:该|本|此)?(?:工程|项目)")

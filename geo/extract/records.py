@@ -11,7 +11,7 @@ from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.counts import counted_works
 from geo.extract.model import Count, Mention, Record
-from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, COUNTED_PROJECTS, HARD_BREAKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, COUNTED_PROJECTS, DIRECTION_AREA_RE, HARD_BREAKS, PLANNING_AFTER_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
@@ -79,6 +79,8 @@ def _mention_records(norm, mention, sentence, clause_end):
         return []
     if mention.kind == "raw":
         type_head = mention.typed_by
+        if type_head.category == "road" and DIRECTION_AREA_RE.fullmatch(norm, mention.stem_start, mention.end):
+            return []  # 完善城东、城南、西北片等道路建设: parts of town, no roads (城东、城西两座污水处理厂 are plants)
         category = resolve_category(type_head.category, case.action, norm, type_head, sentence, members_only=True)
         if category is None and type_head.category == "members" and "至" in norm[mention.stem_start:mention.end]:
             # 桥圩至东津、…公路等项目: a project named by the two places it joins is a road
@@ -178,8 +180,15 @@ def _listed_after_context_verb(case):
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None
 
 
+def _planned_only(case):
+    """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制: places a plan is drawn up for."""
+    mention = case.mention
+    end = max([m.end for m in mention.chain or [mention]] + [mention.typed_by.end if mention.typed_by else 0])
+    return PLANNING_AFTER_RE.match(case.norm, end, case.clause_end) is not None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _attributive_place, _listed_after_context_verb)
+                 _attributive_place, _listed_after_context_verb, _planned_only)
 
 
 # --------------------------------------------------------------------------- classification
@@ -444,11 +453,14 @@ def _named_record(norm, mention, category, action, start=None):
                       base=(start, mention.head_start), mention=mention)
     tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None)
     place = norm[start:end - len(tail)] if tail else ""
+    quoted = len(place) > 2 and place[0] in QUOTE_CLOSERS and place[-1] == QUOTE_CLOSERS[place[0]]
+    if quoted:
+        place = place[1:-1]  # “吉祥苑”保障房: the estate's name in quotes
     if not section and tail and len(place) >= 2 and not is_generic(place) and (
             tail == RENEWED_TYPE_TAILS[0] or place.endswith(ESTATE_SUFFIXES + ("小区", "村", "社区"))):
         # 匡山小区老旧小区改造, 堤口庄老旧小区改造, 新康家园保障房: the type after a place says
         # what is renewed or built; the place (an estate for housing types) is the name.
-        end = end - len(tail)
+        start, end = start + quoted, end - len(tail) - quoted
         return Record(
             named=True, category=category, action=action, start=start, end=end,
             base=(start, end), section=None, quantity=None, group_total=None,

@@ -87,7 +87,7 @@ def _numbered_code(mention):
 
 def _before_works(norm, record):
     """True when works follow the record's name, or the list it opens (东外环、山前大道通车)."""
-    ends = {record.end}
+    ends = {record.end, record.mention.end}  # 新康家园保障房建设: the type after the name, then works
     if norm.startswith(("、", "与", "和", "及"), record.end):
         ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
     for end in list(ends):
