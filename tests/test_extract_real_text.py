@@ -669,6 +669,16 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("完成青山新区、白石路两侧的城市设计编制。完成红枫村改造规划编制等前期工作。实施“青松苑”保障房建设工程。"
      "完善城东、城南、西北片等道路建设。",
      [("红枫村", "village"), ("青松苑", "area")], []),
+    # a count before a noun with a head counts that noun (2条内河黑臭水体), not the name before it;
+    # one character between 的 and 和 is a name's (新建的永和中学); a decimal length before a
+    # list item after a works verb; a span the tagger opens inside a word is no name
+    ("完成青龙沟、白明渠2条内河黑臭水体治理。集团投资1.5亿元新建的禾和中学,可容纳6000名学生。"
+     "建设青山公园、12.8公里白江休闲步道。国际旅游新城区二期道路硬化工程已完成勘察设计。",
+     [("白明渠", "water"), ("白江休闲步道", "park"), ("禾和中学", "school"), ("青山公园", "park"),
+      ("青龙沟", "water")], [("water", 2)]),
+    # heads 门诊部, 水源点, 蓄水池, 涵闸
+    ("建成青山医院白石门诊部,新建水源点4个,修建蓄水池15座,改造红枫涵闸。",
+     [("红枫涵闸", "water"), ("青山医院白石门诊部", "health")], [("utility", 4), ("utility", 15)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

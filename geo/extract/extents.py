@@ -186,6 +186,18 @@ def _route_after_code(norm, pos, clause_end):
     return None
 
 
+def _noun_follows(norm, pos, clause_end):
+    """True when a word ending in a head of two or more characters opens at ``pos`` (内河黑臭水体)."""
+    table = heads()
+    for n in range(1, min(clause_end - pos, 8) + 1):
+        if norm[pos + n - 1] in HARD_BREAKS:
+            return False
+        if any(norm[pos + n - k:pos + n] in table and table[norm[pos + n - k:pos + n]][1] not in ("skip", "none")
+               for k in range(2, n + 1)):
+            return True
+    return False
+
+
 def _starts_with_head(text):
     """True when ``text`` opens with a head of two or more characters (铁路北安段)."""
     table = heads()
@@ -263,8 +275,10 @@ def _count_at(norm, pos, clause_end, mention):
     match = COUNT_RE.match(norm, pos, clause_end)
     if match is None or not unit_fits(match.group("unit"), mention.category, mention.head):
         return None
-    if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()):
-        # 龙泉3个街道社区卫生服务中心: a count followed by a noun counts that noun, not this name.
+    if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()) \
+            or _noun_follows(norm, match.end(), clause_end):
+        # 龙泉3个街道社区卫生服务中心, 大明渠2条内河黑臭水体: a count followed by a noun counts
+        # that noun, not this name.
         return None
     value = parse_number(match.group("num"))
     if value is None:

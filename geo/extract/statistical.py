@@ -64,7 +64,14 @@ def _evident(norm, record, sent_start):
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…)."""
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
-        or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None
+        or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record)
+
+
+def _after_works_verb(record):
+    """建设55个新农村幸福家园、12.8公里敖江休闲步道: a list item after a works verb that opens the list."""
+    mention = record.mention
+    first = (mention.chain or [mention])[0]
+    return first is not mention and first.stop in PHASE_VERBS
 
 
 def _under_list_header(norm, record, sent_start):
@@ -179,6 +186,8 @@ def _record_for_span(norm, start, end, clause, records):
         return None  # 15家农贸市场: a counted type, which the rules count
     if _after_label(norm, clause):
         return None  # 地址:同济街: a labelled field is context
+    if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]):
+        return None  # 国际旅|游新城区: a span opening inside a word
     category, kind, head_start, min_stem = _category(norm, start, end, records)
     if category is None:
         return None

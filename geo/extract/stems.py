@@ -186,8 +186,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if inner is not None:
                 pos = inner.start()  # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head
                 continue
-        if norm[pos - 1] in HARD_BREAKS:
-            return pos, None, None
+        if norm[pos - 1] in HARD_BREAKS and not (norm[pos - 1] == "." and norm[pos - 2:pos - 1].isdigit() and norm[pos:pos + 1].isdigit()):
+            return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
         if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
             return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
         stop = stop_ending_at(norm, pos, lo)
@@ -201,9 +201,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
             stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
         if stop in ("和", "以", "沿") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
-                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了"
+                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了的"
                 or multi_stop_ending_at(norm, pos - 2, lo)):
-            # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路: one character between a list edge or
+            # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路, 新建的永和中学: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
         if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
