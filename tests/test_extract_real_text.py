@@ -679,6 +679,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # heads 门诊部, 水源点, 蓄水池, 涵闸
     ("建成青山医院白石门诊部,新建水源点4个,修建蓄水池15座,改造红枫涵闸。",
      [("红枫涵闸", "water"), ("青山医院白石门诊部", "health")], [("utility", 4), ("utility", 15)]),
+    # one character before 马路 names it (白马路); a character before 村 that is a stop elsewhere is
+    # the village's (辽原村); a counted type opening with a stop (保障性租赁住房) keeps it
+    ("启动实施白马路、青月南路等5条断头路续建项目。打造红光乡辽原村等3个样板村。青松路800套保障性租赁住房项目竣工。",
+     [("白马路", "road_new"), ("红光乡辽原村", "village"), ("青月南路", "road_new"), ("青松路", "road_rebuild")],
+     [("project", 800), ("road_new", 3), ("village", 2)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

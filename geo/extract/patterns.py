@@ -54,7 +54,7 @@ ALIAS_RE = re.compile(
 # A section in brackets ending a stretch of text: 平塘至天峨(天峨段), 巴马(天峨段)高速公路.
 BRACKETED_SECTION_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
 # How a street's own name ends (建设路, 开放大道, 红九路道路): not 道路 or 村.
-STREET_HEAD_CHARS = "路街巷"  # one-character heads of a street (许由路: 由 before 路 is the name's)
+STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village (许由路, 辽原村: 由, 原 before the head are the name's)
 STREET_NAME_ENDINGS = ("路", "街", "大道", "大街", "大路")
 # A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.
 PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?段)")

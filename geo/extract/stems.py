@@ -90,8 +90,8 @@ def analyse_stem(norm, mention):
     if count is not None or mention.count is not None:
         # A counted type noun is no name, so a verb glued to it is no part of it either.
         stop = match_any(norm, start, STOPS)
-        if stop and len(stop) == 1 and match_any(norm, start, GENERIC_SORTED):
-            stop = None  # 在建项目: 在建 is a modifier, not 在 and 建
+        if stop and (len(stop) == 1 and match_any(norm, start, GENERIC_SORTED) or norm.startswith(NOT_STOPS, start)):
+            stop = None  # 在建项目: 在建 is a modifier, not 在 and 建; 保障性租赁住房: a word opening with a stop
         while stop and len(stop) < len(rest):
             start += len(stop)
             rest = norm[start:head_start]
