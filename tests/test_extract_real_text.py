@@ -684,6 +684,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("启动实施白马路、青月南路等5条断头路续建项目。打造红光乡辽原村等3个样板村。青松路800套保障性租赁住房项目竣工。",
      [("白马路", "road_new"), ("红光乡辽原村", "village"), ("青月南路", "road_new"), ("青松路", "road_rebuild")],
      [("project", 800), ("road_new", 3), ("village", 2)]),
+    # a school named for its teachers is context (residents of an area moved are not); the writer
+    # climbing a bridge; what a bridge joins
+    # (东连); channels counted in 路 are no roads
+    ("白石镇中学教师王江荣获奖章。笔者登上青山闸桥查看。西连接村部,东连红枫街。新增社会面监控500路。"
+     "推进青湾镇滩区居民迁建。", [("青湾镇滩区", "area")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -228,6 +228,8 @@ ENCLOSURE_WORDS = words("enclosure")
 MEMBER_MARKERS = words("member_marker")
 MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
+# People of a place after its name (青山中学教师, 白石村村民): the place is context.
+PERSON_ROLES = words("person_role")
 DENG_WORDS = words("deng_word")
 NOT_SECTIONS = words("not_section")
 NON_PLACE_TYPES = words("non_place_type")

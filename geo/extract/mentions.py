@@ -25,6 +25,7 @@ _DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
 _DASHED_PAIR = re.compile(r"[\u4e00-\u9fff]{2,5}[\-—–][\u4e00-\u9fff]{2,5}")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_COUNTED_LINES = re.compile(r"(?<![\dA-Za-z])\d{2,}$")  # 500 of 监控500路 (no code: G104 is one)
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 
 
@@ -399,6 +400,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
                     stem = outer
     if stem is None:
         return None
+    if mention.head == "路" and _COUNTED_LINES.search(norm, stem[0], head_start):
+        return None  # 监控500路, 公交101路: channels and bus lines counted in 路, no roads
     mention.stem_start, mention.stop, mention.stop_start = stem
     if kind == "name" and head_start - mention.stem_start < min_stem and mention.section \
             and mention.section[0] == head_end and any(mark in norm[slice(*mention.section)] for mark in RANGE_MARKS):

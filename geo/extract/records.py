@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import ROUTE_VERBS, ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
+from geo.extract.lexicon import PERSON_ROLES, ROUTE_VERBS, ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -187,8 +187,13 @@ def _planned_only(case):
     return PLANNING_AFTER_RE.match(case.norm, end, case.clause_end) is not None
 
 
+def _people_of_place(case):
+    """任民镇中学教师李平荣获奖章: a place named for its people is context."""
+    return case.norm.startswith(PERSON_ROLES, case.mention.end)
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _attributive_place, _listed_after_context_verb, _planned_only)
+                 _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
 
 
 # --------------------------------------------------------------------------- classification
