@@ -714,8 +714,8 @@ def test_a_time_between_a_name_and_its_works_passes_like_an_adverb():
     assert actions == {"禹新路": "改造", "白石区影剧院": "完工", "红枫小学": "建成"}
 
 
-def test_inserted_pinyin_is_dropped_from_names():
-    assert ("盛青複線", "road_rebuild") in named_projects("盛青(qīng)複線、甬白線等省道进行整改。")
+def test_inserted_pinyin_stays_in_names_as_written():
+    assert ("盛青(qīng)複線", "road_rebuild") in named_projects("盛青(qīng)複線、甬白線等省道进行整改。")
 
 
 def test_a_road_of_its_own_is_no_abbreviation_sharing_a_route_head():

@@ -42,11 +42,15 @@ def test_traditional_report_places_what_the_simplified_one_places():
     simplified = REPORT_PATH.read_text(encoding="utf-8")
     traditional = opencc.OpenCC("s2t").convert(simplified)
     boundaries = resolve_boundaries(BoundaryOptions(), prefer_layers=False)
+    # a reposted page inserts pinyin after some characters
+    pinyin = traditional.replace("濼口", "濼(luò)口").replace("寶華", "寶(bǎo)華")
     placed = {}
-    for label, text in (("simplified", simplified), ("traditional", traditional)):
+    for label, text in (("simplified", simplified), ("traditional", traditional), ("pinyin", pinyin)):
         located, _ = geocode_catalog(extract.extract_projects(text), boundaries)
         placed[label] = {f["id"] for f in located if f["geometry"] is not None}
         names = {f["properties"]["name"] for f in located if f["geometry"] is not None}
         if label == "traditional":
             assert {"濼口垃圾轉運站", "寶華"} <= names  # written as in the report, placed by matching
-    assert placed["traditional"] == placed["simplified"]
+        if label == "pinyin":
+            assert {"濼(luò)口垃圾轉運站", "寶(bǎo)華"} <= names
+    assert placed["traditional"] == placed["simplified"] == placed["pinyin"]

@@ -22,14 +22,18 @@ def finish_records(records, text, origin, offset=0):
     seen = set(origin)  # original characters the rules saw (bracketed pinyin and spaces dropped)
 
     def original(span):
-        """The original text of a span, without the characters cleaning dropped (盛寧(níng)複線)."""
+        """The original text of a span as written, less the spaces cleaning dropped (沪 松 公 路,
+        新建 4 所); pinyin a web page inserted stays, as the report page wrote it (盛寧(níng)複線),
+        and matching drops it (geo.names.normalise_name)."""
         a, b = span
         if b <= a:
             return ""
         first, last = origin[a], origin[b - 1] + 1
-        if last - first == b - a or all(i in seen for i in range(first, last)):
+        while last < len(text) and last not in seen and not text[last].isspace():
+            last += 1  # 濱溪(xī): the pinyin of the last character too
+        if last - first == b - a:
             return text[first:last]
-        return "".join(text[i] for i in range(first, last) if i in seen)
+        return "".join(text[i] for i in range(first, last) if i in seen or not text[i].isspace())
 
     for record in records:
         base_orig = original(record.base)
