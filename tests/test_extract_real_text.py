@@ -689,6 +689,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # (东连); channels counted in 路 are no roads
     ("白石镇中学教师王江荣获奖章。笔者登上青山闸桥查看。西连接村部,东连红枫街。新增社会面监控500路。"
      "推进青湾镇滩区居民迁建。", [("青湾镇滩区", "area")], []),
+    # 在 before a road with fittings, or a facility with works, is no place of context; districts are
+    ("分别在青河大道、白丰路等3条一级公路安装护栏。已在红枫县第四中学、第五中学建设实验室。在青西、白力等新区配建学校。",
+     [("白丰路", "road_rebuild"), ("第五中学", "school"), ("红枫县第四中学", "school"), ("青河大道", "road_rebuild")],
+     [("road_rebuild", 1)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -17,6 +17,8 @@ from geo.extract.works import action_for, resolve_category, works_at
 
 
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
+# What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
+_ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
 # A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
 _WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
@@ -107,12 +109,24 @@ def _governed_by_context_verb(case):
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
         return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
+    if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _list_end(mention))
+                               or category_group(mention.category) == "facilities"
+                               and works_at(case.norm, _list_end(mention), case.clause_end)):
+        # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室: works on a road
+        # or at a facility (在哈西、群力等新区配建学校: districts stay context)
+        return False
     if first.stop == "的" and first.stop_start is not None:
         # 沿线经过东联镇的新河、永丰等村, 起点位于东联镇境内的纵八路: a route's verb before the
         # place's attribute governs it
         # (位于X的Y, 距离X的Y and 北至X的Y are relative clauses: Y may well be a project)
         return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
+
+
+def _list_end(mention):
+    """Where the list a mention is in ends, with the type that closes it (A路、B路等4条公路|)."""
+    ends = [m.end for m in mention.chain or [mention]]
+    return max(ends + [mention.typed_by.end] if mention.typed_by is not None else ends)
 
 
 def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
