@@ -693,6 +693,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("分别在青河大道、白丰路等3条一级公路安装护栏。已在红枫县第四中学、第五中学建设实验室。在青西、白力等新区配建学校。",
      [("白丰路", "road_rebuild"), ("第五中学", "school"), ("红枫县第四中学", "school"), ("青河大道", "road_rebuild")],
      [("road_rebuild", 1)]),
+    # junctions listed in brackets after the works at them, each named by its two roads
+    ("增设3处交叉口信号灯(青龙大道和白棉河路、红湖大道和青冈线、白阳路和S331)。",
+     [("白阳路和S331", "road_rebuild"), ("红湖大道和青冈线", "road_rebuild"), ("青龙大道和白棉河路", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

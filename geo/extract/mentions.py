@@ -253,6 +253,15 @@ _ROAD_NAME_END = re.compile(r"(?:路|街|大道|大街|公路|线)$")
 _JUNCTION_IN_STEM = re.compile(r"(?:路|街|大道)(?:" + "|".join(sorted(JUNCTION_HEADS, key=len, reverse=True)) + ")")
 
 
+_JUNCTION_LIST_OPENER = re.compile(r"(?:交叉口|交叉路口|路口|交口)[\u4e00-\u9fff]{0,6}\($")
+
+
+def _in_junction_list(norm, start, end):
+    """True when ``norm[start:end]`` lies in brackets opened right after junctions (4处交叉口信号灯(…))."""
+    opened = norm.rfind("(", max(0, start - 40), start)
+    return opened >= 0 and ")" not in norm[opened:end] and _JUNCTION_LIST_OPENER.search(norm, max(0, opened - 12), opened + 1) is not None
+
+
 def _merge_junctions(norm, mentions):
     """港城大道与滨江路交叉口, 东湖大道—光谷二路连接线: two roads joined make one name."""
     merged = []
@@ -280,6 +289,10 @@ def _merge_junctions(norm, mentions):
                      and norm[start - 1] in DASHES and mention.head_start > start
                      and previous is not None and previous.end == start - 1
                      and previous.kind in ("name", "facility") and not previous.section)
+        # 增设4处交叉口信号灯(九龙大道和粮棉河路、建湖大道和宝冈线): junctions listed in brackets
+        bracketed = (previous is not None and mention.category == "road" and mention.stop in ("与", "和")
+                     and previous.end == mention.stop_start and _in_junction_list(norm, previous.stem_start, mention.end))
+        junction = junction or bracketed
         if (junction or link or dash_join or stretch) and (previous.category == "road" or dash_join) \
                 and not previous.count:
             mention.stem_start = previous.stem_start
