@@ -696,6 +696,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # junctions listed in brackets after the works at them, each named by its two roads
     ("增设3处交叉口信号灯(青龙大道和白棉河路、红湖大道和青冈线、白阳路和S331)。",
      [("白阳路和S331", "road_rebuild"), ("红湖大道和青冈线", "road_rebuild"), ("青龙大道和白棉河路", "road_rebuild")], []),
+    # a type in apposition before a name of its kind is no part of it (民营医院青合医院)
+    ("建设民营医院青合医院,新建公办幼儿园白石幼儿园,扩建青山医院附属医院。",
+     [("白石幼儿园", "school"), ("青合医院", "health"), ("青山医院附属医院", "health")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

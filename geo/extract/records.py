@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import PERSON_ROLES, ROUTE_VERBS, ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
+from geo.extract.lexicon import PERSON_ROLES, ROUTE_VERBS, SUBUNIT_HEADS, ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -459,6 +459,8 @@ def _named_record(norm, mention, category, action, start=None):
     end = section[1] if section else mention.head_end
     if start is None:
         start = after_year(norm, mention.stem_start, mention.head_start)  # 2019年青山公园
+    if mention.head not in SUBUNIT_HEADS:  # 国妇婴奉贤院区: a campus is named with its hospital
+        start = _after_type_in_apposition(norm, start, mention.head_start, category)
     if mention.head in NETWORK_HEADS and not section:
         road = _road_before_generic(norm, start, mention.head_start)
         if road is not None:
@@ -491,6 +493,19 @@ def _named_record(norm, mention, category, action, start=None):
         base=(start, mention.head_end), section=section,
         quantity=None, group_total=None, mention=mention, measures=[], name_tail=mention.shared_head,
     )
+
+
+def _after_type_in_apposition(norm, start, head_start, category):
+    """Where a name starts after a type in apposition before it (综合性民营医院|信合医院: generic
+    words and a head of the name's own category, then the name); else ``start``."""
+    table = heads()
+    for pos in range(head_start - 2, start + 1, -1):
+        for length in range(min(4, pos - start), 1, -1):
+            word = norm[pos - length:pos]
+            if word in table and table[word][0] == category and table[word][1] in ("name", "facility") \
+                    and (pos - length == start or is_generic(norm[start:pos - length])):
+                return pos
+    return start
 
 
 def _in_range_brackets(norm, mention):
