@@ -699,6 +699,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a type in apposition before a name of its kind is no part of it (民营医院青合医院)
     ("建设民营医院青合医院,新建公办幼儿园白石幼儿园,扩建青山医院附属医院。",
      [("白石幼儿园", "school"), ("青合医院", "health"), ("青山医院附属医院", "health")], []),
+    # a byline's bracket ends what its 记者 reaches: the counts after it are the news
+    ("青山新闻网4月12日讯(青山晚报记者 王江) 15个农村篮球场、60条进村健身路径……青山县正加快建设白石新城。",
+     [("白石新城", "area")], [("sports", 15)]),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

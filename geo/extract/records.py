@@ -188,7 +188,8 @@ def _listed_after_context_verb(case):
         return False
     norm, start = case.norm, case.mention.stem_start
     window = norm[max(0, start - _CLAUSE_REACH):start]  # bounded: the rule stays linear
-    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]
+    # (a byline's closing bracket ends what a verb before it reaches: (记者 王江) 15个…)
+    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None
