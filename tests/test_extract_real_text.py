@@ -702,6 +702,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a byline's bracket ends what its 记者 reaches: the counts after it are the news
     ("青山新闻网4月12日讯(青山晚报记者 王江) 15个农村篮球场、60条进村健身路径……青山县正加快建设白石新城。",
      [("白石新城", "area")], [("sports", 15)]),
+    # 一 names a school as any other numeral does (一中扩建), though generic elsewhere
+    ("实施一中扩建、六中迁建工程。", [("一中", "school"), ("六中", "school")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -13,6 +13,7 @@ from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, S
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
+_NUMERAL_STEMS = frozenset("一二三四五六七八九十")  # 一中, 三小: one-character numerals naming a school
 # 沿 before a road's name is the preposition (完成沿泰山路至…道路), before 江/河 a name's start (沿江大道).
 _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
@@ -100,6 +101,8 @@ def analyse_stem(norm, mention):
         return None, start, "distinctive"
     if not rest:
         return count, start, "empty"
+    if mention.head in ("中", "小") and (rest.isdigit() or rest in _NUMERAL_STEMS):
+        return count, start, "distinctive"  # 一中, 85中: a numbered school (一 is generic elsewhere)
     if _YEAR_AT_END.search(rest):
         return count, start, "generic"  # 额济纳旗2020年棚户区: a year's batch of a type, no name
     if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES) and not _named_block(rest):
