@@ -126,7 +126,7 @@ def _governed_by_context_verb(case):
 def _list_end(mention):
     """Where the list a mention is in ends, with the type that closes it (A路、B路等4条公路|)."""
     ends = [m.end for m in mention.chain or [mention]]
-    return max(ends + [mention.typed_by.end] if mention.typed_by is not None else ends)
+    return max(ends + ([mention.typed_by.end] if mention.typed_by is not None else []))
 
 
 def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
@@ -197,9 +197,7 @@ def _listed_after_context_verb(case):
 
 def _planned_only(case):
     """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制: places a plan is drawn up for."""
-    mention = case.mention
-    end = max([m.end for m in mention.chain or [mention]] + [mention.typed_by.end if mention.typed_by else 0])
-    return PLANNING_AFTER_RE.match(case.norm, end, case.clause_end) is not None
+    return PLANNING_AFTER_RE.match(case.norm, _list_end(case.mention), case.clause_end) is not None
 
 
 def _people_of_place(case):
@@ -497,8 +495,8 @@ def _named_record(norm, mention, category, action, start=None):
 
 
 def _after_type_in_apposition(norm, start, head_start, category):
-    """Where a name starts after a type in apposition before it (综合性民营医院|信合医院: generic
-    words and a head of the name's own category, then the name); else ``start``."""
+    """Where a name starts after a type in apposition before it (民营医院|信合医院, 公办幼儿园|白石幼儿园:
+    generic words and a head of the name's own category, then the name); else ``start``."""
     table = heads()
     for pos in range(head_start - 2, start + 1, -1):
         for length in range(min(4, pos - start), 1, -1):
