@@ -73,7 +73,7 @@ def extend_right(norm, mention, clause_end):
         # 匡山站周边道路改造 is the station's own works (see lists.drop_locators); 青松湖周边道路
         # are roads named by the lake.
         section_end = pos
-    closing = _closes_name(norm[pos:section_end])
+    closing = section_end > pos and _closes_name(norm[pos:section_end])
     if section_end > pos and (right_ok(norm, section_end, clause_end) or closing):
         mention.section = (pos, section_end)
         pos = section_end
