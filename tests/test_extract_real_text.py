@@ -711,6 +711,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("白石新城", "area")], [("sports", 15)]),
     # 一 names a school as any other numeral does (一中扩建), though generic elsewhere
     ("实施一中扩建、六中迁建工程。", [("一中", "school"), ("六中", "school")], []),
+    # a county's yamen, city gate and drum tower are heritage to restore
+    ("青山区对文庙、县衙等一类保护对象全部予以保留修复,加快推进老城城门恢复工程。",
+     [("县衙", "culture"), ("老城城门", "culture")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
