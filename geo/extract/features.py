@@ -55,6 +55,7 @@ def finish_records(records, text, origin, offset=0):
         record.char_start, record.char_end = offset + origin[record.start], offset + origin[record.end - 1] + 1
         s0, s1 = record.sentence
         record.quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
+        record.slug_parts = _slug_parts(normalise_name(record.name))  # here, in the part's process
     return records
 
 
@@ -68,7 +69,8 @@ def to_features(records):
             # 打通青龙路 ... 完成青龙路路面改造: one road mentioned again under another road action
             # is the same project; its first mention decides the category.
             record.category = first_road.setdefault(normalise_name(record.name), record.category)
-    slugs = _unique_slugs({(record.category, record.name) for record in records})
+    parts = {record.name: record.slug_parts for record in records if record.slug_parts is not None}
+    slugs = _unique_slugs({(record.category, record.name) for record in records}, parts)
     for record in records:
         record.id = slugs[(record.category, record.name)]
 
@@ -114,16 +116,17 @@ def to_features(records):
     return features
 
 
-def _unique_slugs(keys):
+def _unique_slugs(keys, parts):
     """{(category, name): id}: one id per project, distinct for names that only sound alike.
 
     Names equal after normalisation (Traditional and Simplified forms) share an id; names whose
     pinyin is the same but whose characters differ (文马, 文麻) get their slug and a short hash
     of the name after the first (in the order of the names), so neither depends on the text's order.
+    ``parts`` holds the slug syllables of names already worked out (name -> tuple).
     """
     by_slug = {}
-    for key in keys:
-        by_slug.setdefault(project_slug(*key), []).append(key)
+    for category, name in keys:
+        by_slug.setdefault(project_slug(category, name, parts.get(name)), []).append((category, name))
     ids = {}
     for slug, same in by_slug.items():
         names = sorted({normalise_name(name) for _, name in same})
@@ -162,9 +165,10 @@ def _disambiguate_groups(records):
             for record in group:
                 q = record.quantity
                 record.name = f"{record.name}{format_number(q['value'])}{q['unit']}"
+                record.slug_parts = None
 
 
-def project_slug(category: str, name: str) -> str:
+def project_slug(category: str, name: str, parts=None) -> str:
     """Deterministic ASCII id from a category and a name (pinyin syllables, else a hash).
 
     Parameters
@@ -173,6 +177,8 @@ def project_slug(category: str, name: str) -> str:
         Category code, e.g. ``school``.
     name : str
         The project name (Simplified or Traditional; it is normalised first).
+    parts : tuple of str, optional
+        The name's syllables as :func:`_slug_parts` gives them, when already worked out.
 
     Returns
     -------
@@ -183,16 +189,21 @@ def project_slug(category: str, name: str) -> str:
     norm = normalise_name(name)
     prefix = category.replace("_", "-")
     digest = hashlib.sha1(f"{category}|{norm}".encode("utf-8")).hexdigest()
-    syllables = _pinyin(norm)
-    if syllables is None:
+    parts = _slug_parts(norm) if parts is None else parts
+    if parts is None:
         return f"{prefix}-{digest[:12]}"
-    parts = []
-    for item in syllables:
-        parts.extend(p for p in _NOT_SLUG.split(item.lower()) if p)
     slug = "-".join([prefix, *parts]) if parts else f"{prefix}-{digest[:12]}"
     if len(slug) > 96:
         slug = f"{slug[:80].rstrip('-')}-{digest[:8]}"
     return slug
+
+
+def _slug_parts(norm):
+    """The lower-case ASCII pieces of the pinyin of a normalised name; None without pypinyin."""
+    syllables = _pinyin(norm)
+    if syllables is None:
+        return None
+    return tuple(p for item in syllables for p in _NOT_SLUG.split(item.lower()) if p)
 
 
 def _pinyin(text):

@@ -83,6 +83,7 @@ class Record:
     id: str = ""
     merged_into: Record | None = None
     group_id: str | None = None
+    slug_parts: tuple | None = None  # the pinyin of the name for its id, worked out with the part
 
     def __reduce__(self):
         # Pickled as its field values in order: a worker's records cross a pipe in a third
