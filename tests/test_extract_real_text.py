@@ -437,6 +437,30 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # the same project
     ("规划展览馆工程已竣工投入使用。", [("规划展览馆", "culture")], []),
     ("青山区文化馆修缮加固工程。文化馆加固修缮工程竣工后，将消除安全隐患。", [("青山区文化馆", "culture")], []),
+    # a road code written before a county road's name is part of it; an extension (延伸工程) a section
+    ("完成G321青岭线升级改造工程，实施白石东路延伸工程。",
+     [("G321青岭线", "road_rebuild"), ("白石东路延伸", "road_new")], []),
+    # a verb before a road's directional ending (建设北路) is the road's name, not a stop
+    ("12.青山区建设北路西棚户区", [("青山区建设北路西棚户区", "area")], []),
+    # a conjunction right after a place opens no name (和整村: no village)
+    ("城中村和整村改造工作进展顺利。", [], []),
+    # 原 ending a place's name (中原, 九原) before its head is the name's
+    ("中原大道建设加快推进，九原小区改造完成。", [("中原大道", "road_new"), ("九原小区", "area")], []),
+    # parts named only by a direction (西区, 北区) are parts of the place before them, no places
+    ("青山小区东区、西区和白石二期南区、北区4个安置小区已全面开工建设。",
+     [("白石二期南区", "area"), ("青山小区东区", "area")], []),
+    # a list before a counted type is its members when a description follows (总占地)
+    ("青山、白石、红枫二期3个安置小区总占地295亩。",
+     [("白石", "area"), ("红枫二期", "area"), ("青山", "area")], []),
+    # a count followed by a longer noun (现代化教育建设项目) counts that noun, not the name before it
+    ("青山学校、白石中学38个现代化教育建设项目竣工投用。",
+     [("白石中学", "school"), ("青山学校", "school")], [("project", 38)]),
+    # kindergartens named by a number (十三幼); a crossing's way ends before a verb (位于)
+    ("推进十五小、十三幼建设。青山路下穿U槽段位于白石路与红枫路交叉处。",
+     [("十三幼", "school"), ("十五小", "school")], []),
+    # adverbs (早, 快) between a name and its works
+    ("推动青山过江通道早开工，争取白石高速快实施。",
+     [("白石高速", "road_rebuild"), ("青山过江通道", "bridge")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, unit_fits, word_index
+from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE, WORKS_TIME_RE
@@ -29,6 +29,8 @@ def _crossed_way_end(norm, pos, clause_end, window=12):
     """End of the road or railway named right after 下穿 (汉宜高速段), or None."""
     table = heads()
     for end in range(pos + 2, min(clause_end, pos + window) + 1):
+        if multi_stop_ending_at(norm, end, pos):
+            return None  # 下穿U槽段位于北京路: a verb ends the crossed way's name
         way = norm[pos:end].removesuffix("段")
         if any(way.endswith(h) and table[h][0] in ("road", "rail") for h in (way[-n:] for n in (1, 2, 3, 4))
                if h in table) and right_ok(norm, end, clause_end):
@@ -189,7 +191,7 @@ def _route_after_code(norm, pos, clause_end):
 def _noun_follows(norm, pos, clause_end):
     """True when a word ending in a head of two or more characters opens at ``pos`` (内河黑臭水体)."""
     table = heads()
-    for n in range(1, min(clause_end - pos, 8) + 1):
+    for n in range(1, min(clause_end - pos, 10) + 1):
         if norm[pos + n - 1] in HARD_BREAKS:
             return False
         if any(norm[pos + n - k:pos + n] in table and table[norm[pos + n - k:pos + n]][1] not in ("skip", "none")

@@ -26,6 +26,7 @@ _DASHED_PAIR = re.compile(r"[\u4e00-\u9fff]{2,5}[\-—–][\u4e00-\u9fff]{2,5}")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _COUNTED_LINES = re.compile(r"(?<![\dA-Za-z])\d{2,}$")  # 500 of 监控500路 (no code: G104 is one)
+_CODE_BEFORE_NAME = re.compile(r"(?<![0-9A-Za-z])[GSXY]\d{1,4}$")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 
 
@@ -81,7 +82,7 @@ def clause_mentions(norm, start, end):
                         # 河金省道, 沿江大道、河金省道改造: a road of that class named by two places
                         mention = _head_mention(norm, e - length, e, ("road", "name", 2), covered, end)
                     break
-        if mention is None and last in "中小" and _numbered_school_ends(norm, e, covered, end):
+        if mention is None and last in "中小幼" and _numbered_school_ends(norm, e, covered, end):
             # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
             # (三中全会 and 一小时 go on with a character, so they are none).
             mention = _head_mention(norm, e - 1, e, ("school", "facility", 1), covered, end)
@@ -148,7 +149,7 @@ def _candidates(norm):
 @functools.lru_cache(maxsize=1)
 def _candidate_ends():
     """A character class of the characters a mention can end with."""
-    chars = set(head_lengths_by_last()) | set("中小") | set(PLACE_SUFFIX_LAST)
+    chars = set(head_lengths_by_last()) | set("中小幼") | set(PLACE_SUFFIX_LAST)
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
@@ -331,6 +332,9 @@ def _code_mention(norm, match, clause_start, clause_end):
     category = "rail" if match.re is CODE_RE and match.group("rail") else "road"
     # The verb right before the code governs it (开工建设S306线...: a new road).
     start = _places_joined_before(norm, match.start(), clause_start) if category == "road" else match.start()
+    if match.re is COUNTY_ROAD_RE:
+        coded = _CODE_BEFORE_NAME.search(norm, max(clause_start, start - 5), start)
+        start = coded.start() if coded is not None else start  # G318南青线, S211绍大线: the code is part of the name
     stop = stop_ending_at(norm, start, clause_start)
     mention = Mention(
         head=match.group(0), category=category, kind="code",

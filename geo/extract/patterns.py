@@ -45,7 +45,7 @@ SECTION_RE = re.compile(
     r"\((?P<paren>[^()]{1,24}?[至到\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部)|[东西南北中]区|[东西南北]出城?口|部分|[^()]{2,10}?以[东西南北])\)"
     r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段|[\u4e00-\u9fff]{2,6}[\-—–~][\u4e00-\u9fff]{2,6}段)"
     r"|(?P<extension>[东西南北]延伸?至[^\s,;:。!?、()]{2,12}?(?=[,;:。!?、()\s]|工程|项目|建设|$))"
-    r"|(?P<simple>周边(?:区域|地区|片区|地块|(?:规划)?(?:市政|配套)?道路)|[东西南北中]段|[A-Z]\d?段|[A-Z]\d?区(?!域)|[东西南北](?=\([^()]{1,24}?[至\-—–~])|[东西南北]区|(?:东北|东南|西北|西南|东西|南北|[东西南北])?(?:延长线|延伸线|延伸段)|[东西南北]延伸?(?:线|段)?|[东西南北]通(?=工程|项目|[,;:。!?、\s]|$)|[东西南北]出城?口|延伸段|延伸线|延长线|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
+    r"|(?P<simple>周边(?:区域|地区|片区|地块|(?:规划)?(?:市政|配套)?道路)|[东西南北中]段|[A-Z]\d?段|[A-Z]\d?区(?!域)|[东西南北](?=\([^()]{1,24}?[至\-—–~])|[东西南北]区|(?:东北|东南|西北|西南|东西|南北|[东西南北])?(?:延长线|延伸线|延伸段)|[东西南北]延伸?(?:线|段)?|[东西南北]通(?=工程|项目|[,;:。!?、\s]|$)|[东西南北]出城?口|延伸段|延伸线|延长线|延伸(?=工程|项目)|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
 # Another name of a road in brackets, kept with it: 新城大路(南部快速路), 郭洲路(旧广虎路),
 # 海榆东线(国道223), 野鸡城沟(含窑湾沟).
@@ -76,8 +76,8 @@ CODE_RE = re.compile(
 # County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
 # only among other such names or before a road word (see mentions._county_road_ok).
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
-# Schools named by a number (85中, 88小, 汉沽三中, 长安十小) when the noun phrase ends after them.
-NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小]")
+# Schools named by a number (85中, 88小, 汉沽三中, 长安十小, 十三幼) when the noun phrase ends after them.
+NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小幼]")
 # Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
 MEASURE_RE = re.compile(
     rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"

@@ -201,6 +201,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                 and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
             stop = None  # 新华路、和平大街: a list item does not open with a conjunction
+        if stop and len(stop) > 1 and 0 < length and _ROAD_NAME_OPENING.match(norm, pos, head_start):
+            stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
         if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
             stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
         if stop in ("和", "以", "沿") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
@@ -235,7 +237,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 11所新改扩建学校: a works verb between a count and its type is a modifier.
                 pos = counted.start()
                 continue
-        if stop and len(stop) == 1 and length == 0 and min_stem >= 2 and norm[head_start] in STREET_HEAD_CHARS \
+        if stop and len(stop) == 1 and length == 0 and min_stem >= 1 and (norm[head_start] in STREET_HEAD_CHARS or stop == "原") \
                 and stop not in NEVER_IN_NAMES and stop not in CONTEXT_VERBS and stop not in NAME_INITIAL_STOPS and stop != "之" \
                 and pos - 1 > lo and norm[pos - 2] not in HARD_BREAKS:
             stop = None  # 许由路, 自由路: a street's last character before 路 is its name's (回家之路 a metaphor)
@@ -251,4 +253,12 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                     return counted.start(), stop, (counted.start() - len(stop)) if stop else None
             return None
         pos -= 1
+    if pos > 0 and norm[pos] in _CONJUNCTIONS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
+        # 城中村和整村: a conjunction right after the mention before it opens no name.
+        return pos + 1, norm[pos], pos
     return pos, None, None
+
+
+_CONJUNCTIONS = frozenset("和与及")
+# What ends a road's name (北路, 大街), opening a stem that goes on after it.
+_ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])")
