@@ -461,6 +461,15 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # adverbs (早, 快) between a name and its works
     ("推动青山过江通道早开工，争取白石高速快实施。",
      [("白石高速", "road_rebuild"), ("青山过江通道", "bridge")], []),
+    # a follower that is the start of a longer head (消防 of 消防站) does not end the name
+    ("建设青山中心消防站。", [("青山中心消防站", "utility")], []),
+    # a count inside a stem, a few describing words, then a type: a counted group
+    ("打通中心城区4条关键卡口道路。", [], [("road_new", 4)]),
+    # 年均 and 有 open no name
+    ("年均公路建设规模达240公里，在建电站有白石电站。", [("白石电站", "utility")], []),
+    # a waterway (航道) named by its river is a project; the bare type is none
+    ("青河航道疏浚和白石航道开通全面推进，加快高等级航道建设。",
+     [("白石航道", "water"), ("青河航道", "water")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

@@ -200,6 +200,13 @@ def _noun_follows(norm, pos, clause_end):
     return False
 
 
+def _head_length_at(norm, pos):
+    """Length of the longest head of two or more characters opening at ``pos`` (0 if none)."""
+    table = heads()
+    return max((n for n in range(2, 7) if norm[pos:pos + n] in table and table[norm[pos:pos + n]][1] not in ("skip", "none")),
+               default=0)
+
+
 def _starts_with_head(text):
     """True when ``text`` opens with a head of two or more characters (铁路北安段)."""
     table = heads()
@@ -303,8 +310,9 @@ def right_ok(norm, pos, clause_end):
     if norm.startswith("流域", pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
-    if _FOLLOWER_INDEX.at(norm, pos) or ACTION_INDEX.at(norm, pos):
-        return True
+    follower = _FOLLOWER_INDEX.at(norm, pos)
+    if follower and _head_length_at(norm, pos) <= len(follower) or ACTION_INDEX.at(norm, pos):
+        return True  # (青山中心消防站: 消防 follows a name, 消防站 is a head that goes on)
     after = pos
     for _ in range(MAX_ADVERBS):
         filler = FILLER_INDEX.at(norm, after)

@@ -45,7 +45,17 @@ def clause_records(norm, start, end, sent_start, sent_end):
         if record.named and typed is not None and typed.full_count and record.group_total is None:
             record.group_total = dict(typed.full_count)
     records = drop_partners(norm, drop_locators(norm, records, mentions), end)
+    records = [r for r in records if not _bare_direction(norm, r)]
     return records + counted_works(norm, start, end, records, mentions)
+
+
+def _bare_direction(norm, record):
+    """九原小区东区、西区; 东、西片区老旧小区: a part of town named only by its direction (西区,
+    南片) names no place by itself (it is a part of something named before it)."""
+    return record.named and _BARE_DIRECTION_RE.fullmatch(norm, record.start, record.end) is not None
+
+
+_BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部)")
 
 
 @dataclass(eq=False, slots=True)
@@ -205,18 +215,8 @@ def _people_of_place(case):
     return case.norm.startswith(PERSON_ROLES, case.mention.end)
 
 
-def _bare_direction(case):
-    """九原小区东区、西区: a part of town named only by its direction (西区, 南片) names no place
-    by itself (it is a part of something named before it)."""
-    mention = case.mention
-    return mention.kind != "code" and mention.count is None \
-        and _BARE_DIRECTION_RE.fullmatch(case.norm, mention.stem_start, mention.end) is not None
-
-
-_BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部)")
-
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place, _bare_direction)
+                 _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
 
 
 # --------------------------------------------------------------------------- classification

@@ -80,7 +80,8 @@ def analyse_stem(norm, mention):
     rest = norm[start:head_start]
     if count is None and mention.kind != "code" and _COUNT_CHAR.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
-                      if is_generic(norm[m.end():head_start]) and unit_fits(m.group("unit"), mention.category, mention.head)
+                      if (is_generic(norm[m.end():head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, m.end(), head_start))
+                      and unit_fits(m.group("unit"), mention.category, mention.head)
                       and not norm[m.start() - 1].isdigit()), None)
         if inner is not None and parse_number(inner.group("num")) is not None:
             # 晋安区有6所中小学: a count inside the stem counts the head; what precedes it is prose.
@@ -260,5 +261,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
 
 
 _CONJUNCTIONS = frozenset("和与及")
+# A few characters between a count inside a stem and a type head: words that describe it
+# (中心城区4条关键卡口道路), no name (a name would follow no count).
+_ADJECTIVES_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,4}")
 # What ends a road's name (北路, 大街), opening a stem that goes on after it.
 _ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])")

@@ -146,7 +146,7 @@ def feature_keys(norm):
     import numpy as np
 
     n = len(norm)
-    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    codes = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
     codes[codes > 0xFFFF] = _ASTRAL
 
     def shifted(array, by, pad):
