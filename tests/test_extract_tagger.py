@@ -211,3 +211,11 @@ def test_the_tagger_adds_nothing_the_rules_judge_context(norm, span):
     records = _records(norm)
     added = statistical.add_missed(norm, list(records), _tagging(norm, found), found, 0, len(norm))
     assert [r for r in added if r not in records] == []
+
+
+def test_text_with_lone_surrogates_is_tagged_like_any_other():
+    # A str decoded with errors="surrogateescape" carries lone surrogates: no crash, same names.
+    from geo.extract import extract_projects
+
+    names = sorted(f["properties"]["name"] for f in extract_projects("\udc81改造青山路，\ud800建设白石公园。"))
+    assert names == ["白石公园", "青山路"]
