@@ -470,6 +470,14 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a waterway (航道) named by its river is a project; the bare type is none
     ("青河航道疏浚和白石航道开通全面推进，加快高等级航道建设。",
      [("白石航道", "water"), ("青河航道", "water")], []),
+    # verbs of living, seeing and feeling (家住, 感受, 观看) make context; 即 (namely) opens no name
+    ("“这回好了”家住青山小区的居民说。体验团感受白石绿地，亲身观看红枫站。“三纵”即青岭大街。",
+     [("青岭大街", "road_rebuild")], []),
+    # a word ending in 线 (底线) is no county road; a head that ends an action (开港) names nothing
+    ("守住底线，青山新港即将开港运营。", [("青山新港", "area")], []),
+    # a quote closed before a stem ends it, unless it quotes a short name
+    ("打造“绿水青山”白石示范带，建设“知宇”口袋公园，治理”“青山河。",
+     [("“知宇”口袋公园", "park"), ("青山河", "water")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import ACTION_INDEX, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTION_INDEX, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, LINE_WORDS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.numbers import parse_number
@@ -185,7 +185,7 @@ def _county_road_ok(norm, match, lo, hi):
     """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
     stem = match.group(0)[:2]
     word = heads().get(norm[match.end() - 2:match.end()])  # 东城快线, 品质直线: a head of its own
-    if stem in NOT_COUNTY_ROADS or word is not None or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
+    if stem in NOT_COUNTY_ROADS or word is not None or norm[match.end() - 2:match.end()] in LINE_WORDS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
             or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()) \
             or norm.endswith("全线", 0, match.end()):  # 管道已全线贯通: 全线 is "the whole line"
         return False
@@ -355,6 +355,15 @@ def _places_joined_before(norm, pos, clause_start):
     return pos
 
 
+def _inside_action(norm, head_start, head_end, lo):
+    """True when an action word that opens before the head ends with it (开港 of 开港运营)."""
+    for start in range(max(lo, head_start - 3), head_start):
+        action = ACTION_INDEX.at(norm, start)
+        if action and start + len(action) == head_end:
+            return True
+    return False
+
+
 def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     """A head found at [head_start, head_end) with its section, count and stem; None if rejected."""
     category, kind, min_stem = info
@@ -366,6 +375,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         return Mention(kind="skip", end=head_end, stem_start=head_start, head_start=head_start,
                 head_end=head_end, category=None, head=norm[head_start:head_end],
                 stop=None, stop_start=None, count=None, section=None)
+    if _inside_action(norm, head_start, head_end, lo):
+        return None  # 即将开港运营: 港 ends the action 开港, it names no port
     mention = Mention(
         head=norm[head_start:head_end], category=category, kind=kind,
         head_start=head_start, head_end=head_end,

@@ -190,6 +190,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if inner is not None:
                 pos = inner.start()  # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head
                 continue
+        if norm[pos - 1] in _CLOSING_QUOTES and pos < head_start and "“‘"[_CLOSERS.index(norm[pos - 1])] \
+                not in norm[max(lo, pos - 7):pos - 1]:
+            # 金山银山”实践创新基地, ”“浏阳河: a quote closed before the stem ends it, unless it
+            # quotes a short name (“知宇”口袋公园)
+            return pos, None, None
         if norm[pos - 1] in HARD_BREAKS and not (norm[pos - 1] == "." and norm[pos - 2:pos - 1].isdigit() and norm[pos:pos + 1].isdigit()):
             return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
         if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
@@ -261,6 +266,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
 
 
 _CONJUNCTIONS = frozenset("和与及")
+_CLOSERS = "”’"
+_CLOSING_QUOTES = frozenset(_CLOSERS)
 # A few characters between a count inside a stem and a type head: words that describe it
 # (中心城区4条关键卡口道路), no name (a name would follow no count).
 _ADJECTIVES_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,4}")
