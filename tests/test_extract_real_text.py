@@ -478,6 +478,14 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a quote closed before a stem ends it, unless it quotes a short name
     ("打造“绿水青山”白石示范带，建设“知宇”口袋公园，治理”“青山河。",
      [("“知宇”口袋公园", "park"), ("青山河", "water")], []),
+    # temples (庙) are heritage; a locator word after a place of another kind locates that place
+    # only, not the roads listed before it; a count after 有
+    ("东城墙和泰山庙、财神庙等修复工程完成。新增青山路、白石大道、城区一河两岸沿河路等地515盏路灯。"
+     "其中政府投资市政道路有15条。",
+     [("东城墙", "culture"), ("沿河路", "road_rebuild"), ("泰山庙", "culture"), ("白石大道", "road_rebuild"),
+      ("财神庙", "culture"), ("青山路", "road_rebuild")], [("road_rebuild", 15)]),
+    # a count before a type followed by 选址 (site selection), and counted village sites
+    ("改水冲公厕的5座公厕选址已完成，建设16个美丽乡村点。", [], [("sanitation", 5), ("village", 16)]),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)
@@ -754,7 +762,7 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("实施一中扩建、六中迁建工程。", [("一中", "school"), ("六中", "school")], []),
     # a county's yamen, city gate and drum tower are heritage to restore
     ("青山区对文庙、县衙等一类保护对象全部予以保留修复,加快推进老城城门恢复工程。",
-     [("县衙", "culture"), ("老城城门", "culture")], []),
+     [("县衙", "culture"), ("文庙", "culture"), ("老城城门", "culture")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

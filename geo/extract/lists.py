@@ -354,7 +354,10 @@ def drop_locators(norm, records, mentions=()):
     located = []
     for record in records:
         chain = record.mention.chain or [record.mention]
-        chain_end = max(m.end for m in chain)
+        last = max(chain, key=lambda m: m.end)
+        # 经二路、纬四路沿线: the locator word after a list of roads locates them all; after a
+        # place of another kind (凤山北路、温泉大道、城区一河两岸沿河路) only that place.
+        chain_end = last.end if last is record.mention or last.category == record.mention.category else record.mention.end
         locator = match_any(norm, chain_end, LOCATOR_WORDS)
         if locator and (any(other.start > chain_end for other in records if other is not record)
                         or record.category in ROAD_CATEGORIES and any(
