@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import ACTION_INDEX, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, LINE_WORDS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, NOT_COUNTY_ROADS, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, LINE_WORDS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.numbers import parse_number
@@ -364,6 +364,12 @@ def _inside_action(norm, head_start, head_end, lo):
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _heads_ending_actions():
+    """Heads that end an action word of more characters (港 of 开港)."""
+    return frozenset(h for h in heads() if any(len(a) > len(h) and a.endswith(h) for a in ACTIONS_SORTED))
+
+
 def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     """A head found at [head_start, head_end) with its section, count and stem; None if rejected."""
     category, kind, min_stem = info
@@ -375,10 +381,11 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         return Mention(kind="skip", end=head_end, stem_start=head_start, head_start=head_start,
                 head_end=head_end, category=None, head=norm[head_start:head_end],
                 stop=None, stop_start=None, count=None, section=None)
-    if _inside_action(norm, head_start, head_end, lo):
+    head = norm[head_start:head_end]
+    if head in _heads_ending_actions() and _inside_action(norm, head_start, head_end, lo):
         return None  # 即将开港运营: 港 ends the action 开港, it names no port
     mention = Mention(
-        head=norm[head_start:head_end], category=category, kind=kind,
+        head=head, category=category, kind=kind,
         head_start=head_start, head_end=head_end,
     )
     if _inside_open_quote(norm, lo, head_start, head_end, clause_end):
