@@ -217,6 +217,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路, 新建的永和中学: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
+        if stop == "和" and length > 0 and pos - 2 >= lo and norm[pos - 2] == "的":
+            stop = None  # 民生清单中的和谐公园: 和 right after 的 opens a word (和谐, 和平), no conjunction
         if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
             stop = None  # 伊敏河沿河景观长廊: along the river it names, inside the name
         if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
@@ -226,15 +228,15 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # preposition is the name's first character (verbs do not take 沿/向 before their object).
             stop = None
         if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
-                norm[pos - len(stop) - 1] in "、" or multi_stop_ending_at(norm, pos - len(stop), lo)):
+                norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)):
             # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
             # follow a verb, so 建设 belongs to a name that would otherwise be too short.
             stop = None
         elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
-                min_stem > 1 and norm[pos - len(stop) - 1] == "、" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
-                pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、" or norm[pos - len(stop) - 1] in HARD_BREAKS
+                min_stem > 1 and norm[pos - len(stop) - 1] in "、和与及" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
+                pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、和与及" or norm[pos - len(stop) - 1] in HARD_BREAKS
                 or multi_stop_ending_at(norm, pos - len(stop), lo)):
-            # 幸福路、建设路, 和平村、建设村: the whole list item is the name; so is a clause's first
+            # 幸福路、建设路, 和平村、建设村, 青年路和建设路: the whole list item is the name; so is a clause's first
             # word (建设路改造) or a word after a verb (新建开放大道), as verbs do not follow verbs.
             stop = None
         if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
