@@ -500,6 +500,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # passing bays counted
     ("启动南北七号路双向六车道建设，青山游园、白石游园先后开工建设，新建错车道50处。",
      [("南北七号路", "road_new"), ("白石游园", "park"), ("青山游园", "park")], [("road_new", 50)]),
+    # another name of a facility in brackets is part of it (not a two-character part: 奉浦大桥(西桥));
+    # 再建 opens no name; a structure topped out (结构封顶) has works
+    ("白石五幼项目已结构封顶，再建青山北街、白石路两座跨河桥，红枫医院(区人民医院)改扩建。",
+     [("白石五幼", "school"), ("白石路", "road_rebuild"), ("红枫医院(区人民医院)", "health"),
+      ("青山北街", "road_rebuild")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

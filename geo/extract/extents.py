@@ -68,7 +68,7 @@ def extend_right(norm, mention, clause_end):
     mention.section = None
     mention.count = None
     section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
-                                or mention.head in SECTIONED_AREA_HEADS)
+                                or mention.head in SECTIONED_AREA_HEADS, mention.category)
     if section_end == pos and mention.kind == "code":
         section_end = _route_after_code(norm, pos, clause_end) or pos
     if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
@@ -200,6 +200,16 @@ def _noun_follows(norm, pos, clause_end):
     return False
 
 
+# Another name of a facility in brackets after its name: 数字艺术馆(综合档案馆).
+_FACILITY_ALIAS_RE = re.compile(r"\(([\u4e00-\u9fff]{3,12})\)")
+
+
+def _head_ending(text):
+    """The longest head that ends ``text`` (None if none)."""
+    table = heads()
+    return next((text[-n:] for n in range(min(6, len(text)), 0, -1) if text[-n:] in table), None)
+
+
 def _head_length_at(norm, pos):
     """Length of the longest head of two or more characters opening at ``pos`` (0 if none)."""
     table = heads()
@@ -257,14 +267,19 @@ def is_range(section):
     return section.rstrip(")").endswith("段") and any(mark in section for mark in RANGE_MARKS)
 
 
-def _sections_end(norm, pos, clause_end, linear):
-    """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线)."""
+def _sections_end(norm, pos, clause_end, linear, category=None):
+    """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线), and of
+    another name of a facility in brackets (数字艺术馆(综合档案馆))."""
     for _ in range(3):
         match = SECTION_RE.match(norm, pos, clause_end)
         if match is not None and match.group("range") and _starts_with_head(match.group("range")):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
         if match is None and linear:
             match = ALIAS_RE.match(norm, pos, clause_end)
+        if match is None and not linear and category is not None:
+            match = _FACILITY_ALIAS_RE.match(norm, pos, clause_end)
+            if match is not None and heads().get(_head_ending(match.group(1)), ("",))[0] != category:
+                match = None
         if match is None and linear:
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)
