@@ -505,6 +505,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("白石五幼项目已结构封顶，再建青山北街、白石路两座跨河桥，红枫医院(区人民医院)改扩建。",
      [("白石五幼", "school"), ("白石路", "road_rebuild"), ("红枫医院(区人民医院)", "health"),
       ("青山北街", "road_rebuild")], []),
+    # press verbs (关注, 上榜, 挖掘, 受, 随) open no name and make context; 就业 is a word, not 就
+    ("关注青山新区绿道，白石县上榜国家水利风景区，受红枫水利枢纽影响，建设就业见习基地。",
+     [("就业见习基地", "area")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)
