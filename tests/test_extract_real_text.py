@@ -508,6 +508,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # press verbs (关注, 上榜, 挖掘, 受, 随) open no name and make context; 就业 is a word, not 就
     ("关注青山新区绿道，白石县上榜国家水利风景区，受红枫水利枢纽影响，建设就业见习基地。",
      [("就业见习基地", "area")], []),
+    # former residences (旧居) are heritage; a terminal rising (拔地而起) has works; reduplicated
+    # measure words (一幢幢) are vague; dams counted (闸坝)
+    ("青山旧居和白石旧居修缮工程竣工，T3航站楼拔地而起，一幢幢高楼大厦拔地而起，建成11座翻板闸坝。",
+     [("T3航站楼", "transport"), ("白石旧居", "culture"), ("青山旧居", "culture")], [("water", 11)]),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)
