@@ -501,8 +501,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a count before a type followed by 选址 (site selection), and counted village sites
     ("改水冲公厕的5座公厕选址已完成，建设16个美丽乡村点。", [], [("sanitation", 5), ("village", 16)]),
     # 和 right after 的 opens a word (和谐); a list item after 和 does not open with a verb (建设路)
-    ("民生清单中的和谐公园、南山公园已开放，建设青年路和建设路。",
-     [("南山公园", "park"), ("和谐公园", "park"), ("建设路", "road_new"), ("青年路", "road_new")], []),
+    ("民生清单中的和谐公园、南山公园已开放，建设青年路和建设路。和美公园、白石公园开放。",
+     [("南山公园", "park"), ("和美公园", "park"), ("和谐公园", "park"), ("建设路", "road_new"),
+      ("白石公园", "park"), ("青年路", "road_new")], []),
     # a road's lanes described after its name (双向六车道); adverbs of order (先后) before works;
     # passing bays counted
     ("启动南北七号路双向六车道建设，青山游园、白石游园先后开工建设，新建错车道50处。",

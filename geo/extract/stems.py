@@ -217,8 +217,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路, 新建的永和中学: one character between a list edge or
             # a verb and 和/以 makes a place name; a conjunction does not join one character.
             stop = None
-        if stop == "和" and length > 0 and pos - 2 >= lo and norm[pos - 2] == "的":
-            stop = None  # 民生清单中的和谐公园: 和 right after 的 opens a word (和谐, 和平), no conjunction
+        if stop == "和" and 0 < length < 2 and (pos - 1 == lo or pos - 2 >= lo and norm[pos - 2] == "的"):
+            # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
+            # one character, opens a word (和谐, 和平), no conjunction
+            stop = None
         if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
             stop = None  # 伊敏河沿河景观长廊: along the river it names, inside the name
         if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
