@@ -198,8 +198,10 @@ def project_slug(category: str, name: str, parts=None) -> str:
     return slug
 
 
+@functools.lru_cache(maxsize=65536)
 def _slug_parts(norm):
-    """The lower-case ASCII pieces of the pinyin of a normalised name; None without pypinyin."""
+    """The lower-case ASCII pieces of the pinyin of a normalised name; None without pypinyin
+    (cached: a report names its projects again and again)."""
     syllables = _pinyin(norm)
     if syllables is None:
         return None
