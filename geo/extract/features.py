@@ -20,6 +20,7 @@ def finish_records(records, text, origin, offset=0):
     begins in the whole report. Returns the records."""
 
     seen = set(origin)  # original characters the rules saw (bracketed pinyin and spaces dropped)
+    slug_parts = {}
 
     def original(span):
         """The original text of a span as written, less the spaces cleaning dropped (沪 松 公 路,
@@ -55,7 +56,10 @@ def finish_records(records, text, origin, offset=0):
         record.char_start, record.char_end = offset + origin[record.start], offset + origin[record.end - 1] + 1
         s0, s1 = record.sentence
         record.quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
-        record.slug_parts = _slug_parts(normalise_name(record.name))  # here, in the part's process
+        norm = normalise_name(record.name)
+        if norm not in slug_parts:  # worked out here, in the part's process, once per name
+            slug_parts[norm] = _slug_parts(norm)
+        record.slug_parts = slug_parts[norm]
     return records
 
 
@@ -198,10 +202,8 @@ def project_slug(category: str, name: str, parts=None) -> str:
     return slug
 
 
-@functools.lru_cache(maxsize=65536)
 def _slug_parts(norm):
-    """The lower-case ASCII pieces of the pinyin of a normalised name; None without pypinyin
-    (cached: a report names its projects again and again)."""
+    """The lower-case ASCII pieces of the pinyin of a normalised name; None without pypinyin."""
     syllables = _pinyin(norm)
     if syllables is None:
         return None
