@@ -503,6 +503,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # measure words (一幢幢) are vague; dams counted (闸坝)
     ("青山旧居和白石旧居修缮工程竣工，T3航站楼拔地而起，一幢幢高楼大厦拔地而起，建成11座翻板闸坝。",
      [("T3航站楼", "transport"), ("白石旧居", "culture"), ("青山旧居", "culture")], [("water", 11)]),
+    # a road named by its two ends in prose, with 的 before its type, is one road named by the
+    # ends (not the two villages); ends that are generic name none
+    ("这是青山镇黄岭村到白石镇红枫村的道路改造工程，从国道205线到白石村的公路改造拓宽，从城区到乡村的道路更加通畅。",
+     [("国道205线到白石村", "road_rebuild"), ("青山镇黄岭村到白石镇红枫村", "road_rebuild")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

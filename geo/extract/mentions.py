@@ -97,7 +97,43 @@ def clause_mentions(norm, start, end):
         if mention is not None:
             mentions.append(mention)
             covered = mention.end
+    if "的" in clause or _LENGTH_BEFORE_ROAD.search(clause):
+        mentions = _with_routes_in_prose(norm, mentions, start, end)
     return _merge_junctions(norm, mentions)
+
+
+# A road named by its two ends in prose, with 的 or a length before its type:
+# 蓝溪镇黄潭村到太拔镇太拔村的道路, 富水镇龙窝至黄柏的2公里道路 (A至B公路 is a head's stem).
+_ROUTE_TAIL = re.compile(r"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路)")
+_LENGTH_BEFORE_ROAD = re.compile(r"\d(?:公里|千米|米)的?(?:道路|公路)")
+_ROUTE_END = re.compile(r"[\u4e00-\u9fff\d]{2,10}?(?=(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路))")
+
+
+def _with_routes_in_prose(norm, mentions, start, end):
+    """The clause's mentions with roads named by their two ends in prose in place of the places
+    they name (蓝溪镇黄潭村 and 太拔镇太拔村 of 蓝溪镇黄潭村到太拔镇太拔村的道路)."""
+    routes = []
+    for pos in range(start + 2, end - 4):
+        if norm[pos] not in "到至":
+            continue
+        second = _ROUTE_END.match(norm, pos + 1, end)
+        if second is None:
+            continue
+        tail = _ROUTE_TAIL.match(norm, second.end(), end)
+        if tail is None or tail.end() - second.end() == len(tail.group()) and tail.group() in ("道路", "公路"):
+            continue  # A至B公路 right after the second end: the head's own stem
+        stem = find_stem(norm, pos, start, 2, MAX_STEM)
+        if stem is None or pos - stem[0] < 2 or is_generic(norm[stem[0]:pos]) or is_generic(second.group()):
+            continue
+        # The name is the two ends (the head is empty); the mention goes on to the road's type,
+        # where its works are looked for.
+        routes.append(Mention(kind="name", head="", category="road", head_start=second.end(), head_end=second.end(),
+                              stem_start=stem[0], stop=stem[1], stop_start=stem[2], end=tail.end(), min_stem=2))
+    if not routes:
+        return mentions
+    kept = [m for m in mentions if not any(r.stem_start <= (m.stem_start if m.stem_start is not None else m.head_start) < r.end
+                                           for r in routes)]
+    return sorted(kept + routes, key=lambda m: m.head_start)
 
 
 def _counted_as_road(norm, head, lo, pos, clause_end):
