@@ -74,7 +74,7 @@ CODE_RE = re.compile(
     r"|(?P<rail>(?:地铁|轨道交通|轻轨)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线|(?:地铁|轨道交通)?[RM]\d{1,2}线|有轨电车T\d{1,2}线)"
 )
 # County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
-# only among other such names or before a road word (see mentions._county_road_ok).
+# only among other such names or before a road word (see routes.county_road_ok).
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
 # Schools named by a number (85中, 88小, 汉沽三中, 长安十小, 十三幼) when the noun phrase ends after them.
 NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小幼]")

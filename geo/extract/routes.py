@@ -1,0 +1,105 @@
+"""Roads named by a code or by the places they join: G105 and 省道S243线, county roads named A B线
+(辛高线), and routes in prose (蓝溪镇黄潭村到太拔镇太拔村的道路)."""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.extents import extend_right
+from geo.extract.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, heads, is_generic, stop_ending_at
+from geo.extract.model import Mention
+from geo.extract.patterns import CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, MAX_STEM
+from geo.extract.stems import find_stem
+
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_CODE_BEFORE_NAME = re.compile(r"(?<![0-9A-Za-z])[GSXY]\d{1,4}$")
+_JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
+
+
+def code_mention(norm, match, clause_start, clause_end):
+    """A road or rail code (G105, 省道S243线, 地铁6号线): the code is the whole base name."""
+    category = "rail" if match.re is CODE_RE and match.group("rail") else "road"
+    # The verb right before the code governs it (开工建设S306线...: a new road).
+    start = _places_joined_before(norm, match.start(), clause_start) if category == "road" else match.start()
+    if match.re is COUNTY_ROAD_RE:
+        coded = _CODE_BEFORE_NAME.search(norm, max(clause_start, start - 5), start)
+        start = coded.start() if coded is not None else start  # G318南青线, S211绍大线: the code is part of the name
+    stop = stop_ending_at(norm, start, clause_start)
+    mention = Mention(
+        head=match.group(0), category=category, kind="code",
+        stem_start=start, head_start=match.start(), head_end=match.end(),
+        stop=stop, stop_start=start - len(stop) if stop else None,
+    )
+    return extend_right(norm, mention, clause_end)
+
+
+def _places_joined_before(norm, pos, clause_start):
+    """Start of 'A至B' right before a road code at ``pos`` (中川至永登G341), else ``pos``."""
+    match = _JOINED_PLACES.search(norm, max(clause_start, pos - 11), pos)
+    if match is None:
+        return pos
+    for start in range(match.start("to") - 2, match.start() - 1, -1):
+        if start == clause_start or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, clause_start):
+            return start
+    return pos
+
+
+# Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
+_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(", "改造", "改线", "改扩建", "改建",
+                      "扩建", "升级", "大中修", "中修",
+                      "大修", "提升", "拓宽", "路面", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
+
+
+def county_road_ok(norm, match, lo, hi):
+    """True when a two-place name ending in 线 is a road: listed with another, or before a road word."""
+    stem = match.group(0)[:2]
+    word = heads().get(norm[match.end() - 2:match.end()])  # 东城快线, 品质直线: a head of its own
+    if stem in NOT_COUNTY_ROADS or word is not None or norm[match.end() - 2:match.end()] in LINE_WORDS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
+            or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()) \
+            or norm.endswith("全线", 0, match.end()):  # 管道已全线贯通: 全线 is "the whole line"
+        return False
+    after = norm[match.end():hi]
+    before = norm[lo:match.start()]
+    listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
+        before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
+    return listed or after.startswith(_COUNTY_ROAD_AFTER) or re.search(r"[GSXY]\d{1,4}$", before) is not None
+
+
+def _ends_in_head(norm, lo, end):
+    """True when a head longer than two characters ends at ``end`` (北广场连接线 is no 接线)."""
+    table = heads()
+    return any(norm[end - n:end] in table for n in range(3, min(end - lo, 6) + 1))
+
+
+# A road named by its two ends in prose, with 的 or a length before its type:
+# 蓝溪镇黄潭村到太拔镇太拔村的道路, 富水镇龙窝至黄柏的2公里道路 (A至B公路 is a head's stem).
+_ROUTE_TAIL = re.compile(r"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路)")
+LENGTH_BEFORE_ROAD = re.compile(r"\d(?:公里|千米|米)的?(?:道路|公路)")
+_ROUTE_END = re.compile(r"[\u4e00-\u9fff\d]{2,10}?(?=(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路))")
+
+
+def with_routes_in_prose(norm, mentions, start, end):
+    """The clause's mentions with roads named by their two ends in prose in place of the places
+    they name (蓝溪镇黄潭村 and 太拔镇太拔村 of 蓝溪镇黄潭村到太拔镇太拔村的道路)."""
+    routes = []
+    for pos in range(start + 2, end - 4):
+        if norm[pos] not in "到至":
+            continue
+        second = _ROUTE_END.match(norm, pos + 1, end)
+        if second is None:
+            continue
+        tail = _ROUTE_TAIL.match(norm, second.end(), end)
+        if tail is None or tail.end() - second.end() == len(tail.group()) and tail.group() in ("道路", "公路"):
+            continue  # A至B公路 right after the second end: the head's own stem
+        stem = find_stem(norm, pos, start, 2, MAX_STEM)
+        if stem is None or pos - stem[0] < 2 or is_generic(norm[stem[0]:pos]) or is_generic(second.group()):
+            continue
+        # The name is the two ends (the head is empty); the mention goes on to the road's type,
+        # where its works are looked for.
+        routes.append(Mention(kind="name", head="", category="road", head_start=second.end(), head_end=second.end(),
+                              stem_start=stem[0], stop=stem[1], stop_start=stem[2], end=tail.end(), min_stem=2))
+    if not routes:
+        return mentions
+    kept = [m for m in mentions if not any(r.stem_start <= (m.stem_start if m.stem_start is not None else m.head_start) < r.end
+                                           for r in routes)]
+    return sorted(kept + routes, key=lambda m: m.head_start)
