@@ -74,6 +74,7 @@ def _ends_in_head(norm, lo, end):
 # A road named by its two ends in prose, with 的 or a length before its type:
 # 蓝溪镇黄潭村到太拔镇太拔村的道路, 富水镇龙窝至黄柏的2公里道路 (A至B公路 is a head's stem).
 _ROUTE_TAIL = re.compile(r"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路)")
+_TO = re.compile(r"[到至]")
 LENGTH_BEFORE_ROAD = re.compile(r"\d(?:公里|千米|米)的?(?:道路|公路)")
 _ROUTE_END = re.compile(r"[\u4e00-\u9fff\d]{2,10}?(?=(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路))")
 
@@ -82,9 +83,8 @@ def with_routes_in_prose(norm, mentions, start, end):
     """The clause's mentions with roads named by their two ends in prose in place of the places
     they name (蓝溪镇黄潭村 and 太拔镇太拔村 of 蓝溪镇黄潭村到太拔镇太拔村的道路)."""
     routes = []
-    for pos in range(start + 2, end - 4):
-        if norm[pos] not in "到至":
-            continue
+    for to in _TO.finditer(norm, start + 2, max(start + 2, end - 4)):
+        pos = to.start()
         second = _ROUTE_END.match(norm, pos + 1, end)
         if second is None:
             continue
