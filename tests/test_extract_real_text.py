@@ -507,6 +507,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # ends (not the two villages); ends that are generic name none
     ("这是青山镇黄岭村到白石镇红枫村的道路改造工程，从国道205线到白石村的公路改造拓宽，从城区到乡村的道路更加通畅。",
      [("国道205线到白石村", "road_rebuild"), ("青山镇黄岭村到白石镇红枫村", "road_rebuild")], []),
+    # 是 never opens a name (是双桥); 成立, 非物质文化遗产, 途径 and 蝶变 open none; 人均 is generic;
+    # a year's batch (2023年度) is no part of a name
+    ("是双桥两镇百姓出行的主要通道，成立就业孵化基地，建成非物质文化遗产青山技艺馆，途径白石村，"
+     "废弃坑塘蝶变生态公园，人均公共绿地增加，实施2023年度红枫小区改造。",
+     [("就业孵化基地", "area"), ("红枫小区", "area"), ("青山技艺馆", "culture")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

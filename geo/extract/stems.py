@@ -12,7 +12,7 @@ from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, S
 
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
-_YEAR = re.compile(r"(?:19|20)\d\d年?")
+_YEAR = re.compile(r"(?:19|20)\d\d(?:年度|年)?")
 _NUMERAL_STEMS = frozenset("一二三四五六七八九十")  # 一中, 三小: one-character numerals naming a school
 # 沿 before a road's name is the preposition (完成沿泰山路至…道路), before 江/河 a name's start (沿江大道).
 _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\-—–])")
@@ -199,6 +199,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
         if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
             return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
+        if norm[pos - 1] == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
+            return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
         stop = stop_ending_at(norm, pos, lo)
         if stop in _BOUND_DIRECTIONS and pos - 3 >= lo and "\u4e00" <= norm[pos - 3] <= "\u9fff" \
                 and not stop_ending_at(norm, pos - 2, lo):
