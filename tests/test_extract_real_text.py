@@ -512,6 +512,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("是双桥两镇百姓出行的主要通道，成立就业孵化基地，建成非物质文化遗产青山技艺馆，途径白石村，"
      "废弃坑塘蝶变生态公园，人均公共绿地增加，实施2023年度红枫小区改造。",
      [("就业孵化基地", "area"), ("红枫小区", "area"), ("青山技艺馆", "culture")], []),
+    # items listed before a type of products' bases (农产品基地) are products, not places; 这条 and
+    # 该县 open no name
+    ("该县建成中药材、烤烟等万亩农产品基地10个，这条绕城公路建成后，该县投入公路建设资金。",
+     [("绕城公路", "road_new")], [("area", 10)]),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)
