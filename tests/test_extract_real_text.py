@@ -516,6 +516,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # 该县 open no name
     ("该县建成中药材、烤烟等万亩农产品基地10个，这条绕城公路建成后，该县投入公路建设资金。",
      [("绕城公路", "road_new")], [("area", 10)]),
+    # the places a facility serves, in brackets after it, are context; so are industries listed
+    # before a type of industries' area
+    ("建成青山养老服务中心(覆盖白石、红枫、青岭社区)，打造节能环保、装备制造等主导产业集聚区。",
+     [("青山养老服务中心", "welfare")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

@@ -181,6 +181,18 @@ def _alias_in_brackets(case):
     return norm.startswith(")", mention.end)
 
 
+def _coverage_in_brackets(case):
+    """养老服务中心(覆盖峒河、五里牌、大田社区): the places a facility serves, in brackets after it,
+    are context."""
+    norm, start = case.norm, case.mention.stem_start
+    opening = norm.rfind("(", max(0, start - _COVERAGE_REACH), start)
+    return opening >= 0 and ")" not in norm[opening:start] and norm.startswith(_COVERAGE_WORDS, opening + 1)
+
+
+_COVERAGE_REACH = 24  # characters from the bracket to a place inside it
+_COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
+
+
 def _attributive_place(case):
     """贯通丹徒新城的一条干道: a place before 的 and a count locates what is counted."""
     return _attributive(case.norm, case.mention, case.clause_end)
@@ -216,7 +228,7 @@ def _people_of_place(case):
 
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
+                 _coverage_in_brackets, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
 
 
 # --------------------------------------------------------------------------- classification
