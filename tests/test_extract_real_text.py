@@ -520,6 +520,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # before a type of industries' area
     ("建成青山养老服务中心(覆盖白石、红枫、青岭社区)，打造节能环保、装备制造等主导产业集聚区。",
      [("青山养老服务中心", "welfare")], []),
+    # pumping sluices (泵闸), green gardens (绿苑), commercial office buildings (商办楼); a main
+    # structure finished (主体结构) is works on the place before it
+    ("青山港泵闸工程开工，完成白石生态绿苑建设，红枫中心商办楼等项目开工，青岭客运中心站主体结构已基本完成。",
+     [("白石生态绿苑", "park"), ("红枫中心商办楼", "commercial"), ("青山港泵闸", "water"),
+      ("青岭客运中心站", "transport")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)
