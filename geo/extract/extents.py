@@ -85,6 +85,9 @@ def extend_right(norm, mention, clause_end):
             mention.end = pos
             return mention
     count = _count_at(norm, pos, clause_end, mention)
+    if count is None and norm.startswith(("有", "共有"), pos):
+        # 市政道路有15条: a count after 有 (looked for here only: 有 is too common to open counts)
+        count = _count_at(norm, pos + (1 if norm[pos] == "有" else 2), clause_end, mention)
     if count is None and norm.startswith("(", pos):
         # 重点项目(4个): a count in brackets right after the type.
         count = _count_at(norm, pos + 1, clause_end, mention)
