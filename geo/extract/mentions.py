@@ -312,7 +312,8 @@ def _inside_action(norm, head_start, head_end, lo):
 @functools.lru_cache(maxsize=1)
 def _heads_ending_actions():
     """Heads that end an action word of more characters (港 of 开港)."""
-    return frozenset(h for h in heads() if any(len(a) > len(h) and a.endswith(h) for a in ACTIONS_SORTED))
+    table = heads()
+    return frozenset(action[-n:] for action in ACTIONS_SORTED for n in range(1, len(action)) if action[-n:] in table)
 
 
 def _head_mention(norm, head_start, head_end, info, lo, clause_end):
