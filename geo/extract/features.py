@@ -56,10 +56,9 @@ def finish_records(records, text, origin, offset=0):
         record.char_start, record.char_end = offset + origin[record.start], offset + origin[record.end - 1] + 1
         s0, s1 = record.sentence
         record.quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
-        norm = normalise_name(record.name)
-        if norm not in slug_parts:  # worked out here, in the part's process, once per name
-            slug_parts[norm] = _slug_parts(norm)
-        record.slug_parts = slug_parts[norm]
+        if record.name not in slug_parts:  # worked out here, in the part's process, once per name
+            slug_parts[record.name] = _slug_parts(normalise_name(record.name))
+        record.slug_parts = slug_parts[record.name]
     return records
 
 
