@@ -526,6 +526,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("青山港泵闸工程开工，完成白石生态绿苑建设，红枫中心商办楼等项目开工，青岭客运中心站主体结构已基本完成。",
      [("白石生态绿苑", "park"), ("红枫中心商办楼", "commercial"), ("青山港泵闸", "water"),
       ("青岭客运中心站", "transport")], []),
+    # a numbered provincial road before a county road's name is part of it; a road type in
+    # apposition before a road's name is no part of it; a document title closed before a stem ends it
+    ("改造了214省道青岭线，城市主干道青山大道改造，审议通过了《青山实施意见》《白石片区建设方案》。",
+     [("214省道青岭线", "road_rebuild"), ("青山大道", "road_rebuild")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

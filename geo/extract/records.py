@@ -193,6 +193,14 @@ _COVERAGE_REACH = 24  # characters from the bracket to a place inside it
 _COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
 
 
+def _inside_title_marks(case):
+    """《白石片区建设方案》: a place in the title of a document is context (not a name the marks
+    quote whole: 《青山公园》)."""
+    norm, start = case.norm, case.mention.stem_start
+    opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), start)
+    return opening >= 0 and "》" not in norm[opening:start] and not norm.startswith("》", case.mention.end)
+
+
 def _attributive_place(case):
     """贯通丹徒新城的一条干道: a place before 的 and a count locates what is counted."""
     return _attributive(case.norm, case.mention, case.clause_end)
@@ -228,7 +236,7 @@ def _people_of_place(case):
 
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _coverage_in_brackets, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
+                 _coverage_in_brackets, _inside_title_marks, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
 
 
 # --------------------------------------------------------------------------- classification
@@ -520,12 +528,14 @@ def _after_type_in_apposition(norm, start, head_start, category):
     """Where a name starts after a type in apposition before it (民营医院|信合医院, 公办幼儿园|白石幼儿园:
     generic words and a head of the name's own category, then the name); else ``start``."""
     table = heads()
+    road = category in ROAD_CATEGORIES
     for pos in range(head_start - 2, start + 1, -1):
         for length in range(min(4, pos - start), 1, -1):
             word = norm[pos - length:pos]
-            if word in table and table[word][0] == category and table[word][1] in ("name", "facility") \
+            if word in table and (table[word][0] == category and table[word][1] in ("name", "facility")
+                                  or road and table[word][0] == "road" and table[word][1] == "generic") \
                     and (pos - length == start or is_generic(norm[start:pos - length])):
-                return pos
+                return pos  # (新进城主干道|兴宁大道: a road type before a road's name)
     return start
 
 

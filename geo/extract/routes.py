@@ -12,7 +12,7 @@ from geo.extract.patterns import CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, MAX_STEM
 from geo.extract.stems import find_stem
 
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-_CODE_BEFORE_NAME = re.compile(r"(?<![0-9A-Za-z])[GSXY]\d{1,4}$")
+_CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 
 
@@ -22,8 +22,8 @@ def code_mention(norm, match, clause_start, clause_end):
     # The verb right before the code governs it (开工建设S306线...: a new road).
     start = _places_joined_before(norm, match.start(), clause_start) if category == "road" else match.start()
     if match.re is COUNTY_ROAD_RE:
-        coded = _CODE_BEFORE_NAME.search(norm, max(clause_start, start - 5), start)
-        start = coded.start() if coded is not None else start  # G318南青线, S211绍大线: the code is part of the name
+        coded = _CODE_BEFORE_NAME.search(norm, max(clause_start, start - 6), start)
+        start = coded.start() if coded is not None else start  # G318南青线, 214省道望十线: the code is part of the name
     stop = stop_ending_at(norm, start, clause_start)
     mention = Mention(
         head=match.group(0), category=category, kind="code",
@@ -62,7 +62,7 @@ def county_road_ok(norm, match, lo, hi):
     before = norm[lo:match.start()]
     listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
         before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
-    return listed or after.startswith(_COUNTY_ROAD_AFTER) or re.search(r"[GSXY]\d{1,4}$", before) is not None
+    return listed or after.startswith(_COUNTY_ROAD_AFTER) or _CODE_BEFORE_NAME.search(before) is not None
 
 
 def _ends_in_head(norm, lo, end):

@@ -190,7 +190,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if inner is not None:
                 pos = inner.start()  # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head
                 continue
-        if norm[pos - 1] in _CLOSING_QUOTES and pos < head_start and "“‘"[_CLOSERS.index(norm[pos - 1])] \
+        if norm[pos - 1] in _CLOSING_QUOTES and pos < head_start and "“‘《"[_CLOSERS.index(norm[pos - 1])] \
                 not in norm[max(lo, pos - 7):pos - 1]:
             # 金山银山”实践创新基地, ”“浏阳河: a quote closed before the stem ends it, unless it
             # quotes a short name (“知宇”口袋公园)
@@ -272,7 +272,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
 
 
 _CONJUNCTIONS = frozenset("和与及")
-_CLOSERS = "”’"
+_CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # A few characters between a count inside a stem and a type head: words that describe it
 # (中心城区4条关键卡口道路), no name (a name would follow no count).
