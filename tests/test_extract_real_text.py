@@ -530,6 +530,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # apposition before a road's name is no part of it; a document title closed before a stem ends it
     ("改造了214省道青岭线，城市主干道青山大道改造，审议通过了《青山实施意见》《白石片区建设方案》。",
      [("214省道青岭线", "road_rebuild"), ("青山大道", "road_rebuild")], []),
+    # travelling to (开往) and looking at (看着) a place make context; 大街小巷 and 通组 roads are types
+    ("坐上开往老家青山县白石村的客车，看着青山湿地公园，硬化大街小巷，新建通组公路20公里。",
+     [], [("road_new", 20)]),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)
