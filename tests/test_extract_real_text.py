@@ -533,6 +533,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # travelling to (开往) and looking at (看着) a place make context; 大街小巷 and 通组 roads are types
     ("坐上开往老家青山县白石村的客车，看着青山湿地公园，硬化大街小巷，新建通组公路20公里。",
      [], [("road_new", 20)]),
+    # a two-place abbreviation before a line's code is part of its name (锡澄S1); 同步 before works
+    ("青白S1通车运营，加快红岭S6线建设，改造G309，青山站同步启用。",
+     [("G309", "road_rebuild"), ("红岭S6线", "road_new"), ("青白S1", "road_new"), ("青山站", "transport")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

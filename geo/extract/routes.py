@@ -24,6 +24,8 @@ def code_mention(norm, match, clause_start, clause_end):
     if match.re is COUNTY_ROAD_RE:
         coded = _CODE_BEFORE_NAME.search(norm, max(clause_start, start - 6), start)
         start = coded.start() if coded is not None else start  # G318南青线, 214省道望十线: the code is part of the name
+    elif start == match.start() and _LINE_CODE.match(match.group()):
+        start = _abbreviation_before(norm, start, clause_start)  # 锡澄S1, 宁句S6线: the places it joins, abbreviated
     stop = stop_ending_at(norm, start, clause_start)
     mention = Mention(
         head=match.group(0), category=category, kind="code",
@@ -31,6 +33,23 @@ def code_mention(norm, match, clause_start, clause_end):
         stop=stop, stop_start=start - len(stop) if stop else None,
     )
     return extend_right(norm, mention, clause_end)
+
+
+# A line's code that a two-place abbreviation may precede (S1, S6线; not 国道 or 省道 codes).
+_LINE_CODE = re.compile(r"[SR]\d{1,2}线?$")
+_TWO_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2}$")
+
+
+def _abbreviation_before(norm, pos, clause_start):
+    """Start of the two-place abbreviation right before a line's code at ``pos`` (锡澄 of 锡澄S1),
+    when it follows a break or a stop word; else ``pos``."""
+    pair = _TWO_HAN_BEFORE.search(norm, max(clause_start, pos - 2), pos)
+    if pair is None or stop_ending_at(norm, pos, clause_start):
+        return pos
+    before = pair.start()
+    if before == clause_start or norm[before - 1] in HARD_BREAKS or stop_ending_at(norm, before, clause_start):
+        return before
+    return pos
 
 
 def _places_joined_before(norm, pos, clause_start):
