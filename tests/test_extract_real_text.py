@@ -29,7 +29,8 @@ TUNING_SETS = [
     ("real3", 0.81, 0.81),  # sixth session: 723/870, 630/763; first run 667/870, 568/761
     ("real4", 0.83, 0.79),  # seventh session: 530/631, 506/628; first run 499/631, 480/637
     ("real5", 0.77, 0.75),  # seventh session: 519/662, 479/624; first run 508/662, 471/629
-    ("real6", 0.72, 0.67),  # seventh session, read last: 407/554, 386/566; first run 402/554, 379/584
+    ("real6", 0.72, 0.67),  # seventh session: 407/554, 386/566; first run 402/554, 379/584
+    ("real7", 0.82, 0.74),  # seventh session, read last: 194/232, 188/248; first run 192/232, 186/254
 ]
 
 
