@@ -537,6 +537,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a two-place abbreviation before a line's code is part of its name (锡澄S1); 同步 before works
     ("青白S1通车运营，加快红岭S6线建设，改造G309，青山站同步启用。",
      [("G309", "road_rebuild"), ("红岭S6线", "road_new"), ("青白S1", "road_new"), ("青山站", "transport")], []),
+    # light rail lines (轻轨) are rail; a district's one stadium given works is a project; a session's
+    # number (届) is no part of a name; demonstratives (该, 这一) open none
+    ("青白轻轨建成通车，推进城南片区和体育场改造，学习十八届三中全会精神，三河这一公园建成。",
+     [("体育场", "sports"), ("城南片区", "area"), ("青白轻轨", "rail")], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)
