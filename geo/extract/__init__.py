@@ -5,8 +5,8 @@ The stages are modules of this package: ``segment`` (sentences, clauses), ``ment
 codes and their stems, names joined into one), ``routes`` (roads named by a code or by the
 places they join: G105, 辛高线, A到B的道路), ``extents`` (where a mention ends: sections, counts,
 the end of the noun phrase), ``lists`` (enumerations, members), ``stems`` (where a stem starts, what
-it says), ``works`` (the action governing a mention and the category it gives), ``records`` (context
-rules, then the record rules from a mention to its records), ``counts`` (works counted with no place
+it says), ``works`` (the action governing a mention and the category it gives), ``context`` (the
+rules that find a mention is context), ``records`` (the record rules from a mention to its records), ``counts`` (works counted with no place
 type, tallies by class, measures),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters), ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);

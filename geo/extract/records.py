@@ -5,27 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import PERSON_ROLES, ROUTE_VERBS, SUBUNIT_HEADS, ACTION_INDEX, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, STATUS_WORDS, ESTATE_SUFFIXES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads, stop_ending_at, word_index
+from geo.extract.lexicon import SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
+from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
 from geo.extract.counts import counted_works
 from geo.extract.model import Count, Mention, Record
-from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, COUNTED_PROJECTS, DIRECTION_AREA_RE, HARD_BREAKS, PLANNING_AFTER_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
 
-_OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
-# What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
-_ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
-# A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
-_WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
-_COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
-# A range mark next to a name's character (not w- a of forum junk).
-_RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
-_RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
 _PHASE_END = re.compile(r"期\)?$")
 
 
@@ -84,7 +76,7 @@ def _mention_records(norm, mention, sentence, clause_end):
     if mention.kind == "skip":
         return []
     case = Case(norm, mention, sentence, clause_end)
-    if _governed_by_context_verb(case):
+    if governed_by_context_verb(case):
         return []
     case.action = action_for(norm, mention, clause_end)
     if any(rule(case) for rule in CONTEXT_RULES):
@@ -104,139 +96,6 @@ def _mention_records(norm, mention, sentence, clause_end):
         if made is not None:
             return made
     return []
-
-
-# --------------------------------------------------------------------------- context rules
-
-
-def _governed_by_context_verb(case):
-    """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
-    mention = case.mention
-    first = min(mention.chain or [mention], key=lambda m: m.stem_start)
-    if _WORKS_SITE.match(case.norm, mention.end):
-        return False  # 走进毕节二十小扩建项目施工现场: the site of its own works is a project
-    if first.stop in STATUS_WORDS and first.stop_start is not None:
-        return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
-    if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
-        return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
-    if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _list_end(mention))
-                               or category_group(mention.category) == "facilities"
-                               and works_at(case.norm, _list_end(mention), case.clause_end)):
-        # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室: works on a road
-        # or at a facility (在哈西、群力等新区配建学校: districts stay context)
-        return False
-    if first.stop == "的" and first.stop_start is not None:
-        # 沿线经过东联镇的新河、永丰等村, 起点位于东联镇境内的纵八路: a route's verb before the
-        # place's attribute governs it
-        # (位于X的Y, 距离X的Y and 北至X的Y are relative clauses: Y may well be a project)
-        return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
-    return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
-
-
-def _list_end(mention):
-    """Where the list a mention is in ends, with the type that closes it (A路、B路等4条公路|)."""
-    ends = [m.end for m in mention.chain or [mention]]
-    return max(ends + ([mention.typed_by.end] if mention.typed_by is not None else []))
-
-
-def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
-    """The first stop word ending left of ``pos`` within ``window`` characters (no break between)."""
-    for end in range(pos, max(0, pos - window), -1):
-        if norm[end - 1] in HARD_BREAKS:
-            return None
-        word = stop_ending_at(norm, end, 0)
-        if word:
-            return word
-    return None
-
-
-def _jurisdiction_without_works(case):
-    """合肥高新区将推进..., 陕西师范大学: a jurisdiction or university is context unless works
-    govern it directly (建设晋安新城, 综合保税区封关运营, 梓山湖新城进行综合开发)."""
-    mention, action = case.mention, case.action
-    return (mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section
-            and mention.typed_by is None and (len(mention.chain) < 2 or action is None)
-            and not (mention.left_verb or (action and case.norm.startswith((action, "进行" + action), mention.end))))
-
-
-def _scenery_list(case):
-    """潏河公园、柳青广场、西京学院、政法大学…分布: places listed with universities and no works."""
-    chain = case.mention.chain or [case.mention]
-    return case.action is None and len(chain) >= 3 and any(m.head in NEEDS_ACTION_HEADS for m in chain)
-
-
-def _inside_range_brackets(case):
-    """简渎河清淤工程(香草河—南二环段): the ends of a section are context."""
-    return _in_range_brackets(case.norm, case.mention)
-
-
-def _alias_in_brackets(case):
-    """30号路(青山路), 交通枢纽(青山路与白石路): a name in brackets right after a name is its
-    alias or its place, not a project of its own."""
-    norm, mention = case.norm, case.mention
-    start = mention.stem_start
-    if start < 2 or norm[start - 1] != "(" or norm[start - 2] in HARD_BREAKS or mention.count \
-            or COUNT_RE.search(norm, start, mention.head_start):
-        return False  # (含站点4座) is a count
-    return norm.startswith(")", mention.end)
-
-
-def _coverage_in_brackets(case):
-    """养老服务中心(覆盖峒河、五里牌、大田社区): the places a facility serves, in brackets after it,
-    are context."""
-    norm, start = case.norm, case.mention.stem_start
-    opening = norm.rfind("(", max(0, start - _COVERAGE_REACH), start)
-    return opening >= 0 and ")" not in norm[opening:start] and norm.startswith(_COVERAGE_WORDS, opening + 1)
-
-
-_COVERAGE_REACH = 24  # characters from the bracket to a place inside it
-_COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
-
-
-def _inside_title_marks(case):
-    """《白石片区建设方案》: a place in the title of a document is context (not a name the marks
-    quote whole: 《青山公园》)."""
-    norm, start = case.norm, case.mention.stem_start
-    opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), start)
-    return opening >= 0 and "》" not in norm[opening:start] and not norm.startswith("》", case.mention.end)
-
-
-def _attributive_place(case):
-    """贯通丹徒新城的一条干道: a place before 的 and a count locates what is counted."""
-    return _attributive(case.norm, case.mention, case.clause_end)
-
-
-_CLAUSE_BREAKS = ",;。!?:\n"
-_CLAUSE_REACH = 80
-_LONG_CONTEXT_VERBS = word_index(tuple(verb for verb in CONTEXT_VERBS if len(verb) > 1))
-
-
-def _listed_after_context_verb(case):
-    """惠及青山小学、白石中学等学校和红枫苑等小区: places a context verb governs earlier in the
-    clause, with no works of their own, are context (the verb reaches over the whole list)."""
-    if case.action is not None:
-        return False
-    norm, start = case.norm, case.mention.stem_start
-    window = norm[max(0, start - _CLAUSE_REACH):start]  # bounded: the rule stays linear
-    # (a byline's closing bracket ends what a verb before it reaches: (记者 王江) 15个…)
-    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS + ")") + 1:]
-    verb = _LONG_CONTEXT_VERBS.first_in(window)
-    # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
-    return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None
-
-
-def _planned_only(case):
-    """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制: places a plan is drawn up for."""
-    return PLANNING_AFTER_RE.match(case.norm, _list_end(case.mention), case.clause_end) is not None
-
-
-def _people_of_place(case):
-    """任民镇中学教师李平荣获奖章: a place named for its people is context."""
-    return case.norm.startswith(PERSON_ROLES, case.mention.end)
-
-
-CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _coverage_in_brackets, _inside_title_marks, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
 
 
 # --------------------------------------------------------------------------- classification
@@ -537,35 +396,6 @@ def _after_type_in_apposition(norm, start, head_start, category):
                     and (pos - length == start or is_generic(norm[start:pos - length])):
                 return pos  # (新进城主干道|兴宁大道: a road type before a road's name)
     return start
-
-
-def _in_range_brackets(norm, mention):
-    """True when the mention lies inside brackets that give a range (A—B段, A至B).
-
-    A range is short: a stray bracket in forum junk (r( k) encloses nothing lines on.
-    """
-    opened = norm.rfind("(", 0, mention.stem_start)
-    if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0 \
-            or _printed(norm, opened, mention.stem_start) > _RANGE_REACH:
-        return False
-    closed = norm.find(")", mention.end)
-    if closed < 0 or _printed(norm, mention.end, closed) > _RANGE_REACH:
-        return False
-    return bool(_RANGE_BETWEEN_NAMES.search(norm, opened + 1, closed))
-
-
-def _printed(norm, start, end):
-    """Characters in ``norm[start:end]`` other than white space (a flattened table pads cells)."""
-    return (end - start) - sum(1 for char in norm[start:end] if char.isspace())
-
-
-def _attributive(norm, mention, clause_end):
-    """True when 的 and a count follow the mention: it locates a thing counted (丹徒新城的一条干道)."""
-    chain = mention.chain or [mention]
-    end = max(m.end for m in chain)
-    if not norm.startswith("的", end) or mention.kind in ("raw", "code"):
-        return False
-    return _COUNTED_AFTER_DE.match(norm[end:clause_end]) is not None
 
 
 def _road_before_generic(norm, start, head_start):

@@ -232,10 +232,11 @@ def _context(norm, mention, action, clause):
     the rules name junctions, and judge them by what governs the first road).
     """
     from geo.extract.lexicon import BOUNDING_WORDS, ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
-    from geo.extract.records import CONTEXT_RULES, Case, _governed_by_context_verb
+    from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
+    from geo.extract.records import Case
 
     case = Case(norm, mention, norm[clause[0]:clause[1]], clause[1], action=action)
-    if _governed_by_context_verb(case) or any(rule(case) for rule in CONTEXT_RULES):
+    if governed_by_context_verb(case) or any(rule(case) for rule in CONTEXT_RULES):
         return True
     end = mention.end
     rest = _LIST_ITEMS.sub("", norm[end:clause[1]], count=1)
