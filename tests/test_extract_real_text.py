@@ -542,6 +542,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # number (届) is no part of a name; demonstratives (该, 这一) open none
     ("青白轻轨建成通车，推进城南片区和体育场改造，学习十八届三中全会精神，三河这一公园建成。",
      [("体育场", "sports"), ("城南片区", "area"), ("青白轻轨", "rail")], []),
+    # numbered sessions of a plenum listed (三中、四中、五中全会) are no schools; 坚持 and 驻 open no name
+    # (驻 makes context); a place named only by its side (北侧) is none
+    ("深入学习十八届三中、四中、五中全会精神，坚持道路建设与管理并重，区政府驻青山大路999号，白石路北侧。",
+     [], []),
     # a section in brackets written before the head stays inside the name
     ("加快青山至白石(青山段)高速公路建设。", [("青山至白石(青山段)高速公路", "road_new")], []),
     # roads described by their state, surface or use are types, not names (青山马路 is one)

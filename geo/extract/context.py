@@ -115,6 +115,14 @@ def _inside_title_marks(case):
     return opening >= 0 and "》" not in norm[opening:start] and not norm.startswith("》", case.mention.end)
 
 
+def _plenary_session(case):
+    """十八届三中、四中、五中全会: numbered sessions of a plenum, no schools."""
+    return _SESSION_LIST.match(case.norm, case.mention.end) is not None
+
+
+_SESSION_LIST = re.compile(r"(?:、[一二三四五六七八九十\d]{1,3}中)*全会")
+
+
 def _attributive_place(case):
     """贯通丹徒新城的一条干道: a place before 的 and a count locates what is counted."""
     return _attributive(case.norm, case.mention, case.clause_end)
@@ -150,7 +158,7 @@ def _people_of_place(case):
 
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _coverage_in_brackets, _inside_title_marks, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
+                 _coverage_in_brackets, _inside_title_marks, _plenary_session, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
 
 
 def _in_range_brackets(norm, mention):

@@ -47,7 +47,7 @@ def _bare_direction(norm, record):
     return record.named and _BARE_DIRECTION_RE.fullmatch(norm, record.start, record.end) is not None
 
 
-_BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部)")
+_BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
 
 
 @dataclass(eq=False, slots=True)
