@@ -31,7 +31,8 @@ TUNING_SETS = [
     ("real5", 0.77, 0.75),  # seventh session: 519/662, 479/624; first run 508/662, 471/629
     ("real6", 0.72, 0.67),  # seventh session: 407/554, 386/566; first run 402/554, 379/584
     ("real7", 0.82, 0.74),  # seventh session: 194/232, 188/248; first run 192/232, 186/254
-    ("real8", 0.73, 0.67),  # seventh session, read last: 192/257, 155/226; first run 190/257, 153/228
+    ("real8", 0.73, 0.67),  # seventh session: 192/257, 155/226; first run 190/257, 153/228
+    ("real9", 0.73, 0.80),  # seventh session, read last: 306/413, 256/315; first run 306/413, 256/325
 ]
 
 
