@@ -10,7 +10,7 @@ from geo.extract.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, CROS
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_routes_in_prose
 from geo.extract.stems import find_stem
 
@@ -24,7 +24,6 @@ _PHASE_END = re.compile(r"期\)?$")
 _NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
 _DASHED_PAIR = re.compile(r"[\u4e00-\u9fff]{2,5}[\-—–][\u4e00-\u9fff]{2,5}")
-_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _COUNTED_LINES = re.compile(r"(?<![\dA-Za-z])\d{2,}$")  # 500 of 监控500路 (no code: G104 is one)
 
@@ -76,7 +75,7 @@ def clause_mentions(norm, start, end):
                         # 辛高线、……高上线五条县道, 7条街道: counted road classes (and 街道 counted in 条)
                         # count the list before them.
                         mention = _head_mention(norm, e - length, e, ("road", "generic", 1), covered, end)
-                    elif head in ROAD_CLASSES and _TWO_HAN.fullmatch(norm, max(covered, e - length - 2), e - length) \
+                    elif head in ROAD_CLASSES and TWO_HAN.fullmatch(norm, max(covered, e - length - 2), e - length) \
                             and not stop_ending_at(norm, e - length, covered) and not COUNT_RE.match(norm, e, end):
                         # 河金省道, 沿江大道、河金省道改造: a road of that class named by two places
                         mention = _head_mention(norm, e - length, e, ("road", "name", 2), covered, end)

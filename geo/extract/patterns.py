@@ -76,6 +76,8 @@ CODE_RE = re.compile(
 # County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
 # only among other such names or before a road word (see routes.county_road_ok).
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
+# Two Han characters: a place shortened to its first two (河金省道, 辛高线).
+TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 # Schools named by a number (85中, 88小, 汉沽三中, 长安十小, 十三幼) when the noun phrase ends after them.
 NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小幼]")
 # Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).

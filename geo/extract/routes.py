@@ -8,10 +8,9 @@ import re
 from geo.extract.extents import extend_right
 from geo.extract.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, MAX_STEM
+from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, MAX_STEM
 from geo.extract.stems import find_stem
 
-_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 
@@ -37,16 +36,14 @@ def code_mention(norm, match, clause_start, clause_end):
 
 # A line's code that a two-place abbreviation may precede (S1, S6线; not 国道 or 省道 codes).
 _LINE_CODE = re.compile(r"[SR]\d{1,2}线?$")
-_TWO_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2}$")
 
 
 def _abbreviation_before(norm, pos, clause_start):
     """Start of the two-place abbreviation right before a line's code at ``pos`` (锡澄 of 锡澄S1),
     when it follows a break or a stop word; else ``pos``."""
-    pair = _TWO_HAN_BEFORE.search(norm, max(clause_start, pos - 2), pos)
-    if pair is None or stop_ending_at(norm, pos, clause_start):
+    before = pos - 2
+    if before < clause_start or not TWO_HAN.fullmatch(norm, before, pos) or stop_ending_at(norm, pos, clause_start):
         return pos
-    before = pair.start()
     if before == clause_start or norm[before - 1] in HARD_BREAKS or stop_ending_at(norm, before, clause_start):
         return before
     return pos
@@ -74,7 +71,7 @@ def county_road_ok(norm, match, lo, hi):
     stem = match.group(0)[:2]
     word = heads().get(norm[match.end() - 2:match.end()])  # 东城快线, 品质直线: a head of its own
     if stem in NOT_COUNTY_ROADS or word is not None or norm[match.end() - 2:match.end()] in LINE_WORDS or stem.endswith("管") or norm[match.start() - 1:match.start()] in ("路", "号") \
-            or not _TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()) \
+            or not TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()) \
             or norm.endswith("全线", 0, match.end()):  # 管道已全线贯通: 全线 is "the whole line"
         return False
     after = norm[match.end():hi]
