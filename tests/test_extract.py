@@ -361,6 +361,18 @@ def test_chinese_numerals_and_count_before_head():
     assert rebuilt["quantity"] == {"value": 20, "unit": "条"}
 
 
+def test_road_codes_are_found_where_the_code_pattern_without_its_first_characters_finds_them():
+    # CODE_RE tries its alternatives only at CODE_FIRST characters: it must find every code the
+    # bare pattern finds (Unicode digits included), in every fixture text.
+    from geo.extract import patterns
+
+    bare = re.compile(patterns._CODE_BODY)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("**/*.txt"))]
+    texts.append("改造G105、S243线、县道X032、104国道、地铁6号线、R3线、有轨电车T1线、轨道交通十二号线、٤٥国道")
+    for text in texts:
+        assert [m.span() for m in patterns.CODE_RE.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
 def test_ranges_codes_rail_and_road_categories():
     text = ("推进经十路（燕山立交至二环东路段）、历山路北园大街至明湖路段改造，实施凤鸣路北延工程，"
             "推进省道S243线拓宽改造、G105国道改线工程。加快地铁4号线一期建设，新建奥体中心站。"

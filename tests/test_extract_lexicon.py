@@ -49,6 +49,15 @@ def test_a_head_of_the_table_is_found_in_text(head):
     assert names == [f"青松{head}"]
 
 
+def test_word_lists_look_words_up_as_a_set_and_stay_tuples_in_file_order():
+    stops = lexicon.STOP_WORDS
+    assert isinstance(stops, tuple) and list(stops) == list(lexicon.words("stop"))
+    assert stops[0] in stops and "青松路" not in stops and None not in stops
+    joined = lexicon.words("action") + ("青松路",)
+    assert "青松路" in joined and joined[-1] == "青松路" and isinstance(joined, lexicon.Words)
+    assert ("实施" + stops[0]).endswith(stops)  # str.endswith takes it as the tuple it is
+
+
 def test_word_index_finds_the_longest_word_at_and_before_a_position():
     index = lexicon.WordIndex(["改造", "改造提升", "提升"])
     assert index.at("实施改造提升工程", 2) == "改造提升"

@@ -1,16 +1,18 @@
 """The name tagger: its features, decoding, the shipped model, and its rules in front of the rules' filters."""
 
 import array
+import gc
 import itertools
 import math
 import os
+import pickle
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import geo.extract
-from geo.extract import extract_projects, parallel, patterns, statistical, tagger
+from geo.extract import extract_projects, features, parallel, patterns, statistical, tagger
 from geo.extract.records import clause_records
 from geo.extract.segment import clauses, sentences
 
@@ -152,6 +154,38 @@ def test_a_text_cut_anywhere_between_two_processes_gives_the_catalog_of_one(monk
     shared = extract_projects(text)
     monkeypatch.setattr(geo.extract, "PARALLEL_MIN_CHARS", 0)
     assert extract_projects(text) == shared
+
+
+def test_records_sent_back_packed_give_the_features_they_would_give_unpacked():
+    # A counted group with named members (their group ids), a listed member, a merged duplicate.
+    text = ("新建青松小学、白石小学等5所学校,改造红枫路、湖滨路等13条道路。\n"
+            "完成青松小学建设,改造白石路。\n")
+    here = geo.extract._part_records(text, 0, len(text))
+    packed = pickle.loads(pickle.dumps(features.pack_records(geo.extract._part_records(text, 0, len(text)))))
+    again = features.unpack_records(packed)
+    expected = features.to_features(here)
+    assert any(f["properties"]["group"] for f in expected)  # the case holds group links
+    assert features.to_features(again) == expected
+
+
+def test_extraction_pauses_the_cyclic_garbage_collector_and_leaves_it_as_it_was(monkeypatch):
+    seen = []
+    real = geo.extract._part_records
+    monkeypatch.setattr(geo.extract, "_part_records", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        extract_projects("新建青松小学。")
+        assert gc.isenabled() and seen and not any(seen)
+        gc.disable()
+        extract_projects("新建青松小学。")
+        assert not gc.isenabled()
+        gc.enable()
+        with pytest.raises(TypeError):
+            extract_projects(None)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 def test_without_a_model_extraction_is_the_rules_alone(monkeypatch):

@@ -127,9 +127,12 @@ tables and the known misses: docs/extraction_accuracy.md.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+
 from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, read_report
-from geo.extract.features import finish_records, project_slug, to_features
+from geo.extract.features import finish_records, pack_records, project_slug, to_features, unpack_records
 from geo.extract.lexicon import CONTEXT_LABELS
 from geo.extract import tagger
 from geo.extract.lists import link_listed_members
@@ -172,14 +175,29 @@ def extract_projects(text: str) -> list:
     # (normalising, tagging and putting them through the rules) while this one reads those
     # before it (see geo.extract.parallel; the same records as one process would find).
     cut = _line_cut(text) if len(text) >= PARALLEL_MIN_CHARS > 0 else len(text)
-    job = start_job(_part_records, text, cut, len(text), parallel=cut < len(text))
+    with _cyclic_gc_paused():
+        job = start_job(_packed_part_records, text, cut, len(text), parallel=cut < len(text))
+        try:
+            records = _part_records(text, 0, cut) + unpack_records(job.result())
+        except BaseException:
+            job.cancel()
+            raise
+        vocabulary = geo_data.categories()
+        return to_features([r for r in records if r.category in vocabulary])
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector while the rules run (in both processes): they
+    make tens of thousands of small objects that live until the end, which its passes would
+    walk again and again (5% of the time); what they leave is freed by its next pass."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        records = _part_records(text, 0, cut) + job.result()
-    except BaseException:
-        job.cancel()
-        raise
-    vocabulary = geo_data.categories()
-    return to_features([r for r in records if r.category in vocabulary])
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _part_records(text, lo, hi):
@@ -196,9 +214,12 @@ def _part_records(text, lo, hi):
     piece = text[first:min(len(text), hi + _PART_CONTEXT)]
     norm, origin = clean(*simplified_with_offsets(piece))
     own = [(start, end) for start, end in sentences(norm) if lo <= first + origin[start] < hi]
-    records = _sentence_records(norm, own)
-    _portable(records)
-    return finish_records(records, piece, origin, offset=first)
+    return finish_records(_sentence_records(norm, own), piece, origin, offset=first)
+
+
+def _packed_part_records(text, lo, hi):
+    """The worker's part: :func:`_part_records` packed to send back (see features.pack_records)."""
+    return pack_records(_part_records(text, lo, hi))
 
 
 # Characters of the original text normalised around a part: more than any cleaning pattern
@@ -236,28 +257,6 @@ def _sentence_records(norm, spans):
             record.sentence = (sent_start, sent_end)
         records.extend(sentence_records)
     return records
-
-
-class _MentionRef:
-    """What the features step reads of a record's mention: its identity and its members."""
-
-    __slots__ = ("members",)
-
-
-def _portable(records):
-    """Replace each record's mention by a :class:`_MentionRef`, so that a worker sends back only
-    what the features step reads (a third of the pickled size)."""
-    refs = {}
-
-    def ref(mention):
-        made = refs.get(id(mention))
-        if made is None:
-            made = refs[id(mention)] = _MentionRef()
-            made.members = [ref(member) for member in mention.members]
-        return made
-
-    for record in records:
-        record.mention = ref(record.mention)
 
 
 def extract_file(path, encoding: str = "auto") -> list:

@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, SECTION_RE, WORKS_TIME_RE
+from geo.extract.patterns import RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 _CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
@@ -147,6 +147,8 @@ def extend_right(norm, mention, clause_end):
 def _counted_before(norm, mention):
     """True when a count of the head's unit (not a size) opens its noun phrase (43个村卫生室)."""
     lo = max(0, mention.head_start - MAX_COUNTED_STEM)
+    if not NUMBER_CHAR_RE.search(norm, lo, mention.head_start):
+        return False
     return any(unit_fits(match.group("unit"), mention.category, mention.head) and match.group("unit") not in SIZE_UNITS
                and (match.end() == mention.head_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start))
                for match in COUNT_RE.finditer(norm, lo, mention.head_start))

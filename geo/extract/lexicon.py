@@ -84,7 +84,7 @@ def check():
 
 def words(role):
     """The words of one role, in file order."""
-    return tuple(word for word, _ in _tables()[1].get(role, ()))
+    return Words(word for word, _ in _tables()[1].get(role, ()))
 
 
 def pairs(role):
@@ -101,7 +101,23 @@ def heads():
 
 def longest_first(items):
     """Distinct words, longest first (ties in file order)."""
-    return tuple(sorted(dict.fromkeys(items), key=len, reverse=True))
+    return Words(sorted(dict.fromkeys(items), key=len, reverse=True))
+
+
+class Words(tuple):
+    """Words in order: a tuple (for ``str.startswith`` and ``str.endswith``) whose ``in`` looks
+    the word up in a set instead of comparing it with every word."""
+
+    def __new__(cls, items=()):
+        self = super().__new__(cls, items)
+        self._set = frozenset(self)
+        return self
+
+    def __contains__(self, word):
+        return word in self._set
+
+    def __add__(self, other):
+        return Words(tuple(self) + tuple(other))
 
 
 class WordIndex:
@@ -331,6 +347,7 @@ def word_index(words_):
 
 # The look-ups every stage shares: works verbs and the adverbs that may stand before them.
 ACTION_INDEX = word_index(ACTIONS_SORTED)
+_DENG_INDEX = WordIndex(DENG_WORDS)
 FILLER_INDEX = word_index(FILLERS_SORTED)
 
 
@@ -361,7 +378,7 @@ def deng_in_word(norm, pos, lo=0):
     """
     if pos - 2 >= lo and norm[pos - 1] in "中小" and (norm[pos - 2].isdigit() or norm[pos - 2] in "一二三四五六七八九十"):
         return False
-    return any(norm.startswith(w, i) for w in DENG_WORDS for i in (pos - 1, pos) if i >= lo)
+    return (pos - 1 >= lo and _DENG_INDEX.at(norm, pos - 1) is not None) or (pos >= lo and _DENG_INDEX.at(norm, pos) is not None)
 
 
 def multi_stop_ending_at(norm, pos, lo):

@@ -67,12 +67,17 @@ COUNT_PREFIX = "不少于|不低于|不超过|超过|约|共计|总计|合计|�
 # A count: 13条, 十三条, 2400余个, 100个以上, 不少于75个.
 # 四大片区 counts the areas (大 as a unit), 一大批 is vague.
 COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?<!一大)(?<!大大)(?!批)(?:以上|左右)?")
+# A character that opens a count's number: a text without one holds no count.
+NUMBER_CHAR_RE = re.compile(rf"[\d{_CN_DIGITS}]")
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线.
-CODE_RE = re.compile(
+_CODE_BODY = (
     r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)[GSXY]?\d{1,4}|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
     r"|\d{1,4}(?:国道|省道)线?)"
     r"|(?P<rail>(?:地铁|轨道交通|轻轨)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线|(?:地铁|轨道交通)?[RM]\d{1,2}线|有轨电车T\d{1,2}线)"
 )
+# The characters a code can open with: the scan tries the code's alternatives only there.
+CODE_FIRST = r"国省县乡GSXY\d地轨轻一二三四五六七八九十RM有"
+CODE_RE = re.compile(rf"(?=[{CODE_FIRST}])(?:{_CODE_BODY})")
 # County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
 # only among other such names or before a road word (see routes.county_road_ok).
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
