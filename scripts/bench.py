@@ -30,18 +30,25 @@ def median_seconds(command, repeat, cwd=None):
     return statistics.median(times)
 
 
+def compile_package(py):
+    """Byte-compile the geo package ``py`` imports, once.
+
+    A regular `pip install` byte-compiles the package; an editable install under
+    PYTHONDONTWRITEBYTECODE=1 would recompile geo's source on every run (~40-80 ms), so compile
+    it once, as installed dependencies (click, numpy, jieba) already are.
+    """
+    package_dir = subprocess.run([py, "-c", "import geo, os; print(os.path.dirname(geo.__file__))"],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+    compileall.compile_dir(package_dir, quiet=1)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median is reported)")
     args = parser.parse_args()
     py = sys.executable
     geo = [py, "-m", "geo"]
-    # A regular `pip install` byte-compiles the package; an editable install under
-    # PYTHONDONTWRITEBYTECODE=1 would recompile geo's source on every run (~40 ms), so
-    # compile it once, as installed dependencies already are.
-    package_dir = subprocess.run([py, "-c", "import geo, os; print(os.path.dirname(geo.__file__))"],
-                                 check=True, capture_output=True, text=True).stdout.strip()
-    compileall.compile_dir(package_dir, quiet=1)
+    compile_package(py)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         # Warm the OS file cache once so the first measurement is not penalised.

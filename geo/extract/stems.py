@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 
 
 _MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
@@ -29,6 +29,8 @@ def after_year(norm, start, head_start):
     2022年合肥高新区: a date opening the stem is no part of the name; 青山县2022年白石片区: a
     year inside the stem (with 年) starts the name after it, if two characters are left.
     """
+    if NUMBER_CHAR_RE.search(norm, start, head_start) is None and "." not in norm[start:head_start]:
+        return start  # no year, day or size without a number
     year = _YEAR.match(norm, start, head_start)
     if year is not None and year.end() < head_start:
         start = year.end()
@@ -50,8 +52,6 @@ _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\
 _DIGIT = re.compile(r"\d")
 _SLOGANS = tuple(SLOGAN_WORDS)
 _SCOPES = ("全区", "全县", "全市", "全镇", "辖区", "区内", "全")
-# A character that can open a count (COUNT_RE): a digit or a Chinese numeral.
-_COUNT_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
 _DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
 
 
@@ -78,7 +78,7 @@ def analyse_stem(norm, mention):
                 start = match.end()
     start = after_year(norm, start, head_start)
     rest = norm[start:head_start]
-    if count is None and mention.kind != "code" and _COUNT_CHAR.search(norm, start + 1, head_start):
+    if count is None and mention.kind != "code" and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
                       if (is_generic(norm[m.end():head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, m.end(), head_start))
                       and unit_fits(m.group("unit"), mention.category, mention.head)
