@@ -103,6 +103,18 @@ def test_the_shipped_model_loads_and_saves_unchanged(tmp_path):
     assert np.array_equal(model.transitions, again.transitions)
 
 
+def test_hashed_keys_find_the_rows_a_binary_search_finds():
+    rng = np.random.default_rng(7)
+    known = np.unique(rng.integers(-2**62, 2**62, 5000))
+    hashed = tagger._HashedKeys(known)
+    assert hashed.shared.any()  # some keys share a slot: the binary search path is taken too
+    queries = np.concatenate([known, rng.integers(-2**62, 2**62, 20000), known[:50] + 1, [0, -1]])
+    rng.shuffle(queries)
+    expected = np.searchsorted(known, queries)
+    expected[(expected == len(known)) | (known[np.minimum(expected, len(known) - 1)] != queries)] = len(known)
+    assert np.array_equal(hashed.rows(queries), expected)
+
+
 def test_a_worker_process_computes_what_this_process_would():
     norm = "新建青松路,改造白石小学。完成红枫湖周边道路等支路改造。"
     spans = list(sentences(norm))

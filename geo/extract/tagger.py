@@ -55,7 +55,7 @@ def _word_hash(word):
 
 @functools.lru_cache(maxsize=1)
 def _lexicon_table():
-    """Per word length: (sorted word hashes, role bits, head codes) of the lexicon words.
+    """Per word length: (the words' hashes, role bits, head codes) of the lexicon words.
 
     Role bits: 1 stop word, 2 action, 4 follower, 8 generic modifier, 16 a word that ends in a
     head but is none (街道). Head code: 1 + kind * 64 + category (0 for no head).
@@ -84,7 +84,7 @@ def _lexicon_table():
     for length, rows in by_length.items():
         rows.sort()
         hashes, role_bits, head_codes = zip(*rows)
-        out[length] = (np.array(hashes, dtype=np.uint64), np.array(role_bits, dtype=np.int64),
+        out[length] = (_HashedKeys(np.array(hashes, dtype=np.uint64)), np.array(role_bits, dtype=np.int64),
                        np.array(head_codes, dtype=np.int64))
     return out
 
@@ -117,8 +117,8 @@ def _lexicon_marks(codes):
             if length not in table:
                 continue
             keys, roles, heads = table[length]
-            where = np.minimum(np.searchsorted(keys, rolling), len(keys) - 1)
-            hit = np.flatnonzero(keys[where] == rolling)
+            where = keys.rows(rolling)
+            hit = np.flatnonzero(where < len(keys.known))
             if not len(hit):
                 continue
             found_roles, found_heads = roles[where[hit]], heads[where[hit]]
@@ -208,6 +208,7 @@ class Model:
             rows = np.full(size, len(known), dtype=np.int32)
             rows[known] = np.arange(len(known), dtype=np.int32)
             self.dense[t] = rows
+        self.hashed = {t: _HashedKeys(known) for t, (known, _) in tables.items() if t not in _DENSE}
 
     @classmethod
     def load(cls, path):
@@ -268,8 +269,7 @@ class Model:
             elif not len(known):
                 continue
             else:
-                where = np.minimum(np.searchsorted(known, keys[t]), len(known) - 1)
-                where[known[where] != keys[t]] = len(known)  # the zero row: an unknown key
+                where = self.hashed[t].rows(keys[t])
             total += weights[where]
         return total
 
@@ -337,6 +337,46 @@ class Model:
         flat = index[valid]
         marginals[flat] = probs
         labels[flat] = probs.argmax(axis=1)
+
+
+class _HashedKeys:
+    """The rows of sorted int64 keys, looked up by a multiplicative hash (one random access per
+    key instead of a binary search); keys that share a slot are looked up by binary search."""
+
+    _BITS = 16
+    _MULTIPLIER = 0x9E3779B97F4A7C15  # 2**64 / golden ratio
+
+    def __init__(self, known):
+        import numpy as np
+
+        self.known = known
+        self.padded = np.append(known, np.zeros(1, dtype=known.dtype))
+        slots = self._slots(known)
+        self.table = np.full(1 << self._BITS, len(known), dtype=np.int64)
+        self.table[slots] = np.arange(len(known))
+        self.shared = np.zeros(1 << self._BITS, dtype=bool)
+        values, counts = np.unique(slots, return_counts=True)
+        self.shared[values[counts > 1]] = True
+
+    def _slots(self, keys):
+        import numpy as np
+
+        with np.errstate(over="ignore"):
+            return (keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> np.uint64(64 - self._BITS)
+
+    def rows(self, keys):
+        """The row of each key in ``known``; ``len(known)`` for an unknown key."""
+        import numpy as np
+
+        slots = self._slots(keys)
+        rows = self.table[slots]
+        rows[self.padded[rows] != keys] = len(self.known)
+        shared = np.flatnonzero(self.shared[slots])
+        if len(shared):
+            found = np.minimum(np.searchsorted(self.known, keys[shared]), len(self.known) - 1)
+            found[self.known[found] != keys[shared]] = len(self.known)
+            rows[shared] = found
+        return rows
 
 
 @functools.lru_cache(maxsize=1)
