@@ -183,7 +183,9 @@ def extract_projects(text: str) -> list:
             job.cancel()
             raise
         vocabulary = geo_data.categories()
-        return to_features([r for r in records if r.category in vocabulary])
+        features = to_features([r for r in records if r.category in vocabulary])
+        del records  # freed before the collector runs again, which would walk them once more
+    return features
 
 
 @contextlib.contextmanager
