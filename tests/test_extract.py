@@ -373,6 +373,19 @@ def test_road_codes_are_found_where_the_code_pattern_without_its_first_character
         assert [m.span() for m in patterns.CODE_RE.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
 
+def test_sections_match_where_the_section_pattern_without_its_first_characters_matches():
+    # SECTION_RE tries its alternatives only where SECTION_FIRST or a 段 within reach allows.
+    from geo.extract import patterns
+
+    bare = re.compile(patterns._SECTION_BODY)
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
+    text += ("青松路东段、G3段、B2区、北延伸段、东延至白石路、周边道路、支线、复线、改线段、二期、3期、"
+             "(白石路至红枫路段)、白石路—红枫路段、青松村至白石村路段、东(白石—红枫)、南出城口、٣期")
+    for pos in range(len(text)):
+        found, expected = patterns.SECTION_RE.match(text, pos), bare.match(text, pos)
+        assert (found and found.span()) == (expected and expected.span()), text[pos:pos + 30]
+
+
 def test_ranges_codes_rail_and_road_categories():
     text = ("推进经十路（燕山立交至二环东路段）、历山路北园大街至明湖路段改造，实施凤鸣路北延工程，"
             "推进省道S243线拓宽改造、G105国道改线工程。加快地铁4号线一期建设，新建奥体中心站。"
