@@ -200,6 +200,14 @@ def test_extraction_pauses_the_cyclic_garbage_collector_and_leaves_it_as_it_was(
         (gc.enable if was else gc.disable)()
 
 
+def test_extraction_keeps_no_reference_to_the_text_it_read():
+    from geo.extract import mentions
+
+    text = "新建青松小学,改造白石路。" * 3
+    assert extract_projects(text)
+    assert mentions._CANDIDATES == [None, None]  # the normalised text and its positions are let go
+
+
 def test_without_a_model_extraction_is_the_rules_alone(monkeypatch):
     monkeypatch.setattr(tagger, "shipped_model", lambda: None)
     features = extract_projects(SEED.read_text(encoding="utf-8"))

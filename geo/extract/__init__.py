@@ -136,6 +136,7 @@ from geo.extract.features import finish_records, pack_records, project_slug, to_
 from geo.extract.lexicon import CONTEXT_LABELS
 from geo.extract import tagger
 from geo.extract.lists import link_listed_members
+from geo.extract.mentions import forget_text
 from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
 from geo.extract.counts import attach_measures
@@ -241,6 +242,14 @@ def _sentence_records(norm, spans):
     """The records of these sentences (in order): the rules' clause by clause, then the tagger's
     rules in front of their filters, list members and measures."""
     tagging = tagger.tag_text(norm, spans)
+    try:
+        return _records_of_sentences(norm, spans, tagging)
+    finally:
+        forget_text()  # the text and its candidate positions are not kept after it is done
+
+
+def _records_of_sentences(norm, spans, tagging):
+    """See :func:`_sentence_records`; ``tagging`` is the tagger's reading of the sentences."""
     records = []
     for sent_start, sent_end in spans:
         sentence_records = []

@@ -146,6 +146,11 @@ def _candidates(norm):
     return _CANDIDATES[1]
 
 
+def forget_text():
+    """Let go of the text the candidates were worked out for, and of them, once it is done."""
+    _CANDIDATES[:] = [None, None]
+
+
 @functools.lru_cache(maxsize=1)
 def _candidate_ends():
     """A character class of the characters a mention can end with."""
