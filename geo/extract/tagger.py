@@ -141,6 +141,24 @@ def _lexicon_marks(codes):
     return marks, head_code > 0
 
 
+@functools.lru_cache(maxsize=1)
+def _char_tables():
+    """(script class, is a break) of every character code feature_keys gives (0 to _ASTRAL)."""
+    import numpy as np
+
+    size = _ASTRAL + 1
+    classes = np.full(size, _OTHER, dtype=np.int64)
+    classes[0x4E00:0xA000] = _HAN
+    classes[0x30:0x3A] = _DIGIT
+    classes[0x41:0x5B] = _LATIN
+    classes[0x61:0x7B] = _LATIN
+    classes[[0x20, 0x3000, 0x09]] = _SPACE
+    classes[[ord(c) for c in _NUMERALS]] = _NUMERAL
+    breaking = np.zeros(size, dtype=bool)
+    breaking[[ord(c) for c in _BREAKS]] = True
+    return classes, breaking
+
+
 def feature_keys(norm):
     """Integer feature keys of every character of ``norm``: {template: int64 array}."""
     import numpy as np
@@ -159,17 +177,13 @@ def feature_keys(norm):
 
     p1, n1 = shifted(codes, 1, _PAD_BEFORE), shifted(codes, -1, _PAD_AFTER)
     p2, n2 = shifted(codes, 2, _PAD_BEFORE), shifted(codes, -2, _PAD_AFTER)
-    klass = np.full(n, _OTHER, dtype=np.int64)
-    klass[(codes >= 0x4E00) & (codes <= 0x9FFF)] = _HAN
-    klass[(codes >= 0x30) & (codes <= 0x39)] = _DIGIT
-    klass[((codes >= 0x41) & (codes <= 0x5A)) | ((codes >= 0x61) & (codes <= 0x7A))] = _LATIN
-    klass[np.isin(codes, [0x20, 0x3000, 0x09])] = _SPACE
-    klass[np.isin(codes, [ord(c) for c in _NUMERALS])] = _NUMERAL
+    classes, breaking = _char_tables()
+    klass = classes[codes]
     kp, kn = shifted(klass, 1, _PAD), shifted(klass, -1, _PAD)
 
     marks, head_end = _lexicon_marks(codes)
 
-    breaks = np.isin(codes, [ord(c) for c in _BREAKS])
+    breaks = breaking[codes]
     index = np.arange(n)
     last_break = np.maximum.accumulate(np.where(breaks, index, -1))
     from_break = np.minimum(index - last_break, 8)
@@ -462,7 +476,7 @@ def name_spans(labels, marginals):
     starts = np.flatnonzero(opens)
     # A name ends where the next one opens or where an O follows.
     ends_o = np.flatnonzero(inside & np.concatenate((labels[1:] == 2, [True]))) + 1
-    boundaries = np.union1d(starts[1:], ends_o)
+    boundaries = np.sort(np.concatenate((starts[1:], ends_o)))  # repeats do not change the next one
     ends = boundaries[np.searchsorted(boundaries, starts, side="right")]
     chosen = marginals[np.arange(n), labels.astype(np.int64)]
     return [(start, end, float(chosen[start:end].min())) for start, end in zip(starts.tolist(), ends.tolist())]
