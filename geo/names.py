@@ -124,13 +124,14 @@ ENCLOSED_FIRST, ENCLOSED_LAST = "\u2460", "\u24ff"
 
 
 def simplified_with_offsets(text: str):
-    """(NFKC Simplified text, origin) where ``origin[i]`` is the index in ``text`` of character i.
+    """(NFKC Simplified text, origin) where ``origin[i]`` is the index in ``text`` of character i
+    (a sorted sequence: a ``range`` when every character maps to itself).
 
     NFKC may expand one character into several (㈠ -> ``(一)``); all of them map back to it.
     NFKC comes first (compatibility ideographs become ordinary ones), then OpenCC.
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return to_simplified(text), list(range(len(text)))
+        return to_simplified(text), range(len(text))
     changed = {}
     for char in set(text):
         mapped = unicodedata.normalize("NFKC", char)
@@ -139,7 +140,7 @@ def simplified_with_offsets(text: str):
     normalised = text.translate(str.maketrans(changed))
     expanding = [c for c, m in changed.items() if len(m) > 1]
     if not expanding:  # the usual case: full-width punctuation, one character for one
-        return to_simplified(normalised), list(range(len(text)))
+        return to_simplified(normalised), range(len(text))
     # Characters that NFKC expands (…, ㈠, ㎡): every output character maps back to its source.
     origin, done = [], 0
     for match in re.finditer("[" + "".join(re.escape(c) for c in expanding) + "]", text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import operator
@@ -21,7 +22,12 @@ def finish_records(records, text, origin, offset=0):
     character the rules read back into it); offsets are shifted by ``offset``, where ``text``
     begins in the whole report. Returns the records."""
 
-    seen = set(origin)  # original characters the rules saw (bracketed pinyin and spaces dropped)
+    def seen(i):
+        """True when the rules saw original character ``i`` (cleaning drops bracketed pinyin and
+        spaces); ``origin`` is sorted, so a binary search tells (a set of it costs more)."""
+        found = bisect.bisect_left(origin, i)
+        return found < len(origin) and origin[found] == i
+
     slug_parts, quotes = {}, {}
 
     def original(span):
@@ -32,11 +38,11 @@ def finish_records(records, text, origin, offset=0):
         if b <= a:
             return ""
         first, last = origin[a], origin[b - 1] + 1
-        while last < len(text) and last not in seen and not text[last].isspace():
+        while last < len(text) and not seen(last) and not text[last].isspace():
             last += 1  # 濱溪(xī): the pinyin of the last character too
         if last - first == b - a:
             return text[first:last]
-        return "".join(text[i] for i in range(first, last) if i in seen or not text[i].isspace())
+        return "".join(text[i] for i in range(first, last) if seen(i) or not text[i].isspace())
 
     for record in records:
         base_orig = original(record.base)

@@ -53,8 +53,8 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
     rules have their strongest evidence for (see :func:`_evident`).
     """
     return [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
-                                       and not _evident(norm, r, sent_start)
-                                       and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE)]
+                                       and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE
+                                       and not _evident(norm, r, sent_start))]
 
 
 def _evident(norm, record, sent_start):
