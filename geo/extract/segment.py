@@ -9,18 +9,19 @@ from geo.names import INSERTED_PINYIN
 
 # An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建), or
 # an alternative township word (乡(镇), 镇(街道)): the text reads as written without it.
-_ALTERNATIVE_VERB = re.compile(r"(?<=[新改扩开竣续迁])\([新改扩开竣续迁]\)(?=[建工])"
-                               r"|(?<=[乡镇])\((?:镇|乡|街道|街)\)"  # 乡(镇)中心幼儿园: one township
-                               r"|(?<=[油硬])\([油硬]\)(?=化)")  # 油(硬)化通村公路: one surfacing
+# (The patterns open with the character they must match, look-behinds after it: see geo.names.)
+_ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩开竣续迁]\)(?=[建工])"
+                               r"|(?<=[乡镇]\()(?:镇|乡|街道|街)\)"  # 乡(镇)中心幼儿园: one township
+                               r"|(?<=[油硬]\()[油硬]\)(?=化))")  # 油(硬)化通村公路: one surfacing
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
-_LOWER_CODE = re.compile(r"(?<![A-Za-z0-9./:_@-])[gsxy](?=\d{1,4}[\u4e00-\u9fff])")
+_LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
-_SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
+_SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[\u4e00-\u9fff]))")
 
 
 # Characters set with a space between them (letter-spaced titles and table cells of PDFs and
-# yearbooks: 沪 松 公 路, 佘 山 北 基 地): runs of Han characters joined by single spaces.
-_SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?: [\u4e00-\u9fff]+)+")  # a run's start only
+# yearbooks: 沪 松 公 路, 佘 山 北 基 地): single spaces between Han characters.
+_HAN_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 
 
 def _letter_spaces(norm):
@@ -28,16 +29,12 @@ def _letter_spaces(norm):
 
     沪 松 公 路 and 嘉 松公路 are one word set apart; 经六路 经八路 (no lone character) are two.
     """
-    spans = []
-    for match in _SPACED_RUN.finditer(norm):
-        pos = match.start()
-        parts = match.group().split(" ")
-        for left, right in zip(parts, parts[1:]):
-            pos += len(left)
-            if len(left) == 1 or len(right) == 1:
-                spans.append((pos, pos + 1))
-            pos += 1
-    return spans
+    return [(pos, pos + 1) for pos in (match.start() for match in _HAN_SPACE.finditer(norm))
+            if not (_is_han(norm, pos - 2) and _is_han(norm, pos + 2))]
+
+
+def _is_han(norm, pos):
+    return 0 <= pos < len(norm) and "\u4e00" <= norm[pos] <= "\u9fff"
 
 
 def clean(norm, origin):
