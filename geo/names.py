@@ -109,16 +109,17 @@ def to_simplified(text: str) -> str:
     converted = text.translate(table)
     if phrased is None or not phrased.search(text):
         return converted
-    converted = list(converted)
+    parts, done = [], 0
     for match in phrased.finditer(text):
         # A character whose conversion depends on a phrase (乾, 於, 著): the longest phrase of
         # OpenCC's dictionary around it decides; else its first candidate (already in place).
         i, char = match.start(), match.group()
         for phrase, index, value in phrases.get(char, ()):
             if text.startswith(phrase, i - index) and i >= index:
-                converted[i] = value
+                parts += [converted[done:i], value]
+                done = i + 1
                 break
-    return "".join(converted)
+    return "".join(parts + [converted[done:]]) if parts else converted
 
 
 # Enclosed list numbers (① ⑴ ⒈ Ⓐ): kept as marks by extraction, whose stems they end.
