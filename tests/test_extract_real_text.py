@@ -828,6 +828,12 @@ def test_dev_set_meets_the_issue_targets(capsys):
     # a county's yamen, city gate and drum tower are heritage to restore
     ("青山区对文庙、县衙等一类保护对象全部予以保留修复,加快推进老城城门恢复工程。",
      [("县衙", "culture"), ("文庙", "culture"), ("老城城门", "culture")], []),
+    # 该路 and 此桥 point back to a road named before: no name, however short the stem
+    ("青山路建成后,施工队于7月开始对该路进行大修,并对此桥进行加固。", [("青山路", "road_new")], []),
+    # the places a road passes through are context (贯穿 is a route verb like 途经)
+    ("白石公路贯穿青松、红枫等行政村,新建青山小学。", [("白石公路", "road_rebuild"), ("青山小学", "school")], []),
+    # a type word after a verb (开展农村…整治) keeps the verb out: 建设 in 打通建设北路 is the name's
+    ("持续开展农村人居环境整治,打通建设北路。", [("建设北路", "road_new")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)

@@ -257,6 +257,8 @@ GENERIC_WORDS = words("generic")
 ROAD_TYPE_WORDS = words("road_type")
 ABSTRACT_WORDS = words("abstract")
 DEFINITE_MARKERS = words("definite")
+# Words that point back to a place named before (该路, 此桥): never a name, whatever opens them.
+DEMONSTRATIVES = words("demonstrative")
 SLOGAN_WORDS = words("slogan")
 POSITIONAL_WORDS = words("positional")
 TITLE_RANKS = words("title_rank")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
@@ -232,9 +232,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # preposition is the name's first character (verbs do not take 沿/向 before their object).
             stop = None
         if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
-                norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)):
+                norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)) \
+                and not is_generic(norm[pos:head_start + 1]):
             # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
-            # follow a verb, so 建设 belongs to a name that would otherwise be too short.
+            # follow a verb, so 建设 belongs to a name that would otherwise be too short (unless the
+            # stem and the head's first character are a type word: 持续开展农村人居环境整治).
             stop = None
         elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
                 min_stem > 1 and norm[pos - len(stop) - 1] in "、和与及" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
@@ -254,7 +256,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 and pos - 1 > lo and norm[pos - 2] not in HARD_BREAKS:
             stop = None  # 许由路, 自由路: a street's last character before 路 is its name's (回家之路 a metaphor)
         if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"
-                     or stop in NEVER_IN_NAMES):  # 奉浦大桥与东桥: 与 opens no name
+                     or stop in NEVER_IN_NAMES or norm[pos:head_start] in DEMONSTRATIVES):
+            # 奉浦大桥与东桥: 与 opens no name; 对该路: the road named before, no name of its own
             return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:
             if min_stem == 0:
