@@ -834,6 +834,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("白石公路贯穿青松、红枫等行政村,新建青山小学。", [("白石公路", "road_rebuild"), ("青山小学", "school")], []),
     # a type word after a verb (开展农村…整治) keeps the verb out: 建设 in 打通建设北路 is the name's
     ("持续开展农村人居环境整治,打通建设北路。", [("建设北路", "road_new")], []),
+    # dikes and weirs are water works (a river's dikes in general are a type)
+    ("实施莲洞堤和罗湖堤升级改造,新建明德景观堰1座,加固河堤3公里。",
+     [("明德景观堰", "water"), ("罗湖堤", "water"), ("莲洞堤", "water")], [("water", 3)]),
+    # 黑色化改造 (asphalt resurfacing) is road works
+    ("二凤路黑色化改造提升。", [("二凤路", "road_rebuild")], []),
 ])
 def test_real_text_rules(text, named, groups):
     assert named_projects(text) == sorted(named)
