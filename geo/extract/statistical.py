@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_LABELS, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.extract.lexicon import CONTEXT_LABELS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
@@ -186,8 +186,9 @@ def _record_for_span(norm, start, end, clause, records):
         return None  # 15家农贸市场: a counted type, which the rules count
     if _after_label(norm, clause):
         return None  # 地址:同济街: a labelled field is context
-    if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]):
-        return None  # 国际旅|游新城区: a span opening inside a word
+    if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
+            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start):
+        return None  # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction)
     category, kind, head_start, min_stem = _category(norm, start, end, records)
     if category is None:
         return None
