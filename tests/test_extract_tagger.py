@@ -256,8 +256,9 @@ def test_a_confident_name_the_rules_missed_is_added_with_its_head_category():
 @pytest.mark.parametrize("norm, span, name", [
     ("青山县白石中学书声琅琅。", (3, 7), "白石中学"),   # after a jurisdiction's name
     ("青山国际旅游新城区焕新。", (5, 9), None),        # opening inside a word (旅|游)
+    ("国道324线青山段宽敞平整。", (0, 9), "国道324线青山段"),  # its head (a code) before its section
 ])
-def test_a_tagged_name_may_open_after_a_jurisdiction_but_not_inside_a_word(norm, span, name):
+def test_a_tagged_name_may_open_after_a_jurisdiction_and_end_in_a_section_but_not_open_inside_a_word(norm, span, name):
     found = [(span[0], span[1], 0.9)]
     added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
     assert [norm[r.start:r.end] for r in added] == ([name] if name else [])

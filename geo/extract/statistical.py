@@ -255,6 +255,17 @@ def _after_label(norm, clause):
     return clause[0] > 0 and norm[clause[0] - 1] == ":" and before.strip().endswith(CONTEXT_LABELS)
 
 
+def _section_starts(norm, start, end):
+    """Where a section ending the span at ``end`` may start, shortest section first: a bracket
+    (``(青山段)``) or two to eight Han characters and 段; two characters of the span stay before it."""
+    if norm[end - 1:end] == ")":
+        opened = norm.rfind("(", start + 2, end)
+        return [opened] if opened >= 0 and end - opened <= 26 else []
+    if norm[end - 1:end] == "段":
+        return [cut for cut in range(end - 3, max(start + 2, end - 9) - 1, -1) if _HAN.match(norm[cut])]
+    return []
+
+
 def _category(norm, start, end, records):
     """(category or placeholder, head kind, head start, minimum stem) of a span.
 
@@ -273,6 +284,11 @@ def _category(norm, start, end, records):
             return info[0], info[1], end - length, info[2]
     if _NUMBERED_ROAD.search(norm, start, end) or CODE_RE.fullmatch(norm, start, end):
         return "road", "name", end, 0
+    for cut in _section_starts(norm, start, end):
+        # 国道324线周宁段, 福州至昆明公路(横县五权至良圻): the head stands before the section
+        found = _category(norm, start, cut, records)
+        if found[0] is not None:
+            return found
     for record in records:
         between = norm[record.end:start] if record.end <= start else norm[end:record.start]
         if record.named and between in ("、", "和", "及", "与"):
