@@ -31,7 +31,7 @@ _PAD_BEFORE, _PAD_AFTER, _ASTRAL = 0x10000, 0x10001, 0x10002
 _CHAR_BITS = 17
 # Sentences decoded together: at most this many characters' worth of positions per batch.
 _DECODE_CELLS = 1 << 18
-# Templates with few possible keys, looked up in a dense table (the others by binary search).
+# Templates with few possible keys, looked up in a dense table (the others by hash).
 _DENSE = {"c": 1 << _CHAR_BITS, "p1": 1 << _CHAR_BITS, "n1": 1 << _CHAR_BITS, "p2": 1 << _CHAR_BITS,
           "n2": 1 << _CHAR_BITS, "k": 8, "k3": 512, "dh": 16, "db": 16}
 # Script classes: Han, digit, Latin, space, punctuation or other, Chinese numeral, padding.
