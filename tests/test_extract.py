@@ -668,3 +668,9 @@ def test_honours_slogans_and_renewed_types_are_no_places(text, kept, dropped):
 ])
 def test_townships_hills_islands_and_renewal_units_are_named(text, named):
     assert named_projects(text) == sorted(named)
+
+
+def test_a_length_counted_by_a_bare_head_after_a_name_is_the_names_measure():
+    features = extract_projects("完成团结河堤防加固12公里。")
+    assert [(f["properties"]["name"], f["properties"]["measures"]) for f in features] == [
+        ("团结河", [{"value": 12, "unit": "公里", "noun": None}])]

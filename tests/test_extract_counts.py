@@ -46,3 +46,30 @@ def test_a_counted_type_after_a_works_verb_is_named_by_the_type_not_the_verb():
 
     names = [f["properties"]["base_name"] for f in extract_projects("改造街巷39条。")]
     assert names == ["街巷"]
+
+
+def _groups(text):
+    from geo.extract import extract_projects
+
+    return [(f["properties"]["base_name"], f["properties"]["quantity"]["value"], f["properties"]["category"])
+            for f in extract_projects(text) if not f["properties"]["named"]]
+
+
+def test_things_of_no_known_type_counted_after_a_works_verb_are_a_group():
+    assert _groups("建成15家放心粮油连锁店。") == [("放心粮油连锁店", 15, "project")]
+    assert _groups("新建农贸市场快检室8个。") == [("农贸市场快检室", 8, "project")]
+    assert _groups("建设水源井40眼,安装风光互补提水设备。") == [("水源井", 40, "project")]
+
+
+def test_a_counted_thing_takes_the_category_of_the_type_or_stem_it_ends_with():
+    assert _groups("改建2个益智健身点。") == [("益智健身点", 2, "sports")]
+    assert _groups("新建市政消火栓160个。") == [("市政消火栓", 160, "project")]
+
+
+def test_counts_of_no_works_make_no_group():
+    assert _groups("培育省级农业产业化龙头企业7家。") == []  # firms
+    assert _groups("安装太阳能路灯108盏、路灯79盏。") == []  # fixtures
+    assert _groups("提升市民生活品质(6项)。") == []  # a heading's tally
+    assert _groups("打造2个省级、53个市级示范村。") != [("省级", 2, "project")]
+    assert _groups("建设一座宽敞的大桥。") == []  # a description, in words not digits
+    assert [g for g in _groups("7个危桥改造项目已完成4座。") if g[1] == 4] == []  # progress of the 7

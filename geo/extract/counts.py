@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, STOPS, match_any
+from geo.extract.lexicon import ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
 from geo.extract.model import Mention, Record
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, NUMBER_CHAR_RE
 from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(r"[\d一二两三四五六七八九十百千][余多]?[项个处件]")  # a count of works at all
@@ -106,3 +106,114 @@ def attach_measures(norm, start, end, records):
         before = groups or before
         target = max(before, key=lambda r: r.end) if before else min(records, key=lambda r: r.start)
         target.measures.append({"value": value, "unit": unit, "noun": noun})
+
+
+
+# Things counted with no place type of the lexicon: 建成15家放心粮油连锁店, 新建农贸市场快检室8个.
+_THING_COUNT = re.compile(rf"(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
+_THING_NOUN = re.compile(r"[\u4e00-\u9fff“”]{2,%d}" % MAX_STEM)
+_NOT_THING_START = "的又有很更各每其该"  # 一座宽敞的大桥, 一个又一个: a description, not a thing
+
+
+def counted_things(norm, start, end, records, mentions=()):
+    """Groups of things counted right after a works verb, of a type the lexicon does not know.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records so far: a count or noun inside one of them is theirs.
+    mentions : list of Mention
+        The clause's mentions: a count one of them took is theirs.
+
+    Returns
+    -------
+    list of Record
+        One unnamed record per count written in digits, in a unit of things (thing_unit in
+        units.tsv), either after a works verb and before its noun (建成15家放心粮油连锁店) or after
+        a works verb and its noun at the end of an item (新建农贸市场快检室8个、...). Nouns that
+        count no works (企业, 百分点, 路灯: ``uncounted`` in stop_words.tsv) and measures (学位,
+        停车位) make none. The category is that of the last place type or stem in the noun, else
+        ``project``.
+    """
+    if not NUMBER_CHAR_RE.search(norm, start, end):
+        return []
+    taken = [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
+    out = []
+    for match in _THING_COUNT.finditer(norm, start, end):
+        found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end)
+        if found is None:
+            continue
+        (noun_start, noun_end), action = found
+        span = (min(noun_start, match.start()), max(noun_end, match.end()))
+        if any(s < span[1] and span[0] < e for s, e in taken) or not _is_thing(norm[noun_start:noun_end]):
+            continue
+        value = parse_number(match.group("num"))
+        category = _thing_category(norm[noun_start:noun_end])
+        if not value or value < 2 or category is None:
+            continue
+        mention = Mention(kind="generic", head=norm[noun_end - 1], category=category, head_start=noun_end - 1,
+                          head_end=noun_end, stem_start=noun_start, end=span[1])
+        out.append(Record(named=False, category=category, action=action, start=span[0], end=span[1],
+                          base=(noun_start, noun_end), mention=mention,
+                          quantity={"value": value, "unit": match.group("unit")}, measures=[]))
+        taken.append(span)
+    return out
+
+
+def _thing_after(norm, match, start, end):
+    """((noun start, end), verb) of 建成15家放心粮油连锁店: a verb, the count, then the noun."""
+    action = _action_ending_at(norm, match.start(), start)
+    run = _THING_NOUN.match(norm, match.end(), end) if action else None
+    if run is None:
+        return None
+    noun_end = run.end()
+    for pos in range(match.end() + 2, run.end()):
+        if norm[pos] == "的" or ACTION_INDEX.at(norm, pos) or match_any(norm, pos, STOPS):
+            noun_end = pos  # 新建3座废酸处理中心, 改造4个小区停车位: the noun ends before the next verb
+            break
+    return ((match.end(), noun_end), action) if noun_end - match.end() >= 2 else None
+
+
+def _thing_before(norm, match, start, end):
+    """((noun start, end), verb) of 新建农贸市场快检室8个: a verb, the noun, then the count at an item's end."""
+    after = match.end()
+    if after < end and norm[after] not in HARD_BREAKS and not norm.startswith(("和", "及"), after):
+        return None
+    for pos in range(match.start() - 1, max(start, match.start() - MAX_STEM) - 1, -1):
+        if not ("\u4e00" <= norm[pos] <= "\u9fff" or norm[pos] in "“”"):
+            return None
+        action = _action_ending_at(norm, pos, start) if match.start() - pos >= 2 else None
+        if action:
+            return (pos, match.start()), action
+    return None
+
+
+def _action_ending_at(norm, pos, lo):
+    """The works verb of two to four characters ending at ``pos`` (新建, 改造提升), or None."""
+    for length in (4, 3, 2):
+        if pos - length >= lo and ACTION_INDEX.at(norm, pos - length) == norm[pos - length:pos]:
+            return norm[pos - length:pos]
+    return None
+
+
+def _is_thing(noun):
+    """False for a description (的居民小区), a list (A等), a verb (已完成) or a noun counting no works."""
+    return noun[0] not in _NOT_THING_START and "等" not in noun and not noun.endswith(UNCOUNTED_NOUNS) \
+        and not noun.endswith(MEASURE_NOUNS) and ACTION_INDEX.first_in(noun) is None \
+        and not any(verb in noun for verb in PHASE_VERBS)
+
+
+def _thing_category(noun):
+    """The category of a stem category word in ``noun`` (健身, 卫生), else ``project``; None when
+    the noun ends with a place type of the lexicon (its mentions had their say on it)."""
+    table, bare = heads(), noun.strip("“”")
+    if any(bare[cut:] in table for cut in range(len(bare) - 1)):
+        return None
+    for word, category in STEM_CATEGORY:
+        if word in noun:
+            return category
+    return COUNTED_PROJECTS

@@ -278,6 +278,10 @@ for _unit, _groups in pairs("count_unit"):
         UNITS_BY_GROUP[_group] += (_unit,)
 SIZE_UNITS = words("size_unit")
 MEASURE_NOUNS = words("measure_noun")
+# Units of things counted with no place type (建成15家放心粮油连锁店), and nouns such counts never
+# make works of (培育龙头企业7家, 提高3个百分点, 安装路灯79盏).
+THING_UNITS = words("thing_unit")
+UNCOUNTED_NOUNS = tuple(words("uncounted"))
 MEASURE_UNITS = words("measure_unit")
 
 JUNCTION_HEADS = words("junction")

@@ -10,7 +10,7 @@ from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
-from geo.extract.counts import counted_works
+from geo.extract.counts import counted_things, counted_works
 from geo.extract.model import Count, Mention, Record
 from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
@@ -36,9 +36,26 @@ def clause_records(norm, start, end, sent_start, sent_end):
         typed = record.mention.typed_by
         if record.named and typed is not None and typed.full_count and record.group_total is None:
             record.group_total = dict(typed.full_count)
-    records = drop_partners(norm, drop_locators(norm, records, mentions), end)
+    records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
     records = [r for r in records if not _bare_direction(norm, r)]
-    return records + counted_works(norm, start, end, records, mentions)
+    works = counted_works(norm, start, end, records, mentions)
+    return records + works + counted_things(norm, start, end, records + works, mentions)
+
+
+def _lengths_of_named(records):
+    """团结河堤防加固12公里: a length counted by a bare head right after a name (堤防 of 团结河) is
+    the named place's measure, not a group of its own."""
+    ends = {r.end: r for r in records if r.named}
+    kept = []
+    for record in records:
+        owner = ends.get(record.mention.stem_start) if not record.named and record.quantity else None
+        if owner is not None and record.mention.head_start == record.mention.stem_start and not record.remainder \
+                and record.quantity["unit"] in SIZE_UNITS:
+            owner.measures.append({"value": record.quantity["value"], "unit": record.quantity["unit"], "noun": None})
+            owner.action = owner.action or record.action
+            continue
+        kept.append(record)
+    return kept
 
 
 def _bare_direction(norm, record):
