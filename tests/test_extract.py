@@ -674,3 +674,9 @@ def test_a_length_counted_by_a_bare_head_after_a_name_is_the_names_measure():
     features = extract_projects("完成团结河堤防加固12公里。")
     assert [(f["properties"]["name"], f["properties"]["measures"]) for f in features] == [
         ("团结河", [{"value": 12, "unit": "公里", "noun": None}])]
+
+
+def test_a_walkway_named_by_the_two_ends_of_its_stretch_is_one_project():
+    names = [f["properties"]["name"] for f in extract_projects("新建大江厂后门至鱼洞轻轨站人行道、相思桥至公园北路人行道。")]
+    assert sorted(names) == ["大江厂后门至鱼洞轻轨站", "相思桥至公园北路"]
+    assert [f["properties"]["name"] for f in extract_projects("改造青山路人行道。")] == ["青山路"]

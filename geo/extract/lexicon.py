@@ -281,6 +281,8 @@ MEASURE_NOUNS = words("measure_noun")
 # Units of things counted with no place type (建成15家放心粮油连锁店), and nouns such counts never
 # make works of (培育龙头企业7家, 提高3个百分点, 安装路灯79盏).
 THING_UNITS = words("thing_unit")
+# Walkways named by the two ends of the stretch they run along (A至B人行道).
+WALKWAY_WORDS = longest_first(words("walkway"))
 UNCOUNTED_NOUNS = tuple(words("uncounted"))
 MEASURE_UNITS = words("measure_unit")
 

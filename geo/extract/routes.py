@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.extents import extend_right
-from geo.extract.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, heads, is_generic, stop_ending_at
+from geo.extract.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, MAX_STEM
 from geo.extract.stems import find_stem
@@ -89,10 +89,13 @@ def _ends_in_head(norm, lo, end):
 
 # A road named by its two ends in prose, with 的 or a length before its type:
 # 蓝溪镇黄潭村到太拔镇太拔村的道路, 富水镇龙窝至黄柏的2公里道路 (A至B公路 is a head's stem).
-_ROUTE_TAIL = re.compile(r"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路)")
+# Walkways along a route take its two ends right before them too: 大江厂后门至鱼洞轻轨站人行道.
+_WALKWAYS = "|".join(WALKWAY_WORDS)
+_ROUTE_TAIL = re.compile(rf"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路|{_WALKWAYS})")
 _TO = re.compile(r"[到至]")
-LENGTH_BEFORE_ROAD = re.compile(r"\d(?:公里|千米|米)的?(?:道路|公路)")
-_ROUTE_END = re.compile(r"[\u4e00-\u9fff\d]{2,10}?(?=(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路))")
+LENGTH_BEFORE_ROAD = re.compile(rf"\d(?:公里|千米|米)的?(?:道路|公路)|至[^,;。、]{{2,10}}?(?:{_WALKWAYS})")
+_ROUTE_END = re.compile(
+    rf"[\u4e00-\u9fff\d]{{2,10}}?(?=(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路|{_WALKWAYS}))")
 
 
 def with_routes_in_prose(norm, mentions, start, end):
