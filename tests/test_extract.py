@@ -680,3 +680,16 @@ def test_a_walkway_named_by_the_two_ends_of_its_stretch_is_one_project():
     names = [f["properties"]["name"] for f in extract_projects("新建大江厂后门至鱼洞轻轨站人行道、相思桥至公园北路人行道。")]
     assert sorted(names) == ["大江厂后门至鱼洞轻轨站", "相思桥至公园北路"]
     assert [f["properties"]["name"] for f in extract_projects("改造青山路人行道。")] == ["青山路"]
+
+
+def test_less_common_works_verbs_open_the_name_and_give_the_action():
+    props = [f["properties"] for f in extract_projects("汉寿县斥资2.31亿元兴建红旗水厂。")]
+    assert [(p["name"], p["action"]) for p in props] == [("红旗水厂", "兴建")]
+    props = [f["properties"] for f in extract_projects("翻修青山路路面。")]
+    assert [(p["name"], p["category"]) for p in props] == [("青山路", "road_rebuild")]
+
+
+def test_discourse_words_and_demonstratives_are_not_part_of_a_name():
+    names = [f["properties"]["name"] for f in extract_projects("同时常州道道路整修工程被纳入交通改善项目。")]
+    assert all(not n.startswith("同时") for n in names) and names
+    assert [f["properties"]["name"] for f in extract_projects("大家同时非常期待这所学校早日建成。")] == []
