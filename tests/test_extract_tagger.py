@@ -284,3 +284,11 @@ def test_text_with_lone_surrogates_is_tagged_like_any_other():
 
     names = sorted(f["properties"]["name"] for f in extract_projects("\udc81改造青山路，\ud800建设白石公园。"))
     assert names == ["白石公园", "青山路"]
+
+
+def test_a_tagged_name_may_end_with_a_type_the_rules_leave_to_the_tagger():
+    # 花园 and 苑 also end estates' and shops' names, 闸 other words: the rules make no name
+    # of them, a name the tagger marks may end with them.
+    props = [f["properties"] for f in extract_projects("新建仲子路钢坝闸。")]
+    assert [(p["name"], p["category"]) for p in props] == [("仲子路钢坝闸", "water")]
+    assert [f["properties"]["name"] for f in extract_projects("新建花园。")] == []

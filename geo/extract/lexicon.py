@@ -283,6 +283,8 @@ MEASURE_NOUNS = words("measure_noun")
 THING_UNITS = words("thing_unit")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
 WALKWAY_WORDS = longest_first(words("walkway"))
+# Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).
+TAGGED_HEADS = pairs("tagged_head")
 UNCOUNTED_NOUNS = tuple(words("uncounted"))
 MEASURE_UNITS = words("measure_unit")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CONTEXT_LABELS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
@@ -284,6 +284,10 @@ def _category(norm, start, end, records):
             return info[0], info[1], end - length, info[2]
     if _NUMBERED_ROAD.search(norm, start, end) or CODE_RE.fullmatch(norm, start, end):
         return "road", "name", end, 0
+    for word, code in TAGGED_HEADS:
+        if norm.endswith(word, start, end) and end - start > len(word):
+            # 蒋家巷花园, 龙韵景苑, 仲子路钢坝闸: types too often part of other names for the rules
+            return code, "facility", end - len(word), 2
     for cut in _section_starts(norm, start, end):
         # 国道324线周宁段, 福州至昆明公路(横县五权至良圻): the head stands before the section
         found = _category(norm, start, cut, records)
