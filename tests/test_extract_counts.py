@@ -73,3 +73,21 @@ def test_counts_of_no_works_make_no_group():
     assert _groups("打造2个省级、53个市级示范村。") != [("省级", 2, "project")]
     assert _groups("建设一座宽敞的大桥。") == []  # a description, in words not digits
     assert [g for g in _groups("7个危桥改造项目已完成4座。") if g[1] == 4] == []  # progress of the 7
+
+
+def test_a_count_after_the_list_that_no_rule_took_counts_the_list_and_the_rest():
+    assert _groups("对承平新村北区、农人公寓等14个老旧小区施行路面黑色化。") == [("老旧小区", 12, "area")]
+    features = extract_projects_props("对承平新村北区、农人公寓等14个老旧小区施行路面黑色化。")
+    assert {p["name"]: p["group_total"] for p in features if not p["named"]} == {
+        "其余老旧小区": {"value": 14, "unit": "个"}}
+
+
+def test_a_count_after_a_list_of_types_counts_them_together():
+    assert _groups("新建和改造公厕、垃圾转运站、溶盐池等11座;") == [("公厕、垃圾转运站、溶盐池", 11, "sanitation")]
+    assert _groups("新建和改造公厕等11座;") == []  # one type is no list
+
+
+def extract_projects_props(text):
+    from geo.extract import extract_projects
+
+    return [f["properties"] for f in extract_projects(text)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
+from geo import data as geo_data
+from geo.extract.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
 from geo.extract.model import Mention, Record
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, NUMBER_CHAR_RE
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, NUMBER_CHAR_RE, STREET_NAME_ENDINGS
 from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(r"[\d一二两三四五六七八九十百千][余多]?[项个处件]")  # a count of works at all
@@ -170,11 +171,7 @@ def _thing_after(norm, match, start, end):
     run = _THING_NOUN.match(norm, match.end(), end) if action else None
     if run is None:
         return None
-    noun_end = run.end()
-    for pos in range(match.end() + 2, run.end()):
-        if norm[pos] == "的" or ACTION_INDEX.at(norm, pos) or match_any(norm, pos, STOPS):
-            noun_end = pos  # 新建3座废酸处理中心, 改造4个小区停车位: the noun ends before the next verb
-            break
+    noun_end = _noun_end(norm, match.end(), run.end())  # 新建3座废酸处理中心, 改造4个小区停车位
     return ((match.end(), noun_end), action) if noun_end - match.end() >= 2 else None
 
 
@@ -217,3 +214,130 @@ def _thing_category(noun):
         if word in noun:
             return category
     return COUNTED_PROJECTS
+
+
+# A count right after the 等 that closes a list: A、B等14个老旧小区, 公厕、垃圾转运站等11座.
+_LISTED_COUNT = re.compile(rf"等(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
+
+
+def counted_after_list(norm, start, end, records, mentions=()):
+    """The group a list's count after 等 states, when no rule took the count.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records so far: the list's named members among them.
+    mentions : list of Mention
+        The clause's mentions: a count one of them took is theirs.
+
+    Returns
+    -------
+    list of Record
+        For each such count with named members listed right before 等: an unnamed record of
+        the members not named (quantity the count less the members, ``group_total`` the count),
+        named by the noun after the count (else by the list), of the category of that noun's
+        type or stem (else the members'). When the members are all the count names, they state
+        the total and no record is made.
+    """
+    if "等" not in norm[start:end]:
+        return []
+    taken = [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
+    out = []
+    for match in _LISTED_COUNT.finditer(norm, start, end):
+        if any(s < match.end() and match.start("num") < e for s, e in taken):
+            continue
+        value = parse_number(match.group("num"))
+        members = _listed_before(norm, match.start(), records)
+        listed = None if members else _listed_types(norm, match.start(), start)
+        if not value or value != int(value) or not (members or listed):
+            continue
+        total = {"value": value, "unit": match.group("unit")}
+        if len(members) >= value:
+            for member in members:
+                member.group_total = member.group_total or dict(total)
+            continue
+        run = _THING_NOUN.match(norm, match.end(), end)
+        noun_end = _first_type_end(norm, match.end(), _noun_end(norm, match.end(), run.end())) if run else match.end()
+        if noun_end - match.end() >= 2:
+            base = (match.end(), noun_end)  # 等14个老旧小区: the noun after the count
+        else:
+            base = listed or (members[0].start, match.start())  # 公厕、垃圾转运站、溶盐池等11座
+        category = _head_category(norm[base[0]:base[1]]) or (members[-1].category if members else None) \
+            or _thing_category(norm[base[0]:base[1]]) or COUNTED_PROJECTS
+        action = (members[-1].action if members else None) or right_action(norm, max(base[1], match.end()), end) \
+            or _action_ending_at(norm, base[0], start)
+        group_end = max(base[1], match.end())
+        mention = Mention(kind="generic", head=norm[base[1] - 1], category=category, head_start=base[1] - 1,
+                          head_end=base[1], stem_start=base[0], end=group_end)
+        out.append(Record(named=False, category=category, action=action, start=min(base[0], match.start("num")),
+                          end=group_end, base=base, mention=mention,
+                          quantity={"value": value - len(members), "unit": total["unit"]},
+                          group_total=total if members else None, remainder=bool(members),
+                          listed_members=members, measures=[]))
+        taken.append((match.start(), group_end))
+    return out
+
+
+# What the name of a place (not a type) ends with: townships, jurisdictions, streets, villages.
+_PLACE_ENDINGS = tuple(TOWNSHIP_SUFFIXES) + tuple(JURISDICTION_SUFFIXES) + STREET_NAME_ENDINGS + ("村", "社区")
+
+
+def _listed_types(norm, pos, lo):
+    """(start, end) of a list of types right before 等 at ``pos`` (公厕、垃圾转运站、溶盐池), else None."""
+    start = pos
+    while start > lo and ("\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] == "、") \
+            and not _action_ending_at(norm, start, lo):
+        start -= 1
+    if "、" not in norm[start:pos] or pos - start < 5 or norm[start] == "、":
+        return None
+    # Types, not places: one item at least a place type itself, none a township's or village's name.
+    items = norm[start:pos].split("、")
+    table = heads()
+    if any(item.endswith(_PLACE_ENDINGS) for item in items) or not any(item in table for item in items):
+        return None
+    return start, pos
+
+
+def _first_type_end(norm, noun_start, noun_end):
+    """The end of the first place type in a noun (老旧小区 of 老旧小区施行路面黑色化), else ``noun_end``."""
+    table = heads()
+    for pos in range(noun_start + 2, noun_end + 1):
+        if any(norm[pos - n:pos] in table and table[norm[pos - n:pos]][1] not in ("none", "skip")
+               for n in range(2, min(5, pos - noun_start) + 1)):
+            return pos
+    return noun_end
+
+
+def _listed_before(norm, pos, records):
+    """The named records listed right before ``pos`` (A、B和C before 等), in text order."""
+    by_end = {r.end: r for r in records if r.named}
+    members = []
+    while pos in by_end:
+        member = by_end[pos]
+        members.insert(0, member)
+        pos = member.start - 1
+        if pos < 0 or norm[pos] not in "、和及与":
+            break
+    return members
+
+
+def _noun_end(norm, noun_start, run_end):
+    """Where a noun after a count ends: before a verb, 的 or a stop word, else at ``run_end``."""
+    for pos in range(noun_start + 2, run_end):
+        if norm[pos] == "的" or ACTION_INDEX.at(norm, pos) or match_any(norm, pos, STOPS):
+            return pos
+    return run_end
+
+
+def _head_category(noun):
+    """The category of the place type ``noun`` ends with, or None."""
+    table = heads()
+    for cut in range(len(noun) - 1):
+        row = table.get(noun.strip("“”")[cut:])
+        if row and row[0] in geo_data.categories():
+            return row[0]
+    return None
