@@ -91,3 +91,9 @@ def extract_projects_props(text):
     from geo.extract import extract_projects
 
     return [f["properties"] for f in extract_projects(text)]
+
+
+def test_a_count_that_opens_a_clause_counts_the_subject_of_the_works_after_it():
+    assert _groups("165栋老旧住宅经过修缮,外墙焕然一新。") == [("老旧住宅", 165, "project")]
+    assert _groups("贺兰县一季度28个重大基础设施及民生项目密集开工。") == [("重大基础设施及民生项目", 28, "project")]
+    assert _groups("今年以来共有50个人参加培训。") == []

@@ -255,9 +255,9 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("新建青松湖旅游路，改造白石水闸，整治青岭涌、红枫涌等7条河涌，新建渡槽8座、星级旅游厕所19座。",
      [("白石水闸", "water"), ("红枫涌", "water"), ("青岭涌", "water"), ("青松湖旅游路", "road_new")],
      [("sanitation", 19), ("water", 5), ("water", 8)]),
-    # roads that meet or pass at a site (在此交汇) are context; 进行 ends a stem; circled numbers
-    # open list items (NFKC would make ② the digit 2)
-    ("青松高速、白石高速在此交汇，对9处空地进行城市绿地建设。", [], []),
+    # roads that meet or pass at a site (在此交汇) are context (the 9 sites greened are a group);
+    # 进行 ends a stem; circled numbers open list items (NFKC would make ② the digit 2)
+    ("青松高速、白石高速在此交汇，对9处空地进行城市绿地建设。", [], [("project", 9)]),
     ("①青松路延伸段改造；②白石路改造", [("白石路", "road_rebuild"), ("青松路延伸段", "road_new")], []),
     # parks or car parks of the town (城区, 主城区) are types; 拆除 ends a stem; 总计 bounds a count
     ("建设城区公园和主城区停车场，拆除青松口收费站，改造道路总计17条。", [("青松口收费站", "transport")],

@@ -16,7 +16,7 @@ _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # be
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
 _WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个|处|件)"
 _COUNTED_WORKS_RE = re.compile(
-    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))"
+    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,12}}?(?:{'|'.join(COUNTED_WORKS)}))"
     rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
     # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
     rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?")
@@ -145,7 +145,8 @@ def counted_things(norm, start, end, records, mentions=()):
     taken = [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
     out = []
     for match in _THING_COUNT.finditer(norm, start, end):
-        found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end)
+        found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end) \
+            or _thing_subject(norm, match, start, end)
         if found is None:
             continue
         (noun_start, noun_end), action = found
@@ -187,6 +188,23 @@ def _thing_before(norm, match, start, end):
         if action:
             return (pos, match.start()), action
     return None
+
+
+def _thing_subject(norm, match, start, end):
+    """((noun start, end), verb) of 16个旅游驿站连线成景, 165栋老旧住宅经过修缮: the count opens the
+    clause (after a place or time of a few characters), its noun is the subject of works said after it."""
+    before = norm[start:match.start()]
+    if len(before) > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(before) is not None:
+        return None
+    run = _THING_NOUN.match(norm, match.end(), end)
+    if run is None:
+        return None
+    noun_end = _noun_end(norm, match.end(), run.end())
+    action = right_action(norm, noun_end, end) if noun_end - match.end() >= 2 else None
+    return ((match.end(), noun_end), action) if action else None
+
+
+MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
 
 
 def _action_ending_at(norm, pos, lo):
@@ -328,8 +346,9 @@ def _listed_before(norm, pos, records):
 def _noun_end(norm, noun_start, run_end):
     """Where a noun after a count ends: before a verb, 的 or a stop word, else at ``run_end``."""
     for pos in range(noun_start + 2, run_end):
-        if norm[pos] == "的" or ACTION_INDEX.at(norm, pos) or match_any(norm, pos, STOPS):
-            return pos
+        if norm[pos] == "的" or ACTION_INDEX.at(norm, pos) or match_any(norm, pos, STOPS) \
+                or len(FILLER_INDEX.at(norm, pos) or "") >= 2:
+            return pos  # 104个社区全部完成: an adverb ends the noun too
     return run_end
 
 
