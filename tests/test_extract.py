@@ -693,3 +693,9 @@ def test_discourse_words_and_demonstratives_are_not_part_of_a_name():
     names = [f["properties"]["name"] for f in extract_projects("同时常州道道路整修工程被纳入交通改善项目。")]
     assert all(not n.startswith("同时") for n in names) and names
     assert [f["properties"]["name"] for f in extract_projects("大家同时非常期待这所学校早日建成。")] == []
+
+
+def test_a_hamlet_named_with_tun_is_a_village_and_tun_villages_are_a_type():
+    props = [f["properties"] for f in extract_projects("现正在实施勇山屯改造;石围屯实施新农村建设。")]
+    assert sorted((p["name"], p["category"]) for p in props) == [("勇山屯", "village"), ("石围屯", "village")]
+    assert [f["properties"]["named"] for f in extract_projects("绿化村屯64个。")] == [False]
