@@ -699,3 +699,8 @@ def test_a_hamlet_named_with_tun_is_a_village_and_tun_villages_are_a_type():
     props = [f["properties"] for f in extract_projects("现正在实施勇山屯改造;石围屯实施新农村建设。")]
     assert sorted((p["name"], p["category"]) for p in props) == [("勇山屯", "village"), ("石围屯", "village")]
     assert [f["properties"]["named"] for f in extract_projects("绿化村屯64个。")] == [False]
+
+
+def test_a_capacity_or_a_batch_before_a_name_is_no_part_of_it():
+    assert [f["properties"]["name"] for f in extract_projects("启动第三批城西片区改造。")] == ["城西片区"]
+    assert "日处理4000立方米污水处理厂" not in [f["properties"]["name"] for f in extract_projects("建成日处理4000立方米污水处理厂。")]

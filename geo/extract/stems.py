@@ -10,7 +10,10 @@ from geo.extract.numbers import parse_number
 from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 
 
-_MEASURED = re.compile(r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?")  # 20米宽, 60班, 500床, 六轨制
+_MEASURED = re.compile(
+    r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
+    r"|[日年]?(?:处理|供水|产|吞吐)(?:能力)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨
+    r"|第[\d一二三四五六七八九十]+批")  # 第二批: a batch of a programme
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _YEAR = re.compile(r"(?:19|20)\d\d(?:年度|年)?")
 _NUMERAL_STEMS = frozenset("一二三四五六七八九十")  # 一中, 三小: one-character numerals naming a school
