@@ -704,3 +704,8 @@ def test_a_hamlet_named_with_tun_is_a_village_and_tun_villages_are_a_type():
 def test_a_capacity_or_a_batch_before_a_name_is_no_part_of_it():
     assert [f["properties"]["name"] for f in extract_projects("启动第三批城西片区改造。")] == ["城西片区"]
     assert "日处理4000立方米污水处理厂" not in [f["properties"]["name"] for f in extract_projects("建成日处理4000立方米污水处理厂。")]
+
+
+def test_a_trading_centre_is_a_market():
+    props = [f["properties"] for f in extract_projects("精准推进滇东北农产品交易中心开工建设。")]
+    assert [(p["name"], p["category"]) for p in props] == [("滇东北农产品交易中心", "market")]

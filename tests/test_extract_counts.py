@@ -97,3 +97,7 @@ def test_a_count_that_opens_a_clause_counts_the_subject_of_the_works_after_it():
     assert _groups("165栋老旧住宅经过修缮,外墙焕然一新。") == [("老旧住宅", 165, "project")]
     assert _groups("贺兰县一季度28个重大基础设施及民生项目密集开工。") == [("重大基础设施及民生项目", 28, "project")]
     assert _groups("今年以来共有50个人参加培训。") == []
+
+
+def test_a_counted_thing_may_follow_its_verb_after_le():
+    assert _groups("建成了15家放心粮油连锁店。") == [("放心粮油连锁店", 15, "project")]

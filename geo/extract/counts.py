@@ -168,7 +168,8 @@ def counted_things(norm, start, end, records, mentions=()):
 
 def _thing_after(norm, match, start, end):
     """((noun start, end), verb) of 建成15家放心粮油连锁店: a verb, the count, then the noun."""
-    action = _action_ending_at(norm, match.start(), start)
+    verb_end = match.start() - 1 if norm.startswith("了", match.start() - 1) else match.start()  # 建成了15家
+    action = _action_ending_at(norm, verb_end, start)
     run = _THING_NOUN.match(norm, match.end(), end) if action else None
     if run is None:
         return None
