@@ -142,7 +142,7 @@ def counted_things(norm, start, end, records, mentions=()):
     """
     if not NUMBER_CHAR_RE.search(norm, start, end):
         return []
-    taken = [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
+    taken = _taken_spans(records, mentions)
     out = []
     for match in _THING_COUNT.finditer(norm, start, end):
         found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end) \
@@ -208,6 +208,11 @@ def _thing_subject(norm, match, start, end):
 MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
 
 
+def _taken_spans(records, mentions):
+    """The spans the clause's records and the counts its mentions took cover."""
+    return [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
+
+
 def _action_ending_at(norm, pos, lo):
     """The works verb of two to four characters ending at ``pos`` (新建, 改造提升), or None."""
     for length in (4, 3, 2):
@@ -264,7 +269,7 @@ def counted_after_list(norm, start, end, records, mentions=()):
     """
     if "等" not in norm[start:end]:
         return []
-    taken = [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
+    taken = _taken_spans(records, mentions)
     out = []
     for match in _LISTED_COUNT.finditer(norm, start, end):
         if any(s < match.end() and match.start("num") < e for s, e in taken):
