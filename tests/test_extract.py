@@ -709,3 +709,9 @@ def test_a_capacity_or_a_batch_before_a_name_is_no_part_of_it():
 def test_a_trading_centre_is_a_market():
     props = [f["properties"] for f in extract_projects("精准推进滇东北农产品交易中心开工建设。")]
     assert [(p["name"], p["category"]) for p in props] == [("滇东北农产品交易中心", "market")]
+
+
+def test_a_clause_after_a_label_word_and_a_comma_is_no_labelled_field():
+    props = [f["properties"] for f in extract_projects("开通、优化5条公交线路,改造提升100座公厕。")]
+    assert [(p["category"], p["quantity"]["value"]) for p in props if not p["named"]] == [("sanitation", 100)]
+    assert [f["properties"]["name"] for f in extract_projects("地址:青山路与白石路交口。")] == []

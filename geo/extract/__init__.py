@@ -136,7 +136,6 @@ import gc
 from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, read_report
 from geo.extract.features import finish_records, pack_records, project_slug, to_features, unpack_records
-from geo.extract.lexicon import CONTEXT_LABELS
 from geo.extract import tagger
 from geo.extract.lists import link_listed_members
 from geo.extract.mentions import forget_text
@@ -145,7 +144,7 @@ from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
 from geo.extract.counts import attach_measures
 from geo.extract.records import clause_records
 from geo.extract.segment import clauses, clean, sentences
-from geo.extract.statistical import combine
+from geo.extract.statistical import after_label, combine
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
 
@@ -256,12 +255,10 @@ def _records_of_sentences(norm, spans, tagging):
     records = []
     for sent_start, sent_end in spans:
         sentence_records = []
-        previous = None
         for clause_start, clause_end in clauses(norm, sent_start, sent_end):
-            if previous is None or not norm[previous[0]:previous[1]].strip().endswith(CONTEXT_LABELS):
+            if not after_label(norm, (clause_start, clause_end)):
                 # 地址:A路与B路交口, 对口学校:C中学: a labelled field is context, not works.
                 sentence_records.extend(clause_records(norm, clause_start, clause_end, sent_start, sent_end))
-            previous = (clause_start, clause_end)
         if tagging is not None:
             # The tagger in front of the rules' filters: names they missed, names it rejects.
             sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)

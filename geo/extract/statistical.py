@@ -184,7 +184,7 @@ def _record_for_span(norm, start, end, clause, records):
     count = COUNT_RE.match(text)
     if count is not None and is_generic(text[count.end():]):
         return None  # 15家农贸市场: a counted type, which the rules count
-    if _after_label(norm, clause):
+    if after_label(norm, clause):
         return None  # 地址:同济街: a labelled field is context
     if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
             and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start):
@@ -249,8 +249,9 @@ def _context(norm, mention, action, clause):
     return mention.head in JUNCTION_HEADS and norm[mention.stem_start - 1:mention.stem_start] in ("与", "和")
 
 
-def _after_label(norm, clause):
-    """True when the clause follows a field label (地址:, 对口学校:)."""
+def after_label(norm, clause):
+    """True when the clause follows a field label and its colon (地址:, 对口学校:); a clause after
+    a label word and a comma (优化5条公交线路,改造…) does not."""
     before = norm[max(0, clause[0] - 12):max(0, clause[0] - 1)]
     return clause[0] > 0 and norm[clause[0] - 1] == ":" and before.strip().endswith(CONTEXT_LABELS)
 
