@@ -715,3 +715,8 @@ def test_a_clause_after_a_label_word_and_a_comma_is_no_labelled_field():
     props = [f["properties"] for f in extract_projects("开通、优化5条公交线路,改造提升100座公厕。")]
     assert [(p["category"], p["quantity"]["value"]) for p in props if not p["named"]] == [("sanitation", 100)]
     assert [f["properties"]["name"] for f in extract_projects("地址:青山路与白石路交口。")] == []
+
+
+def test_a_quoted_programme_before_a_count_is_no_part_of_the_counted_type():
+    props = [f["properties"] for f in extract_projects("开工建设“三横六纵”九条城市道路。")]
+    assert [(p["named"], p["quantity"]["value"]) for p in props] == [(False, 9)]

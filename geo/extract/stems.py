@@ -193,10 +193,12 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if inner is not None:
                 pos = inner.start()  # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head
                 continue
-        if norm[pos - 1] in _CLOSING_QUOTES and pos < head_start and "“‘《"[_CLOSERS.index(norm[pos - 1])] \
-                not in norm[max(lo, pos - 7):pos - 1]:
+        if norm[pos - 1] in _CLOSING_QUOTES and pos < head_start and (
+                "“‘《"[_CLOSERS.index(norm[pos - 1])] not in norm[max(lo, pos - 7):pos - 1]
+                or COUNT_RE.match(norm, pos, head_start)):
             # 金山银山”实践创新基地, ”“浏阳河: a quote closed before the stem ends it, unless it
-            # quotes a short name (“知宇”口袋公园)
+            # quotes a short name (“知宇”口袋公园); a quoted programme before a count ends it too
+            # (“三横六纵”九条城市道路)
             return pos, None, None
         if norm[pos - 1] in HARD_BREAKS and not (norm[pos - 1] == "." and norm[pos - 2:pos - 1].isdigit() and norm[pos:pos + 1].isdigit()):
             return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
