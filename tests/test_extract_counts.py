@@ -101,3 +101,8 @@ def test_a_count_that_opens_a_clause_counts_the_subject_of_the_works_after_it():
 
 def test_a_counted_thing_may_follow_its_verb_after_le():
     assert _groups("建成了15家放心粮油连锁店。") == [("放心粮油连锁店", 15, "project")]
+
+
+def test_a_decimal_or_an_ordinal_is_no_count_of_things():
+    assert _groups("1.5个放心粮油店建成。") == []
+    assert _groups("建设第5个放心粮油店。") == []

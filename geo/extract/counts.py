@@ -111,7 +111,7 @@ def attach_measures(norm, start, end, records):
 
 
 # Things counted with no place type of the lexicon: 建成15家放心粮油连锁店, 新建农贸市场快检室8个.
-_THING_COUNT = re.compile(rf"(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
+_THING_COUNT = re.compile(rf"(?<![\d.第])(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
 _THING_NOUN = re.compile(r"[\u4e00-\u9fff“”]{2,%d}" % MAX_STEM)
 _NOT_THING_START = "的又有很更各每其该"  # 一座宽敞的大桥, 一个又一个: a description, not a thing
 
