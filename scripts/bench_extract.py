@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Extraction speed benchmark: `geo extract` on 100 KB and 1 MB of report text vs `jieba.lcut`.
 
+Also times two crafted texts (one sentence listing a few items thousands of times, at 50 KB and
+200 KB): their times should grow about fourfold, not sixteenfold.
+
 Targets (issue #10): extracting 1 MB of report text takes no more time than `jieba.lcut` on the
 same text (both whole processes, measured in the same run), and 1 MB takes at most 13x the time
 of 100 KB (linear scaling). The text is all the report text in the repository, concatenated and
@@ -57,6 +60,14 @@ def main():
         print(f"geo extract 100 KB: {t_small:.2f} s (median of {args.repeat})")
         print(f"geo extract 1 MB:   {t_large:.2f} s (median of {args.repeat})")
         print(f"scaling 1 MB / 100 KB: {t_large / t_small:.1f}x (target <= 13x)")
+        # A crafted text: one sentence listing the same few items thousands of times (rules that
+        # look along a list must stay linear in it).
+        for label, unit in (("list of roads", "青山路、"), ("list of counted types", "公厕、垃圾站等3座")):
+            crafted = tmp / "crafted.txt"
+            for size, name in ((50_000, "50 KB"), (200_000, "200 KB")):
+                crafted.write_text("改造" + unit * (size // len(unit.encode("utf-8"))) + "。\n", encoding="utf-8")
+                t = median_seconds(extract(crafted), max(1, args.repeat // 2))
+                print(f"geo extract crafted {label}, {name}: {t:.2f} s")
         if importlib.util.find_spec("jieba") is None:
             print("jieba not installed: comparison skipped (pip install jieba)")
             return 0

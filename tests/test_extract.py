@@ -720,3 +720,29 @@ def test_a_clause_after_a_label_word_and_a_comma_is_no_labelled_field():
 def test_a_quoted_programme_before_a_count_is_no_part_of_the_counted_type():
     props = [f["properties"] for f in extract_projects("开工建设“三横六纵”九条城市道路。")]
     assert [(p["named"], p["quantity"]["value"]) for p in props] == [(False, 9)]
+
+
+def _road_names(count):
+    import itertools
+
+    chars = "青白红黄蓝紫金银松柏桃李梅兰竹菊"
+    return ["".join(p) + "路" for p in itertools.product(chars, repeat=2)][:count]
+
+
+def test_a_long_list_shares_the_works_written_after_it():
+    features = extract_projects("、".join(_road_names(150)) + "改造完成。")
+    assert len(features) == 150 and all(f["properties"]["action"] == "改造" for f in features)
+
+
+def test_a_list_longer_than_the_chain_limit_is_cut_into_chains(monkeypatch):
+    from geo.extract import lists
+    from geo.extract.mentions import clause_mentions, forget_text
+    from geo.names import simplified_with_offsets
+
+    monkeypatch.setattr(lists, "MAX_CHAIN", 10)
+    forget_text()
+    norm = simplified_with_offsets("改造" + "、".join(_road_names(35)) + "。")[0]
+    mentions = clause_mentions(norm, 0, len(norm))
+    lists.resolve_enumerations(norm, mentions, 0)
+    forget_text()
+    assert sorted({len(m.chain) for m in mentions}) == [5, 10]

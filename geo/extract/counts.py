@@ -6,7 +6,7 @@ import re
 
 from geo import data as geo_data
 from geo.extract.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
-from geo.extract.model import Mention, Record
+from geo.extract.model import Covered, Mention, Record
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, NUMBER_CHAR_RE, STREET_NAME_ENDINGS
 from geo.extract.works import right_action
@@ -49,6 +49,7 @@ def counted_works(norm, start, end, records, mentions=()):
         return []
     out = []
     taken = {m.count.start for m in mentions if m.count is not None}
+    covered = Covered(start, end, [(r.start, r.end) for r in records])
     # A place head inside the noun means the count counts those places, and a project type after
     # 等 counts the list before it; a generic head (7项基础设施建设项目, 6个交通项目) counts nothing.
     heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")
@@ -57,7 +58,7 @@ def counted_works(norm, start, end, records, mentions=()):
         which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
         count_start, count_end = match.span(f"num{which}")[0], match.end(f"unit{which}")
-        if value is None or count_start in taken or any(r.start < count_end and count_start < r.end for r in records):
+        if value is None or count_start in taken or covered.hit(count_start, count_end):
             continue
         noun_start, noun_end = match.span(f"noun{which}")
         if which == 1 and any(noun_start <= h < noun_end for h in heads_at):
@@ -142,7 +143,7 @@ def counted_things(norm, start, end, records, mentions=()):
     """
     if not NUMBER_CHAR_RE.search(norm, start, end):
         return []
-    taken = _taken_spans(records, mentions)
+    taken = _taken_spans(records, mentions, start, end)
     out = []
     for match in _THING_COUNT.finditer(norm, start, end):
         found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end) \
@@ -151,7 +152,7 @@ def counted_things(norm, start, end, records, mentions=()):
             continue
         (noun_start, noun_end), action = found
         span = (min(noun_start, match.start()), max(noun_end, match.end()))
-        if any(s < span[1] and span[0] < e for s, e in taken) or not _is_thing(norm[noun_start:noun_end]):
+        if taken.hit(*span) or not _is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))
         category = _thing_category(norm[noun_start:noun_end])
@@ -162,7 +163,7 @@ def counted_things(norm, start, end, records, mentions=()):
         out.append(Record(named=False, category=category, action=action, start=span[0], end=span[1],
                           base=(noun_start, noun_end), mention=mention,
                           quantity={"value": value, "unit": match.group("unit")}, measures=[]))
-        taken.append(span)
+        taken.add(*span)
     return out
 
 
@@ -194,8 +195,7 @@ def _thing_before(norm, match, start, end):
 def _thing_subject(norm, match, start, end):
     """((noun start, end), verb) of 16个旅游驿站连线成景, 165栋老旧住宅经过修缮: the count opens the
     clause (after a place or time of a few characters), its noun is the subject of works said after it."""
-    before = norm[start:match.start()]
-    if len(before) > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(before) is not None:
+    if match.start() - start > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(norm[start:match.start()]) is not None:
         return None
     run = _THING_NOUN.match(norm, match.end(), end)
     if run is None:
@@ -208,9 +208,10 @@ def _thing_subject(norm, match, start, end):
 MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
 
 
-def _taken_spans(records, mentions):
+def _taken_spans(records, mentions, start, end):
     """The spans the clause's records and the counts its mentions took cover."""
-    return [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
+    spans = [(r.start, r.end) for r in records] + [(m.count.start, m.count.end) for m in mentions if m.count]
+    return Covered(start, end, spans)
 
 
 def _action_ending_at(norm, pos, lo):
@@ -269,10 +270,10 @@ def counted_after_list(norm, start, end, records, mentions=()):
     """
     if "等" not in norm[start:end]:
         return []
-    taken = _taken_spans(records, mentions)
+    taken = _taken_spans(records, mentions, start, end)
     out = []
     for match in _LISTED_COUNT.finditer(norm, start, end):
-        if any(s < match.end() and match.start("num") < e for s, e in taken):
+        if taken.hit(match.start("num"), match.end()):
             continue
         value = parse_number(match.group("num"))
         members = _listed_before(norm, match.start(), records)
@@ -302,7 +303,7 @@ def counted_after_list(norm, start, end, records, mentions=()):
                           quantity={"value": value - len(members), "unit": total["unit"]},
                           group_total=total if members else None, remainder=bool(members),
                           listed_members=members, measures=[]))
-        taken.append((match.start(), group_end))
+        taken.add(match.start(), group_end)
     return out
 
 
@@ -310,10 +311,13 @@ def counted_after_list(norm, start, end, records, mentions=()):
 _PLACE_ENDINGS = tuple(TOWNSHIP_SUFFIXES) + tuple(JURISDICTION_SUFFIXES) + STREET_NAME_ENDINGS + ("村", "社区")
 
 
+MAX_LISTED_TYPES = 40  # characters of a list of types before 等 (公厕、垃圾转运站、溶盐池)
+
+
 def _listed_types(norm, pos, lo):
     """(start, end) of a list of types right before 等 at ``pos`` (公厕、垃圾转运站、溶盐池), else None."""
     start = pos
-    while start > lo and ("\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] == "、") \
+    while start > max(lo, pos - MAX_LISTED_TYPES) and ("\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] == "、") \
             and not _action_ending_at(norm, start, lo):
         start -= 1
     if "、" not in norm[start:pos] or pos - start < 5 or norm[start] == "、":

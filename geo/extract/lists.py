@@ -6,7 +6,7 @@ import re
 
 from geo.extract.lexicon import PRODUCT_TYPES, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import BRACKETED_SECTION_END, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.patterns import MAX_CHAIN, BRACKETED_SECTION_END, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
@@ -79,7 +79,7 @@ def resolve_enumerations(norm, mentions, clause_start):
             continue
         gap = norm[previous_end:mention.stem_start] if previous_end is not None else None
         joined = gap is not None and (gap in SEPARATORS or gap == "等" or gap == "")
-        if chain and joined:
+        if chain and joined and len(chain) < MAX_CHAIN:
             chain.append(mention)
         else:
             if chain:

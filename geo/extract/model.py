@@ -83,3 +83,25 @@ class Record:
     merged_into: Record | None = None
     group_id: str | None = None
     slug_parts: tuple | None = None  # the pinyin of the name for its id, worked out with the part
+
+
+class Covered:
+    """The characters of a stretch of text that records (or counts) already took: adding a span
+    and asking whether one overlaps cost its length, not the number of records (a crafted text of
+    thousands of list items stays linear)."""
+
+    def __init__(self, start, end, spans=()):
+        self.start = start
+        self.marks = bytearray(end - start + 1)
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, s, e):
+        s, e = max(s, self.start) - self.start, max(min(e - self.start, len(self.marks)), 0)
+        if s < e:
+            self.marks[s:e] = b"\x01" * (e - s)
+
+    def hit(self, s, e):
+        """True when any character of ``[s, e)`` is taken."""
+        s, e = max(s - self.start, 0), max(min(e - self.start, len(self.marks)), 0)
+        return s < e and 1 in self.marks[s:e]

@@ -35,6 +35,9 @@ MAX_STEM = 12
 MAX_ROAD_STEM = 8
 MAX_SUBUNIT_STEM = 16
 PHASE_MAX_STEM = 8
+# Items of one list that share its works: a list of thousands (a crafted text) is cut into lists of
+# this many, so that the rules that look along a list stay linear in the text.
+MAX_CHAIN = 400
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"

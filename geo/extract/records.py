@@ -184,8 +184,14 @@ def _named_among_names(norm, mention, count, rest_start):
         return False
     if norm[mention.stem_start - 1:mention.stem_start] != "、" and not norm.startswith("、", mention.end):
         return False
+    # Its neighbours in the list decide (a chain of thousands of items is looked at near it only).
+    index = next((i for i, other in enumerate(mention.chain) if other is mention), 0)
+    near = mention.chain[max(0, index - LIST_NEIGHBOURS):index + LIST_NEIGHBOURS + 1]
     return any(other is not mention and (other.head == mention.head or other.category == mention.category == "road")
-               and analyse_stem(norm, other)[2] == "distinctive" for other in mention.chain)
+               and analyse_stem(norm, other)[2] == "distinctive" for other in near)
+
+
+LIST_NEIGHBOURS = 3  # items on each side of a list item that tell whether the list names places
 
 
 # --------------------------------------------------------------------------- record rules

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
-from geo.extract.model import Mention, Record
+from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
@@ -112,22 +113,24 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     type (15家农贸市场 is a group the rules count), not governed by a context verb (位于,
     东起...) nor after a field label (地址:).
     """
-    covered = [(r.start, r.end) for r in records]
+    covered = Covered(sent_start, sent_end, [(r.start, r.end) for r in records])
     added = []
-    spans = None
+    spans = starts = None
     seen = {}  # clause -> its mentions, looked up once for all the spans in it
     for start, end, confidence in found:
-        if confidence < TAGGER_ADD_CONFIDENCE or any(s < end and start < e for s, e in covered):
+        if confidence < TAGGER_ADD_CONFIDENCE or covered.hit(start, end):
             continue
         if spans is None:
             spans = list(clauses(norm, sent_start, sent_end))
-        clause = next(((c0, c1) for c0, c1 in spans if c0 <= start < c1), None)
+            starts = [c0 for c0, _ in spans]
+        index = bisect.bisect_right(starts, start) - 1
+        clause = spans[index] if index >= 0 and start < spans[index][1] else None
         if clause is None or end > clause[1] or _discarded_nearby(norm, start, end, clause, records, seen):
             continue
         record = _record_for_span(norm, start, end, clause, records)
-        if record is not None and not any(s < record.end and record.start < e for s, e in covered):
+        if record is not None and not covered.hit(record.start, record.end):
             added.append(record)
-            covered.append((record.start, record.end))
+            covered.add(record.start, record.end)
     return sorted(records + added, key=lambda r: r.start) if added else records
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
@@ -37,7 +38,7 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
         stem = norm[mention.stem_start:mention.head_start]
         if any(word in stem for word in BUS_WORDS):
             return "transport"  # 城北公交枢纽站 in a sentence about a railway
-        return "rail" if any(word in sentence for word in RAIL_WORDS) else "transport"
+        return "rail" if _about_rail(sentence) else "transport"
     if category == "park" and mention.head in MALL_SQUARE_HEADS:
         stem = norm[mention.stem_start:mention.head_start]
         after = norm[mention.end:mention.end + 3]
@@ -172,3 +173,9 @@ def skip_adverbs(norm, pos, clause_end):
             pos = time.end()  # 将于年底前投用, 已于去年完工: a time before the works
             skipped = True
     return pos, progress
+
+
+@functools.lru_cache(maxsize=8)
+def _about_rail(sentence):
+    """True when a sentence speaks of rail (looked up once per sentence, not once per station)."""
+    return any(word in sentence for word in RAIL_WORDS)
