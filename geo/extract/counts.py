@@ -70,14 +70,18 @@ def counted_works(norm, start, end, records, mentions=()):
                          or norm.startswith("项目", noun_end)):
             continue  # 3个工程技术中心: the noun goes on
         noun_start = _after_leading_verbs(norm, noun_start, noun_end - 2)
-        head = norm[noun_end - 2:noun_end]
-        mention = Mention(kind="generic", head=head, category=COUNTED_PROJECTS, head_start=noun_end - 2,
-                          head_end=noun_end, stem_start=noun_start, end=match.end())
-        out.append(Record(named=False, category=COUNTED_PROJECTS, action=right_action(norm, match.end(), end),
-                          start=match.start() if which == 1 else noun_start, end=match.end(),
-                          base=(noun_start, noun_end), mention=mention,
-                          quantity={"value": value, "unit": match.group(f"unit{which}")}, measures=[]))
+        out.append(_group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
+                                 (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
+                                 noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+def _group_record(category, action, span, base, head_start, quantity, **extra):
+    """An unnamed record of a counted group: ``span`` its count and noun, ``base`` the noun that names it."""
+    mention = Mention(kind="generic", head="", category=category, head_start=head_start, head_end=base[1],
+                      stem_start=base[0], end=span[1])
+    return Record(named=False, category=category, action=action, start=span[0], end=span[1], base=base,
+                  mention=mention, quantity=quantity, measures=[], **extra)
 
 
 def _after_leading_verbs(norm, pos, limit):
@@ -136,10 +140,11 @@ def counted_things(norm, start, end, records, mentions=()):
     list of Record
         One unnamed record per count written in digits, in a unit of things (thing_unit in
         units.tsv), either after a works verb and before its noun (建成15家放心粮油连锁店) or after
-        a works verb and its noun at the end of an item (新建农贸市场快检室8个、...). Nouns that
-        count no works (企业, 百分点, 路灯: ``uncounted`` in stop_words.tsv) and measures (学位,
-        停车位) make none. The category is that of the last place type or stem in the noun, else
-        ``project``.
+        a works verb and its noun at the end of an item (新建农贸市场快检室8个、...), or opening the
+        clause with its works after the noun (165栋老旧住宅经过修缮). Nouns that count no works
+        (企业, 百分点, 路灯: ``uncounted`` in stop_words.tsv), measures (学位, 停车位), nouns ending
+        in a place type of the lexicon and counts of one make none. The category is that of a
+        stem category word in the noun, else ``project``.
     """
     if not NUMBER_CHAR_RE.search(norm, start, end):
         return []
@@ -158,11 +163,8 @@ def counted_things(norm, start, end, records, mentions=()):
         category = _thing_category(norm[noun_start:noun_end])
         if not value or value < 2 or category is None:
             continue
-        mention = Mention(kind="generic", head=norm[noun_end - 1], category=category, head_start=noun_end - 1,
-                          head_end=noun_end, stem_start=noun_start, end=span[1])
-        out.append(Record(named=False, category=category, action=action, start=span[0], end=span[1],
-                          base=(noun_start, noun_end), mention=mention,
-                          quantity={"value": value, "unit": match.group("unit")}, measures=[]))
+        out.append(_group_record(category, action, span, (noun_start, noun_end), noun_end - 1,
+                                 {"value": value, "unit": match.group("unit")}))
         taken.add(*span)
     return out
 
@@ -232,13 +234,18 @@ def _is_thing(noun):
 def _thing_category(noun):
     """The category of a stem category word in ``noun`` (健身, 卫生), else ``project``; None when
     the noun ends with a place type of the lexicon (its mentions had their say on it)."""
-    table, bare = heads(), noun.strip("“”")
-    if any(bare[cut:] in table for cut in range(len(bare) - 1)):
+    if _type_ending(noun) is not None:
         return None
     for word, category in STEM_CATEGORY:
         if word in noun:
             return category
     return COUNTED_PROJECTS
+
+
+def _type_ending(noun):
+    """The lexicon row of the longest place type of two characters or more ``noun`` ends with, or None."""
+    table, bare = heads(), noun.strip("“”")
+    return next((table[bare[cut:]] for cut in range(len(bare) - 1) if bare[cut:] in table), None)
 
 
 # A count right after the 等 that closes a list: A、B等14个老旧小区, 公厕、垃圾转运站等11座.
@@ -296,13 +303,10 @@ def counted_after_list(norm, start, end, records, mentions=()):
         action = (members[-1].action if members else None) or right_action(norm, max(base[1], match.end()), end) \
             or _action_ending_at(norm, base[0], start)
         group_end = max(base[1], match.end())
-        mention = Mention(kind="generic", head=norm[base[1] - 1], category=category, head_start=base[1] - 1,
-                          head_end=base[1], stem_start=base[0], end=group_end)
-        out.append(Record(named=False, category=category, action=action, start=min(base[0], match.start("num")),
-                          end=group_end, base=base, mention=mention,
-                          quantity={"value": value - len(members), "unit": total["unit"]},
-                          group_total=total if members else None, remainder=bool(members),
-                          listed_members=members, measures=[]))
+        out.append(_group_record(category, action, (min(base[0], match.start("num")), group_end), base, base[1] - 1,
+                                 {"value": value - len(members), "unit": total["unit"]},
+                                 group_total=total if members else None, remainder=bool(members),
+                                 listed_members=members))
         taken.add(match.start(), group_end)
     return out
 
@@ -364,9 +368,5 @@ def _noun_end(norm, noun_start, run_end):
 
 def _head_category(noun):
     """The category of the place type ``noun`` ends with, or None."""
-    table = heads()
-    for cut in range(len(noun) - 1):
-        row = table.get(noun.strip("“”")[cut:])
-        if row and row[0] in geo_data.categories():
-            return row[0]
-    return None
+    row = _type_ending(noun)
+    return row[0] if row is not None and row[0] in geo_data.categories() else None
