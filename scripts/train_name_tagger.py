@@ -292,9 +292,8 @@ def _figures(acc):
             f"named precision {acc['named_hit']}/{acc['named']} {acc['named_hit'] / max(1, acc['named']):.3f}")
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("train", "cv", "align"))
+def add_set_arguments(parser):
+    """The options that choose the labelled sets (see :func:`labelled_sets`)."""
     parser.add_argument("--dev", default=str(ROOT.parent.parent / "shared" / "dev_reports"))
     parser.add_argument("--real", default=str(ROOT.parent.parent / "corpus" / "real"))
     parser.add_argument("--real2", default=str(ROOT.parent.parent / "corpus" / "real2"))
@@ -302,6 +301,12 @@ def main(argv=None):
                         help="the texts of --real2 used (default: its tuning third; the rest stays held out)")
     parser.add_argument("--also", nargs="*", default=[], metavar="DIR",
                         help="further folders of labelled real texts (DIR/gold.csv), used whole")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("train", "cv", "align"))
+    add_set_arguments(parser)
     parser.add_argument("--folds", nargs="*", default=["real"], help="sets whose texts are left out in turn")
     parser.add_argument("-o", "--output", default=str(ROOT / "geo" / "data" / "name_tagger.crfsuite"))
     parser.add_argument("--models", default=str(Path(tempfile.gettempdir()) / "geo_tagger_folds"),

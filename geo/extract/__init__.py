@@ -9,7 +9,8 @@ it says), ``works`` (the action governing a mention and the category it gives), 
 rules that find a mention is context), ``records`` (the record rules from a mention to its records), ``counts`` (works counted with no place
 type, tallies by class, measures),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
-filters), ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
+filters), ``confidence`` (how likely a named record is a project; the names it drops),
+``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
 ``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16):
 
 1. The decoded text is normalised (NFKC per character, then OpenCC Traditional->Simplified: see
@@ -90,6 +91,14 @@ filters), ``features`` (ids, merging, output), ``parallel`` (worker processes fo
    (``parallel``; the same catalog). Over the rules alone, on the sixteen real sets kept unread
    (1,851 rows), the tagger lifts recall 0.772 -> 0.788 and named precision 0.623 -> 0.715.
 
+8. A logistic model (``confidence``, ``geo/data/record_model.json`` by
+   ``scripts/train_record_model.py``) gives each named record that is no counted group's member
+   a probability of being a project, from its category, head, action, the characters around
+   it, the word on its left and what the tagger says of it; a name none of whose mentions in
+   the report reaches 0.3 is dropped (places of context in press prose: the road a new road
+   joins, a river a bridge crosses). On the twenty-four unread sets it lifts named precision
+   0.730 -> 0.756 for recall 0.775 -> 0.772. Without the model file every record stays.
+
 Decisions worth knowing (documented here because they are judgement calls):
 
 * 企业服务中心, 政务服务中心 and the like are administrative services, not places: the bare
@@ -141,6 +150,7 @@ from geo.extract.lists import link_listed_members
 from geo.extract.mentions import forget_text
 from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
+from geo.extract.confidence import drop_unlikely
 from geo.extract.counts import attach_measures
 from geo.extract.records import clause_records
 from geo.extract.segment import clauses, clean, sentences
@@ -186,6 +196,7 @@ def extract_projects(text: str) -> list:
             job.cancel()
             raise
         vocabulary = geo_data.categories()
+        records = drop_unlikely(records)
         features = to_features([r for r in records if r.category in vocabulary])
         del records  # freed before the collector runs again, which would walk them once more
     return features

@@ -76,7 +76,7 @@ def finish_records(records, text, origin, offset=0):
 
 # What the features step reads of a finished record, besides its mention and listed members.
 _FINISHED_FIELDS = ("named", "category", "action", "name", "base_name", "section_text", "char_start", "char_end",
-                    "quote", "quantity", "group_total", "measures", "remainder", "slug_parts")
+                    "quote", "quantity", "group_total", "measures", "remainder", "slug_parts", "confidence")
 _finished_values = operator.attrgetter(*_FINISHED_FIELDS)
 
 

@@ -72,6 +72,7 @@ class Record:
     clause: tuple | None = None
     listed_members: list = field(default_factory=list)
     name_tail: tuple | None = None   # (start, end) of a shared head the name ends with (平文 + 高速公路)
+    confidence: float | None = None  # how likely a droppable named record is a project (geo.extract.confidence)
     # Filled in when the records become features.
     name: str = ""
     base_name: str = ""

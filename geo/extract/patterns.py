@@ -105,6 +105,9 @@ MEASURE_RE = re.compile(
 # sets (on the unread sets -0.003 recall, +0.011 named precision; docs/extraction_accuracy.md).
 TAGGER_ADD_CONFIDENCE = 0.7
 TAGGER_DROP_OUTSIDE = 0.9
+# A named record's name is dropped when none of its mentions is a project with at least this
+# probability by the record model (geo/data/record_model.json, see geo.extract.confidence).
+RECORD_MIN_CONFIDENCE = 0.3
 # Texts of at least this many characters are cut at a line end, and the lines after the cut
 # normalised, tagged and put through the rules in a forked worker process while this process
 # does those before it (0: never); shorter ones in the process itself.

@@ -97,8 +97,9 @@ def _mention_records(norm, mention, sentence, clause_end):
     if governed_by_context_verb(case):
         return []
     case.action = action_for(norm, mention, clause_end)
-    if any(rule(case) for rule in CONTEXT_RULES):
-        return []
+    for rule in CONTEXT_RULES:
+        if rule(case):
+            return []
     if mention.kind == "raw":
         type_head = mention.typed_by
         if type_head.category == "road" and DIRECTION_AREA_RE.fullmatch(norm, mention.stem_start, mention.end):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from geo.extract.confidence import score_records
 from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
@@ -20,7 +21,9 @@ _LIST_ITEMS = re.compile(r"^(?:[、与和及][^,;:。!?、]{1,8}?(?=[、与和�
 
 
 def combine(norm, records, tagging, sent_start, sent_end):
-    """The sentence's records after the tagger's rules (TAGGER_RULES), in order.
+    """The sentence's records after the tagger's rules, in order, the droppable ones scored
+    (:func:`geo.extract.confidence.score_records`): rule names it rejects are dropped
+    (:func:`drop_rejected`), names the rules missed added (:func:`add_missed`).
 
     Parameters
     ----------
@@ -38,8 +41,10 @@ def combine(norm, records, tagging, sent_start, sent_end):
     list of Record
     """
     found = tagging.names_in(sent_start, sent_end)
-    for rule in TAGGER_RULES:
-        records = rule(norm, records, tagging, found, sent_start, sent_end)
+    records = drop_rejected(norm, records, tagging, found, sent_start, sent_end)
+    ruled = {id(r) for r in records}
+    records = add_missed(norm, records, tagging, found, sent_start, sent_end)
+    score_records(norm, records, tagging, sent_start, sent_end, {id(r) for r in records} - ruled)
     return records
 
 
@@ -132,9 +137,6 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
             added.append(record)
             covered.add(record.start, record.end)
     return sorted(records + added, key=lambda r: r.start) if added else records
-
-
-TAGGER_RULES = (drop_rejected, add_missed)
 
 
 def _discarded_nearby(norm, start, end, clause, records, seen=None):

@@ -1,0 +1,157 @@
+"""How likely a named record is a project: a logistic model over its context, and the names it drops.
+
+The rules and the tagger propose names; many of those in real text are places mentioned as
+context (a river a road runs along, the village a reporter visited, a hospital a clinic is
+partnered with). The model (``geo/data/record_model.json``, written by
+``scripts/train_record_model.py`` from the labelled real texts, with the tagger's reading of
+each text taken from a tagger that never saw it) weighs what is known of a record when its
+sentence is done: its category, head, action, first and last characters, two characters on
+each side, the stop word or verb on its left, whether the rules or the tagger found it, what the
+tagger says of its characters and how long and how full its sentence is. A name is dropped from
+the report when none of its mentions reaches :data:`geo.extract.patterns.RECORD_MIN_CONFIDENCE`. Members of counted groups and groups are
+never dropped (their counts depend on them). Without the model file every record stays.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+from pathlib import Path
+
+from geo.extract.patterns import RECORD_MIN_CONFIDENCE
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "record_model.json"
+# What the model looks at, in the order of record_values / sentence_values; its keys are
+# "template=value" (the value "" when there is none: act= for a record without action).
+RECORD_TEMPLATES = ("cat", "act", "head", "l2", "f1", "len", "src", "stop", "lv", "p2", "n2", "out", "texact", "tover")
+SENTENCE_TEMPLATES = ("slen", "nrec")
+# Bucket edges of the numbers a value is made of.
+_OUTSIDE_EDGES = (0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95)
+_TAGGED_EDGES = (0.01, 0.3, 0.5, 0.7, 0.9)
+_SENTENCE_EDGES = (15, 30, 60, 120, 250)
+_RECORDS_EDGES = (2, 3, 5, 9)
+_MAX_LENGTH = 14
+
+
+def score_records(norm, records, tagging, sent_start, sent_end, added, model=None):
+    """Set the ``confidence`` of each named record of a sentence that may be dropped.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    records : list of Record
+        The sentence's records, after the tagger's rules.
+    tagging : geo.extract.tagger.Tagging
+        The tagger's reading of the text.
+    sent_start, sent_end : int
+        The sentence.
+    added : set of int
+        ``id()`` of the records the tagger proposed (the others are the rules').
+    model : Model, optional
+        Default: the shipped model; without it nothing is scored.
+    """
+    model = model or shipped_model()
+    if model is None:
+        return
+    shared = model.sentence_total(sentence_values(sent_start, sent_end, len(records)))
+    for record in records:
+        if droppable(record):
+            values = record_values(norm, record, tagging, sent_start, sent_end, id(record) in added)
+            record.confidence = model.probability(values, shared)
+
+
+def droppable(record):
+    """True for a named record that is neither a counted group's member nor a group."""
+    return record.named and record.mention.typed_by is None and not record.listed_members
+
+
+def sentence_values(sent_start, sent_end, n_records):
+    """The values of SENTENCE_TEMPLATES: how long the sentence is, how many records it has."""
+    return (str(bisect.bisect_right(_SENTENCE_EDGES, sent_end - sent_start)),
+            str(bisect.bisect_right(_RECORDS_EDGES, n_records)))
+
+
+def record_values(norm, record, tagging, sent_start, sent_end, added):
+    """The values of RECORD_TEMPLATES for one record; see the module docstring."""
+    mention, start, end = record.mention, record.start, record.end
+    exact, tagged = 0, 0.0  # a tagger name on exactly these characters; the surest one over them
+    for s, e, confidence in tagging.names_in(start - 10, end):
+        if e > start:
+            tagged = max(tagged, confidence)
+            exact = exact or (s == start and e == end)
+    return (record.category, record.action or "", mention.head, norm[max(start, end - 2):end], norm[start:start + 1],
+            _SMALL[min(end - start, _MAX_LENGTH)], "tag" if added else "rule", mention.stop or "",
+            mention.left_verb or "", norm[max(sent_start, start - 2):start], norm[end:min(sent_end, end + 2)],
+            _SMALL[bisect.bisect_right(_OUTSIDE_EDGES, tagging.outside(start, end))], _SMALL[exact],
+            _SMALL[bisect.bisect_right(_TAGGED_EDGES, tagged)])
+
+
+_SMALL = [str(n) for n in range(_MAX_LENGTH + 1)]
+
+
+def keys(templates, values):
+    """The model's keys ("template=value") of these values."""
+    return [f"{template}={value}" for template, value in zip(templates, values)]
+
+
+def drop_unlikely(records):
+    """The records less the named ones whose name (as written) no mention makes likely enough.
+
+    Parameters
+    ----------
+    records : list of Record
+        The report's finished records (named), scored by :func:`score_records`.
+
+    Returns
+    -------
+    list of Record
+    """
+    best, kept = {}, set()
+    for record in records:
+        if record.listed_members:
+            kept.update(map(id, record.listed_members))
+        if record.confidence is not None:
+            best[record.name] = max(best.get(record.name, 0.0), record.confidence)
+    return [r for r in records if r.confidence is None or best[r.name] >= RECORD_MIN_CONFIDENCE
+            or id(r) in kept]
+
+
+class Model:
+    """Logistic weights by key: the probability that a record with these values is a project.
+
+    ``weights`` maps "template=value" keys to weights, "bias" to the intercept; they are looked
+    up as one table per template.
+    """
+
+    def __init__(self, weights):
+        self.weights = weights
+        self.bias = weights.get("bias", 0.0)
+        tables = {}
+        for key, weight in weights.items():
+            template, _, value = key.partition("=")
+            tables.setdefault(template, {})[value] = weight
+        self._record = [tables.get(t, {}).get for t in RECORD_TEMPLATES]
+        self._sentence = [tables.get(t, {}).get for t in SENTENCE_TEMPLATES]
+
+    @classmethod
+    def load(cls, path):
+        with open(path, encoding="utf-8") as handle:
+            return cls(json.load(handle)["weights"])
+
+    def sentence_total(self, values):
+        """The intercept and the weights of a sentence's values (see :func:`sentence_values`)."""
+        return self.bias + sum(get(value, 0.0) for get, value in zip(self._sentence, values))
+
+    def probability(self, values, offset=0.0):
+        """The probability of a project, given a record's values and its sentence's total."""
+        total = offset + sum(get(value, 0.0) for get, value in zip(self._record, values))
+        return 1.0 / (1.0 + math.exp(-total))
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_model():
+    """The shipped model, read once; None without the file."""
+    return Model.load(MODEL_PATH) if MODEL_PATH.exists() else None

@@ -1,0 +1,88 @@
+"""The record model: its file, its arithmetic, and the names it drops (geo.extract.confidence)."""
+
+import json
+import math
+
+import pytest
+
+from geo.extract import confidence, extract_projects
+from geo.extract.model import Mention, Record
+
+
+def _names(text):
+    return [f["properties"]["name"] for f in extract_projects(text)]
+
+
+def _record(name, score, members=()):
+    record = Record(True, "road", None, 0, len(name), (0, len(name)), Mention("name"))
+    record.name, record.confidence, record.listed_members = name, score, list(members)
+    return record
+
+
+def test_shipped_model_has_only_keys_of_templates_the_extractor_computes():
+    with open(confidence.MODEL_PATH, encoding="utf-8") as handle:
+        weights = json.load(handle)["weights"]
+    templates = set(confidence.RECORD_TEMPLATES) | set(confidence.SENTENCE_TEMPLATES)
+    assert "bias" in weights and len(weights) > 100
+    assert {key.partition("=")[0] for key in weights if key != "bias"} <= templates
+    assert all(isinstance(w, float) and math.isfinite(w) for w in weights.values())
+
+
+def test_probability_is_the_logistic_of_the_weights_of_its_keys():
+    weights = {"bias": -0.5, "cat=road": 1.0, "act=": -2.0, "slen=3": 0.25, "texact=1": 0.75, "len=4": 0.1}
+    model = confidence.Model(weights)
+    values = ("road", "", "路", "青路", "青", "4", "rule", "", "", "新建", "。", "0", "1", "5")
+    sentence = ("3", "1")
+    keys = ["bias"] + confidence.keys(confidence.SENTENCE_TEMPLATES, sentence) \
+        + confidence.keys(confidence.RECORD_TEMPLATES, values)
+    expected = 1 / (1 + math.exp(-sum(weights.get(k, 0.0) for k in keys)))
+    assert model.probability(values, model.sentence_total(sentence)) == pytest.approx(expected)
+    assert expected == pytest.approx(1 / (1 + math.exp(-(-0.5 + 1.0 - 2.0 + 0.25 + 0.75 + 0.1))))
+
+
+def test_a_name_stays_when_any_of_its_mentions_is_likely_enough(monkeypatch):
+    monkeypatch.setattr(confidence, "RECORD_MIN_CONFIDENCE", 0.3)
+    records = [_record("白沙河", 0.1), _record("白沙河", 0.6), _record("县道618线", 0.2), _record("县道618线", 0.29)]
+    assert [r.name for r in confidence.drop_unlikely(records)] == ["白沙河", "白沙河"]
+
+
+def test_group_members_and_records_without_a_score_are_never_dropped(monkeypatch):
+    monkeypatch.setattr(confidence, "RECORD_MIN_CONFIDENCE", 0.3)
+    member = _record("青石路", 0.05)
+    group = _record("道路", None, members=[member])
+    group.named = False
+    unscored = _record("实验小学", None)
+    kept = confidence.drop_unlikely([group, member, unscored, _record("东关村", 0.1)])
+    assert kept == [group, member, unscored]
+
+
+def test_a_counted_groups_named_members_are_not_scored():
+    typed = Mention("name", typed_by=Mention("generic"))
+    member = Record(True, "road", None, 0, 3, (0, 3), typed)
+    group = Record(False, "road", None, 0, 3, (0, 3), Mention("generic"), listed_members=[member])
+    assert not confidence.droppable(member) and not confidence.droppable(group)
+    assert confidence.droppable(Record(True, "road", None, 0, 3, (0, 3), Mention("name")))
+
+
+CONTEXT_AND_WORKS = "该公路起点位于东屯乡集镇,接县道618线,全长4.2公里,路宽7.5米,今年新建青石路。"
+
+
+def test_a_road_the_project_joins_is_dropped_and_the_road_built_is_kept():
+    assert _names(CONTEXT_AND_WORKS) == ["青石路"]
+
+
+def test_without_the_model_file_every_record_stays(monkeypatch, tmp_path):
+    monkeypatch.setattr(confidence, "MODEL_PATH", tmp_path / "missing.json")
+    confidence.shipped_model.cache_clear()
+    try:
+        assert sorted(_names(CONTEXT_AND_WORKS)) == ["县道618线", "青石路"]
+    finally:
+        monkeypatch.undo()
+        confidence.shipped_model.cache_clear()
+
+
+def test_a_generic_network_named_by_its_kind_is_dropped(monkeypatch):
+    text = "推进乡镇污水管网及配套设施建设项目。"
+    assert _names(text) == []
+    monkeypatch.setattr(confidence, "RECORD_MIN_CONFIDENCE", 0.0)
+    assert _names(text) == ["乡镇污水管网"]
