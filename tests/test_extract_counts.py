@@ -106,3 +106,15 @@ def test_a_counted_thing_may_follow_its_verb_after_le():
 def test_a_decimal_or_an_ordinal_is_no_count_of_things():
     assert _groups("1.5个放心粮油店建成。") == []
     assert _groups("建设第5个放心粮油店。") == []
+
+
+def test_roads_counted_in_sections_are_a_group_but_a_numbered_section_is_part_of_a_name():
+    from geo.extract import extract_projects
+
+    def counted(text):
+        return [(f["properties"]["name"], (f["properties"]["quantity"] or {}).get("value"),
+                 (f["properties"]["group_total"] or {}).get("value")) for f in extract_projects(text)]
+
+    assert counted("提升改造道路12段。") == [("道路（提升改造）", 12, None)]
+    assert ("其余道路（恢复）", 2, 5) in counted("对钱江路、东江路、彩虹路等5段道路开展雨水管网恢复。")
+    assert counted("改造圣宴路南一段道路。") == [("圣宴路南一段道路", None, None)]
