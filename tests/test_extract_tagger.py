@@ -292,3 +292,15 @@ def test_a_tagged_name_may_end_with_a_type_the_rules_leave_to_the_tagger():
     props = [f["properties"] for f in extract_projects("新建仲子路钢坝闸。")]
     assert [(p["name"], p["category"]) for p in props] == [("仲子路钢坝闸", "water")]
     assert [f["properties"]["name"] for f in extract_projects("新建花园。")] == []
+
+
+@pytest.mark.parametrize("confidence, added", [(0.85, []), (0.95, ["李屯路网"])])
+def test_a_place_the_rules_discarded_comes_back_only_when_the_tagger_is_very_sure(confidence, added):
+    # The rules see 李屯路网 and make no record of it (a network listed before 等道路工程); a
+    # tagger at least TAGGER_OVERRULES sure brings it back, for the record model to judge.
+    norm = "启动李屯路网和临港6号路等道路工程。"
+    records = _records(norm)
+    assert "李屯路网" not in [norm[r.start:r.end] for r in records]
+    found = [(2, 6, confidence)]
+    new = statistical.add_missed(norm, list(records), _tagging(norm, found), found, 0, len(norm))
+    assert [norm[r.start:r.end] for r in new if r not in records] == added

@@ -9,7 +9,7 @@ from geo.extract.confidence import score_records
 from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE
+from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -116,7 +116,9 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     Filters: a category from the head it ends with (else from a record it is listed with,
     else from a keyword of its stem), the rules' left edge and stem analysis, no count of a
     type (15家农贸市场 is a group the rules count), not governed by a context verb (位于,
-    东起...) nor after a field label (地址:).
+    东起...) nor after a field label (地址:), and no place the rules saw there or listed next
+    to it and discarded, unless the tagger is at least TAGGER_OVERRULES sure (the record
+    model then judges the name, see geo.extract.confidence).
     """
     covered = Covered(sent_start, sent_end, [(r.start, r.end) for r in records])
     added = []
@@ -130,7 +132,8 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
             starts = [c0 for c0, _ in spans]
         index = bisect.bisect_right(starts, start) - 1
         clause = spans[index] if index >= 0 and start < spans[index][1] else None
-        if clause is None or end > clause[1] or _discarded_nearby(norm, start, end, clause, records, seen):
+        if clause is None or end > clause[1] or (
+                confidence < TAGGER_OVERRULES and _discarded_nearby(norm, start, end, clause, records, seen)):
             continue
         record = _record_for_span(norm, start, end, clause, records)
         if record is not None and not covered.hit(record.start, record.end):
