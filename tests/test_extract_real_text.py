@@ -25,17 +25,17 @@ def _scorer():
 # precision they keep; each README gives the first-run figures.
 TUNING_SETS = [
     # tenth session (tagger trained on every read set and the tagger_only sets, the record model
-    # dropping unlikely names): figures now; first runs in each README
-    ("real", 0.89, 0.92),   # 215/239, 201/218; first run 134/239, 135/249
-    ("real2", 0.93, 0.95),  # 112/120, 95/100; first run 92/120, 80/96
-    ("real3", 0.87, 0.90),  # 765/870, 685/756; first run 667/870, 568/761
-    ("real4", 0.87, 0.90),  # 550/631, 543/603; first run 499/631, 480/637
-    ("real5", 0.84, 0.88),  # 558/662, 527/595; first run 508/662, 471/629
-    ("real6", 0.79, 0.82),  # 443/554, 443/537; first run 402/554, 379/584
-    ("real7", 0.88, 0.86),  # 206/232, 210/242; first run 192/232, 186/254
-    ("real8", 0.83, 0.87),  # 215/257, 189/215; first run 190/257, 153/228
-    ("real9", 0.81, 0.92),  # 335/413, 305/329; first run 306/413, 256/325
-    ("real10", 0.86, 0.88),  # 305/352, 344/389; first run 267/352, 284/405
+    # dropping unlikely names at 0.4): figures now; first runs in each README
+    ("real", 0.90, 0.93),   # 216/239, 202/216; first run 134/239, 135/249
+    ("real2", 0.94, 0.97),  # 113/120, 97/99; first run 92/120, 80/96
+    ("real3", 0.88, 0.91),  # 770/870, 698/760; first run 667/870, 568/761
+    ("real4", 0.87, 0.91),  # 555/631, 559/612; first run 499/631, 480/637
+    ("real5", 0.85, 0.90),  # 568/662, 541/598; first run 508/662, 471/629
+    ("real6", 0.81, 0.84),  # 449/554, 449/531; first run 402/554, 379/584
+    ("real7", 0.88, 0.87),  # 205/232, 213/243; first run 192/232, 186/254
+    ("real8", 0.84, 0.91),  # 217/257, 194/213; first run 190/257, 153/228
+    ("real9", 0.83, 0.93),  # 344/413, 313/335; first run 306/413, 256/325
+    ("real10", 0.87, 0.90),  # 308/352, 346/381; first run 267/352, 284/405
 ]
 
 
