@@ -118,3 +118,10 @@ def test_roads_counted_in_sections_are_a_group_but_a_numbered_section_is_part_of
     assert counted("提升改造道路12段。") == [("道路（提升改造）", 12, None)]
     assert ("其余道路（恢复）", 2, 5) in counted("对钱江路、东江路、彩虹路等5段道路开展雨水管网恢复。")
     assert counted("改造圣宴路南一段道路。") == [("圣宴路南一段道路", None, None)]
+
+
+def test_works_counted_in_zong_or_as_the_n_great_works_are_a_group():
+    assert _works("实施20宗城建项目") == [("城建项目", 20, "宗")]
+    assert _works("建设十大工程") == [("工程", 10, "大")]
+    assert _works("实施十大城建重点工程") == [("城建重点工程", 10, "大")]
+    assert _works("一大批项目开工") == []

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from geo import data as geo_data
-from geo.extract.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
+from geo.extract.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, match_any
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, NUMBER_CHAR_RE, STREET_NAME_ENDINGS
 from geo.extract.works import right_action
 
-_WORKS_UNIT = re.compile(r"[\d一二两三四五六七八九十百千][余多]?[项个处件]")  # a count of works at all
+_WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
-_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>项|个|处|件)"
+_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{}}>{NUM})(?:余|多)?(?P<unit{{}}>{'|'.join(WORKS_UNITS)})(?<!一大)(?!批)"
 _COUNTED_WORKS_RE = re.compile(
     rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,12}}?(?:{'|'.join(COUNTED_WORKS)}))"
     rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
@@ -40,9 +40,10 @@ def counted_works(norm, start, end, records, mentions=()):
     Returns
     -------
     list of Record
-        One unnamed record of counted projects per count (项, 个, 处, 件) written right
-        before or after a works noun (lexicon role ``counted_works``), or after a class of
-        a tally (X类); a count of classes (8类32项) is none.
+        One unnamed record of counted projects per count (units of the ``works_unit`` role:
+        项, 个, 处, 件, 宗, 大) written right before or after a works noun (lexicon role
+        ``counted_works``), or after a class of a tally (X类); a count of classes (8类32项) is
+        none.
     """
     clause = norm[start:end]
     if not _WORKS_UNIT.search(clause) or ("类" not in clause and not any(word in clause for word in COUNTED_WORKS)):

@@ -281,6 +281,8 @@ MEASURE_NOUNS = words("measure_noun")
 # Units of things counted with no place type (建成15家放心粮油连锁店), and nouns such counts never
 # make works of (培育龙头企业7家, 提高3个百分点, 安装路灯79盏).
 THING_UNITS = words("thing_unit")
+# Units of works counted with no place type (11项产业工程, 20宗城建项目, 十大工程).
+WORKS_UNITS = words("works_unit")
 # Units that after a Chinese numeral are a section, not a count (人民南路二段; 5段道路 counts).
 SECTION_UNITS = words("section_unit")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
