@@ -61,6 +61,10 @@ def test_things_of_no_known_type_counted_after_a_works_verb_are_a_group():
     assert _groups("建设水源井40眼,安装风光互补提水设备。") == [("水源井", 40, "project")]
 
 
+def test_a_quoted_thing_is_counted_whole_even_when_its_type_needs_a_stem_word_it_lacks():
+    assert _groups("再建7个“居民之家”。") == [("“居民之家”", 7, "project")]
+
+
 def test_a_counted_thing_takes_the_category_of_the_type_or_stem_it_ends_with():
     assert _groups("改建2个益智健身点。") == [("益智健身点", 2, "sports")]
     assert _groups("新建市政消火栓160个。") == [("市政消火栓", 160, "project")]

@@ -234,8 +234,10 @@ def _is_thing(noun):
 
 def _thing_category(noun):
     """The category of a stem category word in ``noun`` (健身, 卫生), else ``project``; None when
-    the noun ends with a place type of the lexicon (its mentions had their say on it)."""
-    if _type_ending(noun) is not None:
+    the noun ends with a place type of the lexicon (its mentions had their say on it), unless
+    the type takes its category from its stem and none was found (童伴之家16所, 7个“居民之家”)."""
+    ending = _type_ending(noun)
+    if ending is not None and ending[0] != "stem":
         return None
     for word, category in STEM_CATEGORY:
         if word in noun:
@@ -359,7 +361,12 @@ def _listed_before(norm, pos, records):
 
 
 def _noun_end(norm, noun_start, run_end):
-    """Where a noun after a count ends: before a verb, 的 or a stop word, else at ``run_end``."""
+    """Where a noun after a count ends: at the quote closing a quoted noun (7个“居民之家”), else
+    before a verb, 的 or a stop word, else at ``run_end``."""
+    if norm.startswith("“", noun_start):
+        closing = norm.find("”", noun_start + 1, run_end)
+        if closing > noun_start + 1:
+            return closing + 1
     for pos in range(noun_start + 2, run_end):
         if norm[pos] == "的" or ACTION_INDEX.at(norm, pos) or match_any(norm, pos, STOPS) \
                 or len(FILLER_INDEX.at(norm, pos) or "") >= 2:
