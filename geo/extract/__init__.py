@@ -84,9 +84,9 @@ filters), ``confidence`` (how likely a named record is a project; the names it d
    confidence 0.7 or more where the rules made no record becomes one, if the rules' own filters
    pass it (a head for the category, the left edge and stem analysis, the context rules, no
    partner, locator or counted type, and no place the rules saw and discarded next to it unless
-   it is 0.9 sure); a
-   named record whose characters it holds outside any name (mean probability 0.9 or more) is
-   dropped, unless its works follow it directly or it is a member of a counted group. Without
+   it is 0.9 sure); a named record whose characters it holds outside any name (mean probability
+   0.9 or more) is dropped, unless its works follow it directly or it is a member of a counted
+   group. Without
    the model file the extraction is the rules alone. Texts of 50,000 characters and more are
    shared with a forked worker process that extracts the sentences of the second half
    (``parallel``; the same catalog). Over the rules alone, on the sixteen real sets kept unread
