@@ -235,7 +235,7 @@ def _is_thing(noun):
 def _thing_category(noun):
     """The category of a stem category word in ``noun`` (健身, 卫生), else ``project``; None when
     the noun ends with a place type of the lexicon (its mentions had their say on it), unless
-    the type takes its category from its stem and none was found (童伴之家16所, 7个“居民之家”)."""
+    the type takes its category from its stem and none was found (7个“居民之家”)."""
     ending = _type_ending(noun)
     if ending is not None and ending[0] != "stem":
         return None
