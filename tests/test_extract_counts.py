@@ -129,3 +129,11 @@ def test_works_counted_in_zong_or_as_the_n_great_works_are_a_group():
     assert _works("建设十大工程") == [("工程", 10, "大")]
     assert _works("实施十大城建重点工程") == [("城建重点工程", 10, "大")]
     assert _works("一大批项目开工") == []
+
+
+def test_a_count_never_opens_inside_a_number():
+    from geo.extract.patterns import COUNT_RE
+
+    assert [m.group() for m in COUNT_RE.finditer("等55.2公里自然村庄通达工程")] == ["55.2公里"]
+    assert COUNT_RE.match("等55.2公里", 4) is None  # 2公里 of 55.2公里
+    assert COUNT_RE.match("等55.2公里", 2) is None  # 5.2公里 of 55.2公里

@@ -580,6 +580,15 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("推进国道210线青山高滩至白石界改造和轨道交通1号线西北延长线建设。",
      [("国道210线青山高滩至白石界", "road_rebuild"), ("轨道交通1号线西北延长线", "rail")], []),
     ("推进西河路北延长线建设。", [("西河路北延长线", "road_new")], []),
+    # a road code with its stretch written with a dash; routes listed before a length of rural
+    # access works (a decimal length; a length counts no members, and a list typed on its own is
+    # no member of the next)
+    ("加快推进S316青山-白石、G536红枫垅-青岭等项目建设。",
+     [("G536红枫垅-青岭", "road_new"), ("S316青山-白石", "road_new")], []),
+    ("实施马庙镇青山至白石等55.2公里自然村庄通达工程和红枫桥等4座危桥改造项目建设。",
+     [("红枫桥", "bridge"), ("马庙镇青山至白石", "road_rebuild")], [("bridge", 3)]),
+    ("新建青山路、白石路等3公里道路。", [("白石路", "road_new"), ("青山路", "road_new")], []),
+    ("完成青山区域内白石-红枫、红枫-青岭等路段大修。", [("白石-红枫", "road_rebuild"), ("红枫-青岭", "road_rebuild")], []),
     # 沿 after the river a name is along stays inside it
     ("建设青山河沿河景观长廊和白石江沿江公园。", [("白石江沿江公园", "park"), ("青山河沿河景观长廊", "park")], []),
     # a station's building (站房) is the station's works; a river a bridge spans is context

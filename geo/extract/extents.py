@@ -7,10 +7,11 @@ import re
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_RE, WORKS_TIME_RE
+from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
-_CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至)[\u4e00-\u9fff]{2,8}")
+# 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
+_CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至|[" + re.escape(DASHES) + r"]{1,2})[\u4e00-\u9fff]{2,8}")
 _BRACKETED = re.compile(r"\([^()]+\)")  # 实验小学(东区)活动场地: a bracket closes the name
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 _TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)
@@ -187,7 +188,7 @@ def _route_after_code(norm, pos, clause_end):
     match = _CODE_ROUTE.match(norm, pos, clause_end)
     if match is None:
         return None
-    for end in range(match.start("to") + 3, match.end() + 1):  # the shortest end the phrase allows
+    for end in range(match.end("to") + 2, match.end() + 1):  # the shortest end the phrase allows
         if right_ok(norm, end, clause_end):
             return end
     return None

@@ -37,6 +37,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                 # carry its own works; the item is the mention before them.
                 item = next((by_end[pos - n] for n in range(1, 7)
                              if by_end.get(pos - n) is not None and _works_only(norm[pos - n:pos])), None)
+            if item is not None and item is not mention and (item.stop == "等" or item.list_end):
+                break  # A等55公里通达工程和B等4座危桥: a type closing a list of its own is no member
             if item is not None and item is not mention:
                 members.append(item)
                 pos = item.stem_start

@@ -468,7 +468,7 @@ def _split_counted_list(norm, mention, lo):
             return
 
 
-def _deng_stem(norm, head_start, lo, window=10):
+def _deng_stem(norm, head_start, lo, window=14):
     """The stem of a type head after 等 (等13条道路, 等新建商业载体), or None.
 
     Only counts and generic modifiers may stand between 等 and the head, so a name after 等
@@ -477,8 +477,8 @@ def _deng_stem(norm, head_start, lo, window=10):
     low = max(lo, head_start - window)
     for pos in range(head_start - 1, low - 1, -1):
         char = norm[pos]
-        if char in HARD_BREAKS:
-            return None
+        if char in HARD_BREAKS and not (char == "." and norm[pos - 1:pos].isdigit() and norm[pos + 1:pos + 2].isdigit()):
+            return None  # (等55.2公里通达工程: a decimal point is no break)
         marker = pos - len(INCLUDED_MEMBER_END) if norm.startswith(INCLUDED_MEMBER_END + "的", pos - 2) else None
         if char == "等" and not deng_in_word(norm, pos, lo) or marker is not None and marker >= lo:
             # 包括长者公园在内的8个公园: 在内的 closes a list of members as 等 does

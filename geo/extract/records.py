@@ -436,7 +436,8 @@ def _group_records(norm, mention, category, action, count, rest_start):
     members = [m for m in mention.members if m.kind != "skip"]
     total = count.value
     remaining = total - len(members) if members else total
-    if remaining <= 0:
+    if remaining <= 0 or members and count.unit in SIZE_UNITS:
+        # A length or area is not a number of members: A至B等55.2公里通达工程 states the length of all.
         # 靖宁路、长兴南路2个积水点: every member is named; each states the group's total.
         mention.full_count = {"value": total, "unit": count.unit}
         return []

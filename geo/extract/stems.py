@@ -171,6 +171,7 @@ def analyse_stem(norm, mention):
 
 _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?!.*\d)")  # the last count of a stretch
+_NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
 
 
 def _named_block(text):
@@ -267,8 +268,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if head_start - pos >= max_stem:
             if min_stem == 0:
                 # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
-                counted = _COUNT_INSIDE.search(norm, pos, head_start)
-                if counted is not None:
+                # (the count's number may open before the stretch: 等55.2公里自然村庄通达工程)
+                counted = _COUNT_INSIDE.search(norm, max(lo, pos - _NUMBER_OVERHANG), head_start)
+                if counted is not None and counted.end() > pos:
                     stop = stop_ending_at(norm, counted.start(), lo)
                     return counted.start(), stop, (counted.start() - len(stop)) if stop else None
             return None
