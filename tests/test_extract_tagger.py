@@ -304,3 +304,24 @@ def test_a_place_the_rules_discarded_comes_back_only_when_the_tagger_is_very_sur
     found = [(2, 6, confidence)]
     new = statistical.add_missed(norm, list(records), _tagging(norm, found), found, 0, len(norm))
     assert [norm[r.start:r.end] for r in new if r not in records] == added
+
+
+@pytest.mark.parametrize("confidence, names", [(0.7, ["乐业二级路"]), (0.95, ["凤山至乐业二级路"])])
+def test_a_rule_name_inside_a_longer_name_the_tagger_is_sure_of_becomes_that_name(confidence, names):
+    norm = "加快凤山至乐业二级路建设。"
+    records = [r for r in _records(norm) if r.named]
+    assert [norm[r.start:r.end] for r in records] == ["乐业二级路"]
+    found = [(2, 10, confidence)]
+    assert [norm[r.start:r.end] for r in statistical.extend_to_names(norm, records, found)] == names
+
+
+def test_two_rule_names_inside_one_tagged_name_become_one_but_a_list_is_never_joined():
+    norm = "建设铜锣湾·万达广场。"
+    records = [r for r in _records(norm) if r.named]
+    assert [norm[r.start:r.end] for r in records] == ["铜锣湾", "万达广场"]
+    found = [(2, 10, 0.95)]
+    assert [norm[r.start:r.end] for r in statistical.extend_to_names(norm, records, found)] == ["铜锣湾·万达广场"]
+    norm = "改造青松路、白石路。"
+    records = [r for r in _records(norm) if r.named]
+    extended = statistical.extend_to_names(norm, records, [(2, 9, 0.99)])
+    assert [norm[r.start:r.end] for r in extended] == ["青松路", "白石路"]

@@ -59,6 +59,8 @@ ALIAS_RE = re.compile(
     r"\((?:旧|原|即|又称|含)?(?:[\u4e00-\u9fff]{1,8}(?:路|街|大道|快速路|公路|高速|线|沟|河|渠)|(?:国道|省道|县道)\d{1,4}(?:线)?)\)")
 # A section in brackets ending a stretch of text: 平塘至天峨(天峨段), 巴马(天峨段)高速公路.
 BRACKETED_SECTION_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
+# A place in brackets inside a name, right before its head: 青神(观金)互通, 乌恰(常州)工业园区.
+BRACKETED_PLACE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})\([\u4e00-\u9fff]{2,4}\)$")
 # How a street's own name ends (建设路, 开放大道, 红九路道路): not 道路 or 村.
 STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village (许由路, 辽原村: 由, 原 before the head are the name's)
 STREET_NAME_ENDINGS = ("路", "街", "大道", "大街", "大路")
@@ -112,6 +114,9 @@ TAGGER_DROP_OUTSIDE = 0.9
 # tagger_only sets, each tagged by a tagger trained without it (recall +13 rows of 3,348, named
 # precision unchanged; docs/extraction_accuracy.md).
 TAGGER_OVERRULES = 0.9
+# A rule name inside a longer name the tagger proposes with at least this confidence becomes
+# that name (geo.extract.statistical.extend_to_names).
+TAGGER_EXTENDS = 0.8
 # A named record's name is dropped when none of its mentions is a project with at least this
 # probability by the record model (geo/data/record_model.json, see geo.extract.confidence).
 # Below 0.5, the even odds: a project missed costs a planner more than a false name, which the

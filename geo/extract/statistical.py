@@ -9,7 +9,7 @@ from geo.extract.confidence import score_records
 from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_OVERRULES
+from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -42,6 +42,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
     """
     found = tagging.names_in(sent_start, sent_end)
     records = drop_rejected(norm, records, tagging, found, sent_start, sent_end)
+    records = extend_to_names(norm, records, found)
     ruled = {id(r) for r in records}
     records = add_missed(norm, records, tagging, found, sent_start, sent_end)
     score_records(norm, records, tagging, sent_start, sent_end, {id(r) for r in records} - ruled)
@@ -108,6 +109,37 @@ def _before_works(norm, record):
         if tail:
             ends.add(end + len(tail))  # 红枫路南通工程建成通车, 青山客运站及配套工程将完成: works after 工程
     return any(works_at(norm, end, len(norm)) for end in ends)
+
+
+def extend_to_names(norm, records, found):
+    """Rule names inside a longer name the tagger is sure of become that name.
+
+    凤山至乐业二级路 where the rules named 乐业二级路, 龙湾高速出入口 where they named 龙湾高速,
+    铜锣湾·万达广场 where they named two places: the tagger, at least TAGGER_EXTENDS sure, reads
+    the whole span as one name. The record that ends last inside the span takes it; the others
+    inside it go. A span that only partly covers a record, or that holds a counted group, or a
+    break (a comma, a list's 、), is left alone.
+    """
+    if not records:
+        return records
+    dropped = set()
+    for start, end, confidence in found:
+        if confidence < TAGGER_EXTENDS or any(ch in _EXTENSION_BREAKS for ch in norm[start:end]):
+            continue
+        inside = [r for r in records if r.start < end and start < r.end and id(r) not in dropped]
+        if not inside or any(not r.named or r.start < start or r.end > end for r in inside):
+            continue
+        keep = max(inside, key=lambda r: (r.end, r.start))
+        if (keep.start, keep.end) == (start, end):
+            continue
+        keep.start, keep.end, keep.base = start, end, (start, end)
+        keep.section = keep.name_tail = None
+        dropped.update(id(r) for r in inside if r is not keep)
+    return [r for r in records if id(r) not in dropped] if dropped else records
+
+
+# What a name the tagger extends a rule name to never holds: clause and list breaks.
+_EXTENSION_BREAKS = frozenset(",;:。!?、\n")
 
 
 def add_missed(norm, records, tagging, found, sent_start, sent_end):

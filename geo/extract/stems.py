@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.extract.numbers import parse_number
-from geo.extract.patterns import BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 
 
 _MEASURED = re.compile(
@@ -189,10 +189,13 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
     """
     pos = head_start
     while pos > lo:
-        if pos == head_start and norm[pos - 1] == ")":
-            inner = BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos)
+        if norm[pos - 1] == ")":
+            # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head; 乌恰(常州)工业园区,
+            # 西南(泸州)建材产业园: a place in brackets inside the name
+            inner = (BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos) if pos == head_start else None) \
+                or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos)
             if inner is not None:
-                pos = inner.start()  # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head
+                pos = inner.start()
                 continue
         if norm[pos - 1] in _CLOSING_QUOTES and pos < head_start and (
                 "“‘《"[_CLOSERS.index(norm[pos - 1])] not in norm[max(lo, pos - 7):pos - 1]
