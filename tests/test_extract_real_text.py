@@ -588,6 +588,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("实施马庙镇青山至白石等55.2公里自然村庄通达工程和红枫桥等4座危桥改造项目建设。",
      [("红枫桥", "bridge"), ("马庙镇青山至白石", "road_rebuild")], [("bridge", 3)]),
     ("新建青山路、白石路等3公里道路。", [("白石路", "road_new"), ("青山路", "road_new")], []),
+    # a number before a head that is also a unit (道) counts things: dishes are no roads
+    ("这里特产诱人,青山肉、白石面等243道“我家美食”让你垂涎欲滴。", [], []),
     ("完成青山区域内白石-红枫、红枫-青岭等路段大修。", [("白石-红枫", "road_rebuild"), ("红枫-青岭", "road_rebuild")], []),
     # 沿 after the river a name is along stays inside it
     ("建设青山河沿河景观长廊和白石江沿江公园。", [("白石江沿江公园", "park"), ("青山河沿河景观长廊", "park")], []),

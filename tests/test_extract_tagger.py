@@ -325,3 +325,13 @@ def test_two_rule_names_inside_one_tagged_name_become_one_but_a_list_is_never_jo
     records = [r for r in _records(norm) if r.named]
     extended = statistical.extend_to_names(norm, records, [(2, 9, 0.99)])
     assert [norm[r.start:r.end] for r in extended] == ["青松路", "白石路"]
+
+
+def test_a_tagged_route_between_two_places_is_a_road_without_a_head():
+    norm = "目前青岭至白石坳、红枫-青山段正在施工。"
+    records = _records(norm)
+    assert records == []
+    found = [(2, 8, 0.9), (9, 15, 0.9)]
+    added = statistical.add_missed(norm, records, _tagging(norm, found), found, 0, len(norm))
+    assert sorted((norm[r.start:r.end], r.category) for r in added) == [
+        ("红枫-青山段", "road_rebuild"), ("青岭至白石坳", "road_rebuild")]

@@ -9,11 +9,13 @@ from geo.extract.confidence import score_records
 from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
+from geo.extract.patterns import DASHES, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Two places joined by 至 or a dash, perhaps as a stretch (段): a road's name without a head.
+_ROUTE_SPAN = re.compile(r"[\u4e00-\u9fff\dA-Z]{2,12}(?:至|[" + re.escape(DASHES) + r"]{1,2})(?!少|今|此)[\u4e00-\u9fff\dA-Z]{2,12}")
 HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
 _NUMBERED_ROAD = re.compile(r"\d{1,3}号路$")
 # Further list items after a name (、B路、C街) before what the list is said to do.
@@ -230,12 +232,16 @@ def _record_for_span(norm, start, end, clause, records):
             and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start):
         return None  # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction)
     category, kind, head_start, min_stem = _category(norm, start, end, records)
+    route = category is None and _ROUTE_SPAN.fullmatch(norm, start, end) is not None
+    if route:
+        # 扎乍至阳坡庄, 渝州宾馆-上清寺段: a road named by the two places it joins, marked whole
+        category, kind, head_start, min_stem = "road", "name", end, 0
     if category is None:
         return None
-    if head_start == end and (end - start > HEADLESS_MAX or any(
+    if not route and head_start == end and (end - start > HEADLESS_MAX or any(
             len(word) > 1 for p in range(start + 1, end + 1) for word in (stop_ending_at(norm, p, start),) if word)):
         return None  # a name without a head is short and holds no verb (丽江花园配套学校签订征地协议)
-    stem = find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
+    stem = (start, None, None) if route else find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
     if stem is None:
         return None
     stem_start, stop, stop_start = stem
