@@ -885,3 +885,11 @@ def test_inserted_pinyin_stays_in_names_as_written():
 def test_a_road_of_its_own_is_no_abbreviation_sharing_a_route_head():
     names = [f["properties"]["name"] for f in extract_projects("东二环、三环路、温福铁路建设加快推进。")]
     assert "三环路铁路" not in names
+
+
+def test_a_link_road_keeps_its_two_ends_and_according_to_opens_no_name():
+    names = [f["properties"]["name"] for f in
+             extract_projects("五是根据青山高速铁路白石段建设进度,建设县城至火车站连接线二级公路35公里。")]
+    assert "县城至火车站连接线二级公路" in names
+    assert not any(name.startswith("根据") for name in names)
+    assert ("青山至白石二级油路", "road_new") in named_projects("建成青山至白石二级油路。")
