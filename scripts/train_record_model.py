@@ -22,7 +22,7 @@ same model::
       -o geo/data/record_model.json
 
 Needs ``pip install -e .[train]`` (python-crfsuite for the fold taggers, scikit-learn for the
-regression); about four minutes on two cores, the fold taggers kept in ``--models`` and
+regression); about seven minutes on two cores, the fold taggers kept in ``--models`` and
 reused unless ``--retrain`` (they depend on the sets and the tagger's features only).
 """
 
