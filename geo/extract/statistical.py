@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from geo.extract.confidence import score_records
@@ -122,14 +123,20 @@ def extend_to_names(norm, records, found):
     inside it go. A span that only partly covers a record, or that holds a counted group, or a
     break (a comma, a list's 、), is left alone.
     """
-    if not records:
+    if not records or not found:
         return records
+    order = sorted(records, key=lambda r: r.start)
+    starts = [r.start for r in order]
+    reach = list(itertools.accumulate((r.end for r in order), max))  # the furthest end up to each record
     dropped = set()
     for start, end, confidence in found:
         if confidence < TAGGER_EXTENDS or any(ch in _EXTENSION_BREAKS for ch in norm[start:end]):
             continue
-        inside = [r for r in records if r.start < end and start < r.end and id(r) not in dropped]
-        if not inside or any(not r.named or r.start < start or r.end > end for r in inside):
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if lo > 0 and reach[lo - 1] > start:
+            continue  # a record opening before the span goes into it
+        inside = [r for r in order[lo:hi] if id(r) not in dropped]
+        if not inside or any(not r.named or r.end > end for r in inside):
             continue
         keep = max(inside, key=lambda r: (r.end, r.start))
         if (keep.start, keep.end) == (start, end):
