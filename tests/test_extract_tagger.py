@@ -335,3 +335,14 @@ def test_a_tagged_route_between_two_places_is_a_road_without_a_head():
     added = statistical.add_missed(norm, records, _tagging(norm, found), found, 0, len(norm))
     assert sorted((norm[r.start:r.end], r.category) for r in added) == [
         ("红枫-青山段", "road_rebuild"), ("青岭至白石坳", "road_rebuild")]
+
+
+@pytest.mark.parametrize("norm, span, name, category", [
+    ("扩建青山八中教学楼。", (2, 6), "青山八中", "school"),
+    ("新建白石县肉联厂。", (2, 8), "白石县肉联厂", "industrial"),
+    ("实施青岭乡达那人饮工程。", (2, 11), "青岭乡达那人饮工程", "utility"),
+])
+def test_a_tagged_name_may_end_with_a_numbered_school_or_a_head_only_the_tagger_uses(norm, span, name, category):
+    found = [(*span, 0.95)]
+    added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
+    assert [(norm[r.start:r.end], r.category) for r in added] == [(name, category)]

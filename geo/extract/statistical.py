@@ -10,7 +10,7 @@ from geo.extract.confidence import score_records
 from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DASHES, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
+from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -19,6 +19,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ROUTE_SPAN = re.compile(r"[\u4e00-\u9fff\dA-Z]{2,12}(?:至|[" + re.escape(DASHES) + r"]{1,2})(?!少|今|此)[\u4e00-\u9fff\dA-Z]{2,12}")
 HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
 _NUMBERED_ROAD = re.compile(r"\d{1,3}号路$")
+_NUMBERED_SCHOOL_END = re.compile(NUMBERED_SCHOOL_RE.pattern + "$")
 # Further list items after a name (、B路、C街) before what the list is said to do.
 _LIST_ITEMS = re.compile(r"^(?:[、与和及][^,;:。!?、]{1,8}?(?=[、与和及]|合围|围合|围成))+")
 
@@ -338,6 +339,9 @@ def _category(norm, start, end, records):
             return info[0], info[1], end - length, info[2]
     if _NUMBERED_ROAD.search(norm, start, end) or CODE_RE.fullmatch(norm, start, end):
         return "road", "name", end, 0
+    school = _NUMBERED_SCHOOL_END.search(norm, start, end)
+    if school is not None and school.start() > start:
+        return "school", "facility", school.start(), 0  # 瑞金八中, 汉沽三中: a school named by its number
     for word, code in TAGGED_HEADS:
         if norm.endswith(word, start, end) and end - start > len(word):
             # 蒋家巷花园, 龙韵景苑, 仲子路钢坝闸: types too often part of other names for the rules
