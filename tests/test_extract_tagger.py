@@ -346,3 +346,11 @@ def test_a_tagged_name_may_end_with_a_numbered_school_or_a_head_only_the_tagger_
     found = [(*span, 0.95)]
     added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
     assert [(norm[r.start:r.end], r.category) for r in added] == [(name, category)]
+
+
+def test_a_tagged_route_may_join_its_places_with_an_em_dash():
+    norm = "目前青岭—白石坳已通车。"
+    assert _records(norm) == []
+    found = [(2, 8, 0.95)]
+    added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
+    assert [norm[r.start:r.end] for r in added] == ["青岭—白石坳"]
