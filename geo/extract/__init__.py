@@ -77,7 +77,7 @@ filters), ``confidence`` (how likely a named record is a project; the names it d
    before them in the sentence, else the nearest project.
 
 7. A character CRF (``tagger``, model ``geo/data/name_tagger.npz`` trained on the labelled real
-   texts read so far, 34 blind sets no rule was first written from, the passages and the rules' test cases by
+   texts read so far, 40 blind sets no rule was first written from, the passages and the rules' test cases by
    ``scripts/train_name_tagger.py``) labels every character as the start,
    inside or outside of a project name; its features are the characters around it and the
    lexicon roles of the words over it. Two rules use it (``statistical``): a name it marks with
