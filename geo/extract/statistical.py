@@ -125,7 +125,8 @@ def extend_to_names(norm, records, found):
     铜锣湾·万达广场 where they named two places: the tagger, at least TAGGER_EXTENDS sure, reads
     the whole span as one name. The record that ends last inside the span takes it; the others
     inside it go. A span that only partly covers a record, or that holds a counted group, or a
-    break (a comma, a list's 、), is left alone.
+    break (a comma, a list's 、), is left alone, and so is a name the rules ended before the type
+    of their own mention (大江厂后门至鱼洞轻轨站 of 大江厂后门至鱼洞轻轨站人行道).
     """
     if not records or not found:
         return records
@@ -143,8 +144,8 @@ def extend_to_names(norm, records, found):
         if not inside or any(not r.named or r.end > end for r in inside):
             continue
         keep = max(inside, key=lambda r: (r.end, r.start))
-        if (keep.start, keep.end) == (start, end):
-            continue
+        if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
+            continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
         keep.start, keep.end, keep.base = start, end, (start, end)
         keep.section = keep.name_tail = None
         dropped.update(id(r) for r in inside if r is not keep)
