@@ -128,14 +128,17 @@ def extend_to_names(norm, records, found):
     break (a comma, a list's 、), is left alone, and so is a name the rules ended before the type
     of their own mention (大江厂后门至鱼洞轻轨站 of 大江厂后门至鱼洞轻轨站人行道).
     """
-    if not records or not found:
-        return records
+    exact = {(r.start, r.end) for r in records}
+    spans = [(start, end) for start, end, confidence in found
+             if confidence >= TAGGER_EXTENDS and (start, end) not in exact]
+    if not records or not spans:
+        return records  # (most sentences: the tagger agrees with the rules or is unsure)
     order = sorted(records, key=lambda r: r.start)
     starts = [r.start for r in order]
     reach = list(itertools.accumulate((r.end for r in order), max))  # the furthest end up to each record
     dropped = set()
-    for start, end, confidence in found:
-        if confidence < TAGGER_EXTENDS or any(ch in _EXTENSION_BREAKS for ch in norm[start:end]):
+    for start, end in spans:
+        if any(ch in _EXTENSION_BREAKS for ch in norm[start:end]):
             continue
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if lo > 0 and reach[lo - 1] > start:
