@@ -46,12 +46,18 @@ def clean(norm, origin):
     point into the original text.
     """
     norm = _LOWER_CODE.sub(lambda m: m.group().upper(), norm)  # g65, s202: same length, offsets kept
-    spans = sorted([m.span() for m in INSERTED_PINYIN.finditer(norm)] + [m.span() for m in _SPACED_NUMBER.finditer(norm)]
-                   + [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _letter_spaces(norm))
+    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)]
+                            + [m.span() for m in _SPACED_NUMBER.finditer(norm)] + _letter_spaces(norm))
+    # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
+    return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)])
+
+
+def _dropped(norm, origin, spans):
+    """``norm`` and ``origin`` without the characters of ``spans``."""
     if not spans:
         return norm, origin
     text, kept, done = [], [], 0
-    for start, end in spans:
+    for start, end in sorted(spans):
         if start > done:
             text.append(norm[done:start])
             kept.append(origin[done:start])
@@ -59,7 +65,6 @@ def clean(norm, origin):
     text.append(norm[done:])
     kept.append(origin[done:])
     return "".join(text), list(itertools.chain.from_iterable(kept))
-
 
 
 _SENTENCE_END = re.compile(r"[。!?;\n]")
