@@ -12,7 +12,7 @@ from geo.extract.model import Mention
 from geo.extract.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_routes_in_prose
-from geo.extract.stems import find_stem
+from geo.extract.stems import decimal_point, find_stem
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -480,7 +480,7 @@ def _deng_stem(norm, head_start, lo, window=14):
     low = max(lo, head_start - window)
     for pos in range(head_start - 1, low - 1, -1):
         char = norm[pos]
-        if char in HARD_BREAKS and not (char == "." and norm[pos - 1:pos].isdigit() and norm[pos + 1:pos + 2].isdigit()):
+        if char in HARD_BREAKS and not decimal_point(norm, pos):
             return None  # (等55.2公里通达工程: a decimal point is no break)
         marker = pos - len(INCLUDED_MEMBER_END) if norm.startswith(INCLUDED_MEMBER_END + "的", pos - 2) else None
         if char == "等" and not deng_in_word(norm, pos, lo) or marker is not None and marker >= lo:

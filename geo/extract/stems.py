@@ -180,6 +180,11 @@ def _named_block(text):
     return block is not None and len(text) > len(block) and not is_generic(text[:-len(block)])
 
 
+def decimal_point(norm, pos):
+    """True when ``norm[pos]`` is the point of a decimal number (12.8公里), which breaks no stem."""
+    return norm[pos] == "." and norm[pos - 1:pos].isdigit() and norm[pos + 1:pos + 2].isdigit()
+
+
 def find_stem(norm, head_start, lo, min_stem, max_stem):
     """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
 
@@ -204,7 +209,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # quotes a short name (“知宇”口袋公园); a quoted programme before a count ends it too
             # (“三横六纵”九条城市道路)
             return pos, None, None
-        if norm[pos - 1] in HARD_BREAKS and not (norm[pos - 1] == "." and norm[pos - 2:pos - 1].isdigit() and norm[pos:pos + 1].isdigit()):
+        if norm[pos - 1] in HARD_BREAKS and not decimal_point(norm, pos - 1):
             return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
         if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
             return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
