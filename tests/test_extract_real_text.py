@@ -589,6 +589,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("实施马庙镇青山至白石等55.2公里自然村庄通达工程和红枫桥等4座危桥改造项目建设。",
      [("红枫桥", "bridge"), ("马庙镇青山至白石", "road_rebuild")], [("bridge", 3)]),
     ("新建青山路、白石路等3公里道路。", [("白石路", "road_new"), ("青山路", "road_new")], []),
+    # projects under construction (在建, no 在 of place) and projects of a type counted after
+    # 建设项目 are counted groups of the year's works
+    ("全镇共有19个民生项目上马,在建项目15个。", [], [("project", 15)]),
+    ("实施城市基础设施建设项目88个,完成老旧公厕改造9座。", [], [("project", 88), ("sanitation", 9)]),
     # a number before a head that is also a unit (道) counts things: dishes are no roads
     ("这里特产诱人,青山肉、白石面等243道“我家美食”让你垂涎欲滴。", [], []),
     ("完成青山区域内白石-红枫、红枫-青岭等路段大修。", [("白石-红枫", "road_rebuild"), ("红枫-青岭", "road_rebuild")], []),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.extract.lexicon import COUNTED_WORKS, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -163,11 +163,12 @@ def _classify(case):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
     if label in ("generic", "definite") and _named_among_names(norm, mention, count, case.rest_start):
         label = "distinctive"  # 民生尚都小学、宜居小学、东湖路学校: a list item among names is one
-    if category is None and count is not None and mention.category == "members" \
-            and all(member.kind == "raw" for member in mention.members):
-        # 在建项目26项, 28个亿元以上项目, 弘融精密等项目20个: projects counted with no type of
-        # place (nor members that are places) are still a counted group of the year's works
-        # (district-wide, never placed).
+    if category is None and count is not None and all(member.kind == "raw" for member in mention.members) and (
+            mention.category == "members" or count.start > mention.head_end
+            and norm.endswith(COUNTED_WORKS, 0, count.start)):
+        # 在建项目26项, 28个亿元以上项目, 弘融精密等项目20个, 城市基础设施建设项目88个: projects
+        # counted with no type of place (nor members that are places) are still a counted group
+        # of the year's works (district-wide, never placed).
         category = COUNTED_PROJECTS
     if (count is not None and label == "distinctive" and count.unit in SIZE_UNITS
             and listed_with_counted_types(norm, mention)):
