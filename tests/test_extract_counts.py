@@ -137,3 +137,11 @@ def test_a_count_never_opens_inside_a_number():
     assert [m.group() for m in COUNT_RE.finditer("等55.2公里自然村庄通达工程")] == ["55.2公里"]
     assert COUNT_RE.match("等55.2公里", 4) is None  # 2公里 of 55.2公里
     assert COUNT_RE.match("等55.2公里", 2) is None  # 5.2公里 of 55.2公里
+
+
+def test_n_major_classes_before_a_count_of_projects_are_no_count_of_their_own():
+    from geo.extract.patterns import COUNT_RE
+
+    assert [m.group() for m in COUNT_RE.finditer("实施17大项64个项目")] == ["64个"]
+    assert [m.group() for m in COUNT_RE.finditer("10大类16项民生实事项目")] == ["16项"]
+    assert [m.group() for m in COUNT_RE.finditer("建设四大片区")] == ["四大"]
