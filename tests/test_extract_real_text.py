@@ -591,7 +591,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("新建青山路、白石路等3公里道路。", [("白石路", "road_new"), ("青山路", "road_new")], []),
     # projects under construction (在建, no 在 of place) and projects of a type counted after
     # 建设项目 are counted groups of the year's works
-    ("全镇共有19个民生项目上马,在建项目15个。", [], [("project", 15)]),
+    ("全镇共有19个民生项目上马,在建项目15个。", [], [("project", 15), ("project", 19)]),
+    # 被 and 纳入 end the noun phrase before them: projects counted there, a park named there
+    ("8个项目被确定为民生实事项目,5个项目纳入省重点。", [], [("project", 5), ("project", 8)]),
+    ("白石公园被列入省级示范公园。", [("白石公园", "park")], []),
     ("实施城市基础设施建设项目88个,完成老旧公厕改造9座。", [], [("project", 88), ("sanitation", 9)]),
     # a number before a head that is also a unit (道) counts things: dishes are no roads
     ("这里特产诱人,青山肉、白石面等243道“我家美食”让你垂涎欲滴。", [], []),
