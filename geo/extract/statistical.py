@@ -21,7 +21,7 @@ HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
 _NUMBERED_ROAD = re.compile(r"\d{1,3}号路$")
 # What a tagged name may hold that breaks a rule's stem: a short bracket (海南医学院西海岸校区(海口医学
 # 城一期)) and a dash between two names (福禄净化厂—两路调压计量站中压管线).
-_INNER_PARTS = re.compile(r"\([^()]{1,12}\)|(?<=[\u4e00-\u9fff])[—–-]{1,2}(?=[\u4e00-\u9fff])")
+_INNER_PARTS = re.compile(r"\([^()]{1,12}\)|(?<=[\u4e00-\u9fff])[" + re.escape(DASHES) + r"]{1,2}(?=[\u4e00-\u9fff])")
 _NUMBERED_SCHOOL_END = re.compile(NUMBERED_SCHOOL_RE.pattern + "$")
 # Further list items after a name (、B路、C街) before what the list is said to do.
 _LIST_ITEMS = re.compile(r"^(?:[、与和及][^,;:。!?、]{1,8}?(?=[、与和及]|合围|围合|围成))+")
