@@ -706,6 +706,23 @@ def test_a_capacity_or_a_batch_before_a_name_is_no_part_of_it():
     assert "日处理4000立方米污水处理厂" not in [f["properties"]["name"] for f in extract_projects("建成日处理4000立方米污水处理厂。")]
 
 
+def test_an_amount_or_a_bracketed_note_before_a_name_is_no_part_of_it():
+    assert named_projects("总投资1792万元青山路改造工程即将完工。") == [("青山路", "road_rebuild")]
+    assert named_projects("计划开工建设(改建)海同高速、省道204线。") == [("海同高速", "road_new"), ("省道204线", "road_new")]
+    assert named_projects("税收超亿元楼宇达到12座。") == []
+
+
+def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
+    assert counted_groups("完成53条145.6公里道路建设。") == [("road_new", 53)]
+    assert counted_groups("新建45条170公里村级公路。") == [("road_new", 45)]
+
+
+def test_visiting_and_speech_verbs_open_no_name():
+    assert named_projects("刚踏入辰心公园，空气中传来青草的味道。") == []
+    assert named_projects("县里制定青山公园改造方案。") == [("青山公园", "park")]
+    assert named_projects("争取在5月份市博物馆开馆之前完成种植。") == [("市博物馆", "culture")]
+
+
 def test_a_trading_centre_is_a_market():
     props = [f["properties"] for f in extract_projects("精准推进滇东北农产品交易中心开工建设。")]
     assert [(p["name"], p["category"]) for p in props] == [("滇东北农产品交易中心", "market")]

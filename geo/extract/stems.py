@@ -11,7 +11,7 @@ from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COU
 
 
 _MEASURED = re.compile(
-    r"[\d.]+(?:米|公里|千米)[宽长]?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
+    r"(?:全长|总长|长)?[\d.]+(?:米|公里|千米)[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
     r"|[日年]?(?:处理|供水|产|吞吐)(?:能力)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨
     r"|第[\d一二三四五六七八九十]+批")  # 第二批: a batch of a programme
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
@@ -22,6 +22,9 @@ _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
+_LENGTH_INSIDE = re.compile(r"(?:全长|总长|长)?\d[\d.]*(?:公里|千米|米)的?")
+_OPENING_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")
+_AMOUNT_END = re.compile(r"\d[万亿]?元$")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
@@ -30,8 +33,12 @@ def after_year(norm, start, head_start):
     """Where a name starts once a year (or a size) before it is cut off.
 
     2022年合肥高新区: a date opening the stem is no part of the name; 青山县2022年白石片区: a
-    year inside the stem (with 年) starts the name after it, if two characters are left.
+    year inside the stem (with 年) starts the name after it, if two characters are left; (改建)海同高速:
+    a short bracket opening the stem is a note on the name, not part of it.
     """
+    note = _OPENING_NOTE.match(norm, start, head_start)
+    if note is not None and head_start - note.end() >= 2:
+        start = note.end()
     if NUMBER_CHAR_RE.search(norm, start, head_start) is None and "." not in norm[start:head_start]:
         return start  # no year, day or size without a number
     year = _YEAR.match(norm, start, head_start)
@@ -80,6 +87,10 @@ def analyse_stem(norm, mention):
                 count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
                 start = match.end()
     start = after_year(norm, start, head_start)
+    if count is not None:
+        length = _MEASURED.match(norm, start, head_start)
+        if length is not None and (length.end() == head_start or is_generic(norm[length.end():head_start])):
+            start = length.end()  # 53条145.6公里道路, 3条全长60公里的景观大道: the length of the counted
     rest = norm[start:head_start]
     if count is None and mention.kind != "code" and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
@@ -170,7 +181,8 @@ def analyse_stem(norm, mention):
 
 
 _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
-_COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?!.*\d)")  # the last count of a stretch
+# the last count of a stretch (a length may follow it: 53条145.6公里道路)
+_COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:全长|总长|长)?(?:[\d.]+(?:公里|千米|米)的?)?\D*$)")
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
 
 
@@ -193,6 +205,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
     开工建设学校10所), which only a count can turn into a record.
     """
     pos = head_start
+    length = _LENGTH_INSIDE.search(norm, max(lo, head_start - max_stem - 8), head_start)
+    if length is not None:
+        max_stem += len(length.group())  # 45条170公里村级公路: the length of what is counted does not count
     while pos > lo:
         if norm[pos - 1] == ")":
             # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head; 乌恰(常州)工业园区,
@@ -211,6 +226,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             return pos, None, None
         if norm[pos - 1] in HARD_BREAKS and not decimal_point(norm, pos - 1):
             return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
+        if norm[pos - 1] == "元" and head_start - pos >= 2 and _AMOUNT_END.search(norm, max(lo, pos - 4), pos):
+            return pos, None, None  # 总投资1792万元青山路: an amount ends the name on its left
         if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
             return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
         if norm[pos - 1] == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
