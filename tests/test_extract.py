@@ -717,6 +717,11 @@ def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
     assert counted_groups("新建45条170公里村级公路。") == [("road_new", 45)]
 
 
+def test_a_filler_verb_between_a_counted_type_and_its_works_keeps_the_group():
+    assert counted_groups("对城区原有23座公厕实行了提档升级。") == [("sanitation", 23)]
+    assert counted_groups("新建社康中心6个。") == [("health", 6)]
+
+
 def test_visiting_and_speech_verbs_open_no_name():
     assert named_projects("刚踏入辰心公园，空气中传来青草的味道。") == []
     assert named_projects("县里制定青山公园改造方案。") == [("青山公园", "park")]
