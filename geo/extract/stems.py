@@ -23,6 +23,7 @@ _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
 _LENGTH_INSIDE = re.compile(r"(?:全长|总长|长)?\d[\d.]*(?:公里|千米|米)的?")
+_YEARS_AGO = re.compile(r"[\d一二三四五六七八九十几多]+年(?:前|后|来)")
 _OPENING_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")
 _AMOUNT_END = re.compile(r"\d[万亿]?元$")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
@@ -41,6 +42,9 @@ def after_year(norm, start, head_start):
         start = note.end()
     if NUMBER_CHAR_RE.search(norm, start, head_start) is None and "." not in norm[start:head_start]:
         return start  # no year, day or size without a number
+    ago = _YEARS_AGO.match(norm, start, head_start)
+    if ago is not None and head_start - ago.end() >= 2:
+        start = ago.end()  # 13年前里阳大桥: a time before the name
     year = _YEAR.match(norm, start, head_start)
     if year is not None and year.end() < head_start:
         start = year.end()
