@@ -717,6 +717,12 @@ def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
     assert counted_groups("新建45条170公里村级公路。") == [("road_new", 45)]
 
 
+def test_junctions_listed_one_after_another_stay_apart():
+    assert named_projects("在四流中路沔阳路路口、沧安路临汾路路口安装交通信号灯。") == [
+        ("四流中路沔阳路路口", "road_rebuild"), ("沧安路临汾路路口", "road_rebuild")]
+    assert named_projects("改造青松路、白石路交叉口。") == [("青松路、白石路交叉口", "road_rebuild")]
+
+
 def test_a_filler_verb_between_a_counted_type_and_its_works_keeps_the_group():
     assert counted_groups("对城区原有23座公厕实行了提档升级。") == [("sanitation", 23)]
     assert counted_groups("新建社康中心6个。") == [("health", 6)]

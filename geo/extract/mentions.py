@@ -253,8 +253,9 @@ def _merge_junctions(norm, mentions):
         junction = at_junction and previous is not None and (
             (mention.stop in ("与", "和") and previous.end == mention.stop_start)
             # 剑南大道锦城大道路口, 青松路、白石路交叉口, 青松路/白石路路口: two roads side by side
+            # (a junction listed before is none of them: A路B路路口、C路D路路口)
             or (not mention.stop and (previous.end == start or (previous.end == start - 1 and norm[start - 1] in "、/"))
-                and _ROAD_NAME_END.search(norm, start, mention.head_start)))
+                and _ROAD_NAME_END.search(norm, start, mention.head_start) and previous.head not in JUNCTION_HEADS))
         stretch = (previous is not None and mention.category == previous.category == "road" and not mention.stop
                    and mention.kind == previous.kind == "name" and start > 0 and norm[start - 1] in DASHES
                    and previous.end == start - 1 and not previous.section)  # 中山路—察尔汗北路: the stretch between
