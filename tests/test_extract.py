@@ -717,6 +717,11 @@ def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
     assert counted_groups("新建45条170公里村级公路。") == [("road_new", 45)]
 
 
+def test_list_items_that_are_words_of_a_phrase_are_no_members():
+    assert named_projects("逐步消灭国道、省道里的三、四级和等外级路段。") == []
+    assert named_projects("改造金牛、宝华等3个农贸市场。") == [("宝华", "market"), ("金牛", "market")]
+
+
 def test_junctions_listed_one_after_another_stay_apart():
     assert named_projects("在四流中路沔阳路路口、沧安路临汾路路口安装交通信号灯。") == [
         ("四流中路沔阳路路口", "road_rebuild"), ("沧安路临汾路路口", "road_rebuild")]
