@@ -719,6 +719,7 @@ def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
 
 def test_list_items_that_are_words_of_a_phrase_are_no_members():
     assert named_projects("逐步消灭国道、省道里的三、四级和等外级路段。") == []
+    assert named_projects("主要建设小学、初中、职业教育、特殊教育等学校。") == []
     assert named_projects("改造金牛、宝华等3个农贸市场。") == [("宝华", "market"), ("金牛", "market")]
 
 
