@@ -712,6 +712,12 @@ def test_an_amount_or_a_bracketed_note_before_a_name_is_no_part_of_it():
     assert named_projects("税收超亿元楼宇达到12座。") == []
 
 
+def test_a_count_opened_by_gong_after_a_road_code_counts_the_listed_roads():
+    assert counted_groups("改造县道X199、X226、X227共10条道路。") == [("road_rebuild", 7)]
+    assert named_projects("改造县道X199、X226、X227共10条道路。") == [
+        ("X226", "road_rebuild"), ("X227", "road_rebuild"), ("县道X199", "road_rebuild")]
+
+
 def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
     assert counted_groups("完成53条145.6公里道路建设。") == [("road_new", 53)]
     assert counted_groups("新建45条170公里村级公路。") == [("road_new", 45)]

@@ -100,7 +100,7 @@ def analyse_stem(norm, mention):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
                       if (is_generic(norm[m.end():head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, m.end(), head_start))
                       and unit_fits(m.group("unit"), mention.category, mention.head)
-                      and not norm[m.start() - 1].isdigit()), None)
+                      and not norm[m.start("num") - 1].isdigit()), None)
         if inner is not None and parse_number(inner.group("num")) is not None:
             # 晋安区有6所中小学: a count inside the stem counts the head; what precedes it is prose.
             count = Count(value=parse_number(inner.group("num")), unit=inner.group("unit"),
