@@ -718,6 +718,11 @@ def test_a_count_opened_by_gong_after_a_road_code_counts_the_listed_roads():
         ("X226", "road_rebuild"), ("X227", "road_rebuild"), ("县道X199", "road_rebuild")]
 
 
+def test_counted_livelihood_projects_are_a_group_of_projects():
+    assert counted_groups("确定实施十三件惠民实事。") == [("project", 13)]
+    assert counted_groups("今年将办好30项民生实事。") == [("project", 30)]
+
+
 def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
     assert counted_groups("完成53条145.6公里道路建设。") == [("road_new", 53)]
     assert counted_groups("新建45条170公里村级公路。") == [("road_new", 45)]
@@ -737,6 +742,7 @@ def test_junctions_listed_one_after_another_stay_apart():
 
 def test_a_filler_verb_between_a_counted_type_and_its_works_keeps_the_group():
     assert counted_groups("对城区原有23座公厕实行了提档升级。") == [("sanitation", 23)]
+    assert counted_groups("对仅存的9处农村中小学实行楼房化改造。") == [("school", 9)]
     assert counted_groups("新建社康中心6个。") == [("health", 6)]
 
 

@@ -317,6 +317,9 @@ def _count_at(norm, pos, clause_end, mention):
     return Count(value=value, unit=unit, start=match.start(), end=match.end())
 
 
+_MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
+
+
 def right_ok(norm, pos, clause_end):
     """True when the noun phrase ends at ``pos`` (see FOLLOWERS and ACTIONS)."""
     if pos >= clause_end:
@@ -344,5 +347,8 @@ def right_ok(norm, pos, clause_end):
         if ACTION_INDEX.at(norm, after) or after >= clause_end or norm[after] in HARD_BREAKS:
             # 市体育中心如期竣工, 南山大道向西打通, 西绕城高速正加快推进: adverbs before the works
             return True
+        manner = _MANNER.match(norm, after, clause_end)
+        if manner is not None and ACTION_INDEX.at(norm, manner.end()):
+            return True  # 9处农村中小学实行楼房化改造: works in a manner (X化) after a verb of doing
     # 青山路连接白石路, 青山公园位于...: a context verb ends it too, unless it opens a head (连接线).
     return bool(match_any(norm, pos, CONTEXT_VERBS)) and not _starts_with_head(norm[pos:pos + 6])
