@@ -332,6 +332,19 @@ def test_module_imports_stay_light():
 # --------------------------------------------------------------------------- morphology rules
 
 
+@pytest.fixture
+def rules_only(monkeypatch, tmp_path):
+    """Extraction by the rules alone: no tagger and no record model (their files missing)."""
+    from geo.extract import confidence, tagger
+    monkeypatch.setattr(tagger, "MODEL_PATH", tmp_path / "missing.npz")
+    monkeypatch.setattr(confidence, "MODEL_PATH", tmp_path / "missing.json")
+    tagger.shipped_model.cache_clear()
+    confidence.shipped_model.cache_clear()
+    yield
+    tagger.shipped_model.cache_clear()
+    confidence.shipped_model.cache_clear()
+
+
 @pytest.mark.parametrize("text, expected", [
     # policy articles, firms, people and fields carry counts but are no projects
     ("用好“双30条”、“引才8条”等政策，新增企业70家，统筹推进19个领域工作，新增就业1.6万人。", []),
@@ -346,7 +359,7 @@ def test_module_imports_stay_light():
     # 甲等 is not the enumeration 等; 合作 does not end a place name
     ("加大与驻区三级甲等医院合作力度。", []),
 ])
-def test_rules_on_short_texts(text, expected):
+def test_rules_on_short_texts(rules_only, text, expected):
     got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text))
     assert got == sorted(expected)
 

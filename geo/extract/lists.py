@@ -274,8 +274,8 @@ def _raw_item(norm, pos, clause_start, generic_ok=False):
         return None  # 公园及道路绿化、村社区文化服务中心等工程: works on a type are no member
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
         return None
-    if "的" in text or text[-1] in "和与及或":
-        return None  # 省道里的三、四级和等外级路段: words of a phrase, no name
+    if "的" in text or len(text) > 2 and text[-1] in "和与及或":
+        return None  # 省道里的三、四级和等外级路段: words of a phrase, no name (永和, 太和 are places)
     if any(text[i:j] in _LONG_STOPS for i in range(len(text) - 1) for j in range(i + 2, min(len(text), i + _LONGEST_STOP) + 1)):
         return None
     return Mention(kind="raw", head="", category=None, stem_start=start, head_start=pos,
