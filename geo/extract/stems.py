@@ -10,8 +10,10 @@ from geo.extract.numbers import parse_number
 from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 
 
+# A length as reports write it before what it measures: 145.6公里, 全长60公里(的).
+_LENGTH = r"(?:全长|总长|长)?\d[\d.]*(?:米|公里|千米)"
 _MEASURED = re.compile(
-    r"(?:全长|总长|长)?[\d.]+(?:米|公里|千米)[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
+    rf"{_LENGTH}[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
     r"|[日年]?(?:处理|供水|产|吞吐)(?:能力)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨
     r"|第[\d一二三四五六七八九十]+批")  # 第二批: a batch of a programme
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
@@ -22,7 +24,7 @@ _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
-_LENGTH_INSIDE = re.compile(r"(?:全长|总长|长)?\d[\d.]*(?:公里|千米|米)的?")
+_LENGTH_INSIDE = re.compile(rf"{_LENGTH}的?")
 _YEARS_AGO = re.compile(r"[\d一二三四五六七八九十几多]+年(?:前|后|来)")
 _OPENING_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")
 _AMOUNT_END = re.compile(r"\d[万亿]?元$")
@@ -186,7 +188,7 @@ def analyse_stem(norm, mention):
 
 _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
 # the last count of a stretch (a length may follow it: 53条145.6公里道路)
-_COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:全长|总长|长)?(?:[\d.]+(?:公里|千米|米)的?)?\D*$)")
+_COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
 
 
