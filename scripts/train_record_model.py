@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Train the record model (geo/data/record_model.json): how likely a named record is a project.
 
-The model is a logistic regression over the keys of geo.extract.confidence.record_keys. Its
+The model is a logistic regression over the keys of geo.extract.confidence (a record's, its
+sentence's and, once the text is read, its report's: RECORD_, SENTENCE_ and DOCUMENT_TEMPLATES). Its
 examples are the droppable named records the extractor makes from the labelled real texts (the
 sets of scripts/train_name_tagger.py, less the passages written here and the rules' cases),
 labelled 1 when the shared scorer's loose match pairs the name with a gold name of its text.
@@ -33,7 +34,7 @@ import json
 import math
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -130,11 +131,14 @@ def _examples(sets, held_out, tagger_path):
                 confidence.shipped_model = shipped
                 forget_text()
             gold = [simplified_with_offsets(r["name"])[0] for r in rows if not r["category"].endswith("_count")]
-            for record in records:
-                if record.confidence is not None:
-                    name = norm[record.start:record.end]
-                    label = any(_loose_match(g, name) for g in gold)
-                    out.append(((set_name, file_name), name, recorder.keys[int(record.confidence)], label))
+            scored = [r for r in records if r.confidence is not None]
+            mentions = Counter(norm[r.start:r.end] for r in scored)
+            for record in scored:
+                name = norm[record.start:record.end]
+                label = any(_loose_match(g, name) for g in gold)
+                document = confidence.keys(confidence.DOCUMENT_TEMPLATES,
+                                           confidence.document_values(mentions[name], record.category))
+                out.append(((set_name, file_name), name, recorder.keys[int(record.confidence)] + document, label))
     return out
 
 

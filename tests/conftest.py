@@ -67,3 +67,16 @@ def chromium(tmp_path_factory):
     yield start
     for driver in drivers:
         driver.quit()
+
+
+@pytest.fixture
+def rules_only(monkeypatch, tmp_path):
+    """Extraction by the rules alone: no tagger and no record model (their files missing)."""
+    from geo.extract import confidence, tagger
+    monkeypatch.setattr(tagger, "MODEL_PATH", tmp_path / "missing.npz")
+    monkeypatch.setattr(confidence, "MODEL_PATH", tmp_path / "missing.json")
+    tagger.shipped_model.cache_clear()
+    confidence.shipped_model.cache_clear()
+    yield
+    tagger.shipped_model.cache_clear()
+    confidence.shipped_model.cache_clear()

@@ -332,19 +332,6 @@ def test_module_imports_stay_light():
 # --------------------------------------------------------------------------- morphology rules
 
 
-@pytest.fixture
-def rules_only(monkeypatch, tmp_path):
-    """Extraction by the rules alone: no tagger and no record model (their files missing)."""
-    from geo.extract import confidence, tagger
-    monkeypatch.setattr(tagger, "MODEL_PATH", tmp_path / "missing.npz")
-    monkeypatch.setattr(confidence, "MODEL_PATH", tmp_path / "missing.json")
-    tagger.shipped_model.cache_clear()
-    confidence.shipped_model.cache_clear()
-    yield
-    tagger.shipped_model.cache_clear()
-    confidence.shipped_model.cache_clear()
-
-
 @pytest.mark.parametrize("text, expected", [
     # policy articles, firms, people and fields carry counts but are no projects
     ("用好“双30条”、“引才8条”等政策，新增企业70家，统筹推进19个领域工作，新增就业1.6万人。", []),

@@ -22,7 +22,7 @@ def _record(name, score, members=()):
 def test_shipped_model_has_only_keys_of_templates_the_extractor_computes():
     with open(confidence.MODEL_PATH, encoding="utf-8") as handle:
         weights = json.load(handle)["weights"]
-    templates = set(confidence.RECORD_TEMPLATES) | set(confidence.SENTENCE_TEMPLATES)
+    templates = set(confidence.RECORD_TEMPLATES) | set(confidence.SENTENCE_TEMPLATES) | set(confidence.DOCUMENT_TEMPLATES)
     assert "bias" in weights and len(weights) > 100
     assert {key.partition("=")[0] for key in weights if key != "bias"} <= templates
     assert all(isinstance(w, float) and math.isfinite(w) for w in weights.values())
@@ -43,7 +43,21 @@ def test_probability_is_the_logistic_of_the_weights_of_its_keys():
 def test_a_name_stays_when_any_of_its_mentions_is_likely_enough(monkeypatch):
     monkeypatch.setattr(confidence, "RECORD_MIN_CONFIDENCE", 0.3)
     records = [_record("白沙河", 0.1), _record("白沙河", 0.6), _record("县道618线", 0.2), _record("县道618线", 0.29)]
-    assert [r.name for r in confidence.drop_unlikely(records)] == ["白沙河", "白沙河"]
+    no_document_weights = confidence.Model({"bias": 0.0})
+    assert [r.name for r in confidence.drop_unlikely(records, no_document_weights)] == ["白沙河", "白沙河"]
+
+
+def test_a_name_the_report_repeats_is_scored_with_its_repetitions(monkeypatch):
+    monkeypatch.setattr(confidence, "RECORD_MIN_CONFIDENCE", 0.4)
+    model = confidence.Model({"bias": 0.0, "nment=0": -1.0, "nment=2": 1.0, "nmcat=2|road": 0.5})
+    once, thrice = [_record("东关村", 0.5)], [_record("白沙河", 0.3) for _ in range(3)]
+    kept = confidence.drop_unlikely(once + thrice, model)
+    assert [r.name for r in kept] == ["白沙河"] * 3
+    logit = math.log(0.3 / 0.7) + 1.5
+    assert thrice[0].confidence == pytest.approx(1 / (1 + math.exp(-logit)))
+    assert once[0].confidence == pytest.approx(1 / (1 + math.exp(-(math.log(0.5 / 0.5) - 1.0))))
+    assert confidence.document_values(1, "road") == ("0", "0|road")
+    assert confidence.document_values(7, "park") == ("2", "2|park")
 
 
 def test_group_members_and_records_without_a_score_are_never_dropped(monkeypatch):

@@ -886,7 +886,7 @@ def test_a_time_between_a_name_and_its_works_passes_like_an_adverb():
     assert actions == {"禹新路": "改造", "白石区影剧院": "完工", "红枫小学": "建成"}
 
 
-def test_inserted_pinyin_stays_in_names_as_written():
+def test_inserted_pinyin_stays_in_names_as_written(rules_only):
     assert ("盛青(qīng)複線", "road_rebuild") in named_projects("盛青(qīng)複線、甬白線等省道进行整改。")
 
 

@@ -98,7 +98,7 @@ filters), ``confidence`` (how likely a named record is a project; the names it d
 8. A logistic model (``confidence``, ``geo/data/record_model.json`` by
    ``scripts/train_record_model.py``) gives each named record that is no counted group's member
    a probability of being a project, from its category, head, action, the characters around
-   it, the word on its left and what the tagger says of it; a name none of whose mentions in
+   it, the word on its left, what the tagger says of it and how often the report names it; a name none of whose mentions in
    the report reaches 0.4 is dropped (places of context in press prose: the road a new road
    joins, a river a bridge crosses). With it the tagger may bring back, at 0.9 sure, a place
    the rules discarded. On the twenty-four unread sets both moved recall 0.775 -> 0.770 and

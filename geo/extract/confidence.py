@@ -7,7 +7,8 @@ partnered with). The model (``geo/data/record_model.json``, written by
 each text taken from a tagger that never saw it) weighs what is known of a record when its
 sentence is done: its category, head, action, first and last characters, two characters on
 each side, the stop word or verb on its left, whether the rules or the tagger found it, what the
-tagger says of its characters and how long and how full its sentence is. A name is dropped from
+tagger says of its characters and how long and how full its sentence is; once the report is read,
+how many scored records carry the same name. A name is dropped from
 the report when none of its mentions reaches :data:`geo.extract.patterns.RECORD_MIN_CONFIDENCE`. Members of counted groups and groups are
 never dropped (their counts depend on them). Without the model file every record stays.
 """
@@ -18,6 +19,7 @@ import bisect
 import functools
 import json
 import math
+from collections import Counter
 from pathlib import Path
 
 from geo.extract.patterns import RECORD_MIN_CONFIDENCE
@@ -27,11 +29,15 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "record_model.json"
 # "template=value" (the value "" when there is none: act= for a record without action).
 RECORD_TEMPLATES = ("cat", "act", "head", "l2", "f1", "len", "src", "stop", "lv", "p2", "n2", "out", "texact", "tover")
 SENTENCE_TEMPLATES = ("slen", "nrec")
+# Known once the whole report is read: how many scored records carry the name, alone and with
+# the category (a place named again and again is more often a project than one named once).
+DOCUMENT_TEMPLATES = ("nment", "nmcat")
 # Bucket edges of the numbers a value is made of.
 _OUTSIDE_EDGES = (0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95)
 _TAGGED_EDGES = (0.01, 0.3, 0.5, 0.7, 0.9)
 _SENTENCE_EDGES = (15, 30, 60, 120, 250)
 _RECORDS_EDGES = (2, 3, 5, 9)
+_MENTIONS_EDGES = (2, 3)
 _MAX_LENGTH = 14
 
 
@@ -74,6 +80,13 @@ def sentence_values(sent_start, sent_end, n_records):
             str(bisect.bisect_right(_RECORDS_EDGES, n_records)))
 
 
+def document_values(mentions, category):
+    """The values of DOCUMENT_TEMPLATES: the name's scored records in the report (1, 2, 3 or more),
+    and that with the record's category."""
+    bucket = str(bisect.bisect_right(_MENTIONS_EDGES, mentions))
+    return bucket, f"{bucket}|{category}"
+
+
 def record_values(norm, record, tagging, sent_start, sent_end, added):
     """The values of RECORD_TEMPLATES for one record; see the module docstring."""
     mention, start, end = record.mention, record.start, record.end
@@ -97,18 +110,29 @@ def keys(templates, values):
     return [f"{template}={value}" for template, value in zip(templates, values)]
 
 
-def drop_unlikely(records):
+def drop_unlikely(records, model=None):
     """The records less the named ones whose name (as written) no mention makes likely enough.
+
+    Each score is first completed with what only the whole report tells (see
+    DOCUMENT_TEMPLATES), then a name is kept when any of its records reaches the threshold.
 
     Parameters
     ----------
     records : list of Record
         The report's finished records (named), scored by :func:`score_records`.
+    model : Model, optional
+        Default: the shipped model; without it the scores stay as they are.
 
     Returns
     -------
     list of Record
     """
+    model = model or shipped_model()
+    scored = [r for r in records if r.confidence is not None]
+    if model is not None:
+        mentions = Counter(r.name for r in scored)
+        for record in scored:
+            record.confidence = model.completed(record.confidence, document_values(mentions[record.name], record.category))
     best, kept = {}, set()
     for record in records:
         if record.listed_members:
@@ -135,6 +159,7 @@ class Model:
             tables.setdefault(template, {})[value] = weight
         self._record = [tables.get(t, {}).get for t in RECORD_TEMPLATES]
         self._sentence = [tables.get(t, {}).get for t in SENTENCE_TEMPLATES]
+        self._document = [tables.get(t, {}).get for t in DOCUMENT_TEMPLATES]
 
     @classmethod
     def load(cls, path):
@@ -149,6 +174,15 @@ class Model:
         """The probability of a project, given a record's values and its sentence's total."""
         total = offset + sum(get(value, 0.0) for get, value in zip(self._record, values))
         return 1.0 / (1.0 + math.exp(-total))
+
+    def completed(self, probability, values):
+        """A record's probability with the weights of its report's values added (see
+        :func:`document_values`)."""
+        extra = sum(get(value, 0.0) for get, value in zip(self._document, values))
+        if not extra:
+            return probability
+        probability = min(max(probability, 1e-12), 1.0 - 1e-12)
+        return 1.0 / (1.0 + math.exp(-(math.log(probability / (1.0 - probability)) + extra)))
 
 
 @functools.lru_cache(maxsize=1)
