@@ -718,6 +718,14 @@ def test_a_count_opened_by_gong_after_a_road_code_counts_the_listed_roads():
         ("X226", "road_rebuild"), ("X227", "road_rebuild"), ("县道X199", "road_rebuild")]
 
 
+def test_buildings_counted_in_dong_or_zhuang_and_rail_lines_counted_in_tiao_are_groups():
+    assert counted_groups("综合整治老旧楼院712栋。") == [("area", 712)]
+    assert counted_groups("规划建设的66幢安置房均已完成一层浇筑。") == [("area", 66)]
+    assert counted_groups("还有5条城际轨道、4条城市轨道在建。") == [("rail", 4), ("rail", 5)]
+    assert counted_groups("建成公路驿站5个。") == [("transport", 5)]
+    assert extract_projects("一幢幢高楼大厦拔地而起，一座座桥梁横跨江面。") == []  # a figure of speech, no count
+
+
 def test_counted_livelihood_projects_are_a_group_of_projects():
     assert counted_groups("确定实施十三件惠民实事。") == [("project", 13)]
     assert counted_groups("今年将办好30项民生实事。") == [("project", 30)]
