@@ -758,6 +758,9 @@ def test_visiting_and_speech_verbs_open_no_name():
     assert named_projects("刚踏入辰心公园，空气中传来青草的味道。") == []
     assert named_projects("县里制定青山公园改造方案。") == [("青山公园", "park")]
     assert named_projects("争取在5月份市博物馆开馆之前完成种植。") == [("市博物馆", "culture")]
+
+
+def test_a_time_ago_and_a_works_verb_before_a_name_are_no_part_of_it():
     assert named_projects("13年前里阳大桥开通。") == [("里阳大桥", "bridge")]
     assert named_projects("复建洪武路过街天桥。") == [("洪武路过街天桥", "bridge")]
 
