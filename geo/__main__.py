@@ -47,7 +47,10 @@ def _quiet_interrupt(unraisable, default=sys.unraisablehook):
 
 
 def _run():
+    import click.exceptions
     from click.exceptions import Abort, ClickException
+
+    NoArgsIsHelpError = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click 8.2 and later
 
     from geo.cli import main
 
@@ -55,10 +58,43 @@ def _run():
         code = main.main(standalone_mode=False)
     except Abort:  # click's form of a Ctrl-C while it parses options
         raise KeyboardInterrupt from None
-    except ClickException as exc:  # usage errors: click's own message and exit code
+    except NoArgsIsHelpError as exc:  # `geo` alone: the help, as click shows it
         exc.show()
         return exc.exit_code
+    except ClickException as exc:  # usage errors: one line, click's exit code (2)
+        sys.stderr.write(f"geo: error: {usage_error_line(exc)}\n")
+        return exc.exit_code
     return code if isinstance(code, int) else 0
+
+
+def usage_error_line(exc) -> str:
+    """The one line (after ``geo: error: ``) saying what is wrong with the command line.
+
+    Parameters
+    ----------
+    exc : click.ClickException
+        What click raised while it parsed and checked the options.
+
+    Returns
+    -------
+    str
+        ``--format: 'kml' is not one of ...`` for a bad value (named by the option's long
+        form, or an argument's name); else click's message, with where to find help for a
+        missing or unknown option, argument or command.
+    """
+    from click.exceptions import BadParameter, MissingParameter, UsageError
+
+    from geo.safe_text import one_line
+
+    if isinstance(exc, BadParameter) and not isinstance(exc, MissingParameter) and exc.param is not None:
+        opts = getattr(exc.param, "opts", None) or []
+        name = max(opts, key=len) if exc.param.param_type_name == "option" and opts else \
+            exc.param.human_readable_name
+        return one_line(f"{name}: {exc.message.rstrip('.')}")
+    message = exc.format_message().rstrip(".")
+    if isinstance(exc, UsageError) and exc.ctx is not None:
+        message += f" (see '{exc.ctx.command_path} --help')"
+    return one_line(message)
 
 
 def _exit_interrupted():

@@ -74,7 +74,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     from geo import data
 
     check_field_options(districts_path, name_field, code_field)
-    code = _check_code(district_code) if district_code else None
+    check_district_options(district_code, district_name)
+    code = _check_code(district_code) if district_code is not None else None
     if districts_path is None:
         code = code or data.DEFAULT_DISTRICT_CODE
         outline = data.load_district_outline(code)
@@ -95,7 +96,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         named = data.subdistrict_names(code) if code else []
         outline = None
     if outline_path is not None:
-        outline = _load_outline(outline_path)
+        outline, repairs = _load_outline(outline_path)
+        warnings = warnings + repairs
     elif outline is None:
         outline = _dissolve_outline(zones, source)
         if code in data.counties():
@@ -112,6 +114,20 @@ def check_field_options(districts_path, name_field, code_field):
     for value, option in ((name_field, "--name-field"), (code_field, "--code-field")):
         if value and districts_path is None:
             raise InputError(None, f"{option} {value} needs --districts FILE (it names a column of that file)")
+
+
+def check_district_options(district_code, district_name):
+    """--district-code and --district-name, when given, must not be empty (an unset shell variable).
+
+    Raises
+    ------
+    geo.io.InputError
+        An empty or blank code (as for any malformed code), or an empty or blank name.
+    """
+    if district_code is not None:
+        _check_code(district_code)
+    if district_name is not None and not str(district_name).strip():
+        raise InputError("--district-name", "the name is empty (leave the option out for the bundled name)")
 
 
 def with_district_name(boundaries, name):
@@ -241,12 +257,8 @@ def load_official_zones(path, *, name_field, code_field=None):
     if repeated:
         warnings.append(f"{path}: several 街道 share a name ({'、'.join(repeated)}); coverage rows are told apart "
                         "by code only")
-    geoms = gdf.geometry.values
-    invalid = ~shapely.is_valid(geoms)
-    if invalid.any():
-        warnings.append(f"{path}: repaired {int(invalid.sum())} invalid polygon(s)")
-        repaired = shapely.make_valid(geoms)
-        geoms = np.array([_polygonal_part(g) for g in repaired], dtype=object)
+    geoms, repairs = repair_polygons(gdf.geometry.values, path, list(names))
+    warnings += repairs
     flat = shapely.is_empty(geoms) | (shapely.area(geoms) == 0)
     if flat.any():
         raise InputError(path, f"{_of(int(flat.sum()), len(geoms))} a polygon of zero area, with nothing to repair it into "
@@ -338,6 +350,41 @@ def _listed(names, limit=3):
     return "、".join(names[:limit]) + ("…" if len(names) > limit else "")
 
 
+def repair_polygons(geoms, path, labels):
+    """Repair the invalid polygons of a user's file (a bow-tie ring, a hole crossing its shell), saying so.
+
+    The one repair of user polygons: 街道 of ``--districts``, ``--outline`` and the
+    areas of gazetteers.
+
+    Parameters
+    ----------
+    geoms : sequence of shapely geometries
+        Geometries of the file; only Polygons and MultiPolygons are looked at.
+    path : str or path-like
+        The file, named in the warning.
+    labels : sequence of str
+        What names each geometry in the warning: a 街道 name, ``entry 3 (金牛建材)``.
+
+    Returns
+    -------
+    (numpy.ndarray, list of str)
+        The geometries, each invalid polygon replaced by the polygonal part of
+        ``shapely.make_valid``; and one warning line, or none when every polygon was valid.
+    """
+    import numpy as np
+    import shapely
+
+    geoms = np.array(list(geoms), dtype=object)
+    polygonal = np.isin(shapely.get_type_id(geoms), (3, 6))  # Polygon, MultiPolygon
+    invalid = polygonal & ~shapely.is_valid(geoms)
+    if not invalid.any():
+        return geoms, []
+    reasons = sorted({re.sub(r"\[.*", "", r).strip().lower() for r in shapely.is_valid_reason(geoms[invalid])})
+    geoms[invalid] = [_polygonal_part(g) for g in shapely.make_valid(geoms[invalid])]
+    listed = _listed(np.array(list(labels), dtype=object)[invalid])
+    return geoms, [f"{path}: repaired {int(invalid.sum())} invalid polygon(s) ({', '.join(reasons)}): {listed}"]
+
+
 def _polygonal_part(geom):
     import shapely
 
@@ -372,8 +419,7 @@ def _topology_warnings(metric_zones, path):
 
 
 def _load_outline(path):
-    from pathlib import Path
-
+    """The district outline of ``--outline``: (one-row GeoDataFrame in EPSG:4326, warnings of repairs)."""
     import geopandas as gpd
     import shapely
 
@@ -383,15 +429,18 @@ def _load_outline(path):
     gdf = read_vector(path)
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, "expected a polygon outline")
-    geom = shapely.make_valid(shapely.unary_union(gdf.to_crs(4326).geometry.values))
+    gdf = gdf.to_crs(4326)
+    polygons, warnings = repair_polygons(gdf.geometry.values, path, [f"feature {n}" for n in range(1, len(gdf) + 1)])
+    geom = shapely.make_valid(shapely.unary_union(polygons))
     x0, y0, x1, y1 = geom.bounds
     if geom.is_empty or geom.area == 0:
         raise InputError(path, "the outline has no area")
     if not in_china([x0, x1], [y0, y1]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds "
                                f"{[round(v, 4) for v in (x0, y0, x1, y1)]}; wrong or missing CRS?)")
-    return gpd.GeoDataFrame({"code": [""], "name": [Path(path).stem],
-                             "source": [f"outline from {Path(path).name}"]}, geometry=[geom], crs=4326)
+    outline = gpd.GeoDataFrame({"code": [""], "name": [Path(path).stem],
+                                "source": [f"outline from {Path(path).name}"]}, geometry=[geom], crs=4326)
+    return outline, warnings
 
 
 def _dissolve_outline(zones, source):

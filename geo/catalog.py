@@ -18,6 +18,52 @@ LAYER_COLUMNS = list(LAYER_SCHEMA)
 ZONE_SCHEMA = {"code": "text", "name": "text", "boundary_quality": "text", "source": "text"}
 
 
+def join_list(values):
+    """One flat text cell of several values: ``北园街道;泺口街道``, or None for none.
+
+    A ``;`` or ``\\`` inside a value is escaped with a backslash (``A\\;B街道``), so that
+    :func:`split_list` gives every value back exactly, however it is spelled; values
+    without them (every real 街道 name and code) read as plainly in Excel or QGIS.
+
+    Parameters
+    ----------
+    values : iterable
+        The values, turned into text.
+
+    Returns
+    -------
+    str or None
+    """
+    text = ";".join(str(v).replace("\\", "\\\\").replace(";", "\\;") for v in values)
+    return text or None
+
+
+def split_list(text) -> list:
+    """The values of a cell written by :func:`join_list` (``[]`` for an empty cell or None).
+
+    Parameters
+    ----------
+    text : str or None
+        The cell.
+
+    Returns
+    -------
+    list of str
+    """
+    if not text:
+        return []
+    values, current, chars = [], [], iter(str(text))
+    for char in chars:
+        if char == "\\":
+            current.append(next(chars, "\\"))
+        elif char == ";":
+            values.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    return values + ["".join(current)]
+
+
 def project_sort_key(feature):
     """Stable catalog order: by category, then id (independent of report order)."""
     props = feature["properties"]
@@ -48,8 +94,8 @@ def flat_properties(props: dict) -> dict:
         "source_datum": geocode.get("source_datum"),
         "accuracy_m": geocode.get("accuracy_m"),
         "reason": geocode.get("reason"),
-        "subdistrict_codes": ";".join(str(a.get("code")) for a in allocations) or None,
-        "subdistrict_names": ";".join(str(a.get("name")) for a in allocations) or None,
+        "subdistrict_codes": join_list(a.get("code") for a in allocations),
+        "subdistrict_names": join_list(a.get("name") for a in allocations),
         "length_km": round(sum(km), 4) if km else None,
     }
 

@@ -12,17 +12,20 @@ import click
 from geo.safe_text import one_line
 
 BASEMAPS = ("osm", "amap", "tianditu", "none")
+# Paths are checked where they are read or written (geo.io), each problem in one line
+# naming the file; click's own readability check would print a usage block instead.
+INPUT_OR_OUTPUT_PATH = click.Path(readable=False)
 
 
 def _boundary_options(command):
     """Options shared by every stage that needs 街道 boundaries."""
     options = [
-        click.option("--districts", type=click.Path(dir_okay=True), default=None,
+        click.option("--districts", type=INPUT_OR_OUTPUT_PATH, default=None,
                      help="Official 街道 polygons (Shapefile, GeoPackage, GeoJSON...; any CRS). "
                           "Replaces the bundled approximate polygons."),
         click.option("--name-field", default=None, help="Column of --districts holding the 街道 name."),
         click.option("--code-field", default=None, help="Column of --districts holding the 街道 code."),
-        click.option("--outline", type=click.Path(), default=None,
+        click.option("--outline", type=INPUT_OR_OUTPUT_PATH, default=None,
                      help="District outline file (default: union of --districts, or the bundled outline)."),
         click.option("--district-code", default=None,
                      help="County-level code of the district, anywhere in China (e.g. 510107); its outline is "
@@ -143,8 +146,8 @@ def main(verbose):
 
 
 @main.command()
-@click.argument("report", type=click.Path())
-@click.option("-o", "--output", default="projects.geojson", show_default=True, type=click.Path(),
+@click.argument("report", type=INPUT_OR_OUTPUT_PATH)
+@click.option("-o", "--output", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH,
               help="Catalog to write (GeoJSON FeatureCollection, geometry null).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
@@ -161,14 +164,14 @@ def extract(report, output, encoding):
 
 
 @main.command()
-@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
-@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
-@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(),
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@click.option("--gazetteer", "gazetteers", multiple=True, type=INPUT_OR_OUTPUT_PATH,
               help="Gazetteer file (GeoJSON, GPKG or CSV with lon/lat and a datum column); repeatable, first wins.")
-@click.option("--osm", type=click.Path(), default=None,
+@click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
-@click.option("--cache-dir", type=click.Path(), default=None, help="Cache for --online answers.")
+@click.option("--cache-dir", type=INPUT_OR_OUTPUT_PATH, default=None, help="Cache for --online answers.")
 @_boundary_options
 @_handle_errors
 def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
@@ -199,8 +202,8 @@ def _echo_unlocated(unlocated):
 
 
 @main.command()
-@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
-@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_boundary_options
 @_handle_errors
 def join(projects, layers_dir, **kwargs):
@@ -221,11 +224,11 @@ def join(projects, layers_dir, **kwargs):
 
 
 @main.command()
-@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
-@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--by", type=click.Choice(["subdistrict", "district"]), default="subdistrict", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(), default=None, help="Write to a file instead of the terminal.")
+@click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Write to a file instead of the terminal.")
 @_boundary_options
 @_handle_errors
 def coverage(projects, layers_dir, by, fmt, output, **kwargs):
@@ -252,12 +255,12 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
 
 
 @main.command()
-@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=click.Path())
-@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True,
               help="Tiles: osm (WGS-84), amap (overlays shifted to GCJ-02), tianditu (TIANDITU_KEY), none.")
 @_asset_options
-@click.option("-o", "--out-dir", default="maps_out", show_default=True, type=click.Path())
+@click.option("-o", "--out-dir", default="maps_out", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_boundary_options
 @_handle_errors
 def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
@@ -278,7 +281,7 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
 
 
 @main.command(name="layers")
-@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_handle_errors
 def layers_command(layers_dir):
     """List the layers with feature counts, geometry types and CRS."""
@@ -301,8 +304,8 @@ def layers_command(layers_dir):
 @click.option("--category", default=None, help="Only projects of this category code.")
 @click.option("--subdistrict", default=None, help="Only projects in this 街道 (name or code).")
 @click.option("--crs", "target_crs", default=None, help="Output CRS, e.g. EPSG:4548 (GeoJSON stays EPSG:4326).")
-@click.option("-o", "--output", type=click.Path(), default=None, help="Output file (or directory for shp/all).")
-@click.option("--layers-dir", default="layers", show_default=True, type=click.Path())
+@click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Output file (or directory for shp/all).")
+@click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_handle_errors
 def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
     """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile or CSV."""
@@ -316,16 +319,16 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 
 
 @main.command()
-@click.option("--report", type=click.Path(), default=None, help="Report text (default: bundled Tianqiao excerpt).")
+@click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None, help="Report text (default: bundled Tianqiao excerpt).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
-@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(), help="Gazetteer file; repeatable.")
-@click.option("--osm", type=click.Path(), default=None,
+@click.option("--gazetteer", "gazetteers", multiple=True, type=INPUT_OR_OUTPUT_PATH, help="Gazetteer file; repeatable.")
+@click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True)
 @_asset_options
-@click.option("--out-dir", default=".", show_default=True, type=click.Path(),
+@click.option("--out-dir", default=".", show_default=True, type=INPUT_OR_OUTPUT_PATH,
               help="Where projects.geojson, layers/ and maps_out/ go.")
 @_boundary_options
 @_handle_errors

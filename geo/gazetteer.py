@@ -199,7 +199,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
         rows, geoms = _read_vector_rows(path)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
-    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum)
+    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
     unusable = _unusable_rows(rows, geoms)
     if unusable:
         warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
@@ -340,14 +340,20 @@ def outside_china(entries) -> list:
             f"{'…' if len(outside) > 3 else ''}); lon/lat swapped, or projected coordinates?"]
 
 
-def _entries_from_rows(path, rows, geoms, *, tier, datum):
-    """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows)."""
+def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
+    """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows).
+
+    Invalid polygons are repaired with a warning (see :func:`geo.boundaries.repair_polygons`),
+    appended to ``warnings`` or else printed (:func:`geo.io.warn`).
+    """
     import math
 
     import numpy as np
     import shapely
 
+    from geo.boundaries import repair_polygons
     from geo.crs import convert_geometry, normalise_datum
+    from geo.io import warn
 
     names = []
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
@@ -386,7 +392,10 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum):
             points, owner = shapely.get_coordinates(geoms[chosen], return_index=True)
             first = int(np.flatnonzero(chosen)[owner[(~in_china(points[:, 0], points[:, 1])).argmax()]])
             raise InputError(path, f"entry {first + 1} ({names[first]}): {exc}") from None
-    invalid = ~shapely.is_valid(geoms)
+    geoms, repairs = repair_polygons(geoms, path, [f"entry {n} ({name})" for n, name in enumerate(names, 1)])
+    for message in repairs:
+        warn(message, warnings)
+    invalid = ~shapely.is_valid(geoms)  # lines and points: a ring of too few points, a line of one point
     if invalid.any():
         geoms[invalid] = shapely.make_valid(geoms[invalid])
     entries = []
@@ -468,12 +477,12 @@ def _aliases(value):
         return tuple(str(v) for v in value.tolist())
     text = str(value).strip()
     if text.startswith("["):
-        import json
+        from geo.io import InputError, parse_json
 
         try:
-            return tuple(str(v) for v in json.loads(text))
-        except ValueError:
-            pass
+            return tuple(str(v) for v in parse_json(text, None))
+        except InputError:
+            pass  # not a JSON list: a list written with separators
     return tuple(a.strip() for a in re.split(r"[|;；、]", text) if a.strip())
 
 

@@ -441,10 +441,10 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.
     import shapely.geometry
 
     from geo.gazetteer import Entry
-    from geo.io import write_text_atomic
+    from geo.io import parse_json, write_text_atomic
 
     cache_path = Path(cache_path)
-    cache = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.exists() else {}
+    cache = parse_json(cache_path.read_text(encoding="utf-8"), cache_path) if cache_path.exists() else {}
     state = {"geocoder": None}
 
     def _request(query):

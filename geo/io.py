@@ -224,7 +224,7 @@ def check_input_file(path, *, streams=False) -> Path:
     if path.is_dir():
         raise InputError(path, "is a directory, expected a file")
     if not os.access(path, os.R_OK):
-        raise InputError(path, "file is not readable")
+        raise InputError(path, "permission denied (not readable)")
     if _is_stream(path):
         if streams:
             return path
@@ -301,20 +301,42 @@ def read_text(path, encoding="auto") -> str:
     return decode_text(read_bytes_limited(path), Path(path), encoding)
 
 
-def read_json(path):
-    """Parse a JSON file, turning every failure into a one-line InputError."""
-    text = read_text(path)
+def parse_json(text: str, path, *, kind=None):
+    """Parse the JSON text of a user's file: the one place user JSON is parsed.
+
+    Parameters
+    ----------
+    text : str
+        The file's text.
+    path : str or path-like or None
+        The file, for the error message.
+    kind : str, optional
+        What the file should be ("a GeoJSON file"), named when its nesting is too deep.
+
+    Raises
+    ------
+    InputError
+        Invalid JSON (with its line and column), or nesting deeper than Python's parser
+        goes (a ``RecursionError`` otherwise).
+    """
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})") from None
+    except RecursionError:
+        raise InputError(path, "JSON nested too deeply" + (f" (not {kind}?)" if kind else "")) from None
+
+
+def read_json(path, *, kind=None):
+    """Read and parse a JSON file, turning every failure into a one-line InputError (see :func:`parse_json`)."""
+    return parse_json(read_text(path), path, kind=kind)
 
 
 def read_feature_collection(path):
     """Read a GeoJSON FeatureCollection as (collection dict, features with shapely geometries)."""
     import shapely.geometry
 
-    data = read_json(path)
+    data = read_json(path, kind="a GeoJSON file")
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         kind = data.get("type") if isinstance(data, dict) else type(data).__name__
         raise InputError(path, f"expected a GeoJSON FeatureCollection, found {kind!r}")
@@ -376,7 +398,7 @@ def _dbf_encoding(path: Path, *, sniff=False):
     dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
     if dbf is None:
         return declared
-    data = dbf.read_bytes()
+    data = _read_sidecar(dbf)
     # Only the records: the header holds binary counts and dates that are not text.
     header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
     data = data[header_length:].rstrip(b"\x1a")
@@ -391,7 +413,17 @@ def _dbf_encoding(path: Path, *, sniff=False):
 def _declared_codec(path: Path):
     """The codec the Shapefile's .cpg names, or None (no .cpg, or one saying ``System``)."""
     cpg = next((p for p in (path.with_suffix(".cpg"), path.with_suffix(".CPG")) if p.exists()), None)
-    return _cpg_codec(cpg.read_text(encoding="ascii", errors="replace")) if cpg else None
+    return _cpg_codec(_read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
+
+
+def _read_sidecar(path: Path) -> bytes:
+    """The bytes of a Shapefile's companion file (.dbf, .cpg); InputError naming it if it cannot be read."""
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
 
 
 def _decodes(data: bytes, codec: str) -> bool:
@@ -483,6 +515,28 @@ def _check_geojson_crs(path: Path):
         raise InputError(path, f"declares an unknown coordinate reference system {name!r}") from None
 
 
+def _explain_unreadable(path: Path):
+    """Say why GDAL could not read a file, when its own words would mislead ("not recognized").
+
+    A GeoJSON file whose JSON is broken or nested too deeply gets :func:`parse_json`'s
+    message; a GeoPackage without any table gets "GeoPackage has no layers". Returns
+    None when there is nothing better to say than GDAL's message.
+    """
+    suffix = path.suffix.lower()
+    if suffix in (".geojson", ".json") and path.is_file():
+        parse_json(_read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
+    elif suffix == ".gpkg" and path.is_file():
+        import sqlite3
+
+        try:
+            with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+                tables = db.execute("SELECT count(*) FROM gpkg_contents").fetchone()[0]
+        except sqlite3.Error:
+            return
+        if tables == 0:
+            raise InputError(path, "GeoPackage has no layers")
+
+
 def read_vector(path, *, layer=None, assume_crs=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -516,9 +570,12 @@ def read_vector(path, *, layer=None, assume_crs=None):
             gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
     except UnicodeDecodeError:
         raise InputError(path, _undecodable(path)) from None
+    except InputError:
+        raise
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         message = message.replace(str(path), "").strip(" :'")
+        _explain_unreadable(path)
         raise InputError(path, f"not a readable vector file ({message})") from None
     if gdf.geometry is None or gdf.geometry.name not in gdf:
         raise InputError(path, "has no geometry column")

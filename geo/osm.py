@@ -355,7 +355,7 @@ def _overpass_xml(path, folder):
 
     from geo.io import read_json
 
-    data = read_json(path)
+    data = read_json(path, kind="an Overpass answer")
     elements = data.get("elements") if isinstance(data, dict) else None
     if not isinstance(elements, list):
         raise InputError(path, "Overpass JSON has no 'elements' list")
@@ -413,7 +413,7 @@ def is_geojson(path) -> bool:
 
 def is_osm_geojson(path) -> bool:
     """True for GeoJSON exported from OpenStreetMap (Overpass Turbo: ``@id`` "way/123", or its older ``tags``)."""
-    import json
+    from geo.io import parse_json
 
     if is_overpass_json(path):
         return True
@@ -421,10 +421,10 @@ def is_osm_geojson(path) -> bool:
         return False
     try:
         with open(path, "rb") as handle:
-            data = json.loads(handle.read().decode("utf-8-sig"))
+            data = parse_json(handle.read().decode("utf-8-sig"), path)
         first = (data.get("features") or [{}])[0].get("properties") or {}
-    except (OSError, ValueError, AttributeError, IndexError, TypeError):
-        return False
+    except (OSError, ValueError, InputError, AttributeError, IndexError, TypeError):
+        return False  # the reader of the file says what is wrong with it
     return str(data.get("generator", "")).startswith("overpass") or "@id" in first or \
         (isinstance(first.get("tags"), dict) and first.get("type") in ("node", "way", "relation"))
 

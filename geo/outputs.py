@@ -2,9 +2,10 @@
 
 Every file a command writes goes first to a hidden staging folder beside its target
 (see :func:`geo.io.atomic_path`); when the command has finished, all staged files are
-moved into place together. A journal makes that last step resumable, and interrupts
-(Ctrl-C, SIGTERM) are held back while it runs, so a run leaves either the complete old
-set of outputs or the complete new one. A lock keeps two runs on the same folder from
+moved into place together. A journal makes that last step resumable, and reversible
+when a target cannot be replaced (a file open in another program); interrupts (Ctrl-C,
+SIGTERM) are held back while it runs, so a run leaves either the complete old set of
+outputs or the complete new one. A lock keeps two runs on the same folder from
 interleaving; its file lives in the user's temporary folder, not among the outputs.
 """
 
@@ -129,18 +130,31 @@ def will_exist(path) -> bool:
 
 
 def recover(root) -> bool:
-    """Finish a commit that a crash or kill cut short; True if there was one."""
+    """Finish a commit that a crash or kill cut short; True if there was one.
+
+    The journal says which way: forward (the new set was being moved in) or back (a
+    target could not be replaced, and the old files were being put back). Should a
+    target still refuse to be replaced, the old set is restored instead and this run
+    goes on (its own commit will say which file is in the way).
+
+    Raises
+    ------
+    geo.io.InputError
+        An old file cannot be put back: the journal and staged files stay for the next run.
+    """
     journal = Path(root) / JOURNAL_NAME
+    with contextlib.suppress(FileNotFoundError):
+        journal.with_name(journal.name + ".tmp").unlink()  # a journal cut short while written never counted
     if not journal.exists():
         return False
     try:
         plan = json.loads(journal.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        plan = {"moves": [], "removes": []}
-    _apply(plan)
-    journal.unlink()
-    for stage in {Path(source).parent for source, _ in plan.get("moves", [])}:
-        shutil.rmtree(stage, ignore_errors=True)
+        plan = {}
+    if not isinstance(plan, dict):
+        plan = {}
+    with contextlib.suppress(_Blocked):
+        _run_plan(journal, plan)
     return True
 
 
@@ -157,7 +171,14 @@ class OutputSet:
     def staged_path(self, target) -> Path:
         """Where to write ``target`` until commit (a short name in a folder beside it)."""
         target = Path(os.path.abspath(target))
-        directory = target.parent
+        stage = self._stage(target.parent)
+        self._removes.discard(target)
+        staged = stage / f"{len(self._moves):04d}{_suffixes(target)}"
+        self._moves[target] = staged
+        return staged
+
+    def _stage(self, directory: Path) -> Path:
+        """The staging folder of ``directory`` (made on first use): staged files and, at commit, old ones."""
         stage = self._stages.get(directory)
         if stage is None:
             from geo.io import InputError, ensure_output_dir
@@ -169,10 +190,7 @@ class OutputSet:
             except OSError as exc:
                 raise InputError(directory, f"cannot write output there ({exc.strerror})") from None
             self._stages[directory] = stage
-        self._removes.discard(target)
-        staged = stage / f"{len(self._moves):04d}{_suffixes(target)}"
-        self._moves[target] = staged
-        return staged
+        return stage
 
     def made(self, folders) -> None:
         """Note folders created for this run's outputs: a run that fails removes them if empty."""
@@ -189,26 +207,45 @@ class OutputSet:
         return list(self._moves)
 
     def commit(self) -> None:
-        """Move every staged file into place; interrupts wait until it is done."""
-        plan = {"moves": [[str(s), str(t)] for t, s in self._moves.items() if s.exists()],
-                "removes": sorted(str(p) for p in self._removes)}
+        """Move every staged file into place; interrupts wait until it is done.
+
+        Raises
+        ------
+        geo.io.InputError
+            A target cannot be replaced (open in another program, read-only): every file
+            already moved is put back, so the folder holds the complete old set.
+        """
+        plan = self._plan()
         if not plan["moves"] and not plan["removes"]:
             return
         journal = self.root / JOURNAL_NAME
         with _interrupts_held() as pending:
-            tmp = journal.with_name(journal.name + ".tmp")
-            tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, journal)  # from here on the new set wins, even after a crash
-            _apply(plan)
-            journal.unlink()
+            _write_journal(journal, plan)  # from here on the new set wins, even after a crash
+            try:
+                _run_plan(journal, plan)
+            except _Blocked as blocked:
+                raise blocked.error() from None
             _COMMITTED.append(str(self.root))
         if pending:
             raise Interrupted(committed=True)
 
+    def _plan(self) -> dict:
+        """The journal of this commit: each staged file with its target and where the old target goes aside."""
+        moves = [{"staged": str(s), "target": str(t), "backup": f"{s}.old", "old": os.path.lexists(t)}
+                 for t, s in self._moves.items() if s.exists()]
+        removes = [{"target": str(t), "backup": str(self._stage(t.parent) / f"r{number:04d}.old")}
+                   for number, t in enumerate(sorted(self._removes))]
+        return {"state": FORWARD, "moves": moves, "removes": removes}
+
     def discard(self) -> None:
-        """Forget the staged files, and the folders made for them that are left empty."""
-        for stage in self._stages.values():
-            shutil.rmtree(stage, ignore_errors=True)
+        """Forget the staged files, and the folders made for them that are left empty.
+
+        While a journal remains (an old file could not be put back), the staging folders
+        hold what the next run's :func:`recover` needs, and stay.
+        """
+        if not (self.root / JOURNAL_NAME).exists():
+            for stage in self._stages.values():
+                shutil.rmtree(stage, ignore_errors=True)
         self._stages.clear()
         for folder in sorted(set(self._created), key=lambda p: len(p.parts), reverse=True):
             with contextlib.suppress(OSError):
@@ -221,13 +258,172 @@ def _suffixes(path: Path) -> str:
     return "".join(path.suffixes[-2:]) if path.suffix else ".tmp"
 
 
+# --------------------------------------------------------------------------- the commit journal
+#
+# The journal (JOURNAL_NAME in the run's root) lists every step of a commit: each staged
+# file with its target and a backup name in the same staging folder (same file system,
+# so every move is an atomic rename), whether the target existed, and the stale outputs
+# to take away. Going forward, each old target is first moved aside to its backup, then
+# the new file moved in; stale outputs are moved aside too. Nothing old is deleted until
+# every step is done. If a step fails, the journal is switched to "back" and each step
+# is undone in reverse. Both directions only look at which files exist, so they can be
+# run again from any point: a crash at any moment is finished by the next run's recover().
+
+FORWARD, BACK = "forward", "back"
+
+
+class _Blocked(Exception):
+    """A target that could not be replaced (the commit was rolled back)."""
+
+    def __init__(self, target, exc: OSError):
+        super().__init__(target)
+        self.target, self.reason = target, exc.strerror or str(exc)
+
+    def error(self):
+        """The one-line InputError naming the target."""
+        from geo.io import InputError
+
+        return InputError(self.target, f"cannot replace ({self.reason}; is it open in another program?)")
+
+
+def _write_journal(journal: Path, plan: dict) -> None:
+    tmp = journal.with_name(journal.name + ".tmp")
+    tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, journal)
+
+
+def _run_plan(journal: Path, plan: dict) -> None:
+    """Carry out a journaled plan in its direction, then remove the journal and the staging folders.
+
+    Raises
+    ------
+    _Blocked
+        A target could not be replaced; every step was undone (the old set is whole).
+    geo.io.InputError
+        An old file could not be put back: the journal and the staging folders stay.
+    """
+    if plan.get("state") == BACK:
+        _roll_back(plan)
+    else:
+        try:
+            _apply(plan)
+        except _Blocked:
+            plan = {**plan, "state": BACK}
+            _write_journal(journal, plan)
+            _roll_back(plan)
+            _finish(journal, plan)
+            raise
+    _finish(journal, plan)
+
+
+def _moves(plan) -> list:
+    """The moves of a plan as dicts (journals of earlier versions list ``[staged, target]`` pairs)."""
+    return [m if isinstance(m, dict) else {"staged": m[0], "target": m[1], "backup": None, "old": False}
+            for m in plan.get("moves", [])]
+
+
+def _removes(plan) -> list:
+    """The stale outputs of a plan as dicts (earlier versions list the paths alone)."""
+    return [r if isinstance(r, dict) else {"target": r, "backup": None} for r in plan.get("removes", [])]
+
+
+def _rename(source, target, blocked) -> None:
+    """os.replace, raising _Blocked naming ``blocked`` (the output the user knows) when it fails."""
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        raise _Blocked(blocked, exc) from None
+
+
 def _apply(plan) -> None:
-    for source, target in plan.get("moves", []):
-        if os.path.exists(source):
-            os.replace(source, target)
-    for target in plan.get("removes", []):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(target)
+    """Forward: keep a link to each old target aside, move the new file in, then the stale outputs aside.
+
+    Every target holds its old file or its new one at every moment (the old one stays in
+    place until the new one replaces it in one rename). A move whose staged file is gone
+    was done already; an old target is kept aside only while its backup name is free, so
+    a step cut short is finished, never repeated.
+    """
+    for move in _moves(plan):
+        staged, target, backup = move["staged"], move["target"], move["backup"]
+        if not os.path.lexists(staged):
+            continue
+        if backup and os.path.lexists(target) and not os.path.lexists(backup):
+            _keep_aside(target, backup)
+        _rename(staged, target, target)
+    for remove in _removes(plan):
+        if not os.path.lexists(remove["target"]):
+            continue
+        if remove["backup"]:
+            _rename(remove["target"], remove["backup"], remove["target"])
+        else:
+            os.unlink(remove["target"])
+
+
+def _keep_aside(target, backup) -> None:
+    """Make ``backup`` a second name of the old ``target`` (a hard link; a copy where links fail)."""
+    try:
+        os.link(target, backup)
+    except OSError:
+        partial = f"{backup}.part"
+        try:
+            shutil.copy2(target, partial)
+        except OSError as exc:
+            raise _Blocked(target, exc) from None
+        os.replace(partial, backup)  # a copy cut short never counts as the backup
+
+
+def _roll_back(plan) -> None:
+    """Back: undo every step of :func:`_apply` in reverse, so each target holds its old file again.
+
+    A target holds the new file when its staged file is gone: its old file comes back from
+    aside in one rename (or, without an old file, the new one goes). A target whose staged
+    file is still there was never replaced; its backup is only a second name and goes.
+
+    Raises
+    ------
+    geo.io.InputError
+        An old file cannot be put back (the journal stays, for the next run to retry).
+    """
+    from geo.io import InputError
+
+    try:
+        for remove in reversed(_removes(plan)):
+            if remove["backup"] and os.path.lexists(remove["backup"]):
+                _rename(remove["backup"], remove["target"], remove["target"])
+        for move in reversed(_moves(plan)):
+            staged, target, backup = move["staged"], move["target"], move["backup"]
+            if backup is None:
+                continue  # a journal of an earlier version: it can only go forward
+            aside = os.path.lexists(backup)
+            if os.path.lexists(staged):
+                if aside:
+                    os.unlink(backup)
+            elif aside:
+                _rename(backup, target, target)
+            elif not move["old"] and os.path.lexists(target):
+                _unlink(target)
+    except _Blocked as blocked:
+        raise InputError(blocked.target, f"cannot put the previous file back ({blocked.reason}); "
+                                         "the next geo run on this folder finishes restoring it") from None
+
+
+def _unlink(target) -> None:
+    """os.unlink, raising _Blocked naming ``target`` when it fails."""
+    try:
+        os.unlink(target)
+    except OSError as exc:
+        raise _Blocked(target, exc) from None
+
+
+def _finish(journal: Path, plan) -> None:
+    """Remove the staging folders of a carried-out plan (new files left over, old ones aside), then the journal."""
+    folders = {Path(p).parent for m in _moves(plan) for p in (m["staged"], m["backup"]) if p}
+    folders |= {Path(r["backup"]).parent for r in _removes(plan) if r["backup"]}
+    for folder in folders:
+        if folder.name.startswith(STAGE_PREFIX):  # never anything else a damaged journal might name
+            shutil.rmtree(folder, ignore_errors=True)
+    with contextlib.suppress(FileNotFoundError):
+        journal.unlink()
 
 
 def lock_path(root) -> Path:

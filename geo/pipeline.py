@@ -30,9 +30,11 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     ``district_outline`` layers written by ``geo geocode`` (so later stages use what
     geocoding used, renamed by ``district_name``); otherwise the bundled data.
     """
-    from geo.boundaries import Boundaries, check_field_options, load_boundaries, with_district_name
+    from geo.boundaries import (Boundaries, check_district_options, check_field_options, load_boundaries,
+                                with_district_name)
 
     check_field_options(options.districts, options.name_field, options.code_field)
+    check_district_options(options.district_code, options.district_name)
 
     layers_dir = Path(layers_dir)
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"

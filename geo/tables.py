@@ -12,7 +12,7 @@ TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經")
 _LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯")
 _DELIMITERS = (",", ";", "\t", "|")
-_SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*\r?\n", re.I)
+_SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
@@ -47,7 +47,9 @@ def _table_records(path):
     else:
         header_line = next((line for line in text.splitlines() if line.strip()), "")
         delimiter = "\t" if path.suffix.lower() == ".tsv" else max(_DELIMITERS, key=header_line.count)
-    reader = csv.reader(_io.StringIO(text), delimiter=delimiter)
+    # newline="": CR, LF and CRLF all end a record (Excel for Mac writes bare CRs), and a
+    # quoted cell keeps the line breaks inside it.
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
     records = []
     try:
         for record in reader:

@@ -139,10 +139,24 @@ def _common_share(data, standard):
 
 
 def _decode_big5(data, path):
+    """Text of Big5 bytes, by the first of :data:`BIG5_CODECS` that decodes them all.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes.
+    path : str or path-like
+        The file, for the error message.
+
+    Raises
+    ------
+    InputError
+        No Big5 codec decodes the bytes.
+    """
     for codec in BIG5_CODECS:
         try:
-            return decode_text(data, path, codec)
-        except InputError:
+            return data.decode(codec).lstrip("\ufeff")
+        except UnicodeDecodeError:
             continue
     raise InputError(path, "cannot decode as Big5")
 

@@ -193,3 +193,32 @@ def test_an_outline_outside_china_is_refused_like_districts_there(tmp_path):
     gpd.GeoDataFrame({"name": ["Paris"]}, geometry=[shapely.box(2.0, 48.0, 3.0, 49.0)], crs=4326).to_file(path)
     with pytest.raises(InputError, match=r"paris.geojson: lies outside China after reprojection"):
         load_boundaries(outline_path=path)
+
+
+@pytest.mark.parametrize("code", ["", "  "])
+def test_an_empty_district_code_is_refused_like_any_malformed_code(code):
+    with pytest.raises(InputError, match=r"^--district-code: '' is not a 6-digit county-level code"):
+        load_boundaries(district_code=code)
+
+
+@pytest.mark.parametrize("layers", [False, True])
+def test_an_empty_district_name_is_refused(tmp_path, layers):
+    from geo.pipeline import BoundaryOptions, resolve_boundaries
+
+    layers_dir = tmp_path / "layers"
+    if layers:  # stages after geocode rename the stored layers: the same check applies
+        b = load_boundaries()
+        layers_dir.mkdir()
+        b.zones.to_file(layers_dir / "subdistricts.geojson")
+        b.outline.to_file(layers_dir / "district_outline.geojson")
+    with pytest.raises(InputError, match=r"^--district-name: the name is empty"):
+        resolve_boundaries(BoundaryOptions(district_name=" "), layers_dir)
+
+
+def test_a_self_intersecting_outline_is_repaired_with_a_warning_naming_the_file(tmp_path):
+    path = tmp_path / "bowtie.geojson"
+    bowtie = shapely.Polygon([(116.9, 36.6), (117.1, 36.8), (117.1, 36.6), (116.9, 36.8)])
+    gpd.GeoDataFrame({"name": ["x"]}, geometry=[bowtie], crs=4326).to_file(path)
+    b = load_boundaries(outline_path=path)
+    assert f"{path}: repaired 1 invalid polygon(s) (self-intersection): feature 1" in b.warnings
+    assert b.outline.geometry.iloc[0].is_valid and b.outline.geometry.iloc[0].area == pytest.approx(0.02)

@@ -202,3 +202,51 @@ def test_temporaries_of_a_killed_build_are_hidden_and_ignored(builds, tmp_path):
     result = CliRunner().invoke(main, ["export", "all", "--format", "gpkg", "--layers-dir", str(target / "layers"),
                                        "-o", str(tmp_path / "all.gpkg")])
     assert result.exit_code == 0, result.stderr
+
+
+# --------------------------------------------------------------------------- option errors: one line
+
+
+def _entry_point(monkeypatch, capsys, args):
+    """Run ``geo ARGS`` through the console entry point's own handling, in this process: (exit code, stdout, stderr)."""
+    import types
+
+    from geo.__main__ import _run
+
+    monkeypatch.setattr(sys, "argv", ["geo", *args])
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))  # click names the program from it
+    try:
+        code = _run()
+    except SystemExit as exc:
+        code = exc.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["export", "road_rebuild", "--format", "kml"], "--format: 'kml' is not one of 'geojson', 'gpkg', 'shp', 'csv'"),
+    (["build", "--encoding", "latin-9"], "--encoding: 'latin-9' is not one of 'auto', 'utf-8', 'gb18030', 'big5'"),
+    (["build", "--max-size", "0"], "--max-size: 0.0 is not in the range x>0"),
+    (["extract"], "Missing argument 'REPORT' (see 'geo extract --help')"),
+    (["build", "--bogus\n\x1b[2J"], "No such option '--bogus\\n\\x1b[2J' (see 'geo build --help')"),
+])
+def test_an_option_click_refuses_is_one_line_with_exit_code_2(monkeypatch, capsys, args, message):
+    code, _, err = _entry_point(monkeypatch, capsys, args)
+    assert code == 2
+    assert err == f"geo: error: {message}\n"
+
+
+def test_an_unreadable_input_is_one_line_naming_it(monkeypatch, capsys, tmp_path):
+    report = tmp_path / "unread.txt"
+    report.write_text("一、加快北园大街改造。", encoding="utf-8")
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(report) else access(p, mode, **kw))
+    code, _, err = _entry_point(monkeypatch, capsys, ["build", "--report", str(report), "--out-dir", str(tmp_path / "o")])
+    assert code == 2
+    assert err == f"geo: error: {report}: permission denied (not readable)\n"
+    assert not (tmp_path / "o" / "projects.geojson").exists()
+
+
+def test_help_is_still_shown_in_full(monkeypatch, capsys):
+    code, out, _ = _entry_point(monkeypatch, capsys, ["extract", "--help"])
+    assert code == 0 and out.startswith("Usage: geo extract [OPTIONS] REPORT") and "--encoding" in out

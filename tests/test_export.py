@@ -609,3 +609,18 @@ def test_a_failed_export_leaves_no_folder_behind(out_dir, tmp_path, monkeypatch)
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and "GeometryCollection, which no exported table holds" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]  # out_dir only: no new/, no shp/
+
+
+def test_a_subdistrict_name_holding_a_semicolon_is_filtered_on_whole(out_dir, tmp_path):
+    from geo.catalog import join_list
+
+    layer = out_dir / "layers" / "school.geojson"
+    data = json.loads(layer.read_text(encoding="utf-8"))
+    data["features"][0]["properties"]["subdistrict_names"] = join_list(["A;B街道"])
+    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    [path] = export_layers("school", fmt="geojson", subdistrict="A;B街道", layers_dir=out_dir / "layers",
+                           output=tmp_path / "ab.geojson")
+    assert len(json.loads(path.read_text(encoding="utf-8"))["features"]) == 1
+    with pytest.raises(InputError, match="no features match"):
+        export_layers("school", fmt="geojson", subdistrict="B街道", layers_dir=out_dir / "layers",
+                      output=tmp_path / "b.geojson")

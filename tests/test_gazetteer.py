@@ -131,3 +131,22 @@ def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path)
     assert warnings == [f"{path}: left out 4 of 6 row(s) that cannot place anything (a road given as a point, "
                         "not a line: entry 2; a line of zero length: entry 3; a GeometryCollection, give one "
                         "geometry type per row: entry 4; a road given as a polygon, not a line: entry 5)"]
+
+
+def test_a_deeply_nested_gazetteer_is_refused_with_its_file_name(tmp_path):
+    path = tmp_path / "deep.geojson"
+    path.write_text('{"a": ' * 200_000 + "1" + "}" * 200_000, encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep\.geojson: JSON nested too deeply \(not a GeoJSON file\?\)$"):
+        load_file(path)
+
+
+def test_a_self_intersecting_gazetteer_area_is_repaired_with_a_warning_naming_the_entry(tmp_path):
+    path = tmp_path / "bt.csv"
+    path.write_text('name,wkt\n汇才学校,POINT(117.001 36.7)\n'
+                    '金牛建材,"POLYGON((117.0 36.69,117.02 36.71,117.02 36.69,117.0 36.71,117.0 36.69))"\n',
+                    encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings)
+    assert warnings == [f"{path}: repaired 1 invalid polygon(s) (self-intersection): entry 2 (金牛建材)"]
+    bowtie = next(e for e in entries if e.name == "金牛建材").geometry
+    assert bowtie.is_valid and bowtie.area == pytest.approx(0.0002)  # both triangles kept

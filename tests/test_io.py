@@ -95,3 +95,66 @@ def test_geojson_declaring_an_unknown_crs_is_refused(tmp_path):
     collection["crs"]["properties"]["name"] = "urn:ogc:def:crs:EPSG::4490"
     path.write_text(json.dumps(collection), encoding="utf-8")
     assert io.read_vector(path).crs.to_epsg() == 4490
+
+
+def _deep_json(depth=100_000):
+    return '{"type": "FeatureCollection", "features": ' + "[" * depth + "]" * depth + "}"
+
+
+def test_a_deeply_nested_json_file_is_refused_with_its_file_name(tmp_path):
+    path = tmp_path / "deep.geojson"
+    path.write_text(_deep_json(), encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep\.geojson: JSON nested too deeply \(not a GeoJSON file\?\)$"):
+        io.read_feature_collection(path)
+    with pytest.raises(InputError, match=r"deep\.geojson: JSON nested too deeply"):
+        io.read_vector(path)  # GDAL alone would only say the file is "not recognized"
+
+
+def test_parse_json_names_the_file_and_what_it_should_be():
+    with pytest.raises(InputError, match=r"^x\.json: JSON nested too deeply \(not an Overpass answer\?\)$"):
+        io.parse_json("[" * 100_000, "x.json", kind="an Overpass answer")
+    assert io.parse_json("[[1]]", "x.json") == [[1]]
+
+
+def test_an_unreadable_dbf_is_named_as_permission_denied(tmp_path, monkeypatch):
+    import geopandas as gpd
+
+    path = tmp_path / "jd.shp"
+    gpd.GeoDataFrame({"JDMC": ["北园街道"]}, geometry=[shapely.box(117.0, 36.7, 117.01, 36.71)], crs=4326).to_file(path)
+    read_bytes = type(path).read_bytes
+
+    def denied(self):
+        if self.suffix == ".dbf":
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", denied)
+    with pytest.raises(InputError, match=r"jd\.dbf: permission denied$"):
+        io.read_vector(path)
+
+
+def test_a_geopackage_with_no_layers_says_so(tmp_path):
+    import sqlite3
+
+    import geopandas as gpd
+
+    path = tmp_path / "empty.gpkg"
+    gpd.GeoDataFrame({"a": [1]}, geometry=[shapely.Point(117.0, 36.7)], crs=4326).to_file(path, layer="x")
+    with sqlite3.connect(path) as db:  # its only layer taken out again: a valid GeoPackage without layers
+        db.execute("DROP TABLE x")
+        db.execute("DROP TABLE rtree_x_geom")
+        for table in ("gpkg_contents", "gpkg_geometry_columns", "gpkg_ogr_contents", "gpkg_extensions"):
+            db.execute(f"DELETE FROM {table} WHERE table_name = 'x'")
+    with pytest.raises(InputError, match=r"empty\.gpkg: GeoPackage has no layers$"):
+        io.read_vector(path)
+
+
+def test_an_unreadable_file_is_named_as_permission_denied(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "report.txt"
+    path.write_text("报告", encoding="utf-8")
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(path) else access(p, mode, **kw))
+    with pytest.raises(InputError, match=r"report\.txt: permission denied \(not readable\)$"):
+        io.check_input_file(path)

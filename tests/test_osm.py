@@ -170,3 +170,18 @@ def test_overpass_json_out_center_is_refused_as_in_xml(tmp_path):
                                            "tags": {"highway": "primary", "name": "水屯北路"}}])), encoding="utf-8")
     with pytest.raises(InputError, match="Overpass 'out center' output has no way geometry"):
         load_osm(path)
+
+
+def test_a_deeply_nested_overpass_answer_is_refused_with_its_file_name(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"version": 0.6, "elements": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep\.json: JSON nested too deeply \(not an Overpass answer\?\)$"):
+        load_osm(path)
+
+
+def test_a_deeply_nested_geojson_is_not_taken_for_an_overpass_export(tmp_path):
+    from geo.osm import is_osm_geojson
+
+    path = tmp_path / "deep.geojson"
+    path.write_text('{"a": ' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    assert is_osm_geojson(path) is False  # its reader then says what is wrong with it

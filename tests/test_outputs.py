@@ -284,3 +284,187 @@ def test_an_interrupt_at_any_moment_leaves_the_old_or_the_new_set(tmp_path, sign
             assert now == old, delay
             seen.add("old")
     assert "old" in seen  # at least one interrupt landed before the commit
+
+
+# --------------------------------------------------------------------------- a target that cannot be replaced
+
+
+class _Crash(BaseException):
+    """A kill in the middle of the commit: nothing of geo's own clean-up runs after it."""
+
+
+def _old_set(root):
+    (root / "sub").mkdir(parents=True)
+    for name, text in (("a.txt", "old a"), ("sub/b.txt", "old b"), ("z.txt", "old z"), ("stale.txt", "stale")):
+        (root / name).write_text(text, encoding="utf-8")
+    return _snapshot(root)
+
+
+def _write_new_set(root):
+    """a and sub/b replace old files, c is new, z last, stale is taken away."""
+    with outputs.output_set(root):
+        for name in ("a.txt", "c.txt", "sub/b.txt", "z.txt"):
+            write_text_atomic(root / name, f"new {name}")
+        outputs.remove_output(root / "stale.txt")
+
+
+def _patched_replace(monkeypatch, blocked=None, when="in", crash_at=None):
+    """os.replace failing like a file open in Excel for ``blocked`` (moving the new file ``in``, or
+    moving a stale output ``aside``), and raising _Crash at call number ``crash_at``; returns the
+    list of calls made."""
+    real, calls = os.replace, []
+
+    def replace(source, target):
+        calls.append((str(source), str(target)))
+        if crash_at is not None and len(calls) - 1 == crash_at:
+            raise _Crash
+        moving_aside = Path(source) == blocked
+        moving_in = Path(target) == blocked and not str(source).endswith(".old")
+        if blocked is not None and (moving_aside if when == "aside" else moving_in):
+            raise PermissionError(1, "Operation not permitted")
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return calls
+
+
+def _leftovers(root):
+    return [p.name for p in Path(root).rglob(".geo*")]
+
+
+_REAL_REPLACE = os.replace
+
+
+def _reset(root):
+    import shutil
+
+    shutil.rmtree(root, ignore_errors=True)
+    _old_set(root)
+    return root
+
+
+def test_an_immutable_target_leaves_the_old_set(tmp_path):
+    """The real thing where the file system allows it (root on ext4): chattr +i, as a file open on Windows."""
+    import shutil
+
+    before = _old_set(tmp_path)
+    target = tmp_path / "sub" / "b.txt"
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(target)], capture_output=True).returncode:
+        pytest.skip("chattr +i is not available here (needs root and a file system that supports it)")
+    try:
+        with pytest.raises(InputError, match=r"b\.txt: cannot replace \(Operation not permitted; is it open"):
+            _write_new_set(tmp_path)
+    finally:
+        subprocess.run(["chattr", "-i", str(target)], check=True)
+    assert _snapshot(tmp_path) == before
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("blocked, when", [("a.txt", "in"), ("sub/b.txt", "in"), ("z.txt", "in"),
+                                           ("stale.txt", "aside")])
+def test_a_target_that_cannot_be_replaced_leaves_the_old_set_byte_identical(tmp_path, monkeypatch, blocked, when):
+    before = _old_set(tmp_path)
+    _patched_replace(monkeypatch, tmp_path / blocked, when)
+    with pytest.raises(InputError) as caught:
+        _write_new_set(tmp_path)
+    assert str(caught.value) == f"{tmp_path / blocked}: cannot replace (Operation not permitted; " \
+                                "is it open in another program?)"
+    assert _snapshot(tmp_path) == before
+    assert _leftovers(tmp_path) == []
+
+
+def _new_set(tmp_path):
+    root = tmp_path / "reference"
+    _old_set(root)
+    _write_new_set(root)
+    return _snapshot(root)
+
+
+def test_a_commit_killed_at_any_step_is_finished_by_the_next_run(tmp_path, monkeypatch):
+    old, new = _old_set(tmp_path / "old"), _new_set(tmp_path)
+    calls = _patched_replace(monkeypatch)
+    _write_new_set(_reset(tmp_path / "count"))
+    for crash_at in range(len(calls)):
+        root = _reset(tmp_path / f"run{crash_at}")
+        _patched_replace(monkeypatch, crash_at=crash_at)
+        with pytest.raises(_Crash):
+            _write_new_set(root)
+        monkeypatch.setattr(os, "replace", _REAL_REPLACE)
+        with outputs.output_set(root):  # the next run
+            pass
+        assert _snapshot(root) in (old, new), crash_at
+        assert _leftovers(root) == [], crash_at
+    assert _snapshot(root) == new  # a kill after the journal: the new set wins
+
+
+def test_a_roll_back_killed_at_any_step_is_finished_by_the_next_run(tmp_path, monkeypatch):
+    old, new = _old_set(tmp_path / "old"), _new_set(tmp_path)
+    calls = _patched_replace(monkeypatch, tmp_path / "count" / "z.txt")
+    with pytest.raises(InputError):
+        _write_new_set(_reset(tmp_path / "count"))
+    failed = next(i for i, (_, target) in enumerate(calls) if target == str(tmp_path / "count" / "z.txt"))
+    assert len(calls) > failed + 2  # the journal turned back, the old files before it put back
+    for crash_at in range(failed + 1, len(calls)):
+        root = _reset(tmp_path / f"run{crash_at}")
+        _patched_replace(monkeypatch, root / "z.txt", crash_at=crash_at)
+        with pytest.raises(_Crash):
+            _write_new_set(root)
+        state = json.loads((root / outputs.JOURNAL_NAME).read_text(encoding="utf-8"))["state"]
+        assert state == (outputs.FORWARD if crash_at == failed + 1 else outputs.BACK)  # failed + 1 switches it
+        monkeypatch.setattr(os, "replace", _REAL_REPLACE)
+        with outputs.output_set(root):  # the next run (z.txt can be replaced again)
+            pass
+        assert _snapshot(root) == (new if state == outputs.FORWARD else old), crash_at
+        assert _leftovers(root) == [], crash_at
+
+
+def test_an_old_file_that_cannot_be_put_back_is_restored_by_the_next_run(tmp_path, monkeypatch):
+    old = _old_set(tmp_path)
+    _patched_replace(monkeypatch, tmp_path / "z.txt")
+    blocked_z = os.replace
+    failures = []
+
+    def restore_fails_once(source, target):
+        if Path(target) == tmp_path / "a.txt" and str(source).endswith(".old") and not failures:
+            failures.append(source)
+            raise PermissionError(1, "Operation not permitted")
+        return blocked_z(source, target)
+
+    monkeypatch.setattr(os, "replace", restore_fails_once)
+    with pytest.raises(InputError, match=r"a\.txt: cannot put the previous file back \(Operation not permitted\); "
+                                         "the next geo run on this folder finishes restoring it"):
+        _write_new_set(tmp_path)
+    assert (tmp_path / outputs.JOURNAL_NAME).exists() and Path(failures[0]).exists()  # kept for the next run
+    monkeypatch.setattr(os, "replace", _REAL_REPLACE)
+    with outputs.output_set(tmp_path):
+        pass
+    assert _snapshot(tmp_path) == old and _leftovers(tmp_path) == []
+
+
+
+def test_targets_are_never_missing_while_the_new_set_moves_in(tmp_path, monkeypatch):
+    """Each old output stays in place until its new file replaces it in one rename."""
+    _old_set(tmp_path)
+    real, missing = os.replace, []
+
+    def replace(source, target):
+        for name in ("a.txt", "sub/b.txt", "z.txt"):
+            if not (tmp_path / name).exists():
+                missing.append(name)
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    _write_new_set(tmp_path)
+    assert missing == []
+
+
+def test_old_files_are_copied_aside_where_hard_links_fail(tmp_path, monkeypatch):
+    new, root = _new_set(tmp_path), tmp_path / "run"
+    _old_set(root)
+
+    def no_link(source, target):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+    _write_new_set(root)
+    assert _snapshot(root) == new and _leftovers(root) == []

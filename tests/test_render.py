@@ -469,3 +469,15 @@ def test_a_map_with_nothing_to_draw_shows_china_not_one_city(tmp_path):
     script = pages["projects.html"].split('id="geo-data"')[1]  # the map's own script, after the inlined Leaflet
     fit = re.search(r"\.fitBounds\(\s*(\[\[.*?\]\])", script, flags=re.DOTALL).group(1)
     assert json.loads(fit) == [[south, west], [north, east]]
+
+
+def test_a_subdistrict_name_holding_a_semicolon_shows_whole_in_the_popup():
+    from geo.catalog import flat_properties
+    from geo.render.projects_map import popup_html
+
+    feature = _feature(3, "天桥小学", "school", "建设", Point(116.985, 36.675))
+    feature["properties"]["subdistricts"] = [{"code": "370105014", "name": "北园街道"},
+                                             {"code": "370105015", "name": "A;B街道"},
+                                             {"code": "370105016", "name": "C\\D街道"}]
+    row = {**flat_properties(feature["properties"]), "geometry": feature["geometry"]}
+    assert "街道 Subdistrict: 北园街道、A;B街道、C\\D街道<br>" in popup_html(row)

@@ -135,3 +135,23 @@ def test_accuracy_may_carry_its_unit(tmp_path):
                     encoding="utf-8")
     school, cdc = load_file(path)
     assert (school.accuracy_m, cdc.accuracy_m) == (30, 50) and school.source == "区教体局"
+
+
+@pytest.mark.parametrize("data", [
+    "name,lon,lat\r汇才学校,117.001,36.7\r",  # Excel for Mac: bare CRs
+    "name,lon,lat\r\n其他学校,117.0,36.69\n新图书馆,117.0,36.69\r汇才学校,117.001,36.7\r\n",  # every kind mixed
+])
+def test_a_csv_with_bare_cr_line_ends_is_read(tmp_path, data):
+    path = tmp_path / "cr.csv"
+    path.write_bytes(data.encode("utf-8"))
+    entries = load_file(path)
+    site = next(e for e in entries if e.name == "汇才学校")
+    assert site.geometry.distance(shapely.Point(SITE)) < 1e-5
+    assert len(entries) == data.count("\r") + data.count("\n") - data.count("\r\n") - 1
+
+
+def test_a_line_break_inside_a_quoted_cell_stays_in_the_cell(tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_bytes('name,lon,lat,source\r汇才学校,117.001,36.7,"第一行\r第二行"\r'.encode("utf-8"))
+    (entry,) = load_file(path)
+    assert entry.source == "第一行\r第二行"

@@ -45,3 +45,10 @@ def test_decode_text_reads_big5_tables_as_big5():
     # The same detector as for reports: GBK stays GBK.
     simplified = "name,lon,lat\n泺口垃圾转运站,117.004,36.722\n"
     assert text_codecs.decode_text(simplified.encode("gbk"), "g.csv") == simplified
+
+
+def test_text_that_is_not_big5_is_refused_as_big5_naming_the_file():
+    with pytest.raises(InputError, match=r"^bad\.txt: cannot decode as Big5$"):
+        text_codecs.decode_text(b"abc\xff\xfe\xfd", "bad.txt", encoding="big5")
+    text = "濼口垃圾轉運站建設。"
+    assert text_codecs.decode_text(text.encode("big5"), "r.txt", encoding="big5") == text

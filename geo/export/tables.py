@@ -143,12 +143,14 @@ def _category_test(table, category):
 
 
 def _subdistrict_test(table, value):
+    from geo.catalog import split_list
+
     wanted = {value, value if value.endswith("街道") else value + "街道"}
     if "subdistrict_codes" in table.columns or "subdistrict_names" in table.columns:
         def test(row):
             values = set()
             for column in ("subdistrict_codes", "subdistrict_names"):
-                values.update(s.strip() for s in str(row.get(column) or "").split(";") if s.strip())
+                values.update(s.strip() for s in split_list(row.get(column)) if s.strip())
             return bool(values & wanted)
         return test
     if table.name == "subdistricts" or ("code" in table.columns and "boundary_quality" in table.columns):

@@ -138,6 +138,7 @@ def project_rows(projects, geoms) -> list:
 
 def popup_html(row) -> str:
     """Popup content: every value HTML-escaped, so report text can never become markup."""
+    from geo.catalog import split_list
     from geo.data import category_label
 
     e = html.escape
@@ -150,7 +151,7 @@ def popup_html(row) -> str:
     if row.get("length_km") is not None and "Line" in row["geometry"].geom_type:
         lines.append(f"长度 Length: {e(_number(row['length_km']))} km")
     if row.get("subdistrict_names"):
-        lines.append(f"街道 Subdistrict: {e(str(row['subdistrict_names']).replace(';', '、'))}")
+        lines.append(f"街道 Subdistrict: {e('、'.join(split_list(row['subdistrict_names'])))}")
     geocode = [str(row[k]) for k in ("status", "source", "method") if row.get(k)]
     if row.get("accuracy_m") is not None:
         geocode.append(f"±{_number(round(float(row['accuracy_m'])))} m")
