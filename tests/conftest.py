@@ -70,6 +70,16 @@ def chromium(tmp_path_factory):
 
 
 @pytest.fixture
+def no_record_model(monkeypatch, tmp_path):
+    """Extraction by the rules and the tagger, with no record model to judge what they find."""
+    from geo.extract import confidence
+    monkeypatch.setattr(confidence, "MODEL_PATH", tmp_path / "missing.json")
+    confidence.shipped_model.cache_clear()
+    yield
+    confidence.shipped_model.cache_clear()
+
+
+@pytest.fixture
 def rules_only(monkeypatch, tmp_path):
     """Extraction by the rules alone: no tagger and no record model (their files missing)."""
     from geo.extract import confidence, tagger

@@ -736,6 +736,43 @@ def test_a_length_between_a_count_and_its_type_is_the_length_of_the_counted():
     assert counted_groups("新建45条170公里村级公路。") == [("road_new", 45)]
 
 
+def test_a_length_written_with_de_or_after_a_list_comma_is_the_length_of_the_counted():
+    assert counted_groups("新建3条全长60公里的景观大道。") == [("road_new", 3)]
+    assert counted_groups("打通11条、总长32.93公里的断头路。") == [("road_new", 11)]
+    assert counted_groups("新建3条长约6公里的道路。") == [("road_new", 3)]
+
+
+def test_a_count_before_a_described_type_counts_the_places_listed_before_it():
+    assert named_projects("涉及东苑小区和西苑小区两个建设年代相对较久的小区。") == [
+        ("东苑小区", "area"), ("西苑小区", "area")]
+    assert counted_groups("涉及东苑小区和西苑小区两个建设年代相对较久的小区。") == []
+
+
+def test_an_upgrade_of_a_road_named_by_its_two_ends_is_road_works():
+    assert named_projects("实施两河至宁陕公路升级。") == [("两河至宁陕公路", "road_rebuild")]
+    assert named_projects("推动产业升级。") == []
+
+
+def test_road_classes_counted_after_their_name_are_groups_not_codes():
+    assert counted_groups("其中,县道5条28.4公里、乡道3条15.4公里、村道5条23.1公里。") == [
+        ("road_rebuild", 3), ("road_rebuild", 5), ("road_rebuild", 5)]
+    assert named_projects("完成县道X032、乡道Y011改造。") == [("乡道Y011", "road_rebuild"), ("县道X032", "road_rebuild")]
+
+
+def test_hard_surfacing_is_road_works_that_a_count_follows():
+    assert counted_groups("完成15条内街小巷硬底化。") == [("road_rebuild", 15)]
+    assert counted_groups("完成村组路硬化30条37.6公里、联户路11条9.5公里。") == [("road_rebuild", 11), ("road_rebuild", 30)]
+    assert counted_groups("整治车行道20条。") == [("road_rebuild", 20)]
+
+
+def test_a_count_before_generic_words_and_a_street_word_counts_streets():
+    assert counted_groups("完成6条主干街道改造。") == [("road_rebuild", 6)]
+
+
+def test_wells_drilled_are_counted():
+    assert counted_groups("新打农用井269眼。") == [("project", 269)]
+
+
 def test_list_items_that_are_words_of_a_phrase_are_no_members():
     assert named_projects("逐步消灭国道、省道里的三、四级和等外级路段。") == []
     assert named_projects("主要建设小学、初中、职业教育、特殊教育等学校。") == []
@@ -756,6 +793,7 @@ def test_a_filler_verb_between_a_counted_type_and_its_works_keeps_the_group():
 
 def test_visiting_and_speech_verbs_open_no_name():
     assert named_projects("刚踏入辰心公园，空气中传来青草的味道。") == []
+    assert named_projects("王新锋宣布桐溪大桥正式通车。") == [("桐溪大桥", "bridge")]
     assert named_projects("县里制定青山公园改造方案。") == [("青山公园", "park")]
     assert named_projects("争取在5月份市博物馆开馆之前完成种植。") == [("市博物馆", "culture")]
 

@@ -7,7 +7,8 @@ partnered with). The model (``geo/data/record_model.json``, written by
 each text taken from a tagger that never saw it) weighs what is known of a record when its
 sentence is done: its category, head, action, first and last characters, two characters on
 each side, the stop word or verb on its left, whether the rules or the tagger found it, what the
-tagger says of its characters and how long and how full its sentence is; once the report is read,
+tagger says of its characters, how many names are listed with it and how long and how full its
+sentence is; once the report is read,
 how many scored records carry the same name. A name is dropped from
 the report when none of its mentions reaches :data:`geo.extract.patterns.RECORD_MIN_CONFIDENCE`. Members of counted groups and groups are
 never dropped (their counts depend on them). Without the model file every record stays.
@@ -27,7 +28,8 @@ from geo.extract.patterns import RECORD_MIN_CONFIDENCE
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "record_model.json"
 # What the model looks at, in the order of record_values / sentence_values; its keys are
 # "template=value" (the value "" when there is none: act= for a record without action).
-RECORD_TEMPLATES = ("cat", "act", "head", "l2", "f1", "len", "src", "stop", "lv", "p2", "n2", "out", "texact", "tover")
+RECORD_TEMPLATES = ("cat", "act", "head", "l2", "f1", "len", "src", "stop", "lv", "p2", "n2", "out", "texact", "tover",
+                    "nsib")
 SENTENCE_TEMPLATES = ("slen", "nrec")
 # Known once the whole report is read: how many scored records carry the name, alone and with
 # the category (a place named again and again is more often a project than one named once).
@@ -63,10 +65,29 @@ def score_records(norm, records, tagging, sent_start, sent_end, added, model=Non
     if model is None:
         return
     shared = model.sentence_total(sentence_values(sent_start, sent_end, len(records)))
+    listed = _listed_with(norm, records)
     for record in records:
         if droppable(record):
-            values = record_values(norm, record, tagging, sent_start, sent_end, id(record) in added)
+            values = record_values(norm, record, tagging, sent_start, sent_end, id(record) in added,
+                                   listed.get(id(record), 0))
             record.confidence = model.probability(values, shared)
+
+
+_LIST_JOINS = frozenset(("、", "和", "与", "及"))
+_MAX_LISTED = 3
+
+
+def _listed_with(norm, records):
+    """{id(record): how many other named records of the sentence are listed with it} (A、B和C:
+    a name only a list separator parts from the next one), for the records in a list."""
+    named = sorted((r for r in records if r.named), key=lambda r: r.start)
+    runs = {}
+    for a, b in zip(named, named[1:]):
+        if norm[a.end:b.start] in _LIST_JOINS:
+            run = runs.setdefault(id(a), [a])
+            run.append(b)
+            runs[id(b)] = run
+    return {key: len(run) - 1 for key, run in runs.items()}
 
 
 def droppable(record):
@@ -87,8 +108,9 @@ def document_values(mentions, category):
     return bucket, f"{bucket}|{category}"
 
 
-def record_values(norm, record, tagging, sent_start, sent_end, added):
-    """The values of RECORD_TEMPLATES for one record; see the module docstring."""
+def record_values(norm, record, tagging, sent_start, sent_end, added, listed=0):
+    """The values of RECORD_TEMPLATES for one record; see the module docstring. ``listed``: how
+    many other names the sentence lists with it."""
     mention, start, end = record.mention, record.start, record.end
     exact, tagged = 0, 0.0  # a tagger name on exactly these characters; the surest one over them
     for s, e, confidence in tagging.names_in(start - 10, end):
@@ -99,7 +121,7 @@ def record_values(norm, record, tagging, sent_start, sent_end, added):
             _SMALL[min(end - start, _MAX_LENGTH)], "tag" if added else "rule", mention.stop or "",
             mention.left_verb or "", norm[max(sent_start, start - 2):start], norm[end:min(sent_end, end + 2)],
             _SMALL[bisect.bisect_right(_OUTSIDE_EDGES, tagging.outside(start, end))], _SMALL[exact],
-            _SMALL[bisect.bisect_right(_TAGGED_EDGES, tagged)])
+            _SMALL[bisect.bisect_right(_TAGGED_EDGES, tagged)], _SMALL[min(listed, _MAX_LISTED)])
 
 
 _SMALL = [str(n) for n in range(_MAX_LENGTH + 1)]

@@ -194,12 +194,19 @@ def _route_after_code(norm, pos, clause_end):
     return None
 
 
+MAX_DESCRIPTION = 20  # characters of a description ending in 的 between a count and its noun
+
+
 def _noun_follows(norm, pos, clause_end):
-    """True when a word ending in a head of two or more characters opens at ``pos`` (内河黑臭水体)."""
+    """True when a word ending in a head of two or more characters opens at ``pos`` (内河黑臭水体),
+    or a description does that ends in 的 before it (两个建设年代相对较久的小区)."""
     table = heads()
-    for n in range(1, min(clause_end - pos, 10) + 1):
-        if norm[pos + n - 1] in HARD_BREAKS:
+    reach = 10
+    for n in range(1, min(clause_end - pos, MAX_DESCRIPTION) + 1):
+        if n > reach or norm[pos + n - 1] in HARD_BREAKS:
             return False
+        if norm[pos + n - 1] == "的":
+            reach = n + 6
         if any(norm[pos + n - k:pos + n] in table and table[norm[pos + n - k:pos + n]][1] not in ("skip", "none")
                for k in range(2, n + 1)):
             return True

@@ -105,6 +105,10 @@ def _counted_as_road(norm, head, lo, pos, clause_end):
     """True when a count before ``head`` (at ``pos``) makes it a road type (五条县道; 7条街道: the
     other words only in 条), or a count in 条 right after it (人行道11条)."""
     count = _COUNT_END.search(norm, lo, pos)
+    if count is None:
+        # 6条主干街道: generic words between the count and the word
+        count = next((m for m in _COUNT_BEFORE_TYPE.finditer(norm, max(lo, pos - _MAX_COUNTED_GAP), pos)
+                      if is_generic(norm[m.end():pos])), None)
     if count is not None and (head in ROAD_CLASSES or count.group("unit") == "条"):
         return True
     after = COUNT_RE.match(norm, pos + len(head), clause_end)
@@ -123,6 +127,8 @@ PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
 PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
+_COUNT_BEFORE_TYPE = re.compile(rf"(?:{COUNT_RE.pattern})(?=[\u4e00-\u9fff]{{1,4}}$)")
+_MAX_COUNTED_GAP = 12  # characters before a counted road word where its count may be
 _PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
 
 

@@ -79,9 +79,9 @@ _SECTIONS_IN_NUMERALS = "".join(f"(?<![{_CN_DIGITS}]{unit})" for unit in SECTION
 COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}]){_SECTIONS_IN_NUMERALS}(?!批)(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
 NUMBER_CHAR_RE = re.compile(rf"[\d{_CN_DIGITS}]")
-# Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线.
+# Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).
 _CODE_BODY = (
-    r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)[GSXY]?\d{1,4}|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
+    r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)(?:[GSXY]\d{1,4}|\d{1,4}(?![\d.]|条|公里|千米|米|余|多))|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
     r"|\d{1,4}(?:国道|省道)线?)"
     r"|(?P<rail>(?:地铁|轨道交通|轻轨)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线|(?:地铁|轨道交通)?[RM]\d{1,2}线|有轨电车T\d{1,2}线)"
 )

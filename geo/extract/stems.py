@@ -11,7 +11,7 @@ from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COU
 
 
 # A length as reports write it before what it measures: 145.6公里, 全长60公里(的).
-_LENGTH = r"(?:全长|总长|长)?\d[\d.]*(?:米|公里|千米)"
+_LENGTH = r"[、,]?(?:全长|总长|长)?约?\d[\d.]*(?:米|公里|千米)"
 _MEASURED = re.compile(
     rf"{_LENGTH}[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
     r"|[日年]?(?:处理|供水|产|吞吐)(?:能力)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨
@@ -189,6 +189,7 @@ def analyse_stem(norm, mention):
 _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
 # the last count of a stretch (a length may follow it: 53条145.6公里道路)
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
+_COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern}){_LENGTH}的$")
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
 
 
@@ -282,6 +283,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             # 幸福路、建设路, 和平村、建设村, 青年路和建设路: the whole list item is the name; so is a clause's first
             # word (建设路改造) or a word after a verb (新建开放大道), as verbs do not follow verbs.
             stop = None
+        if stop == "的" and (min_stem == 0 or is_generic(norm[pos:head_start])):
+            counted = _COUNTED_LENGTH_BEFORE.search(norm, max(lo, pos - 24), pos)
+            if counted is not None:
+                pos = counted.start()  # 3条全长60公里的景观大道: the length of what is counted
+                continue
         if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
             counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
             if counted is not None:
