@@ -31,7 +31,7 @@ def test_shipped_model_has_only_keys_of_templates_the_extractor_computes():
 def test_probability_is_the_logistic_of_the_weights_of_its_keys():
     weights = {"bias": -0.5, "cat=road": 1.0, "act=": -2.0, "slen=3": 0.25, "texact=1": 0.75, "len=4": 0.1}
     model = confidence.Model(weights)
-    values = ("road", "", "路", "青路", "青", "4", "rule", "", "", "新建", "。", "0", "1", "5")
+    values = ("road", "", "路", "青路", "青", "4", "rule", "", "", "新建", "。", "0", "1", "5", "0")
     sentence = ("3", "1")
     keys = ["bias"] + confidence.keys(confidence.SENTENCE_TEMPLATES, sentence) \
         + confidence.keys(confidence.RECORD_TEMPLATES, values)
@@ -58,6 +58,31 @@ def test_a_name_the_report_repeats_is_scored_with_its_repetitions(monkeypatch):
     assert once[0].confidence == pytest.approx(1 / (1 + math.exp(-(math.log(0.5 / 0.5) - 1.0))))
     assert confidence.document_values(1, "road") == ("0", "0|road")
     assert confidence.document_values(7, "park") == ("2", "2|park")
+
+
+class _Capture:
+    """A model that keeps the values it is asked to score and finds every record likely."""
+
+    def __init__(self):
+        self.values = []
+
+    def sentence_total(self, values):
+        return 0.0
+
+    def probability(self, values, offset=0.0):
+        self.values.append(dict(zip(confidence.RECORD_TEMPLATES, values)))
+        return 0.9
+
+    def completed(self, probability, values):
+        return probability
+
+
+def test_a_record_is_scored_with_how_many_names_are_listed_with_it(monkeypatch):
+    capture = _Capture()
+    monkeypatch.setattr(confidence, "shipped_model", lambda: capture)
+    extract_projects("新建青石路、白沙路和红枫大道，改造东关村文化广场。")
+    listed = {v["l2"]: v["nsib"] for v in capture.values}
+    assert listed == {"石路": "2", "沙路": "2", "大道": "2", "广场": "0"}
 
 
 def test_group_members_and_records_without_a_score_are_never_dropped(monkeypatch):
