@@ -769,6 +769,11 @@ def test_a_count_before_generic_words_and_a_street_word_counts_streets():
     assert counted_groups("完成6条主干街道改造。") == [("road_rebuild", 6)]
 
 
+def test_courts_police_stations_and_water_tunnels_are_places():
+    assert named_projects("鱼嘴法庭、鱼嘴派出所等项目即将投用。") == [("鱼嘴法庭", "utility"), ("鱼嘴派出所", "utility")]
+    assert named_projects("目前高岩隧洞全线贯通。") == [("高岩隧洞", "bridge")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
