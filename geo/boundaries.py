@@ -140,11 +140,14 @@ def with_district_name(boundaries, name):
 def fit_warning(features, boundaries):
     """One line when the report does not seem to be about the boundaries' district, else None.
 
-    It does not fit when named projects exist but none of them is placed in the
-    district, or when most of the project names that mention a place (see
+    It does not fit when most of the project names that mention a place (see
     :func:`geo.places.find_mentions`) mention only places outside it: at least
     ``settings.FOREIGN_MENTIONS_MIN`` of them and more than
-    ``settings.FOREIGN_MENTIONS_SHARE``. The line says which places, which bundled
+    ``settings.FOREIGN_MENTIONS_SHARE``; or when none of the named projects is placed
+    in the district while some name places outside it, or at least
+    ``settings.FOREIGN_MENTIONS_MIN`` projects were found only outside it (``outside_m``
+    in their geocode). Nothing found at all is missing data, not another district: no
+    line then. The line says which places, which bundled
     county they point to, and suggests --district-code or --districts.
 
     Parameters
@@ -163,12 +166,13 @@ def fit_warning(features, boundaries):
     district = str(boundaries.outline["name"].iloc[0])
     code = str(boundaries.outline["code"].iloc[0])
     named = [f for f in features if (f.get("properties") or {}).get("named") is not False]
-    placed = 0
+    placed = found_outside = 0
     for feature in named:
         geom = feature.get("geometry")
         if isinstance(geom, dict):
             geom = shapely.geometry.shape(geom)
         placed += bool(geom is not None and not geom.is_empty and geom.intersects(outline))
+        found_outside += ((feature["properties"].get("geocode") or {}).get("outside_m") is not None)
     own = places.district_names(code, [district, *boundaries.zones["name"].astype(str)])
     mentioning, foreign, names = 0, 0, []
     for found in places.find_mentions([str(f["properties"].get("name") or "") for f in named], own):
@@ -177,9 +181,11 @@ def fit_warning(features, boundaries):
             foreign += 1
             names.extend(found.outside)
     problems = []
-    if named and not placed:
-        problems.append(f"none of the {len(named)} named projects was placed in {district}")
-    if foreign >= FOREIGN_MENTIONS_MIN and foreign > FOREIGN_MENTIONS_SHARE * mentioning:
+    foreign_names = foreign >= FOREIGN_MENTIONS_MIN and foreign > FOREIGN_MENTIONS_SHARE * mentioning
+    if named and not placed and (foreign or found_outside >= FOREIGN_MENTIONS_MIN):
+        outside = f" ({found_outside} found only outside it)" if found_outside else ""
+        problems.append(f"none of the {len(named)} named projects was placed in {district}{outside}")
+    if foreign_names:
         top = "、".join(f"{n} ×{k}" if k > 1 else n for n, k in Counter(names).most_common(4))
         problems.append(f"{foreign} of the {mentioning} project names that mention a place mention only places "
                         f"outside {district} ({top})")

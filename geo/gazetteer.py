@@ -49,6 +49,9 @@ class Match:
     entry: Entry
     strength: str  # exact | folded | contained | abbreviation | directional
     matched_name: str
+    # Other entries of the same tier that the name fits as well (namesakes), where the tier
+    # does not settle namesakes by taking the first (see Gazetteer.add_tier).
+    rivals: tuple = ()
 
 
 def _fold(key: str) -> str:
@@ -69,16 +72,50 @@ class Gazetteer:
     Tiers are added in priority order (user files, OSM extract, bundled data). Within
     a tier the best name match wins: exact, then suffix-folded, then a unique entry of
     the same category whose name contains the query, then a directional relaxation.
+    Entries known to lie beyond the district (:meth:`add_outside`) are never matched;
+    :meth:`lookup_outside` finds them, for a reason.
     """
 
     def __init__(self):
         self.tiers = []  # list of (tier name, list of Entry)
+        self._first_wins = set()  # tiers whose namesakes are settled by taking the first
+        self._outside = []  # list of (tier name, list of Entry) beyond the district
 
-    def add_tier(self, tier: str, entries):
+    def add_tier(self, tier: str, entries, *, first_of_namesakes=False):
+        """Add a tier of entries, after those already added.
+
+        Parameters
+        ----------
+        tier : str
+            Its name (``"OSM extract"``, ``"user gazetteer a.csv"``).
+        entries : iterable of Entry
+        first_of_namesakes : bool
+            True: a name that several entries share gives the first of them (a user
+            file, whose loader warned about it, :func:`duplicate_names`). False: the
+            others come with the match as its ``rivals``.
+        """
         entries = list(entries)
         if entries:
             self.tiers.append((tier, entries))
+            if first_of_namesakes:
+                self._first_wins.add(tier)
         return self
+
+    def add_outside(self, tier: str, entries):
+        """Record entries of a tier that lie beyond the district: never matched, see :meth:`lookup_outside`."""
+        entries = list(entries)
+        if entries:
+            self._outside.append((tier, entries))
+        return self
+
+    def lookup_outside(self, name: str, *, accepts=None):
+        """An exact or folded :class:`Match` of ``name`` among the entries beyond the district, or None."""
+        if not self._outside:
+            return None
+        beyond = Gazetteer()
+        beyond.tiers = self._outside
+        match = beyond.lookup(name, accepts=accepts)
+        return match if match is not None and match.strength in ("exact", "folded") else None
 
     def __len__(self):
         return sum(len(e) for _, e in self.tiers)
@@ -103,11 +140,12 @@ class Gazetteer:
         """
         key = normalise_name(name)
         accepts = accepts or (lambda entry: True)
-        for _tier, entries, exact, folded in self._indexes:
+        for tier, entries, exact, folded in self._indexes:
             for strength, candidates in (("exact", exact.get(key, [])), ("folded", folded.get(_fold(key), []))):
                 fit = _prefer_category([e for e in candidates if accepts(e)], category)
                 if fit:
-                    return Match(fit[0], strength, fit[0].name)
+                    rivals = () if tier in self._first_wins else _rivals(fit, category)
+                    return Match(fit[0], strength, fit[0].name, rivals)
             if category and len(key) >= 2:
                 contained = [e for e in entries if e.category == category and accepts(e)
                              and any(key in normalise_name(n) for n in (e.name, *e.aliases))]
@@ -146,6 +184,18 @@ def _abbreviates(short, long):
     if not all(char in remaining for char in short):
         return False
     return not ((set(long) - set(short)) & _ORDINALS)
+
+
+def _rivals(fit, category):
+    """The entries after the first of ``fit`` that stand as well as it: all of them, or, when a
+    category is asked, those that share the first's standing (of that category or not)."""
+    first, seen = fit[0], {id(fit[0])}
+    rivals = []
+    for entry in fit[1:]:
+        if id(entry) not in seen and (not category or (entry.category == category) == (first.category == category)):
+            rivals.append(entry)
+            seen.add(id(entry))  # an entry found by its name and an alias is one entry
+    return tuple(rivals)
 
 
 def _prefer_category(entries, category):
@@ -254,11 +304,11 @@ def merge_line_pieces(entries):
     warns about them). The joined entry keeps the first row's attributes, the largest
     ``accuracy_m``, and says how many rows it joins in ``method``.
     """
-    import numpy as np
     import shapely
 
     from geo import settings
     from geo.crs import metric_crs_for, metric_geometry
+    from geo.lines import linked_groups, near_pairs
 
     groups = {}
     for number, entry in enumerate(entries):
@@ -268,22 +318,8 @@ def merge_line_pieces(entries):
     for numbers in (g for g in groups.values() if len(g) > 1):
         lines = [entries[i].geometry for i in numbers]
         crs = metric_crs_for(shapely.GeometryCollection(lines))
-        metric = np.array(metric_geometry(lines, crs), dtype=object)
-        left, right = shapely.STRtree(metric).query(metric, predicate="dwithin", distance=settings.ROAD_PIECE_GAP_M)
-        parent = list(range(len(numbers)))
-
-        def root(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for a, b in zip(left, right):
-            parent[root(a)] = root(b)
-        clusters = {}
-        for k in range(len(numbers)):
-            clusters.setdefault(root(k), []).append(k)
-        for members in (sorted(c) for c in clusters.values() if len(c) > 1):
+        pairs = near_pairs(metric_geometry(lines, crs), settings.ROAD_PIECE_GAP_M)
+        for members in (c for c in linked_groups(len(numbers), pairs) if len(c) > 1):
             first = entries[numbers[members[0]]]
             merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
             replaced[numbers[members[0]]] = dataclasses.replace(
@@ -352,7 +388,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     import shapely
 
     from geo.boundaries import repair_polygons
-    from geo.crs import convert_geometry, normalise_datum
+    from geo.crs import convert_geometry
     from geo.io import warn
 
     names = []
@@ -373,15 +409,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
         if bad.any():
             first = int(index[bad.argmax()])
             raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
-    datums = []
-    for number, row in enumerate(rows, 1):
-        stated = (_text(row.get(column)) for column in ("source_datum", "datum", "坐标系"))
-        entry_datum = next(filter(None, stated), datum or "wgs84")
-        try:
-            datums.append(normalise_datum(entry_datum))
-        except ValueError as exc:
-            raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
-    datums = np.array(datums)
+    datums = np.array(_row_datums(path, rows, names, datum, warnings))
     for canonical in sorted(set(datums) - {"wgs84"}):
         chosen = datums == canonical
         try:
@@ -416,6 +444,31 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     return entries
 
 
+_SRID_PREFIX = re.compile(r"\s*SRID\s*=", re.I)  # an EWKT cell states its own reference system
+
+
+def _row_datums(path, rows, names, datum, warnings):
+    """The canonical datum of each row: its own (``source_datum``, ``datum`` or ``坐标系``),
+    else ``datum``, else WGS-84 with one warning naming the file and how many rows (rows
+    whose WKT opens with ``SRID=`` state theirs)."""
+    from geo.crs import normalise_datum
+    from geo.io import warn
+
+    datums, unstated = [], 0
+    for number, row in enumerate(rows, 1):
+        stated = next(filter(None, (_text(row.get(column)) for column in ("source_datum", "datum", "坐标系"))), None)
+        unstated += stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or "")
+        try:
+            datums.append(normalise_datum(stated or datum or "wgs84"))
+        except ValueError as exc:
+            raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
+    if unstated:
+        # Most coordinates planners collect come from Amap (GCJ-02) or Baidu (BD-09): hundreds of metres off.
+        warn(f"{path}: datum not given for {unstated} of {len(rows)} entries, assumed WGS-84 (add a datum "
+             "column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu)", warnings)
+    return datums
+
+
 def _accuracy(path, number, name, value):
     """A stated accuracy in metres; None when the row states none. Zero, negative or
     non-numeric values are refused: an accuracy of 0 m is never honest."""
@@ -438,26 +491,32 @@ def duplicate_names(entries, *, apart_m) -> list:
     Two rows named 北园小学 2 km apart are two schools or a typo; geocoding uses the first.
     Returns one message per such name, in file order.
     """
-    from pyproj import Geod
-
-    geod = Geod(ellps="WGS84")
     from collections import Counter
 
     repeated = {name for name, count in Counter(e.name for e in entries).items() if count > 1}
     by_name = {}
     for entry in entries:
         if entry.name in repeated:
-            by_name.setdefault(entry.name, []).append(entry.geometry.representative_point())
+            by_name.setdefault(entry.name, []).append(entry.geometry)
     messages = []
-    for name, points in by_name.items():
-        if len(points) < 2:
-            continue
-        first = points[0]
-        farthest = max(geod.inv(first.x, first.y, p.x, p.y)[2] for p in points[1:])
+    for name, geometries in by_name.items():
+        farthest = farthest_apart_m(geometries)
         if farthest >= apart_m:
-            messages.append(f"{name!r} appears {len(points)} times, up to {farthest / 1000:.1f} km apart; "
+            messages.append(f"{name!r} appears {len(geometries)} times, up to {farthest / 1000:.1f} km apart; "
                             "the first row is used")
     return messages
+
+
+def farthest_apart_m(geometries) -> float:
+    """How far the other geometries lie from the first, at most: geodesic metres between
+    representative points (0 for fewer than two)."""
+    from pyproj import Geod
+
+    if len(geometries) < 2:
+        return 0.0
+    geod = Geod(ellps="WGS84")
+    first, *others = (g.representative_point() for g in geometries)
+    return max(geod.inv(first.x, first.y, p.x, p.y)[2] for p in others)
 
 
 def _number(value):

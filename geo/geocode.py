@@ -10,22 +10,22 @@ from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
 from geo.names import ROAD_NAME_ENDINGS
 from geo.safe_text import one_line
+from geo.sections import alias_of, cut_section, extension_side
 
 MATCHED = "matched"
 APPROXIMATE = "approximate"
 UNLOCATED = "unlocated"
 
-_CARDINAL_SECTION = {"东段": "east", "西段": "west", "南段": "south", "北段": "north", "中段": "middle"}
-_RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|–|-|~)(?P<end>.+?)段$")
+# Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
+# are named after what is near them (翠湖公园 bus stop): they stand for no project of another category.
+_STOP_CATEGORIES = ("transport", "rail")
 # Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
-# Another name of the road in brackets (新城大路(南部快速路), 郭洲路(旧广虎路)): the whole road.
-_ALIAS_SECTION = re.compile(r"^\((?:旧|原|即|又称)?(?P<alias>[^()]+?(?:路|街|大道|快速路|公路|高速|线|\d))\)$")
 _JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
 _JUNCTION_STRUCTURE = re.compile(r"(?:立交桥|立交|互通|人行天桥|下穿通道|地下通道)$")
 _JUNCTION_SEPARATORS = "与/、×和同及—–-"
 
 
-def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None):
+def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None):
     """Locate catalog projects; return new features and the list of unlocated ones.
 
     Parameters
@@ -39,7 +39,8 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         projects map's placed.csv) wins over all of them for its own project, as drawn.
     outline : shapely geometry
         District outline in WGS-84; matches farther than
-        :data:`geo.settings.NEAR_DISTRICT_M` from it are rejected.
+        :data:`geo.settings.NEAR_DISTRICT_M` from it are rejected, and the reason says
+        how far outside they lie (``outside_m`` in the geocode).
     online : callable or None
         ``online(name, category) -> Entry or None``, the Nominatim fallback (``--online``).
     zones : GeoDataFrame or None
@@ -49,6 +50,9 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
     metric_crs : str, optional
         The district's metric CRS (``"EPSG:45xx"``) for distances, section cuts and
         crossings; default: chosen from ``outline`` (:func:`geo.crs.metric_crs_for`).
+    warnings : list, optional
+        Gets one line per project left unlocated because places of its name lie far apart
+        (namesakes); without a list the line goes to stderr (:func:`geo.io.warn`).
 
     Returns
     -------
@@ -59,31 +63,46 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
 
     Notes
     -----
+    ``accuracy_m`` is the source's accuracy, grown where the geometry is a guess: by half
+    the length of the line given when a section's extent is guessed (东段 cut at the
+    midpoint, or the whole road for a section it cannot cut; see :mod:`geo.sections`), and
+    to at least :data:`geo.settings.LOOSE_MATCH_ACCURACY_M` for a loose name match. An
+    extension (东延, 延长线) lies beyond the road's end: it stays unlocated. Stops,
+    platforms and stations never stand for a project of another category. When places of
+    one name lie :data:`geo.settings.DUPLICATE_NAME_APART_M` or more apart in one source
+    (that does not take the first of them), the project stays unlocated.
+
     A project named after two roads at a crossing (``X路与Y路交叉口``, ``X路/Y路交叉口``,
     ``X路Y路路口``) is placed where the two roads' lines cross, or midway between their
     nearest points when they come within :data:`geo.settings.INTERSECTION_GAP_M`, each
     road taken from the first source that knows it. Its ``accuracy_m`` is half that gap,
     plus the spread of the crossing points taken as one junction, plus the two lines'
-    accuracies combined (root sum of squares) and divided by the sine of the angle at
-    which the roads cross. If either road is unknown, or the roads cross at several
-    places, the project stays unlocated and the reason says so.
+    accuracies (each loosely matched road's at least its loose-match accuracy) combined
+    (root sum of squares) and divided by the sine of the angle at which the roads cross.
+    If either road is unknown, or the roads cross at several places, the project stays
+    unlocated and the reason says so.
     """
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
     from geo.data import categories
+    from geo.io import warn
 
     kinds = {code: row["geometry"] for code, row in categories().items()}
     crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
-    near = near_metric = None
+    near = near_metric = outline_metric = None
     if outline is not None:
-        near_metric = metric_geometry(outline, crs).buffer(settings.NEAR_DISTRICT_M)
+        outline_metric = metric_geometry(outline, crs)
+        near_metric = outline_metric.buffer(settings.NEAR_DISTRICT_M)
         near = wgs84_geometry(near_metric, crs)
-    place = _Place(near, near_metric, crs)
+    named_zones = () if zones is None else tuple(zip(zones["name"].astype(str), zones.geometry.values))
+    place = _Place(near, near_metric, crs, outline_metric, named_zones)
     areas = _zone_areas(zones) if zones is not None else []
     located, unlocated = [], []
     for feature in features:
         props = dict(feature["properties"])
         kind = kinds.get(props.get("category"), "point")
         geom, geocode = _locate(props, gazetteer, kind, place, online)
+        if geocode.pop("warn", False):
+            warn(f"{props.get('name')}: {geocode['reason']}", warnings)
         if geom is None and kind == "point" and props.get("named") is not False:
             geom, geocode = _place_in_zone(props.get("name") or "", areas, geocode)
         props["geocode"] = geocode
@@ -94,80 +113,166 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
 
 
 class _Place(NamedTuple):
-    """Where a run's matches must lie: the district outline grown by NEAR_DISTRICT_M, in WGS-84 and metres."""
+    """Where a run's matches must lie: the district outline grown by NEAR_DISTRICT_M, in WGS-84 and
+    metres, the outline itself in metres, and the 街道 as (name, WGS-84 polygon) to say where places are."""
 
     near: object
     near_metric: object
     crs: str | None
+    outline_metric: object = None
+    zones: tuple = ()
 
 
 def _locate(props, gazetteer, kind, place, online):
+    """(geometry or None, geocode) of one project: hand-placed, a junction, or its best match."""
     name = props.get("name") or ""
-    near = place.near
+    category = props.get("category")
     if props.get("named") is False:
         return None, _unlocated("counted group, not named in the report: stays district-wide by design")
-    hand = _hand_placed(gazetteer, name, props.get("category"))
+    hand = _hand_placed(gazetteer, name, category)
     if hand is not None:
-        return _use_hand_placed(hand, near)
+        return _use_hand_placed(hand, place)
     roads = junction_roads(name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
         kind = "point"
-        if gazetteer.lookup(name, accepts=_accepts(kind, name), category=props.get("category")) is None:
+        if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
             return _locate_junction(roads, gazetteer, place)
-    accepts = _accepts(kind, name)
+    match, cut = _find(props, gazetteer, kind, online)
+    if match is None:
+        return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
+    side = extension_side(cut) if cut else None
+    if side is not None:
+        return None, _unlocated(f"{cut}: an extension beyond the {f'{side} ' if side else ''}end of the existing "
+                                f"road {match.entry.name} ({_source_label(match.entry)}): extent unknown")
+    entry, problem = _choose(match, place)
+    if problem is not None:
+        return None, problem
+    return _geocoded(entry, match, cut, kind, gazetteer, place)
+
+
+def _find(props, gazetteer, kind, online):
+    """(the best Match for a project or None, the section to cut from it or None)."""
+    name, category = props.get("name") or "", props.get("category")
+    accepts = _accepts(kind, name, category)
     base = props.get("base_name") or name
     section = props.get("section")
     # The full name first: a gazetteer may hold the section itself (二环北路东段).
-    match = gazetteer.lookup(name, accepts=accepts, category=props.get("category"))
+    match = gazetteer.lookup(name, accepts=accepts, category=category)
     cut = None
     if match is None and section and base != name:
-        match = gazetteer.lookup(base, accepts=accepts, category=props.get("category"))
+        match = gazetteer.lookup(base, accepts=accepts, category=category)
         cut = section if match else None
-    alias = _ALIAS_SECTION.match(unicodedata.normalize("NFKC", section or ""))
+    alias = alias_of(section)
     if match is None and alias:
-        match = gazetteer.lookup(alias.group("alias"), accepts=accepts, category=props.get("category"))
+        match = gazetteer.lookup(alias, accepts=accepts, category=category)
     if match is None and online is not None:
-        entry = online(name, props.get("category"))
+        entry = online(name, category)
         if entry is not None and accepts(entry):
             from geo.gazetteer import Match
 
             match = Match(entry, "online", entry.name)
-    if match is None:
-        tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
-        asked = "" if online is None else (", Nominatim" if not getattr(online, "unreachable", None)
-                                            else "; Nominatim unreachable, not asked")
-        return None, _unlocated(f"no {kind} named {name!r} in any source ({tiers}{asked}); "
-                                "add its position with --gazetteer or --osm")
-    entry = match.entry
+    return match, cut
+
+
+def _geocoded(entry, match, cut, kind, gazetteer, place):
+    """(geometry, geocode) of a project matched to ``entry``, cut to its section ``cut``."""
     geom = entry.geometry
-    if near is not None and not geom.intersects(near):
-        return None, _unlocated(f"{entry.tier} match {entry.name!r} lies outside the district")
     status = MATCHED if match.strength in ("exact", "folded") else APPROXIMATE
     method = entry.method
+    accuracy = float(entry.accuracy_m)
     if match.strength not in ("exact", "folded"):
         method += f"; name matched loosely ({match.strength}: {entry.name})"
+        accuracy = max(accuracy, settings.LOOSE_MATCH_ACCURACY_M.get(match.strength, 0.0))
     if kind == "point" and geom.geom_type in AREA_TYPES and entry.feature_type != "area":
         # A hospital's campus polygon becomes a point; a park or culture park that
         # the gazetteer knows as an area stays an area.
         geom = geom.representative_point()
         method += "; point inside the area"
     if cut:
-        geom, note, exact_cut = _cut_section(geom, cut, gazetteer, place.crs)
+        geom, note, exact_cut, spread_m = cut_section(geom, cut, gazetteer, place.crs)
         method += f"; {note}"
+        accuracy += spread_m
         if not exact_cut:
             status = APPROXIMATE
-    if near is not None:
-        geom = _clip_lines_to(geom, near)
-    geocode = {
+    if place.near is not None:
+        geom = _clip_lines_to(geom, place.near)
+    return geom, {
         "status": status,
         "source": entry.source,
         "method": method,
         "source_datum": entry.source_datum,
-        "accuracy_m": round(float(entry.accuracy_m)),
+        "accuracy_m": round(accuracy),
         "matched_name": entry.name,
     }
-    return geom, geocode
+
+
+def _choose(match, place):
+    """(the entry to use, None) or (None, unlocated geocode): the match and its rivals (namesakes)
+    that lie in the district; several of them far apart make the project ambiguous."""
+    from geo.gazetteer import farthest_apart_m
+
+    candidates = [match.entry, *match.rivals]
+    inside = [e for e in candidates if place.near is None or e.geometry.intersects(place.near)]
+    if not inside:
+        return None, _outside(match.entry, place, f"{match.entry.tier} match {match.entry.name!r}")
+    apart = farthest_apart_m([e.geometry for e in inside])
+    if apart < settings.DUPLICATE_NAME_APART_M:
+        return inside[0], None
+    where = "、".join(_where(e.geometry, place) for e in inside[:4]) + ("…" if len(inside) > 4 else "")
+    geocode = _unlocated(f"{len(inside)} places named {match.matched_name!r} in {_source_label(match.entry)}, up to "
+                         f"{apart / 1000:.1f} km apart ({where}); the report does not say which")
+    geocode["warn"] = True
+    return None, geocode
+
+
+def _where(geom, place):
+    """The 街道 holding a geometry's representative point, else its lon/lat."""
+    point = geom.representative_point()
+    for zone_name, zone in place.zones:
+        if zone is not None and zone.intersects(point):
+            return zone_name
+    return f"{point.x:.3f},{point.y:.3f}"
+
+
+def _outside(entry, place, what):
+    """An unlocated geocode for a match beyond the district, saying how far outside it lies."""
+    from geo.crs import metric_geometry
+
+    reason = f"{what} lies outside the district"
+    geocode = _unlocated(reason)
+    if place.outline_metric is not None:
+        distance = float(metric_geometry(entry.geometry, place.crs).distance(place.outline_metric))
+        geocode = _unlocated(f"{what} lies {distance / 1000:.1f} km outside the district; not used")
+        geocode["outside_m"] = round(distance)
+    return geocode
+
+
+def _source_label(entry):
+    """The source an entry came from, short: the OSM file (``OpenStreetMap extract a.osm``) or its tier."""
+    if entry.source.startswith("OpenStreetMap extract"):
+        return entry.source.split(" (©")[0]
+    return entry.tier
+
+
+def _unlocated_reason(name, kind, category, gazetteer, place, online):
+    """The unlocated geocode of a project no source places: a stop of its name, a namesake
+    beyond the district, or no source at all."""
+    stop = gazetteer.lookup(name, accepts=_accepts(kind, name))
+    if stop is not None and _is_stop(stop.entry) and stop.strength in ("exact", "folded"):
+        from geo.data import categories
+
+        wanted = (categories().get(category) or {}).get("label_en", category or "this project").lower()
+        return _unlocated(f"{_source_label(stop.entry)} has only a stop or station named {stop.entry.name!r} "
+                          f"({stop.entry.method}); it does not stand for a {wanted}")
+    far = gazetteer.lookup_outside(name, accepts=_accepts(kind, name, category))
+    if far is not None:
+        return _outside(far.entry, place, f"found in {_source_label(far.entry)} ({far.entry.name!r}) but it")
+    tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
+    asked = "" if online is None else (", Nominatim" if not getattr(online, "unreachable", None)
+                                        else "; Nominatim unreachable, not asked")
+    return _unlocated(f"no {kind} named {name!r} in any source ({tiers}{asked}); "
+                      "add its position with --gazetteer or --osm")
 
 
 def _is_hand_placed(entry) -> bool:
@@ -190,8 +295,8 @@ def _hand_placed(gazetteer, name, category):
     return match.entry if match is not None and match.strength in ("exact", "folded") else None
 
 
-def _use_hand_placed(entry, near):
-    if near is not None and not entry.geometry.intersects(near):
+def _use_hand_placed(entry, place):
+    if place.near is not None and not entry.geometry.intersects(place.near):
         return None, _unlocated(f"placed by hand outside the district ({entry.tier}: {entry.name!r})")
     method = entry.method if entry.method.startswith(settings.HAND_PLACED_SOURCE) else settings.HAND_PLACED_SOURCE
     return entry.geometry, {
@@ -246,8 +351,9 @@ def _unlocated(reason):
             "accuracy_m": None, "reason": reason}
 
 
-def _accepts(kind, name):
-    """Which entry geometries fit a project: roads must be lines; facilities may be areas."""
+def _accepts(kind, name, category=None):
+    """Which entries fit a project: roads must be lines, facilities may be areas; a stop or
+    station (:data:`_STOP_CATEGORIES`) fits only a project of such a category."""
     if kind == "line":
         station = name.endswith(("站", "枢纽"))
         allowed = LINE_TYPES | (POINT_TYPES if station else set())
@@ -255,9 +361,15 @@ def _accepts(kind, name):
         allowed = POINT_TYPES | AREA_TYPES | LINE_TYPES
     else:
         allowed = AREA_TYPES | LINE_TYPES | POINT_TYPES
+    stops_fit = category is None or category in _STOP_CATEGORIES
     # A hand-placed row belongs to its own project only (see _hand_placed).
     return lambda entry: (entry.geometry is not None and entry.geometry.geom_type in allowed
-                          and not _is_hand_placed(entry))
+                          and not _is_hand_placed(entry) and (stops_fit or not _is_stop(entry)))
+
+
+def _is_stop(entry) -> bool:
+    """A bus stop, platform or station: a point or area of a stop category (a railway line is not)."""
+    return entry.category in _STOP_CATEGORIES and entry.geometry.geom_type not in LINE_TYPES
 
 
 def _clip_lines_to(geom, near):
@@ -267,60 +379,6 @@ def _clip_lines_to(geom, near):
         if not clipped.is_empty and clipped.geom_type in LINE_TYPES:
             return clipped
     return geom
-
-
-def _cut_section(geom, section, gazetteer, crs=None):
-    """Cut a road line to the named section; return (geometry, method note, exact?).
-
-    ``X至Y段`` (also ``X—Y段``, ``X到Y段``) is cut between the places where the cross
-    streets X and Y meet the road: where they cross it, or at its point nearest them
-    if they come within :data:`geo.settings.SECTION_CROSS_STREET_M`. A road of several
-    parts (ways with gaps) is first put in order along its length
-    (:func:`geo.lines.route`). ``东段`` and the like take half (``中段`` the middle third).
-    """
-    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
-    from geo.lines import route
-
-    alias = _ALIAS_SECTION.match(unicodedata.normalize("NFKC", section))
-    if alias and not _RANGE_SECTION.match(section):
-        return geom, f"{alias.group('alias')} is another name of the road, whole road used", True
-    if geom.geom_type not in LINE_TYPES:
-        return geom, f"section {section} not cut (not a line)", False
-    crs = crs or metric_crs_for(geom)
-    road = route(metric_geometry(geom, crs))
-    m = _RANGE_SECTION.match(section)
-    if m:
-        cuts, notes = [], []
-        for cross_name in (m.group("start"), m.group("end")):
-            cross = gazetteer.find_line(cross_name)
-            if cross is None:
-                return geom, f"section {section}: cross street {cross_name} unknown, whole road used", False
-            position, gap = road.locate(metric_geometry(cross.geometry, crs))
-            if gap > settings.SECTION_CROSS_STREET_M:
-                return geom, (f"section {section}: cross street {cross_name} does not meet the road (nearest "
-                              f"{gap:,.0f} m away, over {settings.SECTION_CROSS_STREET_M:g} m), whole road used"), False
-            cuts.append(position)
-            if gap > 0:
-                notes.append(f"{cross_name} ends {gap:,.0f} m short of the road, cut at the road's nearest point")
-        start, end = sorted(cuts)
-        if end - start <= 0:
-            return geom, f"section {section}: both cross streets meet the road at one place, whole road used", False
-        piece = road.between(start, end)
-        note = "; ".join([f"cut between cross streets {m.group('start')} and {m.group('end')}"] + notes)
-        exact = True
-    elif section in _CARDINAL_SECTION:
-        direction = _CARDINAL_SECTION[section]
-        total = road.length
-        if direction == "middle":
-            piece = road.between(total / 3, 2 * total / 3)
-        else:
-            first, second = road.between(0, total / 2), road.between(total / 2, total)
-            axis, sign = {"east": (0, 1), "west": (0, -1), "north": (1, 1), "south": (1, -1)}[direction]
-            piece = max((first, second), key=lambda p: sign * p.centroid.coords[0][axis])
-        note, exact = f"{section} taken as the {direction} part of the line, cut at its midpoint", False
-    else:
-        return geom, f"section {section}: extent unknown, whole road used", False
-    return wgs84_geometry(piece, crs), note, exact
 
 
 # --------------------------------------------------------------------------- junctions
@@ -398,7 +456,9 @@ def _locate_junction(pairs, gazetteer, place):
     entry_a, entry_b = match_a.entry, match_b.entry
     # A sideways error e of either line moves the crossing by e / sin(angle) along the other.
     sine = max(junction.sine, settings.INTERSECTION_MIN_SINE)
-    accuracy = junction.gap_m / 2 + junction.spread_m + math.hypot(entry_a.accuracy_m, entry_b.accuracy_m) / sine
+    line_accuracy = [max(m.entry.accuracy_m, settings.LOOSE_MATCH_ACCURACY_M.get(m.strength, 0.0))
+                     for m in (match_a, match_b)]  # a loosely matched road may be another stretch
+    accuracy = junction.gap_m / 2 + junction.spread_m + math.hypot(*line_accuracy) / sine
     if junction.gap_m > 0:
         how = f"the lines come within {junction.gap_m:,.0f} m: midpoint of their nearest points"
     elif junction.spread_m > 0:

@@ -1,4 +1,4 @@
-"""Road lines in metres: a road's parts in route order, where two roads cross, carriageways merged into one line.
+"""Road lines in metres: a road's parts in route order, crossings, nearby lines grouped, carriageways merged.
 
 Every function takes and returns shapely geometries in a metric CRS (the district's,
 see :func:`geo.crs.metric_crs_for`); callers project to it and back. Tolerances are
@@ -192,6 +192,59 @@ def _direction(line, point, step=10.0):
 def _sine(a, b, point) -> float:
     u, v = _direction(a, point), _direction(b, point)
     return float(abs(u[0] * v[1] - u[1] * v[0]))
+
+
+# --------------------------------------------------------------------------- groups of nearby lines
+
+
+def near_pairs(geoms, distance):
+    """Index pairs ``(i, j)``, ``i < j``, of metric geometries within ``distance`` metres of each other.
+
+    Parameters
+    ----------
+    geoms : sequence of shapely geometry
+        In a metric CRS.
+    distance : float
+        Metres.
+
+    Returns
+    -------
+    list of (int, int)
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) < 2:
+        return []
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=distance)
+    return [(int(a), int(b)) for a, b in zip(left, right) if a < b]
+
+
+def linked_groups(count, pairs):
+    """Single-linkage groups of the indices ``0 .. count - 1`` joined by ``pairs``.
+
+    Parameters
+    ----------
+    count : int
+    pairs : iterable of (int, int)
+
+    Returns
+    -------
+    list of list of int
+        Each group sorted, groups in order of their first index (every index in one group).
+    """
+    parent = list(range(count))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    groups = {}
+    for i in range(count):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda group: group[0])
 
 
 # --------------------------------------------------------------------------- carriageways

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.io import InputError
+from geo.osm_roads import outside_entries, road_entries
 
 # Tags holding a name, in order of preference for an entry's own name; every other
 # value (and each of several values separated by ";") is an alias.
@@ -17,12 +18,10 @@ LINE_KEYS = ("highway", "railway", "waterway")
 POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway",
               "public_transport")
 AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare")
-_LINE_TYPES = {"highway": "road", "railway": "rail", "waterway": "water"}
-_LINE_CATEGORIES = {"railway": "rail", "waterway": "water"}
 _ONEWAY = {"yes": 1, "true": 1, "1": 1, "-1": -1, "reverse": -1}
 
 
-def load_osm(path, outline=None, *, metric_crs=None, warnings=None):
+def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None):
     """Read the named features of an OSM extract as gazetteer entries, streaming it with pyosmium.
 
     Parameters
@@ -41,6 +40,9 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None):
         Gets one line when nodes with invalid coordinates (``lat="95"``, ``"abc"``,
         ``NaN``) were left out; without a list the line goes to stderr
         (:func:`geo.io.warn`).
+    outside : list, optional
+        Gets light entries (ways not merged) of the named features left out for lying
+        beyond the district, so that a project's reason can say where OSM has its name.
 
     Returns
     -------
@@ -50,9 +52,13 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None):
         ``old_name``, ``short_name``, ``loc_name``; ``;``-separated values split) as
         aliases, sorted by name:
 
-        * **roads, railways, waterways**: one entry per name and kind, the union of
-          all its ways (closed ones included, except ``area=yes``) merged with
-          ``shapely.line_merge``. Ways that do not touch stay separate parts. One-way
+        * **roads, railways, waterways**: one entry per road, the union of its ways
+          (closed ones included, except ``area=yes``) merged with ``shapely.line_merge``:
+          ways of one kind whose names agree in matching form (紅柳街 and 红柳街, or one
+          way's ``alt_name`` the other's name) within
+          :data:`geo.settings.SAME_ROAD_GAP_M` of each other
+          (:mod:`geo.osm_roads`); namesakes farther apart are separate entries. Ways
+          that do not touch stay separate parts. One-way
           ways of opposite directions within :data:`geo.settings.DUAL_CARRIAGEWAY_M`
           of each other (a dual carriageway) become their centre line, so a road is
           measured once (:func:`geo.lines.merge_ways`).
@@ -90,18 +96,30 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None):
     if crs is None:
         every = [w["line"] for group in ways.values() for w in group] + [g for *_, g in points + areas]
         crs = metric_crs_for(shapely.GeometryCollection(every)) if every else None
-    near = None
+    near, far_ways = None, {}
     if outline is not None:
         near = wgs84_geometry(metric_geometry(outline, crs).buffer(settings.NEAR_DISTRICT_M), crs)
         shapely.prepare(near)  # tested against every way
         # A namesake road in the next county is not part of ours: ways are kept one by one.
-        ways = {key: kept for key, group in ways.items() if (kept := [w for w in group if w["line"].intersects(near)])}
+        ways, far_ways = _split_ways(ways, near)
     source = f"OpenStreetMap extract {path.name} (© OpenStreetMap contributors, ODbL)"
-    entries = [_road_entry(name, kind, group, crs, source) for (name, kind), group in sorted(ways.items())]
+    entries = road_entries(ways, crs, source) if ways else []
     entries += [_poi_entry(name, tags, geom, kind, ids, source) for name, tags, kind, ids, geom in points + areas]
     if near is not None:
-        entries = [e for e in entries if e.geometry.intersects(near)]
+        inside = [e.geometry.intersects(near) for e in entries]
+        if outside is not None:
+            outside.extend([e for e, kept in zip(entries, inside) if not kept] + outside_entries(far_ways, source))
+        entries = [e for e, kept in zip(entries, inside) if kept]
     return sorted(entries, key=lambda e: (e.name, e.feature_type or "", e.extra["osm_ids"]))
+
+
+def _split_ways(ways, near):
+    """(ways that reach ``near``, ways that do not), each ``(own name, kind) -> list of ways``."""
+    kept, far = {}, {}
+    for key, group in ways.items():
+        for way in group:
+            (kept if way["line"].intersects(near) else far).setdefault(key, []).append(way)
+    return kept, far
 
 
 def _read(path, left_out):
@@ -491,29 +509,6 @@ def _oneway(tags):
         return 0
     # Motorways and roundabouts are one-way without saying so.
     return 1 if tags.get("highway") == "motorway" or tags.get("junction") in ("roundabout", "circular") else 0
-
-
-def _road_entry(name, kind, group, crs, source):
-    import shapely
-
-    from geo.crs import metric_geometry, wgs84_geometry
-    from geo.gazetteer import Entry
-    from geo.lines import merge_ways
-
-    two_way = [metric_geometry(w["line"], crs) for w in group if w["oneway"] == 0]
-    one_way = [metric_geometry(w["line"] if w["oneway"] > 0 else shapely.reverse(w["line"]), crs)
-               for w in group if w["oneway"] != 0]
-    merged, paired = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
-    method = f"name match on OSM {kind} feature ({f'{len(group)} ways merged' if len(group) > 1 else '1 way'}"
-    if paired:
-        method += f"; {paired} dual carriageway{'s' if paired > 1 else ''} measured once, along the centre line"
-    aliases = []
-    for way in group:
-        aliases.extend(n for n in way["names"] if n != name and n not in aliases)
-    return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method + ")",
-                 source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",
-                 aliases=tuple(aliases), feature_type=_LINE_TYPES[kind], category=_LINE_CATEGORIES.get(kind),
-                 extra={"osm_ids": ";".join(sorted(w["id"] for w in group))})
 
 
 def _poi_entry(names, tags, geom, kind, ids, source):

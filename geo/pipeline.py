@@ -73,7 +73,10 @@ def run_extract(report, output="projects.geojson", *, encoding="auto"):
 def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warnings=None):
     """The gazetteer tiers in priority order: user files, OSM extract, bundled data.
 
-    Names a user file gives to places far apart are added to ``warnings`` (a list).
+    Names a user file gives to places far apart are added to ``warnings`` (a list); the
+    first of them is used. In an OSM extract such namesakes make a project ambiguous
+    (:func:`geo.geocode.geocode_projects` says so), and its features beyond the district
+    are kept aside, for the reason of a project found only there.
     """
     from geo import settings
     from geo.gazetteer import Gazetteer, bundled_entries, duplicate_names, load_file, outside_china
@@ -82,20 +85,24 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
+        tier = f"user gazetteer {Path(path).name}"
         if is_osm_geojson(path):  # Overpass Turbo's export: one road in many ways, merged like --osm
-            entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings)
-        else:
-            entries = load_file(path, warnings=warnings)
-            warnings += [f"{Path(path).name}: {message}"
-                         for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
-                         + outside_china(entries)]
-        gazetteer.add_tier(f"user gazetteer {Path(path).name}", entries)
+            outside = []
+            entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
+            gazetteer.add_tier(tier, entries).add_outside(tier, outside)
+            continue
+        entries = load_file(path, warnings=warnings)
+        warnings += [f"{Path(path).name}: {message}"
+                     for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
+                     + outside_china(entries)]
+        gazetteer.add_tier(tier, entries, first_of_namesakes=True)
     if osm:
-        entries = load_osm(osm, outline, metric_crs=metric_crs, warnings=warnings)
+        outside = []
+        entries = load_osm(osm, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
         if not entries and outline is not None:
             warnings.append(f"{Path(osm).name}: no named road, river or place within "
                             f"{settings.NEAR_DISTRICT_M / 1000:g} km of the district (an extract of another area?)")
-        gazetteer.add_tier("OSM extract", entries)
+        gazetteer.add_tier("OSM extract", entries).add_outside("OSM extract", outside)
     gazetteer.add_tier("bundled gazetteer", bundled_entries())
     return gazetteer
 
@@ -118,7 +125,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
-                               metric_crs=boundaries.metric_crs)
+                               metric_crs=boundaries.metric_crs, warnings=warnings)
     if lookup is not None and lookup.unreachable and warnings is not None:
         warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
                         "about stay unlocated and are asked again on the next --online run")

@@ -33,13 +33,25 @@ JUNCTION_SPREAD_M = 150.0
 # it does not meet the road and the section is not cut.
 SECTION_CROSS_STREET_M = 50.0
 
+# 北段 or 南段 of a road whose north-south extent is less than this share of its length
+# (it runs east-west; 东段/西段 alike across a north-south road) names no half of it:
+# the whole road is used, approximate. 0.25 is a road within about 15 degrees of the axis.
+SECTION_AXIS_MIN_SHARE = 0.25
+
 # One-way OSM ways of one name running in opposite directions this close to each
 # other are the two carriageways of one road, measured once along their centre line.
 DUAL_CARRIAGEWAY_M = 60.0
 
 # Two rows of one gazetteer file with the same name this far apart are two places or a
-# typo: geocoding uses the first and says so.
+# typo: geocoding uses the first and says so. In an OSM extract, places of one name this
+# far apart make a project of that name ambiguous: it stays unlocated, with a warning.
 DUPLICATE_NAME_APART_M = 1000.0
+
+# Ways of one name in an OSM extract within this distance of one another (directly or
+# through other such ways) are one road, their gaps kept as gaps: a bridge or tunnel under
+# its own name (a Yellow River bridge is 1-2 km), a stretch not mapped. Farther apart they
+# are namesakes, different roads (every city has several 长春路).
+SAME_ROAD_GAP_M = 2500.0
 
 # Rows of one gazetteer file that draw pieces of a line with the same name (a road
 # centreline file has one row per segment) and come this close are one road: they are
@@ -61,6 +73,11 @@ OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. surv
 USER_POINT_ACCURACY_M = 50.0  # a hand-collected coordinate in a user gazetteer
 USER_LINE_ACCURACY_M = 100.0  # a hand-digitised line or area in a user gazetteer
 NOMINATIM_DEFAULT_ACCURACY_M = 200.0  # a Nominatim answer without a bounding box
+
+# A loose name match may be another place nearby: 青山东路 matched to 青山路 is another
+# stretch of road, 青年小学 matched to 青年路实验小学 perhaps another school. Such a match
+# claims at least this accuracy, by how loose it is.
+LOOSE_MATCH_ACCURACY_M = {"contained": 200.0, "abbreviation": 1000.0, "directional": 1000.0}
 
 # --- placing by hand (the panel of the projects map)
 

@@ -1,5 +1,7 @@
 """Shared pytest fixtures.
 
+``write_osm``: a factory writing a tiny OSM XML file of named ways and POI nodes.
+
 ``chromium``: a factory for headless Debian Chromium sessions driven by selenium, for
 tests marked ``@pytest.mark.browser``. It skips the test (with the reason) when
 chromium, chromedriver or selenium is missing, gives every browser a fresh profile in
@@ -24,6 +26,36 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage", "--window-size=1200,900",
 )
+
+
+@pytest.fixture
+def write_osm(tmp_path):
+    """Factory ``write_osm(ways, pois=()) -> path`` of an OSM XML file in ``tmp_path``.
+
+    ``ways`` are ``(coordinates, tags)`` with coordinates ``[(lon, lat), ...]``, numbered
+    w1, w2... in order; ``pois`` are ``((lon, lat), tags)`` nodes.
+    """
+    def tags_xml(tags):
+        return "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
+
+    def write(ways, pois=()):
+        nodes, elements, node_id = [], [], 0
+        for way_id, (coords, tags) in enumerate(ways, 1):
+            refs = []
+            for lon, lat in coords:
+                node_id += 1
+                nodes.append(f'<node id="{node_id}" lat="{lat}" lon="{lon}"/>')
+                refs.append(f'<nd ref="{node_id}"/>')
+            elements.append(f'<way id="{way_id}">{"".join(refs)}{tags_xml(tags)}</way>')
+        for (lon, lat), tags in pois:
+            node_id += 1
+            nodes.append(f'<node id="{node_id}" lat="{lat}" lon="{lon}">{tags_xml(tags)}</node>')
+        path = tmp_path / "small.osm"
+        path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
+                        + "\n".join(nodes + elements) + "\n</osm>\n", encoding="utf-8")
+        return path
+
+    return write
 
 
 def _which(candidates):

@@ -162,11 +162,22 @@ def test_report_placed_in_its_district_fits():
     assert fit_warning(features, b) is None
 
 
-def test_nothing_placed_is_reported_with_a_hint():
+def test_nothing_found_anywhere_is_missing_data_not_another_district():
     b = load_boundaries()
-    warning = fit_warning([_feature("新图书馆"), _feature("学校10所", named=False)], b)
-    assert warning.startswith("the report does not fit 天桥区: none of the 1 named projects was placed in 天桥区")
+    assert fit_warning([_feature("新图书馆"), _feature("学校10所", named=False)], b) is None
+
+
+def test_projects_found_only_outside_the_district_are_reported_with_a_hint():
+    b = load_boundaries()
+    features = [_feature(name) for name in ("新图书馆", "新体育馆", "新医院")]
+    for feature in features:
+        feature["properties"]["geocode"] = {"status": "unlocated", "outside_m": 40_000}
+    warning = fit_warning(features, b)
+    assert warning.startswith("the report does not fit 天桥区: none of the 3 named projects was placed in 天桥区 "
+                              "(3 found only outside it)")
     assert "--district-code CODE" in warning and "--districts FILE" in warning
+    features[0]["properties"]["geocode"] = {"status": "unlocated"}  # two found outside are not enough
+    assert fit_warning(features, b) is None
 
 
 def test_names_of_places_elsewhere_point_to_their_county():

@@ -39,6 +39,22 @@ def test_lookup_tiers_first_wins_and_accepts_filters_geometry():
     assert gaz.lookup("测试路", accepts=lines_only).entry.tier == "bundled"
 
 
+def test_lookup_gives_namesakes_as_rivals_unless_the_tier_takes_the_first():
+    east, west = shapely.Point(117.08, 36.74), shapely.Point(116.96, 36.66)
+    school = [_entry("育英中学", east, "school"), _entry("育英中学", west, "school", aliases=("育英中學",)),
+              _entry("育英中学", west, "area")]
+    match = Gazetteer().add_tier("osm", school).lookup("育英中学", category="school")
+    assert match.entry is school[0] and match.rivals == (school[1],)  # once (name and alias), not the area
+    first = Gazetteer().add_tier("user", school, first_of_namesakes=True).lookup("育英中学", category="school")
+    assert first.entry is school[0] and first.rivals == ()
+
+
+def test_lookup_outside_finds_only_entries_set_aside():
+    far = _entry("金沙中学", shapely.Point(117.1, 36.6), "school")
+    gaz = Gazetteer().add_outside("osm", [far])
+    assert gaz.lookup("金沙中学") is None and gaz.lookup_outside("金沙中学").entry is far
+
+
 def test_contained_match_needs_same_category_and_uniqueness():
     p = shapely.Point(117.0, 36.7)
     gaz = Gazetteer().add_tier("t", [_entry("宝华中学", p, "school"), _entry("宝华街道办事处", p, "area")])
@@ -126,7 +142,7 @@ def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path)
                     "明湖路,\"POLYGON((116.98 36.69,117.0 36.69,117.0 36.70,116.98 36.69))\"\n"
                     "北园街道,\"POINT(117.0 36.71)\"\n", encoding="utf-8")
     warnings = []
-    entries = load_file(path, warnings=warnings)
+    entries = load_file(path, warnings=warnings, datum="wgs84")
     assert [e.name for e in entries] == ["水屯北路", "北园街道"]  # a 街道 is no road
     assert warnings == [f"{path}: left out 4 of 6 row(s) that cannot place anything (a road given as a point, "
                         "not a line: entry 2; a line of zero length: entry 3; a GeometryCollection, give one "
@@ -146,7 +162,25 @@ def test_a_self_intersecting_gazetteer_area_is_repaired_with_a_warning_naming_th
                     '金牛建材,"POLYGON((117.0 36.69,117.02 36.71,117.02 36.69,117.0 36.71,117.0 36.69))"\n',
                     encoding="utf-8")
     warnings = []
-    entries = load_file(path, warnings=warnings)
+    entries = load_file(path, warnings=warnings, datum="wgs84")
     assert warnings == [f"{path}: repaired 1 invalid polygon(s) (self-intersection): entry 2 (金牛建材)"]
     bowtie = next(e for e in entries if e.name == "金牛建材").geometry
     assert bowtie.is_valid and bowtie.area == pytest.approx(0.0002)  # both triangles kept
+
+
+def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("name,lon,lat,datum\n高德小学,116.955649,36.700148,\n北园小学,117.0,36.71,gcj02\n"
+                    "泺口小学,117.0,36.72,\n", encoding="utf-8")
+    warnings = []
+    load_file(path, warnings=warnings)
+    assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84 (add a datum column: wgs84, "
+                        "gcj02 for Amap or Tencent, bd09 for Baidu)"]
+    path.write_text("name,lon,lat,datum\n北园小学,117.0,36.71,wgs84\n", encoding="utf-8")
+    warnings = []
+    load_file(path, warnings=warnings)
+    assert warnings == []
+    path.write_text('name,wkt\n北园小学,"SRID=4326;POINT(117.0 36.71)"\n', encoding="utf-8")
+    warnings = []
+    load_file(path, warnings=warnings)
+    assert warnings == []  # an EWKT cell states its reference system

@@ -1,6 +1,7 @@
 """Geocoding catalog features against gazetteer tiers: matches, sections, reasons, Nominatim replay."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -317,3 +318,77 @@ def test_near_district_margin_is_metres_on_the_ground_far_north():
 def test_junction_of_a_road_with_its_own_other_name_stays_unlocated(osm):
     (feature,), unlocated = _in_chengdu([_project("锦华路与锦华大道交叉口", "road_rebuild")], osm)
     assert feature["geometry"] is None and "same road" in unlocated[0]["reason"]
+
+
+# --------------------------------------------------------------------------- OSM namesakes, stops, extensions
+
+
+def _osm_gazetteer(write_osm, ways, pois=()):
+    from geo.osm import load_osm
+
+    outside = []
+    entries = load_osm(write_osm(ways, pois), OUTLINE, outside=outside)
+    return Gazetteer().add_tier("OSM extract", entries).add_outside("OSM extract", outside)
+
+
+def _street(name):
+    return {"highway": "residential", "name": name}
+
+
+def test_namesake_roads_far_apart_leave_the_project_unlocated_with_one_warning(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [([(116.96, 36.66), (116.98, 36.66)], _street("长春路")),
+                                           ([(117.06, 36.74), (117.08, 36.74)], _street("长春路"))])
+    warnings = []
+    feature, unlocated = _one([_project("长春路", "road_rebuild")], gazetteer, warnings=warnings)
+    assert feature["geometry"] is None
+    assert re.match(r"2 places named '长春路' in OpenStreetMap extract small\.osm, up to 1\d\.\d km apart",
+                    unlocated[0]["reason"])
+    assert warnings == [f"长春路: {unlocated[0]['reason']}"]
+
+
+def test_namesake_schools_far_apart_are_ambiguous_but_one_school_drawn_twice_is_not(write_osm):
+    school = {"amenity": "school", "name": "育英中学"}
+    far = _osm_gazetteer(write_osm, [], [((116.96, 36.66), school), ((117.08, 36.74), school)])
+    feature, unlocated = _one([_project("育英中学", "school")], far, warnings=[])
+    assert feature["geometry"] is None and "2 places named '育英中学'" in unlocated[0]["reason"]
+    near = _osm_gazetteer(write_osm, [], [((117.000, 36.70), school), ((117.001, 36.70), school)])
+    feature, unlocated = _one([_project("育英中学", "school")], near, warnings=[])
+    assert feature["geometry"] is not None and not unlocated
+
+
+def test_bus_stop_named_after_a_park_does_not_stand_for_the_park(write_osm):
+    stop = {"highway": "bus_stop", "public_transport": "platform", "name": "翠湖公园"}
+    gazetteer = _osm_gazetteer(write_osm, [], [((117.0, 36.70), stop)])
+    feature, unlocated = _one([_project("翠湖公园", "park")], gazetteer)
+    assert feature["geometry"] is None
+    assert "only a stop or station named '翠湖公园'" in unlocated[0]["reason"]
+    station, _ = _one([_project("翠湖公园", "transport")], gazetteer)  # a transport project may use it
+    assert station["geometry"] is not None
+
+
+def test_road_extension_is_left_unlocated_not_put_on_the_existing_road(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [([(116.99, 36.69), (117.00, 36.69)], _street("青山路"))])
+    project = _project("青山路西延伸段", "road_new", base_name="青山路", section="西延伸段")
+    feature, unlocated = _one([project], gazetteer)
+    assert feature["geometry"] is None
+    assert unlocated[0]["reason"].startswith("西延伸段: an extension beyond the west end of the existing road 青山路 ")
+
+
+def test_guessed_extents_and_loose_names_claim_a_larger_accuracy(gazetteer):
+    from geo import settings
+
+    project = _project("二环北路东段", "road_rebuild", base_name="二环北路", section="东段")
+    half, _ = _one([project], gazetteer)
+    # 300 m of the source, plus half the length of the 5.4 km east half: where it ends is a guess.
+    assert 2900 < half["properties"]["geocode"]["accuracy_m"] < 3050
+    loose, _ = _one([_project("水屯北路", "road_rebuild")], gazetteer)  # 水屯路, another stretch
+    assert loose["properties"]["geocode"]["accuracy_m"] == settings.LOOSE_MATCH_ACCURACY_M["directional"]
+
+
+def test_osm_match_outside_the_district_says_how_far_outside(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [], [((117.10, 36.60), {"amenity": "school", "name": "金沙中学"})])
+    feature, unlocated = _one([_project("金沙中学", "school")], gazetteer)
+    geocode = feature["properties"]["geocode"]
+    assert feature["geometry"] is None and 4500 < geocode["outside_m"] < 6000
+    assert unlocated[0]["reason"] == (f"found in OpenStreetMap extract small.osm ('金沙中学') but it lies "
+                                      f"{geocode['outside_m'] / 1000:.1f} km outside the district; not used")

@@ -4,7 +4,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiLineString
 
-from geo.lines import crossings, merge_ways, route
+from geo.lines import crossings, linked_groups, merge_ways, near_pairs, route
 
 
 def test_route_orders_reversed_parts_across_gaps_and_cuts_without_the_gaps():
@@ -71,3 +71,11 @@ def test_one_way_streets_and_same_direction_lines_are_not_paired():
     apart = [LineString([(0, 100), (1000, 100)]), LineString([(1000, -100), (0, -100)])]  # 200 m apart
     merged, paired = merge_ways([], apart, carriageway_m=60)
     assert paired == 0 and merged.length == pytest.approx(2000)
+
+
+def test_lines_within_the_distance_link_into_groups_through_one_another():
+    lines = [LineString([(0, 0), (100, 0)]), LineString([(5000, 0), (5100, 0)]), LineString([(150, 0), (250, 0)]),
+             LineString([(300, 0), (400, 0)])]
+    pairs = near_pairs(lines, 60.0)
+    assert sorted(pairs) == [(0, 2), (2, 3)]
+    assert linked_groups(len(lines), pairs) == [[0, 2, 3], [1]]  # 0 and 3 are 200 m apart, linked through 2

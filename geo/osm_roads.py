@@ -1,0 +1,134 @@
+"""OSM ways as road entries: the ways of one road found by name and nearness, then merged into one line.
+
+A road in OSM is drawn as many ways. Ways belong to one road when one way's own name
+(in matching form, :func:`geo.names.normalise_name`: 紅柳街 is 红柳街) is among the names
+of the other (its own, ``alt_name``, ``old_name``...) and they lie within
+:data:`geo.settings.SAME_ROAD_GAP_M` of each other, directly or through other such ways;
+the parts of one way (cut where nodes are missing) always belong together. Ways of one
+name farther apart are namesakes, separate entries: looking the name up then finds
+several places (see :meth:`geo.gazetteer.Gazetteer.lookup`).
+"""
+
+from __future__ import annotations
+
+from geo import settings
+
+_LINE_TYPES = {"highway": "road", "railway": "rail", "waterway": "water"}
+_LINE_CATEGORIES = {"railway": "rail", "waterway": "water"}
+
+
+def road_entries(ways, crs, source):
+    """Entries for the named line ways of an OSM file, one per road.
+
+    Parameters
+    ----------
+    ways : dict
+        ``(own name, kind) -> list of way dicts`` (``line`` in WGS-84, ``names``, ``id``,
+        ``oneway``), as :func:`geo.osm._read` collects them; ``kind`` is the OSM key
+        (``highway``, ``railway``, ``waterway``).
+    crs : str
+        The metric CRS for distances and merging.
+    source : str
+        The ``source`` of every entry.
+
+    Returns
+    -------
+    list of geo.gazetteer.Entry
+        One per road, kinds in key order, roads in order of their lowest way id.
+    """
+    from geo.crs import metric_geometry
+
+    by_kind = {}
+    for (_, kind), group in ways.items():
+        by_kind.setdefault(kind, []).extend(group)
+    entries = []
+    for kind in sorted(by_kind):
+        group = sorted(by_kind[kind], key=lambda way: way["id"])
+        metric = list(metric_geometry([way["line"] for way in group], crs))
+        for members in _roads(group, metric):
+            entries.append(_road_entry([group[i] for i in members], [metric[i] for i in members], kind, crs, source))
+    return entries
+
+
+def _roads(group, metric):
+    """Index groups of the ways of one road (see the module docstring)."""
+    from geo.lines import linked_groups, near_pairs
+    from geo.names import normalise_name
+
+    keys = [[normalise_name(name) for name in way["names"]] for way in group]
+    having = {}
+    for i, names in enumerate(keys):
+        for key in set(names):
+            having.setdefault(key, []).append(i)
+    pairs, first_part = [], {}
+    for i, way in enumerate(group):
+        pairs.append((first_part.setdefault(way["id"], i), i))
+    for key, members in having.items():
+        if len(members) < 2:
+            continue
+        for a, b in near_pairs([metric[i] for i in members], settings.SAME_ROAD_GAP_M):
+            first, second = members[a], members[b]
+            if keys[first][0] == key or keys[second][0] == key:  # one way's own name
+                pairs.append((first, second))
+    return linked_groups(len(group), pairs)
+
+
+def _own_name(group):
+    """The road's name: its ways' most frequent own name, the Simplified spelling on a tie."""
+    from collections import Counter
+
+    from geo.names import normalise_name
+
+    counts = Counter(way["names"][0] for way in group)
+    return min(counts, key=lambda name: (-counts[name], normalise_name(name) != name, name))
+
+
+def _road_entry(group, metric, kind, crs, source):
+    """One road's entry: its ways merged, dual carriageways measured once."""
+    import shapely
+
+    from geo.crs import wgs84_geometry
+    from geo.gazetteer import Entry
+    from geo.lines import merge_ways
+
+    two_way = [line for way, line in zip(group, metric) if way["oneway"] == 0]
+    one_way = [line if way["oneway"] > 0 else shapely.reverse(line) for way, line in zip(group, metric)
+               if way["oneway"] != 0]
+    merged, paired = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
+    name = _own_name(group)
+    spellings = sorted({way["names"][0] for way in group})
+    method = f"name match on OSM {kind} feature ({f'{len(group)} ways merged' if len(group) > 1 else '1 way'}"
+    if len(spellings) > 1:
+        method += f", named {' and '.join(spellings)}"
+    if paired:
+        method += f"; {paired} dual carriageway{'s' if paired > 1 else ''} measured once, along the centre line"
+    aliases = []
+    for way in group:
+        aliases.extend(n for n in way["names"] if n != name and n not in aliases)
+    return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method + ")",
+                 source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",
+                 aliases=tuple(aliases), feature_type=_LINE_TYPES[kind], category=_LINE_CATEGORIES.get(kind),
+                 extra={"osm_ids": ";".join(sorted(way["id"] for way in group))})
+
+
+def outside_entries(ways, source):
+    """Light entries for named ways beyond the district: one per (own name, kind), ways not merged.
+
+    They are never placed; they let an unlocated project's reason say that OSM has its
+    name, and how far outside the district (see :func:`geo.osm.load_osm`).
+    """
+    import shapely
+
+    from geo.gazetteer import Entry
+
+    entries = []
+    for (name, kind), group in sorted(ways.items()):
+        aliases = []
+        for way in group:
+            aliases.extend(n for n in way["names"] if n != name and n not in aliases)
+        entries.append(Entry(name=name, geometry=shapely.MultiLineString([way["line"] for way in group]),
+                             source=source, method=f"name match on OSM {kind} feature", source_datum="wgs84",
+                             accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract", aliases=tuple(aliases),
+                             feature_type=_LINE_TYPES[kind], category=_LINE_CATEGORIES.get(kind),
+                             extra={"osm_ids": ";".join(sorted(way["id"] for way in group))}))
+    return entries

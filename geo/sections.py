@@ -1,0 +1,134 @@
+"""Sections of a road that a project names (东段, X至Y段, 东延...): cut from the road's line, with how sure the cut is.
+
+A section is looked up in its matching form (:func:`geo.names.normalise_name`), so the
+Traditional 東段 is 东段. What a cut cannot know widens the project's ``accuracy_m``:
+:class:`Cut` carries that uncertainty of the extent in metres, half the length of the
+line that is given when its ends are a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from geo import settings
+from geo.names import normalise_name
+
+CARDINAL_SECTION = {"东段": "east", "西段": "west", "南段": "south", "北段": "north", "中段": "middle"}
+RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|–|-|~)(?P<end>.+?)段$")
+# Another name of the road in brackets (新城大路(南部快速路), 郭洲路(旧广虎路)): the whole road.
+ALIAS_SECTION = re.compile(r"^\((?:旧|原|即|又称)?(?P<alias>[^()]+?(?:路|街|大道|快速路|公路|高速|线|\d))\)$")
+# An extension beyond the road's end (东延, 西延伸段, 延长线, 北延段): not on the existing road.
+_EXTENSION = re.compile(r"^(?P<side>[东西南北])?(?:延伸|延长|延)(?:段|线|部分|工程)?$")
+_SIDES = {"东": "east", "西": "west", "南": "south", "北": "north"}
+_AXES = {"east": (0, 1), "west": (0, -1), "north": (1, 1), "south": (1, -1)}
+
+
+class Cut(NamedTuple):
+    """A road cut to a section: the geometry (WGS-84), a note for ``method``, whether the cut
+    is exact, and the extra uncertainty of the extent in metres (0 for an exact cut)."""
+
+    geometry: object
+    note: str
+    exact: bool
+    spread_m: float
+
+
+def alias_of(section):
+    """The road's other name a bracketed section gives (``(北部快速路)`` -> 北部快速路), or None."""
+    alias = ALIAS_SECTION.match(unicodedata.normalize("NFKC", section or ""))
+    return alias.group("alias") if alias else None
+
+
+def extension_side(section):
+    """For an extension section (东延, 西延伸段, 延长线): the side it extends to ("east"...,
+    "" when unsaid); None for any other section."""
+    found = _EXTENSION.match(normalise_name(section or ""))
+    if found is None:
+        return None
+    return _SIDES.get(found.group("side") or "", "")
+
+
+def cut_section(geom, section, gazetteer, crs=None):
+    """Cut a road line to the named section.
+
+    Parameters
+    ----------
+    geom : shapely geometry
+        The road, WGS-84.
+    section : str
+        As the report writes it (``东段``, ``東段``, ``标山路至济洛路段``, ``(北部快速路)``).
+    gazetteer : geo.gazetteer.Gazetteer
+        Where cross streets are looked up.
+    crs : str, optional
+        The metric CRS (default: chosen from ``geom``).
+
+    Returns
+    -------
+    Cut
+        ``X至Y段`` (also ``X—Y段``, ``X到Y段``) is cut between the places where the cross
+        streets X and Y meet the road: where they cross it, or at its point nearest them
+        if they come within :data:`geo.settings.SECTION_CROSS_STREET_M` (exact). A road of
+        several parts (ways with gaps) is first put in order along its length
+        (:func:`geo.lines.route`). ``东段`` and the like take half, ``中段`` the middle
+        third (a guess: spread half the piece's length), unless the road runs across the
+        asked direction (:data:`geo.settings.SECTION_AXIS_MIN_SHARE`). Otherwise the whole
+        road, spread half its length.
+    """
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+    from geo.lines import route
+
+    alias = alias_of(section)
+    if alias and not RANGE_SECTION.match(section):
+        return Cut(geom, f"{alias} is another name of the road, whole road used", True, 0.0)
+    if geom.geom_type not in ("LineString", "MultiLineString"):
+        return Cut(geom, f"section {section} not cut (not a line)", False, 0.0)
+    crs = crs or metric_crs_for(geom)
+    road = route(metric_geometry(geom, crs))
+    whole = road.length / 2  # the section may lie anywhere along the road
+    m = RANGE_SECTION.match(section)
+    if m:
+        piece, note = _between_cross_streets(road, m.group("start"), m.group("end"), gazetteer, crs)
+        if piece is None:
+            return Cut(geom, f"section {section}: {note}, whole road used", False, whole)
+        return Cut(wgs84_geometry(piece, crs), note, True, 0.0)
+    direction = CARDINAL_SECTION.get(normalise_name(section))
+    if direction is None:
+        return Cut(geom, f"section {section}: extent unknown, whole road used", False, whole)
+    if direction == "middle":
+        piece = road.between(road.length / 3, 2 * road.length / 3)
+        return Cut(wgs84_geometry(piece, crs), f"{section} taken as the middle third of the line", False,
+                   piece.length / 2)
+    axis, sign = _AXES[direction]
+    low, high = road.geometry.bounds[axis], road.geometry.bounds[axis + 2]
+    if high - low < settings.SECTION_AXIS_MIN_SHARE * road.length:
+        along, across = ("north-south", "east-west") if axis == 1 else ("east-west", "north-south")
+        return Cut(geom, f"{section}: the road runs {across} ({high - low:,.0f} m {along} over {road.length:,.0f} m "
+                         f"of road), so a {direction} part does not apply; whole road used", False, whole)
+    first, second = road.between(0, road.length / 2), road.between(road.length / 2, road.length)
+    piece = max((first, second), key=lambda p: sign * p.centroid.coords[0][axis])
+    return Cut(wgs84_geometry(piece, crs), f"{section} taken as the {direction} half of the line, cut at its "
+                                           "midpoint", False, piece.length / 2)
+
+
+def _between_cross_streets(road, start_name, end_name, gazetteer, crs):
+    """(the road between the cross streets, note), or (None, why not) when they do not bound it."""
+    from geo.crs import metric_geometry
+
+    cuts, notes = [], []
+    for cross_name in (start_name, end_name):
+        cross = gazetteer.find_line(cross_name)
+        if cross is None:
+            return None, f"cross street {cross_name} unknown"
+        position, gap = road.locate(metric_geometry(cross.geometry, crs))
+        if gap > settings.SECTION_CROSS_STREET_M:
+            return None, (f"cross street {cross_name} does not meet the road (nearest {gap:,.0f} m away, "
+                          f"over {settings.SECTION_CROSS_STREET_M:g} m)")
+        cuts.append(position)
+        if gap > 0:
+            notes.append(f"{cross_name} ends {gap:,.0f} m short of the road, cut at the road's nearest point")
+    start, end = sorted(cuts)
+    if end - start <= 0:
+        return None, "both cross streets meet the road at one place"
+    return road.between(start, end), "; ".join([f"cut between cross streets {start_name} and {end_name}"] + notes)

@@ -1,0 +1,50 @@
+"""OSM ways grouped into roads: by name in matching form and nearness; namesakes far apart stay apart."""
+
+import shapely
+
+from geo.osm import load_osm
+
+DISTRICT = shapely.box(116.95, 36.65, 117.10, 36.75)
+
+
+def _road(name, **more):
+    return {"highway": "residential", "name": name, **more}
+
+
+def test_ways_of_one_name_kilometres_apart_are_two_roads(write_osm):
+    path = write_osm([([(116.96, 36.66), (116.97, 36.66)], _road("长春路")),
+                           ([(116.97, 36.66), (116.98, 36.66)], _road("长春路")),  # continues the first
+                           ([(117.06, 36.74), (117.08, 36.74)], _road("长春路"))])  # 13 km away
+    roads = sorted((e for e in load_osm(path, DISTRICT) if e.name == "长春路"), key=lambda e: e.extra["osm_ids"])
+    assert [e.extra["osm_ids"] for e in roads] == ["w1;w2", "w3"]
+    assert roads[0].geometry.geom_type == "LineString" and "2 ways merged" in roads[0].method
+
+
+def test_ways_whose_names_differ_only_in_script_are_one_road(write_osm):
+    path = write_osm([([(117.00, 36.70), (117.005, 36.70)], _road("紅柳街")),
+                           ([(117.005, 36.70), (117.01, 36.70)], _road("红柳街"))])
+    (road,) = load_osm(path, DISTRICT)
+    assert road.name == "红柳街" and road.aliases == ("紅柳街",) and road.extra["osm_ids"] == "w1;w2"
+    assert road.geometry.geom_type == "LineString"
+    assert "named 紅柳街 and 红柳街" in road.method
+
+
+def test_a_way_whose_alt_name_is_the_next_ways_name_is_one_road(write_osm):
+    path = write_osm([([(117.02, 36.69), (117.03, 36.69)], _road("月光路", alt_name="月光大道")),
+                           ([(117.03, 36.69), (117.04, 36.69)], _road("月光大道"))])
+    (road,) = load_osm(path, DISTRICT)
+    assert road.extra["osm_ids"] == "w1;w2" and {road.name, *road.aliases} == {"月光路", "月光大道"}
+
+
+def test_roads_sharing_only_an_old_name_stay_two_roads(write_osm):
+    path = write_osm([([(117.02, 36.69), (117.03, 36.69)], _road("新华路", old_name="老街")),
+                           ([(117.03, 36.69), (117.04, 36.69)], _road("人民路", old_name="老街"))])
+    assert sorted(e.name for e in load_osm(path, DISTRICT)) == ["人民路", "新华路"]
+
+
+def test_features_beyond_the_district_are_kept_aside_when_asked(write_osm):
+    path = write_osm([([(117.20, 36.60), (117.21, 36.60)], _road("远郊路"))],
+                [((117.10, 36.60), {"amenity": "school", "name": "金沙中学"})])
+    outside = []
+    assert load_osm(path, DISTRICT, outside=outside) == []
+    assert sorted(e.name for e in outside) == ["远郊路", "金沙中学"]

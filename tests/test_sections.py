@@ -1,0 +1,52 @@
+"""Sections of a road: Traditional spellings, roads running across the asked direction, extensions, how sure a cut is."""
+
+import pytest
+import shapely
+
+from geo.gazetteer import Gazetteer
+from geo.sections import cut_section, extension_side
+
+EAST_WEST = shapely.LineString([(116.96, 36.70), (117.00, 36.70), (117.04, 36.70)])  # about 7.2 km
+CRS = "EPSG:4548"
+
+
+def _cut(section, road=EAST_WEST):
+    return cut_section(road, section, Gazetteer(), CRS)
+
+
+def test_traditional_section_is_cut_like_the_simplified_one():
+    traditional, simplified = _cut("東段"), _cut("东段")
+    assert traditional.geometry.equals(simplified.geometry)
+    assert min(x for x, _ in traditional.geometry.coords) == pytest.approx(117.0, abs=1e-4)
+
+
+def test_north_part_of_an_east_west_road_keeps_the_whole_road_and_says_why():
+    cut = _cut("北段")
+    assert cut.geometry.equals(EAST_WEST) and not cut.exact
+    assert "the road runs east-west" in cut.note and "does not apply" in cut.note
+    assert cut.spread_m == pytest.approx(7160 / 2, rel=0.01)  # the section may be anywhere along it
+
+
+def test_north_part_of_a_diagonal_road_is_its_northern_half():
+    diagonal = shapely.LineString([(117.0, 36.70), (117.02, 36.72)])
+    cut = _cut("北段", diagonal)
+    assert min(y for _, y in cut.geometry.coords) == pytest.approx(36.71, abs=1e-4)
+
+
+def test_middle_section_is_the_middle_third_and_says_so():
+    cut = _cut("中段")
+    assert "middle third" in cut.note and "midpoint" not in cut.note
+    xs = [x for x, _ in cut.geometry.coords]
+    assert min(xs) == pytest.approx(116.9867, abs=1e-3) and max(xs) == pytest.approx(117.0133, abs=1e-3)
+
+
+def test_guessed_cut_spreads_half_its_piece_and_an_exact_one_nothing():
+    half = _cut("西段")
+    assert half.spread_m == pytest.approx(7160 / 4, rel=0.01)
+    assert _cut("(旧白石路)").spread_m == 0 and _cut("(旧白石路)").exact
+
+
+@pytest.mark.parametrize("section, side", [("东延", "east"), ("西延伸段", "west"), ("北延段", "north"),
+                                           ("延长线", ""), ("東延", "east"), ("东段", None), ("延安路至北园段", None)])
+def test_extension_sections_are_told_apart_from_other_sections(section, side):
+    assert extension_side(section) == side
