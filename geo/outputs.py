@@ -81,6 +81,7 @@ def output_set(root, *, wait_s=None):
     _COMMITTED.clear()
     with _run_lock(root, settings.LOCK_WAIT_S if wait_s is None else wait_s), _signals_as_interrupts():
         recover(root)
+        _remove_abandoned_stages(root)
         outputs = OutputSet(root)
         token = _active.set(outputs)
         try:
@@ -155,6 +156,49 @@ def recover(root) -> bool:
         plan = {}
     with contextlib.suppress(_Blocked):
         _run_plan(journal, plan)
+    return True
+
+
+def finish_pending(root) -> bool:
+    """Finish, under the run lock, a commit a killed run left in ``root``; True if there was one.
+
+    For a run that reads and checks its inputs before it writes (``geo build``): the folder
+    is whole again even if this run then fails on its inputs.
+    """
+    if not (Path(root) / JOURNAL_NAME).exists():
+        return False
+    with output_set(root):
+        pass  # output_set recovers under the lock; nothing is staged, so nothing is committed
+    return True
+
+
+def _remove_abandoned_stages(root: Path) -> None:
+    """Remove the staging folders that killed runs left in ``root`` and the folders inside it.
+
+    Only folders named ``.geo-stage-<pid>`` whose process is gone, and only once no journal
+    needs them (call after :func:`recover`).
+    """
+    if (root / JOURNAL_NAME).exists():
+        return
+    folders = [root] + [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")] if root.is_dir() else []
+    for folder in folders:
+        for stage in folder.glob(f"{STAGE_PREFIX}*"):
+            pid = stage.name[len(STAGE_PREFIX):]
+            if stage.is_dir() and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                shutil.rmtree(stage, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs (one we may not signal counts as running; on Windows,
+    where signal 0 would end the process, every one does)."""
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
     return True
 
 

@@ -298,12 +298,13 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     called before each stage.
     """
     from geo.data import REPORT_PATH
-    from geo.outputs import output_set
+    from geo.outputs import finish_pending, output_set
     from geo.render import check_basemap
 
     check_basemap(basemap)  # a missing tile key should fail before the slow stages, not after
     say = progress or (lambda message: None)
     out_dir = Path(out_dir)
+    finish_pending(out_dir)  # a commit a killed run left is finished first, whatever this run's inputs
     report = Path(report) if report else REPORT_PATH
     boundary_options = boundary_options or BoundaryOptions()
     say(f"extract: reading {report.name}")

@@ -468,3 +468,39 @@ def test_old_files_are_copied_aside_where_hard_links_fail(tmp_path, monkeypatch)
     monkeypatch.setattr(os, "link", no_link)
     _write_new_set(root)
     assert _snapshot(root) == new and _leftovers(root) == []
+
+
+def _dead_pid():
+    pid = 4_000_000
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except OSError:
+            pass
+        pid += 1
+
+
+def test_a_commit_killed_midway_is_finished_before_a_build_checks_its_inputs(tmp_path, monkeypatch):
+    old, new = _old_set(tmp_path / "old"), _new_set(tmp_path)
+    root = _reset(tmp_path / "run")
+    _patched_replace(monkeypatch, crash_at=3)  # in the middle of moving the new set in
+    with pytest.raises(_Crash):
+        _write_new_set(root)
+    monkeypatch.setattr(os, "replace", _REAL_REPLACE)
+    assert (root / outputs.JOURNAL_NAME).exists() and _snapshot(root) not in (old, new)
+    result = CliRunner().invoke(main, ["build", "--out-dir", str(root), "--gazetteer", str(tmp_path / "none.csv")])
+    assert result.exit_code == 2 and "none.csv" in result.stderr  # the build fails on its input...
+    assert _snapshot(root) == new and _leftovers(root) == []      # ...after making the folder whole
+
+
+def test_staging_folders_of_killed_runs_are_removed_by_the_next_run(tmp_path):
+    _old_set(tmp_path)
+    dead, live = f"{outputs.STAGE_PREFIX}{_dead_pid()}", f"{outputs.STAGE_PREFIX}{os.getppid()}"
+    for folder in (tmp_path / dead, tmp_path / "sub" / dead, tmp_path / live):
+        folder.mkdir()
+        (folder / "0001.geojson").write_text("{}", encoding="utf-8")
+    _write_new_set(tmp_path)
+    assert not (tmp_path / dead).exists() and not (tmp_path / "sub" / dead).exists()
+    assert (tmp_path / live / "0001.geojson").exists()  # a running process's stage is left alone
