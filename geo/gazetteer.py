@@ -165,10 +165,20 @@ class Gazetteer:
                     return Match(fit[0], "directional", fit[0].name)
         return None
 
-    def find_line(self, name: str):
-        """The first line entry called ``name`` in any tier (used to locate cross streets)."""
+    def find_lines(self, name: str):
+        """The places of the line entries called ``name`` (used to locate cross streets).
+
+        Returns
+        -------
+        (tuple of Entry, float)
+            From the first tier that has the name (exact or folded): one entry, or its
+            namesakes lying far apart (see :func:`distinct_places`), and how far apart they
+            lie in metres; ``((), 0.0)`` when no line is called ``name``.
+        """
         match = self.lookup(name, accepts=lambda e: e.geometry.geom_type in LINE_TYPES)
-        return match.entry if match and match.strength in ("exact", "folded") else None
+        if match is None or match.strength not in ("exact", "folded"):
+            return (), 0.0
+        return distinct_places(match)
 
 
 _ORDINALS = set("一二三四五六七八九十")
@@ -505,6 +515,30 @@ def duplicate_names(entries, *, apart_m) -> list:
             messages.append(f"{name!r} appears {len(geometries)} times, up to {farthest / 1000:.1f} km apart; "
                             "the first row is used")
     return messages
+
+
+def distinct_places(match, near=None):
+    """The places a match may stand for: its entry and its rivals (namesakes) that touch ``near``.
+
+    Parameters
+    ----------
+    match : Match
+    near : shapely geometry, optional
+        Where places count (the district and its margin, WGS-84); default: everywhere.
+
+    Returns
+    -------
+    (tuple of Entry, float)
+        The first of them alone when they lie less than
+        :data:`geo.settings.DUPLICATE_NAME_APART_M` apart (one place drawn twice), else all
+        of them (namesakes, several places); and how far apart they lie at most, in metres.
+        An empty tuple when none touches ``near``.
+    """
+    from geo import settings
+
+    inside = tuple(e for e in (match.entry, *match.rivals) if near is None or e.geometry.intersects(near))
+    apart = farthest_apart_m([e.geometry for e in inside])
+    return (inside if apart >= settings.DUPLICATE_NAME_APART_M else inside[:1]), apart
 
 
 def farthest_apart_m(geometries) -> float:

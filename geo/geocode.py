@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
-from geo.names import ROAD_NAME_ENDINGS
+from geo.junctions import junction_roads, locate_junction
 from geo.safe_text import one_line
 from geo.sections import alias_of, cut_section, extension_side
 
@@ -19,10 +18,6 @@ UNLOCATED = "unlocated"
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
 # are named after what is near them (翠湖公园 bus stop): they stand for no project of another category.
 _STOP_CATEGORIES = ("transport", "rail")
-# Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
-_JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
-_JUNCTION_STRUCTURE = re.compile(r"(?:立交桥|立交|互通|人行天桥|下穿通道|地下通道)$")
-_JUNCTION_SEPARATORS = "与/、×和同及—–-"
 
 
 def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None):
@@ -75,12 +70,14 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
     A project named after two roads at a crossing (``X路与Y路交叉口``, ``X路/Y路交叉口``,
     ``X路Y路路口``) is placed where the two roads' lines cross, or midway between their
     nearest points when they come within :data:`geo.settings.INTERSECTION_GAP_M`, each
-    road taken from the first source that knows it. Its ``accuracy_m`` is half that gap,
+    road taken from the first source that knows it; of a road with namesakes far apart,
+    the one that meets the other road, if only one does (see :mod:`geo.junctions`). Its ``accuracy_m`` is half that gap,
     plus the spread of the crossing points taken as one junction, plus the two lines'
     accuracies (each loosely matched road's at least its loose-match accuracy) combined
     (root sum of squares) and divided by the sine of the angle at which the roads cross.
-    If either road is unknown, or the roads cross at several places, the project stays
-    unlocated and the reason says so.
+    If either road is unknown, the roads cross at several places, or none or several of a
+    road's namesakes meet the other road (with a warning), the project stays unlocated and
+    the reason says so.
     """
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
     from geo.data import categories
@@ -137,7 +134,7 @@ def _locate(props, gazetteer, kind, place, online):
         # A source may know the junction itself (a point); if not, the roads' crossing.
         kind = "point"
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
-            return _locate_junction(roads, gazetteer, place)
+            return locate_junction(roads, gazetteer, place)
     match, cut = _find(props, gazetteer, kind, online)
     if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
@@ -210,14 +207,12 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
 def _choose(match, place):
     """(the entry to use, None) or (None, unlocated geocode): the match and its rivals (namesakes)
     that lie in the district; several of them far apart make the project ambiguous."""
-    from geo.gazetteer import farthest_apart_m
+    from geo.gazetteer import distinct_places
 
-    candidates = [match.entry, *match.rivals]
-    inside = [e for e in candidates if place.near is None or e.geometry.intersects(place.near)]
+    inside, apart = distinct_places(match, place.near)
     if not inside:
         return None, _outside(match.entry, place, f"{match.entry.tier} match {match.entry.name!r}")
-    apart = farthest_apart_m([e.geometry for e in inside])
-    if apart < settings.DUPLICATE_NAME_APART_M:
+    if len(inside) == 1:
         return inside[0], None
     where = "、".join(_where(e.geometry, place) for e in inside[:4]) + ("…" if len(inside) > 4 else "")
     geocode = _unlocated(f"{len(inside)} places named {match.matched_name!r} in {_source_label(match.entry)}, up to "
@@ -379,110 +374,6 @@ def _clip_lines_to(geom, near):
         if not clipped.is_empty and clipped.geom_type in LINE_TYPES:
             return clipped
     return geom
-
-
-# --------------------------------------------------------------------------- junctions
-
-
-def junction_roads(name):
-    """The two roads a junction project names, as candidate (road, road) pairs; [] if it names none.
-
-    港城大道与滨江路交叉口 -> [("港城大道", "滨江路")]; 东湖大道/光谷二路交叉口 and
-    经十路舜耕路路口 (the roads side by side) alike, and a structure where they meet (海新路与翁角路立交
-    -> [("海新路", "翁角路")]). Every way to split the name is a
-    candidate, those whose both halves end like a road first; ``路口`` after a bare
-    name (经十路与舜耕路口) lends it its 路.
-    """
-    text = unicodedata.normalize("NFKC", str(name)).strip()
-    head = _JUNCTION_HEAD.search(text)
-    structure = _JUNCTION_STRUCTURE.search(text) if head is None else None
-    if structure is not None and "与" in text[:structure.start()]:
-        # 海新路与翁角路立交: a structure where two named roads meet stands at their crossing
-        body = text[:structure.start()]
-        return [(body[:i], body[i + 1:]) for i, char in enumerate(body) if char == "与" and i >= 2
-                and len(body) - i - 1 >= 2]
-    if head is None:
-        return []
-    body = text[:head.start()]
-    pairs = [(body[:i], body[i + 1:]) for i, char in enumerate(body)
-             if char in _JUNCTION_SEPARATORS and i >= 2 and len(body) - i - 1 >= 2]
-    if not pairs:
-        pairs = [(body[:i], body[i:]) for i in range(2, len(body) - 1) if body[:i].endswith(ROAD_NAME_ENDINGS)]
-    if head.group() == "路口":
-        pairs = [(a, b if b.endswith(ROAD_NAME_ENDINGS) else b + "路") for a, b in pairs]
-    return sorted(pairs, key=lambda ab: -(ab[0].endswith(ROAD_NAME_ENDINGS) + ab[1].endswith(ROAD_NAME_ENDINGS)))
-
-
-def _locate_junction(pairs, gazetteer, place):
-    """Place a junction project where its two roads cross; (geometry, geocode)."""
-    import math
-
-    import shapely
-
-    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
-    from geo.lines import crossings
-
-    def is_line(entry):
-        return entry.geometry is not None and entry.geometry.geom_type in LINE_TYPES
-
-    found = [(a, b, gazetteer.lookup(a, accepts=is_line), gazetteer.lookup(b, accepts=is_line)) for a, b in pairs]
-    complete = [f for f in found if f[2] and f[3]]
-    if not complete:
-        a, b, match_a, match_b = max(found, key=lambda f: (f[2] is not None) + (f[3] is not None))
-        missing = " or ".join(repr(n) for n, m in ((a, match_a), (b, match_b)) if m is None)
-        tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
-        return None, _unlocated(f"junction of {a} and {b}: no road named {missing} in any source ({tiers}); "
-                                "add it with --gazetteer or --osm")
-    a, b, match_a, match_b = complete[0]
-    if match_a.entry is match_b.entry:
-        return None, _unlocated(f"junction of {a} and {b}: both names are the same road, {match_a.entry.name}, "
-                                f"in {match_a.entry.tier}")
-    crs = place.crs or metric_crs_for(shapely.union_all([match_a.entry.geometry, match_b.entry.geometry]))
-    line_a, line_b = metric_geometry(match_a.entry.geometry, crs), metric_geometry(match_b.entry.geometry, crs)
-    junctions = crossings(line_a, line_b, max_gap_m=settings.INTERSECTION_GAP_M, spread_m=settings.JUNCTION_SPREAD_M,
-                          within=place.near_metric)
-    where = " in the district" if place.near_metric is not None else ""
-    if not junctions:
-        gap = shapely.distance(line_a, line_b)
-        if gap == 0:
-            return None, _unlocated(f"junction of {a} and {b}: the two roads meet only outside the district")
-        return None, _unlocated(f"junction of {a} and {b}: the two roads do not meet{where} in our sources "
-                                f"(nearest {gap:,.0f} m apart, over {settings.INTERSECTION_GAP_M:g} m)")
-    if len(junctions) > 1:
-        farthest = max(p.point.distance(q.point) for p in junctions for q in junctions)
-        return None, _unlocated(f"junction of {a} and {b}: the roads cross at {len(junctions)} places up to "
-                                f"{farthest / 1000:.1f} km apart; the report does not say which")
-    junction = junctions[0]
-    entry_a, entry_b = match_a.entry, match_b.entry
-    # A sideways error e of either line moves the crossing by e / sin(angle) along the other.
-    sine = max(junction.sine, settings.INTERSECTION_MIN_SINE)
-    line_accuracy = [max(m.entry.accuracy_m, settings.LOOSE_MATCH_ACCURACY_M.get(m.strength, 0.0))
-                     for m in (match_a, match_b)]  # a loosely matched road may be another stretch
-    accuracy = junction.gap_m / 2 + junction.spread_m + math.hypot(*line_accuracy) / sine
-    if junction.gap_m > 0:
-        how = f"the lines come within {junction.gap_m:,.0f} m: midpoint of their nearest points"
-    elif junction.spread_m > 0:
-        how = f"the lines cross at several points within {junction.spread_m:,.0f} m of their centre (taken)"
-    else:
-        how = "the lines cross"
-    method = (f"junction of two roads, {entry_a.name} ({entry_a.method}) and {entry_b.name} ({entry_b.method}): "
-              f"{how}; crossing angle {math.degrees(math.asin(min(junction.sine, 1.0))):.0f}°")
-    loose = [m for m in (match_a, match_b) if m.strength not in ("exact", "folded")]
-    for m in loose:
-        method += f"; name matched loosely ({m.strength}: {m.entry.name})"
-    exact = junction.gap_m == 0 and not loose
-    return wgs84_geometry(junction.point, crs), {
-        "status": MATCHED if exact else APPROXIMATE,
-        "source": _joined(entry_a.source, entry_b.source),
-        "method": method,
-        "source_datum": _joined(entry_a.source_datum, entry_b.source_datum),
-        "accuracy_m": round(accuracy),
-        "matched_name": f"{entry_a.name} × {entry_b.name}",
-    }
-
-
-def _joined(first, second):
-    return first if first == second else f"{first}; {second}"
 
 
 def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.NOMINATIM_USER_AGENT, request=None):

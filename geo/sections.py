@@ -69,7 +69,9 @@ def cut_section(geom, section, gazetteer, crs=None):
     Cut
         ``X至Y段`` (also ``X—Y段``, ``X到Y段``) is cut between the places where the cross
         streets X and Y meet the road: where they cross it, or at its point nearest them
-        if they come within :data:`geo.settings.SECTION_CROSS_STREET_M` (exact). A road of
+        if they come within :data:`geo.settings.SECTION_CROSS_STREET_M` (exact); of a cross
+        street with namesakes far apart, the one that meets the road, else the whole road
+        (the note says why). A road of
         several parts (ways with gaps) is first put in order along its length
         (:func:`geo.lines.route`). ``东段`` and the like take half, ``中段`` the middle
         third (a guess: spread half the piece's length), unless the road runs across the
@@ -114,21 +116,56 @@ def cut_section(geom, section, gazetteer, crs=None):
 
 def _between_cross_streets(road, start_name, end_name, gazetteer, crs):
     """(the road between the cross streets, note), or (None, why not) when they do not bound it."""
-    from geo.crs import metric_geometry
-
     cuts, notes = [], []
     for cross_name in (start_name, end_name):
-        cross = gazetteer.find_line(cross_name)
-        if cross is None:
-            return None, f"cross street {cross_name} unknown"
-        position, gap = road.locate(metric_geometry(cross.geometry, crs))
-        if gap > settings.SECTION_CROSS_STREET_M:
-            return None, (f"cross street {cross_name} does not meet the road (nearest {gap:,.0f} m away, "
-                          f"over {settings.SECTION_CROSS_STREET_M:g} m)")
-        cuts.append(position)
-        if gap > 0:
-            notes.append(f"{cross_name} ends {gap:,.0f} m short of the road, cut at the road's nearest point")
+        meeting, note = _where_cross_street_meets(road, cross_name, gazetteer, crs)
+        if meeting is None:
+            return None, note
+        cuts.append(meeting[0])
+        if note:
+            notes.append(note)
     start, end = sorted(cuts)
     if end - start <= 0:
         return None, "both cross streets meet the road at one place"
     return road.between(start, end), "; ".join([f"cut between cross streets {start_name} and {end_name}"] + notes)
+
+
+def _where_cross_street_meets(road, cross_name, gazetteer, crs):
+    """Where a cross street meets the road.
+
+    Parameters
+    ----------
+    road : geo.lines.Route
+        The road, in metres.
+    cross_name : str
+    gazetteer : geo.gazetteer.Gazetteer
+    crs : str
+
+    Returns
+    -------
+    ((float, float) or None, str)
+        (position along the road, gap in m) and a note for ``method`` ("" when it simply
+        crosses); or None and why not: unknown, not meeting the road, or namesakes far
+        apart (:meth:`geo.gazetteer.Gazetteer.find_lines`) of which none or several meet it.
+        Of namesakes, the one that meets the road is taken when only one does.
+    """
+    from geo.crs import metric_geometry
+
+    places, apart = gazetteer.find_lines(cross_name)
+    if not places:
+        return None, f"cross street {cross_name} unknown"
+    located = [road.locate(metric_geometry(place.geometry, crs)) for place in places]
+    meeting = [(position, gap) for position, gap in located if gap <= settings.SECTION_CROSS_STREET_M]
+    namesakes = f"{len(places)} places named {cross_name} up to {apart / 1000:.1f} km apart"
+    if not meeting:
+        nearest = min(gap for _, gap in located)
+        what = f"none of the {namesakes} meets" if len(places) > 1 else f"cross street {cross_name} does not meet"
+        return None, f"{what} the road (nearest {nearest:,.0f} m away, over {settings.SECTION_CROSS_STREET_M:g} m)"
+    if len(meeting) > 1:
+        return None, (f"cross street {cross_name}: {len(meeting)} of the {namesakes} meet the road, "
+                      "the report does not say which")
+    position, gap = meeting[0]
+    notes = [f"{cross_name}: of {namesakes}, the one that meets the road"] if len(places) > 1 else []
+    if gap > 0:
+        notes.append(f"{cross_name} ends {gap:,.0f} m short of the road, cut at the road's nearest point")
+    return (position, gap), "; ".join(notes)

@@ -392,3 +392,41 @@ def test_osm_match_outside_the_district_says_how_far_outside(write_osm):
     assert feature["geometry"] is None and 4500 < geocode["outside_m"] < 6000
     assert unlocated[0]["reason"] == (f"found in OpenStreetMap extract small.osm ('金沙中学') but it lies "
                                       f"{geocode['outside_m'] / 1000:.1f} km outside the district; not used")
+
+
+# --------------------------------------------------------------------------- junctions of namesake roads
+
+
+_CHANGCHUN_FAR_APART = [([(116.96, 36.66), (116.98, 36.66)], _street("长春路")),
+                        ([(117.06, 36.74), (117.08, 36.74)], _street("长春路"))]
+
+
+def test_junction_takes_the_namesake_road_that_crosses_the_other_road(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [*_CHANGCHUN_FAR_APART,
+                                           ([(117.07, 36.73), (117.07, 36.75)], _street("青年路"))])
+    warnings = []
+    feature, unlocated = _one([_project("长春路与青年路交叉口", "road_rebuild")], gazetteer, warnings=warnings)
+    assert not unlocated and not warnings
+    assert feature["geometry"].distance(shapely.Point(117.07, 36.74)) < 1e-5
+    assert feature["properties"]["geocode"]["status"] == "matched"
+
+
+def test_junction_whose_namesake_roads_none_meet_the_other_road_stays_unlocated_with_one_warning(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [*_CHANGCHUN_FAR_APART,
+                                           ([(117.02, 36.69), (117.02, 36.71)], _street("青年路"))])
+    warnings = []
+    feature, unlocated = _one([_project("长春路与青年路交叉口", "road_rebuild")], gazetteer, warnings=warnings)
+    assert feature["geometry"] is None
+    assert re.match(r"junction of 长春路 and 青年路: 2 places named '长春路' in OpenStreetMap extract small\.osm, "
+                    r"up to 1\d\.\d km apart; none of them comes within 100 m of the other road", unlocated[0]["reason"])
+    assert warnings == [f"长春路与青年路交叉口: {unlocated[0]['reason']}"]
+
+
+def test_junction_whose_namesake_roads_both_cross_the_other_road_stays_unlocated(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [([(117.00, 36.66), (117.02, 36.66)], _street("长春路")),
+                                           ([(117.00, 36.74), (117.02, 36.74)], _street("长春路")),
+                                           ([(117.01, 36.65), (117.01, 36.75)], _street("青年路"))])
+    feature, unlocated = _one([_project("长春路与青年路交叉口", "road_rebuild")], gazetteer, warnings=[])
+    assert feature["geometry"] is None
+    assert "2 places named '长春路'" in unlocated[0]["reason"]
+    assert "2 of them meet the other road, up to 8.9 km apart" in unlocated[0]["reason"]

@@ -1,5 +1,7 @@
 """Sections of a road: Traditional spellings, roads running across the asked direction, extensions, how sure a cut is."""
 
+import re
+
 import pytest
 import shapely
 
@@ -50,3 +52,41 @@ def test_guessed_cut_spreads_half_its_piece_and_an_exact_one_nothing():
                                            ("延长线", ""), ("東延", "east"), ("东段", None), ("延安路至北园段", None)])
 def test_extension_sections_are_told_apart_from_other_sections(section, side):
     assert extension_side(section) == side
+
+
+# --------------------------------------------------------------------------- cross streets with namesakes far apart
+
+OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)
+BIAOSHAN = ([(116.98, 36.69), (116.98, 36.71)], {"highway": "residential", "name": "标山路"})
+
+
+def _osm_gazetteer(write_osm, *jiluo_lines):
+    from geo.osm import load_osm
+
+    ways = [BIAOSHAN, *((line, {"highway": "residential", "name": "济洛路"}) for line in jiluo_lines)]
+    return Gazetteer().add_tier("OSM extract", load_osm(write_osm(ways), OUTLINE))
+
+
+def test_cross_street_with_namesakes_is_the_one_that_meets_the_road(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [(117.02, 36.69), (117.02, 36.71)], [(117.02, 36.735), (117.02, 36.745)])
+    cut = cut_section(EAST_WEST, "标山路至济洛路段", gazetteer, CRS)
+    assert cut.exact and cut.spread_m == 0
+    xs = sorted(x for x, _ in cut.geometry.coords)
+    assert xs[0] == pytest.approx(116.98, abs=1e-5) and xs[-1] == pytest.approx(117.02, abs=1e-5)
+    assert re.search(r"济洛路: of 2 places named 济洛路 up to \d\.\d km apart, the one that meets the road$", cut.note)
+
+
+def test_cross_street_whose_namesakes_both_meet_the_road_keeps_the_whole_road_and_says_why(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [(117.02, 36.69), (117.02, 36.71)], [(116.965, 36.69), (116.965, 36.71)])
+    cut = cut_section(EAST_WEST, "标山路至济洛路段", gazetteer, CRS)
+    assert cut.geometry.equals(EAST_WEST) and not cut.exact
+    assert cut.spread_m == pytest.approx(7160 / 2, rel=0.01)
+    assert "2 of the 2 places named 济洛路" in cut.note and "the report does not say which" in cut.note
+    assert cut.note.endswith("whole road used")
+
+
+def test_cross_street_whose_namesakes_none_meet_the_road_keeps_the_whole_road_and_says_why(write_osm):
+    gazetteer = _osm_gazetteer(write_osm, [(117.06, 36.715), (117.06, 36.73)], [(117.02, 36.735), (117.02, 36.745)])
+    cut = cut_section(EAST_WEST, "标山路至济洛路段", gazetteer, CRS)
+    assert cut.geometry.equals(EAST_WEST) and not cut.exact
+    assert "none of the 2 places named 济洛路" in cut.note and "meets the road (nearest" in cut.note
