@@ -7,13 +7,11 @@ from typing import NamedTuple
 
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
+from geo.geocodes import APPROXIMATE, MATCHED, source_label, unlocated
 from geo.junctions import junction_roads, locate_junction
 from geo.safe_text import one_line
 from geo.sections import alias_of, cut_section, extension_side
 
-MATCHED = "matched"
-APPROXIMATE = "approximate"
-UNLOCATED = "unlocated"
 
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
 # are named after what is near them (翠湖公园 bus stop): they stand for no project of another category.
@@ -93,7 +91,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
     named_zones = () if zones is None else tuple(zip(zones["name"].astype(str), zones.geometry.values))
     place = _Place(near, near_metric, crs, outline_metric, named_zones)
     areas = _zone_areas(zones) if zones is not None else []
-    located, unlocated = [], []
+    located, left_out = [], []
     for feature in features:
         props = dict(feature["properties"])
         kind = kinds.get(props.get("category"), "point")
@@ -105,8 +103,8 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         props["geocode"] = geocode
         located.append({"id": feature.get("id", props.get("id")), "properties": props, "geometry": geom})
         if geom is None:
-            unlocated.append({"id": props.get("id"), "name": props.get("name"), "reason": geocode["reason"]})
-    return located, unlocated
+            left_out.append({"id": props.get("id"), "name": props.get("name"), "reason": geocode["reason"]})
+    return located, left_out
 
 
 class _Place(NamedTuple):
@@ -125,7 +123,7 @@ def _locate(props, gazetteer, kind, place, online):
     name = props.get("name") or ""
     category = props.get("category")
     if props.get("named") is False:
-        return None, _unlocated("counted group, not named in the report: stays district-wide by design")
+        return None, unlocated("counted group, not named in the report: stays district-wide by design")
     hand = _hand_placed(gazetteer, name, category)
     if hand is not None:
         return _use_hand_placed(hand, place)
@@ -140,8 +138,8 @@ def _locate(props, gazetteer, kind, place, online):
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None
     if side is not None:
-        return None, _unlocated(f"{cut}: an extension beyond the {f'{side} ' if side else ''}end of the existing "
-                                f"road {match.entry.name} ({_source_label(match.entry)}): extent unknown")
+        return None, unlocated(f"{cut}: an extension beyond the {f'{side} ' if side else ''}end of the existing "
+                                f"road {match.entry.name} ({source_label(match.entry)}): extent unknown")
     entry, problem = _choose(match, place)
     if problem is not None:
         return None, problem
@@ -215,7 +213,7 @@ def _choose(match, place):
     if len(inside) == 1:
         return inside[0], None
     where = "、".join(_where(e.geometry, place) for e in inside[:4]) + ("…" if len(inside) > 4 else "")
-    geocode = _unlocated(f"{len(inside)} places named {match.matched_name!r} in {_source_label(match.entry)}, up to "
+    geocode = unlocated(f"{len(inside)} places named {match.matched_name!r} in {source_label(match.entry)}, up to "
                          f"{apart / 1000:.1f} km apart ({where}); the report does not say which")
     geocode["warn"] = True
     return None, geocode
@@ -235,19 +233,12 @@ def _outside(entry, place, what):
     from geo.crs import metric_geometry
 
     reason = f"{what} lies outside the district"
-    geocode = _unlocated(reason)
+    geocode = unlocated(reason)
     if place.outline_metric is not None:
         distance = float(metric_geometry(entry.geometry, place.crs).distance(place.outline_metric))
-        geocode = _unlocated(f"{what} lies {distance / 1000:.1f} km outside the district; not used")
+        geocode = unlocated(f"{what} lies {distance / 1000:.1f} km outside the district; not used")
         geocode["outside_m"] = round(distance)
     return geocode
-
-
-def _source_label(entry):
-    """The source an entry came from, short: the OSM file (``OpenStreetMap extract a.osm``) or its tier."""
-    if entry.source.startswith("OpenStreetMap extract"):
-        return entry.source.split(" (©")[0]
-    return entry.tier
 
 
 def _unlocated_reason(name, kind, category, gazetteer, place, online):
@@ -258,15 +249,15 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
         from geo.data import categories
 
         wanted = (categories().get(category) or {}).get("label_en", category or "this project").lower()
-        return _unlocated(f"{_source_label(stop.entry)} has only a stop or station named {stop.entry.name!r} "
+        return unlocated(f"{source_label(stop.entry)} has only a stop or station named {stop.entry.name!r} "
                           f"({stop.entry.method}); it does not stand for a {wanted}")
     far = gazetteer.lookup_outside(name, accepts=_accepts(kind, name, category))
     if far is not None:
-        return _outside(far.entry, place, f"found in {_source_label(far.entry)} ({far.entry.name!r}) but it")
+        return _outside(far.entry, place, f"found in {source_label(far.entry)} ({far.entry.name!r}) but it")
     tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
     asked = "" if online is None else (", Nominatim" if not getattr(online, "unreachable", None)
                                         else "; Nominatim unreachable, not asked")
-    return _unlocated(f"no {kind} named {name!r} in any source ({tiers}{asked}); "
+    return unlocated(f"no {kind} named {name!r} in any source ({tiers}{asked}); "
                       "add its position with --gazetteer or --osm")
 
 
@@ -292,7 +283,7 @@ def _hand_placed(gazetteer, name, category):
 
 def _use_hand_placed(entry, place):
     if place.near is not None and not entry.geometry.intersects(place.near):
-        return None, _unlocated(f"placed by hand outside the district ({entry.tier}: {entry.name!r})")
+        return None, unlocated(f"placed by hand outside the district ({entry.tier}: {entry.name!r})")
     method = entry.method if entry.method.startswith(settings.HAND_PLACED_SOURCE) else settings.HAND_PLACED_SOURCE
     return entry.geometry, {
         "status": MATCHED,
@@ -339,11 +330,6 @@ def _place_in_zone(name, areas, previous):
                 "matched_name": zone_name,
             }
     return None, previous
-
-
-def _unlocated(reason):
-    return {"status": UNLOCATED, "source": None, "method": None, "source_datum": None,
-            "accuracy_m": None, "reason": reason}
 
 
 def _accepts(kind, name, category=None):

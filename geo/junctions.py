@@ -7,6 +7,7 @@ import unicodedata
 
 from geo import settings
 from geo.gazetteer import LINE_TYPES, distinct_places
+from geo.geocodes import APPROXIMATE, MATCHED, source_label, unlocated
 from geo.names import ROAD_NAME_ENDINGS
 
 # Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
@@ -63,7 +64,6 @@ def locate_junction(pairs, gazetteer, place):
         reason says why: a road unknown, the roads not meeting or meeting at several places,
         or a road with namesakes far apart of which none, or several, meet the other road.
     """
-    from geo.geocode import _unlocated
 
     def is_line(entry):
         return entry.geometry is not None and entry.geometry.geom_type in LINE_TYPES
@@ -74,11 +74,11 @@ def locate_junction(pairs, gazetteer, place):
         a, b, match_a, match_b = max(found, key=lambda f: (f[2] is not None) + (f[3] is not None))
         missing = " or ".join(repr(n) for n, m in ((a, match_a), (b, match_b)) if m is None)
         tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
-        return None, _unlocated(f"junction of {a} and {b}: no road named {missing} in any source ({tiers}); "
+        return None, unlocated(f"junction of {a} and {b}: no road named {missing} in any source ({tiers}); "
                                 "add it with --gazetteer or --osm")
     a, b, match_a, match_b = complete[0]
     if match_a.entry is match_b.entry:
-        return None, _unlocated(f"junction of {a} and {b}: both names are the same road, {match_a.entry.name}, "
+        return None, unlocated(f"junction of {a} and {b}: both names are the same road, {match_a.entry.name}, "
                                 f"in {match_a.entry.tier}")
     chosen, problem = _roads_that_meet(a, b, match_a, match_b, place)
     if problem is not None:
@@ -135,9 +135,8 @@ def _ambiguous(a, b, road_a, road_b, met):
     ``road_a``/``road_b`` are (match, places, how far apart in m); ``met`` the
     (entry_a, entry_b, junctions) of the pairs of places that meet.
     """
-    from geo.geocode import _source_label, _unlocated
 
-    namesakes = "; ".join(f"{len(places)} places named {match.matched_name!r} in {_source_label(match.entry)}, "
+    namesakes = "; ".join(f"{len(places)} places named {match.matched_name!r} in {source_label(match.entry)}, "
                           f"up to {apart / 1000:.1f} km apart" for match, places, apart in (road_a, road_b)
                           if len(places) > 1)
     if not met:
@@ -148,7 +147,7 @@ def _ambiguous(a, b, road_a, road_b, met):
         farthest = max(p.distance(q) for p in points for q in points)
         outcome = (f"{len(met)} of them meet the other road, up to {farthest / 1000:.1f} km apart; "
                    "the report does not say which")
-    geocode = _unlocated(f"junction of {a} and {b}: {namesakes}; {outcome}")
+    geocode = unlocated(f"junction of {a} and {b}: {namesakes}; {outcome}")
     geocode["warn"] = True
     return geocode
 
@@ -158,18 +157,17 @@ def _no_single_junction(a, b, entry_a, entry_b, junctions, place, crs):
     import shapely
 
     from geo.crs import metric_geometry
-    from geo.geocode import _unlocated
 
     where = " in the district" if place.near_metric is not None else ""
     if not junctions:
         gap = shapely.distance(metric_geometry(entry_a.geometry, crs), metric_geometry(entry_b.geometry, crs))
         if gap == 0:
-            return _unlocated(f"junction of {a} and {b}: the two roads meet only outside the district")
-        return _unlocated(f"junction of {a} and {b}: the two roads do not meet{where} in our sources "
+            return unlocated(f"junction of {a} and {b}: the two roads meet only outside the district")
+        return unlocated(f"junction of {a} and {b}: the two roads do not meet{where} in our sources "
                           f"(nearest {gap:,.0f} m apart, over {settings.INTERSECTION_GAP_M:g} m)")
     if len(junctions) > 1:
         farthest = max(p.point.distance(q.point) for p in junctions for q in junctions)
-        return _unlocated(f"junction of {a} and {b}: the roads cross at {len(junctions)} places up to "
+        return unlocated(f"junction of {a} and {b}: the roads cross at {len(junctions)} places up to "
                           f"{farthest / 1000:.1f} km apart; the report does not say which")
     return None
 
@@ -179,7 +177,6 @@ def _junction_geocode(entry_a, entry_b, strengths, junction, crs):
     import math
 
     from geo.crs import wgs84_geometry
-    from geo.geocode import APPROXIMATE, MATCHED
 
     # A sideways error e of either line moves the crossing by e / sin(angle) along the other.
     sine = max(junction.sine, settings.INTERSECTION_MIN_SINE)
