@@ -904,3 +904,26 @@ def test_a_link_road_keeps_its_two_ends_and_according_to_opens_no_name():
     assert "县城至火车站连接线二级公路" in names
     assert not any(name.startswith("根据") for name in names)
     assert ("青山至白石二级油路", "road_new") in named_projects("建成青山至白石二级油路。")
+
+
+def test_text_wrapped_like_a_pdf_gives_the_projects_of_its_paragraphs():
+    # Text copied from a PDF is cut into lines of one width, mid-name (东 / 岭小学, 白石河 / 大桥).
+    paragraphs = [
+        "今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批群众关心的实事，新建青松路、"
+        "白石大道和红枫湖公园，改造提升东岭小学、西岭中学和湖滨社区卫生服务中心，完成老旧小区改造"
+        "二十个，建成口袋公园十二处，加快推进城北污水处理厂扩建工程和滨江绿道二期建设。",
+        "交通方面，打通断头路八条，实施青山大道快速化改造，建成白石河大桥，完善公交站点和停车设施，"
+        "让群众出行更加便捷。教育方面，新建幼儿园三所，改扩建中小学五所，新增学位四千五百个。",
+    ]
+    wrapped = "\n".join(p[i:i + 30] for p in paragraphs for i in range(0, len(p), 30))
+    assert "东\n岭小学" in wrapped and "白石河\n大桥" in wrapped
+    whole = extract_projects("\n".join(paragraphs))
+    cut = extract_projects(wrapped)
+    names = lambda features: sorted(f["properties"]["name"] for f in features)  # noqa: E731
+    assert "东岭小学" in names(whole) and "白石河大桥" in names(whole)
+    assert names(cut) == names(whole)
+    for feature in cut:
+        props = feature["properties"]
+        assert "\n" not in props["quote"]
+        assert props["quote"] in "".join(paragraphs)
+        assert wrapped[props["char_start"]:props["char_end"]].replace("\n", "") == props["name"] or not props["named"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.extract.segment import clauses, clean, sentences
+from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
 
 
 @pytest.mark.parametrize("text, cleaned", [
@@ -28,3 +28,53 @@ def test_sentences_and_clauses_split_on_their_marks():
     assert [norm[a:b] for a, b in sentences(norm)] == ["新建青松路,改造白石小学", "完成红枫湖治理", "建成A:B"]
     start, end = next(iter(sentences(norm)))
     assert [norm[a:b] for a, b in clauses(norm, start, end)] == ["新建青松路", "改造白石小学"]
+
+
+def _wrapped(paragraphs, width):
+    """Paragraphs cut into lines of ``width`` characters, as text copied from a PDF reads."""
+    return "\n".join(p[i:i + width] for p in paragraphs for i in range(0, len(p), width))
+
+
+# Invented report paragraphs (no place of the labelled texts).
+PARAGRAPHS = [
+    "今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批群众关心的实事，新建青松路、"
+    "白石大道和红枫湖公园，改造提升东岭小学、西岭中学和湖滨社区卫生服务中心，完成老旧小区改造"
+    "二十个，建成口袋公园十二处，加快推进城北污水处理厂扩建工程和滨江绿道二期建设。",
+    "交通方面，打通断头路八条，实施青山大道快速化改造，建成白石河大桥，完善公交站点和停车设施，"
+    "让群众出行更加便捷。教育方面，新建幼儿园三所，改扩建中小学五所，新增学位四千五百个。",
+]
+
+
+def test_line_breaks_of_a_wrapped_paragraph_are_found_with_the_spaces_around_them():
+    text = _wrapped(PARAGRAPHS, 30).replace("\n", " \n  ", 1)
+    breaks = wrapped_line_breaks(text)
+    joined = "".join(text[last:start] for last, start in zip([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(text)]))
+    assert joined == "\n".join(PARAGRAPHS)  # every break inside a paragraph, none between two
+    assert text[breaks[0][0]:breaks[0][1]] == " \n  "
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(PARAGRAPHS),                                            # a paragraph per line
+    _wrapped(PARAGRAPHS, 12),                                         # lines too short to tell
+    "\n".join(f"第{i}条新闻标题写在这里共有二十多个汉字的样子。" for i in range(12)),  # sentences of one width
+    "\n".join(f"第{i}条新闻标题写在这里共有二十多个汉字的样子..." for i in range(12)),  # titles cut short
+    "\n".join("新建道路" * (3 + i % 9) for i in range(20)),                # lines of any width
+])
+def test_text_whose_lines_are_not_wrapped_keeps_its_line_breaks(text):
+    assert wrapped_line_breaks(text) == []
+
+
+def test_a_wrapped_line_goes_on_only_into_a_line_that_can_go_on():
+    lines = _wrapped(PARAGRAPHS, 30).split("\n")
+    for follower in ("", "二、交通建设", "（三）教育", "3.新建学校", "● 新建学校", "— 12 —", "第 3 页", "Page 279"):
+        text = "\n".join(lines[:3] + [follower] + lines[3:])
+        breaks = wrapped_line_breaks(text)
+        assert len(breaks) >= 5  # the other lines are still joined
+        assert not any(s == len("\n".join(lines[:3])) for s, _ in breaks), follower
+
+
+def test_cleaning_drops_the_wrapped_line_breaks_it_is_given():
+    text = "新建青松\n  路和白石小学"
+    norm, origin = clean(text, range(len(text)), [(4, 7)])
+    assert norm == "新建青松路和白石小学"
+    assert [text[i] for i in origin] == list(norm)

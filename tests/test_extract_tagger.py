@@ -168,6 +168,25 @@ def test_a_text_cut_anywhere_between_two_processes_gives_the_catalog_of_one(monk
     assert extract_projects(text) == shared
 
 
+@pytest.mark.parametrize("share", [0.2, 0.5, 0.81])
+def test_a_wrapped_text_is_cut_between_two_processes_at_a_line_break_that_ends_a_paragraph(monkeypatch, share):
+    paragraph = ("第{}年完成青松路、白石大道和红枫湖公园建设，改造提升东岭小学、西岭中学和湖滨社区卫生服务"
+                 "中心，加快推进城北污水处理厂扩建工程和滨江绿道二期建设，实施一批老旧小区改造。")
+    text = "\n".join(line for i in range(700) for line in _lines(paragraph.format(i), 30))
+    assert len(text) >= patterns.PARALLEL_MIN_CHARS
+    monkeypatch.setattr(geo.extract, "PARALLEL_OWN_SHARE", share)
+    breaks = geo.extract.wrapped_line_breaks(text)
+    cut = geo.extract._line_cut(text, breaks)
+    assert text[cut - 2] == "。"  # after a paragraph's end, not inside a wrapped sentence
+    shared = extract_projects(text)
+    monkeypatch.setattr(geo.extract, "PARALLEL_MIN_CHARS", 0)
+    assert extract_projects(text) == shared
+
+
+def _lines(paragraph, width):
+    return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+
 def test_records_sent_back_packed_give_the_features_they_would_give_unpacked():
     # A counted group with named members (their group ids), a listed member, a merged duplicate.
     text = ("新建青松小学、白石小学等5所学校,改造红枫路、湖滨路等13条道路。\n"

@@ -149,6 +149,7 @@ tables and the known misses: docs/extraction_accuracy.md.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 
@@ -163,7 +164,7 @@ from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
 from geo.extract.confidence import drop_unlikely
 from geo.extract.counts import attach_measures
 from geo.extract.records import clause_records
-from geo.extract.segment import clauses, clean, sentences
+from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
 from geo.extract.statistical import after_label, combine
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
@@ -197,11 +198,12 @@ def extract_projects(text: str) -> list:
     # A long text is cut at a line end: a forked worker process reads the lines after the cut
     # (normalising, tagging and putting them through the rules) while this one reads those
     # before it (see geo.extract.parallel; the same records as one process would find).
-    cut = _line_cut(text) if len(text) >= PARALLEL_MIN_CHARS > 0 else len(text)
+    breaks = wrapped_line_breaks(text)  # a PDF's wrapped lines: the sentence goes on over them
+    cut = _line_cut(text, breaks) if len(text) >= PARALLEL_MIN_CHARS > 0 else len(text)
     with _cyclic_gc_paused():
-        job = start_job(_packed_part_records, text, cut, len(text), parallel=cut < len(text))
+        job = start_job(_packed_part_records, text, cut, len(text), breaks, parallel=cut < len(text))
         try:
-            records = _part_records(text, 0, cut) + unpack_records(job.result())
+            records = _part_records(text, 0, cut, breaks) + unpack_records(job.result())
         except BaseException:
             job.cancel()
             raise
@@ -226,26 +228,30 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def _part_records(text, lo, hi):
+def _part_records(text, lo, hi, breaks=()):
     """The records of the lines of ``text[lo:hi]`` (``lo`` and ``hi`` at line starts or the
-    text's ends), with their names, offsets and quotes in the original text.
+    text's ends, at no line break of ``breaks``), with their names, offsets and quotes in the
+    original text.
 
     A few characters on each side are normalised with the part, so that the characters next
     to its first and last lines (which the tagger's features look at) are those of the whole
-    text; sentences never go on over a line end.
+    text; sentences never go on over a line end, except over the line breaks of ``breaks``
+    (spans of ``text``, see :func:`geo.extract.segment.wrapped_line_breaks`).
     """
     if lo >= hi:
         return []
     first = max(0, lo - _PART_CONTEXT)
     piece = text[first:min(len(text), hi + _PART_CONTEXT)]
-    norm, origin = clean(*simplified_with_offsets(piece))
+    inside = breaks[bisect.bisect_left(breaks, (first, first)):bisect.bisect_left(breaks, (first + len(piece), 0))]
+    norm, origin = clean(*simplified_with_offsets(piece),
+                         [(s - first, e - first) for s, e in inside if e <= first + len(piece)])
     own = [(start, end) for start, end in sentences(norm) if lo <= first + origin[start] < hi]
     return finish_records(_sentence_records(norm, own), piece, origin, offset=first)
 
 
-def _packed_part_records(text, lo, hi):
+def _packed_part_records(text, lo, hi, breaks):
     """The worker's part: :func:`_part_records` packed to send back (see features.pack_records)."""
-    return pack_records(_part_records(text, lo, hi))
+    return pack_records(_part_records(text, lo, hi, breaks))
 
 
 # Characters of the original text normalised around a part: more than any cleaning pattern
@@ -253,12 +259,17 @@ def _packed_part_records(text, lo, hi):
 _PART_CONTEXT = 32
 
 
-def _line_cut(text):
+def _line_cut(text, breaks=()):
     """Where the worker's part begins: the first line start after this process's share
-    (:data:`geo.extract.patterns.PARALLEL_OWN_SHARE`) of the characters; the text's end
-    when no line starts after it."""
+    (:data:`geo.extract.patterns.PARALLEL_OWN_SHARE`) of the characters that no wrapped line
+    break of ``breaks`` joins to the line before; the text's end when there is none."""
     newline = text.find("\n", int(PARALLEL_OWN_SHARE * len(text)))
-    return len(text) if newline < 0 else newline + 1
+    while newline >= 0:
+        joined = bisect.bisect_right(breaks, (newline, len(text))) - 1
+        if joined < 0 or breaks[joined][1] <= newline:
+            return newline + 1
+        newline = text.find("\n", breaks[joined][1])
+    return len(text)
 
 
 def _sentence_records(norm, spans):

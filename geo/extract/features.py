@@ -65,7 +65,10 @@ def finish_records(records, text, origin, offset=0):
         quote = quotes.get(record.sentence)
         if quote is None:  # one string per sentence, shared by its records (and pickled once)
             s0, s1 = record.sentence
-            quote = quotes[record.sentence] = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
+            quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
+            if "\n" in quote:  # a sentence over wrapped lines (see segment.wrapped_line_breaks) reads as one
+                quote = _WRAPPED_BREAK.sub("", quote)
+            quotes[record.sentence] = quote
         record.quote = quote
         if record.name not in slug_parts:  # worked out here, in the part's process, once per name
             slug_parts[record.name] = _slug_parts(normalise_name(record.name))
@@ -73,6 +76,8 @@ def finish_records(records, text, origin, offset=0):
     return records
 
 
+
+_WRAPPED_BREAK = re.compile(r"[ \t\r\u3000]*\n[ \t\u3000]*")
 
 # What the features step reads of a finished record, besides its mention and listed members.
 _FINISHED_FIELDS = ("named", "category", "action", "name", "base_name", "section_text", "char_start", "char_end",

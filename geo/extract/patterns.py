@@ -133,6 +133,20 @@ PARALLEL_MIN_CHARS = 50_000
 # half: the worker also pays for the pages it copies after the fork and for sending its
 # records back (on 1 MB it finished 0.05 s later than this process with an even cut).
 PARALLEL_OWN_SHARE = 0.52
+# Hard-wrapped text (copied from a PDF or a scanned yearbook: every line cut at the same width,
+# mid-sentence): a line break is dropped when the line before is as wide as the text's wrapped
+# lines (display width: a Han character or full-width mark counts 2, ASCII 1) and ends in no
+# sentence mark. The wrap width is the most common width of lines at least WRAP_MIN_WIDTH wide,
+# give or take WRAP_SLACK below and WRAP_OVER above (a line ends early when a number or a
+# word does not fit); it holds when at least WRAP_MIN_LINES distinct lines have it, at least
+# WRAP_MIN_SHARE of the distinct wide lines, and at least WRAP_MIN_UNENDED of them end in no
+# sentence mark (headlines and captions of one width mostly do not go on).
+WRAP_MIN_WIDTH = 40
+WRAP_SLACK = 6
+WRAP_OVER = 2
+WRAP_MIN_LINES = 6
+WRAP_MIN_SHARE = 0.3
+WRAP_MIN_UNENDED = 0.6
 MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 # A time said between a name and its works, after any adverbs (将于年底前投用, 已于去年完工,
 # 计划于2024年6月底前建成, 今年上半年开工): passed over like an adverb.

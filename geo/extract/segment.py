@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import collections
 import itertools
 import re
 
 from geo.names import INSERTED_PINYIN
+from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH, WRAP_OVER,
+                                  WRAP_SLACK)
 
 # An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建), or
 # an alternative township word (乡(镇), 镇(街道)): the text reads as written without it.
@@ -37,17 +41,20 @@ def _is_han(norm, pos):
     return 0 <= pos < len(norm) and "\u4e00" <= norm[pos] <= "\u9fff"
 
 
-def clean(norm, origin):
+def clean(norm, origin, breaks=()):
     """Drop what web pages insert into report text: bracketed pinyin, spaces around numbers, the
     spaces of letter-spaced words, and alternative verb characters in brackets (开(竣)工);
-    road codes in lower case are read in upper case (g65).
+    road codes in lower case are read in upper case (g65). ``breaks`` are spans of the original
+    text that only wrap a line (see :func:`wrapped_line_breaks`): dropped too, so that the
+    sentence goes on.
 
     Returns (text, origin) with the dropped characters removed from both, so offsets still
     point into the original text.
     """
     norm = _LOWER_CODE.sub(lambda m: m.group().upper(), norm)  # g65, s202: same length, offsets kept
+    wraps = [(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in breaks]
     norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)]
-                            + [m.span() for m in _SPACED_NUMBER.finditer(norm)] + _letter_spaces(norm))
+                            + [m.span() for m in _SPACED_NUMBER.finditer(norm)] + _letter_spaces(norm) + wraps)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)])
 
@@ -65,6 +72,78 @@ def _dropped(norm, origin, spans):
     text.append(norm[done:])
     kept.append(origin[done:])
     return "".join(text), list(itertools.chain.from_iterable(kept))
+
+
+def wrapped_line_breaks(text):
+    """The line breaks of ``text`` that only wrap a paragraph, as spans to drop.
+
+    Text copied from a PDF or a scanned yearbook is cut into lines of one width, mid-sentence
+    (县域经济社会 / 发展受到巨大冲击), and a sentence never goes on over a line end. A break
+    wraps a line when the text has a wrap width (see ``WRAP_*`` in
+    :mod:`geo.extract.patterns`: many distinct lines of about one width that mostly end in no
+    sentence mark), the line before it has that width and ends in no sentence mark, and the
+    line after it goes on (it is not empty and opens no item, heading or page number).
+
+    Parameters
+    ----------
+    text : str
+        The report text as read.
+
+    Returns
+    -------
+    list of (int, int)
+        Sorted spans of ``text``: each break with the spaces around it (the indentation of the
+        next line included). Empty for text whose lines are paragraphs.
+    """
+    lines = text.split("\n")
+    widths = [_width(line.strip()) for line in lines]
+    band = _wrap_band(lines, widths)
+    if band is None:
+        return []
+    low, high = band
+    spans, pos = [], 0
+    for i, line in enumerate(lines[:-1]):
+        newline = pos + len(line)
+        if low <= widths[i] <= high and not _SENTENCE_ENDED.search(line) and _goes_on(lines[i + 1]):
+            following = lines[i + 1]
+            spans.append((pos + len(line.rstrip()), newline + 1 + len(following) - len(following.lstrip())))
+        pos = newline + 1
+    return spans
+
+
+def _width(line):
+    """Display width of a line: 2 for a Han character or full-width mark (3 bytes in UTF-8), 1 for ASCII."""
+    return (len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2
+
+
+def _wrap_band(lines, widths):
+    """(lowest, highest) width of the wrapped lines of a text, or None when its lines are not wrapped."""
+    wide = {line.strip(): width for line, width in zip(lines, widths) if width >= WRAP_MIN_WIDTH}
+    if len(wide) < WRAP_MIN_LINES:
+        return None
+    counts = collections.Counter(wide.values())
+    near = lambda w: sum(counts[x] for x in range(w - WRAP_SLACK, w + WRAP_OVER + 1))  # noqa: E731
+    best = max(sorted(counts), key=near)
+    band = (best - WRAP_SLACK, best + WRAP_OVER)
+    members = [line for line, width in wide.items() if band[0] <= width <= band[1]]
+    unended = sum(1 for line in members if not _SENTENCE_ENDED.search(line))
+    if len(members) < max(WRAP_MIN_LINES, WRAP_MIN_SHARE * len(wide)) or unended < WRAP_MIN_UNENDED * len(members):
+        return None
+    return band
+
+
+# A line that ends a sentence (or a title cut short with ...): a sentence mark, then any closing
+# quotes or brackets.
+_SENTENCE_ENDED = re.compile(r"(?:[。！？；：!?;:…]|\.{3})[”’\"'）)」』】〕]*\s*$")
+# A line that opens something of its own: an item (一、 (二) 3. ●), a chapter, a page number.
+_OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
+                         r"|第[一二三四五六七八九十百\d]+[章节篇部条]|[●■◆◇★☆▲△•·◎○□※▶►\-—–*#]"
+                         r"|(?i:page)\s*\d|[-—–－ ]*(?:第\s*)?\d{1,4}\s*页?[-—–－ ]*$)")
+
+
+def _goes_on(line):
+    """True when ``line`` can go on with the sentence of the line before it."""
+    return bool(line.strip()) and _OPENS_ITEM.match(line) is None
 
 
 _SENTENCE_END = re.compile(r"[。!?;\n]")
