@@ -927,3 +927,19 @@ def test_text_wrapped_like_a_pdf_gives_the_projects_of_its_paragraphs():
         assert "\n" not in props["quote"]
         assert props["quote"] in "".join(paragraphs)
         assert wrapped[props["char_start"]:props["char_end"]].replace("\n", "") == props["name"] or not props["named"]
+
+
+def test_a_name_cut_by_a_page_break_is_read_whole_without_the_page_number():
+    lines = ["今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批",
+             "群众关心的实事，新建青松路、白石大道和红枫湖公园，改造提升东",
+             "— 3 —",
+             "岭小学、西岭中学和湖滨社区卫生服务中心，完成老旧小区改造二十",
+             "个，建成口袋公园十二处，加快推进城北污水处理厂扩建工程和滨江",
+             "绿道二期建设，实施青山大道快速化改造，建成白石河大桥，完善公",
+             "交站点和停车设施，让群众出行更加便捷。教育方面，新建幼儿园三所，",
+             "改扩建中小学五所，新增学位四千五百个，让孩子们在家门口上好学。"]
+    features = extract_projects("\n".join(lines))
+    school = next(f["properties"] for f in features if f["properties"]["name"] == "东岭小学")
+    assert "3" not in school["quote"] and "\n" not in school["quote"]
+    assert school["quote"].startswith("今年") and school["quote"].endswith("更加便捷")
+    assert "东岭小学" in school["quote"]

@@ -66,7 +66,7 @@ def test_text_whose_lines_are_not_wrapped_keeps_its_line_breaks(text):
 
 def test_a_wrapped_line_goes_on_only_into_a_line_that_can_go_on():
     lines = _wrapped(PARAGRAPHS, 30).split("\n")
-    for follower in ("", "二、交通建设", "（三）教育", "3.新建学校", "● 新建学校", "— 12 —", "第 3 页", "Page 279"):
+    for follower in ("", "二、交通建设", "（三）教育", "3.新建学校", "● 新建学校", "Page 279 - 区志"):
         text = "\n".join(lines[:3] + [follower] + lines[3:])
         breaks = wrapped_line_breaks(text)
         assert len(breaks) >= 5  # the other lines are still joined
@@ -78,3 +78,13 @@ def test_cleaning_drops_the_wrapped_line_breaks_it_is_given():
     norm, origin = clean(text, range(len(text)), [(4, 7)])
     assert norm == "新建青松路和白石小学"
     assert [text[i] for i in origin] == list(norm)
+
+
+def test_a_page_number_between_two_wrapped_lines_goes_with_the_break():
+    lines = _wrapped(PARAGRAPHS, 30).split("\n")
+    text = "\n".join(lines[:2] + ["", "— 3 —", "", "  " + lines[2]] + lines[3:])
+    breaks = wrapped_line_breaks(text)
+    second = len("\n".join(lines[:2]))
+    assert (second, text.index(lines[2])) in breaks
+    norm, _ = clean(text, range(len(text)), breaks)
+    assert norm.split("\n") == PARAGRAPHS

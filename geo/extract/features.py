@@ -32,8 +32,9 @@ def finish_records(records, text, origin, offset=0):
 
     def original(span):
         """The original text of a span as written, less the spaces cleaning dropped (沪 松 公 路,
-        新建 4 所); pinyin a web page inserted stays, as the report page wrote it (盛寧(níng)複線),
-        and matching drops it (geo.names.normalise_name)."""
+        新建 4 所) and a wrapped line's break (with a page number between the lines); pinyin a
+        web page inserted stays, as the report page wrote it (盛寧(níng)複線), and matching drops
+        it (geo.names.normalise_name)."""
         a, b = span
         if b <= a:
             return ""
@@ -42,7 +43,17 @@ def finish_records(records, text, origin, offset=0):
             last += 1  # 濱溪(xī): the pinyin of the last character too
         if last - first == b - a:
             return text[first:last]
-        return "".join(text[i] for i in range(first, last) if seen(i) or not text[i].isspace())
+        kept, unseen = [], []
+        for i in range(first, last):
+            if seen(i):
+                if "\n" not in unseen:  # a wrapped line's break and page number go, pinyin stays
+                    kept.extend(c for c in unseen if not c.isspace())
+                kept.append(text[i])
+                unseen = []
+            else:
+                unseen.append(text[i])
+        kept.extend(c for c in unseen if not c.isspace())  # 濱溪(xī): the pinyin after the last character
+        return "".join(kept)
 
     for record in records:
         base_orig = original(record.base)
@@ -67,7 +78,7 @@ def finish_records(records, text, origin, offset=0):
             s0, s1 = record.sentence
             quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
             if "\n" in quote:  # a sentence over wrapped lines (see segment.wrapped_line_breaks) reads as one
-                quote = _WRAPPED_BREAK.sub("", quote)
+                quote = original((s0, s1)).strip()
             quotes[record.sentence] = quote
         record.quote = quote
         if record.name not in slug_parts:  # worked out here, in the part's process, once per name
@@ -76,8 +87,6 @@ def finish_records(records, text, origin, offset=0):
     return records
 
 
-
-_WRAPPED_BREAK = re.compile(r"[ \t\r\u3000]*\n[ \t\u3000]*")
 
 # What the features step reads of a finished record, besides its mention and listed members.
 _FINISHED_FIELDS = ("named", "category", "action", "name", "base_name", "section_text", "char_start", "char_end",

@@ -82,7 +82,8 @@ def wrapped_line_breaks(text):
     wraps a line when the text has a wrap width (see ``WRAP_*`` in
     :mod:`geo.extract.patterns`: many distinct lines of about one width that mostly end in no
     sentence mark), the line before it has that width and ends in no sentence mark, and the
-    line after it goes on (it is not empty and opens no item, heading or page number).
+    line after it goes on (it is not empty and opens no item or heading). A page's foot and the
+    next page's head between them (blank lines, a page number) are dropped with the break.
 
     Parameters
     ----------
@@ -93,7 +94,7 @@ def wrapped_line_breaks(text):
     -------
     list of (int, int)
         Sorted spans of ``text``: each break with the spaces around it (the indentation of the
-        next line included). Empty for text whose lines are paragraphs.
+        next line included, and a page number between the two lines). Empty for text whose lines are paragraphs.
     """
     lines = text.split("\n")
     widths = [_width(line.strip()) for line in lines]
@@ -101,14 +102,29 @@ def wrapped_line_breaks(text):
     if band is None:
         return []
     low, high = band
-    spans, pos = [], 0
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    spans = []
     for i, line in enumerate(lines[:-1]):
-        newline = pos + len(line)
-        if low <= widths[i] <= high and not _SENTENCE_ENDED.search(line) and _goes_on(lines[i + 1]):
-            following = lines[i + 1]
-            spans.append((pos + len(line.rstrip()), newline + 1 + len(following) - len(following.lstrip())))
-        pos = newline + 1
+        if not low <= widths[i] <= high or _SENTENCE_ENDED.search(line):
+            continue
+        following = _following_line(lines, i + 1)
+        if following is not None and _goes_on(lines[following]):
+            indent = len(lines[following]) - len(lines[following].lstrip())
+            spans.append((starts[i] + len(line.rstrip()), starts[following] + indent))
     return spans
+
+
+def _following_line(lines, index):
+    """The index of the line a wrapped line goes on with: ``index``, or the first line after a
+    page's foot and the next page's head (blank lines and a page number: ``- 3 -``, 第3页)
+    when the text goes on there; None past the end."""
+    skipped = index
+    while skipped < len(lines) and skipped - index <= _MAX_PAGE_BREAK_LINES and \
+            (not lines[skipped].strip() or _PAGE_NUMBER.fullmatch(lines[skipped])):
+        skipped += 1
+    if skipped < len(lines) and any(_PAGE_NUMBER.fullmatch(line) for line in lines[index:skipped]):
+        return skipped
+    return index if index < len(lines) else None
 
 
 def _width(line):
@@ -137,8 +153,11 @@ def _wrap_band(lines, widths):
 _SENTENCE_ENDED = re.compile(r"(?:[。！？；：!?;:…]|\.{3})[”’\"'）)」』】〕]*\s*$")
 # A line that opens something of its own: an item (一、 (二) 3. ●), a chapter, a page number.
 _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
-                         r"|第[一二三四五六七八九十百\d]+[章节篇部条]|[●■◆◇★☆▲△•·◎○□※▶►\-—–*#]"
-                         r"|(?i:page)\s*\d|[-—–－ ]*(?:第\s*)?\d{1,4}\s*页?[-—–－ ]*$)")
+                         r"|第[一二三四五六七八九十百\d]+[章节篇部条]|[●■◆◇★☆▲△•·◎○□※▶►\-—–*#]|(?i:page)\s*\d)")
+# A line that holds only a page number (- 3 -, — 12 —, 第3页, 3/40, Page 5).
+_PAGE_NUMBER = re.compile(r"\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第?\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
+                          r"|(?i:page)\s*\d{1,4}|\d{1,4})\s*")
+_MAX_PAGE_BREAK_LINES = 6
 
 
 def _goes_on(line):
