@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from geo import settings
-from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
+from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, normalise_name
 from geo.geocodes import APPROXIMATE, MATCHED, source_label, unlocated
 from geo.junctions import junction_roads, locate_junction
 from geo.safe_text import one_line
@@ -170,8 +170,6 @@ def _find(props, gazetteer, kind, online):
     if building is not None and building.start() >= 2:
         site = gazetteer.lookup(name[:building.start()], accepts=accepts, category=category)
         if site is not None and site.strength in ("exact", "folded"):
-            from geo.gazetteer import Match
-
             match = Match(site.entry, "building", site.matched_name, site.rivals)
     if match is None and online is not None:
         entry = online(name, category)
