@@ -47,7 +47,7 @@ class Match:
     """The result of a gazetteer look-up: the entry and how strong the name match was."""
 
     entry: Entry
-    strength: str  # exact | folded | contained | abbreviation | directional
+    strength: str  # exact | folded | contained | abbreviation | directional (| building, set by geocode)
     matched_name: str
     # Other entries of the same tier that the name fits as well (namesakes), where the tier
     # does not settle namesakes by taking the first (see Gazetteer.add_tier).

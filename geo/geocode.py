@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from geo import settings
-from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, normalise_name
+from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, normalise_name
 from geo.geocodes import APPROXIMATE, MATCHED, source_label, unlocated
 from geo.junctions import junction_roads, locate_junction
 from geo.safe_text import one_line
@@ -16,6 +16,11 @@ from geo.sections import alias_of, cut_section, extension_side
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
 # are named after what is near them (翠湖公园 bus stop): they stand for no project of another category.
 _STOP_CATEGORIES = ("transport", "rail")
+
+# A building of a facility named with it (医院门诊楼, 中学教学楼, 新综合大楼): it stands on the
+# facility's site. A campus or branch (校区, 分院, 新院区) is another site and is not one of these.
+_BUILDING = re.compile(r"新?(?:(?:门诊|急诊|住院|病房|医技|综合|教学|实验|实训|宿舍|办公|行政|科研|图书|业务)+大?楼"
+                       r"|大楼|住院部)$")
 
 
 def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None):
@@ -161,6 +166,11 @@ def _find(props, gazetteer, kind, online):
     alias = alias_of(section)
     if match is None and alias:
         match = gazetteer.lookup(alias, accepts=accepts, category=category)
+    building = _BUILDING.search(name) if match is None and not section else None
+    if building is not None and building.start() >= 2:
+        site = gazetteer.lookup(name[:building.start()], accepts=accepts, category=category)
+        if site is not None and site.strength in ("exact", "folded"):
+            match = Match(site.entry, "building", site.matched_name, site.rivals)
     if match is None and online is not None:
         entry = online(name, category)
         if entry is not None and accepts(entry):
@@ -176,9 +186,11 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
     status = MATCHED if match.strength in ("exact", "folded") else APPROXIMATE
     method = entry.method
     accuracy = float(entry.accuracy_m)
-    if match.strength not in ("exact", "folded"):
+    if match.strength == "building":
+        method += f"; placed at the site of {entry.name} (no source has the building itself)"
+    elif match.strength not in ("exact", "folded"):
         method += f"; name matched loosely ({match.strength}: {entry.name})"
-        accuracy = max(accuracy, settings.LOOSE_MATCH_ACCURACY_M.get(match.strength, 0.0))
+    accuracy = max(accuracy, settings.LOOSE_MATCH_ACCURACY_M.get(match.strength, 0.0))
     if kind == "point" and geom.geom_type in AREA_TYPES and entry.feature_type != "area":
         # A hospital's campus polygon becomes a point; a park or culture park that
         # the gazetteer knows as an area stays an area.

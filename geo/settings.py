@@ -77,7 +77,9 @@ NOMINATIM_DEFAULT_ACCURACY_M = 200.0  # a Nominatim answer without a bounding bo
 # A loose name match may be another place nearby: 青山东路 matched to 青山路 is another
 # stretch of road, 青年小学 matched to 青年路实验小学 perhaps another school. Such a match
 # claims at least this accuracy, by how loose it is.
-LOOSE_MATCH_ACCURACY_M = {"contained": 200.0, "abbreviation": 1000.0, "directional": 1000.0}
+# A building that no source knows, of a facility one does (雁塔区人民医院门诊楼), is placed at
+# the facility ("building"): somewhere on its campus.
+LOOSE_MATCH_ACCURACY_M = {"contained": 200.0, "abbreviation": 1000.0, "directional": 1000.0, "building": 200.0}
 
 # --- placing by hand (the panel of the projects map)
 

@@ -109,8 +109,13 @@ def read_table(path):
     pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None) if not (lon_f and lat_f) else None
     if not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
-    if not wkt_f and not (lon_f and lat_f) and not pair_f:
-        raise InputError(path, "table gazetteer needs lon and lat columns (or a wkt column)")
+    # Coordinate columns the header lacks: a misspelled one (lattitude) is named once, not
+    # blamed on the first row that has no wkt.
+    no_column = [] if pair_f else [axis for axis, f in (("lon", lon_f), ("lat", lat_f)) if f is None]
+    found = f"found: {', '.join(k for k in keys if k)}; use lon/lat, lng, x/y or 经度/纬度"
+    if not wkt_f and no_column:
+        raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
+                               f"the header has no {' or '.join(no_column)} column ({found})")
     rows, geoms = [], []
     for line_no, record in records:
         row = with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
@@ -120,6 +125,9 @@ def read_table(path):
             else:
                 lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
                     (re.split(r"\s*[,，;\s]\s*", row.get(pair_f) or "", maxsplit=1) + [""])[:2]
+                if no_column:
+                    raise InputError(path, f"line {line_no}: a row without wkt needs lon and lat, and the header "
+                                           f"has no {' or '.join(no_column)} column ({found})")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
                 geom = (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below

@@ -385,6 +385,24 @@ def test_guessed_extents_and_loose_names_claim_a_larger_accuracy(gazetteer):
     assert loose["properties"]["geocode"]["accuracy_m"] == settings.LOOSE_MATCH_ACCURACY_M["directional"]
 
 
+def test_a_building_of_a_known_facility_is_placed_at_its_site_but_a_branch_is_not():
+    hospital = shapely.Point(117.0, 36.68)
+    gazetteer = Gazetteer().add_tier("user gazetteer", [
+        _entry("天桥区人民医院", hospital, "health", accuracy=30), _entry("泺口实验学校", shapely.Point(117.02, 36.71), "school", accuracy=30)])
+    for name, category in (("天桥区人民医院门诊楼", "health"), ("天桥区人民医院新门诊医技综合楼", "health"),
+                           ("泺口实验学校教学楼", "school")):
+        feature, unlocated = _one([_project(name, category)], gazetteer)
+        geocode = feature["properties"]["geocode"]
+        assert not unlocated and geocode["status"] == "approximate", name
+        assert geocode["matched_name"] == name[:len(geocode["matched_name"])]
+        assert "placed at the site of" in geocode["method"] and geocode["accuracy_m"] == 200
+    assert _one([_project("天桥区人民医院门诊楼", "health")], gazetteer)[0]["geometry"].equals(hospital)
+    # A branch or a new campus is another site; a building of an unknown facility stays unknown.
+    for name in ("天桥区人民医院北院区", "天桥区人民医院分院", "天桥区中医医院门诊楼"):
+        feature, unlocated = _one([_project(name, "health")], gazetteer)
+        assert feature["geometry"] is None and unlocated, name
+
+
 def test_osm_match_outside_the_district_says_how_far_outside(write_osm):
     gazetteer = _osm_gazetteer(write_osm, [], [((117.10, 36.60), {"amenity": "school", "name": "金沙中学"})])
     feature, unlocated = _one([_project("金沙中学", "school")], gazetteer)

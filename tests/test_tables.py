@@ -83,6 +83,22 @@ def test_table_problems_are_named(tmp_path, name, data, problem):
     assert str(path) in str(info.value)
 
 
+@pytest.mark.parametrize("header, rows, problem", [
+    # A road drawn in wkt first, then the school's point: the header is at fault, not line 3.
+    ("name,lon,lattitude,wkt", ['某路,,,"LINESTRING (117 36.7, 117.01 36.7)"', "汇才学校,117.001,36.7,"],
+     "line 3: a row without wkt needs lon and lat, and the header has no lat column "
+     "\\(found: name, lon, lattitude, wkt; use lon/lat"),
+    ("名称,精度,伟度", ["汇才学校,117.001,36.7"],
+     "needs lon and lat columns \\(or a wkt column\\); the header has no lon or lat column \\(found: 名称, 精度, 伟度"),
+])
+def test_a_misspelled_coordinate_column_is_named_with_the_header_found(tmp_path, header, rows, problem):
+    path = tmp_path / "sites.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="gbk")
+    with pytest.raises(InputError, match=problem) as info:
+        load_file(path)
+    assert str(path) in str(info.value)
+
+
 def test_entries_outside_china_are_a_warning(tmp_path):
     path = tmp_path / "swapped.csv"
     path.write_text("name,lon,lat\n汇才学校,36.7,17.001\n区疾控中心,117.01,36.69\n", encoding="utf-8")
