@@ -290,7 +290,8 @@ def load_official_zones(path, *, name_field, code_field=None):
 
 
 def _misplaced_warning(path, zones, bundled):
-    """[one line] when official 街道 barely overlap the bundled outline of their district (wrong CRS, datum or file)."""
+    """[one line] when official 街道 barely overlap the bundled outline of their district (wrong CRS, datum or
+    file); an InputError when they lie far from it (``settings.OUTLINE_FAR_M``)."""
     import shapely
 
     from geo.crs import metric_crs_for, metric_geometry
@@ -302,9 +303,13 @@ def _misplaced_warning(path, zones, bundled):
     if share >= settings.OUTLINE_OVERLAP_MIN:
         return []
     row = bundled.iloc[0]
-    where = f"{mine.distance(theirs) / 1000:.0f} km from" if share == 0 else f"only {share:.0%} inside"
-    return [f"{_split_layer(path)[0]}: the 街道 lie {where} the bundled outline of {row['name']} ({row['code']}); "
-            "wrong CRS or datum, or another district's file?"]
+    distance = mine.distance(theirs) if share == 0 else 0.0
+    where = f"{distance / 1000:.0f} km from" if share == 0 else f"only {share:.0%} inside"
+    message = f"the 街道 lie {where} the bundled outline of {row['name']} ({row['code']})"
+    if distance > settings.OUTLINE_FAR_M:
+        raise InputError(_split_layer(path)[0], f"{message}: no project there could be joined; wrong CRS or datum "
+                                                "(a .prj of another zone?), or another district's file (--district-code)?")
+    return [f"{_split_layer(path)[0]}: {message}; wrong CRS or datum, or another district's file?"]
 
 
 def _split_layer(path):

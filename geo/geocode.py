@@ -174,8 +174,6 @@ def _find(props, gazetteer, kind, online):
     if match is None and online is not None:
         entry = online(name, category)
         if entry is not None and accepts(entry):
-            from geo.gazetteer import Match
-
             match = Match(entry, "online", entry.name)
     return match, cut
 

@@ -64,8 +64,12 @@ OVERLAP_TOLERANCE_M2 = 100.0
 
 # Official 街道 (--districts) of a known district of which less than this share of the
 # area lies inside the bundled outline (simplified, about 100 m off) are misplaced: a
-# wrong CRS or datum, or another district's file. It is a warning, not an error.
+# wrong CRS or datum, or another district's file. It is a warning, not an error...
 OUTLINE_OVERLAP_MIN = 0.5
+# ...unless none of them touches the outline and they lie farther than this from it (metres):
+# a wrong Gauss-Krüger zone or false easting puts them tens to hundreds of kilometres away,
+# where no project of the district could be joined. Then they are refused.
+OUTLINE_FAR_M = 50_000.0
 
 # --- accuracy claimed for sources that state none (metres)
 

@@ -85,19 +85,29 @@ def test_swapped_latitude_and_longitude_are_named(tmp_path):
         load_official_zones(path, name_field="JDMC")
 
 
-def test_zones_far_from_their_district_are_a_warning(tmp_path):
-    far = _zones("EPSG:4326")
-    far["geometry"] = far.geometry.translate(0, 3.0)  # 333 km north (313 km beyond the outline), codes still 天桥区's
+def test_zones_beside_their_district_are_a_warning(tmp_path):
+    beside = _zones("EPSG:4326")
+    beside["geometry"] = beside.geometry.translate(0, 0.3)  # 33 km north (14 km beyond the outline), codes still 天桥区's
     path = tmp_path / "jd.geojson"
-    far.to_file(path)
+    beside.to_file(path)
     warnings = load_boundaries(path, name_field="JDMC", code_field="JDDM").warnings
     assert [w for w in warnings if "bundled outline" in w] == [
-        f"{path}: the 街道 lie 313 km from the bundled outline of 天桥区 (370105); wrong CRS or datum, "
+        f"{path}: the 街道 lie 14 km from the bundled outline of 天桥区 (370105); wrong CRS or datum, "
         "or another district's file?"]
     near = tmp_path / "near.geojson"
     _zones("EPSG:4326").to_file(near)
     assert not [w for w in load_boundaries(near, name_field="JDMC", code_field="JDDM").warnings
                 if "bundled outline" in w]
+
+
+def test_zones_far_from_their_district_are_refused(tmp_path):
+    far = _zones("EPSG:4326")
+    far["geometry"] = far.geometry.translate(0, 3.0)  # 333 km north (313 km beyond the outline), codes still 天桥区's
+    path = tmp_path / "jd.geojson"
+    far.to_file(path)
+    with pytest.raises(InputError, match=r"the 街道 lie 313 km from the bundled outline of 天桥区 \(370105\): "
+                                         r"no project there could be joined"):
+        load_boundaries(path, name_field="JDMC", code_field="JDDM")
 
 
 def test_district_code_typed_in_full_width_digits():
