@@ -270,7 +270,8 @@ def load_official_zones(path, *, name_field, code_field=None):
         raise InputError(path, f"{_of(int(flat.sum()), len(geoms))} a polygon of zero area, with nothing to repair it into "
                                f"({_listed(names[flat])}); a 街道 without an area cannot be joined")
     try:
-        zones = gpd.GeoDataFrame({"code": list(codes), "name": list(names)}, geometry=list(geoms), crs=gdf.crs)
+        zones = gpd.GeoDataFrame({"code": list(codes), "name": list(names)},
+                                 geometry=list(_straight_edges_kept(geoms, gdf.crs)), crs=gdf.crs)
         zones = zones.to_crs(4326)
     except Exception as exc:  # pyproj CRSError and friends
         raise InputError(path, f"cannot reproject to WGS-84 ({exc})") from None
@@ -287,6 +288,23 @@ def load_official_zones(path, *, name_field, code_field=None):
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
     warnings.extend(_topology_warnings(to_metric(zones), path))
     return zones.reset_index(drop=True), warnings
+
+
+def _straight_edges_kept(geoms, crs):
+    """Polygons of a projected CRS with a vertex every ``settings.PROJECTED_EDGE_STEP_M`` along
+    their edges (see there); others as they are, and so are polygons whose edges would need
+    more vertices than ``_MAX_ADDED_VERTICES`` (coordinates in another unit than the CRS's)."""
+    import shapely
+
+    if crs is None or not crs.is_projected:
+        return geoms
+    step = settings.PROJECTED_EDGE_STEP_M / crs.axis_info[0].unit_conversion_factor
+    if float(shapely.length(geoms).sum()) / step > _MAX_ADDED_VERTICES:
+        return geoms
+    return shapely.segmentize(geoms, step)
+
+
+_MAX_ADDED_VERTICES = 2_000_000
 
 
 def _misplaced_warning(path, zones, bundled):

@@ -66,6 +66,12 @@ OVERLAP_TOLERANCE_M2 = 100.0
 # area lies inside the bundled outline (simplified, about 100 m off) are misplaced: a
 # wrong CRS or datum, or another district's file. It is a warning, not an error...
 OUTLINE_OVERLAP_MIN = 0.5
+# Edges of official 街道 drawn in a projected CRS (a Gauss-Krüger zone) get a vertex at least
+# every this many metres before they are turned into WGS-84, so that a long straight edge
+# stays the line the file drew (undivided, a 20 km edge bends up to a few metres off it, and
+# road km split at it move by as much).
+PROJECTED_EDGE_STEP_M = 100.0
+
 # ...unless none of them touches the outline and they lie farther than this from it (metres):
 # a wrong Gauss-Krüger zone or false easting puts them tens to hundreds of kilometres away,
 # where no project of the district could be joined. Then they are refused.

@@ -76,6 +76,21 @@ def test_any_crs_gives_the_same_zones(tmp_path, crs):
     assert zones.to_crs(4548).area.sum() == pytest.approx(3e6, rel=1e-4)
 
 
+def test_a_long_straight_edge_of_a_projected_file_stays_straight_where_it_is_overlaid(tmp_path):
+    # Two 20 km x 1 km strips across the central meridian of EPSG:4548: in degrees, a straight line
+    # between the two ends of their edges runs up to 6 m off the edge the file drew.
+    x0, x1, y0 = 490_000, 510_000, 4_062_000
+    strips = gpd.GeoDataFrame({"JDMC": NAMES[:2], "JDDM": ["370105001", "370105003"]},
+                              geometry=[shapely.box(x0, y0, x1, y0 + 1000), shapely.box(x0, y0 + 1000, x1, y0 + 2000)],
+                              crs="EPSG:4548")
+    path = tmp_path / "jd.gpkg"
+    strips.to_file(path)
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    # What an overlay in degrees sees: the edges as straight lines in degrees, back in metres.
+    seen = gpd.GeoSeries(shapely.segmentize(zones.geometry.values, 0.0005), crs=4326).to_crs(4548)
+    assert seen.hausdorff_distance(strips.geometry.sort_index().reset_index(drop=True)).max() < 0.05
+
+
 def test_swapped_latitude_and_longitude_are_named(tmp_path):
     swapped = _zones("EPSG:4326")
     swapped["geometry"] = shapely.transform(swapped.geometry.values, lambda xy: xy[:, ::-1])
