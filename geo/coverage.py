@@ -441,8 +441,9 @@ def coverage_tables(report: CoverageReport) -> dict:
           "code": zone_code, "name": name}
          for code, zones in _gap_zones(report).items() for zone_code, name in zones],
         columns=["category", "category_label", "code", "name"])
+    # Object cells: counts stay integers (22), km floats (24.725), not one float column (22.000).
     totals = pd.DataFrame([{"key": key, "value": value} for key, value in report.totals.items()
-                           if not isinstance(value, dict)], columns=["key", "value"])
+                           if not isinstance(value, dict)], columns=["key", "value"], dtype=object)
     return {"coverage.csv": by_zone, "coverage_districtwide.csv": report.district_wide.copy(),
             "coverage_gaps.csv": gaps, "coverage_totals.csv": totals}
 

@@ -191,6 +191,9 @@ def test_every_coverage_table_is_one_tidy_table_for_pandas_and_csv(tmp_path):
     assert list(school["name"]) == report.gaps["school"] and set(school["code"]) <= set(CELLS)
     totals = pd.read_csv(tmp_path / "coverage_totals.csv", encoding="utf-8-sig")
     assert dict(zip(totals["key"], totals["value"]))["catalog"] == len(_features())
+    written = dict(csv.reader(io.StringIO((tmp_path / "coverage_totals.csv").read_text(encoding="utf-8-sig"))))
+    assert written["catalog"] == str(len(_features()))  # a count is written as one (22, not 22.000)
+    assert re.fullmatch(r"\d+\.\d{3}", written["line_km"])  # km with three decimals
 
 
 def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
