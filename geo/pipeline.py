@@ -79,7 +79,8 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     are kept aside, for the reason of a project found only there.
     """
     from geo import settings
-    from geo.gazetteer import Gazetteer, bundled_entries, duplicate_names, load_file, outside_china
+    from geo.gazetteer import Gazetteer, duplicate_names
+    from geo.gazetteer_files import bundled_entries, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
 
     warnings = warnings if warnings is not None else []

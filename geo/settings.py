@@ -82,6 +82,10 @@ OUTLINE_FAR_M = 50_000.0
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey
 USER_POINT_ACCURACY_M = 50.0  # a hand-collected coordinate in a user gazetteer
 USER_LINE_ACCURACY_M = 100.0  # a hand-digitised line or area in a user gazetteer
+# A user gazetteer's row that states no datum is taken as WGS-84; if it was Amap/Tencent
+# (GCJ-02) or Baidu (BD-09), as most coordinates planners collect are, it is this far off
+# at most (GCJ-02 shifts 100-700 m in China, BD-09 about 500 m more): the accuracy it claims.
+UNSTATED_DATUM_ACCURACY_M = 1200.0
 NOMINATIM_DEFAULT_ACCURACY_M = 200.0  # a Nominatim answer without a bounding box
 
 # A loose name match may be another place nearby: 青山东路 matched to 青山路 is another

@@ -36,7 +36,7 @@ def _gazetteer(tmp_path, rows):
 
 
 def test_gazetteer_datum_column_accepts_every_spelling_and_converts(tmp_path):
-    from geo.gazetteer import load_file
+    from geo.gazetteer_files import load_file
 
     wgs = (117.0, 36.68)
     gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]
@@ -50,7 +50,7 @@ def test_gazetteer_datum_column_accepts_every_spelling_and_converts(tmp_path):
 
 
 def test_gazetteer_unknown_datum_is_one_line_naming_file_and_row(tmp_path):
-    from geo.gazetteer import load_file
+    from geo.gazetteer_files import load_file
     from geo.io import InputError
 
     path = _gazetteer(tmp_path, [("甲", 117.0, 36.68, "wgs84"), ("乙", 117.0, 36.68, "Beijing54")])
@@ -64,7 +64,7 @@ def test_gazetteer_unknown_datum_is_one_line_naming_file_and_row(tmp_path):
 def test_gazetteer_datum_is_taken_from_whichever_datum_column_a_row_fills(tmp_path):
     import json
 
-    from geo.gazetteer import load_file
+    from geo.gazetteer_files import load_file
 
     wgs = (117.0, 36.68)
     gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]

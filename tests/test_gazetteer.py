@@ -4,7 +4,8 @@ import pytest
 import shapely
 
 from geo import crs
-from geo.gazetteer import Entry, Gazetteer, load_file, normalise_name
+from geo.gazetteer import Entry, Gazetteer, normalise_name
+from geo.gazetteer_files import load_file
 from geo.io import InputError
 
 
@@ -173,9 +174,18 @@ def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
     path.write_text("name,lon,lat,datum\n高德小学,116.955649,36.700148,\n北园小学,117.0,36.71,gcj02\n"
                     "泺口小学,117.0,36.72,\n", encoding="utf-8")
     warnings = []
+    entries = {e.name: e for e in load_file(path, warnings=warnings)}
+    assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84, claiming 1200 m accuracy "
+                        "(add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu)"]
+    # An assumed datum may be GCJ-02 or BD-09, hundreds of metres off: the accuracy says so.
+    assert entries["高德小学"].accuracy_m == 1200 and "WGS-84 assumed" in entries["高德小学"].method
+    assert entries["北园小学"].accuracy_m == 50 and "assumed" not in entries["北园小学"].method
+    path.write_text("name,lon,lat,datun\n北园小学,117.0,36.71,gcj02\n", encoding="utf-8")
+    warnings = []
     load_file(path, warnings=warnings)
-    assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84 (add a datum column: wgs84, "
-                        "gcj02 for Amap or Tencent, bd09 for Baidu)"]
+    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1200 m accuracy "
+                        "(add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; is 'datun' meant "
+                        "as the datum column?)"]
     path.write_text("name,lon,lat,datum\n北园小学,117.0,36.71,wgs84\n", encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)

@@ -3,7 +3,8 @@
 import shapely
 
 from geo import settings
-from geo.gazetteer import Entry, Gazetteer, load_file
+from geo.gazetteer import Entry, Gazetteer
+from geo.gazetteer_files import load_file
 from geo.geocode import geocode_projects
 
 OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)

@@ -359,7 +359,8 @@ def test_touch_taps_draw_a_line_and_a_drag_only_moves_the_map(browser, tmp_path)
 
 def test_panel_shows_report_text_literally_and_writes_it_as_csv_text(browser, tmp_path):
     from geo.catalog import features_to_gdf
-    from geo.gazetteer import Gazetteer, load_file
+    from geo.gazetteer import Gazetteer
+    from geo.gazetteer_files import load_file
     from geo.geocode import geocode_projects
 
     formula = "=HYPERLINK(\"http://x\",\"1\")"

@@ -3,7 +3,7 @@
 import pytest
 import shapely
 
-from geo.gazetteer import load_file, outside_china
+from geo.gazetteer_files import load_file, outside_china
 from geo.io import InputError
 
 SITE = (117.001, 36.7)  # 汇才学校, WGS-84
@@ -138,7 +138,7 @@ def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_ap
                     '水屯北路,"LINESTRING(117.0262 36.698, 117.0262 36.702)"\n'
                     '水屯北路,"LINESTRING(117.0262 36.7023, 117.0262 36.706)"\n'  # a 33 m gap: same road
                     '水屯北路,"LINESTRING(117.3262 36.894, 117.3262 36.906)"\n', encoding="utf-8")
-    road, namesake = load_file(path)
+    road, namesake = load_file(path, datum="wgs84")
     assert road.method == "coordinates from file (3 rows joined)"
     assert road.geometry.geom_type == "MultiLineString" and len(road.geometry.geoms) == 2  # the gap is kept
     assert Geod(ellps="WGS84").geometry_length(road.geometry) == pytest.approx(1332 - 33, abs=2)
@@ -147,8 +147,8 @@ def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_ap
 
 def test_accuracy_may_carry_its_unit(tmp_path):
     path = tmp_path / "sites.csv"
-    path.write_text("名称,经度,纬度,精度,来源\n汇才学校,117.001,36.7,30m,区教体局\n区疾控中心,117.01,36.69,50 米,\n",
-                    encoding="utf-8")
+    path.write_text("名称,经度,纬度,精度,来源,坐标系\n汇才学校,117.001,36.7,30m,区教体局,wgs84\n"
+                    "区疾控中心,117.01,36.69,50 米,,WGS84\n", encoding="utf-8")
     school, cdc = load_file(path)
     assert (school.accuracy_m, cdc.accuracy_m) == (30, 50) and school.source == "区教体局"
 

@@ -1,0 +1,338 @@
+"""Gazetteer files read into entries: user tables and vector files, the bundled data, rows checked, datums converted, road pieces joined."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from pathlib import Path
+
+from geo import settings
+from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
+from geo.io import InputError
+from geo.tables import TABLE_SUFFIXES, read_table, text_or_none as _text, with_synonyms
+
+
+def bundled_entries():
+    """Entries of the bundled Tianqiao gazetteer (general-knowledge positions, WGS-84)."""
+    from geo.data import GAZETTEER_PATH
+
+    return load_file(GAZETTEER_PATH, tier="bundled gazetteer")
+
+
+def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
+    """Load a gazetteer file: a table (CSV, TSV, Excel) or GeoJSON, GeoPackage or any OGR vector.
+
+    Required column: ``name`` (or ``名称``). Optional: ``aliases`` (list or "|"-separated),
+    ``category``, ``feature_type``, ``accuracy_m``, ``source``, ``method``, ``section_of``
+    and a datum column (``source_datum``, ``datum`` or ``坐标系``, the first filled: wgs84,
+    cgcs2000, gcj02, bd09 and the spellings of ``geo/data/datums.csv``) saying which datum
+    the coordinates are in. Vector files are first reprojected to
+    EPSG:4326, then shifted from their declared datum to WGS-84.
+
+    Tables (.csv, .tsv, .txt, .xlsx) give ``lon``/``lat`` (or ``lng``, ``longitude``,
+    ``x``/``y``, ``经度``/``纬度``) or a ``wkt`` column (``SRID=n;`` prefixes are honoured).
+    Text files are UTF-8, GB18030/GBK or UTF-16, separated by commas, semicolons (Excel in
+    many locales, with decimal commas), tabs or bars; coordinates may carry degree signs,
+    hemisphere letters, minutes and seconds or full-width digits. Rows with every cell
+    empty are skipped.
+
+    Vector files with several layers (a GeoPackage keeping points and lines apart) give
+    the rows of every layer that has geometry, layer by layer in name order.
+
+    Rows that cannot place anything are left out with one warning (appended to
+    ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection,
+    a line of zero length, a road (by its ``feature_type``, ``category`` or name) given
+    as a point or a polygon.
+    """
+    from geo.io import check_input_file, warn
+
+    path = check_input_file(Path(path))
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        rows, geoms = read_table(path)
+    else:
+        rows, geoms = _read_vector_rows(path)
+    if not rows:
+        raise InputError(path, "gazetteer has no entries")
+    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
+    unusable = _unusable_rows(rows, geoms)
+    if unusable:
+        warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
+             f"({_reasons(unusable)})", warnings)
+        entries = [entry for number, entry in enumerate(entries, 1) if number not in unusable]
+    return merge_line_pieces(entries)
+
+
+def _unusable_rows(rows, geoms):
+    """{row number: why} for rows whose geometry no project can use (checked before repair,
+    which would turn a zero-length line into a point)."""
+    unusable = {}
+    for number, (row, geom) in enumerate(zip(rows, geoms), 1):
+        kind = geom.geom_type
+        if kind == "GeometryCollection":
+            unusable[number] = "a GeometryCollection, give one geometry type per row"
+        elif kind in LINE_TYPES and geom.length == 0:
+            unusable[number] = "a line of zero length"
+        elif kind not in LINE_TYPES and _is_road(row):
+            unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
+    return unusable
+
+
+def _reasons(unusable):
+    """``a line of zero length: entries 3, 7; ...``: each reason once, in order of first row."""
+    by_reason = {}
+    for number, reason in unusable.items():
+        by_reason.setdefault(reason, []).append(number)
+    return "; ".join(f"{reason}: entr{'y' if len(numbers) == 1 else 'ies'} "
+                     f"{', '.join(map(str, numbers[:5]))}{'…' if len(numbers) > 5 else ''}"
+                     for reason, numbers in by_reason.items())
+
+
+def _is_road(row):
+    """A row naming a road: ``feature_type`` road, a road ``category``, or a road's name (路, 大街...),
+    which a 街道 (a subdistrict) is not."""
+    from geo.names import ROAD_NAME_ENDINGS
+
+    if (_text(row.get("feature_type")) or "").lower() == "road" or \
+            (_text(row.get("category")) or "").lower().startswith("road"):
+        return True
+    name = _text(row.get("name")) or ""
+    return name.endswith(ROAD_NAME_ENDINGS) and not name.endswith("街道")
+
+
+def merge_line_pieces(entries):
+    """Join the rows of one file that draw pieces of one line: same name, within ``ROAD_PIECE_GAP_M``.
+
+    A road centreline file has a row per segment; looking up the road must give all of
+    it, not its first segment. Pieces are joined with ``shapely.line_merge`` (gaps stay
+    gaps); namesakes farther apart stay separate entries (and :func:`duplicate_names`
+    warns about them). The joined entry keeps the first row's attributes, the largest
+    ``accuracy_m``, and says how many rows it joins in ``method``.
+    """
+    import shapely
+
+    from geo import settings
+    from geo.crs import metric_crs_for, metric_geometry
+    from geo.lines import linked_groups, near_pairs
+
+    groups = {}
+    for number, entry in enumerate(entries):
+        if entry.geometry.geom_type in LINE_TYPES:
+            groups.setdefault(entry.name, []).append(number)
+    replaced, dropped = {}, set()
+    for numbers in (g for g in groups.values() if len(g) > 1):
+        lines = [entries[i].geometry for i in numbers]
+        crs = metric_crs_for(shapely.GeometryCollection(lines))
+        pairs = near_pairs(metric_geometry(lines, crs), settings.ROAD_PIECE_GAP_M)
+        for members in (c for c in linked_groups(len(numbers), pairs) if len(c) > 1):
+            first = entries[numbers[members[0]]]
+            merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
+            replaced[numbers[members[0]]] = dataclasses.replace(
+                first, geometry=merged, method=f"{first.method} ({len(members)} rows joined)",
+                accuracy_m=max(entries[numbers[k]].accuracy_m for k in members))
+            dropped.update(numbers[k] for k in members[1:])
+    return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
+
+
+def _read_vector_rows(path):
+    from geo.data import DATA_DIR
+    from geo.io import read_geojson_frame
+
+    if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
+        gdf = read_geojson_frame(path)
+    else:
+        gdf = _read_layers(path)
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
+    rows = [with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
+    if rows and not any(_text(row.get("name")) for row in rows):
+        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
+    return rows, list(gdf.geometry.values)
+
+
+def _read_layers(path):
+    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order."""
+    import pandas as pd
+    import pyogrio
+
+    from geo.io import read_vector
+
+    try:
+        layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type)
+    except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
+        layers = []
+    if len(layers) <= 1:
+        return read_vector(path, assume_crs=None).to_crs(4326)
+    frames = [read_vector(path, layer=layer, assume_crs=None).to_crs(4326) for layer in layers]
+    return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+
+
+def outside_china(entries) -> list:
+    """A warning when entries of a user file lie outside China: swapped lon/lat, or another CRS."""
+    from geo.crs import in_china
+
+    import shapely
+
+    points = shapely.get_coordinates(shapely.point_on_surface([e.geometry for e in entries]))
+    outside = [e.name for e, inside in zip(entries, in_china(points[:, 0], points[:, 1])) if not inside]
+    if not outside:
+        return []
+    return [f"{len(outside)} of {len(entries)} entries lie outside China ({'、'.join(outside[:3])}"
+            f"{'…' if len(outside) > 3 else ''}); lon/lat swapped, or projected coordinates?"]
+
+
+def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
+    """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows).
+
+    Invalid polygons are repaired with a warning (see :func:`geo.boundaries.repair_polygons`),
+    appended to ``warnings`` or else printed (:func:`geo.io.warn`).
+    """
+    import math
+
+    import numpy as np
+    import shapely
+
+    from geo.boundaries import repair_polygons
+    from geo.crs import convert_geometry
+    from geo.io import warn
+
+    names = []
+    for number, (row, geom) in enumerate(zip(rows, geoms), 1):
+        name = row.get("name")
+        if name is None or (isinstance(name, float) and math.isnan(name)) or not str(name).strip():
+            raise InputError(path, f"entry {number} has no name")
+        if geom is None or geom.is_empty:
+            raise InputError(path, f"entry {number} ({name}) has no geometry")
+        names.append(str(name).strip())
+    geoms = np.array(geoms, dtype=object)
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    lon, lat = np.abs(coords[:, 0]), np.abs(coords[:, 1])
+    for bad, problem in ((~np.isfinite(coords).all(axis=1), "has NaN or infinite coordinates"),
+                         ((lat > 90) & (lon <= 90), "has latitude beyond ±90 (lon/lat swapped?)"),
+                         ((lon > 180) | (lat > 90), "has coordinates outside lon/lat range "
+                                                    "(projected data without a CRS?)")):
+        if bad.any():
+            first = int(index[bad.argmax()])
+            raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
+    datums, assumed = _row_datums(path, rows, names, datum, warnings)
+    datums = np.array(datums)
+    for canonical in sorted(set(datums) - {"wgs84"}):
+        chosen = datums == canonical
+        try:
+            geoms[chosen] = convert_geometry(geoms[chosen], canonical, "wgs84")
+        except ValueError as exc:  # GCJ-02/BD-09 outside China: say which entry
+            from geo.crs import in_china
+
+            points, owner = shapely.get_coordinates(geoms[chosen], return_index=True)
+            first = int(np.flatnonzero(chosen)[owner[(~in_china(points[:, 0], points[:, 1])).argmax()]])
+            raise InputError(path, f"entry {first + 1} ({names[first]}): {exc}") from None
+    geoms, repairs = repair_polygons(geoms, path, [f"entry {n} ({name})" for n, name in enumerate(names, 1)])
+    for message in repairs:
+        warn(message, warnings)
+    invalid = ~shapely.is_valid(geoms)  # lines and points: a ring of too few points, a line of one point
+    if invalid.any():
+        geoms[invalid] = shapely.make_valid(geoms[invalid])
+    entries = []
+    for number, (row, name, geom, canonical) in enumerate(zip(rows, names, geoms, datums), 1):
+        accuracy = _accuracy(path, number, name, row.get("accuracy_m")) or _default_accuracy(geom)
+        method = _text(row.get("method")) or "coordinates from file"
+        if assumed[number - 1]:
+            accuracy = max(accuracy, settings.UNSTATED_DATUM_ACCURACY_M)
+            method += "; datum not stated, WGS-84 assumed"
+        entries.append(Entry(
+            name=name,
+            geometry=geom,
+            source=_text(row.get("source")) or f"{tier} {path.name}",
+            method=method,
+            source_datum=str(canonical),
+            accuracy_m=accuracy,
+            tier=tier,
+            aliases=_aliases(row.get("aliases")),
+            category=_text(row.get("category")),
+            feature_type=_text(row.get("feature_type")),
+            section_of=_text(row.get("section_of")),
+        ))
+    return entries
+
+
+_SRID_PREFIX = re.compile(r"\s*SRID\s*=", re.I)  # an EWKT cell states its own reference system
+
+
+def _row_datums(path, rows, names, datum, warnings):
+    """(the canonical datum of each row, whether it was assumed): its own (``source_datum``,
+    ``datum`` or ``坐标系``), else ``datum``, else WGS-84, assumed, with one warning naming the
+    file, how many rows and a column that looks like a misspelled datum column (rows whose WKT
+    opens with ``SRID=`` state theirs)."""
+    from geo.crs import normalise_datum
+    from geo.io import warn
+
+    datums, assumed = [], []
+    for number, row in enumerate(rows, 1):
+        stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None)
+        assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or ""))
+        try:
+            datums.append(normalise_datum(stated or datum or "wgs84"))
+        except ValueError as exc:
+            raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
+    if any(assumed):
+        # Most coordinates planners collect come from Amap (GCJ-02) or Baidu (BD-09): hundreds of metres off.
+        columns = {str(column) for row in rows[:1] for column in row}
+        near = sorted(c for c in columns - set(_DATUM_COLUMNS) if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
+        misspelled = f"; is '{near[0]}' meant as the datum column?" if near else ""
+        warn(f"{path}: datum not given for {sum(assumed)} of {len(rows)} entries, assumed WGS-84, claiming "
+             f"{settings.UNSTATED_DATUM_ACCURACY_M:.0f} m accuracy (add a datum column: wgs84, gcj02 for Amap or "
+             f"Tencent, bd09 for Baidu{misspelled})", warnings)
+    return datums, assumed
+
+
+_DATUM_COLUMNS = ("source_datum", "datum", "坐标系")
+
+
+def _accuracy(path, number, name, value):
+    """A stated accuracy in metres; None when the row states none. Zero, negative or
+    non-numeric values are refused: an accuracy of 0 m is never honest."""
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        metres = float(re.sub(r"\s*(m|米|metres?|meters?)$", "", text, flags=re.I))  # "50m", "50 米"
+    except ValueError:
+        metres = float("nan")
+    if not (metres > 0 and metres != float("inf")):
+        raise InputError(path, f"entry {number} ({name}): accuracy_m must be a positive number of metres, "
+                               f"found {text!r}")
+    return metres
+
+
+def _number(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number and number > 0 else None
+
+
+def _aliases(value):
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value if str(v).strip())
+    if hasattr(value, "tolist"):
+        return tuple(str(v) for v in value.tolist())
+    text = str(value).strip()
+    if text.startswith("["):
+        from geo.io import InputError, parse_json
+
+        try:
+            return tuple(str(v) for v in parse_json(text, None))
+        except InputError:
+            pass  # not a JSON list: a list written with separators
+    return tuple(a.strip() for a in re.split(r"[|;；、]", text) if a.strip())
+
+
+def _default_accuracy(geom):
+    # A user file that states no accuracy is taken at the precision of a typical
+    # hand-collected coordinate; lines and areas are only as good as their digitising.
+    from geo import settings
+
+    return settings.USER_POINT_ACCURACY_M if geom.geom_type in POINT_TYPES else settings.USER_LINE_ACCURACY_M
