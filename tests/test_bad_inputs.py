@@ -210,7 +210,7 @@ CASES = [
     Case("report-pdf", ["extract", "report_pdf.txt", "-o", "out.geojson"], "report_pdf.txt",
          "is a PDF document, not plain text"),
     Case("report-docx", ["extract", "report.docx", "-o", "out.geojson"], "report.docx",
-         "is a zip archive (a Word .docx"),
+         "is a damaged or encrypted Word file"),
     Case("report-unknown-encoding", ["extract", "report_unknown_encoding.txt", "-o", "out.geojson"],
          "report_unknown_encoding.txt", "unknown text encoding"),
     Case("report-png", ["extract", "report_png.txt", "-o", "out.geojson"], "report_png.txt", "is a PNG image, not plain text"),

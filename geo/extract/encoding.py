@@ -1,9 +1,11 @@
-"""Reading a report file: UTF-8, UTF-16, GB18030/GBK or Big5, told apart by the characters each decoding gives."""
+"""Reading a report file: UTF-8, UTF-16, GB18030/GBK or Big5, told apart by the characters each decoding gives;
+a saved web page or a Word file as its text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from geo.extract.documents import docx_text, html_text, is_html
 from geo.io import InputError, read_bytes_limited
 from geo.text_codecs import decode_text
 
@@ -16,7 +18,8 @@ def read_report(path, encoding: str = "auto") -> str:
     Parameters
     ----------
     path : str or path-like
-        The report (plain text).
+        The report: plain text, a saved web page (HTML, read as the text a browser shows) or
+        a Word file (.docx, a line per paragraph).
     encoding : {"auto", "utf-8", "gb18030", "big5"}
         ``auto`` detects UTF-8 (with or without BOM), UTF-16 (with BOM), GB18030/GBK or
         Big5: when the bytes are not UTF-8, the decoding whose characters are mostly common
@@ -25,7 +28,8 @@ def read_report(path, encoding: str = "auto") -> str:
     Returns
     -------
     str
-        The decoded text, without a byte-order mark.
+        The decoded text, without a byte-order mark. Character offsets of the catalog
+        count in it (for a page or a Word file: in its text, not in its markup).
 
     Raises
     ------
@@ -35,4 +39,11 @@ def read_report(path, encoding: str = "auto") -> str:
     if encoding not in ENCODINGS:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
     data = read_bytes_limited(path)  # a file or a pipe, within the size limit
-    return decode_text(data, Path(path), encoding).lstrip("\ufeff")
+    if data.startswith(b"PK\x03\x04"):
+        return docx_text(data, Path(path), max_bytes=_UNPACKED_FACTOR * len(data) + 10_000_000)
+    text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
+    return html_text(text) if is_html(text) else text
+
+
+# A Word file's XML unpacks to some ten times its zipped size; more than this many times is a zip bomb.
+_UNPACKED_FACTOR = 100

@@ -1,0 +1,129 @@
+"""Reports handed over as documents: saved web pages and Word files read as their text."""
+
+import io
+import zipfile
+
+import pytest
+
+from geo.extract import extract_file, read_report
+from geo.extract.documents import docx_text, html_text, is_html
+from geo.io import InputError
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>新建标题路</title>
+<style>.x { content: "新建样式路"; }</style>
+<script>var s = "改造脚本路和脚本小学";</script></head>
+<body><div class="nav">首页 &gt; 政务公开</div>
+<!-- 新建注释路 -->
+<p>今年新建青松路和白石
+小学，改造<b>北园</b>大街和&#28392;河路&nbsp;&lt;一期&gt;。</p>
+<table><tr><td>序号</td><td>项目名称</td></tr><tr><td>1</td><td>红枫湖公园</td></tr></table>
+<p>建成湖滨社区卫生服务中心<br>和东岭中学。</p>
+</body></html>
+"""
+
+
+def test_a_web_page_is_read_as_the_text_a_browser_shows():
+    text = html_text(PAGE)
+    assert text.splitlines() == ["首页 > 政务公开", "今年新建青松路和白石小学，改造北园大街和滨河路\xa0<一期>。",
+                                 "序号", "项目名称", "1", "红枫湖公园", "建成湖滨社区卫生服务中心", "和东岭中学。"]
+    for hidden in ("标题路", "样式路", "脚本", "注释路"):
+        assert hidden not in text
+
+
+@pytest.mark.parametrize("text, page", [
+    ("<!DOCTYPE html><html><body>x</body></html>", True),
+    ('<?xml version="1.0"?>\n<!-- saved -->\n<html xmlns="http://www.w3.org/1999/xhtml">', True),
+    ("  <p>新建青松路</p>", True),
+    ("新建青松路<br>改造白石路", False),  # text with a stray tag inside is text
+    ("<青松路>改造工程", False),
+])
+def test_a_page_is_told_from_text_by_its_first_tag(text, page):
+    assert is_html(text) is page
+
+
+def test_a_gbk_web_page_gives_its_projects_with_quotes_free_of_markup(tmp_path):
+    path = tmp_path / "report.html"
+    path.write_bytes(PAGE.replace('charset="utf-8"', 'charset="gb2312"').encode("gb18030"))
+    features = extract_file(path)
+    names = {f["properties"]["name"] for f in features}
+    assert {"青松路", "白石小学", "北园大街", "滨河路", "红枫湖公园", "东岭中学"} <= names
+    assert not names & {"标题路", "样式路", "脚本路", "脚本小学", "注释路"}
+    text = read_report(path)
+    for feature in features:
+        props = feature["properties"]
+        assert not any(tag in props["quote"] for tag in ("<b>", "</b>", "<p>", "<br>")), props["quote"]
+        assert props["quote"] in text
+        assert text[props["char_start"]:props["char_end"]].replace("\n", "") == props["name"]
+
+
+def _docx(body_xml, extra=(), prolog=""):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml",
+                         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog +
+                         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                         f"<w:body>{body_xml}</w:body></w:document>")
+        for name, data in extra:
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _p(*runs):
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def _r(text):
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+WORD_BODY = (
+    _p(_r("今年新建青松路，改造"), _r("北园"), "<w:r><w:rPr><w:b/></w:rPr><w:t>大街</w:t></w:r>", _r("。"))
+    + _p(_r("项目"), "<w:r><w:tab/></w:r>", _r("红枫湖公园"), "<w:r><w:br/></w:r>", _r("白石小学"))
+    + "<w:tbl><w:tr><w:tc>" + _p(_r("1")) + "</w:tc><w:tc>" + _p(_r("东岭中学")) + "</w:tc></w:tr></w:tbl>"
+    + _p(_r("建成"), '<w:del><w:r><w:delText>删去的路</w:delText></w:r></w:del>', _r("湖滨公园"),
+         "<w:r><w:pict><w:txbxContent>" + _p(_r("文本框里的滨河路")) + "</w:txbxContent></w:pict></w:r>")
+)
+
+
+def test_a_word_file_is_read_a_line_per_paragraph():
+    assert docx_text(_docx(WORD_BODY), "r.docx", 10**7).splitlines() == [
+        "今年新建青松路，改造北园大街。", "项目\t红枫湖公园", "白石小学", "1", "东岭中学", "建成湖滨公园", "文本框里的滨河路"]
+
+
+def test_a_word_report_gives_its_projects(tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(_docx(WORD_BODY))
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "北园大街", "湖滨公园"} <= names and "删去的路" not in names
+
+
+def _zip(*members):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data, problem", [
+    (_zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>")), "is an Excel workbook"),
+    (_zip(("notes.txt", "新建青松路")), "is a zip archive, not a Word .docx"),
+    (_docx(_p(_r("x")))[:200], "is a damaged or encrypted Word file"),
+    (_docx(_p(_r("&lol;")), prolog='<!DOCTYPE d [<!ENTITY lol "lollollol">]>'), "declares a document type"),
+    (_docx("<w:p>"), r"is a damaged Word file \(its XML"),
+])
+def test_a_zip_that_is_no_readable_word_file_is_named(tmp_path, data, problem):
+    path = tmp_path / "report.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=problem) as caught:
+        read_report(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_word_file_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(_docx(_p(_r("路" * 4_000_000))))  # 12 MB of XML zipped into a few KB
+    with pytest.raises(InputError, match="over the size limit"):
+        read_report(path)
