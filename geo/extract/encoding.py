@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.extract.documents import docx_text, html_text, is_html
 from geo.io import InputError, read_bytes_limited
 from geo.text_codecs import decode_text
 
@@ -40,9 +39,15 @@ def read_report(path, encoding: str = "auto") -> str:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
     data = read_bytes_limited(path)  # a file or a pipe, within the size limit
     if data.startswith(b"PK\x03\x04"):
+        from geo.extract.documents import docx_text  # imported for documents only (15 ms)
+
         return docx_text(data, Path(path), max_bytes=_UNPACKED_FACTOR * len(data) + 10_000_000)
     text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
-    return html_text(text) if is_html(text) else text
+    if text.lstrip()[:1] == "<":
+        from geo.extract.documents import html_text, is_html
+
+        return html_text(text) if is_html(text) else text
+    return text
 
 
 # A Word file's XML unpacks to some ten times its zipped size; more than this many times is a zip bomb.
