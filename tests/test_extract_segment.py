@@ -88,3 +88,17 @@ def test_a_page_number_between_two_wrapped_lines_goes_with_the_break():
     assert (second, text.index(lines[2])) in breaks
     norm, _ = clean(text, range(len(text)), breaks)
     assert norm.split("\n") == PARAGRAPHS
+
+
+def test_a_line_ending_with_a_count_before_a_new_subject_ends_an_item_not_a_wrap():
+    lines = _wrapped(PARAGRAPHS, 30).split("\n")
+    items = lines[:4] + ["交付保障性住房二千七百套，改造老旧小区四十个，改造老旧小区437个",
+                         "黄河湾步行街入选国家级旅游休闲街区，城区新增绿地面积一百二十公顷"] + lines[4:]
+    text = "\n".join(items)
+    breaks = wrapped_line_breaks(text)
+    assert len(breaks) >= 5
+    assert not any(text[s - 4:s] == "437个" for s, _ in breaks)
+    # A count cut from its unit, or followed by a mark, goes on: 4500 / 个，
+    wrapped = "\n".join(lines[:4] + ["教育方面，新建幼儿园三所，改扩建中小学五所，新增学位4500",
+                                     "个，让孩子们在家门口上好学，办好人民满意的教育事业。"] + lines[4:])
+    assert any(wrapped[s - 4:s] == "4500" for s, _ in wrapped_line_breaks(wrapped))

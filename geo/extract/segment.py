@@ -108,7 +108,7 @@ def wrapped_line_breaks(text):
         if not low <= widths[i] <= high or _SENTENCE_ENDED.search(line):
             continue
         following = _following_line(lines, i + 1)
-        if following is not None and _goes_on(lines[following]):
+        if following is not None and _goes_on(lines[following]) and not _ends_item(line, lines[following]):
             indent = len(lines[following]) - len(lines[following].lstrip())
             spans.append((starts[i] + len(line.rstrip()), starts[following] + indent))
     return spans
@@ -158,6 +158,17 @@ _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第?\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
                           r"|(?i:page)\s*\d{1,4}|\d{1,4})\s*")
 _MAX_PAGE_BREAK_LINES = 6
+
+
+def _ends_item(line, following):
+    """True when ``line`` ends with a count or a share and ``following`` opens with a Han
+    character: an item of a list written a line each (改造老旧小区437个 / 黄河湾步行街入选...),
+    where a wrapped sentence would go on with a mark (437个 / ，...) or a unit (4500 / 个)."""
+    return _COUNT_END.search(line) is not None and _HAN_FIRST.match(following) is not None
+
+
+_COUNT_END = re.compile(r"\d(?:[%％]|[个项条所座家处户套栋间台万亿元]+)\s*$")
+_HAN_FIRST = re.compile(r"\s*[\u4e00-\u9fff]")
 
 
 def _goes_on(line):
