@@ -102,3 +102,54 @@ def test_a_line_ending_with_a_count_before_a_new_subject_ends_an_item_not_a_wrap
     wrapped = "\n".join(lines[:4] + ["教育方面，新建幼儿园三所，改扩建中小学五所，新增学位4500",
                                      "个，让孩子们在家门口上好学，办好人民满意的教育事业。"] + lines[4:])
     assert any(wrapped[s - 4:s] == "4500" for s, _ in wrapped_line_breaks(wrapped))
+
+
+def _joined(text):
+    """``text`` with its wrapped line breaks dropped."""
+    breaks = wrapped_line_breaks(text)
+    return "".join(text[a:b] for a, b in zip([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(text)]))
+
+
+def test_double_spaced_text_of_a_pdf_reader_is_joined_over_its_blank_lines():
+    # pdfminer writes a blank line after every line of widely spaced text.
+    text = _wrapped(PARAGRAPHS, 30).replace("\n", "\n\n")
+    assert _joined(text) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_page_break_with_a_form_feed_and_a_running_head_goes_with_the_break():
+    lines = _wrapped(PARAGRAPHS, 30).split("\n")
+    head = "某区人民政府工作报告"
+    text = "\n".join([head] + lines[:2] + ["", "- 1 -", "\f" + head, ""] + lines[2:5] + ["- 2 -", "\f" + head] + lines[5:])
+    assert _joined(text).split("\n") == [head] + PARAGRAPHS[:1] + ["- 2 -", "\f" + head] + PARAGRAPHS[1:]
+
+
+def test_a_paragraphs_indented_first_line_still_wraps():
+    # GB/T 9704 indents a paragraph's first line by two characters: it is that much narrower.
+    paragraph = ("完成城北片区老旧小区改造，新建口袋公园十二处，打通断头路八条，建成白石河大桥和青山"
+                 "大道快速路，改造提升东岭小学、西岭中学，加快推进城北污水处理厂扩建工程。")
+    lines = ["\u3000\u3000" + paragraph[:26]] + [paragraph[i:i + 30] for i in range(26, len(paragraph), 30)]
+    text = "\n".join(_wrapped(PARAGRAPHS, 30).split("\n") + lines)
+    assert _joined(text).split("\n")[-1] == "\u3000\u3000" + paragraph
+
+
+def test_spaces_a_pdf_reader_puts_beside_numbers_take_no_width():
+    line = "交通方面，打通约 30 公里断头路，实施青山大道快速化改造，建成白石"  # 30 characters but for the spaces
+    text = "\n".join(_wrapped(PARAGRAPHS, 30).split("\n") + [line, "河大桥，完善公交站点和停车设施。"])
+    assert _joined(text).split("\n")[-1] == line + "河大桥，完善公交站点和停车设施。"
+
+
+@pytest.mark.parametrize("rows", [
+    ["花园小区    景湖家园    九郡家园    青松小区    白石小区", "黄金小区    黄金嘉苑    金沙华府    白石家园    龙宇新城"] * 4,
+    ["城北街道青松社区老年人日间照料中心和文化活动室建设项目 |", "280 |",
+     "城南街道白石社区老年人日间照料中心和文化活动室建设项目 |", "260 |"] * 3,
+])
+def test_rows_of_a_table_are_not_wrapped_lines(rows):
+    text = "\n".join(rows + _wrapped(PARAGRAPHS, 30).split("\n"))
+    assert _joined(text).split("\n")[:len(rows)] == rows
+
+
+def test_a_byline_under_a_headline_of_the_wrap_width_is_not_joined_to_it():
+    lines = _wrapped(PARAGRAPHS, 30).split("\n")
+    headline = "青山区：今年将办好二十五件民生实事，全力为百姓幸福生活托底"
+    text = "\n".join([headline, "来源：青山日报  2024-02-28 09:26"] + lines)
+    assert _joined(text).split("\n")[:2] == [headline, "来源：青山日报  2024-02-28 09:26"]

@@ -141,7 +141,7 @@ PARALLEL_OWN_SHARE = 0.52
 # word does not fit); it holds when at least WRAP_MIN_LINES distinct lines have it, at least
 # WRAP_MIN_SHARE of the distinct wide lines, and at least WRAP_MIN_UNENDED of them end in no
 # sentence mark (headlines and captions of one width mostly do not go on).
-WRAP_MIN_WIDTH = 40
+WRAP_MIN_WIDTH = 34  # 17 Han characters: a two-column PDF page holds 17 to 20 a line
 WRAP_SLACK = 6
 WRAP_OVER = 2
 WRAP_MIN_LINES = 6

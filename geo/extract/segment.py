@@ -81,9 +81,12 @@ def wrapped_line_breaks(text):
     (县域经济社会 / 发展受到巨大冲击), and a sentence never goes on over a line end. A break
     wraps a line when the text has a wrap width (see ``WRAP_*`` in
     :mod:`geo.extract.patterns`: many distinct lines of about one width that mostly end in no
-    sentence mark), the line before it has that width and ends in no sentence mark, and the
-    line after it goes on (it is not empty and opens no item or heading). A page's foot and the
-    next page's head between them (blank lines, a page number) are dropped with the break.
+    sentence mark), the line before it has that width (or, opening a paragraph, up to an
+    indent less) and ends in no sentence mark, no table cell and no count before a new subject,
+    and the line after it goes on (it is not empty and opens no item, heading, table cell or
+    byline). A page's foot and the next page's head between them (blank lines, a page number, a
+    form feed, a running head) go with the break; so does the blank line after every line of
+    double-spaced text (a PDF reader's output).
 
     Parameters
     ----------
@@ -94,7 +97,8 @@ def wrapped_line_breaks(text):
     -------
     list of (int, int)
         Sorted spans of ``text``: each break with the spaces around it (the indentation of the
-        next line included, and a page number between the two lines). Empty for text whose lines are paragraphs.
+        next line included, and what stands between two pages). Empty for text whose lines
+        are paragraphs.
     """
     lines = text.split("\n")
     widths = [_width(line.strip()) for line in lines]
@@ -102,33 +106,89 @@ def wrapped_line_breaks(text):
     if band is None:
         return []
     low, high = band
+    double = _double_spaced(lines)
+    furniture = _page_furniture(lines)
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     spans = []
     for i, line in enumerate(lines[:-1]):
-        if not low <= widths[i] <= high or _SENTENCE_ENDED.search(line):
+        if _SENTENCE_ENDED.search(line[-_MARK_TAIL:]) or widths[i] > high:
             continue
-        following = _following_line(lines, i + 1)
-        if following is not None and _goes_on(lines[following]) and not _ends_item(line, lines[following]):
+        if widths[i] < low and not (widths[i] >= low - _INDENT_WIDTH and _opens_paragraph(lines, widths, i, low)):
+            continue
+        following = _following_line(lines, i + 1, double, furniture)
+        if following is not None and _goes_on(lines[following]) and not _ends_item(line, lines[following]) \
+                and not _CELLS.search(line):
             indent = len(lines[following]) - len(lines[following].lstrip())
             spans.append((starts[i] + len(line.rstrip()), starts[following] + indent))
     return spans
 
 
-def _following_line(lines, index):
+# A paragraph's first line is indented by two characters (GB/T 9704), which a PDF's text drops or
+# gives as spaces: it wraps though it is up to that much narrower than the band.
+_INDENT_WIDTH = 4
+
+
+def _opens_paragraph(lines, widths, index, low):
+    """True when the line at ``index`` opens a paragraph: it is indented, or the last line with text
+    before it ends a sentence or is narrower than the band (a heading, a paragraph's last line)."""
+    if lines[index][:1] in " \u3000\t":
+        return True
+    before = index - 1
+    while before >= 0 and not lines[before].strip():
+        before -= 1
+    return before < 0 or widths[before] < low or bool(_SENTENCE_ENDED.search(lines[before][-_MARK_TAIL:]))
+
+
+def _double_spaced(lines):
+    """True when the text puts a blank line after every line (pdfminer's output of widely spaced
+    lines): then one blank line between two lines is a wrap like none."""
+    filled = [i for i in range(len(lines) - 2) if lines[i].strip()]
+    spaced = sum(1 for i in filled if not lines[i + 1].strip() and lines[i + 2].strip())
+    return len(filled) >= WRAP_MIN_LINES and spaced >= 0.8 * len(filled)
+
+
+def _page_furniture(lines):
+    """Running heads and feet: lines (spaces aside) that stand more than once in the text and at least
+    once next to a page's end (a form feed, or a page number)."""
+    marks = [i for i, line in enumerate(lines) if line.startswith("\f") or _PAGE_NUMBER.fullmatch(line)]
+    if not marks:
+        return frozenset()
+    near_break = {_no_spaces(lines[j]) for i in marks for j in range(max(0, i - 3), min(len(lines), i + 4))}
+    counts = collections.Counter(_no_spaces(line) for line in lines if line.strip())
+    return {k for k, n in counts.items() if n >= 2 and k in near_break and not _PAGE_NUMBER.fullmatch(k)}
+
+
+def _no_spaces(line):
+    return _ANY_SPACE.sub("", line)
+
+
+_ANY_SPACE = re.compile(r"\s+")
+
+
+def _following_line(lines, index, double=False, furniture=frozenset()):
     """The index of the line a wrapped line goes on with: ``index``, or the first line after a
-    page's foot and the next page's head (blank lines and a page number: ``- 3 -``, 第3页)
-    when the text goes on there; None past the end."""
+    page's foot and the next page's head (blank lines, a page number: ``- 3 -``, 第3页, a form
+    feed, a running head) when the text goes on there; None past the end. In double-spaced text
+    one blank line is skipped too."""
     skipped = index
-    while skipped < len(lines) and skipped - index <= _MAX_PAGE_BREAK_LINES and \
-            (not lines[skipped].strip() or _PAGE_NUMBER.fullmatch(lines[skipped])):
+    paged = False
+    while skipped < len(lines) and skipped - index <= _MAX_PAGE_BREAK_LINES:
+        line = lines[skipped]
+        if _PAGE_NUMBER.fullmatch(line) or line.startswith("\f"):
+            paged = True
+        if line.strip() and not _PAGE_NUMBER.fullmatch(line) and not (furniture and _no_spaces(line) in furniture):
+            break
         skipped += 1
-    if skipped < len(lines) and any(_PAGE_NUMBER.fullmatch(line) for line in lines[index:skipped]):
+    if skipped < len(lines) and paged:
         return skipped
+    if double and index + 1 < len(lines) and not lines[index].strip():
+        return index + 1
     return index if index < len(lines) else None
 
 
 def _width(line):
     """Display width of a line: 2 for a Han character or full-width mark (3 bytes in UTF-8), 1 for ASCII."""
+    line = _SPACED_NUMBER.sub("", line)  # 新建 4 所: the spaces a PDF's text puts beside a number take no room
     return (len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2
 
 
@@ -142,22 +202,31 @@ def _wrap_band(lines, widths):
     best = max(sorted(counts), key=near)
     band = (best - WRAP_SLACK, best + WRAP_OVER)
     members = [line for line, width in wide.items() if band[0] <= width <= band[1]]
-    unended = sum(1 for line in members if not _SENTENCE_ENDED.search(line))
+    unended = sum(1 for line in members if not _SENTENCE_ENDED.search(line[-_MARK_TAIL:]))
     if len(members) < max(WRAP_MIN_LINES, WRAP_MIN_SHARE * len(wide)) or unended < WRAP_MIN_UNENDED * len(members):
         return None
     return band
 
 
+_MARK_TAIL = 24  # the characters at a line's end that can hold its closing mark, quotes and spaces
 # A line that ends a sentence (or a title cut short with ...): a sentence mark, then any closing
-# quotes or brackets.
-_SENTENCE_ENDED = re.compile(r"(?:[。！？；：!?;:…]|\.{3})[”’\"'）)」』】〕]*\s*$")
-# A line that opens something of its own: an item (一、 (二) 3. ●), a chapter, a page number.
+# quotes or brackets; or a table's row, ending with a cell's edge.
+_SENTENCE_ENDED = re.compile(r"(?:[。！？；：!?;:…]|\.{3})[”’\"'）)」』】〕]*\s*$|[|｜\t]\s*$")
+# A line that opens something of its own: an item (一、 (二) 3. ●), a chapter, a page head, a
+# table's next cell, a byline or a dateline.
 _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
-                         r"|第[一二三四五六七八九十百\d]+[章节篇部条]|[●■◆◇★☆▲△•·◎○□※▶►\-—–*#]|(?i:page)\s*\d)")
+                         r"|第[一二三四五六七八九十百\d]+[章节篇部条]|[●■◆◇★☆▲△•·◎○□※▶►\-—–*#|｜]|(?i:page)\s*\d"
+                         r"|\d{1,6}\s*[|｜]"  # a table's next cell
+                         r"|(?:来源|來源|发布|發布|时间|時間|日期|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|通讯员|通訊員|摄影|攝影)"
+                         r"\s*[:：])")  # a byline or a dateline under a headline
 # A line that holds only a page number (- 3 -, — 12 —, 第3页, 3/40, Page 5).
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第?\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
                           r"|(?i:page)\s*\d{1,4}|\d{1,4})\s*")
 _MAX_PAGE_BREAK_LINES = 6
+
+
+# A row of a table set out with spaces (景湖家园    九郡家园): its cells do not go on into the next row.
+_CELLS = re.compile(r"\S(?: {3,}|\t|\u3000{2,})\S")
 
 
 def _ends_item(line, following):
