@@ -283,7 +283,13 @@ def read_bytes_limited(path, *, max_mb=None) -> bytes:
     return b"".join(chunks)
 
 
-# Documents handed over instead of their text: what their first bytes say they are.
+def max_report_bytes() -> int:
+    """The size limit of a report in bytes (see :func:`read_bytes_limited`)."""
+    from geo import settings
+
+    return int(_max_report_mb(settings) * 1_000_000)
+
+
 def _max_report_mb(settings) -> float:
     if settings.MAX_REPORT_MB is not None:
         return float(settings.MAX_REPORT_MB)

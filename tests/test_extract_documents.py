@@ -127,3 +127,100 @@ def test_a_word_file_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path)
     path.write_bytes(_docx(_p(_r("路" * 4_000_000))))  # 12 MB of XML zipped into a few KB
     with pytest.raises(InputError, match="over the size limit"):
         read_report(path)
+
+
+@pytest.mark.parametrize("junk", ["<a b='", "</a", "<!", "<?", "<a\n", "<!--", "<![", "</"])
+def test_malformed_markup_is_read_in_linear_time_and_shows_nothing(junk):
+    import time
+
+    page = "<html><body><p>新建青松路。</p>" + junk * 60_000
+    started = time.perf_counter()
+    text = html_text(page)
+    assert time.perf_counter() - started < 3
+    assert text == "新建青松路。\n"
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>新建青松路。</p><!-- 新建注释路 <p>改造注释路</p>",
+    '<html><body><p>新建青松路。</p><img alt="新建属性路" src="x',
+    "<html><body><p>新建青松路。</p><title>新建标题路</title>",
+    "<html><body><p>新建青松路。</p><script>if (a<b) document.write('</p>新建脚本路')</script>",
+    "<head><meta charset=utf-8><title>新建标题路</title><p>新建青松路。",
+    '<html><body><svg class="icon"/><p>新建青松路。</p><svg><text>新建图标路</text></svg>',
+])
+def test_comments_tags_cut_by_the_end_and_titles_show_nothing(page):
+    assert html_text(page) == "新建青松路。\n"
+
+
+def test_preformatted_text_keeps_its_line_breaks():
+    page = ("<html><body><pre>\n新建青松路。\n改造白石路。\r\n</pre>"
+            "<textarea>\n建成东岭中学。\n建成湖滨公园。</textarea></body></html>")
+    assert html_text(page).splitlines() == ["新建青松路。", "改造白石路。", "建成东岭中学。", "建成湖滨公园。"]
+
+
+def test_a_page_opening_with_a_script_is_a_page():
+    assert is_html('<script type="text/javascript">var a = "<p>";</script>\n<html><body><p>新建青松路</p>')
+
+
+def test_deeply_nested_word_xml_is_read_without_recursion():
+    body = "<w:sdt><w:sdtContent>" * 50_000 + _p(_r("新建青松路")) + "</w:sdtContent></w:sdt>" * 50_000
+    boxes = ("<w:p><w:r><w:pict><w:txbxContent>" * 5_000 + _p(_r("改造白石路"))
+             + "</w:txbxContent></w:pict></w:r></w:p>" * 5_000)
+    assert docx_text(_docx(body + boxes), "r.docx", 10**8).split() == ["新建青松路", "改造白石路"]
+
+
+def test_a_word_xml_in_utf16_declaring_entities_is_refused(tmp_path):
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY a "新建青松路">]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           + _p(_r("&a;")) + "</w:body></w:document>")
+    path = tmp_path / "report.docx"
+    path.write_bytes(_zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", xml.encode("utf-16"))))
+    with pytest.raises(InputError, match="declares a document type"):
+        read_report(path)
+
+
+def test_what_word_does_not_show_is_not_read():
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = "<w:txbxContent>" + _p(_r("文本框里的滨河路")) + "</w:txbxContent>"
+    body = (
+        # a text box as Word and LibreOffice write it: once for new readers, once as a fallback
+        f"<w:p><w:r><mc:AlternateContent {mc}><mc:Choice Requires=\"wps\">{box}</mc:Choice>"
+        f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        # tab stops of the paragraph's properties, ruby text above its base, text moved away, field codes
+        + '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'
+        + "<w:r><w:ruby><w:rt>" + _r("luò") + "</w:rt><w:rubyBase>" + _r("泺") + "</w:rubyBase></w:ruby></w:r>"
+        + _r("口服装市场") + "<w:moveFrom>" + _r("移走的路") + "</w:moveFrom>"
+        + '<w:r><w:instrText> HYPERLINK "http://x/新建链接路" </w:instrText></w:r></w:p>'
+    )
+    assert docx_text(_docx(body), "r.docx", 10**7).splitlines() == ["文本框里的滨河路", "泺口服装市场"]
+
+
+def test_strict_open_xml_word_files_are_read():
+    strict = _docx(_p(_r("新建青松路")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(strict)) as source, zipfile.ZipFile(out, "w") as archive:
+        for name in source.namelist():
+            archive.writestr(name, source.read(name).replace(
+                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                b"http://purl.oclc.org/ooxml/wordprocessingml/main"))
+    assert docx_text(out.getvalue(), "r.docx", 10**7) == "新建青松路\n"
+
+
+def test_a_zip_bomb_beside_large_pictures_is_refused(tmp_path):
+    import os
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/media/image1.png", os.urandom(2_000_000), compress_type=zipfile.ZIP_STORED)
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         'wordprocessingml/2006/main"><w:body>' + _p(_r("a")) * 1_000_000 + "</w:body></w:document>")
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(InputError, match="over the size limit"):
+        read_report(path)
+
+
+def test_a_word_file_whose_text_is_over_the_size_limit_is_refused():
+    with pytest.raises(InputError, match="text is over the 0.0005 MB size limit"):
+        docx_text(_docx(_p(_r("路" * 1000))), "r.docx", 10**7, max_text=500)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html.parser
+import html
 import io
 import re
 import zipfile
@@ -11,21 +11,50 @@ from geo.io import InputError
 
 # A saved web page: its first tag (after an XML declaration and comments) is one of a page's.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-                         r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|article|section)\b",
+                         r"<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style|noscript|frameset|"
+                         r"center|font|div|p|span|table|form|article|section|header|nav|main|h[1-6]|ul|ol|pre)\b",
                          re.IGNORECASE | re.DOTALL)
 # Elements whose content is no text of the page.
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select"})
+_HIDDEN = frozenset({"title", "svg", "object", "select", "template"})
+# Elements whose content is raw text up to their end tag (markup inside is not markup), not shown.
+_RAW = frozenset({"script", "style", "noscript", "iframe", "noembed", "noframes", "xmp", "title"})
+# Elements whose line breaks and spaces are shown as written (a newline just after the start tag is not).
+_PRE = frozenset({"pre", "listing", "textarea"})
+# What a page's head holds; anything else (text, a paragraph) ends a head left open.
+_HEAD_CONTENT = frozenset({"head", "html", "meta", "title", "link", "style", "script", "base", "noscript", "template"})
 # Elements that end a line: blocks, table cells (a table read one cell per line), line breaks.
 _BREAKS = frozenset({"p", "div", "br", "li", "dt", "dd", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
                      "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dl",
-                     "figure", "figcaption", "caption", "hr", "address", "main", "nav", "aside", "form"})
+                     "figure", "figcaption", "caption", "hr", "address", "main", "nav", "aside", "form",
+                     "listing", "textarea", "center"})
+# One token of a page, as a browser's tokenizer reads it; each alternative ends at the end of the
+# page when its closing part is missing (an unclosed comment or tag hides the rest), so the scan
+# never backtracks: linear in the page's size whatever its markup.
+_TOKEN = re.compile(r"""
+    <!--.*?(?:-->|\Z)                                   # comment
+  | <[!?][^>]*>?                                         # doctype, CDATA, XML declaration
+  | </(?P<end>[a-zA-Z][^\s/>]*)[^>]*>?                   # end tag
+  | <(?P<start>[a-zA-Z][^\s/>]*)                         # start tag, attributes (quotes may hold >)
+      (?:[^>"'=]|=\s*"[^"]*"?|=\s*'[^']*'?|=|["'])*(?P<close>>?)
+  | </[^>]*>?                                            # </ and no tag name: a bogus comment
+""", re.DOTALL | re.VERBOSE)
 # A line break inside a text node is the page source's, not the page's (browsers show none
 # between Han characters); other runs of white space are one space.
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
 
-_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
+_WORD_SPACES = frozenset({"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                          "http://purl.oclc.org/ooxml/wordprocessingml/main"})
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Elements whose text Word does not show: deleted or moved-away text, paragraph and run properties
+# (their tab stops are no tabs), ruby text above its base, hidden instructions of fields.
+_WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText"})
+# A Word file's XML unpacks to some ten times its zipped size; more than this many times (and this
+# many bytes) is a zip bomb.
+_UNPACKED_FACTOR = 100
+_UNPACKED_SLACK = 10_000_000
 _DOCX_BODY = "word/document.xml"
 
 
@@ -52,13 +81,71 @@ def html_text(page: str) -> str:
     str
         Its text, lines without trailing spaces, no blank lines.
     """
-    reader = _PageText()
-    reader.feed(page)
-    reader.close()
-    return _tidy("".join(reader.parts))
+    parts, hidden, pre, in_head, at = [], 0, 0, False, 0
+    size = len(page)
+    while at < size:
+        tag = page.find("<", at)
+        if tag < 0:
+            tag = size
+        if tag > at:  # text
+            text = page[at:tag]
+            if in_head and text.strip():
+                in_head = False
+            if not (hidden or in_head):
+                parts.append(_shown(text, pre))
+        if tag == size:
+            break
+        token = _TOKEN.match(page, tag)
+        if token is None:  # a "<" that opens no markup is text
+            if not (hidden or in_head):
+                parts.append("<")
+            at = tag + 1
+            continue
+        at = token.end()
+        name = (token["start"] or token["end"] or "").lower()
+        if token["end"]:
+            if name == "head":
+                in_head = False
+            elif name in _HIDDEN:
+                hidden = max(0, hidden - 1)
+            elif name in _PRE:
+                pre = max(0, pre - 1)
+            if name in _BREAKS:
+                parts.append("\n")
+        elif token["start"]:
+            if not token["close"]:
+                break  # a tag cut by the end of the page: nothing of it is shown
+            if name == "head":
+                in_head = True
+            elif name in _HIDDEN:
+                hidden += not token[0].endswith("/>")  # <svg/> holds nothing
+            elif name == "body" or name not in _HEAD_CONTENT:
+                in_head, hidden = False, (0 if name == "body" else hidden)
+            if name in _BREAKS:
+                parts.append("\n")
+            if name in _RAW:  # its content runs to its end tag, or the page's end
+                closing = re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE).search(page, at)
+                at = closing.start() if closing else size
+            elif name in _PRE:
+                pre += 1
+                if page.startswith("\n", at):
+                    at += 1
+            if name == "plaintext":  # the rest of the page is its text
+                parts.append(_shown(page[at:], 1))
+                break
+    return _tidy("".join(parts))
 
 
-def docx_text(data: bytes, path, max_bytes: int) -> str:
+def _shown(text: str, pre: int) -> str:
+    """Source text as a browser shows it: references decoded; outside pre-formatted text, line
+    breaks of the source dropped and runs of spaces one."""
+    text = html.unescape(text)
+    if pre:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACES.sub(" ", _SOURCE_BREAK.sub("", text))
+
+
+def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
     """The text of a Word file (.docx; also WPS and LibreOffice's): a line per paragraph,
     table cells included, tabs and line breaks as written.
 
@@ -69,7 +156,10 @@ def docx_text(data: bytes, path, max_bytes: int) -> str:
     path : path-like
         Named in errors.
     max_bytes : int
-        The most the document's XML may take once unpacked (a zip bomb is refused).
+        The most the document's XML may take once unpacked; less when it unpacks to more than
+        a hundred times its zipped size (a zip bomb is refused).
+    max_text : int, optional
+        The most characters its text may hold.
 
     Raises
     ------
@@ -77,94 +167,118 @@ def docx_text(data: bytes, path, max_bytes: int) -> str:
         A zip archive that is no Word file (an Excel workbook, a plain .zip), a damaged or
         too large one, or one whose XML declares entities.
     """
-    import xml.etree.ElementTree as ET
-
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         if _DOCX_BODY not in names:
             kind = "an Excel workbook (.xlsx)" if "xl/workbook.xml" in names else "a zip archive, not a Word .docx"
             raise InputError(path, f"is {kind}: give the report as text, a web page (.html) or a Word .docx")
-        if archive.getinfo(_DOCX_BODY).file_size > max_bytes:
-            raise InputError(path, f"is a Word file whose text is over the size limit ({max_bytes / 1e6:g} MB unpacked)")
-        body = archive.read(_DOCX_BODY)
+        info = archive.getinfo(_DOCX_BODY)
+        # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
+        limit = min(max_bytes, _UNPACKED_FACTOR * info.compress_size + _UNPACKED_SLACK)
+        too_big = InputError(path, f"is a Word file whose text is over the size limit ({limit / 1e6:g} MB unpacked)")
+        if info.file_size > limit:
+            raise too_big
+        reader = _WordText(path)
+        with archive.open(info) as body:  # read and parsed a piece at a time: memory for its text only
+            unpacked = 0
+            while chunk := body.read(1 << 20):
+                unpacked += len(chunk)
+                if unpacked > limit:
+                    raise too_big
+                reader.feed(chunk)
+                if max_text is not None and reader.size > max_text:
+                    raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
+                                           "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+        reader.feed(b"", final=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
-    if b"<!DOCTYPE" in body[:4096].upper() or b"<!ENTITY" in body.upper():
-        raise InputError(path, "is a Word file whose XML declares a document type or entities (no Word file does)")
-    try:
-        root = ET.fromstring(body)
-    except ET.ParseError as exc:
-        raise InputError(path, f"is a damaged Word file (its XML: {exc})") from None
-    lines = []
-    _paragraph_lines(root, lines)
-    return _tidy("\n".join(lines))
+    return _tidy("\n".join(reader.lines))
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-class _PageText(html.parser.HTMLParser):
-    """Collects the shown text of a page, a line break at each block's edge."""
+class _WordText:
+    """Collects the paragraphs of WordprocessingML as it is parsed (expat, no tree: no depth or
+    size of the XML makes it recurse or hold more than the text)."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self.hidden = 0  # depth inside elements whose content is not shown
+    def __init__(self, path):
+        import xml.parsers.expat
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "body":
-            self.hidden = 0  # a head left open ends where the body begins
-        elif tag in _HIDDEN:
-            self.hidden += 1
-        elif tag in _BREAKS:
-            self.parts.append("\n")
+        self.path, self.lines = path, []
+        self.open = []  # paragraphs being read, outermost first: (parts, lines of paragraphs inside it)
+        self.skip = 0  # depth inside what Word does not show (deletions, properties, ruby text, fallbacks)
+        self.in_text = 0
+        self.size = 0  # characters of text read
+        self.choices = []  # per mc:AlternateContent open: whether one of its choices was read
+        self.parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+        self.parser.buffer_text = True
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._text
+        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.EntityDeclHandler = self._doctype
 
-    def handle_startendtag(self, tag, attrs):
-        if tag in _BREAKS:
-            self.parts.append("\n")
+    def feed(self, data, final=False):
+        import xml.parsers.expat
 
-    def handle_endtag(self, tag):
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in _BREAKS:
-            self.parts.append("\n")
+        try:
+            self.parser.Parse(data, final)
+        except xml.parsers.expat.ExpatError as exc:
+            raise InputError(self.path, f"is a damaged Word file (its XML: {exc})") from None
 
-    def handle_data(self, data):
-        if not self.hidden:
-            self.parts.append(_SPACES.sub(" ", _SOURCE_BREAK.sub("", data)))
+    def _doctype(self, *args):
+        raise InputError(self.path, "is a Word file whose XML declares a document type or entities (no Word file does)")
 
+    def _start(self, name, attrs):
+        space, _, tag = name.rpartition(" ")
+        if self.skip or (space == _MC and tag == "Choice" and self.choices and self.choices[-1]):
+            self.skip += 1  # a second choice of the same content is read once only
+            return
+        if space == _MC:
+            if tag == "AlternateContent":
+                self.choices.append(False)
+            elif tag == "Choice" and self.choices:
+                self.choices[-1] = True
+            elif tag == "Fallback" and self.choices and self.choices[-1]:
+                self.skip += 1
+            return
+        if space not in _WORD_SPACES:
+            return
+        if tag in _WORD_UNSHOWN:
+            self.skip += 1
+        elif tag == "p":
+            self.open.append(([], []))
+        elif self.open:
+            if tag == "t":
+                self.in_text += 1
+            elif tag == "tab":
+                self.open[-1][0].append("\t")
+            elif tag in ("br", "cr"):
+                self.open[-1][0].append("\n")
 
-def _run_text(node) -> str:
-    """The text a WordprocessingML node adds to its paragraph."""
-    tag = node.tag
-    if tag == _WORD + "t":
-        return node.text or ""
-    if tag == _WORD + "tab":
-        return "\t"
-    if tag in (_WORD + "br", _WORD + "cr"):
-        return "\n"
-    return ""
+    def _end(self, name):
+        if self.skip:
+            self.skip -= 1
+            return
+        space, _, tag = name.rpartition(" ")
+        if space == _MC:
+            if tag == "AlternateContent" and self.choices:
+                self.choices.pop()
+        elif space in _WORD_SPACES:
+            if tag == "t" and self.in_text:
+                self.in_text -= 1
+            elif tag == "p" and self.open:
+                parts, inside = self.open.pop()
+                lines = self.open[-1][1] if self.open else self.lines  # a text box's paragraphs follow its own
+                lines.append("".join(parts))
+                lines.extend(inside)
 
-
-def _paragraph_lines(node, lines):
-    """Append the text of each paragraph under ``node`` to ``lines``, in document order; a
-    paragraph inside another (a text box) is a line of its own, after it."""
-    if node.tag != _WORD + "p":
-        for child in node:
-            _paragraph_lines(child, lines)
-        return
-    parts, nested, stack = [], [], list(reversed(node))
-    while stack:
-        child = stack.pop()
-        if child.tag == _WORD + "p":
-            nested.append(child)
-            continue
-        parts.append(_run_text(child))
-        stack.extend(reversed(child))
-    lines.append("".join(parts))
-    for paragraph in nested:
-        _paragraph_lines(paragraph, lines)
+    def _text(self, data):
+        if self.in_text and not self.skip and self.open:
+            self.open[-1][0].append(data)
+            self.size += len(data)
 
 
 def _tidy(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.io import InputError, read_bytes_limited
+from geo.io import InputError, max_report_bytes, read_bytes_limited
 from geo.text_codecs import decode_text
 
 ENCODINGS = ("auto", "utf-8", "gb18030", "big5")
@@ -41,7 +41,9 @@ def read_report(path, encoding: str = "auto") -> str:
     if data.startswith(b"PK\x03\x04"):
         from geo.extract.documents import docx_text  # imported for documents only (15 ms)
 
-        return docx_text(data, Path(path), max_bytes=_UNPACKED_FACTOR * len(data) + 10_000_000)
+        # its text within the size limit of a text report; its XML, some ten times that at most
+        limit = max_report_bytes()
+        return docx_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit)
     text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
     if text.lstrip()[:1] == "<":
         from geo.extract.documents import html_text, is_html
@@ -50,5 +52,5 @@ def read_report(path, encoding: str = "auto") -> str:
     return text
 
 
-# A Word file's XML unpacks to some ten times its zipped size; more than this many times is a zip bomb.
-_UNPACKED_FACTOR = 100
+# A Word file's XML takes a few times its text; more than this many times the size limit of a text is refused.
+_XML_PER_TEXT = 10
