@@ -11,7 +11,8 @@ type, tallies by class, measures),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters), ``confidence`` (how likely a named record is a project; the names it drops),
 ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
-``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16):
+``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16), ``documents`` saved web pages and Word
+files as their text:
 
 1. The decoded text is normalised (NFKC per character, then OpenCC Traditional->Simplified: see
    :mod:`geo.names`, the normaliser shared with gazetteer matching) with an offset map, so rules
@@ -19,7 +20,8 @@ filters), ``confidence`` (how likely a named record is a project; the names it d
    pages insert in brackets (環(huán)境), spaces around numbers and the spaces of letter-spaced words
    (沪 松 公 路, from PDF tables) are dropped from the matched
    text (``segment.clean``) and from names; offsets still cover the span as written.
-2. Sentences (split on 。！？；and newlines) are cut into clauses at commas and colons. In each clause a
+2. Sentences (split on 。！？；and newlines; a line break that only wraps a line of text copied from
+   a PDF is dropped first: ``segment.wrapped_line_breaks``) are cut into clauses at commas and colons. In each clause a
    *head* (a place-name suffix such as 路, 医院, 水库, 教育集团, or a road/rail code like G105 or
    地铁6号线) is looked up at every position, longest head first. A head is accepted only when what
    follows it ends a noun phrase (punctuation, 、/和/及, 等, a count, or an action word such as 建设 or
