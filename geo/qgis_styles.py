@@ -14,6 +14,8 @@ QGIS_VERSION = "3.22.16-Białowieża"
 PX_TO_MM = 0.26  # one CSS pixel at 96 dpi
 POINT_SIZE_MM = 3.4
 FONT = "Noto Sans CJK SC"
+PROJECT_LABEL_PRIORITY = 8  # QGIS label priority, 0-10 (its default is 5)
+AREA_LABEL_PRIORITY = 3
 
 LAYER_STYLES_COLUMNS = ("f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
                         "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui", "update_time")
@@ -36,7 +38,8 @@ def layer_style(layer: str, family: str, *, approximate=False) -> dict:
     -------
     dict
         ``family``, ``stroke`` (hex), ``stroke_mm``, ``dash_mm`` (list or None), ``fill``
-        (hex or None), ``fill_alpha`` (0-1), ``label`` (field name or None).
+        (hex or None), ``fill_alpha`` (0-1), ``label`` (field name or None); for
+        ``subdistricts`` also ``area_label`` (its names yield to the projects' and hide none).
     """
     from geo.data import categories
 
@@ -46,7 +49,8 @@ def layer_style(layer: str, family: str, *, approximate=False) -> dict:
             base = base[: -len(suffix)]
     if base == "subdistricts":
         return {"family": "polygon", "stroke": "#555555", "stroke_mm": 0.5, "fill": None, "fill_alpha": 0.0,
-                "dash_mm": [6 * PX_TO_MM, 5 * PX_TO_MM] if approximate else None, "label": "name"}
+                "dash_mm": [6 * PX_TO_MM, 5 * PX_TO_MM] if approximate else None, "label": "name",
+                "area_label": True}
     if base == "district_outline":
         return {"family": "polygon", "stroke": "#222222", "stroke_mm": 0.8, "fill": None, "fill_alpha": 0.0,
                 "dash_mm": None, "label": None}
@@ -185,8 +189,13 @@ def _labeling(root, style) -> None:
     ET.SubElement(settings, "text-buffer", {"bufferDraw": "1", "bufferSize": "0.8", "bufferSizeUnits": "MM",
                                             "bufferColor": "255,255,255,255", "bufferOpacity": "1"})
     placement = {"point": "6", "line": "2", "polygon": "1"}[style["family"]]  # OrderedPositions, Line, OverPoint
-    ET.SubElement(settings, "placement", {"placement": placement, "dist": "1", "distUnits": "MM"})
-    ET.SubElement(settings, "rendering", {"obstacle": "1", "scaleVisibility": "0"})
+    # A 街道 polygon covers every project in it. Were its label an obstacle of QGIS's default
+    # weight, no project label could be placed inside a 街道, and QGIS would draw only the
+    # 街道 names: the 街道 are no obstacle, and the projects' names outrank theirs.
+    area = style.get("area_label", False)
+    ET.SubElement(settings, "placement", {"placement": placement, "dist": "1", "distUnits": "MM",
+                                          "priority": str(AREA_LABEL_PRIORITY if area else PROJECT_LABEL_PRIORITY)})
+    ET.SubElement(settings, "rendering", {"obstacle": "0" if area else "1", "scaleVisibility": "0"})
 
 
 def _sld_fill(parent, se, style) -> None:

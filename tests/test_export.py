@@ -291,6 +291,74 @@ def test_qgis_opens_every_layer_with_the_web_map_style_when_installed(out_dir, t
     assert "Warning" not in result.stderr
 
 
+def test_gpkg_label_settings_let_project_names_show_inside_subdistricts(out_dir, tmp_path):
+    """The 街道 cover every project: their labels are no obstacle and rank below the projects'."""
+    import sqlite3
+    import xml.etree.ElementTree as ET
+
+    [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
+    with sqlite3.connect(path) as db:
+        qml = {name: ET.fromstring(text.split("\n", 1)[1])
+               for name, text in db.execute("SELECT f_table_name, styleQML FROM layer_styles")}
+    settings = {name: (root.find("labeling/settings/placement").get("priority"),
+                       root.find("labeling/settings/rendering").get("obstacle"))
+                for name, root in qml.items() if root.find("labeling") is not None}
+    assert settings.pop("subdistricts") == ("3", "0")
+    assert settings and all(value == ("8", "1") for value in settings.values()), settings
+
+
+QGIS_LABELS = """
+import sqlite3, sys
+from qgis.core import QgsApplication, QgsVectorLayer, QgsMapSettings, QgsMapRendererSequentialJob, QgsRectangle
+from qgis.PyQt.QtCore import QSize
+app = QgsApplication([], False)
+app.initQgis()
+path = sys.argv[1]
+names = [n for (n,) in sqlite3.connect(path).execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")]
+layers = [QgsVectorLayer(path + "|layername=" + n, n, "ogr") for n in names]
+layers.sort(key=lambda layer: layer.name() in ("subdistricts", "district_outline"))  # areas drawn below
+settings = QgsMapSettings()
+settings.setLayers(layers)
+settings.setDestinationCrs(layers[0].crs())
+extent = QgsRectangle()
+for layer in layers:
+    extent.combineExtentWith(layer.extent())
+settings.setExtent(extent)
+settings.setOutputSize(QSize(1400, 1000))
+job = QgsMapRendererSequentialJob(settings)
+job.start()
+job.waitForFinished()
+ids = {layer.id(): layer.name() for layer in layers}
+for label in job.takeLabelingResults().allLabels():
+    print(ids[label.layerID], label.labelText)
+sys.stdout.flush()
+import os
+os._exit(0)
+"""
+
+
+def test_qgis_draws_project_names_inside_subdistricts_when_installed(out_dir, tmp_path):
+    """Rendered by real QGIS, every labelled project layer shows its names, not only the 街道's."""
+    import subprocess
+
+    python = "/usr/bin/python3"
+    probe = subprocess.run([python, "-c", "import qgis.core"], capture_output=True) if Path(python).exists() else None
+    if probe is None or probe.returncode != 0:
+        pytest.skip("PyQGIS (Debian python3-qgis) is not installed")
+    [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
+    result = subprocess.run([python, "-c", QGIS_LABELS, str(path)], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    placed = {}
+    for line in result.stdout.splitlines():
+        layer, text = line.split(" ", 1)
+        placed.setdefault(layer, set()).add(text)
+    features = {n for n, kind in pyogrio.list_layers(path) if kind}
+    projects = features - {"subdistricts", "district_outline"}
+    assert projects and all(placed.get(name) for name in projects), placed
+    assert placed.get("subdistricts")
+
+
 def test_ogrinfo_reads_the_gpkg_when_installed(out_dir, tmp_path):
     import shutil
     import subprocess
