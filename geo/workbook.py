@@ -81,8 +81,22 @@ def _table_sheet(sheet, table) -> None:
         _append(sheet, [_value(v) for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    for column, cells in zip(table.columns, sheet.iter_cols(min_row=2)):
+        if "km" in str(column).split("_"):  # road_km_rebuild, length_km
+            for cell in cells:
+                cell.number_format = "0.000"  # km as the CSV writes them
     sheet.freeze_panes = "A2"
     _fit_columns(sheet)
+    _print_setup(sheet)
+
+
+def _print_setup(sheet) -> None:
+    """Printed as it is: A4 landscape, the heading row and the 街道 code and name on every page
+    (fitting all columns to one page width would shrink the text below reading size)."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:B"
 
 
 def _about_sheet(sheet, report, about) -> None:

@@ -214,8 +214,11 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     school = headings.index("学校教育 School") + 1
     assert [zones.cell(row=r, column=school).value for r in range(2, 6)] == list(report.by_subdistrict["school"])
     assert all(isinstance(zones.cell(row=r, column=3).value, int) for r in range(2, 6))
-    km = zones.cell(row=2, column=headings.index("改造道路 Road rebuild km") + 1).value
-    assert isinstance(km, float)
+    km = zones.cell(row=2, column=headings.index("改造道路 Road rebuild km") + 1)
+    assert isinstance(km.value, float) and km.number_format == "0.000"
+    # Printed as it is: landscape, the headings and the 街道 on every page.
+    assert zones.page_setup.orientation == "landscape"
+    assert (zones.print_title_rows, zones.print_title_cols) == ("$1:$1", "$A:$B")
     assert zones.column_dimensions["B"].width >= 2 * len("天桥东街街道")  # fitted to CJK names
     about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
     assert about["边界质量 Boundary quality"] == "approximate" and about["报告 Report"] == "r.txt"
