@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, normalise_name
-from geo.geocodes import APPROXIMATE, MATCHED, source_label, unlocated
+from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.junctions import junction_roads, locate_junction
 from geo.safe_text import one_line
 from geo.sections import alias_of, cut_section, extension_side
@@ -207,7 +207,7 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
         "source": entry.source,
         "method": method,
         "source_datum": entry.source_datum,
-        "accuracy_m": round(accuracy),
+        "accuracy_m": accuracy_metres(accuracy),
         "matched_name": entry.name,
     }
 
@@ -300,7 +300,7 @@ def _use_hand_placed(entry, place):
         "source": entry.source,
         "method": method,
         "source_datum": entry.source_datum,
-        "accuracy_m": round(float(entry.accuracy_m)),
+        "accuracy_m": accuracy_metres(entry.accuracy_m),
         "matched_name": entry.name,
     }
 
@@ -336,7 +336,7 @@ def _place_in_zone(name, areas, previous):
                 "method": f"site unknown; the name contains the place name {stem}, so placed inside "
                           f"{zone_name} (accuracy spans the 街道). {previous.get('reason', '')}".strip(),
                 "source_datum": "wgs84",
-                "accuracy_m": round(radius, -1),
+                "accuracy_m": float(round(radius, -1)),
                 "matched_name": zone_name,
             }
     return None, previous

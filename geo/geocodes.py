@@ -13,6 +13,12 @@ def unlocated(reason):
             "accuracy_m": None, "reason": reason}
 
 
+def accuracy_metres(value) -> float:
+    """An accuracy as the geocode carries it: whole metres, always a float (every layer's
+    accuracy_m column is then real, in QGIS as in the catalog's schema)."""
+    return float(round(value))
+
+
 def source_label(entry):
     """The source an entry came from, short: the OSM file (``OpenStreetMap extract a.osm``) or its tier."""
     if entry.source.startswith("OpenStreetMap extract"):

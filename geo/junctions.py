@@ -7,7 +7,7 @@ import unicodedata
 
 from geo import settings
 from geo.gazetteer import LINE_TYPES, distinct_places
-from geo.geocodes import APPROXIMATE, MATCHED, source_label, unlocated
+from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.names import ROAD_NAME_ENDINGS
 
 # Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
@@ -201,7 +201,7 @@ def _junction_geocode(entry_a, entry_b, strengths, junction, crs):
         "source": _joined(entry_a.source, entry_b.source),
         "method": method,
         "source_datum": _joined(entry_a.source_datum, entry_b.source_datum),
-        "accuracy_m": round(accuracy),
+        "accuracy_m": accuracy_metres(accuracy),
         "matched_name": f"{entry_a.name} × {entry_b.name}",
     }
 
