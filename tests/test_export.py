@@ -268,7 +268,7 @@ os._exit(0)  # QGIS 3.22 can crash while tearing down offscreen; everything is p
 
 
 def _in_qgis(script, out_dir, tmp_path):
-    """(GeoPackage of every layer, what ``script`` prints about it) run by real QGIS (Debian
+    """(GeoPackage of every layer, the finished run of ``script`` on it) by real QGIS (Debian
     python3-qgis, under the system Python, offscreen); the test is skipped without it."""
     import subprocess
 
@@ -280,16 +280,16 @@ def _in_qgis(script, out_dir, tmp_path):
     result = subprocess.run([python, "-c", script, str(path)], capture_output=True, text=True, timeout=120,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
-    return path, result.stdout
+    return path, result
 
 
 def test_qgis_opens_every_layer_with_the_web_map_style_when_installed(out_dir, tmp_path):
     """Real QGIS (Debian python3-qgis, run by the system Python) reads layer_styles as the default style."""
     from geo.data import categories
 
-    _, printed = _in_qgis(QGIS_CHECK, out_dir, tmp_path)
+    _, result = _in_qgis(QGIS_CHECK, out_dir, tmp_path)
     seen = {}
-    for line in printed.splitlines():
+    for line in result.stdout.splitlines():
         name, valid, renderer, kind, colour, outline, labels = line.split()
         seen[name] = (valid, renderer, kind, colour, outline, labels)
     assert seen["school"] == ("True", "singleSymbol", "SimpleMarker", categories()["school"]["colour"], "solid", "True")
@@ -346,9 +346,9 @@ os._exit(0)
 
 def test_qgis_draws_project_names_inside_subdistricts_when_installed(out_dir, tmp_path):
     """Rendered by real QGIS, every labelled project layer shows its names, not only the 街道's."""
-    path, printed = _in_qgis(QGIS_LABELS, out_dir, tmp_path)
+    path, result = _in_qgis(QGIS_LABELS, out_dir, tmp_path)
     placed = {}
-    for line in printed.splitlines():
+    for line in result.stdout.splitlines():
         layer, text = line.split(" ", 1)
         placed.setdefault(layer, set()).add(text)
     features = {n for n, kind in pyogrio.list_layers(path) if kind}
