@@ -208,7 +208,7 @@ CASES = [
          "line 2: bad coordinates", setup=_write("onepoint.csv", 'name,wkt\n水屯北路,"LINESTRING(117 36.7)"\n')),
     # --- reports
     Case("report-pdf", ["extract", "report_pdf.txt", "-o", "out.geojson"], "report_pdf.txt",
-         "is a PDF document, not plain text"),
+         "is a damaged PDF"),
     Case("report-docx", ["extract", "report.docx", "-o", "out.geojson"], "report.docx",
          "is a damaged or encrypted Word file"),
     Case("report-unknown-encoding", ["extract", "report_unknown_encoding.txt", "-o", "out.geojson"],

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,59 @@ def test_a_zip_bomb_beside_large_pictures_is_refused(tmp_path):
 def test_a_word_file_whose_text_is_over_the_size_limit_is_refused():
     with pytest.raises(InputError, match="text is over the 0.0005 MB size limit"):
         docx_text(_docx(_p(_r("路" * 1000))), "r.docx", 10**7, max_text=500)
+
+
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+def test_a_pdf_gives_the_projects_of_its_text():
+    # A PDF made by LibreOffice from wrapped_report.txt: lines cut mid-name (红枫湖 / 公园, 青 / 山大道).
+    pdf, txt = DOCUMENTS / "wrapped_report.pdf", DOCUMENTS / "wrapped_report.txt"
+    text = read_report(pdf)
+    assert "红枫湖\n公园" in text and "青\n山大道" in text
+    from_pdf, from_text = extract_file(pdf), extract_file(txt)
+    assert sorted(f["properties"]["name"] for f in from_pdf) == sorted(f["properties"]["name"] for f in from_text)
+    assert {"红枫湖公园", "青山大道", "湖滨社区卫生服务中心"} <= {f["properties"]["name"] for f in from_pdf}
+    for feature in from_pdf:
+        props = feature["properties"]
+        assert "\n" not in props["quote"]
+        assert text[props["char_start"]:props["char_end"]].replace("\n", "") == props["name"] or not props["named"]
+
+
+def _pdf(tmp_path, blank=False, **encryption):
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    if blank:
+        writer.add_blank_page(width=595, height=842)
+    else:
+        writer.append(str(DOCUMENTS / "wrapped_report.pdf"))
+    if encryption:
+        writer.encrypt(**encryption)
+    path = tmp_path / "report.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def _cut_pdf(tmp_path):
+    path = tmp_path / "cut.pdf"
+    path.write_bytes((DOCUMENTS / "wrapped_report.pdf").read_bytes()[:3000])  # a download cut short
+    return path
+
+
+def test_a_pdf_locked_only_against_editing_is_read(tmp_path):
+    path = _pdf(tmp_path, user_password="", owner_password="owner")  # opens without a password
+    assert "红枫湖\n公园" in read_report(path)
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda tmp: _pdf(tmp, user_password="secret", owner_password="secret"), "is a password-protected PDF"),
+    (lambda tmp: _pdf(tmp, blank=True), "is a PDF without a text layer"),
+    (lambda tmp: _cut_pdf(tmp), "is a damaged PDF"),
+])
+def test_a_pdf_that_cannot_be_read_is_named(tmp_path, make, problem):
+    path = make(tmp_path)
+    with pytest.raises(InputError, match=problem) as caught:
+        read_report(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)

@@ -1,4 +1,4 @@
-"""Reports handed over as documents: the text of a saved web page (HTML) or a Word file (.docx), a line per paragraph."""
+"""Reports handed over as documents: the text of a saved web page (HTML), a Word file (.docx) or a PDF, a line per paragraph or printed line."""
 
 from __future__ import annotations
 
@@ -196,6 +196,55 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
     return _tidy("\n".join(reader.lines))
 
 
+def pdf_text(data: bytes, path) -> str:
+    """The text of a PDF's pages, read with pypdf: the lines as printed, a form feed opening
+    each page after the first (extraction joins the lines a paragraph wraps over, see
+    :func:`geo.extract.segment.wrapped_line_breaks`).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes.
+    path : path-like
+        Named in errors.
+
+    Raises
+    ------
+    geo.io.InputError
+        A damaged PDF, one that needs a password, one with no text layer (a scan: its text
+        needs OCR first), or one whose fonts map to no characters.
+    """
+    import logging
+
+    import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd objects are no errors of ours
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(path, "is a password-protected PDF: open it, then save its text as a .txt file")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on a damaged file; none is ours to show whole
+        raise InputError(path, f"is a damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+    text = "\n\f".join(page.rstrip("\n") for page in pages)
+    shown = [c for c in text if not c.isspace()]
+    if len(shown) < _PDF_MIN_CHARACTERS:
+        raise InputError(path, "is a PDF without a text layer (a scan?): run OCR on it, or give its text as a .txt file")
+    unmapped = sum(1 for c in shown if c == "\ufffd" or "\ue000" <= c <= "\uf8ff")
+    if unmapped > _PDF_MAX_UNMAPPED * len(shown):
+        raise InputError(path, f"is a PDF whose fonts map {unmapped / len(shown):.0%} of the characters to none: "
+                               "save its text from a PDF viewer, or run OCR on it")
+    return _tidy_pages(text)
+
+
+# A PDF with fewer characters than this has no text layer worth reading; one with more than this
+# share of its characters unmapped (U+FFFD, private use) has fonts without a Unicode map.
+_PDF_MIN_CHARACTERS = 20
+_PDF_MAX_UNMAPPED = 0.2
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -279,6 +328,13 @@ class _WordText:
         if self.in_text and not self.skip and self.open:
             self.open[-1][0].append(data)
             self.size += len(data)
+
+
+def _tidy_pages(text: str) -> str:
+    """Lines without trailing spaces; blank lines kept (a PDF reader's line spacing tells wrapped
+    lines apart), runs of them at most two."""
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{4,}", "\n\n\n", text).strip("\n") + "\n"
 
 
 def _tidy(text: str) -> str:

@@ -1,5 +1,5 @@
 """Reading a report file: UTF-8, UTF-16, GB18030/GBK or Big5, told apart by the characters each decoding gives;
-a saved web page or a Word file as its text."""
+a saved web page, a Word file or a PDF as its text."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def read_report(path, encoding: str = "auto") -> str:
     Parameters
     ----------
     path : str or path-like
-        The report: plain text, a saved web page (HTML, read as the text a browser shows) or
-        a Word file (.docx, a line per paragraph).
+        The report: plain text, a saved web page (HTML, read as the text a browser shows), a
+        Word file (.docx, a line per paragraph) or a PDF (its text layer, a line per printed line).
     encoding : {"auto", "utf-8", "gb18030", "big5"}
         ``auto`` detects UTF-8 (with or without BOM), UTF-16 (with BOM), GB18030/GBK or
         Big5: when the bytes are not UTF-8, the decoding whose characters are mostly common
@@ -38,6 +38,10 @@ def read_report(path, encoding: str = "auto") -> str:
     if encoding not in ENCODINGS:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
     data = read_bytes_limited(path)  # a file or a pipe, within the size limit
+    if data.lstrip(b"\x00\t\n\r\x0c ")[:5] == b"%PDF-":
+        from geo.extract.documents import pdf_text  # imported for PDFs only
+
+        return pdf_text(data, Path(path))
     if data.startswith(b"PK\x03\x04"):
         from geo.extract.documents import docx_text  # imported for documents only (15 ms)
 
