@@ -281,3 +281,15 @@ def test_a_pdf_that_cannot_be_read_is_named(tmp_path, make, problem):
     with pytest.raises(InputError, match=problem) as caught:
         read_report(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_pdf_encrypted_beyond_what_pypdf_can_open_alone_is_named(tmp_path, monkeypatch):
+    import pypdf
+
+    def needs_cryptography(self, password):
+        raise pypdf.errors.DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    path = _pdf(tmp_path, user_password="", owner_password="owner")
+    monkeypatch.setattr(pypdf.PdfReader, "decrypt", needs_cryptography)
+    with pytest.raises(InputError, match="is an encrypted PDF geo cannot open"):
+        read_report(path)

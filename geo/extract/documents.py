@@ -226,6 +226,10 @@ def pdf_text(data: bytes, path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
+    except (pypdf.errors.DependencyError, pypdf.errors.FileNotDecryptedError, pypdf.errors.WrongPasswordError):
+        # AES needs the cryptography package, which geo does not install for this alone
+        raise InputError(path, "is an encrypted PDF geo cannot open: save its text from a PDF viewer as a .txt file") \
+            from None
     except Exception as exc:  # pypdf raises many kinds on a damaged file; none is ours to show whole
         raise InputError(path, f"is a damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     text = "\n\f".join(page.rstrip("\n") for page in pages)
