@@ -335,11 +335,11 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
 
 def _extract_dated(report, encoding):
     """The catalog features of a report and the date it gives itself (read once: it may be a pipe)."""
-    from geo.extract import extract_projects, read_report
+    from geo.extract import PARAGRAPH_LINES, extract_projects, read_document
     from geo.extract.dates import report_date
 
-    text = read_report(report, encoding=encoding)
-    features = extract_projects(text)
+    text, kind = read_document(report, encoding=encoding)
+    features = extract_projects(text, wrapped_lines=kind not in PARAGRAPH_LINES)
     if not features:
         raise InputError(report, "no spatial projects found in the report")
     return features, report_date(text)

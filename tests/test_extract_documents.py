@@ -293,3 +293,33 @@ def test_a_pdf_encrypted_beyond_what_pypdf_can_open_alone_is_named(tmp_path, mon
     monkeypatch.setattr(pypdf.PdfReader, "decrypt", needs_cryptography)
     with pytest.raises(InputError, match="is an encrypted PDF geo cannot open"):
         read_report(path)
+
+
+def test_a_word_file_whose_compressed_text_is_damaged_is_named(tmp_path):
+    data = bytearray(_docx(WORD_BODY * 20))
+    body = data.index(b"word/document.xml") + len("word/document.xml")  # the local header's name, then the data
+    data[body + 5:body + 25] = bytes(20)
+    path = tmp_path / "report.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="is a damaged or encrypted Word file"):
+        read_report(path)
+
+
+def test_empty_comments_written_short_hide_nothing():
+    assert html_text("<p>a<!-->b</p><p>c<!--->d</p>") == "ab\ncd\n"
+
+
+def test_the_lines_of_a_web_page_or_a_word_file_are_paragraphs_not_wrapped_lines(tmp_path, monkeypatch):
+    import geo.extract
+
+    looked = []
+    real = geo.extract.wrapped_line_breaks
+    monkeypatch.setattr(geo.extract, "wrapped_line_breaks", lambda text: looked.append(text) or real(text))
+    page, word, pdf = tmp_path / "r.html", tmp_path / "r.docx", DOCUMENTS / "wrapped_report.pdf"
+    page.write_text(f"<html><body>{PAGE}</body></html>", encoding="utf-8")
+    word.write_bytes(_docx(WORD_BODY))
+    for path in (page, word):
+        extract_file(path)
+    assert looked == []  # a page's and a Word file's lines are its paragraphs and table cells
+    extract_file(pdf)
+    assert len(looked) == 1  # a PDF's are the lines it printed

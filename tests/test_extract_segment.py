@@ -2,6 +2,7 @@
 
 import pytest
 
+from geo.extract import segment
 from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
 
 
@@ -153,3 +154,30 @@ def test_a_byline_under_a_headline_of_the_wrap_width_is_not_joined_to_it():
     headline = "青山区：今年将办好二十五件民生实事，全力为百姓幸福生活托底"
     text = "\n".join([headline, "来源：青山日报  2024-02-28 09:26"] + lines)
     assert _joined(text).split("\n")[:2] == [headline, "来源：青山日报  2024-02-28 09:26"]
+
+
+def test_a_sentences_last_words_at_two_page_ends_are_text_not_a_running_head():
+    lines = ["今年，我们将围绕城市更新和民生改善两条", "主线，集中力量办好一批群众关心的实事，", "新建青松路、白石大道和红枫湖公园，改造",
+             "提升东岭小学、西岭中学和湖滨社区卫生服", "务中心，完成老旧小区改造二十个，建成口", "袋公园十二处，加快推进城北污水处理厂扩",
+             "建设。", "交通方面，打通断头路八条，实施青山大道", "快速化改造，建成白石河大桥，完善公交站",
+             "点和停车设施，推进白石河综合治理工程的", "建设。", "\f教育方面，新建幼儿园三所，改扩建中小学",
+             "五所，新增学位四千五百个，建设北湖公园", "感。"]
+    joined = _joined("\n".join(lines) + "\n").split("\n")
+    assert "点和停车设施，推进白石河综合治理工程的建设。" in "".join(joined)
+    assert any(line.startswith("\f教育方面") for line in joined)  # the page's first sentence stands apart
+
+
+def test_a_long_line_of_spaces_is_no_page_number_and_a_padded_full_stop_ends_a_line():
+    assert not segment._is_page_number(" " * 40_000 + "x") and segment._is_page_number("  - 3 -  ")
+    lines = _wrapped(PARAGRAPHS, 30).split("\n")
+    padded = lines[1][:29] + "。" + " " * 60  # a line of the wrap width that ends a sentence, then spaces
+    text = "\n".join(lines[:1] + [padded] + lines[2:])
+    assert not any(s == len(lines[0]) + 1 + len(padded.rstrip()) for s, _ in wrapped_line_breaks(text))
+
+
+def test_a_number_alone_on_a_line_is_a_page_number_only_beside_a_page_break():
+    lines = _wrapped(PARAGRAPHS, 30).split("\n")
+    cell = "\n".join(lines[:2] + ["280"] + lines[2:])  # a table's number cell: kept, not joined
+    assert "280" in _joined(cell).split("\n")
+    page = "\n".join(lines[:2] + ["", "3", ""] + lines[2:])  # a page's number between blank lines: dropped
+    assert _joined(page).split("\n")[0] == PARAGRAPHS[0]

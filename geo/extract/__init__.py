@@ -156,7 +156,7 @@ import contextlib
 import gc
 
 from geo import data as geo_data
-from geo.extract.encoding import ENCODINGS, read_report
+from geo.extract.encoding import ENCODINGS, PARAGRAPH_LINES, read_document, read_report
 from geo.extract.features import finish_records, pack_records, project_slug, to_features, unpack_records
 from geo.extract import tagger
 from geo.extract.lists import link_listed_members
@@ -171,10 +171,11 @@ from geo.extract.statistical import after_label, combine
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
 
-__all__ = ["ENCODINGS", "extract_file", "extract_projects", "normalise_name", "project_slug", "read_report"]
+__all__ = ["ENCODINGS", "PARAGRAPH_LINES", "extract_file", "extract_projects", "normalise_name", "project_slug",
+           "read_document", "read_report"]
 
 
-def extract_projects(text: str) -> list:
+def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
     """Extract the spatial projects named in a report's text as catalog features.
 
     Parameters
@@ -182,6 +183,10 @@ def extract_projects(text: str) -> list:
     text : str
         The decoded report text (Simplified or Traditional Chinese; full-width or ASCII
         punctuation).
+    wrapped_lines : bool, default True
+        Look for lines a paragraph was wrapped over (text copied from a PDF) and read the
+        sentences over them (:func:`geo.extract.segment.wrapped_line_breaks`). False for text
+        whose lines are paragraphs or table cells (a web page's, a Word file's).
 
     Returns
     -------
@@ -200,7 +205,7 @@ def extract_projects(text: str) -> list:
     # A long text is cut at a line end: a forked worker process reads the lines after the cut
     # (normalising, tagging and putting them through the rules) while this one reads those
     # before it (see geo.extract.parallel; the same records as one process would find).
-    breaks = wrapped_line_breaks(text)  # a PDF's wrapped lines: the sentence goes on over them
+    breaks = wrapped_line_breaks(text) if wrapped_lines else []  # a PDF's wrapped lines: sentences go on over them
     cut = _line_cut(text, breaks) if len(text) >= PARALLEL_MIN_CHARS > 0 else len(text)
     with _cyclic_gc_paused():
         job = start_job(_packed_part_records, text, cut, len(text), breaks, parallel=cut < len(text))
@@ -310,7 +315,8 @@ def extract_file(path, encoding: str = "auto") -> list:
     Parameters
     ----------
     path : str or path-like
-        The report (plain text: UTF-8, GB18030/GBK, Big5 or UTF-16).
+        The report: text (UTF-8, GB18030/GBK, Big5 or UTF-16), a saved web page, a Word
+        .docx or a PDF (see :func:`read_report`).
     encoding : {"auto", "utf-8", "gb18030", "big5"}
         See :func:`read_report`.
 
@@ -324,7 +330,8 @@ def extract_file(path, encoding: str = "auto") -> list:
     geo.io.InputError
         The file cannot be read, or no spatial project was found in it.
     """
-    features = extract_projects(read_report(path, encoding=encoding))
+    text, kind = read_document(path, encoding=encoding)
+    features = extract_projects(text, wrapped_lines=kind not in PARAGRAPH_LINES)
     if not features:
         raise InputError(path, "no spatial projects found in the report")
     return features

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import io
+import lzma
 import re
 import zipfile
+import zlib
 
 from geo.io import InputError
 
@@ -31,7 +33,7 @@ _BREAKS = frozenset({"p", "div", "br", "li", "dt", "dd", "tr", "td", "th", "h1",
 # page when its closing part is missing (an unclosed comment or tag hides the rest), so the scan
 # never backtracks: linear in the page's size whatever its markup.
 _TOKEN = re.compile(r"""
-    <!--.*?(?:-->|\Z)                                   # comment
+    <!--(?:-?>|.*?(?:-->|\Z))                           # comment (<!--> and <!---> are empty ones)
   | <[!?][^>]*>?                                         # doctype, CDATA, XML declaration
   | </(?P<end>[a-zA-Z][^\s/>]*)[^>]*>?                   # end tag
   | <(?P<start>[a-zA-Z][^\s/>]*)                         # start tag, attributes (quotes may hold >)
@@ -191,7 +193,8 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
                     raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
                                            "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
         reader.feed(b"", final=True)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
+            zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
     return _tidy("\n".join(reader.lines))
 

@@ -35,25 +35,37 @@ def read_report(path, encoding: str = "auto") -> str:
     geo.io.InputError
         The file is missing, empty, binary, undecodable, or the encoding is unknown.
     """
+    return read_document(path, encoding)[0]
+
+
+def read_document(path, encoding: str = "auto") -> tuple:
+    """(text, kind) of a report file: its text as :func:`read_report` gives it, and ``"text"``,
+    ``"pdf"``, ``"html"`` or ``"docx"``. A web page's or a Word file's lines are its paragraphs;
+    text and a PDF's may be lines a paragraph was wrapped over."""
     if encoding not in ENCODINGS:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
     data = read_bytes_limited(path)  # a file or a pipe, within the size limit
     if data.lstrip(b"\x00\t\n\r\x0c ")[:5] == b"%PDF-":
         from geo.extract.documents import pdf_text  # imported for PDFs only
 
-        return pdf_text(data, Path(path))
+        return pdf_text(data, Path(path)), "pdf"
     if data.startswith(b"PK\x03\x04"):
         from geo.extract.documents import docx_text  # imported for documents only (15 ms)
 
         # its text within the size limit of a text report; its XML, some ten times that at most
         limit = max_report_bytes()
-        return docx_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit)
+        return docx_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit), "docx"
     text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
     if text.lstrip()[:1] == "<":
         from geo.extract.documents import html_text, is_html
 
-        return html_text(text) if is_html(text) else text
-    return text
+        if is_html(text):
+            return html_text(text), "html"
+    return text, "text"
+
+
+# The kinds of document whose lines are paragraphs, never lines a paragraph was wrapped over.
+PARAGRAPH_LINES = frozenset({"html", "docx"})
 
 
 # A Word file's XML takes a few times its text; more than this many times the size limit of a text is refused.

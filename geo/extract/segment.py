@@ -111,7 +111,7 @@ def wrapped_line_breaks(text):
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     spans = []
     for i, line in enumerate(lines[:-1]):
-        if _SENTENCE_ENDED.search(line[-_MARK_TAIL:]) or widths[i] > high:
+        if _ended(line) or widths[i] > high:
             continue
         if widths[i] < low and not (widths[i] >= low - _INDENT_WIDTH and _opens_paragraph(lines, widths, i, low)):
             continue
@@ -136,7 +136,7 @@ def _opens_paragraph(lines, widths, index, low):
     before = index - 1
     while before >= 0 and not lines[before].strip():
         before -= 1
-    return before < 0 or widths[before] < low or bool(_SENTENCE_ENDED.search(lines[before][-_MARK_TAIL:]))
+    return before < 0 or widths[before] < low or _ended(lines[before])
 
 
 def _double_spaced(lines):
@@ -148,14 +148,18 @@ def _double_spaced(lines):
 
 
 def _page_furniture(lines):
-    """Running heads and feet: lines (spaces aside) that stand more than once in the text and at least
-    once next to a page's end (a form feed, or a page number)."""
-    marks = [i for i, line in enumerate(lines) if line.startswith("\f") or _PAGE_NUMBER.fullmatch(line)]
+    """Running heads and feet: a text (spaces aside) that stands on two lines at least next to a
+    page's end (a form feed or a page number), and ends no sentence (a paragraph's last words,
+    建设。, may stand at two page ends and are still text)."""
+    marks = [i for i, line in enumerate(lines) if line.startswith("\f") or _is_page_number(line)]
     if not marks:
         return frozenset()
-    near_break = {_no_spaces(lines[j]) for i in marks for j in range(max(0, i - 3), min(len(lines), i + 4))}
-    counts = collections.Counter(_no_spaces(line) for line in lines if line.strip())
-    return {k for k, n in counts.items() if n >= 2 and k in near_break and not _PAGE_NUMBER.fullmatch(k)}
+    near = {j for i in marks for j in range(max(0, i - 3), min(len(lines), i + 4))}
+    places = collections.defaultdict(int)  # text -> how many lines next to a page's end hold it
+    for j in near:
+        if lines[j].strip() and not _ended(lines[j]) and not _is_page_number(lines[j]):
+            places[_no_spaces(lines[j])] += 1
+    return frozenset(key for key, count in places.items() if count >= 2)
 
 
 def _no_spaces(line):
@@ -171,15 +175,19 @@ def _following_line(lines, index, double=False, furniture=frozenset()):
     feed, a running head) when the text goes on there; None past the end. In double-spaced text
     one blank line is skipped too."""
     skipped = index
-    paged = False
+    paged = blank = False
     while skipped < len(lines) and skipped - index <= _MAX_PAGE_BREAK_LINES:
         line = lines[skipped]
-        if _PAGE_NUMBER.fullmatch(line) or line.startswith("\f"):
-            paged = True
-        if line.strip() and not _PAGE_NUMBER.fullmatch(line) and not (furniture and _no_spaces(line) in furniture):
+        number = _is_page_number(line)
+        paged = paged or line.startswith("\f") or (number and not line.strip().isdigit())
+        blank = blank or not line.strip()
+        if line.strip() and not number and not (furniture and _no_spaces(line) in furniture):
             break
         skipped += 1
-    if skipped < len(lines) and paged:
+    # A bare number (3) is a page's only with a blank line or a form feed beside it: in a table,
+    # a number cell.
+    bare = any(lines[k].strip().isdigit() for k in range(index, skipped))
+    if skipped < len(lines) and (paged or (bare and blank)):
         return skipped
     if double and index + 1 < len(lines) and not lines[index].strip():
         return index + 1
@@ -202,7 +210,7 @@ def _wrap_band(lines, widths):
     best = max(sorted(counts), key=near)
     band = (best - WRAP_SLACK, best + WRAP_OVER)
     members = [line for line, width in wide.items() if band[0] <= width <= band[1]]
-    unended = sum(1 for line in members if not _SENTENCE_ENDED.search(line[-_MARK_TAIL:]))
+    unended = sum(1 for line in members if not _ended(line))
     if len(members) < max(WRAP_MIN_LINES, WRAP_MIN_SHARE * len(wide)) or unended < WRAP_MIN_UNENDED * len(members):
         return None
     return band
@@ -216,12 +224,23 @@ _SENTENCE_ENDED = re.compile(r"(?:[。！？；：!?;:…]|\.{3})[”’\"'）)�
 # table's next cell, a byline or a dateline.
 _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
                          r"|第[一二三四五六七八九十百\d]+[章节篇部条]|[●■◆◇★☆▲△•·◎○□※▶►\-—–*#|｜]|(?i:page)\s*\d"
-                         r"|\d{1,6}\s*[|｜]"  # a table's next cell
+                         r"|\d{1,6}\s*(?:[|｜]|$)"  # a table's next cell, a number alone
                          r"|(?:来源|來源|发布|發布|时间|時間|日期|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|通讯员|通訊員|摄影|攝影)"
                          r"\s*[:：])")  # a byline or a dateline under a headline
-# A line that holds only a page number (- 3 -, — 12 —, 第3页, 3/40, Page 5).
-_PAGE_NUMBER = re.compile(r"\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第?\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
-                          r"|(?i:page)\s*\d{1,4}|\d{1,4})\s*")
+# A line that holds only a page number (- 3 -, — 12 —, 第3页, 3/40, Page 5, 3).
+_PAGE_NUMBER = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|第?\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
+                          r"|(?i:page)\s*\d{1,4}|\d{1,4}")
+
+
+def _is_page_number(line):
+    """True when ``line`` holds only a page number (spaces aside)."""
+    text = line.strip()
+    return len(text) <= 16 and _PAGE_NUMBER.fullmatch(text) is not None
+
+
+def _ended(line):
+    """True when ``line`` ends a sentence (or a table row), spaces after it aside."""
+    return _SENTENCE_ENDED.search(line.rstrip()[-_MARK_TAIL:]) is not None
 _MAX_PAGE_BREAK_LINES = 6
 
 
