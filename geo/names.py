@@ -122,6 +122,41 @@ def to_simplified(text: str) -> str:
     return "".join(parts + [converted[done:]]) if parts else converted
 
 
+# China's road codes: the letter of each road class (国道 G105, 省道 S243, 县道 X254, 乡道 Y008,
+# 专用公路 Z, 村道 C), and a code as reports, gazetteers and OSM's ``ref`` tag write it: G105,
+# G105线, 国道G105, 105国道, 国道105线 (after :func:`normalise_name`: lower case, no spaces).
+ROAD_CLASS_LETTERS = {"国道": "g", "省道": "s", "县道": "x", "乡道": "y", "专用公路": "z", "村道": "c"}
+_ROAD_CLASS = "|".join(ROAD_CLASS_LETTERS)
+_ROAD_CODE = re.compile(rf"(?P<before>{_ROAD_CLASS})?(?P<letter>[gsxyzc])?(?P<number>\d{{1,4}})"
+                        rf"(?P<branch>[a-z]\d{{0,2}})?(?P<after>{_ROAD_CLASS})?线?")
+
+
+def road_code(name: str):
+    """The code a road's name consists of, in one form (``G105``), or None.
+
+    Parameters
+    ----------
+    name : str
+        A name as written or in its matching form: ``G105``, ``G105线``, ``国道G105线``,
+        ``105国道``, ``国道105``, ``S1``, ``G15W3``.
+
+    Returns
+    -------
+    str or None
+        The class letter (from the letter written or the class word), the number and any
+        branch, upper case; None when the name is more than a code (``G105济南段``,
+        ``105路``), holds no class, or its letter and class word disagree (``S105国道``).
+    """
+    match = _ROAD_CODE.fullmatch(normalise_name(name))
+    if match is None:
+        return None
+    classes = {ROAD_CLASS_LETTERS[w] for w in (match["before"], match["after"]) if w}
+    letters = classes | ({match["letter"]} if match["letter"] else set())
+    if len(letters) != 1 or (match["branch"] and not match["letter"]):
+        return None
+    return (letters.pop() + match["number"] + (match["branch"] or "")).upper()
+
+
 # Enclosed list numbers (① ⑴ ⒈ Ⓐ): kept as marks by extraction, whose stems they end.
 ENCLOSED_FIRST, ENCLOSED_LAST = "\u2460", "\u24ff"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.io import InputError
+from geo.names import road_code
 from geo.osm_roads import outside_entries, road_entries
 
 # Tags holding a name, in order of preference for an entry's own name; every other
@@ -57,7 +58,10 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
           ways of one kind whose names agree in matching form (紅柳街 and 红柳街, or one
           way's ``alt_name`` the other's name) within
           :data:`geo.settings.SAME_ROAD_GAP_M` of each other
-          (:mod:`geo.osm_roads`); namesakes farther apart are separate entries. Ways
+          (:mod:`geo.osm_roads`); namesakes farther apart are separate entries. A road
+          with a code in its ``ref`` tag (``G104``, ``G309;S102``), named or not, is also
+          part of an entry named by the code (:func:`geo.names.road_code`), as is a road
+          named by a code alone (``309国道``: entry ``G309``). Ways
           that do not touch stay separate parts. One-way
           ways of opposite directions within :data:`geo.settings.DUAL_CARRIAGEWAY_M`
           of each other (a dual carriageway) become their centre line, so a road is
@@ -160,7 +164,8 @@ def _read_osm(source, path, deleted, left_out):
             processor = osmium.FileProcessor(str(source)).with_locations()
             if assemble_areas:
                 processor = processor.with_areas()
-            processor = processor.with_filter(osmium.filter.KeyFilter(*NAME_KEYS))  # unnamed: never looked up
+            # Unnamed objects are never looked up, except roads known by their code (ref=G104).
+            processor = processor.with_filter(osmium.filter.KeyFilter(*NAME_KEYS, "ref"))
             with progress.counter(f"reading {Path(path).name}", size_bytes=Path(source).stat().st_size) as advance:
                 for obj in processor:
                     advance()
@@ -188,11 +193,11 @@ _OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' 
 
 
 def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out):
-    """Keep one named OSM object: a road or river way, a POI node, or an area."""
+    """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by its code."""
     # Copy tags: pyosmium objects are only valid inside the iteration step.
     tags = {tag.k: tag.v for tag in obj.tags}
     names = _names(tags)
-    if not names:
+    if not names and not (obj.is_way() and _road_codes(tags)):
         return
     if obj.is_node() and not obj.location.valid():  # lat="95", or coordinates _read took out
         left_out.add(obj.id)
@@ -223,9 +228,26 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
 
 def _add_way(ways, names, kind, tags, way_id, coords, shapely):
     if len(coords) >= 2:
-        ways.setdefault((names[0], kind), []).append(
-            {"line": shapely.LineString(coords), "names": names, "id": f"w{way_id}",
-             "oneway": _oneway(tags) if kind == "highway" else 0})
+        _add_line(ways, names, kind, tags, f"w{way_id}", shapely.LineString(coords))
+
+
+def _add_line(ways, names, kind, tags, object_id, line):
+    """Keep a line way under its own name and, a road, under each code of its ``ref`` tag as
+    well: the ways of G104 are one road called G104, whatever each is named locally."""
+    oneway = _oneway(tags) if kind == "highway" else 0
+    # A road named by its code alone (309国道) is kept under the code's one form (G309).
+    own_code = road_code(names[0]) if names and kind == "highway" else None
+    if names and own_code is None:
+        ways.setdefault((names[0], kind), []).append({"line": line, "names": names, "id": object_id, "oneway": oneway})
+    for code in sorted(set(_road_codes(tags) if kind == "highway" else ()) | {own_code} - {None}):
+        spellings = [code] + ([n for n in names if n != code] if code == own_code else [])
+        ways.setdefault((code, kind), []).append({"line": line, "names": spellings, "id": object_id, "oneway": oneway})
+
+
+def _road_codes(tags):
+    """The road codes of a way's ``ref`` tag (``G104;S102``: both), in their one form."""
+    codes = [road_code(value) for value in str(tags.get("ref", "")).split(";") if value.strip()]
+    return sorted({code for code in codes if code})
 
 
 def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out):
@@ -465,7 +487,7 @@ def _read_geojson(path):
             {k: v for k, v in props.items() if not k.startswith("@") and k not in ("id", "type")}
         tags = {str(k): str(v) for k, v in tags.items() if v is not None}
         names = _names(tags)
-        if not names or geom is None or geom.is_empty:
+        if not (names or _road_codes(tags)) or geom is None or geom.is_empty:
             continue
         osm_id = str(props.get("@id") or feature.get("id") or f"{props.get('type', 'feature')}/{props.get('id', number)}")
         kind_letter, _, number_text = osm_id.partition("/")
@@ -473,14 +495,12 @@ def _read_geojson(path):
         if geom.geom_type in ("LineString", "MultiLineString"):
             kind = next((k for k in LINE_KEYS if k in tags), None)
             for part in shapely.get_parts(geom) if kind else ():
-                ways.setdefault((names[0], kind), []).append(
-                    {"line": part, "names": names, "id": object_id,
-                     "oneway": _oneway(tags) if kind == "highway" else 0})
-        elif geom.geom_type == "Point":
+                _add_line(ways, names, kind, tags, object_id, part)
+        elif names and geom.geom_type == "Point":
             kind = next((k for k in POINT_KEYS if k in tags), None)
             if kind:
                 points.append((names, tags, kind, object_id, geom))
-        elif geom.geom_type in ("Polygon", "MultiPolygon"):
+        elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
             kind = next((k for k in AREA_KEYS if k in tags), None)
             if kind:
                 areas.append((names, tags, kind, object_id, shapely.make_valid(geom)))

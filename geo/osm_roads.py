@@ -62,7 +62,9 @@ def _roads(group, metric):
             having.setdefault(key, []).append(i)
     pairs, first_part = [], {}
     for i, way in enumerate(group):
-        pairs.append((first_part.setdefault(way["id"], i), i))
+        # The parts of one way (cut at nodes missing from the file) are one road; a way's copy
+        # kept under a code of its ref tag (geo.osm._add_line) is another road.
+        pairs.append((first_part.setdefault((way["id"], way["names"][0]), i), i))
     for key, members in having.items():
         if len(members) < 2:
             continue
@@ -90,6 +92,7 @@ def _road_entry(group, metric, kind, crs, source):
     from geo.crs import wgs84_geometry
     from geo.gazetteer import Entry
     from geo.lines import merge_ways
+    from geo.names import road_code
 
     two_way = [line for way, line in zip(group, metric) if way["oneway"] == 0]
     one_way = [line if way["oneway"] > 0 else shapely.reverse(line) for way, line in zip(group, metric)
@@ -97,7 +100,8 @@ def _road_entry(group, metric, kind, crs, source):
     merged, paired = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
     name = _own_name(group)
     spellings = sorted({way["names"][0] for way in group})
-    method = f"name match on OSM {kind} feature ({f'{len(group)} ways merged' if len(group) > 1 else '1 way'}"
+    what = "road code" if road_code(name) else "name"  # the ways of a code: its ref tag (geo.osm._add_line)
+    method = f"{what} match on OSM {kind} feature ({f'{len(group)} ways merged' if len(group) > 1 else '1 way'}"
     if len(spellings) > 1:
         method += f", named {' and '.join(spellings)}"
     if paired:

@@ -30,6 +30,15 @@ def test_lookup_prefers_exact_then_folded_then_directional():
     assert gaz.lookup("不存在路") is None
 
 
+def test_a_road_code_finds_the_road_whichever_way_either_side_spells_it():
+    line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = Gazetteer().add_tier("t", [_entry("309国道", line), _entry("省道S102线", line), _entry("G3091路", line)])
+    for name in ("G309", "国道G309线", "国道309", "G309线"):
+        assert gaz.lookup(name).entry.name == "309国道"
+    assert gaz.lookup("S102").entry.name == "省道S102线" and gaz.lookup("102省道").strength == "folded"
+    assert gaz.lookup("G3091") is None and gaz.lookup("S309") is None  # another number, another class
+
+
 def test_lookup_tiers_first_wins_and_accepts_filters_geometry():
     point = shapely.Point(117.0, 36.7)
     line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])

@@ -5,7 +5,7 @@ import pytest
 
 from geo import extract, gazetteer
 from geo.data import REPORT_PATH
-from geo.names import normalise_name, simplified_with_offsets, to_simplified
+from geo.names import normalise_name, road_code, simplified_with_offsets, to_simplified
 
 
 @pytest.mark.parametrize("written, matching", [
@@ -54,3 +54,11 @@ def test_traditional_report_places_what_the_simplified_one_places():
         if label == "pinyin":
             assert {"濼(luò)口垃圾轉運站", "寶(bǎo)華"} <= names
     assert placed["traditional"] == placed["simplified"] == placed["pinyin"]
+
+
+@pytest.mark.parametrize("written, code", [
+    ("G105", "G105"), ("G105线", "G105"), ("国道G105线", "G105"), ("105国道", "G105"), ("国道105", "G105"),
+    ("Ｇ１０５", "G105"), ("省道S102线", "S102"), ("县道254", "X254"), ("乡道Y008", "Y008"), ("G15W3", "G15W3"),
+    ("G105济南段", None), ("105路", None), ("S105国道", None), ("104", None), ("G4京港澳高速", None)])
+def test_road_code_reads_every_spelling_of_a_code_and_nothing_more(written, code):
+    assert road_code(written) == code

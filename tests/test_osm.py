@@ -137,6 +137,31 @@ def test_a_file_whose_only_features_have_invalid_coordinates_is_one_error(tmp_pa
         load_osm(path)
 
 
+def test_a_road_is_found_by_the_code_of_its_ref_tag_named_or_not(tmp_path):
+    path = tmp_path / "codes.osm"
+    nodes = "".join(f'<node id="{i}" lat="{lat}" lon="{lon}"/>' for i, (lat, lon) in enumerate(
+        [(36.70, 116.98), (36.70, 117.00), (36.70, 117.02), (36.69, 116.98), (36.69, 117.00),
+         (36.68, 116.98), (36.68, 117.00), (36.60, 117.00), (36.60, 117.01)], 1))
+    way = '<way id="{}"><nd ref="{}"/><nd ref="{}"/><tag k="highway" v="{}"/>{}</way>'.format
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">' + nodes
+        + way(10, 1, 2, "trunk", '<tag k="ref" v="G104"/>')  # no name: found only by its code
+        + way(11, 2, 3, "trunk", '<tag k="ref" v="G104"/><tag k="name" v="北园大街"/>')
+        + way(12, 4, 5, "primary", '<tag k="ref" v="G309;S102"/><tag k="name" v="济泺路"/>')
+        + way(13, 6, 7, "primary", '<tag k="name" v="309国道"/>')  # a code for a name
+        + way(14, 8, 9, "service", '<tag k="ref" v="7号"/>')  # not a road code: left out
+        + "</osm>", encoding="utf-8")
+    entries = {e.name: e for e in load_osm(path)}
+    assert sorted(entries) == ["G104", "G309", "S102", "北园大街", "济泺路"]
+    assert entries["G104"].extra["osm_ids"] == "w10;w11" and entries["G104"].geometry.length == pytest.approx(0.04)
+    assert entries["G309"].extra["osm_ids"] == "w12;w13" and entries["G309"].aliases == ("309国道",)
+    assert entries["G309"].method.startswith("road code match on OSM highway feature (2 ways merged")
+    assert entries["北园大街"].extra["osm_ids"] == "w11" and entries["北园大街"].method.startswith("name match")
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    for name, road in (("104国道", "G104"), ("国道G309线", "G309"), ("309国道", "G309"), ("省道S102线", "S102")):
+        assert gazetteer.lookup(name).entry.name == road
+
+
 def _overpass(elements):
     return {"version": 0.6, "generator": "Overpass API 0.7.62", "osm3s": {"copyright": "ODbL"}, "elements": elements}
 

@@ -192,6 +192,16 @@ def test_overpass_turbo_geojson_is_an_osm_extract(tmp_path):
     assert gazetteer.lookup("水屯北路").entry.extra["osm_ids"] == "w3001;w3004"
 
 
+def test_overpass_turbo_geojson_roads_known_by_their_code_alone(tmp_path):
+    unnamed = {"type": "Feature", "id": "way/3009", "properties": {"@id": "way/3009", "highway": "trunk", "ref": "G220"},
+               "geometry": {"type": "LineString", "coordinates": [[117.01, 36.694], [117.01, 36.706]]}}
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps({**TURBO, "features": TURBO["features"] + [unnamed]}, ensure_ascii=False), encoding="utf-8")
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    assert entries["G220"].extra["osm_ids"] == "w3009" and _km(entries["G220"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+    assert "汇才学校" in entries and "水屯北路" in entries
+
+
 def test_plain_geojson_gazetteer_is_not_taken_for_osm(tmp_path):
     path = tmp_path / "sites.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [
