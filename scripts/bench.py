@@ -30,6 +30,14 @@ def median_seconds(command, repeat, cwd=None):
     return statistics.median(times)
 
 
+def interleaved_seconds(first, second, repeat, cwd=None):
+    """(median of ``first``, median of ``second``, median of their per-pair ratios): the two
+    commands run in turns, so a machine busier at one moment than another weighs on both."""
+    pairs = [(median_seconds(first, 1, cwd), median_seconds(second, 1, cwd)) for _ in range(repeat)]
+    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
+            statistics.median(a / b for a, b in pairs))
+
+
 def compile_package(py):
     """Byte-compile the geo package ``py`` imports, once.
 
