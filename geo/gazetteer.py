@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from geo.names import normalise_name, road_code  # the one matching form, shared with extraction
+from geo.names import normalise_name, rail_line, road_code  # the one matching form, shared with extraction
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
 # 济微公路 appears as 济微路. Folding them gives an exact-strength match.
@@ -51,9 +51,9 @@ class Match:
 
 
 def _fold(key: str) -> str:
-    """The folded form of a matching form: a road code in one form (105国道, 国道G105线 -> g105),
-    a long road suffix short (大街 -> 街)."""
-    code = road_code(key)
+    """The folded form of a matching form: a road code or a metro line in one form (105国道,
+    国道G105线 -> g105; 济南轨道交通3号线 -> 地铁3号线), a long road suffix short (大街 -> 街)."""
+    code = road_code(key) or rail_line(key)
     if code is not None:
         return code.lower()
     for long, short in _SUFFIX_FOLDS:

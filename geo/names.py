@@ -157,6 +157,23 @@ def road_code(name: str):
     return (letters.pop() + match["number"] + (match["branch"] or "")).upper()
 
 
+# A metro line as reports, gazetteers and OSM name it: 地铁3号线, 轨道交通3号线, 济南地铁3号线,
+# 济南轨道交通R2线, 3号线 (after :func:`normalise_name`).
+_RAIL_LINE = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,3}?市?)?(?:城市)?(?:地铁|轨道交通|轨交|城轨))?"
+                        r"(?P<line>\d{1,2}号|[a-z]\d{1,2}号?)线")
+
+
+def rail_line(name: str):
+    """The metro line a name consists of, in one form (``地铁3号线``, ``地铁R2线``), or None.
+
+    A city's name before it (济南地铁3号线) and the word for a metro (地铁, 轨道交通, 轨交,
+    城轨) are left out, so that a report's 轨道交通3号线 finds OSM's 济南地铁3号线; a
+    station or a phase (地铁3号线二期, 王府庄站) is more than the line: None.
+    """
+    match = _RAIL_LINE.fullmatch(normalise_name(name))
+    return f"地铁{match['line'].upper()}线" if match else None
+
+
 # Enclosed list numbers (① ⑴ ⒈ Ⓐ): kept as marks by extraction, whose stems they end.
 ENCLOSED_FIRST, ENCLOSED_LAST = "\u2460", "\u24ff"
 

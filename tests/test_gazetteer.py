@@ -39,6 +39,15 @@ def test_a_road_code_finds_the_road_whichever_way_either_side_spells_it():
     assert gaz.lookup("G3091") is None and gaz.lookup("S309") is None  # another number, another class
 
 
+def test_a_metro_line_is_found_under_the_name_osm_gives_it():
+    line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = Gazetteer().add_tier("t", [_entry("济南轨道交通3号线", line), _entry("济南地铁R2线", line)])
+    for name in ("地铁3号线", "轨道交通3号线", "3号线"):
+        assert gaz.lookup(name).entry.name == "济南轨道交通3号线"
+    assert gaz.lookup("轨道交通R2线").entry.name == "济南地铁R2线"
+    assert gaz.lookup("地铁4号线") is None
+
+
 def test_lookup_tiers_first_wins_and_accepts_filters_geometry():
     point = shapely.Point(117.0, 36.7)
     line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
