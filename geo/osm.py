@@ -250,11 +250,14 @@ def _add_line(ways, names, kind, tags, object_id, line):
     well: the ways of G104 are one road called G104, whatever each is named locally. A way of
     a named road route (``京沪高速公路``, :func:`_road_routes`) is kept under that name too.
 
-    Ways of links (``highway=motorway_link``...) are marked ``link``: :mod:`geo.osm_roads`
-    leaves them out of a road that has other ways."""
+    Ways of links (``highway=motorway_link``..., also being built) are marked ``link``:
+    :mod:`geo.osm_roads` leaves them out of a road that has other ways."""
     road = kind == "highway"
     oneway = _oneway(tags) if road else 0
-    link = road and str(tags.get("highway", "")).endswith("_link")
+    highway = str(tags.get("highway", ""))
+    # A ramp being built or planned is a link too (highway=construction + construction=motorway_link).
+    built_as = str(tags.get(highway, "")) if highway in ("construction", "proposed") else highway
+    link = road and built_as.endswith("_link")
 
     def keep(name, spellings):
         ways.setdefault((name, kind), []).append({"line": line, "names": spellings, "id": object_id,

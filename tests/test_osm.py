@@ -309,6 +309,8 @@ def test_motorway_named_and_coded_is_one_road_measured_once_without_its_links(tm
         (204, [(116.96, 36.74), (116.965, 36.745)],  # a ramp 6 km from the mainline: no second G2
          {"highway": "motorway_link", "ref": "G2"}),
         (205, [(117.05, 36.70), (117.052, 36.702)], {"highway": "motorway_link", "name": "北园立交匝道"}),
+        (206, [(117.02, 36.67), (117.028, 36.672)],  # a ramp being built
+         {"highway": "construction", "construction": "motorway_link", "ref": "G2"}),
     ])
     entries = {e.name: e for e in load_osm(path, TIANQIAO)}
     assert sorted(entries) == ["G2", "京沪高速公路", "北园立交匝道"]  # a ramp of its own name stays findable
