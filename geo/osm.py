@@ -8,7 +8,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.io import InputError
-from geo.names import road_code
+from geo.names import normalise_name, road_code
 from geo.osm_roads import outside_entries, road_entries
 
 # Tags holding a name, in order of preference for an entry's own name; every other
@@ -61,7 +61,10 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
           (:mod:`geo.osm_roads`); namesakes farther apart are separate entries. A road
           with a code in its ``ref`` tag (``G104``, ``G309;S102``), named or not, is also
           part of an entry named by the code (:func:`geo.names.road_code`), as is a road
-          named by a code alone (``309国道``: entry ``G309``). Ways
+          named by a code alone (``309国道``: entry ``G309``). A member way of a road
+          route relation (``type=route`` + ``route=road``) counts as carrying the
+          relation's codes and names (:func:`_road_routes`). Links
+          (``motorway_link``...) are left out of a road that has other ways. Ways
           that do not touch stay separate parts. One-way
           ways of opposite directions within :data:`geo.settings.DUAL_CARRIAGEWAY_M`
           of each other (a dual carriageway) become their centre line, so a road is
@@ -161,6 +164,8 @@ def _read_osm(source, path, deleted, left_out):
     for assemble_areas in (True, False):
         ways, points, areas, incomplete = {}, [], [], {}
         try:
+            routes = _road_routes(source, deleted)
+            pending = set(routes)  # member ways of road routes not yet read
             processor = osmium.FileProcessor(str(source)).with_locations()
             if assemble_areas:
                 processor = processor.with_areas()
@@ -170,7 +175,12 @@ def _read_osm(source, path, deleted, left_out):
                 for obj in processor:
                     advance()
                     if obj.visible and (obj.type_str(), obj.id) not in deleted:
-                        _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out)
+                        if obj.is_way():
+                            pending.discard(obj.id)
+                        _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes)
+            for obj in _route_ways(source, pending):  # unnamed ways of a route: named by it
+                if obj.visible and ("w", obj.id) not in deleted:
+                    _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes)
             if incomplete:
                 _locate_incomplete(source, incomplete, ways, areas, shapely, left_out)
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
@@ -192,12 +202,16 @@ def _first_line(exc):
 _OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
 
 
-def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out):
-    """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by its code."""
+def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None):
+    """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
+    its code; a way that is a member of road routes (``routes``, :func:`_road_routes`) is read
+    as if it carried their codes and names."""
     # Copy tags: pyosmium objects are only valid inside the iteration step.
     tags = {tag.k: tag.v for tag in obj.tags}
+    if routes and obj.is_way() and obj.id in routes:
+        tags = _with_routes(tags, routes[obj.id])
     names = _names(tags)
-    if not names and not (obj.is_way() and _road_codes(tags)):
+    if not names and not (obj.is_way() and (_road_codes(tags) or tags.get(ROUTE_NAME_KEY))):
         return
     if obj.is_node() and not obj.location.valid():  # lat="95", or coordinates _read took out
         left_out.add(obj.id)
@@ -233,21 +247,136 @@ def _add_way(ways, names, kind, tags, way_id, coords, shapely):
 
 def _add_line(ways, names, kind, tags, object_id, line):
     """Keep a line way under its own name and, a road, under each code of its ``ref`` tag as
-    well: the ways of G104 are one road called G104, whatever each is named locally."""
-    oneway = _oneway(tags) if kind == "highway" else 0
+    well: the ways of G104 are one road called G104, whatever each is named locally. A way of
+    a named road route (``京沪高速公路``, :func:`_road_routes`) is kept under that name too.
+
+    Ways of links (``highway=motorway_link``..., also being built) are marked ``link``:
+    :mod:`geo.osm_roads` leaves them out of a road that has other ways."""
+    road = kind == "highway"
+    oneway = _oneway(tags) if road else 0
+    highway = str(tags.get("highway", ""))
+    # A ramp being built or planned is a link too (highway=construction + construction=motorway_link).
+    built_as = str(tags.get(highway, "")) if highway in ("construction", "proposed") else highway
+    link = road and built_as.endswith("_link")
+
+    def keep(name, spellings):
+        ways.setdefault((name, kind), []).append({"line": line, "names": spellings, "id": object_id,
+                                                  "oneway": oneway, "link": link})
+
     # A road named by its code alone (309国道) is kept under the code's one form (G309).
-    own_code = road_code(names[0]) if names and kind == "highway" else None
+    own_code = road_code(names[0]) if names and road else None
     if names and own_code is None:
-        ways.setdefault((names[0], kind), []).append({"line": line, "names": names, "id": object_id, "oneway": oneway})
-    for code in sorted(set(_road_codes(tags) if kind == "highway" else ()) | {own_code} - {None}):
-        spellings = [code] + ([n for n in names if n != code] if code == own_code else [])
-        ways.setdefault((code, kind), []).append({"line": line, "names": spellings, "id": object_id, "oneway": oneway})
+        keep(names[0], names)
+    for code in sorted(set(_road_codes(tags) if road else ()) | {own_code} - {None}):
+        keep(code, [code] + ([n for n in names if n != code] if code == own_code else []))
+    own = {normalise_name(n) for n in names[:1]}
+    for name in filter(None, str(tags.get(ROUTE_NAME_KEY, "")).split(";")) if road else ():
+        if normalise_name(name) not in own and road_code(name) is None:  # a code: kept under it above
+            keep(name, [name])
 
 
 def _road_codes(tags):
-    """The road codes of a way's ``ref`` tag (``G104;S102``: both), in their one form."""
-    codes = [road_code(value) for value in str(tags.get("ref", "")).split(";") if value.strip()]
+    """The road codes of a way's ``ref`` tag (``G104;S102``, also ``G104/S102``: both), in their
+    one form; ``G 104``, ``Ｇ１０４`` and ``g104`` are ``G104``."""
+    codes = [road_code(value) for value in _REF_SEPARATORS.split(str(tags.get("ref", ""))) if value.strip()]
     return sorted({code for code in codes if code})
+
+
+_REF_SEPARATORS = re.compile(r"[;,/，；、]")
+# Tag under which a way read as a member of named road routes carries their names (not an OSM key).
+ROUTE_NAME_KEY = "geo:route_name"
+# The class letter of a road route whose ``ref`` is a bare number (``ref=104``), by the last
+# part of its ``network`` tag: CN:national, CN:expressway (national), CN:SD:expressway
+# (a province's), CN:provincial, CN:county...
+_NETWORK_LETTERS = {"national": "G", "provincial": "S", "county": "X", "township": "Y", "village": "C"}
+
+
+def _road_routes(source, deleted=frozenset()):
+    """First pass: ``way id -> (codes, names)`` of the road route relations it is a member of.
+
+    A relation ``type=route`` + ``route=road`` gives its members the codes of its ``ref``
+    (and of a name that is a code, ``104国道``) and its other names (``京沪高速公路``).
+    Only relations are read; only the ids of their member ways are kept.
+    """
+    import osmium
+
+    routes = {}
+    relations = osmium.FileProcessor(str(source), osmium.osm.RELATION)
+    for relation in relations.with_filter(osmium.filter.TagFilter(("route", "road"))):
+        if not relation.visible or ("r", relation.id) in deleted:
+            continue
+        route = _road_route({tag.k: tag.v for tag in relation.tags})
+        for member in relation.members if route else ():
+            if member.type == "w":
+                _join_route(routes.setdefault(member.ref, ([], [])), route)
+    return routes
+
+
+def _road_route(tags):
+    """``(codes, names)`` a road route relation with these tags gives its member ways (names
+    that are codes, ``104国道``, among the codes), or None when it is no road route or has neither."""
+    if tags.get("route") != "road" or tags.get("type", "route") != "route":
+        return None
+    names = _names(tags)
+    codes = sorted(set(_route_codes(tags)) | {road_code(n) for n in names} - {None})
+    names = [n for n in names if road_code(n) is None]
+    return (codes, names) if codes or names else None
+
+
+def _join_route(known, route):
+    """Add a route's codes and names to ``known`` (a way's, from its other routes), each once."""
+    for have, new in zip(known, route):
+        have.extend(value for value in new if value not in have)
+
+
+def _route_codes(tags):
+    """The codes of a road route's ``ref``; a bare number (``ref=104``) gets the letter of its
+    ``network`` (``CN:national``: G104)."""
+    codes = set(_road_codes(tags))
+    network = [part.lower() for part in str(tags.get("network", "")).split(":")]
+    if network[0] != "cn":
+        return sorted(codes)
+    # CN:expressway is the national expressways' network, CN:SD:expressway a province's.
+    letter = ("G" if len(network) == 2 else "S") if network[-1] == "expressway" else _NETWORK_LETTERS.get(network[-1])
+    for value in _REF_SEPARATORS.split(str(tags.get("ref", ""))) if letter else ():
+        if road_code(value) is None and road_code(letter + value.strip()):
+            codes.add(road_code(letter + value.strip()))
+    return sorted(codes)
+
+
+def _with_routes(tags, route):
+    """A way's tags with the codes and names of its road routes (see :func:`_road_routes`)."""
+    codes, names = route
+    tags = dict(tags)
+    if codes:
+        tags["ref"] = ";".join(filter(None, [tags.get("ref", "")] + codes))
+    if names:
+        tags[ROUTE_NAME_KEY] = ";".join(names)
+    return tags
+
+
+def _route_ways(source, ids):
+    """The ways ``ids`` (members of road routes without a name or ref of their own), read
+    without node locations: :func:`_take` leaves them to :func:`_locate_incomplete`, which
+    locates only their nodes (no second index of every node of a province)."""
+    import osmium
+
+    if not ids:
+        return
+    for way in _by_id(osmium.FileProcessor(str(source), osmium.osm.WAY), ids, osmium.osm.WAY):
+        if way.id in ids:
+            yield way
+
+
+def _by_id(processor, ids, entity):
+    """``processor`` letting through only the objects of kind ``entity`` whose id is in ``ids``,
+    filtered by osmium (its id filter takes no negative ids, new objects in a JOSM file: then
+    every object comes through, and the caller checks)."""
+    import osmium
+
+    if ids and min(ids) > 0:
+        return processor.with_filter(osmium.filter.IdFilter(ids).enable_for(entity))
+    return processor
 
 
 def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out):
@@ -262,7 +391,8 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out):
 
     wanted = {ref for *_, refs in incomplete.values() for ref in refs}
     found = {}
-    for obj in osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY):
+    processor = _by_id(osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY), wanted, osmium.osm.NODE)
+    for obj in _by_id(processor, set(incomplete), osmium.osm.WAY):
         if obj.is_node() and obj.id in wanted:
             if obj.location.valid():
                 found[obj.id] = (obj.location.lon, obj.location.lat)
@@ -486,8 +616,11 @@ def _read_geojson(path):
         tags = props.get("tags") if isinstance(props.get("tags"), dict) else \
             {k: v for k, v in props.items() if not k.startswith("@") and k not in ("id", "type")}
         tags = {str(k): str(v) for k, v in tags.items() if v is not None}
+        route = _geojson_routes(props)
+        if route and geom is not None and geom.geom_type in ("LineString", "MultiLineString"):
+            tags = _with_routes(tags, route)
         names = _names(tags)
-        if not (names or _road_codes(tags)) or geom is None or geom.is_empty:
+        if not (names or _road_codes(tags) or tags.get(ROUTE_NAME_KEY)) or geom is None or geom.is_empty:
             continue
         osm_id = str(props.get("@id") or feature.get("id") or f"{props.get('type', 'feature')}/{props.get('id', number)}")
         kind_letter, _, number_text = osm_id.partition("/")
@@ -507,6 +640,18 @@ def _read_geojson(path):
     if not features:
         raise InputError(path, "GeoJSON has no features")
     return ways, points, areas
+
+
+def _geojson_routes(props):
+    """``(codes, names)`` of the road routes an Overpass Turbo feature is a member of (its
+    ``@relations`` property: ``[{"rel": 900, "role": "", "reltags": {...}}]``), or None."""
+    known = ([], [])
+    for relation in props.get("@relations") or () if isinstance(props.get("@relations"), list) else ():
+        reltags = relation.get("reltags") if isinstance(relation, dict) else None
+        route = _road_route({str(k): str(v) for k, v in reltags.items()}) if isinstance(reltags, dict) else None
+        if route:
+            _join_route(known, route)
+    return known if known[0] or known[1] else None
 
 
 def _names(tags):

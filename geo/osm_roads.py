@@ -24,8 +24,8 @@ def road_entries(ways, crs, source):
     ----------
     ways : dict
         ``(own name, kind) -> list of way dicts`` (``line`` in WGS-84, ``names``, ``id``,
-        ``oneway``), as :func:`geo.osm._read` collects them; ``kind`` is the OSM key
-        (``highway``, ``railway``, ``waterway``).
+        ``oneway``, ``link``: a ``*_link`` highway), as :func:`geo.osm._read` collects
+        them; ``kind`` is the OSM key (``highway``, ``railway``, ``waterway``).
     crs : str
         The metric CRS for distances and merging.
     source : str
@@ -45,9 +45,28 @@ def road_entries(ways, crs, source):
     for kind in sorted(by_kind):
         group = sorted(by_kind[kind], key=lambda way: way["id"])
         metric = list(metric_geometry([way["line"] for way in group], crs))
-        for members in _roads(group, metric):
+        for members in _without_links(group, _roads(group, metric)):
             entries.append(_road_entry([group[i] for i in members], [metric[i] for i in members], kind, crs, source))
     return entries
+
+
+def _without_links(group, roads):
+    """The roads' ways without their links (``motorway_link``... named or coded like the road:
+    ramps beside the mainline, which would lengthen it). A road of links alone is kept only
+    when no other road has its name: a ramp of G2 far from G2's mainline is no second G2."""
+    from geo.names import normalise_name
+
+    kept, ramps, mainline_names = [], [], set()
+    for members in roads:
+        main = [i for i in members if not group[i].get("link")]
+        if main:
+            kept.append(main)
+            mainline_names.update(normalise_name(group[i]["names"][0]) for i in main)
+        else:
+            ramps.append(members)
+    kept += [members for members in ramps
+             if not any(normalise_name(group[i]["names"][0]) in mainline_names for i in members)]
+    return sorted(kept)
 
 
 def _roads(group, metric):

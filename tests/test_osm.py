@@ -210,3 +210,147 @@ def test_a_deeply_nested_geojson_is_not_taken_for_an_overpass_export(tmp_path):
     path = tmp_path / "deep.geojson"
     path.write_text('{"a": ' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
     assert is_osm_geojson(path) is False  # its reader then says what is wrong with it
+
+
+# --- OSM as Chinese mappers tag it: route relations, motorways and their links, refs as typed,
+# bridges under their own name, roads being built.
+
+def _real_osm(tmp_path, ways, relations=(), name="real.osm"):
+    """An OSM XML file of ``ways`` ``(id, [(lon, lat), ...], tags)`` (nodes numbered in
+    order) and ``relations`` ``(id, [way ids], tags)``."""
+    def tags_xml(tags):
+        return "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
+
+    nodes, elements = [], []
+    for way_id, coords, tags in ways:
+        refs = []
+        for lon, lat in coords:
+            nodes.append(f'<node id="{len(nodes) + 1}" lat="{lat}" lon="{lon}"/>')
+            refs.append(f'<nd ref="{len(nodes)}"/>')
+        elements.append(f'<way id="{way_id}">{"".join(refs)}{tags_xml(tags)}</way>')
+    for relation_id, members, tags in relations:
+        elements.append(f'<relation id="{relation_id}">'
+                        + "".join(f'<member type="way" ref="{m}" role=""/>' for m in members)
+                        + tags_xml(tags) + "</relation>")
+    path = tmp_path / name
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
+                    + "\n".join(nodes + elements) + "\n</osm>\n", encoding="utf-8")
+    return path
+
+
+TIANQIAO = shapely.box(116.95, 36.65, 117.10, 36.75)
+G104_ROUTE = {"type": "route", "route": "road", "ref": "G104", "name": "104国道", "network": "CN:national"}
+
+
+def _km(geom):
+    return GEOD.geometry_length(geom) / 1000
+
+
+def test_unnamed_ways_of_a_road_route_relation_are_that_codes_road(tmp_path):
+    path = _real_osm(tmp_path, [
+        (100, [(117.00, 36.66), (117.00, 36.67)], {"highway": "trunk"}),  # no name, no ref
+        (101, [(117.00, 36.67), (117.00, 36.68)], {"highway": "trunk", "lanes": "4"}),
+        (102, [(117.00, 36.68), (117.00, 36.69)], {"highway": "trunk", "name": "北园大街"}),  # named locally
+        (103, [(117.05, 36.66), (117.05, 36.67)], {"highway": "trunk"}),  # in no route: never read
+    ], [(900, [100, 101, 102], G104_ROUTE)])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    assert sorted(entries) == ["G104", "北园大街"]
+    assert entries["G104"].extra["osm_ids"] == "w100;w101;w102"
+    assert entries["G104"].geometry.geom_type == "LineString"
+    assert _km(entries["G104"].geometry) == pytest.approx(3.33, rel=1e-2)
+    assert entries["北园大街"].extra["osm_ids"] == "w102"
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    for name in ("104国道", "G104", "国道104线"):
+        assert gazetteer.lookup(name).entry.extra["osm_ids"] == "w100;w101;w102"
+
+
+def test_a_road_routes_name_and_bare_numbered_ref_reach_its_member_ways(tmp_path):
+    path = _real_osm(tmp_path, [
+        (200, [(117.02, 36.66), (117.02, 36.68)], {"highway": "motorway"}),
+        (201, [(117.02, 36.68), (117.02, 36.70)], {"highway": "motorway", "name": "济南绕城高速"}),
+        (300, [(117.06, 36.66), (117.06, 36.67)], {"highway": "primary"}),
+        (400, [(117.08, 36.66), (117.08, 36.67)], {"highway": "secondary"}),
+    ], [(901, [200, 201], {"type": "route", "route": "road", "ref": "G2", "name": "京沪高速公路",
+                           "name:en": "Beijing–Shanghai Expressway", "network": "CN:expressway"}),
+        (902, [300], {"type": "route", "route": "road", "ref": "220", "network": "CN:national"}),
+        (903, [400], {"type": "route", "route": "bus", "ref": "K51", "name": "K51路"}),  # a bus route: no road
+        (904, [400], {"type": "route", "route": "road", "ref": "1", "network": "CN:SD:expressway"})])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    assert sorted(entries) == ["G2", "G220", "S1", "京沪高速公路", "济南绕城高速"]
+    assert entries["S1"].extra["osm_ids"] == "w400"
+    assert entries["京沪高速公路"].extra["osm_ids"] == entries["G2"].extra["osm_ids"] == "w200;w201"
+    assert "Beijing–Shanghai Expressway" not in entries["京沪高速公路"].aliases
+    assert entries["G220"].extra["osm_ids"] == "w300"
+
+
+def test_road_route_relations_read_alike_from_pbf(tmp_path):
+    import osmium
+
+    xml = _real_osm(tmp_path, [(100, [(117.00, 36.66), (117.00, 36.67)], {"highway": "trunk"}),
+                               (101, [(117.00, 36.67), (117.00, 36.68)], {"highway": "trunk"})],
+                    [(900, [100, 101], G104_ROUTE)])
+    pbf = tmp_path / "shandong.osm.pbf"
+    with osmium.SimpleWriter(str(pbf)) as writer:
+        for obj in osmium.FileProcessor(str(xml)):
+            writer.add(obj)
+    (road,) = load_osm(pbf, TIANQIAO)
+    assert road.name == "G104" and road.extra["osm_ids"] == "w100;w101"
+    assert _km(road.geometry) == pytest.approx(2.22, rel=1e-2)
+
+
+def test_motorway_named_and_coded_is_one_road_measured_once_without_its_links(tmp_path):
+    motorway = {"highway": "motorway", "ref": "G2", "name": "京沪高速公路", "name:en": "Beijing-Shanghai Expressway"}
+    path = _real_osm(tmp_path, [
+        (200, [(117.02, 36.66), (117.02, 36.70)], motorway),  # northbound carriageway
+        (201, [(117.0203, 36.70), (117.0203, 36.66)], motorway),  # southbound, 27 m away
+        (202, [(117.02, 36.68), (117.025, 36.681), (117.03, 36.681)], {"highway": "motorway_link"}),
+        (203, [(117.0203, 36.69), (117.026, 36.691), (117.03, 36.69)],  # a ramp named and coded like it
+         {"highway": "motorway_link", "name": "京沪高速公路", "ref": "G2", "oneway": "yes"}),
+        (204, [(116.96, 36.74), (116.965, 36.745)],  # a ramp 6 km from the mainline: no second G2
+         {"highway": "motorway_link", "ref": "G2"}),
+        (205, [(117.05, 36.70), (117.052, 36.702)], {"highway": "motorway_link", "name": "北园立交匝道"}),
+        (206, [(117.02, 36.67), (117.028, 36.672)],  # a ramp being built
+         {"highway": "construction", "construction": "motorway_link", "ref": "G2"}),
+    ])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    assert sorted(entries) == ["G2", "京沪高速公路", "北园立交匝道"]  # a ramp of its own name stays findable
+    for road in (entries["G2"], entries["京沪高速公路"]):
+        assert road.extra["osm_ids"] == "w200;w201" and "dual carriageway" in road.method
+        assert _km(road.geometry) == pytest.approx(4.44, rel=1e-2)  # one carriageway's length
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    match = gazetteer.lookup("G2")
+    assert match.entry.extra["osm_ids"] == "w200;w201" and match.rivals == ()
+
+
+@pytest.mark.parametrize("ref", ["G 220", "Ｇ２２０", "g220", "G220;AH1", "G220/S102"])
+def test_a_ref_as_mappers_type_it_is_the_code(tmp_path, ref):
+    path = _real_osm(tmp_path, [(300, [(117.04, 36.66), (117.04, 36.67)], {"highway": "primary", "ref": ref,
+                                                                           "int_ref": "AH1"})])
+    assert "G220" in [e.name for e in load_osm(path, TIANQIAO)]
+
+
+def test_a_bridge_under_its_own_name_is_part_of_the_road_of_its_ref(tmp_path):
+    path = _real_osm(tmp_path, [
+        (300, [(117.04, 36.66), (117.04, 36.67)], {"highway": "primary", "ref": "G220"}),
+        (301, [(117.04, 36.67), (117.04, 36.68)], {"highway": "primary", "ref": "G220", "bridge": "yes",
+                                                    "layer": "1", "name": "黄河大桥"}),
+        (302, [(117.04, 36.68), (117.04, 36.69)], {"highway": "primary", "ref": "G220", "tunnel": "yes",
+                                                    "name": "千佛山隧道"})])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    assert entries["G220"].extra["osm_ids"] == "w300;w301;w302"
+    assert entries["G220"].geometry.geom_type == "LineString"
+    assert entries["黄河大桥"].extra["osm_ids"] == "w301" and entries["千佛山隧道"].extra["osm_ids"] == "w302"
+
+
+def test_roads_under_construction_or_proposed_are_roads(tmp_path):
+    path = _real_osm(tmp_path, [
+        (400, [(117.06, 36.66), (117.06, 36.67)], {"highway": "construction", "construction": "primary",
+                                                    "name": "新泺大街"}),
+        (401, [(117.06, 36.67), (117.06, 36.68)], {"highway": "primary", "name": "新泺大街"}),
+        (402, [(117.07, 36.66), (117.07, 36.67)], {"highway": "proposed", "proposed": "secondary",
+                                                    "name": "规划一路"})])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    assert entries["新泺大街"].extra["osm_ids"] == "w400;w401" and entries["新泺大街"].feature_type == "road"
+    assert entries["规划一路"].feature_type == "road"
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    assert gazetteer.lookup("新泺街").entry.name == "新泺大街" and gazetteer.lookup("规划一路") is not None

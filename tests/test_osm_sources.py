@@ -226,3 +226,48 @@ def test_overpass_answer_cut_short_by_a_timeout_is_refused(tmp_path):
     with pytest.raises(InputError, match=r"the Overpass API says its answer is incomplete \(runtime error: "
                                          r"Query timed out"):
         _load(tmp_path, "timeout.osm", text)
+
+
+def test_overpass_turbo_geojson_ways_of_a_road_route_carry_its_code_and_name(tmp_path):
+    route = {"type": "route", "route": "road", "ref": "G104", "name": "104国道", "network": "CN:national"}
+    expressway = {"type": "route", "route": "road", "ref": "G2", "name": "京沪高速公路"}
+    member = {"type": "Feature", "id": "way/3010",
+              "properties": {"@id": "way/3010", "highway": "trunk",
+                             "@relations": [{"role": "", "rel": 900, "reltags": route},
+                                            {"role": "", "rel": 901, "reltags": expressway}]},
+              "geometry": {"type": "LineString", "coordinates": [[117.01, 36.694], [117.01, 36.706]]}}
+    relation = {"type": "Feature", "id": "relation/900", "properties": {"@id": "relation/900", **route},
+                "geometry": {"type": "MultiLineString", "coordinates": [[[117.01, 36.694], [117.01, 36.706]]]}}
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps({**TURBO, "features": TURBO["features"] + [member, relation]}, ensure_ascii=False),
+                    encoding="utf-8")
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    for name in ("G104", "G2", "京沪高速公路"):
+        assert entries[name].extra["osm_ids"] == "w3010" and _km(entries[name].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+    assert "104国道" not in entries  # the relation's own feature is no second road
+
+
+def test_overpass_json_road_route_relation_reaches_its_unnamed_ways(tmp_path):
+    nodes = [{"type": "node", "id": i, "lat": lat, "lon": 117.0262} for i, lat in ((1, 36.694), (2, 36.7), (3, 36.706))]
+    ways = [{"type": "way", "id": 10, "nodes": [1, 2], "tags": {"highway": "trunk"}},
+            {"type": "way", "id": 11, "nodes": [2, 3], "tags": {"highway": "trunk"}}]
+    relation = {"type": "relation", "id": 900, "members": [{"type": "way", "ref": 10, "role": ""},
+                                                            {"type": "way", "ref": 11, "role": ""}],
+                "tags": {"type": "route", "route": "road", "ref": "S102", "name": "省道102线"}}
+    path = tmp_path / "answer.json"
+    path.write_text(json.dumps({"version": 0.6, "generator": "Overpass API", "elements": [relation, *ways, *nodes]}),
+                    encoding="utf-8")
+    (road,) = load_osm(path, NEAR_TIANQIAO)
+    assert road.name == "S102" and road.extra["osm_ids"] == "w10;w11"
+    assert _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+
+
+def test_josm_file_new_route_relation_over_new_ways(tmp_path):
+    text = JOSM.replace("<tag k='name' v='水屯北路' />", "") + ""
+    text = text.replace("</osm>", "<relation id='-501' action='modify' visible='true'>"
+                                  "<member type='way' ref='-201' role='' /><member type='way' ref='-202' role='' />"
+                                  "<tag k='type' v='route' /><tag k='route' v='road' /><tag k='ref' v='X254' />"
+                                  "</relation>\n</osm>")
+    entries = _load(tmp_path, "edited.osm", text)
+    assert entries["X254"].extra["osm_ids"] == "w-201;w-202"
+    assert _km(entries["X254"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
