@@ -16,6 +16,9 @@ from geo.sections import alias_of, cut_section, extension_side
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
 # are named after what is near them (翠湖公园 bus stop): they stand for no project of another category.
 _STOP_CATEGORIES = ("transport", "rail")
+# Linear categories whose places may be areas alone: a lake, a reservoir, a river mapped only by
+# its banks (natural=water + water=river). A line of the name is preferred.
+_AREA_LINE_CATEGORIES = ("water",)
 
 # A building of a facility named with it (医院门诊楼, 中学教学楼, 新综合大楼): it stands on the
 # facility's site. A campus or branch (校区, 分院, 新院区) is another site and is not one of these.
@@ -138,7 +141,7 @@ def _locate(props, gazetteer, kind, place, online):
         kind = "point"
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
             return locate_junction(roads, gazetteer, place)
-    match, cut = _find(props, gazetteer, kind, online)
+    match, cut = _find(props, gazetteer, kind, online, place.crs)
     if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None
@@ -151,10 +154,40 @@ def _locate(props, gazetteer, kind, place, online):
     return _geocoded(entry, match, cut, kind, gazetteer, place)
 
 
-def _find(props, gazetteer, kind, online):
-    """(the best Match for a project or None, the section to cut from it or None)."""
+def _find(props, gazetteer, kind, online, crs=None):
+    """(the best Match for a project or None, the section to cut from it or None).
+
+    A water project takes a line of its name, else an area (:data:`_AREA_LINE_CATEGORIES`);
+    a station named after its line (地铁1号线王府庄站) is that station near that line
+    (:func:`_station_on_line`).
+    """
     name, category = props.get("name") or "", props.get("category")
-    accepts = _accepts(kind, name, category)
+    fits = _fits(kind, name, category)
+    for accepts in fits:
+        match, cut = _find_fitting(props, gazetteer, accepts)
+        if match is not None:
+            return match, cut
+    match = _station_on_line(name, gazetteer, crs)
+    if match is None and online is not None:
+        entry = online(name, category)
+        if entry is not None and any(accepts(entry) for accepts in fits):
+            match = Match(entry, "online", entry.name)
+    return match, None
+
+
+def _fits(kind, name, category):
+    """The ``accepts`` of a project's entries, in order of preference: its kind's, then, for a
+    water project, areas (:data:`_AREA_LINE_CATEGORIES`)."""
+    fits = [_accepts(kind, name, category)]
+    if kind == "line" and category in _AREA_LINE_CATEGORIES:
+        fits.append(_accepts("area", name, category))
+    return fits
+
+
+def _find_fitting(props, gazetteer, accepts):
+    """:func:`_find` among the entries ``accepts`` lets through: the name, its base name and
+    section, the section's other name, the facility of a building."""
+    name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
     # The full name first: a gazetteer may hold the section itself (二环北路东段).
@@ -171,11 +204,37 @@ def _find(props, gazetteer, kind, online):
         site = gazetteer.lookup(name[:building.start()], accepts=accepts, category=category)
         if site is not None and site.strength in ("exact", "folded"):
             match = Match(site.entry, "building", site.matched_name, site.rivals)
-    if match is None and online is not None:
-        entry = online(name, category)
-        if entry is not None and accepts(entry):
-            match = Match(entry, "online", entry.name)
     return match, cut
+
+
+def _station_on_line(name, gazetteer, crs):
+    """The Match of a station named after its metro line (地铁1号线王府庄站, see
+    :func:`geo.names.line_station`): a stop or station called 王府庄站 (OSM's 王府庄), exact or
+    folded, and, when a source knows line 1, only one within
+    :data:`geo.settings.STATION_OFF_LINE_M` of it; else None."""
+    from geo.names import line_station
+
+    parts = line_station(name)
+    if parts is None:
+        return None
+    line, station = parts
+    match = gazetteer.lookup(station, accepts=lambda e: _is_stop(e) and not _is_hand_placed(e))
+    if match is None or match.strength not in ("exact", "folded"):
+        return None
+    lines, _ = gazetteer.find_lines(line)
+    if not lines:
+        return match
+    near = [e for e in (match.entry, *match.rivals) if _metres_apart(e, lines, crs) <= settings.STATION_OFF_LINE_M]
+    return Match(near[0], match.strength, near[0].name, tuple(near[1:])) if near else None
+
+
+def _metres_apart(entry, others, crs):
+    """The distance in metres from an entry's geometry to the nearest of ``others`` (entries)."""
+    from geo.crs import metric_crs_for, metric_geometry
+
+    crs = crs or metric_crs_for(entry.geometry)
+    here = metric_geometry(entry.geometry, crs)
+    return min(float(here.distance(metric_geometry(other.geometry, crs))) for other in others)
 
 
 def _geocoded(entry, match, cut, kind, gazetteer, place):
@@ -189,9 +248,9 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
     elif match.strength not in ("exact", "folded"):
         method += f"; name matched loosely ({match.strength}: {entry.name})"
     accuracy = max(accuracy, settings.LOOSE_MATCH_ACCURACY_M.get(match.strength, 0.0))
-    if kind == "point" and geom.geom_type in AREA_TYPES and entry.feature_type != "area":
-        # A hospital's campus polygon becomes a point; a park or culture park that
-        # the gazetteer knows as an area stays an area.
+    if geom.geom_type in AREA_TYPES and entry.feature_type != "area" and (kind == "point" or _is_stop(entry)):
+        # A hospital's campus polygon becomes a point, as does a station's outline (for a rail
+        # project too); a park or culture park that the gazetteer knows as an area stays an area.
         geom = geom.representative_point()
         method += "; point inside the area"
     if cut:
@@ -261,13 +320,15 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
         wanted = (categories().get(category) or {}).get("label_en", category or "this project").lower()
         return unlocated(f"{source_label(stop.entry)} has only a stop or station named {stop.entry.name!r} "
                           f"({stop.entry.method}); it does not stand for a {wanted}")
-    far = gazetteer.lookup_outside(name, accepts=_accepts(kind, name, category))
+    fits = _fits(kind, name, category)
+    far = gazetteer.lookup_outside(name, accepts=lambda entry: any(accepts(entry) for accepts in fits))
     if far is not None:
         return _outside(far.entry, place, f"found in {source_label(far.entry)} ({far.entry.name!r}) but it")
     tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
     asked = "" if online is None else (", Nominatim" if not getattr(online, "unreachable", None)
                                         else "; Nominatim unreachable, not asked")
-    return unlocated(f"no {kind} named {name!r} in any source ({tiers}{asked}); "
+    shapes = f"{kind} or area" if len(fits) > 1 else kind
+    return unlocated(f"no {shapes} named {name!r} in any source ({tiers}{asked}); "
                       "add its position with --gazetteer or --osm")
 
 
@@ -343,11 +404,14 @@ def _place_in_zone(name, areas, previous):
 
 
 def _accepts(kind, name, category=None):
-    """Which entries fit a project: roads must be lines, facilities may be areas; a stop or
+    """Which entries fit a project: roads must be lines (a line project named ...站 may be a
+    station's point or outline), facilities may be areas, kind "area" only areas; a stop or
     station (:data:`_STOP_CATEGORIES`) fits only a project of such a category."""
     if kind == "line":
         station = name.endswith(("站", "枢纽"))
-        allowed = LINE_TYPES | (POINT_TYPES if station else set())
+        allowed = LINE_TYPES | (POINT_TYPES | AREA_TYPES if station else set())
+    elif kind == "area":  # a water project's lake (see _AREA_LINE_CATEGORIES)
+        allowed = AREA_TYPES
     elif kind == "point":
         allowed = POINT_TYPES | AREA_TYPES | LINE_TYPES
     else:

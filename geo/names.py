@@ -174,6 +174,22 @@ def rail_line(name: str):
     return f"地铁{match['line'].upper()}线" if match else None
 
 
+def line_station(name: str):
+    """``(line, station)`` of a station named after its metro line, or None.
+
+    ``地铁1号线王府庄站`` (also ``济南轨道交通1号线王府庄站``, ``1号线王府庄站``) is
+    ``("地铁1号线", "王府庄站")``: the line in the form of :func:`rail_line`, the station with
+    its 站 (two characters or more before it). A name that is only a line, or whose rest is no
+    station (``地铁1号线二期``), is None.
+    """
+    key = normalise_name(name)
+    match = _RAIL_LINE.match(key)
+    station = key[match.end():] if match else ""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,}站", station):
+        return None
+    return rail_line(key[:match.end()]), station
+
+
 # Enclosed list numbers (① ⑴ ⒈ Ⓐ): kept as marks by extraction, whose stems they end.
 ENCLOSED_FIRST, ENCLOSED_LAST = "\u2460", "\u24ff"
 

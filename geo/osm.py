@@ -19,6 +19,12 @@ LINE_KEYS = ("highway", "railway", "waterway")
 POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway",
               "public_transport")
 AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare")
+# Ways with these tags are places, not lines: the outline of a station or a platform, a river's
+# banks (old tagging); a closed one is an area, an open one nothing.
+AREA_TAGS = {"railway": ("station", "halt", "platform"), "public_transport": ("station", "platform"),
+             "waterway": ("riverbank",)}
+# A station, whose name OSM usually writes without 站 (王府庄 for 王府庄站).
+STATION_TAGS = (("railway", "station"), ("railway", "halt"), ("public_transport", "station"))
 _ONEWAY = {"yes": 1, "true": 1, "1": 1, "-1": -1, "reverse": -1}
 
 
@@ -63,7 +69,10 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
           part of an entry named by the code (:func:`geo.names.road_code`), as is a road
           named by a code alone (``309国道``: entry ``G309``). A member way of a road
           route relation (``type=route`` + ``route=road``) counts as carrying the
-          relation's codes and names (:func:`_road_routes`). Links
+          relation's codes and names (:func:`_routes`); so does a member way of a
+          rail line's route relation (``route=subway``..., and its ``route_master``: its
+          name without a direction, ``济南轨道交通3号线``) or of a river's
+          (``type=waterway``), named or not. Links
           (``motorway_link``...) are left out of a road that has other ways. Ways
           that do not touch stay separate parts. One-way
           ways of opposite directions within :data:`geo.settings.DUAL_CARRIAGEWAY_M`
@@ -72,7 +81,9 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         * **POIs**: nodes with an amenity, shop, healthcare, tourism... tag become
           points; closed ways and multipolygon relations with such a tag become
           polygons (osmium's area handler): ``feature_type`` "area" for land use,
-          leisure and natural features, "facility" otherwise.
+          leisure and natural features, "facility" otherwise. A way tagged as a station,
+          a platform or a river's banks (:data:`AREA_TAGS`) is such an area, never a
+          line; a station's Chinese names without 站 get it as aliases (王府庄: 王府庄站).
 
         Each carries ``source`` (the file, © OpenStreetMap contributors, ODbL),
         ``source_datum`` wgs84, ``accuracy_m`` :data:`geo.settings.OSM_ACCURACY_M`,
@@ -164,8 +175,8 @@ def _read_osm(source, path, deleted, left_out):
     for assemble_areas in (True, False):
         ways, points, areas, incomplete = {}, [], [], {}
         try:
-            routes = _road_routes(source, deleted)
-            pending = set(routes)  # member ways of road routes not yet read
+            routes = _routes(source, deleted)
+            pending = set(routes)  # member ways of routes not yet read
             processor = osmium.FileProcessor(str(source)).with_locations()
             if assemble_areas:
                 processor = processor.with_areas()
@@ -204,8 +215,8 @@ _OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' 
 
 def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None):
     """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
-    its code; a way that is a member of road routes (``routes``, :func:`_road_routes`) is read
-    as if it carried their codes and names."""
+    its code; a way that is a member of routes (``routes``, :func:`_routes`: roads, rail lines,
+    rivers) is read as if it carried their codes and names."""
     # Copy tags: pyosmium objects are only valid inside the iteration step.
     tags = {tag.k: tag.v for tag in obj.tags}
     if routes and obj.is_way() and obj.id in routes:
@@ -221,8 +232,8 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
             points.append((names, tags, kind, f"n{obj.id}", shapely.Point(obj.location.lon, obj.location.lat)))
     elif obj.is_way():
         kind = next((k for k in LINE_KEYS if k in tags), None)
-        line = kind and tags.get("area") != "yes"
-        area_kind = None if line else next((k for k in AREA_KEYS if k in tags), None)
+        line = kind and tags.get("area") != "yes" and not _is_place(tags)
+        area_kind = None if line else _area_kind(tags)
         nodes = [(n.ref, (n.location.lon, n.location.lat) if n.location.valid() else None) for n in obj.nodes]
         missing = any(xy is None for _, xy in nodes)
         if (missing or not assemble_areas) and (line or (area_kind and nodes[0][0] == nodes[-1][0])):
@@ -231,7 +242,7 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         elif line:
             _add_way(ways, names, kind, tags, obj.id, [xy for _, xy in nodes], shapely)
     elif obj.is_area():
-        kind = next((k for k in AREA_KEYS if k in tags), None)
+        kind = _area_kind(tags)
         if kind and not (obj.from_way() and obj.orig_id() in incomplete):
             try:
                 geom = shapely.from_wkb(wkb.create_multipolygon(obj))
@@ -248,7 +259,8 @@ def _add_way(ways, names, kind, tags, way_id, coords, shapely):
 def _add_line(ways, names, kind, tags, object_id, line):
     """Keep a line way under its own name and, a road, under each code of its ``ref`` tag as
     well: the ways of G104 are one road called G104, whatever each is named locally. A way of
-    a named road route (``京沪高速公路``, :func:`_road_routes`) is kept under that name too.
+    a named route (``京沪高速公路``, ``济南轨道交通3号线``, ``小清河``; :func:`_routes`) is kept
+    under that name too.
 
     Ways of links (``highway=motorway_link``..., also being built) are marked ``link``:
     :mod:`geo.osm_roads` leaves them out of a road that has other ways."""
@@ -270,8 +282,8 @@ def _add_line(ways, names, kind, tags, object_id, line):
     for code in sorted(set(_road_codes(tags) if road else ()) | {own_code} - {None}):
         keep(code, [code] + ([n for n in names if n != code] if code == own_code else []))
     own = {normalise_name(n) for n in names[:1]}
-    for name in filter(None, str(tags.get(ROUTE_NAME_KEY, "")).split(";")) if road else ():
-        if normalise_name(name) not in own and road_code(name) is None:  # a code: kept under it above
+    for name in filter(None, str(tags.get(ROUTE_NAME_KEY, "")).split(";")):
+        if normalise_name(name) not in own and (not road or road_code(name) is None):  # a code: kept above
             keep(name, [name])
 
 
@@ -291,25 +303,87 @@ ROUTE_NAME_KEY = "geo:route_name"
 _NETWORK_LETTERS = {"national": "G", "provincial": "S", "county": "X", "township": "Y", "village": "C"}
 
 
-def _road_routes(source, deleted=frozenset()):
-    """First pass: ``way id -> (codes, names)`` of the road route relations it is a member of.
+def _routes(source, deleted=frozenset()):
+    """First pass: ``way id -> {line key: (codes, names)}`` of the route relations it is a member of.
 
-    A relation ``type=route`` + ``route=road`` gives its members the codes of its ``ref``
-    (and of a name that is a code, ``104国道``) and its other names (``京沪高速公路``).
+    A road route (``type=route`` + ``route=road``) gives its ``highway`` members the codes of
+    its ``ref`` (and of a name that is a code, ``104国道``) and its other names
+    (``京沪高速公路``); a rail line's route (``route=subway``, ``train``...; see
+    :data:`RAIL_ROUTES`) and the ``route_master`` above it give their ``railway`` members
+    their names without a direction (:func:`_line_names`); a river (``type=waterway``) gives
+    its ``waterway`` members its names. Stops and platforms of a route are not its course.
     Only relations are read; only the ids of their member ways are kept.
     """
     import osmium
 
-    routes = {}
+    found, ways_of, masters_of = {}, {}, {}
     relations = osmium.FileProcessor(str(source), osmium.osm.RELATION)
-    for relation in relations.with_filter(osmium.filter.TagFilter(("route", "road"))):
+    for relation in relations.with_filter(osmium.filter.KeyFilter("route", "route_master", "waterway")):
         if not relation.visible or ("r", relation.id) in deleted:
             continue
-        route = _road_route({tag.k: tag.v for tag in relation.tags})
-        for member in relation.members if route else ():
-            if member.type == "w":
-                _join_route(routes.setdefault(member.ref, ([], [])), route)
+        route = _route({tag.k: tag.v for tag in relation.tags})
+        if route is None:
+            continue
+        found[relation.id] = route
+        for member in relation.members:
+            if member.type == "w" and not _STOP_ROLES.match(member.role):
+                ways_of.setdefault(relation.id, []).append(member.ref)
+            elif member.type == "r":  # a route_master's routes
+                masters_of.setdefault(member.ref, []).append(relation.id)
+    routes = {}
+    for relation_id, members in ways_of.items():
+        kind, codes, names = found[relation_id]
+        route = (list(codes), list(names))
+        for master in masters_of.get(relation_id, ()):
+            if found[master][0] == kind:
+                _join_route(route, found[master][1:])
+        for way_id in members if route[0] or route[1] else ():
+            _join_route(routes.setdefault(way_id, {}).setdefault(kind, ([], [])), route)
     return routes
+
+
+# Route relations of rail lines (``type=route`` + ``route=subway``...; ``route_master=subway``).
+RAIL_ROUTES = ("subway", "light_rail", "train", "railway", "tram", "monorail")
+# Those whose bare ``ref`` (3, R3) is a metro line's number: 3号线, R3线.
+_METRO_ROUTES = ("subway", "light_rail", "monorail", "tram")
+# Roles of a route's members that are not its course (PTv2: stop, stop_entry_only, platform...).
+_STOP_ROLES = re.compile(r"(?:stop|platform)")
+# The direction a route relation adds to its line's name: 济南轨道交通3号线: 汉峪 => 滩头,
+# 济南地铁1号线 (方特 → 工研院), 3号线（汉峪-滩头）.
+_ARROWS = r"(?:=>|->|→|⇒|－|—|–|-|~|～|至|到)"
+_DIRECTION = re.compile(rf"\s*(?:[:：].*{_ARROWS}.*|[(（][^()（）]*{_ARROWS}[^()（）]*[)）])\s*$")
+
+
+def _route(tags):
+    """``(line key, codes, names)`` a route relation with these tags gives its member ways of that
+    key (``highway``, ``railway``, ``waterway``), or None when it is none of these routes."""
+    kind = tags.get("type", "route")
+    if kind == "route" and tags.get("route") == "road":
+        route = _road_route(tags)
+        return ("highway", *route) if route else None
+    if kind in ("route", "route_master") and tags.get(kind) in RAIL_ROUTES:
+        return "railway", [], _line_names(tags, tags[kind])
+    if kind == "waterway":
+        return "waterway", [], _names(tags)
+    return None
+
+
+def _line_names(tags, mode):
+    """A rail route's names without their direction (``济南轨道交通3号线: 汉峪 => 滩头``:
+    ``济南轨道交通3号线``); a metro route's bare ``ref`` (3, R3) names its line too (3号线).
+    A train's number (``G1: 北京南 => 上海虹桥``) is no name: it would be the road code G1."""
+    from geo.names import rail_line
+
+    names = []
+    for name in _names(tags):
+        name = _DIRECTION.sub("", name)
+        if name and name not in names and road_code(name) is None:
+            names.append(name)
+    ref = str(tags.get("ref", "")).strip()
+    line = rail_line(f"{ref}号线" if ref.isdigit() else f"{ref}线") if ref and mode in _METRO_ROUTES else None
+    if line and all(rail_line(name) != line for name in names):
+        names.append(ref + ("号线" if ref.isdigit() else "线"))
+    return names
 
 
 def _road_route(tags):
@@ -344,9 +418,13 @@ def _route_codes(tags):
     return sorted(codes)
 
 
-def _with_routes(tags, route):
-    """A way's tags with the codes and names of its road routes (see :func:`_road_routes`)."""
-    codes, names = route
+def _with_routes(tags, routes):
+    """A way's tags with the codes and names of its routes of its own kind (``{line key: (codes,
+    names)}``, see :func:`_routes`): a tram route's names do not reach a street it runs on."""
+    kind = next((k for k in LINE_KEYS if k in tags), None)
+    if kind not in routes:
+        return tags
+    codes, names = routes[kind]
     tags = dict(tags)
     if codes:
         tags["ref"] = ";".join(filter(None, [tags.get("ref", "")] + codes))
@@ -356,7 +434,7 @@ def _with_routes(tags, route):
 
 
 def _route_ways(source, ids):
-    """The ways ``ids`` (members of road routes without a name or ref of their own), read
+    """The ways ``ids`` (members of routes without a name or ref of their own), read
     without node locations: :func:`_take` leaves them to :func:`_locate_incomplete`, which
     locates only their nodes (no second index of every node of a province)."""
     import osmium
@@ -627,14 +705,14 @@ def _read_geojson(path):
         object_id = f"{kind_letter[:1]}{number_text or number}"
         if geom.geom_type in ("LineString", "MultiLineString"):
             kind = next((k for k in LINE_KEYS if k in tags), None)
-            for part in shapely.get_parts(geom) if kind else ():
+            for part in shapely.get_parts(geom) if kind and not _is_place(tags) else ():
                 _add_line(ways, names, kind, tags, object_id, part)
         elif names and geom.geom_type == "Point":
             kind = next((k for k in POINT_KEYS if k in tags), None)
             if kind:
                 points.append((names, tags, kind, object_id, geom))
         elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
-            kind = next((k for k in AREA_KEYS if k in tags), None)
+            kind = _area_kind(tags)
             if kind:
                 areas.append((names, tags, kind, object_id, shapely.make_valid(geom)))
     if not features:
@@ -643,15 +721,15 @@ def _read_geojson(path):
 
 
 def _geojson_routes(props):
-    """``(codes, names)`` of the road routes an Overpass Turbo feature is a member of (its
+    """``{line key: (codes, names)}`` of the routes an Overpass Turbo feature is a member of (its
     ``@relations`` property: ``[{"rel": 900, "role": "", "reltags": {...}}]``), or None."""
-    known = ([], [])
+    known = {}
     for relation in props.get("@relations") or () if isinstance(props.get("@relations"), list) else ():
         reltags = relation.get("reltags") if isinstance(relation, dict) else None
-        route = _road_route({str(k): str(v) for k, v in reltags.items()}) if isinstance(reltags, dict) else None
-        if route:
-            _join_route(known, route)
-    return known if known[0] or known[1] else None
+        route = _route({str(k): str(v) for k, v in reltags.items()}) if isinstance(reltags, dict) else None
+        if route and (route[1] or route[2]) and not _STOP_ROLES.match(str(relation.get("role") or "")):
+            _join_route(known.setdefault(route[0], ([], [])), route[1:])
+    return known or None
 
 
 def _names(tags):
@@ -663,6 +741,29 @@ def _names(tags):
             if value and value not in names:
                 names.append(value)
     return names
+
+
+def _is_place(tags):
+    """True for a way that is a place, not a line, though tagged like one (:data:`AREA_TAGS`)."""
+    return any(tags.get(key) in values for key, values in AREA_TAGS.items())
+
+
+def _area_kind(tags):
+    """The key that makes an area a feature (:data:`AREA_KEYS`, else :data:`AREA_TAGS`), or None."""
+    return next((k for k in AREA_KEYS if k in tags), None) or \
+        next((k for k, values in AREA_TAGS.items() if tags.get(k) in values), None)
+
+
+def _station_names(names, tags):
+    """A station's names and, for each Chinese one without 站, that name with it: OSM writes
+    王府庄 and 济南西 for what reports call 王府庄站 and 济南西站 (never 王府庄路, 王府庄村)."""
+    if not any(tags.get(key) == value for key, value in STATION_TAGS):
+        return names
+    more = [f"{n}站" for n in names if _CJK_END.search(n) and not n.endswith("站")]
+    return names + [n for n in more if n not in names]
+
+
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 
 
 def _oneway(tags):
@@ -680,7 +781,9 @@ def _poi_entry(names, tags, geom, kind, ids, source):
     from geo.gazetteer import Entry
 
     # Land use, parks and water are areas; an amenity, shop or building outline is a facility.
-    feature_type = "area" if kind in ("landuse", "leisure", "natural") and geom.geom_type != "Point" else "facility"
+    feature_type = "area" if kind in ("landuse", "leisure", "natural", "waterway") and geom.geom_type != "Point" \
+        else "facility"
+    names = _station_names(names, tags)
     return Entry(name=names[0], geometry=geom, source=source,
                  method=f"name match on OSM {kind} feature ({'node' if ids[0] == 'n' else 'area'} {ids[1:]})",
                  source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",

@@ -42,6 +42,11 @@ SECTION_AXIS_MIN_SHARE = 0.25
 # other are the two carriageways of one road, measured once along their centre line.
 DUAL_CARRIAGEWAY_M = 60.0
 
+# A station named after its line (地铁1号线王府庄站) is a station of that name lying this close
+# to the line, when a source knows the line: a station node may stand 100-200 m off the track's
+# centre line (an entrance, the concourse); one farther away is on another line.
+STATION_OFF_LINE_M = 500.0
+
 # Two rows of one gazetteer file with the same name this far apart are two places or a
 # typo: geocoding uses the first and says so. In an OSM extract, places of one name this
 # far apart make a project of that name ambiguous: it stays unlocated, with a warning.

@@ -70,3 +70,18 @@ def test_road_code_reads_every_spelling_of_a_code_and_nothing_more(written, code
     ("地铁3号线二期", None), ("地铁1号线王府庄站", None), ("3路", None), ("滨江3号线", None)])
 def test_rail_line_reads_a_metro_line_with_or_without_its_city_and_nothing_more(written, line):
     assert rail_line(written) == line
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("地铁1号线王府庄站", ("地铁1号线", "王府庄站")),
+    ("济南轨道交通1号线王府庄站", ("地铁1号线", "王府庄站")),
+    ("1号线王府庄站", ("地铁1号线", "王府庄站")),
+    ("地铁1号线", None),  # the line alone
+    ("地铁1号线二期", None),  # a phase, no station
+    ("地铁1号线站", None),  # no station's name
+    ("王府庄站", None),  # no line
+])
+def test_a_station_named_after_its_line_splits_into_line_and_station(name, parts):
+    from geo.names import line_station
+
+    assert line_station(name) == parts

@@ -215,11 +215,18 @@ def test_a_deeply_nested_geojson_is_not_taken_for_an_overpass_export(tmp_path):
 # --- OSM as Chinese mappers tag it: route relations, motorways and their links, refs as typed,
 # bridges under their own name, roads being built.
 
-def _real_osm(tmp_path, ways, relations=(), name="real.osm"):
+def _real_osm(tmp_path, ways, relations=(), name="real.osm", pois=()):
     """An OSM XML file of ``ways`` ``(id, [(lon, lat), ...], tags)`` (nodes numbered in
-    order) and ``relations`` ``(id, [way ids], tags)``."""
+    order), ``pois`` ``((lon, lat), tags)`` (nodes 9001, 9002...) and ``relations``
+    ``(id, members, tags)``: a member is a way id, ``"r<id>"`` for a relation, or
+    ``(member, role)``."""
     def tags_xml(tags):
         return "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
+
+    def member_xml(member):
+        member, role = member if isinstance(member, tuple) else (member, "")
+        kind, ref = ("relation", member[1:]) if str(member).startswith("r") else ("way", member)
+        return f'<member type="{kind}" ref="{ref}" role="{role}"/>'
 
     nodes, elements = [], []
     for way_id, coords, tags in ways:
@@ -228,9 +235,10 @@ def _real_osm(tmp_path, ways, relations=(), name="real.osm"):
             nodes.append(f'<node id="{len(nodes) + 1}" lat="{lat}" lon="{lon}"/>')
             refs.append(f'<nd ref="{len(nodes)}"/>')
         elements.append(f'<way id="{way_id}">{"".join(refs)}{tags_xml(tags)}</way>')
+    for number, ((lon, lat), tags) in enumerate(pois, 9001):
+        nodes.append(f'<node id="{number}" lat="{lat}" lon="{lon}">{tags_xml(tags)}</node>')
     for relation_id, members, tags in relations:
-        elements.append(f'<relation id="{relation_id}">'
-                        + "".join(f'<member type="way" ref="{m}" role=""/>' for m in members)
+        elements.append(f'<relation id="{relation_id}">' + "".join(member_xml(m) for m in members)
                         + tags_xml(tags) + "</relation>")
     path = tmp_path / name
     path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
@@ -354,3 +362,152 @@ def test_roads_under_construction_or_proposed_are_roads(tmp_path):
     assert entries["规划一路"].feature_type == "road"
     gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
     assert gazetteer.lookup("新泺街").entry.name == "新泺大街" and gazetteer.lookup("规划一路") is not None
+
+
+# --- Rail lines, stations, rivers and lakes as Chinese mappers tag them.
+
+SUBWAY = {"railway": "subway", "tunnel": "yes", "layer": "-2"}
+
+
+def _line_3(tmp_path, routes):
+    """Line 3's unnamed tunnels (w300, w301), a platform named after its station and a stop,
+    members of ``routes`` (relations ``(id, members, tags)``; ``r900``, ``r901`` are its routes)."""
+    return _real_osm(tmp_path, [
+        (300, [(117.00, 36.68), (117.01, 36.68)], SUBWAY),
+        (301, [(117.01, 36.68), (117.02, 36.68)], SUBWAY),
+        (302, [(117.005, 36.6802), (117.006, 36.6802)], {"railway": "platform", "public_transport": "platform",
+                                                         "name": "王府庄"}),
+        (303, [(117.01, 36.70), (117.02, 36.70)], {"highway": "primary"}),  # a street a tram route runs on
+    ], routes)
+
+
+def test_unnamed_ways_of_a_metro_lines_route_relations_are_that_line(tmp_path):
+    path = _line_3(tmp_path, [
+        (900, [300, 301, (302, "platform")], {"type": "route", "route": "subway", "ref": "3",
+                                              "name": "济南轨道交通3号线: 汉峪 => 滩头", "network": "济南轨道交通"}),
+        (901, [301, 300], {"type": "route", "route": "subway", "ref": "3", "name": "济南轨道交通3号线（滩头—汉峪）"}),
+        (902, ["r900", "r901"], {"type": "route_master", "route_master": "subway", "name": "济南轨道交通3号线"})])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    line = entries["济南轨道交通3号线"]  # one name, without the routes' directions
+    assert line.extra["osm_ids"] == "w300;w301" and line.geometry.geom_type == "LineString"  # not the platform
+    assert line.category == "rail" and line.feature_type == "rail"
+    assert _km(line.geometry) == pytest.approx(1.79, rel=1e-2)
+    assert not any("=>" in e.name or "汉峪" in e.name for e in entries.values())
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    for name in ("地铁3号线", "轨道交通3号线", "济南地铁3号线", "3号线"):
+        assert gazetteer.lookup(name).entry is line
+
+
+def test_a_metro_route_named_by_its_master_or_its_bare_ref_names_its_line(tmp_path):
+    path = _line_3(tmp_path, [
+        (900, [300], {"type": "route", "route": "subway"}),  # no name: its route_master's
+        (902, ["r900"], {"type": "route_master", "route_master": "subway", "name": "济南地铁3号线"}),
+        (903, [301], {"type": "route", "route": "light_rail", "ref": "R2"}),  # a bare ref
+        (904, [303], {"type": "route", "route": "tram", "name": "有轨电车1号线"}),  # no name for the street
+        (905, [300], {"type": "route", "route": "train", "name": "G1: 北京南 => 上海虹桥"})])  # no road G1
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    assert "G1" not in entries
+    assert entries["济南地铁3号线"].extra["osm_ids"] == "w300"
+    assert entries["R2线"].extra["osm_ids"] == "w301"
+    assert not any(e.extra["osm_ids"] == "w303" for e in entries.values())
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    assert gazetteer.lookup("轨道交通R2线").entry.name == "R2线"
+
+
+def test_a_station_is_found_with_or_without_its_zhan_but_never_by_a_road_or_village_of_its_name(tmp_path):
+    path = _real_osm(tmp_path, [
+        (500, [(117.00, 36.69), (117.01, 36.69)], {"highway": "residential", "name": "王府庄路"}),
+        (501, [(116.98, 36.67), (116.99, 36.67), (116.99, 36.675), (116.98, 36.675), (116.98, 36.67)],
+         {"railway": "station", "public_transport": "station", "train": "yes", "name": "济南西"}),
+    ], pois=[((117.005, 36.681), {"railway": "station", "station": "subway", "public_transport": "station",
+                                  "subway": "yes", "name": "王府庄"})])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    west = entries["济南西"]  # a station's outline is a place, not a railway line
+    assert west.geometry.geom_type in ("Polygon", "MultiPolygon") and west.category == "rail"
+    assert "济南西站" in west.aliases and "王府庄站" in entries["王府庄"].aliases
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    assert gazetteer.lookup("王府庄站").entry.name == "王府庄"
+    assert gazetteer.lookup("济南西站").entry is west
+    assert gazetteer.lookup("王府庄路").entry.name == "王府庄路"
+    assert gazetteer.lookup("王府庄村") is None and gazetteer.lookup("王府庄路站") is None
+
+
+def test_unnamed_ways_of_a_waterway_relation_are_that_river(tmp_path):
+    path = _real_osm(tmp_path, [
+        (600, [(116.97, 36.72), (117.00, 36.72)], {"waterway": "river"}),
+        (601, [(117.00, 36.72), (117.03, 36.72)], {"waterway": "river", "bridge": "no"}),
+        (602, [(117.03, 36.72), (117.03, 36.73)], {"waterway": "stream"}),  # a tributary, not a member
+    ], [(910, [(600, "main_stream"), (601, "main_stream")], {"type": "waterway", "waterway": "river",
+                                                             "name": "小清河", "name:en": "Xiaoqing River"})])
+    (river,) = load_osm(path, TIANQIAO)
+    assert river.name == "小清河" and river.extra["osm_ids"] == "w600;w601"
+    assert river.category == "water" and river.geometry.geom_type == "LineString"
+
+
+# --- ... and geocoded from a report's project names.
+
+def _geocode(path, *projects):
+    """Geocode ``projects`` ``(name, category, base_name, section)`` against the OSM file alone."""
+    from geo.geocode import geocode_projects
+
+    outside = []
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, TIANQIAO, outside=outside))
+    gazetteer.add_outside("OSM extract", outside)
+    features = [{"id": str(n), "geometry": None,
+                 "properties": {"id": str(n), "name": name, "category": category, "named": True,
+                                "base_name": base or name, "section": section}}
+                for n, (name, category, base, section) in enumerate(projects)]
+    located, _ = geocode_projects(features, gazetteer, TIANQIAO, warnings=[])
+    return [(f["geometry"], f["properties"]["geocode"]) for f in located]
+
+
+def test_a_reports_metro_line_and_its_phase_locate_on_the_lines_route_relation(tmp_path):
+    path = _line_3(tmp_path, [(900, [300, 301], {"type": "route", "route": "subway", "ref": "3",
+                                                 "name": "济南轨道交通3号线: 汉峪 => 滩头"})])
+    (line, whole), (phase, second) = _geocode(path, ("地铁3号线", "rail", None, None),
+                                               ("轨道交通3号线二期", "rail", "轨道交通3号线", "二期"))
+    assert whole["status"] == "matched" and whole["matched_name"] == "济南轨道交通3号线"
+    assert line.geom_type == "LineString" and _km(line) == pytest.approx(1.79, rel=1e-2)
+    assert second["status"] == "approximate" and phase.equals(line)  # a phase: somewhere along the line
+
+
+def test_a_station_named_after_its_line_is_the_station_of_that_name_on_that_line(tmp_path):
+    station = {"railway": "station", "station": "subway", "public_transport": "station"}
+    path = _real_osm(tmp_path, [
+        (700, [(116.96, 36.66), (117.00, 36.66)], {"railway": "subway", "name": "济南地铁1号线"}),
+        (701, [(117.03, 36.70), (117.05, 36.70)], {"railway": "subway", "name": "济南地铁2号线"}),
+    ], pois=[((116.98, 36.6612), {**station, "name": "王府庄"}),  # on line 1
+             ((117.08, 36.74), {**station, "name": "王府庄"})])  # a namesake 11 km away, on no line here
+    on_1, bare, on_2 = _geocode(path, ("地铁1号线王府庄站", "rail", None, None), ("王府庄站", "transport", None, None),
+                                ("地铁2号线王府庄站", "rail", None, None))
+    assert on_1[1]["status"] == "matched" and on_1[0].equals(shapely.Point(116.98, 36.6612))
+    assert bare[0] is None and "2 places named" in bare[1]["reason"]  # the report does not say which
+    assert on_2[0] is None  # neither lies on line 2
+
+
+def test_a_river_locates_as_its_line_not_its_banks_of_the_same_name(tmp_path):
+    path = _real_osm(tmp_path, [
+        (600, [(116.97, 36.72), (117.00, 36.72)], {"waterway": "river"}),
+        (601, [(117.00, 36.72), (117.03, 36.72)], {"waterway": "river"}),
+        (602, [(116.96, 36.71), (116.99, 36.71), (116.99, 36.7105), (116.96, 36.7105), (116.96, 36.71)], {}),
+    ], [(910, [600, 601], {"type": "waterway", "waterway": "river", "name": "小清河"}),
+        (911, [(602, "outer")], {"type": "multipolygon", "natural": "water", "water": "river", "name": "小清河"})])
+    river, section = _geocode(path, ("小清河", "water", None, None), ("小清河(天桥段)", "water", "小清河", "天桥段"))
+    assert river[0] is not None and river[0].geom_type == "LineString" and river[1]["status"] == "matched"
+    assert section[0].geom_type == "LineString" and section[1]["status"] == "approximate"
+
+
+def test_a_lake_or_a_river_mapped_only_by_its_banks_locates_as_its_area(tmp_path):
+    bank = [(117.04, 36.72), (117.06, 36.72), (117.06, 36.7205), (117.04, 36.7205), (117.04, 36.72)]
+    lake = [(117.03, 36.70), (117.035, 36.70), (117.035, 36.705), (117.03, 36.705), (117.03, 36.70)]
+    far = [(117.20, 36.80), (117.21, 36.80), (117.21, 36.81), (117.20, 36.81), (117.20, 36.80)]
+    path = _real_osm(tmp_path, [
+        (603, bank, {}),
+        (604, lake, {"natural": "water", "water": "lake", "name": "华山湖"}),
+        (605, far, {"natural": "water", "water": "reservoir", "name": "鹊山水库"}),
+    ], [(912, [(603, "outer")], {"type": "multipolygon", "natural": "water", "water": "river", "name": "北太平河"})])
+    banks, lake_area, reservoir = _geocode(path, ("北太平河", "water", None, None), ("华山湖", "water", None, None),
+                                           ("鹊山水库", "water", None, None))
+    assert banks[0].geom_type in ("Polygon", "MultiPolygon") and banks[1]["status"] == "matched"
+    assert lake_area[0].geom_type in ("Polygon", "MultiPolygon") and lake_area[1]["matched_name"] == "华山湖"
+    assert reservoir[0] is None and "km outside the district" in reservoir[1]["reason"]

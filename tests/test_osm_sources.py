@@ -271,3 +271,21 @@ def test_josm_file_new_route_relation_over_new_ways(tmp_path):
     entries = _load(tmp_path, "edited.osm", text)
     assert entries["X254"].extra["osm_ids"] == "w-201;w-202"
     assert _km(entries["X254"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+
+
+def test_overpass_turbo_geojson_ways_of_a_metro_route_are_its_line_not_its_platform(tmp_path):
+    route = {"type": "route", "route": "subway", "ref": "1", "name": "济南地铁1号线 (方特 → 工研院)"}
+    track = {"type": "Feature", "id": "way/3020",
+             "properties": {"@id": "way/3020", "railway": "subway",
+                            "@relations": [{"role": "", "rel": 950, "reltags": route}]},
+             "geometry": {"type": "LineString", "coordinates": [[117.01, 36.694], [117.01, 36.706]]}}
+    platform = {"type": "Feature", "id": "way/3021",
+                "properties": {"@id": "way/3021", "railway": "platform",
+                               "@relations": [{"role": "platform", "rel": 950, "reltags": route}]},
+                "geometry": {"type": "LineString", "coordinates": [[117.011, 36.70], [117.011, 36.701]]}}
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps({**TURBO, "features": TURBO["features"] + [track, platform]}, ensure_ascii=False),
+                    encoding="utf-8")
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    assert entries["济南地铁1号线"].extra["osm_ids"] == "w3020"
+    assert _km(entries["济南地铁1号线"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
