@@ -207,11 +207,12 @@ def _find_fitting(props, gazetteer, accepts):
     return match, cut
 
 
-def _station_on_line(name, gazetteer, crs):
+def _station_on_line(name, gazetteer, crs, off_line=None):
     """The Match of a station named after its metro line (地铁1号线王府庄站, see
     :func:`geo.names.line_station`): a stop or station called 王府庄站 (OSM's 王府庄), exact or
     folded, and, when a source knows line 1, only one within
-    :data:`geo.settings.STATION_OFF_LINE_M` of it; else None."""
+    :data:`geo.settings.STATION_OFF_LINE_M` of it; else None. ``off_line`` (a list) gets
+    ``(station entry, line entry)`` when stations of the name lie only farther from the line."""
     from geo.names import line_station
 
     parts = line_station(name)
@@ -225,6 +226,8 @@ def _station_on_line(name, gazetteer, crs):
     if not lines:
         return match
     near = [e for e in (match.entry, *match.rivals) if _metres_apart(e, lines, crs) <= settings.STATION_OFF_LINE_M]
+    if not near and off_line is not None:
+        off_line.append((match.entry, lines[0]))
     return Match(near[0], match.strength, near[0].name, tuple(near[1:])) if near else None
 
 
@@ -320,6 +323,11 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
         wanted = (categories().get(category) or {}).get("label_en", category or "this project").lower()
         return unlocated(f"{source_label(stop.entry)} has only a stop or station named {stop.entry.name!r} "
                           f"({stop.entry.method}); it does not stand for a {wanted}")
+    off_line = []
+    if _station_on_line(name, gazetteer, place.crs, off_line) is None and off_line:
+        station, line = off_line[0]
+        return unlocated(f"{source_label(station)} has a station named {station.name!r}, but none within "
+                          f"{settings.STATION_OFF_LINE_M:.0f} m of {line.name} ({source_label(line)})")
     fits = _fits(kind, name, category)
     far = gazetteer.lookup_outside(name, accepts=lambda entry: any(accepts(entry) for accepts in fits))
     if far is not None:

@@ -482,7 +482,7 @@ def test_a_station_named_after_its_line_is_the_station_of_that_name_on_that_line
                                 ("地铁2号线王府庄站", "rail", None, None))
     assert on_1[1]["status"] == "matched" and on_1[0].equals(shapely.Point(116.98, 36.6612))
     assert bare[0] is None and "2 places named" in bare[1]["reason"]  # the report does not say which
-    assert on_2[0] is None  # neither lies on line 2
+    assert on_2[0] is None and "station named '王府庄', but none within 500 m of 济南地铁2号线" in on_2[1]["reason"]
 
 
 def test_a_river_locates_as_its_line_not_its_banks_of_the_same_name(tmp_path):
