@@ -213,7 +213,10 @@ def _wkt_geometry(text):
     import shapely.wkt
 
     match = re.match(r"\s*SRID\s*=\s*(\d+)\s*;(.*)", text, re.S | re.I)
-    geom = shapely.wkt.loads(match.group(2) if match else text)
+    try:
+        geom = shapely.wkt.loads(match.group(2) if match else text)
+    except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
+        raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
     if match and match.group(1) not in ("4326", "4490", "4214", "4610"):
         from pyproj import CRS, Transformer
 

@@ -94,6 +94,8 @@ def test_excel_separator_hint_decimal_comma_and_traditional_headers_are_read(tmp
     ("dms.csv", "name,lon,lat\n汇才学校,117°99'99\"E,36.7\n".encode("utf-8"), "minutes and seconds under 60"),
     ("thousands.csv", 'name,lon,lat\n汇才学校,117.0,"1,117"\n'.encode("utf-8"), "lat '1,117' is not one number"),
     ("not_excel.xlsx", b"PK\x03\x04 not really a workbook", "not a readable Excel workbook"),
+    ("curved.csv", 'name,wkt\n北园大街,"CIRCULARSTRING (117 36.7, 117.01 36.71, 117.02 36.7)"\n'.encode("utf-8"),
+     "line 2: bad coordinates \\(a curved geometry; give points, straight lines"),
 ])
 def test_table_problems_are_named(tmp_path, name, data, problem):
     path = tmp_path / name
