@@ -457,7 +457,7 @@ def _cpg_codec(text: str):
         return _CPG_CODECS[key]
     codec = None
     if key:
-        with contextlib.suppress(LookupError):
+        with contextlib.suppress(LookupError, ValueError):  # ValueError: a NUL byte in the name
             codec = codecs.lookup(key).name
     return codec
 
@@ -543,6 +543,20 @@ def _explain_unreadable(path: Path):
             raise InputError(path, "GeoPackage has no layers")
 
 
+def _has_geometry(frame) -> bool:
+    """True when ``frame`` (what pyogrio read) is a GeoDataFrame with an active geometry column.
+
+    pyogrio gives a plain DataFrame for a table without geometry (a spreadsheet, a
+    GeoPackage attribute table), which has no ``geometry`` attribute at all.
+    """
+    import geopandas
+
+    if not isinstance(frame, geopandas.GeoDataFrame):
+        return False
+    name = getattr(frame, "_geometry_column_name", None)
+    return name is not None and name in frame
+
+
 def read_vector(path, *, layer=None, assume_crs=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -583,7 +597,7 @@ def read_vector(path, *, layer=None, assume_crs=None):
         message = message.replace(str(path), "").strip(" :'")
         _explain_unreadable(path)
         raise InputError(path, f"not a readable vector file ({message})") from None
-    if gdf.geometry is None or gdf.geometry.name not in gdf:
+    if not _has_geometry(gdf):
         raise InputError(path, "has no geometry column")
     if gdf.crs is None:
         if assume_crs is None:

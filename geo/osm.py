@@ -506,6 +506,7 @@ def _scan_xml(path):
     import bz2
     import gzip
     import xml.etree.ElementTree as ET
+    import zlib
 
     name = Path(path).name.lower()
     if name.endswith((".pbf", ".o5m")) or is_geojson(path):
@@ -533,7 +534,7 @@ def _scan_xml(path):
                 if element.tag in ("node", "way", "relation"):
                     element.clear()
         return deleted, unreadable
-    except (OSError, EOFError, ValueError, ET.ParseError):
+    except (OSError, EOFError, ValueError, ET.ParseError, zlib.error):  # zlib.error: damaged gzip data
         return set(), False  # osmium's own reading reports what is wrong with the file
 
 

@@ -17,6 +17,11 @@ _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
+# A workbook's XML parts unpack to some ten times their zipped size; a part unpacking to more
+# than this many times (and this many bytes) is a zip bomb.
+_UNPACKED_FACTOR = 100
+_UNPACKED_SLACK = 10_000_000
+
 # Chinese column names of the same fields.
 _SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
 
@@ -61,9 +66,27 @@ def _table_records(path):
     return header, records[1:], delimiter
 
 
+def _refuse_zip_bomb(path):
+    """Raise InputError when a part of the workbook at ``path`` says it unpacks to far more than
+    it takes zipped (openpyxl would hold it in memory: gigabytes); a file that is no zip archive
+    is left for openpyxl to name. The sizes said are the most :mod:`zipfile` unpacks."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    for part in parts:
+        if part.file_size > _UNPACKED_FACTOR * part.compress_size + _UNPACKED_SLACK:
+            raise InputError(path, f"is a damaged Excel workbook: its part {part.filename!r} unpacks to "
+                                   f"{part.file_size / 1e6:g} MB from {part.compress_size / 1e6:g} MB (a zip bomb?)")
+
+
 def _excel_records(path):
     import openpyxl
 
+    _refuse_zip_bomb(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
@@ -190,7 +213,10 @@ def _wkt_geometry(text):
     import shapely.wkt
 
     match = re.match(r"\s*SRID\s*=\s*(\d+)\s*;(.*)", text, re.S | re.I)
-    geom = shapely.wkt.loads(match.group(2) if match else text)
+    try:
+        geom = shapely.wkt.loads(match.group(2) if match else text)
+    except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
+        raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
     if match and match.group(1) not in ("4326", "4490", "4214", "4610"):
         from pyproj import CRS, Transformer
 

@@ -83,6 +83,22 @@ def test_decoding_gives_the_exact_label_marginals():
     assert labels[4] == 2 and marginals[4, 2] == 1.0  # outside any sentence: O
 
 
+def test_a_sentence_of_megabytes_is_decoded_in_pieces_of_bounded_length(monkeypatch):
+    # A line of 3 MB without a full stop (a damaged file) is one "sentence": the decoder steps
+    # through a sentence position by position, so it must never see one that long.
+    seen = []
+    decode = tagger.Model._decode
+    monkeypatch.setattr(tagger.Model, "_decode",
+                        lambda self, scores, group, *rest: seen.extend(group) or decode(self, scores, group, *rest))
+    empty = {t: (np.zeros(0, dtype=np.int64), np.zeros((1, 3))) for t in tagger.TEMPLATES}
+    model = tagger.Model(empty, np.zeros((3, 3)))
+    model.emissions = lambda keys: np.zeros((300_001, 3))
+    labels, marginals = model.tag("x" * 300_000 + "。", [(0, 300_001)])
+    assert max(end - start for start, end in seen) <= tagger._MAX_DECODED
+    assert sorted(seen)[0][0] == 0 and sum(end - start for start, end in seen) == 300_001
+    assert len(labels) == 300_001 and np.allclose(marginals.sum(axis=1), 1.0)
+
+
 def test_name_spans_read_begin_and_inside_labels():
     labels = np.array([2, 0, 1, 1, 2, 1, 1, 2, 0, 0], dtype=np.int8)
     marginals = np.full((10, 3), 0.9)

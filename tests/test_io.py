@@ -158,3 +158,26 @@ def test_an_unreadable_file_is_named_as_permission_denied(tmp_path, monkeypatch)
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(path) else access(p, mode, **kw))
     with pytest.raises(InputError, match=r"report\.txt: permission denied \(not readable\)$"):
         io.check_input_file(path)
+
+
+def test_a_table_without_geometry_is_refused_as_having_no_geometry_column(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "jiedao.xlsx"  # a spreadsheet OGR reads as a table of attributes only
+    book = openpyxl.Workbook()
+    book.active.append(["name", "code"])
+    book.active.append(["无影山街道", "370105001"])
+    book.save(path)
+    with pytest.raises(InputError, match=r"jiedao\.xlsx: has no geometry column$"):
+        io.read_vector(path)
+
+
+@pytest.mark.parametrize("cpg", [b"\x00\x00", b"UTF\x008", b"no such codec"])
+def test_a_cpg_naming_no_codec_lets_the_records_decide(tmp_path, cpg):
+    import geopandas as gpd
+
+    path = tmp_path / "jd.shp"
+    gpd.GeoDataFrame({"name": ["无影山街道"]}, geometry=[shapely.Point(117.0, 36.7).buffer(0.01)],
+                     crs=4326).to_file(path, encoding="gbk")
+    path.with_suffix(".cpg").write_bytes(cpg)
+    assert list(io.read_vector(path)["name"]) == ["无影山街道"]

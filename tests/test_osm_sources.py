@@ -160,6 +160,15 @@ def test_compressed_xml_reads_like_plain_xml(tmp_path, suffix, compress):
     assert entries["水屯北路"].extra["osm_ids"] == "w-201;w-202" and "已删除学校" not in entries
 
 
+def test_gzip_whose_compressed_data_is_damaged_is_an_input_error(tmp_path):
+    data = bytearray(gzip.compress(JOSM.encode("utf-8")))
+    data[10] |= 0b110  # the first deflate block's type: 3, which no deflate stream uses
+    path = tmp_path / "edited.osm.gz"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"edited\.osm\.gz: not a readable OSM file \(.*invalid block type"):
+        load_osm(path, NEAR_TIANQIAO)
+
+
 def test_pbf_written_by_pyosmium(tmp_path):
     import osmium
 

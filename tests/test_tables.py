@@ -53,6 +53,26 @@ def test_excel_workbook_is_read(tmp_path):
     assert _point(path).equals(shapely.Point(SITE))
 
 
+def test_an_excel_workbook_with_a_part_unpacking_to_gigabytes_is_refused_unread(tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["name", "lon", "lat"])
+    book.active.append(["汇才学校", 117.001, 36.7])
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    path = tmp_path / "sites.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for part in source.infolist():  # the theme, which openpyxl reads whole, grows to 200 MB of one letter
+            data = b"<" + b"a" * 200_000_000 if part.filename == "xl/theme/theme1.xml" else source.read(part)
+            bomb.writestr(part.filename, data)
+    with pytest.raises(InputError, match=r"sites\.xlsx: is a damaged Excel workbook: its part "
+                                         r"'xl/theme/theme1\.xml' unpacks to 200 MB from 0\.19\d* MB"):
+        load_file(path)
+
+
 def test_excel_separator_hint_decimal_comma_and_traditional_headers_are_read(tmp_path):
     path = tmp_path / "sites.csv"
     path.write_text("sep=;\n名稱;經度;緯度\n汇才学校;117,004;36,7\n", encoding="utf-8")
@@ -74,6 +94,8 @@ def test_excel_separator_hint_decimal_comma_and_traditional_headers_are_read(tmp
     ("dms.csv", "name,lon,lat\n汇才学校,117°99'99\"E,36.7\n".encode("utf-8"), "minutes and seconds under 60"),
     ("thousands.csv", 'name,lon,lat\n汇才学校,117.0,"1,117"\n'.encode("utf-8"), "lat '1,117' is not one number"),
     ("not_excel.xlsx", b"PK\x03\x04 not really a workbook", "not a readable Excel workbook"),
+    ("curved.csv", 'name,wkt\n北园大街,"CIRCULARSTRING (117 36.7, 117.01 36.71, 117.02 36.7)"\n'.encode("utf-8"),
+     "line 2: bad coordinates \\(a curved geometry; give points, straight lines"),
 ])
 def test_table_problems_are_named(tmp_path, name, data, problem):
     path = tmp_path / name

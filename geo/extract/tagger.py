@@ -31,6 +31,10 @@ _PAD_BEFORE, _PAD_AFTER, _ASTRAL = 0x10000, 0x10001, 0x10002
 _CHAR_BITS = 17
 # Sentences decoded together: at most this many characters' worth of positions per batch.
 _DECODE_CELLS = 1 << 18
+# A "sentence" longer than this (a line of 3 MB without a full stop) is decoded in pieces this
+# long: the decoder steps through a sentence one position at a time, so one long sentence would
+# take minutes, while pieces of equal length are decoded side by side.
+_MAX_DECODED = 1 << 12
 # Templates with few possible keys, looked up in a dense table (the others by hash).
 _DENSE = {"c": 1 << _CHAR_BITS, "p1": 1 << _CHAR_BITS, "n1": 1 << _CHAR_BITS, "p2": 1 << _CHAR_BITS,
           "n2": 1 << _CHAR_BITS, "k": 8, "k3": 512, "dh": 16, "db": 16}
@@ -306,7 +310,7 @@ class Model:
         # Sentences of similar length are decoded together, one position at a time, longest
         # first, so that the sentences still going on at a position are a prefix of the group.
         by_size = {}
-        for start, end in sentences:
+        for start, end in _pieces(sentences, _MAX_DECODED):
             if end > start:
                 by_size.setdefault((end - start - 1).bit_length(), []).append((start, end))
         for size_class in sorted(by_size):
@@ -351,6 +355,16 @@ class Model:
         flat = index[valid]
         marginals[flat] = probs
         labels[flat] = probs.argmax(axis=1)
+
+
+def _pieces(spans, longest):
+    """The (start, end) ``spans``, each cut into consecutive pieces of at most ``longest``
+    characters (the last piece of a span takes the remainder)."""
+    for start, end in spans:
+        while end - start > longest:
+            yield start, start + longest
+            start += longest
+        yield start, end
 
 
 class _HashedKeys:
