@@ -283,6 +283,14 @@ def read_bytes_limited(path, *, max_mb=None) -> bytes:
     return b"".join(chunks)
 
 
+def zip_part_limit(compress_size: int) -> int:
+    """The most bytes a part of a zipped Office file taking ``compress_size`` bytes zipped may
+    unpack to; more is a zip bomb (:data:`geo.settings.ZIP_UNPACKED_FACTOR`)."""
+    from geo import settings
+
+    return settings.ZIP_UNPACKED_FACTOR * compress_size + settings.ZIP_UNPACKED_SLACK_BYTES
+
+
 def max_report_bytes() -> int:
     """The size limit of a report in bytes (see :func:`read_bytes_limited`)."""
     from geo import settings

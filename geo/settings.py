@@ -150,6 +150,11 @@ DEFAULT_DISTRICT_NAME = "天桥区"
 
 # A second geo run on the same folder waits this long for the first to finish, then gives up.
 LOCK_WAIT_S = 120.0
+# A part of a zipped Office file (.docx, .xlsx) that says it unpacks to more than this many
+# times its zipped size, plus this many bytes, is a zip bomb: refused unread (their XML unpacks
+# to some ten times its zipped size).
+ZIP_UNPACKED_FACTOR = 100
+ZIP_UNPACKED_SLACK_BYTES = 10_000_000
 # Reports larger than this are refused. None: the GEO_MAX_REPORT_MB environment variable,
 # else DEFAULT_MAX_REPORT_MB; --max-size sets it for one command.
 MAX_REPORT_MB = None

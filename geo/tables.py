@@ -6,7 +6,7 @@ import csv
 import io as _io
 import re
 
-from geo.io import InputError
+from geo.io import InputError, zip_part_limit
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經")
@@ -16,11 +16,6 @@ _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
-
-# A workbook's XML parts unpack to some ten times their zipped size; a part unpacking to more
-# than this many times (and this many bytes) is a zip bomb.
-_UNPACKED_FACTOR = 100
-_UNPACKED_SLACK = 10_000_000
 
 # Chinese column names of the same fields.
 _SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
@@ -78,7 +73,7 @@ def _refuse_zip_bomb(path):
     except (zipfile.BadZipFile, OSError, ValueError):
         return
     for part in parts:
-        if part.file_size > _UNPACKED_FACTOR * part.compress_size + _UNPACKED_SLACK:
+        if part.file_size > zip_part_limit(part.compress_size):
             raise InputError(path, f"is a damaged Excel workbook: its part {part.filename!r} unpacks to "
                                    f"{part.file_size / 1e6:g} MB from {part.compress_size / 1e6:g} MB (a zip bomb?)")
 

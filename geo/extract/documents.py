@@ -9,7 +9,7 @@ import re
 import zipfile
 import zlib
 
-from geo.io import InputError
+from geo.io import InputError, zip_part_limit
 
 # A saved web page: its first tag (after an XML declaration and comments) is one of a page's.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
@@ -53,10 +53,6 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # Elements whose text Word does not show: deleted or moved-away text, paragraph and run properties
 # (their tab stops are no tabs), ruby text above its base, hidden instructions of fields.
 _WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText"})
-# A Word file's XML unpacks to some ten times its zipped size; more than this many times (and this
-# many bytes) is a zip bomb.
-_UNPACKED_FACTOR = 100
-_UNPACKED_SLACK = 10_000_000
 _DOCX_BODY = "word/document.xml"
 
 
@@ -177,7 +173,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
             raise InputError(path, f"is {kind}: give the report as text, a web page (.html) or a Word .docx")
         info = archive.getinfo(_DOCX_BODY)
         # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
-        limit = min(max_bytes, _UNPACKED_FACTOR * info.compress_size + _UNPACKED_SLACK)
+        limit = min(max_bytes, zip_part_limit(info.compress_size))
         too_big = InputError(path, f"is a Word file whose text is over the size limit ({limit / 1e6:g} MB unpacked)")
         if info.file_size > limit:
             raise too_big
