@@ -8,7 +8,8 @@ from pyproj import Geod
 
 from geo.gazetteer import Gazetteer
 from geo.io import InputError
-from geo.osm import _names, load_osm
+from geo.osm import load_osm
+from geo.osm_tags import tag_names
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CHENGDU = FIXTURES / "chengdu_synthetic.osm"  # synthetic, laid out like a small area of Chengdu
@@ -53,8 +54,8 @@ def test_every_name_tag_finds_the_road(entries):
 
 def test_own_name_prefers_chinese_tags_and_splits_multiple_values():
     tags = {"name": "Renmin Road", "name:zh": "人民路", "alt_name": "人民大道;人民街", "old_name": "人民路"}
-    assert _names(tags) == ["人民路", "Renmin Road", "人民大道", "人民街"]
-    assert _names({"name:zh-Hans": "解放路", "name": "解放路"}) == ["解放路"]
+    assert tag_names(tags) == ["人民路", "Renmin Road", "人民大道", "人民街"]
+    assert tag_names({"name:zh-Hans": "解放路", "name": "解放路"}) == ["解放路"]
 
 
 def test_pois_from_a_node_a_closed_way_and_a_multipolygon_relation(entries):
@@ -120,6 +121,25 @@ def test_nodes_with_invalid_coordinates_are_left_out_with_one_warning(tmp_path, 
     assert [e.name for e in entries] == ["水屯北路"]  # the road keeps the part between valid nodes
     assert entries[0].geometry.bounds[0] == pytest.approx(116.99)
     assert len(warnings) == 1 and "small.osm: left out 2 node(s) with invalid coordinates" in warnings[0]
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_invalid_coordinates_are_taken_out_a_piece_at_a_time_with_elements_cut_between_pieces(
+        tmp_path, monkeypatch, compressed):
+    import gzip
+
+    from geo import osm_files
+
+    plain = _osm_file(tmp_path, "abc", "36.72")
+    whole = [(e.name, e.geometry.wkt) for e in load_osm(plain, warnings=[])]
+    path = plain
+    if compressed:  # a .osm.gz is copied unpacked, a piece at a time too
+        path = tmp_path / "small.osm.gz"
+        path.write_bytes(gzip.compress(plain.read_bytes()))
+    monkeypatch.setattr(osm_files, "PIECE_BYTES", 7)  # every element cut between pieces
+    warnings = []
+    assert [(e.name, e.geometry.wkt) for e in load_osm(path, warnings=warnings)] == whole
+    assert whole[0][0] == "北园小学" and len(warnings) == 1 and "left out 1 node(s)" in warnings[0]
 
 
 def test_invalid_coordinates_warning_goes_to_stderr_without_a_list(tmp_path, capsys):

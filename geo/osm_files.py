@@ -1,0 +1,210 @@
+"""OSM files before osmium reads them: XML checked (deletions, odd coordinates, incomplete Overpass answers), Overpass JSON as XML, GeoJSON exports told apart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from geo.io import InputError
+
+
+OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
+
+
+def scan_xml(path):
+    """One pass over an XML file: (type, id) of the objects JOSM marks ``action="delete"``
+    (rarely any), and whether a coordinate is not a plain decimal number (``lat="abc"``,
+    ``NaN``, ``1e308``: osmium stops at the first, or reads ``1e308`` as 0).
+
+    Raises InputError when the file is an Overpass answer that says it is incomplete
+    (``<remark> runtime error: Query timed out...``): its roads would be partial.
+    """
+    import xml.etree.ElementTree as ET
+    import zlib
+
+    name = Path(path).name.lower()
+    if name.endswith((".pbf", ".o5m")) or is_geojson(path):
+        return set(), False
+    try:
+        marked, unreadable, remark, tail = False, False, None, b""
+        with _open_xml(path) as handle:
+            while chunk := handle.read(PIECE_BYTES):
+                text = tail + chunk
+                marked = marked or b"action=" in text
+                unreadable = unreadable or _ODD_COORDINATE.search(text) is not None
+                if remark is None and b"<remark>" in text:
+                    remark = text[text.index(b"<remark>") + 8:][:600]
+                tail = text[-600:]
+        if remark is not None:
+            _refuse_incomplete(path, remark.split(b"</remark>")[0].decode("utf-8", "replace"))
+        if not marked:
+            return set(), unreadable
+        deleted = set()
+        with _open_xml(path) as handle:
+            for _, element in ET.iterparse(handle):
+                if element.get("action") == "delete" and element.tag in ("node", "way", "relation"):
+                    deleted.add((element.tag[0], int(element.get("id"))))
+                if element.tag in ("node", "way", "relation"):
+                    element.clear()
+        return deleted, unreadable
+    except (OSError, EOFError, ValueError, ET.ParseError, zlib.error):  # zlib.error: damaged gzip data
+        return set(), False  # osmium's own reading reports what is wrong with the file
+
+
+# A lat or lon attribute whose value is not a plain decimal (what every OSM writer writes).
+_ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!-?\d{1,3}(?:\.\d+)?\1)""")
+_COORDINATE = re.compile(rb"""\s(lat|lon)\s*=\s*(["'])(.*?)\2""")
+_NODE_ELEMENT = re.compile(rb"<(node|nd)\b[^>]*>")
+_ID = re.compile(rb"""\sid\s*=\s*["'](-?\d+)""")
+
+
+# Bytes of an XML file read at a time when it is scanned or copied.
+PIECE_BYTES = 1 << 22
+_LONGEST_TAG = 1 << 20
+
+
+def without_unreadable_coordinates(path, folder, left_out):
+    """A copy of an XML file whose ``node`` and ``nd`` elements lose coordinates that are not
+    plain decimals, so that osmium reads the rest; the ids of such nodes go to ``left_out``.
+
+    The file is copied a piece at a time (a compressed file too: it may unpack to gigabytes).
+    """
+    def clean(match):
+        element = match.group(0)
+        values = [value for _, _, value in _COORDINATE.findall(element)]
+        if not values or all(re.fullmatch(rb"-?\d{1,3}(?:\.\d+)?", v) for v in values):
+            return element
+        if match.group(1) == b"node" and (node_id := _ID.search(element)):
+            left_out.add(int(node_id.group(1)))
+        return _COORDINATE.sub(b"", element)
+
+    clean_path = Path(folder) / "clean.osm"
+    with _open_xml(path) as handle, open(clean_path, "wb") as out:
+        rest = b""
+        while chunk := handle.read(PIECE_BYTES):
+            text = rest + chunk
+            # Up to the last tag's end: a tag cut at the piece's end waits for the next piece
+            # (unless it is longer than any node element is).
+            cut = text.rfind(b">") + 1 or (len(text) if len(text) > _LONGEST_TAG else 0)
+            out.write(_NODE_ELEMENT.sub(clean, text[:cut]))
+            rest = text[cut:]
+        out.write(_NODE_ELEMENT.sub(clean, rest))
+    return clean_path
+
+
+def _open_xml(path):
+    """An OSM XML file opened for reading bytes, unpacked when it is .gz or .bz2."""
+    import bz2
+    import gzip
+
+    name = Path(path).name.lower()
+    opener = gzip.open if name.endswith(".gz") else bz2.open if name.endswith(".bz2") else open
+    return opener(path, "rb")
+
+
+def _refuse_incomplete(path, remark):
+    """InputError when an Overpass answer's remark says it is incomplete (a timeout, a size limit)."""
+    message = " ".join(remark.split())
+    if "error" in message.lower():
+        raise InputError(path, f"the Overpass API says its answer is incomplete ({message[:160]}); "
+                               "ask for a smaller area or raise [timeout:...]/[maxsize:...]")
+
+
+def is_overpass_json(path) -> bool:
+    """True for an Overpass API answer in JSON (``[out:json]``), by its first bytes: an
+    object whose ``elements`` list comes before any other list (GeoJSON's ``features``)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return re.match(rb'(?:\xef\xbb\xbf)?\s*\{[^\[]*"elements"\s*:\s*\[', head) is not None
+
+
+_ELEMENT_ORDER = {"node": 0, "way": 1, "relation": 2}
+
+
+def overpass_xml(path, folder):
+    """The XML form of an Overpass JSON answer (``out body``, ``out geom``, ``out skel``), as
+    a file in ``folder``: one reader, osmium's, for both forms.
+
+    Elements are written nodes, ways, relations, each by id. A coordinate that is not a
+    number within ±90/±180 is left off, so that its node counts as one without valid
+    coordinates. ``out center`` answers are refused, as in XML: they hold no way geometry.
+    """
+    from xml.sax.saxutils import quoteattr
+
+    from geo.io import read_json
+
+    data = read_json(path, kind="an Overpass answer")
+    elements = data.get("elements") if isinstance(data, dict) else None
+    if not isinstance(elements, list):
+        raise InputError(path, "Overpass JSON has no 'elements' list")
+    if isinstance(data.get("remark"), str):
+        _refuse_incomplete(path, data["remark"])
+    elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
+                and isinstance(e.get("id"), int)]
+    if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
+        raise InputError(path, OUT_CENTER)
+    lines = ["<?xml version='1.0' encoding='UTF-8'?>", '<osm version="0.6" generator="geo, from Overpass JSON">']
+    for element in sorted(elements, key=lambda e: (_ELEMENT_ORDER[e["type"]], e["id"])):
+        kind, attributes, children = element["type"], f' id="{element["id"]}"', []
+        if kind == "node":
+            attributes += _lat_lon_attributes(element)
+        elif kind == "way":
+            refs = [r for r in element.get("nodes") or [] if isinstance(r, int)]
+            geometry = element.get("geometry") if isinstance(element.get("geometry"), list) else []
+            geometry += [None] * (len(refs) - len(geometry))
+            children = [f'<nd ref="{ref}"{_lat_lon_attributes(xy)}/>' for ref, xy in zip(refs, geometry)]
+        else:
+            children = [f'<member type={quoteattr(str(m.get("type")))} ref="{m["ref"]}" '
+                        f'role={quoteattr(str(m.get("role") or ""))}/>'
+                        for m in element.get("members") or [] if isinstance(m, dict) and isinstance(m.get("ref"), int)]
+        tags = element.get("tags") if isinstance(element.get("tags"), dict) else {}
+        children += [f"<tag k={quoteattr(str(k))} v={quoteattr(str(v))}/>" for k, v in tags.items() if v is not None]
+        lines.append(f"<{kind}{attributes}>{''.join(children)}</{kind}>")
+    lines.append("</osm>")
+    xml_path = Path(folder) / "overpass.osm"
+    xml_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return xml_path
+
+
+def _lat_lon_attributes(element):
+    """`` lat=".." lon=".."`` for an element with numeric coordinates in range, else ``""``."""
+    import math
+
+    if not isinstance(element, dict):
+        return ""
+    lat, lon = element.get("lat"), element.get("lon")
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (lat, lon))
+    if not numbers or abs(lat) > 90 or abs(lon) > 180:
+        return ""
+    return f' lat="{lat:.7f}" lon="{lon:.7f}"'
+
+
+def is_geojson(path) -> bool:
+    """True for a GeoJSON file (Overpass Turbo's "export as GeoJSON"), by its first bytes."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head.startswith(b"{") or Path(path).suffix.lower() in (".geojson", ".json")
+
+
+def is_osm_geojson(path) -> bool:
+    """True for GeoJSON exported from OpenStreetMap (Overpass Turbo: ``@id`` "way/123", or its older ``tags``)."""
+    from geo.io import parse_json
+
+    if is_overpass_json(path):
+        return True
+    if not is_geojson(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            data = parse_json(handle.read().decode("utf-8-sig"), path)
+        first = (data.get("features") or [{}])[0].get("properties") or {}
+    except (OSError, ValueError, InputError, AttributeError, IndexError, TypeError):
+        return False  # the reader of the file says what is wrong with it
+    return str(data.get("generator", "")).startswith("overpass") or "@id" in first or \
+        (isinstance(first.get("tags"), dict) and first.get("type") in ("node", "way", "relation"))

@@ -1,0 +1,103 @@
+"""What OSM tags say about an object: its names, whether it is a line, a place or a station, its road codes, one-way, our category."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from geo.names import road_code
+
+
+# Tags holding a name, in order of preference for an entry's own name; every other
+# value (and each of several values separated by ";") is an alias.
+NAME_KEYS = ("name:zh-Hans", "name:zh", "name", "name:zh-Hant", "official_name", "alt_name", "old_name",
+             "short_name", "loc_name")
+LINE_KEYS = ("highway", "railway", "waterway")
+POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway",
+              "public_transport")
+AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare")
+# Ways with these tags are places, not lines: the outline of a station or a platform, a river's
+# banks (old tagging); a closed one is an area, an open one nothing.
+AREA_TAGS = {"railway": ("station", "halt", "platform"), "public_transport": ("station", "platform"),
+             "waterway": ("riverbank",)}
+# A station, whose name OSM usually writes without 站 (王府庄 for 王府庄站).
+STATION_TAGS = (("railway", "station"), ("railway", "halt"), ("public_transport", "station"))
+_ONEWAY = {"yes": 1, "true": 1, "1": 1, "-1": -1, "reverse": -1}
+
+
+def road_codes(tags):
+    """The road codes of a way's ``ref`` tag (``G104;S102``, also ``G104/S102``: both), in their
+    one form; ``G 104``, ``Ｇ１０４`` and ``g104`` are ``G104``."""
+    codes = [road_code(value) for value in REF_SEPARATORS.split(str(tags.get("ref", ""))) if value.strip()]
+    return sorted({code for code in codes if code})
+
+
+REF_SEPARATORS = re.compile(r"[;,/，；、]")
+
+
+def tag_names(tags):
+    """The object's names: its own name first, then the other values of NAME_KEYS, each once."""
+    names = []
+    for key in NAME_KEYS:
+        for value in str(tags.get(key, "")).split(";"):
+            value = value.strip()
+            if value and value not in names:
+                names.append(value)
+    return names
+
+
+def is_place(tags):
+    """True for a way that is a place, not a line, though tagged like one (:data:`AREA_TAGS`)."""
+    return any(tags.get(key) in values for key, values in AREA_TAGS.items())
+
+
+def area_key(tags):
+    """The key that makes an area a feature (:data:`AREA_KEYS`, else :data:`AREA_TAGS`), or None."""
+    return next((k for k in AREA_KEYS if k in tags), None) or \
+        next((k for k, values in AREA_TAGS.items() if tags.get(k) in values), None)
+
+
+def station_names(names, tags):
+    """A station's names and, for each Chinese one without 站, that name with it: OSM writes
+    王府庄 and 济南西 for what reports call 王府庄站 and 济南西站 (never 王府庄路, 王府庄村)."""
+    if not any(tags.get(key) == value for key, value in STATION_TAGS):
+        return names
+    more = [f"{n}站" for n in names if _CJK_END.search(n) and not n.endswith("站")]
+    return names + [n for n in more if n not in names]
+
+
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def oneway_of(tags):
+    """1 when the way is one-way in its drawn direction, -1 against it, 0 when two-way."""
+    value = tags.get("oneway", "").strip().lower()
+    if value in _ONEWAY:
+        return _ONEWAY[value]
+    if value == "no":
+        return 0
+    # Motorways and roundabouts are one-way without saying so.
+    return 1 if tags.get("highway") == "motorway" or tags.get("junction") in ("roundabout", "circular") else 0
+
+
+@functools.lru_cache(maxsize=1)
+def _osm_categories():
+    """(key, value) -> category, from the ``osm_tags`` column of ``geo/data/categories.csv``."""
+    from geo.data import categories
+
+    table = {}
+    for code, row in categories().items():
+        for tag in filter(None, (row.get("osm_tags") or "").split("|")):
+            key, _, value = tag.partition("=")
+            table[(key, value)] = code
+    return table
+
+
+def osm_category(tags):
+    """Our category for an OSM object's tags (``osm_tags`` in ``geo/data/categories.csv``; ``*`` is any value)."""
+    table = _osm_categories()
+    for key, value in tags.items():
+        category = table.get((key, value)) or table.get((key, "*"))
+        if category:
+            return category
+    return None
