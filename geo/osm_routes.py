@@ -84,18 +84,24 @@ def _route(tags):
 def _line_names(tags, mode):
     """A rail route's names without their direction (``济南轨道交通3号线: 汉峪 => 滩头``:
     ``济南轨道交通3号线``); a metro route's bare ``ref`` (3, R3) names its line too (3号线).
-    A train's number (``G1: 北京南 => 上海虹桥``) is no name: it would be the road code G1."""
+    A train's number (``G1: 北京南 => 上海虹桥``) is no name: it would be the road code G1; a
+    metro line whose name reads as a road code too (``S1线``: the road S1) is named ``地铁S1线``."""
     from geo.names import rail_line
 
+    metro = mode in _METRO_ROUTES
     names = []
     for name in tag_names(tags):
         name = _DIRECTION.sub("", name)
-        if name and name not in names and road_code(name) is None:
+        if road_code(name) is not None:
+            # S1线 is a metro line's name as well as the road code S1: the line in its own form.
+            name = rail_line(name) if metro else None
+        if name and name not in names:
             names.append(name)
     ref = str(tags.get("ref", "")).strip()
-    line = rail_line(f"{ref}号线" if ref.isdigit() else f"{ref}线") if ref and mode in _METRO_ROUTES else None
+    line = rail_line(f"{ref}号线" if ref.isdigit() else f"{ref}线") if ref and metro else None
     if line and all(rail_line(name) != line for name in names):
-        names.append(ref + ("号线" if ref.isdigit() else "线"))
+        bare = ref + ("号线" if ref.isdigit() else "线")
+        names.append(line if road_code(bare) else bare)  # S1线 would be the road S1: 地铁S1线
     return names
 
 

@@ -434,6 +434,21 @@ def test_a_metro_route_named_by_its_master_or_its_bare_ref_names_its_line(tmp_pa
     assert gazetteer.lookup("轨道交通R2线").entry.name == "R2线"
 
 
+def test_a_metro_line_whose_name_reads_as_a_road_code_is_no_road_of_that_code(tmp_path):
+    path = _real_osm(tmp_path, [
+        (300, [(117.00, 36.68), (117.01, 36.68)], SUBWAY),
+        (301, [(117.01, 36.69), (117.02, 36.69)], SUBWAY),
+        (400, [(117.00, 36.70), (117.05, 36.70)], {"highway": "motorway", "ref": "S1"}),
+    ], [(900, [300], {"type": "route", "route": "subway", "ref": "S1"}),
+        (901, [301], {"type": "route", "route": "light_rail", "name": "C2线"})])
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, TIANQIAO))
+    for name in ("地铁S1线", "轨道交通S1线"):
+        assert gazetteer.lookup(name).entry.extra["osm_ids"] == "w300"
+    assert gazetteer.lookup("地铁C2线").entry.extra["osm_ids"] == "w301"
+    road = gazetteer.lookup("省道S1")
+    assert road.entry.extra["osm_ids"] == "w400" and not road.rivals
+
+
 def test_a_station_is_found_with_or_without_its_zhan_but_never_by_a_road_or_village_of_its_name(tmp_path):
     path = _real_osm(tmp_path, [
         (500, [(117.00, 36.69), (117.01, 36.69)], {"highway": "residential", "name": "王府庄路"}),
