@@ -160,7 +160,7 @@ def road_code(name: str):
 # A metro line as reports, gazetteers and OSM name it: 地铁3号线, 轨道交通3号线, 济南地铁3号线,
 # 济南轨道交通R2线, 3号线 (after :func:`normalise_name`).
 _RAIL_LINE = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,3}?市?)?(?:城市)?(?:地铁|轨道交通|轨交|城轨))?"
-                        r"(?P<line>\d{1,2}号|[a-z]\d{1,2}号?)线")
+                        r"(?:(?P<number>\d{1,2})号|(?P<letter>[a-z]\d{1,2})号?)线")
 
 
 def rail_line(name: str):
@@ -171,7 +171,10 @@ def rail_line(name: str):
     station or a phase (地铁3号线二期, 王府庄站) is more than the line: None.
     """
     match = _RAIL_LINE.fullmatch(normalise_name(name))
-    return f"地铁{match['line'].upper()}线" if match else None
+    if match is None:
+        return None
+    # R2线 and R2号线 are one line; a numbered line keeps its 号 (3号线).
+    return f"地铁{match['number']}号线" if match["number"] else f"地铁{match['letter'].upper()}线"
 
 
 def line_station(name: str):
