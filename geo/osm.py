@@ -220,6 +220,8 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         kind = next((k for k in LINE_KEYS if k in tags), None)
         line = kind and tags.get("area") != "yes" and not is_place(tags)
         area_kind = None if line else area_key(tags)
+        if not (line or names):  # a route's unnamed member that is a place (a river's banks): no name of its own
+            return
         nodes = [(n.ref, (n.location.lon, n.location.lat) if n.location.valid() else None) for n in obj.nodes]
         missing = any(xy is None for _, xy in nodes)
         if (missing or not assemble_areas) and (line or (area_kind and nodes[0][0] == nodes[-1][0])):

@@ -479,6 +479,21 @@ def test_unnamed_ways_of_a_waterway_relation_are_that_river(tmp_path):
     assert river.category == "water" and river.geometry.geom_type == "LineString"
 
 
+def test_an_unnamed_place_among_a_routes_members_is_no_feature_and_no_crash(tmp_path):
+    path = tmp_path / "banks.osm"
+    path.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6">
+<node id="1" lat="36.72" lon="116.97"/><node id="2" lat="36.72" lon="117.00"/><node id="3" lat="36.72" lon="117.03"/>
+<node id="4" lat="36.721" lon="117.03"/><node id="5" lat="36.721" lon="117.00"/>
+<way id="600"><nd ref="1"/><nd ref="2"/><tag k="waterway" v="river"/></way>
+<way id="601"><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="5"/><nd ref="2"/><tag k="waterway" v="riverbank"/></way>
+<relation id="910"><member type="way" ref="600" role="main_stream"/><member type="way" ref="601" role=""/>
+<tag k="type" v="waterway"/><tag k="waterway" v="river"/><tag k="name" v="小清河"/></relation>
+</osm>''', encoding="utf-8")
+    (river,) = load_osm(path, TIANQIAO)  # the banks (w601), closed and unnamed, were an entry without a name
+    assert river.name == "小清河" and river.extra["osm_ids"] == "w600"
+
+
 # --- ... and geocoded from a report's project names.
 
 def _geocode(path, *projects):
