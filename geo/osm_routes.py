@@ -41,7 +41,8 @@ def read_routes(source, deleted=frozenset()):
         for member in relation.members:
             if member.type == "w" and not _STOP_ROLES.match(member.role):
                 ways_of.setdefault(relation.id, []).append(member.ref)
-            elif member.type == "r":  # a route_master's routes
+            elif member.type == "r" and relation.tags.get("type") == "route_master":  # its routes
+                # (only a route_master's: a river's relation listing its tributaries' is no master of theirs)
                 masters_of.setdefault(member.ref, []).append(relation.id)
     routes = {}
     for relation_id, members in ways_of.items():

@@ -494,6 +494,15 @@ def test_an_unnamed_place_among_a_routes_members_is_no_feature_and_no_crash(tmp_
     assert river.name == "小清河" and river.extra["osm_ids"] == "w600"
 
 
+def test_a_rivers_relation_listing_its_tributarys_gives_that_tributary_no_name(tmp_path):
+    path = _real_osm(tmp_path, [
+        (600, [(116.97, 36.72), (117.00, 36.72)], {"waterway": "river"}),
+        (601, [(117.03, 36.72), (117.03, 36.74)], {"waterway": "river"}),
+    ], [(910, [(600, "main_stream"), ("r911", "tributary")], {"type": "waterway", "waterway": "river", "name": "黄河"}),
+        (911, [(601, "main_stream")], {"type": "waterway", "waterway": "river", "name": "小清河"})])
+    assert [(e.name, e.extra["osm_ids"]) for e in load_osm(path, TIANQIAO)] == [("小清河", "w601"), ("黄河", "w600")]
+
+
 # --- ... and geocoded from a report's project names.
 
 def _geocode(path, *projects):
