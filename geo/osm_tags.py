@@ -26,9 +26,14 @@ _ONEWAY = {"yes": 1, "true": 1, "1": 1, "-1": -1, "reverse": -1}
 
 
 def road_codes(tags):
-    """The road codes of a way's ``ref`` tag (``G104;S102``, also ``G104/S102``: both), in their
+    """The road codes of a way's ``ref`` tag (``G104;S102``, also ``G104/S102``, ``G104 S102``: both), in their
     one form; ``G 104``, ``Ｇ１０４`` and ``g104`` are ``G104``."""
-    codes = [road_code(value) for value in REF_SEPARATORS.split(str(tags.get("ref", ""))) if value.strip()]
+    codes = []
+    for value in REF_SEPARATORS.split(str(tags.get("ref", ""))):
+        # G220 S102 (a space between codes) is both; G 220 one code.
+        parts = value.split()
+        each = [road_code(part) for part in parts]
+        codes += each if len(parts) > 1 and all(each) else [road_code(value)] if parts else []
     return sorted({code for code in codes if code})
 
 

@@ -350,7 +350,7 @@ def test_motorway_named_and_coded_is_one_road_measured_once_without_its_links(tm
     assert match.entry.extra["osm_ids"] == "w200;w201" and match.rivals == ()
 
 
-@pytest.mark.parametrize("ref", ["G 220", "Ｇ２２０", "g220", "G220;AH1", "G220/S102"])
+@pytest.mark.parametrize("ref", ["G 220", "Ｇ２２０", "g220", "G220;AH1", "G220/S102", "G220 S102", "S102 G220"])
 def test_a_ref_as_mappers_type_it_is_the_code(tmp_path, ref):
     path = _real_osm(tmp_path, [(300, [(117.04, 36.66), (117.04, 36.67)], {"highway": "primary", "ref": ref,
                                                                            "int_ref": "AH1"})])
