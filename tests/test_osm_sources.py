@@ -298,3 +298,20 @@ def test_overpass_turbo_geojson_ways_of_a_metro_route_are_its_line_not_its_platf
     entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
     assert entries["济南地铁1号线"].extra["osm_ids"] == "w3020"
     assert _km(entries["济南地铁1号线"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+
+
+def test_a_damaged_route_name_of_many_colons_is_read_in_linear_time(tmp_path):
+    import time
+
+    route = {"type": "route", "route": "subway", "ref": "1", "name": "济南地铁1号线" + " :" * 40_000}
+    track = {"type": "Feature", "id": "way/3020",
+             "properties": {"@id": "way/3020", "railway": "subway",
+                            "@relations": [{"role": "", "rel": 950, "reltags": route}]},
+             "geometry": {"type": "LineString", "coordinates": [[117.01, 36.694], [117.01, 36.706]]}}
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps({**TURBO, "features": TURBO["features"] + [track]}, ensure_ascii=False),
+                    encoding="utf-8")
+    start = time.perf_counter()
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    assert time.perf_counter() - start < 10  # minutes when the direction was searched from every colon
+    assert entries["1号线"].extra["osm_ids"] == "w3020"
