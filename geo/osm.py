@@ -76,7 +76,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
 
         Each carries ``source`` (the file, © OpenStreetMap contributors, ODbL),
         ``source_datum`` wgs84, ``accuracy_m`` :data:`geo.settings.OSM_ACCURACY_M`,
-        a ``category`` from its tags (``geo/data/osm_categories.csv``) and the OSM ids
+        a ``category`` from its tags (the ``osm_tags`` column of ``geo/data/categories.csv``) and the OSM ids
         in ``extra["osm_ids"]``.
 
     Raises
