@@ -46,8 +46,26 @@ def road_entries(ways, crs, source):
         group = sorted(by_kind[kind], key=lambda way: way["id"])
         metric = list(metric_geometry([way["line"] for way in group], crs))
         for members in _without_links(group, _roads(group, metric)):
+            members = _one_copy_each(group, members)
             entries.append(_road_entry([group[i] for i in members], [metric[i] for i in members], kind, crs, source))
     return entries
+
+
+def _one_copy_each(group, members):
+    """``members`` with one copy of each way: a way kept under its name and under its code
+    (geo.osm._add_line) joins both copies to one road when its name tags hold the code too
+    (``name=北园大街`` + ``alt_name=G104`` + ``ref=G104``), which would count it twice. The parts
+    of a way cut at missing nodes share its id but not its line: all are kept."""
+    ids = [group[i]["id"] for i in members]
+    if len(set(ids)) == len(ids):
+        return members
+    seen, kept = set(), []
+    for i in members:
+        key = (group[i]["id"], group[i]["line"].wkb)
+        if key not in seen:
+            seen.add(key)
+            kept.append(i)
+    return kept
 
 
 def _without_links(group, roads):

@@ -357,6 +357,17 @@ def test_a_ref_as_mappers_type_it_is_the_code(tmp_path, ref):
     assert "G220" in [e.name for e in load_osm(path, TIANQIAO)]
 
 
+def test_a_way_whose_names_hold_its_ref_code_is_counted_once_in_the_codes_road(tmp_path):
+    path = _real_osm(tmp_path, [
+        (100, [(117.00, 36.66), (117.00, 36.67)], {"highway": "trunk", "ref": "G104"}),
+        (101, [(117.00, 36.67), (117.00, 36.68)], {"highway": "trunk", "ref": "G104", "name": "北园大街",
+                                                   "alt_name": "G104"}),
+    ])
+    road = {e.name: e for e in load_osm(path, TIANQIAO)}["G104"]
+    assert road.extra["osm_ids"] == "w100;w101" and "2 ways merged" in road.method  # w101 was in it twice
+    assert road.geometry.geom_type == "LineString" and _km(road.geometry) == pytest.approx(2.22, rel=1e-2)
+
+
 def test_a_bridge_under_its_own_name_is_part_of_the_road_of_its_ref(tmp_path):
     path = _real_osm(tmp_path, [
         (300, [(117.04, 36.66), (117.04, 36.67)], {"highway": "primary", "ref": "G220"}),
