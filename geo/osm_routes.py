@@ -59,7 +59,7 @@ def read_routes(source, deleted=frozenset()):
 # Route relations of rail lines (``type=route`` + ``route=subway``...; ``route_master=subway``).
 RAIL_ROUTES = ("subway", "light_rail", "train", "railway", "tram", "monorail")
 # Those whose bare ``ref`` (3, R3) is a metro line's number: 3号线, R3线.
-_METRO_ROUTES = ("subway", "light_rail", "monorail", "tram")
+_METRO_ROUTES = ("subway", "light_rail", "monorail")  # a tram's 1 is 有轨电车1号线, not 地铁1号线
 # Roles of a route's members that are not its course (PTv2: stop, stop_entry_only, platform...).
 _STOP_ROLES = re.compile(r"(?:stop|platform)")
 # The direction a route relation adds to its line's name: 济南轨道交通3号线: 汉峪 => 滩头,

@@ -460,6 +460,18 @@ def test_a_metro_line_whose_name_reads_as_a_road_code_is_no_road_of_that_code(tm
     assert road.entry.extra["osm_ids"] == "w400" and not road.rivals
 
 
+def test_a_tram_lines_bare_ref_is_no_metro_line_of_that_number(tmp_path):
+    path = _real_osm(tmp_path, [
+        (300, [(117.00, 36.68), (117.01, 36.68)], SUBWAY),
+        (310, [(117.05, 36.72), (117.06, 36.72)], {"railway": "tram"}),
+    ], [(900, [300], {"type": "route", "route": "subway", "ref": "1", "name": "济南地铁1号线"}),
+        (901, [310], {"type": "route", "route": "tram", "ref": "1", "name": "有轨电车1号线"})])
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, TIANQIAO))
+    metro = gazetteer.lookup("地铁1号线")  # was the tram's "1号线", the metro its rival
+    assert metro.entry.extra["osm_ids"] == "w300" and not metro.rivals
+    assert gazetteer.lookup("有轨电车1号线").entry.extra["osm_ids"] == "w310"
+
+
 def test_a_station_is_found_with_or_without_its_zhan_but_never_by_a_road_or_village_of_its_name(tmp_path):
     path = _real_osm(tmp_path, [
         (500, [(117.00, 36.69), (117.01, 36.69)], {"highway": "residential", "name": "王府庄路"}),
