@@ -131,6 +131,7 @@ _ROAD_CODE = re.compile(rf"(?P<before>{_ROAD_CLASS})?(?P<letter>[gsxyzc])?(?P<nu
                         rf"(?P<branch>[a-z]\d{{0,2}})?(?P<after>{_ROAD_CLASS})?线?")
 
 
+@functools.lru_cache(maxsize=65536)
 def road_code(name: str):
     """The code a road's name consists of, in one form (``G105``), or None.
 
