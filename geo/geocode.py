@@ -9,6 +9,7 @@ from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, normalise_name
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.junctions import junction_roads, locate_junction
+from geo.names import coded_road
 from geo.safe_text import one_line
 from geo.sections import alias_of, cut_section, extension_side
 
@@ -186,7 +187,8 @@ def _fits(kind, name, category):
 
 def _find_fitting(props, gazetteer, accepts):
     """:func:`_find` among the entries ``accepts`` lets through: the name, its base name and
-    section, the section's other name, the facility of a building."""
+    section, a coded road's code or name (:func:`geo.names.coded_road`), the section's other
+    name, the facility of a building."""
     name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
@@ -196,6 +198,10 @@ def _find_fitting(props, gazetteer, accepts):
     if match is None and section and base != name:
         match = gazetteer.lookup(base, accepts=accepts, category=category)
         cut = section if match else None
+    if match is None and (coded := coded_road(base)):
+        # G2京沪高速(天桥段): the road of its code, else of its name (OSM: ref=G2, name=京沪高速公路).
+        match = next(filter(None, (gazetteer.lookup(part, accepts=accepts, category=category) for part in coded)), None)
+        cut = section if match and section and base != name else None
     alias = alias_of(section)
     if match is None and alias:
         match = gazetteer.lookup(alias, accepts=accepts, category=category)

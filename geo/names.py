@@ -158,6 +158,24 @@ def road_code(name: str):
     return (letters.pop() + match["number"] + (match["branch"] or "")).upper()
 
 
+# A road named by its code and its name (G2京沪高速, G104京福线): the name ends in a road word; a
+# section (G104济南段) or a road of its own beside the coded one (G105连接线, G220改线) is no name.
+_CODED_ROAD = re.compile(rf"(?P<code>{_ROAD_CODE.pattern})(?P<name>[\u4e00-\u9fff]{{2,}}?"
+                         r"(?:高速公路|高速|公路|国道|省道|大道|大街|线|路|街))")
+_NOT_ROAD_NAMES = ("连接线", "联络线", "支线", "改线", "复线", "辅道", "辅路")
+
+
+def coded_road(name: str):
+    """``(code, name)`` of a road written as its code and its name (``G2京沪高速``: ``("G2",
+    "京沪高速")``), or None: a name that is a code alone, a code with a section (``G104济南段``),
+    or with another road's word (``G105连接线``)."""
+    match = _CODED_ROAD.fullmatch(normalise_name(name))
+    if match is None or match["name"].endswith(_NOT_ROAD_NAMES):
+        return None
+    code = road_code(match["code"])
+    return (code, match["name"]) if code else None
+
+
 # A metro line as reports, gazetteers and OSM name it: 地铁3号线, 轨道交通3号线, 济南地铁3号线,
 # 济南轨道交通R2线, 3号线 (after :func:`normalise_name`).
 _RAIL_LINE = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,3}?市?)?(?:城市)?(?:地铁|轨道交通|轨交|城轨))?"

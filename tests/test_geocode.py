@@ -85,6 +85,22 @@ def test_road_known_only_by_its_bracketed_other_name_is_placed_by_it(gazetteer):
     assert not unlocated and feature["geometry"].equals(shapely.LineString([(117.0, 36.71), (117.0, 36.74)]))
 
 
+@pytest.mark.parametrize("entries, found", [
+    ((("G2", ROAD), ("京沪高速公路", ROAD)), "G2"),  # the code first (OSM: ref=G2)
+    ((("京沪高速", ROAD),), "京沪高速"),             # else the name
+])
+def test_a_road_written_as_its_code_and_name_is_found_by_either(entries, found):
+    gazetteer = Gazetteer().add_tier("t", [_entry(name, geom) for name, geom in entries])
+    plain, _ = _one([_project("G2京沪高速", "road_rebuild")], gazetteer)
+    assert plain["properties"]["geocode"]["status"] == "matched"
+    assert plain["properties"]["geocode"]["matched_name"] == found
+    east, _ = _one([_project("G2京沪高速东段", "road_rebuild", base_name="G2京沪高速", section="东段")], gazetteer)
+    assert east["geometry"].length == pytest.approx(ROAD.length / 2, rel=0.02)  # its section cut from it
+    features, unlocated = geocode_projects([_project("G105连接线", "road_new")], Gazetteer().add_tier(
+        "t", [_entry("G105", ROAD)]), OUTLINE)
+    assert features[0]["geometry"] is None and len(unlocated) == 1  # a road of its own beside G105, not G105
+
+
 def test_explicit_section_entry_wins_over_cutting(gazetteer):
     east = shapely.LineString([(117.02, 36.70), (117.08, 36.70)])
     gazetteer.tiers[0][1].append(_entry("二环北路东段", east))

@@ -5,7 +5,7 @@ import pytest
 
 from geo import extract, gazetteer
 from geo.data import REPORT_PATH
-from geo.names import normalise_name, rail_line, road_code, simplified_with_offsets, to_simplified
+from geo.names import coded_road, normalise_name, rail_line, road_code, simplified_with_offsets, to_simplified
 
 
 @pytest.mark.parametrize("written, matching", [
@@ -85,3 +85,10 @@ def test_a_station_named_after_its_line_splits_into_line_and_station(name, parts
     from geo.names import line_station
 
     assert line_station(name) == parts
+
+
+@pytest.mark.parametrize("written, parts", [
+    ("G2京沪高速", ("G2", "京沪高速")), ("国道G104京福线", ("G104", "京福线")), ("S102济微路", ("S102", "济微路")),
+    ("G104济南段", None), ("G105连接线", None), ("G220改线", None), ("G2", None), ("京沪高速", None)])
+def test_coded_road_splits_a_code_and_a_road_name_and_nothing_else(written, parts):
+    assert coded_road(written) == parts
