@@ -177,8 +177,8 @@ def coded_road(name: str):
 
 
 # A metro line as reports, gazetteers and OSM name it: 地铁3号线, 轨道交通3号线, 济南地铁3号线,
-# 济南轨道交通R2线, 3号线 (after :func:`normalise_name`).
-_RAIL_LINE = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,3}?市?)?(?:城市)?(?:地铁|轨道交通|轨交|城轨))?"
+# 济南轨道交通R2线, 3号线, 温州市域铁路S2线 (after :func:`normalise_name`).
+_RAIL_LINE = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,3}?市?)?(?:城市)?(?:地铁|轨道交通|轨交|城轨|轻轨|市域铁路|市域轨道|城际铁路))?"
                         r"(?:(?P<number>\d{1,2})号|(?P<letter>[a-z]\d{1,2})号?)线")
 
 

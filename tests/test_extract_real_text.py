@@ -862,6 +862,8 @@ def test_dev_set_meets_the_issue_targets(capsys):
      [("明德景观堰", "water"), ("罗湖堤", "water"), ("莲洞堤", "water")], [("water", 3)]),
     # 黑色化改造 (asphalt resurfacing) is road works
     ("二凤路黑色化改造提升。", [("二凤路", "road_rebuild")], []),
+    # a lettered line after a rail word is a rail line's, not a provincial road S2
+    ("推进市域铁路S2线建设,完成省道S325线改建。", [("市域铁路S2线", "rail"), ("省道S325线", "road_rebuild")], []),
 ])
 def test_real_text_rules(no_record_model, text, named, groups):
     # The rules and the tagger on one sentence each; the record model weighs whole reports

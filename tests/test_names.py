@@ -66,7 +66,7 @@ def test_road_code_reads_every_spelling_of_a_code_and_nothing_more(written, code
 
 @pytest.mark.parametrize("written, line", [
     ("地铁3号线", "地铁3号线"), ("轨道交通3号线", "地铁3号线"), ("济南地铁3号线", "地铁3号线"), ("3号线", "地铁3号线"),
-    ("济南市轨道交通3号线", "地铁3号线"), ("济南轨道交通R2线", "地铁R2线"), ("城市轨道交通10号线", "地铁10号线"), ("济南轨道交通R2号线", "地铁R2线"),
+    ("济南市轨道交通3号线", "地铁3号线"), ("温州市域铁路S2线", "地铁S2线"), ("济南轨道交通R2线", "地铁R2线"), ("城市轨道交通10号线", "地铁10号线"), ("济南轨道交通R2号线", "地铁R2线"),
     ("地铁3号线二期", None), ("地铁1号线王府庄站", None), ("3路", None), ("滨江3号线", None)])
 def test_rail_line_reads_a_metro_line_with_or_without_its_city_and_nothing_more(written, line):
     assert rail_line(written) == line

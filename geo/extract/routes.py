@@ -18,6 +18,9 @@ _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5
 def code_mention(norm, match, clause_start, clause_end):
     """A road or rail code (G105, 省道S243线, 地铁6号线): the code is the whole base name."""
     category = "rail" if match.re is CODE_RE and match.group("rail") else "road"
+    if category == "road" and _LINE_CODE.match(match.group()) and \
+            _RAIL_BEFORE.search(norm, max(clause_start, match.start() - 4), match.start()):
+        category = "rail"  # 市域铁路S2线, 轨道交通S1线: a rail line's letter, not a provincial road
     # The verb right before the code governs it (开工建设S306线...: a new road).
     start = _places_joined_before(norm, match.start(), clause_start) if category == "road" else match.start()
     if match.re is COUNTY_ROAD_RE:
@@ -36,6 +39,8 @@ def code_mention(norm, match, clause_start, clause_end):
 
 # A line's code that a two-place abbreviation may precede (S1, S6线; not 国道 or 省道 codes).
 _LINE_CODE = re.compile(r"[SR]\d{1,2}线?$")
+# A rail word right before a line's code: the code is a rail line's (市域铁路S2线, 城际铁路S1线).
+_RAIL_BEFORE = re.compile(r"(?:铁路|轨道交通|轨交|轨道|轻轨|快轨|城轨|地铁)$")
 
 
 def _abbreviation_before(norm, pos, clause_start):
