@@ -54,7 +54,8 @@ def scan_xml(path):
 # A lat or lon attribute whose value is not a plain decimal (what every OSM writer writes).
 _ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!-?\d{1,3}(?:\.\d+)?\1)""")
 _COORDINATE = re.compile(rb"""\s(lat|lon)\s*=\s*(["'])(.*?)\2""")
-_NODE_ELEMENT = re.compile(rb"<(node|nd)\b[^>]*>")
+# A node or nd start tag; a quoted value may hold ">" (user="a>b").
+_NODE_ELEMENT = re.compile(rb"""<(node|nd)\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _ID = re.compile(rb"""\sid\s*=\s*["'](-?\d+)""")
 
 

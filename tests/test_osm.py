@@ -142,6 +142,15 @@ def test_invalid_coordinates_are_taken_out_a_piece_at_a_time_with_elements_cut_b
     assert whole[0][0] == "北园小学" and len(warnings) == 1 and "left out 1 node(s)" in warnings[0]
 
 
+def test_an_attribute_holding_a_closing_bracket_does_not_hide_an_invalid_coordinate(tmp_path):
+    path = _osm_file(tmp_path, "36.705", "36.72")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '<node id="1" lat="36.705"', '<node id="1" user="a>b" lat="abc"'), encoding="utf-8")
+    warnings = []
+    assert [e.name for e in load_osm(path, warnings=warnings)] == ["北园小学", "水屯北路"]
+    assert len(warnings) == 1 and "left out 1 node(s)" in warnings[0]
+
+
 def test_invalid_coordinates_warning_goes_to_stderr_without_a_list(tmp_path, capsys):
     load_osm(_osm_file(tmp_path, "36.7", "abc"))
     assert capsys.readouterr().err.splitlines() == [
