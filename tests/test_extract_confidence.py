@@ -125,3 +125,14 @@ def test_a_generic_network_named_by_its_kind_is_dropped(monkeypatch):
     assert _names(text) == []
     monkeypatch.setattr(confidence, "RECORD_MIN_CONFIDENCE", 0.0)
     assert _names(text) == ["乡镇污水管网"]
+
+
+@pytest.mark.parametrize("text, name", [("实施G210改造。", "G210"), ("推进G318改造提升。", "G318"),
+                                        ("实施G4201成都绕城高速改造。", "G4201成都绕城高速")])
+def test_a_road_code_that_works_directly_follow_is_kept(text, name):
+    # The record model used to drop these (the tagger holds a bare code to be outside any name).
+    assert _names(text) == [name]
+
+
+def test_a_road_code_the_works_only_pass_along_is_still_weighed():
+    assert _names("沿G210建设绿道。") == []

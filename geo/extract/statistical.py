@@ -53,7 +53,28 @@ def combine(norm, records, tagging, sent_start, sent_end):
     ruled = {id(r) for r in records}
     records = add_missed(norm, records, tagging, found, sent_start, sent_end)
     score_records(norm, records, tagging, sent_start, sent_end, {id(r) for r in records} - ruled)
+    for record in records:
+        if record.confidence is not None and _coded_road_worked(norm, record, sent_end):
+            record.confidence = None  # 实施G210改造: the works' whole object, whatever the model says
     return records
+
+
+_CODE_START = re.compile(r"(?:国道|省道|县道)?[GSXYgsxy]\d{1,4}")
+
+
+def _coded_road_worked(norm, record, sent_end):
+    """实施G210改造, 实施G4201成都绕城高速改造: a road named by its code (alone or before its name)
+    that works follow directly, closing the clause: the works' only object is the road, a project
+    the record model must not drop (沿G210建设绿道 and 接县道618线 stay its to weigh)."""
+    if not (_numbered_code(record.mention) or _CODE_START.match(norm, record.start)):
+        return False
+    pos, said = record.end, False
+    while pos < sent_end:
+        works = works_at(norm, pos, sent_end)
+        if not works:
+            break
+        pos, said = pos + len(works), True
+    return said and (pos >= sent_end or norm[pos] in HARD_BREAKS)
 
 
 _LIST_HEADER = re.compile(r"(?:项目|工程)\(?[0-9一二三四五六七八九十]+[个项]\)?$")
