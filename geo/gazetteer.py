@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from geo.names import normalise_name, rail_line, road_code  # the one matching form, shared with extraction
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
-# 济微公路 appears as 济微路. Folding them gives an exact-strength match.
-_SUFFIX_FOLDS = (("大街", "街"), ("公路", "路"), ("大道", "道"))
+# 济微公路 appears as 济微路, 京昆高速公路 (OSM) as 京昆高速. Folding them gives an exact-strength match.
+_SUFFIX_FOLDS = (("大街", "街"), ("高速公路", "高速"), ("高速路", "高速"), ("公路", "路"), ("大道", "道"))
 # A directional infix before the road suffix (水屯北路 vs 水屯路) usually names a
 # different stretch of road; matching across it is only an approximation.
 _DIRECTIONAL_ROAD = re.compile(r"^(.{2,}?)[东西南北中](路|街|大街|大道)$")

@@ -30,6 +30,14 @@ def test_lookup_prefers_exact_then_folded_then_directional():
     assert gaz.lookup("不存在路") is None
 
 
+def test_an_expressway_is_found_with_or_without_gonglu():
+    line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = Gazetteer().add_tier("t", [_entry("京昆高速公路", line), _entry("成都绕城高速", line)])
+    assert gaz.lookup("京昆高速").entry.name == "京昆高速公路" and gaz.lookup("京昆高速").strength == "folded"
+    assert gaz.lookup("成都绕城高速公路").entry.name == "成都绕城高速"
+    assert gaz.lookup("京昆高速路").entry.name == "京昆高速公路"  # 公路 -> 路 still folds
+
+
 def test_a_road_code_finds_the_road_whichever_way_either_side_spells_it():
     line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
     gaz = Gazetteer().add_tier("t", [_entry("309国道", line), _entry("省道S102线", line), _entry("G3091路", line)])
