@@ -848,3 +848,12 @@ def test_a_list_longer_than_the_chain_limit_is_cut_into_chains(monkeypatch):
     lists.resolve_enumerations(norm, mentions, 0)
     forget_text()
     assert sorted({len(m.chain) for m in mentions}) == [5, 10]
+
+
+@pytest.mark.parametrize("text, base, section", [("开展江安河武侯段综合整治。", "江安河", "武侯段"),
+                                                 ("实施江北河天桥段综合治理。", "江北河", "天桥段"),
+                                                 ("推进锦江武侯段生态修复。", "锦江", "武侯段")])
+def test_a_river_named_with_a_water_head_first_keeps_its_place_section(text, base, section):
+    # 江安河 opens with 江: 安河武侯段 was read as a section of 江, and the river lost its section.
+    [props] = [f["properties"] for f in extract_projects(text)]
+    assert (props["base_name"], props["section"], props["category"]) == (base, section, "water")

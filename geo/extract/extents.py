@@ -297,6 +297,7 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)
                                       or any(h in match.group(0) for h in ("路", "街", "大道"))
+                                      or _WATER_NAME_SECTION.match(match.group(0))
                                       or _starts_with_head(match.group(0)) and not _is_place(match.group(0)[:-1])
                                       or not right_ok(norm, match.end(), clause_end)
                                       and not SECTION_RE.match(norm, match.end(), clause_end)):
@@ -306,6 +307,11 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             break
         pos = match.end()
     return pos
+
+
+# 安河武侯段 after the head 江 of 江安河武侯段: a river's name (江安河) and its section, not a
+# section of 江.
+_WATER_NAME_SECTION = re.compile(r"[\u4e00-\u9fff]{1,3}[河江渠溪](?=[\u4e00-\u9fff]{2,4}段$)")
 
 
 def _count_at(norm, pos, clause_end, mention):
