@@ -72,6 +72,14 @@ def test_rail_line_reads_a_metro_line_with_or_without_its_city_and_nothing_more(
     assert rail_line(written) == line
 
 
+@pytest.mark.parametrize("written, line", [
+    ("地铁五号线", "地铁5号线"), ("轨道交通十号线", "地铁10号线"), ("成都地铁十八号线", "地铁18号线"),
+    ("轨道交通二十一号线", "地铁21号线"), ("三号线", "地铁3号线"),
+    ("地铁五号线二期", None), ("滨江三号线", None), ("地铁十十号线", None)])
+def test_rail_line_reads_a_line_numbered_in_chinese_numerals(written, line):
+    assert rail_line(written) == line
+
+
 @pytest.mark.parametrize("name, parts", [
     ("地铁1号线王府庄站", ("地铁1号线", "王府庄站")),
     ("济南轨道交通1号线王府庄站", ("地铁1号线", "王府庄站")),
