@@ -128,7 +128,8 @@ def test_a_generic_network_named_by_its_kind_is_dropped(monkeypatch):
 
 
 @pytest.mark.parametrize("text, name", [("实施G210改造。", "G210"), ("推进G318改造提升。", "G318"),
-                                        ("实施G4201成都绕城高速改造。", "G4201成都绕城高速")])
+                                        ("实施G4201成都绕城高速改造。", "G4201成都绕城高速"),
+                                        ("实施G4201沿线绿化。", "G4201")])
 def test_a_road_code_that_works_directly_follow_is_kept(text, name):
     # The record model used to drop these (the tagger holds a bare code to be outside any name).
     assert _names(text) == [name]

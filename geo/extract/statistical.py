@@ -59,16 +59,19 @@ def combine(norm, records, tagging, sent_start, sent_end):
     return records
 
 
+_ALONG_ROAD = ("沿线", "两侧")
 _CODE_START = re.compile(r"(?:国道|省道|县道)?[GSXYgsxy]\d{1,4}")
 
 
 def _coded_road_worked(norm, record, sent_end):
     """实施G210改造, 实施G4201成都绕城高速改造: a road named by its code (alone or before its name)
-    that works follow directly, closing the clause: the works' only object is the road, a project
+    that works follow directly (or along it: 沿线绿化), closing the clause: the works' only object is the road, a project
     the record model must not drop (沿G210建设绿道 and 接县道618线 stay its to weigh)."""
     if not (_numbered_code(record.mention) or _CODE_START.match(norm, record.start)):
         return False
     pos, said = record.end, False
+    if norm.startswith(_ALONG_ROAD, pos):
+        pos += 2  # 实施G4201沿线绿化: works along the road are the road's
     while pos < sent_end:
         works = works_at(norm, pos, sent_end)
         if not works:
