@@ -179,18 +179,8 @@ def coded_road(name: str):
 # A metro line as reports, gazetteers and OSM name it: 地铁3号线, 轨道交通3号线, 济南地铁3号线,
 # 济南轨道交通R2线, 3号线, 温州市域铁路S2线 (after :func:`normalise_name`).
 _RAIL_LINE = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,3}?市?)?(?:城市)?(?:地铁|轨道交通|轨交|城轨|轻轨|市域铁路|市域轨道|城际铁路))?"
-                        r"(?:(?P<number>\d{1,2})号|(?P<numeral>[一二三四五六七八九十]{1,3})号|(?P<letter>[a-z]\d{1,2})号?)线")
-_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
-
-
-def _numeral_value(text: str):
-    """五 -> 5, 十 -> 10, 十八 -> 18, 二十一 -> 21; None for what is no number below 100 (十十)."""
-    if "十" not in text:
-        return _NUMERALS[text] if len(text) == 1 else None
-    tens, _, units = text.partition("十")
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
-        return None
-    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[units] if units else 0)
+                        r"(?:(?P<number>\d{1,2})号|(?P<numeral>[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])号"
+                        r"|(?P<letter>[a-z]\d{1,2})号?)线")
 
 
 def rail_line(name: str):
@@ -204,8 +194,9 @@ def rail_line(name: str):
     if match is None:
         return None
     if match["numeral"]:  # 地铁五号线 is 地铁5号线
-        value = _numeral_value(match["numeral"])
-        return f"地铁{value}号线" if value else None
+        from geo.numbers import parse_number
+
+        return f"地铁{parse_number(match['numeral'])}号线"
     # R2线 and R2号线 are one line; a numbered line keeps its 号 (3号线).
     return f"地铁{match['number']}号线" if match["number"] else f"地铁{match['letter'].upper()}线"
 

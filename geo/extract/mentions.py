@@ -9,7 +9,7 @@ import re
 from geo.extract.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
-from geo.extract.numbers import parse_number
+from geo.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, DASHES, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_routes_in_prose
 from geo.extract.stems import decimal_point, find_stem

@@ -1,4 +1,4 @@
-"""Numbers as written in reports: Arabic, Chinese numerals and full-width digits."""
+"""Numbers as written in reports and names: Arabic, Chinese numerals and full-width digits."""
 
 from __future__ import annotations
 
