@@ -168,8 +168,10 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         "zones": int(len(zone_table)),
         "project_zone_pairs": int(by_zone["projects"].sum()),
     }
+    outside = catalog[catalog["place"] == "outside_district"].sort_values(["category", "id"], kind="stable")
     header = {"district": district_name, "boundary_source": boundary_source,
-              "boundary_quality": boundary_quality, "counts": counts_dict}
+              "boundary_quality": boundary_quality, "counts": counts_dict,
+              "outside_district": [str(name) for name in outside["name"]]}
     if metric_crs:
         from geo.crs import metric_crs_name
 
@@ -346,8 +348,10 @@ def _boundary_sentence(report) -> str:
 
 def _summary_sentence(report) -> str:
     c = report.header["counts"]
+    names = report.header.get("outside_district") or []
+    outside = f" ({'、'.join(map(one_line, names))})" if names else ""  # names from data: one line each
     return (f"{c['catalog']} catalog records = {c['located_in_district']} located in the district"
-            f" + {c['outside_district']} located outside it + {c['district_wide']} district-wide (no place);"
+            f" + {c['outside_district']} located outside it{outside} + {c['district_wide']} district-wide (no place);"
             f" {c['project_zone_pairs']} project-街道 pairs over {c['zones']} 街道"
             " (a project crossing two 街道 counts in both).")
 
