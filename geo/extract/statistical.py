@@ -60,14 +60,14 @@ def combine(norm, records, tagging, sent_start, sent_end):
 
 
 _ALONG_ROAD = ("沿线", "两侧")
-_CODE_START = re.compile(r"(?:国道|省道|县道)?[GSXYgsxy]\d{1,4}")
 
 
 def _coded_road_worked(norm, record, sent_end):
     """实施G210改造, 实施G4201成都绕城高速改造: a road named by its code (alone or before its name)
     that works follow directly (or along it: 沿线绿化), closing the clause: the works' only object is the road, a project
     the record model must not drop (沿G210建设绿道 and 接县道618线 stay its to weigh)."""
-    if not (_numbered_code(record.mention) or _CODE_START.match(norm, record.start)):
+    code = CODE_RE.match(norm, record.start)  # the rules' own road codes, opening the name
+    if not (_numbered_code(record.mention) or code is not None and code.group("road")):
         return False
     pos, said = record.end, False
     if norm.startswith(_ALONG_ROAD, pos):
