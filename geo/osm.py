@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 from geo import settings
@@ -93,7 +94,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     path = Path(path)
     check_input_file(path)
     left_out = set()
-    ways, points, areas = _read(path, left_out)
+    ways, points, areas = _read(path, left_out, _window(outline))
     if left_out:
         problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
         if not (ways or points or areas):
@@ -129,8 +130,27 @@ def _split_ways(ways, near):
     return kept, far
 
 
-def _read(path, left_out):
+def _window(outline):
+    """(west, south, east, north) in degrees: the outline's bounds widened by
+    :data:`geo.settings.OSM_READ_BEYOND_M` on each side (None without an outline), beyond
+    which :func:`_read` skips features unread."""
+    import math
+
+    if outline is None or outline.is_empty:
+        return None
+    metres = settings.OSM_READ_BEYOND_M
+    west, south, east, north = outline.bounds
+    dlat = metres / 111_320.0
+    dlon = metres / (111_320.0 * max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01))
+    return west - dlon, south - dlat, east + dlon, north + dlat
+
+
+def _read(path, left_out, window=None):
     """Stream the file: named line ways by (name, kind), POI nodes, areas; plain Python values.
+
+    With a ``window`` (:func:`_window`), an OSM file's features lying wholly outside it are
+    skipped before their tags are read: a province's or the country's extract costs little
+    more than the district's own.
 
     Objects an editor marked deleted (``visible="false"``, JOSM's ``action="delete"``) are
     skipped. Ways whose nodes osmium could not locate (negative ids of a file saved by
@@ -143,17 +163,17 @@ def _read(path, left_out):
 
     if is_overpass_json(path):
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
-            return _read_osm(overpass_xml(path, Path(folder)), path, set(), left_out)
+            return _read_osm(overpass_xml(path, Path(folder)), path, set(), left_out, window)
     if is_geojson(path):
         return _read_geojson(path)
     deleted, unreadable = scan_xml(path)
     if not unreadable:
-        return _read_osm(path, path, deleted, left_out)
+        return _read_osm(path, path, deleted, left_out, window)
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
-        return _read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out)
+        return _read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out, window)
 
 
-def _read_osm(source, path, deleted, left_out):
+def _read_osm(source, path, deleted, left_out, window=None):
     """:func:`_read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file."""
     import osmium
     import shapely
@@ -177,12 +197,14 @@ def _read_osm(source, path, deleted, left_out):
                     if obj.visible and (obj.type_str(), obj.id) not in deleted:
                         if obj.is_way():
                             pending.discard(obj.id)
-                        _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes)
+                        _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
+                              window)
             for obj in route_ways(source, pending):  # unnamed ways of a route: named by it
                 if obj.visible and ("w", obj.id) not in deleted:
-                    _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes)
+                    _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
+                          window)
             if incomplete:
-                _locate_incomplete(source, incomplete, ways, areas, shapely, left_out)
+                _locate_incomplete(source, incomplete, ways, areas, shapely, left_out, window)
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
             if assemble_areas and "out of order" in str(exc):
                 # An editor's file (JOSM) not sorted by id: osmium cannot assemble multipolygons
@@ -199,10 +221,13 @@ def _first_line(exc):
     return text
 
 
-def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None):
+def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None, window=None):
     """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
     its code; a way that is a member of routes (``routes``, :func:`geo.osm_routes.read_routes`: roads, rail lines,
-    rivers) is read as if it carried their codes and names."""
+    rivers) is read as if it carried their codes and names. An object wholly outside ``window``
+    (:func:`_window`) is skipped first."""
+    if window is not None and _beyond(obj, window, wkb):
+        return
     # Copy tags: pyosmium objects are only valid inside the iteration step.
     tags = {tag.k: tag.v for tag in obj.tags}
     if routes and obj.is_way() and obj.id in routes:
@@ -236,7 +261,37 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
                 geom = shapely.from_wkb(wkb.create_multipolygon(obj))
             except RuntimeError:  # a broken multipolygon: osmium could not assemble its rings
                 return
+            if window is not None and _bounds_beyond(geom.bounds, window):
+                return
             areas.append((names, tags, kind, f"{'w' if obj.from_way() else 'r'}{obj.orig_id()}", geom))
+
+
+def _beyond(obj, window, wkb):
+    """True for a node or way whose coordinates all lie outside ``window`` (west, south, east,
+    north); a way with nodes not yet located is not (the second pass places it), and areas are
+    judged once built (:func:`_take`)."""
+    import osmium
+
+    west, south, east, north = window
+    if obj.is_node():
+        location = obj.location
+        return location.valid() and not (west <= location.lon <= east and south <= location.lat <= north)
+    if not obj.is_way():
+        return False
+    try:
+        raw = bytes.fromhex(wkb.create_linestring(obj))
+    except (RuntimeError, osmium.InvalidLocationError):  # a node not located, or a single point
+        return False
+    # WKB of a linestring: byte order, type, number of points, then x y doubles (shapely's
+    # reader costs more than the rest of the test for each of a country's ways).
+    order = "<" if raw[0] == 1 else ">"
+    xy = struct.unpack_from(f"{order}{2 * int.from_bytes(raw[5:9], 'little' if raw[0] == 1 else 'big')}d", raw, 9)
+    return _bounds_beyond((min(xy[0::2]), min(xy[1::2]), max(xy[0::2]), max(xy[1::2])), window)
+
+
+def _bounds_beyond(bounds, window):
+    """True when the box ``bounds`` and ``window`` (both west, south, east, north) do not meet."""
+    return bounds[2] < window[0] or bounds[0] > window[2] or bounds[3] < window[1] or bounds[1] > window[3]
 
 
 def _add_way(ways, names, kind, tags, way_id, coords, shapely):
@@ -275,7 +330,7 @@ def _add_line(ways, names, kind, tags, object_id, line):
             keep(name, [name])
 
 
-def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out):
+def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=None):
     """Second pass for ways osmium's location index could not place.
 
     Node locations come from the nodes themselves (negative ids included) or from the
@@ -300,6 +355,11 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out):
                     found.setdefault(node.ref, (node.location.lon, node.location.lat))
     for way_id, (names, tags, kind, line, refs) in sorted(incomplete.items()):
         coords = [found.get(ref) for ref in refs]
+        located = [xy for xy in coords if xy is not None]
+        if window is not None and located and _bounds_beyond(
+                (min(x for x, _ in located), min(y for _, y in located), max(x for x, _ in located),
+                 max(y for _, y in located)), window):
+            continue
         if not line:
             if all(coords) and len(coords) >= 4:
                 areas.append((names, tags, kind, f"w{way_id}", shapely.make_valid(shapely.Polygon(coords))))

@@ -15,6 +15,12 @@ from __future__ import annotations
 # (every city has a 北园路), not our project; OSM features beyond it are not even loaded.
 NEAR_DISTRICT_M = 1000.0
 
+# An OSM extract's features lying wholly farther than this beyond the district's bounding box
+# are not read at all (a province's or the country's extract then reads in minutes, in bounded
+# memory); those within it but beyond NEAR_DISTRICT_M are kept aside only to tell a project's
+# reason where OSM has its name ("lies 12.3 km outside the district").
+OSM_READ_BEYOND_M = 50_000.0
+
 # Two roads named at a crossing (X路与Y路交叉口) whose lines do not cross but come this
 # close meet there: a T-junction drawn a little short, or two carriageways' offsets.
 INTERSECTION_GAP_M = 100.0

@@ -602,3 +602,23 @@ def test_a_lake_or_a_river_mapped_only_by_its_banks_locates_as_its_area(tmp_path
     assert banks[0].geom_type in ("Polygon", "MultiPolygon") and banks[1]["status"] == "matched"
     assert lake_area[0].geom_type in ("Polygon", "MultiPolygon") and lake_area[1]["matched_name"] == "华山湖"
     assert reservoir[0] is None and "km outside the district" in reservoir[1]["reason"]
+
+
+def test_features_far_beyond_the_district_are_not_read_but_a_road_crossing_it_is(tmp_path):
+    # A province's or the country's extract: what lies wholly beyond OSM_READ_BEYOND_M of the
+    # district's box is skipped unread; namesakes nearer are kept aside for the reasons.
+    path = _real_osm(tmp_path, [
+        (700, [(117.00, 36.70), (117.02, 36.70)], {"highway": "primary", "name": "北园大街"}),
+        (701, [(117.20, 36.70), (117.22, 36.70)], {"highway": "primary", "name": "近郊路"}),      # ~9 km east
+        (702, [(118.50, 36.70), (118.52, 36.70)], {"highway": "primary", "name": "远方路"}),      # ~125 km east
+        (703, [(115.00, 36.72), (119.00, 36.72)], {"highway": "motorway", "name": "横贯高速"}),  # ends far, crosses
+        (704, [(118.5, 36.9), (118.51, 36.9), (118.51, 36.91), (118.5, 36.91), (118.5, 36.9)],
+         {"leisure": "park", "name": "远方公园"}),
+    ], pois=[((118.6, 36.7), {"amenity": "school", "name": "远方中学"}),
+             ((117.05, 36.71), {"amenity": "school", "name": "天桥中学"})])
+    outside = []
+    names = {e.name for e in load_osm(path, TIANQIAO, outside=outside)}
+    assert names == {"北园大街", "横贯高速", "天桥中学"}
+    assert {e.name for e in outside} == {"近郊路"}
+    assert {e.name for e in load_osm(path, TIANQIAO.buffer(2.0))} >= {"远方路", "远方公园", "远方中学"}
+    assert {e.name for e in load_osm(path)} >= {"远方路", "远方公园", "远方中学", "近郊路"}  # no outline: everything
