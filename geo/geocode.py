@@ -11,7 +11,7 @@ from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, un
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.safe_text import one_line
-from geo.sections import alias_of, cut_section, extension_side
+from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
 
 
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
@@ -27,7 +27,8 @@ _BUILDING = re.compile(r"新?(?:(?:门诊|急诊|住院|病房|医技|综合|教
                        r"|大楼|住院部)$")
 
 
-def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None):
+def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None,
+                     district_name=None):
     """Locate catalog projects; return new features and the list of unlocated ones.
 
     Parameters
@@ -98,7 +99,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         near_metric = outline_metric.buffer(settings.NEAR_DISTRICT_M)
         near = wgs84_geometry(near_metric, crs)
     named_zones = () if zones is None else tuple(zip(zones["name"].astype(str), zones.geometry.values))
-    place = _Place(near, near_metric, crs, outline_metric, named_zones)
+    place = _Place(near, near_metric, crs, outline_metric, named_zones, _named_areas(outline, district_name, zones))
     areas = _zone_areas(zones) if zones is not None else []
     located, left_out = [], []
     for feature in features:
@@ -125,6 +126,17 @@ class _Place(NamedTuple):
     crs: str | None
     outline_metric: object = None
     zones: tuple = ()
+    named_areas: tuple = ()  # NamedArea: the district and its 街道, for sections named after them
+
+
+def _named_areas(outline, district_name, zones):
+    """The district (``district_name``, its outline) and the 街道 of ``zones`` as NamedArea."""
+    areas = [NamedArea(district_name, outline, True)] if district_name and outline is not None else []
+    if zones is not None:
+        quality = zones["boundary_quality"] if "boundary_quality" in zones.columns else ["official"] * len(zones)
+        areas += [NamedArea(str(name), geom, str(q) == "official")
+                  for name, geom, q in zip(zones["name"], zones.geometry.values, quality) if geom is not None]
+    return tuple(areas)
 
 
 def _locate(props, gazetteer, kind, place, online):
@@ -262,7 +274,17 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
         # project too); a park or culture park that the gazetteer knows as an area stays an area.
         geom = geom.representative_point()
         method += "; point inside the area"
-    if cut:
+    area = area_of_section(cut, place.named_areas) if cut else None
+    piece = _part_within(geom, area.polygon) if area is not None else None
+    if piece is not None:
+        # 小清河天桥段 in 天桥区's report: the river where it crosses the district (or the 街道).
+        geom = piece
+        method += f"; {cut}: the part within {area.name}"
+        if not area.official:
+            method += " (approximate 街道 boundary, extent spread half the part's size)"
+            accuracy += _metres_across(piece, place.crs) / 2
+            status = APPROXIMATE
+    elif cut:
         geom, note, exact_cut, spread_m = cut_section(geom, cut, gazetteer, place.crs)
         method += f"; {note}"
         accuracy += spread_m
@@ -439,6 +461,28 @@ def _accepts(kind, name, category=None):
 def _is_stop(entry) -> bool:
     """A bus stop, platform or station: a point or area of a stop category (a railway line is not)."""
     return entry.category in _STOP_CATEGORIES and entry.geometry.geom_type not in LINE_TYPES
+
+
+def _part_within(geom, area):
+    """The lines of ``geom`` within ``area`` (a line's part, a polygon's), None when none is."""
+    import shapely
+
+    if geom.geom_type not in LINE_TYPES | AREA_TYPES:
+        return None
+    parts = [p for p in shapely.get_parts(geom.intersection(area))
+             if p.geom_type in (LINE_TYPES if geom.geom_type in LINE_TYPES else AREA_TYPES) and not p.is_empty]
+    if not parts:
+        return None
+    return shapely.line_merge(shapely.multilinestrings(parts)) if geom.geom_type in LINE_TYPES else \
+        shapely.union_all(parts)
+
+
+def _metres_across(geom, crs):
+    """A line's length, or the side of a square as large as a polygon, in metres."""
+    from geo.crs import metric_crs_for, metric_geometry
+
+    metric = metric_geometry(geom, crs or metric_crs_for(geom))
+    return float(metric.area ** 0.5 if geom.geom_type in AREA_TYPES else metric.length)
 
 
 def _clip_lines_to(geom, near):

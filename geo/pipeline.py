@@ -126,7 +126,8 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
-                               metric_crs=boundaries.metric_crs, warnings=warnings)
+                               metric_crs=boundaries.metric_crs, warnings=warnings,
+                               district_name=str(boundaries.outline["name"].iloc[0]))
     if lookup is not None and lookup.unreachable and warnings is not None:
         warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
                         "about stay unlocated and are asked again on the next --online run")

@@ -41,6 +41,32 @@ def alias_of(section):
     return alias.group("alias") if alias else None
 
 
+class NamedArea(NamedTuple):
+    """A place a section may be named after: the district or one of its 街道 (WGS-84 polygon),
+    and whether its boundary is official (else a labelled approximation)."""
+
+    name: str
+    polygon: object
+    official: bool
+
+
+def area_of_section(section, areas):
+    """The area of ``areas`` (:class:`NamedArea`) a section is named after, or None.
+
+    A section named after a place (天桥段, 天桥区段, 北园街道段, ``(北园段)``, 東段 aside) is the
+    road's part within it: in a district's own report, 小清河天桥段 is the river where it
+    crosses the district. The place's name is matched whole or without its suffix
+    (:func:`geo.places.stem`: 天桥区 and 天桥, 北园街道 and 北园).
+    """
+    from geo.places import stem
+
+    text = normalise_name(unicodedata.normalize("NFKC", section or "")).strip("()")
+    if not text.endswith("段") or len(text) < 3:
+        return None
+    named = text[:-1]
+    return next((area for area in areas if named in (normalise_name(area.name), normalise_name(stem(area.name)))), None)
+
+
 def extension_side(section):
     """For an extension section (东延, 西延伸段, 延长线): the side it extends to ("east"...,
     "" when unsaid); None for any other section."""

@@ -85,6 +85,34 @@ def test_road_known_only_by_its_bracketed_other_name_is_placed_by_it(gazetteer):
     assert not unlocated and feature["geometry"].equals(shapely.LineString([(117.0, 36.71), (117.0, 36.74)]))
 
 
+def test_a_section_named_after_the_district_or_a_street_district_is_the_part_within_it():
+    import geopandas
+
+    river = shapely.LineString([(116.80, 36.70), (117.30, 36.70)])  # runs 15 km beyond both ends
+    gazetteer = Gazetteer().add_tier("t", [_entry("小清河", river, accuracy=20)])
+    zones = geopandas.GeoDataFrame({"name": ["北园街道", "泺口街道"], "boundary_quality": ["official", "approximate"]},
+                                   geometry=[shapely.box(116.95, 36.65, 117.02, 36.75),
+                                             shapely.box(117.02, 36.65, 117.10, 36.75)], crs=4326)
+
+    def section(section):
+        located, _ = geocode_projects([_project(f"小清河{section}", "water", base_name="小清河", section=section)],
+                                      gazetteer, OUTLINE, zones=zones, district_name="天桥区")
+        return located[0]["geometry"], located[0]["properties"]["geocode"]
+
+    for written in ("天桥段", "天桥区段", "(天桥段)"):
+        geom, geocode = section(written)
+        assert geom.bounds == pytest.approx((116.95, 36.70, 117.10, 36.70))  # the district's part, exactly
+        assert geocode["status"] == "matched" and geocode["accuracy_m"] == 20
+        assert "the part within 天桥区" in geocode["method"]
+    geom, geocode = section("北园段")  # an official 街道: its part, exactly
+    assert geom.bounds == pytest.approx((116.95, 36.70, 117.02, 36.70)) and geocode["status"] == "matched"
+    geom, geocode = section("泺口街道段")  # an approximate 街道: its part, spread half its length
+    assert geom.bounds == pytest.approx((117.02, 36.70, 117.10, 36.70)) and geocode["status"] == "approximate"
+    assert geocode["accuracy_m"] == pytest.approx(20 + 0.08 * 89_300 / 2, rel=0.03)
+    geom, geocode = section("历城段")  # another district's part: not ours to cut; whole road, approximate
+    assert geocode["status"] == "approximate" and "extent unknown" in geocode["method"]
+
+
 @pytest.mark.parametrize("entries, found", [
     ((("G2", ROAD), ("京沪高速公路", ROAD)), "G2"),  # the code first (OSM: ref=G2)
     ((("京沪高速", ROAD),), "京沪高速"),             # else the name
