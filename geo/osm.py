@@ -188,7 +188,8 @@ def _read_osm(source, path, deleted, left_out, window=None):
             pending = set(routes)  # member ways of routes not yet read
             processor = osmium.FileProcessor(str(source)).with_locations()
             if assemble_areas:
-                processor = processor.with_areas()
+                # Only named multipolygons are assembled: the others would be dropped once built.
+                processor = processor.with_areas(osmium.filter.KeyFilter(*NAME_KEYS))
             # Unnamed objects are never looked up, except roads known by their code (ref=G104).
             processor = processor.with_filter(osmium.filter.KeyFilter(*NAME_KEYS, "ref"))
             with progress.counter(f"reading {Path(path).name}", size_bytes=Path(source).stat().st_size) as advance:
