@@ -406,13 +406,19 @@ def _dbf_encoding(path: Path, *, sniff=False):
     Otherwise (no .cpg, ``System``, a codec that fails on the records, or ``sniff``) the
     records decide: UTF-8, else GB18030/GBK or Big5 (:func:`geo.text_codecs.detect_cjk_codec`).
     """
-    from geo.text_codecs import BIG5_CODECS, detect_cjk_codec
-
     declared = None if sniff else _declared_codec(path)
     dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
     if dbf is None:
         return declared
-    data = _read_sidecar(dbf)
+    return dbf_records_codec(_read_sidecar(dbf), declared)
+
+
+def dbf_records_codec(data: bytes, declared=None):
+    """The codec of a .dbf's attribute text, its bytes ``data``: ``declared`` (what a .cpg
+    names) when the records decode with it, else UTF-8, GB18030/GBK or Big5 as the records
+    tell (:func:`geo.text_codecs.detect_cjk_codec`)."""
+    from geo.text_codecs import BIG5_CODECS, detect_cjk_codec
+
     # Only the records: the header holds binary counts and dates that are not text.
     header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
     data = data[header_length:].rstrip(b"\x1a")
@@ -427,7 +433,7 @@ def _dbf_encoding(path: Path, *, sniff=False):
 def _declared_codec(path: Path):
     """The codec the Shapefile's .cpg names, or None (no .cpg, or one saying ``System``)."""
     cpg = next((p for p in (path.with_suffix(".cpg"), path.with_suffix(".CPG")) if p.exists()), None)
-    return _cpg_codec(_read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
+    return cpg_codec(_read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
 
 
 def _read_sidecar(path: Path) -> bytes:
@@ -456,7 +462,7 @@ _CPG_CODECS = {"936": "gbk", "cp936": "gbk", "ansi936": "gbk", "gbk": "gbk", "gb
                "950": "big5", "cp950": "big5", "big5": "big5", "1252": "cp1252", "ansi1252": "cp1252"}
 
 
-def _cpg_codec(text: str):
+def cpg_codec(text: str):
     """The codec a .cpg names (``ANSI 936``, ``936``, ``GBK``, ``CP936``, ``System``, ``UTF-8``...), or None."""
     import codecs
 
@@ -493,7 +499,7 @@ def _read_dataframe(path, kwargs, chunk=50_000):
     return pd.concat(parts, ignore_index=True)
 
 
-def _undecodable(path: Path) -> str:
+def undecodable(path: Path) -> str:
     """What to say about attribute text that does not decode: the fix depends on the format."""
     suffix = path.suffix.lower()
     if suffix in (".geojson", ".json"):
@@ -597,7 +603,7 @@ def read_vector(path, *, layer=None, assume_crs=None):
                 raise
             gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
     except UnicodeDecodeError:
-        raise InputError(path, _undecodable(path)) from None
+        raise InputError(path, undecodable(path)) from None
     except InputError:
         raise
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...

@@ -12,6 +12,7 @@ from geo.osm_files import (OUT_CENTER, is_geojson, is_osm_geojson, is_overpass_j
                            without_unreadable_coordinates)
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_routes import ROUTE_NAME_KEY, by_id, geojson_routes, read_routes, route_ways, with_routes
+from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
 from geo.osm_tags import (LINE_KEYS, NAME_KEYS, POINT_KEYS, area_key, is_place, oneway_of, osm_category, road_codes,
                           station_names, tag_names)
 
@@ -26,7 +27,10 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     path : path
         An OSM file: XML (.osm, also gzip- or bzip2-compressed; from JOSM, with negative
         ids and deletions, or from the Overpass API, ``out geom`` included), PBF
-        (.osm.pbf), or Overpass Turbo's GeoJSON export.
+        (.osm.pbf), or Overpass Turbo's GeoJSON export; or Geofabrik's free shapefiles: the
+        ``*-latest-free.shp.zip`` (read in place), a folder of its ``gis_osm_*_free_1.shp``
+        layers, or one of them, their ``fclass`` read as OSM tags (BBBike's shapefile
+        extracts alike; :mod:`geo.osm_shapefiles`).
     outline : shapely geometry, optional
         The district in WGS-84: only features within
         :data:`geo.settings.NEAR_DISTRICT_M` of it are kept.
@@ -92,7 +96,8 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     from geo.io import check_input_file, warn
 
     path = Path(path)
-    check_input_file(path)
+    if not (path.is_dir() and is_shapefile_extract(path)):  # a folder of shapefiles is read as one extract
+        check_input_file(path)
     left_out = set()
     ways, points, areas = _read(path, left_out, _window(outline))
     if left_out:
@@ -110,7 +115,8 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         shapely.prepare(near)  # tested against every way
         # A namesake road in the next county is not part of ours: ways are kept one by one.
         ways, far_ways = _split_ways(ways, near)
-    source = f"OpenStreetMap extract {path.name} (© OpenStreetMap contributors, ODbL)"
+    extract = source_name(path) if is_shapefile_extract(path) else f"OpenStreetMap extract {path.name}"
+    source = f"{extract} (© OpenStreetMap contributors, ODbL)"
     entries = road_entries(ways, crs, source) if ways else []
     entries += [_poi_entry(name, tags, geom, kind, ids, source) for name, tags, kind, ids, geom in points + areas]
     if near is not None:
@@ -150,7 +156,8 @@ def _read(path, left_out, window=None):
 
     With a ``window`` (:func:`_window`), an OSM file's features lying wholly outside it are
     skipped before their tags are read: a province's or the country's extract costs little
-    more than the district's own.
+    more than the district's own. Shapefiles (:mod:`geo.osm_shapefiles`) are read through
+    GDAL's spatial filter on the window.
 
     Objects an editor marked deleted (``visible="false"``, JOSM's ``action="delete"``) are
     skipped. Ways whose nodes osmium could not locate (negative ids of a file saved by
@@ -161,6 +168,11 @@ def _read(path, left_out, window=None):
     """
     import tempfile
 
+    if is_shapefile_extract(path):
+        ways, points, areas = {}, [], []
+        for tags, object_id, geom in read_features(path, window):
+            _take_feature(ways, points, areas, tags, object_id, geom)
+        return ways, points, areas
     if is_overpass_json(path):
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             return _read_osm(overpass_xml(path, Path(folder)), path, set(), left_out, window)
@@ -380,8 +392,6 @@ def _read_geojson(path):
     Its properties are the OSM tags, with the object in ``@id`` ("way/123"); older
     exports nest them as ``{"type": "way", "id": 123, "tags": {...}}``.
     """
-    import shapely
-
     from geo.io import read_feature_collection
 
     _, features = read_feature_collection(path)
@@ -394,27 +404,34 @@ def _read_geojson(path):
         route = geojson_routes(props)
         if route and geom is not None and geom.geom_type in ("LineString", "MultiLineString"):
             tags = with_routes(tags, route)
-        names = tag_names(tags)
-        if not (names or road_codes(tags) or tags.get(ROUTE_NAME_KEY)) or geom is None or geom.is_empty:
-            continue
         osm_id = str(props.get("@id") or feature.get("id") or f"{props.get('type', 'feature')}/{props.get('id', number)}")
         kind_letter, _, number_text = osm_id.partition("/")
-        object_id = f"{kind_letter[:1]}{number_text or number}"
-        if geom.geom_type in ("LineString", "MultiLineString"):
-            kind = next((k for k in LINE_KEYS if k in tags), None)
-            for part in shapely.get_parts(geom) if kind and not is_place(tags) else ():
-                _add_line(ways, names, kind, tags, object_id, part)
-        elif names and geom.geom_type == "Point":
-            kind = next((k for k in POINT_KEYS if k in tags), None)
-            if kind:
-                points.append((names, tags, kind, object_id, geom))
-        elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
-            kind = area_key(tags)
-            if kind:
-                areas.append((names, tags, kind, object_id, shapely.make_valid(geom)))
+        _take_feature(ways, points, areas, tags, f"{kind_letter[:1]}{number_text or number}", geom)
     if not features:
         raise InputError(path, "GeoJSON has no features")
     return ways, points, areas
+
+
+def _take_feature(ways, points, areas, tags, object_id, geom):
+    """Keep one feature of a GeoJSON export or a shapefile, its tags OSM's: a line (each part of a
+    multi-line), a POI point, an area; or nothing, when it has no name (a road: nor code)."""
+    import shapely
+
+    names = tag_names(tags)
+    if not (names or road_codes(tags) or tags.get(ROUTE_NAME_KEY)) or geom is None or geom.is_empty:
+        return
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        kind = next((k for k in LINE_KEYS if k in tags), None)
+        for part in shapely.get_parts(geom) if kind and not is_place(tags) else ():
+            _add_line(ways, names, kind, tags, object_id, part)
+    elif names and geom.geom_type == "Point":
+        kind = next((k for k in POINT_KEYS if k in tags), None)
+        if kind:
+            points.append((names, tags, kind, object_id, geom))
+    elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
+        kind = area_key(tags)
+        if kind:
+            areas.append((names, tags, kind, object_id, shapely.make_valid(geom)))
 
 
 def _poi_entry(names, tags, geom, kind, ids, source):

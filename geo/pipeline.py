@@ -82,12 +82,14 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     from geo.gazetteer import Gazetteer, duplicate_names
     from geo.gazetteer_files import bundled_entries, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
+    from geo.osm_shapefiles import is_geofabrik_extract
 
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
         tier = f"user gazetteer {Path(path).name}"
-        if is_osm_geojson(path):  # Overpass Turbo's export: one road in many ways, merged like --osm
+        # Overpass Turbo's export or Geofabrik's shapefiles: one road in many ways, merged like --osm.
+        if is_osm_geojson(path) or is_geofabrik_extract(path):
             outside = []
             entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
