@@ -72,7 +72,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
           ways of opposite directions within :data:`geo.settings.DUAL_CARRIAGEWAY_M`
           of each other (a dual carriageway) become their centre line, so a road is
           measured once (:func:`geo.lines.merge_ways`).
-        * **POIs**: nodes with an amenity, shop, healthcare, tourism... tag become
+        * **POIs**: nodes with an amenity, shop, healthcare, tourism, man_made, power... tag become
           points; closed ways and multipolygon relations with such a tag become
           polygons (osmium's area handler): ``feature_type`` "area" for land use,
           leisure and natural features, "facility" otherwise. A way tagged as a station,

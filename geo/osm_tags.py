@@ -13,9 +13,11 @@ from geo.names import road_code
 NAME_KEYS = ("name:zh-Hans", "name:zh", "name", "name:zh-Hant", "official_name", "alt_name", "old_name",
              "short_name", "loc_name")
 LINE_KEYS = ("highway", "railway", "waterway")
+# man_made and power: the works a report builds (污水处理厂, 自来水厂, 变电站).
 POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway",
-              "public_transport")
-AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare")
+              "public_transport", "man_made", "power")
+AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare", "man_made",
+             "power")
 # Ways with these tags are places, not lines: the outline of a station or a platform, a river's
 # banks (old tagging); a closed one is an area, an open one nothing.
 AREA_TAGS = {"railway": ("station", "halt", "platform"), "public_transport": ("station", "platform"),

@@ -622,3 +622,19 @@ def test_features_far_beyond_the_district_are_not_read_but_a_road_crossing_it_is
     assert {e.name for e in outside} == {"近郊路"}
     assert {e.name for e in load_osm(path, TIANQIAO.buffer(2.0))} >= {"远方路", "远方公园", "远方中学"}
     assert {e.name for e in load_osm(path)} >= {"远方路", "远方公园", "远方中学", "近郊路"}  # no outline: everything
+
+
+def test_works_a_report_builds_are_utility_sites_a_project_finds(tmp_path):
+    # 污水处理厂, 自来水厂, 变电站: man_made / power in OSM (a closed way, a node).
+    plant = [(117.01, 36.70), (117.015, 36.70), (117.015, 36.705), (117.01, 36.705), (117.01, 36.70)]
+    path = _real_osm(tmp_path, [
+        (620, plant, {"man_made": "wastewater_plant", "name": "天桥污水处理厂"}),
+        (621, [(117.02, 36.71), (117.03, 36.71)], {"man_made": "pipeline", "name": "输水管线"}),  # open: no site
+    ], pois=[((117.04, 36.72), {"power": "substation", "name": "北园110千伏变电站"})])
+    entries = {e.name: e for e in load_osm(path, TIANQIAO)}
+    assert entries["天桥污水处理厂"].category == "utility" and entries["天桥污水处理厂"].geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert entries["北园110千伏变电站"].category == "utility" and entries["北园110千伏变电站"].feature_type == "facility"
+    assert "输水管线" not in entries
+    plant_site, substation = _geocode(path, ("天桥污水处理厂", "utility", None, None), ("北园110千伏变电站", "utility", None, None))
+    assert plant_site[0].geom_type == "Point" and plant_site[1]["status"] == "matched"
+    assert substation[0].equals(shapely.Point(117.04, 36.72))
