@@ -857,3 +857,12 @@ def test_a_river_named_with_a_water_head_first_keeps_its_place_section(text, bas
     # 江安河 opens with 江: 安河武侯段 was read as a section of 江, and the river lost its section.
     [props] = [f["properties"] for f in extract_projects(text)]
     assert (props["base_name"], props["section"], props["category"]) == (base, section, "water")
+
+
+@pytest.mark.parametrize("text, base, section", [("完成北园大街北园街道段改造。", "北园大街", "北园街道段"),
+                                                 ("推进小清河泺口街道段综合治理。", "小清河", "泺口街道段"),
+                                                 ("完成北园大街人民路段改造。", "北园大街人民路段", None)])
+def test_a_section_named_after_a_street_district_is_a_section_but_a_street_is_not(text, base, section):
+    # 街道 is a place (the geocoder cuts the road by its boundary); 人民路段 is no place section.
+    [props] = [f["properties"] for f in extract_projects(text)]
+    assert (props["base_name"], props["section"]) == (base, section)
