@@ -75,6 +75,14 @@ def _write(name, text):
     return lambda work: (work / name).write_text(text, encoding="utf-8")
 
 
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+def _document_variant(name, source, change=lambda data: data):
+    """A setup writing ``name``: the document fixture ``source`` with ``change(bytes)`` applied."""
+    return lambda work: (work / name).write_bytes(change((DOCUMENTS / source).read_bytes()))
+
+
 @dataclass
 class Case:
     """One bad input: the command line, what stderr must name, and the problem it must state."""
@@ -211,6 +219,18 @@ CASES = [
          "is a damaged PDF"),
     Case("report-docx", ["extract", "report.docx", "-o", "out.geojson"], "report.docx",
          "is a damaged or encrypted Word file"),
+    Case("report-doc-cut-in-half", ["extract", "cut.doc", "-o", "out.geojson"], "cut.doc",
+         "is a damaged Office document (.doc, .wps, .xls)",
+         setup=_document_variant("cut.doc", "word_report.doc", lambda data: data[:len(data) // 2])),
+    Case("report-doc-random-after-header", ["extract", "noise.doc", "-o", "out.geojson"], "noise.doc",
+         "is a damaged Office document (.doc, .wps, .xls)",
+         setup=_document_variant("noise.doc", "word_report.doc",
+                                 lambda data: data[:512] + bytes((i * 151 + 7) % 256 for i in range(len(data) - 512)))),
+    Case("report-doc-password", ["extract", "locked.doc", "-o", "out.geojson"], "locked.doc",
+         "is a password-protected Word document: save it without a password",
+         setup=_document_variant("locked.doc", "word_report_locked.doc")),
+    Case("report-xls", ["extract", "projects.xls", "-o", "out.geojson"], "projects.xls",
+         "is an Excel spreadsheet (.xls), not a report", setup=_document_variant("projects.xls", "projects.xls")),
     Case("report-unknown-encoding", ["extract", "report_unknown_encoding.txt", "-o", "out.geojson"],
          "report_unknown_encoding.txt", "unknown text encoding"),
     Case("report-png", ["extract", "report_png.txt", "-o", "out.geojson"], "report_png.txt", "is a PNG image, not plain text"),

@@ -1,4 +1,4 @@
-"""Reports handed over as documents: the text of a saved web page (HTML), a Word file (.docx) or a PDF, a line per paragraph or printed line."""
+"""Reports handed over as documents: the text of a saved web page (HTML), a Word file (.docx, .doc) or a PDF, a line per paragraph or printed line."""
 
 from __future__ import annotations
 
@@ -193,6 +193,34 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
             zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
     return _tidy("\n".join(reader.lines))
+
+
+def doc_text(data: bytes, path, max_text: int | None = None) -> str:
+    """The text of a Word 97-2003 file (.doc; also a WPS Office .wps in that format), a line per
+    paragraph or table cell, as :func:`docx_text` reads a .docx: tabs and line breaks as written,
+    field codes left out and their results kept.
+
+    Headers, footers, footnotes, comments and text boxes are left out (a .docx's text boxes are
+    read: a .doc keeps them in a story of their own, see :mod:`geo.extract.word97`).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes (a compound file: OLE's signature D0 CF 11 E0).
+    path : path-like
+        Named in errors.
+    max_text : int, optional
+        The most characters its text may hold.
+
+    Raises
+    ------
+    geo.io.InputError
+        A compound file that is no Word document (an Excel .xls, an Outlook .msg, a
+        password-protected Office file), a password-protected, Word 6/95 or damaged one.
+    """
+    from geo.extract.word97 import word97_text
+
+    return _tidy(word97_text(data, path, max_text=max_text))
 
 
 def pdf_text(data: bytes, path) -> str:

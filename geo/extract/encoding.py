@@ -1,10 +1,11 @@
 """Reading a report file: UTF-8, UTF-16, GB18030/GBK or Big5, told apart by the characters each decoding gives;
-a saved web page, a Word file or a PDF as its text."""
+a saved web page, a Word file (.docx, .doc) or a PDF as its text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from geo.extract.word97 import OLE_MAGIC
 from geo.io import InputError, max_report_bytes, read_bytes_limited
 from geo.text_codecs import decode_text
 
@@ -18,7 +19,7 @@ def read_report(path, encoding: str = "auto") -> str:
     ----------
     path : str or path-like
         The report: plain text, a saved web page (HTML, read as the text a browser shows), a
-        Word file (.docx, a line per paragraph) or a PDF (its text layer, a line per printed line).
+        Word file (.docx or .doc, a line per paragraph) or a PDF (its text layer, a line per printed line).
     encoding : {"auto", "utf-8", "gb18030", "big5"}
         ``auto`` detects UTF-8 (with or without BOM), UTF-16 (with BOM), GB18030/GBK or
         Big5: when the bytes are not UTF-8, the decoding whose characters are mostly common
@@ -40,7 +41,7 @@ def read_report(path, encoding: str = "auto") -> str:
 
 def read_document(path, encoding: str = "auto") -> tuple:
     """(text, kind) of a report file: its text as :func:`read_report` gives it, and ``"text"``,
-    ``"pdf"``, ``"html"`` or ``"docx"``. A web page's or a Word file's lines are its paragraphs;
+    ``"pdf"``, ``"html"``, ``"docx"`` or ``"doc"``. A web page's or a Word file's lines are its paragraphs;
     text and a PDF's may be lines a paragraph was wrapped over."""
     if encoding not in ENCODINGS:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
@@ -55,6 +56,10 @@ def read_document(path, encoding: str = "auto") -> tuple:
         # its text within the size limit of a text report; its XML, some ten times that at most
         limit = max_report_bytes()
         return docx_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit), "docx"
+    if data.startswith(OLE_MAGIC):  # Word 97-2003 and WPS files; an .xls or .msg is named
+        from geo.extract.documents import doc_text
+
+        return doc_text(data, Path(path), max_text=max_report_bytes()), "doc"
     text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
     if text.lstrip()[:1] == "<":
         from geo.extract.documents import html_text, is_html
@@ -65,7 +70,7 @@ def read_document(path, encoding: str = "auto") -> tuple:
 
 
 # The kinds of document whose lines are paragraphs, never lines a paragraph was wrapped over.
-PARAGRAPH_LINES = frozenset({"html", "docx"})
+PARAGRAPH_LINES = frozenset({"html", "docx", "doc"})
 
 
 # A Word file's XML takes a few times its text; more than this many times the size limit of a text is refused.
