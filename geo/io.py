@@ -410,7 +410,22 @@ def _dbf_encoding(path: Path, *, sniff=False):
     dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
     if dbf is None:
         return declared
-    return dbf_records_codec(_read_sidecar(dbf), declared)
+    return dbf_records_codec(_read_sidecar(dbf, dbf_sample), declared)
+
+
+def dbf_sample(handle) -> bytes:
+    """A .dbf's header and as many whole records as :data:`geo.settings.DBF_SAMPLE_BYTES` holds,
+    read from the binary ``handle``: enough to tell its text's codec (:func:`dbf_records_codec`)
+    without reading a file of gigabytes, and never a character cut in two."""
+    from geo import settings
+
+    head = handle.read(32)
+    if len(head) < 12:
+        return head
+    header_length = int.from_bytes(head[8:10], "little")
+    record_length = max(1, int.from_bytes(head[10:12], "little"))
+    records = max(1, (settings.DBF_SAMPLE_BYTES - header_length) // record_length)
+    return head + handle.read(max(0, header_length - len(head)) + records * record_length)
 
 
 def dbf_records_codec(data: bytes, declared=None):
@@ -436,9 +451,13 @@ def _declared_codec(path: Path):
     return cpg_codec(_read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
 
 
-def _read_sidecar(path: Path) -> bytes:
-    """The bytes of a Shapefile's companion file (.dbf, .cpg); InputError naming it if it cannot be read."""
+def _read_sidecar(path: Path, read=None) -> bytes:
+    """The bytes of a Shapefile's companion file (.dbf, .cpg), or what ``read`` takes of its
+    open handle (:func:`dbf_sample`); InputError naming it if it cannot be read."""
     try:
+        if read is not None:
+            with open(path, "rb") as handle:
+                return read(handle)
         return path.read_bytes()
     except PermissionError:
         raise InputError(path, "permission denied") from None

@@ -177,16 +177,25 @@ def _family(name):
 
 
 def _sidecar(layer, suffix, *, read=True):
-    """The bytes of a layer's companion file (``.cpg``, ``.dbf``; with ``read=False`` only
-    whether it is there), or None when there is none."""
+    """The bytes of a layer's companion file (``.cpg``; a ``.dbf``'s sample, :func:`geo.io.dbf_sample`;
+    with ``read=False`` only whether it is there), or None when there is none."""
+    from geo.io import dbf_sample
+
+    take = dbf_sample if suffix == ".dbf" else (lambda handle: handle.read())
     stem = layer.shp[:-4]
     if layer.archive is None:
         found = next((p for p in (Path(stem + suffix), Path(stem + suffix.upper())) if p.exists()), None)
-        return None if found is None else found.read_bytes() if read else True
+        if found is None or not read:
+            return found is not None or None
+        with open(found, "rb") as handle:
+            return take(handle)
     with zipfile.ZipFile(layer.archive) as archive:
         wanted = (stem + suffix).lower()
         member = next((n for n in archive.namelist() if n.lower() == wanted), None)
-        return None if member is None else archive.read(member) if read else True
+        if member is None or not read:
+            return member is not None or None
+        with archive.open(member) as handle:
+            return take(handle)
 
 
 # --------------------------------------------------------------------------- reading a layer

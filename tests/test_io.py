@@ -121,14 +121,16 @@ def test_an_unreadable_dbf_is_named_as_permission_denied(tmp_path, monkeypatch):
 
     path = tmp_path / "jd.shp"
     gpd.GeoDataFrame({"JDMC": ["北园街道"]}, geometry=[shapely.box(117.0, 36.7, 117.01, 36.71)], crs=4326).to_file(path)
-    read_bytes = type(path).read_bytes
+    import builtins
 
-    def denied(self):
-        if self.suffix == ".dbf":
-            raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
+    real_open = builtins.open
 
-    monkeypatch.setattr(type(path), "read_bytes", denied)
+    def denied(file, *args, **kwargs):  # the OS refuses the .dbf (root reads whatever chmod says)
+        if str(file).endswith(".dbf"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", denied)
     with pytest.raises(InputError, match=r"jd\.dbf: permission denied$"):
         io.read_vector(path)
 
@@ -181,3 +183,23 @@ def test_a_cpg_naming_no_codec_lets_the_records_decide(tmp_path, cpg):
                      crs=4326).to_file(path, encoding="gbk")
     path.with_suffix(".cpg").write_bytes(cpg)
     assert list(io.read_vector(path)["name"]) == ["无影山街道"]
+
+
+def test_a_dbf_codec_is_told_from_a_sample_of_whole_records_not_the_whole_file(tmp_path, monkeypatch):
+    import geopandas as gpd
+
+    from geo import settings
+
+    path = tmp_path / "big.shp"
+    names = [f"北园街道第{n}社区" for n in range(2000)]
+    gpd.GeoDataFrame({"name": names}, geometry=[shapely.Point(117.0, 36.7)] * len(names), crs=4326).to_file(
+        path, encoding="gbk")
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    monkeypatch.setattr(settings, "DBF_SAMPLE_BYTES", 1000)
+    data = path.with_suffix(".dbf").read_bytes()
+    header, record = int.from_bytes(data[8:10], "little"), int.from_bytes(data[10:12], "little")
+    with open(path.with_suffix(".dbf"), "rb") as handle:
+        sample = io.dbf_sample(handle)
+    assert len(sample) < len(data) / 10 and (len(sample) - header) % record == 0  # whole records only
+    assert io.dbf_records_codec(sample) in ("gbk", "gb18030")
+    assert list(io.read_vector(path)["name"][:3]) == names[:3]
