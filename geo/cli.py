@@ -170,7 +170,8 @@ def extract(report, output, encoding):
               help="Gazetteer file (GeoJSON, GPKG or CSV with lon/lat and a datum column); repeatable, first wins.")
 @click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON, "
-                   "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp).")
+                   "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
+                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--cache-dir", type=INPUT_OR_OUTPUT_PATH, default=None, help="Cache for --online answers.")
 @_boundary_options
@@ -326,7 +327,8 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @click.option("--gazetteer", "gazetteers", multiple=True, type=INPUT_OR_OUTPUT_PATH, help="Gazetteer file; repeatable.")
 @click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON, "
-                   "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp).")
+                   "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
+                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True)
 @_asset_options

@@ -590,12 +590,13 @@ def _has_geometry(frame) -> bool:
     return name is not None and name in frame
 
 
-def read_vector(path, *, layer=None, assume_crs=None):
+def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
     Shapefiles without a ``.cpg`` have their attribute encoding sniffed (UTF-8, else
     GBK/GB18030), since Chinese Shapefiles are often GBK. A file without a CRS is an
-    error unless ``assume_crs`` is given.
+    error unless ``assume_crs`` is given. ``bbox`` (in the layer's CRS) and ``where`` (an
+    attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``.
     """
     path = Path(path)
     if path.is_dir() and not any(path.glob("*.shp")):
@@ -609,8 +610,9 @@ def read_vector(path, *, layer=None, assume_crs=None):
         encoding = _dbf_encoding(path)
         if encoding:
             kwargs["encoding"] = encoding
-    if layer is not None:
-        kwargs["layer"] = layer
+    for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
+        if value is not None:
+            kwargs[option] = value
     _check_geojson_crs(path)
     try:
         try:

@@ -13,6 +13,8 @@ from geo.osm_files import (OUT_CENTER, is_geojson, is_osm_geojson, is_overpass_j
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_routes import ROUTE_NAME_KEY, by_id, geojson_routes, read_routes, route_ways, with_routes
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
+from geo.osm_tables import EXPECTED, is_osm_table, read_tables
+from geo.osm_tables import source_name as table_source_name
 from geo.osm_tags import (LINE_KEYS, NAME_KEYS, POINT_KEYS, area_key, is_place, oneway_of, osm_category, road_codes,
                           station_names, tag_names)
 
@@ -30,7 +32,10 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         (.osm.pbf), or Overpass Turbo's GeoJSON export; or Geofabrik's free shapefiles: the
         ``*-latest-free.shp.zip`` (read in place), a folder of its ``gis_osm_*_free_1.shp``
         layers, or one of them, their ``fclass`` read as OSM tags (BBBike's shapefile
-        extracts alike; :mod:`geo.osm_shapefiles`).
+        extracts alike; :mod:`geo.osm_shapefiles`); or a table of OSM features, told by its
+        columns: GDAL's OSM layers (``ogr2ogr``, QGIS: ``osm_id``, key columns and the
+        ``other_tags`` hstore) or QuickOSM's results (``full_id``, ``osm_type``), saved as
+        GeoPackage, GeoJSON or Shapefiles (:mod:`geo.osm_tables`).
     outline : shapely geometry, optional
         The district in WGS-84: only features within
         :data:`geo.settings.NEAR_DISTRICT_M` of it are kept.
@@ -99,7 +104,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     if not (path.is_dir() and is_shapefile_extract(path)):  # a folder of shapefiles is read as one extract
         check_input_file(path)
     left_out = set()
-    ways, points, areas = _read(path, left_out, _window(outline))
+    ways, points, areas = _read(path, left_out, _window(outline), warnings)
     if left_out:
         problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
         if not (ways or points or areas):
@@ -115,7 +120,8 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         shapely.prepare(near)  # tested against every way
         # A namesake road in the next county is not part of ours: ways are kept one by one.
         ways, far_ways = _split_ways(ways, near)
-    extract = source_name(path) if is_shapefile_extract(path) else f"OpenStreetMap extract {path.name}"
+    extract = table_source_name(path) if is_osm_table(path, loose=True) else source_name(path) \
+        if is_shapefile_extract(path) else f"OpenStreetMap extract {path.name}"
     source = f"{extract} (© OpenStreetMap contributors, ODbL)"
     entries = road_entries(ways, crs, source) if ways else []
     entries += [_poi_entry(name, tags, geom, kind, ids, source) for name, tags, kind, ids, geom in points + areas]
@@ -151,13 +157,13 @@ def _window(outline):
     return west - dlon, south - dlat, east + dlon, north + dlat
 
 
-def _read(path, left_out, window=None):
+def _read(path, left_out, window=None, warnings=None):
     """Stream the file: named line ways by (name, kind), POI nodes, areas; plain Python values.
 
     With a ``window`` (:func:`_window`), an OSM file's features lying wholly outside it are
     skipped before their tags are read: a province's or the country's extract costs little
-    more than the district's own. Shapefiles (:mod:`geo.osm_shapefiles`) are read through
-    GDAL's spatial filter on the window.
+    more than the district's own. Shapefiles (:mod:`geo.osm_shapefiles`) and tables of OSM
+    features (:mod:`geo.osm_tables`) are read through GDAL's spatial filter on the window.
 
     Objects an editor marked deleted (``visible="false"``, JOSM's ``action="delete"``) are
     skipped. Ways whose nodes osmium could not locate (negative ids of a file saved by
@@ -168,21 +174,33 @@ def _read(path, left_out, window=None):
     """
     import tempfile
 
+    if is_osm_table(path, loose=True):
+        return _taken(read_tables(path, window, warnings))
     if is_shapefile_extract(path):
-        ways, points, areas = {}, [], []
-        for tags, object_id, geom in read_features(path, window):
-            _take_feature(ways, points, areas, tags, object_id, geom)
-        return ways, points, areas
+        return _taken(read_features(path, window))
     if is_overpass_json(path):
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             return _read_osm(overpass_xml(path, Path(folder)), path, set(), left_out, window)
     if is_geojson(path):
+        if not is_osm_geojson(path):  # a gazetteer of the user's: no OSM tags to read
+            from geo.io import read_feature_collection
+
+            read_feature_collection(path)  # what is wrong with it, first
+            raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")
         return _read_geojson(path)
     deleted, unreadable = scan_xml(path)
     if not unreadable:
         return _read_osm(path, path, deleted, left_out, window)
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
         return _read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out, window)
+
+
+def _taken(features):
+    """The ways, points and areas of ``(tags, object id, geometry)`` features (:func:`_take_feature`)."""
+    ways, points, areas = {}, [], []
+    for tags, object_id, geom in features:
+        _take_feature(ways, points, areas, tags, object_id, geom)
+    return ways, points, areas
 
 
 def _read_osm(source, path, deleted, left_out, window=None):
@@ -413,7 +431,7 @@ def _read_geojson(path):
 
 
 def _take_feature(ways, points, areas, tags, object_id, geom):
-    """Keep one feature of a GeoJSON export or a shapefile, its tags OSM's: a line (each part of a
+    """Keep one feature of a GeoJSON export, a shapefile or a table, its tags OSM's: a line (each part of a
     multi-line), a POI point, an area; or nothing, when it has no name (a road: nor code)."""
     import shapely
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -194,7 +195,20 @@ def is_geojson(path) -> bool:
 
 
 def is_osm_geojson(path) -> bool:
-    """True for GeoJSON exported from OpenStreetMap (Overpass Turbo: ``@id`` "way/123", or its older ``tags``)."""
+    """True for GeoJSON exported from OpenStreetMap (Overpass Turbo: ``@id`` "way/123", or its older ``tags``).
+
+    The answer is kept for the file as it is (its path, time and size): ``--osm``'s dispatch
+    asks more than once, and a large export is parsed whole."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return False
+    return _is_osm_geojson(str(Path(path).resolve()), (stat.st_ino, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=32)
+def _is_osm_geojson(path, identity) -> bool:
+    del identity  # inode, time and size: part of the cache key only
     from geo.io import parse_json
 
     if is_overpass_json(path):

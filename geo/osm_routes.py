@@ -167,6 +167,66 @@ def with_routes(tags, routes):
     return tags
 
 
+# The value a line standing for a route's course gets under its key (OSM's own "unknown kind").
+_COURSE_VALUES = {"highway": "road", "railway": "rail", "waterway": "river"}
+
+
+def table_routes(features, relations):
+    """A table's features, with what its route relations give their member ways.
+
+    A table of OSM features (GDAL's OSM layers, QuickOSM's) holds a relation with its course
+    (GDAL's ``multilinestrings`` layer: one line per member way) but no member list. A way
+    drawn exactly as a part of the course of a road, rail or river route
+    (:func:`read_routes`) is its member: it gets the route's codes and names
+    (:func:`with_routes`). The parts no way read matches (members without a name or ref of
+    their own, which the table's reader leaves unread) are kept as lines of the relation,
+    carrying its codes and names: ``(line tags, "r<id>", part)``.
+
+    Parameters
+    ----------
+    features : list of (dict, str, shapely geometry)
+        ``(tags, object id, geometry)`` of the ways, nodes and areas read.
+    relations : list of (dict, str, shapely geometry)
+        The same of relations whose geometry is lines; those that are no such route are
+        features as they are.
+    """
+    import shapely
+
+    features, parts, found = list(features), {}, []
+    for tags, object_id, geom in relations:
+        route = _route(tags)
+        if route is None or not (route[1] or route[2]):
+            features.append((tags, object_id, geom))
+            continue
+        for part in shapely.get_parts(geom):
+            parts.setdefault(_line_key(part), []).append(route)
+            found.append((route, object_id, part))
+    if not parts:
+        return features
+    out, matched = [], set()
+    for tags, object_id, geom in features:
+        routes, line = {}, next((k for k in LINE_KEYS if k in tags), None)
+        if line and object_id.startswith("w") and geom is not None and geom.geom_type == "LineString":
+            for kind, codes, names in parts.get(_line_key(geom), ()):
+                if kind == line:  # a tram route's names do not reach the street it runs on
+                    _join_route(routes.setdefault(kind, ([], [])), (codes, names))
+            if routes:
+                matched.add((line, _line_key(geom)))
+        out.append((with_routes(tags, routes) if routes else tags, object_id, geom))
+    for (kind, codes, names), object_id, part in found:
+        if (kind, _line_key(part)) not in matched:
+            out.append((with_routes({kind: _COURSE_VALUES[kind]}, {kind: (codes, names)}), object_id, part))
+    return out
+
+
+def _line_key(line):
+    """A line's coordinates, the same whichever way it is drawn (a way and its copy in a course)."""
+    import shapely
+
+    coords = tuple(map(tuple, shapely.get_coordinates(line).round(7)))
+    return min(coords, coords[::-1])
+
+
 def route_ways(source, ids):
     """The ways ``ids`` (members of routes without a name or ref of their own), read
     without node locations: :func:`geo.osm._take` leaves them to :func:`geo.osm._locate_incomplete`, which

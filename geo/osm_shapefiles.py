@@ -249,7 +249,7 @@ def _read_frame(layer, info, columns, bbox):
     named = [f"\"{columns[role]}\" <> ''" for role in ("name", "ref") if role in columns]
     options = {"columns": list(columns.values()), "where": " OR ".join(named)}
     if bbox is not None:
-        options["bbox"] = _layer_bbox(bbox, info["crs"])
+        options["bbox"] = layer_bbox(bbox, info["crs"])
     declared = _declared_codec(layer)
     codec = declared or dbf_records_codec(_sidecar(layer, ".dbf") or b"")
     try:
@@ -275,7 +275,7 @@ def _declared_codec(layer):
     return cpg_codec(cpg.decode("ascii", errors="replace")) if cpg is not None else None
 
 
-def _layer_bbox(bbox, crs):
+def layer_bbox(bbox, crs):
     """A WGS-84 ``(west, south, east, north)`` in the layer's CRS."""
     import pyproj
 
@@ -295,7 +295,7 @@ def _features(layer, frame, columns):
     features = []
     rows = frame[[columns[role] for role in roles]].itertuples(index=False, name=None)
     for values, geom in zip(rows, frame.geometry.values):
-        row = {role: _text(value) for role, value in zip(roles, values)}
+        row = {role: cell_text(value) for role, value in zip(roles, values)}
         tags = _tags(layer.family, row)
         if tags is None or geom is None or geom.is_empty:
             continue
@@ -304,7 +304,7 @@ def _features(layer, frame, columns):
     return features
 
 
-def _text(value):
+def cell_text(value):
     """A cell as text: ``None`` for an empty or missing one; whole numbers without ``.0`` (BBBike's ids)."""
     if value is None or (isinstance(value, float) and value != value):
         return None

@@ -83,13 +83,15 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     from geo.gazetteer_files import bundled_entries, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
     from geo.osm_shapefiles import is_geofabrik_extract
+    from geo.osm_tables import is_osm_table
 
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
         tier = f"user gazetteer {Path(path).name}"
-        # Overpass Turbo's export or Geofabrik's shapefiles: one road in many ways, merged like --osm.
-        if is_osm_geojson(path) or is_geofabrik_extract(path):
+        # Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's (by their
+        # columns): one road in many ways, merged like --osm.
+        if is_osm_geojson(path) or is_geofabrik_extract(path) or is_osm_table(path):
             outside = []
             entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
