@@ -52,7 +52,10 @@ class Layer:
     @property
     def source(self) -> str:
         """What GDAL opens."""
-        return f"/vsizip/{self.archive.resolve()}/{self.shp}" if self.archive else self.shp
+        if self.archive is None:
+            return self.shp
+        member = self.shp.replace("\\", "/")  # GDAL lists a zip's members with "/" for the "\\" of a Windows tool
+        return f"/vsizip/{self.archive.resolve()}/{member}"
 
 
 def is_shapefile_extract(path) -> bool:
@@ -142,7 +145,8 @@ def read_features(path, bbox=None):
 def _layers(path):
     """The layers of a zip, a folder or one .shp, in name order; InputError when there are none."""
     if path.is_dir():
-        names = next((found for pattern in ("*.shp", "*/*.shp", "*/*/*.shp")
+        # "*", not "*.shp": GIS_OSM_ROADS_FREE_1.SHP, as a zip's names are, whatever their case.
+        names = next((found for pattern in ("*", "*/*", "*/*/*")
                       if (found := [str(p) for p in sorted(path.glob(pattern)) if _family(p.name)])), [])
         archive = None
     elif path.suffix.lower() == ".zip":
