@@ -6,6 +6,7 @@ import csv
 import functools
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -52,7 +53,10 @@ class Layer:
     @property
     def source(self) -> str:
         """What GDAL opens."""
-        return f"/vsizip/{self.archive.resolve()}/{self.shp}" if self.archive else self.shp
+        if self.archive is None:
+            return self.shp
+        member = self.shp.replace("\\", "/")  # GDAL lists a zip's members with "/" for the "\\" of a Windows tool
+        return f"/vsizip/{self.archive.resolve()}/{member}"
 
 
 def is_shapefile_extract(path) -> bool:
@@ -142,7 +146,8 @@ def read_features(path, bbox=None):
 def _layers(path):
     """The layers of a zip, a folder or one .shp, in name order; InputError when there are none."""
     if path.is_dir():
-        names = next((found for pattern in ("*.shp", "*/*.shp", "*/*/*.shp")
+        # "*", not "*.shp": GIS_OSM_ROADS_FREE_1.SHP, as a zip's names are, whatever their case.
+        names = next((found for pattern in ("*", "*/*", "*/*/*")
                       if (found := [str(p) for p in sorted(path.glob(pattern)) if _family(p.name)])), [])
         archive = None
     elif path.suffix.lower() == ".zip":
@@ -183,19 +188,23 @@ def _sidecar(layer, suffix, *, read=True):
 
     take = dbf_sample if suffix == ".dbf" else (lambda handle: handle.read())
     stem = layer.shp[:-4]
-    if layer.archive is None:
-        found = next((p for p in (Path(stem + suffix), Path(stem + suffix.upper())) if p.exists()), None)
-        if found is None or not read:
-            return found is not None or None
-        with open(found, "rb") as handle:
-            return take(handle)
-    with zipfile.ZipFile(layer.archive) as archive:
-        wanted = (stem + suffix).lower()
-        member = next((n for n in archive.namelist() if n.lower() == wanted), None)
-        if member is None or not read:
-            return member is not None or None
-        with archive.open(member) as handle:
-            return take(handle)
+    try:
+        if layer.archive is None:
+            found = next((p for p in (Path(stem + suffix), Path(stem + suffix.upper())) if p.exists()), None)
+            if found is None or not read:
+                return found is not None or None
+            with open(found, "rb") as handle:
+                return take(handle)
+        with zipfile.ZipFile(layer.archive) as archive:
+            wanted = (stem + suffix).lower()
+            member = next((n for n in archive.namelist() if n.lower() == wanted), None)
+            if member is None or not read:
+                return member is not None or None
+            with archive.open(member) as handle:
+                return take(handle)
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:  # a damaged zip, an unreadable file
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        raise InputError(layer.label, f"cannot read its {suffix} ({problem})") from None
 
 
 # --------------------------------------------------------------------------- reading a layer

@@ -56,15 +56,35 @@ def area_of_section(section, areas):
     A section named after a place (天桥段, 天桥区段, 北园街道段, ``(北园段)``, 東段 aside) is the
     road's part within it: in a district's own report, 小清河天桥段 is the river where it
     crosses the district. The place's name is matched whole or without its suffix
-    (:func:`geo.places.stem`: 天桥区 and 天桥, 北园街道 and 北园).
+    (:func:`geo.places.stem`: 天桥区 and 天桥, 北园街道 and 北园; 北园镇, the town it was, too),
+    and without the city or province an area's name may open with (济南市天桥区: 天桥区, 天桥).
     """
     from geo.places import stem
 
     text = normalise_name(unicodedata.normalize("NFKC", section or "")).strip("()")
     if not text.endswith("段") or len(text) < 3:
         return None
-    named = text[:-1]
-    return next((area for area in areas if named in (normalise_name(area.name), normalise_name(stem(area.name)))), None)
+    named = {text[:-1], normalise_name(stem(text[:-1]))}
+    return next((area for area in areas if named & _place_names(area.name)), None)
+
+
+# The city, prefecture or province a district's name may open with (济南市天桥区, 山东省济南市天桥区).
+_HIGHER_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,}?(?:自治区|省|市|自治州|州|地区|盟)")
+
+
+def _place_names(name):
+    """An area's name as a section may give it: whole, without its suffix, without the higher
+    places it opens with (济南市天桥区: 济南市天桥区, 济南市天桥, 天桥区, 天桥), where what is
+    left is a place's name and suffix (制锦市街道 is no 街道 of a 制锦市)."""
+    from geo.places import stem
+
+    names, rest = set(), normalise_name(name)
+    while True:
+        names |= {rest, normalise_name(stem(rest))}
+        higher = _HIGHER_PLACE.match(rest)
+        if higher is None or stem(rest[higher.end():]) == rest[higher.end():]:  # 制锦市街道: 街道 is no place
+            return names
+        rest = rest[higher.end():]
 
 
 def extension_side(section):

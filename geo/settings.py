@@ -160,11 +160,11 @@ LOCK_WAIT_S = 120.0
 # times its zipped size, plus this many bytes, is a zip bomb: refused unread (their XML unpacks
 # to some ten times its zipped size).
 ZIP_UNPACKED_FACTOR = 100
-
-# Bytes of a Shapefile's .dbf (its header and whole records) read to tell the codec of its text
-# when no .cpg names one: a country's buildings layer holds gigabytes.
-DBF_SAMPLE_BYTES = 4_000_000
 ZIP_UNPACKED_SLACK_BYTES = 10_000_000
+# Bytes of a Shapefile's .dbf (its header and whole records) read to tell the codec of its text
+# (no .cpg, or one whose codec the records may not decode with): a country's buildings layer
+# holds gigabytes.
+DBF_SAMPLE_BYTES = 4_000_000
 # Reports larger than this are refused. None: the GEO_MAX_REPORT_MB environment variable,
 # else DEFAULT_MAX_REPORT_MB; --max-size sets it for one command.
 MAX_REPORT_MB = None

@@ -866,3 +866,11 @@ def test_a_section_named_after_a_street_district_is_a_section_but_a_street_is_no
     # 街道 is a place (the geocoder cuts the road by its boundary); 人民路段 is no place section.
     [props] = [f["properties"] for f in extract_projects(text)]
     assert (props["base_name"], props["section"]) == (base, section)
+
+
+@pytest.mark.parametrize("text, name", [("推进小清河纬北路街道段综合治理。", "小清河纬北路街道段"),
+                                        ("完成北园大街天桥东街街道段改造。", "北园大街天桥东街街道段")])
+def test_street_district_alone_is_no_place_section(text, name):
+    # 街道段 after a road's head (纬北路, 天桥东街) names no place: the road is not 小清河纬北路.
+    [props] = [f["properties"] for f in extract_projects(text)]
+    assert props["section"] != "街道段" and props["base_name"] != name[:-3]

@@ -492,3 +492,23 @@ def test_junction_whose_namesake_roads_both_cross_the_other_road_stays_unlocated
     assert feature["geometry"] is None
     assert "2 places named '长春路'" in unlocated[0]["reason"]
     assert "2 of them meet the other road, up to 8.9 km apart" in unlocated[0]["reason"]
+
+
+@pytest.mark.parametrize("district_name, zone_name, section, within", [
+    ("济南市天桥区", "北园街道", "天桥段", "济南市天桥区"),          # --district-name with its city, as README's 成都市武侯区
+    ("山东省济南市天桥区", "北园街道", "天桥区段", "山东省济南市天桥区"),
+    ("天桥区", "北园", "北园街道段", "北园"),                        # an official file's 街道 named without 街道
+    ("天桥区", "北园街道", "北园镇段", "北园街道"),                  # the town it was before it became a 街道
+])
+def test_a_section_is_cut_by_the_place_it_names_however_its_name_is_written(district_name, zone_name, section, within):
+    import geopandas
+
+    river = shapely.LineString([(116.80, 36.70), (117.30, 36.70)])
+    gazetteer = Gazetteer().add_tier("t", [_entry("小清河", river, accuracy=20)])
+    zones = geopandas.GeoDataFrame({"name": [zone_name], "boundary_quality": ["official"]},
+                                   geometry=[shapely.box(116.95, 36.65, 117.02, 36.75)], crs=4326)
+    located, _ = geocode_projects([_project(f"小清河{section}", "water", base_name="小清河", section=section)],
+                                  gazetteer, OUTLINE, zones=zones, district_name=district_name)
+    geocode = located[0]["properties"]["geocode"]
+    assert f"the part within {within}" in geocode["method"] and geocode["status"] == "matched"
+    assert located[0]["geometry"].bounds[0] == pytest.approx(116.95)

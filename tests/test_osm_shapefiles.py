@@ -273,3 +273,47 @@ def test_a_bad_extract_on_the_command_line_is_one_line_and_exit_2(tmp_path):
     lines = result.stderr.splitlines()
     assert result.exit_code == 2 and len(lines) == 1 and "Traceback" not in result.stderr
     assert lines[0].startswith(f"geo: error: {tmp_path}/{message}"), lines
+
+
+def _entries_of(path):
+    return [(e.name, e.geometry.wkt, e.extra["osm_ids"], e.category) for e in load_osm(path, DISTRICT)]
+
+
+def test_a_folder_whose_files_are_named_in_capitals_reads_as_its_zip_does(extract, tmp_path):
+    # Copied from a CD or a FAT stick, or saved by an old Windows tool: GIS_OSM_ROADS_FREE_1.SHP.
+    folder = tmp_path / "UPPER"
+    folder.mkdir()
+    with zipfile.ZipFile(extract) as archive:
+        for member in archive.namelist():
+            (folder / member.upper()).write_bytes(archive.read(member))
+    assert _entries_of(folder) == _entries_of(extract)
+
+
+def test_a_zip_made_on_windows_with_backslashes_in_its_names_reads_as_any_zip(extract, tmp_path):
+    # Windows PowerShell's Compress-Archive (.NET Framework) writes shandong\gis_osm_roads_free_1.shp.
+    target = tmp_path / "shandong-latest-free.shp.zip"
+    with zipfile.ZipFile(extract) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.namelist():
+            archive.writestr(zipfile.ZipInfo("shandong-latest-free\\" + member), source.read(member))
+    assert _entries_of(target) == _entries_of(extract)
+
+
+def test_a_zip_whose_dbf_is_damaged_is_one_line_naming_it(tmp_path):
+    # A download damaged midway (its index intact), BBBike-like: no .cpg, so the .dbf's records are sniffed.
+    folder = tmp_path / "layers"
+    folder.mkdir()
+    _write(folder, "pois", [_feature(str(n), "school", f"北园第{n}小学", shapely.Point(117.004, 36.72)) for n in range(300)])
+    (folder / "gis_osm_pois_free_1.cpg").unlink()
+    path = _zipped(folder, tmp_path / "damaged.shp.zip")
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("gis_osm_pois_free_1.dbf")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for at in range(start + info.compress_size // 2, start + info.compress_size - 4):
+        data[at] ^= 0x5A  # the records' second half, past what GDAL's header read sees
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError) as error:
+        load_osm(path, DISTRICT)
+    assert "damaged.shp.zip/gis_osm_pois_free_1.shp" in str(error.value) and "\n" not in str(error.value)
+    result = CliRunner().invoke(main, ["build", "--osm", str(path), "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "damaged.shp.zip/gis_osm_pois_free_1.shp" in result.output

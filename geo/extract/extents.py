@@ -297,6 +297,7 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)
                                       or any(h in match.group(0).replace("街道", "") for h in ("路", "街", "大道"))
+                                      or _UNNAMED_STREET_DISTRICT.match(match.group(0))
                                       or _WATER_NAME_SECTION.match(match.group(0))
                                       or _starts_with_head(match.group(0)) and not _is_place(match.group(0)[:-1])
                                       or not right_ok(norm, match.end(), clause_end)
@@ -308,6 +309,9 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
         pos = match.end()
     return pos
 
+
+# 街道段 after a road's head (小清河纬北路街道段): no 街道 is named (a 街道's name has two characters at least).
+_UNNAMED_STREET_DISTRICT = re.compile(r"^.?街道段$")
 
 # 安河武侯段 after the head 江 of 江安河武侯段: a river's name (江安河) and its section, not a
 # section of 江.
