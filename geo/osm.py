@@ -230,10 +230,12 @@ def _read_osm(source, path, deleted, left_out, window=None):
                             pending.discard(obj.id)
                         _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
                               window)
-            for obj in route_ways(source, pending):  # unnamed ways of a route: named by it
+            # Unnamed ways of a route, named by it: their nodes were located in the pass above.
+            storage = processor.node_location_storage
+            for obj in route_ways(source, pending):
                 if obj.visible and ("w", obj.id) not in deleted:
                     _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
-                          window)
+                          window, storage)
             if incomplete:
                 _locate_incomplete(source, incomplete, ways, areas, shapely, left_out, window)
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
@@ -252,12 +254,15 @@ def _first_line(exc):
     return text
 
 
-def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None, window=None):
+def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None, window=None,
+          storage=None):
     """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
     its code; a way that is a member of routes (``routes``, :func:`geo.osm_routes.read_routes`: roads, rail lines,
     rivers) is read as if it carried their codes and names. An object wholly outside ``window``
-    (:func:`_window`) is skipped first."""
-    if window is not None and _beyond(obj, window, wkb):
+    (:func:`_window`) is skipped first. A way read without node locations has them looked up
+    in ``storage`` (the first pass's location table), else in a second pass (``incomplete``)."""
+    stored = _stored_nodes(obj, storage) if storage is not None and obj.is_way() else None
+    if window is not None and (_nodes_beyond(stored, window) if stored is not None else _beyond(obj, window, wkb)):
         return
     # Copy tags: pyosmium objects are only valid inside the iteration step.
     tags = {tag.k: tag.v for tag in obj.tags}
@@ -278,13 +283,19 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         area_kind = None if line else area_key(tags)
         if not (line or names):  # a route's unnamed member that is a place (a river's banks): no name of its own
             return
-        nodes = [(n.ref, (n.location.lon, n.location.lat) if n.location.valid() else None) for n in obj.nodes]
+        nodes = stored or [(n.ref, (n.location.lon, n.location.lat) if n.location.valid() else None)
+                           for n in obj.nodes]
         missing = any(xy is None for _, xy in nodes)
-        if (missing or not assemble_areas) and (line or (area_kind and nodes[0][0] == nodes[-1][0])):
-            # osmium could not place every node: the second pass does (or cuts the way at the gaps).
-            incomplete[obj.id] = (names, tags, kind if line else area_kind, bool(line), [ref for ref, _ in nodes])
+        closed = nodes[0][0] == nodes[-1][0]
+        if missing or not (assemble_areas or stored):
+            if line or (area_kind and closed):
+                # osmium could not place every node: the second pass does (or cuts the way at the gaps).
+                incomplete[obj.id] = (names, tags, kind if line else area_kind, bool(line), [ref for ref, _ in nodes])
         elif line:
             _add_way(ways, names, kind, tags, obj.id, [xy for _, xy in nodes], shapely)
+        elif stored and area_kind and closed and len(nodes) >= 4:  # no area handler saw it: made here
+            areas.append((names, tags, area_kind, f"w{obj.id}",
+                          shapely.make_valid(shapely.Polygon([xy for _, xy in nodes]))))
     elif obj.is_area():
         kind = area_key(tags)
         if kind and not (obj.from_way() and obj.orig_id() in incomplete):
@@ -318,6 +329,27 @@ def _beyond(obj, window, wkb):
     order = "<" if raw[0] == 1 else ">"
     xy = struct.unpack_from(f"{order}{2 * int.from_bytes(raw[5:9], 'little' if raw[0] == 1 else 'big')}d", raw, 9)
     return _bounds_beyond((min(xy[0::2]), min(xy[1::2]), max(xy[0::2]), max(xy[1::2])), window)
+
+
+def _stored_nodes(way, storage):
+    """``[(node id, (lon, lat) or None)]`` of a way's nodes, as ``storage`` (an osmium location
+    table) has them."""
+    nodes = []
+    for node in way.nodes:
+        try:
+            location = storage.get(node.ref) if node.ref > 0 else None  # a new node of JOSM's: no index
+        except KeyError:  # not in the file (cut off by a bounding box)
+            location = None
+        nodes.append((node.ref, (location.lon, location.lat) if location is not None and location.valid() else None))
+    return nodes
+
+
+def _nodes_beyond(nodes, window):
+    """True when every node of ``nodes`` (:func:`_stored_nodes`) is located and none lies in ``window``."""
+    if not nodes or any(xy is None for _, xy in nodes):
+        return False
+    xs, ys = [x for (_, (x, _)) in nodes], [y for (_, (_, y)) in nodes]
+    return _bounds_beyond((min(xs), min(ys), max(xs), max(ys)), window)
 
 
 def _bounds_beyond(bounds, window):
