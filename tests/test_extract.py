@@ -861,6 +861,8 @@ def test_a_river_named_with_a_water_head_first_keeps_its_place_section(text, bas
 
 @pytest.mark.parametrize("text, base, section", [("完成北园大街北园街道段改造。", "北园大街", "北园街道段"),
                                                  ("推进小清河泺口街道段综合治理。", "小清河", "泺口街道段"),
+                                                 ("完成工业北路桑梓店街道段改造。", "工业北路", "桑梓店街道段"),
+                                                 ("完成北园大街天桥东街街道段改造。", "北园大街", "天桥东街街道段"),
                                                  ("完成北园大街人民路段改造。", "北园大街人民路段", None)])
 def test_a_section_named_after_a_street_district_is_a_section_but_a_street_is_not(text, base, section):
     # 街道 is a place (the geocoder cuts the road by its boundary); 人民路段 is no place section.

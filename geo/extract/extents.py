@@ -296,7 +296,8 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
         if match is None and linear:
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)
-                                      or any(h in match.group(0).replace("街道", "") for h in ("路", "街", "大道"))
+                                      or not match.group(0).endswith("街道段")
+                                      and any(h in match.group(0) for h in ("路", "街", "大道"))
                                       or _UNNAMED_STREET_DISTRICT.match(match.group(0))
                                       or _WATER_NAME_SECTION.match(match.group(0))
                                       or _starts_with_head(match.group(0)) and not _is_place(match.group(0)[:-1])

@@ -65,7 +65,8 @@ BRACKETED_PLACE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})\([\u4e00-\u9fff]{2,4}
 STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village (许由路, 辽原村: 由, 原 before the head are the name's)
 STREET_NAME_ENDINGS = ("路", "街", "大道", "大街", "大路")
 # A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.
-PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?段)")
+# A 街道 may be named after a street and run longer (纬北路街道段, 桑梓店街道段, 天桥东街街道段).
+PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?段|[\u4e00-\u9fff]{2,5}街道段)")
 # A phase after a headless name (宽厚里二期).
 PHASE_RE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 
