@@ -275,7 +275,7 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
         geom = geom.representative_point()
         method += "; point inside the area"
     area = area_of_section(cut, place.named_areas) if cut else None
-    piece = _part_within(geom, area.polygon) if area is not None else None
+    piece = _section_piece(geom, area.polygon, place.crs) if area is not None else None
     if piece is not None:
         # 小清河天桥段 in 天桥区's report: the river where it crosses the district (or the 街道).
         geom = piece
@@ -475,6 +475,27 @@ def _part_within(geom, area):
         return None
     return shapely.line_merge(shapely.multilinestrings(parts)) if geom.geom_type in LINE_TYPES else \
         shapely.union_all(parts)
+
+
+def _section_piece(geom, area, crs):
+    """The part of a line (a polygon) within ``area``: cut exactly, unless the line runs along
+    the area's edge (see :data:`geo.settings.PLACE_SECTION_EDGE_M`); None when none is."""
+    exact = _part_within(geom, area)
+    if geom.geom_type in AREA_TYPES:
+        return exact
+    wide = _part_within(geom, _widened(area, crs))
+    if wide is None or exact is not None and _metres_across(exact, crs) >= settings.PLACE_SECTION_EXACT_SHARE * (
+            _metres_across(wide, crs) - 2 * settings.PLACE_SECTION_EDGE_M):
+        return exact
+    return wide
+
+
+def _widened(area, crs):
+    """``area`` grown by :data:`geo.settings.PLACE_SECTION_EDGE_M` (WGS-84 in and out)."""
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+
+    crs = crs or metric_crs_for(area)
+    return wgs84_geometry(metric_geometry(area, crs).buffer(settings.PLACE_SECTION_EDGE_M), crs)
 
 
 def _metres_across(geom, crs):

@@ -39,6 +39,14 @@ JUNCTION_SPREAD_M = 150.0
 # it does not meet the road and the section is not cut.
 SECTION_CROSS_STREET_M = 50.0
 
+# A section named after the district or a 街道 (天桥段) is the road's part within it, cut
+# exactly where the road crosses the boundary. A road that runs along the boundary (drawn a
+# few metres either side of it) is the part within the area widened by this much: when the
+# exact cut keeps less than PLACE_SECTION_EXACT_SHARE of that part (less the widening at
+# both ends), the road follows the edge and the widened cut is used, not slivers.
+PLACE_SECTION_EDGE_M = 100.0
+PLACE_SECTION_EXACT_SHARE = 0.8
+
 # 北段 or 南段 of a road whose north-south extent is less than this share of its length
 # (it runs east-west; 东段/西段 alike across a north-south road) names no half of it:
 # the whole road is used, approximate. 0.25 is a road within about 15 degrees of the axis.

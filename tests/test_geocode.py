@@ -512,3 +512,15 @@ def test_a_section_is_cut_by_the_place_it_names_however_its_name_is_written(dist
     geocode = located[0]["properties"]["geocode"]
     assert f"the part within {within}" in geocode["method"] and geocode["status"] == "matched"
     assert located[0]["geometry"].bounds[0] == pytest.approx(116.95)
+
+
+def test_a_road_along_the_district_boundary_is_its_section_whole_not_slivers():
+    # 天桥段 of a road that forms the district's northern edge, drawn a few metres either side of it.
+    along = shapely.LineString([(116.96, 36.75004), (117.00, 36.74996), (117.04, 36.75004), (117.08, 36.74996)])
+    beyond = shapely.LineString([(117.08, 36.74996), (117.20, 36.75004)])  # and on into the next district
+    gazetteer = Gazetteer().add_tier("t", [_entry("北外环", shapely.MultiLineString([along, beyond]), accuracy=20)])
+    located, _ = geocode_projects([_project("北外环天桥段", "road_rebuild", base_name="北外环", section="天桥段")],
+                                  gazetteer, OUTLINE, district_name="天桥区")
+    geom = located[0]["geometry"]
+    assert geom.length == pytest.approx(along.length + 0.02, rel=0.02)  # the edge, and 100 m on at most
+    assert geom.bounds[0] == pytest.approx(116.96) and geom.bounds[2] < 117.11
