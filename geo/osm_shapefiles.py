@@ -222,7 +222,8 @@ def _read_layer(layer, bbox, single):
         raise InputError(layer.label, f"not a readable shapefile ({_first_line(exc, layer)})") from None
     columns = _columns(layer, info)
     if info["crs"] is None:
-        raise InputError(layer.label, "has no coordinate reference system (add a .prj file beside it)")
+        prj = "its .prj names none GDAL reads" if _sidecar(layer, ".prj", read=False) else "add a .prj file beside it"
+        raise InputError(layer.label, f"has no coordinate reference system ({prj})")
     if not info["features"]:
         if single:
             raise InputError(layer.label, "layer is empty (no features)")

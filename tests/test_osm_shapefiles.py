@@ -211,6 +211,14 @@ def _no_prj_in_zip(tmp_path):
     return path, "noprj.shp.zip/gis_osm_pois_free_1.shp: has no coordinate reference system"
 
 
+def _nonsense_prj(tmp_path):
+    folder = tmp_path / "layers"
+    folder.mkdir()
+    _write(folder, "pois", [_feature("5", "school", "北园小学", shapely.Point(117.004, 36.72))])
+    (folder / "gis_osm_pois_free_1.prj").write_text("not a coordinate system")
+    return folder / "gis_osm_pois_free_1.shp", "gis_osm_pois_free_1.shp: has no coordinate reference system (its .prj"
+
+
 def _empty_layer(tmp_path):
     path = tmp_path / "gis_osm_pois_free_1.shp"
     gpd.GeoDataFrame({"osm_id": [], "code": [], "fclass": [], "name": []}, geometry=[], crs="EPSG:4326") \
@@ -224,7 +232,8 @@ def _not_a_zip(tmp_path):
     return path, "china-latest-free.shp.zip: not a readable zip file"
 
 
-@pytest.mark.parametrize("bad", [_no_layer_zip, _no_fclass, _no_prj_in_zip, _empty_layer, _not_a_zip])
+@pytest.mark.parametrize("bad", [_no_layer_zip, _no_fclass, _no_prj_in_zip, _nonsense_prj, _empty_layer,
+                                 _not_a_zip])
 def test_bad_shapefile_extracts_are_one_line_errors_naming_the_file(tmp_path, bad):
     path, message = bad(tmp_path)
     with pytest.raises(InputError) as error:
