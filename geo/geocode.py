@@ -56,6 +56,10 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
     warnings : list, optional
         Gets one line per project left unlocated because places of its name lie far apart
         (namesakes); without a list the line goes to stderr (:func:`geo.io.warn`).
+    district_name : str, optional
+        The district's name (天桥区): a section named after it (小清河天桥段) is the road's
+        part within ``outline``, as one named after a 街道 of ``zones`` is its part within
+        that 街道 (:func:`geo.sections.area_of_section`).
 
     Returns
     -------
