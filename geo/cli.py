@@ -153,7 +153,8 @@ def main(verbose):
 @_max_size_option
 @_handle_errors
 def extract(report, output, encoding):
-    """Extract the spatial projects of REPORT (text, a saved web page, a Word .docx or .doc, or a PDF) into a catalog."""
+    """Extract the spatial projects of REPORT (text, a saved web page, a Word .docx or .doc, a PDF or an OFD)
+    into a catalog."""
     from geo.pipeline import run_extract
 
     with _writing(Path(output).parent):

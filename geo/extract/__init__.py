@@ -316,7 +316,7 @@ def extract_file(path, encoding: str = "auto") -> list:
     ----------
     path : str or path-like
         The report: text (UTF-8, GB18030/GBK, Big5 or UTF-16), a saved web page, a Word
-        .docx or a PDF (see :func:`read_report`).
+        .docx or .doc, a PDF or an OFD (see :func:`read_report`).
     encoding : {"auto", "utf-8", "gb18030", "big5"}
         See :func:`read_report`.
 

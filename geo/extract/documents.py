@@ -260,13 +260,35 @@ def pdf_text(data: bytes, path) -> str:
     except Exception as exc:  # pypdf raises many kinds on a damaged file; none is ours to show whole
         raise InputError(path, f"is a damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     text = "\n\f".join(page.rstrip("\n") for page in pages)
+    return fixed_layout_text(text, path, kind="a PDF", viewer="a PDF viewer")
+
+
+def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:
+    """The text of a fixed-layout document (a PDF, an OFD) as read, a form feed opening each page
+    after the first: tidied, or refused when it has no text layer worth reading.
+
+    Parameters
+    ----------
+    text : str
+        Its pages' printed lines.
+    path : path-like
+        Named in errors.
+    kind, viewer : str
+        The document and the program that shows it, as errors name them (``"a PDF"``, ``"a PDF viewer"``).
+
+    Raises
+    ------
+    geo.io.InputError
+        Too few characters (a scan: its text needs OCR first), or too many of them mapped to
+        none (U+FFFD, private use: fonts without a Unicode map).
+    """
     shown = [c for c in text if not c.isspace()]
     if len(shown) < _PDF_MIN_CHARACTERS:
-        raise InputError(path, "is a PDF without a text layer (a scan?): run OCR on it, or give its text as a .txt file")
+        raise InputError(path, f"is {kind} without a text layer (a scan?): run OCR on it, or give its text as a .txt file")
     unmapped = sum(1 for c in shown if c == "\ufffd" or "\ue000" <= c <= "\uf8ff")
     if unmapped > _PDF_MAX_UNMAPPED * len(shown):
-        raise InputError(path, f"is a PDF whose fonts map {unmapped / len(shown):.0%} of the characters to none: "
-                               "save its text from a PDF viewer, or run OCR on it")
+        raise InputError(path, f"is {kind} whose fonts map {unmapped / len(shown):.0%} of the characters to none: "
+                               f"save its text from {viewer}, or run OCR on it")
     return _tidy_pages(text)
 
 

@@ -1,5 +1,5 @@
 """Reading a report file: UTF-8, UTF-16, GB18030/GBK or Big5, told apart by the characters each decoding gives;
-a saved web page, a Word file (.docx, .doc) or a PDF as its text."""
+a saved web page, a Word file (.docx, .doc), a PDF or an OFD as its text."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def read_report(path, encoding: str = "auto") -> str:
     ----------
     path : str or path-like
         The report: plain text, a saved web page (HTML, read as the text a browser shows), a
-        Word file (.docx or .doc, a line per paragraph) or a PDF (its text layer, a line per printed line).
+        Word file (.docx or .doc, a line per paragraph), a PDF (its text layer, a line per printed line)
+        or an OFD (GB/T 33190 开放版式文档: its pages' text, a line per printed line).
     encoding : {"auto", "utf-8", "gb18030", "big5"}
         ``auto`` detects UTF-8 (with or without BOM), UTF-16 (with BOM), GB18030/GBK or
         Big5: when the bytes are not UTF-8, the decoding whose characters are mostly common
@@ -41,8 +42,8 @@ def read_report(path, encoding: str = "auto") -> str:
 
 def read_document(path, encoding: str = "auto") -> tuple:
     """(text, kind) of a report file: its text as :func:`read_report` gives it, and ``"text"``,
-    ``"pdf"``, ``"html"``, ``"docx"`` or ``"doc"``. A web page's or a Word file's lines are its paragraphs;
-    text and a PDF's may be lines a paragraph was wrapped over."""
+    ``"pdf"``, ``"ofd"``, ``"html"``, ``"docx"`` or ``"doc"``. A web page's or a Word file's lines are its
+    paragraphs; text's, a PDF's and an OFD's may be lines a paragraph was wrapped over."""
     if encoding not in ENCODINGS:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
     data = read_bytes_limited(path)  # a file or a pipe, within the size limit
@@ -52,9 +53,12 @@ def read_document(path, encoding: str = "auto") -> tuple:
         return pdf_text(data, Path(path)), "pdf"
     if data.startswith(b"PK\x03\x04"):
         from geo.extract.documents import docx_text  # imported for documents only (15 ms)
+        from geo.extract.ofd import is_ofd, ofd_text
 
         # its text within the size limit of a text report; its XML, some ten times that at most
         limit = max_report_bytes()
+        if is_ofd(data):  # an OFD package (GB/T 33190): a zip holding OFD.xml
+            return ofd_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit), "ofd"
         return docx_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit), "docx"
     if data.startswith(OLE_MAGIC):  # Word 97-2003 and WPS files; an .xls or .msg is named
         from geo.extract.documents import doc_text
@@ -73,5 +77,6 @@ def read_document(path, encoding: str = "auto") -> tuple:
 PARAGRAPH_LINES = frozenset({"html", "docx", "doc"})
 
 
-# A Word file's XML takes a few times its text; more than this many times the size limit of a text is refused.
+# A Word file's XML takes a few times its text (an OFD's, placing each character, some more); more than this
+# many times the size limit of a text is refused.
 _XML_PER_TEXT = 10
