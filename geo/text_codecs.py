@@ -8,9 +8,13 @@ from geo.io import InputError
 
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
+# A compound (OLE) file: Word 97-2003 and WPS documents, Excel 97-2003 workbooks, Outlook
+# messages, password-protected OOXML files.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 _DOCUMENT_MAGIC = ((b"%PDF", "a PDF document"),
                    (b"PK\x03\x04", "a zip archive (a Word .docx, an Excel .xlsx or a .zip)"),
-                   (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls, .wps) or a password-protected "
+                   (OLE_MAGIC, "an old Office document (.doc, .xls, .wps) or a password-protected "
                     "Office file"),
                    (b"{\\rtf", "an RTF document"),
                    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.extract.word97 import OLE_MAGIC
 from geo.io import InputError, max_report_bytes, read_bytes_limited
-from geo.text_codecs import decode_text
+from geo.text_codecs import OLE_MAGIC, decode_text
 
 ENCODINGS = ("auto", "utf-8", "gb18030", "big5")
 

@@ -8,10 +8,8 @@ import struct
 from typing import NamedTuple
 
 from geo.io import InputError
+from geo.text_codecs import OLE_MAGIC
 
-# A compound (OLE) file: Word 97-2003 and WPS documents, Excel 97-2003 workbooks, Outlook
-# messages, password-protected OOXML files.
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # FibBase: its identifier, and the flags of its word at offset 0x0A.
 _WORD_IDENT = 0xA5EC
