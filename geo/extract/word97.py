@@ -8,7 +8,6 @@ import struct
 from typing import NamedTuple
 
 from geo.io import InputError
-from geo.text_codecs import OLE_MAGIC
 
 
 # FibBase: its identifier, and the flags of its word at offset 0x0A.
