@@ -2,6 +2,9 @@
 
 ``write_osm``: a factory writing a tiny OSM XML file of named ways and POI nodes.
 
+``osm_build_error``: runs ``geo build --osm <file>`` on a one-line report and returns the
+one line it writes to stderr, having checked it is the only one, exit 2, no traceback.
+
 ``chromium``: a factory for headless Debian Chromium sessions driven by selenium, for
 tests marked ``@pytest.mark.browser``. It skips the test (with the reason) when
 chromium, chromedriver or selenium is missing, gives every browser a fresh profile in
@@ -26,6 +29,24 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage", "--window-size=1200,900",
 )
+
+
+@pytest.fixture
+def osm_build_error(tmp_path):
+    def run(osm_path, report_text="加快推进北园大街改造。"):
+        from click.testing import CliRunner
+
+        from geo.cli import main
+
+        report = tmp_path / "one_line_report.txt"
+        report.write_text(report_text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["build", "--report", str(report), "--osm", str(osm_path),
+                                           "--basemap", "none", "--out-dir", str(tmp_path / "out")])
+        lines = result.stderr.splitlines()
+        assert result.exit_code == 2 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+        return lines[0]
+
+    return run
 
 
 @pytest.fixture

@@ -273,15 +273,10 @@ def test_build_geocodes_through_a_geofabrik_zip(extract, tmp_path):
         assert geocode["status"] == "matched" and geocode["source"].startswith("Geofabrik shapefile shandong-latest")
 
 
-def test_a_bad_extract_on_the_command_line_is_one_line_and_exit_2(tmp_path):
+def test_a_bad_extract_on_the_command_line_is_one_line_and_exit_2(tmp_path, osm_build_error):
     path, message = _no_layer_zip(tmp_path)
-    report = tmp_path / "report.txt"
-    report.write_text("加快推进水屯北路改造。", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--report", str(report), "--osm", str(path), "--basemap", "none",
-                                       "--out-dir", str(tmp_path / "out")])
-    lines = result.stderr.splitlines()
-    assert result.exit_code == 2 and len(lines) == 1 and "Traceback" not in result.stderr
-    assert lines[0].startswith(f"geo: error: {tmp_path}/{message}"), lines
+    line = osm_build_error(path, "加快推进水屯北路改造。")
+    assert line.startswith(f"geo: error: {tmp_path}/{message}"), line
 
 
 def _entries_of(path):
