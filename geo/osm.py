@@ -286,7 +286,7 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         nodes = stored or [(n.ref, (n.location.lon, n.location.lat) if n.location.valid() else None)
                            for n in obj.nodes]
         missing = any(xy is None for _, xy in nodes)
-        closed = nodes[0][0] == nodes[-1][0]
+        closed = bool(nodes) and nodes[0][0] == nodes[-1][0]  # a way without nodes (Overpass out tags): none
         if missing or not (assemble_areas or stored):
             if line or (area_kind and closed):
                 # osmium could not place every node: the second pass does (or cuts the way at the gaps).

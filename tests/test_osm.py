@@ -654,3 +654,15 @@ def test_unnamed_route_members_are_located_from_the_first_pass_and_far_ones_skip
     [railway] = load_osm(path, TIANQIAO, outside=outside)
     assert railway.name == "测试铁路" and railway.geometry.bounds == pytest.approx((117.00, 36.70, 117.02, 36.70))
     assert not outside  # the far member was not even read
+
+
+def test_a_way_without_nodes_is_left_out_not_a_traceback(tmp_path):
+    # Overpass "out tags" (or a damaged file) writes ways without their nodes: a named road's, and a
+    # route's unnamed member's, located from the first pass's table.
+    path = _real_osm(tmp_path, [
+        (640, [(117.00, 36.70), (117.02, 36.70)], {"railway": "rail"}),
+        (641, [], {"railway": "rail"}),
+        (642, [], {"highway": "primary", "name": "空路"}),
+        (643, [], {"leisure": "park", "name": "空公园"}),
+    ], [(941, [640, 641], {"type": "route", "route": "train", "name": "测试铁路"})])
+    assert [(e.name, e.extra["osm_ids"]) for e in load_osm(path, TIANQIAO)] == [("测试铁路", "w640")]
