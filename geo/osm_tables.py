@@ -23,6 +23,9 @@ EXPECTED = ("expected an OSM file: .osm.pbf, .osm (XML) or an Overpass answer, O
             "and other_tags, or QuickOSM's with full_id and osm_type)")
 # A Shapefile's text fields hold at most 254 bytes: GDAL cuts a longer other_tags there.
 _DBF_FIELD_BYTES = 254
+# The name keys GDAL's OSM driver writes as columns with ':' turned into '_' (osmconf.ini's
+# attribute_name_laundering, on unless turned off): attributes=name,name:zh gives a name_zh column.
+_LAUNDERED = {"name_zh": "name:zh", "name_zh-Hans": "name:zh-Hans", "name_zh-Hant": "name:zh-Hant"}
 
 
 def is_osm_table(path, *, loose=False) -> bool:
@@ -84,7 +87,8 @@ def read_tables(path, bbox=None, warnings=None):
     list of (dict, str, shapely geometry)
         ``(tags, object id, geometry in WGS-84)`` of the features with a name (or a ``ref``):
         tags are the row's non-empty key columns (all but ids, ``z_order``, geometry) and the
-        pairs of its ``other_tags`` (:func:`parse_other_tags`). Ids come from QuickOSM's
+        pairs of its ``other_tags`` (:func:`parse_other_tags`); a name key
+        GDAL wrote laundered (``name_zh``) is read as the key (``name:zh``). Ids come from QuickOSM's
         ``full_id`` (``w123``) or ``osm_type``; in GDAL's layers from the geometry: points
         ``n<osm_id>``, lines ``w<osm_id>``, areas ``w<osm_way_id>`` (a closed way) or
         ``r<osm_id>`` (a multipolygon relation), lines of a relation layer
@@ -261,7 +265,7 @@ def _named(layer, keys):
     from geo.osm_tags import NAME_KEYS
 
     strings = {str(f): dtype == "object" for f, dtype in zip(layer.info["fields"], layer.info["dtypes"])}
-    wanted = [k for k in keys if k in (*NAME_KEYS, "ref")]
+    wanted = [k for k in keys if _LAUNDERED.get(k, k) in (*NAME_KEYS, "ref")]
     other_tags = layer.columns.get("other_tags")
     if not all(strings.get(k) for k in wanted + ([other_tags] if other_tags else [])):
         return None  # a column of numbers: not every format's SQL compares it with text
@@ -286,7 +290,7 @@ def _features(layer, frame, keys, warnings):
         object_id = _object_id(layer, columns, row, geom)
         if object_id is None:  # a feature added by hand, no OSM object
             continue
-        tags = {key: row[key] for key in keys if row.get(key)}
+        tags = {_LAUNDERED.get(key, key): row[key] for key in keys if row.get(key)}
         if columns["other_tags"] and row.get(columns["other_tags"]):
             more, truncated = parse_other_tags(row[columns["other_tags"]], label=f"{layer.label}: {object_id}",
                                                cut_at=_DBF_FIELD_BYTES if dbf else None)

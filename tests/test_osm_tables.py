@@ -277,6 +277,33 @@ def test_tables_given_as_gazetteers_are_read_as_osm_and_others_are_not(made, tmp
     assert not is_osm_table(nominatim)
 
 
+
+def _osmconf(tmp_path, edit):
+    """GDAL's osmconf.ini (pyogrio's bundled one) as a planner edits it, for the OSM driver's CONFIG_FILE."""
+    from pathlib import Path
+
+    text = (Path(pyogrio.__file__).parent / "gdal_data" / "osmconf.ini").read_text(encoding="utf-8")
+    path = tmp_path / "osmconf.ini"
+    path.write_text(edit(text), encoding="utf-8")
+    return str(path)
+
+
+def test_name_zh_added_to_osmconf_as_a_column_is_read_as_the_name_zh_tag(tmp_path):
+    # attributes=name,name:zh,... in osmconf.ini: GDAL launders the column to name_zh (':' to '_'),
+    # and the tag is no longer in other_tags.
+    osm = _osm(tmp_path, ways=[(10, [(116.98, 36.70), (117.00, 36.70)], {"highway": "primary", "name:zh": "北园大街"})],
+               pois=[(9001, (117.004, 36.72), {"amenity": "school", "name:zh": "北园小学"})])
+    config = _osmconf(tmp_path, lambda text: text.replace("attributes=name,", "attributes=name,name:zh,"))
+    gpkg = tmp_path / "zh.gpkg"
+    for layer in ("points", "lines"):
+        frame = pyogrio.read_dataframe(osm, layer=layer, CONFIG_FILE=config)
+        assert "name_zh" in frame.columns
+        frame.to_file(gpkg, layer=layer)
+    entries = {e.name: e for e in load_osm(gpkg, DISTRICT)}
+    assert set(entries) == {"北园大街", "北园小学"} == {e.name for e in load_osm(osm, DISTRICT)}
+    assert entries["北园小学"].category == "school" and entries["北园大街"].extra["osm_ids"] == "w10"
+
+
 # --------------------------------------------------------------------------- bad input
 
 
