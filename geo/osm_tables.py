@@ -87,7 +87,7 @@ def read_tables(path, bbox=None, warnings=None):
     list of (dict, str, shapely geometry)
         ``(tags, object id, geometry in WGS-84)`` of the features with a name (or a ``ref``):
         tags are the row's non-empty key columns (all but ids, ``z_order``, geometry) and the
-        pairs of its ``other_tags`` (:func:`parse_other_tags`); a name key
+        pairs of its ``other_tags`` (:func:`parse_other_tags`; a JSON field's object too); a name key
         GDAL wrote laundered (``name_zh``) is read as the key (``name:zh``). Ids come from QuickOSM's
         ``full_id`` (``w123``) or ``osm_type``; in GDAL's layers from the geometry: points
         ``n<osm_id>``, lines ``w<osm_id>``, areas ``w<osm_way_id>`` (a closed way) or
@@ -284,7 +284,9 @@ def _features(layer, frame, keys, warnings):
     features, cut = [], 0
     dbf = layer.source.lower().endswith((".shp", ".zip"))  # a Shapefile, or a zip of them
     for values, geom in zip(frame[present].itertuples(index=False, name=None), frame.geometry.values):
-        row = dict(zip(present, map(cell_text, values)))
+        # other_tags of tags_format=json: a JSON field, which pyogrio reads as a dict
+        row = {column: cell_text(json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value)
+               for column, value in zip(present, values)}
         if geom is None or geom.is_empty:
             continue
         object_id = _object_id(layer, columns, row, geom)

@@ -304,6 +304,33 @@ def test_name_zh_added_to_osmconf_as_a_column_is_read_as_the_name_zh_tag(tmp_pat
     assert entries["北园小学"].category == "school" and entries["北园大街"].extra["osm_ids"] == "w10"
 
 
+def test_other_tags_gdal_wrote_as_json_are_read_as_tags(tmp_path):
+    # tags_format=json in osmconf.ini: other_tags is a JSON field (GeoJSON: a nested object; GeoPackage:
+    # its gpkg_data_columns mime_type application/json), which pyogrio reads as a dict.
+    import sqlite3
+
+    osm = _osm(tmp_path, ways=[(10, [(116.98, 36.70), (117.00, 36.70)],
+                                {"highway": "primary", "name": "北园大街", "ref": "G104", "name:zh": "北园大街"})],
+               pois=[(9001, (117.004, 36.72), {"amenity": "school", "name": "北园小学"})])
+    config = _osmconf(tmp_path, lambda text: text.replace("#tags_format=json", "tags_format=json"))
+    geojson, gpkg = tmp_path / "lines.geojson", tmp_path / "json.gpkg"
+    frames = {layer: pyogrio.read_dataframe(osm, layer=layer, CONFIG_FILE=config) for layer in ("points", "lines")}
+    assert isinstance(frames["lines"]["other_tags"][0], dict)
+    geojson.write_text(frames["lines"].to_json(ensure_ascii=False), encoding="utf-8")  # the nested object
+    for layer, frame in frames.items():
+        frame.assign(other_tags=[json.dumps(v, ensure_ascii=False) for v in frame["other_tags"]]).to_file(gpkg, layer=layer)
+    with sqlite3.connect(gpkg) as db:
+        db.execute("CREATE TABLE gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, "
+                   "title TEXT, description TEXT, mime_type TEXT, constraint_name TEXT)")
+        db.executemany("INSERT INTO gpkg_data_columns (table_name, column_name, mime_type) "
+                       "VALUES (?, 'other_tags', 'application/json')", [("points",), ("lines",)])
+    assert isinstance(pyogrio.read_dataframe(gpkg, layer="lines")["other_tags"][0], dict)
+    for path in (geojson, gpkg):
+        entries = {e.name: e for e in load_osm(path, DISTRICT)}
+        assert entries["G104"].extra["osm_ids"] == "w10", path
+    assert entries["北园小学"].category == "school"
+
+
 # --------------------------------------------------------------------------- bad input
 
 
