@@ -315,6 +315,32 @@ def test_a_word_file_and_a_plain_zip_are_still_told_apart(tmp_path):
         read_report(_write(tmp_path, _package([]).replace(b"OFD.xml", b"XYZ.xml"), "x.zip"))
 
 
+
+def _rezipped(data, rename, extra=()):
+    """The members of a zip, renamed by ``rename`` (None: left out), and ``extra`` (name, bytes) added."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = [(rename(info.filename), source.read(info)) for info in source.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in [*members, *extra]:
+            if name is not None:
+                archive.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_package_zipped_in_its_folder_is_read_as_the_package(tmp_path):
+    # An OFD unpacked to look inside, then its folder zipped whole: 政府工作报告/OFD.xml (and a Mac's __MACOSX)
+    data = _report()
+    folder = _rezipped(data, lambda name: f"政府工作报告/{name}",
+                       [("政府工作报告/", b""), ("__MACOSX/政府工作报告/._OFD.xml", b"\x00\x05\x16\x07")])
+    text, kind = read_document(_write(tmp_path, folder))
+    assert kind == "ofd" and text == read_report(_write(tmp_path, data, "flat.ofd"))
+    # A Word file holding a file named OFD.xml in one of its folders is still a Word file.
+    word = _rezipped((DOCUMENTS / "word_report.docx").read_bytes(), lambda name: name,
+                     [("customXml/OFD.xml", _ofd_xml())])
+    assert read_document(_write(tmp_path, word, "word.docx")) == read_document(DOCUMENTS / "word_report.docx")
+
+
 # --------------------------------------------------------------------------- hostile and broken packages
 
 

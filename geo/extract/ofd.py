@@ -52,13 +52,28 @@ _MAX_PAGE_CHARACTERS = 200_000
 
 
 def is_ofd(data: bytes) -> bool:
-    """True when ``data`` is an OFD package: a zip archive holding ``OFD.xml`` at its root (a
-    damaged archive: one whose local headers name it)."""
+    """True when ``data`` is an OFD package: a zip archive holding ``OFD.xml`` at its root, or in
+    the one folder all its members lie in (:func:`_package_root`; a damaged archive: one whose
+    local headers name it at its root)."""
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except Exception:  # a damaged archive: whatever zipfile raises, its headers may still tell
         return _ENTRY_HEADER.search(data) is not None
-    return any(_member_name(name).lower() == _ENTRY for name in names)
+    return _package_root(names) is not None
+
+
+def _package_root(names) -> str | None:
+    """The folder of a zip's members (``/`` separated, no leading one) that is its package's root:
+    ``""`` when OFD.xml is at the zip's root, as producers write it; the one folder every member lies
+    in when OFD.xml is there (a package unpacked, then its folder zipped whole: 报告/OFD.xml; a Mac's
+    ``__MACOSX`` aside); None when there is none (a Word file holding an OFD.xml in one of its folders)."""
+    names = [name for name in map(_member_name, names) if name not in ("", ".") and not name.startswith("__MACOSX")]
+    if any(name.lower() == _ENTRY for name in names):
+        return ""
+    tops = {name.split("/", 1)[0] for name in names}
+    if len(tops) == 1 and any(name.lower() == f"{next(iter(tops)).lower()}/{_ENTRY}" for name in names):
+        return next(iter(tops))
+    return None
 
 
 def ofd_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
@@ -120,11 +135,13 @@ class _Package:
 
     def __init__(self, archive: zipfile.ZipFile, path, budget: int):
         self.archive, self.path, self.budget = archive, path, budget
-        self.members, self.folded = {}, {}
+        self.members, self.folded, self.names = {}, {}, {}
+        root = _package_root(archive.namelist()) or ""
         for info in archive.infolist():
-            if info.is_dir():
-                continue
             name = _member_name(info.filename)
+            if info.is_dir() or root and not name.startswith(f"{root}/"):
+                continue
+            name = self.names[info.filename] = name[len(root) + 1:] if root else name
             self.members.setdefault(name, info)
             self.folded.setdefault(name.lower(), info)
         if _ENCRYPTIONS in self.folded or any(info.flag_bits & 0x1 for info in archive.infolist()):
@@ -142,7 +159,7 @@ class _Package:
         seen, count = set(), 0
         for loc in dict.fromkeys(roots):
             document = self.find(loc, "", "its document")
-            folder = posixpath.dirname(_member_name(document.filename))
+            folder = posixpath.dirname(self.names[document.filename])
             listed = self.read(document, _ListReader(("Page",), "Pages", attribute="BaseLoc", most=_MAX_PAGES))
             if listed.over:
                 raise InputError(self.path, f"is an OFD whose document lists over {_MAX_PAGES} pages "
@@ -157,7 +174,7 @@ class _Package:
             raise InputError(self.path, "is an OFD whose document lists no pages")
 
     def find(self, loc: str, folder: str, what: str) -> zipfile.ZipInfo:
-        """The member at ``loc``: from the package's root when it opens with ``/``, else from
+        """The member at ``loc``: from the package's root (:func:`_package_root`) when it opens with ``/``, else from
         ``folder`` (the referring file's); a page's BaseLoc may also name its folder."""
         loc = (loc or "").strip().replace("\\", "/")
         if not loc:
