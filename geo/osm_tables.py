@@ -289,6 +289,8 @@ def _features(layer, frame, keys, warnings):
                for column, value in zip(present, values)}
         if geom is None or geom.is_empty:
             continue
+        if geom.geom_type in ("MultiPoint", "MultiLineString") and len(geom.geoms) == 1:
+            geom = geom.geoms[0]  # ogr2ogr -nlt PROMOTE_TO_MULTI: a node's point, a way's line
         object_id = _object_id(layer, columns, row, geom)
         if object_id is None:  # a feature added by hand, no OSM object
             continue

@@ -227,6 +227,16 @@ def test_shapefiles_a_folder_a_zip_and_geojson_read_as_the_geopackage(made, tmp_
     assert {e.name for e in load_osm(geojson, DISTRICT)} == {"北园大街", "G104", "二环东路", "小清河"}
 
 
+def test_layers_promoted_to_multi_read_as_the_geopackage(made, tmp_path):
+    # ogr2ogr -nlt PROMOTE_TO_MULTI (QGIS "Force multi-type"): a node is a MultiPoint, a way a MultiLineString
+    osm, gpkg = made
+    multi = tmp_path / "multi.gpkg"
+    for layer in ("points", "lines", "multilinestrings", "multipolygons"):
+        pyogrio.write_dataframe(pyogrio.read_dataframe(osm, layer=layer), multi, layer=layer, promote_to_multi=True)
+    assert pyogrio.read_info(multi, layer="points")["geometry_type"] == "MultiPoint"
+    assert _summary(load_osm(multi, DISTRICT)) == _summary(load_osm(gpkg, DISTRICT))
+
+
 def test_a_geopackages_other_layers_are_skipped_and_a_copied_layer_read_once(made, tmp_path):
     import shutil
 
