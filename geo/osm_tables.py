@@ -362,7 +362,8 @@ def parse_other_tags(text, *, label=None, cut_at=None):
         if not cut_at:
             raise InputError(label, f"other_tags is not a JSON object of tags ({_excerpt(text)})")
     tags, position = {}, 0
-    while position < len(text) and text[position:].strip():
+    end = len(text.rstrip())  # trailing spaces are no pair (found once, not after each pair: linear)
+    while position < end:
         match = _PAIR.match(text, position)
         if match is None or match.end() == position:
             if cut_at and len(text.encode("utf-8")) >= cut_at - 3:
