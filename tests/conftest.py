@@ -2,8 +2,10 @@
 
 ``write_osm``: a factory writing a tiny OSM XML file of named ways and POI nodes.
 
-``osm_build_error``: runs ``geo build --osm <file>`` on a one-line report and returns the
-one line it writes to stderr, having checked it is the only one, exit 2, no traceback.
+``osm_build``: runs ``geo build --osm <file>`` on a report of one line and returns the
+catalog it wrote (its features), having checked the run succeeded; ``osm_build_error``
+runs the same and returns the one line it wrote to stderr, having checked it is the only
+one, exit 2, no traceback.
 
 ``chromium``: a factory for headless Debian Chromium sessions driven by selenium, for
 tests marked ``@pytest.mark.browser``. It skips the test (with the reason) when
@@ -31,17 +33,34 @@ CHROMIUM_FLAGS = (
 )
 
 
+def _build_with_osm(out_dir, osm_path, report_text):
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = out_dir / "one_line_report.txt"
+    report.write_text(report_text, encoding="utf-8")
+    return CliRunner().invoke(main, ["build", "--report", str(report), "--osm", str(osm_path), "--basemap", "none",
+                                     "--out-dir", str(out_dir / "out")])
+
+
+@pytest.fixture
+def osm_build(tmp_path):
+    def run(osm_path, report_text):
+        import json
+
+        result = _build_with_osm(tmp_path / "build", osm_path, report_text)
+        assert result.exit_code == 0, result.output
+        return json.loads((tmp_path / "build" / "out" / "projects.geojson").read_text(encoding="utf-8"))["features"]
+
+    return run
+
+
 @pytest.fixture
 def osm_build_error(tmp_path):
     def run(osm_path, report_text="加快推进北园大街改造。"):
-        from click.testing import CliRunner
-
-        from geo.cli import main
-
-        report = tmp_path / "one_line_report.txt"
-        report.write_text(report_text, encoding="utf-8")
-        result = CliRunner().invoke(main, ["build", "--report", str(report), "--osm", str(osm_path),
-                                           "--basemap", "none", "--out-dir", str(tmp_path / "out")])
+        result = _build_with_osm(tmp_path / "build", osm_path, report_text)
         lines = result.stderr.splitlines()
         assert result.exit_code == 2 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
         return lines[0]

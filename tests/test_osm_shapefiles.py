@@ -1,6 +1,5 @@
 """OSM as Geofabrik's free shapefiles (the .shp.zip, its folder, one layer) and BBBike's: read as OSM tags, like an .osm.pbf."""
 
-import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -259,13 +258,8 @@ def test_every_layer_empty_is_an_error_a_single_empty_layer_among_others_is_not(
 # --------------------------------------------------------------------------- end to end
 
 
-def test_build_geocodes_through_a_geofabrik_zip(extract, tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text("加快推进水屯北路改造，推进测试人民医院改扩建工程，建设测试公园。", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--report", str(report), "--osm", str(extract), "--basemap", "none",
-                                       "--out-dir", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
-    catalog = json.loads((tmp_path / "out" / "projects.geojson").read_text(encoding="utf-8"))["features"]
+def test_build_geocodes_through_a_geofabrik_zip(extract, osm_build):
+    catalog = osm_build(extract, "加快推进水屯北路改造，推进测试人民医院改扩建工程，建设测试公园。")
     by_name = {f["properties"]["name"]: f for f in catalog}
     for name, geometry_type in (("水屯北路", "LineString"), ("测试人民医院", "Point"), ("测试公园", "Polygon")):
         geocode = by_name[name]["properties"]["geocode"]

@@ -12,9 +12,7 @@ import geopandas as gpd
 import pyogrio
 import pytest
 import shapely
-from click.testing import CliRunner
 
-from geo.cli import main
 from geo.gazetteer import Gazetteer
 from geo.io import InputError
 from geo.osm import load_osm
@@ -408,14 +406,9 @@ def test_an_empty_layer_among_others_is_no_error(tmp_path):
 # --------------------------------------------------------------------------- end to end
 
 
-def test_build_geocodes_through_gdal_lines_layer(made, tmp_path):
+def test_build_geocodes_through_gdal_lines_layer(made, tmp_path, osm_build):
     lines = _gdal(made[0], tmp_path / "lines.gpkg", layers=("lines",))
-    report = tmp_path / "small.txt"
-    report.write_text("加快推进北园大街改造，实施104国道大修工程。", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--osm", str(lines), "--report", str(report), "--basemap", "none",
-                                       "--out-dir", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
-    catalog = json.loads((tmp_path / "out" / "projects.geojson").read_text(encoding="utf-8"))["features"]
+    catalog = osm_build(lines, "加快推进北园大街改造，实施104国道大修工程。")
     geocodes = {f["properties"]["name"]: f["properties"]["geocode"] for f in catalog if f["geometry"]}
     assert geocodes["北园大街"]["status"] == "matched" and "2 ways merged" in geocodes["北园大街"]["method"]
     assert geocodes["北园大街"]["source"].startswith("GDAL OSM layers lines.gpkg")
