@@ -590,6 +590,13 @@ def _has_geometry(frame) -> bool:
     return name is not None and name in frame
 
 
+def error_line(exc, source=None) -> str:
+    """The first line of what a library raised (its type when it says nothing), without the
+    ``source`` it names (GDAL repeats the path the message is already about)."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text.replace(str(source), "").strip(" :'") if source is not None else text
+
+
 def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -628,8 +635,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     except InputError:
         raise
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        message = message.replace(str(path), "").strip(" :'")
+        message = error_line(exc, path)
         _explain_unreadable(path)
         raise InputError(path, f"not a readable vector file ({message})") from None
     if not _has_geometry(gdf):

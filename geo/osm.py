@@ -248,7 +248,9 @@ def _read_osm(source, path, deleted, left_out, window=None):
 
 
 def _first_line(exc):
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    from geo.io import error_line
+
+    text = error_line(exc)
     if "<way>: center" in text or "<relation>: center" in text:
         text += f"; {OUT_CENTER}"
     return text

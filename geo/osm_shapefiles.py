@@ -10,7 +10,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from geo.io import InputError
+from geo.io import InputError, error_line
 
 # Geofabrik's layers: gis_osm_<layer>_free_1.shp, gis_osm_<layer>_a_free_1.shp for areas
 # (_free_2... for the spill-over of a layer past 2 GB).
@@ -219,7 +219,7 @@ def _read_layer(layer, bbox, single):
     try:
         info = pyogrio.read_info(layer.source)
     except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise several types: one line naming the file
-        raise InputError(layer.label, f"not a readable shapefile ({_first_line(exc, layer)})") from None
+        raise InputError(layer.label, f"not a readable shapefile ({error_line(exc, layer.source)})") from None
     columns = _columns(layer, info)
     if info["crs"] is None:
         prj = "its .prj names none GDAL reads" if _sidecar(layer, ".prj", read=False) else "add a .prj file beside it"
@@ -274,7 +274,7 @@ def _read_frame(layer, info, columns, bbox):
     except UnicodeDecodeError:
         raise InputError(layer.label, undecodable(Path(layer.shp))) from None
     except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise several types: one line naming the file
-        raise InputError(layer.label, f"not a readable shapefile ({_first_line(exc, layer)})") from None
+        raise InputError(layer.label, f"not a readable shapefile ({error_line(exc, layer.source)})") from None
 
 
 def _declared_codec(layer):
@@ -292,11 +292,6 @@ def layer_bbox(bbox, crs):
     if pyproj.CRS.from_user_input(crs).equals(pyproj.CRS.from_epsg(4326), ignore_axis_order=True):
         return tuple(bbox)
     return pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform_bounds(*bbox, densify_pts=21)
-
-
-def _first_line(exc, layer):
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text.replace(layer.source, "").strip(" :'")
 
 
 def _features(layer, frame, columns):

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from geo.io import InputError
+from geo.io import InputError, error_line
 
 # GDAL's OSM driver (ogr2ogr, QGIS) writes points, lines, multilinestrings, multipolygons and
 # other_relations: what is neither a line nor an area (its geometry a collection), not read.
@@ -190,7 +190,7 @@ def _layers(path, probe=False):
         try:
             names = [str(n) for n, _ in pyogrio.list_layers(path)]
         except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise several types: one line naming the file
-            raise InputError(path, f"not a readable vector file ({_first_line(exc, path)})") from None
+            raise InputError(path, f"not a readable vector file ({error_line(exc, path)})") from None
         several = len(names) > 1 or path.suffix.lower() == ".gpkg"  # a GeoPackage's layer is named
         found = [(str(path), n if several else None, f"{path} (layer {n})" if several else str(path)) for n in names]
     layers = []
@@ -200,7 +200,7 @@ def _layers(path, probe=False):
         except Exception as exc:  # noqa: BLE001
             if probe:
                 continue
-            raise InputError(label, f"not a readable layer ({_first_line(exc, source)})") from None
+            raise InputError(label, f"not a readable layer ({error_line(exc, source)})") from None
         layers.append(_Layer(source, name, label, info))
     if probe:
         return layers
@@ -385,6 +385,3 @@ def _excerpt(text, length=40):
     return repr(text if len(text) <= length else text[:length] + "...")
 
 
-def _first_line(exc, source):
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text.replace(str(source), "").strip(" :'")
