@@ -597,6 +597,14 @@ def error_line(exc, source=None) -> str:
     return text.replace(str(source), "").strip(" :'") if source is not None else text
 
 
+def shapefiles_in(folder, *, levels=1):
+    """The Shapefiles (``.shp``, in any case: ``ROADS.SHP`` from Windows) of ``folder`` and of
+    its subfolders down to ``levels`` deep: the folder's own first, each level in name order."""
+    patterns = ["/".join(["*"] * depth) for depth in range(1, levels + 1)]
+    return [p for pattern in patterns for p in sorted(Path(folder).glob(pattern))
+            if p.suffix.lower() == ".shp" and p.is_file()]
+
+
 def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -606,7 +614,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``.
     """
     path = Path(path)
-    if path.is_dir() and not any(path.glob("*.shp")):
+    if path.is_dir() and not shapefiles_in(path):
         raise InputError(path, "is a directory, expected a vector file")
     if not path.is_dir():
         check_input_file(path)

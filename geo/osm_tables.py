@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from geo.io import InputError, error_line
+from geo.io import InputError, error_line, shapefiles_in
 
 # GDAL's OSM driver (ogr2ogr, QGIS) writes points, lines, multilinestrings, multipolygons and
 # other_relations: what is neither a line nor an area (its geometry a collection), not read.
@@ -185,7 +185,7 @@ def _layers(path, probe=False):
     import pyogrio
 
     if path.is_dir():
-        found = [(str(p), None, str(p)) for p in sorted(path.glob("*.shp")) + sorted(path.glob("*/*.shp"))]
+        found = [(str(p), None, str(p)) for p in shapefiles_in(path, levels=2)]
     else:
         try:
             names = [str(n) for n, _ in pyogrio.list_layers(path)]

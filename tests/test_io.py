@@ -20,6 +20,22 @@ def test_check_input_file_errors(tmp_path):
         io.check_input_file(tmp_path / "missing.txt")
 
 
+def test_a_folder_of_upper_case_shapefiles_reads_and_a_folder_without_one_is_refused(tmp_path):
+    import geopandas as gpd
+
+    folder = tmp_path / "jd"
+    folder.mkdir()
+    gpd.GeoDataFrame({"name": ["北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        folder / "jd.shp", engine="pyogrio")
+    for file in list(folder.iterdir()):
+        file.rename(folder / file.name.upper())  # JD.SHP, JD.DBF, JD.PRJ...: copied from Windows
+    assert list(io.read_vector(folder)["name"]) == ["北园街道"]
+    assert io.shapefiles_in(folder) == [folder / "JD.SHP"]
+    (folder / "JD.SHP").unlink()
+    with pytest.raises(InputError, match="is a directory"):
+        io.read_vector(folder)
+
+
 def test_atomic_write_keeps_old_file_when_writer_fails(tmp_path):
     target = tmp_path / "out.geojson"
     target.write_text("old", encoding="utf-8")

@@ -225,6 +225,18 @@ def test_shapefiles_a_folder_a_zip_and_geojson_read_as_the_geopackage(made, tmp_
     assert {e.name for e in load_osm(geojson, DISTRICT)} == {"北园大街", "G104", "二环东路", "小清河"}
 
 
+@pytest.mark.filterwarnings("ignore:Normalized/laundered field name")
+def test_a_folder_of_upper_case_shapefiles_reads_as_the_geopackage(made, tmp_path):
+    # A folder copied from Windows: LINES.SHP, LINES.DBF ... (the extension's case is the tool's)
+    osm, gpkg = made
+    folder = tmp_path / "layers"
+    folder.mkdir()
+    _gdal(osm, folder, layers=("points", "lines", "multilinestrings", "multipolygons"), driver="ESRI Shapefile")
+    for file in list(folder.iterdir()):
+        file.rename(folder / file.name.upper())
+    assert _summary(load_osm(folder, DISTRICT)) == _summary(load_osm(gpkg, DISTRICT))
+
+
 def test_layers_promoted_to_multi_read_as_the_geopackage(made, tmp_path):
     # ogr2ogr -nlt PROMOTE_TO_MULTI (QGIS "Force multi-type"): a node is a MultiPoint, a way a MultiLineString
     osm, gpkg = made
