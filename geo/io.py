@@ -428,6 +428,18 @@ def dbf_sample(handle) -> bytes:
     return head + handle.read(max(0, header_length - len(head)) + records * record_length)
 
 
+def dbf_fields(data: bytes) -> list:
+    """The field names in a .dbf's header (its first bytes ``data``, e.g. :func:`dbf_sample`'s),
+    read without GDAL: what a layer holds when GDAL will not open it (a damaged .prj)."""
+    header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
+    names = []
+    for start in range(32, min(header_length, len(data)) - 31, 32):
+        if data[start] == 0x0D:  # the descriptors' terminator
+            break
+        names.append(data[start:start + 11].split(b"\0")[0].decode("latin-1").strip())
+    return names
+
+
 def dbf_records_codec(data: bytes, declared=None):
     """The codec of a .dbf's attribute text, its bytes ``data``: ``declared`` (what a .cpg
     names) when the records decode with it, else UTF-8, GB18030/GBK or Big5 as the records
@@ -597,6 +609,26 @@ def error_line(exc, source=None) -> str:
     return text.replace(str(source), "").strip(" :'") if source is not None else text
 
 
+def unreadable(exc, source, what="vector file") -> str:
+    """What to say of a vector file GDAL raised ``exc`` on: its CRS unreadable (a damaged
+    .prj: ``CRSError``), or the file itself (``not a readable vector file (...)``)."""
+    line = error_line(exc, source)
+    if type(exc).__name__ == "CRSError":  # pyogrio.errors.CRSError, without importing pyogrio here
+        prj = " (its .prj)" if str(source).lower().endswith(".shp") else ""
+        return f"has a coordinate reference system{prj} GDAL cannot read ({line})"
+    return f"not a readable {what} ({line})"
+
+
+def no_crs(path) -> str:
+    """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
+    missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``)."""
+    path = Path(str(path))
+    if path.suffix.lower() != ".shp":
+        return "has no coordinate reference system"
+    there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
+    return f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'})"
+
+
 def shapefiles_in(folder, *, levels=1):
     """The Shapefiles (``.shp``, in any case: ``ROADS.SHP`` from Windows) of ``folder`` and of
     its subfolders down to ``levels`` deep: the folder's own first, each level in name order."""
@@ -643,14 +675,13 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     except InputError:
         raise
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
-        message = error_line(exc, path)
         _explain_unreadable(path)
-        raise InputError(path, f"not a readable vector file ({message})") from None
+        raise InputError(path, unreadable(exc, path)) from None
     if not _has_geometry(gdf):
         raise InputError(path, "has no geometry column")
     if gdf.crs is None:
         if assume_crs is None:
-            raise InputError(path, "has no coordinate reference system (add a .prj file beside it)")
+            raise InputError(path, no_crs(path))
         gdf = gdf.set_crs(assume_crs)
     return gdf
 

@@ -10,7 +10,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from geo.io import InputError, error_line
+from geo.io import InputError, unreadable
 
 # Geofabrik's layers: gis_osm_<layer>_free_1.shp, gis_osm_<layer>_a_free_1.shp for areas
 # (_free_2... for the spill-over of a layer past 2 GB).
@@ -219,7 +219,7 @@ def _read_layer(layer, bbox, single):
     try:
         info = pyogrio.read_info(layer.source)
     except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise several types: one line naming the file
-        raise InputError(layer.label, f"not a readable shapefile ({error_line(exc, layer.source)})") from None
+        raise InputError(layer.label, unreadable(exc, layer.source, "shapefile")) from None
     columns = _columns(layer, info)
     if info["crs"] is None:
         prj = "its .prj names none GDAL reads" if _sidecar(layer, ".prj", read=False) else "add a .prj file beside it"
@@ -274,7 +274,7 @@ def _read_frame(layer, info, columns, bbox):
     except UnicodeDecodeError:
         raise InputError(layer.label, undecodable(Path(layer.shp))) from None
     except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise several types: one line naming the file
-        raise InputError(layer.label, f"not a readable shapefile ({error_line(exc, layer.source)})") from None
+        raise InputError(layer.label, unreadable(exc, layer.source, "shapefile")) from None
 
 
 def _declared_codec(layer):

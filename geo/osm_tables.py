@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from geo.io import InputError, error_line, shapefiles_in
+from geo.io import InputError, no_crs, shapefiles_in, unreadable
 
 # GDAL's OSM driver (ogr2ogr, QGIS) writes points, lines, multilinestrings, multipolygons and
 # other_relations: what is neither a line nor an area (its geometry a collection), not read.
@@ -190,7 +190,7 @@ def _layers(path, probe=False):
         try:
             names = [str(n) for n, _ in pyogrio.list_layers(path)]
         except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise several types: one line naming the file
-            raise InputError(path, f"not a readable vector file ({error_line(exc, path)})") from None
+            raise InputError(path, unreadable(exc, path)) from None
         several = len(names) > 1 or path.suffix.lower() == ".gpkg"  # a GeoPackage's layer is named
         found = [(str(path), n if several else None, f"{path} (layer {n})" if several else str(path)) for n in names]
     layers = []
@@ -199,8 +199,10 @@ def _layers(path, probe=False):
             info = pyogrio.read_info(source, layer=name) if name else pyogrio.read_info(source)
         except Exception as exc:  # noqa: BLE001
             if probe:
+                if (columns := _columns_despite_crs(exc, source)) is not None:
+                    layers.append(_Layer(source, name, label, {"fields": columns}))
                 continue
-            raise InputError(label, f"not a readable layer ({error_line(exc, source)})") from None
+            raise InputError(label, unreadable(exc, source, "layer")) from None
         layers.append(_Layer(source, name, label, info))
     if probe:
         return layers
@@ -243,6 +245,18 @@ def _read_layer(layer, bbox, single, warnings):
     return _features(layer, frame, keys, warnings)
 
 
+def _columns_despite_crs(exc, source):
+    """The columns of a Shapefile whose .prj GDAL cannot read (``exc`` a CRSError), from its
+    .dbf alone, so that its form is told and reading it names the .prj; else None."""
+    from geo.io import dbf_fields, dbf_sample
+
+    dbf = next((p for p in (Path(source).with_suffix(".dbf"), Path(source).with_suffix(".DBF")) if p.exists()), None)
+    if type(exc).__name__ != "CRSError" or dbf is None:
+        return None
+    with open(dbf, "rb") as handle:
+        return dbf_fields(dbf_sample(handle))
+
+
 def _check(layer):
     """The layer's OSM key columns; InputError when it has none or no CRS."""
     from geo.osm_tags import AREA_KEYS, AREA_TAGS, LINE_KEYS, POINT_KEYS
@@ -255,8 +269,7 @@ def _check(layer):
                                       f"column telling what a feature is (other_tags, or keys such as highway, "
                                       f"amenity, landuse; found: {found})")
     if layer.info["crs"] is None:
-        where = " (add a .prj file beside it)" if layer.source.lower().endswith(".shp") else ""
-        raise InputError(layer.label, f"has no coordinate reference system{where}")
+        raise InputError(layer.label, no_crs(layer.source))
     return keys
 
 

@@ -36,6 +36,24 @@ def test_a_folder_of_upper_case_shapefiles_reads_and_a_folder_without_one_is_ref
         io.read_vector(folder)
 
 
+def test_a_shapefiles_damaged_prj_is_named_and_a_missing_one_asked_for(tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "jd.shp"
+    gpd.GeoDataFrame({"name": ["北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        path, engine="pyogrio")
+    assert io.dbf_fields(io.dbf_sample(open(path.with_suffix(".dbf"), "rb"))) == ["name"]
+    path.with_suffix(".prj").write_text('GEOGCS["GCS_WGS_1984",DATUM[', encoding="ascii")  # cut short
+    with pytest.raises(InputError, match=r"jd.shp: has a coordinate reference system \(its .prj\) GDAL cannot read"):
+        io.read_vector(path)
+    path.with_suffix(".prj").write_text("GARBAGE", encoding="ascii")  # GDAL reads no CRS from it, silently
+    with pytest.raises(InputError, match=r"jd.shp: has no coordinate reference system \(its .prj names none"):
+        io.read_vector(path)
+    path.with_suffix(".prj").unlink()
+    with pytest.raises(InputError, match=r"jd.shp: has no coordinate reference system \(add a .prj file"):
+        io.read_vector(path)
+
+
 def test_atomic_write_keeps_old_file_when_writer_fails(tmp_path):
     target = tmp_path / "out.geojson"
     target.write_text("old", encoding="utf-8")

@@ -376,6 +376,13 @@ def _no_crs(tmp_path):
     return tmp_path / "lines.shp", "lines.shp: has no coordinate reference system (add a .prj file beside it)"
 
 
+def _unreadable_prj(tmp_path):
+    osm = _osm(tmp_path, ways=[(10, [(116.98, 36.70), (117.00, 36.70)], {"highway": "primary", "name": "北园大街"})])
+    _gdal(osm, tmp_path, layers=("lines",), driver="ESRI Shapefile")
+    (tmp_path / "lines.prj").write_text("GEOGCS[truncated", encoding="ascii")
+    return tmp_path / "lines.shp", "lines.shp: has a coordinate reference system (its .prj) GDAL cannot read"
+
+
 def _empty_layer(tmp_path):
     path = tmp_path / "empty.gpkg"
     gpd.GeoDataFrame({"osm_id": [], "name": [], "other_tags": []}, geometry=[], crs="EPSG:4326") \
@@ -401,7 +408,7 @@ def _plain_geopackage(tmp_path):
     return path, "sites.gpkg: no layer has an osm_id column: not OSM data (expected an OSM file"
 
 
-@pytest.mark.parametrize("bad", [_no_keys, _broken_other_tags, _no_crs, _empty_layer, _every_layer_empty,
+@pytest.mark.parametrize("bad", [_no_keys, _broken_other_tags, _no_crs, _unreadable_prj, _empty_layer, _every_layer_empty,
                                  _plain_geojson, _plain_geopackage])
 def test_bad_tables_are_one_line_errors_naming_the_file_and_layer(tmp_path, bad):
     path, message = bad(tmp_path)
