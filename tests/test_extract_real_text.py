@@ -710,6 +710,10 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("白石社区党群服务中心工程等20个项目建成,社区党群服务中心建设项目开工,青山科技文化中心A区竣工,"
      "完善公园及道路绿化、村社区文化服务中心等工程33个。",
      [("白石社区党群服务中心", "welfare"), ("青山科技文化中心A区", "culture")], [("project", 33), ("welfare", 19)]),
+    # a community centre (社区中心, 社区服务中心) and a 便民服务中心 are welfare facilities, as a 党群 one
+    ("建设青山社区中心和白石社区中心,新建金河社区服务中心、东关便民服务中心,改造兴平南路。",
+     [("东关便民服务中心", "welfare"), ("兴平南路", "road_rebuild"), ("白石社区中心", "welfare"),
+      ("金河社区服务中心", "welfare"), ("青山社区中心", "welfare")], []),
     # a new town taking shape (初具规模) is its works; a 水上服务中心 is transport
     ("九华新城初具规模。启动河西中心港综合水上服务中心建设。",
      [("九华新城", "area"), ("河西中心港综合水上服务中心", "transport")], []),
