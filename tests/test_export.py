@@ -454,6 +454,34 @@ def test_csv_of_lines_has_no_lon_lat(out_dir, tmp_path):
     assert rows[0]["subdistrict_names"] == "无影山街道;北园街道"
 
 
+def test_csv_wkt_longer_than_an_excel_cell_is_simplified_and_says_by_how_much(out_dir, tmp_path, capsys):
+    import numpy as np
+
+    from geo.crs import metric_geometry
+
+    # A road as a real OSM extract merges it: 3,000 vertices wandering a metre either side of its line.
+    layer = out_dir / "layers" / "road_rebuild.geojson"
+    data = json.loads(layer.read_text(encoding="utf-8"))
+    x = np.linspace(117.001, 117.035, 3000)
+    wiggle = np.where(np.arange(3000) % 2, 1.0, -1.0) * 0.000009  # about 1 m of latitude
+    road = shapely.LineString(np.column_stack([x, 36.69 + wiggle]))
+    data["features"][0]["geometry"] = shapely.geometry.mapping(road)
+    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    [path] = export_layers("road_rebuild", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "r.csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert len(shapely.to_wkt(road, rounding_precision=7, trim=True)) > 32_767  # exact, it would not fit
+    assert len(row["wkt"]) <= 32_767 and float(row["wkt_simplified_m"]) == 2.0
+    got = shapely.from_wkt(row["wkt"])
+    assert metric_geometry(got, "EPSG:4549").hausdorff_distance(metric_geometry(road, "EPSG:4549")) <= 2.0
+    assert "r.csv: 1 geometry longer than an Excel cell (32,767 characters)" in capsys.readouterr().err
+    # the GeoJSON export keeps it whole; a layer whose geometries all fit has no such column
+    [whole] = export_layers("road_rebuild", fmt="geojson", layers_dir=out_dir / "layers", output=tmp_path / "r.geojson")
+    assert len(json.loads(whole.read_text(encoding="utf-8"))["features"][0]["geometry"]["coordinates"]) == 3000
+    [points] = export_layers("school", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "s.csv")
+    assert "wkt_simplified_m" not in points.read_text(encoding="utf-8-sig").splitlines()[0]
+
+
 # --------------------------------------------------------------------------- projects
 
 

@@ -10,9 +10,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from geo import settings
 from geo.export.tables import PROJECTS, cell_text, typed_frame
+from geo.io import InputError, ensure_output_dir, warn
 from geo.safe_text import cell_text as safe_cell
-from geo.io import InputError, ensure_output_dir
 
 # Fixed short names for the long layer columns, so that every Shapefile export of
 # every layer uses the same names (readable abbreviations rather than cut-off words).
@@ -45,8 +46,6 @@ def write_geojson(path, table, frame):
 
 
 def write_csv(path, frame):
-    import shapely
-
     from geo.io import write_bytes_atomic
 
     geoms = list(frame.geometry.values)
@@ -54,22 +53,58 @@ def write_csv(path, frame):
     decimals = 3 if projected else 7
     points = any(g is not None for g in geoms) and all(g is None or g.geom_type == "Point" for g in geoms)
     columns = [c for c in frame.columns if c != frame.geometry.name]
-    header = columns + ["wkt"] + ((["x", "y"] if projected else ["lon", "lat"]) if points else [])
+    cells = [_wkt_cell(g, decimals, frame.crs) if g is not None and not g.is_empty else ("", None) for g in geoms]
+    simplified = [tolerance for _, tolerance in cells if tolerance]
+    too_long = sum(1 for wkt, tolerance in cells if tolerance and not wkt)
+    header = columns + ["wkt"] + (["wkt_simplified_m"] if simplified else []) \
+        + ((["x", "y"] if projected else ["lon", "lat"]) if points else [])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    for values, geom in zip(frame[columns].itertuples(index=False, name=None), geoms):
-        row = [safe_cell(v) if isinstance(v, str) else cell_text(v) for v in values]
-        if geom is None or geom.is_empty:
-            row.append("")
-            row += ["", ""] if points else []
-        else:
-            geom = shapely.orient_polygons(geom, exterior_cw=False)
-            row.append(shapely.to_wkt(geom, rounding_precision=decimals, trim=True))
-            if points:
-                row += [_number_text(geom.x, decimals), _number_text(geom.y, decimals)]
+    for values, geom, (wkt, tolerance) in zip(frame[columns].itertuples(index=False, name=None), geoms, cells):
+        row = [safe_cell(v) if isinstance(v, str) else cell_text(v) for v in values] + [wkt]
+        row += [cell_text(tolerance or 0.0) if wkt else ""] if simplified else []
+        if points:
+            row += ["", ""] if not wkt else [_number_text(geom.x, decimals), _number_text(geom.y, decimals)]
         writer.writerow(row)
+    if simplified:
+        warn(f"{Path(path).name}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
+             f"an Excel cell ({settings.CSV_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
+             f"by up to {max(simplified):g} m (wkt_simplified_m; the GeoJSON and GeoPackage keep them whole)"
+             + (f"; {too_long} did not fit even so and have no wkt" if too_long else ""))
     return write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+def _wkt_cell(geom, decimals, crs):
+    """(WKT, tolerance in metres or None) of a geometry for a CSV cell: exact when it fits in
+    an Excel cell (:data:`geo.settings.CSV_CELL_MAX_CHARS`), else simplified by the first
+    tolerance of :data:`geo.settings.CSV_WKT_SIMPLIFY_M` that makes it fit (no WKT when none
+    does: a box in its place would draw a shape that is not there)."""
+    import shapely
+
+    geom = shapely.orient_polygons(geom, exterior_cw=False)
+    text = shapely.to_wkt(geom, rounding_precision=decimals, trim=True)
+    if len(text) <= settings.CSV_CELL_MAX_CHARS:
+        return text, None
+    for tolerance in settings.CSV_WKT_SIMPLIFY_M:
+        text = shapely.to_wkt(_simplified(geom, tolerance, crs), rounding_precision=decimals, trim=True)
+        if len(text) <= settings.CSV_CELL_MAX_CHARS:
+            return text, tolerance
+    return "", settings.CSV_WKT_SIMPLIFY_M[-1]
+
+
+def _simplified(geom, tolerance_m, crs):
+    """``geom`` simplified by ``tolerance_m`` metres, measured in its own CRS when that is
+    projected, else in the metric CRS of its place (:func:`geo.crs.metric_crs_for`)."""
+    import shapely
+
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+
+    if crs is not None and not crs.is_geographic:
+        return shapely.simplify(geom, tolerance_m / crs.axis_info[0].unit_conversion_factor, preserve_topology=True)
+    metric = metric_crs_for(geom)
+    simple = shapely.simplify(metric_geometry(geom, metric), tolerance_m, preserve_topology=True)
+    return shapely.orient_polygons(wgs84_geometry(simple, metric), exterior_cw=False)
 
 
 def _number_text(value, decimals):
