@@ -173,11 +173,12 @@ ZIP_UNPACKED_SLACK_BYTES = 10_000_000
 # (no .cpg, or one whose codec the records may not decode with): a country's buildings layer
 # holds gigabytes.
 DBF_SAMPLE_BYTES = 4_000_000
-# Excel holds at most this many characters in a cell, and splits or cuts a longer CSV field:
+# Excel holds at most this many characters in a cell (a longer one in an .xlsx is "repaired"
+# away; coverage.xlsx cuts its text to fit), and splits or cuts a longer CSV field:
 # a CSV export's wkt of a longer geometry (a road merged from a real OSM extract) is written
 # simplified, with the first of these tolerances (metres) that makes it fit, said in a
 # wkt_simplified_m column (the GeoJSON, GeoPackage and Shapefile keep it whole).
-CSV_CELL_MAX_CHARS = 32_767
+EXCEL_CELL_MAX_CHARS = 32_767
 CSV_WKT_SIMPLIFY_M = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0)
 # Reports larger than this are refused. None: the GEO_MAX_REPORT_MB environment variable,
 # else DEFAULT_MAX_REPORT_MB; --max-size sets it for one command.

@@ -261,6 +261,21 @@ def test_names_opening_like_formulas_stay_text_in_the_workbook(tmp_path):
     assert {cell.value for cell in cells} == {HOSTILE[SW], "-2+3", HOSTILE[NW], "北村\ufffd\n街道"}
 
 
+def test_a_text_longer_than_an_excel_cell_is_cut_to_fit_the_workbook(tmp_path):
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    zones = _zones()
+    zones["name"] = ["北园" * 20_000 if code == SW else name for code, name in zip(zones["code"], zones["name"])]
+    report = _report(zones=zones)
+    path = write_workbook(tmp_path / "coverage.xlsx", report, coverage_tables(report))
+    names = [row[1] for row in openpyxl.load_workbook(path)["按街道"].iter_rows(min_row=2, values_only=True)]
+    [long] = [name for name in names if name.startswith("北园北园")]
+    assert len(long) == 32_767 and long.endswith("…")  # Excel "repairs" a longer cell away
+
+
 def test_names_opening_like_formulas_are_quoted_in_the_csv_tables():
     from geo.coverage import coverage_tables, csv_text
 

@@ -69,7 +69,7 @@ def write_csv(path, frame):
         writer.writerow(row)
     if simplified:
         warn(f"{Path(path).name}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
-             f"an Excel cell ({settings.CSV_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
+             f"an Excel cell ({settings.EXCEL_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
              f"by up to {max(simplified):g} m (wkt_simplified_m; the GeoJSON and GeoPackage keep them whole)"
              + (f"; {too_long} did not fit even so and have no wkt" if too_long else ""))
     return write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig"))
@@ -77,18 +77,18 @@ def write_csv(path, frame):
 
 def _wkt_cell(geom, decimals, crs):
     """(WKT, tolerance in metres or None) of a geometry for a CSV cell: exact when it fits in
-    an Excel cell (:data:`geo.settings.CSV_CELL_MAX_CHARS`), else simplified by the first
+    an Excel cell (:data:`geo.settings.EXCEL_CELL_MAX_CHARS`), else simplified by the first
     tolerance of :data:`geo.settings.CSV_WKT_SIMPLIFY_M` that makes it fit (no WKT when none
     does: a box in its place would draw a shape that is not there)."""
     import shapely
 
     geom = shapely.orient_polygons(geom, exterior_cw=False)
     text = shapely.to_wkt(geom, rounding_precision=decimals, trim=True)
-    if len(text) <= settings.CSV_CELL_MAX_CHARS:
+    if len(text) <= settings.EXCEL_CELL_MAX_CHARS:
         return text, None
     for tolerance in settings.CSV_WKT_SIMPLIFY_M:
         text = shapely.to_wkt(_simplified(geom, tolerance, crs), rounding_precision=decimals, trim=True)
-        if len(text) <= settings.CSV_CELL_MAX_CHARS:
+        if len(text) <= settings.EXCEL_CELL_MAX_CHARS:
             return text, tolerance
     return "", settings.CSV_WKT_SIMPLIFY_M[-1]
 
