@@ -180,6 +180,10 @@ DBF_SAMPLE_BYTES = 4_000_000
 # wkt_simplified_m column (the GeoJSON, GeoPackage and Shapefile keep it whole).
 EXCEL_CELL_MAX_CHARS = 32_767
 CSV_WKT_SIMPLIFY_M = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0)
+# A record's quote is its sentence; of a sentence longer than this (a flattened table, a page
+# without full stops), the clauses around the record that fit in this many characters, with …
+# where it is cut.
+QUOTE_MAX_CHARS = 400
 # Reports larger than this are refused. None: the GEO_MAX_REPORT_MB environment variable,
 # else DEFAULT_MAX_REPORT_MB; --max-size sets it for one command.
 MAX_REPORT_MB = None

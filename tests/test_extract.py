@@ -163,6 +163,24 @@ def test_features_follow_the_contract(seed):
         assert feature["properties"]["category"] in codes
 
 
+def test_a_sentence_longer_than_a_quote_is_quoted_by_the_clauses_around_each_project():
+    from geo import settings
+
+    # A page without full stops (a flattened table, a forum repost): one "sentence" of 24,000 characters.
+    filler = "，".join(["推进工作落实"] * 2000)
+    text = f"{filler}，新建青山小学，改造白石路，{filler}。短句里新建金河公园。"
+    features = {f["properties"]["name"]: f["properties"] for f in extract_projects(text)}
+    for name in ("青山小学", "白石路"):
+        props = features[name]
+        quote = props["quote"]
+        assert len(quote) <= settings.QUOTE_MAX_CHARS + 2 and quote.startswith("…") and quote.endswith("…")
+        assert name in quote and quote.strip("…") in text  # whole clauses of the text, as written
+        middle = quote.index(name) + len(name) / 2  # the project in the middle, give or take a clause
+        assert abs(middle - len(quote) / 2) <= 10, quote
+        assert text[props["char_start"]:props["char_end"]] == name
+    assert features["金河公园"]["quote"] == "短句里新建金河公园"  # a sentence that fits stays whole
+
+
 def test_offsets_and_quotes(seed, seed_text):
     for feature in seed:
         props = feature["properties"]

@@ -253,7 +253,7 @@ def _part_records(text, lo, hi, breaks=()):
     norm, origin = clean(*simplified_with_offsets(piece),
                          [(s - first, e - first) for s, e in inside if e <= first + len(piece)])
     own = [(start, end) for start, end in sentences(norm) if lo <= first + origin[start] < hi]
-    return finish_records(_sentence_records(norm, own), piece, origin, offset=first)
+    return finish_records(_sentence_records(norm, own), piece, origin, offset=first, norm=norm)
 
 
 def _packed_part_records(text, lo, hi, breaks):

@@ -17,10 +17,13 @@ from geo.numbers import format_number
 from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
 
 
-def finish_records(records, text, origin, offset=0):
+def finish_records(records, text, origin, offset=0, norm=None):
     """Give records their names, offsets and quotes in the original ``text`` (``origin`` maps each
     character the rules read back into it); offsets are shifted by ``offset``, where ``text``
-    begins in the whole report. Returns the records."""
+    begins in the whole report. A record's quote is its sentence, or with ``norm`` (the text
+    the rules read) the clauses around it when the sentence is longer than
+    :data:`geo.settings.QUOTE_MAX_CHARS` (see :func:`quote_span`). Returns the records."""
+    from geo import settings
 
     def seen(i):
         """True when the rules saw original character ``i`` (cleaning drops bracketed pinyin and
@@ -28,7 +31,7 @@ def finish_records(records, text, origin, offset=0):
         found = bisect.bisect_left(origin, i)
         return found < len(origin) and origin[found] == i
 
-    slug_parts, quotes = {}, {}
+    slug_parts, quotes, clauses = {}, {}, {}
 
     def original(span):
         """The original text of a span as written, less the spaces cleaning dropped (沪 松 公 路,
@@ -73,19 +76,54 @@ def finish_records(records, text, origin, offset=0):
             record.name = f"{'其余' if record.remainder else ''}{noun}{action}"
             record.section_text = None
         record.char_start, record.char_end = offset + origin[record.start], offset + origin[record.end - 1] + 1
-        quote = quotes.get(record.sentence)
-        if quote is None:  # one string per sentence, shared by its records (and pickled once)
-            s0, s1 = record.sentence
+        span = record.sentence
+        if norm is not None and span[1] - span[0] > settings.QUOTE_MAX_CHARS:
+            if span not in clauses:
+                clauses[span] = clause_bounds(norm, *span)
+            span = quote_span(clauses[span], record.start, record.end, settings.QUOTE_MAX_CHARS)
+        quote = quotes.get(span)
+        if quote is None:  # one string per sentence (or part quoted), shared by its records, pickled once
+            s0, s1 = span
             quote = text[origin[s0]:origin[s1 - 1] + 1].strip() if s1 > s0 else ""
             if "\n" in quote:  # a sentence over wrapped lines (see segment.wrapped_line_breaks) reads as one
                 quote = original((s0, s1)).strip()
-            quotes[record.sentence] = quote
+            if span != record.sentence:  # part of a longer sentence
+                quote = ("…" if s0 > record.sentence[0] else "") + quote + ("…" if s1 < record.sentence[1] else "")
+            quotes[span] = quote
         record.quote = quote
         if record.name not in slug_parts:  # worked out here, in the part's process, once per name
             slug_parts[record.name] = _slug_parts(normalise_name(record.name))
         record.slug_parts = slug_parts[record.name]
     return records
 
+
+
+def clause_bounds(norm, s0, s1):
+    """Where the clauses of the sentence ``norm[s0:s1]`` begin, and its end: the positions
+    :func:`quote_span` may cut a quote at, in order."""
+    return [s0] + [m.end() for m in _CLAUSE_END.finditer(norm, s0, s1 - 1)] + [s1]
+
+
+def quote_span(bounds, start, end, limit):
+    """The part of a long sentence quoted for a record at ``start:end``: the clauses around it
+    (cut at ``bounds``, :func:`clause_bounds`), widened clause by clause on the side with less
+    of the sentence so far, while at most ``limit`` characters long; a clause longer than that
+    alone is cut to ``limit`` characters centred on the record."""
+    i = bisect.bisect_right(bounds, start) - 1
+    j = max(bisect.bisect_left(bounds, end), i + 1)
+    if bounds[j] - bounds[i] > limit:
+        left = max(bounds[0], min((start + end - limit) // 2, bounds[-1] - limit))
+        return left, left + limit
+    while True:  # the side with less of the sentence around the record so far first
+        sides = ((i - 1, j), (i, j + 1)) if start - bounds[i] <= bounds[j] - end else ((i, j + 1), (i - 1, j))
+        wider = next(((a, b) for a, b in sides if a >= 0 and b < len(bounds) and bounds[b] - bounds[a] <= limit),
+                     None)
+        if wider is None:
+            return bounds[i], bounds[j]
+        i, j = wider
+
+
+_CLAUSE_END = re.compile("[,;:，；：]")
 
 
 # What the features step reads of a finished record, besides its mention and listed members.
