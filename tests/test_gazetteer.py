@@ -201,15 +201,15 @@ def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
                     "泺口小学,117.0,36.72,\n", encoding="utf-8")
     warnings = []
     entries = {e.name: e for e in load_file(path, warnings=warnings)}
-    assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84, claiming 1200 m accuracy "
+    assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84, claiming 1600 m accuracy "
                         "(add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu)"]
     # An assumed datum may be GCJ-02 or BD-09, hundreds of metres off: the accuracy says so.
-    assert entries["高德小学"].accuracy_m == 1200 and "WGS-84 assumed" in entries["高德小学"].method
+    assert entries["高德小学"].accuracy_m == 1600 and "WGS-84 assumed" in entries["高德小学"].method
     assert entries["北园小学"].accuracy_m == 50 and "assumed" not in entries["北园小学"].method
     path.write_text("name,lon,lat,datun\n北园小学,117.0,36.71,gcj02\n", encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)
-    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1200 m accuracy "
+    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy "
                         "(add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; is 'datun' meant "
                         "as the datum column?)"]
     path.write_text("name,lon,lat,datum\n北园小学,117.0,36.71,wgs84\n", encoding="utf-8")
@@ -220,3 +220,17 @@ def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == []  # an EWKT cell states its reference system
+
+
+@pytest.mark.parametrize("wgs", [(117.012, 36.69), (131.15116, 43.42794), (126.63, 45.75), (87.62, 43.83)])
+def test_baidu_coordinates_without_a_datum_lie_within_the_accuracy_they_claim(tmp_path, wgs):
+    from pyproj import Geod
+
+    # BD-09 lies up to 1.5 km from WGS-84 in mainland China (farthest in the north-east): a Baidu
+    # position read as WGS-84 must still lie within the accuracy claimed for an unstated datum.
+    bd = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "bd09")]
+    path = tmp_path / "百度坐标.csv"
+    path.write_text(f"name,lon,lat\n某小学,{bd[0]},{bd[1]}\n", encoding="utf-8")
+    entry = load_file(path, warnings=[])[0]
+    off = Geod(ellps="WGS84").inv(wgs[0], wgs[1], entry.geometry.x, entry.geometry.y)[2]
+    assert off > 600 and off <= entry.accuracy_m
