@@ -150,8 +150,13 @@ def _read_vector_rows(path):
     return rows, list(gdf.geometry.values)
 
 
+# GDAL's layers of a GPX file that repeat each vertex of its routes and tracks as an unnamed point.
+_GPX_VERTEX_LAYERS = ("route_points", "track_points")
+
+
 def _read_layers(path):
-    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order."""
+    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order
+    (of a GPX file: its waypoints, routes and tracks, not the points of their vertices)."""
     import pandas as pd
     import pyogrio
 
@@ -161,6 +166,8 @@ def _read_layers(path):
         layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type)
     except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
         layers = []
+    if Path(path).suffix.lower() == ".gpx":
+        layers = [layer for layer in layers if layer not in _GPX_VERTEX_LAYERS]
     if len(layers) <= 1:
         return read_vector(path, assume_crs=None).to_crs(4326)
     frames = [read_vector(path, layer=layer, assume_crs=None).to_crs(4326) for layer in layers]

@@ -234,3 +234,19 @@ def test_baidu_coordinates_without_a_datum_lie_within_the_accuracy_they_claim(tm
     entry = load_file(path, warnings=[])[0]
     off = Geod(ellps="WGS84").inv(wgs[0], wgs[1], entry.geometry.x, entry.geometry.y)[2]
     assert off > 600 and off <= entry.accuracy_m
+
+
+def test_a_gpx_file_gives_its_named_waypoints_tracks_and_routes_not_their_vertices(tmp_path):
+    path = tmp_path / "踏勘.gpx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>'
+                    '<gpx version="1.1" creator="两步路" xmlns="http://www.topografix.com/GPX/1/1">'
+                    '<wpt lat="36.69" lon="117.012"><name>金牛建材</name></wpt>'
+                    '<rte><name>清河北路</name><rtept lat="36.71" lon="116.99"/><rtept lat="36.711" lon="117.0"/></rte>'
+                    '<trk><name>水屯北路</name><trkseg><trkpt lat="36.705" lon="116.98"/><trkpt lat="36.7055" lon="116.995"/>'
+                    '<trkpt lat="36.706" lon="117.01"/></trkseg></trk></gpx>', encoding="utf-8")
+    entries = {e.name: e for e in load_file(path, datum="wgs84")}
+    assert sorted(entries) == ["水屯北路", "清河北路", "金牛建材"]
+    assert entries["金牛建材"].geometry.coords[0][:2] == pytest.approx((117.012, 36.69))
+    assert shapely.get_coordinates(entries["水屯北路"].geometry).tolist() == [[116.98, 36.705], [116.995, 36.7055],
+                                                                            [117.01, 36.706]]
+    assert entries["清河北路"].geometry.geom_type in ("LineString", "MultiLineString")
