@@ -162,8 +162,9 @@ def read_table(path):
 
 def _degrees(text, axis, delimiter):
     """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
-    or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``, read by
-    geopy).
+    or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``,
+    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart; read by
+    geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
 
     A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
     locales); in a comma-separated file only when fewer or more than three digits follow it
@@ -185,7 +186,14 @@ def _degrees(text, axis, delimiter):
         pass
     for chinese, letter in _HEMISPHERES[axis]:
         text = text.replace(chinese, "") + letter if chinese in text else text
+    text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
     text = text.replace("′", "'").replace("″", '"').replace("''", '"')
+    spaced = _SPACED_DMS.fullmatch(text)
+    if spaced:  # 117 0 3.6, 36 42.06 (a GPS unit's or a survey table's degrees, minutes and seconds)
+        before, degrees, minutes, seconds, after = spaced.groups()
+        text = f"{before}{degrees}°{minutes}'" + (f'{seconds}"' if seconds else "") + after
+    elif re.search(r"\d\s+[-+]?\.?\d", text):  # geopy would read 36 42 as 42 and 36.7 117.0 as 117.0
+        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds")
     if "," in text or any(float(part) >= 60 for part in _MINUTES_SECONDS.findall(text)):
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees with minutes and seconds under 60")
     try:  # geopy reads "lat, lon"; the other axis is a placeholder
@@ -197,6 +205,8 @@ def _degrees(text, axis, delimiter):
 
 _HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
                 "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
+# Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
+_SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
 _MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
 
