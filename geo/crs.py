@@ -67,6 +67,25 @@ def normalise_datum(name: str) -> str:
     raise ValueError(f"unknown datum {str(name).strip()!r} (use wgs84, cgcs2000, gcj02 or bd09)")
 
 
+def refuse_local_datum(crs):
+    """Raise ValueError, in one line, when ``crs`` lies on a datum geo cannot shift to WGS-84.
+
+    Xian 1980 (西安80), Beijing 1954 (北京54) and New Beijing: PROJ knows no shift from
+    Xian 1980 to WGS-84 but a zero "ballpark" one, and those it knows for Beijing 1954
+    belong to other regions, so coordinates on them would be read tens of metres off and
+    said to be exact. They are the rows of ``geo/data/datums.csv`` without a datum.
+
+    Parameters
+    ----------
+    crs : pyproj.CRS or None
+        The CRS of a file (None passes).
+    """
+    datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
+    datum, note = _datum_spellings().get(_datum_key(datum.name), ("", None)) if datum is not None else ("", None)
+    if note and not datum:
+        raise ValueError(f"{crs.name} is on the datum {note}")
+
+
 def _datum_key(name) -> str:
     import unicodedata
 

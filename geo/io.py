@@ -644,5 +644,11 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
         if assume_crs is None:
             raise InputError(path, "has no coordinate reference system (add a .prj file beside it)")
         gdf = gdf.set_crs(assume_crs)
+    from geo.crs import refuse_local_datum
+
+    try:
+        refuse_local_datum(gdf.crs)  # Xian 1980, Beijing 1954: read as WGS-84 they land tens of metres off
+    except ValueError as exc:
+        raise InputError(path, str(exc)) from None
     return gdf
 

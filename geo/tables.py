@@ -222,13 +222,17 @@ def _wkt_geometry(text):
         geom = shapely.wkt.loads(match.group(2) if match else text)
     except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
         raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
-    if match and match.group(1) not in ("4326", "4490", "4214", "4610"):
+    if match and match.group(1) not in ("4326", "4490"):
         from pyproj import CRS, Transformer
 
+        from geo.crs import refuse_local_datum
+
         try:
-            transformer = Transformer.from_crs(CRS.from_epsg(int(match.group(1))), 4326, always_xy=True)
+            srid = CRS.from_epsg(int(match.group(1)))
+            transformer = Transformer.from_crs(srid, 4326, always_xy=True)
         except Exception as exc:  # pyproj.exceptions.CRSError
             raise ValueError(f"unknown SRID {match.group(1)} ({exc})") from None
+        refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return geom
 

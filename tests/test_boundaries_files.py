@@ -150,3 +150,22 @@ def test_districts_of_zero_area_are_named_as_such(tmp_path, flat_rows, said):
     with pytest.raises(InputError, match=f"{said} a polygon of zero area") as caught:
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
     assert "wrong CRS" not in str(caught.value)
+
+
+@pytest.mark.parametrize("epsg, datum", [(2384, "Xian 1980"), (2436, "Beijing 1954")])
+def test_districts_drawn_on_xian80_or_beijing54_are_refused_not_read_as_cgcs2000(tmp_path, epsg, datum):
+    # PROJ knows no shift from Xian 1980 to WGS-84 but a zero "ballpark" one, and Beijing 1954's
+    # it picks belongs to other regions: the 街道 would land tens of metres off, said to be official.
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones().set_crs(epsg, allow_override=True), path, encoding="UTF-8")
+    with pytest.raises(InputError, match=rf"jd.shp: .* is on the datum {datum} .*convert the file to CGCS2000"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_a_gazetteer_drawn_on_xian80_is_refused(tmp_path):
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "sites.gpkg"
+    pyogrio.write_dataframe(_zones().set_crs(2384, allow_override=True), path)
+    with pytest.raises(InputError, match=r"sites.gpkg: .*Xian 1980"):
+        load_file(path)

@@ -20,7 +20,8 @@ def test_datum_spellings_are_recognised(spelling, datum):
 
 @pytest.mark.parametrize("spelling, message", [
     ("ED50", "unknown datum 'ED50'"),
-    ("Xian80", "unknown datum 'Xian80'"),
+    ("Xian80", "datum 'Xian80' is Xian 1980 \\(西安80\\): its shift to CGCS2000"),
+    ("西安80坐标系", "Xian 1980"), ("北京54", "Beijing 1954"), ("EPSG:4214", "Beijing 1954"),
     ("bd09mc", "Baidu Mercator metres"),
 ])
 def test_unknown_or_metric_datums_are_refused_in_one_line(spelling, message):
@@ -53,11 +54,11 @@ def test_gazetteer_unknown_datum_is_one_line_naming_file_and_row(tmp_path):
     from geo.gazetteer_files import load_file
     from geo.io import InputError
 
-    path = _gazetteer(tmp_path, [("甲", 117.0, 36.68, "wgs84"), ("乙", 117.0, 36.68, "Beijing54")])
+    path = _gazetteer(tmp_path, [("甲", 117.0, 36.68, "wgs84"), ("乙", 117.0, 36.68, "ED50")])
     with pytest.raises(InputError) as info:
         load_file(path)
     message = str(info.value)
-    assert "places.csv" in message and "entry 2 (乙)" in message and "unknown datum 'Beijing54'" in message
+    assert "places.csv" in message and "entry 2 (乙)" in message and "unknown datum 'ED50'" in message
     assert "\n" not in message
 
 
