@@ -35,7 +35,7 @@ class Boundaries:
 
 
 def load_boundaries(districts_path=None, *, name_field=None, code_field=None, outline_path=None,
-                    district_code=None, district_name=None):
+                    district_code=None, district_name=None, districts_datum=None):
     """Return the zones and outline for a run.
 
     Parameters
@@ -60,6 +60,11 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     district_name : str or None
         The district's name on maps, index, coverage and exports; default the bundled
         name of the district, else the outline file's name.
+    districts_datum : str or None
+        The datum of ``districts_path``'s lon/lat when a web map drew them: ``gcj02``
+        (Amap, Tencent), ``bd09`` (Baidu) or any spelling of ``geo/data/datums.csv``;
+        only with ``districts_path``. None: WGS-84/CGCS2000, with a warning when the 街道
+        fit the bundled outline far better read as GCJ-02 or BD-09.
 
     Returns
     -------
@@ -73,7 +78,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     """
     from geo import data
 
-    check_field_options(districts_path, name_field, code_field)
+    check_field_options(districts_path, name_field, code_field, districts_datum)
     check_district_options(district_code, district_name)
     code = _check_code(district_code) if district_code is not None else None
     if districts_path is None:
@@ -88,11 +93,14 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             zones, warnings = _outline_as_zone(outline, named, district_name)
             quality, source = OFFICIAL, str(zones["source"].iloc[0])
     else:
-        zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field)
+        zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
+                                              datum=districts_datum)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         if code:
             warnings += _misplaced_warning(districts_path, zones, data.load_district_outline(code))
+            if districts_datum is None:
+                warnings += _datum_warning(districts_path, zones, data.load_district_outline(code))
         named = data.subdistrict_names(code) if code else []
         outline = None
     if outline_path is not None:
@@ -109,11 +117,22 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
                       source=source, warnings=warnings, named_subdistricts=named)
 
 
-def check_field_options(districts_path, name_field, code_field):
-    """--name-field and --code-field name columns of --districts: given alone they are an error."""
+def check_field_options(districts_path, name_field, code_field, districts_datum=None):
+    """--name-field and --code-field name columns of --districts, --districts-datum its datum: given alone
+    they are an error, and so is a datum geo does not know."""
+    from geo.crs import normalise_datum
+
     for value, option in ((name_field, "--name-field"), (code_field, "--code-field")):
         if value and districts_path is None:
             raise InputError(None, f"{option} {value} needs --districts FILE (it names a column of that file)")
+    if districts_datum is not None and districts_path is None:
+        raise InputError(None, f"--districts-datum {districts_datum} needs --districts FILE (it says which datum "
+                               "that file's lon/lat are in)")
+    if districts_datum is not None:
+        try:
+            normalise_datum(districts_datum)
+        except ValueError as exc:
+            raise InputError("--districts-datum", str(exc)) from None
 
 
 def check_district_options(district_code, district_name):
@@ -199,13 +218,14 @@ def fit_warning(features, boundaries):
     return f"the report does not fit {district}: {'; '.join(problems)}; {hint}"
 
 
-def load_official_zones(path, *, name_field, code_field=None):
+def load_official_zones(path, *, name_field, code_field=None, datum=None):
     """Read official 街道 polygons, repair them and check their topology.
 
     Invalid rings are repaired with ``shapely.make_valid`` (keeping the polygonal
     parts); overlaps and gaps larger than ``geo.settings.OVERLAP_TOLERANCE_M2`` are returned as
     warnings. Raises InputError for wrong geometry types, missing fields, empty files,
-    duplicate codes or a missing CRS.
+    duplicate codes or a missing CRS. ``datum`` (``gcj02``, ``bd09``...) is the datum of
+    the file's lon/lat, shifted to WGS-84; a projected file has none to shift.
 
     Returns
     -------
@@ -216,13 +236,18 @@ def load_official_zones(path, *, name_field, code_field=None):
     import numpy as np
     import shapely
 
-    from geo.crs import in_china, to_metric
+    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
     from geo.io import read_vector
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
     path, layer = _split_layer(path)
     gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field))
+    shift = normalise_datum(datum) if datum is not None else WGS84
+    if shift != WGS84 and not gdf.crs.is_geographic:
+        epsg = gdf.crs.to_epsg()
+        raise InputError(path, f"--districts-datum {datum} shifts lon/lat, and the file is in "
+                               f"{f'EPSG:{epsg}' if epsg else gdf.crs.name} (leave the option out)")
     if gdf.empty:
         raise InputError(path, "contains no features")
     fields = {}
@@ -283,8 +308,12 @@ def load_official_zones(path, *, name_field, code_field=None):
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
                                "wrong or missing CRS?)")
+    if shift != WGS84:
+        zones["geometry"] = convert_geoseries(zones.geometry, shift, WGS84)
     zones["boundary_quality"] = OFFICIAL
     zones["source"] = f"official boundaries from {Path(path).name}"  # the file, not how its path was typed
+    if shift != WGS84:
+        zones["source"] += f", {DATUM_LABELS[shift]} shifted to WGS-84"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
     warnings.extend(_topology_warnings(to_metric(zones), path))
     return zones.reset_index(drop=True), warnings
@@ -328,6 +357,38 @@ def _misplaced_warning(path, zones, bundled):
         raise InputError(_split_layer(path)[0], f"{message}: no project there could be joined; wrong CRS or datum "
                                                 "(a .prj of another zone?), or another district's file (--district-code)?")
     return [f"{_split_layer(path)[0]}: {message}; wrong CRS or datum, or another district's file?"]
+
+
+def _datum_warning(path, zones, bundled):
+    """[one line] when official 街道 fit the bundled outline of their district far better read as GCJ-02
+    or BD-09 than as WGS-84 (``settings.DATUM_FIT_GAIN`` more of their edge within
+    ``settings.DATUM_FIT_NEAR_M`` of it): a web map's 街道, that --districts-datum shifts."""
+    import numpy as np
+    import shapely
+
+    from geo.crs import BD09, DATUM_LABELS, GCJ02, WGS84, convert_geometry, metric_crs_for, metric_geometry
+
+    crs = metric_crs_for(bundled)
+    outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
+    edge = shapely.union_all(zones.geometry.values).boundary
+
+    def fitting(datum):  # the share of the edge's points (one every half the distance) near the outline
+        try:
+            ring = metric_geometry(convert_geometry(edge, datum, WGS84), crs)
+        except ValueError:  # outside the box where GCJ-02 applies
+            return 0.0
+        points = shapely.points(shapely.get_coordinates(shapely.segmentize(ring, settings.DATUM_FIT_NEAR_M / 2)))
+        return float(np.mean(shapely.distance(points, outline) <= settings.DATUM_FIT_NEAR_M))
+
+    shares = {datum: fitting(datum) for datum in (WGS84, GCJ02, BD09)}
+    best = max((GCJ02, BD09), key=shares.get)
+    if shares[best] < shares[WGS84] + settings.DATUM_FIT_GAIN:
+        return []
+    row = bundled.iloc[0]
+    return [f"{_split_layer(path)[0]}: the 街道 fit the bundled outline of {row['name']} ({row['code']}) far better "
+            f"read as {DATUM_LABELS[best]} than as WGS-84 ({shares[best]:.0%} of their edge within "
+            f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {shares[WGS84]:.0%}); pass --districts-datum {best} "
+            "if they come from that map"]
 
 
 def _split_layer(path):

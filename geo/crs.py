@@ -35,6 +35,9 @@ WGS84 = "wgs84"
 GCJ02 = "gcj02"
 BD09 = "bd09"
 
+# How outputs and messages name the datums.
+DATUM_LABELS = {WGS84: "WGS-84", GCJ02: "GCJ-02 (Amap, Tencent)", BD09: "BD-09 (Baidu)"}
+
 # Krasovsky 1940 ellipsoid parameters used by the GCJ-02 formula.
 _A = 6378245.0
 _EE = 0.00669342162296594323

@@ -96,6 +96,14 @@ PROJECTED_EDGE_STEP_M = 100.0
 # where no project of the district could be joined. Then they are refused.
 OUTLINE_FAR_M = 50_000.0
 
+# Official 街道 drawn on a web map (Amap's GCJ-02, Baidu's BD-09) lie 0.1-1.5 km off their district's
+# bundled outline, their shape kept. A point of their edge within DATUM_FIT_NEAR_M of the outline fits
+# it (the simplified outlines are at most 166 m off); when at least DATUM_FIT_GAIN more of their edge
+# fits read as GCJ-02 or BD-09 than as WGS-84, a warning names that datum (--districts-datum shifts
+# them). Where GCJ-02 shifts less than about DATUM_FIT_NEAR_M (parts of the west), nothing tells.
+DATUM_FIT_NEAR_M = 200.0
+DATUM_FIT_GAIN = 0.25
+
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey
