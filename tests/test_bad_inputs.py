@@ -172,7 +172,7 @@ CASES = [
                                         "--gazetteer", "gazetteer_unbalanced_quote.csv"],
          "gazetteer_unbalanced_quote.csv", "missing lon or lat"),
     Case("gazetteer-unknown-datum", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_unknown_datum.csv"],
-         "gazetteer_unknown_datum.csv", "unknown datum 'beijing54'"),
+         "gazetteer_unknown_datum.csv", "datum 'beijing54' is Beijing 1954 (北京54)"),
     Case("gazetteer-no-name-column", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_no_name.csv"],
          "gazetteer_no_name.csv", "needs a 'name' column"),
     Case("gazetteer-bad-number", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_bad_number.csv"],
