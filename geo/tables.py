@@ -123,6 +123,9 @@ def read_table(path):
                                "name each column once")
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
+    column_datum = None
+    if not (lon_f and lat_f):  # 百度经度/百度纬度, lng_gcj02/lat_gcj02: columns that name their datum
+        lon_f, lat_f, column_datum = _datum_columns(keys) or (lon_f, lat_f, None)
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
     pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None) if not (lon_f and lat_f) else None
     if not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
@@ -130,13 +133,15 @@ def read_table(path):
     # Coordinate columns the header lacks: a misspelled one (lattitude) is named once, not
     # blamed on the first row that has no wkt.
     no_column = [] if pair_f else [axis for axis, f in (("lon", lon_f), ("lat", lat_f)) if f is None]
-    found = f"found: {', '.join(k for k in keys if k)}; use lon/lat, lng, x/y or 经度/纬度"
+    found = f"found: {', '.join(k for k in keys if k)}; use lon/lat, lng, x/y, 经度/纬度 or 百度经度/百度纬度"
     if not wkt_f and no_column:
         raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
                                f"the header has no {' or '.join(no_column)} column ({found})")
     rows, geoms = [], []
     for line_no, record in records:
         row = with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
+        if column_datum:
+            _give_column_datum(path, line_no, row, column_datum)
         try:
             if wkt_f and row.get(wkt_f):
                 geom = _wkt_geometry(row[wkt_f])
@@ -158,6 +163,46 @@ def read_table(path):
         for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
             geoms[i] = point
     return rows, geoms
+
+
+def _datum_columns(keys):
+    """(lon column, lat column, canonical datum) of coordinate columns named with their datum, as
+    exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); None when
+    no pair of them names one datum. WGS-84 is preferred, then GCJ-02, then BD-09."""
+    from geo.crs import BD09, GCJ02, WGS84, normalise_datum
+
+    found = {}
+    for key in keys:
+        for axis, words in (("lon", _LON_COLUMNS), ("lat", _LAT_COLUMNS)):
+            for word in (w for w in words if len(w) > 1):  # not x, y: too short to tell apart
+                rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
+                rest = rest.strip(" _-()（）[]【】")
+                try:
+                    datum = normalise_datum(rest) if rest else None
+                except ValueError:
+                    datum = None
+                if datum:
+                    found.setdefault(datum, {}).setdefault(axis, key)
+    return next(((found[d]["lon"], found[d]["lat"], d) for d in (WGS84, GCJ02, BD09)
+                 if len(found.get(d, {})) == 2), None)
+
+
+def _give_column_datum(path, line_no, row, datum):
+    """Set the row's datum to what its coordinate columns' names say; InputError when its datum column
+    says another."""
+    from geo.crs import normalise_datum
+
+    stated = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
+    if stated is None:
+        row["datum"] = datum
+        return
+    try:
+        same = normalise_datum(stated) == datum
+    except ValueError:
+        same = False
+    if not same:
+        raise InputError(path, f"line {line_no}: the coordinate columns say {datum}, the datum column {stated!r}; "
+                               "leave one of them out")
 
 
 def _degrees(text, axis, delimiter):
