@@ -216,8 +216,9 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     lon, lat = np.abs(coords[:, 0]), np.abs(coords[:, 1])
     for bad, problem in ((~np.isfinite(coords).all(axis=1), "has NaN or infinite coordinates"),
                          ((lat > 90) & (lon <= 90), "has latitude beyond ±90 (lon/lat swapped?)"),
-                         ((lon > 180) | (lat > 90), "has coordinates outside lon/lat range "
-                                                    "(projected data without a CRS?)")):
+                         ((lon > 180) | (lat > 90), "has coordinates outside lon/lat range (projected coordinates? "
+                                                    "name their system in a 坐标系 column: CGCS2000 3度带 117°, "
+                                                    "EPSG:4548; a vector file needs its CRS)")):
         if bad.any():
             first = int(index[bad.argmax()])
             raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")

@@ -9,8 +9,10 @@ import re
 from geo.io import InputError, zip_part_limit
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經")
-_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯")
+# The survey table's X坐标/北坐标 (northing) and Y坐标/东坐标 (easting) stand in either list: projected
+# coordinates are told apart by size (geo.crs.projected_to_lonlat).
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經", "x坐标", "东坐标", "easting")
+_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯", "y坐标", "北坐标", "northing")
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
@@ -18,7 +20,7 @@ _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
 # Chinese column names of the same fields.
-_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
+_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
 
 
 def with_synonyms(row):
@@ -153,7 +155,8 @@ def read_table(path):
                                            f"has no {' or '.join(no_column)} column ({found})")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
-                geom = (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
+                geom = _projected(path, line_no, row, lon_text, lat_text) or \
+                    (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
@@ -163,6 +166,32 @@ def read_table(path):
         for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
             geoms[i] = point
     return rows, geoms
+
+
+def _projected(path, line_no, row, first, second):
+    """(lon, lat) of projected coordinates (a survey table's Gauss-Kruger X and Y) when the row's datum
+    cell names their system (``CGCS2000 3度带 117°``, ``EPSG:4548``), its datum cell then set to their
+    datum; None for lon/lat. InputError, naming the line, when the cell does not say enough."""
+    import unicodedata
+
+    from geo.crs import projected_to_lonlat
+
+    label = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
+    if label is None:
+        return None
+    try:
+        numbers = [float(unicodedata.normalize("NFKC", str(v)).strip()) for v in (first, second)]
+    except ValueError:
+        numbers = None
+    try:
+        found = projected_to_lonlat(label, *numbers) if numbers else None
+    except ValueError as exc:
+        raise InputError(path, f"line {line_no}: {exc}") from None
+    if found is None:
+        return None
+    lon, lat, row["datum"] = found
+    row.pop("source_datum", None)
+    return lon, lat
 
 
 def _datum_columns(keys):

@@ -226,3 +226,50 @@ def test_coordinate_columns_named_with_their_datum_give_it(tmp_path, header, dat
                     encoding="utf-8")
     with pytest.raises(InputError, match=f"line 2: the coordinate columns say {datum}, the datum column "):
         load_file(path)
+
+
+def _gauss_kruger(prefix=False):
+    """汇才学校 in CGCS2000 3-degree Gauss-Kruger CM 117E: (northing X, easting Y), Y with zone 39 or not."""
+    from pyproj import Transformer
+
+    easting, northing = Transformer.from_crs(4326, 4548, always_xy=True).transform(*SITE)
+    return round(northing, 3), round(easting + (39_000_000 if prefix else 0), 3)
+
+
+@pytest.mark.parametrize("header, prefix, label", [
+    ("点名,X,Y,坐标系", True, "CGCS2000 3度带"),
+    ("点名,X,Y,坐标系", False, "CGCS2000 3度带 117°"),
+    ("名称,X坐标,Y坐标,坐标系", False, "2000国家大地坐标系 3°带 中央子午线117°"),
+    ("名称,X,Y,坐标系", False, "CGCS2000 / 3-degree Gauss-Kruger CM 117E"),
+    ("名称,X,Y,坐标系", True, "CGCS2000_3_Degree_GK_Zone_39"),
+    ("名称,X,Y,坐标系", True, "CGCS2000 3度带 39带"),
+    ("名称,北坐标,东坐标,坐标系", False, "EPSG:4548"),
+    ("名称,X,Y,坐标系", True, "EPSG:4527"),
+    ("名称,Y,X,坐标系", False, "CGCS2000_3_Degree_GK_CM_117E"),  # Y first: the numbers tell northing from easting
+])
+def test_gauss_kruger_survey_coordinates_with_their_zone_give_the_point(tmp_path, header, prefix, label):
+    northing, easting = _gauss_kruger(prefix)
+    path = tmp_path / "测量成果.csv"
+    cells = (northing, easting) if header.split(",")[1] in ("X", "X坐标", "北坐标") else (easting, northing)
+    path.write_text(f"{header}\n汇才学校,{cells[0]},{cells[1]},{label}\n", encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert warnings == [] and entry.source_datum == "wgs84" and "assumed" not in entry.method
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7  # 1 cm
+
+
+@pytest.mark.parametrize("header, prefix, label, problem", [
+    ("名称,X,Y,坐标系", False, "CGCS2000 3度带", "line 2: Gauss-Kruger coordinates without their zone: name its central "
+                                                 "meridian \\(CGCS2000 3度带 117°\\) or give Y with its zone number"),
+    ("名称,X,Y,坐标系", True, "CGCS2000 3度带 120°", "line 2: Y 39.* is in zone 39 \\(central meridian 117°\\), "
+                                                   "the datum column says 120°"),
+    ("名称,X,Y,坐标系", False, "西安80 3度带 117°", "line 2: .*Xian 1980 \\(西安80\\)"),
+    ("名称,X,Y", True, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range \\(projected coordinates\\? "
+                             "name their system in a 坐标系 column: CGCS2000 3度带 117°, EPSG:4548"),
+])
+def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, header, prefix, label, problem):
+    northing, easting = _gauss_kruger(prefix)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"{header}\n汇才学校,{northing},{easting}" + (f",{label}" if label else "") + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        load_file(path)
