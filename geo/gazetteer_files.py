@@ -211,6 +211,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
         if geom is None or geom.is_empty:
             raise InputError(path, f"entry {number} ({name}) has no geometry")
         names.append(str(name).strip())
+    datums, assumed = _row_datums(path, rows, names, datum, warnings)  # bd09mc: refused as what it is
     geoms = np.array(geoms, dtype=object)
     coords, index = shapely.get_coordinates(geoms, return_index=True)
     lon, lat = np.abs(coords[:, 0]), np.abs(coords[:, 1])
@@ -222,7 +223,6 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
         if bad.any():
             first = int(index[bad.argmax()])
             raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
-    datums, assumed = _row_datums(path, rows, names, datum, warnings)
     datums = np.array(datums)
     for canonical in sorted(set(datums) - {"wgs84"}):
         chosen = datums == canonical

@@ -250,3 +250,10 @@ def test_a_gpx_file_gives_its_named_waypoints_tracks_and_routes_not_their_vertic
     assert shapely.get_coordinates(entries["水屯北路"].geometry).tolist() == [[116.98, 36.705], [116.995, 36.7055],
                                                                             [117.01, 36.706]]
     assert entries["清河北路"].geometry.geom_type in ("LineString", "MultiLineString")
+
+
+def test_baidu_mercator_metres_are_refused_as_such_not_as_out_of_range(tmp_path):
+    path = tmp_path / "baidu.csv"
+    path.write_text("name,x,y,datum\n天桥医院,13025960.12,4368000.5,bd09mc\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"entry 1 \(天桥医院\): datum 'bd09mc' is Baidu Mercator metres, not lon/lat"):
+        load_file(path)
