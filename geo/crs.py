@@ -83,10 +83,21 @@ def refuse_local_datum(crs):
     crs : pyproj.CRS or None
         The CRS of a file (None passes).
     """
-    datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
-    datum, note = _datum_spellings().get(_datum_key(datum.name), ("", None)) if datum is not None else ("", None)
-    if note and not datum:
+    note = _local_datum_note(crs)
+    if note:
         raise ValueError(f"{crs.name} is on the datum {note}")
+
+
+def local_datum_name(crs):
+    """``"Xian 1980 (西安80)"`` when ``crs`` lies on a datum :func:`refuse_local_datum` refuses, else None."""
+    note = _local_datum_note(crs)
+    return note.split(":")[0] if note else None
+
+
+def _local_datum_note(crs):
+    datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
+    canonical, note = _datum_spellings().get(_datum_key(datum.name), ("", None)) if datum is not None else ("", None)
+    return note if note and not canonical else None
 
 
 def _datum_key(name) -> str:
