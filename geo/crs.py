@@ -61,7 +61,7 @@ def normalise_datum(name: str) -> str:
     key = _datum_key(name)
     spellings = _datum_spellings()
     if key not in spellings:
-        key = re.sub("(?:坐标系|坐标)$", "", key)  # GCJ-02坐标, WGS84坐标系: the word for "coordinates"
+        key = re.sub("(?:坐标系|坐标|地图)$", "", key)  # GCJ-02坐标, WGS84坐标系, 高德地图: "coordinates", "map"
     if key in spellings:
         datum, note = spellings[key]
         if datum:

@@ -13,6 +13,8 @@ from geo import crs
     ("CGCS2000", "wgs84"), ("EPSG:4490", "wgs84"), ("epsg 4490", "wgs84"), ("国家2000", "wgs84"),
     ("WGS84", "wgs84"), ("WGS-84", "wgs84"), ("wgs 84", "wgs84"), ("WGS 1984", "wgs84"), ("EPSG:4326", "wgs84"),
     (" gps ", "wgs84"), ("GCJ-02坐标", "gcj02"), ("WGS84坐标系", "wgs84"), ("BD09坐标", "bd09"),
+    ("火星", "gcj02"), ("高德地图", "gcj02"), ("腾讯地图", "gcj02"), ("百度地图", "bd09"), ("百度经纬度", "bd09"),
+    ("天地图", "wgs84"), ("Google Earth", "wgs84"), ("谷歌地球", "wgs84"),
 ])
 def test_datum_spellings_are_recognised(spelling, datum):
     assert crs.normalise_datum(spelling) == datum
