@@ -597,6 +597,25 @@ def error_line(exc, source=None) -> str:
     return text.replace(str(source), "").strip(" :'") if source is not None else text
 
 
+@contextlib.contextmanager
+def _kml_field_names_kept(path):
+    """GDAL's LIBKML driver turns every non-ASCII character of a field name into ``_`` (an
+    ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file would be lost): not while
+    reading a .kml or .kmz file."""
+    if path.suffix.lower() not in (".kml", ".kmz"):
+        yield
+        return
+    import pyogrio
+
+    option = "LIBKML_LAUNDER_FIELD_NAMES"
+    previous = pyogrio.get_gdal_config_option(option)
+    pyogrio.set_gdal_config_options({option: "NO"})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({option: previous})
+
+
 def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -623,7 +642,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     _check_geojson_crs(path)
     try:
         try:
-            gdf = _read_dataframe(path, kwargs)
+            with _kml_field_names_kept(path):
+                gdf = _read_dataframe(path, kwargs)
         except UnicodeDecodeError:
             # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
             sniffed = _dbf_encoding(path, sniff=True) if "encoding" in kwargs else None

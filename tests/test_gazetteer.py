@@ -257,3 +257,22 @@ def test_baidu_mercator_metres_are_refused_as_such_not_as_out_of_range(tmp_path)
     path.write_text("name,x,y,datum\n天桥医院,13025960.12,4368000.5,bd09mc\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"entry 1 \(天桥医院\): datum 'bd09mc' is Baidu Mercator metres, not lon/lat"):
         load_file(path)
+
+
+def test_a_kmz_whose_placemarks_state_their_datum_in_chinese_is_converted(tmp_path):
+    import zipfile
+
+    wgs = (117.012, 36.69)
+    gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]
+    kml = ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder>'
+           '<name>项目点</name><Placemark><name>金牛建材</name><ExtendedData><Data name="坐标系"><value>GCJ-02</value>'
+           f'</Data><Data name="精度"><value>30</value></Data></ExtendedData><Point><coordinates>{gcj[0]:.8f},'
+           f'{gcj[1]:.8f},0</coordinates></Point></Placemark></Folder></Document></kml>')
+    path = tmp_path / "奥维.kmz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("doc.kml", kml)
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    # GDAL's LIBKML driver launders non-ASCII field names (坐标系 -> _________) unless told not to.
+    assert warnings == [] and entry.source_datum == "gcj02" and entry.accuracy_m == 30
+    assert shapely.Point(entry.geometry.coords[0][:2]).distance(shapely.Point(wgs)) < 1e-7
