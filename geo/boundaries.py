@@ -106,6 +106,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     if outline_path is not None:
         outline, repairs = _load_outline(outline_path)
         warnings = warnings + repairs
+        if code:
+            warnings += _datum_warning(outline_path, outline, data.load_district_outline(code), what="outline")
     elif outline is None:
         outline = _dissolve_outline(zones, source)
         if code in data.counties():
@@ -359,9 +361,9 @@ def _misplaced_warning(path, zones, bundled):
     return [f"{_split_layer(path)[0]}: {message}; wrong CRS or datum, or another district's file?"]
 
 
-def _datum_warning(path, zones, bundled):
-    """[one line] when official 街道 fit the bundled outline of their district far better read as GCJ-02
-    or BD-09 than as WGS-84 (``settings.DATUM_FIT_GAIN`` more of their edge within
+def _datum_warning(path, zones, bundled, what="街道"):
+    """[one line] when official 街道 (or an ``outline``) fit the bundled outline of their district far
+    better read as GCJ-02 or BD-09 than as WGS-84 (``settings.DATUM_FIT_GAIN`` more of their edge within
     ``settings.DATUM_FIT_NEAR_M`` of it): a web map's 街道, that --districts-datum shifts."""
     import numpy as np
     import shapely
@@ -385,10 +387,11 @@ def _datum_warning(path, zones, bundled):
     if shares[best] < shares[WGS84] + settings.DATUM_FIT_GAIN:
         return []
     row = bundled.iloc[0]
-    return [f"{_split_layer(path)[0]}: the 街道 fit the bundled outline of {row['name']} ({row['code']}) far better "
-            f"read as {DATUM_LABELS[best]} than as WGS-84 ({shares[best]:.0%} of their edge within "
-            f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {shares[WGS84]:.0%}); pass --districts-datum {best} "
-            "if they come from that map"]
+    fit, their, advice = (("fit", "their", f"pass --districts-datum {best} if they come from that map")
+                          if what == "街道" else ("fits", "its", "shift it to WGS-84 first if it comes from that map"))
+    return [f"{_split_layer(path)[0]}: the {what} {fit} the bundled outline of {row['name']} ({row['code']}) far better "
+            f"read as {DATUM_LABELS[best]} than as WGS-84 ({shares[best]:.0%} of {their} edge within "
+            f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {shares[WGS84]:.0%}); {advice}"]
 
 
 def _split_layer(path):
