@@ -312,6 +312,9 @@ def projected_to_lonlat(label, first, second):
         found = re.search(r"(?:\bcm|中央子午线|中央经线|central meridian)\s*[:=：]?\s*(\d{2,3})(?!\d)"
                           r"|(?<![\d.])(\d{2,3})(?:\.0+)?\s*(?:°|度(?!带)|e\b)", text)
         meridian = int(found.group(1) or found.group(2)) if found else None
+        if meridian is None:  # a bare 117 among the words: a central meridian of China's zones, if any
+            meridian = next((int(n) for n in re.findall(r"(?<![\d.])(\d{2,3})(?![\d.])", text)
+                             if GK_FIRST_MERIDIAN <= int(n) <= GK_LAST_MERIDIAN and int(n) % GK_STEP == 0), None)
         if zone is not None:
             zone_meridian = _zone_meridian(zone)
             if meridian is not None and meridian != zone_meridian:

@@ -243,6 +243,8 @@ def _gauss_kruger(prefix=False):
     ("名称,X,Y,坐标系", False, "CGCS2000 / 3-degree Gauss-Kruger CM 117E"),
     ("名称,X,Y,坐标系", True, "CGCS2000_3_Degree_GK_Zone_39"),
     ("名称,X,Y,坐标系", True, "CGCS2000 3度带 39带"),
+    ("名称,X,Y,坐标系", False, "国家2000 高斯投影 3度带 117"),
+    ("名称,X,Y,坐标系", True, "CGCS2000 6度带 20带"),
     ("名称,北坐标,东坐标,坐标系", False, "EPSG:4548"),
     ("名称,X,Y,坐标系", True, "EPSG:4527"),
     ("名称,Y,X,坐标系", False, "CGCS2000_3_Degree_GK_CM_117E"),  # Y first: the numbers tell northing from easting
