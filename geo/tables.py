@@ -197,7 +197,8 @@ def _projected(path, line_no, row, first, second):
 def _datum_columns(keys):
     """(lon column, lat column, canonical datum) of coordinate columns named with their datum, as
     exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); None when
-    no pair of them names one datum. WGS-84 is preferred, then GCJ-02, then BD-09."""
+    no pair of them names one datum. Columns naming their unit or hemisphere (``经度(E)``, ``纬度(°)``)
+    come first, with datum None, then WGS-84, GCJ-02 and BD-09."""
     from geo.crs import BD09, GCJ02, WGS84, normalise_datum
 
     found = {}
@@ -206,14 +207,21 @@ def _datum_columns(keys):
             for word in (w for w in words if len(w) > 1):  # not x, y: too short to tell apart
                 rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
                 rest = rest.strip(" _-()（）[]【】")
+                if rest.lower() in _HEADER_UNITS:  # 经度(E), 纬度(°): a plain coordinate column
+                    found.setdefault(None, {}).setdefault(axis, key)
+                    continue
                 try:
                     datum = normalise_datum(rest) if rest else None
                 except ValueError:
                     datum = None
                 if datum:
                     found.setdefault(datum, {}).setdefault(axis, key)
-    return next(((found[d]["lon"], found[d]["lat"], d) for d in (WGS84, GCJ02, BD09)
+    return next(((found[d]["lon"], found[d]["lat"], d) for d in (None, WGS84, GCJ02, BD09)
                  if len(found.get(d, {})) == 2), None)
+
+
+# What a coordinate column's header may add to its name: a hemisphere or the unit.
+_HEADER_UNITS = {"e", "n", "°", "度", "deg", "degree", "degrees", "dd"}
 
 
 def _give_column_datum(path, line_no, row, datum):
