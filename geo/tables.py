@@ -155,7 +155,7 @@ def read_table(path):
                                            f"has no {' or '.join(no_column)} column ({found})")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
-                geom = _projected(path, line_no, row, lon_text, lat_text) or \
+                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter) or \
                     (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
@@ -168,19 +168,17 @@ def read_table(path):
     return rows, geoms
 
 
-def _projected(path, line_no, row, first, second):
+def _projected(path, line_no, row, first, second, delimiter):
     """(lon, lat) of projected coordinates (a survey table's Gauss-Kruger X and Y) when the row's datum
     cell names their system (``CGCS2000 3度带 117°``, ``EPSG:4548``), its datum cell then set to their
     datum; None for lon/lat. InputError, naming the line, when the cell does not say enough."""
-    import unicodedata
-
     from geo.crs import projected_to_lonlat
 
     label = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
     if label is None:
         return None
-    try:
-        numbers = [float(unicodedata.normalize("NFKC", str(v)).strip()) for v in (first, second)]
+    try:  # plain numbers, full-width digits or a decimal comma as _degrees reads them
+        numbers = [float(_degrees(v, "lon", delimiter)) for v in (first, second)]
     except ValueError:
         numbers = None
     try:

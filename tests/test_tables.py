@@ -262,6 +262,14 @@ def test_gauss_kruger_survey_coordinates_with_their_zone_give_the_point(tmp_path
     assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7  # 1 cm
 
 
+def test_gauss_kruger_coordinates_with_decimal_commas_are_read(tmp_path):
+    northing, easting = _gauss_kruger(True)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"点名;X;Y;坐标系\n汇才学校;{northing};{easting};CGCS2000 3度带\n".replace(".", ","), encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
+
+
 @pytest.mark.parametrize("header, prefix, label, problem", [
     ("名称,X,Y,坐标系", False, "CGCS2000 3度带", "line 2: Gauss-Kruger coordinates without their zone: name its central "
                                                  "meridian \\(CGCS2000 3度带 117°\\) or give Y with its zone number"),
