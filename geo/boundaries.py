@@ -95,12 +95,14 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     else:
         zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
                                               datum=districts_datum)
+        file_crs = zones.attrs.pop("file_crs", None)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         if code:
             warnings += _misplaced_warning(districts_path, zones, data.load_district_outline(code))
             if districts_datum is None:
-                warnings += _datum_warning(districts_path, zones, data.load_district_outline(code))
+                warnings += _datum_warning(districts_path, zones, data.load_district_outline(code),
+                                           file_crs=file_crs)
         named = data.subdistrict_names(code) if code else []
         outline = None
     if outline_path is not None:
@@ -318,7 +320,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         zones["source"] += f", {DATUM_LABELS[shift]} shifted to WGS-84"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
     warnings.extend(_topology_warnings(to_metric(zones), path))
-    return zones.reset_index(drop=True), warnings
+    zones = zones.reset_index(drop=True)
+    zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for _datum_warning
+    return zones, warnings
 
 
 def _straight_edges_kept(geoms, crs):
@@ -361,10 +365,12 @@ def _misplaced_warning(path, zones, bundled):
     return [f"{_split_layer(path)[0]}: {message}; wrong CRS or datum, or another district's file?"]
 
 
-def _datum_warning(path, zones, bundled, what="街道"):
+def _datum_warning(path, zones, bundled, what="街道", file_crs=None):
     """[one line] when official 街道 (or an ``outline``) fit the bundled outline of their district far
-    better read as GCJ-02 or BD-09 than as WGS-84 (``settings.DATUM_FIT_GAIN`` more of their edge within
-    ``settings.DATUM_FIT_NEAR_M`` of it): a web map's 街道, that --districts-datum shifts."""
+    better read otherwise than as they were (``settings.DATUM_FIT_GAIN`` more of their edge within
+    ``settings.DATUM_FIT_NEAR_M`` of it): as GCJ-02 or BD-09 (a web map's 街道, that --districts-datum
+    shifts), or, drawn in a projected ``file_crs``, their numbers in its sister projection (a .prj of
+    UTM zone 50N on Gauss-Kruger CM 117E numbers: the same meridian, 1.6 km off in Jinan)."""
     import numpy as np
     import shapely
 
@@ -374,24 +380,66 @@ def _datum_warning(path, zones, bundled, what="街道"):
     outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
     edge = shapely.union_all(zones.geometry.values).boundary
 
-    def fitting(datum):  # the share of the edge's points (one every half the distance) near the outline
-        try:
-            ring = metric_geometry(convert_geometry(edge, datum, WGS84), crs)
-        except ValueError:  # outside the box where GCJ-02 applies
-            return 0.0
+    def fitting(geom):  # the share of the edge's points (one every half the distance) near the outline
+        ring = metric_geometry(geom, crs)
         points = shapely.points(shapely.get_coordinates(shapely.segmentize(ring, settings.DATUM_FIT_NEAR_M / 2)))
         return float(np.mean(shapely.distance(points, outline) <= settings.DATUM_FIT_NEAR_M))
 
-    shares = {datum: fitting(datum) for datum in (WGS84, GCJ02, BD09)}
-    best = max((GCJ02, BD09), key=shares.get)
-    if shares[best] < shares[WGS84] + settings.DATUM_FIT_GAIN:
+    fit, their = ("fit", "their") if what == "街道" else ("fits", "its")
+    projected = file_crs is not None and file_crs.is_projected
+    readings = {}  # how else to read them: (edge in WGS-84, advice)
+    for datum in (GCJ02, BD09):
+        try:
+            shifted = convert_geometry(edge, datum, WGS84)
+        except ValueError:  # outside the box where GCJ-02 applies
+            continue
+        advice = ("shift its lon/lat to WGS-84 before projecting if they come from that map" if projected else
+                  f"pass --districts-datum {datum} if they come from that map" if what == "街道" else
+                  "shift it to WGS-84 first if it comes from that map")
+        readings[DATUM_LABELS[datum]] = (shifted, advice)
+    sister = _sister_projection(file_crs)
+    if sister is not None:
+        from pyproj import Transformer
+
+        there = Transformer.from_crs(4326, file_crs, always_xy=True)
+        back = Transformer.from_crs(sister, 4326, always_xy=True)
+        moved = shapely.transform(edge, lambda xy: np.column_stack(back.transform(*there.transform(xy[:, 0], xy[:, 1]))))
+        readings[_crs_label(sister)] = (moved, "is the .prj wrong? Save the file with its right CRS")
+    base = fitting(edge)
+    shares = {label: fitting(geom) for label, (geom, _) in readings.items()}
+    best = max(shares, key=shares.get, default=None)
+    if best is None or shares[best] < base + settings.DATUM_FIT_GAIN:
         return []
     row = bundled.iloc[0]
-    fit, their, advice = (("fit", "their", f"pass --districts-datum {best} if they come from that map")
-                          if what == "街道" else ("fits", "its", "shift it to WGS-84 first if it comes from that map"))
+    as_is = f"their .prj's {_crs_label(file_crs)}" if projected else "WGS-84"
     return [f"{_split_layer(path)[0]}: the {what} {fit} the bundled outline of {row['name']} ({row['code']}) far better "
-            f"read as {DATUM_LABELS[best]} than as WGS-84 ({shares[best]:.0%} of {their} edge within "
-            f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {shares[WGS84]:.0%}); {advice}"]
+            f"read as {best} than as {as_is} ({shares[best]:.0%} of {their} edge within "
+            f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {base:.0%}); {readings[best][1]}"]
+
+
+def _sister_projection(crs):
+    """The projection whose numbers a file of ``crs`` most likely holds when its .prj is wrong: UTM
+    zone n and the CGCS2000 Gauss-Kruger zone of its central meridian (6n - 183), either way;
+    None for any other CRS."""
+    from pyproj import CRS
+
+    from geo.crs import GK_FIRST_EPSG, GK_FIRST_MERIDIAN, GK_LAST_MERIDIAN, GK_STEP, is_metric_crs
+
+    epsg = crs.to_epsg() if crs is not None and crs.is_projected else None
+    if epsg is None or not is_metric_crs(f"EPSG:{epsg}") or 32700 < epsg:  # southern UTM zones: not China
+        return None
+    if 32601 <= epsg <= 32660:
+        meridian = 6 * (epsg - 32600) - 183
+        inside = GK_FIRST_MERIDIAN <= meridian <= GK_LAST_MERIDIAN
+        return CRS.from_epsg(GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP) if inside else None
+    meridian = GK_FIRST_MERIDIAN + (epsg - GK_FIRST_EPSG) * GK_STEP
+    return CRS.from_epsg(32600 + (meridian + 183) // 6) if (meridian + 183) % 6 == 0 else None
+
+
+def _crs_label(crs):
+    """``EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E)``, or the CRS's name when it has no code."""
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
 
 
 def _split_layer(path):

@@ -237,3 +237,23 @@ def test_an_outline_drawn_in_gcj02_is_named_as_such(tmp_path):
                         r"against \d+%\); shift it to WGS-84 first if it comes from that map", warning)
     outline.to_file(path, driver="GeoJSON")
     assert load_boundaries(outline_path=path).warnings == []
+
+
+@pytest.mark.parametrize("drawn, prj", [(4548, 32650), (32650, 4548)])
+def test_districts_whose_prj_names_the_sister_of_their_projection_are_named(tmp_path, drawn, prj):
+    # Gauss-Kruger CM 117E and UTM zone 50N share their central meridian and differ in scale
+    # (1 against 0.9996): numbers of one read in the other land 1.6 km off in Jinan, overlapping.
+    from pyproj import CRS
+
+    from geo.data import load_subdistricts
+
+    zones = load_subdistricts()[["code", "name", "geometry"]]
+    path = tmp_path / "jd.shp"
+    zones.to_crs(drawn).set_crs(prj, allow_override=True).to_file(path, encoding="UTF-8")
+    (warning,) = load_boundaries(path, name_field="name", code_field="code").warnings
+    assert re.fullmatch(rf"{re.escape(str(path))}: the 街道 fit the bundled outline of 天桥区 \(370105\) far better "
+                        rf"read as EPSG:{drawn} \({re.escape(CRS(drawn).name)}\) than as their .prj's EPSG:{prj} "
+                        rf"\({re.escape(CRS(prj).name)}\) \(100% of their edge within 200 m of it, against \d+%\); "
+                        r"is the .prj wrong\? Save the file with its right CRS", warning)
+    zones.to_crs(prj).to_file(path, encoding="UTF-8")
+    assert load_boundaries(path, name_field="name", code_field="code").warnings == []
