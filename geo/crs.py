@@ -20,6 +20,9 @@ to about a metre (PROJ itself knows only a zero "ballpark" offset between them).
 far below the accuracy claimed for any geocoded feature. Lengths and areas are measured
 in the CGCS2000 3-degree Gauss-Kruger zone whose central meridian is nearest the district
 (:func:`metric_crs_for`, EPSG:4534 at 75E to EPSG:4554 at 135E), chosen from the data.
+Survey tables' Gauss-Kruger X and Y are read by :func:`projected_to_lonlat`. Xian 1980 and
+Beijing 1954 are refused (:func:`refuse_local_datum`): their shift to WGS-84 is local and
+not public, and PROJ's stand-ins are tens of metres off.
 """
 
 from __future__ import annotations
