@@ -267,7 +267,8 @@ def projected_to_lonlat(label, first, second):
     label : str
         The datum cell: an EPSG code of a projected CRS (``EPSG:4548``, ``4527``) or a
         CGCS2000 Gauss-Kruger zone as surveyors and GIS write it (``CGCS2000 3度带 117°``,
-        ``2000国家大地坐标系 3度带 39带``, ``中央子午线117``, ESRI's ``CGCS2000_3_Degree_GK_CM_117E``).
+        ``2000国家大地坐标系 3度带 39带``, ``中央子午线117``, ESRI's ``CGCS2000_3_Degree_GK_CM_117E``;
+        ``CGCS2000`` alone when the numbers are no lon/lat and Y carries its zone number).
     first, second : float
         The two coordinates, in either order.
 
@@ -324,6 +325,8 @@ def projected_to_lonlat(label, first, second):
                 raise ValueError(f"{str(label).strip()!r} names zone {zone} (central meridian {zone_meridian}°) "
                                  f"and central meridian {meridian}°")
             meridian = zone_meridian
+    elif re.search(r"2000|cgcs", text) and min(abs(first), abs(second)) > 180:
+        meridian = None  # CGCS2000 named, and numbers no lon/lat: Gauss-Kruger, its zone before Y
     else:
         return None
     easting, northing = _easting_northing(first, second)

@@ -246,6 +246,7 @@ def _gauss_kruger(prefix=False):
     ("名称,X,Y,坐标系", True, "CGCS2000_3_Degree_GK_Zone_39"),
     ("名称,X,Y,坐标系", True, "CGCS2000 3度带 39带"),
     ("名称,X,Y,坐标系", False, "国家2000 高斯投影 3度带 117"),
+    ("名称,X,Y,坐标系", True, "CGCS2000"),  # the datum, and the zone before Y
     ("名称,X,Y,坐标系", True, "CGCS2000 6度带 20带"),
     ("名称,北坐标,东坐标,坐标系", False, "EPSG:4548"),
     ("名称,X,Y,坐标系", True, "EPSG:4527"),
@@ -273,6 +274,7 @@ def test_gauss_kruger_coordinates_with_decimal_commas_are_read(tmp_path):
 @pytest.mark.parametrize("header, prefix, label, problem", [
     ("名称,X,Y,坐标系", False, "CGCS2000 3度带", "line 2: Gauss-Kruger coordinates without their zone: name its central "
                                                  "meridian \\(CGCS2000 3度带 117°\\) or give Y with its zone number"),
+    ("名称,X,Y,坐标系", False, "2000国家大地坐标系", "line 2: Gauss-Kruger coordinates without their zone"),
     ("名称,X,Y,坐标系", True, "CGCS2000 3度带 120°", "line 2: Y 39.* is in zone 39 \\(central meridian 117°\\), "
                                                    "the datum column says 120°"),
     ("名称,X,Y,坐标系", False, "西安80 3度带 117°", "line 2: .*Xian 1980 \\(西安80\\)"),
