@@ -284,51 +284,16 @@ def projected_to_lonlat(label, first, second):
         Xian 1980 or Beijing 1954 zones (see :func:`refuse_local_datum`), a zone that is not
         said, a zone number that contradicts the label, numbers that are no northing and easting.
     """
-    import unicodedata
-
-    from pyproj import CRS
-    from pyproj.exceptions import CRSError
-
-    text = unicodedata.normalize("NFKC", str(label)).lower().replace("_", " ").strip()
-    code = re.fullmatch(r"(?:epsg\s*:?\s*)?(\d{4,5})", text)
-    if code:
-        epsg = int(code.group(1))
-        if not (_CGCS_GK_ZONES[0] <= epsg <= GK_LAST_EPSG):
-            try:
-                crs = CRS.from_epsg(epsg)
-            except CRSError:
-                return None
-            if not crs.is_projected:
-                return None
-            refuse_local_datum(crs)
-            easting, northing = _easting_northing(first, second)
-            lon, lat = _to_lonlat_transformer(crs).transform(easting, northing)
-            return float(lon), float(lat), f"epsg:{crs.geodetic_crs.to_epsg()}"
-        meridian = _gk_epsg_meridian(epsg)
-    elif re.search(r"gauss|kruger|\bgk\b|高斯|带|中央子午线|中央经线|\bcm\b|\bzone\b", text):
-        if re.search(r"西安|xian|北京|beijing|\b(?:54|80)\b", text):
-            key = "xian80" if re.search(r"西安|xian|\b80\b", text) else "beijing54"
-            raise ValueError(f"{str(label).strip()!r} is on the datum {_datum_spellings()[key][1]}")
-        if not re.search(r"2000|cgcs", text):
-            return None
-        found = re.search(r"(?:zone|第)\s*(\d{2})(?!\d)|(?<![\d.])(\d{2})\s*号?带", text)
-        zone = int(found.group(1) or found.group(2)) if found else None
-        found = re.search(r"(?:\bcm|中央子午线|中央经线|central meridian)\s*[:=：]?\s*(\d{2,3})(?!\d)"
-                          r"|(?<![\d.])(\d{2,3})(?:\.0+)?\s*(?:°|度(?!带)|e\b)", text)
-        meridian = int(found.group(1) or found.group(2)) if found else None
-        if meridian is None:  # a bare 117 among the words: a central meridian of China's zones, if any
-            meridian = next((int(n) for n in re.findall(r"(?<![\d.])(\d{2,3})(?![\d.])", text)
-                             if GK_FIRST_MERIDIAN <= int(n) <= GK_LAST_MERIDIAN and int(n) % GK_STEP == 0), None)
-        if zone is not None:
-            zone_meridian = _zone_meridian(zone)
-            if meridian is not None and meridian != zone_meridian:
-                raise ValueError(f"{str(label).strip()!r} names zone {zone} (central meridian {zone_meridian}°) "
-                                 f"and central meridian {meridian}°")
-            meridian = zone_meridian
-    elif re.search(r"2000|cgcs", text) and min(abs(first), abs(second)) > 180:
-        meridian = None  # CGCS2000 named, and numbers no lon/lat: Gauss-Kruger, its zone before Y
-    else:
+    projection = _projection_of(label)
+    if projection is None and re.search(r"2000|cgcs", str(label).lower()) and min(abs(first), abs(second)) > 180:
+        projection = None, None, "cgcs2000"  # CGCS2000 named, numbers no lon/lat: Gauss-Kruger, its zone before Y
+    if projection is None or max(abs(first), abs(second)) <= 180:  # lon/lat: projection_datum gives their datum
         return None
+    meridian, crs, datum = projection
+    if crs is not None:  # another projected EPSG CRS
+        easting, northing = _easting_northing(first, second)
+        lon, lat = _to_lonlat_transformer(crs).transform(easting, northing)
+        return float(lon), float(lat), datum
     easting, northing = _easting_northing(first, second)
     if easting >= 10_000_000:  # the zone number before the easting
         prefix = int(easting // 1_000_000)
@@ -344,7 +309,68 @@ def projected_to_lonlat(label, first, second):
                          f"({GK_FIRST_MERIDIAN}-{GK_LAST_MERIDIAN}°E, every {GK_STEP}°)")
     epsg = GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP
     lon, lat = _metric_transformer(f"EPSG:{epsg}", True).transform(easting, northing)
-    return float(lon), float(lat), "cgcs2000"
+    return float(lon), float(lat), datum
+
+
+def projection_datum(label):
+    """The datum of the projected system a datum cell names (``cgcs2000`` for ``CGCS2000 3度带 117°``,
+    ``epsg:4326`` for ``EPSG:32650``), or None when it names none: its lon/lat (a survey table's B
+    and L) or a vector file's geometry (projected by its .prj) are on that datum.
+
+    Raises
+    ------
+    ValueError
+        As :func:`projected_to_lonlat` does for the label alone (Xian 1980, Beijing 1954, a zone
+        number that contradicts the central meridian).
+    """
+    projection = _projection_of(label)
+    return projection[2] if projection else None
+
+
+def _projection_of(label):
+    """(central meridian or None, None, "cgcs2000") of a CGCS2000 Gauss-Kruger zone a datum cell names,
+    or (None, pyproj CRS, its datum's spelling) of another projected EPSG code; None when it names none."""
+    import unicodedata
+
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    text = unicodedata.normalize("NFKC", str(label)).lower().replace("_", " ").strip()
+    code = re.fullmatch(r"(?:epsg\s*:?\s*)?(\d{4,5})", text)
+    if code:
+        epsg = int(code.group(1))
+        if _CGCS_GK_ZONES[0] <= epsg <= GK_LAST_EPSG:
+            return _gk_epsg_meridian(epsg), None, "cgcs2000"
+        try:
+            crs = CRS.from_epsg(epsg)
+        except CRSError:
+            return None
+        if not crs.is_projected:
+            return None
+        refuse_local_datum(crs)
+        return None, crs, f"epsg:{crs.geodetic_crs.to_epsg()}"
+    if not re.search(r"gauss|kruger|\bgk\b|高斯|带|中央子午线|中央经线|\bcm\b|\bzone\b", text):
+        return None
+    if re.search(r"西安|xian|北京|beijing|\b(?:54|80)\b", text):
+        key = "xian80" if re.search(r"西安|xian|\b80\b", text) else "beijing54"
+        raise ValueError(f"{str(label).strip()!r} is on the datum {_datum_spellings()[key][1]}")
+    if not re.search(r"2000|cgcs", text):
+        return None
+    found = re.search(r"(?:zone|第)\s*(\d{2})(?!\d)|(?<![\d.])(\d{2})\s*号?带", text)
+    zone = int(found.group(1) or found.group(2)) if found else None
+    found = re.search(r"(?:\bcm|中央子午线|中央经线|central meridian)\s*[:=：]?\s*(\d{2,3})(?!\d)"
+                      r"|(?<![\d.])(\d{2,3})(?:\.0+)?\s*(?:°|度(?!带)|e\b)", text)
+    meridian = int(found.group(1) or found.group(2)) if found else None
+    if meridian is None:  # a bare 117 among the words: a central meridian of China's zones, if any
+        meridian = next((int(n) for n in re.findall(r"(?<![\d.])(\d{2,3})(?![\d.])", text)
+                         if GK_FIRST_MERIDIAN <= int(n) <= GK_LAST_MERIDIAN and int(n) % GK_STEP == 0), None)
+    if zone is not None:
+        zone_meridian = _zone_meridian(zone)
+        if meridian is not None and meridian != zone_meridian:
+            raise ValueError(f"{str(label).strip()!r} names zone {zone} (central meridian {zone_meridian}°) "
+                             f"and central meridian {meridian}°")
+        meridian = zone_meridian
+    return meridian, None, "cgcs2000"
 
 
 # EPSG's CGCS2000 Gauss-Kruger zones: 4491-4501 6-degree zones 13-23 (zone number in the easting),

@@ -271,7 +271,7 @@ def _row_datums(path, rows, names, datum, warnings):
     ``datum`` or ``坐标系``), else ``datum``, else WGS-84, assumed, with one warning naming the
     file, how many rows and a column that looks like a misspelled datum column (rows whose WKT
     opens with ``SRID=`` state theirs)."""
-    from geo.crs import normalise_datum
+    from geo.crs import normalise_datum, projection_datum
     from geo.io import warn
 
     datums, assumed = [], []
@@ -279,7 +279,8 @@ def _row_datums(path, rows, names, datum, warnings):
         stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None)
         assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or ""))
         try:
-            datums.append(normalise_datum(stated or datum or "wgs84"))
+            datums.append(normalise_datum(projection_datum(stated) or stated) if stated else
+                          normalise_datum(datum or "wgs84"))  # CGCS2000 3度带 117°: its datum
         except ValueError as exc:
             raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
     if any(assumed):

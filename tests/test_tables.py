@@ -287,3 +287,20 @@ def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, h
     path.write_text(f"{header}\n汇才学校,{northing},{easting}" + (f",{label}" if label else "") + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=problem):
         load_file(path)
+
+
+def test_a_gauss_kruger_zone_named_beside_lon_lat_gives_its_datum(tmp_path):
+    # A survey table's B and L, or a Shapefile whose .prj projected it and whose attribute names the zone.
+    import geopandas as gpd
+
+    path = tmp_path / "成果.csv"
+    path.write_text("名称,经度,纬度,坐标系\n汇才学校,117.001,36.7,CGCS2000 3度带 117°\n", encoding="utf-8")
+    warnings = []
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-9
+    (entry,) = load_file(path, warnings=warnings)
+    assert warnings == [] and entry.source_datum == "wgs84"
+    vector = tmp_path / "成果.gpkg"
+    gpd.GeoDataFrame({"名称": ["汇才学校"], "坐标系": ["CGCS2000_3_Degree_GK_CM_117E"]},
+                     geometry=[shapely.Point(SITE)], crs=4326).to_crs(4548).to_file(vector)
+    (entry,) = load_file(vector, warnings=warnings)
+    assert warnings == [] and entry.geometry.distance(shapely.Point(SITE)) < 1e-9
