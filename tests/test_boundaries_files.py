@@ -257,3 +257,16 @@ def test_districts_whose_prj_names_the_sister_of_their_projection_are_named(tmp_
                         r"is the .prj wrong\? Save the file with its right CRS", warning)
     zones.to_crs(prj).to_file(path, encoding="UTF-8")
     assert load_boundaries(path, name_field="name", code_field="code").warnings == []
+
+
+@pytest.mark.parametrize("drawn, prj, hint", [
+    (4527, 4548, "the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527 "
+                 "\\(CGCS2000 / 3-degree Gauss-Kruger zone 39\\)"),
+    (4548, 4527, "the eastings lack the zone number 39 EPSG:4527 expects: its .prj should be EPSG:4548 "
+                 "\\(CGCS2000 / 3-degree Gauss-Kruger CM 117E\\)"),
+])
+def test_districts_whose_prj_and_zone_number_disagree_say_which_prj_fits(tmp_path, drawn, prj, hint):
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones(f"EPSG:{drawn}").set_crs(prj, allow_override=True), path, encoding="UTF-8")
+    with pytest.raises(InputError, match=f"jd.shp: coordinates out of range after reprojection \\(wrong CRS\\?\\); {hint}"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
