@@ -240,7 +240,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import numpy as np
     import shapely
 
-    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
+    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric, zone_number_hint
     from geo.io import read_vector
 
     if not name_field:
@@ -308,10 +308,10 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if not (-180 <= bounds[0] <= 180 and -90 <= bounds[1] <= 90 and bounds[2] <= 180 and bounds[3] <= 90):
         swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
         raise InputError(path, "coordinates out of range after reprojection ("
-                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)") + _zone_number_hint(gdf))
+                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)") + zone_number_hint(gdf))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
-                               "wrong or missing CRS?)" + _zone_number_hint(gdf))
+                               "wrong or missing CRS?)" + zone_number_hint(gdf))
     if shift != WGS84:
         zones["geometry"] = convert_geoseries(zones.geometry, shift, WGS84)
     zones["boundary_quality"] = OFFICIAL
@@ -323,32 +323,6 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     zones = zones.reset_index(drop=True)
     zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for _datum_warning
     return zones, warnings
-
-
-def _zone_number_hint(gdf):
-    """``; the eastings carry the zone number 39, which EPSG:4548 lacks: ...``: what a file in a CGCS2000
-    3-degree Gauss-Kruger zone whose .prj and eastings disagree about the zone number should say, or ''."""
-    import numpy as np
-    import shapely
-    from pyproj import CRS
-
-    from geo.crs import GK_FIRST_EPSG, GK_LAST_EPSG
-
-    epsg = gdf.crs.to_epsg() if gdf.crs is not None else None
-    numbered = epsg is not None and 4513 <= epsg <= 4533  # zones 25-45, the zone number before the easting
-    if epsg is None or not (numbered or GK_FIRST_EPSG <= epsg <= GK_LAST_EPSG):
-        return ""
-    zone = 25 + (epsg - (4513 if numbered else GK_FIRST_EPSG))
-    easting = float(np.median(shapely.get_coordinates(gdf.geometry.values)[:, 0]))
-    if not numbered and easting >= 10_000_000 and int(easting // 1_000_000) == zone:
-        other = CRS.from_epsg(4513 + zone - 25)
-        return (f"; the eastings carry the zone number {zone}, which EPSG:{epsg} lacks: its .prj should be "
-                f"EPSG:{other.to_epsg()} ({other.name})")
-    if numbered and 0 < easting < 1_000_000:
-        other = CRS.from_epsg(GK_FIRST_EPSG + zone - 25)
-        return (f"; the eastings lack the zone number {zone} EPSG:{epsg} expects: its .prj should be "
-                f"EPSG:{other.to_epsg()} ({other.name})")
-    return ""
 
 
 def _straight_edges_kept(geoms, crs):

@@ -412,6 +412,30 @@ def _easting_northing(first, second):
     return (first, second) if kinds[0] == "easting" else (second, first)
 
 
+def zone_number_hint(frame) -> str:
+    """``; the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527 (...)``
+    when a GeoDataFrame in a CGCS2000 3-degree Gauss-Kruger zone holds eastings that disagree with its
+    CRS about the zone number before them (a .prj of the wrong one of EPSG's two codes of a zone); else ''."""
+    import shapely
+    from pyproj import CRS
+
+    epsg = frame.crs.to_epsg() if frame.crs is not None else None
+    numbered = epsg is not None and 4513 <= epsg <= 4533  # zones 25-45, the zone number before the easting
+    if epsg is None or not (numbered or GK_FIRST_EPSG <= epsg <= GK_LAST_EPSG) or not len(frame):
+        return ""
+    zone = 25 + epsg - (4513 if numbered else GK_FIRST_EPSG)
+    easting = float(np.median(shapely.get_coordinates(frame.geometry.values)[:, 0]))
+    if not numbered and easting >= 10_000_000 and int(easting // 1_000_000) == zone:
+        other = CRS.from_epsg(4513 + zone - 25)
+        return (f"; the eastings carry the zone number {zone}, which EPSG:{epsg} lacks: its .prj should be "
+                f"EPSG:{other.to_epsg()} ({other.name})")
+    if numbered and 0 < easting < 1_000_000:
+        other = CRS.from_epsg(GK_FIRST_EPSG + zone - 25)
+        return (f"; the eastings lack the zone number {zone} EPSG:{epsg} expects: its .prj should be "
+                f"EPSG:{other.to_epsg()} ({other.name})")
+    return ""
+
+
 def metric_crs_for(geometry) -> str:
     """The metric CRS for lengths and areas of a place: ``"EPSG:45xx"``.
 

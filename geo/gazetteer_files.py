@@ -169,9 +169,20 @@ def _read_layers(path):
     if Path(path).suffix.lower() == ".gpx":
         layers = [layer for layer in layers if layer not in _GPX_VERTEX_LAYERS]
     if len(layers) <= 1:
-        return read_vector(path, assume_crs=None).to_crs(4326)
-    frames = [read_vector(path, layer=layer, assume_crs=None).to_crs(4326) for layer in layers]
+        return _in_lonlat(path, read_vector(path, assume_crs=None))
+    frames = [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None)) for layer in layers]
     return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+
+
+def _in_lonlat(path, frame):
+    """A layer reprojected to EPSG:4326; InputError when its .prj and eastings disagree about the
+    Gauss-Kruger zone number (GDAL would give infinite coordinates, or ones thousands of km off)."""
+    from geo.crs import zone_number_hint
+
+    hint = zone_number_hint(frame)
+    if hint:
+        raise InputError(path, f"its coordinates do not fit its .prj{hint}")
+    return frame.to_crs(4326)
 
 
 def outside_china(entries) -> list:

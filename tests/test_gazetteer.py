@@ -276,3 +276,17 @@ def test_a_kmz_whose_placemarks_state_their_datum_in_chinese_is_converted(tmp_pa
     # GDAL's LIBKML driver launders non-ASCII field names (坐标系 -> _________) unless told not to.
     assert warnings == [] and entry.source_datum == "gcj02" and entry.accuracy_m == 30
     assert shapely.Point(entry.geometry.coords[0][:2]).distance(shapely.Point(wgs)) < 1e-7
+
+
+@pytest.mark.parametrize("drawn, prj, problem", [
+    (4527, 4548, "the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527"),
+    (4548, 4527, "the eastings lack the zone number 39 EPSG:4527 expects: its .prj should be EPSG:4548"),
+])
+def test_a_gazetteer_whose_prj_and_zone_number_disagree_says_which_prj_fits(tmp_path, drawn, prj, problem):
+    import geopandas as gpd
+
+    path = tmp_path / "sites.shp"
+    gpd.GeoDataFrame({"name": ["金牛建材"]}, geometry=[shapely.Point(117.012, 36.69)], crs=4326).to_crs(drawn) \
+        .set_crs(prj, allow_override=True).to_file(path, encoding="UTF-8")
+    with pytest.raises(InputError, match=f"sites.shp: its coordinates do not fit its .prj; {problem}"):
+        load_file(path)
