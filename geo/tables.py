@@ -202,12 +202,15 @@ def _datum_columns(keys):
     found = {}
     for key in keys:
         for axis, words in (("lon", _LON_COLUMNS), ("lat", _LAT_COLUMNS)):
-            for word in (w for w in words if len(w) > 1):  # not x, y: too short to tell apart
+            for word in words:
                 rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
-                rest = rest.strip(" _-()（）[]【】")
-                if rest.lower() in _HEADER_UNITS:  # 经度(E), 纬度(°): a plain coordinate column
-                    found.setdefault(None, {}).setdefault(axis, key)
+                bare = rest.strip(" _-()（）[]【】")
+                if bare.lower() in _HEADER_UNITS and (len(word) > 1 or rest[:1] in " _-(（[【"):
+                    found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m): a plain column
                     continue
+                if len(word) == 1:  # x, y: too short to tell a datum's name after them
+                    continue
+                rest = bare
                 try:
                     datum = normalise_datum(rest) if rest else None
                 except ValueError:
@@ -218,8 +221,8 @@ def _datum_columns(keys):
                  if len(found.get(d, {})) == 2), None)
 
 
-# What a coordinate column's header may add to its name: a hemisphere or the unit.
-_HEADER_UNITS = {"e", "n", "°", "度", "deg", "degree", "degrees", "dd"}
+# What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).
+_HEADER_UNITS = {"e", "n", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
 
 
 def _give_column_datum(path, line_no, row, datum):

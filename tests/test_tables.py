@@ -247,6 +247,8 @@ def _gauss_kruger(prefix=False):
     ("名称,X,Y,坐标系", True, "CGCS2000 3度带 39带"),
     ("名称,X,Y,坐标系", False, "国家2000 高斯投影 3度带 117"),
     ("名称,X,Y,坐标系", True, "CGCS2000"),  # the datum, and the zone before Y
+    ("点名,X(m),Y(m),坐标系", True, "CGCS2000 3度带"),
+    ("点名,X坐标（米）,Y坐标（米）,坐标系", False, "CGCS2000 3度带 117°"),
     ("名称,X,Y,坐标系", True, "CGCS2000 6度带 20带"),
     ("名称,北坐标,东坐标,坐标系", False, "EPSG:4548"),
     ("名称,X,Y,坐标系", True, "EPSG:4527"),
@@ -255,7 +257,7 @@ def _gauss_kruger(prefix=False):
 def test_gauss_kruger_survey_coordinates_with_their_zone_give_the_point(tmp_path, header, prefix, label):
     northing, easting = _gauss_kruger(prefix)
     path = tmp_path / "测量成果.csv"
-    cells = (northing, easting) if header.split(",")[1] in ("X", "X坐标", "北坐标") else (easting, northing)
+    cells = (northing, easting) if header.split(",")[1].startswith(("X", "北坐标")) else (easting, northing)
     path.write_text(f"{header}\n汇才学校,{cells[0]},{cells[1]},{label}\n", encoding="utf-8")
     warnings = []
     (entry,) = load_file(path, warnings=warnings)
