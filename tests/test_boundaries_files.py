@@ -270,3 +270,22 @@ def test_districts_whose_prj_and_zone_number_disagree_say_which_prj_fits(tmp_pat
     pyogrio.write_dataframe(_zones(f"EPSG:{drawn}").set_crs(prj, allow_override=True), path, encoding="UTF-8")
     with pytest.raises(InputError, match=f"jd.shp: coordinates out of range after reprojection \\(wrong CRS\\?\\); {hint}"):
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_build_with_districts_datum_joins_on_the_shifted_districts(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    truth, path = _bundled_zones_in("gcj02", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ["build", "--districts", path.name, "--name-field", "name", "--code-field", "code"]
+    result = CliRunner().invoke(main, [*args, "--districts-datum", "高德"])
+    assert result.exit_code == 0, result.stderr
+    assert "--districts-datum" not in result.stderr  # no warning: the datum is given
+    zones = gpd.read_file(tmp_path / "layers" / "subdistricts.geojson").set_index("code").geometry.to_crs(4548)
+    for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
+        assert zones[code].hausdorff_distance(geom) < 0.05  # GeoJSON keeps 7 decimals
+    result = CliRunner().invoke(main, ["build", "--districts-datum", "gcj02"])
+    assert result.exit_code == 2 and result.stderr.strip().splitlines() == [
+        "geo: error: --districts-datum gcj02 needs --districts FILE (it says which datum that file's lon/lat are in)"]
