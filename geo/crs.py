@@ -327,6 +327,7 @@ def projection_datum(label):
     return projection[2] if projection else None
 
 
+@functools.lru_cache(maxsize=256)  # a table repeats its datum cell on every row
 def _projection_of(label):
     """(central meridian or None, None, "cgcs2000") of a CGCS2000 Gauss-Kruger zone a datum cell names,
     or (None, pyproj CRS, its datum's spelling) of another projected EPSG code; None when it names none."""
