@@ -100,9 +100,10 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         code = code or _code_from_zones(zones)
         if code:
             warnings += _misplaced_warning(districts_path, zones, data.load_district_outline(code))
-            if districts_datum is None:
-                warnings += _datum_warning(districts_path, zones, data.load_district_outline(code),
-                                           file_crs=file_crs)
+        named_county = code or _county_of_names(zones)  # 街道 files often carry names only
+        if named_county and districts_datum is None:
+            warnings += _datum_warning(districts_path, zones, data.load_district_outline(named_county),
+                                       file_crs=file_crs)
         named = data.subdistrict_names(code) if code else []
         outline = None
     if outline_path is not None:
@@ -627,6 +628,24 @@ def _code_from_zones(zones):
     prefix = prefixes.pop()
     matches = [c for c, row in data.counties().items() if prefix in (c, row["division_code"])]
     return matches[0] if len(matches) == 1 else None
+
+
+def _county_of_names(zones):
+    """The bundled county most of whose 街道/乡镇 names the zones bear (at least three, and at least half
+    of the zones, and more than any other county's), or None: it tells where 街道 files without NBS
+    codes belong, for :func:`_datum_warning`."""
+    from collections import Counter
+
+    from geo import data
+
+    names = set(zones["name"].astype(str))
+    county_of = {row["division_code"]: code for code, row in data.counties().items() if row["division_code"]}
+    votes = Counter()
+    for codes in data.subdistricts_named(names).values():
+        votes.update({county_of[c[:6]] for c in codes if c[:6] in county_of})
+    ranked = votes.most_common(2) + [(None, 0)] * 2
+    (best, count), (_, runner_up) = ranked[0], ranked[1]
+    return best if count >= max(3, len(names) / 2) and count > runner_up else None
 
 
 def _outline_as_zone(outline, named, district_name):

@@ -289,3 +289,12 @@ def test_build_with_districts_datum_joins_on_the_shifted_districts(tmp_path, mon
     result = CliRunner().invoke(main, ["build", "--districts-datum", "gcj02"])
     assert result.exit_code == 2 and result.stderr.strip().splitlines() == [
         "geo: error: --districts-datum gcj02 needs --districts FILE (it says which datum that file's lon/lat are in)"]
+
+
+def test_districts_in_gcj02_without_codes_are_named_by_their_names_county(tmp_path):
+    # Most 街道 files carry names only (JDMC): their names tell the county whose outline they must fit.
+    zones, path = _bundled_zones_in("gcj02", tmp_path)
+    (warning,) = load_boundaries(path, name_field="name").warnings
+    assert "read as GCJ-02 (Amap, Tencent) than as WGS-84" in warning and "天桥区 (370105)" in warning
+    zones.assign(name=[f"某{n}" for n in zones["name"]]).to_file(path, driver="GeoJSON")  # names of nowhere
+    assert load_boundaries(path, name_field="name").warnings == []
