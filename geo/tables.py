@@ -149,7 +149,7 @@ def read_table(path):
                 geom = _wkt_geometry(row[wkt_f])
             else:
                 lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
-                    (re.split(r"\s*[,，;\s]\s*", row.get(pair_f) or "", maxsplit=1) + [""])[:2]
+                    _pair(row.get(pair_f))
                 if no_column:
                     raise InputError(path, f"line {line_no}: a row without wkt needs lon and lat, and the header "
                                            f"has no {' or '.join(no_column)} column ({found})")
@@ -166,6 +166,18 @@ def read_table(path):
         for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
             geoms[i] = point
     return rows, geoms
+
+
+def _pair(text):
+    """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
+    Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
+    longitude beyond 90 (China's longitudes all are)."""
+    first, second = (re.split(r"\s*[,，;\s]\s*", text or "", maxsplit=1) + [""])[:2]
+    try:
+        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180
+    except ValueError:
+        swapped = False
+    return (second, first) if swapped else (first, second)
 
 
 def _projected(path, line_no, row, first, second, delimiter):

@@ -37,6 +37,7 @@ def _point(path):
     ("ewkt.csv", "name,wkt\n汇才学校,SRID=4326;POINT(117.001 36.7)\n".encode("utf-8")),
     ("amap_location.csv", 'name,location\n汇才学校,"117.001,36.7"\n'.encode("utf-8")),
     ("jingweidu.csv", "名称,经纬度\n汇才学校,117.001 36.7\n".encode("gbk")),
+    ("tencent_picker.csv", '名称,坐标\n汇才学校,"36.7,117.001"\n'.encode("utf-8")),  # Tencent's and Google's lat,lng
     ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
