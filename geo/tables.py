@@ -171,12 +171,14 @@ def read_table(path):
 def _pair(text):
     """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
     Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
-    longitude beyond 90 (China's longitudes all are)."""
-    first, second = (re.split(r"\s*[,，;\s]\s*", text or "", maxsplit=1) + [""])[:2]
+    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``)."""
+    text = (text or "").strip()
+    apart = r"\s*[,，;]\s*" if re.search(r"[,，;]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
+    first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
     try:
         swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180
-    except ValueError:
-        swapped = False
+    except ValueError:  # 36°42'N,117°0'E: the hemispheres tell
+        swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
     return (second, first) if swapped else (first, second)
 
 

@@ -38,6 +38,9 @@ def _point(path):
     ("amap_location.csv", 'name,location\n汇才学校,"117.001,36.7"\n'.encode("utf-8")),
     ("jingweidu.csv", "名称,经纬度\n汇才学校,117.001 36.7\n".encode("gbk")),
     ("tencent_picker.csv", '名称,坐标\n汇才学校,"36.7,117.001"\n'.encode("utf-8")),  # Tencent's and Google's lat,lng
+    ("hemispheres_pair.csv", '名称,坐标\n汇才学校,"36°42\'N, 117°0\'3.6""E"\n'.encode("utf-8")),
+    ("chinese_pair.csv", '名称,经纬度\n汇才学校,北纬36.7° 东经117.001°\n'.encode("utf-8")),
+    ("spaced_dms_pair.csv", '名称,经纬度\n汇才学校,"117 0 3.6, 36 42 0"\n'.encode("utf-8")),
     ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
