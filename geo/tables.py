@@ -125,11 +125,16 @@ def read_table(path):
                                "name each column once")
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
-    column_datum = None
-    if not (lon_f and lat_f):  # 百度经度/百度纬度, lng_gcj02/lat_gcj02: columns that name their datum
-        lon_f, lat_f, column_datum = _datum_columns(keys) or (lon_f, lat_f, None)
+    column_datum = pair_f = None
+    if not (lon_f and lat_f):
+        pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None)
+    if not (lon_f and lat_f or pair_f):  # 百度经度/百度纬度, lng_gcj02/lat_gcj02, 百度坐标: columns naming their datum
+        named = _datum_columns(keys)
+        if named and named[1] is None:
+            pair_f, column_datum = named[0], named[2]
+        elif named:
+            lon_f, lat_f, column_datum = named
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
-    pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None) if not (lon_f and lat_f) else None
     if not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     # Coordinate columns the header lacks: a misspelled one (lattitude) is named once, not
@@ -208,14 +213,15 @@ def _projected(path, line_no, row, first, second, delimiter):
 
 def _datum_columns(keys):
     """(lon column, lat column, canonical datum) of coordinate columns named with their datum, as
-    exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); None when
-    no pair of them names one datum. Columns naming their unit or hemisphere (``经度(E)``, ``纬度(°)``)
+    exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); else
+    (pair column, None, datum) of a cell holding both (``百度坐标``, ``高德经纬度``, ``location_gcj02``);
+    None when none names one datum. Columns naming their unit or hemisphere (``经度(E)``, ``纬度(°)``)
     come first, with datum None, then WGS-84, GCJ-02 and BD-09."""
     from geo.crs import BD09, GCJ02, WGS84, normalise_datum
 
     found = {}
     for key in keys:
-        for axis, words in (("lon", _LON_COLUMNS), ("lat", _LAT_COLUMNS)):
+        for axis, words in (("lon", _LON_COLUMNS), ("lat", _LAT_COLUMNS), ("pair", _PAIR_COLUMNS)):
             for word in words:
                 rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
                 bare = rest.strip(" _-()（）[]【】")
@@ -224,15 +230,15 @@ def _datum_columns(keys):
                     continue
                 if len(word) == 1:  # x, y: too short to tell a datum's name after them
                     continue
-                rest = bare
                 try:
-                    datum = normalise_datum(rest) if rest else None
+                    datum = normalise_datum(bare) if bare else None
                 except ValueError:
                     datum = None
                 if datum:
                     found.setdefault(datum, {}).setdefault(axis, key)
-    return next(((found[d]["lon"], found[d]["lat"], d) for d in (None, WGS84, GCJ02, BD09)
-                 if len(found.get(d, {})) == 2), None)
+    order = (None, WGS84, GCJ02, BD09)
+    return next(((found[d]["lon"], found[d]["lat"], d) for d in order if {"lon", "lat"} <= set(found.get(d, {}))),
+                None) or next(((found[d]["pair"], None, d) for d in order if "pair" in found.get(d, {})), None)
 
 
 # What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).

@@ -217,18 +217,20 @@ def test_a_line_break_inside_a_quoted_cell_stays_in_the_cell(tmp_path):
     ("名称,百度经度,百度纬度", "bd09"), ("name,bd09_lng,bd09_lat", "bd09"), ("name,bd_lng,bd_lat", "bd09"),
     ("name,lng_gcj02,lat_gcj02", "gcj02"), ("名称,高德经度,高德纬度", "gcj02"), ("名称,经度(高德),纬度（高德）", "gcj02"),
     ("name,longitude_wgs84,latitude_wgs84", "wgs84"), ("名称,WGS84经度,WGS84纬度", "wgs84"),
+    ("名称,百度坐标", "bd09"), ("名称,高德经纬度", "gcj02"), ("name,location_gcj02", "gcj02"),
 ])
 def test_coordinate_columns_named_with_their_datum_give_it(tmp_path, header, datum):
     from geo import crs
 
     lon, lat = (float(v[0]) for v in crs.convert_coords([SITE[0]], [SITE[1]], "wgs84", datum))
     path = tmp_path / "sites.csv"
-    path.write_text(f"{header}\n汇才学校,{lon:.8f},{lat:.8f}\n", encoding="utf-8")
+    cells = f"{lon:.8f},{lat:.8f}" if header.count(",") == 2 else f'"{lon:.8f},{lat:.8f}"'
+    path.write_text(f"{header}\n汇才学校,{cells}\n", encoding="utf-8")
     warnings = []
     (entry,) = load_file(path, warnings=warnings)
     assert entry.source_datum == datum and warnings == []
     assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
-    path.write_text(f"{header},坐标系\n汇才学校,{lon:.8f},{lat:.8f},{'wgs84' if datum != 'wgs84' else 'gcj02'}\n",
+    path.write_text(f"{header},坐标系\n汇才学校,{cells},{'wgs84' if datum != 'wgs84' else 'gcj02'}\n",
                     encoding="utf-8")
     with pytest.raises(InputError, match=f"line 2: the coordinate columns say {datum}, the datum column "):
         load_file(path)
