@@ -299,13 +299,32 @@ def _row_datums(path, rows, names, datum, warnings):
         columns = {str(column) for row in rows[:1] for column in row}
         near = sorted(c for c in columns - set(_DATUM_COLUMNS) if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
         misspelled = f"; is '{near[0]}' meant as the datum column?" if near else ""
+        named = _datum_in_name(path)
+        named = f"; the file's name says {named}: is that their datum?" if named else ""
         warn(f"{path}: datum not given for {sum(assumed)} of {len(rows)} entries, assumed WGS-84, claiming "
              f"{settings.UNSTATED_DATUM_ACCURACY_M:.0f} m accuracy (add a datum column: wgs84, gcj02 for Amap or "
-             f"Tencent, bd09 for Baidu{misspelled})", warnings)
+             f"Tencent, bd09 for Baidu{misspelled}{named})", warnings)
     return datums, assumed
 
 
 _DATUM_COLUMNS = ("source_datum", "datum", "坐标系")
+
+
+def _datum_in_name(path):
+    """``gcj02`` or ``bd09`` when the file's name holds a spelling of it (百度坐标.csv, sites_gcj02.kml), else
+    None: said in the warning of an unstated datum, never applied (a name is no statement)."""
+    from geo.crs import WGS84, normalise_datum
+
+    for word in re.split(r"[\s_.\-()（）]+|(?<=[\u4e00-\u9fff])(?=[a-z0-9])", Path(path).stem.lower()):
+        for size in range(len(word), 1, -1):  # 百度坐标 in 学校百度坐标: the longest spelling in the word
+            for start in range(len(word) - size + 1):
+                try:
+                    datum = normalise_datum(word[start:start + size])
+                except ValueError:
+                    continue
+                if datum != WGS84:
+                    return datum
+    return None
 
 
 def _accuracy(path, number, name, value):

@@ -290,3 +290,20 @@ def test_a_gazetteer_whose_prj_and_zone_number_disagree_says_which_prj_fits(tmp_
         .set_crs(prj, allow_override=True).to_file(path, encoding="UTF-8")
     with pytest.raises(InputError, match=f"sites.shp: its coordinates do not fit its .prj; {problem}"):
         load_file(path)
+
+
+@pytest.mark.parametrize("filename, datum", [("百度坐标.csv", "bd09"), ("学校_高德.csv", "gcj02"),
+                                             ("sites_gcj02.kml", "gcj02"), ("baidu_pois.csv", "bd09")])
+def test_the_unstated_datum_warning_names_the_datum_the_file_name_says(tmp_path, filename, datum):
+    path = tmp_path / filename
+    if filename.endswith(".kml"):
+        path.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                        '<Placemark><name>甲</name><Point><coordinates>117.0,36.7</coordinates></Point></Placemark>'
+                        '</Document></kml>', encoding="utf-8")
+    else:
+        path.write_text("名称,经度,纬度\n甲,117.0,36.7\n", encoding="utf-8")
+    warnings = []
+    load_file(path, warnings=warnings)
+    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
+                        f"datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; the file's name says "
+                        f"{datum}: is that their datum?)"]
