@@ -35,7 +35,7 @@ class Boundaries:
 
 
 def load_boundaries(districts_path=None, *, name_field=None, code_field=None, outline_path=None,
-                    district_code=None, district_name=None):
+                    district_code=None, district_name=None, districts_datum=None):
     """Return the zones and outline for a run.
 
     Parameters
@@ -60,6 +60,11 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     district_name : str or None
         The district's name on maps, index, coverage and exports; default the bundled
         name of the district, else the outline file's name.
+    districts_datum : str or None
+        The datum of ``districts_path``'s lon/lat when a web map drew them: ``gcj02``
+        (Amap, Tencent), ``bd09`` (Baidu) or any spelling of ``geo/data/datums.csv``;
+        only with ``districts_path``. None: WGS-84/CGCS2000, with a warning when the 街道
+        fit the bundled outline far better read as GCJ-02 or BD-09.
 
     Returns
     -------
@@ -73,7 +78,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     """
     from geo import data
 
-    check_field_options(districts_path, name_field, code_field)
+    check_field_options(districts_path, name_field, code_field, districts_datum)
     check_district_options(district_code, district_name)
     code = _check_code(district_code) if district_code is not None else None
     if districts_path is None:
@@ -88,16 +93,24 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             zones, warnings = _outline_as_zone(outline, named, district_name)
             quality, source = OFFICIAL, str(zones["source"].iloc[0])
     else:
-        zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field)
+        zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
+                                              datum=districts_datum)
+        file_crs = zones.attrs.pop("file_crs", None)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         if code:
             warnings += _misplaced_warning(districts_path, zones, data.load_district_outline(code))
+        named_county = code or _county_of_names(zones)  # 街道 files often carry names only
+        if named_county and districts_datum is None:
+            warnings += _datum_warning(districts_path, zones, data.load_district_outline(named_county),
+                                       file_crs=file_crs)
         named = data.subdistrict_names(code) if code else []
         outline = None
     if outline_path is not None:
         outline, repairs = _load_outline(outline_path)
         warnings = warnings + repairs
+        if code:
+            warnings += _datum_warning(outline_path, outline, data.load_district_outline(code), what="outline")
     elif outline is None:
         outline = _dissolve_outline(zones, source)
         if code in data.counties():
@@ -109,11 +122,22 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
                       source=source, warnings=warnings, named_subdistricts=named)
 
 
-def check_field_options(districts_path, name_field, code_field):
-    """--name-field and --code-field name columns of --districts: given alone they are an error."""
+def check_field_options(districts_path, name_field, code_field, districts_datum=None):
+    """--name-field and --code-field name columns of --districts, --districts-datum its datum: given alone
+    they are an error, and so is a datum geo does not know."""
+    from geo.crs import normalise_datum
+
     for value, option in ((name_field, "--name-field"), (code_field, "--code-field")):
         if value and districts_path is None:
             raise InputError(None, f"{option} {value} needs --districts FILE (it names a column of that file)")
+    if districts_datum is not None and districts_path is None:
+        raise InputError(None, f"--districts-datum {districts_datum} needs --districts FILE (it says which datum "
+                               "that file's lon/lat are in)")
+    if districts_datum is not None:
+        try:
+            normalise_datum(districts_datum)
+        except ValueError as exc:
+            raise InputError("--districts-datum", str(exc)) from None
 
 
 def check_district_options(district_code, district_name):
@@ -199,13 +223,14 @@ def fit_warning(features, boundaries):
     return f"the report does not fit {district}: {'; '.join(problems)}; {hint}"
 
 
-def load_official_zones(path, *, name_field, code_field=None):
+def load_official_zones(path, *, name_field, code_field=None, datum=None):
     """Read official 街道 polygons, repair them and check their topology.
 
     Invalid rings are repaired with ``shapely.make_valid`` (keeping the polygonal
     parts); overlaps and gaps larger than ``geo.settings.OVERLAP_TOLERANCE_M2`` are returned as
     warnings. Raises InputError for wrong geometry types, missing fields, empty files,
-    duplicate codes or a missing CRS.
+    duplicate codes or a missing CRS. ``datum`` (``gcj02``, ``bd09``...) is the datum of
+    the file's lon/lat, shifted to WGS-84; a projected file has none to shift.
 
     Returns
     -------
@@ -216,13 +241,18 @@ def load_official_zones(path, *, name_field, code_field=None):
     import numpy as np
     import shapely
 
-    from geo.crs import in_china, to_metric
+    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric, zone_number_hint
     from geo.io import read_vector
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
     path, layer = _split_layer(path)
     gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field))
+    shift = normalise_datum(datum) if datum is not None else WGS84
+    if shift != WGS84 and not gdf.crs.is_geographic:
+        epsg = gdf.crs.to_epsg()
+        raise InputError(path, f"--districts-datum {datum} shifts lon/lat, and the file is in "
+                               f"{f'EPSG:{epsg}' if epsg else gdf.crs.name} (leave the option out)")
     if gdf.empty:
         raise InputError(path, "contains no features")
     fields = {}
@@ -279,15 +309,21 @@ def load_official_zones(path, *, name_field, code_field=None):
     if not (-180 <= bounds[0] <= 180 and -90 <= bounds[1] <= 90 and bounds[2] <= 180 and bounds[3] <= 90):
         swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
         raise InputError(path, "coordinates out of range after reprojection ("
-                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)"))
+                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)") + zone_number_hint(gdf))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
-                               "wrong or missing CRS?)")
+                               "wrong or missing CRS?)" + zone_number_hint(gdf))
+    if shift != WGS84:
+        zones["geometry"] = convert_geoseries(zones.geometry, shift, WGS84)
     zones["boundary_quality"] = OFFICIAL
     zones["source"] = f"official boundaries from {Path(path).name}"  # the file, not how its path was typed
+    if shift != WGS84:
+        zones["source"] += f", {DATUM_LABELS[shift]} shifted to WGS-84"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
     warnings.extend(_topology_warnings(to_metric(zones), path))
-    return zones.reset_index(drop=True), warnings
+    zones = zones.reset_index(drop=True)
+    zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for _datum_warning
+    return zones, warnings
 
 
 def _straight_edges_kept(geoms, crs):
@@ -328,6 +364,83 @@ def _misplaced_warning(path, zones, bundled):
         raise InputError(_split_layer(path)[0], f"{message}: no project there could be joined; wrong CRS or datum "
                                                 "(a .prj of another zone?), or another district's file (--district-code)?")
     return [f"{_split_layer(path)[0]}: {message}; wrong CRS or datum, or another district's file?"]
+
+
+def _datum_warning(path, zones, bundled, what="街道", file_crs=None):
+    """[one line] when official 街道 (or an ``outline``) fit the bundled outline of their district far
+    better read otherwise than as they were (``settings.DATUM_FIT_GAIN`` more of their edge within
+    ``settings.DATUM_FIT_NEAR_M`` of it): as GCJ-02 or BD-09 (a web map's 街道, that --districts-datum
+    shifts), or, drawn in a projected ``file_crs``, their numbers in its sister projection (a .prj of
+    UTM zone 50N on Gauss-Kruger CM 117E numbers: the same meridian, 1.6 km off in Jinan)."""
+    import numpy as np
+    import shapely
+
+    from geo.crs import BD09, DATUM_LABELS, GCJ02, WGS84, convert_geometry, metric_crs_for, metric_geometry
+
+    crs = metric_crs_for(bundled)
+    outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
+    edge = shapely.union_all(zones.geometry.values).boundary
+
+    def fitting(geom):  # the share of the edge's points (one every half the distance) near the outline
+        ring = metric_geometry(geom, crs)
+        points = shapely.points(shapely.get_coordinates(shapely.segmentize(ring, settings.DATUM_FIT_NEAR_M / 2)))
+        return float(np.mean(shapely.distance(points, outline) <= settings.DATUM_FIT_NEAR_M))
+
+    fit, their = ("fit", "their") if what == "街道" else ("fits", "its")
+    projected = file_crs is not None and file_crs.is_projected
+    readings = {}  # how else to read them: (edge in WGS-84, advice)
+    for datum in (GCJ02, BD09):
+        try:
+            shifted = convert_geometry(edge, datum, WGS84)
+        except ValueError:  # outside the box where GCJ-02 applies
+            continue
+        advice = ("shift its lon/lat to WGS-84 before projecting if they come from that map" if projected else
+                  f"pass --districts-datum {datum} if they come from that map" if what == "街道" else
+                  "shift it to WGS-84 first if it comes from that map")
+        readings[DATUM_LABELS[datum]] = (shifted, advice)
+    sister = _sister_projection(file_crs)
+    if sister is not None:
+        from pyproj import Transformer
+
+        there = Transformer.from_crs(4326, file_crs, always_xy=True)
+        back = Transformer.from_crs(sister, 4326, always_xy=True)
+        moved = shapely.transform(edge, lambda xy: np.column_stack(back.transform(*there.transform(xy[:, 0], xy[:, 1]))))
+        readings[_crs_label(sister)] = (moved, "is the .prj wrong? Save the file with its right CRS")
+    base = fitting(edge)
+    shares = {label: fitting(geom) for label, (geom, _) in readings.items()}
+    best = max(shares, key=shares.get, default=None)
+    if best is None or shares[best] < base + settings.DATUM_FIT_GAIN:
+        return []
+    row = bundled.iloc[0]
+    as_is = f"their .prj's {_crs_label(file_crs)}" if projected else "WGS-84"
+    return [f"{_split_layer(path)[0]}: the {what} {fit} the bundled outline of {row['name']} ({row['code']}) far better "
+            f"read as {best} than as {as_is} ({shares[best]:.0%} of {their} edge within "
+            f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {base:.0%}); {readings[best][1]}"]
+
+
+def _sister_projection(crs):
+    """The projection whose numbers a file of ``crs`` most likely holds when its .prj is wrong: UTM
+    zone n and the CGCS2000 Gauss-Kruger zone of its central meridian (6n - 183), either way;
+    None for any other CRS."""
+    from pyproj import CRS
+
+    from geo.crs import GK_FIRST_EPSG, GK_FIRST_MERIDIAN, GK_LAST_MERIDIAN, GK_STEP, is_metric_crs
+
+    epsg = crs.to_epsg() if crs is not None and crs.is_projected else None
+    if epsg is None or not is_metric_crs(f"EPSG:{epsg}") or 32700 < epsg:  # southern UTM zones: not China
+        return None
+    if 32601 <= epsg <= 32660:
+        meridian = 6 * (epsg - 32600) - 183
+        inside = GK_FIRST_MERIDIAN <= meridian <= GK_LAST_MERIDIAN
+        return CRS.from_epsg(GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP) if inside else None
+    meridian = GK_FIRST_MERIDIAN + (epsg - GK_FIRST_EPSG) * GK_STEP
+    return CRS.from_epsg(32600 + (meridian + 183) // 6) if (meridian + 183) % 6 == 0 else None
+
+
+def _crs_label(crs):
+    """``EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E)``, or the CRS's name when it has no code."""
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
 
 
 def _split_layer(path):
@@ -515,6 +628,24 @@ def _code_from_zones(zones):
     prefix = prefixes.pop()
     matches = [c for c, row in data.counties().items() if prefix in (c, row["division_code"])]
     return matches[0] if len(matches) == 1 else None
+
+
+def _county_of_names(zones):
+    """The bundled county most of whose 街道/乡镇 names the zones bear (at least three, and at least half
+    of the zones, and more than any other county's), or None: it tells where 街道 files without NBS
+    codes belong, for :func:`_datum_warning`."""
+    from collections import Counter
+
+    from geo import data
+
+    names = set(zones["name"].astype(str))
+    county_of = {row["division_code"]: code for code, row in data.counties().items() if row["division_code"]}
+    votes = Counter()
+    for codes in data.subdistricts_named(names).values():
+        votes.update({county_of[c[:6]] for c in codes if c[:6] in county_of})
+    ranked = votes.most_common(2) + [(None, 0)] * 2
+    (best, count), (_, runner_up) = ranked[0], ranked[1]
+    return best if count >= max(3, len(names) / 2) and count > runner_up else None
 
 
 def _outline_as_zone(outline, named, district_name):

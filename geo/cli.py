@@ -25,6 +25,9 @@ def _boundary_options(command):
                           "Replaces the bundled approximate polygons."),
         click.option("--name-field", default=None, help="Column of --districts holding the 街道 name."),
         click.option("--code-field", default=None, help="Column of --districts holding the 街道 code."),
+        click.option("--districts-datum", default=None, metavar="DATUM",
+                     help="Datum of --districts' lon/lat when a web map drew them: gcj02 (Amap, Tencent) or bd09 "
+                          "(Baidu); default WGS-84/CGCS2000."),
         click.option("--outline", type=INPUT_OR_OUTPUT_PATH, default=None,
                      help="District outline file (default: union of --districts, or the bundled outline)."),
         click.option("--district-code", default=None,
@@ -67,7 +70,7 @@ def _boundaries_from(kwargs):
     from geo.pipeline import BoundaryOptions
 
     return BoundaryOptions(**{k: kwargs.pop(k) for k in ("districts", "name_field", "code_field", "outline",
-                                                         "district_code", "district_name")})
+                                                         "district_code", "district_name", "districts_datum")})
 
 
 def _writing(root):

@@ -150,8 +150,13 @@ def _read_vector_rows(path):
     return rows, list(gdf.geometry.values)
 
 
+# GDAL's layers of a GPX file that repeat each vertex of its routes and tracks as an unnamed point.
+_GPX_VERTEX_LAYERS = ("route_points", "track_points")
+
+
 def _read_layers(path):
-    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order."""
+    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order
+    (of a GPX file: its waypoints, routes and tracks, not the points of their vertices)."""
     import pandas as pd
     import pyogrio
 
@@ -161,10 +166,23 @@ def _read_layers(path):
         layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type)
     except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
         layers = []
+    if Path(path).suffix.lower() == ".gpx":
+        layers = [layer for layer in layers if layer not in _GPX_VERTEX_LAYERS]
     if len(layers) <= 1:
-        return read_vector(path, assume_crs=None).to_crs(4326)
-    frames = [read_vector(path, layer=layer, assume_crs=None).to_crs(4326) for layer in layers]
+        return _in_lonlat(path, read_vector(path, assume_crs=None))
+    frames = [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None)) for layer in layers]
     return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+
+
+def _in_lonlat(path, frame):
+    """A layer reprojected to EPSG:4326; InputError when its .prj and eastings disagree about the
+    Gauss-Kruger zone number (GDAL would give infinite coordinates, or ones thousands of km off)."""
+    from geo.crs import zone_number_hint
+
+    hint = zone_number_hint(frame)
+    if hint:
+        raise InputError(path, f"its coordinates do not fit its .prj{hint}")
+    return frame.to_crs(4326)
 
 
 def outside_china(entries) -> list:
@@ -204,17 +222,18 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
         if geom is None or geom.is_empty:
             raise InputError(path, f"entry {number} ({name}) has no geometry")
         names.append(str(name).strip())
+    datums, assumed = _row_datums(path, rows, names, datum, warnings)  # bd09mc: refused as what it is
     geoms = np.array(geoms, dtype=object)
     coords, index = shapely.get_coordinates(geoms, return_index=True)
     lon, lat = np.abs(coords[:, 0]), np.abs(coords[:, 1])
     for bad, problem in ((~np.isfinite(coords).all(axis=1), "has NaN or infinite coordinates"),
                          ((lat > 90) & (lon <= 90), "has latitude beyond ±90 (lon/lat swapped?)"),
-                         ((lon > 180) | (lat > 90), "has coordinates outside lon/lat range "
-                                                    "(projected data without a CRS?)")):
+                         ((lon > 180) | (lat > 90), "has coordinates outside lon/lat range (projected coordinates? "
+                                                    "name their system in a 坐标系 column: CGCS2000 3度带 117°, "
+                                                    "EPSG:4548; a vector file needs its CRS)")):
         if bad.any():
             first = int(index[bad.argmax()])
             raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
-    datums, assumed = _row_datums(path, rows, names, datum, warnings)
     datums = np.array(datums)
     for canonical in sorted(set(datums) - {"wgs84"}):
         chosen = datums == canonical
@@ -263,7 +282,7 @@ def _row_datums(path, rows, names, datum, warnings):
     ``datum`` or ``坐标系``), else ``datum``, else WGS-84, assumed, with one warning naming the
     file, how many rows and a column that looks like a misspelled datum column (rows whose WKT
     opens with ``SRID=`` state theirs)."""
-    from geo.crs import normalise_datum
+    from geo.crs import normalise_datum, projection_datum
     from geo.io import warn
 
     datums, assumed = [], []
@@ -271,7 +290,8 @@ def _row_datums(path, rows, names, datum, warnings):
         stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None)
         assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or ""))
         try:
-            datums.append(normalise_datum(stated or datum or "wgs84"))
+            datums.append(normalise_datum(projection_datum(stated) or stated) if stated else
+                          normalise_datum(datum or "wgs84"))  # CGCS2000 3度带 117°: its datum
         except ValueError as exc:
             raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
     if any(assumed):
@@ -279,13 +299,32 @@ def _row_datums(path, rows, names, datum, warnings):
         columns = {str(column) for row in rows[:1] for column in row}
         near = sorted(c for c in columns - set(_DATUM_COLUMNS) if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
         misspelled = f"; is '{near[0]}' meant as the datum column?" if near else ""
+        named = _datum_in_name(path)
+        named = f"; the file's name says {named}: is that their datum?" if named else ""
         warn(f"{path}: datum not given for {sum(assumed)} of {len(rows)} entries, assumed WGS-84, claiming "
              f"{settings.UNSTATED_DATUM_ACCURACY_M:.0f} m accuracy (add a datum column: wgs84, gcj02 for Amap or "
-             f"Tencent, bd09 for Baidu{misspelled})", warnings)
+             f"Tencent, bd09 for Baidu{misspelled}{named})", warnings)
     return datums, assumed
 
 
 _DATUM_COLUMNS = ("source_datum", "datum", "坐标系")
+
+
+def _datum_in_name(path):
+    """``gcj02`` or ``bd09`` when the file's name holds a spelling of it (百度坐标.csv, sites_gcj02.kml), else
+    None: said in the warning of an unstated datum, never applied (a name is no statement)."""
+    from geo.crs import WGS84, normalise_datum
+
+    for word in re.split(r"[\s_.\-()（）]+|(?<=[\u4e00-\u9fff])(?=[a-z0-9])", Path(path).stem.lower()):
+        for size in range(len(word), 1, -1):  # 百度坐标 in 学校百度坐标: the longest spelling in the word
+            for start in range(len(word) - size + 1):
+                try:
+                    datum = normalise_datum(word[start:start + size])
+                except ValueError:
+                    continue
+                if datum != WGS84:
+                    return datum
+    return None
 
 
 def _accuracy(path, number, name, value):

@@ -637,6 +637,25 @@ def shapefiles_in(folder, *, levels=1):
             if p.suffix.lower() == ".shp" and p.is_file()]
 
 
+@contextlib.contextmanager
+def _kml_field_names_kept(path):
+    """GDAL's LIBKML driver turns every non-ASCII character of a field name into ``_`` (an
+    ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file would be lost): not while
+    reading a .kml or .kmz file."""
+    if path.suffix.lower() not in (".kml", ".kmz"):
+        yield
+        return
+    import pyogrio
+
+    option = "LIBKML_LAUNDER_FIELD_NAMES"
+    previous = pyogrio.get_gdal_config_option(option)
+    pyogrio.set_gdal_config_options({option: "NO"})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({option: previous})
+
+
 def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
@@ -663,7 +682,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     _check_geojson_crs(path)
     try:
         try:
-            gdf = _read_dataframe(path, kwargs)
+            with _kml_field_names_kept(path):
+                gdf = _read_dataframe(path, kwargs)
         except UnicodeDecodeError:
             # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
             sniffed = _dbf_encoding(path, sniff=True) if "encoding" in kwargs else None
@@ -683,5 +703,11 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
         if assume_crs is None:
             raise InputError(path, no_crs(path))
         gdf = gdf.set_crs(assume_crs)
+    from geo.crs import refuse_local_datum
+
+    try:
+        refuse_local_datum(gdf.crs)  # Xian 1980, Beijing 1954: read as WGS-84 they land tens of metres off
+    except ValueError as exc:
+        raise InputError(path, str(exc)) from None
     return gdf
 

@@ -21,6 +21,7 @@ class BoundaryOptions:
     outline: str | None = None
     district_code: str | None = None
     district_name: str | None = None
+    districts_datum: str | None = None
 
 
 def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_layers=True):
@@ -33,7 +34,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     from geo.boundaries import (Boundaries, check_district_options, check_field_options, load_boundaries,
                                 with_district_name)
 
-    check_field_options(options.districts, options.name_field, options.code_field)
+    check_field_options(options.districts, options.name_field, options.code_field, options.districts_datum)
     check_district_options(options.district_code, options.district_name)
 
     layers_dir = Path(layers_dir)
@@ -55,7 +56,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
                                              source=str(zones["source"].iloc[0])), options.district_name)
     return load_boundaries(options.districts, name_field=options.name_field, code_field=options.code_field,
                            outline_path=options.outline, district_code=options.district_code,
-                           district_name=options.district_name)
+                           district_name=options.district_name, districts_datum=options.districts_datum)
 
 
 # --------------------------------------------------------------------------- stages

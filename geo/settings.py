@@ -96,6 +96,14 @@ PROJECTED_EDGE_STEP_M = 100.0
 # where no project of the district could be joined. Then they are refused.
 OUTLINE_FAR_M = 50_000.0
 
+# Official 街道 drawn on a web map (Amap's GCJ-02, Baidu's BD-09) lie 0.1-1.5 km off their district's
+# bundled outline, their shape kept. A point of their edge within DATUM_FIT_NEAR_M of the outline fits
+# it (the simplified outlines are at most 166 m off); when at least DATUM_FIT_GAIN more of their edge
+# fits read as GCJ-02 or BD-09 than as WGS-84, a warning names that datum (--districts-datum shifts
+# them). Where GCJ-02 shifts less than about DATUM_FIT_NEAR_M (parts of the west), nothing tells.
+DATUM_FIT_NEAR_M = 200.0
+DATUM_FIT_GAIN = 0.25
+
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey
@@ -103,8 +111,9 @@ USER_POINT_ACCURACY_M = 50.0  # a hand-collected coordinate in a user gazetteer
 USER_LINE_ACCURACY_M = 100.0  # a hand-digitised line or area in a user gazetteer
 # A user gazetteer's row that states no datum is taken as WGS-84; if it was Amap/Tencent
 # (GCJ-02) or Baidu (BD-09), as most coordinates planners collect are, it is this far off
-# at most (GCJ-02 shifts 100-700 m in China, BD-09 about 500 m more): the accuracy it claims.
-UNSTATED_DATUM_ACCURACY_M = 1200.0
+# at most: the accuracy it claims. Over the outlines of every county of the mainland GCJ-02
+# lies 23-695 m from WGS-84 and BD-09 698-1,515 m (1,317 m in Jinan, 1,515 m in the north-east).
+UNSTATED_DATUM_ACCURACY_M = 1600.0
 NOMINATIM_DEFAULT_ACCURACY_M = 200.0  # a Nominatim answer without a bounding box
 
 # A loose name match may be another place nearby: 青山东路 matched to 青山路 is another

@@ -9,8 +9,10 @@ import re
 from geo.io import InputError, zip_part_limit
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經")
-_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯")
+# The survey table's X坐标/北坐标 (northing) and Y坐标/东坐标 (easting) stand in either list: projected
+# coordinates are told apart by size (geo.crs.projected_to_lonlat).
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經", "x坐标", "东坐标", "easting")
+_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯", "y坐标", "北坐标", "northing")
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
@@ -18,7 +20,7 @@ _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
 # Chinese column names of the same fields.
-_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
+_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
 
 
 def with_synonyms(row):
@@ -123,32 +125,43 @@ def read_table(path):
                                "name each column once")
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
+    column_datum = pair_f = None
+    if not (lon_f and lat_f):
+        pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None)
+    if not (lon_f and lat_f or pair_f):  # 百度经度/百度纬度, lng_gcj02/lat_gcj02, 百度坐标: columns naming their datum
+        named = _datum_columns(keys)
+        if named and named[1] is None:
+            pair_f, column_datum = named[0], named[2]
+        elif named:
+            lon_f, lat_f, column_datum = named
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
-    pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None) if not (lon_f and lat_f) else None
     if not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     # Coordinate columns the header lacks: a misspelled one (lattitude) is named once, not
     # blamed on the first row that has no wkt.
     no_column = [] if pair_f else [axis for axis, f in (("lon", lon_f), ("lat", lat_f)) if f is None]
-    found = f"found: {', '.join(k for k in keys if k)}; use lon/lat, lng, x/y or 经度/纬度"
+    found = f"found: {', '.join(k for k in keys if k)}; use lon/lat, lng, x/y, 经度/纬度 or 百度经度/百度纬度"
     if not wkt_f and no_column:
         raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
                                f"the header has no {' or '.join(no_column)} column ({found})")
     rows, geoms = [], []
     for line_no, record in records:
         row = with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
+        if column_datum:
+            _give_column_datum(path, line_no, row, column_datum)
         try:
             if wkt_f and row.get(wkt_f):
                 geom = _wkt_geometry(row[wkt_f])
             else:
                 lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
-                    (re.split(r"\s*[,，;\s]\s*", row.get(pair_f) or "", maxsplit=1) + [""])[:2]
+                    _pair(row.get(pair_f))
                 if no_column:
                     raise InputError(path, f"line {line_no}: a row without wkt needs lon and lat, and the header "
                                            f"has no {' or '.join(no_column)} column ({found})")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
-                geom = (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
+                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter) or \
+                    (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
@@ -160,10 +173,101 @@ def read_table(path):
     return rows, geoms
 
 
+def _pair(text):
+    """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
+    Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
+    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``)."""
+    text = (text or "").strip()
+    apart = r"\s*[,，;]\s*" if re.search(r"[,，;]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
+    first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
+    try:
+        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180
+    except ValueError:  # 36°42'N,117°0'E: the hemispheres tell
+        swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
+    return (second, first) if swapped else (first, second)
+
+
+def _projected(path, line_no, row, first, second, delimiter):
+    """(lon, lat) of projected coordinates (a survey table's Gauss-Kruger X and Y) when the row's datum
+    cell names their system (``CGCS2000 3度带 117°``, ``EPSG:4548``), its datum cell then set to their
+    datum; None for lon/lat. InputError, naming the line, when the cell does not say enough."""
+    from geo.crs import projected_to_lonlat
+
+    label = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
+    if label is None:
+        return None
+    try:  # plain numbers, full-width digits or a decimal comma as _degrees reads them
+        numbers = [float(_degrees(v, "lon", delimiter)) for v in (first, second)]
+    except ValueError:
+        numbers = None
+    try:
+        found = projected_to_lonlat(label, *numbers) if numbers else None
+    except ValueError as exc:
+        raise InputError(path, f"line {line_no}: {exc}") from None
+    if found is None:
+        return None
+    lon, lat, row["datum"] = found
+    row.pop("source_datum", None)
+    return lon, lat
+
+
+def _datum_columns(keys):
+    """(lon column, lat column, canonical datum) of coordinate columns named with their datum, as
+    exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); else
+    (pair column, None, datum) of a cell holding both (``百度坐标``, ``高德经纬度``, ``location_gcj02``);
+    None when none names one datum. Columns naming their unit or hemisphere (``经度(E)``, ``纬度(°)``)
+    come first, with datum None, then WGS-84, GCJ-02 and BD-09."""
+    from geo.crs import BD09, GCJ02, WGS84, normalise_datum
+
+    found = {}
+    for key in keys:
+        for axis, words in (("lon", _LON_COLUMNS), ("lat", _LAT_COLUMNS), ("pair", _PAIR_COLUMNS)):
+            for word in words:
+                rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
+                bare = rest.strip(" _-()（）[]【】")
+                if bare.lower() in _HEADER_UNITS and (len(word) > 1 or rest[:1] in " _-(（[【"):
+                    found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m): a plain column
+                    continue
+                if len(word) == 1:  # x, y: too short to tell a datum's name after them
+                    continue
+                try:
+                    datum = normalise_datum(bare) if bare else None
+                except ValueError:
+                    datum = None
+                if datum:
+                    found.setdefault(datum, {}).setdefault(axis, key)
+    order = (None, WGS84, GCJ02, BD09)
+    return next(((found[d]["lon"], found[d]["lat"], d) for d in order if {"lon", "lat"} <= set(found.get(d, {}))),
+                None) or next(((found[d]["pair"], None, d) for d in order if "pair" in found.get(d, {})), None)
+
+
+# What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).
+_HEADER_UNITS = {"e", "n", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
+
+
+def _give_column_datum(path, line_no, row, datum):
+    """Set the row's datum to what its coordinate columns' names say; InputError when its datum column
+    says another."""
+    from geo.crs import normalise_datum
+
+    stated = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
+    if stated is None:
+        row["datum"] = datum
+        return
+    try:
+        same = normalise_datum(stated) == datum
+    except ValueError:
+        same = False
+    if not same:
+        raise InputError(path, f"line {line_no}: the coordinate columns say {datum}, the datum column {stated!r}; "
+                               "leave one of them out")
+
+
 def _degrees(text, axis, delimiter):
     """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
-    or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``, read by
-    geopy).
+    or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``,
+    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart; read by
+    geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
 
     A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
     locales); in a comma-separated file only when fewer or more than three digits follow it
@@ -185,7 +289,14 @@ def _degrees(text, axis, delimiter):
         pass
     for chinese, letter in _HEMISPHERES[axis]:
         text = text.replace(chinese, "") + letter if chinese in text else text
+    text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
     text = text.replace("′", "'").replace("″", '"').replace("''", '"')
+    spaced = _SPACED_DMS.fullmatch(text)
+    if spaced:  # 117 0 3.6, 36 42.06 (a GPS unit's or a survey table's degrees, minutes and seconds)
+        before, degrees, minutes, seconds, after = spaced.groups()
+        text = f"{before}{degrees}°{minutes}'" + (f'{seconds}"' if seconds else "") + after
+    elif re.search(r"\d\s+[-+]?\.?\d", text):  # geopy would read 36 42 as 42 and 36.7 117.0 as 117.0
+        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds")
     if "," in text or any(float(part) >= 60 for part in _MINUTES_SECONDS.findall(text)):
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees with minutes and seconds under 60")
     try:  # geopy reads "lat, lon"; the other axis is a placeholder
@@ -197,6 +308,8 @@ def _degrees(text, axis, delimiter):
 
 _HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
                 "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
+# Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
+_SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
 _MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
 
@@ -212,13 +325,17 @@ def _wkt_geometry(text):
         geom = shapely.wkt.loads(match.group(2) if match else text)
     except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
         raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
-    if match and match.group(1) not in ("4326", "4490", "4214", "4610"):
+    if match and match.group(1) not in ("4326", "4490"):
         from pyproj import CRS, Transformer
 
+        from geo.crs import refuse_local_datum
+
         try:
-            transformer = Transformer.from_crs(CRS.from_epsg(int(match.group(1))), 4326, always_xy=True)
+            srid = CRS.from_epsg(int(match.group(1)))
+            transformer = Transformer.from_crs(srid, 4326, always_xy=True)
         except Exception as exc:  # pyproj.exceptions.CRSError
             raise ValueError(f"unknown SRID {match.group(1)} ({exc})") from None
+        refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return geom
 

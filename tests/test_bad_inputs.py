@@ -172,7 +172,7 @@ CASES = [
                                         "--gazetteer", "gazetteer_unbalanced_quote.csv"],
          "gazetteer_unbalanced_quote.csv", "missing lon or lat"),
     Case("gazetteer-unknown-datum", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_unknown_datum.csv"],
-         "gazetteer_unknown_datum.csv", "unknown datum 'beijing54'"),
+         "gazetteer_unknown_datum.csv", "datum 'beijing54' is Beijing 1954 (北京54)"),
     Case("gazetteer-no-name-column", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_no_name.csv"],
          "gazetteer_no_name.csv", "needs a 'name' column"),
     Case("gazetteer-bad-number", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_bad_number.csv"],
@@ -412,7 +412,7 @@ def test_gazetteer_name_used_for_places_far_apart_is_a_warning(work):
     assert result.exit_code == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert warnings == ["warning: gazetteer_duplicate_far.csv: datum not given for 3 of 3 entries, assumed WGS-84, "
-                        "claiming 1200 m accuracy (add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for "
+                        "claiming 1600 m accuracy (add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for "
                         "Baidu)",
                         "warning: gazetteer_duplicate_far.csv: '天桥实验小学' appears 3 times, up to 4.9 km apart; "
                         "the first row is used"]

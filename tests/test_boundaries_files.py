@@ -1,5 +1,7 @@
 """Official 街道 files as they arrive: several layers, a .cpg that lies, lower-case fields, swapped or misplaced data."""
 
+import re
+
 import geopandas as gpd
 import pyogrio
 import pytest
@@ -150,3 +152,149 @@ def test_districts_of_zero_area_are_named_as_such(tmp_path, flat_rows, said):
     with pytest.raises(InputError, match=f"{said} a polygon of zero area") as caught:
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
     assert "wrong CRS" not in str(caught.value)
+
+
+@pytest.mark.parametrize("epsg, datum", [(2384, "Xian 1980"), (2436, "Beijing 1954")])
+def test_districts_drawn_on_xian80_or_beijing54_are_refused_not_read_as_cgcs2000(tmp_path, epsg, datum):
+    # PROJ knows no shift from Xian 1980 to WGS-84 but a zero "ballpark" one, and Beijing 1954's
+    # it picks belongs to other regions: the 街道 would land tens of metres off, said to be official.
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones().set_crs(epsg, allow_override=True), path, encoding="UTF-8")
+    with pytest.raises(InputError, match=rf"jd.shp: .* is on the datum {datum} .*convert the file to CGCS2000"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_a_gazetteer_drawn_on_xian80_is_refused(tmp_path):
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "sites.gpkg"
+    pyogrio.write_dataframe(_zones().set_crs(2384, allow_override=True), path)
+    with pytest.raises(InputError, match=r"sites.gpkg: .*Xian 1980"):
+        load_file(path)
+
+
+def _bundled_zones_in(datum, tmp_path):
+    """The bundled 街道 of 天桥区 written as GeoJSON in ``datum`` (Amap's GCJ-02, Baidu's BD-09): the
+    file a planner gets from a web map."""
+    from geo import crs
+    from geo.data import load_subdistricts
+
+    zones = load_subdistricts()[["code", "name", "geometry"]]
+    path = tmp_path / f"jd_{datum}.geojson"
+    zones.assign(geometry=crs.convert_geoseries(zones.geometry, "wgs84", datum)).to_file(path, driver="GeoJSON")
+    return zones, path
+
+
+@pytest.mark.parametrize("datum, named", [("gcj02", "GCJ-02 \\(Amap, Tencent\\)"), ("bd09", "BD-09 \\(Baidu\\)")])
+def test_districts_drawn_in_gcj02_or_bd09_are_named_as_such_not_shifted_silently(tmp_path, datum, named):
+    _, path = _bundled_zones_in(datum, tmp_path)
+    (warning,) = load_boundaries(path, name_field="name", code_field="code").warnings
+    assert re.fullmatch(rf"{re.escape(str(path))}: the 街道 fit the bundled outline of 天桥区 \(370105\) far better "
+                        rf"read as {named} than as WGS-84 \(100% of their edge within 200 m of it, against \d+%\); "
+                        rf"pass --districts-datum {datum} if they come from that map", warning)
+    _, path = _bundled_zones_in("wgs84", tmp_path)
+    assert load_boundaries(path, name_field="name", code_field="code").warnings == []
+
+
+@pytest.mark.parametrize("datum", ["gcj02", "bd09", "火星坐标", "百度"])
+def test_districts_datum_shifts_web_map_districts_onto_wgs84(tmp_path, datum):
+    from geo import crs
+    from geo.crs import normalise_datum
+
+    truth, path = _bundled_zones_in(normalise_datum(datum), tmp_path)
+    boundaries = load_boundaries(path, name_field="name", code_field="code", districts_datum=datum)
+    assert boundaries.warnings == []
+    assert set(boundaries.zones["source"]) == {f"official boundaries from {path.name}, "
+                                               f"{crs.DATUM_LABELS[normalise_datum(datum)]} shifted to WGS-84"}
+    got = boundaries.zones.set_index("code").geometry.to_crs(4548)
+    for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
+        assert got[code].hausdorff_distance(geom) < 0.01
+
+
+def test_districts_datum_needs_districts_and_a_known_datum(tmp_path):
+    with pytest.raises(InputError, match="--districts-datum gcj02 needs --districts FILE"):
+        load_boundaries(None, districts_datum="gcj02")
+    _, path = _bundled_zones_in("gcj02", tmp_path)
+    with pytest.raises(InputError, match="--districts-datum: unknown datum 'ED50'"):
+        load_boundaries(path, name_field="name", districts_datum="ED50")
+    projected = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones(), projected, encoding="UTF-8")
+    with pytest.raises(InputError, match="jd.shp: --districts-datum gcj02 shifts lon/lat, and the file is in "
+                                         "EPSG:4548"):
+        load_official_zones(projected, name_field="JDMC", datum="gcj02")
+
+
+def test_an_outline_drawn_in_gcj02_is_named_as_such(tmp_path):
+    from geo import crs
+    from geo.data import load_district_outline
+
+    outline = load_district_outline()[["code", "name", "geometry"]]
+    path = tmp_path / "天桥区.geojson"  # DataV.GeoAtlas gives district outlines in GCJ-02
+    outline.assign(geometry=crs.convert_geoseries(outline.geometry, "wgs84", "gcj02")).to_file(path, driver="GeoJSON")
+    (warning,) = load_boundaries(outline_path=path).warnings
+    assert re.fullmatch(rf"{re.escape(str(path))}: the outline fits the bundled outline of 天桥区 \(370105\) far better "
+                        r"read as GCJ-02 \(Amap, Tencent\) than as WGS-84 \(100% of its edge within 200 m of it, "
+                        r"against \d+%\); shift it to WGS-84 first if it comes from that map", warning)
+    outline.to_file(path, driver="GeoJSON")
+    assert load_boundaries(outline_path=path).warnings == []
+
+
+@pytest.mark.parametrize("drawn, prj", [(4548, 32650), (32650, 4548)])
+def test_districts_whose_prj_names_the_sister_of_their_projection_are_named(tmp_path, drawn, prj):
+    # Gauss-Kruger CM 117E and UTM zone 50N share their central meridian and differ in scale
+    # (1 against 0.9996): numbers of one read in the other land 1.6 km off in Jinan, overlapping.
+    from pyproj import CRS
+
+    from geo.data import load_subdistricts
+
+    zones = load_subdistricts()[["code", "name", "geometry"]]
+    path = tmp_path / "jd.shp"
+    zones.to_crs(drawn).set_crs(prj, allow_override=True).to_file(path, encoding="UTF-8")
+    (warning,) = load_boundaries(path, name_field="name", code_field="code").warnings
+    assert re.fullmatch(rf"{re.escape(str(path))}: the 街道 fit the bundled outline of 天桥区 \(370105\) far better "
+                        rf"read as EPSG:{drawn} \({re.escape(CRS(drawn).name)}\) than as their .prj's EPSG:{prj} "
+                        rf"\({re.escape(CRS(prj).name)}\) \(100% of their edge within 200 m of it, against \d+%\); "
+                        r"is the .prj wrong\? Save the file with its right CRS", warning)
+    zones.to_crs(prj).to_file(path, encoding="UTF-8")
+    assert load_boundaries(path, name_field="name", code_field="code").warnings == []
+
+
+@pytest.mark.parametrize("drawn, prj, hint", [
+    (4527, 4548, "the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527 "
+                 "\\(CGCS2000 / 3-degree Gauss-Kruger zone 39\\)"),
+    (4548, 4527, "the eastings lack the zone number 39 EPSG:4527 expects: its .prj should be EPSG:4548 "
+                 "\\(CGCS2000 / 3-degree Gauss-Kruger CM 117E\\)"),
+])
+def test_districts_whose_prj_and_zone_number_disagree_say_which_prj_fits(tmp_path, drawn, prj, hint):
+    path = tmp_path / "jd.shp"
+    pyogrio.write_dataframe(_zones(f"EPSG:{drawn}").set_crs(prj, allow_override=True), path, encoding="UTF-8")
+    with pytest.raises(InputError, match=f"jd.shp: coordinates out of range after reprojection \\(wrong CRS\\?\\); {hint}"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_build_with_districts_datum_joins_on_the_shifted_districts(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    truth, path = _bundled_zones_in("gcj02", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ["build", "--districts", path.name, "--name-field", "name", "--code-field", "code"]
+    result = CliRunner().invoke(main, [*args, "--districts-datum", "高德"])
+    assert result.exit_code == 0, result.stderr
+    assert "--districts-datum" not in result.stderr  # no warning: the datum is given
+    zones = gpd.read_file(tmp_path / "layers" / "subdistricts.geojson").set_index("code").geometry.to_crs(4548)
+    for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
+        assert zones[code].hausdorff_distance(geom) < 0.05  # GeoJSON keeps 7 decimals
+    result = CliRunner().invoke(main, ["build", "--districts-datum", "gcj02"])
+    assert result.exit_code == 2 and result.stderr.strip().splitlines() == [
+        "geo: error: --districts-datum gcj02 needs --districts FILE (it says which datum that file's lon/lat are in)"]
+
+
+def test_districts_in_gcj02_without_codes_are_named_by_their_names_county(tmp_path):
+    # Most 街道 files carry names only (JDMC): their names tell the county whose outline they must fit.
+    zones, path = _bundled_zones_in("gcj02", tmp_path)
+    (warning,) = load_boundaries(path, name_field="name").warnings
+    assert "read as GCJ-02 (Amap, Tencent) than as WGS-84" in warning and "天桥区 (370105)" in warning
+    zones.assign(name=[f"某{n}" for n in zones["name"]]).to_file(path, driver="GeoJSON")  # names of nowhere
+    assert load_boundaries(path, name_field="name").warnings == []

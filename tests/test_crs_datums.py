@@ -13,6 +13,8 @@ from geo import crs
     ("CGCS2000", "wgs84"), ("EPSG:4490", "wgs84"), ("epsg 4490", "wgs84"), ("国家2000", "wgs84"),
     ("WGS84", "wgs84"), ("WGS-84", "wgs84"), ("wgs 84", "wgs84"), ("WGS 1984", "wgs84"), ("EPSG:4326", "wgs84"),
     (" gps ", "wgs84"), ("GCJ-02坐标", "gcj02"), ("WGS84坐标系", "wgs84"), ("BD09坐标", "bd09"),
+    ("火星", "gcj02"), ("高德地图", "gcj02"), ("腾讯地图", "gcj02"), ("百度地图", "bd09"), ("百度经纬度", "bd09"),
+    ("天地图", "wgs84"), ("Google Earth", "wgs84"), ("谷歌地球", "wgs84"),
 ])
 def test_datum_spellings_are_recognised(spelling, datum):
     assert crs.normalise_datum(spelling) == datum
@@ -20,7 +22,8 @@ def test_datum_spellings_are_recognised(spelling, datum):
 
 @pytest.mark.parametrize("spelling, message", [
     ("ED50", "unknown datum 'ED50'"),
-    ("Xian80", "unknown datum 'Xian80'"),
+    ("Xian80", "datum 'Xian80' is Xian 1980 \\(西安80\\): its shift to CGCS2000"),
+    ("西安80坐标系", "Xian 1980"), ("北京54", "Beijing 1954"), ("EPSG:4214", "Beijing 1954"),
     ("bd09mc", "Baidu Mercator metres"),
 ])
 def test_unknown_or_metric_datums_are_refused_in_one_line(spelling, message):
@@ -53,11 +56,11 @@ def test_gazetteer_unknown_datum_is_one_line_naming_file_and_row(tmp_path):
     from geo.gazetteer_files import load_file
     from geo.io import InputError
 
-    path = _gazetteer(tmp_path, [("甲", 117.0, 36.68, "wgs84"), ("乙", 117.0, 36.68, "Beijing54")])
+    path = _gazetteer(tmp_path, [("甲", 117.0, 36.68, "wgs84"), ("乙", 117.0, 36.68, "ED50")])
     with pytest.raises(InputError) as info:
         load_file(path)
     message = str(info.value)
-    assert "places.csv" in message and "entry 2 (乙)" in message and "unknown datum 'Beijing54'" in message
+    assert "places.csv" in message and "entry 2 (乙)" in message and "unknown datum 'ED50'" in message
     assert "\n" not in message
 
 

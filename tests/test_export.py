@@ -588,6 +588,16 @@ def test_geojson_refuses_a_projected_crs_and_bad_crs_is_one_line(out_dir, tmp_pa
     assert path.exists()
 
 
+@pytest.mark.parametrize("crs, datum", [("EPSG:2384", "Xian 1980"), ("EPSG:2436", "Beijing 1954"), ("EPSG:4610", "Xian 1980")])
+def test_an_export_to_xian80_or_beijing54_is_refused_not_shifted_by_a_guess(out_dir, tmp_path, crs, datum):
+    # PROJ would write CGCS2000 positions under a Xian 1980 label (a zero "ballpark" shift) or shift
+    # them by another region's Beijing 1954 parameters: tens of metres off on the receiver's base map.
+    with pytest.raises(InputError, match=f"--crs: .* is on the datum {datum} .*convert") as info:
+        export_layers("school", fmt="gpkg", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "x.gpkg")
+    assert "\n" not in str(info.value)
+    assert list(tmp_path.glob("x*")) == []
+
+
 # --------------------------------------------------------------------------- names, paths, atomicity
 
 

@@ -201,15 +201,15 @@ def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
                     "泺口小学,117.0,36.72,\n", encoding="utf-8")
     warnings = []
     entries = {e.name: e for e in load_file(path, warnings=warnings)}
-    assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84, claiming 1200 m accuracy "
+    assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84, claiming 1600 m accuracy "
                         "(add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu)"]
     # An assumed datum may be GCJ-02 or BD-09, hundreds of metres off: the accuracy says so.
-    assert entries["高德小学"].accuracy_m == 1200 and "WGS-84 assumed" in entries["高德小学"].method
+    assert entries["高德小学"].accuracy_m == 1600 and "WGS-84 assumed" in entries["高德小学"].method
     assert entries["北园小学"].accuracy_m == 50 and "assumed" not in entries["北园小学"].method
     path.write_text("name,lon,lat,datun\n北园小学,117.0,36.71,gcj02\n", encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)
-    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1200 m accuracy "
+    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy "
                         "(add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; is 'datun' meant "
                         "as the datum column?)"]
     path.write_text("name,lon,lat,datum\n北园小学,117.0,36.71,wgs84\n", encoding="utf-8")
@@ -220,3 +220,90 @@ def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == []  # an EWKT cell states its reference system
+
+
+@pytest.mark.parametrize("wgs", [(117.012, 36.69), (131.15116, 43.42794), (126.63, 45.75), (87.62, 43.83)])
+def test_baidu_coordinates_without_a_datum_lie_within_the_accuracy_they_claim(tmp_path, wgs):
+    from pyproj import Geod
+
+    # BD-09 lies up to 1.5 km from WGS-84 in mainland China (farthest in the north-east): a Baidu
+    # position read as WGS-84 must still lie within the accuracy claimed for an unstated datum.
+    bd = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "bd09")]
+    path = tmp_path / "百度坐标.csv"
+    path.write_text(f"name,lon,lat\n某小学,{bd[0]},{bd[1]}\n", encoding="utf-8")
+    entry = load_file(path, warnings=[])[0]
+    off = Geod(ellps="WGS84").inv(wgs[0], wgs[1], entry.geometry.x, entry.geometry.y)[2]
+    assert off > 600 and off <= entry.accuracy_m
+
+
+def test_a_gpx_file_gives_its_named_waypoints_tracks_and_routes_not_their_vertices(tmp_path):
+    path = tmp_path / "踏勘.gpx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>'
+                    '<gpx version="1.1" creator="两步路" xmlns="http://www.topografix.com/GPX/1/1">'
+                    '<wpt lat="36.69" lon="117.012"><name>金牛建材</name></wpt>'
+                    '<rte><name>清河北路</name><rtept lat="36.71" lon="116.99"/><rtept lat="36.711" lon="117.0"/></rte>'
+                    '<trk><name>水屯北路</name><trkseg><trkpt lat="36.705" lon="116.98"/><trkpt lat="36.7055" lon="116.995"/>'
+                    '<trkpt lat="36.706" lon="117.01"/></trkseg></trk></gpx>', encoding="utf-8")
+    entries = {e.name: e for e in load_file(path, datum="wgs84")}
+    assert sorted(entries) == ["水屯北路", "清河北路", "金牛建材"]
+    assert entries["金牛建材"].geometry.coords[0][:2] == pytest.approx((117.012, 36.69))
+    assert shapely.get_coordinates(entries["水屯北路"].geometry).tolist() == [[116.98, 36.705], [116.995, 36.7055],
+                                                                            [117.01, 36.706]]
+    assert entries["清河北路"].geometry.geom_type in ("LineString", "MultiLineString")
+
+
+def test_baidu_mercator_metres_are_refused_as_such_not_as_out_of_range(tmp_path):
+    path = tmp_path / "baidu.csv"
+    path.write_text("name,x,y,datum\n天桥医院,13025960.12,4368000.5,bd09mc\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"entry 1 \(天桥医院\): datum 'bd09mc' is Baidu Mercator metres, not lon/lat"):
+        load_file(path)
+
+
+def test_a_kmz_whose_placemarks_state_their_datum_in_chinese_is_converted(tmp_path):
+    import zipfile
+
+    wgs = (117.012, 36.69)
+    gcj = [float(v[0]) for v in crs.convert_coords([wgs[0]], [wgs[1]], "wgs84", "gcj02")]
+    kml = ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder>'
+           '<name>项目点</name><Placemark><name>金牛建材</name><ExtendedData><Data name="坐标系"><value>GCJ-02</value>'
+           f'</Data><Data name="精度"><value>30</value></Data></ExtendedData><Point><coordinates>{gcj[0]:.8f},'
+           f'{gcj[1]:.8f},0</coordinates></Point></Placemark></Folder></Document></kml>')
+    path = tmp_path / "奥维.kmz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("doc.kml", kml)
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    # GDAL's LIBKML driver launders non-ASCII field names (坐标系 -> _________) unless told not to.
+    assert warnings == [] and entry.source_datum == "gcj02" and entry.accuracy_m == 30
+    assert shapely.Point(entry.geometry.coords[0][:2]).distance(shapely.Point(wgs)) < 1e-7
+
+
+@pytest.mark.parametrize("drawn, prj, problem", [
+    (4527, 4548, "the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527"),
+    (4548, 4527, "the eastings lack the zone number 39 EPSG:4527 expects: its .prj should be EPSG:4548"),
+])
+def test_a_gazetteer_whose_prj_and_zone_number_disagree_says_which_prj_fits(tmp_path, drawn, prj, problem):
+    import geopandas as gpd
+
+    path = tmp_path / "sites.shp"
+    gpd.GeoDataFrame({"name": ["金牛建材"]}, geometry=[shapely.Point(117.012, 36.69)], crs=4326).to_crs(drawn) \
+        .set_crs(prj, allow_override=True).to_file(path, encoding="UTF-8")
+    with pytest.raises(InputError, match=f"sites.shp: its coordinates do not fit its .prj; {problem}"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("filename, datum", [("百度坐标.csv", "bd09"), ("学校_高德.csv", "gcj02"),
+                                             ("sites_gcj02.kml", "gcj02"), ("baidu_pois.csv", "bd09")])
+def test_the_unstated_datum_warning_names_the_datum_the_file_name_says(tmp_path, filename, datum):
+    path = tmp_path / filename
+    if filename.endswith(".kml"):
+        path.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                        '<Placemark><name>甲</name><Point><coordinates>117.0,36.7</coordinates></Point></Placemark>'
+                        '</Document></kml>', encoding="utf-8")
+    else:
+        path.write_text("名称,经度,纬度\n甲,117.0,36.7\n", encoding="utf-8")
+    warnings = []
+    load_file(path, warnings=warnings)
+    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
+                        f"datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; the file's name says "
+                        f"{datum}: is that their datum?)"]

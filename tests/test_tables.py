@@ -29,9 +29,20 @@ def _point(path):
     ("chinese_hemispheres.csv", "name,lon,lat\n汇才学校,东经117.001°,北纬36.7°\n".encode("utf-8")),
     ("dms.csv", "name,lon,lat\n汇才学校,\"117°0'3.6\"\"E\",\"36°42'0\"\"N\"\n".encode("utf-8")),
     ("fullwidth.csv", "name,lon,lat\n汇才学校,１１７．００１,３６．７\n".encode("utf-8")),
+    ("dms_chinese.csv", "名称,经度,纬度\n汇才学校,117度0分3.6秒,36度42分0秒\n".encode("gbk")),
+    ("dms_chinese_hemispheres.csv", "名称,经度,纬度\n汇才学校,东经117度0分3.6秒,北纬36度42分\n".encode("utf-8")),
+    ("dms_spaced.csv", "name,lon,lat\n汇才学校,117 0 3.6,36 42 0.00\n".encode("utf-8")),
+    ("dm_spaced.csv", "name,lon,lat\n汇才学校,117 0.06,36 42.000\n".encode("utf-8")),
+    ("dms_spaced_hemispheres.csv", "name,lon,lat\n汇才学校,E117 00 03.6,36 42 00 N\n".encode("utf-8")),
     ("ewkt.csv", "name,wkt\n汇才学校,SRID=4326;POINT(117.001 36.7)\n".encode("utf-8")),
     ("amap_location.csv", 'name,location\n汇才学校,"117.001,36.7"\n'.encode("utf-8")),
     ("jingweidu.csv", "名称,经纬度\n汇才学校,117.001 36.7\n".encode("gbk")),
+    ("tencent_picker.csv", '名称,坐标\n汇才学校,"36.7,117.001"\n'.encode("utf-8")),  # Tencent's and Google's lat,lng
+    ("hemispheres_pair.csv", '名称,坐标\n汇才学校,"36°42\'N, 117°0\'3.6""E"\n'.encode("utf-8")),
+    ("chinese_pair.csv", '名称,经纬度\n汇才学校,北纬36.7° 东经117.001°\n'.encode("utf-8")),
+    ("spaced_dms_pair.csv", '名称,经纬度\n汇才学校,"117 0 3.6, 36 42 0"\n'.encode("utf-8")),
+    ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
 ])
 def test_table_variants_give_the_same_point(tmp_path, name, data):
@@ -92,6 +103,13 @@ def test_excel_separator_hint_decimal_comma_and_traditional_headers_are_read(tmp
      "line 2: field larger than field limit"),
     ("twice.csv", "name,lon,lat,name\n汇才学校,117.0,36.7,别的\n".encode("utf-8"), "column 'name' appears 2 times"),
     ("dms.csv", "name,lon,lat\n汇才学校,117°99'99\"E,36.7\n".encode("utf-8"), "minutes and seconds under 60"),
+    ("two_numbers.csv", "name,lon,lat\n汇才学校,36.7 117.001,36.7\n".encode("utf-8"), "lon '36.7 117.001' is not one number"),
+    ("spaced_numbers.csv", "name,lon,lat\n汇才学校,117.001,36 42 0 7\n".encode("utf-8"), "lat '36 42 0 7' is not one number"),
+    ("spaced_seconds.csv", "name,lon,lat\n汇才学校,117 0 63,36.7\n".encode("utf-8"), "minutes and seconds under 60"),
+    ("xian80_ewkt.csv", "name,wkt\n汇才学校,SRID=4610;POINT(117.001 36.7)\n".encode("utf-8"),
+     "line 2: bad coordinates \\(Xian 1980 is on the datum Xian 1980 \\(西安80\\)"),
+    ("beijing54_ewkt.csv", "name,wkt\n汇才学校,SRID=2436;POINT(500089 4062001)\n".encode("utf-8"),
+     "Beijing 1954 / 3-degree Gauss-Kruger CM 117E is on the datum Beijing 1954 \\(北京54\\)"),
     ("thousands.csv", 'name,lon,lat\n汇才学校,117.0,"1,117"\n'.encode("utf-8"), "lat '1,117' is not one number"),
     ("not_excel.xlsx", b"PK\x03\x04 not really a workbook", "not a readable Excel workbook"),
     ("curved.csv", 'name,wkt\n北园大街,"CIRCULARSTRING (117 36.7, 117.01 36.71, 117.02 36.7)"\n'.encode("utf-8"),
@@ -193,3 +211,104 @@ def test_a_line_break_inside_a_quoted_cell_stays_in_the_cell(tmp_path):
     path.write_bytes('name,lon,lat,source\r汇才学校,117.001,36.7,"第一行\r第二行"\r'.encode("utf-8"))
     (entry,) = load_file(path)
     assert entry.source == "第一行\r第二行"
+
+
+@pytest.mark.parametrize("header, datum", [
+    ("名称,百度经度,百度纬度", "bd09"), ("name,bd09_lng,bd09_lat", "bd09"), ("name,bd_lng,bd_lat", "bd09"),
+    ("name,lng_gcj02,lat_gcj02", "gcj02"), ("名称,高德经度,高德纬度", "gcj02"), ("名称,经度(高德),纬度（高德）", "gcj02"),
+    ("name,longitude_wgs84,latitude_wgs84", "wgs84"), ("名称,WGS84经度,WGS84纬度", "wgs84"),
+    ("名称,百度坐标", "bd09"), ("名称,高德经纬度", "gcj02"), ("name,location_gcj02", "gcj02"),
+])
+def test_coordinate_columns_named_with_their_datum_give_it(tmp_path, header, datum):
+    from geo import crs
+
+    lon, lat = (float(v[0]) for v in crs.convert_coords([SITE[0]], [SITE[1]], "wgs84", datum))
+    path = tmp_path / "sites.csv"
+    cells = f"{lon:.8f},{lat:.8f}" if header.count(",") == 2 else f'"{lon:.8f},{lat:.8f}"'
+    path.write_text(f"{header}\n汇才学校,{cells}\n", encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert entry.source_datum == datum and warnings == []
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
+    path.write_text(f"{header},坐标系\n汇才学校,{cells},{'wgs84' if datum != 'wgs84' else 'gcj02'}\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=f"line 2: the coordinate columns say {datum}, the datum column "):
+        load_file(path)
+
+
+def _gauss_kruger(prefix=False):
+    """汇才学校 in CGCS2000 3-degree Gauss-Kruger CM 117E: (northing X, easting Y), Y with zone 39 or not."""
+    from pyproj import Transformer
+
+    easting, northing = Transformer.from_crs(4326, 4548, always_xy=True).transform(*SITE)
+    return round(northing, 3), round(easting + (39_000_000 if prefix else 0), 3)
+
+
+@pytest.mark.parametrize("header, prefix, label", [
+    ("点名,X,Y,坐标系", True, "CGCS2000 3度带"),
+    ("点名,X,Y,坐标系", False, "CGCS2000 3度带 117°"),
+    ("名称,X坐标,Y坐标,坐标系", False, "2000国家大地坐标系 3°带 中央子午线117°"),
+    ("名称,X,Y,坐标系", False, "CGCS2000 / 3-degree Gauss-Kruger CM 117E"),
+    ("名称,X,Y,坐标系", True, "CGCS2000_3_Degree_GK_Zone_39"),
+    ("名称,X,Y,坐标系", True, "CGCS2000 3度带 39带"),
+    ("名称,X,Y,坐标系", False, "国家2000 高斯投影 3度带 117"),
+    ("名称,X,Y,坐标系", True, "CGCS2000"),  # the datum, and the zone before Y
+    ("点名,X(m),Y(m),坐标系", True, "CGCS2000 3度带"),
+    ("点名,X坐标（米）,Y坐标（米）,坐标系", False, "CGCS2000 3度带 117°"),
+    ("名称,X,Y,坐标系", True, "CGCS2000 6度带 20带"),
+    ("名称,北坐标,东坐标,坐标系", False, "EPSG:4548"),
+    ("名称,X,Y,坐标系", True, "EPSG:4527"),
+    ("名称,Y,X,坐标系", False, "CGCS2000_3_Degree_GK_CM_117E"),  # Y first: the numbers tell northing from easting
+])
+def test_gauss_kruger_survey_coordinates_with_their_zone_give_the_point(tmp_path, header, prefix, label):
+    northing, easting = _gauss_kruger(prefix)
+    path = tmp_path / "测量成果.csv"
+    cells = (northing, easting) if header.split(",")[1].startswith(("X", "北坐标")) else (easting, northing)
+    path.write_text(f"{header}\n汇才学校,{cells[0]},{cells[1]},{label}\n", encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert warnings == [] and entry.source_datum == "wgs84" and "assumed" not in entry.method
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7  # 1 cm
+
+
+def test_gauss_kruger_coordinates_with_decimal_commas_are_read(tmp_path):
+    northing, easting = _gauss_kruger(True)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"点名;X;Y;坐标系\n汇才学校;{northing};{easting};CGCS2000 3度带\n".replace(".", ","), encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
+
+
+@pytest.mark.parametrize("header, prefix, label, problem", [
+    ("名称,X,Y,坐标系", False, "CGCS2000 3度带", "line 2: Gauss-Kruger coordinates without their zone: name its central "
+                                                 "meridian \\(CGCS2000 3度带 117°\\) or give Y with its zone number"),
+    ("名称,X,Y,坐标系", False, "2000国家大地坐标系", "line 2: Gauss-Kruger coordinates without their zone"),
+    ("名称,X,Y,坐标系", True, "CGCS2000 3度带 120°", "line 2: Y 39.* is in zone 39 \\(central meridian 117°\\), "
+                                                   "the datum column says 120°"),
+    ("名称,X,Y,坐标系", False, "西安80 3度带 117°", "line 2: .*Xian 1980 \\(西安80\\)"),
+    ("名称,X,Y", True, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range \\(projected coordinates\\? "
+                             "name their system in a 坐标系 column: CGCS2000 3度带 117°, EPSG:4548"),
+])
+def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, header, prefix, label, problem):
+    northing, easting = _gauss_kruger(prefix)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"{header}\n汇才学校,{northing},{easting}" + (f",{label}" if label else "") + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        load_file(path)
+
+
+def test_a_gauss_kruger_zone_named_beside_lon_lat_gives_its_datum(tmp_path):
+    # A survey table's B and L, or a Shapefile whose .prj projected it and whose attribute names the zone.
+    import geopandas as gpd
+
+    path = tmp_path / "成果.csv"
+    path.write_text("名称,经度,纬度,坐标系\n汇才学校,117.001,36.7,CGCS2000 3度带 117°\n", encoding="utf-8")
+    warnings = []
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-9
+    (entry,) = load_file(path, warnings=warnings)
+    assert warnings == [] and entry.source_datum == "wgs84"
+    vector = tmp_path / "成果.gpkg"
+    gpd.GeoDataFrame({"名称": ["汇才学校"], "坐标系": ["CGCS2000_3_Degree_GK_CM_117E"]},
+                     geometry=[shapely.Point(SITE)], crs=4326).to_crs(4548).to_file(vector)
+    (entry,) = load_file(vector, warnings=warnings)
+    assert warnings == [] and entry.geometry.distance(shapely.Point(SITE)) < 1e-9

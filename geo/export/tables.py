@@ -184,6 +184,13 @@ def target_crs(crs, fmt):
     except CRSError as exc:
         reason = str(exc).splitlines()[0] if str(exc) else "unknown"
         raise InputError("--crs", f"{crs!r} is not a valid coordinate reference system ({reason})") from None
+    from geo.crs import local_datum_name
+
+    local = local_datum_name(target)
+    if local:  # PROJ would write CGCS2000 positions under its label, or shift them by another region's parameters
+        raise InputError("--crs", f"{target.name} is on the datum {local}, whose shift from WGS-84 varies by place "
+                                  "and has no public parameters; export in CGCS2000 (EPSG:4490, or its Gauss-Kruger "
+                                  "zone such as EPSG:4548) and convert with your surveying office's parameters")
     is_wgs84 = target.to_epsg() == 4326 or target.equals(CRS.from_user_input("OGC:CRS84"))
     if fmt == "geojson" and not is_wgs84:
         raise InputError("--crs", f"GeoJSON is always WGS-84 lon/lat (RFC 7946), not {crs}; "
