@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
+from geo.boundary_checks import datum_warning, listed, misplaced_warning, repair_polygons, topology_warnings
 from geo.io import InputError
 
 APPROXIMATE = "approximate"
@@ -99,10 +100,10 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         if code:
-            warnings += _misplaced_warning(districts_path, zones, data.load_district_outline(code))
+            warnings += misplaced_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(code))
         named_county = code or _county_of_names(zones)  # 街道 files often carry names only
         if named_county and districts_datum is None:
-            warnings += _datum_warning(districts_path, zones, data.load_district_outline(named_county),
+            warnings += datum_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        file_crs=file_crs)
         named = data.subdistrict_names(code) if code else []
         outline = None
@@ -110,7 +111,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         outline, repairs = _load_outline(outline_path)
         warnings = warnings + repairs
         if code:
-            warnings += _datum_warning(outline_path, outline, data.load_district_outline(code), what="outline")
+            warnings += datum_warning(_split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
         outline = _dissolve_outline(zones, source)
         if code in data.counties():
@@ -241,8 +242,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import numpy as np
     import shapely
 
-    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric, zone_number_hint
-    from geo.io import read_vector
+    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
+    from geo.survey import zone_number_hint
+    from geo.vectors import read_vector
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
@@ -272,7 +274,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         # A 街道 without a polygon cannot be joined: its projects would vanish from coverage.
         truncated = "; a truncated .shp?" if Path(path).suffix.lower() == ".shp" else ""
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
-                               f"({_listed(gdf.loc[missing, name_field])}{truncated})")
+                               f"({listed(gdf.loc[missing, name_field])}{truncated})")
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}")
@@ -298,7 +300,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     flat = shapely.is_empty(geoms) | (shapely.area(geoms) == 0)
     if flat.any():
         raise InputError(path, f"{_of(int(flat.sum()), len(geoms))} a polygon of zero area, with nothing to repair it into "
-                               f"({_listed(names[flat])}); a 街道 without an area cannot be joined")
+                               f"({listed(names[flat])}); a 街道 without an area cannot be joined")
     try:
         zones = gpd.GeoDataFrame({"code": list(codes), "name": list(names)},
                                  geometry=list(_straight_edges_kept(geoms, gdf.crs)), crs=gdf.crs)
@@ -320,9 +322,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if shift != WGS84:
         zones["source"] += f", {DATUM_LABELS[shift]} shifted to WGS-84"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
-    warnings.extend(_topology_warnings(to_metric(zones), path))
+    warnings.extend(topology_warnings(to_metric(zones), path))
     zones = zones.reset_index(drop=True)
-    zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for _datum_warning
+    zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for boundary_checks.datum_warning
     return zones, warnings
 
 
@@ -341,106 +343,6 @@ def _straight_edges_kept(geoms, crs):
 
 
 _MAX_ADDED_VERTICES = 2_000_000
-
-
-def _misplaced_warning(path, zones, bundled):
-    """[one line] when official 街道 barely overlap the bundled outline of their district (wrong CRS, datum or
-    file); an InputError when they lie far from it (``settings.OUTLINE_FAR_M``)."""
-    import shapely
-
-    from geo.crs import metric_crs_for, metric_geometry
-
-    crs = metric_crs_for(bundled)
-    mine = metric_geometry(shapely.union_all(zones.geometry.values), crs)
-    theirs = metric_geometry(shapely.union_all(bundled.geometry.values), crs)
-    share = mine.intersection(theirs).area / mine.area if mine.area else 0.0
-    if share >= settings.OUTLINE_OVERLAP_MIN:
-        return []
-    row = bundled.iloc[0]
-    distance = mine.distance(theirs) if share == 0 else 0.0
-    where = f"{distance / 1000:.0f} km from" if share == 0 else f"only {share:.0%} inside"
-    message = f"the 街道 lie {where} the bundled outline of {row['name']} ({row['code']})"
-    if distance > settings.OUTLINE_FAR_M:
-        raise InputError(_split_layer(path)[0], f"{message}: no project there could be joined; wrong CRS or datum "
-                                                "(a .prj of another zone?), or another district's file (--district-code)?")
-    return [f"{_split_layer(path)[0]}: {message}; wrong CRS or datum, or another district's file?"]
-
-
-def _datum_warning(path, zones, bundled, what="街道", file_crs=None):
-    """[one line] when official 街道 (or an ``outline``) fit the bundled outline of their district far
-    better read otherwise than as they were (``settings.DATUM_FIT_GAIN`` more of their edge within
-    ``settings.DATUM_FIT_NEAR_M`` of it): as GCJ-02 or BD-09 (a web map's 街道, that --districts-datum
-    shifts), or, drawn in a projected ``file_crs``, their numbers in its sister projection (a .prj of
-    UTM zone 50N on Gauss-Kruger CM 117E numbers: the same meridian, 1.6 km off in Jinan)."""
-    import numpy as np
-    import shapely
-
-    from geo.crs import BD09, DATUM_LABELS, GCJ02, WGS84, convert_geometry, metric_crs_for, metric_geometry
-
-    crs = metric_crs_for(bundled)
-    outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
-    edge = shapely.union_all(zones.geometry.values).boundary
-
-    def fitting(geom):  # the share of the edge's points (one every half the distance) near the outline
-        ring = metric_geometry(geom, crs)
-        points = shapely.points(shapely.get_coordinates(shapely.segmentize(ring, settings.DATUM_FIT_NEAR_M / 2)))
-        return float(np.mean(shapely.distance(points, outline) <= settings.DATUM_FIT_NEAR_M))
-
-    fit, their = ("fit", "their") if what == "街道" else ("fits", "its")
-    projected = file_crs is not None and file_crs.is_projected
-    readings = {}  # how else to read them: (edge in WGS-84, advice)
-    for datum in (GCJ02, BD09):
-        try:
-            shifted = convert_geometry(edge, datum, WGS84)
-        except ValueError:  # outside the box where GCJ-02 applies
-            continue
-        advice = ("shift its lon/lat to WGS-84 before projecting if they come from that map" if projected else
-                  f"pass --districts-datum {datum} if they come from that map" if what == "街道" else
-                  "shift it to WGS-84 first if it comes from that map")
-        readings[DATUM_LABELS[datum]] = (shifted, advice)
-    sister = _sister_projection(file_crs)
-    if sister is not None:
-        from pyproj import Transformer
-
-        there = Transformer.from_crs(4326, file_crs, always_xy=True)
-        back = Transformer.from_crs(sister, 4326, always_xy=True)
-        moved = shapely.transform(edge, lambda xy: np.column_stack(back.transform(*there.transform(xy[:, 0], xy[:, 1]))))
-        readings[_crs_label(sister)] = (moved, "is the .prj wrong? Save the file with its right CRS")
-    base = fitting(edge)
-    shares = {label: fitting(geom) for label, (geom, _) in readings.items()}
-    best = max(shares, key=shares.get, default=None)
-    if best is None or shares[best] < base + settings.DATUM_FIT_GAIN:
-        return []
-    row = bundled.iloc[0]
-    as_is = f"their .prj's {_crs_label(file_crs)}" if projected else "WGS-84"
-    return [f"{_split_layer(path)[0]}: the {what} {fit} the bundled outline of {row['name']} ({row['code']}) far better "
-            f"read as {best} than as {as_is} ({shares[best]:.0%} of {their} edge within "
-            f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {base:.0%}); {readings[best][1]}"]
-
-
-def _sister_projection(crs):
-    """The projection whose numbers a file of ``crs`` most likely holds when its .prj is wrong: UTM
-    zone n and the CGCS2000 Gauss-Kruger zone of its central meridian (6n - 183), either way;
-    None for any other CRS."""
-    from pyproj import CRS
-
-    from geo.crs import GK_FIRST_EPSG, GK_FIRST_MERIDIAN, GK_LAST_MERIDIAN, GK_STEP, is_metric_crs
-
-    epsg = crs.to_epsg() if crs is not None and crs.is_projected else None
-    if epsg is None or not is_metric_crs(f"EPSG:{epsg}") or 32700 < epsg:  # southern UTM zones: not China
-        return None
-    if 32601 <= epsg <= 32660:
-        meridian = 6 * (epsg - 32600) - 183
-        inside = GK_FIRST_MERIDIAN <= meridian <= GK_LAST_MERIDIAN
-        return CRS.from_epsg(GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP) if inside else None
-    meridian = GK_FIRST_MERIDIAN + (epsg - GK_FIRST_EPSG) * GK_STEP
-    return CRS.from_epsg(32600 + (meridian + 183) // 6) if (meridian + 183) % 6 == 0 else None
-
-
-def _crs_label(crs):
-    """``EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E)``, or the CRS's name when it has no code."""
-    epsg = crs.to_epsg()
-    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
 
 
 def _split_layer(path):
@@ -486,87 +388,13 @@ def _of(count, total):
     return f"{count} of {total} features {'has' if count == 1 else 'have'}"
 
 
-def _listed(names, limit=3):
-    """``a、b、c…``: the first ``limit`` names, for a one-line message."""
-    names = [str(n) for n in names]
-    return "、".join(names[:limit]) + ("…" if len(names) > limit else "")
-
-
-def repair_polygons(geoms, path, labels):
-    """Repair the invalid polygons of a user's file (a bow-tie ring, a hole crossing its shell), saying so.
-
-    The one repair of user polygons: 街道 of ``--districts``, ``--outline`` and the
-    areas of gazetteers.
-
-    Parameters
-    ----------
-    geoms : sequence of shapely geometries
-        Geometries of the file; only Polygons and MultiPolygons are looked at.
-    path : str or path-like
-        The file, named in the warning.
-    labels : sequence of str
-        What names each geometry in the warning: a 街道 name, ``entry 3 (金牛建材)``.
-
-    Returns
-    -------
-    (numpy.ndarray, list of str)
-        The geometries, each invalid polygon replaced by the polygonal part of
-        ``shapely.make_valid``; and one warning line, or none when every polygon was valid.
-    """
-    import numpy as np
-    import shapely
-
-    geoms = np.array(list(geoms), dtype=object)
-    polygonal = np.isin(shapely.get_type_id(geoms), (3, 6))  # Polygon, MultiPolygon
-    invalid = polygonal & ~shapely.is_valid(geoms)
-    if not invalid.any():
-        return geoms, []
-    reasons = sorted({re.sub(r"\[.*", "", r).strip().lower() for r in shapely.is_valid_reason(geoms[invalid])})
-    geoms[invalid] = [_polygonal_part(g) for g in shapely.make_valid(geoms[invalid])]
-    listed = _listed(np.array(list(labels), dtype=object)[invalid])
-    return geoms, [f"{path}: repaired {int(invalid.sum())} invalid polygon(s) ({', '.join(reasons)}): {listed}"]
-
-
-def _polygonal_part(geom):
-    import shapely
-
-    if geom.geom_type in ("Polygon", "MultiPolygon"):
-        return geom
-    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.unary_union(parts) if parts else shapely.Polygon()
-
-
-def _topology_warnings(metric_zones, path):
-    import shapely
-
-    warnings = []
-    geoms = metric_zones.geometry.values
-    tree = shapely.STRtree(geoms)
-    left, right = tree.query(geoms, predicate="intersects")
-    keep = left < right
-    if keep.any():
-        areas = shapely.area(shapely.intersection(geoms[left[keep]], geoms[right[keep]]))
-        big = areas > settings.OVERLAP_TOLERANCE_M2
-        for i, j, area in zip(left[keep][big], right[keep][big], areas[big]):
-            warnings.append(f"{path}: {metric_zones['name'].iloc[i]} and {metric_zones['name'].iloc[j]} "
-                            f"overlap by {area:,.0f} m²")
-    union = shapely.unary_union(geoms)
-    holes = []
-    for part in shapely.get_parts(union):
-        holes.extend(shapely.Polygon(ring) for ring in part.interiors)
-    gaps = [h for h in holes if h.area > settings.OVERLAP_TOLERANCE_M2]
-    if gaps:
-        warnings.append(f"{path}: {len(gaps)} gap(s) between 街道 totalling {sum(g.area for g in gaps):,.0f} m²")
-    return warnings
-
-
 def _load_outline(path):
     """The district outline of ``--outline``: (one-row GeoDataFrame in EPSG:4326, warnings of repairs)."""
     import geopandas as gpd
     import shapely
 
     from geo.crs import in_china
-    from geo.io import read_vector
+    from geo.vectors import read_vector
 
     gdf = read_vector(path)
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
@@ -633,7 +461,7 @@ def _code_from_zones(zones):
 def _county_of_names(zones):
     """The bundled county most of whose 街道/乡镇 names the zones bear (at least three, and at least half
     of the zones, and more than any other county's), or None: it tells where 街道 files without NBS
-    codes belong, for :func:`_datum_warning`."""
+    codes belong, for :func:`geo.boundary_checks.datum_warning`."""
     from collections import Counter
 
     from geo import data

@@ -160,7 +160,7 @@ def _read_layers(path):
     import pandas as pd
     import pyogrio
 
-    from geo.io import read_vector
+    from geo.vectors import read_vector
 
     try:
         layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type)
@@ -177,7 +177,7 @@ def _read_layers(path):
 def _in_lonlat(path, frame):
     """A layer reprojected to EPSG:4326; InputError when its .prj and eastings disagree about the
     Gauss-Kruger zone number (GDAL would give infinite coordinates, or ones thousands of km off)."""
-    from geo.crs import zone_number_hint
+    from geo.survey import zone_number_hint
 
     hint = zone_number_hint(frame)
     if hint:
@@ -202,7 +202,7 @@ def outside_china(entries) -> list:
 def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows).
 
-    Invalid polygons are repaired with a warning (see :func:`geo.boundaries.repair_polygons`),
+    Invalid polygons are repaired with a warning (see :func:`geo.boundary_checks.repair_polygons`),
     appended to ``warnings`` or else printed (:func:`geo.io.warn`).
     """
     import math
@@ -210,7 +210,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     import numpy as np
     import shapely
 
-    from geo.boundaries import repair_polygons
+    from geo.boundary_checks import repair_polygons
     from geo.crs import convert_geometry
     from geo.io import warn
 
@@ -282,7 +282,8 @@ def _row_datums(path, rows, names, datum, warnings):
     ``datum`` or ``坐标系``), else ``datum``, else WGS-84, assumed, with one warning naming the
     file, how many rows and a column that looks like a misspelled datum column (rows whose WKT
     opens with ``SRID=`` state theirs)."""
-    from geo.crs import normalise_datum, projection_datum
+    from geo.crs import normalise_datum
+    from geo.survey import projection_datum
     from geo.io import warn
 
     datums, assumed = [], []

@@ -10,7 +10,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from geo.io import InputError, unreadable
+from geo.io import InputError
+from geo.vectors import unreadable
 
 # Geofabrik's layers: gis_osm_<layer>_free_1.shp, gis_osm_<layer>_a_free_1.shp for areas
 # (_free_2... for the spill-over of a layer past 2 GB).
@@ -182,9 +183,9 @@ def _family(name):
 
 
 def _sidecar(layer, suffix, *, read=True):
-    """The bytes of a layer's companion file (``.cpg``; a ``.dbf``'s sample, :func:`geo.io.dbf_sample`;
+    """The bytes of a layer's companion file (``.cpg``; a ``.dbf``'s sample, :func:`geo.vectors.dbf_sample`;
     with ``read=False`` only whether it is there), or None when there is none."""
-    from geo.io import dbf_sample
+    from geo.vectors import dbf_sample
 
     take = dbf_sample if suffix == ".dbf" else (lambda handle: handle.read())
     stem = layer.shp[:-4]
@@ -254,7 +255,7 @@ def _read_frame(layer, info, columns, bbox):
     """Read the named (roads: or coded) features of a layer, decoded, within ``bbox``."""
     import pyogrio
 
-    from geo.io import dbf_records_codec, undecodable
+    from geo.vectors import dbf_records_codec, undecodable
 
     named = [f"\"{columns[role]}\" <> ''" for role in ("name", "ref") if role in columns]
     options = {"columns": list(columns.values()), "where": " OR ".join(named)}
@@ -279,7 +280,7 @@ def _read_frame(layer, info, columns, bbox):
 
 def _declared_codec(layer):
     """The codec the layer's .cpg names (Geofabrik's say UTF-8), or None."""
-    from geo.io import cpg_codec
+    from geo.vectors import cpg_codec
 
     cpg = _sidecar(layer, ".cpg")
     return cpg_codec(cpg.decode("ascii", errors="replace")) if cpg is not None else None

@@ -7,7 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from geo.io import InputError, no_crs, shapefiles_in, unreadable
+from geo.io import InputError
+from geo.vectors import no_crs, shapefiles_in, unreadable
 
 # GDAL's OSM driver (ogr2ogr, QGIS) writes points, lines, multilinestrings, multipolygons and
 # other_relations: what is neither a line nor an area (its geometry a collection), not read.
@@ -221,7 +222,7 @@ def _layers(path, probe=False):
 def _read_layer(layer, bbox, single, warnings):
     """``(tags, id, geometry)`` of one layer's named features; None when it has none at all (an
     empty layer)."""
-    from geo.io import read_vector
+    from geo.vectors import read_vector
     from geo.osm_shapefiles import layer_bbox
 
     keys = _check(layer)
@@ -248,7 +249,7 @@ def _read_layer(layer, bbox, single, warnings):
 def _columns_despite_crs(exc, source):
     """The columns of a Shapefile whose .prj GDAL cannot read (``exc`` a CRSError), from its
     .dbf alone, so that its form is told and reading it names the .prj; else None."""
-    from geo.io import dbf_fields, dbf_sample
+    from geo.vectors import dbf_fields, dbf_sample
 
     dbf = next((p for p in (Path(source).with_suffix(".dbf"), Path(source).with_suffix(".DBF")) if p.exists()), None)
     if type(exc).__name__ != "CRSError" or dbf is None:

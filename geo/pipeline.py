@@ -41,7 +41,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
     if options.districts is None and options.outline is None and options.district_code is None and prefer_layers \
             and zones_path.exists() and outline_path.exists():
-        from geo.io import read_vector
+        from geo.vectors import read_vector
 
         zones, outline = read_vector(zones_path), read_vector(outline_path)
         for path, frame in ((zones_path, zones), (outline_path, outline)):

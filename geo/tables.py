@@ -10,7 +10,7 @@ from geo.io import InputError, zip_part_limit
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 # The survey table's X坐标/北坐标 (northing) and Y坐标/东坐标 (easting) stand in either list: projected
-# coordinates are told apart by size (geo.crs.projected_to_lonlat).
+# coordinates are told apart by size (geo.survey.projected_to_lonlat).
 _LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經", "x坐标", "东坐标", "easting")
 _LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯", "y坐标", "北坐标", "northing")
 _DELIMITERS = (",", ";", "\t", "|")
@@ -191,7 +191,7 @@ def _projected(path, line_no, row, first, second, delimiter):
     """(lon, lat) of projected coordinates (a survey table's Gauss-Kruger X and Y) when the row's datum
     cell names their system (``CGCS2000 3度带 117°``, ``EPSG:4548``), its datum cell then set to their
     datum; None for lon/lat. InputError, naming the line, when the cell does not say enough."""
-    from geo.crs import projected_to_lonlat
+    from geo.survey import projected_to_lonlat
 
     label = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
     if label is None:

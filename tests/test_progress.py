@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from geo import progress, settings
-from geo.io import read_bytes_limited, read_vector
+from geo.io import read_bytes_limited
+from geo.vectors import read_vector
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 
@@ -53,14 +54,14 @@ def test_large_report_shows_a_bar_and_reads_the_same_bytes(terminal, tmp_path):
 
 
 def test_large_districts_file_is_read_in_chunks_under_a_bar(terminal, monkeypatch):
-    import geo.io
+    import geo.vectors
 
     path = CORPUS / "valid_districts.geojson"
     monkeypatch.setattr(progress, "enabled", lambda: False)
     plain = read_vector(path)
     monkeypatch.setattr(progress, "enabled", lambda: True)
-    original = geo.io._read_dataframe
-    monkeypatch.setattr(geo.io, "_read_dataframe", lambda p, kwargs: original(p, kwargs, chunk=1))
+    original = geo.vectors._read_dataframe
+    monkeypatch.setattr(geo.vectors, "_read_dataframe", lambda p, kwargs: original(p, kwargs, chunk=1))
     chunked = read_vector(path)
     assert len(plain) > 1 and chunked.equals(plain) and chunked.crs == plain.crs
     assert f"reading {path.name}" in terminal.getvalue()

@@ -1,0 +1,195 @@
+"""Survey coordinates: CGCS2000 Gauss-Kruger X and Y as survey tables and .prj files give them, their zone told from a label or the eastings."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+
+from geo.crs import (GK_FIRST_EPSG, GK_FIRST_MERIDIAN, GK_LAST_EPSG, GK_LAST_MERIDIAN, GK_STEP, datum_spellings,
+                     lonlat_transformer, metric_transformer, refuse_local_datum)
+
+
+def projected_to_lonlat(label, first, second):
+    """(lon, lat, datum) of a survey table's projected coordinates, when its datum cell names their system.
+
+    Chinese survey tables give CGCS2000 Gauss-Kruger coordinates as X (northing) and Y
+    (easting, often with its zone number before it: 39512345.67 in zone 39). Either order
+    is read: the northing is the number between 1,000 and 10,000 km, the easting the one
+    under 1,000 km or, with its zone number, over 10,000 km. Zones 25-45 are 3-degree
+    zones (central meridian three times the number), 13-23 6-degree ones (six times, less 3).
+
+    Parameters
+    ----------
+    label : str
+        The datum cell: an EPSG code of a projected CRS (``EPSG:4548``, ``4527``) or a
+        CGCS2000 Gauss-Kruger zone as surveyors and GIS write it (``CGCS2000 3度带 117°``,
+        ``2000国家大地坐标系 3度带 39带``, ``中央子午线117``, ESRI's ``CGCS2000_3_Degree_GK_CM_117E``;
+        ``CGCS2000`` alone when the numbers are no lon/lat and Y carries its zone number).
+    first, second : float
+        The two coordinates, in either order.
+
+    Returns
+    -------
+    (float, float, str) or None
+        Lon, lat and the datum's spelling (``cgcs2000``, ``epsg:4326``); None when ``label``
+        names no projected system (a datum such as ``gcj02``).
+
+    Raises
+    ------
+    ValueError
+        Xian 1980 or Beijing 1954 zones (see :func:`refuse_local_datum`), a zone that is not
+        said, a zone number that contradicts the label, numbers that are no northing and easting.
+    """
+    projection = _projection_of(label)
+    if projection is None and re.search(r"2000|cgcs", str(label).lower()) and min(abs(first), abs(second)) > 180:
+        projection = None, None, "cgcs2000"  # CGCS2000 named, numbers no lon/lat: Gauss-Kruger, its zone before Y
+    if projection is None or max(abs(first), abs(second)) <= 180:  # lon/lat: projection_datum gives their datum
+        return None
+    meridian, crs, datum = projection
+    if crs is not None:  # another projected EPSG CRS
+        easting, northing = _easting_northing(first, second)
+        lon, lat = lonlat_transformer(crs).transform(easting, northing)
+        return float(lon), float(lat), datum
+    easting, northing = _easting_northing(first, second)
+    if easting >= 10_000_000:  # the zone number before the easting
+        prefix = int(easting // 1_000_000)
+        if meridian is not None and _zone_meridian(prefix) != meridian:
+            raise ValueError(f"Y {easting:.3f} is in zone {prefix} (central meridian {_zone_meridian(prefix)}°), "
+                             f"the datum column says {meridian}°")
+        meridian, easting = _zone_meridian(prefix), easting - prefix * 1_000_000
+    if meridian is None:
+        raise ValueError("Gauss-Kruger coordinates without their zone: name its central meridian "
+                         "(CGCS2000 3度带 117°) or give Y with its zone number")
+    if not (GK_FIRST_MERIDIAN <= meridian <= GK_LAST_MERIDIAN and meridian % GK_STEP == 0):
+        raise ValueError(f"central meridian {meridian}° is no Gauss-Kruger zone's in China "
+                         f"({GK_FIRST_MERIDIAN}-{GK_LAST_MERIDIAN}°E, every {GK_STEP}°)")
+    epsg = GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP
+    lon, lat = metric_transformer(f"EPSG:{epsg}", True).transform(easting, northing)
+    return float(lon), float(lat), datum
+
+
+def projection_datum(label):
+    """The datum of the projected system a datum cell names (``cgcs2000`` for ``CGCS2000 3度带 117°``,
+    ``epsg:4326`` for ``EPSG:32650``), or None when it names none: its lon/lat (a survey table's B
+    and L) or a vector file's geometry (projected by its .prj) are on that datum.
+
+    Raises
+    ------
+    ValueError
+        As :func:`projected_to_lonlat` does for the label alone (Xian 1980, Beijing 1954, a zone
+        number that contradicts the central meridian).
+    """
+    projection = _projection_of(label)
+    return projection[2] if projection else None
+
+
+@functools.lru_cache(maxsize=256)  # a table repeats its datum cell on every row
+def _projection_of(label):
+    """(central meridian or None, None, "cgcs2000") of a CGCS2000 Gauss-Kruger zone a datum cell names,
+    or (None, pyproj CRS, its datum's spelling) of another projected EPSG code; None when it names none."""
+    import unicodedata
+
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    text = unicodedata.normalize("NFKC", str(label)).lower().replace("_", " ").strip()
+    code = re.fullmatch(r"(?:epsg\s*:?\s*)?(\d{4,5})", text)
+    if code:
+        epsg = int(code.group(1))
+        if _CGCS_GK_ZONES[0] <= epsg <= GK_LAST_EPSG:
+            return _gk_epsg_meridian(epsg), None, "cgcs2000"
+        try:
+            crs = CRS.from_epsg(epsg)
+        except CRSError:
+            return None
+        if not crs.is_projected:
+            return None
+        refuse_local_datum(crs)
+        return None, crs, f"epsg:{crs.geodetic_crs.to_epsg()}"
+    if not re.search(r"gauss|kruger|\bgk\b|高斯|带|中央子午线|中央经线|\bcm\b|\bzone\b", text):
+        return None
+    if re.search(r"西安|xian|北京|beijing|\b(?:54|80)\b", text):
+        key = "xian80" if re.search(r"西安|xian|\b80\b", text) else "beijing54"
+        raise ValueError(f"{str(label).strip()!r} is on the datum {datum_spellings()[key][1]}")
+    if not re.search(r"2000|cgcs", text):
+        return None
+    found = re.search(r"(?:zone|第)\s*(\d{2})(?!\d)|(?<![\d.])(\d{2})\s*号?带", text)
+    zone = int(found.group(1) or found.group(2)) if found else None
+    found = re.search(r"(?:\bcm|中央子午线|中央经线|central meridian)\s*[:=：]?\s*(\d{2,3})(?!\d)"
+                      r"|(?<![\d.])(\d{2,3})(?:\.0+)?\s*(?:°|度(?!带)|e\b)", text)
+    meridian = int(found.group(1) or found.group(2)) if found else None
+    if meridian is None:  # a bare 117 among the words: a central meridian of China's zones, if any
+        meridian = next((int(n) for n in re.findall(r"(?<![\d.])(\d{2,3})(?![\d.])", text)
+                         if GK_FIRST_MERIDIAN <= int(n) <= GK_LAST_MERIDIAN and int(n) % GK_STEP == 0), None)
+    if zone is not None:
+        zone_meridian = _zone_meridian(zone)
+        if meridian is not None and meridian != zone_meridian:
+            raise ValueError(f"{str(label).strip()!r} names zone {zone} (central meridian {zone_meridian}°) "
+                             f"and central meridian {meridian}°")
+        meridian = zone_meridian
+    return meridian, None, "cgcs2000"
+
+
+# EPSG's CGCS2000 Gauss-Kruger zones: 4491-4501 6-degree zones 13-23 (zone number in the easting),
+# 4502-4512 the same by central meridian 75-135E; 4513-4533 3-degree zones 25-45, 4534-4554 by meridian.
+_CGCS_GK_ZONES = (4491, 4502, 4513, 4534)
+
+
+def _gk_epsg_meridian(epsg):
+    """The central meridian of a CGCS2000 Gauss-Kruger EPSG code (4491-4554)."""
+    if epsg >= 4534:
+        return GK_FIRST_MERIDIAN + (epsg - 4534) * 3
+    if epsg >= 4513:
+        return _zone_meridian(25 + epsg - 4513)
+    if epsg >= 4502:
+        return GK_FIRST_MERIDIAN + (epsg - 4502) * 6
+    return _zone_meridian(13 + epsg - 4491)
+
+
+def _zone_meridian(zone):
+    """The central meridian of a Gauss-Kruger zone number: 3-degree zones 25-45, 6-degree ones 13-23."""
+    if 25 <= zone <= 45:
+        return 3 * zone
+    if 13 <= zone <= 23:
+        return 6 * zone - 3
+    raise ValueError(f"zone {zone} is no Gauss-Kruger zone of China (3-degree zones 25-45, 6-degree 13-23)")
+
+
+def _easting_northing(first, second):
+    """(easting, northing) of two projected coordinates in either order, told apart by size."""
+    def kind(value):
+        if 1_000_000 <= value < 10_000_000:
+            return "northing"
+        return "easting" if 0 < value < 1_000_000 or value >= 10_000_000 else None
+
+    kinds = (kind(first), kind(second))
+    if set(kinds) != {"easting", "northing"}:
+        raise ValueError(f"{first:g} and {second:g} are not a northing (X, 1,000-10,000 km) and an easting "
+                         "(Y, under 1,000 km, or over 10,000 km with its zone number)")
+    return (first, second) if kinds[0] == "easting" else (second, first)
+
+
+def zone_number_hint(frame) -> str:
+    """``; the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527 (...)``
+    when a GeoDataFrame in a CGCS2000 3-degree Gauss-Kruger zone holds eastings that disagree with its
+    CRS about the zone number before them (a .prj of the wrong one of EPSG's two codes of a zone); else ''."""
+    import shapely
+    from pyproj import CRS
+
+    epsg = frame.crs.to_epsg() if frame.crs is not None else None
+    numbered = epsg is not None and 4513 <= epsg <= 4533  # zones 25-45, the zone number before the easting
+    if epsg is None or not (numbered or GK_FIRST_EPSG <= epsg <= GK_LAST_EPSG) or not len(frame):
+        return ""
+    zone = 25 + epsg - (4513 if numbered else GK_FIRST_EPSG)
+    easting = float(np.median(shapely.get_coordinates(frame.geometry.values)[:, 0]))
+    if not numbered and easting >= 10_000_000 and int(easting // 1_000_000) == zone:
+        other = CRS.from_epsg(4513 + zone - 25)
+        return (f"; the eastings carry the zone number {zone}, which EPSG:{epsg} lacks: its .prj should be "
+                f"EPSG:{other.to_epsg()} ({other.name})")
+    if numbered and 0 < easting < 1_000_000:
+        other = CRS.from_epsg(GK_FIRST_EPSG + zone - 25)
+        return (f"; the eastings lack the zone number {zone} EPSG:{epsg} expects: its .prj should be "
+                f"EPSG:{other.to_epsg()} ({other.name})")
+    return ""

@@ -1,0 +1,314 @@
+"""Vector files read with one-line errors: any OGR source through pyogrio, a Shapefile's text codec told from its .cpg or its records, a missing or damaged .prj named."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+
+from geo.io import InputError, check_input_file, error_line, parse_json
+
+
+def _dbf_encoding(path: Path, *, sniff=False):
+    """Encoding for a Shapefile's .dbf: the codec its .cpg names, when the records decode with it.
+
+    Otherwise (no .cpg, ``System``, a codec that fails on the records, or ``sniff``) the
+    records decide: UTF-8, else GB18030/GBK or Big5 (:func:`geo.text_codecs.detect_cjk_codec`).
+    """
+    declared = None if sniff else _declared_codec(path)
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if dbf is None:
+        return declared
+    return dbf_records_codec(_read_sidecar(dbf, dbf_sample), declared)
+
+
+def dbf_sample(handle) -> bytes:
+    """A .dbf's header and as many whole records as :data:`geo.settings.DBF_SAMPLE_BYTES` holds,
+    read from the binary ``handle``: enough to tell its text's codec (:func:`dbf_records_codec`)
+    without reading a file of gigabytes, and never a character cut in two."""
+    from geo import settings
+
+    head = handle.read(32)
+    if len(head) < 12:
+        return head
+    header_length = int.from_bytes(head[8:10], "little")
+    record_length = max(1, int.from_bytes(head[10:12], "little"))
+    records = max(1, (settings.DBF_SAMPLE_BYTES - header_length) // record_length)
+    return head + handle.read(max(0, header_length - len(head)) + records * record_length)
+
+
+def dbf_fields(data: bytes) -> list:
+    """The field names in a .dbf's header (its first bytes ``data``, e.g. :func:`dbf_sample`'s),
+    read without GDAL: what a layer holds when GDAL will not open it (a damaged .prj)."""
+    header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
+    names = []
+    for start in range(32, min(header_length, len(data)) - 31, 32):
+        if data[start] == 0x0D:  # the descriptors' terminator
+            break
+        names.append(data[start:start + 11].split(b"\0")[0].decode("latin-1").strip())
+    return names
+
+
+def dbf_records_codec(data: bytes, declared=None):
+    """The codec of a .dbf's attribute text, its bytes ``data``: ``declared`` (what a .cpg
+    names) when the records decode with it, else UTF-8, GB18030/GBK or Big5 as the records
+    tell (:func:`geo.text_codecs.detect_cjk_codec`)."""
+    from geo.text_codecs import BIG5_CODECS, detect_cjk_codec
+
+    # Only the records: the header holds binary counts and dates that are not text.
+    header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
+    data = data[header_length:].rstrip(b"\x1a")
+    if declared and _decodes(data, declared):
+        return declared
+    detected = detect_cjk_codec(data)
+    if detected != "big5":
+        return detected or "utf-8"
+    return next((codec for codec in BIG5_CODECS if _decodes(data, codec)), BIG5_CODECS[-1])
+
+
+def _declared_codec(path: Path):
+    """The codec the Shapefile's .cpg names, or None (no .cpg, or one saying ``System``)."""
+    cpg = next((p for p in (path.with_suffix(".cpg"), path.with_suffix(".CPG")) if p.exists()), None)
+    return cpg_codec(_read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
+
+
+def _read_sidecar(path: Path, read=None) -> bytes:
+    """The bytes of a Shapefile's companion file (.dbf, .cpg), or what ``read`` takes of its
+    open handle (:func:`dbf_sample`); InputError naming it if it cannot be read."""
+    try:
+        if read is not None:
+            with open(path, "rb") as handle:
+                return read(handle)
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+# What .cpg files say (ArcGIS, QGIS, MapInfo exports) -> Python codec. "System" and a bare
+# "ANSI" mean the writer's Windows code page, unknown here: the records are sniffed, which
+# reads code page 936 (GBK, what Chinese Windows writes) and UTF-8 alike.
+_CPG_CODECS = {"936": "gbk", "cp936": "gbk", "ansi936": "gbk", "gbk": "gbk", "gb2312": "gbk", "gb18030": "gb18030",
+               "system": None, "ansi": None, "65001": "utf-8", "utf8": "utf-8", "utf-8": "utf-8",
+               "950": "big5", "cp950": "big5", "big5": "big5", "1252": "cp1252", "ansi1252": "cp1252"}
+
+
+def cpg_codec(text: str):
+    """The codec a .cpg names (``ANSI 936``, ``936``, ``GBK``, ``CP936``, ``System``, ``UTF-8``...), or None."""
+    import codecs
+
+    key = re.sub(r"[\s_]", "", text.strip().lower())
+    if key in _CPG_CODECS:
+        return _CPG_CODECS[key]
+    codec = None
+    if key:
+        with contextlib.suppress(LookupError, ValueError):  # ValueError: a NUL byte in the name
+            codec = codecs.lookup(key).name
+    return codec
+
+
+def _read_dataframe(path, kwargs, chunk=50_000):
+    """pyogrio.read_dataframe, in chunks under a progress bar when the file is large and
+    stderr is a terminal (a 60 MB districts file takes half a minute)."""
+    import pyogrio
+
+    from geo import progress
+
+    size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()) if p.is_file())
+    if size < progress.settings.PROGRESS_MIN_BYTES or not progress.enabled():
+        return pyogrio.read_dataframe(path, **kwargs)
+    import pandas as pd
+
+    total = pyogrio.read_info(path, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding")})["features"]
+    if total <= chunk:
+        return pyogrio.read_dataframe(path, **kwargs)
+    parts = []
+    with progress.bar(total, f"reading {path.name}", unit="features", threshold=0) as advance:
+        for start in range(0, total, chunk):
+            parts.append(pyogrio.read_dataframe(path, skip_features=start, max_features=chunk, **kwargs))
+            advance(len(parts[-1]))
+    return pd.concat(parts, ignore_index=True)
+
+
+def undecodable(path: Path) -> str:
+    """What to say about attribute text that does not decode: the fix depends on the format."""
+    suffix = path.suffix.lower()
+    if suffix in (".geojson", ".json"):
+        return "GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
+    if suffix in (".shp", ".dbf"):
+        return "attribute text is in an unknown encoding; add a .cpg file naming it (e.g. GBK, UTF-8, BIG5)"
+    return "attribute text is in an unknown encoding (expected UTF-8)"
+
+
+# The (old, pre-RFC 7946) "crs" member of a GeoJSON file: {"type": "name", "properties": {"name": ...}}.
+_GEOJSON_CRS = re.compile(rb'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]*)"')
+
+
+def _check_geojson_crs(path: Path):
+    """InputError when a GeoJSON file declares a CRS that does not exist.
+
+    GDAL reads ``"crs": {... "name": "urn:ogc:def:crs:EPSG::999999"}`` as WGS-84 without a
+    word; coordinates in an unknown CRS must not be taken for degrees. The member comes
+    before the features in every writer's output, so the head of the file is enough.
+    """
+    if path.is_dir() or path.suffix.lower() not in (".geojson", ".json"):
+        return
+    with open(path, "rb") as handle:
+        match = _GEOJSON_CRS.search(handle.read(65536))
+    if match is None:
+        return
+    import pyproj
+
+    name = match.group(1).decode("utf-8", "replace")
+    try:
+        pyproj.CRS.from_user_input(name)
+    except pyproj.exceptions.CRSError:
+        raise InputError(path, f"declares an unknown coordinate reference system {name!r}") from None
+
+
+def _explain_unreadable(path: Path):
+    """Say why GDAL could not read a file, when its own words would mislead ("not recognized").
+
+    A GeoJSON file whose JSON is broken or nested too deeply gets :func:`geo.io.parse_json`'s
+    message; a GeoPackage without any table gets "GeoPackage has no layers". Returns
+    None when there is nothing better to say than GDAL's message.
+    """
+    suffix = path.suffix.lower()
+    if suffix in (".geojson", ".json") and path.is_file():
+        parse_json(_read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
+    elif suffix == ".gpkg" and path.is_file():
+        import sqlite3
+
+        try:
+            with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+                tables = db.execute("SELECT count(*) FROM gpkg_contents").fetchone()[0]
+        except sqlite3.Error:
+            return
+        if tables == 0:
+            raise InputError(path, "GeoPackage has no layers")
+
+
+def _has_geometry(frame) -> bool:
+    """True when ``frame`` (what pyogrio read) is a GeoDataFrame with an active geometry column.
+
+    pyogrio gives a plain DataFrame for a table without geometry (a spreadsheet, a
+    GeoPackage attribute table), which has no ``geometry`` attribute at all.
+    """
+    import geopandas
+
+    if not isinstance(frame, geopandas.GeoDataFrame):
+        return False
+    name = getattr(frame, "_geometry_column_name", None)
+    return name is not None and name in frame
+
+
+def unreadable(exc, source, what="vector file") -> str:
+    """What to say of a vector file GDAL raised ``exc`` on: its CRS unreadable (a damaged
+    .prj: ``CRSError``), or the file itself (``not a readable vector file (...)``)."""
+    line = error_line(exc, source)
+    if type(exc).__name__ == "CRSError":  # pyogrio.errors.CRSError, without importing pyogrio here
+        prj = " (its .prj)" if str(source).lower().endswith(".shp") else ""
+        return f"has a coordinate reference system{prj} GDAL cannot read ({line})"
+    return f"not a readable {what} ({line})"
+
+
+def no_crs(path) -> str:
+    """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
+    missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``)."""
+    path = Path(str(path))
+    if path.suffix.lower() != ".shp":
+        return "has no coordinate reference system"
+    there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
+    return f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'})"
+
+
+def shapefiles_in(folder, *, levels=1):
+    """The Shapefiles (``.shp``, in any case: ``ROADS.SHP`` from Windows) of ``folder`` and of
+    its subfolders down to ``levels`` deep: the folder's own first, each level in name order."""
+    patterns = ["/".join(["*"] * depth) for depth in range(1, levels + 1)]
+    return [p for pattern in patterns for p in sorted(Path(folder).glob(pattern))
+            if p.suffix.lower() == ".shp" and p.is_file()]
+
+
+@contextlib.contextmanager
+def _kml_field_names_kept(path):
+    """GDAL's LIBKML driver turns every non-ASCII character of a field name into ``_`` (an
+    ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file would be lost): not while
+    reading a .kml or .kmz file."""
+    if path.suffix.lower() not in (".kml", ".kmz"):
+        yield
+        return
+    import pyogrio
+
+    option = "LIBKML_LAUNDER_FIELD_NAMES"
+    previous = pyogrio.get_gdal_config_option(option)
+    pyogrio.set_gdal_config_options({option: "NO"})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({option: previous})
+
+
+def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
+    """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
+
+    Shapefiles without a ``.cpg`` have their attribute encoding sniffed (UTF-8, else
+    GBK/GB18030), since Chinese Shapefiles are often GBK. A file without a CRS is an
+    error unless ``assume_crs`` is given. ``bbox`` (in the layer's CRS) and ``where`` (an
+    attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``.
+    """
+    path = Path(path)
+    if path.is_dir() and not shapefiles_in(path):
+        raise InputError(path, "is a directory, expected a vector file")
+    if not path.is_dir():
+        check_input_file(path)
+    kwargs = {}
+    if path.suffix.lower() == ".shp":
+        if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
+            raise InputError(path, "Shapefile has no .dbf beside it")
+        encoding = _dbf_encoding(path)
+        if encoding:
+            kwargs["encoding"] = encoding
+    for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
+        if value is not None:
+            kwargs[option] = value
+    _check_geojson_crs(path)
+    try:
+        try:
+            with _kml_field_names_kept(path):
+                gdf = _read_dataframe(path, kwargs)
+        except UnicodeDecodeError:
+            # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
+            sniffed = _dbf_encoding(path, sniff=True) if "encoding" in kwargs else None
+            if not sniffed or sniffed == kwargs["encoding"]:
+                raise
+            gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
+    except UnicodeDecodeError:
+        raise InputError(path, undecodable(path)) from None
+    except InputError:
+        raise
+    except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
+        _explain_unreadable(path)
+        raise InputError(path, unreadable(exc, path)) from None
+    if not _has_geometry(gdf):
+        raise InputError(path, "has no geometry column")
+    if gdf.crs is None:
+        if assume_crs is None:
+            raise InputError(path, no_crs(path))
+        gdf = gdf.set_crs(assume_crs)
+    from geo.crs import refuse_local_datum
+
+    try:
+        refuse_local_datum(gdf.crs)  # Xian 1980, Beijing 1954: read as WGS-84 they land tens of metres off
+    except ValueError as exc:
+        raise InputError(path, str(exc)) from None
+    return gdf
