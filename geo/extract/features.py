@@ -109,8 +109,8 @@ def quote_span(bounds, start, end, limit):
     (cut at ``bounds``, :func:`clause_bounds`), widened clause by clause on the side with less
     of the sentence so far, while at most ``limit`` characters long; a clause longer than that
     alone is cut to ``limit`` characters centred on the record."""
-    i = bisect.bisect_right(bounds, start) - 1
-    j = max(bisect.bisect_left(bounds, end), i + 1)
+    i = max(bisect.bisect_right(bounds, start) - 1, 0)
+    j = min(max(bisect.bisect_left(bounds, end), i + 1), len(bounds) - 1)  # a record past its sentence: its end
     if bounds[j] - bounds[i] > limit:
         left = max(bounds[0], min((start + end - limit) // 2, bounds[-1] - limit))
         return left, left + limit
