@@ -196,6 +196,23 @@ def test_what_word_does_not_show_is_not_read():
     assert docx_text(_docx(body), "r.docx", 10**7).splitlines() == ["文本框里的滨河路", "泺口服装市场"]
 
 
+def test_hidden_text_of_a_word_file_is_not_read():
+    hidden = "<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>隐藏的白石路</w:t><w:tab/></w:r>"
+    # a run shown whose earlier formatting was hidden (a tracked change of format), a run shown explicitly
+    was_hidden = "<w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>和北园大街</w:t></w:r>"
+    shown = '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>。</w:t></w:r>'
+    body = _p(_r("新建青松路"), hidden, was_hidden, shown) + _p(hidden)
+    assert docx_text(_docx(body), "r.docx", 10**7) == "新建青松路和北园大街。\n"
+
+
+def test_what_a_word_run_shows_for_its_special_characters_is_read():
+    math = ('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            "<m:r><w:rPr><w:b/></w:rPr><m:t>3.5</m:t></m:r></m:oMath>")
+    body = _p(_r("改造G220"), "<w:r><w:noBreakHyphen/></w:r>", _r("1线，长"), math, _r("公里"),
+              '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>', _r("1"))
+    assert docx_text(_docx(body), "r.docx", 10**7) == "改造G220-1线，长3.5公里\t1\n"
+
+
 def test_strict_open_xml_word_files_are_read():
     strict = _docx(_p(_r("新建青松路")))
     out = io.BytesIO()

@@ -50,10 +50,17 @@ _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
 _WORD_SPACES = frozenset({"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                           "http://purl.oclc.org/ooxml/wordprocessingml/main"})
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Office Math: an equation's text (m:t) is text of its paragraph.
+_MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 # Elements whose text Word does not show: deleted or moved-away text, paragraph and run properties
 # (their tab stops are no tabs), ruby text above its base, hidden instructions of fields.
 _WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText"})
 _DOCX_BODY = "word/document.xml"
+# A run's characters Word shows for its special elements: a non-breaking hyphen, an absolute
+# position tab; the rest show nothing (an optional hyphen, a symbol of a picture font).
+_WORD_CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+# Values of an on/off property that turn it off (<w:vanish w:val="0"/>).
+_WORD_OFF = frozenset({"0", "false", "off"})
 
 
 def is_html(text: str) -> bool:
@@ -145,7 +152,8 @@ def _shown(text: str, pre: int) -> str:
 
 def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
     """The text of a Word file (.docx; also WPS and LibreOffice's): a line per paragraph,
-    table cells included, tabs and line breaks as written.
+    table cells, text boxes and equations included, tabs and line breaks as written; what
+    Word does not show (deleted text, hidden text, field codes) left out.
 
     Parameters
     ----------
@@ -311,6 +319,8 @@ class _WordText:
         self.path, self.lines = path, []
         self.open = []  # paragraphs being read, outermost first: (parts, lines of paragraphs inside it)
         self.skip = 0  # depth inside what Word does not show (deletions, properties, ruby text, fallbacks)
+        self.runs = []  # per run open: whether its properties hide it (w:vanish: hidden text)
+        self.run_props = 0  # the depth of skip inside the properties of the innermost run open, else 0
         self.in_text = 0
         self.size = 0  # characters of text read
         self.choices = []  # per mc:AlternateContent open: whether one of its choices was read
@@ -335,6 +345,9 @@ class _WordText:
 
     def _start(self, name, attrs):
         space, _, tag = name.rpartition(" ")
+        if self.skip and self.skip == self.run_props and tag == "vanish" and space in _WORD_SPACES:
+            # hidden text: Word neither shows nor prints it
+            self.runs[-1] = attrs.get(f"{space} val", "on").lower() not in _WORD_OFF
         if self.skip or (space == _MC and tag == "Choice" and self.choices and self.choices[-1]):
             self.skip += 1  # a second choice of the same content is read once only
             return
@@ -346,31 +359,41 @@ class _WordText:
             elif tag == "Fallback" and self.choices and self.choices[-1]:
                 self.skip += 1
             return
+        if space == _MATH and tag == "t" and self.open:
+            self.in_text += 1
         if space not in _WORD_SPACES:
             return
         if tag in _WORD_UNSHOWN:
             self.skip += 1
+            if tag == "rPr" and self.runs and not self.run_props:
+                self.run_props = self.skip  # a run's properties: they may hide it
         elif tag == "p":
             self.open.append(([], []))
+        elif tag == "r":
+            self.runs.append(False)
         elif self.open:
             if tag == "t":
                 self.in_text += 1
-            elif tag == "tab":
-                self.open[-1][0].append("\t")
-            elif tag in ("br", "cr"):
-                self.open[-1][0].append("\n")
+            elif tag in _WORD_CHARS and not (self.runs and self.runs[-1]):
+                self.open[-1][0].append(_WORD_CHARS[tag])
 
     def _end(self, name):
         if self.skip:
+            if self.skip == self.run_props:
+                self.run_props = 0
             self.skip -= 1
             return
         space, _, tag = name.rpartition(" ")
-        if space == _MC:
+        if space == _MATH and tag == "t" and self.in_text:
+            self.in_text -= 1
+        elif space == _MC:
             if tag == "AlternateContent" and self.choices:
                 self.choices.pop()
         elif space in _WORD_SPACES:
             if tag == "t" and self.in_text:
                 self.in_text -= 1
+            elif tag == "r" and self.runs:
+                self.runs.pop()
             elif tag == "p" and self.open:
                 parts, inside = self.open.pop()
                 lines = self.open[-1][1] if self.open else self.lines  # a text box's paragraphs follow its own
@@ -378,7 +401,7 @@ class _WordText:
                 lines.extend(inside)
 
     def _text(self, data):
-        if self.in_text and not self.skip and self.open:
+        if self.in_text and not self.skip and self.open and not (self.runs and self.runs[-1]):
             self.open[-1][0].append(data)
             self.size += len(data)
 
