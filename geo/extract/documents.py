@@ -206,7 +206,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
 def doc_text(data: bytes, path, max_text: int | None = None) -> str:
     """The text of a Word 97-2003 file (.doc; also a WPS Office .wps in that format), a line per
     paragraph or table cell, as :func:`docx_text` reads a .docx: tabs and line breaks as written,
-    field codes left out and their results kept.
+    field codes left out and their results kept, tracked deletions and hidden text left out.
 
     Headers, footers, footnotes, comments and text boxes are left out (a .docx's text boxes are
     read: a .doc keeps them in a story of their own, see :mod:`geo.extract.word97`).
