@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import extract_file, read_report
+from geo.extract import extract_file, read_document, read_report
 from geo.extract.documents import docx_text, html_text, is_html
 from geo.io import InputError
 
@@ -340,3 +340,67 @@ def test_the_lines_of_a_web_page_or_a_word_file_are_paragraphs_not_wrapped_lines
     assert looked == []  # a page's and a Word file's lines are its paragraphs and table cells
     extract_file(pdf)
     assert len(looked) == 1  # a PDF's are the lines it printed
+
+
+def _web_archive(page: bytes, part_headers: str, transfer: str, preamble: bytes = b"") -> bytes:
+    """A web archive as browsers and Word save one: MIME headers, its page, a style sheet beside it."""
+    import base64
+    import quopri
+
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    return (b'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+            b'\tboundary="----=_NextPart_01"\r\n\r\n' + preamble + b"\r\n------=_NextPart_01\r\n"
+            + part_headers.encode() + f"Content-Transfer-Encoding: {transfer}\r\n\r\n".encode() + body
+            + "\r\n------=_NextPart_01\r\nContent-Type: text/css\r\n\r\np { content: '新建样式路'; }\r\n".encode()
+            + b"------=_NextPart_01--\r\n")
+
+
+@pytest.mark.parametrize("name, data", [
+    # Chrome's .mhtml: UTF-8 told by the page's <meta>, quoted-printable
+    ("page.mhtml", _web_archive(PAGE.encode(), "Content-Type: text/html\r\nContent-Location: http://x/a.html\r\n",
+                                "quoted-printable")),
+    # Word's "single file web page": GB2312 told by the part's header, a preamble in GB2312 before it
+    ("report.mht", _web_archive(PAGE.replace("utf-8", "gb2312").encode("gb18030"),
+                                'Content-Type: text/html; charset="gb2312"\r\n', "quoted-printable",
+                                preamble="此文档为“单个文件网页”，也称为“Web 档案”文件。".encode("gb18030"))),
+    ("page.mht", _web_archive(PAGE.encode(), "Content-Type: text/html; charset=utf-8\r\n", "base64")),
+])
+def test_a_web_archive_is_read_as_the_text_of_its_page(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    text, kind = read_document(path)
+    assert (text, kind) == (html_text(PAGE), "html")
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "白石小学", "北园大街", "红枫湖公园", "东岭中学"} <= names
+
+
+def test_a_web_archive_without_a_page_is_named(tmp_path):
+    path = tmp_path / "page.mht"
+    path.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+                     b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n")
+    with pytest.raises(InputError, match=r"is a web archive \(.mht\) that holds no web page"):
+        read_report(path)
+
+
+@pytest.mark.parametrize("head, kind", [
+    ('<?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/'
+     'word/2003/wordml"><w:body><w:p><w:r><w:t>新建青松路</w:t></w:r></w:p>', "a Word XML document"),
+    ('<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part '
+     'pkg:name="/word/document.xml"><pkg:xmlData><w:document><w:p><w:r><w:t>新建青松路</w:t>', "a Word XML document"),
+    ('<office:document office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>'
+     "<text:p>新建青松路</text:p>", "a flat OpenDocument text"),
+    ("<report><item>新建青松路</item></report>", "an XML file"),
+])
+def test_an_xml_document_is_refused_not_read_with_its_markup(tmp_path, head, kind):
+    path = tmp_path / "report.xml"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{head}', encoding="utf-8")
+    with pytest.raises(InputError, match=f"is {kind}.*, not plain text") as caught:
+        read_report(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_an_opendocument_text_is_named(tmp_path):
+    path = tmp_path / "report.odt"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")))
+    with pytest.raises(InputError, match=r"is an OpenDocument text \(.odt"):
+        read_report(path)

@@ -46,6 +46,16 @@ _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
 
+# A web archive (.mht, .mhtml: a page saved "as a single file" by a browser or by Word): a MIME message,
+# its header lines first, naming its MIME version or content type.
+_MIME_START = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)*?(?:MIME-Version|Content-Type)\s*:",
+                         re.IGNORECASE)
+# An XML document that is no web page: a Word 2003 XML or Word XML (flat OPC) file, a flat OpenDocument.
+_XML_START = re.compile(r"\s*<\?xml\b")
+_XML_KINDS = ((re.compile(r"<\?mso-application\s+progid=\"Word\.Document\"|<w:wordDocument\b|"
+                          r"pkg:name=\"/word/document\.xml\""), "a Word XML document (.xml)"),
+              (re.compile(r"opendocument\.text|<office:text\b"), "a flat OpenDocument text (.fodt)"))
+
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
 _WORD_SPACES = frozenset({"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                           "http://purl.oclc.org/ooxml/wordprocessingml/main"})
@@ -67,6 +77,58 @@ def is_html(text: str) -> bool:
     """True when ``text`` is a saved web page (it opens with an HTML tag, after any XML
     declaration and comments), not plain text."""
     return _HTML_START.match(text[:4096]) is not None
+
+
+def is_web_archive(text: str) -> bool:
+    """True when ``text`` is a web archive (.mht, .mhtml): a MIME message, not plain text."""
+    return _MIME_START.match(text[:4096].replace("\r\n", "\n")) is not None
+
+
+def xml_kind(text: str) -> str | None:
+    """What an XML document that is no web page is (``"a Word XML document (.xml)"``), ``"an XML file"``
+    when none of the known kinds; None for text that is no XML document."""
+    if _XML_START.match(text[:4096]) is None or is_html(text):
+        return None
+    head = text[:8192]
+    return next((kind for pattern, kind in _XML_KINDS if pattern.search(head)), "an XML file")
+
+
+def web_archive_text(data: bytes, path) -> str:
+    """The text a browser shows of a web archive (.mht, .mhtml): its page (the first HTML part of the
+    MIME message, decoded as its transfer encoding and charset say) read as :func:`html_text` reads one.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes.
+    path : path-like
+        Named in errors.
+
+    Raises
+    ------
+    geo.io.InputError
+        A web archive holding no web page, or one whose page is not text.
+    """
+    import email
+    import email.policy
+
+    from geo.text_codecs import decode_text
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
+    if page is None:
+        raise InputError(path, "is a web archive (.mht) that holds no web page: open it in a browser "
+                               "and save its text as a .txt file")
+    body = page.get_payload(decode=True) or b""
+    charset = (page.get_content_charset() or "").lower()
+    charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk", "cp936") else charset
+    try:
+        text = body.decode(charset) if charset else None
+    except (LookupError, UnicodeDecodeError):
+        text = None
+    if text is None:  # no charset, or a wrong one: the page's bytes tell (a <meta> of a page saved by Chrome)
+        text = decode_text(body, path)
+    return html_text(text.lstrip("\ufeff"))
 
 
 def html_text(page: str) -> str:
@@ -177,8 +239,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         if _DOCX_BODY not in names:
-            kind = "an Excel workbook (.xlsx)" if "xl/workbook.xml" in names else "a zip archive, not a Word .docx"
-            raise InputError(path, f"is {kind}: give the report as text, a web page (.html) or a Word .docx")
+            raise InputError(path, f"is {_zip_kind(archive, names)}")
         info = archive.getinfo(_DOCX_BODY)
         # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
         limit = min(max_bytes, zip_part_limit(info.compress_size))
@@ -404,6 +465,20 @@ class _WordText:
         if self.in_text and not self.skip and self.open and not (self.runs and self.runs[-1]):
             self.open[-1][0].append(data)
             self.size += len(data)
+
+
+def _zip_kind(archive, names) -> str:
+    """What a zip archive that holds no Word document is and what to give instead, as an error says it."""
+    instead = "give the report as text, a web page (.html) or a Word .docx"
+    if "xl/workbook.xml" in names:
+        return f"an Excel workbook (.xlsx): {instead}"
+    if "mimetype" in names:  # an OpenDocument package names its kind first
+        mimetype = archive.read("mimetype")[:100].decode("ascii", "replace")
+        if mimetype.endswith("opendocument.text"):
+            return "an OpenDocument text (.odt, from LibreOffice or WPS), which geo does not read: save it as a Word .docx"
+        if mimetype.endswith("opendocument.spreadsheet"):
+            return f"an OpenDocument spreadsheet (.ods): {instead}"
+    return f"a zip archive, not a Word .docx: {instead}"
 
 
 def _tidy_pages(text: str) -> str:

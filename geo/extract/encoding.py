@@ -17,7 +17,7 @@ def read_report(path, encoding: str = "auto") -> str:
     Parameters
     ----------
     path : str or path-like
-        The report: plain text, a saved web page (HTML, read as the text a browser shows), a
+        The report: plain text, a saved web page (HTML, or a web archive .mht: read as the text a browser shows), a
         Word file (.docx or .doc, a line per paragraph), a PDF (its text layer, a line per printed line)
         or an OFD (GB/T 33190 开放版式文档: its pages' text, a line per printed line).
     encoding : {"auto", "utf-8", "gb18030", "big5"}
@@ -41,7 +41,7 @@ def read_report(path, encoding: str = "auto") -> str:
 
 def read_document(path, encoding: str = "auto") -> tuple:
     """(text, kind) of a report file: its text as :func:`read_report` gives it, and ``"text"``,
-    ``"pdf"``, ``"ofd"``, ``"html"``, ``"docx"`` or ``"doc"``. A web page's or a Word file's lines are its
+    ``"pdf"``, ``"ofd"``, ``"html"`` (a web page or web archive), ``"docx"`` or ``"doc"``. A web page's or a Word file's lines are its
     paragraphs; text's, a PDF's and an OFD's may be lines a paragraph was wrapped over."""
     if encoding not in ENCODINGS:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
@@ -63,12 +63,20 @@ def read_document(path, encoding: str = "auto") -> tuple:
         from geo.extract.documents import doc_text
 
         return doc_text(data, Path(path), max_text=max_report_bytes()), "doc"
+    if data[:1].isalpha():
+        from geo.extract.documents import is_web_archive, web_archive_text
+
+        if is_web_archive(data[:4096].decode("latin-1")):  # a page saved "as a single file": MIME parts
+            return web_archive_text(data, Path(path)), "html"
     text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
     if text.lstrip()[:1] == "<":
-        from geo.extract.documents import html_text, is_html
+        from geo.extract.documents import html_text, is_html, xml_kind
 
         if is_html(text):
             return html_text(text), "html"
+        kind = xml_kind(text)
+        if kind:  # its markup is no text of the report
+            raise InputError(path, f"is {kind}, not plain text: save it as a Word .docx, or its text as a .txt file")
     return text, "text"
 
 
