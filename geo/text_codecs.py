@@ -177,11 +177,31 @@ def _utf16_without_bom(data: bytes):
     head = data[:65536]
     odd = sum(1 for byte in head[1::2] if byte == 0)
     even = sum(1 for byte in head[0::2] if byte == 0)
-    if len(data) % 2 or odd + even < 8 or max(odd, even) < 0.75 * (odd + even):
+    if len(data) % 2 or odd + even < 8:
         return None
+    if max(odd, even) >= 0.75 * (odd + even):
+        return _utf16(data, "utf-16-le" if odd > even else "utf-16-be", plausible=False)
+    # Chinese text with full-width punctuation has few ASCII characters, and CJK ones as common
+    # as 一 (U+4E00) put NUL bytes on the other side: the order whose characters are Chinese text wins.
+    return _utf16(data, "utf-16-le", plausible=True) or _utf16(data, "utf-16-be", plausible=True)
+
+
+# CJK characters and punctuation, full-width forms, ASCII text: Chinese text decoded in its byte order is
+# almost all of these; in the other order, its characters scatter over the whole of Unicode.
+_CHINESE_TEXT = re.compile("[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CHINESE_SHARE = 0.9
+
+
+def _utf16(data: bytes, codec: str, plausible: bool):
+    """Text of ``data`` decoded with ``codec`` if it decodes and is no binary data (few control
+    characters; when ``plausible``, mostly :data:`_CHINESE_TEXT`), else None."""
     try:
-        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+        text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
-    return text if controls <= max(8, len(text[:65536]) // 100) else None
+    sample = text[:32768]
+    if len(_CONTROL_CHARS.findall(sample)) > max(8, len(sample) // 100):
+        return None
+    if plausible and len(_CHINESE_TEXT.findall(sample)) < _CHINESE_SHARE * len(sample):
+        return None
+    return text

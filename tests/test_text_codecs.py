@@ -32,6 +32,22 @@ def test_utf16_without_byte_order_mark_is_read(codec):
     assert text_codecs.decode_text(text.encode(codec), "r.txt") == text
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_of_chinese_with_full_width_punctuation_is_read(codec):
+    # Few ASCII characters (line ends only) and 一 (U+4E00), 开 (U+5F00) common: NUL bytes on both sides.
+    text = ("一、加快一批道路建设，开工建设一所学校、一个公园，开展一次环境整治。\r\n"
+            "二、一手抓新建，一手抓提升，开通一条公交线路。\r\n") * 5
+    assert text_codecs.decode_text(text.encode(codec), "r.txt") == text
+
+
+def test_binary_data_with_nul_bytes_on_both_sides_is_still_refused():
+    import random
+
+    data = bytes(random.Random(1).choice(b"\x00\x00\x01ab\xe4\xb8\x80") for _ in range(4000))
+    with pytest.raises(InputError, match="binary"):
+        text_codecs.decode_text(data, "r.bin")
+
+
 @pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
 def test_utf32_with_byte_order_mark_is_read_as_utf32_not_utf16(codec):
     text = "一、加快北园大街改造，2024年完成10所学校建设。\n"
