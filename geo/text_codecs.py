@@ -64,10 +64,32 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
             raise InputError(path, "unknown text encoding (neither UTF-8 nor GB18030/GBK nor Big5)") from None
+    if _is_mojibake(text[:65536]):
+        raise InputError(path, "is UTF-8 text that was read as Windows-1252 (Latin) and saved again: its Chinese "
+                               "shows as letters like é¡¹ç›® (项目); save the report again from the original")
     controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "looks like a binary file, not text")
     return text
+
+
+# A Chinese character's three UTF-8 bytes (E0-EF, then two of 80-BF) read as Windows-1252 or Latin-1
+# characters: é¡¹ for 项. Bytes Windows-1252 leaves undefined read as U+FFFD or as Latin-1's controls.
+_CONTINUATION = "".join(sorted({chr(b) for b in range(0x80, 0xC0)}
+                               | set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="replace"))))
+_MISREAD_HAN = re.compile(f"[\u00e0-\u00ef][{re.escape(_CONTINUATION)}]{{2}}")
+_MOJIBAKE_SHARE = 0.3
+
+
+def _is_mojibake(text: str) -> bool:
+    """True when ``text`` is UTF-8 read once as Windows-1252 or Latin-1 (and saved as UTF-8 again):
+    more of its characters are misread Chinese ones than Chinese ones, and they make a good share of it."""
+    misread = len(_MISREAD_HAN.findall(text))
+    if not misread:
+        return False
+    han = sum(1 for char in text if "\u3400" <= char <= "\u9fff")
+    shown = sum(1 for char in text if not char.isspace())
+    return misread > han and 3 * misread >= _MOJIBAKE_SHARE * shown
 
 
 # Python codecs tried for Big5 text, widest first: Hong Kong (HKSCS) and Microsoft (cp950)

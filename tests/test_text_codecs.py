@@ -68,3 +68,16 @@ def test_text_that_is_not_big5_is_refused_as_big5_naming_the_file():
         text_codecs.decode_text(b"abc\xff\xfe\xfd", "bad.txt", encoding="big5")
     text = "濼口垃圾轉運站建設。"
     assert text_codecs.decode_text(text.encode("big5"), "r.txt", encoding="big5") == text
+
+
+@pytest.mark.parametrize("misread", ["cp1252", "latin-1"])
+def test_utf8_text_read_as_windows_1252_and_saved_again_is_refused_naming_it(misread):
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3
+    data = text.encode("utf-8").decode(misread, errors="replace").encode("utf-8")  # 项目 saved as é¡¹ç›®
+    with pytest.raises(InputError, match="is UTF-8 text that was read as Windows-1252"):
+        text_codecs.decode_text(data, "r.txt")
+
+
+def test_latin_text_with_accents_is_no_mojibake():
+    text = "Café à côté, déjà vu: naïve résumé — “quoted”. Straße.\n" * 20
+    assert text_codecs.decode_text(text.encode("utf-8"), "r.txt") == text
