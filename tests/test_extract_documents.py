@@ -404,3 +404,22 @@ def test_an_opendocument_text_is_named(tmp_path):
     path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")))
     with pytest.raises(InputError, match=r"is an OpenDocument text \(.odt"):
         read_report(path)
+
+
+def test_what_a_page_hides_is_not_read():
+    shown = "今年加快推进城市更新，完善基础设施，提升公共服务水平，新建青松路。"
+    page = (f"<html><body><p>{shown}</p>"
+            '<div style="color:red; display: none"><p>隐藏改造白石路</p><div>嵌套的滨河路</div>还在隐藏</div>'
+            "<p hidden>隐藏的东岭中学<br>和西岭小学<p>改造北园大街，"
+            '<span style="visibility:hidden">隐藏路</span>建成<ruby>泺<rp>(</rp><rt>luò</rt><rp>)</rp></ruby>口公园。'
+            '<div class="hidden" data-x="display:none" title="hidden">红枫湖公园</div>'
+            '<img hidden src="a.png">湖滨公园</body></html>')
+    assert html_text(page).splitlines() == [shown, "改造北园大街，建成泺口公园。", "红枫湖公园", "湖滨公园"]
+
+
+def test_a_page_whose_scripts_show_what_it_hides_is_read_whole():
+    # saved as its source before its scripts ran: the report itself is hidden until they show it
+    page = ('<html><body><div class="nav">首页</div><div id="article" style="display:none">'
+            "<p>今年新建青松路和白石小学，改造北园大街。</p></div>"
+            "<script>document.getElementById('article').style.display = 'block';</script></body></html>")
+    assert html_text(page).splitlines() == ["首页", "今年新建青松路和白石小学，改造北园大街。"]

@@ -40,6 +40,18 @@ _TOKEN = re.compile(r"""
       (?:[^>"'=]|=\s*"[^"]*"?|=\s*'[^']*'?|=|["'])*(?P<close>>?)
   | </[^>]*>?                                            # </ and no tag name: a bogus comment
 """, re.DOTALL | re.VERBOSE)
+# Elements that hold nothing (an attribute hiding one hides no text).
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr", "keygen"})
+# Elements a browser does not show whatever their attributes: ruby text above its base, and the
+# parentheses around it for browsers without ruby.
+_RUBY_TEXT = frozenset({"rt", "rp"})
+# An element's attributes (name, then a value quoted or not); a style that hides it.
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
+_TAG_NAME = re.compile(r"<[^\s/>]*")
+# What ends a paragraph left without its end tag: the start or end of a block (not a line break, nor a cell).
+_ENDS_P = _BREAKS - {"br", "td", "th", "tr"}
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 # A line break inside a text node is the page source's, not the page's (browsers show none
 # between Han characters); other runs of white space are one space.
 _SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
@@ -131,17 +143,21 @@ def web_archive_text(data: bytes, path) -> str:
     return html_text(text.lstrip("\ufeff"))
 
 
-def html_text(page: str) -> str:
+def html_text(page: str, conceal: bool = True) -> str:
     """The text a browser shows of a web page: a line per paragraph, table cell or line break.
 
-    Scripts, styles and the page's head are left out; character references are decoded;
-    line breaks of the page's source inside a paragraph are dropped (a name the source wraps,
-    or that bold type cuts, 北园<b>大街</b>, reads whole).
+    Scripts, styles and the page's head are left out, and so are elements hidden by their
+    attributes (``hidden``, ``style="display: none"``) and ruby text; character references are
+    decoded; line breaks of the page's source inside a paragraph are dropped (a name the source
+    wraps, or that bold type cuts, 北园<b>大街</b>, reads whole). A page that hides more text than
+    it shows is read whole: its scripts show what it hides (a page saved before they ran).
 
     Parameters
     ----------
     page : str
         The decoded page.
+    conceal : bool
+        Whether elements hidden by their attributes are left out.
 
     Returns
     -------
@@ -149,6 +165,7 @@ def html_text(page: str) -> str:
         Its text, lines without trailing spaces, no blank lines.
     """
     parts, hidden, pre, in_head, at = [], 0, 0, False, 0
+    concealed, unshown = _Concealed(conceal), 0
     size = len(page)
     while at < size:
         tag = page.find("<", at)
@@ -159,18 +176,22 @@ def html_text(page: str) -> str:
             if in_head and text.strip():
                 in_head = False
             if not (hidden or in_head):
-                parts.append(_shown(text, pre))
+                if concealed.depth:
+                    unshown += len(text.strip())
+                else:
+                    parts.append(_shown(text, pre))
         if tag == size:
             break
         token = _TOKEN.match(page, tag)
         if token is None:  # a "<" that opens no markup is text
-            if not (hidden or in_head):
+            if not (hidden or in_head or concealed.depth):
                 parts.append("<")
             at = tag + 1
             continue
         at = token.end()
         name = (token["start"] or token["end"] or "").lower()
         if token["end"]:
+            concealed.end(name)
             if name == "head":
                 in_head = False
             elif name in _HIDDEN:
@@ -182,6 +203,7 @@ def html_text(page: str) -> str:
         elif token["start"]:
             if not token["close"]:
                 break  # a tag cut by the end of the page: nothing of it is shown
+            concealed.start(name, token[0])
             if name == "head":
                 in_head = True
             elif name in _HIDDEN:
@@ -200,7 +222,54 @@ def html_text(page: str) -> str:
             if name == "plaintext":  # the rest of the page is its text
                 parts.append(_shown(page[at:], 1))
                 break
-    return _tidy("".join(parts))
+    text = _tidy("".join(parts))
+    if unshown > sum(not c.isspace() for c in text):
+        return html_text(page, conceal=False)
+    return text
+
+
+class _Concealed:
+    """The element of a page a browser does not show as it is read, by its attributes (``hidden``, a
+    style of ``display: none`` or ``visibility: hidden``) or its kind (ruby text): its start tag, then
+    until its end tag (or what ends it when it has none: a block for ``<p>``, the next ruby text or
+    the ruby's end for ``<rt>``). Nothing inside it is shown."""
+
+    def __init__(self, by_attributes: bool = True):
+        self.name, self.depth, self.by_attributes = None, 0, by_attributes
+
+    def start(self, name: str, tag: str):
+        """A start tag ``tag`` of element ``name``."""
+        if self.depth:
+            if self.name == "p" and name in _ENDS_P or self.name in _RUBY_TEXT and name in _RUBY_TEXT:
+                self.depth = 0  # an element without its end tag, ended by the next
+            elif name == self.name and name not in _VOID:
+                self.depth += 1
+                return
+            else:
+                return
+        if name in _RUBY_TEXT or self.by_attributes and name not in _VOID and _hides(tag):
+            self.name, self.depth = name, 1
+
+    def end(self, name: str):
+        """An end tag of element ``name``."""
+        if not self.depth:
+            return
+        if name == self.name:
+            self.depth -= 1
+        elif self.name == "p" and name in _ENDS_P or self.name in _RUBY_TEXT and (name == "ruby" or name in _BREAKS):
+            self.depth = 0
+
+
+def _hides(tag: str) -> bool:
+    """True when a start tag's attributes hide its element: ``hidden``, or a style hiding it."""
+    if "hidden" not in tag.lower() and "none" not in tag.lower():
+        return False
+    for match in _ATTRIBUTE.finditer(tag, _TAG_NAME.match(tag).end()):
+        attribute = match[1].lower()
+        value = match[2] if match[2] is not None else match[3] if match[3] is not None else match[4] or ""
+        if attribute == "hidden" or attribute == "style" and _HIDING_STYLE.search(value):
+            return True
+    return False
 
 
 def _shown(text: str, pre: int) -> str:
