@@ -43,9 +43,12 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
         raise InputError(path, f"is {kind}, not plain text (save or copy its text as a .txt file)")
     if b"\x00" in data[:65536]:
         text = _utf16_without_bom(data) if encoding in (None, "auto") else None
-        if text is None:
-            raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
-        return text
+        if text is not None:
+            return text
+        if b"\x00" in data.rstrip(b"\x00") or not data.strip(b"\x00"):
+            raise InputError(path, "looks like a binary file, not text (contains NUL bytes, the first at byte "
+                                   f"{data.index(0):,})")
+        data = data.rstrip(b"\x00")  # text padded with NUL bytes (a copy or a save cut short): the text
     if encoding == "big5":
         return _decode_big5(data, path)
     if encoding and encoding != "auto":

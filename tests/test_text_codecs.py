@@ -81,3 +81,11 @@ def test_utf8_text_read_as_windows_1252_and_saved_again_is_refused_naming_it(mis
 def test_latin_text_with_accents_is_no_mojibake():
     text = "Café à côté, déjà vu: naïve résumé — “quoted”. Straße.\n" * 20
     assert text_codecs.decode_text(text.encode("utf-8"), "r.txt") == text
+
+
+def test_text_padded_with_nul_bytes_is_read_and_a_nul_inside_text_is_placed():
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n"
+    assert text_codecs.decode_text(text.encode("utf-8") + bytes(4096), "r.txt") == text
+    assert text_codecs.decode_text(text.encode("gb18030") + bytes(3), "r.txt") == text
+    with pytest.raises(InputError, match="contains NUL bytes, the first at byte 15"):
+        text_codecs.decode_text(text.encode("utf-8")[:15] + b"\x00" + text.encode("utf-8"), "r.txt")
