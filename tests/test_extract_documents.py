@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from geo.extract import extract_file, read_document, read_report
-from geo.extract.documents import docx_text, html_text, is_html
+from geo.extract.documents import docx_text
+from geo.extract.webpages import html_text, is_html
 from geo.io import InputError
 
 PAGE = """<!DOCTYPE html>

@@ -64,13 +64,13 @@ def read_document(path, encoding: str = "auto") -> tuple:
 
         return doc_text(data, Path(path), max_text=max_report_bytes()), "doc"
     if data[:1].isalpha():
-        from geo.extract.documents import is_web_archive, web_archive_text
+        from geo.extract.webpages import is_web_archive, web_archive_text
 
         if is_web_archive(data[:4096].decode("latin-1")):  # a page saved "as a single file": MIME parts
             return web_archive_text(data, Path(path)), "html"
     text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
     if text.lstrip()[:1] == "<":
-        from geo.extract.documents import html_text, is_html, xml_kind
+        from geo.extract.webpages import html_text, is_html, xml_kind
 
         if is_html(text):
             return html_text(text), "html"
