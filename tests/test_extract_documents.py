@@ -424,3 +424,28 @@ def test_a_page_whose_scripts_show_what_it_hides_is_read_whole():
             "<p>今年新建青松路和白石小学，改造北园大街。</p></div>"
             "<script>document.getElementById('article').style.display = 'block';</script></body></html>")
     assert html_text(page).splitlines() == ["首页", "今年新建青松路和白石小学，改造北园大街。"]
+
+
+def _alt_chunk(rid):
+    return f'<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+
+
+def test_a_part_a_word_file_shows_from_another_format_is_read_where_it_stands(tmp_path):
+    # Programs writing Word files from web pages (OA systems) leave the page as an altChunk, which Word shows.
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
+            'Target="/word/afchunk1.htm" Id="rIdAlt1"/>'
+            '<Relationship Id="rIdAlt2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'aFChunk" Target="afchunk2.rtf"/></Relationships>')
+    page = '<html><body><p>新建青松路和白石小学。</p><table><tr><td>1</td><td>红枫湖公园</td></tr></table></body></html>'
+    path = tmp_path / "report.docx"
+    path.write_bytes(_docx(_p(_r("今年重点工作如下：")) + _alt_chunk("rIdAlt1") + _p(_r("加快济泺路北延工程。")),
+                           extra=[("word/_rels/document.xml.rels", rels),
+                                  ("word/afchunk1.htm", page.encode("gb18030"))]))
+    assert read_report(path).splitlines() == ["今年重点工作如下：", "新建青松路和白石小学。", "1", "红枫湖公园",
+                                              "加快济泺路北延工程。"]
+    assert {"青松路", "白石小学", "红枫湖公园"} <= {f["properties"]["name"] for f in extract_file(path)}
+    path.write_bytes(_docx(_p(_r("新建青松路。")) + _alt_chunk("rIdAlt2"),
+                           extra=[("word/_rels/document.xml.rels", rels), ("word/afchunk2.rtf", r"{\rtf1 x}")]))
+    with pytest.raises(InputError, match=r"showing a part of another format \(word/afchunk2.rtf\)"):
+        read_report(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import lzma
+import posixpath
 import re
 import zipfile
 import zlib
@@ -23,6 +24,14 @@ _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 # (their tab stops are no tabs), ruby text above its base, hidden instructions of fields.
 _WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText"})
 _DOCX_BODY = "word/document.xml"
+_DOCX_RELS = "word/_rels/document.xml.rels"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# A relationship of the document's part, its attributes in either order.
+_RELATIONSHIP = re.compile(r"""<(?:\w+:)?Relationship\b(?=[^>]*\bId\s*=\s*["'](?P<id>[^"']*)["'])"""
+                           r"""(?=[^>]*\bTarget\s*=\s*["'](?P<target>[^"']*)["'])""")
+# Where an altChunk (a part of another format, shown in the text) stands among the lines read:
+# this, then its relationship's id (no text of a Word file holds a NUL).
+_CHUNK = "\x00altChunk\x00"
 # A run's characters Word shows for its special elements: a non-breaking hyphen, an absolute
 # position tab; the rest show nothing (an optional hyphen, a symbol of a picture font).
 _WORD_CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
@@ -76,10 +85,45 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
                     raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
                                            "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
         reader.feed(b"", final=True)
+        lines = [_chunk_text(archive, line[len(_CHUNK):], path, max_bytes) if line.startswith(_CHUNK) else line
+                 for line in reader.lines]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
-    return tidy_paragraphs("\n".join(reader.lines))
+    return tidy_paragraphs("\n".join(lines))
+
+
+def _chunk_text(archive: zipfile.ZipFile, rid: str, path, max_bytes: int) -> str:
+    """The text of an altChunk of a Word file: a part of another format (a web page, mostly, as
+    programs writing Word files from HTML leave it) that Word shows where it stands, by its
+    relationship ``rid``.
+
+    Raises
+    ------
+    geo.io.InputError
+        A chunk missing, too large, or of a format geo does not read (RTF).
+    """
+    from geo.extract.webpages import html_text, is_web_archive, web_archive_text
+    from geo.text_codecs import decode_text
+
+    rels = archive.read(_DOCX_RELS).decode("utf-8", "replace") if _DOCX_RELS in archive.namelist() else ""
+    target = next((match["target"] for match in _RELATIONSHIP.finditer(rels) if match["id"] == rid), None)
+    name = target and posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"word/{target}")
+    if name not in archive.namelist():
+        raise InputError(path, f"is a damaged Word file (the part {rid} it shows in its text is missing)")
+    info = archive.getinfo(name)
+    if info.file_size > min(max_bytes, zip_part_limit(info.compress_size)):
+        raise InputError(path, f"is a Word file whose part {name} is over the size limit")
+    data = archive.read(info)
+    if name.lower().endswith(".docx"):
+        return docx_text(data, path, max_bytes)
+    if name.lower().endswith((".mht", ".mhtml")) or is_web_archive(data[:4096].decode("latin-1")):
+        return web_archive_text(data, path)
+    if name.lower().endswith((".txt", ".htm", ".html", ".xhtml", ".xml")):
+        text = decode_text(data, path).lstrip("\ufeff")
+        return text if name.lower().endswith(".txt") else html_text(text)
+    raise InputError(path, f"is a Word file showing a part of another format ({name}) geo does not read: "
+                           "open it in Word and save it again as a .docx")
 
 
 def doc_text(data: bytes, path, max_text: int | None = None) -> str:
@@ -248,6 +292,8 @@ class _WordText:
                 self.run_props = self.skip  # a run's properties: they may hide it
         elif tag == "p":
             self.open.append(([], []))
+        elif tag == "altChunk":  # read when the document is: its part may come after
+            (self.open[-1][1] if self.open else self.lines).append(_CHUNK + attrs.get(f"{_RELATIONSHIPS} id", ""))
         elif tag == "r":
             self.runs.append(False)
         elif self.open:
