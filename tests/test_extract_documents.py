@@ -449,3 +449,14 @@ def test_a_part_a_word_file_shows_from_another_format_is_read_where_it_stands(tm
                            extra=[("word/_rels/document.xml.rels", rels), ("word/afchunk2.rtf", r"{\rtf1 x}")]))
     with pytest.raises(InputError, match=r"showing a part of another format \(word/afchunk2.rtf\)"):
         read_report(path)
+
+
+def test_a_word_file_whose_document_part_has_another_name_is_read_by_its_relationships():
+    moved = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_docx(_p(_r("新建青松路。"))))) as source, zipfile.ZipFile(moved, "w") as archive:
+        archive.writestr("[Content_Types].xml", source.read("[Content_Types].xml"))
+        archive.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'relationships"><Relationship Id="rId1" Target="word/document2.xml" Type="http://schemas.'
+                         'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>')
+        archive.writestr("word/document2.xml", source.read("word/document.xml"))
+    assert docx_text(moved.getvalue(), "r.docx", 10**7) == "新建青松路。\n"

@@ -23,12 +23,15 @@ _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 # Elements whose text Word does not show: deleted or moved-away text, paragraph and run properties
 # (their tab stops are no tabs), ruby text above its base, hidden instructions of fields.
 _WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText"})
+# The document's part where Word and most programs put it; the package's relationships (_rels/.rels)
+# name it (word/document2.xml in some files Word Online converted).
 _DOCX_BODY = "word/document.xml"
-_DOCX_RELS = "word/_rels/document.xml.rels"
+_PACKAGE_RELS = "_rels/.rels"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-# A relationship of the document's part, its attributes in either order.
+# A relationship of a part, its attributes in any order.
 _RELATIONSHIP = re.compile(r"""<(?:\w+:)?Relationship\b(?=[^>]*\bId\s*=\s*["'](?P<id>[^"']*)["'])"""
-                           r"""(?=[^>]*\bTarget\s*=\s*["'](?P<target>[^"']*)["'])""")
+                           r"""(?=[^>]*\bTarget\s*=\s*["'](?P<target>[^"']*)["'])"""
+                           r"""(?=[^>]*\bType\s*=\s*["'](?P<type>[^"']*)["'])""")
 # Where an altChunk (a part of another format, shown in the text) stands among the lines read:
 # this, then its relationship's id (no text of a Word file holds a NUL).
 _CHUNK = "\x00altChunk\x00"
@@ -65,9 +68,10 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-        if _DOCX_BODY not in names:
+        body_name = _docx_body(archive, names)
+        if body_name is None:
             raise InputError(path, f"is {_zip_kind(archive, names)}")
-        info = archive.getinfo(_DOCX_BODY)
+        info = archive.getinfo(body_name)
         # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
         limit = min(max_bytes, zip_part_limit(info.compress_size))
         too_big = InputError(path, f"is a Word file whose text is over the size limit ({limit / 1e6:g} MB unpacked)")
@@ -85,15 +89,26 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
                     raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
                                            "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
         reader.feed(b"", final=True)
-        lines = [_chunk_text(archive, line[len(_CHUNK):], path, max_bytes) if line.startswith(_CHUNK) else line
-                 for line in reader.lines]
+        lines = [_chunk_text(archive, body_name, line[len(_CHUNK):], path, max_bytes) if line.startswith(_CHUNK)
+                 else line for line in reader.lines]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
     return tidy_paragraphs("\n".join(lines))
 
 
-def _chunk_text(archive: zipfile.ZipFile, rid: str, path, max_bytes: int) -> str:
+def _docx_body(archive: zipfile.ZipFile, names) -> str | None:
+    """The name of a Word file's document part, None when the zip holds none (an .xlsx, an .odt)."""
+    if _DOCX_BODY in names:
+        return _DOCX_BODY
+    if _PACKAGE_RELS not in names:
+        return None
+    rels = archive.read(_PACKAGE_RELS)[:100_000].decode("utf-8", "replace")
+    return next((name for match in _RELATIONSHIP.finditer(rels) if match["type"].endswith("/officeDocument")
+                 and (name := match["target"].lstrip("/")) in names and name.endswith(".xml")), None)
+
+
+def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: int) -> str:
     """The text of an altChunk of a Word file: a part of another format (a web page, mostly, as
     programs writing Word files from HTML leave it) that Word shows where it stands, by its
     relationship ``rid``.
@@ -106,9 +121,13 @@ def _chunk_text(archive: zipfile.ZipFile, rid: str, path, max_bytes: int) -> str
     from geo.extract.webpages import html_text, is_web_archive, web_archive_text
     from geo.text_codecs import decode_text
 
-    rels = archive.read(_DOCX_RELS).decode("utf-8", "replace") if _DOCX_RELS in archive.namelist() else ""
+    folder, _, part = body.rpartition("/")
+    rels_name = f"{folder}/_rels/{part}.rels" if folder else f"_rels/{part}.rels"
+    rels = archive.read(rels_name).decode("utf-8", "replace") if rels_name in archive.namelist() else ""
     target = next((match["target"] for match in _RELATIONSHIP.finditer(rels) if match["id"] == rid), None)
-    name = target and posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"word/{target}")
+    if target is not None:  # a target is relative to the document part's folder, or absolute
+        target = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+    name = target and posixpath.normpath(target)
     if name not in archive.namelist():
         raise InputError(path, f"is a damaged Word file (the part {rid} it shows in its text is missing)")
     info = archive.getinfo(name)
@@ -339,7 +358,8 @@ def _zip_kind(archive, names) -> str:
     if "mimetype" in names:  # an OpenDocument package names its kind first
         mimetype = archive.read("mimetype")[:100].decode("ascii", "replace")
         if mimetype.endswith("opendocument.text"):
-            return "an OpenDocument text (.odt, from LibreOffice or WPS), which geo does not read: save it as a Word .docx"
+            return ("an OpenDocument text (.odt, from LibreOffice or WPS), which geo does not read: "
+                    "save it as a Word .docx")
         if mimetype.endswith("opendocument.spreadsheet"):
             return f"an OpenDocument spreadsheet (.ods): {instead}"
     return f"a zip archive, not a Word .docx: {instead}"
