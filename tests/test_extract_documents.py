@@ -414,8 +414,9 @@ def test_what_a_page_hides_is_not_read():
             "<p hidden>隐藏的东岭中学<br>和西岭小学<p>改造北园大街，"
             '<span style="visibility:hidden">隐藏路</span>建成<ruby>泺<rp>(</rp><rt>luò</rt><rp>)</rp></ruby>口公园。'
             '<div class="hidden" data-x="display:none" title="hidden">红枫湖公园</div>'
-            '<img hidden src="a.png">湖滨公园</body></html>')
-    assert html_text(page).splitlines() == [shown, "改造北园大街，建成泺口公园。", "红枫湖公园", "湖滨公园"]
+            '<img hidden src="a.png">湖滨公园'
+            '<table><tr><td><p style="display:none">隐藏的单元格</td><td>东岭中学</td></tr></table></body></html>')
+    assert html_text(page).splitlines() == [shown, "改造北园大街，建成泺口公园。", "红枫湖公园", "湖滨公园", "东岭中学"]
 
 
 def test_a_page_whose_scripts_show_what_it_hides_is_read_whole():

@@ -46,8 +46,8 @@ _RUBY_TEXT = frozenset({"rt", "rp"})
 # An element's attributes (name, then a value quoted or not); a style that hides it.
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
 _TAG_NAME = re.compile(r"<[^\s/>]*")
-# What ends a paragraph left without its end tag: the start or end of a block (not a line break, nor a cell).
-_ENDS_P = _BREAKS - {"br", "td", "th", "tr"}
+# What ends a paragraph left without its end tag: the start or end of a block, a cell or a row (not a line break).
+_ENDS_P = _BREAKS - {"br"}
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 # A line break inside a text node is the page source's, not the page's (browsers show none
 # between Han characters); other runs of white space are one space.
