@@ -384,10 +384,6 @@ def test_a_web_archive_without_a_page_is_named(tmp_path):
 
 
 @pytest.mark.parametrize("head, kind", [
-    ('<?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/'
-     'word/2003/wordml"><w:body><w:p><w:r><w:t>新建青松路</w:t></w:r></w:p>', "a Word XML document"),
-    ('<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part '
-     'pkg:name="/word/document.xml"><pkg:xmlData><w:document><w:p><w:r><w:t>新建青松路</w:t>', "a Word XML document"),
     ('<office:document office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>'
      "<text:p>新建青松路</text:p>", "a flat OpenDocument text"),
     ("<report><item>新建青松路</item></report>", "an XML file"),
@@ -398,6 +394,46 @@ def test_an_xml_document_is_refused_not_read_with_its_markup(tmp_path, head, kin
     with pytest.raises(InputError, match=f"is {kind}.*, not plain text") as caught:
         read_report(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+WORD_2003 = (
+    '<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/'
+    '2003/wordml" xmlns:aml="http://schemas.microsoft.com/aml/2001/core"><w:body><wx:sect xmlns:wx="http://schemas.'
+    'microsoft.com/office/word/2003/auxHint"><w:p><w:r><w:t>今年新建青松路</w:t></w:r>'
+    '<w:r><w:footnote><w:p><w:r><w:t>脚注里的滨河路。</w:t></w:r></w:p></w:footnote></w:r>'
+    '<aml:annotation aml:id="0" w:type="Word.Deletion"><aml:content><w:r><w:delText>和删除路</w:delText></w:r>'
+    '</aml:content></aml:annotation><w:r><w:t>，改造北园大街</w:t></w:r>'
+    '<aml:annotation aml:id="1" w:type="Word.Comment"><aml:content><w:p><w:r><w:t>批注：新建批注路</w:t></w:r>'
+    '</w:p></aml:content></aml:annotation><w:r><w:rPr><w:vanish/></w:rPr><w:t>和隐藏小学</w:t></w:r>'
+    '<w:r><w:t>。</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>'
+    '<w:t>红枫湖公园</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:sectPr><w:hdr w:type="odd"><w:p><w:r>'
+    '<w:t>页眉里的东岭中学</w:t></w:r></w:p></w:hdr></w:sectPr></wx:sect></w:body></w:wordDocument>')
+FLAT_OPC = (
+    '<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/'
+    'xmlPackage"><pkg:part pkg:name="/word/footnotes.xml"><pkg:xmlData><w:footnotes xmlns:w="http://schemas.'
+    'openxmlformats.org/wordprocessingml/2006/main"><w:footnote><w:p><w:r><w:t>脚注里的滨河路。</w:t></w:r></w:p>'
+    '</w:footnote></w:footnotes></pkg:xmlData></pkg:part><pkg:part pkg:name="/word/document.xml"><pkg:xmlData>'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    + _p(_r("今年新建青松路，改造北园大街。"))
+    + "<w:tbl><w:tr><w:tc>" + _p(_r("1")) + "</w:tc><w:tc>" + _p(_r("红枫湖公园")) + "</w:tc></w:tr></w:tbl>"
+    + '</w:body></w:document></pkg:xmlData></pkg:part><pkg:part pkg:name="/word/header1.xml"><pkg:xmlData>'
+    '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + _p(_r("页眉里的东岭中学"))
+    + "</w:hdr></pkg:xmlData></pkg:part></pkg:package>")
+
+
+@pytest.mark.parametrize("name, document, codec", [
+    ("report.xml", WORD_2003, "utf-8"),
+    ("report.doc", WORD_2003, "gb2312"),  # a .doc a program wrote from a Word 2003 XML template
+    ("report.xml", FLAT_OPC, "utf-8"),
+])
+def test_a_word_xml_document_is_read_as_its_text(tmp_path, name, document, codec):
+    path = tmp_path / name
+    path.write_bytes(f'<?xml version="1.0" encoding="{codec}" standalone="yes"?>\n{document}'.encode(codec))
+    text, kind = read_document(path)
+    assert kind == "docx"
+    assert text == "今年新建青松路，改造北园大街。\n1\n红枫湖公园\n"  # no comment, footnote, header, deleted or hidden text
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "北园大街", "红枫湖公园"} <= names
 
 
 def test_an_opendocument_text_is_named(tmp_path):

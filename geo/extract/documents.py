@@ -15,14 +15,26 @@ from geo.io import InputError, zip_part_limit
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
 
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
+# Word 2003 XML (.xml, and the .doc files programs write from its templates) has elements of the same
+# names in a namespace of its own.
+_WORD_2003 = "http://schemas.microsoft.com/office/word/2003/wordml"
 _WORD_SPACES = frozenset({"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                          "http://purl.oclc.org/ooxml/wordprocessingml/main"})
+                          "http://purl.oclc.org/ooxml/wordprocessingml/main", _WORD_2003})
+# Word 2003 XML's annotations: a comment's is no text of the document (a deletion's holds delText only).
+_AML = "http://schemas.microsoft.com/aml/2001/core"
+# A Word XML document of Word 2007 on (flat OPC): the package's parts, one element each; the document's is read.
+_PKG = "http://schemas.microsoft.com/office/2006/xmlPackage"
+_PKG_BODY = "/word/document.xml"
+# The encoding an XML declaration names (a document decoded already is read as UTF-8).
+_DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*""")
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # Office Math: an equation's text (m:t) is text of its paragraph.
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 # Elements whose text Word does not show: deleted or moved-away text, paragraph and run properties
 # (their tab stops are no tabs), ruby text above its base, hidden instructions of fields.
-_WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText"})
+_WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText",
+                           # Word 2003 XML keeps footnotes where they are cited, headers and footers in its sections
+                           "footnote", "endnote", "hdr", "ftr"})
 # The document's part where Word and most programs put it; the package's relationships (_rels/.rels)
 # name it (word/document2.xml in some files Word Online converted).
 _DOCX_BODY = "word/document.xml"
@@ -95,6 +107,38 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
             zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
     return tidy_paragraphs("\n".join(lines))
+
+
+def word_xml_text(text: str, path, max_text: int | None = None) -> str:
+    """The text of a Word XML document (Word 2003 XML, or Word's "XML document" of 2007 on: a flat
+    package, its document part read), as :func:`docx_text` reads a .docx: a line per paragraph or
+    table cell, what Word does not show (deletions, hidden text, field codes, comments, footnotes,
+    headers and footers) left out.
+
+    Parameters
+    ----------
+    text : str
+        The decoded document.
+    path : path-like
+        Named in errors.
+    max_text : int, optional
+        The most characters its text may hold.
+
+    Raises
+    ------
+    geo.io.InputError
+        XML that does not parse or declares entities, text over the size limit, or a part of another
+        format (an altChunk) shown in it.
+    """
+    reader = _WordText(path)
+    reader.feed(_DECLARED_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8"), final=True)
+    if max_text is not None and reader.size > max_text:
+        raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
+                               "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+    if any(line.startswith(_CHUNK) for line in reader.lines):
+        raise InputError(path, "is a Word XML document showing a part of another format (an altChunk): "
+                               "open it in Word and save it as a .docx")
+    return tidy_paragraphs("\n".join(reader.lines))
 
 
 def _docx_body(archive: zipfile.ZipFile, names) -> str | None:
@@ -290,8 +334,10 @@ class _WordText:
         if self.skip and self.skip == self.run_props and tag == "vanish" and space in _WORD_SPACES:
             # hidden text: Word neither shows nor prints it
             self.runs[-1] = attrs.get(f"{space} val", "on").lower() not in _WORD_OFF
-        if self.skip or (space == _MC and tag == "Choice" and self.choices and self.choices[-1]):
-            self.skip += 1  # a second choice of the same content is read once only
+        if self.skip or (space == _MC and tag == "Choice" and self.choices and self.choices[-1]) \
+                or space == _PKG and tag == "part" and attrs.get(f"{_PKG} name") != _PKG_BODY \
+                or space == _AML and tag == "annotation" and attrs.get(f"{_WORD_2003} type") == "Word.Comment":
+            self.skip += 1  # a second choice of the same content is read once only; other parts, comments not
             return
         if space == _MC:
             if tag == "AlternateContent":

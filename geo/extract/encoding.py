@@ -70,11 +70,15 @@ def read_document(path, encoding: str = "auto") -> tuple:
             return web_archive_text(data, Path(path)), "html"
     text = decode_text(data, Path(path), encoding).lstrip("\ufeff")
     if text.lstrip()[:1] == "<":
-        from geo.extract.webpages import html_text, is_html, xml_kind
+        from geo.extract.webpages import WORD_XML, html_text, is_html, xml_kind
 
         if is_html(text):
             return html_text(text), "html"
         kind = xml_kind(text)
+        if kind == WORD_XML:  # Word 2003 XML, or Word's XML document: read as a .docx
+            from geo.extract.documents import word_xml_text
+
+            return word_xml_text(text, Path(path), max_text=max_report_bytes()), "docx"
         if kind:  # its markup is no text of the report
             raise InputError(path, f"is {kind}, not plain text: save it as a Word .docx, or its text as a .txt file")
     return text, "text"

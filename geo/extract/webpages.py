@@ -60,8 +60,9 @@ _MIME_START = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*
                          re.IGNORECASE)
 # An XML document that is no web page: a Word 2003 XML or Word XML (flat OPC) file, a flat OpenDocument.
 _XML_START = re.compile(r"\s*<\?xml\b")
+WORD_XML = "a Word XML document (.xml)"
 _XML_KINDS = ((re.compile(r"<\?mso-application\s+progid=\"Word\.Document\"|<w:wordDocument\b|"
-                          r"pkg:name=\"/word/document\.xml\""), "a Word XML document (.xml)"),
+                          r"pkg:name=\"/word/document\.xml\""), WORD_XML),
               (re.compile(r"opendocument\.text|<office:text\b"), "a flat OpenDocument text (.fodt)"))
 
 def is_html(text: str) -> bool:
