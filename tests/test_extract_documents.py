@@ -384,8 +384,6 @@ def test_a_web_archive_without_a_page_is_named(tmp_path):
 
 
 @pytest.mark.parametrize("head, kind", [
-    ('<office:document office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>'
-     "<text:p>新建青松路</text:p>", "a flat OpenDocument text"),
     ("<report><item>新建青松路</item></report>", "an XML file"),
 ])
 def test_an_xml_document_is_refused_not_read_with_its_markup(tmp_path, head, kind):
@@ -436,10 +434,57 @@ def test_a_word_xml_document_is_read_as_its_text(tmp_path, name, document, codec
     assert {"青松路", "北园大街", "红枫湖公园"} <= names
 
 
-def test_an_opendocument_text_is_named(tmp_path):
+ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+       'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+       'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+       'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+ODF_BODY = (
+    '<office:automatic-styles><style:style style:name="T9" style:family="text"><style:text-properties '
+    'text:display="none"/></style:style></office:automatic-styles><office:body><office:text><text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
+    "<text:p>删除的滨河路</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+    '<text:h text:outline-level="1">天桥区政府工作报告</text:h>'
+    '<text:p>今年新建<text:span text:style-name="T1">青松路</text:span><text:change text:change-id="c1"/>'
+    '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>'
+    "<text:p>脚注里的东岭中学。</text:p></text:note-body></text:note>，改造北园大街"
+    "<office:annotation><dc:creator>审稿人</dc:creator><text:p>批注：新建批注路</text:p></office:annotation>"
+    '。<text:span text:style-name="T9">隐藏的西岭中学</text:span><text:s/>项目<text:tab/>红枫湖<text:line-break/>公园'
+    '<draw:frame><svg:title>图片里的西岭小学</svg:title><draw:text-box><text:p>文本框里的白石小学</text:p>'
+    "</draw:text-box></draw:frame></text:p>"
+    "<text:list><text:list-item><text:p>建成湖滨公园。</text:p></text:list-item></text:list>"
+    '<table:table><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>1</text:p>'
+    "</table:table-cell><table:covered-table-cell/><table:table-cell><text:p>药山公园</text:p>"
+    "</table:table-cell></table:table-row></table:table></office:text></office:body>")
+ODF_LINES = ["天桥区政府工作报告", "今年新建青松路，改造北园大街。 项目\t红枫湖", "公园", "文本框里的白石小学",
+             "建成湖滨公园。", "1", "药山公园"]
+
+
+def test_an_opendocument_text_is_read_as_its_body(tmp_path):
     path = tmp_path / "report.odt"
-    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")))
-    with pytest.raises(InputError, match=r"is an OpenDocument text \(.odt"):
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"),
+                          ("content.xml", f'<?xml version="1.0"?><office:document-content {ODF}>{ODF_BODY}'
+                                          "</office:document-content>")))
+    assert read_document(path) == ("\n".join(ODF_LINES) + "\n", "odt")
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "北园大街", "白石小学", "湖滨公园", "药山公园"} <= names
+    assert not names & {"滨河路", "东岭中学", "批注路", "西岭小学", "西岭中学"}
+
+
+def test_a_flat_opendocument_text_is_read_without_its_running_heads(tmp_path):
+    path = tmp_path / "report.fodt"
+    styles = ('<office:master-styles><style:master-page style:name="Standard"><style:header><text:p>页眉里的东岭中学'
+              "</text:p></style:header></style:master-page></office:master-styles>")
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF} office:mimetype="application/'
+                    f'vnd.oasis.opendocument.text">{styles}{ODF_BODY}</office:document>', encoding="utf-8")
+    assert read_document(path) == ("\n".join(ODF_LINES) + "\n", "odt")
+
+
+def test_an_opendocument_spreadsheet_is_named(tmp_path):
+    path = tmp_path / "projects.ods"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")))
+    with pytest.raises(InputError, match=r"is an OpenDocument spreadsheet \(.ods\)"):
         read_report(path)
 
 
@@ -497,3 +542,12 @@ def test_a_word_file_whose_document_part_has_another_name_is_read_by_its_relatio
                          'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>')
         archive.writestr("word/document2.xml", source.read("word/document.xml"))
     assert docx_text(moved.getvalue(), "r.docx", 10**7) == "新建青松路。\n"
+
+
+def test_a_password_protected_opendocument_text_is_named(tmp_path):
+    path = tmp_path / "report.odt"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", b"\x8f\x02garbled"),
+                          ("META-INF/manifest.xml", '<manifest:manifest><manifest:file-entry manifest:full-path='
+                           '"content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>')))
+    with pytest.raises(InputError, match="is a password-protected OpenDocument text"):
+        read_report(path)

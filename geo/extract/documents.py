@@ -26,7 +26,7 @@ _AML = "http://schemas.microsoft.com/aml/2001/core"
 _PKG = "http://schemas.microsoft.com/office/2006/xmlPackage"
 _PKG_BODY = "/word/document.xml"
 # The encoding an XML declaration names (a document decoded already is read as UTF-8).
-_DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*""")
+DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*""")
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # Office Math: an equation's text (m:t) is text of its paragraph.
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -131,7 +131,7 @@ def word_xml_text(text: str, path, max_text: int | None = None) -> str:
         format (an altChunk) shown in it.
     """
     reader = _WordText(path)
-    reader.feed(_DECLARED_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8"), final=True)
+    reader.feed(DECLARED_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8"), final=True)
     if max_text is not None and reader.size > max_text:
         raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
                                "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
@@ -401,13 +401,8 @@ def _zip_kind(archive, names) -> str:
     instead = "give the report as text, a web page (.html) or a Word .docx"
     if "xl/workbook.xml" in names:
         return f"an Excel workbook (.xlsx): {instead}"
-    if "mimetype" in names:  # an OpenDocument package names its kind first
-        mimetype = archive.read("mimetype")[:100].decode("ascii", "replace")
-        if mimetype.endswith("opendocument.text"):
-            return ("an OpenDocument text (.odt, from LibreOffice or WPS), which geo does not read: "
-                    "save it as a Word .docx")
-        if mimetype.endswith("opendocument.spreadsheet"):
-            return f"an OpenDocument spreadsheet (.ods): {instead}"
+    if "mimetype" in names and archive.read("mimetype")[:100].strip().endswith(b"opendocument.spreadsheet"):
+        return f"an OpenDocument spreadsheet (.ods): {instead}"
     return f"a zip archive, not a Word .docx: {instead}"
 
 

@@ -61,9 +61,10 @@ _MIME_START = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*
 # An XML document that is no web page: a Word 2003 XML or Word XML (flat OPC) file, a flat OpenDocument.
 _XML_START = re.compile(r"\s*<\?xml\b")
 WORD_XML = "a Word XML document (.xml)"
+FLAT_ODT = "a flat OpenDocument text (.fodt)"
 _XML_KINDS = ((re.compile(r"<\?mso-application\s+progid=\"Word\.Document\"|<w:wordDocument\b|"
                           r"pkg:name=\"/word/document\.xml\""), WORD_XML),
-              (re.compile(r"opendocument\.text|<office:text\b"), "a flat OpenDocument text (.fodt)"))
+              (re.compile(r"opendocument\.text|<office:text\b"), FLAT_ODT))
 
 def is_html(text: str) -> bool:
     """True when ``text`` is a saved web page (it opens with an HTML tag, after any XML
