@@ -551,3 +551,15 @@ def test_a_password_protected_opendocument_text_is_named(tmp_path):
                            '"content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>')))
     with pytest.raises(InputError, match="is a password-protected OpenDocument text"):
         read_report(path)
+
+
+@pytest.mark.parametrize("data", [
+    _docx(_p(_r("x")), prolog="").replace(b'encoding="UTF-8"', b'encoding="UT7-8"'),
+    _zip(("mimetype", "application/vnd.oasis.opendocument.text"),
+         ("content.xml", '<?xml version="1.0" encoding="UT7-8"?><office:document-content/>')),
+])
+def test_a_document_whose_xml_names_an_unknown_encoding_is_damaged(tmp_path, data):
+    path = tmp_path / "report.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="is a damaged .*unknown encoding"):
+        read_report(path)

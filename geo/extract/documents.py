@@ -323,7 +323,7 @@ class _WordText:
 
         try:
             self.parser.Parse(data, final)
-        except xml.parsers.expat.ExpatError as exc:
+        except (xml.parsers.expat.ExpatError, LookupError) as exc:  # LookupError: an encoding no codec reads
             raise InputError(self.path, f"is a damaged Word file (its XML: {exc})") from None
 
     def _doctype(self, *args):
