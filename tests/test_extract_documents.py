@@ -389,7 +389,7 @@ def test_a_web_archive_without_a_page_is_named(tmp_path):
 def test_an_xml_document_is_refused_not_read_with_its_markup(tmp_path, head, kind):
     path = tmp_path / "report.xml"
     path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{head}', encoding="utf-8")
-    with pytest.raises(InputError, match=f"is {kind}.*, not plain text") as caught:
+    with pytest.raises(InputError, match=f"is {kind}.*, not a report's text") as caught:
         read_report(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
 

@@ -89,7 +89,8 @@ def read_document(path, encoding: str = "auto") -> tuple:
 
             return fodt_text(text, Path(path), max_text=max_report_bytes()), "odt"
         if kind:  # its markup is no text of the report
-            raise InputError(path, f"is {kind}, not plain text: save it as a Word .docx, or its text as a .txt file")
+            raise InputError(path, f"is {kind}, not a report's text: open it in the program that made it "
+                                   "and save its text as a .txt file")
     return text, "text"
 
 
