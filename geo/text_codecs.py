@@ -43,9 +43,12 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
         raise InputError(path, f"is {kind}, not plain text (save or copy its text as a .txt file)")
     if b"\x00" in data[:65536]:
         text = _utf16_without_bom(data) if encoding in (None, "auto") else None
-        if text is None:
-            raise InputError(path, "looks like a binary file, not text (contains NUL bytes)")
-        return text
+        if text is not None:
+            return text
+        if b"\x00" in data.rstrip(b"\x00") or not data.strip(b"\x00"):
+            raise InputError(path, "looks like a binary file, not text (contains NUL bytes, the first at byte "
+                                   f"{data.index(0):,})")
+        data = data.rstrip(b"\x00")  # text padded with NUL bytes (a copy or a save cut short): the text
     if encoding == "big5":
         return _decode_big5(data, path)
     if encoding and encoding != "auto":
@@ -64,10 +67,32 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
             raise InputError(path, "unknown text encoding (neither UTF-8 nor GB18030/GBK nor Big5)") from None
+    if _is_mojibake(text[:65536]):
+        raise InputError(path, "is UTF-8 text that was read as Windows-1252 (Latin) and saved again: its Chinese "
+                               "shows as letters like é¡¹ç›® (项目); save the report again from the original")
     controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "looks like a binary file, not text")
     return text
+
+
+# A Chinese character's three UTF-8 bytes (E0-EF, then two of 80-BF) read as Windows-1252 or Latin-1
+# characters: é¡¹ for 项. Bytes Windows-1252 leaves undefined read as U+FFFD or as Latin-1's controls.
+_CONTINUATION = "".join(sorted({chr(b) for b in range(0x80, 0xC0)}
+                               | set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="replace"))))
+_MISREAD_HAN = re.compile(f"[\u00e0-\u00ef][{re.escape(_CONTINUATION)}]{{2}}")
+_MOJIBAKE_SHARE = 0.3
+
+
+def _is_mojibake(text: str) -> bool:
+    """True when ``text`` is UTF-8 read once as Windows-1252 or Latin-1 (and saved as UTF-8 again):
+    more of its characters are misread Chinese ones than Chinese ones, and they make a good share of it."""
+    misread = len(_MISREAD_HAN.findall(text))
+    if not misread:
+        return False
+    han = sum(1 for char in text if "\u3400" <= char <= "\u9fff")
+    shown = sum(1 for char in text if not char.isspace())
+    return misread > han and 3 * misread >= _MOJIBAKE_SHARE * shown
 
 
 # Python codecs tried for Big5 text, widest first: Hong Kong (HKSCS) and Microsoft (cp950)
@@ -177,11 +202,31 @@ def _utf16_without_bom(data: bytes):
     head = data[:65536]
     odd = sum(1 for byte in head[1::2] if byte == 0)
     even = sum(1 for byte in head[0::2] if byte == 0)
-    if len(data) % 2 or odd + even < 8 or max(odd, even) < 0.75 * (odd + even):
+    if len(data) % 2 or odd + even < 8:
         return None
+    if max(odd, even) >= 0.75 * (odd + even):
+        return _utf16(data, "utf-16-le" if odd > even else "utf-16-be", plausible=False)
+    # Chinese text with full-width punctuation has few ASCII characters, and CJK ones as common
+    # as 一 (U+4E00) put NUL bytes on the other side: the order whose characters are Chinese text wins.
+    return _utf16(data, "utf-16-le", plausible=True) or _utf16(data, "utf-16-be", plausible=True)
+
+
+# CJK characters and punctuation, full-width forms, ASCII text: Chinese text decoded in its byte order is
+# almost all of these; in the other order, its characters scatter over the whole of Unicode.
+_CHINESE_TEXT = re.compile("[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CHINESE_SHARE = 0.9
+
+
+def _utf16(data: bytes, codec: str, plausible: bool):
+    """Text of ``data`` decoded with ``codec`` if it decodes and is no binary data (few control
+    characters; when ``plausible``, mostly :data:`_CHINESE_TEXT`), else None."""
     try:
-        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+        text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
-    return text if controls <= max(8, len(text[:65536]) // 100) else None
+    sample = text[:32768]
+    if len(_CONTROL_CHARS.findall(sample)) > max(8, len(sample) // 100):
+        return None
+    if plausible and len(_CHINESE_TEXT.findall(sample)) < _CHINESE_SHARE * len(sample):
+        return None
+    return text

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import extract_file, read_report
-from geo.extract.documents import docx_text, html_text, is_html
+from geo.extract import extract_file, read_document, read_report
+from geo.extract.documents import docx_text
+from geo.extract.webpages import html_text, is_html
 from geo.io import InputError
 
 PAGE = """<!DOCTYPE html>
@@ -196,6 +197,23 @@ def test_what_word_does_not_show_is_not_read():
     assert docx_text(_docx(body), "r.docx", 10**7).splitlines() == ["文本框里的滨河路", "泺口服装市场"]
 
 
+def test_hidden_text_of_a_word_file_is_not_read():
+    hidden = "<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>隐藏的白石路</w:t><w:tab/></w:r>"
+    # a run shown whose earlier formatting was hidden (a tracked change of format), a run shown explicitly
+    was_hidden = "<w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>和北园大街</w:t></w:r>"
+    shown = '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>。</w:t></w:r>'
+    body = _p(_r("新建青松路"), hidden, was_hidden, shown) + _p(hidden)
+    assert docx_text(_docx(body), "r.docx", 10**7) == "新建青松路和北园大街。\n"
+
+
+def test_what_a_word_run_shows_for_its_special_characters_is_read():
+    math = ('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            "<m:r><w:rPr><w:b/></w:rPr><m:t>3.5</m:t></m:r></m:oMath>")
+    body = _p(_r("改造G220"), "<w:r><w:noBreakHyphen/></w:r>", _r("1线，长"), math, _r("公里"),
+              '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>', _r("1"))
+    assert docx_text(_docx(body), "r.docx", 10**7) == "改造G220-1线，长3.5公里\t1\n"
+
+
 def test_strict_open_xml_word_files_are_read():
     strict = _docx(_p(_r("新建青松路")))
     out = io.BytesIO()
@@ -323,3 +341,226 @@ def test_the_lines_of_a_web_page_or_a_word_file_are_paragraphs_not_wrapped_lines
     assert looked == []  # a page's and a Word file's lines are its paragraphs and table cells
     extract_file(pdf)
     assert len(looked) == 1  # a PDF's are the lines it printed
+
+
+def _web_archive(page: bytes, part_headers: str, transfer: str, preamble: bytes = b"") -> bytes:
+    """A web archive as browsers and Word save one: MIME headers, its page, a style sheet beside it."""
+    import base64
+    import quopri
+
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    return (b'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+            b'\tboundary="----=_NextPart_01"\r\n\r\n' + preamble + b"\r\n------=_NextPart_01\r\n"
+            + part_headers.encode() + f"Content-Transfer-Encoding: {transfer}\r\n\r\n".encode() + body
+            + "\r\n------=_NextPart_01\r\nContent-Type: text/css\r\n\r\np { content: '新建样式路'; }\r\n".encode()
+            + b"------=_NextPart_01--\r\n")
+
+
+@pytest.mark.parametrize("name, data", [
+    # Chrome's .mhtml: UTF-8 told by the page's <meta>, quoted-printable
+    ("page.mhtml", _web_archive(PAGE.encode(), "Content-Type: text/html\r\nContent-Location: http://x/a.html\r\n",
+                                "quoted-printable")),
+    # Word's "single file web page": GB2312 told by the part's header, a preamble in GB2312 before it
+    ("report.mht", _web_archive(PAGE.replace("utf-8", "gb2312").encode("gb18030"),
+                                'Content-Type: text/html; charset="gb2312"\r\n', "quoted-printable",
+                                preamble="此文档为“单个文件网页”，也称为“Web 档案”文件。".encode("gb18030"))),
+    ("page.mht", _web_archive(PAGE.encode(), "Content-Type: text/html; charset=utf-8\r\n", "base64")),
+])
+def test_a_web_archive_is_read_as_the_text_of_its_page(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    text, kind = read_document(path)
+    assert (text, kind) == (html_text(PAGE), "html")
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "白石小学", "北园大街", "红枫湖公园", "东岭中学"} <= names
+
+
+def test_a_web_archive_without_a_page_is_named(tmp_path):
+    path = tmp_path / "page.mht"
+    path.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+                     b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n")
+    with pytest.raises(InputError, match=r"is a web archive \(.mht\) that holds no web page"):
+        read_report(path)
+
+
+@pytest.mark.parametrize("head, kind", [
+    ("<report><item>新建青松路</item></report>", "an XML file"),
+])
+def test_an_xml_document_is_refused_not_read_with_its_markup(tmp_path, head, kind):
+    path = tmp_path / "report.xml"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{head}', encoding="utf-8")
+    with pytest.raises(InputError, match=f"is {kind}.*, not a report's text") as caught:
+        read_report(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+WORD_2003 = (
+    '<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/'
+    '2003/wordml" xmlns:aml="http://schemas.microsoft.com/aml/2001/core"><w:body><wx:sect xmlns:wx="http://schemas.'
+    'microsoft.com/office/word/2003/auxHint"><w:p><w:r><w:t>今年新建青松路</w:t></w:r>'
+    '<w:r><w:footnote><w:p><w:r><w:t>脚注里的滨河路。</w:t></w:r></w:p></w:footnote></w:r>'
+    '<aml:annotation aml:id="0" w:type="Word.Deletion"><aml:content><w:r><w:delText>和删除路</w:delText></w:r>'
+    '</aml:content></aml:annotation><w:r><w:t>，改造北园大街</w:t></w:r>'
+    '<aml:annotation aml:id="1" w:type="Word.Comment"><aml:content><w:p><w:r><w:t>批注：新建批注路</w:t></w:r>'
+    '</w:p></aml:content></aml:annotation><w:r><w:rPr><w:vanish/></w:rPr><w:t>和隐藏小学</w:t></w:r>'
+    '<w:r><w:t>。</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>'
+    '<w:t>红枫湖公园</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:sectPr><w:hdr w:type="odd"><w:p><w:r>'
+    '<w:t>页眉里的东岭中学</w:t></w:r></w:p></w:hdr></w:sectPr></wx:sect></w:body></w:wordDocument>')
+FLAT_OPC = (
+    '<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/'
+    'xmlPackage"><pkg:part pkg:name="/word/footnotes.xml"><pkg:xmlData><w:footnotes xmlns:w="http://schemas.'
+    'openxmlformats.org/wordprocessingml/2006/main"><w:footnote><w:p><w:r><w:t>脚注里的滨河路。</w:t></w:r></w:p>'
+    '</w:footnote></w:footnotes></pkg:xmlData></pkg:part><pkg:part pkg:name="/word/document.xml"><pkg:xmlData>'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    + _p(_r("今年新建青松路，改造北园大街。"))
+    + "<w:tbl><w:tr><w:tc>" + _p(_r("1")) + "</w:tc><w:tc>" + _p(_r("红枫湖公园")) + "</w:tc></w:tr></w:tbl>"
+    + '</w:body></w:document></pkg:xmlData></pkg:part><pkg:part pkg:name="/word/header1.xml"><pkg:xmlData>'
+    '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + _p(_r("页眉里的东岭中学"))
+    + "</w:hdr></pkg:xmlData></pkg:part></pkg:package>")
+
+
+@pytest.mark.parametrize("name, document, codec", [
+    ("report.xml", WORD_2003, "utf-8"),
+    ("report.doc", WORD_2003, "gb2312"),  # a .doc a program wrote from a Word 2003 XML template
+    ("report.xml", FLAT_OPC, "utf-8"),
+])
+def test_a_word_xml_document_is_read_as_its_text(tmp_path, name, document, codec):
+    path = tmp_path / name
+    path.write_bytes(f'<?xml version="1.0" encoding="{codec}" standalone="yes"?>\n{document}'.encode(codec))
+    text, kind = read_document(path)
+    assert kind == "docx"
+    assert text == "今年新建青松路，改造北园大街。\n1\n红枫湖公园\n"  # no comment, footnote, header, deleted or hidden text
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "北园大街", "红枫湖公园"} <= names
+
+
+ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+       'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+       'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+       'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+ODF_BODY = (
+    '<office:automatic-styles><style:style style:name="T9" style:family="text"><style:text-properties '
+    'text:display="none"/></style:style></office:automatic-styles><office:body><office:text><text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
+    "<text:p>删除的滨河路</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+    '<text:h text:outline-level="1">天桥区政府工作报告</text:h>'
+    '<text:p>今年新建<text:span text:style-name="T1">青松路</text:span><text:change text:change-id="c1"/>'
+    '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>'
+    "<text:p>脚注里的东岭中学。</text:p></text:note-body></text:note>，改造北园大街"
+    "<office:annotation><dc:creator>审稿人</dc:creator><text:p>批注：新建批注路</text:p></office:annotation>"
+    '。<text:span text:style-name="T9">隐藏的西岭中学</text:span><text:s/>项目<text:tab/>红枫湖<text:line-break/>公园'
+    '<draw:frame><svg:title>图片里的西岭小学</svg:title><draw:text-box><text:p>文本框里的白石小学</text:p>'
+    "</draw:text-box></draw:frame></text:p>"
+    "<text:list><text:list-item><text:p>建成湖滨公园。</text:p></text:list-item></text:list>"
+    '<table:table><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>1</text:p>'
+    "</table:table-cell><table:covered-table-cell/><table:table-cell><text:p>药山公园</text:p>"
+    "</table:table-cell></table:table-row></table:table></office:text></office:body>")
+ODF_LINES = ["天桥区政府工作报告", "今年新建青松路，改造北园大街。 项目\t红枫湖", "公园", "文本框里的白石小学",
+             "建成湖滨公园。", "1", "药山公园"]
+
+
+def test_an_opendocument_text_is_read_as_its_body(tmp_path):
+    path = tmp_path / "report.odt"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"),
+                          ("content.xml", f'<?xml version="1.0"?><office:document-content {ODF}>{ODF_BODY}'
+                                          "</office:document-content>")))
+    assert read_document(path) == ("\n".join(ODF_LINES) + "\n", "odt")
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "北园大街", "白石小学", "湖滨公园", "药山公园"} <= names
+    assert not names & {"滨河路", "东岭中学", "批注路", "西岭小学", "西岭中学"}
+
+
+def test_a_flat_opendocument_text_is_read_without_its_running_heads(tmp_path):
+    path = tmp_path / "report.fodt"
+    styles = ('<office:master-styles><style:master-page style:name="Standard"><style:header><text:p>页眉里的东岭中学'
+              "</text:p></style:header></style:master-page></office:master-styles>")
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF} office:mimetype="application/'
+                    f'vnd.oasis.opendocument.text">{styles}{ODF_BODY}</office:document>', encoding="utf-8")
+    assert read_document(path) == ("\n".join(ODF_LINES) + "\n", "odt")
+
+
+def test_an_opendocument_spreadsheet_is_named(tmp_path):
+    path = tmp_path / "projects.ods"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")))
+    with pytest.raises(InputError, match=r"is an OpenDocument spreadsheet \(.ods\)"):
+        read_report(path)
+
+
+def test_what_a_page_hides_is_not_read():
+    shown = "今年加快推进城市更新，完善基础设施，提升公共服务水平，新建青松路。"
+    page = (f"<html><body><p>{shown}</p>"
+            '<div style="color:red; display: none"><p>隐藏改造白石路</p><div>嵌套的滨河路</div>还在隐藏</div>'
+            "<p hidden>隐藏的东岭中学<br>和西岭小学<p>改造北园大街，"
+            '<span style="visibility:hidden">隐藏路</span>建成<ruby>泺<rp>(</rp><rt>luò</rt><rp>)</rp></ruby>口公园。'
+            '<div class="hidden" data-x="display:none" title="hidden">红枫湖公园</div>'
+            '<img hidden src="a.png">湖滨公园'
+            '<table><tr><td><p style="display:none">隐藏的单元格</td><td>东岭中学</td></tr></table></body></html>')
+    assert html_text(page).splitlines() == [shown, "改造北园大街，建成泺口公园。", "红枫湖公园", "湖滨公园", "东岭中学"]
+
+
+def test_a_page_whose_scripts_show_what_it_hides_is_read_whole():
+    # saved as its source before its scripts ran: the report itself is hidden until they show it
+    page = ('<html><body><div class="nav">首页</div><div id="article" style="display:none">'
+            "<p>今年新建青松路和白石小学，改造北园大街。</p></div>"
+            "<script>document.getElementById('article').style.display = 'block';</script></body></html>")
+    assert html_text(page).splitlines() == ["首页", "今年新建青松路和白石小学，改造北园大街。"]
+
+
+def _alt_chunk(rid):
+    return f'<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+
+
+def test_a_part_a_word_file_shows_from_another_format_is_read_where_it_stands(tmp_path):
+    # Programs writing Word files from web pages (OA systems) leave the page as an altChunk, which Word shows.
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" '
+            'Target="/word/afchunk1.htm" Id="rIdAlt1"/>'
+            '<Relationship Id="rIdAlt2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'aFChunk" Target="afchunk2.rtf"/></Relationships>')
+    page = '<html><body><p>新建青松路和白石小学。</p><table><tr><td>1</td><td>红枫湖公园</td></tr></table></body></html>'
+    path = tmp_path / "report.docx"
+    path.write_bytes(_docx(_p(_r("今年重点工作如下：")) + _alt_chunk("rIdAlt1") + _p(_r("加快济泺路北延工程。")),
+                           extra=[("word/_rels/document.xml.rels", rels),
+                                  ("word/afchunk1.htm", page.encode("gb18030"))]))
+    assert read_report(path).splitlines() == ["今年重点工作如下：", "新建青松路和白石小学。", "1", "红枫湖公园",
+                                              "加快济泺路北延工程。"]
+    assert {"青松路", "白石小学", "红枫湖公园"} <= {f["properties"]["name"] for f in extract_file(path)}
+    path.write_bytes(_docx(_p(_r("新建青松路。")) + _alt_chunk("rIdAlt2"),
+                           extra=[("word/_rels/document.xml.rels", rels), ("word/afchunk2.rtf", r"{\rtf1 x}")]))
+    with pytest.raises(InputError, match=r"showing a part of another format \(word/afchunk2.rtf\)"):
+        read_report(path)
+
+
+def test_a_word_file_whose_document_part_has_another_name_is_read_by_its_relationships():
+    moved = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_docx(_p(_r("新建青松路。"))))) as source, zipfile.ZipFile(moved, "w") as archive:
+        archive.writestr("[Content_Types].xml", source.read("[Content_Types].xml"))
+        archive.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'relationships"><Relationship Id="rId1" Target="word/document2.xml" Type="http://schemas.'
+                         'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>')
+        archive.writestr("word/document2.xml", source.read("word/document.xml"))
+    assert docx_text(moved.getvalue(), "r.docx", 10**7) == "新建青松路。\n"
+
+
+def test_a_password_protected_opendocument_text_is_named(tmp_path):
+    path = tmp_path / "report.odt"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", b"\x8f\x02garbled"),
+                          ("META-INF/manifest.xml", '<manifest:manifest><manifest:file-entry manifest:full-path='
+                           '"content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>')))
+    with pytest.raises(InputError, match="is a password-protected OpenDocument text"):
+        read_report(path)
+
+
+@pytest.mark.parametrize("data", [
+    _zip(("word/document.xml", '<?xml version="1.0" encoding="UT7-8"?><w:document xmlns:w="http://schemas.'
+                               'openxmlformats.org/wordprocessingml/2006/main"/>')),
+    _zip(("mimetype", "application/vnd.oasis.opendocument.text"),
+         ("content.xml", '<?xml version="1.0" encoding="UT7-8"?><office:document-content/>')),
+])
+def test_a_document_whose_xml_names_an_unknown_encoding_is_damaged(tmp_path, data):
+    path = tmp_path / "report.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="is a damaged .*unknown encoding"):
+        read_report(path)

@@ -258,3 +258,53 @@ def test_geo_extract_of_a_damaged_doc_prints_one_line_and_no_traceback(tmp_path,
 def test_a_doc_whose_text_is_over_the_size_limit_is_refused():
     with pytest.raises(InputError, match="is a Word file whose text is over the 0.0001 MB size limit"):
         doc_text(DOC.read_bytes(), "r.doc", max_text=100)
+
+
+# Where the FIB keeps FibRgFcLcb97.fcPlcfBteChpx/lcbPlcfBteChpx: the character properties of the text's runs.
+FC_BTE_CHPX = 0xFA
+
+
+def _with_runs(path, runs, page=6):
+    """``path`` (a .doc of :func:`_synthetic`) given character properties: ``runs`` of (start, end,
+    grpprl), spans of its WordDocument stream, in one ChpxFkp at ``page`` and a PlcBteChpx after its Clx."""
+    ole = olefile.OleFileIO(str(path))
+    word, table = bytearray(ole.openstream("WordDocument").read()), bytearray(ole.openstream("1Table").read())
+    ole.close()
+    fkp, fcs, offsets, at = bytearray(512), [runs[0][0]] + [end for _, end, _ in runs], [], 511
+    for _, _, grpprl in runs:
+        at = (at - 1 - len(grpprl)) & ~1
+        fkp[at:at + 1 + len(grpprl)] = bytes([len(grpprl)]) + grpprl
+        offsets.append(at // 2)
+    fkp[:4 * len(fcs)] = struct.pack(f"<{len(fcs)}I", *fcs)
+    fkp[4 * len(fcs):4 * len(fcs) + len(runs)] = bytes(offsets)
+    fkp[511] = len(runs)
+    word[page * 512:page * 512 + 512] = fkp
+    fc_clx, lcb_clx = struct.unpack_from("<II", word, FC_CLX)
+    plc = struct.pack("<3I", fcs[0], fcs[-1], page)
+    table[fc_clx + lcb_clx:fc_clx + lcb_clx + len(plc)] = plc
+    struct.pack_into("<II", word, FC_BTE_CHPX, fc_clx + lcb_clx, len(plc))
+    return _rewritten(path.parent, word=word, table=table, name=path.name)
+
+
+def test_tracked_deletions_and_hidden_text_of_a_doc_are_not_read(tmp_path):
+    # A draft saved with its revisions tracked (修订): Word shows neither deleted nor hidden text.
+    parts = ["新建青松路，", "改造删除路，", "建成", "隐藏公园和", "白石公园。\r", "删除段落\r", "完\r"]
+    text = "".join(parts)
+    path = _synthetic(tmp_path, [(text.encode("utf-16-le"), False, 2048)])
+    bold, size = b"\x35\x08\x01", b"\x43\x4a\x18\x00"  # sprmCFBold on, sprmCHps 12 pt: operands of 1 and 2 bytes
+    deleted, hidden, shown = b"\x00\x08\x01", b"\x3c\x08\x81", b"\x3c\x08\x00"
+    ends = [2048 + 2 * len("".join(parts[:i + 1])) for i in range(len(parts))]
+    runs = [(2048, ends[0], b""), (ends[0], ends[1], deleted), (ends[1], ends[2], bold + size),
+            (ends[2], ends[3], bold + size + hidden), (ends[3], ends[4], shown), (ends[4], ends[5], deleted),
+            (ends[5], ends[6], b"")]
+    assert read_report(_with_runs(path, runs)).splitlines() == ["新建青松路，建成白石公园。", "完"]
+
+
+def test_a_doc_with_tracked_changes_gives_the_projects_of_its_text_as_shown(tmp_path):
+    text = "今年新建青松路，改造删除路和删除小学，建成白石公园。\r"
+    path = _synthetic(tmp_path, [(text.encode("utf-16-le"), False, 2048)])
+    cut = 2048 + 2 * text.index("改造")
+    path = _with_runs(path, [(2048, cut, b""), (cut, cut + 2 * len("改造删除路和删除小学，"), b"\x00\x08\x01"),
+                             (cut + 2 * len("改造删除路和删除小学，"), 2048 + 2 * len(text), b"")])
+    names = {f["properties"]["name"] for f in extract_file(path)}
+    assert {"青松路", "白石公园"} <= names and not names & {"删除路", "删除小学"}

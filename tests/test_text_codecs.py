@@ -32,6 +32,22 @@ def test_utf16_without_byte_order_mark_is_read(codec):
     assert text_codecs.decode_text(text.encode(codec), "r.txt") == text
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_of_chinese_with_full_width_punctuation_is_read(codec):
+    # Few ASCII characters (line ends only) and 一 (U+4E00), 开 (U+5F00) common: NUL bytes on both sides.
+    text = ("一、加快一批道路建设，开工建设一所学校、一个公园，开展一次环境整治。\r\n"
+            "二、一手抓新建，一手抓提升，开通一条公交线路。\r\n") * 5
+    assert text_codecs.decode_text(text.encode(codec), "r.txt") == text
+
+
+def test_binary_data_with_nul_bytes_on_both_sides_is_still_refused():
+    import random
+
+    data = bytes(random.Random(1).choice(b"\x00\x00\x01ab\xe4\xb8\x80") for _ in range(4000))
+    with pytest.raises(InputError, match="binary"):
+        text_codecs.decode_text(data, "r.bin")
+
+
 @pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
 def test_utf32_with_byte_order_mark_is_read_as_utf32_not_utf16(codec):
     text = "一、加快北园大街改造，2024年完成10所学校建设。\n"
@@ -52,3 +68,24 @@ def test_text_that_is_not_big5_is_refused_as_big5_naming_the_file():
         text_codecs.decode_text(b"abc\xff\xfe\xfd", "bad.txt", encoding="big5")
     text = "濼口垃圾轉運站建設。"
     assert text_codecs.decode_text(text.encode("big5"), "r.txt", encoding="big5") == text
+
+
+@pytest.mark.parametrize("misread", ["cp1252", "latin-1"])
+def test_utf8_text_read_as_windows_1252_and_saved_again_is_refused_naming_it(misread):
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3
+    data = text.encode("utf-8").decode(misread, errors="replace").encode("utf-8")  # 项目 saved as é¡¹ç›®
+    with pytest.raises(InputError, match="is UTF-8 text that was read as Windows-1252"):
+        text_codecs.decode_text(data, "r.txt")
+
+
+def test_latin_text_with_accents_is_no_mojibake():
+    text = "Café à côté, déjà vu: naïve résumé — “quoted”. Straße.\n" * 20
+    assert text_codecs.decode_text(text.encode("utf-8"), "r.txt") == text
+
+
+def test_text_padded_with_nul_bytes_is_read_and_a_nul_inside_text_is_placed():
+    text = "一、加快北园大街改造，2024年完成10所学校建设。\n"
+    assert text_codecs.decode_text(text.encode("utf-8") + bytes(4096), "r.txt") == text
+    assert text_codecs.decode_text(text.encode("gb18030") + bytes(3), "r.txt") == text
+    with pytest.raises(InputError, match="contains NUL bytes, the first at byte 15"):
+        text_codecs.decode_text(text.encode("utf-8")[:15] + b"\x00" + text.encode("utf-8"), "r.txt")

@@ -11,8 +11,8 @@ type, tallies by class, measures),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters), ``confidence`` (how likely a named record is a project; the names it drops),
 ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
-``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16), ``documents`` saved web pages and Word
-files as their text:
+``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16), ``webpages`` saved web pages,
+``documents`` Word files and PDFs and ``opendocument`` OpenDocument texts as their text:
 
 1. The decoded text is normalised (NFKC per character, then OpenCC Traditional->Simplified: see
    :mod:`geo.names`, the normaliser shared with gazetteer matching) with an offset map, so rules

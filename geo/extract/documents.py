@@ -1,151 +1,63 @@
-"""Reports handed over as documents: the text of a saved web page (HTML), a Word file (.docx, .doc) or a PDF, a line per paragraph or printed line."""
+"""Reports handed over as documents: the text of a Word file (.docx, .doc) or a PDF, a line per paragraph or printed line (web pages: :mod:`geo.extract.webpages`)."""
 
 from __future__ import annotations
 
-import html
 import io
 import lzma
+import posixpath
 import re
 import zipfile
 import zlib
 
 from geo.io import InputError, zip_part_limit
 
-# A saved web page: its first tag (after an XML declaration and comments) is one of a page's.
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-                         r"<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style|noscript|frameset|"
-                         r"center|font|div|p|span|table|form|article|section|header|nav|main|h[1-6]|ul|ol|pre)\b",
-                         re.IGNORECASE | re.DOTALL)
-# Elements whose content is no text of the page.
-_HIDDEN = frozenset({"title", "svg", "object", "select", "template"})
-# Elements whose content is raw text up to their end tag (markup inside is not markup), not shown.
-_RAW = frozenset({"script", "style", "noscript", "iframe", "noembed", "noframes", "xmp", "title"})
-# Elements whose line breaks and spaces are shown as written (a newline just after the start tag is not).
-_PRE = frozenset({"pre", "listing", "textarea"})
-# What a page's head holds; anything else (text, a paragraph) ends a head left open.
-_HEAD_CONTENT = frozenset({"head", "html", "meta", "title", "link", "style", "script", "base", "noscript", "template"})
-# Elements that end a line: blocks, table cells (a table read one cell per line), line breaks.
-_BREAKS = frozenset({"p", "div", "br", "li", "dt", "dd", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
-                     "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dl",
-                     "figure", "figcaption", "caption", "hr", "address", "main", "nav", "aside", "form",
-                     "listing", "textarea", "center"})
-# One token of a page, as a browser's tokenizer reads it; each alternative ends at the end of the
-# page when its closing part is missing (an unclosed comment or tag hides the rest), so the scan
-# never backtracks: linear in the page's size whatever its markup.
-_TOKEN = re.compile(r"""
-    <!--(?:-?>|.*?(?:-->|\Z))                           # comment (<!--> and <!---> are empty ones)
-  | <[!?][^>]*>?                                         # doctype, CDATA, XML declaration
-  | </(?P<end>[a-zA-Z][^\s/>]*)[^>]*>?                   # end tag
-  | <(?P<start>[a-zA-Z][^\s/>]*)                         # start tag, attributes (quotes may hold >)
-      (?:[^>"'=]|=\s*"[^"]*"?|=\s*'[^']*'?|=|["'])*(?P<close>>?)
-  | </[^>]*>?                                            # </ and no tag name: a bogus comment
-""", re.DOTALL | re.VERBOSE)
-# A line break inside a text node is the page source's, not the page's (browsers show none
-# between Han characters); other runs of white space are one space.
-_SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
+# Blank lines between paragraphs (spaces, full-width or non-breaking ones, on them).
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
 
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
+# Word 2003 XML (.xml, and the .doc files programs write from its templates) has elements of the same
+# names in a namespace of its own.
+_WORD_2003 = "http://schemas.microsoft.com/office/word/2003/wordml"
 _WORD_SPACES = frozenset({"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                          "http://purl.oclc.org/ooxml/wordprocessingml/main"})
+                          "http://purl.oclc.org/ooxml/wordprocessingml/main", _WORD_2003})
+# Word 2003 XML's annotations: a comment's is no text of the document (a deletion's holds delText only).
+_AML = "http://schemas.microsoft.com/aml/2001/core"
+# A Word XML document of Word 2007 on (flat OPC): the package's parts, one element each; the document's is read.
+_PKG = "http://schemas.microsoft.com/office/2006/xmlPackage"
+_PKG_BODY = "/word/document.xml"
+# The encoding an XML declaration names (a document decoded already is read as UTF-8).
+DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*""")
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Office Math: an equation's text (m:t) is text of its paragraph.
+_MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 # Elements whose text Word does not show: deleted or moved-away text, paragraph and run properties
 # (their tab stops are no tabs), ruby text above its base, hidden instructions of fields.
-_WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText"})
+_WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "delText", "delInstrText",
+                           # Word 2003 XML keeps footnotes where they are cited, headers and footers in its sections
+                           "footnote", "endnote", "hdr", "ftr"})
+# The document's part where Word and most programs put it; the package's relationships (_rels/.rels)
+# name it (word/document2.xml in some files Word Online converted).
 _DOCX_BODY = "word/document.xml"
-
-
-def is_html(text: str) -> bool:
-    """True when ``text`` is a saved web page (it opens with an HTML tag, after any XML
-    declaration and comments), not plain text."""
-    return _HTML_START.match(text[:4096]) is not None
-
-
-def html_text(page: str) -> str:
-    """The text a browser shows of a web page: a line per paragraph, table cell or line break.
-
-    Scripts, styles and the page's head are left out; character references are decoded;
-    line breaks of the page's source inside a paragraph are dropped (a name the source wraps,
-    or that bold type cuts, 北园<b>大街</b>, reads whole).
-
-    Parameters
-    ----------
-    page : str
-        The decoded page.
-
-    Returns
-    -------
-    str
-        Its text, lines without trailing spaces, no blank lines.
-    """
-    parts, hidden, pre, in_head, at = [], 0, 0, False, 0
-    size = len(page)
-    while at < size:
-        tag = page.find("<", at)
-        if tag < 0:
-            tag = size
-        if tag > at:  # text
-            text = page[at:tag]
-            if in_head and text.strip():
-                in_head = False
-            if not (hidden or in_head):
-                parts.append(_shown(text, pre))
-        if tag == size:
-            break
-        token = _TOKEN.match(page, tag)
-        if token is None:  # a "<" that opens no markup is text
-            if not (hidden or in_head):
-                parts.append("<")
-            at = tag + 1
-            continue
-        at = token.end()
-        name = (token["start"] or token["end"] or "").lower()
-        if token["end"]:
-            if name == "head":
-                in_head = False
-            elif name in _HIDDEN:
-                hidden = max(0, hidden - 1)
-            elif name in _PRE:
-                pre = max(0, pre - 1)
-            if name in _BREAKS:
-                parts.append("\n")
-        elif token["start"]:
-            if not token["close"]:
-                break  # a tag cut by the end of the page: nothing of it is shown
-            if name == "head":
-                in_head = True
-            elif name in _HIDDEN:
-                hidden += not token[0].endswith("/>")  # <svg/> holds nothing
-            elif name == "body" or name not in _HEAD_CONTENT:
-                in_head, hidden = False, (0 if name == "body" else hidden)
-            if name in _BREAKS:
-                parts.append("\n")
-            if name in _RAW:  # its content runs to its end tag, or the page's end
-                closing = re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE).search(page, at)
-                at = closing.start() if closing else size
-            elif name in _PRE:
-                pre += 1
-                if page.startswith("\n", at):
-                    at += 1
-            if name == "plaintext":  # the rest of the page is its text
-                parts.append(_shown(page[at:], 1))
-                break
-    return _tidy("".join(parts))
-
-
-def _shown(text: str, pre: int) -> str:
-    """Source text as a browser shows it: references decoded; outside pre-formatted text, line
-    breaks of the source dropped and runs of spaces one."""
-    text = html.unescape(text)
-    if pre:
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    return _SPACES.sub(" ", _SOURCE_BREAK.sub("", text))
+_PACKAGE_RELS = "_rels/.rels"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# A relationship of a part, its attributes in any order.
+_RELATIONSHIP = re.compile(r"""<(?:\w+:)?Relationship\b(?=[^>]*\bId\s*=\s*["'](?P<id>[^"']*)["'])"""
+                           r"""(?=[^>]*\bTarget\s*=\s*["'](?P<target>[^"']*)["'])"""
+                           r"""(?=[^>]*\bType\s*=\s*["'](?P<type>[^"']*)["'])""")
+# Where an altChunk (a part of another format, shown in the text) stands among the lines read:
+# this, then its relationship's id (no text of a Word file holds a NUL).
+_CHUNK = "\x00altChunk\x00"
+# A run's characters Word shows for its special elements: a non-breaking hyphen, an absolute
+# position tab; the rest show nothing (an optional hyphen, a symbol of a picture font).
+_WORD_CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+# Values of an on/off property that turn it off (<w:vanish w:val="0"/>).
+_WORD_OFF = frozenset({"0", "false", "off"})
 
 
 def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
     """The text of a Word file (.docx; also WPS and LibreOffice's): a line per paragraph,
-    table cells included, tabs and line breaks as written.
+    table cells, text boxes and equations included, tabs and line breaks as written; what
+    Word does not show (deleted text, hidden text, field codes) left out.
 
     Parameters
     ----------
@@ -168,10 +80,10 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-        if _DOCX_BODY not in names:
-            kind = "an Excel workbook (.xlsx)" if "xl/workbook.xml" in names else "a zip archive, not a Word .docx"
-            raise InputError(path, f"is {kind}: give the report as text, a web page (.html) or a Word .docx")
-        info = archive.getinfo(_DOCX_BODY)
+        body_name = _docx_body(archive, names)
+        if body_name is None:
+            raise InputError(path, f"is {_zip_kind(archive, names)}")
+        info = archive.getinfo(body_name)
         # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
         limit = min(max_bytes, zip_part_limit(info.compress_size))
         too_big = InputError(path, f"is a Word file whose text is over the size limit ({limit / 1e6:g} MB unpacked)")
@@ -189,16 +101,98 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
                     raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
                                            "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
         reader.feed(b"", final=True)
+        lines = [_chunk_text(archive, body_name, line[len(_CHUNK):], path, max_bytes) if line.startswith(_CHUNK)
+                 else line for line in reader.lines]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
-    return _tidy("\n".join(reader.lines))
+    return tidy_paragraphs("\n".join(lines))
+
+
+def word_xml_text(text: str, path, max_text: int | None = None) -> str:
+    """The text of a Word XML document (Word 2003 XML, or Word's "XML document" of 2007 on: a flat
+    package, its document part read), as :func:`docx_text` reads a .docx: a line per paragraph or
+    table cell, what Word does not show (deletions, hidden text, field codes, comments, footnotes,
+    headers and footers) left out.
+
+    Parameters
+    ----------
+    text : str
+        The decoded document.
+    path : path-like
+        Named in errors.
+    max_text : int, optional
+        The most characters its text may hold.
+
+    Raises
+    ------
+    geo.io.InputError
+        XML that does not parse or declares entities, text over the size limit, or a part of another
+        format (an altChunk) shown in it.
+    """
+    reader = _WordText(path)
+    reader.feed(DECLARED_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8"), final=True)
+    if max_text is not None and reader.size > max_text:
+        raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
+                               "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+    if any(line.startswith(_CHUNK) for line in reader.lines):
+        raise InputError(path, "is a Word XML document showing a part of another format (an altChunk): "
+                               "open it in Word and save it as a .docx")
+    return tidy_paragraphs("\n".join(reader.lines))
+
+
+def _docx_body(archive: zipfile.ZipFile, names) -> str | None:
+    """The name of a Word file's document part, None when the zip holds none (an .xlsx, an .odt)."""
+    if _DOCX_BODY in names:
+        return _DOCX_BODY
+    if _PACKAGE_RELS not in names:
+        return None
+    rels = archive.read(_PACKAGE_RELS)[:100_000].decode("utf-8", "replace")
+    return next((name for match in _RELATIONSHIP.finditer(rels) if match["type"].endswith("/officeDocument")
+                 and (name := match["target"].lstrip("/")) in names and name.endswith(".xml")), None)
+
+
+def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: int) -> str:
+    """The text of an altChunk of a Word file: a part of another format (a web page, mostly, as
+    programs writing Word files from HTML leave it) that Word shows where it stands, by its
+    relationship ``rid``.
+
+    Raises
+    ------
+    geo.io.InputError
+        A chunk missing, too large, or of a format geo does not read (RTF).
+    """
+    from geo.extract.webpages import html_text, is_web_archive, web_archive_text
+    from geo.text_codecs import decode_text
+
+    folder, _, part = body.rpartition("/")
+    rels_name = f"{folder}/_rels/{part}.rels" if folder else f"_rels/{part}.rels"
+    rels = archive.read(rels_name).decode("utf-8", "replace") if rels_name in archive.namelist() else ""
+    target = next((match["target"] for match in _RELATIONSHIP.finditer(rels) if match["id"] == rid), None)
+    if target is not None:  # a target is relative to the document part's folder, or absolute
+        target = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+    name = target and posixpath.normpath(target)
+    if name not in archive.namelist():
+        raise InputError(path, f"is a damaged Word file (the part {rid} it shows in its text is missing)")
+    info = archive.getinfo(name)
+    if info.file_size > min(max_bytes, zip_part_limit(info.compress_size)):
+        raise InputError(path, f"is a Word file whose part {name} is over the size limit")
+    data = archive.read(info)
+    if name.lower().endswith(".docx"):
+        return docx_text(data, path, max_bytes)
+    if name.lower().endswith((".mht", ".mhtml")) or is_web_archive(data[:4096].decode("latin-1")):
+        return web_archive_text(data, path)
+    if name.lower().endswith((".txt", ".htm", ".html", ".xhtml", ".xml")):
+        text = decode_text(data, path).lstrip("\ufeff")
+        return text if name.lower().endswith(".txt") else html_text(text)
+    raise InputError(path, f"is a Word file showing a part of another format ({name}) geo does not read: "
+                           "open it in Word and save it again as a .docx")
 
 
 def doc_text(data: bytes, path, max_text: int | None = None) -> str:
     """The text of a Word 97-2003 file (.doc; also a WPS Office .wps in that format), a line per
     paragraph or table cell, as :func:`docx_text` reads a .docx: tabs and line breaks as written,
-    field codes left out and their results kept.
+    field codes left out and their results kept, tracked deletions and hidden text left out.
 
     Headers, footers, footnotes, comments and text boxes are left out (a .docx's text boxes are
     read: a .doc keeps them in a story of their own, see :mod:`geo.extract.word97`).
@@ -220,7 +214,7 @@ def doc_text(data: bytes, path, max_text: int | None = None) -> str:
     """
     from geo.extract.word97 import word97_text
 
-    return _tidy(word97_text(data, path, max_text=max_text))
+    return tidy_paragraphs(word97_text(data, path, max_text=max_text))
 
 
 def pdf_text(data: bytes, path) -> str:
@@ -311,6 +305,8 @@ class _WordText:
         self.path, self.lines = path, []
         self.open = []  # paragraphs being read, outermost first: (parts, lines of paragraphs inside it)
         self.skip = 0  # depth inside what Word does not show (deletions, properties, ruby text, fallbacks)
+        self.runs = []  # per run open: whether its properties hide it (w:vanish: hidden text)
+        self.run_props = 0  # the depth of skip inside the properties of the innermost run open, else 0
         self.in_text = 0
         self.size = 0  # characters of text read
         self.choices = []  # per mc:AlternateContent open: whether one of its choices was read
@@ -327,7 +323,7 @@ class _WordText:
 
         try:
             self.parser.Parse(data, final)
-        except xml.parsers.expat.ExpatError as exc:
+        except (xml.parsers.expat.ExpatError, LookupError) as exc:  # LookupError: an encoding no codec reads
             raise InputError(self.path, f"is a damaged Word file (its XML: {exc})") from None
 
     def _doctype(self, *args):
@@ -335,8 +331,13 @@ class _WordText:
 
     def _start(self, name, attrs):
         space, _, tag = name.rpartition(" ")
-        if self.skip or (space == _MC and tag == "Choice" and self.choices and self.choices[-1]):
-            self.skip += 1  # a second choice of the same content is read once only
+        if self.skip and self.skip == self.run_props and tag == "vanish" and space in _WORD_SPACES:
+            # hidden text: Word neither shows nor prints it
+            self.runs[-1] = attrs.get(f"{space} val", "on").lower() not in _WORD_OFF
+        if self.skip or (space == _MC and tag == "Choice" and self.choices and self.choices[-1]) \
+                or space == _PKG and tag == "part" and attrs.get(f"{_PKG} name") != _PKG_BODY \
+                or space == _AML and tag == "annotation" and attrs.get(f"{_WORD_2003} type") == "Word.Comment":
+            self.skip += 1  # a second choice of the same content is read once only; other parts, comments not
             return
         if space == _MC:
             if tag == "AlternateContent":
@@ -346,31 +347,43 @@ class _WordText:
             elif tag == "Fallback" and self.choices and self.choices[-1]:
                 self.skip += 1
             return
+        if space == _MATH and tag == "t" and self.open:
+            self.in_text += 1
         if space not in _WORD_SPACES:
             return
         if tag in _WORD_UNSHOWN:
             self.skip += 1
+            if tag == "rPr" and self.runs and not self.run_props:
+                self.run_props = self.skip  # a run's properties: they may hide it
         elif tag == "p":
             self.open.append(([], []))
+        elif tag == "altChunk":  # read when the document is: its part may come after
+            (self.open[-1][1] if self.open else self.lines).append(_CHUNK + attrs.get(f"{_RELATIONSHIPS} id", ""))
+        elif tag == "r":
+            self.runs.append(False)
         elif self.open:
             if tag == "t":
                 self.in_text += 1
-            elif tag == "tab":
-                self.open[-1][0].append("\t")
-            elif tag in ("br", "cr"):
-                self.open[-1][0].append("\n")
+            elif tag in _WORD_CHARS and not (self.runs and self.runs[-1]):
+                self.open[-1][0].append(_WORD_CHARS[tag])
 
     def _end(self, name):
         if self.skip:
+            if self.skip == self.run_props:
+                self.run_props = 0
             self.skip -= 1
             return
         space, _, tag = name.rpartition(" ")
-        if space == _MC:
+        if space == _MATH and tag == "t" and self.in_text:
+            self.in_text -= 1
+        elif space == _MC:
             if tag == "AlternateContent" and self.choices:
                 self.choices.pop()
         elif space in _WORD_SPACES:
             if tag == "t" and self.in_text:
                 self.in_text -= 1
+            elif tag == "r" and self.runs:
+                self.runs.pop()
             elif tag == "p" and self.open:
                 parts, inside = self.open.pop()
                 lines = self.open[-1][1] if self.open else self.lines  # a text box's paragraphs follow its own
@@ -378,9 +391,19 @@ class _WordText:
                 lines.extend(inside)
 
     def _text(self, data):
-        if self.in_text and not self.skip and self.open:
+        if self.in_text and not self.skip and self.open and not (self.runs and self.runs[-1]):
             self.open[-1][0].append(data)
             self.size += len(data)
+
+
+def _zip_kind(archive, names) -> str:
+    """What a zip archive that holds no Word document is and what to give instead, as an error says it."""
+    instead = "give the report as text, a web page (.html) or a Word .docx"
+    if "xl/workbook.xml" in names:
+        return f"an Excel workbook (.xlsx): {instead}"
+    if "mimetype" in names and archive.read("mimetype")[:100].strip().endswith(b"opendocument.spreadsheet"):
+        return f"an OpenDocument spreadsheet (.ods): {instead}"
+    return f"a zip archive, not a Word .docx: {instead}"
 
 
 def _tidy_pages(text: str) -> str:
@@ -390,7 +413,7 @@ def _tidy_pages(text: str) -> str:
     return re.sub(r"\n{4,}", "\n\n\n", text).strip("\n") + "\n"
 
 
-def _tidy(text: str) -> str:
+def tidy_paragraphs(text: str) -> str:
     """Lines without trailing spaces, and no blank ones (a paragraph is a line)."""
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n", text).strip("\n") + "\n"

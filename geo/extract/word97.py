@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import struct
@@ -17,8 +18,19 @@ _F_WHICH_TABLE = 0x0200  # the table stream is 1Table, else 0Table
 # Word 6.0 and 95 (nFib 101-105) and earlier lay out their FIB otherwise: no csw, cslw, fibRgFcLcb.
 _FIRST_WORD97_NFIB = 106
 # Where the 97 FIB's counted arrays say what they hold: FibRgLw97.ccpText is its 4th long,
-# FibRgFcLcb97.fcClx/lcbClx its 34th pair.
-_CCP_TEXT, _CLX_PAIR = 3, 33
+# FibRgFcLcb97.fcPlcfBteChpx/lcbPlcfBteChpx its 13th pair, fcClx/lcbClx its 34th.
+_CCP_TEXT, _CHPX_PAIR, _CLX_PAIR = 3, 12, 33
+# [MS-DOC] 2.6.1: the character properties (sprms) that hide a run Word does not show: a tracked
+# deletion (sprmCFRMarkDel) and hidden text (sprmCFVanish). Their toggle operand is on at 1, and at
+# 0x81 (the opposite of the style's, which hides nothing).
+_HIDING_SPRMS = frozenset({0x0800, 0x083C})
+_TOGGLE_ON = frozenset({1, 0x81})
+# The size of a sprm's operand by its spra (its top three bits); 6: a byte giving the size precedes it.
+_OPERAND_SIZES = (1, 1, 2, 4, 2, 2, None, 3)
+# Characters kept where a run is hidden: ends of paragraphs, cells and lines, and marks of fields (a
+# deleted paragraph mark leaves a blank line, fields stay whole).
+_STRUCTURE = frozenset("\r\x07\x0b\x0c\x0e\x13\x14\x15")
+_FKP_SIZE = 512
 
 # [MS-DOC] 2.9.73 FcCompressed: an 8-bit character is the Unicode one of that number, except these.
 _COMPRESSED_EXCEPTIONS = str.maketrans({
@@ -49,6 +61,8 @@ class _Fib(NamedTuple):
     table: str
     fc_clx: int
     lcb_clx: int
+    fc_chpx: int
+    lcb_chpx: int
 
 
 class _Piece(NamedTuple):
@@ -66,7 +80,8 @@ def word97_text(data: bytes, path, max_text: int | None = None) -> str:
     cell, field codes left out (their results kept).
 
     Headers, footers, footnotes, comments and text boxes are stories of their own and are left
-    out; so are pictures and embedded objects.
+    out; so are pictures and embedded objects, and text Word does not show: tracked deletions and
+    hidden text.
 
     Parameters
     ----------
@@ -101,7 +116,9 @@ def word97_text(data: bytes, path, max_text: int | None = None) -> str:
     if max_text is not None and size > max_text:
         raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
                                "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
-    raw = "".join(_piece_text(word, piece, size, path) for piece in pieces if piece.start < size)
+    hidden = _hidden_spans(word, table, fib)
+    raw = "".join(_shown_text(_piece_text(word, piece, size, path), piece, hidden)
+                  for piece in pieces if piece.start < size)
     return _field_results(raw).translate(_SHOWN)
 
 
@@ -190,9 +207,10 @@ def _read_fib(word: bytes, path) -> _Fib:
         raise InputError(path, f"{_DAMAGED} (its FIB is cut short)")
     ccp_text, = struct.unpack_from("<i", word, longs + 4 * _CCP_TEXT)
     fc_clx, lcb_clx = struct.unpack_from("<II", word, pairs + 8 * _CLX_PAIR)
+    fc_chpx, lcb_chpx = struct.unpack_from("<II", word, pairs + 8 * _CHPX_PAIR)
     if ccp_text < 0:
         raise InputError(path, f"{_DAMAGED} (its FIB gives the text a negative length)")
-    return _Fib(ccp_text, "1Table" if flags & _F_WHICH_TABLE else "0Table", fc_clx, lcb_clx)
+    return _Fib(ccp_text, "1Table" if flags & _F_WHICH_TABLE else "0Table", fc_clx, lcb_clx, fc_chpx, lcb_chpx)
 
 
 def _clx(table: bytes, fib: _Fib, path) -> memoryview:
@@ -251,6 +269,81 @@ def _piece_text(word: bytes, piece: _Piece, size: int, path) -> str:
     if piece.compressed:
         return data.decode("latin-1").translate(_COMPRESSED_EXCEPTIONS)
     return data.decode("utf-16-le", errors="replace")  # a lone surrogate of a damaged file: U+FFFD
+
+
+# --------------------------------------------------------------------------- character properties
+
+
+def _hidden_spans(word: bytes, table: bytes, fib: _Fib) -> list:
+    """The byte spans of the WordDocument stream holding text Word does not show, tracked deletions
+    and hidden text, by the character properties of its runs: the PlcBteChpx in the table stream
+    points at 512-byte ChpxFkp pages, each giving runs (spans of the stream) and their Chpx
+    ([MS-DOC] 2.8.x, 2.9.x). A page out of the stream is passed over: its runs are read as shown.
+
+    Returns
+    -------
+    list of (int, int)
+        Sorted, non-overlapping spans.
+    """
+    lcb = fib.lcb_chpx
+    if lcb < 12 or (lcb - 4) % 8 or fib.fc_chpx + lcb > len(table):
+        return []
+    count = (lcb - 4) // 8
+    spans = []
+    for pn in struct.unpack_from(f"<{count}I", table, fib.fc_chpx + 4 * (count + 1)):
+        page = (pn & 0x3FFFFF) * _FKP_SIZE
+        if page + _FKP_SIZE > len(word):
+            continue
+        runs = word[page + _FKP_SIZE - 1]
+        if 5 * runs + 4 > _FKP_SIZE - 1:
+            continue
+        fcs = struct.unpack_from(f"<{runs + 1}I", word, page)
+        for i in range(runs):
+            at = page + 2 * word[page + 4 * (runs + 1) + i]  # 0: the run has default properties
+            if at > page and _hides(word[at + 1:at + 1 + word[at]]) and fcs[i] < fcs[i + 1]:
+                spans.append((fcs[i], fcs[i + 1]))
+    spans.sort()
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _hides(grpprl: bytes) -> bool:
+    """True when the sprms of a run's Chpx mark it deleted or hidden."""
+    at = 0
+    while at + 2 < len(grpprl):
+        sprm, = struct.unpack_from("<H", grpprl, at)
+        at += 2
+        if sprm in _HIDING_SPRMS and grpprl[at] in _TOGGLE_ON:
+            return True
+        size = _OPERAND_SIZES[sprm >> 13]
+        at += size if size is not None else 1 + grpprl[at]
+    return False
+
+
+def _shown_text(text: str, piece: _Piece, hidden: list) -> str:
+    """A piece's characters less those in the hidden byte spans (the marks of :data:`_STRUCTURE` kept)."""
+    width = 1 if piece.compressed else 2
+    start, end = piece.offset, piece.offset + width * len(text)
+    first = bisect.bisect_right(hidden, (start, float("inf"))) - 1
+    parts, at = [], 0
+    for low, high in hidden[max(first, 0):]:
+        if low >= end:
+            break
+        if high <= start:
+            continue
+        cut = max(0, -(-(low - start) // width))
+        stop = min(len(text), -(-(high - start) // width))
+        if cut > at:
+            parts.append(text[at:cut])
+        parts.append("".join(c for c in text[max(cut, at):stop] if c in _STRUCTURE))
+        at = max(at, stop)
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _field_results(text: str) -> str:
