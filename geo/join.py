@@ -9,8 +9,9 @@ or cut lines and polygons (``intersection``) over those pairs only. The tree hol
 the projects and the zones query it, not the other way round, because each zone is
 then prepared once and tests its candidates in one run. On 40,000 zones
 (scripts/bench_join.py) a million points take about 0.6 times as long as
-``geopandas.sjoin`` and 100,000 lines 0.9-1.0 times ``geopandas.overlay``. The one
-loop is over lines lying exactly along a shared boundary, which are rare.
+``geopandas.sjoin`` and 100,000 lines about 1.4 times ``geopandas.overlay``, which
+does not snap each zone to the lines along its edge (:data:`geo.settings.JOIN_SNAP_M`).
+The one loop is over lines lying along a shared boundary, which are rare.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from shapely import STRtree
 
 from geo.crs import STORAGE_CRS
 from geo.io import InputError
-from geo.settings import JOIN_SUM_TOLERANCE
+from geo.settings import JOIN_SNAP_M, JOIN_SUM_TOLERANCE
 
 ALLOCATION_COLUMNS = ["id", "code", "name", "share", "km", "area_km2"]
 
@@ -67,8 +68,9 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
         * Points go to the zone that contains them: ``share`` 1, ``km`` and
           ``area_km2`` NaN. A point on a boundary shared by several zones (an edge,
           or a corner shared by three or more) goes to the zone with the smallest
-          code (ordinal string order) among the zones that intersect it, whatever
-          the input order. Points are tested in the projects' own CRS, against the
+          code (ordinal string order) among the zones within
+          :data:`geo.settings.JOIN_SNAP_M` of it (float noise), whatever the input
+          order. Points are tested in the projects' own CRS, against the
           zones reprojected to it, so a point stored exactly on a stored boundary
           stays exactly on it. A MultiPoint's parts are placed one by one; its
           ``share`` in a zone is the fraction of its parts there. Points outside
@@ -76,12 +78,15 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
         * Lines are cut at zone boundaries and measured in ``metric_crs``:
           ``km`` is the length inside the zone and
           ``share`` that length over the whole line's length, so the shares of a
-          line that leaves the district sum to less than 1. A stretch running
-          exactly along a shared boundary is counted once, in the zone with the
-          smallest code. Pieces of zero length (a line touching a zone) get no row.
+          line that leaves the district sum to less than 1. Each zone is snapped to
+          the line's vertices within :data:`geo.settings.JOIN_SNAP_M` before the cut,
+          so a stretch running along a shared boundary, to within that, is counted
+          once, in the zone with the smallest code, and so is a stretch where zones
+          overlap. Pieces of zero length (a line touching a zone) get no row.
         * Polygons are cut likewise: ``area_km2`` is the area inside the zone and
           ``share`` that area over the polygon's area (``metric_crs``). Invalid polygons
-          are repaired first.
+          are repaired first. Where zones overlap, the overlap counts in the zone with
+          the smallest code, so shares never sum to more than 1.
         * Lines and polygons of zero length or area are placed like a point at
           their first vertex. A GeometryCollection is reduced to its parts of the
           highest dimension.
@@ -98,6 +103,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
     # Everything is cut in the projects' CRS, where boundaries and projects are stored
     # (coincident vertices stay coincident); only the measuring happens in metres.
     zones_local = _transformer(zones.crs, project_crs)(zone_geoms)
+    snap = _snap_distance(zones_local, project_crs)
     geoms = np.asarray(projects.geometry.array, dtype=object)
     types = shapely.get_type_id(geoms)
     if (types == _COLLECTION).any():
@@ -114,7 +120,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
             metric_crs = metric_crs_for(zones)
         is_polygon = np.isin(types[measured], _POLYGON_TYPES)
         rows, degenerate = _allocate_measured(measured, geoms[measured], is_polygon, zones_local,
-                                              _transformer(project_crs, metric_crs))
+                                              _transformer(project_crs, metric_crs), snap)
         pieces.append(rows)
         if degenerate.size:
             # Zero-length lines and zero-area polygons: place them by their first vertex.
@@ -122,7 +128,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
             geoms[degenerate] = _first_vertices(geoms[degenerate])
             as_points = np.union1d(as_points, degenerate)
     if as_points.size:
-        pieces.append(_allocate_points(as_points, geoms[as_points], zones_local))
+        pieces.append(_allocate_points(as_points, geoms[as_points], zones_local, snap))
     return _assemble(projects["id"], codes, names, pieces)
 
 
@@ -275,13 +281,33 @@ def _transformer(source, target):
     return lambda geoms: shapely.transform(geoms, _coords)
 
 
+def _snap_distance(zones_local, crs):
+    """:data:`geo.settings.JOIN_SNAP_M` in the units of ``crs``, at the zones' own position.
+
+    For lon/lat, the degrees that span at most that many metres north-south and
+    east-west at the middle of the zones (None without zones: nothing to snap to).
+    """
+    from pyproj import CRS
+
+    crs = CRS.from_user_input(crs)
+    if crs.is_projected:
+        return JOIN_SNAP_M / crs.axis_info[0].unit_conversion_factor
+    x0, y0, x1, y1 = shapely.total_bounds(zones_local)
+    if not np.isfinite([x0, y0, x1, y1]).all():
+        return None
+    lon, lat, step = (x0 + x1) / 2.0, (y0 + y1) / 2.0, 1e-3
+    geod = crs.get_geod()
+    metres = max(geod.inv(lon, lat, lon + step, lat)[2], geod.inv(lon, lat, lon, lat + step)[2])
+    return JOIN_SNAP_M * step / metres
+
+
 def _first_vertices(geoms):
     coords, index = shapely.get_coordinates(geoms, return_index=True)
     _, first = np.unique(index, return_index=True)
     return shapely.points(coords[first])
 
 
-def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric):
+def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric, snap):
     """Cut lines and polygons at zone boundaries; return row arrays and the degenerate projects."""
     if is_polygon.any():
         polygons = geoms[is_polygon]
@@ -295,17 +321,22 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric)
     degenerate = (totals <= 0) & ~shapely.is_empty(geoms)
     # As for points, the tree holds the projects and the zones query it: a zone is
     # prepared once and tests all its candidates in one run.
-    zone, local = STRtree(geoms).query(zones_local, predicate="intersects")
+    if snap:  # a line along a zone's edge but outside it by float noise is on the edge
+        zone, local = STRtree(geoms).query(zones_local, predicate="dwithin", distance=snap)
+    else:
+        zone, local = STRtree(geoms).query(zones_local, predicate="intersects")
     keep = totals[local] > 0
     local, zone = local[keep], zone[keep]
-    cut = shapely.intersection(geoms[local], zones_local[zone])
+    pair_zones = zones_local[zone]
+    if snap:
+        # Each zone takes the project's vertices lying on its edge but for float noise, so a
+        # stretch along a shared edge is on both zones' edges exactly, not zigzagging between them.
+        pair_zones = _snapped(pair_zones, zone, zones_local, geoms[local], snap)
+    cut = shapely.intersection(geoms[local], pair_zones)
     pair_polygon = is_polygon[local]
     cut_metric = to_metric(cut)
     measure = np.where(pair_polygon, shapely.area(cut_metric), shapely.length(cut_metric))
-    lines = np.flatnonzero(~pair_polygon)
-    if lines.size:
-        measure[lines] = _dedupe_shared_edges(local[lines], zone[lines], cut[lines], measure[lines], totals,
-                                              zones_local, to_metric)
+    measure = _dedupe_shared_edges(local, zone, cut, measure, totals, pair_zones, to_metric, pair_polygon)
     keep = measure > 0
     local, zone, measure, pair_polygon = local[keep], zone[keep], measure[keep], pair_polygon[keep]
     share = measure / totals[local]
@@ -314,15 +345,31 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric)
     return (project_index[local], zone, share, km, area), project_index[degenerate]
 
 
-def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric):
-    """Piece lengths with stretches along a shared boundary kept only in the smallest-code zone.
+def _snapped(zones, zone, zones_local, projects, snap):
+    """Zones (``zones_local[zone]``) snapped pair by pair to the projects' vertices within ``snap``; valid polygons."""
+    edges = shapely.boundary(zones_local)
+    shapely.prepare(edges)
+    near = shapely.dwithin(edges[zone], projects, snap)
+    if not near.any():
+        return zones
+    zones = zones.copy()
+    moved = shapely.snap(zones[near], projects[near], snap)
+    broken = ~shapely.is_valid(moved)
+    moved[broken] = shapely.make_valid(moved[broken], method="structure", keep_collapsed=False)
+    zones[near] = moved
+    return zones
+
+
+def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, to_metric, polygon):
+    """Piece lengths (areas for ``polygon`` pairs) with what two zones share kept only in the smallest-code zone.
 
     Zones are closed sets, so a line lying on the edge between two zones intersects
-    both along that edge. Such a line has two or more pieces, and its pieces add up
-    to more than the part of it inside the zones. For a line wholly inside the zones
-    that is visible from the sums alone; only for lines cut into pieces *and* partly
-    outside (a few, near the district border) is each piece tested against its zone's
-    boundary. Flagged lines, rare, are then recomputed one at a time.
+    both along that edge, and a line or polygon where zones overlap intersects both
+    there. Such a project has two or more pieces, and its pieces add up to more than
+    the part of it inside the zones. For a project wholly inside the zones that is
+    visible from the sums alone; only for lines cut into pieces *and* partly outside
+    (a few, near the district border) is each piece tested against its zone's
+    boundary. Flagged projects, rare, are then recomputed one at a time.
     """
     positive = length > 0
     n_lines = totals.size
@@ -331,9 +378,9 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric
     multi = pieces_per_line >= 2
     flagged = multi & (summed > totals * (1 + JOIN_SUM_TOLERANCE))
     unsure = multi & (summed < totals * (1 - JOIN_SUM_TOLERANCE))
-    check = np.flatnonzero(unsure[line] & positive)
+    check = np.flatnonzero(unsure[line] & positive & ~polygon)
     if check.size:
-        on_edge = shapely.length(shapely.intersection(cut[check], shapely.boundary(zones_local[zone[check]])))
+        on_edge = shapely.length(shapely.intersection(cut[check], shapely.boundary(pair_zones[check])))
         flagged[line[check[on_edge > 0]]] = True
     if not flagged.any():
         return length
@@ -343,16 +390,16 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric
     starts = np.flatnonzero(np.r_[True, line[pairs][1:] != line[pairs][:-1]])
     for group in np.split(pairs, starts[1:]):
         # In code order, each piece loses what lies in the zones before it (their shared edges).
-        claimed = zones_local[zone[group[0]]]
+        claimed = pair_zones[group[0]]
         for pair in group[1:]:
-            rest = shapely.difference(cut[pair], claimed)
-            length[pair] = shapely.length(to_metric(np.array([rest], dtype=object)))[0]
-            claimed = shapely.union(claimed, zones_local[zone[pair]])
+            rest = to_metric(np.array([shapely.difference(cut[pair], claimed)], dtype=object))
+            length[pair] = (shapely.area(rest) if polygon[pair] else shapely.length(rest))[0]
+            claimed = shapely.union(claimed, pair_zones[pair])
     return length
 
 
-def _allocate_points(project_index, geoms, zones_local):
-    """Place points (and MultiPoint parts) in one zone each: the smallest code on ties."""
+def _allocate_points(project_index, geoms, zones_local, snap):
+    """Place points (and MultiPoint parts) in one zone each: the smallest code on ties (within ``snap``)."""
     multi = bool((shapely.get_type_id(geoms) == _MULTIPOINT).any())
     if multi:
         parts, owner = shapely.get_parts(geoms, return_index=True)
@@ -361,7 +408,11 @@ def _allocate_points(project_index, geoms, zones_local):
     # Tree on the points, queried zone by zone: each prepared zone then tests its
     # candidate points in one run (cache-friendly), and intersects_xy on raw
     # coordinates skips building a GEOS point per test.
-    zone, part = STRtree(parts).query(zones_local)
+    # Candidates by envelope, grown by ``snap``: a point on a zone's corner may lie outside it by float noise.
+    envelopes = zones_local
+    if snap:
+        envelopes = shapely.box(*(shapely.bounds(zones_local) + np.array([-snap, -snap, snap, snap])).T)
+    zone, part = STRtree(parts).query(envelopes)
     # Prepare private copies: the caller's zone objects may be shared with other
     # threads (dask partitions), and preparing attaches state to a geometry.
     zones_own = shapely.transform(zones_local, lambda coords: coords)
@@ -371,6 +422,13 @@ def _allocate_points(project_index, geoms, zones_local):
     xy = np.full((parts.size, 2), np.nan)
     xy[index] = coords
     inside = shapely.intersects_xy(zones_own[zone], xy[part, 0], xy[part, 1])
+    if snap:
+        # A point outside a candidate zone by float noise lies on its edge too.
+        # Only a zone of a smaller code than the one holding the point can change where it goes.
+        held = np.full(parts.size, np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(held, part[inside], zone[inside])
+        others = np.flatnonzero(~inside & (zone < held[part]))
+        inside[others] = shapely.dwithin(zones_own[zone[others]], parts[part[others]], snap)
     zone, part = zone[inside], part[inside]
     # A part listed under several zones lies on a shared boundary: keep the smallest
     # zone index, which (zones being sorted by code) is the smallest code.

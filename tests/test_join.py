@@ -90,6 +90,22 @@ def test_point_on_a_corner_of_three_zones_goes_to_the_smallest_code():
         assert result["code"].tolist() == ["370105007"]
 
 
+def test_point_on_a_boundary_or_corner_but_for_float_noise_goes_to_the_smallest_code():
+    # Stored by another program (10 decimals, a .prj's metres turned into degrees), a point on
+    # an edge or a corner lies micrometres inside one of the zones: it is still on the edge.
+    noise = 1e-10  # about 10 micrometres
+    items = [("edge", Point(X0 + D + noise, Y0 + 0.004)),  # on 004|001, inside 001 by noise
+             ("edge-west", Point(X0 + D - noise, Y0 + 0.004)),  # inside 004 by noise
+             ("corner", Point(X0 + D + noise, Y0 + D - noise)),  # corner of all four, inside 001
+             ("corner-nw", Point(X0 + D - noise, Y0 + D + noise))]  # inside 003, beyond 001's envelope
+    result = allocate_to_zones(_projects(items), _zones())
+    assert dict(result[["id", "code"]].values.tolist()) == {
+        "edge": "370105001", "edge-west": "370105001", "corner": "370105001", "corner-nw": "370105001"}
+    # Farther than JOIN_SNAP_M from the edge, a point is where it is.
+    inside = allocate_to_zones(_projects([("p", Point(X0 + D - 1e-6, Y0 + 0.004))]), _zones())  # 9 cm west
+    assert inside["code"].tolist() == ["370105004"]
+
+
 def test_outside_points_and_missing_geometries_get_no_row():
     projects = _projects([("out", Point(X0 - 0.01, Y0)), ("none", None), ("empty", Point()),
                           ("in", Point(X0 + 0.005, Y0 + 0.005))])
@@ -157,6 +173,38 @@ def test_line_along_a_shared_edge_is_counted_once():
     assert result.loc[result["id"] == "entering", "share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
 
 
+def test_line_along_a_shared_edge_but_for_float_noise_is_counted_once():
+    # The edge 004|001 as another program stored it: vertices 10 micrometres either side.
+    noise = [1e-10 if i % 2 else -1e-10 for i in range(11)]
+    zigzag = LineString([(X0 + D + n, Y0 + i * D / 10) for i, n in enumerate(noise)])
+    west = LineString([(X0 + D - 1e-10, Y0 + i * D / 10) for i in range(11)])  # inside 004 by noise
+    east = LineString([(X0 + D + 1e-10, Y0 + i * D / 10) for i in range(11)])  # inside 001 by noise
+    result = allocate_to_zones(_projects([("zigzag", zigzag), ("west", west), ("east", east)]), _zones())
+    assert result[["id", "code"]].values.tolist() == [
+        ["east", "370105001"], ["west", "370105001"], ["zigzag", "370105001"]]
+    total = gpd.GeoSeries([zigzag], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    assert result["km"].tolist() == pytest.approx([total] * 3, rel=1e-6)
+    assert result["share"].tolist() == pytest.approx([1.0] * 3, rel=1e-6)
+
+
+def test_km_do_not_change_with_the_zones_crs_or_stored_decimals():
+    # Two 街道 drawn in EPSG:4548 with a vertex every 100 m, as geo.boundaries reads a projected
+    # file; a road along their shared edge drawn every 10 m and stored with 7 decimals.
+    west, east = box(500_000, 4_060_000, 502_000, 4_062_000), box(502_000, 4_060_000, 504_000, 4_062_000)
+    metric = gpd.GeoDataFrame({"code": ["J01", "J02"], "name": ["甲", "乙"]},
+                              geometry=shapely.segmentize([west, east], 100), crs="EPSG:4548")
+    road = shapely.segmentize(LineString([(502_000, 4_060_200), (502_000, 4_061_800)]), 10)
+    across = LineString([(500_200, 4_061_000), (503_800, 4_061_000)])
+    lines = gpd.GeoDataFrame({"id": ["along", "across"]}, geometry=[road, across], crs="EPSG:4548").to_crs(4326)
+    lines["geometry"] = shapely.transform(lines.geometry.values, lambda coords: coords.round(7))
+    for zones in (metric, metric.to_crs(4326),
+                  metric.to_crs(4326).set_geometry(shapely.transform(metric.to_crs(4326).geometry.values,
+                                                                     lambda coords: coords.round(7)))):
+        result = allocate_to_zones(lines, zones, metric_crs="EPSG:4548")
+        assert result[["id", "code"]].values.tolist() == [["across", "J01"], ["across", "J02"], ["along", "J01"]]
+        assert result["km"].tolist() == pytest.approx([1.8, 1.8, 1.6], abs=1e-4)
+
+
 def test_line_touching_a_zone_at_one_point_gets_no_row_there():
     # Runs in the south-west cell and ends exactly on the south-east cell's edge.
     line = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + D, Y0 + 0.005)])
@@ -183,6 +231,20 @@ def test_polygon_area_share_matches_overlay():
         assert result.loc[code, "share"] == pytest.approx(area / total, rel=1e-5)
     assert result.loc["370105004", "share"] == pytest.approx(0.3, abs=0.01)
     assert result["km"].isna().all()
+
+
+def test_polygon_where_zones_overlap_counts_once():
+    # Two 街道 overlapping by 0.002 degrees (an error of the file, reported when it is read):
+    # a park across the overlap counts it once, in the smaller code, like a road there.
+    rows = [("370105002", "东", box(X0 + D - 0.002, Y0, X0 + 2 * D, Y0 + D)),
+            ("370105001", "西", box(X0, Y0, X0 + D, Y0 + D))]
+    park = box(X0 + 0.007, Y0 + 0.002, X0 + 0.017, Y0 + 0.006)
+    road = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.018, Y0 + 0.005)])
+    result = allocate_to_zones(_projects([("park", park), ("road", road)]), _zones(rows))
+    park_rows = result[result["id"] == "park"].set_index("code")
+    assert park_rows["share"].sum() == pytest.approx(1.0, rel=1e-9)
+    assert park_rows.loc["370105001", "share"] == pytest.approx(0.3, rel=1e-3)
+    assert result.loc[result["id"] == "road", "share"].sum() == pytest.approx(1.0, rel=1e-9)
 
 
 def test_multipolygon_zone_and_multipart_line():
