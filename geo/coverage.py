@@ -82,7 +82,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     zone_code, zone_name : str
         Names of the code and name columns in ``zones``.
     metric_crs : str, optional
-        The CRS the allocations' km were measured in (``"EPSG:45xx"``), stated in
+        The CRS the allocations' areas were measured in (``"EPSG:45xx"``; km are geodesic), stated in
         the header of every format.
 
     Returns
@@ -339,7 +339,8 @@ def _records(frame) -> list:
 
 def _boundary_sentence(report) -> str:
     header = report.header
-    measured = f" Lengths in {header['metric_crs']}." if header.get("metric_crs") else ""
+    measured = (f" Lengths along the ellipsoid (geodesic), areas in {header['metric_crs']}."
+                if header.get("metric_crs") else "")
     if header["boundary_quality"] == "approximate":
         return (f"Boundaries: approximate (source: {header['boundary_source']}); "
                 f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")

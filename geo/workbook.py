@@ -109,7 +109,7 @@ def _about_sheet(sheet, report, about) -> None:
             ("存储坐标系 Storage CRS", "EPSG:4326 (WGS-84; CGCS2000 treated as equal)"),
             *about.items()]
     if header.get("metric_crs"):
-        rows.insert(4, ("量算坐标系 Metric CRS (km, km²)", header["metric_crs"]))
+        rows.insert(4, ("量算坐标系 Metric CRS (km², km along the ellipsoid)", header["metric_crs"]))
     if header.get("boundary_quality") == "approximate":
         rows.append(("注意 Note", "街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
                                   "Approximate 街道 boundaries, not official: a project near a boundary may "

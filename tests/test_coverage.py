@@ -234,7 +234,7 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     assert zones.column_dimensions["B"].width >= 2 * len("天桥东街街道")  # fitted to CJK names
     about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
     assert about["边界质量 Boundary quality"] == "approximate" and about["报告 Report"] == "r.txt"
-    assert "EPSG:4548" in about["量算坐标系 Metric CRS (km, km²)"]
+    assert "EPSG:4548" in about["量算坐标系 Metric CRS (km², km along the ellipsoid)"]
     again = write_workbook(tmp_path / "again.xlsx", report, tables, {"报告 Report": "r.txt"})
     assert again.read_bytes() == path.read_bytes()
 

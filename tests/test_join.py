@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from pyproj import Geod
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPoint, Point, box
 
 from geo.crs import metric_crs_for
@@ -18,7 +19,13 @@ from geo.io import InputError
 from geo.join import ALLOCATION_COLUMNS, allocate_to_zones, attach_allocations
 
 X0, Y0, D = 117.0, 36.7, 0.01  # a 2 x 2 grid of 0.01-degree cells near Jinan
-METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures these fixtures in
+METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures areas of these fixtures in
+GEOD = Geod(ellps="WGS84")  # lines are measured on the ellipsoid
+
+
+def _geodesic_km(geoms):
+    """Length in km along the ellipsoid of lon/lat lines (a GeoSeries or a list), summed."""
+    return sum(GEOD.geometry_length(g) for g in geoms) / 1000.0
 
 # Codes deliberately not in spatial order, so "smallest code" differs from "first zone".
 GRID = [
@@ -39,9 +46,9 @@ def _projects(items):
 
 
 def _overlay_km(lines, zones, cut_crs="EPSG:4326"):
-    """Independent reference: geopandas overlay cut in ``cut_crs``, pieces measured in EPSG:4548."""
+    """Independent reference: geopandas overlay cut in ``cut_crs``, pieces measured on the ellipsoid."""
     pieces = gpd.overlay(lines.to_crs(cut_crs), zones.to_crs(cut_crs), how="intersection", keep_geom_type=True)
-    pieces["km"] = pieces.to_crs(METRIC_CRS).length / 1000.0
+    pieces["km"] = [_geodesic_km([g]) for g in pieces.to_crs(4326).geometry]
     return pieces.groupby(["id", "code"])["km"].sum()
 
 
@@ -142,7 +149,7 @@ def test_line_km_split_matches_geopandas_overlay():
     # about a centimetre apart over a kilometre; a shallow crossing moves a little more.
     for key, km in _overlay_km(lines, zones, cut_crs=METRIC_CRS).items():
         assert result.loc[key, "km"] == pytest.approx(km, rel=1e-4, abs=1e-3)
-    totals = lines.set_index("id").to_crs(METRIC_CRS).length / 1000.0
+    totals = {row.id: _geodesic_km([row.geometry]) for row in lines.itertuples()}
     for (project_id, _), row in result.iterrows():
         assert row["share"] == pytest.approx(row["km"] / totals[project_id], rel=1e-6)
     assert result["area_km2"].isna().all()
@@ -155,7 +162,7 @@ def test_line_partly_outside_keeps_only_the_inside_share():
     assert result["code"].tolist() == ["370105004"]
     assert result["share"].iloc[0] == pytest.approx(1 / 3, rel=1e-4)
     inside = shapely.intersection(line, _zones().union_all())
-    expected_km = gpd.GeoSeries([inside], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    expected_km = _geodesic_km([inside])
     assert result["km"].iloc[0] == pytest.approx(expected_km, rel=1e-6)
 
 
@@ -168,7 +175,7 @@ def test_line_along_a_shared_edge_is_counted_once():
     result = allocate_to_zones(lines, _zones())
     assert result[["id", "code"]].values.tolist() == [
         ["along", "370105001"], ["along", "370105002"], ["entering", "370105001"]]
-    total_along = gpd.GeoSeries([along], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    total_along = _geodesic_km([along])
     assert result.loc[result["id"] == "along", "km"].sum() == pytest.approx(total_along, rel=1e-9)
     assert result.loc[result["id"] == "entering", "share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
 
@@ -182,7 +189,7 @@ def test_line_along_a_shared_edge_but_for_float_noise_is_counted_once():
     result = allocate_to_zones(_projects([("zigzag", zigzag), ("west", west), ("east", east)]), _zones())
     assert result[["id", "code"]].values.tolist() == [
         ["east", "370105001"], ["west", "370105001"], ["zigzag", "370105001"]]
-    total = gpd.GeoSeries([zigzag], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    total = _geodesic_km([zigzag])
     assert result["km"].tolist() == pytest.approx([total] * 3, rel=1e-6)
     assert result["share"].tolist() == pytest.approx([1.0] * 3, rel=1e-6)
 
@@ -259,7 +266,7 @@ def test_multipolygon_zone_and_multipart_line():
     result = allocate_to_zones(projects, zones).set_index("code")
     assert result.index.tolist() == ["370105005", "370105006"]  # one row per (project, zone)
     expected = _overlay_km(projects, zones)
-    total = projects.to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    total = _geodesic_km(projects.geometry)
     for code in result.index:
         assert result.loc[code, "km"] == pytest.approx(expected[("long", code)], rel=1e-9)
     assert result["share"].sum() == pytest.approx(1.0)
@@ -300,11 +307,22 @@ def test_km_agree_with_geodesic_length_anywhere_in_china(city):
     zones, street, geodesic_m = _city_grid_and_street(*CITIES[city])
     result = allocate_to_zones(_projects([("street", street)]), zones)
     assert sorted(result["code"]) == ["1", "2"]
-    assert result["km"].sum() * 1000 == pytest.approx(geodesic_m, rel=1e-3)
-    # Measured in the zone of the city's own meridian; 117E (one zone for all) is off by far more.
+    assert result["km"].sum() * 1000 == pytest.approx(geodesic_m, rel=1e-9)
+    # Lengths are on the ellipsoid, whatever the metric CRS: 117E is 7.5 degrees from Sanya, where
+    # its Gauss-Kruger zone stretches lengths by 0.5%.
     fixed = allocate_to_zones(_projects([("street", street)]), zones, metric_crs="EPSG:4548")
-    far = abs(CITIES[city][0] - 117.0) > 9  # Sanya lies 7.5 degrees from 117E: 0.5% there
-    assert abs(fixed["km"].sum() * 1000 / geodesic_m - 1) > (0.005 if far else 0.003)
+    assert fixed["km"].sum() * 1000 == pytest.approx(geodesic_m, rel=1e-9)
+
+
+def test_km_are_true_to_the_ground_in_a_district_wider_than_its_zone():
+    # 若羌县 spans 86.7-93.8E: measured in its zone (CM 90E), a road at its western edge, 3.3
+    # degrees from the meridian, came out 0.13% long (4 m on a 3 km road, shown to the metre).
+    zones, street, geodesic_m = _city_grid_and_street(86.75, 39.0)
+    wide = _zones([("1", "西街道", zones.geometry.iloc[0]), ("2", "东街道", zones.geometry.iloc[1]),
+                   ("3", "远东街道", box(93.7, 38.9, 93.8, 39.0))])
+    assert metric_crs_for(wide) == "EPSG:4539"  # CGCS2000 / 3-degree Gauss-Kruger CM 90E
+    result = allocate_to_zones(_projects([("street", street)]), wide)
+    assert result["km"].sum() * 1000 == pytest.approx(geodesic_m, abs=0.01)
 
 
 def test_degenerate_and_collection_geometries():
