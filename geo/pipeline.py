@@ -140,11 +140,18 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
 
 
 def join_catalog(features, boundaries):
-    """Allocate located projects to the zones; returns (features with subdistricts, allocations)."""
+    """Allocate located projects to the zones; returns (features with subdistricts, allocations).
+
+    A counted group (``named`` false: "13条道路") is district-wide even with a geometry, as in
+    the coverage: it gets no 街道 (an empty ``subdistricts``).
+    """
     from geo.catalog import features_to_gdf
     from geo.join import allocate_to_zones, attach_allocations
 
-    allocations = allocate_to_zones(features_to_gdf(features), boundaries.zones, metric_crs=boundaries.metric_crs)
+    projects = features_to_gdf(features)
+    if "named" in projects:
+        projects = projects[projects["named"].fillna(True).astype(bool)]
+    allocations = allocate_to_zones(projects, boundaries.zones, metric_crs=boundaries.metric_crs)
     return attach_allocations(features, allocations), allocations
 
 
