@@ -194,6 +194,20 @@ def test_line_along_a_shared_edge_but_for_float_noise_is_counted_once():
     assert result["share"].tolist() == pytest.approx([1.0] * 3, rel=1e-6)
 
 
+def test_line_along_an_edge_with_vertices_between_the_edges_own_is_counted_once():
+    # Heilongjiang: an edge at 129.8666...E with a vertex every 0.000995 degrees, a road along it
+    # with one every 0.0005 degrees stored with 7 decimals (3 mm off): neither's vertices are the
+    # other's, and the road was split half and half between the two 街道.
+    edge_x = 129.0 + 2.6 / 3
+    zones = _zones([("F1", "一街道", shapely.segmentize(box(129.0, 46.0, edge_x, 46.2), 0.001)),
+                    ("F2", "二街道", shapely.segmentize(box(edge_x, 46.0, 130.7, 46.2), 0.001))])
+    road = LineString([(round(edge_x, 7), round(y, 7)) for y in np.arange(46.02, 46.18, 0.0005)])
+    result = allocate_to_zones(_projects([("road", road)]), zones)
+    # Snapped to the edge's vertices, the road bends by 3 mm: a micrometre longer.
+    assert result[["code", "share"]].values.tolist() == [["F1", pytest.approx(1.0, rel=1e-6)]]
+    assert result["km"].iloc[0] == pytest.approx(_geodesic_km([road]), rel=1e-6)
+
+
 def test_km_do_not_change_with_the_zones_crs_or_stored_decimals():
     # Two 街道 drawn in EPSG:4548 with a vertex every 100 m, as geo.boundaries reads a projected
     # file; a road along their shared edge drawn every 10 m and stored with 7 decimals.
