@@ -372,7 +372,8 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, measure_of
     cut = shapely.intersection(pair_geoms, pair_zones)
     pair_polygon = is_polygon[local]
     measure = measure_of(cut, pair_polygon)
-    measure = _dedupe_shared_edges(local, zone, cut, measure, totals, pair_zones, measure_of, pair_polygon)
+    measure = _dedupe_shared_edges(local, zone, cut, measure, totals, pair_zones, measure_of, pair_polygon,
+                                   zones_local)
     keep = measure > 0
     local, zone, measure, pair_polygon = local[keep], zone[keep], measure[keep], pair_polygon[keep]
     share = measure / totals[local]
@@ -402,16 +403,17 @@ def _snapped(zones, projects, zone, zones_local, snap):
     return zones, projects
 
 
-def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon):
+def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local):
     """Piece lengths (areas for ``polygon`` pairs) with what two zones share kept only in the smallest-code zone.
 
     Zones are closed sets, so a line lying on the edge between two zones intersects
     both along that edge, and a line or polygon where zones overlap intersects both
     there. Such a project has two or more pieces, and its pieces add up to more than
     the part of it inside the zones. For a project wholly inside the zones that is
-    visible from the sums alone; only for lines cut into pieces *and* partly outside
-    (a few, near the district border) is each piece tested against its zone's
-    boundary. Flagged projects, rare, are then recomputed one at a time.
+    visible from the sums alone; only for projects cut into pieces *and* partly outside
+    (a few, near the district border or a hole) is each line's piece tested against its
+    zone's boundary, and each zone of their pieces against the others (do they overlap?).
+    Flagged projects, rare, are then recomputed one at a time.
     """
     positive = length > 0
     n_lines = totals.size
@@ -424,6 +426,10 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
     if check.size:
         on_edge = shapely.length(shapely.intersection(cut[check], shapely.boundary(pair_zones[check])))
         flagged[line[check[on_edge > 0]]] = True
+    check = np.flatnonzero(unsure[line] & positive)
+    if check.size:
+        overlapping = _overlapping(zones_local, np.unique(zone[check]))
+        flagged[line[check[overlapping[zone[check]]]]] = True
     if not flagged.any():
         return length
     length = length.copy()
@@ -438,6 +444,17 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
             length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
             claimed = shapely.union(claimed, pair_zones[pair])
     return length
+
+
+def _overlapping(zones_local, candidates):
+    """Which zones (a boolean per zone) among ``candidates`` overlap another zone, area on area."""
+    found = np.zeros(zones_local.size, dtype=bool)
+    mine, other = STRtree(zones_local).query(zones_local[candidates], predicate="intersects")
+    mine = candidates[mine]
+    apart = mine != other
+    mine, other = mine[apart], other[apart]
+    found[mine[shapely.relate_pattern(zones_local[mine], zones_local[other], "2********")]] = True
+    return found
 
 
 def _allocate_points(project_index, geoms, zones_local, snap):

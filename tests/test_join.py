@@ -268,6 +268,21 @@ def test_polygon_where_zones_overlap_counts_once():
     assert result.loc[result["id"] == "road", "share"].sum() == pytest.approx(1.0, rel=1e-9)
 
 
+def test_overlap_counts_once_for_projects_partly_outside_the_zones():
+    # As above, but the road and the park also reach beyond the zones: their pieces no longer add
+    # up to more than the whole, and the overlap was counted in both 街道.
+    rows = [("370105002", "东", box(X0 + D - 0.002, Y0, X0 + 2 * D, Y0 + D)),
+            ("370105001", "西", box(X0, Y0, X0 + D, Y0 + D))]
+    road = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.03, Y0 + 0.005)])
+    park = box(X0 + 0.007, Y0 + 0.006, X0 + 0.017, Y0 + 0.012)  # its northern third outside
+    result = allocate_to_zones(_projects([("park", park), ("road", road)]), _zones(rows))
+    union = shapely.union_all([r[2] for r in rows])
+    road_rows = result[result["id"] == "road"]
+    assert road_rows["km"].sum() == pytest.approx(_geodesic_km([road.intersection(union)]), rel=1e-6)
+    park_rows = result[result["id"] == "park"]
+    assert park_rows["share"].sum() == pytest.approx(park.intersection(union).area / park.area, rel=1e-3)
+
+
 def test_multipolygon_zone_and_multipart_line():
     # Zone 370105005 is two separate squares with 370105006 between them.
     two_squares = shapely.union(box(X0, Y0, X0 + D, Y0 + D), box(X0 + 2 * D, Y0, X0 + 3 * D, Y0 + D))
