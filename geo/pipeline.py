@@ -184,7 +184,7 @@ def write_layers(features, boundaries, layers_dir="layers"):
     by_category = {}
     for feature in sorted(features, key=lambda f: str(f["properties"].get("id"))):
         if feature.get("geometry") is not None:
-            props = flat_properties(feature["properties"])
+            props = flat_properties(feature["properties"], feature["geometry"])
             by_category.setdefault(props["category"], []).append(
                 {"id": props["id"], "properties": props, "geometry": feature["geometry"]})
     for category in category_codes():
