@@ -392,6 +392,7 @@ def _snapped(zones, projects, zone, zones_local, snap):
     edges = shapely.boundary(zones_local)
     shapely.prepare(edges)
     near = shapely.dwithin(edges[zone], projects, snap)
+    near[near] = _along(edges[zone[near]], projects[near], snap)
     if not near.any():
         return zones, projects
     zones, projects = zones.copy(), projects.copy()
@@ -401,6 +402,18 @@ def _snapped(zones, projects, zone, zones_local, snap):
     zones[near] = moved
     projects[near] = shapely.snap(projects[near], moved, snap)
     return zones, projects
+
+
+def _along(edges, projects, snap):
+    """Which projects may run along their zone's edge (``edges``, pair by pair) for a stretch: two
+    or more vertices of the one within ``snap`` of the other, counting both ways. A line that
+    only crosses the edge has none (most of the pairs near an edge), and needs no snapping."""
+    count = np.zeros(len(projects), dtype=np.int64)
+    for mine, theirs in ((projects, edges), (edges, projects)):
+        coords, owner = shapely.get_coordinates(mine, return_index=True)
+        close = shapely.dwithin(shapely.points(coords), theirs[owner], snap)
+        count += np.bincount(owner[close], minlength=len(projects))
+    return count >= 2
 
 
 def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local):
