@@ -288,15 +288,30 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         codes = gdf[code_field].astype(str).str.strip()
     else:
         codes = [f"{i + 1:03d}" for i in range(len(gdf))]
-    if len(set(codes)) != len(gdf):
-        raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r}")
+    codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
+    name_of = {}
+    for code, name in zip(codes, names):
+        name_of.setdefault(code, name)
+    clashing = sorted({code for code, name in zip(codes, names) if name != name_of[code]})
+    if clashing:
+        raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r} name different 街道 "
+                               f"({listed(clashing)})")
+    first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
     warnings = []
-    repeated = sorted({n for n in names if (names == n).sum() > 1})
+    parted = sorted({code for code in codes if (codes == code).sum() > 1})
+    if parted:
+        # One 街道 stored as several features (an exclave, one per map sheet): joined as one.
+        warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one code and name "
+                        f"({listed(parted)}); each is joined as one 街道")
+    repeated = sorted({n for n in names[first] if (names[first] == n).sum() > 1})
     if repeated:
         warnings.append(f"{path}: several 街道 share a name ({'、'.join(repeated)}); coverage rows are told apart "
                         "by code only")
     geoms, repairs = repair_polygons(gdf.geometry.values, path, list(names))
     warnings += repairs
+    if parted:
+        geoms = np.array([shapely.union_all(geoms[codes == codes[i]]) for i in first], dtype=object)
+        codes, names = codes[first], names[first]
     flat = shapely.is_empty(geoms) | (shapely.area(geoms) == 0)
     if flat.any():
         raise InputError(path, f"{_of(int(flat.sum()), len(geoms))} a polygon of zero area, with nothing to repair it into "

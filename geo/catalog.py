@@ -70,12 +70,15 @@ def project_sort_key(feature):
     return (str(props.get("category", "")), str(props.get("id", "")))
 
 
-def flat_properties(props: dict) -> dict:
-    """Spread one catalog feature's nested properties into the flat layer columns."""
+def flat_properties(props: dict, geometry=None) -> dict:
+    """Spread one catalog feature's nested properties into the flat layer columns.
+
+    ``length_km`` is the length of a line ``geometry`` along the ellipsoid, to the metre: the
+    whole road as drawn, within the 街道 or not (its km per 街道 are in ``subdistricts``).
+    """
     quantity = props.get("quantity") or {}
     geocode = props.get("geocode") or {}
     allocations = props.get("subdistricts") or []
-    km = [a.get("km") for a in allocations if a.get("km") is not None]
     return {
         "id": props.get("id"),
         "name": props.get("name"),
@@ -96,16 +99,24 @@ def flat_properties(props: dict) -> dict:
         "reason": geocode.get("reason"),
         "subdistrict_codes": join_list(a.get("code") for a in allocations),
         "subdistrict_names": join_list(a.get("name") for a in allocations),
-        "length_km": round(sum(km), 4) if km else None,
+        "length_km": _length_km(geometry),
     }
+
+
+def _length_km(geometry):
+    if geometry is None or geometry.is_empty or "LineString" not in geometry.geom_type:
+        return None
+    from pyproj import Geod
+
+    return round(Geod(ellps="WGS84").geometry_length(geometry) / 1000.0, 3)
 
 
 def features_to_gdf(features):
     """Catalog features (shapely geometries or None) -> flat GeoDataFrame in EPSG:4326."""
     import geopandas as gpd
 
-    rows = [flat_properties(f["properties"]) for f in features]
     geoms = [f.get("geometry") for f in features]
+    rows = [flat_properties(f["properties"], geom) for f, geom in zip(features, geoms)]
     return gpd.GeoDataFrame(rows, columns=LAYER_COLUMNS, geometry=geoms, crs="EPSG:4326")
 
 

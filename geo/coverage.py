@@ -23,7 +23,7 @@ FORMATS = ("table", "csv", "json", "md")
 PLANNER_CATEGORIES = ("school", "health", "culture", "sanitation", "market", "park")
 
 # Line categories whose length per zone is reported as its own column.
-ROAD_KM_COLUMNS = {"road_rebuild": "road_km_rebuild", "road_greening": "road_km_greening"}
+ROAD_KM_COLUMNS = {"road_rebuild": "road_km_rebuild", "road_greening": "road_km_greening", "road_new": "road_km_new"}
 
 GROUP_REASON = "counted group, not named in the report"
 UNLOCATED_REASON = "not located"
@@ -82,7 +82,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     zone_code, zone_name : str
         Names of the code and name columns in ``zones``.
     metric_crs : str, optional
-        The CRS the allocations' km were measured in (``"EPSG:45xx"``), stated in
+        The CRS the allocations' areas were measured in (``"EPSG:45xx"``; km are geodesic), stated in
         the header of every format.
 
     Returns
@@ -94,8 +94,8 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
 
         ``by_subdistrict``: one row per zone sorted by code: ``code, name,
         projects`` (distinct projects touching the zone), one count column per
-        category in :func:`geo.data.category_codes` order, ``road_km_rebuild`` and
-        ``road_km_greening`` (km of those lines inside the zone, 3 decimals).
+        category in :func:`geo.data.category_codes` order, ``road_km_rebuild``,
+        ``road_km_greening`` and ``road_km_new`` (km of those lines inside the zone, 3 decimals).
 
         ``district_wide``: catalog records with no place on the map, i.e. no
         geometry, or a counted group (``named`` false) even if it has one:
@@ -181,8 +181,8 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         "zones_without_projects": int((by_zone["projects"] == 0).sum()),
         "line_km": _km(pieces["km"].sum(min_count=1)),
         # Summed before rounding, so a total may differ from its rounded column's sum by 1 m or so.
-        "road_km_rebuild": _km(pieces.loc[pieces["category"] == "road_rebuild", "km"].sum()),
-        "road_km_greening": _km(pieces.loc[pieces["category"] == "road_greening", "km"].sum()),
+        **{column: _km(pieces.loc[pieces["category"] == category, "km"].sum())
+           for category, column in ROAD_KM_COLUMNS.items()},
         "by_category": _by_category(catalog, by_zone, present),
     })
     return CoverageReport(header=header, by_subdistrict=by_zone, district_wide=district_wide, gaps=gaps,
@@ -339,7 +339,8 @@ def _records(frame) -> list:
 
 def _boundary_sentence(report) -> str:
     header = report.header
-    measured = f" Lengths in {header['metric_crs']}." if header.get("metric_crs") else ""
+    measured = (f" Lengths along the ellipsoid (geodesic), areas in {header['metric_crs']}."
+                if header.get("metric_crs") else "")
     if header["boundary_quality"] == "approximate":
         return (f"Boundaries: approximate (source: {header['boundary_source']}); "
                 f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")
@@ -365,7 +366,8 @@ def _display_columns(report):
     """(key, heading, numeric) for the per-街道 table in table and md formats."""
     columns = [("code", "code", False), ("name", "街道", False), ("projects", "projects", True)]
     columns += [(c, categories()[c]["label_zh"], True) for c in _shown_categories(report)]
-    columns += [("road_km_rebuild", "road km rebuild", True), ("road_km_greening", "road km greening", True)]
+    columns += [("road_km_rebuild", "road km rebuild", True), ("road_km_greening", "road km greening", True),
+                ("road_km_new", "road km new", True)]
     return columns
 
 
@@ -417,7 +419,7 @@ def _format_table(report) -> str:
         lines.append(f"  {label}: {'、'.join(map(one_line, names)) if names else 'none'}")
     t = report.totals
     lines += ["", f"Lines inside the 街道: {t['line_km']:.3f} km (road rebuild {t['road_km_rebuild']:.3f} km,"
-                  f" road greening {t['road_km_greening']:.3f} km)."]
+                  f" road greening {t['road_km_greening']:.3f} km, new road {t['road_km_new']:.3f} km)."]
     return "\n".join(lines) + "\n"
 
 

@@ -9,8 +9,10 @@ or cut lines and polygons (``intersection``) over those pairs only. The tree hol
 the projects and the zones query it, not the other way round, because each zone is
 then prepared once and tests its candidates in one run. On 40,000 zones
 (scripts/bench_join.py) a million points take about 0.6 times as long as
-``geopandas.sjoin`` and 100,000 lines 0.9-1.0 times ``geopandas.overlay``. The one
-loop is over lines lying exactly along a shared boundary, which are rare.
+``geopandas.sjoin`` and 100,000 lines 1.4 (lon/lat input) to 2.2 times (metric input)
+``geopandas.overlay``, which neither snaps zones and lines along an edge to each other
+(:data:`geo.settings.JOIN_SNAP_M`) nor measures along the ellipsoid.
+The one loop is over lines lying along a shared boundary, which are rare.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from shapely import STRtree
 
 from geo.crs import STORAGE_CRS
 from geo.io import InputError
-from geo.settings import JOIN_SUM_TOLERANCE
+from geo.settings import JOIN_SNAP_M, JOIN_SUM_TOLERANCE
 
 ALLOCATION_COLUMNS = ["id", "code", "name", "share", "km", "area_km2"]
 
@@ -52,11 +54,12 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
     zone_code, zone_name : str
         Names of the code and name columns in ``zones``.
     metric_crs : str, optional
-        The CRS lengths and areas are measured in, e.g. ``"EPSG:4544"``; normally the
-        district's (:attr:`geo.boundaries.Boundaries.metric_crs`). Default: the
-        CGCS2000 3-degree Gauss-Kruger zone nearest the zones
-        (:func:`geo.crs.metric_crs_for`), so km agree with geodesic lengths to
-        0.03% anywhere in China.
+        The CRS areas are measured in, e.g. ``"EPSG:4544"``; normally the district's
+        (:attr:`geo.boundaries.Boundaries.metric_crs`). Default: the CGCS2000
+        3-degree Gauss-Kruger zone nearest the zones (:func:`geo.crs.metric_crs_for`).
+        Lengths are measured on the ellipsoid (geodesic, segment by segment), true to
+        the ground whatever the district's width: a zone stretches them by 0.03% at
+        1.5 degrees from its meridian, 0.15% at the edges of the widest counties.
 
     Returns
     -------
@@ -67,21 +70,25 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
         * Points go to the zone that contains them: ``share`` 1, ``km`` and
           ``area_km2`` NaN. A point on a boundary shared by several zones (an edge,
           or a corner shared by three or more) goes to the zone with the smallest
-          code (ordinal string order) among the zones that intersect it, whatever
-          the input order. Points are tested in the projects' own CRS, against the
+          code (ordinal string order) among the zones within
+          :data:`geo.settings.JOIN_SNAP_M` of it (float noise), whatever the input
+          order. Points are tested in the projects' own CRS, against the
           zones reprojected to it, so a point stored exactly on a stored boundary
           stays exactly on it. A MultiPoint's parts are placed one by one; its
           ``share`` in a zone is the fraction of its parts there. Points outside
           every zone get no row.
-        * Lines are cut at zone boundaries and measured in ``metric_crs``:
+        * Lines are cut at zone boundaries and measured on the ellipsoid:
           ``km`` is the length inside the zone and
           ``share`` that length over the whole line's length, so the shares of a
-          line that leaves the district sum to less than 1. A stretch running
-          exactly along a shared boundary is counted once, in the zone with the
-          smallest code. Pieces of zero length (a line touching a zone) get no row.
+          line that leaves the district sum to less than 1. Each zone is snapped to
+          the line's vertices within :data:`geo.settings.JOIN_SNAP_M` before the cut,
+          so a stretch running along a shared boundary, to within that, is counted
+          once, in the zone with the smallest code, and so is a stretch where zones
+          overlap. Pieces of zero length (a line touching a zone) get no row.
         * Polygons are cut likewise: ``area_km2`` is the area inside the zone and
           ``share`` that area over the polygon's area (``metric_crs``). Invalid polygons
-          are repaired first.
+          are repaired first. Where zones overlap, the overlap counts in the zone with
+          the smallest code, so shares never sum to more than 1.
         * Lines and polygons of zero length or area are placed like a point at
           their first vertex. A GeometryCollection is reduced to its parts of the
           highest dimension.
@@ -98,6 +105,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
     # Everything is cut in the projects' CRS, where boundaries and projects are stored
     # (coincident vertices stay coincident); only the measuring happens in metres.
     zones_local = _transformer(zones.crs, project_crs)(zone_geoms)
+    snap = _snap_distance(zones_local, project_crs)
     geoms = np.asarray(projects.geometry.array, dtype=object)
     types = shapely.get_type_id(geoms)
     if (types == _COLLECTION).any():
@@ -114,7 +122,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
             metric_crs = metric_crs_for(zones)
         is_polygon = np.isin(types[measured], _POLYGON_TYPES)
         rows, degenerate = _allocate_measured(measured, geoms[measured], is_polygon, zones_local,
-                                              _transformer(project_crs, metric_crs))
+                                              _measurer(project_crs, metric_crs), snap)
         pieces.append(rows)
         if degenerate.size:
             # Zero-length lines and zero-area polygons: place them by their first vertex.
@@ -122,7 +130,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
             geoms[degenerate] = _first_vertices(geoms[degenerate])
             as_points = np.union1d(as_points, degenerate)
     if as_points.size:
-        pieces.append(_allocate_points(as_points, geoms[as_points], zones_local))
+        pieces.append(_allocate_points(as_points, geoms[as_points], zones_local, snap))
     return _assemble(projects["id"], codes, names, pieces)
 
 
@@ -275,13 +283,69 @@ def _transformer(source, target):
     return lambda geoms: shapely.transform(geoms, _coords)
 
 
+def _snap_distance(zones_local, crs):
+    """:data:`geo.settings.JOIN_SNAP_M` in the units of ``crs``, at the zones' own position.
+
+    For lon/lat, the degrees that span at most that many metres north-south and
+    east-west at the middle of the zones (None without zones: nothing to snap to).
+    """
+    from pyproj import CRS
+
+    crs = CRS.from_user_input(crs)
+    if crs.is_projected:
+        return JOIN_SNAP_M / crs.axis_info[0].unit_conversion_factor
+    x0, y0, x1, y1 = shapely.total_bounds(zones_local)
+    if not np.isfinite([x0, y0, x1, y1]).all():
+        return None
+    lon, lat, step = (x0 + x1) / 2.0, (y0 + y1) / 2.0, 1e-3
+    geod = crs.get_geod()
+    metres = max(geod.inv(lon, lat, lon + step, lat)[2], geod.inv(lon, lat, lon, lat + step)[2])
+    return JOIN_SNAP_M * step / metres
+
+
+def _measurer(project_crs, metric_crs):
+    """A function of (geometries, is_polygon) giving polygons' areas in ``metric_crs`` (m²) and
+    lines' lengths on the ellipsoid (m): a Gauss-Kruger zone stretches lengths away from its
+    meridian (0.03% at 1.5 degrees, 0.15% at the edges of the widest counties of the west)."""
+    from pyproj import CRS
+
+    to_metric = _transformer(project_crs, metric_crs)
+    crs = CRS.from_user_input(project_crs)
+    if not crs.is_geographic:
+        crs, to_lonlat = CRS.from_epsg(4326), _transformer(crs, "EPSG:4326")
+    else:
+        to_lonlat = lambda geoms: geoms  # noqa: E731
+    geod = crs.get_geod()
+
+    def measure_of(geoms, is_polygon):
+        out = np.zeros(len(geoms))
+        if is_polygon.any():
+            out[is_polygon] = shapely.area(to_metric(geoms[is_polygon]))
+        if not is_polygon.all():
+            out[~is_polygon] = _geodesic_lengths(to_lonlat(geoms[~is_polygon]), geod)
+        return out
+
+    return measure_of
+
+
+def _geodesic_lengths(geoms, geod):
+    """Lengths (m) of lon/lat lines (any parts, points among them count 0) along the ellipsoid, segment by segment."""
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    parts, sub = shapely.get_parts(parts, return_index=True)  # a collection may hold Multi* parts
+    owner = owner[sub]
+    coords, part = shapely.get_coordinates(parts, return_index=True)
+    same = np.flatnonzero(part[1:] == part[:-1])
+    _, _, metres = geod.inv(coords[same, 0], coords[same, 1], coords[same + 1, 0], coords[same + 1, 1])
+    return np.bincount(owner[part[same]], weights=np.asarray(metres, dtype=float), minlength=len(geoms))
+
+
 def _first_vertices(geoms):
     coords, index = shapely.get_coordinates(geoms, return_index=True)
     _, first = np.unique(index, return_index=True)
     return shapely.points(coords[first])
 
 
-def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric):
+def _allocate_measured(project_index, geoms, is_polygon, zones_local, measure_of, snap):
     """Cut lines and polygons at zone boundaries; return row arrays and the degenerate projects."""
     if is_polygon.any():
         polygons = geoms[is_polygon]
@@ -290,22 +354,26 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric)
             geoms = geoms.copy()
             polygons[invalid] = shapely.make_valid(polygons[invalid], method="structure", keep_collapsed=False)
             geoms[is_polygon] = polygons
-    whole = to_metric(geoms)
-    totals = np.where(is_polygon, shapely.area(whole), shapely.length(whole))
+    totals = measure_of(geoms, is_polygon)
     degenerate = (totals <= 0) & ~shapely.is_empty(geoms)
     # As for points, the tree holds the projects and the zones query it: a zone is
     # prepared once and tests all its candidates in one run.
-    zone, local = STRtree(geoms).query(zones_local, predicate="intersects")
+    if snap:  # a line along a zone's edge but outside it by float noise is on the edge
+        zone, local = STRtree(geoms).query(zones_local, predicate="dwithin", distance=snap)
+    else:
+        zone, local = STRtree(geoms).query(zones_local, predicate="intersects")
     keep = totals[local] > 0
     local, zone = local[keep], zone[keep]
-    cut = shapely.intersection(geoms[local], zones_local[zone])
+    pair_zones, pair_geoms = zones_local[zone], geoms[local]
+    if snap:
+        # A stretch along a shared edge, but for float noise, is on both zones' edges exactly,
+        # not zigzagging between them.
+        pair_zones, pair_geoms = _snapped(pair_zones, pair_geoms, zone, zones_local, snap)
+    cut = shapely.intersection(pair_geoms, pair_zones)
     pair_polygon = is_polygon[local]
-    cut_metric = to_metric(cut)
-    measure = np.where(pair_polygon, shapely.area(cut_metric), shapely.length(cut_metric))
-    lines = np.flatnonzero(~pair_polygon)
-    if lines.size:
-        measure[lines] = _dedupe_shared_edges(local[lines], zone[lines], cut[lines], measure[lines], totals,
-                                              zones_local, to_metric)
+    measure = measure_of(cut, pair_polygon)
+    measure = _dedupe_shared_edges(local, zone, cut, measure, totals, pair_zones, measure_of, pair_polygon,
+                                   zones_local)
     keep = measure > 0
     local, zone, measure, pair_polygon = local[keep], zone[keep], measure[keep], pair_polygon[keep]
     share = measure / totals[local]
@@ -314,15 +382,51 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, to_metric)
     return (project_index[local], zone, share, km, area), project_index[degenerate]
 
 
-def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric):
-    """Piece lengths with stretches along a shared boundary kept only in the smallest-code zone.
+def _snapped(zones, projects, zone, zones_local, snap):
+    """(zones, projects) of each pair (zone ``zones_local[zone]``), snapped to each other within ``snap``.
+
+    The zone takes the project's vertices near its edge, then the project the zone's: their
+    vertices along a stretch they share are then the same, and so are their segments. Zones
+    stay valid polygons.
+    """
+    edges = shapely.boundary(zones_local)
+    shapely.prepare(edges)
+    near = shapely.dwithin(edges[zone], projects, snap)
+    near[near] = _along(edges[zone[near]], projects[near], snap)
+    if not near.any():
+        return zones, projects
+    zones, projects = zones.copy(), projects.copy()
+    moved = shapely.snap(zones[near], projects[near], snap)
+    broken = ~shapely.is_valid(moved)
+    moved[broken] = shapely.make_valid(moved[broken], method="structure", keep_collapsed=False)
+    zones[near] = moved
+    projects[near] = shapely.snap(projects[near], moved, snap)
+    return zones, projects
+
+
+def _along(edges, projects, snap):
+    """Which projects may run along their zone's edge (``edges``, pair by pair) for a stretch: two
+    or more vertices of the one within ``snap`` of the other, counting both ways. A line that
+    only crosses the edge has none (most of the pairs near an edge), and needs no snapping."""
+    count = np.zeros(len(projects), dtype=np.int64)
+    for mine, theirs in ((projects, edges), (edges, projects)):
+        coords, owner = shapely.get_coordinates(mine, return_index=True)
+        close = shapely.dwithin(shapely.points(coords), theirs[owner], snap)
+        count += np.bincount(owner[close], minlength=len(projects))
+    return count >= 2
+
+
+def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local):
+    """Piece lengths (areas for ``polygon`` pairs) with what two zones share kept only in the smallest-code zone.
 
     Zones are closed sets, so a line lying on the edge between two zones intersects
-    both along that edge. Such a line has two or more pieces, and its pieces add up
-    to more than the part of it inside the zones. For a line wholly inside the zones
-    that is visible from the sums alone; only for lines cut into pieces *and* partly
-    outside (a few, near the district border) is each piece tested against its zone's
-    boundary. Flagged lines, rare, are then recomputed one at a time.
+    both along that edge, and a line or polygon where zones overlap intersects both
+    there. Such a project has two or more pieces, and its pieces add up to more than
+    the part of it inside the zones. For a project wholly inside the zones that is
+    visible from the sums alone; only for projects cut into pieces *and* partly outside
+    (a few, near the district border or a hole) is each line's piece tested against its
+    zone's boundary, and each zone of their pieces against the others (do they overlap?).
+    Flagged projects, rare, are then recomputed one at a time.
     """
     positive = length > 0
     n_lines = totals.size
@@ -331,10 +435,14 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric
     multi = pieces_per_line >= 2
     flagged = multi & (summed > totals * (1 + JOIN_SUM_TOLERANCE))
     unsure = multi & (summed < totals * (1 - JOIN_SUM_TOLERANCE))
+    check = np.flatnonzero(unsure[line] & positive & ~polygon)
+    if check.size:
+        on_edge = shapely.length(shapely.intersection(cut[check], shapely.boundary(pair_zones[check])))
+        flagged[line[check[on_edge > 0]]] = True
     check = np.flatnonzero(unsure[line] & positive)
     if check.size:
-        on_edge = shapely.length(shapely.intersection(cut[check], shapely.boundary(zones_local[zone[check]])))
-        flagged[line[check[on_edge > 0]]] = True
+        overlapping = _overlapping(zones_local, np.unique(zone[check]))
+        flagged[line[check[overlapping[zone[check]]]]] = True
     if not flagged.any():
         return length
     length = length.copy()
@@ -343,16 +451,27 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, zones_local, to_metric
     starts = np.flatnonzero(np.r_[True, line[pairs][1:] != line[pairs][:-1]])
     for group in np.split(pairs, starts[1:]):
         # In code order, each piece loses what lies in the zones before it (their shared edges).
-        claimed = zones_local[zone[group[0]]]
+        claimed = pair_zones[group[0]]
         for pair in group[1:]:
-            rest = shapely.difference(cut[pair], claimed)
-            length[pair] = shapely.length(to_metric(np.array([rest], dtype=object)))[0]
-            claimed = shapely.union(claimed, zones_local[zone[pair]])
+            rest = np.array([shapely.difference(cut[pair], claimed)], dtype=object)
+            length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
+            claimed = shapely.union(claimed, pair_zones[pair])
     return length
 
 
-def _allocate_points(project_index, geoms, zones_local):
-    """Place points (and MultiPoint parts) in one zone each: the smallest code on ties."""
+def _overlapping(zones_local, candidates):
+    """Which zones (a boolean per zone) among ``candidates`` overlap another zone, area on area."""
+    found = np.zeros(zones_local.size, dtype=bool)
+    mine, other = STRtree(zones_local).query(zones_local[candidates], predicate="intersects")
+    mine = candidates[mine]
+    apart = mine != other
+    mine, other = mine[apart], other[apart]
+    found[mine[shapely.relate_pattern(zones_local[mine], zones_local[other], "2********")]] = True
+    return found
+
+
+def _allocate_points(project_index, geoms, zones_local, snap):
+    """Place points (and MultiPoint parts) in one zone each: the smallest code on ties (within ``snap``)."""
     multi = bool((shapely.get_type_id(geoms) == _MULTIPOINT).any())
     if multi:
         parts, owner = shapely.get_parts(geoms, return_index=True)
@@ -361,7 +480,11 @@ def _allocate_points(project_index, geoms, zones_local):
     # Tree on the points, queried zone by zone: each prepared zone then tests its
     # candidate points in one run (cache-friendly), and intersects_xy on raw
     # coordinates skips building a GEOS point per test.
-    zone, part = STRtree(parts).query(zones_local)
+    # Candidates by envelope, grown by ``snap``: a point on a zone's corner may lie outside it by float noise.
+    envelopes = zones_local
+    if snap:
+        envelopes = shapely.box(*(shapely.bounds(zones_local) + np.array([-snap, -snap, snap, snap])).T)
+    zone, part = STRtree(parts).query(envelopes)
     # Prepare private copies: the caller's zone objects may be shared with other
     # threads (dask partitions), and preparing attaches state to a geometry.
     zones_own = shapely.transform(zones_local, lambda coords: coords)
@@ -371,6 +494,13 @@ def _allocate_points(project_index, geoms, zones_local):
     xy = np.full((parts.size, 2), np.nan)
     xy[index] = coords
     inside = shapely.intersects_xy(zones_own[zone], xy[part, 0], xy[part, 1])
+    if snap:
+        # A point outside a candidate zone by float noise lies on its edge too.
+        # Only a zone of a smaller code than the one holding the point can change where it goes.
+        held = np.full(parts.size, np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(held, part[inside], zone[inside])
+        others = np.flatnonzero(~inside & (zone < held[part]))
+        inside[others] = shapely.dwithin(zones_own[zone[others]], parts[part[others]], snap)
     zone, part = zone[inside], part[inside]
     # A part listed under several zones lies on a shared boundary: keep the smallest
     # zone index, which (zones being sorted by code) is the smallest code.

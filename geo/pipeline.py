@@ -140,11 +140,18 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
 
 
 def join_catalog(features, boundaries):
-    """Allocate located projects to the zones; returns (features with subdistricts, allocations)."""
+    """Allocate located projects to the zones; returns (features with subdistricts, allocations).
+
+    A counted group (``named`` false: "13条道路") is district-wide even with a geometry, as in
+    the coverage: it gets no 街道 (an empty ``subdistricts``).
+    """
     from geo.catalog import features_to_gdf
     from geo.join import allocate_to_zones, attach_allocations
 
-    allocations = allocate_to_zones(features_to_gdf(features), boundaries.zones, metric_crs=boundaries.metric_crs)
+    projects = features_to_gdf(features)
+    if "named" in projects:
+        projects = projects[projects["named"].fillna(True).astype(bool)]
+    allocations = allocate_to_zones(projects, boundaries.zones, metric_crs=boundaries.metric_crs)
     return attach_allocations(features, allocations), allocations
 
 
@@ -177,7 +184,7 @@ def write_layers(features, boundaries, layers_dir="layers"):
     by_category = {}
     for feature in sorted(features, key=lambda f: str(f["properties"].get("id"))):
         if feature.get("geometry") is not None:
-            props = flat_properties(feature["properties"])
+            props = flat_properties(feature["properties"], feature["geometry"])
             by_category.setdefault(props["category"], []).append(
                 {"id": props["id"], "properties": props, "geometry": feature["geometry"]})
     for category in category_codes():

@@ -145,6 +145,13 @@ NOMINATIM_TIMEOUT_S = 10
 # to about 1e-10; an overlap below 0.1 mm per km is immaterial anyway.
 JOIN_SUM_TOLERANCE = 1e-7
 
+# A project's vertex this close to a 街道's edge lies on it: the 街道 is snapped to the project
+# before the cut, and a point this close to a 街道 is in it. The same road and boundary stored
+# by two programs differ by float noise (a .prj's metres turned into degrees, 7 or 10 decimals:
+# micrometres to a centimetre), which otherwise split a road drawn along a boundary between its
+# two 街道 at random and sent a point on a boundary or a corner to any of them.
+JOIN_SNAP_M = 0.05
+
 # --- display (maps)
 
 # Display geometry is simplified at 1 m and rounded to 5 decimal degrees (at most

@@ -16,6 +16,7 @@ ABOUT_SHEET = "说明"
 HEADINGS = {
     "code": "代码 Code", "name": "名称 Name", "projects": "项目数 Projects",
     "road_km_rebuild": "改造道路 Road rebuild km", "road_km_greening": "绿化道路 Road greening km",
+    "road_km_new": "新建道路 New road km",
     "district": "区 District", "boundary_quality": "边界质量 Boundary quality",
     "boundary_source": "边界来源 Boundary source", "metric_crs": "量算坐标系 Metric CRS", "id": "编号 ID", "category": "类别 Category",
     "category_label": "类别名称 Category name", "quantity": "数量 Quantity", "reason": "原因 Reason",
@@ -109,7 +110,7 @@ def _about_sheet(sheet, report, about) -> None:
             ("存储坐标系 Storage CRS", "EPSG:4326 (WGS-84; CGCS2000 treated as equal)"),
             *about.items()]
     if header.get("metric_crs"):
-        rows.insert(4, ("量算坐标系 Metric CRS (km, km²)", header["metric_crs"]))
+        rows.insert(4, ("量算坐标系 Metric CRS (km², km along the ellipsoid)", header["metric_crs"]))
     if header.get("boundary_quality") == "approximate":
         rows.append(("注意 Note", "街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
                                   "Approximate 街道 boundaries, not official: a project near a boundary may "

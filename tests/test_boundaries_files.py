@@ -298,3 +298,24 @@ def test_districts_in_gcj02_without_codes_are_named_by_their_names_county(tmp_pa
     assert "read as GCJ-02 (Amap, Tencent) than as WGS-84" in warning and "天桥区 (370105)" in warning
     zones.assign(name=[f"某{n}" for n in zones["name"]]).to_file(path, driver="GeoJSON")  # names of nowhere
     assert load_boundaries(path, name_field="name").warnings == []
+
+
+def test_a_subdistrict_drawn_as_two_features_of_one_code_and_name_is_one_subdistrict(tmp_path):
+    # 北园街道 stored as two features (an exclave, one per map sheet): one 街道, joined whole, said once.
+    zones = _zones()
+    halves = [shapely.box(*b) for b in ((502_000, 4_062_000, 502_400, 4_063_000),
+                                        (502_400, 4_062_000, 503_000, 4_063_000))]
+    split = gpd.GeoDataFrame(zones.iloc[[0, 1, 2, 2]].drop(columns="geometry"),
+                             geometry=[*zones.geometry.iloc[:2], *halves], crs=zones.crs)
+    path = tmp_path / "jd.gpkg"
+    split.to_file(path, driver="GPKG")
+    loaded, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert loaded["code"].tolist() == ["370105001", "370105003", "370105014"]
+    assert loaded.to_crs(4548).area.round(0).tolist() == [1e6, 1e6, 1e6]
+    assert [w for w in warnings if "several features" in w] == [
+        f"{path}: 1 街道 drawn as several features of one code and name (370105014); each is joined as one 街道"]
+    # One code naming two different 街道 is still refused, naming the code.
+    clash = split.assign(JDDM=["370105001", "370105001", "370105014", "370105014"])
+    clash.to_file(path, driver="GPKG")
+    with pytest.raises(InputError, match=r"duplicate 街道 codes in 'JDDM' name different 街道 \(370105001\)"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")

@@ -22,3 +22,19 @@ def test_a_name_with_a_semicolon_is_one_name_beside_one_code():
     flat = flat_properties(props)
     assert flat["subdistrict_names"] == "北园街道;A\\;B街道"
     assert len(split_list(flat["subdistrict_names"])) == len(split_list(flat["subdistrict_codes"])) == 2
+
+
+def test_length_km_is_the_whole_line_not_its_part_in_the_subdistricts():
+    # A road of 1.5 km, 0.5 km of it in a 街道: its layer and popup said 长度 Length 0.5 km.
+    from pyproj import Geod
+    from shapely.geometry import LineString, Point
+
+    from geo.catalog import flat_properties
+
+    road = LineString([(117.0, 36.7), (117.01, 36.7), (117.0168, 36.7)])
+    props = {"id": "r", "name": "出境路", "category": "road_rebuild",
+             "subdistricts": [{"code": "J03", "name": "丙街道", "share": 0.3333, "km": 0.5}]}
+    expected = round(Geod(ellps="WGS84").geometry_length(road) / 1000.0, 3)
+    assert flat_properties(props, road)["length_km"] == expected and expected > 1.5
+    assert flat_properties(props, Point(117.0, 36.7))["length_km"] is None
+    assert flat_properties(props)["length_km"] is None

@@ -101,7 +101,7 @@ def test_every_zone_has_a_row_even_without_projects():
     frame = report.by_subdistrict
     assert frame["code"].tolist() == sorted(CELLS)
     assert list(frame.columns) == (["code", "name", "projects"] + category_codes()
-                                   + ["road_km_rebuild", "road_km_greening"])
+                                   + ["road_km_rebuild", "road_km_greening", "road_km_new"])
     empty = frame.set_index("code").loc[NE]
     assert empty["name"] == NAMES[NE]
     assert empty.drop("name").sum() == 0  # the NE 街道's point belongs to a counted group
@@ -129,6 +129,23 @@ def test_road_km_per_zone_and_total_line_km():
     green = lines.set_index("id").loc[["road-green"]].to_crs(METRIC_CRS).length.iloc[0] / 1000.0
     assert report.totals["road_km_greening"] == pytest.approx(0.4 * green, abs=5e-4)
     assert frame["road_km_rebuild"].sum() == pytest.approx(report.totals["road_km_rebuild"], abs=1e-3)
+
+
+def test_new_road_km_per_zone_and_in_the_totals():
+    # 新建 roads were counted per 街道 but their km were only in line_km: the road km columns
+    # did not add up to it.
+    new = _feature("road-new", "road_new", LineString([(X0 + 0.012, Y0 + 0.002), (X0 + 0.012, Y0 + 0.018)]))
+    features = _features() + [new]
+    report = _report(features)
+    km = allocate_to_zones(features_to_gdf([new]), _zones()).set_index("code")["km"]
+    frame = report.by_subdistrict.set_index("code")
+    assert sorted(km.index) == sorted([NE, SE])
+    for code, value in km.items():
+        assert frame.loc[code, "road_km_new"] == pytest.approx(value, abs=5e-4)
+    t = report.totals
+    assert t["road_km_new"] == pytest.approx(km.sum(), abs=5e-4)
+    assert t["line_km"] == pytest.approx(t["road_km_rebuild"] + t["road_km_greening"] + t["road_km_new"], abs=1e-3)
+    assert "new road" in format_coverage(report, "table") and "road km new" in format_coverage(report, "md")
 
 
 def test_district_wide_rows_have_quantity_and_reason():
@@ -234,7 +251,7 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     assert zones.column_dimensions["B"].width >= 2 * len("天桥东街街道")  # fitted to CJK names
     about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
     assert about["边界质量 Boundary quality"] == "approximate" and about["报告 Report"] == "r.txt"
-    assert "EPSG:4548" in about["量算坐标系 Metric CRS (km, km²)"]
+    assert "EPSG:4548" in about["量算坐标系 Metric CRS (km², km along the ellipsoid)"]
     again = write_workbook(tmp_path / "again.xlsx", report, tables, {"报告 Report": "r.txt"})
     assert again.read_bytes() == path.read_bytes()
 

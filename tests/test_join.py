@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from pyproj import Geod
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPoint, Point, box
 
 from geo.crs import metric_crs_for
@@ -18,7 +19,13 @@ from geo.io import InputError
 from geo.join import ALLOCATION_COLUMNS, allocate_to_zones, attach_allocations
 
 X0, Y0, D = 117.0, 36.7, 0.01  # a 2 x 2 grid of 0.01-degree cells near Jinan
-METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures these fixtures in
+METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures areas of these fixtures in
+GEOD = Geod(ellps="WGS84")  # lines are measured on the ellipsoid
+
+
+def _geodesic_km(geoms):
+    """Length in km along the ellipsoid of lon/lat lines (a GeoSeries or a list), summed."""
+    return sum(GEOD.geometry_length(g) for g in geoms) / 1000.0
 
 # Codes deliberately not in spatial order, so "smallest code" differs from "first zone".
 GRID = [
@@ -39,9 +46,9 @@ def _projects(items):
 
 
 def _overlay_km(lines, zones, cut_crs="EPSG:4326"):
-    """Independent reference: geopandas overlay cut in ``cut_crs``, pieces measured in EPSG:4548."""
+    """Independent reference: geopandas overlay cut in ``cut_crs``, pieces measured on the ellipsoid."""
     pieces = gpd.overlay(lines.to_crs(cut_crs), zones.to_crs(cut_crs), how="intersection", keep_geom_type=True)
-    pieces["km"] = pieces.to_crs(METRIC_CRS).length / 1000.0
+    pieces["km"] = [_geodesic_km([g]) for g in pieces.to_crs(4326).geometry]
     return pieces.groupby(["id", "code"])["km"].sum()
 
 
@@ -90,6 +97,22 @@ def test_point_on_a_corner_of_three_zones_goes_to_the_smallest_code():
         assert result["code"].tolist() == ["370105007"]
 
 
+def test_point_on_a_boundary_or_corner_but_for_float_noise_goes_to_the_smallest_code():
+    # Stored by another program (10 decimals, a .prj's metres turned into degrees), a point on
+    # an edge or a corner lies micrometres inside one of the zones: it is still on the edge.
+    noise = 1e-10  # about 10 micrometres
+    items = [("edge", Point(X0 + D + noise, Y0 + 0.004)),  # on 004|001, inside 001 by noise
+             ("edge-west", Point(X0 + D - noise, Y0 + 0.004)),  # inside 004 by noise
+             ("corner", Point(X0 + D + noise, Y0 + D - noise)),  # corner of all four, inside 001
+             ("corner-nw", Point(X0 + D - noise, Y0 + D + noise))]  # inside 003, beyond 001's envelope
+    result = allocate_to_zones(_projects(items), _zones())
+    assert dict(result[["id", "code"]].values.tolist()) == {
+        "edge": "370105001", "edge-west": "370105001", "corner": "370105001", "corner-nw": "370105001"}
+    # Farther than JOIN_SNAP_M from the edge, a point is where it is.
+    inside = allocate_to_zones(_projects([("p", Point(X0 + D - 1e-6, Y0 + 0.004))]), _zones())  # 9 cm west
+    assert inside["code"].tolist() == ["370105004"]
+
+
 def test_outside_points_and_missing_geometries_get_no_row():
     projects = _projects([("out", Point(X0 - 0.01, Y0)), ("none", None), ("empty", Point()),
                           ("in", Point(X0 + 0.005, Y0 + 0.005))])
@@ -126,7 +149,7 @@ def test_line_km_split_matches_geopandas_overlay():
     # about a centimetre apart over a kilometre; a shallow crossing moves a little more.
     for key, km in _overlay_km(lines, zones, cut_crs=METRIC_CRS).items():
         assert result.loc[key, "km"] == pytest.approx(km, rel=1e-4, abs=1e-3)
-    totals = lines.set_index("id").to_crs(METRIC_CRS).length / 1000.0
+    totals = {row.id: _geodesic_km([row.geometry]) for row in lines.itertuples()}
     for (project_id, _), row in result.iterrows():
         assert row["share"] == pytest.approx(row["km"] / totals[project_id], rel=1e-6)
     assert result["area_km2"].isna().all()
@@ -139,7 +162,7 @@ def test_line_partly_outside_keeps_only_the_inside_share():
     assert result["code"].tolist() == ["370105004"]
     assert result["share"].iloc[0] == pytest.approx(1 / 3, rel=1e-4)
     inside = shapely.intersection(line, _zones().union_all())
-    expected_km = gpd.GeoSeries([inside], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    expected_km = _geodesic_km([inside])
     assert result["km"].iloc[0] == pytest.approx(expected_km, rel=1e-6)
 
 
@@ -152,9 +175,55 @@ def test_line_along_a_shared_edge_is_counted_once():
     result = allocate_to_zones(lines, _zones())
     assert result[["id", "code"]].values.tolist() == [
         ["along", "370105001"], ["along", "370105002"], ["entering", "370105001"]]
-    total_along = gpd.GeoSeries([along], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    total_along = _geodesic_km([along])
     assert result.loc[result["id"] == "along", "km"].sum() == pytest.approx(total_along, rel=1e-9)
     assert result.loc[result["id"] == "entering", "share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
+
+
+def test_line_along_a_shared_edge_but_for_float_noise_is_counted_once():
+    # The edge 004|001 as another program stored it: vertices 10 micrometres either side.
+    noise = [1e-10 if i % 2 else -1e-10 for i in range(11)]
+    zigzag = LineString([(X0 + D + n, Y0 + i * D / 10) for i, n in enumerate(noise)])
+    west = LineString([(X0 + D - 1e-10, Y0 + i * D / 10) for i in range(11)])  # inside 004 by noise
+    east = LineString([(X0 + D + 1e-10, Y0 + i * D / 10) for i in range(11)])  # inside 001 by noise
+    result = allocate_to_zones(_projects([("zigzag", zigzag), ("west", west), ("east", east)]), _zones())
+    assert result[["id", "code"]].values.tolist() == [
+        ["east", "370105001"], ["west", "370105001"], ["zigzag", "370105001"]]
+    total = _geodesic_km([zigzag])
+    assert result["km"].tolist() == pytest.approx([total] * 3, rel=1e-6)
+    assert result["share"].tolist() == pytest.approx([1.0] * 3, rel=1e-6)
+
+
+def test_line_along_an_edge_with_vertices_between_the_edges_own_is_counted_once():
+    # Heilongjiang: an edge at 129.8666...E with a vertex every 0.000995 degrees, a road along it
+    # with one every 0.0005 degrees stored with 7 decimals (3 mm off): neither's vertices are the
+    # other's, and the road was split half and half between the two 街道.
+    edge_x = 129.0 + 2.6 / 3
+    zones = _zones([("F1", "一街道", shapely.segmentize(box(129.0, 46.0, edge_x, 46.2), 0.001)),
+                    ("F2", "二街道", shapely.segmentize(box(edge_x, 46.0, 130.7, 46.2), 0.001))])
+    road = LineString([(round(edge_x, 7), round(y, 7)) for y in np.arange(46.02, 46.18, 0.0005)])
+    result = allocate_to_zones(_projects([("road", road)]), zones)
+    # Snapped to the edge's vertices, the road bends by 3 mm: a micrometre longer.
+    assert result[["code", "share"]].values.tolist() == [["F1", pytest.approx(1.0, rel=1e-6)]]
+    assert result["km"].iloc[0] == pytest.approx(_geodesic_km([road]), rel=1e-6)
+
+
+def test_km_do_not_change_with_the_zones_crs_or_stored_decimals():
+    # Two 街道 drawn in EPSG:4548 with a vertex every 100 m, as geo.boundaries reads a projected
+    # file; a road along their shared edge drawn every 10 m and stored with 7 decimals.
+    west, east = box(500_000, 4_060_000, 502_000, 4_062_000), box(502_000, 4_060_000, 504_000, 4_062_000)
+    metric = gpd.GeoDataFrame({"code": ["J01", "J02"], "name": ["甲", "乙"]},
+                              geometry=shapely.segmentize([west, east], 100), crs="EPSG:4548")
+    road = shapely.segmentize(LineString([(502_000, 4_060_200), (502_000, 4_061_800)]), 10)
+    across = LineString([(500_200, 4_061_000), (503_800, 4_061_000)])
+    lines = gpd.GeoDataFrame({"id": ["along", "across"]}, geometry=[road, across], crs="EPSG:4548").to_crs(4326)
+    lines["geometry"] = shapely.transform(lines.geometry.values, lambda coords: coords.round(7))
+    for zones in (metric, metric.to_crs(4326),
+                  metric.to_crs(4326).set_geometry(shapely.transform(metric.to_crs(4326).geometry.values,
+                                                                     lambda coords: coords.round(7)))):
+        result = allocate_to_zones(lines, zones, metric_crs="EPSG:4548")
+        assert result[["id", "code"]].values.tolist() == [["across", "J01"], ["across", "J02"], ["along", "J01"]]
+        assert result["km"].tolist() == pytest.approx([1.8, 1.8, 1.6], abs=1e-4)
 
 
 def test_line_touching_a_zone_at_one_point_gets_no_row_there():
@@ -185,6 +254,35 @@ def test_polygon_area_share_matches_overlay():
     assert result["km"].isna().all()
 
 
+def test_polygon_where_zones_overlap_counts_once():
+    # Two 街道 overlapping by 0.002 degrees (an error of the file, reported when it is read):
+    # a park across the overlap counts it once, in the smaller code, like a road there.
+    rows = [("370105002", "东", box(X0 + D - 0.002, Y0, X0 + 2 * D, Y0 + D)),
+            ("370105001", "西", box(X0, Y0, X0 + D, Y0 + D))]
+    park = box(X0 + 0.007, Y0 + 0.002, X0 + 0.017, Y0 + 0.006)
+    road = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.018, Y0 + 0.005)])
+    result = allocate_to_zones(_projects([("park", park), ("road", road)]), _zones(rows))
+    park_rows = result[result["id"] == "park"].set_index("code")
+    assert park_rows["share"].sum() == pytest.approx(1.0, rel=1e-9)
+    assert park_rows.loc["370105001", "share"] == pytest.approx(0.3, rel=1e-3)
+    assert result.loc[result["id"] == "road", "share"].sum() == pytest.approx(1.0, rel=1e-9)
+
+
+def test_overlap_counts_once_for_projects_partly_outside_the_zones():
+    # As above, but the road and the park also reach beyond the zones: their pieces no longer add
+    # up to more than the whole, and the overlap was counted in both 街道.
+    rows = [("370105002", "东", box(X0 + D - 0.002, Y0, X0 + 2 * D, Y0 + D)),
+            ("370105001", "西", box(X0, Y0, X0 + D, Y0 + D))]
+    road = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.03, Y0 + 0.005)])
+    park = box(X0 + 0.007, Y0 + 0.006, X0 + 0.017, Y0 + 0.012)  # its northern third outside
+    result = allocate_to_zones(_projects([("park", park), ("road", road)]), _zones(rows))
+    union = shapely.union_all([r[2] for r in rows])
+    road_rows = result[result["id"] == "road"]
+    assert road_rows["km"].sum() == pytest.approx(_geodesic_km([road.intersection(union)]), rel=1e-6)
+    park_rows = result[result["id"] == "park"]
+    assert park_rows["share"].sum() == pytest.approx(park.intersection(union).area / park.area, rel=1e-3)
+
+
 def test_multipolygon_zone_and_multipart_line():
     # Zone 370105005 is two separate squares with 370105006 between them.
     two_squares = shapely.union(box(X0, Y0, X0 + D, Y0 + D), box(X0 + 2 * D, Y0, X0 + 3 * D, Y0 + D))
@@ -197,7 +295,7 @@ def test_multipolygon_zone_and_multipart_line():
     result = allocate_to_zones(projects, zones).set_index("code")
     assert result.index.tolist() == ["370105005", "370105006"]  # one row per (project, zone)
     expected = _overlay_km(projects, zones)
-    total = projects.to_crs(METRIC_CRS).length.iloc[0] / 1000.0
+    total = _geodesic_km(projects.geometry)
     for code in result.index:
         assert result.loc[code, "km"] == pytest.approx(expected[("long", code)], rel=1e-9)
     assert result["share"].sum() == pytest.approx(1.0)
@@ -238,11 +336,22 @@ def test_km_agree_with_geodesic_length_anywhere_in_china(city):
     zones, street, geodesic_m = _city_grid_and_street(*CITIES[city])
     result = allocate_to_zones(_projects([("street", street)]), zones)
     assert sorted(result["code"]) == ["1", "2"]
-    assert result["km"].sum() * 1000 == pytest.approx(geodesic_m, rel=1e-3)
-    # Measured in the zone of the city's own meridian; 117E (one zone for all) is off by far more.
+    assert result["km"].sum() * 1000 == pytest.approx(geodesic_m, rel=1e-9)
+    # Lengths are on the ellipsoid, whatever the metric CRS: 117E is 7.5 degrees from Sanya, where
+    # its Gauss-Kruger zone stretches lengths by 0.5%.
     fixed = allocate_to_zones(_projects([("street", street)]), zones, metric_crs="EPSG:4548")
-    far = abs(CITIES[city][0] - 117.0) > 9  # Sanya lies 7.5 degrees from 117E: 0.5% there
-    assert abs(fixed["km"].sum() * 1000 / geodesic_m - 1) > (0.005 if far else 0.003)
+    assert fixed["km"].sum() * 1000 == pytest.approx(geodesic_m, rel=1e-9)
+
+
+def test_km_are_true_to_the_ground_in_a_district_wider_than_its_zone():
+    # 若羌县 spans 86.7-93.8E: measured in its zone (CM 90E), a road at its western edge, 3.3
+    # degrees from the meridian, came out 0.13% long (4 m on a 3 km road, shown to the metre).
+    zones, street, geodesic_m = _city_grid_and_street(86.75, 39.0)
+    wide = _zones([("1", "西街道", zones.geometry.iloc[0]), ("2", "东街道", zones.geometry.iloc[1]),
+                   ("3", "远东街道", box(93.7, 38.9, 93.8, 39.0))])
+    assert metric_crs_for(wide) == "EPSG:4539"  # CGCS2000 / 3-degree Gauss-Kruger CM 90E
+    result = allocate_to_zones(_projects([("street", street)]), wide)
+    assert result["km"].sum() * 1000 == pytest.approx(geodesic_m, abs=0.01)
 
 
 def test_degenerate_and_collection_geometries():

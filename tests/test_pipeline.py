@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+import shapely.geometry
 from click.testing import CliRunner
 
 from geo.cli import main
@@ -170,3 +171,23 @@ def test_a_catalog_geometry_collection_mixing_kinds_is_refused_naming_the_featur
         {"type": "LineString", "coordinates": [[117.0, 36.7], [117.01, 36.7]]}]}
     with pytest.raises(InputError, match=r"projects.geojson: feature 1 has a GeometryCollection of LineString, Point"):
         read_catalog(_catalog_with_geometry(tmp_path / "projects.geojson", mixed))
+
+
+def test_a_counted_group_with_a_geometry_gets_no_subdistrict_as_in_the_coverage(tmp_path):
+    # "13条道路" drawn by hand in projects.geojson: district-wide in coverage, so no 街道 km either.
+    from geo.boundaries import load_boundaries
+    from geo.pipeline import coverage_of, join_catalog
+
+    line = {"type": "LineString", "coordinates": [[116.99, 36.69], [117.01, 36.69]]}
+    features = [{"type": "Feature", "geometry": shapely.geometry.shape(line), "properties": {
+        "id": f"road_rebuild-{named}", "name": "道路" if not named else "水屯北路", "category": "road_rebuild",
+        "named": named}} for named in (False, True)]
+    boundaries = load_boundaries()
+    joined, allocations = join_catalog(features, boundaries)
+    by_id = {f["properties"]["id"]: f["properties"]["subdistricts"] for f in joined}
+    assert by_id["road_rebuild-False"] == [] and by_id["road_rebuild-True"]
+    assert set(allocations["id"]) == {"road_rebuild-True"}
+    report = coverage_of(joined, allocations, boundaries)
+    assert report.header["counts"]["district_wide"] == 1
+    assert report.totals["road_km_rebuild"] == pytest.approx(sum(s["km"] for s in by_id["road_rebuild-True"]),
+                                                             abs=1e-3)

@@ -246,7 +246,8 @@ def test_popup_carries_category_action_quote_zone_and_accuracy(tmp_path):
     for text in ("天桥小学", "学校教育 School", "建设", "全面建设天桥小学。", "甲街道", "gazetteer", "±50 m"):
         assert text in popup, text
     road = _props(page, "projects:road_rebuild")[0]["popup"]
-    assert "1.25 km" in road and "km" not in popup  # length only for lines
+    # Length only for lines: the whole road as drawn (4.029 km), not its km in the 街道 (1.25 km).
+    assert "4.029 km" in road and "1.25 km" not in road and "km" not in popup
 
 
 @pytest.mark.parametrize("quality, label, dashed", [

@@ -75,7 +75,7 @@ def read_projects(path):
     from geo.pipeline import read_catalog
 
     features, _ = read_catalog(path)
-    rows = [flat_properties(f["properties"]) for f in features]
+    rows = [flat_properties(f["properties"], f.get("geometry")) for f in features]
     return _sorted_table(Table(PROJECTS, path, list(LAYER_COLUMNS), rows, [f["geometry"] for f in features]))
 
 
