@@ -295,21 +295,17 @@ _PDF_MAX_UNMAPPED = 0.2
 # --------------------------------------------------------------------------- helpers
 
 
-class _WordText:
-    """Collects the paragraphs of WordprocessingML as it is parsed (expat, no tree: no depth or
-    size of the XML makes it recurse or hold more than the text)."""
+class ExpatText:
+    """Base of the readers that collect a document's paragraphs as its XML is parsed (expat, no
+    tree: no depth or size of the XML makes them recurse or hold more than the text). A subclass
+    gives ``KIND`` (how messages name the file) and the handlers ``_start``, ``_end``, ``_text``."""
+
+    KIND = "document"
 
     def __init__(self, path):
         import xml.parsers.expat
 
-        self.path, self.lines = path, []
-        self.open = []  # paragraphs being read, outermost first: (parts, lines of paragraphs inside it)
-        self.skip = 0  # depth inside what Word does not show (deletions, properties, ruby text, fallbacks)
-        self.runs = []  # per run open: whether its properties hide it (w:vanish: hidden text)
-        self.run_props = 0  # the depth of skip inside the properties of the innermost run open, else 0
-        self.in_text = 0
-        self.size = 0  # characters of text read
-        self.choices = []  # per mc:AlternateContent open: whether one of its choices was read
+        self.path, self.lines, self.size = path, [], 0
         self.parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
         self.parser.buffer_text = True
         self.parser.StartElementHandler = self._start
@@ -324,10 +320,26 @@ class _WordText:
         try:
             self.parser.Parse(data, final)
         except (xml.parsers.expat.ExpatError, LookupError) as exc:  # LookupError: an encoding no codec reads
-            raise InputError(self.path, f"is a damaged Word file (its XML: {exc})") from None
+            raise InputError(self.path, f"is a damaged {self.KIND} (its XML: {exc})") from None
 
     def _doctype(self, *args):
-        raise InputError(self.path, "is a Word file whose XML declares a document type or entities (no Word file does)")
+        article = "an" if self.KIND[:1] in "AEIOU" else "a"
+        raise InputError(self.path, f"is {article} {self.KIND} whose XML declares a document type or entities")
+
+
+class _WordText(ExpatText):
+    """Collects the paragraphs of WordprocessingML as it is parsed."""
+
+    KIND = "Word file"
+
+    def __init__(self, path):
+        super().__init__(path)
+        self.open = []  # paragraphs being read, outermost first: (parts, lines of paragraphs inside it)
+        self.skip = 0  # depth inside what Word does not show (deletions, properties, ruby text, fallbacks)
+        self.runs = []  # per run open: whether its properties hide it (w:vanish: hidden text)
+        self.run_props = 0  # the depth of skip inside the properties of the innermost run open, else 0
+        self.in_text = 0
+        self.choices = []  # per mc:AlternateContent open: whether one of its choices was read
 
     def _start(self, name, attrs):
         space, _, tag = name.rpartition(" ")

@@ -8,6 +8,7 @@ import re
 import zipfile
 import zlib
 
+from geo.extract.documents import ExpatText
 from geo.io import InputError, zip_part_limit
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -119,32 +120,15 @@ def _text(reader) -> str:
     return tidy_paragraphs("\n".join(reader.lines))
 
 
-class _OdfText:
-    """Collects the paragraphs of an OpenDocument's body as it is parsed (expat, no tree)."""
+class _OdfText(ExpatText):
+    """Collects the paragraphs of an OpenDocument's body as it is parsed."""
+
+    KIND = "OpenDocument text"
 
     def __init__(self, path):
-        import xml.parsers.expat
-
-        self.path, self.lines, self.open, self.skip, self.size = path, [], [], 0, 0
+        super().__init__(path)
+        self.open, self.skip = [], 0
         self.style, self.hiding = None, set()  # the automatic style being read; the names of those hiding text
-        self.parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-        self.parser.buffer_text = True
-        self.parser.StartElementHandler = self._start
-        self.parser.EndElementHandler = self._end
-        self.parser.CharacterDataHandler = self._chars
-        self.parser.StartDoctypeDeclHandler = self._doctype
-        self.parser.EntityDeclHandler = self._doctype
-
-    def feed(self, data, final=False):
-        import xml.parsers.expat
-
-        try:
-            self.parser.Parse(data, final)
-        except (xml.parsers.expat.ExpatError, LookupError) as exc:  # LookupError: an encoding no codec reads
-            raise InputError(self.path, f"is a damaged OpenDocument text (its XML: {exc})") from None
-
-    def _doctype(self, *args):
-        raise InputError(self.path, "is an OpenDocument text whose XML declares a document type or entities")
 
     def _start(self, name, attrs):
         space, _, tag = name.rpartition(" ")
@@ -181,7 +165,7 @@ class _OdfText:
             lines.append("".join(parts))
             lines.extend(inside)
 
-    def _chars(self, data):
+    def _text(self, data):
         if self.open and not self.skip:
             self._add(_SPACES.sub(" ", data))
 
