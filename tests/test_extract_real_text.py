@@ -710,6 +710,11 @@ def test_dev_set_meets_the_issue_targets(capsys):
     ("白石社区党群服务中心工程等20个项目建成,社区党群服务中心建设项目开工,青山科技文化中心A区竣工,"
      "完善公园及道路绿化、村社区文化服务中心等工程33个。",
      [("白石社区党群服务中心", "welfare"), ("青山科技文化中心A区", "culture")], [("project", 33), ("welfare", 19)]),
+    # a table flattened a row per line: the row's number is no part of the name (1 青松路拓宽工程); a
+    # count opening a line (4 所幼儿园) still counts
+    ("序号 项目名称 建设内容\n1 青松路拓宽工程 道路拓宽\n2 白石小学新建工程 新建教学楼\n"
+     "3 金河公园提升工程 绿化提升\n4 所幼儿园新建完成。",
+     [("白石小学", "school"), ("金河公园", "park"), ("青松路", "road_rebuild")], [("school", 4)]),
     # a community centre (社区中心, 社区服务中心) and a 便民服务中心 are welfare facilities, as a 党群 one
     ("建设青山社区中心和白石社区中心,新建金河社区服务中心、东关便民服务中心,改造兴平南路。",
      [("东关便民服务中心", "welfare"), ("兴平南路", "road_rebuild"), ("白石社区中心", "welfare"),

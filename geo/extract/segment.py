@@ -21,6 +21,11 @@ _ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩�
 _LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
 _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[\u4e00-\u9fff]))")
+# A number opening a line (or a clause), set apart by a space from the words after it: a row's or
+# an item's number (1 堤口路拓宽工程: a table flattened a row per line), unless a unit follows (4 所
+#幼儿园: a count; 1 号路, 2023 年: part of what follows). Its space is kept: no name takes it in.
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u4e00-\u9fff])", re.M)
+_NOT_ITEM = ("号", "期", "年", "月", "日", "届", "次", "级", "段", "批", "轮", "类", "年度", "周年")
 
 
 # Characters set with a space between them (letter-spaced titles and table cells of PDFs and
@@ -53,10 +58,20 @@ def clean(norm, origin, breaks=()):
     """
     norm = _LOWER_CODE.sub(lambda m: m.group().upper(), norm)  # g65, s202: same length, offsets kept
     wraps = [(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in breaks]
+    items = _item_number_ends(norm)
     norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)]
-                            + [m.span() for m in _SPACED_NUMBER.finditer(norm)] + _letter_spaces(norm) + wraps)
+                            + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
+                            + _letter_spaces(norm) + wraps)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)])
+
+
+def _item_number_ends(norm):
+    """Where the item numbers of :data:`_ITEM_NUMBER` end (before their space), less those a unit follows."""
+    from geo.extract.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
+
+    units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM)
+    return {m.end() for m in _ITEM_NUMBER.finditer(norm) if not norm[m.end():].lstrip(" ").startswith(units)}
 
 
 def _dropped(norm, origin, spans):
