@@ -10,9 +10,10 @@ from geo.io import InputError, zip_part_limit
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 # The survey table's X坐标/北坐标 (northing) and Y坐标/东坐标 (easting) stand in either list: projected
-# coordinates are told apart by size (geo.survey.projected_to_lonlat).
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "东经", "經度", "東經", "x坐标", "东坐标", "easting")
-_LAT_COLUMNS = ("lat", "latitude", "y", "纬度", "北纬", "緯度", "北緯", "y坐标", "北坐标", "northing")
+# coordinates are told apart by size (geo.survey.projected_to_lonlat). Columns named as lon/lat come
+# first: a survey table giving both (经度, 纬度, X, Y) is read by its lon/lat.
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "x坐标", "东坐标", "easting")
+_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "y坐标", "北坐标", "northing")
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).

@@ -297,6 +297,16 @@ def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, h
         load_file(path)
 
 
+def test_a_survey_table_with_lon_lat_and_x_y_is_read_by_its_lon_lat(tmp_path):
+    # 成果表: the point's B/L and its X/Y, labelled CGCS2000 only (no zone, Y without its number)
+    northing, easting = _gauss_kruger(False)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"点名,X,Y,经度,纬度,坐标系\n汇才学校,{northing},{easting},{SITE[0]},{SITE[1]},CGCS2000\n",
+                    encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-9 and entry.source_datum == "wgs84"
+
+
 def test_a_gauss_kruger_zone_named_beside_lon_lat_gives_its_datum(tmp_path):
     # A survey table's B and L, or a Shapefile whose .prj projected it and whose attribute names the zone.
     import geopandas as gpd
