@@ -1,7 +1,7 @@
 """Score the extraction stage against hand-labelled gold: recall, precision, category agreement.
 
 Usage: python scripts/score_extract.py GOLD.csv REPORT.txt [--verbose]
-       python scripts/score_extract.py --set DIR [--files F ...] [--verbose]
+       python scripts/score_extract.py --set DIR [--files F ...] [--labels GOLD2.csv] [--verbose]
 
 ``--set DIR`` scores a folder of real texts in the layout of shared/dev_reports (``DIR/*.txt``,
 lines starting with ``#`` stripped, gold in ``DIR/gold.csv`` with the columns
@@ -10,6 +10,11 @@ gold name matches a record name when equal after NFKC and space removal, or when
 other and is at least 60% of its length; a ``*_count`` row matches any record stating that count
 (quantity, group_total or a measure); ``optional`` rows are not scored; named precision is over
 the named records. It prints per-file and pooled figures.
+
+``--set DIR --labels GOLD2.csv`` scores a second, independent labelling of the same texts (same
+columns) in place of the extractor, with the same rules: its ``yes`` rows are its named records,
+its ``*_count`` rows its counted groups (optional rows left out). That is how far two labellers
+agree, the most that can be asked of an extractor judged against one of them.
 
 GOLD.csv columns: name,category,named,quantity_value. Named gold rows match extracted named
 projects on the normalised name (OpenCC t2s + NFKC, spaces removed). Unnamed gold rows (counted
@@ -139,20 +144,48 @@ def score_real(gold_rows, features):
             "missed": missed, "unmatched": [n for n in named if n not in hits]}
 
 
-def score_set(folder, files=None, verbose=False):
-    """Score every text of a real-text folder; print per-file and pooled figures; return the totals."""
+def labels_as_features(rows):
+    """A labelling's rows of one text as catalog features (see ``--labels``): each ``yes`` row a
+    named record, each ``*_count`` row a counted group stating its count; optional rows left out."""
+    features = []
+    for row in rows:
+        if row["category"].endswith("_count"):
+            value = float(row["geometry"].split("=")[1]) if "=" in row["geometry"] else None
+            props = {"name": row["name"], "named": False, "quantity": {"value": value}}
+        elif row.get("must_locate", "yes") != "optional":
+            props = {"name": row["name"], "named": True}
+        else:
+            continue
+        features.append({"type": "Feature", "properties": props, "geometry": None})
+    return features
+
+
+def _gold_rows(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def score_set(folder, files=None, verbose=False, labels=None):
+    """Score every text of a real-text folder; print per-file and pooled figures; return the totals.
+
+    With ``labels`` (a second labelling's CSV) its rows are scored in place of the extractor.
+    """
     from pathlib import Path
 
     from geo.extract import extract_projects, read_report
 
     folder = Path(folder)
-    with open(folder / "gold.csv", encoding="utf-8", newline="") as handle:
-        gold = list(csv.DictReader(handle))
+    gold = _gold_rows(folder / "gold.csv")
+    second = _gold_rows(labels) if labels else None
     paths = sorted(folder.glob("*.txt")) if not files else [folder / f for f in files]
     total = dict.fromkeys(("found", "scored", "named_hit", "named"), 0)
     for path in paths:
-        text = "\n".join(line for line in read_report(path).split("\n") if not line.startswith("#"))
-        result = score_real([r for r in gold if r["file"] == path.name], extract_projects(text))
+        if second is not None:
+            features = labels_as_features([r for r in second if r["file"] == path.name])
+        else:
+            text = "\n".join(line for line in read_report(path).split("\n") if not line.startswith("#"))
+            features = extract_projects(text)
+        result = score_real([r for r in gold if r["file"] == path.name], features)
         for key in total:
             total[key] += result[key]
         print(f"{path.stem:<26} recall {result['found']:>3}/{result['scored']:<3} "
@@ -173,10 +206,11 @@ def main(argv=None):
     parser.add_argument("report", nargs="?", help="report text file (UTF-8, GB18030 or Big5)")
     parser.add_argument("--set", dest="folder", help="score a folder of real texts with DIR/gold.csv")
     parser.add_argument("--files", nargs="*", help="with --set: only these files of the folder")
+    parser.add_argument("--labels", help="with --set: score this second labelling of the texts instead of the extractor")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses, extras and category disagreements")
     args = parser.parse_args(argv)
     if args.folder:
-        score_set(args.folder, args.files, args.verbose)
+        score_set(args.folder, args.files, args.verbose, args.labels)
         return 0
     if not (args.gold and args.report):
         parser.error("give GOLD.csv REPORT.txt, or --set DIR")

@@ -56,6 +56,23 @@ def test_dev_set_meets_the_issue_targets(capsys):
     assert totals["named_hit"] / totals["named"] >= 0.95
 
 
+def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extractor(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("# source\n新建青松路，改造学校3所。\n", encoding="utf-8")
+    header = "file,name,category,geometry,must_locate,note\n"
+    (tmp_path / "gold.csv").write_text(header + "a.txt,青松路,road,line,yes,\n"
+                                       "a.txt,白石小学,school,point,yes,\na.txt,学校3所,school_count,count=3,no,\n",
+                                       encoding="utf-8")
+    second = tmp_path / "second.csv"
+    # Agrees on the road (its longer name within 60%) and the count, misses the school, adds a
+    # place of context; an optional row is no record.
+    second.write_text(header + "a.txt,青松路东段,road,line,yes,\na.txt,学校3所,school_count,count=3,no,\n"
+                      "a.txt,红枫路,road,line,yes,\na.txt,白石小学,school,point,optional,\n", encoding="utf-8")
+    totals = _scorer().score_set(tmp_path, labels=second)
+    assert (totals["found"], totals["scored"], totals["named_hit"], totals["named"]) == (2, 3, 1, 2)
+    totals = _scorer().score_set(tmp_path, labels=tmp_path / "gold.csv")
+    assert (totals["found"], totals["scored"], totals["named_hit"], totals["named"]) == (3, 3, 2, 2)
+
+
 
 
 # Made-up names (none from the labelled texts) for the rules real text needed.
