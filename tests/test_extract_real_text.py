@@ -890,6 +890,14 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("二凤路黑色化改造提升。", [("二凤路", "road_rebuild")], []),
     # a lettered line after a rail word is a rail line's, not a provincial road S2
     ("推进市域铁路S2线建设,完成省道S325线改建。", [("市域铁路S2线", "rail"), ("省道S325线", "road_rebuild")], []),
+    # names listed in brackets after a counted type are its members, with its works (and no
+    # closing bracket in the last one's name); one name in brackets is no list
+    ("新建2条道路(青松大道、白石大道),改扩建4条道路。", [("白石大道", "road_new"), ("青松大道", "road_new")],
+     [("road_rebuild", 4)]),
+    ("新建学校4所(青山小学、白石中学)。", [("白石中学", "school"), ("青山小学", "school")], [("school", 2)]),
+    # a county road named X线 with works on a length of it; a rating between a count and its type
+    ("完成青岭线25.6公里路基路面改造。", [("青岭线", "road_rebuild")], []),
+    ("新建红枫、白鹭、青峰3个35千伏变电站。", [], [("utility", 3)]),
 ])
 def test_real_text_rules(no_record_model, text, named, groups):
     # The rules and the tagger on one sentence each; the record model weighs whole reports

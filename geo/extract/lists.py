@@ -6,7 +6,7 @@ import re
 
 from geo.extract.lexicon import PRODUCT_TYPES, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_CHAIN, BRACKETED_SECTION_END, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.patterns import MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
@@ -67,6 +67,7 @@ def resolve_enumerations(norm, mentions, clause_start):
         mention.members = members
         for member in members:
             member.typed_by = mention
+    _bracketed_members(norm, mentions)
     raw_items.extend(_parallel_items(norm, mentions, clause_start, by_end))
     raw_items.extend(_route_items(norm, mentions, clause_start))
     raw_items.extend(_abbreviated_items(norm, mentions, clause_start))
@@ -93,6 +94,26 @@ def resolve_enumerations(norm, mentions, clause_start):
     for chain in chains:
         for mention in chain:
             mention.chain = chain
+
+
+def _bracketed_members(norm, mentions):
+    """新建2条道路(发展大道、产业大道): names listed in brackets right after a counted type are its
+    members, as they are before it (发展大道、产业大道2条道路)."""
+    for mention in mentions:
+        if mention.kind == "skip" or mention.members or norm[mention.end:mention.end + 1] != "(" or not (
+                mention.count is not None or COUNT_RE.match(norm, mention.stem_start, mention.head_start)):
+            continue
+        close = norm.find(")", mention.end, mention.end + _MAX_BRACKETED_LIST)
+        members = [m for m in mentions if m.kind != "skip" and m.typed_by is None and mention.end < m.stem_start
+                   and m.end <= close]
+        if close < 0 or len(members) < 2:
+            continue  # 3个项目(青山路): one name in brackets may be a note on the type, no list
+        mention.members = members
+        for member in members:
+            member.typed_by = mention
+
+
+_MAX_BRACKETED_LIST = 60
 
 
 def _noun_goes_on(typed):
@@ -311,15 +332,21 @@ def link_listed_members(norm, records, sent_start, sent_end):
                     not r.named or not _same_kind(r.category, group.category) for r in inside):
                 break
             members.extend(inside)
-        total = group.quantity["value"]
-        if not members or len(members) >= total:
-            continue
-        group.quantity = {"value": total - len(members), "unit": group.quantity["unit"]}
-        group.group_total = {"value": total, "unit": group.quantity["unit"]}
-        group.remainder = True
-        group.listed_members = members
-        for member in members:
-            member.action = member.action or group.action
+        _list_members(group, members)
+
+
+def _list_members(group, members):
+    """Make ``members`` the named members of the counted ``group`` (fewer than its count): the
+    group keeps the rest of the count, and members without works take the group's."""
+    total = group.quantity["value"]
+    if not members or len(members) >= total:
+        return
+    group.quantity = {"value": total - len(members), "unit": group.quantity["unit"]}
+    group.group_total = {"value": total, "unit": group.quantity["unit"]}
+    group.remainder = True
+    group.listed_members = members
+    for member in members:
+        member.action = member.action or group.action
 
 
 def drop_partners(norm, records, clause_end):

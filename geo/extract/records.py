@@ -97,6 +97,9 @@ def _mention_records(norm, mention, sentence, clause_end):
     if governed_by_context_verb(case):
         return []
     case.action = action_for(norm, mention, clause_end)
+    typed = mention.typed_by
+    if case.action is None and typed is not None and typed.end <= mention.stem_start:
+        case.action = action_for(norm, typed, clause_end)  # 新建2条道路(发展大道、…): the type's works
     for rule in CONTEXT_RULES:
         if rule(case):
             return []

@@ -66,9 +66,11 @@ def _places_joined_before(norm, pos, clause_start):
 
 
 # Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
-_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(", "改造", "改线", "改扩建", "改建",
-                      "扩建", "升级", "大中修", "中修",
-                      "大修", "提升", "拓宽", "路面", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
+_COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面",
+                      "路基", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
+_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS
+# A length between the name and its works (半苗线56.9公里路基路面改造).
+_LENGTH_AFTER = re.compile(r"\d+(?:\.\d+)?(?:公里|千米|km|KM)")
 
 
 def county_road_ok(norm, match, lo, hi):
@@ -80,6 +82,9 @@ def county_road_ok(norm, match, lo, hi):
             or norm.endswith("全线", 0, match.end()):  # 管道已全线贯通: 全线 is "the whole line"
         return False
     after = norm[match.end():hi]
+    length = _LENGTH_AFTER.match(after)
+    if length is not None and after.startswith(_COUNTY_ROAD_WORKS, length.end()):
+        return True  # 半苗线56.9公里路基路面改造: works on a length of it
     before = norm[lo:match.start()]
     listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
         before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)

@@ -164,6 +164,7 @@ def extend_to_names(norm, records, found):
     for start, end in spans:
         if any(ch in _EXTENSION_BREAKS for ch in norm[start:end]):
             continue
+        start, end = _with_brackets_balanced(norm, start, end)
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if lo > 0 and reach[lo - 1] > start:
             continue  # a record opening before the span goes into it
@@ -181,6 +182,18 @@ def extend_to_names(norm, records, found):
 
 # What a name the tagger extends a rule name to never holds: clause and list breaks.
 _EXTENSION_BREAKS = frozenset(",;:。!?、\n")
+
+
+def _with_brackets_balanced(norm, start, end):
+    """The span with its brackets closed: a bracket it closes last without opening it is left out
+    (白石大道) of 2条道路(青松大道、白石大道)), one it opens last is closed if the text does so
+    right after it (青山路(东段 -> 青山路(东段))."""
+    text = norm[start:end]
+    if text.endswith(")") and text.count(")") > text.count("("):
+        return start, end - 1
+    if text.count("(") > text.count(")") and norm[end:end + 1] == ")":
+        return start, end + 1
+    return start, end
 
 
 def add_missed(norm, records, tagging, found, sent_start, sent_end):

@@ -100,7 +100,7 @@ def analyse_stem(norm, mention):
     rest = norm[start:head_start]
     if count is None and mention.kind != "code" and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
-                      if (is_generic(norm[m.end():head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, m.end(), head_start))
+                      if _counted_type_between(norm, m.end(), head_start)
                       and unit_fits(m.group("unit"), mention.category, mention.head)
                       and not norm[m.start("num") - 1].isdigit()), None)
         if inner is not None and parse_number(inner.group("num")) is not None:
@@ -324,5 +324,16 @@ _CLOSING_QUOTES = frozenset(_CLOSERS)
 # A few characters between a count inside a stem and a type head: words that describe it
 # (中心城区4条关键卡口道路), no name (a name would follow no count).
 _ADJECTIVES_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,4}")
+# A rating between a count and the type it counts (3个35千伏变电站, 2个10万吨级泊位).
+_RATING = re.compile(r"\d+(?:\.\d+)?(?:千伏|[kK][vV]|万?千瓦|兆瓦|万?吨级)")
+
+
+def _counted_type_between(norm, pos, head_start):
+    """True when ``norm[pos:head_start]``, between a count and a head, only describes the type
+    counted: generic words, a few adjectives, or a rating and generic words (大杖子、梓木林3个35千伏变电站)."""
+    rating = _RATING.match(norm, pos, head_start)
+    if rating is not None:
+        pos = rating.end()
+    return is_generic(norm[pos:head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, pos, head_start) is not None
 # What ends a road's name (北路, 大街), opening a stem that goes on after it.
 _ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])")
