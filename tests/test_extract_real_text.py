@@ -898,6 +898,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a county road named X线 with works on a length of it; a rating between a count and its type
     ("完成青岭线25.6公里路基路面改造。", [("青岭线", "road_rebuild")], []),
     ("新建红枫、白鹭、青峰3个35千伏变电站。", [], [("utility", 3)]),
+    # places a road links (联通) are its destinations, context
+    ("农村公路联通了青松公园、白石湖等12个旅游景区。", [], []),
+    # 初级中学, 高级中学 and 完全中学 are kinds of school, no names (青山初级中学 is one)
+    ("拟建设36个班的初级中学,新建青山初级中学。", [("青山初级中学", "school")], []),
 ])
 def test_real_text_rules(no_record_model, text, named, groups):
     # The rules and the tagger on one sentence each; the record model weighs whole reports
