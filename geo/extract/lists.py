@@ -6,7 +6,7 @@ import re
 
 from geo.extract.lexicon import PRODUCT_TYPES, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
@@ -103,7 +103,7 @@ def _bracketed_members(norm, mentions):
         if mention.kind == "skip" or mention.members or norm[mention.end:mention.end + 1] != "(" or not (
                 mention.count is not None or COUNT_RE.match(norm, mention.stem_start, mention.head_start)):
             continue
-        close = norm.find(")", mention.end, mention.end + _MAX_BRACKETED_LIST)
+        close = norm.find(")", mention.end, mention.end + MAX_BRACKETED_LIST)
         members = [m for m in mentions if m.kind != "skip" and m.typed_by is None and mention.end < m.stem_start
                    and m.end <= close]
         if close < 0 or len(members) < 2:
@@ -111,9 +111,6 @@ def _bracketed_members(norm, mentions):
         mention.members = members
         for member in members:
             member.typed_by = mention
-
-
-_MAX_BRACKETED_LIST = 60
 
 
 def _noun_goes_on(typed):

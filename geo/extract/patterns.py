@@ -38,6 +38,9 @@ PHASE_MAX_STEM = 8
 # Items of one list that share its works: a list of thousands (a crafted text) is cut into lists of
 # this many, so that the rules that look along a list stay linear in the text.
 MAX_CHAIN = 400
+# Characters after a counted type within which a bracket listing its members must close
+# (新建2条道路(发展大道、产业大道)).
+MAX_BRACKETED_LIST = 60
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"

@@ -335,5 +335,7 @@ def _counted_type_between(norm, pos, head_start):
     if rating is not None:
         pos = rating.end()
     return is_generic(norm[pos:head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, pos, head_start) is not None
+
+
 # What ends a road's name (北路, 大街), opening a stem that goes on after it.
 _ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])")
