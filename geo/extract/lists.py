@@ -1,7 +1,8 @@
-"""Lists: 等-typed enumerations, parallel items sharing a head, members named after 其中, partners and locators."""
+"""Lists: 等-typed enumerations, members in brackets after a counted type, parallel items sharing a head, members named after 其中, partners and locators."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from geo.extract.lexicon import PRODUCT_TYPES, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
@@ -99,12 +100,14 @@ def resolve_enumerations(norm, mentions, clause_start):
 def _bracketed_members(norm, mentions):
     """新建2条道路(发展大道、产业大道): names listed in brackets right after a counted type are its
     members, as they are before it (发展大道、产业大道2条道路)."""
-    for mention in mentions:
+    starts = [m.stem_start for m in mentions]  # (left to right: the clause's mentions)
+    for index, mention in enumerate(mentions):
         if mention.kind == "skip" or mention.members or norm[mention.end:mention.end + 1] != "(" or not (
                 mention.count is not None or COUNT_RE.match(norm, mention.stem_start, mention.head_start)):
             continue
         close = norm.find(")", mention.end, mention.end + MAX_BRACKETED_LIST)
-        members = [m for m in mentions if m.kind != "skip" and m.typed_by is None and mention.end < m.stem_start
+        inside = mentions[index + 1:bisect.bisect_right(starts, close)]
+        members = [m for m in inside if m.kind != "skip" and m.typed_by is None and mention.end < m.stem_start
                    and m.end <= close]
         if close < 0 or len(members) < 2:
             continue  # 3个项目(青山路): one name in brackets may be a note on the type, no list
