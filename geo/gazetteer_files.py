@@ -43,7 +43,9 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     Rows that cannot place anything are left out with one warning (appended to
     ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection,
     a line of zero length, a road (by its ``feature_type``, ``category`` or name) given
-    as a point or a polygon.
+    as a point or a polygon, unless the planner drew it so on the projects map (its
+    ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
+    geometry type, and such a row keeps the shape drawn).
     """
     from geo.io import check_input_file, warn
 
@@ -73,7 +75,7 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a GeometryCollection, give one geometry type per row"
         elif kind in LINE_TYPES and geom.length == 0:
             unusable[number] = "a line of zero length"
-        elif kind not in LINE_TYPES and _is_road(row):
+        elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) != settings.HAND_PLACED_SOURCE:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
 
