@@ -9,6 +9,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
+from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.tables import TABLE_SUFFIXES, read_table, text_or_none as _text, with_synonyms
 
@@ -40,10 +41,14 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     Vector files with several layers (a GeoPackage keeping points and lines apart) give
     the rows of every layer that has geometry, layer by layer in name order.
 
-    Rows that cannot place anything are left out with one warning (appended to
+    Rows placed by hand on the projects map are checked as the map writes them
+    (:func:`geo.hand_placed.check_file`): InputError otherwise. Other rows that cannot
+    place anything are left out with one warning (appended to
     ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection,
     a line of zero length, a road (by its ``feature_type``, ``category`` or name) given
-    as a point or a polygon.
+    as a point or a polygon, unless the planner drew it so on the projects map (its
+    ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
+    geometry type, and such a row keeps the shape drawn).
     """
     from geo.io import check_input_file, warn
 
@@ -56,6 +61,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
         raise InputError(path, "gazetteer has no entries")
     entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
     unusable = _unusable_rows(rows, geoms)
+    check_file(path, entries, unusable)  # rows placed by hand on the map: as the map wrote them, or refused
     if unusable:
         warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
              f"({_reasons(unusable)})", warnings)
@@ -73,7 +79,7 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a GeometryCollection, give one geometry type per row"
         elif kind in LINE_TYPES and geom.length == 0:
             unusable[number] = "a line of zero length"
-        elif kind not in LINE_TYPES and _is_road(row):
+        elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) != settings.HAND_PLACED_SOURCE:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
 

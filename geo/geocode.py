@@ -8,6 +8,7 @@ from typing import NamedTuple
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, normalise_name
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
+from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.safe_text import one_line
@@ -149,9 +150,9 @@ def _locate(props, gazetteer, kind, place, online):
     category = props.get("category")
     if props.get("named") is False:
         return None, unlocated("counted group, not named in the report: stays district-wide by design")
-    hand = _hand_placed(gazetteer, name, category)
+    hand = hand_placed_entry(gazetteer, name, category)
     if hand is not None:
-        return _use_hand_placed(hand, place)
+        return use_hand_placed(hand, place.near)
     roads = junction_roads(name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
@@ -241,7 +242,7 @@ def _station_on_line(name, gazetteer, crs, off_line=None):
     if parts is None:
         return None
     line, station = parts
-    match = gazetteer.lookup(station, accepts=lambda e: _is_stop(e) and not _is_hand_placed(e))
+    match = gazetteer.lookup(station, accepts=lambda e: _is_stop(e) and not is_hand_placed(e))
     if match is None or match.strength not in ("exact", "folded"):
         return None
     lines, _ = gazetteer.find_lines(line)
@@ -372,40 +373,6 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
                       "add its position with --gazetteer or --osm")
 
 
-def _is_hand_placed(entry) -> bool:
-    return entry.source == settings.HAND_PLACED_SOURCE
-
-
-def _hand_placed(gazetteer, name, category):
-    """The entry placed by hand on the map for this very project (its name, its category), or None.
-
-    Such rows (``source`` = :data:`geo.settings.HAND_PLACED_SOURCE`, written by the projects
-    map's panel into placed.csv) win over every other source of the name, in whatever tier
-    they are, and keep the geometry the planner drew. They never stand in for another
-    project by a loose name match.
-    """
-    def fits(entry):
-        return (_is_hand_placed(entry) and entry.geometry is not None and not entry.geometry.is_empty
-                and (not entry.category or not category or entry.category == category))
-
-    match = gazetteer.lookup(name, accepts=fits)
-    return match.entry if match is not None and match.strength in ("exact", "folded") else None
-
-
-def _use_hand_placed(entry, place):
-    if place.near is not None and not entry.geometry.intersects(place.near):
-        return None, unlocated(f"placed by hand outside the district ({entry.tier}: {entry.name!r})")
-    method = entry.method if entry.method.startswith(settings.HAND_PLACED_SOURCE) else settings.HAND_PLACED_SOURCE
-    return entry.geometry, {
-        "status": MATCHED,
-        "source": entry.source,
-        "method": method,
-        "source_datum": entry.source_datum,
-        "accuracy_m": accuracy_metres(entry.accuracy_m),
-        "matched_name": entry.name,
-    }
-
-
 def _zone_areas(zones):
     """(place-name stem, 街道 name, point inside, radius in m) for each 街道, longest stem first."""
     import shapely
@@ -457,9 +424,9 @@ def _accepts(kind, name, category=None):
     else:
         allowed = AREA_TYPES | LINE_TYPES | POINT_TYPES
     stops_fit = category is None or category in _STOP_CATEGORIES
-    # A hand-placed row belongs to its own project only (see _hand_placed).
+    # A hand-placed row belongs to its own project only (see geo.hand_placed).
     return lambda entry: (entry.geometry is not None and entry.geometry.geom_type in allowed
-                          and not _is_hand_placed(entry) and (stops_fit or not _is_stop(entry)))
+                          and not is_hand_placed(entry) and (stops_fit or not _is_stop(entry)))
 
 
 def _is_stop(entry) -> bool:

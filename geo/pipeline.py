@@ -117,11 +117,14 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     """Geocode catalog features in memory; returns (features, unlocated).
 
     Problems worth a word but not an error (a gazetteer name used for two places far
-    apart) are appended to ``warnings`` when a list is given.
+    apart) are appended to ``warnings`` when a list is given. A row placed by hand on the
+    map that places no project of ``features`` is an InputError (see
+    :func:`geo.hand_placed.check_used`).
     """
     import shapely
 
     from geo.geocode import geocode_projects, nominatim_lookup
+    from geo.hand_placed import check_used
 
     outline = shapely.union_all(boundaries.outline.geometry.values)
     gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs, warnings)
@@ -130,6 +133,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
+    check_used(features, gazetteer, {f"user gazetteer {Path(path).name}": path for path in gazetteers})
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]))

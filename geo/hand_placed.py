@@ -1,0 +1,154 @@
+"""Rows placed by hand on the projects map (placed.csv): each places one project of the report, as drawn.
+
+The map's panel writes one row per project it placed (``source`` =
+:data:`geo.settings.HAND_PLACED_SOURCE`), named and categorised as the report's project,
+in WGS-84. A row that cannot be what the panel wrote (a file edited by hand, or one from
+another report) would place nothing, or the wrong thing, without a word: it is refused
+with one line naming the file and the row, before any output is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo import settings
+from geo.geocodes import MATCHED, accuracy_metres, unlocated
+from geo.io import InputError
+
+# The panel's note on a row drawn on GCJ-02 (Amap) tiles: its lon/lat are already WGS-84.
+_CONVERTED = re.compile(r"converted to WGS-84", re.I)
+
+
+def is_hand_placed(entry) -> bool:
+    """Whether a gazetteer entry was placed by hand on the projects map."""
+    return entry.source == settings.HAND_PLACED_SOURCE
+
+
+def written_name(name) -> str:
+    """A name as the panel wrote it: without the apostrophe that keeps a spreadsheet from
+    reading it as a formula, nor spaces around it."""
+    text = str(name).strip()
+    return text[1:].strip() if text.startswith("'") else text
+
+
+def check_file(path, entries, unusable) -> None:
+    """Refuse the hand-placed rows of one gazetteer file that the map's panel cannot have written.
+
+    Parameters
+    ----------
+    path : Path
+        The file, named in the error.
+    entries : list of Entry
+        Its rows' entries in row order (entry ``n`` is row ``n``), before rows are left out.
+    unusable : dict
+        ``{row number: why}`` of the rows that cannot place anything.
+
+    Raises
+    ------
+    InputError
+        For the first hand-placed row that cannot place anything, lies outside China
+        (swapped or hand-typed coordinates), is labelled GCJ-02 or BD-09 though the panel
+        says it converted it to WGS-84 (it would be shifted twice), or places a project
+        (name and category) that an earlier row already places.
+    """
+    from geo.crs import in_china
+    import shapely
+
+    seen = {}
+    for number, entry in enumerate(entries, 1):
+        if not is_hand_placed(entry):
+            continue
+        label = f"entry {number} ({entry.name}, placed by hand)"
+        if number in unusable:
+            raise InputError(path, f"{label} cannot place anything: {unusable[number]}")
+        point = shapely.point_on_surface(entry.geometry)
+        if not in_china(point.x, point.y):
+            raise InputError(path, f"{label} lies outside China ({point.x:.4f}, {point.y:.4f}): lon and lat "
+                                   "swapped or typed over? Place it again on the map")
+        if entry.source_datum != "wgs84" and _CONVERTED.search(entry.method or ""):
+            raise InputError(path, f"{label} is labelled {entry.source_datum}, but the map converted it to "
+                                   "WGS-84 already (see its method): its datum is wgs84")
+        key = (written_name(entry.name), entry.category or "")
+        if key in seen:
+            raise InputError(path, f"{label} places {entry.name} a second time (entry {seen[key]} places it "
+                                   "too): keep one row per project, placed twice is ambiguous")
+        seen[key] = number
+
+
+def check_used(features, gazetteer, paths) -> None:
+    """Refuse a hand-placed row that places no project of the catalog (by name and category).
+
+    Parameters
+    ----------
+    features : list of dict
+        The catalog's features.
+    gazetteer : geo.gazetteer.Gazetteer
+        The run's gazetteer; its hand-placed rows are checked.
+    paths : dict
+        ``{tier name: path}`` of the user files, to name the file in the error.
+
+    Raises
+    ------
+    InputError
+        Naming the file and the first row that matches no project: a project renamed or
+        recategorised since the map was made, a row typed by hand, or a placed.csv of
+        another report. Its position would otherwise be dropped without a word.
+    """
+    from geo.gazetteer import Gazetteer
+
+    projects = [(str(f["properties"].get("name") or ""), f["properties"].get("category"))
+                for f in features if f["properties"].get("named") is not False]
+    for tier, entries in gazetteer.tiers:
+        hand = [entry for entry in entries if is_hand_placed(entry)]
+        if not hand:
+            continue
+        rows = Gazetteer().add_tier(tier, hand)
+        used = set()
+        for name, category in projects:
+            match = rows.lookup(name, accepts=lambda entry, c=category: _fits_category(entry, c))
+            if match is not None and match.strength in ("exact", "folded"):
+                used.update(id(entry) for entry in (match.entry, *match.rivals))
+        for entry in hand:
+            if id(entry) not in used:
+                category = f" ({entry.category})" if entry.category else ""
+                raise InputError(paths.get(tier, tier), f"{entry.name}{category}, placed by hand, is no project of "
+                                                        "this report (renamed, recategorised, or placed for "
+                                                        "another report?): remove its row or place it again")
+
+
+def _fits_category(entry, category) -> bool:
+    return not entry.category or not category or entry.category == category
+
+
+def hand_placed_entry(gazetteer, name, category):
+    """The entry placed by hand on the map for this very project (its name, its category), or None.
+
+    Such rows win over every other source of the name, in whatever tier they are, and
+    keep the geometry the planner drew. They never stand in for another project by a
+    loose name match; of rows whose names match alike (``“十大”工程`` and ``十大工程``),
+    the one written as the project's name is its own.
+    """
+    def fits(entry):
+        return (is_hand_placed(entry) and entry.geometry is not None and not entry.geometry.is_empty
+                and _fits_category(entry, category))
+
+    own = written_name(name)
+    match = gazetteer.lookup(name, accepts=lambda entry: fits(entry) and written_name(entry.name) == own)
+    match = match or gazetteer.lookup(name, accepts=fits)
+    return match.entry if match is not None and match.strength in ("exact", "folded") else None
+
+
+def use_hand_placed(entry, near):
+    """(geometry, geocode) of a project placed by hand: as drawn, or unlocated when it lies
+    beyond ``near`` (the district grown by NEAR_DISTRICT_M; None: anywhere)."""
+    if near is not None and not entry.geometry.intersects(near):
+        return None, unlocated(f"placed by hand outside the district ({entry.tier}: {entry.name!r})")
+    method = entry.method if entry.method.startswith(settings.HAND_PLACED_SOURCE) else settings.HAND_PLACED_SOURCE
+    return entry.geometry, {
+        "status": MATCHED,
+        "source": entry.source,
+        "method": method,
+        "source_datum": entry.source_datum,
+        "accuracy_m": accuracy_metres(entry.accuracy_m),
+        "matched_name": entry.name,
+    }

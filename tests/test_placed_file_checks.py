@@ -1,0 +1,127 @@
+"""placed.csv as planners hand it back: every row the map wrote places its project as drawn, and a
+file edited into something the map never writes stops the build with one line, outputs kept."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+import shapely
+from click.testing import CliRunner
+
+from geo import settings
+from geo.cli import main
+
+HEADER = "name,category,lon,lat,wkt,datum,accuracy_m,source,method"
+SOURCE = settings.HAND_PLACED_SOURCE
+METHOD = f"{SOURCE} at zoom 18"
+CONVERTED = f"{SOURCE} at zoom 18, drawn on GCJ-02 (Amap) tiles and converted to WGS-84"
+
+
+def _row(name, category, lon="", lat="", wkt="", datum="wgs84", method=METHOD):
+    wkt, method = (f'"{text}"' if "," in text else text for text in (wkt, method))  # quoted as the panel does
+    return f"{name},{category},{lon},{lat},{wkt},{datum},2,{SOURCE},{method}"
+
+
+def _placed(folder, *rows):
+    path = folder / "placed.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join([HEADER, *rows]) + "\r\n").encode("utf-8"))
+    return path
+
+
+def _build(out_dir, *gazetteers):
+    args = ["build", "--out-dir", str(out_dir), "--basemap", "none"]
+    for path in gazetteers:
+        args += ["--gazetteer", str(path)]
+    return CliRunner().invoke(main, args)
+
+
+def _digest(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """The default district built once without a placed.csv: the outputs a bad file must leave alone."""
+    out = tmp_path_factory.mktemp("first")
+    result = _build(out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _geocodes(out_dir):
+    features = json.loads((out_dir / "projects.geojson").read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["name"]: (f["geometry"], f["properties"]["geocode"]) for f in features}
+
+
+def test_road_corrected_as_a_point_or_an_area_on_the_map_keeps_that_shape(tmp_path):
+    # The panel offers every geometry type for a road project; the reader must not drop the row.
+    out = tmp_path / "out"
+    placed = _placed(tmp_path, _row("水屯北路", "road_rebuild", "117.0000000", "36.7000000"),
+                     _row("二环北路东段", "road_rebuild",
+                          wkt="POLYGON ((117.0 36.7, 117.001 36.7, 117.0005 36.701, 117.0 36.7))"))
+    result = _build(out, placed)
+    assert result.exit_code == 0, result.output
+    assert "cannot place anything" not in result.stderr
+    geocodes = _geocodes(out)
+    for name, kind in (("水屯北路", "Point"), ("二环北路东段", "Polygon")):
+        geometry, geocode = geocodes[name]
+        assert geometry["type"] == kind
+        assert geocode["source"] == SOURCE and geocode["accuracy_m"] == 2
+
+
+BAD_FILES = {
+    "name no project has": ([_row("不存在的项目", "commercial", "117.0", "36.7")],
+                            ["不存在的项目", "no project"]),
+    "category the project does not have": ([_row("金牛建材", "school", "117.0", "36.7")],
+                                           ["金牛建材", "no project"]),
+    "one project placed twice": ([_row("金牛建材", "commercial", "117.0", "36.7"),
+                                  _row("金牛建材", "commercial", "117.02", "36.71")],
+                                 ["金牛建材", "twice"]),
+    "one line placed twice, touching": ([_row("新图书馆", "culture", wkt="LINESTRING (117.0 36.7, 117.001 36.7)"),
+                                         _row("新图书馆", "culture", wkt="LINESTRING (117.001 36.7, 117.002 36.7)")],
+                                        ["新图书馆", "twice"]),
+    "coordinates outside China": ([_row("金牛建材", "commercial", "2.35", "48.85")],
+                                  ["金牛建材", "outside China"]),
+    "GCJ-02 label on a position the map converted": ([_row("金牛建材", "commercial", "117.0", "36.7", datum="gcj02",
+                                                           method=CONVERTED)],
+                                                     ["金牛建材", "gcj02", "WGS-84"]),
+    "geometry collection": ([_row("金牛建材", "commercial", wkt="GEOMETRYCOLLECTION (POINT (117 36.7))")],
+                            ["金牛建材", "GeometryCollection"]),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_placed_file_the_map_never_writes_stops_the_build_in_one_line_and_keeps_the_outputs(
+        first_build, tmp_path, case):
+    rows, words = BAD_FILES[case]
+    out = tmp_path / "out"
+    shutil.copytree(first_build, out)
+    before = _digest(out)
+    placed = _placed(tmp_path, *rows)
+    result = _build(out, placed)
+    assert result.exit_code == 2, (case, result.output)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
+    assert lines[0].startswith(f"geo: error: {placed}:"), lines[0]
+    assert all(word in lines[0] for word in words), lines[0]
+    assert _digest(out) == before
+
+
+def test_placed_rows_of_projects_whose_names_differ_only_in_punctuation_place_each_its_own():
+    from geo.gazetteer import Entry, Gazetteer
+    from geo.geocode import geocode_projects
+
+    spots = {"“十大”工程": shapely.Point(117.01, 36.70), "十大工程": shapely.Point(117.03, 36.69)}
+    entries = [Entry(name=name, geometry=spot, source=SOURCE, method=METHOD, source_datum="wgs84", accuracy_m=2,
+                     tier="user gazetteer placed.csv", category="project") for name, spot in spots.items()]
+    projects = [{"id": f"p{i}", "geometry": None,
+                 "properties": {"id": f"p{i}", "name": name, "category": "project", "named": True}}
+                for i, name in enumerate(reversed(list(spots)))]
+    located, _ = geocode_projects(projects, Gazetteer().add_tier("user gazetteer placed.csv", entries),
+                                  shapely.box(116.95, 36.65, 117.10, 36.75))
+    for feature in located:
+        assert feature["geometry"].equals(spots[feature["properties"]["name"]]), feature["properties"]["name"]
