@@ -224,15 +224,9 @@ def typed_frame(frame):
     """
     import pandas as pd
 
-    from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
-
-    schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
     out = frame.copy()
-    for column in frame.columns:
-        if column == frame.geometry.name:
-            continue
+    for column, kind in column_kinds(frame).items():
         values = list(frame[column])
-        kind = schema.get(column) or _sniffed_type([v for v in values if v is not None])
         if kind == "boolean":
             out[column] = pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
         elif kind == "integer":
@@ -243,6 +237,19 @@ def typed_frame(frame):
             out[column] = pd.Series([cell_text(v) if v is not None else None for v in values],
                                     dtype=object, index=frame.index)
     return out
+
+
+def column_kinds(frame) -> dict:
+    """``{column: "boolean" | "integer" | "real" | "text"}`` for every column but the geometry.
+
+    Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
+    their declared type; other columns are typed from their values.
+    """
+    from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
+
+    schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
+    return {column: schema.get(column) or _sniffed_type([v for v in frame[column] if v is not None])
+            for column in frame.columns if column != frame.geometry.name}
 
 
 def _sniffed_type(values) -> str:
