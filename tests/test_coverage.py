@@ -225,6 +225,26 @@ def test_every_coverage_table_is_one_tidy_table_for_pandas_and_csv(tmp_path):
     assert re.fullmatch(r"\d+\.\d{3}", written["line_km"])  # km with three decimals
 
 
+def test_coverage_csv_written_to_a_file_opens_in_excel_like_the_build_one(tmp_path):
+    """``geo coverage --format csv -o FILE`` is a file for Excel too: UTF-8 with a BOM, as the
+    build's coverage.csv (Excel on Chinese Windows reads a CSV without one as GBK); the
+    terminal gets no BOM."""
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--basemap", "none", "--out-dir", str(tmp_path)]).exit_code == 0
+    args = ["coverage", "--format", "csv", "-p", str(tmp_path / "projects.geojson"),
+            "--layers-dir", str(tmp_path / "layers")]
+    result = runner.invoke(main, [*args, "-o", str(tmp_path / "覆盖.csv")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "覆盖.csv").read_bytes()
+    assert written == (tmp_path / "maps_out" / "coverage.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")
+    assert not runner.invoke(main, args).stdout.startswith("\ufeff")
+
+
 def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     import openpyxl
 
