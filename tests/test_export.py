@@ -462,6 +462,16 @@ def test_csv_opened_in_qgis_has_its_crs_and_typed_fields(out_dir, tmp_path, crs,
     assert set(frame["name"]) == {"天桥实验小学", "北园中学"} and frame.geometry.notna().all()
 
 
+def test_subdistrict_tables_open_with_code_and_name_first(out_dir, tmp_path):
+    """The 街道 and outline layers keep their own column order (code, name, boundary_quality,
+    source), not the project layers' (which put name and source before code)."""
+    for layer, columns in (("subdistricts", ["code", "name", "boundary_quality", "source"]),
+                           ("district_outline", ["code", "name", "source"])):
+        [path] = export_layers(layer, fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / f"{layer}.csv")
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            assert next(csv.reader(handle)) == columns + ["wkt"], layer
+
+
 def test_csv_of_lines_has_no_lon_lat(out_dir, tmp_path):
     [path] = export_layers("road_rebuild", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "r.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:

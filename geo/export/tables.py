@@ -80,10 +80,13 @@ def read_projects(path):
 
 
 def _ordered_columns(keys):
+    """The contract's columns in its order (the 街道 one for a layer of zones, which has a
+    ``code`` and no ``id``, else the project layers'), then any others sorted."""
     from geo.catalog import LAYER_COLUMNS
 
-    known = [c for c in list(LAYER_COLUMNS) + _ZONE_COLUMNS if c in keys]
-    known = list(dict.fromkeys(known))
+    zones = "code" in keys and "id" not in keys
+    order = _ZONE_COLUMNS + list(LAYER_COLUMNS) if zones else list(LAYER_COLUMNS) + _ZONE_COLUMNS
+    known = list(dict.fromkeys(c for c in order if c in keys))
     return known + sorted(k for k in keys if k not in known)
 
 
