@@ -285,6 +285,21 @@ def _hostile_report():
     return _report(zones=zones)
 
 
+def test_workbook_built_on_windows_is_byte_identical(tmp_path, monkeypatch):
+    """Python's zipfile marks each entry with the system that wrote it (Windows or Unix): the
+    workbook must not, so a build on a planner's Windows PC gives the same bytes."""
+    import sys
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    report = _report()
+    here = write_workbook(tmp_path / "here.xlsx", report, coverage_tables(report)).read_bytes()
+    monkeypatch.setattr(sys, "platform", "win32")
+    on_windows = write_workbook(tmp_path / "windows.xlsx", report, coverage_tables(report)).read_bytes()
+    assert on_windows == here
+
+
 def test_names_opening_like_formulas_stay_text_in_the_workbook(tmp_path):
     import openpyxl
 
