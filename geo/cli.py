@@ -251,9 +251,9 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
         features, allocations = pipeline.join_catalog(features, boundaries)
         text = format_coverage(pipeline.coverage_of(features, allocations, boundaries), fmt)
         if output:
-            from geo.io import write_text_atomic
+            from geo.io import write_csv_atomic, write_text_atomic
 
-            write_text_atomic(output, text)
+            (write_csv_atomic if fmt == "csv" else write_text_atomic)(output, text)
     if output:
         click.echo(f"wrote {output}")
     else:

@@ -198,11 +198,9 @@ def format_coverage(report: CoverageReport, fmt: str) -> str:
         From :func:`coverage_report`.
     fmt : {"table", "csv", "json", "md"}
         ``table``: aligned plain text for a terminal (CJK characters count two
-        columns). ``csv``: UTF-8 sections separated by blank lines, each opened by a
-        one-cell ``# ...`` line: boundaries (quality and source), then the per-街道
-        table, district-wide records, gaps (one row per category, zone names joined
-        by "; ") and totals (key, value); spreadsheets open it as one sheet (write it
-        with a BOM, encoding ``utf-8-sig``, for Excel on Chinese Windows). ``json``:
+        columns). ``csv``: the tidy per-街道 table of ``coverage.csv`` (one header row, one
+        row per 街道, boundary quality and source as columns; write it to a file with
+        :func:`geo.io.write_csv_atomic`, whose BOM Excel on Chinese Windows needs). ``json``:
         every part. ``md``: Markdown with a header paragraph that states when the
         boundaries are approximate. ``table`` and ``md`` leave out category columns
         that are zero in every zone; ``csv`` and ``json`` keep them all.

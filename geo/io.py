@@ -117,6 +117,12 @@ def write_text_atomic(path, text: str, *, staged=True) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"), staged=staged)
 
 
+def write_csv_atomic(path, text: str, *, staged=True) -> Path:
+    """Write CSV text to ``path`` atomically, in UTF-8 with a byte-order mark: Excel on Chinese
+    Windows reads a CSV without one as GBK and garbles every name."""
+    return write_bytes_atomic(path, text.encode("utf-8-sig"), staged=staged)
+
+
 def _round_coords(obj, precision):
     if isinstance(obj, (list, tuple)):
         if obj and isinstance(obj[0], (int, float)):

@@ -287,13 +287,12 @@ def write_coverage(report, out_dir, about=None):
     ``about`` adds rows to the workbook's 说明 sheet (the report's file name...).
     """
     from geo.coverage import coverage_tables, csv_text, format_coverage
-    from geo.io import write_text_atomic
+    from geo.io import write_csv_atomic, write_text_atomic
     from geo.workbook import write_workbook
 
     out_dir = Path(out_dir)
     tables = coverage_tables(report)
-    # The CSVs carry a UTF-8 BOM: Excel on Chinese Windows otherwise reads them as GBK.
-    written = [write_text_atomic(out_dir / name, "\ufeff" + csv_text(table)) for name, table in tables.items()]
+    written = [write_csv_atomic(out_dir / name, csv_text(table)) for name, table in tables.items()]
     written.append(write_text_atomic(out_dir / "coverage.md", format_coverage(report, "md")))
     written.append(write_workbook(out_dir / "coverage.xlsx", report, tables, about))
     return written

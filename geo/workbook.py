@@ -24,6 +24,7 @@ HEADINGS = {
 }
 MAX_WIDTH = 60
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries and document properties: equal inputs, equal bytes
+ZIP_SYSTEM = 3  # every zip entry "made on Unix", whatever system writes it: equal bytes on Windows too
 
 
 def write_workbook(path, report, tables, about=None) -> Path:
@@ -169,8 +170,8 @@ def _fit_columns(sheet) -> None:
 
 
 def _stable_zip(data: bytes) -> bytes:
-    """The same zip with fixed entry times and a fixed "modified" property (openpyxl stamps the
-    time of saving), so equal workbooks are equal bytes."""
+    """The same zip with fixed entry times, system and "modified" property (openpyxl stamps the
+    time of saving), so equal workbooks are equal bytes on any system."""
     import re
 
     stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*FIXED_TIME).encode("ascii")
@@ -184,5 +185,6 @@ def _stable_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
+            info.create_system = ZIP_SYSTEM  # zipfile says Windows (0) when run there
             target.writestr(info, content)
     return out.getvalue()

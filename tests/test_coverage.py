@@ -225,6 +225,26 @@ def test_every_coverage_table_is_one_tidy_table_for_pandas_and_csv(tmp_path):
     assert re.fullmatch(r"\d+\.\d{3}", written["line_km"])  # km with three decimals
 
 
+def test_coverage_csv_written_to_a_file_opens_in_excel_like_the_build_one(tmp_path):
+    """``geo coverage --format csv -o FILE`` is a file for Excel too: UTF-8 with a BOM, as the
+    build's coverage.csv (Excel on Chinese Windows reads a CSV without one as GBK); the
+    terminal gets no BOM."""
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--basemap", "none", "--out-dir", str(tmp_path)]).exit_code == 0
+    args = ["coverage", "--format", "csv", "-p", str(tmp_path / "projects.geojson"),
+            "--layers-dir", str(tmp_path / "layers")]
+    result = runner.invoke(main, [*args, "-o", str(tmp_path / "覆盖.csv")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "覆盖.csv").read_bytes()
+    assert written == (tmp_path / "maps_out" / "coverage.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")
+    assert not runner.invoke(main, args).stdout.startswith("\ufeff")
+
+
 def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     import openpyxl
 
@@ -263,6 +283,21 @@ def _hostile_report():
     zones = _zones()
     zones["name"] = [HOSTILE[c] for c in zones["code"]]
     return _report(zones=zones)
+
+
+def test_workbook_built_on_windows_is_byte_identical(tmp_path, monkeypatch):
+    """Python's zipfile marks each entry with the system that wrote it (Windows or Unix): the
+    workbook must not, so a build on a planner's Windows PC gives the same bytes."""
+    import sys
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    report = _report()
+    here = write_workbook(tmp_path / "here.xlsx", report, coverage_tables(report)).read_bytes()
+    monkeypatch.setattr(sys, "platform", "win32")
+    on_windows = write_workbook(tmp_path / "windows.xlsx", report, coverage_tables(report)).read_bytes()
+    assert on_windows == here
 
 
 def test_names_opening_like_formulas_stay_text_in_the_workbook(tmp_path):

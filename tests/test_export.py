@@ -446,6 +446,32 @@ def test_csv_text_opening_like_a_formula_is_quoted_for_spreadsheets(out_dir, tmp
     assert not any(name.startswith("=") for name in names)
 
 
+@pytest.mark.parametrize("crs, epsg", [(None, 4326), ("EPSG:4548", 4548)])
+def test_csv_opened_in_qgis_has_its_crs_and_typed_fields(out_dir, tmp_path, crs, epsg):
+    """QGIS opens a dragged-in CSV with GDAL, which reads its CRS from a .prj and its column
+    types from a .csvt beside it; without them the layer has no CRS (drawn in the wrong place)
+    and every number is text."""
+    [path] = export_layers("school", fmt="csv", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "s.csv")
+    assert path.with_suffix(".prj").is_file() and path.with_suffix(".csvt").is_file()
+    info = pyogrio.read_info(path)
+    assert info["crs"] == f"EPSG:{epsg}"
+    types = dict(zip(info["fields"], info["dtypes"]))
+    assert types["char_start"] == "int64" and types["accuracy_m"] == "float64" and types["length_km"] == "float64"
+    assert types["named"] == "bool" and types["name"] == "object"
+    frame = pyogrio.read_dataframe(path)
+    assert set(frame["name"]) == {"天桥实验小学", "北园中学"} and frame.geometry.notna().all()
+
+
+def test_subdistrict_tables_open_with_code_and_name_first(out_dir, tmp_path):
+    """The 街道 and outline layers keep their own column order (code, name, boundary_quality,
+    source), not the project layers' (which put name and source before code)."""
+    for layer, columns in (("subdistricts", ["code", "name", "boundary_quality", "source"]),
+                           ("district_outline", ["code", "name", "source"])):
+        [path] = export_layers(layer, fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / f"{layer}.csv")
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            assert next(csv.reader(handle)) == columns + ["wkt"], layer
+
+
 def test_csv_of_lines_has_no_lon_lat(out_dir, tmp_path):
     [path] = export_layers("road_rebuild", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "r.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:

@@ -243,3 +243,34 @@ def test_default_build_opens_on_an_intranet_with_every_layer_and_a_tile_notice(c
             })();""")
         assert len(notice) == 1 and "Basemap tiles could not be loaded" in notice[0], page
     driver.save_screenshot(str(tmp_path / "intranet.png"))
+
+
+def test_default_build_served_from_an_intranet_web_server_subfolder_logs_no_errors(chromium, tmp_path):
+    """The build copied into a subfolder of an intranet web server (no favicon at its root), no internet."""
+    import functools
+    import http.server
+    import threading
+
+    from geo.pipeline import run_build
+
+    run_build(out_dir=tmp_path / "site" / "规划" / "tianqiao")
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/%E8%A7%84%E5%88%92/tianqiao/maps_out/"
+        driver = chromium("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--proxy-server=127.0.0.1:9",
+                          "--proxy-bypass-list=127.0.0.1")
+        for page in ("index.html", "projects.html", "coverage.html"):
+            driver.get(base + page)
+            if page != "index.html":
+                assert driver.execute_script(PAGE_STATE_JS)["leaflet"], page
+            assert _severe(driver) == [], page
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

@@ -11,7 +11,7 @@ Layers
     the category layers).
 
 Default output paths (relative to the current directory)
-    one layer: ``exports/<layer>.<ext>`` (``.geojson``, ``.gpkg``, ``.shp`` + sidecars, ``.csv``);
+    one layer: ``exports/<layer>.<ext>`` (``.geojson``, ``.gpkg``, ``.shp`` + sidecars, ``.csv`` + ``.csvt`` and ``.prj``);
     ``all``: ``exports/all.gpkg`` (one table per layer), or the directory ``exports/all/``
     with one ``<layer>.<ext>`` per layer for the other formats. ``-o`` names the file, or a
     directory (an existing one, one ending in ``/``, or any non-``.shp`` path for Shapefile
@@ -42,7 +42,9 @@ Formats
         Chinese Windows reads BOM-less CSV as GBK and garbles the names. Geometry is a
         ``wkt`` column (7 decimals in degrees, 3 in metres); layers of points also get
         ``lon``/``lat`` columns (``x``/``y`` in a projected ``--crs``). Null is an empty
-        cell, booleans are ``true``/``false``, nested values are JSON.
+        cell, booleans are ``true``/``false``, nested values are JSON. Beside it, a ``.csvt``
+        (the column types) and a ``.prj`` (the CRS, WKT1 with its EPSG code), from which
+        GDAL, and so QGIS opening the CSV, takes typed fields and the layer's CRS.
 
 Filters
     ``--category`` keeps projects of one category code. ``--subdistrict`` keeps projects

@@ -80,10 +80,13 @@ def read_projects(path):
 
 
 def _ordered_columns(keys):
+    """The contract's columns in its order (the 街道 one for a layer of zones, which has a
+    ``code`` and no ``id``, else the project layers'), then any others sorted."""
     from geo.catalog import LAYER_COLUMNS
 
-    known = [c for c in list(LAYER_COLUMNS) + _ZONE_COLUMNS if c in keys]
-    known = list(dict.fromkeys(known))
+    zones = "code" in keys and "id" not in keys
+    order = _ZONE_COLUMNS + list(LAYER_COLUMNS) if zones else list(LAYER_COLUMNS) + _ZONE_COLUMNS
+    known = list(dict.fromkeys(c for c in order if c in keys))
     return known + sorted(k for k in keys if k not in known)
 
 
@@ -224,15 +227,9 @@ def typed_frame(frame):
     """
     import pandas as pd
 
-    from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
-
-    schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
     out = frame.copy()
-    for column in frame.columns:
-        if column == frame.geometry.name:
-            continue
+    for column, kind in column_kinds(frame).items():
         values = list(frame[column])
-        kind = schema.get(column) or _sniffed_type([v for v in values if v is not None])
         if kind == "boolean":
             out[column] = pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
         elif kind == "integer":
@@ -243,6 +240,19 @@ def typed_frame(frame):
             out[column] = pd.Series([cell_text(v) if v is not None else None for v in values],
                                     dtype=object, index=frame.index)
     return out
+
+
+def column_kinds(frame) -> dict:
+    """``{column: "boolean" | "integer" | "real" | "text"}`` for every column but the geometry.
+
+    Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
+    their declared type; other columns are typed from their values.
+    """
+    from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
+
+    schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
+    return {column: schema.get(column) or _sniffed_type([v for v in frame[column] if v is not None])
+            for column in frame.columns if column != frame.geometry.name}
 
 
 def _sniffed_type(values) -> str:

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from geo import settings
-from geo.export.tables import PROJECTS, cell_text, typed_frame
+from geo.export.tables import PROJECTS, cell_text, column_kinds, typed_frame
 from geo.io import InputError, ensure_output_dir, warn
 from geo.safe_text import cell_text as safe_cell
 
@@ -32,6 +32,8 @@ _FAMILIES = {"Point": "point", "MultiPoint": "point", "LineString": "line", "Mul
              "LinearRing": "line", "Polygon": "polygon", "MultiPolygon": "polygon"}
 _FAMILY_ORDER = ("point", "line", "polygon")
 _SHAPEFILE_SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".fields.csv")
+# GDAL's names for the column types a .csvt gives a CSV.
+_CSVT_TYPES = {"boolean": "Integer(Boolean)", "integer": "Integer64", "real": "Real", "text": "String", "wkt": "WKT"}
 
 
 
@@ -67,12 +69,29 @@ def write_csv(path, frame):
         if points:
             row += ["", ""] if not wkt else [_number_text(geom.x, decimals), _number_text(geom.y, decimals)]
         writer.writerow(row)
+    _write_csv_sidecars(path, frame, header)
     if simplified:
         warn(f"{Path(path).name}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
              f"an Excel cell ({settings.EXCEL_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
              f"by up to {max(simplified):g} m (wkt_simplified_m; the GeoJSON and GeoPackage keep them whole)"
              + (f"; {too_long} did not fit even so and have no wkt" if too_long else ""))
     return write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+def _write_csv_sidecars(path, frame, header):
+    """The ``.csvt`` and ``.prj`` beside a CSV, from which GDAL (and so QGIS, opening a dragged-in
+    CSV) takes its column types and its CRS; without them the layer has no CRS (QGIS draws it
+    in the wrong place) and every number is text. Written before the CSV, which completes the set."""
+    from pyproj import CRS
+
+    from geo.io import write_bytes_atomic
+
+    kinds = {**column_kinds(frame), "wkt": "wkt"}  # the other added columns (lon/lat, x/y...) are real
+    types = ",".join(f'"{_CSVT_TYPES[kinds.get(column, "real")]}"' for column in header)
+    write_bytes_atomic(Path(path).with_suffix(".csvt"), (types + "\r\n").encode("ascii"))
+    crs = CRS.from_user_input(frame.crs if frame.crs is not None else "EPSG:4326")
+    wkt = crs.to_wkt("WKT1_GDAL") or crs.to_wkt()  # WKT1 with its EPSG code, read by every GDAL since 1.x
+    write_bytes_atomic(Path(path).with_suffix(".prj"), wkt.encode("utf-8"))
 
 
 def _wkt_cell(geom, decimals, crs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from geo.render.page import NO_FAVICON
 from geo.render.style import APPROXIMATE_LABEL, OFFICIAL_LABEL
 
 # Files the index links when present beside it, in this order.
@@ -27,7 +28,7 @@ def index_html(out_dir, title, basemap, inline, approximate, maps) -> str:
             if inline else "maps load Leaflet from a CDN and tiles from the web")
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{e(title)}</title>\n"
+        f"<title>{e(title)}</title>\n{NO_FAVICON}"
         "<style>body{font:15px/1.6 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;"
         "margin:2em auto;max-width:40em;padding:0 1em}</style>\n</head>\n<body>\n"
         f"<h1>{e(title)}</h1>\n<ul>\n{items}\n</ul>\n"

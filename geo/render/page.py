@@ -22,6 +22,10 @@ ISLAND_ID = "geo-data"
 LEAFLET_CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 
+# The page's own (empty) icon: without one a browser asks the server for /favicon.ico, which an
+# intranet web server serving the maps from a subfolder answers 404, an error in the console.
+NO_FAVICON = '<link rel="icon" href="data:,">\n'
+
 _TOKEN = re.compile(r"GEOSLOT(\d{6})Z")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -145,7 +149,8 @@ def leaflet_dir() -> Path:
 
 
 def _assets(*, inline: bool, draw: bool) -> str:
-    """Style and script tags: Leaflet (inline or CDN-linked), geo's own, Leaflet.Editable and the panel."""
+    """The page's icon, style and script tags: Leaflet (inline or CDN-linked), geo's own, Leaflet.Editable
+    and the panel."""
     css, js = [], []
     links = ""
     if not inline:
@@ -164,7 +169,7 @@ def _assets(*, inline: bool, draw: bool) -> str:
     # An inline script ends at the first "</script"; none of these contain one, but make sure.
     css = [re.sub(r"</(style)", r"<\\/\1", c, flags=re.IGNORECASE) for c in css]
     js = [re.sub(r"</(script)", r"<\\/\1", j, flags=re.IGNORECASE) for j in js]
-    return links + "".join(f"<style>\n{c.strip()}\n</style>\n" for c in css) + \
+    return NO_FAVICON + links + "".join(f"<style>\n{c.strip()}\n</style>\n" for c in css) + \
         "".join(f"<script>\n{j.strip()}\n</script>\n" for j in js)
 
 
