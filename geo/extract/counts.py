@@ -220,8 +220,10 @@ def _taken_spans(records, mentions, start, end):
 def _action_ending_at(norm, pos, lo):
     """The works verb of two to four characters ending at ``pos`` (新建, 改造提升), or None."""
     for length in (4, 3, 2):
-        if pos - length >= lo and ACTION_INDEX.at(norm, pos - length) == norm[pos - length:pos]:
-            return norm[pos - length:pos]
+        word = norm[pos - length:pos]
+        # (a word that is no action is no longest action either: the set is asked first)
+        if pos - length >= lo and word in ACTION_INDEX.words and ACTION_INDEX.at(norm, pos - length) == word:
+            return word
     return None
 
 

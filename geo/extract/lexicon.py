@@ -147,8 +147,9 @@ class WordIndex:
             return None
         words = self.words
         for length in lengths:
-            if text[pos:pos + length] in words:
-                return text[pos:pos + length]
+            word = text[pos:pos + length]
+            if word in words:
+                return word
         return None
 
     def all_at(self, text, pos):

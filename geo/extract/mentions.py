@@ -478,6 +478,9 @@ def _split_counted_list(norm, mention, lo):
             return
 
 
+_DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")
+
+
 def _deng_stem(norm, head_start, lo, window=14):
     """The stem of a type head after 等 (等13条道路, 等新建商业载体), or None.
 
@@ -487,6 +490,8 @@ def _deng_stem(norm, head_start, lo, window=14):
     low = max(lo, head_start - window)
     for pos in range(head_start - 1, low - 1, -1):
         char = norm[pos]
+        if char not in _DENG_STEM_EDGES:
+            continue  # the rules below look at breaks, 等 and the 的 of 在内的 only
         if char in HARD_BREAKS and not decimal_point(norm, pos):
             return None  # (等55.2公里通达工程: a decimal point is no break)
         marker = pos - len(INCLUDED_MEMBER_END) if norm.startswith(INCLUDED_MEMBER_END + "的", pos - 2) else None

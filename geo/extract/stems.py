@@ -69,6 +69,7 @@ _DIGIT = re.compile(r"\d")
 _SLOGANS = tuple(SLOGAN_WORDS)
 _SCOPES = ("全区", "全县", "全市", "全镇", "辖区", "区内", "全")
 _DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
+_VAGUE_QUANTITY = re.compile("|".join(map(re.escape, VAGUE_QUANTITIES)))
 
 
 def analyse_stem(norm, mention):
@@ -128,7 +129,7 @@ def analyse_stem(norm, mention):
         return count, start, "generic"  # 额济纳旗2020年棚户区: a year's batch of a type, no name
     if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES) and not _named_block(rest):
         return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type (青山片区道路: a block's)
-    for word in VAGUE_QUANTITIES:
+    for word in (VAGUE_QUANTITIES if _VAGUE_QUANTITY.search(rest) else ()):  # (one scan for all the words first)
         at = rest.find(word)
         if at >= 0 and (is_generic(rest[at + len(word):]) or rest[at + len(word):] in heads()):
             return count, start, "generic"  # 武汉一批公园, 颍东一大批学校, 一批公园绿地: some of a type, no name
