@@ -280,6 +280,7 @@ class Model:
 
         n = len(keys["c"])
         total = np.zeros((n, 3))
+        rows = np.empty((n, 3))  # one buffer for the weights of every template (take fills it in place)
         for t in TEMPLATES:
             known, weights = self.tables[t]
             if t in self.dense:
@@ -288,7 +289,7 @@ class Model:
                 continue
             else:
                 where = self.hashed[t].rows(keys[t])
-            total += weights[where]
+            total += weights.take(where, axis=0, out=rows)
         return total
 
     def tag(self, norm, sentences):
