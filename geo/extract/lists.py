@@ -20,6 +20,8 @@ _WORKS_WORDS = tuple(sorted({*ACTIONS_SORTED, *(word for word, _ in ROAD_ACTION_
 
 def resolve_enumerations(norm, mentions, clause_start):
     """Link ``A、B等N<head>`` members to their type head and build chains for actions."""
+    if not mentions:
+        return  # (half the clauses of a report have none: nothing to link, no items to add)
     by_end = {m.end: m for m in mentions if m.kind != "skip"}
     skip_ends = {m.end for m in mentions if m.kind == "skip"}
     raw_items = []

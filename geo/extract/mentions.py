@@ -60,11 +60,11 @@ def clause_mentions(norm, start, end):
             continue
         last = norm[e - 1]
         mention = None
-        for match in codes.get(e, ()):
+        for match in codes.get(e, ()) if codes else ():
             if match.start() >= covered:
                 mention = code_mention(norm, match, start, end)
                 break
-        if mention is None and (last in single or norm[e - 2:e] in pairs) and not _inside_code(codes, e):
+        if mention is None and (last in single or norm[e - 2:e] in pairs) and not (codes and _inside_code(codes, e)):
             for length in lengths.get(last, ()):
                 if length > e - covered:
                     continue
@@ -252,6 +252,10 @@ def _merge_junctions(norm, mentions):
     merged = []
     for mention in mentions:
         previous = merged[-1] if merged else None
+        if previous is None:  # the first mention kept joins nothing before it
+            if _names_its_own(norm, mention):
+                merged.append(mention)
+            continue
         start = mention.stem_start
         at_junction = mention.head in JUNCTION_HEADS or mention.head in JUNCTION_STRUCTURE_HEADS and mention.stop == "与" or (
             # 友谊路与弯塘路路口人行下穿通道: a structure at the junction of two roads
@@ -305,11 +309,17 @@ def _merge_junctions(norm, mentions):
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             mention.category = previous.category
             merged[-1] = mention
-        elif mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start) \
-                or _DASHED_PAIR.fullmatch(norm, start, mention.head_start):
-            # 青松路路口 is the road's junction, 海滨-黄山路口 two roads' junction; 平交路口, 五一路口 name none
+        elif _names_its_own(norm, mention):
             merged.append(mention)
     return merged
+
+
+def _names_its_own(norm, mention):
+    """True when a mention joined to none before it names a place (青松路路口 is the road's
+    junction, 海滨-黄山路口 two roads' junction; 平交路口, 五一路口 name none)."""
+    start = mention.stem_start
+    return mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start) is not None \
+        or _DASHED_PAIR.fullmatch(norm, start, mention.head_start) is not None
 
 
 def _inside_action(norm, head_start, head_end, lo):
