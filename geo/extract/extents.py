@@ -42,6 +42,12 @@ def _crossed_way_end(norm, pos, clause_end, window=12):
 def extend_right(norm, mention, clause_end):
     """Add section, count and the end of the mention; None when the noun phrase goes on."""
     pos = mention.head_end
+    if pos >= clause_end or norm[pos] == "、":
+        # A quarter of the heads end their clause or a list item: no locator, section, count or
+        # works can follow them (every rule below looks for a word or a number at ``pos``).
+        mention.section = mention.count = None
+        mention.end = pos
+        return mention
     located = _located_head(norm, pos, clause_end, mention)
     if located is not None:
         # 资江两岸风光带, 石峰大道两侧辅道, 永安市场周边小区: what lies along or around a place,
