@@ -62,15 +62,15 @@ def score_records(norm, records, tagging, sent_start, sent_end, added, model=Non
         Default: the shipped model; without it nothing is scored.
     """
     model = model or shipped_model()
-    if model is None:
+    scored = [record for record in records if droppable(record)]
+    if model is None or not scored:
         return
     shared = model.sentence_total(sentence_values(sent_start, sent_end, len(records)))
     listed = _listed_with(norm, records)
-    for record in records:
-        if droppable(record):
-            values = record_values(norm, record, tagging, sent_start, sent_end, id(record) in added,
-                                   listed.get(id(record), 0))
-            record.confidence = model.probability(values, shared)
+    for record in scored:
+        values = record_values(norm, record, tagging, sent_start, sent_end, id(record) in added,
+                               listed.get(id(record), 0))
+        record.confidence = model.probability(values, shared)
 
 
 _LIST_JOINS = frozenset(("、", "和", "与", "及"))

@@ -149,7 +149,7 @@ def counted_things(norm, start, end, records, mentions=()):
     """
     if not NUMBER_CHAR_RE.search(norm, start, end):
         return []
-    taken = _taken_spans(records, mentions, start, end)
+    taken = None  # what the records took, worked out once a thing is found (most counts count none)
     out = []
     for match in _THING_COUNT.finditer(norm, start, end):
         found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end) \
@@ -158,6 +158,8 @@ def counted_things(norm, start, end, records, mentions=()):
             continue
         (noun_start, noun_end), action = found
         span = (min(noun_start, match.start()), max(noun_end, match.end()))
+        if taken is None:
+            taken = _taken_spans(records, mentions, start, end)
         if taken.hit(*span) or not _is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))

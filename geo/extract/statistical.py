@@ -193,12 +193,16 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     to it and discarded, unless the tagger is at least TAGGER_OVERRULES sure (the record
     model then judges the name, see geo.extract.confidence).
     """
-    covered = Covered(sent_start, sent_end, [(r.start, r.end) for r in records])
+    covered = None  # what the records cover, worked out for the first confident name (most sentences have none)
     added = []
     spans = starts = None
     seen = {}  # clause -> its mentions, looked up once for all the spans in it
     for start, end, confidence in found:
-        if confidence < TAGGER_ADD_CONFIDENCE or covered.hit(start, end):
+        if confidence < TAGGER_ADD_CONFIDENCE:
+            continue
+        if covered is None:
+            covered = Covered(sent_start, sent_end, [(r.start, r.end) for r in records])
+        if covered.hit(start, end):
             continue
         if spans is None:
             spans = list(clauses(norm, sent_start, sent_end))
