@@ -366,8 +366,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         # Road names are short (二环北路, 济微高速): a longer stem is a sentence, not a name.
         max_stem = MAX_ROAD_STEM if category == "road" else (
             MAX_SUBUNIT_STEM if mention.head in SUBUNIT_HEADS else MAX_STEM)
-        code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start])
-        if category == "road" and code:
+        code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start]) if category == "road" else None
+        if code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
         stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is None and category == "road":
