@@ -287,6 +287,8 @@ def _raw_item(norm, pos, clause_start, generic_ok=False):
 
 def link_listed_members(norm, records, sent_start, sent_end):
     """新建幼儿园8所，其中包括A、B: A and B become members of the counted group before them."""
+    if all(record.named for record in records):
+        return  # no counted group to take members (most sentences)
     spans = list(clauses(norm, sent_start, sent_end))
     for index, (c0, c1) in enumerate(spans[1:], 1):
         clause_text = norm[c0:c1]

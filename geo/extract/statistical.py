@@ -341,8 +341,9 @@ def _context(norm, mention, action, clause):
 def after_label(norm, clause):
     """True when the clause follows a field label and its colon (地址:, 对口学校:); a clause after
     a label word and a comma (优化5条公交线路,改造…) does not."""
-    before = norm[max(0, clause[0] - 12):max(0, clause[0] - 1)]
-    return clause[0] > 0 and norm[clause[0] - 1] == ":" and before.strip().endswith(CONTEXT_LABELS)
+    if clause[0] == 0 or norm[clause[0] - 1] != ":":
+        return False
+    return norm[max(0, clause[0] - 12):clause[0] - 1].strip().endswith(CONTEXT_LABELS)
 
 
 def _section_starts(norm, start, end):
