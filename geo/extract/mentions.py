@@ -129,7 +129,9 @@ PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
 _COUNT_BEFORE_TYPE = re.compile(rf"(?:{COUNT_RE.pattern})(?=[\u4e00-\u9fff]{{1,4}}$)")
 _MAX_COUNTED_GAP = 12  # characters before a counted road word where its count may be
-_PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
+# Where a phase opens (二期, 12期): a character of PHASE_FIRST, then what PHASE_RE allows up to 期
+# (every position, overlapping ones too: 十二期 is tried at 十 and at 二).
+_PHASE_START = re.compile("(?=[" + "".join(sorted(PHASE_FIRST)) + r"][一二三四五六七八九十\d]?期)")
 
 
 # A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
