@@ -384,8 +384,12 @@ def stop_ending_at(norm, pos, lo):
     """The longest stop word ending at ``pos`` (and starting at or after ``lo``), or None."""
     if norm[pos - 1:pos] not in STOP_LAST_CHARS:
         return None  # most characters end none (one test instead of a look-up by length)
-    for word in _STOP_INDEX.ending_at(norm, pos, lo):
-        start = pos - len(word)
+    words = _STOP_INDEX.words
+    for length in _STOP_INDEX.by_last[norm[pos - 1]]:  # longest first, as WordIndex.ending_at (without its list)
+        start = pos - length
+        word = norm[start:pos]
+        if start < lo or word not in words:
+            continue
         if word == "等" and deng_in_word(norm, start, lo):
             continue
         if word == "以" and norm[pos:pos + 1] in DIRECTIONS:
