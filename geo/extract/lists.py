@@ -93,8 +93,11 @@ def resolve_enumerations(norm, mentions, clause_start):
     if chain:
         chains.append(chain)
     for chain in chains:
-        for mention in chain:
-            mention.chain = chain
+        # A mention alone keeps its empty chain (the rules read it as [mention]): a list holding the
+        # mention itself would be a cycle that only the garbage collector frees, after the report.
+        if len(chain) > 1:
+            for mention in chain:
+                mention.chain = chain
 
 
 def _noun_goes_on(typed):
