@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.lexicon import PRODUCT_TYPES, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
-from geo.extract.model import Mention
+from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_CHAIN, BRACKETED_SECTION_END, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
@@ -338,10 +338,8 @@ def drop_partners(norm, records, clause_end):
     """
     kept = []
     for record in records:
-        chain = record.mention.chain or [record.mention]
-        chain_end = max(m.end for m in chain)
-        first = min(chain, key=lambda m: m.stem_start)
-        rest = norm[chain_end:clause_end]
+        first, end = chain_first(record.mention), chain_end(record.mention)
+        rest = norm[end:clause_end]
         if first.stop in ("与", "同") and any(word in rest for word in PARTNER_WORDS):
             continue
         if rest.startswith(ENCLOSURE_WORDS):
@@ -366,15 +364,14 @@ def drop_locators(norm, records, mentions=()):
     """
     located = []
     for record in records:
-        chain = record.mention.chain or [record.mention]
-        last = max(chain, key=lambda m: m.end)
+        last = chain_last(record.mention)
         # 经二路、纬四路沿线: the locator word after a list of roads locates them all; after a
         # place of another kind (凤山北路、温泉大道、城区一河两岸沿河路) only that place.
-        chain_end = last.end if last is record.mention or last.category == record.mention.category else record.mention.end
-        locator = match_any(norm, chain_end, LOCATOR_WORDS)
-        if locator and (any(other.start > chain_end for other in records if other is not record)
+        list_end = last.end if last is record.mention or last.category == record.mention.category else record.mention.end
+        locator = match_any(norm, list_end, LOCATOR_WORDS)
+        if locator and (any(other.start > list_end for other in records if other is not record)
                         or record.category in ROAD_CATEGORIES and any(
-                            m.kind == "generic" and m.stem_start == chain_end + len(locator)
+                            m.kind == "generic" and m.stem_start == list_end + len(locator)
                             for m in mentions)):
             continue
         located.append(record)
