@@ -96,7 +96,8 @@ def clause_mentions(norm, start, end):
         if mention is not None:
             mentions.append(mention)
             covered = mention.end
-    if "的" in clause or LENGTH_BEFORE_ROAD.search(clause):
+    # (LENGTH_BEFORE_ROAD needs 至 or a length in 公里, 千米 or 米: substring tests before the scan)
+    if "的" in clause or ("至" in clause or "米" in clause or "里" in clause) and LENGTH_BEFORE_ROAD.search(clause):
         mentions = with_routes_in_prose(norm, mentions, start, end)
     return _merge_junctions(norm, mentions)
 

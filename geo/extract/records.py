@@ -36,8 +36,9 @@ def clause_records(norm, start, end, sent_start, sent_end):
         typed = record.mention.typed_by
         if record.named and typed is not None and typed.full_count and record.group_total is None:
             record.group_total = dict(typed.full_count)
-    records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
-    records = [r for r in records if not _bare_direction(norm, r)]
+    if records:  # (no mention made one in most clauses)
+        records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
+        records = [r for r in records if not _bare_direction(norm, r)]
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
     return records + works + things + counted_after_list(norm, start, end, records + works + things, mentions)
