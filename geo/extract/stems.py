@@ -81,7 +81,9 @@ def analyse_stem(norm, mention):
     """
     start, head_start = mention.stem_start, mention.head_start
     count = None
-    if mention.kind != "code":
+    # (most stems hold no number: no count can open or end them, nothing for COUNT_RE to find)
+    numbered = NUMBER_CHAR_RE.search(norm, start, head_start) is not None
+    if mention.kind != "code" and numbered:
         match = COUNT_RE.match(norm, start, head_start)
         if match is None and norm.startswith(_SCOPES, start):
             for prefix in _SCOPES:
@@ -99,7 +101,7 @@ def analyse_stem(norm, mention):
         if length is not None and (length.end() == head_start or is_generic(norm[length.end():head_start])):
             start = length.end()  # 53条145.6公里道路, 3条全长60公里的景观大道: the length of the counted
     rest = norm[start:head_start]
-    if count is None and mention.kind != "code" and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
+    if count is None and mention.kind != "code" and numbered and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
                       if (is_generic(norm[m.end():head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, m.end(), head_start))
                       and unit_fits(m.group("unit"), mention.category, mention.head)
@@ -213,7 +215,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
     开工建设学校10所), which only a count can turn into a record.
     """
     pos = head_start
-    length = _LENGTH_INSIDE.search(norm, max(lo, head_start - max_stem - 8), head_start)
+    reach = max(lo, head_start - max_stem - 8)
+    length = _LENGTH_INSIDE.search(norm, reach, head_start) if _DIGIT.search(norm, reach, head_start) else None
     if length is not None:
         max_stem += len(length.group())  # 45条170公里村级公路: the length of what is counted does not count
     while pos > lo:
