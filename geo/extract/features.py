@@ -308,13 +308,16 @@ def project_slug(category: str, name: str, parts=None) -> str:
     """
     norm = normalise_name(name)
     prefix = category.replace("_", "-")
-    digest = hashlib.sha1(f"{category}|{norm}".encode("utf-8")).hexdigest()
+
+    def digest():  # (only a name without pinyin, or a long one, needs its hash)
+        return hashlib.sha1(f"{category}|{norm}".encode("utf-8")).hexdigest()
+
     parts = _slug_parts(norm) if parts is None else parts
-    if parts is None:
-        return f"{prefix}-{digest[:12]}"
-    slug = "-".join([prefix, *parts]) if parts else f"{prefix}-{digest[:12]}"
+    if not parts:
+        return f"{prefix}-{digest()[:12]}"
+    slug = "-".join([prefix, *parts])
     if len(slug) > 96:
-        slug = f"{slug[:80].rstrip('-')}-{digest[:8]}"
+        slug = f"{slug[:80].rstrip('-')}-{digest()[:8]}"
     return slug
 
 
