@@ -34,7 +34,7 @@ def clause_mentions(norm, start, end):
     table = heads()
     codes = {}
     clause = norm[start:end]
-    for match in (CODE_RE.finditer(norm, start, end) if _MAY_HOLD_CODE.search(clause) else ()):
+    for match in (CODE_RE.finditer(norm, start, end) if _may_hold_code(clause) else ()):
         before = norm[match.start() - 1] if match.start() > start else ""
         after = norm[match.end()] if match.end() < end else ""
         decimal = after == "." and norm[match.end() + 1:match.end() + 2].isdigit()  # 县道185.857公里: a length
@@ -137,6 +137,14 @@ _PHASE_START = re.compile("(?=[" + "".join(sorted(PHASE_FIRST)) + r"][一二三�
 
 # A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
 _MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
+# Every code of CODE_RE has 道 (国道...), 号线, or one of these letters before a digit (G105, M1线, T1线).
+_CODE_LETTER = re.compile("[GSXYRMT]")
+
+
+def _may_hold_code(clause):
+    """False when no code of CODE_RE can be in the clause (most clauses with a number count things)."""
+    return _MAY_HOLD_CODE.search(clause) is not None and (
+        "道" in clause or "号线" in clause or _CODE_LETTER.search(clause) is not None)
 # A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
 _LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
 
