@@ -395,7 +395,8 @@ def _named_record(norm, mention, category, action, start=None):
         # 红九路道路建设, 光明路道路改造: the road is named; 道路 repeats its type
         return Record(named=True, category=category, action=action, start=start, end=mention.head_start,
                       base=(start, mention.head_start), mention=mention)
-    tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None)
+    tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None) \
+        if norm.endswith(RENEWED_TYPE_TAILS, start, end) else None  # (one test for all the tails first)
     place = norm[start:end - len(tail)] if tail else ""
     quoted = len(place) > 2 and place[0] in QUOTE_CLOSERS and place[-1] == QUOTE_CLOSERS[place[0]]
     if quoted:
