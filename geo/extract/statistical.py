@@ -48,6 +48,8 @@ def combine(norm, records, tagging, sent_start, sent_end):
     list of Record
     """
     found = tagging.names_in(sent_start, sent_end)
+    if not records and not found:
+        return records  # nothing to drop, widen, add or score
     records = drop_rejected(norm, records, tagging, found, sent_start, sent_end)
     records = extend_to_names(norm, records, found)
     ruled = {id(r) for r in records}
