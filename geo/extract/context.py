@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
+from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, PLANNING_AFTER_RE
 from geo.extract.works import works_at
 
@@ -26,7 +27,7 @@ _RANGE_REACH = 24  # printed characters from a range's bracket to a name inside 
 def governed_by_context_verb(case):
     """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
-    first = min(mention.chain or [mention], key=lambda m: m.stem_start)
+    first = chain_first(mention)
     if _WORKS_SITE.match(case.norm, mention.end):
         return False  # 走进毕节二十小扩建项目施工现场: the site of its own works is a project
     if first.stop in STATUS_WORDS and first.stop_start is not None:
@@ -49,8 +50,8 @@ def governed_by_context_verb(case):
 
 def _list_end(mention):
     """Where the list a mention is in ends, with the type that closes it (A路、B路等4条公路|)."""
-    ends = [m.end for m in mention.chain or [mention]]
-    return max(ends + ([mention.typed_by.end] if mention.typed_by is not None else []))
+    end = chain_end(mention)
+    return max(end, mention.typed_by.end) if mention.typed_by is not None else end
 
 
 def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
@@ -159,6 +160,9 @@ def _people_of_place(case):
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _plenary_session, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
+# The rules that can find a mention with works to be context (_scenery_list and
+# _listed_after_context_verb hold only without works): fewer calls, the same answer.
+CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))
 
 
 def _in_range_brackets(norm, mention):
@@ -183,8 +187,7 @@ def _printed(norm, start, end):
 
 def _attributive(norm, mention, clause_end):
     """True when 的 and a count follow the mention: it locates a thing counted (丹徒新城的一条干道)."""
-    chain = mention.chain or [mention]
-    end = max(m.end for m in chain)
+    end = chain_end(mention)
     if not norm.startswith("的", end) or mention.kind in ("raw", "code"):
         return False
     return _COUNTED_AFTER_DE.match(norm[end:clause_end]) is not None

@@ -8,7 +8,7 @@ from geo import data as geo_data
 from geo.extract.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, match_any
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, NUMBER_CHAR_RE, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, STREET_NAME_ENDINGS
 from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -99,8 +99,8 @@ def _after_leading_verbs(norm, pos, limit):
 
 def attach_measures(norm, start, end, records):
     """Attach 学位4500个-style measures to the nearest preceding record of the sentence."""
-    if not records:
-        return
+    if not records or not _MEASURE_NOUN.search(norm, start, end):
+        return  # (every measure names its noun: one quick scan for the nouns first)
     for match in MEASURE_RE.finditer(norm, start, end):
         noun = match.group("noun1") or match.group("noun2")
         value = parse_number(match.group("num1") or match.group("num2"))
@@ -116,9 +116,12 @@ def attach_measures(norm, start, end, records):
 
 
 
+_MEASURE_NOUN = re.compile("|".join(MEASURE_NOUNS))  # the nouns of MEASURE_RE (words: a fast scan)
+
 # Things counted with no place type of the lexicon: 建成15家放心粮油连锁店, 新建农贸市场快检室8个.
 _THING_COUNT = re.compile(rf"(?<![\d.第])(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
 _THING_NOUN = re.compile(r"[\u4e00-\u9fff“”]{2,%d}" % MAX_STEM)
+_DIGIT = re.compile(r"\d")
 _NOT_THING_START = "的又有很更各每其该"  # 一座宽敞的大桥, 一个又一个: a description, not a thing
 
 
@@ -147,9 +150,9 @@ def counted_things(norm, start, end, records, mentions=()):
         in a place type of the lexicon and counts of one make none. The category is that of a
         stem category word in the noun, else ``project``.
     """
-    if not NUMBER_CHAR_RE.search(norm, start, end):
-        return []
-    taken = _taken_spans(records, mentions, start, end)
+    if not _DIGIT.search(norm, start, end):
+        return []  # (_THING_COUNT counts in digits)
+    taken = None  # what the records took, worked out once a thing is found (most counts count none)
     out = []
     for match in _THING_COUNT.finditer(norm, start, end):
         found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end) \
@@ -158,6 +161,8 @@ def counted_things(norm, start, end, records, mentions=()):
             continue
         (noun_start, noun_end), action = found
         span = (min(noun_start, match.start()), max(noun_end, match.end()))
+        if taken is None:
+            taken = _taken_spans(records, mentions, start, end)
         if taken.hit(*span) or not _is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))
@@ -220,8 +225,10 @@ def _taken_spans(records, mentions, start, end):
 def _action_ending_at(norm, pos, lo):
     """The works verb of two to four characters ending at ``pos`` (新建, 改造提升), or None."""
     for length in (4, 3, 2):
-        if pos - length >= lo and ACTION_INDEX.at(norm, pos - length) == norm[pos - length:pos]:
-            return norm[pos - length:pos]
+        word = norm[pos - length:pos]
+        # (a word that is no action is no longest action either: the set is asked first)
+        if pos - length >= lo and word in ACTION_INDEX.words and ACTION_INDEX.at(norm, pos - length) == word:
+            return word
     return None
 
 

@@ -7,7 +7,7 @@ import re
 from geo.extract.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_RE, WORKS_TIME_RE
+from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -42,6 +42,12 @@ def _crossed_way_end(norm, pos, clause_end, window=12):
 def extend_right(norm, mention, clause_end):
     """Add section, count and the end of the mention; None when the noun phrase goes on."""
     pos = mention.head_end
+    if pos >= clause_end or norm[pos] == "、":
+        # A quarter of the heads end their clause or a list item: no locator, section, count or
+        # works can follow them (every rule below looks for a word or a number at ``pos``).
+        mention.section = mention.count = None
+        mention.end = pos
+        return mention
     located = _located_head(norm, pos, clause_end, mention)
     if located is not None:
         # 资江两岸风光带, 石峰大道两侧辅道, 永安市场周边小区: what lies along or around a place,
@@ -283,6 +289,8 @@ def is_range(section):
 def _sections_end(norm, pos, clause_end, linear, category=None):
     """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线), and of
     another name of a facility in brackets (数字艺术馆(综合档案馆))."""
+    if not _SECTION_OPENING.match(norm, pos, clause_end) and "段" not in norm[pos:min(clause_end, pos + 26)]:
+        return pos  # (most heads: no section, range or bracket can open here; one test for all the patterns)
     for _ in range(3):
         match = SECTION_RE.match(norm, pos, clause_end)
         if match is not None and match.group("range") and _starts_with_head(match.group("range")):
@@ -310,6 +318,10 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
         pos = match.end()
     return pos
 
+
+# What every section or alias opens with: a character of SECTION_FIRST (a bracket among them), or
+# a text reaching 段 within 26 characters (SECTION_RE's ranges, PLACE_SECTION_RE).
+_SECTION_OPENING = re.compile(rf"[{SECTION_FIRST}]")
 
 # 街道段 after a road's head (小清河纬北路街道段): no 街道 is named (a 街道's name has two characters at least).
 _UNNAMED_STREET_DISTRICT = re.compile(r"^.?街道段$")

@@ -179,7 +179,8 @@ def to_features(records):
     duplicates, members' group ids, sorted."""
     _disambiguate_groups(records)
     first_road = {}
-    for record in sorted(records, key=lambda r: r.char_start):
+    in_text_order = sorted(records, key=lambda r: r.char_start)
+    for record in in_text_order:
         if record.named and record.category in ROAD_CATEGORIES:
             # 打通青龙路 ... 完成青龙路路面改造: one road mentioned again under another road action
             # is the same project; its first mention decides the category.
@@ -191,29 +192,33 @@ def to_features(records):
 
     bare = _bare_singletons(records)
     merged = {}
-    for record in sorted(records, key=lambda r: r.char_start):
+    for record in in_text_order:
         if id(record) in bare:
             record.id = bare[id(record)].id  # 宝山区文化馆 … 文化馆加固修缮: the same project again
         if record.id in merged:
             kept = merged[record.id]
             if id(kept) in bare and id(record) not in bare:
                 merged[record.id], kept, record = record, record, kept  # the full name is kept
-            kept.measures.extend(m for m in record.measures if m not in kept.measures)
+            if record.measures:
+                kept.measures.extend(m for m in record.measures if m not in kept.measures)
             record.merged_into = kept
             continue
         merged[record.id] = record
 
-    by_mention = {}
     for record in records:
         record.group_id = None
-        if record.named:
-            by_mention.setdefault(id(record.mention), []).append(record)
+    # The named records of the mentions that groups counted apart list as members (few of all).
+    remainders = [record for record in records if not record.named and record.remainder]
+    listed = {id(member) for record in remainders for member in record.mention.members}
+    by_mention = {}
     for record in records:
-        if not record.named and record.remainder:
-            group = record.merged_into or record
-            members = [other for m in record.mention.members for other in by_mention.get(id(m), ())]
-            for other in members + [r for r in record.listed_members if r.named]:
-                (other.merged_into or other).group_id = group.id
+        if record.named and id(record.mention) in listed:
+            by_mention.setdefault(id(record.mention), []).append(record)
+    for record in remainders:
+        group = record.merged_into or record
+        members = [other for m in record.mention.members for other in by_mention.get(id(m), ())]
+        for other in members + [r for r in record.listed_members if r.named]:
+            (other.merged_into or other).group_id = group.id
 
     features = []
     for record in merged.values():
@@ -303,13 +308,16 @@ def project_slug(category: str, name: str, parts=None) -> str:
     """
     norm = normalise_name(name)
     prefix = category.replace("_", "-")
-    digest = hashlib.sha1(f"{category}|{norm}".encode("utf-8")).hexdigest()
+
+    def digest():  # (only a name without pinyin, or a long one, needs its hash)
+        return hashlib.sha1(f"{category}|{norm}".encode("utf-8")).hexdigest()
+
     parts = _slug_parts(norm) if parts is None else parts
-    if parts is None:
-        return f"{prefix}-{digest[:12]}"
-    slug = "-".join([prefix, *parts]) if parts else f"{prefix}-{digest[:12]}"
+    if not parts:
+        return f"{prefix}-{digest()[:12]}"
+    slug = "-".join([prefix, *parts])
     if len(slug) > 96:
-        slug = f"{slug[:80].rstrip('-')}-{digest[:8]}"
+        slug = f"{slug[:80].rstrip('-')}-{digest()[:8]}"
     return slug
 
 

@@ -147,8 +147,9 @@ class WordIndex:
             return None
         words = self.words
         for length in lengths:
-            if text[pos:pos + length] in words:
-                return text[pos:pos + length]
+            word = text[pos:pos + length]
+            if word in words:
+                return word
         return None
 
     def all_at(self, text, pos):
@@ -188,6 +189,10 @@ class WordIndex:
 
 
 # --------------------------------------------------------------------------- word lists
+# Lists the rules only ask whether a word is in are frozensets: ``in`` is then a set look-up
+# in C, where a Words tuple's ``in`` is a Python call (these are asked hundreds of thousands of
+# times in a long report). Lists that are searched (startswith, word indexes in file order,
+# patterns) stay Words.
 
 ACTIONS = words("action") + words("action_in_name")
 # Actions that occur inside names or only after them (经济开发区, 城市更新片区, 水系连通):
@@ -203,16 +208,16 @@ NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
 
 STOP_WORDS = words("stop")
-HONOUR_VERBS = words("honour_verb")
-TITLE_VERBS_WITH_NOUN = words("title_verb_with_noun")
-TITLE_VERBS = words("title_verb")
+HONOUR_VERBS = frozenset(words("honour_verb"))
+TITLE_VERBS_WITH_NOUN = frozenset(words("title_verb_with_noun"))
+TITLE_VERBS = frozenset(words("title_verb"))
 NAME_INITIAL_STOPS = words("name_initial")
 # Words that open with a one-character stop word and are none (以上, 为老): tuple for startswith.
 NOT_STOPS = words("not_stop")
 # Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
-CONTEXT_VERBS = words("context_verb")
+CONTEXT_VERBS = frozenset(words("context_verb"))
 # Status words between a context verb and a place (北至规划青山路): the place stays context.
-STATUS_WORDS = words("status")
+STATUS_WORDS = frozenset(words("status"))
 SEPARATORS = words("separator")
 
 VILLAGE_PROGRAMMES = words("village_programme")
@@ -260,7 +265,7 @@ DEFINITE_MARKERS = words("definite")
 # Words that point back to a place named before (该路, 此桥): never a name, whatever opens them.
 DEMONSTRATIVES = words("demonstrative")
 SLOGAN_WORDS = words("slogan")
-POSITIONAL_WORDS = words("positional")
+POSITIONAL_WORDS = frozenset(words("positional"))
 TITLE_RANKS = words("title_rank")
 MALL_BRANDS = words("mall_brand")
 ESTATE_SUFFIXES = words("estate_suffix")
@@ -294,16 +299,16 @@ MEASURE_UNITS = words("measure_unit")
 
 JUNCTION_HEADS = words("junction")
 # Structures built where two roads meet, named by both (青山路与白石路立交).
-JUNCTION_STRUCTURE_HEADS = words("junction_structure")
+JUNCTION_STRUCTURE_HEADS = frozenset(words("junction_structure"))
 # Junction words that name a place only between two named roads (路口: 五一路口 is no project).
 ROAD_JUNCTION_HEADS = frozenset(word for word, value in pairs("junction") if value == "roads")
-LINK_HEADS = words("link")
-INTERCITY_HEADS = words("intercity")
-ROUTE_HEADS = words("route")
-SECTIONED_AREA_HEADS = words("sectioned_area")
-ORGANISATION_HEADS = words("organisation")
-SUBUNIT_HEADS = words("subunit")
-SINGLETON_FACILITY_HEADS = words("singleton_facility")
+LINK_HEADS = frozenset(words("link"))
+INTERCITY_HEADS = frozenset(words("intercity"))
+ROUTE_HEADS = frozenset(words("route"))
+SECTIONED_AREA_HEADS = frozenset(words("sectioned_area"))
+ORGANISATION_HEADS = frozenset(words("organisation"))
+SUBUNIT_HEADS = frozenset(words("subunit"))
+SINGLETON_FACILITY_HEADS = frozenset(words("singleton_facility"))
 NEIGHBOURHOOD_HEADS = words("neighbourhood")
 AREA_TYPE_TAILS = words("area_type_tail")
 MALL_SQUARE_HEADS = words("mall_square")
@@ -314,18 +319,18 @@ COUNTED_PARTS = words("counted_part")
 ALONG_WORDS = words("along")
 # Jurisdictions whose roads are a type (上蔡县公路; 藤州镇公路 goes to the town: a name).
 JURISDICTION_SUFFIXES = words("jurisdiction")
-TYPE_WORDS = words("type_word")  # 道路: a head that names only with a distinctive stem, never by its list
+TYPE_WORDS = frozenset(words("type_word"))  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 PRODUCT_TYPES = words("product_type")  # 烤烟等农产品基地: a type of products, whose list items are no places
 # Directions after a road that bound a site (三环路以西, 温福铁路以南).
 BOUNDING_WORDS = words("bounding")
 STREET_TYPES = words("street_type")  # 果园路等街道: after roads, 街道 are streets, not subdistricts
-CROSSING_HEADS = words("crossing")  # 花溪路下穿汉宜高速段: a road passing under another
+CROSSING_HEADS = frozenset(words("crossing"))  # 花溪路下穿汉宜高速段: a road passing under another
 COUNTED_WORKS = words("counted_works")  # 11项产业工程, 道路桥梁工程34项: works counted with no place type
 # Jurisdictions and universities: places of context unless a works verb governs them.
-NEEDS_ACTION_HEADS = words("needs_action")
+NEEDS_ACTION_HEADS = frozenset(words("needs_action"))
 # Networks laid along a place (靖宁路给水管网): the place names the project.
-NETWORK_HEADS = words("network")
+NETWORK_HEADS = frozenset(words("network"))
 # Place suffixes that are no heads, and the works that name a place with them before them
 # (银桥镇美丽乡村建设, 南峰山矿山生态修复).
 PLACE_WORKS = tuple((suffix, VILLAGE_PROGRAMMES) for suffix in TOWNSHIP_SUFFIXES) + tuple(
@@ -344,6 +349,8 @@ GENERIC_SET = frozenset(GENERIC_WORDS)
 GENERIC_SORTED = longest_first(GENERIC_WORDS)
 GENERIC_MAXLEN = max(len(w) for w in GENERIC_WORDS)
 _STOP_INDEX = WordIndex(STOPS)
+# The last characters of stop words: no stop word ends before any other character.
+STOP_LAST_CHARS = _STOP_INDEX.lasts
 _INDEXES = {}
 
 
@@ -375,8 +382,14 @@ def match_any(norm, pos, words_):
 
 def stop_ending_at(norm, pos, lo):
     """The longest stop word ending at ``pos`` (and starting at or after ``lo``), or None."""
-    for word in _STOP_INDEX.ending_at(norm, pos, lo):
-        start = pos - len(word)
+    if norm[pos - 1:pos] not in STOP_LAST_CHARS:
+        return None  # most characters end none (one test instead of a look-up by length)
+    words = _STOP_INDEX.words
+    for length in _STOP_INDEX.by_last[norm[pos - 1]]:  # longest first, as WordIndex.ending_at (without its list)
+        start = pos - length
+        word = norm[start:pos]
+        if start < lo or word not in words:
+            continue
         if word == "等" and deng_in_word(norm, start, lo):
             continue
         if word == "以" and norm[pos:pos + 1] in DIRECTIONS:

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from geo.extract.lexicon import PRODUCT_TYPES, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
-from geo.extract.model import Mention
+from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
@@ -21,6 +21,8 @@ _WORKS_WORDS = tuple(sorted({*ACTIONS_SORTED, *(word for word, _ in ROAD_ACTION_
 
 def resolve_enumerations(norm, mentions, clause_start):
     """Link ``A、B等N<head>`` members to their type head and build chains for actions."""
+    if not mentions:
+        return  # (half the clauses of a report have none: nothing to link, no items to add)
     by_end = {m.end: m for m in mentions if m.kind != "skip"}
     skip_ends = {m.end for m in mentions if m.kind == "skip"}
     raw_items = []
@@ -93,8 +95,11 @@ def resolve_enumerations(norm, mentions, clause_start):
     if chain:
         chains.append(chain)
     for chain in chains:
-        for mention in chain:
-            mention.chain = chain
+        # A mention alone keeps its empty chain (the rules read it as [mention]): a list holding the
+        # mention itself would be a cycle that only the garbage collector frees, after the report.
+        if len(chain) > 1:
+            for mention in chain:
+                mention.chain = chain
 
 
 def _bracketed_members(norm, mentions):
@@ -306,6 +311,8 @@ def _raw_item(norm, pos, clause_start, generic_ok=False):
 
 def link_listed_members(norm, records, sent_start, sent_end):
     """新建幼儿园8所，其中包括A、B: A and B become members of the counted group before them."""
+    if all(record.named for record in records):
+        return  # no counted group to take members (most sentences)
     spans = list(clauses(norm, sent_start, sent_end))
     for index, (c0, c1) in enumerate(spans[1:], 1):
         clause_text = norm[c0:c1]
@@ -358,10 +365,8 @@ def drop_partners(norm, records, clause_end):
     """
     kept = []
     for record in records:
-        chain = record.mention.chain or [record.mention]
-        chain_end = max(m.end for m in chain)
-        first = min(chain, key=lambda m: m.stem_start)
-        rest = norm[chain_end:clause_end]
+        first, end = chain_first(record.mention), chain_end(record.mention)
+        rest = norm[end:clause_end]
         if first.stop in ("与", "同") and any(word in rest for word in PARTNER_WORDS):
             continue
         if rest.startswith(ENCLOSURE_WORDS):
@@ -386,15 +391,14 @@ def drop_locators(norm, records, mentions=()):
     """
     located = []
     for record in records:
-        chain = record.mention.chain or [record.mention]
-        last = max(chain, key=lambda m: m.end)
+        last = chain_last(record.mention)
         # 经二路、纬四路沿线: the locator word after a list of roads locates them all; after a
         # place of another kind (凤山北路、温泉大道、城区一河两岸沿河路) only that place.
-        chain_end = last.end if last is record.mention or last.category == record.mention.category else record.mention.end
-        locator = match_any(norm, chain_end, LOCATOR_WORDS)
-        if locator and (any(other.start > chain_end for other in records if other is not record)
+        list_end = last.end if last is record.mention or last.category == record.mention.category else record.mention.end
+        locator = match_any(norm, list_end, LOCATOR_WORDS)
+        if locator and (any(other.start > list_end for other in records if other is not record)
                         or record.category in ROAD_CATEGORIES and any(
-                            m.kind == "generic" and m.stem_start == chain_end + len(locator)
+                            m.kind == "generic" and m.stem_start == list_end + len(locator)
                             for m in mentions)):
             continue
         located.append(record)

@@ -34,7 +34,7 @@ def clause_mentions(norm, start, end):
     table = heads()
     codes = {}
     clause = norm[start:end]
-    for match in (CODE_RE.finditer(norm, start, end) if _MAY_HOLD_CODE.search(clause) else ()):
+    for match in (CODE_RE.finditer(norm, start, end) if _may_hold_code(clause) else ()):
         before = norm[match.start() - 1] if match.start() > start else ""
         after = norm[match.end()] if match.end() < end else ""
         decimal = after == "." and norm[match.end() + 1:match.end() + 2].isdigit()  # 县道185.857公里: a length
@@ -60,11 +60,11 @@ def clause_mentions(norm, start, end):
             continue
         last = norm[e - 1]
         mention = None
-        for match in codes.get(e, ()):
+        for match in codes.get(e, ()) if codes else ():
             if match.start() >= covered:
                 mention = code_mention(norm, match, start, end)
                 break
-        if mention is None and (last in single or norm[e - 2:e] in pairs) and not _inside_code(codes, e):
+        if mention is None and (last in single or norm[e - 2:e] in pairs) and not (codes and _inside_code(codes, e)):
             for length in lengths.get(last, ()):
                 if length > e - covered:
                     continue
@@ -96,7 +96,8 @@ def clause_mentions(norm, start, end):
         if mention is not None:
             mentions.append(mention)
             covered = mention.end
-    if "的" in clause or LENGTH_BEFORE_ROAD.search(clause):
+    # (LENGTH_BEFORE_ROAD needs 至 or a length in 公里, 千米 or 米: substring tests before the scan)
+    if "的" in clause or ("至" in clause or "米" in clause or "里" in clause) and LENGTH_BEFORE_ROAD.search(clause):
         mentions = with_routes_in_prose(norm, mentions, start, end)
     return _merge_junctions(norm, mentions)
 
@@ -129,11 +130,21 @@ PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
 _COUNT_BEFORE_TYPE = re.compile(rf"(?:{COUNT_RE.pattern})(?=[\u4e00-\u9fff]{{1,4}}$)")
 _MAX_COUNTED_GAP = 12  # characters before a counted road word where its count may be
-_PHASE_START = re.compile("[" + "".join(sorted(PHASE_FIRST)) + "]")
+# Where a phase opens (二期, 12期): a character of PHASE_FIRST, then what PHASE_RE allows up to 期
+# (every position, overlapping ones too: 十二期 is tried at 十 and at 二).
+_PHASE_START = re.compile("(?=[" + "".join(sorted(PHASE_FIRST)) + r"][一二三四五六七八九十\d]?期)")
 
 
 # A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
 _MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
+# Every code of CODE_RE has 道 (国道...), 号线, or one of these letters before a digit (G105, M1线, T1线).
+_CODE_LETTER = re.compile("[GSXYRMT]")
+
+
+def _may_hold_code(clause):
+    """False when no code of CODE_RE can be in the clause (most clauses with a number count things)."""
+    return _MAY_HOLD_CODE.search(clause) is not None and (
+        "道" in clause or "号线" in clause or _CODE_LETTER.search(clause) is not None)
 # A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
 _LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
 
@@ -252,6 +263,10 @@ def _merge_junctions(norm, mentions):
     merged = []
     for mention in mentions:
         previous = merged[-1] if merged else None
+        if previous is None:  # the first mention kept joins nothing before it
+            if _names_its_own(norm, mention):
+                merged.append(mention)
+            continue
         start = mention.stem_start
         at_junction = mention.head in JUNCTION_HEADS or mention.head in JUNCTION_STRUCTURE_HEADS and mention.stop == "与" or (
             # 友谊路与弯塘路路口人行下穿通道: a structure at the junction of two roads
@@ -305,11 +320,17 @@ def _merge_junctions(norm, mentions):
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             mention.category = previous.category
             merged[-1] = mention
-        elif mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start) \
-                or _DASHED_PAIR.fullmatch(norm, start, mention.head_start):
-            # 青松路路口 is the road's junction, 海滨-黄山路口 two roads' junction; 平交路口, 五一路口 name none
+        elif _names_its_own(norm, mention):
             merged.append(mention)
     return merged
+
+
+def _names_its_own(norm, mention):
+    """True when a mention joined to none before it names a place (青松路路口 is the road's
+    junction, 海滨-黄山路口 two roads' junction; 平交路口, 五一路口 name none)."""
+    start = mention.stem_start
+    return mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start) is not None \
+        or _DASHED_PAIR.fullmatch(norm, start, mention.head_start) is not None
 
 
 def _inside_action(norm, head_start, head_end, lo):
@@ -356,8 +377,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         # Road names are short (二环北路, 济微高速): a longer stem is a sentence, not a name.
         max_stem = MAX_ROAD_STEM if category == "road" else (
             MAX_SUBUNIT_STEM if mention.head in SUBUNIT_HEADS else MAX_STEM)
-        code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start])
-        if category == "road" and code:
+        code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start]) if category == "road" else None
+        if code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
         stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is None and category == "road":
@@ -478,6 +499,9 @@ def _split_counted_list(norm, mention, lo):
             return
 
 
+_DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")
+
+
 def _deng_stem(norm, head_start, lo, window=14):
     """The stem of a type head after 等 (等13条道路, 等新建商业载体), or None.
 
@@ -487,6 +511,8 @@ def _deng_stem(norm, head_start, lo, window=14):
     low = max(lo, head_start - window)
     for pos in range(head_start - 1, low - 1, -1):
         char = norm[pos]
+        if char not in _DENG_STEM_EDGES:
+            continue  # the rules below look at breaks, 等 and the 的 of 在内的 only
         if char in HARD_BREAKS and not decimal_point(norm, pos):
             return None  # (等55.2公里通达工程: a decimal point is no break)
         marker = pos - len(INCLUDED_MEMBER_END) if norm.startswith(INCLUDED_MEMBER_END + "的", pos - 2) else None

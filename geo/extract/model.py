@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 
 
@@ -84,6 +85,25 @@ class Record:
     merged_into: Record | None = None
     group_id: str | None = None
     slug_parts: tuple | None = None  # the pinyin of the name for its id, worked out with the part
+
+
+def chain_first(mention):
+    """The first item of the list a mention is in (the mention itself when it stands alone)."""
+    return min(mention.chain, key=_STEM_START) if mention.chain else mention
+
+
+def chain_end(mention):
+    """Where the list a mention is in ends (its own end when it stands alone)."""
+    return max(m.end for m in mention.chain) if mention.chain else mention.end
+
+
+def chain_last(mention):
+    """The item of the list a mention is in that ends last (the mention itself when it stands alone)."""
+    return max(mention.chain, key=_END) if mention.chain else mention
+
+
+_STEM_START = operator.attrgetter("stem_start")
+_END = operator.attrgetter("end")
 
 
 class Covered:

@@ -48,6 +48,8 @@ def combine(norm, records, tagging, sent_start, sent_end):
     list of Record
     """
     found = tagging.names_in(sent_start, sent_end)
+    if not records and not found:
+        return records  # nothing to drop, widen, add or score
     records = drop_rejected(norm, records, tagging, found, sent_start, sent_end)
     records = extend_to_names(norm, records, found)
     ruled = {id(r) for r in records}
@@ -206,12 +208,16 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     to it and discarded, unless the tagger is at least TAGGER_OVERRULES sure (the record
     model then judges the name, see geo.extract.confidence).
     """
-    covered = Covered(sent_start, sent_end, [(r.start, r.end) for r in records])
+    covered = None  # what the records cover, worked out for the first confident name (most sentences have none)
     added = []
     spans = starts = None
     seen = {}  # clause -> its mentions, looked up once for all the spans in it
     for start, end, confidence in found:
-        if confidence < TAGGER_ADD_CONFIDENCE or covered.hit(start, end):
+        if confidence < TAGGER_ADD_CONFIDENCE:
+            continue
+        if covered is None:
+            covered = Covered(sent_start, sent_end, [(r.start, r.end) for r in records])
+        if covered.hit(start, end):
             continue
         if spans is None:
             spans = list(clauses(norm, sent_start, sent_end))
@@ -350,8 +356,9 @@ def _context(norm, mention, action, clause):
 def after_label(norm, clause):
     """True when the clause follows a field label and its colon (地址:, 对口学校:); a clause after
     a label word and a comma (优化5条公交线路,改造…) does not."""
-    before = norm[max(0, clause[0] - 12):max(0, clause[0] - 1)]
-    return clause[0] > 0 and norm[clause[0] - 1] == ":" and before.strip().endswith(CONTEXT_LABELS)
+    if clause[0] == 0 or norm[clause[0] - 1] != ":":
+        return False
+    return norm[max(0, clause[0] - 12):clause[0] - 1].strip().endswith(CONTEXT_LABELS)
 
 
 def _section_starts(norm, start, end):

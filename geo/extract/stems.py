@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.extract.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
@@ -69,6 +69,7 @@ _DIGIT = re.compile(r"\d")
 _SLOGANS = tuple(SLOGAN_WORDS)
 _SCOPES = ("全区", "全县", "全市", "全镇", "辖区", "区内", "全")
 _DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
+_VAGUE_QUANTITY = re.compile("|".join(map(re.escape, VAGUE_QUANTITIES)))
 
 
 def analyse_stem(norm, mention):
@@ -80,7 +81,9 @@ def analyse_stem(norm, mention):
     """
     start, head_start = mention.stem_start, mention.head_start
     count = None
-    if mention.kind != "code":
+    # (most stems hold no number: no count can open or end them, nothing for COUNT_RE to find)
+    numbered = NUMBER_CHAR_RE.search(norm, start, head_start) is not None
+    if mention.kind != "code" and numbered:
         match = COUNT_RE.match(norm, start, head_start)
         if match is None and norm.startswith(_SCOPES, start):
             for prefix in _SCOPES:
@@ -98,7 +101,7 @@ def analyse_stem(norm, mention):
         if length is not None and (length.end() == head_start or is_generic(norm[length.end():head_start])):
             start = length.end()  # 53条145.6公里道路, 3条全长60公里的景观大道: the length of the counted
     rest = norm[start:head_start]
-    if count is None and mention.kind != "code" and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
+    if count is None and mention.kind != "code" and numbered and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
                       if _counted_type_between(norm, m.end(), head_start)
                       and unit_fits(m.group("unit"), mention.category, mention.head)
@@ -128,7 +131,7 @@ def analyse_stem(norm, mention):
         return count, start, "generic"  # 额济纳旗2020年棚户区: a year's batch of a type, no name
     if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES) and not _named_block(rest):
         return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type (青山片区道路: a block's)
-    for word in VAGUE_QUANTITIES:
+    for word in (VAGUE_QUANTITIES if _VAGUE_QUANTITY.search(rest) else ()):  # (one scan for all the words first)
         at = rest.find(word)
         if at >= 0 and (is_generic(rest[at + len(word):]) or rest[at + len(word):] in heads()):
             return count, start, "generic"  # 武汉一批公园, 颍东一大批学校, 一批公园绿地: some of a type, no name
@@ -212,96 +215,101 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
     开工建设学校10所), which only a count can turn into a record.
     """
     pos = head_start
-    length = _LENGTH_INSIDE.search(norm, max(lo, head_start - max_stem - 8), head_start)
+    reach = max(lo, head_start - max_stem - 8)
+    length = _LENGTH_INSIDE.search(norm, reach, head_start) if _DIGIT.search(norm, reach, head_start) else None
     if length is not None:
         max_stem += len(length.group())  # 45条170公里村级公路: the length of what is counted does not count
     while pos > lo:
-        if norm[pos - 1] == ")":
-            # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head; 乌恰(常州)工业园区,
-            # 西南(泸州)建材产业园: a place in brackets inside the name
-            inner = (BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos) if pos == head_start else None) \
-                or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos)
-            if inner is not None:
-                pos = inner.start()
-                continue
-        if norm[pos - 1] in _CLOSING_QUOTES and pos < head_start and (
-                "“‘《"[_CLOSERS.index(norm[pos - 1])] not in norm[max(lo, pos - 7):pos - 1]
-                or COUNT_RE.match(norm, pos, head_start)):
-            # 金山银山”实践创新基地, ”“浏阳河: a quote closed before the stem ends it, unless it
-            # quotes a short name (“知宇”口袋公园); a quoted programme before a count ends it too
-            # (“三横六纵”九条城市道路)
-            return pos, None, None
-        if norm[pos - 1] in HARD_BREAKS and not decimal_point(norm, pos - 1):
-            return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
-        if norm[pos - 1] == "元" and head_start - pos >= 2 and _AMOUNT_END.search(norm, max(lo, pos - 4), pos):
-            return pos, None, None  # 总投资1792万元青山路: an amount ends the name on its left
-        if norm[pos - 1] == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
-            return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
-        if norm[pos - 1] == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
-            return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
-        stop = stop_ending_at(norm, pos, lo)
-        if stop in _BOUND_DIRECTIONS and pos - 3 >= lo and "\u4e00" <= norm[pos - 3] <= "\u9fff" \
-                and not stop_ending_at(norm, pos - 2, lo):
-            stop = stop[-1]  # 浦北至北流清湾高速: 北 ends the place before 至, no bound (北至青山路)
-        length = head_start - pos
-        if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
-                and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
-            stop = None  # 新华路、和平大街: a list item does not open with a conjunction
-        if stop and len(stop) > 1 and 0 < length and _ROAD_NAME_OPENING.match(norm, pos, head_start):
-            stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
-        if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
-            stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
-        if stop in ("和", "以", "沿") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
-                pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了的"
-                or multi_stop_ending_at(norm, pos - 2, lo)):
-            # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路, 新建的永和中学: one character between a list edge or
-            # a verb and 和/以 makes a place name; a conjunction does not join one character.
-            stop = None
-        if stop == "和" and 0 < length < 2 and (pos - 1 == lo or pos - 2 >= lo and norm[pos - 2] == "的"):
-            # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
-            # one character, opens a word (和谐, 和平), no conjunction
-            stop = None
-        if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
-            stop = None  # 伊敏河沿河景观长廊: along the river it names, inside the name
-        if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
-                and not (stop == "沿" and _ALONG_A_ROAD.match(norm, pos)) and (
-                multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
-            # 建成沿江快速路, 改造向阳路, 和平路与将军路: after a verb or a list separator the
-            # preposition is the name's first character (verbs do not take 沿/向 before their object).
-            stop = None
-        if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
-                norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)) \
-                and not is_generic(norm[pos:head_start + 1]):
-            # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
-            # follow a verb, so 建设 belongs to a name that would otherwise be too short (unless the
-            # stem and the head's first character are a type word: 持续开展农村人居环境整治).
-            stop = None
-        elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
-                min_stem > 1 and norm[pos - len(stop) - 1] in "、和与及" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
-                pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、和与及" or norm[pos - len(stop) - 1] in HARD_BREAKS
-                or multi_stop_ending_at(norm, pos - len(stop), lo)):
-            # 幸福路、建设路, 和平村、建设村, 青年路和建设路: the whole list item is the name; so is a clause's first
-            # word (建设路改造) or a word after a verb (新建开放大道), as verbs do not follow verbs.
-            stop = None
-        if stop == "的" and (min_stem == 0 or is_generic(norm[pos:head_start])):
-            counted = _COUNTED_LENGTH_BEFORE.search(norm, max(lo, pos - 24), pos)
-            if counted is not None:
-                pos = counted.start()  # 3条全长60公里的景观大道: the length of what is counted
-                continue
-        if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
-            counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
-            if counted is not None:
-                # 11所新改扩建学校: a works verb between a count and its type is a modifier.
-                pos = counted.start()
-                continue
-        if stop and len(stop) == 1 and length == 0 and min_stem >= 1 and (norm[head_start] in STREET_HEAD_CHARS or stop == "原") \
-                and stop not in NEVER_IN_NAMES and stop not in CONTEXT_VERBS and stop not in NAME_INITIAL_STOPS and stop != "之" \
-                and pos - 1 > lo and norm[pos - 2] not in HARD_BREAKS:
-            stop = None  # 许由路, 自由路: a street's last character before 路 is its name's (回家之路 a metaphor)
-        if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"
-                     or stop in NEVER_IN_NAMES or norm[pos:head_start] in DEMONSTRATIVES):
-            # 奉浦大桥与东桥: 与 opens no name; 对该路: the road named before, no name of its own
-            return pos, stop, pos - len(stop)
+        char = norm[pos - 1]
+        if char in _EDGE_CHARS:  # (most characters are none of these: one test for all)
+            if char == ")":
+                # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head; 乌恰(常州)工业园区,
+                # 西南(泸州)建材产业园: a place in brackets inside the name
+                inner = (BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos) if pos == head_start else None) \
+                    or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos)
+                if inner is not None:
+                    pos = inner.start()
+                    continue
+            if char in _CLOSING_QUOTES and pos < head_start and (
+                    "“‘《"[_CLOSERS.index(char)] not in norm[max(lo, pos - 7):pos - 1]
+                    or COUNT_RE.match(norm, pos, head_start)):
+                # 金山银山”实践创新基地, ”“浏阳河: a quote closed before the stem ends it, unless it
+                # quotes a short name (“知宇”口袋公园); a quoted programme before a count ends it too
+                # (“三横六纵”九条城市道路)
+                return pos, None, None
+            if char in HARD_BREAKS and not decimal_point(norm, pos - 1):
+                return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
+            if char == "元" and head_start - pos >= 2 and _AMOUNT_END.search(norm, max(lo, pos - 4), pos):
+                return pos, None, None  # 总投资1792万元青山路: an amount ends the name on its left
+            if char == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
+                return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
+            if char == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
+                return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
+        # Most characters end no stop word: the rules on stop words are skipped for them.
+        stop = stop_ending_at(norm, pos, lo) if char in STOP_LAST_CHARS else None
+        if stop:
+            if stop in _BOUND_DIRECTIONS and pos - 3 >= lo and "\u4e00" <= norm[pos - 3] <= "\u9fff" \
+                    and not stop_ending_at(norm, pos - 2, lo):
+                stop = stop[-1]  # 浦北至北流清湾高速: 北 ends the place before 至, no bound (北至青山路)
+            length = head_start - pos
+            if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
+                    and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
+                stop = None  # 新华路、和平大街: a list item does not open with a conjunction
+            if stop and len(stop) > 1 and 0 < length and _ROAD_NAME_OPENING.match(norm, pos, head_start):
+                stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
+            if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
+                stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
+            if stop in ("和", "以", "沿") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
+                    pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了的"
+                    or multi_stop_ending_at(norm, pos - 2, lo)):
+                # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路, 新建的永和中学: one character between a list edge or
+                # a verb and 和/以 makes a place name; a conjunction does not join one character.
+                stop = None
+            if stop == "和" and 0 < length < 2 and (pos - 1 == lo or pos - 2 >= lo and norm[pos - 2] == "的"):
+                # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
+                # one character, opens a word (和谐, 和平), no conjunction
+                stop = None
+            if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
+                stop = None  # 伊敏河沿河景观长廊: along the river it names, inside the name
+            if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
+                    and not (stop == "沿" and _ALONG_A_ROAD.match(norm, pos)) and (
+                    multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
+                # 建成沿江快速路, 改造向阳路, 和平路与将军路: after a verb or a list separator the
+                # preposition is the name's first character (verbs do not take 沿/向 before their object).
+                stop = None
+            if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
+                    norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)) \
+                    and not is_generic(norm[pos:head_start + 1]):
+                # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
+                # follow a verb, so 建设 belongs to a name that would otherwise be too short (unless the
+                # stem and the head's first character are a type word: 持续开展农村人居环境整治).
+                stop = None
+            elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
+                    min_stem > 1 and norm[pos - len(stop) - 1] in "、和与及" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
+                    pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、和与及" or norm[pos - len(stop) - 1] in HARD_BREAKS
+                    or multi_stop_ending_at(norm, pos - len(stop), lo)):
+                # 幸福路、建设路, 和平村、建设村, 青年路和建设路: the whole list item is the name; so is a clause's first
+                # word (建设路改造) or a word after a verb (新建开放大道), as verbs do not follow verbs.
+                stop = None
+            if stop == "的" and (min_stem == 0 or is_generic(norm[pos:head_start])):
+                counted = _COUNTED_LENGTH_BEFORE.search(norm, max(lo, pos - 24), pos)
+                if counted is not None:
+                    pos = counted.start()  # 3条全长60公里的景观大道: the length of what is counted
+                    continue
+            if stop and len(stop) > 1 and (min_stem == 0 or is_generic(norm[pos:head_start])):
+                counted = _COUNT_BEFORE.search(norm, lo, pos - len(stop))
+                if counted is not None:
+                    # 11所新改扩建学校: a works verb between a count and its type is a modifier.
+                    pos = counted.start()
+                    continue
+            if stop and len(stop) == 1 and length == 0 and min_stem >= 1 and (norm[head_start] in STREET_HEAD_CHARS or stop == "原") \
+                    and stop not in NEVER_IN_NAMES and stop not in CONTEXT_VERBS and stop not in NAME_INITIAL_STOPS and stop != "之" \
+                    and pos - 1 > lo and norm[pos - 2] not in HARD_BREAKS:
+                stop = None  # 许由路, 自由路: a street's last character before 路 is its name's (回家之路 a metaphor)
+            if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"
+                         or stop in NEVER_IN_NAMES or norm[pos:head_start] in DEMONSTRATIVES):
+                # 奉浦大桥与东桥: 与 opens no name; 对该路: the road named before, no name of its own
+                return pos, stop, pos - len(stop)
         if head_start - pos >= max_stem:
             if min_stem == 0:
                 # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
@@ -321,6 +329,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
 _CONJUNCTIONS = frozenset("和与及")
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
+# The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度")
 # A few characters between a count inside a stem and a type head: words that describe it
 # (中心城区4条关键卡口道路), no name (a name would follow no count).
 _ADJECTIVES_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,4}")

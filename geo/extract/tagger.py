@@ -280,6 +280,7 @@ class Model:
 
         n = len(keys["c"])
         total = np.zeros((n, 3))
+        rows = np.empty((n, 3))  # one buffer for the weights of every template (take fills it in place)
         for t in TEMPLATES:
             known, weights = self.tables[t]
             if t in self.dense:
@@ -288,7 +289,7 @@ class Model:
                 continue
             else:
                 where = self.hashed[t].rows(keys[t])
-            total += weights[where]
+            total += weights.take(where, axis=0, out=rows)
         return total
 
     def tag(self, norm, sentences):
@@ -493,4 +494,10 @@ def name_spans(labels, marginals):
     boundaries = np.sort(np.concatenate((starts[1:], ends_o)))  # repeats do not change the next one
     ends = boundaries[np.searchsorted(boundaries, starts, side="right")]
     chosen = marginals[np.arange(n), labels.astype(np.int64)]
-    return [(start, end, float(chosen[start:end].min())) for start, end in zip(starts.tolist(), ends.tolist())]
+    if not len(starts):
+        return []
+    # The minimum of each name at once: reduceat over [start, end, next start, ...] (names do not
+    # overlap; the slices between them are left out, and the text's end is no index reduceat takes).
+    bounds = np.column_stack((starts, ends)).ravel()
+    confidences = np.minimum.reduceat(chosen, bounds[:-1] if bounds[-1] == n else bounds)[0::2]
+    return list(zip(starts.tolist(), ends.tolist(), confidences.tolist()))

@@ -168,8 +168,8 @@ def skip_adverbs(norm, pos, clause_end):
             skipped = True
             progress = filler if filler in PHASE_VERBS else progress
             continue
-        time = WORKS_TIME_RE.match(norm, pos, clause_end)
-        if time is not None and time.end() > pos and not action:
+        time = WORKS_TIME_RE.match(norm, pos, clause_end) if not action else None
+        if time is not None and time.end() > pos:
             pos = time.end()  # 将于年底前投用, 已于去年完工: a time before the works
             skipped = True
     return pos, progress
