@@ -904,6 +904,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("农村公路联通了青松公园、白石湖等12个旅游景区。", [], []),
     # 初级中学, 高级中学 and 完全中学 are kinds of school, no names (青山初级中学 is one)
     ("拟建设36个班的初级中学,新建青山初级中学。", [("青山初级中学", "school")], []),
+    # the countryside (农村, 新农村) and a village's honours (名村, 文明村, 小康村) are no villages
+    ("投身社会主义新农村建设,推进特色名村建设,巩固省级文明村创建成果,促进城市公共设施向农村延伸,"
+     "实施青山村人居环境整治。", [("青山村", "village")], []),
 ])
 def test_real_text_rules(no_record_model, text, named, groups):
     # The rules and the tagger on one sentence each; the record model weighs whole reports
