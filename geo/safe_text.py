@@ -23,15 +23,21 @@ def one_line(text) -> str:
 
 
 def cell_text(text: str, quote_formula: bool = True) -> str:
-    """``text`` as a spreadsheet cell shows it literally, never as a formula.
+    """``text`` as a spreadsheet cell shows it literally, never as a formula, and whole in one cell.
 
     Characters no cell can hold (BEL, ESC...) become U+FFFD. With ``quote_formula`` (CSV, which
     Excel, LibreOffice and WPS read with formulas), a text opening like a formula
     (``=HYPERLINK(...)``, ``+1``, ``-2+3``, ``@SUM``) gets a leading apostrophe, as OWASP advises; an
-    .xlsx cell is typed as text instead (see :mod:`geo.workbook`).
+    .xlsx cell is typed as text instead (see :mod:`geo.workbook`). A text longer than an Excel
+    cell holds (:data:`geo.settings.EXCEL_CELL_MAX_CHARS`) is cut, ending in …: Excel would spill
+    the rest of a CSV cell over the next rows, and repair a workbook by dropping the cell.
     """
+    from geo import settings
+
     text = _NOT_IN_CELLS.sub("\ufffd", text)
-    return "'" + text if quote_formula and text.startswith(FORMULA_OPENERS) else text
+    text = "'" + text if quote_formula and text.startswith(FORMULA_OPENERS) else text
+    limit = settings.EXCEL_CELL_MAX_CHARS
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def markdown_text(text) -> str:

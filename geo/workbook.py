@@ -145,16 +145,7 @@ def _value(value):
         return value
     if isinstance(value, (int, float)):
         return None if isinstance(value, float) and not math.isfinite(value) else value
-    return _fitting(cell_text(str(value), quote_formula=False))
-
-
-def _fitting(text: str) -> str:
-    """``text`` cut to what an Excel cell holds (:data:`geo.settings.EXCEL_CELL_MAX_CHARS`),
-    ending in … when cut: Excel repairs a workbook with a longer cell, dropping its content."""
-    from geo import settings
-
-    limit = settings.EXCEL_CELL_MAX_CHARS
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return cell_text(str(value), quote_formula=False)
 
 
 def _text_width(text: str) -> int:

@@ -480,6 +480,19 @@ def test_csv_of_lines_has_no_lon_lat(out_dir, tmp_path):
     assert rows[0]["subdistrict_names"] == "无影山街道;北园街道"
 
 
+def test_csv_text_longer_than_an_excel_cell_is_cut_to_one_cell(out_dir, tmp_path):
+    # A name from a damaged report or a hostile file: Excel spills what a cell cannot hold
+    # over the rows below, so the cell is cut (the GeoJSON keeps it whole).
+    layer = out_dir / "layers" / "road_rebuild.geojson"
+    data = json.loads(layer.read_text(encoding="utf-8"))
+    data["features"][0]["properties"]["quote"] = "=" + "路" * 40_000
+    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    [path] = export_layers("road_rebuild", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "r.csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert len(row["quote"]) == 32_767 and row["quote"].startswith("'=路") and row["quote"].endswith("路…")
+
+
 def test_csv_wkt_longer_than_an_excel_cell_is_simplified_and_says_by_how_much(out_dir, tmp_path, capsys):
     import numpy as np
 
