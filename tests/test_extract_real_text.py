@@ -907,6 +907,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the countryside (农村, 新农村) and a village's honours (名村, 文明村, 小康村) are no villages
     ("投身社会主义新农村建设,推进特色名村建设,巩固省级文明村创建成果,促进城市公共设施向农村延伸,"
      "实施青山村人居环境整治。", [("青山村", "village")], []),
+    # heritage and culture buildings, residential compounds named 苑
+    ("修缮李氏宗祠和青山祠,推进白石剧场、红枫纪念园建设,完成白鹤苑、春波南苑综合整治。",
+     [("李氏宗祠", "culture"), ("春波南苑", "area"), ("白石剧场", "culture"), ("白鹤苑", "area"),
+      ("红枫纪念园", "culture"), ("青山祠", "culture")], []),
 ])
 def test_real_text_rules(no_record_model, text, named, groups):
     # The rules and the tagger on one sentence each; the record model weighs whole reports
