@@ -913,6 +913,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
       ("红枫纪念园", "culture"), ("青山祠", "culture")], []),
     # a garden named X园 is a park; X花园 a residential compound
     ("建成玉兰园、邢襄园,加快锦绣花园二期建设。", [("玉兰园", "park"), ("邢襄园", "park"), ("锦绣花园二期", "area")], []),
+    # river basins, dams, sluices, tourist roads and plots of land (零星地块: scattered plots, a type)
+    ("推进青山河小流域治理,修复金龙拦水坝,建设崮山旅游专线,推进白石大桥南侧地块开发,修缮会通闸,完成零星地块收储。",
+     [("会通闸", "water"), ("崮山旅游专线", "road_new"), ("白石大桥南侧地块", "area"), ("金龙拦水坝", "water"),
+      ("青山河小流域", "water")], []),
 ])
 def test_real_text_rules(no_record_model, text, named, groups):
     # The rules and the tagger on one sentence each; the record model weighs whole reports
