@@ -911,6 +911,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("修缮李氏宗祠和青山祠,推进白石剧场、红枫纪念园建设,完成白鹤苑、春波南苑综合整治。",
      [("李氏宗祠", "culture"), ("春波南苑", "area"), ("白石剧场", "culture"), ("白鹤苑", "area"),
       ("红枫纪念园", "culture"), ("青山祠", "culture")], []),
+    ("修缮青山寺大雄宝殿、外城东南角楼,推进白石宫建设。",
+     [("外城东南角楼", "culture"), ("白石宫", "culture"), ("青山寺大雄宝殿", "culture")], []),
     # a garden named X园 is a park; X花园 a residential compound
     ("建成玉兰园、邢襄园,加快锦绣花园二期建设。", [("玉兰园", "park"), ("邢襄园", "park"), ("锦绣花园二期", "area")], []),
     # river basins, dams, sluices, tourist roads and plots of land (零星地块: scattered plots, a type)
