@@ -915,6 +915,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("外城东南角楼", "culture"), ("白石宫", "culture"), ("青山寺大雄宝殿", "culture")], []),
     # a garden named X园 is a park; X花园 a residential compound
     ("建成玉兰园、邢襄园,加快锦绣花园二期建设。", [("玉兰园", "park"), ("邢襄园", "park"), ("锦绣花园二期", "area")], []),
+    # 支撑 and 助力 are verbs before a name, no part of it
+    ("这将成为支撑青山生态新城建设的重要载体。", [("青山生态新城", "area")], []),
     # river basins, dams, sluices, tourist roads and plots of land (零星地块: scattered plots, a type)
     ("推进青山河小流域治理,修复金龙拦水坝,建设崮山旅游专线,推进白石大桥南侧地块开发,修缮会通闸,完成零星地块收储。",
      [("会通闸", "water"), ("崮山旅游专线", "road_new"), ("白石大桥南侧地块", "area"), ("金龙拦水坝", "water"),
