@@ -915,6 +915,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("外城东南角楼", "culture"), ("白石宫", "culture"), ("青山寺大雄宝殿", "culture")], []),
     # a garden named X园 is a park; X花园 a residential compound
     ("建成玉兰园、邢襄园,加快锦绣花园二期建设。", [("玉兰园", "park"), ("邢襄园", "park"), ("锦绣花园二期", "area")], []),
+    # a road's extension is a road of its own
+    ("建设中山路延长线和水西路二期延伸线。", [("中山路延长线", "road_new"), ("水西路二期延伸线", "road_new")], []),
     # 支撑 and 助力 are verbs before a name, no part of it
     ("这将成为支撑青山生态新城建设的重要载体。", [("青山生态新城", "area")], []),
     # river basins, dams, sluices, tourist roads and plots of land (零星地块: scattered plots, a type)
