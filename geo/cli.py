@@ -249,10 +249,15 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
             boundaries = pipeline.district_as_zone(boundaries)
         features, _ = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
-        text = format_coverage(pipeline.coverage_of(features, allocations, boundaries), fmt)
+        report = pipeline.coverage_of(features, allocations, boundaries)
+        text = format_coverage(report, fmt)
         if output:
             from geo.io import write_csv_atomic, write_text_atomic
 
+            if fmt == "csv" and Path(output).suffix.lower() == ".csv":  # GDAL reads X.csvt beside X.csv
+                from geo.coverage import coverage_tables, csvt_text
+
+                write_text_atomic(Path(output).with_suffix(".csvt"), csvt_text(coverage_tables(report)["coverage.csv"]))
             (write_csv_atomic if fmt == "csv" else write_text_atomic)(output, text)
     if output:
         click.echo(f"wrote {output}")

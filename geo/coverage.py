@@ -469,6 +469,25 @@ def csv_text(table: pd.DataFrame) -> str:
     return out.getvalue()
 
 
+def csvt_text(table: pd.DataFrame) -> str:
+    """The ``.csvt`` of :func:`csv_text`'s CSV: one GDAL type per column, from which QGIS (through
+    GDAL) reads codes as text, counts as integers and km as reals. Without it every column is
+    text, and a ``code`` read as a number no longer joins the 街道 layer's text codes."""
+    return ",".join(f'"{_gdal_type(table[column])}"' for column in table.columns) + "\n"
+
+
+def _gdal_type(series: pd.Series) -> str:
+    values = [v for v in series if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    if series.dtype.kind == "b" or (values and all(isinstance(v, bool) for v in values)):
+        return "Integer(Boolean)"
+    if series.dtype.kind in "iu" or (values and all(isinstance(v, int) and not isinstance(v, bool) for v in values)):
+        return "Integer64"
+    if series.dtype.kind == "f" or (values and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                   for v in values)):
+        return "Real"
+    return "String"
+
+
 def _format_csv(report) -> str:
     return csv_text(coverage_tables(report)["coverage.csv"])
 

@@ -282,17 +282,21 @@ def _check_catalog_properties(path, number, props):
 
 
 def write_coverage(report, out_dir, about=None):
-    """Write the coverage tables (CSV), coverage.md and the coverage.xlsx workbook into ``out_dir``.
+    """Write the coverage tables (CSV, each with its ``.csvt``), coverage.md and the coverage.xlsx
+    workbook into ``out_dir``.
 
     ``about`` adds rows to the workbook's 说明 sheet (the report's file name...).
     """
-    from geo.coverage import coverage_tables, csv_text, format_coverage
+    from geo.coverage import coverage_tables, csv_text, csvt_text, format_coverage
     from geo.io import write_csv_atomic, write_text_atomic
     from geo.workbook import write_workbook
 
     out_dir = Path(out_dir)
     tables = coverage_tables(report)
-    written = [write_csv_atomic(out_dir / name, csv_text(table)) for name, table in tables.items()]
+    written = []
+    for name, table in tables.items():
+        written.append(write_text_atomic((out_dir / name).with_suffix(".csvt"), csvt_text(table)))
+        written.append(write_csv_atomic(out_dir / name, csv_text(table)))
     written.append(write_text_atomic(out_dir / "coverage.md", format_coverage(report, "md")))
     written.append(write_workbook(out_dir / "coverage.xlsx", report, tables, about))
     return written

@@ -152,6 +152,11 @@ JOIN_SUM_TOLERANCE = 1e-7
 # two 街道 at random and sent a point on a boundary or a corner to any of them.
 JOIN_SNAP_M = 0.05
 
+# A table row giving both a wkt and lon/lat: the lon/lat must lie this close to the wkt's point
+# (or to the box around its line or area; a label point need not be on a curved road). Farther
+# apart, the row is refused rather than the wkt taken silently: one of the two was typed over.
+TABLE_LONLAT_WKT_AGREE_M = 10.0
+
 # --- display (maps)
 
 # Display geometry is simplified at 1 m and rounded to 5 decimal degrees (at most

@@ -153,6 +153,8 @@ def read_table(path):
         try:
             if wkt_f and row.get(wkt_f):
                 geom = _wkt_geometry(row[wkt_f])
+                if lon_f and lat_f and row.get(lon_f) not in (None, "") and row.get(lat_f) not in (None, ""):
+                    _check_lonlat_agrees(path, line_no, geom, row.get(lon_f), row.get(lat_f), delimiter)
             else:
                 lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
                     _pair(row.get(pair_f))
@@ -172,6 +174,35 @@ def read_table(path):
         for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
             geoms[i] = point
     return rows, geoms
+
+
+def _check_lonlat_agrees(path, line_no, geom, lon_text, lat_text, delimiter):
+    """Refuse a row whose lon/lat lie more than :data:`geo.settings.TABLE_LONLAT_WKT_AGREE_M` from
+    its wkt's point (or from the box around its line or area): the wkt would otherwise win without
+    a word over coordinates someone typed. Cells that are no degrees (projected x/y) are not compared."""
+    from pyproj import Geod
+    import shapely
+    from shapely.ops import nearest_points
+
+    from geo import settings
+
+    try:
+        point = shapely.Point(_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))
+    except ValueError:
+        return
+    if geom.is_empty:
+        return
+    if abs(point.x) > 180 or abs(point.y) > 90:
+        raise InputError(path, f"line {line_no}: lon/lat ({point.x:.6f}, {point.y:.6f}) are no lon/lat (swapped?) "
+                               "beside the row's wkt; give one of the two, or make them agree")
+    target = geom if geom.geom_type == "Point" else shapely.envelope(geom)
+    if target.geom_type != "Point" and target.covers(point):
+        return
+    near = nearest_points(target, point)[0]
+    apart = Geod(ellps="WGS84").inv(point.x, point.y, near.x, near.y)[2]
+    if apart > settings.TABLE_LONLAT_WKT_AGREE_M:
+        raise InputError(path, f"line {line_no}: lon/lat ({point.x:.6f}, {point.y:.6f}) lie {apart:,.0f} m from "
+                               f"the row's wkt; give one of the two, or make them agree")
 
 
 def _pair(text):

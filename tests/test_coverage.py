@@ -243,6 +243,29 @@ def test_coverage_csv_written_to_a_file_opens_in_excel_like_the_build_one(tmp_pa
     assert written == (tmp_path / "maps_out" / "coverage.csv").read_bytes()
     assert written.startswith(b"\xef\xbb\xbf")
     assert not runner.invoke(main, args).stdout.startswith("\ufeff")
+    assert (tmp_path / "覆盖.csvt").read_bytes() == (tmp_path / "maps_out" / "coverage.csvt").read_bytes()
+
+
+def test_coverage_csvs_open_in_qgis_with_text_codes_and_numeric_counts(tmp_path):
+    """QGIS (through GDAL) types a CSV's columns from the .csvt beside it: without one every
+    column is text, so counts cannot be styled or summed; a code read as a number would not
+    join the 街道 layer's text codes either."""
+    import pyogrio
+
+    from geo.pipeline import write_coverage
+
+    write_coverage(_report(), tmp_path)
+    types = dict(zip(*[pyogrio.read_info(tmp_path / "coverage.csv")[key] for key in ("fields", "dtypes")]))
+    assert types["code"] == "object" and types["name"] == "object" and types["boundary_quality"] == "object"
+    assert types["school"] == "int64" and types["projects"] == "int64" and types["road_km_rebuild"] == "float64"
+    frame = pyogrio.read_dataframe(tmp_path / "coverage.csv")
+    assert sorted(frame["code"]) == sorted(CELLS)
+    gaps = dict(zip(*[pyogrio.read_info(tmp_path / "coverage_gaps.csv")[key] for key in ("fields", "dtypes")]))
+    assert gaps == {"category": "object", "category_label": "object", "code": "object", "name": "object"}
+    totals = pyogrio.read_dataframe(tmp_path / "coverage_totals.csv")
+    assert dict(zip(totals["key"], totals["value"]))["catalog"] == len(_features())
+    for name in ("coverage.csv", "coverage_districtwide.csv", "coverage_gaps.csv", "coverage_totals.csv"):
+        assert (tmp_path / name).with_suffix(".csvt").is_file(), name
 
 
 def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):

@@ -133,6 +133,15 @@ def test_hostile_project_text_is_inert_data(tmp_path):
     assert html.unescape(props["label"]) == EVIL
 
 
+def test_each_page_names_its_map_in_the_browser_tab(tmp_path):
+    """Two tabs of one report, the project map and the coverage map, are told apart by their titles."""
+    pages = render_fixture(tmp_path, title="天桥区 报告")
+    titles = {name: re.search(r"<title>(.*?)</title>", page).group(1) for name, page in pages.items()}
+    assert titles["projects.html"] == "项目地图 Project map · 天桥区 报告"
+    assert titles["coverage.html"] == "街道覆盖 Coverage by 街道 · 天桥区 报告"
+    assert titles["index.html"] == "天桥区 报告"
+
+
 def test_hostile_zone_name_title_and_category_are_escaped(tmp_path):
     zones = make_zones(names=[EVIL, "乙街道", "丙街道"])
     projects = make_projects("普通医院")
@@ -142,7 +151,7 @@ def test_hostile_zone_name_title_and_category_are_escaped(tmp_path):
         assert "<i>标题</i>" not in page, name
         assert "<b>odd</b>" not in page, name
         assert "onerror=alert(1)>" not in page, name
-    assert "<title>&lt;i&gt;标题&lt;/i&gt; &amp; co</title>" in pages["projects.html"]
+    assert "<title>项目地图 Project map · &lt;i&gt;标题&lt;/i&gt; &amp; co</title>" in pages["projects.html"]
     assert _props(pages["projects.html"], "zones")[0]["label"] == html.escape(EVIL)
     assert _props(pages["coverage.html"], "coverage:projects")[0]["label"] == html.escape(EVIL)
     assert html.escape(EVIL) in _props(pages["coverage.html"], "coverage:projects")[0]["tooltip"]

@@ -322,3 +322,31 @@ def test_a_gauss_kruger_zone_named_beside_lon_lat_gives_its_datum(tmp_path):
                      geometry=[shapely.Point(SITE)], crs=4326).to_crs(4548).to_file(vector)
     (entry,) = load_file(vector, warnings=warnings)
     assert warnings == [] and entry.geometry.distance(shapely.Point(SITE)) < 1e-9
+
+
+@pytest.mark.parametrize("row", [
+    "汇才学校,117.001,36.7,POINT (117.001 36.7)",  # as our own CSV export writes a point
+    "汇才学校,117.00100004,36.70000003,POINT (117.001 36.7)",  # rounded differently: centimetres
+    '北园大街,117.005,36.7,"LINESTRING (117 36.7, 117.01 36.701)"',  # a label point beside a line
+    '北园大街,,,"LINESTRING (117 36.7, 117.01 36.701)"',  # no lon/lat at all
+])
+def test_a_row_with_wkt_and_agreeing_lon_lat_is_read_by_its_wkt(tmp_path, row):
+    path = tmp_path / "sites.csv"
+    path.write_text("name,lon,lat,wkt\n" + row + "\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.equals(shapely.from_wkt(row.split(",", 3)[3].strip('"')))
+
+
+@pytest.mark.parametrize("row, apart", [
+    ("汇才学校,117.011,36.7,POINT (117.001 36.7)", "894 m"),  # a digit typed over
+    ("汇才学校,36.7,117.001,POINT (117.001 36.7)", None),  # lon and lat swapped: no point on Earth near it
+    ('北园大街,117.05,36.7,"LINESTRING (117 36.7, 117.01 36.701)"', "3,574 m"),
+])
+def test_a_row_whose_lon_lat_and_wkt_disagree_is_refused(tmp_path, row, apart):
+    """The wkt would otherwise win without a word over coordinates someone typed: which is right
+    only the user knows."""
+    path = tmp_path / "sites.csv"
+    path.write_text("name,lon,lat,wkt\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: lon/lat .* the row's wkt; give one of the two") as info:
+        load_file(path)
+    assert str(path) in str(info.value) and (apart is None or apart in str(info.value))

@@ -92,9 +92,12 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
     approximate = _boundaries_approximate(zones)
     common = {"tiles": tiles, "inline": inline, "title": title, "approximate": approximate, "shifted": shift}
 
+    labels = dict(MAPS)  # each page's tab names its map: two tabs of one report are told apart
     pages = [
-        (PROJECTS_HTML, projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, **common)),
-        (COVERAGE_HTML, coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, **common)),
+        (PROJECTS_HTML, projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms,
+                                      label=labels[PROJECTS_HTML], **common)),
+        (COVERAGE_HTML, coverage_page(zones, zone_geoms, outline, outline_geoms, coverage,
+                                      label=labels[COVERAGE_HTML], **common)),
     ]
     paths = [write_text_atomic(out_dir / name, text) for name, text in pages]
     paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, basemap, inline, approximate,

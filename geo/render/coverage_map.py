@@ -17,10 +17,11 @@ TOOLTIP_ROWS = (("name", "街道"), ("projects", "项目 Projects"), ("road_km",
 
 
 def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles, inline, title,
-                  approximate, shifted) -> str:
-    """The HTML of the coverage map (see :func:`geo.render.render_maps`)."""
+                  approximate, shifted, label) -> str:
+    """The HTML of the coverage map (see :func:`geo.render.render_maps`); ``label`` names it in
+    the browser's tab, before ``title``."""
     page = Page()
-    m = maps.new_map(page, tiles, display.bounds(outline_geoms) or display.bounds(zone_geoms), title)
+    m = maps.new_map(page, tiles, display.bounds(outline_geoms) or display.bounds(zone_geoms), f"{label} · {title}")
     table = coverage_by_code(coverage)
     rows = []
     for record, geom in zip(zones.drop(columns=zones.geometry.name).to_dict("records"), zone_geoms):

@@ -10,13 +10,14 @@ from geo.render.page import Page, render_page
 
 
 def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, *,
-                  tiles, inline, title, approximate, shifted) -> str:
-    """The HTML of the project map (see :func:`geo.render.render_maps`)."""
+                  tiles, inline, title, approximate, shifted, label) -> str:
+    """The HTML of the project map (see :func:`geo.render.render_maps`); ``label`` names it in
+    the browser's tab, before ``title``."""
     from geo.data import category_codes, category_label
 
     page = Page()
     fit = display.bounds(outline_geoms) or display.bounds(zone_geoms) or display.bounds(project_geoms)
-    m = maps.new_map(page, tiles, fit, title)
+    m = maps.new_map(page, tiles, fit, f"{label} · {title}")
     maps.add_zones(m, page, zones, zone_geoms, approximate)
     maps.add_outline(m, page, outline, outline_geoms)
 
