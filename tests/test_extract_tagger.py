@@ -269,6 +269,16 @@ def test_a_name_the_tagger_holds_outside_any_name_is_dropped_unless_its_works_fo
     assert [norm[r.start:r.end] for r in kept] == ["青松路"]  # 改造 follows: the rules' evidence wins
 
 
+@pytest.mark.parametrize("norm, name", [
+    ("完成青苗线56.9公里路基路面改造。", "青苗线"),  # a length, the parts worked on, then works
+    ("青松路800米的改造已完成。", "青松路"),
+])
+def test_works_on_a_length_of_a_road_outweigh_the_tagger(norm, name):
+    records = _records(norm)
+    kept = statistical.drop_rejected(norm, records, _tagging(norm, outside=[1.0] * len(norm)), [], 0, len(norm))
+    assert [norm[r.start:r.end] for r in kept if r.named] == [name]
+
+
 def test_items_of_a_list_a_counted_works_header_opens_are_kept_whatever_the_tagger_says():
     norm = "新开工项目(3个):青山机场、白石湾旅游公路。"
     records = _records(norm)

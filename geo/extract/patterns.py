@@ -157,6 +157,8 @@ MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸�
 WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|[上下]半年|近期|\d{1,2}月)"
                            r"(?:[上下]半年|\d{1,2}月)?(?:年?底|年?内|初|中旬|上旬|下旬|份)?(?:以前|之前|前)?")
 MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
+# A length between a name and its works (半苗线56.9公里路基路面改造, 青山路800米的改造).
+LENGTH_AFTER_RE = re.compile(r"的?\d+(?:\.\d+)?(?:公里|千米|km|KM|延米|米)的?")
 INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a member of the group counted after it
 ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
 MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)

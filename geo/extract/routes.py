@@ -8,7 +8,7 @@ import re
 from geo.extract.extents import extend_right
 from geo.extract.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, MAX_STEM
+from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
@@ -69,8 +69,6 @@ def _places_joined_before(norm, pos, clause_start):
 _COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面",
                       "路基", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
 _COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS
-# A length between the name and its works (半苗线56.9公里路基路面改造).
-_LENGTH_AFTER = re.compile(r"\d+(?:\.\d+)?(?:公里|千米|km|KM)")
 
 
 def county_road_ok(norm, match, lo, hi):
@@ -82,7 +80,7 @@ def county_road_ok(norm, match, lo, hi):
             or norm.endswith("全线", 0, match.end()):  # 管道已全线贯通: 全线 is "the whole line"
         return False
     after = norm[match.end():hi]
-    length = _LENGTH_AFTER.match(after)
+    length = LENGTH_AFTER_RE.match(after)
     if length is not None and after.startswith(_COUNTY_ROAD_WORKS, length.end()):
         return True  # 半苗线56.9公里路基路面改造: works on a length of it
     before = norm[lo:match.start()]

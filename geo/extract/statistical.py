@@ -7,10 +7,10 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.extract.lexicon import CONTEXT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.extract.lexicon import CONTEXT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
+from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -137,6 +137,13 @@ def _before_works(norm, record):
     ends = {record.end, record.mention.end}  # 新康家园保障房建设: the type after the name, then works
     if norm.startswith(("、", "与", "和", "及"), record.end):
         ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
+    for end in list(ends):
+        length = LENGTH_AFTER_RE.match(norm, end) if norm[end:end + 1].isdigit() or norm.startswith("的", end) else None
+        pos = length.end() if length else end
+        while length and (follower := match_any(norm, pos, FOLLOWERS_SORTED)):
+            pos += len(follower)  # 路基, 路面: the parts of it the works are on
+        if length:
+            ends.add(pos)  # 半苗线56.9公里路基路面改造: works on a length of it
     for end in list(ends):
         tail = match_any(norm, end, WORKS_TAILS) if norm.startswith(WORKS_TAILS, end) else None
         if tail:
