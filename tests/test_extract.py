@@ -363,6 +363,8 @@ def test_module_imports_stay_light():
     ("支持企业建设工程技术研究中心，高标准打造企业服务中心，推动院士工作站建设，加快5G基站建设。", []),
     # 甲等 is not the enumeration 等; 合作 does not end a place name
     ("加大与驻区三级甲等医院合作力度。", []),
+    # 年前 (before the year's end) is a time before works, as 年底前 is
+    ("作为核心区纵向主干道,青松路年前竣工。", [("青松路", "road_rebuild")]),
 ])
 def test_rules_on_short_texts(rules_only, text, expected):
     got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text))
