@@ -135,7 +135,7 @@ def test_hostile_text_shows_literally_and_runs_nothing(chromium, tmp_path):
     assert EVIL in opened["tooltip"]
     assert opened["injected"] == 0
     assert opened["alerts"] == []
-    assert driver.title == EVIL
+    assert driver.title == "项目地图 Project map · " + EVIL  # the tab names its map, then the title
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text
     driver.save_screenshot(str(tmp_path / "injection.png"))
@@ -195,7 +195,7 @@ def test_every_jinja_and_html_payload_shows_literally_in_chromium(chromium, tmp_
     for page in ("projects.html", "coverage.html"):
         state = _open(driver, tmp_path / "evil" / page)
         assert sorted(state["labels"]) == sorted(PAYLOADS[:3]), page
-        assert driver.title.startswith(PAYLOADS[3]), page
+        assert driver.title.split(" · ", 1)[1].startswith(PAYLOADS[3]), page
         assert PAYLOADS[3] in state["legendText"], page
     _open(driver, tmp_path / "evil" / "projects.html")
     result = driver.execute_script(FIND_LAYER_JS + """
