@@ -61,6 +61,10 @@ def _null_first_geometry(collection):
     collection["features"][0]["geometry"] = None
 
 
+def _null_first_code(collection):
+    collection["features"][0]["properties"]["code"] = None
+
+
 def _flatten_every_polygon(collection):
     for feature in collection["features"]:  # three collinear points: no area, nothing to repair it into
         feature["geometry"] = {"type": "Polygon", "coordinates": [[[117.0, 36.7], [117.01, 36.7], [117.02, 36.7],
@@ -208,6 +212,11 @@ CASES = [
     Case("districts-unknown-crs", ["join", *PROJECTS, "--districts", "crs999999.geojson", "--name-field", "name"],
          "crs999999.geojson", "unknown coordinate reference system 'urn:ogc:def:crs:EPSG::999999'",
          setup=_districts_variant("crs999999.geojson", _declare_unknown_crs)),
+    Case("districts-one-without-code", ["join", *PROJECTS, "--districts", "nocode.geojson", "--name-field", "name",
+                                        "--code-field", "code"], "nocode.geojson",
+         "1 of 2 features has an empty 'code' (无影山街道)", setup=_districts_variant("nocode.geojson", _null_first_code)),
+    Case("outline-infinite", ["join", *PROJECTS, "--outline", "districts_infinite.geojson"],
+         "districts_infinite.geojson", "NaN or infinite"),
     Case("osm-only-invalid-coordinates", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "badlat.osm"], "badlat.osm",
          "nothing usable: 1 node(s) with invalid coordinates",
          setup=_write("badlat.osm", '<?xml version="1.0"?><osm version="0.6"><node id="5" lat="abc" lon="117.004">'
