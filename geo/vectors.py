@@ -22,6 +22,42 @@ def _dbf_encoding(path: Path, *, sniff=False):
     return dbf_records_codec(_read_sidecar(dbf, dbf_sample), declared)
 
 
+def _container_encoding(path: Path, layer=None, *, sniff=False):
+    """Encoding for the Shapefiles inside a folder or a zip archive (``jd.zip``, ``jd.shp.zip``).
+
+    GDAL reads a .dbf without a .cpg as ISO-8859-1, inside a folder or an archive as beside
+    it: each Shapefile of ``path`` (only the one named ``layer`` when given) has its codec
+    told as :func:`_dbf_encoding` tells a lone .shp's. None when there is no Shapefile,
+    when the archive cannot be opened (GDAL then says why) or when the Shapefiles disagree.
+    """
+    codecs = set()
+    if path.is_dir():
+        for shp in shapefiles_in(path):
+            if layer is None or shp.stem == layer:
+                codecs.add(_dbf_encoding(shp, sniff=sniff))
+        return codecs.pop() if len(codecs) == 1 else None
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = {name.lower(): name for name in archive.namelist()}
+            for lower, name in sorted(members.items()):
+                stem, suffix = lower[:-4], lower[-4:]
+                if suffix != ".shp" or (layer is not None and Path(name).stem != layer):
+                    continue
+                dbf, cpg = members.get(f"{stem}.dbf"), members.get(f"{stem}.cpg")
+                if dbf is None:
+                    continue
+                declared = None
+                if cpg is not None and not sniff:
+                    declared = cpg_codec(archive.read(cpg).decode("ascii", errors="replace"))
+                with archive.open(dbf) as handle:
+                    codecs.add(dbf_records_codec(dbf_sample(handle), declared))
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return None
+    return codecs.pop() if len(codecs) == 1 else None
+
+
 def dbf_sample(handle) -> bytes:
     """A .dbf's header and as many whole records as :data:`geo.settings.DBF_SAMPLE_BYTES` holds,
     read from the binary ``handle``: enough to tell its text's codec (:func:`dbf_records_codec`)
@@ -272,10 +308,15 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     if not path.is_dir():
         check_input_file(path)
     kwargs = {}
+    container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":
         if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
             raise InputError(path, "Shapefile has no .dbf beside it")
         encoding = _dbf_encoding(path)
+        if encoding:
+            kwargs["encoding"] = encoding
+    elif container:
+        encoding = _container_encoding(path, layer)
         if encoding:
             kwargs["encoding"] = encoding
     for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
@@ -288,7 +329,9 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
                 gdf = _read_dataframe(path, kwargs)
         except UnicodeDecodeError:
             # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
-            sniffed = _dbf_encoding(path, sniff=True) if "encoding" in kwargs else None
+            sniffed = None
+            if "encoding" in kwargs:
+                sniffed = _container_encoding(path, layer, sniff=True) if container else _dbf_encoding(path, sniff=True)
             if not sniffed or sniffed == kwargs["encoding"]:
                 raise
             gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})

@@ -152,3 +152,27 @@ def test_a_dbf_codec_is_told_from_a_sample_of_whole_records_not_the_whole_file(t
     assert len(sample) < len(data) / 10 and (len(sample) - header) % record == 0  # whole records only
     assert vectors.dbf_records_codec(sample) in ("gbk", "gb18030")
     assert list(vectors.read_vector(path)["name"][:3]) == names[:3]
+
+
+@pytest.mark.parametrize("container", ["zip", "folder"])
+@pytest.mark.parametrize("encoding", ["UTF-8", "GBK"])
+def test_a_zipped_or_folder_shapefile_without_cpg_has_its_codec_told_from_its_records(tmp_path, container, encoding):
+    # GDAL reads a .dbf without a .cpg as ISO-8859-1: 北园街道 came out as å\x8c\x97... or ±±Ô°½ÖµÀ.
+    import zipfile
+
+    import geopandas as gpd
+
+    folder = tmp_path / "jd"
+    folder.mkdir()
+    names = ["无影山街道", "北园街道"]
+    gdf = gpd.GeoDataFrame({"name": names}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7),
+                                                      shapely.box(117.1, 36.6, 117.2, 36.7)], crs=4326)
+    gdf.to_file(folder / "jd.shp", engine="pyogrio", encoding=encoding)
+    (folder / "jd.cpg").unlink(missing_ok=True)
+    path = folder
+    if container == "zip":
+        path = tmp_path / "jd.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for part in sorted(folder.iterdir()):
+                archive.write(part, part.name)
+    assert list(vectors.read_vector(path)["name"]) == names
