@@ -119,7 +119,7 @@ def read_table(path):
     import shapely
 
     header, records, delimiter = _table_records(path)
-    keys = [str(h).strip().lstrip("\ufeff").lower() for h in header]
+    keys = [_cell(str(h)).lower() for h in header]
     repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
     if repeated:
         raise InputError(path, f"column {repeated[0]!r} appears {keys.count(repeated[0])} times in the header; "
@@ -147,7 +147,7 @@ def read_table(path):
                                f"the header has no {' or '.join(no_column)} column ({found})")
     rows, geoms = [], []
     for line_no, record in records:
-        row = with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
+        row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
         try:
@@ -370,6 +370,13 @@ def _wkt_geometry(text):
         refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return geom
+
+
+def _cell(text: str) -> str:
+    """A cell's text without surrounding blanks and byte-order marks: a file joined from two
+    exports (``cat a.csv b.csv``) holds the second one's BOM mid-file, where no decoder drops it
+    and it would stick to a name (no longer matching its project) or a number."""
+    return text.replace("\ufeff", "").strip()
 
 
 def text_or_none(value):

@@ -350,3 +350,16 @@ def test_a_row_whose_lon_lat_and_wkt_disagree_is_refused(tmp_path, row, apart):
     with pytest.raises(InputError, match="line 2: lon/lat .* the row's wkt; give one of the two") as info:
         load_file(path)
     assert str(path) in str(info.value) and (apart is None or apart in str(info.value))
+
+
+@pytest.mark.parametrize("name, data", [
+    # Two exports joined with `cat` (or `type a.csv b.csv > all.csv`): the second's BOM mid-file.
+    ("joined.csv", "\ufeffname,lon,lat\n学校甲,117.0,36.7\n\ufeff汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("bom_in_cell.csv", "name,lon,lat\n汇才学校\ufeff,\ufeff117.001,36.7\n".encode("utf-8")),
+])
+def test_a_byte_order_mark_inside_a_table_is_no_part_of_a_name_or_number(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    entry = next(e for e in load_file(path) if "学校甲" not in e.name)
+    assert entry.name == "汇才学校"
+    assert entry.geometry.equals_exact(shapely.Point(SITE), 1e-9)
