@@ -251,6 +251,8 @@ CASES = [
          "report_gbk.txt", "cannot decode as utf-8"),
     Case("report-without-projects", ["extract", "report_no_projects.txt", "-o", "out.geojson"],
          "report_no_projects.txt", "no spatial projects"),
+    Case("report-without-projects-into-new-folder", ["extract", "report_no_projects.txt", "-o", "new/sub/out.geojson"],
+         "report_no_projects.txt", "no spatial projects"),
     Case("extract-unwritable-output", ["extract", str(REPORT), "-o", "blocker/out.geojson"], "blocker",
          "is a file, expected an output directory", setup=_blocker),
     # --- maps
