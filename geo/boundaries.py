@@ -379,15 +379,17 @@ def _choose_layer(path, name_field):
     """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column; None for one layer."""
     import pyogrio
 
+    from geo.vectors import gdal_source
+
     if not Path(path).exists():
         return None  # read_vector says what is wrong (a folder of Shapefiles is a multi-layer source too)
     try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(path)]
+        layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return None
     if len(layers) <= 1:
         return None
-    infos = {layer: pyogrio.read_info(path, layer=layer) for layer in layers}
+    infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
               and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]

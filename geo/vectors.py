@@ -152,6 +152,26 @@ def cpg_codec(text: str):
     return codec
 
 
+def gdal_source(path):
+    """What GDAL opens for the vector file ``path``: the path itself, or for a zip archive with no
+    Shapefile at its top but all of them in one folder (a folder zipped whole, as Windows'
+    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find."""
+    import zipfile
+
+    path = Path(path)
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return path
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [name.replace("\\", "/") for name in archive.namelist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return path  # GDAL says what is wrong with it
+    folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
+    if len(folders) != 1 or "" in folders:
+        return path
+    return f"/vsizip/{path.resolve()}/{folders.pop()}"
+
+
 def _read_dataframe(path, kwargs, chunk=50_000):
     """pyogrio.read_dataframe, in chunks under a progress bar when the file is large and
     stderr is a terminal (a 60 MB districts file takes half a minute)."""
@@ -159,18 +179,19 @@ def _read_dataframe(path, kwargs, chunk=50_000):
 
     from geo import progress
 
+    source = gdal_source(path)
     size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()) if p.is_file())
     if size < progress.settings.PROGRESS_MIN_BYTES or not progress.enabled():
-        return pyogrio.read_dataframe(path, **kwargs)
+        return pyogrio.read_dataframe(source, **kwargs)
     import pandas as pd
 
-    total = pyogrio.read_info(path, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding")})["features"]
+    total = pyogrio.read_info(source, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding")})["features"]
     if total <= chunk:
-        return pyogrio.read_dataframe(path, **kwargs)
+        return pyogrio.read_dataframe(source, **kwargs)
     parts = []
     with progress.bar(total, f"reading {path.name}", unit="features", threshold=0) as advance:
         for start in range(0, total, chunk):
-            parts.append(pyogrio.read_dataframe(path, skip_features=start, max_features=chunk, **kwargs))
+            parts.append(pyogrio.read_dataframe(source, skip_features=start, max_features=chunk, **kwargs))
             advance(len(parts[-1]))
     return pd.concat(parts, ignore_index=True)
 

@@ -176,3 +176,22 @@ def test_a_zipped_or_folder_shapefile_without_cpg_has_its_codec_told_from_its_re
             for part in sorted(folder.iterdir()):
                 archive.write(part, part.name)
     assert list(vectors.read_vector(path)["name"]) == names
+
+
+def test_a_zip_of_a_folder_holding_a_shapefile_is_read(tmp_path):
+    # Windows' "Send to > Compressed (zipped) folder" on a folder puts jd/jd.shp in the archive,
+    # which GDAL does not open ("/vsizip/' not recognized as being in a supported file format").
+    import zipfile
+
+    import geopandas as gpd
+
+    folder = tmp_path / "jd"
+    folder.mkdir()
+    gpd.GeoDataFrame({"name": ["北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        folder / "jd.shp", engine="pyogrio", encoding="GBK")
+    (folder / "jd.cpg").unlink(missing_ok=True)
+    path = tmp_path / "jd.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for part in sorted(folder.iterdir()):
+            archive.write(part, f"jd/{part.name}")
+    assert list(vectors.read_vector(path)["name"]) == ["北园街道"]
