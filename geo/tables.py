@@ -91,8 +91,15 @@ def _excel_records(path):
         raise InputError(path, f"not a readable Excel workbook ({exc})") from None
     sheet = book.worksheets[0]
     records = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
     records = [(number, r) for number, r in enumerate(records, 1) if any(cell.strip() for cell in r)]
+    # Sheet1 left empty and the table on another sheet: say so rather than "no name column".
+    filled = None if records else next(
+        (other.title for other in book.worksheets[1:]
+         if any(v not in (None, "") for row in other.iter_rows(values_only=True) for v in row)), None)
+    book.close()
+    if filled is not None:
+        raise InputError(path, f"its first sheet ({sheet.title!r}) is empty; geo reads the first sheet only "
+                               f"(move sheet {filled!r} first)")
     return (records[0][1] if records else []), records[1:], None
 
 

@@ -363,3 +363,18 @@ def test_a_byte_order_mark_inside_a_table_is_no_part_of_a_name_or_number(tmp_pat
     entry = next(e for e in load_file(path) if "学校甲" not in e.name)
     assert entry.name == "汇才学校"
     assert entry.geometry.equals_exact(shapely.Point(SITE), 1e-9)
+
+
+def test_an_excel_workbook_whose_first_sheet_is_empty_names_the_sheet_holding_the_table(tmp_path):
+    # Sheet1 left empty, the table pasted on Sheet2: "needs a 'name' column (found: )" misled.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    data = book.create_sheet("学校")
+    data.append(["name", "lon", "lat"])
+    data.append(["汇才学校", 117.001, 36.7])
+    book.save(tmp_path / "sites.xlsx")
+    with pytest.raises(InputError, match=r"sites.xlsx: its first sheet \('Sheet1'\) is empty; geo reads the first "
+                                         r"sheet only \(move sheet '学校' first\)"):
+        load_file(tmp_path / "sites.xlsx")
