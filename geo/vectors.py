@@ -236,7 +236,8 @@ def _explain_unreadable(path: Path):
     """Say why GDAL could not read a file, when its own words would mislead ("not recognized").
 
     A GeoJSON file whose JSON is broken or nested too deeply gets :func:`geo.io.parse_json`'s
-    message; a GeoPackage without any table gets "GeoPackage has no layers". Returns
+    message; a GeoPackage without any table gets "GeoPackage has no layers", any other file
+    GDAL opens but finds no layer in (a KML without a Placemark) "holds no layer". Returns
     None when there is nothing better to say than GDAL's message.
     """
     suffix = path.suffix.lower()
@@ -252,6 +253,15 @@ def _explain_unreadable(path: Path):
             return
         if tables == 0:
             raise InputError(path, "GeoPackage has no layers")
+    else:
+        import pyogrio
+
+        try:
+            layers = pyogrio.list_layers(gdal_source(path))
+        except Exception:  # noqa: BLE001 - not readable at all: GDAL's message says why
+            return
+        if len(layers) == 0:  # a KML without any Placemark; pyogrio: "index 0 is out of bounds"
+            raise InputError(path, "holds no layer (no features to read)")
 
 
 def _has_geometry(frame) -> bool:

@@ -195,3 +195,12 @@ def test_a_zip_of_a_folder_holding_a_shapefile_is_read(tmp_path):
         for part in sorted(folder.iterdir()):
             archive.write(part, f"jd/{part.name}")
     assert list(vectors.read_vector(path)["name"]) == ["北园街道"]
+
+
+def test_a_kml_file_without_any_placemark_says_it_holds_nothing(tmp_path):
+    # GDAL finds no layer in it, and pyogrio said "index 0 is out of bounds for axis 0 with size 0".
+    path = tmp_path / "sites.kml"
+    path.write_text('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document></Document></kml>',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites.kml: holds no layer \(no features to read\)$"):
+        vectors.read_vector(path)
