@@ -302,6 +302,19 @@ CASES = [
          "over the 5e-05 MB size limit", env={"GEO_MAX_REPORT_MB": "0.00005"}),
     Case("report-over-max-size", ["extract", "report_utf8.txt", "--max-size", "0.00005", "-o", "out.geojson"],
          "report_utf8.txt", "over the 5e-05 MB size limit"),
+    Case("report-size-limit-not-a-number", ["extract", "report_utf8.txt", "-o", "out.geojson"], "GEO_MAX_REPORT_MB",
+         "must be a positive number of MB, found 'abc'", env={"GEO_MAX_REPORT_MB": "abc"}),
+    Case("report-size-limit-negative", ["extract", "report_utf8.txt", "-o", "out.geojson"], "GEO_MAX_REPORT_MB",
+         "must be a positive number of MB, found '-5'", env={"GEO_MAX_REPORT_MB": "-5"}),
+    Case("report-size-limit-nan", ["extract", "report_utf8.txt", "-o", "out.geojson"], "GEO_MAX_REPORT_MB",
+         "must be a positive number of MB, found 'nan'", env={"GEO_MAX_REPORT_MB": "nan"}),
+    Case("export-source-date-out-of-range", ["export", "school", "--format", "gpkg", "--layers-dir", "layers",
+                                             "-o", "s.gpkg"], "SOURCE_DATE_EPOCH",
+         "must be a whole number of seconds since 1970-01-01, found '99999999999999'",
+         env={"SOURCE_DATE_EPOCH": "99999999999999"}),
+    Case("export-source-date-not-a-number", ["export", "school", "--format", "shp", "--layers-dir", "layers",
+                                             "-o", "shp"], "SOURCE_DATE_EPOCH",
+         "must be a whole number of seconds since 1970-01-01, found 'yesterday'", env={"SOURCE_DATE_EPOCH": "yesterday"}),
 ]
 
 
@@ -404,6 +417,12 @@ def test_report_from_a_pipe_is_read(work):
     assert piped["features"] == direct["features"] and len(piped["features"]) == 2
 
 
+def test_a_size_limit_beyond_any_file_reads_the_report(work):
+    # 1e308 MB is finite, but int(1e308 * 1e6) overflowed.
+    result = CliRunner().invoke(main, ["extract", "report_utf8.txt", "--max-size", "1e308", "-o", "out.geojson"])
+    assert result.exit_code == 0, result.stderr
+
+
 def test_report_piped_over_the_limit_stops_reading(work):
     result = subprocess.run([sys.executable, "-m", "geo", "extract", "/dev/stdin", "--max-size", "1", "-o", "x.geojson"],
                             cwd=work, input=b"\xe8\xb7\xaf" * 1_000_000, capture_output=True, timeout=120)
@@ -464,6 +483,18 @@ def test_real_process_prints_one_line_and_exits_2(case_id, work):
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
     assert case.names in result.stderr and case.problem in result.stderr and "Traceback" not in result.stderr
+    assert _snapshot(work) == before
+
+
+@pytest.mark.parametrize("limit", ["nan", "inf", "-inf"])
+def test_a_size_limit_that_is_no_finite_number_is_named_in_one_line(limit, work):
+    # click's FloatRange lets nan and inf through: int(nan * 1e6) raised a ValueError naming nothing.
+    before = _snapshot(work)
+    result = _run(["extract", "report_utf8.txt", "--max-size", limit, "-o", "out.geojson"], work)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "--max-size" in result.stderr and ("must be a finite number of MB" in result.stderr
+                                              or "not in the range" in result.stderr), result.stderr
     assert _snapshot(work) == before
 
 

@@ -355,11 +355,12 @@ def _source_date():
     so equal exports are byte-identical (a build product's date says nothing useful)."""
     import datetime
 
+    text = os.environ.get("SOURCE_DATE_EPOCH", "0")
     try:
-        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    except ValueError:
-        epoch = 0
-    return datetime.datetime.fromtimestamp(epoch, tz=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(text), tz=datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):  # not a number, or a date no calendar holds
+        raise InputError("SOURCE_DATE_EPOCH", f"must be a whole number of seconds since 1970-01-01, found {text!r} "
+                                              "(see reproducible-builds.org)") from None
 
 
 def _reproducible_gpkg_options():
