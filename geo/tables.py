@@ -131,6 +131,12 @@ def read_table(path):
     if repeated:
         raise InputError(path, f"column {repeated[0]!r} appears {keys.count(repeated[0])} times in the header; "
                                "name each column once")
+    # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
+    # survey table's 点名 is the point's number beside its name, no second name.
+    naming = [k for k in keys if k == "name" or (k != "点名" and _SYNONYMS.get(k) == "name")]
+    if len(naming) > 1:
+        raise InputError(path, f"columns {naming[0]!r} and {naming[1]!r} both name the entry; keep one "
+                               "(geo matches projects by one name column)")
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
     column_datum = pair_f = None

@@ -378,3 +378,19 @@ def test_an_excel_workbook_whose_first_sheet_is_empty_names_the_sheet_holding_th
     with pytest.raises(InputError, match=r"sites.xlsx: its first sheet \('Sheet1'\) is empty; geo reads the first "
                                          r"sheet only \(move sheet '学校' first\)"):
         load_file(tmp_path / "sites.xlsx")
+
+
+@pytest.mark.parametrize("header", ["name,名称,lon,lat", "名称,名稱,lon,lat", "NAME,名字,lon,lat"])
+def test_a_header_naming_the_entry_in_two_columns_is_refused(tmp_path, header):
+    # name + 名称 (a bilingual export, or two tables pasted side by side): geo read the first and
+    # never matched the Chinese names in the other, without a word.
+    path = tmp_path / "sites.csv"
+    path.write_text(f"{header}\nHuicai School,汇才学校,117.001,36.7\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites.csv: columns '.+' and '.+' both name the entry; keep one"):
+        load_file(path)
+
+
+def test_a_survey_point_number_beside_the_name_is_no_second_name(tmp_path):
+    path = tmp_path / "survey.csv"
+    path.write_text("点名,名称,lon,lat\nGPS01,汇才学校,117.001,36.7\n", encoding="utf-8")
+    assert _point(path).equals(shapely.Point(SITE))
