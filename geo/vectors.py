@@ -58,6 +58,24 @@ def _container_encoding(path: Path, layer=None, *, sniff=False):
     return codecs.pop() if len(codecs) == 1 else None
 
 
+def _check_record_counts(path: Path):
+    """InputError when a Shapefile's .shx indexes another number of shapes than its .dbf holds
+    records: a .dbf from another version of the file. GDAL reads as many features as the .dbf
+    has records, and would drop the shapes beyond them (or give the last ones no attributes)."""
+    shx = next((p for p in (path.with_suffix(".shx"), path.with_suffix(".SHX")) if p.exists()), None)
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if shx is None or dbf is None:
+        return  # GDAL rebuilds a missing .shx, and says what is wrong without a .dbf
+    header = _read_sidecar(dbf, lambda handle: handle.read(8))
+    if len(header) < 8:
+        return
+    records = int.from_bytes(header[4:8], "little")
+    shapes = max(0, (shx.stat().st_size - 100) // 8)  # a 100-byte header, then 8 bytes per shape
+    if shapes != records:
+        raise InputError(path, f"holds {shapes} shape{'s' * (shapes != 1)} but its .dbf {records} "
+                               f"record{'s' * (records != 1)} (a .dbf or .shx from another version of the file?)")
+
+
 def dbf_sample(handle) -> bytes:
     """A .dbf's header and as many whole records as :data:`geo.settings.DBF_SAMPLE_BYTES` holds,
     read from the binary ``handle``: enough to tell its text's codec (:func:`dbf_records_codec`)
@@ -343,6 +361,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     if path.suffix.lower() == ".shp":
         if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
             raise InputError(path, "Shapefile has no .dbf beside it")
+        _check_record_counts(path)
         encoding = _dbf_encoding(path)
         if encoding:
             kwargs["encoding"] = encoding

@@ -204,3 +204,17 @@ def test_a_kml_file_without_any_placemark_says_it_holds_nothing(tmp_path):
                     encoding="utf-8")
     with pytest.raises(InputError, match=r"sites.kml: holds no layer \(no features to read\)$"):
         vectors.read_vector(path)
+
+
+def test_a_shapefile_whose_dbf_holds_fewer_records_than_its_shapes_is_refused(tmp_path):
+    # A .dbf copied from another version of the file: GDAL reads as many features as the .dbf
+    # has records, and the 街道 beyond them vanished without a word.
+    import geopandas as gpd
+
+    two = gpd.GeoDataFrame({"name": ["无影山街道", "北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7),
+                                                                    shapely.box(117.1, 36.6, 117.2, 36.7)], crs=4326)
+    two.to_file(tmp_path / "jd.shp", engine="pyogrio", encoding="UTF-8")
+    two.iloc[:1].to_file(tmp_path / "old.shp", engine="pyogrio", encoding="UTF-8")
+    (tmp_path / "jd.dbf").write_bytes((tmp_path / "old.dbf").read_bytes())
+    with pytest.raises(InputError, match=r"jd.shp: holds 2 shapes but its .dbf 1 record"):
+        vectors.read_vector(tmp_path / "jd.shp")
