@@ -285,7 +285,11 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if (names == "").any() or gdf[name_field].isna().any():
         raise InputError(path, f"some features have an empty {name_field!r}")
     if code_field:
-        codes = gdf[code_field].astype(str).str.strip()
+        codes = gdf[code_field].map(_code_text)
+        empty = codes == ""
+        if empty.any():
+            raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {code_field!r} "
+                                   f"({listed(names[empty])}); give every 街道 its code, or leave --code-field out")
     else:
         codes = [f"{i + 1:03d}" for i in range(len(gdf))]
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
@@ -375,17 +379,20 @@ def _choose_layer(path, name_field):
     """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column; None for one layer."""
     import pyogrio
 
+    from geo.vectors import gdal_source
+
     if not Path(path).exists():
         return None  # read_vector says what is wrong (a folder of Shapefiles is a multi-layer source too)
     try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(path)]
+        layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return None
     if len(layers) <= 1:
         return None
-    infos = {layer: pyogrio.read_info(path, layer=layer) for layer in layers}
-    having = [layer for layer in layers if infos[layer]["features"] != 0 and name_field.lower() in
-              (str(f).lower() for f in infos[layer]["fields"])]
+    infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
+    # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
+    having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
+              and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]
     if len(having) == 1:
         return having[0]
     listed = ", ".join(layers)
@@ -394,6 +401,20 @@ def _choose_layer(path, name_field):
     example = max(having, key=lambda layer: infos[layer]["features"])
     raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(having)}); name one as "
                            f"'{path}|layername={example}'")
+
+
+def _code_text(value) -> str:
+    """A 街道 code as text: ``370105001`` whether the file stores it as text, an integer or a
+    whole real number (``370105001.0``, a .dbf ``N(19,11)`` column); ``""`` for a null."""
+    import math
+
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _of(count, total):
@@ -406,6 +427,7 @@ def _of(count, total):
 def _load_outline(path):
     """The district outline of ``--outline``: (one-row GeoDataFrame in EPSG:4326, warnings of repairs)."""
     import geopandas as gpd
+    import numpy as np
     import shapely
 
     from geo.crs import in_china
@@ -414,6 +436,8 @@ def _load_outline(path):
     gdf = read_vector(path)
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, "expected a polygon outline")
+    if not np.isfinite(shapely.get_coordinates(gdf.geometry.values)).all():
+        raise InputError(path, "has NaN or infinite coordinates")
     gdf = gdf.to_crs(4326)
     polygons, warnings = repair_polygons(gdf.geometry.values, path, [f"feature {n}" for n in range(1, len(gdf) + 1)])
     geom = shapely.make_valid(shapely.unary_union(polygons))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import sys
 import warnings
 from pathlib import Path
@@ -54,6 +55,8 @@ def _max_size_option(command):
     """--max-size: the report size limit, in MB (geo.settings.MAX_REPORT_MB)."""
 
     def apply(ctx, param, value):
+        if value is not None and not math.isfinite(value):  # FloatRange lets nan and inf through
+            raise click.BadParameter("must be a finite number of MB", ctx=ctx, param=param)
         if value is not None:
             from geo import settings
 

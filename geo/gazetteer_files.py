@@ -166,10 +166,10 @@ def _read_layers(path):
     import pandas as pd
     import pyogrio
 
-    from geo.vectors import read_vector
+    from geo.vectors import gdal_source, read_vector
 
     try:
-        layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type)
+        layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(gdal_source(path)) if geometry_type)
     except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
         layers = []
     if Path(path).suffix.lower() == ".gpx":

@@ -7,6 +7,7 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -268,7 +269,7 @@ def read_bytes_limited(path, *, max_mb=None) -> bytes:
 
     path = check_input_file(path, streams=True)
     limit_mb = max_mb if max_mb is not None else _max_report_mb(settings)
-    limit = int(limit_mb * 1_000_000)
+    limit = limit_mb * 1_000_000  # a float: a limit of 1e308 MB is no overflow
     too_big = f"is over the {limit_mb:g} MB size limit (raise it with --max-size MB or GEO_MAX_REPORT_MB)"
     size = None if _is_stream(path) else path.stat().st_size
     if size is not None and size > limit:
@@ -301,16 +302,29 @@ def max_report_bytes() -> int:
     """The size limit of a report in bytes (see :func:`read_bytes_limited`)."""
     from geo import settings
 
-    return int(_max_report_mb(settings) * 1_000_000)
+    return int(min(_max_report_mb(settings) * 1_000_000, sys.maxsize))
 
 
 def _max_report_mb(settings) -> float:
+    """The report size limit in MB: ``--max-size``, else ``GEO_MAX_REPORT_MB``, else the default.
+
+    Raises
+    ------
+    InputError
+        ``GEO_MAX_REPORT_MB`` is set to no positive finite number (``abc``, ``-5``, ``nan``).
+    """
     if settings.MAX_REPORT_MB is not None:
         return float(settings.MAX_REPORT_MB)
-    try:
-        return float(os.environ["GEO_MAX_REPORT_MB"])
-    except (KeyError, ValueError):
+    text = os.environ.get("GEO_MAX_REPORT_MB", "")
+    if not text.strip():
         return settings.DEFAULT_MAX_REPORT_MB
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise InputError("GEO_MAX_REPORT_MB", f"must be a positive number of MB, found {text!r}")
+    return value
 
 
 def read_text(path, encoding="auto") -> str:

@@ -77,12 +77,15 @@ def output_set(root, *, wait_s=None):
     if active() is not None:  # nested (a pipeline function called by a command): one set, one lock
         yield active()
         return
+    # The folders made for the root itself (-o new/sub/projects.geojson) go too when the run fails.
+    missing = [p for p in [Path(root), *Path(root).parents] if not os.path.lexists(p)]
     root = ensure_output_dir(root).resolve()
     _COMMITTED.clear()
     with _run_lock(root, settings.LOCK_WAIT_S if wait_s is None else wait_s), _signals_as_interrupts():
         recover(root)
         _remove_abandoned_stages(root)
         outputs = OutputSet(root)
+        outputs.made(missing)
         token = _active.set(outputs)
         try:
             yield outputs

@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-# C0 and C1 control characters (tab, line breaks and escapes included) and the line separators.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 control characters (tab, line breaks and escapes included), the line separators and
+# the bidirectional controls (marks, embeddings, overrides, isolates: U+202E shows the rest of a
+# line right to left, as in Trojan Source, CVE-2021-42574).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Characters a spreadsheet cell cannot hold (the XML 1.0 exclusions openpyxl refuses).
 _NOT_IN_CELLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # A cell opening with one of these is a formula to Excel, LibreOffice and WPS (OWASP CSV injection).
@@ -14,7 +16,8 @@ FORMULA_OPENERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d",
 
 
 def one_line(text) -> str:
-    """``text`` on one terminal line: line breaks, tabs and escapes written as ``\\n``, ``\\x1b``.
+    """``text`` on one terminal line: line breaks, tabs, escapes and bidirectional controls written
+    as ``\\n``, ``\\x1b``, ``\\u202e``.
 
     A message that names a file or a value read from one (a path holding a newline, a name
     holding an ANSI escape) stays one line and cannot restyle the terminal.

@@ -91,8 +91,15 @@ def _excel_records(path):
         raise InputError(path, f"not a readable Excel workbook ({exc})") from None
     sheet = book.worksheets[0]
     records = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
     records = [(number, r) for number, r in enumerate(records, 1) if any(cell.strip() for cell in r)]
+    # Sheet1 left empty and the table on another sheet: say so rather than "no name column".
+    filled = None if records else next(
+        (other.title for other in book.worksheets[1:]
+         if any(v not in (None, "") for row in other.iter_rows(values_only=True) for v in row)), None)
+    book.close()
+    if filled is not None:
+        raise InputError(path, f"its first sheet ({sheet.title!r}) is empty; geo reads the first sheet only "
+                               f"(move sheet {filled!r} first)")
     return (records[0][1] if records else []), records[1:], None
 
 
@@ -119,11 +126,17 @@ def read_table(path):
     import shapely
 
     header, records, delimiter = _table_records(path)
-    keys = [str(h).strip().lstrip("\ufeff").lower() for h in header]
+    keys = [_cell(str(h)).lower() for h in header]
     repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
     if repeated:
         raise InputError(path, f"column {repeated[0]!r} appears {keys.count(repeated[0])} times in the header; "
                                "name each column once")
+    # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
+    # survey table's 点名 is the point's number beside its name, no second name.
+    naming = [k for k in keys if k == "name" or (k != "点名" and _SYNONYMS.get(k) == "name")]
+    if len(naming) > 1:
+        raise InputError(path, f"columns {naming[0]!r} and {naming[1]!r} both name the entry; keep one "
+                               "(geo matches projects by one name column)")
     lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
     column_datum = pair_f = None
@@ -147,7 +160,7 @@ def read_table(path):
                                f"the header has no {' or '.join(no_column)} column ({found})")
     rows, geoms = [], []
     for line_no, record in records:
-        row = with_synonyms({k: (v.strip() if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
+        row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
         try:
@@ -370,6 +383,13 @@ def _wkt_geometry(text):
         refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return geom
+
+
+def _cell(text: str) -> str:
+    """A cell's text without surrounding blanks and byte-order marks: a file joined from two
+    exports (``cat a.csv b.csv``) holds the second one's BOM mid-file, where no decoder drops it
+    and it would stick to a name (no longer matching its project) or a number."""
+    return text.replace("\ufeff", "").strip()
 
 
 def text_or_none(value):

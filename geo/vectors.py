@@ -22,6 +22,60 @@ def _dbf_encoding(path: Path, *, sniff=False):
     return dbf_records_codec(_read_sidecar(dbf, dbf_sample), declared)
 
 
+def _container_encoding(path: Path, layer=None, *, sniff=False):
+    """Encoding for the Shapefiles inside a folder or a zip archive (``jd.zip``, ``jd.shp.zip``).
+
+    GDAL reads a .dbf without a .cpg as ISO-8859-1, inside a folder or an archive as beside
+    it: each Shapefile of ``path`` (only the one named ``layer`` when given) has its codec
+    told as :func:`_dbf_encoding` tells a lone .shp's. None when there is no Shapefile,
+    when the archive cannot be opened (GDAL then says why) or when the Shapefiles disagree.
+    """
+    codecs = set()
+    if path.is_dir():
+        for shp in shapefiles_in(path):
+            if layer is None or shp.stem == layer:
+                codecs.add(_dbf_encoding(shp, sniff=sniff))
+        return codecs.pop() if len(codecs) == 1 else None
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = {name.lower(): name for name in archive.namelist()}
+            for lower, name in sorted(members.items()):
+                stem, suffix = lower[:-4], lower[-4:]
+                if suffix != ".shp" or (layer is not None and Path(name).stem != layer):
+                    continue
+                dbf, cpg = members.get(f"{stem}.dbf"), members.get(f"{stem}.cpg")
+                if dbf is None:
+                    continue
+                declared = None
+                if cpg is not None and not sniff:
+                    declared = cpg_codec(archive.read(cpg).decode("ascii", errors="replace"))
+                with archive.open(dbf) as handle:
+                    codecs.add(dbf_records_codec(dbf_sample(handle), declared))
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return None
+    return codecs.pop() if len(codecs) == 1 else None
+
+
+def _check_record_counts(path: Path):
+    """InputError when a Shapefile's .shx indexes another number of shapes than its .dbf holds
+    records: a .dbf from another version of the file. GDAL reads as many features as the .dbf
+    has records, and would drop the shapes beyond them (or give the last ones no attributes)."""
+    shx = next((p for p in (path.with_suffix(".shx"), path.with_suffix(".SHX")) if p.exists()), None)
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if shx is None or dbf is None:
+        return  # GDAL rebuilds a missing .shx, and says what is wrong without a .dbf
+    header = _read_sidecar(dbf, lambda handle: handle.read(8))
+    if len(header) < 8:
+        return
+    records = int.from_bytes(header[4:8], "little")
+    shapes = max(0, (shx.stat().st_size - 100) // 8)  # a 100-byte header, then 8 bytes per shape
+    if shapes != records:
+        raise InputError(path, f"holds {shapes} shape{'s' * (shapes != 1)} but its .dbf {records} "
+                               f"record{'s' * (records != 1)} (a .dbf or .shx from another version of the file?)")
+
+
 def dbf_sample(handle) -> bytes:
     """A .dbf's header and as many whole records as :data:`geo.settings.DBF_SAMPLE_BYTES` holds,
     read from the binary ``handle``: enough to tell its text's codec (:func:`dbf_records_codec`)
@@ -116,6 +170,26 @@ def cpg_codec(text: str):
     return codec
 
 
+def gdal_source(path):
+    """What GDAL opens for the vector file ``path``: the path itself, or for a zip archive with no
+    Shapefile at its top but all of them in one folder (a folder zipped whole, as Windows'
+    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find."""
+    import zipfile
+
+    path = Path(path)
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return path
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [name.replace("\\", "/") for name in archive.namelist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return path  # GDAL says what is wrong with it
+    folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
+    if len(folders) != 1 or "" in folders:
+        return path
+    return f"/vsizip/{path.resolve()}/{folders.pop()}"
+
+
 def _read_dataframe(path, kwargs, chunk=50_000):
     """pyogrio.read_dataframe, in chunks under a progress bar when the file is large and
     stderr is a terminal (a 60 MB districts file takes half a minute)."""
@@ -123,18 +197,19 @@ def _read_dataframe(path, kwargs, chunk=50_000):
 
     from geo import progress
 
+    source = gdal_source(path)
     size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()) if p.is_file())
     if size < progress.settings.PROGRESS_MIN_BYTES or not progress.enabled():
-        return pyogrio.read_dataframe(path, **kwargs)
+        return pyogrio.read_dataframe(source, **kwargs)
     import pandas as pd
 
-    total = pyogrio.read_info(path, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding")})["features"]
+    total = pyogrio.read_info(source, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding")})["features"]
     if total <= chunk:
-        return pyogrio.read_dataframe(path, **kwargs)
+        return pyogrio.read_dataframe(source, **kwargs)
     parts = []
     with progress.bar(total, f"reading {path.name}", unit="features", threshold=0) as advance:
         for start in range(0, total, chunk):
-            parts.append(pyogrio.read_dataframe(path, skip_features=start, max_features=chunk, **kwargs))
+            parts.append(pyogrio.read_dataframe(source, skip_features=start, max_features=chunk, **kwargs))
             advance(len(parts[-1]))
     return pd.concat(parts, ignore_index=True)
 
@@ -179,7 +254,8 @@ def _explain_unreadable(path: Path):
     """Say why GDAL could not read a file, when its own words would mislead ("not recognized").
 
     A GeoJSON file whose JSON is broken or nested too deeply gets :func:`geo.io.parse_json`'s
-    message; a GeoPackage without any table gets "GeoPackage has no layers". Returns
+    message; a GeoPackage without any table gets "GeoPackage has no layers", any other file
+    GDAL opens but finds no layer in (a KML without a Placemark) "holds no layer". Returns
     None when there is nothing better to say than GDAL's message.
     """
     suffix = path.suffix.lower()
@@ -195,6 +271,15 @@ def _explain_unreadable(path: Path):
             return
         if tables == 0:
             raise InputError(path, "GeoPackage has no layers")
+    else:
+        import pyogrio
+
+        try:
+            layers = pyogrio.list_layers(gdal_source(path))
+        except Exception:  # noqa: BLE001 - not readable at all: GDAL's message says why
+            return
+        if len(layers) == 0:  # a KML without any Placemark; pyogrio: "index 0 is out of bounds"
+            raise InputError(path, "holds no layer (no features to read)")
 
 
 def _has_geometry(frame) -> bool:
@@ -272,10 +357,16 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     if not path.is_dir():
         check_input_file(path)
     kwargs = {}
+    container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":
         if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
             raise InputError(path, "Shapefile has no .dbf beside it")
+        _check_record_counts(path)
         encoding = _dbf_encoding(path)
+        if encoding:
+            kwargs["encoding"] = encoding
+    elif container:
+        encoding = _container_encoding(path, layer)
         if encoding:
             kwargs["encoding"] = encoding
     for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
@@ -288,7 +379,9 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
                 gdf = _read_dataframe(path, kwargs)
         except UnicodeDecodeError:
             # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
-            sniffed = _dbf_encoding(path, sniff=True) if "encoding" in kwargs else None
+            sniffed = None
+            if "encoding" in kwargs:
+                sniffed = _container_encoding(path, layer, sniff=True) if container else _dbf_encoding(path, sniff=True)
             if not sniffed or sniffed == kwargs["encoding"]:
                 raise
             gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})

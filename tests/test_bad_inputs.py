@@ -61,6 +61,10 @@ def _null_first_geometry(collection):
     collection["features"][0]["geometry"] = None
 
 
+def _null_first_code(collection):
+    collection["features"][0]["properties"]["code"] = None
+
+
 def _flatten_every_polygon(collection):
     for feature in collection["features"]:  # three collinear points: no area, nothing to repair it into
         feature["geometry"] = {"type": "Polygon", "coordinates": [[[117.0, 36.7], [117.01, 36.7], [117.02, 36.7],
@@ -208,6 +212,11 @@ CASES = [
     Case("districts-unknown-crs", ["join", *PROJECTS, "--districts", "crs999999.geojson", "--name-field", "name"],
          "crs999999.geojson", "unknown coordinate reference system 'urn:ogc:def:crs:EPSG::999999'",
          setup=_districts_variant("crs999999.geojson", _declare_unknown_crs)),
+    Case("districts-one-without-code", ["join", *PROJECTS, "--districts", "nocode.geojson", "--name-field", "name",
+                                        "--code-field", "code"], "nocode.geojson",
+         "1 of 2 features has an empty 'code' (无影山街道)", setup=_districts_variant("nocode.geojson", _null_first_code)),
+    Case("outline-infinite", ["join", *PROJECTS, "--outline", "districts_infinite.geojson"],
+         "districts_infinite.geojson", "NaN or infinite"),
     Case("osm-only-invalid-coordinates", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "badlat.osm"], "badlat.osm",
          "nothing usable: 1 node(s) with invalid coordinates",
          setup=_write("badlat.osm", '<?xml version="1.0"?><osm version="0.6"><node id="5" lat="abc" lon="117.004">'
@@ -241,6 +250,8 @@ CASES = [
     Case("report-forced-wrong-encoding", ["extract", "report_gbk.txt", "--encoding", "utf-8", "-o", "out.geojson"],
          "report_gbk.txt", "cannot decode as utf-8"),
     Case("report-without-projects", ["extract", "report_no_projects.txt", "-o", "out.geojson"],
+         "report_no_projects.txt", "no spatial projects"),
+    Case("report-without-projects-into-new-folder", ["extract", "report_no_projects.txt", "-o", "new/sub/out.geojson"],
          "report_no_projects.txt", "no spatial projects"),
     Case("extract-unwritable-output", ["extract", str(REPORT), "-o", "blocker/out.geojson"], "blocker",
          "is a file, expected an output directory", setup=_blocker),
@@ -291,6 +302,19 @@ CASES = [
          "over the 5e-05 MB size limit", env={"GEO_MAX_REPORT_MB": "0.00005"}),
     Case("report-over-max-size", ["extract", "report_utf8.txt", "--max-size", "0.00005", "-o", "out.geojson"],
          "report_utf8.txt", "over the 5e-05 MB size limit"),
+    Case("report-size-limit-not-a-number", ["extract", "report_utf8.txt", "-o", "out.geojson"], "GEO_MAX_REPORT_MB",
+         "must be a positive number of MB, found 'abc'", env={"GEO_MAX_REPORT_MB": "abc"}),
+    Case("report-size-limit-negative", ["extract", "report_utf8.txt", "-o", "out.geojson"], "GEO_MAX_REPORT_MB",
+         "must be a positive number of MB, found '-5'", env={"GEO_MAX_REPORT_MB": "-5"}),
+    Case("report-size-limit-nan", ["extract", "report_utf8.txt", "-o", "out.geojson"], "GEO_MAX_REPORT_MB",
+         "must be a positive number of MB, found 'nan'", env={"GEO_MAX_REPORT_MB": "nan"}),
+    Case("export-source-date-out-of-range", ["export", "school", "--format", "gpkg", "--layers-dir", "layers",
+                                             "-o", "s.gpkg"], "SOURCE_DATE_EPOCH",
+         "must be a whole number of seconds since 1970-01-01, found '99999999999999'",
+         env={"SOURCE_DATE_EPOCH": "99999999999999"}),
+    Case("export-source-date-not-a-number", ["export", "school", "--format", "shp", "--layers-dir", "layers",
+                                             "-o", "shp"], "SOURCE_DATE_EPOCH",
+         "must be a whole number of seconds since 1970-01-01, found 'yesterday'", env={"SOURCE_DATE_EPOCH": "yesterday"}),
 ]
 
 
@@ -393,6 +417,12 @@ def test_report_from_a_pipe_is_read(work):
     assert piped["features"] == direct["features"] and len(piped["features"]) == 2
 
 
+def test_a_size_limit_beyond_any_file_reads_the_report(work):
+    # 1e308 MB is finite, but int(1e308 * 1e6) overflowed.
+    result = CliRunner().invoke(main, ["extract", "report_utf8.txt", "--max-size", "1e308", "-o", "out.geojson"])
+    assert result.exit_code == 0, result.stderr
+
+
 def test_report_piped_over_the_limit_stops_reading(work):
     result = subprocess.run([sys.executable, "-m", "geo", "extract", "/dev/stdin", "--max-size", "1", "-o", "x.geojson"],
                             cwd=work, input=b"\xe8\xb7\xaf" * 1_000_000, capture_output=True, timeout=120)
@@ -453,6 +483,18 @@ def test_real_process_prints_one_line_and_exits_2(case_id, work):
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
     assert case.names in result.stderr and case.problem in result.stderr and "Traceback" not in result.stderr
+    assert _snapshot(work) == before
+
+
+@pytest.mark.parametrize("limit", ["nan", "inf", "-inf"])
+def test_a_size_limit_that_is_no_finite_number_is_named_in_one_line(limit, work):
+    # click's FloatRange lets nan and inf through: int(nan * 1e6) raised a ValueError naming nothing.
+    before = _snapshot(work)
+    result = _run(["extract", "report_utf8.txt", "--max-size", limit, "-o", "out.geojson"], work)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "--max-size" in result.stderr and ("must be a finite number of MB" in result.stderr
+                                              or "not in the range" in result.stderr), result.stderr
     assert _snapshot(work) == before
 
 

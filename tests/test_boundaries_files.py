@@ -319,3 +319,40 @@ def test_a_subdistrict_drawn_as_two_features_of_one_code_and_name_is_one_subdist
     clash.to_file(path, driver="GPKG")
     with pytest.raises(InputError, match=r"duplicate 街道 codes in 'JDDM' name different 街道 \(370105001\)"):
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_districts_with_a_feature_without_a_code_are_refused_naming_it(tmp_path):
+    # A null code is no code: read as NaN it once crashed the county lookup with a TypeError.
+    path = tmp_path / "jd.geojson"
+    _zones("EPSG:4326").assign(JDDM=[None, "370105003", "370105014"]).to_file(path, driver="GeoJSON")
+    with pytest.raises(InputError, match=r"jd.geojson: 1 of 3 features has an empty 'JDDM' \(无影山街道\)"):
+        load_boundaries(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_district_codes_stored_as_real_numbers_are_read_as_whole_codes(tmp_path):
+    # A code column typed Real (a .dbf N(19,11), a table joined in Excel) gives 370105001.0.
+    path = tmp_path / "jd.geojson"
+    _zones("EPSG:4326").assign(JDDM=[370105001.0, 370105003.0, 370105014.0]).to_file(path, driver="GeoJSON")
+    boundaries = load_boundaries(path, name_field="JDMC", code_field="JDDM")
+    assert list(boundaries.zones["code"]) == ["370105001", "370105003", "370105014"]
+    assert boundaries.outline["code"].iloc[0] == "370105"  # the county is found from the codes
+
+
+def test_geopackage_attribute_table_with_the_name_field_is_not_a_candidate_layer(tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "jd.gpkg"
+    pyogrio.write_dataframe(_zones(), path, layer="jiedao")
+    pyogrio.write_dataframe(pd.DataFrame({"JDMC": NAMES, "population": [1, 2, 3]}), path, layer="population")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_an_outline_with_infinite_coordinates_is_refused_naming_the_file(tmp_path):
+    # GEOS stopped on it ("orientationIndex encountered NaN/Inf numbers") in a line naming no file.
+    path = tmp_path / "outline.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": '
+                    '{"type": "Polygon", "coordinates": [[[117.0, 36.68], [Infinity, 36.68], [117.02, 36.7], '
+                    '[117.0, 36.68]]]}}]}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"outline.geojson: has NaN or infinite coordinates"):
+        load_boundaries(outline_path=path)

@@ -767,3 +767,16 @@ def test_a_subdistrict_name_holding_a_semicolon_is_filtered_on_whole(out_dir, tm
     with pytest.raises(InputError, match="no features match"):
         export_layers("school", fmt="geojson", subdistrict="B街道", layers_dir=out_dir / "layers",
                       output=tmp_path / "b.geojson")
+
+
+def test_shp_over_an_older_shapefile_leaves_none_of_its_spatial_indexes(out_dir, tmp_path):
+    # A .qix (GDAL, QGIS), .sbn/.sbx (ArcGIS) or .aih/.ain (attribute index) of the old
+    # file would index the new one's features wrongly: old and new outputs mixed.
+    target = tmp_path / "school.shp"
+    export_layers("park", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path / "old")
+    for suffix in (".qix", ".sbn", ".sbx", ".aih", ".ain", ".QIX"):
+        (tmp_path / f"school{suffix}").write_bytes(b"an index of the previous school.shp")
+    (tmp_path / "school.qml").write_text("<qgis/>", encoding="utf-8")  # the user's own style stays
+    export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=target)
+    assert sorted(p.name for p in tmp_path.glob("school*")) == [
+        "school.cpg", "school.dbf", "school.fields.csv", "school.prj", "school.qml", "school.shp", "school.shx"]

@@ -94,6 +94,15 @@ def test_an_error_inside_a_set_leaves_no_folder_it_made(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_error_inside_a_set_leaves_no_folder_made_for_its_root(tmp_path):
+    # geo extract bad.txt -o new/sub/projects.geojson: the set's own folder is made first.
+    with pytest.raises(RuntimeError):
+        with outputs.output_set(tmp_path / "new" / "sub"):
+            write_text_atomic(tmp_path / "new" / "sub" / "b.txt", "b")
+            raise RuntimeError("the report held no project")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_broken_symbolic_link_as_output_folder_is_named_in_one_line(tmp_path):
     (tmp_path / "maps_out").symlink_to(tmp_path / "nowhere")
     with pytest.raises(InputError, match="maps_out: is a broken symbolic link"):

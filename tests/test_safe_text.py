@@ -27,3 +27,13 @@ def test_markdown_cells_are_html_escaped_one_line_and_cannot_open_links_or_colum
     shown = markdown_text("<img src=x onerror=alert(1)>|[点我](javascript:alert(1))\n`x`")
     assert "<" not in shown and "\n" not in shown
     assert "\\|" in shown and "\\[点我\\]" in shown and "\\`x\\`" in shown
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202d", "\u202a", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f",
+                                  "\u061c"])
+def test_bidi_controls_in_a_name_cannot_reorder_a_terminal_line_or_a_markdown_row(mark):
+    # U+202E in 无影山\u202e街道 would show the rest of an error line, or of a coverage.md
+    # table row, right to left (Trojan Source, CVE-2021-42574).
+    name = f"无影山{mark}街道"
+    assert one_line(name) == "无影山" + mark.encode("unicode_escape").decode("ascii") + "街道"
+    assert mark not in markdown_text(name) and "街道" in markdown_text(name)

@@ -350,3 +350,47 @@ def test_a_row_whose_lon_lat_and_wkt_disagree_is_refused(tmp_path, row, apart):
     with pytest.raises(InputError, match="line 2: lon/lat .* the row's wkt; give one of the two") as info:
         load_file(path)
     assert str(path) in str(info.value) and (apart is None or apart in str(info.value))
+
+
+@pytest.mark.parametrize("name, data", [
+    # Two exports joined with `cat` (or `type a.csv b.csv > all.csv`): the second's BOM mid-file.
+    ("joined.csv", "\ufeffname,lon,lat\n学校甲,117.0,36.7\n\ufeff汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("bom_in_cell.csv", "name,lon,lat\n汇才学校\ufeff,\ufeff117.001,36.7\n".encode("utf-8")),
+])
+def test_a_byte_order_mark_inside_a_table_is_no_part_of_a_name_or_number(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    entry = next(e for e in load_file(path) if "学校甲" not in e.name)
+    assert entry.name == "汇才学校"
+    assert entry.geometry.equals_exact(shapely.Point(SITE), 1e-9)
+
+
+def test_an_excel_workbook_whose_first_sheet_is_empty_names_the_sheet_holding_the_table(tmp_path):
+    # Sheet1 left empty, the table pasted on Sheet2: "needs a 'name' column (found: )" misled.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    data = book.create_sheet("学校")
+    data.append(["name", "lon", "lat"])
+    data.append(["汇才学校", 117.001, 36.7])
+    book.save(tmp_path / "sites.xlsx")
+    with pytest.raises(InputError, match=r"sites.xlsx: its first sheet \('Sheet1'\) is empty; geo reads the first "
+                                         r"sheet only \(move sheet '学校' first\)"):
+        load_file(tmp_path / "sites.xlsx")
+
+
+@pytest.mark.parametrize("header", ["name,名称,lon,lat", "名称,名稱,lon,lat", "NAME,名字,lon,lat"])
+def test_a_header_naming_the_entry_in_two_columns_is_refused(tmp_path, header):
+    # name + 名称 (a bilingual export, or two tables pasted side by side): geo read the first and
+    # never matched the Chinese names in the other, without a word.
+    path = tmp_path / "sites.csv"
+    path.write_text(f"{header}\nHuicai School,汇才学校,117.001,36.7\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites.csv: columns '.+' and '.+' both name the entry; keep one"):
+        load_file(path)
+
+
+def test_a_survey_point_number_beside_the_name_is_no_second_name(tmp_path):
+    path = tmp_path / "survey.csv"
+    path.write_text("点名,名称,lon,lat\nGPS01,汇才学校,117.001,36.7\n", encoding="utf-8")
+    assert _point(path).equals(shapely.Point(SITE))

@@ -152,3 +152,69 @@ def test_a_dbf_codec_is_told_from_a_sample_of_whole_records_not_the_whole_file(t
     assert len(sample) < len(data) / 10 and (len(sample) - header) % record == 0  # whole records only
     assert vectors.dbf_records_codec(sample) in ("gbk", "gb18030")
     assert list(vectors.read_vector(path)["name"][:3]) == names[:3]
+
+
+@pytest.mark.parametrize("container", ["zip", "folder"])
+@pytest.mark.parametrize("encoding", ["UTF-8", "GBK"])
+def test_a_zipped_or_folder_shapefile_without_cpg_has_its_codec_told_from_its_records(tmp_path, container, encoding):
+    # GDAL reads a .dbf without a .cpg as ISO-8859-1: 北园街道 came out as å\x8c\x97... or ±±Ô°½ÖµÀ.
+    import zipfile
+
+    import geopandas as gpd
+
+    folder = tmp_path / "jd"
+    folder.mkdir()
+    names = ["无影山街道", "北园街道"]
+    gdf = gpd.GeoDataFrame({"name": names}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7),
+                                                      shapely.box(117.1, 36.6, 117.2, 36.7)], crs=4326)
+    gdf.to_file(folder / "jd.shp", engine="pyogrio", encoding=encoding)
+    (folder / "jd.cpg").unlink(missing_ok=True)
+    path = folder
+    if container == "zip":
+        path = tmp_path / "jd.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for part in sorted(folder.iterdir()):
+                archive.write(part, part.name)
+    assert list(vectors.read_vector(path)["name"]) == names
+
+
+def test_a_zip_of_a_folder_holding_a_shapefile_is_read(tmp_path):
+    # Windows' "Send to > Compressed (zipped) folder" on a folder puts jd/jd.shp in the archive,
+    # which GDAL does not open ("/vsizip/' not recognized as being in a supported file format").
+    import zipfile
+
+    import geopandas as gpd
+
+    folder = tmp_path / "jd"
+    folder.mkdir()
+    gpd.GeoDataFrame({"name": ["北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        folder / "jd.shp", engine="pyogrio", encoding="GBK")
+    (folder / "jd.cpg").unlink(missing_ok=True)
+    path = tmp_path / "jd.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for part in sorted(folder.iterdir()):
+            archive.write(part, f"jd/{part.name}")
+    assert list(vectors.read_vector(path)["name"]) == ["北园街道"]
+
+
+def test_a_kml_file_without_any_placemark_says_it_holds_nothing(tmp_path):
+    # GDAL finds no layer in it, and pyogrio said "index 0 is out of bounds for axis 0 with size 0".
+    path = tmp_path / "sites.kml"
+    path.write_text('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document></Document></kml>',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites.kml: holds no layer \(no features to read\)$"):
+        vectors.read_vector(path)
+
+
+def test_a_shapefile_whose_dbf_holds_fewer_records_than_its_shapes_is_refused(tmp_path):
+    # A .dbf copied from another version of the file: GDAL reads as many features as the .dbf
+    # has records, and the 街道 beyond them vanished without a word.
+    import geopandas as gpd
+
+    two = gpd.GeoDataFrame({"name": ["无影山街道", "北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7),
+                                                                    shapely.box(117.1, 36.6, 117.2, 36.7)], crs=4326)
+    two.to_file(tmp_path / "jd.shp", engine="pyogrio", encoding="UTF-8")
+    two.iloc[:1].to_file(tmp_path / "old.shp", engine="pyogrio", encoding="UTF-8")
+    (tmp_path / "jd.dbf").write_bytes((tmp_path / "old.dbf").read_bytes())
+    with pytest.raises(InputError, match=r"jd.shp: holds 2 shapes but its .dbf 1 record"):
+        vectors.read_vector(tmp_path / "jd.shp")

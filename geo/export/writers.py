@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import glob
 import io
 import os
 import shutil
@@ -32,6 +33,9 @@ _FAMILIES = {"Point": "point", "MultiPoint": "point", "LineString": "line", "Mul
              "LinearRing": "line", "Polygon": "polygon", "MultiPolygon": "polygon"}
 _FAMILY_ORDER = ("point", "line", "polygon")
 _SHAPEFILE_SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".fields.csv")
+# Indexes other programs build beside a Shapefile (GDAL and QGIS .qix, ArcGIS .sbn/.sbx and
+# attribute indexes .aih/.ain/.atx): of an older file of the name, they would index the new one wrongly.
+_SHAPEFILE_INDEXES = (".qix", ".sbn", ".sbx", ".aih", ".ain", ".atx")
 # GDAL's names for the column types a .csvt gives a CSV.
 _CSVT_TYPES = {"boolean": "Integer(Boolean)", "integer": "Integer64", "real": "Real", "text": "String", "wkt": "WKT"}
 
@@ -321,10 +325,14 @@ def _family(geom, layer):
 def _commit_shapefile(tmpdir, directory, name):
     # The .shp is the commit marker: the sidecars go in first, the new .shp last, so a
     # crash never leaves a .shp beside mismatched sidecars. Inside a run's output set
-    # they are staged, and move into place with the rest of the run.
-    from geo.outputs import place
+    # they are staged, and move into place with the rest of the run. An older file's
+    # spatial and attribute indexes go: they would index the new records wrongly.
+    from geo.outputs import place, remove_output
 
     target = directory / f"{name}.shp"
+    for index in directory.glob(f"{glob.escape(name)}.*"):
+        if index.suffix.lower() in _SHAPEFILE_INDEXES and index.stem == name:
+            remove_output(index)
     for suffix in _SHAPEFILE_SIDECARS:
         source = tmpdir / f"{name}{suffix}"
         if source.exists():
@@ -347,11 +355,12 @@ def _source_date():
     so equal exports are byte-identical (a build product's date says nothing useful)."""
     import datetime
 
+    text = os.environ.get("SOURCE_DATE_EPOCH", "0")
     try:
-        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    except ValueError:
-        epoch = 0
-    return datetime.datetime.fromtimestamp(epoch, tz=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(text), tz=datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):  # not a number, or a date no calendar holds
+        raise InputError("SOURCE_DATE_EPOCH", f"must be a whole number of seconds since 1970-01-01, found {text!r} "
+                                              "(see reproducible-builds.org)") from None
 
 
 def _reproducible_gpkg_options():
