@@ -289,7 +289,8 @@ class Model:
                 continue
             else:
                 where = self.hashed[t].rows(keys[t])
-            total += weights.take(where, axis=0, out=rows)
+            # (mode="clip": every row is in the table, and with out= only "raise" buffers a copy)
+            total += weights.take(where, axis=0, out=rows, mode="clip")
         return total
 
     def tag(self, norm, sentences):
@@ -370,20 +371,24 @@ def _pieces(spans, longest):
 
 class _HashedKeys:
     """The rows of sorted int64 keys, looked up by a multiplicative hash (one random access per
-    key instead of a binary search); keys that share a slot are looked up by binary search."""
+    key instead of a binary search); keys that share a slot are looked up by binary search.
 
-    _BITS = 16
+    There are about eight slots per key (2**10 to 2**18), so that few keys share one.
+    """
+
+    _MIN_BITS, _MAX_BITS, _SPARE_BITS = 10, 18, 3
     _MULTIPLIER = 0x9E3779B97F4A7C15  # 2**64 / golden ratio
 
     def __init__(self, known):
         import numpy as np
 
         self.known = known
+        self.bits = min(self._MAX_BITS, max(self._MIN_BITS, len(known).bit_length() + self._SPARE_BITS))
         self.padded = np.append(known, np.zeros(1, dtype=known.dtype))
         slots = self._slots(known)
-        self.table = np.full(1 << self._BITS, len(known), dtype=np.int64)
+        self.table = np.full(1 << self.bits, len(known), dtype=np.int64)
         self.table[slots] = np.arange(len(known))
-        self.shared = np.zeros(1 << self._BITS, dtype=bool)
+        self.shared = np.zeros(1 << self.bits, dtype=bool)
         values, counts = np.unique(slots, return_counts=True)
         self.shared[values[counts > 1]] = True
 
@@ -391,7 +396,7 @@ class _HashedKeys:
         import numpy as np
 
         with np.errstate(over="ignore"):
-            return (keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> np.uint64(64 - self._BITS)
+            return (keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> np.uint64(64 - self.bits)
 
     def rows(self, keys):
         """The row of each key in ``known``; ``len(known)`` for an unknown key."""
