@@ -135,16 +135,15 @@ _MAX_COUNTED_GAP = 12  # characters before a counted road word where its count m
 _PHASE_START = re.compile("(?=[" + "".join(sorted(PHASE_FIRST)) + r"][一二三四五六七八九十\d]?期)")
 
 
-# A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
-_MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
 # Every code of CODE_RE has 道 (国道...), 号线, or one of these letters before a digit (G105, M1线, T1线).
 _CODE_LETTER = re.compile("[GSXYRMT]")
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def _may_hold_code(clause):
     """False when no code of CODE_RE can be in the clause (most clauses with a number count things)."""
-    return _MAY_HOLD_CODE.search(clause) is not None and (
-        "道" in clause or "号线" in clause or _CODE_LETTER.search(clause) is not None)
+    return "道" in clause or "号线" in clause or (
+        _CODE_LETTER.search(clause) is not None and _ASCII_DIGIT.search(clause) is not None)
 # A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
 _LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
 
@@ -282,11 +281,13 @@ def _merge_junctions(norm, mentions):
     merged = []
     for mention in mentions:
         previous = merged[-1] if merged else None
-        if previous is None:  # the first mention kept joins nothing before it
+        start = mention.stem_start
+        if previous is None or previous.end not in (start, start - 1, mention.stop_start):
+            # The first mention kept joins nothing before it, nor does one that does not follow
+            # it right away or after its conjunction (every join below needs that).
             if _names_its_own(norm, mention):
                 merged.append(mention)
             continue
-        start = mention.stem_start
         at_junction = mention.head in JUNCTION_HEADS or mention.head in JUNCTION_STRUCTURE_HEADS and mention.stop == "与" or (
             # 友谊路与弯塘路路口人行下穿通道: a structure at the junction of two roads
             mention.category not in ("road", None) and _JUNCTION_IN_STEM.search(norm, start, mention.head_start))
