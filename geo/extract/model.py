@@ -96,7 +96,7 @@ def chain_first(mention):
 
 def chain_end(mention):
     """Where the list a mention is in ends (its own end when it stands alone)."""
-    return max(m.end for m in mention.chain) if mention.chain else mention.end
+    return max(map(_END, mention.chain)) if mention.chain else mention.end
 
 
 def chain_last(mention):
