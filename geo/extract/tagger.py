@@ -132,9 +132,9 @@ def _lexicon_marks(codes):
                     continue
                 marks[mine] |= 1 << (3 * role)
                 marks[mine + length - 1] |= 1 << (3 * role + 2)
-                if length > 2:
-                    np.add.at(inside[role], mine + 1, 1)
-                    np.add.at(inside[role], mine + length - 1, -1)
+                if length > 2:  # (the positions of ``mine`` are distinct: no need for np.add.at)
+                    inside[role][mine + 1] += 1
+                    inside[role][mine + length - 1] -= 1
             headed = found_heads > 0
             head_code[hit[headed] + length - 1] = found_heads[headed]  # longer heads overwrite
             if length > 1:
@@ -333,24 +333,26 @@ class Model:
 
         lengths = np.array([end - start for start, end in group])
         size = int(lengths[0])
-        index = np.array([start for start, _ in group])[:, None] + np.arange(size)[None, :]
-        valid = np.arange(size)[None, :] < lengths[:, None]
-        emit = scores[np.where(valid, index, 0)]                      # (m, size, 3), exp'd
+        # Position-major (size, m, 3) arrays: the rows of the sentences still going on at a
+        # position are one contiguous block, which each step reads and writes in place.
+        index = np.array([start for start, _ in group])[None, :] + np.arange(size)[:, None]
+        valid = np.arange(size)[:, None] < lengths[None, :]
+        emit = scores.take(np.where(valid, index, 0), axis=0, mode="clip")  # (size, m, 3), exp'd
         step = np.exp(self.transitions - self.transitions.max())      # from x to y
         back = step.T.copy()
         # live[t]: how many sentences are longer than t (a prefix of the group).
         live = np.searchsorted(-lengths, -np.arange(size), side="left")
-        alpha = np.zeros((len(group), size, 3))
-        alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+        alpha = np.zeros((size, len(group), 3))
+        alpha[0] = emit[0] / emit[0].sum(axis=1, keepdims=True)
         for t in range(1, size):
             k = live[t]
-            forward = (alpha[:k, t - 1] @ step) * emit[:k, t]
-            alpha[:k, t] = forward / forward.sum(axis=1, keepdims=True)
-        beta = np.ones((len(group), size, 3))
+            forward = (alpha[t - 1, :k] @ step) * emit[t, :k]
+            np.divide(forward, forward.sum(axis=1, keepdims=True), out=alpha[t, :k])
+        beta = np.ones((size, len(group), 3))
         for t in range(size - 2, -1, -1):
             k = live[t + 1]
-            backward = (emit[:k, t + 1] * beta[:k, t + 1]) @ back
-            beta[:k, t] = backward / backward.sum(axis=1, keepdims=True)
+            backward = (emit[t + 1, :k] * beta[t + 1, :k]) @ back
+            np.divide(backward, backward.sum(axis=1, keepdims=True), out=beta[t, :k])
         alpha *= beta
         probs = alpha[valid]
         probs /= probs.sum(axis=1, keepdims=True)
