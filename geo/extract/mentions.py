@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.numbers import parse_number
@@ -47,8 +47,7 @@ def clause_mentions(norm, start, end):
             codes.setdefault(match.end(), []).append(match)
     mentions = []
     covered = start
-    lengths = head_lengths_by_last()
-    single, pairs = head_endings()
+    lengths = head_lengths_by_ending()
     # Only positions where some rule can fire: after a head's last character (or 中/小, 镇, 山),
     # before a phase's first character, and at the end of a code.
     ends = _candidates(norm)
@@ -64,8 +63,9 @@ def clause_mentions(norm, start, end):
             if match.start() >= covered:
                 mention = code_mention(norm, match, start, end)
                 break
-        if mention is None and (last in single or norm[e - 2:e] in pairs) and not (codes and _inside_code(codes, e)):
-            for length in lengths.get(last, ()):
+        tried = lengths.get(norm[e - 2:e]) or lengths.get(last)  # (the lengths of the heads that may end here)
+        if mention is None and tried and not (codes and _inside_code(codes, e)):
+            for length in tried:
                 if length > e - covered:
                     continue
                 head = norm[e - length:e]
