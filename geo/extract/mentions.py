@@ -520,6 +520,7 @@ def _split_counted_list(norm, mention, lo):
 
 
 _DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")
+_DENG_STEM_EDGE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DENG_STEM_EDGES)) + "]")
 
 
 def _deng_stem(norm, head_start, lo, window=14):
@@ -529,6 +530,8 @@ def _deng_stem(norm, head_start, lo, window=14):
     is never swallowed.
     """
     low = max(lo, head_start - window)
+    if _DENG_STEM_EDGE.search(norm, low, head_start) is None:
+        return None  # (most stems: no break, 等 or 的 before the head, nothing below to look at)
     for pos in range(head_start - 1, low - 1, -1):
         char = norm[pos]
         if char not in _DENG_STEM_EDGES:
