@@ -36,6 +36,15 @@ def test_simplified_text_keeps_one_character_per_character_and_maps_offsets_back
     assert len(to_simplified("學府大道中段")) == len("學府大道中段")
 
 
+@pytest.mark.parametrize("extra", ["", "\U00020000"])  # a long text, with a character beyond the BMP or not
+def test_a_long_text_converts_as_its_lines_do(extra):
+    line = "新建北園大街（東段），擴建醫院與學校…乾隆公園、著名景區\n"
+    text = line * 400 + extra
+    assert to_simplified(text) == "".join(to_simplified(part) for part in text.splitlines(keepends=True))
+    assert simplified_with_offsets(text)[0] == "".join(simplified_with_offsets(part)[0]
+                                                       for part in text.splitlines(keepends=True))
+
+
 def test_traditional_report_places_what_the_simplified_one_places():
     from geo.pipeline import BoundaryOptions, geocode_catalog, resolve_boundaries
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
-import operator
 from collections import Counter
 from pathlib import Path
 
@@ -180,9 +180,9 @@ class Model:
         for key, weight in weights.items():
             template, _, value = key.partition("=")
             tables.setdefault(template, {})[value] = weight
-        self._record = [_Weights(tables.get(t, {})) for t in RECORD_TEMPLATES]
-        self._sentence = [_Weights(tables.get(t, {})) for t in SENTENCE_TEMPLATES]
-        self._document = [_Weights(tables.get(t, {})) for t in DOCUMENT_TEMPLATES]
+        self._record = [tables.get(t, {}) for t in RECORD_TEMPLATES]
+        self._sentence = [tables.get(t, {}) for t in SENTENCE_TEMPLATES]
+        self._document = [tables.get(t, {}) for t in DOCUMENT_TEMPLATES]
 
     @classmethod
     def load(cls, path):
@@ -191,30 +191,30 @@ class Model:
 
     def sentence_total(self, values):
         """The intercept and the weights of a sentence's values (see :func:`sentence_values`)."""
-        return self.bias + sum(map(operator.getitem, self._sentence, values))
+        return self.bias + _weight_sum(self._sentence, values)
 
     def probability(self, values, offset=0.0):
         """The probability of a project, given a record's values and its sentence's total."""
-        total = offset + sum(map(operator.getitem, self._record, values))  # (in C: a record is scored thousands of times)
+        total = offset + _weight_sum(self._record, values)
         return 1.0 / (1.0 + math.exp(-total))
 
     def completed(self, probability, values):
         """A record's probability with the weights of its report's values added (see
         :func:`document_values`)."""
-        extra = sum(map(operator.getitem, self._document, values))
+        extra = _weight_sum(self._document, values)
         if not extra:
             return probability
         probability = min(max(probability, 1e-12), 1.0 - 1e-12)
         return 1.0 / (1.0 + math.exp(-(math.log(probability / (1.0 - probability)) + extra)))
 
 
-class _Weights(dict):
-    """A template's weights by value: 0.0 for a value the model has no weight for."""
+def _weight_sum(tables, values):
+    """The sum of the weights of ``values``, one per template's table (0.0 for a value the
+    model has no weight for), looked up in C: a record is scored thousands of times."""
+    return sum(map(dict.get, tables, values, _NO_WEIGHT))
 
-    __slots__ = ()
 
-    def __missing__(self, value):
-        return 0.0
+_NO_WEIGHT = itertools.repeat(0.0)
 
 
 @functools.lru_cache(maxsize=1)

@@ -42,8 +42,9 @@ def finish_records(records, text, origin, offset=0, norm=None):
         if b <= a:
             return ""
         first, last = origin[a], origin[b - 1] + 1
-        while last < len(text) and not seen(last) and not text[last].isspace():
-            last += 1  # 濱溪(xī): the pinyin of the last character too
+        if b == len(origin) or origin[b] != last:  # (else the next character read follows: none dropped)
+            while last < len(text) and not seen(last) and not text[last].isspace():
+                last += 1  # 濱溪(xī): the pinyin of the last character too
         if last - first == b - a:
             return text[first:last]
         kept, unseen = [], []

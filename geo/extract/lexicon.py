@@ -414,12 +414,18 @@ def multi_stop_ending_at(norm, pos, lo):
 
 
 @functools.lru_cache(maxsize=1)
-def head_lengths_by_last():
-    """Last character of a head -> the lengths of heads ending with it, longest first."""
+def head_lengths_by_ending():
+    """The last two characters of the heads of two or more characters, and the one-character
+    heads -> the lengths of the heads ending with them, longest first (a pair whose last
+    character is a head ends in one of length 1 too)."""
     lengths = {}
+    single = {head for head in heads() if len(head) == 1}
     for head in heads():
-        lengths.setdefault(head[-1], set()).add(len(head))
-    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+        if len(head) > 1:
+            lengths.setdefault(head[-2:], {1} if head[-1] in single else set()).add(len(head))
+        else:
+            lengths.setdefault(head, set()).add(1)
+    return {ending: tuple(sorted(found, reverse=True)) for ending, found in lengths.items()}
 
 
 @functools.lru_cache(maxsize=1)

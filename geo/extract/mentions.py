@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.extract.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_last, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.extract.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, CROSSING_HEADS, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LIST_CLOSERS, ROAD_JUNCTION_HEADS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.numbers import parse_number
@@ -47,8 +47,7 @@ def clause_mentions(norm, start, end):
             codes.setdefault(match.end(), []).append(match)
     mentions = []
     covered = start
-    lengths = head_lengths_by_last()
-    single, pairs = head_endings()
+    lengths = head_lengths_by_ending()
     # Only positions where some rule can fire: after a head's last character (or 中/小, 镇, 山),
     # before a phase's first character, and at the end of a code.
     ends = _candidates(norm)
@@ -64,8 +63,9 @@ def clause_mentions(norm, start, end):
             if match.start() >= covered:
                 mention = code_mention(norm, match, start, end)
                 break
-        if mention is None and (last in single or norm[e - 2:e] in pairs) and not (codes and _inside_code(codes, e)):
-            for length in lengths.get(last, ()):
+        tried = lengths.get(norm[e - 2:e]) or lengths.get(last)  # (the lengths of the heads that may end here)
+        if mention is None and tried and not (codes and _inside_code(codes, e)):
+            for length in tried:
                 if length > e - covered:
                     continue
                 head = norm[e - length:e]
@@ -135,16 +135,15 @@ _MAX_COUNTED_GAP = 12  # characters before a counted road word where its count m
 _PHASE_START = re.compile("(?=[" + "".join(sorted(PHASE_FIRST)) + r"][一二三四五六七八九十\d]?期)")
 
 
-# A clause can hold a road or rail code only with a digit, a Chinese numeral before 号线, or 道.
-_MAY_HOLD_CODE = re.compile(r"[0-9道]|号线")
 # Every code of CODE_RE has 道 (国道...), 号线, or one of these letters before a digit (G105, M1线, T1线).
 _CODE_LETTER = re.compile("[GSXYRMT]")
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def _may_hold_code(clause):
     """False when no code of CODE_RE can be in the clause (most clauses with a number count things)."""
-    return _MAY_HOLD_CODE.search(clause) is not None and (
-        "道" in clause or "号线" in clause or _CODE_LETTER.search(clause) is not None)
+    return "道" in clause or "号线" in clause or (
+        _CODE_LETTER.search(clause) is not None and _ASCII_DIGIT.search(clause) is not None)
 # A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
 _LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
 
@@ -171,9 +170,28 @@ def forget_text():
 
 @functools.lru_cache(maxsize=1)
 def _candidate_ends():
-    """A character class of the characters a mention can end with."""
-    chars = set(head_lengths_by_last()) | set("中小幼") | set(PLACE_SUFFIX_LAST)
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    """A pattern of the characters a mention can end with, where a rule of clause_mentions can
+    fire after them: the last character of a one-character head or of a place suffix (镇, 山);
+    the last two characters of a longer head; a numeral and 中/小/幼 (85中).
+
+    Half the characters that end a head end it nowhere in a text (其中, 不同): testing the
+    character before them here, in the pattern, spares the clause loop looking at them.
+    """
+    single, pairs = head_endings()
+    anywhere = set(single) | set(PLACE_SUFFIX_LAST)
+    before = {}  # last character -> the characters that may stand before it
+    for pair in pairs:
+        if pair[1] not in anywhere:
+            before.setdefault(pair[1], set()).add(pair[0])
+    for char in "中小幼":  # (NUMBERED_SCHOOL_RE: a digit or a Chinese numeral before it)
+        if char not in anywhere:
+            before.setdefault(char, set()).update("一二三四五六七八九十")
+    # One literal opens each alternative, so that the pattern is searched for by its first
+    # characters; a look-behind then tests the character before.
+    alternatives = [re.escape(char) for char in sorted(anywhere)] + [
+        re.escape(char) + "(?<=[" + (r"\d" if char in "中小幼" else "") + "".join(re.escape(c) for c in sorted(firsts))
+        + "]" + re.escape(char) + ")" for char, firsts in sorted(before.items())]
+    return re.compile("|".join(alternatives))
 
 
 def _numbered_school_ends(norm, e, lo, clause_end):
@@ -263,11 +281,13 @@ def _merge_junctions(norm, mentions):
     merged = []
     for mention in mentions:
         previous = merged[-1] if merged else None
-        if previous is None:  # the first mention kept joins nothing before it
+        start = mention.stem_start
+        if previous is None or previous.end not in (start, start - 1, mention.stop_start):
+            # The first mention kept joins nothing before it, nor does one that does not follow
+            # it right away or after its conjunction (every join below needs that).
             if _names_its_own(norm, mention):
                 merged.append(mention)
             continue
-        start = mention.stem_start
         at_junction = mention.head in JUNCTION_HEADS or mention.head in JUNCTION_STRUCTURE_HEADS and mention.stop == "与" or (
             # 友谊路与弯塘路路口人行下穿通道: a structure at the junction of two roads
             mention.category not in ("road", None) and _JUNCTION_IN_STEM.search(norm, start, mention.head_start))
@@ -500,6 +520,7 @@ def _split_counted_list(norm, mention, lo):
 
 
 _DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")
+_DENG_STEM_EDGE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DENG_STEM_EDGES)) + "]")
 
 
 def _deng_stem(norm, head_start, lo, window=14):
@@ -509,6 +530,8 @@ def _deng_stem(norm, head_start, lo, window=14):
     is never swallowed.
     """
     low = max(lo, head_start - window)
+    if _DENG_STEM_EDGE.search(norm, low, head_start) is None:
+        return None  # (most stems: no break, 等 or 的 before the head, nothing below to look at)
     for pos in range(head_start - 1, low - 1, -1):
         char = norm[pos]
         if char not in _DENG_STEM_EDGES:

@@ -42,8 +42,10 @@ class Mention:
     closing_quote: int | None = None  # end of “四好农村路” when a count follows the quote
     list_end: int | None = None      # where listed members end before a count (A、B3个卫生院)
     phase_only: bool = False         # a headless name before a phase (宽厚里二期)
-    chain: list = field(default_factory=list)    # mentions joined by separators, sharing an action
-    members: list = field(default_factory=list)  # items of A、B等<head>
+    # (Both are set as lists when there are any: an empty tuple until then spares a mention two
+    # lists, most of them never filled.)
+    chain: list | tuple = ()    # mentions joined by separators, sharing an action
+    members: list | tuple = ()  # items of A、B等<head>
     typed_by: Mention | None = None  # the type head a listed item belongs to
     full_count: dict | None = None   # the count of a type whose members are all named
     shared_head: tuple | None = None  # (start, end) of the head a listed abbreviation shares (平文、文麻高速公路)
@@ -71,7 +73,7 @@ class Record:
     measures: list = field(default_factory=list)
     sentence: tuple | None = None
     clause: tuple | None = None
-    listed_members: list = field(default_factory=list)
+    listed_members: list | tuple = ()  # (set as a list when there are any)
     name_tail: tuple | None = None   # (start, end) of a shared head the name ends with (平文 + 高速公路)
     confidence: float | None = None  # how likely a droppable named record is a project (geo.extract.confidence)
     # Filled in when the records become features.
@@ -94,7 +96,7 @@ def chain_first(mention):
 
 def chain_end(mention):
     """Where the list a mention is in ends (its own end when it stands alone)."""
-    return max(m.end for m in mention.chain) if mention.chain else mention.end
+    return max(map(_END, mention.chain)) if mention.chain else mention.end
 
 
 def chain_last(mention):

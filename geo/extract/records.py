@@ -27,8 +27,9 @@ def clause_records(norm, start, end, sent_start, sent_end):
     sentence = norm[sent_start:sent_end]
     resolve_enumerations(norm, mentions, start)
     records = []
+    right_actions = {}  # the works said after a position of the clause, looked up once (a list's items share them)
     for mention in mentions:
-        made = _mention_records(norm, mention, sentence, end)
+        made = _mention_records(norm, mention, sentence, end, right_actions)
         for record in made:
             record.clause = (start, end)
         records.extend(made)
@@ -85,22 +86,23 @@ class Case:
     section_text: str = ""
 
 
-def _mention_records(norm, mention, sentence, clause_end):
+def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
     """Records made by one mention: a named project, a group record, or nothing.
 
     The context rules run first (CONTEXT_RULES: a mention they flag is context, not works);
     then the stem, category and action are worked out; then the record rules run in order
-    (RECORD_RULES), and the first that decides gives the records.
+    (RECORD_RULES), and the first that decides gives the records. ``right_actions``: the
+    clause's right actions looked up so far (see :func:`geo.extract.works.action_for`).
     """
     if mention.kind == "skip":
         return []
     case = Case(norm, mention, sentence, clause_end)
     if governed_by_context_verb(case):
         return []
-    case.action = action_for(norm, mention, clause_end)
+    case.action = action_for(norm, mention, clause_end, right_actions)
     typed = mention.typed_by
     if case.action is None and typed is not None and typed.end <= mention.stem_start:
-        case.action = action_for(norm, typed, clause_end)  # 新建2条道路(发展大道、…): the type's works
+        case.action = action_for(norm, typed, clause_end, right_actions)  # 新建2条道路(发展大道、…): the type's works
     for rule in CONTEXT_RULES if case.action is None else CONTEXT_RULES_WITH_ACTION:
         if rule(case):
             return []

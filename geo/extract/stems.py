@@ -127,7 +127,7 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if mention.head in ("中", "小") and (rest.isdigit() or rest in _NUMERAL_STEMS):
         return count, start, "distinctive"  # 一中, 85中: a numbered school (一 is generic elsewhere)
-    if _YEAR_AT_END.search(rest):
+    if numbered and _YEAR_AT_END.search(rest):  # (below, ``numbered`` spares patterns that need a number)
         return count, start, "generic"  # 额济纳旗2020年棚户区: a year's batch of a type, no name
     if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES) and not _named_block(rest):
         return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type (青山片区道路: a block's)
@@ -145,11 +145,11 @@ def analyse_stem(norm, mention):
     if mention.stop == "等" and count is None and mention.count is None and mention.kind != "raw" \
             and not _DIGIT.search(rest):
         return count, start, "generic"  # A路、B街等传统商业街区: what follows 等 types the list
-    measured = _MEASURED.match(rest)
+    measured = _MEASURED.match(rest) if numbered or "." in rest else None
     if measured and is_generic(rest[measured.end():]):
         return count, start, "generic"  # 20米宽绿道, 60班九年制学校, 500床医院: a size, not a name
-    numbered = _NUMBERED.match(rest)
-    if mention.head in SUBUNIT_HEADS and numbered and is_generic(rest[numbered.end():]):
+    building = _NUMBERED.match(rest) if numbered and mention.head in SUBUNIT_HEADS else None
+    if building and is_generic(rest[building.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
     if mention.category == "road" and len(rest) > 2 and "至" not in rest and any(word in rest for word in ABSTRACT_WORDS):
         return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech (a route A至B is none)

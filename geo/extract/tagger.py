@@ -132,9 +132,9 @@ def _lexicon_marks(codes):
                     continue
                 marks[mine] |= 1 << (3 * role)
                 marks[mine + length - 1] |= 1 << (3 * role + 2)
-                if length > 2:
-                    np.add.at(inside[role], mine + 1, 1)
-                    np.add.at(inside[role], mine + length - 1, -1)
+                if length > 2:  # (the positions of ``mine`` are distinct: no need for np.add.at)
+                    inside[role][mine + 1] += 1
+                    inside[role][mine + length - 1] -= 1
             headed = found_heads > 0
             head_code[hit[headed] + length - 1] = found_heads[headed]  # longer heads overwrite
             if length > 1:
@@ -289,7 +289,8 @@ class Model:
                 continue
             else:
                 where = self.hashed[t].rows(keys[t])
-            total += weights.take(where, axis=0, out=rows)
+            # (mode="clip": every row is in the table, and with out= only "raise" buffers a copy)
+            total += weights.take(where, axis=0, out=rows, mode="clip")
         return total
 
     def tag(self, norm, sentences):
@@ -332,24 +333,26 @@ class Model:
 
         lengths = np.array([end - start for start, end in group])
         size = int(lengths[0])
-        index = np.array([start for start, _ in group])[:, None] + np.arange(size)[None, :]
-        valid = np.arange(size)[None, :] < lengths[:, None]
-        emit = scores[np.where(valid, index, 0)]                      # (m, size, 3), exp'd
+        # Position-major (size, m, 3) arrays: the rows of the sentences still going on at a
+        # position are one contiguous block, which each step reads and writes in place.
+        index = np.array([start for start, _ in group])[None, :] + np.arange(size)[:, None]
+        valid = np.arange(size)[:, None] < lengths[None, :]
+        emit = scores.take(np.where(valid, index, 0), axis=0, mode="clip")  # (size, m, 3), exp'd
         step = np.exp(self.transitions - self.transitions.max())      # from x to y
         back = step.T.copy()
         # live[t]: how many sentences are longer than t (a prefix of the group).
         live = np.searchsorted(-lengths, -np.arange(size), side="left")
-        alpha = np.zeros((len(group), size, 3))
-        alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+        alpha = np.zeros((size, len(group), 3))
+        alpha[0] = emit[0] / emit[0].sum(axis=1, keepdims=True)
         for t in range(1, size):
             k = live[t]
-            forward = (alpha[:k, t - 1] @ step) * emit[:k, t]
-            alpha[:k, t] = forward / forward.sum(axis=1, keepdims=True)
-        beta = np.ones((len(group), size, 3))
+            forward = (alpha[t - 1, :k] @ step) * emit[t, :k]
+            np.divide(forward, forward.sum(axis=1, keepdims=True), out=alpha[t, :k])
+        beta = np.ones((size, len(group), 3))
         for t in range(size - 2, -1, -1):
             k = live[t + 1]
-            backward = (emit[:k, t + 1] * beta[:k, t + 1]) @ back
-            beta[:k, t] = backward / backward.sum(axis=1, keepdims=True)
+            backward = (emit[t + 1, :k] * beta[t + 1, :k]) @ back
+            np.divide(backward, backward.sum(axis=1, keepdims=True), out=beta[t, :k])
         alpha *= beta
         probs = alpha[valid]
         probs /= probs.sum(axis=1, keepdims=True)
@@ -370,20 +373,24 @@ def _pieces(spans, longest):
 
 class _HashedKeys:
     """The rows of sorted int64 keys, looked up by a multiplicative hash (one random access per
-    key instead of a binary search); keys that share a slot are looked up by binary search."""
+    key instead of a binary search); keys that share a slot are looked up by binary search.
 
-    _BITS = 16
+    There are about eight slots per key (2**10 to 2**18), so that few keys share one.
+    """
+
+    _MIN_BITS, _MAX_BITS, _SPARE_BITS = 10, 18, 3
     _MULTIPLIER = 0x9E3779B97F4A7C15  # 2**64 / golden ratio
 
     def __init__(self, known):
         import numpy as np
 
         self.known = known
+        self.bits = min(self._MAX_BITS, max(self._MIN_BITS, len(known).bit_length() + self._SPARE_BITS))
         self.padded = np.append(known, np.zeros(1, dtype=known.dtype))
         slots = self._slots(known)
-        self.table = np.full(1 << self._BITS, len(known), dtype=np.int64)
+        self.table = np.full(1 << self.bits, len(known), dtype=np.int64)
         self.table[slots] = np.arange(len(known))
-        self.shared = np.zeros(1 << self._BITS, dtype=bool)
+        self.shared = np.zeros(1 << self.bits, dtype=bool)
         values, counts = np.unique(slots, return_counts=True)
         self.shared[values[counts > 1]] = True
 
@@ -391,7 +398,7 @@ class _HashedKeys:
         import numpy as np
 
         with np.errstate(over="ignore"):
-            return (keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> np.uint64(64 - self._BITS)
+            return (keys.astype(np.uint64) * np.uint64(self._MULTIPLIER)) >> np.uint64(64 - self.bits)
 
     def rows(self, keys):
         """The row of each key in ``known``; ``len(known)`` for an unknown key."""

@@ -64,8 +64,13 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
     return category
 
 
-def action_for(norm, mention, clause_end):
-    """The verb phrase governing a mention: right of its chain first, else the left verb."""
+def action_for(norm, mention, clause_end, right_actions=None):
+    """The verb phrase governing a mention: right of its chain first, else the left verb.
+
+    ``right_actions`` (position -> :func:`right_action` there), when given, holds the right
+    actions of the clause looked up so far and takes those looked up now: the items of a list
+    share the one after it.
+    """
     chain = mention.chain or [mention]
     last = chain[-1]
     type_head = mention.typed_by
@@ -78,7 +83,12 @@ def action_for(norm, mention, clause_end):
     section = mention.section
     if section and "改线" in norm[section[0]:section[1]]:
         return "改线"
-    action = right_action(norm, end, clause_end)
+    if right_actions is None:
+        action = right_action(norm, end, clause_end)
+    elif end in right_actions:
+        action = right_actions[end]
+    else:
+        action = right_actions[end] = right_action(norm, end, clause_end)
     after = end + len(action or "")
     if (action and mention is not last and norm.startswith(action, end)
             and after < clause_end and norm[after] == "、"):
