@@ -18,7 +18,7 @@ same model::
   F=tests/fixtures/extract
   python scripts/train_record_model.py --dev ../shared/dev_reports --real $F/real \\
       --real2 $F/real2 --real2-files $(ls $F/real2/*.txt | xargs -n1 basename) \\
-      --also $F/real3 $F/real4 $F/real5 $F/real6 $F/real7 $F/real8 $F/real9 $F/real10 \\
+      --also $F/real3 $F/real4 $F/real5 $F/real6 $F/real7 $F/real8 $F/real9 $F/real10 $F/real11 \\
              $F/tagger_only/* \\
       -o geo/data/record_model.json
 
