@@ -185,6 +185,24 @@ def test_gpkg_round_trip(out_dir, tmp_path, layer):
     _check_frame_against_layer(frame, sorted(features, key=lambda f: f["properties"]["id"]))
 
 
+def test_gpkg_over_a_geopackage_with_other_layers_is_refused_and_it_stays_whole(out_dir, tmp_path):
+    """A planner's own GeoPackage given as -o would lose its layers without a word: refused,
+    untouched; the same layer exported again replaces the file."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    mine = tmp_path / "规划.gpkg"
+    gpd.GeoDataFrame({"name": ["我的图层"]}, geometry=[Point(117.0, 36.7)], crs=4326).to_file(mine, layer="地块")
+    before = mine.read_bytes()
+    with pytest.raises(InputError, match="holds 1 layer this export would delete \\(地块\\): export to another file"):
+        export_layers("school", fmt="gpkg", layers_dir=out_dir / "layers", output=mine)
+    assert mine.read_bytes() == before
+    [path] = export_layers("school", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "s.gpkg")
+    first = path.read_bytes()
+    [path] = export_layers("school", fmt="gpkg", layers_dir=out_dir / "layers", output=path)
+    assert path.read_bytes() == first
+
+
 def test_gpkg_all_holds_every_layer_the_catalog_and_their_styles(out_dir, tmp_path):
     [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
     tables = dict(pyogrio.list_layers(path))

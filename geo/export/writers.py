@@ -165,7 +165,28 @@ def write_gpkg(path, frames, *, catalog_layers=False):
         if styles:
             _quiet_write(pyogrio.write_dataframe, _layer_styles(styles), tmp, layer="layer_styles", driver="GPKG",
                          append=append)
+        _refuse_dropping_layers(path, tmp)
     return Path(path)
+
+
+def _refuse_dropping_layers(path, written):
+    """InputError when ``path`` is a GeoPackage holding layers that the new one ``written`` lacks:
+    a planner's own GeoPackage (or an export of other layers) would lose them without a word.
+    The same layers exported again replace the file; a file GDAL cannot list is replaced as any."""
+    import pyogrio
+
+    path = Path(path)
+    if not path.is_file():
+        return
+    try:
+        old = {str(name) for name, _ in pyogrio.list_layers(path)}
+    except Exception:  # noqa: BLE001 - no GeoPackage GDAL reads: nothing in it to keep
+        return
+    lost = sorted(old - {str(name) for name, _ in pyogrio.list_layers(written)})
+    if lost:
+        shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
+        raise InputError(path, f"holds {len(lost)} layer{'s' * (len(lost) != 1)} this export would delete "
+                               f"({shown}): export to another file, or delete it first")
 
 
 _GPKG_TYPES = {"point": "MultiPoint", "line": "MultiLineString", "polygon": "MultiPolygon"}
