@@ -404,4 +404,20 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
         refuse_local_datum(gdf.crs)  # Xian 1980, Beijing 1954: read as WGS-84 they land tens of metres off
     except ValueError as exc:
         raise InputError(path, str(exc)) from None
-    return gdf
+    return _flat(gdf)
+
+
+def _flat(gdf):
+    """The frame with its geometries and CRS in two dimensions: heights (a survey's or a CAD
+    export's Z) mean nothing to a plan map, and would go on into every layer and export
+    (POLYGON Z); GDAL gives a GeoJSON with heights the 3D CRS EPSG:4979, which becomes 4326."""
+    import geopandas as gpd
+    import shapely
+
+    geoms = gdf.geometry.values
+    crs = gdf.crs.to_2d() if gdf.crs is not None and len(gdf.crs.axis_info) > 2 else gdf.crs  # EPSG:4979 -> 4326
+    if not shapely.has_z(geoms).any() and crs == gdf.crs:
+        return gdf
+    flat = gdf.copy()
+    flat[gdf.geometry.name] = gpd.GeoSeries(shapely.force_2d(geoms), index=gdf.index, crs=crs)
+    return flat

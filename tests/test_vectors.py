@@ -218,3 +218,23 @@ def test_a_shapefile_whose_dbf_holds_fewer_records_than_its_shapes_is_refused(tm
     (tmp_path / "jd.dbf").write_bytes((tmp_path / "old.dbf").read_bytes())
     with pytest.raises(InputError, match=r"jd.shp: holds 2 shapes but its .dbf 1 record"):
         vectors.read_vector(tmp_path / "jd.shp")
+
+
+def test_heights_are_dropped_on_reading(tmp_path):
+    """A survey's or CAD export's Z means nothing on a plan map and would go on into every layer
+    and export (POLYGON Z): vector inputs are read in two dimensions."""
+    import json
+
+    import shapely
+
+    from geo.vectors import read_vector
+
+    path = tmp_path / "jd.geojson"
+    ring = [[117.0, 36.7, 30.5], [117.01, 36.7, 31.0], [117.01, 36.71, 29.0], [117.0, 36.7, 30.5]]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "甲街道"}, "geometry": {"type": "Polygon", "coordinates": [ring]}}]}),
+        encoding="utf-8")
+    gdf = read_vector(path)
+    assert not shapely.has_z(gdf.geometry.values).any()
+    assert gdf.geometry.name == "geometry" and gdf.crs.to_epsg() == 4326 and list(gdf["name"]) == ["甲街道"]
+    assert shapely.get_coordinates(gdf.geometry.values).tolist()[1] == [117.01, 36.7]
