@@ -103,13 +103,16 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     path = Path(path)
     if not (path.is_dir() and is_shapefile_extract(path)):  # a folder of shapefiles is read as one extract
         check_input_file(path)
-    left_out = set()
-    ways, points, areas = _read(path, left_out, _window(outline), warnings)
+    left_out, cut = set(), set()
+    ways, points, areas = _read(path, left_out, _window(outline), warnings, cut)
     if left_out:
         problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
         if not (ways or points or areas):
             raise InputError(path, f"nothing usable: {problem}")
         warn(f"{path}: left out {problem}", warnings)
+    if cut:
+        warn(f"{path}: {len(cut)} named way(s) use nodes the file does not hold (an extract cut at its edge, or "
+             "edited by hand?): they are kept only between the nodes it has, an area not at all", warnings)
     crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
     if crs is None:
         every = [w["line"] for group in ways.values() for w in group] + [g for *_, g in points + areas]
@@ -157,7 +160,7 @@ def _window(outline):
     return west - dlon, south - dlat, east + dlon, north + dlat
 
 
-def _read(path, left_out, window=None, warnings=None):
+def _read(path, left_out, window=None, warnings=None, cut=None):
     """Stream the file: named line ways by (name, kind), POI nodes, areas; plain Python values.
 
     With a ``window`` (:func:`_window`), an OSM file's features lying wholly outside it are
@@ -170,7 +173,8 @@ def _read(path, left_out, window=None, warnings=None):
     JOSM, Overpass ``out geom`` output with coordinates on the ways, nodes cut off by a
     bounding box) get a second, cheaper pass (:func:`_locate_incomplete`). An Overpass
     API JSON answer is read as the XML form of the same answer. The ids of nodes whose
-    coordinates are not numbers or out of range are added to ``left_out``.
+    coordinates are not numbers or out of range are added to ``left_out``, and the ids of
+    named ways using nodes the file does not hold to ``cut``.
     """
     import tempfile
 
@@ -180,7 +184,7 @@ def _read(path, left_out, window=None, warnings=None):
         return _taken(read_features(path, window))
     if is_overpass_json(path):
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
-            return _read_osm(overpass_xml(path, Path(folder)), path, set(), left_out, window)
+            return _read_osm(overpass_xml(path, Path(folder)), path, set(), left_out, window, cut)
     if is_geojson(path):
         if not is_osm_geojson(path):  # a gazetteer of the user's: no OSM tags to read
             from geo.io import read_feature_collection
@@ -190,9 +194,10 @@ def _read(path, left_out, window=None, warnings=None):
         return _read_geojson(path)
     deleted, unreadable = scan_xml(path)
     if not unreadable:
-        return _read_osm(path, path, deleted, left_out, window)
+        return _read_osm(path, path, deleted, left_out, window, cut)
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
-        return _read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out, window)
+        return _read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out, window,
+                         cut)
 
 
 def _taken(features):
@@ -203,7 +208,7 @@ def _taken(features):
     return ways, points, areas
 
 
-def _read_osm(source, path, deleted, left_out, window=None):
+def _read_osm(source, path, deleted, left_out, window=None, cut=None):
     """:func:`_read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file."""
     import osmium
     import shapely
@@ -237,7 +242,7 @@ def _read_osm(source, path, deleted, left_out, window=None):
                     _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
                           window, storage)
             if incomplete:
-                _locate_incomplete(source, incomplete, ways, areas, shapely, left_out, window)
+                _locate_incomplete(source, incomplete, ways, areas, shapely, left_out, window, cut)
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
             if assemble_areas and "out of order" in str(exc):
                 # An editor's file (JOSM) not sorted by id: osmium cannot assemble multipolygons
@@ -395,13 +400,14 @@ def _add_line(ways, names, kind, tags, object_id, line):
             keep(name, [name])
 
 
-def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=None):
+def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=None, cut=None):
     """Second pass for ways osmium's location index could not place.
 
     Node locations come from the nodes themselves (negative ids included) or from the
     coordinates Overpass writes on a way's ``<nd>`` elements. A node that is nowhere in
     the file cuts the way there: the parts on either side are kept, the gap is not
-    bridged. A closed way (an area) is kept only when all its nodes are found.
+    bridged. A closed way (an area) is kept only when all its nodes are found. The ids of the
+    ways with a node found nowhere are added to ``cut``.
     """
     import osmium
 
@@ -425,6 +431,8 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=
                 (min(x for x, _ in located), min(y for _, y in located), max(x for x, _ in located),
                  max(y for _, y in located)), window):
             continue
+        if cut is not None and any(xy is None and ref not in left_out for ref, xy in zip(refs, coords)):
+            cut.add(way_id)  # (a node left out for its invalid coordinates has its own warning)
         if not line:
             if all(coords) and len(coords) >= 4:
                 areas.append((names, tags, kind, f"w{way_id}", shapely.make_valid(shapely.Polygon(coords))))

@@ -140,6 +140,21 @@ def test_overpass_bbox_cut_keeps_the_parts_and_does_not_bridge_the_gap(tmp_path)
     assert entries["汇才学校"].geometry.equals(shapely.Point(117.001, 36.7))
 
 
+def test_ways_using_nodes_the_file_lacks_are_named_in_a_warning(tmp_path):
+    """A road cut where its nodes are missing is shorter than on the ground: say so, rather than
+    leave the user to wonder why a project on it finds no road nearby."""
+    path = tmp_path / "overpass.osm"
+    path.write_text(OVERPASS, encoding="utf-8")
+    warnings = []
+    load_osm(path, NEAR_TIANQIAO, warnings=warnings)
+    assert any("1 named way(s) use nodes the file does not hold" in w and str(path) in w for w in warnings)
+    whole = tmp_path / "geom.osm"
+    whole.write_text(OUT_GEOM, encoding="utf-8")  # the nodes' coordinates on the way: nothing missing
+    warnings = []
+    load_osm(whole, NEAR_TIANQIAO, warnings=warnings)
+    assert not any("nodes the file does not hold" in w for w in warnings)
+
+
 def test_overpass_out_geom_ways_carry_their_coordinates(tmp_path):
     road = _load(tmp_path, "geom.osm", OUT_GEOM)["水屯北路"]
     assert _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
