@@ -114,13 +114,14 @@ def _refuse_incomplete(path, remark):
 
 def is_overpass_json(path) -> bool:
     """True for an Overpass API answer in JSON (``[out:json]``), by its first bytes: an
-    object whose ``elements`` list comes before any other list (GeoJSON's ``features``)."""
+    object whose ``elements`` comes before any list (GeoJSON's ``features``); an ``elements``
+    that is no list is one too, refused by :func:`overpass_xml` with what is wrong."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except OSError:
         return False
-    return re.match(rb'(?:\xef\xbb\xbf)?\s*\{[^\[]*"elements"\s*:\s*\[', head) is not None
+    return re.match(rb'(?:\xef\xbb\xbf)?\s*\{[^\[]*"elements"\s*:\s*[\[{"\dntf]', head) is not None
 
 
 _ELEMENT_ORDER = {"node": 0, "way": 1, "relation": 2}

@@ -330,3 +330,11 @@ def test_a_damaged_route_name_of_many_colons_is_read_in_linear_time(tmp_path):
     entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
     assert time.perf_counter() - start < 10  # minutes when the direction was searched from every colon
     assert entries["1号线"].extra["osm_ids"] == "w3020"
+
+
+@pytest.mark.parametrize("text", ['{"version": 0.6, "elements": {"a": 1}}', '{"version": 0.6, "elements": null}'])
+def test_an_overpass_answer_whose_elements_is_no_list_says_so(tmp_path, text):
+    path = tmp_path / "answer.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="Overpass JSON has no 'elements' list"):
+        load_osm(path, NEAR_TIANQIAO)
