@@ -282,6 +282,20 @@ def _explain_unreadable(path: Path):
             raise InputError(path, "holds no layer (no features to read)")
 
 
+def _check_layer(path: Path, layer):
+    """InputError naming the layers there are when ``path`` has no layer ``layer`` (GDAL says only
+    that it "could not be opened"); nothing when the file cannot be listed (read_vector says why)."""
+    import pyogrio
+
+    try:
+        names = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
+    except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
+        return
+    if names and str(layer) not in names:
+        shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        raise InputError(path, f"has no layer {str(layer)!r} (its layers: {shown})")
+
+
 def _has_geometry(frame) -> bool:
     """True when ``frame`` (what pyogrio read) is a GeoDataFrame with an active geometry column.
 
@@ -372,6 +386,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
         if value is not None:
             kwargs[option] = value
+    if layer is not None:
+        _check_layer(path, layer)
     _check_geojson_crs(path)
     try:
         try:

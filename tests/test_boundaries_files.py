@@ -63,6 +63,20 @@ def test_geopackage_with_two_candidate_layers_asks_for_one(tmp_path):
     assert len(zones) == 3
 
 
+@pytest.mark.parametrize("suffix, problem", [
+    ("|layername=jd", r"has no layer 'jd' \(its layers: outline, jiedao\)"),  # GDAL: "could not be opened"
+    ("|layername=", r"'\|layername=' names no layer: write '.*jd.gpkg\|layername=LAYER'"),  # was "file not found"
+    ("|jiedao", r"'\|jiedao' names no layer"),
+])
+def test_a_layer_named_wrong_is_named_with_the_layers_there_are(tmp_path, suffix, problem):
+    path = tmp_path / "jd.gpkg"
+    pyogrio.write_dataframe(_zones().dissolve(), path, layer="outline")
+    pyogrio.write_dataframe(_zones(), path, layer="jiedao")
+    with pytest.raises(InputError, match=problem) as info:
+        load_official_zones(f"{path}{suffix}", name_field="JDMC")
+    assert str(info.value).startswith(str(path))
+
+
 def test_field_names_match_without_case(tmp_path):
     path = tmp_path / "jd.shp"
     pyogrio.write_dataframe(_zones(), path, encoding="UTF-8")
