@@ -769,6 +769,7 @@ def test_a_failed_export_leaves_no_folder_behind(out_dir, tmp_path, monkeypatch)
                  ["export", "all", "--format", "shp", "-o", str(tmp_path / "shp") + "/"]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and "GeometryCollection, which no exported table holds" in result.stderr
+        assert "road_rebuild.geojson: layer 'road_rebuild' has a GeometryCollection" in result.stderr  # its file named
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]  # out_dir only: no new/, no shp/
 
 

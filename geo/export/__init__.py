@@ -174,7 +174,7 @@ def _write(frames, layer, fmt, output, sources):
     for table, frame in frames:
         if fmt == "shp":
             shp = _not_a_source(_output_shp(output, table.name, many), sources)
-            written += write_shapefiles(shp, table.name, frame)
+            written += write_shapefiles(shp, table.name, frame, table.path)
         else:
             path = _output_in_dir(output, table.name, fmt) if many else _output_file(output, layer, fmt)
             path = _not_a_source(path, sources)

@@ -157,7 +157,8 @@ def write_gpkg(path, frames, *, catalog_layers=False):
                 append = True
                 if not catalog_layers:
                     continue
-            for name, family, part in _family_parts(table.name, typed, skip_empty=table.name == PROJECTS):
+            for name, family, part in _family_parts(table.name, typed, skip_empty=table.name == PROJECTS,
+                                                      source=table.path):
                 _quiet_write(pyogrio.write_dataframe, part, tmp, layer=name, driver="GPKG", append=append,
                              promote_to_multi=True, geometry_type=_GPKG_TYPES[family], **_gpkg_version(append))
                 append = True
@@ -198,14 +199,14 @@ def _gpkg_version(append):
     return {} if append else {"dataset_options": {"VERSION": GPKG_VERSION}}
 
 
-def _family_parts(layer, typed, *, skip_empty=False):
+def _family_parts(layer, typed, *, skip_empty=False, source=None):
     """(name, family, frame) per geometry family: ``layer`` if it has one, else ``layer_<family>``."""
     present_rows = [g is not None and not g.is_empty for g in typed.geometry.values]
     if skip_empty:
         typed = typed[present_rows]
     elif not all(present_rows):
-        raise InputError(None, f"layer {layer!r} has features without geometry")
-    families = [_family(g, layer) for g in typed.geometry.values]
+        raise InputError(source, f"layer {layer!r} has features without geometry")
+    families = [_family(g, layer, source) for g in typed.geometry.values]
     present = [f for f in _FAMILY_ORDER if f in families]
     split = len(present) > 1 or layer == PROJECTS
     return [(f"{layer}_{family}" if split else layer, family, typed[[f == family for f in families]])
@@ -248,7 +249,9 @@ def _layer_styles(styles):
     return frame
 
 
-def write_shapefiles(shp_path, layer, frame):
+def write_shapefiles(shp_path, layer, frame, source=None):
+    """The Shapefile(s) of one layer at ``shp_path`` (one per geometry family when it has
+    several); ``source``, the layer's file, is named in errors. Returns the files written."""
     import pyogrio
 
     shp_path = Path(shp_path)
@@ -260,7 +263,7 @@ def write_shapefiles(shp_path, layer, frame):
     for short in names.values():
         if typed[short].dtype == object:
             typed[short] = typed[short].map(_dbf_text)
-    families = [_family(g, layer) for g in typed.geometry.values]
+    families = [_family(g, layer, source) for g in typed.geometry.values]
     present = [f for f in _FAMILY_ORDER if f in families]
     split = len(present) > 1
     try:
@@ -335,10 +338,12 @@ def _fields_csv(mapping):
     return buffer.getvalue()
 
 
-def _family(geom, layer):
+def _family(geom, layer, source=None):
+    """The geometry family (point, line, polygon) of ``geom``; InputError naming the layer's file
+    ``source`` for a kind no exported table holds."""
     family = _FAMILIES.get(geom.geom_type)
     if family is None:
-        raise InputError(None, f"layer {layer!r} has a {geom.geom_type}, which no exported table holds "
+        raise InputError(source, f"layer {layer!r} has a {geom.geom_type}, which no exported table holds "
                                "(each holds points, lines or polygons: split it into one geometry kind per feature)")
     return family
 
