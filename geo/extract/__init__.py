@@ -207,6 +207,8 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
     # before it (see geo.extract.parallel; the same records as one process would find).
     breaks = wrapped_line_breaks(text) if wrapped_lines else []  # a PDF's wrapped lines: sentences go on over them
     cut = _line_cut(text, breaks) if len(text) >= PARALLEL_MIN_CHARS > 0 else len(text)
+    if cut < len(text):
+        _load_models()  # once, before the fork: the worker inherits them
     with _cyclic_gc_paused():
         job = start_job(_packed_part_records, text, cut, len(text), breaks, parallel=cut < len(text))
         try:
@@ -219,6 +221,16 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
         features = to_features([r for r in records if r.category in vocabulary])
         del records  # freed before the collector runs again, which would walk them once more
     return features
+
+
+def _load_models():
+    """Read what both processes would read after the fork (the tagger's and the record model's
+    weights, the lexicon's tables, numpy, pypinyin): read once before it, the worker has them."""
+    from geo.extract import confidence, features
+
+    tagger.warm()
+    confidence.shipped_model()
+    features.warm()
 
 
 @contextlib.contextmanager

@@ -345,6 +345,11 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PIECES = re.compile(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+")
 
 
+def warm():
+    """Import pypinyin, as the first project id would."""
+    _reading()
+
+
 @functools.lru_cache(maxsize=1)
 def _reading():
     """pypinyin's reading of a piece, cached (a report repeats its characters), or None."""

@@ -415,6 +415,13 @@ class _HashedKeys:
         return rows
 
 
+def warm():
+    """Read the shipped model and build the tables tagging needs, as the first tagging would."""
+    if shipped_model() is not None:
+        _lexicon_table()
+        _char_tables()
+
+
 @functools.lru_cache(maxsize=1)
 def shipped_model():
     """The model of geo/data, read once; None when the file is missing."""
