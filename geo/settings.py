@@ -153,8 +153,9 @@ JOIN_SUM_TOLERANCE = 1e-7
 JOIN_SNAP_M = 0.05
 
 # A table row giving both a wkt and lon/lat: the lon/lat must lie this close to the wkt's point
-# (or to the box around its line or area; a label point need not be on a curved road). Farther
-# apart, the row is refused rather than the wkt taken silently: one of the two was typed over.
+# (or to the box around its line or area; a label point need not be on a curved road); a row with
+# two degree columns of one axis (lon and 经度): their values this close. Farther apart, the row is
+# refused rather than one of them taken silently: one of the two was typed over.
 TABLE_LONLAT_WKT_AGREE_M = 10.0
 
 # --- display (maps)

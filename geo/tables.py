@@ -14,6 +14,8 @@ TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 # first: a survey table giving both (经度, 纬度, X, Y) is read by its lon/lat.
 _LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "x坐标", "东坐标", "easting")
 _LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "y坐标", "北坐标", "northing")
+# The columns of each axis that hold degrees (x/y beside them may be a survey's metres, on purpose).
+_DEGREE_COLUMNS = {"lon": _LON_COLUMNS[:8], "lat": _LAT_COLUMNS[:6]}
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
@@ -158,11 +160,15 @@ def read_table(path):
     if not wkt_f and no_column:
         raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
                                f"the header has no {' or '.join(no_column)} column ({found})")
+    twins = {axis: [f for f in columns if f in keys] for axis, columns in _DEGREE_COLUMNS.items()}
+    twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
     rows, geoms = [], []
     for line_no, record in records:
         row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
+        if twins:
+            _check_twins_agree(path, line_no, row, twins, delimiter)
         try:
             if wkt_f and row.get(wkt_f):
                 geom = _wkt_geometry(row[wkt_f])
@@ -187,6 +193,30 @@ def read_table(path):
         for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
             geoms[i] = point
     return rows, geoms
+
+
+def _check_twins_agree(path, line_no, row, twins, delimiter):
+    """Refuse a row whose two degree columns of one axis (``lon`` and ``经度``, a bilingual
+    export or two tables pasted side by side) lie more than
+    :data:`geo.settings.TABLE_LONLAT_WKT_AGREE_M` apart: the first would win without a word."""
+    import math
+
+    from geo import settings
+
+    for axis, columns in twins.items():
+        values = []
+        for column in columns:
+            try:
+                values.append((column, _degrees(row[column], axis, delimiter)))
+            except (ValueError, TypeError, KeyError):
+                continue  # empty or unreadable: the column read says so if it is the one used
+        if len(values) < 2:
+            continue
+        (first, a), (second, b) = values[0], max(values[1:], key=lambda v: abs(v[1] - values[0][1]))
+        metres = abs(a - b) * 111_320  # a degree of latitude; of longitude at most that
+        if metres > settings.TABLE_LONLAT_WKT_AGREE_M and math.isfinite(metres):
+            raise InputError(path, f"line {line_no}: columns {first!r} and {second!r} disagree ({a:g} and {b:g}, "
+                                   f"up to {metres:,.0f} m apart); keep one")
 
 
 def _check_lonlat_agrees(path, line_no, geom, lon_text, lat_text, delimiter):

@@ -394,3 +394,26 @@ def test_a_survey_point_number_beside_the_name_is_no_second_name(tmp_path):
     path = tmp_path / "survey.csv"
     path.write_text("点名,名称,lon,lat\nGPS01,汇才学校,117.001,36.7\n", encoding="utf-8")
     assert _point(path).equals(shapely.Point(SITE))
+
+
+@pytest.mark.parametrize("header, row", [
+    ("name,lon,lat,经度,纬度", "汇才学校,117.001,36.7,117.001,36.7"),  # a bilingual export: the same twice
+    ("name,lon,lat,经度", "汇才学校,117.001,36.7,"),  # one of the two empty
+    ("name,lon,lat,x,y", "汇才学校,117.001,36.7,500089.1,4062001.2"),  # a survey's metres beside lon/lat
+])
+def test_two_degree_columns_of_one_axis_that_agree_are_read(tmp_path, header, row):
+    path = tmp_path / "sites.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.equals(shapely.Point(SITE))
+
+
+def test_two_degree_columns_of_one_axis_that_disagree_are_refused(tmp_path):
+    """lon and 经度 both (two tables pasted side by side, or one edited): the first would win
+    without a word over the other."""
+    path = tmp_path / "sites.csv"
+    path.write_text("name,lon,lat,经度,纬度\n汇才学校,117.001,36.7,117.011,36.7\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: columns 'lon' and '经度' disagree \\(117.001 and 117.011, "
+                                         "up to 1,113 m apart\\); keep one") as info:
+        load_file(path)
+    assert str(path) in str(info.value)
