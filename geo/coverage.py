@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.data import categories, category_codes
-from geo.io import InputError
+from geo.io import InputError, csvt_line, value_kind
 from geo.safe_text import cell_text, markdown_text, one_line
 
 QUALITIES = ("approximate", "official")
@@ -245,7 +245,7 @@ def _catalog_table(projects) -> pd.DataFrame:
 
 def _is_named(value) -> bool:
     # Missing means named: only an explicit false marks a counted group.
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _is_null(value):
         return True
     return bool(value)
 
@@ -288,7 +288,7 @@ def _district_wide(catalog, features) -> pd.DataFrame:
 
 
 def _quantity_text(value, unit) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _is_null(value):
         return ""
     number = float(value)
     text = str(int(number)) if number.is_integer() else repr(number)
@@ -473,19 +473,13 @@ def csvt_text(table: pd.DataFrame) -> str:
     """The ``.csvt`` of :func:`csv_text`'s CSV: one GDAL type per column, from which QGIS (through
     GDAL) reads codes as text, counts as integers and km as reals. Without it every column is
     text, and a ``code`` read as a number no longer joins the 街道 layer's text codes."""
-    return ",".join(f'"{_gdal_type(table[column])}"' for column in table.columns) + "\n"
+    kinds = (value_kind([v for v in table[column].tolist() if not _is_null(v)]) for column in table.columns)
+    return csvt_line(kinds) + "\n"
 
 
-def _gdal_type(series: pd.Series) -> str:
-    values = [v for v in series if v is not None and not (isinstance(v, float) and math.isnan(v))]
-    if series.dtype.kind == "b" or (values and all(isinstance(v, bool) for v in values)):
-        return "Integer(Boolean)"
-    if series.dtype.kind in "iu" or (values and all(isinstance(v, int) and not isinstance(v, bool) for v in values)):
-        return "Integer64"
-    if series.dtype.kind == "f" or (values and all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                                                   for v in values)):
-        return "Real"
-    return "String"
+def _is_null(value) -> bool:
+    """None or NaN (pandas' missing value in a column of numbers)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _format_csv(report) -> str:

@@ -118,6 +118,27 @@ def write_text_atomic(path, text: str, *, staged=True) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"), staged=staged)
 
 
+# GDAL's names for the column types of a CSV's ``.csvt`` (QGIS reads a dragged-in CSV through GDAL).
+CSVT_TYPES = {"boolean": "Integer(Boolean)", "integer": "Integer64", "real": "Real", "text": "String", "wkt": "WKT"}
+
+
+def value_kind(values) -> str:
+    """``"boolean"``, ``"integer"``, ``"real"`` or ``"text"``: the kind every one of ``values``
+    (plain Python values, no nulls) is of; text for none."""
+    if values and all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "integer"
+    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "real"
+    return "text"
+
+
+def csvt_line(kinds) -> str:
+    """The one line of a ``.csvt``: GDAL's type of each column's kind (:data:`CSVT_TYPES`), in order."""
+    return ",".join(f'"{CSVT_TYPES[kind]}"' for kind in kinds)
+
+
 def write_csv_atomic(path, text: str, *, staged=True) -> Path:
     """Write CSV text to ``path`` atomically, in UTF-8 with a byte-order mark: Excel on Chinese
     Windows reads a CSV without one as GBK and garbles every name."""

@@ -6,7 +6,7 @@ import json
 import math
 from pathlib import Path
 
-from geo.io import InputError
+from geo.io import InputError, value_kind
 
 ALL = "all"
 PROJECTS = "projects"
@@ -251,18 +251,8 @@ def column_kinds(frame) -> dict:
     from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
 
     schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
-    return {column: schema.get(column) or _sniffed_type([v for v in frame[column] if v is not None])
+    return {column: schema.get(column) or value_kind([v for v in frame[column] if v is not None])
             for column in frame.columns if column != frame.geometry.name}
-
-
-def _sniffed_type(values) -> str:
-    if values and all(isinstance(v, bool) for v in values):
-        return "boolean"
-    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return "integer"
-    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-        return "real"
-    return "text"
 
 
 def cell_text(value):

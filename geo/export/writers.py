@@ -36,8 +36,6 @@ _SHAPEFILE_SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".fields.csv")
 # Indexes other programs build beside a Shapefile (GDAL and QGIS .qix, ArcGIS .sbn/.sbx and
 # attribute indexes .aih/.ain/.atx): of an older file of the name, they would index the new one wrongly.
 _SHAPEFILE_INDEXES = (".qix", ".sbn", ".sbx", ".aih", ".ain", ".atx")
-# GDAL's names for the column types a .csvt gives a CSV.
-_CSVT_TYPES = {"boolean": "Integer(Boolean)", "integer": "Integer64", "real": "Real", "text": "String", "wkt": "WKT"}
 
 
 
@@ -88,10 +86,10 @@ def _write_csv_sidecars(path, frame, header):
     in the wrong place) and every number is text. Written before the CSV, which completes the set."""
     from pyproj import CRS
 
-    from geo.io import write_bytes_atomic
+    from geo.io import csvt_line, write_bytes_atomic
 
     kinds = {**column_kinds(frame), "wkt": "wkt"}  # the other added columns (lon/lat, x/y...) are real
-    types = ",".join(f'"{_CSVT_TYPES[kinds.get(column, "real")]}"' for column in header)
+    types = csvt_line(kinds.get(column, "real") for column in header)
     write_bytes_atomic(Path(path).with_suffix(".csvt"), (types + "\r\n").encode("ascii"))
     crs = CRS.from_user_input(frame.crs if frame.crs is not None else "EPSG:4326")
     wkt = crs.to_wkt("WKT1_GDAL") or crs.to_wkt()  # WKT1 with its EPSG code, read by every GDAL since 1.x
