@@ -98,7 +98,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
             continue
         entries = load_file(path, warnings=warnings)
-        warnings += [f"{Path(path).name}: {message}"
+        warnings += [f"{path}: {message}"
                      for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + outside_china(entries)]
         gazetteer.add_tier(tier, entries, first_of_namesakes=True)
@@ -106,7 +106,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
         outside = []
         entries = load_osm(osm, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
         if not entries and outline is not None:
-            warnings.append(f"{Path(osm).name}: no named road, river or place within "
+            warnings.append(f"{osm}: no named road, river or place within "
                             f"{settings.NEAR_DISTRICT_M / 1000:g} km of the district (an extract of another area?)")
         gazetteer.add_tier("OSM extract", entries).add_outside("OSM extract", outside)
     gazetteer.add_tier("bundled gazetteer", bundled_entries())

@@ -73,7 +73,7 @@ def write_csv(path, frame):
         writer.writerow(row)
     _write_csv_sidecars(path, frame, header)
     if simplified:
-        warn(f"{Path(path).name}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
+        warn(f"{path}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
              f"an Excel cell ({settings.EXCEL_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
              f"by up to {max(simplified):g} m (wkt_simplified_m; the GeoJSON and GeoPackage keep them whole)"
              + (f"; {too_long} did not fit even so and have no wkt" if too_long else ""))
