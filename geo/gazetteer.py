@@ -32,6 +32,8 @@ class Entry:
     accuracy_m: float
     tier: str
     aliases: tuple = ()
+    # Names it no longer has (OSM's old_name): matched only where no entry of its tier has the name now.
+    former_names: tuple = ()
     category: str | None = None
     feature_type: str | None = None
     section_of: str | None = None
@@ -48,6 +50,8 @@ class Match:
     # Other entries of the same tier that the name fits as well (namesakes), where the tier
     # does not settle namesakes by taking the first (see Gazetteer.add_tier).
     rivals: tuple = ()
+    # The former name (Entry.former_names) the entry was found by, if it was.
+    former_name: str = ""
 
 
 def _fold(key: str) -> str:
@@ -71,8 +75,9 @@ class Gazetteer:
     """An ordered set of sources; look-ups try each tier in order and return the first match.
 
     Tiers are added in priority order (user files, OSM extract, bundled data). Within
-    a tier the best name match wins: exact, then suffix-folded, then a unique entry of
-    the same category whose name contains the query, then a directional relaxation.
+    a tier the best name match wins: exact, then suffix-folded, then the same by a former
+    name (:attr:`Entry.former_names`), then a unique entry of the same category whose name
+    contains the query, then a directional relaxation.
     Entries known to lie beyond the district (:meth:`add_outside`) are never matched;
     :meth:`lookup_outside` finds them, for a reason.
     """
@@ -125,13 +130,15 @@ class Gazetteer:
     def _indexes(self):
         indexes = []
         for tier, entries in self.tiers:
-            exact, folded = {}, {}
+            exact, folded, former_exact, former_folded = {}, {}, {}, {}
             for entry in entries:
-                for name in (entry.name, *entry.aliases):
-                    key = normalise_name(name)
-                    exact.setdefault(key, []).append(entry)
-                    folded.setdefault(_fold(key), []).append(entry)
-            indexes.append((tier, entries, exact, folded))
+                for names, by_key, by_fold in (((entry.name, *entry.aliases), exact, folded),
+                                               (entry.former_names, former_exact, former_folded)):
+                    for name in names:
+                        key = normalise_name(name)
+                        by_key.setdefault(key, []).append(entry)
+                        by_fold.setdefault(_fold(key), []).append(entry)
+            indexes.append((tier, entries, (exact, folded), (former_exact, former_folded)))
         return indexes
 
     def lookup(self, name: str, *, accepts=None, category=None):
@@ -141,12 +148,16 @@ class Gazetteer:
         """
         key = normalise_name(name)
         accepts = accepts or (lambda entry: True)
-        for tier, entries, exact, folded in self._indexes:
-            for strength, candidates in (("exact", exact.get(key, [])), ("folded", folded.get(_fold(key), []))):
+        for tier, entries, (exact, folded), (former_exact, former_folded) in self._indexes:
+            # A name an entry bears now outranks the same name another entry bore once.
+            for former, strength, candidates in ((False, "exact", exact.get(key, [])),
+                                                 (False, "folded", folded.get(_fold(key), [])),
+                                                 (True, "exact", former_exact.get(key, [])),
+                                                 (True, "folded", former_folded.get(_fold(key), []))):
                 fit = _prefer_category([e for e in candidates if accepts(e)], category)
                 if fit:
                     rivals = () if tier in self._first_wins else _rivals(fit, category)
-                    return Match(fit[0], strength, fit[0].name, rivals)
+                    return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
             if category and len(key) >= 2:
                 contained = [e for e in entries if e.category == category and accepts(e)
                              and any(key in normalise_name(n) for n in (e.name, *e.aliases))]

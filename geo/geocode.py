@@ -226,7 +226,7 @@ def _find_fitting(props, gazetteer, accepts):
     if building is not None and building.start() >= 2:
         site = gazetteer.lookup(name[:building.start()], accepts=accepts, category=category)
         if site is not None and site.strength in ("exact", "folded"):
-            match = Match(site.entry, "building", site.matched_name, site.rivals)
+            match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name)
     return match, cut
 
 
@@ -251,7 +251,7 @@ def _station_on_line(name, gazetteer, crs, off_line=None):
     near = [e for e in (match.entry, *match.rivals) if _metres_apart(e, lines, crs) <= settings.STATION_OFF_LINE_M]
     if not near and off_line is not None:
         off_line.append((match.entry, lines[0]))
-    return Match(near[0], match.strength, near[0].name, tuple(near[1:])) if near else None
+    return Match(near[0], match.strength, near[0].name, tuple(near[1:]), match.former_name) if near else None
 
 
 def _metres_apart(entry, others, crs):
@@ -269,6 +269,8 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
     status = MATCHED if match.strength in ("exact", "folded") else APPROXIMATE
     method = entry.method
     accuracy = float(entry.accuracy_m)
+    if match.former_name:
+        method += f"; found by its former name {match.former_name} (it is called {entry.name} now)"
     if match.strength == "building":
         method += f"; placed at the site of {entry.name} (no source has the building itself)"
     elif match.strength not in ("exact", "folded"):

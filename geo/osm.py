@@ -15,8 +15,8 @@ from geo.osm_routes import ROUTE_NAME_KEY, by_id, geojson_routes, read_routes, r
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
 from geo.osm_tables import EXPECTED, is_osm_table, read_tables
 from geo.osm_tables import source_name as table_source_name
-from geo.osm_tags import (LINE_KEYS, NAME_KEYS, POINT_KEYS, area_key, is_place, oneway_of, osm_category, road_codes,
-                          station_names, tag_names)
+from geo.osm_tags import (LINE_KEYS, NAME_KEYS, POINT_KEYS, area_key, former_names, is_place, oneway_of, osm_category,
+                          road_codes, station_names, tag_names)
 
 __all__ = ["is_osm_geojson", "load_osm", "osm_category"]
 
@@ -55,8 +55,9 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     list of geo.gazetteer.Entry
         Named by ``name:zh-Hans``, ``name:zh`` or ``name`` (in that order), with every
         other name tag (``name``, ``name:zh-Hant``, ``official_name``, ``alt_name``,
-        ``old_name``, ``short_name``, ``loc_name``; ``;``-separated values split) as
-        aliases, sorted by name:
+        ``short_name``, ``loc_name``; ``;``-separated values split) as aliases, and
+        ``old_name`` as a former name (matched only where no entry bears the name now,
+        :class:`geo.gazetteer.Entry`), sorted by name:
 
         * **roads, railways, waterways**: one entry per road, the union of its ways
           (closed ones included, except ``area=yes``) merged with ``shapely.line_merge``:
@@ -383,10 +384,12 @@ def _add_line(ways, names, kind, tags, object_id, line):
     # A ramp being built or planned is a link too (highway=construction + construction=motorway_link).
     built_as = str(tags.get(highway, "")) if highway in ("construction", "proposed") else highway
     link = road and built_as.endswith("_link")
+    former = former_names(tags)
 
     def keep(name, spellings):
         ways.setdefault((name, kind), []).append({"line": line, "names": spellings, "id": object_id,
-                                                  "oneway": oneway, "link": link})
+                                                  "oneway": oneway, "link": link,
+                                                  "former": tuple(n for n in former if n in spellings)})
 
     # A road named by its code alone (309国道) is kept under the code's one form (G309).
     own_code = road_code(names[0]) if names and road else None
@@ -501,8 +504,9 @@ def _poi_entry(names, tags, geom, kind, ids, source):
     feature_type = "area" if kind in ("landuse", "leisure", "natural", "waterway") and geom.geom_type != "Point" \
         else "facility"
     names = station_names(names, tags)
+    former = former_names(tags)
     return Entry(name=names[0], geometry=geom, source=source,
                  method=f"name match on OSM {kind} feature ({'node' if ids[0] == 'n' else 'area'} {ids[1:]})",
                  source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",
-                 aliases=tuple(names[1:]), feature_type=feature_type, category=osm_category(tags),
-                 extra={"osm_ids": ids})
+                 aliases=tuple(n for n in names[1:] if n not in former), former_names=former,
+                 feature_type=feature_type, category=osm_category(tags), extra={"osm_ids": ids})

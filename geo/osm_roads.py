@@ -1,8 +1,9 @@
 """OSM ways as road entries: the ways of one road found by name and nearness, then merged into one line.
 
 A road in OSM is drawn as many ways. Ways belong to one road when one way's own name
-(in matching form, :func:`geo.names.normalise_name`: 紅柳街 is 红柳街) is among the names
-of the other (its own, ``alt_name``, ``old_name``...) and they lie within
+(in matching form, :func:`geo.names.normalise_name`: 紅柳街 is 红柳街) is among the current
+names of the other (its own, ``alt_name``...; not an ``old_name``, which is often another road's
+name today) and they lie within
 :data:`geo.settings.SAME_ROAD_GAP_M` of each other, directly or through other such ways;
 the parts of one way (cut where nodes are missing) always belong together. Ways of one
 name farther apart are namesakes, separate entries: looking the name up then finds
@@ -95,7 +96,8 @@ def _roads(group, metric):
     keys = [[normalise_name(name) for name in way["names"]] for way in group]
     having = {}
     for i, names in enumerate(keys):
-        for key in set(names):
+        former = {normalise_name(name) for name in group[i].get("former", ())}
+        for key in set(names) - former:
             having.setdefault(key, []).append(i)
     pairs, first_part = [], {}
     for i, way in enumerate(group):
@@ -143,13 +145,21 @@ def _road_entry(group, metric, kind, crs, source):
         method += f", named {' and '.join(spellings)}"
     if paired:
         method += f"; {paired} dual carriageway{'s' if paired > 1 else ''} measured once, along the centre line"
-    aliases = []
-    for way in group:
-        aliases.extend(n for n in way["names"] if n != name and n not in aliases)
+    aliases, former = _other_names(group, name)
     return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method + ")",
                  source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",
-                 aliases=tuple(aliases), feature_type=_LINE_TYPES[kind], category=_LINE_CATEGORIES.get(kind),
-                 extra={"osm_ids": ";".join(sorted(way["id"] for way in group))})
+                 aliases=aliases, former_names=former, feature_type=_LINE_TYPES[kind],
+                 category=_LINE_CATEGORIES.get(kind), extra={"osm_ids": ";".join(sorted(way["id"] for way in group))})
+
+
+def _other_names(group, name):
+    """(aliases, former names) of a road called ``name`` drawn by the ways ``group``: a name
+    is former when no way of the road bears it now."""
+    names, current = [], {name}
+    for way in group:
+        names.extend(n for n in way["names"] if n != name and n not in names)
+        current.update(n for n in way["names"] if n not in way.get("former", ()))
+    return tuple(n for n in names if n in current), tuple(n for n in names if n not in current)
 
 
 def outside_entries(ways, source):
@@ -164,12 +174,11 @@ def outside_entries(ways, source):
 
     entries = []
     for (name, kind), group in sorted(ways.items()):
-        aliases = []
-        for way in group:
-            aliases.extend(n for n in way["names"] if n != name and n not in aliases)
+        aliases, former = _other_names(group, name)
         entries.append(Entry(name=name, geometry=shapely.MultiLineString([way["line"] for way in group]),
                              source=source, method=f"name match on OSM {kind} feature", source_datum="wgs84",
-                             accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract", aliases=tuple(aliases),
+                             accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract", aliases=aliases,
+                             former_names=former,
                              feature_type=_LINE_TYPES[kind], category=_LINE_CATEGORIES.get(kind),
                              extra={"osm_ids": ";".join(sorted(way["id"] for way in group))}))
     return entries

@@ -10,8 +10,11 @@ from geo.names import road_code
 
 # Tags holding a name, in order of preference for an entry's own name; every other
 # value (and each of several values separated by ";") is an alias.
-NAME_KEYS = ("name:zh-Hans", "name:zh", "name", "name:zh-Hant", "official_name", "alt_name", "old_name",
-             "short_name", "loc_name")
+NAME_KEYS = ("name:zh-Hans", "name:zh", "name", "name:zh-Hant", "official_name", "alt_name", "short_name",
+             "loc_name", "old_name")
+# Of those, the names an object no longer has: a renamed road's old name is often the name of
+# another road today, so such a name links no ways and yields to whatever bears it now.
+FORMER_NAME_KEYS = ("old_name",)
 LINE_KEYS = ("highway", "railway", "waterway")
 # man_made and power: the works a report builds (污水处理厂, 自来水厂, 变电站).
 POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "building", "railway",
@@ -51,6 +54,16 @@ def tag_names(tags):
             if value and value not in names:
                 names.append(value)
     return names
+
+
+def former_names(tags):
+    """The values of :data:`FORMER_NAME_KEYS` that are none of the object's current names; none
+    when it has no current name (an object known by its old name alone goes by it)."""
+    current = set(tag_names({k: v for k, v in tags.items() if k not in FORMER_NAME_KEYS}))
+    if not current:
+        return ()
+    return tuple(name for name in tag_names({k: tags[k] for k in FORMER_NAME_KEYS if k in tags})
+                 if name not in current)
 
 
 def is_place(tags):

@@ -2,6 +2,8 @@
 
 import shapely
 
+from geo.gazetteer import Gazetteer
+from geo.geocode import geocode_projects
 from geo.osm import load_osm
 
 DISTRICT = shapely.box(116.95, 36.65, 117.10, 36.75)
@@ -40,6 +42,39 @@ def test_roads_sharing_only_an_old_name_stay_two_roads(write_osm):
     path = write_osm([([(117.02, 36.69), (117.03, 36.69)], _road("新华路", old_name="老街")),
                            ([(117.03, 36.69), (117.04, 36.69)], _road("人民路", old_name="老街"))])
     assert sorted(e.name for e in load_osm(path, DISTRICT)) == ["人民路", "新华路"]
+
+
+def test_a_road_whose_old_name_another_road_bears_now_stays_apart_from_it(write_osm):
+    # Helsinki's Yliopistonkatu carries old_name=Hallituskatu, the name of the next street today:
+    # the two were merged into one road, and Hallituskatu was only its alias.
+    path = write_osm([([(117.02, 36.69), (117.03, 36.69)], _road("大学路", old_name="政府街")),
+                      ([(117.03, 36.69), (117.04, 36.69)], _road("政府街"))])
+    roads = {e.name: e for e in load_osm(path, DISTRICT)}
+    assert sorted(roads) == ["大学路", "政府街"]
+    assert roads["大学路"].aliases == () and roads["大学路"].former_names == ("政府街",)
+    assert roads["大学路"].extra["osm_ids"] == "w1" and roads["政府街"].extra["osm_ids"] == "w2"
+
+
+def test_the_name_a_road_bears_now_outranks_another_roads_old_name(write_osm):
+    path = write_osm([([(116.96, 36.66), (116.97, 36.66)], _road("大学路", old_name="政府街")),
+                      ([(117.06, 36.74), (117.07, 36.74)], _road("政府街")),  # 13 km away
+                      ([(117.00, 36.70), (117.01, 36.70)], _road("解放路", old_name="人民大街"))])
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, DISTRICT))
+    match = gazetteer.lookup("政府街")
+    assert match.entry.extra["osm_ids"] == "w2" and match.rivals == () and match.former_name == ""
+    renamed = gazetteer.lookup("人民大街")  # no road is called so today: the renamed one
+    assert renamed.entry.name == "解放路" and renamed.former_name == "人民大街"
+
+
+def test_a_project_found_by_a_former_name_says_so(write_osm):
+    path = write_osm([([(117.00, 36.70), (117.01, 36.70)], _road("解放路", old_name="人民大街"))])
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, DISTRICT))
+    props = {"id": "road_rebuild-renmin", "name": "人民大街", "category": "road_rebuild", "named": True}
+    (located,), unlocated = geocode_projects([{"id": props["id"], "properties": props, "geometry": None}],
+                                             gazetteer, DISTRICT)
+    geocode = located["properties"]["geocode"]
+    assert not unlocated and located["geometry"] is not None
+    assert "found by its former name 人民大街 (it is called 解放路 now)" in geocode["method"]
 
 
 def test_features_beyond_the_district_are_kept_aside_when_asked(write_osm):
