@@ -46,7 +46,7 @@ def road_entries(ways, crs, source):
     for kind in sorted(by_kind):
         group = sorted(by_kind[kind], key=lambda way: way["id"])
         metric = list(metric_geometry([way["line"] for way in group], crs))
-        for members in _without_links(group, _roads(group, metric)):
+        for members in _without_links(group, _roads(group, metric), metric):
             members = _one_copy_each(group, members)
             entries.append(_road_entry([group[i] for i in members], [metric[i] for i in members], kind, crs, source))
     return entries
@@ -69,15 +69,19 @@ def _one_copy_each(group, members):
     return kept
 
 
-def _without_links(group, roads):
+def _without_links(group, roads, metric):
     """The roads' ways without their links (``motorway_link``... named or coded like the road:
     ramps beside the mainline, which would lengthen it). A road of links alone is kept only
-    when no other road has its name: a ramp of G2 far from G2's mainline is no second G2."""
+    when no other road has its name: a ramp of G2 far from G2's mainline is no second G2. A
+    street whose links are longer than the rest of it keeps them: they carry it (Monaco's Rue du
+    Portier is a ``primary_link`` but for its last 50 m)."""
     from geo.names import normalise_name
 
     kept, ramps, mainline_names = [], [], set()
     for members in roads:
         main = [i for i in members if not group[i].get("link")]
+        if main and sum(metric[i].length for i in main) < sum(metric[i].length for i in members if i not in main):
+            main = members
         if main:
             kept.append(main)
             mainline_names.update(normalise_name(group[i]["names"][0]) for i in main)

@@ -1,5 +1,6 @@
 """OSM ways grouped into roads: by name in matching form and nearness; namesakes far apart stay apart."""
 
+import pytest
 import shapely
 
 from geo.gazetteer import Gazetteer
@@ -75,6 +76,14 @@ def test_a_project_found_by_a_former_name_says_so(write_osm):
     geocode = located["properties"]["geocode"]
     assert not unlocated and located["geometry"] is not None
     assert "found by its former name 人民大街 (it is called 解放路 now)" in geocode["method"]
+
+
+def test_a_street_drawn_mostly_as_a_link_keeps_its_link(write_osm):
+    # Monaco's Rue du Portier: 330 m of primary_link, then 50 m of residential street.
+    path = write_osm([([(117.000, 36.70), (117.004, 36.70)], _road("码头路", highway="primary_link", oneway="yes")),
+                      ([(117.004, 36.70), (117.0045, 36.70)], _road("码头路"))])
+    (road,) = load_osm(path, DISTRICT)
+    assert road.extra["osm_ids"] == "w1;w2" and road.geometry.length == pytest.approx(0.0045)
 
 
 def test_features_beyond_the_district_are_kept_aside_when_asked(write_osm):
