@@ -15,8 +15,8 @@ from geo.osm_routes import ROUTE_NAME_KEY, by_id, geojson_routes, read_routes, r
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
 from geo.osm_tables import EXPECTED, is_osm_table, read_tables
 from geo.osm_tables import source_name as table_source_name
-from geo.osm_tags import (LINE_KEYS, NAME_KEYS, POINT_KEYS, area_key, former_names, is_place, oneway_of, osm_category,
-                          road_codes, station_names, tag_names)
+from geo.osm_tags import (LINE_KEYS, NAME_KEYS, PLACE_KEY, area_key, former_names, is_place, oneway_of, osm_category,
+                          point_key, road_codes, station_names, tag_names)
 
 __all__ = ["is_osm_geojson", "load_osm", "osm_category"]
 
@@ -282,7 +282,7 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
     if obj.is_node() and not obj.location.valid():  # lat="95", or coordinates _read took out
         left_out.add(obj.id)
     elif obj.is_node():
-        kind = next((k for k in POINT_KEYS if k in tags), None)
+        kind = point_key(tags)
         if kind:
             points.append((names, tags, kind, f"n{obj.id}", shapely.Point(obj.location.lon, obj.location.lat)))
     elif obj.is_way():
@@ -488,7 +488,7 @@ def _take_feature(ways, points, areas, tags, object_id, geom):
         for part in shapely.get_parts(geom) if kind and not is_place(tags) else ():
             _add_line(ways, names, kind, tags, object_id, part)
     elif names and geom.geom_type == "Point":
-        kind = next((k for k in POINT_KEYS if k in tags), None)
+        kind = point_key(tags)
         if kind:
             points.append((names, tags, kind, object_id, geom))
     elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
@@ -500,13 +500,17 @@ def _take_feature(ways, points, areas, tags, object_id, geom):
 def _poi_entry(names, tags, geom, kind, ids, source):
     from geo.gazetteer import Entry
 
-    # Land use, parks and water are areas; an amenity, shop or building outline is a facility.
-    feature_type = "area" if kind in ("landuse", "leisure", "natural", "waterway") and geom.geom_type != "Point" \
+    # Land use, parks, water and places are areas; an amenity, shop or building outline is a facility.
+    point = geom.geom_type == "Point"
+    feature_type = "area" if kind in ("landuse", "leisure", "natural", "waterway", PLACE_KEY) and not point \
         else "facility"
     names = station_names(names, tags)
     former = former_names(tags)
-    return Entry(name=names[0], geometry=geom, source=source,
-                 method=f"name match on OSM {kind} feature ({'node' if ids[0] == 'n' else 'area'} {ids[1:]})",
-                 source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",
+    method = f"name match on OSM {kind} feature ({'node' if ids[0] == 'n' else 'area'} {ids[1:]})"
+    if kind == PLACE_KEY and point:
+        method += f"; a {tags[PLACE_KEY]}'s node marks its centre"
+    return Entry(name=names[0], geometry=geom, source=source, method=method, source_datum="wgs84",
+                 accuracy_m=settings.OSM_PLACE_ACCURACY_M if kind == PLACE_KEY and point else settings.OSM_ACCURACY_M,
+                 tier="OSM extract",
                  aliases=tuple(n for n in names[1:] if n not in former), former_names=former,
                  feature_type=feature_type, category=osm_category(tags), extra={"osm_ids": ids})

@@ -109,8 +109,9 @@ def read_features(path, bbox=None):
         ``w<osm_id>`` for lines and polygons (Geofabrik's polygons from multipolygon relations
         carry the relation's id: it is written ``w`` too).
 
-        Layers whose classes the table does not list (places, boundaries, protected areas...)
-        are not read: as in an .osm.pbf, a place name is no project site.
+        Layers whose classes the table does not list (boundaries, protected areas...) are not
+        read, nor places other than villages (``village``, ``hamlet``, ``isolated_dwelling``):
+        as in an .osm.pbf, a city's or a town's name is no project site, a village's is.
 
     Raises
     ------

@@ -260,10 +260,10 @@ def _columns_despite_crs(exc, source):
 
 def _check(layer):
     """The layer's OSM key columns; InputError when it has none or no CRS."""
-    from geo.osm_tags import AREA_KEYS, AREA_TAGS, LINE_KEYS, POINT_KEYS
+    from geo.osm_tags import AREA_KEYS, AREA_TAGS, LINE_KEYS, PLACE_KEY, POINT_KEYS
 
     keys = [column for low, column in layer.columns.items() if low not in NOT_KEYS]
-    kinds = {*LINE_KEYS, *POINT_KEYS, *AREA_KEYS, *AREA_TAGS, "type", "route"}
+    kinds = {*LINE_KEYS, *POINT_KEYS, *AREA_KEYS, *AREA_TAGS, PLACE_KEY, "type", "route"}
     if "other_tags" not in layer.columns and not kinds & {k.lower() for k in keys}:
         found = ", ".join(layer.columns.values()) or "none"
         raise InputError(layer.label, f"has {'full_id' if 'full_id' in layer.columns else 'osm_id'} but no OSM key "

@@ -21,6 +21,9 @@ POINT_KEYS = ("amenity", "shop", "healthcare", "tourism", "leisure", "office", "
               "public_transport", "man_made", "power")
 AREA_KEYS = ("landuse", "leisure", "amenity", "natural", "tourism", "building", "shop", "healthcare", "man_made",
              "power")
+# place=*: only the places a project is sited at, those the osm_tags of geo/data/categories.csv
+# give a category (a village, a neighbourhood), never a city, a town or a 街道's suburb.
+PLACE_KEY = "place"
 # Ways with these tags are places, not lines: the outline of a station or a platform, a river's
 # banks (old tagging); a closed one is an area, an open one nothing.
 AREA_TAGS = {"railway": ("station", "halt", "platform"), "public_transport": ("station", "platform"),
@@ -72,17 +75,35 @@ def is_place(tags):
 
 
 def area_key(tags):
-    """The key that makes an area a feature (:data:`AREA_KEYS`, else :data:`AREA_TAGS`), or None."""
+    """The key that makes an area a feature (:data:`AREA_KEYS`, else :data:`AREA_TAGS`, else a
+    place of ours, :func:`sited_place`), or None."""
     return next((k for k in AREA_KEYS if k in tags), None) or \
-        next((k for k, values in AREA_TAGS.items() if tags.get(k) in values), None)
+        next((k for k, values in AREA_TAGS.items() if tags.get(k) in values), None) or sited_place(tags)
+
+
+def point_key(tags):
+    """The key that makes a node a feature (:data:`POINT_KEYS`, else a place of ours,
+    :func:`sited_place`), or None."""
+    return next((k for k in POINT_KEYS if k in tags), None) or sited_place(tags)
+
+
+def sited_place(tags):
+    """:data:`PLACE_KEY` when the object is a place of a category of ours (``place=village``), else None."""
+    value = tags.get(PLACE_KEY)
+    return PLACE_KEY if value and (PLACE_KEY, value) in _osm_categories() else None
 
 
 def station_names(names, tags):
-    """A station's names and, for each Chinese one without 站, that name with it: OSM writes
-    王府庄 and 济南西 for what reports call 王府庄站 and 济南西站 (never 王府庄路, 王府庄村)."""
-    if not any(tags.get(key) == value for key, value in STATION_TAGS):
+    """A station's or a village's names and, for each Chinese one without 站 (a village: 村), that
+    name with it: OSM writes 王府庄 and 济南西 for what reports call 王府庄站 and 济南西站 (never
+    王府庄路, 王府庄村), and often 王家庄 for the village a report calls 王家庄村."""
+    if any(tags.get(key) == value for key, value in STATION_TAGS):
+        suffix = "站"
+    elif sited_place(tags) and osm_category({PLACE_KEY: tags[PLACE_KEY]}) == "village":
+        suffix = "村"
+    else:
         return names
-    more = [f"{n}站" for n in names if _CJK_END.search(n) and not n.endswith("站")]
+    more = [f"{n}{suffix}" for n in names if _CJK_END.search(n) and not n.endswith(suffix)]
     return names + [n for n in more if n not in names]
 
 
@@ -114,9 +135,10 @@ def _osm_categories():
 
 
 def osm_category(tags):
-    """Our category for an OSM object's tags (``osm_tags`` in ``geo/data/categories.csv``; ``*`` is any value)."""
+    """Our category for an OSM object's tags (``osm_tags`` in ``geo/data/categories.csv``; ``*`` is any value);
+    what a place is otherwise (a school tagged ``place=village`` too) before its place."""
     table = _osm_categories()
-    for key, value in tags.items():
+    for key, value in sorted(tags.items(), key=lambda tag: tag[0] == PLACE_KEY):
         category = table.get((key, value)) or table.get((key, "*"))
         if category:
             return category

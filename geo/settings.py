@@ -107,6 +107,9 @@ DATUM_FIT_GAIN = 0.25
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey
+# A village's or neighbourhood's OSM node (place=village) marks its centre; its houses and
+# lanes spread some hundreds of metres around it.
+OSM_PLACE_ACCURACY_M = 300.0
 USER_POINT_ACCURACY_M = 50.0  # a hand-collected coordinate in a user gazetteer
 USER_LINE_ACCURACY_M = 100.0  # a hand-digitised line or area in a user gazetteer
 # A user gazetteer's row that states no datum is taken as WGS-84; if it was Amap/Tencent

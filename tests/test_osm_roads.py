@@ -86,6 +86,20 @@ def test_a_street_drawn_mostly_as_a_link_keeps_its_link(write_osm):
     assert road.extra["osm_ids"] == "w1;w2" and road.geometry.length == pytest.approx(0.0045)
 
 
+def test_a_village_node_is_a_village_a_town_or_a_suburb_is_no_entry(write_osm):
+    path = write_osm([], [((117.00, 36.70), {"place": "village", "name": "王家庄村"}),
+                          ((117.01, 36.70), {"place": "hamlet", "name": "李家庄"}),
+                          ((117.02, 36.70), {"place": "town", "name": "桑梓店镇"}),
+                          ((117.03, 36.70), {"place": "suburb", "name": "北园"}),
+                          ((117.04, 36.70), {"place": "village", "amenity": "school", "name": "王家小学"})])
+    entries = {e.name: e for e in load_osm(path, DISTRICT)}
+    assert sorted(entries) == ["李家庄", "王家小学", "王家庄村"]
+    village = entries["王家庄村"]
+    assert village.category == "village" and village.accuracy_m == 300 and "village's node marks its centre" in village.method
+    assert entries["王家小学"].category == "school"  # what else the node is comes first
+    assert entries["李家庄"].aliases == ("李家庄村",)  # as reports name it
+
+
 def test_features_beyond_the_district_are_kept_aside_when_asked(write_osm):
     path = write_osm([([(117.20, 36.60), (117.21, 36.60)], _road("远郊路"))],
                 [((117.10, 36.60), {"amenity": "school", "name": "金沙中学"})])

@@ -54,7 +54,9 @@ def _extract(folder):
     _write(folder, "pois_a", [_feature("70", "park", "测试公园", shapely.box(116.99, 36.71, 117.0, 36.712))])
     _write(folder, "transport", [_feature("8", "railway_station", "济南", shapely.Point(116.99, 36.67))])
     _write(folder, "waterways", [_feature("90", "river", "小清河", shapely.LineString([(116.96, 36.73), (117.04, 36.74)]))])
-    _write(folder, "places", [_feature("95", "village", "测试村", shapely.Point(117.0, 36.71))])  # not read
+    _write(folder, "places", [_feature("95", "village", "测试村", shapely.Point(117.0, 36.71)),
+                              _feature("96", "town", "测试镇", shapely.Point(117.01, 36.71)),  # not read
+                              _feature("97", "suburb", "测试片", shapely.Point(117.01, 36.72))])  # not read
     return folder
 
 
@@ -122,8 +124,9 @@ def test_a_river_is_a_water_line(entries):
     assert river.geometry.geom_type == "LineString" and river.category == "water" and river.extra["osm_ids"] == "w90"
 
 
-def test_places_are_not_read_and_far_features_not_even_loaded(extract, entries):
-    assert "测试村" not in entries
+def test_villages_are_read_towns_not_and_far_features_not_even_loaded(extract, entries):
+    assert entries["测试村"].category == "village" and entries["测试村"].accuracy_m == 300
+    assert "测试镇" not in entries and "测试片" not in entries
     outside = []
     load_osm(extract, DISTRICT, outside=outside)
     assert "近郊路" not in entries and {e.name for e in outside} == {"近郊路"}  # kept aside for a reason

@@ -135,7 +135,7 @@ def test_a_school_nodes_amenity_in_other_tags_gives_the_school_category(entries)
     assert school.category == "school" and school.feature_type == "facility"
     assert school.geometry.geom_type == "Point" and school.extra["osm_ids"] == "n9001"
     assert entries["测试人民医院"].category == "health"
-    assert "测试村" not in entries  # place=village: no project site
+    assert entries["测试村"].category == "village"  # place=village: a village's project is sited there
 
 
 def test_a_park_is_an_area_a_multipolygon_relation_too(entries):
