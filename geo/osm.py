@@ -193,7 +193,10 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
             read_feature_collection(path)  # what is wrong with it, first
             raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")
         return _read_geojson(path)
-    deleted, unreadable = scan_xml(path)
+    deleted, unreadable, inline = scan_xml(path)
+    if inline:  # an Overpass 'out geom' answer with relations, or with areas: osmium reads its plain form
+        with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
+            return _read_osm(overpass_xml(path, Path(folder)), path, deleted, left_out, window, cut)
     if not unreadable:
         return _read_osm(path, path, deleted, left_out, window, cut)
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:

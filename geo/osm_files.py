@@ -1,4 +1,4 @@
-"""OSM files before osmium reads them: XML checked (deletions, odd coordinates, incomplete Overpass answers), Overpass JSON as XML, GeoJSON exports told apart."""
+"""OSM files before osmium reads them: XML checked (deletions, odd coordinates, incomplete Overpass answers), Overpass JSON and 'out geom' XML as plain XML, GeoJSON exports told apart."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' o
 
 def scan_xml(path):
     """One pass over an XML file: (type, id) of the objects JOSM marks ``action="delete"``
-    (rarely any), and whether a coordinate is not a plain decimal number (``lat="abc"``,
-    ``NaN``, ``1e308``: osmium stops at the first, or reads ``1e308`` as 0).
+    (rarely any), whether a coordinate is not a plain decimal number (``lat="abc"``,
+    ``NaN``, ``1e308``: osmium stops at the first, or reads ``1e308`` as 0), and whether it is
+    an Overpass answer osmium cannot read (relation members that carry their geometry, as
+    ``out geom`` writes them, or Overpass's derived ``<area>`` elements: :func:`overpass_xml`).
 
     Raises InputError when the file is an Overpass answer that says it is incomplete
     (``<remark> runtime error: Query timed out...``): its roads would be partial.
@@ -25,21 +27,22 @@ def scan_xml(path):
 
     name = Path(path).name.lower()
     if name.endswith((".pbf", ".o5m")) or is_geojson(path):
-        return set(), False
+        return set(), False, False
     try:
-        marked, unreadable, remark, tail = False, False, None, b""
+        marked, unreadable, inline, remark, tail = False, False, False, None, b""
         with _open_xml(path) as handle:
             while chunk := handle.read(PIECE_BYTES):
                 text = tail + chunk
                 marked = marked or b"action=" in text
                 unreadable = unreadable or _ODD_COORDINATE.search(text) is not None
+                inline = inline or _INLINE_GEOMETRY.search(text) is not None
                 if remark is None and b"<remark>" in text:
                     remark = text[text.index(b"<remark>") + 8:][:600]
                 tail = text[-600:]
         if remark is not None:
             _refuse_incomplete(path, remark.split(b"</remark>")[0].decode("utf-8", "replace"))
         if not marked:
-            return set(), unreadable
+            return set(), unreadable, inline
         deleted = set()
         with _open_xml(path) as handle:
             for _, element in ET.iterparse(handle):
@@ -47,14 +50,16 @@ def scan_xml(path):
                     deleted.add((element.tag[0], int(element.get("id"))))
                 if element.tag in ("node", "way", "relation"):
                     element.clear()
-        return deleted, unreadable
+        return deleted, unreadable, inline
     except (OSError, EOFError, ValueError, ET.ParseError, zlib.error):  # zlib.error: damaged gzip data
-        return set(), False  # osmium's own reading reports what is wrong with the file
+        return set(), False, False  # osmium's own reading reports what is wrong with the file
 
 
 # A lat or lon attribute whose value is not a plain decimal (what every OSM writer writes).
 _ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!-?\d{1,3}(?:\.\d+)?\1)""")
 _COORDINATE = re.compile(rb"""\s(lat|lon)\s*=\s*(["'])(.*?)\2""")
+# A relation member holding its geometry (<member ...><nd lat=".." lon=".."/>), or an Overpass area.
+_INLINE_GEOMETRY = re.compile(rb"""<member\b(?:[^>"'/]|"[^"]*"|'[^']*')*>\s*<nd\b|<area\b""")
 # A node or nd start tag; a quoted value may hold ">" (user="a>b").
 _NODE_ELEMENT = re.compile(rb"""<(node|nd)\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _ID = re.compile(rb"""\sid\s*=\s*["'](-?\d+)""")
@@ -128,15 +133,28 @@ _ELEMENT_ORDER = {"node": 0, "way": 1, "relation": 2}
 
 
 def overpass_xml(path, folder):
-    """The XML form of an Overpass JSON answer (``out body``, ``out geom``, ``out skel``), as
-    a file in ``folder``: one reader, osmium's, for both forms.
+    """The plain XML form of an Overpass answer, as a file in ``folder``: one reader, osmium's,
+    for every form.
 
-    Elements are written nodes, ways, relations, each by id. A coordinate that is not a
-    number within ±90/±180 is left off, so that its node counts as one without valid
-    coordinates. ``out center`` answers are refused, as in XML: they hold no way geometry.
+    The answer is JSON (``[out:json]``: ``out body``, ``out geom``, ``out skel``), or XML that
+    osmium cannot read as it is (:func:`scan_xml`). Elements are written nodes, ways,
+    relations, each by id. A coordinate that is not a number within ±90/±180 is left off, so
+    that its node counts as one without valid coordinates. The ways and nodes that an ``out
+    geom`` answer gives only as a relation's members (a road route, a multipolygon park) are
+    written from the members' geometry, under the members' ids (their nodes numbered after
+    every node id of the answer). Overpass's ``<area>`` elements, which have no geometry, are
+    left out. ``out center`` answers are refused: they hold no way geometry.
     """
-    from xml.sax.saxutils import quoteattr
+    elements = _xml_elements(path) if not is_overpass_json(path) else _json_elements(path)
+    elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
+                and isinstance(e.get("id"), int)]
+    if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
+        raise InputError(path, OUT_CENTER)
+    return _write_elements(elements + _member_elements(elements), folder)
 
+
+def _json_elements(path):
+    """The element objects of an Overpass JSON answer; InputError when it has none or says it is incomplete."""
     from geo.io import read_json
 
     data = read_json(path, kind="an Overpass answer")
@@ -145,11 +163,100 @@ def overpass_xml(path, folder):
         raise InputError(path, "Overpass JSON has no 'elements' list")
     if isinstance(data.get("remark"), str):
         _refuse_incomplete(path, data["remark"])
-    elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
-                and isinstance(e.get("id"), int)]
-    if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
-        raise InputError(path, OUT_CENTER)
-    lines = ["<?xml version='1.0' encoding='UTF-8'?>", '<osm version="0.6" generator="geo, from Overpass JSON">']
+    return elements
+
+
+def _xml_elements(path):
+    """The elements of an Overpass XML answer as its JSON form would give them."""
+    import xml.etree.ElementTree as ET
+    import zlib
+
+    elements = []
+    try:
+        with _open_xml(path) as handle:
+            for _, element in ET.iterparse(handle):
+                if element.tag in _ELEMENT_ORDER and _integer(element.get("id")) is not None:
+                    if element.get("visible") != "false" and element.get("action") != "delete":
+                        elements.append(_xml_element(element))
+                    element.clear()
+                elif element.tag == "area":
+                    element.clear()
+    except (OSError, EOFError, ET.ParseError, zlib.error) as exc:
+        raise InputError(path, f"not a readable OSM file ({exc})") from None
+    return elements
+
+
+def _xml_element(element):
+    """One node, way or relation element of an XML answer in its JSON form."""
+    found = {"type": element.tag, "id": int(element.get("id")), **_xml_location(element),
+             "tags": {tag.get("k"): tag.get("v") for tag in element.findall("tag") if tag.get("k") is not None}}
+    if element.tag == "way":
+        nds = [nd for nd in element.findall("nd") if _integer(nd.get("ref")) is not None]
+        found["nodes"] = [int(nd.get("ref")) for nd in nds]
+        found["geometry"] = [_xml_location(nd) or None for nd in nds]
+    elif element.tag == "relation":
+        found["members"] = [{"type": m.get("type"), "ref": _integer(m.get("ref")), "role": m.get("role") or "",
+                             **_xml_location(m), "geometry": [_xml_location(nd) or None for nd in m.findall("nd")]}
+                            for m in element.findall("member")]
+    return found
+
+
+def _xml_location(element):
+    """{"lat": .., "lon": ..} of an element's attributes when both are numbers, else {}."""
+    try:
+        return {"lat": float(element.get("lat")), "lon": float(element.get("lon"))}
+    except (TypeError, ValueError):
+        return {}
+
+
+def _integer(text):
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _member_elements(elements):
+    """The ways and nodes that relations' members carry (``out geom``) and the answer lacks."""
+    present = {(e["type"], e["id"]) for e in elements}
+    ids = [e["id"] for e in elements if e["type"] == "node"]
+    ids += [r for e in elements if e["type"] == "way" for r in e.get("nodes") or [] if isinstance(r, int)]
+    ids += [m.get("ref") for e in elements if e["type"] == "relation" for m in _members(e) if m.get("type") == "node"]
+    next_id = max((i for i in ids if isinstance(i, int)), default=0) + 1
+    from geo.osm_routes import course_tags
+
+    made = []
+    for relation in (e for e in elements if e["type"] == "relation"):
+        # A route's member ways are drawn with its tags, a multipolygon's need none.
+        course = course_tags(relation["tags"]) if isinstance(relation.get("tags"), dict) else {}
+        for member in _members(relation):
+            key = (member.get("type"), member.get("ref"))
+            if key in present or not isinstance(key[1], int):
+                continue
+            if key[0] == "node" and _lat_lon_attributes(member):
+                made.append({"type": "node", "id": key[1], "lat": member["lat"], "lon": member["lon"]})
+            elif key[0] == "way" and isinstance(member.get("geometry"), list) and member["geometry"]:
+                refs = list(range(next_id, next_id + len(member["geometry"])))
+                next_id += len(refs)
+                made += [{"type": "node", "id": ref, **xy} for ref, xy in zip(refs, member["geometry"])
+                         if _lat_lon_attributes(xy)]
+                made.append({"type": "way", "id": key[1], "nodes": refs, "tags": course})
+            else:
+                continue
+            present.add(key)
+    return made
+
+
+def _members(relation):
+    members = relation.get("members")
+    return [m for m in members if isinstance(m, dict)] if isinstance(members, list) else []
+
+
+def _write_elements(elements, folder):
+    """Elements in their JSON form written as an OSM XML file in ``folder``."""
+    from xml.sax.saxutils import quoteattr
+
+    lines = ["<?xml version='1.0' encoding='UTF-8'?>", '<osm version="0.6" generator="geo, from an Overpass answer">']
     for element in sorted(elements, key=lambda e: (_ELEMENT_ORDER[e["type"]], e["id"])):
         kind, attributes, children = element["type"], f' id="{element["id"]}"', []
         if kind == "node":

@@ -171,6 +171,13 @@ def with_routes(tags, routes):
 _COURSE_VALUES = {"highway": "road", "railway": "rail", "waterway": "river"}
 
 
+def course_tags(tags):
+    """The tags of a line standing for part of the course of the route relation with these tags
+    (``{"highway": "road"}`` for a road route), or ``{}`` when it is no road, rail or river route."""
+    route = _route(tags)
+    return {route[0]: _COURSE_VALUES[route[0]]} if route else {}
+
+
 def table_routes(features, relations):
     """A table's features, with what its route relations give their member ways.
 

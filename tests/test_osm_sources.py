@@ -286,6 +286,48 @@ def test_overpass_json_road_route_relation_reaches_its_unnamed_ways(tmp_path):
     assert _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
 
 
+# Overpass Turbo's wizard asks "out geom": a relation's member ways come only inside it, with
+# their coordinates (<member ...><nd lat lon/></member> in XML), not as ways of their own.
+_MEMBER_GEOMETRY = [[(36.694, 117.0262), (36.7, 117.0262)], [(36.7, 117.0262), (36.706, 117.0262)]]
+_PARK_RING = [(36.700, 117.000), (36.700, 117.002), (36.702, 117.002), (36.702, 117.000), (36.700, 117.000)]
+
+
+def _route_out_geom_json():
+    members = [{"type": "way", "ref": 10 + i, "role": "", "geometry": [{"lat": lat, "lon": lon} for lat, lon in part]}
+               for i, part in enumerate(_MEMBER_GEOMETRY)]
+    park = {"type": "relation", "id": 901, "members": [{"type": "way", "ref": 20, "role": "outer", "geometry": [
+        {"lat": lat, "lon": lon} for lat, lon in _PARK_RING]}], "tags": {"type": "multipolygon", "leisure": "park",
+                                                                          "name": "测试公园"}}
+    return json.dumps({"version": 0.6, "generator": "Overpass API", "elements": [
+        {"type": "relation", "id": 900, "members": members,
+         "tags": {"type": "route", "route": "road", "ref": "S102", "name": "省道102线"}}, park]})
+
+
+def _route_out_geom_xml():
+    def member(ref, role, points):
+        return (f'<member type="way" ref="{ref}" role="{role}">'
+                + "".join(f'<nd lat="{lat}" lon="{lon}"/>' for lat, lon in points) + "</member>")
+
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API">\n'
+            '<relation id="900"><bounds minlat="36.694" minlon="117.0262" maxlat="36.706" maxlon="117.0262"/>'
+            + "".join(member(10 + i, "", part) for i, part in enumerate(_MEMBER_GEOMETRY))
+            + '<tag k="type" v="route"/><tag k="route" v="road"/><tag k="ref" v="S102"/><tag k="name" v="省道102线"/>'
+            '</relation>\n<relation id="901">' + member(20, "outer", _PARK_RING)
+            + '<tag k="type" v="multipolygon"/><tag k="leisure" v="park"/><tag k="name" v="测试公园"/></relation>\n'
+            # Overpass's derived areas (is_in, map_to_area) have tags and no geometry: left out
+            '<area id="3600000901"><tag k="name" v="测试公园"/><tag k="leisure" v="park"/></area>\n</osm>\n')
+
+
+@pytest.mark.parametrize("name, text", [("answer.json", _route_out_geom_json), ("answer.osm", _route_out_geom_xml)])
+def test_overpass_out_geom_relations_give_their_member_ways_and_areas(tmp_path, name, text):
+    # They were read as nothing (JSON) or refused as unreadable (XML).
+    entries = _load(tmp_path, name, text())
+    assert sorted(entries) == ["S102", "测试公园"]
+    assert entries["S102"].extra["osm_ids"] == "w10;w11" and _km(entries["S102"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+    park = entries["测试公园"]
+    assert park.category == "park" and park.geometry.geom_type == "MultiPolygon" and park.extra["osm_ids"] == "r901"
+
+
 def test_josm_file_new_route_relation_over_new_ways(tmp_path):
     text = JOSM.replace("<tag k='name' v='水屯北路' />", "") + ""
     text = text.replace("</osm>", "<relation id='-501' action='modify' visible='true'>"
