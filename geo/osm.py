@@ -182,7 +182,7 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
     if is_osm_table(path, loose=True):
         return _taken(read_tables(path, window, warnings))
     if is_shapefile_extract(path):
-        return _taken(read_features(path, window))
+        return _taken(read_features(path, window, warnings))
     if is_overpass_json(path):
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             return _read_osm(overpass_xml(path, Path(folder)), path, set(), left_out, window, cut)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from geo.io import InputError
-from geo.vectors import unreadable
+from geo.vectors import unbuilt_geometries, unreadable
 
 # Geofabrik's layers: gis_osm_<layer>_free_1.shp, gis_osm_<layer>_a_free_1.shp for areas
 # (_free_2... for the spill-over of a layer past 2 GB).
@@ -84,7 +84,7 @@ def source_name(path) -> str:
     return f"{vendor} shapefile {Path(path).resolve().name}"
 
 
-def read_features(path, bbox=None):
+def read_features(path, bbox=None, warnings=None):
     """The named features of a shapefile extract, each as OSM tags.
 
     Parameters
@@ -133,7 +133,7 @@ def read_features(path, bbox=None):
     features, empty = [], 0
     with progress.bar(len(layers), f"reading {path.name}", unit="layers", threshold=2) as advance:
         for layer in layers:
-            read = _read_layer(layer, bbox, single)
+            read = _read_layer(layer, bbox, single, warnings)
             empty += read is None
             features += read or []
             advance(1)
@@ -212,7 +212,7 @@ def _sidecar(layer, suffix, *, read=True):
 # --------------------------------------------------------------------------- reading a layer
 
 
-def _read_layer(layer, bbox, single):
+def _read_layer(layer, bbox, single, warnings=None):
     """The features of one layer (see :func:`read_features`); None when it has none at all."""
     import pyogrio
 
@@ -231,6 +231,7 @@ def _read_layer(layer, bbox, single):
             raise InputError(layer.label, "layer is empty (no features)")
         return None
     frame = _read_frame(layer, info, columns, bbox)
+    unbuilt_geometries(layer.label, frame, warnings)
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
     return _features(layer, frame, columns)
@@ -259,7 +260,7 @@ def _read_frame(layer, info, columns, bbox):
     from geo.vectors import dbf_records_codec, undecodable
 
     named = [f"\"{columns[role]}\" <> ''" for role in ("name", "ref") if role in columns]
-    options = {"columns": list(columns.values()), "where": " OR ".join(named)}
+    options = {"columns": list(columns.values()), "where": " OR ".join(named), "on_invalid": "ignore"}
     if bbox is not None:
         options["bbox"] = layer_bbox(bbox, info["crs"])
     declared = _declared_codec(layer)

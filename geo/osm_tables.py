@@ -222,8 +222,8 @@ def _layers(path, probe=False):
 def _read_layer(layer, bbox, single, warnings):
     """``(tags, id, geometry)`` of one layer's named features; None when it has none at all (an
     empty layer)."""
-    from geo.vectors import read_vector
     from geo.osm_shapefiles import layer_bbox
+    from geo.vectors import read_vector, unbuilt_geometries
 
     keys = _check(layer)
     if not layer.info["features"]:
@@ -235,12 +235,13 @@ def _read_layer(layer, bbox, single, warnings):
         options["bbox"] = layer_bbox(bbox, layer.info["crs"])
     path = Path(layer.source)
     try:
-        frame = read_vector(path, layer=layer.name, **options)
+        frame = read_vector(path, layer=layer.name, skip_invalid=True, **options)
     except InputError:
         if options["where"] is None:
             raise
         # A filter GDAL's SQL of that format does not take (a column of numbers): every row.
-        frame = read_vector(path, layer=layer.name, bbox=options.get("bbox"))
+        frame = read_vector(path, layer=layer.name, bbox=options.get("bbox"), skip_invalid=True)
+    unbuilt_geometries(layer.label, frame, warnings)
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
     return _features(layer, frame, keys, warnings)

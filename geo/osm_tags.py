@@ -123,23 +123,22 @@ def oneway_of(tags):
 
 @functools.lru_cache(maxsize=1)
 def _osm_categories():
-    """(key, value) -> category, from the ``osm_tags`` column of ``geo/data/categories.csv``."""
+    """(key, value) -> (row number, category), from the ``osm_tags`` column of ``geo/data/categories.csv``."""
     from geo.data import categories
 
     table = {}
-    for code, row in categories().items():
+    for number, (code, row) in enumerate(categories().items()):
         for tag in filter(None, (row.get("osm_tags") or "").split("|")):
             key, _, value = tag.partition("=")
-            table[(key, value)] = code
+            table[(key, value)] = (number, code)
     return table
 
 
 def osm_category(tags):
-    """Our category for an OSM object's tags (``osm_tags`` in ``geo/data/categories.csv``; ``*`` is any value);
-    what a place is otherwise (a school tagged ``place=village`` too) before its place."""
+    """Our category for an OSM object's tags (``osm_tags`` in ``geo/data/categories.csv``; ``*`` is any
+    value): of several that its tags give, the first in the table, whatever the order of the tags (a
+    tram stop that is also a stop position is rail read from a .pbf or from GDAL's layers; a school
+    tagged ``place=village`` too is a school)."""
     table = _osm_categories()
-    for key, value in sorted(tags.items(), key=lambda tag: tag[0] == PLACE_KEY):
-        category = table.get((key, value)) or table.get((key, "*"))
-        if category:
-            return category
-    return None
+    found = [table.get((key, value)) or table.get((key, "*")) for key, value in tags.items()]
+    return min(filter(None, found), default=(None, None))[1]

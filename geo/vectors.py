@@ -214,6 +214,18 @@ def _read_dataframe(path, kwargs, chunk=50_000):
     return pd.concat(parts, ignore_index=True)
 
 
+def unbuilt_geometries(label, frame, warnings=None):
+    """Warn (:func:`geo.io.warn`) when features of ``frame`` have no geometry, as a reader
+    skipping what GEOS cannot build leaves them (an OSM extract cut at its edge keeps a
+    multipolygon of a ring of two points); the caller leaves them out."""
+    from geo.io import warn
+
+    count = int(frame.geometry.isna().sum())
+    if count:
+        warn(f"{label}: {count} feature(s) without a geometry that can be built (a ring of fewer than four "
+             "points: an extract cut at its edge?) left out", warnings)
+
+
 def undecodable(path: Path) -> str:
     """What to say about attribute text that does not decode: the fix depends on the format."""
     suffix = path.suffix.lower()
@@ -357,13 +369,15 @@ def _kml_field_names_kept(path):
         pyogrio.set_gdal_config_options({option: previous})
 
 
-def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
+def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, skip_invalid=False):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
     Shapefiles without a ``.cpg`` have their attribute encoding sniffed (UTF-8, else
     GBK/GB18030), since Chinese Shapefiles are often GBK. A file without a CRS is an
     error unless ``assume_crs`` is given. ``bbox`` (in the layer's CRS) and ``where`` (an
-    attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``.
+    attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``. A geometry GEOS
+    cannot build (a ring of two points) makes the file unreadable, unless ``skip_invalid``:
+    then that feature's geometry is None (see :func:`unbuilt_geometries`).
     """
     path = Path(path)
     if path.is_dir() and not shapefiles_in(path):
@@ -386,6 +400,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
     for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
         if value is not None:
             kwargs[option] = value
+    if skip_invalid:
+        kwargs["on_invalid"] = "ignore"
     if layer is not None:
         _check_layer(path, layer)
     _check_geojson_crs(path)

@@ -162,6 +162,39 @@ def test_features_beyond_the_district_are_not_read(made, entries):
     assert "远方路" in {e.name for e in load_osm(made[1])}
 
 
+def _two_point_ring_blob():
+    """A GeoPackage geometry (no envelope, EPSG:4326) of a polygon whose ring has two points, as
+    GDAL writes an area of an extract cut at its edge: GEOS cannot build it."""
+    import struct
+
+    wkb = struct.pack("<BIII4d", 1, 3, 1, 2, 117.041, 36.731, 117.043, 36.731)
+    return b"GP\x00\x01" + struct.pack("<i", 4326) + wkb
+
+
+def test_a_layer_feature_whose_ring_cannot_be_built_is_left_out_with_a_warning(tmp_path):
+    # A real extract (Helsinki's, cut at its edge) converted by ogr2ogr: the whole file was refused.
+    import sqlite3
+
+    gpkg = _gdal(_extract(tmp_path), tmp_path / "cut.gpkg")
+    with sqlite3.connect(gpkg) as db:
+        column = db.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = 'multipolygons'").fetchone()[0]
+        for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            db.execute(f'DROP TRIGGER "{trigger}"')  # the spatial index's, which call SpatiaLite's functions
+        db.execute(f"UPDATE multipolygons SET {column} = ? WHERE name = '测试公园'", (_two_point_ring_blob(),))
+    warnings = []
+    entries = {e.name for e in load_osm(gpkg, warnings=warnings)}
+    assert "测试公园" not in entries and {"北园大街", "小清河"} <= entries
+    assert warnings == [f"{gpkg} (layer multipolygons): 1 feature(s) without a geometry that can be built (a ring of "
+                        "fewer than four points: an extract cut at its edge?) left out"]
+
+
+def test_a_category_does_not_depend_on_the_order_of_tags():
+    from geo.osm_tags import osm_category
+
+    stop = {"railway": "tram_stop", "public_transport": "stop_position", "name": "Simonkatu"}
+    assert osm_category(stop) == osm_category(dict(reversed(stop.items()))) == "rail"
+
+
 def test_hostile_other_tags_read_as_osm_wrote_them(tmp_path):
     osm = _osm(tmp_path, ways=[(10, [(116.98, 36.70), (117.00, 36.70)],
                                 {"highway": "primary", "name": "北园大街", **HOSTILE})])
