@@ -49,12 +49,13 @@ REF_SEPARATORS = re.compile(r"[;,/，；、]")
 
 
 def tag_names(tags):
-    """The object's names: its own name first, then the other values of NAME_KEYS, each once."""
+    """The object's names: its own name first, then the other values of NAME_KEYS, each once; a
+    value of question marks alone (a Chinese name saved in an encoding without its characters) is none."""
     names = []
     for key in NAME_KEYS:
         for value in str(tags.get(key, "")).split(";"):
             value = value.strip()
-            if value and value not in names:
+            if value.replace("?", "").strip() and value not in names:
                 names.append(value)
     return names
 

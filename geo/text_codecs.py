@@ -136,6 +136,17 @@ def detect_cjk_codec(data: bytes) -> str | None:
     return "big5" if gb is None or big5 > gb else "gb18030"
 
 
+def is_single_byte_text(data: bytes) -> bool:
+    """True for bytes that are text of a one-byte code page (ISO-8859-1, Windows-1252: Cimeti\\xe8re),
+    not of a Chinese two-byte one: most of their bytes above ASCII stand alone between ASCII
+    bytes, where a Chinese character's two bytes, and the characters of a name, come in runs."""
+    import re
+
+    high = len(re.findall(rb"[\x80-\xff]", data))
+    alone = len(re.findall(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])", data))
+    return high > 0 and alone > high / 2
+
+
 def _common_share(data, standard):
     """Share of the two-byte characters of ``data`` that are common ones of ``standard``.
 

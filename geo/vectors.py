@@ -106,8 +106,9 @@ def dbf_fields(data: bytes) -> list:
 def dbf_records_codec(data: bytes, declared=None):
     """The codec of a .dbf's attribute text, its bytes ``data``: ``declared`` (what a .cpg
     names) when the records decode with it, else UTF-8, GB18030/GBK or Big5 as the records
-    tell (:func:`geo.text_codecs.detect_cjk_codec`)."""
-    from geo.text_codecs import BIG5_CODECS, detect_cjk_codec
+    tell (:func:`geo.text_codecs.detect_cjk_codec`); None for text of a one-byte code page
+    (ogr2ogr's default, ISO-8859-1: GDAL then reads it by the .dbf's language driver byte)."""
+    from geo.text_codecs import BIG5_CODECS, detect_cjk_codec, is_single_byte_text
 
     # Only the records: the header holds binary counts and dates that are not text.
     header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
@@ -115,6 +116,8 @@ def dbf_records_codec(data: bytes, declared=None):
     if declared and _decodes(data, declared):
         return declared
     detected = detect_cjk_codec(data)
+    if detected and is_single_byte_text(data):
+        return None
     if detected != "big5":
         return detected or "utf-8"
     return next((codec for codec in BIG5_CODECS if _decodes(data, codec)), BIG5_CODECS[-1])
@@ -436,7 +439,28 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         refuse_local_datum(gdf.crs)  # Xian 1980, Beijing 1954: read as WGS-84 they land tens of metres off
     except ValueError as exc:
         raise InputError(path, str(exc)) from None
+    _warn_lost_characters(path, gdf)
     return _flat(gdf)
+
+
+def _warn_lost_characters(path, gdf):
+    """Warn when text values are mostly ``?``: what a writer puts for characters its encoding
+    lacks (ogr2ogr saves a Shapefile in ISO-8859-1 unless told otherwise: 北园大街 -> ????)."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    from geo.io import warn
+
+    lost, example = 0, None
+    for column in gdf.columns:
+        if column == gdf.geometry.name or not (is_object_dtype(gdf[column]) or is_string_dtype(gdf[column])):
+            continue
+        values = gdf[column].dropna()
+        values = values[values.map(lambda v: isinstance(v, str) and v.count("?") >= max(2, len(v.strip()) / 2))]
+        lost += len(values)
+        example = example or (values.iloc[0] if len(values) else None)
+    if lost:
+        warn(f"{path}: {lost} text value(s) are mostly '?' ({example!r}): the file was saved in an encoding without "
+             "their characters, which are lost; save it again in UTF-8 (ogr2ogr -lco ENCODING=UTF-8) or as GeoPackage")
 
 
 def _flat(gdf):

@@ -178,6 +178,37 @@ def test_a_zipped_or_folder_shapefile_without_cpg_has_its_codec_told_from_its_re
     assert list(vectors.read_vector(path)["name"]) == names
 
 
+def test_a_shapefile_written_in_a_latin_code_page_without_cpg_is_read_as_gdal_wrote_it(tmp_path):
+    # ogr2ogr's default (ISO-8859-1, language driver byte 87, no .cpg): Cimetière came out as Cimeti鑢e.
+    import geopandas as gpd
+
+    path = tmp_path / "points.shp"
+    names = ["Cimetière de Monaco", "Académie de Danse", "Allée Kléber"]
+    gpd.GeoDataFrame({"name": names}, geometry=[shapely.Point(7.42, 43.73)] * 3, crs=4326).to_file(
+        path, engine="pyogrio", encoding="ISO-8859-1")
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    assert list(vectors.read_vector(path)["name"]) == names
+
+
+def test_text_saved_in_an_encoding_without_its_characters_is_named_in_a_warning(tmp_path, capsys):
+    import geopandas as gpd
+
+    path = tmp_path / "roads.gpkg"
+    gpd.GeoDataFrame({"name": ["????", "???? 1?", "Allée"]}, geometry=[shapely.Point(117.0, 36.7)] * 3,
+                     crs=4326).to_file(path, engine="pyogrio")
+    vectors.read_vector(path)
+    assert capsys.readouterr().err == (f"warning: {path}: 2 text value(s) are mostly '?' ('????'): the file was saved "
+                                       "in an encoding without their characters, which are lost; save it again in "
+                                       "UTF-8 (ogr2ogr -lco ENCODING=UTF-8) or as GeoPackage\n")
+
+
+def test_a_name_of_question_marks_alone_is_no_name():
+    from geo.osm_tags import tag_names
+
+    assert tag_names({"name:zh": "???????", "name": "International University of Monaco"}) == [
+        "International University of Monaco"]
+
+
 def test_a_zip_of_a_folder_holding_a_shapefile_is_read(tmp_path):
     # Windows' "Send to > Compressed (zipped) folder" on a folder puts jd/jd.shp in the archive,
     # which GDAL does not open ("/vsizip/' not recognized as being in a supported file format").
