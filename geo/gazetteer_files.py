@@ -56,7 +56,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     if path.suffix.lower() in TABLE_SUFFIXES:
         rows, geoms = read_table(path)
     else:
-        rows, geoms = _read_vector_rows(path)
+        rows, geoms = _read_vector_rows(path, warnings)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
     entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
@@ -140,18 +140,20 @@ def merge_line_pieces(entries):
     return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
 
 
-def _read_vector_rows(path):
+def _read_vector_rows(path, warnings=None):
     from geo.data import DATA_DIR
     from geo.io import read_geojson_frame
 
     if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
         gdf = read_geojson_frame(path)
     else:
-        gdf = _read_layers(path)
+        gdf = _read_layers(path, warnings)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
     rows = [with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
     if rows and not any(_text(row.get("name")) for row in rows):
+        if any("name" in row for row in rows[:1]):
+            raise InputError(path, "no entry has a name (its name column is empty)")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     return rows, list(gdf.geometry.values)
 
@@ -160,7 +162,7 @@ def _read_vector_rows(path):
 _GPX_VERTEX_LAYERS = ("route_points", "track_points")
 
 
-def _read_layers(path):
+def _read_layers(path, warnings=None):
     """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order
     (of a GPX file: its waypoints, routes and tracks, not the points of their vertices)."""
     import pandas as pd
@@ -172,12 +174,33 @@ def _read_layers(path):
         layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(gdal_source(path)) if geometry_type)
     except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
         layers = []
-    if Path(path).suffix.lower() == ".gpx":
+    gpx = Path(path).suffix.lower() == ".gpx"
+    if gpx:
         layers = [layer for layer in layers if layer not in _GPX_VERTEX_LAYERS]
     if len(layers) <= 1:
-        return _in_lonlat(path, read_vector(path, assume_crs=None))
-    frames = [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None)) for layer in layers]
-    return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+        frame = _in_lonlat(path, read_vector(path, assume_crs=None, skip_invalid=gpx))
+    else:
+        frames = [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None, skip_invalid=gpx))
+                  for layer in layers]
+        frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+    return _named_device_features(path, frame, warnings) if gpx else frame
+
+
+def _named_device_features(path, frame, warnings=None):
+    """A GPX file's features that have a name and a geometry: a GPS unit's file also holds
+    unnamed tracks, empty logs (ACTIVE LOG) and segments of one point, left out with a warning;
+    InputError when none is left."""
+    from geo.io import warn
+
+    names = frame["name"] if "name" in frame.columns else None
+    named = names.notna() & (names.astype(str).str.strip() != "") if names is not None else frame.geometry.isna()
+    kept = named & ~(frame.geometry.isna() | frame.geometry.is_empty)
+    if not kept.any():
+        raise InputError(path, "holds no named waypoint, route or track with a geometry")
+    if not kept.all():
+        warn(f"{path}: left out {int((~kept).sum())} of {len(frame)} waypoint(s), route(s) and track(s) without a "
+             "name or a geometry (a GPS unit's unnamed tracks, empty logs, segments of one point)", warnings)
+    return frame[kept].reset_index(drop=True)
 
 
 def _in_lonlat(path, frame):

@@ -1,5 +1,7 @@
 """Gazetteer loading (CSV with datums, GeoJSON) and name matching."""
 
+import json
+
 import pytest
 import shapely
 
@@ -250,6 +252,35 @@ def test_a_gpx_file_gives_its_named_waypoints_tracks_and_routes_not_their_vertic
     assert shapely.get_coordinates(entries["水屯北路"].geometry).tolist() == [[116.98, 36.705], [116.995, 36.7055],
                                                                             [117.01, 36.706]]
     assert entries["清河北路"].geometry.geom_type in ("LineString", "MultiLineString")
+
+
+def test_a_gps_units_unnamed_tracks_empty_logs_and_one_point_segments_are_left_out_with_a_warning(tmp_path):
+    # Real GPX files (gpxpy's test files) were refused whole: "needs a 'name' column (found: name...)",
+    # "entry 1 (ACTIVE LOG) has no geometry", "point array must contain 0 or >1 elements".
+    path = tmp_path / "踏勘.gpx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>'
+                    '<gpx version="1.1" creator="Garmin" xmlns="http://www.topografix.com/GPX/1/1">'
+                    '<wpt lat="36.69" lon="117.012"><name>金牛建材</name></wpt>'
+                    '<trk><name>ACTIVE LOG</name><trkseg></trkseg></trk>'
+                    '<trk><trkseg><trkpt lat="36.705" lon="116.98"/><trkpt lat="36.706" lon="117.01"/></trkseg></trk>'
+                    '<trk><name>一点</name><trkseg><trkpt lat="36.705" lon="116.98"/></trkseg></trk></gpx>',
+                    encoding="utf-8")
+    warnings = []
+    assert [e.name for e in load_file(path, datum="wgs84", warnings=warnings)] == ["金牛建材"]
+    assert warnings == [f"{path}: left out 3 of 4 waypoint(s), route(s) and track(s) without a name or a geometry "
+                        "(a GPS unit's unnamed tracks, empty logs, segments of one point)"]
+    path.write_text(path.read_text(encoding="utf-8").replace("<name>金牛建材</name>", ""), encoding="utf-8")
+    with pytest.raises(InputError, match=r"踏勘\.gpx: holds no named waypoint, route or track with a geometry$"):
+        load_file(path, datum="wgs84")
+
+
+def test_a_name_column_without_a_name_says_so(tmp_path):
+    path = tmp_path / "sites.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": None, "note": "x"},
+         "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}), encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites\.geojson: no entry has a name \(its name column is empty\)$"):
+        load_file(path)
 
 
 def test_baidu_mercator_metres_are_refused_as_such_not_as_out_of_range(tmp_path):
