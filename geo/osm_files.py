@@ -329,5 +329,8 @@ def _is_osm_geojson(path, identity) -> bool:
         first = (data.get("features") or [{}])[0].get("properties") or {}
     except (OSError, ValueError, InputError, AttributeError, IndexError, TypeError):
         return False  # the reader of the file says what is wrong with it
+    # osmtogeojson's and osm2geojson's nested form ({"type": "way", "id": 1, "tags": {...}}): a
+    # first feature that is an untagged node has no tags.
     return str(data.get("generator", "")).startswith("overpass") or "@id" in first or \
-        (isinstance(first.get("tags"), dict) and first.get("type") in ("node", "way", "relation"))
+        (first.get("type") in ("node", "way", "relation") and (isinstance(first.get("tags"), dict)
+                                                               or isinstance(first.get("id"), int)))

@@ -216,6 +216,25 @@ def test_overpass_turbo_geojson_is_an_osm_extract(tmp_path):
     assert gazetteer.lookup("水屯北路").entry.extra["osm_ids"] == "w3001;w3004"
 
 
+def test_osm2geojson_nested_geojson_opening_with_an_untagged_node_is_an_osm_extract(tmp_path):
+    # osm2geojson (and older osmtogeojson) nest the tags: {"type": "way", "id": 3001, "tags": {...}};
+    # an export of a real extract opens with a bare node and was refused as a plain GeoJSON.
+    def nested(feature):
+        kind, number = feature["id"].split("/")
+        tags = {k: v for k, v in feature["properties"].items() if k != "@id"}
+        return {"type": "Feature", "properties": {"type": kind, "id": int(number), "tags": tags, "version": 3},
+                "geometry": feature["geometry"]}
+
+    bare = {"type": "Feature", "properties": {"type": "node", "id": 1, "version": 6},
+            "geometry": {"type": "Point", "coordinates": [117.02, 36.70]}}
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [bare] + [nested(f) for f in TURBO["features"]]},
+                               ensure_ascii=False), encoding="utf-8")
+    assert is_osm_geojson(path)
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    assert entries["水屯北路"].extra["osm_ids"] == "w3001;w3004" and entries["汇才学校"].category == "school"
+
+
 def test_overpass_turbo_geojson_roads_known_by_their_code_alone(tmp_path):
     unnamed = {"type": "Feature", "id": "way/3009", "properties": {"@id": "way/3009", "highway": "trunk", "ref": "G220"},
                "geometry": {"type": "LineString", "coordinates": [[117.01, 36.694], [117.01, 36.706]]}}
