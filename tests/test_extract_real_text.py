@@ -902,6 +902,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建红枫、白鹭、青峰3个35千伏变电站。", [], [("utility", 3)]),
     # places a road links (联通) are its destinations, context
     ("农村公路联通了青松公园、白石湖等12个旅游景区。", [], []),
+    # the countryside (农村) before generic words modifies the type a count counts; after a
+    # place it stays out of a name
+    ("新建8所农村标准化幼儿园,铜仁市首家农村“长者食堂”开业。", [("长者食堂", "welfare")], [("school", 8)]),
     # 初级中学, 高级中学 and 完全中学 are kinds of school, no names (青山初级中学 is one)
     ("拟建设36个班的初级中学,新建青山初级中学。", [("青山初级中学", "school")], []),
     # the countryside (农村, 新农村) and a village's honours (名村, 文明村, 小康村) are no villages

@@ -46,7 +46,7 @@ def clause_mentions(norm, start, end):
         if county_road_ok(norm, match, start, end):
             codes.setdefault(match.end(), []).append(match)
     mentions = []
-    covered = start
+    covered = before = start  # (before: where the last mention's search began)
     lengths = head_lengths_by_ending()
     # Only positions where some rule can fire: after a head's last character (or 中/小, 镇, 山),
     # before a phase's first character, and at the end of a code.
@@ -94,12 +94,31 @@ def clause_mentions(norm, start, end):
         if mention is None and e < end and norm[e] in PHASE_FIRST and PHASE_RE.match(norm, e, end):
             mention = _phase_mention(norm, e, covered, end)
         if mention is not None:
+            if mentions and _modifies(norm, mentions[-1], mention):
+                # 8所农村标准化幼儿园: 农村 modifies the kindergartens the count counts.
+                wider = _head_mention(norm, mention.head_start, mention.head_end, table[mention.head], before, end)
+                if wider is not None and wider.stem_start == mentions[-1].stem_start:
+                    mentions[-1], covered = wider, wider.end
+                    continue
             mentions.append(mention)
-            covered = mention.end
+            before, covered = covered, mention.end
     # (LENGTH_BEFORE_ROAD needs 至 or a length in 公里, 千米 or 米: substring tests before the scan)
     if "的" in clause or ("至" in clause or "米" in clause or "里" in clause) and LENGTH_BEFORE_ROAD.search(clause):
         mentions = with_routes_in_prose(norm, mentions, start, end)
     return _merge_junctions(norm, mentions)
+
+
+def _modifies(norm, before, mention):
+    """True when ``before`` is a designation made of generic words (农村), after nothing but a
+    count and generic words, that opens the noun phrase of ``mention``: only generic words lie
+    between them (8所农村标准化幼儿园; not 铜仁市首家农村“长者食堂”)."""
+    if not (before.kind == "designation" and mention.kind in ("facility", "name") and before.section is None
+            and before.end == mention.stem_start and before.count is None and mention.head in heads()
+            and is_generic(norm[before.head_start:before.head_end])
+            and is_generic(norm[mention.stem_start:mention.head_start])):
+        return False
+    count = COUNT_RE.match(norm, before.stem_start, before.head_start)
+    return is_generic(norm[count.end() if count else before.stem_start:before.head_start])
 
 
 def _counted_as_road(norm, head, lo, pos, clause_end):
