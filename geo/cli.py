@@ -83,6 +83,16 @@ def _writing(root):
     return output_set(Path(root) if str(root) else Path("."))
 
 
+def _keep_stage_inputs(projects, layers_dir, options):
+    """A stage that writes other files than the catalog and the layers (coverage, render) must
+    not write them over the catalog, a layer or a boundary file it reads."""
+    from geo.outputs import keep_inputs
+    from geo.pipeline import keep_boundary_inputs
+
+    keep_inputs([projects], "the catalog")
+    keep_boundary_inputs(options, layers_dir)
+
+
 def _report_warnings(warnings):
     for warning in warnings:
         click.echo(f"warning: {one_line(warning)}", err=True)
@@ -188,7 +198,13 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
     from geo import pipeline
 
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir, prefer_layers=False)
+        from geo.outputs import keep_inputs
+
+        options = _boundaries_from(kwargs)
+        keep_inputs(gazetteers, "a gazetteer")
+        keep_inputs([osm], "the OSM extract")
+        pipeline.keep_boundary_inputs(options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir, prefer_layers=False)
         _report_warnings(boundaries.warnings)
         features, source = pipeline.read_catalog(projects)
         gazetteer_warnings = []
@@ -220,7 +236,9 @@ def join(projects, layers_dir, **kwargs):
     from geo import pipeline
 
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        options = _boundaries_from(kwargs)
+        pipeline.keep_boundary_inputs(options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir)
         _report_warnings(boundaries.warnings)
         features, source = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
@@ -246,7 +264,9 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     from geo.coverage import format_coverage
 
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        options = _boundaries_from(kwargs)
+        _keep_stage_inputs(projects, layers_dir, options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir)
         _report_warnings(boundaries.warnings)
         if by == "district":
             boundaries = pipeline.district_as_zone(boundaries)
@@ -284,7 +304,9 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
 
     check_basemap(basemap)
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        options = _boundaries_from(kwargs)
+        _keep_stage_inputs(projects, layers_dir, options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir)
         _report_warnings(boundaries.warnings)
         features, _ = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)

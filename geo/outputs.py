@@ -121,6 +121,28 @@ def place(source, target) -> None:
     os.replace(source, outputs.staged_path(target))
 
 
+def keep_inputs(paths, role: str) -> None:
+    """Refuse, for the rest of this run, to write over or remove these input files.
+
+    A command whose output is another kind of file than an input (a catalog over its
+    report, a coverage table over the catalog) would destroy that input. Outside an
+    output set this does nothing.
+
+    Parameters
+    ----------
+    paths : iterable of path or None
+        The input files (``None`` and paths that are no file are passed over; a QGIS-style
+        ``file|layername=x`` counts as ``file``).
+    role : str
+        What the file is to this run, for the message (``"the report"``).
+    """
+    outputs = active()
+    if outputs is not None:
+        for path in paths:
+            if path is not None:
+                outputs.keep(str(path).split("|", 1)[0], role)
+
+
 def will_exist(path) -> bool:
     """Whether ``path`` is there once the current run commits (staged, or on disk and kept)."""
     outputs = active()
@@ -214,9 +236,31 @@ class OutputSet:
         self._moves = {}    # final path -> staged path
         self._removes = set()
         self._created = []  # folders made for this run's outputs, removed again if it fails
+        self._inputs = {}   # (device, inode) of input files no output may replace -> their role
+
+    def keep(self, path, role: str) -> None:
+        """Note an input file that no output of this run may replace (see :func:`keep_inputs`)."""
+        with contextlib.suppress(OSError):
+            if os.path.isfile(path):
+                stat = os.stat(path)
+                self._inputs.setdefault((stat.st_dev, stat.st_ino), role)
+
+    def _check_not_input(self, target) -> None:
+        """InputError when ``target`` is (a link to) an input file this run keeps."""
+        try:
+            stat = os.stat(target)
+        except OSError:
+            return
+        role = self._inputs.get((stat.st_dev, stat.st_ino))
+        if role is not None:
+            from geo.io import InputError
+
+            raise InputError(target, f"is {role} this run reads: writing an output over it would destroy that "
+                                     "input (choose another output name)")
 
     def staged_path(self, target) -> Path:
         """Where to write ``target`` until commit (a short name in a folder beside it)."""
+        self._check_not_input(target)
         target = Path(os.path.abspath(target))
         stage = self._stage(target.parent)
         self._removes.discard(target)
@@ -244,6 +288,7 @@ class OutputSet:
         self._created += [Path(os.path.abspath(f)) for f in folders]
 
     def remove(self, path) -> None:
+        self._check_not_input(path)
         target = Path(os.path.abspath(path))
         self._moves.pop(target, None)
         if target.exists():

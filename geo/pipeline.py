@@ -62,10 +62,24 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
 # --------------------------------------------------------------------------- stages
 
 
+def keep_boundary_inputs(options: BoundaryOptions, layers_dir=None) -> None:
+    """Refuse, for the rest of this run, outputs over the boundary files it reads: ``--districts``,
+    ``--outline`` and, given ``layers_dir``, the layers there (see :func:`geo.outputs.keep_inputs`)."""
+    from geo.outputs import keep_inputs
+
+    keep_inputs([options.districts], "the --districts file")
+    keep_inputs([options.outline], "the --outline file")
+    if layers_dir is not None and Path(layers_dir).is_dir():
+        keep_inputs(sorted(Path(layers_dir).glob("*.geojson")), "a layer")
+
+
 def run_extract(report, output="projects.geojson", *, encoding="auto"):
     """Extract the catalog from a report file; write it (geometry null) and return the features."""
     from geo.extract import extract_file
 
+    from geo.outputs import keep_inputs
+
+    keep_inputs([report], "the report")
     features = extract_file(report, encoding=encoding)
     write_catalog(output, features, Path(report).name)
     return features
@@ -319,7 +333,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     called before each stage.
     """
     from geo.data import REPORT_PATH
-    from geo.outputs import finish_pending, output_set
+    from geo.outputs import finish_pending, keep_inputs, output_set
     from geo.render import check_basemap
 
     check_basemap(basemap)  # a missing tile key should fail before the slow stages, not after
@@ -343,6 +357,10 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     # Every output is staged and all move into place together at the end: an error or an
     # interrupt in any stage leaves the previous set of outputs whole.
     with output_set(out_dir):
+        keep_inputs([report], "the report")
+        keep_inputs(gazetteers, "a gazetteer")
+        keep_inputs([osm], "the OSM extract")
+        keep_boundary_inputs(boundary_options)
         written = [write_catalog(out_dir / "projects.geojson", features, report.name, boundaries.metric_crs)]
         written += write_layers(features, boundaries, out_dir / "layers")
         maps_dir = out_dir / "maps_out"

@@ -513,3 +513,40 @@ def test_staging_folders_of_killed_runs_are_removed_by_the_next_run(tmp_path):
     _write_new_set(tmp_path)
     assert not (tmp_path / dead).exists() and not (tmp_path / "sub" / dead).exists()
     assert (tmp_path / live / "0001.geojson").exists()  # a running process's stage is left alone
+
+
+# --------------------------------------------------------------------------- an output never overwrites an input
+
+
+def test_a_catalog_written_over_its_own_report_is_refused_and_the_report_kept(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_bytes(REPORT_PATH.read_bytes())
+    result = CliRunner().invoke(main, ["extract", str(report), "-o", str(report)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "report.txt" in result.output and "input" in result.output
+    assert report.read_bytes() == REPORT_PATH.read_bytes()
+    assert not list(tmp_path.glob(".geo-stage-*"))
+
+
+def test_a_build_writing_over_its_report_is_refused_and_the_report_kept(tmp_path):
+    report = tmp_path / "projects.geojson"  # a report saved under the catalog's name
+    report.write_bytes(REPORT_PATH.read_bytes())
+    result = CliRunner().invoke(main, ["build", "--report", str(report), "--basemap", "none", "--out-dir",
+                                       str(tmp_path)])
+    assert result.exit_code == 2
+    assert "projects.geojson" in result.output.splitlines()[-1]
+    assert report.read_bytes() == REPORT_PATH.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["projects.geojson"]
+
+
+@pytest.mark.parametrize("target", ["projects.geojson", "layers/subdistricts.geojson", "jd.geojson"])
+def test_coverage_written_over_a_file_it_reads_is_refused_and_the_file_kept(tmp_path, monkeypatch, target):
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["build", "--basemap", "none"]).exit_code == 0
+    (tmp_path / "jd.geojson").write_bytes((tmp_path / "layers" / "subdistricts.geojson").read_bytes())
+    before = _snapshot(tmp_path)
+    result = CliRunner().invoke(main, ["coverage", "--districts", "jd.geojson", "--name-field", "name",
+                                       "--code-field", "code", "--format", "csv", "-o", target])
+    assert result.exit_code == 2, result.output
+    assert target in result.output.splitlines()[-1] and "input" in result.output.splitlines()[-1]
+    assert _snapshot(tmp_path) == before
