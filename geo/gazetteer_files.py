@@ -152,6 +152,9 @@ def _read_vector_rows(path):
     keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
     rows = [with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
     if rows and not any(_text(row.get("name")) for row in rows):
+        named = next((column for key, column in zip(keys, columns) if "name" in with_synonyms({key: None})), None)
+        if named is not None:
+            raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     return rows, list(gdf.geometry.values)
 

@@ -169,6 +169,17 @@ def test_vector_gazetteer_without_a_name_column_says_so(tmp_path):
         load_file(path)
 
 
+def test_vector_gazetteer_whose_name_column_is_empty_says_so(tmp_path):
+    # "needs a 'name' column (found: name, datum)" contradicted itself.
+    import geopandas as gpd
+
+    path = tmp_path / "sites.geojson"
+    gpd.GeoDataFrame({"名称": [None, " "], "datum": ["wgs84"] * 2}, geometry=[shapely.Point(SITE)] * 2,
+                     crs=4326).to_file(path)
+    with pytest.raises(InputError, match=r"sites.geojson: its '名称' column is empty in every feature"):
+        load_file(path)
+
+
 def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_apart(tmp_path):
     from pyproj import Geod
 
