@@ -75,6 +75,8 @@ def atomic_path(path, suffix=None, *, staged=True):
     """
     from geo.outputs import active
 
+    if str(path).endswith(("/", os.sep)) or (os.altsep and str(path).endswith(os.altsep)):
+        raise InputError(path, "names a folder (it ends in a slash), expected an output file name")
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "is a directory, expected an output file name")

@@ -93,3 +93,24 @@ def test_an_unreadable_file_is_named_as_permission_denied(tmp_path, monkeypatch)
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(path) else access(p, mode, **kw))
     with pytest.raises(InputError, match=r"report\.txt: permission denied \(not readable\)$"):
         io.check_input_file(path)
+
+
+@pytest.mark.parametrize("args", [["extract", "{report}", "-o", "{out}/new/"],
+                                  ["coverage", "-p", "{catalog}", "--format", "csv", "-o", "{out}/cov.csv/"]])
+def test_an_output_file_named_with_a_trailing_slash_is_refused_not_written_as_a_file(tmp_path, args):
+    # -o new/ (a folder to be) wrote the catalog as a file named new.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+    from geo.data import REPORT_PATH
+
+    catalog = tmp_path / "projects.geojson"
+    assert CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(catalog)]).exit_code == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [a.format(report=REPORT_PATH, out=out, catalog=catalog) for a in args]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "expected an output file name" in result.output
+    assert args[-1] in result.output
+    assert list(out.iterdir()) == []
