@@ -799,3 +799,42 @@ def test_shp_over_an_older_shapefile_leaves_none_of_its_spatial_indexes(out_dir,
     export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=target)
     assert sorted(p.name for p in tmp_path.glob("school*")) == [
         "school.cpg", "school.dbf", "school.fields.csv", "school.prj", "school.qml", "school.shp", "school.shx"]
+
+
+def _rewrite_layers(out_dir, keep):
+    """The layers of a later build: only the projects whose id ``keep`` accepts are located."""
+    import geopandas as gpd
+
+    from geo.boundaries import Boundaries
+    from geo.pipeline import write_layers
+
+    zones = gpd.read_file(out_dir / "layers" / "subdistricts.geojson")
+    outline = gpd.read_file(out_dir / "layers" / "district_outline.geojson")
+    features = [f for f in _catalog() if keep(f["id"])]
+    boundaries = Boundaries(zones=zones, outline=outline, quality="approximate", source="测试边界")
+    write_layers(features, boundaries, out_dir / "layers")
+
+
+@pytest.mark.parametrize("fmt, suffixes", [("geojson", [".geojson"]), ("csv", [".csv", ".csvt", ".prj"]),
+                                           ("shp", [".shp", ".dbf", ".shx", ".prj", ".cpg", ".fields.csv"])])
+def test_exporting_all_again_leaves_no_layer_of_the_earlier_export(out_dir, tmp_path, fmt, suffixes):
+    # exports/all/ held road_rebuild and school from the last report beside this one's layers: a mix.
+    target = tmp_path / "all"
+    export_layers("all", fmt=fmt, layers_dir=out_dir / "layers", output=target)
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    _rewrite_layers(out_dir, keep=lambda pid: pid.startswith("park"))
+    export_layers("all", fmt=fmt, layers_dir=out_dir / "layers", output=target)
+    stems = {p.name.split(".")[0] for p in target.iterdir()}
+    parks = {"park_point", "park_polygon"} if fmt == "shp" else {"park"}
+    assert stems == {"district_outline", "subdistricts", "notes"} | parks
+    assert (target / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert all((target / f"subdistricts{suffix}").exists() for suffix in suffixes)
+
+
+def test_a_shapefile_exported_again_as_one_family_leaves_no_part_of_the_earlier_split(out_dir, tmp_path):
+    # park_point.shp and park_polygon.shp of the last export stayed beside the new park.shp.
+    export_layers("park", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    _rewrite_layers(out_dir, keep=lambda pid: pid != "park-lotus-entrance")
+    export_layers("park", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        "park.cpg", "park.dbf", "park.fields.csv", "park.prj", "park.shp", "park.shx"]
