@@ -655,6 +655,36 @@ def test_an_export_to_xian80_or_beijing54_is_refused_not_shifted_by_a_guess(out_
     assert list(tmp_path.glob("x*")) == []
 
 
+@pytest.mark.parametrize("crs, problem", [("EPSG:4978", "geocentric"), ("EPSG:5773", "vertical")])
+def test_an_export_to_a_crs_with_no_map_coordinates_is_refused(out_dir, tmp_path, crs, problem):
+    # EPSG:5773 (heights) wrote POINT (36.7 117.0); EPSG:4978 the X and Y from the earth's centre.
+    with pytest.raises(InputError, match=f"--crs: .*{problem}.*geographic or projected") as info:
+        export_layers("school", fmt="csv", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "x.csv")
+    assert "\n" not in str(info.value)
+    assert list(tmp_path.glob("x*")) == []
+
+
+@pytest.mark.parametrize("crs, epsg", [("EPSG:4979", None), ("EPSG:4326+5773", None), ("EPSG:4548+5773", 4548)])
+def test_an_export_to_a_crs_with_heights_writes_its_horizontal_part(out_dir, tmp_path, crs, epsg):
+    # EPSG:4979 stopped with pyproj's "CRSError: CRS cannot be converted to a WKT string of a 'WKT1_GDAL'".
+    [path] = export_layers("school", fmt="csv", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "x.csv")
+    info = pyogrio.read_info(path)
+    from pyproj import CRS
+
+    assert CRS.from_user_input(info["crs"]).to_epsg() == (epsg or 4326)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:4547", "EPSG:27700", "EPSG:7405"])
+def test_an_export_to_a_crs_for_another_part_of_the_world_is_refused(out_dir, tmp_path, crs):
+    # EPSG:4547 (Gauss-Kruger 114°E, typed for 4548) and British grids wrote coordinates far outside
+    # the zone, lengths and areas distorted by a tenth and more.
+    with pytest.raises(InputError, match=r"--crs: .* is for .*; layer 'school' lies at 117.0\d*°E 36.6\d*°N, "
+                                         r"outside it \(here: EPSG:4548\)") as info:
+        export_layers("school", fmt="gpkg", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "x.gpkg")
+    assert "\n" not in str(info.value)
+    assert list(tmp_path.glob("x*")) == []
+
+
 # --------------------------------------------------------------------------- names, paths, atomicity
 
 
