@@ -22,12 +22,15 @@ _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
-# Chinese column names of the same fields.
-_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
+# Chinese column names of the same fields, and geo's own Shapefile export's short names
+# (geo.export.SHAPEFILE_FIELD_NAMES: source_datum is src_datum there).
+_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "别名": "aliases",
+             "精度": "accuracy_m", "来源": "source", "src_datum": "source_datum"}
 
 
 def with_synonyms(row):
-    """The row with its Chinese column names (名称, 坐标系, 别名) also under the English ones."""
+    """The row with its Chinese column names (名称, 坐标系, 别名) and short ones (src_datum) also under
+    the English ones."""
     for chinese, english in _SYNONYMS.items():
         if text_or_none(row.get(english)) is None and chinese in row:
             row[english] = row[chinese]

@@ -467,3 +467,18 @@ def test_a_title_merged_over_the_header_of_an_excel_workbook_is_no_header(tmp_pa
     path = tmp_path / "sites.xlsx"
     book.save(path)
     assert _point(path).equals(shapely.Point(SITE))
+
+
+def test_the_datum_column_of_geos_own_shapefile_export_is_read(tmp_path):
+    # geo export --format shp writes source_datum as src_datum (dBASE's 10 bytes); read back as a
+    # gazetteer, its rows were taken as WGS-84 "without a datum", claiming 1600 m.
+    import geopandas as gpd
+
+    from geo.export import SHAPEFILE_FIELD_NAMES
+
+    path = tmp_path / "school.shp"
+    gpd.GeoDataFrame({"name": ["汇才学校"], SHAPEFILE_FIELD_NAMES["source_datum"]: ["gcj02"]},
+                     geometry=[shapely.Point(SITE)], crs=4326).to_file(path, encoding="UTF-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert entry.source_datum == "gcj02" and warnings == []
