@@ -868,3 +868,11 @@ def test_a_shapefile_exported_again_as_one_family_leaves_no_part_of_the_earlier_
     export_layers("park", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
         "park.cpg", "park.dbf", "park.fields.csv", "park.prj", "park.shp", "park.shx"]
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_subdistrict_filter_is_named_not_reported_as_an_empty_layer(out_dir, tmp_path, value):
+    # --subdistrict "" said "projects.geojson: layer has no features" of a catalog of six.
+    with pytest.raises(InputError, match=r"^--subdistrict: the 街道 is empty"):
+        export_layers("projects", fmt="csv", subdistrict=value, layers_dir=out_dir / "layers",
+                      output=tmp_path / "x.csv")

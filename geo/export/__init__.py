@@ -155,6 +155,8 @@ def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None,
     output_crs = target_crs(crs, fmt)
     if category is not None:
         check_category(category)
+    if subdistrict is not None and not subdistrict.strip():
+        raise InputError("--subdistrict", "the 街道 is empty (give its name or code, or leave the option out)")
     tables = select_tables(layer, layers_dir)
     catalog = Path(layers_dir).parent / "projects.geojson"
     if fmt == "gpkg" and layer == ALL and catalog.is_file():
