@@ -322,9 +322,10 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
 def layers_command(layers_dir):
     """List the layers with feature counts, geometry types and CRS."""
     from geo.export import list_layers
-
     from geo.io import InputError
+    from geo.outputs import finish_pending
 
+    finish_pending(Path(layers_dir).parent)  # a commit a killed run left is finished before the layers are read
     rows = list_layers(layers_dir)
     if not rows:
         raise InputError(layers_dir, "no layers found (run geo build or geo geocode first)")

@@ -550,3 +550,17 @@ def test_coverage_written_over_a_file_it_reads_is_refused_and_the_file_kept(tmp_
     assert result.exit_code == 2, result.output
     assert target in result.output.splitlines()[-1] and "input" in result.output.splitlines()[-1]
     assert _snapshot(tmp_path) == before
+
+
+def test_a_commit_killed_midway_is_finished_before_geo_layers_lists_the_layers(tmp_path, monkeypatch):
+    # geo layers read the half-moved set a killed build left (old and new layers side by side).
+    old, new = _old_set(tmp_path / "old"), _new_set(tmp_path)
+    root = _reset(tmp_path / "run")
+    _patched_replace(monkeypatch, crash_at=3)
+    with pytest.raises(_Crash):
+        _write_new_set(root)
+    monkeypatch.setattr(os, "replace", _REAL_REPLACE)
+    assert _snapshot(root) not in (old, new)
+    result = CliRunner().invoke(main, ["layers", "--layers-dir", str(root / "sub")])
+    assert "no layers found" in result.output  # sub/ holds none: said after the repair
+    assert _snapshot(root) == new and _leftovers(root) == []
