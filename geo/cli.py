@@ -177,7 +177,7 @@ def extract(report, output, encoding):
         features = run_extract(report, output, encoding=encoding)
     named = sum(1 for f in features if f["properties"].get("named", True))
     groups = len(features) - named
-    click.echo(f"wrote {output}: {len(features)} projects ({named} named, {groups} counted group{'' if groups == 1 else 's'})")
+    click.echo(f"wrote {one_line(output)}: {len(features)} projects ({named} named, {groups} counted group{'' if groups == 1 else 's'})")
 
 
 @main.command()
@@ -213,9 +213,9 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         _report_warnings(gazetteer_warnings + pipeline.fit_warnings(features, boundaries))
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
-    click.echo(f"wrote {projects}: {len(features) - len(unlocated)} of {len(features)} projects located")
+    click.echo(f"wrote {one_line(projects)}: {len(features) - len(unlocated)} of {len(features)} projects located")
     for path in layers:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)
 
 
@@ -245,8 +245,8 @@ def join(projects, layers_dir, **kwargs):
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         written = pipeline.write_layers(features, boundaries, layers_dir)
     for path in written:
-        click.echo(f"wrote {path}")
-    click.echo(f"wrote {projects}: {allocations['id'].nunique()} projects allocated to "
+        click.echo(f"wrote {one_line(path)}")
+    click.echo(f"wrote {one_line(projects)}: {allocations['id'].nunique()} projects allocated to "
                f"{allocations['code'].nunique()} of {len(boundaries.zones)} 街道")
 
 
@@ -283,7 +283,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
                 write_text_atomic(Path(output).with_suffix(".csvt"), csvt_text(coverage_tables(report)["coverage.csv"]))
             (write_csv_atomic if fmt == "csv" else write_text_atomic)(output, text)
     if output:
-        click.echo(f"wrote {output}")
+        click.echo(f"wrote {one_line(output)}")
     else:
         click.echo(text, nl=False)
 
@@ -313,7 +313,7 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
         report = pipeline.coverage_of(features, allocations, boundaries)
         written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, inline=not cdn)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
 
 
 @main.command(name="layers")
@@ -331,7 +331,7 @@ def layers_command(layers_dir):
         raise InputError(layers_dir, "no layers found (run geo build or geo geocode first)")
     width = max(len(r["layer"]) for r in rows)
     for row in rows:
-        click.echo(f"{row['layer']:<{width}}  {row['features']:>5}  {row['geometry_types']:<28}  {row['crs']}")
+        click.echo(f"{one_line(row['layer']):<{width}}  {row['features']:>5}  {row['geometry_types']:<28}  {row['crs']}")
 
 
 @main.command()
@@ -352,7 +352,7 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
         written = export_layers(layer, fmt=fmt, category=category, subdistrict=subdistrict, crs=target_crs,
                                 output=output, layers_dir=layers_dir)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
 
 
 @main.command()
@@ -381,5 +381,5 @@ def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_
         progress=_stage_printer())
     _report_warnings(warnings)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)

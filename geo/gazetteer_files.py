@@ -11,6 +11,7 @@ from geo import settings
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
+from geo.safe_text import file_name
 from geo.tables import TABLE_SUFFIXES, read_table, text_or_none as _text, with_synonyms
 
 
@@ -270,7 +271,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
         entries.append(Entry(
             name=name,
             geometry=geom,
-            source=_text(row.get("source")) or f"{tier} {path.name}",
+            source=_text(row.get("source")) or f"{tier} {file_name(path)}",
             method=method,
             source_datum=str(canonical),
             accuracy_m=accuracy,

@@ -264,6 +264,17 @@ def check_input_file(path, *, streams=False) -> Path:
     return path
 
 
+def check_library_path(path, library: str = "GDAL") -> Path:
+    """``path``, unless its name holds bytes that are no UTF-8, which a C library taking UTF-8 names
+    (GDAL, osmium) cannot open: InputError naming it (a GBK name unzipped from a Windows zip)."""
+    try:
+        os.fspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(path, f"its name (or its folder's) holds bytes that are no UTF-8, a GBK name from a zip made "
+                               f"on Windows?, which {library} cannot open: rename it, or unzip with 'unzip -O GBK'") from None
+    return Path(path)
+
+
 def _is_stream(path: Path) -> bool:
     import stat
 

@@ -380,7 +380,7 @@ class _Blocked(Exception):
 
 def _write_journal(journal: Path, plan: dict) -> None:
     tmp = journal.with_name(journal.name + ".tmp")
-    tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(plan), encoding="ascii")  # escaped: a path of GBK bytes (lone surrogates) too
     os.replace(tmp, journal)
 
 
@@ -524,7 +524,7 @@ def lock_path(root) -> Path:
     import tempfile
 
     user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(os.fsencode(Path(root).resolve())).hexdigest()[:20]  # a name of GBK bytes too
     return Path(tempfile.gettempdir()) / f"geo-locks-{user}" / f"{digest}.lock"
 
 

@@ -79,9 +79,11 @@ def run_extract(report, output="projects.geojson", *, encoding="auto"):
 
     from geo.outputs import keep_inputs
 
+    from geo.safe_text import file_name
+
     keep_inputs([report], "the report")
     features = extract_file(report, encoding=encoding)
-    write_catalog(output, features, Path(report).name)
+    write_catalog(output, features, file_name(report))
     return features
 
 
@@ -99,11 +101,12 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     from geo.osm import is_osm_geojson, load_osm
     from geo.osm_shapefiles import is_geofabrik_extract
     from geo.osm_tables import is_osm_table
+    from geo.safe_text import file_name
 
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
-        tier = f"user gazetteer {Path(path).name}"
+        tier = f"user gazetteer {file_name(path)}"
         # Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's (by their
         # columns): one road in many ways, merged like --osm.
         if is_osm_geojson(path) or is_geofabrik_extract(path) or is_osm_table(path):
@@ -335,6 +338,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     from geo.data import REPORT_PATH
     from geo.outputs import finish_pending, keep_inputs, output_set
     from geo.render import check_basemap
+    from geo.safe_text import file_name
 
     check_basemap(basemap)  # a missing tile key should fail before the slow stages, not after
     say = progress or (lambda message: None)
@@ -342,7 +346,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     finish_pending(out_dir)  # a commit a killed run left is finished first, whatever this run's inputs
     report = Path(report) if report else REPORT_PATH
     boundary_options = boundary_options or BoundaryOptions()
-    say(f"extract: reading {report.name}")
+    say(f"extract: reading {file_name(report)}")
     features, dated = _extract_dated(report, encoding)
     say("geocode: loading boundaries and gazetteers")
     boundaries = resolve_boundaries(boundary_options, prefer_layers=False)
@@ -361,10 +365,10 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         keep_inputs(gazetteers, "a gazetteer")
         keep_inputs([osm], "the OSM extract")
         keep_boundary_inputs(boundary_options)
-        written = [write_catalog(out_dir / "projects.geojson", features, report.name, boundaries.metric_crs)]
+        written = [write_catalog(out_dir / "projects.geojson", features, file_name(report), boundaries.metric_crs)]
         written += write_layers(features, boundaries, out_dir / "layers")
         maps_dir = out_dir / "maps_out"
-        written += write_coverage(coverage, maps_dir, {"报告 Report": report.name,
+        written += write_coverage(coverage, maps_dir, {"报告 Report": file_name(report),
                                                        "报告日期 Report date": dated or "未注明 not stated in the text"})
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)

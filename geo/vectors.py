@@ -6,7 +6,7 @@ import contextlib
 import re
 from pathlib import Path
 
-from geo.io import InputError, check_input_file, error_line, parse_json
+from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
@@ -370,6 +370,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None):
         raise InputError(path, "is a directory, expected a vector file")
     if not path.is_dir():
         check_input_file(path)
+    check_library_path(path)
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":

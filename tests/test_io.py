@@ -114,3 +114,31 @@ def test_an_output_file_named_with_a_trailing_slash_is_refused_not_written_as_a_
     assert result.output.count("\n") == 1 and "expected an output file name" in result.output
     assert args[-1] in result.output
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(__import__("sys").getfilesystemencoding().lower() != "utf-8",
+                    reason="names of bytes need a UTF-8 file system")
+def test_inputs_named_in_gbk_bytes_are_read_or_refused_in_one_line(tmp_path, monkeypatch):
+    # Names unzipped from a Chinese Windows zip are GBK bytes on a UTF-8 system: a gazetteer's
+    # went into the catalog's reasons and stopped the run with "UnicodeEncodeError: surrogates not
+    # allowed"; GDAL and osmium cannot open such a name at all.
+    import os
+
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    gazetteer = os.fsdecode("点位.csv".encode("gbk"))
+    (tmp_path / gazetteer).write_text("name,lon,lat,datum\n天桥医院,117.0,36.68,wgs84\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--gazetteer", gazetteer, "--basemap", "none"])
+    assert result.exit_code == 0, result.output
+    catalog = (tmp_path / "projects.geojson").read_text(encoding="utf-8")
+    assert "user gazetteer 点位.csv" in catalog
+    districts = os.fsdecode("街道.geojson".encode("gbk"))
+    (tmp_path / districts).write_bytes((tmp_path / "layers" / "subdistricts.geojson").read_bytes())
+    before = catalog
+    result = CliRunner().invoke(main, ["build", "--districts", districts, "--name-field", "name"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "holds bytes that are no UTF-8" in result.output
+    assert (tmp_path / "projects.geojson").read_text(encoding="utf-8") == before

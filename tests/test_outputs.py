@@ -564,3 +564,30 @@ def test_a_commit_killed_midway_is_finished_before_geo_layers_lists_the_layers(t
     result = CliRunner().invoke(main, ["layers", "--layers-dir", str(root / "sub")])
     assert "no layers found" in result.output  # sub/ holds none: said after the repair
     assert _snapshot(root) == new and _leftovers(root) == []
+
+
+@pytest.mark.skipif(sys.getfilesystemencoding().lower() != "utf-8", reason="names of bytes need a UTF-8 file system")
+def test_a_report_and_an_output_folder_named_in_gbk_bytes_are_read_and_written(tmp_path):
+    # Unzipped from a Chinese Windows zip, the names are GBK bytes on a UTF-8 system: the lock
+    # ("surrogates not allowed"), the journal and the catalog's report name failed on them.
+    out = tmp_path / os.fsdecode("报告图".encode("gbk"))
+    report = tmp_path / os.fsdecode("天桥区政府工作报告.txt".encode("gbk"))
+    report.write_bytes(REPORT_PATH.read_bytes())
+    result = CliRunner().invoke(main, ["build", "--report", str(report), "--basemap", "none", "--out-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    catalog = json.loads((out / "projects.geojson").read_text(encoding="utf-8"))
+    assert catalog["metadata"]["report"] == "天桥区政府工作报告.txt"
+    import openpyxl
+
+    notes = openpyxl.load_workbook(out / "maps_out" / "coverage.xlsx").worksheets[-1]
+    assert "天桥区政府工作报告.txt" in {cell for row in notes.iter_rows(values_only=True) for cell in row}
+    assert _leftovers(out) == []
+
+
+@pytest.mark.skipif(sys.getfilesystemencoding().lower() != "utf-8", reason="names of bytes need a UTF-8 file system")
+def test_a_catalog_written_under_a_name_of_gbk_bytes_is_reported_in_one_printable_line(tmp_path):
+    # "wrote <name>" raised UnicodeEncodeError on a UTF-8 terminal after the commit: exit 2, outputs written.
+    name = os.fsdecode("项目.geojson".encode("gbk"))
+    result = CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"wrote {tmp_path}/\\udccf\\udcee") and (tmp_path / name).exists()
