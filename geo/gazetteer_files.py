@@ -46,7 +46,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     (:func:`geo.hand_placed.check_file`): InputError otherwise. Other rows that cannot
     place anything are left out with one warning (appended to
     ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection,
-    a line of zero length, a road (by its ``feature_type``, ``category`` or name) given
+    a line of zero length, a polygon of zero area, a road (by its ``feature_type``, ``category`` or name) given
     as a point or a polygon, unless the planner drew it so on the projects map (its
     ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
     geometry type, and such a row keeps the shape drawn).
@@ -80,9 +80,19 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a GeometryCollection, give one geometry type per row"
         elif kind in LINE_TYPES and geom.length == 0:
             unusable[number] = "a line of zero length"
+        elif kind in ("Polygon", "MultiPolygon") and _zero_area(geom):
+            unusable[number] = "a polygon of zero area"
         elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) != settings.HAND_PLACED_SOURCE:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
+
+
+def _zero_area(geom) -> bool:
+    """Whether a polygon encloses nothing, even repaired (a ring drawn back along itself); a bow tie's
+    lobes, which cancel in its signed area, do enclose."""
+    import shapely
+
+    return geom.area == 0 and shapely.area(shapely.make_valid(geom)) == 0
 
 
 def _reasons(unusable):

@@ -176,6 +176,20 @@ def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path)
                         "geometry type per row: entry 4; a road given as a polygon, not a line: entry 5)"]
 
 
+def test_a_polygon_of_zero_area_is_left_out_with_the_rows_that_place_nothing(tmp_path):
+    # A ring drawn back along itself stopped geo build with "ValueError: cannot convert float NaN
+    # to integer" (its repair held no polygon, an empty area at no distance from anything).
+    path = tmp_path / "g.csv"
+    path.write_text("name,wkt\n"
+                    "天桥医院,\"POLYGON((117.0 36.68,117.01 36.68,117.0 36.68))\"\n"
+                    "北园小学,\"POLYGON((117.0 36.68,117.01 36.69,117.01 36.68,117.0 36.69,117.0 36.68))\"\n",
+                    encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings, datum="wgs84")
+    assert [(e.name, e.geometry.geom_type) for e in entries] == [("北园小学", "MultiPolygon")]  # a bow tie: repaired
+    assert f"{path}: left out 1 of 2 row(s) that cannot place anything (a polygon of zero area: entry 1)" in warnings
+
+
 def test_a_deeply_nested_gazetteer_is_refused_with_its_file_name(tmp_path):
     path = tmp_path / "deep.geojson"
     path.write_text('{"a": ' * 200_000 + "1" + "}" * 200_000, encoding="utf-8")
