@@ -142,6 +142,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
 
     from geo.geocode import geocode_projects, nominatim_lookup
     from geo.hand_placed import check_used
+    from geo.safe_text import file_name
 
     outline = shapely.union_all(boundaries.outline.geometry.values)
     gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs, warnings)
@@ -150,7 +151,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
-    check_used(features, gazetteer, {f"user gazetteer {Path(path).name}": path for path in gazetteers})
+    check_used(features, gazetteer, {f"user gazetteer {file_name(path)}": path for path in gazetteers})
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]))
