@@ -255,8 +255,8 @@ class OutputSet:
         if role is not None:
             from geo.io import InputError
 
-            raise InputError(target, f"is {role} this run reads: writing an output over it would destroy that "
-                                     "input (choose another output name)")
+            raise InputError(target, f"is {role} this run reads: an output written over it would destroy it "
+                                     "(write the outputs elsewhere, or give a copy of it)")
 
     def staged_path(self, target) -> Path:
         """Where to write ``target`` until commit (a short name in a folder beside it)."""
