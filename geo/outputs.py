@@ -255,7 +255,7 @@ class OutputSet:
         if role is not None:
             from geo.io import InputError
 
-            raise InputError(target, f"is {role} this run reads: an output written over it would destroy it "
+            raise InputError(target, f"is {role} this run reads: an output written over it would destroy that input "
                                      "(write the outputs elsewhere, or give a copy of it)")
 
     def staged_path(self, target) -> Path:
