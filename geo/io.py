@@ -270,8 +270,9 @@ def check_library_path(path, library: str = "GDAL") -> Path:
     try:
         os.fspath(path).encode("utf-8")
     except UnicodeEncodeError:
-        raise InputError(path, f"its name (or its folder's) holds bytes that are no UTF-8, a GBK name from a zip made "
-                               f"on Windows?, which {library} cannot open: rename it, or unzip with 'unzip -O GBK'") from None
+        raise InputError(path, f"its name (or its folder's) holds bytes that are no UTF-8, a GBK name from a zip "
+                               f"made on Windows?, which {library} cannot open: rename it, or unzip with "
+                               "'unzip -O GBK'") from None
     return Path(path)
 
 

@@ -237,8 +237,8 @@ def _check_area_of_use(frame, target_crs, layer):
     raise InputError("--crs", f"{target_crs.name} is for {area.name.rstrip('. ')} ({_degrees(area.west, 'EW', 'g')} to "
                               f"{_degrees(area.east, 'EW', 'g')}, {_degrees(area.south, 'NS', 'g')} to "
                               f"{_degrees(area.north, 'NS', 'g')}); layer {layer!r} lies at "
-                              f"{_degrees((west + east) / 2, 'EW', '.3f')} {_degrees((south + north) / 2, 'NS', '.3f')}, "
-                              f"outside it (here: {metric_crs_for(np.array(geoms, dtype=object))})")
+                              f"{_degrees((west + east) / 2, 'EW', '.3f')} "
+                              f"{_degrees((south + north) / 2, 'NS', '.3f')}, outside it (here: {metric_crs_for(np.array(geoms, dtype=object))})")
 
 
 def _degrees(value, hemispheres, spec):
