@@ -76,6 +76,17 @@ def _boundaries_from(kwargs):
                                                          "district_code", "district_name", "districts_datum")})
 
 
+def _report_argument(value):
+    """The report to read: ``-`` is standard input (read as ``/dev/stdin``, which the readers take as a pipe)."""
+    if value == "-":
+        from geo.io import InputError
+
+        if not Path("/dev/stdin").exists():
+            raise InputError("-", "standard input cannot be read as a file here; save the report and give its name")
+        return "/dev/stdin"
+    return value
+
+
 def _writing(root):
     """The output set of a command that writes: lock ``root``, stage every file, commit at the end."""
     from geo.outputs import output_set
@@ -169,10 +180,11 @@ def main(verbose):
 @_max_size_option
 @_handle_errors
 def extract(report, output, encoding):
-    """Extract the spatial projects of REPORT (text, a saved web page, a Word .docx or .doc, a PDF or an OFD)
-    into a catalog."""
+    """Extract the spatial projects of REPORT (text, a saved web page, a Word .docx or .doc, a PDF or an OFD;
+    - reads standard input) into a catalog."""
     from geo.pipeline import run_extract
 
+    report = _report_argument(report)
     with _writing(Path(output).parent):
         features = run_extract(report, output, encoding=encoding)
     named = sum(1 for f in features if f["properties"].get("named", True))
@@ -356,7 +368,7 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 
 
 @main.command()
-@click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None, help="Report text (default: bundled Tianqiao excerpt).")
+@click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None, help="Report text, - for standard input (default: bundled Tianqiao excerpt).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
 @click.option("--gazetteer", "gazetteers", multiple=True, type=INPUT_OR_OUTPUT_PATH, help="Gazetteer file; repeatable.")
@@ -376,7 +388,7 @@ def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_
     from geo.pipeline import run_build
 
     written, unlocated, warnings = run_build(
-        report, out_dir=out_dir, boundary_options=_boundaries_from(kwargs), gazetteers=gazetteers, osm=osm,
+        report and _report_argument(report), out_dir=out_dir, boundary_options=_boundaries_from(kwargs), gazetteers=gazetteers, osm=osm,
         online=online, encoding=encoding, basemap=basemap, inline=not cdn,
         progress=_stage_printer())
     _report_warnings(warnings)
