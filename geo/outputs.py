@@ -311,7 +311,8 @@ class OutputSet:
         if not plan["moves"] and not plan["removes"]:
             return
         journal = self.root / JOURNAL_NAME
-        with _interrupts_held() as pending:
+        folders = {Path(step["target"]).parent for step in plan["moves"] + plan["removes"]}
+        with _commit_locks(folders, settings.LOCK_WAIT_S), _interrupts_held() as pending:
             _write_journal(journal, plan)  # from here on the new set wins, even after a crash
             try:
                 _run_plan(journal, plan)
@@ -518,23 +519,36 @@ def _finish(journal: Path, plan) -> None:
         journal.unlink()
 
 
-def lock_path(root) -> Path:
-    """The lock file of an output folder: one per resolved folder, in the user's temporary folder."""
+def lock_path(root, kind="run") -> Path:
+    """The lock file of an output folder: one per resolved folder and kind, in the user's temporary folder.
+
+    ``run`` is held by a run on its root folder from start to end; ``commit`` by a run moving its
+    files into a folder, whatever its root (runs from two projects writing one folder).
+    """
     import hashlib
     import tempfile
 
     user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
     digest = hashlib.sha256(os.fsencode(Path(root).resolve())).hexdigest()[:20]  # a name of GBK bytes too
-    return Path(tempfile.gettempdir()) / f"geo-locks-{user}" / f"{digest}.lock"
+    return Path(tempfile.gettempdir()) / f"geo-locks-{user}" / f"{digest}{'' if kind == 'run' else '.' + kind}.lock"
 
 
 @contextlib.contextmanager
-def _run_lock(root: Path, wait_s: float):
+def _commit_locks(folders, wait_s: float):
+    """Hold the commit lock of every folder (in sorted order: two commits never wait on each other)."""
+    with contextlib.ExitStack() as stack:
+        for folder in sorted({Path(f).resolve() for f in folders}):
+            stack.enter_context(_run_lock(folder, wait_s, kind="commit"))
+        yield
+
+
+@contextlib.contextmanager
+def _run_lock(root: Path, wait_s: float, kind="run"):
     from filelock import FileLock, Timeout
 
     from geo.io import InputError
 
-    path = lock_path(root)
+    path = lock_path(root, kind)
     try:
         path.parent.mkdir(mode=0o700, exist_ok=True)
         lock = FileLock(str(path))

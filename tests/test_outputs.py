@@ -591,3 +591,21 @@ def test_a_catalog_written_under_a_name_of_gbk_bytes_is_reported_in_one_printabl
     result = CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(tmp_path / name)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"wrote {tmp_path}/\\udccf\\udcee") and (tmp_path / name).exists()
+
+
+def test_runs_from_different_folders_writing_one_folder_commit_one_at_a_time(tmp_path, monkeypatch):
+    # geo render -o shared/ from two projects: each run locked only its own folder, so their commits
+    # could interleave in shared/ (one run's projects.html beside the other's coverage.html).
+    monkeypatch.setattr(outputs.settings, "LOCK_WAIT_S", 0.3)
+    shared = tmp_path / "shared"
+    _old_set(shared)
+    before = _snapshot(shared)
+    with outputs._run_lock(shared.resolve(), 0, kind="commit"):  # another run moving its files into shared/
+        with pytest.raises(InputError, match=r"shared: another geo run has been writing to this folder"):
+            with outputs.output_set(tmp_path / "project"):
+                write_text_atomic(shared / "a.txt", "new a")
+                write_text_atomic(shared / "z.txt", "new z")
+    assert _snapshot(shared) == before and _leftovers(shared) == []
+    with outputs.output_set(tmp_path / "project"):  # once it is done, this run commits
+        write_text_atomic(shared / "a.txt", "new a")
+    assert (shared / "a.txt").read_text(encoding="utf-8") == "new a"
