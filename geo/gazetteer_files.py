@@ -58,6 +58,8 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
         rows, geoms = read_table(path)
     else:
         rows, geoms = _read_vector_rows(path)
+    if path.suffix.lower() == ".gpx":
+        rows, geoms = _named_only(path, rows, geoms, warnings)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
     entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
@@ -68,6 +70,20 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
              f"({_reasons(unusable)})", warnings)
         entries = [entry for number, entry in enumerate(entries, 1) if number not in unusable]
     return merge_line_pieces(entries)
+
+
+def _named_only(path, rows, geoms, warnings):
+    """The rows of a GPX file that have a name, the unnamed (a GPS unit's numbered fixes, a track
+    recorded without one) left out with one warning: a GPX file gives its named places."""
+    from geo.io import warn
+
+    named = [bool(_text(row.get("name"))) for row in rows]
+    if all(named):
+        return rows, geoms
+    unnamed = [str(number) for number, keep in enumerate(named, 1) if not keep]
+    warn(f"{path}: left out {len(unnamed)} unnamed waypoint(s), route(s) or track(s) (entries "
+         f"{', '.join(unnamed[:10])}{'...' if len(unnamed) > 10 else ''}): no project can be matched to them", warnings)
+    return [r for r, keep in zip(rows, named) if keep], [g for g, keep in zip(geoms, named) if keep]
 
 
 def _unusable_rows(rows, geoms):

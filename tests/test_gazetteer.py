@@ -266,6 +266,20 @@ def test_a_gpx_file_gives_its_named_waypoints_tracks_and_routes_not_their_vertic
     assert entries["清河北路"].geometry.geom_type in ("LineString", "MultiLineString")
 
 
+def test_the_unnamed_waypoints_and_tracks_of_a_gpx_file_are_left_out_with_a_warning(tmp_path):
+    # A GPS unit's file holds unnamed points and tracks beside the named: "entry 2 has no name" refused it whole.
+    path = tmp_path / "踏勘.gpx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>'
+                    '<gpx version="1.1" creator="两步路" xmlns="http://www.topografix.com/GPX/1/1">'
+                    '<wpt lat="36.69" lon="117.012"><name>金牛建材</name></wpt><wpt lat="36.691" lon="117.013"/>'
+                    '<trk><trkseg><trkpt lat="36.705" lon="116.98"/><trkpt lat="36.7055" lon="116.995"/></trkseg></trk>'
+                    '</gpx>', encoding="utf-8")
+    warnings = []
+    assert [e.name for e in load_file(path, datum="wgs84", warnings=warnings)] == ["金牛建材"]
+    assert warnings == [f"{path}: left out 2 unnamed waypoint(s), route(s) or track(s) (entries 1, 3): "
+                        "no project can be matched to them"]
+
+
 def test_baidu_mercator_metres_are_refused_as_such_not_as_out_of_range(tmp_path):
     path = tmp_path / "baidu.csv"
     path.write_text("name,x,y,datum\n天桥医院,13025960.12,4368000.5,bd09mc\n", encoding="utf-8")
