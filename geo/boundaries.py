@@ -390,6 +390,8 @@ def _choose_layer(path, name_field):
         return None
     if len(layers) <= 1:
         return None
+    if Path(path).is_dir():
+        layers.sort()  # GDAL lists a folder's Shapefiles in the file system's order, which varies
     infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
