@@ -876,3 +876,15 @@ def test_an_empty_subdistrict_filter_is_named_not_reported_as_an_empty_layer(out
     with pytest.raises(InputError, match=r"^--subdistrict: the 街道 is empty"):
         export_layers("projects", fmt="csv", subdistrict=value, layers_dir=out_dir / "layers",
                       output=tmp_path / "x.csv")
+
+
+@pytest.mark.parametrize("layer, output", [("projects", "layers"), ("school", "layers/school_copy.geojson"),
+                                           ("all", "layers/")])
+def test_an_export_into_the_layers_folder_as_geojson_is_refused(out_dir, layer, output, monkeypatch):
+    # geo export projects -o layers wrote layers/projects.geojson: geo layers listed it, and every later
+    # geo export projects exported that stale file instead of the catalog.
+    monkeypatch.chdir(out_dir)
+    before = sorted(p.name for p in (out_dir / "layers").iterdir())
+    with pytest.raises(InputError, match="layers folder|source layer"):
+        export_layers(layer, fmt="geojson", output=output)
+    assert sorted(p.name for p in (out_dir / "layers").iterdir()) == before

@@ -226,16 +226,22 @@ def _check_format(fmt, output, *, many):
 
 
 def _source_files(layers_dir) -> set:
-    """The files an export reads (every layer and the catalog), resolved."""
+    """The files an export reads (every layer and the catalog), resolved, and the layers folder
+    itself (a ``*.geojson`` written there would be read as a layer)."""
     files = set(layer_files(layers_dir, must_exist=False).values()) | {Path(layers_dir).parent / "projects.geojson"}
-    return {os.path.realpath(p) for p in files}
+    return {os.path.realpath(p) for p in files} | {os.path.join(os.path.realpath(layers_dir), "*.geojson")}
 
 
 def _not_a_source(path, sources):
-    """``path``, unless writing it would overwrite a layer or the catalog being exported from."""
-    if os.path.realpath(path) in sources:
+    """``path``, unless writing it would overwrite a layer or the catalog being exported from, or add
+    a GeoJSON file to the layers folder (every later stage and export would take it for a layer)."""
+    real = os.path.realpath(path)
+    if real in sources:
         raise InputError(path, "is a source layer or the catalog: an export must not overwrite its input "
                                "(choose another -o, e.g. exports/)")
+    if real.lower().endswith(".geojson") and os.path.join(os.path.dirname(real), "*.geojson") in sources:
+        raise InputError(path, "is in the layers folder, where a GeoJSON file is read as a layer (geo layers, "
+                               "geo export all): choose another -o, e.g. exports/")
     return path
 
 
