@@ -368,7 +368,8 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 
 
 @main.command()
-@click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None, help="Report text, - for standard input (default: bundled Tianqiao excerpt).")
+@click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None,
+              help="Report text, - for standard input (default: bundled Tianqiao excerpt).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
 @click.option("--gazetteer", "gazetteers", multiple=True, type=INPUT_OR_OUTPUT_PATH, help="Gazetteer file; repeatable.")
@@ -388,8 +389,8 @@ def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_
     from geo.pipeline import run_build
 
     written, unlocated, warnings = run_build(
-        report and _report_argument(report), out_dir=out_dir, boundary_options=_boundaries_from(kwargs), gazetteers=gazetteers, osm=osm,
-        online=online, encoding=encoding, basemap=basemap, inline=not cdn,
+        report and _report_argument(report), out_dir=out_dir, boundary_options=_boundaries_from(kwargs),
+        gazetteers=gazetteers, osm=osm, online=online, encoding=encoding, basemap=basemap, inline=not cdn,
         progress=_stage_printer())
     _report_warnings(warnings)
     for path in written:
