@@ -240,7 +240,7 @@ def test_extract_without_anything_near_the_district_is_a_warning(tmp_path):
     path.write_text('<?xml version="1.0"?>\n<osm version="0.6"/>\n', encoding="utf-8")
     warnings = []
     build_gazetteer(osm=path, outline=NEAR_TIANQIAO, metric_crs="EPSG:4548", warnings=warnings)
-    assert warnings == ["empty.osm: no named road, river or place within 1 km of the district "
+    assert warnings == [f"{path}: no named road, river or place within 1 km of the district "
                         "(an extract of another area?)"]
 
 
