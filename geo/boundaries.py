@@ -110,6 +110,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     if outline_path is not None:
         outline, repairs = _load_outline(outline_path)
         warnings = warnings + repairs
+        # 街道 outside the outline given (another district's, or the 街道 of another): none would count
+        warnings += misplaced_warning(_split_layer(outline_path)[0], zones, outline, what="this outline")
         if code:
             warnings += datum_warning(_split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
