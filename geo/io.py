@@ -80,6 +80,8 @@ def atomic_path(path, suffix=None, *, staged=True):
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "is a directory, expected an output file name")
+    if path.exists() and not path.is_file():  # renamed over, /dev/null (as root) would become a file
+        raise InputError(path, "is a pipe or device, expected an output file name (geo writes its outputs to files)")
     outputs = active() if staged else None
     if outputs is not None:
         tmp = outputs.staged_path(path)

@@ -142,3 +142,27 @@ def test_inputs_named_in_gbk_bytes_are_read_or_refused_in_one_line(tmp_path, mon
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "holds bytes that are no UTF-8" in result.output
     assert (tmp_path / "projects.geojson").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+def test_an_output_that_is_a_pipe_or_device_is_refused_not_replaced_by_a_file(tmp_path):
+    # -o /dev/null or -o /dev/stdout, run as root, replaced the device node with a regular file
+    # (the commit renames over its target); a named pipe alike.
+    import os
+    import stat
+
+    from click.testing import CliRunner
+
+    from geo.cli import main
+    from geo.data import REPORT_PATH
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "null"
+    link.symlink_to(pipe)
+    for target in (pipe, link):
+        result = CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(target)])
+        assert result.exit_code == 2
+        assert result.output.count("\n") == 1 and "is a pipe or device" in result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "pipe"]
