@@ -22,6 +22,11 @@ def bundled_entries():
     return load_file(GAZETTEER_PATH, tier="bundled gazetteer")
 
 
+# Spreadsheets GDAL cannot read (Excel 97-2003, WPS) or reads without their columns' meaning
+# (OpenDocument, as attribute tables with "no geometry column").
+OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".fods", ".numbers")
+
+
 def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     """Load a gazetteer file: a table (CSV, TSV, Excel) or GeoJSON, GeoPackage or any OGR vector.
 
@@ -54,6 +59,8 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     from geo.io import check_input_file, warn
 
     path = check_input_file(Path(path))
+    if path.suffix.lower() in OTHER_SPREADSHEETS:
+        raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
     if path.suffix.lower() in TABLE_SUFFIXES:
         rows, geoms = read_table(path)
     else:

@@ -335,3 +335,16 @@ def test_the_unstated_datum_warning_names_the_datum_the_file_name_says(tmp_path,
     assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
                         f"datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; the file's name says "
                         f"{datum}: is that their datum?)"]
+
+
+@pytest.mark.parametrize("name, content", [("sites.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504),
+                                           ("sites.ods", b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument"),
+                                           ("sites.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)])
+def test_a_workbook_geo_does_not_read_is_named_as_such(tmp_path, name, content):
+    # An Excel 97-2003 .xls said GDAL's "not recognized as being in a supported file format ... prefixing
+    # the file path with '<DRIVER>:'", an OpenDocument sheet "has no geometry column".
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=rf"{name}: is a spreadsheet geo does not read; save it as \.xlsx "
+                                         r"\(Excel 2007 or later\) or as CSV"):
+        load_file(path)
