@@ -317,6 +317,8 @@ def unreadable(exc, source, what="vector file") -> str:
     if type(exc).__name__ == "CRSError":  # pyogrio.errors.CRSError, without importing pyogrio here
         prj = " (its .prj)" if str(source).lower().endswith(".shp") else ""
         return f"has a coordinate reference system{prj} GDAL cannot read ({line})"
+    if "not recognized as being in a supported file format" in line:  # and GDAL's hint to prefix a driver
+        return f"not a {what} GDAL reads (GeoJSON, GeoPackage, Shapefile, KML, GPX...)"
     return f"not a readable {what} ({line})"
 
 
