@@ -96,10 +96,16 @@ def _writing(root):
 
 def _keep_stage_inputs(projects, layers_dir, options):
     """A stage that writes other files than the catalog and the layers (coverage, render) must
-    not write them over the catalog, a layer or a boundary file it reads."""
+    not write them over the catalog, a layer or a boundary file it reads; and a --layers-dir it was
+    given must be there (else the bundled 街道 would stand in for the ones geocode stored)."""
+    from geo.io import InputError
     from geo.outputs import keep_inputs
     from geo.pipeline import keep_boundary_inputs
 
+    given = click.get_current_context().get_parameter_source("layers_dir") == click.core.ParameterSource.COMMANDLINE
+    if given and not Path(layers_dir).exists():
+        raise InputError(layers_dir, "layers directory not found (run geo build or geo geocode first, or leave "
+                                     "--layers-dir out)")
     keep_inputs([projects], "the catalog")
     keep_boundary_inputs(options, layers_dir)
 

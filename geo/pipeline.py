@@ -38,6 +38,8 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     check_district_options(options.district_code, options.district_name)
 
     layers_dir = Path(layers_dir)
+    if layers_dir.exists() and not layers_dir.is_dir():  # else the bundled 街道 would stand in without a word
+        raise InputError(layers_dir, "is not a directory (expected the layers directory)")
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
     if options.districts is None and options.outline is None and options.district_code is None and prefer_layers \
             and zones_path.exists() and outline_path.exists():
