@@ -101,6 +101,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     from geo.gazetteer import Gazetteer, duplicate_names
     from geo.gazetteer_files import bundled_entries, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
+    from geo.osm_files import is_osm_file
     from geo.osm_shapefiles import is_geofabrik_extract
     from geo.osm_tables import is_osm_table
     from geo.safe_text import file_name
@@ -109,9 +110,9 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     gazetteer = Gazetteer()
     for path in gazetteers:
         tier = f"user gazetteer {file_name(path)}"
-        # Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's (by their
-        # columns): one road in many ways, merged like --osm.
-        if is_osm_geojson(path) or is_geofabrik_extract(path) or is_osm_table(path):
+        # An OSM file, Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's
+        # (by their columns): one road in many ways, merged like --osm.
+        if is_osm_file(path) or is_osm_geojson(path) or is_geofabrik_extract(path) or is_osm_table(path):
             outside = []
             entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
