@@ -13,6 +13,8 @@ import click
 from geo.safe_text import one_line
 
 BASEMAPS = ("osm", "amap", "tianditu", "none")
+COVERAGE_FORMATS = ("table", "csv", "json", "md")
+COVERAGE_EXTENSIONS = {".csv": "csv", ".json": "json", ".md": "md"}  # what a -o name says of its format
 # Paths are checked where they are read or written (geo.io), each problem in one line
 # naming the file; click's own readability check would print a usage block instead.
 INPUT_OR_OUTPUT_PATH = click.Path(readable=False)
@@ -108,6 +110,18 @@ def _keep_stage_inputs(projects, layers_dir, options):
                                      "--layers-dir out)")
     keep_inputs([projects], "the catalog")
     keep_boundary_inputs(options, layers_dir)
+
+
+def _coverage_format(fmt, output):
+    """The format of ``geo coverage``: ``--format``, else the one ``-o``'s extension names, else a
+    table; an extension naming another format than ``--format`` is refused (as geo export does)."""
+    from geo.io import InputError
+
+    named = COVERAGE_EXTENSIONS.get(Path(str(output)).suffix.lower()) if output else None
+    if fmt is not None and named is not None and named != fmt:
+        raise InputError("-o", f"{output} ends in {Path(str(output)).suffix} but --format is {fmt} (name it "
+                               f"{Path(str(output)).stem}.{'txt' if fmt == 'table' else fmt}, or drop --format)")
+    return fmt or named or "table"
 
 
 def _report_warnings(warnings):
@@ -272,7 +286,8 @@ def join(projects, layers_dir, **kwargs):
 @click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--by", type=click.Choice(["subdistrict", "district"]), default="subdistrict", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(COVERAGE_FORMATS), default=None,
+              help="Output format [default: the one -o's extension names (.csv, .json, .md), else table].")
 @click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Write to a file instead of the terminal.")
 @_boundary_options
 @_handle_errors
@@ -281,6 +296,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     from geo import pipeline
     from geo.coverage import format_coverage
 
+    fmt = _coverage_format(fmt, output)
     with _writing(Path(projects).parent):
         options = _boundaries_from(kwargs)
         _keep_stage_inputs(projects, layers_dir, options)
