@@ -15,6 +15,8 @@ from geo.safe_text import one_line
 BASEMAPS = ("osm", "amap", "tianditu", "none")
 COVERAGE_FORMATS = ("table", "csv", "json", "md")
 COVERAGE_EXTENSIONS = {".csv": "csv", ".json": "json", ".md": "md"}  # what a -o name says of its format
+# Extensions of files geo reads or writes: never an output folder's name.
+FILE_EXTENSIONS = (".html", ".htm", ".geojson", ".json", ".csv", ".md", ".xlsx", ".gpkg", ".shp", ".txt", ".zip")
 # Paths are checked where they are read or written (geo.io), each problem in one line
 # naming the file; click's own readability check would print a usage block instead.
 INPUT_OR_OUTPUT_PATH = click.Path(readable=False)
@@ -110,6 +112,17 @@ def _keep_stage_inputs(projects, layers_dir, options):
                                      "--layers-dir out)")
     keep_inputs([projects], "the catalog")
     keep_boundary_inputs(options, layers_dir)
+
+
+def _output_folder(value):
+    """``value`` as an output folder, unless it is no folder yet and names a file by its extension
+    (``-o maps.html`` would become a folder of that name holding the maps)."""
+    from geo.io import InputError
+
+    suffix = Path(str(value)).suffix.lower()
+    if suffix in FILE_EXTENSIONS and not Path(value).is_dir():
+        raise InputError(value, f"names a file ({suffix}), expected an output folder (geo writes several files there)")
+    return value
 
 
 def _coverage_format(fmt, output):
@@ -337,6 +350,7 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
     from geo.render import check_basemap
 
     check_basemap(basemap)
+    _output_folder(out_dir)
     with _writing(Path(projects).parent):
         options = _boundaries_from(kwargs)
         _keep_stage_inputs(projects, layers_dir, options)
@@ -411,7 +425,7 @@ def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_
     from geo.pipeline import run_build
 
     written, unlocated, warnings = run_build(
-        report and _report_argument(report), out_dir=out_dir, boundary_options=_boundaries_from(kwargs),
+        report and _report_argument(report), out_dir=_output_folder(out_dir), boundary_options=_boundaries_from(kwargs),
         gazetteers=gazetteers, osm=osm, online=online, encoding=encoding, basemap=basemap, inline=not cdn,
         progress=_stage_printer())
     _report_warnings(warnings)

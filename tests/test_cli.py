@@ -272,3 +272,20 @@ def test_a_layers_dir_that_is_a_file_or_missing_is_named_not_replaced_by_bundled
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"geo: error: {layers}: ") and result.output.count("\n") == 1
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("args", [["render", "-o", "maps.html"], ["build", "--basemap", "none", "--out-dir", "out.geojson"]])
+def test_an_output_folder_named_like_a_file_is_refused(tmp_path, monkeypatch, args):
+    # geo render -o maps.html made a folder named maps.html holding index.html, projects.html...
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    if args[0] == "render":
+        assert CliRunner().invoke(main, ["build", "--basemap", "none"]).exit_code == 0
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert f"{args[-1]}: names a file" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
