@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -120,7 +121,7 @@ def _output_folder(value):
     from geo.io import InputError
 
     suffix = Path(str(value)).suffix.lower()
-    if suffix in FILE_EXTENSIONS and not Path(value).is_dir():
+    if suffix in FILE_EXTENSIONS and not os.path.lexists(value):  # an existing file: "is a file" says it
         raise InputError(value, f"names a file ({suffix}), expected an output folder (geo writes several files there)")
     return value
 
@@ -218,6 +219,12 @@ def extract(report, output, encoding):
     from geo.pipeline import run_extract
 
     report = _report_argument(report)
+    suffix = Path(str(output)).suffix.lower()
+    if suffix in FILE_EXTENSIONS and suffix not in (".geojson", ".json"):
+        from geo.io import InputError
+
+        raise InputError(output, f"the catalog is GeoJSON, not {suffix}: name it .geojson (geo export projects "
+                                 "writes it as CSV, GeoPackage or Shapefile)")
     with _writing(Path(output).parent):
         features = run_extract(report, output, encoding=encoding)
     named = sum(1 for f in features if f["properties"].get("named", True))

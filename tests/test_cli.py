@@ -289,3 +289,17 @@ def test_an_output_folder_named_like_a_file_is_refused(tmp_path, monkeypatch, ar
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert f"{args[-1]}: names a file" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("name", ["projects.csv", "projects.xlsx", "projects.shp", "projects.gpkg"])
+def test_a_catalog_named_as_another_format_is_refused(tmp_path, name):
+    # geo extract report.txt -o projects.csv wrote GeoJSON into a .csv: Excel showed JSON text.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+    from geo.data import REPORT_PATH
+
+    result = CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(tmp_path / name)])
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert "the catalog is GeoJSON" in result.output and "geo export projects" in result.output
+    assert list(tmp_path.iterdir()) == []
