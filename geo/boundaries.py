@@ -110,6 +110,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     if outline_path is not None:
         outline, repairs = _load_outline(outline_path)
         warnings = warnings + repairs
+        # 街道 outside the outline given (another district's, or the 街道 of another): none would count
+        warnings += misplaced_warning(_split_layer(outline_path)[0], zones, outline, what="this outline")
         if code:
             warnings += datum_warning(_split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
@@ -390,6 +392,8 @@ def _choose_layer(path, name_field):
         return None
     if len(layers) <= 1:
         return None
+    if Path(path).is_dir():
+        layers.sort()  # GDAL lists a folder's Shapefiles in the file system's order, which varies
     infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")

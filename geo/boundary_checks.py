@@ -8,9 +8,10 @@ from geo import settings
 from geo.io import InputError
 
 
-def misplaced_warning(label, zones, bundled):
+def misplaced_warning(label, zones, bundled, what="the bundled outline of {name} ({code})"):
     """[one line] when official 街道 barely overlap the bundled outline of their district (wrong CRS, datum or
-    file); an InputError when they lie far from it (``settings.OUTLINE_FAR_M``)."""
+    file); an InputError when they lie far from it (``settings.OUTLINE_FAR_M``). ``what`` names the
+    outline (``this outline`` for an ``--outline`` file, ``label``)."""
     import shapely
 
     from geo.crs import metric_crs_for, metric_geometry
@@ -24,7 +25,7 @@ def misplaced_warning(label, zones, bundled):
     row = bundled.iloc[0]
     distance = mine.distance(theirs) if share == 0 else 0.0
     where = f"{distance / 1000:.0f} km from" if share == 0 else f"only {share:.0%} inside"
-    message = f"the 街道 lie {where} the bundled outline of {row['name']} ({row['code']})"
+    message = f"the 街道 lie {where} {what.format(name=row['name'], code=row['code'])}"
     if distance > settings.OUTLINE_FAR_M:
         raise InputError(label, f"{message}: no project there could be joined; wrong CRS or datum "
                                                 "(a .prj of another zone?), or another district's file (--district-code)?")

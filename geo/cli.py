@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -13,6 +14,10 @@ import click
 from geo.safe_text import one_line
 
 BASEMAPS = ("osm", "amap", "tianditu", "none")
+COVERAGE_FORMATS = ("table", "csv", "json", "md")
+COVERAGE_EXTENSIONS = {".csv": "csv", ".json": "json", ".md": "md"}  # what a -o name says of its format
+# Extensions of files geo reads or writes: never an output folder's name.
+FILE_EXTENSIONS = (".html", ".htm", ".geojson", ".json", ".csv", ".md", ".xlsx", ".gpkg", ".shp", ".txt", ".zip")
 # Paths are checked where they are read or written (geo.io), each problem in one line
 # naming the file; click's own readability check would print a usage block instead.
 INPUT_OR_OUTPUT_PATH = click.Path(readable=False)
@@ -76,11 +81,61 @@ def _boundaries_from(kwargs):
                                                          "district_code", "district_name", "districts_datum")})
 
 
+def _report_argument(value):
+    """The report to read: ``-`` is standard input (read as ``/dev/stdin``, which the readers take as a pipe)."""
+    if value == "-":
+        from geo.io import InputError
+
+        if not Path("/dev/stdin").exists():
+            raise InputError("-", "standard input cannot be read as a file here; save the report and give its name")
+        return "/dev/stdin"
+    return value
+
+
 def _writing(root):
     """The output set of a command that writes: lock ``root``, stage every file, commit at the end."""
     from geo.outputs import output_set
 
     return output_set(Path(root) if str(root) else Path("."))
+
+
+def _keep_stage_inputs(projects, layers_dir, options):
+    """A stage that writes other files than the catalog and the layers (coverage, render) must
+    not write them over the catalog, a layer or a boundary file it reads; and a --layers-dir it was
+    given must be there (else the bundled 街道 would stand in for the ones geocode stored)."""
+    from geo.io import InputError
+    from geo.outputs import keep_inputs
+    from geo.pipeline import keep_boundary_inputs
+
+    given = click.get_current_context().get_parameter_source("layers_dir") == click.core.ParameterSource.COMMANDLINE
+    if given and not Path(layers_dir).exists():
+        raise InputError(layers_dir, "layers directory not found (run geo build or geo geocode first, or leave "
+                                     "--layers-dir out)")
+    keep_inputs([projects], "the catalog")
+    keep_boundary_inputs(options, layers_dir)
+
+
+def _output_folder(value):
+    """``value`` as an output folder, unless it is no folder yet and names a file by its extension
+    (``-o maps.html`` would become a folder of that name holding the maps)."""
+    from geo.io import InputError
+
+    suffix = Path(str(value)).suffix.lower()
+    if suffix in FILE_EXTENSIONS and not os.path.lexists(value):  # an existing file: "is a file" says it
+        raise InputError(value, f"names a file ({suffix}), expected an output folder (geo writes several files there)")
+    return value
+
+
+def _coverage_format(fmt, output):
+    """The format of ``geo coverage``: ``--format``, else the one ``-o``'s extension names, else a
+    table; an extension naming another format than ``--format`` is refused (as geo export does)."""
+    from geo.io import InputError
+
+    named = COVERAGE_EXTENSIONS.get(Path(str(output)).suffix.lower()) if output else None
+    if fmt is not None and named is not None and named != fmt:
+        raise InputError("-o", f"{output} ends in {Path(str(output)).suffix} but --format is {fmt} (name it "
+                               f"{Path(str(output)).stem}.{'txt' if fmt == 'table' else fmt}, or drop --format)")
+    return fmt or named or "table"
 
 
 def _report_warnings(warnings):
@@ -159,15 +214,22 @@ def main(verbose):
 @_max_size_option
 @_handle_errors
 def extract(report, output, encoding):
-    """Extract the spatial projects of REPORT (text, a saved web page, a Word .docx or .doc, a PDF or an OFD)
-    into a catalog."""
+    """Extract the spatial projects of REPORT (text, a saved web page, a Word .docx or .doc, a PDF or an OFD;
+    - reads standard input) into a catalog."""
     from geo.pipeline import run_extract
 
+    report = _report_argument(report)
+    suffix = Path(str(output)).suffix.lower()
+    if suffix in FILE_EXTENSIONS and suffix not in (".geojson", ".json"):
+        from geo.io import InputError
+
+        raise InputError(output, f"the catalog is GeoJSON, not {suffix}: name it .geojson (geo export projects "
+                                 "writes it as CSV, GeoPackage or Shapefile)")
     with _writing(Path(output).parent):
         features = run_extract(report, output, encoding=encoding)
     named = sum(1 for f in features if f["properties"].get("named", True))
     groups = len(features) - named
-    click.echo(f"wrote {output}: {len(features)} projects ({named} named, {groups} counted group{'' if groups == 1 else 's'})")
+    click.echo(f"wrote {one_line(output)}: {len(features)} projects ({named} named, {groups} counted group{'' if groups == 1 else 's'})")
 
 
 @main.command()
@@ -188,7 +250,13 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
     from geo import pipeline
 
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir, prefer_layers=False)
+        from geo.outputs import keep_inputs
+
+        options = _boundaries_from(kwargs)
+        keep_inputs(gazetteers, "a gazetteer")
+        keep_inputs([osm], "the OSM extract")
+        pipeline.keep_boundary_inputs(options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir, prefer_layers=False)
         _report_warnings(boundaries.warnings)
         features, source = pipeline.read_catalog(projects)
         gazetteer_warnings = []
@@ -197,9 +265,9 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         _report_warnings(gazetteer_warnings + pipeline.fit_warnings(features, boundaries))
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
-    click.echo(f"wrote {projects}: {len(features) - len(unlocated)} of {len(features)} projects located")
+    click.echo(f"wrote {one_line(projects)}: {len(features) - len(unlocated)} of {len(features)} projects located")
     for path in layers:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)
 
 
@@ -220,15 +288,17 @@ def join(projects, layers_dir, **kwargs):
     from geo import pipeline
 
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        options = _boundaries_from(kwargs)
+        pipeline.keep_boundary_inputs(options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir)
         _report_warnings(boundaries.warnings)
         features, source = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         written = pipeline.write_layers(features, boundaries, layers_dir)
     for path in written:
-        click.echo(f"wrote {path}")
-    click.echo(f"wrote {projects}: {allocations['id'].nunique()} projects allocated to "
+        click.echo(f"wrote {one_line(path)}")
+    click.echo(f"wrote {one_line(projects)}: {allocations['id'].nunique()} projects allocated to "
                f"{allocations['code'].nunique()} of {len(boundaries.zones)} 街道")
 
 
@@ -236,7 +306,8 @@ def join(projects, layers_dir, **kwargs):
 @click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--by", type=click.Choice(["subdistrict", "district"]), default="subdistrict", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(COVERAGE_FORMATS), default=None,
+              help="Output format [default: the one -o's extension names (.csv, .json, .md), else table].")
 @click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Write to a file instead of the terminal.")
 @_boundary_options
 @_handle_errors
@@ -245,8 +316,11 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     from geo import pipeline
     from geo.coverage import format_coverage
 
+    fmt = _coverage_format(fmt, output)
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        options = _boundaries_from(kwargs)
+        _keep_stage_inputs(projects, layers_dir, options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir)
         _report_warnings(boundaries.warnings)
         if by == "district":
             boundaries = pipeline.district_as_zone(boundaries)
@@ -263,7 +337,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
                 write_text_atomic(Path(output).with_suffix(".csvt"), csvt_text(coverage_tables(report)["coverage.csv"]))
             (write_csv_atomic if fmt == "csv" else write_text_atomic)(output, text)
     if output:
-        click.echo(f"wrote {output}")
+        click.echo(f"wrote {one_line(output)}")
     else:
         click.echo(text, nl=False)
 
@@ -283,15 +357,18 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
     from geo.render import check_basemap
 
     check_basemap(basemap)
+    _output_folder(out_dir)
     with _writing(Path(projects).parent):
-        boundaries = pipeline.resolve_boundaries(_boundaries_from(kwargs), layers_dir)
+        options = _boundaries_from(kwargs)
+        _keep_stage_inputs(projects, layers_dir, options)
+        boundaries = pipeline.resolve_boundaries(options, layers_dir)
         _report_warnings(boundaries.warnings)
         features, _ = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
         report = pipeline.coverage_of(features, allocations, boundaries)
         written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, inline=not cdn)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
 
 
 @main.command(name="layers")
@@ -300,15 +377,16 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
 def layers_command(layers_dir):
     """List the layers with feature counts, geometry types and CRS."""
     from geo.export import list_layers
-
     from geo.io import InputError
+    from geo.outputs import finish_pending
 
+    finish_pending(Path(layers_dir).parent)  # a commit a killed run left is finished before the layers are read
     rows = list_layers(layers_dir)
     if not rows:
         raise InputError(layers_dir, "no layers found (run geo build or geo geocode first)")
     width = max(len(r["layer"]) for r in rows)
     for row in rows:
-        click.echo(f"{row['layer']:<{width}}  {row['features']:>5}  {row['geometry_types']:<28}  {row['crs']}")
+        click.echo(f"{one_line(row['layer']):<{width}}  {row['features']:>5}  {row['geometry_types']:<28}  {row['crs']}")
 
 
 @main.command()
@@ -329,11 +407,12 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
         written = export_layers(layer, fmt=fmt, category=category, subdistrict=subdistrict, crs=target_crs,
                                 output=output, layers_dir=layers_dir)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
 
 
 @main.command()
-@click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None, help="Report text (default: bundled Tianqiao excerpt).")
+@click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None,
+              help="Report text, - for standard input (default: bundled Tianqiao excerpt).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
 @click.option("--gazetteer", "gazetteers", multiple=True, type=INPUT_OR_OUTPUT_PATH, help="Gazetteer file; repeatable.")
@@ -353,10 +432,10 @@ def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_
     from geo.pipeline import run_build
 
     written, unlocated, warnings = run_build(
-        report, out_dir=out_dir, boundary_options=_boundaries_from(kwargs), gazetteers=gazetteers, osm=osm,
-        online=online, encoding=encoding, basemap=basemap, inline=not cdn,
+        report and _report_argument(report), out_dir=_output_folder(out_dir), boundary_options=_boundaries_from(kwargs),
+        gazetteers=gazetteers, osm=osm, online=online, encoding=encoding, basemap=basemap, inline=not cdn,
         progress=_stage_printer())
     _report_warnings(warnings)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)

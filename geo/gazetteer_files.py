@@ -11,6 +11,7 @@ from geo import settings
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
+from geo.safe_text import file_name
 from geo.tables import TABLE_SUFFIXES, read_table, text_or_none as _text, with_synonyms
 
 
@@ -19,6 +20,11 @@ def bundled_entries():
     from geo.data import GAZETTEER_PATH
 
     return load_file(GAZETTEER_PATH, tier="bundled gazetteer")
+
+
+# Spreadsheets GDAL cannot read (Excel 97-2003, WPS) or reads without their columns' meaning
+# (OpenDocument, as attribute tables with "no geometry column").
+OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".fods", ".numbers")
 
 
 def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
@@ -45,7 +51,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     (:func:`geo.hand_placed.check_file`): InputError otherwise. Other rows that cannot
     place anything are left out with one warning (appended to
     ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection,
-    a line of zero length, a road (by its ``feature_type``, ``category`` or name) given
+    a line of zero length, a polygon of zero area, a road (by its ``feature_type``, ``category`` or name) given
     as a point or a polygon, unless the planner drew it so on the projects map (its
     ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
     geometry type, and such a row keeps the shape drawn).
@@ -53,6 +59,8 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     from geo.io import check_input_file, warn
 
     path = check_input_file(Path(path))
+    if path.suffix.lower() in OTHER_SPREADSHEETS:
+        raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
     if path.suffix.lower() in TABLE_SUFFIXES:
         rows, geoms = read_table(path)
     else:
@@ -79,9 +87,19 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a GeometryCollection, give one geometry type per row"
         elif kind in LINE_TYPES and geom.length == 0:
             unusable[number] = "a line of zero length"
+        elif kind in ("Polygon", "MultiPolygon") and _zero_area(geom):
+            unusable[number] = "a polygon of zero area"
         elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) != settings.HAND_PLACED_SOURCE:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
+
+
+def _zero_area(geom) -> bool:
+    """Whether a polygon encloses nothing, even repaired (a ring drawn back along itself); a bow tie's
+    lobes, which cancel in its signed area, do enclose."""
+    import shapely
+
+    return geom.area == 0 and shapely.area(shapely.make_valid(geom)) == 0
 
 
 def _reasons(unusable):
@@ -152,8 +170,9 @@ def _read_vector_rows(path, warnings=None):
     keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
     rows = [with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
     if rows and not any(_text(row.get("name")) for row in rows):
-        if any("name" in row for row in rows[:1]):
-            raise InputError(path, "no entry has a name (its name column is empty)")
+        named = next((column for key, column in zip(keys, columns) if "name" in with_synonyms({key: None})), None)
+        if named is not None:
+            raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     return rows, list(gdf.geometry.values)
 
@@ -290,7 +309,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
         entries.append(Entry(
             name=name,
             geometry=geom,
-            source=_text(row.get("source")) or f"{tier} {path.name}",
+            source=_text(row.get("source")) or f"{tier} {file_name(path)}",
             method=method,
             source_datum=str(canonical),
             accuracy_m=accuracy,

@@ -501,13 +501,17 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.
     import json
     from pathlib import Path
 
+    import shapely.errors
     import shapely.geometry
 
     from geo.gazetteer import Entry
-    from geo.io import parse_json, write_text_atomic
+    from geo.io import InputError, parse_json, write_text_atomic
 
     cache_path = Path(cache_path)
     cache = parse_json(cache_path.read_text(encoding="utf-8"), cache_path) if cache_path.exists() else {}
+    if not isinstance(cache, dict):
+        raise InputError(cache_path, f"is no cache of Nominatim answers (a JSON {type(cache).__name__}, not an "
+                                     "object); delete it to ask Nominatim again")
     state = {"geocoder": None}
 
     def _request(query):
@@ -538,9 +542,14 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.
         raw = cache[query]
         if not raw:
             return None
-        geom = shapely.geometry.shape(raw["geojson"]) if raw.get("geojson") else \
-            shapely.geometry.Point(float(raw["lon"]), float(raw["lat"]))
-        return Entry(name=raw.get("display_name", name).split(",")[0], geometry=geom,
+        try:
+            geom = shapely.geometry.shape(raw["geojson"]) if raw.get("geojson") else \
+                shapely.geometry.Point(float(raw["lon"]), float(raw["lat"]))
+            label = str(raw.get("display_name", name)).split(",")[0]
+        except (AttributeError, KeyError, TypeError, ValueError, shapely.errors.ShapelyError) as exc:
+            raise InputError(cache_path, f"its answer for {query!r} is damaged ({type(exc).__name__}: "
+                                         f"{one_line(exc)}); delete it to ask Nominatim again") from None
+        return Entry(name=label, geometry=geom,
                      source="Nominatim (© OpenStreetMap contributors, ODbL)",
                      method=f"Nominatim search {query!r}", source_datum="wgs84",
                      accuracy_m=_bbox_accuracy(raw), tier="Nominatim")

@@ -75,9 +75,13 @@ def atomic_path(path, suffix=None, *, staged=True):
     """
     from geo.outputs import active
 
+    if str(path).endswith(("/", os.sep)) or (os.altsep and str(path).endswith(os.altsep)):
+        raise InputError(path, "names a folder (it ends in a slash), expected an output file name")
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "is a directory, expected an output file name")
+    if path.exists() and not path.is_file():  # renamed over, /dev/null (as root) would become a file
+        raise InputError(path, "is a pipe or device, expected an output file name (geo writes its outputs to files)")
     outputs = active() if staged else None
     if outputs is not None:
         tmp = outputs.staged_path(path)
@@ -260,6 +264,18 @@ def check_input_file(path, *, streams=False) -> Path:
     if path.stat().st_size == 0:
         raise InputError(path, "file is empty (0 bytes)")
     return path
+
+
+def check_library_path(path, library: str = "GDAL") -> Path:
+    """``path``, unless its name holds bytes that are no UTF-8, which a C library taking UTF-8 names
+    (GDAL, osmium) cannot open: InputError naming it (a GBK name unzipped from a Windows zip)."""
+    try:
+        os.fspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(path, f"its name (or its folder's) holds bytes that are no UTF-8, a GBK name from a zip "
+                               f"made on Windows?, which {library} cannot open: rename it, or unzip with "
+                               "'unzip -O GBK'") from None
+    return Path(path)
 
 
 def _is_stream(path: Path) -> bool:

@@ -15,6 +15,7 @@ from geo.osm_routes import ROUTE_NAME_KEY, by_id, geojson_routes, read_routes, r
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
 from geo.osm_tables import EXPECTED, is_osm_table, read_tables
 from geo.osm_tables import source_name as table_source_name
+from geo.safe_text import file_name
 from geo.osm_tags import (LINE_KEYS, NAME_KEYS, PLACE_KEY, area_key, former_names, is_place, oneway_of, osm_category,
                           point_key, road_codes, station_names, tag_names)
 
@@ -125,7 +126,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         # A namesake road in the next county is not part of ours: ways are kept one by one.
         ways, far_ways = _split_ways(ways, near)
     extract = table_source_name(path) if is_osm_table(path, loose=True) else source_name(path) \
-        if is_shapefile_extract(path) else f"OpenStreetMap extract {path.name}"
+        if is_shapefile_extract(path) else f"OpenStreetMap extract {file_name(path)}"
     source = f"{extract} (© OpenStreetMap contributors, ODbL)"
     entries = road_entries(ways, crs, source) if ways else []
     entries += [_poi_entry(name, tags, geom, kind, ids, source) for name, tags, kind, ids, geom in points + areas]
@@ -218,6 +219,10 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None):
     import shapely
 
     from geo import progress
+    from geo.io import check_library_path
+
+    if source == path:
+        check_library_path(path, "osmium")
 
     wkb = osmium.geom.WKBFactory()
     for assemble_areas in (True, False):

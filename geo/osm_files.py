@@ -117,6 +117,14 @@ def _refuse_incomplete(path, remark):
                                "ask for a smaller area or raise [timeout:...]/[maxsize:...]")
 
 
+OSM_SUFFIXES = (".osm", ".pbf", ".o5m", ".osm.gz", ".osm.bz2")
+
+
+def is_osm_file(path) -> bool:
+    """True for a file osmium reads by its name: ``.osm`` (also gzipped or bzipped), ``.osm.pbf``, ``.o5m``."""
+    return Path(path).name.lower().endswith(OSM_SUFFIXES) and not Path(path).is_dir()
+
+
 def is_overpass_json(path) -> bool:
     """True for an Overpass API answer in JSON (``[out:json]``), by its first bytes: an
     object whose ``elements`` comes before any list (GeoJSON's ``features``); an ``elements``

@@ -121,6 +121,28 @@ def place(source, target) -> None:
     os.replace(source, outputs.staged_path(target))
 
 
+def keep_inputs(paths, role: str) -> None:
+    """Refuse, for the rest of this run, to write over or remove these input files.
+
+    A command whose output is another kind of file than an input (a catalog over its
+    report, a coverage table over the catalog) would destroy that input. Outside an
+    output set this does nothing.
+
+    Parameters
+    ----------
+    paths : iterable of path or None
+        The input files (``None`` and paths that are no file are passed over; a QGIS-style
+        ``file|layername=x`` counts as ``file``).
+    role : str
+        What the file is to this run, for the message (``"the report"``).
+    """
+    outputs = active()
+    if outputs is not None:
+        for path in paths:
+            if path is not None:
+                outputs.keep(str(path).split("|", 1)[0], role)
+
+
 def will_exist(path) -> bool:
     """Whether ``path`` is there once the current run commits (staged, or on disk and kept)."""
     outputs = active()
@@ -214,9 +236,31 @@ class OutputSet:
         self._moves = {}    # final path -> staged path
         self._removes = set()
         self._created = []  # folders made for this run's outputs, removed again if it fails
+        self._inputs = {}   # (device, inode) of input files no output may replace -> their role
+
+    def keep(self, path, role: str) -> None:
+        """Note an input file that no output of this run may replace (see :func:`keep_inputs`)."""
+        with contextlib.suppress(OSError):
+            if os.path.isfile(path):
+                stat = os.stat(path)
+                self._inputs.setdefault((stat.st_dev, stat.st_ino), role)
+
+    def _check_not_input(self, target) -> None:
+        """InputError when ``target`` is (a link to) an input file this run keeps."""
+        try:
+            stat = os.stat(target)
+        except OSError:
+            return
+        role = self._inputs.get((stat.st_dev, stat.st_ino))
+        if role is not None:
+            from geo.io import InputError
+
+            raise InputError(target, f"is {role} this run reads: an output written over it would destroy that input "
+                                     "(write the outputs elsewhere, or give a copy of it)")
 
     def staged_path(self, target) -> Path:
         """Where to write ``target`` until commit (a short name in a folder beside it)."""
+        self._check_not_input(target)
         target = Path(os.path.abspath(target))
         stage = self._stage(target.parent)
         self._removes.discard(target)
@@ -244,6 +288,7 @@ class OutputSet:
         self._created += [Path(os.path.abspath(f)) for f in folders]
 
     def remove(self, path) -> None:
+        self._check_not_input(path)
         target = Path(os.path.abspath(path))
         self._moves.pop(target, None)
         if target.exists():
@@ -266,7 +311,8 @@ class OutputSet:
         if not plan["moves"] and not plan["removes"]:
             return
         journal = self.root / JOURNAL_NAME
-        with _interrupts_held() as pending:
+        folders = {Path(step["target"]).parent for step in plan["moves"] + plan["removes"]}
+        with _commit_locks(folders, settings.LOCK_WAIT_S), _interrupts_held() as pending:
             _write_journal(journal, plan)  # from here on the new set wins, even after a crash
             try:
                 _run_plan(journal, plan)
@@ -335,7 +381,7 @@ class _Blocked(Exception):
 
 def _write_journal(journal: Path, plan: dict) -> None:
     tmp = journal.with_name(journal.name + ".tmp")
-    tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(plan), encoding="ascii")  # escaped: a path of GBK bytes (lone surrogates) too
     os.replace(tmp, journal)
 
 
@@ -473,23 +519,36 @@ def _finish(journal: Path, plan) -> None:
         journal.unlink()
 
 
-def lock_path(root) -> Path:
-    """The lock file of an output folder: one per resolved folder, in the user's temporary folder."""
+def lock_path(root, kind="run") -> Path:
+    """The lock file of an output folder: one per resolved folder and kind, in the user's temporary folder.
+
+    ``run`` is held by a run on its root folder from start to end; ``commit`` by a run moving its
+    files into a folder, whatever its root (runs from two projects writing one folder).
+    """
     import hashlib
     import tempfile
 
     user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
-    return Path(tempfile.gettempdir()) / f"geo-locks-{user}" / f"{digest}.lock"
+    digest = hashlib.sha256(os.fsencode(Path(root).resolve())).hexdigest()[:20]  # a name of GBK bytes too
+    return Path(tempfile.gettempdir()) / f"geo-locks-{user}" / f"{digest}{'' if kind == 'run' else '.' + kind}.lock"
 
 
 @contextlib.contextmanager
-def _run_lock(root: Path, wait_s: float):
+def _commit_locks(folders, wait_s: float):
+    """Hold the commit lock of every folder (in sorted order: two commits never wait on each other)."""
+    with contextlib.ExitStack() as stack:
+        for folder in sorted({Path(f).resolve() for f in folders}):
+            stack.enter_context(_run_lock(folder, wait_s, kind="commit"))
+        yield
+
+
+@contextlib.contextmanager
+def _run_lock(root: Path, wait_s: float, kind="run"):
     from filelock import FileLock, Timeout
 
     from geo.io import InputError
 
-    path = lock_path(root)
+    path = lock_path(root, kind)
     try:
         path.parent.mkdir(mode=0o700, exist_ok=True)
         lock = FileLock(str(path))

@@ -38,6 +38,8 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     check_district_options(options.district_code, options.district_name)
 
     layers_dir = Path(layers_dir)
+    if layers_dir.exists() and not layers_dir.is_dir():  # else the bundled 街道 would stand in without a word
+        raise InputError(layers_dir, "is not a directory (expected the layers directory)")
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
     if options.districts is None and options.outline is None and options.district_code is None and prefer_layers \
             and zones_path.exists() and outline_path.exists():
@@ -62,12 +64,28 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
 # --------------------------------------------------------------------------- stages
 
 
+def keep_boundary_inputs(options: BoundaryOptions, layers_dir=None) -> None:
+    """Refuse, for the rest of this run, outputs over the boundary files it reads: ``--districts``,
+    ``--outline`` and, given ``layers_dir``, the layers there (see :func:`geo.outputs.keep_inputs`)."""
+    from geo.outputs import keep_inputs
+
+    keep_inputs([options.districts], "the --districts file")
+    keep_inputs([options.outline], "the --outline file")
+    if layers_dir is not None and Path(layers_dir).is_dir():
+        keep_inputs(sorted(Path(layers_dir).glob("*.geojson")), "a layer")
+
+
 def run_extract(report, output="projects.geojson", *, encoding="auto"):
     """Extract the catalog from a report file; write it (geometry null) and return the features."""
     from geo.extract import extract_file
 
+    from geo.outputs import keep_inputs
+
+    from geo.safe_text import file_name
+
+    keep_inputs([report], "the report")
     features = extract_file(report, encoding=encoding)
-    write_catalog(output, features, Path(report).name)
+    write_catalog(output, features, file_name(report))
     return features
 
 
@@ -83,16 +101,18 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     from geo.gazetteer import Gazetteer, duplicate_names
     from geo.gazetteer_files import bundled_entries, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
+    from geo.osm_files import is_osm_file
     from geo.osm_shapefiles import is_geofabrik_extract
     from geo.osm_tables import is_osm_table
+    from geo.safe_text import file_name
 
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
-        tier = f"user gazetteer {Path(path).name}"
-        # Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's (by their
-        # columns): one road in many ways, merged like --osm.
-        if is_osm_geojson(path) or is_geofabrik_extract(path) or is_osm_table(path):
+        tier = f"user gazetteer {file_name(path)}"
+        # An OSM file, Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's
+        # (by their columns): one road in many ways, merged like --osm.
+        if is_osm_file(path) or is_osm_geojson(path) or is_geofabrik_extract(path) or is_osm_table(path):
             outside = []
             entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
@@ -125,6 +145,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
 
     from geo.geocode import geocode_projects, nominatim_lookup
     from geo.hand_placed import check_used
+    from geo.safe_text import file_name
 
     outline = shapely.union_all(boundaries.outline.geometry.values)
     gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs, warnings)
@@ -133,7 +154,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
-    check_used(features, gazetteer, {f"user gazetteer {Path(path).name}": path for path in gazetteers})
+    check_used(features, gazetteer, {f"user gazetteer {file_name(path)}": path for path in gazetteers})
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]))
@@ -319,8 +340,9 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     called before each stage.
     """
     from geo.data import REPORT_PATH
-    from geo.outputs import finish_pending, output_set
+    from geo.outputs import finish_pending, keep_inputs, output_set
     from geo.render import check_basemap
+    from geo.safe_text import file_name
 
     check_basemap(basemap)  # a missing tile key should fail before the slow stages, not after
     say = progress or (lambda message: None)
@@ -328,7 +350,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     finish_pending(out_dir)  # a commit a killed run left is finished first, whatever this run's inputs
     report = Path(report) if report else REPORT_PATH
     boundary_options = boundary_options or BoundaryOptions()
-    say(f"extract: reading {report.name}")
+    say(f"extract: reading {file_name(report)}")
     features, dated = _extract_dated(report, encoding)
     say("geocode: loading boundaries and gazetteers")
     boundaries = resolve_boundaries(boundary_options, prefer_layers=False)
@@ -343,10 +365,14 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     # Every output is staged and all move into place together at the end: an error or an
     # interrupt in any stage leaves the previous set of outputs whole.
     with output_set(out_dir):
-        written = [write_catalog(out_dir / "projects.geojson", features, report.name, boundaries.metric_crs)]
+        keep_inputs([report], "the report")
+        keep_inputs(gazetteers, "a gazetteer")
+        keep_inputs([osm], "the OSM extract")
+        keep_boundary_inputs(boundary_options)
+        written = [write_catalog(out_dir / "projects.geojson", features, file_name(report), boundaries.metric_crs)]
         written += write_layers(features, boundaries, out_dir / "layers")
         maps_dir = out_dir / "maps_out"
-        written += write_coverage(coverage, maps_dir, {"报告 Report": report.name,
+        written += write_coverage(coverage, maps_dir, {"报告 Report": file_name(report),
                                                        "报告日期 Report date": dated or "未注明 not stated in the text"})
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)

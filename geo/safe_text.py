@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 
 # C0 and C1 control characters (tab, line breaks and escapes included), the line separators and
 # the bidirectional controls (marks, embeddings, overrides, isolates: U+202E shows the rest of a
 # line right to left, as in Trojan Source, CVE-2021-42574).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates too: the bytes of a file name in another code (GBK on a UTF-8 system), which
+# cannot be written to a terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # Characters a spreadsheet cell cannot hold (the XML 1.0 exclusions openpyxl refuses).
 _NOT_IN_CELLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # A cell opening with one of these is a formula to Excel, LibreOffice and WPS (OWASP CSV injection).
@@ -17,12 +20,33 @@ FORMULA_OPENERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d",
 
 def one_line(text) -> str:
     """``text`` on one terminal line: line breaks, tabs, escapes and bidirectional controls written
-    as ``\\n``, ``\\x1b``, ``\\u202e``.
+    as ``\\n``, ``\\x1b``, ``\\u202e``, and the lone surrogates of a file name in another code as
+    ``\\udcb1``.
 
     A message that names a file or a value read from one (a path holding a newline, a name
     holding an ANSI escape) stays one line and cannot restyle the terminal.
     """
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def file_name(path) -> str:
+    """The name of the file ``path`` as text that can be written (UTF-8) anywhere.
+
+    A name the file system holds in another code (GBK bytes, from a zip made on Chinese
+    Windows, on a UTF-8 system) reaches Python with its bytes as lone surrogates, which no
+    file can hold: it is decoded as GB18030 when it can be, else its bytes that are no
+    UTF-8 become U+FFFD.
+    """
+    name = os.path.basename(os.fspath(path))
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def cell_text(text: str, quote_formula: bool = True) -> str:

@@ -22,12 +22,15 @@ _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 
 
-# Chinese column names of the same fields.
-_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "别名": "aliases", "精度": "accuracy_m", "来源": "source"}
+# Chinese column names of the same fields, and geo's own Shapefile export's short names
+# (geo.export.SHAPEFILE_FIELD_NAMES: source_datum is src_datum there).
+_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "别名": "aliases",
+             "精度": "accuracy_m", "来源": "source", "src_datum": "source_datum"}
 
 
 def with_synonyms(row):
-    """The row with its Chinese column names (名称, 坐标系, 别名) also under the English ones."""
+    """The row with its Chinese column names (名称, 坐标系, 别名) and short ones (src_datum) also under
+    the English ones."""
     for chinese, english in _SYNONYMS.items():
         if text_or_none(row.get(english)) is None and chinese in row:
             row[english] = row[chinese]
@@ -93,7 +96,11 @@ def _excel_records(path):
         raise InputError(path, f"not a readable Excel workbook ({exc})") from None
     sheet = book.worksheets[0]
     records = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    records = [(number, r) for number, r in enumerate(records, 1) if any(cell.strip() for cell in r)]
+    merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
+    titles = _title_rows(records, merged)
+    _fill_merged_cells(records, merged)
+    records = [(number, r) for number, r in enumerate(records, 1)
+               if number not in titles and any(cell.strip() for cell in r)]
     # Sheet1 left empty and the table on another sheet: say so rather than "no name column".
     filled = None if records else next(
         (other.title for other in book.worksheets[1:]
@@ -103,6 +110,55 @@ def _excel_records(path):
         raise InputError(path, f"its first sheet ({sheet.title!r}) is empty; geo reads the first sheet only "
                                f"(move sheet {filled!r} first)")
     return (records[0][1] if records else []), records[1:], None
+
+
+def _merged_ranges(path, part):
+    """(min_col, min_row, max_col, max_row) of every merged range of the sheet stored as ``part``
+    (a read-only sheet does not parse them); none when the part cannot be read."""
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    if not part:
+        return []
+    ranges = []
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as xml:
+            for _, element in iterparse(xml):
+                if element.tag.endswith("}mergeCell") and element.get("ref"):
+                    ranges.append(range_boundaries(element.get("ref")))
+                element.clear()
+    except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile, SyntaxError):
+        return []
+    return ranges
+
+
+def _title_rows(records, ranges):
+    """Numbers of the rows above the table that hold only a title: one cell merged across
+    columns (天桥区项目点位表 over the header), which no header is."""
+    titles = set()
+    across = {(min_row, min_col) for min_col, min_row, max_col, max_row in ranges if max_col > min_col}
+    for number, row in enumerate(records, 1):
+        filled = [column for column, cell in enumerate(row, 1) if cell.strip()]
+        if not filled:
+            continue
+        if len(filled) != 1 or (number, filled[0]) not in across:
+            break
+        titles.add(number)
+    return titles
+
+
+def _fill_merged_cells(records, ranges):
+    """Give every cell of a merged range its first cell's value, as Excel shows it (a datum or a
+    road's name typed once over several rows); ``records`` are the sheet's rows from row 1, column A."""
+    for min_col, min_row, max_col, max_row in ranges:
+        if min_row > len(records) or min_col > len(records[min_row - 1]):
+            continue
+        value = records[min_row - 1][min_col - 1]
+        for row in records[min_row - 1:max_row]:
+            row.extend([""] * (max_col - len(row)))
+            row[min_col - 1:max_col] = [value] * (max_col - min_col + 1)
 
 
 def read_table(path):

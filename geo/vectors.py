@@ -6,7 +6,7 @@ import contextlib
 import re
 from pathlib import Path
 
-from geo.io import InputError, check_input_file, error_line, parse_json
+from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
@@ -332,6 +332,8 @@ def unreadable(exc, source, what="vector file") -> str:
     if type(exc).__name__ == "CRSError":  # pyogrio.errors.CRSError, without importing pyogrio here
         prj = " (its .prj)" if str(source).lower().endswith(".shp") else ""
         return f"has a coordinate reference system{prj} GDAL cannot read ({line})"
+    if "not recognized as being in a supported file format" in line:  # and GDAL's hint to prefix a driver
+        return f"not a {what} GDAL reads (GeoJSON, GeoPackage, Shapefile, KML, GPX...)"
     return f"not a readable {what} ({line})"
 
 
@@ -387,6 +389,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, "is a directory, expected a vector file")
     if not path.is_dir():
         check_input_file(path)
+    check_library_path(path)
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":

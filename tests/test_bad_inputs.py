@@ -503,3 +503,16 @@ def test_verbose_shows_the_traceback(work):
     assert result.returncode != 0
     assert "Traceback (most recent call last)" in result.stderr
     assert "InputError" in result.stderr and "invalid JSON" in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdin"), reason="no /dev/stdin")
+def test_a_report_given_as_a_dash_is_read_from_standard_input(work):
+    # `geo extract -` said "-: file not found", as if the dash named a file.
+    report = (work / "report_utf8.txt").read_bytes()
+    for args in (["extract", "-", "-o", "dash.geojson"], ["build", "--report", "-", "--basemap", "none",
+                                                         "--out-dir", "dash"]):
+        result = subprocess.run([sys.executable, "-m", "geo", *args], cwd=work, input=report, capture_output=True,
+                                timeout=300)
+        assert result.returncode == 0, result.stderr
+    for catalog in (work / "dash.geojson", work / "dash" / "projects.geojson"):
+        assert len(json.loads(catalog.read_text(encoding="utf-8"))["features"]) == 2

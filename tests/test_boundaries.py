@@ -233,3 +233,19 @@ def test_a_self_intersecting_outline_is_repaired_with_a_warning_naming_the_file(
     b = load_boundaries(outline_path=path)
     assert f"{path}: repaired 1 invalid polygon(s) (self-intersection): feature 1" in b.warnings
     assert b.outline.geometry.iloc[0].is_valid and b.outline.geometry.iloc[0].area == pytest.approx(0.02)
+
+
+@pytest.mark.parametrize("offset, refused", [(0.05, False), (1.0, True)])
+def test_an_outline_the_subdistricts_lie_outside_is_named(tmp_path, offset, refused):
+    # --outline of another district beside the bundled 街道 (or --districts): only the fit warning
+    # after geocoding hinted that every project lay "outside the district".
+    bundled = load_boundaries().outline.geometry.iloc[0]
+    path = tmp_path / "other.geojson"
+    gpd.GeoDataFrame({"name": ["其他区"]}, geometry=[shapely.affinity.translate(bundled, xoff=offset * 4)],
+                     crs=4326).to_file(path)
+    if refused:
+        with pytest.raises(InputError, match=r"other.geojson: the 街道 lie \d+ km from this outline"):
+            load_boundaries(outline_path=path)
+    else:
+        warnings = load_boundaries(outline_path=path).warnings
+        assert any(w.startswith(f"{path}: the 街道 lie only ") and "inside this outline" in w for w in warnings)

@@ -370,3 +370,14 @@ def test_an_outline_with_infinite_coordinates_is_refused_naming_the_file(tmp_pat
                     '[117.0, 36.68]]]}}]}', encoding="utf-8")
     with pytest.raises(InputError, match=r"outline.geojson: has NaN or infinite coordinates"):
         load_boundaries(outline_path=path)
+
+
+def test_a_folder_with_two_candidate_shapefiles_names_them_in_name_order(tmp_path):
+    # The folder's layers came in the file system's order ("b, a" on one machine, "a, b" on another).
+    folder = tmp_path / "jd"
+    folder.mkdir()
+    for name in ("b", "c", "a"):
+        pyogrio.write_dataframe(_zones(), folder / f"{name}.shp", encoding="UTF-8")
+    with pytest.raises(InputError, match=r"several layers have a 'JDMC' column \(a, b, c\); name one as "
+                                         r"'.*jd\|layername=a'"):
+        load_official_zones(folder, name_field="JDMC")

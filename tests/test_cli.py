@@ -250,3 +250,56 @@ def test_an_unreadable_input_is_one_line_naming_it(monkeypatch, capsys, tmp_path
 def test_help_is_still_shown_in_full(monkeypatch, capsys):
     code, out, _ = _entry_point(monkeypatch, capsys, ["extract", "--help"])
     assert code == 0 and out.startswith("Usage: geo extract [OPTIONS] REPORT") and "--encoding" in out
+
+
+@pytest.mark.parametrize("command", ["coverage", "render", "join"])
+@pytest.mark.parametrize("layers", ["projects.geojson", "layrs"])
+def test_a_layers_dir_that_is_a_file_or_missing_is_named_not_replaced_by_bundled_boundaries(tmp_path, monkeypatch,
+                                                                                            command, layers):
+    # geo render --layers-dir <a file or a typo> drew the bundled approximate 街道, not the official
+    # ones geocode stored in layers/, without a word.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["build", "--basemap", "none"]).exit_code == 0
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(main, [command, "--layers-dir", layers])
+    if command == "join" and layers == "layrs":  # join writes the layers: a new folder is its output
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"geo: error: {layers}: ") and result.output.count("\n") == 1
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("args", [["render", "-o", "maps.html"], ["build", "--basemap", "none", "--out-dir", "out.geojson"]])
+def test_an_output_folder_named_like_a_file_is_refused(tmp_path, monkeypatch, args):
+    # geo render -o maps.html made a folder named maps.html holding index.html, projects.html...
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    if args[0] == "render":
+        assert CliRunner().invoke(main, ["build", "--basemap", "none"]).exit_code == 0
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert f"{args[-1]}: names a file" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("name", ["projects.csv", "projects.xlsx", "projects.shp", "projects.gpkg"])
+def test_a_catalog_named_as_another_format_is_refused(tmp_path, name):
+    # geo extract report.txt -o projects.csv wrote GeoJSON into a .csv: Excel showed JSON text.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+    from geo.data import REPORT_PATH
+
+    result = CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(tmp_path / name)])
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert "the catalog is GeoJSON" in result.output and "geo export projects" in result.output
+    assert list(tmp_path.iterdir()) == []

@@ -443,3 +443,26 @@ def test_allocations_for_unknown_projects_are_refused():
     with pytest.raises(InputError, match="not in the catalog: school-a"):
         coverage_report(projects[projects["id"] != "school-a"], allocations, zones, boundary_source="s",
                         boundary_quality="official", district_name="天桥区")
+
+
+def test_coverage_written_to_a_file_takes_its_format_from_the_name_and_refuses_a_mismatch(tmp_path):
+    # geo coverage -o 覆盖.csv wrote the terminal's fixed-width table into a .csv (Excel showed one
+    # column of padded text), and --format md -o x.csv markdown; geo export chooses by the name.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--basemap", "none", "--out-dir", str(tmp_path)]).exit_code == 0
+    args = ["coverage", "-p", str(tmp_path / "projects.geojson"), "--layers-dir", str(tmp_path / "layers")]
+    for name, same_as in (("覆盖.csv", "coverage.csv"), ("覆盖.md", "coverage.md")):
+        result = runner.invoke(main, [*args, "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_bytes() == (tmp_path / "maps_out" / same_as).read_bytes()
+    json_text = (runner.invoke(main, [*args, "-o", str(tmp_path / "c.json")]), (tmp_path / "c.json").read_text("utf-8"))
+    assert json_text[0].exit_code == 0 and json.loads(json_text[1])
+    result = runner.invoke(main, [*args, "--format", "md", "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 2 and "x.csv ends in .csv but --format is md" in result.output
+    assert not (tmp_path / "x.csv").exists()
+    result = runner.invoke(main, [*args, "--format", "table", "-o", str(tmp_path / "t.txt")])
+    assert result.exit_code == 0 and (tmp_path / "t.txt").exists()

@@ -655,6 +655,36 @@ def test_an_export_to_xian80_or_beijing54_is_refused_not_shifted_by_a_guess(out_
     assert list(tmp_path.glob("x*")) == []
 
 
+@pytest.mark.parametrize("crs, problem", [("EPSG:4978", "geocentric"), ("EPSG:5773", "vertical")])
+def test_an_export_to_a_crs_with_no_map_coordinates_is_refused(out_dir, tmp_path, crs, problem):
+    # EPSG:5773 (heights) wrote POINT (36.7 117.0); EPSG:4978 the X and Y from the earth's centre.
+    with pytest.raises(InputError, match=f"--crs: .*{problem}.*geographic or projected") as info:
+        export_layers("school", fmt="csv", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "x.csv")
+    assert "\n" not in str(info.value)
+    assert list(tmp_path.glob("x*")) == []
+
+
+@pytest.mark.parametrize("crs, epsg", [("EPSG:4979", None), ("EPSG:4326+5773", None), ("EPSG:4548+5773", 4548)])
+def test_an_export_to_a_crs_with_heights_writes_its_horizontal_part(out_dir, tmp_path, crs, epsg):
+    # EPSG:4979 stopped with pyproj's "CRSError: CRS cannot be converted to a WKT string of a 'WKT1_GDAL'".
+    [path] = export_layers("school", fmt="csv", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "x.csv")
+    info = pyogrio.read_info(path)
+    from pyproj import CRS
+
+    assert CRS.from_user_input(info["crs"]).to_epsg() == (epsg or 4326)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:4547", "EPSG:27700", "EPSG:7405"])
+def test_an_export_to_a_crs_for_another_part_of_the_world_is_refused(out_dir, tmp_path, crs):
+    # EPSG:4547 (Gauss-Kruger 114°E, typed for 4548) and British grids wrote coordinates far outside
+    # the zone, lengths and areas distorted by a tenth and more.
+    with pytest.raises(InputError, match=r"--crs: .* is for .*; layer 'school' lies at 117.0\d*°E 36.6\d*°N, "
+                                         r"outside it \(here: EPSG:4548\)") as info:
+        export_layers("school", fmt="gpkg", crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "x.gpkg")
+    assert "\n" not in str(info.value)
+    assert list(tmp_path.glob("x*")) == []
+
+
 # --------------------------------------------------------------------------- names, paths, atomicity
 
 
@@ -799,3 +829,62 @@ def test_shp_over_an_older_shapefile_leaves_none_of_its_spatial_indexes(out_dir,
     export_layers("school", fmt="shp", layers_dir=out_dir / "layers", output=target)
     assert sorted(p.name for p in tmp_path.glob("school*")) == [
         "school.cpg", "school.dbf", "school.fields.csv", "school.prj", "school.qml", "school.shp", "school.shx"]
+
+
+def _rewrite_layers(out_dir, keep):
+    """The layers of a later build: only the projects whose id ``keep`` accepts are located."""
+    import geopandas as gpd
+
+    from geo.boundaries import Boundaries
+    from geo.pipeline import write_layers
+
+    zones = gpd.read_file(out_dir / "layers" / "subdistricts.geojson")
+    outline = gpd.read_file(out_dir / "layers" / "district_outline.geojson")
+    features = [f for f in _catalog() if keep(f["id"])]
+    boundaries = Boundaries(zones=zones, outline=outline, quality="approximate", source="测试边界")
+    write_layers(features, boundaries, out_dir / "layers")
+
+
+@pytest.mark.parametrize("fmt, suffixes", [("geojson", [".geojson"]), ("csv", [".csv", ".csvt", ".prj"]),
+                                           ("shp", [".shp", ".dbf", ".shx", ".prj", ".cpg", ".fields.csv"])])
+def test_exporting_all_again_leaves_no_layer_of_the_earlier_export(out_dir, tmp_path, fmt, suffixes):
+    # exports/all/ held road_rebuild and school from the last report beside this one's layers: a mix.
+    target = tmp_path / "all"
+    export_layers("all", fmt=fmt, layers_dir=out_dir / "layers", output=target)
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    _rewrite_layers(out_dir, keep=lambda pid: pid.startswith("park"))
+    export_layers("all", fmt=fmt, layers_dir=out_dir / "layers", output=target)
+    stems = {p.name.split(".")[0] for p in target.iterdir()}
+    parks = {"park_point", "park_polygon"} if fmt == "shp" else {"park"}
+    assert stems == {"district_outline", "subdistricts", "notes"} | parks
+    assert (target / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert all((target / f"subdistricts{suffix}").exists() for suffix in suffixes)
+
+
+def test_a_shapefile_exported_again_as_one_family_leaves_no_part_of_the_earlier_split(out_dir, tmp_path):
+    # park_point.shp and park_polygon.shp of the last export stayed beside the new park.shp.
+    export_layers("park", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    _rewrite_layers(out_dir, keep=lambda pid: pid != "park-lotus-entrance")
+    export_layers("park", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        "park.cpg", "park.dbf", "park.fields.csv", "park.prj", "park.shp", "park.shx"]
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_subdistrict_filter_is_named_not_reported_as_an_empty_layer(out_dir, tmp_path, value):
+    # --subdistrict "" said "projects.geojson: layer has no features" of a catalog of six.
+    with pytest.raises(InputError, match=r"^--subdistrict: the 街道 is empty"):
+        export_layers("projects", fmt="csv", subdistrict=value, layers_dir=out_dir / "layers",
+                      output=tmp_path / "x.csv")
+
+
+@pytest.mark.parametrize("layer, output", [("projects", "layers"), ("school", "layers/school_copy.geojson"),
+                                           ("all", "layers/")])
+def test_an_export_into_the_layers_folder_as_geojson_is_refused(out_dir, layer, output, monkeypatch):
+    # geo export projects -o layers wrote layers/projects.geojson: geo layers listed it, and every later
+    # geo export projects exported that stale file instead of the catalog.
+    monkeypatch.chdir(out_dir)
+    before = sorted(p.name for p in (out_dir / "layers").iterdir())
+    with pytest.raises(InputError, match="layers folder|source layer"):
+        export_layers(layer, fmt="geojson", output=output)
+    assert sorted(p.name for p in (out_dir / "layers").iterdir()) == before

@@ -178,6 +178,20 @@ def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path)
                         "geometry type per row: entry 4; a road given as a polygon, not a line: entry 5)"]
 
 
+def test_a_polygon_of_zero_area_is_left_out_with_the_rows_that_place_nothing(tmp_path):
+    # A ring drawn back along itself stopped geo build with "ValueError: cannot convert float NaN
+    # to integer" (its repair held no polygon, an empty area at no distance from anything).
+    path = tmp_path / "g.csv"
+    path.write_text("name,wkt\n"
+                    "天桥医院,\"POLYGON((117.0 36.68,117.01 36.68,117.0 36.68))\"\n"
+                    "北园小学,\"POLYGON((117.0 36.68,117.01 36.69,117.01 36.68,117.0 36.69,117.0 36.68))\"\n",
+                    encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings, datum="wgs84")
+    assert [(e.name, e.geometry.geom_type) for e in entries] == [("北园小学", "MultiPolygon")]  # a bow tie: repaired
+    assert f"{path}: left out 1 of 2 row(s) that cannot place anything (a polygon of zero area: entry 1)" in warnings
+
+
 def test_a_deeply_nested_gazetteer_is_refused_with_its_file_name(tmp_path):
     path = tmp_path / "deep.geojson"
     path.write_text('{"a": ' * 200_000 + "1" + "}" * 200_000, encoding="utf-8")
@@ -274,13 +288,19 @@ def test_a_gps_units_unnamed_tracks_empty_logs_and_one_point_segments_are_left_o
         load_file(path, datum="wgs84")
 
 
-def test_a_name_column_without_a_name_says_so(tmp_path):
-    path = tmp_path / "sites.geojson"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": None, "note": "x"},
-         "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}), encoding="utf-8")
-    with pytest.raises(InputError, match=r"sites\.geojson: no entry has a name \(its name column is empty\)$"):
-        load_file(path)
+
+def test_the_unnamed_waypoints_and_tracks_of_a_gpx_file_are_left_out_with_a_warning(tmp_path):
+    # A GPS unit's file holds unnamed points and tracks beside the named: "entry 2 has no name" refused it whole.
+    path = tmp_path / "踏勘.gpx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>'
+                    '<gpx version="1.1" creator="两步路" xmlns="http://www.topografix.com/GPX/1/1">'
+                    '<wpt lat="36.69" lon="117.012"><name>金牛建材</name></wpt><wpt lat="36.691" lon="117.013"/>'
+                    '<trk><trkseg><trkpt lat="36.705" lon="116.98"/><trkpt lat="36.7055" lon="116.995"/></trkseg></trk>'
+                    '</gpx>', encoding="utf-8")
+    warnings = []
+    assert [e.name for e in load_file(path, datum="wgs84", warnings=warnings)] == ["金牛建材"]
+    assert warnings == [f"{path}: left out 2 of 3 waypoint(s), route(s) and track(s) without a name or a geometry "
+                        "(a GPS unit's unnamed tracks, empty logs, segments of one point)"]
 
 
 def test_baidu_mercator_metres_are_refused_as_such_not_as_out_of_range(tmp_path):
@@ -338,3 +358,16 @@ def test_the_unstated_datum_warning_names_the_datum_the_file_name_says(tmp_path,
     assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
                         f"datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; the file's name says "
                         f"{datum}: is that their datum?)"]
+
+
+@pytest.mark.parametrize("name, content", [("sites.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504),
+                                           ("sites.ods", b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument"),
+                                           ("sites.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)])
+def test_a_workbook_geo_does_not_read_is_named_as_such(tmp_path, name, content):
+    # An Excel 97-2003 .xls said GDAL's "not recognized as being in a supported file format ... prefixing
+    # the file path with '<DRIVER>:'", an OpenDocument sheet "has no geometry column".
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=rf"{name}: is a spreadsheet geo does not read; save it as \.xlsx "
+                                         r"\(Excel 2007 or later\) or as CSV"):
+        load_file(path)

@@ -9,6 +9,7 @@ import shapely
 
 from geo.gazetteer import Entry, Gazetteer
 from geo.geocode import geocode_projects, junction_roads, nominatim_lookup
+from geo.io import InputError
 
 OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)
 ROAD = shapely.LineString([(116.96, 36.70), (117.00, 36.70), (117.08, 36.70)])
@@ -214,6 +215,21 @@ def test_unreachable_nominatim_is_asked_once_caches_nothing_and_says_so(tmp_path
     assert len(calls) == 1 and not cache.exists()  # nothing cached: the next run asks again
     assert "GeocoderUnavailable" in lookup.unreachable
     assert len(unlocated) == 3 and all("Nominatim unreachable, not asked" in u["reason"] for u in unlocated)
+
+
+@pytest.mark.parametrize("text", ['[]', '"answers"', '{"测试图书馆, 天桥区": "x"}',
+                                  '{"测试图书馆, 天桥区": {"lat": "abc", "lon": "117"}}',
+                                  '{"测试图书馆, 天桥区": {"geojson": {"type": "Nope"}}}'])
+def test_a_damaged_nominatim_cache_is_named_in_one_line(tmp_path, gazetteer, monkeypatch, text):
+    # A cache edited by hand or cut short stopped the run with "AttributeError: 'str' object has no
+    # attribute 'get'" or "ValueError: could not convert string to float", naming no file.
+    monkeypatch.setattr("geopy.geocoders.Nominatim.geocode", lambda *a, **k: None)
+    cache = tmp_path / "nominatim.json"
+    cache.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"nominatim\.json: .*delete it to ask Nominatim again") as info:
+        lookup = nominatim_lookup("天桥区", OUTLINE.bounds, cache)
+        _one([_project("测试图书馆", "culture")], gazetteer, online=lookup)
+    assert "\n" not in str(info.value)
 
 
 def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):

@@ -93,3 +93,76 @@ def test_an_unreadable_file_is_named_as_permission_denied(tmp_path, monkeypatch)
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(path) else access(p, mode, **kw))
     with pytest.raises(InputError, match=r"report\.txt: permission denied \(not readable\)$"):
         io.check_input_file(path)
+
+
+@pytest.mark.parametrize("args", [["extract", "{report}", "-o", "{out}/new/"],
+                                  ["coverage", "-p", "{catalog}", "--format", "csv", "-o", "{out}/cov.csv/"]])
+def test_an_output_file_named_with_a_trailing_slash_is_refused_not_written_as_a_file(tmp_path, args):
+    # -o new/ (a folder to be) wrote the catalog as a file named new.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+    from geo.data import REPORT_PATH
+
+    catalog = tmp_path / "projects.geojson"
+    assert CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(catalog)]).exit_code == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [a.format(report=REPORT_PATH, out=out, catalog=catalog) for a in args]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "expected an output file name" in result.output
+    assert args[-1] in result.output
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(__import__("sys").getfilesystemencoding().lower() != "utf-8",
+                    reason="names of bytes need a UTF-8 file system")
+def test_inputs_named_in_gbk_bytes_are_read_or_refused_in_one_line(tmp_path, monkeypatch):
+    # Names unzipped from a Chinese Windows zip are GBK bytes on a UTF-8 system: a gazetteer's
+    # went into the catalog's reasons and stopped the run with "UnicodeEncodeError: surrogates not
+    # allowed"; GDAL and osmium cannot open such a name at all.
+    import os
+
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    gazetteer = os.fsdecode("点位.csv".encode("gbk"))
+    (tmp_path / gazetteer).write_text("name,lon,lat,datum\n天桥医院,117.0,36.68,wgs84\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--gazetteer", gazetteer, "--basemap", "none"])
+    assert result.exit_code == 0, result.output
+    catalog = (tmp_path / "projects.geojson").read_text(encoding="utf-8")
+    assert "user gazetteer 点位.csv" in catalog
+    districts = os.fsdecode("街道.geojson".encode("gbk"))
+    (tmp_path / districts).write_bytes((tmp_path / "layers" / "subdistricts.geojson").read_bytes())
+    before = catalog
+    result = CliRunner().invoke(main, ["build", "--districts", districts, "--name-field", "name"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "holds bytes that are no UTF-8" in result.output
+    assert (tmp_path / "projects.geojson").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+def test_an_output_that_is_a_pipe_or_device_is_refused_not_replaced_by_a_file(tmp_path):
+    # -o /dev/null or -o /dev/stdout, run as root, replaced the device node with a regular file
+    # (the commit renames over its target); a named pipe alike.
+    import os
+    import stat
+
+    from click.testing import CliRunner
+
+    from geo.cli import main
+    from geo.data import REPORT_PATH
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "null"
+    link.symlink_to(pipe)
+    for target in (pipe, link):
+        result = CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(target)])
+        assert result.exit_code == 2
+        assert result.output.count("\n") == 1 and "is a pipe or device" in result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "pipe"]

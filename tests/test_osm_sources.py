@@ -399,3 +399,20 @@ def test_an_overpass_answer_whose_elements_is_no_list_says_so(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="Overpass JSON has no 'elements' list"):
         load_osm(path, NEAR_TIANQIAO)
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.gz"])
+def test_an_osm_file_given_as_a_gazetteer_is_read_like_an_extract(tmp_path, write_osm, suffix):
+    # GDAL read it as a plain vector file: its ways' pieces unmerged and every entry "datum not
+    # given, assumed WGS-84, claiming 1600 m accuracy" (OSM is WGS-84 by definition).
+    path = write_osm([([(116.98, 36.70), (117.0, 36.70)], {"highway": "residential", "name": "测试路"}),
+                      ([(117.0, 36.70), (117.02, 36.70)], {"highway": "residential", "name": "测试路"})])
+    if suffix == ".osm.gz":
+        path = path.with_name("small.osm.gz")
+        path.write_bytes(gzip.compress((tmp_path / "small.osm").read_bytes()))
+    warnings = []
+    gazetteer = build_gazetteer([path], outline=NEAR_TIANQIAO, metric_crs="EPSG:4548", warnings=warnings)
+    match = gazetteer.lookup("测试路")
+    assert match.entry.geometry.length == pytest.approx(0.04)
+    assert match.entry.accuracy_m < 100 and "OpenStreetMap" in match.entry.source
+    assert warnings == []

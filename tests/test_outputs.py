@@ -513,3 +513,99 @@ def test_staging_folders_of_killed_runs_are_removed_by_the_next_run(tmp_path):
     _write_new_set(tmp_path)
     assert not (tmp_path / dead).exists() and not (tmp_path / "sub" / dead).exists()
     assert (tmp_path / live / "0001.geojson").exists()  # a running process's stage is left alone
+
+
+# --------------------------------------------------------------------------- an output never overwrites an input
+
+
+def test_a_catalog_written_over_its_own_report_is_refused_and_the_report_kept(tmp_path):
+    report = tmp_path / "report"  # saved without an extension: no name says it is no catalog
+    report.write_bytes(REPORT_PATH.read_bytes())
+    result = CliRunner().invoke(main, ["extract", str(report), "-o", str(report)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "report" in result.output and "input" in result.output
+    assert report.read_bytes() == REPORT_PATH.read_bytes()
+    assert not list(tmp_path.glob(".geo-stage-*"))
+
+
+def test_a_build_writing_over_its_report_is_refused_and_the_report_kept(tmp_path):
+    report = tmp_path / "projects.geojson"  # a report saved under the catalog's name
+    report.write_bytes(REPORT_PATH.read_bytes())
+    result = CliRunner().invoke(main, ["build", "--report", str(report), "--basemap", "none", "--out-dir",
+                                       str(tmp_path)])
+    assert result.exit_code == 2
+    assert "projects.geojson" in result.output.splitlines()[-1]
+    assert report.read_bytes() == REPORT_PATH.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["projects.geojson"]
+
+
+@pytest.mark.parametrize("target", ["projects.geojson", "layers/subdistricts.geojson", "jd.geojson"])
+def test_coverage_written_over_a_file_it_reads_is_refused_and_the_file_kept(tmp_path, monkeypatch, target):
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["build", "--basemap", "none"]).exit_code == 0
+    (tmp_path / "jd.geojson").write_bytes((tmp_path / "layers" / "subdistricts.geojson").read_bytes())
+    before = _snapshot(tmp_path)
+    result = CliRunner().invoke(main, ["coverage", "--districts", "jd.geojson", "--name-field", "name",
+                                       "--code-field", "code", "--format", "csv", "-o", target])
+    assert result.exit_code == 2, result.output
+    assert target in result.output.splitlines()[-1] and "input" in result.output.splitlines()[-1]
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_commit_killed_midway_is_finished_before_geo_layers_lists_the_layers(tmp_path, monkeypatch):
+    # geo layers read the half-moved set a killed build left (old and new layers side by side).
+    old, new = _old_set(tmp_path / "old"), _new_set(tmp_path)
+    root = _reset(tmp_path / "run")
+    _patched_replace(monkeypatch, crash_at=3)
+    with pytest.raises(_Crash):
+        _write_new_set(root)
+    monkeypatch.setattr(os, "replace", _REAL_REPLACE)
+    assert _snapshot(root) not in (old, new)
+    result = CliRunner().invoke(main, ["layers", "--layers-dir", str(root / "sub")])
+    assert "no layers found" in result.output  # sub/ holds none: said after the repair
+    assert _snapshot(root) == new and _leftovers(root) == []
+
+
+@pytest.mark.skipif(sys.getfilesystemencoding().lower() != "utf-8", reason="names of bytes need a UTF-8 file system")
+def test_a_report_and_an_output_folder_named_in_gbk_bytes_are_read_and_written(tmp_path):
+    # Unzipped from a Chinese Windows zip, the names are GBK bytes on a UTF-8 system: the lock
+    # ("surrogates not allowed"), the journal and the catalog's report name failed on them.
+    out = tmp_path / os.fsdecode("报告图".encode("gbk"))
+    report = tmp_path / os.fsdecode("天桥区政府工作报告.txt".encode("gbk"))
+    report.write_bytes(REPORT_PATH.read_bytes())
+    result = CliRunner().invoke(main, ["build", "--report", str(report), "--basemap", "none", "--out-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    catalog = json.loads((out / "projects.geojson").read_text(encoding="utf-8"))
+    assert catalog["metadata"]["report"] == "天桥区政府工作报告.txt"
+    import openpyxl
+
+    notes = openpyxl.load_workbook(out / "maps_out" / "coverage.xlsx").worksheets[-1]
+    assert "天桥区政府工作报告.txt" in {cell for row in notes.iter_rows(values_only=True) for cell in row}
+    assert _leftovers(out) == []
+
+
+@pytest.mark.skipif(sys.getfilesystemencoding().lower() != "utf-8", reason="names of bytes need a UTF-8 file system")
+def test_a_catalog_written_under_a_name_of_gbk_bytes_is_reported_in_one_printable_line(tmp_path):
+    # "wrote <name>" raised UnicodeEncodeError on a UTF-8 terminal after the commit: exit 2, outputs written.
+    name = os.fsdecode("项目.geojson".encode("gbk"))
+    result = CliRunner().invoke(main, ["extract", str(REPORT_PATH), "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"wrote {tmp_path}/\\udccf\\udcee") and (tmp_path / name).exists()
+
+
+def test_runs_from_different_folders_writing_one_folder_commit_one_at_a_time(tmp_path, monkeypatch):
+    # geo render -o shared/ from two projects: each run locked only its own folder, so their commits
+    # could interleave in shared/ (one run's projects.html beside the other's coverage.html).
+    monkeypatch.setattr(outputs.settings, "LOCK_WAIT_S", 0.3)
+    shared = tmp_path / "shared"
+    _old_set(shared)
+    before = _snapshot(shared)
+    with outputs._run_lock(shared.resolve(), 0, kind="commit"):  # another run moving its files into shared/
+        with pytest.raises(InputError, match=r"shared: another geo run has been writing to this folder"):
+            with outputs.output_set(tmp_path / "project"):
+                write_text_atomic(shared / "a.txt", "new a")
+                write_text_atomic(shared / "z.txt", "new z")
+    assert _snapshot(shared) == before and _leftovers(shared) == []
+    with outputs.output_set(tmp_path / "project"):  # once it is done, this run commits
+        write_text_atomic(shared / "a.txt", "new a")
+    assert (shared / "a.txt").read_text(encoding="utf-8") == "new a"

@@ -169,6 +169,17 @@ def test_vector_gazetteer_without_a_name_column_says_so(tmp_path):
         load_file(path)
 
 
+def test_vector_gazetteer_whose_name_column_is_empty_says_so(tmp_path):
+    # "needs a 'name' column (found: name, datum)" contradicted itself.
+    import geopandas as gpd
+
+    path = tmp_path / "sites.geojson"
+    gpd.GeoDataFrame({"名称": [None, " "], "datum": ["wgs84"] * 2}, geometry=[shapely.Point(SITE)] * 2,
+                     crs=4326).to_file(path)
+    with pytest.raises(InputError, match=r"sites.geojson: its '名称' column is empty in every feature"):
+        load_file(path)
+
+
 def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_apart(tmp_path):
     from pyproj import Geod
 
@@ -417,3 +428,57 @@ def test_two_degree_columns_of_one_axis_that_disagree_are_refused(tmp_path):
                                          "up to 1,113 m apart\\); keep one") as info:
         load_file(path)
     assert str(path) in str(info.value)
+
+
+def test_merged_cells_of_an_excel_workbook_hold_their_value_in_every_row_they_span(tmp_path):
+    # A datum or a road's name typed once and merged down over its rows, as Excel shows it:
+    # openpyxl gives the value to the first row only, so the others read as WGS-84 or nameless.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "wkt", "坐标系"])
+    sheet.append(["汇才学校", "POINT (117.001 36.7)", "gcj02"])
+    sheet.append(["天桥医院", "POINT (117.002 36.71)", None])
+    sheet.append(["北园大街", "LINESTRING (117.0 36.72, 117.001 36.72)", "wgs84"])
+    sheet.append([None, "LINESTRING (117.001 36.72, 117.002 36.72)", None])
+    for cells in ("C2:C3", "A4:A5", "C4:C5"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "sites.xlsx"
+    book.save(path)
+    entries = {entry.name: entry for entry in load_file(path)}
+    assert sorted(entries) == ["北园大街", "天桥医院", "汇才学校"]
+    assert entries["天桥医院"].source_datum == entries["汇才学校"].source_datum != entries["北园大街"].source_datum
+    assert entries["北园大街"].geometry.length > 0.0019
+
+
+def test_a_title_merged_over_the_header_of_an_excel_workbook_is_no_header(tmp_path):
+    # 天桥区项目点位表 typed above the table and merged across it, as most tables in offices have:
+    # it was taken for the header ("needs a 'name' column (found: 天桥区项目点位表, , ,)").
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["天桥区项目点位表"])
+    sheet.append([])
+    sheet.append(["名称", "经度", "纬度", "坐标系"])
+    sheet.append(["汇才学校", 117.001, 36.7, "wgs84"])
+    sheet.merge_cells("A1:D1")
+    path = tmp_path / "sites.xlsx"
+    book.save(path)
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+def test_the_datum_column_of_geos_own_shapefile_export_is_read(tmp_path):
+    # geo export --format shp writes source_datum as src_datum (dBASE's 10 bytes); read back as a
+    # gazetteer, its rows were taken as WGS-84 "without a datum", claiming 1600 m.
+    import geopandas as gpd
+
+    from geo.export import SHAPEFILE_FIELD_NAMES
+
+    path = tmp_path / "school.shp"
+    gpd.GeoDataFrame({"name": ["汇才学校"], SHAPEFILE_FIELD_NAMES["source_datum"]: ["gcj02"]},
+                     geometry=[shapely.Point(SITE)], crs=4326).to_file(path, encoding="UTF-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert entry.source_datum == "gcj02" and warnings == []

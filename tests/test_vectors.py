@@ -269,3 +269,14 @@ def test_heights_are_dropped_on_reading(tmp_path):
     assert not shapely.has_z(gdf.geometry.values).any()
     assert gdf.geometry.name == "geometry" and gdf.crs.to_epsg() == 4326 and list(gdf["name"]) == ["甲街道"]
     assert shapely.get_coordinates(gdf.geometry.values).tolist()[1] == [117.01, 36.7]
+
+
+def test_a_file_of_no_format_gdal_knows_is_named_without_gdals_driver_hint(tmp_path):
+    # "not recognized as being in a supported file format.; It might help to specify the correct driver
+    # explicitly by prefixing the file path with '<DRIVER>:', e.g. 'CSV:path'": advice for programmers.
+    path = tmp_path / "jd.dat"
+    path.write_bytes(b"\xd0\xcf\x11\xe0 not a vector file at all")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: not a vector file GDAL reads") and "DRIVER" not in message

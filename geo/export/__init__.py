@@ -13,7 +13,9 @@ Layers
 Default output paths (relative to the current directory)
     one layer: ``exports/<layer>.<ext>`` (``.geojson``, ``.gpkg``, ``.shp`` + sidecars, ``.csv`` + ``.csvt`` and ``.prj``);
     ``all``: ``exports/all.gpkg`` (one table per layer), or the directory ``exports/all/``
-    with one ``<layer>.<ext>`` per layer for the other formats. ``-o`` names the file, or a
+    with one ``<layer>.<ext>`` per layer for the other formats (the files there of a layer an
+    earlier ``all`` wrote and this one does not, a category the report no longer has, are
+    removed: the folder holds one export's set). ``-o`` names the file, or a
     directory (an existing one, one ending in ``/``, or any non-``.shp`` path for Shapefile
     and for ``all``) that receives ``<layer>.<ext>``.
 
@@ -35,7 +37,8 @@ Formats
         ``_1``, ``_2``... in column order. The full mapping of every field is written beside
         each ``.shp`` as ``<name>.fields.csv`` (``long,short``, UTF-8). A Shapefile holds one
         geometry family, so a layer with several is split into ``<layer>_point.shp``,
-        ``<layer>_line.shp`` and ``<layer>_polygon.shp``. The ``.dbf`` header date is taken
+        ``<layer>_line.shp`` and ``<layer>_polygon.shp`` (and the parts an earlier export of the
+        layer left there that this one does not write go). The ``.dbf`` header date is taken
         from ``SOURCE_DATE_EPOCH`` when set, as for gpkg.
     csv
         UTF-8 *with* a byte-order mark (``utf-8-sig``) and CRLF line ends, because Excel on
@@ -68,8 +71,8 @@ from pathlib import Path
 
 from geo.export.tables import ALL, PROJECTS, check_category, filter_tables, layer_files, located_only, \
     read_layer, read_projects, select_tables, target_crs, to_frame
-from geo.export.writers import SHAPEFILE_FIELD_NAMES, shapefile_field_names, write_csv, write_geojson, write_gpkg, \
-    write_shapefiles
+from geo.export.writers import SHAPEFILE_FIELD_NAMES, remove_exported_layer, shapefile_field_names, write_csv, \
+    write_geojson, write_gpkg, write_shapefiles
 from geo.io import InputError
 
 FORMATS = ("geojson", "gpkg", "shp", "csv")
@@ -152,6 +155,8 @@ def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None,
     output_crs = target_crs(crs, fmt)
     if category is not None:
         check_category(category)
+    if subdistrict is not None and not subdistrict.strip():
+        raise InputError("--subdistrict", "the 街道 is empty (give its name or code, or leave the option out)")
     tables = select_tables(layer, layers_dir)
     catalog = Path(layers_dir).parent / "projects.geojson"
     if fmt == "gpkg" and layer == ALL and catalog.is_file():
@@ -179,7 +184,20 @@ def _write(frames, layer, fmt, output, sources):
             path = _output_in_dir(output, table.name, fmt) if many else _output_file(output, layer, fmt)
             path = _not_a_source(path, sources)
             written.append(write_geojson(path, table, frame) if fmt == "geojson" else write_csv(path, frame))
+    if many:
+        _remove_earlier_layers(output, fmt, {table.name for table, _ in frames})
     return written
+
+
+def _remove_earlier_layers(output, fmt, exported):
+    """Remove from the folder of ``all`` the layers an earlier export wrote there and this one does
+    not (a category the report no longer has, or one a filter left out): one export, one set."""
+    from geo.data import category_codes
+    from geo.pipeline import OUTLINE_LAYER, ZONES_LAYER
+
+    directory = _output_in_dir(output, ALL, fmt).parent
+    for name in sorted({*category_codes(), ZONES_LAYER, OUTLINE_LAYER} - exported):
+        remove_exported_layer(directory, name, fmt)
 
 
 # --------------------------------------------------------------------------- output paths
@@ -208,16 +226,22 @@ def _check_format(fmt, output, *, many):
 
 
 def _source_files(layers_dir) -> set:
-    """The files an export reads (every layer and the catalog), resolved."""
+    """The files an export reads (every layer and the catalog), resolved, and the layers folder
+    itself (a ``*.geojson`` written there would be read as a layer)."""
     files = set(layer_files(layers_dir, must_exist=False).values()) | {Path(layers_dir).parent / "projects.geojson"}
-    return {os.path.realpath(p) for p in files}
+    return {os.path.realpath(p) for p in files} | {os.path.join(os.path.realpath(layers_dir), "*.geojson")}
 
 
 def _not_a_source(path, sources):
-    """``path``, unless writing it would overwrite a layer or the catalog being exported from."""
-    if os.path.realpath(path) in sources:
+    """``path``, unless writing it would overwrite a layer or the catalog being exported from, or add
+    a GeoJSON file to the layers folder (every later stage and export would take it for a layer)."""
+    real = os.path.realpath(path)
+    if real in sources:
         raise InputError(path, "is a source layer or the catalog: an export must not overwrite its input "
                                "(choose another -o, e.g. exports/)")
+    if real.lower().endswith(".geojson") and os.path.join(os.path.dirname(real), "*.geojson") in sources:
+        raise InputError(path, "is in the layers folder, where a GeoJSON file is read as a layer (geo layers, "
+                               "geo export all): choose another -o, e.g. exports/")
     return path
 
 

@@ -187,6 +187,7 @@ def target_crs(crs, fmt):
     except CRSError as exc:
         reason = str(exc).splitlines()[0] if str(exc) else "unknown"
         raise InputError("--crs", f"{crs!r} is not a valid coordinate reference system ({reason})") from None
+    target = _horizontal(target, crs)
     from geo.crs import local_datum_name
 
     local = local_datum_name(target)
@@ -201,6 +202,50 @@ def target_crs(crs, fmt):
     return None if is_wgs84 else target
 
 
+def _horizontal(target, crs):
+    """The CRS of map coordinates in ``target``: itself, its horizontal part (of a compound CRS with
+    heights, EPSG:4326+5773) or its 2D form (EPSG:4979 -> 4326); InputError for a CRS that has none
+    (geocentric X/Y/Z, heights alone): a layer in it would be no map."""
+    if target.is_compound:
+        target = target.sub_crs_list[0]
+    if len(target.axis_info) > 2 and (target.is_geographic or target.is_projected):
+        target = target.to_2d()
+    if target.is_geocentric or target.is_vertical or not (target.is_geographic or target.is_projected):
+        kind = "geocentric" if target.is_geocentric else "vertical" if target.is_vertical else target.type_name
+        raise InputError("--crs", f"{crs} ({target.name}) is a {kind.lower()} CRS, which holds no map coordinates; "
+                                  "export in a geographic or projected CRS (EPSG:4490, or a Gauss-Kruger zone such "
+                                  "as EPSG:4548)")
+    return target
+
+
+def _check_area_of_use(frame, target_crs, layer):
+    """InputError when the layer lies wholly outside the area ``target_crs`` is made for (a Gauss-Kruger
+    zone of another meridian, another country's grid): its coordinates there are distorted beyond use."""
+    import numpy as np
+
+    from geo.crs import metric_crs_for
+
+    area = target_crs.area_of_use
+    geoms = [g for g in frame.geometry.values if g is not None and not g.is_empty]
+    if area is None or not geoms:
+        return
+    import shapely
+
+    west, south, east, north = shapely.total_bounds(np.array(geoms, dtype=object))
+    if west <= area.east and east >= area.west and south <= area.north and north >= area.south:
+        return
+    raise InputError("--crs", f"{target_crs.name} is for {area.name.rstrip('. ')} ({_degrees(area.west, 'EW', 'g')} to "
+                              f"{_degrees(area.east, 'EW', 'g')}, {_degrees(area.south, 'NS', 'g')} to "
+                              f"{_degrees(area.north, 'NS', 'g')}); layer {layer!r} lies at "
+                              f"{_degrees((west + east) / 2, 'EW', '.3f')} "
+                              f"{_degrees((south + north) / 2, 'NS', '.3f')}, outside it (here: {metric_crs_for(np.array(geoms, dtype=object))})")
+
+
+def _degrees(value, hemispheres, spec):
+    """117.0°E, 9.01°W: a longitude or latitude with its hemisphere."""
+    return f"{abs(value):{spec}}°{hemispheres[int(value < 0)]}"
+
+
 def to_frame(table, target_crs):
     """GeoDataFrame of object columns (exact JSON values, None for null), reprojected."""
     import geopandas as gpd
@@ -211,6 +256,7 @@ def to_frame(table, target_crs):
     data = {c: pd.Series([r.get(c) for r in table.rows], dtype=object) for c in table.columns}
     frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(list(table.geoms), crs="EPSG:4326"))
     if target_crs is not None:
+        _check_area_of_use(frame, target_crs, table.name)
         frame = frame.to_crs(target_crs)
         coords = shapely.get_coordinates(frame.geometry.values)
         if coords.size and not np.isfinite(coords).all():

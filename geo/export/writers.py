@@ -281,6 +281,8 @@ def write_shapefiles(shp_path, layer, frame, source=None):
         paths = []
         for name in written:
             paths += _commit_shapefile(tmpdir, directory, name)
+        for name in {stem, *(f"{stem}_{family}" for family in _FAMILY_ORDER)} - set(written):
+            remove_shapefile(directory, name)  # the parts of an earlier split, or the whole of one
         return paths
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
@@ -363,6 +365,35 @@ def _commit_shapefile(tmpdir, directory, name):
             place(source, directory / f"{name}{suffix}")
     place(tmpdir / f"{name}.shp", target)
     return [target, directory / f"{name}.fields.csv"]
+
+
+def remove_shapefile(directory, name) -> None:
+    """Remove the Shapefile ``name`` in ``directory`` (its .shp, sidecars and indexes) if there is one:
+    an earlier export's, which this one's set no longer holds."""
+    from geo.outputs import remove_output
+
+    directory = Path(directory)
+    if not (directory / f"{name}.shp").exists():
+        return
+    for suffix in (".shp", *_SHAPEFILE_SIDECARS, *_SHAPEFILE_INDEXES):
+        if (directory / f"{name}{suffix}").exists():
+            remove_output(directory / f"{name}{suffix}")
+
+
+def remove_exported_layer(directory, name, fmt) -> None:
+    """Remove what an earlier export of layer ``name`` as ``fmt`` left in ``directory``."""
+    from geo.outputs import remove_output
+
+    directory = Path(directory)
+    if fmt == "shp":
+        for part in (name, *(f"{name}_{family}" for family in _FAMILY_ORDER)):
+            remove_shapefile(directory, part)
+        return
+    main = directory / f"{name}.{fmt}"
+    if main.is_file():
+        for path in (main, *((main.with_suffix(".csvt"), main.with_suffix(".prj")) if fmt == "csv" else ())):
+            if path.is_file():
+                remove_output(path)
 
 
 def _quiet_write(write, *args, **kwargs):
