@@ -888,3 +888,17 @@ def test_an_export_into_the_layers_folder_as_geojson_is_refused(out_dir, layer, 
     with pytest.raises(InputError, match="layers folder|source layer"):
         export_layers(layer, fmt="geojson", output=output)
     assert sorted(p.name for p in (out_dir / "layers").iterdir()) == before
+
+
+def test_a_projects_file_left_in_the_layers_folder_never_stands_for_the_catalog(out_dir, tmp_path):
+    # One written there by an older version, or copied by hand: export projects read it, not the catalog,
+    # and export all exported it as a layer.
+    stale = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "stale", "name": "旧"},
+                                                        "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}
+    (out_dir / "layers" / "projects.geojson").write_text(json.dumps(stale, ensure_ascii=False), encoding="utf-8")
+    (written,) = export_layers("projects", fmt="geojson", layers_dir=out_dir / "layers", output=tmp_path / "p.geojson")
+    ids = [f["properties"]["id"] for f in json.loads(written.read_text(encoding="utf-8"))["features"]]
+    assert "stale" not in ids and len(ids) == len(json.loads((out_dir / "projects.geojson").read_text(
+        encoding="utf-8"))["features"])
+    everything = export_layers("all", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "all")
+    assert "projects.csv" not in {p.name for p in everything}

@@ -40,13 +40,15 @@ def layer_files(layers_dir, *, must_exist=True):
 
 
 def select_tables(layer, layers_dir):
-    files = layer_files(layers_dir)
+    # ``projects`` is the catalog beside the layers folder: a projects.geojson inside it (a copy
+    # left there, an export of an older version) is no layer and never stands for the catalog.
+    files = {name: path for name, path in layer_files(layers_dir).items() if name != PROJECTS}
     projects_path = Path(layers_dir).parent / "projects.geojson"
     if layer == ALL:
         if not files:
             raise InputError(layers_dir, "no layers found (run geo build or geo geocode first)")
         return [read_layer(name, path) for name, path in files.items()]
-    if layer == PROJECTS and PROJECTS not in files:
+    if layer == PROJECTS:
         if not projects_path.exists():
             raise InputError(projects_path, "catalog not found (run geo build, or pass --layers-dir)")
         return [read_projects(projects_path)]
