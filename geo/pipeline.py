@@ -89,6 +89,20 @@ def run_extract(report, output="projects.geojson", *, encoding="auto"):
     return features
 
 
+def gazetteer_tier(path, gazetteers):
+    """The tier name of the user gazetteer ``path`` among ``gazetteers``: ``user gazetteer`` and its
+    file name, or the path as given when another of them has the same file name (a/sites.csv and
+    b/sites.csv are two tiers, and a message names the right one)."""
+    from geo.safe_text import file_name
+
+    name = file_name(path)
+    if sum(file_name(other) == name for other in gazetteers) > 1:
+        folder = Path(path).parent
+        name = "/".join([*(file_name(part) for part in folder.parts if part != "/"), name])
+        name = ("/" + name) if folder.is_absolute() else name
+    return f"user gazetteer {name}"
+
+
 def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warnings=None):
     """The gazetteer tiers in priority order: user files, OSM extract, bundled data.
 
@@ -104,12 +118,11 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     from geo.osm_files import is_osm_file
     from geo.osm_shapefiles import is_geofabrik_extract
     from geo.osm_tables import is_osm_table
-    from geo.safe_text import file_name
 
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
-        tier = f"user gazetteer {file_name(path)}"
+        tier = gazetteer_tier(path, gazetteers)
         # An OSM file, Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's
         # (by their columns): one road in many ways, merged like --osm.
         if is_osm_file(path) or is_osm_geojson(path) or is_geofabrik_extract(path) or is_osm_table(path):
@@ -145,7 +158,6 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
 
     from geo.geocode import geocode_projects, nominatim_lookup
     from geo.hand_placed import check_used
-    from geo.safe_text import file_name
 
     outline = shapely.union_all(boundaries.outline.geometry.values)
     gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs, warnings)
@@ -154,7 +166,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
-    check_used(features, gazetteer, {f"user gazetteer {file_name(path)}": path for path in gazetteers})
+    check_used(features, gazetteer, {gazetteer_tier(path, gazetteers): path for path in gazetteers})
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]))

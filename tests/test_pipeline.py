@@ -191,3 +191,21 @@ def test_a_counted_group_with_a_geometry_gets_no_subdistrict_as_in_the_coverage(
     assert report.header["counts"]["district_wide"] == 1
     assert report.totals["road_km_rebuild"] == pytest.approx(sum(s["km"] for s in by_id["road_rebuild-True"]),
                                                              abs=1e-3)
+
+
+def test_two_gazetteers_of_one_file_name_are_two_tiers_named_by_their_folders(tmp_path):
+    # a/placed.csv and b/placed.csv were one tier name: an error about a row placed by hand in
+    # one of them could name the other.
+    from geo.pipeline import build_gazetteer, gazetteer_tier
+
+    paths = []
+    for folder, name in (("a", "北园小学"), ("b", "天桥医院")):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "placed.csv")
+        paths[-1].write_text(f"name,lon,lat,datum\n{name},117.0,36.7,wgs84\n", encoding="utf-8")
+    other = tmp_path / "sites.csv"
+    other.write_text("name,lon,lat,datum\n泺口,117.01,36.71,wgs84\n", encoding="utf-8")
+    tiers = [gazetteer_tier(path, [*paths, other]) for path in (*paths, other)]
+    assert tiers == [f"user gazetteer {tmp_path}/a/placed.csv", f"user gazetteer {tmp_path}/b/placed.csv",
+                     "user gazetteer sites.csv"]
+    assert [tier for tier, _ in build_gazetteer([*paths, other]).tiers][:3] == tiers
