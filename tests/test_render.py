@@ -307,6 +307,18 @@ def test_coverage_natural_breaks_order_colours(tmp_path):
         assert text in tooltip, text
 
 
+def test_coverage_map_counts_new_road_km_as_the_coverage_table_does(tmp_path):
+    """A 街道 whose only road works are a new road (road_km_new) shows them in the road-km layer and tooltip."""
+    zones = make_zones(n=3)
+    coverage = make_coverage(zones, [1, 1, 1], [0.0, 0.0, 0.0]).assign(road_km_new=[10.477, 0.0, 0.0])
+    page = render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"]
+    tooltip = _props(page, "coverage:road_km")[0]["tooltip"]
+    assert "<th>道路 Road km</th> <td>10.48</td>" in tooltip
+    assert "<th>新建 New km</th> <td>10.48</td>" in tooltip
+    fills = _fill_by_code(page, "coverage:road_km")
+    assert fills[zones["code"][0]] != fills[zones["code"][1]]
+
+
 def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):
     zones = make_zones(n=4)
     coverage = make_coverage(zones, [2, 2, 5, 9], [1, 1, 1, 1]).iloc[:3]  # the 4th 街道 has no row
