@@ -134,7 +134,8 @@ def repair_polygons(geoms, path, labels):
     -------
     (numpy.ndarray, list of str)
         The geometries, each invalid polygon replaced by the polygonal part of
-        ``shapely.make_valid``; and one warning line, or none when every polygon was valid.
+        ``shapely.make_valid`` (method ``structure``: overlapping parts unioned, holes cut from their
+        shell only); and one warning line, or none when every polygon was valid.
     """
     import numpy as np
     import shapely
@@ -145,7 +146,10 @@ def repair_polygons(geoms, path, labels):
     if not invalid.any():
         return geoms, []
     reasons = sorted({re.sub(r"\[.*", "", r).strip().lower() for r in shapely.is_valid_reason(geoms[invalid])})
-    geoms[invalid] = [_polygonal_part(g) for g in shapely.make_valid(geoms[invalid])]
+    # "structure": parts that overlap are unioned and a hole is taken out of its shell only, where the
+    # default (even-odd linework) makes an overlap of two parts a hole and a hole's part beyond its shell land.
+    repaired = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+    geoms[invalid] = [_polygonal_part(g) for g in repaired]
     names = listed(np.array(list(labels), dtype=object)[invalid])
     return geoms, [f"{path}: repaired {int(invalid.sum())} invalid polygon(s) ({', '.join(reasons)}): {names}"]
 
