@@ -177,11 +177,21 @@ def topology_warnings(metric_zones, path):
         for i, j, area in zip(left[keep][big], right[keep][big], areas[big]):
             warnings.append(f"{path}: {metric_zones['name'].iloc[i]} and {metric_zones['name'].iloc[j]} "
                             f"overlap by {area:,.0f} m²")
-    union = shapely.unary_union(geoms)
-    holes = []
-    for part in shapely.get_parts(union):
-        holes.extend(shapely.Polygon(ring) for ring in part.interiors)
-    gaps = [h for h in holes if h.area > settings.OVERLAP_TOLERANCE_M2]
+    gaps = [g for g in _gaps(geoms, shapely.unary_union(geoms)) if g.area > settings.OVERLAP_TOLERANCE_M2]
     if gaps:
         warnings.append(f"{path}: {len(gaps)} gap(s) between 街道 totalling {sum(g.area for g in gaps):,.0f} m²")
     return warnings
+
+
+def _gaps(geoms, union):
+    """What lies between the 街道 ``geoms`` (metric) of ``union``, as polygons: the holes of their union,
+    and slivers narrower than twice ``settings.GAP_CLOSING_M`` between two or more of them that open
+    to the district's edge (a notch in one 街道's edge is none)."""
+    import shapely
+
+    holes = [shapely.Polygon(ring) for part in shapely.get_parts(union) for ring in part.interiors]
+    distance = settings.GAP_CLOSING_M
+    closed = union.buffer(distance, join_style="mitre").buffer(-distance, join_style="mitre")
+    slivers = shapely.get_parts(shapely.difference(closed, shapely.union_all([union, *holes])))
+    tree = shapely.STRtree(geoms)
+    return holes + [s for s in slivers if len(tree.query(s, predicate="dwithin", distance=distance)) >= 2]

@@ -48,6 +48,19 @@ def test_geopackage_without_code_field_gets_row_codes(tmp_path):
     assert list(zones["code"]) == ["001", "002", "003"] and not warnings
 
 
+def test_a_sliver_gap_open_to_the_district_edge_is_reported(tmp_path):
+    # The middle 街道 drawn 3 m short of both neighbours: two 3 m x 1 km gaps, each open to the
+    # outside at both ends, so neither is a hole of the union, and nothing was said while every
+    # project in them counted as outside the district.
+    gdf = _zones_metric()
+    x0, y0 = 500_000, 4_062_000
+    gdf.loc[1, "geometry"] = shapely.box(x0 + 1003, y0, x0 + 1997, y0 + 1000)
+    path = tmp_path / "slivers.gpkg"
+    gdf.to_file(path)
+    _, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert f"{path}: 2 gap(s) between 街道 totalling 6,000 m²" in warnings
+
+
 def test_bowtie_is_repaired_with_a_warning(tmp_path):
     gdf = _zones_metric()
     x0, y0 = 500_000, 4_062_000
