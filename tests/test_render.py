@@ -313,10 +313,21 @@ def test_coverage_map_counts_new_road_km_as_the_coverage_table_does(tmp_path):
     coverage = make_coverage(zones, [1, 1, 1], [0.0, 0.0, 0.0]).assign(road_km_new=[10.477, 0.0, 0.0])
     page = render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"]
     tooltip = _props(page, "coverage:road_km")[0]["tooltip"]
-    assert "<th>道路 Road km</th> <td>10.48</td>" in tooltip
-    assert "<th>新建 New km</th> <td>10.48</td>" in tooltip
+    assert "<th>道路 Road km</th> <td>10.477</td>" in tooltip
+    assert "<th>新建 New km</th> <td>10.477</td>" in tooltip
     fills = _fill_by_code(page, "coverage:road_km")
     assert fills[zones["code"][0]] != fills[zones["code"][1]]
+
+
+def test_coverage_map_km_are_the_coverage_table_km_to_the_metre(tmp_path):
+    """coverage.csv gives km to the metre (0.081); the map's tooltip gave 0.08."""
+    zones = make_zones(n=3)
+    coverage = make_coverage(zones, [1, 1, 1], [0.0, 0.0, 0.0]).assign(road_km_greening=[0.081, 1.2344, 0.0])
+    page = render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"]
+    tooltips = [p["tooltip"] for p in _props(page, "coverage:road_km")]
+    assert "<th>绿化 Greening km</th> <td>0.081</td>" in tooltips[0]
+    assert "<th>道路 Road km</th> <td>0.081</td>" in tooltips[0]
+    assert "<th>道路 Road km</th> <td>1.234</td>" in tooltips[1]
 
 
 def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):

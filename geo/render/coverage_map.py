@@ -60,7 +60,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
 
 def coverage_by_code(coverage) -> dict:
     """{code: {projects, road_km, road_km_rebuild, road_km_greening, road_km_new, by_category}} from the table;
-    ``road_km`` is the three road km columns summed, as ``coverage.csv`` has them (a table
+    km to the metre, as ``coverage.csv`` gives them; ``road_km`` is the three road km columns summed (a table
     without ``road_km_new``, written before it existed, counts none)."""
     from geo.data import category_codes, category_label
 
@@ -73,10 +73,10 @@ def coverage_by_code(coverage) -> dict:
         counts = [(c, int(_float(record.get(c)))) for c in codes]
         out[str(record["code"])] = {
             "projects": int(_float(record.get("projects"))),
-            "road_km_rebuild": round(rebuild, 2),
-            "road_km_greening": round(greening, 2),
-            "road_km_new": round(new, 2),
-            "road_km": round(rebuild + greening + new, 2),
+            "road_km_rebuild": round(rebuild, 3),
+            "road_km_greening": round(greening, 3),
+            "road_km_new": round(new, 3),
+            "road_km": round(rebuild + greening + new, 3),
             "by_category": "; ".join(f"{category_label(c)} {n}" for c, n in counts if n),
         }
     return out
