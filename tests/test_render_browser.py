@@ -97,6 +97,25 @@ def test_coverage_map_draws_choropleth_and_tooltips(chromium, offline_maps, tmp_
     assert _severe(driver) == []
 
 
+def test_coverage_tooltip_shows_new_road_km_as_the_coverage_table_does(chromium, tmp_path):
+    """A 街道 whose only road works are 10.477 km of new road: the tooltip said Road km 0.0."""
+    from test_render import make_coverage
+
+    zones = make_zones()
+    coverage = make_coverage(zones, road_km=[0.0, 0.0, 0.0]).assign(road_km_new=[10.477, 0.0, 0.0],
+                                                                    road_km_greening=[0.081, 0.0, 0.0])
+    render_fixture(tmp_path / "maps", coverage=coverage, basemap="none")
+    driver = chromium()
+    _open(driver, tmp_path / "maps" / "coverage.html")
+    tooltip = driver.execute_script(FIND_LAYER_JS + """
+        var zone = group.getLayers()[0];
+        zone.fire('mouseover', {latlng: zone.getCenter()}, true);
+        return document.querySelector('.geo-tooltip').textContent.replace(/\\s+/g, ' ');
+    """, "coverage:projects")
+    assert "道路 Road km 10.558" in tooltip and "新建 New km 10.477" in tooltip and "绿化 Greening km 0.081" in tooltip
+    assert _severe(driver) == []
+
+
 def test_offline_map_works_with_network_blocked(chromium, tmp_path):
     render_fixture(tmp_path / "maps", basemap="osm")
     driver = chromium("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
