@@ -40,6 +40,15 @@ def make_zones(n=3, quality="approximate", names=None, segment=None):
                             geometry=geoms, crs="EPSG:4326")
 
 
+def make_zones_with_an_island_first():
+    """make_zones(), 甲街道 a MultiPolygon whose first part is a small island (an exclave in 丙街道's hole)."""
+    zones = make_zones()
+    island = box(117.025, 36.68, 117.026, 36.681)
+    zones.loc[0, "geometry"] = shapely.MultiPolygon([island, zones.geometry.iloc[0]])
+    zones.loc[2, "geometry"] = zones.geometry.iloc[2].difference(island)
+    return zones
+
+
 def make_outline(zones=None):
     zones = make_zones() if zones is None else zones
     return gpd.GeoDataFrame({"name": ["天桥区"]}, geometry=[zones.union_all()], crs="EPSG:4326")
@@ -328,6 +337,16 @@ def test_coverage_map_km_are_the_coverage_table_km_to_the_metre(tmp_path):
     assert "<th>绿化 Greening km</th> <td>0.081</td>" in tooltips[0]
     assert "<th>道路 Road km</th> <td>0.081</td>" in tooltips[0]
     assert "<th>道路 Road km</th> <td>1.234</td>" in tooltips[1]
+
+
+def test_a_street_is_drawn_with_its_largest_part_first(tmp_path):
+    """Leaflet labels a MultiPolygon at its first part: 甲街道's label sat on its island in 丙街道."""
+    zones = make_zones_with_an_island_first()
+    pages = render_fixture(tmp_path, zones=zones)
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        feature = next(f for f in layer_data(pages[page])[layer]["features"] if f["properties"]["code"] == "370105001")
+        first = shapely.geometry.shape({"type": "Polygon", "coordinates": feature["geometry"]["coordinates"][0]})
+        assert first.within(box(116.97, 36.66, 116.99, 36.70).buffer(1e-4)), page
 
 
 def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):

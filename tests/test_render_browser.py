@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 # The fixtures live with the string-level tests (pytest puts tests/ on sys.path).
-from test_render import EVIL, EXPECTED_PROJECT_LAYERS, make_zones, render_fixture
+from test_render import EVIL, EXPECTED_PROJECT_LAYERS, make_zones, make_zones_with_an_island_first, render_fixture
 
 pytestmark = pytest.mark.browser
 
@@ -114,6 +114,24 @@ def test_coverage_tooltip_shows_new_road_km_as_the_coverage_table_does(chromium,
     """, "coverage:projects")
     assert "道路 Road km 10.558" in tooltip and "新建 New km 10.477" in tooltip and "绿化 Greening km 0.081" in tooltip
     assert _severe(driver) == []
+
+
+def test_a_street_with_an_island_is_labelled_on_its_main_part(chromium, tmp_path):
+    """甲街道's first part was an island in 丙街道: its label stood there, 丙's area named 甲."""
+    render_fixture(tmp_path / "maps", zones=make_zones_with_an_island_first(), basemap="none")
+    driver = chromium()
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        _open(driver, tmp_path / "maps" / page)
+        where = driver.execute_script(FIND_LAYER_JS + """
+            var found = null;
+            group.eachLayer(function (zone) {
+                if (zone.feature.properties.code === '370105001') {
+                    var at = zone.getTooltip().getLatLng(); found = [at.lng, at.lat];
+                }
+            });
+            return found;""", layer)
+        assert 116.97 < where[0] < 116.99 and 36.66 < where[1] < 36.70, (page, where)
+        assert _severe(driver) == []
 
 
 def test_offline_map_works_with_network_blocked(chromium, tmp_path):

@@ -12,7 +12,9 @@ def display_geometries(geoseries, *, shift=False, coverage=False) -> list:
     """Simplified (~1 m) WGS-84 display copies, shifted to GCJ-02 for Amap; None kept.
 
     ``coverage=True`` simplifies the polygons as a coverage, so neighbouring 街道 keep
-    exactly shared edges (no slivers or gaps on screen).
+    exactly shared edges (no slivers or gaps on screen). A MultiPolygon's largest part comes
+    first: Leaflet puts a shape's label on its first part, which may be a small island or
+    exclave lying in another 街道.
     """
     import numpy as np
     import shapely
@@ -38,7 +40,17 @@ def display_geometries(geoseries, *, shift=False, coverage=False) -> list:
     series = series.set_crs(4326, allow_override=True) if series.crs is None else series.to_crs(4326)
     if shift and present.any():
         series[present] = convert_geoseries(series[present], "wgs84", "gcj02").values
-    return list(series.values)
+    return [_largest_first(geom) for geom in series.values]
+
+
+def _largest_first(geom):
+    """A MultiPolygon with its parts in order of area, largest first (ties in their own order); others as they are."""
+    import shapely
+
+    if geom is None or geom.geom_type != "MultiPolygon":
+        return geom
+    parts = list(geom.geoms)
+    return shapely.MultiPolygon(sorted(parts, key=lambda part: -part.area))
 
 
 def geojson(geom):
