@@ -49,6 +49,15 @@ def make_zones_with_an_island_first():
     return zones
 
 
+def make_crescent_zones():
+    """Two 街道: 甲街道 a C around 乙街道, whose middle (where Leaflet labels a shape) lies in 乙街道."""
+    inner = box(116.985, 36.665, 117.03, 36.695)
+    crescent = box(116.97, 36.66, 117.03, 36.70).difference(inner)
+    return gpd.GeoDataFrame({"code": ["370105001", "370105002"], "name": ["甲街道", "乙街道"],
+                             "boundary_quality": ["official"] * 2, "source": ["test"] * 2},
+                            geometry=[crescent, inner], crs="EPSG:4326")
+
+
 def make_outline(zones=None):
     zones = make_zones() if zones is None else zones
     return gpd.GeoDataFrame({"name": ["天桥区"]}, geometry=[zones.union_all()], crs="EPSG:4326")
@@ -347,6 +356,16 @@ def test_a_street_is_drawn_with_its_largest_part_first(tmp_path):
         feature = next(f for f in layer_data(pages[page])[layer]["features"] if f["properties"]["code"] == "370105001")
         first = shapely.geometry.shape({"type": "Polygon", "coordinates": feature["geometry"]["coordinates"][0]})
         assert first.within(box(116.97, 36.66, 116.99, 36.70).buffer(1e-4)), page
+
+
+def test_a_crescent_street_is_labelled_inside_itself(tmp_path):
+    """Leaflet labels a shape at its middle: a C-shaped 街道's middle lies in the 街道 it holds."""
+    zones = make_crescent_zones()
+    pages = render_fixture(tmp_path, zones=zones, coverage=make_coverage(zones, [1, 1], [0.0, 0.0]))
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        props = {p["code"]: p for p in _props(pages[page], layer)}
+        assert zones.geometry.iloc[0].contains(Point(props["370105001"]["labelAt"])), page
+        assert "labelAt" not in props["370105002"], page  # a box's middle is in it: Leaflet's place
 
 
 def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):

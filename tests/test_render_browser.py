@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 # The fixtures live with the string-level tests (pytest puts tests/ on sys.path).
-from test_render import EVIL, EXPECTED_PROJECT_LAYERS, make_zones, make_zones_with_an_island_first, render_fixture
+from test_render import (EVIL, EXPECTED_PROJECT_LAYERS, make_crescent_zones, make_zones,
+                         make_zones_with_an_island_first, render_fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -131,6 +132,28 @@ def test_a_street_with_an_island_is_labelled_on_its_main_part(chromium, tmp_path
             });
             return found;""", layer)
         assert 116.97 < where[0] < 116.99 and 36.66 < where[1] < 36.70, (page, where)
+        assert _severe(driver) == []
+
+
+def test_a_crescent_street_is_labelled_inside_itself_in_chromium(chromium, tmp_path):
+    """A C-shaped 街道's label stood at its middle, inside the 街道 it holds."""
+    import shapely
+
+    from test_render import make_coverage
+
+    zones = make_crescent_zones()
+    render_fixture(tmp_path / "maps", zones=zones, coverage=make_coverage(zones, [1, 1], [0.0, 0.0]), basemap="none")
+    driver = chromium()
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        _open(driver, tmp_path / "maps" / page)
+        where = driver.execute_script(FIND_LAYER_JS + """
+            var found = {};
+            group.eachLayer(function (zone) {
+                var at = zone.getTooltip().getLatLng(); found[zone.feature.properties.code] = [at.lng, at.lat];
+            });
+            return found;""", layer)
+        for code, geom in zip(zones["code"], zones.geometry):
+            assert geom.contains(shapely.Point(where[code])), (page, code, where)
         assert _severe(driver) == []
 
 

@@ -40,8 +40,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
             if approximate:
                 zone_style["dashArray"] = "6 4"
             features.append({"type": "Feature", "geometry": display.geojson(geom), "properties": {
-                "code": code, "label": html.escape(name), "minzoom": display.label_min_zoom(name, geom),
-                "tooltip": _tooltip_html(name, values), "style": zone_style}})
+                **maps.zone_label(code, name, geom), "tooltip": _tooltip_html(name, values), "style": zone_style}})
         # 街道 names on the layer shown first only, so they are not printed twice.
         maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, zoneLabels=show,
                        hoverTooltips=True)

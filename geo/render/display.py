@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from geo.settings import DISPLAY_PRECISION, SIMPLIFY_TOLERANCE_M
 
 MAX_LABEL_ZOOM = 18  # also in static/geo_map.js
@@ -70,6 +72,26 @@ def bounds(geoms):
     x0, y0, x1, y1 = shapely.total_bounds(geoms)
     return [[round(float(y0), DISPLAY_PRECISION), round(float(x0), DISPLAY_PRECISION)],
             [round(float(y1), DISPLAY_PRECISION), round(float(x1), DISPLAY_PRECISION)]]
+
+
+def label_point(geom):
+    """Where a 街道's permanent label goes, ``[lon, lat]``, when Leaflet's place for it lies outside it;
+    else None (Leaflet's place).
+
+    Leaflet labels a shape at the middle of its first part's outer ring: the middle of a
+    crescent lies in the 街道 it curves around, that of a ring in the 街道 filling its hole.
+    There the label goes to the point of the part farthest inside it (its pole of inaccessibility).
+    """
+    import shapely
+    from shapely.ops import polylabel
+
+    if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    part = geom.geoms[0] if geom.geom_type == "MultiPolygon" else geom
+    if part.contains(shapely.Polygon(part.exterior).centroid):
+        return None
+    point = polylabel(part, tolerance=math.sqrt(part.area) / 100)
+    return [round(point.x, DISPLAY_PRECISION), round(point.y, DISPLAY_PRECISION)]
 
 
 def label_min_zoom(label, geom) -> int:
