@@ -397,9 +397,12 @@ def _place_in_zone(name, areas, previous):
     # A name such as 泺口垃圾转运站 or 桑梓店卫生院 carries its place: that 街道 is
     # where it is, even when no source knows the site. 桑梓 (a school brand) names
     # the place 桑梓店 by its first characters, hence the prefix rule.
+    # A name ending in it (区级疾控中心 beside 中心街道, 公交车站 beside 车站街道) names that kind of
+    # facility, not the place.
     name = normalise_name(name)  # Traditional 濼口 is 泺口
     for stem, zone_name, point, radius in areas:
-        if stem in name or (len(name) >= 2 and stem.startswith(name)):
+        named = stem in name and (name == stem or stem in name[:-1])
+        if named or (len(name) >= 2 and stem.startswith(name)):
             return point, {
                 "status": APPROXIMATE,
                 "source": f"街道 polygon of {zone_name}",

@@ -252,6 +252,21 @@ def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
     assert [u["name"] for u in unlocated] == ["文澜", "泺口北路"]
 
 
+def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazetteer):
+    # 中心街道 and 车站街道 are real 街道 names: 区级疾控中心 (a CDC, 中心 its kind) and 公交车站 (a bus
+    # station) were placed in them as if they named the place; 车站路市场 and 中心 itself still are.
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"code": ["1", "2"], "name": ["中心街道", "车站街道"]},
+                             geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
+                             crs=4326)
+    features = [_project("区级疾控中心", "health"), _project("公交车站", "transport"), _project("车站路市场", "market"),
+                _project("中心", "market")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    assert [u["name"] for u in unlocated] == ["区级疾控中心", "公交车站"]
+    assert [f["properties"]["geocode"].get("matched_name") for f in located[2:]] == ["车站街道", "中心街道"]
+
+
 # --------------------------------------------------------------------------- junctions and OSM roads
 
 CHENGDU_OSM = Path(__file__).parent / "fixtures" / "chengdu_synthetic.osm"
