@@ -376,7 +376,10 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
 
 
 def _zone_areas(zones):
-    """(place-name stem, 街道 name, point inside, radius in m) for each 街道, longest stem first."""
+    """(place-name stem, 街道 name, point inside, radius in m) for each 街道 whose stem is its own,
+    longest stem first."""
+    from collections import Counter
+
     import shapely
     from pyproj import Geod
 
@@ -390,7 +393,9 @@ def _zone_areas(zones):
         coords = shapely.get_coordinates(geom)
         _, _, dist = geod.inv([point.x] * len(coords), [point.y] * len(coords), coords[:, 0], coords[:, 1])
         areas.append((stem, str(name), point, float(max(dist))))
-    return sorted(areas, key=lambda a: (-len(a[0]), a[1]))
+    # A stem of two 街道 (two 新华街道 of different codes, 泺口街道 and 泺口镇) does not say which.
+    stems = Counter(area[0] for area in areas)
+    return sorted((a for a in areas if stems[a[0]] == 1), key=lambda a: (-len(a[0]), a[1]))
 
 
 def _place_in_zone(name, areas, previous):

@@ -267,6 +267,18 @@ def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazette
     assert [f["properties"]["geocode"].get("matched_name") for f in located[2:]] == ["车站街道", "中心街道"]
 
 
+def test_a_facility_named_after_two_zones_of_one_name_is_placed_in_neither(gazetteer):
+    # Two 街道 of one name (different codes, a file's two 新华街道): 新华垃圾转运站 went to the first
+    # in file order, counted in a 街道 it may not be in.
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"code": ["2", "1"], "name": ["新华街道", "新华街道"]},
+                             geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
+                             crs=4326)
+    located, unlocated = geocode_projects([_project("新华垃圾转运站", "sanitation")], gazetteer, OUTLINE, zones=zones)
+    assert located[0]["geometry"] is None and [u["name"] for u in unlocated] == ["新华垃圾转运站"]
+
+
 # --------------------------------------------------------------------------- junctions and OSM roads
 
 CHENGDU_OSM = Path(__file__).parent / "fixtures" / "chengdu_synthetic.osm"
