@@ -114,6 +114,22 @@ def test_a_section_named_after_the_district_or_a_street_district_is_the_part_wit
     assert geocode["status"] == "approximate" and "extent unknown" in geocode["method"]
 
 
+def test_a_section_named_after_two_streets_of_one_name_is_the_part_within_both():
+    # Two 新华街道 of different codes, the river crossing both: 小清河新华街道段 was cut by the
+    # first in file order only, its part in the other left out.
+    import geopandas
+
+    river = shapely.LineString([(116.80, 36.70), (117.30, 36.70)])
+    gazetteer = Gazetteer().add_tier("t", [_entry("小清河", river, accuracy=20)])
+    zones = geopandas.GeoDataFrame({"name": ["新华街道", "北园街道", "新华街道"], "boundary_quality": ["official"] * 3},
+                                   geometry=[shapely.box(116.95, 36.65, 117.0, 36.75), shapely.box(117.0, 36.65, 117.05, 36.75),
+                                             shapely.box(117.05, 36.65, 117.10, 36.75)], crs=4326)
+    located, _ = geocode_projects([_project("小清河新华街道段", "water", base_name="小清河", section="新华街道段")],
+                                  gazetteer, OUTLINE, zones=zones, district_name="天桥区")
+    geom = located[0]["geometry"]
+    assert geom.length == pytest.approx(0.10) and geom.bounds == pytest.approx((116.95, 36.70, 117.10, 36.70))
+
+
 @pytest.mark.parametrize("entries, found", [
     ((("G2", ROAD), ("京沪高速公路", ROAD)), "G2"),  # the code first (OSM: ref=G2)
     ((("京沪高速", ROAD),), "京沪高速"),             # else the name
