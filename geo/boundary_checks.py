@@ -134,7 +134,8 @@ def repair_polygons(geoms, path, labels):
     -------
     (numpy.ndarray, list of str)
         The geometries, each invalid polygon replaced by the polygonal part of
-        ``shapely.make_valid``; and one warning line, or none when every polygon was valid.
+        ``shapely.make_valid`` (method ``structure``: overlapping parts unioned, holes cut from their
+        shell only); and one warning line, or none when every polygon was valid.
     """
     import numpy as np
     import shapely
@@ -145,7 +146,10 @@ def repair_polygons(geoms, path, labels):
     if not invalid.any():
         return geoms, []
     reasons = sorted({re.sub(r"\[.*", "", r).strip().lower() for r in shapely.is_valid_reason(geoms[invalid])})
-    geoms[invalid] = [_polygonal_part(g) for g in shapely.make_valid(geoms[invalid])]
+    # "structure": parts that overlap are unioned and a hole is taken out of its shell only, where the
+    # default (even-odd linework) makes an overlap of two parts a hole and a hole's part beyond its shell land.
+    repaired = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+    geoms[invalid] = [_polygonal_part(g) for g in repaired]
     names = listed(np.array(list(labels), dtype=object)[invalid])
     return geoms, [f"{path}: repaired {int(invalid.sum())} invalid polygon(s) ({', '.join(reasons)}): {names}"]
 
@@ -173,11 +177,21 @@ def topology_warnings(metric_zones, path):
         for i, j, area in zip(left[keep][big], right[keep][big], areas[big]):
             warnings.append(f"{path}: {metric_zones['name'].iloc[i]} and {metric_zones['name'].iloc[j]} "
                             f"overlap by {area:,.0f} m²")
-    union = shapely.unary_union(geoms)
-    holes = []
-    for part in shapely.get_parts(union):
-        holes.extend(shapely.Polygon(ring) for ring in part.interiors)
-    gaps = [h for h in holes if h.area > settings.OVERLAP_TOLERANCE_M2]
+    gaps = [g for g in _gaps(geoms, shapely.unary_union(geoms)) if g.area > settings.OVERLAP_TOLERANCE_M2]
     if gaps:
         warnings.append(f"{path}: {len(gaps)} gap(s) between 街道 totalling {sum(g.area for g in gaps):,.0f} m²")
     return warnings
+
+
+def _gaps(geoms, union):
+    """What lies between the 街道 ``geoms`` (metric) of ``union``, as polygons: the holes of their union,
+    and slivers narrower than twice ``settings.GAP_CLOSING_M`` between two or more of them that open
+    to the district's edge (a notch in one 街道's edge is none)."""
+    import shapely
+
+    holes = [shapely.Polygon(ring) for part in shapely.get_parts(union) for ring in part.interiors]
+    distance = settings.GAP_CLOSING_M
+    closed = union.buffer(distance, join_style="mitre").buffer(-distance, join_style="mitre")
+    slivers = shapely.get_parts(shapely.difference(closed, shapely.union_all([union, *holes])))
+    tree = shapely.STRtree(geoms)
+    return holes + [s for s in slivers if len(tree.query(s, predicate="dwithin", distance=distance)) >= 2]

@@ -376,7 +376,10 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
 
 
 def _zone_areas(zones):
-    """(place-name stem, 街道 name, point inside, radius in m) for each 街道, longest stem first."""
+    """(place-name stem, 街道 name, point inside, radius in m) for each 街道 whose stem is its own,
+    longest stem first."""
+    from collections import Counter
+
     import shapely
     from pyproj import Geod
 
@@ -390,16 +393,21 @@ def _zone_areas(zones):
         coords = shapely.get_coordinates(geom)
         _, _, dist = geod.inv([point.x] * len(coords), [point.y] * len(coords), coords[:, 0], coords[:, 1])
         areas.append((stem, str(name), point, float(max(dist))))
-    return sorted(areas, key=lambda a: (-len(a[0]), a[1]))
+    # A stem of two 街道 (two 新华街道 of different codes, 泺口街道 and 泺口镇) does not say which.
+    stems = Counter(area[0] for area in areas)
+    return sorted((a for a in areas if stems[a[0]] == 1), key=lambda a: (-len(a[0]), a[1]))
 
 
 def _place_in_zone(name, areas, previous):
     # A name such as 泺口垃圾转运站 or 桑梓店卫生院 carries its place: that 街道 is
     # where it is, even when no source knows the site. 桑梓 (a school brand) names
     # the place 桑梓店 by its first characters, hence the prefix rule.
+    # A name ending in it (区级疾控中心 beside 中心街道, 公交车站 beside 车站街道) names that kind of
+    # facility, not the place.
     name = normalise_name(name)  # Traditional 濼口 is 泺口
     for stem, zone_name, point, radius in areas:
-        if stem in name or (len(name) >= 2 and stem.startswith(name)):
+        named = stem in name and (name == stem or stem in name[:-1])
+        if named or (len(name) >= 2 and stem.startswith(name)):
             return point, {
                 "status": APPROXIMATE,
                 "source": f"街道 polygon of {zone_name}",

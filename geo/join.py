@@ -373,7 +373,7 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, measure_of
     pair_polygon = is_polygon[local]
     measure = measure_of(cut, pair_polygon)
     measure = _dedupe_shared_edges(local, zone, cut, measure, totals, pair_zones, measure_of, pair_polygon,
-                                   zones_local)
+                                   zones_local, snap)
     keep = measure > 0
     local, zone, measure, pair_polygon = local[keep], zone[keep], measure[keep], pair_polygon[keep]
     share = measure / totals[local]
@@ -416,7 +416,7 @@ def _along(edges, projects, snap):
     return count >= 2
 
 
-def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local):
+def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local, snap=None):
     """Piece lengths (areas for ``polygon`` pairs) with what two zones share kept only in the smallest-code zone.
 
     Zones are closed sets, so a line lying on the edge between two zones intersects
@@ -426,7 +426,9 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
     visible from the sums alone; only for projects cut into pieces *and* partly outside
     (a few, near the district border or a hole) is each line's piece tested against its
     zone's boundary, and each zone of their pieces against the others (do they overlap?).
-    Flagged projects, rare, are then recomputed one at a time.
+    Flagged projects, rare, are then recomputed one at a time. What is left of a piece outside
+    the zones before it but wholly within ``snap`` of them lies along their edge, where their own
+    pieces, snapped to it (:func:`_snapped`), counted it: it is not counted again (:func:`_beyond`).
     """
     positive = length > 0
     n_lines = totals.size
@@ -453,10 +455,31 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
         # In code order, each piece loses what lies in the zones before it (their shared edges).
         claimed = pair_zones[group[0]]
         for pair in group[1:]:
-            rest = np.array([shapely.difference(cut[pair], claimed)], dtype=object)
+            rest = shapely.difference(cut[pair], claimed)
+            rest = np.array([_beyond(rest, claimed, snap)], dtype=object)
             length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
             claimed = shapely.union(claimed, pair_zones[pair])
     return length
+
+
+def _beyond(rest, claimed, snap):
+    """The parts of ``rest`` (what is left of a piece outside ``claimed``) that are not wholly within
+    ``snap`` of it: a sliver along its edge is on the edge, counted there (None: ``rest`` as it is)."""
+    if not snap or rest.is_empty:
+        return rest
+    parts = shapely.get_parts(rest)
+    far = _far_points(parts, claimed, snap) > 0
+    near = np.flatnonzero(~far)
+    if near.size:  # every vertex within snap: so is each segment between, point by point, or not
+        far[near] = _far_points(shapely.segmentize(parts[near], snap), claimed, snap) > 0
+    return shapely.union_all(parts[far]) if far.any() else shapely.GeometryCollection()
+
+
+def _far_points(geoms, other, distance):
+    """How many vertices of each of ``geoms`` lie farther than ``distance`` from ``other``."""
+    coords, owner = shapely.get_coordinates(geoms, return_index=True)
+    far = ~shapely.dwithin(shapely.points(coords), other, distance)
+    return np.bincount(owner, weights=far, minlength=len(geoms))
 
 
 def _overlapping(zones_local, candidates):

@@ -58,14 +58,25 @@ def area_of_section(section, areas):
     crosses the district. The place's name is matched whole or without its suffix
     (:func:`geo.places.stem`: 天桥区 and 天桥, 北园街道 and 北园; 北园镇, the town it was, too),
     and without the city or province an area's name may open with (济南市天桥区: 天桥区, 天桥).
+    Areas of one name (two 街道 of different codes) are one area.
     """
+    import shapely
+
     from geo.places import stem
 
     text = normalise_name(unicodedata.normalize("NFKC", section or "")).strip("()")
     if not text.endswith("段") or len(text) < 3:
         return None
     named = {text[:-1], normalise_name(stem(text[:-1]))}
-    return next((area for area in areas if named & _place_names(area.name)), None)
+    found = next((area for area in areas if named & _place_names(area.name)), None)
+    if found is None:
+        return None
+    # Two 街道 of one name (of different codes): the section is the part within either.
+    alike = [area for area in areas if area.name == found.name]
+    if len(alike) == 1:
+        return found
+    return NamedArea(found.name, shapely.union_all([area.polygon for area in alike]),
+                     all(area.official for area in alike))
 
 
 # The city, prefecture or province a district's name may open with (济南市天桥区, 山东省济南市天桥区).

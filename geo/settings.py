@@ -81,6 +81,11 @@ ROAD_PIECE_GAP_M = 50.0
 # (square metres) are reported; smaller ones are digitising noise.
 OVERLAP_TOLERANCE_M2 = 100.0
 
+# A gap between official 街道 narrower than twice this (metres) is a gap even where it opens to
+# the district's edge (a 街道 drawn a few metres short of its neighbours), not only where it is a
+# hole in their union: the union closed by this distance shows it.
+GAP_CLOSING_M = 5.0
+
 # Official 街道 (--districts) of a known district of which less than this share of the
 # area lies inside the bundled outline (simplified, about 100 m off) are misplaced: a
 # wrong CRS or datum, or another district's file. It is a warning, not an error...

@@ -48,6 +48,19 @@ def test_geopackage_without_code_field_gets_row_codes(tmp_path):
     assert list(zones["code"]) == ["001", "002", "003"] and not warnings
 
 
+def test_a_sliver_gap_open_to_the_district_edge_is_reported(tmp_path):
+    # The middle 街道 drawn 3 m short of both neighbours: two 3 m x 1 km gaps, each open to the
+    # outside at both ends, so neither is a hole of the union, and nothing was said while every
+    # project in them counted as outside the district.
+    gdf = _zones_metric()
+    x0, y0 = 500_000, 4_062_000
+    gdf.loc[1, "geometry"] = shapely.box(x0 + 1003, y0, x0 + 1997, y0 + 1000)
+    path = tmp_path / "slivers.gpkg"
+    gdf.to_file(path)
+    _, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert f"{path}: 2 gap(s) between 街道 totalling 6,000 m²" in warnings
+
+
 def test_bowtie_is_repaired_with_a_warning(tmp_path):
     gdf = _zones_metric()
     x0, y0 = 500_000, 4_062_000
@@ -57,6 +70,38 @@ def test_bowtie_is_repaired_with_a_warning(tmp_path):
     zones, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
     assert zones.geometry.is_valid.all()
     assert any("repaired 1 invalid" in w for w in warnings)
+
+
+def test_a_street_whose_parts_overlap_keeps_the_overlap(tmp_path):
+    # One 街道 stored as one MultiPolygon of two map sheets that overlap at a corner: the repair
+    # dropped the overlap (even-odd), leaving a 100 m x 100 m hole in the 街道 where every
+    # project counted as outside the district.
+    gdf = _zones_metric()
+    x0, y0 = 500_000, 4_062_000
+    gdf.loc[0, "geometry"] = shapely.MultiPolygon([shapely.box(x0, y0, x0 + 550, y0 + 550),
+                                                   shapely.box(x0 + 450, y0 + 450, x0 + 1000, y0 + 1000)])
+    path = tmp_path / "sheets.gpkg"
+    gdf.to_file(path)
+    zones, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert any("repaired 1 invalid" in w for w in warnings)
+    street = zones.to_crs(4548).set_index("code").geometry["370105001"]
+    assert street.area == pytest.approx(2 * 550 ** 2 - 100 ** 2, rel=1e-6)
+    assert street.contains(shapely.Point(x0 + 500, y0 + 500))
+
+
+def test_a_hole_crossing_its_shell_is_no_land_beyond_it(tmp_path):
+    # A hole drawn across the 街道's edge: the repair made its part beyond the edge land of the 街道.
+    gdf = _zones_metric()
+    x0, y0 = 500_000, 4_062_000
+    gdf.loc[2, "geometry"] = shapely.Polygon(shapely.box(x0 + 2000, y0, x0 + 3000, y0 + 1000).exterior.coords,
+                                             [[(x0 + 2800, y0 + 400), (x0 + 3200, y0 + 400), (x0 + 3200, y0 + 600),
+                                               (x0 + 2800, y0 + 600)]])
+    path = tmp_path / "hole.gpkg"
+    gdf.to_file(path)
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    street = zones.to_crs(4548).set_index("code").geometry["370105014"]
+    assert street.area == pytest.approx(1e6 - 200 * 200, rel=1e-6)
+    assert not street.intersects(shapely.Point(x0 + 3100, y0 + 500))
 
 
 def test_overlap_and_gap_are_reported(tmp_path):

@@ -114,6 +114,22 @@ def test_a_section_named_after_the_district_or_a_street_district_is_the_part_wit
     assert geocode["status"] == "approximate" and "extent unknown" in geocode["method"]
 
 
+def test_a_section_named_after_two_streets_of_one_name_is_the_part_within_both():
+    # Two 新华街道 of different codes, the river crossing both: 小清河新华街道段 was cut by the
+    # first in file order only, its part in the other left out.
+    import geopandas
+
+    river = shapely.LineString([(116.80, 36.70), (117.30, 36.70)])
+    gazetteer = Gazetteer().add_tier("t", [_entry("小清河", river, accuracy=20)])
+    zones = geopandas.GeoDataFrame({"name": ["新华街道", "北园街道", "新华街道"], "boundary_quality": ["official"] * 3},
+                                   geometry=[shapely.box(116.95, 36.65, 117.0, 36.75), shapely.box(117.0, 36.65, 117.05, 36.75),
+                                             shapely.box(117.05, 36.65, 117.10, 36.75)], crs=4326)
+    located, _ = geocode_projects([_project("小清河新华街道段", "water", base_name="小清河", section="新华街道段")],
+                                  gazetteer, OUTLINE, zones=zones, district_name="天桥区")
+    geom = located[0]["geometry"]
+    assert geom.length == pytest.approx(0.10) and geom.bounds == pytest.approx((116.95, 36.70, 117.10, 36.70))
+
+
 @pytest.mark.parametrize("entries, found", [
     ((("G2", ROAD), ("京沪高速公路", ROAD)), "G2"),  # the code first (OSM: ref=G2)
     ((("京沪高速", ROAD),), "京沪高速"),             # else the name
@@ -250,6 +266,33 @@ def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
     assert wenlan["geometry"] is None  # no place name in it: stays unlocated
     assert road["geometry"] is None  # a road is never reduced to a 街道 point
     assert [u["name"] for u in unlocated] == ["文澜", "泺口北路"]
+
+
+def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazetteer):
+    # 中心街道 and 车站街道 are real 街道 names: 区级疾控中心 (a CDC, 中心 its kind) and 公交车站 (a bus
+    # station) were placed in them as if they named the place; 车站路市场 and 中心 itself still are.
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"code": ["1", "2"], "name": ["中心街道", "车站街道"]},
+                             geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
+                             crs=4326)
+    features = [_project("区级疾控中心", "health"), _project("公交车站", "transport"), _project("车站路市场", "market"),
+                _project("中心", "market")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    assert [u["name"] for u in unlocated] == ["区级疾控中心", "公交车站"]
+    assert [f["properties"]["geocode"].get("matched_name") for f in located[2:]] == ["车站街道", "中心街道"]
+
+
+def test_a_facility_named_after_two_zones_of_one_name_is_placed_in_neither(gazetteer):
+    # Two 街道 of one name (different codes, a file's two 新华街道): 新华垃圾转运站 went to the first
+    # in file order, counted in a 街道 it may not be in.
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"code": ["2", "1"], "name": ["新华街道", "新华街道"]},
+                             geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
+                             crs=4326)
+    located, unlocated = geocode_projects([_project("新华垃圾转运站", "sanitation")], gazetteer, OUTLINE, zones=zones)
+    assert located[0]["geometry"] is None and [u["name"] for u in unlocated] == ["新华垃圾转运站"]
 
 
 # --------------------------------------------------------------------------- junctions and OSM roads

@@ -283,6 +283,35 @@ def test_overlap_counts_once_for_projects_partly_outside_the_zones():
     assert park_rows["share"].sum() == pytest.approx(park.intersection(union).area / park.area, rel=1e-3)
 
 
+def test_line_along_a_bent_edge_where_zones_overlap_counts_once():
+    # 西's east edge bends in by 3 cm at its middle (a vertex no project has), and 东 overlaps it
+    # there: a straight road from edge to edge, up to 1.2 cm outside 西 and wholly inside 东, runs
+    # along 西's edge to within JOIN_SNAP_M. It is snapped onto that edge for 西's cut, not for
+    # 东's, and was counted in both (shares summing to 2).
+    bend = 0.03 / 111_320 / np.cos(np.radians(Y0 + D / 2))  # 3 cm in degrees of longitude
+    west = shapely.Polygon([(X0, Y0), (X0 + D, Y0), (X0 + D - bend, Y0 + D / 2), (X0 + D, Y0 + D), (X0, Y0 + D)])
+    rows = [("370105002", "东", box(X0 + D - 0.002, Y0, X0 + 2 * D, Y0 + D)), ("370105001", "西", west)]
+    x = X0 + D - 0.6 * bend
+    road = LineString([(x, Y0 + 0.3 * D), (x, Y0 + 0.7 * D)])
+    result = allocate_to_zones(_projects([("road", road)]), _zones(rows))
+    assert result["code"].tolist() == ["370105001"]
+    assert result["share"].sum() == pytest.approx(1.0, rel=1e-6)
+
+
+def test_line_along_an_edge_where_zones_overlap_and_end_counts_once():
+    # A road leaving 西's east edge by 2 cm over 900 m, past a vertex of that edge (M), inside 东
+    # (which overlaps 西) up to 东's end. 西's cut snaps the edge onto the road: all of it is in
+    # 西. 东's piece ends where 东 does, short of M: it is no vertex of 西, and the piece stayed
+    # 1 cm outside 西 for 390 m, counted again in 东 (shares summing to 1.4).
+    shift = 0.02 / 111_320 / np.cos(np.radians(Y0 + D / 2))  # 2 cm in degrees of longitude
+    west = shapely.Polygon([(X0, Y0), (X0 + D, Y0), (X0 + D, Y0 + D / 2), (X0 + D, Y0 + D), (X0, Y0 + D)])
+    rows = [("370105002", "东", box(X0 + D - 0.002, Y0, X0 + 2 * D, Y0 + 0.45 * D)), ("370105001", "西", west)]
+    road = LineString([(X0 + D, Y0 + 0.1 * D), (X0 + D + shift, Y0 + 0.9 * D)])
+    result = allocate_to_zones(_projects([("road", road)]), _zones(rows))
+    assert result["code"].tolist() == ["370105001"]
+    assert result["share"].sum() == pytest.approx(1.0, rel=1e-6)
+
+
 def test_multipolygon_zone_and_multipart_line():
     # Zone 370105005 is two separate squares with 370105006 between them.
     two_squares = shapely.union(box(X0, Y0, X0 + D, Y0 + D), box(X0 + 2 * D, Y0, X0 + 3 * D, Y0 + D))

@@ -40,6 +40,24 @@ def make_zones(n=3, quality="approximate", names=None, segment=None):
                             geometry=geoms, crs="EPSG:4326")
 
 
+def make_zones_with_an_island_first():
+    """make_zones(), 甲街道 a MultiPolygon whose first part is a small island (an exclave in 丙街道's hole)."""
+    zones = make_zones()
+    island = box(117.025, 36.68, 117.026, 36.681)
+    zones.loc[0, "geometry"] = shapely.MultiPolygon([island, zones.geometry.iloc[0]])
+    zones.loc[2, "geometry"] = zones.geometry.iloc[2].difference(island)
+    return zones
+
+
+def make_crescent_zones():
+    """Two 街道: 甲街道 a C around 乙街道, whose middle (where Leaflet labels a shape) lies in 乙街道."""
+    inner = box(116.985, 36.665, 117.03, 36.695)
+    crescent = box(116.97, 36.66, 117.03, 36.70).difference(inner)
+    return gpd.GeoDataFrame({"code": ["370105001", "370105002"], "name": ["甲街道", "乙街道"],
+                             "boundary_quality": ["official"] * 2, "source": ["test"] * 2},
+                            geometry=[crescent, inner], crs="EPSG:4326")
+
+
 def make_outline(zones=None):
     zones = make_zones() if zones is None else zones
     return gpd.GeoDataFrame({"name": ["天桥区"]}, geometry=[zones.union_all()], crs="EPSG:4326")
@@ -305,6 +323,49 @@ def test_coverage_natural_breaks_order_colours(tmp_path):
                  "<th>改造 Rebuild km</th> <td>7.5</td>", "<th>绿化 Greening km</th> <td>2.5</td>",
                  "学校教育 School 2"):
         assert text in tooltip, text
+
+
+def test_coverage_map_counts_new_road_km_as_the_coverage_table_does(tmp_path):
+    """A 街道 whose only road works are a new road (road_km_new) shows them in the road-km layer and tooltip."""
+    zones = make_zones(n=3)
+    coverage = make_coverage(zones, [1, 1, 1], [0.0, 0.0, 0.0]).assign(road_km_new=[10.477, 0.0, 0.0])
+    page = render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"]
+    tooltip = _props(page, "coverage:road_km")[0]["tooltip"]
+    assert "<th>道路 Road km</th> <td>10.477</td>" in tooltip
+    assert "<th>新建 New km</th> <td>10.477</td>" in tooltip
+    fills = _fill_by_code(page, "coverage:road_km")
+    assert fills[zones["code"][0]] != fills[zones["code"][1]]
+
+
+def test_coverage_map_km_are_the_coverage_table_km_to_the_metre(tmp_path):
+    """coverage.csv gives km to the metre (0.081); the map's tooltip gave 0.08."""
+    zones = make_zones(n=3)
+    coverage = make_coverage(zones, [1, 1, 1], [0.0, 0.0, 0.0]).assign(road_km_greening=[0.081, 1.2344, 0.0])
+    page = render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"]
+    tooltips = [p["tooltip"] for p in _props(page, "coverage:road_km")]
+    assert "<th>绿化 Greening km</th> <td>0.081</td>" in tooltips[0]
+    assert "<th>道路 Road km</th> <td>0.081</td>" in tooltips[0]
+    assert "<th>道路 Road km</th> <td>1.234</td>" in tooltips[1]
+
+
+def test_a_street_is_drawn_with_its_largest_part_first(tmp_path):
+    """Leaflet labels a MultiPolygon at its first part: 甲街道's label sat on its island in 丙街道."""
+    zones = make_zones_with_an_island_first()
+    pages = render_fixture(tmp_path, zones=zones)
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        feature = next(f for f in layer_data(pages[page])[layer]["features"] if f["properties"]["code"] == "370105001")
+        first = shapely.geometry.shape({"type": "Polygon", "coordinates": feature["geometry"]["coordinates"][0]})
+        assert first.within(box(116.97, 36.66, 116.99, 36.70).buffer(1e-4)), page
+
+
+def test_a_crescent_street_is_labelled_inside_itself(tmp_path):
+    """Leaflet labels a shape at its middle: a C-shaped 街道's middle lies in the 街道 it holds."""
+    zones = make_crescent_zones()
+    pages = render_fixture(tmp_path, zones=zones, coverage=make_coverage(zones, [1, 1], [0.0, 0.0]))
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        props = {p["code"]: p for p in _props(pages[page], layer)}
+        assert zones.geometry.iloc[0].contains(Point(props["370105001"]["labelAt"])), page
+        assert "labelAt" not in props["370105002"], page  # a box's middle is in it: Leaflet's place
 
 
 def test_coverage_few_values_one_class_each_and_missing_rows(tmp_path):

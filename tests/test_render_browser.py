@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 # The fixtures live with the string-level tests (pytest puts tests/ on sys.path).
-from test_render import EVIL, EXPECTED_PROJECT_LAYERS, make_zones, render_fixture
+from test_render import (EVIL, EXPECTED_PROJECT_LAYERS, make_crescent_zones, make_zones,
+                         make_zones_with_an_island_first, render_fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +96,65 @@ def test_coverage_map_draws_choropleth_and_tooltips(chromium, offline_maps, tmp_
     assert "甲街道" in tooltip and "Projects 3" in tooltip and "Road km 1.9" in tooltip
     driver.save_screenshot(str(tmp_path / "coverage.png"))
     assert _severe(driver) == []
+
+
+def test_coverage_tooltip_shows_new_road_km_as_the_coverage_table_does(chromium, tmp_path):
+    """A 街道 whose only road works are 10.477 km of new road: the tooltip said Road km 0.0."""
+    from test_render import make_coverage
+
+    zones = make_zones()
+    coverage = make_coverage(zones, road_km=[0.0, 0.0, 0.0]).assign(road_km_new=[10.477, 0.0, 0.0],
+                                                                    road_km_greening=[0.081, 0.0, 0.0])
+    render_fixture(tmp_path / "maps", coverage=coverage, basemap="none")
+    driver = chromium()
+    _open(driver, tmp_path / "maps" / "coverage.html")
+    tooltip = driver.execute_script(FIND_LAYER_JS + """
+        var zone = group.getLayers()[0];
+        zone.fire('mouseover', {latlng: zone.getCenter()}, true);
+        return document.querySelector('.geo-tooltip').textContent.replace(/\\s+/g, ' ');
+    """, "coverage:projects")
+    assert "道路 Road km 10.558" in tooltip and "新建 New km 10.477" in tooltip and "绿化 Greening km 0.081" in tooltip
+    assert _severe(driver) == []
+
+
+def test_a_street_with_an_island_is_labelled_on_its_main_part(chromium, tmp_path):
+    """甲街道's first part was an island in 丙街道: its label stood there, 丙's area named 甲."""
+    render_fixture(tmp_path / "maps", zones=make_zones_with_an_island_first(), basemap="none")
+    driver = chromium()
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        _open(driver, tmp_path / "maps" / page)
+        where = driver.execute_script(FIND_LAYER_JS + """
+            var found = null;
+            group.eachLayer(function (zone) {
+                if (zone.feature.properties.code === '370105001') {
+                    var at = zone.getTooltip().getLatLng(); found = [at.lng, at.lat];
+                }
+            });
+            return found;""", layer)
+        assert 116.97 < where[0] < 116.99 and 36.66 < where[1] < 36.70, (page, where)
+        assert _severe(driver) == []
+
+
+def test_a_crescent_street_is_labelled_inside_itself_in_chromium(chromium, tmp_path):
+    """A C-shaped 街道's label stood at its middle, inside the 街道 it holds."""
+    import shapely
+
+    from test_render import make_coverage
+
+    zones = make_crescent_zones()
+    render_fixture(tmp_path / "maps", zones=zones, coverage=make_coverage(zones, [1, 1], [0.0, 0.0]), basemap="none")
+    driver = chromium()
+    for page, layer in (("projects.html", "zones"), ("coverage.html", "coverage:projects")):
+        _open(driver, tmp_path / "maps" / page)
+        where = driver.execute_script(FIND_LAYER_JS + """
+            var found = {};
+            group.eachLayer(function (zone) {
+                var at = zone.getTooltip().getLatLng(); found[zone.feature.properties.code] = [at.lng, at.lat];
+            });
+            return found;""", layer)
+        for code, geom in zip(zones["code"], zones.geometry):
+            assert geom.contains(shapely.Point(where[code])), (page, code, where)
+        assert _severe(driver) == []
 
 
 def test_offline_map_works_with_network_blocked(chromium, tmp_path):

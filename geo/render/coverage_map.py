@@ -9,11 +9,11 @@ from geo.render.page import Page, render_page
 
 LAYERS = (  # field, label, palette, integer values, shown at start
     ("projects", "项目数 Projects per 街道", classes.PROJECT_PALETTE, True, True),
-    ("road_km", "道路工程 Road works km (rebuild + greening) per 街道", classes.ROAD_PALETTE, False, False),
+    ("road_km", "道路工程 Road works km (rebuild + greening + new) per 街道", classes.ROAD_PALETTE, False, False),
 )
 TOOLTIP_ROWS = (("name", "街道"), ("projects", "项目 Projects"), ("road_km", "道路 Road km"),
                 ("road_km_rebuild", "改造 Rebuild km"), ("road_km_greening", "绿化 Greening km"),
-                ("by_category", "类别 By category"))
+                ("road_km_new", "新建 New km"), ("by_category", "类别 By category"))
 
 
 def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles, inline, title,
@@ -40,8 +40,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
             if approximate:
                 zone_style["dashArray"] = "6 4"
             features.append({"type": "Feature", "geometry": display.geojson(geom), "properties": {
-                "code": code, "label": html.escape(name), "minzoom": display.label_min_zoom(name, geom),
-                "tooltip": _tooltip_html(name, values), "style": zone_style}})
+                **maps.zone_label(code, name, geom), "tooltip": _tooltip_html(name, values), "style": zone_style}})
         # 街道 names on the layer shown first only, so they are not printed twice.
         maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, zoneLabels=show,
                        hoverTooltips=True)
@@ -59,7 +58,9 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
 
 
 def coverage_by_code(coverage) -> dict:
-    """{code: {projects, road_km, road_km_rebuild, road_km_greening, by_category}} from the table."""
+    """{code: {projects, road_km, road_km_rebuild, road_km_greening, road_km_new, by_category}} from the table;
+    km to the metre, as ``coverage.csv`` gives them; ``road_km`` is the three road km columns summed (a table
+    without ``road_km_new``, written before it existed, counts none)."""
     from geo.data import category_codes, category_label
 
     codes = [c for c in category_codes() if c in coverage.columns]
@@ -67,12 +68,14 @@ def coverage_by_code(coverage) -> dict:
     for record in coverage.to_dict("records"):
         rebuild = _float(record.get("road_km_rebuild"))
         greening = _float(record.get("road_km_greening"))
+        new = _float(record.get("road_km_new"))
         counts = [(c, int(_float(record.get(c)))) for c in codes]
         out[str(record["code"])] = {
             "projects": int(_float(record.get("projects"))),
-            "road_km_rebuild": round(rebuild, 2),
-            "road_km_greening": round(greening, 2),
-            "road_km": round(rebuild + greening, 2),
+            "road_km_rebuild": round(rebuild, 3),
+            "road_km_greening": round(greening, 3),
+            "road_km_new": round(new, 3),
+            "road_km": round(rebuild + greening + new, 3),
             "by_category": "; ".join(f"{category_label(c)} {n}" for c, n in counts if n),
         }
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from geo.settings import DISPLAY_PRECISION, SIMPLIFY_TOLERANCE_M
 
 MAX_LABEL_ZOOM = 18  # also in static/geo_map.js
@@ -12,7 +14,9 @@ def display_geometries(geoseries, *, shift=False, coverage=False) -> list:
     """Simplified (~1 m) WGS-84 display copies, shifted to GCJ-02 for Amap; None kept.
 
     ``coverage=True`` simplifies the polygons as a coverage, so neighbouring 街道 keep
-    exactly shared edges (no slivers or gaps on screen).
+    exactly shared edges (no slivers or gaps on screen). A MultiPolygon's largest part comes
+    first: Leaflet puts a shape's label on its first part, which may be a small island or
+    exclave lying in another 街道.
     """
     import numpy as np
     import shapely
@@ -38,7 +42,17 @@ def display_geometries(geoseries, *, shift=False, coverage=False) -> list:
     series = series.set_crs(4326, allow_override=True) if series.crs is None else series.to_crs(4326)
     if shift and present.any():
         series[present] = convert_geoseries(series[present], "wgs84", "gcj02").values
-    return list(series.values)
+    return [_largest_first(geom) for geom in series.values]
+
+
+def _largest_first(geom):
+    """A MultiPolygon with its parts in order of area, largest first (ties in their own order); others as they are."""
+    import shapely
+
+    if geom is None or geom.geom_type != "MultiPolygon":
+        return geom
+    parts = list(geom.geoms)
+    return shapely.MultiPolygon(sorted(parts, key=lambda part: -part.area))
 
 
 def geojson(geom):
@@ -58,6 +72,26 @@ def bounds(geoms):
     x0, y0, x1, y1 = shapely.total_bounds(geoms)
     return [[round(float(y0), DISPLAY_PRECISION), round(float(x0), DISPLAY_PRECISION)],
             [round(float(y1), DISPLAY_PRECISION), round(float(x1), DISPLAY_PRECISION)]]
+
+
+def label_point(geom):
+    """Where a 街道's permanent label goes, ``[lon, lat]``, when Leaflet's place for it lies outside it;
+    else None (Leaflet's place).
+
+    Leaflet labels a shape at the middle of its first part's outer ring: the middle of a
+    crescent lies in the 街道 it curves around, that of a ring in the 街道 filling its hole.
+    There the label goes to the point of the part farthest inside it (its pole of inaccessibility).
+    """
+    import shapely
+    from shapely.ops import polylabel
+
+    if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    part = geom.geoms[0] if geom.geom_type == "MultiPolygon" else geom
+    if part.contains(shapely.Polygon(part.exterior).centroid):
+        return None
+    point = polylabel(part, tolerance=math.sqrt(part.area) / 100)
+    return [round(point.x, DISPLAY_PRECISION), round(point.y, DISPLAY_PRECISION)]
 
 
 def label_min_zoom(label, geom) -> int:

@@ -46,7 +46,8 @@ def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, 
         Name in the layer control (plain text; escaped here).
     features : list of dict
         GeoJSON features; their ``properties`` may carry ``style``, ``popup`` (escaped
-        HTML), ``label`` (escaped HTML) and ``tooltip`` (escaped HTML).
+        HTML), ``label`` (escaped HTML), ``labelAt`` (``[lon, lat]`` of a permanent label)
+        and ``tooltip`` (escaped HTML).
     options
         ``style`` (default path options), ``interactive``, ``zoneLabels`` (permanent
         labels hidden below each feature's ``minzoom``), ``hoverTooltips``.
@@ -70,11 +71,23 @@ def add_zones(m, page: Page, zones, zone_geoms, approximate: bool) -> None:
         if geom is None or geom.is_empty:
             continue
         features.append({"type": "Feature", "geometry": display.geojson(geom),
-                         "properties": {"code": str(record["code"]), "label": html.escape(str(record["name"])),
-                                        "minzoom": display.label_min_zoom(str(record["name"]), geom)}})
+                         "properties": zone_label(str(record["code"]), str(record["name"]), geom)})
     name = "街道 boundaries (approximate)" if approximate else "街道 boundaries (official)"
     add_layer(m, page, "zones", name, features, style=style.zone_style(approximate), interactive=False,
               zoneLabels=True)
+
+
+def zone_label(code, name, geom) -> dict:
+    """A 街道 feature's code and label properties: the escaped name, the zoom it shows from and,
+    when Leaflet would put it outside the 街道, where it goes (``labelAt``, see
+    :func:`geo.render.display.label_point`)."""
+    import html
+
+    props = {"code": code, "label": html.escape(name), "minzoom": display.label_min_zoom(name, geom)}
+    at = display.label_point(geom)
+    if at is not None:
+        props["labelAt"] = at
+    return props
 
 
 def add_outline(m, page: Page, outline, outline_geoms) -> None:

@@ -31,6 +31,8 @@
         var p = feature.properties || {};
         if (p.popup) { sub.bindPopup(p.popup, {maxWidth: 360}); }
         if (spec.zoneLabels) {
+          // Leaflet places the label at the shape's middle, which for a crescent lies outside it.
+          if (p.labelAt) { sub.getCenter = function () { return L.latLng(p.labelAt[1], p.labelAt[0]); }; }
           sub.bindTooltip(p.label, {permanent: true, direction: 'center',
             className: 'geo-zone-label geo-minzoom-' + (p.minzoom || 0)});
         } else if (p.label && !spec.hoverTooltips) {
