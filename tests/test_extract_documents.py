@@ -564,3 +564,9 @@ def test_a_document_whose_xml_names_an_unknown_encoding_is_damaged(tmp_path, dat
     path.write_bytes(data)
     with pytest.raises(InputError, match="is a damaged .*unknown encoding"):
         read_report(path)
+
+
+def test_a_page_whose_ruby_text_outweighs_its_other_text_is_read_once():
+    # ruby over every character (a primer, a glossary of place names): more pinyin than text shown
+    page = "<html><body><p>" + "<ruby>泺<rt>luò</rt></ruby><ruby>口<rt>kǒu</rt></ruby>" * 3 + "路</p></body></html>"
+    assert html_text(page) == "泺口泺口泺口路\n"

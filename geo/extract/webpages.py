@@ -158,7 +158,7 @@ def html_text(page: str, conceal: bool = True) -> str:
                 in_head = False
             if not (hidden or in_head):
                 if concealed.depth:
-                    unshown += len(text.strip())
+                    unshown += len(text.strip()) if concealed.by_attributes_now() else 0
                 else:
                     parts.append(_shown(text, pre))
         if tag == size:
@@ -204,7 +204,7 @@ def html_text(page: str, conceal: bool = True) -> str:
                 parts.append(_shown(page[at:], 1))
                 break
     text = tidy_paragraphs("".join(parts))
-    if unshown > sum(not c.isspace() for c in text):
+    if conceal and unshown > sum(not c.isspace() for c in text):
         return html_text(page, conceal=False)
     return text
 
@@ -230,6 +230,11 @@ class _Concealed:
                 return
         if name in _RUBY_TEXT or self.by_attributes and name not in _VOID and _hides(tag):
             self.name, self.depth = name, 1
+
+    def by_attributes_now(self) -> bool:
+        """True when what is not shown now is hidden by attributes (which a page's scripts may undo), not
+        ruby text (which no script shows)."""
+        return self.depth > 0 and self.name not in _RUBY_TEXT
 
     def end(self, name: str):
         """An end tag of element ``name``."""
