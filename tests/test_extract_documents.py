@@ -570,3 +570,46 @@ def test_a_page_whose_ruby_text_outweighs_its_other_text_is_read_once():
     # ruby over every character (a primer, a glossary of place names): more pinyin than text shown
     page = "<html><body><p>" + "<ruby>泺<rt>luò</rt></ruby><ruby>口<rt>kǒu</rt></ruby>" * 3 + "路</p></body></html>"
     assert html_text(page) == "泺口泺口泺口路\n"
+
+
+_CHUNK_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rIdAlt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+               'aFChunk" Target="afchunk1.htm"/></Relationships>')
+
+
+def test_a_part_shown_again_and_again_is_read_once_and_held_to_the_size_limit():
+    import time
+
+    page = "<html><body>" + "<p>新建青松路和白石小学。</p>" * 2_000 + "</body></html>"
+    extra = [("word/_rels/document.xml.rels", _CHUNK_RELS), ("word/afchunk1.htm", page)]
+    twice = _docx(_alt_chunk("rIdAlt1") + _p(_r("加快济泺路北延工程。")) + _alt_chunk("rIdAlt1"), extra=extra)
+    assert docx_text(twice, "r.docx", 10**8).splitlines().count("新建青松路和白石小学。") == 4_000
+    started = time.perf_counter()
+    again = _docx(_alt_chunk("rIdAlt1") * 20_000, extra=extra)  # a few KB: 800 MB of text shown
+    with pytest.raises(InputError, match="text is over the 1 MB size limit"):
+        docx_text(again, "r.docx", 10**8, max_text=1_000_000)
+    assert time.perf_counter() - started < 5
+
+
+def test_the_relationships_of_a_word_file_are_read_in_linear_time_and_within_the_size_limit():
+    import time
+
+    unended = "<Relationships>" + "<Relationship Id='rIdAlt1' Target='a.htm' " * 30_000
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="is missing"):
+        docx_text(_docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", unended)]), "r.docx", 10**8)
+    with pytest.raises(InputError, match="is a zip archive"):
+        docx_text(_zip(("_rels/.rels", unended), ("word/document2.xml", "<x/>")), "r.docx", 10**8)
+    assert time.perf_counter() - started < 3
+    bomb = _CHUNK_RELS.replace("<Relationship ", " " * 30_000_000 + "<Relationship ")  # 30 MB zipped into 30 KB
+    with pytest.raises(InputError, match=r"part word/_rels/document.xml.rels is over the size limit"):
+        docx_text(_docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", bomb)]), "r.docx", 10**8)
+
+
+def test_parts_shown_inside_parts_deeper_than_any_word_file_are_refused_in_one_line():
+    rels = _CHUNK_RELS.replace("afchunk1.htm", "chunk.docx")
+    data = _docx(_p(_r("新建青松路。")))
+    for _ in range(100):
+        data = _docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", rels), ("word/chunk.docx", data)])
+    with pytest.raises(InputError, match="parts nested over 8 deep"):
+        docx_text(data, "r.docx", 10**8)
