@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from geo.extract import extract_file, read_document, read_report
-from geo.extract.documents import docx_text
+from geo.extract.documents import docx_text, pdf_text
 from geo.extract.webpages import html_text, is_html
 from geo.io import InputError
 
@@ -613,3 +613,51 @@ def test_parts_shown_inside_parts_deeper_than_any_word_file_are_refused_in_one_l
         data = _docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", rels), ("word/chunk.docx", data)])
     with pytest.raises(InputError, match="parts nested over 8 deep"):
         docx_text(data, "r.docx", 10**8)
+
+
+def _drawing_pdf(page_content: bytes, form_content: bytes, pages: int) -> bytes:
+    """A PDF of ``pages`` pages all drawing one content stream, whose resources give a form X1 drawing
+    ``form_content``: both flate-compressed, as a tiny file can hold a lot of them."""
+    import zlib
+
+    def stream(content, head=b""):
+        packed = zlib.compress(content, 9)
+        return b"<< %s /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (head, len(packed), packed)
+
+    resources = b"<< /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >>"
+    kids = b" ".join(b"%d 0 R" % (7 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               b"<< >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", stream(page_content),
+               stream(form_content, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources %s >>" % resources
+                ] * pages
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("page, form, pages", [
+    (b"BT /F1 12 Tf 50 700 Td " + b"(abc) Tj 0 -1 Td " * 140_000 + b"ET", b"", 20),  # one page's content on 20
+    (b"q /X1 Do Q " * 20_000, b"BT /F1 12 Tf 50 700 Td " + b"(abcdef) Tj 0 -1 Td " * 2_000 + b"ET", 1),  # a form drawn 20,000 times
+    (b"/X1 %\nDo " * 20_000, b"BT /F1 12 Tf (abcdef) Tj ET " * 2_000, 1),  # its name set apart by a comment
+])
+def test_a_small_pdf_drawing_its_content_again_and_again_is_refused_in_seconds(tmp_path, page, form, pages):
+    import time
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_drawing_pdf(page, form, pages))  # a few KB
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="is a PDF whose pages draw over") as caught:
+        read_report(path)
+    assert time.perf_counter() - started < 10 and str(path) in str(caught.value)
+
+
+def test_a_pdf_drawing_a_form_on_each_page_is_read():
+    data = _drawing_pdf(b"q /X1 Do Q", "BT /F1 12 Tf 50 700 Td (Xinjian Qingsong Lu) Tj ET".encode(), 3)
+    assert pdf_text(data, "r.pdf") == "Xinjian Qingsong Lu\n\fXinjian Qingsong Lu\n\fXinjian Qingsong Lu\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import io
 import lzma
 import posixpath
@@ -306,6 +307,7 @@ def pdf_text(data: bytes, path) -> str:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(path, "is a password-protected PDF: open it, then save its text as a .txt file")
+        _check_drawn(reader, len(data), path)
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
@@ -317,6 +319,69 @@ def pdf_text(data: bytes, path) -> str:
         raise InputError(path, f"is a damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     text = "\n\f".join(page.rstrip("\n") for page in pages)
     return fixed_layout_text(text, path, kind="a PDF", viewer="a PDF viewer")
+
+
+# A form drawn (Do) in a content stream: its name (#xx escapes and all), then white space or comments.
+_DRAWN_FORM = re.compile(rb"/((?:[^\s/\[\]()<>{}%#]|#[0-9A-Fa-f]{2})+)(?:\s|%[^\r\n]*)*Do(?![^\s/\[\]()<>{}%])")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# Forms drawn inside forms are followed no deeper than this (pypdf recurses into them).
+_MAX_FORM_DEPTH = 50
+
+
+def _check_drawn(reader, size: int, path):
+    """Refuse a PDF whose pages draw more content than :data:`geo.settings.PDF_DRAWN_FACTOR` times its
+    ``size`` (plus :data:`geo.settings.PDF_DRAWN_SLACK_BYTES`): content drawn again and again (one
+    stream on every page, a form drawn thousands of times), which reading its text would walk for
+    minutes. Counted before any text is read, each form once however often it is drawn.
+
+    Raises
+    ------
+    geo.io.InputError
+        Over the limit.
+    """
+    from geo import settings
+
+    limit = settings.PDF_DRAWN_FACTOR * size + settings.PDF_DRAWN_SLACK_BYTES
+    forms, drawn = {}, 0
+    for page in reader.pages:
+        contents = page.get_contents()  # (a damaged one raises what reading its text would)
+        data = contents.get_data() if contents is not None else b""
+        drawn += _drawn(data, page.get("/Resources"), forms, limit - drawn, 0)
+        if drawn > limit:
+            raise InputError(path, f"is a PDF whose pages draw over {limit / 1e6:g} MB of content (the same content "
+                                   "drawn again and again): save its text from a PDF viewer as a .txt file")
+
+
+def _drawn(data: bytes, resources, forms: dict, budget: int, depth: int) -> int:
+    """Bytes of content a stream ``data`` draws: its own, and those of each form it draws (by the
+    ``resources`` naming them) as often as it draws it; past ``budget``, any number over it."""
+    drawn = len(data)
+    counts = collections.Counter(_NAME_ESCAPE.sub(lambda escape: bytes([int(escape[1], 16)]), match[1])
+                                 for match in _DRAWN_FORM.finditer(data))
+    for name, count in counts.items():
+        if drawn > budget:
+            break
+        drawn += count * _form_drawn(name, resources, forms, budget - drawn, depth)
+    return drawn
+
+
+def _form_drawn(name: bytes, resources, forms: dict, budget: int, depth: int) -> int:
+    """Bytes of content drawing the form ``name`` of ``resources`` draws once (0 for an image, a form
+    not found, a form drawing itself, or one past :data:`_MAX_FORM_DEPTH`)."""
+    import pypdf
+
+    try:
+        form = resources.get_object()["/XObject"].get_object()["/" + name.decode("latin-1")]
+        key = (form.idnum, form.generation) if isinstance(form, pypdf.generic.IndirectObject) else id(form)
+        form = form.get_object()
+        if form.get("/Subtype") != "/Form" or depth >= _MAX_FORM_DEPTH:
+            return 0
+        if key not in forms:
+            forms[key] = 0  # a form drawing itself: pypdf draws it once
+            forms[key] = _drawn(form.get_data(), form.get("/Resources"), forms, budget, depth + 1)
+        return forms[key]
+    except Exception:  # a form damaged or not there: pypdf draws nothing of it either
+        return 0
 
 
 def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:
