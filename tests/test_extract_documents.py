@@ -661,3 +661,13 @@ def test_a_small_pdf_drawing_its_content_again_and_again_is_refused_in_seconds(t
 def test_a_pdf_drawing_a_form_on_each_page_is_read():
     data = _drawing_pdf(b"q /X1 Do Q", "BT /F1 12 Tf 50 700 Td (Xinjian Qingsong Lu) Tj ET".encode(), 3)
     assert pdf_text(data, "r.pdf") == "Xinjian Qingsong Lu\n\fXinjian Qingsong Lu\n\fXinjian Qingsong Lu\n"
+
+
+def test_a_web_archive_of_parts_nested_thousands_deep_is_named_in_one_line(tmp_path):
+    path = tmp_path / "page.mht"
+    path.write_bytes(b"MIME-Version: 1.0\r\n" + b"".join(
+        b'Content-Type: multipart/related; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(3_000))
+        + b"Content-Type: text/html\r\n\r\n<p>\xe6\x96\xb0\xe5\xbb\xba\xe9\x9d\x92\xe6\x9d\xbe\xe8\xb7\xaf</p>")
+    with pytest.raises(InputError, match=r"is a web archive \(.mht\) whose parts nest") as caught:
+        read_report(path)
+    assert str(path) in str(caught.value)

@@ -100,15 +100,21 @@ def web_archive_text(data: bytes, path) -> str:
     Raises
     ------
     geo.io.InputError
-        A web archive holding no web page, or one whose page is not text.
+        A web archive holding no web page, one whose page is not text, or one of parts nested
+        thousands deep.
     """
     import email
     import email.policy
 
     from geo.text_codecs import decode_text
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
+    except RecursionError:  # the email package parses and walks nested parts by recursion
+        raise InputError(path, "is a web archive (.mht) whose parts nest inside one another deeper than Python "
+                               "reads (no browser saves a page so): open it in a browser and save its text "
+                               "as a .txt file") from None
     if page is None:
         raise InputError(path, "is a web archive (.mht) that holds no web page: open it in a browser "
                                "and save its text as a .txt file")
