@@ -671,3 +671,13 @@ def test_a_web_archive_of_parts_nested_thousands_deep_is_named_in_one_line(tmp_p
     with pytest.raises(InputError, match=r"is a web archive \(.mht\) whose parts nest") as caught:
         read_report(path)
     assert str(path) in str(caught.value)
+
+
+def test_an_opendocument_text_cut_short_is_named_as_one(tmp_path):
+    content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               + "<text:p>新建青松路。</text:p>" * 200 + "</office:text></office:body></office:document-content>")
+    path = tmp_path / "report.odt"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content))[:300])
+    with pytest.raises(InputError, match="is a damaged OpenDocument text"):
+        read_report(path)
