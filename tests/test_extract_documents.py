@@ -681,3 +681,17 @@ def test_an_opendocument_text_cut_short_is_named_as_one(tmp_path):
     path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content))[:300])
     with pytest.raises(InputError, match="is a damaged OpenDocument text"):
         read_report(path)
+
+
+def test_a_web_archive_whose_base64_page_ends_in_a_stray_character_is_read(tmp_path):
+    import base64
+
+    page = PAGE.encode()
+    page += b" " * (-len(page) % 3)
+    for stray in (b"Q", b"Q=", b"\r\n=\r\n"):  # a character left over from a cut, padding where none belongs
+        body = base64.encodebytes(page).replace(b"\n", b"\r\n") + stray
+        path = tmp_path / "page.mht"
+        path.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+                         b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                         + body + b"\r\n--b--\r\n")
+        assert read_document(path) == (html_text(PAGE), "html")

@@ -118,7 +118,8 @@ def web_archive_text(data: bytes, path) -> str:
     if page is None:
         raise InputError(path, "is a web archive (.mht) that holds no web page: open it in a browser "
                                "and save its text as a .txt file")
-    body = page.get_payload(decode=True) or b""
+    body = _base64_body(page) if page.get("Content-Transfer-Encoding", "").strip().lower() == "base64" \
+        else page.get_payload(decode=True) or b""
     charset = (page.get_content_charset() or "").lower()
     charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk", "cp936") else charset
     try:
@@ -128,6 +129,17 @@ def web_archive_text(data: bytes, path) -> str:
     if text is None:  # no charset, or a wrong one: the page's bytes tell (a <meta> of a page saved by Chrome)
         text = decode_text(body, path)
     return html_text(text.lstrip("\ufeff"))
+
+
+def _base64_body(part) -> bytes:
+    """The bytes of a base64 part as a browser decodes them: characters of no base64 (line breaks, padding,
+    junk) passed over, and a last one that makes no byte (a file cut short) left out, where the email
+    package gives back the base64 text itself."""
+    import base64
+
+    encoded = re.sub(rb"[^A-Za-z0-9+/]", b"", part.get_payload().encode("ascii", "surrogateescape"))
+    encoded = encoded[:len(encoded) - (len(encoded) % 4 == 1)]
+    return base64.b64decode(encoded + b"=" * (-len(encoded) % 4))
 
 
 def html_text(page: str, conceal: bool = True) -> str:
