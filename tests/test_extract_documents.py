@@ -695,3 +695,9 @@ def test_a_web_archive_whose_base64_page_ends_in_a_stray_character_is_read(tmp_p
                          b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                          + body + b"\r\n--b--\r\n")
         assert read_document(path) == (html_text(PAGE), "html")
+
+
+def test_a_pdf_whose_text_is_over_the_size_limit_is_refused():
+    # as a Word file's, an OpenDocument's or an OFD's is: a small PDF can hold far more text than its size
+    with pytest.raises(InputError, match="is a PDF whose text is over the 0.0001 MB size limit"):
+        pdf_text((DOCUMENTS / "wrapped_report.pdf").read_bytes(), "r.pdf", max_text=100)

@@ -280,7 +280,7 @@ def doc_text(data: bytes, path, max_text: int | None = None) -> str:
     return tidy_paragraphs(word97_text(data, path, max_text=max_text))
 
 
-def pdf_text(data: bytes, path) -> str:
+def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
     """The text of a PDF's pages, read with pypdf: the lines as printed, a form feed opening
     each page after the first (extraction joins the lines a paragraph wraps over, see
     :func:`geo.extract.segment.wrapped_line_breaks`).
@@ -291,12 +291,14 @@ def pdf_text(data: bytes, path) -> str:
         The file's bytes.
     path : path-like
         Named in errors.
+    max_text : int, optional
+        The most characters its text may hold.
 
     Raises
     ------
     geo.io.InputError
         A damaged PDF, one that needs a password, one with no text layer (a scan: its text
-        needs OCR first), or one whose fonts map to no characters.
+        needs OCR first), one whose fonts map to no characters, or one of more text than ``max_text``.
     """
     import logging
 
@@ -308,7 +310,13 @@ def pdf_text(data: bytes, path) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(path, "is a password-protected PDF: open it, then save its text as a .txt file")
         _check_drawn(reader, len(data), path)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages, size = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1]) + 1
+            if max_text is not None and size > max_text:
+                raise InputError(path, f"is a PDF whose text is over the {max_text / 1e6:g} MB size limit "
+                                       "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
     except InputError:
         raise
     except (pypdf.errors.DependencyError, pypdf.errors.FileNotDecryptedError, pypdf.errors.WrongPasswordError):
