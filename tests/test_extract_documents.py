@@ -701,3 +701,42 @@ def test_a_pdf_whose_text_is_over_the_size_limit_is_refused():
     # as a Word file's, an OpenDocument's or an OFD's is: a small PDF can hold far more text than its size
     with pytest.raises(InputError, match="is a PDF whose text is over the 0.0001 MB size limit"):
         pdf_text((DOCUMENTS / "wrapped_report.pdf").read_bytes(), "r.pdf", max_text=100)
+
+
+def _bomb_member(archive, name, head: bytes, size: int):
+    """A member ``name`` of ``archive``: ``head`` then spaces, ``size`` bytes in all (a zip bomb)."""
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with archive.open(info, "w", force_zip64=True) as member:
+        member.write(head)
+        for _ in range(size // (1 << 20)):
+            member.write(b" " * (1 << 20))
+
+
+@pytest.mark.parametrize("bombed", ["mimetype", "META-INF/manifest.xml"])
+def test_a_small_member_of_an_opendocument_text_that_unpacks_to_a_zip_bomb_is_not_held_in_memory(tmp_path, bombed):
+    import tracemalloc
+
+    content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               "<text:p>新建青松路。</text:p></office:text></office:body></office:document-content>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        if bombed == "mimetype":
+            _bomb_member(archive, "mimetype", b"application/vnd.oasis.opendocument.text", 200_000_000)
+        else:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            _bomb_member(archive, bombed, b"<manifest:manifest>", 200_000_000)
+        archive.writestr("content.xml", content)
+    path = tmp_path / "report.odt"
+    path.write_bytes(out.getvalue())  # 200 KB
+    tracemalloc.start()
+    try:
+        if bombed == "mimetype":
+            assert read_document(path) == ("新建青松路。\n", "odt")
+        else:
+            with pytest.raises(InputError, match="is an OpenDocument text whose part META-INF/manifest.xml is over"):
+                read_document(path)
+        assert tracemalloc.get_traced_memory()[1] < 50_000_000
+    finally:
+        tracemalloc.stop()

@@ -214,7 +214,7 @@ def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: 
 
     folder, _, part = body.rpartition("/")
     rels_name = f"{folder}/_rels/{part}.rels" if folder else f"_rels/{part}.rels"
-    rels = _part(archive, rels_name, path, max_bytes).decode("utf-8", "replace") \
+    rels = zip_part(archive, rels_name, path, max_bytes).decode("utf-8", "replace") \
         if rels_name in archive.namelist() else ""
     target = next((rel.get("Target") for rel in _relationships(rels) if rel.get("Id") == rid), None)
     if target is not None:  # a target is relative to the document part's folder, or absolute
@@ -222,7 +222,7 @@ def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: 
     name = target and posixpath.normpath(target)
     if name not in archive.namelist():
         raise InputError(path, f"is a damaged Word file (the part {rid} it shows in its text is missing)")
-    data = _part(archive, name, path, max_bytes)
+    data = zip_part(archive, name, path, max_bytes)
     if name.lower().endswith(".docx"):
         return docx_text(data, path, max_bytes, max_text, depth + 1)
     if name.lower().endswith((".mht", ".mhtml")) or is_web_archive(data[:4096].decode("latin-1")):
@@ -234,9 +234,10 @@ def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: 
                            "open it in Word and save it again as a .docx")
 
 
-def _part(archive: zipfile.ZipFile, name: str, path, max_bytes: int) -> bytes:
-    """The bytes of a Word file's part ``name``, unpacked a piece at a time up to the size limit (at most
-    ``max_bytes``; less when it unpacks to far more than its zipped size, whatever its header says).
+def zip_part(archive: zipfile.ZipFile, name: str, path, max_bytes: int, kind: str = "a Word file") -> bytes:
+    """The bytes of the part ``name`` of a zipped document (``kind``, as errors name it), unpacked up to
+    the size limit (at most ``max_bytes``; less when it unpacks to far more than its zipped size,
+    whatever its header says).
 
     Raises
     ------
@@ -248,8 +249,14 @@ def _part(archive: zipfile.ZipFile, name: str, path, max_bytes: int) -> bytes:
     with archive.open(info) as part:
         data = part.read(limit + 1) if info.file_size <= limit else b""
     if info.file_size > limit or len(data) > limit:
-        raise InputError(path, f"is a Word file whose part {name} is over the size limit")
+        raise InputError(path, f"is {kind} whose part {name} is over the size limit")
     return data
+
+
+def zip_head(archive: zipfile.ZipFile, name: str, size: int = 100) -> bytes:
+    """The first ``size`` bytes of the member ``name`` (an OpenDocument's mimetype): however far it unpacks."""
+    with archive.open(name) as member:
+        return member.read(size)
 
 
 def doc_text(data: bytes, path, max_text: int | None = None) -> str:
@@ -548,7 +555,7 @@ def _zip_kind(archive, names) -> str:
     instead = "give the report as text, a web page (.html) or a Word .docx"
     if "xl/workbook.xml" in names:
         return f"an Excel workbook (.xlsx): {instead}"
-    if "mimetype" in names and archive.read("mimetype")[:100].strip().endswith(b"opendocument.spreadsheet"):
+    if "mimetype" in names and zip_head(archive, "mimetype").strip().endswith(b"opendocument.spreadsheet"):
         return f"an OpenDocument spreadsheet (.ods): {instead}"
     return f"a zip archive, not a Word .docx: {instead}"
 

@@ -8,7 +8,7 @@ import re
 import zipfile
 import zlib
 
-from geo.extract.documents import ExpatText
+from geo.extract.documents import ExpatText, zip_head, zip_part
 from geo.io import InputError, zip_part_limit
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -49,7 +49,7 @@ def is_odt(data: bytes) -> bool:
     (a damaged archive: one opening with that member)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        return "mimetype" in archive.namelist() and archive.read("mimetype")[:100].strip().endswith(_MIMETYPE)
+        return "mimetype" in archive.namelist() and zip_head(archive, "mimetype").strip().endswith(_MIMETYPE)
     except Exception:  # a damaged archive: its first member may still tell (else it is read as a Word file)
         return _MIMETYPE_HEADER.match(data) is not None
 
@@ -81,7 +81,8 @@ def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
         if _CONTENT not in archive.namelist():
             raise InputError(path, "is a damaged OpenDocument text (it holds no content.xml)")
         info = archive.getinfo(_CONTENT)
-        manifest = archive.read(_MANIFEST) if _MANIFEST in archive.namelist() else b""
+        manifest = zip_part(archive, _MANIFEST, path, max_bytes, "an OpenDocument text") \
+            if _MANIFEST in archive.namelist() else b""
         if b"encryption-data" in manifest:
             raise InputError(path, "is a password-protected OpenDocument text: save it without a password")
         limit = min(max_bytes, zip_part_limit(info.compress_size))
