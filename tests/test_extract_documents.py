@@ -740,3 +740,12 @@ def test_a_small_member_of_an_opendocument_text_that_unpacks_to_a_zip_bomb_is_no
         assert tracemalloc.get_traced_memory()[1] < 50_000_000
     finally:
         tracemalloc.stop()
+
+
+@pytest.mark.parametrize("lead", ["<!-- " + "统计代码 " * 1_500 + "-->\n", "\r\n" * 3_000,
+                                  '<?xml version="1.0"?>\n<!-- a -->' + "<!-- 版权所有 -->\n" * 500])
+def test_a_page_whose_first_tag_follows_kilobytes_of_comments_or_blank_lines_is_a_page(tmp_path, lead):
+    path = tmp_path / "page.html"
+    path.write_text(lead + '<html><head><script>var s = "新建脚本路";</script></head><body><p>新建青松路。</p>',
+                    encoding="utf-8")
+    assert read_document(path) == ("新建青松路。\n", "html")

@@ -68,8 +68,23 @@ _XML_KINDS = ((re.compile(r"<\?mso-application\s+progid=\"Word\.Document\"|<w:wo
 
 def is_html(text: str) -> bool:
     """True when ``text`` is a saved web page (it opens with an HTML tag, after any XML
-    declaration and comments), not plain text."""
-    return _HTML_START.match(text[:4096]) is not None
+    declaration, comments and blank lines, however long), not plain text."""
+    at = _lead_end(text)
+    return _HTML_START.match(text[at:at + 4096]) is not None
+
+
+_BLANKS = re.compile(r"\s*")
+
+
+def _lead_end(text: str) -> int:
+    """Where the comments and white space a page may open with end (a counter's script commented out,
+    a licence, the blank lines a CMS leaves), an XML declaration before them passed over."""
+    at = _BLANKS.match(text).end()
+    if text.startswith("<?xml", at) and (close := text.find(">", at)) >= 0:
+        at = _BLANKS.match(text, close + 1).end()
+    while text.startswith("<!--", at) and (close := text.find("-->", at + 4)) >= 0:
+        at = _BLANKS.match(text, close + 3).end()
+    return at
 
 
 def is_web_archive(text: str) -> bool:
