@@ -199,6 +199,12 @@ LOCK_WAIT_S = 120.0
 # to some ten times its zipped size).
 ZIP_UNPACKED_FACTOR = 100
 ZIP_UNPACKED_SLACK_BYTES = 10_000_000
+# A PDF whose pages draw more content than this many times its size, plus this many bytes, is
+# refused unread: reading a page's text walks its content (about 1 MB a second), and a few KB
+# can draw one compressed content stream on thousands of pages, or a form thousands of times on
+# one (a report's pages draw about as much as the file holds).
+PDF_DRAWN_FACTOR = 10
+PDF_DRAWN_SLACK_BYTES = 4_000_000
 # Bytes of a Shapefile's .dbf (its header and whole records) read to tell the codec of its text
 # (no .cpg, or one whose codec the records may not decode with): a country's buildings layer
 # holds gigabytes.

@@ -896,3 +896,27 @@ def test_street_district_alone_is_no_place_section(text, name):
     # 街道段 after a road's head (纬北路, 天桥东街) names no place: the road is not 小清河纬北路.
     [props] = [f["properties"] for f in extract_projects(text)]
     assert props["section"] != "街道段" and props["base_name"] != name[:-3]
+
+
+def test_a_bracket_left_open_before_many_names_keeps_extraction_linear():
+    import time
+
+    # An unclosed bracket opening a long text (a typo, or a page cut short): each name after it
+    # looked back to the bracket and counted the characters between, in Python.
+    text = "（" + "建设北园大街。" * 16_000
+    started = time.perf_counter()
+    extract_projects(text)
+    assert time.perf_counter() - started < 8
+
+
+def test_a_clause_of_megabytes_is_searched_for_quotes_once():
+    import time
+
+    from geo.extract.mentions import clause_mentions
+
+    # One clause of 1.6 million characters (a page without punctuation): each head looked back to the
+    # clause's start for an open quote, 18 s; once for the text, 5 s.
+    norm = "北园大街" * 400_000
+    started = time.perf_counter()
+    clause_mentions(norm, 0, len(norm))
+    assert time.perf_counter() - started < 10

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from geo.extract import extract_file, read_document, read_report
-from geo.extract.documents import docx_text
+from geo.extract.documents import docx_text, pdf_text
 from geo.extract.webpages import html_text, is_html
 from geo.io import InputError
 
@@ -564,3 +564,188 @@ def test_a_document_whose_xml_names_an_unknown_encoding_is_damaged(tmp_path, dat
     path.write_bytes(data)
     with pytest.raises(InputError, match="is a damaged .*unknown encoding"):
         read_report(path)
+
+
+def test_a_page_whose_ruby_text_outweighs_its_other_text_is_read_once():
+    # ruby over every character (a primer, a glossary of place names): more pinyin than text shown
+    page = "<html><body><p>" + "<ruby>泺<rt>luò</rt></ruby><ruby>口<rt>kǒu</rt></ruby>" * 3 + "路</p></body></html>"
+    assert html_text(page) == "泺口泺口泺口路\n"
+
+
+_CHUNK_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rIdAlt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+               'aFChunk" Target="afchunk1.htm"/></Relationships>')
+
+
+def test_a_part_shown_again_and_again_is_read_once_and_held_to_the_size_limit():
+    import time
+
+    page = "<html><body>" + "<p>新建青松路和白石小学。</p>" * 2_000 + "</body></html>"
+    extra = [("word/_rels/document.xml.rels", _CHUNK_RELS), ("word/afchunk1.htm", page)]
+    twice = _docx(_alt_chunk("rIdAlt1") + _p(_r("加快济泺路北延工程。")) + _alt_chunk("rIdAlt1"), extra=extra)
+    assert docx_text(twice, "r.docx", 10**8).splitlines().count("新建青松路和白石小学。") == 4_000
+    started = time.perf_counter()
+    again = _docx(_alt_chunk("rIdAlt1") * 20_000, extra=extra)  # a few KB: 800 MB of text shown
+    with pytest.raises(InputError, match="text is over the 1 MB size limit"):
+        docx_text(again, "r.docx", 10**8, max_text=1_000_000)
+    assert time.perf_counter() - started < 5
+
+
+def test_the_relationships_of_a_word_file_are_read_in_linear_time_and_within_the_size_limit():
+    import time
+
+    unended = "<Relationships>" + "<Relationship Id='rIdAlt1' Target='a.htm' " * 30_000
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="is missing"):
+        docx_text(_docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", unended)]), "r.docx", 10**8)
+    with pytest.raises(InputError, match="is a zip archive"):
+        docx_text(_zip(("_rels/.rels", unended), ("word/document2.xml", "<x/>")), "r.docx", 10**8)
+    assert time.perf_counter() - started < 3
+    bomb = _CHUNK_RELS.replace("<Relationship ", " " * 30_000_000 + "<Relationship ")  # 30 MB zipped into 30 KB
+    with pytest.raises(InputError, match=r"part word/_rels/document.xml.rels is over the size limit"):
+        docx_text(_docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", bomb)]), "r.docx", 10**8)
+
+
+def test_parts_shown_inside_parts_deeper_than_any_word_file_are_refused_in_one_line():
+    rels = _CHUNK_RELS.replace("afchunk1.htm", "chunk.docx")
+    data = _docx(_p(_r("新建青松路。")))
+    for _ in range(100):
+        data = _docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", rels), ("word/chunk.docx", data)])
+    with pytest.raises(InputError, match="parts nested over 8 deep"):
+        docx_text(data, "r.docx", 10**8)
+
+
+def _drawing_pdf(page_content: bytes, form_content: bytes, pages: int) -> bytes:
+    """A PDF of ``pages`` pages all drawing one content stream, whose resources give a form X1 drawing
+    ``form_content``: both flate-compressed, as a tiny file can hold a lot of them."""
+    import zlib
+
+    def stream(content, head=b""):
+        packed = zlib.compress(content, 9)
+        return b"<< %s /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (head, len(packed), packed)
+
+    resources = b"<< /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >>"
+    kids = b" ".join(b"%d 0 R" % (7 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               b"<< >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", stream(page_content),
+               stream(form_content, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources %s >>" % resources
+                ] * pages
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("page, form, pages", [
+    (b"BT /F1 12 Tf 50 700 Td " + b"(abc) Tj 0 -1 Td " * 140_000 + b"ET", b"", 20),  # one page's content on 20
+    (b"q /X1 Do Q " * 20_000, b"BT /F1 12 Tf 50 700 Td " + b"(abcdef) Tj 0 -1 Td " * 2_000 + b"ET", 1),  # a form drawn 20,000 times
+    (b"/X1 %\nDo " * 20_000, b"BT /F1 12 Tf (abcdef) Tj ET " * 2_000, 1),  # its name set apart by a comment
+])
+def test_a_small_pdf_drawing_its_content_again_and_again_is_refused_in_seconds(tmp_path, page, form, pages):
+    import time
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_drawing_pdf(page, form, pages))  # a few KB
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="is a PDF whose pages draw over") as caught:
+        read_report(path)
+    assert time.perf_counter() - started < 10 and str(path) in str(caught.value)
+
+
+def test_a_pdf_drawing_a_form_on_each_page_is_read():
+    data = _drawing_pdf(b"q /X1 Do Q", "BT /F1 12 Tf 50 700 Td (Xinjian Qingsong Lu) Tj ET".encode(), 3)
+    assert pdf_text(data, "r.pdf") == "Xinjian Qingsong Lu\n\fXinjian Qingsong Lu\n\fXinjian Qingsong Lu\n"
+
+
+def test_a_web_archive_of_parts_nested_thousands_deep_is_named_in_one_line(tmp_path):
+    path = tmp_path / "page.mht"
+    path.write_bytes(b"MIME-Version: 1.0\r\n" + b"".join(
+        b'Content-Type: multipart/related; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(3_000))
+        + b"Content-Type: text/html\r\n\r\n<p>\xe6\x96\xb0\xe5\xbb\xba\xe9\x9d\x92\xe6\x9d\xbe\xe8\xb7\xaf</p>")
+    with pytest.raises(InputError, match=r"is a web archive \(.mht\) whose parts nest") as caught:
+        read_report(path)
+    assert str(path) in str(caught.value)
+
+
+def test_an_opendocument_text_cut_short_is_named_as_one(tmp_path):
+    content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               + "<text:p>新建青松路。</text:p>" * 200 + "</office:text></office:body></office:document-content>")
+    path = tmp_path / "report.odt"
+    path.write_bytes(_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content))[:300])
+    with pytest.raises(InputError, match="is a damaged OpenDocument text"):
+        read_report(path)
+
+
+def test_a_web_archive_whose_base64_page_ends_in_a_stray_character_is_read(tmp_path):
+    import base64
+
+    page = PAGE.encode()
+    page += b" " * (-len(page) % 3)
+    for stray in (b"Q", b"Q=", b"\r\n=\r\n"):  # a character left over from a cut, padding where none belongs
+        body = base64.encodebytes(page).replace(b"\n", b"\r\n") + stray
+        path = tmp_path / "page.mht"
+        path.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+                         b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                         + body + b"\r\n--b--\r\n")
+        assert read_document(path) == (html_text(PAGE), "html")
+
+
+def test_a_pdf_whose_text_is_over_the_size_limit_is_refused():
+    # as a Word file's, an OpenDocument's or an OFD's is: a small PDF can hold far more text than its size
+    with pytest.raises(InputError, match="is a PDF whose text is over the 0.0001 MB size limit"):
+        pdf_text((DOCUMENTS / "wrapped_report.pdf").read_bytes(), "r.pdf", max_text=100)
+
+
+def _bomb_member(archive, name, head: bytes, size: int):
+    """A member ``name`` of ``archive``: ``head`` then spaces, ``size`` bytes in all (a zip bomb)."""
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with archive.open(info, "w", force_zip64=True) as member:
+        member.write(head)
+        for _ in range(size // (1 << 20)):
+            member.write(b" " * (1 << 20))
+
+
+@pytest.mark.parametrize("bombed", ["mimetype", "META-INF/manifest.xml"])
+def test_a_small_member_of_an_opendocument_text_that_unpacks_to_a_zip_bomb_is_not_held_in_memory(tmp_path, bombed):
+    import tracemalloc
+
+    content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               "<text:p>新建青松路。</text:p></office:text></office:body></office:document-content>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        if bombed == "mimetype":
+            _bomb_member(archive, "mimetype", b"application/vnd.oasis.opendocument.text", 200_000_000)
+        else:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            _bomb_member(archive, bombed, b"<manifest:manifest>", 200_000_000)
+        archive.writestr("content.xml", content)
+    path = tmp_path / "report.odt"
+    path.write_bytes(out.getvalue())  # 200 KB
+    tracemalloc.start()
+    try:
+        if bombed == "mimetype":
+            assert read_document(path) == ("新建青松路。\n", "odt")
+        else:
+            with pytest.raises(InputError, match="is an OpenDocument text whose part META-INF/manifest.xml is over"):
+                read_document(path)
+        assert tracemalloc.get_traced_memory()[1] < 50_000_000
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("lead", ["<!-- " + "统计代码 " * 1_500 + "-->\n", "\r\n" * 3_000,
+                                  '<?xml version="1.0"?>\n<!-- a -->' + "<!-- 版权所有 -->\n" * 500])
+def test_a_page_whose_first_tag_follows_kilobytes_of_comments_or_blank_lines_is_a_page(tmp_path, lead):
+    path = tmp_path / "page.html"
+    path.write_text(lead + '<html><head><script>var s = "新建脚本路";</script></head><body><p>新建青松路。</p>',
+                    encoding="utf-8")
+    assert read_document(path) == ("新建青松路。\n", "html")

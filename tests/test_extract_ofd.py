@@ -458,3 +458,26 @@ def test_a_real_process_prints_one_line_for_a_damaged_ofd(tmp_path):
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(f"geo: error: {path}: is a damaged OFD: page 1") and "Traceback" not in result.stderr
 
+
+
+def test_a_document_listed_again_under_other_spellings_is_read_once():
+    lines = _report_pages()[0]
+    spellings = [f"{'./' * (i % 50)}{'/' if i % 2 else ''}Doc_0/{'Document' if i % 3 else 'document'}.xml"
+                 for i in range(3_000)]
+    ofd = _ofd_xml().replace("<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>",
+                             "".join(f"<ofd:DocRoot>{root}</ofd:DocRoot>" for root in spellings))
+    data = _package([_objects(lines)], ofd=ofd, locations=["Pages/Page_0/Content.xml"] * 20_000)
+    started = time.monotonic()
+    assert ofd_text(data, "r.ofd", 10**9).splitlines() == [line for _, _, line in lines]
+    assert time.monotonic() - started < 5
+
+
+def test_documents_listing_over_the_page_limit_together_are_refused():
+    lines = _report_pages()[0]
+    ofd = _ofd_xml().replace("<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>",
+                             "".join(f"<ofd:DocRoot>Doc_{i}/Document.xml</ofd:DocRoot>" for i in range(3)))
+    document = _document_xml(["Pages/Page_0/Content.xml"] * 20_000)
+    members = {f"Doc_{i}/{name}": data for i in (1, 2) for name, data in
+               (("Document.xml", document), ("Pages/Page_0/Content.xml", _content_xml(_objects(lines))))}
+    with pytest.raises(InputError, match="documents list over 50000 pages"):
+        ofd_text(_package([_objects(lines)], ofd=ofd, document=document, members=members), "r.ofd", 10**9)

@@ -308,3 +308,28 @@ def test_a_doc_with_tracked_changes_gives_the_projects_of_its_text_as_shown(tmp_
                              (cut + 2 * len("改造删除路和删除小学，"), 2048 + 2 * len(text), b"")])
     names = {f["properties"]["name"] for f in extract_file(path)}
     assert {"青松路", "白石公园"} <= names and not names & {"删除路", "删除小学"}
+
+
+def test_character_properties_pointing_at_one_page_again_and_again_are_read_once():
+    import time
+
+    from geo.extract import word97
+
+    # One ChpxFkp (page 1 of the stream) of 60 runs, every other one hidden; a PlcBteChpx of 100,000
+    # entries all pointing at it (800 KB: a damaged or hostile file), and one of a single entry.
+    runs, fkp = 60, bytearray(512)
+    struct.pack_into(f"<{runs + 1}I", fkp, 0, *range(0, 10 * (runs + 1), 10))
+    fkp[380:501] = b"\x78" + b"\x35\x08\x01" * 40  # bold, and bold again: 40 sprms to read
+    fkp[502:506] = b"\x03\x3c\x08\x01"  # sprmCFVanish on
+    for i in range(runs):
+        fkp[4 * (runs + 1) + i] = 251 if i % 2 else 190
+    fkp[511] = runs
+    word = bytes(512) + bytes(fkp) + bytes(1024)
+
+    def spans(count):
+        table = struct.pack(f"<{count + 1}I", *range(count + 1)) + struct.pack(f"<{count}I", *([1] * count))
+        return word97._hidden_spans(word, table, word97._Fib(0, "0Table", 0, 0, 0, len(table)))
+
+    started = time.perf_counter()
+    assert spans(100_000) == spans(1) == [(10 * i, 10 * i + 10) for i in range(1, runs, 2)]
+    assert time.perf_counter() - started < 3

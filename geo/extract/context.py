@@ -170,19 +170,34 @@ def _in_range_brackets(norm, mention):
 
     A range is short: a stray bracket in forum junk (r( k) encloses nothing lines on.
     """
-    opened = norm.rfind("(", 0, mention.stem_start)
-    if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0 \
-            or _printed(norm, opened, mention.stem_start) > _RANGE_REACH:
+    # The brackets are looked for only within reach (a bracket left open far before is not counted up to).
+    opened = norm.rfind("(", _printed_back(norm, mention.stem_start, _RANGE_REACH), mention.stem_start)
+    if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0:
         return False
-    closed = norm.find(")", mention.end)
-    if closed < 0 or _printed(norm, mention.end, closed) > _RANGE_REACH:
+    closed = norm.find(")", mention.end, _printed_on(norm, mention.end, _RANGE_REACH + 1))
+    if closed < 0:
         return False
     return bool(_RANGE_BETWEEN_NAMES.search(norm, opened + 1, closed))
 
 
-def _printed(norm, start, end):
-    """Characters in ``norm[start:end]`` other than white space (a flattened table pads cells)."""
-    return (end - start) - sum(1 for char in norm[start:end] if char.isspace())
+def _printed_back(norm, end, count):
+    """Where the span ending at ``end`` that holds ``count`` characters other than white space
+    starts (a flattened table pads cells with spaces); 0 when fewer stand before ``end``."""
+    pos = end
+    while pos > 0 and count:
+        pos -= 1
+        count -= not norm[pos].isspace()
+    return pos
+
+
+def _printed_on(norm, start, count):
+    """Where the span from ``start`` that holds ``count`` characters other than white space ends;
+    the end of ``norm`` when fewer stand after ``start``."""
+    pos = start
+    while pos < len(norm) and count:
+        count -= not norm[pos].isspace()
+        pos += 1
+    return pos
 
 
 def _attributive(norm, mention, clause_end):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import io
 import lzma
 import posixpath
@@ -40,10 +41,14 @@ _WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "
 _DOCX_BODY = "word/document.xml"
 _PACKAGE_RELS = "_rels/.rels"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-# A relationship of a part, its attributes in any order.
-_RELATIONSHIP = re.compile(r"""<(?:\w+:)?Relationship\b(?=[^>]*\bId\s*=\s*["'](?P<id>[^"']*)["'])"""
-                           r"""(?=[^>]*\bTarget\s*=\s*["'](?P<target>[^"']*)["'])"""
-                           r"""(?=[^>]*\bType\s*=\s*["'](?P<type>[^"']*)["'])""")
+# A relationship of a part (its tag, up to the next bracket: linear however many tags are left
+# unended), and the attributes read of it, in any order.
+_RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\b[^<>]*")
+_RELATIONSHIP_ATTRIBUTE = re.compile(r"""\b(Id|Target|Type)\s*=\s*["']([^"']*)["']""")
+# How much of the package's relationships (_rels/.rels) is read to find its document part.
+_PACKAGE_RELS_HEAD = 100_000
+# Parts shown inside parts (an altChunk that is a Word file showing one...) no deeper than this.
+_MAX_CHUNK_DEPTH = 8
 # Where an altChunk (a part of another format, shown in the text) stands among the lines read:
 # this, then its relationship's id (no text of a Word file holds a NUL).
 _CHUNK = "\x00altChunk\x00"
@@ -54,7 +59,7 @@ _WORD_CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen
 _WORD_OFF = frozenset({"0", "false", "off"})
 
 
-def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
+def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, depth: int = 0) -> str:
     """The text of a Word file (.docx; also WPS and LibreOffice's): a line per paragraph,
     table cells, text boxes and equations included, tabs and line breaks as written; what
     Word does not show (deleted text, hidden text, field codes) left out.
@@ -69,7 +74,9 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
         The most the document's XML may take once unpacked; less when it unpacks to more than
         a hundred times its zipped size (a zip bomb is refused).
     max_text : int, optional
-        The most characters its text may hold.
+        The most characters its text may hold, the parts it shows (altChunks) included.
+    depth : int
+        How many parts deep this file is shown (an altChunk that is a Word file: 1).
 
     Raises
     ------
@@ -98,11 +105,9 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None) ->
                     raise too_big
                 reader.feed(chunk)
                 if max_text is not None and reader.size > max_text:
-                    raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
-                                           "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+                    raise _text_too_big(path, max_text)
         reader.feed(b"", final=True)
-        lines = [_chunk_text(archive, body_name, line[len(_CHUNK):], path, max_bytes) if line.startswith(_CHUNK)
-                 else line for line in reader.lines]
+        lines = _with_chunks(archive, body_name, reader.lines, path, max_bytes, max_text, depth)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
@@ -133,8 +138,7 @@ def word_xml_text(text: str, path, max_text: int | None = None) -> str:
     reader = _WordText(path)
     reader.feed(DECLARED_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8"), final=True)
     if max_text is not None and reader.size > max_text:
-        raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
-                               "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+        raise _text_too_big(path, max_text)
     if any(line.startswith(_CHUNK) for line in reader.lines):
         raise InputError(path, "is a Word XML document showing a part of another format (an altChunk): "
                                "open it in Word and save it as a .docx")
@@ -147,12 +151,55 @@ def _docx_body(archive: zipfile.ZipFile, names) -> str | None:
         return _DOCX_BODY
     if _PACKAGE_RELS not in names:
         return None
-    rels = archive.read(_PACKAGE_RELS)[:100_000].decode("utf-8", "replace")
-    return next((name for match in _RELATIONSHIP.finditer(rels) if match["type"].endswith("/officeDocument")
-                 and (name := match["target"].lstrip("/")) in names and name.endswith(".xml")), None)
+    with archive.open(_PACKAGE_RELS) as part:  # its head only, however far it unpacks
+        rels = part.read(_PACKAGE_RELS_HEAD).decode("utf-8", "replace")
+    return next((name for rel in _relationships(rels) if rel.get("Type", "").endswith("/officeDocument")
+                 and (name := rel.get("Target", "").lstrip("/")) in names and name.endswith(".xml")), None)
 
 
-def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: int) -> str:
+def _relationships(rels: str):
+    """The relationships of a relationships part, each a dict of its ``Id``, ``Target`` and ``Type``
+    (those it has); read in time linear in the part, whatever its markup."""
+    for tag in _RELATIONSHIP.finditer(rels):
+        yield {name: value for name, value in _RELATIONSHIP_ATTRIBUTE.findall(tag[0])}
+
+
+def _text_too_big(path, max_text: int) -> InputError:
+    return InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
+                            "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+
+
+def _with_chunks(archive: zipfile.ZipFile, body: str, lines: list, path, max_bytes: int, max_text, depth: int):
+    """The lines of a Word file's document part with the text of each altChunk in its place: a part
+    shown again and again is read once, and the text as a whole holds at most ``max_text`` characters.
+
+    Raises
+    ------
+    geo.io.InputError
+        The text over the size limit, parts shown inside parts over :data:`_MAX_CHUNK_DEPTH` deep, or
+        what :func:`_chunk_text` refuses.
+    """
+    if not any(line.startswith(_CHUNK) for line in lines):
+        return lines
+    if depth >= _MAX_CHUNK_DEPTH:
+        raise InputError(path, f"is a Word file showing parts nested over {_MAX_CHUNK_DEPTH} deep (altChunks: "
+                               "no Word file nests them so): open it in Word and save it again as a .docx")
+    chunks, shown, size = {}, [], 0
+    for line in lines:
+        if line.startswith(_CHUNK):
+            rid = line[len(_CHUNK):]
+            if rid not in chunks:
+                chunks[rid] = _chunk_text(archive, body, rid, path, max_bytes, max_text, depth)
+            line = chunks[rid]
+        size += len(line)
+        if max_text is not None and size > max_text:
+            raise _text_too_big(path, max_text)
+        shown.append(line)
+    return shown
+
+
+def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: int, max_text=None,
+                depth: int = 0) -> str:
     """The text of an altChunk of a Word file: a part of another format (a web page, mostly, as
     programs writing Word files from HTML leave it) that Word shows where it stands, by its
     relationship ``rid``.
@@ -167,19 +214,17 @@ def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: 
 
     folder, _, part = body.rpartition("/")
     rels_name = f"{folder}/_rels/{part}.rels" if folder else f"_rels/{part}.rels"
-    rels = archive.read(rels_name).decode("utf-8", "replace") if rels_name in archive.namelist() else ""
-    target = next((match["target"] for match in _RELATIONSHIP.finditer(rels) if match["id"] == rid), None)
+    rels = zip_part(archive, rels_name, path, max_bytes).decode("utf-8", "replace") \
+        if rels_name in archive.namelist() else ""
+    target = next((rel.get("Target") for rel in _relationships(rels) if rel.get("Id") == rid), None)
     if target is not None:  # a target is relative to the document part's folder, or absolute
         target = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
     name = target and posixpath.normpath(target)
     if name not in archive.namelist():
         raise InputError(path, f"is a damaged Word file (the part {rid} it shows in its text is missing)")
-    info = archive.getinfo(name)
-    if info.file_size > min(max_bytes, zip_part_limit(info.compress_size)):
-        raise InputError(path, f"is a Word file whose part {name} is over the size limit")
-    data = archive.read(info)
+    data = zip_part(archive, name, path, max_bytes)
     if name.lower().endswith(".docx"):
-        return docx_text(data, path, max_bytes)
+        return docx_text(data, path, max_bytes, max_text, depth + 1)
     if name.lower().endswith((".mht", ".mhtml")) or is_web_archive(data[:4096].decode("latin-1")):
         return web_archive_text(data, path)
     if name.lower().endswith((".txt", ".htm", ".html", ".xhtml", ".xml")):
@@ -187,6 +232,31 @@ def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: 
         return text if name.lower().endswith(".txt") else html_text(text)
     raise InputError(path, f"is a Word file showing a part of another format ({name}) geo does not read: "
                            "open it in Word and save it again as a .docx")
+
+
+def zip_part(archive: zipfile.ZipFile, name: str, path, max_bytes: int, kind: str = "a Word file") -> bytes:
+    """The bytes of the part ``name`` of a zipped document (``kind``, as errors name it), unpacked up to
+    the size limit (at most ``max_bytes``; less when it unpacks to far more than its zipped size,
+    whatever its header says).
+
+    Raises
+    ------
+    geo.io.InputError
+        A part over the size limit.
+    """
+    info = archive.getinfo(name)
+    limit = min(max_bytes, zip_part_limit(info.compress_size))
+    with archive.open(info) as part:
+        data = part.read(limit + 1) if info.file_size <= limit else b""
+    if info.file_size > limit or len(data) > limit:
+        raise InputError(path, f"is {kind} whose part {name} is over the size limit")
+    return data
+
+
+def zip_head(archive: zipfile.ZipFile, name: str, size: int = 100) -> bytes:
+    """The first ``size`` bytes of the member ``name`` (an OpenDocument's mimetype): however far it unpacks."""
+    with archive.open(name) as member:
+        return member.read(size)
 
 
 def doc_text(data: bytes, path, max_text: int | None = None) -> str:
@@ -217,7 +287,7 @@ def doc_text(data: bytes, path, max_text: int | None = None) -> str:
     return tidy_paragraphs(word97_text(data, path, max_text=max_text))
 
 
-def pdf_text(data: bytes, path) -> str:
+def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
     """The text of a PDF's pages, read with pypdf: the lines as printed, a form feed opening
     each page after the first (extraction joins the lines a paragraph wraps over, see
     :func:`geo.extract.segment.wrapped_line_breaks`).
@@ -228,12 +298,14 @@ def pdf_text(data: bytes, path) -> str:
         The file's bytes.
     path : path-like
         Named in errors.
+    max_text : int, optional
+        The most characters its text may hold.
 
     Raises
     ------
     geo.io.InputError
         A damaged PDF, one that needs a password, one with no text layer (a scan: its text
-        needs OCR first), or one whose fonts map to no characters.
+        needs OCR first), one whose fonts map to no characters, or one of more text than ``max_text``.
     """
     import logging
 
@@ -244,7 +316,14 @@ def pdf_text(data: bytes, path) -> str:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(path, "is a password-protected PDF: open it, then save its text as a .txt file")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        _check_drawn(reader, len(data), path)
+        pages, size = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1]) + 1
+            if max_text is not None and size > max_text:
+                raise InputError(path, f"is a PDF whose text is over the {max_text / 1e6:g} MB size limit "
+                                       "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
     except InputError:
         raise
     except (pypdf.errors.DependencyError, pypdf.errors.FileNotDecryptedError, pypdf.errors.WrongPasswordError):
@@ -255,6 +334,69 @@ def pdf_text(data: bytes, path) -> str:
         raise InputError(path, f"is a damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     text = "\n\f".join(page.rstrip("\n") for page in pages)
     return fixed_layout_text(text, path, kind="a PDF", viewer="a PDF viewer")
+
+
+# A form drawn (Do) in a content stream: its name (#xx escapes and all), then white space or comments.
+_DRAWN_FORM = re.compile(rb"/((?:[^\s/\[\]()<>{}%#]|#[0-9A-Fa-f]{2})+)(?:\s|%[^\r\n]*)*Do(?![^\s/\[\]()<>{}%])")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# Forms drawn inside forms are followed no deeper than this (pypdf recurses into them).
+_MAX_FORM_DEPTH = 50
+
+
+def _check_drawn(reader, size: int, path):
+    """Refuse a PDF whose pages draw more content than :data:`geo.settings.PDF_DRAWN_FACTOR` times its
+    ``size`` (plus :data:`geo.settings.PDF_DRAWN_SLACK_BYTES`): content drawn again and again (one
+    stream on every page, a form drawn thousands of times), which reading its text would walk for
+    minutes. Counted before any text is read, each form once however often it is drawn.
+
+    Raises
+    ------
+    geo.io.InputError
+        Over the limit.
+    """
+    from geo import settings
+
+    limit = settings.PDF_DRAWN_FACTOR * size + settings.PDF_DRAWN_SLACK_BYTES
+    forms, drawn = {}, 0
+    for page in reader.pages:
+        contents = page.get_contents()  # (a damaged one raises what reading its text would)
+        data = contents.get_data() if contents is not None else b""
+        drawn += _drawn(data, page.get("/Resources"), forms, limit - drawn, 0)
+        if drawn > limit:
+            raise InputError(path, f"is a PDF whose pages draw over {limit / 1e6:g} MB of content (the same content "
+                                   "drawn again and again): save its text from a PDF viewer as a .txt file")
+
+
+def _drawn(data: bytes, resources, forms: dict, budget: int, depth: int) -> int:
+    """Bytes of content a stream ``data`` draws: its own, and those of each form it draws (by the
+    ``resources`` naming them) as often as it draws it; past ``budget``, any number over it."""
+    drawn = len(data)
+    counts = collections.Counter(_NAME_ESCAPE.sub(lambda escape: bytes([int(escape[1], 16)]), match[1])
+                                 for match in _DRAWN_FORM.finditer(data))
+    for name, count in counts.items():
+        if drawn > budget:
+            break
+        drawn += count * _form_drawn(name, resources, forms, budget - drawn, depth)
+    return drawn
+
+
+def _form_drawn(name: bytes, resources, forms: dict, budget: int, depth: int) -> int:
+    """Bytes of content drawing the form ``name`` of ``resources`` draws once (0 for an image, a form
+    not found, a form drawing itself, or one past :data:`_MAX_FORM_DEPTH`)."""
+    import pypdf
+
+    try:
+        form = resources.get_object()["/XObject"].get_object()["/" + name.decode("latin-1")]
+        key = (form.idnum, form.generation) if isinstance(form, pypdf.generic.IndirectObject) else id(form)
+        form = form.get_object()
+        if form.get("/Subtype") != "/Form" or depth >= _MAX_FORM_DEPTH:
+            return 0
+        if key not in forms:
+            forms[key] = 0  # a form drawing itself: pypdf draws it once
+            forms[key] = _drawn(form.get_data(), form.get("/Resources"), forms, budget, depth + 1)
+        return forms[key]
+    except Exception:  # a form damaged or not there: pypdf draws nothing of it either
+        return 0
 
 
 def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:
@@ -413,7 +555,7 @@ def _zip_kind(archive, names) -> str:
     instead = "give the report as text, a web page (.html) or a Word .docx"
     if "xl/workbook.xml" in names:
         return f"an Excel workbook (.xlsx): {instead}"
-    if "mimetype" in names and archive.read("mimetype")[:100].strip().endswith(b"opendocument.spreadsheet"):
+    if "mimetype" in names and zip_head(archive, "mimetype").strip().endswith(b"opendocument.spreadsheet"):
         return f"an OpenDocument spreadsheet (.ods): {instead}"
     return f"a zip archive, not a Word .docx: {instead}"
 

@@ -51,7 +51,7 @@ def read_document(path, encoding: str = "auto") -> tuple:
     if data.lstrip(b"\x00\t\n\r\x0c ")[:5] == b"%PDF-":
         from geo.extract.documents import pdf_text  # imported for PDFs only
 
-        return pdf_text(data, Path(path)), "pdf"
+        return pdf_text(data, Path(path), max_text=max_report_bytes()), "pdf"
     if data.startswith(b"PK\x03\x04"):
         from geo.extract.documents import docx_text  # imported for documents only (15 ms)
         from geo.extract.ofd import is_ofd, ofd_text

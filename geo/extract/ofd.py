@@ -46,7 +46,8 @@ _TURNED = 0.1
 # Boundary's height, or the default.
 _MIN_SIZE = 0.5
 _DEFAULT_SIZE = 3.5
-# A document listing more pages than this, or a page holding more characters, is no report.
+# Documents listing more pages than this (all of a package's together), or a page holding more characters, is
+# no report.
 _MAX_PAGES = 50_000
 _MAX_PAGE_CHARACTERS = 200_000
 
@@ -156,13 +157,17 @@ class _Package:
         roots = self.read(entry, _ListReader(("DocRoot",), "DocBody")).found
         if not roots:
             raise InputError(self.path, "is an OFD package without a document (its OFD.xml names no DocRoot)")
-        seen, count = set(), 0
+        seen, count, documents = set(), 0, set()
         for loc in dict.fromkeys(roots):
             document = self.find(loc, "", "its document")
+            if document.filename in documents:  # listed again, spelled otherwise (./Doc_0, /Doc_0, doc_0)
+                continue
+            documents.add(document.filename)
             folder = posixpath.dirname(self.names[document.filename])
-            listed = self.read(document, _ListReader(("Page",), "Pages", attribute="BaseLoc", most=_MAX_PAGES))
-            if listed.over:
-                raise InputError(self.path, f"is an OFD whose document lists over {_MAX_PAGES} pages "
+            listed = self.read(document, _ListReader(("Page",), "Pages", attribute="BaseLoc",
+                                                     most=_MAX_PAGES - count))
+            if listed.over:  # (all its documents together)
+                raise InputError(self.path, f"is an OFD whose documents list over {_MAX_PAGES} pages "
                                             "(no report has as many)")
             for number, page_loc in enumerate(listed.found, count + 1):
                 page = self.find(page_loc, folder, f"page {number}")

@@ -8,7 +8,7 @@ import re
 import zipfile
 import zlib
 
-from geo.extract.documents import ExpatText
+from geo.extract.documents import ExpatText, zip_head, zip_part
 from geo.io import InputError, zip_part_limit
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -39,13 +39,19 @@ _OTHER_UNSHOWN = frozenset({("urn:oasis:names:tc:opendocument:xmlns:svg-compatib
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
+# The local header of the member an OpenDocument package opens with (stored, no extra field: ODF 1.2
+# part 3, 3.3): a damaged package is still told by it.
+_MIMETYPE_HEADER = re.compile(rb"\APK\x03\x04.{22}\x08\x00\x00\x00mimetype" + re.escape(_MIMETYPE), re.DOTALL)
+
+
 def is_odt(data: bytes) -> bool:
-    """True when ``data`` is an OpenDocument text: a zip archive whose ``mimetype`` member names it."""
+    """True when ``data`` is an OpenDocument text: a zip archive whose ``mimetype`` member names it
+    (a damaged archive: one opening with that member)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        return "mimetype" in archive.namelist() and archive.read("mimetype")[:100].strip().endswith(_MIMETYPE)
-    except Exception:  # a damaged archive: read as a Word file, whose errors name it
-        return False
+        return "mimetype" in archive.namelist() and zip_head(archive, "mimetype").strip().endswith(_MIMETYPE)
+    except Exception:  # a damaged archive: its first member may still tell (else it is read as a Word file)
+        return _MIMETYPE_HEADER.match(data) is not None
 
 
 def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
@@ -75,7 +81,8 @@ def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
         if _CONTENT not in archive.namelist():
             raise InputError(path, "is a damaged OpenDocument text (it holds no content.xml)")
         info = archive.getinfo(_CONTENT)
-        manifest = archive.read(_MANIFEST) if _MANIFEST in archive.namelist() else b""
+        manifest = zip_part(archive, _MANIFEST, path, max_bytes, "an OpenDocument text") \
+            if _MANIFEST in archive.namelist() else b""
         if b"encryption-data" in manifest:
             raise InputError(path, "is a password-protected OpenDocument text: save it without a password")
         limit = min(max_bytes, zip_part_limit(info.compress_size))

@@ -68,8 +68,23 @@ _XML_KINDS = ((re.compile(r"<\?mso-application\s+progid=\"Word\.Document\"|<w:wo
 
 def is_html(text: str) -> bool:
     """True when ``text`` is a saved web page (it opens with an HTML tag, after any XML
-    declaration and comments), not plain text."""
-    return _HTML_START.match(text[:4096]) is not None
+    declaration, comments and blank lines, however long), not plain text."""
+    at = _lead_end(text)
+    return _HTML_START.match(text[at:at + 4096]) is not None
+
+
+_BLANKS = re.compile(r"\s*")
+
+
+def _lead_end(text: str) -> int:
+    """Where the comments and white space a page may open with end (a counter's script commented out,
+    a licence, the blank lines a CMS leaves), an XML declaration before them passed over."""
+    at = _BLANKS.match(text).end()
+    if text.startswith("<?xml", at) and (close := text.find(">", at)) >= 0:
+        at = _BLANKS.match(text, close + 1).end()
+    while text.startswith("<!--", at) and (close := text.find("-->", at + 4)) >= 0:
+        at = _BLANKS.match(text, close + 3).end()
+    return at
 
 
 def is_web_archive(text: str) -> bool:
@@ -100,19 +115,26 @@ def web_archive_text(data: bytes, path) -> str:
     Raises
     ------
     geo.io.InputError
-        A web archive holding no web page, or one whose page is not text.
+        A web archive holding no web page, one whose page is not text, or one of parts nested
+        thousands deep.
     """
     import email
     import email.policy
 
     from geo.text_codecs import decode_text
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
+    except RecursionError:  # the email package parses and walks nested parts by recursion
+        raise InputError(path, "is a web archive (.mht) whose parts nest inside one another deeper than Python "
+                               "reads (no browser saves a page so): open it in a browser and save its text "
+                               "as a .txt file") from None
     if page is None:
         raise InputError(path, "is a web archive (.mht) that holds no web page: open it in a browser "
                                "and save its text as a .txt file")
-    body = page.get_payload(decode=True) or b""
+    body = _base64_body(page) if page.get("Content-Transfer-Encoding", "").strip().lower() == "base64" \
+        else page.get_payload(decode=True) or b""
     charset = (page.get_content_charset() or "").lower()
     charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk", "cp936") else charset
     try:
@@ -122,6 +144,17 @@ def web_archive_text(data: bytes, path) -> str:
     if text is None:  # no charset, or a wrong one: the page's bytes tell (a <meta> of a page saved by Chrome)
         text = decode_text(body, path)
     return html_text(text.lstrip("\ufeff"))
+
+
+def _base64_body(part) -> bytes:
+    """The bytes of a base64 part as a browser decodes them: characters of no base64 (line breaks, padding,
+    junk) passed over, and a last one that makes no byte (a file cut short) left out, where the email
+    package gives back the base64 text itself."""
+    import base64
+
+    encoded = re.sub(rb"[^A-Za-z0-9+/]", b"", part.get_payload().encode("ascii", "surrogateescape"))
+    encoded = encoded[:len(encoded) - (len(encoded) % 4 == 1)]
+    return base64.b64decode(encoded + b"=" * (-len(encoded) % 4))
 
 
 def html_text(page: str, conceal: bool = True) -> str:
@@ -158,7 +191,7 @@ def html_text(page: str, conceal: bool = True) -> str:
                 in_head = False
             if not (hidden or in_head):
                 if concealed.depth:
-                    unshown += len(text.strip())
+                    unshown += len(text.strip()) if concealed.by_attributes_now() else 0
                 else:
                     parts.append(_shown(text, pre))
         if tag == size:
@@ -204,7 +237,7 @@ def html_text(page: str, conceal: bool = True) -> str:
                 parts.append(_shown(page[at:], 1))
                 break
     text = tidy_paragraphs("".join(parts))
-    if unshown > sum(not c.isspace() for c in text):
+    if conceal and unshown > sum(not c.isspace() for c in text):
         return html_text(page, conceal=False)
     return text
 
@@ -230,6 +263,11 @@ class _Concealed:
                 return
         if name in _RUBY_TEXT or self.by_attributes and name not in _VOID and _hides(tag):
             self.name, self.depth = name, 1
+
+    def by_attributes_now(self) -> bool:
+        """True when what is not shown now is hidden by attributes (which a page's scripts may undo), not
+        ruby text (which no script shows)."""
+        return self.depth > 0 and self.name not in _RUBY_TEXT
 
     def end(self, name: str):
         """An end tag of element ``name``."""

@@ -290,8 +290,10 @@ def _hidden_spans(word: bytes, table: bytes, fib: _Fib) -> list:
         return []
     count = (lcb - 4) // 8
     spans = []
-    for pn in struct.unpack_from(f"<{count}I", table, fib.fc_chpx + 4 * (count + 1)):
-        page = (pn & 0x3FFFFF) * _FKP_SIZE
+    # each page once: a damaged or hostile table pointing at one page again and again gives no more spans
+    pages = struct.unpack_from(f"<{count}I", table, fib.fc_chpx + 4 * (count + 1))
+    for pn in dict.fromkeys(pn & 0x3FFFFF for pn in pages):
+        page = pn * _FKP_SIZE
         if page + _FKP_SIZE > len(word):
             continue
         runs = word[page + _FKP_SIZE - 1]
