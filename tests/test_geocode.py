@@ -248,12 +248,17 @@ def test_a_damaged_nominatim_cache_is_named_in_one_line(tmp_path, gazetteer, mon
     assert "\n" not in str(info.value)
 
 
-def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
+def _two_zones(*names):
+    """Two 2 km x 2 km 街道 of these names, one north of the other."""
     import geopandas as gpd
 
-    zones = gpd.GeoDataFrame({"code": ["1", "2"], "name": ["泺口街道", "桑梓店街道"]},
-                             geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
-                             crs=4326)
+    return gpd.GeoDataFrame({"code": ["1", "2"], "name": list(names)},
+                            geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
+                            crs=4326)
+
+
+def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
+    zones = _two_zones("泺口街道", "桑梓店街道")
     features = [_project("泺口垃圾转运站", "sanitation"), _project("桑梓", "school"), _project("文澜", "school"),
                 _project("泺口北路", "road_rebuild")]
     located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
@@ -271,11 +276,7 @@ def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
 def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazetteer):
     # 中心街道 and 车站街道 are real 街道 names: 区级疾控中心 (a CDC, 中心 its kind) and 公交车站 (a bus
     # station) were placed in them as if they named the place; 车站路市场 and 中心 itself still are.
-    import geopandas as gpd
-
-    zones = gpd.GeoDataFrame({"code": ["1", "2"], "name": ["中心街道", "车站街道"]},
-                             geometry=[shapely.box(117.0, 36.70, 117.02, 36.72), shapely.box(117.0, 36.72, 117.02, 36.74)],
-                             crs=4326)
+    zones = _two_zones("中心街道", "车站街道")
     features = [_project("区级疾控中心", "health"), _project("公交车站", "transport"), _project("车站路市场", "market"),
                 _project("中心", "market")]
     located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
