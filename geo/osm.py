@@ -310,8 +310,7 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         elif line:
             _add_way(ways, names, kind, tags, obj.id, [xy for _, xy in nodes], shapely)
         elif stored and area_kind and closed and len(nodes) >= 4:  # no area handler saw it: made here
-            areas.append((names, tags, area_kind, f"w{obj.id}",
-                          shapely.make_valid(shapely.Polygon([xy for _, xy in nodes]))))
+            _add_area(areas, names, tags, area_kind, f"w{obj.id}", shapely.Polygon([xy for _, xy in nodes]))
     elif obj.is_area():
         kind = area_key(tags)
         if kind and not (obj.from_way() and obj.orig_id() in incomplete):
@@ -446,7 +445,7 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=
             cut.add(way_id)  # (a node left out for its invalid coordinates has its own warning)
         if not line:
             if all(coords) and len(coords) >= 4:
-                areas.append((names, tags, kind, f"w{way_id}", shapely.make_valid(shapely.Polygon(coords))))
+                _add_area(areas, names, tags, kind, f"w{way_id}", shapely.Polygon(coords))
             continue
         run = []
         for xy in [*coords, None]:
@@ -502,7 +501,19 @@ def _take_feature(ways, points, areas, tags, object_id, geom):
     elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
         kind = area_key(tags)
         if kind:
-            areas.append((names, tags, kind, object_id, shapely.make_valid(geom)))
+            _add_area(areas, names, tags, kind, object_id, geom)
+
+
+def _add_area(areas, names, tags, kind, object_id, geom):
+    """Keep an area, one drawn invalid made valid by its structure (as
+    :func:`geo.boundary_checks.repair_polygons` repairs a user's: two parts that overlap are one, a
+    hole is cut from its own shell only); one that collapses to no area at all is none."""
+    import shapely
+
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom, method="structure", keep_collapsed=False)
+    if not geom.is_empty:
+        areas.append((names, tags, kind, object_id, geom))
 
 
 def _poi_entry(names, tags, geom, kind, ids, source):

@@ -235,6 +235,21 @@ def test_osm2geojson_nested_geojson_opening_with_an_untagged_node_is_an_osm_extr
     assert entries["水屯北路"].extra["osm_ids"] == "w3001;w3004" and entries["汇才学校"].category == "school"
 
 
+def test_an_osm_area_of_two_overlapping_parts_keeps_their_overlap(tmp_path):
+    # make_valid's default (even-odd linework) made the overlap of two parts a hole: a school
+    # there was outside its park. Repaired by structure, as a user's 街道 are.
+    parts = [[[[117.000, 36.700], [117.002, 36.700], [117.002, 36.702], [117.000, 36.702], [117.000, 36.700]]],
+             [[[117.001, 36.701], [117.003, 36.701], [117.003, 36.703], [117.001, 36.703], [117.001, 36.701]]]]
+    park = {"type": "Feature", "id": "relation/901", "properties": {"@id": "relation/901", "leisure": "park",
+                                                                     "name": "测试公园"},
+            "geometry": {"type": "MultiPolygon", "coordinates": parts}}
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps({**TURBO, "features": TURBO["features"] + [park]}, ensure_ascii=False), encoding="utf-8")
+    area = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}["测试公园"].geometry
+    assert area.is_valid and area.contains(shapely.Point(117.0015, 36.7015))
+    assert area.area == pytest.approx(0.000007, rel=1e-6)  # two 4e-6 squares overlapping by 1e-6
+
+
 def test_overpass_turbo_geojson_roads_known_by_their_code_alone(tmp_path):
     unnamed = {"type": "Feature", "id": "way/3009", "properties": {"@id": "way/3009", "highway": "trunk", "ref": "G220"},
                "geometry": {"type": "LineString", "coordinates": [[117.01, 36.694], [117.01, 36.706]]}}
