@@ -2,7 +2,7 @@
 
 Every file a command writes goes first to a hidden staging folder beside its target
 (see :func:`geo.io.atomic_path`); when the command has finished, all staged files are
-moved into place together. A journal makes that last step resumable, and reversible
+moved into place together. A journal (:mod:`geo.journal`) makes that last step resumable, and reversible
 when a target cannot be replaced (a file open in another program); interrupts (Ctrl-C,
 SIGTERM) are held back while it runs, so a run leaves either the complete old set of
 outputs or the complete new one. A lock keeps two runs on the same folder from
@@ -21,9 +21,9 @@ import threading
 from pathlib import Path
 
 from geo import settings
+from geo.journal import FORWARD, STAGE_PREFIX, Blocked, run_plan, write_journal
 
 JOURNAL_NAME = ".geo-commit.json"
-STAGE_PREFIX = ".geo-stage-"
 
 _active: contextvars.ContextVar = contextvars.ContextVar("geo_output_set", default=None)
 _COMMITTED: list = []  # roots whose new set this run has put in place
@@ -179,8 +179,8 @@ def recover(root) -> bool:
         plan = {}
     if not isinstance(plan, dict):
         plan = {}
-    with contextlib.suppress(_Blocked):
-        _run_plan(journal, plan)
+    with contextlib.suppress(Blocked):
+        run_plan(journal, plan)
     return True
 
 
@@ -313,10 +313,10 @@ class OutputSet:
         journal = self.root / JOURNAL_NAME
         folders = {Path(step["target"]).parent for step in plan["moves"] + plan["removes"]}
         with _commit_locks(folders, settings.LOCK_WAIT_S), _interrupts_held() as pending:
-            _write_journal(journal, plan)  # from here on the new set wins, even after a crash
+            write_journal(journal, plan)  # from here on the new set wins, even after a crash
             try:
-                _run_plan(journal, plan)
-            except _Blocked as blocked:
+                run_plan(journal, plan)
+            except Blocked as blocked:
                 raise blocked.error() from None
             _COMMITTED.append(str(self.root))
         if pending:
@@ -361,163 +361,6 @@ def _suffixes(path: Path) -> str:
 # every step is done. If a step fails, the journal is switched to "back" and each step
 # is undone in reverse. Both directions only look at which files exist, so they can be
 # run again from any point: a crash at any moment is finished by the next run's recover().
-
-FORWARD, BACK = "forward", "back"
-
-
-class _Blocked(Exception):
-    """A target that could not be replaced (the commit was rolled back)."""
-
-    def __init__(self, target, exc: OSError):
-        super().__init__(target)
-        self.target, self.reason = target, exc.strerror or str(exc)
-
-    def error(self):
-        """The one-line InputError naming the target."""
-        from geo.io import InputError
-
-        return InputError(self.target, f"cannot replace ({self.reason}; is it open in another program?)")
-
-
-def _write_journal(journal: Path, plan: dict) -> None:
-    tmp = journal.with_name(journal.name + ".tmp")
-    tmp.write_text(json.dumps(plan), encoding="ascii")  # escaped: a path of GBK bytes (lone surrogates) too
-    os.replace(tmp, journal)
-
-
-def _run_plan(journal: Path, plan: dict) -> None:
-    """Carry out a journaled plan in its direction, then remove the journal and the staging folders.
-
-    Raises
-    ------
-    _Blocked
-        A target could not be replaced; every step was undone (the old set is whole).
-    geo.io.InputError
-        An old file could not be put back: the journal and the staging folders stay.
-    """
-    if plan.get("state") == BACK:
-        _roll_back(plan)
-    else:
-        try:
-            _apply(plan)
-        except _Blocked:
-            plan = {**plan, "state": BACK}
-            _write_journal(journal, plan)
-            _roll_back(plan)
-            _finish(journal, plan)
-            raise
-    _finish(journal, plan)
-
-
-def _moves(plan) -> list:
-    """The moves of a plan as dicts (journals of earlier versions list ``[staged, target]`` pairs)."""
-    return [m if isinstance(m, dict) else {"staged": m[0], "target": m[1], "backup": None, "old": False}
-            for m in plan.get("moves", [])]
-
-
-def _removes(plan) -> list:
-    """The stale outputs of a plan as dicts (earlier versions list the paths alone)."""
-    return [r if isinstance(r, dict) else {"target": r, "backup": None} for r in plan.get("removes", [])]
-
-
-def _rename(source, target, blocked) -> None:
-    """os.replace, raising _Blocked naming ``blocked`` (the output the user knows) when it fails."""
-    try:
-        os.replace(source, target)
-    except OSError as exc:
-        raise _Blocked(blocked, exc) from None
-
-
-def _apply(plan) -> None:
-    """Forward: keep a link to each old target aside, move the new file in, then the stale outputs aside.
-
-    Every target holds its old file or its new one at every moment (the old one stays in
-    place until the new one replaces it in one rename). A move whose staged file is gone
-    was done already; an old target is kept aside only while its backup name is free, so
-    a step cut short is finished, never repeated.
-    """
-    for move in _moves(plan):
-        staged, target, backup = move["staged"], move["target"], move["backup"]
-        if not os.path.lexists(staged):
-            continue
-        if backup and os.path.lexists(target) and not os.path.lexists(backup):
-            _keep_aside(target, backup)
-        _rename(staged, target, target)
-    for remove in _removes(plan):
-        if not os.path.lexists(remove["target"]):
-            continue
-        if remove["backup"]:
-            _rename(remove["target"], remove["backup"], remove["target"])
-        else:
-            os.unlink(remove["target"])
-
-
-def _keep_aside(target, backup) -> None:
-    """Make ``backup`` a second name of the old ``target`` (a hard link; a copy where links fail)."""
-    try:
-        os.link(target, backup)
-    except OSError:
-        partial = f"{backup}.part"
-        try:
-            shutil.copy2(target, partial)
-        except OSError as exc:
-            raise _Blocked(target, exc) from None
-        os.replace(partial, backup)  # a copy cut short never counts as the backup
-
-
-def _roll_back(plan) -> None:
-    """Back: undo every step of :func:`_apply` in reverse, so each target holds its old file again.
-
-    A target holds the new file when its staged file is gone: its old file comes back from
-    aside in one rename (or, without an old file, the new one goes). A target whose staged
-    file is still there was never replaced; its backup is only a second name and goes.
-
-    Raises
-    ------
-    geo.io.InputError
-        An old file cannot be put back (the journal stays, for the next run to retry).
-    """
-    from geo.io import InputError
-
-    try:
-        for remove in reversed(_removes(plan)):
-            if remove["backup"] and os.path.lexists(remove["backup"]):
-                _rename(remove["backup"], remove["target"], remove["target"])
-        for move in reversed(_moves(plan)):
-            staged, target, backup = move["staged"], move["target"], move["backup"]
-            if backup is None:
-                continue  # a journal of an earlier version: it can only go forward
-            aside = os.path.lexists(backup)
-            if os.path.lexists(staged):
-                if aside:
-                    os.unlink(backup)
-            elif aside:
-                _rename(backup, target, target)
-            elif not move["old"] and os.path.lexists(target):
-                _unlink(target)
-    except _Blocked as blocked:
-        raise InputError(blocked.target, f"cannot put the previous file back ({blocked.reason}); "
-                                         "the next geo run on this folder finishes restoring it") from None
-
-
-def _unlink(target) -> None:
-    """os.unlink, raising _Blocked naming ``target`` when it fails."""
-    try:
-        os.unlink(target)
-    except OSError as exc:
-        raise _Blocked(target, exc) from None
-
-
-def _finish(journal: Path, plan) -> None:
-    """Remove the staging folders of a carried-out plan (new files left over, old ones aside), then the journal."""
-    folders = {Path(p).parent for m in _moves(plan) for p in (m["staged"], m["backup"]) if p}
-    folders |= {Path(r["backup"]).parent for r in _removes(plan) if r["backup"]}
-    for folder in folders:
-        if folder.name.startswith(STAGE_PREFIX):  # never anything else a damaged journal might name
-            shutil.rmtree(folder, ignore_errors=True)
-    with contextlib.suppress(FileNotFoundError):
-        journal.unlink()
-
 
 def lock_path(root, kind="run") -> Path:
     """The lock file of an output folder: one per resolved folder and kind, in the user's temporary folder.

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from geo import outputs
+from geo import journal, outputs
 from geo.cli import main
 from geo.data import REPORT_PATH
 from geo.io import InputError, write_text_atomic
@@ -419,11 +419,11 @@ def test_a_roll_back_killed_at_any_step_is_finished_by_the_next_run(tmp_path, mo
         with pytest.raises(_Crash):
             _write_new_set(root)
         state = json.loads((root / outputs.JOURNAL_NAME).read_text(encoding="utf-8"))["state"]
-        assert state == (outputs.FORWARD if crash_at == failed + 1 else outputs.BACK)  # failed + 1 switches it
+        assert state == (journal.FORWARD if crash_at == failed + 1 else journal.BACK)  # failed + 1 switches it
         monkeypatch.setattr(os, "replace", _REAL_REPLACE)
         with outputs.output_set(root):  # the next run (z.txt can be replaced again)
             pass
-        assert _snapshot(root) == (new if state == outputs.FORWARD else old), crash_at
+        assert _snapshot(root) == (new if state == journal.FORWARD else old), crash_at
         assert _leftovers(root) == [], crash_at
 
 
