@@ -82,20 +82,22 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     check_field_options(districts_path, name_field, code_field, districts_datum)
     check_district_options(district_code, district_name)
     code = _check_code(district_code) if district_code is not None else None
+    code, warnings = _code_of_name(code, district_name, alone=districts_path is None and outline_path is None)
     if districts_path is None:
         code = code or data.DEFAULT_DISTRICT_CODE
         outline = data.load_district_outline(code)
         named = data.subdistrict_names(code)
-        warnings = []
         if code == data.DEFAULT_DISTRICT_CODE:
             zones = data.load_subdistricts()[["code", "name", "boundary_quality", "source", "geometry"]]
             quality, source = APPROXIMATE, str(zones["source"].iloc[0])
         else:
-            zones, warnings = _outline_as_zone(outline, named, district_name)
+            zones, zone_warnings = _outline_as_zone(outline, named, district_name)
+            warnings = warnings + zone_warnings
             quality, source = OFFICIAL, str(zones["source"].iloc[0])
     else:
-        zones, warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
-                                              datum=districts_datum)
+        zones, file_warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
+                                                   datum=districts_datum)
+        warnings = warnings + file_warnings
         file_crs = zones.attrs.pop("file_crs", None)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
@@ -155,6 +157,62 @@ def check_district_options(district_code, district_name):
         _check_code(district_code)
     if district_name is not None and not str(district_name).strip():
         raise InputError("--district-name", "the name is empty (leave the option out for the bundled name)")
+
+
+def _code_of_name(code, name, *, alone):
+    """The district code a run uses, given ``--district-code`` (checked) and ``--district-name``.
+
+    A name that denotes one bundled county (天山区, 北京市朝阳区; see
+    :func:`geo.places.counties_named`) chooses it when no code is given; one that denotes
+    none is a label of the default district, said in a warning when it is all that chooses
+    the district (``alone``: no 街道 or outline file). Returns (code or None, warnings).
+
+    Raises
+    ------
+    geo.io.InputError
+        A name of other counties than the code given (the two options contradict), or a
+        name shared by several counties when it alone would choose one of them.
+    """
+    from geo import data
+    from geo.places import counties_named, describe_county
+
+    if not name:
+        return code, []
+    named = counties_named(name)
+    listed = ", ".join(describe_county(c) for c in named[:6]) + (" ..." if len(named) > 6 else "")
+    if code is not None:
+        if named and code not in named:
+            raise InputError("--district-name", f"{name} is {listed}, not --district-code {describe_county(code)}"
+                                                "; give the name of that code, or leave one option out")
+        return code, []
+    if len(named) == 1:
+        return named[0], []
+    if len(named) > 1 and alone:
+        example = data.counties()[named[0]]["city"] + data.counties()[named[0]]["name"]
+        raise InputError("--district-name", f"{name} names {len(named)} districts: {listed}; add the city "
+                                            f"(e.g. {example}) or pass --district-code")
+    if not named and alone:
+        default = data.DEFAULT_DISTRICT_CODE
+        return None, [f"--district-name {name} names no county of the bundled tables, so it labels the "
+                      f"default district {describe_county(default)}; pass --district-code CODE for another district"]
+    return None, []
+
+
+def check_stored_district(path, outline, name):
+    """Refuse a ``--district-name`` of other counties than the stored outline's (layers of another run).
+
+    Raises
+    ------
+    geo.io.InputError
+        Naming the outline layer, its district and the command that builds the one named.
+    """
+    from geo.places import counties_named, describe_county
+
+    stored = str(outline["code"].iloc[0]) if "code" in outline.columns and len(outline) else ""
+    named = counties_named(name) if name else ()
+    if named and stored and stored not in named and stored.isdigit():
+        raise InputError(path, f"holds the district {describe_county(stored) if len(stored) == 6 else stored}, not "
+                               f"{name}: rerun geo geocode --district-name {name} to build that district's layers")
 
 
 def with_district_name(boundaries, name):

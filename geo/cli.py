@@ -40,7 +40,8 @@ def _boundary_options(command):
                      help="County-level code of the district, anywhere in China (e.g. 510107); its outline is "
                           "bundled (default 370105, 天桥区)."),
         click.option("--district-name", default=None,
-                     help="Name of the district on maps, index, coverage and exports (default: the bundled name)."),
+                     help="Name of the district on maps, index, coverage and exports (default: the bundled name); "
+                          "without --district-code, a county's name (天山区, 北京市朝阳区) chooses that county."),
     ]
     for option in reversed(options):
         command = option(command)

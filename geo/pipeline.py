@@ -31,8 +31,8 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     ``district_outline`` layers written by ``geo geocode`` (so later stages use what
     geocoding used, renamed by ``district_name``); otherwise the bundled data.
     """
-    from geo.boundaries import (Boundaries, check_district_options, check_field_options, load_boundaries,
-                                with_district_name)
+    from geo.boundaries import (Boundaries, check_district_options, check_field_options, check_stored_district,
+                                load_boundaries, with_district_name)
 
     check_field_options(options.districts, options.name_field, options.code_field, options.districts_datum)
     check_district_options(options.district_code, options.district_name)
@@ -53,6 +53,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
             if column not in zones.columns:
                 raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
         zones["code"] = zones["code"].astype(str)
+        check_stored_district(outline_path, outline, options.district_name)
         quality = str(zones["boundary_quality"].iloc[0])
         return with_district_name(Boundaries(zones=zones, outline=outline, quality=quality,
                                              source=str(zones["source"].iloc[0])), options.district_name)

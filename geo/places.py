@@ -133,6 +133,30 @@ def describe_county(code: str) -> str:
     return f"{''.join(unique)} ({code})"
 
 
+def counties_named(name: str) -> tuple:
+    """The bundled county codes a district's name denotes, in code order.
+
+    The name is the county's own (天山区), or has its city, its province or both before it,
+    each in full or as its stem (乌鲁木齐市天山区, 新疆乌鲁木齐天山区); blanks are ignored and
+    Traditional script is read as Simplified (天山區). Several codes mean the name is shared
+    (朝阳区 in Beijing and Changchun); none, that it names no county (a label of its own).
+    """
+    from geo import data
+    from geo.names import to_simplified
+
+    text = to_simplified("".join(str(name).split()))
+    found = []
+    for code, row in data.counties().items():
+        county = row["name"]
+        if not county or not text.endswith(county):
+            continue
+        provinces = {"", row["province"], stem(row["province"])}
+        cities = {"", row["city"], stem(row["city"])}
+        if text[:-len(county)] in {p + c for p in provinces for c in cities}:
+            found.append(code)
+    return tuple(found)
+
+
 def _candidates(text, inside_names):
     """Substrings of 3 to 16 characters ending in a place-name suffix, other than the district's own names."""
     found = []

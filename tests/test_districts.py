@@ -122,6 +122,45 @@ def test_district_name_names_the_district_everywhere(tmp_path):
     assert "哈尔滨市南岗区: no 街道 polygons" in result.stderr
 
 
+def test_district_name_alone_chooses_the_county_it_names(tmp_path):
+    _build(tmp_path, "--report", str(REPORTS / "650102_tianshan.txt"), "--district-name", "乌鲁木齐市天山區")
+    outline = json.loads((tmp_path / "layers" / "district_outline.geojson").read_text(encoding="utf-8"))
+    assert outline["features"][0]["properties"]["code"] == "650102"
+    zones = json.loads((tmp_path / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))
+    assert not any(f["properties"]["code"].startswith("370105") for f in zones["features"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--district-name", "朝阳区"), "朝阳区 names 2 districts: 北京市朝阳区 (110105), 吉林省长春市朝阳区 (220104)"),
+    (("--district-name", "天山区", "--district-code", "510107"),
+     "天山区 is 新疆维吾尔自治区乌鲁木齐市天山区 (650102), not --district-code 四川省成都市武侯区 (510107)"),
+])
+def test_district_name_that_cannot_choose_one_county_is_refused(tmp_path, args, message):
+    result = CliRunner().invoke(main, ["build", "--basemap", "none", "--out-dir", str(tmp_path),
+                                       "--report", str(REPORTS / "650102_tianshan.txt"), *args])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "projects.geojson").exists() and not (tmp_path / "layers").exists()
+
+
+def test_district_name_of_no_county_labels_the_default_with_a_warning(tmp_path):
+    result = _build(tmp_path, "--report", str(REPORTS / "650102_tianshan.txt"), "--district-name", "天桥示范区")
+    assert "--district-name 天桥示范区 names no county of the bundled tables, so it labels the default district " \
+           "山东省济南市天桥区 (370105)" in result.stderr
+    outline = json.loads((tmp_path / "layers" / "district_outline.geojson").read_text(encoding="utf-8"))
+    assert outline["features"][0]["properties"]["name"] == "天桥示范区"
+
+
+def test_district_name_of_another_county_than_the_stored_layers_is_refused(tmp_path):
+    _build(tmp_path, "--report", str(REPORTS / "650102_tianshan.txt"), "--district-code", "650102")
+    before = (tmp_path / "maps_out" / "index.html").read_bytes()
+    result = CliRunner().invoke(main, ["render", "--district-name", "天桥区", "--layers-dir", str(tmp_path / "layers"),
+                                       "-p", str(tmp_path / "projects.geojson"), "-o", str(tmp_path / "maps_out")])
+    assert result.exit_code != 0
+    assert "holds the district 新疆维吾尔自治区乌鲁木齐市天山区 (650102), not 天桥区" in result.output
+    assert (tmp_path / "maps_out" / "index.html").read_bytes() == before
+
+
 def test_report_of_another_district_on_the_default_says_so_once(tmp_path):
     result = _build(tmp_path, "--report", str(REPORTS / "650102_tianshan.txt"))
     lines = [line for line in result.stderr.splitlines() if "does not fit" in line]

@@ -40,3 +40,15 @@ def test_likely_county_needs_a_clear_majority():
     assert places.likely_county(["燕儿窝街道", "石牌街道"]) is None  # a tie points nowhere
     assert places.describe_county("440106") == "广东省广州市天河区 (440106)"
     assert places.describe_county("110101") == "北京市东城区 (110101)"
+
+
+@pytest.mark.parametrize("name, codes", [
+    ("天山区", ("650102",)),
+    ("新疆乌鲁木齐天山區", ("650102",)),
+    ("北京市 朝阳区", ("110105",)),
+    ("朝阳区", ("110105", "220104")),
+    ("高新区", ()),
+    ("朝阳", ()),
+])
+def test_counties_named_reads_a_name_with_or_without_its_city_and_province(name, codes):
+    assert places.counties_named(name) == codes
