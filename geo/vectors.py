@@ -338,6 +338,8 @@ def _explain_unreadable(path: Path):
         if tables == 0:
             raise InputError(path, "GeoPackage has no layers")
     else:
+        if suffix in (".kmz", ".zip") and path.is_file():
+            _explain_zip(path)
         import pyogrio
 
         try:
@@ -346,6 +348,25 @@ def _explain_unreadable(path: Path):
             return
         if len(layers) == 0:  # a KML without any Placemark; pyogrio: "index 0 is out of bounds"
             raise InputError(path, "holds no layer (no features to read)")
+
+
+# What GDAL reads inside a zip archive (a zipped Shapefile's .shp, or another vector file).
+_ZIPPED_VECTORS = (".shp", ".geojson", ".json", ".gpkg", ".kml", ".gml", ".gpx", ".tab", ".mif", ".csv", ".fgb")
+
+
+def _explain_zip(path: Path):
+    """InputError when a KMZ holds no KML document, or a zip archive no vector file GDAL would read in it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [name.lower() for name in archive.namelist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # GDAL's message says what is wrong
+    if path.suffix.lower() == ".kmz" and not any(name.endswith(".kml") for name in names):
+        raise InputError(path, "is not a valid KMZ: a zip archive without a KML document (doc.kml)")
+    if path.suffix.lower() == ".zip" and not any(name.endswith(_ZIPPED_VECTORS) for name in names):
+        raise InputError(path, "is a zip archive holding no Shapefile (.shp) nor other vector file GDAL reads")
 
 
 def _check_layer(path: Path, layer):

@@ -111,7 +111,7 @@ def _zip(*members):
 
 @pytest.mark.parametrize("data, problem", [
     (_zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>")), "is an Excel workbook"),
-    (_zip(("notes.txt", "新建青松路")), "is a zip archive, not a Word .docx"),
+    (_zip(("notes.txt", "新建青松路")), "is not a valid Word .docx: a zip archive without word/document.xml"),
     (_docx(_p(_r("x")))[:200], "is a damaged or encrypted Word file"),
     (_docx(_p(_r("&lol;")), prolog='<!DOCTYPE d [<!ENTITY lol "lollollol">]>'), "declares a document type"),
     (_docx("<w:p>"), r"is a damaged Word file \(its XML"),
@@ -122,6 +122,21 @@ def test_a_zip_that_is_no_readable_word_file_is_named(tmp_path, data, problem):
     with pytest.raises(InputError, match=problem) as caught:
         read_report(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("report.docx", r"is not a valid Word \.docx: a zip archive without word/document\.xml"),
+    ("report.odt", r"is not a valid OpenDocument text \(\.odt\): a zip archive without its mimetype and content\.xml"),
+    ("report.ofd", r"is not a valid OFD: a zip archive without OFD\.xml"),
+    ("report.zip", r"is a zip archive, not a Word \.docx"),
+])
+def test_a_zip_named_as_a_document_it_does_not_hold_is_named_as_no_valid_one(tmp_path, name, problem):
+    # Each said "is a zip archive, not a Word .docx", an .odt or an .ofd too.
+    path = tmp_path / name
+    path.write_bytes(_zip(("notes.txt", "新建青松路")))
+    with pytest.raises(InputError, match=problem) as caught:
+        read_report(path)
+    assert str(caught.value).startswith(str(path)) and "\n" not in str(caught.value)
 
 
 def test_a_word_file_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
@@ -598,7 +613,7 @@ def test_the_relationships_of_a_word_file_are_read_in_linear_time_and_within_the
     started = time.perf_counter()
     with pytest.raises(InputError, match="is missing"):
         docx_text(_docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", unended)]), "r.docx", 10**8)
-    with pytest.raises(InputError, match="is a zip archive"):
+    with pytest.raises(InputError, match="is not a valid Word .docx: a zip archive without word/document.xml"):
         docx_text(_zip(("_rels/.rels", unended), ("word/document2.xml", "<x/>")), "r.docx", 10**8)
     assert time.perf_counter() - started < 3
     bomb = _CHUNK_RELS.replace("<Relationship ", " " * 30_000_000 + "<Relationship ")  # 30 MB zipped into 30 KB

@@ -9,6 +9,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from pathlib import Path
 
 from geo.io import InputError, zip_part_limit
 
@@ -89,7 +90,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
         names = set(archive.namelist())
         body_name = _docx_body(archive, names)
         if body_name is None:
-            raise InputError(path, f"is {_zip_kind(archive, names)}")
+            raise InputError(path, f"is {_zip_kind(archive, names, path)}")
         info = archive.getinfo(body_name)
         # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
         limit = min(max_bytes, zip_part_limit(info.compress_size))
@@ -550,14 +551,26 @@ class _WordText(ExpatText):
             self.size += len(data)
 
 
-def _zip_kind(archive, names) -> str:
-    """What a zip archive that holds no Word document is and what to give instead, as an error says it."""
+def _zip_kind(archive, names, path=None) -> str:
+    """What a zip archive that holds no Word document is and what to give instead, as an error says it:
+    what it holds (an Excel workbook), else which document its name says it is and lacks (a .docx
+    without word/document.xml, an .odt without content.xml, an .ofd without OFD.xml)."""
     instead = "give the report as text, a web page (.html) or a Word .docx"
     if "xl/workbook.xml" in names:
         return f"an Excel workbook (.xlsx): {instead}"
     if "mimetype" in names and zip_head(archive, "mimetype").strip().endswith(b"opendocument.spreadsheet"):
         return f"an OpenDocument spreadsheet (.ods): {instead}"
+    claimed = _ZIP_DOCUMENTS.get(Path(str(path or "")).suffix.lower())
+    if claimed is not None:
+        return f"not a valid {claimed[0]}: a zip archive without {claimed[1]} (damaged, or renamed?); {instead}"
     return f"a zip archive, not a Word .docx: {instead}"
+
+
+# The documents a zip archive's name may say it is: (what, the part it lacks when it is none).
+_ZIP_DOCUMENTS = {".docx": ("Word .docx", "word/document.xml"), ".docm": ("Word .docm", "word/document.xml"),
+                  ".dotx": ("Word .dotx", "word/document.xml"),
+                  ".odt": ("OpenDocument text (.odt)", "its mimetype and content.xml"),
+                  ".ofd": ("OFD", "OFD.xml")}
 
 
 def _tidy_pages(text: str) -> str:
