@@ -764,3 +764,35 @@ def test_a_page_whose_first_tag_follows_kilobytes_of_comments_or_blank_lines_is_
     path.write_text(lead + '<html><head><script>var s = "新建脚本路";</script></head><body><p>新建青松路。</p>',
                     encoding="utf-8")
     assert read_document(path) == ("新建青松路。\n", "html")
+
+
+def _big_documents(characters):
+    """A .docx and an .odt whose text is ``characters`` Han characters (three bytes each as UTF-8)."""
+    text, odt = "路" * characters, io.BytesIO()
+    with zipfile.ZipFile(odt, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", f'<?xml version="1.0"?><office:document-content {ODF}><office:body>'
+                                        f"<office:text><text:p>{text}</text:p></office:text></office:body>"
+                                        "</office:document-content>")
+    return {"report.docx": _docx(_p(_r(text))), "report.odt": odt.getvalue()}
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.odt"])
+def test_a_documents_unpacked_text_counts_against_the_size_limit_as_the_same_text_file_would(tmp_path, name,
+                                                                                              monkeypatch):
+    # The limit counted characters: a few KB zipped holding 0.4 M Han characters (1.2 MB as text) passed a
+    # 1 MB limit a text file of the same text fails; a 2.5 MB .docx of 44 M characters (132 MB of text)
+    # passed the 50 MB default and took six minutes and 8 GB to extract.
+    from geo import settings
+
+    monkeypatch.setattr(settings, "MAX_REPORT_MB", 1.0)
+    text = tmp_path / "report.txt"
+    text.write_text("路" * 400_000, encoding="utf-8")
+    with pytest.raises(InputError, match="over the 1 MB size limit"):
+        read_report(text)
+    path = tmp_path / name
+    path.write_bytes(_big_documents(400_000)[name])
+    with pytest.raises(InputError, match=r"whose text is over the 1 MB size limit \(raise it with --max-size"):
+        read_report(path)
+    path.write_bytes(_big_documents(300_000)[name])  # 0.9 MB as text: within it
+    assert len(read_report(path).strip()) == 300_000
