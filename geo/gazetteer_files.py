@@ -183,14 +183,14 @@ _GPX_VERTEX_LAYERS = ("route_points", "track_points")
 
 def _read_layers(path, warnings=None):
     """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order
-    (of a GPX file: its waypoints, routes and tracks, not the points of their vertices)."""
+    (of a GPX file: its waypoints, routes and tracks, not the points of their vertices; of a KMZ,
+    the layers of each KML document in it, its doc.kml first)."""
     import pandas as pd
-    import pyogrio
 
-    from geo.vectors import gdal_source, read_vector
+    from geo.vectors import layer_names, read_vector
 
     try:
-        layers = sorted(str(name) for name, geometry_type in pyogrio.list_layers(gdal_source(path)) if geometry_type)
+        layers = sorted(layer_names(path))  # of a KMZ, of every KML document in it
     except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
         layers = []
     gpx = Path(path).suffix.lower() == ".gpx"

@@ -6,13 +6,14 @@ import re
 from typing import NamedTuple
 
 from geo import settings
-from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, normalise_name
+from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.safe_text import one_line
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
+from geo.zone_names import place_in_zone, zone_areas
 
 
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
@@ -105,7 +106,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         near = wgs84_geometry(near_metric, crs)
     named_zones = () if zones is None else tuple(zip(zones["name"].astype(str), zones.geometry.values))
     place = _Place(near, near_metric, crs, outline_metric, named_zones, _named_areas(outline, district_name, zones))
-    areas = _zone_areas(zones) if zones is not None else []
+    areas = zone_areas(zones) if zones is not None else []
     located, left_out = [], []
     for feature in features:
         props = dict(feature["properties"])
@@ -114,7 +115,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         if geocode.pop("warn", False):
             warn(f"{props.get('name')}: {geocode['reason']}", warnings)
         if geom is None and kind == "point" and props.get("named") is not False:
-            geom, geocode = _place_in_zone(props.get("name") or "", areas, geocode)
+            geom, geocode = place_in_zone(props.get("name") or "", areas, geocode)
         props["geocode"] = geocode
         located.append({"id": feature.get("id", props.get("id")), "properties": props, "geometry": geom})
         if geom is None:
@@ -373,51 +374,6 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
     shapes = f"{kind} or area" if len(fits) > 1 else kind
     return unlocated(f"no {shapes} named {name!r} in any source ({tiers}{asked}); "
                       "add its position with --gazetteer or --osm")
-
-
-def _zone_areas(zones):
-    """(place-name stem, 街道 name, point inside, radius in m) for each 街道 whose stem is its own,
-    longest stem first."""
-    from collections import Counter
-
-    import shapely
-    from pyproj import Geod
-
-    geod = Geod(ellps="WGS84")
-    areas = []
-    for name, geom in zip(zones["name"], zones.geometry.values):
-        stem = re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
-        if len(stem) < 2 or geom is None or geom.is_empty:
-            continue
-        point = geom.representative_point()
-        coords = shapely.get_coordinates(geom)
-        _, _, dist = geod.inv([point.x] * len(coords), [point.y] * len(coords), coords[:, 0], coords[:, 1])
-        areas.append((stem, str(name), point, float(max(dist))))
-    # A stem of two 街道 (two 新华街道 of different codes, 泺口街道 and 泺口镇) does not say which.
-    stems = Counter(area[0] for area in areas)
-    return sorted((a for a in areas if stems[a[0]] == 1), key=lambda a: (-len(a[0]), a[1]))
-
-
-def _place_in_zone(name, areas, previous):
-    # A name such as 泺口垃圾转运站 or 桑梓店卫生院 carries its place: that 街道 is
-    # where it is, even when no source knows the site. 桑梓 (a school brand) names
-    # the place 桑梓店 by its first characters, hence the prefix rule.
-    # A name ending in it (区级疾控中心 beside 中心街道, 公交车站 beside 车站街道) names that kind of
-    # facility, not the place.
-    name = normalise_name(name)  # Traditional 濼口 is 泺口
-    for stem, zone_name, point, radius in areas:
-        named = stem in name and (name == stem or stem in name[:-1])
-        if named or (len(name) >= 2 and stem.startswith(name)):
-            return point, {
-                "status": APPROXIMATE,
-                "source": f"街道 polygon of {zone_name}",
-                "method": f"site unknown; the name contains the place name {stem}, so placed inside "
-                          f"{zone_name} (accuracy spans the 街道). {previous.get('reason', '')}".strip(),
-                "source_datum": "wgs84",
-                "accuracy_m": float(round(radius, -1)),
-                "matched_name": zone_name,
-            }
-    return None, previous
 
 
 def _accepts(kind, name, category=None):

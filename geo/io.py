@@ -335,6 +335,12 @@ def zip_part_limit(compress_size: int) -> int:
     return settings.ZIP_UNPACKED_FACTOR * compress_size + settings.ZIP_UNPACKED_SLACK_BYTES
 
 
+def utf8_size(text: str) -> int:
+    """The bytes ``text`` takes as a UTF-8 file: what the report size limit (:func:`max_report_bytes`)
+    counts of the text a document unpacks to, as it counts a text file's bytes (a Han character: 3)."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def max_report_bytes() -> int:
     """The size limit of a report in bytes (see :func:`read_bytes_limited`)."""
     from geo import settings

@@ -13,6 +13,7 @@ from geo.osm_files import (OUT_CENTER, is_geojson, is_osm_geojson, is_overpass_j
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_routes import ROUTE_NAME_KEY, by_id, geojson_routes, read_routes, route_ways, with_routes
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
+from geo.osm_sites import geojson_sites, is_site, osmium_sites, site_method
 from geo.osm_tables import EXPECTED, is_osm_table, read_tables
 from geo.osm_tables import source_name as table_source_name
 from geo.safe_text import file_name
@@ -85,6 +86,10 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
           leisure and natural features, "facility" otherwise. A way tagged as a station,
           a platform or a river's banks (:data:`AREA_TAGS`) is such an area, never a
           line; a station's Chinese names without 站 get it as aliases (王府庄: 王府庄站).
+        * **sites**: a site relation (``type=site`` with such a tag: a school's or a museum's
+          buildings, grounds and gates under one name, :mod:`geo.osm_sites`) is the union of
+          its members' areas, or, when no member is an area, a point at their centre whose
+          ``accuracy_m`` adds how far they spread; its ``method`` names the site relation.
 
         Each carries ``source`` (the file, © OpenStreetMap contributors, ODbL),
         ``source_datum`` wgs84, ``accuracy_m`` :data:`geo.settings.OSM_ACCURACY_M`,
@@ -226,7 +231,7 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None):
 
     wkb = osmium.geom.WKBFactory()
     for assemble_areas in (True, False):
-        ways, points, areas, incomplete = {}, [], [], {}
+        ways, points, areas, incomplete, sites = {}, [], [], {}, {}
         try:
             routes = read_routes(source, deleted)
             pending = set(routes)  # member ways of routes not yet read
@@ -243,7 +248,7 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None):
                         if obj.is_way():
                             pending.discard(obj.id)
                         _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
-                              window)
+                              window, sites=sites)
             # Unnamed ways of a route, named by it: their nodes were located in the pass above.
             storage = processor.node_location_storage
             for obj in route_ways(source, pending):
@@ -252,6 +257,8 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None):
                           window, storage)
             if incomplete:
                 _locate_incomplete(source, incomplete, ways, areas, shapely, left_out, window, cut)
+            for site in osmium_sites(source, sites, storage, deleted, window) if sites else ():
+                (points if site[-1].geom_type == "Point" else areas).append(site)
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
             if assemble_areas and "out of order" in str(exc):
                 # An editor's file (JOSM) not sorted by id: osmium cannot assemble multipolygons
@@ -271,12 +278,14 @@ def _first_line(exc):
 
 
 def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None, window=None,
-          storage=None):
+          storage=None, sites=None):
     """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
     its code; a way that is a member of routes (``routes``, :func:`geo.osm_routes.read_routes`: roads, rail lines,
     rivers) is read as if it carried their codes and names. An object wholly outside ``window``
     (:func:`_window`) is skipped first. A way read without node locations has them looked up
-    in ``storage`` (the first pass's location table), else in a second pass (``incomplete``)."""
+    in ``storage`` (the first pass's location table), else in a second pass (``incomplete``). A named
+    site relation (:func:`geo.osm_sites.is_site`) goes to ``sites``, read from its members once every
+    object was seen (:func:`geo.osm_sites.osmium_sites`)."""
     stored = _stored_nodes(obj, storage) if storage is not None and obj.is_way() else None
     if window is not None and (_nodes_beyond(stored, window) if stored is not None else _beyond(obj, window, wkb)):
         return
@@ -311,6 +320,9 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
             _add_way(ways, names, kind, tags, obj.id, [xy for _, xy in nodes], shapely)
         elif stored and area_kind and closed and len(nodes) >= 4:  # no area handler saw it: made here
             _add_area(areas, names, tags, area_kind, f"w{obj.id}", shapely.Polygon([xy for _, xy in nodes]))
+    elif obj.is_relation():
+        if sites is not None and is_site(tags):
+            sites[obj.id] = (names, tags, [(member.type, member.ref, member.role) for member in obj.members])
     elif obj.is_area():
         kind = area_key(tags)
         if kind and not (obj.from_way() and obj.orig_id() in incomplete):
@@ -466,6 +478,9 @@ def _read_geojson(path):
 
     _, features = read_feature_collection(path)
     ways, points, areas = {}, [], []
+    # A site relation is no feature of the export: its members list it (geo.osm_sites.geojson_sites).
+    for tags, object_id, geom in geojson_sites([(f["properties"], f["geometry"]) for f in features]):
+        _take_feature(ways, points, areas, tags, object_id, geom)
     for number, feature in enumerate(features, 1):
         props, geom = feature["properties"], feature["geometry"]
         tags = props.get("tags") if isinstance(props.get("tags"), dict) else \
@@ -526,10 +541,12 @@ def _poi_entry(names, tags, geom, kind, ids, source):
     names = station_names(names, tags)
     former = former_names(tags)
     method = f"name match on OSM {kind} feature ({'node' if ids[0] == 'n' else 'area'} {ids[1:]})"
+    accuracy = settings.OSM_PLACE_ACCURACY_M if kind == PLACE_KEY and point else settings.OSM_ACCURACY_M
     if kind == PLACE_KEY and point:
         method += f"; a {tags[PLACE_KEY]}'s node marks its centre"
+    method, accuracy = site_method(tags, kind, ids) or (method, accuracy)
     return Entry(name=names[0], geometry=geom, source=source, method=method, source_datum="wgs84",
-                 accuracy_m=settings.OSM_PLACE_ACCURACY_M if kind == PLACE_KEY and point else settings.OSM_ACCURACY_M,
+                 accuracy_m=accuracy,
                  tier="OSM extract",
                  aliases=tuple(n for n in names[1:] if n not in former), former_names=former,
                  feature_type=feature_type, category=osm_category(tags), extra={"osm_ids": ids})

@@ -11,8 +11,9 @@ from geo.io import InputError
 from geo.vectors import no_crs, shapefiles_in, unreadable
 
 # GDAL's OSM driver (ogr2ogr, QGIS) writes points, lines, multilinestrings, multipolygons and
-# other_relations: what is neither a line nor an area (its geometry a collection), not read.
-SKIPPED_LAYERS = ("other_relations",)
+# other_relations: what is neither a line nor an area (its geometry a collection), of which only
+# site relations (type=site: a school's buildings) are read (geo.osm_sites).
+SITES_LAYER = "other_relations"
 # Columns that are no OSM key: ids (GDAL's, QuickOSM's) and GDAL's computed or metadata columns.
 ID_COLUMNS = ("osm_id", "osm_way_id", "full_id", "osm_type")
 NOT_KEYS = frozenset({*ID_COLUMNS, "z_order", "geometry", "fid", "other_tags", "osm_version", "osm_timestamp",
@@ -72,7 +73,7 @@ def read_tables(path, bbox=None, warnings=None):
     Parameters
     ----------
     path : path
-        A GeoPackage (every layer but ``other_relations``), a GeoJSON, a Shapefile, a folder of
+        A GeoPackage (every layer; of ``other_relations`` its site relations alone), a GeoJSON, a Shapefile, a folder of
         Shapefiles or a zip of them (read in place), as GDAL's OSM driver writes them
         (``ogr2ogr -f GPKG out.gpkg extract.osm.pbf``, QGIS "Save features as") or QuickOSM
         saves its results.
@@ -98,7 +99,9 @@ def read_tables(path, bbox=None, warnings=None):
         Route relations (a road's, a rail line's) give their codes and names to the ways
         drawn along their course, and the rest of their course stands for their unnamed
         member ways (:func:`geo.osm_routes.table_routes`). Rivers' relations are in
-        ``other_relations``, not read: a river's named ways are.
+        ``other_relations``, not read: a river's named ways are. A site relation there (a
+        school's buildings, ``type=site``) is the union of its members' areas, or a point at
+        their centre (:func:`geo.osm_sites.table_site`), ``r<osm_id>``.
 
     Raises
     ------
@@ -140,6 +143,7 @@ class _Layer:
 
     def __init__(self, source, name, label, info):
         self.source, self.name, self.label, self.info = source, name, label, info
+        self.sites = False  # GDAL's other_relations: only its site relations are read
         self.columns = {str(f).lower(): str(f) for f in info["fields"]}
 
     @property
@@ -207,9 +211,10 @@ def _layers(path, probe=False):
         layers.append(_Layer(source, name, label, info))
     if probe:
         return layers
-    skipped = (Path(source).stem.lower() if name is None else name.lower() for source, name, *_ in found)
-    layers = [layer for layer, skip in zip(layers, skipped) if skip not in SKIPPED_LAYERS
-              and layer.info["geometry_type"] not in ("GeometryCollection", None)]
+    names = (Path(source).stem.lower() if name is None else name.lower() for source, name, *_ in found)
+    for layer, name in zip(layers, names):
+        layer.sites = name == SITES_LAYER and "type" in layer.columns
+    layers = [layer for layer in layers if layer.sites or layer.info["geometry_type"] not in ("GeometryCollection", None)]
     osm = [layer for layer in layers if layer.form]
     if not osm:
         raise InputError(path, f"no layer has an osm_id column: not OSM data ({EXPECTED})")
@@ -231,6 +236,8 @@ def _read_layer(layer, bbox, single, warnings):
             raise InputError(layer.label, "layer is empty (no features)")
         return None
     options = {"where": _named(layer, keys)}
+    if layer.sites:
+        options["where"] = f"\"{layer.columns['type']}\" = 'site'"
     if bbox is not None:
         options["bbox"] = layer_bbox(bbox, layer.info["crs"])
     path = Path(layer.source)
@@ -244,7 +251,13 @@ def _read_layer(layer, bbox, single, warnings):
     unbuilt_geometries(layer.label, frame, warnings)
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
-    return _features(layer, frame, keys, warnings)
+    features = _features(layer, frame, keys, warnings)
+    if layer.sites:
+        from geo.osm_sites import table_site
+
+        features = [(made[0], object_id, made[1]) for tags, object_id, geom in features
+                    if (made := table_site(tags, geom)) is not None]
+    return features
 
 
 def _columns_despite_crs(exc, source):

@@ -193,13 +193,64 @@ def gdal_source(path):
     return f"/vsizip/{path.resolve()}/{folders.pop()}"
 
 
+def kml_sources(path):
+    """What GDAL opens, one by one, for the vector file ``path``: for a .kmz archive each KML
+    document in it (``/vsizip/<kmz>/<member>``), its ``doc.kml`` first (the only one GDAL reads
+    of a KMZ on its own), then the others in name order; for any other file ``[gdal_source(path)]``."""
+    import zipfile
+
+    path = Path(path)
+    if path.suffix.lower() != ".kmz" or not path.is_file():
+        return [gdal_source(path)]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [info.filename for info in archive.infolist()
+                       if not info.is_dir() and info.filename.lower().endswith(".kml")]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return [path]  # GDAL says what is wrong with it
+    members.sort(key=lambda name: (name.lower() != "doc.kml", name))
+    return [f"/vsizip/{path.resolve()}/{member}" for member in members] or [path]
+
+
+def layer_names(path):
+    """The names of the layers with geometry of a vector file, each once, in GDAL's order; of a
+    KMZ holding several KML documents, of every one of them (:func:`kml_sources`)."""
+    import pyogrio
+
+    names = []
+    for source in kml_sources(path):
+        names += [str(name) for name, geometry_type in pyogrio.list_layers(source)
+                  if geometry_type and str(name) not in names]
+    return names
+
+
+def _read_kml_documents(sources, kwargs):
+    """Every KML document of a KMZ read as one frame: the layer ``kwargs`` names of each document
+    that has it, else every layer with geometry of each, document by document (:func:`kml_sources`)."""
+    import pandas as pd
+    import pyogrio
+
+    frames = []
+    for source in sources:
+        layers = [str(name) for name, geometry_type in pyogrio.list_layers(source) if geometry_type]
+        wanted = [kwargs["layer"]] if "layer" in kwargs else layers
+        options = {k: v for k, v in kwargs.items() if k != "layer"}
+        frames += [pyogrio.read_dataframe(source, layer=layer, **options) for layer in wanted if layer in layers]
+    if not frames:
+        return pyogrio.read_dataframe(sources[0], **kwargs)  # GDAL's own message: no layer
+    return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+
+
 def _read_dataframe(path, kwargs, chunk=50_000):
     """pyogrio.read_dataframe, in chunks under a progress bar when the file is large and
-    stderr is a terminal (a 60 MB districts file takes half a minute)."""
+    stderr is a terminal (a 60 MB districts file takes half a minute). A KMZ holding several
+    KML documents is read whole (:func:`_read_kml_documents`)."""
     import pyogrio
 
     from geo import progress
 
+    if len(sources := kml_sources(path)) > 1:
+        return _read_kml_documents(sources, kwargs)
     source = gdal_source(path)
     size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()) if p.is_file())
     if size < progress.settings.PROGRESS_MIN_BYTES or not progress.enabled():
@@ -287,6 +338,8 @@ def _explain_unreadable(path: Path):
         if tables == 0:
             raise InputError(path, "GeoPackage has no layers")
     else:
+        if suffix in (".kmz", ".zip") and path.is_file():
+            _explain_zip(path)
         import pyogrio
 
         try:
@@ -297,13 +350,33 @@ def _explain_unreadable(path: Path):
             raise InputError(path, "holds no layer (no features to read)")
 
 
+# What GDAL reads inside a zip archive (a zipped Shapefile's .shp, or another vector file).
+_ZIPPED_VECTORS = (".shp", ".geojson", ".json", ".gpkg", ".kml", ".gml", ".gpx", ".tab", ".mif", ".csv", ".fgb")
+
+
+def _explain_zip(path: Path):
+    """InputError when a KMZ holds no KML document, or a zip archive no vector file GDAL would read in it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [name.lower() for name in archive.namelist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # GDAL's message says what is wrong
+    if path.suffix.lower() == ".kmz" and not any(name.endswith(".kml") for name in names):
+        raise InputError(path, "is not a valid KMZ: a zip archive without a KML document (doc.kml)")
+    if path.suffix.lower() == ".zip" and not any(name.endswith(_ZIPPED_VECTORS) for name in names):
+        raise InputError(path, "is a zip archive holding no Shapefile (.shp) nor other vector file GDAL reads")
+
+
 def _check_layer(path: Path, layer):
     """InputError naming the layers there are when ``path`` has no layer ``layer`` (GDAL says only
     that it "could not be opened"); nothing when the file cannot be listed (read_vector says why)."""
     import pyogrio
 
     try:
-        names = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
+        names = layer_names(path) if path.suffix.lower() == ".kmz" else \
+            [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return
     if names and str(layer) not in names:

@@ -902,3 +902,19 @@ def test_a_projects_file_left_in_the_layers_folder_never_stands_for_the_catalog(
         encoding="utf-8"))["features"])
     everything = export_layers("all", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "all")
     assert "projects.csv" not in {p.name for p in everything}
+
+
+@pytest.mark.parametrize("layer, source, fmt", [("park", "layers/park.geojson", "geojson"),
+                                                ("projects", "projects.geojson", "geojson"),
+                                                ("all", "layers/park.geojson", "gpkg")])
+def test_an_export_over_a_hard_link_to_its_own_source_is_refused(out_dir, tmp_path, layer, source, fmt):
+    # The path differs, the file is the same: an -o hard-linked to a layer or the catalog was written over.
+    import os
+
+    link = tmp_path / "elsewhere" / f"link.{'gpkg' if fmt == 'gpkg' else 'geojson'}"
+    link.parent.mkdir()
+    os.link(out_dir / source, link)
+    before = (out_dir / source).read_bytes()
+    with pytest.raises(InputError, match=r"link\.\w+: is a source layer or the catalog: an export must not overwrite"):
+        export_layers(layer, fmt=fmt, layers_dir=out_dir / "layers", output=link)
+    assert link.read_bytes() == before and os.path.samefile(link, out_dir / source)

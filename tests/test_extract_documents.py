@@ -111,7 +111,7 @@ def _zip(*members):
 
 @pytest.mark.parametrize("data, problem", [
     (_zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>")), "is an Excel workbook"),
-    (_zip(("notes.txt", "新建青松路")), "is a zip archive, not a Word .docx"),
+    (_zip(("notes.txt", "新建青松路")), "is not a valid Word .docx: a zip archive without word/document.xml"),
     (_docx(_p(_r("x")))[:200], "is a damaged or encrypted Word file"),
     (_docx(_p(_r("&lol;")), prolog='<!DOCTYPE d [<!ENTITY lol "lollollol">]>'), "declares a document type"),
     (_docx("<w:p>"), r"is a damaged Word file \(its XML"),
@@ -122,6 +122,21 @@ def test_a_zip_that_is_no_readable_word_file_is_named(tmp_path, data, problem):
     with pytest.raises(InputError, match=problem) as caught:
         read_report(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("report.docx", r"is not a valid Word \.docx: a zip archive without word/document\.xml"),
+    ("report.odt", r"is not a valid OpenDocument text \(\.odt\): a zip archive without its mimetype and content\.xml"),
+    ("report.ofd", r"is not a valid OFD: a zip archive without OFD\.xml"),
+    ("report.zip", r"is a zip archive, not a Word \.docx"),
+])
+def test_a_zip_named_as_a_document_it_does_not_hold_is_named_as_no_valid_one(tmp_path, name, problem):
+    # Each said "is a zip archive, not a Word .docx", an .odt or an .ofd too.
+    path = tmp_path / name
+    path.write_bytes(_zip(("notes.txt", "新建青松路")))
+    with pytest.raises(InputError, match=problem) as caught:
+        read_report(path)
+    assert str(caught.value).startswith(str(path)) and "\n" not in str(caught.value)
 
 
 def test_a_word_file_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
@@ -598,7 +613,7 @@ def test_the_relationships_of_a_word_file_are_read_in_linear_time_and_within_the
     started = time.perf_counter()
     with pytest.raises(InputError, match="is missing"):
         docx_text(_docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", unended)]), "r.docx", 10**8)
-    with pytest.raises(InputError, match="is a zip archive"):
+    with pytest.raises(InputError, match="is not a valid Word .docx: a zip archive without word/document.xml"):
         docx_text(_zip(("_rels/.rels", unended), ("word/document2.xml", "<x/>")), "r.docx", 10**8)
     assert time.perf_counter() - started < 3
     bomb = _CHUNK_RELS.replace("<Relationship ", " " * 30_000_000 + "<Relationship ")  # 30 MB zipped into 30 KB
@@ -749,3 +764,35 @@ def test_a_page_whose_first_tag_follows_kilobytes_of_comments_or_blank_lines_is_
     path.write_text(lead + '<html><head><script>var s = "新建脚本路";</script></head><body><p>新建青松路。</p>',
                     encoding="utf-8")
     assert read_document(path) == ("新建青松路。\n", "html")
+
+
+def _big_documents(characters):
+    """A .docx and an .odt whose text is ``characters`` Han characters (three bytes each as UTF-8)."""
+    text, odt = "路" * characters, io.BytesIO()
+    with zipfile.ZipFile(odt, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", f'<?xml version="1.0"?><office:document-content {ODF}><office:body>'
+                                        f"<office:text><text:p>{text}</text:p></office:text></office:body>"
+                                        "</office:document-content>")
+    return {"report.docx": _docx(_p(_r(text))), "report.odt": odt.getvalue()}
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.odt"])
+def test_a_documents_unpacked_text_counts_against_the_size_limit_as_the_same_text_file_would(tmp_path, name,
+                                                                                              monkeypatch):
+    # The limit counted characters: a few KB zipped holding 0.4 M Han characters (1.2 MB as text) passed a
+    # 1 MB limit a text file of the same text fails; a 2.5 MB .docx of 44 M characters (132 MB of text)
+    # passed the 50 MB default and took six minutes and 8 GB to extract.
+    from geo import settings
+
+    monkeypatch.setattr(settings, "MAX_REPORT_MB", 1.0)
+    text = tmp_path / "report.txt"
+    text.write_text("路" * 400_000, encoding="utf-8")
+    with pytest.raises(InputError, match="over the 1 MB size limit"):
+        read_report(text)
+    path = tmp_path / name
+    path.write_bytes(_big_documents(400_000)[name])
+    with pytest.raises(InputError, match=r"whose text is over the 1 MB size limit \(raise it with --max-size"):
+        read_report(path)
+    path.write_bytes(_big_documents(300_000)[name])  # 0.9 MB as text: within it
+    assert len(read_report(path).strip()) == 300_000

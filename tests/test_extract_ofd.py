@@ -308,6 +308,14 @@ def test_the_lines_of_an_ofd_are_printed_lines_not_paragraphs(tmp_path, monkeypa
     assert len(looked) == 1
 
 
+def test_an_ofd_without_its_ofd_xml_is_named_no_valid_ofd_not_a_word_file(tmp_path):
+    # It said "is a zip archive, not a Word .docx" of a file named .ofd.
+    path = _write(tmp_path, _package([]).replace(b"OFD.xml", b"XYZ.xml"), "报告.ofd")
+    with pytest.raises(InputError, match=r"报告\.ofd: is not a valid OFD: a zip archive without OFD\.xml") as caught:
+        read_report(path)
+    assert "not a Word" not in str(caught.value) and "\n" not in str(caught.value)
+
+
 def test_a_word_file_and_a_plain_zip_are_still_told_apart(tmp_path):
     word = DOCUMENTS / "word_report.docx"
     assert read_document(word)[1] == "docx"

@@ -329,6 +329,23 @@ def test_a_kmz_whose_placemarks_state_their_datum_in_chinese_is_converted(tmp_pa
     assert shapely.Point(entry.geometry.coords[0][:2]).distance(shapely.Point(wgs)) < 1e-7
 
 
+def test_a_kmz_holding_several_kml_documents_gives_the_placemarks_of_every_one(tmp_path):
+    import zipfile
+
+    def kml(folder, name, lon):
+        return ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder>'
+                f'<name>{folder}</name><Placemark><name>{name}</name><Point><coordinates>{lon},36.69,0</coordinates>'
+                '</Point></Placemark></Folder></Document></kml>')
+
+    path = tmp_path / "项目.kmz"  # GDAL alone reads doc.kml only
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("doc.kml", kml("项目点", "金牛建材", 117.01))
+        archive.writestr("files/学校.kml", kml("项目点", "北园小学", 117.02))  # a folder of the same name
+        archive.writestr("a.kml", kml("其他", "天桥区人民医院", 117.03))
+    found = {e.name: e.geometry.x for e in load_file(path, datum="wgs84")}
+    assert found == {"金牛建材": 117.01, "北园小学": 117.02, "天桥区人民医院": 117.03}
+
+
 @pytest.mark.parametrize("drawn, prj, problem", [
     (4527, 4548, "the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527"),
     (4548, 4527, "the eastings lack the zone number 39 EPSG:4527 expects: its .prj should be EPSG:4548"),

@@ -284,6 +284,21 @@ def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazette
     assert [f["properties"]["geocode"].get("matched_name") for f in located[2:]] == ["车站街道", "中心街道"]
 
 
+def test_a_zone_name_that_is_a_generic_modifier_does_not_claim_the_kinds_it_modifies(gazetteer):
+    # With a 中心街道, 中心小学 (a central primary school), 区中心医院 and 中心综合市场 were placed in it by
+    # the place-name fallback, as 泺口垃圾转运站 is in 泺口街道; its full name, or 中心 before no kind, still is.
+    zones = _two_zones("中心街道", "文化街道")
+    features = [_project("中心小学", "school"), _project("区中心医院", "health"), _project("中心综合市场", "market"),
+                _project("文化馆", "culture"), _project("中心街道社区卫生服务中心", "health"),
+                _project("中心路农贸市场", "market"), _project("泺口垃圾转运站", "sanitation")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    assert sorted(u["name"] for u in unlocated) == sorted(["中心小学", "区中心医院", "中心综合市场", "文化馆",
+                                                          "泺口垃圾转运站"])
+    placed = {f["properties"]["name"]: f["properties"]["geocode"].get("matched_name") for f in located
+              if f["geometry"] is not None}
+    assert placed == {"中心街道社区卫生服务中心": "中心街道", "中心路农贸市场": "中心街道"}
+
+
 def test_a_facility_named_after_two_zones_of_one_name_is_placed_in_neither(gazetteer):
     # Two 街道 of one name (different codes, a file's two 新华街道): 新华垃圾转运站 went to the first
     # in file order, counted in a 街道 it may not be in.

@@ -64,9 +64,21 @@ def test_every_named_school_park_museum_and_station_of_a_real_extract_is_an_entr
     wanted = []
     for obj in osmium.FileProcessor(str(EXTRACT)):
         tags = {tag.k: tag.v for tag in obj.tags}
-        if "name" in tags and any(tags.get(key) == value for key, value in SITES) and tags.get("type") != "site":
-            wanted.append(f"{obj.type_str()}{obj.id}")  # a type=site relation (buildings of one museum): not read
+        if "name" in tags and any(tags.get(key) == value for key, value in SITES):
+            wanted.append(f"{obj.type_str()}{obj.id}")  # a type=site relation (buildings of one museum) too
     assert len(wanted) > 30 and [w for w in wanted if w not in ids] == []
+
+
+def test_a_real_museum_mapped_as_a_site_relation_is_the_union_of_its_buildings_and_garden(entries):
+    # Relation 13453960: the Nouveau Musée National (two villas, an annex, a garden) under one name.
+    import shapely
+
+    (museum,) = [e for e in entries if e.extra["osm_ids"] == "r13453960"]
+    assert museum.name == "摩纳哥新国家博物馆" and "Nouveau Musée National de Monaco" in museum.aliases
+    assert (museum.category, museum.feature_type, museum.accuracy_m) == ("culture", "facility", 20.0)
+    assert "site relation 13453960" in museum.method and "union of its 4 member areas" in museum.method
+    villas = shapely.Point(7.41375, 43.73275), shapely.Point(7.4306, 43.7443)  # Villa Sauber, Villa Paloma
+    assert museum.geometry.geom_type == "MultiPolygon" and all(museum.geometry.distance(v) < 1e-4 for v in villas)
 
 
 def test_gdals_layers_of_a_real_extract_saved_as_a_geopackage_read_as_the_extract_does(entries, tmp_path):

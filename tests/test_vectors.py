@@ -1,6 +1,7 @@
 """Vector files: Shapefiles found in any case, their codec and .prj, GDAL's errors in one line."""
 
 import json
+import zipfile
 
 import pytest
 import shapely
@@ -280,3 +281,16 @@ def test_a_file_of_no_format_gdal_knows_is_named_without_gdals_driver_hint(tmp_p
         vectors.read_vector(path)
     message = str(info.value)
     assert message.startswith(f"{path}: not a vector file GDAL reads") and "DRIVER" not in message
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("sites.kmz", r"sites\.kmz: is not a valid KMZ: a zip archive without a KML document \(doc\.kml\)$"),
+    ("jd.zip", r"jd\.zip: is a zip archive holding no Shapefile \(\.shp\) nor other vector file GDAL reads$"),
+])
+def test_a_zip_holding_no_vector_file_says_so_not_that_gdal_knows_no_format(tmp_path, name, problem):
+    # Both said "not a vector file GDAL reads (GeoJSON, GeoPackage, Shapefile, KML, GPX...)".
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("说明.txt", "街道")
+    with pytest.raises(InputError, match=problem):
+        vectors.read_vector(path)

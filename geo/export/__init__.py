@@ -227,16 +227,28 @@ def _check_format(fmt, output, *, many):
 
 def _source_files(layers_dir) -> set:
     """The files an export reads (every layer and the catalog), resolved, and the layers folder
-    itself (a ``*.geojson`` written there would be read as a layer)."""
+    itself (a ``*.geojson`` written there would be read as a layer); with the identity
+    (device, inode) of each that exists, which a hard link to it shares."""
     files = set(layer_files(layers_dir, must_exist=False).values()) | {Path(layers_dir).parent / "projects.geojson"}
-    return {os.path.realpath(p) for p in files} | {os.path.join(os.path.realpath(layers_dir), "*.geojson")}
+    return {os.path.realpath(p) for p in files} | {os.path.join(os.path.realpath(layers_dir), "*.geojson")} | \
+        {identity for p in files if (identity := _identity(p)) is not None}
+
+
+def _identity(path):
+    """``(device, inode)`` of an existing file, else None."""
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (stat.st_dev, stat.st_ino)
 
 
 def _not_a_source(path, sources):
-    """``path``, unless writing it would overwrite a layer or the catalog being exported from, or add
-    a GeoJSON file to the layers folder (every later stage and export would take it for a layer)."""
+    """``path``, unless writing it would overwrite a layer or the catalog being exported from (by its
+    path, through a symbolic link, or as a hard link to it), or add a GeoJSON file to the layers
+    folder (every later stage and export would take it for a layer)."""
     real = os.path.realpath(path)
-    if real in sources:
+    if real in sources or _identity(path) in sources:
         raise InputError(path, "is a source layer or the catalog: an export must not overwrite its input "
                                "(choose another -o, e.g. exports/)")
     if real.lower().endswith(".geojson") and os.path.join(os.path.dirname(real), "*.geojson") in sources:

@@ -9,8 +9,9 @@ import posixpath
 import re
 import zipfile
 import zlib
+from pathlib import Path
 
-from geo.io import InputError, zip_part_limit
+from geo.io import InputError, utf8_size, zip_part_limit
 
 # Blank lines between paragraphs (spaces, full-width or non-breaking ones, on them).
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
@@ -74,7 +75,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
         The most the document's XML may take once unpacked; less when it unpacks to more than
         a hundred times its zipped size (a zip bomb is refused).
     max_text : int, optional
-        The most characters its text may hold, the parts it shows (altChunks) included.
+        The most bytes its text may take as UTF-8 (as a text file of it would), the parts it shows (altChunks) included.
     depth : int
         How many parts deep this file is shown (an altChunk that is a Word file: 1).
 
@@ -89,7 +90,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
         names = set(archive.namelist())
         body_name = _docx_body(archive, names)
         if body_name is None:
-            raise InputError(path, f"is {_zip_kind(archive, names)}")
+            raise InputError(path, f"is {_zip_kind(archive, names, path)}")
         info = archive.getinfo(body_name)
         # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
         limit = min(max_bytes, zip_part_limit(info.compress_size))
@@ -127,7 +128,7 @@ def word_xml_text(text: str, path, max_text: int | None = None) -> str:
     path : path-like
         Named in errors.
     max_text : int, optional
-        The most characters its text may hold.
+        The most bytes its text may take as UTF-8 (as a text file of it would).
 
     Raises
     ------
@@ -171,7 +172,7 @@ def _text_too_big(path, max_text: int) -> InputError:
 
 def _with_chunks(archive: zipfile.ZipFile, body: str, lines: list, path, max_bytes: int, max_text, depth: int):
     """The lines of a Word file's document part with the text of each altChunk in its place: a part
-    shown again and again is read once, and the text as a whole holds at most ``max_text`` characters.
+    shown again and again is read once, and the text as a whole takes at most ``max_text`` bytes as UTF-8.
 
     Raises
     ------
@@ -191,7 +192,7 @@ def _with_chunks(archive: zipfile.ZipFile, body: str, lines: list, path, max_byt
             if rid not in chunks:
                 chunks[rid] = _chunk_text(archive, body, rid, path, max_bytes, max_text, depth)
             line = chunks[rid]
-        size += len(line)
+        size += utf8_size(line) + 1
         if max_text is not None and size > max_text:
             raise _text_too_big(path, max_text)
         shown.append(line)
@@ -299,7 +300,7 @@ def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
     path : path-like
         Named in errors.
     max_text : int, optional
-        The most characters its text may hold.
+        The most bytes its text may take as UTF-8 (as a text file of it would).
 
     Raises
     ------
@@ -320,7 +321,7 @@ def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
         pages, size = [], 0
         for page in reader.pages:
             pages.append(page.extract_text() or "")
-            size += len(pages[-1]) + 1
+            size += utf8_size(pages[-1]) + 1
             if max_text is not None and size > max_text:
                 raise InputError(path, f"is a PDF whose text is over the {max_text / 1e6:g} MB size limit "
                                        "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
@@ -547,17 +548,29 @@ class _WordText(ExpatText):
     def _text(self, data):
         if self.in_text and not self.skip and self.open and not (self.runs and self.runs[-1]):
             self.open[-1][0].append(data)
-            self.size += len(data)
+            self.size += utf8_size(data)
 
 
-def _zip_kind(archive, names) -> str:
-    """What a zip archive that holds no Word document is and what to give instead, as an error says it."""
+def _zip_kind(archive, names, path=None) -> str:
+    """What a zip archive that holds no Word document is and what to give instead, as an error says it:
+    what it holds (an Excel workbook), else which document its name says it is and lacks (a .docx
+    without word/document.xml, an .odt without content.xml, an .ofd without OFD.xml)."""
     instead = "give the report as text, a web page (.html) or a Word .docx"
     if "xl/workbook.xml" in names:
         return f"an Excel workbook (.xlsx): {instead}"
     if "mimetype" in names and zip_head(archive, "mimetype").strip().endswith(b"opendocument.spreadsheet"):
         return f"an OpenDocument spreadsheet (.ods): {instead}"
+    claimed = _ZIP_DOCUMENTS.get(Path(str(path or "")).suffix.lower())
+    if claimed is not None:
+        return f"not a valid {claimed[0]}: a zip archive without {claimed[1]} (damaged, or renamed?); {instead}"
     return f"a zip archive, not a Word .docx: {instead}"
+
+
+# The documents a zip archive's name may say it is: (what, the part it lacks when it is none).
+_ZIP_DOCUMENTS = {".docx": ("Word .docx", "word/document.xml"), ".docm": ("Word .docm", "word/document.xml"),
+                  ".dotx": ("Word .dotx", "word/document.xml"),
+                  ".odt": ("OpenDocument text (.odt)", "its mimetype and content.xml"),
+                  ".ofd": ("OFD", "OFD.xml")}
 
 
 def _tidy_pages(text: str) -> str:

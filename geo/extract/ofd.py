@@ -13,7 +13,7 @@ import unicodedata
 import zipfile
 import zlib
 
-from geo.io import InputError, zip_part_limit
+from geo.io import InputError, utf8_size, zip_part_limit
 
 # A package's entry (GB/T 33190 §7.3) and, when its files are encrypted, GM/T 0099-2020's
 # decryption entry beside it.
@@ -99,7 +99,7 @@ def ofd_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
         The most its XML may take once unpacked, all parts read together; less for a part that
         unpacks to far more than its zipped size (a zip bomb is refused).
     max_text : int, optional
-        The most characters its text may hold.
+        The most bytes its text may take as UTF-8 (as a text file of it would).
 
     Raises
     ------
@@ -115,7 +115,7 @@ def ofd_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
         package = _Package(zipfile.ZipFile(io.BytesIO(data)), path, max_bytes)
         for number, page in package.pages():
             lines = _lines(package.read(page, _PageReader(path, f"page {number}")).glyphs)
-            size += sum(len(line) + 1 for line in lines)
+            size += sum(utf8_size(line) + 1 for line in lines)
             if max_text is not None and size > max_text:
                 raise InputError(path, f"is an OFD whose text is over the {max_text / 1e6:g} MB size limit "
                                        "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")

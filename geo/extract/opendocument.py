@@ -9,7 +9,7 @@ import zipfile
 import zlib
 
 from geo.extract.documents import ExpatText, zip_head, zip_part
-from geo.io import InputError, zip_part_limit
+from geo.io import InputError, utf8_size, zip_part_limit
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -69,7 +69,7 @@ def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
         The most its content.xml may take once unpacked; less when it unpacks to far more than its
         zipped size (a zip bomb is refused).
     max_text : int, optional
-        The most characters its text may hold.
+        The most bytes its text may take as UTF-8 (as a text file of it would).
 
     Raises
     ------
@@ -178,4 +178,4 @@ class _OdfText(ExpatText):
 
     def _add(self, text):
         self.open[-1][0].append(text)
-        self.size += len(text)
+        self.size += utf8_size(text)

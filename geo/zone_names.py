@@ -1,0 +1,106 @@
+"""The place-name fallback: a project named after a 街道 (泺口垃圾转运站) placed inside it when no source knows its site."""
+
+from __future__ import annotations
+
+import re
+
+from geo.geocodes import APPROXIMATE
+from geo.names import normalise_name
+
+
+def zone_areas(zones):
+    """(place-name stem, 街道 name, point inside, radius in m) for each 街道 whose stem is its own,
+    longest stem first."""
+    from collections import Counter
+
+    import shapely
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    areas = []
+    for name, geom in zip(zones["name"], zones.geometry.values):
+        stem = re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
+        if len(stem) < 2 or geom is None or geom.is_empty:
+            continue
+        point = geom.representative_point()
+        coords = shapely.get_coordinates(geom)
+        _, _, dist = geod.inv([point.x] * len(coords), [point.y] * len(coords), coords[:, 0], coords[:, 1])
+        areas.append((stem, str(name), point, float(max(dist))))
+    # A stem of two 街道 (two 新华街道 of different codes, 泺口街道 and 泺口镇) does not say which.
+    stems = Counter(area[0] for area in areas)
+    return sorted((a for a in areas if stems[a[0]] == 1), key=lambda a: (-len(a[0]), a[1]))
+
+
+def place_in_zone(name, areas, previous):
+    """A point inside the 街道 a project's name carries, and its geocode record.
+
+    A name such as 泺口垃圾转运站 or 桑梓店卫生院 carries its place: that 街道 is where it is,
+    even when no source knows the site. 桑梓 (a school brand) names the place 桑梓店 by its
+    first characters, hence the prefix rule. A name ending in it (区级疾控中心 beside 中心街道,
+    公交车站 beside 车站街道) names that kind of facility, not the place; so does one where a stem
+    that is an ordinary modifier modifies the kind after it (中心小学, 区中心医院: :func:`_names_place`).
+
+    Parameters
+    ----------
+    name : str
+        The project's name.
+    areas : list
+        :func:`zone_areas`.
+    previous : dict
+        The project's geocode record so far (its ``reason`` goes on in the method).
+
+    Returns
+    -------
+    tuple
+        ``(point, record)``, or ``(None, previous)`` when the name carries no 街道.
+    """
+    name = normalise_name(name)  # Traditional 濼口 is 泺口
+    for stem, zone_name, point, radius in areas:
+        if _names_place(name, stem, zone_name) or (len(name) >= 2 and stem.startswith(name)):
+            return point, {
+                "status": APPROXIMATE,
+                "source": f"街道 polygon of {zone_name}",
+                "method": f"site unknown; the name contains the place name {stem}, so placed inside "
+                          f"{zone_name} (accuracy spans the 街道). {previous.get('reason', '')}".strip(),
+                "source_datum": "wgs84",
+                "accuracy_m": float(round(radius, -1)),
+                "matched_name": zone_name,
+            }
+    return None, previous
+
+
+def _names_place(name, stem, zone_name):
+    """True when a project's ``name`` names the 街道 ``zone_name`` by its ``stem``: the name is the
+    stem, or holds the stem other than at its end (桑梓店卫生院: 桑梓店; 区级疾控中心 ends in 中心, its
+    kind). A stem that is also a generic modifier of the lexicon (中心 central, 综合, 文化; see
+    :func:`geo.extract.lexicon.is_generic`) names no place where it modifies a kind of facility
+    after it, through more such modifiers (中心小学, 区中心医院, 中心综合市场); there the 街道's full
+    name is needed (中心街道卫生服务中心)."""
+    from geo.extract.lexicon import is_generic
+
+    if name == stem:
+        return True
+    generic = is_generic(stem)
+    start = name.find(stem)
+    while 0 <= start < len(name) - len(stem):
+        if not generic or name.startswith(zone_name, start) or not _kind_follows(name, start + len(stem)):
+            return True
+        start = name.find(stem, start + 1)
+    return False
+
+
+def _kind_follows(name, position):
+    """True when a kind of facility (a lexicon head of kind ``facility``: 小学, 卫生院, 市场) begins at
+    ``position`` of ``name``, after generic modifiers only (综合, 标准化)."""
+    from geo.extract.lexicon import GENERIC_SORTED, heads, match_any
+
+    while position < len(name):
+        head = next((name[position:end] for end in range(len(name), position, -1)
+                     if heads().get(name[position:end], (None, None))[1] == "facility"), None)
+        if head is not None:
+            return True
+        word = match_any(name, position, GENERIC_SORTED)
+        if not word:
+            return False
+        position += len(word)
+    return False
