@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo import data as geo_data
-from geo.extract.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, match_any
+from geo.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, match_any
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, STREET_NAME_ENDINGS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CROSSING_HEADS, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LINK_HEADS, ROAD_JUNCTION_HEADS
+from geo.lexicon import CROSSING_HEADS, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LINK_HEADS, ROAD_JUNCTION_HEADS
 from geo.extract.patterns import DASHES
 
 _NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")

@@ -11,7 +11,7 @@ import re
 
 from geo.catalog import project_sort_key
 from geo.names import normalise_name
-from geo.extract.lexicon import SINGLETON_FACILITY_HEADS
+from geo.lexicon import SINGLETON_FACILITY_HEADS
 from geo.extract.model import Record
 from geo.numbers import format_number
 from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP
+from geo.lexicon import MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP
 from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.extents import extend_right
-from geo.extract.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads, is_generic, stop_ending_at
+from geo.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM
 from geo.extract.stems import find_stem

@@ -68,7 +68,7 @@ def clean(norm, origin, breaks=()):
 
 def _item_number_ends(norm):
     """Where the item numbers of :data:`_ITEM_NUMBER` end (before their space), less those a unit follows."""
-    from geo.extract.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
+    from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM)
     return {m.end() for m in _ITEM_NUMBER.finditer(norm) if not norm[m.end():].lstrip(" ").startswith(units)}

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.extract.lexicon import CONTEXT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import CONTEXT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
@@ -248,7 +248,7 @@ def _discarded_nearby(norm, start, end, clause, records, seen=None):
     胜利路 in 胜利路、新华路沿线历史建筑修缮; universities listed as scenery): the tagger does not
     bring such a place back, nor a place listed with it.
     """
-    from geo.extract.lexicon import SEPARATORS
+    from geo.lexicon import SEPARATORS
     from geo.extract.lists import resolve_enumerations
     from geo.extract.mentions import clause_mentions
 
@@ -343,7 +343,7 @@ def _context(norm, mention, action, clause):
     something else per place (大石街1所), and the second road of a junction (A路与B路交叉口:
     the rules name junctions, and judge them by what governs the first road).
     """
-    from geo.extract.lexicon import BOUNDING_WORDS, ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
+    from geo.lexicon import BOUNDING_WORDS, ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
     from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
     from geo.extract.records import Case
 

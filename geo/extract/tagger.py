@@ -66,7 +66,7 @@ def _lexicon_table():
     """
     import numpy as np
 
-    from geo.extract.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED, STOPS, heads
+    from geo.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED, STOPS, heads
 
     roles, codes = {}, {}
     for bit, words in enumerate((STOPS, ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED)):

@@ -1,4 +1,4 @@
-"""The extraction vocabulary: geo/data/lexicon/*.tsv loaded once into the word sets the rules use.
+"""The place-name vocabulary (geo/data/lexicon/*.tsv), loaded once for extraction and the place-name fallback.
 
 Every word lives in one data file, one row per word and role, with an example phrase:
 
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from geo import data as geo_data
 
-LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 _WORD_FILES = ("actions.tsv", "stop_words.tsv", "followers.tsv", "modifiers.tsv",
                "stem_categories.tsv", "units.tsv", "head_roles.tsv")
 

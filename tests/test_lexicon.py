@@ -5,7 +5,8 @@ import csv
 import pytest
 
 from geo.data import categories
-from geo.extract import extract_projects, lexicon
+from geo import lexicon
+from geo.extract import extract_projects
 
 
 def test_lexicon_has_no_duplicate_or_conflicting_rows():
