@@ -75,25 +75,13 @@ def write_osm(tmp_path):
     ``ways`` are ``(coordinates, tags)`` with coordinates ``[(lon, lat), ...]``, numbered
     w1, w2... in order; ``pois`` are ``((lon, lat), tags)`` nodes.
     """
-    def tags_xml(tags):
-        return "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
+    from osm_xml import write_osm_xml
 
     def write(ways, pois=()):
-        nodes, elements, node_id = [], [], 0
-        for way_id, (coords, tags) in enumerate(ways, 1):
-            refs = []
-            for lon, lat in coords:
-                node_id += 1
-                nodes.append(f'<node id="{node_id}" lat="{lat}" lon="{lon}"/>')
-                refs.append(f'<nd ref="{node_id}"/>')
-            elements.append(f'<way id="{way_id}">{"".join(refs)}{tags_xml(tags)}</way>')
-        for (lon, lat), tags in pois:
-            node_id += 1
-            nodes.append(f'<node id="{node_id}" lat="{lat}" lon="{lon}">{tags_xml(tags)}</node>')
-        path = tmp_path / "small.osm"
-        path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
-                        + "\n".join(nodes + elements) + "\n</osm>\n", encoding="utf-8")
-        return path
+        ways = [(number, coords, tags) for number, (coords, tags) in enumerate(ways, 1)]
+        first = sum(len(coords) for _, coords, _ in ways) + 1  # pois numbered after the ways' nodes
+        return write_osm_xml(tmp_path / "small.osm", ways,
+                             [(number, xy, tags) for number, (xy, tags) in enumerate(pois, first)])
 
     return write
 

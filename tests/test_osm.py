@@ -11,6 +11,8 @@ from geo.io import InputError
 from geo.osm import load_osm
 from geo.osm_tags import tag_names
 
+from osm_xml import write_osm_xml
+
 FIXTURES = Path(__file__).parent / "fixtures"
 CHENGDU = FIXTURES / "chengdu_synthetic.osm"  # synthetic, laid out like a small area of Chengdu
 DISTRICT = shapely.box(104.045, 30.585, 104.09, 30.615)
@@ -249,30 +251,8 @@ def _real_osm(tmp_path, ways, relations=(), name="real.osm", pois=()):
     order), ``pois`` ``((lon, lat), tags)`` (nodes 9001, 9002...) and ``relations``
     ``(id, members, tags)``: a member is a way id, ``"r<id>"`` for a relation, or
     ``(member, role)``."""
-    def tags_xml(tags):
-        return "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
-
-    def member_xml(member):
-        member, role = member if isinstance(member, tuple) else (member, "")
-        kind, ref = ("relation", member[1:]) if str(member).startswith("r") else ("way", member)
-        return f'<member type="{kind}" ref="{ref}" role="{role}"/>'
-
-    nodes, elements = [], []
-    for way_id, coords, tags in ways:
-        refs = []
-        for lon, lat in coords:
-            nodes.append(f'<node id="{len(nodes) + 1}" lat="{lat}" lon="{lon}"/>')
-            refs.append(f'<nd ref="{len(nodes)}"/>')
-        elements.append(f'<way id="{way_id}">{"".join(refs)}{tags_xml(tags)}</way>')
-    for number, ((lon, lat), tags) in enumerate(pois, 9001):
-        nodes.append(f'<node id="{number}" lat="{lat}" lon="{lon}">{tags_xml(tags)}</node>')
-    for relation_id, members, tags in relations:
-        elements.append(f'<relation id="{relation_id}">' + "".join(member_xml(m) for m in members)
-                        + tags_xml(tags) + "</relation>")
-    path = tmp_path / name
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
-                    + "\n".join(nodes + elements) + "\n</osm>\n", encoding="utf-8")
-    return path
+    return write_osm_xml(tmp_path / name, ways, [(number, xy, tags) for number, (xy, tags) in enumerate(pois, 9001)],
+                         relations)
 
 
 TIANQIAO = shapely.box(116.95, 36.65, 117.10, 36.75)

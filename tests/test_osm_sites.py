@@ -1,7 +1,6 @@
 """OSM site relations (type=site: a school's buildings and gate under its name) read from every OSM form --osm takes."""
 
 import json
-from xml.sax.saxutils import quoteattr
 
 import pyogrio
 import pytest
@@ -9,6 +8,8 @@ import shapely
 from pyproj import Geod
 
 from geo.osm import load_osm
+
+from osm_xml import write_osm_xml
 
 GEOD = Geod(ellps="WGS84")
 DISTRICT = shapely.box(116.95, 36.65, 117.05, 36.75)
@@ -26,27 +27,8 @@ SITES = [(500, [("way", 10, "building"), ("way", 11, "building"), ("node", 9001,
 
 
 def _xml(tmp_path, name="sites.osm"):
-    def tags_xml(tags):
-        return "".join(f"<tag k={quoteattr(k)} v={quoteattr(v)}/>" for k, v in tags.items())
-
-    nodes, elements, located = [], [], {}
-    for way_id, coords in BUILDINGS.items():
-        refs = []
-        for xy in coords:
-            if xy not in located:
-                located[xy] = len(located) + 1
-                nodes.append(f'<node id="{located[xy]}" lat="{xy[1]}" lon="{xy[0]}"/>')
-            refs.append(f'<nd ref="{located[xy]}"/>')
-        elements.append(f'<way id="{way_id}">{"".join(refs)}<tag k="building" v="yes"/></way>')
-    nodes += [f'<node id="{i}" lat="{lat}" lon="{lon}"/>' for i, (lon, lat) in NODES.items()]
-    for relation_id, members, tags in SITES:
-        elements.append(f'<relation id="{relation_id}">'
-                        + "".join(f'<member type="{t}" ref="{r}" role="{role}"/>' for t, r, role in members)
-                        + tags_xml(tags) + "</relation>")
-    path = tmp_path / name
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
-                    + "\n".join(nodes + elements) + "\n</osm>\n", encoding="utf-8")
-    return path
+    return write_osm_xml(tmp_path / name, [(i, coords, {"building": "yes"}) for i, coords in BUILDINGS.items()],
+                         [(i, xy, {}) for i, xy in NODES.items()], SITES, share_nodes=True)
 
 
 def _pbf(tmp_path):

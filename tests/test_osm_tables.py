@@ -6,7 +6,6 @@ driver, default osmconf.ini), layer by layer, into what ``ogr2ogr -f GPKG`` writ
 
 import json
 import zipfile
-from xml.sax.saxutils import quoteattr
 
 import geopandas as gpd
 import pyogrio
@@ -17,6 +16,8 @@ from geo.gazetteer import Gazetteer
 from geo.io import InputError
 from geo.osm import load_osm
 from geo.osm_tables import is_osm_table, parse_other_tags, read_tables
+
+from osm_xml import write_osm_xml
 
 pytestmark = pytest.mark.skipif("OSM" not in pyogrio.list_drivers(),
                                 reason="the GDAL bundled with pyogrio has no OSM driver: no real fixtures can be made")
@@ -30,28 +31,7 @@ HOSTILE = {"alt_name": 'a "quoted" => value\\ back\\', "old_name": 'x","y"=>"z',
 def _osm(tmp_path, ways=(), pois=(), relations=(), name="extract.osm"):
     """An OSM XML file: ``ways`` ``(id, [(lon, lat), ...], tags)`` (nodes numbered in order),
     ``pois`` ``(id, (lon, lat), tags)``, ``relations`` ``(id, [way ids], tags)``."""
-    def tags_xml(tags):
-        return "".join(f"<tag k={quoteattr(k)} v={quoteattr(v)}/>" for k, v in tags.items())
-
-    nodes, elements, located = [], [], {}
-    for way_id, coords, tags in ways:
-        refs = []
-        for xy in coords:
-            if xy not in located:
-                located[xy] = len(nodes) + 1
-                nodes.append(f'<node id="{located[xy]}" lat="{xy[1]}" lon="{xy[0]}"/>')
-            refs.append(f'<nd ref="{located[xy]}"/>')
-        elements.append(f'<way id="{way_id}">{"".join(refs)}{tags_xml(tags)}</way>')
-    for node_id, (lon, lat), tags in pois:
-        nodes.append(f'<node id="{node_id}" lat="{lat}" lon="{lon}">{tags_xml(tags)}</node>')
-    for relation_id, members, tags in relations:
-        elements.append(f'<relation id="{relation_id}">'
-                        + "".join(f'<member type="way" ref="{m}" role="{r}"/>' for m, r in members)
-                        + tags_xml(tags) + "</relation>")
-    path = tmp_path / name
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n'
-                    + "\n".join(nodes + elements) + "\n</osm>\n", encoding="utf-8")
-    return path
+    return write_osm_xml(tmp_path / name, ways, pois, relations, share_nodes=True)
 
 
 def _gdal(osm, target, layers=LAYERS, driver="GPKG"):
