@@ -423,3 +423,27 @@ def test_page_gcj02_inverse_agrees_with_geo_crs_to_a_millimetre(browser, tmp_pat
     assert metres(js[:, 0], js[:, 1], lon, lat) > 100  # and the shift is real (hundreds of metres)
     outside = browser.execute_script("return geoPanel.gcj02ToWgs84(140.5, 36.0, arguments[0]);", list(CHINA_BOUNDS))
     assert outside == [140.5, 36.0]  # GCJ-02 is only defined inside China's box
+
+
+def test_same_placements_download_byte_identical_whether_placed_now_or_in_an_earlier_round(browser, tmp_path):
+    # A project placed now is unlocated on the page, one placed in an earlier round is located:
+    # the file must not order its rows by that, or every round would rewrite it.
+    from geo.pipeline import run_build
+
+    run_build(out_dir=tmp_path, basemap="none")
+    page = tmp_path / "maps_out" / "projects.html"
+    panel = page_data(page.read_text(encoding="utf-8"))["panel"]
+    later = panel["unlocated"][-1]  # the last category with an unlocated project (culture)
+    earlier = panel["located"][0]  # a project of the first category (a road), corrected
+    assert later["category"] != earlier["category"]
+    _open(browser, page)
+    for item, (lon, lat) in ((later, (117.0, 36.68)), (earlier, (117.002, 36.681))):
+        _start(browser, item["id"], "point")
+        _view(browser, lon, lat)
+        _click(browser, *_pixel(browser, lon, lat))
+    first = _download(browser, tmp_path / "round1").read_bytes()
+
+    run_build(out_dir=tmp_path, basemap="none", gazetteers=[tmp_path / "round1" / "placed.csv"])
+    _open(browser, page)
+    assert _download(browser, tmp_path / "round2").read_bytes() == first
+    assert [r["name"] for r in _csv_rows(browser)] == [earlier["name"], later["name"]]  # the panel's order

@@ -153,9 +153,10 @@
 
     function csvText() {
       var lines = [CSV_COLUMNS.join(',')];
-      spec.unlocated.concat(spec.located).forEach(function (item) {
-        if (placed[item.id]) { lines.push(csvRow(placed[item.id]).map(csvField).join(',')); }
-      });
+      // In the panel's order whether placed now or in an earlier round: the same placements, the same bytes.
+      Object.keys(placed).map(function (id) { return placed[id]; })
+        .sort(function (a, b) { return a.item.rank - b.item.rank; })
+        .forEach(function (entry) { lines.push(csvRow(entry).map(csvField).join(',')); });
       return '\ufeff' + lines.join('\r\n') + '\r\n';
     }
 
