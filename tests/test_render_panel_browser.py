@@ -447,3 +447,28 @@ def test_same_placements_download_byte_identical_whether_placed_now_or_in_an_ear
     _open(browser, page)
     assert _download(browser, tmp_path / "round2").read_bytes() == first
     assert [r["name"] for r in _csv_rows(browser)] == [earlier["name"], later["name"]]  # the panel's order
+
+
+def test_a_line_drawn_back_to_its_first_point_closes_a_ring_road_and_loses_no_corner(browser, tmp_path):
+    # Leaflet.Editable deletes a vertex clicked while drawing: a ring road lost its first corner.
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    x, y = _pixel(browser, 117.0, 36.68)
+    corners = [(x - 80, y - 60), (x + 80, y - 60), (x + 80, y + 60), (x - 80, y + 60)]
+
+    _start(browser, project, "line")
+    for corner in (*corners, corners[0], corners[0]):  # round, back to the start, then end there
+        _click(browser, *corner)
+    (row,) = _csv_rows(browser)
+    ring = shapely.from_wkt(row["wkt"])
+    assert len(ring.coords) == 5 and ring.is_closed
+
+    # An area's corner clicked again while drawing stays (its first one closes the area).
+    _start(browser, project, "polygon")
+    for corner in (*corners, corners[1], corners[0]):
+        _click(browser, *corner)
+    (row,) = _csv_rows(browser)
+    assert len(shapely.from_wkt(row["wkt"]).exterior.coords) == 5
+    assert _errors(browser) == []

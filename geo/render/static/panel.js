@@ -225,6 +225,22 @@
     map.on('editable:drawing:clicked', function (e) {
       if (drawing && e.layer === drawing.layer) { drawing.zoom = coarsest(drawing.zoom); }
     });
+    /* Leaflet.Editable deletes a vertex clicked while drawing. Here a click on one of the shape's
+     * vertices that does not end it adds a point there to a line (a ring road ends where it began,
+     * a road may cross itself at a corner) and leaves an area as it is. */
+    map.on('editable:vertex:click', function (e) {
+      if (!drawing || e.layer !== drawing.layer) { return; }
+      var index = e.vertex.getIndex(), last = e.vertex.getLastIndex();
+      if (drawing.kind === 'line' ? index === last && last >= 1 : index === 0 && last >= 2) { return; }  // ends it
+      e.cancel();
+      if (drawing.kind !== 'line' || index === last) { return; }
+      if (e.vertex.getLatLng().equals(e.vertex.latlngs[last])) {  // the last point, back on an earlier one
+        finishDrawing();
+      } else {
+        drawing.layer.editor.push(L.latLng(e.vertex.getLatLng()));
+        drawing.zoom = coarsest(drawing.zoom);
+      }
+    });
     map.on('editable:drawing:commit', function (e) {
       if (drawing && e.layer === drawing.layer) { drawing.committed = true; }
     });
