@@ -472,3 +472,54 @@ def test_a_line_drawn_back_to_its_first_point_closes_a_ring_road_and_loses_no_co
     (row,) = _csv_rows(browser)
     assert len(shapely.from_wkt(row["wkt"]).exterior.coords) == 5
     assert _errors(browser) == []
+
+
+def _status(driver):
+    return driver.execute_script("return document.querySelector('.geo-panel-status').textContent;")
+
+
+def test_an_area_that_encloses_nothing_or_crosses_itself_is_not_placed_and_cannot_be_downloaded(browser, tmp_path):
+    # geo build refuses an area of no area and cuts a bow tie into two; the panel let both through.
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    x, y = _pixel(browser, 117.0, 36.68)
+
+    _start(browser, project, "polygon")
+    for corner in ((x - 60, y + 60), (x, y), (x + 60, y - 60), (x - 60, y + 60)):  # on one line, closed
+        _click(browser, *corner)
+    assert _csv_rows(browser) == [] and "encloses nothing" in _status(browser)
+    _panel_button(browser, "Finish")  # nor by the button
+    assert _csv_rows(browser) == []
+    _panel_button(browser, "Cancel")
+
+    _start(browser, project, "polygon")
+    bow_tie = [(x - 50, y - 50), (x + 50, y + 50), (x + 50, y - 50), (x - 50, y + 50)]
+    for corner in (*bow_tie, bow_tie[0]):
+        _click(browser, *corner)
+    assert _csv_rows(browser) == [] and "edges cross" in _status(browser)
+    _panel_button(browser, "Undo")  # a triangle is left: it closes
+    assert "edges cross" not in _status(browser)
+    _click(browser, *bow_tie[0])
+    (row,) = _csv_rows(browser)
+    assert shapely.from_wkt(row["wkt"]).is_valid
+
+    # A square edited into a bow tie: said on its row, and the download names it instead of saving it.
+    _start(browser, project, "polygon")
+    square = [(x - 50, y - 50), (x + 50, y - 50), (x + 50, y + 50), (x - 50, y + 50)]
+    for corner in (*square, square[0]):
+        _click(browser, *corner)
+    _press(browser, project, "Edit")
+    _drag(browser, *square[2], -70, -170)
+    _press(browser, project, "Done")
+    assert "edges cross" in _row(browser, project).text
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.CSS_SELECTOR, ".geo-panel-download").click()
+    time.sleep(0.3)
+    assert not (tmp_path / "downloads").exists() or not list((tmp_path / "downloads").iterdir())
+    assert "Fix first" in _status(browser) and "未定位项目" in _status(browser)
+    _press(browser, project, "Remove")
+    assert "Fix first" not in _status(browser)
+    assert _errors(browser) == []

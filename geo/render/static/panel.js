@@ -103,6 +103,7 @@
     var drawing = null;   // {item, kind, layer being drawn, zoom, committed}
     var editing = null;   // project id being edited
     var ghost = null;     // the current position of a located project, outlined while it is corrected
+    var notice = null;    // why the last download was refused
 
     /* ---- positions and accuracy ---- */
 
@@ -163,6 +164,11 @@
     function download() {
       if (!Object.keys(placed).length) { return; }
       stopEditing();
+      var bad = Object.keys(placed).filter(function (id) { return entryProblem(placed[id]); });
+      notice = bad.length ? '先修正 Fix first (geo build would refuse it): ' +
+        bad.map(function (id) { return placed[id].item.name; }).join('、') : null;
+      refresh();
+      if (notice) { return; }
       var blob = new Blob([csvText()], {type: 'text/csv;charset=utf-8'});
       var link = el('a', null, null, document.body);
       link.href = URL.createObjectURL(blob);
@@ -176,6 +182,62 @@
     var tools = map.editTools || new L.Editable(map, {featuresLayer: placedGroup});
     map.editTools = tools;
     var MIN_VERTICES = {point: 1, line: 2, polygon: 3};
+
+    /* ---- shapes geo can place: a line with a length, an area that encloses something ---- */
+
+    // Checked in pixels at zoom 22, finer than any map zooms: points clicked at any zoom on whole
+    // pixels that do not lie on one line stand at least a pixel from it; collinear or repeated
+    // clicks come to a millionth of one. geo refuses a line of no length or an area of no area,
+    // and has to cut a bow tie into two areas.
+    var CHECK_ZOOM = 22;
+
+    function shapeProblem(kind, latlngs) {
+      if (kind !== 'line' && kind !== 'polygon') { return null; }
+      var origin = map.project(latlngs[0], CHECK_ZOOM);
+      var pts = latlngs.map(function (ll) { return map.project(ll, CHECK_ZOOM).subtract(origin); });
+      var far = pts.reduce(function (a, b) { return b.x * b.x + b.y * b.y > a.x * a.x + a.y * a.y ? b : a; });
+      var size = Math.sqrt(far.x * far.x + far.y * far.y);
+      if (kind === 'line') { return size >= 0.5 ? null : '线没有长度 The line has no length: its points are one spot'; }
+      var flat = size < 0.5 || pts.every(function (p) { return Math.abs(far.x * p.y - far.y * p.x) / size < 0.5; });
+      if (flat) { return '面积为零 The area encloses nothing: its corners lie on one line'; }
+      for (var a = 0, n = pts.length; a < n; a++) {
+        for (var b = a + 2; b < n; b++) {
+          if (a === 0 && b === n - 1) { continue; }  // neighbours around the ring
+          if (segmentsMeet(pts[a], pts[a + 1], pts[b], pts[(b + 1) % n])) {
+            return '面的边相交 The area\'s edges cross: move a corner so they do not';
+          }
+        }
+      }
+      return null;
+    }
+
+    function segmentsMeet(p, q, r, s) {
+      function side(a, b, c) { var v = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); return v > 0 ? 1 : v < 0 ? -1 : 0; }
+      function within(a, b, c) {  // c, on the line through a and b, lies between them
+        return Math.min(a.x, b.x) <= c.x && c.x <= Math.max(a.x, b.x) && Math.min(a.y, b.y) <= c.y && c.y <= Math.max(a.y, b.y);
+      }
+      var d1 = side(p, q, r), d2 = side(p, q, s), d3 = side(r, s, p), d4 = side(r, s, q);
+      if (d1 * d2 < 0 && d3 * d4 < 0) { return true; }
+      return (d1 === 0 && within(p, q, r)) || (d2 === 0 && within(p, q, s)) ||
+        (d3 === 0 && within(r, s, p)) || (d4 === 0 && within(r, s, q));
+    }
+
+    function latLngsOf(kind, layer) {
+      var latlngs = layer.getLatLngs();
+      return kind === 'polygon' ? latlngs[0] || [] : latlngs;
+    }
+
+    function entryProblem(entry) {  // a shape placed earlier and not moved is as geo stored it
+      return entry.zoom === null || !entry.layer.getLatLngs ? null : shapeProblem(entry.kind, latLngsOf(entry.kind, entry.layer));
+    }
+
+    /* Ends the shape being drawn if geo can place it, else says why and goes on drawing. */
+    function commitIfPlaceable() {
+      drawing.problem = shapeProblem(drawing.kind, latLngsOf(drawing.kind, drawing.layer));
+      if (drawing.problem) { refresh(); return false; }
+      tools.commitDrawing();
+      return true;
+    }
 
     function pointIcon() {
       return L.divIcon({className: 'geo-placed-point', iconSize: [16, 16]});
@@ -200,17 +262,19 @@
     }
 
     function vertexCount() {
-      if (!drawing || drawing.kind === 'point') { return 0; }
-      var latlngs = drawing.layer.getLatLngs();
-      return (drawing.kind === 'polygon' ? latlngs[0] || [] : latlngs).length;
+      return !drawing || drawing.kind === 'point' ? 0 : latLngsOf(drawing.kind, drawing.layer).length;
     }
 
     function finishDrawing() {
-      if (drawing && vertexCount() >= MIN_VERTICES[drawing.kind]) { tools.commitDrawing(); }
+      if (drawing && vertexCount() >= MIN_VERTICES[drawing.kind]) { commitIfPlaceable(); }
     }
 
     function undoPoint() {
-      if (drawing && drawing.kind !== 'point' && drawing.layer.editor) { drawing.layer.editor.pop(); }
+      if (drawing && drawing.kind !== 'point' && drawing.layer.editor) {
+        drawing.layer.editor.pop();
+        drawing.problem = null;
+        refresh();
+      }
     }
 
     function stopDrawing() {  // cancels what is being drawn; a committed shape is kept
@@ -223,7 +287,10 @@
     }
 
     map.on('editable:drawing:clicked', function (e) {
-      if (drawing && e.layer === drawing.layer) { drawing.zoom = coarsest(drawing.zoom); }
+      if (drawing && e.layer === drawing.layer) {
+        drawing.zoom = coarsest(drawing.zoom);
+        if (drawing.problem) { drawing.problem = null; refresh(); }
+      }
     });
     /* Leaflet.Editable deletes a vertex clicked while drawing. Here a click on one of the shape's
      * vertices that does not end it adds a point there to a line (a ring road ends where it began,
@@ -231,8 +298,11 @@
     map.on('editable:vertex:click', function (e) {
       if (!drawing || e.layer !== drawing.layer) { return; }
       var index = e.vertex.getIndex(), last = e.vertex.getLastIndex();
-      if (drawing.kind === 'line' ? index === last && last >= 1 : index === 0 && last >= 2) { return; }  // ends it
       e.cancel();
+      if (drawing.kind === 'line' ? index === last && last >= 1 : index === 0 && last >= 2) {  // ends it
+        commitIfPlaceable();
+        return;
+      }
       if (drawing.kind !== 'line' || index === last) { return; }
       if (e.vertex.getLatLng().equals(e.vertex.latlngs[last])) {  // the last point, back on an earlier one
         finishDrawing();
@@ -420,6 +490,8 @@
         var zoom = entry.zoom === null ? '' : ' · zoom ' + entry.zoom;
         el('span', 'geo-panel-placed', '✓ ' + (KIND_TEXT[entry.kind] || entry.kind) + zoom + ' · ±' +
           accuracy(entry) + ' m', row.state);
+        var problem = entryProblem(entry);
+        if (problem) { el('div', 'geo-panel-problem', problem, row.state); }
         if (editing === id) {
           button('完成 Done', '结束编辑 Stop editing', row.state, function () { stopEditing(); refresh(); });
         } else if (entry.layer.enableEdit) {
@@ -436,6 +508,7 @@
           polygon: '依次点击各角点，点击第一点闭合 Click each corner, click the first one to close'}[drawing.kind];
         el('b', null, drawing.item.name, parts.status);
         el('span', null, ' — ' + how, parts.status);
+        if (drawing.problem) { el('div', 'geo-panel-problem', drawing.problem, parts.status); }
         if (drawing.kind !== 'point') {
           button('完成 Finish', 'Enter', parts.actions, finishDrawing);
           button('撤销一点 Undo point', null, parts.actions, undoPoint);
@@ -447,6 +520,8 @@
           ' — 拖动顶点移动，点击顶点删除，拖动中点加点 Drag a vertex to move it, click it to delete it, ' +
           'drag a midpoint to add one', parts.status);
       }
+      if (notice && !Object.keys(placed).some(function (id) { return entryProblem(placed[id]); })) { notice = null; }
+      if (notice && !drawing) { el('div', 'geo-panel-problem', notice, parts.status); }
       var count = Object.keys(placed).length;
       parts.download.textContent = '下载 Download placed.csv (' + count + ')';
       parts.download.disabled = count === 0;
