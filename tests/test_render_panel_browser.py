@@ -523,3 +523,21 @@ def test_an_area_that_encloses_nothing_or_crosses_itself_is_not_placed_and_canno
     _press(browser, project, "Remove")
     assert "Fix first" not in _status(browser)
     assert _errors(browser) == []
+
+
+def test_a_long_name_without_spaces_wraps_inside_the_panel(browser, tmp_path):
+    from geo.catalog import features_to_gdf
+
+    long_name = "Tianqiao" + "X" * 120 + "中心"
+    features = [_feature(1, "北园大街", "road_rebuild", "改造", shapely.LineString([(116.975, 36.68), (117.02, 36.682)]))]
+    feature = _feature(2, long_name, "culture", "建设", None)
+    feature["properties"]["geocode"] = {"status": "unlocated", "reason": f"no point named '{long_name}'"}
+    features.append(feature)
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    _start(browser, "culture-2", "point")  # its name is in the status line too
+    widths = browser.execute_script("""
+        var body = document.querySelector('.geo-panel-body');
+        return [body.scrollWidth, body.clientWidth];""")
+    assert widths[0] <= widths[1]
+    assert _errors(browser) == []
