@@ -541,3 +541,46 @@ def test_a_long_name_without_spaces_wraps_inside_the_panel(browser, tmp_path):
         return [body.scrollWidth, body.clientWidth];""")
     assert widths[0] <= widths[1]
     assert _errors(browser) == []
+
+
+def test_a_planner_without_a_mouse_places_a_point_and_a_line_with_the_keyboard(browser, tmp_path):
+    # Tab to Place and press Enter; arrows move the map under the cross at its centre, Space puts
+    # a point there, Enter ends the line.
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    def keys(*sequence):
+        ActionChains(browser).send_keys(*sequence).perform()
+        time.sleep(0.3)  # a pan by the arrow keys is animated
+
+    def centre():
+        ll = browser.execute_script(MAP_JS + "var c = map.getCenter(); return [c.lng, c.lat];")
+        return pytest.approx(ll, abs=2e-7)
+
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    place = _row(browser, project).find_element(By.CSS_SELECTOR, ".geo-panel-place")
+    browser.execute_script("arguments[0].focus();", place)  # where Tab would have come to
+    keys(Keys.ENTER)
+    keys(Keys.ARROW_RIGHT)
+    where = centre()
+    keys(Keys.SPACE)
+    (row,) = _csv_rows(browser)
+    assert [float(row["lon"]), float(row["lat"])] == where
+
+    _start(browser, project, "line")  # by the mouse this time: the map has the keys all the same
+    browser.execute_script(MAP_JS + "map.getContainer().focus();")
+    vertices = []
+    for arrow in (Keys.ARROW_LEFT, Keys.ARROW_UP, Keys.ARROW_UP):
+        keys(arrow)
+        vertices.append(centre())
+        keys(Keys.SPACE)
+    keys(Keys.SPACE)  # the same place again adds nothing
+    keys(Keys.ENTER)
+    (row,) = _csv_rows(browser)
+    drawn = shapely.from_wkt(row["wkt"]).coords
+    assert [list(c) for c in drawn] == vertices
+    assert _errors(browser) == []

@@ -259,6 +259,17 @@
         dblclickZoom: map.doubleClickZoom.enabled()};
       map.doubleClickZoom.disable();
       refresh();
+      // The keys go to the map (arrows move it, Space puts a point at its centre), not to the button
+      // pressed, which Enter would press again instead of ending the shape.
+      map.getContainer().focus({preventScroll: true});
+    }
+
+    /* Space on the map while drawing: a point where its centre is (the cross), as a click there. */
+    function pointAtCentre() {
+      var centre = map.getCenter(), latlngs = drawing.kind === 'point' ? [] : latLngsOf(drawing.kind, drawing.layer);
+      if (latlngs.length && centre.equals(latlngs[latlngs.length - 1])) { return; }  // not moved since
+      drawing.layer.editor.onDrawingClick({latlng: centre, layerPoint: map.latLngToLayerPoint(centre),
+        containerPoint: map.latLngToContainerPoint(centre)});
     }
 
     function vertexCount() {
@@ -328,6 +339,10 @@
     L.DomEvent.on(document, 'keydown', function (e) {
       if (e.key === 'Escape') { stopDrawing(); stopEditing(); refresh(); }
       if (e.key === 'Enter' && drawing) { finishDrawing(); }
+      if (e.key === ' ' && drawing && document.activeElement === map.getContainer()) {
+        L.DomEvent.preventDefault(e);
+        pointAtCentre();
+      }
     });
 
     function place(item, kind, layer, zoom, stored) {
@@ -415,7 +430,9 @@
       parts.actions = el('div', 'geo-panel-actions', null, body);
       el('div', 'geo-panel-help', '选择项目，在地图上点击（点）或绘制（线、面），下载 placed.csv，再运行 ' +
         'geo build --gazetteer placed.csv。Pick a project, click (point) or draw (line, area) on the map, ' +
-        'download placed.csv, then run geo build --gazetteer placed.csv. Nothing leaves this page.', body);
+        'download placed.csv, then run geo build --gazetteer placed.csv. Nothing leaves this page. ' +
+        '键盘：放置后方向键移动地图，空格在中心十字处加点，Enter 完成，Esc 取消。Keyboard: after Place, the arrows ' +
+        'move the map, Space puts a point at the cross in its centre, Enter ends, Esc cancels.', body);
       section(body, '未定位项目 Unlocated projects', spec.unlocated, 'unlocated');
       if (spec.counted.length) {
         section(body, '按区统计（不放置）Counted district-wide, not placed', spec.counted, 'counted');
