@@ -319,6 +319,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
             category=_text(row.get("category")),
             feature_type=_text(row.get("feature_type")),
             section_of=_text(row.get("section_of")),
+            extra={"entry": number},  # its row, for an error about it found later (geo.hand_placed.check_used)
         ))
     return entries
 
