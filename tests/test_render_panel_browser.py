@@ -584,3 +584,28 @@ def test_a_planner_without_a_mouse_places_a_point_and_a_line_with_the_keyboard(b
     drawn = shapely.from_wkt(row["wkt"]).coords
     assert [list(c) for c in drawn] == vertices
     assert _errors(browser) == []
+
+
+def test_undo_takes_back_the_first_point_too(browser, tmp_path):
+    # Leaflet.Editable's pop keeps a shape's last point: a first click in the wrong place stayed.
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    x, y = _pixel(browser, 117.0, 36.68)
+    _start(browser, project, "line")
+    _click(browser, x - 100, y - 100)
+    _panel_button(browser, "Undo")
+    for point in ((x, y), (x + 80, y), (x + 80, y)):
+        _click(browser, *point)
+    (row,) = _csv_rows(browser)
+    assert len(shapely.from_wkt(row["wkt"]).coords) == 2
+
+    # Correcting a located project: the view stays where the planner clicked, not back on it.
+    _start(browser, "school-3", "line")
+    _view(browser, 117.01, 36.69, zoom=17)
+    _click(browser, *_pixel(browser, 117.01, 36.69))
+    _panel_button(browser, "Undo")
+    centre = browser.execute_script(MAP_JS + "var c = map.getCenter(); return [c.lng, c.lat, map.getZoom()];")
+    assert centre == [pytest.approx(117.01), pytest.approx(36.69), 17]
+    assert _errors(browser) == []

@@ -243,10 +243,10 @@
       return L.divIcon({className: 'geo-placed-point', iconSize: [16, 16]});
     }
 
-    function startDrawing(item, kind) {
+    function startDrawing(item, kind, again) {  // again: the view stays where the planner is
       stopDrawing();
       stopEditing();
-      showCurrent(item);
+      showCurrent(item, !again);
       var layer;
       if (kind === 'point') {
         layer = tools.startMarker(null, {icon: pointIcon()});
@@ -281,11 +281,14 @@
     }
 
     function undoPoint() {
-      if (drawing && drawing.kind !== 'point' && drawing.layer.editor) {
-        drawing.layer.editor.pop();
-        drawing.problem = null;
-        refresh();
+      if (!drawing || drawing.kind === 'point' || !drawing.layer.editor) { return; }
+      if (vertexCount() === 1) {  // Leaflet.Editable's pop keeps the last point: start the shape again
+        startDrawing(drawing.item, drawing.kind, true);
+        return;
       }
+      drawing.layer.editor.pop();
+      drawing.problem = null;
+      refresh();
     }
 
     function stopDrawing() {  // cancels what is being drawn; a committed shape is kept
@@ -390,7 +393,7 @@
       return found;
     }
 
-    function showCurrent(item) {
+    function showCurrent(item, fit) {
       if (ghost) { map.removeLayer(ghost); ghost = null; }
       var feature = item.layer ? currentFeature(item) : null;
       if (!feature) { return; }
@@ -401,8 +404,9 @@
           return L.circleMarker(latlng, {radius: 12, color: '#000000', weight: 2, dashArray: '3 4', fill: false});
         }
       }).addTo(map);
-      map.fitBounds(ghost.getBounds(), {maxZoom: Math.max(map.getZoom(), 15), padding: [40, 40],
-        animate: false});
+      if (fit) {
+        map.fitBounds(ghost.getBounds(), {maxZoom: Math.max(map.getZoom(), 15), padding: [40, 40], animate: false});
+      }
     }
 
     map.on('zoomend', function () {
