@@ -609,3 +609,61 @@ def test_undo_takes_back_the_first_point_too(browser, tmp_path):
     centre = browser.execute_script(MAP_JS + "var c = map.getCenter(); return [c.lng, c.lat, map.getZoom()];")
     assert centre == [pytest.approx(117.01), pytest.approx(36.69), 17]
     assert _errors(browser) == []
+
+
+def _many_unlocated(tmp_path, count):
+    """A fixture map with ``count`` unlocated culture projects 项目000..., and one located road."""
+    from geo.catalog import features_to_gdf
+
+    features = [_feature(1, "北园大街", "road_rebuild", "改造", shapely.LineString([(116.975, 36.68), (117.02, 36.682)]))]
+    for number in range(count):
+        feature = _feature(number + 2, f"项目{number:03d}", "culture" if number % 2 else "school", "建设", None)
+        feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point named it"}
+        features.append(feature)
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    return tmp_path / "projects.html"
+
+
+def _on_top(driver, element):
+    """Whether a planner can see and press ``element``: it is what lies under its own centre."""
+    return driver.execute_script("""
+        var r = arguments[0].getBoundingClientRect();
+        var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit === arguments[0] || arguments[0].contains(hit);""", element)
+
+
+def test_far_down_a_long_list_what_is_being_drawn_and_its_buttons_stay_in_view(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    page = _many_unlocated(tmp_path, 300)
+    _open(browser, page)
+    last = page_data(page.read_text(encoding="utf-8"))["panel"]["unlocated"][-1]
+    _start(browser, last["id"], "line")
+    assert last["name"] in _status(browser)
+    finish = next(b for b in browser.find_elements(By.CSS_SELECTOR, ".geo-panel-actions button") if "Finish" in b.text)
+    assert _on_top(browser, finish) and _on_top(browser, browser.find_element(By.CSS_SELECTOR, ".geo-panel-status"))
+
+
+def test_the_list_is_filtered_by_what_the_planner_types(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    page = _many_unlocated(tmp_path, 300)
+    _open(browser, page)
+    search = browser.find_element(By.CSS_SELECTOR, ".geo-panel-filter")
+    search.send_keys("项目12")  # 项目120-129
+    shown = browser.execute_script("""
+        return Array.from(document.querySelectorAll('.geo-panel-unlocated')).filter(function (row) {
+            return row.offsetParent !== null; }).map(function (row) {
+            return row.querySelector('.geo-panel-name').textContent; });""")
+    assert sorted(shown) == [f"项目{n}" for n in range(120, 130)]
+    headers = browser.execute_script("""
+        return Array.from(document.querySelectorAll('.geo-panel-category')).filter(function (h) {
+            return h.offsetParent !== null; }).length;""")
+    assert headers == 2  # school and culture; the located road's category has no match
+    search.clear()
+    search.send_keys("北园")  # a located project: its folded list opens
+    assert browser.execute_script("return document.querySelector('.geo-panel-located').open;")
+    assert browser.find_element(By.CSS_SELECTOR, '.geo-panel-item[data-project="road_rebuild-1"]').is_displayed()
+    search.clear()
+    search.send_keys(" ")
+    assert browser.execute_script("return document.querySelectorAll('.geo-panel-unlocated:not([hidden])').length;") == 300

@@ -341,7 +341,7 @@
     });
     L.DomEvent.on(document, 'keydown', function (e) {
       if (e.key === 'Escape') { stopDrawing(); stopEditing(); refresh(); }
-      if (e.key === 'Enter' && drawing) { finishDrawing(); }
+      if (e.key === 'Enter' && drawing && !/^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) { finishDrawing(); }
       if (e.key === ' ' && drawing && document.activeElement === map.getContainer()) {
         L.DomEvent.preventDefault(e);
         pointAtCentre();
@@ -429,9 +429,16 @@
       var toggle = button('放置项目 Place projects (' + spec.unlocated.length + ')', '展开/收起 Show or hide', head,
         function () { box.classList.toggle('geo-panel-closed'); });
       toggle.className = 'geo-panel-toggle';
+      // Above the list, not scrolled with it: the filter, what is being drawn and its buttons.
+      var now = el('div', 'geo-panel-now', null, box);
+      var filter = el('input', 'geo-panel-filter', null, now);
+      filter.type = 'search';
+      filter.placeholder = '按名称筛选 Filter by name';
+      filter.title = filter.placeholder;
+      L.DomEvent.on(filter, 'input', function () { filterRows(filter.value); });
+      parts.status = el('div', 'geo-panel-status', null, now);
+      parts.actions = el('div', 'geo-panel-actions', null, now);
       var body = el('div', 'geo-panel-body', null, box);
-      parts.status = el('div', 'geo-panel-status', null, body);
-      parts.actions = el('div', 'geo-panel-actions', null, body);
       el('div', 'geo-panel-help', '选择项目，在地图上点击（点）或绘制（线、面），下载 placed.csv，再运行 ' +
         'geo build --gazetteer placed.csv。Pick a project, click (point) or draw (line, area) on the map, ' +
         'download placed.csv, then run geo build --gazetteer placed.csv. Nothing leaves this page. ' +
@@ -442,7 +449,7 @@
         section(body, '按区统计（不放置）Counted district-wide, not placed', spec.counted, 'counted');
       }
       if (spec.located.length) {
-        var details = el('details', 'geo-panel-located', null, body);
+        var details = parts.located = el('details', 'geo-panel-located', null, body);
         el('summary', null, '已定位项目（可修正）Located projects, to correct (' + spec.located.length + ')', details);
         section(details, null, spec.located, 'located');
       }
@@ -452,16 +459,34 @@
       return box;
     };
 
+    var headers = [];  // each category heading with its rows' ids, hidden when the filter leaves none
+
     function section(parent, title, items, group) {
       if (title) { el('div', 'geo-panel-section', title + ' (' + items.length + ')', parent); }
       var category = null;
       items.forEach(function (item) {
         if (item.category !== category) {
           category = item.category;
-          el('div', 'geo-panel-category', item.label, parent);
+          headers.push({node: el('div', 'geo-panel-category', item.label, parent), ids: []});
         }
+        headers[headers.length - 1].ids.push(item.id);
         rows[item.id] = projectRow(parent, item, group);
+        rows[item.id].item = item;
       });
+    }
+
+    /* Rows whose name holds the text typed (case ignored); all of them for none. */
+    function filterRows(text) {
+      var wanted = text.trim().toLowerCase();
+      Object.keys(rows).forEach(function (id) {
+        rows[id].row.hidden = !!wanted && rows[id].item.name.toLowerCase().indexOf(wanted) < 0;
+      });
+      headers.forEach(function (header) {
+        header.node.hidden = header.ids.every(function (id) { return rows[id].row.hidden; });
+      });
+      if (wanted && parts.located && spec.located.some(function (item) { return !rows[item.id].row.hidden; })) {
+        parts.located.open = true;  // a located project found is shown
+      }
     }
 
     function projectRow(parent, item, group) {
