@@ -217,8 +217,7 @@
         return Math.min(a.x, b.x) <= c.x && c.x <= Math.max(a.x, b.x) && Math.min(a.y, b.y) <= c.y && c.y <= Math.max(a.y, b.y);
       }
       var d1 = side(p, q, r), d2 = side(p, q, s), d3 = side(r, s, p), d4 = side(r, s, q);
-      if (d1 * d2 < 0 && d3 * d4 < 0) { return true; }
-      return (d1 === 0 && within(p, q, r)) || (d2 === 0 && within(p, q, s)) ||
+      return (d1 * d2 < 0 && d3 * d4 < 0) || (d1 === 0 && within(p, q, r)) || (d2 === 0 && within(p, q, s)) ||
         (d3 === 0 && within(r, s, p)) || (d4 === 0 && within(r, s, q));
     }
 
@@ -234,9 +233,7 @@
     /* Ends the shape being drawn if geo can place it, else says why and goes on drawing. */
     function commitIfPlaceable() {
       drawing.problem = shapeProblem(drawing.kind, latLngsOf(drawing.kind, drawing.layer));
-      if (drawing.problem) { refresh(); return false; }
-      tools.commitDrawing();
-      return true;
+      if (drawing.problem) { refresh(); } else { tools.commitDrawing(); }
     }
 
     function pointIcon() {
@@ -404,9 +401,7 @@
           return L.circleMarker(latlng, {radius: 12, color: '#000000', weight: 2, dashArray: '3 4', fill: false});
         }
       }).addTo(map);
-      if (fit) {
-        map.fitBounds(ghost.getBounds(), {maxZoom: Math.max(map.getZoom(), 15), padding: [40, 40], animate: false});
-      }
+      if (fit) { map.fitBounds(ghost.getBounds(), {maxZoom: Math.max(map.getZoom(), 15), padding: [40, 40], animate: false}); }
     }
 
     map.on('zoomend', function () {
