@@ -125,13 +125,14 @@ def _is_road(row):
 
 
 def merge_line_pieces(entries):
-    """Join the rows of one file that draw pieces of one line: same name, within ``ROAD_PIECE_GAP_M``.
+    """Join the rows of one file that draw pieces of one line: same name and category, within ``ROAD_PIECE_GAP_M``.
 
     A road centreline file has a row per segment; looking up the road must give all of
     it, not its first segment. Pieces are joined with ``shapely.line_merge`` (gaps stay
     gaps); namesakes farther apart stay separate entries (and :func:`duplicate_names`
     warns about them). The joined entry keeps the first row's attributes, the largest
-    ``accuracy_m``, and says how many rows it joins in ``method``.
+    ``accuracy_m``, and says how many rows it joins in ``method``. Rows of one name in two
+    categories are two things (a river and the greening along it, placed by hand): never joined.
     """
     import shapely
 
@@ -142,7 +143,7 @@ def merge_line_pieces(entries):
     groups = {}
     for number, entry in enumerate(entries):
         if entry.geometry.geom_type in LINE_TYPES:
-            groups.setdefault(entry.name, []).append(number)
+            groups.setdefault((entry.name, entry.category), []).append(number)
     replaced, dropped = {}, set()
     for numbers in (g for g in groups.values() if len(g) > 1):
         lines = [entries[i].geometry for i in numbers]
@@ -318,6 +319,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
             category=_text(row.get("category")),
             feature_type=_text(row.get("feature_type")),
             section_of=_text(row.get("section_of")),
+            extra={"entry": number},  # its row, for an error about it found later (geo.hand_placed.check_used)
         ))
     return entries
 

@@ -110,10 +110,12 @@ def check_used(features, gazetteer, paths) -> None:
                 used.update(id(entry) for entry in (match.entry, *match.rivals))
         for entry in hand:
             if id(entry) not in used:
-                category = f" ({entry.category})" if entry.category else ""
-                raise InputError(paths.get(tier, tier), f"{entry.name}{category}, placed by hand, is no project of "
-                                                        "this report (renamed, recategorised, or placed for "
-                                                        "another report?): remove its row or place it again")
+                number = f"entry {entry.extra['entry']} " if "entry" in entry.extra else ""
+                category = f", {entry.category}" if entry.category else ""
+                raise InputError(paths.get(tier, tier), f"{number}({entry.name}{category}, placed by hand) is no "
+                                                        "project of this report (renamed, recategorised, or placed "
+                                                        "for another report?): delete that row and build again, "
+                                                        "then place the project anew on the new map")
 
 
 def _fits_category(entry, category) -> bool:

@@ -95,3 +95,20 @@ def test_placed_csv_as_the_panel_writes_it_loads_and_matches(tmp_path):
                     Gazetteer().add_tier("user gazetteer placed.csv", entries))
     assert found["=1+1"]["geometry"].equals(HAND_POINT)
     assert found["新图书馆"]["properties"]["geocode"]["accuracy_m"] == 10
+
+
+def test_one_name_placed_as_lines_for_two_categories_places_each_project_as_drawn(tmp_path):
+    # The rows of one name were joined as pieces of one line: the first category's project took
+    # both lines and the other's placement was lost without a word.
+    path = tmp_path / "placed.csv"
+    river = "LINESTRING (117.0300000 36.6800000, 117.0400000 36.6810000)"
+    greening = "LINESTRING (117.0350000 36.6806000, 117.0450000 36.6816000)"
+    rows = ["name,category,lon,lat,wkt,datum,accuracy_m,source,method"] + [
+        f'小清河,{category},,,"{wkt}",wgs84,10,{settings.HAND_PLACED_SOURCE},{settings.HAND_PLACED_SOURCE} at zoom 16'
+        for category, wkt in (("water", river), ("road_greening", greening))]
+    path.write_bytes(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", load_file(path))
+    located, _ = geocode_projects([_project("小清河", "water"), _project("小清河", "road_greening")], gazetteer, OUTLINE)
+    drawn = {f["properties"]["category"]: f["geometry"] for f in located}
+    assert drawn["water"].equals(shapely.from_wkt(river))
+    assert drawn["road_greening"] is not None and drawn["road_greening"].equals(shapely.from_wkt(greening))

@@ -74,8 +74,9 @@ def test_road_corrected_as_a_point_or_an_area_on_the_map_keeps_that_shape(tmp_pa
 
 
 BAD_FILES = {
-    "name no project has": ([_row("不存在的项目", "commercial", "117.0", "36.7")],
-                            ["不存在的项目", "no project"]),
+    "name no project has": ([_row("金牛建材", "commercial", "117.0", "36.7"),
+                             _row("不存在的项目", "commercial", "117.0", "36.7")],
+                            ["entry 2 (不存在的项目, commercial", "no project", "delete that row"]),
     "category the project does not have": ([_row("金牛建材", "school", "117.0", "36.7")],
                                            ["金牛建材", "no project"]),
     "one project placed twice": ([_row("金牛建材", "commercial", "117.0", "36.7"),

@@ -423,3 +423,247 @@ def test_page_gcj02_inverse_agrees_with_geo_crs_to_a_millimetre(browser, tmp_pat
     assert metres(js[:, 0], js[:, 1], lon, lat) > 100  # and the shift is real (hundreds of metres)
     outside = browser.execute_script("return geoPanel.gcj02ToWgs84(140.5, 36.0, arguments[0]);", list(CHINA_BOUNDS))
     assert outside == [140.5, 36.0]  # GCJ-02 is only defined inside China's box
+
+
+def test_same_placements_download_byte_identical_whether_placed_now_or_in_an_earlier_round(browser, tmp_path):
+    # A project placed now is unlocated on the page, one placed in an earlier round is located:
+    # the file must not order its rows by that, or every round would rewrite it.
+    from geo.pipeline import run_build
+
+    run_build(out_dir=tmp_path, basemap="none")
+    page = tmp_path / "maps_out" / "projects.html"
+    panel = page_data(page.read_text(encoding="utf-8"))["panel"]
+    later = panel["unlocated"][-1]  # the last category with an unlocated project (culture)
+    earlier = panel["located"][0]  # a project of the first category (a road), corrected
+    assert later["category"] != earlier["category"]
+    _open(browser, page)
+    for item, (lon, lat) in ((later, (117.0, 36.68)), (earlier, (117.002, 36.681))):
+        _start(browser, item["id"], "point")
+        _view(browser, lon, lat)
+        _click(browser, *_pixel(browser, lon, lat))
+    first = _download(browser, tmp_path / "round1").read_bytes()
+
+    run_build(out_dir=tmp_path, basemap="none", gazetteers=[tmp_path / "round1" / "placed.csv"])
+    _open(browser, page)
+    assert _download(browser, tmp_path / "round2").read_bytes() == first
+    assert [r["name"] for r in _csv_rows(browser)] == [earlier["name"], later["name"]]  # the panel's order
+
+
+def test_a_line_drawn_back_to_its_first_point_closes_a_ring_road_and_loses_no_corner(browser, tmp_path):
+    # Leaflet.Editable deletes a vertex clicked while drawing: a ring road lost its first corner.
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    x, y = _pixel(browser, 117.0, 36.68)
+    corners = [(x - 80, y - 60), (x + 80, y - 60), (x + 80, y + 60), (x - 80, y + 60)]
+
+    _start(browser, project, "line")
+    for corner in (*corners, corners[0], corners[0]):  # round, back to the start, then end there
+        _click(browser, *corner)
+    (row,) = _csv_rows(browser)
+    ring = shapely.from_wkt(row["wkt"])
+    assert len(ring.coords) == 5 and ring.is_closed
+
+    # An area's corner clicked again while drawing stays (its first one closes the area).
+    _start(browser, project, "polygon")
+    for corner in (*corners, corners[1], corners[0]):
+        _click(browser, *corner)
+    (row,) = _csv_rows(browser)
+    assert len(shapely.from_wkt(row["wkt"]).exterior.coords) == 5
+    assert _errors(browser) == []
+
+
+def _status(driver):
+    return driver.execute_script("return document.querySelector('.geo-panel-status').textContent;")
+
+
+def test_an_area_that_encloses_nothing_or_crosses_itself_is_not_placed_and_cannot_be_downloaded(browser, tmp_path):
+    # geo build refuses an area of no area and cuts a bow tie into two; the panel let both through.
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    x, y = _pixel(browser, 117.0, 36.68)
+
+    _start(browser, project, "polygon")
+    for corner in ((x - 60, y + 60), (x, y), (x + 60, y - 60), (x - 60, y + 60)):  # on one line, closed
+        _click(browser, *corner)
+    assert _csv_rows(browser) == [] and "encloses nothing" in _status(browser)
+    _panel_button(browser, "Finish")  # nor by the button
+    assert _csv_rows(browser) == []
+    _panel_button(browser, "Cancel")
+
+    _start(browser, project, "polygon")
+    bow_tie = [(x - 50, y - 50), (x + 50, y + 50), (x + 50, y - 50), (x - 50, y + 50)]
+    for corner in (*bow_tie, bow_tie[0]):
+        _click(browser, *corner)
+    assert _csv_rows(browser) == [] and "edges cross" in _status(browser)
+    _panel_button(browser, "Undo")  # a triangle is left: it closes
+    assert "edges cross" not in _status(browser)
+    _click(browser, *bow_tie[0])
+    (row,) = _csv_rows(browser)
+    assert shapely.from_wkt(row["wkt"]).is_valid
+
+    # A square edited into a bow tie: said on its row, and the download names it instead of saving it.
+    _start(browser, project, "polygon")
+    square = [(x - 50, y - 50), (x + 50, y - 50), (x + 50, y + 50), (x - 50, y + 50)]
+    for corner in (*square, square[0]):
+        _click(browser, *corner)
+    _press(browser, project, "Edit")
+    _drag(browser, *square[2], -70, -170)
+    _press(browser, project, "Done")
+    assert "edges cross" in _row(browser, project).text
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.CSS_SELECTOR, ".geo-panel-download").click()
+    time.sleep(0.3)
+    assert not (tmp_path / "downloads").exists() or not list((tmp_path / "downloads").iterdir())
+    assert "Fix first" in _status(browser) and "未定位项目" in _status(browser)
+    _press(browser, project, "Remove")
+    assert "Fix first" not in _status(browser)
+    assert _errors(browser) == []
+
+
+def test_a_long_name_without_spaces_wraps_inside_the_panel(browser, tmp_path):
+    from geo.catalog import features_to_gdf
+
+    long_name = "Tianqiao" + "X" * 120 + "中心"
+    features = [_feature(1, "北园大街", "road_rebuild", "改造", shapely.LineString([(116.975, 36.68), (117.02, 36.682)]))]
+    feature = _feature(2, long_name, "culture", "建设", None)
+    feature["properties"]["geocode"] = {"status": "unlocated", "reason": f"no point named '{long_name}'"}
+    features.append(feature)
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    _start(browser, "culture-2", "point")  # its name is in the status line too
+    widths = browser.execute_script("""
+        var body = document.querySelector('.geo-panel-body');
+        return [body.scrollWidth, body.clientWidth];""")
+    assert widths[0] <= widths[1]
+    assert _errors(browser) == []
+
+
+def test_a_planner_without_a_mouse_places_a_point_and_a_line_with_the_keyboard(browser, tmp_path):
+    # Tab to Place and press Enter; arrows move the map under the cross at its centre, Space puts
+    # a point there, Enter ends the line.
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    def keys(*sequence):
+        ActionChains(browser).send_keys(*sequence).perform()
+        time.sleep(0.3)  # a pan by the arrow keys is animated
+
+    def centre():
+        ll = browser.execute_script(MAP_JS + "var c = map.getCenter(); return [c.lng, c.lat];")
+        return pytest.approx(ll, abs=2e-7)
+
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    place = _row(browser, project).find_element(By.CSS_SELECTOR, ".geo-panel-place")
+    browser.execute_script("arguments[0].focus();", place)  # where Tab would have come to
+    keys(Keys.ENTER)
+    keys(Keys.ARROW_RIGHT)
+    where = centre()
+    keys(Keys.SPACE)
+    (row,) = _csv_rows(browser)
+    assert [float(row["lon"]), float(row["lat"])] == where
+
+    _start(browser, project, "line")  # by the mouse this time: the map has the keys all the same
+    browser.execute_script(MAP_JS + "map.getContainer().focus();")
+    vertices = []
+    for arrow in (Keys.ARROW_LEFT, Keys.ARROW_UP, Keys.ARROW_UP):
+        keys(arrow)
+        vertices.append(centre())
+        keys(Keys.SPACE)
+    keys(Keys.SPACE)  # the same place again adds nothing
+    keys(Keys.ENTER)
+    (row,) = _csv_rows(browser)
+    drawn = shapely.from_wkt(row["wkt"]).coords
+    assert [list(c) for c in drawn] == vertices
+    assert _errors(browser) == []
+
+
+def test_undo_takes_back_the_first_point_too(browser, tmp_path):
+    # Leaflet.Editable's pop keeps a shape's last point: a first click in the wrong place stayed.
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, 117.0, 36.68, zoom=17)
+    x, y = _pixel(browser, 117.0, 36.68)
+    _start(browser, project, "line")
+    _click(browser, x - 100, y - 100)
+    _panel_button(browser, "Undo")
+    for point in ((x, y), (x + 80, y), (x + 80, y)):
+        _click(browser, *point)
+    (row,) = _csv_rows(browser)
+    assert len(shapely.from_wkt(row["wkt"]).coords) == 2
+
+    # Correcting a located project: the view stays where the planner clicked, not back on it.
+    _start(browser, "school-3", "line")
+    _view(browser, 117.01, 36.69, zoom=17)
+    _click(browser, *_pixel(browser, 117.01, 36.69))
+    _panel_button(browser, "Undo")
+    centre = browser.execute_script(MAP_JS + "var c = map.getCenter(); return [c.lng, c.lat, map.getZoom()];")
+    assert centre == [pytest.approx(117.01), pytest.approx(36.69), 17]
+    assert _errors(browser) == []
+
+
+def _many_unlocated(tmp_path, count):
+    """A fixture map with ``count`` unlocated culture projects 项目000..., and one located road."""
+    from geo.catalog import features_to_gdf
+
+    features = [_feature(1, "北园大街", "road_rebuild", "改造", shapely.LineString([(116.975, 36.68), (117.02, 36.682)]))]
+    for number in range(count):
+        feature = _feature(number + 2, f"项目{number:03d}", "culture" if number % 2 else "school", "建设", None)
+        feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point named it"}
+        features.append(feature)
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    return tmp_path / "projects.html"
+
+
+def _on_top(driver, element):
+    """Whether a planner can see and press ``element``: it is what lies under its own centre."""
+    return driver.execute_script("""
+        var r = arguments[0].getBoundingClientRect();
+        var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit === arguments[0] || arguments[0].contains(hit);""", element)
+
+
+def test_far_down_a_long_list_what_is_being_drawn_and_its_buttons_stay_in_view(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    page = _many_unlocated(tmp_path, 300)
+    _open(browser, page)
+    last = page_data(page.read_text(encoding="utf-8"))["panel"]["unlocated"][-1]
+    _start(browser, last["id"], "line")
+    assert last["name"] in _status(browser)
+    finish = next(b for b in browser.find_elements(By.CSS_SELECTOR, ".geo-panel-actions button") if "Finish" in b.text)
+    assert _on_top(browser, finish) and _on_top(browser, browser.find_element(By.CSS_SELECTOR, ".geo-panel-status"))
+
+
+def test_the_list_is_filtered_by_what_the_planner_types(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    page = _many_unlocated(tmp_path, 300)
+    _open(browser, page)
+    search = browser.find_element(By.CSS_SELECTOR, ".geo-panel-filter")
+    search.send_keys("项目12")  # 项目120-129
+    shown = browser.execute_script("""
+        return Array.from(document.querySelectorAll('.geo-panel-unlocated')).filter(function (row) {
+            return row.offsetParent !== null; }).map(function (row) {
+            return row.querySelector('.geo-panel-name').textContent; });""")
+    assert sorted(shown) == [f"项目{n}" for n in range(120, 130)]
+    headers = browser.execute_script("""
+        return Array.from(document.querySelectorAll('.geo-panel-category')).filter(function (h) {
+            return h.offsetParent !== null; }).length;""")
+    assert headers == 2  # school and culture; the located road's category has no match
+    search.clear()
+    search.send_keys("北园")  # a located project: its folded list opens
+    assert browser.execute_script("return document.querySelector('.geo-panel-located').open;")
+    assert browser.find_element(By.CSS_SELECTOR, '.geo-panel-item[data-project="road_rebuild-1"]').is_displayed()
+    search.clear()
+    search.send_keys(" ")
+    assert browser.execute_script("return document.querySelectorAll('.geo-panel-unlocated:not([hidden])').length;") == 300

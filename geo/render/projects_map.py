@@ -68,7 +68,9 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         reason), ``counted`` (counted groups, district-wide by design: not placed) and
         ``located`` (projects that can be corrected: status, source and accuracy of their
         current geometry, which the panel finds by id in the layer ``layer``), each in
-        category order, then id; and the settings the panel needs (source text, accuracy
+        category order, then id; an unlocated or located item's ``rank`` is its row's place
+        in placed.csv, in that order across both lists (a project keeps its place when it
+        is placed, so the same placements write the same bytes every round); and the settings the panel needs (source text, accuracy
         in pixels, datum of the display, the box where GCJ-02 applies). A project placed
         by hand in an earlier round also carries ``placed``: its stored WGS-84 position as
         placed.csv fields, which the panel writes again unless it is moved, so one
@@ -98,8 +100,14 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         else:
             groups["unlocated"].append({**item, "quote": str(row.get("quote") or ""),
                                         "reason": str(row.get("reason") or "")})
+    def key(item):
+        return order.get(item["category"], len(order)), item["category"], item["id"], item["name"]
+
     for items in groups.values():
-        items.sort(key=lambda i: (order.get(i["category"], len(order)), i["category"], i["id"], i["name"]))
+        items.sort(key=key)
+    # placed.csv's row order, the same whether a project is placed now or was in an earlier round
+    for rank, item in enumerate(sorted(groups["unlocated"] + groups["located"], key=key)):
+        item["rank"] = rank
     return {**groups, "source": settings.HAND_PLACED_SOURCE, "accuracyPx": settings.HAND_PLACED_ACCURACY_PX,
             "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS)}
 

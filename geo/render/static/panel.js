@@ -103,6 +103,7 @@
     var drawing = null;   // {item, kind, layer being drawn, zoom, committed}
     var editing = null;   // project id being edited
     var ghost = null;     // the current position of a located project, outlined while it is corrected
+    var notice = null;    // why the last download was refused
 
     /* ---- positions and accuracy ---- */
 
@@ -153,15 +154,21 @@
 
     function csvText() {
       var lines = [CSV_COLUMNS.join(',')];
-      spec.unlocated.concat(spec.located).forEach(function (item) {
-        if (placed[item.id]) { lines.push(csvRow(placed[item.id]).map(csvField).join(',')); }
-      });
+      // In the panel's order whether placed now or in an earlier round: the same placements, the same bytes.
+      Object.keys(placed).map(function (id) { return placed[id]; })
+        .sort(function (a, b) { return a.item.rank - b.item.rank; })
+        .forEach(function (entry) { lines.push(csvRow(entry).map(csvField).join(',')); });
       return '\ufeff' + lines.join('\r\n') + '\r\n';
     }
 
     function download() {
       if (!Object.keys(placed).length) { return; }
       stopEditing();
+      var bad = Object.keys(placed).filter(function (id) { return entryProblem(placed[id]); });
+      notice = bad.length ? '先修正 Fix first (geo build would refuse it): ' +
+        bad.map(function (id) { return placed[id].item.name; }).join('、') : null;
+      refresh();
+      if (notice) { return; }
       var blob = new Blob([csvText()], {type: 'text/csv;charset=utf-8'});
       var link = el('a', null, null, document.body);
       link.href = URL.createObjectURL(blob);
@@ -176,14 +183,67 @@
     map.editTools = tools;
     var MIN_VERTICES = {point: 1, line: 2, polygon: 3};
 
+    /* ---- shapes geo can place: a line with a length, an area that encloses something ---- */
+
+    // Checked in pixels at zoom 22, finer than any map zooms: points clicked at any zoom on whole
+    // pixels that do not lie on one line stand at least a pixel from it; collinear or repeated
+    // clicks come to a millionth of one. geo refuses a line of no length or an area of no area,
+    // and has to cut a bow tie into two areas.
+    var CHECK_ZOOM = 22;
+
+    function shapeProblem(kind, latlngs) {
+      if (kind !== 'line' && kind !== 'polygon') { return null; }
+      var origin = map.project(latlngs[0], CHECK_ZOOM);
+      var pts = latlngs.map(function (ll) { return map.project(ll, CHECK_ZOOM).subtract(origin); });
+      var far = pts.reduce(function (a, b) { return b.x * b.x + b.y * b.y > a.x * a.x + a.y * a.y ? b : a; });
+      var size = Math.sqrt(far.x * far.x + far.y * far.y);
+      if (kind === 'line') { return size >= 0.5 ? null : '线没有长度 The line has no length: its points are one spot'; }
+      var flat = size < 0.5 || pts.every(function (p) { return Math.abs(far.x * p.y - far.y * p.x) / size < 0.5; });
+      if (flat) { return '面积为零 The area encloses nothing: its corners lie on one line'; }
+      for (var a = 0, n = pts.length; a < n; a++) {
+        for (var b = a + 2; b < n; b++) {
+          if (a === 0 && b === n - 1) { continue; }  // neighbours around the ring
+          if (segmentsMeet(pts[a], pts[a + 1], pts[b], pts[(b + 1) % n])) {
+            return '面的边相交 The area\'s edges cross: move a corner so they do not';
+          }
+        }
+      }
+      return null;
+    }
+
+    function segmentsMeet(p, q, r, s) {
+      function side(a, b, c) { var v = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); return v > 0 ? 1 : v < 0 ? -1 : 0; }
+      function within(a, b, c) {  // c, on the line through a and b, lies between them
+        return Math.min(a.x, b.x) <= c.x && c.x <= Math.max(a.x, b.x) && Math.min(a.y, b.y) <= c.y && c.y <= Math.max(a.y, b.y);
+      }
+      var d1 = side(p, q, r), d2 = side(p, q, s), d3 = side(r, s, p), d4 = side(r, s, q);
+      return (d1 * d2 < 0 && d3 * d4 < 0) || (d1 === 0 && within(p, q, r)) || (d2 === 0 && within(p, q, s)) ||
+        (d3 === 0 && within(r, s, p)) || (d4 === 0 && within(r, s, q));
+    }
+
+    function latLngsOf(kind, layer) {
+      var latlngs = layer.getLatLngs();
+      return kind === 'polygon' ? latlngs[0] || [] : latlngs;
+    }
+
+    function entryProblem(entry) {  // a shape placed earlier and not moved is as geo stored it
+      return entry.zoom === null || !entry.layer.getLatLngs ? null : shapeProblem(entry.kind, latLngsOf(entry.kind, entry.layer));
+    }
+
+    /* Ends the shape being drawn if geo can place it, else says why and goes on drawing. */
+    function commitIfPlaceable() {
+      drawing.problem = shapeProblem(drawing.kind, latLngsOf(drawing.kind, drawing.layer));
+      if (drawing.problem) { refresh(); } else { tools.commitDrawing(); }
+    }
+
     function pointIcon() {
       return L.divIcon({className: 'geo-placed-point', iconSize: [16, 16]});
     }
 
-    function startDrawing(item, kind) {
+    function startDrawing(item, kind, again) {  // again: the view stays where the planner is
       stopDrawing();
       stopEditing();
-      showCurrent(item);
+      showCurrent(item, !again);
       var layer;
       if (kind === 'point') {
         layer = tools.startMarker(null, {icon: pointIcon()});
@@ -196,20 +256,36 @@
         dblclickZoom: map.doubleClickZoom.enabled()};
       map.doubleClickZoom.disable();
       refresh();
+      // The keys go to the map (arrows move it, Space puts a point at its centre), not to the button
+      // pressed, which Enter would press again instead of ending the shape.
+      map.getContainer().focus({preventScroll: true});
+    }
+
+    /* Space on the map while drawing: a point where its centre is (the cross), as a click there. */
+    function pointAtCentre() {
+      var centre = map.getCenter(), latlngs = drawing.kind === 'point' ? [] : latLngsOf(drawing.kind, drawing.layer);
+      if (latlngs.length && centre.equals(latlngs[latlngs.length - 1])) { return; }  // not moved since
+      drawing.layer.editor.onDrawingClick({latlng: centre, layerPoint: map.latLngToLayerPoint(centre),
+        containerPoint: map.latLngToContainerPoint(centre)});
     }
 
     function vertexCount() {
-      if (!drawing || drawing.kind === 'point') { return 0; }
-      var latlngs = drawing.layer.getLatLngs();
-      return (drawing.kind === 'polygon' ? latlngs[0] || [] : latlngs).length;
+      return !drawing || drawing.kind === 'point' ? 0 : latLngsOf(drawing.kind, drawing.layer).length;
     }
 
     function finishDrawing() {
-      if (drawing && vertexCount() >= MIN_VERTICES[drawing.kind]) { tools.commitDrawing(); }
+      if (drawing && vertexCount() >= MIN_VERTICES[drawing.kind]) { commitIfPlaceable(); }
     }
 
     function undoPoint() {
-      if (drawing && drawing.kind !== 'point' && drawing.layer.editor) { drawing.layer.editor.pop(); }
+      if (!drawing || drawing.kind === 'point' || !drawing.layer.editor) { return; }
+      if (vertexCount() === 1) {  // Leaflet.Editable's pop keeps the last point: start the shape again
+        startDrawing(drawing.item, drawing.kind, true);
+        return;
+      }
+      drawing.layer.editor.pop();
+      drawing.problem = null;
+      refresh();
     }
 
     function stopDrawing() {  // cancels what is being drawn; a committed shape is kept
@@ -222,7 +298,29 @@
     }
 
     map.on('editable:drawing:clicked', function (e) {
-      if (drawing && e.layer === drawing.layer) { drawing.zoom = coarsest(drawing.zoom); }
+      if (drawing && e.layer === drawing.layer) {
+        drawing.zoom = coarsest(drawing.zoom);
+        if (drawing.problem) { drawing.problem = null; refresh(); }
+      }
+    });
+    /* Leaflet.Editable deletes a vertex clicked while drawing. Here a click on one of the shape's
+     * vertices that does not end it adds a point there to a line (a ring road ends where it began,
+     * a road may cross itself at a corner) and leaves an area as it is. */
+    map.on('editable:vertex:click', function (e) {
+      if (!drawing || e.layer !== drawing.layer) { return; }
+      var index = e.vertex.getIndex(), last = e.vertex.getLastIndex();
+      e.cancel();
+      if (drawing.kind === 'line' ? index === last && last >= 1 : index === 0 && last >= 2) {  // ends it
+        commitIfPlaceable();
+        return;
+      }
+      if (drawing.kind !== 'line' || index === last) { return; }
+      if (e.vertex.getLatLng().equals(e.vertex.latlngs[last])) {  // the last point, back on an earlier one
+        finishDrawing();
+      } else {
+        drawing.layer.editor.push(L.latLng(e.vertex.getLatLng()));
+        drawing.zoom = coarsest(drawing.zoom);
+      }
     });
     map.on('editable:drawing:commit', function (e) {
       if (drawing && e.layer === drawing.layer) { drawing.committed = true; }
@@ -240,7 +338,11 @@
     });
     L.DomEvent.on(document, 'keydown', function (e) {
       if (e.key === 'Escape') { stopDrawing(); stopEditing(); refresh(); }
-      if (e.key === 'Enter' && drawing) { finishDrawing(); }
+      if (e.key === 'Enter' && drawing && !/^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) { finishDrawing(); }
+      if (e.key === ' ' && drawing && document.activeElement === map.getContainer()) {
+        L.DomEvent.preventDefault(e);
+        pointAtCentre();
+      }
     });
 
     function place(item, kind, layer, zoom, stored) {
@@ -288,7 +390,7 @@
       return found;
     }
 
-    function showCurrent(item) {
+    function showCurrent(item, fit) {
       if (ghost) { map.removeLayer(ghost); ghost = null; }
       var feature = item.layer ? currentFeature(item) : null;
       if (!feature) { return; }
@@ -299,8 +401,7 @@
           return L.circleMarker(latlng, {radius: 12, color: '#000000', weight: 2, dashArray: '3 4', fill: false});
         }
       }).addTo(map);
-      map.fitBounds(ghost.getBounds(), {maxZoom: Math.max(map.getZoom(), 15), padding: [40, 40],
-        animate: false});
+      if (fit) { map.fitBounds(ghost.getBounds(), {maxZoom: Math.max(map.getZoom(), 15), padding: [40, 40], animate: false}); }
     }
 
     map.on('zoomend', function () {
@@ -323,18 +424,27 @@
       var toggle = button('放置项目 Place projects (' + spec.unlocated.length + ')', '展开/收起 Show or hide', head,
         function () { box.classList.toggle('geo-panel-closed'); });
       toggle.className = 'geo-panel-toggle';
+      // Above the list, not scrolled with it: the filter, what is being drawn and its buttons.
+      var now = el('div', 'geo-panel-now', null, box);
+      var filter = el('input', 'geo-panel-filter', null, now);
+      filter.type = 'search';
+      filter.placeholder = '按名称筛选 Filter by name';
+      filter.title = filter.placeholder;
+      L.DomEvent.on(filter, 'input', function () { filterRows(filter.value); });
+      parts.status = el('div', 'geo-panel-status', null, now);
+      parts.actions = el('div', 'geo-panel-actions', null, now);
       var body = el('div', 'geo-panel-body', null, box);
-      parts.status = el('div', 'geo-panel-status', null, body);
-      parts.actions = el('div', 'geo-panel-actions', null, body);
       el('div', 'geo-panel-help', '选择项目，在地图上点击（点）或绘制（线、面），下载 placed.csv，再运行 ' +
         'geo build --gazetteer placed.csv。Pick a project, click (point) or draw (line, area) on the map, ' +
-        'download placed.csv, then run geo build --gazetteer placed.csv. Nothing leaves this page.', body);
+        'download placed.csv, then run geo build --gazetteer placed.csv. Nothing leaves this page. ' +
+        '键盘：放置后方向键移动地图，空格在中心十字处加点，Enter 完成，Esc 取消。Keyboard: after Place, the arrows ' +
+        'move the map, Space puts a point at the cross in its centre, Enter ends, Esc cancels.', body);
       section(body, '未定位项目 Unlocated projects', spec.unlocated, 'unlocated');
       if (spec.counted.length) {
         section(body, '按区统计（不放置）Counted district-wide, not placed', spec.counted, 'counted');
       }
       if (spec.located.length) {
-        var details = el('details', 'geo-panel-located', null, body);
+        var details = parts.located = el('details', 'geo-panel-located', null, body);
         el('summary', null, '已定位项目（可修正）Located projects, to correct (' + spec.located.length + ')', details);
         section(details, null, spec.located, 'located');
       }
@@ -344,16 +454,34 @@
       return box;
     };
 
+    var headers = [];  // each category heading with its rows' ids, hidden when the filter leaves none
+
     function section(parent, title, items, group) {
       if (title) { el('div', 'geo-panel-section', title + ' (' + items.length + ')', parent); }
       var category = null;
       items.forEach(function (item) {
         if (item.category !== category) {
           category = item.category;
-          el('div', 'geo-panel-category', item.label, parent);
+          headers.push({node: el('div', 'geo-panel-category', item.label, parent), ids: []});
         }
+        headers[headers.length - 1].ids.push(item.id);
         rows[item.id] = projectRow(parent, item, group);
+        rows[item.id].item = item;
       });
+    }
+
+    /* Rows whose name holds the text typed (case ignored); all of them for none. */
+    function filterRows(text) {
+      var wanted = text.trim().toLowerCase();
+      Object.keys(rows).forEach(function (id) {
+        rows[id].row.hidden = !!wanted && rows[id].item.name.toLowerCase().indexOf(wanted) < 0;
+      });
+      headers.forEach(function (header) {
+        header.node.hidden = header.ids.every(function (id) { return rows[id].row.hidden; });
+      });
+      if (wanted && parts.located && spec.located.some(function (item) { return !rows[item.id].row.hidden; })) {
+        parts.located.open = true;  // a located project found is shown
+      }
     }
 
     function projectRow(parent, item, group) {
@@ -403,6 +531,8 @@
         var zoom = entry.zoom === null ? '' : ' · zoom ' + entry.zoom;
         el('span', 'geo-panel-placed', '✓ ' + (KIND_TEXT[entry.kind] || entry.kind) + zoom + ' · ±' +
           accuracy(entry) + ' m', row.state);
+        var problem = entryProblem(entry);
+        if (problem) { el('div', 'geo-panel-problem', problem, row.state); }
         if (editing === id) {
           button('完成 Done', '结束编辑 Stop editing', row.state, function () { stopEditing(); refresh(); });
         } else if (entry.layer.enableEdit) {
@@ -419,6 +549,7 @@
           polygon: '依次点击各角点，点击第一点闭合 Click each corner, click the first one to close'}[drawing.kind];
         el('b', null, drawing.item.name, parts.status);
         el('span', null, ' — ' + how, parts.status);
+        if (drawing.problem) { el('div', 'geo-panel-problem', drawing.problem, parts.status); }
         if (drawing.kind !== 'point') {
           button('完成 Finish', 'Enter', parts.actions, finishDrawing);
           button('撤销一点 Undo point', null, parts.actions, undoPoint);
@@ -430,6 +561,8 @@
           ' — 拖动顶点移动，点击顶点删除，拖动中点加点 Drag a vertex to move it, click it to delete it, ' +
           'drag a midpoint to add one', parts.status);
       }
+      if (notice && !Object.keys(placed).some(function (id) { return entryProblem(placed[id]); })) { notice = null; }
+      if (notice && !drawing) { el('div', 'geo-panel-problem', notice, parts.status); }
       var count = Object.keys(placed).length;
       parts.download.textContent = '下载 Download placed.csv (' + count + ')';
       parts.download.disabled = count === 0;
