@@ -257,7 +257,7 @@ def test_coverage_csvs_open_in_qgis_with_text_codes_and_numeric_counts(tmp_path)
     write_coverage(_report(), tmp_path)
     types = dict(zip(*[pyogrio.read_info(tmp_path / "coverage.csv")[key] for key in ("fields", "dtypes")]))
     assert types["code"] == "object" and types["name"] == "object" and types["boundary_quality"] == "object"
-    assert types["school"] == "int64" and types["projects"] == "int64" and types["road_km_rebuild"] == "float64"
+    assert types["school"] == "int32" and types["projects"] == "int32" and types["road_km_rebuild"] == "float64"
     frame = pyogrio.read_dataframe(tmp_path / "coverage.csv")
     assert sorted(frame["code"]) == sorted(CELLS)
     gaps = dict(zip(*[pyogrio.read_info(tmp_path / "coverage_gaps.csv")[key] for key in ("fields", "dtypes")]))
@@ -266,6 +266,55 @@ def test_coverage_csvs_open_in_qgis_with_text_codes_and_numeric_counts(tmp_path)
     assert dict(zip(totals["key"], totals["value"]))["catalog"] == len(_features())
     for name in ("coverage.csv", "coverage_districtwide.csv", "coverage_gaps.csv", "coverage_totals.csv"):
         assert (tmp_path / name).with_suffix(".csvt").is_file(), name
+
+
+QGIS_JOIN = """
+from qgis.core import QgsProject, QgsVectorLayer, QgsVectorLayerJoinInfo
+zones_path, *tables = sys.argv[1:]
+zones = QgsVectorLayer(zones_path, "subdistricts", "ogr")
+for argument in tables:
+    provider, uri = argument.split(" ", 1)
+    table = QgsVectorLayer(uri, "coverage", provider)
+    QgsProject.instance().addMapLayers([zones, table], False)
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(table)
+    join.setJoinFieldName("code")
+    join.setTargetFieldName("code")
+    join.setUsingMemoryCache(True)
+    join.setPrefix("coverage_")
+    zones.addJoin(join)
+    print("TYPES", provider, *(f"{f.name()}:{f.typeName().lower()}" for f in table.fields()))
+    for zone in zones.getFeatures():
+        print("ZONE", provider, zone["code"], zone["coverage_projects"], zone["coverage_school"], zone["coverage_name"])
+    zones.removeJoin(table.id())
+    log()
+"""
+
+
+def test_coverage_csv_added_in_qgis_joins_every_subdistrict_by_its_text_code(tmp_path):
+    """In real QGIS, coverage.csv added as Delimited Text (the Data Source Manager) or dragged in
+    (GDAL) has a text code, integer counts and real km, raises no error window, and joined to
+    the 街道 layer by code gives every 街道 its counts."""
+    from geo.pipeline import write_coverage
+    from qgis_run import delimited_text_uri, run_in_qgis
+
+    report = _report()
+    write_coverage(report, tmp_path)
+    _zones().to_file(tmp_path / "subdistricts.geojson", driver="GeoJSON")
+    table = tmp_path / "coverage.csv"
+    lines = run_in_qgis(QGIS_JOIN, tmp_path / "subdistricts.geojson",
+                        f"delimitedtext {delimited_text_uri(table, geomType='none')}", f"ogr {table}")
+    assert not [line for line in lines if line.startswith("LOG")], lines
+    types = {line.split()[1]: dict(t.split(":") for t in line.split()[2:]) for line in lines if line.startswith("TYPES")}
+    assert types["delimitedtext"]["code"] == "text" and types["ogr"]["code"] == "string"
+    assert types["delimitedtext"]["school"] == "integer" and types["ogr"]["school"] == "integer"
+    assert types["delimitedtext"]["road_km_rebuild"] == "double" and types["ogr"]["road_km_rebuild"] == "real"
+    for provider in ("delimitedtext", "ogr"):
+        joined = {code: (int(projects), int(school), name) for kind, where, code, projects, school, name in
+                  (line.split() for line in lines if line.startswith("ZONE")) if where == provider}
+        counts = report.by_subdistrict.set_index("code")
+        assert joined == {code: (int(counts.loc[code, "projects"]), int(counts.loc[code, "school"]), NAMES[code])
+                          for code in CELLS}, provider
 
 
 def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
