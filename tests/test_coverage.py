@@ -341,11 +341,51 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     assert zones.page_setup.orientation == "landscape"
     assert (zones.print_title_rows, zones.print_title_cols) == ("$1:$1", "$A:$B")
     assert zones.column_dimensions["B"].width >= 2 * len("天桥东街街道")  # fitted to CJK names
-    about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
+    about = {row[1]: row[2] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
     assert about["边界质量 Boundary quality"] == "approximate" and about["报告 Report"] == "r.txt"
     assert "EPSG:4548" in about["量算坐标系 Metric CRS (km², km along the ellipsoid)"]
     again = write_workbook(tmp_path / "again.xlsx", report, tables, {"报告 Report": "r.txt"})
     assert again.read_bytes() == path.read_bytes()
+
+
+QGIS_SHEETS = """
+from qgis.core import QgsProviderRegistry, QgsVectorLayer
+path = sys.argv[1]
+for sublayer in QgsProviderRegistry.instance().querySublayers(path):
+    layer = QgsVectorLayer(sublayer.uri(), sublayer.name(), "ogr")
+    print("SHEET", sublayer.name(), layer.isValid(), layer.featureCount(),
+          "|".join(f"{f.name()}:{f.typeName().lower()}" for f in layer.fields()))
+    log()
+"""
+
+
+def test_workbook_sheets_open_in_qgis_with_their_headings_as_fields(tmp_path):
+    """QGIS opens each sheet of coverage.xlsx as a table (GDAL's XLSX driver). GDAL takes the
+    first row for the field names only when the second row holds a number: a sheet of text
+    alone (全区项目, 空白, 说明) opened as Field1, Field2... with its headings as a first record."""
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+    from qgis_run import run_in_qgis
+
+    report = _report(metric_crs="EPSG:4548")
+    path = write_workbook(tmp_path / "覆盖.xlsx", report, coverage_tables(report), {"报告 Report": "r.txt"})
+    book = openpyxl.load_workbook(path)
+    lines = run_in_qgis(QGIS_SHEETS, path)
+    assert not [line for line in lines if line.startswith("LOG")], lines
+    sheets = {}
+    for line in lines:
+        _, name, valid, count, fields = line.split(" ", 4)
+        sheets[name] = (valid, int(count), dict(f.rsplit(":", 1) for f in fields.split("|")))
+    assert list(sheets) == book.sheetnames
+    for name, (valid, count, fields) in sheets.items():
+        headings = [cell.value for cell in book[name][1]]
+        assert (valid, count, list(fields)) == ("True", book[name].max_row - 1, headings), name
+    zones = sheets["按街道"][2]
+    assert zones["代码 Code"] == "string" and zones["项目数 Projects"] == "integer"
+    assert zones["改造道路 Road rebuild km"] == "real"
+    assert sheets["空白"][2]["代码 Code"] == "string"
 
 
 HOSTILE = {SW: '=HYPERLINK("http://evil","点我")', SE: "-2+3", NW: "<img src=x onerror=alert(1)>", NE: "北村\x07\n街道"}
