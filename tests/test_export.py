@@ -301,6 +301,38 @@ def test_qgis_opens_every_layer_with_the_web_map_style_when_installed(out_dir, t
     assert seen["subdistricts"][2] == "SimpleFill" and seen["subdistricts"][4] == "dash"  # approximate: dashed
 
 
+QGIS_CATALOG = """
+from qgis.core import Qgis, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
+flags = Qgis.SublayerQueryFlags(Qgis.SublayerQueryFlag.ResolveGeometryType) | Qgis.SublayerQueryFlag.CountFeatures
+for path in sys.argv[1:]:  # each as dropped on QGIS: its layers, every feature's name and geometry
+    for sublayer in QgsProviderRegistry.instance().querySublayers(path, flags):
+        layer = QgsVectorLayer(sublayer.uri(), sublayer.name(), "ogr")
+        for feature in layer.getFeatures():
+            print(os.path.basename(path), sublayer.name(), QgsWkbTypes.displayString(layer.wkbType()),
+                  feature["id"], feature.geometry().isNull())
+log()
+"""
+
+
+def test_qgis_shows_unplaced_projects_in_the_gpkg_catalog_table_not_in_projects_geojson(out_dir, tmp_path):
+    """Dropped on QGIS, projects.geojson (points, lines and areas) opens as a layer per geometry
+    kind: a project with no geometry is in none of them, as the README says. The GeoPackage's
+    plain table ``projects`` lists every project, the unplaced ones with their reason."""
+    [path] = export_layers("projects", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "p.gpkg")
+    lines = run_in_qgis(QGIS_CATALOG, out_dir / "projects.geojson", path)
+    assert not [line for line in lines if line.startswith("LOG")], lines
+    seen = {}
+    for line in lines:
+        source, layer, kind, pid, empty = line.split()
+        seen.setdefault(source, []).append((layer, kind, pid, empty))
+    ids = {project["id"] for project in _catalog()}
+    table = [row for row in seen["p.gpkg"] if row[0] == "projects"]
+    assert {pid for _, kind, pid, empty in table if kind == "NoGeometry"} == ids
+    dropped = {pid for _, kind, pid, empty in seen["projects.geojson"]}
+    assert dropped == ids - {"welfare-unlocated"}
+    assert {kind for _, kind, _, _ in seen["projects.geojson"]} == {"Point", "LineString", "Polygon"}
+
+
 def test_gpkg_label_settings_let_project_names_show_inside_subdistricts(out_dir, tmp_path):
     """The 街道 cover every project: their labels are no obstacle and rank below the projects'."""
     import sqlite3
