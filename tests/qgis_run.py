@@ -1,4 +1,5 @@
-"""Real QGIS for the tests: a PyQGIS script run by the system Python, offscreen; the test is skipped without it.
+"""Real QGIS for the tests: a PyQGIS script run by the system Python, offscreen; the test is skipped without it
+(fails instead when ``GEO_REQUIRE_QGIS`` is set, as under CI).
 
 Debian's ``python3-qgis`` (QGIS 3.22 on bookworm) is built for the system Python, not the
 project's virtual environment, so each check runs in a subprocess. The script sees the file
@@ -40,6 +41,8 @@ def run_in_qgis(script: str, *args) -> list:
     """The lines ``script`` prints, run in real QGIS with ``args`` as ``sys.argv[1:]``."""
     probe = subprocess.run([PYTHON, "-c", "import qgis.core"], capture_output=True) if Path(PYTHON).exists() else None
     if probe is None or probe.returncode != 0:
+        if os.environ.get("GEO_REQUIRE_QGIS"):
+            pytest.fail("GEO_REQUIRE_QGIS is set but PyQGIS (Debian python3-qgis) is missing")
         pytest.skip("PyQGIS (Debian python3-qgis) is not installed")
     result = subprocess.run([PYTHON, "-c", _PRELUDE + script + _EPILOGUE, *map(str, args)], capture_output=True,
                             text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
