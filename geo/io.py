@@ -122,8 +122,13 @@ def write_text_atomic(path, text: str, *, staged=True) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"), staged=staged)
 
 
-# GDAL's names for the column types of a CSV's ``.csvt`` (QGIS reads a dragged-in CSV through GDAL).
-CSVT_TYPES = {"boolean": "Integer(Boolean)", "integer": "Integer64", "real": "Real", "text": "String", "wkt": "WKT"}
+# The column types of a CSV's ``.csvt``, in the names both of QGIS's readers know: GDAL (a
+# dragged-in CSV) and QGIS 3.22's Delimited Text dialog, which refuses a whole file that names any
+# type but String, Integer, Real (and dates) with an error window, and then guesses every type (a
+# 街道 code as a number). So booleans stay their text (true/false), integers are GDAL's 32-bit
+# Integer (counts and offsets), and the WKT column is String: GDAL still reads a column named wkt
+# as the geometry, and the dialog is told which column it is.
+CSVT_TYPES = {"boolean": "String", "integer": "Integer", "real": "Real", "text": "String", "wkt": "String"}
 
 
 def value_kind(values) -> str:

@@ -22,6 +22,10 @@ HEADINGS = {
     "category_label": "类别名称 Category name", "quantity": "数量 Quantity", "reason": "原因 Reason",
     "key": "项目 Item", "value": "数值 Value",
 }
+# The first column of a sheet whose first record holds no number: QGIS (GDAL's XLSX driver) takes
+# the first row for the field names only when the second holds one; without it, 全区项目, 空白 and
+# 说明 opened as Field1, Field2... with their headings as a first record.
+NUMBER_HEADING = "序号 No."
 MAX_WIDTH = 60
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries and document properties: equal inputs, equal bytes
 ZIP_SYSTEM = 3  # every zip entry "made on Unix", whatever system writes it: equal bytes on Windows too
@@ -78,12 +82,14 @@ def _heading(column: str) -> str:
 def _table_sheet(sheet, table) -> None:
     from openpyxl.styles import Font
 
-    sheet.append([_heading(c) for c in table.columns])
-    for row in table.itertuples(index=False, name=None):
-        _append(sheet, [_value(v) for v in row])
+    first = next(table.itertuples(index=False, name=None), ())
+    numbered = not any(_is_number(_value(v)) for v in first)  # GDAL reads the headings from the second row's types
+    sheet.append([NUMBER_HEADING] * numbered + [_heading(c) for c in table.columns])
+    for number, row in enumerate(table.itertuples(index=False, name=None), 1):
+        _append(sheet, [number] * numbered + [_value(v) for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, cells in zip(table.columns, sheet.iter_cols(min_row=2)):
+    for column, cells in zip([None] * numbered + list(table.columns), sheet.iter_cols(min_row=2)):
         if "km" in str(column).split("_"):  # road_km_rebuild, length_km
             for cell in cells:
                 cell.number_format = "0.000"  # km as the CSV writes them
@@ -116,13 +122,18 @@ def _about_sheet(sheet, report, about) -> None:
         rows.append(("注意 Note", "街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
                                   "Approximate 街道 boundaries, not official: a project near a boundary may "
                                   "belong to the neighbouring 街道."))
-    sheet.append(["项目 Item", "内容 Value"])
-    for key, value in rows:
-        _append(sheet, [key, _value(value)])
+    sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
+    for number, (key, value) in enumerate(rows, 1):
+        _append(sheet, [number, key, _value(value)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     _fit_columns(sheet)
+
+
+def _is_number(value) -> bool:
+    """Whether a cell value is stored as a number."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _append(sheet, values) -> None:

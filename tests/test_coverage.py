@@ -257,7 +257,7 @@ def test_coverage_csvs_open_in_qgis_with_text_codes_and_numeric_counts(tmp_path)
     write_coverage(_report(), tmp_path)
     types = dict(zip(*[pyogrio.read_info(tmp_path / "coverage.csv")[key] for key in ("fields", "dtypes")]))
     assert types["code"] == "object" and types["name"] == "object" and types["boundary_quality"] == "object"
-    assert types["school"] == "int64" and types["projects"] == "int64" and types["road_km_rebuild"] == "float64"
+    assert types["school"] == "int32" and types["projects"] == "int32" and types["road_km_rebuild"] == "float64"
     frame = pyogrio.read_dataframe(tmp_path / "coverage.csv")
     assert sorted(frame["code"]) == sorted(CELLS)
     gaps = dict(zip(*[pyogrio.read_info(tmp_path / "coverage_gaps.csv")[key] for key in ("fields", "dtypes")]))
@@ -266,6 +266,55 @@ def test_coverage_csvs_open_in_qgis_with_text_codes_and_numeric_counts(tmp_path)
     assert dict(zip(totals["key"], totals["value"]))["catalog"] == len(_features())
     for name in ("coverage.csv", "coverage_districtwide.csv", "coverage_gaps.csv", "coverage_totals.csv"):
         assert (tmp_path / name).with_suffix(".csvt").is_file(), name
+
+
+QGIS_JOIN = """
+from qgis.core import QgsProject, QgsVectorLayer, QgsVectorLayerJoinInfo
+zones_path, *tables = sys.argv[1:]
+zones = QgsVectorLayer(zones_path, "subdistricts", "ogr")
+for argument in tables:
+    provider, uri = argument.split(" ", 1)
+    table = QgsVectorLayer(uri, "coverage", provider)
+    QgsProject.instance().addMapLayers([zones, table], False)
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(table)
+    join.setJoinFieldName("code")
+    join.setTargetFieldName("code")
+    join.setUsingMemoryCache(True)
+    join.setPrefix("coverage_")
+    zones.addJoin(join)
+    print("TYPES", provider, *(f"{f.name()}:{f.typeName().lower()}" for f in table.fields()))
+    for zone in zones.getFeatures():
+        print("ZONE", provider, zone["code"], zone["coverage_projects"], zone["coverage_school"], zone["coverage_name"])
+    zones.removeJoin(table.id())
+    log()
+"""
+
+
+def test_coverage_csv_added_in_qgis_joins_every_subdistrict_by_its_text_code(tmp_path):
+    """In real QGIS, coverage.csv added as Delimited Text (the Data Source Manager) or dragged in
+    (GDAL) has a text code, integer counts and real km, raises no error window, and joined to
+    the 街道 layer by code gives every 街道 its counts."""
+    from geo.pipeline import write_coverage
+    from qgis_run import delimited_text_uri, run_in_qgis
+
+    report = _report()
+    write_coverage(report, tmp_path)
+    _zones().to_file(tmp_path / "subdistricts.geojson", driver="GeoJSON")
+    table = tmp_path / "coverage.csv"
+    lines = run_in_qgis(QGIS_JOIN, tmp_path / "subdistricts.geojson",
+                        f"delimitedtext {delimited_text_uri(table, geomType='none')}", f"ogr {table}")
+    assert not [line for line in lines if line.startswith("LOG")], lines
+    types = {line.split()[1]: dict(t.split(":") for t in line.split()[2:]) for line in lines if line.startswith("TYPES")}
+    assert types["delimitedtext"]["code"] == "text" and types["ogr"]["code"] == "string"
+    assert types["delimitedtext"]["school"] == "integer" and types["ogr"]["school"] == "integer"
+    assert types["delimitedtext"]["road_km_rebuild"] == "double" and types["ogr"]["road_km_rebuild"] == "real"
+    for provider in ("delimitedtext", "ogr"):
+        joined = {code: (int(projects), int(school), name) for kind, where, code, projects, school, name in
+                  (line.split() for line in lines if line.startswith("ZONE")) if where == provider}
+        counts = report.by_subdistrict.set_index("code")
+        assert joined == {code: (int(counts.loc[code, "projects"]), int(counts.loc[code, "school"]), NAMES[code])
+                          for code in CELLS}, provider
 
 
 def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
@@ -292,11 +341,51 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     assert zones.page_setup.orientation == "landscape"
     assert (zones.print_title_rows, zones.print_title_cols) == ("$1:$1", "$A:$B")
     assert zones.column_dimensions["B"].width >= 2 * len("天桥东街街道")  # fitted to CJK names
-    about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
+    about = {row[1]: row[2] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
     assert about["边界质量 Boundary quality"] == "approximate" and about["报告 Report"] == "r.txt"
     assert "EPSG:4548" in about["量算坐标系 Metric CRS (km², km along the ellipsoid)"]
     again = write_workbook(tmp_path / "again.xlsx", report, tables, {"报告 Report": "r.txt"})
     assert again.read_bytes() == path.read_bytes()
+
+
+QGIS_SHEETS = """
+from qgis.core import QgsProviderRegistry, QgsVectorLayer
+path = sys.argv[1]
+for sublayer in QgsProviderRegistry.instance().querySublayers(path):
+    layer = QgsVectorLayer(sublayer.uri(), sublayer.name(), "ogr")
+    print("SHEET", sublayer.name(), layer.isValid(), layer.featureCount(),
+          "|".join(f"{f.name()}:{f.typeName().lower()}" for f in layer.fields()))
+    log()
+"""
+
+
+def test_workbook_sheets_open_in_qgis_with_their_headings_as_fields(tmp_path):
+    """QGIS opens each sheet of coverage.xlsx as a table (GDAL's XLSX driver). GDAL takes the
+    first row for the field names only when the second row holds a number: a sheet of text
+    alone (全区项目, 空白, 说明) opened as Field1, Field2... with its headings as a first record."""
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+    from qgis_run import run_in_qgis
+
+    report = _report(metric_crs="EPSG:4548")
+    path = write_workbook(tmp_path / "覆盖.xlsx", report, coverage_tables(report), {"报告 Report": "r.txt"})
+    book = openpyxl.load_workbook(path)
+    lines = run_in_qgis(QGIS_SHEETS, path)
+    assert not [line for line in lines if line.startswith("LOG")], lines
+    sheets = {}
+    for line in lines:
+        _, name, valid, count, fields = line.split(" ", 4)
+        sheets[name] = (valid, int(count), dict(f.rsplit(":", 1) for f in fields.split("|")))
+    assert list(sheets) == book.sheetnames
+    for name, (valid, count, fields) in sheets.items():
+        headings = [cell.value for cell in book[name][1]]
+        assert (valid, count, list(fields)) == ("True", book[name].max_row - 1, headings), name
+    zones = sheets["按街道"][2]
+    assert zones["代码 Code"] == "string" and zones["项目数 Projects"] == "integer"
+    assert zones["改造道路 Road rebuild km"] == "real"
+    assert sheets["空白"][2]["代码 Code"] == "string"
 
 
 HOSTILE = {SW: '=HYPERLINK("http://evil","点我")', SE: "-2+3", NW: "<img src=x onerror=alert(1)>", NE: "北村\x07\n街道"}

@@ -15,6 +15,7 @@ from geo.catalog import LAYER_COLUMNS
 from geo.cli import main
 from geo.export import SHAPEFILE_FIELD_NAMES, export_layers, list_layers, shapefile_field_names
 from geo.io import InputError
+from qgis_run import delimited_text_uri, run_in_qgis
 
 LONG_QUOTE = "实施北园大街东段、无影山中路等道路综合整治提升工程，" * 8  # > 254 bytes in UTF-8
 
@@ -268,10 +269,8 @@ def test_gpkg_styles_are_the_web_map_styles_as_qgis_saves_them(out_dir, tmp_path
 
 
 QGIS_CHECK = """
-import sqlite3, sys
-from qgis.core import QgsApplication, QgsVectorLayer
-app = QgsApplication([], False)
-app.initQgis()
+import sqlite3
+from qgis.core import QgsVectorLayer
 path = sys.argv[1]
 for (name,) in sqlite3.connect(path).execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'"):
     layer = QgsVectorLayer(path + "|layername=" + name, name, "ogr")
@@ -279,41 +278,59 @@ for (name,) in sqlite3.connect(path).execute("SELECT table_name FROM gpkg_conten
     symbol = renderer.symbol() if renderer.type() == "singleSymbol" else renderer.categories()[0].symbol()
     print(name, layer.isValid(), renderer.type(), symbol.symbolLayer(0).layerType(), symbol.color().name(),
           symbol.symbolLayer(0).properties().get("outline_style", "-"), layer.labelsEnabled())
-sys.stdout.flush()
-import os
-os._exit(0)  # QGIS 3.22 can crash while tearing down offscreen; everything is printed by now
 """
 
 
 def _in_qgis(script, out_dir, tmp_path):
-    """(GeoPackage of every layer, the finished run of ``script`` on it) by real QGIS (Debian
-    python3-qgis, under the system Python, offscreen); the test is skipped without it."""
-    import subprocess
-
-    python = "/usr/bin/python3"
-    probe = subprocess.run([python, "-c", "import qgis.core"], capture_output=True) if Path(python).exists() else None
-    if probe is None or probe.returncode != 0:
-        pytest.skip("PyQGIS (Debian python3-qgis) is not installed")
+    """(GeoPackage of every layer, the lines ``script`` prints on it in real QGIS); skipped without QGIS."""
     [path] = export_layers("all", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "all.gpkg")
-    result = subprocess.run([python, "-c", script, str(path)], capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr
-    return path, result
+    return path, run_in_qgis(script, path)
 
 
 def test_qgis_opens_every_layer_with_the_web_map_style_when_installed(out_dir, tmp_path):
     """Real QGIS (Debian python3-qgis, run by the system Python) reads layer_styles as the default style."""
     from geo.data import categories
 
-    _, result = _in_qgis(QGIS_CHECK, out_dir, tmp_path)
+    _, lines = _in_qgis(QGIS_CHECK, out_dir, tmp_path)
     seen = {}
-    for line in result.stdout.splitlines():
+    for line in lines:
         name, valid, renderer, kind, colour, outline, labels = line.split()
         seen[name] = (valid, renderer, kind, colour, outline, labels)
     assert seen["school"] == ("True", "singleSymbol", "SimpleMarker", categories()["school"]["colour"], "solid", "True")
     assert seen["road_rebuild"][2:4] == ("SimpleLine", categories()["road_rebuild"]["colour"])
     assert seen["subdistricts"][2] == "SimpleFill" and seen["subdistricts"][4] == "dash"  # approximate: dashed
-    assert "Warning" not in result.stderr
+
+
+QGIS_CATALOG = """
+from qgis.core import Qgis, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
+flags = Qgis.SublayerQueryFlags(Qgis.SublayerQueryFlag.ResolveGeometryType) | Qgis.SublayerQueryFlag.CountFeatures
+for path in sys.argv[1:]:  # each as dropped on QGIS: its layers, every feature's name and geometry
+    for sublayer in QgsProviderRegistry.instance().querySublayers(path, flags):
+        layer = QgsVectorLayer(sublayer.uri(), sublayer.name(), "ogr")
+        for feature in layer.getFeatures():
+            print(os.path.basename(path), sublayer.name(), QgsWkbTypes.displayString(layer.wkbType()),
+                  feature["id"], feature.geometry().isNull())
+log()
+"""
+
+
+def test_qgis_shows_unplaced_projects_in_the_gpkg_catalog_table_not_in_projects_geojson(out_dir, tmp_path):
+    """Dropped on QGIS, projects.geojson (points, lines and areas) opens as a layer per geometry
+    kind: a project with no geometry is in none of them, as the README says. The GeoPackage's
+    plain table ``projects`` lists every project, the unplaced ones with their reason."""
+    [path] = export_layers("projects", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "p.gpkg")
+    lines = run_in_qgis(QGIS_CATALOG, out_dir / "projects.geojson", path)
+    assert not [line for line in lines if line.startswith("LOG")], lines
+    seen = {}
+    for line in lines:
+        source, layer, kind, pid, empty = line.split()
+        seen.setdefault(source, []).append((layer, kind, pid, empty))
+    ids = {project["id"] for project in _catalog()}
+    table = [row for row in seen["p.gpkg"] if row[0] == "projects"]
+    assert {pid for _, kind, pid, empty in table if kind == "NoGeometry"} == ids
+    dropped = {pid for _, kind, pid, empty in seen["projects.geojson"]}
+    assert dropped == ids - {"welfare-unlocated"}
+    assert {kind for _, kind, _, _ in seen["projects.geojson"]} == {"Point", "LineString", "Polygon"}
 
 
 def test_gpkg_label_settings_let_project_names_show_inside_subdistricts(out_dir, tmp_path):
@@ -333,11 +350,9 @@ def test_gpkg_label_settings_let_project_names_show_inside_subdistricts(out_dir,
 
 
 QGIS_LABELS = """
-import sqlite3, sys
-from qgis.core import QgsApplication, QgsVectorLayer, QgsMapSettings, QgsMapRendererSequentialJob, QgsRectangle
+import sqlite3
+from qgis.core import QgsVectorLayer, QgsMapSettings, QgsMapRendererSequentialJob, QgsRectangle
 from qgis.PyQt.QtCore import QSize
-app = QgsApplication([], False)
-app.initQgis()
 path = sys.argv[1]
 names = [n for (n,) in sqlite3.connect(path).execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")]
 layers = [QgsVectorLayer(path + "|layername=" + n, n, "ogr") for n in names]
@@ -356,17 +371,14 @@ job.waitForFinished()
 ids = {layer.id(): layer.name() for layer in layers}
 for label in job.takeLabelingResults().allLabels():
     print(ids[label.layerID], label.labelText)
-sys.stdout.flush()
-import os
-os._exit(0)
 """
 
 
 def test_qgis_draws_project_names_inside_subdistricts_when_installed(out_dir, tmp_path):
     """Rendered by real QGIS, every labelled project layer shows its names, not only the 街道's."""
-    path, result = _in_qgis(QGIS_LABELS, out_dir, tmp_path)
+    path, lines = _in_qgis(QGIS_LABELS, out_dir, tmp_path)
     placed = {}
-    for line in result.stdout.splitlines():
+    for line in lines:
         layer, text = line.split(" ", 1)
         placed.setdefault(layer, set()).add(text)
     features = {n for n, kind in pyogrio.list_layers(path) if kind}
@@ -474,10 +486,72 @@ def test_csv_opened_in_qgis_has_its_crs_and_typed_fields(out_dir, tmp_path, crs,
     info = pyogrio.read_info(path)
     assert info["crs"] == f"EPSG:{epsg}"
     types = dict(zip(info["fields"], info["dtypes"]))
-    assert types["char_start"] == "int64" and types["accuracy_m"] == "float64" and types["length_km"] == "float64"
-    assert types["named"] == "bool" and types["name"] == "object"
+    assert types["char_start"] == "int32" and types["accuracy_m"] == "float64" and types["length_km"] == "float64"
+    assert types["named"] == "object" and types["name"] == "object"  # true/false: no boolean type QGIS 3.22 reads
     frame = pyogrio.read_dataframe(path)
     assert set(frame["name"]) == {"天桥实验小学", "北园中学"} and frame.geometry.notna().all()
+    assert set(frame["named"]) == {"true"}
+
+
+QGIS_FIELDS = """
+from qgis.core import QgsVectorLayer, QgsWkbTypes
+for argument in sys.argv[1:]:
+    provider, uri = argument.split(" ", 1)
+    layer = QgsVectorLayer(uri, "layer", provider)
+    print("LAYER", provider, layer.isValid(), layer.featureCount(), QgsWkbTypes.displayString(layer.wkbType()),
+          layer.crs().authid() or "-")
+    for field in layer.fields():
+        print("FIELD", provider, field.name(), field.typeName().lower())
+    for feature in layer.getFeatures():
+        print("NAME", provider, feature["name"])
+    log()
+"""
+
+
+def _qgis_fields(*layers):
+    """{(provider, field): QGIS type name}, {(provider): (valid, count, geometry, crs)}, names and
+    message-log lines of ``layers`` (``"provider uri"``) opened in real QGIS."""
+    fields, opened, names, log = {}, {}, [], []
+    for line in run_in_qgis(QGIS_FIELDS, *layers):
+        kind, rest = line.split(" ", 1)
+        if kind == "FIELD":
+            provider, name, type_name = rest.split(" ")
+            fields[provider, name] = type_name
+        elif kind == "LAYER":
+            provider, *info = rest.split(" ")
+            opened[provider] = tuple(info)
+        elif kind == "NAME":
+            names.append(rest.split(" ", 1)[1])
+        else:
+            log.append(rest)
+    return fields, opened, names, log
+
+
+def test_csv_added_as_delimited_text_in_qgis_takes_the_csvt_types(out_dir, tmp_path):
+    """QGIS 3.22's Delimited Text dialog reads a .csvt of String, Integer and Real only: a file
+    with any other GDAL type (Integer64, Integer(Boolean), WKT) is refused whole with an error
+    window ("not correctly formatted"), and every type is guessed (a code as a number). Dragged
+    in (GDAL) the file opens with the same types."""
+    [path] = export_layers("subdistricts", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "街道.csv")
+    [roads] = export_layers("road_rebuild", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "r.csv")
+    seen = []
+    for csv_path, numbers in ((path, {}), (roads, {"char_start": "integer", "accuracy_m": "double",
+                                                    "length_km": "double", "quantity_value": "double"})):
+        fields, opened, names, log = _qgis_fields(f"delimitedtext {delimited_text_uri(csv_path, wktField='wkt')}",
+                                                  f"ogr {csv_path}")
+        assert not log, log
+        assert opened["delimitedtext"][:2] == opened["ogr"][:2] == ("True", str(len(names) // 2))
+        assert opened["ogr"][3] == "EPSG:4326"  # from the .prj (the dialog asks for the CRS)
+        ogr_names = {"integer": "integer", "double": "real", "text": "string"}
+        for provider in ("delimitedtext", "ogr"):
+            text = "text" if provider == "delimitedtext" else "string"
+            for column in ("code", "name", "subdistrict_codes", "named", "wkt"):
+                assert fields.get((provider, column), text) == text, (provider, column)
+            for column, kind in numbers.items():
+                want = kind if provider == "delimitedtext" else ogr_names[kind]
+                assert fields[provider, column] == want, (provider, column)
+        seen += names
+    assert {"无影山街道", "北园街道", "北园大街"} <= set(seen)  # no mojibake
 
 
 def test_subdistrict_tables_open_with_code_and_name_first(out_dir, tmp_path):

@@ -267,6 +267,60 @@ def test_planner_places_a_point_a_line_and_an_area_and_geo_build_puts_them_there
             assert after.equals_exact(before, 1e-9)
 
 
+QGIS_PLACED = """
+from qgis.core import Qgis, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
+path, uri = sys.argv[1:]
+flags = Qgis.SublayerQueryFlags(Qgis.SublayerQueryFlag.ResolveGeometryType) | Qgis.SublayerQueryFlag.CountFeatures
+for sublayer in QgsProviderRegistry.instance().querySublayers(path, flags):  # dragged in: a layer per kind
+    layer = QgsVectorLayer(sublayer.uri(), sublayer.name(), "ogr")
+    for feature in layer.getFeatures():
+        print("OGR", QgsWkbTypes.displayString(layer.wkbType()), layer.crs().authid() or "-", feature["name"],
+              feature.geometry().asWkt(7))
+for kind in ("point", "line", "polygon"):  # Add Delimited Text Layer, WKT, one geometry type each
+    layer = QgsVectorLayer(uri + "&geomType=" + kind, kind, "delimitedtext")
+    for feature in layer.getFeatures():
+        print("DELIMITED", kind, feature["name"], feature.geometry().asWkt(7))
+log()
+"""
+
+
+def test_placed_csv_opens_in_qgis_with_every_row_drawn(browser, tmp_path):
+    """placed.csv opened in QGIS to check the work: every row has its shape in the wkt column
+    (a point too, beside its lon/lat), so dragged in it opens as a layer per kind holding every
+    row, and added as Delimited Text (WKT) no row lacks a geometry."""
+    from qgis_run import delimited_text_uri, run_in_qgis
+
+    render_fixture(tmp_path, basemap="none")
+    page = tmp_path / "projects.html"
+    panel = page_data(page.read_text(encoding="utf-8"))["panel"]
+    located = [item["id"] for item in panel["located"]]
+    plan = {panel["unlocated"][0]["id"]: ("point", [(117.004, 36.684)]),
+            located[0]: ("line", [(117.006, 36.683), (117.007, 36.6835), (117.008, 36.683)]),
+            located[1]: ("polygon", [(117.010, 36.684), (117.011, 36.684), (117.0105, 36.685)])}
+    _open(browser, page)
+    for project_id, (kind, vertices) in plan.items():
+        _start(browser, project_id, kind)
+        _draw(browser, kind, vertices)
+    placed = _download(browser, tmp_path / "downloads")
+    rows = list(csv.DictReader(io.StringIO(placed.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 3 and all(row["wkt"] for row in rows)
+    point = next(row for row in rows if row["lon"])
+    assert shapely.from_wkt(point["wkt"]).equals(shapely.Point(float(point["lon"]), float(point["lat"])))
+
+    lines = run_in_qgis(QGIS_PLACED, placed, delimited_text_uri(placed, wktField="wkt", crs="EPSG:4326"))
+    # The dialog keeps one kind and says it left the others out; no row lacks its geometry.
+    log = [line for line in lines if line.startswith("LOG") and "Errors in file" not in line]
+    assert log and all("discarded due to incompatible geometry types" in line for line in log), log
+    dragged = sorted(line.split(" ", 3)[1:3] for line in lines if line.startswith("OGR"))
+    assert dragged == [["LineString", "-"], ["Point", "-"], ["Polygon", "-"]]  # no .prj: WGS-84, as the README says
+    added = {line.split(" ", 2)[1] for line in lines if line.startswith("DELIMITED")}
+    assert added == {"point", "line", "polygon"}
+    for row in rows:  # the same shapes, as written
+        drawn = [line for line in lines if line.startswith(("OGR", "DELIMITED")) and f" {row['name']} " in line]
+        assert len(drawn) == 2 and all(shapely.from_wkt(line.split(f" {row['name']} ", 1)[1])
+                                       .equals_exact(shapely.from_wkt(row["wkt"]), 1e-7) for line in drawn), row
+
+
 def test_placed_items_can_be_moved_undone_removed_and_cancelled(browser, tmp_path):
     render_fixture(tmp_path, basemap="none")
     _open(browser, tmp_path / "projects.html")

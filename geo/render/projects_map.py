@@ -117,7 +117,8 @@ def _accuracy(value):
 
 
 def _placed_fields(geom, row) -> dict:
-    """A hand-placed project's placed.csv fields, as the panel writes them (7 decimals, about 1 cm)."""
+    """A hand-placed project's placed.csv fields, as the panel writes them (7 decimals, about 1 cm;
+    a point as lon/lat and as WKT, so QGIS opening the file draws every row from its wkt column)."""
     import shapely
 
     kinds = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
@@ -125,8 +126,7 @@ def _placed_fields(geom, row) -> dict:
               "accuracy_m": _accuracy(row.get("accuracy_m")), "method": str(row.get("method") or "")}
     if geom.geom_type == "Point":
         fields.update(lon=f"{geom.x:.7f}", lat=f"{geom.y:.7f}")
-    else:
-        fields["wkt"] = shapely.to_wkt(geom, rounding_precision=7, trim=False)
+    fields["wkt"] = shapely.to_wkt(geom, rounding_precision=7, trim=False)
     return fields
 
 

@@ -135,10 +135,11 @@
         return [csvName(entry.item.name), entry.item.category, stored.lon, stored.lat, stored.wkt, 'wgs84',
           stored.accuracy_m, spec.source, stored.method];
       }
-      if (entry.kind === 'point') {
+      if (entry.kind === 'point') {  // its wkt too: QGIS draws every row from one column
         var p = toStored(layer.getLatLng());
         lon = number(p[0]);
         lat = number(p[1]);
+        wkt = 'POINT (' + lon + ' ' + lat + ')';
       } else if (entry.kind === 'line') {
         wkt = 'LINESTRING (' + coordText(layer.getLatLngs()) + ')';
       } else {
