@@ -14,6 +14,9 @@ LAYER_SCHEMA = {
     "length_km": "real",
 }
 LAYER_COLUMNS = list(LAYER_SCHEMA)
+# The catalog's first properties, in the order QGIS lists them (the others follow, sorted).
+PROJECT_FIELD_ORDER = ("id", "name", "category", "action", "named", "quantity", "section", "subdistricts",
+                       "geocode", "quote", "char_start", "char_end")
 # The 街道 and outline layers.
 ZONE_SCHEMA = {"code": "text", "name": "text", "boundary_quality": "text", "source": "text"}
 

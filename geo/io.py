@@ -195,11 +195,15 @@ def _geometry_mapping_rounded(mapping, precision):
     return {"type": mapping["type"], "coordinates": _round_coords(mapping["coordinates"], precision)}
 
 
-def feature_collection_text(features, *, name=None, metadata=None, precision=COORD_PRECISION) -> str:
-    """Serialise GeoJSON features deterministically: sorted keys, rounded coordinates, one feature a line.
+def feature_collection_text(features, *, name=None, metadata=None, precision=COORD_PRECISION,
+                            field_order=()) -> str:
+    """Serialise GeoJSON features deterministically: keys in a fixed order, rounded coordinates, one feature a line.
 
     ``features`` are dicts whose ``geometry`` is a shapely geometry, a GeoJSON mapping or None.
-    The caller decides feature order; keys are sorted so equal inputs give equal bytes.
+    The caller decides feature order. Properties named in ``field_order`` come first, in
+    that order (QGIS lists a GeoJSON layer's fields as they come: name before accuracy_m),
+    the others after them sorted, and every other object's keys sorted, so equal inputs give
+    equal bytes.
     """
     lines = []
     for feature in features:
@@ -208,10 +212,14 @@ def feature_collection_text(features, *, name=None, metadata=None, precision=COO
             geom = geometry_to_geojson(geom, precision)
         elif isinstance(geom, dict):
             geom = _geometry_mapping_rounded(geom, precision)
-        out = {"type": "Feature", "properties": _clean_value(feature.get("properties") or {}), "geometry": geom}
+        properties = _sorted_keys(_clean_value(feature.get("properties") or {}))
+        first = [key for key in field_order if key in properties]
+        properties = {key: properties[key] for key in first + [k for k in properties if k not in first]}
+        out = {"geometry": _sorted_keys(geom)}
         if feature.get("id") is not None:
             out["id"] = feature["id"]
-        lines.append(json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+        out.update(properties=properties, type="Feature")
+        lines.append(json.dumps(out, ensure_ascii=False, separators=(",", ":")))
     head = {"type": "FeatureCollection"}
     if name:
         head["name"] = name
@@ -220,6 +228,15 @@ def feature_collection_text(features, *, name=None, metadata=None, precision=COO
     head_text = json.dumps(head, ensure_ascii=False, sort_keys=True, separators=(",", ":"))[:-1]
     body = ",\n".join(lines)
     return f'{head_text},"features":[\n{body}\n]}}\n' if lines else f'{head_text},"features":[]}}\n'
+
+
+def _sorted_keys(value):
+    """``value`` with the keys of every object in it sorted (json.dumps's sort_keys, kept apart)."""
+    if isinstance(value, dict):
+        return {key: _sorted_keys(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted_keys(item) for item in value]
+    return value
 
 
 def write_feature_collection(path, features, **kwargs) -> Path:
@@ -238,12 +255,13 @@ def gdf_to_features(gdf, id_column="id"):
 
 
 def write_gdf_geojson(path, gdf, *, name=None, metadata=None, sort_by="id") -> Path:
-    """Write a GeoDataFrame as deterministic RFC 7946 GeoJSON (reprojected to EPSG:4326)."""
+    """Write a GeoDataFrame as deterministic RFC 7946 GeoJSON (reprojected to EPSG:4326), fields in column order."""
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
     if sort_by and sort_by in gdf.columns and len(gdf):
         gdf = gdf.sort_values(sort_by, kind="stable")
-    return write_feature_collection(path, gdf_to_features(gdf), name=name, metadata=metadata)
+    return write_feature_collection(path, gdf_to_features(gdf), name=name, metadata=metadata,
+                                    field_order=[c for c in gdf.columns if c != gdf.geometry.name])
 
 
 # --------------------------------------------------------------------------- input

@@ -205,7 +205,7 @@ def coverage_of(features, allocations, boundaries):
 
 def write_layers(features, boundaries, layers_dir="layers"):
     """Write layers/district_outline, layers/subdistricts and one layer per category present."""
-    from geo.catalog import flat_properties
+    from geo.catalog import LAYER_COLUMNS, flat_properties
     from geo.data import category_codes
     from geo.io import write_feature_collection, write_gdf_geojson
     from geo.outputs import remove_output
@@ -228,22 +228,24 @@ def write_layers(features, boundaries, layers_dir="layers"):
     for category in category_codes():
         path = layers_dir / f"{category}.geojson"
         if category in by_category:
-            written.append(write_feature_collection(path, by_category[category], name=category, metadata=metadata))
+            written.append(write_feature_collection(path, by_category[category], name=category, metadata=metadata,
+                                                    field_order=LAYER_COLUMNS))
         elif path.exists():
             remove_output(path)  # a category that no longer has located projects must not linger
     return written
 
 
 def write_catalog(path, features, source_name=None, metric_crs=None):
-    """Write projects.geojson deterministically (catalog order, sorted keys); ``metric_crs`` goes in its header."""
-    from geo.catalog import project_sort_key
+    """Write projects.geojson deterministically (catalog order, fields in ``PROJECT_FIELD_ORDER``); ``metric_crs``
+    goes in its header."""
+    from geo.catalog import PROJECT_FIELD_ORDER, project_sort_key
     from geo.io import write_feature_collection
 
     features = sorted(features, key=project_sort_key)
     header = _catalog_header(features, source_name)
     if metric_crs:
         header["metric_crs"] = metric_crs
-    return write_feature_collection(path, features, name="projects", metadata=header)
+    return write_feature_collection(path, features, name="projects", metadata=header, field_order=PROJECT_FIELD_ORDER)
 
 
 def read_catalog(path="projects.geojson"):

@@ -1,6 +1,7 @@
 """Safe I/O: atomic writes, deterministic RFC 7946 GeoJSON, input checks."""
 
 import json
+from pathlib import Path
 
 import pytest
 import shapely
@@ -166,3 +167,30 @@ def test_an_output_that_is_a_pipe_or_device_is_refused_not_replaced_by_a_file(tm
         assert result.output.count("\n") == 1 and "is a pipe or device" in result.output
     assert stat.S_ISFIFO(os.stat(pipe).st_mode) and link.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "pipe"]
+
+
+def test_geojson_fields_come_in_the_given_order_then_sorted_and_nested_keys_sorted(tmp_path):
+    import pyogrio
+
+    feature = {"id": "a", "geometry": shapely.Point(117.0, 36.7),
+               "properties": {"zeta": 1, "accuracy_m": 5.0, "name": "泺口", "id": "a",
+                              "geocode": {"status": "matched", "method": "m"}}}
+    path = io.write_feature_collection(tmp_path / "a.geojson", [feature], field_order=("id", "name", "missing"))
+    # What QGIS lists (through OGR): the given fields first, then the others sorted.
+    assert list(pyogrio.read_info(path)["fields"]) == ["id", "name", "accuracy_m", "geocode", "zeta"]
+    assert '"geocode":{"method":"m","status":"matched"}' in path.read_text(encoding="utf-8")
+    again = io.feature_collection_text([dict(feature, properties=dict(reversed(feature["properties"].items())))],
+                                       field_order=("id", "name", "missing"))
+    assert again == path.read_text(encoding="utf-8")  # the producer's key order does not matter
+
+
+def test_written_layers_list_their_fields_in_the_catalog_order():
+    import pyogrio
+
+    from geo.catalog import LAYER_COLUMNS
+
+    layers = Path(__file__).resolve().parents[1] / "layers"
+    fields = list(pyogrio.read_info(layers / "school.geojson")["fields"])
+    assert fields == [c for c in LAYER_COLUMNS if c in fields] and fields[:3] == ["id", "name", "category"]
+    assert list(pyogrio.read_info(layers / "subdistricts.geojson")["fields"]) == ["code", "name", "boundary_quality",
+                                                                                 "source"]
