@@ -79,15 +79,18 @@ class ReadText(str):
 
 
 class Calls:
-    """Wraps a function and counts its calls (and keeps their arguments) for monkeypatching."""
+    """Wraps a function for monkeypatching: counts its calls, keeps their arguments and results."""
 
     def __init__(self, function):
         self.function = function
         self.args: list = []
+        self.results: list = []
 
     def __call__(self, *args, **kwargs):
         self.args.append(args)
-        return self.function(*args, **kwargs)
+        result = self.function(*args, **kwargs)
+        self.results.append(result)
+        return result
 
     @property
     def count(self) -> int:
