@@ -140,7 +140,7 @@ def test_malformed_markup_is_read_as_one_token_to_the_page_end_and_shows_nothing
     # html.parser took minutes on these: each "<" of a construct left unclosed was searched to the
     # page's end for its close, then read as text, and the next "<" searched again. A browser (and
     # html_text) reads an unclosed construct to the end of the page once: the 3,000 "<" after the
-    # paragraph are one token, not one each. (Timed in scripts/bench_documents.py.)
+    # paragraph are one token, not one each. (Timed in scripts/bench_inputs.py.)
     tokens = Calls(webpages._TOKEN.match)
     monkeypatch.setattr(webpages, "_TOKEN", types.SimpleNamespace(match=tokens))
     assert html_text("<html><body><p>新建青松路。</p>" + junk * 3_000) == "新建青松路。\n"
@@ -603,7 +603,7 @@ def test_a_part_shown_again_and_again_is_read_once_and_held_to_the_size_limit(mo
 def test_a_relationship_left_unended_takes_no_attribute_from_the_tags_after_it():
     # Relationships left unended were matched by a pattern looking for each attribute up to the next
     # ">", past the next tags to the end of the part: quadratic (3 KB zipped: over a minute; timed in
-    # scripts/bench_documents.py). Each tag is read up to the next bracket: its own attributes only.
+    # scripts/bench_inputs.py). Each tag is read up to the next bracket: its own attributes only.
     unended = ("<Relationships><Relationship Id='rIdAlt1' <Relationship Target='afchunk1.htm' "
                "Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk'/></Relationships>")
     extra = [("word/_rels/document.xml.rels", unended), ("word/afchunk1.htm", "<p>新建青松路。</p>")]
