@@ -16,7 +16,7 @@ wrote from wrapped_report.pdf (tests/fixtures/documents/make_ofd.py) are read as
 import io
 import subprocess
 import sys
-import time
+import types
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -27,7 +27,8 @@ from click.testing import CliRunner
 from geo.cli import main
 from geo.extract import extract_file, read_document, read_report
 from geo.extract.ofd import ofd_text
-from geo.io import InputError
+from geo.io import InputError, zip_part_limit
+from work_counts import Calls
 
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -365,6 +366,29 @@ def _bomb():
     return _package([code * 600_000])
 
 
+def _member_reads(monkeypatch) -> Calls:
+    """Counts the package's members geo parses (each page, each document, OFD.xml)."""
+    from geo.extract import ofd
+
+    reads = Calls(ofd._Package.read)
+    monkeypatch.setattr(ofd._Package, "read", lambda package, *args: reads(package, *args))
+    return reads
+
+
+def _unpacked(monkeypatch):
+    """Counts the bytes unpacked of any zip member (``.bytes``)."""
+    counter = types.SimpleNamespace(bytes=0)
+    read = zipfile.ZipExtFile.read
+
+    def counted(stream, *args):
+        data = read(stream, *args)
+        counter.bytes += len(data)
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counted)
+    return counter
+
+
 def _empty_pages(count):
     locations = [f"Pages/Page_{i}/Content.xml" for i in range(count)]
     return _package([""] * count, locations=locations)
@@ -413,11 +437,13 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("make, problem", [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
-def test_a_hostile_or_broken_ofd_is_one_line_through_the_cli(tmp_path, make, problem):
-    path = _write(tmp_path, make())
-    started = time.monotonic()
+def test_a_hostile_or_broken_ofd_is_one_line_through_the_cli(tmp_path, monkeypatch, make, problem):
+    data = make()
+    path = _write(tmp_path, data)
+    unpacked = _unpacked(monkeypatch)
     result = CliRunner().invoke(main, ["extract", str(path), "-o", str(tmp_path / "out.geojson")])
-    assert time.monotonic() - started < 30
+    # refused having unpacked no more than the file's size lets a part unpack to, and a last piece over
+    assert unpacked.bytes <= zip_part_limit(len(data)) + (1 << 20)
     lines = result.stderr.splitlines()
     assert result.exit_code == 2, (result.stderr, result.exception)
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
@@ -425,18 +451,20 @@ def test_a_hostile_or_broken_ofd_is_one_line_through_the_cli(tmp_path, make, pro
     assert not (tmp_path / "out.geojson").exists()
 
 
-def test_a_page_listed_again_is_read_once():
+def test_a_page_listed_again_is_read_once(monkeypatch):
     lines = _report_pages()[0]
     data = _package([_objects(lines)], locations=["Pages/Page_0/Content.xml"] * 500)
+    reads = _member_reads(monkeypatch)
     assert ofd_text(data, "r.ofd", 10**8).splitlines() == [line for _, _, line in lines]
+    assert reads.count == 3  # OFD.xml, Document.xml and the page
 
 
-def test_thousands_of_empty_pages_around_the_text_add_no_page_breaks():
+def test_thousands_of_empty_pages_around_the_text_add_no_page_breaks_and_are_each_read_once(monkeypatch):
     pages = [""] * 2000 + [_objects(_report_pages()[0])] + [""] * 2000
-    started = time.monotonic()
+    reads = _member_reads(monkeypatch)
     text = ofd_text(_package(pages), "r.ofd", 10**8)
-    assert time.monotonic() - started < 20
     assert "\f" not in text and text.startswith(TITLE)
+    assert reads.count == 2 + len(pages)  # OFD.xml, Document.xml, each page once
 
 
 def test_an_ofd_whose_text_is_over_the_size_limit_is_refused():
@@ -444,12 +472,16 @@ def test_an_ofd_whose_text_is_over_the_size_limit_is_refused():
         ofd_text(_report(), "r.ofd", 10**8, max_text=100)
 
 
-def test_a_delta_repeat_of_a_billion_places_only_the_characters_there_are():
+def test_a_delta_repeat_of_a_billion_places_only_the_characters_there_are(monkeypatch):
+    from geo.extract import ofd
+
     code = ('<ofd:TextObject Boundary="20 40 170 8" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g 1000000000 5">'
             "新建实验小学，改造北园大街和道路13条，建成口袋公园</ofd:TextCode></ofd:TextObject>")
-    started = time.monotonic()
+    deltas = Calls(ofd._deltas)
+    monkeypatch.setattr(ofd, "_deltas", deltas)
     assert ofd_text(_package([code]), "r.ofd", 10**8) == "新建实验小学，改造北园大街和道路13条，建成口袋公园\n"
-    assert time.monotonic() - started < 5
+    # an offset for each character, not for each place the repeat names (a billion offsets: 8 GB)
+    assert deltas.count and all(len(placed) <= args[1] for args, placed in zip(deltas.args, deltas.results))
 
 
 def test_a_page_of_more_characters_than_any_printed_page_is_refused():
@@ -468,16 +500,16 @@ def test_a_real_process_prints_one_line_for_a_damaged_ofd(tmp_path):
 
 
 
-def test_a_document_listed_again_under_other_spellings_is_read_once():
+def test_a_document_listed_again_under_other_spellings_is_read_once(monkeypatch):
     lines = _report_pages()[0]
     spellings = [f"{'./' * (i % 50)}{'/' if i % 2 else ''}Doc_0/{'Document' if i % 3 else 'document'}.xml"
                  for i in range(3_000)]
     ofd = _ofd_xml().replace("<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>",
                              "".join(f"<ofd:DocRoot>{root}</ofd:DocRoot>" for root in spellings))
     data = _package([_objects(lines)], ofd=ofd, locations=["Pages/Page_0/Content.xml"] * 20_000)
-    started = time.monotonic()
+    reads = _member_reads(monkeypatch)
     assert ofd_text(data, "r.ofd", 10**9).splitlines() == [line for _, _, line in lines]
-    assert time.monotonic() - started < 5
+    assert reads.count == 3  # OFD.xml, Document.xml once (not once a spelling: 30 s), and the page
 
 
 def test_documents_listing_over_the_page_limit_together_are_refused():

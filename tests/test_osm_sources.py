@@ -391,9 +391,9 @@ def test_overpass_turbo_geojson_ways_of_a_metro_route_are_its_line_not_its_platf
     assert _km(entries["济南地铁1号线"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
 
 
-def test_a_damaged_route_name_of_many_colons_is_read_in_linear_time(tmp_path):
-    import time
-
+def test_a_damaged_route_name_of_many_colons_still_names_its_line(tmp_path):
+    # The direction was searched from every colon (quadratic: minutes on this name); it is looked for
+    # from the first colon only. The time is measured by scripts/bench_inputs.py, not here.
     route = {"type": "route", "route": "subway", "ref": "1", "name": "济南地铁1号线" + " :" * 40_000}
     track = {"type": "Feature", "id": "way/3020",
              "properties": {"@id": "way/3020", "railway": "subway",
@@ -402,9 +402,7 @@ def test_a_damaged_route_name_of_many_colons_is_read_in_linear_time(tmp_path):
     path = tmp_path / "export.geojson"
     path.write_text(json.dumps({**TURBO, "features": TURBO["features"] + [track]}, ensure_ascii=False),
                     encoding="utf-8")
-    start = time.perf_counter()
     entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
-    assert time.perf_counter() - start < 10  # minutes when the direction was searched from every colon
     assert entries["1号线"].extra["osm_ids"] == "w3020"
 
 

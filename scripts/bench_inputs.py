@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Damaged and hostile inputs benchmark: each read at a size and at twice it, times and their ratio.
+
+The inputs that once took minutes (a path quadratic in their size): web pages of malformed markup
+(a construct left unclosed, 60,000 times), a Word file whose relationships are left unended, an OSM
+route name of 40,000 colons (an Overpass Turbo export), a report text opening with a bracket left
+open before thousands of names, and one clause of 800,000 characters. Linear reading doubles the
+time when the input doubles: the ratio should stay near 2 (4 is quadratic). The tests check what is
+read (tests/work_counts.py); the seconds are only measured here, where a busy machine shows in the
+figures and fails nothing.
+
+Usage: python scripts/bench_inputs.py [--repeat N] [--scale X]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+_MEASURABLE_S = 0.01  # below this, timer and scheduling noise make up the ratio
+_JUNK = ["<a b='", "</a", "<!", "<?", "<a\n", "<!--", "<![", "</"]
+_ALT_CHUNK = ('<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+              'r:id="rIdAlt1"/>')
+
+
+def _docx(rels: str) -> bytes:
+    """A Word file showing one altChunk, with ``rels`` as its document's relationships."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                                              f'wordprocessingml/2006/main"><w:body>{_ALT_CHUNK}</w:body></w:document>')
+        archive.writestr("word/_rels/document.xml.rels", rels)
+    return out.getvalue()
+
+
+def _refused(read, *args):
+    """Run ``read``; its refusal of a damaged input is the expected end."""
+    from geo.io import InputError
+
+    try:
+        read(*args)
+    except InputError:
+        pass
+
+
+def cases():
+    """(label, size unit, size, make) of each input: ``make(n)`` builds the input of ``n`` units and
+    returns what reading it runs."""
+    from geo.extract import extract_projects
+    from geo.extract.documents import docx_text
+    from geo.extract.mentions import clause_mentions, forget_text
+    from geo.extract.webpages import html_text
+    from geo.osm_routes import _without_direction
+
+    def page(junk):
+        def make(n):
+            text = "<html><body><p>新建青松路。</p>" + junk * n
+            return lambda: html_text(text)
+        return make
+
+    def relationships(n):
+        data = _docx("<Relationships>" + "<Relationship Id='rIdAlt1' Target='a.htm' " * n)
+        return lambda: _refused(docx_text, data, "r.docx", 10**8)
+
+    def route_name(n):
+        name = "济南地铁1号线" + " :" * n
+        return lambda: _without_direction(name)
+
+    def open_bracket(n):
+        text = "（" + "建设北园大街。" * n
+        return lambda: extract_projects(text)
+
+    def clause(n):
+        norm = "北园大街" * n
+
+        def run():
+            forget_text()  # (the candidates of a text are kept for the next call)
+            clause_mentions(norm, 0, len(norm))
+        return run
+
+    return [(f"web page, {junk!r} left unclosed", "times", 60_000, page(junk)) for junk in _JUNK] + [
+        ("Word relationships left unended", "tags", 30_000, relationships),
+        ("OSM route name of colons", "colons", 40_000, route_name),
+        ("report text, a bracket left open before names", "names", 8_000, open_bracket),
+        ("one clause without punctuation", "heads", 200_000, clause),
+    ]
+
+
+def seconds(make, repeat):
+    """Median seconds of ``repeat`` runs of what ``make()`` returns (made once, outside the timing)."""
+    run, times = make(), []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is reported)")
+    parser.add_argument("--scale", type=float, default=1.0, help="sizes times this (0.1 for a quick look)")
+    args = parser.parse_args()
+    worst = 0.0
+    for label, unit, size, make in cases():
+        n = max(1, int(size * args.scale))
+        once = seconds(lambda: make(n), args.repeat)
+        twice = seconds(lambda: make(2 * n), args.repeat)
+        if once < _MEASURABLE_S:
+            shown = "too fast for a ratio"
+        else:
+            worst = max(worst, twice / once)
+            shown = f"ratio {twice / once:.1f}"
+        print(f"{label}: {n:,} {unit} {once:.3f} s, {2 * n:,} {unit} {twice:.3f} s, {shown}")
+    print(f"largest ratio: {worst:.1f} (linear: about 2; quadratic: about 4)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Deterministic measures of work for the tests of inputs once slow: what was read, not how long it took.
+
+A timed test fails on a loaded machine and passes on a fast one whatever the code does; the
+tests that guard a path once quadratic (or a part drawn thousands of times) count instead:
+the characters a search covered, the calls of a function, the bytes unpacked.
+"""
+
+from __future__ import annotations
+
+
+class ReadText(str):
+    """A text that records how many of its characters each search and slice covers.
+
+    ``find``, ``rfind``, ``index`` and ``rindex`` add to ``read`` the characters they looked
+    at up to their match (a search back to a clause's start without a match adds them all),
+    ``count`` and ``text[a:b]`` the length of their range, ``startswith`` and ``endswith`` the
+    length compared, ``text[i]`` one; everything else behaves as ``str``. Searches by regular
+    expression are not counted.
+    """
+
+    read: int
+
+    def __new__(cls, text):
+        made = super().__new__(cls, text)
+        made.read = 0
+        return made
+
+    def _range(self, start, end):
+        start, end, _ = slice(start, end).indices(len(self))
+        return start, max(start, end)
+
+    def _covers(self, start, end):
+        start, end = self._range(start, end)
+        self.read += end - start
+
+    def find(self, sub, start=None, end=None):
+        found = super().find(sub, start, end)
+        start, end = self._range(start, end)
+        self.read += (found + len(sub) if found >= 0 else end) - start  # a search stops at its match
+        return found
+
+    def rfind(self, sub, start=None, end=None):
+        found = super().rfind(sub, start, end)
+        start, end = self._range(start, end)
+        self.read += end - (found if found >= 0 else start)
+        return found
+
+    def index(self, sub, start=None, end=None):
+        self.find(sub, start, end)
+        return super().index(sub, start, end)
+
+    def rindex(self, sub, start=None, end=None):
+        self.rfind(sub, start, end)
+        return super().rindex(sub, start, end)
+
+    def count(self, sub, start=None, end=None):
+        self._covers(start, end)
+        return super().count(sub, start, end)
+
+    def startswith(self, prefix, start=None, end=None):
+        self._compared(prefix, start, end)
+        return super().startswith(prefix, start, end)
+
+    def endswith(self, suffix, start=None, end=None):
+        self._compared(suffix, start, end)
+        return super().endswith(suffix, start, end)
+
+    def _compared(self, affixes, start, end):
+        start, end = self._range(start, end)
+        longest = max(map(len, affixes)) if isinstance(affixes, tuple) else len(affixes)
+        self.read += min(end - start, longest)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            self._covers(key.start, key.stop)
+        else:
+            self.read += 1
+        return super().__getitem__(key)
+
+
+class Calls:
+    """Wraps a function for monkeypatching: counts its calls, keeps their arguments and results."""
+
+    def __init__(self, function):
+        self.function = function
+        self.args: list = []
+        self.results: list = []
+
+    def __call__(self, *args, **kwargs):
+        self.args.append(args)
+        result = self.function(*args, **kwargs)
+        self.results.append(result)
+        return result
+
+    @property
+    def count(self) -> int:
+        return len(self.args)
