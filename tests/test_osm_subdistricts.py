@@ -173,7 +173,8 @@ def test_a_boundary_with_an_inner_way_keeps_its_hole_and_the_enclave_fills_it(he
     assert len(nanshi.interiors if nanshi.geom_type == "Polygon" else nanshi.geoms[0].interiors) == 1
     enclave = zones.loc["osm-w1200", "geometry"]
     assert enclave.within(nanshi.buffer(1e-9).envelope) and enclave.intersection(nanshi).area < 1e-12
-    assert any("飞地社区 (w1200)" in w and "OSM ids" in w for w in heping.warnings)
+    assert any("1 OpenStreetMap boundary matches no 街道/乡镇 of 和平区" in w and "飞地社区 (w1200)" in w
+               and "its code is made from its OSM id" in w for w in heping.warnings)
 
 
 def test_a_boundary_mostly_outside_the_district_is_left_out_and_the_rest_clipped(heping):
@@ -225,6 +226,15 @@ def test_osm_boundaries_win_over_the_bundled_approximation_of_the_default_distri
     extract = write_osm_xml(tmp_path / "tianqiao.osm", ways, relations=relations, share_nodes=True)
     boundaries = load_boundaries(osm_path=extract)
     assert boundaries.quality == "osm" and sorted(boundaries.zones["code"]) == sorted(r["code"] for r in named)
+
+
+def test_an_outline_file_takes_the_osm_street_districts_clipped_to_it(extract, tmp_path):
+    outline = data.load_district_outline(CODE)
+    west = outline.assign(geometry=outline.geometry.intersection(_strips(outline.geometry.iloc[0], 2)[0].buffer(1e-9)))
+    west[["code", "name", "geometry"]].to_file(tmp_path / "west.geojson", driver="GeoJSON")
+    boundaries = load_boundaries(outline_path=tmp_path / "west.geojson", district_code=CODE, osm_path=extract)
+    assert boundaries.quality == "osm" and sorted(boundaries.zones["code"]) == ["120101001", "120101002", "120101003"]
+    assert boundaries.notes == ["街道 from OpenStreetMap: 3 boundaries of 和平区 covering 100.0%"]
 
 
 def test_districts_file_wins_over_osm_boundaries(extract, tmp_path):
