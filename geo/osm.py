@@ -111,7 +111,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     if not (path.is_dir() and is_shapefile_extract(path)):  # a folder of shapefiles is read as one extract
         check_input_file(path)
     left_out, cut = set(), set()
-    ways, points, areas = _read(path, left_out, _window(outline), warnings, cut)
+    ways, points, areas = _read(path, left_out, read_window(outline), warnings, cut)
     if left_out:
         problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
         if not (ways or points or areas):
@@ -152,7 +152,7 @@ def _split_ways(ways, near):
     return kept, far
 
 
-def _window(outline):
+def read_window(outline):
     """(west, south, east, north) in degrees: the outline's bounds widened by
     :data:`geo.settings.OSM_READ_BEYOND_M` on each side (None without an outline), beyond
     which :func:`_read` skips features unread."""
@@ -170,7 +170,7 @@ def _window(outline):
 def _read(path, left_out, window=None, warnings=None, cut=None):
     """Stream the file: named line ways by (name, kind), POI nodes, areas; plain Python values.
 
-    With a ``window`` (:func:`_window`), an OSM file's features lying wholly outside it are
+    With a ``window`` (:func:`read_window`), an OSM file's features lying wholly outside it are
     skipped before their tags are read: a province's or the country's extract costs little
     more than the district's own. Shapefiles (:mod:`geo.osm_shapefiles`) and tables of OSM
     features (:mod:`geo.osm_tables`) are read through GDAL's spatial filter on the window.
@@ -282,7 +282,7 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
     """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
     its code; a way that is a member of routes (``routes``, :func:`geo.osm_routes.read_routes`: roads, rail lines,
     rivers) is read as if it carried their codes and names. An object wholly outside ``window``
-    (:func:`_window`) is skipped first. A way read without node locations has them looked up
+    (:func:`read_window`) is skipped first. A way read without node locations has them looked up
     in ``storage`` (the first pass's location table), else in a second pass (``incomplete``). A named
     site relation (:func:`geo.osm_sites.is_site`) goes to ``sites``, read from its members once every
     object was seen (:func:`geo.osm_sites.osmium_sites`)."""

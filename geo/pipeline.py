@@ -13,7 +13,7 @@ ZONES_LAYER = "subdistricts"
 
 @dataclass
 class BoundaryOptions:
-    """Where the 街道 come from: bundled approximation, or an official file (--districts)."""
+    """Where the 街道 come from: an official file (--districts), an OSM extract's boundaries (--osm), or bundled data."""
 
     districts: str | None = None
     name_field: str | None = None
@@ -22,6 +22,7 @@ class BoundaryOptions:
     district_code: str | None = None
     district_name: str | None = None
     districts_datum: str | None = None
+    osm: str | None = None  # --osm of geocode and build: its 街道 boundaries, when it holds them all
 
 
 def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_layers=True):
@@ -29,7 +30,9 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
 
     Official files given on the command line win; otherwise the ``subdistricts`` and
     ``district_outline`` layers written by ``geo geocode`` (so later stages use what
-    geocoding used, renamed by ``district_name``); otherwise the bundled data.
+    geocoding used, renamed by ``district_name``); otherwise the 街道 of the OSM extract
+    (``options.osm``: ``geo geocode`` and ``geo build``) when it holds them all
+    (:func:`geo.osm_subdistricts.osm_subdistricts`); otherwise the bundled data.
     """
     from geo.boundaries import (Boundaries, check_district_options, check_field_options, check_stored_district,
                                 load_boundaries, with_district_name)
@@ -59,7 +62,8 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
                                              source=str(zones["source"].iloc[0])), options.district_name)
     return load_boundaries(options.districts, name_field=options.name_field, code_field=options.code_field,
                            outline_path=options.outline, district_code=options.district_code,
-                           district_name=options.district_name, districts_datum=options.districts_datum)
+                           district_name=options.district_name, districts_datum=options.districts_datum,
+                           osm_path=options.osm)
 
 
 # --------------------------------------------------------------------------- stages
@@ -348,12 +352,15 @@ def render(features, boundaries, report, out_dir, *, basemap="osm", inline=True)
 
 
 def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(), osm=None, online=False,
-              encoding="auto", basemap="osm", inline=True, progress=None):
+              encoding="auto", basemap="osm", inline=True, progress=None, notes=None):
     """Run every stage on a report and write all outputs; return the written paths.
 
     Defaults to the bundled Tianqiao report and boundaries. ``progress(message)`` is
-    called before each stage.
+    called before each stage; ``notes``, a list, gets the lines to print that are no
+    warning (the 街道 taken from the OSM extract).
     """
+    from dataclasses import replace
+
     from geo.data import REPORT_PATH
     from geo.outputs import finish_pending, keep_inputs, output_set
     from geo.render import check_basemap
@@ -364,12 +371,14 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     out_dir = Path(out_dir)
     finish_pending(out_dir)  # a commit a killed run left is finished first, whatever this run's inputs
     report = Path(report) if report else REPORT_PATH
-    boundary_options = boundary_options or BoundaryOptions()
+    boundary_options = replace(boundary_options or BoundaryOptions(), osm=osm)
     say(f"extract: reading {file_name(report)}")
     features, dated = _extract_dated(report, encoding)
     say("geocode: loading boundaries and gazetteers")
     boundaries = resolve_boundaries(boundary_options, prefer_layers=False)
     warnings = list(boundaries.warnings)
+    if notes is not None:
+        notes.extend(boundaries.notes)
     features, unlocated = geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm, online=online,
                                           warnings=warnings)
     warnings += fit_warnings(features, boundaries)

@@ -3,7 +3,8 @@
 A GeoPackage carries them in its ``layer_styles`` table, the way QGIS itself saves a
 style to a GeoPackage, so QGIS opens each layer styled like the web map: road works by
 category colour, width and dash, facilities as coloured dots, areas as tinted polygons,
-街道 boundaries dashed when approximate, with their names as labels.
+街道 boundaries dashed when not official (approximate, or from OpenStreetMap), with their
+names as labels.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def layer_style(layer: str, family: str, *, approximate=False) -> dict:
     family : {"point", "line", "polygon"}
         The layer's geometry family.
     approximate : bool
-        For ``subdistricts``: draw the boundaries dashed.
+        For ``subdistricts``: draw the boundaries dashed (any ``boundary_quality`` but
+        official: the bundled approximation, OpenStreetMap's).
 
     Returns
     -------

@@ -109,6 +109,17 @@ OUTLINE_FAR_M = 50_000.0
 DATUM_FIT_NEAR_M = 200.0
 DATUM_FIT_GAIN = 0.25
 
+# 街道 from an OpenStreetMap extract (--osm without --districts): the boundary=administrative
+# areas of these admin_level values, China's township level (乡, 镇, 街道) being 8...
+OSM_SUBDISTRICT_ADMIN_LEVELS = ("8",)
+# ...of which at least this share of the area lies inside the district's outline (the rest are
+# the next district's), clipped to the outline...
+OSM_SUBDISTRICT_INSIDE_MIN = 0.5
+# ...are the district's 街道 when together they cover at least this share of its outline (the
+# bundled outlines are simplified, about 100 m off, so a full set need not cover all of it);
+# fewer are not used.
+OSM_SUBDISTRICT_COVER_MIN = 0.95
+
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey

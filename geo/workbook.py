@@ -122,6 +122,10 @@ def _about_sheet(sheet, report, about) -> None:
         rows.append(("注意 Note", "街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
                                   "Approximate 街道 boundaries, not official: a project near a boundary may "
                                   "belong to the neighbouring 街道."))
+    if header.get("boundary_quality") == "osm":
+        rows.append(("注意 Note", "街道边界取自 OpenStreetMap（ODbL），非官方边界；边界附近的项目可能属于相邻街道。"
+                                  "街道 boundaries from OpenStreetMap (ODbL), not official: a project near a "
+                                  "boundary may belong to the neighbouring 街道."))
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
         _append(sheet, [number, key, _value(value)])

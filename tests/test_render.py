@@ -15,7 +15,7 @@ from shapely.geometry import LineString, Point, box
 from geo import render
 from geo.catalog import features_to_gdf
 from geo.render.classes import NO_DATA_COLOUR, PROJECT_PALETTE
-from geo.render.style import APPROXIMATE_LABEL, OFFICIAL_LABEL
+from geo.render.style import APPROXIMATE_LABEL, OFFICIAL_LABEL, OSM_LABEL
 from geo.data import category_codes
 from geo.io import InputError
 
@@ -280,12 +280,13 @@ def test_popup_carries_category_action_quote_zone_and_accuracy(tmp_path):
 @pytest.mark.parametrize("quality, label, dashed", [
     ("approximate", APPROXIMATE_LABEL, True),
     ("official", OFFICIAL_LABEL, False),
+    ("osm", OSM_LABEL, True),  # OpenStreetMap's 街道: not official, dashed, and said to be OSM's
 ])
 def test_boundary_quality_in_legend_and_style(tmp_path, quality, label, dashed):
     pages = render_fixture(tmp_path, zones=make_zones(quality=quality))
-    other = OFFICIAL_LABEL if dashed else APPROXIMATE_LABEL
+    others = {APPROXIMATE_LABEL, OFFICIAL_LABEL, OSM_LABEL} - {label}
     for name in ("projects.html", "coverage.html"):
-        assert label in pages[name] and other not in pages[name], name
+        assert label in pages[name] and not any(other in pages[name] for other in others), name
     styles = [p["style"] for p in _props(pages["coverage.html"], "coverage:projects")]
     assert all(("dashArray" in s) == dashed for s in styles)
 

@@ -98,8 +98,10 @@ def list_layers(layers_dir="layers"):
     -------
     list of dict
         Sorted by layer name; each ``{"layer": str, "features": int, "geometry_types": str,
-        "crs": str}``, geometry types sorted and comma-joined (``"none"`` counts features
-        without geometry). Empty if the directory does not exist.
+        "crs": str, "quality": str}``, geometry types sorted and comma-joined (``"none"`` counts
+        features without geometry), ``quality`` what a layer with a ``boundary_quality`` column
+        (the 街道) says of its boundaries (``街道 boundaries: OpenStreetMap (not official)``), else
+        empty. Empty if the directory does not exist.
 
     Raises
     ------
@@ -107,12 +109,17 @@ def list_layers(layers_dir="layers"):
         If ``layers_dir`` is not a directory, or a layer file is not a readable GeoJSON
         FeatureCollection.
     """
+    from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS
+
     rows = []
     for name, path in layer_files(layers_dir, must_exist=False).items():
         table = read_layer(name, path)
         kinds = sorted({g.geom_type if g is not None else "none" for g in table.geoms})
+        qualities = sorted({str(row.get("boundary_quality")) for row in table.rows if "boundary_quality" in row})
+        quality = "" if not qualities else ZONE_LABELS.get(qualities[0], APPROXIMATE_LABEL) if len(qualities) == 1 \
+            else APPROXIMATE_LABEL
         rows.append({"layer": name, "features": len(table.rows), "geometry_types": ", ".join(kinds),
-                     "crs": "EPSG:4326"})
+                     "crs": "EPSG:4326", "quality": quality})
     return rows
 
 

@@ -89,8 +89,8 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
     zone_geoms = display.display_geometries(zones.geometry, shift=shift, coverage=True)
     outline_geoms = display.display_geometries(outline.geometry, shift=shift)
     project_geoms = display.display_geometries(projects.geometry, shift=shift)
-    approximate = _boundaries_approximate(zones)
-    common = {"tiles": tiles, "inline": inline, "title": title, "approximate": approximate, "shifted": shift}
+    quality = _boundary_quality(zones)
+    common = {"tiles": tiles, "inline": inline, "title": title, "quality": quality, "shifted": shift}
 
     labels = dict(MAPS)  # each page's tab names its map: two tabs of one report are told apart
     pages = [
@@ -100,7 +100,7 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
                                       label=labels[COVERAGE_HTML], **common)),
     ]
     paths = [write_text_atomic(out_dir / name, text) for name, text in pages]
-    paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, basemap, inline, approximate,
+    paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, basemap, inline, quality,
                                                                     MAPS)))
     return [Path(p) for p in paths]
 
@@ -160,6 +160,7 @@ def _to_wgs84(gdf):
     return gdf
 
 
-def _boundaries_approximate(zones) -> bool:
+def _boundary_quality(zones) -> str:
+    """``official`` or ``osm`` when every 街道 is; else ``approximate`` (mixed or unknown: not official)."""
     qualities = {str(q).strip().lower() for q in zones["boundary_quality"]}
-    return not qualities or qualities != {"official"}
+    return qualities.pop() if qualities in ({"official"}, {"osm"}) else "approximate"

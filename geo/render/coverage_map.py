@@ -17,7 +17,7 @@ TOOLTIP_ROWS = (("name", "街道"), ("projects", "项目 Projects"), ("road_km",
 
 
 def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles, inline, title,
-                  approximate, shifted, label) -> str:
+                  quality, shifted, label) -> str:
     """The HTML of the coverage map (see :func:`geo.render.render_maps`); ``label`` names it in
     the browser's tab, before ``title``."""
     page = Page()
@@ -37,7 +37,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
         for code, name, geom, values in rows:
             fill = classes.NO_DATA_COLOUR if values is None else colours[classes.class_index(values[field], breaks["bins"])]
             zone_style = {"color": "#444444", "weight": 1.5, "fillColor": fill, "fillOpacity": 0.7}
-            if approximate:
+            if quality != "official":
                 zone_style["dashArray"] = "6 4"
             features.append({"type": "Feature", "geometry": display.geojson(geom), "properties": {
                 **maps.zone_label(code, name, geom), "tooltip": _tooltip_html(name, values), "style": zone_style}})
@@ -50,7 +50,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
     maps.add_outline(m, page, outline, outline_geoms)
     if any(r[3] is None for r in rows):
         legend.append(style.legend_row(style.box_swatch(classes.NO_DATA_COLOUR), "no data 无数据"))
-    legend.append(style.zone_legend_row(approximate))
+    legend.append(style.zone_legend_row(quality))
     if shifted:
         legend.append(style.legend_note(style.GCJ02_NOTE))
     maps.finish(m, page, "".join(legend), layer_count=len(LAYERS))

