@@ -34,8 +34,9 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     (``options.osm``: ``geo geocode`` and ``geo build``) when it holds them all
     (:func:`geo.osm_subdistricts.osm_subdistricts`); otherwise the bundled data.
     """
-    from geo.boundaries import (Boundaries, check_district_options, check_field_options, check_stored_district,
-                                load_boundaries, with_district_name)
+    from geo.boundaries import Boundaries, load_boundaries
+    from geo.district_choice import (check_district_options, check_field_options, check_stored_district,
+                                     with_district_name)
 
     check_field_options(options.districts, options.name_field, options.code_field, options.districts_datum)
     check_district_options(options.district_code, options.district_name)
@@ -417,7 +418,7 @@ def _extract_dated(report, encoding):
 
 def fit_warnings(features, boundaries):
     """[one line] when the geocoded report does not seem to be about the district, else []."""
-    from geo.boundaries import fit_warning
+    from geo.district_choice import fit_warning
 
     warning = fit_warning(features, boundaries)
     return [warning] if warning else []

@@ -497,7 +497,8 @@ def test_openstreetmap_boundaries_are_labelled_not_official_in_every_format(tmp_
 
     assert {row["boundary_quality"] for row in csv.DictReader(io.StringIO(format_coverage(report, "csv")))} == {"osm"}
     path = write_workbook(tmp_path / "c.xlsx", report, coverage_tables(report), {})
-    about = [row for row in openpyxl.load_workbook(path)["说明"].iter_rows(min_row=2, values_only=True)]
+    # the sheet's rows: 序号 No., item, value
+    about = [row[1:] for row in openpyxl.load_workbook(path)["说明"].iter_rows(min_row=2, values_only=True)]
     assert ("边界质量 Boundary quality", "osm") in about
     assert any(key == "注意 Note" and "OpenStreetMap" in value and "非官方" in value for key, value in about)
 

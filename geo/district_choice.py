@@ -1,0 +1,184 @@
+"""Which district a run is about: --district-code and --district-name checked, a county chosen by its name, the stored layers' district, and whether a report fits it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from geo.io import InputError
+
+
+def check_field_options(districts_path, name_field, code_field, districts_datum=None):
+    """--name-field and --code-field name columns of --districts, --districts-datum its datum: given alone
+    they are an error, and so is a datum geo does not know."""
+    from geo.crs import normalise_datum
+
+    for value, option in ((name_field, "--name-field"), (code_field, "--code-field")):
+        if value and districts_path is None:
+            raise InputError(None, f"{option} {value} needs --districts FILE (it names a column of that file)")
+    if districts_datum is not None and districts_path is None:
+        raise InputError(None, f"--districts-datum {districts_datum} needs --districts FILE (it says which datum "
+                               "that file's lon/lat are in)")
+    if districts_datum is not None:
+        try:
+            normalise_datum(districts_datum)
+        except ValueError as exc:
+            raise InputError("--districts-datum", str(exc)) from None
+
+
+def check_district_options(district_code, district_name):
+    """--district-code and --district-name, when given, must not be empty (an unset shell variable).
+
+    Raises
+    ------
+    geo.io.InputError
+        An empty or blank code (as for any malformed code), or an empty or blank name.
+    """
+    if district_code is not None:
+        check_code(district_code)
+    if district_name is not None and not str(district_name).strip():
+        raise InputError("--district-name", "the name is empty (leave the option out for the bundled name)")
+
+
+def code_of_name(code, name, *, alone):
+    """The district code a run uses, given ``--district-code`` (checked) and ``--district-name``.
+
+    A name that denotes one bundled county (天山区, 北京市朝阳区; see
+    :func:`geo.places.counties_named`) chooses it when no code is given; one that denotes
+    none is a label of the default district, said in a warning when it is all that chooses
+    the district (``alone``: no 街道 or outline file). Returns (code or None, warnings).
+
+    Raises
+    ------
+    geo.io.InputError
+        A name of other counties than the code given (the two options contradict), or a
+        name shared by several counties when it alone would choose one of them.
+    """
+    from geo import data
+    from geo.places import counties_named, describe_county
+
+    if not name:
+        return code, []
+    named = counties_named(name)
+    listed = ", ".join(describe_county(c) for c in named[:6]) + (" ..." if len(named) > 6 else "")
+    if code is not None:
+        if named and code not in named:
+            raise InputError("--district-name", f"{name} is {listed}, not --district-code {describe_county(code)}"
+                                                "; give the name of that code, or leave one option out")
+        return code, []
+    if len(named) == 1:
+        return named[0], []
+    if len(named) > 1 and alone:
+        example = data.counties()[named[0]]["city"] + data.counties()[named[0]]["name"]
+        raise InputError("--district-name", f"{name} names {len(named)} districts: {listed}; add the city "
+                                            f"(e.g. {example}) or pass --district-code")
+    if not named and alone:
+        default = data.DEFAULT_DISTRICT_CODE
+        return None, [f"--district-name {name} names no county of the bundled tables, so it labels the "
+                      f"default district {describe_county(default)}; pass --district-code CODE for another district"]
+    return None, []
+
+
+def check_stored_district(path, outline, name):
+    """Refuse a ``--district-name`` of other counties than the stored outline's (layers of another run).
+
+    Raises
+    ------
+    geo.io.InputError
+        Naming the outline layer, its district and the command that builds the one named.
+    """
+    from geo.places import counties_named, describe_county
+
+    stored = str(outline["code"].iloc[0]) if "code" in outline.columns and len(outline) else ""
+    named = counties_named(name) if name else ()
+    if named and stored and stored not in named and stored.isdigit():
+        raise InputError(path, f"holds the district {describe_county(stored) if len(stored) == 6 else stored}, not "
+                               f"{name}: rerun geo geocode --district-name {name} to build that district's layers")
+
+
+def with_district_name(boundaries, name):
+    """The same boundaries with the outline renamed (``--district-name`` on stored layers)."""
+    from dataclasses import replace
+
+    return replace(boundaries, outline=boundaries.outline.assign(name=str(name))) if name else boundaries
+
+
+def fit_warning(features, boundaries):
+    """One line when the report does not seem to be about the boundaries' district, else None.
+
+    It does not fit when most of the project names that mention a place (see
+    :func:`geo.places.find_mentions`) mention only places outside it: at least
+    ``settings.FOREIGN_MENTIONS_MIN`` of them and more than
+    ``settings.FOREIGN_MENTIONS_SHARE``; or when none of the named projects is placed
+    in the district while some name places outside it, or at least
+    ``settings.FOREIGN_MENTIONS_MIN`` projects were found only outside it (``outside_m``
+    in their geocode). Nothing found at all is missing data, not another district: no
+    line then. The line says which places, which bundled
+    county they point to, and suggests --district-code or --districts.
+
+    Parameters
+    ----------
+    features : list of dict
+        Geocoded catalog features (shapely or GeoJSON-mapping geometry, or None).
+    boundaries : Boundaries
+    """
+    import shapely
+    import shapely.geometry
+
+    from geo import places
+    from geo.settings import FOREIGN_MENTIONS_MIN, FOREIGN_MENTIONS_SHARE
+
+    outline = shapely.union_all(boundaries.outline.geometry.values)
+    district = str(boundaries.outline["name"].iloc[0])
+    code = str(boundaries.outline["code"].iloc[0])
+    named = [f for f in features if (f.get("properties") or {}).get("named") is not False]
+    placed = found_outside = 0
+    for feature in named:
+        geom = feature.get("geometry")
+        if isinstance(geom, dict):
+            geom = shapely.geometry.shape(geom)
+        placed += bool(geom is not None and not geom.is_empty and geom.intersects(outline))
+        found_outside += ((feature["properties"].get("geocode") or {}).get("outside_m") is not None)
+    own = places.district_names(code, [district, *boundaries.zones["name"].astype(str)])
+    mentioning, foreign, names = 0, 0, []
+    for found in places.find_mentions([str(f["properties"].get("name") or "") for f in named], own):
+        mentioning += bool(found.inside or found.outside)
+        if found.outside and not found.inside:
+            foreign += 1
+            names.extend(found.outside)
+    problems = []
+    foreign_names = foreign >= FOREIGN_MENTIONS_MIN and foreign > FOREIGN_MENTIONS_SHARE * mentioning
+    if named and not placed and (foreign or found_outside >= FOREIGN_MENTIONS_MIN):
+        outside = f" ({found_outside} found only outside it)" if found_outside else ""
+        problems.append(f"none of the {len(named)} named projects was placed in {district}{outside}")
+    if foreign_names:
+        top = "、".join(f"{n} ×{k}" if k > 1 else n for n, k in Counter(names).most_common(4))
+        problems.append(f"{foreign} of the {mentioning} project names that mention a place mention only places "
+                        f"outside {district} ({top})")
+    if not problems:
+        return None
+    likely = places.likely_county(names) if names else None
+    hint = (f"they point to {places.describe_county(likely)}: pass --district-code {likely}, or --districts FILE "
+            "--name-field F for its 街道" if likely and likely != code else
+            "if the report is about another district, pass --district-code CODE (bundled outline of any county) "
+            "or --districts FILE --name-field F")
+    return f"the report does not fit {district}: {'; '.join(problems)}; {hint}"
+
+
+def check_code(code):
+    """A 6-digit code with a bundled outline; else an InputError, naming the codes when given a name."""
+    from geo import data
+    from geo.places import stem
+
+    import unicodedata
+
+    code = unicodedata.normalize("NFKC", str(code)).strip()  # full-width digits typed with a Chinese IME
+    if re.fullmatch(r"\d{6}", code) and code in data.counties():
+        return code
+    if re.fullmatch(r"\d{6}", code):
+        raise InputError("--district-code", f"no bundled outline for county-level code {code!r} "
+                                            f"(see geo/data/{data.COUNTIES_PATH.name})")
+    guesses = [f"{c} ({row['city']}{row['name']})" for c, row in data.counties().items()
+               if code in (row["name"], stem(row["name"]))]
+    hint = f"; {code} is {', '.join(guesses[:5])}" if guesses else ""
+    raise InputError("--district-code", f"{code!r} is not a 6-digit county-level code (e.g. 510107){hint}")
