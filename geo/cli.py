@@ -401,7 +401,8 @@ def layers_command(layers_dir):
               help="Output format [default: the one -o's extension names, else geojson].")
 @click.option("--category", default=None, help="Only projects of this category code.")
 @click.option("--subdistrict", default=None, help="Only projects in this 街道 (name or code).")
-@click.option("--crs", "target_crs", default=None, help="Output CRS, e.g. EPSG:4548 (GeoJSON stays EPSG:4326).")
+@click.option("--crs", "target_crs", default=None,
+              help="Output CRS of a gpkg, shp or csv export, e.g. EPSG:4548 (GeoJSON is always EPSG:4326).")
 @click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Output file (or directory for shp/all).")
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_handle_errors

@@ -92,7 +92,8 @@ def check_used(features, gazetteer, paths) -> None:
     InputError
         Naming the file and the first row that matches no project: a project renamed or
         recategorised since the map was made, a row typed by hand, or a placed.csv of
-        another report. Its position would otherwise be dropped without a word.
+        another report. Its position would otherwise be dropped without a word. When no
+        row matches, the build most likely lacks the map's --report: the line says so.
     """
     from geo.gazetteer import Gazetteer
 
@@ -112,10 +113,15 @@ def check_used(features, gazetteer, paths) -> None:
             if id(entry) not in used:
                 number = f"entry {entry.extra['entry']} " if "entry" in entry.extra else ""
                 category = f", {entry.category}" if entry.category else ""
-                raise InputError(paths.get(tier, tier), f"{number}({entry.name}{category}, placed by hand) is no "
-                                                        "project of this report (renamed, recategorised, or placed "
-                                                        "for another report?): delete that row and build again, "
-                                                        "then place the project anew on the new map")
+                label = f"{number}({entry.name}{category}, placed by hand) is no project of this report"
+                if not used:  # not one row fits: most likely a build without the report the map was made from
+                    raise InputError(paths.get(tier, tier), f"{label}, nor is any of its {len(hand)} "
+                                     f"row{'' if len(hand) == 1 else 's'} placed by hand: build with the --report "
+                                     "and district options of the build that made the map; if the report changed, "
+                                     "delete the rows of projects it no longer has")
+                raise InputError(paths.get(tier, tier), f"{label} (renamed, recategorised, or placed for another "
+                                                        "report?): delete that row and build again, then place the "
+                                                        "project anew on the new map")
 
 
 def _fits_category(entry, category) -> bool:

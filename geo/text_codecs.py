@@ -17,7 +17,9 @@ _DOCUMENT_MAGIC = ((b"%PDF", "a PDF document"),
                    (OLE_MAGIC, "an old Office document (.doc, .xls, .wps) or a password-protected "
                     "Office file"),
                    (b"{\\rtf", "an RTF document"),
-                   (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))
+                   (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+                   (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),  # a scanner's
+                   (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"))
 
 
 def decode_text(data: bytes, path, encoding="auto") -> str:

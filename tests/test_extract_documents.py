@@ -141,6 +141,34 @@ def test_a_zip_named_as_a_document_it_does_not_hold_is_named_as_no_valid_one(tmp
     assert str(caught.value).startswith(str(path)) and "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("name", ["projects.xlsx", "report.docx"])
+def test_an_excel_workbook_as_excel_saves_it_is_named_as_one(tmp_path, name):
+    # Excel's package relationship names xl/workbook.xml its officeDocument, as Word's names
+    # word/document.xml: the workbook was read as a Word body, gave no text, and the run said
+    # "no spatial projects found in the report".
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "新建青松路"
+    path = tmp_path / name
+    workbook.save(path)
+    with pytest.raises(InputError, match=r"is an Excel workbook \(\.xlsx\)") as caught:
+        read_report(path)
+    assert str(caught.value).startswith(str(path)) and "\n" not in str(caught.value)
+
+
+def test_a_powerpoint_file_is_no_word_body(tmp_path):
+    # Its package relationship names ppt/presentation.xml the officeDocument, as a .docx's does its body.
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="ppt/presentation.xml"/></Relationships>')
+    path = tmp_path / "slides.pptx"
+    path.write_bytes(_zip(("[Content_Types].xml", "<Types/>"), ("_rels/.rels", rels),
+                          ("ppt/presentation.xml", "<p:presentation/>")))
+    with pytest.raises(InputError, match=r"is a zip archive, not a Word \.docx"):
+        read_report(path)
+
+
 def test_a_word_file_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
     path = tmp_path / "bomb.docx"
     path.write_bytes(_docx(_p(_r("路" * 4_000_000))))  # 12 MB of XML zipped into a few KB

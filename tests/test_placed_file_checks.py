@@ -112,6 +112,24 @@ def test_placed_file_the_map_never_writes_stops_the_build_in_one_line_and_keeps_
     assert _digest(out) == before
 
 
+def test_placed_file_of_another_district_asks_for_the_first_build_options_not_to_delete_rows(first_build, tmp_path):
+    # The README's third step, `geo build --gazetteer placed.csv`, run as written after building
+    # 武侯区 with --report and --district-code, builds the default report: every row was "no project
+    # of this report", and the line said to delete it, the planner's work.
+    out = tmp_path / "out"
+    shutil.copytree(first_build, out)
+    before = _digest(out)
+    placed = _placed(tmp_path, _row("玉林小学", "school", "104.0400000", "30.6200000"),
+                     _row("武侯祠大街", "road_rebuild", wkt="LINESTRING (104.03 30.64, 104.05 30.64)"))
+    result = _build(out, placed)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"geo: error: {placed}:"), result.stderr
+    assert "玉林小学" in lines[0] and "no project of this report" in lines[0] and "2 rows" in lines[0]
+    assert "--report" in lines[0] and "delete that row" not in lines[0], lines[0]
+    assert _digest(out) == before
+
+
 def test_placed_rows_of_projects_whose_names_differ_only_in_punctuation_place_each_its_own():
     from geo.gazetteer import Entry, Gazetteer
     from geo.geocode import geocode_projects

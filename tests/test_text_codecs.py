@@ -26,6 +26,17 @@ def test_decode_text_refuses_binary_and_unknown(data, problem):
         text_codecs.decode_text(data, "r.txt")
 
 
+@pytest.mark.parametrize("data, kind", [
+    (b"II*\x00\x08\x00\x00\x00\x10\x00\xfe\x00\x04\x00\x01\x00", "a TIFF image"),  # a scanner's, little-endian
+    (b"MM\x00*\x00\x00\x00\x08\x00\x10\x00\xfe", "a TIFF image"),
+    (b"GIF89a\x10\x00\x10\x00\x80\x00\x00", "a GIF image"),
+])
+def test_a_scan_saved_as_an_image_is_named_as_one(data, kind):
+    # A report scanned to TIFF (or saved as a GIF) was "a binary file"; the README promises an image is named as such.
+    with pytest.raises(InputError, match=f"is {kind}, not plain text"):
+        text_codecs.decode_text(data + bytes(range(256)) * 4, "scan.tif")
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_byte_order_mark_is_read(codec):
     text = "一、加快北园大街改造，2024年完成10所学校建设。\n二、推进泺口垃圾转运站建设。\n" * 3

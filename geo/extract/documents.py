@@ -41,6 +41,8 @@ _WORD_UNSHOWN = frozenset({"del", "moveFrom", "pPr", "rPr", "rt", "instrText", "
 # name it (word/document2.xml in some files Word Online converted).
 _DOCX_BODY = "word/document.xml"
 _PACKAGE_RELS = "_rels/.rels"
+# Excel's and PowerPoint's main parts, which their package relationships name the officeDocument too.
+_OTHER_OFFICE_PARTS = ("xl/", "ppt/")
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # A relationship of a part (its tag, up to the next bracket: linear however many tags are left
 # unended), and the attributes read of it, in any order.
@@ -155,7 +157,8 @@ def _docx_body(archive: zipfile.ZipFile, names) -> str | None:
     with archive.open(_PACKAGE_RELS) as part:  # its head only, however far it unpacks
         rels = part.read(_PACKAGE_RELS_HEAD).decode("utf-8", "replace")
     return next((name for rel in _relationships(rels) if rel.get("Type", "").endswith("/officeDocument")
-                 and (name := rel.get("Target", "").lstrip("/")) in names and name.endswith(".xml")), None)
+                 and (name := rel.get("Target", "").lstrip("/")) in names and name.endswith(".xml")
+                 and not name.startswith(_OTHER_OFFICE_PARTS)), None)
 
 
 def _relationships(rels: str):
