@@ -435,9 +435,10 @@
       parts.status = el('div', 'geo-panel-status', null, now);
       parts.actions = el('div', 'geo-panel-actions', null, now);
       var body = el('div', 'geo-panel-body', null, box);
-      el('div', 'geo-panel-help', '选择项目，在地图上点击（点）或绘制（线、面），下载 placed.csv，再运行 ' +
-        'geo build --gazetteer placed.csv。Pick a project, click (point) or draw (line, area) on the map, ' +
-        'download placed.csv, then run geo build --gazetteer placed.csv. Nothing leaves this page. ' +
+      el('div', 'geo-panel-help', '选择项目，在地图上点击（点）或绘制（线、面），下载 placed.csv，再以原选项加 ' +
+        '--gazetteer placed.csv 运行 geo build。Pick a project, click (point) or draw (line, area) on the map, ' +
+        'download placed.csv, then run geo build again with its options and --gazetteer placed.csv. ' +
+        'Nothing leaves this page. ' +
         '键盘：放置后方向键移动地图，空格在中心十字处加点，Enter 完成，Esc 取消。Keyboard: after Place, the arrows ' +
         'move the map, Space puts a point at the cross in its centre, Enter ends, Esc cancels.', body);
       section(body, '未定位项目 Unlocated projects', spec.unlocated, 'unlocated');
