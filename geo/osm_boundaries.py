@@ -80,7 +80,7 @@ def read_admin_areas(path, window=None, levels=None):
             try:
                 return _assembled(source, deleted, window, levels)
             except RuntimeError as exc:
-                if "out of order" not in str(exc):
+                if "out of order" not in str(exc) or _is_binary(source):  # an editor's file is XML: copied whole
                     raise
                 return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
     except (InputError, RuntimeError, OSError, ValueError):
@@ -102,8 +102,7 @@ def _negative_ids(path):
 
     from geo.osm_files import PIECE_BYTES, _open_xml
 
-    name = Path(path).name.lower()
-    if name.endswith((".pbf", ".o5m")):
+    if _is_binary(path):
         return False
     pattern, tail = re.compile(rb"""\b(?:id|ref)\s*=\s*["']\s*-"""), b""
     with _open_xml(path) as handle:
@@ -112,6 +111,11 @@ def _negative_ids(path):
                 return True
             tail = chunk[-64:]
     return False
+
+
+def _is_binary(path):
+    """True for a PBF or o5m file (not an editor's)."""
+    return Path(path).name.lower().endswith((".pbf", ".o5m"))
 
 
 def _sorted_copy(source, folder, deleted):
