@@ -11,6 +11,9 @@ from geo.io import InputError
 ADMIN_KEY, ADMIN_VALUE, LEVEL_KEY = "boundary", "administrative", "admin_level"
 # Tag of the copy an editor's file is read from (:func:`_sorted_copy`): the way's or relation's own id.
 _OWN_ID = "geo:own_id"
+# The gazetteer's reading of the last file read_admin_areas read in the same pass, by the file and the
+# window: {key: (ways, points, areas, left_out, cut)}, taken (once) by geo.osm.load_osm.
+_SHARED = {}
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ def read_admin_areas(path, window=None, levels=None):
         if not is_osm_file(path):
             return []  # shapefiles and GDAL's tables
         deleted, unreadable, inline = scan_xml(path)
+        if not (unreadable or inline or _negative_ids(path)):
+            found = _shared_pass(path, deleted, window, levels)
+            if found is not None:
+                return found
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             source = overpass_xml(path, Path(folder)) if inline else \
                 without_unreadable_coordinates(path, Path(folder), set()) if unreadable else path
@@ -85,6 +92,44 @@ def read_admin_areas(path, window=None, levels=None):
                 return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
     except (InputError, RuntimeError, OSError, ValueError):
         return []
+
+
+def _shared_pass(path, deleted, window, levels):
+    """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
+    (:func:`geo.osm._read_osm`, whose area handler builds the named boundaries anyway): the
+    reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
+    ``--osm`` reads a country's extract once, not twice. None when that pass built no areas (a
+    file out of order): the boundaries' own pass reads it."""
+    import shapely
+
+    from geo.osm import _read_osm
+
+    admin, left_out, cut = {"levels": levels}, set(), set()
+    reading = _read_osm(path, path, deleted, left_out, window, cut, admin=admin)
+    _SHARED.clear()
+    _SHARED[_file_key(path, window)] = (*reading, left_out, cut)
+    if not admin["assembled"]:
+        return None
+    found = {}
+    for kind, number, tags, wkb in admin["areas"]:
+        if (kind, number) not in deleted:
+            _keep(found, f"{kind}{number}", tags, shapely.from_wkb(wkb), window)
+    return [found[key] for key in sorted(found)]
+
+
+def shared_reading(path, window):
+    """The gazetteer's reading of ``path`` for ``window`` (``(ways, points, areas, left_out, cut)``,
+    as :func:`geo.osm._read` gives them and the ids it left out), when :func:`read_admin_areas` read
+    the file, unchanged since, in the same pass; else None. Taken once."""
+    try:
+        return _SHARED.pop(_file_key(path, window), None)
+    except OSError:
+        return None
+
+
+def _file_key(path, window):
+    stat = Path(path).stat()
+    return str(Path(path).resolve()), stat.st_ino, stat.st_size, stat.st_mtime_ns, window
 
 
 def admin_level(value):

@@ -79,3 +79,46 @@ def test_overpass_turbo_boundaries_without_an_id_are_each_kept(tmp_path):
     assert sorted(a.names[0] for a in areas) == ["丙0街道", "丙1街道", "丙2街道", "丙3街道"]
     assert len({a.osm_id for a in areas}) == 4 and "r7" in {a.osm_id for a in areas}
     assert all(a.osm_id for a in areas)
+
+
+def _entries(entries):
+    return [(e.name, e.feature_type, e.extra["osm_ids"], e.geometry.wkb) for e in entries]
+
+
+def test_a_run_reads_its_extract_once_for_its_street_districts_and_its_gazetteer(tmp_path, monkeypatch):
+    """The boundary pass was a second full pass over the file (a country's extract: +22% of the run's
+    reading, scripts/bench_osm.py); the gazetteer's pass builds the named boundaries anyway."""
+    import osmium
+
+    from geo import osm_boundaries
+    from geo.osm import load_osm, read_window
+
+    path = _boundaries(tmp_path / "two.osm", [{"admin_level": "8", "name": "丁0街道"}, {"admin_level": "6", "name": "某区"}])
+    text = path.read_text(encoding="utf-8").replace("</osm>", '<node id="900" lat="36.605" lon="117.005">'
+                                                    '<tag k="amenity" v="school"/><tag k="name" v="丁小学"/></node>'
+                                                    "</osm>")
+    path.write_text(text, encoding="utf-8")
+    outline = shapely.box(116.99, 36.59, 117.05, 36.62)
+    alone = _entries(load_osm(path, outline))
+    opened, processor = [], osmium.FileProcessor
+    monkeypatch.setattr(osmium, "FileProcessor", lambda *args, **kw: opened.append(args[0]) or processor(*args, **kw))
+    load_osm(path, outline)
+    gazetteer_only = len(opened)
+    opened.clear()
+    areas = read_admin_areas(path, read_window(outline))
+    assert _entries(load_osm(path, outline)) == alone and "丁小学" in [name for name, *_ in alone]
+    assert len(opened) == gazetteer_only and [(a.osm_id, a.names) for a in areas] == [("r100", ("丁0街道",))]
+    assert osm_boundaries._SHARED == {}  # taken once
+
+
+def test_the_gazetteer_reads_the_file_again_when_another_window_or_a_changed_file_is_asked(tmp_path):
+    from geo import osm_boundaries
+    from geo.osm import load_osm, read_window
+
+    path = _boundaries(tmp_path / "one.osm", [{"admin_level": "8", "name": "戊街道"}])
+    outline = shapely.box(116.99, 36.59, 117.05, 36.62)
+    read_admin_areas(path, read_window(outline))
+    assert osm_boundaries.shared_reading(path, read_window(shapely.box(117.0, 36.6, 117.01, 36.61))) is None
+    path.write_text(path.read_text(encoding="utf-8").replace("戊街道", "己街道"), encoding="utf-8")
+    assert osm_boundaries.shared_reading(path, read_window(outline)) is None
+    assert load_osm(path, outline) == []
