@@ -32,12 +32,26 @@ def check_district_options(district_code, district_name):
     Raises
     ------
     geo.io.InputError
-        An empty or blank code (as for any malformed code), or an empty or blank name.
+        An empty or blank code (as for any malformed code); an empty name, or one of blanks and
+        invisible characters alone (:func:`geo.safe_text.has_visible`); a name holding a control
+        character (a line break, a tab, an escape) or an invisible one (a zero-width space, a
+        bidirectional control): it would label every output with it, and choose no county.
     """
+    import unicodedata
+
+    from geo.safe_text import has_visible
+
     if district_code is not None:
         check_code(district_code)
-    if district_name is not None and not str(district_name).strip():
+    if district_name is None:
+        return
+    if not has_visible(district_name):
         raise InputError("--district-name", "the name is empty (leave the option out for the bundled name)")
+    hidden = sorted({c for c in str(district_name) if unicodedata.category(c) in ("Cc", "Cf")}, key=ord)
+    if hidden:
+        shown = ", ".join(c.encode("unicode_escape").decode("ascii") for c in hidden)
+        raise InputError("--district-name", f"the name holds a control or invisible character ({shown}): type it "
+                                            "without it")
 
 
 def code_of_name(code, name, *, alone):

@@ -110,8 +110,13 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     path = Path(path)
     if not (path.is_dir() and is_shapefile_extract(path)):  # a folder of shapefiles is read as one extract
         check_input_file(path)
+    from geo.osm_boundaries import shared_reading
+
     left_out, cut = set(), set()
-    ways, points, areas = _read(path, left_out, read_window(outline), warnings, cut)
+    shared = shared_reading(path, read_window(outline))  # the boundary pass read the file for us
+    ways, points, areas = shared[:3] if shared else _read(path, left_out, read_window(outline), warnings, cut)
+    if shared:
+        left_out, cut = shared[3:]
     if left_out:
         problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
         if not (ways or points or areas):
@@ -218,8 +223,10 @@ def _taken(features):
     return ways, points, areas
 
 
-def _read_osm(source, path, deleted, left_out, window=None, cut=None):
-    """:func:`_read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file."""
+def _read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None):
+    """:func:`_read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file.
+    ``admin`` (:func:`geo.osm_boundaries.read_admin_areas`' pass shared with this one) gets the
+    administrative areas of its ``levels`` the area handler built, and whether it ran (``assembled``)."""
     import osmium
     import shapely
 
@@ -232,6 +239,8 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None):
     wkb = osmium.geom.WKBFactory()
     for assemble_areas in (True, False):
         ways, points, areas, incomplete, sites = {}, [], [], {}, {}
+        if admin is not None:
+            admin.update(areas=[], assembled=assemble_areas)
         try:
             routes = read_routes(source, deleted)
             pending = set(routes)  # member ways of routes not yet read
@@ -248,7 +257,7 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None):
                         if obj.is_way():
                             pending.discard(obj.id)
                         _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
-                              window, sites=sites)
+                              window, sites=sites, admin=admin)
             # Unnamed ways of a route, named by it: their nodes were located in the pass above.
             storage = processor.node_location_storage
             for obj in route_ways(source, pending):
@@ -278,14 +287,15 @@ def _first_line(exc):
 
 
 def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None, window=None,
-          storage=None, sites=None):
+          storage=None, sites=None, admin=None):
     """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
     its code; a way that is a member of routes (``routes``, :func:`geo.osm_routes.read_routes`: roads, rail lines,
     rivers) is read as if it carried their codes and names. An object wholly outside ``window``
     (:func:`read_window`) is skipped first. A way read without node locations has them looked up
     in ``storage`` (the first pass's location table), else in a second pass (``incomplete``). A named
     site relation (:func:`geo.osm_sites.is_site`) goes to ``sites``, read from its members once every
-    object was seen (:func:`geo.osm_sites.osmium_sites`)."""
+    object was seen (:func:`geo.osm_sites.osmium_sites`). An administrative area of ``admin``'s
+    levels goes to its ``areas`` as ``(type letter, id, tags, WKB)`` (:func:`_read_osm`)."""
     stored = _stored_nodes(obj, storage) if storage is not None and obj.is_way() else None
     if window is not None and (_nodes_beyond(stored, window) if stored is not None else _beyond(obj, window, wkb)):
         return
@@ -324,6 +334,8 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         if sites is not None and is_site(tags):
             sites[obj.id] = (names, tags, [(member.type, member.ref, member.role) for member in obj.members])
     elif obj.is_area():
+        if admin is not None and tags.get("boundary") == "administrative":
+            _take_admin(obj, tags, wkb, admin)
         kind = area_key(tags)
         if kind and not (obj.from_way() and obj.orig_id() in incomplete):
             try:
@@ -333,6 +345,16 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
             if window is not None and _bounds_beyond(geom.bounds, window):
                 return
             areas.append((names, tags, kind, f"{'w' if obj.from_way() else 'r'}{obj.orig_id()}", geom))
+
+
+def _take_admin(area, tags, wkb, admin):
+    from geo.osm_boundaries import LEVEL_KEY, admin_level
+
+    if admin_level(tags.get(LEVEL_KEY, "")) in admin["levels"]:
+        try:
+            admin["areas"].append(("w" if area.from_way() else "r", area.orig_id(), tags, wkb.create_multipolygon(area)))
+        except RuntimeError:  # rings osmium could not close (an extract cut through the boundary)
+            pass
 
 
 def _beyond(obj, window, wkb):

@@ -9,6 +9,11 @@ from geo import settings
 from geo.io import InputError
 
 ADMIN_KEY, ADMIN_VALUE, LEVEL_KEY = "boundary", "administrative", "admin_level"
+# Tag of the copy an editor's file is read from (:func:`_sorted_copy`): the way's or relation's own id.
+_OWN_ID = "geo:own_id"
+# The gazetteer's reading of the last file read_admin_areas read in the same pass, by the file and the
+# window: {key: (ways, points, areas, left_out, cut)}, taken (once) by geo.osm.load_osm.
+_SHARED = {}
 
 
 @dataclass(frozen=True)
@@ -45,15 +50,19 @@ def read_admin_areas(path, window=None, levels=None):
     Returns
     -------
     list of AdminArea
-        Named areas only, by OSM id. A file this cannot read gives none: reading it as the
-        gazetteer (:func:`geo.osm.load_osm`) says what is wrong with it.
+        Named areas only (:func:`geo.osm_tags.tag_names`), by OSM id; ``admin_level`` read as
+        a number (``08``, full-width ``８``: 8, :func:`admin_level`). A file this cannot read
+        gives none: reading it as the gazetteer (:func:`geo.osm.load_osm`) says what is wrong
+        with it. An editor's file osmium cannot assemble areas from (JOSM's new objects, with
+        negative ids; objects out of order) is read from a sorted copy (:func:`_sorted_copy`).
+        An Overpass Turbo feature without an ``@id`` is known by its place in the file (``f3``).
     """
     import tempfile
 
     from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml
     from geo.osm_files import without_unreadable_coordinates
 
-    levels = tuple(str(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
+    levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
     path = Path(path)
     try:
         if not path.is_file():
@@ -66,16 +75,138 @@ def read_admin_areas(path, window=None, levels=None):
         if not is_osm_file(path):
             return []  # shapefiles and GDAL's tables
         deleted, unreadable, inline = scan_xml(path)
+        if not (unreadable or inline or _negative_ids(path)):
+            found = _shared_pass(path, deleted, window, levels)
+            if found is not None:
+                return found
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             source = overpass_xml(path, Path(folder)) if inline else \
                 without_unreadable_coordinates(path, Path(folder), set()) if unreadable else path
-            return _assembled(source, deleted, window, levels)
+            if _negative_ids(source):  # osmium's location index leaves such nodes out
+                return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
+            try:
+                return _assembled(source, deleted, window, levels)
+            except RuntimeError as exc:
+                if "out of order" not in str(exc) or _is_binary(source):  # an editor's file is XML: copied whole
+                    raise
+                return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
     except (InputError, RuntimeError, OSError, ValueError):
         return []
 
 
-def _assembled(source, deleted, window, levels):
-    """:func:`read_admin_areas` of a file osmium reads."""
+def _shared_pass(path, deleted, window, levels):
+    """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
+    (:func:`geo.osm._read_osm`, whose area handler builds the named boundaries anyway): the
+    reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
+    ``--osm`` reads a country's extract once, not twice. None when that pass built no areas (a
+    file out of order): the boundaries' own pass reads it."""
+    import shapely
+
+    from geo.osm import _read_osm
+
+    admin, left_out, cut = {"levels": levels}, set(), set()
+    reading = _read_osm(path, path, deleted, left_out, window, cut, admin=admin)
+    _SHARED.clear()
+    _SHARED[_file_key(path, window)] = (*reading, left_out, cut)
+    if not admin["assembled"]:
+        return None
+    found = {}
+    for kind, number, tags, wkb in admin["areas"]:
+        if (kind, number) not in deleted:
+            _keep(found, f"{kind}{number}", tags, shapely.from_wkb(wkb), window)
+    return [found[key] for key in sorted(found)]
+
+
+def shared_reading(path, window):
+    """The gazetteer's reading of ``path`` for ``window`` (``(ways, points, areas, left_out, cut)``,
+    as :func:`geo.osm._read` gives them and the ids it left out), when :func:`read_admin_areas` read
+    the file, unchanged since, in the same pass; else None. Taken once."""
+    try:
+        return _SHARED.pop(_file_key(path, window), None)
+    except OSError:
+        return None
+
+
+def _file_key(path, window):
+    stat = Path(path).stat()
+    return str(Path(path).resolve()), stat.st_ino, stat.st_size, stat.st_mtime_ns, window
+
+
+def admin_level(value):
+    """An ``admin_level`` value as written, stripped; a number's without leading zeros, in ASCII
+    digits (``08``, `` 8``, full-width ``８``: ``8``)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return str(int(text)) if text.isascii() and text.isdigit() else text
+
+
+def _negative_ids(path):
+    """True when an OSM XML file holds an object or reference with a negative id (JOSM's new objects)."""
+    import re
+
+    from geo.osm_files import PIECE_BYTES, _open_xml
+
+    if _is_binary(path):
+        return False
+    pattern, tail = re.compile(rb"""\b(?:id|ref)\s*=\s*["']\s*-"""), b""
+    with _open_xml(path) as handle:
+        while chunk := handle.read(PIECE_BYTES):
+            if pattern.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
+def _is_binary(path):
+    """True for a PBF or o5m file (not an editor's)."""
+    return Path(path).name.lower().endswith((".pbf", ".o5m"))
+
+
+def _sorted_copy(source, folder, deleted):
+    """A PBF copy of an editor's OSM file (``source``) that osmium can assemble areas from: objects
+    sorted by id, negative ids (new objects) made positive beyond the file's largest, objects marked
+    deleted (``deleted``, ``visible="false"``) left out. Each way and relation keeps its own id in
+    the tag :data:`_OWN_ID`; only ``boundary=administrative`` ones keep their other tags."""
+    import osmium
+
+    nodes, ways, relations = {}, {}, {}
+    for obj in osmium.FileProcessor(str(source)):
+        if not obj.visible or (obj.type_str(), obj.id) in deleted:
+            continue
+        if obj.is_node():
+            if obj.location.valid():
+                nodes[obj.id] = (obj.location.lon, obj.location.lat)
+        elif obj.is_way():
+            tags = {t.k: t.v for t in obj.tags} if obj.tags.get(ADMIN_KEY) == ADMIN_VALUE else {}
+            ways[obj.id] = ([n.ref for n in obj.nodes], tags)
+        elif obj.is_relation() and obj.tags.get(ADMIN_KEY) == ADMIN_VALUE:
+            relations[obj.id] = ([(m.type, m.ref, m.role) for m in obj.members], {t.k: t.v for t in obj.tags})
+
+    def renumber(objects):
+        top = max([i for i in objects if i > 0], default=0)
+        return {i: i if i > 0 else top - i for i in objects}
+
+    node_id, way_id, relation_id = renumber(nodes), renumber(ways), renumber(relations)
+    member_id = {"n": node_id, "w": way_id, "r": relation_id}
+    copy = Path(folder) / "sorted.osm.pbf"
+    with osmium.SimpleWriter(str(copy)) as writer:
+        for old in sorted(nodes, key=node_id.get):
+            writer.add_node(osmium.osm.mutable.Node(id=node_id[old], location=nodes[old]))
+        for old in sorted(ways, key=way_id.get):
+            refs, tags = ways[old]
+            refs = [node_id[ref] for ref in refs if ref in node_id]  # a node deleted or not in the file: none
+            writer.add_way(osmium.osm.mutable.Way(id=way_id[old], nodes=refs, tags={**tags, _OWN_ID: str(old)}))
+        for old in sorted(relations, key=relation_id.get):
+            members, tags = relations[old]
+            members = [(kind, member_id[kind][ref], role) for kind, ref, role in members if ref in member_id[kind]]
+            writer.add_relation(osmium.osm.mutable.Relation(id=relation_id[old], members=members,
+                                                            tags={**tags, _OWN_ID: str(old)}))
+    return copy
+
+
+def _assembled(source, deleted, window, levels, copy=False):
+    """:func:`read_admin_areas` of a file osmium reads (``copy``: :func:`_sorted_copy`'s, ids in :data:`_OWN_ID`)."""
     import osmium
     import shapely
 
@@ -90,13 +221,14 @@ def _assembled(source, deleted, window, levels):
     for area in processor:
         kind = "w" if area.from_way() else "r"
         tags = {tag.k: tag.v for tag in area.tags}
-        if str(tags.get(LEVEL_KEY, "")).strip() not in levels or (kind, area.orig_id()) in deleted:
+        own = tags.pop(_OWN_ID, None) if copy else None
+        if admin_level(tags.get(LEVEL_KEY, "")) not in levels or (kind, area.orig_id()) in deleted:
             continue
         try:
             geom = shapely.from_wkb(wkb.create_multipolygon(area))
         except RuntimeError:  # rings osmium could not close (an extract cut through the boundary)
             continue
-        _keep(found, f"{kind}{area.orig_id()}", tags, geom, window)
+        _keep(found, f"{kind}{own or area.orig_id()}", tags, geom, window)
     return [found[key] for key in sorted(found)]
 
 
@@ -106,16 +238,16 @@ def _from_geojson(path, window, levels):
 
     _, features = read_feature_collection(path)
     found = {}
-    for feature in features:
+    for position, feature in enumerate(features):
         props, geom = feature["properties"], feature["geometry"]
         tags = props.get("tags") if isinstance(props.get("tags"), dict) else props
         tags = {str(k): str(v) for k, v in tags.items() if v is not None}
-        if tags.get(ADMIN_KEY) != ADMIN_VALUE or tags.get(LEVEL_KEY, "").strip() not in levels or geom is None:
+        if tags.get(ADMIN_KEY) != ADMIN_VALUE or admin_level(tags.get(LEVEL_KEY, "")) not in levels or geom is None:
             continue
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
             continue
         kind, _, number = str(props.get("@id") or f"{props.get('type', '')}/{props.get('id', '')}").partition("/")
-        _keep(found, f"{kind[:1]}{number}", tags, geom, window)
+        _keep(found, f"{kind[:1]}{number}" if kind and number else f"f{position}", tags, geom, window)
     return [found[key] for key in sorted(found)]
 
 
@@ -129,4 +261,4 @@ def _keep(found, osm_id, tags, geom, window):
     west, south, east, north = geom.bounds
     if window is not None and (east < window[0] or west > window[2] or north < window[1] or south > window[3]):
         return
-    found[osm_id] = AdminArea(osm_id=osm_id, level=tags[LEVEL_KEY].strip(), names=tuple(names), geometry=geom)
+    found[osm_id] = AdminArea(osm_id=osm_id, level=admin_level(tags[LEVEL_KEY]), names=tuple(names), geometry=geom)

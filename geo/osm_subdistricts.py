@@ -85,6 +85,11 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     keep = [i for i in range(len(areas)) if inside[i] >= settings.OSM_SUBDISTRICT_INSIDE_MIN]
     if not keep:
         return OsmSubdistricts()
+    parents = _parents(metric, keep)
+    left_out = [f"{label}: {to_simplified(areas[i].names[0])} ({areas[i].osm_id}) is left out: it holds {count} other "
+                f"OpenStreetMap boundaries of admin_level {'/'.join(levels)} (the level above theirs, tagged as theirs?)"
+                for i, count in parents.items()]
+    keep = [i for i in keep if i not in parents]
     clipped = [_polygonal(shapely.intersection(geoms[i], whole)) for i in keep]
     codes_of = _name_index(named)
     zones, unmatched = {}, []
@@ -102,7 +107,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     if share < settings.OSM_SUBDISTRICT_COVER_MIN:
         return OsmSubdistricts(warnings=[f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: "
                                          "not used (pass --districts FILE for official ones)"])
-    warnings = []
+    warnings = left_out
     if unmatched:
         one = len(unmatched) == 1
         warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
@@ -116,6 +121,31 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     warnings += topology_warnings(to_metric(frame, crs), label)
     return OsmSubdistricts(zones=frame, source=source, warnings=warnings,
                            note=f"街道 from OpenStreetMap: {len(zones)} boundaries of {district} covering {share:.1%}")
+
+
+def _parents(metric, keep):
+    """``{index: count}`` of the areas of ``keep`` that hold two or more others of them, each at
+    least :data:`geo.settings.OSM_SUBDISTRICT_INSIDE_MIN` inside it, together covering at least half
+    of it: the level above, tagged as the 街道 are (a district's own boundary at admin_level 8). Two
+    copies of one 街道, or a 街道 around one enclave it lacks the hole of, are none.
+
+    ``metric`` holds every area's geometry in metres, ``keep`` the indices of those considered."""
+    import shapely
+
+    geoms = metric[keep]
+    areas = shapely.area(geoms)
+    held = {}
+    for outer, inner in zip(*shapely.STRtree(geoms).query(geoms, predicate="intersects")):
+        if outer != inner and areas[inner] > 0 and \
+                shapely.area(shapely.intersection(geoms[outer], geoms[inner])) / areas[inner] >= \
+                settings.OSM_SUBDISTRICT_INSIDE_MIN:
+            held.setdefault(int(outer), []).append(int(inner))
+    parents = {}
+    for outer, inner in sorted(held.items()):
+        cover = shapely.area(shapely.intersection(shapely.union_all(geoms[inner]), geoms[outer]))
+        if len(inner) >= 2 and cover >= 0.5 * areas[outer]:
+            parents[keep[outer]] = len(inner)
+    return parents
 
 
 def _name_index(named):

@@ -6,6 +6,7 @@ import functools
 import re
 
 from geo.names import road_code
+from geo.safe_text import has_visible
 
 
 # Tags holding a name, in order of preference for an entry's own name; every other
@@ -50,12 +51,14 @@ REF_SEPARATORS = re.compile(r"[;,/，；、]")
 
 def tag_names(tags):
     """The object's names: its own name first, then the other values of NAME_KEYS, each once; a
-    value of question marks alone (a Chinese name saved in an encoding without its characters) is none."""
+    value of question marks alone (a Chinese name saved in an encoding without its characters) is none,
+    and so is one of invisible characters alone (bidirectional controls, a zero-width space:
+    :func:`geo.safe_text.has_visible`)."""
     names = []
     for key in NAME_KEYS:
         for value in str(tags.get(key, "")).split(";"):
             value = value.strip()
-            if value.replace("?", "").strip() and value not in names:
+            if has_visible(value.replace("?", "")) and value not in names:
                 names.append(value)
     return names
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import unicodedata
 
 # C0 and C1 control characters (tab, line breaks and escapes included), the line separators and
 # the bidirectional controls (marks, embeddings, overrides, isolates: U+202E shows the rest of a
@@ -16,6 +17,13 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-
 _NOT_IN_CELLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # A cell opening with one of these is a formula to Excel, LibreOffice and WPS (OWASP CSV injection).
 FORMULA_OPENERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def has_visible(text) -> bool:
+    """True when ``text`` shows something: a character that is not blank, a control character or
+    an invisible format character (zero-width space, byte order mark, soft hyphen, the
+    bidirectional controls). A name of such characters alone is no name."""
+    return any(not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf") for char in str(text))
 
 
 def one_line(text) -> str:

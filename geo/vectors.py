@@ -196,20 +196,42 @@ def gdal_source(path):
 def kml_sources(path):
     """What GDAL opens, one by one, for the vector file ``path``: for a .kmz archive each KML
     document in it (``/vsizip/<kmz>/<member>``), its ``doc.kml`` first (the only one GDAL reads
-    of a KMZ on its own), then the others in name order; for any other file ``[gdal_source(path)]``."""
+    of a KMZ on its own), then the others in name order; for any other file ``[gdal_source(path)]``.
+
+    A document's name written with backslashes (``files\\b.kml``, by some Windows tools) is opened
+    with slashes, as GDAL lists it; a name twice in the archive is one document.
+
+    Raises
+    ------
+    geo.io.InputError
+        A document named out of the archive (``../b.kml``, ``/etc/b.kml``), or one that says it
+        unpacks to far more than it takes zipped (a zip bomb: :func:`geo.io.zip_part_limit`).
+    """
     import zipfile
+
+    from geo.io import zip_part_limit
 
     path = Path(path)
     if path.suffix.lower() != ".kmz" or not path.is_file():
         return [gdal_source(path)]
     try:
         with zipfile.ZipFile(path) as archive:
-            members = [info.filename for info in archive.infolist()
-                       if not info.is_dir() and info.filename.lower().endswith(".kml")]
+            documents = [info for info in archive.infolist()
+                         if not info.is_dir() and info.filename.lower().endswith(".kml")]
     except (zipfile.BadZipFile, OSError, ValueError):
         return [path]  # GDAL says what is wrong with it
-    members.sort(key=lambda name: (name.lower() != "doc.kml", name))
-    return [f"/vsizip/{path.resolve()}/{member}" for member in members] or [path]
+    members = set()
+    for info in documents:
+        member = info.filename.replace("\\", "/")
+        if member.startswith("/") or ".." in member.split("/"):
+            raise InputError(path, f"holds a KML document named {info.filename!r}, a path out of the archive: "
+                                   "not read (a hostile KMZ?)")
+        if info.file_size > zip_part_limit(info.compress_size):
+            raise InputError(path, f"is a damaged KMZ: its KML document {info.filename!r} unpacks to "
+                                   f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+        members.add(member)
+    ordered = sorted(members, key=lambda name: (name.lower() != "doc.kml", name))
+    return [f"/vsizip/{path.resolve()}/{member}" for member in ordered] or [path]
 
 
 def layer_names(path):
@@ -224,18 +246,26 @@ def layer_names(path):
     return names
 
 
-def _read_kml_documents(sources, kwargs):
-    """Every KML document of a KMZ read as one frame: the layer ``kwargs`` names of each document
-    that has it, else every layer with geometry of each, document by document (:func:`kml_sources`)."""
+def _read_kml_documents(path, sources, kwargs):
+    """Every KML document of the KMZ ``path`` read as one frame: the layer ``kwargs`` names of each
+    document that has it, else every layer with geometry of each, document by document
+    (:func:`kml_sources`). A document GDAL cannot read (empty, not XML) is an InputError naming it."""
     import pandas as pd
     import pyogrio
 
     frames = []
     for source in sources:
-        layers = [str(name) for name, geometry_type in pyogrio.list_layers(source) if geometry_type]
-        wanted = [kwargs["layer"]] if "layer" in kwargs else layers
-        options = {k: v for k, v in kwargs.items() if k != "layer"}
-        frames += [pyogrio.read_dataframe(source, layer=layer, **options) for layer in wanted if layer in layers]
+        try:
+            layers = [str(name) for name, geometry_type in pyogrio.list_layers(source) if geometry_type]
+            wanted = [kwargs["layer"]] if "layer" in kwargs else layers
+            options = {k: v for k, v in kwargs.items() if k != "layer"}
+            frames += [pyogrio.read_dataframe(source, layer=layer, **options) for layer in wanted if layer in layers]
+        except UnicodeDecodeError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pyogrio's DataSourceError, DataLayerError...
+            member = source.split(f"{Path(path).resolve()}/", 1)[-1]
+            line = error_line(exc, source).replace(f"/vsizip/{Path(path).resolve()}/", "")
+            raise InputError(path, f"holds a KML document GDAL cannot read, {member!r} ({line})") from None
     if not frames:
         return pyogrio.read_dataframe(sources[0], **kwargs)  # GDAL's own message: no layer
     return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
@@ -250,7 +280,7 @@ def _read_dataframe(path, kwargs, chunk=50_000):
     from geo import progress
 
     if len(sources := kml_sources(path)) > 1:
-        return _read_kml_documents(sources, kwargs)
+        return _read_kml_documents(path, sources, kwargs)
     source = gdal_source(path)
     size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()) if p.is_file())
     if size < progress.settings.PROGRESS_MIN_BYTES or not progress.enabled():

@@ -220,6 +220,24 @@ def test_an_empty_district_name_is_refused(tmp_path, layers):
         resolve_boundaries(BoundaryOptions(district_name=" "), layers_dir)
 
 
+@pytest.mark.parametrize("name", ["\u200b", "\u202e\u202c", "\ufeff", " \u00ad\u3000"])
+def test_a_district_name_of_invisible_characters_alone_is_empty(name):
+    # Each labelled the maps, index and exports with nothing visible (a warning said it named no county).
+    with pytest.raises(InputError, match=r"^--district-name: the name is empty"):
+        load_boundaries(district_name=name)
+
+
+@pytest.mark.parametrize("name, shown", [("天山区\n", "\\n"), ("天山\u200b区", "\\u200b"), ("\x1b[31m天山区", "\\x1b"),
+                                         ("天山区\u202e", "\\u202e"), ("天山区\t", "\\t")])
+def test_a_district_name_holding_a_control_or_invisible_character_is_refused(name, shown):
+    # "天山区\n" chose 天山区 and labelled every output with a line break; "天山\u200b区" chose no county.
+    with pytest.raises(InputError) as info:
+        load_boundaries(district_name=name)
+    message = str(info.value)
+    assert message.startswith("--district-name: the name holds a control or invisible character (")
+    assert shown in message and "\n" not in message and "\x1b" not in message
+
+
 def test_a_self_intersecting_outline_is_repaired_with_a_warning_naming_the_file(tmp_path):
     path = tmp_path / "bowtie.geojson"
     bowtie = shapely.Polygon([(116.9, 36.6), (117.1, 36.8), (117.1, 36.6), (116.9, 36.8)])

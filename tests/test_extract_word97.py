@@ -261,6 +261,14 @@ def test_a_doc_whose_text_is_over_the_size_limit_is_refused():
         doc_text(DOC.read_bytes(), "r.doc", max_text=100)
 
 
+def test_a_doc_s_text_counts_against_the_size_limit_as_the_same_text_file_would():
+    # The .doc counted its characters (193, mostly Han: 531 bytes as UTF-8), where .docx, .odt, PDF and
+    # OFD count the bytes a text file of their text takes: a 400-byte limit let it through.
+    with pytest.raises(InputError, match="is a Word file whose text is over the 0.0004 MB size limit"):
+        doc_text(DOC.read_bytes(), "r.doc", max_text=400)
+    assert doc_text(DOC.read_bytes(), "r.doc", max_text=600)
+
+
 # Where the FIB keeps FibRgFcLcb97.fcPlcfBteChpx/lcbPlcfBteChpx: the character properties of the text's runs.
 FC_BTE_CHPX = 0xFA
 

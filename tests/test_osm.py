@@ -60,6 +60,17 @@ def test_own_name_prefers_chinese_tags_and_splits_multiple_values():
     assert tag_names({"name:zh-Hans": "解放路", "name": "解放路"}) == ["解放路"]
 
 
+def test_a_name_of_invisible_characters_alone_is_none(tmp_path):
+    """Bidirectional controls, a zero-width space, a byte order mark or a soft hyphen show nothing:
+    no entry, no alias is named by them (a map would label it with nothing)."""
+    tags = {"name": "\u202e\u202c", "name:zh": "\u200b", "alt_name": "\ufeff;\u00ad;新华书店;\u2066\u2069"}
+    assert tag_names(tags) == ["新华书店"]
+    path = write_osm_xml(tmp_path / "invisible.osm", pois=[(1, (117.0, 36.7), {"shop": "books", "name": "\u200b"}),
+                                                             (2, (117.0, 36.7), {"shop": "books", "name": "\u202e"}),
+                                                             (3, (117.0, 36.7), {"shop": "books", "name": "书店"})])
+    assert [e.name for e in load_osm(path)] == ["书店"]
+
+
 def test_pois_from_a_node_a_closed_way_and_a_multipolygon_relation(entries):
     clinic, school, park = entries["锦华社区卫生服务中心"], entries["新光小学"], entries["锦城公园"]
     assert clinic.geometry.geom_type == "Point" and clinic.category == "health" and clinic.aliases == ("锦华卫生院",)

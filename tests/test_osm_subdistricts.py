@@ -35,10 +35,11 @@ def _hole(strip):
     return shapely.box(x - 0.0003, y - 0.0003, x + 0.0003, y + 0.0003)
 
 
-def write_extract(path, *, keep=range(6), extras=True):
+def write_extract(path, *, keep=range(6), extras=True, parent=False):
     """An OSM XML extract of 和平区's 街道 as admin_level 8 boundaries: relations (outer and inner
     ways) and a closed way, named in the ways mappers name them; with ``extras``, an enclave in a
-    hole, a boundary mostly outside the district and boundaries of other levels."""
+    hole, a boundary mostly outside the district and boundaries of other levels; with ``parent``,
+    the district itself tagged admin_level 8 too (relation 500, its outline's convex hull)."""
     outline = data.load_district_outline(CODE).geometry.iloc[0]
     strips = _strips(outline)
     names = [{"name": "劝业场街道"}, {"name": "小白楼"}, {"name": "Wudadao", "name:zh": "五大道街道"},
@@ -67,6 +68,9 @@ def write_extract(path, *, keep=range(6), extras=True):
         ways.append((1400, _ring(outline.envelope.buffer(0.01).envelope), {}))
         relations.append((400, [(1400, "outer")], {**admin, "admin_level": "6", "name": "和平区"}))
         relations.append((401, [(1000, "outer")], {**admin, "admin_level": "9", "name": "某社区"}))
+    if parent:
+        ways.append((1500, _ring(outline.convex_hull), {}))
+        relations.append((500, [(1500, "outer")], {**admin, "name": "和平区"}))
     return write_osm_xml(path, ways, relations=relations, share_nodes=True)
 
 
@@ -197,6 +201,18 @@ def test_a_partial_set_is_refused_in_one_warning_and_the_district_stays_one_zone
     assert refused[0].endswith("% of it: not used (pass --districts FILE for official ones)")
     share = int(refused[0].split("covering ")[1].split("%")[0])
     assert 30 <= share <= 70
+
+
+def test_a_boundary_holding_the_others_is_the_level_above_and_left_out_in_a_warning(tmp_path):
+    """和平区 itself tagged admin_level 8 over its six 街道: not a seventh 街道 overlapping them all."""
+    nested = write_extract(tmp_path / "nested.osm", parent=True)
+    boundaries = load_boundaries(district_code=CODE, osm_path=nested)
+    assert boundaries.quality == "osm" and "osm-r500" not in set(boundaries.zones["code"])
+    assert set(boundaries.zones["code"]) == {f"120101{n:03d}" for n in range(1, 7)} | {"osm-w1200"}
+    assert not any("overlap" in w for w in boundaries.warnings)
+    left = [w for w in boundaries.warnings if "r500" in w]
+    assert left == ["nested.osm: 和平区 (r500) is left out: it holds 7 other OpenStreetMap boundaries of admin_level 8 "
+                    "(the level above theirs, tagged as theirs?)"]
 
 
 def test_the_share_required_is_a_setting(tmp_path, monkeypatch):

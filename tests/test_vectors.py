@@ -294,3 +294,53 @@ def test_a_zip_holding_no_vector_file_says_so_not_that_gdal_knows_no_format(tmp_
         archive.writestr("说明.txt", "街道")
     with pytest.raises(InputError, match=problem):
         vectors.read_vector(path)
+
+
+def _kml(name, lon=117.01):
+    return ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark>'
+            f'<name>{name}</name><Point><coordinates>{lon},36.69,0</coordinates></Point></Placemark></Document></kml>')
+
+
+def _kmz(path, members):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members:
+            archive.writestr(name, text)
+    return path
+
+
+@pytest.mark.parametrize("text", ["", "这不是 XML <<<"])
+def test_a_kmz_holding_an_unreadable_kml_document_names_it(tmp_path, text):
+    # Said "not a readable vector file (ERROR parsing kml /vsizip//b.kml ...)": the KMZ's path cut out of GDAL's.
+    path = _kmz(tmp_path / "jd.kmz", [("doc.kml", _kml("甲")), ("files/b.kml", text)])
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: holds a KML document GDAL cannot read, 'files/b.kml' (")
+    assert "vsizip" not in message and "\n" not in message
+
+
+def test_a_kmz_s_documents_named_with_backslashes_are_read_and_a_name_twice_once(tmp_path):
+    # Zips written on Windows by some tools: "files\b.kml", which GDAL opens as files/b.kml only.
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        path = _kmz(tmp_path / "jd.kmz", [("doc.kml", _kml("甲")), ("files\\b.kml", _kml("乙", 117.02)),
+                                          ("doc.kml", _kml("丙", 117.03))])
+    assert sorted(vectors.read_vector(path)["Name"]) == ["乙", "甲"]
+
+
+@pytest.mark.parametrize("member", ["a/../../c.kml", "/etc/c.kml", "../c.kml", "a\\..\\c.kml"])
+def test_a_kmz_document_named_out_of_the_archive_is_refused(tmp_path, member):
+    path = _kmz(tmp_path / "jd.kmz", [("doc.kml", _kml("甲")), (member, _kml("乙"))])
+    with pytest.raises(InputError, match=r"jd\.kmz: holds a KML document named .*c\.kml', a path out of the archive: "
+                                         r"not read \(a hostile KMZ\?\)$"):
+        vectors.read_vector(path)
+
+
+def test_a_kmz_document_that_unpacks_to_far_more_than_it_takes_is_refused_unread(tmp_path, monkeypatch):
+    from geo import settings
+
+    monkeypatch.setattr(settings, "ZIP_UNPACKED_SLACK_BYTES", 1000)
+    bomb = _kml("乙").replace("<name>", "<description>" + " " * 300_000 + "</description><name>")
+    path = _kmz(tmp_path / "jd.kmz", [("doc.kml", _kml("甲")), ("b.kml", bomb)])
+    with pytest.raises(InputError, match=r"jd\.kmz: is a damaged KMZ: its KML document 'b\.kml' unpacks to 0\.3\d* MB "
+                                         r"from 0\.00\d* MB \(a zip bomb\?\)$"):
+        vectors.read_vector(path)

@@ -8,7 +8,7 @@ import re
 import struct
 from typing import NamedTuple
 
-from geo.io import InputError
+from geo.io import InputError, utf8_size
 
 
 # FibBase: its identifier, and the flags of its word at offset 0x0A.
@@ -113,13 +113,19 @@ def word97_text(data: bytes, path, max_text: int | None = None) -> str:
     size = min(fib.ccp_text, pieces[-1].end if pieces else 0)
     if size > len(word):  # each character takes a byte of the stream at least: pieces read over and over
         raise InputError(path, f"{_DAMAGED} (its piece table gives more text than its WordDocument stream holds)")
-    if max_text is not None and size > max_text:
-        raise InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
-                               "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+    if max_text is not None and size > max_text:  # characters: the fewest bytes they take, before reading them
+        raise _text_too_big(path, max_text)
     hidden = _hidden_spans(word, table, fib)
     raw = "".join(_shown_text(_piece_text(word, piece, size, path), piece, hidden)
                   for piece in pieces if piece.start < size)
+    if max_text is not None and utf8_size(raw) > max_text:  # as a text file of it counts (a Han character: 3)
+        raise _text_too_big(path, max_text)
     return _field_results(raw).translate(_SHOWN)
+
+
+def _text_too_big(path, max_text: int) -> InputError:
+    return InputError(path, f"is a Word file whose text is over the {max_text / 1e6:g} MB size limit "
+                            "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
 
 
 # --------------------------------------------------------------------------- the compound file
