@@ -81,6 +81,16 @@ def _pixel(driver, lon, lat):
     return round(x), round(y)
 
 
+def _first_unlocated_at(browser, tmp_path, lon=117.0, lat=36.68, zoom=17):
+    """Render the fixture's projects map, open it at ``lon, lat`` and ``zoom``: (the first unlocated
+    project's id, the pixel of ``lon, lat``)."""
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
+    _view(browser, lon, lat, zoom=zoom)
+    return (project, *_pixel(browser, lon, lat))
+
+
 def _click(driver, x, y):
     from selenium.webdriver.common.action_chains import ActionChains
 
@@ -505,11 +515,7 @@ def test_same_placements_download_byte_identical_whether_placed_now_or_in_an_ear
 
 def test_a_line_drawn_back_to_its_first_point_closes_a_ring_road_and_loses_no_corner(browser, tmp_path):
     # Leaflet.Editable deletes a vertex clicked while drawing: a ring road lost its first corner.
-    render_fixture(tmp_path, basemap="none")
-    _open(browser, tmp_path / "projects.html")
-    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
-    _view(browser, 117.0, 36.68, zoom=17)
-    x, y = _pixel(browser, 117.0, 36.68)
+    project, x, y = _first_unlocated_at(browser, tmp_path)
     corners = [(x - 80, y - 60), (x + 80, y - 60), (x + 80, y + 60), (x - 80, y + 60)]
 
     _start(browser, project, "line")
@@ -534,11 +540,7 @@ def _status(driver):
 
 def test_an_area_that_encloses_nothing_or_crosses_itself_is_not_placed_and_cannot_be_downloaded(browser, tmp_path):
     # geo build refuses an area of no area and cuts a bow tie into two; the panel let both through.
-    render_fixture(tmp_path, basemap="none")
-    _open(browser, tmp_path / "projects.html")
-    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
-    _view(browser, 117.0, 36.68, zoom=17)
-    x, y = _pixel(browser, 117.0, 36.68)
+    project, x, y = _first_unlocated_at(browser, tmp_path)
 
     _start(browser, project, "polygon")
     for corner in ((x - 60, y + 60), (x, y), (x + 60, y - 60), (x - 60, y + 60)):  # on one line, closed
@@ -612,10 +614,7 @@ def test_a_planner_without_a_mouse_places_a_point_and_a_line_with_the_keyboard(b
         ll = browser.execute_script(MAP_JS + "var c = map.getCenter(); return [c.lng, c.lat];")
         return pytest.approx(ll, abs=2e-7)
 
-    render_fixture(tmp_path, basemap="none")
-    _open(browser, tmp_path / "projects.html")
-    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
-    _view(browser, 117.0, 36.68, zoom=17)
+    project, _, _ = _first_unlocated_at(browser, tmp_path)
     place = _row(browser, project).find_element(By.CSS_SELECTOR, ".geo-panel-place")
     browser.execute_script("arguments[0].focus();", place)  # where Tab would have come to
     keys(Keys.ENTER)
@@ -642,11 +641,7 @@ def test_a_planner_without_a_mouse_places_a_point_and_a_line_with_the_keyboard(b
 
 def test_undo_takes_back_the_first_point_too(browser, tmp_path):
     # Leaflet.Editable's pop keeps a shape's last point: a first click in the wrong place stayed.
-    render_fixture(tmp_path, basemap="none")
-    _open(browser, tmp_path / "projects.html")
-    project = page_data((tmp_path / "projects.html").read_text(encoding="utf-8"))["panel"]["unlocated"][0]["id"]
-    _view(browser, 117.0, 36.68, zoom=17)
-    x, y = _pixel(browser, 117.0, 36.68)
+    project, x, y = _first_unlocated_at(browser, tmp_path)
     _start(browser, project, "line")
     _click(browser, x - 100, y - 100)
     _panel_button(browser, "Undo")
