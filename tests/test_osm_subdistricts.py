@@ -11,7 +11,7 @@ from geo import data, settings
 from geo.boundaries import load_boundaries
 from geo.cli import main
 from geo.osm_boundaries import read_admin_areas
-from tests.osm_xml import write_osm_xml
+from osm_xml import write_osm_xml
 
 CODE = "120101"  # 天津市和平区: six 街道 (劝业场, 小白楼, 五大道, 新兴, 南营门, 南市)
 REPORT = "二、2025年重点工作\n实施南京路提升改造工程。\n"
@@ -35,12 +35,18 @@ def _hole(strip):
     return shapely.box(x - 0.0003, y - 0.0003, x + 0.0003, y + 0.0003)
 
 
-def write_extract(path, *, keep=range(6), extras=True, parent=False):
+def write_extract(path, *, keep=range(6), extras=True, parent=False, inset_m=0.0):
     """An OSM XML extract of 和平区's 街道 as admin_level 8 boundaries: relations (outer and inner
     ways) and a closed way, named in the ways mappers name them; with ``extras``, an enclave in a
     hole, a boundary mostly outside the district and boundaries of other levels; with ``parent``,
-    the district itself tagged admin_level 8 too (relation 500, its outline's convex hull)."""
+    the district itself tagged admin_level 8 too (relation 500, its outline's convex hull); with
+    ``inset_m``, the 街道 drawn that far inside the outline (OSM's boundary beside a simplified one)."""
     outline = data.load_district_outline(CODE).geometry.iloc[0]
+    if inset_m:
+        from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+
+        crs = metric_crs_for(outline)
+        outline = wgs84_geometry(metric_geometry(outline, crs).buffer(-inset_m), crs)
     strips = _strips(outline)
     names = [{"name": "劝业场街道"}, {"name": "小白楼"}, {"name": "Wudadao", "name:zh": "五大道街道"},
              {"name": "新興街道"}, {"name:zh-Hans": "南营门街道", "name": "Nanyingmen"}, {"name": "南市街道"}]
@@ -189,6 +195,24 @@ def test_a_boundary_mostly_outside_the_district_is_left_out_and_the_rest_clipped
 
 def test_no_warning_says_the_district_is_one_zone_when_osm_gives_its_street_districts(heping):
     assert not any("one zone" in w for w in heping.warnings)
+
+
+@pytest.mark.parametrize("inset_m, filled", [(60.0, True), (600.0, False)])
+def test_an_edge_sliver_between_osm_and_the_bundled_outline_goes_to_the_street_it_borders(tmp_path, monkeypatch,
+                                                                                          inset_m, filled):
+    # OSM's boundaries lie up to ~170 m inside or outside the simplified bundled outline: a sliver
+    # along the edge is no place outside every 街道; a strip 1.2 km wide (a 街道 OSM lacks) stays one.
+    from geo.crs import metric_crs_for, metric_geometry
+
+    monkeypatch.setattr(settings, "OSM_SUBDISTRICT_COVER_MIN", 0.3)  # the wide strip's 街道 are used too
+    boundaries = load_boundaries(district_code=CODE, osm_path=write_extract(tmp_path / "inset.osm", extras=False,
+                                                                            inset_m=inset_m))
+    outline = boundaries.outline.geometry.iloc[0]
+    crs = metric_crs_for(boundaries.outline)
+    uncovered = metric_geometry(outline.difference(shapely.union_all(boundaries.zones.geometry.values)), crs).area
+    assert boundaries.quality == "osm"
+    assert (uncovered < 1.0) == filled, uncovered
+    assert not any("gap" in w for w in boundaries.warnings)
 
 
 def test_a_partial_set_is_refused_in_one_warning_and_the_district_stays_one_zone(tmp_path):
