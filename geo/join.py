@@ -392,7 +392,7 @@ def _snapped(zones, projects, zone, zones_local, snap):
     edges = shapely.boundary(zones_local)
     shapely.prepare(edges)
     near = shapely.dwithin(edges[zone], projects, snap)
-    near[near] = _along(edges[zone[near]], projects[near], snap)
+    near[near] = _along(edges, zone[near], projects[near], snap)
     if not near.any():
         return zones, projects
     zones, projects = zones.copy(), projects.copy()
@@ -404,15 +404,29 @@ def _snapped(zones, projects, zone, zones_local, snap):
     return zones, projects
 
 
-def _along(edges, projects, snap):
-    """Which projects may run along their zone's edge (``edges``, pair by pair) for a stretch: two
-    or more vertices of the one within ``snap`` of the other, counting both ways. A line that
-    only crosses the edge has none (most of the pairs near an edge), and needs no snapping."""
+def _along(edges, zone, projects, snap):
+    """Which projects may run along their zone's edge (``edges[zone]``, pair by pair) for a stretch:
+    two or more vertices of the one within ``snap`` of the other, counting both ways. A line that
+    only crosses the edge has none (most of the pairs near an edge), and needs no snapping.
+
+    A detailed 街道 edge has thousands of vertices and a road a few: of the edge, only the vertices
+    in the project's box widened by ``snap`` can be near it, found in a tree of the edges' vertices
+    instead of testing every vertex of the edge against every project near it.
+    """
     count = np.zeros(len(projects), dtype=np.int64)
-    for mine, theirs in ((projects, edges), (edges, projects)):
-        coords, owner = shapely.get_coordinates(mine, return_index=True)
-        close = shapely.dwithin(shapely.points(coords), theirs[owner], snap)
-        count += np.bincount(owner[close], minlength=len(projects))
+    coords, owner = shapely.get_coordinates(projects, return_index=True)
+    close = shapely.dwithin(edges[zone][owner], shapely.points(coords), snap)  # the edges, prepared, test
+    count += np.bincount(owner[close], minlength=len(projects))
+    used = np.unique(zone)
+    coords, owner = shapely.get_coordinates(edges[used], return_index=True)
+    vertices = shapely.points(coords)
+    margin = 2 * snap  # wider than snap: no vertex within snap is left out by rounding
+    boxes = shapely.box(*(shapely.bounds(projects) + np.array([-margin, -margin, margin, margin])).T)
+    pair, vertex = STRtree(vertices).query(boxes)
+    mine = used[owner[vertex]] == zone[pair]
+    pair, vertex = pair[mine], vertex[mine]
+    close = shapely.dwithin(vertices[vertex], projects[pair], snap)
+    count += np.bincount(pair[close], minlength=len(projects))
     return count >= 2
 
 
@@ -454,11 +468,12 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
     for group in np.split(pairs, starts[1:]):
         # In code order, each piece loses what lies in the zones before it (their shared edges).
         claimed = pair_zones[group[0]]
-        for pair in group[1:]:
+        for number, pair in enumerate(group[1:], 2):
             rest = shapely.difference(cut[pair], claimed)
             rest = np.array([_beyond(rest, claimed, snap)], dtype=object)
             length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
-            claimed = shapely.union(claimed, pair_zones[pair])
+            if number < len(group):  # the union of detailed zones is slow: only for a piece after it
+                claimed = shapely.union(claimed, pair_zones[pair])
     return length
 
 
@@ -476,9 +491,14 @@ def _beyond(rest, claimed, snap):
 
 
 def _far_points(geoms, other, distance):
-    """How many vertices of each of ``geoms`` lie farther than ``distance`` from ``other``."""
+    """How many vertices of each of ``geoms`` lie farther than ``distance`` from ``other``.
+
+    ``other`` (zones of thousands of vertices, the pieces' vertices every ``snap``) is prepared and
+    tests them all: each test is then a search of its indexed edges, not a pass over them.
+    """
     coords, owner = shapely.get_coordinates(geoms, return_index=True)
-    far = ~shapely.dwithin(shapely.points(coords), other, distance)
+    shapely.prepare(other)
+    far = ~shapely.dwithin(other, shapely.points(coords), distance)
     return np.bincount(owner, weights=far, minlength=len(geoms))
 
 

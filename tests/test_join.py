@@ -17,6 +17,7 @@ from shapely.geometry import GeometryCollection, LineString, MultiLineString, Mu
 from geo.crs import metric_crs_for
 from geo.io import InputError
 from geo.join import ALLOCATION_COLUMNS, allocate_to_zones, attach_allocations
+from work_counts import DistanceWork
 
 X0, Y0, D = 117.0, 36.7, 0.01  # a 2 x 2 grid of 0.01-degree cells near Jinan
 METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures areas of these fixtures in
@@ -178,6 +179,29 @@ def test_line_along_a_shared_edge_is_counted_once():
     total_along = _geodesic_km([along])
     assert result.loc[result["id"] == "along", "km"].sum() == pytest.approx(total_along, rel=1e-9)
     assert result.loc[result["id"] == "entering", "share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
+
+
+def test_detailed_zones_are_not_read_whole_for_each_road_near_their_edge(monkeypatch):
+    # Official 街道 with a vertex every 10 cm or so (10,000 on each side). Each road crossing their
+    # shared edge was tested vertex by vertex against the whole edge, and the edge's every vertex
+    # against the road; the part of a road along the edge left outside the zones was tested point
+    # by point (one every JOIN_SNAP_M) against the whole zone.
+    zones = _zones([(code, name, shapely.segmentize(geom, D / 10_000)) for code, name, geom in GRID[:2]])
+    crossing = [(f"cross{k}", LineString([(X0 + D - 0.001, Y0 + D * (k + 0.5) / 10),
+                                          (X0 + D + 0.001, Y0 + D * (k + 0.5) / 10)])) for k in range(10)]
+    entering = LineString([(X0 + D, Y0 - 0.005), (X0 + D, Y0 + D)])  # outside, then along the edge
+    work = DistanceWork(shapely.dwithin)
+    monkeypatch.setattr(shapely, "dwithin", work)
+    result = allocate_to_zones(_projects(crossing + [("entering", entering)]), zones)
+    for road, _ in crossing:
+        rows = result[result["id"] == road]
+        assert rows["code"].tolist() == ["370105001", "370105004"]
+        assert rows["share"].tolist() == pytest.approx([0.5, 0.5], rel=1e-3)
+    rows = result[result["id"] == "entering"]
+    assert rows["code"].tolist() == ["370105001"] and rows["share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
+    # The edge's vertices near each road, and the road along it against the edge once: in
+    # proportion to the edge it runs along, not to the zones' vertices times the roads.
+    assert work.vertices < 400_000, work.vertices
 
 
 def test_line_along_a_shared_edge_but_for_float_noise_is_counted_once():
