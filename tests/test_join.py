@@ -204,6 +204,37 @@ def test_detailed_zones_are_not_read_whole_for_each_road_near_their_edge(monkeyp
     assert work.vertices < 400_000, work.vertices
 
 
+class _CountingTree(shapely.STRtree):
+    """An STRtree that adds up in ``found`` the pairs its queries give (candidates to test)."""
+
+    found = 0
+
+    def query(self, geometry, predicate=None, distance=None):
+        result = super().query(geometry, predicate=predicate, distance=distance)
+        _CountingTree.found += result.shape[-1]
+        return result
+
+
+def test_a_long_road_across_detailed_zones_reads_only_the_edges_near_it(monkeypatch):
+    # A 4 x 4 grid of 街道 with a vertex every 1 m or so (64,000 in all) and one road straight
+    # across it, corner to corner: each zone near the road tested every vertex of its edge against
+    # it, or took the vertices in the road's box, the whole grid, once per zone.
+    import geo.join
+
+    rows = [(f"3701050{i}{j}", f"{i}{j}街道", shapely.segmentize(box(X0 + i * D, Y0 + j * D, X0 + (i + 1) * D,
+                                                                     Y0 + (j + 1) * D), D / 1000))
+            for i in range(4) for j in range(4)]
+    road = LineString([(X0 + 0.001, Y0 + 0.0013), (X0 + 4 * D - 0.001, Y0 + 4 * D - 0.0017)])
+    work = DistanceWork(shapely.dwithin)
+    monkeypatch.setattr(shapely, "dwithin", work)
+    monkeypatch.setattr(_CountingTree, "found", 0)
+    monkeypatch.setattr(geo.join, "STRtree", _CountingTree)
+    result = allocate_to_zones(_projects([("road", road)]), _zones(rows))
+    assert result["code"].tolist() == sorted(result["code"]) and len(result) == 7
+    assert result["km"].sum() == pytest.approx(_geodesic_km([road]), rel=1e-6)
+    assert work.vertices < 10_000 and _CountingTree.found < 10_000, (work.vertices, _CountingTree.found)
+
+
 def test_line_along_a_shared_edge_but_for_float_noise_is_counted_once():
     # The edge 004|001 as another program stored it: vertices 10 micrometres either side.
     noise = [1e-10 if i % 2 else -1e-10 for i in range(11)]
