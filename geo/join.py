@@ -530,11 +530,15 @@ def _far_points(geoms, other, distance):
     """How many vertices of each of ``geoms`` lie farther than ``distance`` from ``other``.
 
     ``other`` (zones of thousands of vertices, the pieces' vertices every ``snap``) is prepared and
-    tests them all: each test is then a search of its indexed edges, not a pass over them.
+    tests them all: each test is then a search of its indexed edges, not a pass over them. A zone
+    of the caller's is left as it came (unprepared again).
     """
     coords, owner = shapely.get_coordinates(geoms, return_index=True)
+    prepared = shapely.is_prepared(other)
     shapely.prepare(other)
     far = ~shapely.dwithin(other, shapely.points(coords), distance)
+    if not prepared:
+        shapely.destroy_prepared(other)
     return np.bincount(owner, weights=far, minlength=len(geoms))
 
 

@@ -330,7 +330,9 @@ def test_overlap_counts_once_for_projects_partly_outside_the_zones():
             ("370105001", "西", box(X0, Y0, X0 + D, Y0 + D))]
     road = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.03, Y0 + 0.005)])
     park = box(X0 + 0.007, Y0 + 0.006, X0 + 0.017, Y0 + 0.012)  # its northern third outside
-    result = allocate_to_zones(_projects([("park", park), ("road", road)]), _zones(rows))
+    zones = _zones(rows)
+    result = allocate_to_zones(_projects([("park", park), ("road", road)]), zones)
+    assert not shapely.is_prepared(zones.geometry.values).any()  # prepared to measure, then left as they came
     union = shapely.union_all([r[2] for r in rows])
     road_rows = result[result["id"] == "road"]
     assert road_rows["km"].sum() == pytest.approx(_geodesic_km([road.intersection(union)]), rel=1e-6)
