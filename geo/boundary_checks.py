@@ -8,16 +8,17 @@ from geo import settings
 from geo.io import InputError
 
 
-def misplaced_warning(label, zones, bundled, what="the bundled outline of {name} ({code})"):
+def misplaced_warning(label, zones, bundled, what="the bundled outline of {name} ({code})", union=None):
     """[one line] when official 街道 barely overlap the bundled outline of their district (wrong CRS, datum or
     file); an InputError when they lie far from it (``settings.OUTLINE_FAR_M``). ``what`` names the
-    outline (``this outline`` for an ``--outline`` file, ``label``)."""
+    outline (``this outline`` for an ``--outline`` file, ``label``); ``union`` is the union of the
+    ``zones``' geometries when the caller has it (slow for detailed 街道: taken once)."""
     import shapely
 
     from geo.crs import metric_crs_for, metric_geometry
 
     crs = metric_crs_for(bundled)
-    mine = metric_geometry(shapely.union_all(zones.geometry.values), crs)
+    mine = metric_geometry(shapely.union_all(zones.geometry.values) if union is None else union, crs)
     theirs = metric_geometry(shapely.union_all(bundled.geometry.values), crs)
     share = mine.intersection(theirs).area / mine.area if mine.area else 0.0
     if share >= settings.OUTLINE_OVERLAP_MIN:
@@ -32,12 +33,13 @@ def misplaced_warning(label, zones, bundled, what="the bundled outline of {name}
     return [f"{label}: {message}; wrong CRS or datum, or another district's file?"]
 
 
-def datum_warning(label, zones, bundled, what="街道", file_crs=None):
+def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=None):
     """[one line] when official 街道 (or an ``outline``) fit the bundled outline of their district far
     better read otherwise than as they were (``settings.DATUM_FIT_GAIN`` more of their edge within
     ``settings.DATUM_FIT_NEAR_M`` of it): as GCJ-02 or BD-09 (a web map's 街道, that --districts-datum
     shifts), or, drawn in a projected ``file_crs``, their numbers in its sister projection (a .prj of
-    UTM zone 50N on Gauss-Kruger CM 117E numbers: the same meridian, 1.6 km off in Jinan)."""
+    UTM zone 50N on Gauss-Kruger CM 117E numbers: the same meridian, 1.6 km off in Jinan). ``union``: as for
+    :func:`misplaced_warning`."""
     import numpy as np
     import shapely
 
@@ -45,7 +47,7 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None):
 
     crs = metric_crs_for(bundled)
     outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
-    edge = shapely.union_all(zones.geometry.values).boundary
+    edge = (shapely.union_all(zones.geometry.values) if union is None else union).boundary
 
     def fitting(geom):  # the share of the edge's points (one every half the distance) near the outline
         ring = metric_geometry(geom, crs)

@@ -112,15 +112,21 @@ class Gazetteer:
         entries = list(entries)
         if entries:
             self._outside.append((tier, entries))
+            self.__dict__.pop("_beyond", None)  # its indexes are built again, with these
         return self
+
+    @functools.cached_property
+    def _beyond(self):
+        """The entries beyond the district as a gazetteer: its name indexes built once, not per look-up."""
+        beyond = Gazetteer()
+        beyond.tiers = list(self._outside)
+        return beyond
 
     def lookup_outside(self, name: str, *, accepts=None):
         """An exact or folded :class:`Match` of ``name`` among the entries beyond the district, or None."""
         if not self._outside:
             return None
-        beyond = Gazetteer()
-        beyond.tiers = self._outside
-        match = beyond.lookup(name, accepts=accepts)
+        match = self._beyond.lookup(name, accepts=accepts)
         return match if match is not None and match.strength in ("exact", "folded") else None
 
     def __len__(self):
@@ -138,7 +144,7 @@ class Gazetteer:
                         key = normalise_name(name)
                         by_key.setdefault(key, []).append(entry)
                         by_fold.setdefault(_fold(key), []).append(entry)
-            indexes.append((tier, entries, (exact, folded), (former_exact, former_folded)))
+            indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries)))
         return indexes
 
     def lookup(self, name: str, *, accepts=None, category=None):
@@ -148,7 +154,7 @@ class Gazetteer:
         """
         key = normalise_name(name)
         accepts = accepts or (lambda entry: True)
-        for tier, entries, (exact, folded), (former_exact, former_folded) in self._indexes:
+        for tier, (exact, folded), (former_exact, former_folded), by_category in self._indexes:
             # A name an entry bears now outranks the same name another entry bore once.
             for former, strength, candidates in ((False, "exact", exact.get(key, [])),
                                                  (False, "folded", folded.get(_fold(key), [])),
@@ -158,16 +164,15 @@ class Gazetteer:
                 if fit:
                     rivals = () if tier in self._first_wins else _rivals(fit, category)
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
+            candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
             if category and len(key) >= 2:
-                contained = [e for e in entries if e.category == category and accepts(e)
-                             and any(key in normalise_name(n) for n in (e.name, *e.aliases))]
+                contained = [e for e, names in candidates if accepts(e) and any(key in n for n in names)]
                 if len(contained) == 1:
                     return Match(contained[0], "contained", contained[0].name)
             if category and len(key) >= 3:
                 # Reports abbreviate: 天桥医院 for 济南市天桥区人民医院, 天桥二院 for 天桥区第二
                 # 人民医院. The characters in order, one entry of the same category only.
-                abbreviated = [e for e in entries if e.category == category and accepts(e)
-                               and any(_abbreviates(key, normalise_name(n)) for n in (e.name, *e.aliases))]
+                abbreviated = [e for e, names in candidates if accepts(e) and any(_abbreviates(key, n) for n in names)]
                 if len(abbreviated) == 1:
                     return Match(abbreviated[0], "abbreviation", abbreviated[0].name)
             relaxed = _undirected(key)
@@ -191,6 +196,36 @@ class Gazetteer:
         if match is None or match.strength not in ("exact", "folded"):
             return (), 0.0
         return distinct_places(match)
+
+
+def _by_category(entries):
+    """The entries that have a category, for the look-ups by a name's part: ``{category: (its
+    entries in tier order, their matching names (name and aliases), {character: the positions of
+    the entries whose matching names hold it})}``."""
+    grouped = {}
+    for entry in entries:
+        if entry.category:
+            grouped.setdefault(entry.category, []).append(entry)
+    indexed = {}
+    for category, members in grouped.items():
+        names = [tuple(normalise_name(n) for n in (e.name, *e.aliases)) for e in members]
+        characters = {}
+        for position, forms in enumerate(names):
+            for character in set("".join(forms)):
+                characters.setdefault(character, []).append(position)
+        indexed[category] = (members, names, characters)
+    return indexed
+
+
+def _holding(by_category, category, key):
+    """``[(entry, matching names)]`` of the entries of ``category`` (see :func:`_by_category`), in
+    tier order, whose names hold the rarest character of ``key`` among them: every entry a name
+    containing ``key`` or abbreviated by it can be, without a pass over the whole tier per look-up."""
+    members, names, characters = by_category.get(category, ((), (), {}))
+    if not members:
+        return []
+    rarest = min((characters.get(character, ()) for character in set(key)), key=len)
+    return [(members[position], names[position]) for position in rarest]
 
 
 _ORDINALS = set("一二三四五六七八九十")

@@ -215,7 +215,7 @@ def feature_collection_text(features, *, name=None, metadata=None, precision=COO
         properties = _sorted_keys(_clean_value(feature.get("properties") or {}))
         first = [key for key in field_order if key in properties]
         properties = {key: properties[key] for key in first + [k for k in properties if k not in first]}
-        out = {"geometry": _sorted_keys(geom)}
+        out = {"geometry": _sorted_geometry(geom)}
         if feature.get("id") is not None:
             out["id"] = feature["id"]
         out.update(properties=properties, type="Feature")
@@ -228,6 +228,17 @@ def feature_collection_text(features, *, name=None, metadata=None, precision=COO
     head_text = json.dumps(head, ensure_ascii=False, sort_keys=True, separators=(",", ":"))[:-1]
     body = ",\n".join(lines)
     return f'{head_text},"features":[\n{body}\n]}}\n' if lines else f'{head_text},"features":[]}}\n'
+
+
+def _sorted_geometry(geom):
+    """A rounded GeoJSON geometry (:func:`_geometry_mapping_rounded`) with its keys sorted, as
+    :func:`_sorted_keys` gives it, without walking its coordinates (a million vertices of a city's
+    街道), where there is no key to sort."""
+    if geom is None:
+        return None
+    if geom["type"] == "GeometryCollection":
+        return {"geometries": [_sorted_geometry(part) for part in geom["geometries"]], "type": geom["type"]}
+    return {"coordinates": geom["coordinates"], "type": geom["type"]}
 
 
 def _sorted_keys(value):

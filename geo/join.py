@@ -368,7 +368,7 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, measure_of
     if snap:
         # A stretch along a shared edge, but for float noise, is on both zones' edges exactly,
         # not zigzagging between them.
-        pair_zones, pair_geoms = _snapped(pair_zones, pair_geoms, zone, zones_local, snap)
+        pair_zones, pair_geoms = _snapped(pair_zones, pair_geoms, zone, local, zones_local, snap)
     cut = shapely.intersection(pair_geoms, pair_zones)
     pair_polygon = is_polygon[local]
     measure = measure_of(cut, pair_polygon)
@@ -382,8 +382,9 @@ def _allocate_measured(project_index, geoms, is_polygon, zones_local, measure_of
     return (project_index[local], zone, share, km, area), project_index[degenerate]
 
 
-def _snapped(zones, projects, zone, zones_local, snap):
-    """(zones, projects) of each pair (zone ``zones_local[zone]``), snapped to each other within ``snap``.
+def _snapped(zones, projects, zone, project, zones_local, snap):
+    """(zones, projects) of each pair (zone ``zones_local[zone]``, project number ``project``), snapped to
+    each other within ``snap``.
 
     The zone takes the project's vertices near its edge, then the project the zone's: their
     vertices along a stretch they share are then the same, and so are their segments. Zones
@@ -392,7 +393,7 @@ def _snapped(zones, projects, zone, zones_local, snap):
     edges = shapely.boundary(zones_local)
     shapely.prepare(edges)
     near = shapely.dwithin(edges[zone], projects, snap)
-    near[near] = _along(edges[zone[near]], projects[near], snap)
+    near[near] = _along(edges, zone[near], project[near], projects[near], snap)
     if not near.any():
         return zones, projects
     zones, projects = zones.copy(), projects.copy()
@@ -404,16 +405,65 @@ def _snapped(zones, projects, zone, zones_local, snap):
     return zones, projects
 
 
-def _along(edges, projects, snap):
-    """Which projects may run along their zone's edge (``edges``, pair by pair) for a stretch: two
-    or more vertices of the one within ``snap`` of the other, counting both ways. A line that
-    only crosses the edge has none (most of the pairs near an edge), and needs no snapping."""
+# The pieces of a project's segments whose boxes find the zone-edge vertices near it, in snap
+# distances (5 m for JOIN_SNAP_M = 5 cm): fewer, longer pieces make boxes holding more of the edge.
+_ALONG_PIECE = 100
+
+
+def _along(edges, zone, project, projects, snap):
+    """Which projects may run along their zone's edge (``edges[zone]``, pair by pair; ``project``
+    numbers the project of each pair) for a stretch: two or more vertices of the one within ``snap``
+    of the other, counting both ways. A line that only crosses the edge has none (most of the pairs
+    near an edge), and needs no snapping.
+
+    A detailed 街道 edge has thousands of vertices and a road a few: of the edges, only the vertices
+    in the box of a piece of one of the project's segments, widened by ``snap``, can be near it. They
+    come from a tree of the edges' vertices, each project asking once for all its zones, instead of
+    testing every vertex of the edge against every project near it.
+    """
     count = np.zeros(len(projects), dtype=np.int64)
-    for mine, theirs in ((projects, edges), (edges, projects)):
-        coords, owner = shapely.get_coordinates(mine, return_index=True)
-        close = shapely.dwithin(shapely.points(coords), theirs[owner], snap)
-        count += np.bincount(owner[close], minlength=len(projects))
+    coords, owner = shapely.get_coordinates(projects, return_index=True)
+    close = shapely.dwithin(edges[zone][owner], shapely.points(coords), snap)  # the edges, prepared, test
+    count += np.bincount(owner[close], minlength=len(projects))
+    used = np.unique(zone)
+    coords, owner = shapely.get_coordinates(edges[used], return_index=True)
+    vertices = shapely.points(coords)
+    numbers, first = np.unique(project, return_index=True)
+    # Wider than snap: no vertex within snap is left out by the rounding of the pieces' ends.
+    piece_owner, boxes = _segment_boxes(projects[first], 2 * snap, _ALONG_PIECE * snap)
+    piece, vertex = STRtree(vertices).query(boxes)
+    # (project, zone) of each vertex found, to the pair it belongs to, if there is one.
+    keys = project * len(edges) + zone
+    order = np.argsort(keys, kind="stable")
+    wanted = numbers[piece_owner[piece]] * len(edges) + used[owner[vertex]]
+    at = np.minimum(np.searchsorted(keys, wanted, sorter=order), len(keys) - 1)
+    hit = keys[order[at]] == wanted
+    found = np.unique(np.column_stack([order[at][hit], vertex[hit]]), axis=0)  # a vertex in two pieces' boxes: once
+    pair, vertex = found[:, 0], found[:, 1]
+    close = shapely.dwithin(vertices[vertex], projects[pair], snap)
+    count += np.bincount(pair[close], minlength=len(projects))
     return count >= 2
+
+
+def _segment_boxes(geoms, margin, longest):
+    """(owner, boxes): the box of every segment of the lines among ``geoms`` (cut to pieces no longer
+    than ``longest``: a long diagonal segment's box holds much that lies far from it), of every
+    geometry of a single vertex and of every polygon whole (a point inside it is near it), widened
+    by ``margin`` (more than the rounding of the cuts); ``owner`` gives the index in ``geoms``."""
+    area = shapely.get_dimensions(geoms) == 2
+    parts, part_owner = shapely.get_parts(np.where(area, None, geoms), return_index=True)
+    parts = shapely.segmentize(parts, longest)
+    coords, index = shapely.get_coordinates(parts, return_index=True)
+    same = index[1:] == index[:-1]
+    start, end = coords[:-1][same], coords[1:][same]
+    single = np.flatnonzero(shapely.get_num_coordinates(parts) == 1)
+    first = np.searchsorted(index, single)
+    polygons = np.flatnonzero(area)
+    bounds = shapely.bounds(geoms[polygons]).reshape(-1, 4)
+    low = np.vstack([np.minimum(start, end), coords[first], bounds[:, :2]]) - margin
+    high = np.vstack([np.maximum(start, end), coords[first], bounds[:, 2:]]) + margin
+    owner = np.concatenate([part_owner[index[:-1][same]], part_owner[single], polygons])
+    return owner, shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
 
 
 def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local, snap=None):
@@ -454,11 +504,12 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
     for group in np.split(pairs, starts[1:]):
         # In code order, each piece loses what lies in the zones before it (their shared edges).
         claimed = pair_zones[group[0]]
-        for pair in group[1:]:
+        for number, pair in enumerate(group[1:], 2):
             rest = shapely.difference(cut[pair], claimed)
             rest = np.array([_beyond(rest, claimed, snap)], dtype=object)
             length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
-            claimed = shapely.union(claimed, pair_zones[pair])
+            if number < len(group):  # the union of detailed zones is slow: only for a piece after it
+                claimed = shapely.union(claimed, pair_zones[pair])
     return length
 
 
@@ -476,9 +527,18 @@ def _beyond(rest, claimed, snap):
 
 
 def _far_points(geoms, other, distance):
-    """How many vertices of each of ``geoms`` lie farther than ``distance`` from ``other``."""
+    """How many vertices of each of ``geoms`` lie farther than ``distance`` from ``other``.
+
+    ``other`` (zones of thousands of vertices, the pieces' vertices every ``snap``) is prepared and
+    tests them all: each test is then a search of its indexed edges, not a pass over them. A zone
+    of the caller's is left as it came (unprepared again).
+    """
     coords, owner = shapely.get_coordinates(geoms, return_index=True)
-    far = ~shapely.dwithin(shapely.points(coords), other, distance)
+    prepared = shapely.is_prepared(other)
+    shapely.prepare(other)
+    far = ~shapely.dwithin(other, shapely.points(coords), distance)
+    if not prepared:
+        shapely.destroy_prepared(other)
     return np.bincount(owner, weights=far, minlength=len(geoms))
 
 

@@ -9,6 +9,7 @@ import shapely
 
 from geo.boundaries import load_boundaries, load_official_zones
 from geo.io import InputError
+from work_counts import Calls
 
 NAMES = ["无影山街道", "天桥东街街道", "北园街道"]
 
@@ -129,6 +130,19 @@ def test_zones_beside_their_district_are_a_warning(tmp_path):
     _zones("EPSG:4326").to_file(near)
     assert not [w for w in load_boundaries(near, name_field="JDMC", code_field="JDDM").warnings
                 if "bundled outline" in w]
+
+
+def test_official_zones_are_merged_once_for_the_checks_of_their_place(tmp_path, monkeypatch):
+    # The checks against the bundled outline (where they lie, in which datum) each merged the 街道:
+    # seconds for a city's detailed 街道 (a million vertices), taken twice.
+    path = tmp_path / "jd.gpkg"
+    _zones().to_file(path)
+    merged = Calls(shapely.union_all)
+    monkeypatch.setattr(shapely, "union_all", merged)
+    boundaries = load_boundaries(path, name_field="JDMC", code_field="JDDM")
+    assert boundaries.warnings == []
+    of_the_zones = [args for args in merged.args if len(shapely.get_parts(args[0])) == len(NAMES)]
+    assert len(of_the_zones) == 1
 
 
 def test_zones_far_from_their_district_are_refused(tmp_path):

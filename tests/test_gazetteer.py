@@ -6,9 +6,11 @@ import pytest
 import shapely
 
 from geo import crs
+from geo import gazetteer as gazetteer_module
 from geo.gazetteer import Entry, Gazetteer, normalise_name
 from geo.gazetteer_files import load_file
 from geo.io import InputError
+from work_counts import Calls
 
 
 def _entry(name, geom, category=None, aliases=(), tier="t"):
@@ -130,6 +132,49 @@ def test_csv_gazetteer_errors_name_the_problem(tmp_path, body, problem):
     assert str(path) in str(info.value)
 
 
+
+
+def _clinics(count):
+    """``count`` health entries whose names share no character with 天桥 (生/卫 and digits)."""
+    p = shapely.Point(117.0, 36.7)
+    return [_entry(f"卫生{number}室", p, "health") for number in range(count)]
+
+
+def test_a_look_up_by_a_part_of_the_name_reads_only_the_entries_holding_its_characters():
+    # A city's gazetteer holds thousands of entries of a category; the look-ups by a part of the
+    # name (contained, abbreviation), made for every project no name matches, read them all: a
+    # pass over the gazetteer per project.
+    p = shapely.Point(117.0, 36.7)
+    gaz = Gazetteer().add_tier("t", _clinics(3000) + [_entry("济南市天桥区人民医院", p, "health")])
+    accepts = Calls(lambda entry: True)
+    match = gaz.lookup("天桥医院", category="health", accepts=accepts)
+    assert match.entry.name == "济南市天桥区人民医院" and match.strength == "abbreviation"
+    assert accepts.count <= 2  # the one entry holding 天 or 桥, asked once per kind of match
+    assert gaz.lookup("天桥卫生室", category="health", accepts=accepts) is None  # no entry has every character
+
+
+def test_a_look_up_by_a_part_of_the_name_keeps_the_tiers_order_and_its_filters():
+    p, q = shapely.Point(117.0, 36.7), shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = Gazetteer().add_tier("t", _clinics(50) + [_entry("天桥卫生服务中心", q, "health"),
+                                                     _entry("北园天桥卫生院", p, "health"),
+                                                     _entry("天桥区卫生所", p, "school")])
+    assert gaz.lookup("天桥卫生", category="health") is None  # two fit: ambiguous
+    points = gaz.lookup("天桥卫生", category="health", accepts=lambda e: e.geometry.geom_type == "Point")
+    assert points.entry.name == "北园天桥卫生院" and points.strength == "contained"
+
+
+def test_the_places_beyond_the_district_are_indexed_once_not_per_look_up(monkeypatch):
+    # Every project left unlocated is looked up among the OSM features beyond the district (for
+    # its reason); the look-up built their name indexes again each time.
+    p = shapely.Point(118.0, 36.0)
+    gaz = Gazetteer().add_outside("osm", [_entry(f"远方{number}路", p) for number in range(2000)])
+    normalised = Calls(normalise_name)
+    monkeypatch.setattr(gazetteer_module, "normalise_name", normalised)
+    for number in range(20):
+        assert gaz.lookup_outside(f"远方{number}路").entry.name == f"远方{number}路"
+    assert normalised.count < 2000 + 20 * 10
+    gaz.add_outside("osm", [_entry("后来路", p)])  # entries added later are found
+    assert gaz.lookup_outside("后来路").entry.name == "后来路"
 
 
 def test_abbreviated_names_match_one_entry_of_the_same_category():

@@ -8,6 +8,7 @@ import shapely
 
 from geo import io
 from geo.io import InputError
+from work_counts import Calls
 
 
 def test_check_input_file_errors(tmp_path):
@@ -182,6 +183,27 @@ def test_geojson_fields_come_in_the_given_order_then_sorted_and_nested_keys_sort
     again = io.feature_collection_text([dict(feature, properties=dict(reversed(feature["properties"].items())))],
                                        field_order=("id", "name", "missing"))
     assert again == path.read_text(encoding="utf-8")  # the producer's key order does not matter
+
+
+def test_a_detailed_geometry_is_written_without_walking_its_coordinates_for_keys(monkeypatch):
+    # A city's 街道 layer holds a million vertices: sorting the geometry's keys walked every
+    # coordinate list (a call per vertex), where only the geometry's own keys are to sort.
+    detailed = shapely.segmentize(shapely.box(117.0, 36.7, 117.01, 36.71), 0.00001)  # 4,000 vertices
+    collection = shapely.GeometryCollection([shapely.Point(117.0, 36.7), shapely.LineString([(117, 36.7), (117.01, 36.7)])])
+    features = [{"id": "z", "properties": {"geocode": {"status": "matched", "method": "m"}}, "geometry": detailed},
+                {"id": "c", "properties": {}, "geometry": collection},
+                {"id": "m", "properties": {}, "geometry": {"coordinates": [117.0, 36.7], "type": "Point"}}]
+    sorting = Calls(io._sorted_keys)
+    monkeypatch.setattr(io, "_sorted_keys", sorting)
+    text = io.feature_collection_text(features)
+    assert sorting.count < 50
+    lines = text.splitlines()
+    assert lines[1].startswith('{"geometry":{"coordinates":[[[117.01,36.7],')
+    assert lines[2].startswith('{"geometry":{"geometries":[{"coordinates":[117.0,36.7],"type":"Point"},'
+                               '{"coordinates":[[117.0,36.7],[117.01,36.7]],"type":"LineString"}],'
+                               '"type":"GeometryCollection"},"id":"c"')
+    assert lines[3].startswith('{"geometry":{"coordinates":[117.0,36.7],"type":"Point"},"id":"m"')
+    assert '"properties":{"geocode":{"method":"m","status":"matched"}}' in lines[1]
 
 
 def test_written_layers_list_their_fields_in_the_catalog_order():

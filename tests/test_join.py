@@ -17,6 +17,7 @@ from shapely.geometry import GeometryCollection, LineString, MultiLineString, Mu
 from geo.crs import metric_crs_for
 from geo.io import InputError
 from geo.join import ALLOCATION_COLUMNS, allocate_to_zones, attach_allocations
+from work_counts import DistanceWork
 
 X0, Y0, D = 117.0, 36.7, 0.01  # a 2 x 2 grid of 0.01-degree cells near Jinan
 METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures areas of these fixtures in
@@ -180,6 +181,60 @@ def test_line_along_a_shared_edge_is_counted_once():
     assert result.loc[result["id"] == "entering", "share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
 
 
+def test_detailed_zones_are_not_read_whole_for_each_road_near_their_edge(monkeypatch):
+    # Official 街道 with a vertex every 10 cm or so (10,000 on each side). Each road crossing their
+    # shared edge was tested vertex by vertex against the whole edge, and the edge's every vertex
+    # against the road; the part of a road along the edge left outside the zones was tested point
+    # by point (one every JOIN_SNAP_M) against the whole zone.
+    zones = _zones([(code, name, shapely.segmentize(geom, D / 10_000)) for code, name, geom in GRID[:2]])
+    crossing = [(f"cross{k}", LineString([(X0 + D - 0.001, Y0 + D * (k + 0.5) / 10),
+                                          (X0 + D + 0.001, Y0 + D * (k + 0.5) / 10)])) for k in range(10)]
+    entering = LineString([(X0 + D, Y0 - 0.005), (X0 + D, Y0 + D)])  # outside, then along the edge
+    work = DistanceWork(shapely.dwithin)
+    monkeypatch.setattr(shapely, "dwithin", work)
+    result = allocate_to_zones(_projects(crossing + [("entering", entering)]), zones)
+    for road, _ in crossing:
+        rows = result[result["id"] == road]
+        assert rows["code"].tolist() == ["370105001", "370105004"]
+        assert rows["share"].tolist() == pytest.approx([0.5, 0.5], rel=1e-3)
+    rows = result[result["id"] == "entering"]
+    assert rows["code"].tolist() == ["370105001"] and rows["share"].iloc[0] == pytest.approx(2 / 3, rel=1e-3)
+    # The edge's vertices near each road, and the road along it against the edge once: in
+    # proportion to the edge it runs along, not to the zones' vertices times the roads.
+    assert work.vertices < 400_000, work.vertices
+
+
+class _CountingTree(shapely.STRtree):
+    """An STRtree that adds up in ``found`` the pairs its queries give (candidates to test)."""
+
+    found = 0
+
+    def query(self, geometry, predicate=None, distance=None):
+        result = super().query(geometry, predicate=predicate, distance=distance)
+        _CountingTree.found += result.shape[-1]
+        return result
+
+
+def test_a_long_road_across_detailed_zones_reads_only_the_edges_near_it(monkeypatch):
+    # A 4 x 4 grid of 街道 with a vertex every 1 m or so (64,000 in all) and one road straight
+    # across it, corner to corner: each zone near the road tested every vertex of its edge against
+    # it, or took the vertices in the road's box, the whole grid, once per zone.
+    import geo.join
+
+    rows = [(f"3701050{i}{j}", f"{i}{j}街道", shapely.segmentize(box(X0 + i * D, Y0 + j * D, X0 + (i + 1) * D,
+                                                                     Y0 + (j + 1) * D), D / 1000))
+            for i in range(4) for j in range(4)]
+    road = LineString([(X0 + 0.001, Y0 + 0.0013), (X0 + 4 * D - 0.001, Y0 + 4 * D - 0.0017)])
+    work = DistanceWork(shapely.dwithin)
+    monkeypatch.setattr(shapely, "dwithin", work)
+    monkeypatch.setattr(_CountingTree, "found", 0)
+    monkeypatch.setattr(geo.join, "STRtree", _CountingTree)
+    result = allocate_to_zones(_projects([("road", road)]), _zones(rows))
+    assert result["code"].tolist() == sorted(result["code"]) and len(result) == 7
+    assert result["km"].sum() == pytest.approx(_geodesic_km([road]), rel=1e-6)
+    assert work.vertices < 10_000 and _CountingTree.found < 10_000, (work.vertices, _CountingTree.found)
+
+
 def test_line_along_a_shared_edge_but_for_float_noise_is_counted_once():
     # The edge 004|001 as another program stored it: vertices 10 micrometres either side.
     noise = [1e-10 if i % 2 else -1e-10 for i in range(11)]
@@ -275,7 +330,9 @@ def test_overlap_counts_once_for_projects_partly_outside_the_zones():
             ("370105001", "西", box(X0, Y0, X0 + D, Y0 + D))]
     road = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.03, Y0 + 0.005)])
     park = box(X0 + 0.007, Y0 + 0.006, X0 + 0.017, Y0 + 0.012)  # its northern third outside
-    result = allocate_to_zones(_projects([("park", park), ("road", road)]), _zones(rows))
+    zones = _zones(rows)
+    result = allocate_to_zones(_projects([("park", park), ("road", road)]), zones)
+    assert not shapely.is_prepared(zones.geometry.values).any()  # prepared to measure, then left as they came
     union = shapely.union_all([r[2] for r in rows])
     road_rows = result[result["id"] == "road"]
     assert road_rows["km"].sum() == pytest.approx(_geodesic_km([road.intersection(union)]), rel=1e-6)
