@@ -220,6 +220,7 @@ def test_a_long_road_across_detailed_zones_reads_only_the_edges_near_it(monkeypa
     # across it, corner to corner: each zone near the road tested every vertex of its edge against
     # it, or took the vertices in the road's box, the whole grid, once per zone.
     import geo.join
+    import geo.join_snap
 
     rows = [(f"3701050{i}{j}", f"{i}{j}街道", shapely.segmentize(box(X0 + i * D, Y0 + j * D, X0 + (i + 1) * D,
                                                                      Y0 + (j + 1) * D), D / 1000))
@@ -229,6 +230,7 @@ def test_a_long_road_across_detailed_zones_reads_only_the_edges_near_it(monkeypa
     monkeypatch.setattr(shapely, "dwithin", work)
     monkeypatch.setattr(_CountingTree, "found", 0)
     monkeypatch.setattr(geo.join, "STRtree", _CountingTree)
+    monkeypatch.setattr(geo.join_snap, "STRtree", _CountingTree)  # the edge vertices near the road
     result = allocate_to_zones(_projects([("road", road)]), _zones(rows))
     assert result["code"].tolist() == sorted(result["code"]) and len(result) == 7
     assert result["km"].sum() == pytest.approx(_geodesic_km([road]), rel=1e-6)

@@ -1,0 +1,91 @@
+"""Projects and 街道 snapped to each other where they run along the same edge, before the join measures them."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely import STRtree
+
+
+def snapped(zones, projects, zone, project, zones_local, snap):
+    """(zones, projects) of each pair (zone ``zones_local[zone]``, project number ``project``), snapped to
+    each other within ``snap``.
+
+    The zone takes the project's vertices near its edge, then the project the zone's: their
+    vertices along a stretch they share are then the same, and so are their segments. Zones
+    stay valid polygons.
+    """
+    edges = shapely.boundary(zones_local)
+    shapely.prepare(edges)
+    near = shapely.dwithin(edges[zone], projects, snap)
+    near[near] = _along(edges, zone[near], project[near], projects[near], snap)
+    if not near.any():
+        return zones, projects
+    zones, projects = zones.copy(), projects.copy()
+    moved = shapely.snap(zones[near], projects[near], snap)
+    broken = ~shapely.is_valid(moved)
+    moved[broken] = shapely.make_valid(moved[broken], method="structure", keep_collapsed=False)
+    zones[near] = moved
+    projects[near] = shapely.snap(projects[near], moved, snap)
+    return zones, projects
+
+
+# The pieces of a project's segments whose boxes find the zone-edge vertices near it, in snap
+# distances (5 m for JOIN_SNAP_M = 5 cm): fewer, longer pieces make boxes holding more of the edge.
+_ALONG_PIECE = 100
+
+
+def _along(edges, zone, project, projects, snap):
+    """Which projects may run along their zone's edge (``edges[zone]``, pair by pair; ``project``
+    numbers the project of each pair) for a stretch: two or more vertices of the one within ``snap``
+    of the other, counting both ways. A line that only crosses the edge has none (most of the pairs
+    near an edge), and needs no snapping.
+
+    A detailed 街道 edge has thousands of vertices and a road a few: of the edges, only the vertices
+    in the box of a piece of one of the project's segments, widened by ``snap``, can be near it. They
+    come from a tree of the edges' vertices, each project asking once for all its zones, instead of
+    testing every vertex of the edge against every project near it.
+    """
+    count = np.zeros(len(projects), dtype=np.int64)
+    coords, owner = shapely.get_coordinates(projects, return_index=True)
+    close = shapely.dwithin(edges[zone][owner], shapely.points(coords), snap)  # the edges, prepared, test
+    count += np.bincount(owner[close], minlength=len(projects))
+    used = np.unique(zone)
+    coords, owner = shapely.get_coordinates(edges[used], return_index=True)
+    vertices = shapely.points(coords)
+    numbers, first = np.unique(project, return_index=True)
+    # Wider than snap: no vertex within snap is left out by the rounding of the pieces' ends.
+    piece_owner, boxes = _segment_boxes(projects[first], 2 * snap, _ALONG_PIECE * snap)
+    piece, vertex = STRtree(vertices).query(boxes)
+    # (project, zone) of each vertex found, to the pair it belongs to, if there is one.
+    keys = project * len(edges) + zone
+    order = np.argsort(keys, kind="stable")
+    wanted = numbers[piece_owner[piece]] * len(edges) + used[owner[vertex]]
+    at = np.minimum(np.searchsorted(keys, wanted, sorter=order), len(keys) - 1)
+    hit = keys[order[at]] == wanted
+    found = np.unique(np.column_stack([order[at][hit], vertex[hit]]), axis=0)  # a vertex in two pieces' boxes: once
+    pair, vertex = found[:, 0], found[:, 1]
+    close = shapely.dwithin(vertices[vertex], projects[pair], snap)
+    count += np.bincount(pair[close], minlength=len(projects))
+    return count >= 2
+
+
+def _segment_boxes(geoms, margin, longest):
+    """(owner, boxes): the box of every segment of the lines among ``geoms`` (cut to pieces no longer
+    than ``longest``: a long diagonal segment's box holds much that lies far from it), of every
+    geometry of a single vertex and of every polygon whole (a point inside it is near it), widened
+    by ``margin`` (more than the rounding of the cuts); ``owner`` gives the index in ``geoms``."""
+    area = shapely.get_dimensions(geoms) == 2
+    parts, part_owner = shapely.get_parts(np.where(area, None, geoms), return_index=True)
+    parts = shapely.segmentize(parts, longest)
+    coords, index = shapely.get_coordinates(parts, return_index=True)
+    same = index[1:] == index[:-1]
+    start, end = coords[:-1][same], coords[1:][same]
+    single = np.flatnonzero(shapely.get_num_coordinates(parts) == 1)
+    first = np.searchsorted(index, single)
+    polygons = np.flatnonzero(area)
+    bounds = shapely.bounds(geoms[polygons]).reshape(-1, 4)
+    low = np.vstack([np.minimum(start, end), coords[first], bounds[:, :2]]) - margin
+    high = np.vstack([np.maximum(start, end), coords[first], bounds[:, 2:]]) + margin
+    owner = np.concatenate([part_owner[index[:-1][same]], part_owner[single], polygons])
+    return owner, shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
