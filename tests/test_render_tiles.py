@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -117,3 +118,28 @@ def test_build_and_render_take_a_tile_url_and_its_datum_from_the_command_line(tm
                for page in (built, shifted)]
     assert outline[0] != outline[1]  # shifted to GCJ-02 on the second
     assert "(GCJ-02)" in (tmp_path / "gcj" / "index.html").read_text(encoding="utf-8")
+
+
+GEOSERVER = ("http://10.0.0.5:8080/geoserver/city/wms?service=WMS&version=1.1.0&request=GetMap&layers=city%3Abase"
+             "&bbox=116.8,36.6,117.1,36.8&width=768&height=512&srs=EPSG%3A4326&styles=&format=image%2Fpng&tk=abc")
+
+
+def test_a_wms_address_draws_its_layers_under_the_maps(tmp_path):
+    page = render_fixture(tmp_path, basemap=GEOSERVER)["projects.html"]
+    call = re.search(r"L\.tileLayer\.wms\(\s*(\"[^\"]*\"),\s*(\{.*?\})\s*\)", page, flags=re.DOTALL)
+    assert call, "no WMS layer in the page"
+    base, options = json.loads(call.group(1)), json.loads(call.group(2))
+    # the GetMap request's own parameters are Leaflet's to write per tile; the key stays
+    assert base == "http://10.0.0.5:8080/geoserver/city/wms?tk=abc"
+    assert options["layers"] == "city:base" and options["format"] == "image/png" and options["version"] == "1.1.0"
+    assert options["attribution"] == "WMS: 10.0.0.5"
+    assert render.tiles.basemap_datum(GEOSERVER) == "wgs84"
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://10.0.0.5/geoserver/wms?service=WMS&layers=", "names no layers"),
+    ("http://10.0.0.5/geoserver/wms?service=WMS", "unknown basemap"),  # no layers: not a WMS address
+])
+def test_a_wms_address_without_layers_is_refused(tmp_path, url, message):
+    with pytest.raises(InputError, match=message):
+        render.check_basemap(url)

@@ -76,3 +76,42 @@ def test_hostile_tile_url_and_host_run_nothing(chromium, tmp_path):
         # the host is shown as text in the attribution, not parsed as HTML
         assert shown in driver.find_element("css selector", ".leaflet-control-attribution").text
         assert not driver.find_elements("css selector", ".leaflet-control-attribution svg[onload]")
+
+
+def test_a_wms_server_is_asked_for_web_mercator_tiles_of_its_layers(chromium, tmp_path):
+    import http.server
+    import threading
+    from urllib.parse import parse_qs
+
+    asked = []
+    tile = _png_256()
+
+    class Wms(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Wms)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/geoserver/wms?service=WMS&layers=city:base&tk=abc"
+        render_fixture(tmp_path / "maps", basemap=url)
+        driver = chromium()
+        driver.get((tmp_path / "maps" / "projects.html").as_uri())
+        tiles = _tiles_settled(driver)
+    finally:
+        server.shutdown()
+    assert tiles and all(t["loaded"] for t in tiles)
+    assert not driver.find_elements("css selector", ".geo-tile-notice")
+    queries = [{k.lower(): v for k, v in parse_qs(urlsplit(path).query).items()} for path in asked]
+    assert queries and all(q["request"] == ["GetMap"] and q["layers"] == ["city:base"] and q["tk"] == ["abc"]
+                           and q["srs"] == ["EPSG:3857"] and q["width"] == ["256"] for q in queries)
+    west, south, east, north = map(float, queries[0]["bbox"][0].split(","))
+    assert 1.2e7 < west < east < 1.4e7 and 4e6 < south < north < 5e6  # Web Mercator metres around Jinan

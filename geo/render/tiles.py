@@ -8,7 +8,7 @@ import html
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from geo.io import InputError
 
@@ -22,6 +22,10 @@ TILE_HOSTS_CSV = Path(__file__).resolve().parents[1] / "data" / "tile_hosts.csv"
 # Leaflet fills these in a tile URL; any other {name} makes it throw for every tile.
 _URL_FIELDS = ("z", "x", "y", "-y", "s", "r")
 _MAX_URL = 2048
+# A WMS GetMap request's own parameters: Leaflet writes them for each tile (by the map's
+# EPSG:3857), so they are taken out of a WMS URL and only the others (a key, a map file) kept.
+_WMS_PARAMETERS = ("service", "request", "version", "layers", "styles", "format", "transparent", "srs", "crs",
+                   "bbox", "width", "height")
 
 _TIANDITU_WMTS = ("https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
                   "&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}"
@@ -46,6 +50,8 @@ def tile_providers(basemap, datum=None) -> list:
     Returns
     -------
     list of xyzservices.TileProvider
+        A WMS basemap's provider holds its Leaflet options under ``wms`` (for
+        ``folium.WmsTileLayer``) and its base address as ``url``.
 
     Raises
     ------
@@ -58,7 +64,7 @@ def tile_providers(basemap, datum=None) -> list:
 
     datum = basemap_datum(basemap, datum)
     if basemap not in BASEMAPS:
-        return [_own_tiles(basemap)]
+        return [_wms_tiles(basemap) if is_wms(basemap) else _own_tiles(basemap)]
     if basemap == "none":
         return []
     if basemap == "osm":
@@ -121,6 +127,35 @@ def basemap_datum(basemap, datum=None) -> str:
     return datum
 
 
+def is_wms(url) -> bool:
+    """Whether ``url`` is a WMS address: http(s), no tile fields, a ``layers`` parameter, and
+    ``service=WMS`` or a path ending in ``wms`` (GeoServer's ``/geoserver/wms``, MapServer's ``?map=``)."""
+    if not isinstance(url, str) or "{" in url or "}" in url or not re.match(r"(?i)https?://", url):
+        return False
+    parts = urlsplit(url)
+    query = {key.lower(): value for key, value in parse_qsl(parts.query, keep_blank_values=True)}
+    return "layers" in query and (query.get("service", "").upper() == "WMS" or parts.path.lower().endswith("wms"))
+
+
+def _wms_tiles(url):
+    """The provider of a WMS address: its base URL and the options of Leaflet's WMS layer."""
+    import xyzservices
+
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = {key.lower(): value for key, value in pairs}
+    if not query["layers"].strip():
+        raise InputError(None, f"--basemap: the WMS address names no layers ({url[:80]})")
+    base = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in pairs if k.lower() not in _WMS_PARAMETERS]),
+                                     fragment=""))
+    label = f"WMS: {parts.hostname}"
+    options = {"layers": query["layers"], "styles": query.get("styles", ""),
+               "fmt": query.get("format") or "image/png", "version": query.get("version") or "1.1.1",
+               "transparent": False}
+    return xyzservices.TileProvider(name="OwnWMS", url=base, max_zoom=18, attribution=label,
+                                    html_attribution=html.escape(label), wms=options)
+
+
 def _own_tiles(url):
     """The TileProvider of a URL template (checked by :func:`_check_tile_url`)."""
     import xyzservices
@@ -132,18 +167,20 @@ def _own_tiles(url):
 
 
 def _check_tile_url(url):
-    """Refuse, in one line, a string Leaflet could not use as a tile URL template."""
-    shown = url if len(url) <= 80 else url[:77] + "..."
+    """Refuse, in one line, a string Leaflet could not use as a tile URL template or WMS address."""
     if not isinstance(url, str) or not url.strip():
         raise InputError(None, "--basemap is empty: use one of osm, amap, tianditu, none, or a tile URL template")
-    if "{" not in url and "}" not in url:
-        raise InputError(None, f"unknown basemap {shown!r}: use one of {', '.join(BASEMAPS)}, "
-                               "or a tile URL template with {z}, {x} and {y}")
+    shown = url if len(url) <= 80 else url[:77] + "..."
     if len(url) > _MAX_URL:
         raise InputError(None, f"--basemap: a tile URL of {len(url)} characters (at most {_MAX_URL})")
     if re.search(r"[\s\x00-\x1f\x7f\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]", url):
         raise InputError(None, f"--basemap {shown!r}: a tile URL holds no spaces, line breaks or invisible "
                                "characters (write a space as %20)")
+    if is_wms(url):
+        return
+    if "{" not in url and "}" not in url:
+        raise InputError(None, f"unknown basemap {shown!r}: use one of {', '.join(BASEMAPS)}, "
+                               "a tile URL template with {z}, {x} and {y}, or a WMS address with layers=")
     fields = re.findall(r"\{([^{}]*)\}", url)
     unknown = sorted(set(fields) - set(_URL_FIELDS))
     if unknown:
