@@ -57,6 +57,18 @@ def _asset_options(command):
                              "internet. By default maps are self-contained and open on an intranet.")(command)
 
 
+def _basemap_options(command):
+    """--basemap (a named basemap or a tile URL template of one's own) and --basemap-datum."""
+    command = click.option("--basemap-datum", default=None, metavar="DATUM",
+                           help="Datum a tile URL's tiles are drawn in: wgs84 (default; also CGCS2000, Tianditu) "
+                                "or gcj02 (Amap, Tencent: overlays shifted to match). Known hosts need none.")(command)
+    return click.option("--basemap", default="osm", show_default=True, metavar="NAME|URL",
+                        help=f"Tiles: {', '.join(BASEMAPS)} (osm WGS-84, amap GCJ-02, tianditu needs TIANDITU_KEY), "
+                             "or a tile URL template of your own server or folder, e.g. "
+                             "'http://10.0.0.5/tiles/{z}/{x}/{y}.png' or 'tiles/{z}/{x}/{y}.png' "
+                             "(relative to the maps' folder).")(command)
+
+
 def _max_size_option(command):
     """--max-size: the report size limit, in MB (geo.settings.MAX_REPORT_MB)."""
 
@@ -349,18 +361,17 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
 @main.command()
 @click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
-@click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True,
-              help="Tiles: osm (WGS-84), amap (overlays shifted to GCJ-02), tianditu (TIANDITU_KEY), none.")
+@_basemap_options
 @_asset_options
 @click.option("-o", "--out-dir", default="maps_out", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_boundary_options
 @_handle_errors
-def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
+def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, **kwargs):
     """Render the HTML maps (projects, coverage, index)."""
     from geo import pipeline
     from geo.render import check_basemap
 
-    check_basemap(basemap)
+    check_basemap(basemap, basemap_datum)
     _output_folder(out_dir)
     with _writing(Path(projects).parent):
         options = _boundaries_from(kwargs)
@@ -370,7 +381,8 @@ def render(projects, layers_dir, basemap, cdn, offline, out_dir, **kwargs):
         features, _ = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
         report = pipeline.coverage_of(features, allocations, boundaries)
-        written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, inline=not cdn)
+        written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, datum=basemap_datum,
+                                  inline=not cdn)
     for path in written:
         click.echo(f"wrote {one_line(path)}")
 
@@ -428,20 +440,20 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
                    "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
                    "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
-@click.option("--basemap", type=click.Choice(BASEMAPS), default="osm", show_default=True)
+@_basemap_options
 @_asset_options
 @click.option("--out-dir", default=".", show_default=True, type=INPUT_OR_OUTPUT_PATH,
               help="Where projects.geojson, layers/ and maps_out/ go.")
 @_boundary_options
 @_handle_errors
-def build(report, encoding, gazetteers, osm, online, basemap, cdn, offline, out_dir, **kwargs):
+def build(report, encoding, gazetteers, osm, online, basemap, basemap_datum, cdn, offline, out_dir, **kwargs):
     """Run every stage (default: Tianqiao) and write the catalog, layers, coverage and maps."""
     from geo.pipeline import run_build
 
     notes = []
     written, unlocated, warnings = run_build(
         report and _report_argument(report), out_dir=_output_folder(out_dir), boundary_options=_boundaries_from(kwargs),
-        gazetteers=gazetteers, osm=osm, online=online, encoding=encoding, basemap=basemap, inline=not cdn,
+        gazetteers=gazetteers, osm=osm, online=online, encoding=encoding, basemap=basemap, basemap_datum=basemap_datum, inline=not cdn,
         progress=_stage_printer(), notes=notes)
     _report_warnings(warnings)
     for note in notes:

@@ -343,17 +343,17 @@ def write_coverage(report, out_dir, about=None):
     return written
 
 
-def render(features, boundaries, report, out_dir, *, basemap="osm", inline=True):
+def render(features, boundaries, report, out_dir, *, basemap="osm", datum=None, inline=True):
     """Render the Folium maps for joined features."""
     from geo.catalog import features_to_gdf
     from geo.render import render_maps
 
     return render_maps(features_to_gdf(features), boundaries.zones, boundaries.outline, report.by_subdistrict,
-                       out_dir, basemap=basemap, inline=inline)
+                       out_dir, basemap=basemap, datum=datum, inline=inline)
 
 
 def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(), osm=None, online=False,
-              encoding="auto", basemap="osm", inline=True, progress=None, notes=None):
+              encoding="auto", basemap="osm", basemap_datum=None, inline=True, progress=None, notes=None):
     """Run every stage on a report and write all outputs; return the written paths.
 
     Defaults to the bundled Tianqiao report and boundaries. ``progress(message)`` is
@@ -367,7 +367,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     from geo.render import check_basemap
     from geo.safe_text import file_name
 
-    check_basemap(basemap)  # a missing tile key should fail before the slow stages, not after
+    check_basemap(basemap, basemap_datum)  # a missing tile key should fail before the slow stages, not after
     say = progress or (lambda message: None)
     out_dir = Path(out_dir)
     finish_pending(out_dir)  # a commit a killed run left is finished first, whatever this run's inputs
@@ -400,7 +400,8 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         written += write_coverage(coverage, maps_dir, {"报告 Report": file_name(report),
                                                        "报告日期 Report date": dated or "未注明 not stated in the text"})
         say("render: writing maps")
-        written += render(features, boundaries, coverage, maps_dir, basemap=basemap, inline=inline)
+        written += render(features, boundaries, coverage, maps_dir, basemap=basemap, datum=basemap_datum,
+                          inline=inline)
     return written, unlocated, warnings
 
 

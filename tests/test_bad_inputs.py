@@ -258,6 +258,11 @@ CASES = [
     # --- maps
     Case("tianditu-without-key", ["render", *PROJECTS, "--basemap", "tianditu"], "TIANDITU_KEY", "",
          env={"TIANDITU_KEY": None}),
+    Case("basemap-unknown-name", ["render", *PROJECTS, "--basemap", "googel"], "googel", "unknown basemap"),
+    Case("basemap-url-without-y", ["render", *PROJECTS, "--basemap", "http://10.0.0.5/{z}/{x}.png"], "--basemap",
+         "needs {z}, {x} and {y}"),
+    Case("basemap-datum-against-amap", ["build", "--basemap", "amap", "--basemap-datum", "wgs84"], "--basemap amap",
+         "drawn in GCJ02"),
     # --- layers and export
     Case("layers-missing", ["layers", "--layers-dir", "nowhere"], "nowhere", "no layers found"),
     Case("export-layers-dir-is-a-file", ["export", "all", "--layers-dir", "valid_projects.geojson"],

@@ -423,10 +423,10 @@ def test_tianditu_needs_a_key(tmp_path, monkeypatch):
         render_fixture(tmp_path, basemap="tianditu")
 
 
-def test_unknown_basemap_is_a_value_error(tmp_path):
-    with pytest.raises(ValueError, match="basemap"):
+def test_unknown_basemap_is_refused_in_one_line(tmp_path):
+    with pytest.raises(InputError, match="unknown basemap 'google'.*tile URL template"):
         render_fixture(tmp_path, basemap="google")
-    with pytest.raises(ValueError, match="basemap"):
+    with pytest.raises(InputError, match="basemap"):
         render.check_basemap("google")
     assert not list(tmp_path.iterdir())
 

@@ -308,9 +308,13 @@ def test_placed_csv_opens_in_qgis_with_every_row_drawn(browser, tmp_path):
             located[0]: ("line", [(117.006, 36.683), (117.007, 36.6835), (117.008, 36.683)]),
             located[1]: ("polygon", [(117.010, 36.684), (117.011, 36.684), (117.0105, 36.685)])}
     _open(browser, page)
-    for project_id, (kind, vertices) in plan.items():
+    for count, (project_id, (kind, vertices)) in enumerate(plan.items(), start=1):
         _start(browser, project_id, kind)
         _draw(browser, kind, vertices)
+        for _ in range(100):  # a loaded machine may finish the shape after the last click returns
+            if len(_csv_rows(browser)) == count:
+                break
+            time.sleep(0.05)
     placed = _download(browser, tmp_path / "downloads")
     rows = list(csv.DictReader(io.StringIO(placed.read_text(encoding="utf-8-sig"))))
     assert len(rows) == 3 and all(row["wkt"] for row in rows)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.render.classes import fisher_jenks_breaks
-from geo.render.tiles import BASEMAPS, GCJ02_BASEMAPS, tile_providers
+from geo.render.tiles import BASEMAPS, basemap_datum, tile_providers
 
 PROJECTS_HTML = "projects.html"
 COVERAGE_HTML = "coverage.html"
@@ -26,7 +26,7 @@ _COVERAGE_COLUMNS = ("code", "name", "projects", "road_km_rebuild", "road_km_gre
 __all__ = ["BASEMAPS", "check_basemap", "fisher_jenks_breaks", "map_sizes", "render_maps"]
 
 
-def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", inline=True, title=None):
+def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", datum=None, inline=True, title=None):
     """Write the project map, the coverage map and an index page into ``out_dir``.
 
     Parameters
@@ -44,9 +44,13 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
         road_km_rebuild, road_km_greening.
     out_dir : str or pathlib.Path
         Output directory (created if missing).
-    basemap : {"osm", "amap", "tianditu", "none"}, default "osm"
-        Background tiles (:func:`geo.render.tiles.tile_providers`). ``amap`` shifts display
-        copies of all overlays to GCJ-02 so they sit right on Amap tiles.
+    basemap : {"osm", "amap", "tianditu", "none"} or str, default "osm"
+        Background tiles (:func:`geo.render.tiles.tile_providers`), or a tile URL template
+        of one's own server or folder. ``amap`` (and tiles in GCJ-02) shifts display copies
+        of all overlays to GCJ-02 so they sit right on the tiles.
+    datum : {"wgs84", "gcj02"}, optional
+        The datum of a tile URL's tiles (:func:`geo.render.tiles.basemap_datum`: by default
+        the one its host is known to draw in, else WGS-84).
     inline : bool, default True
         Inline Leaflet's JavaScript and CSS so each map is one self-contained file that
         draws its overlays with no network (tiles are then simply absent, and the page
@@ -62,10 +66,9 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
 
     Raises
     ------
-    ValueError
-        Unknown ``basemap``.
     geo.io.InputError
-        ``basemap="tianditu"`` without ``TIANDITU_KEY``, or inputs missing columns.
+        ``basemap="tianditu"`` without ``TIANDITU_KEY``, an unknown basemap or unusable tile
+        URL, or inputs missing columns.
     """
     from geo.io import write_text_atomic
     from geo.render import display
@@ -74,7 +77,7 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
     from geo.render.page import leaflet_dir
     from geo.render.projects_map import projects_page
 
-    tiles = tile_providers(basemap)
+    tiles = tile_providers(basemap, datum)
     if inline:
         leaflet_dir()  # fail before writing anything if the assets are missing
     projects = _to_wgs84(_require_columns(projects, ("id", "name", "category", "action"), "projects layer"))
@@ -85,7 +88,7 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
     title = title or f"{district} 政府工作报告项目 Work-report projects".strip()
     out_dir = Path(out_dir)
 
-    shift = basemap in GCJ02_BASEMAPS
+    shift = basemap_datum(basemap, datum) == "gcj02"
     zone_geoms = display.display_geometries(zones.geometry, shift=shift, coverage=True)
     outline_geoms = display.display_geometries(outline.geometry, shift=shift)
     project_geoms = display.display_geometries(projects.geometry, shift=shift)
@@ -100,7 +103,7 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", i
                                       label=labels[COVERAGE_HTML], **common)),
     ]
     paths = [write_text_atomic(out_dir / name, text) for name, text in pages]
-    paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, basemap, inline, quality,
+    paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, _basemap_label(basemap, shift), inline, quality,
                                                                     MAPS)))
     return [Path(p) for p in paths]
 
@@ -124,22 +127,29 @@ def map_sizes(out_dir) -> dict:
             for name in (PROJECTS_HTML, COVERAGE_HTML, INDEX_HTML) if (out_dir / name).is_file()}
 
 
-def check_basemap(basemap) -> None:
+def check_basemap(basemap, datum=None) -> None:
     """Fail early, before any work, if ``basemap`` cannot be rendered.
 
     Parameters
     ----------
     basemap : str
-        One of :data:`BASEMAPS`.
+        One of :data:`BASEMAPS`, or a tile URL template.
+    datum : str, optional
+        The datum of a tile URL's tiles.
 
     Raises
     ------
-    ValueError
-        Unknown basemap.
     geo.io.InputError
+        An unknown basemap or unusable tile URL, a datum the basemap is not drawn in, or
         ``tianditu`` without a usable ``TIANDITU_KEY`` environment variable.
     """
-    tile_providers(basemap)
+    tile_providers(basemap, datum)
+
+
+def _basemap_label(basemap, shifted):
+    if basemap in BASEMAPS:
+        return basemap
+    return f"{basemap} ({'GCJ-02' if shifted else 'WGS-84'})"
 
 
 def _require_columns(frame, columns, what):

@@ -27,7 +27,11 @@ def new_map(page: Page, tiles, fit, title: str):
               round((fit[0][1] + fit[1][1]) / 2, display.DISPLAY_PRECISION)]
     m = folium.Map(location=centre, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True)
     for provider in tiles:
-        folium.TileLayer(tiles=provider, control=False).add_to(m)
+        if "wms" in provider:
+            folium.WmsTileLayer(url=provider.url, attr=provider.html_attribution, control=False,
+                                **provider["wms"]).add_to(m)
+        else:
+            folium.TileLayer(tiles=provider, control=False).add_to(m)
     m.fit_bounds(fit)
     m.get_root().title = page.html_text(title)
     page.data["tileNotice"] = style.TILE_NOTICE

@@ -1,0 +1,145 @@
+"""Tests for geo.render.tiles: basemaps of one's own (a tile URL template) and their datum."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pyproj import Geod
+
+from geo import render
+from geo.io import InputError
+from test_render import _point, render_fixture
+
+INTRANET = "http://10.0.0.5/tiles/{z}/{x}/{y}.png"
+
+
+def _tile_layer_urls(page):
+    return re.findall(r"L\.tileLayer\(\s*(\"[^\"]*\")", page)
+
+
+def _shift_m(page_a, page_b):
+    (lon0, lat0), (lon1, lat1) = (_point(page, "projects:school", "天桥小学") for page in (page_a, page_b))
+    return Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)[2]
+
+
+def test_a_tile_url_of_an_intranet_server_is_the_basemap(tmp_path):
+    pages = render_fixture(tmp_path / "own", basemap=INTRANET)
+    page = pages["projects.html"]
+    assert _tile_layer_urls(page) == ['"http://10.0.0.5/tiles/{z}/{x}/{y}.png"']
+    assert "Tiles: 10.0.0.5" in page and "openstreetmap.org" not in page
+    osm = render_fixture(tmp_path / "osm")["projects.html"]
+    assert _shift_m(osm, page) == 0  # WGS-84 tiles: overlays drawn where they are
+    assert "10.0.0.5/tiles" in pages["index.html"] and "WGS-84" in pages["index.html"]
+
+
+def test_gcj02_tiles_of_ones_own_shift_the_overlays_as_amap_does(tmp_path):
+    amap = render_fixture(tmp_path / "amap", basemap="amap")["projects.html"]
+    own = render_fixture(tmp_path / "own", basemap=INTRANET, datum="GCJ-02")["projects.html"]
+    osm = render_fixture(tmp_path / "osm")["projects.html"]
+    assert _point(own, "projects:school", "天桥小学") == _point(amap, "projects:school", "天桥小学")
+    assert 100 < _shift_m(osm, own) < 1000
+
+
+def test_a_tile_host_known_to_draw_in_gcj02_needs_no_datum(tmp_path):
+    tencent = "https://rt{s}.map.gtimg.com/tile?z={z}&x={x}&y={-y}&styleid=1000"
+    assert render.tiles.basemap_datum(tencent) == "gcj02"
+    assert render.tiles.basemap_datum(INTRANET) == "wgs84"
+    assert render.tiles.basemap_datum("https://t0.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}") \
+        == "wgs84"
+    # a datum given wins over the host's
+    assert render.tiles.basemap_datum(tencent, "wgs84") == "wgs84"
+
+
+def test_a_named_basemap_refuses_a_datum_it_is_not_drawn_in(tmp_path):
+    with pytest.raises(InputError, match="amap is drawn in GCJ02, not WGS84"):
+        render.check_basemap("amap", "wgs84")
+    render.check_basemap("amap", "gcj02")
+    render.check_basemap("osm", "CGCS2000")
+    with pytest.raises(InputError, match="--basemap-datum: unknown datum"):
+        render.check_basemap(INTRANET, "nad27")
+
+
+@pytest.mark.parametrize("url, message", [
+    ("osmm", "unknown basemap 'osmm'"),
+    ("", "--basemap is empty"),
+    ("http://10.0.0.5/tiles/{z}/{x}.png", r"needs \{z\}, \{x\} and \{y\}"),
+    ("http://10.0.0.5/{layer}/{z}/{x}/{y}.png", r"\{layer\} is no field Leaflet fills"),
+    ("http://10.0.0.5/{z/{x}/{y}.png", "braces do not pair"),
+    ("javascript:alert(1)//{z}{x}{y}", "starts with http://, https:// or file:///"),
+    ("data:text/html,{z}{x}{y}", "starts with http://, https:// or file:///"),
+    ("D:\\tiles\\{z}\\{x}\\{y}.png", "a Windows path"),
+    ("tiles\\{z}\\{x}\\{y}.png", r"uses / not \\"),
+    ("http://10.0.0.5/my tiles/{z}/{x}/{y}.png", "no spaces"),
+    ("http://10.0.0.5/tiles/{z}/{x}/{y}.png\n<script>", "no spaces, line breaks"),
+    ("http://10.0.0.5/\u200btiles/{z}/{x}/{y}.png", "invisible"),
+    ("https://maponline0.bdimg.com/tile/?qt=vtile&x={x}&y={y}&z={z}", "Baidu tiles"),
+    ("http://10.0.0.5/" + "a" * 3000 + "/{z}/{x}/{y}.png", "3032 characters"),
+])
+def test_an_unusable_tile_url_is_refused_before_anything_is_written(tmp_path, url, message):
+    with pytest.raises(InputError, match=message) as caught:
+        render_fixture(tmp_path, basemap=url)
+    assert "\n" not in str(caught.value)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_baidu_datum_is_refused_for_tiles():
+    with pytest.raises(InputError, match="Baidu tiles"):
+        render.check_basemap(INTRANET, "bd09")
+
+
+def test_hostile_text_in_a_tile_url_stays_a_string(tmp_path):
+    url = "http://x/'\"</script><script>alert(1)</script>{z}/{x}/{y}.png"
+    page = render_fixture(tmp_path, basemap=url)["projects.html"]
+    assert "<script>alert(1)" not in page
+    # the attribution is HTML to Leaflet: the host is escaped into it
+    hostile_host = 'http://"><svg/onload=alert(1)>/{z}/{x}/{y}.png'
+    page = render_fixture(tmp_path / "host", basemap=hostile_host)["projects.html"]
+    assert "<svg/onload" not in page and "Tiles: &amp;quot;&amp;gt;&amp;lt;svg" not in page
+
+
+def test_build_and_render_take_a_tile_url_and_its_datum_from_the_command_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from geo.cli import main
+    from test_render import layer_data
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--basemap", "tiles/{z}/{x}/{y}.png"])
+    assert result.exit_code == 0, result.output
+    built = (tmp_path / "maps_out" / "projects.html").read_text(encoding="utf-8")
+    assert _tile_layer_urls(built) == ['"tiles/{z}/{x}/{y}.png"']
+    result = CliRunner().invoke(main, ["render", "--basemap", INTRANET, "--basemap-datum", "gcj02", "-o", "gcj"])
+    assert result.exit_code == 0, result.output
+    shifted = (tmp_path / "gcj" / "projects.html").read_text(encoding="utf-8")
+    assert _tile_layer_urls(shifted) == [f'"{INTRANET}"']
+    outline = [layer_data(page)["outline"]["features"][0]["geometry"]["coordinates"][0][0][0]
+               for page in (built, shifted)]
+    assert outline[0] != outline[1]  # shifted to GCJ-02 on the second
+    assert "(GCJ-02)" in (tmp_path / "gcj" / "index.html").read_text(encoding="utf-8")
+
+
+GEOSERVER = ("http://10.0.0.5:8080/geoserver/city/wms?service=WMS&version=1.1.0&request=GetMap&layers=city%3Abase"
+             "&bbox=116.8,36.6,117.1,36.8&width=768&height=512&srs=EPSG%3A4326&styles=&format=image%2Fpng&tk=abc")
+
+
+def test_a_wms_address_draws_its_layers_under_the_maps(tmp_path):
+    page = render_fixture(tmp_path, basemap=GEOSERVER)["projects.html"]
+    call = re.search(r"L\.tileLayer\.wms\(\s*(\"[^\"]*\"),\s*(\{.*?\})\s*\)", page, flags=re.DOTALL)
+    assert call, "no WMS layer in the page"
+    base, options = json.loads(call.group(1)), json.loads(call.group(2))
+    # the GetMap request's own parameters are Leaflet's to write per tile; the key stays
+    assert base == "http://10.0.0.5:8080/geoserver/city/wms?tk=abc"
+    assert options["layers"] == "city:base" and options["format"] == "image/png" and options["version"] == "1.1.0"
+    assert options["attribution"] == "WMS: 10.0.0.5"
+    assert render.tiles.basemap_datum(GEOSERVER) == "wgs84"
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://10.0.0.5/geoserver/wms?service=WMS&layers=", "names no layers"),
+    ("http://10.0.0.5/geoserver/wms?service=WMS", "unknown basemap"),  # no layers: not a WMS address
+])
+def test_a_wms_address_without_layers_is_refused(tmp_path, url, message):
+    with pytest.raises(InputError, match=message):
+        render.check_basemap(url)

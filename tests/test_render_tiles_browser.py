@@ -1,0 +1,117 @@
+"""Browser tests for geo.render.tiles: a basemap of one's own tiles, as headless Chromium draws it."""
+
+from __future__ import annotations
+
+import struct
+import time
+import zlib
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from test_render import render_fixture
+from test_render_browser import ALERT_TRAP
+
+pytestmark = pytest.mark.browser
+
+TILES_JS = """
+return Array.from(document.querySelectorAll('img.leaflet-tile')).map(function (img) {
+    return {src: img.src, loaded: img.complete && img.naturalWidth === 256};
+});
+"""
+
+
+def _png_256():
+    """A plain grey 256x256 PNG tile."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\xcc" * 256 for _ in range(256))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def _tiles_settled(driver, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        tiles = driver.execute_script(TILES_JS)
+        if tiles and driver.execute_script(
+                "return Array.from(document.querySelectorAll('img.leaflet-tile')).every(i => i.complete)"):
+            return tiles
+        time.sleep(0.1)
+    return driver.execute_script(TILES_JS)
+
+
+def test_tiles_in_a_folder_beside_the_maps_load_with_no_network(chromium, tmp_path):
+    maps = tmp_path / "maps_out"
+    render_fixture(maps, basemap="tiles/{z}/{x}/{y}.png")
+    driver = chromium()
+    driver.get((maps / "projects.html").as_uri())
+    wanted = _tiles_settled(driver)
+    assert wanted and not any(tile["loaded"] for tile in wanted)
+    assert driver.find_elements("css selector", ".geo-tile-notice")  # missing tiles are said to be missing
+    # the tiles the page asked for, as a folder of XYZ tiles (QGIS "Generate XYZ tiles") holds them
+    for tile in wanted:
+        path = unquote(urlsplit(tile["src"]).path)
+        assert path.startswith(str(maps / "tiles")) and path.endswith(".png")
+        (maps / path[len(str(maps)) + 1:]).parent.mkdir(parents=True, exist_ok=True)
+        (maps / path[len(str(maps)) + 1:]).write_bytes(_png_256())
+    driver.get((maps / "projects.html").as_uri())
+    tiles = _tiles_settled(driver)
+    assert tiles and all(tile["loaded"] for tile in tiles)
+    assert not driver.find_elements("css selector", ".geo-tile-notice")
+    assert "Tiles: a local folder" in driver.find_element("css selector", ".leaflet-control-attribution").text
+
+
+def test_hostile_tile_url_and_host_run_nothing(chromium, tmp_path):
+    driver = chromium()
+    for i, (url, shown) in enumerate([("http://x/'\"</script><script>alert(1)</script>{z}/{x}/{y}.png", "Tiles: x"),
+                                      ('http://"><svg/onload=alert(2)>/{z}/{x}/{y}.png', 'Tiles: "><svg')]):
+        render_fixture(tmp_path / str(i), basemap=url)
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_TRAP})
+        driver.get((tmp_path / str(i) / "projects.html").as_uri())
+        _tiles_settled(driver, timeout=3)
+        assert driver.execute_script("return window.__alerts") == []
+        assert driver.execute_script("return typeof L !== 'undefined' && document.querySelectorAll("
+                                     "'.leaflet-overlay-pane svg path').length") > 0
+        # the host is shown as text in the attribution, not parsed as HTML
+        assert shown in driver.find_element("css selector", ".leaflet-control-attribution").text
+        assert not driver.find_elements("css selector", ".leaflet-control-attribution svg[onload]")
+
+
+def test_a_wms_server_is_asked_for_web_mercator_tiles_of_its_layers(chromium, tmp_path):
+    import http.server
+    import threading
+    from urllib.parse import parse_qs
+
+    asked = []
+    tile = _png_256()
+
+    class Wms(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Wms)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/geoserver/wms?service=WMS&layers=city:base&tk=abc"
+        render_fixture(tmp_path / "maps", basemap=url)
+        driver = chromium()
+        driver.get((tmp_path / "maps" / "projects.html").as_uri())
+        tiles = _tiles_settled(driver)
+    finally:
+        server.shutdown()
+    assert tiles and all(t["loaded"] for t in tiles)
+    assert not driver.find_elements("css selector", ".geo-tile-notice")
+    queries = [{k.lower(): v for k, v in parse_qs(urlsplit(path).query).items()} for path in asked]
+    assert queries and all(q["request"] == ["GetMap"] and q["layers"] == ["city:base"] and q["tk"] == ["abc"]
+                           and q["srs"] == ["EPSG:3857"] and q["width"] == ["256"] for q in queries)
+    west, south, east, north = map(float, queries[0]["bbox"][0].split(","))
+    assert 1.2e7 < west < east < 1.4e7 and 4e6 < south < north < 5e6  # Web Mercator metres around Jinan
