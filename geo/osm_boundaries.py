@@ -1,4 +1,4 @@
-"""Administrative boundaries of an OpenStreetMap extract (街道/乡镇 at admin_level 8), assembled into polygons by osmium."""
+"""Administrative boundaries of an OpenStreetMap extract (街道/乡镇 at admin_level 8), assembled into polygons by osmium (or by GDAL, in its OSM layers)."""
 
 from __future__ import annotations
 
@@ -32,9 +32,10 @@ def read_admin_areas(path, window=None, levels=None):
     Boundary relations (outer and inner ways, as multipolygons) and closed ways are
     assembled by osmium's area handler, holes included. The forms read are those that hold
     relations: PBF, XML (also gzip or bzip2), o5m, Overpass API answers in XML or JSON (read
-    as their plain XML, :func:`geo.osm_files.overpass_xml`) and Overpass Turbo's GeoJSON
-    export (its polygons). Geofabrik's and BBBike's shapefiles hold no boundaries, and GDAL's
-    OSM layers are not read for them.
+    as their plain XML, :func:`geo.osm_files.overpass_xml`), Overpass Turbo's GeoJSON
+    export (its polygons), and GDAL's OSM layers or QuickOSM's results, whose polygons GDAL
+    assembled (:func:`geo.osm_tables.read_table_boundaries`). Geofabrik's and BBBike's
+    shapefiles hold no boundaries.
 
     Parameters
     ----------
@@ -61,19 +62,22 @@ def read_admin_areas(path, window=None, levels=None):
 
     from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml
     from geo.osm_files import without_unreadable_coordinates
+    from geo.osm_tables import is_osm_table
 
     levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
     path = Path(path)
     try:
-        if not path.is_file():
+        if not (path.is_file() or is_osm_table(path)):  # GDAL's layers may be a folder of Shapefiles
             return []
         if is_overpass_json(path):
             with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
                 return _assembled(overpass_xml(path, Path(folder)), set(), window, levels)
-        if is_geojson(path):
-            return _from_geojson(path, window, levels) if is_osm_geojson(path) else []
+        if is_geojson(path) and is_osm_geojson(path):
+            return _from_geojson(path, window, levels)
+        if is_osm_table(path):
+            return _from_table(path, window, levels)
         if not is_osm_file(path):
-            return []  # shapefiles and GDAL's tables
+            return []  # Geofabrik's and BBBike's shapefiles, any other file
         deleted, unreadable, inline = scan_xml(path)
         if not (unreadable or inline or _negative_ids(path)):
             found = _shared_pass(path, deleted, window, levels)
@@ -248,6 +252,18 @@ def _from_geojson(path, window, levels):
             continue
         kind, _, number = str(props.get("@id") or f"{props.get('type', '')}/{props.get('id', '')}").partition("/")
         _keep(found, f"{kind[:1]}{number}" if kind and number else f"f{position}", tags, geom, window)
+    return [found[key] for key in sorted(found)]
+
+
+def _from_table(path, window, levels):
+    """The boundary polygons of GDAL's OSM layers (their ``multipolygons``, as assembled by GDAL) or
+    of QuickOSM's result (:func:`geo.osm_tables.read_table_boundaries`)."""
+    from geo.osm_tables import read_table_boundaries
+
+    found = {}
+    for tags, object_id, geom in read_table_boundaries(path, window):
+        if admin_level(tags.get(LEVEL_KEY, "")) in levels:
+            _keep(found, object_id, tags, geom, window)
     return [found[key] for key in sorted(found)]
 
 
