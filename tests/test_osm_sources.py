@@ -429,3 +429,23 @@ def test_an_osm_file_given_as_a_gazetteer_is_read_like_an_extract(tmp_path, writ
     assert match.entry.geometry.length == pytest.approx(0.04)
     assert match.entry.accuracy_m < 100 and "OpenStreetMap" in match.entry.source
     assert warnings == []
+
+
+@pytest.mark.parametrize("suffix", [".osm.pbf", ".o5m", ".osm"])
+def test_a_file_whose_ways_come_before_their_nodes_reads_as_sorted(tmp_path, suffix):
+    """A park drawn as a multipolygon relation lost its area when its ways came before their nodes."""
+    from osm_xml import write_osm_xml, write_reordered
+
+    ring = [(117.0, 36.7), (117.002, 36.7), (117.002, 36.702), (117.0, 36.702), (117.0, 36.7)]
+    sorted_file = write_osm_xml(
+        tmp_path / "sorted.osm", [(10, [(117.0262, 36.694), (117.0262, 36.706)], {"highway": "primary", "name": "水屯北路"}),
+                                  (20, ring, {})],
+        pois=[(900, (117.01, 36.70), {"amenity": "school", "name": "测试小学"})],
+        relations=[(901, [(20, "outer")], {"type": "multipolygon", "leisure": "park", "name": "测试公园"})])
+
+    def entries(path):
+        return sorted((e.name, e.category, e.extra["osm_ids"], e.geometry.wkb) for e in load_osm(path, NEAR_TIANQIAO))
+
+    expected = entries(sorted_file)
+    assert [name for name, *_ in expected] == ["水屯北路", "测试公园", "测试小学"]
+    assert entries(write_reordered(sorted_file, tmp_path / f"unsorted{suffix}", "rwn")) == expected
