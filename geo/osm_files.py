@@ -16,8 +16,8 @@ def scan_xml(path):
     """One pass over an XML file: (type, id) of the objects JOSM marks ``action="delete"``
     (rarely any), whether a coordinate is not a plain decimal number (``lat="abc"``,
     ``NaN``, ``1e308``: osmium stops at the first, or reads ``1e308`` as 0), whether it is
-    an Overpass answer osmium cannot read (relation members that carry their geometry, as
-    ``out geom`` writes them, or Overpass's derived ``<area>`` elements: :func:`overpass_xml`),
+    an Overpass answer osmium cannot read (relation members or ways that carry their geometry,
+    as ``out geom`` writes them, or Overpass's derived ``<area>`` elements: :func:`overpass_xml`),
     and whether its elements are out of osmium's order (a node after a way or a relation, a way
     after a relation: :func:`geo.osm_order.node_storage`). A PBF or o5m file: none of it.
 
@@ -81,8 +81,9 @@ def _element_span(text, start, first, last):
 # A lat or lon attribute whose value is not a plain decimal (what every OSM writer writes).
 _ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!-?\d{1,3}(?:\.\d+)?\1)""")
 _COORDINATE = re.compile(rb"""\s(lat|lon)\s*=\s*(["'])(.*?)\2""")
-# A relation member holding its geometry (<member ...><nd lat=".." lon=".."/>), or an Overpass area.
-_INLINE_GEOMETRY = re.compile(rb"""<member\b(?:[^>"'/]|"[^"]*"|'[^']*')*>\s*<nd\b|<area\b""")
+# A relation member holding its geometry (<member ...><nd lat=".." lon=".."/>), a way's node with its
+# coordinates (<nd ref=".." lat=".." lon=".."/>: out geom), or an Overpass area.
+_INLINE_GEOMETRY = re.compile(rb"""<member\b(?:[^>"'/]|"[^"]*"|'[^']*')*>\s*<nd\b|<area\b|<nd\b[^>]*\slat\s*=""")
 # The start of a node, way or relation element (not <nd, <way_x).
 _ELEMENT_START = {tag: re.compile(rb"<" + tag + rb"[\s/>]") for tag in (b"node", b"way", b"relation")}
 # A node or nd start tag; a quoted value may hold ">" (user="a>b").
@@ -183,7 +184,7 @@ def overpass_xml(path, folder):
                 and isinstance(e.get("id"), int)]
     if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
         raise InputError(path, OUT_CENTER)
-    return _write_elements(elements + _member_elements(elements), folder)
+    return _write_elements(elements + _way_nodes(elements) + _member_elements(elements), folder)
 
 
 def _json_elements(path):
@@ -247,6 +248,20 @@ def _integer(text):
         return int(text)
     except (TypeError, ValueError):
         return None
+
+
+def _way_nodes(elements):
+    """The nodes of the ways an ``out geom`` answer gives with their coordinates and without their
+    nodes (``way[boundary=administrative]; out geom;``, or ``(relation...; way(r);); out geom;``):
+    osmium places a way's nodes by their node elements, and assembled no area from such a way."""
+    present = {e["id"] for e in elements if e["type"] == "node"}
+    made = []
+    for way in (e for e in elements if e["type"] == "way" and isinstance(e.get("geometry"), list)):
+        for ref, xy in zip(way.get("nodes") or [], way["geometry"]):
+            if isinstance(ref, int) and ref not in present and _lat_lon_attributes(xy):
+                made.append({"type": "node", "id": ref, "lat": xy["lat"], "lon": xy["lon"]})
+                present.add(ref)
+    return made
 
 
 def _member_elements(elements):

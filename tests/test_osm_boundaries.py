@@ -95,6 +95,19 @@ def test_boundaries_of_a_file_whose_objects_are_out_of_order_are_read_as_sorted(
     assert summary(read_admin_areas(unsorted)) == expected
 
 
+def test_a_closed_way_boundary_of_an_overpass_out_geom_answer_is_read(tmp_path):
+    """``way[boundary=administrative][admin_level=8](...); out geom;``: the way's nodes carry their
+    coordinates and no node element is given (osmium built no area from it)."""
+    nds = "".join(f'<nd ref="{11 + i % 4}" lat="{y}" lon="{x}"/>' for i, (x, y) in enumerate(_square(117.04)))
+    path = tmp_path / "out_geom.osm"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API 0.7.62">\n'
+                    f'<way id="1003">{nds}<tag k="boundary" v="administrative"/><tag k="admin_level" v="8"/>'
+                    '<tag k="name" v="庚2街道"/></way>\n</osm>\n', encoding="utf-8")
+    areas = read_admin_areas(path)
+    assert [(a.osm_id, a.names) for a in areas] == [("w1003", ("庚2街道",))]
+    assert round(areas[0].geometry.area, 8) == 0.0001
+
+
 def test_overpass_turbo_boundaries_without_an_id_are_each_kept(tmp_path):
     features = [{"type": "Feature", "properties": {"boundary": "administrative", "admin_level": "8", "name": f"丙{i}街道",
                                                    **({"@id": "relation/7"} if i == 0 else {})},

@@ -3,6 +3,7 @@
 import bz2
 import gzip
 import json
+import re
 
 import pytest
 import shapely
@@ -161,10 +162,18 @@ def test_overpass_out_geom_ways_carry_their_coordinates(tmp_path):
 
 
 def test_overpass_out_center_is_refused_with_what_to_ask_instead(tmp_path):
-    text = OUT_GEOM.replace('<bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>',
-                            '<center lat="36.7" lon="117.0262"/>')
+    # out center: a way's centre and its node ids, no node coordinates (out geom's are read, below)
+    text = re.sub(r' lat="[\d.]+" lon="[\d.]+"', "", OUT_GEOM).replace(
+        '<bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>',
+        '<center lat="36.7" lon="117.0262"/>')
     with pytest.raises(InputError, match="use 'out geom'"):
         _load(tmp_path, "center.osm", text)
+
+
+def test_overpass_out_center_that_also_gives_the_ways_coordinates_is_read(tmp_path):
+    text = OUT_GEOM.replace('<bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>',
+                            '<center lat="36.7" lon="117.0262"/>')
+    assert _km(_load(tmp_path, "center.osm", text)["水屯北路"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
 
 
 @pytest.mark.parametrize("suffix, compress", [(".osm.gz", gzip.compress), (".osm.bz2", bz2.compress)])

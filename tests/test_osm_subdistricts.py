@@ -146,8 +146,63 @@ def _as_turbo_geojson(xml_path, geojson_path):
     return geojson_path
 
 
+def _out_geom_elements(xml_path):
+    """The ways and relations of an OSM XML file as Overpass's ``out geom;`` gives them: each way
+    with its nodes' coordinates, each relation's member ways with theirs, no node elements."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(xml_path).getroot()
+    located = {n.get("id"): {"lat": float(n.get("lat")), "lon": float(n.get("lon"))} for n in root.iter("node")}
+    ways = {w.get("id"): [nd.get("ref") for nd in w.findall("nd")] for w in root.iter("way")}
+    elements = []
+    for element in root:
+        tags = {t.get("k"): t.get("v") for t in element.findall("tag")}
+        if element.tag == "way":
+            refs = ways[element.get("id")]
+            elements.append({"type": "way", "id": int(element.get("id")), "nodes": [int(r) for r in refs],
+                             "geometry": [located[r] for r in refs], "tags": tags})
+        elif element.tag == "relation":
+            members = [{"type": m.get("type"), "ref": int(m.get("ref")), "role": m.get("role"),
+                        "geometry": [located[r] for r in ways[m.get("ref")]]} for m in element.findall("member")]
+            elements.append({"type": "relation", "id": int(element.get("id")), "members": members, "tags": tags})
+    return elements
+
+
+def _as_out_geom_json(xml_path, json_path):
+    """``[out:json]; relation[boundary=administrative](...); out geom;``"""
+    json_path.write_text(json.dumps({"version": 0.6, "generator": "Overpass API", "elements": _out_geom_elements(xml_path)},
+                                    ensure_ascii=False), encoding="utf-8")
+    return json_path
+
+
+def _as_out_geom_xml(xml_path, out_path):
+    """``relation[boundary=administrative](...); out geom;`` in XML: ``<nd ref lat lon>`` in ways,
+    ``<member><nd lat lon/></member>`` in relations."""
+    from xml.sax.saxutils import quoteattr
+
+    def nds(points, refs=None):
+        return "".join(f'<nd{f" ref={chr(34)}{r}{chr(34)}" if refs else ""} lat="{p["lat"]}" lon="{p["lon"]}"/>'
+                       for p, r in zip(points, refs or [None] * len(points)))
+
+    def tags(element):
+        return "".join(f"<tag k={quoteattr(k)} v={quoteattr(v)}/>" for k, v in element["tags"].items())
+
+    body = []
+    for e in _out_geom_elements(xml_path):
+        if e["type"] == "way":
+            body.append(f'<way id="{e["id"]}">{nds(e["geometry"], e["nodes"])}{tags(e)}</way>')
+        else:
+            members = "".join(f'<member type="{m["type"]}" ref="{m["ref"]}" role="{m["role"]}">{nds(m["geometry"])}</member>'
+                              for m in e["members"])
+            body.append(f'<relation id="{e["id"]}">{members}{tags(e)}</relation>')
+    out_path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API">\n'
+                        + "\n".join(body) + "\n</osm>\n", encoding="utf-8")
+    return out_path
+
+
 @pytest.mark.parametrize("convert, name", [(_as_pbf, "heping.osm.pbf"), (_as_gzip, "heping.osm.gz"),
-                                           (_as_overpass_json, "overpass.json"), (_as_turbo_geojson, "export.geojson")])
+                                           (_as_overpass_json, "overpass.json"), (_as_turbo_geojson, "export.geojson"),
+                                           (_as_out_geom_json, "out_geom.json"), (_as_out_geom_xml, "out_geom.osm")])
 def test_every_osm_form_holding_relations_gives_the_same_boundaries(extract, tmp_path, convert, name):
     def summary(areas):
         return [(a.osm_id, a.names[:2], round(a.geometry.area, 12)) for a in areas]
