@@ -1,6 +1,7 @@
 """街道 from an OSM extract's admin_level 8 boundaries: matched to NBS codes, clipped, used only when they cover the district, labelled osm."""
 
 import json
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -262,7 +263,9 @@ def _as_gdal_shapefiles(xml_path, folder):
     folder.mkdir()
     for layer in GDAL_LAYERS[:4]:  # other_relations, of collections, is no Shapefile
         frame, geometry_type = _gdal_read(xml_path, layer)
-        pyogrio.write_dataframe(frame, folder / f"{layer}.shp", geometry_type=geometry_type)
+        with warnings.catch_warnings():  # GDAL says it cut admin_level, as ogr2ogr does
+            warnings.simplefilter("ignore", RuntimeWarning)
+            pyogrio.write_dataframe(frame, folder / f"{layer}.shp", geometry_type=geometry_type)
     assert "admin_leve" in pyogrio.read_info(folder / "multipolygons.shp")["fields"]
     return folder
 
