@@ -10,6 +10,7 @@ from geo.io import InputError
 from geo.names import normalise_name, road_code
 from geo.osm_files import (OUT_CENTER, is_geojson, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml,
                            without_unreadable_coordinates)
+from geo.osm_order import node_storage
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_routes import ROUTE_NAME_KEY, by_id, geojson_routes, read_routes, route_ways, with_routes
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
@@ -204,15 +205,15 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
             read_feature_collection(path)  # what is wrong with it, first
             raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")
         return _read_geojson(path)
-    deleted, unreadable, inline = scan_xml(path)
+    deleted, unreadable, inline, unordered = scan_xml(path)
     if inline:  # an Overpass 'out geom' answer with relations, or with areas: osmium reads its plain form
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             return _read_osm(overpass_xml(path, Path(folder)), path, deleted, left_out, window, cut)
     if not unreadable:
-        return _read_osm(path, path, deleted, left_out, window, cut)
+        return _read_osm(path, path, deleted, left_out, window, cut, unordered=unordered)
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
         return _read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out, window,
-                         cut)
+                         cut, unordered=unordered)
 
 
 def _taken(features):
@@ -223,10 +224,12 @@ def _taken(features):
     return ways, points, areas
 
 
-def _read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None):
+def _read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None, unordered=False):
     """:func:`_read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file.
     ``admin`` (:func:`geo.osm_boundaries.read_admin_areas`' pass shared with this one) gets the
-    administrative areas of its ``levels`` the area handler built, and whether it ran (``assembled``)."""
+    administrative areas of its ``levels`` the area handler built, and whether it ran (``assembled``).
+    Node locations are kept as :func:`geo.osm_order.node_storage` says (``unordered``: an XML
+    file whose elements are out of order, :func:`geo.osm_files.scan_xml`)."""
     import osmium
     import shapely
 
@@ -237,6 +240,10 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None
         check_library_path(path, "osmium")
 
     wkb = osmium.geom.WKBFactory()
+    try:
+        storage = node_storage(source, unordered)
+    except (RuntimeError, OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
     for assemble_areas in (True, False):
         ways, points, areas, incomplete, sites = {}, [], [], {}, {}
         if admin is not None:
@@ -244,7 +251,7 @@ def _read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None
         try:
             routes = read_routes(source, deleted)
             pending = set(routes)  # member ways of routes not yet read
-            processor = osmium.FileProcessor(str(source)).with_locations()
+            processor = osmium.FileProcessor(str(source)).with_locations(storage)
             if assemble_areas:
                 # Only named multipolygons are assembled: the others would be dropped once built.
                 processor = processor.with_areas(osmium.filter.KeyFilter(*NAME_KEYS))

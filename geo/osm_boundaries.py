@@ -1,4 +1,4 @@
-"""Administrative boundaries of an OpenStreetMap extract (街道/乡镇 at admin_level 8), assembled into polygons by osmium."""
+"""Administrative boundaries of an OpenStreetMap extract (街道/乡镇 at admin_level 8), assembled into polygons by osmium (or by GDAL, in its OSM layers)."""
 
 from __future__ import annotations
 
@@ -32,9 +32,10 @@ def read_admin_areas(path, window=None, levels=None):
     Boundary relations (outer and inner ways, as multipolygons) and closed ways are
     assembled by osmium's area handler, holes included. The forms read are those that hold
     relations: PBF, XML (also gzip or bzip2), o5m, Overpass API answers in XML or JSON (read
-    as their plain XML, :func:`geo.osm_files.overpass_xml`) and Overpass Turbo's GeoJSON
-    export (its polygons). Geofabrik's and BBBike's shapefiles hold no boundaries, and GDAL's
-    OSM layers are not read for them.
+    as their plain XML, :func:`geo.osm_files.overpass_xml`), Overpass Turbo's GeoJSON
+    export (its polygons), and GDAL's OSM layers or QuickOSM's results, whose polygons GDAL
+    assembled (:func:`geo.osm_tables.read_table_boundaries`). Geofabrik's and BBBike's
+    shapefiles hold no boundaries.
 
     Parameters
     ----------
@@ -61,22 +62,25 @@ def read_admin_areas(path, window=None, levels=None):
 
     from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml
     from geo.osm_files import without_unreadable_coordinates
+    from geo.osm_tables import is_osm_table
 
     levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
     path = Path(path)
     try:
-        if not path.is_file():
+        if not (path.is_file() or is_osm_table(path)):  # GDAL's layers may be a folder of Shapefiles
             return []
         if is_overpass_json(path):
             with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
                 return _assembled(overpass_xml(path, Path(folder)), set(), window, levels)
-        if is_geojson(path):
-            return _from_geojson(path, window, levels) if is_osm_geojson(path) else []
+        if is_geojson(path) and is_osm_geojson(path):
+            return _from_geojson(path, window, levels)
+        if is_osm_table(path):
+            return _from_table(path, window, levels)
         if not is_osm_file(path):
-            return []  # shapefiles and GDAL's tables
-        deleted, unreadable, inline = scan_xml(path)
+            return []  # Geofabrik's and BBBike's shapefiles, any other file
+        deleted, unreadable, inline, unordered = scan_xml(path)
         if not (unreadable or inline or _negative_ids(path)):
-            found = _shared_pass(path, deleted, window, levels)
+            found = _shared_pass(path, deleted, window, levels, unordered)
             if found is not None:
                 return found
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
@@ -85,16 +89,16 @@ def read_admin_areas(path, window=None, levels=None):
             if _negative_ids(source):  # osmium's location index leaves such nodes out
                 return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
             try:
-                return _assembled(source, deleted, window, levels)
+                return _assembled(source, deleted, window, levels, unordered=unordered and not inline)
             except RuntimeError as exc:
-                if "out of order" not in str(exc) or _is_binary(source):  # an editor's file is XML: copied whole
+                if "out of order" not in str(exc):  # ids out of order (an editor's file, files merged): a copy
                     raise
                 return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
     except (InputError, RuntimeError, OSError, ValueError):
         return []
 
 
-def _shared_pass(path, deleted, window, levels):
+def _shared_pass(path, deleted, window, levels, unordered=False):
     """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
     (:func:`geo.osm._read_osm`, whose area handler builds the named boundaries anyway): the
     reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
@@ -105,7 +109,7 @@ def _shared_pass(path, deleted, window, levels):
     from geo.osm import _read_osm
 
     admin, left_out, cut = {"levels": levels}, set(), set()
-    reading = _read_osm(path, path, deleted, left_out, window, cut, admin=admin)
+    reading = _read_osm(path, path, deleted, left_out, window, cut, admin=admin, unordered=unordered)
     _SHARED.clear()
     _SHARED[_file_key(path, window)] = (*reading, left_out, cut)
     if not admin["assembled"]:
@@ -164,24 +168,40 @@ def _is_binary(path):
 
 
 def _sorted_copy(source, folder, deleted):
-    """A PBF copy of an editor's OSM file (``source``) that osmium can assemble areas from: objects
-    sorted by id, negative ids (new objects) made positive beyond the file's largest, objects marked
-    deleted (``deleted``, ``visible="false"``) left out. Each way and relation keeps its own id in
-    the tag :data:`_OWN_ID`; only ``boundary=administrative`` ones keep their other tags."""
+    """A PBF copy of the boundaries of an OSM file (``source``) osmium cannot assemble areas from as
+    it is (an editor's file: JOSM's new objects; ways or relations out of id order: files merged):
+    objects sorted by id, negative ids (new objects) made positive beyond the file's largest,
+    objects marked deleted (``deleted``, ``visible="false"``) left out. It holds the
+    ``boundary=administrative`` relations and ways, their member ways and their nodes alone (a
+    pass over each type, osmium's filters choosing them: a country's file is not held in memory).
+    Each way and relation keeps its own id in the tag :data:`_OWN_ID`; only
+    ``boundary=administrative`` ones keep their other tags."""
+    import itertools
+
     import osmium
 
-    nodes, ways, relations = {}, {}, {}
-    for obj in osmium.FileProcessor(str(source)):
-        if not obj.visible or (obj.type_str(), obj.id) in deleted:
-            continue
-        if obj.is_node():
-            if obj.location.valid():
-                nodes[obj.id] = (obj.location.lon, obj.location.lat)
-        elif obj.is_way():
+    def read(entities, *filters):
+        processor = osmium.FileProcessor(str(source), entities)
+        for chosen in filters:
+            processor = processor.with_filter(chosen)
+        return (obj for obj in processor if obj.visible and (obj.type_str(), obj.id) not in deleted)
+
+    def ids(wanted):  # osmium's IdFilter takes no negative id (JOSM's new objects): then every object
+        return [osmium.filter.IdFilter(wanted)] if min(wanted, default=0) >= 0 else []
+
+    admin = osmium.filter.TagFilter((ADMIN_KEY, ADMIN_VALUE))
+    relations = {obj.id: ([(m.type, m.ref, m.role) for m in obj.members], {t.k: t.v for t in obj.tags})
+                 for obj in read(osmium.osm.RELATION, admin)}
+    member_refs = {kind: {ref for listed, _ in relations.values() for k, ref, _ in listed if k == kind} for kind in "nw"}
+    ways = {}
+    for obj in itertools.chain(read(osmium.osm.WAY, admin), read(osmium.osm.WAY, *ids(member_refs["w"]))):
+        if obj.id in member_refs["w"] or obj.tags.get(ADMIN_KEY) == ADMIN_VALUE:
             tags = {t.k: t.v for t in obj.tags} if obj.tags.get(ADMIN_KEY) == ADMIN_VALUE else {}
             ways[obj.id] = ([n.ref for n in obj.nodes], tags)
-        elif obj.is_relation() and obj.tags.get(ADMIN_KEY) == ADMIN_VALUE:
-            relations[obj.id] = ([(m.type, m.ref, m.role) for m in obj.members], {t.k: t.v for t in obj.tags})
+    wanted = member_refs["n"] | {ref for refs, _ in ways.values() for ref in refs}
+    nodes = {obj.id: (obj.location.lon, obj.location.lat)
+             for obj in read(osmium.osm.NODE, *ids(wanted))
+             if obj.id in wanted and obj.location.valid()}
 
     def renumber(objects):
         top = max([i for i in objects if i > 0], default=0)
@@ -205,17 +225,19 @@ def _sorted_copy(source, folder, deleted):
     return copy
 
 
-def _assembled(source, deleted, window, levels, copy=False):
-    """:func:`read_admin_areas` of a file osmium reads (``copy``: :func:`_sorted_copy`'s, ids in :data:`_OWN_ID`)."""
+def _assembled(source, deleted, window, levels, copy=False, unordered=False):
+    """:func:`read_admin_areas` of a file osmium reads (``copy``: :func:`_sorted_copy`'s, ids in
+    :data:`_OWN_ID`); node locations kept as :func:`geo.osm_order.node_storage` says."""
     import osmium
     import shapely
 
     from geo.io import check_library_path
+    from geo.osm_order import node_storage
 
     check_library_path(source, "osmium")
     wkb = osmium.geom.WKBFactory()
     admin = osmium.filter.TagFilter((ADMIN_KEY, ADMIN_VALUE))
-    processor = (osmium.FileProcessor(str(source)).with_areas(admin)
+    processor = (osmium.FileProcessor(str(source)).with_locations(node_storage(source, unordered)).with_areas(admin)
                  .with_filter(osmium.filter.EntityFilter(osmium.osm.AREA)).with_filter(admin))
     found = {}
     for area in processor:
@@ -248,6 +270,18 @@ def _from_geojson(path, window, levels):
             continue
         kind, _, number = str(props.get("@id") or f"{props.get('type', '')}/{props.get('id', '')}").partition("/")
         _keep(found, f"{kind[:1]}{number}" if kind and number else f"f{position}", tags, geom, window)
+    return [found[key] for key in sorted(found)]
+
+
+def _from_table(path, window, levels):
+    """The boundary polygons of GDAL's OSM layers (their ``multipolygons``, as assembled by GDAL) or
+    of QuickOSM's result (:func:`geo.osm_tables.read_table_boundaries`)."""
+    from geo.osm_tables import read_table_boundaries
+
+    found = {}
+    for tags, object_id, geom in read_table_boundaries(path, window):
+        if admin_level(tags.get(LEVEL_KEY, "")) in levels:
+            _keep(found, object_id, tags, geom, window)
     return [found[key] for key in sorted(found)]
 
 

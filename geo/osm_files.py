@@ -15,9 +15,11 @@ OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' o
 def scan_xml(path):
     """One pass over an XML file: (type, id) of the objects JOSM marks ``action="delete"``
     (rarely any), whether a coordinate is not a plain decimal number (``lat="abc"``,
-    ``NaN``, ``1e308``: osmium stops at the first, or reads ``1e308`` as 0), and whether it is
-    an Overpass answer osmium cannot read (relation members that carry their geometry, as
-    ``out geom`` writes them, or Overpass's derived ``<area>`` elements: :func:`overpass_xml`).
+    ``NaN``, ``1e308``: osmium stops at the first, or reads ``1e308`` as 0), whether it is
+    an Overpass answer osmium cannot read (relation members or ways that carry their geometry,
+    as ``out geom`` writes them, or Overpass's derived ``<area>`` elements: :func:`overpass_xml`),
+    and whether its elements are out of osmium's order (a node after a way or a relation, a way
+    after a relation: :func:`geo.osm_order.node_storage`). A PBF or o5m file: none of it.
 
     Raises InputError when the file is an Overpass answer that says it is incomplete
     (``<remark> runtime error: Query timed out...``): its roads would be partial.
@@ -27,9 +29,10 @@ def scan_xml(path):
 
     name = Path(path).name.lower()
     if name.endswith((".pbf", ".o5m")) or is_geojson(path):
-        return set(), False, False
+        return set(), False, False, False
     try:
-        marked, unreadable, inline, remark, tail = False, False, False, None, b""
+        marked, unreadable, inline, remark, tail, start = False, False, False, None, b"", 0
+        first, last = {}, {}  # offset in the file of each element type's first and last start tag
         with _open_xml(path) as handle:
             while chunk := handle.read(PIECE_BYTES):
                 text = tail + chunk
@@ -38,11 +41,15 @@ def scan_xml(path):
                 inline = inline or _INLINE_GEOMETRY.search(text) is not None
                 if remark is None and b"<remark>" in text:
                     remark = text[text.index(b"<remark>") + 8:][:600]
+                _element_span(text, start, first, last)
+                start += len(text) - min(600, len(text))
                 tail = text[-600:]
         if remark is not None:
             _refuse_incomplete(path, remark.split(b"</remark>")[0].decode("utf-8", "replace"))
+        unordered = any(last.get(before, -1) > first.get(after, float("inf"))
+                        for before, after in ((b"node", b"way"), (b"node", b"relation"), (b"way", b"relation")))
         if not marked:
-            return set(), unreadable, inline
+            return set(), unreadable, inline, unordered
         deleted = set()
         with _open_xml(path) as handle:
             for _, element in ET.iterparse(handle):
@@ -50,16 +57,35 @@ def scan_xml(path):
                     deleted.add((element.tag[0], int(element.get("id"))))
                 if element.tag in ("node", "way", "relation"):
                     element.clear()
-        return deleted, unreadable, inline
+        return deleted, unreadable, inline, unordered
     except (OSError, EOFError, ValueError, ET.ParseError, zlib.error):  # zlib.error: damaged gzip data
-        return set(), False, False  # osmium's own reading reports what is wrong with the file
+        return set(), False, False, False  # osmium's own reading reports what is wrong with the file
+
+
+def _element_span(text, start, first, last):
+    """Note in ``first`` and ``last`` the file offsets of the first and last ``<node``, ``<way``
+    and ``<relation`` start tags of ``text`` (which begins at offset ``start``): a find from each
+    end, not a match per element."""
+    for tag in (b"node", b"way", b"relation"):
+        found = _ELEMENT_START[tag].search(text)
+        if found is None:
+            continue
+        first.setdefault(tag, start + found.start())
+        position = len(text)
+        while (position := text.rfind(b"<" + tag, 0, position)) >= 0:
+            if _ELEMENT_START[tag].match(text, position):
+                last[tag] = start + position
+                break
 
 
 # A lat or lon attribute whose value is not a plain decimal (what every OSM writer writes).
 _ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!-?\d{1,3}(?:\.\d+)?\1)""")
 _COORDINATE = re.compile(rb"""\s(lat|lon)\s*=\s*(["'])(.*?)\2""")
-# A relation member holding its geometry (<member ...><nd lat=".." lon=".."/>), or an Overpass area.
-_INLINE_GEOMETRY = re.compile(rb"""<member\b(?:[^>"'/]|"[^"]*"|'[^']*')*>\s*<nd\b|<area\b""")
+# A relation member holding its geometry (<member ...><nd lat=".." lon=".."/>), a way's node with its
+# coordinates (<nd ref=".." lat=".." lon=".."/>: out geom), or an Overpass area.
+_INLINE_GEOMETRY = re.compile(rb"""<member\b(?:[^>"'/]|"[^"]*"|'[^']*')*>\s*<nd\b|<area\b|<nd\b[^>]*\slat\s*=""")
+# The start of a node, way or relation element (not <nd, <way_x).
+_ELEMENT_START = {tag: re.compile(rb"<" + tag + rb"[\s/>]") for tag in (b"node", b"way", b"relation")}
 # A node or nd start tag; a quoted value may hold ">" (user="a>b").
 _NODE_ELEMENT = re.compile(rb"""<(node|nd)\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _ID = re.compile(rb"""\sid\s*=\s*["'](-?\d+)""")
@@ -158,7 +184,7 @@ def overpass_xml(path, folder):
                 and isinstance(e.get("id"), int)]
     if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
         raise InputError(path, OUT_CENTER)
-    return _write_elements(elements + _member_elements(elements), folder)
+    return _write_elements(elements + _way_nodes(elements) + _member_elements(elements), folder)
 
 
 def _json_elements(path):
@@ -222,6 +248,20 @@ def _integer(text):
         return int(text)
     except (TypeError, ValueError):
         return None
+
+
+def _way_nodes(elements):
+    """The nodes of the ways an ``out geom`` answer gives with their coordinates and without their
+    nodes (``way[boundary=administrative]; out geom;``, or ``(relation...; way(r);); out geom;``):
+    osmium places a way's nodes by their node elements, and assembled no area from such a way."""
+    present = {e["id"] for e in elements if e["type"] == "node"}
+    made = []
+    for way in (e for e in elements if e["type"] == "way" and isinstance(e.get("geometry"), list)):
+        for ref, xy in zip(way.get("nodes") or [], way["geometry"]):
+            if isinstance(ref, int) and ref not in present and _lat_lon_attributes(xy):
+                made.append({"type": "node", "id": ref, "lat": xy["lat"], "lon": xy["lon"]})
+                present.add(ref)
+    return made
 
 
 def _member_elements(elements):

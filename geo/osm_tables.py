@@ -27,7 +27,9 @@ EXPECTED = ("expected an OSM file: .osm.pbf, .osm (XML) or an Overpass answer, O
 _DBF_FIELD_BYTES = 254
 # The name keys GDAL's OSM driver writes as columns with ':' turned into '_' (osmconf.ini's
 # attribute_name_laundering, on unless turned off): attributes=name,name:zh gives a name_zh column.
-_LAUNDERED = {"name_zh": "name:zh", "name_zh-Hans": "name:zh-Hans", "name_zh-Hant": "name:zh-Hant"}
+# A Shapefile's field names hold at most 10 characters: GDAL cuts admin_level to admin_leve.
+_LAUNDERED = {"name_zh": "name:zh", "name_zh-Hans": "name:zh-Hans", "name_zh-Hant": "name:zh-Hant",
+              "admin_leve": "admin_level"}
 
 
 def is_osm_table(path, *, loose=False) -> bool:
@@ -133,6 +135,53 @@ def read_tables(path, bbox=None, warnings=None):
     return table_routes(features, relations)
 
 
+def read_table_boundaries(path, bbox=None):
+    """The ``boundary=administrative`` areas of a table of OSM features (:func:`read_tables`' forms),
+    as GDAL's OSM driver assembled them (its ``multipolygons`` layer) or QuickOSM saved them.
+
+    Parameters
+    ----------
+    path : path
+        A GeoPackage, GeoJSON, Shapefile, folder or zip of them (:func:`read_tables`).
+    bbox : tuple, optional
+        ``(west, south, east, north)`` in WGS-84: only features whose bounding box meets it.
+
+    Returns
+    -------
+    list of (dict, str, shapely geometry)
+        ``(tags, object id, (Multi)Polygon in WGS-84)``: tags from the key columns and
+        ``other_tags`` (``admin_level`` in either, or a Shapefile's ``admin_leve``), ids as
+        :func:`read_tables` gives them (``r123``, ``w45``). The layers of points and lines are
+        not read. Warnings the gazetteer's reading gives (:func:`read_tables`) are not repeated.
+
+    Raises
+    ------
+    geo.io.InputError
+        As :func:`read_tables`.
+    """
+    path = Path(path)
+    found = []
+    for layer in _layers(path):
+        if layer.sites or any(kind in str(layer.info["geometry_type"]) for kind in ("Point", "LineString")):
+            continue
+        where = _boundary_filter(layer)
+        for tags, object_id, geom in _read_layer(layer, bbox, single=False, warnings=[], where=where) or ():
+            if tags.get("boundary") == "administrative" and geom.geom_type in ("Polygon", "MultiPolygon"):
+                found.append((tags, object_id, geom))
+    return found
+
+
+def _boundary_filter(layer):
+    """GDAL's attribute filter for the rows that may be ``boundary=administrative`` (None: every row)."""
+    strings = {str(f): dtype == "object" for f, dtype in zip(layer.info["fields"], layer.info["dtypes"])}
+    tests = []
+    if strings.get(boundary := layer.columns.get("boundary")):
+        tests.append(f"\"{boundary}\" = 'administrative'")
+    if strings.get(other_tags := layer.columns.get("other_tags")):
+        tests.append(f"\"{other_tags}\" LIKE '%administrative%'")
+    return " OR ".join(tests) or None
+
+
 # --------------------------------------------------------------------------- layers
 
 
@@ -224,9 +273,9 @@ def _layers(path, probe=False):
 # --------------------------------------------------------------------------- reading a layer
 
 
-def _read_layer(layer, bbox, single, warnings):
-    """``(tags, id, geometry)`` of one layer's named features; None when it has none at all (an
-    empty layer)."""
+def _read_layer(layer, bbox, single, warnings, where=False):
+    """``(tags, id, geometry)`` of one layer's named features, or of those ``where`` (GDAL's
+    attribute filter; None: every row) selects; None when it has none at all (an empty layer)."""
     from geo.osm_shapefiles import layer_bbox
     from geo.vectors import read_vector, unbuilt_geometries
 
@@ -235,7 +284,7 @@ def _read_layer(layer, bbox, single, warnings):
         if single:
             raise InputError(layer.label, "layer is empty (no features)")
         return None
-    options = {"where": _named(layer, keys)}
+    options = {"where": _named(layer, keys) if where is False else where}
     if layer.sites:
         options["where"] = f"\"{layer.columns['type']}\" = 'site'"
     if bbox is not None:

@@ -49,3 +49,70 @@ def _member_xml(member):
         member, role = member if isinstance(member, tuple) else (member, "")
         kind, ref = ("relation", str(member)[1:]) if str(member).startswith("r") else ("way", member)
     return f'<member type="{kind}" ref="{ref}" role={quoteattr(role)}/>'
+
+
+def write_reordered(source, target, order="rwn", descending=False):
+    """Copy the objects of an OSM file to ``target`` (.osm.pbf, .osm, or .o5m, which osmium cannot
+    write: :func:`write_o5m`) in the order of their types in ``order`` (``"rwn"``: relations, ways,
+    then nodes, as files merged or written by a script may hold them), each type by id, descending
+    with ``descending``. Returns ``target``."""
+    import osmium
+
+    objects = {"n": [], "w": [], "r": []}
+    for obj in osmium.FileProcessor(str(source)):
+        tags = {t.k: t.v for t in obj.tags}
+        if obj.is_node():
+            objects["n"].append(osmium.osm.mutable.Node(id=obj.id, location=(obj.location.lon, obj.location.lat),
+                                                        tags=tags))
+        elif obj.is_way():
+            objects["w"].append(osmium.osm.mutable.Way(id=obj.id, nodes=[n.ref for n in obj.nodes], tags=tags))
+        else:
+            objects["r"].append(osmium.osm.mutable.Relation(id=obj.id, tags=tags, members=[
+                (m.type, m.ref, m.role) for m in obj.members]))
+    ordered = [(kind, obj) for kind in order for obj in sorted(objects[kind], key=lambda o: o.id, reverse=descending)]
+    if str(target).endswith(".o5m"):
+        return write_o5m(target, ordered)
+    with osmium.SimpleWriter(str(target), overwrite=True) as writer:
+        for kind, obj in ordered:
+            {"n": writer.add_node, "w": writer.add_way, "r": writer.add_relation}[kind](obj)
+    return target
+
+
+def write_o5m(path, objects):
+    """Write ``(kind, mutable osmium object)`` pairs as an o5m file (https://wiki.openstreetmap.org/wiki/O5m),
+    in that order: a reset before each object, so that its ids and coordinates are written whole
+    (deltas from 0), strings written inline."""
+    def unsigned(n):
+        out = bytearray()
+        while True:
+            byte, n = n & 0x7F, n >> 7
+            out.append(byte | (0x80 if n else 0))
+            if not n:
+                return bytes(out)
+
+    def signed(n):
+        return unsigned((n << 1) if n >= 0 else ((-n - 1) << 1) | 1)
+
+    def tags(obj):
+        return b"".join(b"\0" + str(k).encode() + b"\0" + str(v).encode() + b"\0" for k, v in dict(obj.tags).items())
+
+    body = bytearray(b"\xff\xe0\x04o5m2")
+    for kind, obj in objects:
+        if kind == "n":
+            lon, lat = obj.location
+            data = signed(obj.id) + b"\0" + signed(round(lon * 1e7)) + signed(round(lat * 1e7)) + tags(obj)
+        elif kind == "w":
+            refs, previous = b"", 0
+            for ref in obj.nodes:
+                refs, previous = refs + signed(ref - previous), ref
+            data = signed(obj.id) + b"\0" + unsigned(len(refs)) + refs + tags(obj)
+        else:
+            members, previous = b"", {}
+            for member_type, ref, role in obj.members:
+                members += signed(ref - previous.get(member_type, 0))
+                previous[member_type] = ref
+                members += b"\0" + b"012"["nwr".index(member_type)].to_bytes(1, "big") + role.encode() + b"\0"
+            data = signed(obj.id) + b"\0" + unsigned(len(members)) + members + tags(obj)
+        body += b"\xff" + {"n": b"\x10", "w": b"\x11", "r": b"\x12"}[kind] + unsigned(len(data)) + data
+    path.write_bytes(bytes(body + b"\xfe"))
+    return path

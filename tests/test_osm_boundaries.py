@@ -2,10 +2,11 @@
 
 import json
 
+import pytest
 import shapely
 
 from geo.osm_boundaries import read_admin_areas
-from osm_xml import write_osm_xml
+from osm_xml import write_osm_xml, write_reordered
 
 ADMIN = {"type": "boundary", "boundary": "administrative"}
 
@@ -67,6 +68,44 @@ def test_boundaries_a_josm_user_drew_keep_their_negative_ids_and_deletions(tmp_p
 def test_boundaries_of_a_file_out_of_order_are_read(tmp_path):
     areas = read_admin_areas(_josm_file(tmp_path / "unsorted.osm", negative=False, reverse=True))
     assert [a.osm_id for a in areas] == ["r200", "r201", "r202"]
+
+
+def _three_boundaries(path):
+    """Two boundary relations (one with a hole, an inner way) and a closed way boundary."""
+    hole = [(117.003, 36.603), (117.006, 36.603), (117.006, 36.606), (117.003, 36.606), (117.003, 36.603)]
+    ways = [(1000, _square(117), {}), (1001, hole, {}), (1002, _square(117.02), {}),
+            (1003, _square(117.04), {**ADMIN, "admin_level": "8", "name": "庚2街道"})]
+    relations = [(100, [(1000, "outer"), (1001, "inner")], {**ADMIN, "admin_level": "8", "name": "庚0街道"}),
+                 (101, [(1002, "outer")], {**ADMIN, "admin_level": "8", "name": "庚1街道"})]
+    return write_osm_xml(path, ways, relations=relations, share_nodes=True)
+
+
+@pytest.mark.parametrize("suffix", [".osm.pbf", ".o5m", ".osm"])
+@pytest.mark.parametrize("order, descending", [("rwn", False), ("wnr", False), ("wrn", False), ("nwr", True)])
+def test_boundaries_of_a_file_whose_objects_are_out_of_order_are_read_as_sorted(tmp_path, suffix, order, descending):
+    """Relations before ways, ways before their nodes (files merged, or written by a script), or
+    ids descending: osmium's area assembly needs nodes, ways, relations, each by id, and built none."""
+    def summary(areas):
+        return [(a.osm_id, a.names, round(a.geometry.area, 12)) for a in areas]
+
+    sorted_file = _three_boundaries(tmp_path / "sorted.osm")
+    expected = summary(read_admin_areas(sorted_file))
+    assert [a[0] for a in expected] == ["r100", "r101", "w1003"]
+    unsorted = write_reordered(sorted_file, tmp_path / f"unsorted{suffix}", order, descending)
+    assert summary(read_admin_areas(unsorted)) == expected
+
+
+def test_a_closed_way_boundary_of_an_overpass_out_geom_answer_is_read(tmp_path):
+    """``way[boundary=administrative][admin_level=8](...); out geom;``: the way's nodes carry their
+    coordinates and no node element is given (osmium built no area from it)."""
+    nds = "".join(f'<nd ref="{11 + i % 4}" lat="{y}" lon="{x}"/>' for i, (x, y) in enumerate(_square(117.04)))
+    path = tmp_path / "out_geom.osm"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API 0.7.62">\n'
+                    f'<way id="1003">{nds}<tag k="boundary" v="administrative"/><tag k="admin_level" v="8"/>'
+                    '<tag k="name" v="庚2街道"/></way>\n</osm>\n', encoding="utf-8")
+    areas = read_admin_areas(path)
+    assert [(a.osm_id, a.names) for a in areas] == [("w1003", ("庚2街道",))]
+    assert round(areas[0].geometry.area, 8) == 0.0001
 
 
 def test_overpass_turbo_boundaries_without_an_id_are_each_kept(tmp_path):

@@ -3,6 +3,7 @@
 import bz2
 import gzip
 import json
+import re
 
 import pytest
 import shapely
@@ -161,10 +162,18 @@ def test_overpass_out_geom_ways_carry_their_coordinates(tmp_path):
 
 
 def test_overpass_out_center_is_refused_with_what_to_ask_instead(tmp_path):
-    text = OUT_GEOM.replace('<bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>',
-                            '<center lat="36.7" lon="117.0262"/>')
+    # out center: a way's centre and its node ids, no node coordinates (out geom's are read, below)
+    text = re.sub(r' lat="[\d.]+" lon="[\d.]+"', "", OUT_GEOM).replace(
+        '<bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>',
+        '<center lat="36.7" lon="117.0262"/>')
     with pytest.raises(InputError, match="use 'out geom'"):
         _load(tmp_path, "center.osm", text)
+
+
+def test_overpass_out_center_that_also_gives_the_ways_coordinates_is_read(tmp_path):
+    text = OUT_GEOM.replace('<bounds minlat="36.6940" minlon="117.0262" maxlat="36.7060" maxlon="117.0262"/>',
+                            '<center lat="36.7" lon="117.0262"/>')
+    assert _km(_load(tmp_path, "center.osm", text)["水屯北路"].geometry) == pytest.approx(ROAD_KM, rel=1e-3)
 
 
 @pytest.mark.parametrize("suffix, compress", [(".osm.gz", gzip.compress), (".osm.bz2", bz2.compress)])
@@ -429,3 +438,23 @@ def test_an_osm_file_given_as_a_gazetteer_is_read_like_an_extract(tmp_path, writ
     assert match.entry.geometry.length == pytest.approx(0.04)
     assert match.entry.accuracy_m < 100 and "OpenStreetMap" in match.entry.source
     assert warnings == []
+
+
+@pytest.mark.parametrize("suffix", [".osm.pbf", ".o5m", ".osm"])
+def test_a_file_whose_ways_come_before_their_nodes_reads_as_sorted(tmp_path, suffix):
+    """A park drawn as a multipolygon relation lost its area when its ways came before their nodes."""
+    from osm_xml import write_osm_xml, write_reordered
+
+    ring = [(117.0, 36.7), (117.002, 36.7), (117.002, 36.702), (117.0, 36.702), (117.0, 36.7)]
+    sorted_file = write_osm_xml(
+        tmp_path / "sorted.osm", [(10, [(117.0262, 36.694), (117.0262, 36.706)], {"highway": "primary", "name": "水屯北路"}),
+                                  (20, ring, {})],
+        pois=[(900, (117.01, 36.70), {"amenity": "school", "name": "测试小学"})],
+        relations=[(901, [(20, "outer")], {"type": "multipolygon", "leisure": "park", "name": "测试公园"})])
+
+    def entries(path):
+        return sorted((e.name, e.category, e.extra["osm_ids"], e.geometry.wkb) for e in load_osm(path, NEAR_TIANQIAO))
+
+    expected = entries(sorted_file)
+    assert [name for name, *_ in expected] == ["水屯北路", "测试公园", "测试小学"]
+    assert entries(write_reordered(sorted_file, tmp_path / f"unsorted{suffix}", "rwn")) == expected

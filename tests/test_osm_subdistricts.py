@@ -1,6 +1,8 @@
 """街道 from an OSM extract's admin_level 8 boundaries: matched to NBS codes, clipped, used only when they cover the district, labelled osm."""
 
 import json
+import warnings
+from pathlib import Path
 
 import geopandas as gpd
 import pytest
@@ -145,13 +147,175 @@ def _as_turbo_geojson(xml_path, geojson_path):
     return geojson_path
 
 
+def _out_geom_elements(xml_path):
+    """The ways and relations of an OSM XML file as Overpass's ``out geom;`` gives them: each way
+    with its nodes' coordinates, each relation's member ways with theirs, no node elements."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(xml_path).getroot()
+    located = {n.get("id"): {"lat": float(n.get("lat")), "lon": float(n.get("lon"))} for n in root.iter("node")}
+    ways = {w.get("id"): [nd.get("ref") for nd in w.findall("nd")] for w in root.iter("way")}
+    elements = []
+    for element in root:
+        tags = {t.get("k"): t.get("v") for t in element.findall("tag")}
+        if element.tag == "way":
+            refs = ways[element.get("id")]
+            elements.append({"type": "way", "id": int(element.get("id")), "nodes": [int(r) for r in refs],
+                             "geometry": [located[r] for r in refs], "tags": tags})
+        elif element.tag == "relation":
+            members = [{"type": m.get("type"), "ref": int(m.get("ref")), "role": m.get("role"),
+                        "geometry": [located[r] for r in ways[m.get("ref")]]} for m in element.findall("member")]
+            elements.append({"type": "relation", "id": int(element.get("id")), "members": members, "tags": tags})
+    return elements
+
+
+def _as_out_geom_json(xml_path, json_path):
+    """``[out:json]; relation[boundary=administrative](...); out geom;``"""
+    json_path.write_text(json.dumps({"version": 0.6, "generator": "Overpass API", "elements": _out_geom_elements(xml_path)},
+                                    ensure_ascii=False), encoding="utf-8")
+    return json_path
+
+
+def _as_out_geom_xml(xml_path, out_path):
+    """``relation[boundary=administrative](...); out geom;`` in XML: ``<nd ref lat lon>`` in ways,
+    ``<member><nd lat lon/></member>`` in relations."""
+    from xml.sax.saxutils import quoteattr
+
+    def nds(points, refs=None):
+        return "".join(f'<nd{f" ref={chr(34)}{r}{chr(34)}" if refs else ""} lat="{p["lat"]}" lon="{p["lon"]}"/>'
+                       for p, r in zip(points, refs or [None] * len(points)))
+
+    def tags(element):
+        return "".join(f"<tag k={quoteattr(k)} v={quoteattr(v)}/>" for k, v in element["tags"].items())
+
+    body = []
+    for e in _out_geom_elements(xml_path):
+        if e["type"] == "way":
+            body.append(f'<way id="{e["id"]}">{nds(e["geometry"], e["nodes"])}{tags(e)}</way>')
+        else:
+            members = "".join(f'<member type="{m["type"]}" ref="{m["ref"]}" role="{m["role"]}">{nds(m["geometry"])}</member>'
+                              for m in e["members"])
+            body.append(f'<relation id="{e["id"]}">{members}{tags(e)}</relation>')
+    out_path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="Overpass API">\n'
+                        + "\n".join(body) + "\n</osm>\n", encoding="utf-8")
+    return out_path
+
+
 @pytest.mark.parametrize("convert, name", [(_as_pbf, "heping.osm.pbf"), (_as_gzip, "heping.osm.gz"),
-                                           (_as_overpass_json, "overpass.json"), (_as_turbo_geojson, "export.geojson")])
+                                           (_as_overpass_json, "overpass.json"), (_as_turbo_geojson, "export.geojson"),
+                                           (_as_out_geom_json, "out_geom.json"), (_as_out_geom_xml, "out_geom.osm")])
 def test_every_osm_form_holding_relations_gives_the_same_boundaries(extract, tmp_path, convert, name):
     def summary(areas):
         return [(a.osm_id, a.names[:2], round(a.geometry.area, 12)) for a in areas]
 
     assert summary(read_admin_areas(convert(extract, tmp_path / name))) == summary(read_admin_areas(extract))
+
+
+GDAL_LAYERS = ("points", "lines", "multilinestrings", "multipolygons", "other_relations")
+needs_gdal_osm = pytest.mark.skipif("OSM" not in __import__("pyogrio").list_drivers(),
+                                    reason="the GDAL bundled with pyogrio has no OSM driver: no real GDAL layers")
+
+
+def _gdal_read(osm, layer, config=None):
+    """One layer as GDAL's OSM driver reads ``osm`` (QGIS opening it, ogr2ogr converting it); with
+    ``config``, an osmconf.ini of its own (``-oo CONFIG_FILE=``)."""
+    import pyogrio
+
+    return pyogrio.read_dataframe(osm, layer=layer, **({"CONFIG_FILE": str(config)} if config else {})), \
+        pyogrio.read_info(osm, layer=layer)["geometry_type"]
+
+
+def _as_gdal_gpkg(xml_path, gpkg_path, config=None):
+    """``ogr2ogr -f GPKG out.gpkg extract.osm``: every layer of GDAL's OSM driver."""
+    import pyogrio
+
+    for layer in GDAL_LAYERS:
+        frame, geometry_type = _gdal_read(xml_path, layer, config)
+        pyogrio.write_dataframe(frame, gpkg_path, layer=layer, driver="GPKG", geometry_type=geometry_type)
+    return gpkg_path
+
+
+def _as_gdal_gpkg_level_in_other_tags(xml_path, gpkg_path):
+    """GDAL's layers made with an osmconf.ini that has no admin_level column: the level in other_tags."""
+    import pyogrio
+
+    default = Path(pyogrio.get_gdal_data_path()) / "osmconf.ini"
+    config = gpkg_path.with_suffix(".ini")
+    config.write_text(default.read_text(encoding="utf-8").replace(",admin_level,", ","), encoding="utf-8")
+    _as_gdal_gpkg(xml_path, gpkg_path, config)
+    assert "admin_level" not in pyogrio.read_info(gpkg_path, layer="multipolygons")["fields"]
+    return gpkg_path
+
+
+def _as_gdal_geojson(xml_path, geojson_path):
+    """GDAL's multipolygons layer saved as GeoJSON (QGIS: Export > Save Features As)."""
+    import pyogrio
+
+    frame, geometry_type = _gdal_read(xml_path, "multipolygons")
+    pyogrio.write_dataframe(frame, geojson_path, driver="GeoJSON", geometry_type=geometry_type)
+    return geojson_path
+
+
+def _as_gdal_shapefiles(xml_path, folder):
+    """``ogr2ogr -f "ESRI Shapefile" folder extract.osm``: a Shapefile per layer (admin_level cut to admin_leve)."""
+    import pyogrio
+
+    folder.mkdir()
+    for layer in GDAL_LAYERS[:4]:  # other_relations, of collections, is no Shapefile
+        frame, geometry_type = _gdal_read(xml_path, layer)
+        with warnings.catch_warnings():  # GDAL says it cut admin_level, as ogr2ogr does
+            warnings.simplefilter("ignore", RuntimeWarning)
+            pyogrio.write_dataframe(frame, folder / f"{layer}.shp", geometry_type=geometry_type)
+    assert "admin_leve" in pyogrio.read_info(folder / "multipolygons.shp")["fields"]
+    return folder
+
+
+def _as_quickosm(xml_path, gpkg_path):
+    """QuickOSM's result: GDAL's multipolygons with full_id and osm_type, a column per key."""
+    import pyogrio
+
+    from geo.osm_tables import parse_other_tags
+
+    frame, geometry_type = _gdal_read(xml_path, "multipolygons")
+    rows = []
+    for _, row in frame.iterrows():
+        kind, number = ("way", row["osm_way_id"]) if isinstance(row["osm_way_id"], str) else ("relation", row["osm_id"])
+        tags = {k: row[k] for k in ("name", "type", "admin_level", "boundary") if isinstance(row[k], str)}
+        tags.update(parse_other_tags(row["other_tags"])[0] if isinstance(row["other_tags"], str) else {})
+        rows.append({"full_id": f"{kind[0]}{number}", "osm_id": number, "osm_type": kind, **tags})
+    keys = sorted({k for row in rows for k in row} - {"full_id", "osm_id", "osm_type"})
+    table = gpd.GeoDataFrame([{k: row.get(k) for k in ("full_id", "osm_id", "osm_type", *keys)} for row in rows],
+                             geometry=list(frame.geometry.values), crs=4326)
+    pyogrio.write_dataframe(table, gpkg_path, layer="quickosm_boundaries", driver="GPKG", geometry_type=geometry_type)
+    return gpkg_path
+
+
+GDAL_FORMS = [(_as_gdal_gpkg, "heping.gpkg"), (_as_gdal_gpkg_level_in_other_tags, "other_tags.gpkg"),
+              (_as_gdal_geojson, "multipolygons.geojson"), (_as_gdal_shapefiles, "shapefiles"),
+              (_as_quickosm, "quickosm.gpkg")]
+
+
+@needs_gdal_osm
+@pytest.mark.parametrize("convert, name", GDAL_FORMS)
+def test_gdal_osm_layers_and_quickosm_give_the_boundaries_the_extract_does(extract, tmp_path, convert, name):
+    def summary(areas):
+        return [(a.osm_id, a.level, a.names[:2], round(a.geometry.area, 12)) for a in areas]
+
+    assert summary(read_admin_areas(convert(extract, tmp_path / name))) == summary(read_admin_areas(extract))
+
+
+@needs_gdal_osm
+@pytest.mark.parametrize("convert, name", GDAL_FORMS[:1] + GDAL_FORMS[3:])
+def test_gdal_osm_layers_give_the_districts_street_districts_as_the_extract_does(extract, heping, tmp_path,
+                                                                                convert, name):
+    boundaries = load_boundaries(district_code=CODE, osm_path=convert(extract, tmp_path / name))
+    assert boundaries.quality == "osm" and set(boundaries.zones["boundary_quality"]) == {"osm"}
+    assert boundaries.notes == heping.notes
+    assert boundaries.warnings == [w.replace("heping.osm", name) for w in heping.warnings]
+    assert boundaries.source == heping.source.replace("heping.osm", name) and "ODbL" in boundaries.source
+    columns = ["code", "name", "boundary_quality"]
+    assert boundaries.zones[columns].values.tolist() == heping.zones[columns].values.tolist()
+    assert all(a.symmetric_difference(b).area < 1e-12 for a, b in zip(boundaries.zones.geometry, heping.zones.geometry))
 
 
 def test_only_the_boundaries_near_the_district_are_read(extract):
@@ -361,3 +525,16 @@ def test_geocode_takes_the_street_districts_from_its_osm_extract(extract, tmp_pa
     assert "街道 from OpenStreetMap: 7 boundaries of 和平区 covering 100.0%" in result.output.splitlines()
     zones = gpd.read_file(tmp_path / "layers" / "subdistricts.geojson")
     assert set(zones["boundary_quality"]) == {"osm"} and len(zones) == 7
+
+
+@needs_gdal_osm
+def test_build_with_gdal_osm_layers_says_its_street_districts_come_from_osm(extract, tmp_path):
+    gpkg = _as_gdal_gpkg(extract, tmp_path / "heping.gpkg")
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--report", str(tmp_path / "report.txt"), "--district-code", CODE,
+                                       "--osm", str(gpkg), "--basemap", "none", "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "街道 from OpenStreetMap: 7 boundaries of 和平区 covering 100.0%" in result.output.splitlines()
+    layer = json.loads((tmp_path / "out" / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))
+    assert {f["properties"]["boundary_quality"] for f in layer["features"]} == {"osm"}
+    assert all("heping.gpkg" in f["properties"]["source"] for f in layer["features"])

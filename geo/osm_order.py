@@ -1,0 +1,131 @@
+"""Whether an OSM file holds its nodes before its ways (osmium's order), and node locations for one that does not."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+# PrimitiveGroup fields of a PBF block (OSM's fileformat.proto): nodes, dense nodes, ways, relations.
+_GROUP_TYPE = {1: 0, 2: 0, 3: 1, 4: 2}
+
+
+def node_storage(source, unordered=False):
+    """Where osmium's pass over ``source`` keeps node locations (``FileProcessor.with_locations``).
+
+    ``"flex_mem"``, filled as the nodes come, when every node comes before the ways and every way
+    before the relations: a PBF whose header says so (``Type_then_ID``, as Geofabrik's and
+    ``osmium sort``'s do) or whose blocks are in that order (:func:`pbf_in_order`), an XML
+    file :func:`geo.osm_files.scan_xml` found in order (``unordered`` False). Otherwise (a PBF
+    out of order or compressed in a way the standard library cannot read, o5m, which says
+    nothing of its order: files merged, or written by a script) a table filled first, in a
+    pass over the nodes alone, so that a way has its nodes' locations wherever they stand:
+    osmium's area assembly (boundaries, multipolygon parks) built nothing from a way before
+    its nodes, silently.
+    """
+    import osmium
+
+    name = Path(source).name.lower()
+    if name.endswith(".pbf"):
+        unordered = not pbf_in_order(source)
+    elif name.endswith(".o5m"):
+        unordered = True
+    if not unordered:
+        return "flex_mem"
+    storage = osmium.index.create_map("flex_mem")
+    with osmium.io.Reader(str(source), osmium.osm.NODE) as reader:
+        osmium.apply(reader, osmium.NodeLocationsForWays(storage))
+    return storage
+
+
+def pbf_in_order(path):
+    """True when a PBF file's header says it is sorted (``Type_then_ID``) or its data blocks hold
+    nodes, then ways, then relations; False when a block of an earlier type follows one of a
+    later, or a block is compressed otherwise than raw or zlib (lz4, zstd, lzma: not read here).
+
+    The blocks are decompressed, not decoded: only the type of each group is read."""
+    import osmium
+
+    with osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING) as reader:
+        if reader.header().get("sorting") == "Type_then_ID":
+            return True
+    try:
+        return _blocks_in_order(path)
+    except (IndexError, ValueError, zlib.error):  # a damaged file: osmium's reading says what is wrong
+        return False
+
+
+def _blocks_in_order(path):
+    latest = 0
+    with open(path, "rb") as handle:
+        while size := handle.read(4):
+            header = _fields(handle.read(int.from_bytes(size, "big")))
+            blob = handle.read(_varint_field(header, 3))
+            if header.get(1) != b"OSMData":
+                continue
+            data = _block_data(_fields(blob))
+            if data is None:
+                return False
+            for key, start, _ in _spans(data):
+                if key == 2:  # a PrimitiveGroup: its first field says what it holds
+                    kind = _GROUP_TYPE.get(_varint(data, start)[0] >> 3, latest)
+                    if kind < latest:
+                        return False
+                    latest = kind
+    return True
+
+
+def _block_data(blob):
+    """The bytes of a PBF blob, raw or zlib; None for another compression."""
+    if 1 in blob:
+        return blob[1]
+    if 3 in blob:
+        return zlib.decompress(blob[3])
+    return None
+
+
+def _fields(data):
+    """{field number: value} of a protobuf message's fields (the last of each)."""
+    return dict(_iter_fields(data))
+
+
+def _varint_field(fields, number):
+    value = fields.get(number, 0)
+    return value if isinstance(value, int) else 0
+
+
+def _iter_fields(data):
+    """``(field number, value)`` of a protobuf message: varints as int, the others as bytes."""
+    for number, start, end in _spans(data):
+        yield number, (_varint(data, start)[0] if end is None else bytes(data[start:end]))
+
+
+def _spans(data):
+    """``(field number, start, end)`` of a protobuf message's fields, without copying them: a
+    varint's ``end`` is None (it is read at ``start``)."""
+    position, size = 0, len(data)
+    while position < size:
+        key, position = _varint(data, position)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            start, position = position, _varint(data, position)[1]
+            yield number, start, None
+            continue
+        if wire == 2:
+            length, position = _varint(data, position)
+        elif wire in (1, 5):
+            length = 8 if wire == 1 else 4
+        else:
+            raise ValueError(f"protobuf wire type {wire}")
+        yield number, position, position + length
+        position += length
+
+
+def _varint(data, position):
+    result, shift = 0, 0
+    while True:
+        byte = data[position]
+        position += 1
+        result |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return result, position
+        shift += 7
