@@ -409,17 +409,17 @@ def layers_command(layers_dir):
 
 @main.command()
 @click.argument("layer")
-@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv", "kml"]), default=None,
               help="Output format [default: the one -o's extension names, else geojson].")
 @click.option("--category", default=None, help="Only projects of this category code.")
 @click.option("--subdistrict", default=None, help="Only projects in this 街道 (name or code).")
 @click.option("--crs", "target_crs", default=None,
-              help="Output CRS of a gpkg, shp or csv export, e.g. EPSG:4548 (GeoJSON is always EPSG:4326).")
-@click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Output file (or directory for shp/all).")
+              help="Output CRS of a gpkg, shp or csv export, e.g. EPSG:4548 (GeoJSON and KML are always EPSG:4326).")
+@click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Output file (or directory for shp, and for all but as gpkg or kml).")
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_handle_errors
 def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
-    """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile or CSV."""
+    """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile, CSV or KML."""
     from geo.export import export_layers
 
     with _writing(Path(layers_dir).parent):

@@ -1,4 +1,4 @@
-"""Listing the layers and exporting them as GeoJSON, GeoPackage, Shapefile or CSV, filtered and reprojected.
+"""Listing the layers and exporting them as GeoJSON, GeoPackage, Shapefile, CSV or KML, filtered and reprojected.
 
 Layers
     ``LAYER`` is the stem of a file in the layers directory (``school``, ``road_rebuild``,
@@ -12,7 +12,8 @@ Layers
 
 Default output paths (relative to the current directory)
     one layer: ``exports/<layer>.<ext>`` (``.geojson``, ``.gpkg``, ``.shp`` + sidecars, ``.csv`` + ``.csvt`` and ``.prj``);
-    ``all``: ``exports/all.gpkg`` (one table per layer), or the directory ``exports/all/``
+    ``all``: ``exports/all.gpkg`` (one table per layer), ``exports/all.kml`` (one folder per
+    layer), or the directory ``exports/all/``
     with one ``<layer>.<ext>`` per layer for the other formats (the files there of a layer an
     earlier ``all`` wrote and this one does not, a category the report no longer has, are
     removed: the folder holds one export's set). ``-o`` names the file, or a
@@ -48,6 +49,11 @@ Formats
         cell, booleans are ``true``/``false``, nested values are JSON. Beside it, a ``.csvt``
         (the column types) and a ``.prj`` (the CRS, WKT1 with its EPSG code), from which
         GDAL, and so QGIS opening the CSV, takes typed fields and the layer's CRS.
+    kml
+        KML 2.2 for Google Earth, 奥维互动地图 and 91卫图 (:func:`geo.export.kml.write_kml`):
+        WGS-84 lon/lat only, as KML always is (they shift it for their GCJ-02 maps themselves);
+        one folder per layer, placemarks named by ``name``, styled in the web map's colours,
+        every field as ``ExtendedData`` and in the balloon.
 
 Filters
     ``--category`` keeps projects of one category code. ``--subdistrict`` keeps projects
@@ -75,10 +81,12 @@ from geo.export.writers import SHAPEFILE_FIELD_NAMES, remove_exported_layer, sha
     write_geojson, write_gpkg, write_shapefiles
 from geo.io import InputError
 
-FORMATS = ("geojson", "gpkg", "shp", "csv")
-EXTENSIONS = {"geojson": ".geojson", "gpkg": ".gpkg", "shp": ".shp", "csv": ".csv"}
+FORMATS = ("geojson", "gpkg", "shp", "csv", "kml")
+EXTENSIONS = {"geojson": ".geojson", "gpkg": ".gpkg", "shp": ".shp", "csv": ".csv", "kml": ".kml"}
+# Formats writing every layer of ``all`` into one file.
+ONE_FILE_FORMATS = ("gpkg", "kml")
 # Extensions of formats geo does not write: never a file's name nor an export directory's.
-OTHER_FORMATS = (".xlsx", ".xls", ".ods", ".kml", ".kmz", ".zip", ".gz", ".7z", ".rar", ".gml", ".dxf", ".dwg",
+OTHER_FORMATS = (".xlsx", ".xls", ".ods", ".kmz", ".zip", ".gz", ".7z", ".rar", ".gml", ".dxf", ".dwg",
                  ".tab", ".mif", ".fgb", ".parquet", ".geojsonl", ".txt", ".pdf", ".png", ".html", ".sqlite", ".mbtiles")
 DEFAULT_EXPORT_DIR = Path("exports")
 
@@ -131,7 +139,7 @@ def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None,
     ----------
     layer : str
         Layer name (file stem in ``layers_dir``), ``all`` or ``projects``; see the module docstring.
-    fmt : {"geojson", "gpkg", "shp", "csv"}, optional
+    fmt : {"geojson", "gpkg", "shp", "csv", "kml"}, optional
         Output format; default: the one ``output``'s extension names, else geojson. An
         ``output`` whose extension names another format is refused, and so is a file-like
         name (``x.csv``) where ``all`` writes a directory of files.
@@ -141,7 +149,7 @@ def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None,
         Keep only projects allocated to this 街道 (code or name).
     crs : str, optional
         Output CRS, anything pyproj understands (``EPSG:4548``); default EPSG:4326.
-        GeoJSON accepts only EPSG:4326.
+        GeoJSON and KML accept only EPSG:4326.
     output : path, optional
         Output file or directory; default ``exports/<layer>.<ext>`` (see the module docstring).
     layers_dir : path
@@ -155,7 +163,7 @@ def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None,
     Raises
     ------
     InputError
-        Unknown layer or format, invalid CRS, a non-WGS-84 CRS for GeoJSON, a filter that
+        Unknown layer or format, invalid CRS, a non-WGS-84 CRS for GeoJSON or KML, a filter that
         does not apply or matches nothing, unreadable layers or an unwritable output.
     """
     fmt = _check_format(fmt, output, many=layer == ALL)
@@ -182,6 +190,11 @@ def _write(frames, layer, fmt, output, sources):
     if fmt == "gpkg":
         path = _not_a_source(_output_file(output, layer, fmt), sources)
         return [write_gpkg(path, frames, catalog_layers=layer == PROJECTS)]
+    if fmt == "kml":
+        from geo.export.kml import write_kml
+
+        path = _not_a_source(_output_file(output, layer, fmt), sources)
+        return [write_kml(path, frames, title=f"geo: {layer}")]
     written = []
     for table, frame in frames:
         if fmt == "shp":
@@ -226,7 +239,7 @@ def _check_format(fmt, output, *, many):
     elif named and named != fmt:
         raise InputError("-o", f"{output} ends in {suffix} but --format is {fmt} (name it {Path(output).stem}"
                                f"{EXTENSIONS[fmt]}, or drop --format)")
-    if many and named and fmt != "gpkg":
+    if many and named and fmt not in ONE_FILE_FORMATS:
         raise InputError("-o", f"{output}: 'all' as {fmt} writes one file per layer, so -o names a directory "
                                f"(e.g. {Path(output).stem}/)")
     return fmt

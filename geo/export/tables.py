@@ -201,6 +201,9 @@ def target_crs(crs, fmt):
     if fmt == "geojson" and not is_wgs84:
         raise InputError("--crs", f"GeoJSON is always WGS-84 lon/lat (RFC 7946), not {crs}; "
                                   "use --format gpkg, shp or csv for another CRS")
+    if fmt == "kml" and not is_wgs84:
+        raise InputError("--crs", f"KML is always WGS-84 lon/lat, not {crs}; use --format gpkg, shp or csv "
+                                  "for another CRS")
     return None if is_wgs84 else target
 
 

@@ -100,7 +100,7 @@ def add_outline(m, page: Page, outline, outline_geoms) -> None:
 
     features = [{"type": "Feature", "geometry": display.geojson(g), "properties": {"label": html.escape(str(n))}}
                 for n, g in zip(outline["name"], outline_geoms) if g is not None and not g.is_empty]
-    add_layer(m, page, "outline", "区界 District outline", features,
+    add_layer(m, page, "outline", style.OUTLINE_LABEL, features,
               style={"color": "#222222", "weight": 3, "fill": False}, interactive=False)
 
 

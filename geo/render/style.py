@@ -10,6 +10,7 @@ ZONE_DASH = "6 5"
 APPROXIMATE_LABEL = "街道 boundaries: approximate (not official)"
 OFFICIAL_LABEL = "街道 boundaries: official"
 OSM_LABEL = "街道 boundaries: OpenStreetMap (not official)"
+OUTLINE_LABEL = "区界 District outline"
 # The legend's words for each boundary_quality; any quality but official is drawn dashed.
 ZONE_LABELS = {"approximate": APPROXIMATE_LABEL, "official": OFFICIAL_LABEL, "osm": OSM_LABEL}
 GCJ02_NOTE = "Overlays shown in GCJ-02 to match the tiles (Amap, Tencent...; stored layers stay WGS-84)"

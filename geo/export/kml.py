@@ -1,0 +1,191 @@
+"""KML export: layers as folders of placemarks in the web map's colours, for Google Earth, 奥维 and 91卫图."""
+
+from __future__ import annotations
+
+import html
+import re
+from xml.etree import ElementTree
+
+KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
+# Decimals of a coordinate in degrees: 1 cm, as the GeoJSON export.
+DECIMALS = 7
+# Characters XML 1.0 cannot hold (controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF):
+# a document with one is refused by every KML reader, so they are dropped from text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def write_kml(path, frames, *, title):
+    """Write layers as one KML 2.2 document (WGS-84 lon/lat, as KML always is).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The ``.kml`` file; written atomically.
+    frames : list of (geo.export.tables.Table, geopandas.GeoDataFrame)
+        The layers, in WGS-84 and in the order to write; each becomes a ``Folder`` named
+        after its layer, its rows ``Placemark`` elements in row order.
+    title : str
+        The document's name (what a viewer shows at the top of its list).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Notes
+    -----
+    Each placemark is named by its ``name`` column and styled as the web map draws its layer
+    (:func:`geo.qgis_styles.layer_style`: the category's colour, lines as wide, areas filled
+    at 30%). Every column is kept as ``ExtendedData`` (``Data name=...``: GDAL, QGIS and Google
+    Earth read them as fields) and shown in the placemark's balloon as an escaped table.
+    A row without geometry (an unlocated project of the catalog) is a placemark without
+    one: listed, not placed. Text is data: it is escaped by the XML writer, and characters
+    XML cannot hold are dropped. Same frames, same bytes.
+    """
+    from geo.io import write_text_atomic
+
+    root = ElementTree.Element("kml", xmlns=KML_NAMESPACE)
+    document = _child(root, "Document")
+    _child(document, "name", title)
+    styles = {}
+    folders = []
+    for table, frame in frames:
+        folder = ElementTree.Element("Folder")
+        _child(folder, "name", _folder_name(table.name, frame))
+        columns = [c for c in frame.columns if c != frame.geometry.name]
+        for row, geom in zip(frame[columns].itertuples(index=False, name=None), frame.geometry):
+            values = dict(zip(columns, row))
+            family = _family(geom)
+            style_id = f"{table.name}.{family}" if family else None
+            if style_id and style_id not in styles:
+                styles[style_id] = _style(style_id, table.name, family, values)
+            _placemark(folder, values, geom, style_id)
+        folders.append(folder)
+    for style_id in sorted(styles):
+        document.append(styles[style_id])
+    document.extend(folders)
+    ElementTree.indent(root, space=" ")
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+    return write_text_atomic(path, text)
+
+
+def _folder_name(layer, frame) -> str:
+    """What the web map calls the layer: its category's label, the 街道 by their boundaries' quality."""
+    from geo.data import categories, category_label
+    from geo.render.style import APPROXIMATE_LABEL, OUTLINE_LABEL, ZONE_LABELS
+
+    if layer in categories():
+        return category_label(layer)
+    if "boundary_quality" in frame.columns and layer != "district_outline":
+        qualities = {str(q) for q in frame["boundary_quality"]}
+        return ZONE_LABELS.get(qualities.pop(), APPROXIMATE_LABEL) if len(qualities) == 1 else APPROXIMATE_LABEL
+    return {"district_outline": OUTLINE_LABEL, "projects": "项目 Projects"}.get(layer, layer)
+
+
+def _placemark(folder, values, geom, style_id):
+    placemark = _child(folder, "Placemark")
+    # The name is KML's own (GDAL and QGIS read it as ``Name``), not repeated as a field.
+    _child(placemark, "name", _text(values.get("name")) or _text(values.get("id")))
+    _child(placemark, "description", _balloon(values))
+    if style_id:
+        _child(placemark, "styleUrl", f"#{style_id}")
+    data = _child(placemark, "ExtendedData")
+    for key, value in values.items():
+        if key != "name":
+            _child(_child(data, "Data", name=_clean(str(key))), "value", _text(value))
+    if geom is not None and not geom.is_empty:
+        _geometry(placemark, geom)
+
+
+def _balloon(values) -> str:
+    """The placemark's balloon: an HTML table of its fields, every value escaped (KML shows it as HTML)."""
+    rows = "".join(f"<tr><th>{html.escape(_clean(str(key)))}</th><td>{html.escape(_text(value))}</td></tr>"
+                   for key, value in values.items() if _text(value))
+    return f"<table>{rows}</table>"
+
+
+def _geometry(parent, geom):
+    import shapely
+
+    kind = geom.geom_type
+    if kind == "Point":
+        _child(_child(parent, "Point"), "coordinates", _coordinates([geom.coords[0]]))
+    elif kind == "LineString":
+        line = _child(parent, "LineString")
+        _child(line, "tessellate", "1")
+        _child(line, "coordinates", _coordinates(geom.coords))
+    elif kind == "Polygon":
+        polygon = _child(parent, "Polygon")
+        geom = shapely.geometry.polygon.orient(geom, 1.0)
+        for tag, ring in (("outerBoundaryIs", geom.exterior), *(("innerBoundaryIs", r) for r in geom.interiors)):
+            _child(_child(_child(polygon, tag), "LinearRing"), "coordinates", _coordinates(ring.coords))
+    else:  # Multi* and collections
+        multi = _child(parent, "MultiGeometry")
+        for part in geom.geoms:
+            if not part.is_empty:
+                _geometry(multi, part)
+
+
+def _coordinates(coords) -> str:
+    return " ".join(f"{_number(x)},{_number(y)}" for x, y, *_ in coords)
+
+
+def _number(value) -> str:
+    text = f"{round(float(value), DECIMALS):.{DECIMALS}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _style(style_id, layer, family, values):
+    """A KML Style of the web map's symbol for the layer (colours as KML writes them: aabbggrr)."""
+    from geo.qgis_styles import PX_TO_MM, layer_style
+
+    approximate = str(values.get("boundary_quality", "official")) != "official"
+    symbol = layer_style(layer, family, approximate=approximate)
+    style = ElementTree.Element("Style", id=style_id)
+    if family == "point":
+        icon = _child(style, "IconStyle")
+        _child(icon, "color", _kml_colour(symbol["fill"], symbol["fill_alpha"]))
+        _child(icon, "scale", "0.8")
+        _child(_child(icon, "Icon"), "href", "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png")
+        return style
+    line = _child(style, "LineStyle")
+    _child(line, "color", _kml_colour(symbol["stroke"], 1.0))
+    _child(line, "width", f"{round(symbol['stroke_mm'] / PX_TO_MM, 1):g}")
+    if family == "polygon":
+        poly = _child(style, "PolyStyle")
+        _child(poly, "color", _kml_colour(symbol["fill"] or symbol["stroke"], symbol["fill_alpha"]))
+        _child(poly, "fill", "1" if symbol["fill"] else "0")
+    return style
+
+
+def _kml_colour(hex_colour, alpha) -> str:
+    red, green, blue = hex_colour[1:3], hex_colour[3:5], hex_colour[5:7]
+    return f"{round(alpha * 255):02x}{blue}{green}{red}".lower()
+
+
+def _family(geom):
+    if geom is None or geom.is_empty:
+        return None
+    kind = geom.geom_type.replace("Multi", "")
+    if kind == "GeometryCollection":
+        kinds = {part.geom_type.replace("Multi", "") for part in geom.geoms}
+        kind = kinds.pop() if len(kinds) == 1 else "Point"
+    return {"Point": "point", "LineString": "line", "Polygon": "polygon"}.get(kind, "point")
+
+
+def _text(value) -> str:
+    """A cell as text: empty for null, JSON for nested values, ``true``/``false`` for booleans."""
+    from geo.export.tables import cell_text
+
+    return _clean(cell_text(value))
+
+
+def _clean(text) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _child(parent, tag, text=None, **attributes):
+    element = ElementTree.SubElement(parent, tag, **attributes)
+    if text is not None:
+        element.text = text
+    return element
