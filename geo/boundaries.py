@@ -169,7 +169,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
 
     from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
     from geo.survey import zone_number_hint
-    from geo.vectors import read_vector
+    from geo.vectors import dbf_cut_names, read_vector
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
@@ -185,8 +185,11 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     fields = {}
     for field_name, option in ((name_field, "--name-field"), (code_field, "--code-field")):
         if field_name and field_name not in gdf.columns:
-            # Shapefile columns are often upper case (JDMC) where the user typed jdmc.
+            # Shapefile columns are often upper case (JDMC) where the user typed jdmc, and cut at the
+            # .dbf's 10 bytes (街道名称 saved in UTF-8 by QGIS is 街道名).
+            cut = {n.lower() for n in dbf_cut_names(field_name)} if _is_shapefile(path) else set()
             same = [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() == field_name.lower()]
+            same = same or [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() in cut]
             if len(same) != 1:
                 columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
                 raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})")
@@ -270,6 +273,12 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     zones = zones.reset_index(drop=True)
     zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for boundary_checks.datum_warning
     return zones, warnings
+
+
+def _is_shapefile(path) -> bool:
+    """Whether ``path`` is read as Shapefiles: a .shp, or a folder or zip archive of them."""
+    path = Path(path)
+    return path.suffix.lower() in (".shp", ".zip") or path.is_dir()
 
 
 def _straight_edges_kept(geoms, crs):

@@ -287,7 +287,7 @@ def _read_dataframe(path, kwargs, chunk=50_000):
         return pyogrio.read_dataframe(source, **kwargs)
     import pandas as pd
 
-    total = pyogrio.read_info(source, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding")})["features"]
+    total = pyogrio.read_info(source, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding", "ENCODING")})["features"]
     if total <= chunk:
         return pyogrio.read_dataframe(source, **kwargs)
     parts = []
@@ -523,9 +523,13 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
             sniffed = None
             if "encoding" in kwargs:
                 sniffed = _container_encoding(path, layer, sniff=True) if container else _dbf_encoding(path, sniff=True)
-            if not sniffed or sniffed == kwargs["encoding"]:
+            codec = sniffed or kwargs.get("encoding")
+            if codec and path.suffix.lower() == ".shp" and _cut_field_names(path, codec):
+                gdf = _read_with_cut_field_names(path, kwargs, codec)
+            elif not sniffed or sniffed == kwargs["encoding"]:
                 raise
-            gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
+            else:
+                gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
     except UnicodeDecodeError:
         raise InputError(path, undecodable(path)) from None
     except InputError:
@@ -547,6 +551,63 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, str(exc)) from None
     _warn_lost_characters(path, gdf)
     return _flat(gdf)
+
+
+# A .dbf field name holds at most 10 bytes: GDAL (QGIS, ogr2ogr) cuts a longer one there, in UTF-8
+# mid-character (街道名称, 12 bytes, becomes 街道名 and the first byte of 称).
+DBF_FIELD_NAME_BYTES = 10
+
+
+def _cut_field_names(path: Path, codec: str) -> dict:
+    """{raw name: name} of the .dbf's field names that ``codec`` decodes only without the part of a
+    character cut off at the end (:data:`DBF_FIELD_NAME_BYTES`), when its records decode with it;
+    {} otherwise (the names or records are in another code)."""
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if dbf is None:
+        return {}
+    data = _read_sidecar(dbf, dbf_sample)
+    header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
+    if not _decodes(data[header_length:].rstrip(b"\x1a"), codec):
+        return {}
+    cut = {}
+    for start in range(32, min(header_length, len(data)) - 31, 32):
+        if data[start] == 0x0D:
+            break
+        raw = data[start:start + 11].split(b"\0")[0]
+        if _decodes(raw, codec):
+            continue
+        whole = next((raw[:-n] for n in (1, 2, 3) if len(raw) >= DBF_FIELD_NAME_BYTES - 1 and _decodes(raw[:-n], codec)), None)
+        if whole is None:
+            return {}
+        cut[raw.decode("latin-1")] = whole.decode(codec)
+    return cut
+
+
+def _read_with_cut_field_names(path: Path, kwargs, codec):
+    """The Shapefile read byte for byte (GDAL told its .dbf is ISO-8859-1), then its field names and
+    text decoded with ``codec``, a name cut mid-character (:func:`_cut_field_names`) without the cut part."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    cut = _cut_field_names(path, codec)
+    options = {key: value for key, value in kwargs.items() if key != "encoding"}
+    gdf = _read_dataframe(path, {**options, "ENCODING": "ISO-8859-1"})
+    for column in gdf.columns:
+        if column != gdf.geometry.name and (is_object_dtype(gdf[column]) or is_string_dtype(gdf[column])):
+            gdf[column] = gdf[column].map(lambda v: v.encode("latin-1").decode(codec) if isinstance(v, str) else v)
+    return gdf.rename(columns={c: cut.get(c) or c.encode("latin-1").decode(codec) for c in gdf.columns
+                               if c != gdf.geometry.name})
+
+
+def dbf_cut_names(name: str) -> set:
+    """What GDAL makes of the field name ``name`` in a .dbf of UTF-8 or GBK: its first
+    :data:`DBF_FIELD_NAME_BYTES` bytes, a character cut there left out; empty when it fits."""
+    names = set()
+    for codec in ("utf-8", "gbk"):
+        with contextlib.suppress(UnicodeEncodeError):
+            raw = name.encode(codec)
+            if len(raw) > DBF_FIELD_NAME_BYTES:
+                names.add(raw[:DBF_FIELD_NAME_BYTES].decode(codec, errors="ignore"))
+    return names - {""}
 
 
 def _warn_lost_characters(path, gdf):

@@ -395,3 +395,18 @@ def test_a_folder_with_two_candidate_shapefiles_names_them_in_name_order(tmp_pat
     with pytest.raises(InputError, match=r"several layers have a 'JDMC' column \(a, b, c\); name one as "
                                          r"'.*jd\|layername=a'"):
         load_official_zones(folder, name_field="JDMC")
+
+
+def test_a_utf8_shapefile_whose_chinese_field_name_gdal_cut_mid_character_is_read(tmp_path, capsys):
+    # QGIS and ogr2ogr save a Shapefile in UTF-8 and cut a field name at the .dbf's 10 bytes:
+    # 街道名称 (12 bytes) becomes 街道名 and one byte of 称. The records are sound UTF-8.
+    path = tmp_path / "jd.shp"
+    with pytest.warns(RuntimeWarning):  # GDAL's "Normalized/laundered field name"
+        pyogrio.write_dataframe(_zones().rename(columns={"JDMC": "街道名称", "JDDM": "街道代码"}), path,
+                                encoding="UTF-8")
+    assert path.with_suffix(".cpg").read_text(encoding="ascii") == "UTF-8"
+    zones, _ = load_official_zones(path, name_field="街道名称", code_field="街道代码")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    assert sorted(zones["code"]) == ["370105001", "370105003", "370105014"]
+    zones, _ = load_official_zones(path, name_field="街道名", code_field="街道代")  # as the file holds them
+    assert sorted(zones["name"]) == sorted(NAMES)
