@@ -12,7 +12,7 @@ from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.safe_text import file_name
-from geo.tables import TABLE_SUFFIXES, read_table, text_or_none as _text, with_synonyms
+from geo.tables import TABLE_SUFFIXES, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -169,9 +169,12 @@ def _read_vector_rows(path, warnings=None):
         gdf = _read_layers(path, warnings)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
-    rows = [with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
+    name_key = name_column(path, keys)  # 项目名称
+    rows = [with_synonyms(dict(zip(keys, values)), name_key)
+            for values in gdf[columns].itertuples(index=False, name=None)]
     if rows and not any(_text(row.get("name")) for row in rows):
-        named = next((column for key, column in zip(keys, columns) if "name" in with_synonyms({key: None})), None)
+        named = next((column for key, column in zip(keys, columns)
+                      if key == name_key or "name" in with_synonyms({key: None})), None)
         if named is not None:
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")

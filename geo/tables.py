@@ -28,9 +28,36 @@ _SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "na
              "精度": "accuracy_m", "来源": "source", "src_datum": "source_datum"}
 
 
-def with_synonyms(row):
+# Columns named for what their entries are (项目名称, 点位名称, 學校名稱, 地名): the one of them names the
+# entries of a table that has no column called name or 名称.
+_NAME_ENDINGS = ("名称", "名稱")
+_PLACE_NAME_COLUMNS = ("地名",)
+
+
+def name_column(path, keys):
+    """The key of ``keys`` (lower-case column names) that names the entries when none is ``name`` or
+    a synonym of it (:data:`_SYNONYMS`; a survey's 点名 beside it is its number): the one ending in
+    名称 (项目名称) or called 地名; None when there is none or ``name`` is there.
+
+    Raises
+    ------
+    geo.io.InputError
+        When two such columns could each name the entry (项目名称 and 街道名称).
+    """
+    if any(k == "name" or (k != "点名" and _SYNONYMS.get(k) == "name") for k in keys):
+        return None
+    found = [k for k in keys if k.endswith(_NAME_ENDINGS) or k in _PLACE_NAME_COLUMNS]
+    if len(found) > 1:
+        raise InputError(path, f"columns {found[0]!r} and {found[1]!r} may each name the entry; rename the one "
+                               "to match to 名称")
+    return found[0] if found else None
+
+
+def with_synonyms(row, name_key=None):
     """The row with its Chinese column names (名称, 坐标系, 别名) and short ones (src_datum) also under
-    the English ones."""
+    the English ones, and ``name_key``'s value (:func:`name_column`) as its name."""
+    if name_key is not None and text_or_none(row.get("name")) is None:
+        row["name"] = row.get(name_key)  # 项目名称 (:func:`name_column`), over a survey's 点名
     for chinese, english in _SYNONYMS.items():
         if text_or_none(row.get(english)) is None and chinese in row:
             row[english] = row[chinese]
@@ -207,7 +234,8 @@ def read_table(path):
         elif named:
             lon_f, lat_f, column_datum = named
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
-    if not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
+    name_f = name_column(path, keys)
+    if not name_f and not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     # Coordinate columns the header lacks: a misspelled one (lattitude) is named once, not
     # blamed on the first row that has no wkt.
@@ -220,7 +248,7 @@ def read_table(path):
     twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
     rows, geoms = [], []
     for line_no, record in records:
-        row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
+        row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
         if twins:

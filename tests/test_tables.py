@@ -482,3 +482,34 @@ def test_the_datum_column_of_geos_own_shapefile_export_is_read(tmp_path):
     warnings = []
     (entry,) = load_file(path, warnings=warnings)
     assert entry.source_datum == "gcj02" and warnings == []
+
+
+@pytest.mark.parametrize("name, header", [
+    ("sites.csv", "序号,项目名称,经度,纬度,备注"),  # an Excel list of projects
+    ("sites.csv", "点位名称,经度,纬度"),
+    ("sites.csv", "地名,经度,纬度"),
+    ("sites.csv", "學校名稱,經度,緯度"),
+])
+def test_a_name_column_named_for_what_it_names_is_the_name(tmp_path, name, header):
+    # 项目名称, 点位名称, 学校名称: a table's one column ending in 名称 names its entries.
+    path = tmp_path / name
+    cells = {"序号": "1", "备注": "", "经度": "117.001", "纬度": "36.7", "經度": "117.001", "緯度": "36.7"}
+    row = ",".join(cells.get(column, "汇才学校") for column in header.split(","))
+    path.write_text(f"{header}\n{row}\n", encoding="gbk" if "學" not in header else "utf-8")
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+def test_two_columns_ending_in_a_name_word_are_refused_naming_both(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("项目名称,街道名称,经度,纬度\n汇才学校,北园街道,117.001,36.7\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites.csv: columns '项目名称' and '街道名称' may each name the entry; "
+                                         r"rename the one to match to 名称"):
+        load_file(path)
+
+
+def test_a_vector_gazetteer_with_one_column_ending_in_a_name_word_is_read(tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "sites.gpkg"
+    gpd.GeoDataFrame({"项目名称": ["汇才学校"]}, geometry=[shapely.Point(SITE)], crs=4326).to_file(path)
+    assert _point(path).equals(shapely.Point(SITE))
