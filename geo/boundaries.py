@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import datum_warning, listed, misplaced_warning, repair_polygons, topology_warnings
+from geo.boundary_checks import datum_warning, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
 
@@ -109,8 +109,10 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         named_county = code or _county_of_names(zones)  # 街道 files often carry names only
-        # Both checks need the union of the 街道 (a second of work per million vertices): taken once.
-        union = shapely.union_all(zones.geometry.values) if code or (named_county and districts_datum is None) else None
+        # The checks need the union of the 街道 (a second of work per million vertices): taken once.
+        union = shapely.union_all(zones.geometry.values) if named_county else None
+        if not code and named_county and lies_on(zones, data.load_district_outline(named_county), union):
+            code = named_county  # their names and their place agree: it names the district
         if code:
             warnings += misplaced_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(code),
                                           union=union)
