@@ -171,6 +171,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
 
     from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
     from geo.survey import zone_number_hint
+    from geo.cad import is_drawing, name_field_hint, zones_from_drawing
     from geo.vectors import dbf_cut_names, read_vector
 
     if not name_field:
@@ -194,7 +195,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
             same = same or [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() in cut]
             if len(same) != 1:
                 columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
-                raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})")
+                raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})"
+                                       + name_field_hint(path))
             fields[field_name] = same[0]
     name_field, code_field = fields.get(name_field, name_field), fields.get(code_field, code_field)
     missing = gdf.geometry.isna() | gdf.geometry.is_empty
@@ -205,6 +207,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         truncated = "; a truncated .shp?" if Path(path).suffix.lower() == ".shp" else ""
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
+    drawn = []
+    if is_drawing(path):  # a DXF: lines and text labels, not polygons
+        gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}")
@@ -231,7 +236,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r} name different 街道 "
                                f"({listed(clashing)})")
     first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
-    warnings = []
+    warnings = drawn
     parted = sorted({code for code in codes if (codes == code).sum() > 1})
     if parted:
         # One 街道 stored as several features (an exclave, one per map sheet): joined as one.

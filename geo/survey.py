@@ -193,3 +193,29 @@ def zone_number_hint(frame) -> str:
         return (f"; the eastings lack the zone number {zone} EPSG:{epsg} expects: its .prj should be "
                 f"EPSG:{other.to_epsg()} ({other.name})")
     return ""
+
+
+def unstated_zone_hint(frame) -> str:
+    """What a file read without a CRS (a Shapefile without its .prj, a CAD drawing) would need, told from
+    its numbers: ``; its eastings carry the zone number 38: a CGCS2000 one is EPSG:4526 (...)`` for
+    Gauss-Kruger metres with their zone number before the eastings, ``; its numbers are metres of a
+    Gauss-Kruger zone ...`` for metres without it (the zone is then not told), else ''. The datum is
+    never told by the numbers: Xian 1980 and Beijing 1954 zones look alike."""
+    import shapely
+    from pyproj import CRS
+
+    coords = shapely.get_coordinates(frame.geometry.dropna().values)
+    if not len(coords):
+        return ""
+    easting, northing = (float(v) for v in np.median(coords, axis=0))
+    if not 1_000_000 <= northing < 10_000_000:
+        return ""
+    zone = int(easting // 1_000_000)
+    if 25 <= zone <= 45 or 13 <= zone <= 23:
+        crs = CRS.from_epsg((4513 + zone - 25) if zone >= 25 else (4491 + zone - 13))
+        return (f"; its eastings carry the Gauss-Kruger zone number {zone}: if CGCS2000, EPSG:{crs.to_epsg()} "
+                f"({crs.name})")
+    if 0 < easting < 1_000_000:
+        return (f"; its numbers are metres of a Gauss-Kruger zone without the zone number: if CGCS2000, one of "
+                f"EPSG:{GK_FIRST_EPSG}-{GK_LAST_EPSG} (3-degree zones) or EPSG:4502-4512 (6-degree) by its central meridian")
+    return ""

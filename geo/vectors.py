@@ -9,6 +9,7 @@ from pathlib import Path
 from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
     cpg_codec, cut_field_names, dbf_cut_names, dbf_fields, dbf_records_codec, dbf_sample, decodes, read_sidecar,
 )
+from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 
 
@@ -352,14 +353,19 @@ def unreadable(exc, source, what="vector file") -> str:
     return f"not a readable {what} ({line})"
 
 
-def no_crs(path) -> str:
+def no_crs(path, frame=None) -> str:
     """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
-    missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``)."""
+    missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``), and
+    which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres."""
+    from geo.survey import unstated_zone_hint
+
     path = Path(str(path))
+    hint = unstated_zone_hint(frame) if frame is not None else ""
     if path.suffix.lower() != ".shp":
-        return "has no coordinate reference system"
+        return f"has no coordinate reference system{f' ({hint[2:]})' if hint else ''}"
     there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
-    return f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'})"
+    return (f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'}"
+            f"{hint})")
 
 
 def shapefiles_in(folder, *, levels=1):
@@ -451,9 +457,16 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, unreadable(exc, path)) from None
     if not _has_geometry(gdf):
         raise InputError(path, "has no geometry column")
+    if gdf.crs is None and is_drawing(path):
+        crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf
+        if crs is None:
+            from geo.survey import unstated_zone_hint
+
+            raise InputError(path, no_crs_of_drawing(path) + unstated_zone_hint(gdf))
+        gdf = gdf.set_crs(crs)
     if gdf.crs is None:
         if assume_crs is None:
-            raise InputError(path, no_crs(path))
+            raise InputError(path, no_crs(path, gdf))
         gdf = gdf.set_crs(assume_crs)
     from geo.crs import refuse_local_datum
 
