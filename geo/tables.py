@@ -425,8 +425,8 @@ def _give_column_datum(path, line_no, row, datum):
 def _degrees(text, axis, delimiter):
     """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
     or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``,
-    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart; read by
-    geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
+    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart, ``117:00:03.6``;
+    a degree sign typed as ``゜``, ``º`` or ``˚``; read by geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
 
     A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
     locales); in a comma-separated file only when fewer or more than three digits follow it
@@ -438,7 +438,10 @@ def _degrees(text, axis, delimiter):
     from geopy.point import Point
 
     raw = text
-    text = unicodedata.normalize("NFKC", str(text)).strip()  # full-width digits and signs
+    text = str(text).translate(_DEGREE_SIGNS)  # before NFKC, which makes º an o and ゜ a space and a mark
+    text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and signs
+    if _COLON_DMS.fullmatch(text):  # 117:00:03.6, as GPS software writes it
+        text = text.replace(":", " ")
     decimal_comma = re.fullmatch(r"[-+]?\d+,(\d+)", text)
     if decimal_comma and (delimiter != "," or len(decimal_comma.group(1)) != 3):
         text = text.replace(",", ".")
@@ -465,6 +468,10 @@ def _degrees(text, axis, delimiter):
     return point.longitude if axis == "lon" else point.latitude
 
 
+# What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer
+# beside °), º (the ordinal indicator), ˚ (a ring above).
+_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°"})
+_COLON_DMS = re.compile(r"[NSEW]?\s*[-+]?\d+(?::\d+(?:\.\d+)?){1,2}\s*[NSEW]?", re.I)
 _HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
                 "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
 # Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.

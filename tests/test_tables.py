@@ -44,6 +44,11 @@ def _point(path):
     ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
+    # Degree signs as Chinese input methods and Excel users type them: ゜ (a kana mark), º, ˚
+    ("kana_degree.csv", "名称,经度,纬度\n汇才学校,117゜0′3.6″,36゜42′\n".encode("gbk")),
+    ("ordinal_degree.csv", "名称,经度,纬度\n汇才学校,117º0'3.6\"\"E,36º42'N\n".replace('3.6\"\"E', '3.6\"E').encode("utf-8")),
+    ("ring_degree.csv", "名称,经度,纬度\n汇才学校,117˚0′3.6″,36˚42′0″\n".encode("utf-8")),
+    ("colon_dms.csv", "名称,经度,纬度\n汇才学校,117:00:03.6,36:42:00\n".encode("utf-8")),  # GPS software, 奥维
 ])
 def test_table_variants_give_the_same_point(tmp_path, name, data):
     path = tmp_path / name
