@@ -292,6 +292,11 @@ def test_districts_whose_prj_names_the_sister_of_their_projection_are_named(tmp_
                  "\\(CGCS2000 / 3-degree Gauss-Kruger zone 39\\)"),
     (4548, 4527, "the eastings lack the zone number 39 EPSG:4527 expects: its .prj should be EPSG:4548 "
                  "\\(CGCS2000 / 3-degree Gauss-Kruger CM 117E\\)"),
+    # 6-degree zones alike: zone 20 (117E) is EPSG:4498 with its number, EPSG:4509 without
+    (4498, 4509, "the eastings carry the zone number 20, which EPSG:4509 lacks: its .prj should be EPSG:4498 "
+                 "\\(CGCS2000 / Gauss-Kruger zone 20\\)"),
+    (4509, 4498, "the eastings lack the zone number 20 EPSG:4498 expects: its .prj should be EPSG:4509 "
+                 "\\(CGCS2000 / Gauss-Kruger CM 117E\\)"),
 ])
 def test_districts_whose_prj_and_zone_number_disagree_say_which_prj_fits(tmp_path, drawn, prj, hint):
     path = tmp_path / "jd.shp"
