@@ -444,6 +444,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
             codec = sniffed or kwargs.get("encoding")
             if codec and path.suffix.lower() == ".shp" and cut_field_names(path, codec):
                 gdf = _read_with_cut_field_names(path, kwargs, codec)
+            elif (mapinfo := _mapinfo_codec(path)) is not None:
+                gdf = _read_dataframe(path, {**kwargs, "encoding": mapinfo})
             elif not sniffed or sniffed == kwargs["encoding"]:
                 raise
             else:
@@ -476,6 +478,22 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, str(exc)) from None
     _warn_lost_characters(path, gdf)
     return _flat(gdf)
+
+
+def _mapinfo_codec(path: Path):
+    """GB18030 or Big5 for a MapInfo file (.mif, .tab) whose text (its .mid, or its .dat) is no UTF-8,
+    as a header saying Charset "Neutral" leaves it (GDAL passes the bytes on); else None."""
+    from geo import settings
+    from geo.text_codecs import detect_cjk_codec
+
+    suffix = path.suffix.lower()
+    if suffix not in (".mif", ".tab"):
+        return None
+    text = {".mif": ".mid", ".tab": ".dat"}[suffix]
+    part = next((p for p in (path.with_suffix(text), path.with_suffix(text.upper())) if p.is_file()), None)
+    if part is None:
+        return None
+    return detect_cjk_codec(read_sidecar(part, lambda handle: handle.read(settings.DBF_SAMPLE_BYTES)))
 
 
 def _read_with_cut_field_names(path: Path, kwargs, codec):

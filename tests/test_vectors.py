@@ -365,3 +365,19 @@ def test_a_shapefile_of_gauss_kruger_metres_without_its_prj_is_told_which_prj_it
     with pytest.raises(InputError, match=r"jd\.shp: has no coordinate reference system \(add a \.prj file beside it; "
                                          + said):
         vectors.read_vector(path)
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+def test_a_mapinfo_file_of_gbk_text_whose_charset_says_neutral_is_read_by_its_text(tmp_path, suffix):
+    # MapInfo files converted by other tools say Charset "Neutral" (no code) over GBK text: GDAL then
+    # passes the bytes on, which are no UTF-8. The text itself tells its code, as a .dbf's does.
+    import geopandas as gpd
+
+    path = tmp_path / f"jd{suffix}"
+    gpd.GeoDataFrame({"街道名称": ["望月湖街道", "岳麓街道"]}, geometry=[shapely.box(112.90, 28.18, 112.95, 28.22),
+                     shapely.box(112.95, 28.18, 113.0, 28.22)], crs=4326).to_crs(4547).to_file(
+        path, driver="MapInfo File", layer_options={"ENCODING": "CP936"})
+    for part in tmp_path.iterdir():  # the charset of the header (.mif, or .tab), not of the text
+        if part.suffix in (".mif", ".tab"):
+            part.write_bytes(part.read_bytes().replace(b"WindowsSimpChinese", b"Neutral"))
+    assert list(vectors.read_vector(path)["街道名称"]) == ["望月湖街道", "岳麓街道"]
