@@ -268,6 +268,9 @@ def _explain_unreadable(path: Path):
     None when there is nothing better to say than GDAL's message.
     """
     suffix = path.suffix.lower()
+    if suffix == ".dwg":
+        raise InputError(path, "an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF in CAD (另存为 DXF), "
+                               "with its .prj beside it")
     if suffix in (".geojson", ".json") and path.is_file():
         parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
     elif suffix == ".gpkg" and path.is_file():

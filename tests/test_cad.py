@@ -99,3 +99,11 @@ def test_a_dxf_name_field_that_is_no_column_says_which_columns_a_drawing_has(tmp
     path = _drawing(tmp_path)
     with pytest.raises(InputError, match=r"--name-field '街道名称' is not a column .*a CAD drawing: --name-field Text"):
         load_official_zones(path, name_field="街道名称")
+
+
+def test_a_dwg_drawing_is_refused_saying_to_save_it_as_dxf(tmp_path):
+    path = tmp_path / "jd.dwg"
+    path.write_bytes(b"AC1032" + bytes(200))  # AutoCAD 2018's DWG: GDAL reads none without a licensed library
+    with pytest.raises(InputError, match=r"jd\.dwg: an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF "
+                                         r"in CAD \(另存为 DXF\), with its \.prj beside it"):
+        load_official_zones(path, name_field="Text")
