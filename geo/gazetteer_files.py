@@ -12,7 +12,7 @@ from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.safe_text import file_name
-from geo.tables import TABLE_SUFFIXES, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.tables import TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -168,7 +168,7 @@ def _read_vector_rows(path, warnings=None):
     else:
         gdf = _read_layers(path, warnings)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
+    keys = [header_key(c) for c in columns]  # KML's Name, a Shapefile's NAME
     name_key = name_column(path, keys)  # 项目名称
     rows = [with_synonyms(dict(zip(keys, values)), name_key)
             for values in gdf[columns].itertuples(index=False, name=None)]

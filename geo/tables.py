@@ -211,7 +211,7 @@ def read_table(path):
     import shapely
 
     header, records, delimiter = _table_records(path)
-    keys = [_cell(str(h)).lower() for h in header]
+    keys = [header_key(h) for h in header]
     repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
     if repeated:
         raise InputError(path, f"column {repeated[0]!r} appears {keys.count(repeated[0])} times in the header; "
@@ -504,6 +504,15 @@ def _wkt_geometry(text):
         refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return geom
+
+
+def header_key(text) -> str:
+    """A column's name as matched: lower case, without surrounding blanks, the blanks a Chinese form
+    spaces a short header out with (名　称, 经 度), or a note in brackets after a name column's
+    (名称（必填）, 项目名称(选填))."""
+    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", _cell(str(text)).lower())
+    noted = re.fullmatch(r"(.*?(?:名称|名稱|name))\s*[(（][^()（）]*[)）]", key)
+    return noted.group(1) if noted else key
 
 
 def _cell(text: str) -> str:

@@ -518,3 +518,12 @@ def test_a_vector_gazetteer_with_one_column_ending_in_a_name_word_is_read(tmp_pa
     path = tmp_path / "sites.gpkg"
     gpd.GeoDataFrame({"项目名称": ["汇才学校"]}, geometry=[shapely.Point(SITE)], crs=4326).to_file(path)
     assert _point(path).equals(shapely.Point(SITE))
+
+
+@pytest.mark.parametrize("header", ["名　称,经　度,纬　度", "名 称,经 度,纬 度", "名称（必填）,经度,纬度",
+                                    "项目名称(必填),经度,纬度"])
+def test_headers_spaced_out_or_annotated_as_chinese_forms_write_them_are_read(tmp_path, header):
+    # Chinese forms space two-character headers to the width of four (名　称) and mark required columns.
+    path = tmp_path / "sites.csv"
+    path.write_text(f"{header}\n汇才学校,117.001,36.7\n", encoding="gbk")
+    assert _point(path).equals(shapely.Point(SITE))
