@@ -215,7 +215,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
-        raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}")
+        lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \
+                "drawing, a .dxf)" if kinds & {"LineString", "MultiLineString"} else ""
+        raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}{lines}")
     coords = shapely.get_coordinates(gdf.geometry.values)
     if coords.size and not np.isfinite(coords).all():
         raise InputError(path, "has NaN or infinite coordinates")
