@@ -234,7 +234,26 @@ def _in_lonlat(path, frame):
     hint = zone_number_hint(frame)
     if hint:
         raise InputError(path, f"its coordinates do not fit its .prj{hint}")
-    return frame.to_crs(4326)
+    stated = _datum_of_crs(frame.crs)
+    frame = frame.to_crs(4326)
+    return frame.assign(**{PRJ_DATUM: stated}) if stated else frame
+
+
+# The datum a vector file's CRS states for its rows (read where no datum column gives one).
+PRJ_DATUM = "prj_datum"
+
+
+def _datum_of_crs(crs):
+    """``cgcs2000`` or ``wgs84`` when a file's CRS states its datum: a projected CRS (a Gauss-Kruger
+    zone, UTM: no web map's GCJ-02 or BD-09 hides behind metres) or lon/lat on CGCS2000 (EPSG:4490).
+    None for WGS-84 lon/lat, which tools write over Amap's and Baidu's coordinates alike."""
+    datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
+    if datum is None:
+        return None
+    name = datum.name.lower()
+    if "china" in name and "2000" in name:
+        return "cgcs2000"
+    return "wgs84" if crs.is_projected and ("1984" in name or "wgs" in name) else None
 
 
 def outside_china(entries) -> list:
@@ -341,7 +360,8 @@ def _row_datums(path, rows, names, datum, warnings):
 
     datums, assumed = [], []
     for number, row in enumerate(rows, 1):
-        stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None)
+        stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None) or \
+            _text(row.get(PRJ_DATUM))  # a Gauss-Kruger zone's .prj
         assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or ""))
         try:
             datums.append(normalise_datum(projection_datum(stated) or stated) if stated else
