@@ -173,7 +173,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import shapely
 
     from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
-    from geo.survey import zone_number_hint
+    from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.cad import is_drawing, name_field_hint, zones_from_drawing
     from geo.vectors import dbf_cut_names, read_vector
 
@@ -270,7 +270,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if not (-180 <= bounds[0] <= 180 and -90 <= bounds[1] <= 90 and bounds[2] <= 180 and bounds[3] <= 90):
         swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
         raise InputError(path, "coordinates out of range after reprojection ("
-                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)") + zone_number_hint(gdf))
+                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)")
+                         + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) if gdf.crs.is_geographic else "")))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
                                "wrong or missing CRS?)" + zone_number_hint(gdf))

@@ -415,3 +415,15 @@ def test_a_utf8_shapefile_whose_chinese_field_name_gdal_cut_mid_character_is_rea
     assert sorted(zones["code"]) == ["370105001", "370105003", "370105014"]
     zones, _ = load_official_zones(path, name_field="街道名", code_field="街道代")  # as the file holds them
     assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_a_geojson_of_gauss_kruger_metres_is_refused_naming_the_zone_its_numbers_give(tmp_path):
+    # GeoJSON is lon/lat by definition: a GIS that saved Gauss-Kruger metres into it (zone 39's
+    # 39500000 eastings) puts them far outside the range; the line says what the numbers are.
+    path = tmp_path / "jd.geojson"
+    _zones("EPSG:4527").to_file(path, driver="GeoJSON", engine="pyogrio", RFC7946="NO", WRITE_NAME="NO")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'"crs": \{.*?\}\s*\}\s*,', "", text, flags=re.S), encoding="utf-8")  # no crs member
+    with pytest.raises(InputError, match=r"jd\.geojson: coordinates out of range after reprojection \(wrong CRS\?\); "
+                                         r"its eastings carry the Gauss-Kruger zone number 39: if CGCS2000, EPSG:4527"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
