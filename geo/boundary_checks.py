@@ -13,14 +13,7 @@ def misplaced_warning(label, zones, bundled, what="the bundled outline of {name}
     file); an InputError when they lie far from it (``settings.OUTLINE_FAR_M``). ``what`` names the
     outline (``this outline`` for an ``--outline`` file, ``label``); ``union`` is the union of the
     ``zones``' geometries when the caller has it (slow for detailed 街道: taken once)."""
-    import shapely
-
-    from geo.crs import metric_crs_for, metric_geometry
-
-    crs = metric_crs_for(bundled)
-    mine = metric_geometry(shapely.union_all(zones.geometry.values) if union is None else union, crs)
-    theirs = metric_geometry(shapely.union_all(bundled.geometry.values), crs)
-    share = mine.intersection(theirs).area / mine.area if mine.area else 0.0
+    share, mine, theirs = _share_inside(zones, bundled, union)
     if share >= settings.OUTLINE_OVERLAP_MIN:
         return []
     row = bundled.iloc[0]
@@ -31,6 +24,25 @@ def misplaced_warning(label, zones, bundled, what="the bundled outline of {name}
         raise InputError(label, f"{message}: no project there could be joined; wrong CRS or datum "
                                                 "(a .prj of another zone?), or another district's file (--district-code)?")
     return [f"{label}: {message}; wrong CRS or datum, or another district's file?"]
+
+
+def lies_on(zones, bundled, union=None) -> bool:
+    """Whether official 街道 lie on the bundled outline of a district as its own would
+    (``settings.OUTLINE_OVERLAP_MIN`` of their area inside it, the share :func:`misplaced_warning`
+    is silent at). ``union``: as there."""
+    return _share_inside(zones, bundled, union)[0] >= settings.OUTLINE_OVERLAP_MIN
+
+
+def _share_inside(zones, bundled, union=None):
+    """(share of the 街道's area inside the bundled outline, the 街道 and the outline in metres)."""
+    import shapely
+
+    from geo.crs import metric_crs_for, metric_geometry
+
+    crs = metric_crs_for(bundled)
+    mine = metric_geometry(shapely.union_all(zones.geometry.values) if union is None else union, crs)
+    theirs = metric_geometry(shapely.union_all(bundled.geometry.values), crs)
+    return (mine.intersection(theirs).area / mine.area if mine.area else 0.0), mine, theirs
 
 
 def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=None):

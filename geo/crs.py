@@ -64,7 +64,8 @@ def normalise_datum(name: str) -> str:
     key = _datum_key(name)
     spellings = datum_spellings()
     if key not in spellings:
-        key = re.sub("(?:坐标系|坐标|地图)$", "", key)  # GCJ-02坐标, WGS84坐标系, 高德地图: "coordinates", "map"
+        # GCJ-02坐标, WGS84坐标系, 高德地图, BD09经纬度, CGCS2000大地坐标系: "coordinates", "map", "lon/lat"
+        key = re.sub("(?:大地)?(?:坐标系统|坐标系|坐标|经纬度|地图)$", "", key)
     if key in spellings:
         datum, note = spellings[key]
         if datum:

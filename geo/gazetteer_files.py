@@ -12,7 +12,7 @@ from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.safe_text import file_name
-from geo.tables import TABLE_SUFFIXES, read_table, text_or_none as _text, with_synonyms
+from geo.tables import TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -168,10 +168,13 @@ def _read_vector_rows(path, warnings=None):
     else:
         gdf = _read_layers(path, warnings)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    keys = [str(c).strip().lower() for c in columns]  # KML's Name, a Shapefile's NAME
-    rows = [with_synonyms(dict(zip(keys, values))) for values in gdf[columns].itertuples(index=False, name=None)]
+    keys = [header_key(c) for c in columns]  # KML's Name, a Shapefile's NAME
+    name_key = name_column(path, keys)  # 项目名称
+    rows = [with_synonyms(dict(zip(keys, values)), name_key)
+            for values in gdf[columns].itertuples(index=False, name=None)]
     if rows and not any(_text(row.get("name")) for row in rows):
-        named = next((column for key, column in zip(keys, columns) if "name" in with_synonyms({key: None})), None)
+        named = next((column for key, column in zip(keys, columns)
+                      if key == name_key or "name" in with_synonyms({key: None})), None)
         if named is not None:
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
@@ -231,7 +234,26 @@ def _in_lonlat(path, frame):
     hint = zone_number_hint(frame)
     if hint:
         raise InputError(path, f"its coordinates do not fit its .prj{hint}")
-    return frame.to_crs(4326)
+    stated = _datum_of_crs(frame.crs)
+    frame = frame.to_crs(4326)
+    return frame.assign(**{PRJ_DATUM: stated}) if stated else frame
+
+
+# The datum a vector file's CRS states for its rows (read where no datum column gives one).
+PRJ_DATUM = "prj_datum"
+
+
+def _datum_of_crs(crs):
+    """``cgcs2000`` or ``wgs84`` when a file's CRS states its datum: a projected CRS (a Gauss-Kruger
+    zone, UTM: no web map's GCJ-02 or BD-09 hides behind metres) or lon/lat on CGCS2000 (EPSG:4490).
+    None for WGS-84 lon/lat, which tools write over Amap's and Baidu's coordinates alike."""
+    datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
+    if datum is None:
+        return None
+    name = datum.name.lower()
+    if "china" in name and "2000" in name:
+        return "cgcs2000"
+    return "wgs84" if crs.is_projected and ("1984" in name or "wgs" in name) else None
 
 
 def outside_china(entries) -> list:
@@ -338,7 +360,8 @@ def _row_datums(path, rows, names, datum, warnings):
 
     datums, assumed = [], []
     for number, row in enumerate(rows, 1):
-        stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None)
+        stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None) or \
+            _text(row.get(PRJ_DATUM))  # a Gauss-Kruger zone's .prj
         assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or ""))
         try:
             datums.append(normalise_datum(projection_datum(stated) or stated) if stated else

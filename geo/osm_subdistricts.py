@@ -91,10 +91,10 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
                 for i, count in parents.items()]
     keep = [i for i in keep if i not in parents]
     clipped = [_polygonal(shapely.intersection(geoms[i], whole)) for i in keep]
-    codes_of = _name_index(named)
+    codes_of = name_index(named)
     zones, unmatched = {}, []
     for i, geom in zip(keep, clipped):
-        found = _match(areas[i].names, codes_of)
+        found = match_subdistrict(areas[i].names, codes_of)
         code, name = found or (f"osm-{areas[i].osm_id}", to_simplified(areas[i].names[0]))
         if found is None:
             unmatched.append(f"{name} ({areas[i].osm_id})")
@@ -148,7 +148,7 @@ def _parents(metric, keep):
     return parents
 
 
-def _name_index(named):
+def name_index(named):
     """``{matching form: [(code, name)]}`` of the district's 街道/乡镇, by full name and by name without its suffix."""
     from geo.names import normalise_name
 
@@ -160,7 +160,7 @@ def _name_index(named):
     return index
 
 
-def _match(names, index):
+def match_subdistrict(names, index):
     """(code, name) of the one 街道 one of ``names`` names, its full name first, then without suffixes; else None."""
     from geo.names import normalise_name
 

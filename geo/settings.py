@@ -90,6 +90,9 @@ GAP_CLOSING_M = 5.0
 # area lies inside the bundled outline (simplified, about 100 m off) are misplaced: a
 # wrong CRS or datum, or another district's file. It is a warning, not an error...
 OUTLINE_OVERLAP_MIN = 0.5
+# A CAD drawing's polyline whose ends lie this close (metres) is closed: a 街道 boundary
+# (geo.cad), as a draughtsman snapping its last point to its first leaves it.
+CAD_CLOSE_TOLERANCE_M = 1.0
 # Edges of official 街道 drawn in a projected CRS (a Gauss-Krüger zone) get a vertex at least
 # every this many metres before they are turned into WGS-84, so that a long straight edge
 # stays the line the file drew (undivided, a 20 km edge bends up to a few metres off it, and

@@ -173,23 +173,52 @@ def _easting_northing(first, second):
 
 def zone_number_hint(frame) -> str:
     """``; the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527 (...)``
-    when a GeoDataFrame in a CGCS2000 3-degree Gauss-Kruger zone holds eastings that disagree with its
-    CRS about the zone number before them (a .prj of the wrong one of EPSG's two codes of a zone); else ''."""
+    when a GeoDataFrame in a CGCS2000 Gauss-Kruger zone (3-degree or 6-degree) holds eastings that
+    disagree with its CRS about the zone number before them (a .prj of the wrong one of EPSG's two
+    codes of a zone); else ''."""
     import shapely
     from pyproj import CRS
 
     epsg = frame.crs.to_epsg() if frame.crs is not None else None
-    numbered = epsg is not None and 4513 <= epsg <= 4533  # zones 25-45, the zone number before the easting
-    if epsg is None or not (numbered or GK_FIRST_EPSG <= epsg <= GK_LAST_EPSG) or not len(frame):
+    if epsg is None or not 4491 <= epsg <= GK_LAST_EPSG or not len(frame):
         return ""
-    zone = 25 + epsg - (4513 if numbered else GK_FIRST_EPSG)
+    # (first code with the zone number, first without, first zone number) of the 6- and 3-degree zones
+    numbered_first, plain_first, first_zone = (4491, 4502, 13) if epsg < 4513 else (4513, 4534, 25)
+    numbered = epsg < plain_first
+    zone = first_zone + epsg - (numbered_first if numbered else plain_first)
     easting = float(np.median(shapely.get_coordinates(frame.geometry.values)[:, 0]))
     if not numbered and easting >= 10_000_000 and int(easting // 1_000_000) == zone:
-        other = CRS.from_epsg(4513 + zone - 25)
+        other = CRS.from_epsg(numbered_first + zone - first_zone)
         return (f"; the eastings carry the zone number {zone}, which EPSG:{epsg} lacks: its .prj should be "
                 f"EPSG:{other.to_epsg()} ({other.name})")
     if numbered and 0 < easting < 1_000_000:
-        other = CRS.from_epsg(GK_FIRST_EPSG + zone - 25)
+        other = CRS.from_epsg(plain_first + zone - first_zone)
         return (f"; the eastings lack the zone number {zone} EPSG:{epsg} expects: its .prj should be "
                 f"EPSG:{other.to_epsg()} ({other.name})")
+    return ""
+
+
+def unstated_zone_hint(frame) -> str:
+    """What a file read without a CRS (a Shapefile without its .prj, a CAD drawing) would need, told from
+    its numbers: ``; its eastings carry the zone number 38: a CGCS2000 one is EPSG:4526 (...)`` for
+    Gauss-Kruger metres with their zone number before the eastings, ``; its numbers are metres of a
+    Gauss-Kruger zone ...`` for metres without it (the zone is then not told), else ''. The datum is
+    never told by the numbers: Xian 1980 and Beijing 1954 zones look alike."""
+    import shapely
+    from pyproj import CRS
+
+    coords = shapely.get_coordinates(frame.geometry.dropna().values)
+    if not len(coords):
+        return ""
+    easting, northing = (float(v) for v in np.median(coords, axis=0))
+    if not 1_000_000 <= northing < 10_000_000:
+        return ""
+    zone = int(easting // 1_000_000)
+    if 25 <= zone <= 45 or 13 <= zone <= 23:
+        crs = CRS.from_epsg((4513 + zone - 25) if zone >= 25 else (4491 + zone - 13))
+        return (f"; its eastings carry the Gauss-Kruger zone number {zone}: if CGCS2000, EPSG:{crs.to_epsg()} "
+                f"({crs.name})")
+    if 0 < easting < 1_000_000:
+        return (f"; its numbers are metres of a Gauss-Kruger zone without the zone number: if CGCS2000, one of "
+                f"EPSG:{GK_FIRST_EPSG}-{GK_LAST_EPSG} (3-degree zones) or EPSG:4502-4512 (6-degree) by its central meridian")
     return ""

@@ -28,9 +28,36 @@ _SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "na
              "精度": "accuracy_m", "来源": "source", "src_datum": "source_datum"}
 
 
-def with_synonyms(row):
+# Columns named for what their entries are (项目名称, 点位名称, 學校名稱, 地名): the one of them names the
+# entries of a table that has no column called name or 名称.
+_NAME_ENDINGS = ("名称", "名稱")
+_PLACE_NAME_COLUMNS = ("地名",)
+
+
+def name_column(path, keys):
+    """The key of ``keys`` (lower-case column names) that names the entries when none is ``name`` or
+    a synonym of it (:data:`_SYNONYMS`; a survey's 点名 beside it is its number): the one ending in
+    名称 (项目名称) or called 地名; None when there is none or ``name`` is there.
+
+    Raises
+    ------
+    geo.io.InputError
+        When two such columns could each name the entry (项目名称 and 街道名称).
+    """
+    if any(k == "name" or (k != "点名" and _SYNONYMS.get(k) == "name") for k in keys):
+        return None
+    found = [k for k in keys if k.endswith(_NAME_ENDINGS) or k in _PLACE_NAME_COLUMNS]
+    if len(found) > 1:
+        raise InputError(path, f"columns {found[0]!r} and {found[1]!r} may each name the entry; rename the one "
+                               "to match to 名称")
+    return found[0] if found else None
+
+
+def with_synonyms(row, name_key=None):
     """The row with its Chinese column names (名称, 坐标系, 别名) and short ones (src_datum) also under
-    the English ones."""
+    the English ones, and ``name_key``'s value (:func:`name_column`) as its name."""
+    if name_key is not None and text_or_none(row.get("name")) is None:
+        row["name"] = row.get(name_key)  # 项目名称 (:func:`name_column`), over a survey's 点名
     for chinese, english in _SYNONYMS.items():
         if text_or_none(row.get(english)) is None and chinese in row:
             row[english] = row[chinese]
@@ -184,7 +211,7 @@ def read_table(path):
     import shapely
 
     header, records, delimiter = _table_records(path)
-    keys = [_cell(str(h)).lower() for h in header]
+    keys = [header_key(h) for h in header]
     repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
     if repeated:
         raise InputError(path, f"column {repeated[0]!r} appears {keys.count(repeated[0])} times in the header; "
@@ -207,7 +234,8 @@ def read_table(path):
         elif named:
             lon_f, lat_f, column_datum = named
     wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
-    if not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
+    name_f = name_column(path, keys)
+    if not name_f and not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     # Coordinate columns the header lacks: a misspelled one (lattitude) is named once, not
     # blamed on the first row that has no wkt.
@@ -220,7 +248,7 @@ def read_table(path):
     twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
     rows, geoms = [], []
     for line_no, record in records:
-        row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k})
+        row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
         if twins:
@@ -397,8 +425,8 @@ def _give_column_datum(path, line_no, row, datum):
 def _degrees(text, axis, delimiter):
     """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
     or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``,
-    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart; read by
-    geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
+    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart, ``117:00:03.6``;
+    a degree sign typed as ``゜``, ``º`` or ``˚``; read by geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
 
     A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
     locales); in a comma-separated file only when fewer or more than three digits follow it
@@ -410,7 +438,10 @@ def _degrees(text, axis, delimiter):
     from geopy.point import Point
 
     raw = text
-    text = unicodedata.normalize("NFKC", str(text)).strip()  # full-width digits and signs
+    text = str(text).translate(_DEGREE_SIGNS)  # before NFKC, which makes º an o and ゜ a space and a mark
+    text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and signs
+    if _COLON_DMS.fullmatch(text):  # 117:00:03.6, as GPS software writes it
+        text = text.replace(":", " ")
     decimal_comma = re.fullmatch(r"[-+]?\d+,(\d+)", text)
     if decimal_comma and (delimiter != "," or len(decimal_comma.group(1)) != 3):
         text = text.replace(",", ".")
@@ -437,6 +468,10 @@ def _degrees(text, axis, delimiter):
     return point.longitude if axis == "lon" else point.latitude
 
 
+# What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer
+# beside °), º (the ordinal indicator), ˚ (a ring above).
+_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°"})
+_COLON_DMS = re.compile(r"[NSEW]?\s*[-+]?\d+(?::\d+(?:\.\d+)?){1,2}\s*[NSEW]?", re.I)
 _HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
                 "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
 # Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
@@ -469,6 +504,15 @@ def _wkt_geometry(text):
         refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return geom
+
+
+def header_key(text) -> str:
+    """A column's name as matched: lower case, without surrounding blanks, the blanks a Chinese form
+    spaces a short header out with (名　称, 经 度), or a note in brackets after a name column's
+    (名称（必填）, 项目名称(选填))."""
+    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", _cell(str(text)).lower())
+    noted = re.fullmatch(r"(.*?(?:名称|名稱|name))\s*[(（][^()（）]*[)）]", key)
+    return noted.group(1) if noted else key
 
 
 def _cell(text: str) -> str:

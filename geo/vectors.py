@@ -6,6 +6,10 @@ import contextlib
 import re
 from pathlib import Path
 
+from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
+    cpg_codec, cut_field_names, dbf_cut_names, dbf_fields, dbf_records_codec, dbf_sample, decodes, read_sidecar,
+)
+from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 
 
@@ -19,7 +23,7 @@ def _dbf_encoding(path: Path, *, sniff=False):
     dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
     if dbf is None:
         return declared
-    return dbf_records_codec(_read_sidecar(dbf, dbf_sample), declared)
+    return dbf_records_codec(read_sidecar(dbf, dbf_sample), declared)
 
 
 def _container_encoding(path: Path, layer=None, *, sniff=False):
@@ -66,7 +70,7 @@ def _check_record_counts(path: Path):
     dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
     if shx is None or dbf is None:
         return  # GDAL rebuilds a missing .shx, and says what is wrong without a .dbf
-    header = _read_sidecar(dbf, lambda handle: handle.read(8))
+    header = read_sidecar(dbf, lambda handle: handle.read(8))
     if len(header) < 8:
         return
     records = int.from_bytes(header[4:8], "little")
@@ -76,101 +80,10 @@ def _check_record_counts(path: Path):
                                f"record{'s' * (records != 1)} (a .dbf or .shx from another version of the file?)")
 
 
-def dbf_sample(handle) -> bytes:
-    """A .dbf's header and as many whole records as :data:`geo.settings.DBF_SAMPLE_BYTES` holds,
-    read from the binary ``handle``: enough to tell its text's codec (:func:`dbf_records_codec`)
-    without reading a file of gigabytes, and never a character cut in two."""
-    from geo import settings
-
-    head = handle.read(32)
-    if len(head) < 12:
-        return head
-    header_length = int.from_bytes(head[8:10], "little")
-    record_length = max(1, int.from_bytes(head[10:12], "little"))
-    records = max(1, (settings.DBF_SAMPLE_BYTES - header_length) // record_length)
-    return head + handle.read(max(0, header_length - len(head)) + records * record_length)
-
-
-def dbf_fields(data: bytes) -> list:
-    """The field names in a .dbf's header (its first bytes ``data``, e.g. :func:`dbf_sample`'s),
-    read without GDAL: what a layer holds when GDAL will not open it (a damaged .prj)."""
-    header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
-    names = []
-    for start in range(32, min(header_length, len(data)) - 31, 32):
-        if data[start] == 0x0D:  # the descriptors' terminator
-            break
-        names.append(data[start:start + 11].split(b"\0")[0].decode("latin-1").strip())
-    return names
-
-
-def dbf_records_codec(data: bytes, declared=None):
-    """The codec of a .dbf's attribute text, its bytes ``data``: ``declared`` (what a .cpg
-    names) when the records decode with it, else UTF-8, GB18030/GBK or Big5 as the records
-    tell (:func:`geo.text_codecs.detect_cjk_codec`); None for text of a one-byte code page
-    (ogr2ogr's default, ISO-8859-1: GDAL then reads it by the .dbf's language driver byte)."""
-    from geo.text_codecs import BIG5_CODECS, detect_cjk_codec, is_single_byte_text
-
-    # Only the records: the header holds binary counts and dates that are not text.
-    header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
-    data = data[header_length:].rstrip(b"\x1a")
-    if declared and _decodes(data, declared):
-        return declared
-    detected = detect_cjk_codec(data)
-    if detected and is_single_byte_text(data):
-        return None
-    if detected != "big5":
-        return detected or "utf-8"
-    return next((codec for codec in BIG5_CODECS if _decodes(data, codec)), BIG5_CODECS[-1])
-
-
 def _declared_codec(path: Path):
     """The codec the Shapefile's .cpg names, or None (no .cpg, or one saying ``System``)."""
     cpg = next((p for p in (path.with_suffix(".cpg"), path.with_suffix(".CPG")) if p.exists()), None)
-    return cpg_codec(_read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
-
-
-def _read_sidecar(path: Path, read=None) -> bytes:
-    """The bytes of a Shapefile's companion file (.dbf, .cpg), or what ``read`` takes of its
-    open handle (:func:`dbf_sample`); InputError naming it if it cannot be read."""
-    try:
-        if read is not None:
-            with open(path, "rb") as handle:
-                return read(handle)
-        return path.read_bytes()
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-
-
-def _decodes(data: bytes, codec: str) -> bool:
-    try:
-        data.decode(codec)
-        return True
-    except UnicodeDecodeError:
-        return False
-
-
-# What .cpg files say (ArcGIS, QGIS, MapInfo exports) -> Python codec. "System" and a bare
-# "ANSI" mean the writer's Windows code page, unknown here: the records are sniffed, which
-# reads code page 936 (GBK, what Chinese Windows writes) and UTF-8 alike.
-_CPG_CODECS = {"936": "gbk", "cp936": "gbk", "ansi936": "gbk", "gbk": "gbk", "gb2312": "gbk", "gb18030": "gb18030",
-               "system": None, "ansi": None, "65001": "utf-8", "utf8": "utf-8", "utf-8": "utf-8",
-               "950": "big5", "cp950": "big5", "big5": "big5", "1252": "cp1252", "ansi1252": "cp1252"}
-
-
-def cpg_codec(text: str):
-    """The codec a .cpg names (``ANSI 936``, ``936``, ``GBK``, ``CP936``, ``System``, ``UTF-8``...), or None."""
-    import codecs
-
-    key = re.sub(r"[\s_]", "", text.strip().lower())
-    if key in _CPG_CODECS:
-        return _CPG_CODECS[key]
-    codec = None
-    if key:
-        with contextlib.suppress(LookupError, ValueError):  # ValueError: a NUL byte in the name
-            codec = codecs.lookup(key).name
-    return codec
+    return cpg_codec(read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
 
 
 def gdal_source(path):
@@ -287,7 +200,7 @@ def _read_dataframe(path, kwargs, chunk=50_000):
         return pyogrio.read_dataframe(source, **kwargs)
     import pandas as pd
 
-    total = pyogrio.read_info(source, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding")})["features"]
+    total = pyogrio.read_info(source, **{k: v for k, v in kwargs.items() if k in ("layer", "encoding", "ENCODING")})["features"]
     if total <= chunk:
         return pyogrio.read_dataframe(source, **kwargs)
     parts = []
@@ -355,8 +268,11 @@ def _explain_unreadable(path: Path):
     None when there is nothing better to say than GDAL's message.
     """
     suffix = path.suffix.lower()
+    if suffix == ".dwg":
+        raise InputError(path, "an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF in CAD (另存为 DXF), "
+                               "with its .prj beside it")
     if suffix in (".geojson", ".json") and path.is_file():
-        parse_json(_read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
+        parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
     elif suffix == ".gpkg" and path.is_file():
         import sqlite3
 
@@ -440,14 +356,19 @@ def unreadable(exc, source, what="vector file") -> str:
     return f"not a readable {what} ({line})"
 
 
-def no_crs(path) -> str:
+def no_crs(path, frame=None) -> str:
     """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
-    missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``)."""
+    missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``), and
+    which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres."""
+    from geo.survey import unstated_zone_hint
+
     path = Path(str(path))
+    hint = unstated_zone_hint(frame) if frame is not None else ""
     if path.suffix.lower() != ".shp":
-        return "has no coordinate reference system"
+        return f"has no coordinate reference system{f' ({hint[2:]})' if hint else ''}"
     there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
-    return f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'})"
+    return (f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'}"
+            f"{hint})")
 
 
 def shapefiles_in(folder, *, levels=1):
@@ -523,9 +444,15 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
             sniffed = None
             if "encoding" in kwargs:
                 sniffed = _container_encoding(path, layer, sniff=True) if container else _dbf_encoding(path, sniff=True)
-            if not sniffed or sniffed == kwargs["encoding"]:
+            codec = sniffed or kwargs.get("encoding")
+            if codec and path.suffix.lower() == ".shp" and cut_field_names(path, codec):
+                gdf = _read_with_cut_field_names(path, kwargs, codec)
+            elif (mapinfo := _mapinfo_codec(path)) is not None:
+                gdf = _read_dataframe(path, {**kwargs, "encoding": mapinfo})
+            elif not sniffed or sniffed == kwargs["encoding"]:
                 raise
-            gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
+            else:
+                gdf = _read_dataframe(path, {**kwargs, "encoding": sniffed})
     except UnicodeDecodeError:
         raise InputError(path, undecodable(path)) from None
     except InputError:
@@ -535,9 +462,16 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, unreadable(exc, path)) from None
     if not _has_geometry(gdf):
         raise InputError(path, "has no geometry column")
+    if gdf.crs is None and is_drawing(path):
+        crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf
+        if crs is None:
+            from geo.survey import unstated_zone_hint
+
+            raise InputError(path, no_crs_of_drawing(path) + unstated_zone_hint(gdf))
+        gdf = gdf.set_crs(crs)
     if gdf.crs is None:
         if assume_crs is None:
-            raise InputError(path, no_crs(path))
+            raise InputError(path, no_crs(path, gdf))
         gdf = gdf.set_crs(assume_crs)
     from geo.crs import refuse_local_datum
 
@@ -547,6 +481,37 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, str(exc)) from None
     _warn_lost_characters(path, gdf)
     return _flat(gdf)
+
+
+def _mapinfo_codec(path: Path):
+    """GB18030 or Big5 for a MapInfo file (.mif, .tab) whose text (its .mid, or its .dat) is no UTF-8,
+    as a header saying Charset "Neutral" leaves it (GDAL passes the bytes on); else None."""
+    from geo import settings
+    from geo.text_codecs import detect_cjk_codec
+
+    suffix = path.suffix.lower()
+    if suffix not in (".mif", ".tab"):
+        return None
+    text = {".mif": ".mid", ".tab": ".dat"}[suffix]
+    part = next((p for p in (path.with_suffix(text), path.with_suffix(text.upper())) if p.is_file()), None)
+    if part is None:
+        return None
+    return detect_cjk_codec(read_sidecar(part, lambda handle: handle.read(settings.DBF_SAMPLE_BYTES)))
+
+
+def _read_with_cut_field_names(path: Path, kwargs, codec):
+    """The Shapefile read byte for byte (GDAL told its .dbf is ISO-8859-1), then its field names and
+    text decoded with ``codec``, a name cut mid-character (:func:`geo.dbf.cut_field_names`) without the cut part."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    cut = cut_field_names(path, codec)
+    options = {key: value for key, value in kwargs.items() if key != "encoding"}
+    gdf = _read_dataframe(path, {**options, "ENCODING": "ISO-8859-1"})
+    for column in gdf.columns:
+        if column != gdf.geometry.name and (is_object_dtype(gdf[column]) or is_string_dtype(gdf[column])):
+            gdf[column] = gdf[column].map(lambda v: v.encode("latin-1").decode(codec) if isinstance(v, str) else v)
+    return gdf.rename(columns={c: cut.get(c) or c.encode("latin-1").decode(codec) for c in gdf.columns
+                               if c != gdf.geometry.name})
 
 
 def _warn_lost_characters(path, gdf):

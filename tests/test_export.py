@@ -843,6 +843,15 @@ def test_format_follows_the_output_name(out_dir, tmp_path, name, magic):
     assert written[0] == tmp_path / name and (tmp_path / name).read_bytes().startswith(magic)
 
 
+@pytest.mark.parametrize("layer, fmt, written", [("all", "gpkg", "成果.gpkg"), ("school", "gpkg", "成果.gpkg"),
+                                                 ("school", "geojson", "成果.geojson"), ("school", "csv", "成果.csv")])
+def test_an_output_name_without_an_extension_gets_the_formats(out_dir, tmp_path, layer, fmt, written):
+    # -o 成果 --format gpkg wrote a GeoPackage called 成果: Windows opens no program for it, and GDAL
+    # warns of a "non conformant file extension" whenever QGIS opens it.
+    paths = export_layers(layer, fmt=fmt, layers_dir=out_dir / "layers", output=tmp_path / "成果")
+    assert paths == [tmp_path / written] and not (tmp_path / "成果").exists()
+
+
 @pytest.mark.parametrize("layer, fmt, name, problem", [
     ("road_rebuild", "gpkg", "r.geojson", "r.geojson ends in .geojson but --format is gpkg (name it r.gpkg"),
     ("road_rebuild", "csv", "r.gpkg", "ends in .gpkg but --format is csv"),

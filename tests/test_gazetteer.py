@@ -433,3 +433,22 @@ def test_a_workbook_geo_does_not_read_is_named_as_such(tmp_path, name, content):
     with pytest.raises(InputError, match=rf"{name}: is a spreadsheet geo does not read; save it as \.xlsx "
                                          r"\(Excel 2007 or later\) or as CSV"):
         load_file(path)
+
+
+@pytest.mark.parametrize("epsg, stated", [(4526, True), (4547, True), (32649, True), (4490, True), (4326, False)])
+def test_a_vector_gazetteer_whose_prj_states_its_datum_is_read_in_it(tmp_path, epsg, stated):
+    # A Shapefile in a CGCS2000 Gauss-Kruger zone (or on CGCS2000 lon/lat, or UTM) states its datum
+    # in its .prj: no web map's GCJ-02 or BD-09 hides behind projected metres. A WGS-84 .prj does
+    # not tell (tools write it over Amap's coordinates too): its rows stay assumed.
+    import geopandas as gpd
+
+    path = tmp_path / "sites.shp"
+    gpd.GeoDataFrame({"名称": ["麓谷第二小学"]}, geometry=[shapely.Point(112.8802, 28.2183)], crs=4490).to_crs(
+        epsg).to_file(path, encoding="GBK")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert entry.geometry.distance(shapely.Point(112.8802, 28.2183)) < 1e-7
+    if stated:
+        assert warnings == [] and entry.accuracy_m == 50 and "assumed" not in entry.method
+    else:
+        assert "datum not given for 1 of 1 entries" in warnings[0] and entry.accuracy_m == 1600

@@ -44,6 +44,11 @@ def _point(path):
     ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
+    # Degree signs as Chinese input methods and Excel users type them: ゜ (a kana mark), º, ˚
+    ("kana_degree.csv", "名称,经度,纬度\n汇才学校,117゜0′3.6″,36゜42′\n".encode("gbk")),
+    ("ordinal_degree.csv", "名称,经度,纬度\n汇才学校,117º0'3.6\"\"E,36º42'N\n".replace('3.6\"\"E', '3.6\"E').encode("utf-8")),
+    ("ring_degree.csv", "名称,经度,纬度\n汇才学校,117˚0′3.6″,36˚42′0″\n".encode("utf-8")),
+    ("colon_dms.csv", "名称,经度,纬度\n汇才学校,117:00:03.6,36:42:00\n".encode("utf-8")),  # GPS software, 奥维
 ])
 def test_table_variants_give_the_same_point(tmp_path, name, data):
     path = tmp_path / name
@@ -482,3 +487,43 @@ def test_the_datum_column_of_geos_own_shapefile_export_is_read(tmp_path):
     warnings = []
     (entry,) = load_file(path, warnings=warnings)
     assert entry.source_datum == "gcj02" and warnings == []
+
+
+@pytest.mark.parametrize("name, header", [
+    ("sites.csv", "序号,项目名称,经度,纬度,备注"),  # an Excel list of projects
+    ("sites.csv", "点位名称,经度,纬度"),
+    ("sites.csv", "地名,经度,纬度"),
+    ("sites.csv", "學校名稱,經度,緯度"),
+])
+def test_a_name_column_named_for_what_it_names_is_the_name(tmp_path, name, header):
+    # 项目名称, 点位名称, 学校名称: a table's one column ending in 名称 names its entries.
+    path = tmp_path / name
+    cells = {"序号": "1", "备注": "", "经度": "117.001", "纬度": "36.7", "經度": "117.001", "緯度": "36.7"}
+    row = ",".join(cells.get(column, "汇才学校") for column in header.split(","))
+    path.write_text(f"{header}\n{row}\n", encoding="gbk" if "學" not in header else "utf-8")
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+def test_two_columns_ending_in_a_name_word_are_refused_naming_both(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("项目名称,街道名称,经度,纬度\n汇才学校,北园街道,117.001,36.7\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites.csv: columns '项目名称' and '街道名称' may each name the entry; "
+                                         r"rename the one to match to 名称"):
+        load_file(path)
+
+
+def test_a_vector_gazetteer_with_one_column_ending_in_a_name_word_is_read(tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "sites.gpkg"
+    gpd.GeoDataFrame({"项目名称": ["汇才学校"]}, geometry=[shapely.Point(SITE)], crs=4326).to_file(path)
+    assert _point(path).equals(shapely.Point(SITE))
+
+
+@pytest.mark.parametrize("header", ["名　称,经　度,纬　度", "名 称,经 度,纬 度", "名称（必填）,经度,纬度",
+                                    "项目名称(必填),经度,纬度"])
+def test_headers_spaced_out_or_annotated_as_chinese_forms_write_them_are_read(tmp_path, header):
+    # Chinese forms space two-character headers to the width of four (名　称) and mark required columns.
+    path = tmp_path / "sites.csv"
+    path.write_text(f"{header}\n汇才学校,117.001,36.7\n", encoding="gbk")
+    assert _point(path).equals(shapely.Point(SITE))

@@ -344,3 +344,40 @@ def test_a_kmz_document_that_unpacks_to_far_more_than_it_takes_is_refused_unread
     with pytest.raises(InputError, match=r"jd\.kmz: is a damaged KMZ: its KML document 'b\.kml' unpacks to 0\.3\d* MB "
                                          r"from 0\.00\d* MB \(a zip bomb\?\)$"):
         vectors.read_vector(path)
+
+
+@pytest.mark.parametrize("epsg, said", [
+    (4526, r"its eastings carry the Gauss-Kruger zone number 38: if CGCS2000, EPSG:4526 "
+           r"\(CGCS2000 / 3-degree Gauss-Kruger zone 38\)"),
+    (4497, r"its eastings carry the Gauss-Kruger zone number 19: if CGCS2000, EPSG:4497"),
+    (4547, r"its numbers are metres of a Gauss-Kruger zone without the zone number: if CGCS2000, one of "
+           r"EPSG:4534-4554 \(3-degree zones\) or EPSG:4502-4512 \(6-degree\)"),
+])
+def test_a_shapefile_of_gauss_kruger_metres_without_its_prj_is_told_which_prj_its_numbers_ask_for(tmp_path, epsg, said):
+    # Coordinates in metres with no .prj: refused in one line (never read as degrees at 0°N 0°E),
+    # naming the zone the eastings' zone number gives (Changsha, 112.9E: 3-degree zone 38, 6-degree 19).
+    import geopandas as gpd
+
+    path = tmp_path / "jd.shp"
+    gpd.GeoDataFrame({"name": ["岳麓街道"]}, geometry=[shapely.box(112.90, 28.18, 112.95, 28.22)],
+                     crs=4326).to_crs(epsg).to_file(path, engine="pyogrio")
+    path.with_suffix(".prj").unlink()
+    with pytest.raises(InputError, match=r"jd\.shp: has no coordinate reference system \(add a \.prj file beside it; "
+                                         + said):
+        vectors.read_vector(path)
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+def test_a_mapinfo_file_of_gbk_text_whose_charset_says_neutral_is_read_by_its_text(tmp_path, suffix):
+    # MapInfo files converted by other tools say Charset "Neutral" (no code) over GBK text: GDAL then
+    # passes the bytes on, which are no UTF-8. The text itself tells its code, as a .dbf's does.
+    import geopandas as gpd
+
+    path = tmp_path / f"jd{suffix}"
+    gpd.GeoDataFrame({"街道名称": ["望月湖街道", "岳麓街道"]}, geometry=[shapely.box(112.90, 28.18, 112.95, 28.22),
+                     shapely.box(112.95, 28.18, 113.0, 28.22)], crs=4326).to_crs(4547).to_file(
+        path, driver="MapInfo File", layer_options={"ENCODING": "CP936"})
+    for part in tmp_path.iterdir():  # the charset of the header (.mif, or .tab), not of the text
+        if part.suffix in (".mif", ".tab"):
+            part.write_bytes(part.read_bytes().replace(b"WindowsSimpChinese", b"Neutral"))
+    assert list(vectors.read_vector(path)["街道名称"]) == ["望月湖街道", "岳麓街道"]

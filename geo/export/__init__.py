@@ -284,6 +284,8 @@ def _output_file(output, layer, fmt):
     text = str(output)
     if Path(output).is_dir() or text.endswith(("/", os.sep)):
         return Path(output) / name
+    if not Path(output).suffix:  # -o 成果: 成果.gpkg, a file Windows and GDAL know by its name
+        return Path(f"{text}{EXTENSIONS[fmt]}")
     return Path(output)
 
 

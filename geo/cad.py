@@ -1,0 +1,140 @@
+"""CAD drawings (DXF) as 街道: their CRS from a .prj beside them, their closed polylines made polygons and named by the text labels inside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo import settings
+from geo.io import InputError
+
+CAD_SUFFIXES = (".dxf",)
+_LINES = ("LineString", "MultiLineString", "LinearRing")
+_AREAS = ("Polygon", "MultiPolygon")
+
+
+def is_drawing(path) -> bool:
+    """Whether ``path`` is a CAD drawing GDAL reads (a DXF)."""
+    return Path(str(path)).suffix.lower() in CAD_SUFFIXES
+
+
+def prj_beside(path):
+    """The CRS of the .prj of the same name beside ``path`` (``jd.prj`` beside ``jd.dxf``, as ArcGIS
+    reads a CAD drawing's), or None when there is none.
+
+    Raises
+    ------
+    geo.io.InputError
+        When the .prj names no CRS pyproj reads.
+    """
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    from geo.dbf import read_sidecar
+
+    path = Path(str(path))
+    prj = next((p for p in (path.with_suffix(".prj"), path.with_suffix(".PRJ")) if p.is_file()), None)
+    if prj is None:
+        return None
+    text = read_sidecar(prj).decode("utf-8", errors="replace").strip()
+    try:
+        return CRS.from_user_input(text)
+    except CRSError:
+        raise InputError(prj, "names no coordinate reference system (a .prj holds WKT, as ArcGIS or QGIS save it)") from None
+
+
+def no_crs_of_drawing(path) -> str:
+    """What to say of a CAD drawing without a .prj beside it."""
+    path = Path(str(path))
+    return f"a CAD drawing states no coordinate reference system: put its .prj beside it as {path.stem}.prj"
+
+
+def name_field_hint(path) -> str:
+    """What to add when ``--name-field`` is no column of a CAD drawing ``path``, else ''."""
+    if not is_drawing(path):
+        return ""
+    return ("; a CAD drawing: --name-field Text takes the 街道 names from the text labels inside its closed "
+            "polylines, --name-field Layer from the polylines' layer names")
+
+
+def zones_from_drawing(gdf, name_field, code_field, path):
+    """The 街道 of a drawing of lines as polygons: each closed polyline (its ends within
+    ``settings.CAD_CLOSE_TOLERANCE_M``) or hatch, named by the text label inside it (a point whose
+    ``name_field`` holds text, given to the smallest closed polyline around it), or, when no point
+    holds one, by its own ``name_field`` (a layer per 街道). A named polygon around others named is
+    cut round them (a 街道 around another).
+
+    Returns
+    -------
+    (GeoDataFrame, list of str)
+        The named polygons with ``name_field`` (and ``code_field``) and the file's CRS; one line
+        saying what was read and what was left out, and one naming labels in no closed polyline.
+
+    Raises
+    ------
+    geo.io.InputError
+        When no closed polyline is named, or one holds two different labels.
+    """
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from geo.boundary_checks import listed
+
+    fields = [f for f in (name_field, code_field) if f]
+    kinds = gdf.geom_type
+    text = gdf[name_field].map(lambda v: str(v).strip() if v is not None and v == v else "")
+    labels = gdf[(kinds == "Point") & (text != "")]
+    shapes = gdf[kinds.isin(_LINES + _AREAS)]
+    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (111_320.0 if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
+    rings, open_lines = [], 0
+    for index, geom in zip(shapes.index, shapes.geometry):
+        parts = [geom] if geom.geom_type not in ("MultiLineString", "MultiPolygon") else list(geom.geoms)
+        for part in parts:
+            if part.geom_type in _AREAS:
+                rings.append((index, part))
+                continue
+            coords = shapely.get_coordinates(part)
+            if len(coords) >= 3 and np.hypot(*(coords[0] - coords[-1])) <= tolerance and \
+                    shapely.Polygon(coords).area > 0:
+                rings.append((index, shapely.Polygon(coords)))
+            else:
+                open_lines += 1
+    polygons = shapely.make_valid(np.array([ring for _, ring in rings], dtype=object)) if rings else np.array([])
+    names, label_of, lost = [None] * len(rings), {}, []
+    order = np.argsort(shapely.area(polygons)) if len(rings) else []
+    for _, label in labels.iterrows():  # each to the smallest closed polyline around it
+        name = str(label[name_field]).strip()
+        home = next((i for i in order if polygons[i].covers(label.geometry)), None)
+        if home is None:
+            lost.append(name)
+        elif names[home] not in (None, name):
+            raise InputError(path, f"a closed polyline holds two labels ({names[home]}, {name}): a boundary "
+                                   "between them missing or not closed?")
+        else:
+            names[home], label_of[home] = name, label
+    if not len(labels):  # no label: each polyline names itself (a layer per 街道)
+        for i, (index, _) in enumerate(rings):
+            names[i], label_of[i] = text.loc[index] or None, shapes.loc[index]
+    named = [i for i, name in enumerate(names) if name is not None]
+    if not named:
+        raise InputError(path, f"no closed polyline holds a text label of {name_field!r} ({len(rings)} closed, "
+                               f"{open_lines} open line(s)): draw the 街道 as closed polylines, or export them "
+                               "as polygons with their names (QGIS: Polygonize, then Join attributes by location)")
+    geoms = []
+    for i in named:  # a 街道 around another (a ring of land round a centre) is cut round it
+        inner = [polygons[j] for j in named if j != i and polygons[i].contains(polygons[j])]
+        geoms.append(polygons[i].difference(shapely.union_all(inner)) if inner else polygons[i])
+    rows = {f: [label_of[i].get(f) if f != name_field else names[i] for i in named] for f in fields}
+    zones = gpd.GeoDataFrame(rows, geometry=geoms, crs=gdf.crs)
+    unnamed = len(rings) - len(named)
+    left = [f"{count} {one if count == 1 else many}" for count, one, many in (
+        (unnamed, "closed polyline without one", "closed polylines without one"),
+        (open_lines, "open line", "open lines")) if count]
+    named_by = "holding a text label" if len(labels) else f"named by their own {name_field!r}"
+    warnings = [f"{path}: a CAD drawing: {len(named)} 街道 from the closed polylines {named_by}"
+                + (f"; {' and '.join(left)} left out" if left else "")
+                + ("; each part of a 街道 (an exclave) needs its label" if unnamed and len(labels) else "")]
+    if lost:
+        warnings.append(f"{path}: {len(lost)} text label(s) of {name_field!r} lie in no closed polyline and name "
+                        f"no 街道 ({listed(lost)}): their boundaries are open or missing")
+    return zones, warnings

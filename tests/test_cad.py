@@ -1,0 +1,109 @@
+"""CAD drawings as 街道: a .prj beside a DXF, closed polylines named by the text labels inside them, what cannot be read named."""
+
+import pytest
+import shapely
+from pyproj import CRS
+
+from geo.boundaries import load_boundaries, load_official_zones
+from geo.io import InputError
+
+NAMES = ["无影山街道", "天桥东街街道", "北园街道"]
+X0, Y0 = 500_000, 4_062_000  # EPSG:4548 (CGCS2000 3-degree Gauss-Kruger CM 117E), inside 天桥区
+
+
+def _squares():
+    return [shapely.box(X0 + i * 1000, Y0, X0 + (i + 1) * 1000, Y0 + 1000) for i in range(3)]
+
+
+def _dxf(path, entities, codepage="ANSI_936"):
+    """A DXF (R2000) as AutoCAD saves one on Chinese Windows: its text in GBK. ``entities`` are
+    (kind, layer, coordinates or (x, y, text)): closed or open LWPOLYLINEs, TEXT labels."""
+    body = []
+    for kind, layer, what in entities:
+        if kind == "text":
+            x, y, text = what
+            body += ["0", "TEXT", "8", layer, "10", f"{x}", "20", f"{y}", "30", "0", "40", "50", "1", text]
+        else:
+            coords = list(what)
+            body += ["0", "LWPOLYLINE", "100", "AcDbEntity", "8", layer, "100", "AcDbPolyline",
+                     "90", str(len(coords)), "70", "1" if kind == "closed" else "0"]
+            for x, y in coords:
+                body += ["10", f"{x}", "20", f"{y}"]
+    lines = ["0", "SECTION", "2", "HEADER", "9", "$ACADVER", "1", "AC1015", "9", "$DWGCODEPAGE", "3", codepage,
+             "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES", *body, "0", "ENDSEC", "0", "EOF"]
+    path.write_bytes("\r\n".join(lines).encode("gbk") + b"\r\n")
+    return path
+
+
+def _drawing(tmp_path, extra=(), prj="EPSG:4548"):
+    entities = []
+    for square, name in zip(_squares(), NAMES):
+        entities.append(("closed", "街道界线", list(square.exterior.coords)[:-1]))  # CAD keeps no closing vertex
+        centre = square.centroid
+        entities.append(("text", "街道名称", (centre.x, centre.y, name)))
+    path = _dxf(tmp_path / "jd.dxf", [*entities, *extra])
+    if prj:
+        path.with_suffix(".prj").write_text(CRS.from_user_input(prj).to_wkt("WKT1_ESRI"), encoding="ascii")
+    return path
+
+
+def test_a_dxf_of_closed_polylines_and_text_labels_gives_the_named_zones(tmp_path):
+    frame = [(X0 - 500, Y0 - 500), (X0 + 3500, Y0 - 500), (X0 + 3500, Y0 + 1500), (X0 - 500, Y0 + 1500)]
+    road = [(X0, Y0 + 500), (X0 + 3000, Y0 + 500)]
+    path = _drawing(tmp_path, extra=[("closed", "图框", frame), ("open", "道路", road)])
+    zones, warnings = load_official_zones(path, name_field="Text")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    by_name = dict(zip(zones["name"], zones.to_crs(4548).geometry))
+    for square, name in zip(_squares(), NAMES):
+        assert by_name[name].symmetric_difference(square).area < 1.0  # the frame around them is no 街道
+    assert any("3 街道 from the closed polylines holding a text label" in w and "1 closed polyline without one" in w
+               and "1 open line" in w for w in warnings)
+    boundaries = load_boundaries(path, name_field="Text")  # names only: the district is found by them
+    assert boundaries.outline["name"].iloc[0] == "天桥区"
+
+
+def test_a_dxf_whose_polylines_carry_their_names_as_layers_is_read_by_layer(tmp_path):
+    entities = [("closed", name, list(square.exterior.coords)[:-1]) for square, name in zip(_squares(), NAMES)]
+    path = _dxf(tmp_path / "jd.dxf", entities)
+    path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="Layer")
+    assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_a_dxf_without_a_prj_is_refused_naming_the_prj_to_put_beside_it(tmp_path):
+    path = _drawing(tmp_path, prj=None)
+    with pytest.raises(InputError, match=r"jd\.dxf: a CAD drawing states no coordinate reference system: put its "
+                                         r"\.prj beside it as jd\.prj"):
+        load_official_zones(path, name_field="Text")
+
+
+def test_a_label_outside_every_closed_polyline_is_named_and_two_in_one_are_refused(tmp_path):
+    path = _drawing(tmp_path, extra=[("text", "街道名称", (X0 + 5000, Y0 + 500, "堤口路街道"))])
+    _, warnings = load_official_zones(path, name_field="Text")
+    assert any("堤口路街道" in w and "in no closed polyline" in w for w in warnings)
+    path = _drawing(tmp_path, extra=[("text", "街道名称", (X0 + 200, Y0 + 200, "堤口路街道"))])
+    with pytest.raises(InputError, match=r"jd\.dxf: a closed polyline holds two labels \(无影山街道, 堤口路街道\)"):
+        load_official_zones(path, name_field="Text")
+
+
+def test_a_dxf_of_open_lines_alone_is_refused_saying_to_close_or_export_them(tmp_path):
+    entities = [("open", "街道界线", list(square.exterior.coords)) for square in _squares()[:1]]
+    entities[0] = ("open", "街道界线", entities[0][2][:-2])  # three sides
+    path = _dxf(tmp_path / "jd.dxf", [*entities, ("text", "街道名称", (X0 + 500, Y0 + 500, NAMES[0]))])
+    path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
+    with pytest.raises(InputError, match=r"jd\.dxf: no closed polyline holds a text label of 'Text'"):
+        load_official_zones(path, name_field="Text")
+
+
+def test_a_dxf_name_field_that_is_no_column_says_which_columns_a_drawing_has(tmp_path):
+    path = _drawing(tmp_path)
+    with pytest.raises(InputError, match=r"--name-field '街道名称' is not a column .*a CAD drawing: --name-field Text"):
+        load_official_zones(path, name_field="街道名称")
+
+
+def test_a_dwg_drawing_is_refused_saying_to_save_it_as_dxf(tmp_path):
+    path = tmp_path / "jd.dwg"
+    path.write_bytes(b"AC1032" + bytes(200))  # AutoCAD 2018's DWG: GDAL reads none without a licensed library
+    with pytest.raises(InputError, match=r"jd\.dwg: an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF "
+                                         r"in CAD \(另存为 DXF\), with its \.prj beside it"):
+        load_official_zones(path, name_field="Text")
