@@ -83,7 +83,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         For field options without ``districts_path``, an unknown or malformed code, and
         every problem of :func:`load_official_zones`.
     """
-    import shapely
+    from geo.crs import wgs84_geometry
 
     from geo import data
 
@@ -106,11 +106,13 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
                                                    datum=districts_datum)
         warnings = warnings + file_warnings
         file_crs = zones.attrs.pop("file_crs", None)
+        metric_union = zones.attrs.pop("metric_union", None)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         named_county = code or _county_of_names(zones)  # 街道 files often carry names only
-        # Both checks need the union of the 街道 (a second of work per million vertices): taken once.
-        union = shapely.union_all(zones.geometry.values) if code or (named_county and districts_datum is None) else None
+        # Both checks need the union of the 街道: the one load_official_zones took, in lon/lat.
+        union = wgs84_geometry(metric_union[1], metric_union[0]) if code or (named_county and districts_datum is None) \
+            else None
         if code:
             warnings += misplaced_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(code),
                                           union=union)
@@ -139,7 +141,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         if code:
             warnings += datum_warning(_split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
-        outline = _dissolve_outline(zones, source)
+        outline = _dissolve_outline(zones, source, metric_union if districts_path is not None else None)
         if code in data.counties():
             outline = outline.assign(code=code, name=data.counties()[code]["name"])
     outline = outline[["code", "name", "source", "geometry"]].reset_index(drop=True)
@@ -167,7 +169,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import numpy as np
     import shapely
 
-    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
+    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric
     from geo.survey import zone_number_hint
     from geo.vectors import read_vector
 
@@ -266,9 +268,13 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if shift != WGS84:
         zones["source"] += f", {DATUM_LABELS[shift]} shifted to WGS-84"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
-    warnings.extend(topology_warnings(to_metric(zones), path))
+    crs = metric_crs_for(zones)
+    metric = to_metric(zones, crs)
+    union = shapely.unary_union(metric.geometry.values)  # a second of work per million vertices: taken once
+    warnings.extend(topology_warnings(metric, path, union=union))
     zones = zones.reset_index(drop=True)
     zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for boundary_checks.datum_warning
+    zones.attrs["metric_union"] = (crs, union)  # their union in metres, for the checks and the outline
     return zones, warnings
 
 
@@ -380,7 +386,9 @@ def _load_outline(path):
     return outline, warnings
 
 
-def _dissolve_outline(zones, source):
+def _dissolve_outline(zones, source, metric_union=None):
+    """The district's outline, the union of ``zones``: ``metric_union`` is (metric CRS, their union in it)
+    when the caller has it (load_official_zones took it)."""
     import geopandas as gpd
     import shapely
 
@@ -389,7 +397,11 @@ def _dissolve_outline(zones, source):
     # Union in metric space with a tiny buffer-unbuffer so slivers between official
     # polygons do not leave holes in the outline.
     crs = metric_crs_for(zones)
-    merged = shapely.unary_union(metric_geometry(zones.geometry.values, crs)).buffer(1.0).buffer(-1.0)
+    if metric_union is not None and metric_union[0] == crs:
+        union = metric_union[1]
+    else:
+        union = shapely.unary_union(metric_geometry(zones.geometry.values, crs))
+    merged = union.buffer(1.0).buffer(-1.0)
     return gpd.GeoDataFrame({"code": [""], "name": ["district (union of 街道)"], "source": [source]},
                             geometry=[wgs84_geometry(merged, crs)], crs=4326)
 
