@@ -47,12 +47,13 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
 
     crs = metric_crs_for(bundled)
     outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
+    shapely.prepare(outline)  # tests every point of the edge: a search of its indexed segments each
     edge = (shapely.union_all(zones.geometry.values) if union is None else union).boundary
 
     def fitting(geom):  # the share of the edge's points (one every half the distance) near the outline
         ring = metric_geometry(geom, crs)
         points = shapely.points(shapely.get_coordinates(shapely.segmentize(ring, settings.DATUM_FIT_NEAR_M / 2)))
-        return float(np.mean(shapely.distance(points, outline) <= settings.DATUM_FIT_NEAR_M))
+        return float(np.mean(shapely.dwithin(outline, points, settings.DATUM_FIT_NEAR_M)))
 
     fit, their = ("fit", "their") if what == "街道" else ("fits", "its")
     projected = file_crs is not None and file_crs.is_projected
