@@ -83,7 +83,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         For field options without ``districts_path``, an unknown or malformed code, and
         every problem of :func:`load_official_zones`.
     """
-    import shapely
+    from geo.crs import wgs84_geometry
 
     from geo import data
 
@@ -106,11 +106,12 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
                                                    datum=districts_datum)
         warnings = warnings + file_warnings
         file_crs = zones.attrs.pop("file_crs", None)
+        metric_union = zones.attrs.pop("metric_union", None)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         named_county = code or _county_of_names(zones)  # 街道 files often carry names only
-        # The checks need the union of the 街道 (a second of work per million vertices): taken once.
-        union = shapely.union_all(zones.geometry.values) if named_county else None
+        # The checks need the union of the 街道: the one load_official_zones took, in lon/lat.
+        union = wgs84_geometry(metric_union[1], metric_union[0]) if named_county else None
         if not code and named_county and lies_on(zones, data.load_district_outline(named_county), union):
             code = named_county  # their names and their place agree: it names the district
         if code:
@@ -144,7 +145,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         if code:
             warnings += datum_warning(_split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
-        outline = _dissolve_outline(zones, source)
+        outline = _dissolve_outline(zones, source, metric_union if districts_path is not None else None)
         if code in data.counties():
             outline = outline.assign(code=code, name=data.counties()[code]["name"])
     outline = outline[["code", "name", "source", "geometry"]].reset_index(drop=True)
@@ -172,9 +173,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import numpy as np
     import shapely
 
-    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, normalise_datum, to_metric
-    from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.cad import is_drawing, name_field_hint, zones_from_drawing
+    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric
+    from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.vectors import dbf_cut_names, read_vector
 
     if not name_field:
@@ -282,9 +283,13 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if shift != WGS84:
         zones["source"] += f", {DATUM_LABELS[shift]} shifted to WGS-84"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
-    warnings.extend(topology_warnings(to_metric(zones), path))
+    crs = metric_crs_for(zones)
+    metric = to_metric(zones, crs)
+    union = shapely.unary_union(metric.geometry.values)  # a second of work per million vertices: taken once
+    warnings.extend(topology_warnings(metric, path, union=union))
     zones = zones.reset_index(drop=True)
     zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for boundary_checks.datum_warning
+    zones.attrs["metric_union"] = (crs, union)  # their union in metres, for the checks and the outline
     return zones, warnings
 
 
@@ -402,7 +407,9 @@ def _load_outline(path):
     return outline, warnings
 
 
-def _dissolve_outline(zones, source):
+def _dissolve_outline(zones, source, metric_union=None):
+    """The district's outline, the union of ``zones``: ``metric_union`` is (metric CRS, their union in it)
+    when the caller has it (load_official_zones took it)."""
     import geopandas as gpd
     import shapely
 
@@ -411,7 +418,11 @@ def _dissolve_outline(zones, source):
     # Union in metric space with a tiny buffer-unbuffer so slivers between official
     # polygons do not leave holes in the outline.
     crs = metric_crs_for(zones)
-    merged = shapely.unary_union(metric_geometry(zones.geometry.values, crs)).buffer(1.0).buffer(-1.0)
+    if metric_union is not None and metric_union[0] == crs:
+        union = metric_union[1]
+    else:
+        union = shapely.unary_union(metric_geometry(zones.geometry.values, crs))
+    merged = union.buffer(1.0).buffer(-1.0)
     return gpd.GeoDataFrame({"code": [""], "name": ["district (union of 街道)"], "source": [source]},
                             geometry=[wgs84_geometry(merged, crs)], crs=4326)
 

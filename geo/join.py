@@ -420,14 +420,49 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
     starts = np.flatnonzero(np.r_[True, line[pairs][1:] != line[pairs][:-1]])
     for group in np.split(pairs, starts[1:]):
         # In code order, each piece loses what lies in the zones before it (their shared edges).
-        claimed = pair_zones[group[0]]
-        for number, pair in enumerate(group[1:], 2):
+        for number, pair in enumerate(group[1:], 1):
+            claimed = _claimed(pair_zones[group[:number]], cut[pair], polygon[pair], snap)
             rest = shapely.difference(cut[pair], claimed)
             rest = np.array([_beyond(rest, claimed, snap)], dtype=object)
             length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
-            if number < len(group):  # the union of detailed zones is slow: only for a piece after it
-                claimed = shapely.union(claimed, pair_zones[pair])
     return length
+
+
+# How far around a piece the zones before it are kept to take from it, in snap distances: more than one
+# (what lies within snap of them is on their edge, see _beyond).
+_AROUND_PIECE = 100
+
+
+def _claimed(zones, piece, polygon, snap):
+    """The union of ``zones`` (in code order) around ``piece`` (a polygon's when ``polygon``): as much
+    of it as a difference with the piece and the distances from the piece to it (within snap) see.
+
+    Detailed 街道 are thousands of vertices each, and a union of them is slow (and slower as it
+    grows, piece after piece of a long road or a large area). Kept within ``_AROUND_PIECE`` snap
+    distances of a line's piece, or of a polygon's piece's box, they are tens of vertices, the same
+    there as whole. Without ``snap`` (no zones), the union of the zones as they are.
+    """
+    if snap and piece.is_empty:
+        return shapely.Polygon()
+    if not snap:
+        nearby = zones
+    else:
+        margin = _AROUND_PIECE * snap
+        if polygon:
+            x0, y0, x1, y1 = piece.bounds
+            around = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
+        else:
+            around = shapely.buffer(piece, margin, quad_segs=2)
+        nearby = shapely.intersection(zones, around)
+    claimed = None
+    for near in nearby:
+        if shapely.get_type_id(near) not in _POLYGON_TYPES:  # a zone meeting it at a line or a point
+            parts = shapely.get_parts(near)
+            near = shapely.union_all(parts[shapely.get_dimensions(parts) == 2])
+        if near.is_empty:
+            continue
+        claimed = near if claimed is None else shapely.union(claimed, near)
+    return shapely.Polygon() if claimed is None else claimed
 
 
 def _beyond(rest, claimed, snap):
@@ -462,11 +497,15 @@ def _far_points(geoms, other, distance):
 def _overlapping(zones_local, candidates):
     """Which zones (a boolean per zone) among ``candidates`` overlap another zone, area on area."""
     found = np.zeros(zones_local.size, dtype=bool)
-    mine, other = STRtree(zones_local).query(zones_local[candidates], predicate="intersects")
-    mine = candidates[mine]
+    position, other = STRtree(zones_local).query(zones_local[candidates], predicate="intersects")
+    mine = candidates[position]
     apart = mine != other
-    mine, other = mine[apart], other[apart]
-    found[mine[shapely.relate_pattern(zones_local[mine], zones_local[other], "2********")]] = True
+    position, mine, other = position[apart], mine[apart], other[apart]
+    # Polygons' interiors meet (area on area) where they intersect and do not only touch: a prepared
+    # zone (a private copy: the caller's zones may be shared) tests that faster than relate's matrix.
+    own = shapely.transform(zones_local[candidates], lambda coords: coords)
+    shapely.prepare(own)
+    found[mine[~shapely.touches(own[position], zones_local[other])]] = True
     return found
 
 

@@ -26,8 +26,8 @@ linear) and, with Chromium and selenium installed, the time headless Chromium ta
 ``projects.html`` and ``coverage.html``, draw them and zoom in a level. No threshold is asserted.
 
 Every input lies in Tianqiao's outline, at both sizes: the large set's 街道 are 4x as many and a
-quarter the size, so a road crosses twice as many 街道 edges per km, and the join's work (the
-pieces of roads and areas cut at the edges) grows about 8x, not 4x.
+quarter the size, so a road crosses twice as many 街道 edges per km, and the pieces of roads and
+areas the join cuts at the edges grow about 8x, not 4x (the join's time about 4x-6x).
 
     python scripts/bench_build.py                         # small: 1/4 of the sizes below; large: 2 MB report,
                                                           # 100,000 gazetteer rows, 300 街道 x 5,000 vertices,

@@ -114,6 +114,28 @@ def test_overlap_and_gap_are_reported(tmp_path):
     assert any("overlap" in w for w in warnings)
 
 
+def test_clean_streets_are_not_cut_pair_by_pair_for_overlaps_and_a_small_overlap_is_still_reported(tmp_path, monkeypatch):
+    # Each pair of 街道 that met was intersected to measure their overlap: seconds for a city's
+    # detailed 街道, though edges shared exactly overlap by nothing (their areas add up to their union's).
+    from work_counts import Calls
+
+    from geo import settings
+
+    cut = Calls(shapely.intersection)
+    monkeypatch.setattr(shapely, "intersection", cut)
+    clean = tmp_path / "clean.geojson"
+    _zones_metric().to_file(clean)
+    _, warnings = load_official_zones(clean, name_field="JDMC", code_field="JDDM")
+    assert warnings == [] and cut.count == 0
+    messy = _zones_metric()
+    messy.loc[1, "geometry"] = shapely.box(500_999.8, 4_062_000, 502_000, 4_063_000)  # 200 m² into 无影山街道
+    path = tmp_path / "messy.geojson"
+    messy.to_file(path)
+    _, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert [w for w in warnings if "overlap" in w] == [f"{path}: 无影山街道 and 天桥东街街道 overlap by 200 m²"]
+    assert settings.OVERLAP_TOLERANCE_M2 < 200
+
+
 @pytest.mark.parametrize("mutate, problem", [
     (lambda g: g.set_geometry(g.geometry.centroid), "expected polygons"),
     (lambda g: g.assign(JDDM="370105001"), "duplicate"),

@@ -132,17 +132,21 @@ def test_zones_beside_their_district_are_a_warning(tmp_path):
                 if "bundled outline" in w]
 
 
-def test_official_zones_are_merged_once_for_the_checks_of_their_place(tmp_path, monkeypatch):
-    # The checks against the bundled outline (where they lie, in which datum) each merged the 街道:
-    # seconds for a city's detailed 街道 (a million vertices), taken twice.
+def test_official_zones_are_merged_once_for_their_checks_and_outline(tmp_path, monkeypatch):
+    # The checks against the bundled outline (where they lie, in which datum), the check of their
+    # gaps and the district's outline each merged the 街道: seconds for a city's detailed 街道 (a
+    # million vertices), taken three times.
     path = tmp_path / "jd.gpkg"
     _zones().to_file(path)
     merged = Calls(shapely.union_all)
     monkeypatch.setattr(shapely, "union_all", merged)
+    monkeypatch.setattr(shapely, "unary_union", merged)
     boundaries = load_boundaries(path, name_field="JDMC", code_field="JDDM")
     assert boundaries.warnings == []
     of_the_zones = [args for args in merged.args if len(shapely.get_parts(args[0])) == len(NAMES)]
     assert len(of_the_zones) == 1
+    whole = shapely.union_all(boundaries.zones.geometry.values)
+    assert boundaries.outline.geometry.iloc[0].symmetric_difference(whole).area < 1e-6 * whole.area
 
 
 def test_zones_far_from_their_district_are_refused(tmp_path):

@@ -17,7 +17,7 @@ from shapely.geometry import GeometryCollection, LineString, MultiLineString, Mu
 from geo.crs import metric_crs_for
 from geo.io import InputError
 from geo.join import ALLOCATION_COLUMNS, allocate_to_zones, attach_allocations
-from work_counts import DistanceWork
+from work_counts import DistanceWork, OverlayWork
 
 X0, Y0, D = 117.0, 36.7, 0.01  # a 2 x 2 grid of 0.01-degree cells near Jinan
 METRIC_CRS = metric_crs_for(Point(X0, Y0))  # the zone allocate_to_zones measures areas of these fixtures in
@@ -340,6 +340,34 @@ def test_overlap_counts_once_for_projects_partly_outside_the_zones():
     assert road_rows["km"].sum() == pytest.approx(_geodesic_km([road.intersection(union)]), rel=1e-6)
     park_rows = result[result["id"] == "park"]
     assert park_rows["share"].sum() == pytest.approx(park.intersection(union).area / park.area, rel=1e-3)
+
+
+def test_overlapping_detailed_zones_are_cut_near_each_piece_not_unioned_whole(monkeypatch):
+    # Three 街道 in a row with a vertex every metre or so (4,000 each), each overlapping the one to
+    # its west by 1 m (slivers of a file's zones drawn one by one), and roads and a park across them all
+    # and beyond: each such project's pieces are taken from one another, and each took from the union
+    # of the whole zones before it, however little of them lay near it.
+    step = D / 1000
+    rows = [(f"37010500{i}", f"{i}街道", shapely.segmentize(box(X0 + i * D - (0.00001 if i else 0), Y0,
+                                                                 X0 + (i + 1) * D, Y0 + D), step))
+            for i in range(3)]
+    zones = _zones(rows)
+    roads = [(f"road{k}", LineString([(X0 + 0.002, Y0 + D * (k + 0.5) / 10), (X0 + 3 * D + 0.004, Y0 + D * (k + 1) / 10)]))
+             for k in range(10)]
+    park = box(X0 + 0.005, Y0 + 0.008, X0 + 2.5 * D, Y0 + 1.5 * D)  # its northern part outside
+    unions, differences = OverlayWork(shapely.union), OverlayWork(shapely.difference)
+    monkeypatch.setattr(shapely, "union", unions)
+    monkeypatch.setattr(shapely, "difference", differences)
+    result = allocate_to_zones(_projects(roads + [("park", park)]), zones)
+    whole = shapely.union_all([r[2] for r in rows])
+    for road, line in roads:
+        rows_of = result[result["id"] == road]
+        assert rows_of["code"].tolist() == ["370105000", "370105001", "370105002"]
+        assert rows_of["km"].sum() == pytest.approx(_geodesic_km([line.intersection(whole)]), rel=1e-6)
+    assert result.loc[result["id"] == "park", "share"].sum() == pytest.approx(
+        park.intersection(whole).area / park.area, rel=1e-4)
+    # The zones near each road's piece (a few vertices each), not the whole zones for every road.
+    assert unions.vertices + differences.vertices < 10_000, (unions.vertices, differences.vertices)
 
 
 def test_line_along_a_bent_edge_where_zones_overlap_counts_once():

@@ -118,3 +118,20 @@ class DistanceWork:
         self.vertices += int(np.where(prepared, count_b, count_a + count_b).sum())
         self.pairs += a_array.size
         return self.function(a, b, distance, **kwargs)
+
+
+class OverlayWork:
+    """Wraps a shapely set operation (``shapely.union``, ``shapely.difference``...) for monkeypatching:
+    adds up in ``vertices`` the vertices of both operands of each call (an overlay nodes them all)."""
+
+    def __init__(self, function):
+        self.function = function
+        self.vertices = 0
+
+    def __call__(self, a, b, **kwargs):
+        import numpy as np
+        import shapely
+
+        a_array, b_array = np.broadcast_arrays(np.asarray(a, dtype=object), np.asarray(b, dtype=object))
+        self.vertices += int((shapely.get_num_coordinates(a_array) + shapely.get_num_coordinates(b_array)).sum())
+        return self.function(a, b, **kwargs)
