@@ -208,9 +208,16 @@ def _remove_abandoned_stages(root: Path) -> None:
     folders = [root] + [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")] if root.is_dir() else []
     for folder in folders:
         for stage in folder.glob(f"{STAGE_PREFIX}*"):
-            pid = stage.name[len(STAGE_PREFIX):]
-            if stage.is_dir() and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            pid = _stage_pid(stage.name)
+            if stage.is_dir() and pid is not None and pid != os.getpid() and not _alive(pid):
                 shutil.rmtree(stage, ignore_errors=True)
+
+
+def _stage_pid(name):
+    """The process id a staging folder's name ends in, or None when it ends in none (a folder of
+    that name made by hand or copied: ``.geo-stage-²``, a number beyond any process id)."""
+    pid = name[len(STAGE_PREFIX):]
+    return int(pid) if pid.isascii() and pid.isdigit() and 0 < int(pid) < 2 ** 31 else None
 
 
 def _alive(pid: int) -> bool:

@@ -515,6 +515,18 @@ def test_staging_folders_of_killed_runs_are_removed_by_the_next_run(tmp_path):
     assert (tmp_path / live / "0001.geojson").exists()  # a running process's stage is left alone
 
 
+@pytest.mark.parametrize("suffix", ["²", "٣", "99999999999999999999999", "-1", ""])
+def test_a_folder_named_like_a_stage_of_no_process_id_is_left_alone(tmp_path, suffix):
+    # .geo-stage-² or a number beyond any process id (a copied or hand-made folder) stopped every run
+    # in that folder with a ValueError or an OverflowError naming nothing.
+    _old_set(tmp_path)
+    folder = tmp_path / f"{outputs.STAGE_PREFIX}{suffix}"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("kept", encoding="utf-8")
+    _write_new_set(tmp_path)
+    assert (folder / "mine.txt").read_text(encoding="utf-8") == "kept"
+
+
 # --------------------------------------------------------------------------- an output never overwrites an input
 
 
