@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import json
 import os
 import shutil
 import signal
@@ -21,7 +20,7 @@ import threading
 from pathlib import Path
 
 from geo import settings
-from geo.journal import FORWARD, STAGE_PREFIX, Blocked, run_plan, write_journal
+from geo.journal import FORWARD, STAGE_PREFIX, Blocked, read_plan, run_plan, write_journal
 
 JOURNAL_NAME = ".geo-commit.json"
 
@@ -166,19 +165,15 @@ def recover(root) -> bool:
     Raises
     ------
     geo.io.InputError
-        An old file cannot be put back: the journal and staged files stay for the next run.
+        An old file cannot be put back: the journal and staged files stay for the next run. A
+        journal no geo run wrote (:func:`geo.journal.read_plan`): nothing is moved, it stays.
     """
     journal = Path(root) / JOURNAL_NAME
     with contextlib.suppress(FileNotFoundError):
         journal.with_name(journal.name + ".tmp").unlink()  # a journal cut short while written never counted
     if not journal.exists():
         return False
-    try:
-        plan = json.loads(journal.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        plan = {}
-    if not isinstance(plan, dict):
-        plan = {}
+    plan = read_plan(journal)
     with contextlib.suppress(Blocked):
         run_plan(journal, plan)
     return True
