@@ -101,9 +101,10 @@ def _is_remove(remove) -> bool:
 
 def _in_own_stage(path, target) -> bool:
     """Whether ``path`` lies directly in a staging folder of the folder of ``target`` (symbolic
-    links and ``..`` resolved: a target reached through them is where it really is)."""
+    links and ``..`` resolved: a target reached through them is where it really is; a staging
+    folder is never a link to another folder)."""
     stage = os.path.dirname(os.path.abspath(path))
-    return os.path.basename(stage).startswith(STAGE_PREFIX) and \
+    return os.path.basename(stage).startswith(STAGE_PREFIX) and not os.path.islink(stage) and \
         os.path.realpath(os.path.dirname(stage)) == os.path.realpath(os.path.dirname(os.path.abspath(target)))
 
 

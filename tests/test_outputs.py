@@ -539,6 +539,14 @@ def test_a_journal_naming_files_beside_no_staging_folder_of_theirs_touches_none(
         with pytest.raises(InputError, match="not the commit journal of a geo run"):
             with outputs.output_set(root):
                 pass
+    # A staging folder that is a link to another folder: its files would be moved out of there.
+    (root / ".geo-stage-2").symlink_to(victims, target_is_directory=True)
+    plan = {"moves": [{"staged": str(root / ".geo-stage-2" / "plan.txt"), "target": str(root / "plan.txt"),
+                       "backup": None, "old": False}]}
+    (root / outputs.JOURNAL_NAME).write_text(json.dumps(plan), encoding="utf-8")
+    with pytest.raises(InputError, match="not the commit journal of a geo run"):
+        with outputs.output_set(root):
+            pass
     assert {p.name: p.read_text(encoding="utf-8") for p in victims.iterdir()} == \
         {"thesis.docx": "thesis.docx", "notes.txt": "notes.txt", "plan.txt": "plan.txt"}
 
