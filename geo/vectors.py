@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from pathlib import Path
 
@@ -231,19 +232,45 @@ def kml_sources(path):
                                    f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
         members.add(member)
     ordered = sorted(members, key=lambda name: (name.lower() != "doc.kml", name))
-    return [f"/vsizip/{path.resolve()}/{member}" for member in ordered] or [path]
+    archive_path = path.resolve()
+    return [f"/vsizip/{archive_path}/{member}" for member in ordered] or [path]
 
 
 def layer_names(path):
     """The names of the layers with geometry of a vector file, each once, in GDAL's order; of a
     KMZ holding several KML documents, of every one of them (:func:`kml_sources`)."""
+    names = {}
+    for _, layers, error in _kml_listing(path):
+        if error is not None:
+            raise error
+        names.update(dict.fromkeys(layers))
+    return list(names)
+
+
+def _kml_listing(path):
+    """``[(source, layers with geometry, None)]`` of each source of :func:`kml_sources`, or
+    ``(source, None, exception)`` for one GDAL cannot list; listed once per version of the file
+    (by its size, time and inode), however many of its layers are read one by one."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _listed(path, None)
+    return _listed(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+
+
+@functools.lru_cache(maxsize=8)
+def _listed(path, version):
     import pyogrio
 
-    names = []
+    listing = []
     for source in kml_sources(path):
-        names += [str(name) for name, geometry_type in pyogrio.list_layers(source)
-                  if geometry_type and str(name) not in names]
-    return names
+        try:
+            listing.append((source, tuple(str(name) for name, geometry_type in pyogrio.list_layers(source)
+                                          if geometry_type), None))
+        except Exception as exc:  # noqa: BLE001 - pyogrio's DataSourceError...: said by the reader
+            listing.append((source, None, exc))
+    return tuple(listing)
 
 
 def _read_kml_documents(path, sources, kwargs):
@@ -254,9 +281,18 @@ def _read_kml_documents(path, sources, kwargs):
     import pyogrio
 
     frames = []
-    for source in sources:
+    listing = {source: (layers, error) for source, layers, error in _kml_listing(path)}
+    chosen = sources
+    if "layer" in kwargs:  # one layer at a time (of a KMZ of many documents): the documents that have it
+        chosen = [source for source in sources if source not in listing or listing[source][1] is not None
+                  or kwargs["layer"] in listing[source][0]]
+    for source in chosen:
         try:
-            layers = [str(name) for name, geometry_type in pyogrio.list_layers(source) if geometry_type]
+            layers, error = listing.get(source, (None, None))
+            if error is not None:
+                raise error
+            if layers is None:  # not listed (the archive changed since): listed now
+                layers = [str(name) for name, geometry_type in pyogrio.list_layers(source) if geometry_type]
             wanted = [kwargs["layer"]] if "layer" in kwargs else layers
             options = {k: v for k, v in kwargs.items() if k != "layer"}
             frames += [pyogrio.read_dataframe(source, layer=layer, **options) for layer in wanted if layer in layers]
@@ -279,7 +315,7 @@ def _read_dataframe(path, kwargs, chunk=50_000):
 
     from geo import progress
 
-    if len(sources := kml_sources(path)) > 1:
+    if len(sources := [source for source, _, _ in _kml_listing(path)]) > 1:
         return _read_kml_documents(path, sources, kwargs)
     source = gdal_source(path)
     size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()) if p.is_file())
