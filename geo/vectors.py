@@ -243,14 +243,14 @@ def layer_names(path):
     for _, layers, error in _kml_listing(path):
         if error is not None:
             raise error
-        names.update(dict.fromkeys(layers))
+        names.update(dict.fromkeys(name for name, geometry_type in layers if geometry_type))
     return list(names)
 
 
 def _kml_listing(path):
-    """``[(source, layers with geometry, None)]`` of each source of :func:`kml_sources`, or
-    ``(source, None, exception)`` for one GDAL cannot list; listed once per version of the file
-    (by its size, time and inode), however many of its layers are read one by one."""
+    """``[(source, ((layer, geometry type or None), ...), None)]`` of each source of
+    :func:`kml_sources`, or ``(source, None, exception)`` for one GDAL cannot list; listed once per
+    version of the file (by its size, time and inode), however many of its layers are read one by one."""
     path = Path(path)
     try:
         stat = path.stat()
@@ -266,8 +266,8 @@ def _listed(path, version):
     listing = []
     for source in kml_sources(path):
         try:
-            listing.append((source, tuple(str(name) for name, geometry_type in pyogrio.list_layers(source)
-                                          if geometry_type), None))
+            listing.append((source, tuple((str(name), geometry_type or None)
+                                          for name, geometry_type in pyogrio.list_layers(source)), None))
         except Exception as exc:  # noqa: BLE001 - pyogrio's DataSourceError...: said by the reader
             listing.append((source, None, exc))
     return tuple(listing)
@@ -282,17 +282,21 @@ def _read_kml_documents(path, sources, kwargs):
 
     frames = []
     listing = {source: (layers, error) for source, layers, error in _kml_listing(path)}
-    chosen = sources
-    if "layer" in kwargs:  # one layer at a time (of a KMZ of many documents): the documents that have it
-        chosen = [source for source in sources if source not in listing or listing[source][1] is not None
-                  or kwargs["layer"] in listing[source][0]]
+    def has_layer(source):
+        listed, error = listing.get(source, (None, None))
+        return listed is None or error is not None or any(name == kwargs["layer"] and geometry_type
+                                                          for name, geometry_type in listed)
+
+    # One layer at a time (of a KMZ of many documents): the documents that have it.
+    chosen = [source for source in sources if has_layer(source)] if "layer" in kwargs else sources
     for source in chosen:
         try:
-            layers, error = listing.get(source, (None, None))
+            listed, error = listing.get(source, (None, None))
             if error is not None:
                 raise error
-            if layers is None:  # not listed (the archive changed since): listed now
-                layers = [str(name) for name, geometry_type in pyogrio.list_layers(source) if geometry_type]
+            # not listed (the archive changed since): listed now
+            listed = listed if listed is not None else tuple(pyogrio.list_layers(source))
+            layers = [str(name) for name, geometry_type in listed if geometry_type]
             wanted = [kwargs["layer"]] if "layer" in kwargs else layers
             options = {k: v for k, v in kwargs.items() if k != "layer"}
             frames += [pyogrio.read_dataframe(source, layer=layer, **options) for layer in wanted if layer in layers]
@@ -438,11 +442,9 @@ def _explain_zip(path: Path):
 def _check_layer(path: Path, layer):
     """InputError naming the layers there are when ``path`` has no layer ``layer`` (GDAL says only
     that it "could not be opened"); nothing when the file cannot be listed (read_vector says why)."""
-    import pyogrio
-
     try:
         names = layer_names(path) if path.suffix.lower() == ".kmz" else \
-            [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
+            [name for _, layers, error in _kml_listing(path) if error is None for name, _ in layers]
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return
     if names and str(layer) not in names:
