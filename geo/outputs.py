@@ -168,9 +168,17 @@ def recover(root) -> bool:
         An old file cannot be put back: the journal and staged files stay for the next run. A
         journal no geo run wrote (:func:`geo.journal.read_plan`): nothing is moved, it stays.
     """
+    from geo.io import InputError
+
     journal = Path(root) / JOURNAL_NAME
-    with contextlib.suppress(FileNotFoundError):
-        journal.with_name(journal.name + ".tmp").unlink()  # a journal cut short while written never counted
+    partial = journal.with_name(journal.name + ".tmp")
+    try:
+        partial.unlink()  # a journal cut short while written never counted
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # a folder of that name: no journal geo writes
+        raise InputError(partial, f"is where geo writes its commit journal, and cannot be removed ({exc.strerror}): "
+                                  "delete or rename it") from None
     if not journal.exists():
         return False
     plan = read_plan(journal)

@@ -520,6 +520,18 @@ def test_a_journal_geo_never_writes_stops_the_run_in_one_line_and_is_kept(tmp_pa
     assert not (tmp_path / "projects.geojson").exists()
 
 
+def test_a_folder_where_the_journal_is_written_stops_the_run_in_one_line(tmp_path):
+    # A folder named .geo-commit.json.tmp (copied, or made by a tool) stopped every run with
+    # "IsADirectoryError: ... (rerun with --verbose for details)".
+    (tmp_path / f"{outputs.JOURNAL_NAME}.tmp").mkdir()
+    report = _short_report(tmp_path)
+    result = CliRunner().invoke(main, ["extract", str(report), "-o", str(tmp_path / "projects.geojson")])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and "Error" not in lines[0], result.stderr
+    assert lines[0].startswith(f"geo: error: {tmp_path / outputs.JOURNAL_NAME}.tmp: "), lines[0]
+    assert (tmp_path / f"{outputs.JOURNAL_NAME}.tmp").is_dir() and not (tmp_path / "projects.geojson").exists()
+
+
 def test_a_journal_naming_files_beside_no_staging_folder_of_theirs_touches_none(tmp_path):
     # A .geo-commit.json in a folder handed on (a zip, a share) listed any file as a stale output:
     # the next geo run in that folder deleted it, wherever it was.
