@@ -191,7 +191,8 @@ def _read_layers(path, warnings=None):
     the layers of each KML document in it, its doc.kml first)."""
     import pandas as pd
 
-    from geo.vectors import layer_names, read_vector
+    from geo.vector_layers import layer_names
+    from geo.vectors import read_vector
 
     try:
         layers = sorted(layer_names(path))  # of a KMZ, of every KML document in it

@@ -33,6 +33,81 @@ def write_journal(journal: Path, plan: dict) -> None:
     os.replace(tmp, journal)
 
 
+def read_plan(journal: Path) -> dict:
+    """The plan of a journal a cut-short commit left, checked to be one a geo run wrote.
+
+    Every staged file and every old file kept aside must lie in a staging folder
+    (:data:`STAGE_PREFIX`) of its target's own folder, as :class:`geo.outputs.OutputSet` puts
+    them; a stale output listed alone (a journal of an earlier version) must lie beside a
+    staging folder of the plan that is there. A journal found in a folder is data: one made by
+    hand, damaged, or handed on with the folder must not move or delete files elsewhere.
+
+    Raises
+    ------
+    geo.io.InputError
+        Naming the journal and what is wrong with it; nothing was moved or deleted.
+    """
+    from geo.io import InputError
+
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+        problem = _plan_problem(plan)
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError, JSONDecodeError
+        problem = f"unreadable: {exc}"
+    if problem:
+        raise InputError(journal, f"is not the commit journal of a geo run ({problem}): nothing was moved; if no geo "
+                                  "run writing into this folder was cut short, delete it")
+    return plan
+
+
+def _plan_problem(plan):
+    """What makes ``plan`` none that :meth:`geo.outputs.OutputSet._plan` writes, or None."""
+    if not isinstance(plan, dict):
+        return "not a JSON object"
+    if plan.get("state", FORWARD) not in (FORWARD, BACK):
+        return f"state {plan.get('state')!r}"
+    moves, removes = plan.get("moves", []), plan.get("removes", [])
+    if not isinstance(moves, list) or not isinstance(removes, list):
+        return "moves and removes are no lists"
+    if not all(_is_move(m) for m in moves) or not all(_is_remove(r) for r in removes):
+        return "a step is not a move or a removal"
+    stages = set()
+    for move in _moves(plan):
+        for path in (move["staged"], move["backup"]):
+            if path is not None and not _in_own_stage(path, move["target"]):
+                return f"{path} lies in no staging folder beside {move['target']}"
+        stages.add(os.path.dirname(move["staged"]))
+    for remove in _removes(plan):
+        if remove["backup"] is not None and not _in_own_stage(remove["backup"], remove["target"]):
+            return f"{remove['backup']} lies in no staging folder beside {remove['target']}"
+        if remove["backup"] is None and not any(os.path.isdir(stage) and _in_own_stage(os.path.join(stage, "x"),
+                                                                                        remove["target"])
+                                                for stage in stages):
+            return f"{remove['target']} lies beside no staging folder of the commit"
+    return None
+
+
+def _is_move(move) -> bool:
+    if isinstance(move, list):
+        return len(move) == 2 and all(isinstance(p, str) for p in move)
+    return isinstance(move, dict) and isinstance(move.get("staged"), str) and isinstance(move.get("target"), str) \
+        and isinstance(move.get("backup"), (str, type(None))) and isinstance(move.get("old", False), bool)
+
+
+def _is_remove(remove) -> bool:
+    return isinstance(remove, str) or isinstance(remove, dict) and isinstance(remove.get("target"), str) \
+        and isinstance(remove.get("backup"), (str, type(None)))
+
+
+def _in_own_stage(path, target) -> bool:
+    """Whether ``path`` lies directly in a staging folder of the folder of ``target`` (symbolic
+    links and ``..`` resolved: a target reached through them is where it really is; a staging
+    folder is never a link to another folder)."""
+    stage = os.path.dirname(os.path.abspath(path))
+    return os.path.basename(stage).startswith(STAGE_PREFIX) and not os.path.islink(stage) and \
+        os.path.realpath(os.path.dirname(stage)) == os.path.realpath(os.path.dirname(os.path.abspath(target)))
+
+
 def run_plan(journal: Path, plan: dict) -> None:
     """Carry out a journaled plan in its direction, then remove the journal and the staging folders.
 
@@ -59,7 +134,8 @@ def run_plan(journal: Path, plan: dict) -> None:
 
 def _moves(plan) -> list:
     """The moves of a plan as dicts (journals of earlier versions list ``[staged, target]`` pairs)."""
-    return [m if isinstance(m, dict) else {"staged": m[0], "target": m[1], "backup": None, "old": False}
+    return [{"old": False, **m} if isinstance(m, dict) else {"staged": m[0], "target": m[1], "backup": None,
+                                                              "old": False}
             for m in plan.get("moves", [])]
 
 

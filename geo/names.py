@@ -18,8 +18,15 @@ import functools
 import re
 import unicodedata
 
-# Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes.
-_STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()\[\]【】·•\-—–_~～]")
+# Invisible format characters that web pages, editors and copies leave in text and that show
+# nothing: a soft hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width spaces and
+# joiners, left-to-right and right-to-left marks, bidirectional embeddings, overrides and isolates,
+# the word joiner and invisible operators, a byte-order mark (zero-width no-break space). No part of
+# a name: extraction drops them (geo.extract.segment.clean) and so does the matching form.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes, invisible ones.
+_STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()\[\]【】·•\-—–_~～"
+                    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Pinyin or a syllable inserted in brackets after a character by some web pages (環(huán)境,
 # 區(qū)), in NFKC form: part of a name as written, never of its matching form.
 # (Each pattern here and in geo.extract.segment opens with the character it must match, its
@@ -322,7 +329,8 @@ def normalise_name(name: str) -> str:
     Returns
     -------
     str
-        Simplified, NFKC, without inserted pinyin, spaces, quotes, brackets, dots or dashes,
+        Simplified, NFKC, without inserted pinyin, spaces, quotes, brackets, dots, dashes or
+        invisible characters (:data:`INVISIBLE`),
         lower case: ``北園大街（東段）`` -> ``北园大街东段``, ``開發(fā)路`` -> ``开发路``.
     """
     simplified, _ = simplified_with_offsets(str(name))

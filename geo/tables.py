@@ -481,7 +481,10 @@ _MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
 
 
 def _wkt_geometry(text):
-    """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic)."""
+    """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic),
+    in two dimensions: a height (``POINT Z``) or a measure (``POINT M``, ``POINT ZM``, as a GIS
+    writes a measured layer) means nothing on a plan map, as of vector files
+    (:func:`geo.vectors.read_vector`)."""
     import numpy as np
     import shapely
     import shapely.wkt
@@ -491,6 +494,7 @@ def _wkt_geometry(text):
         geom = shapely.wkt.loads(match.group(2) if match else text)
     except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
         raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
+    geom = shapely.force_2d(geom)
     if match and match.group(1) not in ("4326", "4490"):
         from pyproj import CRS, Transformer
 

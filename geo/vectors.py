@@ -11,6 +11,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
+from geo.vector_layers import kml_listing, layer_names, read_kml_documents
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
@@ -106,94 +107,16 @@ def gdal_source(path):
     return f"/vsizip/{path.resolve()}/{folders.pop()}"
 
 
-def kml_sources(path):
-    """What GDAL opens, one by one, for the vector file ``path``: for a .kmz archive each KML
-    document in it (``/vsizip/<kmz>/<member>``), its ``doc.kml`` first (the only one GDAL reads
-    of a KMZ on its own), then the others in name order; for any other file ``[gdal_source(path)]``.
-
-    A document's name written with backslashes (``files\\b.kml``, by some Windows tools) is opened
-    with slashes, as GDAL lists it; a name twice in the archive is one document.
-
-    Raises
-    ------
-    geo.io.InputError
-        A document named out of the archive (``../b.kml``, ``/etc/b.kml``), or one that says it
-        unpacks to far more than it takes zipped (a zip bomb: :func:`geo.io.zip_part_limit`).
-    """
-    import zipfile
-
-    from geo.io import zip_part_limit
-
-    path = Path(path)
-    if path.suffix.lower() != ".kmz" or not path.is_file():
-        return [gdal_source(path)]
-    try:
-        with zipfile.ZipFile(path) as archive:
-            documents = [info for info in archive.infolist()
-                         if not info.is_dir() and info.filename.lower().endswith(".kml")]
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return [path]  # GDAL says what is wrong with it
-    members = set()
-    for info in documents:
-        member = info.filename.replace("\\", "/")
-        if member.startswith("/") or ".." in member.split("/"):
-            raise InputError(path, f"holds a KML document named {info.filename!r}, a path out of the archive: "
-                                   "not read (a hostile KMZ?)")
-        if info.file_size > zip_part_limit(info.compress_size):
-            raise InputError(path, f"is a damaged KMZ: its KML document {info.filename!r} unpacks to "
-                                   f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
-        members.add(member)
-    ordered = sorted(members, key=lambda name: (name.lower() != "doc.kml", name))
-    return [f"/vsizip/{path.resolve()}/{member}" for member in ordered] or [path]
-
-
-def layer_names(path):
-    """The names of the layers with geometry of a vector file, each once, in GDAL's order; of a
-    KMZ holding several KML documents, of every one of them (:func:`kml_sources`)."""
-    import pyogrio
-
-    names = []
-    for source in kml_sources(path):
-        names += [str(name) for name, geometry_type in pyogrio.list_layers(source)
-                  if geometry_type and str(name) not in names]
-    return names
-
-
-def _read_kml_documents(path, sources, kwargs):
-    """Every KML document of the KMZ ``path`` read as one frame: the layer ``kwargs`` names of each
-    document that has it, else every layer with geometry of each, document by document
-    (:func:`kml_sources`). A document GDAL cannot read (empty, not XML) is an InputError naming it."""
-    import pandas as pd
-    import pyogrio
-
-    frames = []
-    for source in sources:
-        try:
-            layers = [str(name) for name, geometry_type in pyogrio.list_layers(source) if geometry_type]
-            wanted = [kwargs["layer"]] if "layer" in kwargs else layers
-            options = {k: v for k, v in kwargs.items() if k != "layer"}
-            frames += [pyogrio.read_dataframe(source, layer=layer, **options) for layer in wanted if layer in layers]
-        except UnicodeDecodeError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - pyogrio's DataSourceError, DataLayerError...
-            member = source.split(f"{Path(path).resolve()}/", 1)[-1]
-            line = error_line(exc, source).replace(f"/vsizip/{Path(path).resolve()}/", "")
-            raise InputError(path, f"holds a KML document GDAL cannot read, {member!r} ({line})") from None
-    if not frames:
-        return pyogrio.read_dataframe(sources[0], **kwargs)  # GDAL's own message: no layer
-    return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
-
-
 def _read_dataframe(path, kwargs, chunk=50_000):
     """pyogrio.read_dataframe, in chunks under a progress bar when the file is large and
     stderr is a terminal (a 60 MB districts file takes half a minute). A KMZ holding several
-    KML documents is read whole (:func:`_read_kml_documents`)."""
+    KML documents is read whole (:func:`geo.vector_layers.read_kml_documents`)."""
     import pyogrio
 
     from geo import progress
 
-    if len(sources := kml_sources(path)) > 1:
-        return _read_kml_documents(path, sources, kwargs)
+    if len(sources := [source for source, _, _ in kml_listing(path)]) > 1:
+        return read_kml_documents(path, sources, kwargs)
     source = gdal_source(path)
     size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.iterdir()) if p.is_file())
     if size < progress.settings.PROGRESS_MIN_BYTES or not progress.enabled():
@@ -318,11 +241,9 @@ def _explain_zip(path: Path):
 def _check_layer(path: Path, layer):
     """InputError naming the layers there are when ``path`` has no layer ``layer`` (GDAL says only
     that it "could not be opened"); nothing when the file cannot be listed (read_vector says why)."""
-    import pyogrio
-
     try:
         names = layer_names(path) if path.suffix.lower() == ".kmz" else \
-            [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
+            [name for _, layers, error in kml_listing(path) if error is None for name, _ in layers]
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return
     if names and str(layer) not in names:

@@ -520,6 +520,18 @@ def test_an_opendocument_text_is_read_as_its_body(tmp_path):
     assert not names & {"滨河路", "东岭中学", "批注路", "西岭小学", "西岭中学"}
 
 
+@pytest.mark.parametrize("count, spaces", [("3", 3), ("²", 1), ("٣", 1), ("", 1), ("x", 1), ("99999999999999999999", 1000)])
+def test_a_run_of_spaces_whose_count_is_no_ascii_number_is_one_space(tmp_path, count, spaces):
+    # <text:s text:c="²"/>: str.isdigit() took the superscript for a number, int() did not, and
+    # geo extract stopped with a ValueError naming no file.
+    path = tmp_path / "report.fodt"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF} office:mimetype="application/'
+                    'vnd.oasis.opendocument.text"><office:body><office:text><text:p>新建青松路<text:s '
+                    f'text:c="{count}"/>改造北园大街</text:p></office:text></office:body></office:document>',
+                    encoding="utf-8")
+    assert read_document(path) == (f"新建青松路{' ' * spaces}改造北园大街\n", "odt")
+
+
 def test_a_flat_opendocument_text_is_read_without_its_running_heads(tmp_path):
     path = tmp_path / "report.fodt"
     styles = ('<office:master-styles><style:master-page style:name="Standard"><style:header><text:p>页眉里的东岭中学'

@@ -16,6 +16,10 @@ from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
     ("开(竣)工，乡(镇)中心，油(硬)化，开(建)设", "开工，乡中心，油化，开(建)设"),
     ("乡(xiāng)(镇(zhèn))幼儿园", "乡幼儿园"),               # an alternative character once the pinyin is gone
     ("g65包茂高速、s202和xg65号、.g3路", "G65包茂高速、S202和xg65号、.g3路"),
+    # invisible characters a web page or an editor leaves: zero-width spaces and joiners, a soft
+    # hyphen, a byte-order mark, bidirectional marks, embeddings, overrides and isolates
+    ("泺口\u200b垃圾转运站\u00ad、北园\u200d大街\ufeff", "泺口垃圾转运站、北园大街"),
+    ("\u202b历山北路\u202c、\u202e水屯北路、\u2066天桥\u2069公园\u200f", "历山北路、水屯北路、天桥公园"),
 ])
 def test_cleaning_drops_what_web_pages_insert_and_keeps_offsets(text, cleaned):
     norm, origin = clean(text, range(len(text)))
@@ -181,3 +185,20 @@ def test_a_number_alone_on_a_line_is_a_page_number_only_beside_a_page_break():
     assert "280" in _joined(cell).split("\n")
     page = "\n".join(lines[:2] + ["", "3", ""] + lines[2:])  # a page's number between blank lines: dropped
     assert _joined(page).split("\n")[0] == PARAGRAPHS[0]
+
+
+def test_names_copied_with_invisible_characters_are_found_and_matched_as_without_them():
+    # A report pasted from a web page: a right-to-left override before 水屯北路 kept it from being
+    # found at all (and 历山北路 in an embedding), and 北园大街 after one matched no gazetteer entry.
+    from geo.extract import extract_projects
+    from geo.names import normalise_name
+
+    text = "今年新建泺口\u200b垃圾转运站，改造\u202e北园大街、\u202b历山北路\u202c和水屯\u2060北路。"
+    features = extract_projects(text)
+    found = {normalise_name(f["properties"]["name"]): f["properties"] for f in features}
+    assert {"泺口垃圾转运站", "北园大街", "历山北路", "水屯北路"} <= set(found), sorted(found)
+    for key in ("泺口垃圾转运站", "北园大街", "历山北路", "水屯北路"):
+        props = found[key]
+        assert props["name"] == key  # no invisible character left in the name shown and written
+        assert normalise_name(text[props["char_start"]:props["char_end"]]) == key  # offsets in the text read
+    assert normalise_name("\u202e北园\u200b大街\u200f") == normalise_name("北园大街")

@@ -318,6 +318,28 @@ def test_gdal_osm_layers_give_the_districts_street_districts_as_the_extract_does
     assert all(a.symmetric_difference(b).area < 1e-12 for a, b in zip(boundaries.zones.geometry, heping.zones.geometry))
 
 
+def test_a_boundary_repaired_says_so_as_a_districts_file_does(extract, tmp_path):
+    # An Overpass Turbo export (or a file edited in QGIS) whose 南市街道 is drawn as two parts that
+    # overlap: repaired, as the README says, but without the warning --districts gives.
+    path = _as_turbo_geojson(extract, tmp_path / "export.geojson")
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        if feature["properties"].get("name:zh") == "南市街道":
+            whole = shapely.geometry.shape(feature["geometry"])
+            west, south, east, north = whole.bounds
+            middle = (west + east) / 2
+            halves = [whole.intersection(shapely.box(west, south, middle + 0.001, north)),
+                      whole.intersection(shapely.box(middle - 0.001, south, east, north))]
+            parts = [max(shapely.get_parts(half), key=lambda p: p.area) for half in halves]
+            feature["geometry"] = shapely.geometry.mapping(shapely.MultiPolygon(parts))
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    boundaries = load_boundaries(district_code=CODE, osm_path=path)
+    assert boundaries.quality == "osm"
+    repaired = [w for w in boundaries.warnings if "repaired" in w]
+    assert repaired == ["export.geojson: repaired 1 invalid polygon(s) (self-intersection): 南市街道"], \
+        boundaries.warnings
+
+
 def test_only_the_boundaries_near_the_district_are_read(extract):
     outline = data.load_district_outline(CODE).geometry.iloc[0]
     far = (outline.bounds[0] + 1, outline.bounds[1] + 1, outline.bounds[2] + 1, outline.bounds[3] + 1)

@@ -504,6 +504,65 @@ def test_a_commit_killed_midway_is_finished_before_a_build_checks_its_inputs(tmp
     assert _snapshot(root) == new and _leftovers(root) == []      # ...after making the folder whole
 
 
+@pytest.mark.parametrize("journal", ['{"moves": [5]}', '{"moves": [{"staged": 1}]}', '{"removes": [{"x": 1}]}',
+                                     '[1, 2]', '{"state": "back", "moves": [[null, null]]}', "{not json"])
+def test_a_journal_geo_never_writes_stops_the_run_in_one_line_and_is_kept(tmp_path, journal):
+    # A damaged or hand-made .geo-commit.json stopped every run in its folder with a TypeError or a
+    # KeyError naming nothing, or was dropped without a word.
+    (tmp_path / outputs.JOURNAL_NAME).write_text(journal, encoding="utf-8")
+    report = _short_report(tmp_path)
+    result = CliRunner().invoke(main, ["extract", str(report), "-o", str(tmp_path / "projects.geojson")])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0].startswith(f"geo: error: {tmp_path / outputs.JOURNAL_NAME}: "), lines[0]
+    assert "not the commit journal of a geo run" in lines[0], lines[0]
+    assert (tmp_path / outputs.JOURNAL_NAME).read_text(encoding="utf-8") == journal
+    assert not (tmp_path / "projects.geojson").exists()
+
+
+def test_a_folder_where_the_journal_is_written_stops_the_run_in_one_line(tmp_path):
+    # A folder named .geo-commit.json.tmp (copied, or made by a tool) stopped every run with
+    # "IsADirectoryError: ... (rerun with --verbose for details)".
+    (tmp_path / f"{outputs.JOURNAL_NAME}.tmp").mkdir()
+    report = _short_report(tmp_path)
+    result = CliRunner().invoke(main, ["extract", str(report), "-o", str(tmp_path / "projects.geojson")])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and "Error" not in lines[0], result.stderr
+    assert lines[0].startswith(f"geo: error: {tmp_path / outputs.JOURNAL_NAME}.tmp: "), lines[0]
+    assert (tmp_path / f"{outputs.JOURNAL_NAME}.tmp").is_dir() and not (tmp_path / "projects.geojson").exists()
+
+
+def test_a_journal_naming_files_beside_no_staging_folder_of_theirs_touches_none(tmp_path):
+    # A .geo-commit.json in a folder handed on (a zip, a share) listed any file as a stale output:
+    # the next geo run in that folder deleted it, wherever it was.
+    victims = tmp_path / "elsewhere"
+    victims.mkdir()
+    for name in ("thesis.docx", "notes.txt", "plan.txt"):
+        (victims / name).write_text(name, encoding="utf-8")
+    root = tmp_path / "shared"
+    stage = root / ".geo-stage-1"
+    stage.mkdir(parents=True)
+    (stage / "0000.txt").write_text("payload", encoding="utf-8")
+    for plan in ({"removes": [str(victims / "thesis.docx")]},  # as earlier versions wrote a stale output
+                 {"removes": [{"target": str(victims / "notes.txt"), "backup": str(stage / "r0000.old")}]},
+                 {"moves": [{"staged": str(stage / "0000.txt"), "target": str(victims / "plan.txt"),
+                             "backup": str(stage / "0000.txt.old"), "old": True}]}):
+        (root / outputs.JOURNAL_NAME).write_text(json.dumps(plan), encoding="utf-8")
+        with pytest.raises(InputError, match="not the commit journal of a geo run"):
+            with outputs.output_set(root):
+                pass
+    # A staging folder that is a link to another folder: its files would be moved out of there.
+    (root / ".geo-stage-2").symlink_to(victims, target_is_directory=True)
+    plan = {"moves": [{"staged": str(root / ".geo-stage-2" / "plan.txt"), "target": str(root / "plan.txt"),
+                       "backup": None, "old": False}]}
+    (root / outputs.JOURNAL_NAME).write_text(json.dumps(plan), encoding="utf-8")
+    with pytest.raises(InputError, match="not the commit journal of a geo run"):
+        with outputs.output_set(root):
+            pass
+    assert {p.name: p.read_text(encoding="utf-8") for p in victims.iterdir()} == \
+        {"thesis.docx": "thesis.docx", "notes.txt": "notes.txt", "plan.txt": "plan.txt"}
+
+
 def test_staging_folders_of_killed_runs_are_removed_by_the_next_run(tmp_path):
     _old_set(tmp_path)
     dead, live = f"{outputs.STAGE_PREFIX}{_dead_pid()}", f"{outputs.STAGE_PREFIX}{os.getppid()}"
@@ -513,6 +572,18 @@ def test_staging_folders_of_killed_runs_are_removed_by_the_next_run(tmp_path):
     _write_new_set(tmp_path)
     assert not (tmp_path / dead).exists() and not (tmp_path / "sub" / dead).exists()
     assert (tmp_path / live / "0001.geojson").exists()  # a running process's stage is left alone
+
+
+@pytest.mark.parametrize("suffix", ["²", "٣", "99999999999999999999999", "-1", ""])
+def test_a_folder_named_like_a_stage_of_no_process_id_is_left_alone(tmp_path, suffix):
+    # .geo-stage-² or a number beyond any process id (a copied or hand-made folder) stopped every run
+    # in that folder with a ValueError or an OverflowError naming nothing.
+    _old_set(tmp_path)
+    folder = tmp_path / f"{outputs.STAGE_PREFIX}{suffix}"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("kept", encoding="utf-8")
+    _write_new_set(tmp_path)
+    assert (folder / "mine.txt").read_text(encoding="utf-8") == "kept"
 
 
 # --------------------------------------------------------------------------- an output never overwrites an input

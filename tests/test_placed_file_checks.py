@@ -73,6 +73,19 @@ def test_road_corrected_as_a_point_or_an_area_on_the_map_keeps_that_shape(tmp_pa
         assert geocode["source"] == SOURCE and geocode["accuracy_m"] == 2
 
 
+def test_placed_row_whose_wkt_gained_a_height_and_a_measure_places_its_project_flat(tmp_path):
+    # placed.csv saved again from QGIS or FME as POINT ZM: the M was read as a height, and the
+    # ZM point made the projects map's data fail to serialise (an error naming no file).
+    out = tmp_path / "out"
+    placed = _placed(tmp_path, _row("金牛建材", "commercial", wkt="POINT ZM (117.0 36.7 1 2)"),
+                     _row("新图书馆", "culture", wkt="POINT M (117.001 36.701 5)"))
+    result = _build(out, placed)
+    assert result.exit_code == 0, result.output
+    geocodes = _geocodes(out)
+    assert geocodes["金牛建材"][0]["coordinates"] == [117.0, 36.7]
+    assert geocodes["新图书馆"][0]["coordinates"] == [117.001, 36.701]
+
+
 BAD_FILES = {
     "name no project has": ([_row("金牛建材", "commercial", "117.0", "36.7"),
                              _row("不存在的项目", "commercial", "117.0", "36.7")],

@@ -353,6 +353,22 @@ def test_a_row_with_wkt_and_agreeing_lon_lat_is_read_by_its_wkt(tmp_path, row):
     assert entry.geometry.equals(shapely.from_wkt(row.split(",", 3)[3].strip('"')))
 
 
+@pytest.mark.parametrize("wkt", [
+    "POINT Z (117.001 36.7 30.5)",  # a survey's height
+    "POINT M (117.001 36.7 12)",  # a measure: no height at all
+    "POINT ZM (117.001 36.7 30.5 12)",  # QGIS's "Copy as WKT" of a measured layer
+    "POINT Z (117.001 36.7 nan)",
+])
+def test_heights_and_measures_of_a_wkt_cell_are_dropped_on_reading(tmp_path, wkt):
+    """As of vector files (test_vectors.py): a WKT's Z or M means nothing on a plan map, an M is
+    no height, and a NaN one must not reach the maps' JSON."""
+    path = tmp_path / "sites.csv"
+    path.write_text(f'name,wkt\n汇才学校,"{wkt}"\n', encoding="utf-8")
+    geometry = _point(path)
+    assert not shapely.has_z(geometry) and not shapely.has_m(geometry)
+    assert shapely.get_coordinates(geometry).tolist() == [list(SITE)]
+
+
 @pytest.mark.parametrize("row, apart", [
     ("汇才学校,117.011,36.7,POINT (117.001 36.7)", "894 m"),  # a digit typed over
     ("汇才学校,36.7,117.001,POINT (117.001 36.7)", None),  # lon and lat swapped: no point on Earth near it

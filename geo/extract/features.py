@@ -10,7 +10,7 @@ import os
 import re
 
 from geo.catalog import project_sort_key
-from geo.names import normalise_name
+from geo.names import INVISIBLE, normalise_name
 from geo.lexicon import SINGLETON_FACILITY_HEADS
 from geo.extract.model import Record
 from geo.numbers import format_number
@@ -34,16 +34,17 @@ def finish_records(records, text, origin, offset=0, norm=None):
     slug_parts, quotes, clauses = {}, {}, {}
 
     def original(span):
-        """The original text of a span as written, less the spaces cleaning dropped (沪 松 公 路,
-        新建 4 所) and a wrapped line's break (with a page number between the lines); pinyin a
-        web page inserted stays, as the report page wrote it (盛寧(níng)複線), and matching drops
-        it (geo.names.normalise_name)."""
+        """The original text of a span as written, less the spaces and invisible characters
+        cleaning dropped (沪 松 公 路, 新建 4 所, a zero-width space or a bidirectional mark) and a
+        wrapped line's break (with a page number between the lines); pinyin a web page inserted
+        stays, as the report page wrote it (盛寧(níng)複線), and matching drops it
+        (geo.names.normalise_name)."""
         a, b = span
         if b <= a:
             return ""
         first, last = origin[a], origin[b - 1] + 1
         if b == len(origin) or origin[b] != last:  # (else the next character read follows: none dropped)
-            while last < len(text) and not seen(last) and not text[last].isspace():
+            while last < len(text) and not seen(last) and not _blank(text[last]):
                 last += 1  # 濱溪(xī): the pinyin of the last character too
         if last - first == b - a:
             return text[first:last]
@@ -51,12 +52,12 @@ def finish_records(records, text, origin, offset=0, norm=None):
         for i in range(first, last):
             if seen(i):
                 if "\n" not in unseen:  # a wrapped line's break and page number go, pinyin stays
-                    kept.extend(c for c in unseen if not c.isspace())
+                    kept.extend(c for c in unseen if not _blank(c))
                 kept.append(text[i])
                 unseen = []
             else:
                 unseen.append(text[i])
-        kept.extend(c for c in unseen if not c.isspace())  # 濱溪(xī): the pinyin after the last character
+        kept.extend(c for c in unseen if not _blank(c))  # 濱溪(xī): the pinyin after the last character
         return "".join(kept)
 
     for record in records:
@@ -97,6 +98,11 @@ def finish_records(records, text, origin, offset=0, norm=None):
         record.slug_parts = slug_parts[record.name]
     return records
 
+
+
+def _blank(char) -> bool:
+    """A space or an invisible character (:data:`geo.names.INVISIBLE`): cleaning drops it, and so does a name."""
+    return char.isspace() or INVISIBLE.match(char) is not None
 
 
 def clause_bounds(norm, s0, s1):

@@ -154,8 +154,8 @@ class _OdfText(ExpatText):
         elif tag in ("p", "h"):
             self.open.append(([], []))
         elif self.open and tag == "s":  # c spaces
-            count = attrs.get(f"{_TEXT} c", "1")
-            self._add(" " * min(int(count) if count.isdigit() else 1, 1000))
+            count = attrs.get(f"{_TEXT} c", "1")  # a nonNegativeInteger: ASCII digits (not ², which int() refuses)
+            self._add(" " * min(int(count) if count.isascii() and count.isdigit() else 1, 1000))
         elif self.open and tag == "tab":
             self._add("\t")
         elif self.open and tag == "line-break":

@@ -7,7 +7,7 @@ import collections
 import itertools
 import re
 
-from geo.names import INSERTED_PINYIN
+from geo.names import INSERTED_PINYIN, INVISIBLE
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
 
@@ -48,7 +48,8 @@ def _is_han(norm, pos):
 
 def clean(norm, origin, breaks=()):
     """Drop what web pages insert into report text: bracketed pinyin, spaces around numbers, the
-    spaces of letter-spaced words, and alternative verb characters in brackets (开(竣)工);
+    spaces of letter-spaced words, invisible characters (zero-width spaces, bidirectional marks:
+    :data:`geo.names.INVISIBLE`), and alternative verb characters in brackets (开(竣)工);
     road codes in lower case are read in upper case (g65). ``breaks`` are spans of the original
     text that only wrap a line (see :func:`wrapped_line_breaks`): dropped too, so that the
     sentence goes on.
@@ -61,7 +62,7 @@ def clean(norm, origin, breaks=()):
     items = _item_number_ends(norm)
     norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)]
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
-                            + _letter_spaces(norm) + wraps)
+                            + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)])
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)])
 

@@ -1,0 +1,127 @@
+"""Layers of vector files, listed once per version of a file, and the KML documents of a KMZ: GDAL alone reads its doc.kml only."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from geo.io import InputError, error_line
+
+
+def kml_sources(path):
+    """What GDAL opens, one by one, for the vector file ``path``: for a .kmz archive each KML
+    document in it (``/vsizip/<kmz>/<member>``), its ``doc.kml`` first (the only one GDAL reads
+    of a KMZ on its own), then the others in name order; for any other file ``[gdal_source(path)]``.
+
+    A document's name written with backslashes (``files\\b.kml``, by some Windows tools) is opened
+    with slashes, as GDAL lists it; a name twice in the archive is one document.
+
+    Raises
+    ------
+    geo.io.InputError
+        A document named out of the archive (``../b.kml``, ``/etc/b.kml``), or one that says it
+        unpacks to far more than it takes zipped (a zip bomb: :func:`geo.io.zip_part_limit`).
+    """
+    import zipfile
+
+    from geo.io import zip_part_limit
+
+    path = Path(path)
+    if path.suffix.lower() != ".kmz" or not path.is_file():
+        from geo.vectors import gdal_source
+
+        return [gdal_source(path)]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            documents = [info for info in archive.infolist()
+                         if not info.is_dir() and info.filename.lower().endswith(".kml")]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return [path]  # GDAL says what is wrong with it
+    members = set()
+    for info in documents:
+        member = info.filename.replace("\\", "/")
+        if member.startswith("/") or ".." in member.split("/"):
+            raise InputError(path, f"holds a KML document named {info.filename!r}, a path out of the archive: "
+                                   "not read (a hostile KMZ?)")
+        if info.file_size > zip_part_limit(info.compress_size):
+            raise InputError(path, f"is a damaged KMZ: its KML document {info.filename!r} unpacks to "
+                                   f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+        members.add(member)
+    ordered = sorted(members, key=lambda name: (name.lower() != "doc.kml", name))
+    archive_path = path.resolve()
+    return [f"/vsizip/{archive_path}/{member}" for member in ordered] or [path]
+
+
+def layer_names(path):
+    """The names of the layers with geometry of a vector file, each once, in GDAL's order; of a
+    KMZ holding several KML documents, of every one of them (:func:`kml_sources`)."""
+    names = {}
+    for _, layers, error in kml_listing(path):
+        if error is not None:
+            raise error
+        names.update(dict.fromkeys(name for name, geometry_type in layers if geometry_type))
+    return list(names)
+
+
+def kml_listing(path):
+    """``[(source, ((layer, geometry type or None), ...), None)]`` of each source of
+    :func:`kml_sources`, or ``(source, None, exception)`` for one GDAL cannot list; listed once per
+    version of the file (by its size, time and inode), however many of its layers are read one by one."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _listed(path, None)
+    return _listed(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+
+
+@functools.lru_cache(maxsize=8)
+def _listed(path, version):
+    import pyogrio
+
+    listing = []
+    for source in kml_sources(path):
+        try:
+            listing.append((source, tuple((str(name), geometry_type or None)
+                                          for name, geometry_type in pyogrio.list_layers(source)), None))
+        except Exception as exc:  # noqa: BLE001 - pyogrio's DataSourceError...: said by the reader
+            listing.append((source, None, exc))
+    return tuple(listing)
+
+
+def read_kml_documents(path, sources, kwargs):
+    """Every KML document of the KMZ ``path`` read as one frame: the layer ``kwargs`` names of each
+    document that has it, else every layer with geometry of each, document by document
+    (:func:`kml_sources`). A document GDAL cannot read (empty, not XML) is an InputError naming it."""
+    import pandas as pd
+    import pyogrio
+
+    frames = []
+    listing = {source: (layers, error) for source, layers, error in kml_listing(path)}
+    def has_layer(source):
+        listed, error = listing.get(source, (None, None))
+        return listed is None or error is not None or any(name == kwargs["layer"] and geometry_type
+                                                          for name, geometry_type in listed)
+
+    # One layer at a time (of a KMZ of many documents): the documents that have it.
+    chosen = [source for source in sources if has_layer(source)] if "layer" in kwargs else sources
+    for source in chosen:
+        try:
+            listed, error = listing.get(source, (None, None))
+            if error is not None:
+                raise error
+            # not listed (the archive changed since): listed now
+            listed = listed if listed is not None else tuple(pyogrio.list_layers(source))
+            layers = [str(name) for name, geometry_type in listed if geometry_type]
+            wanted = [kwargs["layer"]] if "layer" in kwargs else layers
+            options = {k: v for k, v in kwargs.items() if k != "layer"}
+            frames += [pyogrio.read_dataframe(source, layer=layer, **options) for layer in wanted if layer in layers]
+        except UnicodeDecodeError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pyogrio's DataSourceError, DataLayerError...
+            member = source.split(f"{Path(path).resolve()}/", 1)[-1]
+            line = error_line(exc, source).replace(f"/vsizip/{Path(path).resolve()}/", "")
+            raise InputError(path, f"holds a KML document GDAL cannot read, {member!r} ({line})") from None
+    if not frames:
+        return pyogrio.read_dataframe(sources[0], **kwargs)  # GDAL's own message: no layer
+    return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
