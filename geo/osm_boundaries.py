@@ -100,16 +100,16 @@ def read_admin_areas(path, window=None, levels=None):
 
 def _shared_pass(path, deleted, window, levels, unordered=False):
     """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
-    (:func:`geo.osm._read_osm`, whose area handler builds the named boundaries anyway): the
+    (:func:`geo.osm_osmium.read_osm`, whose area handler builds the named boundaries anyway): the
     reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
     ``--osm`` reads a country's extract once, not twice. None when that pass built no areas (a
     file out of order): the boundaries' own pass reads it."""
     import shapely
 
-    from geo.osm import _read_osm
+    from geo.osm_osmium import read_osm
 
     admin, left_out, cut = {"levels": levels}, set(), set()
-    reading = _read_osm(path, path, deleted, left_out, window, cut, admin=admin, unordered=unordered)
+    reading = read_osm(path, path, deleted, left_out, window, cut, admin=admin, unordered=unordered)
     _SHARED.clear()
     _SHARED[_file_key(path, window)] = (*reading, left_out, cut)
     if not admin["assembled"]:
