@@ -80,7 +80,9 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
           measured once (:func:`geo.lines.merge_ways`).
         * **POIs**: nodes with an amenity, shop, healthcare, tourism, man_made, power... tag become
           points; closed ways and multipolygon relations with such a tag become
-          polygons (osmium's area handler): ``feature_type`` "area" for land use,
+          polygons (osmium's area handler; the relations of a file whose ids are out of order,
+          or that holds JOSM's new objects, from a sorted copy of them,
+          :func:`geo.osm_osmium.read_osm`): ``feature_type`` "area" for land use,
           leisure and natural features, "facility" otherwise. A way tagged as a station,
           a platform or a river's banks (:data:`geo.osm_tags.AREA_TAGS`) is such an area, never a
           line; a station's Chinese names without 站 get it as aliases (王府庄: 王府庄站).

@@ -1,4 +1,4 @@
-"""OSM files read with pyosmium: named ways, POI nodes and areas (multipolygons assembled by osmium), in one pass over the file, and a second pass placing the ways its location index could not."""
+"""OSM files read with pyosmium: named ways, POI nodes and areas (multipolygons assembled by osmium; from a sorted copy when the file's ids are out of order), in one pass over the file, and a second pass placing the ways its location index could not."""
 
 from __future__ import annotations
 
@@ -8,18 +8,21 @@ from pathlib import Path
 from geo.io import InputError
 from geo.osm_features import add_area, add_way
 from geo.osm_files import OUT_CENTER
-from geo.osm_order import node_storage
+from geo.osm_order import OWN_ID, negative_ids, node_storage, sorted_copy
 from geo.osm_routes import ROUTE_NAME_KEY, by_id, read_routes, route_ways, with_routes
 from geo.osm_sites import is_site, osmium_sites
 from geo.osm_tags import LINE_KEYS, NAME_KEYS, area_key, is_place, point_key, road_codes, tag_names
 
 
-def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None, unordered=False):
+def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None, unordered=False, negative=None):
     """:func:`geo.osm._read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file.
     ``admin`` (:func:`geo.osm_boundaries.read_admin_areas`' pass shared with this one) gets the
     administrative areas of its ``levels`` the area handler built, and whether it ran (``assembled``).
     Node locations are kept as :func:`geo.osm_order.node_storage` says (``unordered``: an XML
-    file whose elements are out of order, :func:`geo.osm_files.scan_xml`)."""
+    file whose elements are out of order, :func:`geo.osm_files.scan_xml`). The named multipolygon
+    relations osmium cannot assemble from the file as it is (ids out of order; ``negative``: it holds
+    JOSM's new objects, :func:`geo.osm_order.negative_ids`, looked up when None) are assembled from a
+    sorted copy of them (:func:`_copied_areas`)."""
     import osmium
     import shapely
 
@@ -32,6 +35,7 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
     wkb = osmium.geom.WKBFactory()
     try:
         storage = node_storage(source, unordered)
+        negative = negative_ids(source) if negative is None else negative
     except (RuntimeError, OSError, ValueError) as exc:
         raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
     for assemble_areas in (True, False):
@@ -65,10 +69,14 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
                 locate_incomplete(source, incomplete, ways, areas, shapely, left_out, window, cut)
             for site in osmium_sites(source, sites, storage, deleted, window) if sites else ():
                 (points if site[-1].geom_type == "Point" else areas).append(site)
+            if negative or not assemble_areas:  # relations osmium could not assemble: from a sorted copy
+                built = {area[3] for area in areas}
+                areas += [area for area in _copied_areas(source, deleted, window) if area[3] not in built]
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
             if assemble_areas and "out of order" in str(exc):
-                # An editor's file (JOSM) not sorted by id: osmium cannot assemble multipolygons
-                # from it; closed ways still become areas, by the second pass.
+                # Ids not ascending (an editor's file, JOSM's new objects; files merged unsorted): osmium
+                # cannot assemble multipolygons from it. Closed ways still become areas, by the second
+                # pass, and named multipolygon relations are assembled from a sorted copy of them.
                 continue
             raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
         return ways, points, areas
@@ -135,13 +143,50 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
             _take_admin(obj, tags, wkb, admin)
         kind = area_key(tags)
         if kind and not (obj.from_way() and obj.orig_id() in incomplete):
-            try:
-                geom = shapely.from_wkb(wkb.create_multipolygon(obj))
-            except RuntimeError:  # a broken multipolygon: osmium could not assemble its rings
-                return
-            if window is not None and _bounds_beyond(geom.bounds, window):
-                return
-            areas.append((names, tags, kind, f"{'w' if obj.from_way() else 'r'}{obj.orig_id()}", geom))
+            area = _area(obj, names, tags, kind, wkb, shapely, window)
+            if area is not None:
+                areas.append(area)
+
+
+def _area(area, names, tags, kind, wkb, shapely, window, own_id=None):
+    """``(names, tags, kind, object id, geometry)`` of an area osmium built, its object id ``w12`` or
+    ``r34`` (``own_id``: the number of the object it was built from, else osmium's); None when osmium
+    could not assemble its rings (a broken multipolygon) or it lies outside ``window``."""
+    try:
+        geom = shapely.from_wkb(wkb.create_multipolygon(area))
+    except RuntimeError:
+        return None
+    if window is not None and _bounds_beyond(geom.bounds, window):
+        return None
+    return names, tags, kind, f"{'w' if area.from_way() else 'r'}{own_id or area.orig_id()}", geom
+
+
+def _copied_areas(source, deleted, window):
+    """The areas of the named multipolygon relations (``type=multipolygon`` or ``boundary`` with an
+    area's tag: a park, a campus) of an OSM file osmium's area assembly refused for its ids out of
+    order, assembled from a sorted copy of them, their member ways and their nodes
+    (:func:`geo.osm_order.sorted_copy`), under their own ids; as :func:`_take` keeps areas."""
+    import tempfile
+
+    import osmium
+    import shapely
+
+    polygons = [osmium.filter.KeyFilter(*NAME_KEYS), osmium.filter.TagFilter(("type", "multipolygon"),
+                                                                             ("type", "boundary"))]
+    wkb, areas = osmium.geom.WKBFactory(), []
+    with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
+        copy = sorted_copy(source, Path(folder), deleted, polygons, keep=area_key)
+        processor = (osmium.FileProcessor(str(copy)).with_locations(node_storage(copy))
+                     .with_areas(osmium.filter.KeyFilter(*NAME_KEYS))
+                     .with_filter(osmium.filter.EntityFilter(osmium.osm.AREA)))
+        for obj in processor:
+            tags = {tag.k: tag.v for tag in obj.tags}
+            own_id = tags.pop(OWN_ID)
+            names, kind = tag_names(tags), area_key(tags)
+            area = _area(obj, names, tags, kind, wkb, shapely, window, own_id) if names and kind else None
+            if area is not None:
+                areas.append(area)
+    return areas
 
 
 def _take_admin(area, tags, wkb, admin):
