@@ -9,8 +9,6 @@ from geo import settings
 from geo.io import InputError
 
 ADMIN_KEY, ADMIN_VALUE, LEVEL_KEY = "boundary", "administrative", "admin_level"
-# Tag of the copy an editor's file is read from (:func:`_sorted_copy`): the way's or relation's own id.
-_OWN_ID = "geo:own_id"
 # The gazetteer's reading of the last file read_admin_areas read in the same pass, by the file and the
 # window: {key: (ways, points, areas, left_out, cut)}, taken (once) by geo.osm.load_osm.
 _SHARED = {}
@@ -55,13 +53,14 @@ def read_admin_areas(path, window=None, levels=None):
         a number (``08``, full-width ``８``: 8, :func:`admin_level`). A file this cannot read
         gives none: reading it as the gazetteer (:func:`geo.osm.load_osm`) says what is wrong
         with it. An editor's file osmium cannot assemble areas from (JOSM's new objects, with
-        negative ids; objects out of order) is read from a sorted copy (:func:`_sorted_copy`).
+        negative ids; objects out of order) is read from a sorted copy (:func:`_admin_copy`).
         An Overpass Turbo feature without an ``@id`` is known by its place in the file (``f3``).
     """
     import tempfile
 
     from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml
     from geo.osm_files import without_unreadable_coordinates
+    from geo.osm_order import negative_ids
     from geo.osm_tables import is_osm_table
 
     levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
@@ -79,37 +78,38 @@ def read_admin_areas(path, window=None, levels=None):
         if not is_osm_file(path):
             return []  # Geofabrik's and BBBike's shapefiles, any other file
         deleted, unreadable, inline, unordered = scan_xml(path)
-        if not (unreadable or inline or _negative_ids(path)):
+        if not (unreadable or inline or negative_ids(path)):
             found = _shared_pass(path, deleted, window, levels, unordered)
             if found is not None:
                 return found
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             source = overpass_xml(path, Path(folder)) if inline else \
                 without_unreadable_coordinates(path, Path(folder), set()) if unreadable else path
-            if _negative_ids(source):  # osmium's location index leaves such nodes out
-                return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
+            if negative_ids(source):  # osmium's location index leaves such nodes out
+                return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
             try:
                 return _assembled(source, deleted, window, levels, unordered=unordered and not inline)
             except RuntimeError as exc:
                 if "out of order" not in str(exc):  # ids out of order (an editor's file, files merged): a copy
                     raise
-                return _assembled(_sorted_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
+                return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
     except (InputError, RuntimeError, OSError, ValueError):
         return []
 
 
 def _shared_pass(path, deleted, window, levels, unordered=False):
     """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
-    (:func:`geo.osm._read_osm`, whose area handler builds the named boundaries anyway): the
+    (:func:`geo.osm_osmium.read_osm`, whose area handler builds the named boundaries anyway): the
     reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
     ``--osm`` reads a country's extract once, not twice. None when that pass built no areas (a
     file out of order): the boundaries' own pass reads it."""
     import shapely
 
-    from geo.osm import _read_osm
+    from geo.osm_osmium import read_osm
 
     admin, left_out, cut = {"levels": levels}, set(), set()
-    reading = _read_osm(path, path, deleted, left_out, window, cut, admin=admin, unordered=unordered)
+    reading = read_osm(path, path, deleted, left_out, window, cut, admin=admin, unordered=unordered,
+                       negative=False)
     _SHARED.clear()
     _SHARED[_file_key(path, window)] = (*reading, left_out, cut)
     if not admin["assembled"]:
@@ -145,94 +145,26 @@ def admin_level(value):
     return str(int(text)) if text.isascii() and text.isdigit() else text
 
 
-def _negative_ids(path):
-    """True when an OSM XML file holds an object or reference with a negative id (JOSM's new objects)."""
-    import re
-
-    from geo.osm_files import PIECE_BYTES, _open_xml
-
-    if _is_binary(path):
-        return False
-    pattern, tail = re.compile(rb"""\b(?:id|ref)\s*=\s*["']\s*-"""), b""
-    with _open_xml(path) as handle:
-        while chunk := handle.read(PIECE_BYTES):
-            if pattern.search(tail + chunk):
-                return True
-            tail = chunk[-64:]
-    return False
-
-
-def _is_binary(path):
-    """True for a PBF or o5m file (not an editor's)."""
-    return Path(path).name.lower().endswith((".pbf", ".o5m"))
-
-
-def _sorted_copy(source, folder, deleted):
-    """A PBF copy of the boundaries of an OSM file (``source``) osmium cannot assemble areas from as
-    it is (an editor's file: JOSM's new objects; ways or relations out of id order: files merged):
-    objects sorted by id, negative ids (new objects) made positive beyond the file's largest,
-    objects marked deleted (``deleted``, ``visible="false"``) left out. It holds the
-    ``boundary=administrative`` relations and ways, their member ways and their nodes alone (a
-    pass over each type, osmium's filters choosing them: a country's file is not held in memory).
-    Each way and relation keeps its own id in the tag :data:`_OWN_ID`; only
-    ``boundary=administrative`` ones keep their other tags."""
-    import itertools
-
+def _admin_copy(source, folder, deleted):
+    """A sorted copy of the boundaries of an OSM file osmium cannot assemble areas from as it is
+    (:func:`geo.osm_order.sorted_copy`): the ``boundary=administrative`` relations and ways, their member
+    ways and their nodes."""
     import osmium
 
-    def read(entities, *filters):
-        processor = osmium.FileProcessor(str(source), entities)
-        for chosen in filters:
-            processor = processor.with_filter(chosen)
-        return (obj for obj in processor if obj.visible and (obj.type_str(), obj.id) not in deleted)
-
-    def ids(wanted):  # osmium's IdFilter takes no negative id (JOSM's new objects): then every object
-        return [osmium.filter.IdFilter(wanted)] if min(wanted, default=0) >= 0 else []
+    from geo.osm_order import sorted_copy
 
     admin = osmium.filter.TagFilter((ADMIN_KEY, ADMIN_VALUE))
-    relations = {obj.id: ([(m.type, m.ref, m.role) for m in obj.members], {t.k: t.v for t in obj.tags})
-                 for obj in read(osmium.osm.RELATION, admin)}
-    member_refs = {kind: {ref for listed, _ in relations.values() for k, ref, _ in listed if k == kind} for kind in "nw"}
-    ways = {}
-    for obj in itertools.chain(read(osmium.osm.WAY, admin), read(osmium.osm.WAY, *ids(member_refs["w"]))):
-        if obj.id in member_refs["w"] or obj.tags.get(ADMIN_KEY) == ADMIN_VALUE:
-            tags = {t.k: t.v for t in obj.tags} if obj.tags.get(ADMIN_KEY) == ADMIN_VALUE else {}
-            ways[obj.id] = ([n.ref for n in obj.nodes], tags)
-    wanted = member_refs["n"] | {ref for refs, _ in ways.values() for ref in refs}
-    nodes = {obj.id: (obj.location.lon, obj.location.lat)
-             for obj in read(osmium.osm.NODE, *ids(wanted))
-             if obj.id in wanted and obj.location.valid()}
-
-    def renumber(objects):
-        top = max([i for i in objects if i > 0], default=0)
-        return {i: i if i > 0 else top - i for i in objects}
-
-    node_id, way_id, relation_id = renumber(nodes), renumber(ways), renumber(relations)
-    member_id = {"n": node_id, "w": way_id, "r": relation_id}
-    copy = Path(folder) / "sorted.osm.pbf"
-    with osmium.SimpleWriter(str(copy)) as writer:
-        for old in sorted(nodes, key=node_id.get):
-            writer.add_node(osmium.osm.mutable.Node(id=node_id[old], location=nodes[old]))
-        for old in sorted(ways, key=way_id.get):
-            refs, tags = ways[old]
-            refs = [node_id[ref] for ref in refs if ref in node_id]  # a node deleted or not in the file: none
-            writer.add_way(osmium.osm.mutable.Way(id=way_id[old], nodes=refs, tags={**tags, _OWN_ID: str(old)}))
-        for old in sorted(relations, key=relation_id.get):
-            members, tags = relations[old]
-            members = [(kind, member_id[kind][ref], role) for kind, ref, role in members if ref in member_id[kind]]
-            writer.add_relation(osmium.osm.mutable.Relation(id=relation_id[old], members=members,
-                                                            tags={**tags, _OWN_ID: str(old)}))
-    return copy
+    return sorted_copy(source, folder, deleted, [admin], [admin])
 
 
 def _assembled(source, deleted, window, levels, copy=False, unordered=False):
-    """:func:`read_admin_areas` of a file osmium reads (``copy``: :func:`_sorted_copy`'s, ids in
-    :data:`_OWN_ID`); node locations kept as :func:`geo.osm_order.node_storage` says."""
+    """:func:`read_admin_areas` of a file osmium reads (``copy``: :func:`_admin_copy`'s, ids in
+    :data:`geo.osm_order.OWN_ID`); node locations kept as :func:`geo.osm_order.node_storage` says."""
     import osmium
     import shapely
 
     from geo.io import check_library_path
-    from geo.osm_order import node_storage
+    from geo.osm_order import OWN_ID, node_storage
 
     check_library_path(source, "osmium")
     wkb = osmium.geom.WKBFactory()
@@ -243,7 +175,7 @@ def _assembled(source, deleted, window, levels, copy=False, unordered=False):
     for area in processor:
         kind = "w" if area.from_way() else "r"
         tags = {tag.k: tag.v for tag in area.tags}
-        own = tags.pop(_OWN_ID, None) if copy else None
+        own = tags.pop(OWN_ID, None) if copy else None
         if admin_level(tags.get(LEVEL_KEY, "")) not in levels or (kind, area.orig_id()) in deleted:
             continue
         try:

@@ -1,10 +1,12 @@
-"""Whether an OSM file holds its nodes before its ways (osmium's order), and node locations for one that does not."""
+"""Whether an OSM file holds its nodes before its ways (osmium's order), node locations for one that does not, and sorted copies for one whose ids are out of order."""
 
 from __future__ import annotations
 
 import zlib
 from pathlib import Path
 
+# Tag of a sorted copy's ways and relations (:func:`sorted_copy`): the object's own id in the file copied.
+OWN_ID = "geo:own_id"
 # PrimitiveGroup fields of a PBF block (OSM's fileformat.proto): nodes, dense nodes, ways, relations.
 _GROUP_TYPE = {1: 0, 2: 0, 3: 1, 4: 2}
 
@@ -35,6 +37,94 @@ def node_storage(source, unordered=False):
     with osmium.io.Reader(str(source), osmium.osm.NODE) as reader:
         osmium.apply(reader, osmium.NodeLocationsForWays(storage))
     return storage
+
+
+def negative_ids(path):
+    """True when an OSM XML file holds an object or reference with a negative id (JOSM's new objects),
+    which osmium's location index leaves out. A PBF or o5m file is no editor's, and a file that cannot
+    be read (damaged gzip data) has none: False (osmium's reading says what is wrong with it)."""
+    import re
+
+    from geo.osm_files import PIECE_BYTES, _open_xml
+
+    if Path(path).name.lower().endswith((".pbf", ".o5m")):
+        return False
+    pattern, tail = re.compile(rb"""\b(?:id|ref)\s*=\s*["']\s*-"""), b""
+    try:
+        with _open_xml(path) as handle:
+            while chunk := handle.read(PIECE_BYTES):
+                if pattern.search(tail + chunk):
+                    return True
+                tail = chunk[-64:]
+    except (OSError, EOFError, zlib.error):  # damaged: the reading says so, naming the file
+        pass
+    return False
+
+def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
+    """A PBF copy of the objects osmium's area assembly needs, for an OSM file (``source``) it cannot
+    assemble areas from as it is (an editor's file: JOSM's new objects; ways or relations out of id
+    order: files merged with ``osmium merge``, unsorted).
+
+    Objects are sorted by id, negative ids (new objects) made positive beyond the file's largest,
+    objects marked deleted (``deleted``, ``visible="false"``) left out. The copy holds the relations
+    that the osmium filters ``relations`` choose, the ways that ``ways`` choose (none without), each
+    only when ``keep`` (given its tags), if any, says so; the member ways of those relations; and the
+    nodes of all of them: a pass over each type, osmium's filters choosing the objects, so that a
+    country's file is not held in memory. Each way and relation keeps its own id in the tag
+    :data:`OWN_ID`; only the chosen ones keep their other tags (a member way is a bare line).
+    Returns the copy's path in ``folder``.
+    """
+    import osmium
+
+    def read(entities, *filters):
+        processor = osmium.FileProcessor(str(source), entities)
+        for chosen in filters:
+            processor = processor.with_filter(chosen)
+        return (obj for obj in processor if obj.visible and (obj.type_str(), obj.id) not in deleted)
+
+    def ids(wanted):  # osmium's IdFilter takes no negative id (JOSM's new objects): then every object
+        return [osmium.filter.IdFilter(wanted)] if min(wanted, default=0) >= 0 else []
+
+    def chosen(entities, filters):
+        for obj in read(entities, *filters):
+            tags = {t.k: t.v for t in obj.tags}
+            if keep is None or keep(tags):
+                yield obj, tags
+
+    kept_relations = {obj.id: ([(m.type, m.ref, m.role) for m in obj.members], tags)
+                      for obj, tags in chosen(osmium.osm.RELATION, relations)}
+    member_refs = {kind: {ref for listed, _ in kept_relations.values() for k, ref, _ in listed if k == kind}
+                   for kind in "nw"}
+    kept_ways = {obj.id: ([n.ref for n in obj.nodes], tags) for obj, tags in
+                 (chosen(osmium.osm.WAY, ways) if ways is not None else ())}
+    for obj in read(osmium.osm.WAY, *ids(member_refs["w"])):
+        if obj.id in member_refs["w"] and obj.id not in kept_ways:
+            kept_ways[obj.id] = ([n.ref for n in obj.nodes], {})
+    wanted = member_refs["n"] | {ref for refs, _ in kept_ways.values() for ref in refs}
+    nodes = {obj.id: (obj.location.lon, obj.location.lat)
+             for obj in read(osmium.osm.NODE, *ids(wanted))
+             if obj.id in wanted and obj.location.valid()}
+
+    def renumber(objects):
+        top = max([i for i in objects if i > 0], default=0)
+        return {i: i if i > 0 else top - i for i in objects}
+
+    node_id, way_id, relation_id = renumber(nodes), renumber(kept_ways), renumber(kept_relations)
+    member_id = {"n": node_id, "w": way_id, "r": relation_id}
+    copy = Path(folder) / "sorted.osm.pbf"
+    with osmium.SimpleWriter(str(copy)) as writer:
+        for old in sorted(nodes, key=node_id.get):
+            writer.add_node(osmium.osm.mutable.Node(id=node_id[old], location=nodes[old]))
+        for old in sorted(kept_ways, key=way_id.get):
+            refs, tags = kept_ways[old]
+            refs = [node_id[ref] for ref in refs if ref in node_id]  # a node deleted or not in the file: none
+            writer.add_way(osmium.osm.mutable.Way(id=way_id[old], nodes=refs, tags={**tags, OWN_ID: str(old)}))
+        for old in sorted(kept_relations, key=relation_id.get):
+            members, tags = kept_relations[old]
+            members = [(kind, member_id[kind][ref], role) for kind, ref, role in members if ref in member_id[kind]]
+            writer.add_relation(osmium.osm.mutable.Relation(id=relation_id[old], members=members,
+                                                            tags={**tags, OWN_ID: str(old)}))
+    return copy
 
 
 def pbf_in_order(path):

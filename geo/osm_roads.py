@@ -54,7 +54,7 @@ def road_entries(ways, crs, source):
 
 def _one_copy_each(group, members):
     """``members`` with one copy of each way: a way kept under its name and under its code
-    (geo.osm._add_line) joins both copies to one road when its name tags hold the code too
+    (geo.osm_features.add_line) joins both copies to one road when its name tags hold the code too
     (``name=北园大街`` + ``alt_name=G104`` + ``ref=G104``), which would count it twice. The parts
     of a way cut at missing nodes share its id but not its line: all are kept."""
     ids = [group[i]["id"] for i in members]
@@ -106,7 +106,7 @@ def _roads(group, metric):
     pairs, first_part = [], {}
     for i, way in enumerate(group):
         # The parts of one way (cut at nodes missing from the file) are one road; a way's copy
-        # kept under a code of its ref tag (geo.osm._add_line) is another road.
+        # kept under a code of its ref tag (geo.osm_features.add_line) is another road.
         pairs.append((first_part.setdefault((way["id"], way["names"][0]), i), i))
     for key, members in having.items():
         if len(members) < 2:
@@ -143,7 +143,7 @@ def _road_entry(group, metric, kind, crs, source):
     merged, paired = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
     name = _own_name(group)
     spellings = sorted({way["names"][0] for way in group})
-    what = "road code" if road_code(name) else "name"  # the ways of a code: its ref tag (geo.osm._add_line)
+    what = "road code" if road_code(name) else "name"  # the ways of a code: its ref tag (geo.osm_features.add_line)
     method = f"{what} match on OSM {kind} feature ({f'{len(group)} ways merged' if len(group) > 1 else '1 way'}"
     if len(spellings) > 1:
         method += f", named {' and '.join(spellings)}"

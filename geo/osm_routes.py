@@ -236,9 +236,9 @@ def _line_key(line):
 
 def route_ways(source, ids):
     """The ways ``ids`` (members of routes without a name or ref of their own), read
-    without node locations: :func:`geo.osm._take` looks their nodes up in the first pass's
+    without node locations: :func:`geo.osm_osmium._take` looks their nodes up in the first pass's
     location table, and leaves those it has not (new nodes of a JOSM file, negative ids; nodes
-    cut off) to :func:`geo.osm._locate_incomplete`."""
+    cut off) to :func:`geo.osm_osmium.locate_incomplete`."""
     import osmium
 
     if not ids:

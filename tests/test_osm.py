@@ -634,13 +634,13 @@ def test_works_a_report_builds_are_utility_sites_a_project_finds(tmp_path):
 def test_unnamed_route_members_are_located_from_the_first_pass_and_far_ones_skipped(tmp_path, monkeypatch):
     # A country's train routes: their unnamed member ways are placed by the node locations the
     # first pass kept, without a second pass over the file, and those far away are not kept.
-    import geo.osm
+    import geo.osm_osmium
 
     path = _real_osm(tmp_path, [
         (630, [(117.00, 36.70), (117.02, 36.70)], {"railway": "rail"}),   # in the district
         (631, [(118.90, 36.70), (118.92, 36.70)], {"railway": "rail"}),   # ~170 km east
     ], [(940, [630, 631], {"type": "route", "route": "train", "name": "测试铁路"})])
-    monkeypatch.setattr(geo.osm, "_locate_incomplete", lambda *args, **kwargs: pytest.fail("a second pass"))
+    monkeypatch.setattr(geo.osm_osmium, "locate_incomplete", lambda *args, **kwargs: pytest.fail("a second pass"))
     outside = []
     [railway] = load_osm(path, TIANQIAO, outside=outside)
     assert railway.name == "测试铁路" and railway.geometry.bounds == pytest.approx((117.00, 36.70, 117.02, 36.70))

@@ -128,3 +128,17 @@ def test_real_quarters_tile_their_union_as_street_districts_without_overlap():
     assert len(chosen.warnings) == 1 and "match no 街道/乡镇 of Monaco" in chosen.warnings[0]
     metric = chosen.zones.to_crs(32632)
     assert metric.area.sum() == pytest.approx(metric.union_all().area, rel=1e-9)
+
+
+def test_a_real_extract_whose_ids_are_out_of_order_gives_the_entries_of_the_sorted_one(entries, tmp_path):
+    """Monaco with every type's ids descending (files merged with ``osmium merge``, unsorted): osmium's
+    area assembly refuses it, and its 22 named multipolygon relations (parks, harbours, quarters) were
+    left out silently; they are assembled from a sorted copy of them, as the sorted file gives them."""
+    from osm_xml import write_reordered
+
+    unsorted = {(e.name, e.extra["osm_ids"]): e for e in load_osm(write_reordered(EXTRACT, tmp_path / "merged.osm.pbf",
+                                                                                   "nwr", descending=True))}
+    expected = {(e.name, e.extra["osm_ids"]): e for e in entries}
+    assert sum(1 for _, ids in expected if ids.startswith("r")) >= 22
+    assert sorted(unsorted) == sorted(expected)
+    assert all(unsorted[key].geometry.equals(entry.geometry) for key, entry in expected.items())

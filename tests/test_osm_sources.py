@@ -12,6 +12,7 @@ from pyproj import Geod
 from geo.io import InputError
 from geo.osm import is_osm_geojson, load_osm
 from geo.pipeline import build_gazetteer
+from osm_xml import write_osm_xml
 
 GEOD = Geod(ellps="WGS84")
 NEAR_TIANQIAO = shapely.box(116.95, 36.65, 117.08, 36.75)
@@ -191,6 +192,17 @@ def test_gzip_whose_compressed_data_is_damaged_is_an_input_error(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(InputError, match=r"edited\.osm\.gz: not a readable OSM file \(.*invalid block type"):
         load_osm(path, NEAR_TIANQIAO)
+
+
+def test_a_build_with_a_damaged_gzip_names_the_file(tmp_path, osm_build_error):
+    """The boundaries' look for JOSM's new objects let the gzip error through: ``geo: error: error: Error -3
+    while decompressing data`` without the file."""
+    data = bytearray(gzip.compress(JOSM.encode("utf-8")))
+    data[10] |= 0b110
+    path = tmp_path / "edited.osm.gz"
+    path.write_bytes(bytes(data))
+    line = osm_build_error(path)
+    assert line.startswith(f"geo: error: {path}: not a readable OSM file (") and "invalid block type" in line, line
 
 
 def test_pbf_written_by_pyosmium(tmp_path):
@@ -458,3 +470,62 @@ def test_a_file_whose_ways_come_before_their_nodes_reads_as_sorted(tmp_path, suf
     expected = entries(sorted_file)
     assert [name for name, *_ in expected] == ["水屯北路", "测试公园", "测试小学"]
     assert entries(write_reordered(sorted_file, tmp_path / f"unsorted{suffix}", "rwn")) == expected
+
+
+def _park_file(path):
+    """A road, a park drawn as a multipolygon relation (an outer ring of two ways, a pond cut out), a
+    campus as a relation on one closed way, and a closed-way square, in osmium's order."""
+    outer = [(117.0, 36.70), (117.004, 36.70), (117.004, 36.704)], [(117.004, 36.704), (117.0, 36.704), (117.0, 36.70)]
+    pond = [(117.001, 36.701), (117.002, 36.701), (117.002, 36.702), (117.001, 36.702), (117.001, 36.701)]
+    campus = [(117.01, 36.70), (117.012, 36.70), (117.012, 36.702), (117.01, 36.702), (117.01, 36.70)]
+    square = [(117.02, 36.70), (117.022, 36.70), (117.022, 36.702), (117.02, 36.702), (117.02, 36.70)]
+    return write_osm_xml(path, [(10, [(117.0262, 36.694), (117.0262, 36.706)], {"highway": "primary", "name": "水屯北路"}),
+                                (20, outer[0], {}), (21, outer[1], {}), (22, pond, {}), (23, campus, {}),
+                                (24, square, {"leisure": "park", "name": "方形广场公园"})],
+                         relations=[(901, [(20, "outer"), (21, "outer"), (22, "inner")],
+                                     {"type": "multipolygon", "leisure": "park", "name": "测试公园"}),
+                                    (902, [(23, "outer")], {"type": "multipolygon", "amenity": "university",
+                                                            "name": "测试大学"})],
+                         share_nodes=True)
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf", ".o5m"])
+@pytest.mark.parametrize("order", ["nwr", "rwn"])
+def test_a_park_relation_of_a_file_whose_ids_are_out_of_order_is_found(tmp_path, osm_build, suffix, order):
+    """Ids descending (files merged with ``osmium merge`` unsorted, a script's output): osmium's area
+    assembly refuses such a file, and the parks and campuses drawn as multipolygon relations were left
+    out of the gazetteer, silently. They are read from a sorted copy of them, as the sorted file gives them."""
+    from osm_xml import write_reordered
+
+    def entries(path):  # a closed way's area is a Polygon, not osmium's MultiPolygon, when its pass built none
+        return sorted((e.name, e.category, e.extra["osm_ids"],
+                       e.geometry.wkb if e.extra["osm_ids"].startswith("r") else round(e.geometry.area, 12))
+                      for e in load_osm(path, NEAR_TIANQIAO))
+
+    sorted_file = _park_file(tmp_path / "sorted.osm")
+    expected = entries(sorted_file)
+    assert [name for name, _, ids, _ in expected] == ["方形广场公园", "水屯北路", "测试公园", "测试大学"]
+    unsorted = write_reordered(sorted_file, tmp_path / f"unsorted{suffix}", order, descending=True)
+    assert entries(unsorted) == expected
+    catalog = {f["properties"]["name"]: f for f in osm_build(unsorted, "建设测试公园，推进测试大学扩建工程。")}
+    for name, relation in (("测试公园", "area 901"), ("测试大学", "area 902")):  # a campus: a point inside it
+        geocode = catalog[name]["properties"]["geocode"]
+        assert geocode["status"] == "matched" and f"({relation})" in geocode["method"], (name, geocode)
+    assert catalog["测试公园"]["geometry"]["type"] == "MultiPolygon"
+
+
+def test_a_park_relation_a_josm_user_drew_is_found_by_its_own_id(tmp_path):
+    """JOSM writes its new objects with negative ids, -1 before -2: out of osmium's order. A relation
+    marked deleted stays out."""
+    ring = [(117.0, 36.70), (117.004, 36.70), (117.004, 36.704), (117.0, 36.704)]
+    nodes = [f"<node id='-{n}' action='modify' visible='true' lat='{y}' lon='{x}'/>" for n, (x, y) in enumerate(ring, 1)]
+    way = "<way id='-100' action='modify' visible='true'>" + "".join(f"<nd ref='-{n}'/>" for n in (1, 2, 3, 4, 1)) + "</way>"
+    relations = [f"<relation id='-{200 + i}' action='{action}' visible='true'><member type='way' ref='-100' role='outer'/>"
+                 f"<tag k='type' v='multipolygon'/><tag k='leisure' v='park'/><tag k='name' v='{name}'/></relation>"
+                 for i, (action, name) in enumerate((("modify", "新建公园"), ("delete", "删去公园")))]
+    path = tmp_path / "josm.osm"
+    path.write_text("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='JOSM'>\n"
+                    + "\n".join(nodes + [way] + relations) + "\n</osm>\n", encoding="utf-8")
+    [park] = load_osm(path, NEAR_TIANQIAO)
+    assert (park.name, park.extra["osm_ids"], park.category) == ("新建公园", "r-200", "park")
+    assert park.geometry.equals(shapely.Polygon(ring))
