@@ -13,6 +13,8 @@ then prepared once and tests its candidates in one run. On 40,000 zones
 ``geopandas.overlay``, which neither snaps zones and lines along an edge to each other
 (:data:`geo.settings.JOIN_SNAP_M`) nor measures along the ellipsoid.
 The one loop is over lines lying along a shared boundary, which are rare.
+Points are placed by :mod:`geo.join_points`, lines and polygons cut by :mod:`geo.join_cuts`
+and measured by :mod:`geo.join_metres`.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ import math
 import numpy as np
 import pandas as pd
 import shapely
-from shapely import STRtree
 
 from geo.crs import STORAGE_CRS
 from geo.io import InputError
-from geo.join_snap import snapped
-from geo.settings import JOIN_SNAP_M, JOIN_SUM_TOLERANCE
+from geo.join_cuts import allocate_cut
+from geo.join_metres import measurer, snap_distance, transformer
+from geo.join_points import allocate_points
 
 ALLOCATION_COLUMNS = ["id", "code", "name", "share", "km", "area_km2"]
 
@@ -105,8 +107,8 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
     project_crs = projects.crs if projects.crs is not None else STORAGE_CRS
     # Everything is cut in the projects' CRS, where boundaries and projects are stored
     # (coincident vertices stay coincident); only the measuring happens in metres.
-    zones_local = _transformer(zones.crs, project_crs)(zone_geoms)
-    snap = _snap_distance(zones_local, project_crs)
+    zones_local = transformer(zones.crs, project_crs)(zone_geoms)
+    snap = snap_distance(zones_local, project_crs)
     geoms = np.asarray(projects.geometry.array, dtype=object)
     types = shapely.get_type_id(geoms)
     if (types == _COLLECTION).any():
@@ -122,8 +124,8 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
 
             metric_crs = metric_crs_for(zones)
         is_polygon = np.isin(types[measured], _POLYGON_TYPES)
-        rows, degenerate = _allocate_measured(measured, geoms[measured], is_polygon, zones_local,
-                                              _measurer(project_crs, metric_crs), snap)
+        rows, degenerate = allocate_cut(measured, geoms[measured], is_polygon, zones_local,
+                                        measurer(project_crs, metric_crs), snap)
         pieces.append(rows)
         if degenerate.size:
             # Zero-length lines and zero-area polygons: place them by their first vertex.
@@ -131,7 +133,7 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
             geoms[degenerate] = _first_vertices(geoms[degenerate])
             as_points = np.union1d(as_points, degenerate)
     if as_points.size:
-        pieces.append(_allocate_points(as_points, geoms[as_points], zones_local, snap))
+        pieces.append(allocate_points(as_points, geoms[as_points], zones_local, snap))
     return _assemble(projects["id"], codes, names, pieces)
 
 
@@ -262,301 +264,10 @@ def _reduce_collections(geoms, types):
     return geoms
 
 
-def _transformer(source, target):
-    """A function reprojecting an array of geometries (the identity when the CRSs are equal)."""
-    from pyproj import CRS, Transformer
-
-    from geo.crs import is_metric_crs, metric_geometry
-
-    source, target = CRS.from_user_input(source), CRS.from_user_input(target)
-    if source == target:
-        return lambda geoms: geoms
-    if source.to_epsg() in (4326, 4490) and is_metric_crs(target):
-        # Cached transformer: avoids PROJ's 40 ms datum search per call.
-        crs = f"EPSG:{target.to_epsg()}"
-        return lambda geoms: metric_geometry(geoms, crs)
-    transformer = Transformer.from_crs(source, target, always_xy=True)
-
-    def _coords(coords):
-        x, y = transformer.transform(coords[:, 0], coords[:, 1])
-        return np.column_stack([x, y])
-
-    return lambda geoms: shapely.transform(geoms, _coords)
-
-
-def _snap_distance(zones_local, crs):
-    """:data:`geo.settings.JOIN_SNAP_M` in the units of ``crs``, at the zones' own position.
-
-    For lon/lat, the degrees that span at most that many metres north-south and
-    east-west at the middle of the zones (None without zones: nothing to snap to).
-    """
-    from pyproj import CRS
-
-    crs = CRS.from_user_input(crs)
-    if crs.is_projected:
-        return JOIN_SNAP_M / crs.axis_info[0].unit_conversion_factor
-    x0, y0, x1, y1 = shapely.total_bounds(zones_local)
-    if not np.isfinite([x0, y0, x1, y1]).all():
-        return None
-    lon, lat, step = (x0 + x1) / 2.0, (y0 + y1) / 2.0, 1e-3
-    geod = crs.get_geod()
-    metres = max(geod.inv(lon, lat, lon + step, lat)[2], geod.inv(lon, lat, lon, lat + step)[2])
-    return JOIN_SNAP_M * step / metres
-
-
-def _measurer(project_crs, metric_crs):
-    """A function of (geometries, is_polygon) giving polygons' areas in ``metric_crs`` (m²) and
-    lines' lengths on the ellipsoid (m): a Gauss-Kruger zone stretches lengths away from its
-    meridian (0.03% at 1.5 degrees, 0.15% at the edges of the widest counties of the west)."""
-    from pyproj import CRS
-
-    to_metric = _transformer(project_crs, metric_crs)
-    crs = CRS.from_user_input(project_crs)
-    if not crs.is_geographic:
-        crs, to_lonlat = CRS.from_epsg(4326), _transformer(crs, "EPSG:4326")
-    else:
-        to_lonlat = lambda geoms: geoms  # noqa: E731
-    geod = crs.get_geod()
-
-    def measure_of(geoms, is_polygon):
-        out = np.zeros(len(geoms))
-        if is_polygon.any():
-            out[is_polygon] = shapely.area(to_metric(geoms[is_polygon]))
-        if not is_polygon.all():
-            out[~is_polygon] = _geodesic_lengths(to_lonlat(geoms[~is_polygon]), geod)
-        return out
-
-    return measure_of
-
-
-def _geodesic_lengths(geoms, geod):
-    """Lengths (m) of lon/lat lines (any parts, points among them count 0) along the ellipsoid, segment by segment."""
-    parts, owner = shapely.get_parts(geoms, return_index=True)
-    parts, sub = shapely.get_parts(parts, return_index=True)  # a collection may hold Multi* parts
-    owner = owner[sub]
-    coords, part = shapely.get_coordinates(parts, return_index=True)
-    same = np.flatnonzero(part[1:] == part[:-1])
-    _, _, metres = geod.inv(coords[same, 0], coords[same, 1], coords[same + 1, 0], coords[same + 1, 1])
-    return np.bincount(owner[part[same]], weights=np.asarray(metres, dtype=float), minlength=len(geoms))
-
-
 def _first_vertices(geoms):
     coords, index = shapely.get_coordinates(geoms, return_index=True)
     _, first = np.unique(index, return_index=True)
     return shapely.points(coords[first])
-
-
-def _allocate_measured(project_index, geoms, is_polygon, zones_local, measure_of, snap):
-    """Cut lines and polygons at zone boundaries; return row arrays and the degenerate projects."""
-    if is_polygon.any():
-        polygons = geoms[is_polygon]
-        invalid = ~shapely.is_valid(polygons)
-        if invalid.any():
-            geoms = geoms.copy()
-            polygons[invalid] = shapely.make_valid(polygons[invalid], method="structure", keep_collapsed=False)
-            geoms[is_polygon] = polygons
-    totals = measure_of(geoms, is_polygon)
-    degenerate = (totals <= 0) & ~shapely.is_empty(geoms)
-    # As for points, the tree holds the projects and the zones query it: a zone is
-    # prepared once and tests all its candidates in one run.
-    if snap:  # a line along a zone's edge but outside it by float noise is on the edge
-        zone, local = STRtree(geoms).query(zones_local, predicate="dwithin", distance=snap)
-    else:
-        zone, local = STRtree(geoms).query(zones_local, predicate="intersects")
-    keep = totals[local] > 0
-    local, zone = local[keep], zone[keep]
-    pair_zones, pair_geoms = zones_local[zone], geoms[local]
-    if snap:
-        # A stretch along a shared edge, but for float noise, is on both zones' edges exactly,
-        # not zigzagging between them.
-        pair_zones, pair_geoms = snapped(pair_zones, pair_geoms, zone, local, zones_local, snap)
-    cut = shapely.intersection(pair_geoms, pair_zones)
-    pair_polygon = is_polygon[local]
-    measure = measure_of(cut, pair_polygon)
-    measure = _dedupe_shared_edges(local, zone, cut, measure, totals, pair_zones, measure_of, pair_polygon,
-                                   zones_local, snap)
-    keep = measure > 0
-    local, zone, measure, pair_polygon = local[keep], zone[keep], measure[keep], pair_polygon[keep]
-    share = measure / totals[local]
-    km = np.where(pair_polygon, np.nan, measure / 1000.0)
-    area = np.where(pair_polygon, measure / 1e6, np.nan)
-    return (project_index[local], zone, share, km, area), project_index[degenerate]
-
-
-def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local, snap=None):
-    """Piece lengths (areas for ``polygon`` pairs) with what two zones share kept only in the smallest-code zone.
-
-    Zones are closed sets, so a line lying on the edge between two zones intersects
-    both along that edge, and a line or polygon where zones overlap intersects both
-    there. Such a project has two or more pieces, and its pieces add up to more than
-    the part of it inside the zones. For a project wholly inside the zones that is
-    visible from the sums alone; only for projects cut into pieces *and* partly outside
-    (a few, near the district border or a hole) is each line's piece tested against its
-    zone's boundary, and each zone of their pieces against the others (do they overlap?).
-    Flagged projects, rare, are then recomputed one at a time. What is left of a piece outside
-    the zones before it but wholly within ``snap`` of them lies along their edge, where their own
-    pieces, snapped to it (:func:`geo.join_snap.snapped`), counted it: it is not counted again (:func:`_beyond`).
-    """
-    positive = length > 0
-    n_lines = totals.size
-    pieces_per_line = np.bincount(line[positive], minlength=n_lines)
-    summed = np.bincount(line, weights=length, minlength=n_lines)
-    multi = pieces_per_line >= 2
-    flagged = multi & (summed > totals * (1 + JOIN_SUM_TOLERANCE))
-    unsure = multi & (summed < totals * (1 - JOIN_SUM_TOLERANCE))
-    check = np.flatnonzero(unsure[line] & positive & ~polygon)
-    if check.size:
-        on_edge = shapely.length(shapely.intersection(cut[check], shapely.boundary(pair_zones[check])))
-        flagged[line[check[on_edge > 0]]] = True
-    check = np.flatnonzero(unsure[line] & positive)
-    if check.size:
-        overlapping = _overlapping(zones_local, np.unique(zone[check]))
-        flagged[line[check[overlapping[zone[check]]]]] = True
-    if not flagged.any():
-        return length
-    length = length.copy()
-    pairs = np.flatnonzero(flagged[line])
-    pairs = pairs[np.lexsort((zone[pairs], line[pairs]))]
-    starts = np.flatnonzero(np.r_[True, line[pairs][1:] != line[pairs][:-1]])
-    for group in np.split(pairs, starts[1:]):
-        # In code order, each piece loses what lies in the zones before it (their shared edges).
-        for number, pair in enumerate(group[1:], 1):
-            claimed = _claimed(pair_zones[group[:number]], cut[pair], polygon[pair], snap)
-            rest = shapely.difference(cut[pair], claimed)
-            rest = np.array([_beyond(rest, claimed, snap)], dtype=object)
-            length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
-    return length
-
-
-# How far around a piece the zones before it are kept to take from it, in snap distances: more than one
-# (what lies within snap of them is on their edge, see _beyond).
-_AROUND_PIECE = 100
-
-
-def _claimed(zones, piece, polygon, snap):
-    """The union of ``zones`` (in code order) around ``piece`` (a polygon's when ``polygon``): as much
-    of it as a difference with the piece and the distances from the piece to it (within snap) see.
-
-    Detailed 街道 are thousands of vertices each, and a union of them is slow (and slower as it
-    grows, piece after piece of a long road or a large area). Kept within ``_AROUND_PIECE`` snap
-    distances of a line's piece, or of a polygon's piece's box, they are tens of vertices, the same
-    there as whole. Without ``snap`` (no zones), the union of the zones as they are.
-    """
-    if snap and piece.is_empty:
-        return shapely.Polygon()
-    if not snap:
-        nearby = zones
-    else:
-        margin = _AROUND_PIECE * snap
-        if polygon:
-            x0, y0, x1, y1 = piece.bounds
-            around = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
-        else:
-            around = shapely.buffer(piece, margin, quad_segs=2)
-        nearby = shapely.intersection(zones, around)
-    claimed = None
-    for near in nearby:
-        if shapely.get_type_id(near) not in _POLYGON_TYPES:  # a zone meeting it at a line or a point
-            parts = shapely.get_parts(near)
-            near = shapely.union_all(parts[shapely.get_dimensions(parts) == 2])
-        if near.is_empty:
-            continue
-        claimed = near if claimed is None else shapely.union(claimed, near)
-    return shapely.Polygon() if claimed is None else claimed
-
-
-def _beyond(rest, claimed, snap):
-    """The parts of ``rest`` (what is left of a piece outside ``claimed``) that are not wholly within
-    ``snap`` of it: a sliver along its edge is on the edge, counted there (None: ``rest`` as it is)."""
-    if not snap or rest.is_empty:
-        return rest
-    parts = shapely.get_parts(rest)
-    far = _far_points(parts, claimed, snap) > 0
-    near = np.flatnonzero(~far)
-    if near.size:  # every vertex within snap: so is each segment between, point by point, or not
-        far[near] = _far_points(shapely.segmentize(parts[near], snap), claimed, snap) > 0
-    return shapely.union_all(parts[far]) if far.any() else shapely.GeometryCollection()
-
-
-def _far_points(geoms, other, distance):
-    """How many vertices of each of ``geoms`` lie farther than ``distance`` from ``other``.
-
-    ``other`` (zones of thousands of vertices, the pieces' vertices every ``snap``) is prepared and
-    tests them all: each test is then a search of its indexed edges, not a pass over them. A zone
-    of the caller's is left as it came (unprepared again).
-    """
-    coords, owner = shapely.get_coordinates(geoms, return_index=True)
-    prepared = shapely.is_prepared(other)
-    shapely.prepare(other)
-    far = ~shapely.dwithin(other, shapely.points(coords), distance)
-    if not prepared:
-        shapely.destroy_prepared(other)
-    return np.bincount(owner, weights=far, minlength=len(geoms))
-
-
-def _overlapping(zones_local, candidates):
-    """Which zones (a boolean per zone) among ``candidates`` overlap another zone, area on area."""
-    found = np.zeros(zones_local.size, dtype=bool)
-    position, other = STRtree(zones_local).query(zones_local[candidates], predicate="intersects")
-    mine = candidates[position]
-    apart = mine != other
-    position, mine, other = position[apart], mine[apart], other[apart]
-    # Polygons' interiors meet (area on area) where they intersect and do not only touch: a prepared
-    # zone (a private copy: the caller's zones may be shared) tests that faster than relate's matrix.
-    own = shapely.transform(zones_local[candidates], lambda coords: coords)
-    shapely.prepare(own)
-    found[mine[~shapely.touches(own[position], zones_local[other])]] = True
-    return found
-
-
-def _allocate_points(project_index, geoms, zones_local, snap):
-    """Place points (and MultiPoint parts) in one zone each: the smallest code on ties (within ``snap``)."""
-    multi = bool((shapely.get_type_id(geoms) == _MULTIPOINT).any())
-    if multi:
-        parts, owner = shapely.get_parts(geoms, return_index=True)
-    else:
-        parts, owner = geoms, np.arange(geoms.size)
-    # Tree on the points, queried zone by zone: each prepared zone then tests its
-    # candidate points in one run (cache-friendly), and intersects_xy on raw
-    # coordinates skips building a GEOS point per test.
-    # Candidates by envelope, grown by ``snap``: a point on a zone's corner may lie outside it by float noise.
-    envelopes = zones_local
-    if snap:
-        envelopes = shapely.box(*(shapely.bounds(zones_local) + np.array([-snap, -snap, snap, snap])).T)
-    zone, part = STRtree(parts).query(envelopes)
-    # Prepare private copies: the caller's zone objects may be shared with other
-    # threads (dask partitions), and preparing attaches state to a geometry.
-    zones_own = shapely.transform(zones_local, lambda coords: coords)
-    shapely.prepare(zones_own)
-    # Empty points have no coordinates (and are not in the tree): NaN stands in for them.
-    coords, index = shapely.get_coordinates(parts, return_index=True)
-    xy = np.full((parts.size, 2), np.nan)
-    xy[index] = coords
-    inside = shapely.intersects_xy(zones_own[zone], xy[part, 0], xy[part, 1])
-    if snap:
-        # A point outside a candidate zone by float noise lies on its edge too.
-        # Only a zone of a smaller code than the one holding the point can change where it goes.
-        held = np.full(parts.size, np.iinfo(np.int64).max, dtype=np.int64)
-        np.minimum.at(held, part[inside], zone[inside])
-        others = np.flatnonzero(~inside & (zone < held[part]))
-        inside[others] = shapely.dwithin(zones_own[zone[others]], parts[part[others]], snap)
-    zone, part = zone[inside], part[inside]
-    # A part listed under several zones lies on a shared boundary: keep the smallest
-    # zone index, which (zones being sorted by code) is the smallest code.
-    none = np.iinfo(np.int64).max
-    best = np.full(parts.size, none, dtype=np.int64)
-    np.minimum.at(best, part, zone)
-    part = np.flatnonzero(best != none)
-    zone = best[part]
-    if not multi:
-        local, share = part, np.ones(part.size)
-    else:
-        n_zones = zones_local.size
-        key, counts = np.unique(owner[part].astype(np.int64) * n_zones + zone, return_counts=True)
-        local, zone = key // n_zones, key % n_zones
-        share = counts / np.bincount(owner, minlength=geoms.size)[local]
-    nan = np.full(local.size, np.nan)
-    return project_index[local], zone, share, nan, nan.copy()
 
 
 def _assemble(ids, codes, names, pieces):
