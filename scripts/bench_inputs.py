@@ -55,7 +55,7 @@ def cases():
     """(label, size unit, size, make) of each input: ``make(n)`` builds the input of ``n`` units and
     returns what reading it runs."""
     from geo.extract import extract_projects
-    from geo.extract.documents import docx_text
+    from geo.extract.wordml import docx_text
     from geo.extract.mentions import clause_mentions, forget_text
     from geo.extract.webpages import html_text
     from geo.osm_routes import _without_direction

@@ -15,7 +15,7 @@ import olefile
 import pytest
 
 from geo.extract import extract_file, read_document, read_report
-from geo.extract.documents import doc_text
+from geo.extract.word97 import doc_text
 from geo.io import InputError
 from work_counts import Calls
 

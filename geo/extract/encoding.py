@@ -49,11 +49,11 @@ def read_document(path, encoding: str = "auto") -> tuple:
         raise InputError(path, f"unknown encoding {encoding!r} (use one of: {', '.join(ENCODINGS)})")
     data = read_bytes_limited(path)  # a file or a pipe, within the size limit
     if data.lstrip(b"\x00\t\n\r\x0c ")[:5] == b"%PDF-":
-        from geo.extract.documents import pdf_text  # imported for PDFs only
+        from geo.extract.pdf import pdf_text  # imported for PDFs only
 
         return pdf_text(data, Path(path), max_text=max_report_bytes()), "pdf"
     if data.startswith(b"PK\x03\x04"):
-        from geo.extract.documents import docx_text  # imported for documents only (15 ms)
+        from geo.extract.wordml import docx_text  # imported for documents only (15 ms)
         from geo.extract.ofd import is_ofd, ofd_text
         from geo.extract.opendocument import is_odt, odt_text
 
@@ -65,7 +65,7 @@ def read_document(path, encoding: str = "auto") -> tuple:
             return odt_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit), "odt"
         return docx_text(data, Path(path), max_bytes=_XML_PER_TEXT * limit, max_text=limit), "docx"
     if data.startswith(OLE_MAGIC):  # Word 97-2003 and WPS files; an .xls or .msg is named
-        from geo.extract.documents import doc_text
+        from geo.extract.word97 import doc_text
 
         return doc_text(data, Path(path), max_text=max_report_bytes()), "doc"
     if data[:1].isalpha():
@@ -81,7 +81,7 @@ def read_document(path, encoding: str = "auto") -> tuple:
             return html_text(text), "html"
         kind = xml_kind(text)
         if kind == WORD_XML:  # Word 2003 XML, or Word's XML document: read as a .docx
-            from geo.extract.documents import word_xml_text
+            from geo.extract.wordml import word_xml_text
 
             return word_xml_text(text, Path(path), max_text=max_report_bytes()), "docx"
         if kind == FLAT_ODT:

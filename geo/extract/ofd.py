@@ -79,7 +79,7 @@ def _package_root(names) -> str | None:
 
 def ofd_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
     """The text of an OFD's pages: the lines as printed, top to bottom and each left to right, a
-    form feed opening each page after the first, as :func:`geo.extract.documents.pdf_text` gives
+    form feed opening each page after the first, as :func:`geo.extract.pdf.pdf_text` gives
     a PDF's (extraction joins the lines a paragraph wraps over).
 
     The characters of the pages' TextObjects are placed by their Boundary, CTM, X, Y, DeltaX and

@@ -8,6 +8,7 @@ import re
 import struct
 from typing import NamedTuple
 
+from geo.extract.documents import tidy_paragraphs
 from geo.io import InputError, utf8_size
 
 
@@ -73,6 +74,33 @@ class _Piece(NamedTuple):
     end: int
     offset: int
     compressed: bool
+
+
+def doc_text(data: bytes, path, max_text: int | None = None) -> str:
+    """The text of a Word 97-2003 file (.doc; also a WPS Office .wps in that format), a line per
+    paragraph or table cell, as :func:`geo.extract.wordml.docx_text` reads a .docx: tabs and line
+    breaks as written, field codes left out and their results kept, tracked deletions and hidden
+    text left out.
+
+    Headers, footers, footnotes, comments and text boxes are left out (a .docx's text boxes are
+    read: a .doc keeps them in a story of their own, see :func:`word97_text`).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes (a compound file: OLE's signature D0 CF 11 E0).
+    path : path-like
+        Named in errors.
+    max_text : int, optional
+        The most characters its text may hold.
+
+    Raises
+    ------
+    geo.io.InputError
+        A compound file that is no Word document (an Excel .xls, an Outlook .msg, a
+        password-protected Office file), a password-protected, Word 6/95 or damaged one.
+    """
+    return tidy_paragraphs(word97_text(data, path, max_text=max_text))
 
 
 def word97_text(data: bytes, path, max_text: int | None = None) -> str:

@@ -1,0 +1,122 @@
+"""PDF documents: the text of their pages read with pypdf, a line per printed line (content drawn again and again refused)."""
+
+from __future__ import annotations
+
+import collections
+import io
+import re
+
+from geo.extract.documents import fixed_layout_text
+from geo.io import InputError, utf8_size
+
+
+def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
+    """The text of a PDF's pages, read with pypdf: the lines as printed, a form feed opening
+    each page after the first (extraction joins the lines a paragraph wraps over, see
+    :func:`geo.extract.segment.wrapped_line_breaks`).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes.
+    path : path-like
+        Named in errors.
+    max_text : int, optional
+        The most bytes its text may take as UTF-8 (as a text file of it would).
+
+    Raises
+    ------
+    geo.io.InputError
+        A damaged PDF, one that needs a password, one with no text layer (a scan: its text
+        needs OCR first), one whose fonts map to no characters, or one of more text than ``max_text``.
+    """
+    import logging
+
+    import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd objects are no errors of ours
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(path, "is a password-protected PDF: open it, then save its text as a .txt file")
+        _check_drawn(reader, len(data), path)
+        pages, size = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += utf8_size(pages[-1]) + 1
+            if max_text is not None and size > max_text:
+                raise InputError(path, f"is a PDF whose text is over the {max_text / 1e6:g} MB size limit "
+                                       "(raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+    except InputError:
+        raise
+    except (pypdf.errors.DependencyError, pypdf.errors.FileNotDecryptedError, pypdf.errors.WrongPasswordError):
+        # AES needs the cryptography package, which geo does not install for this alone
+        raise InputError(path, "is an encrypted PDF geo cannot open: save its text from a PDF viewer as a .txt file") \
+            from None
+    except Exception as exc:  # pypdf raises many kinds on a damaged file; none is ours to show whole
+        raise InputError(path, f"is a damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+    text = "\n\f".join(page.rstrip("\n") for page in pages)
+    return fixed_layout_text(text, path, kind="a PDF", viewer="a PDF viewer")
+
+
+# A form drawn (Do) in a content stream: its name (#xx escapes and all), then white space or comments.
+_DRAWN_FORM = re.compile(rb"/((?:[^\s/\[\]()<>{}%#]|#[0-9A-Fa-f]{2})+)(?:\s|%[^\r\n]*)*Do(?![^\s/\[\]()<>{}%])")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# Forms drawn inside forms are followed no deeper than this (pypdf recurses into them).
+_MAX_FORM_DEPTH = 50
+
+
+def _check_drawn(reader, size: int, path):
+    """Refuse a PDF whose pages draw more content than :data:`geo.settings.PDF_DRAWN_FACTOR` times its
+    ``size`` (plus :data:`geo.settings.PDF_DRAWN_SLACK_BYTES`): content drawn again and again (one
+    stream on every page, a form drawn thousands of times), which reading its text would walk for
+    minutes. Counted before any text is read, each form once however often it is drawn.
+
+    Raises
+    ------
+    geo.io.InputError
+        Over the limit.
+    """
+    from geo import settings
+
+    limit = settings.PDF_DRAWN_FACTOR * size + settings.PDF_DRAWN_SLACK_BYTES
+    forms, drawn = {}, 0
+    for page in reader.pages:
+        contents = page.get_contents()  # (a damaged one raises what reading its text would)
+        data = contents.get_data() if contents is not None else b""
+        drawn += _drawn(data, page.get("/Resources"), forms, limit - drawn, 0)
+        if drawn > limit:
+            raise InputError(path, f"is a PDF whose pages draw over {limit / 1e6:g} MB of content (the same content "
+                                   "drawn again and again): save its text from a PDF viewer as a .txt file")
+
+
+def _drawn(data: bytes, resources, forms: dict, budget: int, depth: int) -> int:
+    """Bytes of content a stream ``data`` draws: its own, and those of each form it draws (by the
+    ``resources`` naming them) as often as it draws it; past ``budget``, any number over it."""
+    drawn = len(data)
+    counts = collections.Counter(_NAME_ESCAPE.sub(lambda escape: bytes([int(escape[1], 16)]), match[1])
+                                 for match in _DRAWN_FORM.finditer(data))
+    for name, count in counts.items():
+        if drawn > budget:
+            break
+        drawn += count * _form_drawn(name, resources, forms, budget - drawn, depth)
+    return drawn
+
+
+def _form_drawn(name: bytes, resources, forms: dict, budget: int, depth: int) -> int:
+    """Bytes of content drawing the form ``name`` of ``resources`` draws once (0 for an image, a form
+    not found, a form drawing itself, or one past :data:`_MAX_FORM_DEPTH`)."""
+    import pypdf
+
+    try:
+        form = resources.get_object()["/XObject"].get_object()["/" + name.decode("latin-1")]
+        key = (form.idnum, form.generation) if isinstance(form, pypdf.generic.IndirectObject) else id(form)
+        form = form.get_object()
+        if form.get("/Subtype") != "/Form" or depth >= _MAX_FORM_DEPTH:
+            return 0
+        if key not in forms:
+            forms[key] = 0  # a form drawing itself: pypdf draws it once
+            forms[key] = _drawn(form.get_data(), form.get("/Resources"), forms, budget, depth + 1)
+        return forms[key]
+    except Exception:  # a form damaged or not there: pypdf draws nothing of it either
+        return 0
