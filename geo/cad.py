@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from geo import settings
@@ -10,11 +11,47 @@ from geo.io import InputError
 CAD_SUFFIXES = (".dxf",)
 _LINES = ("LineString", "MultiLineString", "LinearRing")
 _AREAS = ("Polygon", "MultiPolygon")
+# A DXF of AutoCAD 2007 (AC1021) or later holds its text in UTF-8, whatever its $DWGCODEPAGE.
+_UTF8_FROM = 1021
+_VERSION = re.compile(rb"\$ACADVER\s*?\r?\n\s*1\s*?\r?\n\s*AC(\d{4})")
+# A character its code page lacks: \U+XXXX (UTF-16), or \M+nXXXX (two bytes of an East Asian code page).
+_ESCAPE = re.compile(r"\\U\+([0-9A-Fa-f]{4})|\\M\+([1-5])([0-9A-Fa-f]{4})")
+_MIF_CODECS = {"1": "cp932", "2": "cp950", "3": "cp949", "4": "johab", "5": "gbk"}
 
 
 def is_drawing(path) -> bool:
     """Whether ``path`` is a CAD drawing GDAL reads (a DXF)."""
     return Path(str(path)).suffix.lower() in CAD_SUFFIXES
+
+
+def drawing_gdal_options(path) -> dict:
+    """GDAL's options for reading ``path``: ``DXF_ENCODING=UTF-8`` for a DXF of AutoCAD 2007 or
+    later (its $ACADVER AC1021 on), whose text GDAL would read by its $DWGCODEPAGE (无影山街道 read
+    as 鏃犲奖灞辫楅亾 under ANSI_936); none for another file."""
+    if not is_drawing(path):
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return {}  # the reading says what is wrong
+    version = _VERSION.search(head)
+    return {"DXF_ENCODING": "UTF-8"} if version and int(version.group(1)) >= _UTF8_FROM else {}
+
+
+def decode_escapes(text):
+    r"""``text`` of a DXF with its ``\U+XXXX`` and ``\M+nXXXX`` escapes (the characters its code
+    page lacks, as AutoCAD writes them) decoded; other values as they are."""
+    if not isinstance(text, str) or "\\" not in text:
+        return text
+
+    def character(match):
+        if match.group(1):
+            return chr(int(match.group(1), 16))
+        return bytes.fromhex(match.group(3)).decode(_MIF_CODECS[match.group(2)], errors="replace")
+
+    # A character beyond the BMP is two escapes, a surrogate pair: joined; a lone one dropped.
+    return _ESCAPE.sub(character, text).encode("utf-16", "surrogatepass").decode("utf-16", "ignore")
 
 
 def prj_beside(path):
