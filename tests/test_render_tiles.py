@@ -76,12 +76,42 @@ def test_a_named_basemap_refuses_a_datum_it_is_not_drawn_in(tmp_path):
     ("http://10.0.0.5/\u200btiles/{z}/{x}/{y}.png", "invisible"),
     ("https://maponline0.bdimg.com/tile/?qt=vtile&x={x}&y={y}&z={z}", "Baidu tiles"),
     ("http://10.0.0.5/" + "a" * 3000 + "/{z}/{x}/{y}.png", "3032 characters"),
+    # hosts a browser cannot ask (these raised ValueError naming no option, or drew nothing)
+    ("http://[::1/tiles/{z}/{x}/{y}.png", r"not a URL a browser reads \(Invalid IPv6 URL\)"),
+    ("http://[::1/geoserver/wms?service=WMS&layers=a", "not a URL a browser reads"),
+    ("http://10.0.0.5:99999/tiles/{z}/{x}/{y}.png", "not a URL a browser reads"),
+    ("http:///tiles/{z}/{x}/{y}.png", "an http URL names no host"),
+    ("https:tiles/{z}/{x}/{y}.png", "an https URL names no host"),
+    ("http://planner:s3cret@10.0.0.5/tiles/{z}/{x}/{y}.png", "of 10.0.0.5 holds a user name or password"),
+    ("http://planner@10.0.0.5/geoserver/wms?service=WMS&layers=a", "holds a user name or password"),
 ])
 def test_an_unusable_tile_url_is_refused_before_anything_is_written(tmp_path, url, message):
     with pytest.raises(InputError, match=message) as caught:
         render_fixture(tmp_path, basemap=url)
     assert "\n" not in str(caught.value)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_password_in_a_tile_url_is_not_repeated_in_the_error():
+    with pytest.raises(InputError) as caught:
+        render.check_basemap("http://planner:s3cret@10.0.0.5/tiles/{z}/{x}/{y}.png")
+    assert "s3cret" not in str(caught.value)
+
+
+def test_an_address_copied_from_xml_capabilities_reads_its_amp_as_and(tmp_path):
+    """``&amp;`` as a WMS/WMTS capabilities document writes ``&``: the WMS was refused as an
+    unknown basemap, a template's ``&amp;y={y}`` asked the server for a parameter ``amp;y``."""
+    wms = "http://10.0.0.5:8080/geoserver/wms?service=WMS&amp;version=1.1.0&AMP;layers=city%3Abase&amp;tk=abc"
+    page = render_fixture(tmp_path / "wms", basemap=wms)["projects.html"]
+    call = re.search(r"L\.tileLayer\.wms\(\s*(\"[^\"]*\"),\s*(\{.*?\})\s*\)", page, flags=re.DOTALL)
+    assert json.loads(call.group(1)) == "http://10.0.0.5:8080/geoserver/wms?tk=abc"
+    assert json.loads(call.group(2))["layers"] == "city:base"
+    wmts = "http://10.0.0.5/wmts?layer=base&amp;tilematrix={z}&amp;tilerow={y}&amp;tilecol={x}"
+    page = render_fixture(tmp_path / "wmts", basemap=wmts)["projects.html"]
+    assert [json.loads(url) for url in _tile_layer_urls(page)] == [
+        "http://10.0.0.5/wmts?layer=base&tilematrix={z}&tilerow={y}&tilecol={x}"]
+    assert render.tiles.basemap_datum("https://webrd01.is.autonavi.com./appmaptile?x={x}&amp;y={y}&amp;z={z}") \
+        == "gcj02"  # a host written with its root dot is the same host
 
 
 def test_a_baidu_datum_is_refused_for_tiles():

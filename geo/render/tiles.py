@@ -62,6 +62,7 @@ def tile_providers(basemap, datum=None) -> list:
 
     from geo.settings import tile_provider
 
+    basemap = _unescaped(basemap)
     datum = basemap_datum(basemap, datum)
     if basemap not in BASEMAPS:
         return [_wms_tiles(basemap) if is_wms(basemap) else _own_tiles(basemap)]
@@ -104,6 +105,7 @@ def basemap_datum(basemap, datum=None) -> str:
     """
     from geo.crs import normalise_datum
 
+    basemap = _unescaped(basemap)
     if datum is not None:
         try:
             datum = normalise_datum(str(datum))
@@ -125,6 +127,13 @@ def basemap_datum(basemap, datum=None) -> str:
     if datum not in TILE_DATUMS:
         raise InputError(None, f"--basemap-datum must be one of {', '.join(TILE_DATUMS)} for tiles, not {datum}")
     return datum
+
+
+def _unescaped(url):
+    """``url`` with ``&amp;`` read as ``&``: an address copied from a WMS or WMTS capabilities
+    document (XML) holds its parameters so (``service=WMS&amp;layers=``: no layers, and a
+    template's ``&amp;x={x}`` asked the server for ``amp;x``)."""
+    return re.sub(r"(?i)&amp;", "&", url) if isinstance(url, str) and url not in BASEMAPS else url
 
 
 def is_wms(url) -> bool:
@@ -176,6 +185,7 @@ def _check_tile_url(url):
     if re.search(r"[\s\x00-\x1f\x7f\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]", url):
         raise InputError(None, f"--basemap {shown!r}: a tile URL holds no spaces, line breaks or invisible "
                                "characters (write a space as %20)")
+    _check_host(url, shown)
     if is_wms(url):
         return
     if "{" not in url and "}" not in url:
@@ -201,10 +211,27 @@ def _check_tile_url(url):
         raise InputError(None, f"--basemap {shown!r}: a tile URL uses / not \\")
 
 
+def _check_host(url, shown):
+    """Refuse a URL's host a browser cannot ask for tiles: malformed (``[::1`` unclosed, a port
+    past 65535), missing (``http:///``), or with a user name and password, which Chromium sends
+    for no image of a page (it asks such a host for nothing) and every map would show."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (checks it)
+    except ValueError as error:
+        raise InputError(None, f"--basemap {shown!r}: not a URL a browser reads ({error})") from None
+    if parts.username is not None or parts.password is not None:
+        raise InputError(None, f"--basemap: the URL of {parts.hostname} holds a user name or password, which "
+                               "browsers never send for map tiles (and every map would show it): let the maps' "
+                               "network reach the tile server without one, or use its key parameter")
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        raise InputError(None, f"--basemap {shown!r}: an {parts.scheme} URL names no host (http://host/...)")
+
+
 def _host_datum(url):
     """(datum, provider) that ``geo/data/tile_hosts.csv`` gives the URL's host, or None."""
     host = (urlsplit(url).hostname or "") if ("://" in url or url.startswith("//")) else ""
-    host = re.sub(r"\{[^{}]*\}", "", host).lower()
+    host = re.sub(r"\{[^{}]*\}", "", host).lower().rstrip(".")
     for suffix, datum, provider in _tile_hosts():
         if host == suffix or host.endswith("." + suffix):
             return datum, provider
