@@ -150,6 +150,31 @@ def test_build_and_render_take_a_tile_url_and_its_datum_from_the_command_line(tm
     assert "(GCJ-02)" in (tmp_path / "gcj" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_tile_folder_not_beside_the_maps_is_warned_of_naming_the_path_that_reaches_it(tmp_path, monkeypatch):
+    """A tile path is relative to the maps' folder: tiles/ given from the folder holding it, with
+    -o another folder, drew no tiles and the maps said only 'no network?'."""
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "瓦片 2024" / "13").mkdir(parents=True)
+    runner = CliRunner()
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    result = runner.invoke(main, ["render", "--basemap", "瓦片%202024/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == ("warning: --basemap: 瓦片 2024/ is not in 成果/地图, the maps' folder a tile path "
+                                     "is relative to: the maps show no tiles until it is there; it is in the current "
+                                     "folder: --basemap '../../瓦片%202024/{z}/{x}/{y}.png' reaches it")
+    result = runner.invoke(main, ["render", "--basemap", "../../瓦片%202024/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0 and result.stderr == ""
+    (tmp_path / "成果" / "地图" / "tiles").mkdir()
+    result = runner.invoke(main, ["render", "--basemap", "tiles/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0 and result.stderr == ""
+    result = runner.invoke(main, ["build", "--basemap", "tiles/{z}/{x}/{y}.png"])
+    assert result.exit_code == 0 and "warning: --basemap: tiles/ is not in maps_out" in result.stderr
+
+
 GEOSERVER = ("http://10.0.0.5:8080/geoserver/city/wms?service=WMS&version=1.1.0&request=GetMap&layers=city%3Abase"
              "&bbox=116.8,36.6,117.1,36.8&width=768&height=512&srs=EPSG%3A4326&styles=&format=image%2Fpng&tk=abc")
 

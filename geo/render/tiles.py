@@ -8,7 +8,7 @@ import html
 import os
 import re
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from geo.io import InputError
 
@@ -129,6 +129,28 @@ def basemap_datum(basemap, datum=None) -> str:
     return datum
 
 
+def tile_folder_warning(basemap, out_dir):
+    """What to warn of when ``basemap`` is a tile path whose folder is not in the maps' folder
+    ``out_dir``, which it is relative to (the maps would say no more than that tiles could not be
+    loaded, 'no network?'), naming the path that reaches it when it is in the current folder; else None."""
+    if not isinstance(basemap, str) or basemap in BASEMAPS or "{" not in basemap or \
+            re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//", basemap):
+        return None
+    folder = unquote(basemap.split("{", 1)[0]).rstrip("/")
+    if not folder or (Path(out_dir) / folder).is_dir():
+        return None
+    hint = ""
+    if not Path(folder).is_absolute() and Path(folder).is_dir():
+        try:
+            reached = Path(os.path.relpath(Path(folder).resolve(), Path(out_dir).resolve())).as_posix()
+            reached = reached.replace("%", "%25").replace(" ", "%20").replace("#", "%23")
+            hint = f"; it is in the current folder: --basemap '{reached}/{basemap[len(basemap.split('{', 1)[0]):]}' reaches it"
+        except ValueError:  # another drive (Windows)
+            hint = f"; it is in the current folder: give it as {Path(folder).resolve().as_uri()}/..."
+    return (f"--basemap: {folder}/ is not in {out_dir}, the maps' folder a tile path is relative to: the maps show no "
+            f"tiles until it is there{hint}")
+
+
 def _unescaped(url):
     """``url`` with ``&amp;`` read as ``&``: an address copied from a WMS or WMTS capabilities
     document (XML) holds its parameters so (``service=WMS&amp;layers=``: no layers, and a
@@ -171,6 +193,8 @@ def _own_tiles(url):
 
     host = urlsplit(url).hostname if "://" in url or url.startswith("//") else None
     label = f"Tiles: {host}" if host else "Tiles: a local folder"
+    if not re.match(r"(?i)https?:|//", url):  # a folder's name: a # in it would end the path there
+        url = url.replace("#", "%23")
     return xyzservices.TileProvider(name="Own", url=url, max_zoom=18, attribution=label,
                                     html_attribution=html.escape(label))
 
