@@ -98,7 +98,8 @@ def zones_from_drawing(gdf, name_field, code_field, path):
     ``settings.CAD_CLOSE_TOLERANCE_M``) or hatch, named by the text label inside it (a point whose
     ``name_field`` holds text, given to the smallest closed polyline around it), or, when no point
     holds one, by its own ``name_field`` (a layer per 街道). A named polygon around others named is
-    cut round them (a 街道 around another).
+    cut round them (a 街道 around another); polygons of one name (an exclave and its 街道, each
+    labelled; a polyline drawn twice, or with its hatch) are one 街道.
 
     Returns
     -------
@@ -157,18 +158,23 @@ def zones_from_drawing(gdf, name_field, code_field, path):
         raise InputError(path, f"no closed polyline holds a text label of {name_field!r} ({len(rings)} closed, "
                                f"{open_lines} open line(s)): draw the 街道 as closed polylines, or export them "
                                "as polygons with their names (QGIS: Polygonize, then Join attributes by location)")
-    geoms = []
+    parts = {}  # name -> [(polyline, polygon)]: the parts of one 街道 (an exclave, each labelled) are one
     for i in named:  # a 街道 around another (a ring of land round a centre) is cut round it
-        inner = [polygons[j] for j in named if j != i and polygons[i].contains(polygons[j])]
-        geoms.append(polygons[i].difference(shapely.union_all(inner)) if inner else polygons[i])
-    rows = {f: [label_of[i].get(f) if f != name_field else names[i] for i in named] for f in fields}
+        inner = [polygons[j] for j in named if names[j] != names[i] and polygons[i].contains(polygons[j])]
+        parts.setdefault(names[i], []).append(
+            (i, polygons[i].difference(shapely.union_all(inner)) if inner else polygons[i]))
+    first = [pieces[0][0] for pieces in parts.values()]
+    geoms = [shapely.union_all([geom for _, geom in pieces]) if len(pieces) > 1 else pieces[0][1]
+             for pieces in parts.values()]
+    rows = {f: [label_of[i].get(f) if f != name_field else names[i] for i in first] for f in fields}
     zones = gpd.GeoDataFrame(rows, geometry=geoms, crs=gdf.crs)
     unnamed = len(rings) - len(named)
     left = [f"{count} {one if count == 1 else many}" for count, one, many in (
         (unnamed, "closed polyline without one", "closed polylines without one"),
         (open_lines, "open line", "open lines")) if count]
     named_by = "holding a text label" if len(labels) else f"named by their own {name_field!r}"
-    warnings = [f"{path}: a CAD drawing: {len(named)} 街道 from the closed polylines {named_by}"
+    warnings = [f"{path}: a CAD drawing: {len(first)} 街道 from the closed polylines {named_by}"
+                + (f" ({len(named)} polylines: the parts of a 街道 made one)" if len(named) > len(first) else "")
                 + (f"; {' and '.join(left)} left out" if left else "")
                 + ("; each part of a 街道 (an exclave) needs its label" if unnamed and len(labels) else "")]
     if lost:

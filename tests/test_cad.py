@@ -142,3 +142,27 @@ def test_the_unicode_escapes_of_a_dxf_label_and_layer_are_decoded(tmp_path):
     path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
     zones, _ = load_official_zones(path, name_field="Layer")
     assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_the_labelled_parts_of_one_zhejie_are_one_zone_with_its_code(tmp_path):
+    """An exclave labelled as the warning asks, a polyline drawn twice or with its hatch: each gave a
+    街道 of its own (two rows of one name; every code a row number, 001, 002..., for the names'
+    codes of the district's list; a polyline drawn twice refused as of zero area)."""
+    exclave = shapely.box(X0 + 3500, Y0, X0 + 4000, Y0 + 500)
+    path = _drawing(tmp_path, extra=[("closed", "街道界线", list(exclave.exterior.coords)[:-1]),
+                                     ("text", "街道名称", (X0 + 3750, Y0 + 250, NAMES[0]))])
+    boundaries = load_boundaries(path, name_field="Text")
+    zones = boundaries.zones.sort_values("name")
+    assert sorted(zones["name"]) == sorted(NAMES) and len(zones) == 3
+    whole = dict(zip(zones["name"], zones.to_crs(4548).geometry))[NAMES[0]]
+    assert whole.symmetric_difference(shapely.union_all([_squares()[0], exclave])).area < 1.0
+    assert all(code.startswith("370105") for code in zones["code"])
+    assert any("3 街道 from the closed polylines holding a text label (4 polylines: the parts of a 街道 made one)"
+               in w for w in boundaries.warnings)
+    twice = [("closed", name, list(square.exterior.coords)[:-1]) for square, name in zip(_squares(), NAMES)]
+    path = _dxf(tmp_path / "twice.dxf", twice + twice[:1])
+    path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="Layer")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    assert dict(zip(zones["name"], zones.to_crs(4548).geometry))[NAMES[0]].symmetric_difference(
+        _squares()[0]).area < 1.0
