@@ -33,6 +33,7 @@ def node_storage(source, unordered=False):
     if name.endswith(".pbf"):
         unordered = not pbf_in_order(source)
     elif name.endswith(".o5m"):
+        _check_o5m_end(source)
         unordered = True
     if not unordered:
         return "flex_mem"
@@ -40,6 +41,15 @@ def node_storage(source, unordered=False):
     with osmium.io.Reader(str(source), osmium.osm.NODE) as reader:
         osmium.apply(reader, osmium.NodeLocationsForWays(storage))
     return storage
+
+
+def _check_o5m_end(path):
+    """RuntimeError, as osmium's reading raises, for an o5m file that does not end with the end
+    mark every o5m writer puts last (0xfe: osmconvert, osmupdate): a file cut short, which osmium
+    reads as far as it goes, silently (a download cut off gave some of the 街道, and said nothing)."""
+    with open(path, "rb") as handle:
+        if handle.seek(0, 2) and (handle.seek(-1, 2), handle.read(1))[1] != b"\xfe":
+            raise RuntimeError("o5m format error: the file does not end with o5m's end mark (0xfe): cut short?")
 
 
 def pbf_in_order(path):

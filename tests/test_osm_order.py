@@ -149,3 +149,17 @@ def test_an_empty_cut_or_garbage_pbf_or_o5m_is_refused_in_one_line(tmp_path, con
         with pytest.raises(InputError, match=rf"bad{suffix.replace('.', '[.]')}: ") as caught:
             load_osm(path)
         assert "\n" not in str(caught.value)
+
+
+def test_an_o5m_file_cut_short_is_refused_in_one_line(tmp_path):
+    """osmium reads an o5m file as far as it goes: cut in half, it gave some 街道 and said nothing."""
+    whole = write_reordered(_three_boundaries(tmp_path / "sorted.osm"), tmp_path / "whole.o5m", "wnr")
+    assert [a.osm_id for a in read_admin_areas(whole)] == ["r100", "r101", "w1003"]
+    data = whole.read_bytes()
+    for size in (20, len(data) // 2):
+        cut = tmp_path / "cut.o5m"
+        cut.write_bytes(data[:size])
+        assert read_admin_areas(cut) == []
+        with pytest.raises(InputError, match=r"cut\.o5m: not a readable OSM file \(o5m format error: the file does "
+                                             r"not end with o5m's end mark \(0xfe\): cut short\?\)$"):
+            load_osm(cut)
