@@ -34,6 +34,16 @@ def test_a_tile_url_of_an_intranet_server_is_the_basemap(tmp_path):
     assert "10.0.0.5/tiles" in pages["index.html"] and "WGS-84" in pages["index.html"]
 
 
+@pytest.mark.parametrize("url", ["http://10.0.0.5/tms/{z}/{x}/{-y}.png", "tiles/{z}/{x}/{-y}.png",
+                                 "https://rt{s}.map.gtimg.com/tile?z={z}&x={x}&y={-y}&styleid=1000",
+                                 "http://{s}.10.0.0.5/{z}/{x}/{y}{r}.png"])
+def test_a_tms_template_of_minus_y_draws_as_given(tmp_path, url):
+    """``{-y}`` (TMS rows, as the README offers, and Tencent's tiles) raised KeyError: '-y' in
+    folium's formatting of the template: every map of such a basemap failed."""
+    page = render_fixture(tmp_path, basemap=url)["projects.html"]
+    assert [json.loads(found) for found in _tile_layer_urls(page)] == [url]
+
+
 def test_gcj02_tiles_of_ones_own_shift_the_overlays_as_amap_does(tmp_path):
     amap = render_fixture(tmp_path / "amap", basemap="amap")["projects.html"]
     own = render_fixture(tmp_path / "own", basemap=INTRANET, datum="GCJ-02")["projects.html"]

@@ -68,6 +68,19 @@ def test_tiles_in_a_folder_beside_the_maps_load_with_no_network(chromium, tmp_pa
     assert "Tiles: a local folder" in driver.find_element("css selector", ".leaflet-control-attribution").text
 
 
+def test_leaflet_asks_a_tms_template_for_its_rows_counted_from_the_south(chromium, tmp_path):
+    maps = tmp_path / "maps_out"
+    render_fixture(maps, basemap="tms/{z}/{x}/{-y}.png")
+    driver = chromium()
+    driver.get((maps / "projects.html").as_uri())
+    wanted = _tiles_settled(driver)
+    assert wanted
+    for tile in wanted:
+        z, x, y = (int(part) for part in unquote(urlsplit(tile["src"]).path).removesuffix(".png").split("/")[-3:])
+        # Jinan, 36.7N: XYZ rows count from the north (below 2^(z-1)), TMS rows from the south
+        assert 2 ** (z - 1) < y < 2 ** z, tile["src"]
+
+
 def test_hostile_tile_url_and_host_run_nothing(chromium, tmp_path):
     driver = chromium()
     for i, (url, shown) in enumerate([("http://x/'\"</script><script>alert(1)</script>{z}/{x}/{y}.png", "Tiles: x"),

@@ -22,6 +22,8 @@ TILE_HOSTS_CSV = Path(__file__).resolve().parents[1] / "data" / "tile_hosts.csv"
 # Leaflet fills these in a tile URL; any other {name} makes it throw for every tile.
 _URL_FIELDS = ("z", "x", "y", "-y", "s", "r")
 _MAX_URL = 2048
+# The name of the provider of a URL template of one's own (:func:`_own_tiles`).
+OWN_TILES = "Own"
 # A WMS GetMap request's own parameters: Leaflet writes them for each tile (by the map's
 # EPSG:3857), so they are taken out of a WMS URL and only the others (a key, a map file) kept.
 _WMS_PARAMETERS = ("service", "request", "version", "layers", "styles", "format", "transparent", "srs", "crs",
@@ -195,7 +197,7 @@ def _own_tiles(url):
     label = f"Tiles: {host}" if host else "Tiles: a local folder"
     if not re.match(r"(?i)https?:|//", url):  # a folder's name: a # in it would end the path there
         url = url.replace("#", "%23")
-    return xyzservices.TileProvider(name="Own", url=url, max_zoom=18, attribution=label,
+    return xyzservices.TileProvider(name=OWN_TILES, url=url, max_zoom=18, attribution=label,
                                     html_attribution=html.escape(label))
 
 
