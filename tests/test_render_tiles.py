@@ -183,6 +183,8 @@ def test_a_tile_folder_not_beside_the_maps_is_warned_of_naming_the_path_that_rea
     assert result.exit_code == 0 and result.stderr == ""
     result = runner.invoke(main, ["build", "--basemap", "tiles/{z}/{x}/{y}.png"])
     assert result.exit_code == 0 and "warning: --basemap: tiles/ is not in maps_out" in result.stderr
+    result = runner.invoke(main, ["render", "--basemap", "/srv/tiles/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0 and result.stderr == ""  # the web server's root, not this disk's
 
 
 GEOSERVER = ("http://10.0.0.5:8080/geoserver/city/wms?service=WMS&version=1.1.0&request=GetMap&layers=city%3Abase"

@@ -139,10 +139,10 @@ def tile_folder_warning(basemap, out_dir):
             re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//", basemap):
         return None
     folder = unquote(basemap.split("{", 1)[0]).rstrip("/")
-    if not folder or (Path(out_dir) / folder).is_dir():
-        return None
+    if not folder or basemap.startswith("/") or (Path(out_dir) / folder).is_dir():
+        return None  # a path from the root: of the web server that serves the maps, not of this disk
     hint = ""
-    if not Path(folder).is_absolute() and Path(folder).is_dir():
+    if Path(folder).is_dir():
         try:
             reached = Path(os.path.relpath(Path(folder).resolve(), Path(out_dir).resolve())).as_posix()
             reached = reached.replace("%", "%25").replace(" ", "%20").replace("#", "%23")
