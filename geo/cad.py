@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from geo import settings
@@ -10,11 +11,47 @@ from geo.io import InputError
 CAD_SUFFIXES = (".dxf",)
 _LINES = ("LineString", "MultiLineString", "LinearRing")
 _AREAS = ("Polygon", "MultiPolygon")
+# A DXF of AutoCAD 2007 (AC1021) or later holds its text in UTF-8, whatever its $DWGCODEPAGE.
+_UTF8_FROM = 1021
+_VERSION = re.compile(rb"\$ACADVER\s*?\r?\n\s*1\s*?\r?\n\s*AC(\d{4})")
+# A character its code page lacks: \U+XXXX (UTF-16), or \M+nXXXX (two bytes of an East Asian code page).
+_ESCAPE = re.compile(r"\\U\+([0-9A-Fa-f]{4})|\\M\+([1-5])([0-9A-Fa-f]{4})")
+_MIF_CODECS = {"1": "cp932", "2": "cp950", "3": "cp949", "4": "johab", "5": "gbk"}
 
 
 def is_drawing(path) -> bool:
     """Whether ``path`` is a CAD drawing GDAL reads (a DXF)."""
     return Path(str(path)).suffix.lower() in CAD_SUFFIXES
+
+
+def drawing_gdal_options(path) -> dict:
+    """GDAL's options for reading ``path``: ``DXF_ENCODING=UTF-8`` for a DXF of AutoCAD 2007 or
+    later (its $ACADVER AC1021 on), whose text GDAL would read by its $DWGCODEPAGE (无影山街道 read
+    as 鏃犲奖灞辫楅亾 under ANSI_936); none for another file."""
+    if not is_drawing(path):
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return {}  # the reading says what is wrong
+    version = _VERSION.search(head)
+    return {"DXF_ENCODING": "UTF-8"} if version and int(version.group(1)) >= _UTF8_FROM else {}
+
+
+def decode_escapes(text):
+    r"""``text`` of a DXF with its ``\U+XXXX`` and ``\M+nXXXX`` escapes (the characters its code
+    page lacks, as AutoCAD writes them) decoded; other values as they are."""
+    if not isinstance(text, str) or "\\" not in text:
+        return text
+
+    def character(match):
+        if match.group(1):
+            return chr(int(match.group(1), 16))
+        return bytes.fromhex(match.group(3)).decode(_MIF_CODECS[match.group(2)], errors="replace")
+
+    # A character beyond the BMP is two escapes, a surrogate pair: joined; a lone one dropped.
+    return _ESCAPE.sub(character, text).encode("utf-16", "surrogatepass").decode("utf-16", "ignore")
 
 
 def prj_beside(path):
@@ -61,7 +98,8 @@ def zones_from_drawing(gdf, name_field, code_field, path):
     ``settings.CAD_CLOSE_TOLERANCE_M``) or hatch, named by the text label inside it (a point whose
     ``name_field`` holds text, given to the smallest closed polyline around it), or, when no point
     holds one, by its own ``name_field`` (a layer per 街道). A named polygon around others named is
-    cut round them (a 街道 around another).
+    cut round them (a 街道 around another); polygons of one name (an exclave and its 街道, each
+    labelled; a polyline drawn twice, or with its hatch) are one 街道.
 
     Returns
     -------
@@ -120,18 +158,23 @@ def zones_from_drawing(gdf, name_field, code_field, path):
         raise InputError(path, f"no closed polyline holds a text label of {name_field!r} ({len(rings)} closed, "
                                f"{open_lines} open line(s)): draw the 街道 as closed polylines, or export them "
                                "as polygons with their names (QGIS: Polygonize, then Join attributes by location)")
-    geoms = []
+    parts = {}  # name -> [(polyline, polygon)]: the parts of one 街道 (an exclave, each labelled) are one
     for i in named:  # a 街道 around another (a ring of land round a centre) is cut round it
-        inner = [polygons[j] for j in named if j != i and polygons[i].contains(polygons[j])]
-        geoms.append(polygons[i].difference(shapely.union_all(inner)) if inner else polygons[i])
-    rows = {f: [label_of[i].get(f) if f != name_field else names[i] for i in named] for f in fields}
+        inner = [polygons[j] for j in named if names[j] != names[i] and polygons[i].contains(polygons[j])]
+        parts.setdefault(names[i], []).append(
+            (i, polygons[i].difference(shapely.union_all(inner)) if inner else polygons[i]))
+    first = [pieces[0][0] for pieces in parts.values()]
+    geoms = [shapely.union_all([geom for _, geom in pieces]) if len(pieces) > 1 else pieces[0][1]
+             for pieces in parts.values()]
+    rows = {f: [label_of[i].get(f) if f != name_field else names[i] for i in first] for f in fields}
     zones = gpd.GeoDataFrame(rows, geometry=geoms, crs=gdf.crs)
     unnamed = len(rings) - len(named)
     left = [f"{count} {one if count == 1 else many}" for count, one, many in (
         (unnamed, "closed polyline without one", "closed polylines without one"),
         (open_lines, "open line", "open lines")) if count]
     named_by = "holding a text label" if len(labels) else f"named by their own {name_field!r}"
-    warnings = [f"{path}: a CAD drawing: {len(named)} 街道 from the closed polylines {named_by}"
+    warnings = [f"{path}: a CAD drawing: {len(first)} 街道 from the closed polylines {named_by}"
+                + (f" ({len(named)} polylines: the parts of a 街道 made one)" if len(named) > len(first) else "")
                 + (f"; {' and '.join(left)} left out" if left else "")
                 + ("; each part of a 街道 (an exclave) needs its label" if unnamed and len(labels) else "")]
     if lost:

@@ -370,6 +370,7 @@ def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, 
     """Render the HTML maps (projects, coverage, index)."""
     from geo import pipeline
     from geo.render import check_basemap
+    from geo.render.tiles import tile_folder_warning
 
     check_basemap(basemap, basemap_datum)
     _output_folder(out_dir)
@@ -383,6 +384,7 @@ def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, 
         report = pipeline.coverage_of(features, allocations, boundaries)
         written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, datum=basemap_datum,
                                   inline=not cdn)
+    _report_warnings(filter(None, [tile_folder_warning(basemap, out_dir)]))
     for path in written:
         click.echo(f"wrote {one_line(path)}")
 

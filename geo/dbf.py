@@ -87,7 +87,10 @@ _CPG_CODECS = {"936": "gbk", "cp936": "gbk", "ansi936": "gbk", "gbk": "gbk", "gb
 
 
 def cpg_codec(text: str):
-    """The codec a .cpg names (``ANSI 936``, ``936``, ``GBK``, ``CP936``, ``System``, ``UTF-8``...), or None."""
+    """The codec a .cpg names (``ANSI 936``, ``936``, ``GBK``, ``CP936``, ``System``, ``UTF-8``...), or
+    None: also for a codec no .dbf is written in, one that does not keep ASCII as it is (``UTF-16``,
+    EBCDIC ``cp037``, which gave garbage) or no text codec at all (``rot13``, ``base64``: LookupError,
+    naming no file); the records are then sniffed."""
     import codecs
 
     key = re.sub(r"[\s_]", "", text.strip().lower())
@@ -96,8 +99,14 @@ def cpg_codec(text: str):
     codec = None
     if key:
         with contextlib.suppress(LookupError, ValueError):  # ValueError: a NUL byte in the name
-            codec = codecs.lookup(key).name
+            named = codecs.lookup(key).name
+            if _ASCII.encode(named) == _ASCII.encode("ascii") and _ASCII.encode("ascii").decode(named) == _ASCII:
+                codec = named
     return codec
+
+
+# What every codec of a .dbf's text writes as it is: its numbers, dates and field names are ASCII.
+_ASCII = "".join(map(chr, range(32, 127)))
 
 
 # A .dbf field name holds at most 10 bytes: GDAL (QGIS, ogr2ogr) cuts a longer one there, in UTF-8

@@ -9,6 +9,11 @@ from pathlib import Path
 OWN_ID = "geo:own_id"
 # PrimitiveGroup fields of a PBF block (OSM's fileformat.proto): nodes, dense nodes, ways, relations.
 _GROUP_TYPE = {1: 0, 2: 0, 3: 1, 4: 2}
+# The format's limits (fileformat.proto, as osmium reads it): a BlobHeader of at most 64 KiB, a
+# blob of at most 32 MiB, packed or unpacked; a varint of at most 10 bytes (a 64-bit number).
+_MAX_HEADER = 64 * 1024
+_MAX_BLOB = 32 * 1024 * 1024
+_MAX_VARINT_BYTES = 10
 
 
 def node_storage(source, unordered=False):
@@ -30,6 +35,7 @@ def node_storage(source, unordered=False):
     if name.endswith(".pbf"):
         unordered = not pbf_in_order(source)
     elif name.endswith(".o5m"):
+        _check_o5m_end(source)
         unordered = True
     if not unordered:
         return "flex_mem"
@@ -127,6 +133,15 @@ def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
     return copy
 
 
+def _check_o5m_end(path):
+    """RuntimeError, as osmium's reading raises, for an o5m file that does not end with the end
+    mark every o5m writer puts last (0xfe: osmconvert, osmupdate): a file cut short, which osmium
+    reads as far as it goes, silently (a download cut off gave some of the 街道, and said nothing)."""
+    with open(path, "rb") as handle:
+        if handle.seek(0, 2) and (handle.seek(-1, 2), handle.read(1))[1] != b"\xfe":
+            raise RuntimeError("o5m format error: the file does not end with o5m's end mark (0xfe): cut short?")
+
+
 def pbf_in_order(path):
     """True when a PBF file's header says it is sorted (``Type_then_ID``) or its data blocks hold
     nodes, then ways, then relations; False when a block of an earlier type follows one of a
@@ -145,11 +160,13 @@ def pbf_in_order(path):
 
 
 def _blocks_in_order(path):
+    """ValueError for a file beyond the format's limits or cut short: a damaged file is never read
+    past them (a varint of a million bytes, a blob of gigabytes, a zlib bomb)."""
     latest = 0
     with open(path, "rb") as handle:
         while size := handle.read(4):
-            header = _fields(handle.read(int.from_bytes(size, "big")))
-            blob = handle.read(_varint_field(header, 3))
+            header = _fields(_read(handle, int.from_bytes(size, "big"), _MAX_HEADER, "BlobHeader"))
+            blob = _read(handle, _varint_field(header, 3), _MAX_BLOB, "blob")
             if header.get(1) != b"OSMData":
                 continue
             data = _block_data(_fields(blob))
@@ -164,12 +181,25 @@ def _blocks_in_order(path):
     return True
 
 
+def _read(handle, size, limit, what):
+    if size > limit:
+        raise ValueError(f"a {what} of {size} bytes (at most {limit})")
+    data = handle.read(size)
+    if len(data) < size:
+        raise ValueError(f"a {what} cut short")
+    return data
+
+
 def _block_data(blob):
-    """The bytes of a PBF blob, raw or zlib; None for another compression."""
+    """The bytes of a PBF blob, raw or zlib (at most :data:`_MAX_BLOB` unpacked); None for another compression."""
     if 1 in blob:
         return blob[1]
     if 3 in blob:
-        return zlib.decompress(blob[3])
+        inflate = zlib.decompressobj()
+        data = inflate.decompress(blob[3], _MAX_BLOB)
+        if inflate.unconsumed_tail:
+            raise ValueError(f"a blob of more than {_MAX_BLOB} bytes unpacked")
+        return data
     return None
 
 
@@ -212,10 +242,10 @@ def _spans(data):
 
 def _varint(data, position):
     result, shift = 0, 0
-    while True:
+    for position in range(position, position + _MAX_VARINT_BYTES):
         byte = data[position]
-        position += 1
         result |= (byte & 0x7F) << shift
         if not byte & 0x80:
-            return result, position
+            return result, position + 1
         shift += 7
+    raise ValueError(f"a varint of more than {_MAX_VARINT_BYTES} bytes")

@@ -365,6 +365,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     from geo.data import REPORT_PATH
     from geo.outputs import finish_pending, keep_inputs, output_set
     from geo.render import check_basemap
+    from geo.render.tiles import tile_folder_warning
     from geo.safe_text import file_name
 
     check_basemap(basemap, basemap_datum)  # a missing tile key should fail before the slow stages, not after
@@ -402,6 +403,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, datum=basemap_datum,
                           inline=inline)
+    warnings += filter(None, [tile_folder_warning(basemap, maps_dir)])
     return written, unlocated, warnings
 
 

@@ -301,22 +301,26 @@ def shapefiles_in(folder, *, levels=1):
 
 
 @contextlib.contextmanager
-def _kml_field_names_kept(path):
-    """GDAL's LIBKML driver turns every non-ASCII character of a field name into ``_`` (an
-    ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file would be lost): not while
-    reading a .kml or .kmz file."""
-    if path.suffix.lower() not in (".kml", ".kmz"):
+def _gdal_options(path):
+    """GDAL's options while reading ``path``: GDAL's LIBKML driver turns every non-ASCII character of
+    a field name into ``_`` (an ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file
+    would be lost): not for a .kml or .kmz file; a DXF's text in its own encoding
+    (:func:`geo.cad.drawing_gdal_options`)."""
+    from geo.cad import drawing_gdal_options
+
+    options = {"LIBKML_LAUNDER_FIELD_NAMES": "NO"} if path.suffix.lower() in (".kml", ".kmz") else {}
+    options.update(drawing_gdal_options(path))
+    if not options:
         yield
         return
     import pyogrio
 
-    option = "LIBKML_LAUNDER_FIELD_NAMES"
-    previous = pyogrio.get_gdal_config_option(option)
-    pyogrio.set_gdal_config_options({option: "NO"})
+    previous = {option: pyogrio.get_gdal_config_option(option) for option in options}
+    pyogrio.set_gdal_config_options(options)
     try:
         yield
     finally:
-        pyogrio.set_gdal_config_options({option: previous})
+        pyogrio.set_gdal_config_options(previous)
 
 
 def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, skip_invalid=False):
@@ -358,7 +362,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     _check_geojson_crs(path)
     try:
         try:
-            with _kml_field_names_kept(path):
+            with _gdal_options(path):
                 gdf = _read_dataframe(path, kwargs)
         except UnicodeDecodeError:
             # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
@@ -400,8 +404,20 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         refuse_local_datum(gdf.crs)  # Xian 1980, Beijing 1954: read as WGS-84 they land tens of metres off
     except ValueError as exc:
         raise InputError(path, str(exc)) from None
+    if is_drawing(path):
+        gdf = _drawing_text(gdf)
     _warn_lost_characters(path, gdf)
     return _flat(gdf)
+
+
+def _drawing_text(gdf):
+    """A DXF's text columns (its labels' ``Text``, ``Layer``) with AutoCAD's escapes decoded."""
+    from geo.cad import decode_escapes
+
+    for column in gdf.columns:
+        if column != gdf.geometry.name and gdf[column].map(lambda v: isinstance(v, str) and "\\" in v).any():
+            gdf[column] = gdf[column].map(decode_escapes)
+    return gdf
 
 
 def _mapinfo_codec(path: Path):

@@ -15,8 +15,9 @@ def _squares():
     return [shapely.box(X0 + i * 1000, Y0, X0 + (i + 1) * 1000, Y0 + 1000) for i in range(3)]
 
 
-def _dxf(path, entities, codepage="ANSI_936"):
-    """A DXF (R2000) as AutoCAD saves one on Chinese Windows: its text in GBK. ``entities`` are
+def _dxf(path, entities, codepage="ANSI_936", version="AC1015", encoding="gbk"):
+    """A DXF (R2000) as AutoCAD saves one on Chinese Windows: its text in GBK (``version`` AC1021,
+    AutoCAD 2007, and later: UTF-8, whatever ``codepage`` says). ``entities`` are
     (kind, layer, coordinates or (x, y, text)): closed or open LWPOLYLINEs, TEXT labels."""
     body = []
     for kind, layer, what in entities:
@@ -29,19 +30,19 @@ def _dxf(path, entities, codepage="ANSI_936"):
                      "90", str(len(coords)), "70", "1" if kind == "closed" else "0"]
             for x, y in coords:
                 body += ["10", f"{x}", "20", f"{y}"]
-    lines = ["0", "SECTION", "2", "HEADER", "9", "$ACADVER", "1", "AC1015", "9", "$DWGCODEPAGE", "3", codepage,
+    lines = ["0", "SECTION", "2", "HEADER", "9", "$ACADVER", "1", version, "9", "$DWGCODEPAGE", "3", codepage,
              "0", "ENDSEC", "0", "SECTION", "2", "ENTITIES", *body, "0", "ENDSEC", "0", "EOF"]
-    path.write_bytes("\r\n".join(lines).encode("gbk") + b"\r\n")
+    path.write_bytes("\r\n".join(lines).encode(encoding) + b"\r\n")
     return path
 
 
-def _drawing(tmp_path, extra=(), prj="EPSG:4548"):
+def _drawing(tmp_path, extra=(), prj="EPSG:4548", **dxf):
     entities = []
     for square, name in zip(_squares(), NAMES):
         entities.append(("closed", "街道界线", list(square.exterior.coords)[:-1]))  # CAD keeps no closing vertex
         centre = square.centroid
         entities.append(("text", "街道名称", (centre.x, centre.y, name)))
-    path = _dxf(tmp_path / "jd.dxf", [*entities, *extra])
+    path = _dxf(tmp_path / "jd.dxf", [*entities, *extra], **dxf)
     if prj:
         path.with_suffix(".prj").write_text(CRS.from_user_input(prj).to_wkt("WKT1_ESRI"), encoding="ascii")
     return path
@@ -107,3 +108,61 @@ def test_a_dwg_drawing_is_refused_saying_to_save_it_as_dxf(tmp_path):
     with pytest.raises(InputError, match=r"jd\.dwg: an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF "
                                          r"in CAD \(另存为 DXF\), with its \.prj beside it"):
         load_official_zones(path, name_field="Text")
+
+
+@pytest.mark.parametrize("version, codepage", [("AC1021", "ANSI_936"), ("AC1027", "ANSI_936"), ("AC1032", "ANSI_1252")])
+def test_a_dxf_of_autocad_2007_or_later_is_read_as_utf8_whatever_its_code_page(tmp_path, version, codepage):
+    """AutoCAD 2007 and later write a DXF's text in UTF-8 and keep $DWGCODEPAGE: GDAL read the
+    names by the code page (无影山街道 became 鏃犲奖灞辫楅亾, silently)."""
+    path = _drawing(tmp_path, version=version, codepage=codepage, encoding="utf-8")
+    zones, _ = load_official_zones(path, name_field="Text")
+    assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_the_unicode_escapes_of_a_dxf_label_and_layer_are_decoded(tmp_path):
+    r"""An older DXF holds a character its code page lacks as \U+XXXX (an English AutoCAD's
+    Chinese) or \M+5XXXX (a GB2312 character, AutoCAD R14): names are the characters."""
+    def escaped(name, i):
+        if i == 0:
+            return "".join(f"\\U+{ord(c):04X}" for c in name)
+        if i == 1:
+            return "".join(f"\\M+5{c.encode('gb2312').hex().upper()}" for c in name)
+        return name[:2] + f"\\U+{ord(name[2]):04x}" + name[3:]  # lower-case hex, mixed with plain text
+    entities = []
+    for i, (square, name) in enumerate(zip(_squares(), NAMES)):
+        entities.append(("closed", escaped("界线", 0), list(square.exterior.coords)[:-1]))
+        entities.append(("text", "n", (square.centroid.x, square.centroid.y, escaped(name, i))))
+    path = _dxf(tmp_path / "jd.dxf", entities)
+    path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="Text")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    polylines = [(square, escaped(name, 0)) for square, name in zip(_squares(), NAMES)]
+    path = _dxf(tmp_path / "layers.dxf", [("closed", layer, list(square.exterior.coords)[:-1])
+                                          for square, layer in polylines], codepage="ANSI_1252", encoding="ascii")
+    path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="Layer")
+    assert sorted(zones["name"]) == sorted(NAMES)
+
+
+def test_the_labelled_parts_of_one_zhejie_are_one_zone_with_its_code(tmp_path):
+    """An exclave labelled as the warning asks, a polyline drawn twice or with its hatch: each gave a
+    街道 of its own (two rows of one name; every code a row number, 001, 002..., for the names'
+    codes of the district's list; a polyline drawn twice refused as of zero area)."""
+    exclave = shapely.box(X0 + 3500, Y0, X0 + 4000, Y0 + 500)
+    path = _drawing(tmp_path, extra=[("closed", "街道界线", list(exclave.exterior.coords)[:-1]),
+                                     ("text", "街道名称", (X0 + 3750, Y0 + 250, NAMES[0]))])
+    boundaries = load_boundaries(path, name_field="Text")
+    zones = boundaries.zones.sort_values("name")
+    assert sorted(zones["name"]) == sorted(NAMES) and len(zones) == 3
+    whole = dict(zip(zones["name"], zones.to_crs(4548).geometry))[NAMES[0]]
+    assert whole.symmetric_difference(shapely.union_all([_squares()[0], exclave])).area < 1.0
+    assert all(code.startswith("370105") for code in zones["code"])
+    assert any("3 街道 from the closed polylines holding a text label (4 polylines: the parts of a 街道 made one)"
+               in w for w in boundaries.warnings)
+    twice = [("closed", name, list(square.exterior.coords)[:-1]) for square, name in zip(_squares(), NAMES)]
+    path = _dxf(tmp_path / "twice.dxf", twice + twice[:1])
+    path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
+    zones, _ = load_official_zones(path, name_field="Layer")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    assert dict(zip(zones["name"], zones.to_crs(4548).geometry))[NAMES[0]].symmetric_difference(
+        _squares()[0]).area < 1.0

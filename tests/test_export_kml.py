@@ -43,6 +43,28 @@ def test_a_placemark_is_named_by_its_name_field_or_else_its_id(tmp_path):
     assert [_data(p) for p in placemarks] == [{"id": "school-a"}, {"id": "school-b"}]
 
 
+def test_fields_named_as_gdals_own_kml_fields_are_read_back_under_another_name(tmp_path):
+    """GDAL (QGIS) reads a field named as a placemark's own element, in any case, into that
+    element's field: ``NAME`` replaced the placemark's name, ``Description`` and ``begin`` were
+    lost, ``Id`` overwrote ``id``."""
+    import geopandas as gpd
+
+    from geo.export.kml import write_kml
+    from geo.export.tables import Table
+
+    columns = {"id": ["a"], "name": ["甲小学"], "NAME": ["n1"], "Description": ["d1"], "begin": ["2024年"],
+               "Icon": ["i1"], "Id": ["x"], "drawOrder": ["z"], "NAME_": ["n2"]}
+    frame = gpd.GeoDataFrame(columns, geometry=[shapely.Point(117, 36.7)], crs=4326)
+    path = write_kml(tmp_path / "t.kml", [(Table("school", tmp_path, [], [], []), frame)], title="t")
+    [placemark] = next(iter(_folders(path).values()))
+    expected = {"id": "a", "NAME__": "n1", "Description_": "d1", "begin_": "2024年", "Icon_": "i1", "Id_": "x",
+                "drawOrder_": "z", "NAME_": "n2"}  # a column's own name is kept: NAME_ is the column NAME_
+    assert _data(placemark) == expected
+    [row] = pyogrio.read_dataframe(path).to_dict("records")
+    assert row["Name"] == "甲小学"
+    assert {key: row[key] for key in expected} == expected
+
+
 def test_all_as_kml_is_one_file_with_a_folder_per_layer_gdal_reads_back(out_dir, tmp_path):
     [path] = export_layers("all", fmt="kml", layers_dir=out_dir / "layers", output=tmp_path / "all.kml")
     folders = _folders(path)

@@ -34,6 +34,16 @@ def test_a_tile_url_of_an_intranet_server_is_the_basemap(tmp_path):
     assert "10.0.0.5/tiles" in pages["index.html"] and "WGS-84" in pages["index.html"]
 
 
+@pytest.mark.parametrize("url", ["http://10.0.0.5/tms/{z}/{x}/{-y}.png", "tiles/{z}/{x}/{-y}.png",
+                                 "https://rt{s}.map.gtimg.com/tile?z={z}&x={x}&y={-y}&styleid=1000",
+                                 "http://{s}.10.0.0.5/{z}/{x}/{y}{r}.png"])
+def test_a_tms_template_of_minus_y_draws_as_given(tmp_path, url):
+    """``{-y}`` (TMS rows, as the README offers, and Tencent's tiles) raised KeyError: '-y' in
+    folium's formatting of the template: every map of such a basemap failed."""
+    page = render_fixture(tmp_path, basemap=url)["projects.html"]
+    assert [json.loads(found) for found in _tile_layer_urls(page)] == [url]
+
+
 def test_gcj02_tiles_of_ones_own_shift_the_overlays_as_amap_does(tmp_path):
     amap = render_fixture(tmp_path / "amap", basemap="amap")["projects.html"]
     own = render_fixture(tmp_path / "own", basemap=INTRANET, datum="GCJ-02")["projects.html"]
@@ -76,12 +86,42 @@ def test_a_named_basemap_refuses_a_datum_it_is_not_drawn_in(tmp_path):
     ("http://10.0.0.5/\u200btiles/{z}/{x}/{y}.png", "invisible"),
     ("https://maponline0.bdimg.com/tile/?qt=vtile&x={x}&y={y}&z={z}", "Baidu tiles"),
     ("http://10.0.0.5/" + "a" * 3000 + "/{z}/{x}/{y}.png", "3032 characters"),
+    # hosts a browser cannot ask (these raised ValueError naming no option, or drew nothing)
+    ("http://[::1/tiles/{z}/{x}/{y}.png", r"not a URL a browser reads \(Invalid IPv6 URL\)"),
+    ("http://[::1/geoserver/wms?service=WMS&layers=a", "not a URL a browser reads"),
+    ("http://10.0.0.5:99999/tiles/{z}/{x}/{y}.png", "not a URL a browser reads"),
+    ("http:///tiles/{z}/{x}/{y}.png", "an http URL names no host"),
+    ("https:tiles/{z}/{x}/{y}.png", "an https URL names no host"),
+    ("http://planner:s3cret@10.0.0.5/tiles/{z}/{x}/{y}.png", "of 10.0.0.5 holds a user name or password"),
+    ("http://planner@10.0.0.5/geoserver/wms?service=WMS&layers=a", "holds a user name or password"),
 ])
 def test_an_unusable_tile_url_is_refused_before_anything_is_written(tmp_path, url, message):
     with pytest.raises(InputError, match=message) as caught:
         render_fixture(tmp_path, basemap=url)
     assert "\n" not in str(caught.value)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_password_in_a_tile_url_is_not_repeated_in_the_error():
+    with pytest.raises(InputError) as caught:
+        render.check_basemap("http://planner:s3cret@10.0.0.5/tiles/{z}/{x}/{y}.png")
+    assert "s3cret" not in str(caught.value)
+
+
+def test_an_address_copied_from_xml_capabilities_reads_its_amp_as_and(tmp_path):
+    """``&amp;`` as a WMS/WMTS capabilities document writes ``&``: the WMS was refused as an
+    unknown basemap, a template's ``&amp;y={y}`` asked the server for a parameter ``amp;y``."""
+    wms = "http://10.0.0.5:8080/geoserver/wms?service=WMS&amp;version=1.1.0&AMP;layers=city%3Abase&amp;tk=abc"
+    page = render_fixture(tmp_path / "wms", basemap=wms)["projects.html"]
+    call = re.search(r"L\.tileLayer\.wms\(\s*(\"[^\"]*\"),\s*(\{.*?\})\s*\)", page, flags=re.DOTALL)
+    assert json.loads(call.group(1)) == "http://10.0.0.5:8080/geoserver/wms?tk=abc"
+    assert json.loads(call.group(2))["layers"] == "city:base"
+    wmts = "http://10.0.0.5/wmts?layer=base&amp;tilematrix={z}&amp;tilerow={y}&amp;tilecol={x}"
+    page = render_fixture(tmp_path / "wmts", basemap=wmts)["projects.html"]
+    assert [json.loads(url) for url in _tile_layer_urls(page)] == [
+        "http://10.0.0.5/wmts?layer=base&tilematrix={z}&tilerow={y}&tilecol={x}"]
+    assert render.tiles.basemap_datum("https://webrd01.is.autonavi.com./appmaptile?x={x}&amp;y={y}&amp;z={z}") \
+        == "gcj02"  # a host written with its root dot is the same host
 
 
 def test_a_baidu_datum_is_refused_for_tiles():
@@ -118,6 +158,33 @@ def test_build_and_render_take_a_tile_url_and_its_datum_from_the_command_line(tm
                for page in (built, shifted)]
     assert outline[0] != outline[1]  # shifted to GCJ-02 on the second
     assert "(GCJ-02)" in (tmp_path / "gcj" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_tile_folder_not_beside_the_maps_is_warned_of_naming_the_path_that_reaches_it(tmp_path, monkeypatch):
+    """A tile path is relative to the maps' folder: tiles/ given from the folder holding it, with
+    -o another folder, drew no tiles and the maps said only 'no network?'."""
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "瓦片 2024" / "13").mkdir(parents=True)
+    runner = CliRunner()
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    result = runner.invoke(main, ["render", "--basemap", "瓦片%202024/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == ("warning: --basemap: 瓦片 2024/ is not in 成果/地图, the maps' folder a tile path "
+                                     "is relative to: the maps show no tiles until it is there; it is in the current "
+                                     "folder: --basemap '../../瓦片%202024/{z}/{x}/{y}.png' reaches it")
+    result = runner.invoke(main, ["render", "--basemap", "../../瓦片%202024/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0 and result.stderr == ""
+    (tmp_path / "成果" / "地图" / "tiles").mkdir()
+    result = runner.invoke(main, ["render", "--basemap", "tiles/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0 and result.stderr == ""
+    result = runner.invoke(main, ["build", "--basemap", "tiles/{z}/{x}/{y}.png"])
+    assert result.exit_code == 0 and "warning: --basemap: tiles/ is not in maps_out" in result.stderr
+    result = runner.invoke(main, ["render", "--basemap", "/srv/tiles/{z}/{x}/{y}.png", "-o", "成果/地图"])
+    assert result.exit_code == 0 and result.stderr == ""  # the web server's root, not this disk's
 
 
 GEOSERVER = ("http://10.0.0.5:8080/geoserver/city/wms?service=WMS&version=1.1.0&request=GetMap&layers=city%3Abase"

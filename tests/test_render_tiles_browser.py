@@ -47,9 +47,11 @@ def _tiles_settled(driver, timeout=10):
     return driver.execute_script(TILES_JS)
 
 
-def test_tiles_in_a_folder_beside_the_maps_load_with_no_network(chromium, tmp_path):
+@pytest.mark.parametrize("folder", ["tiles", "瓦片#2"])
+def test_tiles_in_a_folder_beside_the_maps_load_with_no_network(chromium, tmp_path, folder):
+    """Also a folder of a Chinese name with a # in it (which ended the path there: no tile loaded)."""
     maps = tmp_path / "maps_out"
-    render_fixture(maps, basemap="tiles/{z}/{x}/{y}.png")
+    render_fixture(maps, basemap=folder + "/{z}/{x}/{y}.png")
     driver = chromium()
     driver.get((maps / "projects.html").as_uri())
     wanted = _tiles_settled(driver)
@@ -60,7 +62,7 @@ def test_tiles_in_a_folder_beside_the_maps_load_with_no_network(chromium, tmp_pa
     for _ in range(4):
         for tile in wanted:
             path = unquote(urlsplit(tile["src"]).path)
-            assert path.startswith(str(maps / "tiles")) and path.endswith(".png")
+            assert path.startswith(str(maps / folder) + "/") and path.endswith(".png")
             (maps / path[len(str(maps)) + 1:]).parent.mkdir(parents=True, exist_ok=True)
             (maps / path[len(str(maps)) + 1:]).write_bytes(_png_256())
         driver.get((maps / "projects.html").as_uri())
@@ -69,6 +71,19 @@ def test_tiles_in_a_folder_beside_the_maps_load_with_no_network(chromium, tmp_pa
             break
     assert wanted and all(tile["loaded"] for tile in wanted)
     assert "Tiles: a local folder" in driver.find_element("css selector", ".leaflet-control-attribution").text
+
+
+def test_leaflet_asks_a_tms_template_for_its_rows_counted_from_the_south(chromium, tmp_path):
+    maps = tmp_path / "maps_out"
+    render_fixture(maps, basemap="tms/{z}/{x}/{-y}.png")
+    driver = chromium()
+    driver.get((maps / "projects.html").as_uri())
+    wanted = _tiles_settled(driver)
+    assert wanted
+    for tile in wanted:
+        z, x, y = (int(part) for part in unquote(urlsplit(tile["src"]).path).removesuffix(".png").split("/")[-3:])
+        # Jinan, 36.7N: XYZ rows count from the north (below 2^(z-1)), TMS rows from the south
+        assert 2 ** (z - 1) < y < 2 ** z, tile["src"]
 
 
 def test_hostile_tile_url_and_host_run_nothing(chromium, tmp_path):

@@ -381,3 +381,17 @@ def test_a_mapinfo_file_of_gbk_text_whose_charset_says_neutral_is_read_by_its_te
         if part.suffix in (".mif", ".tab"):
             part.write_bytes(part.read_bytes().replace(b"WindowsSimpChinese", b"Neutral"))
     assert list(vectors.read_vector(path)["街道名称"]) == ["望月湖街道", "岳麓街道"]
+
+
+@pytest.mark.parametrize("cpg", ["UTF-16", "utf_32", "cp037", "rot13", "base64", "punycode"])
+def test_a_cpg_naming_a_codec_no_dbf_is_written_in_is_passed_over_for_the_records(tmp_path, cpg):
+    """A .cpg of a text codec that does not keep ASCII (UTF-16, EBCDIC) gave garbage names; one of no
+    text codec at all (rot13, base64) raised LookupError naming no file. The GBK records decide."""
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame({"名称": ["无影山街道", "北园街道"]},
+                             geometry=[shapely.Point(117, 36.6), shapely.Point(117.01, 36.6)], crs=4326)
+    frame.to_file(tmp_path / "jd.shp", encoding="gbk")
+    (tmp_path / "jd.cpg").write_text(cpg, encoding="ascii")
+    read = vectors.read_vector(tmp_path / "jd.shp")
+    assert list(read["名称"]) == ["无影山街道", "北园街道"]

@@ -12,6 +12,11 @@ DECIMALS = 7
 # Characters XML 1.0 cannot hold (controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF):
 # a document with one is refused by every KML reader, so they are dropped from text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Fields GDAL's LIBKML driver (QGIS) fills from a placemark's own elements, whatever their case: an
+# ExtendedData field so named is read into them and lost (a ``NAME`` field replaced the placemark's
+# name, a ``begin`` of text became null), so it is written under another name (``NAME_``).
+_GDAL_FIELDS = ("name", "description", "timestamp", "begin", "end", "altitudemode", "tessellate", "extrude",
+                "visibility", "draworder", "icon")
 
 
 def write_kml(path, frames, *, title):
@@ -53,13 +58,14 @@ def write_kml(path, frames, *, title):
         folder = ElementTree.Element("Folder")
         _child(folder, "name", _folder_name(table.name, frame))
         columns = [c for c in frame.columns if c != frame.geometry.name]
+        data_names = _data_names(columns)
         for row, geom in zip(frame[columns].itertuples(index=False, name=None), frame.geometry):
             values = dict(zip(columns, row))
             family = _family(geom)
             style_id = f"{table.name}.{family}" if family else None
             if style_id and style_id not in styles:
                 styles[style_id] = _style(style_id, table.name, family, values)
-            _placemark(folder, values, geom, style_id)
+            _placemark(folder, values, geom, style_id, data_names)
         folders.append(folder)
     for style_id in sorted(styles):
         document.append(styles[style_id])
@@ -82,7 +88,29 @@ def _folder_name(layer, frame) -> str:
     return {"district_outline": OUTLINE_LABEL, "projects": "项目 Projects"}.get(layer, layer)
 
 
-def _placemark(folder, values, geom, style_id):
+def _data_names(columns) -> dict:
+    """{column: its ExtendedData name}: the column's own, unless GDAL would read it into a field of
+    its own (:data:`_GDAL_FIELDS`) or into an earlier column's (``Id`` after ``id``: GDAL's field
+    names ignore case); then with ``_`` added until it is no other's."""
+    columns = [c for c in columns if c != "name"]  # the placemark's own name
+    own = {column: _clean(str(column)) for column in columns}
+    names, taken = {}, set(_GDAL_FIELDS)
+    for column in columns:
+        if own[column].lower() not in taken:
+            names[column] = own[column]
+            taken.add(own[column].lower())
+    taken |= {name.lower() for name in own.values()}
+    for column in columns:
+        if column not in names:
+            name = own[column] + "_"
+            while name.lower() in taken:
+                name += "_"
+            names[column] = name
+            taken.add(name.lower())
+    return {column: names[column] for column in columns}
+
+
+def _placemark(folder, values, geom, style_id, data_names):
     placemark = _child(folder, "Placemark")
     # The name is KML's own (GDAL and QGIS read it as ``Name``), not repeated as a field.
     _child(placemark, "name", _text(values.get("name")) or _text(values.get("id")))
@@ -92,7 +120,7 @@ def _placemark(folder, values, geom, style_id):
     data = _child(placemark, "ExtendedData")
     for key, value in values.items():
         if key != "name":
-            _child(_child(data, "Data", name=_clean(str(key))), "value", _text(value))
+            _child(_child(data, "Data", name=data_names[key]), "value", _text(value))
     if geom is not None and not geom.is_empty:
         _geometry(placemark, geom)
 

@@ -19,6 +19,7 @@ def new_map(page: Page, tiles, fit, title: str):
     import folium
 
     from geo.crs import CHINA_BOUNDS
+    from geo.render.tiles import OWN_TILES
 
     if fit is None:
         west, south, east, north = CHINA_BOUNDS
@@ -30,6 +31,9 @@ def new_map(page: Page, tiles, fit, title: str):
         if "wms" in provider:
             folium.WmsTileLayer(url=provider.url, attr=provider.html_attribution, control=False,
                                 **provider["wms"]).add_to(m)
+        elif provider.name == OWN_TILES:  # the template as given: xyzservices' formatting of it threw at {-y}
+            folium.TileLayer(tiles=provider.url, attr=provider.html_attribution, name=OWN_TILES.lower(),
+                             max_zoom=provider["max_zoom"], control=False).add_to(m)
         else:
             folium.TileLayer(tiles=provider, control=False).add_to(m)
     m.fit_bounds(fit)

@@ -8,7 +8,7 @@ import html
 import os
 import re
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from geo.io import InputError
 
@@ -22,6 +22,8 @@ TILE_HOSTS_CSV = Path(__file__).resolve().parents[1] / "data" / "tile_hosts.csv"
 # Leaflet fills these in a tile URL; any other {name} makes it throw for every tile.
 _URL_FIELDS = ("z", "x", "y", "-y", "s", "r")
 _MAX_URL = 2048
+# The name of the provider of a URL template of one's own (:func:`_own_tiles`).
+OWN_TILES = "Own"
 # A WMS GetMap request's own parameters: Leaflet writes them for each tile (by the map's
 # EPSG:3857), so they are taken out of a WMS URL and only the others (a key, a map file) kept.
 _WMS_PARAMETERS = ("service", "request", "version", "layers", "styles", "format", "transparent", "srs", "crs",
@@ -62,6 +64,7 @@ def tile_providers(basemap, datum=None) -> list:
 
     from geo.settings import tile_provider
 
+    basemap = _unescaped(basemap)
     datum = basemap_datum(basemap, datum)
     if basemap not in BASEMAPS:
         return [_wms_tiles(basemap) if is_wms(basemap) else _own_tiles(basemap)]
@@ -104,6 +107,7 @@ def basemap_datum(basemap, datum=None) -> str:
     """
     from geo.crs import normalise_datum
 
+    basemap = _unescaped(basemap)
     if datum is not None:
         try:
             datum = normalise_datum(str(datum))
@@ -125,6 +129,35 @@ def basemap_datum(basemap, datum=None) -> str:
     if datum not in TILE_DATUMS:
         raise InputError(None, f"--basemap-datum must be one of {', '.join(TILE_DATUMS)} for tiles, not {datum}")
     return datum
+
+
+def tile_folder_warning(basemap, out_dir):
+    """What to warn of when ``basemap`` is a tile path whose folder is not in the maps' folder
+    ``out_dir``, which it is relative to (the maps would say no more than that tiles could not be
+    loaded, 'no network?'), naming the path that reaches it when it is in the current folder; else None."""
+    if not isinstance(basemap, str) or basemap in BASEMAPS or "{" not in basemap or \
+            re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//", basemap):
+        return None
+    folder = unquote(basemap.split("{", 1)[0]).rstrip("/")
+    if not folder or basemap.startswith("/") or (Path(out_dir) / folder).is_dir():
+        return None  # a path from the root: of the web server that serves the maps, not of this disk
+    hint = ""
+    if Path(folder).is_dir():
+        try:
+            reached = Path(os.path.relpath(Path(folder).resolve(), Path(out_dir).resolve())).as_posix()
+            reached = reached.replace("%", "%25").replace(" ", "%20").replace("#", "%23")
+            hint = f"; it is in the current folder: --basemap '{reached}/{basemap[len(basemap.split('{', 1)[0]):]}' reaches it"
+        except ValueError:  # another drive (Windows)
+            hint = f"; it is in the current folder: give it as {Path(folder).resolve().as_uri()}/..."
+    return (f"--basemap: {folder}/ is not in {out_dir}, the maps' folder a tile path is relative to: the maps show no "
+            f"tiles until it is there{hint}")
+
+
+def _unescaped(url):
+    """``url`` with ``&amp;`` read as ``&``: an address copied from a WMS or WMTS capabilities
+    document (XML) holds its parameters so (``service=WMS&amp;layers=``: no layers, and a
+    template's ``&amp;x={x}`` asked the server for ``amp;x``)."""
+    return re.sub(r"(?i)&amp;", "&", url) if isinstance(url, str) and url not in BASEMAPS else url
 
 
 def is_wms(url) -> bool:
@@ -162,7 +195,9 @@ def _own_tiles(url):
 
     host = urlsplit(url).hostname if "://" in url or url.startswith("//") else None
     label = f"Tiles: {host}" if host else "Tiles: a local folder"
-    return xyzservices.TileProvider(name="Own", url=url, max_zoom=18, attribution=label,
+    if not re.match(r"(?i)https?:|//", url):  # a folder's name: a # in it would end the path there
+        url = url.replace("#", "%23")
+    return xyzservices.TileProvider(name=OWN_TILES, url=url, max_zoom=18, attribution=label,
                                     html_attribution=html.escape(label))
 
 
@@ -176,6 +211,7 @@ def _check_tile_url(url):
     if re.search(r"[\s\x00-\x1f\x7f\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]", url):
         raise InputError(None, f"--basemap {shown!r}: a tile URL holds no spaces, line breaks or invisible "
                                "characters (write a space as %20)")
+    _check_host(url, shown)
     if is_wms(url):
         return
     if "{" not in url and "}" not in url:
@@ -201,10 +237,27 @@ def _check_tile_url(url):
         raise InputError(None, f"--basemap {shown!r}: a tile URL uses / not \\")
 
 
+def _check_host(url, shown):
+    """Refuse a URL's host a browser cannot ask for tiles: malformed (``[::1`` unclosed, a port
+    past 65535), missing (``http:///``), or with a user name and password, which Chromium sends
+    for no image of a page (it asks such a host for nothing) and every map would show."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (checks it)
+    except ValueError as error:
+        raise InputError(None, f"--basemap {shown!r}: not a URL a browser reads ({error})") from None
+    if parts.username is not None or parts.password is not None:
+        raise InputError(None, f"--basemap: the URL of {parts.hostname} holds a user name or password, which "
+                               "browsers never send for map tiles (and every map would show it): let the maps' "
+                               "network reach the tile server without one, or use its key parameter")
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        raise InputError(None, f"--basemap {shown!r}: an {parts.scheme} URL names no host (http://host/...)")
+
+
 def _host_datum(url):
     """(datum, provider) that ``geo/data/tile_hosts.csv`` gives the URL's host, or None."""
     host = (urlsplit(url).hostname or "") if ("://" in url or url.startswith("//")) else ""
-    host = re.sub(r"\{[^{}]*\}", "", host).lower()
+    host = re.sub(r"\{[^{}]*\}", "", host).lower().rstrip(".")
     for suffix, datum, provider in _tile_hosts():
         if host == suffix or host.endswith("." + suffix):
             return datum, provider

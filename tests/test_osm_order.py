@@ -1,0 +1,165 @@
+"""geo.osm_order: the order of a PBF's blocks, read by hand, and damaged files read no further than the format allows."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+import zlib
+
+import pytest
+
+from geo.io import InputError
+from geo.osm import load_osm
+from geo.osm_boundaries import read_admin_areas
+from geo.osm_order import pbf_in_order
+from osm_xml import write_reordered
+from test_osm_boundaries import _three_boundaries
+
+
+def _varint(n):
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _blocks(path):
+    """[(BlobHeader bytes, blob bytes)] of a PBF file."""
+    data, position, blocks = path.read_bytes(), 0, []
+    while position < len(data):
+        size = int.from_bytes(data[position:position + 4], "big")
+        header = data[position + 4:position + 4 + size]
+        datasize = header[header.index(b"\x18") + 1:]  # field 3, the blob's size, follows the type string
+        length, shift = 0, 0
+        for byte in datasize:
+            length |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        blob = data[position + 4 + size:position + 4 + size + length]
+        blocks.append((header, blob))
+        position += 4 + size + length
+    return blocks
+
+
+def _pbf(path, blocks):
+    """A PBF of ``(type, blob)`` blocks, the BlobHeader written here; ``path``."""
+    out = bytearray()
+    for kind, blob in blocks:
+        header = b"\x0a" + _varint(len(kind)) + kind + b"\x18" + _varint(len(blob))
+        out += len(header).to_bytes(4, "big") + header + blob
+    path.write_bytes(bytes(out))
+    return path
+
+
+@pytest.fixture
+def unsorted_pbf(tmp_path):
+    """A PBF of ways, then nodes, then relations: its block order is read to know it is out of order."""
+    return write_reordered(_three_boundaries(tmp_path / "sorted.osm"), tmp_path / "unsorted.osm.pbf", "wnr")
+
+
+def _first_data(path, blob):
+    """The blocks of ``path`` with its first OSMData blob replaced by ``blob``."""
+    blocks = [(header[2:2 + header[1]], data) for header, data in _blocks(path)]
+    at = next(i for i, (kind, _) in enumerate(blocks) if kind == b"OSMData")
+    return blocks[:at] + [(b"OSMData", blob)] + blocks[at + 1:]
+
+
+def test_the_block_reader_reads_the_fixture_as_osmium_wrote_it(unsorted_pbf, tmp_path):
+    copy = _pbf(tmp_path / "copy.osm.pbf", [(h[2:2 + h[1]], b) for h, b in _blocks(unsorted_pbf)])
+    assert copy.read_bytes() == unsorted_pbf.read_bytes()
+    assert pbf_in_order(unsorted_pbf) is False
+    assert [a.osm_id for a in read_admin_areas(unsorted_pbf)] == ["r100", "r101", "w1003"]
+
+
+def test_a_pbf_whose_blob_size_is_a_huge_number_is_refused_in_one_line_naming_it(unsorted_pbf, tmp_path):
+    """A blob size of 2^77 in a damaged BlobHeader: Python's read() raised OverflowError, shown
+    as 'OverflowError: cannot fit int into an index-sized integer', naming no file."""
+    blocks = _blocks(unsorted_pbf)
+    out = bytearray()
+    for i, (header, blob) in enumerate(blocks):
+        if i == 1:
+            header = header[:header.index(b"\x18") + 1] + b"\xff" * 11 + b"\x01"
+        out += len(header).to_bytes(4, "big") + header + blob
+    path = tmp_path / "damaged.osm.pbf"
+    path.write_bytes(bytes(out))
+    assert pbf_in_order(path) is False
+    assert read_admin_areas(path) == []
+    with pytest.raises(InputError, match=r"damaged\.osm\.pbf: not a readable OSM file") as caught:
+        load_osm(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_varint_of_a_million_bytes_is_not_read_whole(unsorted_pbf, tmp_path):
+    """Each byte of an endless varint made the number longer: reading 400 KB of them took tens of
+    seconds (a damaged block of megabytes: hours)."""
+    header = b"\x0a\x07OSMData\x18" + b"\xff" * 400_000 + b"\x01"
+    path = _pbf(tmp_path / "damaged.osm.pbf", [(b"OSMHeader", _blocks(unsorted_pbf)[0][1])])
+    path.write_bytes(path.read_bytes() + len(header).to_bytes(4, "big") + header)
+    start = time.monotonic()
+    assert pbf_in_order(path) is False
+    assert time.monotonic() - start < 2
+    with pytest.raises(InputError, match=r"damaged\.osm\.pbf: not a readable OSM file"):
+        load_osm(path)
+
+
+def test_a_zlib_bomb_in_a_pbf_block_is_not_unpacked_past_the_formats_limit(unsorted_pbf, tmp_path):
+    """A blob of 200 KB unpacking to 200 MB: it was unpacked whole, then walked byte by byte."""
+    deflate, packed = zlib.compressobj(9), bytearray()
+    for _ in range(200):
+        packed += deflate.compress(bytes(1 << 20))
+    packed += deflate.flush()
+    blob = b"\x10" + _varint(1000) + b"\x1a" + _varint(len(packed)) + bytes(packed)  # raw_size, zlib_data
+    path = _pbf(tmp_path / "bomb.osm.pbf", _first_data(unsorted_pbf, blob))
+    tracemalloc.start()
+    try:
+        start = time.monotonic()
+        assert pbf_in_order(path) is False
+        elapsed = time.monotonic() - start
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024 and elapsed < 5
+    with pytest.raises(InputError, match=r"bomb\.osm\.pbf: not a readable OSM file"):
+        load_osm(path)
+
+
+def test_a_pbf_block_of_a_compression_osmium_lacks_is_refused_in_one_line(unsorted_pbf, tmp_path):
+    """zstd (field 7) or lzma (field 4): the node pass of a file out of order says what osmium says."""
+    for field in (4, 7):
+        blob = next(b for h, b in _blocks(unsorted_pbf) if b"OSMData" in h)
+        at = blob.index(b"\x1a")  # zlib_data's key: written as the other compression's
+        path = _pbf(tmp_path / f"c{field}.osm.pbf", _first_data(unsorted_pbf, blob[:at] + bytes([field << 3 | 2])
+                                                                 + blob[at + 1:]))
+        assert pbf_in_order(path) is False
+        assert read_admin_areas(path) == []
+        with pytest.raises(InputError, match=rf"c{field}\.osm\.pbf: not a readable OSM file") as caught:
+            load_osm(path)
+        assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x00", b"\x00\x00\x00\x0dOSMHead", b"\xff" * 5000])
+def test_an_empty_cut_or_garbage_pbf_or_o5m_is_refused_in_one_line(tmp_path, content):
+    for suffix in (".osm.pbf", ".o5m"):
+        path = tmp_path / f"bad{suffix}"
+        path.write_bytes(content)
+        assert read_admin_areas(path) == []
+        with pytest.raises(InputError, match=rf"bad{suffix.replace('.', '[.]')}: ") as caught:
+            load_osm(path)
+        assert "\n" not in str(caught.value)
+
+
+def test_an_o5m_file_cut_short_is_refused_in_one_line(tmp_path):
+    """osmium reads an o5m file as far as it goes: cut in half, it gave some 街道 and said nothing."""
+    whole = write_reordered(_three_boundaries(tmp_path / "sorted.osm"), tmp_path / "whole.o5m", "wnr")
+    assert [a.osm_id for a in read_admin_areas(whole)] == ["r100", "r101", "w1003"]
+    data = whole.read_bytes()
+    for size in (20, len(data) // 2):
+        cut = tmp_path / "cut.o5m"
+        cut.write_bytes(data[:size])
+        assert read_admin_areas(cut) == []
+        with pytest.raises(InputError, match=r"cut\.o5m: not a readable OSM file \(o5m format error: the file does "
+                                             r"not end with o5m's end mark \(0xfe\): cut short\?\)$"):
+            load_osm(cut)
