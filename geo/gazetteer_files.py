@@ -11,6 +11,7 @@ from geo import settings
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
+from geo.names import display_name
 from geo.safe_text import file_name
 from geo.tables import TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
@@ -289,11 +290,11 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     names = []
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
         name = row.get("name")
-        if name is None or (isinstance(name, float) and math.isnan(name)) or not str(name).strip():
+        if name is None or (isinstance(name, float) and math.isnan(name)) or not display_name(name):
             raise InputError(path, f"entry {number} has no name")
         if geom is None or geom.is_empty:
             raise InputError(path, f"entry {number} ({name}) has no geometry")
-        names.append(str(name).strip())
+        names.append(display_name(name))
     datums, assumed = _row_datums(path, rows, names, datum, warnings)  # bd09mc: refused as what it is
     geoms = np.array(geoms, dtype=object)
     coords, index = shapely.get_coordinates(geoms, return_index=True)

@@ -431,3 +431,13 @@ def test_a_geojson_of_gauss_kruger_metres_is_refused_naming_the_zone_its_numbers
     with pytest.raises(InputError, match=r"jd\.geojson: coordinates out of range after reprojection \(wrong CRS\?\); "
                                          r"its eastings carry the Gauss-Kruger zone number 39: if CGCS2000, EPSG:4527"):
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_invisible_characters_in_subdistrict_names_are_dropped_from_the_names_shown(tmp_path):
+    # A right-to-left override in a 街道 name showed it reversed on the maps; an isolate, a zero-width
+    # space or a BOM pasted from a web page stayed in every output (extraction drops them already).
+    path = tmp_path / "jd.geojson"
+    shown = ["无影山\u202e街道", "\u2067天桥东街街道\u2069", "北园\u200b街道\ufeff"]
+    _zones("EPSG:4326").assign(JDMC=shown).to_file(path, driver="GeoJSON")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert list(zones["name"]) == NAMES

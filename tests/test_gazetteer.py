@@ -452,3 +452,17 @@ def test_a_vector_gazetteer_whose_prj_states_its_datum_is_read_in_it(tmp_path, e
         assert warnings == [] and entry.accuracy_m == 50 and "assumed" not in entry.method
     else:
         assert "datum not given for 1 of 1 entries" in warnings[0] and entry.accuracy_m == 1600
+
+
+def test_invisible_characters_in_gazetteer_names_are_dropped_from_the_names_shown(tmp_path):
+    # The entry's name is shown on the projects map as the place a project was matched to: a
+    # right-to-left override showed it reversed; a zero-width space stayed in the outputs.
+    path = tmp_path / "places.csv"
+    path.write_text("name,aliases,lon,lat\n天桥\u202e医院\u202c,\u2067北园\u200b医院\u2069,117.0,36.7\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert (entry.name, entry.aliases) == ("天桥医院", ("北园医院",))
+    geojson = tmp_path / "places.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "\ufeff天桥\u200d公园"},
+         "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}, ensure_ascii=False), encoding="utf-8")
+    assert [e.name for e in load_file(geojson)] == ["天桥公园"]
