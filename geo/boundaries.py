@@ -209,7 +209,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         raise InputError(path, "has no geometries (every feature's geometry is null or empty)")
     if missing.any():
         # A 街道 without a polygon cannot be joined: its projects would vanish from coverage.
-        truncated = "; a truncated .shp?" if Path(path).suffix.lower() == ".shp" else ""
+        truncated = {".shp": "; a truncated .shp?", ".kml": "; placemarks without coordinates: empty, not numbers or 0,0",
+                     }.get(Path(path).suffix.lower().replace(".kmz", ".kml"), "")
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
     drawn = []

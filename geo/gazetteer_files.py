@@ -179,7 +179,24 @@ def _read_vector_rows(path, warnings=None):
         if named is not None:
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
-    return rows, list(gdf.geometry.values)
+    return _placed_rows(path, rows, list(gdf.geometry.values), warnings)
+
+
+def _placed_rows(path, rows, geoms, warnings=None):
+    """The rows of a vector file that have a geometry (and theirs), those without one (a placemark whose
+    coordinates are empty or not numbers: :func:`geo.vectors.without_coordinates`) left out, by name, in
+    one warning."""
+    from geo.boundary_checks import listed
+    from geo.io import warn
+
+    unplaced = [number for number, geom in enumerate(geoms) if geom is None or geom.is_empty]
+    if not unplaced or len(unplaced) == len(rows):
+        return rows, geoms  # none placed: each row is refused by its number and name (_entries_from_rows)
+    names = [display_name(rows[n].get("name") or "") or f"feature {n + 1}" for n in unplaced]
+    warn(f"{path}: left out {len(unplaced)} of {len(rows)} feature(s) without coordinates ({listed(names)}): their "
+         "coordinates are empty, not numbers or 0,0", warnings)
+    kept = sorted(set(range(len(rows))) - set(unplaced))
+    return [rows[n] for n in kept], [geoms[n] for n in kept]
 
 
 # GDAL's layers of a GPX file that repeat each vertex of its routes and tracks as an unnamed point.

@@ -466,3 +466,31 @@ def test_invisible_characters_in_gazetteer_names_are_dropped_from_the_names_show
         {"type": "Feature", "properties": {"name": "\ufeff天桥\u200d公园"},
          "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}, ensure_ascii=False), encoding="utf-8")
     assert [e.name for e in load_file(geojson)] == ["天桥公园"]
+
+
+def test_placemarks_without_coordinates_are_left_out_by_name_in_one_warning(tmp_path):
+    # 奥维 and Google Earth write a placemark not yet placed with empty <coordinates>: GDAL read it as
+    # POINT (0 0), an entry "outside China" that geocoding measured 18,353 km from the district.
+    path = tmp_path / "places.kml"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>天桥医院</name><Point><coordinates>117.0,36.7</coordinates></Point></Placemark>
+<Placemark><name>北园医院</name><Point><coordinates></coordinates></Point></Placemark>
+<Placemark><name>新华书店</name><Point><coordinates>nan,nan</coordinates></Point></Placemark>
+</Document></kml>
+""", encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings, datum="wgs84")
+    assert [e.name for e in entries] == ["天桥医院"]
+    assert warnings == [f"{path}: left out 2 of 3 feature(s) without coordinates (北园医院、新华书店): their "
+                        "coordinates are empty, not numbers or 0,0"]
+    geojson = tmp_path / "places.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": name}, "geometry": geometry}
+        for name, geometry in (("天桥医院", {"type": "Point", "coordinates": [117.0, 36.7]}), ("北园医院", None),
+                               ("新华书店", {"type": "Point", "coordinates": []}))]}, ensure_ascii=False),
+        encoding="utf-8")
+    warnings = []
+    assert [e.name for e in load_file(geojson, warnings=warnings, datum="wgs84")] == ["天桥医院"]
+    assert warnings == [f"{geojson}: left out 2 of 3 feature(s) without coordinates (北园医院、新华书店): their "
+                        "coordinates are empty, not numbers or 0,0"]
