@@ -90,10 +90,16 @@ def _declared_codec(path: Path):
 def gdal_source(path):
     """What GDAL opens for the vector file ``path``: the path itself, or for a zip archive with no
     Shapefile at its top but all of them in one folder (a folder zipped whole, as Windows'
-    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find."""
+    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find;
+    for a KML declaring GBK or Big5 (or a KMZ holding one), a UTF-8 copy of it
+    (:func:`geo.kml_encoding.readable_copy`)."""
     import zipfile
 
+    from geo.kml_encoding import readable_copy
+
     path = Path(path)
+    if path.suffix.lower() in (".kml", ".kmz"):
+        return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
     try:
