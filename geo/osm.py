@@ -204,7 +204,7 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
 
             read_feature_collection(path)  # what is wrong with it, first
             raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")
-        return _read_geojson(path)
+        return _read_geojson(path, warnings)
     deleted, unreadable, inline, unordered = scan_xml(path)
     if inline:  # an Overpass 'out geom' answer with relations, or with areas: osmium reads its plain form
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
@@ -497,7 +497,7 @@ def _locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=
                 run.append(xy)
 
 
-def _read_geojson(path):
+def _read_geojson(path, warnings=None):
     """Overpass Turbo's GeoJSON export, read into the same ways, points and areas as an OSM file.
 
     Its properties are the OSM tags, with the object in ``@id`` ("way/123"); older
@@ -505,7 +505,10 @@ def _read_geojson(path):
     """
     from geo.io import read_feature_collection
 
+    from geo.osm_files import one_feature_per_id
+
     _, features = read_feature_collection(path)
+    features = one_feature_per_id(path, features, warnings)  # an object exported twice is one
     ways, points, areas = {}, [], []
     # A site relation is no feature of the export: its members list it (geo.osm_sites.geojson_sites).
     for tags, object_id, geom in geojson_sites([(f["properties"], f["geometry"]) for f in features]):

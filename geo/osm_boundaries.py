@@ -280,7 +280,10 @@ def _from_geojson(path, window, levels):
     """The boundary polygons of Overpass Turbo's GeoJSON export (``@id`` ``relation/123``, tags as properties)."""
     from geo.io import read_feature_collection
 
+    from geo.osm_files import one_feature_per_id
+
     _, features = read_feature_collection(path)
+    features = one_feature_per_id(path, features, [])  # the first of an id; the gazetteer's reading warns
     found = {}
     for position, feature in enumerate(features):
         props, geom = feature["properties"], feature["geometry"]
