@@ -185,14 +185,17 @@ def _read_vector_rows(path, warnings=None):
 def _placed_rows(path, rows, geoms, warnings=None):
     """The rows of a vector file that have a geometry (and theirs), those without one (a placemark whose
     coordinates are empty or not numbers: :func:`geo.vectors.without_coordinates`) left out, by name, in
-    one warning."""
+    one warning; InputError when none has one."""
     from geo.boundary_checks import listed
     from geo.io import warn
 
     unplaced = [number for number, geom in enumerate(geoms) if geom is None or geom.is_empty]
-    if not unplaced or len(unplaced) == len(rows):
-        return rows, geoms  # none placed: each row is refused by its number and name (_entries_from_rows)
+    if not unplaced:
+        return rows, geoms
     names = [display_name(rows[n].get("name") or "") or f"feature {n + 1}" for n in unplaced]
+    if len(unplaced) == len(rows):
+        raise InputError(path, f"no feature has coordinates ({listed(names)}): their coordinates are empty, not "
+                               "numbers or 0,0")
     warn(f"{path}: left out {len(unplaced)} of {len(rows)} feature(s) without coordinates ({listed(names)}): their "
          "coordinates are empty, not numbers or 0,0", warnings)
     kept = sorted(set(range(len(rows))) - set(unplaced))

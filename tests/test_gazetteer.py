@@ -494,3 +494,7 @@ def test_placemarks_without_coordinates_are_left_out_by_name_in_one_warning(tmp_
     assert [e.name for e in load_file(geojson, warnings=warnings, datum="wgs84")] == ["天桥医院"]
     assert warnings == [f"{geojson}: left out 2 of 3 feature(s) without coordinates (北园医院、新华书店): their "
                         "coordinates are empty, not numbers or 0,0"]
+    path.write_text(path.read_text(encoding="utf-8").replace("117.0,36.7", ""), encoding="utf-8")
+    with pytest.raises(InputError, match=r"places\.kml: no feature has coordinates \(天桥医院、北园医院、新华书店\): their "
+                                         r"coordinates are empty, not numbers or 0,0$"):
+        load_file(path)
