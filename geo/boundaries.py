@@ -10,6 +10,7 @@ from geo import settings
 from geo.boundary_checks import datum_warning, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
+from geo.names import display_name
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
@@ -208,7 +209,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         raise InputError(path, "has no geometries (every feature's geometry is null or empty)")
     if missing.any():
         # A 街道 without a polygon cannot be joined: its projects would vanish from coverage.
-        truncated = "; a truncated .shp?" if Path(path).suffix.lower() == ".shp" else ""
+        truncated = {".shp": "; a truncated .shp?", ".kml": "; placemarks without coordinates: empty, not numbers or 0,0",
+                     }.get(Path(path).suffix.lower().replace(".kmz", ".kml"), "")
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
     drawn = []
@@ -222,7 +224,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     coords = shapely.get_coordinates(gdf.geometry.values)
     if coords.size and not np.isfinite(coords).all():
         raise InputError(path, "has NaN or infinite coordinates")
-    names = gdf[name_field].astype(str).str.strip()
+    names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
     if (names == "").any() or gdf[name_field].isna().any():
         raise InputError(path, f"some features have an empty {name_field!r}")
     if code_field:

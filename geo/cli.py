@@ -333,6 +333,8 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     from geo.coverage import format_coverage
 
     fmt = _coverage_format(fmt, output)
+    if output and not Path(str(output)).suffix and not (Path(output).is_dir() or str(output).endswith(("/", os.sep))):
+        output = f"{output}.{'txt' if fmt == 'table' else fmt}"  # -o 成果: 成果.csv, as geo export names it
     with _writing(Path(projects).parent):
         options = _boundaries_from(kwargs)
         _keep_stage_inputs(projects, layers_dir, options)

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from geo.names import normalise_name, rail_line, road_code  # the one matching form, shared with extraction
+from geo.names import display_name, normalise_name, rail_line, road_code  # the one matching form, shared with extraction
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
 # 济微公路 appears as 济微路, 京昆高速公路 (OSM) as 京昆高速. Folding them gives an exact-strength match.
@@ -38,6 +38,14 @@ class Entry:
     feature_type: str | None = None
     section_of: str | None = None
     extra: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        # Names are shown on the maps and written to the outputs as they are kept: never with invisible
+        # characters (a right-to-left override shows a name reversed), whichever file gave them.
+        self.name = display_name(self.name)
+        for kept in ("aliases", "former_names"):
+            names = (display_name(alias) for alias in getattr(self, kept))
+            setattr(self, kept, tuple(dict.fromkeys(alias for alias in names if alias)))
 
 
 @dataclass

@@ -11,6 +11,7 @@ from geo import settings
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
+from geo.names import display_name
 from geo.safe_text import file_name
 from geo.tables import TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
@@ -178,7 +179,27 @@ def _read_vector_rows(path, warnings=None):
         if named is not None:
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
-    return rows, list(gdf.geometry.values)
+    return _placed_rows(path, rows, list(gdf.geometry.values), warnings)
+
+
+def _placed_rows(path, rows, geoms, warnings=None):
+    """The rows of a vector file that have a geometry (and theirs), those without one (a placemark whose
+    coordinates are empty or not numbers: :func:`geo.vectors.without_coordinates`) left out, by name, in
+    one warning; InputError when none has one."""
+    from geo.boundary_checks import listed
+    from geo.io import warn
+
+    unplaced = [number for number, geom in enumerate(geoms) if geom is None or geom.is_empty]
+    if not unplaced:
+        return rows, geoms
+    names = [display_name(rows[n].get("name") or "") or f"feature {n + 1}" for n in unplaced]
+    if len(unplaced) == len(rows):
+        raise InputError(path, f"no feature has coordinates ({listed(names)}): their coordinates are empty, not "
+                               "numbers or 0,0")
+    warn(f"{path}: left out {len(unplaced)} of {len(rows)} feature(s) without coordinates ({listed(names)}): their "
+         "coordinates are empty, not numbers or 0,0", warnings)
+    kept = sorted(set(range(len(rows))) - set(unplaced))
+    return [rows[n] for n in kept], [geoms[n] for n in kept]
 
 
 # GDAL's layers of a GPX file that repeat each vertex of its routes and tracks as an unnamed point.
@@ -289,11 +310,11 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     names = []
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
         name = row.get("name")
-        if name is None or (isinstance(name, float) and math.isnan(name)) or not str(name).strip():
+        if name is None or (isinstance(name, float) and math.isnan(name)) or not display_name(name):
             raise InputError(path, f"entry {number} has no name")
         if geom is None or geom.is_empty:
             raise InputError(path, f"entry {number} ({name}) has no geometry")
-        names.append(str(name).strip())
+        names.append(display_name(name))
     datums, assumed = _row_datums(path, rows, names, datum, warnings)  # bd09mc: refused as what it is
     geoms = np.array(geoms, dtype=object)
     coords, index = shapely.get_coordinates(geoms, return_index=True)

@@ -24,6 +24,15 @@ import unicodedata
 # the word joiner and invisible operators, a byte-order mark (zero-width no-break space). No part of
 # a name: extraction drops them (geo.extract.segment.clean) and so does the matching form.
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def display_name(text) -> str:
+    """A name as it is shown and written: without invisible characters (:data:`INVISIBLE`) and the
+    spaces around it. A right-to-left override in a 街道 or place name shows it reversed on the maps;
+    every name read from a file (districts, gazetteer, OSM) goes through this before it is kept."""
+    return INVISIBLE.sub("", str(text)).strip()
+
+
 # Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes, invisible ones.
 _STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()\[\]【】·•\-—–_~～"
                     "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")

@@ -203,7 +203,7 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
 
             read_feature_collection(path)  # what is wrong with it, first
             raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")
-        return read_geojson(path)
+        return read_geojson(path, warnings)
     deleted, unreadable, inline, unordered = scan_xml(path)
     if inline:  # an Overpass 'out geom' answer with relations, or with areas: osmium reads its plain form
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:

@@ -24,7 +24,7 @@ class AdminArea:
     geometry: object  # shapely (Multi)Polygon with its holes, WGS-84 lon/lat
 
 
-def read_admin_areas(path, window=None, levels=None):
+def read_admin_areas(path, window=None, levels=None, unreadable=None):
     """The ``boundary=administrative`` areas of ``levels`` in an OSM extract.
 
     Boundary relations (outer and inner ways, as multipolygons) and closed ways are
@@ -55,7 +55,31 @@ def read_admin_areas(path, window=None, levels=None):
         with it. An editor's file osmium cannot assemble areas from (JOSM's new objects, with
         negative ids; objects out of order) is read from a sorted copy (:func:`_admin_copy`).
         An Overpass Turbo feature without an ``@id`` is known by its place in the file (``f3``).
+    unreadable : list, optional
+        Gets the named areas left out for an ``admin_level`` that is no level (``8;9``, ``街道``,
+        none at all: :func:`unreadable_level`), to be named where their absence matters.
     """
+    levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
+    found = _read_areas(Path(path), window, levels)
+    if unreadable is not None:
+        unreadable.extend(area for area in found if area.level not in levels)
+    return [area for area in found if area.level in levels]
+
+
+def unreadable_level(value) -> bool:
+    """True for an ``admin_level`` that is no level: not a number (``8;9``, ``8.5``, ``街道``) or none."""
+    return not admin_level(value).isdigit()
+
+
+def area_read(tags, levels) -> bool:
+    """An area of ``levels`` is read, and so is one of no readable level (:func:`unreadable_level`):
+    read_admin_areas tells them apart."""
+    value = tags.get(LEVEL_KEY, "")
+    return admin_level(value) in levels or unreadable_level(value)
+
+
+def _read_areas(path, window, levels):
+    """:func:`read_admin_areas`, the areas of no readable level included."""
     import tempfile
 
     from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml
@@ -63,8 +87,6 @@ def read_admin_areas(path, window=None, levels=None):
     from geo.osm_order import negative_ids
     from geo.osm_tables import is_osm_table
 
-    levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
-    path = Path(path)
     try:
         if not (path.is_file() or is_osm_table(path)):  # GDAL's layers may be a folder of Shapefiles
             return []
@@ -176,7 +198,7 @@ def _assembled(source, deleted, window, levels, copy=False, unordered=False):
         kind = "w" if area.from_way() else "r"
         tags = {tag.k: tag.v for tag in area.tags}
         own = tags.pop(OWN_ID, None) if copy else None
-        if admin_level(tags.get(LEVEL_KEY, "")) not in levels or (kind, area.orig_id()) in deleted:
+        if not area_read(tags, levels) or (kind, area.orig_id()) in deleted:
             continue
         try:
             geom = shapely.from_wkb(wkb.create_multipolygon(area))
@@ -190,13 +212,16 @@ def _from_geojson(path, window, levels):
     """The boundary polygons of Overpass Turbo's GeoJSON export (``@id`` ``relation/123``, tags as properties)."""
     from geo.io import read_feature_collection
 
+    from geo.osm_files import one_feature_per_id
+
     _, features = read_feature_collection(path)
+    features = one_feature_per_id(path, features, [])  # the first of an id; the gazetteer's reading warns
     found = {}
     for position, feature in enumerate(features):
         props, geom = feature["properties"], feature["geometry"]
         tags = props.get("tags") if isinstance(props.get("tags"), dict) else props
         tags = {str(k): str(v) for k, v in tags.items() if v is not None}
-        if tags.get(ADMIN_KEY) != ADMIN_VALUE or admin_level(tags.get(LEVEL_KEY, "")) not in levels or geom is None:
+        if tags.get(ADMIN_KEY) != ADMIN_VALUE or not area_read(tags, levels) or geom is None:
             continue
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
             continue
@@ -212,7 +237,7 @@ def _from_table(path, window, levels):
 
     found = {}
     for tags, object_id, geom in read_table_boundaries(path, window):
-        if admin_level(tags.get(LEVEL_KEY, "")) in levels:
+        if area_read(tags, levels):
             _keep(found, object_id, tags, geom, window)
     return [found[key] for key in sorted(found)]
 
@@ -227,4 +252,4 @@ def _keep(found, osm_id, tags, geom, window):
     west, south, east, north = geom.bounds
     if window is not None and (east < window[0] or west > window[2] or north < window[1] or south > window[3]):
         return
-    found[osm_id] = AdminArea(osm_id=osm_id, level=admin_level(tags[LEVEL_KEY]), names=tuple(names), geometry=geom)
+    found[osm_id] = AdminArea(osm_id=osm_id, level=admin_level(tags.get(LEVEL_KEY, "")), names=tuple(names), geometry=geom)

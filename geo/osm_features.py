@@ -89,15 +89,18 @@ def add_area(areas, names, tags, kind, object_id, geom):
         areas.append((names, tags, kind, object_id, geom))
 
 
-def read_geojson(path):
+def read_geojson(path, warnings=None):
     """Overpass Turbo's GeoJSON export, read into the same ways, points and areas as an OSM file.
 
     Its properties are the OSM tags, with the object in ``@id`` ("way/123"); older
-    exports nest them as ``{"type": "way", "id": 123, "tags": {...}}``.
+    exports nest them as ``{"type": "way", "id": 123, "tags": {...}}``. Features sharing an
+    ``@id`` are one object, the first kept (``warnings`` gets those that differ named).
     """
     from geo.io import read_feature_collection
+    from geo.osm_files import one_feature_per_id
 
     _, features = read_feature_collection(path)
+    features = one_feature_per_id(path, features, warnings)  # an object exported twice is one
     ways, points, areas = {}, [], []
     # A site relation is no feature of the export: its members list it (geo.osm_sites.geojson_sites).
     for tags, object_id, geom in geojson_sites([(f["properties"], f["geometry"]) for f in features]):

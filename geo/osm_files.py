@@ -382,3 +382,42 @@ def _is_osm_geojson(path, identity) -> bool:
     return str(data.get("generator", "")).startswith("overpass") or "@id" in first or \
         (first.get("type") in ("node", "way", "relation") and (isinstance(first.get("tags"), dict)
                                                                or isinstance(first.get("id"), int)))
+
+
+def geojson_osm_id(feature):
+    """The OSM object of an Overpass Turbo feature as its export writes it (``way/123``: its ``@id``, the
+    feature's ``id``, or the older nested ``type`` and ``id``), or None when it names none."""
+    props = feature["properties"]
+    if props.get("@id") or feature.get("id"):
+        return str(props.get("@id") or feature.get("id"))
+    if props.get("type") and props.get("id") is not None:
+        return f"{props['type']}/{props['id']}"
+    return None
+
+
+def one_feature_per_id(path, features, warnings=None):
+    """The features of an Overpass Turbo export, each OSM object once: of features sharing an id
+    (:func:`geojson_osm_id`) the first is kept. Left out without a word when it is the same object
+    exported twice (equal tags and geometry); when they differ (two objects given one id by a tool),
+    which is the object cannot be told: one warning names the ids (:func:`geo.io.warn`)."""
+    from geo.io import warn
+
+    first, kept, differing = {}, [], []
+    for feature in features:
+        osm_id = geojson_osm_id(feature)
+        if osm_id is None or osm_id not in first:
+            first.setdefault(osm_id, feature)
+            kept.append(feature)
+            continue
+        earlier = first[osm_id]
+        same_geometry = (earlier["geometry"] is None and feature["geometry"] is None) or (
+            earlier["geometry"] is not None and feature["geometry"] is not None
+            and earlier["geometry"].equals(feature["geometry"]))
+        if not (same_geometry and earlier["properties"] == feature["properties"]) and osm_id not in differing:
+            differing.append(osm_id)
+    if differing:
+        shown = ", ".join(differing[:5]) + ("…" if len(differing) > 5 else "")
+        one = len(differing) == 1
+        warn(f"{path}: {len(differing)} OSM {'id' if one else 'ids'} given to features that differ ({shown}): the "
+             "first of each kept; export the file again (two objects given one id by a tool?)", warnings)
+    return kept

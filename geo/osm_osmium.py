@@ -190,9 +190,9 @@ def _copied_areas(source, deleted, window):
 
 
 def _take_admin(area, tags, wkb, admin):
-    from geo.osm_boundaries import LEVEL_KEY, admin_level
+    from geo.osm_boundaries import area_read
 
-    if admin_level(tags.get(LEVEL_KEY, "")) in admin["levels"]:
+    if area_read(tags, admin["levels"]):
         try:
             admin["areas"].append(("w" if area.from_way() else "r", area.orig_id(), tags, wkb.create_multipolygon(area)))
         except RuntimeError:  # rings osmium could not close (an extract cut through the boundary)

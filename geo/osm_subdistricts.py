@@ -72,10 +72,12 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     label = file_name(path)
     district = district or str(outline["name"].iloc[0])
     whole = shapely.union_all(outline.geometry.values)
-    areas = read_admin_areas(path, read_window(whole), levels)
-    if not areas:
-        return OsmSubdistricts()
+    unreadable = []
+    areas = read_admin_areas(path, read_window(whole), levels, unreadable)
     crs = metric_crs_for(outline)
+    odd = _unreadable_levels(unreadable, metric_geometry(whole, crs), crs, district)
+    if not areas:
+        return _none_to_use(label, district, odd)
     geoms, _ = repair_polygons([a.geometry for a in areas], label, [""] * len(areas))  # said below, of those used
     whole_metric = metric_geometry(whole, crs)
     metric = metric_geometry(np.asarray(list(geoms), dtype=object), crs)
@@ -84,7 +86,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
                        out=np.zeros(len(area)), where=area > 0)
     keep = [i for i in range(len(areas)) if inside[i] >= settings.OSM_SUBDISTRICT_INSIDE_MIN]
     if not keep:
-        return OsmSubdistricts()
+        return _none_to_use(label, district, odd)
     parents = _parents(metric, keep)
     left_out = [f"{label}: {to_simplified(areas[i].names[0])} ({areas[i].osm_id}) is left out: it holds {count} other "
                 f"OpenStreetMap boundaries of admin_level {'/'.join(levels)} (the level above theirs, tagged as theirs?)"
@@ -113,8 +115,8 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     of = f"{len(zones)} of the {len(named)} 街道 boundaries" if named else f"{len(zones)} 街道 boundaries"
     if share < settings.OSM_SUBDISTRICT_COVER_MIN:
         return OsmSubdistricts(warnings=[f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: "
-                                         "not used (pass --districts FILE for official ones)"])
-    warnings = left_out + repairs
+                                         f"not used (pass --districts FILE for official ones){'; ' * bool(odd)}{odd}"])
+    warnings = left_out + repairs + ([f"{label}: {odd}, not among the 街道 used"] if odd else [])
     if unmatched:
         one = len(unmatched) == 1
         warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
@@ -123,6 +125,40 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     warnings += topology_warnings(to_metric(frame, crs), label)
     return OsmSubdistricts(zones=frame, source=source, warnings=warnings,
                            note=f"街道 from OpenStreetMap: {len(zones)} boundaries of {district} covering {share:.1%}")
+
+
+def _unreadable_levels(unreadable, whole_metric, crs, district):
+    """``2 boundaries inside 和平区 are left out for an admin_level that is no level: 小白楼 (r101,
+    admin_level '8;9')…``: the areas of ``unreadable`` (:func:`geo.osm_boundaries.read_admin_areas`) lying
+    at least :data:`geo.settings.OSM_SUBDISTRICT_INSIDE_MIN` inside the district, said where the set
+    falls short without them; ``""`` when there is none."""
+    import numpy as np
+    import shapely
+
+    from geo.boundary_checks import listed
+    from geo.crs import metric_geometry
+    from geo.names import to_simplified
+
+    if not unreadable:
+        return ""
+    metric = metric_geometry(np.asarray([area.geometry for area in unreadable], dtype=object), crs)
+    area = shapely.area(metric)
+    inside = np.divide(shapely.area(shapely.intersection(metric, whole_metric)), area,
+                       out=np.zeros(len(area)), where=area > 0)
+    odd = [a for a, share in zip(unreadable, inside) if share >= settings.OSM_SUBDISTRICT_INSIDE_MIN]
+    if not odd:
+        return ""
+    named = [f"{to_simplified(a.names[0])} ({a.osm_id}, {f'admin_level {a.level!r}' if a.level else 'no admin_level'})"
+             for a in odd]
+    return (f"{len(odd)} {'boundary' if len(odd) == 1 else 'boundaries'} inside {district} {'is' if len(odd) == 1 else 'are'} "
+            f"left out for an admin_level that is no level: {listed(named)}")
+
+
+def _none_to_use(label, district, odd):
+    """No 街道 from the extract: said when boundaries inside the district were left out for their admin_level."""
+    if not odd:
+        return OsmSubdistricts()
+    return OsmSubdistricts(warnings=[f"{label}: OpenStreetMap has no 街道 boundary of {district} to use; {odd}"])
 
 
 def _parents(metric, keep):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from geo.names import road_code
+from geo.names import display_name, road_code
 from geo.safe_text import has_visible
 
 
@@ -57,7 +57,7 @@ def tag_names(tags):
     names = []
     for key in NAME_KEYS:
         for value in str(tags.get(key, "")).split(";"):
-            value = value.strip()
+            value = display_name(value)
             if has_visible(value.replace("?", "")) and value not in names:
                 names.append(value)
     return names

@@ -48,8 +48,16 @@ def kml_sources(path):
                                    f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
         members.add(member)
     ordered = sorted(members, key=lambda name: (name.lower() != "doc.kml", name))
-    archive_path = path.resolve()
+    archive_path = _archive(path)
     return [f"/vsizip/{archive_path}/{member}" for member in ordered] or [path]
+
+
+def _archive(path):
+    """The KMZ GDAL opens for ``path``: the file, or its copy with its KML documents in UTF-8
+    (:func:`geo.kml_encoding.readable_copy`), as an absolute path."""
+    from geo.kml_encoding import readable_copy
+
+    return readable_copy(Path(path)).resolve()
 
 
 def layer_names(path):
@@ -119,8 +127,8 @@ def read_kml_documents(path, sources, kwargs):
         except UnicodeDecodeError:
             raise
         except Exception as exc:  # noqa: BLE001 - pyogrio's DataSourceError, DataLayerError...
-            member = source.split(f"{Path(path).resolve()}/", 1)[-1]
-            line = error_line(exc, source).replace(f"/vsizip/{Path(path).resolve()}/", "")
+            member = source.split(f"{_archive(path)}/", 1)[-1]
+            line = error_line(exc, source).replace(f"/vsizip/{_archive(path)}/", "")
             raise InputError(path, f"holds a KML document GDAL cannot read, {member!r} ({line})") from None
     if not frames:
         return pyogrio.read_dataframe(sources[0], **kwargs)  # GDAL's own message: no layer

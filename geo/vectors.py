@@ -90,10 +90,16 @@ def _declared_codec(path: Path):
 def gdal_source(path):
     """What GDAL opens for the vector file ``path``: the path itself, or for a zip archive with no
     Shapefile at its top but all of them in one folder (a folder zipped whole, as Windows'
-    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find."""
+    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find;
+    for a KML declaring GBK or Big5 (or a KMZ holding one), a UTF-8 copy of it
+    (:func:`geo.kml_encoding.readable_copy`)."""
     import zipfile
 
+    from geo.kml_encoding import readable_copy
+
     path = Path(path)
+    if path.suffix.lower() in (".kml", ".kmz"):
+        return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
     try:
@@ -407,7 +413,42 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if is_drawing(path):
         gdf = _drawing_text(gdf)
     _warn_lost_characters(path, gdf)
-    return _flat(gdf)
+    return _without_false_places(_flat(gdf))
+
+
+def without_coordinates(frame):
+    """Which features of ``frame`` place nothing: no geometry, an empty one, one whose coordinates
+    are all NaN, or in lon/lat one whose every coordinate is exactly 0. The last is how GDAL reads a
+    KML placemark whose ``<coordinates>`` are empty, ``nan`` or cut short (``117.0``): POINT (0 0),
+    which no place of China's maps can be, and which must not be taken for one."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    coords, owner = shapely.get_coordinates(geoms[~missing], return_index=True)
+    if not len(coords):
+        return missing
+    real = np.isfinite(coords).all(axis=1)
+    if frame.crs is not None and frame.crs.is_geographic:
+        real &= (coords != 0).any(axis=1)
+    placed = np.zeros(int((~missing).sum()), dtype=bool)
+    placed[owner[real]] = True
+    missing[np.flatnonzero(~missing)[~placed]] = True
+    return missing
+
+
+def _without_false_places(gdf):
+    """The frame with no geometry where a feature has none to give (:func:`without_coordinates`):
+    never a point at 0,0 or of NaN that readers would measure as somewhere."""
+    import numpy as np
+
+    missing = without_coordinates(gdf)
+    if not missing.any() or gdf.geometry[missing].isna().all():
+        return gdf
+    gdf = gdf.copy()
+    gdf.loc[np.asarray(missing), gdf.geometry.name] = None
+    return gdf
 
 
 def _drawing_text(gdf):

@@ -431,3 +431,29 @@ def test_a_geojson_of_gauss_kruger_metres_is_refused_naming_the_zone_its_numbers
     with pytest.raises(InputError, match=r"jd\.geojson: coordinates out of range after reprojection \(wrong CRS\?\); "
                                          r"its eastings carry the Gauss-Kruger zone number 39: if CGCS2000, EPSG:4527"):
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_invisible_characters_in_subdistrict_names_are_dropped_from_the_names_shown(tmp_path):
+    # A right-to-left override in a 街道 name showed it reversed on the maps; an isolate, a zero-width
+    # space or a BOM pasted from a web page stayed in every output (extraction drops them already).
+    path = tmp_path / "jd.geojson"
+    shown = ["无影山\u202e街道", "\u2067天桥东街街道\u2069", "北园\u200b街道\ufeff"]
+    _zones("EPSG:4326").assign(JDMC=shown).to_file(path, driver="GeoJSON")
+    zones, _ = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert list(zones["name"]) == NAMES
+
+
+def test_a_districts_placemark_without_coordinates_is_refused_by_name_not_read_at_0_0(tmp_path):
+    # GDAL reads a placemark with empty <coordinates> as POINT (0 0): the file was refused as "expected
+    # polygons, found Point, Polygon", or as lying outside China, not for the 街道 it cannot place.
+    rings = ["".join(f"{x},{y} " for x, y in shapely.get_coordinates(g.exterior)) for g in _zones("EPSG:4326").geometry]
+    body = "".join(f"<Placemark><name>{name}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>{ring}"
+                   "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>"
+                   for name, ring in zip(NAMES[:2], rings))
+    path = tmp_path / "jd.kml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                    f"{body}<Placemark><name>{NAMES[2]}</name><Point><coordinates></coordinates></Point></Placemark>"
+                    "</Document></kml>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"1 of 3 features has no geometry \(北园街道; placemarks without coordinates: "
+                                         r"empty, not numbers or 0,0\)$"):
+        load_official_zones(path, name_field="name")

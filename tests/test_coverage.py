@@ -558,6 +558,7 @@ def test_allocations_for_unknown_projects_are_refused():
 def test_coverage_written_to_a_file_takes_its_format_from_the_name_and_refuses_a_mismatch(tmp_path):
     # geo coverage -o 覆盖.csv wrote the terminal's fixed-width table into a .csv (Excel showed one
     # column of padded text), and --format md -o x.csv markdown; geo export chooses by the name.
+    # A name without an extension gets the format's, as geo export gives it (-o 成果 wrote a file 成果).
     from click.testing import CliRunner
 
     from geo.cli import main
@@ -576,3 +577,10 @@ def test_coverage_written_to_a_file_takes_its_format_from_the_name_and_refuses_a
     assert not (tmp_path / "x.csv").exists()
     result = runner.invoke(main, [*args, "--format", "table", "-o", str(tmp_path / "t.txt")])
     assert result.exit_code == 0 and (tmp_path / "t.txt").exists()
+    for fmt, written in ((None, "成果.txt"), ("table", "成果.txt"), ("csv", "成果.csv"), ("md", "成果.md"),
+                         ("json", "成果.json")):
+        result = runner.invoke(main, [*args, *(["--format", fmt] if fmt else []), "-o", str(tmp_path / "成果")])
+        assert result.exit_code == 0 and f"wrote {tmp_path / written}" in result.output, result.output
+        assert not (tmp_path / "成果").exists() and (tmp_path / written).stat().st_size > 0
+    assert (tmp_path / "成果.csv").read_bytes() == (tmp_path / "maps_out" / "coverage.csv").read_bytes()
+    assert (tmp_path / "成果.csvt").read_bytes() == (tmp_path / "maps_out" / "coverage.csvt").read_bytes()

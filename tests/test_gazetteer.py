@@ -452,3 +452,49 @@ def test_a_vector_gazetteer_whose_prj_states_its_datum_is_read_in_it(tmp_path, e
         assert warnings == [] and entry.accuracy_m == 50 and "assumed" not in entry.method
     else:
         assert "datum not given for 1 of 1 entries" in warnings[0] and entry.accuracy_m == 1600
+
+
+def test_invisible_characters_in_gazetteer_names_are_dropped_from_the_names_shown(tmp_path):
+    # The entry's name is shown on the projects map as the place a project was matched to: a
+    # right-to-left override showed it reversed; a zero-width space stayed in the outputs.
+    path = tmp_path / "places.csv"
+    path.write_text("name,aliases,lon,lat\n天桥\u202e医院\u202c,\u2067北园\u200b医院\u2069,117.0,36.7\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert (entry.name, entry.aliases) == ("天桥医院", ("北园医院",))
+    geojson = tmp_path / "places.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "\ufeff天桥\u200d公园"},
+         "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}, ensure_ascii=False), encoding="utf-8")
+    assert [e.name for e in load_file(geojson)] == ["天桥公园"]
+
+
+def test_placemarks_without_coordinates_are_left_out_by_name_in_one_warning(tmp_path):
+    # 奥维 and Google Earth write a placemark not yet placed with empty <coordinates>: GDAL read it as
+    # POINT (0 0), an entry "outside China" that geocoding measured 18,353 km from the district.
+    path = tmp_path / "places.kml"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>天桥医院</name><Point><coordinates>117.0,36.7</coordinates></Point></Placemark>
+<Placemark><name>北园医院</name><Point><coordinates></coordinates></Point></Placemark>
+<Placemark><name>新华书店</name><Point><coordinates>nan,nan</coordinates></Point></Placemark>
+</Document></kml>
+""", encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings, datum="wgs84")
+    assert [e.name for e in entries] == ["天桥医院"]
+    assert warnings == [f"{path}: left out 2 of 3 feature(s) without coordinates (北园医院、新华书店): their "
+                        "coordinates are empty, not numbers or 0,0"]
+    geojson = tmp_path / "places.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": name}, "geometry": geometry}
+        for name, geometry in (("天桥医院", {"type": "Point", "coordinates": [117.0, 36.7]}), ("北园医院", None),
+                               ("新华书店", {"type": "Point", "coordinates": []}))]}, ensure_ascii=False),
+        encoding="utf-8")
+    warnings = []
+    assert [e.name for e in load_file(geojson, warnings=warnings, datum="wgs84")] == ["天桥医院"]
+    assert warnings == [f"{geojson}: left out 2 of 3 feature(s) without coordinates (北园医院、新华书店): their "
+                        "coordinates are empty, not numbers or 0,0"]
+    path.write_text(path.read_text(encoding="utf-8").replace("117.0,36.7", ""), encoding="utf-8")
+    with pytest.raises(InputError, match=r"places\.kml: no feature has coordinates \(天桥医院、北园医院、新华书店\): their "
+                                         r"coordinates are empty, not numbers or 0,0$"):
+        load_file(path)

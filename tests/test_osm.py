@@ -657,3 +657,11 @@ def test_a_way_without_nodes_is_left_out_not_a_traceback(tmp_path):
         (643, [], {"leisure": "park", "name": "空公园"}),
     ], [(941, [640, 641], {"type": "route", "route": "train", "name": "测试铁路"})])
     assert [(e.name, e.extra["osm_ids"]) for e in load_osm(path, TIANQIAO)] == [("测试铁路", "w640")]
+
+
+def test_invisible_characters_inside_an_osm_name_are_dropped_from_the_name_shown(tmp_path):
+    # 新华\u202e书店 showed on the map as 新华店书 (the override reverses the rest of the line).
+    tags = {"name": "新华\u202e书店\u202c", "alt_name": "\u2066新华\u200b书屋\u2069"}
+    assert tag_names(tags) == ["新华书店", "新华书屋"]
+    path = write_osm_xml(tmp_path / "invisible.osm", pois=[(1, (117.0, 36.7), {"shop": "books", **tags})])
+    assert [(e.name, e.aliases) for e in load_osm(path)] == [("新华书店", ("新华书屋",))]

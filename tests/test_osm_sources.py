@@ -529,3 +529,41 @@ def test_a_park_relation_a_josm_user_drew_is_found_by_its_own_id(tmp_path):
     [park] = load_osm(path, NEAR_TIANQIAO)
     assert (park.name, park.extra["osm_ids"], park.category) == ("新建公园", "r-200", "park")
     assert park.geometry.equals(shapely.Polygon(ring))
+
+
+def _turbo(features):
+    return {"type": "FeatureCollection", "generator": "overpass-turbo", "features": [
+        {"type": "Feature", "properties": {"@id": osm_id, **tags}, "geometry": shapely.geometry.mapping(geom)}
+        for osm_id, tags, geom in features]}
+
+
+def test_overpass_turbo_features_sharing_an_id_are_one_object_the_first_kept_and_named_when_they_differ(tmp_path):
+    # The same relation exported twice, or a tool giving a way and a relation one id: every feature
+    # of an @id but the last was dropped without a word (the boundaries), or all kept twice (the gazetteer).
+    park = shapely.box(117.00, 36.70, 117.01, 36.71)
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps(_turbo([
+        ("way/10", {"leisure": "park", "name": "天桥公园"}, park),
+        ("way/10", {"leisure": "park", "name": "天桥公园"}, park),  # exported twice: the same object
+        ("node/5", {"amenity": "hospital", "name": "天桥医院"}, shapely.Point(117.02, 36.70)),
+        ("node/5", {"amenity": "hospital", "name": "北园医院"}, shapely.Point(117.03, 36.72)),
+    ]), ensure_ascii=False), encoding="utf-8")
+    warnings = []
+    entries = load_osm(path, NEAR_TIANQIAO, warnings=warnings)
+    assert sorted(e.name for e in entries) == ["天桥公园", "天桥医院"]
+    assert [w for w in warnings if "node/5" in w] == [
+        f"{path}: 1 OSM id given to features that differ (node/5): the first of each kept; export the file "
+        "again (two objects given one id by a tool?)"]
+    assert not [w for w in warnings if "way/10" in w]
+
+
+def test_overpass_turbo_boundaries_sharing_an_id_keep_the_first(tmp_path):
+    from geo.osm_boundaries import read_admin_areas
+
+    first, second = shapely.box(117.00, 36.70, 117.01, 36.71), shapely.box(117.02, 36.70, 117.03, 36.71)
+    tags = {"boundary": "administrative", "admin_level": "8", "name": "北园街道"}
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps(_turbo([("relation/7", tags, first), ("relation/7", tags, second)]), ensure_ascii=False),
+                    encoding="utf-8")
+    (area,) = read_admin_areas(path)
+    assert area.osm_id == "r7" and area.geometry.equals(first)

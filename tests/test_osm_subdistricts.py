@@ -37,12 +37,13 @@ def _hole(strip):
     return shapely.box(x - 0.0003, y - 0.0003, x + 0.0003, y + 0.0003)
 
 
-def write_extract(path, *, keep=range(6), extras=True, parent=False, inset_m=0.0):
+def write_extract(path, *, keep=range(6), extras=True, parent=False, inset_m=0.0, levels=None):
     """An OSM XML extract of 和平区's 街道 as admin_level 8 boundaries: relations (outer and inner
     ways) and a closed way, named in the ways mappers name them; with ``extras``, an enclave in a
     hole, a boundary mostly outside the district and boundaries of other levels; with ``parent``,
     the district itself tagged admin_level 8 too (relation 500, its outline's convex hull); with
-    ``inset_m``, the 街道 drawn that far inside the outline (OSM's boundary beside a simplified one)."""
+    ``inset_m``, the 街道 drawn that far inside the outline (OSM's boundary beside a simplified one);
+    ``levels``, ``{strip: admin_level}`` of 街道 (and ``"enclave"``) tagged another level than 8."""
     outline = data.load_district_outline(CODE).geometry.iloc[0]
     if inset_m:
         from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
@@ -56,7 +57,7 @@ def write_extract(path, *, keep=range(6), extras=True, parent=False, inset_m=0.0
     ways, relations = [], []
     for i in keep:
         strip = max(shapely.get_parts(strips[i]), key=lambda p: p.area)
-        tags = {**admin, **names[i]}
+        tags = {**admin, **names[i], **({"admin_level": levels[i]} if i in (levels or {}) else {})}
         if i == 4:  # a closed way
             ways.append((1000 + i, _ring(strip), {k: v for k, v in tags.items() if k != "type"}))
             continue
@@ -68,7 +69,8 @@ def write_extract(path, *, keep=range(6), extras=True, parent=False, inset_m=0.0
         relations.append((100 + i, members, tags))
     if extras:
         enclave = _hole(max(shapely.get_parts(strips[5]), key=lambda p: p.area))
-        ways.append((1200, _ring(enclave), {"boundary": "administrative", "admin_level": "8", "name": "飞地社区"}))
+        ways.append((1200, _ring(enclave), {"boundary": "administrative", "admin_level": (levels or {}).get("enclave", "8"),
+                                            "name": "飞地社区"}))
         east, north = outline.bounds[2], outline.bounds[3]
         outside = shapely.box(east - 0.002, north - 0.01, east + 0.02, north)  # mostly beyond the east edge
         ways.append((1300, _ring(outside), {}))
@@ -560,3 +562,29 @@ def test_build_with_gdal_osm_layers_says_its_street_districts_come_from_osm(extr
     layer = json.loads((tmp_path / "out" / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))
     assert {f["properties"]["boundary_quality"] for f in layer["features"]} == {"osm"}
     assert all("heping.gpkg" in f["properties"]["source"] for f in layer["features"])
+
+
+def test_boundaries_of_an_unreadable_admin_level_are_named_when_the_set_falls_short_without_them(tmp_path):
+    # admin_level=8;9 (or 街道) is no level: such a boundary is left out, rightly, but the warning that
+    # the rest covered too little to be used said nothing of it, and the mapper could not tell why.
+    odd = write_extract(tmp_path / "odd.osm", extras=False, levels={1: "8;9", 3: "街道"})
+    boundaries = load_boundaries(district_code=CODE, osm_path=odd)
+    assert boundaries.quality == "official" and len(boundaries.zones) == 1
+    (refused,) = [w for w in boundaries.warnings if "OpenStreetMap has" in w]
+    assert refused.startswith("odd.osm: OpenStreetMap has 4 of the 6 街道 boundaries of 和平区, covering ")
+    assert refused.endswith("% of it: not used (pass --districts FILE for official ones); 2 boundaries inside 和平区 are "
+                            "left out for an admin_level that is no level: 小白楼 (r101, admin_level '8;9')、"
+                            "新兴街道 (r103, admin_level '街道')")
+    every = write_extract(tmp_path / "every.osm", extras=False, levels={i: "8;9" for i in range(6)})
+    boundaries = load_boundaries(district_code=CODE, osm_path=every)
+    assert boundaries.quality == "official" and len(boundaries.zones) == 1
+    assert [w for w in boundaries.warnings if "admin_level" in w] == [
+        "every.osm: OpenStreetMap has no 街道 boundary of 和平区 to use; 6 boundaries inside 和平区 are left out for an "
+        "admin_level that is no level: 劝业场街道 (r100, admin_level '8;9')、小白楼 (r101, admin_level '8;9')、"
+        "五大道街道 (r102, admin_level '8;9')…"]
+    used = write_extract(tmp_path / "used.osm", levels={"enclave": " 8; 9"})  # the set covers the district without it
+    boundaries = load_boundaries(district_code=CODE, osm_path=used)
+    assert boundaries.quality == "osm" and "osm-w1200" not in set(boundaries.zones["code"])
+    assert [w for w in boundaries.warnings if "admin_level" in w] == [
+        "used.osm: 1 boundary inside 和平区 is left out for an admin_level that is no level: 飞地社区 (w1200, "
+        "admin_level '8; 9'), not among the 街道 used"]

@@ -395,3 +395,36 @@ def test_a_cpg_naming_a_codec_no_dbf_is_written_in_is_passed_over_for_the_record
     (tmp_path / "jd.cpg").write_text(cpg, encoding="ascii")
     read = vectors.read_vector(tmp_path / "jd.shp")
     assert list(read["名称"]) == ["无影山街道", "北园街道"]
+
+
+_PLACEMARKS = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>天桥</name><Point><coordinates>117.0,36.7</coordinates></Point></Placemark>
+<Placemark><name>空的</name><Point><coordinates></coordinates></Point></Placemark>
+<Placemark><name>非数</name><Point><coordinates>nan,nan</coordinates></Point></Placemark>
+<Placemark><name>半个</name><Point><coordinates>117.0</coordinates></Point></Placemark>
+<Placemark><name>没有点</name><Point></Point></Placemark>
+<Placemark><name>空线</name><LineString><coordinates></coordinates></LineString></Placemark>
+</Document></kml>
+"""
+
+
+def test_a_placemark_without_coordinates_is_read_without_a_geometry_never_at_0_0(tmp_path):
+    # GDAL reads a KML placemark whose <coordinates> are empty, nan or cut as POINT (0 0): it was
+    # warned of as outside China and measured 18,353 km from the district, as if it were somewhere.
+    kml = tmp_path / "places.kml"
+    kml.write_text(_PLACEMARKS, encoding="utf-8")
+    kmz = tmp_path / "places.kmz"
+    with zipfile.ZipFile(kmz, "w") as archive:
+        archive.writestr("doc.kml", _PLACEMARKS)
+    geojson = tmp_path / "places.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": name}, "geometry": geometry}
+        for name, geometry in (("天桥", {"type": "Point", "coordinates": [117.0, 36.7]}), ("空的", None),
+                               ("空的", {"type": "Point", "coordinates": []}),
+                               ("零", {"type": "Point", "coordinates": [0, 0]}),
+                               ("空面", {"type": "Polygon", "coordinates": []}))]}, ensure_ascii=False), encoding="utf-8")
+    for path in (kml, kmz, geojson):
+        frame = vectors.read_vector(path)
+        assert frame.geometry.iloc[0].equals(shapely.Point(117.0, 36.7)), path
+        assert frame.geometry.iloc[1:].isna().all(), (path, frame.geometry.to_wkt().tolist())
