@@ -442,16 +442,20 @@ def _code_from_zones(zones):
 def _county_of_names(zones):
     """The bundled county most of whose 街道/乡镇 names the zones bear (at least three, and at least half
     of the zones, and more than any other county's), or None: it tells where 街道 files without NBS
-    codes belong, for :func:`geo.boundary_checks.datum_warning`."""
+    codes belong, for :func:`geo.boundary_checks.datum_warning`. Names are compared as
+    :func:`_codes_by_name` then gives codes by them: Traditional or Simplified, with or without
+    街道/镇/乡/办事处 (:func:`geo.osm_subdistricts.name_stem`)."""
     from collections import Counter
 
     from geo import data
+    from geo.osm_subdistricts import name_stem
 
     names = set(zones["name"].astype(str))
     county_of = {row["division_code"]: code for code, row in data.counties().items() if row["division_code"]}
+    index = data.subdistricts_by_form(name_stem)
     votes = Counter()
-    for codes in data.subdistricts_named(names).values():
-        votes.update({county_of[c[:6]] for c in codes if c[:6] in county_of})
+    for form in {name_stem(name) for name in names}:
+        votes.update({county_of[c[:6]] for c in index.get(form, []) if c[:6] in county_of})
     ranked = votes.most_common(2) + [(None, 0)] * 2
     (best, count), (_, runner_up) = ranked[0], ranked[1]
     return best if count >= max(3, len(names) / 2) and count > runner_up else None

