@@ -485,9 +485,9 @@ def _other_district_warning(label, zones, code):
     (other, count), (_, runner_up) = votes[0], votes[1]
     if count < 3 or count == runner_up:
         return []
-    counties = data.counties()
-    return [f"{label}: {count} 街道 are not {counties[code]['name']}'s but {counties[other]['name']}'s ({other}: "
-            f"{listed(theirs[other])}); a file of two districts? The maps and coverage name them all {counties[code]['name']}"]
+    mine, their = data.counties()[code]["name"], data.counties()[other]["name"]
+    return [f"{label}: {count} 街道 are not {mine}'s but {their}'s ({other}: {listed(theirs[other])}); a file of "
+            f"two districts? The maps and coverage name them all {mine}"]
 
 
 def _codes_by_name(zones, named):
