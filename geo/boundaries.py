@@ -121,6 +121,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         if named_county and districts_datum is None:
             warnings += datum_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        file_crs=file_crs, union=union)
+        if code:
+            warnings += _other_district_warning(_split_layer(districts_path)[0], zones, code)
         named = data.subdistrict_names(code) if code else []
         if code_field is None and named:
             zones = _codes_by_name(zones, named)
@@ -444,19 +446,50 @@ def _code_from_zones(zones):
 def _county_of_names(zones):
     """The bundled county most of whose 街道/乡镇 names the zones bear (at least three, and at least half
     of the zones, and more than any other county's), or None: it tells where 街道 files without NBS
-    codes belong, for :func:`geo.boundary_checks.datum_warning`."""
+    codes belong, for :func:`geo.boundary_checks.datum_warning`. Names are compared as
+    :func:`_codes_by_name` then gives codes by them: Traditional or Simplified, with or without
+    街道/镇/乡/办事处 (:func:`geo.osm_subdistricts.name_stem`)."""
     from collections import Counter
 
     from geo import data
+    from geo.osm_subdistricts import name_stem
 
     names = set(zones["name"].astype(str))
     county_of = {row["division_code"]: code for code, row in data.counties().items() if row["division_code"]}
+    index = data.subdistricts_by_form(name_stem)
     votes = Counter()
-    for codes in data.subdistricts_named(names).values():
-        votes.update({county_of[c[:6]] for c in codes if c[:6] in county_of})
+    for form in {name_stem(name) for name in names}:
+        votes.update({county_of[c[:6]] for c in index.get(form, []) if c[:6] in county_of})
     ranked = votes.most_common(2) + [(None, 0)] * 2
     (best, count), (_, runner_up) = ranked[0], ranked[1]
     return best if count >= max(3, len(names) / 2) and count > runner_up else None
+
+
+def _other_district_warning(label, zones, code):
+    """[one line] when at least three of official 街道 said or found to be the district ``code``'s are
+    not its 街道/乡镇 but one other bundled county's (a file of two districts), naming them; else []."""
+    from collections import Counter
+
+    from geo import data
+    from geo.osm_subdistricts import name_stem
+
+    if code not in data.counties():
+        return []
+    own = {name_stem(row["name"]) for row in data.subdistrict_names(code)}
+    county_of = {row["division_code"]: c for c, row in data.counties().items() if row["division_code"]}
+    index = data.subdistricts_by_form(name_stem)
+    theirs = {}
+    for name in zones["name"].astype(str):
+        if name_stem(name) not in own:
+            for county in {county_of[c[:6]] for c in index.get(name_stem(name), []) if c[:6] in county_of} - {code}:
+                theirs.setdefault(county, []).append(name)
+    votes = Counter({county: len(names) for county, names in theirs.items()}).most_common(2) + [(None, 0)] * 2
+    (other, count), (_, runner_up) = votes[0], votes[1]
+    if count < 3 or count == runner_up:
+        return []
+    mine, their = data.counties()[code]["name"], data.counties()[other]["name"]
+    return [f"{label}: {count} 街道 are not {mine}'s but {their}'s ({other}: {listed(theirs[other])}); a file of "
+            f"two districts? The maps and coverage name them all {mine}"]
 
 
 def _codes_by_name(zones, named):

@@ -55,8 +55,9 @@ CHINA_BOUNDS = (72.004, 0.8293, 137.8347, 55.8271)
 def normalise_datum(name: str) -> str:
     """Return the canonical datum name (wgs84, gcj02 or bd09) for a user spelling.
 
-    Case, full-width forms, spaces, hyphens, underscores, dots and colons are ignored (``GCJ-02``, ``gcj_02``,
-    ``BD09LL``, ``EPSG:4490``); the spellings are listed in ``geo/data/datums.csv``.
+    Case, full-width forms, Traditional script, spaces, hyphens, underscores, dots and colons are
+    ignored (``GCJ-02``, ``gcj_02``, ``BD09LL``, ``EPSG:4490``, ``84坐標系``); the spellings are listed
+    in ``geo/data/datums.csv``.
 
     Raises ValueError, with a one-line message, for an unknown datum or for a known
     one whose coordinates are not lon/lat (``bd09mc``).
@@ -105,9 +106,14 @@ def _local_datum_note(crs):
 
 
 def _datum_key(name) -> str:
+    """``name`` as datums.csv spells it: NFKC, lower case, Simplified (84坐標系 is 84坐标系), without blanks
+    and marks."""
     import unicodedata
 
-    return re.sub(r"[\s_.:\-\u2010-\u2015]+", "", unicodedata.normalize("NFKC", str(name)).lower())
+    from geo.names import to_simplified
+
+    text = to_simplified(unicodedata.normalize("NFKC", str(name)).lower())
+    return re.sub(r"[\s_.:\-\u2010-\u2015]+", "", text)
 
 
 @functools.lru_cache(maxsize=None)

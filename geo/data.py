@@ -113,6 +113,20 @@ def subdistricts_named(names) -> dict:
     return found
 
 
+def subdistricts_by_form(form) -> dict:
+    """{``form(name)``: [9-digit codes]} of every 街道/乡镇 of China: ``form`` a function of a name (its
+    matching form without its suffix, :func:`geo.osm_subdistricts.name_stem`), the index made once for it."""
+    return _subdistricts_by_form(form)
+
+
+@functools.lru_cache(maxsize=4)
+def _subdistricts_by_form(form) -> dict:
+    found = {}
+    for line in _subdistrict_lines():
+        found.setdefault(form(line[10:]), []).append(line[:9])
+    return found
+
+
 @functools.lru_cache(maxsize=None)
 def _subdistrict_lines() -> list:
     # The file is "code,name" lines with 9-digit codes and names that need no CSV quoting

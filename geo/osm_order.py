@@ -40,9 +40,20 @@ def node_storage(source, unordered=False):
     if not unordered:
         return "flex_mem"
     storage = osmium.index.create_map("flex_mem")
+    locations = osmium.NodeLocationsForWays(storage)
     with osmium.io.Reader(str(source), osmium.osm.NODE) as reader:
-        osmium.apply(reader, osmium.NodeLocationsForWays(storage))
+        osmium.apply(reader, locations)
+    # A table filled out of id order (nodes descending, files merged) is sorted by the handler that
+    # filled it when a way first asks it for a location; the pass over the file asks the table itself,
+    # unsorted, and found none of them (no boundary, no park, silently). One way asks here.
+    locations.ignore_errors()
+    with osmium.io.Reader(osmium.io.FileBuffer(_ONE_WAY, "osm")) as reader:
+        osmium.apply(reader, locations)
     return storage
+
+
+# An OSM file of one way for node_storage to sort its table with (its node need be in no file).
+_ONE_WAY = b'<osm version="0.6"><way id="1"><nd ref="1"/></way></osm>'
 
 
 def negative_ids(path):

@@ -211,6 +211,13 @@ def match_subdistrict(names, index):
     return None
 
 
+def name_stem(name):
+    """A 街道/乡镇 name's matching form without its suffix (無影山街道办事处, 无影山街道 and 无影山 are 无影山)."""
+    from geo.names import normalise_name
+
+    return _stem(normalise_name(name))
+
+
 def _stem(name):
     short = _SUFFIX.sub("", name)
     return short if len(short) >= 2 else name

@@ -122,7 +122,7 @@ def _excel_records(path):
     except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
         raise InputError(path, f"not a readable Excel workbook ({exc})") from None
     sheet = book.worksheets[0]
-    records = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    records = [[_excel_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
     titles = _title_rows(records, merged)
     _fill_merged_cells(records, merged)
@@ -137,6 +137,26 @@ def _excel_records(path):
         raise InputError(path, f"its first sheet ({sheet.title!r}) is empty; geo reads the first sheet only "
                                f"(move sheet {filled!r} first)")
     return (records[0][1] if records else []), records[1:], None
+
+
+def _excel_text(value) -> str:
+    """A workbook cell's value as text, a duration or time of day as Excel shows it: 117:00:03.6 typed in
+    a cell is a duration of 117 hours to Excel (openpyxl gives a timedelta, '4 days, 21:00:03.600000'),
+    12:30 a time: their hours, minutes and seconds are the degrees, minutes and seconds typed."""
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime.timedelta):
+        micro = round(value / datetime.timedelta(microseconds=1))
+        sign, micro = ("-" if micro < 0 else ""), abs(micro)
+        seconds, micro = divmod(micro, 1_000_000)
+        fraction = f".{micro:06d}".rstrip("0") if micro else ""
+        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{fraction}"
+    if isinstance(value, datetime.time):
+        fraction = f".{value.microsecond:06d}".rstrip("0") if value.microsecond else ""
+        return f"{value.hour}:{value.minute:02d}:{value.second:02d}{fraction}"
+    return str(value)
 
 
 def _merged_ranges(path, part):

@@ -55,7 +55,8 @@ def write_reordered(source, target, order="rwn", descending=False):
     """Copy the objects of an OSM file to ``target`` (.osm.pbf, .osm, or .o5m, which osmium cannot
     write: :func:`write_o5m`) in the order of their types in ``order`` (``"rwn"``: relations, ways,
     then nodes, as files merged or written by a script may hold them), each type by id, descending
-    with ``descending``. Returns ``target``."""
+    with ``descending`` (True: every type; a string of type letters: those, ``"n"`` the nodes alone).
+    Returns ``target``."""
     import osmium
 
     objects = {"n": [], "w": [], "r": []}
@@ -69,7 +70,8 @@ def write_reordered(source, target, order="rwn", descending=False):
         else:
             objects["r"].append(osmium.osm.mutable.Relation(id=obj.id, tags=tags, members=[
                 (m.type, m.ref, m.role) for m in obj.members]))
-    ordered = [(kind, obj) for kind in order for obj in sorted(objects[kind], key=lambda o: o.id, reverse=descending)]
+    ordered = [(kind, obj) for kind in order for obj in sorted(
+        objects[kind], key=lambda o: o.id, reverse=descending if isinstance(descending, bool) else kind in descending)]
     if str(target).endswith(".o5m"):
         return write_o5m(target, ordered)
     with osmium.SimpleWriter(str(target), overwrite=True) as writer:

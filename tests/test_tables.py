@@ -69,6 +69,25 @@ def test_excel_workbook_is_read(tmp_path):
     assert _point(path).equals(shapely.Point(SITE))
 
 
+def test_colon_degrees_excel_turned_into_durations_and_times_are_read_as_typed(tmp_path):
+    # Excel takes 117:00:03.6 typed in a cell for 117 hours (a duration shown [h]:mm:ss) and 12:30 for a
+    # time of day: openpyxl gives a timedelta ('4 days, 21:00:03.600000') and a time, refused as no number.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "经度", "纬度"])
+    sheet.append(["汇才学校", (117 * 3600 + 3.6) / 86400, (36 * 3600 + 42 * 60) / 86400])
+    sheet["B2"].number_format, sheet["C2"].number_format = "[h]:mm:ss.0", "[h]:mm:ss"
+    path = tmp_path / "durations.xlsx"
+    book.save(path)
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5
+    sheet.append(["南方", (12 * 3600 + 30 * 60) / 86400, 0.1])
+    sheet["B3"].number_format = "h:mm"  # 12:30, a time of day: 12.5 degrees
+    book.save(path)
+    assert load_file(path)[1].geometry.x == pytest.approx(12.5)
+
+
 def test_an_excel_workbook_with_a_part_unpacking_to_gigabytes_is_refused_unread(tmp_path):
     import zipfile
 
