@@ -80,17 +80,21 @@ def write_reordered(source, target, order="rwn", descending=False):
     return target
 
 
+def varint(n):
+    """``n`` (0 or more) as a protobuf and o5m unsigned varint: 7 bits a byte, least significant first."""
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
 def write_o5m(path, objects):
     """Write ``(kind, mutable osmium object)`` pairs as an o5m file (https://wiki.openstreetmap.org/wiki/O5m),
     in that order: a reset before each object, so that its ids and coordinates are written whole
     (deltas from 0), strings written inline."""
-    def unsigned(n):
-        out = bytearray()
-        while True:
-            byte, n = n & 0x7F, n >> 7
-            out.append(byte | (0x80 if n else 0))
-            if not n:
-                return bytes(out)
+    unsigned = varint
 
     def signed(n):
         return unsigned((n << 1) if n >= 0 else ((-n - 1) << 1) | 1)

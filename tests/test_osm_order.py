@@ -12,18 +12,9 @@ from geo.io import InputError
 from geo.osm import load_osm
 from geo.osm_boundaries import read_admin_areas
 from geo.osm_order import pbf_in_order
-from osm_xml import write_reordered
+from osm_xml import varint, write_reordered
 from test_osm_boundaries import _three_boundaries
 from test_osm_sources import NEAR_TIANQIAO, _park_file
-
-
-def _varint(n):
-    out = bytearray()
-    while True:
-        byte, n = n & 0x7F, n >> 7
-        out.append(byte | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
 
 
 def _blocks(path):
@@ -49,7 +40,7 @@ def _pbf(path, blocks):
     """A PBF of ``(type, blob)`` blocks, the BlobHeader written here; ``path``."""
     out = bytearray()
     for kind, blob in blocks:
-        header = b"\x0a" + _varint(len(kind)) + kind + b"\x18" + _varint(len(blob))
+        header = b"\x0a" + varint(len(kind)) + kind + b"\x18" + varint(len(blob))
         out += len(header).to_bytes(4, "big") + header + blob
     path.write_bytes(bytes(out))
     return path
@@ -134,7 +125,7 @@ def test_a_zlib_bomb_in_a_pbf_block_is_not_unpacked_past_the_formats_limit(unsor
     for _ in range(200):
         packed += deflate.compress(bytes(1 << 20))
     packed += deflate.flush()
-    blob = b"\x10" + _varint(1000) + b"\x1a" + _varint(len(packed)) + bytes(packed)  # raw_size, zlib_data
+    blob = b"\x10" + varint(1000) + b"\x1a" + varint(len(packed)) + bytes(packed)  # raw_size, zlib_data
     path = _pbf(tmp_path / "bomb.osm.pbf", _first_data(unsorted_pbf, blob))
     tracemalloc.start()
     try:
