@@ -111,6 +111,9 @@ def _exit(code):
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    copies = sys.modules.get("geo.kml_encoding")  # UTF-8 copies of GBK KML: os._exit runs no atexit handler
+    if copies is not None:
+        copies.remove_copies()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -467,9 +467,8 @@ def _county_of_names(zones):
 
 def _other_district_warning(label, zones, code):
     """[one line] when at least three of official 街道 said or found to be the district ``code``'s are
-    not its 街道/乡镇 but one other bundled county's (a file of two districts), naming them; else []."""
-    from collections import Counter
-
+    not its 街道/乡镇 but one other bundled county's, by their names and by where they lie (a file
+    of two districts), naming them; else []."""
     from geo import data
     from geo.osm_subdistricts import name_stem
 
@@ -479,17 +478,38 @@ def _other_district_warning(label, zones, code):
     county_of = {row["division_code"]: c for c, row in data.counties().items() if row["division_code"]}
     index = data.subdistricts_by_form(name_stem)
     theirs = {}
-    for name in zones["name"].astype(str):
+    for position, name in enumerate(zones["name"].astype(str)):
         if name_stem(name) not in own:
             for county in {county_of[c[:6]] for c in index.get(name_stem(name), []) if c[:6] in county_of} - {code}:
-                theirs.setdefault(county, []).append(name)
-    votes = Counter({county: len(names) for county, names in theirs.items()}).most_common(2) + [(None, 0)] * 2
-    (other, count), (_, runner_up) = votes[0], votes[1]
-    if count < 3 or count == runner_up:
+                theirs.setdefault(county, []).append(position)
+    # Names alone do not tell: 城关镇 and 新华街道 are 街道 of tens of counties, and some county bears
+    # any three of them. A county's are those of its names that also lie in it, tried by votes.
+    confirmed = {}
+    for county, positions in sorted(theirs.items(), key=lambda item: (-len(item[1]), item[0])):
+        if len(positions) < 3 or (confirmed and len(positions) < max(map(len, confirmed.values()))):
+            break
+        inside = _lying_in(zones.geometry.values[positions], data.load_district_outline(county).geometry.iloc[0])
+        if inside.sum() >= 3:
+            confirmed[county] = [position for position, lies in zip(positions, inside) if lies]
+    ranked = sorted(confirmed.items(), key=lambda item: -len(item[1])) + [(None, [])] * 2
+    (other, found), (_, runner_up) = ranked[0], ranked[1]
+    if not found or len(found) == len(runner_up):
         return []
     mine, their = data.counties()[code]["name"], data.counties()[other]["name"]
-    return [f"{label}: {count} 街道 are not {mine}'s but {their}'s ({other}: {listed(theirs[other])}); a file of "
+    names = list(zones["name"].astype(str).iloc[found])
+    return [f"{label}: {len(found)} 街道 are not {mine}'s but {their}'s ({other}: {listed(names)}); a file of "
             f"two districts? The maps and coverage name them all {mine}"]
+
+
+def _lying_in(geoms, outline):
+    """Which of the 街道 polygons ``geoms`` (lon/lat) lie mostly (half their area or more) in ``outline``:
+    a datum's few hundred metres or a simplified outline do not move a 街道 out of its county."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    area = shapely.area(geoms)
+    return (area > 0) & (shapely.area(shapely.intersection(shapely.make_valid(geoms), outline)) >= area / 2)
 
 
 def _codes_by_name(zones, named):

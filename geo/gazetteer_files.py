@@ -90,9 +90,21 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a line of zero length"
         elif kind in ("Polygon", "MultiPolygon") and _zero_area(geom):
             unusable[number] = "a polygon of zero area"
+        elif _at_0_0(geom):
+            unusable[number] = "at lon/lat 0,0, which places nothing"
         elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) != settings.HAND_PLACED_SOURCE:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
+
+
+def _at_0_0(geom) -> bool:
+    """Whether every coordinate of a table row's lon/lat geometry is 0: no place of China's, but what
+    an empty cell filled by a formula gives (a vector file's such features have no geometry already:
+    :func:`geo.vectors.without_coordinates`)."""
+    import shapely
+
+    coords = shapely.get_coordinates(geom)
+    return bool(len(coords)) and not coords.any()
 
 
 def _zero_area(geom) -> bool:
@@ -328,8 +340,9 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
             first = int(index[bad.argmax()])
             raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
     datums = np.array(datums)
+    at_0_0 = np.array([_at_0_0(geom) for geom in geoms], dtype=bool)  # left out by load_file (_unusable_rows)
     for canonical in sorted(set(datums) - {"wgs84"}):
-        chosen = datums == canonical
+        chosen = (datums == canonical) & ~at_0_0
         try:
             geoms[chosen] = convert_geometry(geoms[chosen], canonical, "wgs84")
         except ValueError as exc:  # GCJ-02/BD-09 outside China: say which entry

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from pathlib import Path
 
 from geo.io import InputError
 
-# The XML declaration's encoding, at the head of the file (after a BOM and blanks).
-_DECLARATION = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1""")
+# The XML declaration's encoding, at the head of the text (after blanks).
+_DECLARATION = re.compile(r"""\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1""")
+# Byte-order marks: they, not the declaration, say what a file is in (Notepad keeps encoding="GBK"
+# when it saves a GBK file again as UTF-8) -> the codec, and the declared names that agree with it.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8", {"utf-8", "utf8"}),
+         (b"\xff\xfe", "utf-16-le", {"utf-16", "utf16", "utf-16le"}),
+         (b"\xfe\xff", "utf-16-be", {"utf-16", "utf16", "utf-16be"}))
 # Encodings expat reads itself (GDAL adds Windows-1252 and ISO-8859-15): a file declaring one is read as it is.
 _READ_BY_GDAL = {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii",
                  "windows-1252", "cp1252", "iso-8859-15"}
@@ -19,45 +25,66 @@ _CODECS = {"gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "gb_2312
            "x-gbk": "gb18030", "euc-cn": "gb18030", "ms936": "gb18030", "windows-936": "gb18030",
            "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs",
            "x-big5": "big5hkscs"}
+_CHUNK = 1 << 18  # bytes decoded at a time: a copy never holds the file whole
+_FOLDERS = []  # the copies' folders, removed when the program ends (remove_copies)
 
 
 def declared_encoding(data: bytes):
     """The encoding the XML declaration at the head of ``data`` names, as written; None when it names none."""
-    match = _DECLARATION.match(data[:1024])
-    return match.group(2).decode("ascii", "replace").strip() if match else None
+    bom = next(((len(mark), codec) for mark, codec, _ in _BOMS if data.startswith(mark)), (0, "latin-1"))
+    match = _DECLARATION.match(data[bom[0]:1024].decode(bom[1], "ignore"))
+    return match.group(2).strip() if match else None
 
 
-def to_utf8(data: bytes, where):
-    """``data``, a KML document, as UTF-8 with its declaration saying so; ``data`` itself when it declares
-    an encoding GDAL reads (or none). ``where`` names the document in errors.
-
-    Raises
-    ------
-    geo.io.InputError
-        When the declared encoding is not one of China's (:data:`_CODECS`) nor GDAL's, or the text
-        does not decode in it: naming the encoding and the fix (save the file as UTF-8).
-    """
-    declared = declared_encoding(data)
+def _plan(head: bytes, where):
+    """(codec the document is read in, bytes of its byte-order mark, what it says of itself, the
+    encoding's name) for a
+    document starting with ``head`` that GDAL cannot read as it is; None when it can."""
+    declared = declared_encoding(head)
+    for mark, codec, agreeing in _BOMS:
+        if head.startswith(mark):
+            if declared is None or declared.lower() in agreeing:
+                return None
+            name = codec[:6].upper()
+            return codec, len(mark), f"starts with a {name} byte-order mark", name
     if declared is None or declared.lower() in _READ_BY_GDAL:
-        return data
-    codec = _CODECS.get(declared.lower())
-    if codec is None:
+        return None
+    if declared.lower() not in _CODECS:
         raise InputError(where, f"declares encoding={declared!r}, which GDAL cannot read (UTF-8, UTF-16, ISO-8859-1, "
                                 "or GBK, GB18030 and Big5 through a copy): save it as UTF-8")
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputError(where, f"declares encoding={declared!r} but is no {declared} text (byte {exc.start:,} does "
-                                "not decode): save it as UTF-8") from None
-    head = _DECLARATION.match(text.encode("utf-8")[:1024])
-    body = text.encode("utf-8")
-    return body[:head.start(2)] + b"UTF-8" + body[head.end(2):]
+    return _CODECS[declared.lower()], 0, f"declares encoding={declared!r}", declared
+
+
+def _convert(source, target, plan, where):
+    """Copy the document read from ``source`` to ``target`` in UTF-8, chunk by chunk, its declaration
+    saying so and nothing before it (GDAL refuses blanks there); ``plan`` is :func:`_plan`'s."""
+    codec, skip, said, name = plan
+    decoder = codecs.getincrementaldecoder(codec)()
+    offset, first = skip, True
+    source.read(skip)
+    while True:
+        chunk = source.read(_CHUNK)
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            at = offset - len(decoder.getstate()[0]) + exc.start
+            raise InputError(where, f"{said} but is no {name} text (byte {at:,} does not decode): "
+                                    "save it as UTF-8") from None
+        offset += len(chunk)
+        if first:
+            head = _DECLARATION.match(text)
+            text = text[:head.start(2)].lstrip() + "UTF-8" + text[head.end(2):] if head else text.lstrip()
+            first = False
+        target.write(text.encode("utf-8"))
+        if not chunk:
+            return
 
 
 def readable_copy(path):
     """What GDAL reads for the KML or KMZ file ``path``: a UTF-8 copy of it when it (or a KML document in
-    the KMZ) declares a Chinese encoding (:func:`to_utf8`), made once per version of the file and kept
-    until the program ends; else ``path`` itself (any other file, one that cannot be read: GDAL says why)."""
+    the KMZ) declares a Chinese encoding, or its byte-order mark contradicts its declaration (:func:`_plan`),
+    made once per version of the file and kept until the program ends; else ``path`` itself (any
+    other file, one that cannot be read: GDAL says why)."""
     path = Path(path)
     if path.suffix.lower() not in (".kml", ".kmz") or not path.is_file():
         return path
@@ -70,25 +97,25 @@ def readable_copy(path):
 
 @functools.lru_cache(maxsize=16)
 def _copied(path, version):
-    if path.suffix.lower() == ".kml":
-        try:
-            with open(path, "rb") as handle:
-                head = handle.read(1024)
-                declared = declared_encoding(head)
-                if declared is None or declared.lower() in _READ_BY_GDAL:
-                    return path
-                data = head + handle.read()
-        except OSError:
-            return path
-        return _written(path.name, to_utf8(data, path))
-    return _kmz_copy(path)
+    if path.suffix.lower() == ".kmz":
+        return _kmz_copy(path)
+    try:
+        with open(path, "rb") as handle:
+            plan = _plan(handle.read(1024), path)
+    except OSError:
+        return path
+    if plan is None:
+        return path
+    with _Copy(path.name) as (copy, target), open(path, "rb") as source:
+        _convert(source, target, plan, path)
+    return copy
 
 
 def _kmz_copy(path):
-    """A copy of the KMZ ``path`` with its KML documents in UTF-8 (:func:`to_utf8`), or ``path`` when none
+    """A copy of the KMZ ``path`` with its KML documents in UTF-8 (:func:`_convert`), or ``path`` when none
     needs it, or when the archive is damaged or a document's sizes say it is a zip bomb (read from
     ``path``, where :func:`geo.vector_layers.kml_sources` refuses it)."""
-    import io
+    import shutil
     import zipfile
 
     from geo.io import zip_part_limit
@@ -99,32 +126,73 @@ def _kmz_copy(path):
                          if not info.is_dir() and info.filename.lower().endswith(".kml")]
             if any(info.file_size > zip_part_limit(info.compress_size) for info in documents):
                 return path
-            heads = {}
+            plans = {}
             for info in documents:
                 with archive.open(info) as handle:
-                    heads[info.filename] = declared_encoding(handle.read(1024))
-            if all(head is None or head.lower() in _READ_BY_GDAL for head in heads.values()):
+                    plans[info.filename] = _plan(handle.read(1024), f"{path} (its KML document {info.filename!r})")
+            if all(plan is None for plan in plans.values()):
                 return path
-            buffer = io.BytesIO()
-            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+            with _Copy(path.name) as (copy, target), zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
                 for info in archive.infolist():
-                    data = archive.read(info)
-                    if info.filename in heads:
-                        data = to_utf8(data, f"{path} (its KML document {info.filename!r})")
-                    copy.writestr(info, data)
+                    member = zipfile.ZipInfo(info.filename, info.date_time)
+                    member.compress_type, member.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+                    if info.is_dir():
+                        out.writestr(member, b"")
+                        continue
+                    with archive.open(info) as source, out.open(member, "w", force_zip64=info.file_size * 3 // 2 >= zipfile.ZIP64_LIMIT) as written:
+                        if plans.get(info.filename) is None:
+                            shutil.copyfileobj(source, written, _CHUNK)
+                        else:
+                            _convert(source, written, plans[info.filename],
+                                     f"{path} (its KML document {info.filename!r})")
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         return path
-    return _written(path.name, buffer.getvalue())
-
-
-def _written(name, data):
-    """``data`` written as ``name`` in a folder of its own that is removed when the program ends."""
-    import atexit
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="geo-kml-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    copy = folder / name
-    copy.write_bytes(data)
     return copy
+
+
+class _Copy:
+    """``with _Copy(name) as (path, handle)``: a file ``name`` open for writing in a folder of its own,
+    removed when the program ends (:func:`remove_copies`), or at once when the block fails."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __enter__(self):
+        import atexit
+        import tempfile
+
+        if not _FOLDERS:
+            atexit.register(remove_copies)
+        self.folder = Path(tempfile.mkdtemp(prefix="geo-kml-"))
+        _FOLDERS.append(self.folder)
+        self.handle = open(self.folder / self.name, "wb")
+        return self.folder / self.name, self.handle
+
+    def __exit__(self, kind, value, traceback):
+        import shutil
+
+        self.handle.close()
+        if kind is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            _FOLDERS.remove(self.folder)
+        return False
+
+
+def remove_copies():
+    """Remove every copy made: at exit (atexit), and by :func:`geo.__main__._exit`, which leaves by
+    ``os._exit`` and so runs no atexit handler."""
+    import shutil
+
+    while _FOLDERS:
+        shutil.rmtree(_FOLDERS.pop(), ignore_errors=True)
+
+
+def copy_path(path):
+    """The copy GDAL reads for ``path`` (:func:`readable_copy`), or None: errors name ``path`` instead."""
+    if Path(path).suffix.lower() not in (".kml", ".kmz"):
+        return None
+    try:
+        copy = readable_copy(path)
+    except InputError:
+        return None
+    return copy if copy != Path(path) else None

@@ -26,11 +26,23 @@ import unicodedata
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+# A zero-width non-joiner or joiner between two letters of a script that joins or forms conjuncts
+# (Arabic, Hebrew, Syriac, the Indic scripts... U+0590 to U+1FFF, Arabic presentation forms): part of
+# the spelling there (Persian کتاب‌خانه), shown as written. Between Han or Latin letters it is noise.
+_JOINER_IN_WORD = re.compile("(?<=[\u0590-\u1fff\ufb1d-\ufdff\ufe70-\ufefc])[\u200c\u200d]"
+                             "(?=[\u0590-\u1fff\ufb1d-\ufdff\ufe70-\ufefc])")
+
+
 def display_name(text) -> str:
     """A name as it is shown and written: without invisible characters (:data:`INVISIBLE`) and the
     spaces around it. A right-to-left override in a 街道 or place name shows it reversed on the maps;
-    every name read from a file (districts, gazetteer, OSM) goes through this before it is kept."""
-    return INVISIBLE.sub("", str(text)).strip()
+    every name read from a file (districts, gazetteer, OSM) goes through this before it is kept. A
+    joiner inside a word of a joining script is kept (:data:`_JOINER_IN_WORD`)."""
+    text = str(text)
+    kept = {match.start() for match in _JOINER_IN_WORD.finditer(text)}
+    if not kept:
+        return INVISIBLE.sub("", text).strip()
+    return INVISIBLE.sub(lambda match: match.group() if match.start() in kept else "", text).strip()
 
 
 # Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes, invisible ones.

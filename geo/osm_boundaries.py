@@ -212,7 +212,7 @@ def _from_geojson(path, window, levels):
     """The boundary polygons of Overpass Turbo's GeoJSON export (``@id`` ``relation/123``, tags as properties)."""
     from geo.io import read_feature_collection
 
-    from geo.osm_files import one_feature_per_id
+    from geo.osm_files import geojson_osm_id, one_feature_per_id
 
     _, features = read_feature_collection(path)
     features = one_feature_per_id(path, features, [])  # the first of an id; the gazetteer's reading warns
@@ -225,7 +225,7 @@ def _from_geojson(path, window, levels):
             continue
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
             continue
-        kind, _, number = str(props.get("@id") or f"{props.get('type', '')}/{props.get('id', '')}").partition("/")
+        kind, _, number = str(geojson_osm_id(feature) or "/").partition("/")
         _keep(found, f"{kind[:1]}{number}" if kind and number else f"f{position}", tags, geom, window)
     return [found[key] for key in sorted(found)]
 

@@ -97,7 +97,7 @@ def read_geojson(path, warnings=None):
     ``@id`` are one object, the first kept (``warnings`` gets those that differ named).
     """
     from geo.io import read_feature_collection
-    from geo.osm_files import one_feature_per_id
+    from geo.osm_files import geojson_osm_id, one_feature_per_id
 
     _, features = read_feature_collection(path)
     features = one_feature_per_id(path, features, warnings)  # an object exported twice is one
@@ -113,7 +113,7 @@ def read_geojson(path, warnings=None):
         route = geojson_routes(props)
         if route and geom is not None and geom.geom_type in ("LineString", "MultiLineString"):
             tags = with_routes(tags, route)
-        osm_id = str(props.get("@id") or feature.get("id") or f"{props.get('type', 'feature')}/{props.get('id', number)}")
+        osm_id = geojson_osm_id(feature) or f"{props.get('type', 'feature')}/{props.get('id', number)}"
         kind_letter, _, number_text = osm_id.partition("/")
         take_feature(ways, points, areas, tags, f"{kind_letter[:1]}{number_text or number}", geom)
     if not features:

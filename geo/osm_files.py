@@ -386,10 +386,14 @@ def _is_osm_geojson(path, identity) -> bool:
 
 def geojson_osm_id(feature):
     """The OSM object of an Overpass Turbo feature as its export writes it (``way/123``: its ``@id``, the
-    feature's ``id``, or the older nested ``type`` and ``id``), or None when it names none."""
+    feature's ``id``, or the older nested ``type`` and ``id``), or None when it names none. An id given
+    as a bare number is prefixed with the object's type (``@type`` or ``type``: node, way, relation)
+    when the feature gives it: a way and a relation may share a number."""
     props = feature["properties"]
     if props.get("@id") or feature.get("id"):
-        return str(props.get("@id") or feature.get("id"))
+        osm_id = str(props.get("@id") or feature.get("id"))
+        kind = next((str(props[key]) for key in ("@type", "type") if props.get(key) in ("node", "way", "relation")), None)
+        return f"{kind}/{osm_id}" if kind and osm_id.strip().isdigit() else osm_id
     if props.get("type") and props.get("id") is not None:
         return f"{props['type']}/{props['id']}"
     return None

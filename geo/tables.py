@@ -485,6 +485,9 @@ def _degrees(text, axis, delimiter):
         point = Point.from_string(f"0, {text}" if axis == "lon" else f"{text}, 0")
     except ValueError:
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds") from None
+    degrees = float(re.search(r"\d+(?:\.\d+)?", text).group())
+    if degrees > 180 or (degrees == 180 and abs(point.longitude) != 180):  # geopy wraps it round: 200° is -160
+        raise ValueError(f"{axis} {raw!r} is beyond 180 degrees")
     return point.longitude if axis == "lon" else point.latitude
 
 

@@ -274,7 +274,11 @@ def _has_geometry(frame) -> bool:
 def unreadable(exc, source, what="vector file") -> str:
     """What to say of a vector file GDAL raised ``exc`` on: its CRS unreadable (a damaged
     .prj: ``CRSError``), or the file itself (``not a readable vector file (...)``)."""
+    from geo.kml_encoding import copy_path
+
     line = error_line(exc, source)
+    if (copy := copy_path(source)) is not None:  # GDAL read the UTF-8 copy of a GBK KML: not a path to show
+        line = error_line(exc, copy)
     if type(exc).__name__ == "CRSError":  # pyogrio.errors.CRSError, without importing pyogrio here
         prj = " (its .prj)" if str(source).lower().endswith(".shp") else ""
         return f"has a coordinate reference system{prj} GDAL cannot read ({line})"

@@ -343,6 +343,22 @@ def test_a_streets_file_of_two_districts_says_whose_the_others_are(tmp_path):
     assert not [w for w in load_boundaries(alone, name_field="name").warnings if "街道 are not" in w]
 
 
+@pytest.mark.parametrize("renamed", [("城关镇", "城南街道", "城东街道"), ("新华街道", "和平街道", "古城街道")])
+def test_streets_named_as_in_many_counties_are_not_said_to_be_another_districts(tmp_path, renamed):
+    # 城关镇, 新华街道 and their like are 街道 of tens of counties: three of them in a 天桥区 file (new or
+    # renamed 街道) were said to be 临泉县's or 凉州区's, a county that happens to bear all three, though
+    # they lie in 天桥区, hundreds of kilometres from it.
+    from geo import data
+
+    zones = data.load_subdistricts()[["name", "geometry"]].copy()
+    zones.loc[zones.index[:3], "name"] = list(renamed)
+    path = tmp_path / "jd.gpkg"
+    zones.to_file(path)
+    b = load_boundaries(path, name_field="name")
+    assert b.outline["code"].iloc[0] == "370105"
+    assert not [w for w in b.warnings if "街道 are not" in w]
+
+
 def test_official_streets_without_codes_take_the_codes_of_their_names_in_their_district(tmp_path):
     # Names only (a KML, a CAD drawing): once their district is known (by --district-code, or their
     # names), each 街道 it lists by that name takes its NBS code, so coverage.csv joins other tables

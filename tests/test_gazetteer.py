@@ -498,3 +498,17 @@ def test_placemarks_without_coordinates_are_left_out_by_name_in_one_warning(tmp_
     with pytest.raises(InputError, match=r"places\.kml: no feature has coordinates \(天桥医院、北园医院、新华书店\): their "
                                          r"coordinates are empty, not numbers or 0,0$"):
         load_file(path)
+
+
+@pytest.mark.parametrize("datum", ["wgs84", "gcj02"])
+def test_table_rows_at_lon_lat_0_0_are_left_out_keeping_the_row_numbers(tmp_path, datum):
+    # A vector feature at 0,0 is read without a geometry; a table row at 0,0 (an empty cell a formula
+    # filled with 0) was an entry in the Gulf of Guinea (WGS-84), or refused the whole file (GCJ-02:
+    # 'entry 2 (北园医院): GCJ02 coordinates outside China').
+    path = tmp_path / "places.csv"
+    path.write_text("name,lon,lat\n天桥医院,117.0,36.7\n北园医院,0,0\n药山医院,117.01,36.71\n", encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings, datum=datum)
+    assert [(e.name, e.extra["entry"]) for e in entries] == [("天桥医院", 1), ("药山医院", 3)]
+    assert len(warnings) == 1 and "北园医院" not in str(entries) and "entry 2" in warnings[0], warnings
+    assert "at lon/lat 0,0, which places nothing: entry 2" in warnings[0]

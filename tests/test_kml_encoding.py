@@ -50,3 +50,82 @@ def test_a_kml_not_in_the_encoding_it_declares_is_refused_naming_it_and_the_fix(
     with pytest.raises(InputError, match=r"places\.kml: declares encoding='Shift_JIS', which GDAL cannot read .*: "
                                          r"save it as UTF-8$"):
         read_vector(path)
+
+
+def test_a_gbk_kml_read_by_the_command_line_leaves_no_copy_in_the_temporary_folder(tmp_path):
+    # The CLI leaves by os._exit (geo.__main__._exit), which runs no atexit handler: every
+    # UTF-8 copy of a GBK KML stayed in /tmp after each run.
+    import os
+    import subprocess
+    import sys
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    kml = tmp_path / "jd.kml"
+    ring = "117.0,36.68 117.02,36.68 117.02,36.70 117.0,36.70 117.0,36.68"
+    kml.write_bytes((f'<?xml version="1.0" encoding="GBK"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                     f"<Placemark><name>北园街道</name><Polygon><outerBoundaryIs><LinearRing><coordinates>{ring}"
+                     "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>\n"
+                     ).encode("gbk"))
+    env = {**os.environ, "TMPDIR": str(temp)}
+    result = subprocess.run([sys.executable, "-m", "geo", "join", "--districts", str(kml), "--name-field", "Name",
+                             "-p", str(tmp_path / "missing.geojson")], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=300)
+    assert result.returncode != 0 and "missing.geojson" in result.stderr  # it got past reading the KML
+    assert not list(temp.glob("geo-kml-*"))
+
+
+@pytest.mark.parametrize("bom, codec", [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                                        (b"\xfe\xff", "utf-16-be")])
+def test_a_kml_whose_byte_order_mark_contradicts_its_declaration_is_read_as_the_mark_says(tmp_path, bom, codec):
+    # A GBK KML saved again by Notepad as UTF-8 keeps encoding="GBK" under a UTF-8 byte-order mark:
+    # it was refused as 'no GBK text ... save it as UTF-8', which it already was.
+    from geo.vectors import read_vector
+
+    path = tmp_path / "places.kml"
+    path.write_bytes(bom + _kml("GBK", [("医院", [("天桥医院", 117.0, 36.7)])]).encode(codec))
+    assert list(read_vector(path)["Name"]) == ["天桥医院"]
+
+
+def test_a_gbk_kml_with_blanks_before_its_declaration_is_read(tmp_path):
+    # The copy kept the blank line before <?xml: GDAL refused the copy, naming its temporary path.
+    from geo.vectors import read_vector
+
+    path = tmp_path / "places.kml"
+    path.write_bytes(("\r\n" + _kml("GBK", [("医院", [("天桥医院", 117.0, 36.7)])])).encode("gbk"))
+    assert list(read_vector(path)["Name"]) == ["天桥医院"]
+
+
+@pytest.mark.parametrize("suffix", [".kml", ".kmz"])
+def test_gdals_error_on_a_gbk_kml_names_the_file_not_its_temporary_copy(tmp_path, suffix):
+    from geo.vectors import read_vector
+
+    text = _kml("GBK", [("医院", [("天桥医院", 117.0, 36.7)])]).replace("</name>", "</nam>", 1).encode("gbk")
+    path = tmp_path / f"places{suffix}"
+    if suffix == ".kml":
+        path.write_bytes(text)
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("doc.kml", text)
+    with pytest.raises(InputError, match="mismatched tag") as error:
+        read_vector(path)
+    assert "geo-kml-" not in str(error.value) and str(error.value).startswith(f"{path}: ")
+
+
+def test_a_large_gbk_kml_is_copied_without_holding_it_in_memory(tmp_path):
+    # The copy read the whole file, decoded it and encoded it twice: several times its size in memory.
+    import tracemalloc
+
+    from geo.kml_encoding import readable_copy
+
+    marks = [(f"医院{n}", 117.0 + n * 1e-6, 36.7) for n in range(100_000)]
+    path = tmp_path / "big.kml"
+    path.write_bytes(_kml("GBK", [("医院", marks)]).encode("gbk"))
+    tracemalloc.start()
+    try:
+        copy = readable_copy(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert copy != path and copy.read_bytes() == _kml("UTF-8", [("医院", marks)]).encode("utf-8")
+    assert path.stat().st_size > 10_000_000 and peak < path.stat().st_size / 3

@@ -109,3 +109,18 @@ def test_a_station_named_after_its_line_splits_into_line_and_station(name, parts
     ("G104济南段", None), ("G105连接线", None), ("G220改线", None), ("G2", None), ("京沪高速", None)])
 def test_coded_road_splits_a_code_and_a_road_name_and_nothing_else(written, parts):
     assert coded_road(written) == parts
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("کتاب\u200cخانه ملی", "کتاب\u200cخانه ملی"),  # Persian: the non-joiner is the spelling (کتاب‌خانه, not کتابخانه)
+    ("\u202bمسجد\u202c", "مسجد"), ("\u200fשוק\u200f", "שוק"),  # direction controls around right-to-left text
+    ("北园\u200c街道", "北园街道"), ("北园\u200d街道", "北园街道"), ("Park\u200cRoad", "ParkRoad"),
+    ("\u202e道街园北", "道街园北"), ("\u200c\u200d", "")])
+def test_display_name_drops_invisible_characters_but_keeps_joiners_inside_words_of_joining_scripts(written, shown):
+    # Every invisible character was dropped: a Persian or Urdu name lost the zero-width non-joiner
+    # that is part of its spelling, and showed with its letters joined.
+    from geo.names import display_name
+    from geo.osm_tags import tag_names
+
+    assert display_name(written) == shown
+    assert tag_names({"name": written}) == ([shown] if shown else [])

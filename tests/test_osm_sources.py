@@ -567,3 +567,27 @@ def test_overpass_turbo_boundaries_sharing_an_id_keep_the_first(tmp_path):
                     encoding="utf-8")
     (area,) = read_admin_areas(path)
     assert area.osm_id == "r7" and area.geometry.equals(first)
+
+
+@pytest.mark.parametrize("key", ["feature id", "@id"])
+def test_overpass_features_of_one_number_but_different_types_are_different_objects(tmp_path, key):
+    # A way and a relation may share a number: given as a bare number (the feature's id, or @id) beside
+    # their type, they were taken for one object, the relation left out as 'an OSM id given to
+    # features that differ (1)'.
+    parks = [("way", "甲公园", shapely.box(117.00, 36.70, 117.01, 36.71)),
+             ("relation", "乙公园", shapely.box(117.02, 36.70, 117.03, 36.71))]
+    features = []
+    for kind, name, geom in parks:
+        if key == "@id":
+            features.append({"type": "Feature", "properties": {"@id": 1, "@type": kind, "leisure": "park",
+                                                               "name": name}, "geometry": shapely.geometry.mapping(geom)})
+        else:
+            features.append({"type": "Feature", "id": 1, "properties": {
+                "type": kind, "id": 1, "tags": {"leisure": "park", "name": name}}, "geometry": shapely.geometry.mapping(geom)})
+    path = tmp_path / "export.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "generator": "overpass-turbo", "features": features},
+                               ensure_ascii=False), encoding="utf-8")
+    warnings = []
+    entries = load_osm(path, NEAR_TIANQIAO, warnings=warnings)
+    assert sorted(e.name for e in entries) == ["乙公园", "甲公园"]
+    assert not [w for w in warnings if "OSM id" in w]

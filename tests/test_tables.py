@@ -562,3 +562,16 @@ def test_headers_spaced_out_or_annotated_as_chinese_forms_write_them_are_read(tm
     path = tmp_path / "sites.csv"
     path.write_text(f"{header}\n汇才学校,117.001,36.7\n", encoding="gbk")
     assert _point(path).equals(shapely.Point(SITE))
+
+
+@pytest.mark.parametrize("lon", ["200:00:00", "200°", "东经200度30分", "180°30'"])
+def test_degrees_minutes_seconds_beyond_180_are_refused_not_wrapped_round(tmp_path, lon):
+    import re
+
+    # geopy wraps a longitude round the globe: 200:00:00 (a cell Excel holds as 200 hours too) was
+    # read as -160, a place in the Pacific, where 200 written alone is refused.
+    path = tmp_path / "places.csv"
+    path.write_text(f"name,lon,lat\n汇才学校,{lon},36.7\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"places\.csv: line 2: bad coordinates \(lon {re.escape(repr(lon))} is beyond "
+                                         r"180 degrees\)$"):
+        load_file(path)
