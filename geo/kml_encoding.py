@@ -67,7 +67,9 @@ def _convert(source, target, plan, where):
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
-            at = offset - len(decoder.getstate()[0]) + exc.start
+            # exc.object is the bytes the decoder held back from the chunk before (a character cut in
+            # two by the chunk's end) and this chunk: after the error, getstate() holds none of them.
+            at = offset - (len(exc.object) - len(chunk)) + exc.start
             raise InputError(where, f"{said} but is no {name} text (byte {at:,} does not decode): "
                                     "save it as UTF-8") from None
         offset += len(chunk)

@@ -29,20 +29,35 @@ INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u20
 # A zero-width non-joiner or joiner between two letters of a script that joins or forms conjuncts
 # (Arabic, Hebrew, Syriac, the Indic scripts... U+0590 to U+1FFF, Arabic presentation forms): part of
 # the spelling there (Persian کتاب‌خانه), shown as written. Between Han or Latin letters it is noise.
-_JOINER_IN_WORD = re.compile("(?<=[\u0590-\u1fff\ufb1d-\ufdff\ufe70-\ufefc])[\u200c\u200d]"
-                             "(?=[\u0590-\u1fff\ufb1d-\ufdff\ufe70-\ufefc])")
+# A joiner between two pictographs (an emoji, after its variation selector or skin tone) makes them
+# one emoji (👨‍👩‍👧, a family, not three people): kept too.
+_JOINERS = re.compile("[\u200c\u200d]+")
+_OTHER_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_JOINING_LETTER = re.compile("[\u0590-\u1fff\ufb1d-\ufdff\ufe70-\ufefc]")
+_PICTOGRAPH = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u25fe"
+                         "\u2600-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]")
 
 
 def display_name(text) -> str:
     """A name as it is shown and written: without invisible characters (:data:`INVISIBLE`) and the
     spaces around it. A right-to-left override in a 街道 or place name shows it reversed on the maps;
     every name read from a file (districts, gazetteer, OSM) goes through this before it is kept. A
-    joiner inside a word of a joining script is kept (:data:`_JOINER_IN_WORD`)."""
-    text = str(text)
-    kept = {match.start() for match in _JOINER_IN_WORD.finditer(text)}
-    if not kept:
-        return INVISIBLE.sub("", text).strip()
-    return INVISIBLE.sub(lambda match: match.group() if match.start() in kept else "", text).strip()
+    joiner inside a word of a joining script (:data:`_JOINING_LETTER`) or an emoji sequence is kept,
+    judged by its neighbours once the other invisible characters are gone."""
+    text = _OTHER_INVISIBLE.sub("", str(text))
+    if "\u200c" not in text and "\u200d" not in text:
+        return text.strip()
+
+    def joiners(match):
+        before, after = text[max(match.start() - 1, 0):match.start()], text[match.end():match.end() + 1]
+        if _JOINING_LETTER.fullmatch(before) and _JOINING_LETTER.fullmatch(after):
+            return match.group()
+        pictograph = text[:match.start()].rstrip("\ufe0f")[-1:]
+        if match.group() == "\u200d" and _PICTOGRAPH.fullmatch(pictograph) and _PICTOGRAPH.fullmatch(after):
+            return match.group()
+        return ""
+
+    return _JOINERS.sub(joiners, text).strip()
 
 
 # Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes, invisible ones.

@@ -122,7 +122,8 @@ def _excel_records(path):
     except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
         raise InputError(path, f"not a readable Excel workbook ({exc})") from None
     sheet = book.worksheets[0]
-    records = [[_excel_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+               for row in sheet.iter_rows()]
     merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
     titles = _title_rows(records, merged)
     _fill_merged_cells(records, merged)
@@ -139,24 +140,35 @@ def _excel_records(path):
     return (records[0][1] if records else []), records[1:], None
 
 
-def _excel_text(value) -> str:
+def _excel_text(value, number_format=None) -> str:
     """A workbook cell's value as text, a duration or time of day as Excel shows it: 117:00:03.6 typed in
     a cell is a duration of 117 hours to Excel (openpyxl gives a timedelta, '4 days, 21:00:03.600000'),
-    12:30 a time: their hours, minutes and seconds are the degrees, minutes and seconds typed."""
+    12:30 a time, 36:42.5 minutes and seconds (shown ``mm:ss.0``): the hours (or the minutes, when the
+    cell's ``number_format`` starts with them), minutes and seconds shown are the degrees, minutes and
+    seconds typed."""
     import datetime
 
     if value is None:
         return ""
-    if isinstance(value, datetime.timedelta):
-        micro = round(value / datetime.timedelta(microseconds=1))
-        sign, micro = ("-" if micro < 0 else ""), abs(micro)
-        seconds, micro = divmod(micro, 1_000_000)
-        fraction = f".{micro:06d}".rstrip("0") if micro else ""
-        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{fraction}"
     if isinstance(value, datetime.time):
-        fraction = f".{value.microsecond:06d}".rstrip("0") if value.microsecond else ""
-        return f"{value.hour}:{value.minute:02d}:{value.second:02d}{fraction}"
-    return str(value)
+        value = datetime.timedelta(hours=value.hour, minutes=value.minute, seconds=value.second,
+                                   microseconds=value.microsecond)
+    if not isinstance(value, datetime.timedelta):
+        return str(value)
+    micro = round(value / datetime.timedelta(microseconds=1))
+    sign, micro = ("-" if micro < 0 else ""), abs(micro)
+    seconds, micro = divmod(micro, 1_000_000)
+    fraction = f".{micro:06d}".rstrip("0") if micro else ""
+    if _MINUTES_FIRST.match(_EXCEL_FORMAT_NOISE.sub("", number_format or "")):  # mm:ss.0, [mm]:ss
+        return f"{sign}{seconds // 60}:{seconds % 60:02d}{fraction}"
+    return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{fraction}"
+
+
+# What in an Excel number format is no hour, minute or second: quoted text, escaped characters, a
+# locale or colour in brackets ([$-409], [Red]; not [h], [mm], [ss]), AM/PM.
+_EXCEL_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]|am/pm|a/p', re.I)
+# A time format whose first unit is minutes (mm:ss.0, [mm]:ss): no hour, no day, month or year before it.
+_MINUTES_FIRST = re.compile(r"[^hmsdy]*\[?m", re.I)
 
 
 def _merged_ranges(path, part):
@@ -481,13 +493,16 @@ def _degrees(text, axis, delimiter):
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds")
     if "," in text or any(float(part) >= 60 for part in _MINUTES_SECONDS.findall(text)):
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees with minutes and seconds under 60")
+    # geopy wraps a longitude round (200° is -160) and refuses a latitude beyond 90 after a UserWarning
+    limit, whole = (180 if axis == "lon" else 90), re.search(r"\d+(?:\.\d+)?", text)
+    beyond = whole and (float(whole.group()) > limit or float(whole.group()) == limit and any(
+        float(part) > 0 for part in _MINUTES_SECONDS.findall(text)))
+    if beyond:
+        raise ValueError(f"{axis} {raw!r} is beyond {limit} degrees")
     try:  # geopy reads "lat, lon"; the other axis is a placeholder
         point = Point.from_string(f"0, {text}" if axis == "lon" else f"{text}, 0")
     except ValueError:
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds") from None
-    degrees = float(re.search(r"\d+(?:\.\d+)?", text).group())
-    if degrees > 180 or (degrees == 180 and abs(point.longitude) != 180):  # geopy wraps it round: 200° is -160
-        raise ValueError(f"{axis} {raw!r} is beyond 180 degrees")
     return point.longitude if axis == "lon" else point.latitude
 
 

@@ -129,3 +129,19 @@ def test_a_large_gbk_kml_is_copied_without_holding_it_in_memory(tmp_path):
         tracemalloc.stop()
     assert copy != path and copy.read_bytes() == _kml("UTF-8", [("医院", marks)]).encode("utf-8")
     assert path.stat().st_size > 10_000_000 and peak < path.stat().st_size / 3
+
+
+def test_a_byte_that_does_not_decode_after_a_character_split_between_chunks_is_named_at_its_place(tmp_path):
+    # The copy is decoded 256 KiB at a time: a GBK character whose two bytes lie on either side of a
+    # chunk's end was held back by the decoder, and a bad byte after it was named one byte too far on.
+    from geo.kml_encoding import _CHUNK, readable_copy
+
+    head = '<?xml version="1.0" encoding="GBK"?>\n<kml><!--'.encode("gbk")
+    text = head + b"-" * (_CHUNK - len(head) - 1) + "医院".encode("gbk") + b"\xff\xff-->\n</kml>\n"
+    assert text[_CHUNK - 1:_CHUNK + 1] == "医".encode("gbk")  # split between the first chunk and the second
+    path = tmp_path / "places.kml"
+    path.write_bytes(text)
+    at = text.index(b"\xff")
+    with pytest.raises(InputError, match=rf"places\.kml: declares encoding='GBK' but is no GBK text \(byte {at:,} "
+                                         r"does not decode\): save it as UTF-8$"):
+        readable_copy(path)

@@ -124,3 +124,19 @@ def test_display_name_drops_invisible_characters_but_keeps_joiners_inside_words_
 
     assert display_name(written) == shown
     assert tag_names({"name": written}) == ([shown] if shown else [])
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("کتاب\u200e\u200cخانه", "کتاب\u200cخانه"), ("کتاب\u200c\u200bخانه", "کتاب\u200cخانه"),  # beside a mark dropped
+    ("\u200dکتاب\u200c", "کتاب"), ("北园\u200d👍", "北园👍"), ("👍\u200c👍", "👍👍"),
+    ("👨\u200d👩\u200d👧 家庭公园", "👨\u200d👩\u200d👧 家庭公园"),  # one family emoji, not a man, a woman and a girl
+    ("🏳\ufe0f\u200d🌈 彩虹桥", "🏳\ufe0f\u200d🌈 彩虹桥"), ("👩🏽\u200d💻咖啡", "👩🏽\u200d💻咖啡")])
+def test_display_name_keeps_joiners_beside_dropped_marks_and_inside_emoji_sequences(written, shown):
+    # A non-joiner next to a direction mark or a zero-width space was dropped with it (the letters
+    # around it joined), and the joiners of an emoji sequence in an OSM name were dropped: the
+    # family emoji showed as three people.
+    from geo.names import display_name
+    from geo.osm_tags import tag_names
+
+    assert display_name(written) == shown
+    assert tag_names({"name": written}) == [shown]

@@ -88,6 +88,48 @@ def test_colon_degrees_excel_turned_into_durations_and_times_are_read_as_typed(t
     assert load_file(path)[1].geometry.x == pytest.approx(12.5)
 
 
+def test_colon_degrees_with_a_decimal_excel_took_for_minutes_and_seconds_are_read_as_typed(tmp_path):
+    # Excel takes 36:42.0 typed in a cell for 36 minutes and 42 seconds (shown mm:ss.0): it was read as
+    # 0:36:42, a latitude of 0.61 degrees in the Gulf of Guinea, without a word.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "经度", "纬度"])
+    sheet.append(["汇才学校", (117 * 3600 + 3.6) / 86400, (36 * 60 + 42) / 86400])
+    sheet["B2"].number_format, sheet["C2"].number_format = "[h]:mm:ss.0", "mm:ss.0"
+    path = tmp_path / "durations.xlsx"
+    book.save(path)
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5
+    sheet["C2"].number_format = "[mm]:ss.0"
+    book.save(path)
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5
+
+
+@pytest.mark.parametrize("typed, value, number_format", [
+    ("91:00:00", 91 / 24, "[h]:mm:ss"), ("90:30:00", 90.5 / 24, "[h]:mm"), ("95°", "95°", "General"),
+    ("90°30'", "90°30'", "General")])
+def test_latitudes_beyond_90_degrees_are_refused_naming_the_cell(tmp_path, typed, value, number_format):
+    # A latitude of 91:00:00 (an Excel duration of 91 hours) or 95° was refused as 'not one number, nor
+    # degrees, minutes and seconds', after geopy's UserWarning about latitude normalization.
+    import re
+    import warnings
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "经度", "纬度"])
+    sheet.append(["汇才学校", 117.001, value])
+    sheet["C2"].number_format = number_format
+    path = tmp_path / "sites.xlsx"
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(InputError, match=rf"sites\.xlsx: .*lat {re.escape(repr(typed))} is beyond 90 degrees"):
+            load_file(path)
+
+
 def test_an_excel_workbook_with_a_part_unpacking_to_gigabytes_is_refused_unread(tmp_path):
     import zipfile
 
