@@ -210,3 +210,10 @@ def test_a_wms_address_draws_its_layers_under_the_maps(tmp_path):
 def test_a_wms_address_without_layers_is_refused(tmp_path, url, message):
     with pytest.raises(InputError, match=message):
         render.check_basemap(url)
+
+
+@pytest.mark.parametrize("url, shown", [("https://{s}.tile.example.cn/{z}/{x}/{y}.png", "Tiles: tile.example.cn"),
+                                        ("https://rt{s}.map.gtimg.com/tile?z={z}&x={x}&y={-y}", "Tiles: rt*.map.gtimg.com")])
+def test_the_attribution_names_a_subdomain_host_without_its_template_field(tmp_path, url, shown):
+    page = render_fixture(tmp_path, basemap=url)["projects.html"]
+    assert shown in page and "Tiles: {s}" not in page and "{s}.map" not in page.split("Tiles:")[1][:40]

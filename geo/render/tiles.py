@@ -194,6 +194,8 @@ def _own_tiles(url):
     import xyzservices
 
     host = urlsplit(url).hostname if "://" in url or url.startswith("//") else None
+    if host:  # a subdomain field shown as what it stands for: {s}.tile.x.cn is tile.x.cn, rt{s}.x is rt*.x
+        host = re.sub(r"\{[^}]*\}", "*", re.sub(r"^\{s\}\.", "", host))
     label = f"Tiles: {host}" if host else "Tiles: a local folder"
     if not re.match(r"(?i)https?:|//", url):  # a folder's name: a # in it would end the path there
         url = url.replace("#", "%23")
