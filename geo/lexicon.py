@@ -212,6 +212,11 @@ HONOUR_VERBS = frozenset(words("honour_verb"))
 TITLE_VERBS_WITH_NOUN = frozenset(words("title_verb_with_noun"))
 TITLE_VERBS = frozenset(words("title_verb"))
 NAME_INITIAL_STOPS = words("name_initial")
+# Adverbs and times among the stop words, and the name-initial stop words that after them are a
+# preposition, as after no verb (重点将A小学创建成; a verb takes a name opening with one: 改造将军路;
+# 今年于洪北部文化中心投用: 于 after a time still opens a name).
+ADVERBS = words("adverb")
+PREPOSITIONS_AFTER_ADVERBS = words("preposition_after_adverb")
 # Words that open with a one-character stop word and are none (以上, 为老): tuple for startswith.
 NOT_STOPS = words("not_stop")
 # Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
@@ -411,6 +416,12 @@ def deng_in_word(norm, pos, lo=0):
 def multi_stop_ending_at(norm, pos, lo):
     """True when a stop word of two or more characters (a verb such as 建成, 推进) ends at ``pos``."""
     return any(len(word) > 1 for word in _STOP_INDEX.ending_at(norm, pos, lo))
+
+
+def verb_ending_at(norm, pos, lo):
+    """True when a stop word of two or more characters that is no adverb (:data:`ADVERBS`: 重点,
+    年内) ends at ``pos``: a verb such as 改造, whose object may open with 将 or 向."""
+    return any(len(word) > 1 and word not in ADVERBS for word in _STOP_INDEX.ending_at(norm, pos, lo))
 
 
 @functools.lru_cache(maxsize=1)

@@ -376,6 +376,13 @@ def test_rules_on_short_texts(rules_only, text, expected):
     assert got == sorted(expected)
 
 
+def test_jiang_after_an_adverb_is_a_preposition_and_after_a_verb_opens_a_name():
+    # 重点将A小学创建成..., 年内将B公园建成: 将 is the preposition; 改造将军路: the road's name opens with it
+    text = "重点将福州路小学创建成省级规范化学校，年内将青山公园建成开放，改造将军路。"
+    got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text))
+    assert got == [("将军路", "road_rebuild"), ("福州路小学", "school"), ("青山公园", "park")]
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")

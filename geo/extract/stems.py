@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits
+from geo.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits, verb_ending_at
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
@@ -273,7 +273,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 stop = None  # 伊敏河沿河景观长廊: along the river it names, inside the name
             if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
                     and not (stop == "沿" and _ALONG_A_ROAD.match(norm, pos)) and (
-                    multi_stop_ending_at(norm, pos - 1, lo) or pos - 1 > lo and norm[pos - 2] in "、与和及"):
+                    (verb_ending_at if stop in PREPOSITIONS_AFTER_ADVERBS else multi_stop_ending_at)(norm, pos - 1, lo)
+                    or pos - 1 > lo and norm[pos - 2] in "、与和及"):
                 # 建成沿江快速路, 改造向阳路, 和平路与将军路: after a verb or a list separator the
                 # preposition is the name's first character (verbs do not take 沿/向 before their object).
                 stop = None
