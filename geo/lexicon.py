@@ -336,6 +336,8 @@ COUNTED_WORKS = words("counted_works")  # 11项产业工程, 道路桥梁工程3
 NEEDS_ACTION_HEADS = frozenset(words("needs_action"))
 # Networks laid along a place (靖宁路给水管网): the place names the project.
 NETWORK_HEADS = frozenset(words("network"))
+# Facilities drawn as lines, counted like roads whatever their category (3条健身步道, 9条电力线路).
+LINEAR_HEADS = frozenset(words("linear"))
 # Place suffixes that are no heads, and the works that name a place with them before them
 # (银桥镇美丽乡村建设, 南峰山矿山生态修复).
 PLACE_WORKS = tuple((suffix, VILLAGE_PROGRAMMES) for suffix in TOWNSHIP_SUFFIXES) + tuple(
@@ -477,11 +479,13 @@ def is_generic(text):
 
 def unit_fits(unit, category, head=""):
     """True when a count in ``unit`` can count places of ``category`` (条 roads, 所 schools), or
-    networks when ``head`` is one (3条供热支线管网: the group ``network`` of units.tsv)."""
+    networks when ``head`` is one (3条供热支线管网: the group ``network`` of units.tsv), or
+    facilities drawn as lines like roads (3条健身步道: ``linear`` heads)."""
     if category == "members":  # a type defined by its members (项目) counts in any unit
         return any(unit in units for units in UNITS_BY_GROUP.values())
     return unit in UNITS_BY_GROUP.get(category_group(category), ()) \
-        or head in NETWORK_HEADS and unit in UNITS_BY_GROUP.get("network", ())
+        or head in NETWORK_HEADS and unit in UNITS_BY_GROUP.get("network", ()) \
+        or head in LINEAR_HEADS and unit in UNITS_BY_GROUP.get("roads", ())
 
 
 def category_group(category):

@@ -383,6 +383,21 @@ def test_jiang_after_an_adverb_is_a_preposition_and_after_a_verb_opens_a_name():
     assert got == [("将军路", "road_rebuild"), ("福州路小学", "school"), ("青山公园", "park")]
 
 
+def test_items_of_a_list_marked_with_asterisks_are_each_read():
+    # 实事 lists mark their key items with * (崇明): the mark opens an item, it is no part of a name
+    got = {f["properties"]["name"]: (f["properties"]["quantity"] or {}).get("value")
+           for f in extract_projects("2.*新增1家社区长者食堂、*3家乡村长者照护之家\n*升级改造1家标准化菜场")}
+    assert got == {"社区长者食堂": 1, "乡村长者照护之家": 3, "标准化菜场（升级改造）": 1}
+
+
+def test_a_count_before_a_listed_item_is_its_quantity_not_part_of_its_name():
+    text = "新建1个市民球场、1条市民健身步道，新建改建2个笼式球场、3条健身步道。"
+    got = sorted((p["name"], p["named"], (p["quantity"] or {}).get("value"))
+                 for p in (f["properties"] for f in extract_projects(text)))
+    assert got == [("健身步道（改建）", False, 3), ("市民健身步道", True, None), ("市民球场", True, None),
+                   ("笼式球场（改建）", False, 2)]
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")

@@ -8,12 +8,12 @@ from geo.lexicon import MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GR
 from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
-# Bullets and list marks (●, ◆, ■, ★, •, ※, ①, ⑴, arrows, dingbats) end a stem too: they open
-# items of web pages and flattened tables, never a name.
+# Bullets and list marks (●, ◆, ■, ★, •, ※, ①, ⑴, arrows, dingbats, an asterisk) end a stem too: they
+# open (or mark: *新增1家…、*3家…) items of web pages, lists and flattened tables, never a name.
 _MARKS = "\u2022\u2023\u2043\u203b" + "".join(
     chr(c) for lo, hi in ((0x2190, 0x21FF), (ord(ENCLOSED_FIRST), ord(ENCLOSED_LAST)), (0x25A0, 0x25FF), (0x2600, 0x26FF), (0x2700, 0x27BF))
     for c in range(lo, hi + 1))
-HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.【】〔〕〖〗\t\r\n \u3000" + _MARKS)
+HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.【】〔〕〖〗*\t\r\n \u3000" + _MARKS)
 DASHES = "—–-－~～"
 # What joins the two ends of a range or route (A至B段, 大四站—倭肯).
 RANGE_MARKS = "至" + DASHES

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.lexicon import CONTEXT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import SIZE_UNITS, CONTEXT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
@@ -183,6 +183,13 @@ def extend_to_names(norm, records, found):
         keep = max(inside, key=lambda r: (r.end, r.start))
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
+        counted = COUNT_RE.match(norm, start, keep.start + 1)
+        if counted is not None and counted.end() <= keep.start and counted.group("unit") not in SIZE_UNITS:
+            # 新建1个市民球场: a count before a name is the name's quantity, none of it (a length stays:
+            # 19千米边巡路 says what an unnamed road is)
+            start = counted.end()
+            if (keep.start, keep.end) == (start, end):
+                continue
         keep.start, keep.end, keep.base = start, end, (start, end)
         keep.section = keep.name_tail = None
         dropped.update(id(r) for r in inside if r is not keep)
