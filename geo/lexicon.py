@@ -247,6 +247,8 @@ NOT_COUNTY_ROADS = frozenset(words("not_county_road"))
 LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in 线 that end no county road's name
 # Words between a list and the count that sums it up (A路、B路、C路这3条道路).
 LIST_CLOSERS = longest_first(words("list_closer"))
+# Words that open a list of what a type before them holds (项目包括A至B段公路): no section of the type.
+LIST_OPENERS = longest_first(words("list_opener"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
 PARTNER_WORDS = words("partner")

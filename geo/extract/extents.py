@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, WORKS_TIME_RE
@@ -291,6 +291,8 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
     another name of a facility in brackets (数字艺术馆(综合档案馆))."""
     if not _SECTION_OPENING.match(norm, pos, clause_end) and "段" not in norm[pos:min(clause_end, pos + 26)]:
         return pos  # (most heads: no section, range or bracket can open here; one test for all the patterns)
+    if match_any(norm, pos, LIST_OPENERS):
+        return pos  # 项目包括黄坛至菊水段公路改建工程: what the type holds, no section of it
     for _ in range(3):
         match = SECTION_RE.match(norm, pos, clause_end)
         if match is not None and match.group("range") and _starts_with_head(match.group("range")):
