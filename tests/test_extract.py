@@ -402,7 +402,7 @@ def test_a_count_before_a_listed_item_is_its_quantity_not_part_of_its_name():
 def test_a_list_opened_after_a_type_is_no_section_of_the_type(opener):
     # 项目包括A至B段公路: the road is an item of the projects, not a section 包括A至B段 of 项目
     got = sorted(f["properties"]["name"] for f in extract_projects(
-        f"14个项目{opener}54省道黄坛至菊水段公路改建工程、庆元二中迁建工程。"))
+        f"14个项目{opener}54省道黄坛至菊水段公路改建工程、庆元二中迁建工程。") if f["properties"]["named"])
     assert got == ["54省道黄坛至菊水段公路", "庆元二中"]
 
 
