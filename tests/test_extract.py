@@ -406,6 +406,16 @@ def test_a_list_opened_after_a_type_is_no_section_of_the_type(opener):
     assert got == ["54省道黄坛至菊水段公路", "庆元二中"]
 
 
+def test_blocks_are_areas_and_a_bracket_may_open_with_zhi():
+    # 区块 (Zhejiang's development blocks, numbered or named), and 之江 opening a bracketed list:
+    # 之 is a particle only after a word
+    text = ("加快小济洋区块建设，交付十五区块四期(冠山)、八区块五期(杨家墩)等项目。"
+            "包括转塘区块2所(之江第一中学、西湖第一实验学校)。")
+    got = {f["properties"]["name"]: f["properties"]["category"] for f in extract_projects(text) if f["properties"]["named"]}
+    assert got == {"小济洋区块": "area", "十五区块四期(冠山)": "area", "八区块五期(杨家墩)": "area",
+                   "之江第一中学": "school", "西湖第一实验学校": "school"}
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")

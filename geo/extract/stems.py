@@ -269,6 +269,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
                 # one character, opens a word (和谐, 和平), no conjunction
                 stop = None
+            if stop == "之" and length > 0 and (pos - 1 == lo or norm[pos - 2] in HARD_BREAKS):
+                stop = None  # (之江第一中学、…: the particle 之 follows a word; opening a clause or bracket it is a name's
             if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
                 stop = None  # 伊敏河沿河景观长廊: along the river it names, inside the name
             if stop and len(stop) == 1 and stop in NAME_INITIAL_STOPS and length > 0 \
