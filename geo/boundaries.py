@@ -235,8 +235,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         if empty.any():
             raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {code_field!r} "
                                    f"({listed(names[empty])}); give every 街道 its code, or leave --code-field out")
-    else:
-        codes = [f"{i + 1:03d}" for i in range(len(gdf))]
+    else:  # row numbers; the features of one name (an exclave, one per map sheet) share their first's
+        first_row = {}
+        codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
     name_of = {}
     for code, name in zip(codes, names):
@@ -250,8 +251,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     parted = sorted({code for code in codes if (codes == code).sum() > 1})
     if parted:
         # One 街道 stored as several features (an exclave, one per map sheet): joined as one.
-        warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one code and name "
-                        f"({listed(parted)}); each is joined as one 街道")
+        kind, shown = ("code and name", parted) if code_field else ("name", [name_of[code] for code in parted])
+        warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one {kind} "
+                        f"({listed(shown)}); each is joined as one 街道")
     repeated = sorted({n for n in names[first] if (names[first] == n).sum() > 1})
     if repeated:
         warnings.append(f"{path}: several 街道 share a name ({'、'.join(repeated)}); coverage rows are told apart "

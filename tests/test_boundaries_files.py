@@ -358,6 +358,27 @@ def test_a_subdistrict_drawn_as_two_features_of_one_code_and_name_is_one_subdist
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
 
 
+def test_a_subdistrict_drawn_as_two_features_of_one_name_without_codes_is_one_subdistrict(tmp_path):
+    # Without --code-field the row numbers were the codes: 北园街道 in two features (two map sheets)
+    # was two 街道 of one name, two coverage rows, and a road across the sheet line counted twice.
+    zones = _zones()
+    halves = [shapely.box(*b) for b in ((502_000, 4_062_000, 502_400, 4_063_000),
+                                        (502_400, 4_062_000, 503_000, 4_063_000))]
+    split = gpd.GeoDataFrame({"JDMC": [*NAMES[:2], "北园街道", "北园街道"]},
+                             geometry=[*zones.geometry.iloc[:2], *halves], crs=zones.crs)
+    path = tmp_path / "jd.gpkg"
+    split.to_file(path, driver="GPKG")
+    loaded, warnings = load_official_zones(path, name_field="JDMC")
+    assert loaded["code"].tolist() == ["001", "002", "003"]
+    assert loaded["name"].tolist() == NAMES
+    assert loaded.to_crs(4548).area.round(0).tolist() == [1e6, 1e6, 1e6]
+    assert [w for w in warnings if "several features" in w or "share a name" in w] == [
+        f"{path}: 1 街道 drawn as several features of one name (北园街道); each is joined as one 街道"]
+    # The district's list gives it its code, once.
+    boundaries = load_boundaries(path, name_field="JDMC")
+    assert sorted(boundaries.zones["code"]) == ["370105001", "370105003", "370105014"]
+
+
 def test_districts_with_a_feature_without_a_code_are_refused_naming_it(tmp_path):
     # A null code is no code: read as NaN it once crashed the county lookup with a TypeError.
     path = tmp_path / "jd.geojson"
