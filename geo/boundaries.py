@@ -176,7 +176,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import numpy as np
     import shapely
 
-    from geo.cad import is_drawing, name_field_hint, zones_from_drawing
+    from geo.cad import is_drawing, name_field_hint, zones_from_closed_lines, zones_from_drawing
     from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.vectors import dbf_cut_names, read_vector
@@ -218,6 +218,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     drawn = []
     if is_drawing(path):  # a DXF: lines and text labels, not polygons
         gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
+    elif (closed := zones_from_closed_lines(gdf, path)) is not None:  # each 街道's boundary a closed line
+        gdf, drawn = closed
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \
