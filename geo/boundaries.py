@@ -361,9 +361,24 @@ def _choose_layer(path, name_field):
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")
-    example = max(having, key=lambda layer: infos[layer]["features"])
+    example = max(having, key=lambda layer: (_names_apart(path, layer, infos[layer], name_field), infos[layer]["features"]))
     raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(having)}); name one as "
                            f"'{path}|layername={example}'")
+
+
+def _names_apart(path, layer, info, name_field) -> bool:
+    """Whether the features of ``layer`` bear different ``name_field`` values: a 街道 layer's do, a
+    村/社区 layer carrying its 街道's name repeats them (of several layers, the one to suggest)."""
+    import pyogrio
+
+    from geo.vectors import gdal_source
+
+    column = next(str(f) for f in info["fields"] if str(f).lower() == name_field.lower())
+    try:
+        values = pyogrio.read_dataframe(gdal_source(path), layer=layer, columns=[column], read_geometry=False)[column]
+    except Exception:  # noqa: BLE001 - only a suggestion: the layer's count decides then
+        return False
+    return bool(values.is_unique)
 
 
 def _code_text(value) -> str:

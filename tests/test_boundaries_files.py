@@ -64,6 +64,23 @@ def test_geopackage_with_two_candidate_layers_asks_for_one(tmp_path):
     assert len(zones) == 3
 
 
+def test_a_geopackage_of_communities_and_subdistricts_suggests_the_subdistrict_layer(tmp_path):
+    # A 村/社区 layer carries its 街道's name too (the parent's column), and has more features: the
+    # layer suggested was the communities', whose copied line read each 街道 as pieces of one name.
+    path = tmp_path / "jd.gpkg"
+    zones = _zones()
+    halves = [half for square in zones.geometry for half in (
+        shapely.clip_by_rect(square, *square.bounds[:2], (square.bounds[0] + square.bounds[2]) / 2, square.bounds[3]),
+        shapely.clip_by_rect(square, (square.bounds[0] + square.bounds[2]) / 2, *square.bounds[1:]))]
+    communities = gpd.GeoDataFrame({"社区名称": [f"社区{i}" for i in range(6)], "JDMC": [n for n in NAMES for _ in (0, 1)]},
+                                   geometry=halves, crs=zones.crs)
+    pyogrio.write_dataframe(communities, path, layer="村社区")
+    pyogrio.write_dataframe(zones, path, layer="街道")
+    with pytest.raises(InputError, match=r"several layers have a 'JDMC' column \(村社区, 街道\); name one as "
+                                         r"'.*jd.gpkg\|layername=街道'"):
+        load_official_zones(path, name_field="JDMC")
+
+
 @pytest.mark.parametrize("suffix, problem", [
     ("|layername=jd", r"has no layer 'jd' \(its layers: outline, jiedao\)"),  # GDAL: "could not be opened"
     ("|layername=", r"'\|layername=' names no layer: write '.*jd.gpkg\|layername=LAYER'"),  # was "file not found"
