@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import datum_warning, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings
+from geo.boundary_checks import (
+    datum_warning, fitting_zone_hint, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings,
+)
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
 from geo.names import display_name
@@ -104,7 +106,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             quality, source = OFFICIAL, str(zones["source"].iloc[0])
     else:
         zones, file_warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
-                                                   datum=districts_datum)
+                                                   datum=districts_datum, district_code=code)
         warnings = warnings + file_warnings
         file_crs = zones.attrs.pop("file_crs", None)
         metric_union = zones.attrs.pop("metric_union", None)
@@ -158,14 +160,15 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
                       source=source, warnings=warnings, named_subdistricts=named, notes=notes)
 
 
-def load_official_zones(path, *, name_field, code_field=None, datum=None):
+def load_official_zones(path, *, name_field, code_field=None, datum=None, district_code=None):
     """Read official 街道 polygons, repair them and check their topology.
 
     Invalid rings are repaired with ``shapely.make_valid`` (keeping the polygonal
     parts); overlaps and gaps larger than ``geo.settings.OVERLAP_TOLERANCE_M2`` are returned as
     warnings. Raises InputError for wrong geometry types, missing fields, empty files,
     duplicate codes or a missing CRS. ``datum`` (``gcj02``, ``bd09``...) is the datum of
-    the file's lon/lat, shifted to WGS-84; a projected file has none to shift.
+    the file's lon/lat, shifted to WGS-84; a projected file has none to shift. ``district_code``
+    (else the file's codes or names) tells the Gauss-Kruger zone that fits a file without its CRS.
 
     Returns
     -------
@@ -184,7 +187,10 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
     path, layer = _split_layer(path)
-    gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field))
+    def unstated(frame):  # metres without a CRS: the zone that puts them in their district
+        return fitting_zone_hint(frame, _county_of_frame(frame, name_field, code_field, district_code))
+
+    gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
     shift = normalise_datum(datum) if datum is not None else WGS84
     if shift != WGS84 and not gdf.crs.is_geographic:
         epsg = gdf.crs.to_epsg()
@@ -280,7 +286,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
         raise InputError(path, "coordinates out of range after reprojection ("
                          + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)")
-                         + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) if gdf.crs.is_geographic else "")))
+                         + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) + unstated(gdf) if gdf.crs.is_geographic else "")))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
                                "wrong or missing CRS?)" + zone_number_hint(gdf))
@@ -460,6 +466,18 @@ def _code_from_zones(zones):
     prefix = prefixes.pop()
     matches = [c for c, row in data.counties().items() if prefix in (c, row["division_code"])]
     return matches[0] if len(matches) == 1 else None
+
+
+def _county_of_frame(frame, name_field, code_field, district_code):
+    """The county of a 街道 file as read (its CRS unknown): ``district_code``, else that of its NBS codes, else
+    of its names (:func:`_code_from_zones`, :func:`_county_of_names`); None when none tells."""
+    import pandas as pd
+
+    columns = {str(c).lower(): c for c in frame.columns if c != frame.geometry.name}
+    if district_code or (code_field and str(code_field).lower() in columns):
+        return district_code or _code_from_zones(pd.DataFrame({"code": frame[columns[code_field.lower()]].map(_code_text)}))
+    column = columns.get(str(name_field).lower())
+    return _county_of_names(pd.DataFrame({"name": frame[column].astype(str).map(display_name)})) if column else None
 
 
 def _county_of_names(zones):

@@ -4,6 +4,7 @@ import re
 
 import geopandas as gpd
 import pyogrio
+import pyproj
 import pytest
 import shapely
 
@@ -352,6 +353,30 @@ def test_districts_in_gcj02_without_codes_are_named_by_their_names_county(tmp_pa
     assert "read as GCJ-02 (Amap, Tencent) than as WGS-84" in warning and "天桥区 (370105)" in warning
     zones.assign(name=[f"某{n}" for n in zones["name"]]).to_file(path, driver="GeoJSON")  # names of nowhere
     assert load_boundaries(path, name_field="name").warnings == []
+
+
+@pytest.mark.parametrize("prj, codes", [(None, "JDDM"), (None, None), (None, "district"), ("EPSG:4490", "JDDM")])
+def test_districts_of_gauss_kruger_metres_without_their_crs_name_the_zone_that_puts_them_in_their_district(
+        tmp_path, prj, codes):
+    # A Shapefile handed over without its .prj (or with one of lon/lat over metres): the numbers do not
+    # tell the central meridian, the district does (its 街道 codes or names, or --district-code), and the zone
+    # read in which they lie in it is named; it said only "one of EPSG:4534-4554 ... by its central meridian".
+    path = tmp_path / "jd.shp"
+    _zones().to_file(path, encoding="utf-8")
+    path.with_suffix(".prj").unlink()
+    if prj:
+        path.with_suffix(".prj").write_text(pyproj.CRS(prj).to_wkt("WKT1_ESRI"))
+    fits = r"read as EPSG:4548 \(CGCS2000 / 3-degree Gauss-Kruger CM 117E\) they lie in 天桥区 \(370105\)"
+    options = {"code_field": "JDDM"} if codes == "JDDM" else {"district_code": "370105"} if codes else {}  # else names
+    with pytest.raises(InputError, match=fits):
+        load_boundaries(path, name_field="JDMC", **options)
+    _zones().assign(JDMC=["甲街道", "乙街道", "丙街道"]).to_file(path, encoding="utf-8")
+    path.with_suffix(".prj").unlink()
+    if prj:
+        path.with_suffix(".prj").write_text(pyproj.CRS(prj).to_wkt("WKT1_ESRI"))
+    with pytest.raises(InputError) as unknown:  # names of no district, no code: nothing tells the zone
+        load_boundaries(path, name_field="JDMC")
+    assert "read as" not in str(unknown.value)
 
 
 def test_a_subdistrict_drawn_as_two_features_of_one_code_and_name_is_one_subdistrict(tmp_path):
