@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import datum_warning, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings
+from geo.boundary_checks import (
+    datum_warning, fitting_zone_hint, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings,
+)
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
 from geo.names import display_name
@@ -104,7 +106,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             quality, source = OFFICIAL, str(zones["source"].iloc[0])
     else:
         zones, file_warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
-                                                   datum=districts_datum)
+                                                   datum=districts_datum, district_code=code)
         warnings = warnings + file_warnings
         file_crs = zones.attrs.pop("file_crs", None)
         metric_union = zones.attrs.pop("metric_union", None)
@@ -158,14 +160,15 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
                       source=source, warnings=warnings, named_subdistricts=named, notes=notes)
 
 
-def load_official_zones(path, *, name_field, code_field=None, datum=None):
+def load_official_zones(path, *, name_field, code_field=None, datum=None, district_code=None):
     """Read official 街道 polygons, repair them and check their topology.
 
     Invalid rings are repaired with ``shapely.make_valid`` (keeping the polygonal
     parts); overlaps and gaps larger than ``geo.settings.OVERLAP_TOLERANCE_M2`` are returned as
     warnings. Raises InputError for wrong geometry types, missing fields, empty files,
     duplicate codes or a missing CRS. ``datum`` (``gcj02``, ``bd09``...) is the datum of
-    the file's lon/lat, shifted to WGS-84; a projected file has none to shift.
+    the file's lon/lat, shifted to WGS-84; a projected file has none to shift. ``district_code``
+    (else the file's codes or names) tells the Gauss-Kruger zone that fits a file without its CRS.
 
     Returns
     -------
@@ -176,7 +179,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     import numpy as np
     import shapely
 
-    from geo.cad import is_drawing, name_field_hint, zones_from_drawing
+    from geo.cad import is_drawing, name_field_hint, zones_from_closed_lines, zones_from_drawing
     from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.vectors import dbf_cut_names, read_vector
@@ -184,7 +187,10 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
     path, layer = _split_layer(path)
-    gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field))
+    def unstated(frame):  # metres without a CRS: the zone that puts them in their district
+        return fitting_zone_hint(frame, _county_of_frame(frame, name_field, code_field, district_code))
+
+    gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
     shift = normalise_datum(datum) if datum is not None else WGS84
     if shift != WGS84 and not gdf.crs.is_geographic:
         epsg = gdf.crs.to_epsg()
@@ -218,6 +224,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     drawn = []
     if is_drawing(path):  # a DXF: lines and text labels, not polygons
         gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
+    elif (closed := zones_from_closed_lines(gdf, path)) is not None:  # each 街道's boundary a closed line
+        gdf, drawn = closed
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \
@@ -235,8 +243,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         if empty.any():
             raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {code_field!r} "
                                    f"({listed(names[empty])}); give every 街道 its code, or leave --code-field out")
-    else:
-        codes = [f"{i + 1:03d}" for i in range(len(gdf))]
+    else:  # row numbers; the features of one name (an exclave, one per map sheet) share their first's
+        first_row = {}
+        codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
     name_of = {}
     for code, name in zip(codes, names):
@@ -250,8 +259,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
     parted = sorted({code for code in codes if (codes == code).sum() > 1})
     if parted:
         # One 街道 stored as several features (an exclave, one per map sheet): joined as one.
-        warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one code and name "
-                        f"({listed(parted)}); each is joined as one 街道")
+        kind, shown = ("code and name", parted) if code_field else ("name", [name_of[code] for code in parted])
+        warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one {kind} "
+                        f"({listed(shown)}); each is joined as one 街道")
     repeated = sorted({n for n in names[first] if (names[first] == n).sum() > 1})
     if repeated:
         warnings.append(f"{path}: several 街道 share a name ({'、'.join(repeated)}); coverage rows are told apart "
@@ -276,7 +286,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None):
         swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
         raise InputError(path, "coordinates out of range after reprojection ("
                          + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)")
-                         + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) if gdf.crs.is_geographic else "")))
+                         + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) + unstated(gdf) if gdf.crs.is_geographic else "")))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
                                "wrong or missing CRS?)" + zone_number_hint(gdf))
@@ -357,9 +367,24 @@ def _choose_layer(path, name_field):
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")
-    example = max(having, key=lambda layer: infos[layer]["features"])
+    example = max(having, key=lambda layer: (_names_apart(path, layer, infos[layer], name_field), infos[layer]["features"]))
     raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(having)}); name one as "
                            f"'{path}|layername={example}'")
+
+
+def _names_apart(path, layer, info, name_field) -> bool:
+    """Whether the features of ``layer`` bear different ``name_field`` values: a 街道 layer's do, a
+    村/社区 layer carrying its 街道's name repeats them (of several layers, the one to suggest)."""
+    import pyogrio
+
+    from geo.vectors import gdal_source
+
+    column = next(str(f) for f in info["fields"] if str(f).lower() == name_field.lower())
+    try:
+        values = pyogrio.read_dataframe(gdal_source(path), layer=layer, columns=[column], read_geometry=False)[column]
+    except Exception:  # noqa: BLE001 - only a suggestion: the layer's count decides then
+        return False
+    return bool(values.is_unique)
 
 
 def _code_text(value) -> str:
@@ -441,6 +466,18 @@ def _code_from_zones(zones):
     prefix = prefixes.pop()
     matches = [c for c, row in data.counties().items() if prefix in (c, row["division_code"])]
     return matches[0] if len(matches) == 1 else None
+
+
+def _county_of_frame(frame, name_field, code_field, district_code):
+    """The county of a 街道 file as read (its CRS unknown): ``district_code``, else that of its NBS codes, else
+    of its names (:func:`_code_from_zones`, :func:`_county_of_names`); None when none tells."""
+    import pandas as pd
+
+    columns = {str(c).lower(): c for c in frame.columns if c != frame.geometry.name}
+    if district_code or (code_field and str(code_field).lower() in columns):
+        return district_code or _code_from_zones(pd.DataFrame({"code": frame[columns[code_field.lower()]].map(_code_text)}))
+    column = columns.get(str(name_field).lower())
+    return _county_of_names(pd.DataFrame({"name": frame[column].astype(str).map(display_name)})) if column else None
 
 
 def _county_of_names(zones):

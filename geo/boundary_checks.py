@@ -218,3 +218,41 @@ def _gaps(geoms, union):
     slivers = shapely.get_parts(shapely.difference(closed, shapely.union_all([union, *holes])))
     tree = shapely.STRtree(geoms)
     return holes + [s for s in slivers if len(tree.query(s, predicate="dwithin", distance=distance)) >= 2]
+
+
+def fitting_zone_hint(frame, county) -> str:
+    """``; read as EPSG:4547 (...) they lie in 江汉区 (420103): ...`` when ``frame`` holds Gauss-Kruger
+    metres without their zone number (read without a CRS, or under a wrong one) that, read in a
+    CGCS2000 zone (3-degree or 6-degree) whose central meridian lies near the bundled outline of
+    ``county``, lie mostly in it (within ``settings.NEAR_DISTRICT_M``); else ''. The numbers alone do
+    not tell the meridian, their district does."""
+    import numpy as np
+    import shapely
+    from pyproj import CRS, Transformer
+
+    from geo import data
+    from geo.crs import GK_FIRST_EPSG, GK_FIRST_MERIDIAN, GK_LAST_MERIDIAN, buffer_metres
+
+    if county not in data.counties():
+        return ""
+    coords = shapely.get_coordinates(frame.geometry.dropna().values)
+    if not len(coords):
+        return ""
+    coords = coords[np.linspace(0, len(coords) - 1, min(len(coords), 2000)).astype(int)]
+    easting, northing = (float(v) for v in np.median(coords, axis=0))
+    if not (0 < easting < 1_000_000 and 1_000_000 <= northing < 10_000_000):
+        return ""
+    row = data.load_district_outline(county).iloc[0]
+    outline = buffer_metres(row.geometry, settings.NEAR_DISTRICT_M)
+    middle = (outline.bounds[0] + outline.bounds[2]) / 2
+    # 3-degree zones (EPSG:4534 on, CM 75E...) first: a 6-degree zone of the same meridian is the same projection
+    zones = [(GK_FIRST_EPSG + (cm - GK_FIRST_MERIDIAN) // 3, cm) for cm in range(GK_FIRST_MERIDIAN, GK_LAST_MERIDIAN + 1, 3)]
+    zones += [(4502 + (cm - GK_FIRST_MERIDIAN) // 6, cm) for cm in range(GK_FIRST_MERIDIAN, GK_LAST_MERIDIAN + 1, 6)]
+    for epsg, meridian in zones:
+        if abs(meridian - middle) > (3 if epsg >= GK_FIRST_EPSG else 6):
+            continue
+        lon, lat = Transformer.from_crs(epsg, 4326, always_xy=True).transform(coords[:, 0], coords[:, 1])
+        if np.mean(shapely.contains_xy(outline, lon, lat)) >= 0.5:
+            return (f"; read as EPSG:{epsg} ({CRS.from_epsg(epsg).name}) they lie in {row['name']} ({county}): "
+                    "if the file is CGCS2000, give it that CRS")
+    return ""

@@ -1,4 +1,4 @@
-"""CAD drawings (DXF) as 街道: their CRS from a .prj beside them, their closed polylines made polygons and named by the text labels inside them."""
+"""CAD drawings (DXF) and files of closed polylines as 街道: their CRS from a .prj beside a drawing, their closed polylines made polygons and named by the text labels inside them or by their own names."""
 
 from __future__ import annotations
 
@@ -181,3 +181,39 @@ def zones_from_drawing(gdf, name_field, code_field, path):
         warnings.append(f"{path}: {len(lost)} text label(s) of {name_field!r} lie in no closed polyline and name "
                         f"no 街道 ({listed(lost)}): their boundaries are open or missing")
     return zones, warnings
+
+
+def zones_from_closed_lines(gdf, path):
+    """The 街道 of a file of boundaries drawn as closed polylines, each feature's with its name (a
+    Shapefile or GeoPackage of lines, as a 自然资源局 may keep them), as polygons: each closed line (its
+    ends within ``settings.CAD_CLOSE_TOLERANCE_M``) a ring, a ring inside another of one feature its
+    hole. None when the file holds other geometries or a line that is not closed (open border lines
+    name no 街道: the caller refuses them).
+
+    Returns
+    -------
+    (GeoDataFrame, list of str) or None
+        The frame with polygons for its lines, and one line saying so.
+    """
+    import numpy as np
+    import shapely
+
+    if gdf.empty or not gdf.geom_type.isin(_LINES).all():
+        return None
+    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (111_320.0 if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
+    polygons, count = [], 0
+    for geom in gdf.geometry:
+        rings = []
+        for part in shapely.get_parts(geom):
+            coords = shapely.get_coordinates(part)
+            if len(coords) < 4 or np.hypot(*(coords[0] - coords[-1])) > tolerance:
+                return None
+            rings.append(shapely.make_valid(shapely.Polygon(coords), method="structure", keep_collapsed=False))
+        count += len(rings)
+        # Even-odd: a ring inside another is its hole, rings apart are its parts (an exclave).
+        polygon = rings[0]
+        for ring in rings[1:]:
+            polygon = polygon.symmetric_difference(ring)
+        polygons.append(polygon)
+    zones = gdf.set_geometry(gdf.geometry.__class__(polygons, index=gdf.index, crs=gdf.crs))
+    return zones, [f"{path}: {count} closed lines made 街道 polygons (a ring inside another is its hole)"]

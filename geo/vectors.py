@@ -333,7 +333,7 @@ def _gdal_options(path):
         pyogrio.set_gdal_config_options(previous)
 
 
-def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, skip_invalid=False):
+def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, skip_invalid=False, unstated=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
     Shapefiles without a ``.cpg`` have their attribute encoding sniffed (UTF-8, else
@@ -341,7 +341,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     error unless ``assume_crs`` is given. ``bbox`` (in the layer's CRS) and ``where`` (an
     attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``. A geometry GEOS
     cannot build (a ring of two points) makes the file unreadable, unless ``skip_invalid``:
-    then that feature's geometry is None (see :func:`unbuilt_geometries`).
+    then that feature's geometry is None (see :func:`unbuilt_geometries`). ``unstated``, a function
+    of the frame read, gives more to say when the file has no CRS (the zone its numbers fit).
     """
     path = Path(path)
     if path.is_dir() and not shapefiles_in(path):
@@ -402,11 +403,11 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         if crs is None:
             from geo.survey import unstated_zone_hint
 
-            raise InputError(path, no_crs_of_drawing(path) + unstated_zone_hint(gdf))
+            raise InputError(path, no_crs_of_drawing(path) + unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
         gdf = gdf.set_crs(crs)
     if gdf.crs is None:
         if assume_crs is None:
-            raise InputError(path, no_crs(path, gdf))
+            raise InputError(path, no_crs(path, gdf) + (unstated(gdf) if unstated else ""))
         gdf = gdf.set_crs(assume_crs)
     from geo.crs import refuse_local_datum
 

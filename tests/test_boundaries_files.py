@@ -4,6 +4,7 @@ import re
 
 import geopandas as gpd
 import pyogrio
+import pyproj
 import pytest
 import shapely
 
@@ -62,6 +63,23 @@ def test_geopackage_with_two_candidate_layers_asks_for_one(tmp_path):
         load_official_zones(path, name_field="JDMC")
     zones, _ = load_official_zones(f"{path}|layername=jiedao", name_field="JDMC", code_field="JDDM")
     assert len(zones) == 3
+
+
+def test_a_geopackage_of_communities_and_subdistricts_suggests_the_subdistrict_layer(tmp_path):
+    # A 村/社区 layer carries its 街道's name too (the parent's column), and has more features: the
+    # layer suggested was the communities', whose copied line read each 街道 as pieces of one name.
+    path = tmp_path / "jd.gpkg"
+    zones = _zones()
+    halves = [half for square in zones.geometry for half in (
+        shapely.clip_by_rect(square, *square.bounds[:2], (square.bounds[0] + square.bounds[2]) / 2, square.bounds[3]),
+        shapely.clip_by_rect(square, (square.bounds[0] + square.bounds[2]) / 2, *square.bounds[1:]))]
+    communities = gpd.GeoDataFrame({"社区名称": [f"社区{i}" for i in range(6)], "JDMC": [n for n in NAMES for _ in (0, 1)]},
+                                   geometry=halves, crs=zones.crs)
+    pyogrio.write_dataframe(communities, path, layer="村社区")
+    pyogrio.write_dataframe(zones, path, layer="街道")
+    with pytest.raises(InputError, match=r"several layers have a 'JDMC' column \(村社区, 街道\); name one as "
+                                         r"'.*jd.gpkg\|layername=街道'"):
+        load_official_zones(path, name_field="JDMC")
 
 
 @pytest.mark.parametrize("suffix, problem", [
@@ -337,6 +355,30 @@ def test_districts_in_gcj02_without_codes_are_named_by_their_names_county(tmp_pa
     assert load_boundaries(path, name_field="name").warnings == []
 
 
+@pytest.mark.parametrize("prj, codes", [(None, "JDDM"), (None, None), (None, "district"), ("EPSG:4490", "JDDM")])
+def test_districts_of_gauss_kruger_metres_without_their_crs_name_the_zone_that_puts_them_in_their_district(
+        tmp_path, prj, codes):
+    # A Shapefile handed over without its .prj (or with one of lon/lat over metres): the numbers do not
+    # tell the central meridian, the district does (its 街道 codes or names, or --district-code), and the zone
+    # read in which they lie in it is named; it said only "one of EPSG:4534-4554 ... by its central meridian".
+    path = tmp_path / "jd.shp"
+    _zones().to_file(path, encoding="utf-8")
+    path.with_suffix(".prj").unlink()
+    if prj:
+        path.with_suffix(".prj").write_text(pyproj.CRS(prj).to_wkt("WKT1_ESRI"))
+    fits = r"read as EPSG:4548 \(CGCS2000 / 3-degree Gauss-Kruger CM 117E\) they lie in 天桥区 \(370105\)"
+    options = {"code_field": "JDDM"} if codes == "JDDM" else {"district_code": "370105"} if codes else {}  # else names
+    with pytest.raises(InputError, match=fits):
+        load_boundaries(path, name_field="JDMC", **options)
+    _zones().assign(JDMC=["甲街道", "乙街道", "丙街道"]).to_file(path, encoding="utf-8")
+    path.with_suffix(".prj").unlink()
+    if prj:
+        path.with_suffix(".prj").write_text(pyproj.CRS(prj).to_wkt("WKT1_ESRI"))
+    with pytest.raises(InputError) as unknown:  # names of no district, no code: nothing tells the zone
+        load_boundaries(path, name_field="JDMC")
+    assert "read as" not in str(unknown.value)
+
+
 def test_a_subdistrict_drawn_as_two_features_of_one_code_and_name_is_one_subdistrict(tmp_path):
     # 北园街道 stored as two features (an exclave, one per map sheet): one 街道, joined whole, said once.
     zones = _zones()
@@ -356,6 +398,27 @@ def test_a_subdistrict_drawn_as_two_features_of_one_code_and_name_is_one_subdist
     clash.to_file(path, driver="GPKG")
     with pytest.raises(InputError, match=r"duplicate 街道 codes in 'JDDM' name different 街道 \(370105001\)"):
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_a_subdistrict_drawn_as_two_features_of_one_name_without_codes_is_one_subdistrict(tmp_path):
+    # Without --code-field the row numbers were the codes: 北园街道 in two features (two map sheets)
+    # was two 街道 of one name, two coverage rows, and a road across the sheet line counted twice.
+    zones = _zones()
+    halves = [shapely.box(*b) for b in ((502_000, 4_062_000, 502_400, 4_063_000),
+                                        (502_400, 4_062_000, 503_000, 4_063_000))]
+    split = gpd.GeoDataFrame({"JDMC": [*NAMES[:2], "北园街道", "北园街道"]},
+                             geometry=[*zones.geometry.iloc[:2], *halves], crs=zones.crs)
+    path = tmp_path / "jd.gpkg"
+    split.to_file(path, driver="GPKG")
+    loaded, warnings = load_official_zones(path, name_field="JDMC")
+    assert loaded["code"].tolist() == ["001", "002", "003"]
+    assert loaded["name"].tolist() == NAMES
+    assert loaded.to_crs(4548).area.round(0).tolist() == [1e6, 1e6, 1e6]
+    assert [w for w in warnings if "several features" in w or "share a name" in w] == [
+        f"{path}: 1 街道 drawn as several features of one name (北园街道); each is joined as one 街道"]
+    # The district's list gives it its code, once.
+    boundaries = load_boundaries(path, name_field="JDMC")
+    assert sorted(boundaries.zones["code"]) == ["370105001", "370105003", "370105014"]
 
 
 def test_districts_with_a_feature_without_a_code_are_refused_naming_it(tmp_path):

@@ -166,3 +166,29 @@ def test_the_labelled_parts_of_one_zhejie_are_one_zone_with_its_code(tmp_path):
     assert sorted(zones["name"]) == sorted(NAMES)
     assert dict(zip(zones["name"], zones.to_crs(4548).geometry))[NAMES[0]].symmetric_difference(
         _squares()[0]).area < 1.0
+
+
+def test_a_file_of_named_closed_polylines_gives_their_polygons_with_holes_and_enclaves(tmp_path):
+    # A 自然资源局 Shapefile or GeoPackage of 街道 boundaries as polylines, one closed line (or
+    # several: an outer ring and a hole) per 街道 with its name: each is that 街道's polygon. They
+    # were refused as 'expected polygons, found LineString', as a file of open border lines still is.
+    import geopandas as gpd
+
+    squares = _squares()
+    hole = shapely.box(X0 + 200, Y0 + 200, X0 + 400, Y0 + 400)  # 天桥东街's enclave in 无影山
+    rings = [shapely.MultiLineString([squares[0].exterior.coords, hole.exterior.coords]),
+             shapely.LineString(squares[1].exterior.coords), shapely.LineString(squares[2].exterior.coords),
+             shapely.LineString(hole.exterior.coords)]
+    lines = gpd.GeoDataFrame({"JDMC": [*NAMES, NAMES[1]], "JDDM": ["370105001", "370105003", "370105014", "370105003"]},
+                             geometry=rings, crs="EPSG:4548")
+    path = tmp_path / "jd.gpkg"
+    lines.to_file(path, driver="GPKG")
+    zones, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert zones["name"].tolist() == NAMES
+    assert zones.to_crs(4548).area.round(0).tolist() == [1e6 - 4e4, 1e6 + 4e4, 1e6]
+    assert f"{path}: 5 closed lines made 街道 polygons (a ring inside another is its hole)" in warnings
+    # One open line among them: no polygon to make of it, refused as before.
+    lines.iloc[[0, 1, 2]].assign(geometry=[rings[0], rings[1], shapely.LineString(list(squares[2].exterior.coords)[:4])]) \
+        .to_file(path, driver="GPKG")
+    with pytest.raises(InputError, match=r"expected polygons, found .*LineString.* \(boundaries drawn as lines"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
