@@ -416,6 +416,12 @@ def test_blocks_are_areas_and_a_bracket_may_open_with_zhi():
                    "之江第一中学": "school", "西湖第一实验学校": "school"}
 
 
+def test_service_centres_of_the_disabled_and_of_government_services_are_places():
+    got = {f["properties"]["name"]: f["properties"]["category"] for f in extract_projects(
+        "建成县残疾人综合服务中心，迁建县政务服务中心。")}
+    assert got == {"县残疾人综合服务中心": "welfare", "县政务服务中心": "utility"}
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")
