@@ -256,6 +256,9 @@ def _with_edge_slivers(frame, whole, crs):
         return frame
     geometries = list(frame.geometry.values)
     for i, pieces in sorted(grown.items()):  # the zone's own vertices kept: only the slivers go through the CRS
-        joined = shapely.union_all([geometries[i], *(wgs84_geometry(piece, crs) for piece in pieces)])
+        # A sliver metres wide, projected back to degrees, can cross itself (its two long edges a
+        # nanometre apart): made valid first, or GEOS refused the union ("side location conflict").
+        back = [_polygonal(shapely.make_valid(wgs84_geometry(piece, crs))) for piece in pieces]
+        joined = shapely.union_all([geometries[i], *back])
         geometries[i] = joined if joined.is_valid else shapely.make_valid(joined, method="structure")
     return frame.set_geometry(geometries, crs=4326)
