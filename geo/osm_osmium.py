@@ -268,7 +268,7 @@ def locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=N
                 found[obj.id] = (obj.location.lon, obj.location.lat)
             elif obj.visible:
                 left_out.add(obj.id)
-        elif obj.id in incomplete:
+        elif obj.is_way() and obj.id in incomplete:
             for node in obj.nodes:  # Overpass "out geom": each <nd> carries lat and lon
                 if node.location.valid():
                     found.setdefault(node.ref, (node.location.lon, node.location.lat))
