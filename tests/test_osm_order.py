@@ -210,3 +210,19 @@ def test_a_pbf_or_o5m_of_josms_new_objects_in_plain_id_order_gives_what_the_josm
     josm = _josm_park(tmp_path / "edited.osm")
     expected = _summary(load_osm(josm, NEAR_TIANQIAO))
     assert _summary(load_osm(write_reordered(josm, tmp_path / f"edited{suffix}", "nwr"), NEAR_TIANQIAO)) == expected
+
+
+@pytest.mark.parametrize("suffix", [".osm.pbf", ".o5m"])
+def test_a_pbf_or_o5m_of_josms_new_objects_as_osmium_sorts_them_gives_what_the_josm_file_does(tmp_path, suffix):
+    """``osmium cat edited.osm -o edited.osm.pbf``: negative ids first, in osmium's order. Their nodes are
+    not in osmium's location index: the park drawn as a new multipolygon was left out, silently, and so
+    were the 街道 boundaries a user drew."""
+    josm = _josm_park(tmp_path / "edited.osm")
+    expected = _summary(load_osm(josm, NEAR_TIANQIAO))
+    assert [name for name, *_ in expected] == ["新建公园", "水屯北路", "汇才学校"]
+    assert _summary(load_osm(write_osmium_sorted(josm, tmp_path / f"edited{suffix}"), NEAR_TIANQIAO)) == expected
+    boundaries = _josm_file(tmp_path / "boundaries.osm")
+    expected = [(a.osm_id, a.names, round(a.geometry.area, 12)) for a in read_admin_areas(boundaries)]
+    assert len(expected) == 3
+    converted = write_osmium_sorted(boundaries, tmp_path / f"boundaries{suffix}")
+    assert [(a.osm_id, a.names, round(a.geometry.area, 12)) for a in read_admin_areas(converted)] == expected
