@@ -7,7 +7,7 @@ from pathlib import Path
 from geo import settings
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
-from geo.osm_files import (is_geojson, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml,
+from geo.osm_files import (extract_bounds, is_geojson, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml,
                            without_unreadable_coordinates)
 from geo.osm_osmium import read_osm
 from geo.osm_roads import outside_entries, road_entries
@@ -126,6 +126,8 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         warn(f"{path}: {len(cut)} named way(s) use nodes the file does not hold (an extract cut at its edge, or "
              "edited by hand?): they are kept only between the nodes it has, an area not at all", warnings)
     crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
+    if outline is not None:
+        _say_bounds(path, outline, crs, warnings)
     if crs is None:
         every = [w["line"] for group in ways.values() for w in group] + [g for *_, g in points + areas]
         crs = metric_crs_for(shapely.GeometryCollection(every)) if every else None
@@ -146,6 +148,29 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
             outside.extend([e for e, kept in zip(entries, inside) if not kept] + outside_entries(far_ways, source))
         entries = [e for e, kept in zip(entries, inside) if kept]
     return sorted(entries, key=lambda e: (e.name, e.feature_type or "", e.extra["osm_ids"]))
+
+
+def _say_bounds(path, outline, crs, warnings):
+    """A warning when the bounds the extract was cut to (:func:`geo.osm_files.extract_bounds`) cover
+    less than :data:`geo.settings.OSM_EXTRACT_COVER_MIN` of the district: what lies beyond is not in
+    it, and a name it holds once (a 长安路 of the east half) may be borne in the rest too."""
+    import shapely
+
+    from geo.crs import metric_geometry
+    from geo.io import warn
+
+    boxes = extract_bounds(path)
+    if not boxes:
+        return
+    district = metric_geometry(outline, crs)
+    covered = metric_geometry(shapely.union_all([shapely.box(*box) for box in boxes]), crs)
+    share = district.intersection(covered).area / district.area if district.area else 1.0
+    if share >= settings.OSM_EXTRACT_COVER_MIN:
+        return
+    where = "; ".join(f"{w:g},{s:g} to {e:g},{n:g}" for w, s, e, n in boxes)
+    warn(f"{path}: its bounds ({where}) cover {share:.0%} of the district: what lies beyond them is not in the "
+         "extract (a road or place not found may be mapped there, and a name found once may be borne there too); "
+         "export the whole district", warnings)
 
 
 def _split_ways(ways, near):

@@ -151,6 +151,49 @@ def is_osm_file(path) -> bool:
     return Path(path).name.lower().endswith(OSM_SUFFIXES) and not Path(path).is_dir()
 
 
+_BOUNDS = re.compile(rb"""<bounds?\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(rb"""\s(minlat|minlon|maxlat|maxlon|box)\s*=\s*(["'])(.*?)\2""")
+
+
+def extract_bounds(path):
+    """The boxes ``(west, south, east, north)`` an OSM file says it was cut to: the ``<bounds>`` of an
+    XML file before its first object (one per area JOSM downloaded; osmosis's ``<bound box="s,w,n,e">``),
+    a PBF's or o5m's header box (osmium extract's, Geofabrik's); ``[]`` when it says none or cannot be read."""
+    import math
+
+    if not is_osm_file(path):
+        return []
+    if Path(path).name.lower().endswith((".pbf", ".o5m")):
+        import osmium
+
+        try:
+            with osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING) as reader:
+                box = reader.header().box()
+        except RuntimeError:
+            return []
+        return [(box.bottom_left.lon, box.bottom_left.lat, box.top_right.lon, box.top_right.lat)] if box.valid() else []
+    try:
+        with _open_xml(path) as handle:
+            head = handle.read(1 << 16)
+    except (OSError, EOFError, ValueError):
+        return []
+    first = min([i for i in (head.find(b"<node"), head.find(b"<way"), head.find(b"<relation")) if i >= 0],
+                default=len(head))
+    boxes = []
+    for element in _BOUNDS.finditer(head[:first]):
+        values = {k.decode(): v.decode("ascii", "replace") for k, _, v in _ATTRIBUTE.findall(element.group(1))}
+        try:
+            if "box" in values:
+                south, west, north, east = (float(v) for v in values["box"].split(","))
+            else:
+                west, south, east, north = (float(values[k]) for k in ("minlon", "minlat", "maxlon", "maxlat"))
+        except (KeyError, ValueError):
+            continue
+        if all(math.isfinite(v) for v in (west, south, east, north)) and west < east and south < north:
+            boxes.append((west, south, east, north))
+    return boxes
+
+
 def is_overpass_json(path) -> bool:
     """True for an Overpass API answer in JSON (``[out:json]``), by its first bytes: an
     object whose ``elements`` comes before any list (GeoJSON's ``features``); an ``elements``

@@ -1,0 +1,61 @@
+"""geo.osm_files: what an OSM file says of itself, here the bounds an extract was cut to."""
+
+import shapely
+
+from geo import settings
+from geo.osm import load_osm
+from osm_xml import write_osm_xml
+
+DISTRICT = shapely.box(120.60, 30.40, 120.80, 30.60)
+ROAD = (1, [(120.75, 30.50), (120.76, 30.50)], {"highway": "primary", "name": "长安路"})
+
+
+def _with_bounds(path, *boxes):
+    """``path`` with ``<bounds>`` elements before its nodes, as osmium extract, JOSM (one per download) and the
+    OSM website's export write them."""
+    text = path.read_text(encoding="utf-8")
+    bounds = "".join(f'<bounds minlon="{w}" minlat="{s}" maxlon="{e}" maxlat="{n}"/>\n' for w, s, e, n in boxes)
+    path.write_text(text.replace('<osm version="0.6">\n', '<osm version="0.6">\n' + bounds, 1), encoding="utf-8")
+    return path
+
+
+def _pbf_with_box(source, target, box):
+    import osmium
+
+    header = osmium.io.Header()
+    header.add_box(osmium.osm.Box(osmium.osm.Location(box[0], box[1]), osmium.osm.Location(box[2], box[3])))
+    with osmium.SimpleWriter(str(target), header=header) as writer:
+        for obj in osmium.FileProcessor(str(source)):
+            writer.add(obj)
+    return target
+
+
+def _bounds_warnings(path):
+    warnings = []
+    load_osm(path, DISTRICT, warnings=warnings)
+    return [w for w in warnings if "bounds" in w]
+
+
+def test_an_extract_cut_to_a_box_over_part_of_the_district_says_how_much_it_covers(tmp_path):
+    # osmium extract -b 120.70,30.25,120.90,30.60: half of the district; a road or a place of the
+    # west half was 'in no source', and a name borne in both halves (长安路) was the east one's, unsaid.
+    cut = _with_bounds(write_osm_xml(tmp_path / "east.osm", [ROAD]), (120.70, 30.25, 120.90, 30.60))
+    [warning] = _bounds_warnings(cut)
+    assert warning.startswith(f"{cut}: its bounds (120.7,30.25 to 120.9,30.6) cover 50% of the district:")
+    assert "beyond them" in warning
+    pbf = _pbf_with_box(cut, tmp_path / "east.osm.pbf", (120.70, 30.25, 120.90, 30.60))  # osmium extract's header
+    assert _bounds_warnings(pbf) == [warning.replace("east.osm", "east.osm.pbf")]
+
+
+def test_an_extract_whose_bounds_hold_the_district_or_that_has_none_says_nothing(tmp_path):
+    assert not _bounds_warnings(write_osm_xml(tmp_path / "none.osm", [ROAD]))
+    assert not _bounds_warnings(_with_bounds(write_osm_xml(tmp_path / "all.osm", [ROAD]), (120.5, 30.3, 120.9, 30.7)))
+    # JOSM: one <bounds> per area downloaded, together the district
+    assert not _bounds_warnings(_with_bounds(write_osm_xml(tmp_path / "josm.osm", [ROAD]),
+                                             (120.5, 30.3, 120.7, 30.7), (120.7, 30.3, 120.9, 30.7)))
+
+
+def test_the_share_of_the_district_an_extract_must_cover_is_a_setting(tmp_path, monkeypatch):
+    cut = _with_bounds(write_osm_xml(tmp_path / "east.osm", [ROAD]), (120.70, 30.25, 120.90, 30.60))
+    monkeypatch.setattr(settings, "OSM_EXTRACT_COVER_MIN", 0.4)
+    assert not _bounds_warnings(cut)
