@@ -10,6 +10,8 @@ from geo.io import InputError
 
 
 OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
+OUT_TAGS = "Overpass 'out tags' output has no coordinates: use 'out geom' or 'out body; >; out skel qt'"
+OUT_SKEL = "Overpass 'out skel' output has no tags, so no names: use 'out geom' or 'out body; >; out skel qt'"
 
 
 def scan_xml(path):
@@ -220,13 +222,18 @@ def overpass_xml(path, folder):
     geom`` answer gives only as a relation's members (a road route, a multipolygon park) are
     written from the members' geometry, under the members' ids (their nodes numbered after
     every node id of the answer). Overpass's ``<area>`` elements, which have no geometry, are
-    left out. ``out center`` answers are refused: they hold no way geometry.
+    left out. ``out center`` answers are refused: they hold no way geometry; so are ``out tags``
+    (no coordinates) and ``out skel`` answers (no tags, so no names).
     """
     elements = _xml_elements(path) if not is_overpass_json(path) else _json_elements(path)
     elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
                 and isinstance(e.get("id"), int)]
     if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
         raise InputError(path, OUT_CENTER)
+    if elements and not any("lat" in e or e.get("nodes") or e.get("geometry") or e.get("members") for e in elements):
+        raise InputError(path, OUT_TAGS)
+    if elements and not any(e.get("tags") for e in elements):
+        raise InputError(path, OUT_SKEL)
     return _write_elements(elements + _way_nodes(elements) + _member_elements(elements), folder)
 
 

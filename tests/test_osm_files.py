@@ -59,3 +59,41 @@ def test_the_share_of_the_district_an_extract_must_cover_is_a_setting(tmp_path, 
     cut = _with_bounds(write_osm_xml(tmp_path / "east.osm", [ROAD]), (120.70, 30.25, 120.90, 30.60))
     monkeypatch.setattr(settings, "OSM_EXTRACT_COVER_MIN", 0.4)
     assert not _bounds_warnings(cut)
+
+
+def _overpass_json(path, elements):
+    import json
+
+    path.write_text(json.dumps({"version": 0.6, "generator": "Overpass API 0.7.62.1", "elements": elements},
+                               ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_an_overpass_out_tags_answer_is_refused_for_what_it_lacks_not_for_invalid_coordinates(tmp_path):
+    # [out:json]; way[highway](...); out tags;  : tags alone, no node has coordinates, no way its nodes.
+    import pytest
+
+    from geo.io import InputError
+
+    path = _overpass_json(tmp_path / "tags.json", [
+        {"type": "node", "id": 177, "tags": {"amenity": "hospital", "name": "海宁市人民医院"}},
+        {"type": "way", "id": 40, "tags": {"highway": "primary", "name": "文苑路"}}])
+    with pytest.raises(InputError) as refused:
+        load_osm(path, DISTRICT)
+    assert str(refused.value) == (f"{path}: Overpass 'out tags' output has no coordinates: use 'out geom' or "
+                                  "'out body; >; out skel qt'")
+
+
+def test_an_overpass_out_skel_answer_is_refused_for_its_missing_tags(tmp_path):
+    # out skel alone: coordinates and no tag, so no name: it said 'no named road within 1 km (another area?)'.
+    import pytest
+
+    from geo.io import InputError
+
+    path = _overpass_json(tmp_path / "skel.json", [
+        {"type": "node", "id": 1, "lat": 30.5, "lon": 120.75}, {"type": "node", "id": 2, "lat": 30.5, "lon": 120.76},
+        {"type": "way", "id": 40, "nodes": [1, 2]}])
+    with pytest.raises(InputError) as refused:
+        load_osm(path, DISTRICT)
+    assert str(refused.value) == (f"{path}: Overpass 'out skel' output has no tags, so no names: use 'out geom' or "
+                                  "'out body; >; out skel qt'")
