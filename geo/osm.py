@@ -7,8 +7,8 @@ from pathlib import Path
 from geo import settings
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
-from geo.osm_files import (extract_bounds, is_geojson, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml,
-                           without_unreadable_coordinates)
+from geo.osm_files import (extract_bounds, is_geojson, is_osm_geojson, is_overpass_json, osmium_name, overpass_xml,
+                           scan_xml, without_unreadable_coordinates)
 from geo.osm_osmium import read_osm
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
@@ -234,7 +234,8 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             return read_osm(overpass_xml(path, Path(folder)), path, deleted, left_out, window, cut)
     if not unreadable:
-        return read_osm(path, path, deleted, left_out, window, cut, unordered=unordered)
+        with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:  # (osmium tells formats by their names)
+            return read_osm(osmium_name(path, folder), path, deleted, left_out, window, cut, unordered=unordered)
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
         return read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out, window,
                          cut, unordered=unordered)

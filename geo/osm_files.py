@@ -149,8 +149,44 @@ OSM_SUFFIXES = (".osm", ".pbf", ".o5m", ".osm.gz", ".osm.bz2")
 
 
 def is_osm_file(path) -> bool:
-    """True for a file osmium reads by its name: ``.osm`` (also gzipped or bzipped), ``.osm.pbf``, ``.o5m``."""
-    return Path(path).name.lower().endswith(OSM_SUFFIXES) and not Path(path).is_dir()
+    """True for a file osmium reads by its name: ``.osm`` (also gzipped or bzipped), ``.osm.pbf``, ``.o5m``;
+    or an OSM XML file by its first element, whatever its name (:func:`is_osm_xml`)."""
+    return not Path(path).is_dir() and (Path(path).name.lower().endswith(OSM_SUFFIXES) or is_osm_xml(path))
+
+
+# An XML declaration, comments and a doctype before the root element <osm>.
+_OSM_ROOT = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<osm[\s>]""",
+                       re.DOTALL)
+
+
+def is_osm_xml(path) -> bool:
+    """True for a plain OSM XML file named otherwise than ``.osm``: an Overpass API answer saved as the
+    browser names it (``interpreter``, no extension), or as ``map.xml`` or ``export.txt``; told by its
+    root element ``<osm>``. osmium, which tells formats by their names, reads it through
+    :func:`osmium_name`."""
+    if Path(path).name.lower().endswith(OSM_SUFFIXES + (".gz", ".bz2", ".zip", ".json", ".geojson")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return _OSM_ROOT.match(handle.read(4096)) is not None
+    except OSError:
+        return False
+
+
+def osmium_name(path, folder):
+    """``path``, or, for an OSM XML file osmium cannot tell by its name (:func:`is_osm_xml`), a link to it
+    named ``.osm`` in ``folder`` (a copy where links cannot be made)."""
+    import os
+    import shutil
+
+    if not is_osm_xml(path):
+        return path
+    link = Path(folder) / "extract.osm"
+    try:
+        os.symlink(Path(path).resolve(), link)
+    except OSError:
+        shutil.copyfile(path, link)
+    return link
 
 
 _BOUNDS = re.compile(rb"""<bounds?\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")

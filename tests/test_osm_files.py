@@ -97,3 +97,30 @@ def test_an_overpass_out_skel_answer_is_refused_for_its_missing_tags(tmp_path):
         load_osm(path, DISTRICT)
     assert str(refused.value) == (f"{path}: Overpass 'out skel' output has no tags, so no names: use 'out geom' or "
                                   "'out body; >; out skel qt'")
+
+
+def test_an_osm_xml_file_named_as_a_browser_saves_an_overpass_answer_is_read_as_its_osm_copy(tmp_path):
+    # Overpass API's download is saved as 'interpreter' (no extension): refused as 'Could not detect file
+    # format'; as 'map.xml' its roads were read and its 街道 boundaries were not, without a word.
+    import shutil
+
+    import pytest
+
+    from geo.osm_boundaries import read_admin_areas
+    from geo.osm_files import is_osm_file
+    from test_osm_boundaries import _three_boundaries
+
+    def read(path):
+        entries = [(e.name, e.extra["osm_ids"], e.geometry.wkt) for e in load_osm(path, shapely.box(116.9, 36.5, 117.2, 36.8))]
+        return entries, [(a.osm_id, a.names, a.geometry.wkt) for a in read_admin_areas(path)]
+
+    osm = _three_boundaries(tmp_path / "answer.osm")
+    expected = read(osm)
+    assert len(expected[1]) == 3
+    for name in ("interpreter", "map.xml", "export.txt"):
+        saved = shutil.copyfile(osm, tmp_path / name)
+        assert is_osm_file(saved)
+        assert read(saved) == expected
+    kml = tmp_path / "doc.xml"
+    kml.write_text('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>')
+    assert not is_osm_file(kml)
