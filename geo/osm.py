@@ -7,8 +7,8 @@ from pathlib import Path
 from geo import settings
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
-from geo.osm_files import (extract_bounds, is_geojson, is_osm_geojson, is_overpass_json, osmium_name, overpass_xml,
-                           scan_xml, without_unreadable_coordinates)
+from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_geojson, is_overpass_csv, is_overpass_json,
+                           osmium_name, overpass_xml, scan_xml, without_unreadable_coordinates)
 from geo.osm_osmium import read_osm
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
@@ -229,6 +229,8 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
             read_feature_collection(path)  # what is wrong with it, first
             raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")
         return read_geojson(path, warnings)
+    if is_overpass_csv(path):
+        raise InputError(path, OUT_CSV)
     deleted, unreadable, inline, unordered = scan_xml(path)
     if inline:  # an Overpass 'out geom' answer with relations, or with areas: osmium reads its plain form
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:

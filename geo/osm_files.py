@@ -11,6 +11,8 @@ from geo.io import InputError
 
 OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
 OUT_TAGS = "Overpass 'out tags' output has no coordinates: use 'out geom' or 'out body; >; out skel qt'"
+OUT_CSV = ("an Overpass CSV answer ([out:csv]) holds no lines or areas, and no tags but its columns: ask for "
+           "[out:json] with 'out geom' (or 'out body; >; out skel qt')")
 OUT_SKEL = "Overpass 'out skel' output has no tags, so no names: use 'out geom' or 'out body; >; out skel qt'"
 
 
@@ -146,6 +148,18 @@ def _refuse_incomplete(path, remark):
 
 
 OSM_SUFFIXES = (".osm", ".pbf", ".o5m", ".osm.gz", ".osm.bz2")
+
+
+def is_overpass_csv(path) -> bool:
+    """True for an Overpass API answer in CSV (``[out:csv(::type,::id,name,::lat,::lon)]``): a first line
+    of columns, split by tabs (its default), commas or bars, one of them Overpass's ``@id``, ``@type``,
+    ``@otype``, ``@lat`` or ``@lon``."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(4096).split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf").strip()
+    except OSError:
+        return False
+    return bool(set(re.split(rb"[\t,|]", first)) & {b"@id", b"@type", b"@otype", b"@lat", b"@lon"})
 
 
 def is_osm_file(path) -> bool:

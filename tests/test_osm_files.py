@@ -124,3 +124,17 @@ def test_an_osm_xml_file_named_as_a_browser_saves_an_overpass_answer_is_read_as_
     kml = tmp_path / "doc.xml"
     kml.write_text('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>')
     assert not is_osm_file(kml)
+
+
+def test_an_overpass_csv_answer_is_refused_for_what_it_lacks(tmp_path):
+    # [out:csv(::type,::id,name,::lat,::lon)]: osmium's 'Could not detect file format' said nothing of it.
+    import pytest
+
+    from geo.io import InputError
+
+    path = tmp_path / "interpreter.csv"
+    path.write_text("@type\t@id\tname\t@lat\t@lon\nnode\t177\t海宁市人民医院\t30.512\t120.683\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_osm(path, DISTRICT)
+    assert str(refused.value) == (f"{path}: an Overpass CSV answer ([out:csv]) holds no lines or areas, and no tags "
+                                  "but its columns: ask for [out:json] with 'out geom' (or 'out body; >; out skel qt')")
