@@ -122,9 +122,17 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         if not (ways or points or areas):
             raise InputError(path, f"nothing usable: {problem}")
         warn(f"{path}: left out {problem}", warnings)
+    broken = sorted(item for item in cut if isinstance(item, tuple))
+    cut = {item for item in cut if not isinstance(item, tuple)}
     if cut:
         warn(f"{path}: {len(cut)} named way(s) use nodes the file does not hold (an extract cut at its edge, or "
              "edited by hand?): they are kept only between the nodes it has, an area not at all", warnings)
+    if broken:
+        from geo.boundary_checks import listed
+
+        warn(f"{path}: {len(broken)} named multipolygon relation(s) left out: the file lacks some of their member ways "
+             f"or their rings do not close (an extract cut at its edge?): "
+             f"{listed([f'{name} (r{number})' for _, number, name in broken])}", warnings)
     crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
     if outline is not None:
         _say_bounds(path, outline, crs, warnings)
