@@ -45,13 +45,13 @@ def _share_inside(zones, bundled, union=None):
     return (mine.intersection(theirs).area / mine.area if mine.area else 0.0), mine, theirs
 
 
-def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=None):
+def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=None, advice=None):
     """[one line] when official 街道 (or an ``outline``) fit the bundled outline of their district far
     better read otherwise than as they were (``settings.DATUM_FIT_GAIN`` more of their edge within
     ``settings.DATUM_FIT_NEAR_M`` of it): as GCJ-02 or BD-09 (a web map's 街道, that --districts-datum
     shifts), or, drawn in a projected ``file_crs``, their numbers in its sister projection (a .prj of
     UTM zone 50N on Gauss-Kruger CM 117E numbers: the same meridian, 1.6 km off in Jinan). ``union``: as for
-    :func:`misplaced_warning`."""
+    :func:`misplaced_warning`. ``advice`` replaces the advice on a datum (an OSM extract's 街道)."""
     import numpy as np
     import shapely
 
@@ -67,7 +67,7 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
         points = shapely.points(shapely.get_coordinates(shapely.segmentize(ring, settings.DATUM_FIT_NEAR_M / 2)))
         return float(np.mean(shapely.dwithin(outline, points, settings.DATUM_FIT_NEAR_M)))
 
-    fit, their = ("fit", "their") if what == "街道" else ("fits", "its")
+    fit, their = ("fit", "their") if what.endswith("街道") else ("fits", "its")
     projected = file_crs is not None and file_crs.is_projected
     readings = {}  # how else to read them: (edge in WGS-84, advice)
     for datum in (GCJ02, BD09):
@@ -75,10 +75,10 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
             shifted = convert_geometry(edge, datum, WGS84)
         except ValueError:  # outside the box where GCJ-02 applies
             continue
-        advice = ("shift its lon/lat to WGS-84 before projecting if they come from that map" if projected else
-                  f"pass --districts-datum {datum} if they come from that map" if what == "街道" else
-                  "shift it to WGS-84 first if it comes from that map")
-        readings[DATUM_LABELS[datum]] = (shifted, advice)
+        said = advice or ("shift its lon/lat to WGS-84 before projecting if they come from that map" if projected
+                          else f"pass --districts-datum {datum} if they come from that map" if what == "街道" else
+                          "shift it to WGS-84 first if it comes from that map")
+        readings[DATUM_LABELS[datum]] = (shifted, said)
     sister = _sister_projection(file_crs)
     if sister is not None:
         from pyproj import Transformer

@@ -7,8 +7,8 @@ from pathlib import Path
 from geo import settings
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
-from geo.osm_files import (is_geojson, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml,
-                           without_unreadable_coordinates)
+from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_geojson, is_overpass_csv, is_overpass_json,
+                           osmium_name, overpass_xml, scan_xml, without_unreadable_coordinates)
 from geo.osm_osmium import read_osm
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
@@ -122,10 +122,20 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         if not (ways or points or areas):
             raise InputError(path, f"nothing usable: {problem}")
         warn(f"{path}: left out {problem}", warnings)
+    broken = sorted(item for item in cut if isinstance(item, tuple))
+    cut = {item for item in cut if not isinstance(item, tuple)}
     if cut:
         warn(f"{path}: {len(cut)} named way(s) use nodes the file does not hold (an extract cut at its edge, or "
              "edited by hand?): they are kept only between the nodes it has, an area not at all", warnings)
+    if broken:
+        from geo.boundary_checks import listed
+
+        warn(f"{path}: {len(broken)} named multipolygon relation(s) left out: the file lacks some of their member ways "
+             f"or their rings do not close (an extract cut at its edge?): "
+             f"{listed([f'{name} (r{number})' for _, number, name in broken])}", warnings)
     crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
+    if outline is not None:
+        _say_bounds(path, outline, crs, warnings)
     if crs is None:
         every = [w["line"] for group in ways.values() for w in group] + [g for *_, g in points + areas]
         crs = metric_crs_for(shapely.GeometryCollection(every)) if every else None
@@ -146,6 +156,29 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
             outside.extend([e for e, kept in zip(entries, inside) if not kept] + outside_entries(far_ways, source))
         entries = [e for e, kept in zip(entries, inside) if kept]
     return sorted(entries, key=lambda e: (e.name, e.feature_type or "", e.extra["osm_ids"]))
+
+
+def _say_bounds(path, outline, crs, warnings):
+    """A warning when the bounds the extract was cut to (:func:`geo.osm_files.extract_bounds`) cover
+    less than :data:`geo.settings.OSM_EXTRACT_COVER_MIN` of the district: what lies beyond is not in
+    it, and a name it holds once (a 长安路 of the east half) may be borne in the rest too."""
+    import shapely
+
+    from geo.crs import metric_geometry
+    from geo.io import warn
+
+    boxes = extract_bounds(path)
+    if not boxes:
+        return
+    district = metric_geometry(outline, crs)
+    covered = metric_geometry(shapely.union_all([shapely.box(*box) for box in boxes]), crs)
+    share = district.intersection(covered).area / district.area if district.area else 1.0
+    if share >= settings.OSM_EXTRACT_COVER_MIN:
+        return
+    where = "; ".join(f"{w:g},{s:g} to {e:g},{n:g}" for w, s, e, n in boxes)
+    warn(f"{path}: its bounds ({where}) cover {share:.0%} of the district: what lies beyond them is not in the "
+         "extract (a road or place not found may be mapped there, and a name found once may be borne there too); "
+         "export the whole district", warnings)
 
 
 def _split_ways(ways, near):
@@ -204,12 +237,15 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
             read_feature_collection(path)  # what is wrong with it, first
             raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")
         return read_geojson(path, warnings)
+    if is_overpass_csv(path):
+        raise InputError(path, OUT_CSV)
     deleted, unreadable, inline, unordered = scan_xml(path)
     if inline:  # an Overpass 'out geom' answer with relations, or with areas: osmium reads its plain form
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             return read_osm(overpass_xml(path, Path(folder)), path, deleted, left_out, window, cut)
     if not unreadable:
-        return read_osm(path, path, deleted, left_out, window, cut, unordered=unordered)
+        with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:  # (osmium tells formats by their names)
+            return read_osm(osmium_name(path, folder), path, deleted, left_out, window, cut, unordered=unordered)
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
         return read_osm(without_unreadable_coordinates(path, Path(folder), left_out), path, deleted, left_out, window,
                          cut, unordered=unordered)

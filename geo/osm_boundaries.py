@@ -82,7 +82,8 @@ def _read_areas(path, window, levels):
     """:func:`read_admin_areas`, the areas of no readable level included."""
     import tempfile
 
-    from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, overpass_xml, scan_xml
+    from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, osmium_name, overpass_xml
+    from geo.osm_files import scan_xml
     from geo.osm_files import without_unreadable_coordinates
     from geo.osm_order import negative_ids
     from geo.osm_tables import is_osm_table
@@ -101,12 +102,13 @@ def _read_areas(path, window, levels):
             return []  # Geofabrik's and BBBike's shapefiles, any other file
         deleted, unreadable, inline, unordered = scan_xml(path)
         if not (unreadable or inline or negative_ids(path)):
-            found = _shared_pass(path, deleted, window, levels, unordered)
+            with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:  # (osmium tells formats by their names)
+                found = _shared_pass(path, deleted, window, levels, unordered, osmium_name(path, folder))
             if found is not None:
                 return found
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             source = overpass_xml(path, Path(folder)) if inline else \
-                without_unreadable_coordinates(path, Path(folder), set()) if unreadable else path
+                without_unreadable_coordinates(path, Path(folder), set()) if unreadable else osmium_name(path, folder)
             if negative_ids(source):  # osmium's location index leaves such nodes out
                 return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
             try:
@@ -119,18 +121,19 @@ def _read_areas(path, window, levels):
         return []
 
 
-def _shared_pass(path, deleted, window, levels, unordered=False):
+def _shared_pass(path, deleted, window, levels, unordered=False, source=None):
     """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
     (:func:`geo.osm_osmium.read_osm`, whose area handler builds the named boundaries anyway): the
     reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
     ``--osm`` reads a country's extract once, not twice. None when that pass built no areas (a
-    file out of order): the boundaries' own pass reads it."""
+    file out of order): the boundaries' own pass reads it. ``source`` is the file osmium reads, when
+    it is not ``path`` (:func:`geo.osm_files.osmium_name`)."""
     import shapely
 
     from geo.osm_osmium import read_osm
 
     admin, left_out, cut = {"levels": levels}, set(), set()
-    reading = read_osm(path, path, deleted, left_out, window, cut, admin=admin, unordered=unordered,
+    reading = read_osm(source or path, path, deleted, left_out, window, cut, admin=admin, unordered=unordered,
                        negative=False)
     _SHARED.clear()
     _SHARED[_file_key(path, window)] = (*reading, left_out, cut)

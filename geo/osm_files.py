@@ -10,6 +10,10 @@ from geo.io import InputError
 
 
 OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
+OUT_TAGS = "Overpass 'out tags' output has no coordinates: use 'out geom' or 'out body; >; out skel qt'"
+OUT_CSV = ("an Overpass CSV answer ([out:csv]) holds no lines or areas, and no tags but its columns: ask for "
+           "[out:json] with 'out geom' (or 'out body; >; out skel qt')")
+OUT_SKEL = "Overpass 'out skel' output has no tags, so no names: use 'out geom' or 'out body; >; out skel qt'"
 
 
 def scan_xml(path):
@@ -146,9 +150,100 @@ def _refuse_incomplete(path, remark):
 OSM_SUFFIXES = (".osm", ".pbf", ".o5m", ".osm.gz", ".osm.bz2")
 
 
+def is_overpass_csv(path) -> bool:
+    """True for an Overpass API answer in CSV (``[out:csv(::type,::id,name,::lat,::lon)]``): a first line
+    of columns, split by tabs (its default), commas or bars, one of them Overpass's ``@id``, ``@type``,
+    ``@otype``, ``@lat`` or ``@lon``."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(4096).split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf").strip()
+    except OSError:
+        return False
+    return bool(set(re.split(rb"[\t,|]", first)) & {b"@id", b"@type", b"@otype", b"@lat", b"@lon"})
+
+
 def is_osm_file(path) -> bool:
-    """True for a file osmium reads by its name: ``.osm`` (also gzipped or bzipped), ``.osm.pbf``, ``.o5m``."""
-    return Path(path).name.lower().endswith(OSM_SUFFIXES) and not Path(path).is_dir()
+    """True for a file osmium reads by its name: ``.osm`` (also gzipped or bzipped), ``.osm.pbf``, ``.o5m``;
+    or an OSM XML file by its first element, whatever its name (:func:`is_osm_xml`)."""
+    return not Path(path).is_dir() and (Path(path).name.lower().endswith(OSM_SUFFIXES) or is_osm_xml(path))
+
+
+# An XML declaration, comments and a doctype before the root element <osm>.
+_OSM_ROOT = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<osm[\s>]""",
+                       re.DOTALL)
+
+
+def is_osm_xml(path) -> bool:
+    """True for a plain OSM XML file named otherwise than ``.osm``: an Overpass API answer saved as the
+    browser names it (``interpreter``, no extension), or as ``map.xml`` or ``export.txt``; told by its
+    root element ``<osm>``. osmium, which tells formats by their names, reads it through
+    :func:`osmium_name`."""
+    if Path(path).name.lower().endswith(OSM_SUFFIXES + (".gz", ".bz2", ".zip", ".json", ".geojson")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return _OSM_ROOT.match(handle.read(4096)) is not None
+    except OSError:
+        return False
+
+
+def osmium_name(path, folder):
+    """``path``, or, for an OSM XML file osmium cannot tell by its name (:func:`is_osm_xml`), a link to it
+    named ``.osm`` in ``folder`` (a copy where links cannot be made)."""
+    import os
+    import shutil
+
+    if not is_osm_xml(path):
+        return path
+    link = Path(folder) / "extract.osm"
+    try:
+        os.symlink(Path(path).resolve(), link)
+    except OSError:
+        shutil.copyfile(path, link)
+    return link
+
+
+_BOUNDS = re.compile(rb"""<bounds?\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(rb"""\s(minlat|minlon|maxlat|maxlon|box)\s*=\s*(["'])(.*?)\2""")
+
+
+def extract_bounds(path):
+    """The boxes ``(west, south, east, north)`` an OSM file says it was cut to: the ``<bounds>`` of an
+    XML file before its first object (one per area JOSM downloaded; osmosis's ``<bound box="s,w,n,e">``),
+    a PBF's or o5m's header box (osmium extract's, Geofabrik's); ``[]`` when it says none or cannot be read."""
+    import math
+
+    if not is_osm_file(path):
+        return []
+    if Path(path).name.lower().endswith((".pbf", ".o5m")):
+        import osmium
+
+        try:
+            with osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING) as reader:
+                box = reader.header().box()
+        except RuntimeError:
+            return []
+        return [(box.bottom_left.lon, box.bottom_left.lat, box.top_right.lon, box.top_right.lat)] if box.valid() else []
+    try:
+        with _open_xml(path) as handle:
+            head = handle.read(1 << 16)
+    except (OSError, EOFError, ValueError):
+        return []
+    first = min([i for i in (head.find(b"<node"), head.find(b"<way"), head.find(b"<relation")) if i >= 0],
+                default=len(head))
+    boxes = []
+    for element in _BOUNDS.finditer(head[:first]):
+        values = {k.decode(): v.decode("ascii", "replace") for k, _, v in _ATTRIBUTE.findall(element.group(1))}
+        try:
+            if "box" in values:
+                south, west, north, east = (float(v) for v in values["box"].split(","))
+            else:
+                west, south, east, north = (float(values[k]) for k in ("minlon", "minlat", "maxlon", "maxlat"))
+        except (KeyError, ValueError):
+            continue
+        if all(math.isfinite(v) for v in (west, south, east, north)) and west < east and south < north:
+            boxes.append((west, south, east, north))
+    return boxes
 
 
 def is_overpass_json(path) -> bool:
@@ -177,13 +272,18 @@ def overpass_xml(path, folder):
     geom`` answer gives only as a relation's members (a road route, a multipolygon park) are
     written from the members' geometry, under the members' ids (their nodes numbered after
     every node id of the answer). Overpass's ``<area>`` elements, which have no geometry, are
-    left out. ``out center`` answers are refused: they hold no way geometry.
+    left out. ``out center`` answers are refused: they hold no way geometry; so are ``out tags``
+    (no coordinates) and ``out skel`` answers (no tags, so no names).
     """
     elements = _xml_elements(path) if not is_overpass_json(path) else _json_elements(path)
     elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
                 and isinstance(e.get("id"), int)]
     if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
         raise InputError(path, OUT_CENTER)
+    if elements and not any("lat" in e or e.get("nodes") or e.get("geometry") or e.get("members") for e in elements):
+        raise InputError(path, OUT_TAGS)
+    if elements and not any(e.get("tags") for e in elements):
+        raise InputError(path, OUT_SKEL)
     return _write_elements(elements + _way_nodes(elements) + _member_elements(elements), folder)
 
 

@@ -57,15 +57,17 @@ _ONE_WAY = b'<osm version="0.6"><way id="1"><nd ref="1"/></way></osm>'
 
 
 def negative_ids(path):
-    """True when an OSM XML file holds an object or reference with a negative id (JOSM's new objects),
-    which osmium's location index leaves out. A PBF or o5m file is no editor's, and a file that cannot
-    be read (damaged gzip data) has none: False (osmium's reading says what is wrong with it)."""
+    """True when an OSM file holds an object or reference with a negative id (JOSM's new objects),
+    which osmium's location index leaves out. A PBF or o5m file (JOSM's file converted: ``osmium cat``,
+    ``osmium sort``, osmconvert) is judged by its first node: negative ids come first in osmium's order
+    (by their absolute value) and in plain number order alike. A file that cannot be read (damaged
+    gzip data) has none: False (osmium's reading says what is wrong with it)."""
     import re
 
     from geo.osm_files import PIECE_BYTES, _open_xml
 
     if Path(path).name.lower().endswith((".pbf", ".o5m")):
-        return False
+        return _first_node_negative(path)
     pattern, tail = re.compile(rb"""\b(?:id|ref)\s*=\s*["']\s*-"""), b""
     try:
         with _open_xml(path) as handle:
@@ -76,6 +78,19 @@ def negative_ids(path):
     except (OSError, EOFError, zlib.error):  # damaged: the reading says so, naming the file
         pass
     return False
+
+def _first_node_negative(path):
+    """True when the first node of a PBF or o5m file has a negative id; False for a file without nodes
+    or that osmium cannot read (its reading says why). Only the first block is read."""
+    import osmium
+
+    try:
+        for node in osmium.FileProcessor(str(path), osmium.osm.NODE):
+            return node.id < 0
+    except RuntimeError:
+        pass
+    return False
+
 
 def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
     """A PBF copy of the objects osmium's area assembly needs, for an OSM file (``source``) it cannot

@@ -40,6 +40,7 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
         raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
     for assemble_areas in (True, False):
         ways, points, areas, incomplete, sites = {}, [], [], {}, {}
+        polygons = {"named": {}, "built": set()}  # named multipolygon relations, and those osmium assembled
         if admin is not None:
             admin.update(areas=[], assembled=assemble_areas)
         try:
@@ -58,7 +59,7 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
                         if obj.is_way():
                             pending.discard(obj.id)
                         _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes,
-                              window, sites=sites, admin=admin)
+                              window, sites=sites, admin=admin, polygons=polygons)
             # Unnamed ways of a route, named by it: their nodes were located in the pass above.
             storage = processor.node_location_storage
             for obj in route_ways(source, pending):
@@ -71,7 +72,11 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
                 (points if site[-1].geom_type == "Point" else areas).append(site)
             if negative or not assemble_areas:  # relations osmium could not assemble: from a sorted copy
                 built = {area[3] for area in areas}
-                areas += [area for area in _copied_areas(source, deleted, window) if area[3] not in built]
+                areas += [area for area in _copied_areas(source, deleted, window, polygons["built"])
+                          if area[3] not in built]
+            if cut is not None:  # a member way missing (cut from the extract), or rings that do not close
+                cut.update(("r", number, name) for number, name in polygons["named"].items()
+                           if f"r{number}" not in polygons["built"])
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
             if assemble_areas and "out of order" in str(exc):
                 # Ids not ascending (an editor's file, JOSM's new objects; files merged unsorted): osmium
@@ -92,7 +97,7 @@ def _first_line(exc):
 
 
 def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, left_out, routes=None, window=None,
-          storage=None, sites=None, admin=None):
+          storage=None, sites=None, admin=None, polygons=None):
     """Keep one named OSM object (a road or river way, a POI node, an area), or a road known by
     its code; a way that is a member of routes (``routes``, :func:`geo.osm_routes.read_routes`: roads, rail lines,
     rivers) is read as if it carried their codes and names. An object wholly outside ``window``
@@ -100,7 +105,9 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
     in ``storage`` (the first pass's location table), else in a second pass (``incomplete``). A named
     site relation (:func:`geo.osm_sites.is_site`) goes to ``sites``, read from its members once every
     object was seen (:func:`geo.osm_sites.osmium_sites`). An administrative area of ``admin``'s
-    levels goes to its ``areas`` as ``(type letter, id, tags, WKB)`` (:func:`read_osm`)."""
+    levels goes to its ``areas`` as ``(type letter, id, tags, WKB)`` (:func:`read_osm`). ``polygons``
+    gets the named multipolygon relations of areas (``named``: id to name) and the ids of the areas
+    osmium assembled, within ``window`` or not (``built``: ``r12``)."""
     stored = _stored_nodes(obj, storage) if storage is not None and obj.is_way() else None
     if window is not None and (_nodes_beyond(stored, window) if stored is not None else _beyond(obj, window, wkb)):
         return
@@ -136,6 +143,8 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         elif stored and area_kind and closed and len(nodes) >= 4:  # no area handler saw it: made here
             add_area(areas, names, tags, area_kind, f"w{obj.id}", shapely.Polygon([xy for _, xy in nodes]))
     elif obj.is_relation():
+        if polygons is not None and tags.get("type") in ("multipolygon", "boundary") and area_key(tags):
+            polygons["named"][obj.id] = names[0]
         if sites is not None and is_site(tags):
             sites[obj.id] = (names, tags, [(member.type, member.ref, member.role) for member in obj.members])
     elif obj.is_area():
@@ -143,25 +152,28 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
             _take_admin(obj, tags, wkb, admin)
         kind = area_key(tags)
         if kind and not (obj.from_way() and obj.orig_id() in incomplete):
-            area = _area(obj, names, tags, kind, wkb, shapely, window)
+            area = _area(obj, names, tags, kind, wkb, shapely, window, built=polygons and polygons["built"])
             if area is not None:
                 areas.append(area)
 
 
-def _area(area, names, tags, kind, wkb, shapely, window, own_id=None):
+def _area(area, names, tags, kind, wkb, shapely, window, own_id=None, built=None):
     """``(names, tags, kind, object id, geometry)`` of an area osmium built, its object id ``w12`` or
     ``r34`` (``own_id``: the number of the object it was built from, else osmium's); None when osmium
-    could not assemble its rings (a broken multipolygon) or it lies outside ``window``."""
+    could not assemble its rings (a broken multipolygon) or it lies outside ``window``. The ids of
+    those it assembled go to ``built``, if given, wherever they lie."""
     try:
         geom = shapely.from_wkb(wkb.create_multipolygon(area))
     except RuntimeError:
         return None
+    if built is not None:
+        built.add(f"{'w' if area.from_way() else 'r'}{own_id or area.orig_id()}")
     if window is not None and _bounds_beyond(geom.bounds, window):
         return None
     return names, tags, kind, f"{'w' if area.from_way() else 'r'}{own_id or area.orig_id()}", geom
 
 
-def _copied_areas(source, deleted, window):
+def _copied_areas(source, deleted, window, built=None):
     """The areas of the named multipolygon relations (``type=multipolygon`` or ``boundary`` with an
     area's tag: a park, a campus) of an OSM file osmium's area assembly refused for its ids out of
     order, assembled from a sorted copy of them, their member ways and their nodes
@@ -183,7 +195,7 @@ def _copied_areas(source, deleted, window):
             tags = {tag.k: tag.v for tag in obj.tags}
             own_id = tags.pop(OWN_ID)
             names, kind = tag_names(tags), area_key(tags)
-            area = _area(obj, names, tags, kind, wkb, shapely, window, own_id) if names and kind else None
+            area = _area(obj, names, tags, kind, wkb, shapely, window, own_id, built) if names and kind else None
             if area is not None:
                 areas.append(area)
     return areas
@@ -268,7 +280,7 @@ def locate_incomplete(path, incomplete, ways, areas, shapely, left_out, window=N
                 found[obj.id] = (obj.location.lon, obj.location.lat)
             elif obj.visible:
                 left_out.add(obj.id)
-        elif obj.id in incomplete:
+        elif obj.is_way() and obj.id in incomplete:
             for node in obj.nodes:  # Overpass "out geom": each <nd> carries lat and lon
                 if node.location.valid():
                     found.setdefault(node.ref, (node.location.lon, node.location.lat))

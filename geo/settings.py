@@ -127,6 +127,11 @@ OSM_SUBDISTRICT_COVER_MIN = 0.95
 # pieces (a 街道 OpenStreetMap lacks) stay in none.
 OSM_EDGE_SLIVER_M = 200.0
 
+# An OSM extract whose bounds (an XML file's <bounds>, as osmium extract, JOSM and the OSM website
+# write them; a PBF's header box) cover less than this share of the district gets a warning: what
+# lies beyond them is not in it, and a name it holds once may be borne elsewhere too.
+OSM_EXTRACT_COVER_MIN = 0.98
+
 # --- accuracy claimed for sources that state none (metres)
 
 OSM_ACCURACY_M = 20.0  # typical OSM positional error in Chinese cities vs. survey

@@ -80,6 +80,34 @@ def write_reordered(source, target, order="rwn", descending=False):
     return target
 
 
+def write_osmium_sorted(source, target):
+    """Copy an OSM file (JOSM's, with negative ids) to ``target`` (.osm.pbf or .o5m) as ``osmium sort`` or
+    ``osmium cat`` of a sorted file writes it: each type by libosmium's order, negative ids first by
+    their absolute value, then the positive ones; a PBF's header says ``Type_then_ID``. Returns ``target``."""
+    import osmium
+
+    objects = {"n": [], "w": [], "r": []}
+    for obj in osmium.FileProcessor(str(source)):
+        tags = {t.k: t.v for t in obj.tags}
+        if obj.is_node():
+            objects["n"].append(osmium.osm.mutable.Node(id=obj.id, location=(obj.location.lon, obj.location.lat),
+                                                        tags=tags))
+        elif obj.is_way():
+            objects["w"].append(osmium.osm.mutable.Way(id=obj.id, nodes=[n.ref for n in obj.nodes], tags=tags))
+        else:
+            objects["r"].append(osmium.osm.mutable.Relation(id=obj.id, tags=tags, members=[
+                (m.type, m.ref, m.role) for m in obj.members]))
+    ordered = [(kind, obj) for kind in "nwr" for obj in sorted(objects[kind], key=lambda o: (o.id >= 0, abs(o.id)))]
+    if str(target).endswith(".o5m"):
+        return write_o5m(target, ordered)
+    header = osmium.io.Header()
+    header.set("sorting", "Type_then_ID")
+    with osmium.SimpleWriter(str(target), header=header, overwrite=True) as writer:
+        for kind, obj in ordered:
+            {"n": writer.add_node, "w": writer.add_way, "r": writer.add_relation}[kind](obj)
+    return target
+
+
 def varint(n):
     """``n`` (0 or more) as a protobuf and o5m unsigned varint: 7 bits a byte, least significant first."""
     out = bytearray()

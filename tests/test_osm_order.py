@@ -12,8 +12,8 @@ from geo.io import InputError
 from geo.osm import load_osm
 from geo.osm_boundaries import read_admin_areas
 from geo.osm_order import pbf_in_order
-from osm_xml import varint, write_reordered
-from test_osm_boundaries import _three_boundaries
+from osm_xml import varint, write_osmium_sorted, write_reordered
+from test_osm_boundaries import _josm_file, _three_boundaries
 from test_osm_sources import NEAR_TIANQIAO, _park_file
 
 
@@ -177,3 +177,52 @@ def test_an_o5m_file_cut_short_is_refused_in_one_line(tmp_path):
         with pytest.raises(InputError, match=r"cut\.o5m: not a readable OSM file \(o5m format error: the file does "
                                              r"not end with o5m's end mark \(0xfe\): cut short\?\)$"):
             load_osm(cut)
+
+
+def _josm_park(path, *, way_id=-100):
+    """A park JOSM's user drew (a multipolygon relation, its way and nodes all new: negative ids) and
+    a new road of new nodes, beside a downloaded node (positive id)."""
+    ring = [(117.0, 36.70), (117.004, 36.70), (117.004, 36.704), (117.0, 36.704)]
+    nodes = [f"<node id='-{n}' action='modify' visible='true' lat='{y}' lon='{x}'/>" for n, (x, y) in enumerate(ring, 1)]
+    nodes += ["<node id='-5' action='modify' visible='true' lat='36.694' lon='117.0262'/>",
+              "<node id='-6' action='modify' visible='true' lat='36.706' lon='117.0262'/>",
+              "<node id='7' version='2' visible='true' lat='36.71' lon='117.03'><tag k='amenity' v='school'/>"
+              "<tag k='name' v='汇才学校'/></node>"]
+    ways = [f"<way id='{way_id}' action='modify' visible='true'>" + "".join(f"<nd ref='-{n}'/>" for n in (1, 2, 3, 4, 1))
+            + "</way>", "<way id='-1' action='modify' visible='true'><nd ref='-5'/><nd ref='-6'/>"
+            "<tag k='highway' v='primary'/><tag k='name' v='水屯北路'/></way>"]
+    relation = (f"<relation id='-200' action='modify' visible='true'><member type='way' ref='{way_id}' role='outer'/>"
+                "<tag k='type' v='multipolygon'/><tag k='leisure' v='park'/><tag k='name' v='新建公园'/></relation>")
+    path.write_text("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='JOSM'>\n"
+                    + "\n".join(nodes + ways + [relation]) + "\n</osm>\n", encoding="utf-8")
+    return path
+
+
+def _summary(entries):
+    return sorted((e.name, e.extra["osm_ids"], round(e.geometry.area, 12), round(e.geometry.length, 9))
+                  for e in entries)
+
+
+@pytest.mark.parametrize("suffix", [".osm.pbf", ".o5m"])
+def test_a_pbf_or_o5m_of_josms_new_objects_in_plain_id_order_gives_what_the_josm_file_does(tmp_path, suffix):
+    """Ids ascending as numbers (-200, -100, -6...: a script's sort, out of osmium's order), a node's id
+    that of a named way (-1): the second pass read the node as the way, and stopped with an AttributeError."""
+    josm = _josm_park(tmp_path / "edited.osm")
+    expected = _summary(load_osm(josm, NEAR_TIANQIAO))
+    assert _summary(load_osm(write_reordered(josm, tmp_path / f"edited{suffix}", "nwr"), NEAR_TIANQIAO)) == expected
+
+
+@pytest.mark.parametrize("suffix", [".osm.pbf", ".o5m"])
+def test_a_pbf_or_o5m_of_josms_new_objects_as_osmium_sorts_them_gives_what_the_josm_file_does(tmp_path, suffix):
+    """``osmium cat edited.osm -o edited.osm.pbf``: negative ids first, in osmium's order. Their nodes are
+    not in osmium's location index: the park drawn as a new multipolygon was left out, silently, and so
+    were the 街道 boundaries a user drew."""
+    josm = _josm_park(tmp_path / "edited.osm")
+    expected = _summary(load_osm(josm, NEAR_TIANQIAO))
+    assert [name for name, *_ in expected] == ["新建公园", "水屯北路", "汇才学校"]
+    assert _summary(load_osm(write_osmium_sorted(josm, tmp_path / f"edited{suffix}"), NEAR_TIANQIAO)) == expected
+    boundaries = _josm_file(tmp_path / "boundaries.osm")
+    expected = [(a.osm_id, a.names, round(a.geometry.area, 12)) for a in read_admin_areas(boundaries)]
+    assert len(expected) == 3
+    converted = write_osmium_sorted(boundaries, tmp_path / f"boundaries{suffix}")
+    assert [(a.osm_id, a.names, round(a.geometry.area, 12)) for a in read_admin_areas(converted)] == expected

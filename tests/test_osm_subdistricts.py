@@ -588,3 +588,4 @@ def test_boundaries_of_an_unreadable_admin_level_are_named_when_the_set_falls_sh
     assert [w for w in boundaries.warnings if "admin_level" in w] == [
         "used.osm: 1 boundary inside 和平区 is left out for an admin_level that is no level: 飞地社区 (w1200, "
         "admin_level '8; 9'), not among the 街道 used"]
+

