@@ -320,17 +320,26 @@ def _choose(match, place):
         return None, _outside(match.entry, place, f"{match.entry.tier} match {match.entry.name!r}")
     if len(inside) == 1:
         return inside[0], None
-    where = "、".join(_where(e.geometry, place) for e in inside[:4]) + ("…" if len(inside) > 4 else "")
+    where = "、".join(_where_each([e.geometry for e in inside[:4]], place)) + ("…" if len(inside) > 4 else "")
     geocode = unlocated(f"{len(inside)} places named {match.matched_name!r} in {source_label(match.entry)}, up to "
                          f"{apart / 1000:.1f} km apart ({where}); the report does not say which")
     geocode["warn"] = True
     return None, geocode
 
 
-def _where(geom, place):
-    """The 街道 holding a geometry's representative point, else its lon/lat."""
+def _where_each(geoms, place):
+    """Where each of several places lies: its 街道 (:func:`_where`), or the lon/lat of all of them when
+    two share a 街道 (the district as one zone: '天桥区、天桥区' would tell them not apart)."""
+    zones = [_where(geom, place) for geom in geoms]
+    if len(set(zones)) == len(zones):
+        return zones
+    return [_where(geom, place, by_zone=False) for geom in geoms]
+
+
+def _where(geom, place, by_zone=True):
+    """The 街道 holding a geometry's representative point, else (or not ``by_zone``) its lon/lat."""
     point = geom.representative_point()
-    for zone_name, zone in place.zones:
+    for zone_name, zone in place.zones if by_zone else ():
         if zone is not None and zone.intersects(point):
             return zone_name
     return f"{point.x:.3f},{point.y:.3f}"

@@ -599,3 +599,16 @@ def test_a_road_along_the_district_boundary_is_its_section_whole_not_slivers():
     geom = located[0]["geometry"]
     assert geom.length == pytest.approx(along.length + 0.02, rel=0.02)  # the edge, and 100 m on at most
     assert geom.bounds[0] == pytest.approx(116.96) and geom.bounds[2] < 117.11
+
+
+def test_namesakes_in_one_zone_are_told_apart_by_their_coordinates(write_osm):
+    # the district as one zone (no 街道 polygons): '(天桥区、天桥区)' says nothing; their lon/lat do
+    gazetteer = _osm_gazetteer(write_osm, [([(116.96, 36.66), (116.98, 36.66)], _street("长春路")),
+                                           ([(117.06, 36.74), (117.08, 36.74)], _street("长春路"))])
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"name": ["天桥区"]}, geometry=[OUTLINE], crs="EPSG:4326")
+    feature, unlocated = _one([_project("长春路", "road_rebuild")], gazetteer, zones=zones, warnings=[])
+    reason = unlocated[0]["reason"]
+    assert "天桥区、天桥区" not in reason
+    assert re.search(r"\(116\.9\d\d,36\.66\d、117\.0\d\d,36\.74\d\)", reason), reason
