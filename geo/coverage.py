@@ -354,7 +354,8 @@ def _summary_sentence(report) -> str:
     names = report.header.get("outside_district") or []
     outside = f" ({'、'.join(map(one_line, names))})" if names else ""  # names from data: one line each
     return (f"{c['catalog']} catalog records = {c['located_in_district']} located in the district"
-            f" + {c['outside_district']} located outside it{outside} + {c['district_wide']} district-wide (no place);"
+            f" + {c['outside_district']} located in no 街道 (outside the district, or where its 街道 leave a gap){outside}"
+            f" + {c['district_wide']} district-wide (no place);"
             f" {c['project_zone_pairs']} project-街道 pairs over {c['zones']} 街道"
             " (a project crossing two 街道 counts in both).")
 

@@ -88,12 +88,13 @@ def test_projects_located_outside_the_district_are_named_in_the_summary():
     report = _report()
     assert report.header["outside_district"] == ["项目market-far"]
     for fmt in ("table", "md"):
-        assert "1 located outside it (项目market-far) + 3 district-wide" in format_coverage(report, fmt)
+        assert ("1 located in no 街道 (outside the district, or where its 街道 leave a gap) (项目market-far) "
+                "+ 3 district-wide") in format_coverage(report, fmt)
     features = _features()
     far = next(f for f in features if f["properties"]["name"] == "项目market-far")
     far["properties"]["name"] = "远\n市场\x1b[31m"  # a name read from data stays one line, inert
     table = format_coverage(_report(features=features), "table")
-    assert "located outside it (远\\n市场\\x1b[31m)" in table and "\x1b" not in table
+    assert "leave a gap) (远\\n市场\\x1b[31m)" in table and "\x1b" not in table
 
 
 def test_every_zone_has_a_row_even_without_projects():
