@@ -63,7 +63,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
     if path.suffix.lower() in TABLE_SUFFIXES:
-        rows, geoms = read_table(path)
+        rows, geoms = read_table(path, warnings)
     else:
         rows, geoms = _read_vector_rows(path, warnings)
     if not rows:

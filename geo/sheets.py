@@ -24,9 +24,10 @@ def _refuse_zip_bomb(path):
                                    f"{part.file_size / 1e6:g} MB from {part.compress_size / 1e6:g} MB (a zip bomb?)")
 
 
-def excel_records(path):
-    """(header, list of (row number, row list), None) of the first sheet of the workbook at ``path``: its
-    merged cells filled, title rows above the header and empty rows left out."""
+def excel_sheets(path):
+    """``[(title, hidden, records)]`` of every sheet of the workbook at ``path`` that holds a filled cell, in
+    workbook order; ``records`` are ``(row number, row list)`` with merged cells filled, title rows above
+    the header and empty rows left out."""
     import openpyxl
 
     _refuse_zip_bomb(path)
@@ -34,23 +35,19 @@ def excel_records(path):
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
         raise InputError(path, f"not a readable Excel workbook ({exc})") from None
-    sheet = book.worksheets[0]
-    records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
-               for row in sheet.iter_rows()]
-    merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
-    titles = _title_rows(records, merged)
-    _fill_merged_cells(records, merged)
-    records = [(number, r) for number, r in enumerate(records, 1)
-               if number not in titles and any(cell.strip() for cell in r)]
-    # Sheet1 left empty and the table on another sheet: say so rather than "no name column".
-    filled = None if records else next(
-        (other.title for other in book.worksheets[1:]
-         if any(v not in (None, "") for row in other.iter_rows(values_only=True) for v in row)), None)
+    sheets = []
+    for sheet in book.worksheets:
+        records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+                   for row in sheet.iter_rows()]
+        merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
+        titles = _title_rows(records, merged)
+        _fill_merged_cells(records, merged)
+        records = [(number, r) for number, r in enumerate(records, 1)
+                   if number not in titles and any(cell.strip() for cell in r)]
+        if records or titles:
+            sheets.append((sheet.title, getattr(sheet, "sheet_state", "visible") != "visible", records))
     book.close()
-    if filled is not None:
-        raise InputError(path, f"its first sheet ({sheet.title!r}) is empty; geo reads the first sheet only "
-                               f"(move sheet {filled!r} first)")
-    return (records[0][1] if records else []), records[1:], None
+    return sheets
 
 
 def _excel_text(value, number_format=None) -> str:

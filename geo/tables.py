@@ -64,12 +64,110 @@ def with_synonyms(row, name_key=None):
     return row
 
 
-def _table_records(path):
-    """(header, list of row lists) of a CSV/TSV/text table or the first sheet of an Excel workbook."""
+def _tables(path, warnings=None):
+    """``[(header, records, delimiter)]`` of a CSV/TSV/text table, or of each sheet of an Excel workbook
+    that holds one (:func:`_workbook_tables`); ``records`` are (line number, row list) after the header."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from geo.sheets import excel_records
+        from geo.sheets import excel_sheets
 
-        return excel_records(path)
+        return _workbook_tables(path, excel_sheets(path), warnings)
+    records, delimiter = _text_records(path)
+    return [(*_header(path, records), delimiter)]
+
+
+def _workbook_tables(path, sheets, warnings=None):
+    """The tables of a workbook's sheets (:func:`geo.sheets.excel_sheets`): every visible sheet whose
+    header names its entries and gives coordinates (a sheet of schools, one of hospitals), their line
+    numbers naming the sheet when there are several; else the first sheet that holds anything (its
+    header refused as it is). One warning names the sheets read and those left out (a 填表说明 sheet,
+    a hidden one) when the workbook holds more than one."""
+    from geo.io import warn
+
+    read, left_out = [], []
+    for title, hidden, records in sheets:
+        header, data = _header(path, records)
+        if not hidden and _is_table(path, header):
+            read.append((title, header, data))
+        else:
+            left_out.append(f"hidden sheet {title!r}" if hidden else f"sheet {title!r} (no name and coordinate columns)")
+    if not read:
+        records = next((records for _, hidden, records in sheets if not hidden and records), [])
+        return [(*_header(path, records), None)]
+    if len(sheets) > 1:
+        said = ", ".join(repr(title) for title, _, _ in read)
+        warn(f"{path}: read sheet{'s' * (len(read) > 1)} {said}" + (f"; left out {', '.join(left_out)}" if left_out
+                                                                        else ""), warnings)
+    if len(read) == 1:
+        return [(read[0][1], read[0][2], None)]
+    return [(header, [(f"{number} of sheet {title!r}", row) for number, row in data], None)
+            for title, header, data in read]
+
+
+# How far down a table's header may lie: below a title, a 填报单位 line, a blank row...
+_HEADER_SEARCH_ROWS = 10
+
+
+def _header(path, records):
+    """(header, the records after it) of a table's records: the first row, among the first
+    :data:`_HEADER_SEARCH_ROWS`, that names the entries and gives coordinates (rows above it are a
+    title, a 填报单位 line), or two rows joined (:func:`_joined_header`) when the second names an
+    axis (坐标 over 经度 and 纬度); else the first row."""
+    for at, (_, upper) in enumerate(records[:_HEADER_SEARCH_ROWS]):
+        lower = records[at + 1][1] if at + 1 < len(records) else None
+        joined = _joined_header(upper, lower) if lower is not None else None
+        if joined is not None and _is_table(path, joined):
+            return joined, records[at + 2:]
+        if _is_table(path, upper):
+            return upper, records[at + 1:]
+    return (records[0][1] if records else []), records[1:]
+
+
+def _joined_header(upper, lower):
+    """One header of two rows, when the lower names a coordinate axis (经度, 纬度, X, Y) under a cell
+    spanning them (坐标, 百度坐标, 坐标（CGCS2000）; a merged cell holds it in each column, a CSV in the
+    first): each column is named by its lower cell, with the datum the upper one names
+    (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); None otherwise."""
+    axes = set(_LON_COLUMNS + _LAT_COLUMNS)
+    if not any(header_key(cell) in axes for cell in lower):
+        return None
+    joined, group = [], ""
+    for column in range(max(len(upper), len(lower))):
+        up = _cell(str(upper[column])) if column < len(upper) else ""
+        low = _cell(str(lower[column])) if column < len(lower) else ""
+        group = up or (group if low else "")
+        if not low or low == up:
+            joined.append(up)
+            continue
+        datum = _datum_named(group)
+        joined.append(f"{low}({datum})" if datum else low)
+    return joined
+
+
+def _datum_named(text):
+    """The canonical datum ``text`` names (百度坐标, 坐标（CGCS2000）), or None."""
+    from geo.crs import normalise_datum
+
+    try:
+        return normalise_datum(text) if text else None
+    except ValueError:
+        return None
+
+
+def _is_table(path, header) -> bool:
+    """Whether a header row names the entries (名称, 项目名称, name) and gives their places (lon/lat,
+    a pair, columns naming their datum, wkt)."""
+    keys = [header_key(cell) for cell in header]
+    try:
+        named = name_column(path, keys) is not None or any(k == "name" or _SYNONYMS.get(k) == "name" for k in keys)
+    except InputError:  # two columns ending in 名称: a header, refused as such
+        named = True
+    placed = (any(f in keys for f in _LON_COLUMNS) and any(f in keys for f in _LAT_COLUMNS)) or \
+        any(f in keys for f in (*_PAIR_COLUMNS, "wkt", "geometry", "geom")) or _datum_columns(keys) is not None
+    return named and placed
+
+
+def _text_records(path):
+    """(records, delimiter) of a CSV/TSV/text table: (line number, row list) of each line with a filled cell."""
     from geo.io import read_text
 
     text = read_text(path)
@@ -94,24 +192,25 @@ def _table_records(path):
                 records.append((reader.line_num + bool(hint), record))
     except csv.Error as exc:  # a cell over the csv module's field limit (131,072 characters)...
         raise InputError(path, f"line {reader.line_num + bool(hint)}: {exc}") from None
-    header = records[0][1] if records else []
-    return header, records[1:], delimiter
+    return records, delimiter
 
 
-def read_table(path):
+def read_table(path, warnings=None):
     """Rows (dicts keyed by lower-case header, Chinese synonyms added) and geometries of a table.
 
     Parameters
     ----------
     path : Path
         A CSV, TSV or text table (UTF-8, GBK/GB18030 or UTF-16; commas, semicolons with
-        decimal commas, tabs or bars) or an Excel workbook (first sheet).
+        decimal commas, tabs or bars) or an Excel workbook (every visible sheet holding a table).
+    warnings : list, optional
+        Gets the warnings (sheets read and left out, totals rows left out); else they are printed.
 
     Returns
     -------
     (list of dict, list)
         One row and one geometry (a point from lon/lat cells, or a WKT/EWKT geometry) per
-        non-empty record, in file order.
+        non-empty record, in file order; a totals row (合计) without coordinates is left out.
 
     Raises
     ------
@@ -120,7 +219,26 @@ def read_table(path):
     """
     import shapely
 
-    header, records, delimiter = _table_records(path)
+    from geo.io import warn
+
+    rows, geoms, totals = [], [], []
+    for header, records, delimiter in _tables(path, warnings):
+        _read_records(path, header, records, delimiter, rows, geoms, totals)
+    if totals:
+        warn(f"{path}: left out {len(totals)} totals row(s) without coordinates (合计: line "
+             f"{', '.join(map(str, totals[:5]))}{'…' if len(totals) > 5 else ''})", warnings)
+    pairs = [i for i, g in enumerate(geoms) if isinstance(g, tuple)]
+    if pairs:  # one call for every lon/lat pair: a table may hold 100,000 rows
+        for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
+            geoms[i] = point
+    return rows, geoms
+
+
+def _read_records(path, header, records, delimiter, rows, geoms, totals):
+    """Append the rows and geometries (a point as a (lon, lat) tuple) of one table to ``rows`` and
+    ``geoms``, and the line numbers of its totals rows left out to ``totals``."""
+    import shapely
+
     keys = [header_key(h) for h in header]
     repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
     if repeated:
@@ -156,9 +274,11 @@ def read_table(path):
                                f"the header has no {' or '.join(no_column)} column ({found})")
     twins = {axis: [f for f in columns if f in keys] for axis, columns in _DEGREE_COLUMNS.items()}
     twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
-    rows, geoms = [], []
     for line_no, record in records:
         row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
+        if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
+            totals.append(line_no)
+            continue
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
         if twins:
@@ -182,11 +302,15 @@ def read_table(path):
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
         geoms.append(geom)
-    pairs = [i for i, g in enumerate(geoms) if isinstance(g, tuple)]
-    if pairs:  # one call for every lon/lat pair: a table may hold 100,000 rows
-        for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
-            geoms[i] = point
-    return rows, geoms
+
+
+# What a totals row says in its 序号 or name cell.
+_TOTALS = {"合计", "总计", "小计", "共计", "合計", "總計", "小計", "共計"}
+
+
+def _is_totals(record) -> bool:
+    """Whether a row is a table's totals (合计, 合　计, 总计：) rather than an entry."""
+    return any(re.sub(r"\s+", "", str(cell)).rstrip(":：") in _TOTALS for cell in record)
 
 
 def _check_twins_agree(path, line_no, row, twins, delimiter):

@@ -458,7 +458,7 @@ def test_a_byte_order_mark_inside_a_table_is_no_part_of_a_name_or_number(tmp_pat
     assert entry.geometry.equals_exact(shapely.Point(SITE), 1e-9)
 
 
-def test_an_excel_workbook_whose_first_sheet_is_empty_names_the_sheet_holding_the_table(tmp_path):
+def test_an_excel_workbook_whose_first_sheet_is_empty_is_read_from_the_sheet_holding_the_table(tmp_path):
     # Sheet1 left empty, the table pasted on Sheet2: "needs a 'name' column (found: )" misled.
     import openpyxl
 
@@ -468,9 +468,45 @@ def test_an_excel_workbook_whose_first_sheet_is_empty_names_the_sheet_holding_th
     data.append(["name", "lon", "lat"])
     data.append(["汇才学校", 117.001, 36.7])
     book.save(tmp_path / "sites.xlsx")
-    with pytest.raises(InputError, match=r"sites.xlsx: its first sheet \('Sheet1'\) is empty; geo reads the first "
-                                         r"sheet only \(move sheet '学校' first\)"):
-        load_file(tmp_path / "sites.xlsx")
+    assert _point(tmp_path / "sites.xlsx").equals_exact(shapely.Point(SITE), 1e-9)
+
+
+def test_a_csv_saved_from_a_titled_sheet_is_read_below_its_title(tmp_path):
+    # Excel keeps the title row in the CSV ("2025年民生实事项目点位表,,"): it was taken for the header.
+    path = tmp_path / "sites.csv"
+    path.write_bytes("2025年民生实事项目点位表,,,\r\n,,,\r\n名称,经度,纬度,坐标系\r\n汇才学校,117.001,36.7,wgs84\r\n"
+                     .encode("gbk"))
+    assert _point(path).equals_exact(shapely.Point(SITE), 1e-9)
+
+
+def test_a_csv_with_a_two_row_header_reads_lon_and_lat_in_the_datum_over_them(tmp_path):
+    # A merged 高德坐标 over 经度 and 纬度, saved as CSV: the group's name in its first column only.
+    from datum_oracle import metres, wgs84_to_gcj02
+
+    amap = wgs84_to_gcj02(*SITE)
+    path = tmp_path / "sites.csv"
+    path.write_bytes(f"序号,名称,高德坐标,,备注\r\n,,经度,纬度,\r\n1,汇才学校,{amap[0]:.6f},{amap[1]:.6f},\r\n"
+                     .encode("utf-8-sig"))
+    (entry,) = load_file(path)
+    assert (entry.name, entry.source_datum, entry.accuracy_m) == ("汇才学校", "gcj02", 50.0)
+    assert metres((entry.geometry.x, entry.geometry.y), SITE) < 0.5
+
+
+@pytest.mark.parametrize("totals", [["合计", "", "", "", "3600"], ["", "合　计", "", "", "3600"], ["总计：", "", "", "", ""]])
+def test_a_totals_row_without_coordinates_is_left_out_with_a_warning(tmp_path, totals):
+    # A 合计 row under the table (its 投资 summed): "line 4: missing lon or lat value" refused the file.
+    path = tmp_path / "sites.csv"
+    path.write_bytes(("序号,名称,经度,纬度,投资（万元）\r\n1,汇才学校,117.001,36.7,1200\r\n2,北园小学,117.01,36.7,2400\r\n"
+                      + ",".join(totals) + "\r\n").encode("utf-8-sig"))
+    warnings = []
+    assert [e.name for e in load_file(path, warnings=warnings)] == ["汇才学校", "北园小学"]
+    assert f"{path}: left out 1 totals row(s) without coordinates (合计: line 4)" in warnings
+
+
+def test_a_row_named_as_a_total_with_coordinates_is_an_entry(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_bytes("名称,经度,纬度\r\n合计,117.001,36.7\r\n".encode("utf-8"))
+    assert [e.name for e in load_file(path)] == ["合计"]
 
 
 @pytest.mark.parametrize("header", ["name,名称,lon,lat", "名称,名稱,lon,lat", "NAME,名字,lon,lat"])
