@@ -103,6 +103,7 @@ def _workbook_tables(path, sheets, warnings=None):
             for title, header, data in read]
 
 
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 # How far down a table's header may lie: below a title, a 填报单位 line, a blank row...
 _HEADER_SEARCH_ROWS = 10
 
@@ -128,8 +129,8 @@ def _joined_header(upper, lower):
     first): each column is named by its lower cell, with the datum the upper one names
     (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); None otherwise."""
     axes = set(_LON_COLUMNS + _LAT_COLUMNS)
-    if not any(header_key(cell) in axes for cell in lower):
-        return None
+    if not any(header_key(cell) in axes for cell in lower) or any(_NUMBER.fullmatch(_cell(str(c))) for c in lower):
+        return None  # no axis named, or a row of data (a flag column's Y beside numbers)
     joined, group = [], ""
     for column in range(max(len(upper), len(lower))):
         up = _cell(str(upper[column])) if column < len(upper) else ""

@@ -653,3 +653,9 @@ def test_degrees_minutes_seconds_beyond_180_are_refused_not_wrapped_round(tmp_pa
     with pytest.raises(InputError, match=rf"places\.csv: line 2: bad coordinates \(lon {re.escape(repr(lon))} is beyond "
                                          r"180 degrees\)$"):
         load_file(path)
+
+
+def test_a_first_data_row_holding_a_y_flag_is_no_second_header_row(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_bytes("名称,经度,纬度,是否新建\r\n汇才学校,117.001,36.7,Y\r\n".encode("utf-8"))
+    assert _point(path).equals_exact(shapely.Point(SITE), 1e-9)
