@@ -13,7 +13,7 @@ from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.tables import TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.tables import COORDINATE_COLUMNS, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -406,7 +406,8 @@ def _row_datums(path, rows, names, datum, warnings):
     if any(assumed):
         # Most coordinates planners collect come from Amap (GCJ-02) or Baidu (BD-09): hundreds of metres off.
         columns = {str(column) for row in rows[:1] for column in row}
-        near = sorted(c for c in columns - set(_DATUM_COLUMNS) if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
+        near = sorted(c for c in columns - set(_DATUM_COLUMNS) - COORDINATE_COLUMNS  # 坐标 holds them, no datum
+                      if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
         misspelled = f"; is '{near[0]}' meant as the datum column?" if near else ""
         named = _datum_in_name(path)
         named = f"; the file's name says {named}: is that their datum?" if named else ""

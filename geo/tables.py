@@ -20,6 +20,7 @@ _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
+COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 
 
 # Chinese column names of the same fields, and geo's own Shapefile export's short names
@@ -408,7 +409,8 @@ def _projected(path, line_no, row, first, second, delimiter):
 def _datum_columns(keys):
     """(lon column, lat column, canonical datum) of coordinate columns named with their datum, as
     exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); else
-    (pair column, None, datum) of a cell holding both (``百度坐标``, ``高德经纬度``, ``location_gcj02``);
+    (pair column, None, datum) of a cell holding both (``百度坐标``, ``高德经纬度``, ``location_gcj02``, or
+    a datum's name alone: ``bd09ll``, ``CGCS2000``);
     None when none names one datum. Columns naming their unit or hemisphere (``经度(E)``, ``纬度(°)``)
     come first, with datum None, then WGS-84, GCJ-02 and BD-09."""
     from geo.crs import BD09, GCJ02, WGS84, normalise_datum
@@ -430,6 +432,11 @@ def _datum_columns(keys):
                     datum = None
                 if datum:
                     found.setdefault(datum, {}).setdefault(axis, key)
+        if not key.isdigit():  # a cell of both under a datum's name alone: bd09ll, CGCS2000, 2000国家大地坐标系
+            try:
+                found.setdefault(normalise_datum(key), {}).setdefault("pair", key)
+            except ValueError:
+                pass
     order = (None, WGS84, GCJ02, BD09)
     return next(((found[d]["lon"], found[d]["lat"], d) for d in order if {"lon", "lat"} <= set(found.get(d, {}))),
                 None) or next(((found[d]["pair"], None, d) for d in order if "pair" in found.get(d, {})), None)

@@ -659,3 +659,30 @@ def test_a_first_data_row_holding_a_y_flag_is_no_second_header_row(tmp_path):
     path = tmp_path / "sites.csv"
     path.write_bytes("名称,经度,纬度,是否新建\r\n汇才学校,117.001,36.7,Y\r\n".encode("utf-8"))
     assert _point(path).equals_exact(shapely.Point(SITE), 1e-9)
+
+
+@pytest.mark.parametrize("header, to_datum, datum", [
+    ("bd09ll", "bd09", "bd09"), ("gcj02", "gcj02", "gcj02"), ("CGCS2000", None, "wgs84"),
+    ("2000国家大地坐标系", None, "wgs84"), ("百度拾取坐标", "bd09", "bd09"), ("高德(GCJ-02)", "gcj02", "gcj02"),
+])
+def test_a_pair_cell_under_a_header_naming_a_datum_alone_is_read_in_it(tmp_path, header, to_datum, datum):
+    # A column headed bd09ll or CGCS2000 holding "lon,lat" from a picker: "the header has no lon or lat column".
+    from datum_oracle import metres, wgs84_to_bd09, wgs84_to_gcj02
+
+    lon, lat = {"bd09": wgs84_to_bd09, "gcj02": wgs84_to_gcj02, None: lambda *p: p}[to_datum](*SITE)
+    path = tmp_path / "sites.csv"
+    path.write_bytes(f'名称,{header}\r\n汇才学校,"{lon:.6f},{lat:.6f}"\r\n'.encode("utf-8-sig"))
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert (entry.source_datum, entry.accuracy_m, warnings) == (datum, 50.0, [])
+    assert metres((entry.geometry.x, entry.geometry.y), SITE) < 0.5
+
+
+def test_a_coordinate_column_is_not_offered_as_a_misspelled_datum_column(tmp_path):
+    # "is '坐标' meant as the datum column?": 坐标 holds the coordinates, 坐标系 would be the datum.
+    path = tmp_path / "sites.csv"
+    path.write_bytes('名称,坐标\r\n汇才学校,"117.001,36.7"\r\n'.encode("utf-8"))
+    warnings = []
+    load_file(path, warnings=warnings)
+    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
+                        "datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu)"]
