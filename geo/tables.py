@@ -9,11 +9,12 @@ import re
 from geo.io import InputError
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-# The survey table's X坐标/北坐标 (northing) and Y坐标/东坐标 (easting) stand in either list: projected
+# The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
 # coordinates are told apart by size (geo.survey.projected_to_lonlat). Columns named as lon/lat come
 # first: a survey table giving both (经度, 纬度, X, Y) is read by its lon/lat.
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "x坐标", "东坐标", "easting")
-_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "y坐标", "北坐标", "northing")
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "x坐标", "东坐标", "easting",
+                "横坐标", "横坐标y")
+_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "y坐标", "北坐标", "northing", "纵坐标", "纵坐标x")
 # The columns of each axis that hold degrees (x/y beside them may be a survey's metres, on purpose).
 _DEGREE_COLUMNS = {"lon": _LON_COLUMNS[:8], "lat": _LAT_COLUMNS[:6]}
 _DELIMITERS = (",", ";", "\t", "|")
@@ -443,7 +444,7 @@ def _datum_columns(keys):
 
 
 # What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).
-_HEADER_UNITS = {"e", "n", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
+_HEADER_UNITS = {"e", "n", "东", "北", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
 
 
 def _give_column_datum(path, line_no, row, datum):

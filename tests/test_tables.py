@@ -374,6 +374,36 @@ def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, h
         load_file(path)
 
 
+@pytest.mark.parametrize("prefix, label", [
+    (True, "成都2000坐标系"), (False, "广州2000"), (True, "成都市2000 3度带"), (False, "城建坐标"),
+    (False, "成都市城市坐标系"), (False, "独立坐标系"), (False, "地方坐标系 中央子午线117°"),
+])
+def test_a_local_city_or_project_system_is_refused_in_one_line(tmp_path, prefix, label):
+    # 成都2000坐标系 with Y carrying a zone number was read as CGCS2000 (its "2000"), without a word;
+    # a city's local system has its own meridian, offsets and scale: hundreds of metres to kilometres off.
+    northing, easting = _gauss_kruger(prefix)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"名称,X,Y,坐标系\n汇才学校,{northing},{easting},{label}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"line 2: '{label}' is a local coordinate system \\(a city's or a project's\\): "
+                                         "its parameters are not public and geo cannot read it; convert the file to "
+                                         "CGCS2000 \\(lon/lat or a Gauss-Kruger zone\\) first"):
+        load_file(path)
+    path.write_text(f"名称,经度,纬度,坐标系\n汇才学校,{SITE[0]},{SITE[1]},{label}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"line 2: '{label}' is a local coordinate system"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("header", ["名称,X坐标（北）,Y坐标（东）,坐标系", "名称,纵坐标X,横坐标Y,坐标系", "名称,纵坐标,横坐标,坐标系",
+                                    "名称,X（北）,Y（东）,坐标系"])
+def test_a_surveyors_northing_and_easting_headers_are_read(tmp_path, header):
+    # X坐标（北）/Y坐标（东）, 纵坐标X/横坐标Y: "the header has no lon or lat column".
+    northing, easting = _gauss_kruger(False)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"{header}\n汇才学校,{northing},{easting},CGCS2000 3度带 117°\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
+
+
 def test_a_survey_table_with_lon_lat_and_x_y_is_read_by_its_lon_lat(tmp_path):
     # 成果表: the point's B/L and its X/Y, labelled CGCS2000 only (no zone, Y without its number)
     northing, easting = _gauss_kruger(False)
