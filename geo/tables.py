@@ -297,6 +297,9 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
                 if no_column:
                     raise InputError(path, f"line {line_no}: a row without wkt needs lon and lat, and the header "
                                            f"has no {' or '.join(no_column)} column ({found})")
+                if pair_f and text_or_none(row.get(pair_f)) and "" in (lon_text, lat_text):
+                    raise InputError(path, f"line {line_no}: its {pair_f!r} cell {row.get(pair_f)!r} holds no "
+                                           "lon,lat pair (two numbers apart by a comma)")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
                 geom = _projected(path, line_no, row, lon_text, lat_text, delimiter) or \
@@ -372,9 +375,15 @@ def _check_lonlat_agrees(path, line_no, geom, lon_text, lat_text, delimiter):
 def _pair(text):
     """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
     Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
-    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``)."""
-    text = (text or "").strip()
-    apart = r"\s*[,，;]\s*" if re.search(r"[,，;]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
+    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``); in
+    full-width forms or brackets as copied from a page (``（104.04，30.64）``), apart by a comma, a
+    semicolon, a slash, a 、 or blanks."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(text or "").translate(_DEGREE_SIGNS)).strip()
+    bracketed = re.fullmatch(r"[(\[{](.*)[)\]}]", text)
+    text = bracketed.group(1).strip() if bracketed else text
+    apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
     first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
     try:
         swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180

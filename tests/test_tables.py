@@ -716,3 +716,20 @@ def test_a_coordinate_column_is_not_offered_as_a_misspelled_datum_column(tmp_pat
     load_file(path, warnings=warnings)
     assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
                         "datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu)"]
+
+
+@pytest.mark.parametrize("cell", ["(117.001,36.7)", "（117.001，36.7）", "117.001；36.7", "117.001/36.7", "117.001、36.7",
+                                  "[117.001, 36.7]", "117º0'3.6\"E, 36º42'N"])
+def test_a_pair_cell_in_brackets_or_full_width_separators_gives_the_point(tmp_path, cell):
+    # Copied from a page or typed with a Chinese input method: "lon '(117.001' is not one number" or
+    # "missing lon or lat value" stopped the run.
+    path = tmp_path / "sites.csv"
+    path.write_bytes(("名称\t坐标\r\n汇才学校\t" + cell + "\r\n").encode("utf-8"))
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5
+
+
+def test_a_pair_cell_holding_one_number_is_named_as_no_pair(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_bytes("名称,坐标\r\n汇才学校,117.001\r\n".encode("utf-8"))
+    with pytest.raises(InputError, match="line 2: its '坐标' cell '117.001' holds no lon,lat pair"):
+        load_file(path)
