@@ -60,6 +60,8 @@ class Match:
     rivals: tuple = ()
     # The former name (Entry.former_names) the entry was found by, if it was.
     former_name: str = ""
+    # What the geocode's method says of how the name was found (the district's name written out).
+    note: str = ""
 
 
 def _fold(key: str) -> str:
