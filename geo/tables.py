@@ -275,7 +275,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
     found = f"found: {', '.join(k for k in keys if k)}; use lon/lat, lng, x/y, 经度/纬度 or 百度经度/百度纬度"
     if not wkt_f and no_column:
         raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
-                               f"the header has no {' or '.join(no_column)} column ({found})")
+                               f"the header has no {' or '.join(no_column)} column ({found})"
+                               f"{_pairs_elsewhere(keys, records)}")
     twins = {axis: [f for f in columns if f in keys] for axis, columns in _DEGREE_COLUMNS.items()}
     twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
     for line_no, record in records:
@@ -309,6 +310,21 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
         geoms.append(geom)
+
+
+# Two numbers apart by a comma in a cell of words, as a 备注 holds a picker's coordinates: 百度坐标：104.04,30.64.
+_PAIR_IN_TEXT = re.compile(r"\d{1,3}\.\d{3,}\s*[,，]\s*\d{1,3}\.\d{3,}")
+
+
+def _pairs_elsewhere(keys, records):
+    """``; column '备注' seems to hold them (...)`` when a column of the first rows holds a lon,lat pair
+    among its words; else ''. Such a cell is never read: a note may hold any numbers."""
+    for _, record in records[:20]:
+        for key, cell in zip(keys, record):
+            if key and _PAIR_IN_TEXT.search(str(cell)):
+                return (f"; column {key!r} seems to hold them ({str(cell)[:60]!r}): put them in a column of their "
+                        "own headed 坐标, or 百度坐标, 高德坐标 for their datum")
+    return ""
 
 
 # What a totals row says in its 序号 or name cell.

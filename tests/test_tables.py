@@ -733,3 +733,13 @@ def test_a_pair_cell_holding_one_number_is_named_as_no_pair(tmp_path):
     path.write_bytes("名称,坐标\r\n汇才学校,117.001\r\n".encode("utf-8"))
     with pytest.raises(InputError, match="line 2: its '坐标' cell '117.001' holds no lon,lat pair"):
         load_file(path)
+
+
+def test_coordinates_kept_in_a_remarks_column_are_named_in_the_refusal(tmp_path):
+    # 备注: "百度坐标：104.023817,30.59855": refused as having no lon or lat column, with no word of where they are.
+    path = tmp_path / "sites.csv"
+    path.write_bytes("序号,项目名称,地址,备注\r\n1,簇桥小学,武侯区,\"百度坐标：104.023817,30.59855\"\r\n".encode("gbk"))
+    with pytest.raises(InputError, match="the header has no lon or lat column .*; column '备注' seems to hold them "
+                                         "\\('百度坐标：104.023817,30.59855'\\): put them in a column of their own "
+                                         "headed 坐标, or 百度坐标, 高德坐标 for their datum$"):
+        load_file(path)
