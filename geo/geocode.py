@@ -211,6 +211,8 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     section, a coded road's code or name (:func:`geo.names.coded_road`), the section's other
     name, the facility of a building, each also with the district's name written out
     (:func:`_with_district`)."""
+    from geo.names import to_simplified
+
     name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
@@ -229,7 +231,7 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         match = gazetteer.lookup(alias, accepts=accepts, category=category)
     if match is None and not section:
         match = _with_district(name, district, gazetteer, accepts, category)
-    building = _BUILDING.search(name) if match is None and not section else None
+    building = _BUILDING.search(to_simplified(name)) if match is None and not section else None  # 門診綜合樓 too
     if building is not None and building.start() >= 2:
         site_name = name[:building.start()]
         site = gazetteer.lookup(site_name, accepts=accepts, category=category)
@@ -265,13 +267,16 @@ def _with_district(name, district, gazetteer, accepts, category):
     strength ``exact``; its 第一人民医院 may be 武侯区第一人民医院, strength ``district`` (it may mean another
     of the name: approximate, claiming at least ``LOOSE_MATCH_ACCURACY_M["district"]``). ``district`` is
     its name, with its city or not (成都市武侯区); None when it has none or no such entry is found."""
+    from geo.names import to_simplified
+
     prefixes = _district_prefixes(district)
     if not prefixes or len(name) < 3:
         return None
     short = prefixes[0]
-    if name[0] == short[-1]:  # 区妇幼保健院 in 武侯区's report
+    simplified = to_simplified(name)  # 區婦幼保健院 in a report in Traditional script
+    if simplified[0] == short[-1]:  # 区妇幼保健院 in 武侯区's report
         forms, strength = [prefix + name[1:] for prefix in prefixes], "exact"
-    elif not name.startswith(short[:-1]):
+    elif not simplified.startswith(short[:-1]):
         forms, strength = [prefix + name for prefix in prefixes], "district"
     else:
         return None

@@ -637,3 +637,11 @@ def test_a_name_of_another_district_is_not_taken_for_this_districts(planners_gaz
     located, unlocated = geocode_projects([_project("锦江区第一人民医院", "health"), _project("区一医院", "health")],
                                           planners_gazetteer, WUHOU, district_name="武侯区")
     assert [u["name"] for u in unlocated] == ["锦江区第一人民医院", "区一医院"]
+
+
+def test_a_report_in_traditional_script_names_the_districts_facility_as_well(planners_gazetteer):
+    # 區婦幼保健院: its 區 was not taken for the district's 区.
+    located, unlocated = geocode_projects([_project("區婦幼保健院", "health"), _project("第一人民醫院門診綜合樓", "health")],
+                                          planners_gazetteer, WUHOU, district_name="武侯区")
+    assert unlocated == [] and [f["geometry"].coords[0] for f in located] == [(104.038, 30.635), (104.0436, 30.6426)]
+    assert located[0]["properties"]["geocode"]["status"] == "matched"
