@@ -297,11 +297,15 @@ def outside_china(entries) -> list:
     import shapely
 
     points = shapely.get_coordinates(shapely.point_on_surface([e.geometry for e in entries]))
-    outside = [e.name for e, inside in zip(entries, in_china(points[:, 0], points[:, 1])) if not inside]
+    inside = in_china(points[:, 0], points[:, 1])
+    outside = [e.name for e, within in zip(entries, inside) if not within]
     if not outside:
         return []
+    signed = bool(((points[~inside] < 0).any(axis=1)).any())  # 西经, 南纬, S, W or a minus sign: no place in China
     return [f"{len(outside)} of {len(entries)} entries lie outside China ({'、'.join(outside[:3])}"
-            f"{'…' if len(outside) > 3 else ''}); lon/lat swapped, or projected coordinates?"]
+            f"{'…' if len(outside) > 3 else ''}); lon/lat swapped, or projected coordinates?"
+            + (" A minus sign or a western or southern hemisphere (西经, 南纬, W, S) puts some in another quarter of "
+               "the globe: they are not used" if signed else "")]
 
 
 def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):

@@ -212,6 +212,18 @@ def test_entries_outside_china_are_a_warning(tmp_path):
         "1 of 2 entries lie outside China (汇才学校); lon/lat swapped, or projected coordinates?"]
 
 
+@pytest.mark.parametrize("lon, lat", [("西经104.015°", "北纬30.595°"), ("104.015", "-30.595"), ("－104.015", "30.595"),
+                                      ("W104.015", "N30.595")])
+def test_entries_in_a_western_or_southern_hemisphere_are_a_warning_naming_it(tmp_path, lon, lat):
+    # 西经 or a minus sign in a table of China's places: read as written, then said only to be
+    # "swapped, or projected coordinates?", which they are not.
+    path = tmp_path / "sites.csv"
+    path.write_text(f"名称,经度,纬度\n簇桥小学,{lon},{lat}\n玉林中学,104.06,30.63\n", encoding="utf-8")
+    assert outside_china(load_file(path)) == [
+        "1 of 2 entries lie outside China (簇桥小学); lon/lat swapped, or projected coordinates? A minus sign or a "
+        "western or southern hemisphere (西经, 南纬, W, S) puts some in another quarter of the globe: they are not used"]
+
+
 @pytest.mark.parametrize("name, columns, options", [
     ("sites.kml", {"Name": ["汇才学校"]}, {"driver": "KML"}),  # KML's own column is Name
     ("sites.shp", {"名称": ["汇才学校"]}, {"encoding": "gbk"}),  # GBK, and no .cpg below
