@@ -57,22 +57,40 @@ def normalise_datum(name: str) -> str:
 
     Case, full-width forms, Traditional script, spaces, hyphens, underscores, dots and colons are
     ignored (``GCJ-02``, ``gcj_02``, ``BD09LL``, ``EPSG:4490``, ``84坐標系``); the spellings are listed
-    in ``geo/data/datums.csv``.
+    in ``geo/data/datums.csv``. A picker's 拾取 (百度拾取坐标) says nothing, and an app with its datum in
+    brackets (``高德(GCJ-02)``, ``天地图（CGCS2000）``, ``坐标（百度）``) is that datum when both agree.
 
-    Raises ValueError, with a one-line message, for an unknown datum or for a known
-    one whose coordinates are not lon/lat (``bd09mc``).
+    Raises ValueError, with a one-line message, for an unknown datum, for a known
+    one whose coordinates are not lon/lat (``bd09mc``) or for two datums (``高德(BD09)``).
     """
     key = _datum_key(name)
+    # 高德(GCJ-02), 百度（BD09）, 天地图（CGCS2000）, 坐标（CGCS2000）: an app and its datum, or a word and a datum
+    parts = re.fullmatch(r"([^()]*)\(([^()]*)\)([^()]*)", key)
+    found = [_spelling(part) for part in ((parts[1] + parts[3], parts[2]) if parts else (key,))]
+    found = [spelling for spelling in found if spelling != ("", "")]  # 坐标, 经纬度: no datum named
+    unknown = any(spelling is None for spelling in found) or not found
+    if unknown:
+        raise ValueError(f"unknown datum {str(name).strip()!r} (use wgs84, cgcs2000, gcj02 or bd09)")
+    for datum, note in found:
+        if not datum:
+            raise ValueError(f"datum {str(name).strip()!r} is {note}")
+    if len({datum for datum, _ in found}) > 1:
+        raise ValueError(f"datum {str(name).strip()!r} names two datums ({' and '.join(d for d, _ in found)})")
+    return found[0][0]
+
+
+def _spelling(key):
+    """(datum, note) of a spelling of ``geo/data/datums.csv`` (a picker's 拾取 and a trailing 坐标, 坐标系,
+    经纬度 or 地图 left out: 百度拾取坐标, GCJ-02坐标); ("", "") when nothing is left (坐标 alone); None
+    when it is no spelling."""
     spellings = datum_spellings()
+    key = re.sub("坐标拾取器?|拾取器?", "", key)
     if key not in spellings:
         # GCJ-02坐标, WGS84坐标系, 高德地图, BD09经纬度, CGCS2000大地坐标系: "coordinates", "map", "lon/lat"
         key = re.sub("(?:大地)?(?:坐标系统|坐标系|坐标|经纬度|地图)$", "", key)
-    if key in spellings:
-        datum, note = spellings[key]
-        if datum:
-            return datum
-        raise ValueError(f"datum {str(name).strip()!r} is {note}")
-    raise ValueError(f"unknown datum {str(name).strip()!r} (use wgs84, cgcs2000, gcj02 or bd09)")
+    if not key:
+        return "", ""
+    return spellings.get(key)
 
 
 def refuse_local_datum(crs):

@@ -60,6 +60,8 @@ class Match:
     rivals: tuple = ()
     # The former name (Entry.former_names) the entry was found by, if it was.
     former_name: str = ""
+    # What the geocode's method says of how the name was found (the district's name written out).
+    note: str = ""
 
 
 def _fold(key: str) -> str:
@@ -289,6 +291,33 @@ def duplicate_names(entries, *, apart_m) -> list:
         if farthest >= apart_m:
             messages.append(f"{name!r} appears {len(geometries)} times, up to {farthest / 1000:.1f} km apart; "
                             "the first row is used")
+    return messages
+
+
+def widen_repeated_points(entries, *, apart_m) -> list:
+    """Warnings for names that points of one file give at places farther apart than the first claims
+    (``accuracy_m``) but less than ``apart_m`` (namesakes, :func:`duplicate_names`): one place typed
+    twice, or last year's row and this year's. The first row is used; its ``accuracy_m`` grows to reach
+    the farthest and its ``method`` says so, as the warning does.
+    """
+    from geo.settings import HAND_PLACED_SOURCE
+
+    by_name = {}
+    for entry in entries:
+        by_name.setdefault(entry.name, []).append(entry)
+    messages = []
+    for name, named in by_name.items():
+        if len(named) < 2 or any(e.geometry.geom_type not in POINT_TYPES or e.source == HAND_PLACED_SOURCE
+                                 for e in named):
+            continue  # pieces of a line are joined or namesakes; a row placed on the map is checked as such
+        farthest = farthest_apart_m([e.geometry for e in named])
+        first = named[0]
+        if first.accuracy_m < farthest < apart_m:
+            messages.append(f"{name!r} appears {len(named)} times, up to {farthest:,.0f} m apart, farther than the "
+                            f"{first.accuracy_m:g} m its first row claims; the first row is used, claiming "
+                            f"{farthest:,.0f} m")
+            first.method = f"{first.method}; {len(named)} rows of this name up to {farthest:,.0f} m apart, the first used"
+            first.accuracy_m = float(round(farthest))
     return messages
 
 

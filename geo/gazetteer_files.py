@@ -13,7 +13,7 @@ from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.tables import TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.tables import COORDINATE_COLUMNS, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -63,7 +63,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
     if path.suffix.lower() in TABLE_SUFFIXES:
-        rows, geoms = read_table(path)
+        rows, geoms = read_table(path, warnings)
     else:
         rows, geoms = _read_vector_rows(path, warnings)
     if not rows:
@@ -297,11 +297,15 @@ def outside_china(entries) -> list:
     import shapely
 
     points = shapely.get_coordinates(shapely.point_on_surface([e.geometry for e in entries]))
-    outside = [e.name for e, inside in zip(entries, in_china(points[:, 0], points[:, 1])) if not inside]
+    inside = in_china(points[:, 0], points[:, 1])
+    outside = [e.name for e, within in zip(entries, inside) if not within]
     if not outside:
         return []
+    signed = bool(((points[~inside] < 0).any(axis=1)).any())  # 西经, 南纬, S, W or a minus sign: no place in China
     return [f"{len(outside)} of {len(entries)} entries lie outside China ({'、'.join(outside[:3])}"
-            f"{'…' if len(outside) > 3 else ''}); lon/lat swapped, or projected coordinates?"]
+            f"{'…' if len(outside) > 3 else ''}); lon/lat swapped, or projected coordinates?"
+            + (" A minus sign or a western or southern hemisphere (西经, 南纬, W, S) puts some in another quarter of "
+               "the globe: they are not used" if signed else "")]
 
 
 def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
@@ -406,7 +410,8 @@ def _row_datums(path, rows, names, datum, warnings):
     if any(assumed):
         # Most coordinates planners collect come from Amap (GCJ-02) or Baidu (BD-09): hundreds of metres off.
         columns = {str(column) for row in rows[:1] for column in row}
-        near = sorted(c for c in columns - set(_DATUM_COLUMNS) if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
+        near = sorted(c for c in columns - set(_DATUM_COLUMNS) - COORDINATE_COLUMNS  # 坐标 holds them, no datum
+                      if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
         misspelled = f"; is '{near[0]}' meant as the datum column?" if near else ""
         named = _datum_in_name(path)
         named = f"; the file's name says {named}: is that their datum?" if named else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -105,7 +106,8 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         near_metric = outline_metric.buffer(settings.NEAR_DISTRICT_M)
         near = wgs84_geometry(near_metric, crs)
     named_zones = () if zones is None else tuple(zip(zones["name"].astype(str), zones.geometry.values))
-    place = _Place(near, near_metric, crs, outline_metric, named_zones, _named_areas(outline, district_name, zones))
+    place = _Place(near, near_metric, crs, outline_metric, named_zones, _named_areas(outline, district_name, zones),
+                   district_name)
     areas = zone_areas(zones) if zones is not None else []
     located, left_out = [], []
     for feature in features:
@@ -133,6 +135,7 @@ class _Place(NamedTuple):
     outline_metric: object = None
     zones: tuple = ()
     named_areas: tuple = ()  # NamedArea: the district and its 街道, for sections named after them
+    district: str | None = None  # its name (武侯区, 成都市武侯区): the report's 区妇幼保健院 is 武侯区妇幼保健院
 
 
 def _named_areas(outline, district_name, zones):
@@ -160,7 +163,7 @@ def _locate(props, gazetteer, kind, place, online):
         kind = "point"
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
             return locate_junction(roads, gazetteer, place)
-    match, cut = _find(props, gazetteer, kind, online, place.crs)
+    match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None
@@ -173,7 +176,7 @@ def _locate(props, gazetteer, kind, place, online):
     return _geocoded(entry, match, cut, kind, gazetteer, place)
 
 
-def _find(props, gazetteer, kind, online, crs=None):
+def _find(props, gazetteer, kind, online, crs=None, district=None):
     """(the best Match for a project or None, the section to cut from it or None).
 
     A water project takes a line of its name, else an area (:data:`_AREA_LINE_CATEGORIES`);
@@ -183,7 +186,7 @@ def _find(props, gazetteer, kind, online, crs=None):
     name, category = props.get("name") or "", props.get("category")
     fits = _fits(kind, name, category)
     for accepts in fits:
-        match, cut = _find_fitting(props, gazetteer, accepts)
+        match, cut = _find_fitting(props, gazetteer, accepts, district)
         if match is not None:
             return match, cut
     match = _station_on_line(name, gazetteer, crs)
@@ -203,10 +206,13 @@ def _fits(kind, name, category):
     return fits
 
 
-def _find_fitting(props, gazetteer, accepts):
+def _find_fitting(props, gazetteer, accepts, district=None):
     """:func:`_find` among the entries ``accepts`` lets through: the name, its base name and
     section, a coded road's code or name (:func:`geo.names.coded_road`), the section's other
-    name, the facility of a building."""
+    name, the facility of a building, each also with the district's name written out
+    (:func:`_with_district`)."""
+    from geo.names import to_simplified
+
     name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
@@ -223,12 +229,65 @@ def _find_fitting(props, gazetteer, accepts):
     alias = alias_of(section)
     if match is None and alias:
         match = gazetteer.lookup(alias, accepts=accepts, category=category)
-    building = _BUILDING.search(name) if match is None and not section else None
+    if match is None and not section:
+        match = _with_district(name, district, gazetteer, accepts, category)
+    building = _BUILDING.search(to_simplified(name)) if match is None and not section else None  # 門診綜合樓 too
     if building is not None and building.start() >= 2:
-        site = gazetteer.lookup(name[:building.start()], accepts=accepts, category=category)
-        if site is not None and site.strength in ("exact", "folded"):
-            match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name)
+        site_name = name[:building.start()]
+        site = gazetteer.lookup(site_name, accepts=accepts, category=category)
+        site = site if site is not None and site.strength in ("exact", "folded") else \
+            _with_district(site_name, district, gazetteer, accepts, category)
+        if site is not None:
+            match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name, site.note)
     return match, cut
+
+
+@functools.lru_cache(maxsize=8)
+def _district_prefixes(district):
+    """How a gazetteer may write the district before a place's name: its own name first (武侯区), then with
+    its city and province (成都市武侯区, 成都武侯区, 四川省成都市武侯区, as ``district`` itself); () for none."""
+    from geo import data
+    from geo.places import counties_named, stem
+
+    short = re.search(r"[^省市]+?[区县市旗]$", district or "")
+    if short is None:
+        return ()
+    short = short.group()
+    prefixes = [short, district]
+    codes = counties_named(district)
+    if len(codes) == 1:
+        row = data.counties()[codes[0]]
+        prefixes += [row["city"] + short, stem(row["city"]) + short, row["province"] + row["city"] + short]
+    return tuple(dict.fromkeys(prefix for prefix in prefixes if prefix))
+
+
+def _with_district(name, district, gazetteer, accepts, category):
+    """The exact or folded Match of ``name`` with the district's name written out, as a planner's own
+    gazetteer names the district's places: the report's 区妇幼保健院 (区 is the district) is 武侯区妇幼保健院,
+    strength ``exact``; its 第一人民医院 may be 武侯区第一人民医院, strength ``district`` (it may mean another
+    of the name: approximate, claiming at least ``LOOSE_MATCH_ACCURACY_M["district"]``). ``district`` is
+    its name, with its city or not (成都市武侯区); None when it has none or no such entry is found."""
+    from geo.names import to_simplified
+
+    prefixes = _district_prefixes(district)
+    if not prefixes or len(name) < 3:
+        return None
+    short = prefixes[0]
+    simplified = to_simplified(name)  # 區婦幼保健院 in a report in Traditional script
+    if simplified[0] == short[-1]:  # 区妇幼保健院 in 武侯区's report
+        forms, strength = [prefix + name[1:] for prefix in prefixes], "exact"
+    elif not simplified.startswith(short[:-1]):
+        forms, strength = [prefix + name for prefix in prefixes], "district"
+    else:
+        return None
+    for form in forms:
+        match = gazetteer.lookup(form, accepts=accepts, category=category)
+        if match is not None and match.strength in ("exact", "folded"):
+            note = (f"the report's {name} is {match.entry.name}, {short} written out" if strength == "exact" else
+                    f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
+            return Match(match.entry, strength if strength != "exact" else match.strength, match.matched_name,
+                         match.rivals, match.former_name, note)
+    return None
 
 
 def _station_on_line(name, gazetteer, crs, off_line=None):
@@ -272,9 +331,11 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
     accuracy = float(entry.accuracy_m)
     if match.former_name:
         method += f"; found by its former name {match.former_name} (it is called {entry.name} now)"
+    if match.note:
+        method += f"; {match.note}"
     if match.strength == "building":
         method += f"; placed at the site of {entry.name} (no source has the building itself)"
-    elif match.strength not in ("exact", "folded"):
+    elif match.strength not in ("exact", "folded", "district"):
         method += f"; name matched loosely ({match.strength}: {entry.name})"
     accuracy = max(accuracy, settings.LOOSE_MATCH_ACCURACY_M.get(match.strength, 0.0))
     if geom.geom_type in AREA_TYPES and entry.feature_type != "area" and (kind == "point" or _is_stop(entry)):

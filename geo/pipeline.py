@@ -118,7 +118,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     are kept aside, for the reason of a project found only there.
     """
     from geo import settings
-    from geo.gazetteer import Gazetteer, duplicate_names
+    from geo.gazetteer import Gazetteer, duplicate_names, widen_repeated_points
     from geo.gazetteer_files import bundled_entries, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
     from geo.osm_files import is_osm_file
@@ -139,6 +139,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
         entries = load_file(path, warnings=warnings)
         warnings += [f"{path}: {message}"
                      for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
+                     + widen_repeated_points(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + outside_china(entries)]
         gazetteer.add_tier(tier, entries, first_of_namesakes=True)
     if osm:

@@ -152,7 +152,10 @@ NOMINATIM_DEFAULT_ACCURACY_M = 200.0  # a Nominatim answer without a bounding bo
 # claims at least this accuracy, by how loose it is.
 # A building that no source knows, of a facility one does (雁塔区人民医院门诊楼), is placed at
 # the facility ("building"): somewhere on its campus.
-LOOSE_MATCH_ACCURACY_M = {"contained": 200.0, "abbreviation": 1000.0, "directional": 1000.0, "building": 200.0}
+# "district": a name the report gives without the district's (第一人民医院 for 武侯区第一人民医院), which may
+# mean another of its name; 区妇幼保健院 (the district's written 区) for 武侯区妇幼保健院 claims nothing more.
+LOOSE_MATCH_ACCURACY_M = {"contained": 200.0, "abbreviation": 1000.0, "directional": 1000.0, "building": 200.0,
+                          "district": 200.0}
 
 # --- placing by hand (the panel of the projects map)
 

@@ -39,7 +39,8 @@ def projected_to_lonlat(label, first, second):
     Raises
     ------
     ValueError
-        Xian 1980 or Beijing 1954 zones (see :func:`refuse_local_datum`), a zone that is not
+        Xian 1980 or Beijing 1954 zones (see :func:`refuse_local_datum`), a city's or a project's
+        local system (成都2000, 城建坐标, 独立坐标系: its parameters are not public), a zone that is not
         said, a zone number that contradicts the label, numbers that are no northing and easting.
     """
     projection = _projection_of(label)
@@ -95,6 +96,12 @@ def _projection_of(label):
     from pyproj.exceptions import CRSError
 
     text = unicodedata.normalize("NFKC", str(label)).lower().replace("_", " ").strip()
+    local = _LOCAL_SYSTEM.search(text)
+    city = re.search(r"([\u4e00-\u9fff]{2,})\s*2000", text)  # 成都2000, 广州市2000坐标系; not 国家2000
+    if local or (city and not city.group(1).endswith(("国家", "大地", "中国", "坐标", "坐标系"))):
+        raise ValueError(f"{str(label).strip()!r} is a local coordinate system (a city's or a project's): its "
+                         "parameters are not public and geo cannot read it; convert the file to CGCS2000 "
+                         "(lon/lat or a Gauss-Kruger zone) first, with the parameters of your surveying office")
     code = re.fullmatch(r"(?:epsg\s*:?\s*)?(\d{4,5})", text)
     if code:
         epsg = int(code.group(1))
@@ -132,6 +139,8 @@ def _projection_of(label):
     return meridian, None, "cgcs2000"
 
 
+# Coordinate systems of a city or a project (城建坐标, 地方/独立/工程坐标系), on local parameters.
+_LOCAL_SYSTEM = re.compile(r"城建|城市坐标|地方坐标|独立坐标|工程坐标|施工坐标|假定坐标|local\s+(?:grid|coordinate)")
 # EPSG's CGCS2000 Gauss-Kruger zones: 4491-4501 6-degree zones 13-23 (zone number in the easting),
 # 4502-4512 the same by central meridian 75-135E; 4513-4533 3-degree zones 25-45, 4534-4554 by meridian.
 _CGCS_GK_ZONES = (4491, 4502, 4513, 4534)

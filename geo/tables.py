@@ -1,4 +1,4 @@
-"""Tables people write as gazetteers (CSV, TSV, Excel): their columns, separators and coordinate spellings."""
+"""Tables people write as gazetteers (CSV, TSV, Excel): their headers, columns and separators (each cell's coordinates: geo.coordinates)."""
 
 from __future__ import annotations
 
@@ -6,20 +6,23 @@ import csv
 import io as _io
 import re
 
-from geo.io import InputError, zip_part_limit
+from geo.coordinates import degrees as _degrees, lonlat_pair as _pair, wkt_geometry as _wkt_geometry
+from geo.io import InputError
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-# The survey table's X坐标/北坐标 (northing) and Y坐标/东坐标 (easting) stand in either list: projected
+# The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
 # coordinates are told apart by size (geo.survey.projected_to_lonlat). Columns named as lon/lat come
 # first: a survey table giving both (经度, 纬度, X, Y) is read by its lon/lat.
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "x坐标", "东坐标", "easting")
-_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "y坐标", "北坐标", "northing")
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "x坐标", "东坐标", "easting",
+                "横坐标", "横坐标y")
+_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "y坐标", "北坐标", "northing", "纵坐标", "纵坐标x")
 # The columns of each axis that hold degrees (x/y beside them may be a survey's metres, on purpose).
 _DEGREE_COLUMNS = {"lon": _LON_COLUMNS[:8], "lat": _LAT_COLUMNS[:6]}
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
+COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 
 
 # Chinese column names of the same fields, and geo's own Shapefile export's short names
@@ -64,10 +67,111 @@ def with_synonyms(row, name_key=None):
     return row
 
 
-def _table_records(path):
-    """(header, list of row lists) of a CSV/TSV/text table or the first sheet of an Excel workbook."""
+def _tables(path, warnings=None):
+    """``[(header, records, delimiter)]`` of a CSV/TSV/text table, or of each sheet of an Excel workbook
+    that holds one (:func:`_workbook_tables`); ``records`` are (line number, row list) after the header."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _excel_records(path)
+        from geo.sheets import excel_sheets
+
+        return _workbook_tables(path, excel_sheets(path), warnings)
+    records, delimiter = _text_records(path)
+    return [(*_header(path, records), delimiter)]
+
+
+def _workbook_tables(path, sheets, warnings=None):
+    """The tables of a workbook's sheets (:func:`geo.sheets.excel_sheets`): every visible sheet whose
+    header names its entries and gives coordinates (a sheet of schools, one of hospitals), their line
+    numbers naming the sheet when there are several; else the first sheet that holds anything (its
+    header refused as it is). One warning names the sheets read and those left out (a 填表说明 sheet,
+    a hidden one) when the workbook holds more than one."""
+    from geo.io import warn
+
+    read, left_out = [], []
+    for title, hidden, records in sheets:
+        header, data = _header(path, records)
+        if not hidden and _is_table(path, header):
+            read.append((title, header, data))
+        else:
+            left_out.append(f"hidden sheet {title!r}" if hidden else f"sheet {title!r} (no name and coordinate columns)")
+    if not read:
+        records = next((records for _, hidden, records in sheets if not hidden and records), [])
+        return [(*_header(path, records), None)]
+    if len(sheets) > 1:
+        said = ", ".join(repr(title) for title, _, _ in read)
+        warn(f"{path}: read sheet{'s' * (len(read) > 1)} {said}" + (f"; left out {', '.join(left_out)}" if left_out
+                                                                        else ""), warnings)
+    if len(read) == 1:
+        return [(read[0][1], read[0][2], None)]
+    return [(header, [(f"{number} of sheet {title!r}", row) for number, row in data], None)
+            for title, header, data in read]
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+# How far down a table's header may lie: below a title, a 填报单位 line, a blank row...
+_HEADER_SEARCH_ROWS = 10
+
+
+def _header(path, records):
+    """(header, the records after it) of a table's records: the first row, among the first
+    :data:`_HEADER_SEARCH_ROWS`, that names the entries and gives coordinates (rows above it are a
+    title, a 填报单位 line), or two rows joined (:func:`_joined_header`) when the second names an
+    axis (坐标 over 经度 and 纬度); else the first row."""
+    for at, (_, upper) in enumerate(records[:_HEADER_SEARCH_ROWS]):
+        lower = records[at + 1][1] if at + 1 < len(records) else None
+        joined = _joined_header(upper, lower) if lower is not None else None
+        if joined is not None and _is_table(path, joined):
+            return joined, records[at + 2:]
+        if _is_table(path, upper):
+            return upper, records[at + 1:]
+    return (records[0][1] if records else []), records[1:]
+
+
+def _joined_header(upper, lower):
+    """One header of two rows, when the lower names a coordinate axis (经度, 纬度, X, Y) under a cell
+    spanning them (坐标, 百度坐标, 坐标（CGCS2000）; a merged cell holds it in each column, a CSV in the
+    first): each column is named by its lower cell, with the datum the upper one names
+    (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); None otherwise."""
+    axes = set(_LON_COLUMNS + _LAT_COLUMNS)
+    if not any(header_key(cell) in axes for cell in lower) or any(_NUMBER.fullmatch(_cell(str(c))) for c in lower):
+        return None  # no axis named, or a row of data (a flag column's Y beside numbers)
+    joined, group = [], ""
+    for column in range(max(len(upper), len(lower))):
+        up = _cell(str(upper[column])) if column < len(upper) else ""
+        low = _cell(str(lower[column])) if column < len(lower) else ""
+        group = up or (group if low else "")
+        if not low or low == up:
+            joined.append(up)
+            continue
+        datum = _datum_named(group)
+        joined.append(f"{low}({datum})" if datum else low)
+    return joined
+
+
+def _datum_named(text):
+    """The canonical datum ``text`` names (百度坐标, 坐标（CGCS2000）), or None."""
+    from geo.crs import normalise_datum
+
+    try:
+        return normalise_datum(text) if text else None
+    except ValueError:
+        return None
+
+
+def _is_table(path, header) -> bool:
+    """Whether a header row names the entries (名称, 项目名称, name) and gives their places (lon/lat,
+    a pair, columns naming their datum, wkt)."""
+    keys = [header_key(cell) for cell in header]
+    try:
+        named = name_column(path, keys) is not None or any(k == "name" or _SYNONYMS.get(k) == "name" for k in keys)
+    except InputError:  # two columns ending in 名称: a header, refused as such
+        named = True
+    placed = (any(f in keys for f in _LON_COLUMNS) and any(f in keys for f in _LAT_COLUMNS)) or \
+        any(f in keys for f in (*_PAIR_COLUMNS, "wkt", "geometry", "geom")) or _datum_columns(keys) is not None
+    return named and placed
+
+
+def _text_records(path):
+    """(records, delimiter) of a CSV/TSV/text table: (line number, row list) of each line with a filled cell."""
     from geo.io import read_text
 
     text = read_text(path)
@@ -92,148 +196,25 @@ def _table_records(path):
                 records.append((reader.line_num + bool(hint), record))
     except csv.Error as exc:  # a cell over the csv module's field limit (131,072 characters)...
         raise InputError(path, f"line {reader.line_num + bool(hint)}: {exc}") from None
-    header = records[0][1] if records else []
-    return header, records[1:], delimiter
+    return records, delimiter
 
 
-def _refuse_zip_bomb(path):
-    """Raise InputError when a part of the workbook at ``path`` says it unpacks to far more than
-    it takes zipped (openpyxl would hold it in memory: gigabytes); a file that is no zip archive
-    is left for openpyxl to name. The sizes said are the most :mod:`zipfile` unpacks."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return
-    for part in parts:
-        if part.file_size > zip_part_limit(part.compress_size):
-            raise InputError(path, f"is a damaged Excel workbook: its part {part.filename!r} unpacks to "
-                                   f"{part.file_size / 1e6:g} MB from {part.compress_size / 1e6:g} MB (a zip bomb?)")
-
-
-def _excel_records(path):
-    import openpyxl
-
-    _refuse_zip_bomb(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
-        raise InputError(path, f"not a readable Excel workbook ({exc})") from None
-    sheet = book.worksheets[0]
-    records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
-               for row in sheet.iter_rows()]
-    merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
-    titles = _title_rows(records, merged)
-    _fill_merged_cells(records, merged)
-    records = [(number, r) for number, r in enumerate(records, 1)
-               if number not in titles and any(cell.strip() for cell in r)]
-    # Sheet1 left empty and the table on another sheet: say so rather than "no name column".
-    filled = None if records else next(
-        (other.title for other in book.worksheets[1:]
-         if any(v not in (None, "") for row in other.iter_rows(values_only=True) for v in row)), None)
-    book.close()
-    if filled is not None:
-        raise InputError(path, f"its first sheet ({sheet.title!r}) is empty; geo reads the first sheet only "
-                               f"(move sheet {filled!r} first)")
-    return (records[0][1] if records else []), records[1:], None
-
-
-def _excel_text(value, number_format=None) -> str:
-    """A workbook cell's value as text, a duration or time of day as Excel shows it: 117:00:03.6 typed in
-    a cell is a duration of 117 hours to Excel (openpyxl gives a timedelta, '4 days, 21:00:03.600000'),
-    12:30 a time, 36:42.5 minutes and seconds (shown ``mm:ss.0``): the hours (or the minutes, when the
-    cell's ``number_format`` starts with them), minutes and seconds shown are the degrees, minutes and
-    seconds typed."""
-    import datetime
-
-    if value is None:
-        return ""
-    if isinstance(value, datetime.time):
-        value = datetime.timedelta(hours=value.hour, minutes=value.minute, seconds=value.second,
-                                   microseconds=value.microsecond)
-    if not isinstance(value, datetime.timedelta):
-        return str(value)
-    micro = round(value / datetime.timedelta(microseconds=1))
-    sign, micro = ("-" if micro < 0 else ""), abs(micro)
-    seconds, micro = divmod(micro, 1_000_000)
-    fraction = f".{micro:06d}".rstrip("0") if micro else ""
-    if _MINUTES_FIRST.match(_EXCEL_FORMAT_NOISE.sub("", number_format or "")):  # mm:ss.0, [mm]:ss
-        return f"{sign}{seconds // 60}:{seconds % 60:02d}{fraction}"
-    return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{fraction}"
-
-
-# What in an Excel number format is no hour, minute or second: quoted text, escaped characters, a
-# locale or colour in brackets ([$-409], [Red]; not [h], [mm], [ss]), AM/PM.
-_EXCEL_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]|am/pm|a/p', re.I)
-# A time format whose first unit is minutes (mm:ss.0, [mm]:ss): no hour, no day, month or year before it.
-_MINUTES_FIRST = re.compile(r"[^hmsdy]*\[?m", re.I)
-
-
-def _merged_ranges(path, part):
-    """(min_col, min_row, max_col, max_row) of every merged range of the sheet stored as ``part``
-    (a read-only sheet does not parse them); none when the part cannot be read."""
-    import zipfile
-    from xml.etree.ElementTree import iterparse
-
-    from openpyxl.utils.cell import range_boundaries
-
-    if not part:
-        return []
-    ranges = []
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as xml:
-            for _, element in iterparse(xml):
-                if element.tag.endswith("}mergeCell") and element.get("ref"):
-                    ranges.append(range_boundaries(element.get("ref")))
-                element.clear()
-    except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile, SyntaxError):
-        return []
-    return ranges
-
-
-def _title_rows(records, ranges):
-    """Numbers of the rows above the table that hold only a title: one cell merged across
-    columns (天桥区项目点位表 over the header), which no header is."""
-    titles = set()
-    across = {(min_row, min_col) for min_col, min_row, max_col, max_row in ranges if max_col > min_col}
-    for number, row in enumerate(records, 1):
-        filled = [column for column, cell in enumerate(row, 1) if cell.strip()]
-        if not filled:
-            continue
-        if len(filled) != 1 or (number, filled[0]) not in across:
-            break
-        titles.add(number)
-    return titles
-
-
-def _fill_merged_cells(records, ranges):
-    """Give every cell of a merged range its first cell's value, as Excel shows it (a datum or a
-    road's name typed once over several rows); ``records`` are the sheet's rows from row 1, column A."""
-    for min_col, min_row, max_col, max_row in ranges:
-        if min_row > len(records) or min_col > len(records[min_row - 1]):
-            continue
-        value = records[min_row - 1][min_col - 1]
-        for row in records[min_row - 1:max_row]:
-            row.extend([""] * (max_col - len(row)))
-            row[min_col - 1:max_col] = [value] * (max_col - min_col + 1)
-
-
-def read_table(path):
+def read_table(path, warnings=None):
     """Rows (dicts keyed by lower-case header, Chinese synonyms added) and geometries of a table.
 
     Parameters
     ----------
     path : Path
         A CSV, TSV or text table (UTF-8, GBK/GB18030 or UTF-16; commas, semicolons with
-        decimal commas, tabs or bars) or an Excel workbook (first sheet).
+        decimal commas, tabs or bars) or an Excel workbook (every visible sheet holding a table).
+    warnings : list, optional
+        Gets the warnings (sheets read and left out, totals rows left out); else they are printed.
 
     Returns
     -------
     (list of dict, list)
         One row and one geometry (a point from lon/lat cells, or a WKT/EWKT geometry) per
-        non-empty record, in file order.
+        non-empty record, in file order; a totals row (合计) without coordinates is left out.
 
     Raises
     ------
@@ -242,7 +223,26 @@ def read_table(path):
     """
     import shapely
 
-    header, records, delimiter = _table_records(path)
+    from geo.io import warn
+
+    rows, geoms, totals = [], [], []
+    for header, records, delimiter in _tables(path, warnings):
+        _read_records(path, header, records, delimiter, rows, geoms, totals)
+    if totals:
+        warn(f"{path}: left out {len(totals)} totals row(s) without coordinates (合计: line "
+             f"{', '.join(map(str, totals[:5]))}{'…' if len(totals) > 5 else ''})", warnings)
+    pairs = [i for i, g in enumerate(geoms) if isinstance(g, tuple)]
+    if pairs:  # one call for every lon/lat pair: a table may hold 100,000 rows
+        for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
+            geoms[i] = point
+    return rows, geoms
+
+
+def _read_records(path, header, records, delimiter, rows, geoms, totals):
+    """Append the rows and geometries (a point as a (lon, lat) tuple) of one table to ``rows`` and
+    ``geoms``, and the line numbers of its totals rows left out to ``totals``."""
+    import shapely
+
     keys = [header_key(h) for h in header]
     repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
     if repeated:
@@ -275,12 +275,15 @@ def read_table(path):
     found = f"found: {', '.join(k for k in keys if k)}; use lon/lat, lng, x/y, 经度/纬度 or 百度经度/百度纬度"
     if not wkt_f and no_column:
         raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
-                               f"the header has no {' or '.join(no_column)} column ({found})")
+                               f"the header has no {' or '.join(no_column)} column ({found})"
+                               f"{_pairs_elsewhere(keys, records)}")
     twins = {axis: [f for f in columns if f in keys] for axis, columns in _DEGREE_COLUMNS.items()}
     twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
-    rows, geoms = [], []
     for line_no, record in records:
         row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
+        if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
+            totals.append(line_no)
+            continue
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
         if twins:
@@ -296,6 +299,9 @@ def read_table(path):
                 if no_column:
                     raise InputError(path, f"line {line_no}: a row without wkt needs lon and lat, and the header "
                                            f"has no {' or '.join(no_column)} column ({found})")
+                if pair_f and text_or_none(row.get(pair_f)) and "" in (lon_text, lat_text):
+                    raise InputError(path, f"line {line_no}: its {pair_f!r} cell {row.get(pair_f)!r} holds no "
+                                           "lon,lat pair (two numbers apart by a comma)")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value")
                 geom = _projected(path, line_no, row, lon_text, lat_text, delimiter) or \
@@ -304,11 +310,30 @@ def read_table(path):
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
         geoms.append(geom)
-    pairs = [i for i, g in enumerate(geoms) if isinstance(g, tuple)]
-    if pairs:  # one call for every lon/lat pair: a table may hold 100,000 rows
-        for i, point in zip(pairs, shapely.points([geoms[i] for i in pairs])):
-            geoms[i] = point
-    return rows, geoms
+
+
+# Two numbers apart by a comma in a cell of words, as a 备注 holds a picker's coordinates: 百度坐标：104.04,30.64.
+_PAIR_IN_TEXT = re.compile(r"\d{1,3}\.\d{3,}\s*[,，]\s*\d{1,3}\.\d{3,}")
+
+
+def _pairs_elsewhere(keys, records):
+    """``; column '备注' seems to hold them (...)`` when a column of the first rows holds a lon,lat pair
+    among its words; else ''. Such a cell is never read: a note may hold any numbers."""
+    for _, record in records[:20]:
+        for key, cell in zip(keys, record):
+            if key and _PAIR_IN_TEXT.search(str(cell)):
+                return (f"; column {key!r} seems to hold them ({str(cell)[:60]!r}): put them in a column of their "
+                        "own headed 坐标, or 百度坐标, 高德坐标 for their datum")
+    return ""
+
+
+# What a totals row says in its 序号 or name cell.
+_TOTALS = {"合计", "总计", "小计", "共计", "合計", "總計", "小計", "共計"}
+
+
+def _is_totals(record) -> bool:
+    """Whether a row is a table's totals (合计, 合　计, 总计：) rather than an entry."""
+    return any(re.sub(r"\s+", "", str(cell)).rstrip(":：") in _TOTALS for cell in record)
 
 
 def _check_twins_agree(path, line_no, row, twins, delimiter):
@@ -364,20 +389,6 @@ def _check_lonlat_agrees(path, line_no, geom, lon_text, lat_text, delimiter):
                                f"the row's wkt; give one of the two, or make them agree")
 
 
-def _pair(text):
-    """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
-    Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
-    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``)."""
-    text = (text or "").strip()
-    apart = r"\s*[,，;]\s*" if re.search(r"[,，;]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
-    first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
-    try:
-        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180
-    except ValueError:  # 36°42'N,117°0'E: the hemispheres tell
-        swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
-    return (second, first) if swapped else (first, second)
-
-
 def _projected(path, line_no, row, first, second, delimiter):
     """(lon, lat) of projected coordinates (a survey table's Gauss-Kruger X and Y) when the row's datum
     cell names their system (``CGCS2000 3度带 117°``, ``EPSG:4548``), its datum cell then set to their
@@ -405,7 +416,8 @@ def _projected(path, line_no, row, first, second, delimiter):
 def _datum_columns(keys):
     """(lon column, lat column, canonical datum) of coordinate columns named with their datum, as
     exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); else
-    (pair column, None, datum) of a cell holding both (``百度坐标``, ``高德经纬度``, ``location_gcj02``);
+    (pair column, None, datum) of a cell holding both (``百度坐标``, ``高德经纬度``, ``location_gcj02``, or
+    a datum's name alone: ``bd09ll``, ``CGCS2000``);
     None when none names one datum. Columns naming their unit or hemisphere (``经度(E)``, ``纬度(°)``)
     come first, with datum None, then WGS-84, GCJ-02 and BD-09."""
     from geo.crs import BD09, GCJ02, WGS84, normalise_datum
@@ -427,13 +439,18 @@ def _datum_columns(keys):
                     datum = None
                 if datum:
                     found.setdefault(datum, {}).setdefault(axis, key)
+        if not key.isdigit():  # a cell of both under a datum's name alone: bd09ll, CGCS2000, 2000国家大地坐标系
+            try:
+                found.setdefault(normalise_datum(key), {}).setdefault("pair", key)
+            except ValueError:
+                pass
     order = (None, WGS84, GCJ02, BD09)
     return next(((found[d]["lon"], found[d]["lat"], d) for d in order if {"lon", "lat"} <= set(found.get(d, {}))),
                 None) or next(((found[d]["pair"], None, d) for d in order if "pair" in found.get(d, {})), None)
 
 
 # What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).
-_HEADER_UNITS = {"e", "n", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
+_HEADER_UNITS = {"e", "n", "东", "北", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
 
 
 def _give_column_datum(path, line_no, row, datum):
@@ -452,100 +469,6 @@ def _give_column_datum(path, line_no, row, datum):
     if not same:
         raise InputError(path, f"line {line_no}: the coordinate columns say {datum}, the datum column {stated!r}; "
                                "leave one of them out")
-
-
-def _degrees(text, axis, delimiter):
-    """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
-    or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``,
-    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart, ``117:00:03.6``;
-    a degree sign typed as ``゜``, ``º`` or ``˚``; read by geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
-
-    A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
-    locales); in a comma-separated file only when fewer or more than three digits follow it
-    (``"36,7"``), since ``"1,117"`` may be a thousands separator or two numbers. Anything
-    else (two numbers, minutes or seconds of 60 or more) is a ValueError naming the column.
-    """
-    import unicodedata
-
-    from geopy.point import Point
-
-    raw = text
-    text = str(text).translate(_DEGREE_SIGNS)  # before NFKC, which makes º an o and ゜ a space and a mark
-    text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and signs
-    if _COLON_DMS.fullmatch(text):  # 117:00:03.6, as GPS software writes it
-        text = text.replace(":", " ")
-    decimal_comma = re.fullmatch(r"[-+]?\d+,(\d+)", text)
-    if decimal_comma and (delimiter != "," or len(decimal_comma.group(1)) != 3):
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        pass
-    for chinese, letter in _HEMISPHERES[axis]:
-        text = text.replace(chinese, "") + letter if chinese in text else text
-    text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
-    text = text.replace("′", "'").replace("″", '"').replace("''", '"')
-    spaced = _SPACED_DMS.fullmatch(text)
-    if spaced:  # 117 0 3.6, 36 42.06 (a GPS unit's or a survey table's degrees, minutes and seconds)
-        before, degrees, minutes, seconds, after = spaced.groups()
-        text = f"{before}{degrees}°{minutes}'" + (f'{seconds}"' if seconds else "") + after
-    elif re.search(r"\d\s+[-+]?\.?\d", text):  # geopy would read 36 42 as 42 and 36.7 117.0 as 117.0
-        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds")
-    if "," in text or any(float(part) >= 60 for part in _MINUTES_SECONDS.findall(text)):
-        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees with minutes and seconds under 60")
-    # geopy wraps a longitude round (200° is -160) and refuses a latitude beyond 90 after a UserWarning
-    limit, whole = (180 if axis == "lon" else 90), re.search(r"\d+(?:\.\d+)?", text)
-    beyond = whole and (float(whole.group()) > limit or float(whole.group()) == limit and any(
-        float(part) > 0 for part in _MINUTES_SECONDS.findall(text)))
-    if beyond:
-        raise ValueError(f"{axis} {raw!r} is beyond {limit} degrees")
-    try:  # geopy reads "lat, lon"; the other axis is a placeholder
-        point = Point.from_string(f"0, {text}" if axis == "lon" else f"{text}, 0")
-    except ValueError:
-        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds") from None
-    return point.longitude if axis == "lon" else point.latitude
-
-
-# What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer
-# beside °), º (the ordinal indicator), ˚ (a ring above).
-_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°"})
-_COLON_DMS = re.compile(r"[NSEW]?\s*[-+]?\d+(?::\d+(?:\.\d+)?){1,2}\s*[NSEW]?", re.I)
-_HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
-                "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
-# Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
-_SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
-# Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
-_MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
-
-
-def _wkt_geometry(text):
-    """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic),
-    in two dimensions: a height (``POINT Z``) or a measure (``POINT M``, ``POINT ZM``, as a GIS
-    writes a measured layer) means nothing on a plan map, as of vector files
-    (:func:`geo.vectors.read_vector`)."""
-    import numpy as np
-    import shapely
-    import shapely.wkt
-
-    match = re.match(r"\s*SRID\s*=\s*(\d+)\s*;(.*)", text, re.S | re.I)
-    try:
-        geom = shapely.wkt.loads(match.group(2) if match else text)
-    except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
-        raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
-    geom = shapely.force_2d(geom)
-    if match and match.group(1) not in ("4326", "4490"):
-        from pyproj import CRS, Transformer
-
-        from geo.crs import refuse_local_datum
-
-        try:
-            srid = CRS.from_epsg(int(match.group(1)))
-            transformer = Transformer.from_crs(srid, 4326, always_xy=True)
-        except Exception as exc:  # pyproj.exceptions.CRSError
-            raise ValueError(f"unknown SRID {match.group(1)} ({exc})") from None
-        refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
-        geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
-    return geom
 
 
 def header_key(text) -> str:

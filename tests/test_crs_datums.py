@@ -44,6 +44,26 @@ def test_unknown_or_metric_datums_are_refused_in_one_line(spelling, message):
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize("spelling, datum", [
+    # a picker's 拾取, and an app with its datum in brackets, as planners head a column or fill a datum cell
+    ("百度拾取坐标", "bd09"), ("百度坐标拾取", "bd09"), ("高德拾取", "gcj02"), ("高德(GCJ-02)", "gcj02"),
+    ("百度（BD09）", "bd09"), ("天地图（CGCS2000）", "wgs84"), ("坐标（百度）", "bd09"), ("坐标(CGCS2000)", "wgs84"),
+    ("腾讯地图（火星坐标）", "gcj02"), ("北斗", "wgs84"),
+])
+def test_a_pickers_word_and_an_app_with_its_datum_in_brackets_name_that_datum(spelling, datum):
+    # They were refused as unknown datums, stopping the run.
+    assert crs.normalise_datum(spelling) == datum
+
+
+@pytest.mark.parametrize("spelling, message", [
+    ("高德(BD09)", "datum '高德\\(BD09\\)' names two datums \\(gcj02 and bd09\\)"),
+    ("坐标（西安80）", "Xian 1980"), ("坐标", "unknown datum '坐标'"), ("百度(火星)", "names two datums"),
+])
+def test_an_app_with_another_datum_in_brackets_is_refused(spelling, message):
+    with pytest.raises(ValueError, match=message):
+        crs.normalise_datum(spelling)
+
+
 def _gazetteer(tmp_path, rows):
     path = tmp_path / "places.csv"
     path.write_text("name,lon,lat,datum\n" + "".join(f"{n},{x},{y},{d}\n" for n, x, y, d in rows), encoding="utf-8")

@@ -512,3 +512,25 @@ def test_table_rows_at_lon_lat_0_0_are_left_out_keeping_the_row_numbers(tmp_path
     assert [(e.name, e.extra["entry"]) for e in entries] == [("天桥医院", 1), ("药山医院", 3)]
     assert len(warnings) == 1 and "北园医院" not in str(entries) and "entry 2" in warnings[0], warnings
     assert "at lon/lat 0,0, which places nothing: entry 2" in warnings[0]
+
+
+def test_a_name_given_twice_at_places_farther_apart_than_claimed_is_said_and_claims_the_distance(tmp_path):
+    # 玉林中学 typed twice 380 m apart (last year's pick and this year's): the first row was used,
+    # claiming 50 m, without a word (only places 1 km or more apart were named).
+    from pyproj import Geod
+
+    from geo.pipeline import build_gazetteer
+
+    first, second = (104.06, 30.63), (104.064, 30.63)
+    apart = Geod(ellps="WGS84").inv(*first, *second)[2]
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,坐标系\n玉林中学,{first[0]},{first[1]},CGCS2000\n"
+                    f"玉林中学,{second[0]},{second[1]},CGCS2000\n簇桥小学,104.015,30.595,CGCS2000\n"
+                    "簇桥小学,104.0151,30.595,CGCS2000\n", encoding="utf-8")
+    warnings = []
+    match = build_gazetteer([path], warnings=warnings).lookup("玉林中学")
+    assert (match.entry.geometry.x, match.entry.geometry.y) == first
+    assert match.entry.accuracy_m == round(apart) and 380 < apart < 390
+    assert match.entry.method == "coordinates from file; 2 rows of this name up to 383 m apart, the first used"
+    assert warnings == [f"{path}: '玉林中学' appears 2 times, up to 383 m apart, farther than the 50 m its first row "
+                        "claims; the first row is used, claiming 383 m"]  # 簇桥小学's 10 m are within its claim

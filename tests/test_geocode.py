@@ -612,3 +612,49 @@ def test_namesakes_in_one_zone_are_told_apart_by_their_coordinates(write_osm):
     reason = unlocated[0]["reason"]
     assert "天桥区、天桥区" not in reason
     assert re.search(r"\(116\.9\d\d,36\.66\d、117\.0\d\d,36\.74\d\)", reason), reason
+
+
+WUHOU = shapely.box(103.94, 30.53, 104.10, 30.67)  # about 成都市武侯区
+
+
+@pytest.fixture
+def planners_gazetteer(tmp_path):
+    # A planner's own table names the district's institutions in full, without a category.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "点位.csv"
+    path.write_text("名称,经度,纬度,坐标系\n武侯区第一人民医院,104.0436,30.6426,CGCS2000\n"
+                    "成都市武侯区妇幼保健院,104.038,30.635,CGCS2000\n", encoding="utf-8")
+    return Gazetteer().add_tier("user gazetteer 点位.csv", load_file(path), first_of_namesakes=True)
+
+
+@pytest.mark.parametrize("district", ["武侯区", "成都市武侯区"])
+def test_the_reports_district_facility_is_the_gazetteers_with_the_district_written_out(planners_gazetteer, district):
+    # 区妇幼保健院 (区: this district) and 武侯区第一人民医院's 第一人民医院 were unlocated: "no point named".
+    located, unlocated = geocode_projects([_project("区妇幼保健院住院部", "health"), _project("第一人民医院", "health"),
+                                           _project("区第一人民医院", "health")],
+                                          planners_gazetteer, WUHOU, district_name=district)
+    assert unlocated == []
+    building, plain, written = (feature["properties"]["geocode"] for feature in located)
+    assert [f["geometry"].coords[0] for f in located] == [(104.038, 30.635), (104.0436, 30.6426), (104.0436, 30.6426)]
+    assert (written["status"], written["accuracy_m"]) == ("matched", 50)
+    assert written["method"] == "coordinates from file; the report's 区第一人民医院 is 武侯区第一人民医院, 武侯区 written out"
+    # the name without any district may mean another of it (成都市第一人民医院): approximate, 200 m at least
+    assert (plain["status"], plain["accuracy_m"]) == ("approximate", 200)
+    assert plain["method"] == ("coordinates from file; the report's 第一人民医院 taken for 武侯区第一人民医院, "
+                               "武侯区's own: it names no district")
+    assert building["status"] == "approximate" and "区妇幼保健院 is 成都市武侯区妇幼保健院" in building["method"]
+
+
+def test_a_name_of_another_district_is_not_taken_for_this_districts(planners_gazetteer):
+    located, unlocated = geocode_projects([_project("锦江区第一人民医院", "health"), _project("区一医院", "health")],
+                                          planners_gazetteer, WUHOU, district_name="武侯区")
+    assert [u["name"] for u in unlocated] == ["锦江区第一人民医院", "区一医院"]
+
+
+def test_a_report_in_traditional_script_names_the_districts_facility_as_well(planners_gazetteer):
+    # 區婦幼保健院: its 區 was not taken for the district's 区.
+    located, unlocated = geocode_projects([_project("區婦幼保健院", "health"), _project("第一人民醫院門診綜合樓", "health")],
+                                          planners_gazetteer, WUHOU, district_name="武侯区")
+    assert unlocated == [] and [f["geometry"].coords[0] for f in located] == [(104.038, 30.635), (104.0436, 30.6426)]
+    assert located[0]["properties"]["geocode"]["status"] == "matched"

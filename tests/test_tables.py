@@ -212,6 +212,18 @@ def test_entries_outside_china_are_a_warning(tmp_path):
         "1 of 2 entries lie outside China (汇才学校); lon/lat swapped, or projected coordinates?"]
 
 
+@pytest.mark.parametrize("lon, lat", [("西经104.015°", "北纬30.595°"), ("104.015", "-30.595"), ("－104.015", "30.595"),
+                                      ("W104.015", "N30.595")])
+def test_entries_in_a_western_or_southern_hemisphere_are_a_warning_naming_it(tmp_path, lon, lat):
+    # 西经 or a minus sign in a table of China's places: read as written, then said only to be
+    # "swapped, or projected coordinates?", which they are not.
+    path = tmp_path / "sites.csv"
+    path.write_text(f"名称,经度,纬度\n簇桥小学,{lon},{lat}\n玉林中学,104.06,30.63\n", encoding="utf-8")
+    assert outside_china(load_file(path)) == [
+        "1 of 2 entries lie outside China (簇桥小学); lon/lat swapped, or projected coordinates? A minus sign or a "
+        "western or southern hemisphere (西经, 南纬, W, S) puts some in another quarter of the globe: they are not used"]
+
+
 @pytest.mark.parametrize("name, columns, options", [
     ("sites.kml", {"Name": ["汇才学校"]}, {"driver": "KML"}),  # KML's own column is Name
     ("sites.shp", {"名称": ["汇才学校"]}, {"encoding": "gbk"}),  # GBK, and no .cpg below
@@ -374,6 +386,36 @@ def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, h
         load_file(path)
 
 
+@pytest.mark.parametrize("prefix, label", [
+    (True, "成都2000坐标系"), (False, "广州2000"), (True, "成都市2000 3度带"), (False, "城建坐标"),
+    (False, "成都市城市坐标系"), (False, "独立坐标系"), (False, "地方坐标系 中央子午线117°"),
+])
+def test_a_local_city_or_project_system_is_refused_in_one_line(tmp_path, prefix, label):
+    # 成都2000坐标系 with Y carrying a zone number was read as CGCS2000 (its "2000"), without a word;
+    # a city's local system has its own meridian, offsets and scale: hundreds of metres to kilometres off.
+    northing, easting = _gauss_kruger(prefix)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"名称,X,Y,坐标系\n汇才学校,{northing},{easting},{label}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"line 2: '{label}' is a local coordinate system \\(a city's or a project's\\): "
+                                         "its parameters are not public and geo cannot read it; convert the file to "
+                                         "CGCS2000 \\(lon/lat or a Gauss-Kruger zone\\) first"):
+        load_file(path)
+    path.write_text(f"名称,经度,纬度,坐标系\n汇才学校,{SITE[0]},{SITE[1]},{label}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"line 2: '{label}' is a local coordinate system"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("header", ["名称,X坐标（北）,Y坐标（东）,坐标系", "名称,纵坐标X,横坐标Y,坐标系", "名称,纵坐标,横坐标,坐标系",
+                                    "名称,X（北）,Y（东）,坐标系"])
+def test_a_surveyors_northing_and_easting_headers_are_read(tmp_path, header):
+    # X坐标（北）/Y坐标（东）, 纵坐标X/横坐标Y: "the header has no lon or lat column".
+    northing, easting = _gauss_kruger(False)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"{header}\n汇才学校,{northing},{easting},CGCS2000 3度带 117°\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
+
+
 def test_a_survey_table_with_lon_lat_and_x_y_is_read_by_its_lon_lat(tmp_path):
     # 成果表: the point's B/L and its X/Y, labelled CGCS2000 only (no zone, Y without its number)
     northing, easting = _gauss_kruger(False)
@@ -458,7 +500,7 @@ def test_a_byte_order_mark_inside_a_table_is_no_part_of_a_name_or_number(tmp_pat
     assert entry.geometry.equals_exact(shapely.Point(SITE), 1e-9)
 
 
-def test_an_excel_workbook_whose_first_sheet_is_empty_names_the_sheet_holding_the_table(tmp_path):
+def test_an_excel_workbook_whose_first_sheet_is_empty_is_read_from_the_sheet_holding_the_table(tmp_path):
     # Sheet1 left empty, the table pasted on Sheet2: "needs a 'name' column (found: )" misled.
     import openpyxl
 
@@ -468,9 +510,45 @@ def test_an_excel_workbook_whose_first_sheet_is_empty_names_the_sheet_holding_th
     data.append(["name", "lon", "lat"])
     data.append(["汇才学校", 117.001, 36.7])
     book.save(tmp_path / "sites.xlsx")
-    with pytest.raises(InputError, match=r"sites.xlsx: its first sheet \('Sheet1'\) is empty; geo reads the first "
-                                         r"sheet only \(move sheet '学校' first\)"):
-        load_file(tmp_path / "sites.xlsx")
+    assert _point(tmp_path / "sites.xlsx").equals_exact(shapely.Point(SITE), 1e-9)
+
+
+def test_a_csv_saved_from_a_titled_sheet_is_read_below_its_title(tmp_path):
+    # Excel keeps the title row in the CSV ("2025年民生实事项目点位表,,"): it was taken for the header.
+    path = tmp_path / "sites.csv"
+    path.write_bytes("2025年民生实事项目点位表,,,\r\n,,,\r\n名称,经度,纬度,坐标系\r\n汇才学校,117.001,36.7,wgs84\r\n"
+                     .encode("gbk"))
+    assert _point(path).equals_exact(shapely.Point(SITE), 1e-9)
+
+
+def test_a_csv_with_a_two_row_header_reads_lon_and_lat_in_the_datum_over_them(tmp_path):
+    # A merged 高德坐标 over 经度 and 纬度, saved as CSV: the group's name in its first column only.
+    from datum_oracle import metres, wgs84_to_gcj02
+
+    amap = wgs84_to_gcj02(*SITE)
+    path = tmp_path / "sites.csv"
+    path.write_bytes(f"序号,名称,高德坐标,,备注\r\n,,经度,纬度,\r\n1,汇才学校,{amap[0]:.6f},{amap[1]:.6f},\r\n"
+                     .encode("utf-8-sig"))
+    (entry,) = load_file(path)
+    assert (entry.name, entry.source_datum, entry.accuracy_m) == ("汇才学校", "gcj02", 50.0)
+    assert metres((entry.geometry.x, entry.geometry.y), SITE) < 0.5
+
+
+@pytest.mark.parametrize("totals", [["合计", "", "", "", "3600"], ["", "合　计", "", "", "3600"], ["总计：", "", "", "", ""]])
+def test_a_totals_row_without_coordinates_is_left_out_with_a_warning(tmp_path, totals):
+    # A 合计 row under the table (its 投资 summed): "line 4: missing lon or lat value" refused the file.
+    path = tmp_path / "sites.csv"
+    path.write_bytes(("序号,名称,经度,纬度,投资（万元）\r\n1,汇才学校,117.001,36.7,1200\r\n2,北园小学,117.01,36.7,2400\r\n"
+                      + ",".join(totals) + "\r\n").encode("utf-8-sig"))
+    warnings = []
+    assert [e.name for e in load_file(path, warnings=warnings)] == ["汇才学校", "北园小学"]
+    assert f"{path}: left out 1 totals row(s) without coordinates (合计: line 4)" in warnings
+
+
+def test_a_row_named_as_a_total_with_coordinates_is_an_entry(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_bytes("名称,经度,纬度\r\n合计,117.001,36.7\r\n".encode("utf-8"))
+    assert [e.name for e in load_file(path)] == ["合计"]
 
 
 @pytest.mark.parametrize("header", ["name,名称,lon,lat", "名称,名稱,lon,lat", "NAME,名字,lon,lat"])
@@ -616,4 +694,64 @@ def test_degrees_minutes_seconds_beyond_180_are_refused_not_wrapped_round(tmp_pa
     path.write_text(f"name,lon,lat\n汇才学校,{lon},36.7\n", encoding="utf-8")
     with pytest.raises(InputError, match=rf"places\.csv: line 2: bad coordinates \(lon {re.escape(repr(lon))} is beyond "
                                          r"180 degrees\)$"):
+        load_file(path)
+
+
+def test_a_first_data_row_holding_a_y_flag_is_no_second_header_row(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_bytes("名称,经度,纬度,是否新建\r\n汇才学校,117.001,36.7,Y\r\n".encode("utf-8"))
+    assert _point(path).equals_exact(shapely.Point(SITE), 1e-9)
+
+
+@pytest.mark.parametrize("header, to_datum, datum", [
+    ("bd09ll", "bd09", "bd09"), ("gcj02", "gcj02", "gcj02"), ("CGCS2000", None, "wgs84"),
+    ("2000国家大地坐标系", None, "wgs84"), ("百度拾取坐标", "bd09", "bd09"), ("高德(GCJ-02)", "gcj02", "gcj02"),
+])
+def test_a_pair_cell_under_a_header_naming_a_datum_alone_is_read_in_it(tmp_path, header, to_datum, datum):
+    # A column headed bd09ll or CGCS2000 holding "lon,lat" from a picker: "the header has no lon or lat column".
+    from datum_oracle import metres, wgs84_to_bd09, wgs84_to_gcj02
+
+    lon, lat = {"bd09": wgs84_to_bd09, "gcj02": wgs84_to_gcj02, None: lambda *p: p}[to_datum](*SITE)
+    path = tmp_path / "sites.csv"
+    path.write_bytes(f'名称,{header}\r\n汇才学校,"{lon:.6f},{lat:.6f}"\r\n'.encode("utf-8-sig"))
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert (entry.source_datum, entry.accuracy_m, warnings) == (datum, 50.0, [])
+    assert metres((entry.geometry.x, entry.geometry.y), SITE) < 0.5
+
+
+def test_a_coordinate_column_is_not_offered_as_a_misspelled_datum_column(tmp_path):
+    # "is '坐标' meant as the datum column?": 坐标 holds the coordinates, 坐标系 would be the datum.
+    path = tmp_path / "sites.csv"
+    path.write_bytes('名称,坐标\r\n汇才学校,"117.001,36.7"\r\n'.encode("utf-8"))
+    warnings = []
+    load_file(path, warnings=warnings)
+    assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
+                        "datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu)"]
+
+
+@pytest.mark.parametrize("cell", ["(117.001,36.7)", "（117.001，36.7）", "117.001；36.7", "117.001/36.7", "117.001、36.7",
+                                  "[117.001, 36.7]", "117º0'3.6\"E, 36º42'N"])
+def test_a_pair_cell_in_brackets_or_full_width_separators_gives_the_point(tmp_path, cell):
+    # Copied from a page or typed with a Chinese input method: "lon '(117.001' is not one number" or
+    # "missing lon or lat value" stopped the run.
+    path = tmp_path / "sites.csv"
+    path.write_bytes(("名称\t坐标\r\n汇才学校\t" + cell + "\r\n").encode("utf-8"))
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5
+
+
+def test_a_pair_cell_holding_one_number_is_named_as_no_pair(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_bytes("名称,坐标\r\n汇才学校,117.001\r\n".encode("utf-8"))
+    with pytest.raises(InputError, match="line 2: its '坐标' cell '117.001' holds no lon,lat pair"):
+        load_file(path)
+
+
+def test_coordinates_kept_in_a_remarks_column_are_named_in_the_refusal(tmp_path):
+    # 备注: "百度坐标：104.023817,30.59855": refused as having no lon or lat column, with no word of where they are.
+    path = tmp_path / "sites.csv"
+    path.write_bytes("序号,项目名称,地址,备注\r\n1,簇桥小学,武侯区,\"百度坐标：104.023817,30.59855\"\r\n".encode("gbk"))
+    with pytest.raises(InputError, match="the header has no lon or lat column .*; column '备注' seems to hold them "
+                                         "\\('百度坐标：104.023817,30.59855'\\): put them in a column of their own "
+                                         "headed 坐标, or 百度坐标, 高德坐标 for their datum$"):
         load_file(path)

@@ -1,0 +1,119 @@
+"""Coordinates as people write them in one cell: decimal degrees, degrees, minutes and seconds, a lon,lat pair, WKT."""
+
+from __future__ import annotations
+
+import re
+
+
+def lonlat_pair(text):
+    """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
+    Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
+    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``); in
+    full-width forms or brackets as copied from a page (``（104.04，30.64）``), apart by a comma, a
+    semicolon, a slash, a 、 or blanks."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(text or "").translate(_DEGREE_SIGNS)).strip()
+    bracketed = re.fullmatch(r"[(\[{](.*)[)\]}]", text)
+    text = bracketed.group(1).strip() if bracketed else text
+    apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
+    first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
+    try:
+        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180
+    except ValueError:  # 36°42'N,117°0'E: the hemispheres tell
+        swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
+    return (second, first) if swapped else (first, second)
+
+
+def degrees(text, axis, delimiter):
+    """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
+    or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``,
+    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart, ``117:00:03.6``;
+    a degree sign typed as ``゜``, ``º`` or ``˚``; read by geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
+
+    A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
+    locales); in a comma-separated file only when fewer or more than three digits follow it
+    (``"36,7"``), since ``"1,117"`` may be a thousands separator or two numbers. Anything
+    else (two numbers, minutes or seconds of 60 or more) is a ValueError naming the column.
+    """
+    import unicodedata
+
+    from geopy.point import Point
+
+    raw = text
+    text = str(text).translate(_DEGREE_SIGNS)  # before NFKC, which makes º an o and ゜ a space and a mark
+    text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and signs
+    if _COLON_DMS.fullmatch(text):  # 117:00:03.6, as GPS software writes it
+        text = text.replace(":", " ")
+    decimal_comma = re.fullmatch(r"[-+]?\d+,(\d+)", text)
+    if decimal_comma and (delimiter != "," or len(decimal_comma.group(1)) != 3):
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    for chinese, letter in _HEMISPHERES[axis]:
+        text = text.replace(chinese, "") + letter if chinese in text else text
+    text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
+    text = text.replace("′", "'").replace("″", '"').replace("''", '"')
+    spaced = _SPACED_DMS.fullmatch(text)
+    if spaced:  # 117 0 3.6, 36 42.06 (a GPS unit's or a survey table's degrees, minutes and seconds)
+        before, degrees, minutes, seconds, after = spaced.groups()
+        text = f"{before}{degrees}°{minutes}'" + (f'{seconds}"' if seconds else "") + after
+    elif re.search(r"\d\s+[-+]?\.?\d", text):  # geopy would read 36 42 as 42 and 36.7 117.0 as 117.0
+        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds")
+    if "," in text or any(float(part) >= 60 for part in _MINUTES_SECONDS.findall(text)):
+        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees with minutes and seconds under 60")
+    # geopy wraps a longitude round (200° is -160) and refuses a latitude beyond 90 after a UserWarning
+    limit, whole = (180 if axis == "lon" else 90), re.search(r"\d+(?:\.\d+)?", text)
+    beyond = whole and (float(whole.group()) > limit or float(whole.group()) == limit and any(
+        float(part) > 0 for part in _MINUTES_SECONDS.findall(text)))
+    if beyond:
+        raise ValueError(f"{axis} {raw!r} is beyond {limit} degrees")
+    try:  # geopy reads "lat, lon"; the other axis is a placeholder
+        point = Point.from_string(f"0, {text}" if axis == "lon" else f"{text}, 0")
+    except ValueError:
+        raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds") from None
+    return point.longitude if axis == "lon" else point.latitude
+
+
+# What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer
+# beside °), º (the ordinal indicator), ˚ (a ring above).
+_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°"})
+_COLON_DMS = re.compile(r"[NSEW]?\s*[-+]?\d+(?::\d+(?:\.\d+)?){1,2}\s*[NSEW]?", re.I)
+_HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
+                "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
+# Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
+_SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
+# Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
+_MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
+
+
+def wkt_geometry(text):
+    """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic),
+    in two dimensions: a height (``POINT Z``) or a measure (``POINT M``, ``POINT ZM``, as a GIS
+    writes a measured layer) means nothing on a plan map, as of vector files
+    (:func:`geo.vectors.read_vector`)."""
+    import numpy as np
+    import shapely
+    import shapely.wkt
+
+    match = re.match(r"\s*SRID\s*=\s*(\d+)\s*;(.*)", text, re.S | re.I)
+    try:
+        geom = shapely.wkt.loads(match.group(2) if match else text)
+    except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
+        raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
+    geom = shapely.force_2d(geom)
+    if match and match.group(1) not in ("4326", "4490"):
+        from pyproj import CRS, Transformer
+
+        from geo.crs import refuse_local_datum
+
+        try:
+            srid = CRS.from_epsg(int(match.group(1)))
+            transformer = Transformer.from_crs(srid, 4326, always_xy=True)
+        except Exception as exc:  # pyproj.exceptions.CRSError
+            raise ValueError(f"unknown SRID {match.group(1)} ({exc})") from None
+        refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
+        geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    return geom

@@ -1,0 +1,130 @@
+"""Excel workbooks read as tables: the sheet, its merged cells and title rows, and cells as Excel shows them."""
+
+from __future__ import annotations
+
+import re
+
+from geo.io import InputError, zip_part_limit
+
+
+def _refuse_zip_bomb(path):
+    """Raise InputError when a part of the workbook at ``path`` says it unpacks to far more than
+    it takes zipped (openpyxl would hold it in memory: gigabytes); a file that is no zip archive
+    is left for openpyxl to name. The sizes said are the most :mod:`zipfile` unpacks."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    for part in parts:
+        if part.file_size > zip_part_limit(part.compress_size):
+            raise InputError(path, f"is a damaged Excel workbook: its part {part.filename!r} unpacks to "
+                                   f"{part.file_size / 1e6:g} MB from {part.compress_size / 1e6:g} MB (a zip bomb?)")
+
+
+def excel_sheets(path):
+    """``[(title, hidden, records)]`` of every sheet of the workbook at ``path`` that holds a filled cell, in
+    workbook order; ``records`` are ``(row number, row list)`` with merged cells filled, title rows above
+    the header and empty rows left out."""
+    import openpyxl
+
+    _refuse_zip_bomb(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
+        raise InputError(path, f"not a readable Excel workbook ({exc})") from None
+    sheets = []
+    for sheet in book.worksheets:
+        records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+                   for row in sheet.iter_rows()]
+        merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
+        titles = _title_rows(records, merged)
+        _fill_merged_cells(records, merged)
+        records = [(number, r) for number, r in enumerate(records, 1)
+                   if number not in titles and any(cell.strip() for cell in r)]
+        if records or titles:
+            sheets.append((sheet.title, getattr(sheet, "sheet_state", "visible") != "visible", records))
+    book.close()
+    return sheets
+
+
+def _excel_text(value, number_format=None) -> str:
+    """A workbook cell's value as text, a duration or time of day as Excel shows it: 117:00:03.6 typed in
+    a cell is a duration of 117 hours to Excel (openpyxl gives a timedelta, '4 days, 21:00:03.600000'),
+    12:30 a time, 36:42.5 minutes and seconds (shown ``mm:ss.0``): the hours (or the minutes, when the
+    cell's ``number_format`` starts with them), minutes and seconds shown are the degrees, minutes and
+    seconds typed."""
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime.time):
+        value = datetime.timedelta(hours=value.hour, minutes=value.minute, seconds=value.second,
+                                   microseconds=value.microsecond)
+    if not isinstance(value, datetime.timedelta):
+        return str(value)
+    micro = round(value / datetime.timedelta(microseconds=1))
+    sign, micro = ("-" if micro < 0 else ""), abs(micro)
+    seconds, micro = divmod(micro, 1_000_000)
+    fraction = f".{micro:06d}".rstrip("0") if micro else ""
+    if _MINUTES_FIRST.match(_EXCEL_FORMAT_NOISE.sub("", number_format or "")):  # mm:ss.0, [mm]:ss
+        return f"{sign}{seconds // 60}:{seconds % 60:02d}{fraction}"
+    return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{fraction}"
+
+
+# What in an Excel number format is no hour, minute or second: quoted text, escaped characters, a
+# locale or colour in brackets ([$-409], [Red]; not [h], [mm], [ss]), AM/PM.
+_EXCEL_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]|am/pm|a/p', re.I)
+# A time format whose first unit is minutes (mm:ss.0, [mm]:ss): no hour, no day, month or year before it.
+_MINUTES_FIRST = re.compile(r"[^hmsdy]*\[?m", re.I)
+
+
+def _merged_ranges(path, part):
+    """(min_col, min_row, max_col, max_row) of every merged range of the sheet stored as ``part``
+    (a read-only sheet does not parse them); none when the part cannot be read."""
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    if not part:
+        return []
+    ranges = []
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as xml:
+            for _, element in iterparse(xml):
+                if element.tag.endswith("}mergeCell") and element.get("ref"):
+                    ranges.append(range_boundaries(element.get("ref")))
+                element.clear()
+    except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile, SyntaxError):
+        return []
+    return ranges
+
+
+def _title_rows(records, ranges):
+    """Numbers of the rows above the table that hold only a title: one cell merged across
+    columns (天桥区项目点位表 over the header), which no header is."""
+    titles = set()
+    across = {(min_row, min_col) for min_col, min_row, max_col, max_row in ranges if max_col > min_col}
+    for number, row in enumerate(records, 1):
+        filled = [column for column, cell in enumerate(row, 1) if cell.strip()]
+        if not filled:
+            continue
+        if len(filled) != 1 or (number, filled[0]) not in across:
+            break
+        titles.add(number)
+    return titles
+
+
+def _fill_merged_cells(records, ranges):
+    """Give every cell of a merged range its first cell's value, as Excel shows it (a datum or a
+    road's name typed once over several rows); ``records`` are the sheet's rows from row 1, column A."""
+    for min_col, min_row, max_col, max_row in ranges:
+        if min_row > len(records) or min_col > len(records[min_row - 1]):
+            continue
+        value = records[min_row - 1][min_col - 1]
+        for row in records[min_row - 1:max_row]:
+            row.extend([""] * (max_col - len(row)))
+            row[min_col - 1:max_col] = [value] * (max_col - min_col + 1)

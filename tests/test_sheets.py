@@ -1,0 +1,99 @@
+"""Excel workbooks as planners keep them: several sheets, hidden ones, a sheet of instructions first, titles and two-row headers."""
+
+import openpyxl
+import pytest
+
+from datum_oracle import metres, wgs84_to_bd09
+from geo.gazetteer_files import load_file
+from geo.io import InputError
+
+# WGS-84 places in 成都市武侯区
+SCHOOL, HOSPITAL = ("簇桥小学", (104.015, 30.595)), ("武侯区第一人民医院", (104.0436, 30.6426))
+
+
+def _sheet(book, title, rows, hidden=False):
+    sheet = book.create_sheet(title)
+    for row in rows:
+        sheet.append(row)
+    if hidden:
+        sheet.sheet_state = "hidden"
+    return sheet
+
+
+def _book(tmp_path, sheets):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows, *hidden in sheets:
+        _sheet(book, title, rows, *hidden)
+    book.save(tmp_path / "点位.xlsx")
+    return tmp_path / "点位.xlsx"
+
+
+def _table(*places):
+    return [["序号", "项目名称", "经度", "纬度", "坐标系"]] + [[n, name, *lonlat, "CGCS2000"]
+                                                          for n, (name, lonlat) in enumerate(places, 1)]
+
+
+def _places(entries):
+    return {e.name: (e.geometry.x, e.geometry.y) for e in entries}
+
+
+def test_every_sheet_holding_a_table_is_read_and_the_sheets_are_named(tmp_path):
+    # A sheet of schools and one of hospitals: the hospitals were left out without a word.
+    path = _book(tmp_path, [("学校", _table(SCHOOL)), ("医院", _table(HOSPITAL))])
+    warnings = []
+    assert _places(load_file(path, warnings=warnings)) == {SCHOOL[0]: SCHOOL[1], HOSPITAL[0]: HOSPITAL[1]}
+    assert warnings == [f"{path}: read sheets '学校', '医院'"]
+
+
+def test_a_sheet_of_instructions_before_the_table_is_left_out_by_name(tmp_path):
+    path = _book(tmp_path, [("填表说明", [["1. 坐标请使用CGCS2000经纬度"], ["2. 每个项目一行"]]), ("点位", _table(SCHOOL))])
+    warnings = []
+    assert _places(load_file(path, warnings=warnings)) == {SCHOOL[0]: SCHOOL[1]}
+    assert warnings == [f"{path}: read sheet '点位'; left out sheet '填表说明' (no name and coordinate columns)"]
+
+
+def test_a_hidden_sheet_is_not_read_even_when_it_holds_a_table(tmp_path):
+    # A hidden sheet first (dropdown lists, last year's points): it was the one read.
+    old = (SCHOOL[0], (104.025, 30.595))
+    path = _book(tmp_path, [("旧点位", _table(old), True), ("点位", _table(SCHOOL))])
+    warnings = []
+    assert _places(load_file(path, warnings=warnings)) == {SCHOOL[0]: SCHOOL[1]}
+    assert warnings == [f"{path}: read sheet '点位'; left out hidden sheet '旧点位'"]
+
+
+def test_an_error_in_a_second_sheet_names_its_line_and_sheet(tmp_path):
+    path = _book(tmp_path, [("学校", _table(SCHOOL)), ("医院", _table(HOSPITAL) + [[2, "区妇幼保健院", None, 30.6]])])
+    with pytest.raises(InputError, match=r"line 3 of sheet '医院': missing lon or lat value"):
+        load_file(path)
+
+
+def test_a_one_sheet_workbook_says_nothing_of_sheets(tmp_path):
+    warnings = []
+    load_file(_book(tmp_path, [("Sheet1", _table(SCHOOL))]), warnings=warnings)
+    assert warnings == []
+
+
+def test_an_unmerged_title_and_a_filing_line_above_the_header_are_no_header(tmp_path):
+    # Typed in A1 (centred across the columns, not merged) and a 填报单位 line: "needs a 'name' column
+    # (found: 2025年民生实事项目点位表, , ,)" refused the file.
+    rows = [["2025年民生实事项目点位表"], ["填报单位：武侯区住建局", None, None, "填报时间：2025年3月"]] + _table(SCHOOL)
+    assert _places(load_file(_book(tmp_path, [("点位", rows)]))) == {SCHOOL[0]: SCHOOL[1]}
+
+
+def test_a_two_row_header_with_a_merged_datum_cell_over_lon_and_lat_is_read_in_that_datum(tmp_path):
+    # 序号 and 项目名称 merged over two rows, 百度坐标 merged over 经度 and 纬度: refused as
+    # "column '百度坐标' appears 2 times in the header".
+    baidu = wgs84_to_bd09(*HOSPITAL[1])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["2025年民生实事项目点位表"])
+    sheet.append(["序号", "项目名称", "百度坐标", None, "备注"])
+    sheet.append([None, None, "经度", "纬度", None])
+    sheet.append([1, HOSPITAL[0], round(baidu[0], 6), round(baidu[1], 6), ""])
+    for cells in ("A1:E1", "A2:A3", "B2:B3", "C2:D2", "E2:E3"):
+        sheet.merge_cells(cells)
+    book.save(tmp_path / "点位.xlsx")
+    (entry,) = load_file(tmp_path / "点位.xlsx")
+    assert (entry.name, entry.source_datum, entry.accuracy_m) == (HOSPITAL[0], "bd09", 50.0)
+    assert metres((entry.geometry.x, entry.geometry.y), HOSPITAL[1]) < 0.5
