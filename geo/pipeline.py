@@ -163,7 +163,8 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     """
     import shapely
 
-    from geo.geocode import geocode_projects, nominatim_lookup
+    from geo.geocode import geocode_projects
+    from geo.nominatim import nominatim_lookup
     from geo.hand_placed import check_used
 
     outline = shapely.union_all(boundaries.outline.geometry.values)

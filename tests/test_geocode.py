@@ -8,7 +8,8 @@ import pytest
 import shapely
 
 from geo.gazetteer import Entry, Gazetteer
-from geo.geocode import geocode_projects, junction_roads, nominatim_lookup
+from geo.geocode import geocode_projects, junction_roads
+from geo.nominatim import nominatim_lookup
 from geo.io import InputError
 
 OUTLINE = shapely.box(116.95, 36.65, 117.10, 36.75)
