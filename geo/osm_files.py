@@ -12,7 +12,7 @@ from geo.io import InputError
 OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
 OUT_TAGS = "Overpass 'out tags' output has no coordinates: use 'out geom' or 'out body; >; out skel qt'"
 OUT_CSV = ("an Overpass CSV answer ([out:csv]) holds no lines or areas, and no tags but its columns: ask for "
-           "[out:json] with 'out geom' (or 'out body; >; out skel qt')")
+           "[out:json] with 'out geom' (or 'out body; >; out skel qt'), or give its points as --gazetteer")
 OUT_SKEL = "Overpass 'out skel' output has no tags, so no names: use 'out geom' or 'out body; >; out skel qt'"
 
 

@@ -474,8 +474,9 @@ def _give_column_datum(path, line_no, row, datum):
 def header_key(text) -> str:
     """A column's name as matched: lower case, without surrounding blanks, the blanks a Chinese form
     spaces a short header out with (名　称, 经 度), or a note in brackets after a name column's
-    (名称（必填）, 项目名称(选填))."""
-    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", _cell(str(text)).lower())
+    (名称（必填）, 项目名称(选填)), or Overpass's @ before its columns of meta data (@lat, @lon of an
+    ``[out:csv]`` answer)."""
+    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", _cell(str(text)).lower()).removeprefix("@")
     noted = re.fullmatch(r"(.*?(?:名称|名稱|name))\s*[(（][^()（）]*[)）]", key)
     return noted.group(1) if noted else key
 

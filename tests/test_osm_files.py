@@ -137,4 +137,5 @@ def test_an_overpass_csv_answer_is_refused_for_what_it_lacks(tmp_path):
     with pytest.raises(InputError) as refused:
         load_osm(path, DISTRICT)
     assert str(refused.value) == (f"{path}: an Overpass CSV answer ([out:csv]) holds no lines or areas, and no tags "
-                                  "but its columns: ask for [out:json] with 'out geom' (or 'out body; >; out skel qt')")
+                                  "but its columns: ask for [out:json] with 'out geom' (or 'out body; >; out skel qt'), "
+                                  "or give its points as --gazetteer")

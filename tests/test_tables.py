@@ -755,3 +755,12 @@ def test_coordinates_kept_in_a_remarks_column_are_named_in_the_refusal(tmp_path)
                                          "\\('百度坐标：104.023817,30.59855'\\): put them in a column of their own "
                                          "headed 坐标, or 百度坐标, 高德坐标 for their datum$"):
         load_file(path)
+
+
+def test_an_overpass_csv_answer_is_a_gazetteer_by_its_at_lat_and_at_lon_columns(tmp_path):
+    # [out:csv(::id,name,::lat,::lon)] writes a tab-separated header '@id	name	@lat	@lon'
+    path = tmp_path / "overpass.csv"
+    path.write_text("@id\tname\t@lat\t@lon\n4431\t青山小学\t36.6812\t117.0023\n", encoding="utf-8")
+    entries = load_file(path)
+    assert [e.name for e in entries] == ["青山小学"]
+    assert entries[0].geometry.equals_exact(shapely.Point(117.0023, 36.6812), 1e-9)
