@@ -79,7 +79,8 @@ def degrees(text, axis, delimiter):
 
 # What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer
 # beside °), º (the ordinal indicator), ˚ (a ring above).
-_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°"})
+# Degree signs people type for °, and the minus sign (U+2212) a word processor makes of a hyphen.
+_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°", "\u2212": "-"})
 _COLON_DMS = re.compile(r"[NSEW]?\s*[-+]?\d+(?::\d+(?:\.\d+)?){1,2}\s*[NSEW]?", re.I)
 _HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
                 "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}

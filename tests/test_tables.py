@@ -213,7 +213,7 @@ def test_entries_outside_china_are_a_warning(tmp_path):
 
 
 @pytest.mark.parametrize("lon, lat", [("西经104.015°", "北纬30.595°"), ("104.015", "-30.595"), ("－104.015", "30.595"),
-                                      ("W104.015", "N30.595")])
+                                      ("\u2212104.015", "30.595"), ("W104.015", "N30.595")])
 def test_entries_in_a_western_or_southern_hemisphere_are_a_warning_naming_it(tmp_path, lon, lat):
     # 西经 or a minus sign in a table of China's places: read as written, then said only to be
     # "swapped, or projected coordinates?", which they are not.
