@@ -139,7 +139,10 @@ def zones_from_drawing(gdf, name_field, code_field, path):
                 open_lines += 1
     polygons = shapely.make_valid(np.array([ring for _, ring in rings], dtype=object)) if rings else np.array([])
     names, label_of, lost = [None] * len(rings), {}, []
-    order = np.argsort(shapely.area(polygons)) if len(rings) else []
+    layers = _ring_layers(shapes, rings)
+    rank = _layer_ranks(polygons, layers, labels.geometry.values) if len(labels) else {}
+    # each label to the smallest closed polyline around it of the layer most like the 街道's
+    order = sorted(range(len(rings)), key=lambda i: (rank.get(layers[i], 0.0), shapely.area(polygons[i])))
     for _, label in labels.iterrows():  # each to the smallest closed polyline around it
         name = str(label[name_field]).strip()
         home = next((i for i in order if polygons[i].covers(label.geometry)), None)
@@ -168,9 +171,14 @@ def zones_from_drawing(gdf, name_field, code_field, path):
              for pieces in parts.values()]
     rows = {f: [label_of[i].get(f) if f != name_field else names[i] for i in first] for f in fields}
     zones = gpd.GeoDataFrame(rows, geometry=geoms, crs=gdf.crs)
-    unnamed = len(rings) - len(named)
+    used = {layers[i] for i in named}
+    other = sorted({layer for layer in layers if layer not in used}) if len(set(layers)) > 1 else []
+    elsewhere = sum(layer in other for layer in layers)
+    unnamed = len(rings) - len(named) - elsewhere
     left = [f"{count} {one if count == 1 else many}" for count, one, many in (
         (unnamed, "closed polyline without one", "closed polylines without one"),
+        (elsewhere, f"closed polyline of another CAD layer ({'、'.join(other)})",
+         f"closed polylines of other CAD layers ({'、'.join(other)})"),
         (open_lines, "open line", "open lines")) if count]
     named_by = "holding a text label" if len(labels) else f"named by their own {name_field!r}"
     warnings = [f"{path}: a CAD drawing: {len(first)} 街道 from the closed polylines {named_by}"
@@ -217,3 +225,33 @@ def zones_from_closed_lines(gdf, path):
         polygons.append(polygon)
     zones = gdf.set_geometry(gdf.geometry.__class__(polygons, index=gdf.index, crs=gdf.crs))
     return zones, [f"{path}: {count} closed lines made 街道 polygons (a ring inside another is its hole)"]
+
+
+def _ring_layers(shapes, rings):
+    """The CAD layer of each closed polyline (GDAL's ``Layer`` field of a DXF), or "" for all when the
+    drawing names none."""
+    column = next((c for c in shapes.columns if str(c).lower() == "layer"), None)
+    if column is None:
+        return [""] * len(rings)
+    return [str(shapes.at[index, column] or "") for index, _ in rings]
+
+
+def _layer_ranks(polygons, layers, labels):
+    """How unlike a layer of 街道 boundaries each CAD layer is, 0 for one where each closed polyline holds
+    one label (the 街道's: each label counted in the smallest of the layer's polylines around it, so a
+    街道 round another holds its own); more for one whose polylines hold none (社区 or parcels drawn inside
+    them, around some labels) and most for one where a polyline holds several (a frame round the map): of
+    the polylines around a label, the one of the best-ranked layer is the label's 街道."""
+    import shapely
+
+    ranks = {}
+    for layer in set(layers):
+        mine = sorted((i for i, own in enumerate(layers) if own == layer), key=lambda i: shapely.area(polygons[i]))
+        held = dict.fromkeys(mine, 0)
+        for label in labels:
+            home = next((i for i in mine if shapely.covers(polygons[i], label)), None)
+            if home is not None:
+                held[home] += 1
+        counts = list(held.values())
+        ranks[layer] = 2.0 if any(count > 1 for count in counts) else sum(count == 0 for count in counts) / len(counts)
+    return ranks

@@ -57,8 +57,8 @@ def test_a_dxf_of_closed_polylines_and_text_labels_gives_the_named_zones(tmp_pat
     by_name = dict(zip(zones["name"], zones.to_crs(4548).geometry))
     for square, name in zip(_squares(), NAMES):
         assert by_name[name].symmetric_difference(square).area < 1.0  # the frame around them is no 街道
-    assert any("3 街道 from the closed polylines holding a text label" in w and "1 closed polyline without one" in w
-               and "1 open line" in w for w in warnings)
+    assert any("3 街道 from the closed polylines holding a text label" in w
+               and "1 closed polyline of another CAD layer (图框)" in w and "1 open line" in w for w in warnings)
     boundaries = load_boundaries(path, name_field="Text")  # names only: the district is found by them
     assert boundaries.outline["name"].iloc[0] == "天桥区"
 
@@ -192,3 +192,20 @@ def test_a_file_of_named_closed_polylines_gives_their_polygons_with_holes_and_en
         .to_file(path, driver="GPKG")
     with pytest.raises(InputError, match=r"expected polygons, found .*LineString.* \(boundaries drawn as lines"):
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
+def test_communities_drawn_on_another_layer_inside_the_subdistricts_do_not_take_their_labels(tmp_path):
+    # a planning institute's drawing: 街道 on 街道界线, their 社区 on 社区界线 (smaller, around the labels)
+    communities = []
+    for square in _squares():
+        x0, y0 = square.bounds[:2]
+        for dx, dy in ((300, 300), (20, 20), (720, 20), (20, 720)):  # the first holds the 街道's label
+            cell = shapely.box(x0 + dx, y0 + dy, x0 + dx + 260, y0 + dy + 260)
+            communities.append(("closed", "社区界线", list(cell.exterior.coords)[:-1]))
+    path = _drawing(tmp_path, extra=communities)
+    zones, warnings = load_official_zones(path, name_field="Text")
+    by_name = dict(zip(zones["name"], zones.to_crs(4548).geometry))
+    assert sorted(by_name) == sorted(NAMES)
+    for square, name in zip(_squares(), NAMES):
+        assert by_name[name].symmetric_difference(square).area < 1.0, name  # the 街道, not a 社区 in it
+    assert any("12 closed polylines of other CAD layers (社区界线)" in w for w in warnings), warnings
