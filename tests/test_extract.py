@@ -422,6 +422,13 @@ def test_service_centres_of_the_disabled_and_of_government_services_are_places()
     assert got == {"县残疾人综合服务中心": "welfare", "县政务服务中心": "utility"}
 
 
+def test_a_road_class_counted_after_its_works_is_a_counted_group():
+    # 实施省道提升工程3条: the count in 条 follows the works on the class, as in 改造县道5条
+    got = {(p["name"], (p["quantity"] or {}).get("value")) for p in
+           (f["properties"] for f in extract_projects("实施省道提升工程3条,总里程51.4公里;县道改造5条。"))}
+    assert got == {("省道（提升工程）", 3), ("县道（改造）", 5)}
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")
