@@ -59,17 +59,7 @@ def write_reordered(source, target, order="rwn", descending=False):
     Returns ``target``."""
     import osmium
 
-    objects = {"n": [], "w": [], "r": []}
-    for obj in osmium.FileProcessor(str(source)):
-        tags = {t.k: t.v for t in obj.tags}
-        if obj.is_node():
-            objects["n"].append(osmium.osm.mutable.Node(id=obj.id, location=(obj.location.lon, obj.location.lat),
-                                                        tags=tags))
-        elif obj.is_way():
-            objects["w"].append(osmium.osm.mutable.Way(id=obj.id, nodes=[n.ref for n in obj.nodes], tags=tags))
-        else:
-            objects["r"].append(osmium.osm.mutable.Relation(id=obj.id, tags=tags, members=[
-                (m.type, m.ref, m.role) for m in obj.members]))
+    objects = _objects_by_type(source)
     ordered = [(kind, obj) for kind in order for obj in sorted(
         objects[kind], key=lambda o: o.id, reverse=descending if isinstance(descending, bool) else kind in descending)]
     if str(target).endswith(".o5m"):
@@ -86,17 +76,7 @@ def write_osmium_sorted(source, target):
     their absolute value, then the positive ones; a PBF's header says ``Type_then_ID``. Returns ``target``."""
     import osmium
 
-    objects = {"n": [], "w": [], "r": []}
-    for obj in osmium.FileProcessor(str(source)):
-        tags = {t.k: t.v for t in obj.tags}
-        if obj.is_node():
-            objects["n"].append(osmium.osm.mutable.Node(id=obj.id, location=(obj.location.lon, obj.location.lat),
-                                                        tags=tags))
-        elif obj.is_way():
-            objects["w"].append(osmium.osm.mutable.Way(id=obj.id, nodes=[n.ref for n in obj.nodes], tags=tags))
-        else:
-            objects["r"].append(osmium.osm.mutable.Relation(id=obj.id, tags=tags, members=[
-                (m.type, m.ref, m.role) for m in obj.members]))
+    objects = _objects_by_type(source)
     ordered = [(kind, obj) for kind in "nwr" for obj in sorted(objects[kind], key=lambda o: (o.id >= 0, abs(o.id)))]
     if str(target).endswith(".o5m"):
         return write_o5m(target, ordered)
@@ -150,3 +130,21 @@ def write_o5m(path, objects):
         body += b"\xff" + {"n": b"\x10", "w": b"\x11", "r": b"\x12"}[kind] + unsigned(len(data)) + data
     path.write_bytes(bytes(body + b"\xfe"))
     return path
+
+
+def _objects_by_type(source):
+    """The objects of an OSM file as osmium's mutable objects, by type letter (``n``, ``w``, ``r``)."""
+    import osmium
+
+    objects = {"n": [], "w": [], "r": []}
+    for obj in osmium.FileProcessor(str(source)):
+        tags = {t.k: t.v for t in obj.tags}
+        if obj.is_node():
+            objects["n"].append(osmium.osm.mutable.Node(id=obj.id, location=(obj.location.lon, obj.location.lat),
+                                                        tags=tags))
+        elif obj.is_way():
+            objects["w"].append(osmium.osm.mutable.Way(id=obj.id, nodes=[n.ref for n in obj.nodes], tags=tags))
+        else:
+            objects["r"].append(osmium.osm.mutable.Relation(id=obj.id, tags=tags, members=[
+                (m.type, m.ref, m.role) for m in obj.members]))
+    return objects
