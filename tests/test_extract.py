@@ -429,6 +429,13 @@ def test_a_road_class_counted_after_its_works_is_a_counted_group():
     assert got == {("省道（提升工程）", 3), ("县道（改造）", 5)}
 
 
+def test_chu_besides_opens_no_name_but_chuxian_stays_works():
+    # 除A项目建设外 (besides A): 除 is no part of A's name; 除险加固 (making a dam safe) stays works
+    got = sorted((f["properties"]["name"], (f["properties"]["quantity"] or {}).get("value"))
+                 for f in extract_projects("除乌龙江大道项目建设外,乌龙江湿地公园计划明年开建。完成除险加固水库3座。"))
+    assert got == [("乌龙江大道", None), ("乌龙江湿地公园", None), ("水库（除险加固）", 3)]
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")
