@@ -181,7 +181,7 @@ def test_field_options_without_districts_are_errors(option):
 def test_bundled_district_without_polygons_is_one_zone_listing_its_streets():
     b = load_boundaries(district_code="650102")
     assert list(b.zones["code"]) == ["650102"] and list(b.zones["name"]) == ["天山区"]
-    assert list(b.outline["name"]) == ["天山区"] and b.quality == "official"
+    assert list(b.outline["name"]) == ["天山区"] and b.quality == "outline"
     names = [s["name"] for s in b.named_subdistricts]
     assert len(names) == 22 and names[0] == "燕儿窝街道"
     assert "known by name only" in b.source and "、".join(names) in b.source and "Hausdorff" in b.source

@@ -185,3 +185,23 @@ def test_geocode_stage_warns_too(tmp_path):
     assert len(warnings) == 1 and "none of the 6 named projects was placed in 天桥区" in warnings[0]
     # 龙华区 is also a district of 深圳; 遵谭镇 settles it.
     assert "they point to 海南省海口市龙华区 (460106): pass --district-code 460106" in warnings[0]
+
+
+def test_far_districts_one_zone_is_labelled_the_district_not_official_street_boundaries(district_build):
+    # The district as its one zone (no 街道 polygons bundled) was labelled boundary_quality "official":
+    # `geo layers`, the maps' legends and index said "街道 boundaries: official" of a simplified outline.
+    code, spec, out, _ = district_build
+    zones = json.loads((out / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))["features"]
+    assert [z["properties"]["boundary_quality"] for z in zones] == ["outline"]
+    with open(out / "maps_out" / "coverage.csv", encoding="utf-8-sig", newline="") as handle:
+        assert [row["boundary_quality"] for row in csv.DictReader(handle)] == ["outline"]
+    coverage_md = (out / "maps_out" / "coverage.md").read_text(encoding="utf-8")
+    assert "Boundaries: official" not in coverage_md
+    assert "Boundaries: no 街道 boundaries, the district outline is the one zone" in coverage_md
+    for page in ("projects.html", "coverage.html", "index.html"):
+        html = (out / "maps_out" / page).read_text(encoding="utf-8")
+        assert "街道 boundaries: official" not in html, page
+        assert "街道 boundaries: none (the district is one zone)" in html, page
+    listed = CliRunner().invoke(main, ["layers", "--layers-dir", str(out / "layers")])
+    assert "街道 boundaries: none (the district is one zone)" in listed.output
+
