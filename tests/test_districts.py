@@ -205,3 +205,14 @@ def test_far_districts_one_zone_is_labelled_the_district_not_official_street_bou
     listed = CliRunner().invoke(main, ["layers", "--layers-dir", str(out / "layers")])
     assert "街道 boundaries: none (the district is one zone)" in listed.output
 
+
+def test_a_project_named_after_the_district_is_not_placed_in_its_one_zone(tmp_path):
+    # 天山区图书馆新馆 was "placed inside 天山区 (accuracy spans the 街道)" at the middle of the district,
+    # its source "街道 polygon of 天山区": the district's name is no site, as it is none where 街道 are drawn.
+    report = tmp_path / "report.txt"
+    report.write_text("新建天山区图书馆新馆，新建燕儿窝街道社区卫生服务中心。\n", encoding="utf-8")
+    _build(tmp_path, "--report", str(report), "--district-code", "650102")
+    projects = json.loads((tmp_path / "projects.geojson").read_text(encoding="utf-8"))["features"]
+    library = next(p for p in projects if p["properties"]["name"] == "天山区图书馆新馆")
+    assert library["geometry"] is None
+    assert library["properties"]["geocode"]["status"] == "unlocated"
