@@ -16,6 +16,9 @@ from geo.names import display_name
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
+# The boundary_quality of the district outline standing as the one zone of a district whose 街道 have
+# no polygons: no 街道 boundaries at all (neither official nor approximate ones).
+OUTLINE = "outline"
 
 
 @dataclass
@@ -103,7 +106,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             quality, source = APPROXIMATE, str(zones["source"].iloc[0])
         else:
             zones, zone_warnings = _outline_as_zone(outline, named, district_name)
-            quality, source = OFFICIAL, str(zones["source"].iloc[0])
+            quality, source = OUTLINE, str(zones["source"].iloc[0])
     else:
         zones, file_warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
                                                    datum=districts_datum, district_code=code)
@@ -575,7 +578,7 @@ def _outline_as_zone(outline, named, district_name):
     source = (f"district outline only: {row['source']}, GCJ-02 -> WGS-84, simplified (Hausdorff "
               f"{float(row['hausdorff_m']):.0f} m); no 街道 polygons are bundled for {name}, so it is one zone; "
               f"{known}")
-    zone = outline.assign(name=name, boundary_quality=OFFICIAL, source=source)
+    zone = outline.assign(name=name, boundary_quality=OUTLINE, source=source)
     warning = (f"{row['code']} {name}: no 街道 polygons are bundled, so coverage counts the whole district as "
                f"one zone ({len(named)} 街道 listed by name); pass --districts FILE --name-field F for coverage "
                "per 街道")

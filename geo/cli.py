@@ -151,6 +151,22 @@ def _coverage_format(fmt, output):
     return fmt or named or "table"
 
 
+def _coverage_file_kind(output):
+    """Refuse an ``-o`` of ``geo coverage`` named as a format it does not write (覆盖.xlsx of CSV text:
+    Excel refuses to open it); checked after its inputs, so ``-o projects.geojson`` is named as one."""
+    from geo.io import InputError
+    from geo.outputs import check_not_input
+
+    suffix = Path(str(output)).suffix.lower() if output else ""
+    if output:
+        check_not_input(output)
+    if suffix in (*FILE_EXTENSIONS, ".xls", ".kml", ".kmz", ".docx", ".pdf") and \
+            suffix not in (*COVERAGE_EXTENSIONS, ".txt"):
+        raise InputError("-o", f"{output} ends in {Path(str(output)).suffix}, which geo coverage does not write "
+                               "(it writes .csv, .json, .md or the table as .txt; the Excel workbook is "
+                               "maps_out/coverage.xlsx of geo build)")
+
+
 def _report_warnings(warnings):
     for warning in warnings:
         click.echo(f"warning: {one_line(warning)}", err=True)
@@ -338,6 +354,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     with _writing(Path(projects).parent):
         options = _boundaries_from(kwargs)
         _keep_stage_inputs(projects, layers_dir, options)
+        _coverage_file_kind(output)
         boundaries = pipeline.resolve_boundaries(options, layers_dir)
         _report_warnings(boundaries.warnings)
         if by == "district":

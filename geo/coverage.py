@@ -15,7 +15,7 @@ from geo.data import categories, category_codes
 from geo.io import InputError, csvt_line, value_kind
 from geo.safe_text import cell_text, markdown_text, one_line
 
-QUALITIES = ("approximate", "official", "osm")
+QUALITIES = ("approximate", "official", "osm", "outline")
 FORMATS = ("table", "csv", "json", "md")
 
 # Facility kinds a planner checks every 街道 for; pass as ``gap_categories`` to report
@@ -68,7 +68,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         The 街道 polygons (code and name columns); every zone gets a row, even empty.
     boundary_source : str
         Where the boundaries come from, shown in every format.
-    boundary_quality : {"approximate", "official", "osm"}
+    boundary_quality : {"approximate", "official", "osm", "outline"}
         Approximate boundaries, and those from OpenStreetMap (``osm``), are labelled as
         not official in every format.
     district_name : str
@@ -121,7 +121,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         allocations name projects or zones that are not given.
     """
     if boundary_quality not in QUALITIES:
-        raise InputError(None, f"unknown boundary quality {boundary_quality!r} (use approximate, official or osm)")
+        raise InputError(None, f"unknown boundary quality {boundary_quality!r} (use approximate, official, osm or outline)")
     _require(projects, ("id", "name", "category"), "projects")
     _require(allocations, ("id", "code", "km"), "allocations")
     _require(zones, (zone_code, zone_name), "zones")
@@ -343,6 +343,9 @@ def _boundary_sentence(report) -> str:
     if header["boundary_quality"] == "approximate":
         return (f"Boundaries: approximate (source: {header['boundary_source']}); "
                 f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")
+    if header["boundary_quality"] == "outline":
+        return (f"Boundaries: no 街道 boundaries, the district outline is the one zone "
+                f"(source: {header['boundary_source']}).{measured}")
     if header["boundary_quality"] == "osm":
         return (f"Boundaries: OpenStreetMap, not official (source: {header['boundary_source']}); "
                 f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")

@@ -179,6 +179,18 @@ def fit_warning(features, boundaries):
     return f"the report does not fit {district}: {'; '.join(problems)}; {hint}"
 
 
+def _city_codes(code) -> str:
+    """The counties of the city whose code ``code`` opens with (430100 is 长沙市 itself, 430120 a typo in
+    it), for a message; else where every code is listed."""
+    from geo import data
+
+    near = [(c, row) for c, row in data.counties().items() if c[:4] == code[:4]]
+    if not near:
+        return f" (see geo/data/{data.COUNTIES_PATH.name})"
+    shown = ", ".join(f"{c} {row['name']}" for c, row in near[:20]) + (", …" if len(near) > 20 else "")
+    return f"; {near[0][1]['city']} has {shown}"
+
+
 def check_code(code):
     """A 6-digit code with a bundled outline; else an InputError, naming the codes when given a name."""
     from geo import data
@@ -189,9 +201,14 @@ def check_code(code):
     code = unicodedata.normalize("NFKC", str(code)).strip()  # full-width digits typed with a Chinese IME
     if re.fullmatch(r"\d{6}", code) and code in data.counties():
         return code
+    if re.fullmatch(r"\d{9}|\d{12}", code) and code[:6] in data.counties():  # a 街道's code, or its 统计用区划代码
+        row = data.counties()[code[:6]]
+        street = next((s["name"] for s in data.subdistrict_names(code[:6]) if s["code"] == code[:9]), None)
+        what = f"the code of a 街道 ({street})" if street else "no county-level code (a 街道's, of nine digits?)"
+        raise InputError("--district-code", f"{code!r} is {what}; its district is {code[:6]} "
+                                            f"({row['city']}{row['name']})")
     if re.fullmatch(r"\d{6}", code):
-        raise InputError("--district-code", f"no bundled outline for county-level code {code!r} "
-                                            f"(see geo/data/{data.COUNTIES_PATH.name})")
+        raise InputError("--district-code", f"no county-level division has code {code!r}{_city_codes(code)}")
     guesses = [f"{c} ({row['city']}{row['name']})" for c, row in data.counties().items()
                if code in (row["name"], stem(row["name"]))]
     hint = f"; {code} is {', '.join(guesses[:5])}" if guesses else ""

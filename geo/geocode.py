@@ -142,7 +142,8 @@ def _named_areas(outline, district_name, zones):
     areas = [NamedArea(district_name, outline, True)] if district_name and outline is not None else []
     if zones is not None:
         quality = zones["boundary_quality"] if "boundary_quality" in zones.columns else ["official"] * len(zones)
-        areas += [NamedArea(str(name), geom, str(q) == "official")
+        # The one zone of a district without 街道 polygons (outline) is the district's outline itself.
+        areas += [NamedArea(str(name), geom, str(q) in ("official", "outline"))
                   for name, geom, q in zip(zones["name"], zones.geometry.values, quality) if geom is not None]
     return tuple(areas)
 

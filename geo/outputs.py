@@ -142,6 +142,14 @@ def keep_inputs(paths, role: str) -> None:
                 outputs.keep(str(path).split("|", 1)[0], role)
 
 
+def check_not_input(path) -> None:
+    """InputError when ``path`` is an input this run keeps (:func:`keep_inputs`): said before any
+    other refusal of it as an output, which would hide that it is an input."""
+    outputs = active()
+    if outputs is not None:
+        outputs._check_not_input(path)
+
+
 def will_exist(path) -> bool:
     """Whether ``path`` is there once the current run commits (staged, or on disk and kept)."""
     outputs = active()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from geo.boundaries import OUTLINE
 from geo.geocodes import APPROXIMATE
 from geo.names import normalise_name
 
 
 def zone_areas(zones):
     """(place-name stem, 街道 name, point inside, radius in m) for each 街道 whose stem is its own,
-    longest stem first."""
+    longest stem first. The district standing as its one zone (``boundary_quality`` ``outline``: no
+    街道 polygons) is none: its name (天山区图书馆) says no more than that a project is the district's."""
     from collections import Counter
 
     import shapely
@@ -18,7 +20,10 @@ def zone_areas(zones):
 
     geod = Geod(ellps="WGS84")
     areas = []
-    for name, geom in zip(zones["name"], zones.geometry.values):
+    quality = zones["boundary_quality"] if "boundary_quality" in zones.columns else [None] * len(zones)
+    for name, geom, kind in zip(zones["name"], zones.geometry.values, quality):
+        if kind == OUTLINE:
+            continue
         stem = re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
         if len(stem) < 2 or geom is None or geom.is_empty:
             continue

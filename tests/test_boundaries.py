@@ -181,7 +181,7 @@ def test_field_options_without_districts_are_errors(option):
 def test_bundled_district_without_polygons_is_one_zone_listing_its_streets():
     b = load_boundaries(district_code="650102")
     assert list(b.zones["code"]) == ["650102"] and list(b.zones["name"]) == ["天山区"]
-    assert list(b.outline["name"]) == ["天山区"] and b.quality == "official"
+    assert list(b.outline["name"]) == ["天山区"] and b.quality == "outline"
     names = [s["name"] for s in b.named_subdistricts]
     assert len(names) == 22 and names[0] == "燕儿窝街道"
     assert "known by name only" in b.source and "、".join(names) in b.source and "Hausdorff" in b.source
@@ -195,7 +195,7 @@ def test_district_name_renames_the_outline_and_the_single_zone():
 
 
 @pytest.mark.parametrize("code, problem", [("天山区", "650102 \\(乌鲁木齐市天山区\\)"), ("武侯", "510107"),
-                                           ("12345", "6-digit"), ("999999", "no bundled outline")])
+                                           ("12345", "6-digit"), ("999999", "no county-level division has code")])
 def test_bad_district_codes_are_input_errors(code, problem):
     with pytest.raises(InputError, match=problem):
         load_boundaries(district_code=code)
@@ -214,7 +214,7 @@ def test_official_streets_with_nbs_codes_name_their_district(tmp_path):
     _zones_metric().assign(JDMC=[f"某{n}" for n in NAMES]).to_file(path)  # names of nowhere
     b = load_boundaries(path, name_field="JDMC")
     assert b.outline["name"].iloc[0] == "district (union of 街道)"
-    with pytest.raises(InputError, match="no bundled outline"):
+    with pytest.raises(InputError, match="no county-level division has code"):
         load_boundaries(path, name_field="JDMC", district_code="999999")
 
 

@@ -585,3 +585,23 @@ def test_coverage_written_to_a_file_takes_its_format_from_the_name_and_refuses_a
         assert not (tmp_path / "成果").exists() and (tmp_path / written).stat().st_size > 0
     assert (tmp_path / "成果.csv").read_bytes() == (tmp_path / "maps_out" / "coverage.csv").read_bytes()
     assert (tmp_path / "成果.csvt").read_bytes() == (tmp_path / "maps_out" / "coverage.csvt").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", [None, "csv", "table"])
+@pytest.mark.parametrize("name", ["覆盖.xlsx", "覆盖.html", "覆盖.geojson", "覆盖.gpkg"])
+def test_coverage_to_a_file_named_as_a_format_it_does_not_write_is_refused(tmp_path, fmt, name):
+    # geo coverage --format csv -o 覆盖.xlsx wrote CSV text into a .xlsx, which Excel refuses to open
+    # ("the file format or extension is not valid"); without --format it wrote the terminal table there.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--basemap", "none", "--out-dir", str(tmp_path)]).exit_code == 0
+    result = runner.invoke(main, ["coverage", "-p", str(tmp_path / "projects.geojson"), "--layers-dir",
+                                  str(tmp_path / "layers"), *(["--format", fmt] if fmt else []),
+                                  "-o", str(tmp_path / name)])
+    assert result.exit_code == 2, result.output
+    assert f"{name} ends in {name[name.index('.'):]}, which geo coverage does not write" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / name).exists()

@@ -1,7 +1,10 @@
 """Which district a run is about: whether a geocoded report fits the district it was built for."""
 
+import pytest
+
 from geo.boundaries import load_boundaries
-from geo.district_choice import fit_warning
+from geo.district_choice import check_code, fit_warning
+from geo.io import InputError
 
 
 def _feature(name, geom=None, named=True):
@@ -50,3 +53,22 @@ def test_a_few_foreign_names_among_many_own_names_fit():
     features = [_feature("泺口垃圾转运站", inside), _feature("石牌街道文化中心"), _feature("猎德街道卫生院"),
                 _feature("桑梓店卫生院"), _feature("宝华学校"), _feature("北园大街改造")]
     assert fit_warning(features, b) is None
+
+
+@pytest.mark.parametrize("typed, message", [
+    # the city's own code (长沙市), and a digit typed wrong: the codes of the city it falls in
+    ("430100", r"--district-code: no county-level division has code '430100'; 长沙市 has 430102 芙蓉区, "
+               r"430103 天心区, 430104 岳麓区, .*430181 浏阳市"),
+    ("430120", r"--district-code: no county-level division has code '430120'; 长沙市 has 430102 芙蓉区, "),
+    # a 街道's 9-digit code, or its 12-digit 统计用区划代码: the district is its first six digits
+    ("430102001", r"--district-code: '430102001' is the code of a 街道 \(文艺路街道\); its district is 430102 "
+                  r"\(长沙市芙蓉区\)"),
+    ("430102001000", r"--district-code: '430102001000' is the code of a 街道 \(文艺路街道\); its district is "
+                     r"430102 \(长沙市芙蓉区\)"),
+    ("990100", r"--district-code: no county-level division has code '990100' \(see geo/data/china_counties\.csv\)$"),
+])
+def test_a_code_of_no_county_names_the_counties_it_was_near(typed, message):
+    # '430100' (the city's code) said only "no bundled outline for county-level code ... (see
+    # geo/data/china_counties.csv)", a file a planner who installed geo never sees.
+    with pytest.raises(InputError, match=message):
+        check_code(typed)

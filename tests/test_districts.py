@@ -185,3 +185,34 @@ def test_geocode_stage_warns_too(tmp_path):
     assert len(warnings) == 1 and "none of the 6 named projects was placed in 天桥区" in warnings[0]
     # 龙华区 is also a district of 深圳; 遵谭镇 settles it.
     assert "they point to 海南省海口市龙华区 (460106): pass --district-code 460106" in warnings[0]
+
+
+def test_far_districts_one_zone_is_labelled_the_district_not_official_street_boundaries(district_build):
+    # The district as its one zone (no 街道 polygons bundled) was labelled boundary_quality "official":
+    # `geo layers`, the maps' legends and index said "街道 boundaries: official" of a simplified outline.
+    code, spec, out, _ = district_build
+    zones = json.loads((out / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))["features"]
+    assert [z["properties"]["boundary_quality"] for z in zones] == ["outline"]
+    with open(out / "maps_out" / "coverage.csv", encoding="utf-8-sig", newline="") as handle:
+        assert [row["boundary_quality"] for row in csv.DictReader(handle)] == ["outline"]
+    coverage_md = (out / "maps_out" / "coverage.md").read_text(encoding="utf-8")
+    assert "Boundaries: official" not in coverage_md
+    assert "Boundaries: no 街道 boundaries, the district outline is the one zone" in coverage_md
+    for page in ("projects.html", "coverage.html", "index.html"):
+        html = (out / "maps_out" / page).read_text(encoding="utf-8")
+        assert "街道 boundaries: official" not in html, page
+        assert "街道 boundaries: none (the district is one zone)" in html, page
+    listed = CliRunner().invoke(main, ["layers", "--layers-dir", str(out / "layers")])
+    assert "街道 boundaries: none (the district is one zone)" in listed.output
+
+
+def test_a_project_named_after_the_district_is_not_placed_in_its_one_zone(tmp_path):
+    # 天山区图书馆新馆 was "placed inside 天山区 (accuracy spans the 街道)" at the middle of the district,
+    # its source "街道 polygon of 天山区": the district's name is no site, as it is none where 街道 are drawn.
+    report = tmp_path / "report.txt"
+    report.write_text("新建天山区图书馆新馆，新建燕儿窝街道社区卫生服务中心。\n", encoding="utf-8")
+    _build(tmp_path, "--report", str(report), "--district-code", "650102")
+    projects = json.loads((tmp_path / "projects.geojson").read_text(encoding="utf-8"))["features"]
+    library = next(p for p in projects if p["properties"]["name"] == "天山区图书馆新馆")
+    assert library["geometry"] is None
+    assert library["properties"]["geocode"]["status"] == "unlocated"

@@ -1001,3 +1001,43 @@ def test_an_export_over_a_hard_link_to_its_own_source_is_refused(out_dir, tmp_pa
     with pytest.raises(InputError, match=r"link\.\w+: is a source layer or the catalog: an export must not overwrite"):
         export_layers(layer, fmt=fmt, layers_dir=out_dir / "layers", output=link)
     assert link.read_bytes() == before and os.path.samefile(link, out_dir / source)
+
+
+@pytest.mark.parametrize("first, second", [(("shp", "EPSG:4548"), ("csv", None)), (("csv", "EPSG:4548"), ("shp", None))])
+def test_a_csv_and_a_shapefile_of_one_name_in_other_crs_never_share_a_prj(out_dir, tmp_path, first, second):
+    # school.shp exported in EPSG:4548, then school.csv into the same folder: the CSV's .prj (EPSG:4326)
+    # replaced the Shapefile's, and QGIS read its Gauss-Kruger metres as degrees.
+    (fmt, crs), (later, later_crs) = first, second
+    export_layers("all", fmt=fmt, crs=crs, layers_dir=out_dir / "layers", output=tmp_path / "exp")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "exp").iterdir()}
+    with pytest.raises(InputError, match=r"(\w+)\.prj: is the CRS \(EPSG:4548\) of the (Shapefile|CSV) \1\.(shp|csv) beside it.*"
+                                         r"EPSG:4326.*--crs EPSG:4548"):
+        export_layers("all", fmt=later, crs=later_crs, layers_dir=out_dir / "layers", output=tmp_path / "exp")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "exp").iterdir()} == before  # nothing half-written
+    # in the same CRS the two share the .prj: both are written and both read in it
+    export_layers("all", fmt=later, crs="EPSG:4548", layers_dir=out_dir / "layers", output=tmp_path / "exp")
+    for name in ("school.shp", "school.csv"):
+        assert _read_in_gk_117(tmp_path / "exp" / name), name
+
+
+def _read_in_gk_117(path):
+    """Whether GDAL reads ``path`` in the Gauss-Kruger projection of EPSG:4548, whatever the .prj calls it."""
+    import warnings
+
+    from pyproj import CRS
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        read = pyogrio.read_info(path)["crs"]
+        return read is not None and CRS.from_user_input(read).to_proj4() == CRS("EPSG:4548").to_proj4()
+
+
+def test_removing_an_earlier_csv_layer_keeps_the_prj_its_shapefile_reads(out_dir, tmp_path):
+    # export all as shp and as csv into one folder, then a report without schools exported as csv again:
+    # school.csv went with school.prj, and school.shp was left without its CRS.
+    export_layers("all", fmt="shp", crs="EPSG:4548", layers_dir=out_dir / "layers", output=tmp_path / "exp")
+    export_layers("all", fmt="csv", crs="EPSG:4548", layers_dir=out_dir / "layers", output=tmp_path / "exp")
+    _rewrite_layers(out_dir, keep=lambda pid: not pid.startswith("school"))
+    export_layers("all", fmt="csv", crs="EPSG:4548", layers_dir=out_dir / "layers", output=tmp_path / "exp")
+    assert not (tmp_path / "exp" / "school.csv").exists() and (tmp_path / "exp" / "school.shp").exists()
+    assert _read_in_gk_117(tmp_path / "exp" / "school.shp")

@@ -406,7 +406,7 @@ def test_an_edge_sliver_between_osm_and_the_bundled_outline_goes_to_the_street_i
 def test_a_partial_set_is_refused_in_one_warning_and_the_district_stays_one_zone(tmp_path):
     partial = write_extract(tmp_path / "partial.osm", keep=range(3), extras=False)
     boundaries = load_boundaries(district_code=CODE, osm_path=partial)
-    assert boundaries.quality == "official" and len(boundaries.zones) == 1 and not boundaries.notes
+    assert boundaries.quality == "outline" and len(boundaries.zones) == 1 and not boundaries.notes
     refused = [w for w in boundaries.warnings if "OpenStreetMap has" in w]
     assert len(refused) == 1
     assert refused[0].startswith("partial.osm: OpenStreetMap has 3 of the 6 街道 boundaries of 和平区, covering ")
@@ -438,7 +438,7 @@ def test_an_extract_without_boundaries_changes_nothing_and_says_nothing(tmp_path
                                                                                             "name": "南京路"})])
     boundaries = load_boundaries(district_code=CODE, osm_path=roads)
     bundled = load_boundaries(district_code=CODE)
-    assert boundaries.warnings == bundled.warnings and boundaries.quality == "official"
+    assert boundaries.warnings == bundled.warnings and boundaries.quality == "outline"
 
 
 def test_osm_boundaries_win_over_the_bundled_approximation_of_the_default_district(tmp_path):
@@ -569,7 +569,7 @@ def test_boundaries_of_an_unreadable_admin_level_are_named_when_the_set_falls_sh
     # the rest covered too little to be used said nothing of it, and the mapper could not tell why.
     odd = write_extract(tmp_path / "odd.osm", extras=False, levels={1: "8;9", 3: "街道"})
     boundaries = load_boundaries(district_code=CODE, osm_path=odd)
-    assert boundaries.quality == "official" and len(boundaries.zones) == 1
+    assert boundaries.quality == "outline" and len(boundaries.zones) == 1
     (refused,) = [w for w in boundaries.warnings if "OpenStreetMap has" in w]
     assert refused.startswith("odd.osm: OpenStreetMap has 4 of the 6 街道 boundaries of 和平区, covering ")
     assert refused.endswith("% of it: not used (pass --districts FILE for official ones); 2 boundaries inside 和平区 are "
@@ -577,7 +577,7 @@ def test_boundaries_of_an_unreadable_admin_level_are_named_when_the_set_falls_sh
                             "新兴街道 (r103, admin_level '街道')")
     every = write_extract(tmp_path / "every.osm", extras=False, levels={i: "8;9" for i in range(6)})
     boundaries = load_boundaries(district_code=CODE, osm_path=every)
-    assert boundaries.quality == "official" and len(boundaries.zones) == 1
+    assert boundaries.quality == "outline" and len(boundaries.zones) == 1
     assert [w for w in boundaries.warnings if "admin_level" in w] == [
         "every.osm: OpenStreetMap has no 街道 boundary of 和平区 to use; 6 boundaries inside 和平区 are left out for an "
         "admin_level that is no level: 劝业场街道 (r100, admin_level '8;9')、小白楼 (r101, admin_level '8;9')、"

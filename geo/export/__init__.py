@@ -77,8 +77,8 @@ from pathlib import Path
 
 from geo.export.tables import ALL, PROJECTS, check_category, filter_tables, layer_files, located_only, \
     read_layer, read_projects, select_tables, target_crs, to_frame
-from geo.export.writers import SHAPEFILE_FIELD_NAMES, remove_exported_layer, shapefile_field_names, write_csv, \
-    write_geojson, write_gpkg, write_shapefiles
+from geo.export.writers import SHAPEFILE_FIELD_NAMES, check_shared_prj, remove_exported_layer, shapefile_field_names, \
+    shapefile_names, write_csv, write_geojson, write_gpkg, write_shapefiles
 from geo.io import InputError
 
 FORMATS = ("geojson", "gpkg", "shp", "csv", "kml")
@@ -195,6 +195,13 @@ def _write(frames, layer, fmt, output, sources):
 
         path = _not_a_source(_output_file(output, layer, fmt), sources)
         return [write_kml(path, frames, title=f"geo: {layer}")]
+    for table, frame in frames:  # before anything is written
+        if fmt == "shp":
+            shp = _output_shp(output, table.name, many)
+            check_shared_prj(shp.parent, shapefile_names(shp.stem, frame), fmt, frame.crs)
+        elif fmt == "csv":
+            path = _output_in_dir(output, table.name, fmt) if many else _output_file(output, layer, fmt)
+            check_shared_prj(path.parent, [path.stem], fmt, frame.crs)
     written = []
     for table, frame in frames:
         if fmt == "shp":

@@ -369,15 +369,82 @@ def _commit_shapefile(tmpdir, directory, name):
 
 def remove_shapefile(directory, name) -> None:
     """Remove the Shapefile ``name`` in ``directory`` (its .shp, sidecars and indexes) if there is one:
-    an earlier export's, which this one's set no longer holds."""
+    an earlier export's, which this one's set no longer holds. Its ``.prj`` stays when a CSV of the
+    name beside it reads it too."""
     from geo.outputs import remove_output
 
     directory = Path(directory)
     if not (directory / f"{name}.shp").exists():
         return
     for suffix in (".shp", *_SHAPEFILE_SIDECARS, *_SHAPEFILE_INDEXES):
+        if suffix == ".prj" and (directory / f"{name}.csv").is_file():
+            continue
         if (directory / f"{name}{suffix}").exists():
             remove_output(directory / f"{name}{suffix}")
+
+
+def check_shared_prj(directory, names, fmt, crs) -> None:
+    """Refuse an export of ``fmt`` (``csv`` or ``shp``) whose ``<name>.prj`` in ``directory`` would
+    replace the one a Shapefile or CSV of that name beside it reads in another CRS: GDAL and QGIS take
+    ``<name>.prj`` for either, so the other file would be read in the wrong CRS (metres as degrees).
+
+    Raises
+    ------
+    InputError
+        Naming the ``.prj``, the file that reads it, both CRS and what to do.
+    """
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    new = CRS.from_user_input(crs if crs is not None else "EPSG:4326")
+    other_suffix, other_kind, kind = (".shp", "Shapefile", "CSV") if fmt == "csv" else (".csv", "CSV", "Shapefile")
+    for name in names:
+        prj, other = Path(directory) / f"{name}.prj", Path(directory) / f"{name}{other_suffix}"
+        if not (prj.is_file() and other.is_file()):
+            continue
+        try:
+            old = CRS.from_wkt(prj.read_text(encoding="utf-8", errors="replace"))
+        except CRSError:
+            old = None
+        if old is not None and _same_crs(old, new):
+            continue
+        shown = "an unreadable CRS" if old is None else _crs_label(old)
+        fix = f"export with --crs {shown}, or " if old is not None else ""
+        raise InputError(prj, f"is the CRS ({shown}) of the {other_kind} {other.name} beside it: this {kind} in "
+                              f"{_crs_label(new)} would replace it, and the {other_kind} would be read in "
+                              f"{_crs_label(new)}; {fix}export into another folder (-o)")
+
+
+def _same_crs(a, b) -> bool:
+    """Whether two CRS place coordinates alike, whatever their names (GDAL's Shapefile writer names
+    EPSG:4548 CGCS2000_3_Degree_GK_CM_117E; its parameters are EPSG:4509's too)."""
+    import warnings
+
+    if a.equals(b, ignore_axis_order=True) or (_epsg(a) is not None and _epsg(a) == _epsg(b)):
+        return True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # PROJ strings drop names and datums' details
+        return a.to_proj4() == b.to_proj4()
+
+
+def _epsg(crs):
+    """The EPSG code a CRS states (a WKT1 ``AUTHORITY``), else the one pyproj finds for it, else None
+    (pyproj finds EPSG:4509 for a WKT1 of EPSG:4548 that says so: the two are alike)."""
+    stated = crs.to_json_dict().get("id") or {}
+    return int(stated["code"]) if stated.get("authority") == "EPSG" else crs.to_epsg()
+
+
+def _crs_label(crs) -> str:
+    code = _epsg(crs)
+    return f"EPSG:{code}" if code is not None else crs.name
+
+
+def shapefile_names(stem, frame) -> list:
+    """The Shapefiles :func:`write_shapefiles` writes of ``frame`` at ``<stem>.shp``: ``stem``, or one
+    ``<stem>_<family>`` per geometry family when it has several."""
+    families = {_FAMILIES.get(g.geom_type) for g in frame.geometry.values if g is not None and not g.is_empty}
+    present = [f for f in _FAMILY_ORDER if f in families]
+    return [f"{stem}_{family}" for family in present] if len(present) > 1 else [stem]
 
 
 def remove_exported_layer(directory, name, fmt) -> None:
@@ -391,7 +458,9 @@ def remove_exported_layer(directory, name, fmt) -> None:
         return
     main = directory / f"{name}.{fmt}"
     if main.is_file():
-        for path in (main, *((main.with_suffix(".csvt"), main.with_suffix(".prj")) if fmt == "csv" else ())):
+        shared = (directory / f"{name}.shp").is_file()  # the .prj the Shapefile of the name reads too
+        sidecars = (main.with_suffix(".csvt"), *(() if shared else (main.with_suffix(".prj"),)))
+        for path in (main, *(sidecars if fmt == "csv" else ())):
             if path.is_file():
                 remove_output(path)
 

@@ -171,6 +171,6 @@ def _to_wgs84(gdf):
 
 
 def _boundary_quality(zones) -> str:
-    """``official`` or ``osm`` when every 街道 is; else ``approximate`` (mixed or unknown: not official)."""
+    """``official``, ``osm`` or ``outline`` when every 街道 is; else ``approximate`` (mixed or unknown: not official)."""
     qualities = {str(q).strip().lower() for q in zones["boundary_quality"]}
-    return qualities.pop() if qualities in ({"official"}, {"osm"}) else "approximate"
+    return qualities.pop() if qualities in ({"official"}, {"osm"}, {"outline"}) else "approximate"

@@ -80,7 +80,8 @@ def add_zones(m, page: Page, zones, zone_geoms, quality: str) -> None:
             continue
         features.append({"type": "Feature", "geometry": display.geojson(geom),
                          "properties": zone_label(str(record["code"]), str(record["name"]), geom)})
-    name = {"official": "街道 boundaries (official)", "osm": "街道 boundaries (OpenStreetMap)"}.get(
+    name = {"official": "街道 boundaries (official)", "osm": "街道 boundaries (OpenStreetMap)",
+            "outline": "District as one zone (no 街道 boundaries)"}.get(
         quality, "街道 boundaries (approximate)")
     add_layer(m, page, "zones", name, features, style=style.zone_style(quality), interactive=False,
               zoneLabels=True)

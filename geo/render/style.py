@@ -10,9 +10,11 @@ ZONE_DASH = "6 5"
 APPROXIMATE_LABEL = "街道 boundaries: approximate (not official)"
 OFFICIAL_LABEL = "街道 boundaries: official"
 OSM_LABEL = "街道 boundaries: OpenStreetMap (not official)"
+ONE_ZONE_LABEL = "街道 boundaries: none (the district is one zone)"
 OUTLINE_LABEL = "区界 District outline"
 # The legend's words for each boundary_quality; any quality but official is drawn dashed.
-ZONE_LABELS = {"approximate": APPROXIMATE_LABEL, "official": OFFICIAL_LABEL, "osm": OSM_LABEL}
+ZONE_LABELS = {"approximate": APPROXIMATE_LABEL, "official": OFFICIAL_LABEL, "osm": OSM_LABEL,
+               "outline": ONE_ZONE_LABEL}
 GCJ02_NOTE = "Overlays shown in GCJ-02 to match the tiles (Amap, Tencent...; stored layers stay WGS-84)"
 TILE_NOTICE = ("底图瓦片无法加载（无网络？），图层显示在空白底图上 · "
                "Basemap tiles could not be loaded (no network?); layers are shown on a plain background")
