@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.boundaries import OUTLINE
 from geo.geocodes import APPROXIMATE
 from geo.names import normalise_name
+
+# The boundary_quality of a district's outline standing as its one zone (geo.boundaries.OUTLINE: the
+# stages do not import each other).
+_OUTLINE = "outline"
 
 
 def zone_areas(zones):
@@ -22,7 +25,7 @@ def zone_areas(zones):
     areas = []
     quality = zones["boundary_quality"] if "boundary_quality" in zones.columns else [None] * len(zones)
     for name, geom, kind in zip(zones["name"], zones.geometry.values, quality):
-        if kind == OUTLINE:
+        if kind == _OUTLINE:
             continue
         stem = re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
         if len(stem) < 2 or geom is None or geom.is_empty:
