@@ -27,7 +27,7 @@ COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 
 # Chinese column names of the same fields, and geo's own Shapefile export's short names
 # (geo.export.SHAPEFILE_FIELD_NAMES: source_datum is src_datum there).
-_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "别名": "aliases",
+_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "座标系": "datum", "别名": "aliases",
              "精度": "accuracy_m", "来源": "source", "src_datum": "source_datum"}
 
 
@@ -303,7 +303,7 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
                     raise InputError(path, f"line {line_no}: its {pair_f!r} cell {row.get(pair_f)!r} holds no "
                                            "lon,lat pair (two numbers apart by a comma)")
                 if lon_text in (None, "") or lat_text in (None, ""):
-                    raise InputError(path, f"line {line_no}: missing lon or lat value")
+                    raise InputError(path, f"line {line_no}: missing lon or lat value{_wkt_elsewhere(row)}")
                 geom = _projected(path, line_no, row, lon_text, lat_text, delimiter) or \
                     (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
@@ -312,6 +312,14 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
         geoms.append(geom)
 
 
+def _wkt_elsewhere(row) -> str:
+    """``; its 'WTK' holds WKT: ...`` when a cell of a row without coordinates holds WKT under another
+    header than wkt, geometry or geom (a misspelled one); else ''."""
+    column = next((k for k, v in row.items() if isinstance(v, str) and _WKT_START.match(v)), None)
+    return f"; its {column!r} holds WKT: head that column wkt" if column else ""
+
+
+_WKT_START = re.compile(r"\s*(?:SRID=\d+;\s*)?(?:MULTI)?(?:POINT|LINESTRING|POLYGON)\b", re.I)
 # Two numbers apart by a comma in a cell of words, as a 备注 holds a picker's coordinates: 百度坐标：104.04,30.64.
 _PAIR_IN_TEXT = re.compile(r"\d{1,3}\.\d{3,}\s*[,，]\s*\d{1,3}\.\d{3,}")
 

@@ -764,3 +764,22 @@ def test_an_overpass_csv_answer_is_a_gazetteer_by_its_at_lat_and_at_lon_columns(
     entries = load_file(path)
     assert [e.name for e in entries] == ["青山小学"]
     assert entries[0].geometry.equals_exact(shapely.Point(117.0023, 36.6812), 1e-9)
+
+
+def test_a_row_whose_wkt_stands_in_a_misspelled_column_names_that_column(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("名称,lon,lat,WTK\n八一路小学,113.0,28.2,\n八一路,,,\"LINESTRING (113.0 28.2, 113.01 28.21)\"\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_file(path)
+    message = str(refused.value)
+    assert "line 3: missing lon or lat value" in message and "'wtk' holds WKT: head that column wkt" in message
+
+
+def test_a_datum_column_misspelled_as_zuobiao_with_the_wrong_zuo_is_read(tmp_path):
+    # 座标系 for 坐标系, a common typo: its 高德 rows were read as WGS-84 without a word
+    path = tmp_path / "sites.csv"
+    path.write_text("名称,经度,纬度,座标系\n八一路小学,113.0,28.2,高德\n", encoding="utf-8")
+    entry = load_file(path)[0]
+    assert entry.source_datum == "gcj02"
+    assert entry.geometry.distance(shapely.Point(113.0, 28.2)) > 0.003  # shifted back from GCJ-02 (~500 m)
