@@ -436,6 +436,12 @@ def test_chu_besides_opens_no_name_but_chuxian_stays_works():
     assert got == [("乌龙江大道", None), ("乌龙江湿地公园", None), ("水库（除险加固）", 3)]
 
 
+def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
+    # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
+    got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
+    assert got == ["东岸社区养老服务站"]
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")

@@ -104,7 +104,21 @@ def _evident(norm, record, sent_start):
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…)."""
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
-        or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record)
+        or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
+        or _built_facility(norm, record)
+
+
+def _built_facility(norm, record):
+    """新建东岸社区养老服务站。: a facility (a head of its kind, not a road or area) that a works verb opens and
+    the clause's end closes: the works' whole object."""
+    mention = record.mention
+    return mention.kind == "facility" and mention.stop in PHASE_VERBS and record.start == mention.stem_start \
+        and (record.end >= len(norm) or norm[record.end] in HARD_BREAKS) \
+        and not _NUMBER.search(norm, record.start, record.end) and not norm.startswith(_SCOPES, record.start)
+
+
+_NUMBER = re.compile(r"[\d%]")  # 4.665万米给水管道, 适龄幼儿50%入公办幼儿园: no names
+_SCOPES = ("全市", "全县", "全区", "首")  # 全市首条地下综合管廊: a description
 
 
 def _after_works_verb(record):
