@@ -674,6 +674,15 @@ def test_all_with_filter_keeps_only_layers_it_applies_to(out_dir, tmp_path):
     assert sorted(p.stem for p in written) == ["park", "road_rebuild", "school", "subdistricts"]
 
 
+def test_a_subdistrict_no_layer_names_lists_the_subdistricts_they_name(out_dir, tmp_path):
+    # a misspelt 街道, or one of a build whose district is one zone: say which 街道 the layers hold
+    with pytest.raises(InputError) as refused:
+        export_layers("all", subdistrict="文艺路街道", layers_dir=out_dir / "layers", output=tmp_path / "x")
+    message = str(refused.value)
+    assert "no features match --subdistrict 文艺路街道" in message
+    assert "the layers name these 街道:" in message and "无影山街道" in message
+
+
 def test_filters_that_match_nothing_or_do_not_apply_raise(out_dir, tmp_path):
     layers = out_dir / "layers"
     with pytest.raises(InputError, match="no features match --category park --subdistrict 北园街道"):

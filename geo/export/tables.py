@@ -137,8 +137,28 @@ def filter_tables(tables, layer, *, category, subdistrict):
     filters = " ".join(f"{o} {v}" for o, v in (("--category", category), ("--subdistrict", subdistrict)) if v)
     if not out or not any(t.rows for t in out):
         where = Path(tables[0].path).parent if layer == ALL else tables[0].path
-        raise InputError(where, f"no features match {filters}" if filters else "layer has no features")
+        named = _subdistricts_named(tables) if subdistrict else ""
+        raise InputError(where, f"no features match {filters}{named}" if filters else "layer has no features")
     return out
+
+
+def _subdistricts_named(tables, most=8):
+    """``(the layers name these 街道: A、B…)``: the 街道 names the tables hold, for a --subdistrict
+    that matched none (misspelt, or of a build whose district is one zone)."""
+    from geo.catalog import split_list
+
+    names = set()
+    for table in tables:
+        for row in table.rows:
+            names.update(s.strip() for s in split_list(row.get("subdistrict_names")) if s.strip())
+            if table.name == "subdistricts" and row.get("name"):
+                names.add(str(row["name"]).strip())
+    if not names:
+        return " (the layers name no 街道)"
+    from geo.safe_text import one_line
+
+    shown = sorted(names)
+    return f" (the layers name these 街道: {'、'.join(map(one_line, shown[:most]))}{'…' if len(shown) > most else ''})"
 
 
 def _category_test(table, category):
