@@ -1001,3 +1001,88 @@ def test_an_export_over_a_hard_link_to_its_own_source_is_refused(out_dir, tmp_pa
     with pytest.raises(InputError, match=r"link\.\w+: is a source layer or the catalog: an export must not overwrite"):
         export_layers(layer, fmt=fmt, layers_dir=out_dir / "layers", output=link)
     assert link.read_bytes() == before and os.path.samefile(link, out_dir / source)
+
+
+# --------------------------------------------------------------------------- fields a planner added to a layer
+
+
+def _layer_with_fields(tmp_path, properties, geometry=None):
+    """A layers folder whose ``school`` layer has one feature with ``properties`` besides its own."""
+    layers = tmp_path / "layers"
+    layers.mkdir()
+    feature = {"type": "Feature", "id": "school-1",
+               "properties": {"id": "school-1", "name": "青松小学", "category": "school", **properties},
+               "geometry": geometry or {"type": "Point", "coordinates": [117.0, 36.7]}}
+    (layers / "school.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [feature]},
+                                                      ensure_ascii=False), encoding="utf-8")
+    return layers
+
+
+def test_a_csv_of_a_layer_with_its_own_wkt_lon_and_lat_fields_is_read_at_its_geometry(tmp_path):
+    # A field named wkt, lon or lat (added in QGIS) gave the CSV two columns of each name: GDAL and
+    # QGIS took the field's POINT(0 0) and lon 1.5 for the geometry, without a word.
+    layers = _layer_with_fields(tmp_path, {"wkt": "POINT(0 0)", "LON": 1.5, "lat": 2.5})
+    path = export_layers("school", fmt="csv", layers_dir=layers, output=tmp_path / "out.csv")[0]
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    assert len({name.lower() for name in header}) == len(header)
+    assert dict(zip(header, row))["wkt"] == "POINT (117 36.7)"
+    assert dict(zip(header, row))["lon"] == "117.0" and dict(zip(header, row))["lat"] == "36.7"
+    assert {"POINT(0 0)", "1.5", "2.5"} <= set(row)
+    frame = pyogrio.read_dataframe(path)
+    assert [(g.x, g.y) for g in frame.geometry] == [(117.0, 36.7)]
+
+
+def test_integers_beyond_32_bits_keep_their_value_in_a_csv_opened_by_gdal(tmp_path):
+    # The .csvt typed them Integer, GDAL's 32 bits: QGIS read 3000000000 and a 12-digit code as 2147483647.
+    layers = _layer_with_fields(tmp_path, {"big": 3_000_000_000, "code12": 370105001000, "small": 7})
+    path = export_layers("school", fmt="csv", layers_dir=layers, output=tmp_path / "out.csv")[0]
+    frame = pyogrio.read_dataframe(path)
+    assert frame["big"][0] == 3_000_000_000 and frame["code12"][0] == 370105001000 and frame["small"][0] == 7
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp", "csv", "geojson", "kml"])
+def test_an_integer_beyond_64_bits_is_exported_as_its_digits(tmp_path, fmt):
+    # GeoPackage and Shapefile exports stopped with "TypeError: cannot safely cast non-equivalent
+    # uint64 to int64", naming no file.
+    layers = _layer_with_fields(tmp_path, {"number": 12345678901234567890})
+    written = export_layers("school", fmt=fmt, layers_dir=layers, output=tmp_path / f"out.{fmt}")
+    if fmt in ("gpkg", "shp", "csv"):
+        frame = pyogrio.read_dataframe(written[0], layer="school" if fmt == "gpkg" else None)
+        assert str(frame["number"][0]) == "12345678901234567890"
+    else:  # GeoJSON holds the number as written (GDAL reads it as a double, its own limit), KML as text
+        assert "12345678901234567890" in written[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp"])
+def test_fields_whose_names_differ_only_in_case_are_all_exported(tmp_path, fmt):
+    # A GeoPackage refused Name beside name ("FieldError: Error adding field 'NAME'", naming no
+    # file); a Shapefile's .fields.csv said NAME was NAME, while GDAL had written NAME_1.
+    layers = _layer_with_fields(tmp_path, {"Name": "upper", "NAME": "caps", "fid": "x", "geom": "y"})
+    written = export_layers("school", fmt=fmt, layers_dir=layers, output=tmp_path / f"out.{fmt}")
+    frame = pyogrio.read_dataframe(written[0], layer="school" if fmt == "gpkg" else None)
+    values = {str(v) for v in frame.iloc[0]}
+    assert {"青松小学", "upper", "caps", "x", "y"} <= values
+    if fmt == "shp":
+        with open(written[1], encoding="utf-8", newline="") as handle:
+            mapping = dict(list(csv.reader(handle))[1:])
+        assert {mapping[long]: frame[mapping[long]][0] for long in ("name", "Name", "NAME")} == {
+            mapping["name"]: "青松小学", mapping["Name"]: "upper", mapping["NAME"]: "caps"}
+
+
+@pytest.mark.parametrize("field, value, problem", [
+    ("char_start", "abc", "field 'char_start' is \"abc\", not a whole number"),
+    ("char_end", 10**30, "field 'char_end' is 1000000000000000000000000000000, not a whole number"),
+    ("accuracy_m", "约50", "field 'accuracy_m' is \"约50\", not a number"),
+    ("named", "false", "field 'named' is \"false\", not true or false"),
+])
+@pytest.mark.parametrize("fmt", ["gpkg", "csv"])
+def test_a_typed_field_edited_into_another_kind_is_named_in_one_line(tmp_path, fmt, field, value, problem):
+    # A hand-edited layer: GeoPackage and Shapefile exports stopped with "ValueError: could not convert
+    # string to float", naming no file; CSV and KML wrote the text where QGIS reads a number (null),
+    # and "false" for named became true in a GeoPackage.
+    layers = _layer_with_fields(tmp_path, {field: value})
+    with pytest.raises(InputError) as caught:
+        export_layers("school", fmt=fmt, layers_dir=layers, output=tmp_path / f"out.{fmt}")
+    assert str(caught.value) == f"{layers / 'school.geojson'}: feature 1 (school-1): {problem}"
+    assert not list(tmp_path.glob("out*"))

@@ -203,7 +203,7 @@ def _write(frames, layer, fmt, output, sources):
         else:
             path = _output_in_dir(output, table.name, fmt) if many else _output_file(output, layer, fmt)
             path = _not_a_source(path, sources)
-            written.append(write_geojson(path, table, frame) if fmt == "geojson" else write_csv(path, frame))
+            written.append(write_geojson(path, table, frame) if fmt == "geojson" else write_csv(path, frame, table.name))
     if many:
         _remove_earlier_layers(output, fmt, {table.name for table, _ in frames})
     return written

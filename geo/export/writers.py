@@ -49,7 +49,7 @@ def write_geojson(path, table, frame):
     return write_gdf_geojson(path, frame, name=table.name, sort_by=None)
 
 
-def write_csv(path, frame):
+def write_csv(path, frame, layer=None):
     from geo.io import write_bytes_atomic
 
     geoms = list(frame.geometry.values)
@@ -60,8 +60,12 @@ def write_csv(path, frame):
     cells = [_wkt_cell(g, decimals, frame.crs) if g is not None and not g.is_empty else ("", None) for g in geoms]
     simplified = [tolerance for _, tolerance in cells if tolerance]
     too_long = sum(1 for wkt, tolerance in cells if tolerance and not wkt)
-    header = columns + ["wkt"] + (["wkt_simplified_m"] if simplified else []) \
+    added = ["wkt"] + (["wkt_simplified_m"] if simplified else []) \
         + ((["x", "y"] if projected else ["lon", "lat"]) if points else [])
+    # A field of the layer named as a column added here (a wkt or lon field of a layer edited in QGIS)
+    # is renamed: GDAL and QGIS would read the geometry from the first column of the name, the field's.
+    names = _renamed_fields(path, layer, unique_field_names(columns, taken=added))
+    header = [names[c] for c in columns] + added
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
@@ -71,7 +75,7 @@ def write_csv(path, frame):
         if points:
             row += ["", ""] if not wkt else [_number_text(geom.x, decimals), _number_text(geom.y, decimals)]
         writer.writerow(row)
-    _write_csv_sidecars(path, frame, header)
+    _write_csv_sidecars(path, frame.rename(columns=names), header)
     if simplified:
         warn(f"{path}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
              f"an Excel cell ({settings.EXCEL_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
@@ -149,6 +153,10 @@ def write_gpkg(path, frames, *, catalog_layers=False):
         append = False
         for table, frame in frames:
             typed = typed_frame(frame)
+            # A GeoPackage's field names ignore case (SQLite's), and it adds fid and geom (and wkt to the catalog).
+            columns = [c for c in typed.columns if c != typed.geometry.name]
+            taken = ("fid", "geom") + (("wkt",) if table.name == PROJECTS else ())
+            typed = typed.rename(columns=_renamed_fields(path, table.name, unique_field_names(columns, taken=taken)))
             if table.name == PROJECTS:  # every record, located or not, as a table QGIS and Excel can read
                 _quiet_write(pyogrio.write_dataframe, _attribute_table(typed), tmp, layer=PROJECTS, driver="GPKG",
                              append=append, **_gpkg_version(append))
@@ -301,23 +309,60 @@ def shapefile_field_names(columns):
     dict
         ``{long: short}`` for every column (``short == long`` when it already fits).
     """
-    def fits(name):
-        return len(name.encode("utf-8")) <= DBF_FIELD_BYTES
+    return unique_field_names(columns, width=DBF_FIELD_BYTES, preferred=SHAPEFILE_FIELD_NAMES)
 
-    used = {c.lower() for c in columns if fits(c)}
+
+def unique_field_names(columns, *, taken=(), width=None, preferred=None):
+    """Map column names to field names unique whatever their case, as GDAL's formats need them
+    (a GeoPackage refuses ``Name`` beside ``name``; a Shapefile renames it behind its field map).
+
+    A name that fits (at most ``width`` UTF-8 bytes), shows something and is the first of its
+    spelling in any case keeps it, unless it is one of ``taken`` (the columns the writer adds: a
+    CSV's ``wkt``, a GeoPackage's ``fid``); another gets its ``preferred`` short name or is cut to
+    ``width``, then numbered (``_1``, ``_2``...) until it is unique.
+
+    Returns
+    -------
+    dict
+        ``{column: field name}`` for every column, in order.
+    """
+    width = width or 10**9
+    taken = {name.lower() for name in taken}
+
+    def fits(name):
+        return len(name.encode("utf-8")) <= width and name.strip() == name and name != ""
+
+    kept = {}
+    for column in columns:
+        if fits(column) and column.lower() not in taken:
+            kept.setdefault(column.lower(), column)
+    used = set(kept) | taken
     mapping = {}
     for column in columns:
-        if fits(column):
+        if kept.get(column.lower()) == column:
             mapping[column] = column
             continue
-        candidate = SHAPEFILE_FIELD_NAMES.get(column) or _cut(column, DBF_FIELD_BYTES)
+        base = column.strip() or "field"
+        candidate = (preferred or {}).get(column) or _cut(base, width)
         number = 0
         while candidate.lower() in used:
             number += 1
             suffix = f"_{number}"
-            candidate = _cut(column, DBF_FIELD_BYTES - len(suffix)) + suffix
+            candidate = _cut(base, width - len(suffix)) + suffix
         used.add(candidate.lower())
         mapping[column] = candidate
+    return mapping
+
+
+def _renamed_fields(path, layer, mapping):
+    """Warn of the fields ``mapping`` renames (it has ``{column: field}`` for every column), naming
+    the file written; ``mapping`` itself."""
+    renamed = {column: field for column, field in mapping.items() if column != field}
+    if renamed:
+        shown = ", ".join(f"{column!r} as {field}" for column, field in list(renamed.items())[:4])
+        more = f" and {len(renamed) - 4} more" if len(renamed) > 4 else ""
+        warn(f"{path}: layer {layer!r} has fields whose names the file cannot hold beside another of the name in "
+             f"any case, or beside the columns it adds: written {shown}{more}")
     return mapping
 
 
