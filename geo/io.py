@@ -112,8 +112,11 @@ def write_bytes_atomic(path, data: bytes, *, staged=True) -> Path:
     no fsync, since these are regenerable build products, not a database.
     """
     with atomic_path(path, staged=staged) as tmp:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:  # a full disk or quota: the file named, not Python's errno
+            raise InputError(path, f"cannot be written ({exc.strerror or exc})") from None
     return Path(path)
 
 

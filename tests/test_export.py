@@ -1086,3 +1086,31 @@ def test_a_typed_field_edited_into_another_kind_is_named_in_one_line(tmp_path, f
         export_layers("school", fmt=fmt, layers_dir=layers, output=tmp_path / f"out.{fmt}")
     assert str(caught.value) == f"{layers / 'school.geojson'}: feature 1 (school-1): {problem}"
     assert not list(tmp_path.glob("out*"))
+
+
+@pytest.mark.parametrize("fmt", ["shp", "csv", "kml"])
+def test_an_export_the_disk_cannot_hold_is_named_in_one_line_and_writes_nothing(out_dir, tmp_path, fmt):
+    # A Shapefile export onto a full disk said "FeatureError: Could not add feature to layer at index 0:
+    # Error in psSHP->sHooks.FWrite() while writing object of 9288 bytes to .shp file: ...", naming no file.
+    # (A GeoPackage's SQLite empties its file as it fails, saying only "no such table": it is told by the
+    # disk's free space, which a file size limit does not show, so it is not checked here.)
+    import signal
+    import subprocess
+    import sys
+
+    def limited():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+
+    target = tmp_path / "out"
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    done = subprocess.run([sys.executable, "-m", "geo", "export", "all", "--format", fmt, "--layers-dir",
+                           str(out_dir / "layers"), "-o", str(target) + (".kml" if fmt == "kml" else "")],
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, capture_output=True, text=True,
+                          preexec_fn=limited, cwd=tmp_path)
+    assert done.returncode == 2
+    assert re.fullmatch(rf"geo: error: {re.escape(str(target))}\S*: cannot be written \(File too large[^)]*\)\n",
+                        done.stderr), done.stderr
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before

@@ -149,7 +149,8 @@ def write_gpkg(path, frames, *, catalog_layers=False):
     from geo.io import atomic_path
 
     styles = []
-    with atomic_path(path, suffix=".gpkg") as tmp, _gdal_options(_reproducible_gpkg_options()):
+    with atomic_path(path, suffix=".gpkg") as tmp, _gdal_options(_reproducible_gpkg_options()), \
+            _written_or_said(path, tmp):
         append = False
         for table, frame in frames:
             typed = typed_frame(frame)
@@ -282,9 +283,10 @@ def write_shapefiles(shp_path, layer, frame, source=None):
             name = f"{stem}_{family}" if split else stem
             part = typed[[f == family for f in families]]
             layer_options = {"DBF_DATE_LAST_UPDATE": _source_date().strftime("%Y-%m-%d")}
-            _quiet_write(pyogrio.write_dataframe, part, tmpdir / f"{name}.shp", driver="ESRI Shapefile",
-                         encoding="UTF-8", layer_options=layer_options or None)
-            (tmpdir / f"{name}.fields.csv").write_bytes(_fields_csv(names).encode("utf-8"))
+            with _written_or_said(directory / f"{name}.shp", tmpdir):
+                _quiet_write(pyogrio.write_dataframe, part, tmpdir / f"{name}.shp", driver="ESRI Shapefile",
+                             encoding="UTF-8", layer_options=layer_options or None)
+                (tmpdir / f"{name}.fields.csv").write_bytes(_fields_csv(names).encode("utf-8"))
             written.append(name)
         paths = []
         for name in written:
@@ -439,6 +441,48 @@ def remove_exported_layer(directory, name, fmt) -> None:
         for path in (main, *((main.with_suffix(".csvt"), main.with_suffix(".prj")) if fmt == "csv" else ())):
             if path.is_file():
                 remove_output(path)
+
+
+# What GDAL's and SQLite's messages say when the file system takes no more (a full disk or quota,
+# a limit on file size): said as the reason a file cannot be written.
+_NO_ROOM = ("No space left on device", "File too large", "Disk quota exceeded", "database or disk is full")
+
+
+@contextlib.contextmanager
+def _written_or_said(target, staged):
+    """Turn a write that failed for want of room into an InputError naming ``target``, the file asked
+    for: GDAL's or SQLite's message says so (:data:`_NO_ROOM`), the disk has under
+    :data:`geo.settings.DISK_NEARLY_FULL_BYTES` left (SQLite's message then only says a table it
+    could not add is missing), or a file written in ``staged`` (a file or folder) reached the size
+    the process may write (``ulimit -f``). Other failures pass on as they are."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pyogrio's errors, OSError, sqlite3's: all are looked at
+        said = next((reason for reason in _NO_ROOM if reason.lower() in str(exc).lower()), None) \
+            or _no_room(Path(target).parent, Path(staged))
+        if said is None:
+            raise
+        raise InputError(target, f"cannot be written ({said})") from None
+
+
+def _no_room(directory: Path, staged: Path):
+    """Why a write into ``staged`` failed for want of room, or None: the disk of ``directory`` is
+    (nearly) full, or a file of ``staged`` is as large as the process may write."""
+    import resource
+
+    with contextlib.suppress(OSError):
+        free = shutil.disk_usage(directory).free
+        if free < settings.DISK_NEARLY_FULL_BYTES:
+            return f"No space left on device: {free:,} bytes free"
+    most = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if most != resource.RLIM_INFINITY:
+        # A folder's files; a file and those beside it it names (SQLite's -journal and -wal).
+        files = list(staged.glob("*")) if staged.is_dir() else list(staged.parent.glob(glob.escape(staged.name) + "*"))
+        if any(f.is_file() and f.stat().st_size >= most for f in files):
+            return f"File too large: a file may take at most {most:,} bytes here, see ulimit -f"
+    return None
 
 
 def _quiet_write(write, *args, **kwargs):
