@@ -313,6 +313,16 @@ def check_input_file(path, *, streams=False) -> Path:
     return path
 
 
+def check_not_stream(path) -> None:
+    """InputError when ``path`` is a pipe or device (``<(cmd)``, a FIFO): a file that is read more
+    than once (sniffed for its kind, then read) must be a regular one, and a FIFO no program writes to
+    would keep the run waiting for ever. Anything else (a missing file) is left to its reader."""
+    path = Path(path)
+    with contextlib.suppress(OSError):
+        if path.exists() and _is_stream(path):
+            raise InputError(path, "is a pipe or device, expected a regular file")
+
+
 def check_library_path(path, library: str = "GDAL") -> Path:
     """``path``, unless its name holds bytes that are no UTF-8, which a C library taking UTF-8 names
     (GDAL, osmium) cannot open: InputError naming it (a GBK name unzipped from a Windows zip)."""
