@@ -1114,3 +1114,46 @@ def test_an_export_the_disk_cannot_hold_is_named_in_one_line_and_writes_nothing(
     assert re.fullmatch(rf"geo: error: {re.escape(str(target))}\S*: cannot be written \(File too large[^)]*\)\n",
                         done.stderr), done.stderr
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def _layers_named(tmp_path, layers):
+    """A layers folder of one-feature layers: ``{file stem: [GeoJSON geometries]}``."""
+    folder = tmp_path / "layers"
+    folder.mkdir()
+    for stem, geometries in layers.items():
+        features = [{"type": "Feature", "id": f"school-{i}", "properties": {"id": f"school-{i}", "name": "青松小学",
+                                                                           "category": "school"}, "geometry": g}
+                    for i, g in enumerate(geometries)]
+        (folder / f"{stem}.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}),
+                                                encoding="utf-8")
+    return folder
+
+
+POINT = {"type": "Point", "coordinates": [117.0, 36.7]}
+AREA = {"type": "Polygon", "coordinates": [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71], [117.0, 36.7]]]}
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp"])
+def test_a_layer_split_by_geometry_onto_the_name_of_another_layer_is_refused(tmp_path, fmt):
+    # culture (points and an area) writes culture_point: a layer file culture_point.geojson beside it was
+    # appended to that GeoPackage table (two layers in one, without a word), or overwrote the Shapefile.
+    layers = _layers_named(tmp_path, {"culture": [POINT, AREA], "culture_point": [POINT]})
+    with pytest.raises(InputError) as caught:
+        export_layers("all", fmt=fmt, layers_dir=layers, output=tmp_path / "out")
+    assert str(caught.value) == (f"{layers / 'culture_point.geojson'}: layer 'culture_point' would be written as "
+                                 f"culture_point, as layer 'culture' ({layers / 'culture.geojson'}) is: rename one "
+                                 "of the two files")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.gpkg").exists()
+
+
+@pytest.mark.parametrize("stem, fmt", [("-dash", "gpkg"), ("gpkg_contents", "gpkg"), ("layer_styles", "gpkg"),
+                                       ("sqlite_x", "gpkg"), ("a;b", "shp"), ("a!b", "shp")])
+def test_a_layer_whose_name_gdal_cannot_write_is_named_in_one_line(tmp_path, stem, fmt):
+    # GDAL said "DataLayerError: The layer name may not contain special characters or spaces", or
+    # "FieldError: Could not find field index for field 'f_table_catalog'" (a layer named layer_styles),
+    # or wrote a Shapefile named a;b as a folder 'a' and geo stopped with a FileNotFoundError: no file named.
+    layers = _layers_named(tmp_path, {stem: [POINT]})
+    with pytest.raises(InputError, match=r"rename the file$") as caught:
+        export_layers("all", fmt=fmt, layers_dir=layers, output=tmp_path / "out")
+    assert str(caught.value).startswith(f"{layers / (stem + '.geojson')}: layer {stem!r} cannot be ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["layers"]

@@ -177,6 +177,44 @@ def write_gpkg(path, frames, *, catalog_layers=False):
     return Path(path)
 
 
+# The first characters GDAL refuses in a GeoPackage table's name, and the prefixes the format and
+# SQLite keep for their own tables (with QGIS's styles, which geo writes itself).
+_GPKG_BAD_FIRST = frozenset("`~!@#$%^&*()+-={}|[]\\:\";'<>?,./")
+_GPKG_RESERVED = ("gpkg", "sqlite_", "rtree_", "layer_styles")
+# Characters GDAL reads as its own in a Shapefile's path (it writes elsewhere, or nothing).
+_SHAPEFILE_BAD = frozenset(";!\\")
+
+
+def check_table_names(frames, fmt, *, catalog_layers=False, stem=None):
+    """InputError naming the layer file when a layer cannot be written as a table of a GeoPackage
+    (``fmt`` gpkg) or as Shapefiles (shp) by its name, or two would be written under one name
+    (``culture``, of points and polygons, writes ``culture_point`` as a layer file of that name
+    would: GDAL appended the one to the other without a word). ``stem`` is the Shapefile name of
+    a single layer's export (its ``-o``)."""
+    seen = {}
+    for table, frame in frames:
+        names = [table.name] if fmt == "gpkg" and table.name == PROJECTS else []
+        if fmt == "shp" or table.name != PROJECTS or catalog_layers:
+            families = {_FAMILIES.get(g.geom_type) for g in frame.geometry.values if g is not None and not g.is_empty}
+            present = [f for f in _FAMILY_ORDER if f in families]
+            base = stem or table.name
+            split = len(present) > 1 or (fmt == "gpkg" and table.name == PROJECTS)
+            names += [f"{base}_{family}" if split else base for family in present]
+        for name in names:
+            if fmt == "gpkg" and (name[:1] in _GPKG_BAD_FIRST or name.lower().startswith(_GPKG_RESERVED)):
+                raise InputError(table.path, f"layer {table.name!r} cannot be a GeoPackage table named {name!r} "
+                                             "(its first character, or a name the format keeps for its own tables): "
+                                             "rename the file")
+            if fmt == "shp" and _SHAPEFILE_BAD & set(name):
+                raise InputError(table.path, f"layer {table.name!r} cannot be written as a Shapefile named {name!r} "
+                                             f"(GDAL reads {' '.join(sorted(_SHAPEFILE_BAD & set(name)))} in a path as "
+                                             "its own): rename the file")
+            other = seen.setdefault(name.lower(), table)
+            if other is not table:
+                raise InputError(table.path, f"layer {table.name!r} would be written as {name}, as layer "
+                                             f"{other.name!r} ({other.path}) is: rename one of the two files")
+
+
 def _refuse_dropping_layers(path, written):
     """InputError when ``path`` is a GeoPackage holding layers that the new one ``written`` lacks:
     a planner's own GeoPackage (or an export of other layers) would lose them without a word.
