@@ -1111,8 +1111,10 @@ def test_an_export_the_disk_cannot_hold_is_named_in_one_line_and_writes_nothing(
                           env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, capture_output=True, text=True,
                           preexec_fn=limited, cwd=tmp_path)
     assert done.returncode == 2
-    assert re.fullmatch(rf"geo: error: {re.escape(str(target))}\S*: cannot be written \(File too large[^)]*\)\n",
-                        done.stderr), done.stderr
+    *warnings, error = done.stderr.splitlines()  # warnings of text a Shapefile cuts short come first
+    assert re.fullmatch(rf"geo: error: {re.escape(str(target))}\S*: cannot be written \(File too large[^)]*\)",
+                        error), done.stderr
+    assert all(line.startswith("warning: ") for line in warnings)
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 
@@ -1157,3 +1159,15 @@ def test_a_layer_whose_name_gdal_cannot_write_is_named_in_one_line(tmp_path, ste
         export_layers("all", fmt=fmt, layers_dir=layers, output=tmp_path / "out")
     assert str(caught.value).startswith(f"{layers / (stem + '.geojson')}: layer {stem!r} cannot be ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["layers"]
+
+
+def test_text_a_shapefile_cuts_short_is_said_in_one_warning(tmp_path, capsys):
+    # A quote longer than a dBASE field (254 bytes: 84 Chinese characters) was cut without a word.
+    layers = _layer_with_fields(tmp_path, {"quote": "实施北园大街东段综合整治提升工程，" * 6, "note": "短"})
+    export_layers("school", fmt="shp", layers_dir=layers, output=tmp_path / "shp")
+    warning = capsys.readouterr().err
+    assert warning == (f"warning: {tmp_path / 'shp' / 'school.shp'}: 1 text value longer than a Shapefile field holds "
+                       "(254 bytes of UTF-8, 84 Chinese characters) cut short (1 in quote); the GeoPackage and GeoJSON "
+                       "exports keep them whole\n")
+    frame = pyogrio.read_dataframe(tmp_path / "shp" / "school.shp")
+    assert len(frame["quote"][0].encode()) <= 254 and frame["note"][0] == "短"

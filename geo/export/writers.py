@@ -305,12 +305,22 @@ def write_shapefiles(shp_path, layer, frame, source=None):
     typed = typed_frame(frame)
     names = shapefile_field_names([c for c in typed.columns if c != typed.geometry.name])
     typed = typed.rename(columns=names)
-    for short in names.values():
+    cut = {}
+    for long, short in names.items():
         if typed[short].dtype == object:
-            typed[short] = typed[short].map(_dbf_text)
+            whole = typed[short]
+            typed[short] = whole.map(_dbf_text)
+            count = int((whole.fillna("") != typed[short].fillna("")).sum())
+            if count:
+                cut[long] = count
     families = [_family(g, layer, source) for g in typed.geometry.values]
     present = [f for f in _FAMILY_ORDER if f in families]
     split = len(present) > 1
+    if cut:
+        shown = ", ".join(f"{count} in {long}" for long, count in cut.items())
+        warn(f"{directory / (f'{stem}_*.shp' if split else f'{stem}.shp')}: {sum(cut.values())} text "
+             f"value{'s' * (sum(cut.values()) != 1)} longer than a Shapefile field holds ({DBF_TEXT_BYTES} bytes of "
+             f"UTF-8, 84 Chinese characters) cut short ({shown}); the GeoPackage and GeoJSON exports keep them whole")
     try:
         tmpdir = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=directory))
     except OSError as exc:
