@@ -112,8 +112,11 @@ def write_bytes_atomic(path, data: bytes, *, staged=True) -> Path:
     no fsync, since these are regenerable build products, not a database.
     """
     with atomic_path(path, staged=staged) as tmp:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:  # a full disk or quota: the file named, not Python's errno
+            raise InputError(path, f"cannot be written ({exc.strerror or exc})") from None
     return Path(path)
 
 
@@ -128,17 +131,27 @@ def write_text_atomic(path, text: str, *, staged=True) -> Path:
 # 街道 code as a number). So booleans stay their text (true/false), integers are GDAL's 32-bit
 # Integer (counts and offsets), and the WKT column is String: GDAL still reads a column named wkt
 # as the geometry, and the dialog is told which column it is.
-CSVT_TYPES = {"boolean": "String", "integer": "Integer", "real": "Real", "text": "String", "wkt": "String"}
+# Integers beyond GDAL's 32-bit Integer are "integer64" (Integer64 in a GeoPackage or Shapefile),
+# Real in a .csvt: the dialog knows no Integer64, and GDAL reads 3000000000 typed Integer as 2147483647.
+CSVT_TYPES = {"boolean": "String", "integer": "Integer", "integer64": "Real", "real": "Real", "text": "String",
+              "wkt": "String"}
+# The largest integers a column of each kind holds exactly: GDAL's Integer (32 bits), and a Real
+# (a double: beyond 2**53 its digits go; such numbers are identifiers, kept as text).
+_INT32_MAX = 2**31 - 1
+_EXACT_REAL_MAX = 2**53
 
 
 def value_kind(values) -> str:
-    """``"boolean"``, ``"integer"``, ``"real"`` or ``"text"``: the kind every one of ``values``
-    (plain Python values, no nulls) is of; text for none."""
+    """``"boolean"``, ``"integer"``, ``"integer64"``, ``"real"`` or ``"text"``: the kind every one
+    of ``values`` (plain Python values, no nulls) is of; text for none. Integers are ``"integer"``
+    within 32 bits, ``"integer64"`` up to 2**53, and text beyond (their digits, exactly)."""
     if values and all(isinstance(v, bool) for v in values):
         return "boolean"
     if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return "integer"
-    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        largest = max(abs(v) for v in values)
+        return "integer" if largest <= _INT32_MAX else "integer64" if largest <= _EXACT_REAL_MAX else "text"
+    if values and all(isinstance(v, float) or isinstance(v, int) and not isinstance(v, bool)
+                      and abs(v) <= _EXACT_REAL_MAX for v in values):
         return "real"
     return "text"
 
@@ -298,6 +311,16 @@ def check_input_file(path, *, streams=False) -> Path:
     if path.stat().st_size == 0:
         raise InputError(path, "file is empty (0 bytes)")
     return path
+
+
+def check_not_stream(path) -> None:
+    """InputError when ``path`` is a pipe or device (``<(cmd)``, a FIFO): a file that is read more
+    than once (sniffed for its kind, then read) must be a regular one, and a FIFO no program writes to
+    would keep the run waiting for ever. Anything else (a missing file) is left to its reader."""
+    path = Path(path)
+    with contextlib.suppress(OSError):
+        if path.exists() and _is_stream(path):
+            raise InputError(path, "is a pipe or device, expected a regular file")
 
 
 def check_library_path(path, library: str = "GDAL") -> Path:

@@ -28,9 +28,23 @@ class Blocked(Exception):
 
 
 def write_journal(journal: Path, plan: dict) -> None:
+    """Put the journal of ``plan`` in place, whole or not at all.
+
+    Raises
+    ------
+    geo.io.InputError
+        It cannot be written (a full disk): nothing has moved yet, and nothing will.
+    """
+    from geo.io import InputError
+
     tmp = journal.with_name(journal.name + ".tmp")
-    tmp.write_text(json.dumps(plan), encoding="ascii")  # escaped: a path of GBK bytes (lone surrogates) too
-    os.replace(tmp, journal)
+    try:
+        tmp.write_text(json.dumps(plan), encoding="ascii")  # escaped: a path of GBK bytes (lone surrogates) too
+        os.replace(tmp, journal)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise InputError(journal, f"cannot be written ({exc.strerror or exc}): no output was changed") from None
 
 
 def read_plan(journal: Path) -> dict:

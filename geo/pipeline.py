@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.io import InputError
+from geo.io import InputError, check_not_stream
 
 OUTLINE_LAYER = "district_outline"
 ZONES_LAYER = "subdistricts"
@@ -40,6 +40,9 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
 
     check_field_options(options.districts, options.name_field, options.code_field, options.districts_datum)
     check_district_options(options.district_code, options.district_name)
+    for path in (options.districts, options.outline):  # read twice (its layers listed, then read)
+        if path is not None:
+            check_not_stream(path if Path(str(path)).exists() else str(path).partition("|")[0])
 
     layers_dir = Path(layers_dir)
     if layers_dir.exists() and not layers_dir.is_dir():  # else the bundled 街道 would stand in without a word
@@ -128,6 +131,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
     for path in gazetteers:
+        check_not_stream(path)  # sniffed for its kind before it is read
         tier = gazetteer_tier(path, gazetteers)
         # An OSM file, Overpass Turbo's export, Geofabrik's shapefiles, GDAL's OSM layers or QuickOSM's
         # (by their columns): one road in many ways, merged like --osm.

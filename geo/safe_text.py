@@ -19,6 +19,17 @@ _NOT_IN_CELLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORMULA_OPENERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+# The bidirectional embeddings, overrides and isolates: in a page they show the characters after
+# them in another order than written (青松\u202e路小学 as 青松学小路).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def page_text(text) -> str:
+    """``text`` as the text of an HTML page shows it as written: HTML-escaped (quotes too), without
+    bidirectional embeddings, overrides and isolates (:data:`_BIDI_CONTROLS`)."""
+    return html.escape(_BIDI_CONTROLS.sub("", str(text)), quote=True)
+
+
 def has_visible(text) -> bool:
     """True when ``text`` shows something: a character that is not blank, a control character or
     an invisible format character (zero-width space, byte order mark, soft hyphen, the

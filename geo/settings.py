@@ -220,6 +220,9 @@ DEFAULT_DISTRICT_NAME = "天桥区"
 
 # A second geo run on the same folder waits this long for the first to finish, then gives up.
 LOCK_WAIT_S = 120.0
+# A GDAL write (GeoPackage, Shapefile) that fails with this little space left on the output's
+# disk failed for want of it: said so, naming the file (SQLite's own message names a table).
+DISK_NEARLY_FULL_BYTES = 1_000_000
 # A part of a zipped Office file (.docx, .xlsx) that says it unpacks to more than this many
 # times its zipped size, plus this many bytes, is a zip bomb: refused unread (their XML unpacks
 # to some ten times its zipped size).

@@ -522,3 +522,22 @@ def test_a_report_given_as_a_dash_is_read_from_standard_input(work):
         assert result.returncode == 0, result.stderr
     for catalog in (work / "dash.geojson", work / "dash" / "projects.geojson"):
         assert len(json.loads(catalog.read_text(encoding="utf-8"))["features"]) == 2
+
+
+@pytest.mark.parametrize("args", [["geocode", *PROJECTS, "--gazetteer", "fifo.csv"],
+                                  ["geocode", *PROJECTS, "--districts", "fifo.csv", "--name-field", "name"],
+                                  ["geocode", *PROJECTS, "--districts", "fifo.csv|layername=jd", "--name-field", "name"],
+                                  ["build", "--gazetteer", "fifo.csv", "--out-dir", "out"]])
+def test_a_fifo_given_as_a_gazetteer_or_districts_file_is_refused_without_waiting_for_it(args, work):
+    # A named pipe no program writes to kept the run waiting for ever: its kind was sniffed (an OSM file?
+    # layers of a GeoPackage?) before it was refused as a pipe.
+    before = _snapshot(work)
+    os.mkfifo(work / "fifo.csv")
+    try:
+        result = subprocess.run([sys.executable, "-m", "geo", *args], cwd=work, capture_output=True, text=True,
+                                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, timeout=60)
+    finally:
+        os.unlink(work / "fifo.csv")
+    assert result.returncode == 2
+    assert result.stderr == "geo: error: fifo.csv: is a pipe or device, expected a regular file\n"
+    assert _snapshot(work) == before

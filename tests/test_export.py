@@ -1050,3 +1050,173 @@ def test_removing_an_earlier_csv_layer_keeps_the_prj_its_shapefile_reads(out_dir
     export_layers("all", fmt="csv", crs="EPSG:4548", layers_dir=out_dir / "layers", output=tmp_path / "exp")
     assert not (tmp_path / "exp" / "school.csv").exists() and (tmp_path / "exp" / "school.shp").exists()
     assert _read_in_gk_117(tmp_path / "exp" / "school.shp")
+
+
+# --------------------------------------------------------------------------- fields a planner added to a layer
+
+
+def _layer_with_fields(tmp_path, properties, geometry=None):
+    """A layers folder whose ``school`` layer has one feature with ``properties`` besides its own."""
+    layers = tmp_path / "layers"
+    layers.mkdir()
+    feature = {"type": "Feature", "id": "school-1",
+               "properties": {"id": "school-1", "name": "青松小学", "category": "school", **properties},
+               "geometry": geometry or {"type": "Point", "coordinates": [117.0, 36.7]}}
+    (layers / "school.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [feature]},
+                                                      ensure_ascii=False), encoding="utf-8")
+    return layers
+
+
+def test_a_csv_of_a_layer_with_its_own_wkt_lon_and_lat_fields_is_read_at_its_geometry(tmp_path):
+    # A field named wkt, lon or lat (added in QGIS) gave the CSV two columns of each name: GDAL and
+    # QGIS took the field's POINT(0 0) and lon 1.5 for the geometry, without a word.
+    layers = _layer_with_fields(tmp_path, {"wkt": "POINT(0 0)", "LON": 1.5, "lat": 2.5})
+    path = export_layers("school", fmt="csv", layers_dir=layers, output=tmp_path / "out.csv")[0]
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    assert len({name.lower() for name in header}) == len(header)
+    assert dict(zip(header, row))["wkt"] == "POINT (117 36.7)"
+    assert dict(zip(header, row))["lon"] == "117.0" and dict(zip(header, row))["lat"] == "36.7"
+    assert {"POINT(0 0)", "1.5", "2.5"} <= set(row)
+    frame = pyogrio.read_dataframe(path)
+    assert [(g.x, g.y) for g in frame.geometry] == [(117.0, 36.7)]
+
+
+def test_integers_beyond_32_bits_keep_their_value_in_a_csv_opened_by_gdal(tmp_path):
+    # The .csvt typed them Integer, GDAL's 32 bits: QGIS read 3000000000 and a 12-digit code as 2147483647.
+    layers = _layer_with_fields(tmp_path, {"big": 3_000_000_000, "code12": 370105001000, "small": 7})
+    path = export_layers("school", fmt="csv", layers_dir=layers, output=tmp_path / "out.csv")[0]
+    frame = pyogrio.read_dataframe(path)
+    assert frame["big"][0] == 3_000_000_000 and frame["code12"][0] == 370105001000 and frame["small"][0] == 7
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp", "csv", "geojson", "kml"])
+def test_an_integer_beyond_64_bits_is_exported_as_its_digits(tmp_path, fmt):
+    # GeoPackage and Shapefile exports stopped with "TypeError: cannot safely cast non-equivalent
+    # uint64 to int64", naming no file.
+    layers = _layer_with_fields(tmp_path, {"number": 12345678901234567890})
+    written = export_layers("school", fmt=fmt, layers_dir=layers, output=tmp_path / f"out.{fmt}")
+    if fmt in ("gpkg", "shp", "csv"):
+        frame = pyogrio.read_dataframe(written[0], layer="school" if fmt == "gpkg" else None)
+        assert str(frame["number"][0]) == "12345678901234567890"
+    else:  # GeoJSON holds the number as written (GDAL reads it as a double, its own limit), KML as text
+        assert "12345678901234567890" in written[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp"])
+def test_fields_whose_names_differ_only_in_case_are_all_exported(tmp_path, fmt):
+    # A GeoPackage refused Name beside name ("FieldError: Error adding field 'NAME'", naming no
+    # file); a Shapefile's .fields.csv said NAME was NAME, while GDAL had written NAME_1.
+    layers = _layer_with_fields(tmp_path, {"Name": "upper", "NAME": "caps", "fid": "x", "geom": "y"})
+    written = export_layers("school", fmt=fmt, layers_dir=layers, output=tmp_path / f"out.{fmt}")
+    frame = pyogrio.read_dataframe(written[0], layer="school" if fmt == "gpkg" else None)
+    values = {str(v) for v in frame.iloc[0]}
+    assert {"青松小学", "upper", "caps", "x", "y"} <= values
+    if fmt == "shp":
+        with open(written[1], encoding="utf-8", newline="") as handle:
+            mapping = dict(list(csv.reader(handle))[1:])
+        assert {mapping[long]: frame[mapping[long]][0] for long in ("name", "Name", "NAME")} == {
+            mapping["name"]: "青松小学", mapping["Name"]: "upper", mapping["NAME"]: "caps"}
+
+
+@pytest.mark.parametrize("field, value, problem", [
+    ("char_start", "abc", "field 'char_start' is \"abc\", not a whole number"),
+    ("char_end", 10**30, "field 'char_end' is 1000000000000000000000000000000, not a whole number"),
+    ("accuracy_m", "约50", "field 'accuracy_m' is \"约50\", not a number"),
+    ("named", "false", "field 'named' is \"false\", not true or false"),
+])
+@pytest.mark.parametrize("fmt", ["gpkg", "csv"])
+def test_a_typed_field_edited_into_another_kind_is_named_in_one_line(tmp_path, fmt, field, value, problem):
+    # A hand-edited layer: GeoPackage and Shapefile exports stopped with "ValueError: could not convert
+    # string to float", naming no file; CSV and KML wrote the text where QGIS reads a number (null),
+    # and "false" for named became true in a GeoPackage.
+    layers = _layer_with_fields(tmp_path, {field: value})
+    with pytest.raises(InputError) as caught:
+        export_layers("school", fmt=fmt, layers_dir=layers, output=tmp_path / f"out.{fmt}")
+    assert str(caught.value) == f"{layers / 'school.geojson'}: feature 1 (school-1): {problem}"
+    assert not list(tmp_path.glob("out*"))
+
+
+@pytest.mark.parametrize("fmt", ["shp", "csv", "kml"])
+def test_an_export_the_disk_cannot_hold_is_named_in_one_line_and_writes_nothing(out_dir, tmp_path, fmt):
+    # A Shapefile export onto a full disk said "FeatureError: Could not add feature to layer at index 0:
+    # Error in psSHP->sHooks.FWrite() while writing object of 9288 bytes to .shp file: ...", naming no file.
+    # (A GeoPackage's SQLite empties its file as it fails, saying only "no such table": it is told by the
+    # disk's free space, which a file size limit does not show, so it is not checked here.)
+    import signal
+    import subprocess
+    import sys
+
+    def limited():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+
+    target = tmp_path / "out"
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    done = subprocess.run([sys.executable, "-m", "geo", "export", "all", "--format", fmt, "--layers-dir",
+                           str(out_dir / "layers"), "-o", str(target) + (".kml" if fmt == "kml" else "")],
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, capture_output=True, text=True,
+                          preexec_fn=limited, cwd=tmp_path)
+    assert done.returncode == 2
+    *warnings, error = done.stderr.splitlines()  # warnings of text a Shapefile cuts short come first
+    assert re.fullmatch(rf"geo: error: {re.escape(str(target))}\S*: cannot be written \(File too large[^)]*\)",
+                        error), done.stderr
+    assert all(line.startswith("warning: ") for line in warnings)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def _layers_named(tmp_path, layers):
+    """A layers folder of one-feature layers: ``{file stem: [GeoJSON geometries]}``."""
+    folder = tmp_path / "layers"
+    folder.mkdir()
+    for stem, geometries in layers.items():
+        features = [{"type": "Feature", "id": f"school-{i}", "properties": {"id": f"school-{i}", "name": "青松小学",
+                                                                           "category": "school"}, "geometry": g}
+                    for i, g in enumerate(geometries)]
+        (folder / f"{stem}.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}),
+                                                encoding="utf-8")
+    return folder
+
+
+POINT = {"type": "Point", "coordinates": [117.0, 36.7]}
+AREA = {"type": "Polygon", "coordinates": [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71], [117.0, 36.7]]]}
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp"])
+def test_a_layer_split_by_geometry_onto_the_name_of_another_layer_is_refused(tmp_path, fmt):
+    # culture (points and an area) writes culture_point: a layer file culture_point.geojson beside it was
+    # appended to that GeoPackage table (two layers in one, without a word), or overwrote the Shapefile.
+    layers = _layers_named(tmp_path, {"culture": [POINT, AREA], "culture_point": [POINT]})
+    with pytest.raises(InputError) as caught:
+        export_layers("all", fmt=fmt, layers_dir=layers, output=tmp_path / "out")
+    assert str(caught.value) == (f"{layers / 'culture_point.geojson'}: layer 'culture_point' would be written as "
+                                 f"culture_point, as layer 'culture' ({layers / 'culture.geojson'}) is: rename one "
+                                 "of the two files")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.gpkg").exists()
+
+
+@pytest.mark.parametrize("stem, fmt", [("-dash", "gpkg"), ("gpkg_contents", "gpkg"), ("layer_styles", "gpkg"),
+                                       ("sqlite_x", "gpkg"), ("a;b", "shp"), ("a!b", "shp")])
+def test_a_layer_whose_name_gdal_cannot_write_is_named_in_one_line(tmp_path, stem, fmt):
+    # GDAL said "DataLayerError: The layer name may not contain special characters or spaces", or
+    # "FieldError: Could not find field index for field 'f_table_catalog'" (a layer named layer_styles),
+    # or wrote a Shapefile named a;b as a folder 'a' and geo stopped with a FileNotFoundError: no file named.
+    layers = _layers_named(tmp_path, {stem: [POINT]})
+    with pytest.raises(InputError, match=r"rename the file$") as caught:
+        export_layers("all", fmt=fmt, layers_dir=layers, output=tmp_path / "out")
+    assert str(caught.value).startswith(f"{layers / (stem + '.geojson')}: layer {stem!r} cannot be ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["layers"]
+
+
+def test_text_a_shapefile_cuts_short_is_said_in_one_warning(tmp_path, capsys):
+    # A quote longer than a dBASE field (254 bytes: 84 Chinese characters) was cut without a word.
+    layers = _layer_with_fields(tmp_path, {"quote": "实施北园大街东段综合整治提升工程，" * 6, "note": "短"})
+    export_layers("school", fmt="shp", layers_dir=layers, output=tmp_path / "shp")
+    warning = capsys.readouterr().err
+    assert warning == (f"warning: {tmp_path / 'shp' / 'school.shp'}: 1 text value longer than a Shapefile field holds "
+                       "(254 bytes of UTF-8, 84 Chinese characters) cut short (1 in quote); the GeoPackage and GeoJSON "
+                       "exports keep them whole\n")
+    frame = pyogrio.read_dataframe(tmp_path / "shp" / "school.shp")
+    assert len(frame["quote"][0].encode()) <= 254 and frame["note"][0] == "短"

@@ -62,6 +62,30 @@ def test_a_flat_opendocument_text_is_read_without_its_running_heads(tmp_path):
     assert read_document(path) == ("\n".join(ODF_LINES) + "\n", "odt")
 
 
+def test_paragraphs_nested_deep_are_read_in_time_linear_in_their_depth(tmp_path):
+    # As in a Word file: each paragraph's inner lines were copied into its parent's as it closed.
+    from test_extract_wordml import cpu_seconds
+
+    def read(depth):
+        path = tmp_path / f"{depth}.fodt"
+        if not path.exists():
+            path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF}><office:body><office:text>'
+                            + "<text:p>" * depth + "新建青松路" + "</text:p>" * depth
+                            + "</office:text></office:body></office:document>", encoding="utf-8")
+        assert read_document(path)[0].split() == ["新建青松路"]
+
+    assert cpu_seconds(read, 160_000) < 25 * cpu_seconds(read, 20_000)
+
+
+def test_paragraphs_inside_paragraphs_follow_them_in_document_order(tmp_path):
+    path = tmp_path / "report.fodt"
+    box = '<draw:frame><draw:text-box>{}</draw:text-box></draw:frame>'
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF}><office:body><office:text>'
+                    "<text:p>一" + box.format("<text:p>二" + box.format("<text:p>三</text:p>") + "</text:p><text:p>四</text:p>")
+                    + "五</text:p><text:p>六</text:p></office:text></office:body></office:document>", encoding="utf-8")
+    assert read_document(path)[0].split() == ["一五", "二", "三", "四", "六"]
+
+
 def test_a_password_protected_opendocument_text_is_named(tmp_path):
     path = tmp_path / "report.odt"
     path.write_bytes(make_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", b"\x8f\x02garbled"),

@@ -680,3 +680,37 @@ def test_runs_from_different_folders_writing_one_folder_commit_one_at_a_time(tmp
     with outputs.output_set(tmp_path / "project"):  # once it is done, this run commits
         write_text_atomic(shared / "a.txt", "new a")
     assert (shared / "a.txt").read_text(encoding="utf-8") == "new a"
+
+
+def _file_size_limited(limit):
+    """For a child process: files it writes stop growing at ``limit`` bytes with an OSError (EFBIG), as
+    on a disk or quota that is full, instead of the signal that would kill it."""
+    def apply():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def test_a_disk_too_full_for_the_outputs_is_named_in_one_line_and_the_old_set_stays(tmp_path):
+    # The error said "OSError: [Errno 28] No space left on device (rerun with --verbose for details)",
+    # naming no file: which folder was full, and whether anything was changed, was left to guess.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    subprocess.run(GEO + ["build", "--out-dir", str(tmp_path)], cwd=tmp_path, env=env, check=True, capture_output=True)
+    before = _snapshot(tmp_path)
+    done = subprocess.run(GEO + ["build", "--basemap", "none", "--out-dir", str(tmp_path)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, preexec_fn=_file_size_limited(50_000))
+    assert done.returncode == 2
+    assert re.fullmatch(rf"geo: error: {re.escape(str(tmp_path))}/\S+: cannot be written \(File too large\)\n",
+                        done.stderr), done.stderr
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_journal_that_cannot_be_written_is_named_in_one_line_and_nothing_moves(tmp_path):
+    # A full disk at the commit (the journal is the last file a run writes) showed as "OSError: [Errno 27]
+    # File too large", naming no file, and could leave the journal's .tmp behind.
+    journal_file = tmp_path / ("j" * 252)  # its .tmp is a name the file system refuses, as a full disk refuses data
+    with pytest.raises(InputError, match=r"cannot be written \(File name too long\): no output was changed"):
+        journal.write_journal(journal_file, {"state": "forward", "moves": [], "removes": []})
+    assert list(tmp_path.iterdir()) == []

@@ -720,3 +720,36 @@ def test_the_list_is_filtered_by_what_the_planner_types(browser, tmp_path):
     search.clear()
     search.send_keys(" ")
     assert browser.execute_script("return document.querySelectorAll('.geo-panel-unlocated:not([hidden])').length;") == 300
+
+
+def test_a_right_to_left_override_in_report_text_does_not_reorder_what_the_map_shows(browser, tmp_path):
+    # 青松\u202e路小学 showed as 青松学小路 in its popup, tooltip and the panel's list, and a quote holding one
+    # showed the rest of its sentence backwards: the report's text shown in another order than written.
+    from geo.catalog import features_to_gdf
+
+    override, isolate = "青松\u202e路小学", "北园\u2067大街\u2069改造"
+    features = [_feature(1, override, "school", "建设", shapely.Point(117.0, 36.68)),
+                _feature(2, isolate, "culture", "建设", None)]
+    for feature in features:
+        feature["properties"]["quote"] = "今年新建\u202e" + feature["properties"]["name"] + "。"
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    shown = browser.execute_script(MAP_JS + """
+        var out = {};
+        map.eachLayer(function (layer) {
+            if (layer.getPopup && layer.getPopup() && layer.feature) {
+                layer.openPopup();
+                layer.openTooltip();
+                var popup = layer.getPopup().getElement();
+                out.title = popup.querySelector('b').textContent;
+                out.quote = popup.querySelector('.geo-quote').textContent;
+            }
+        });
+        out.tooltips = Array.from(document.querySelectorAll('.leaflet-tooltip')).map(function (t) { return t.textContent; });
+        var row = document.querySelector('.geo-panel-unlocated');
+        out.row = [row.querySelector('.geo-panel-name').textContent, row.querySelector('.geo-quote').textContent];
+        return out;""")
+    assert shown["title"] == "青松路小学" and shown["quote"] == "“今年新建青松路小学。”"
+    assert "青松路小学" in shown["tooltips"]
+    assert shown["row"] == ["北园大街改造", "今年新建北园大街改造。"]
+    assert _errors(browser) == []

@@ -77,8 +77,8 @@ from pathlib import Path
 
 from geo.export.tables import ALL, PROJECTS, check_category, filter_tables, layer_files, located_only, \
     read_layer, read_projects, select_tables, target_crs, to_frame
-from geo.export.writers import SHAPEFILE_FIELD_NAMES, check_shared_prj, remove_exported_layer, shapefile_field_names, \
-    shapefile_names, write_csv, write_geojson, write_gpkg, write_shapefiles
+from geo.export.writers import SHAPEFILE_FIELD_NAMES, check_shared_prj, check_table_names, remove_exported_layer, \
+    shapefile_field_names, shapefile_names, write_csv, write_geojson, write_gpkg, write_shapefiles
 from geo.io import InputError
 
 FORMATS = ("geojson", "gpkg", "shp", "csv", "kml")
@@ -187,6 +187,9 @@ def export_layers(layer, *, fmt=None, category=None, subdistrict=None, crs=None,
 def _write(frames, layer, fmt, output, sources):
     """Write the frames; the list of files written."""
     many = layer == ALL
+    if fmt in ("gpkg", "shp"):
+        stem = None if many or fmt == "gpkg" or not frames else _output_shp(output, frames[0][0].name, many).stem
+        check_table_names(frames, fmt, catalog_layers=layer == PROJECTS, stem=stem)
     if fmt == "gpkg":
         path = _not_a_source(_output_file(output, layer, fmt), sources)
         return [write_gpkg(path, frames, catalog_layers=layer == PROJECTS)]
@@ -210,7 +213,7 @@ def _write(frames, layer, fmt, output, sources):
         else:
             path = _output_in_dir(output, table.name, fmt) if many else _output_file(output, layer, fmt)
             path = _not_a_source(path, sources)
-            written.append(write_geojson(path, table, frame) if fmt == "geojson" else write_csv(path, frame))
+            written.append(write_geojson(path, table, frame) if fmt == "geojson" else write_csv(path, frame, table.name))
     if many:
         _remove_earlier_layers(output, fmt, {table.name for table, _ in frames})
     return written

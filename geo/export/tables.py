@@ -68,8 +68,34 @@ def read_layer(name, path):
     keys = []
     for feature in features:
         keys += [k for k in feature["properties"] if k not in keys]
+    _check_typed_fields(path, features)
     return _sorted_table(Table(name, path, _ordered_columns(keys), [f["properties"] for f in features],
                                 [f["geometry"] for f in features]))
+
+
+# What each typed field of the layer contract holds, as errors name it, and the values that are one.
+_TYPED_FIELDS = {"boolean": ("true or false", lambda v: isinstance(v, bool)),
+                 "integer": ("a whole number", lambda v: isinstance(v, int) and not isinstance(v, bool)
+                             and abs(v) < 2**63),
+                 "real": ("a number", lambda v: isinstance(v, float)
+                          or isinstance(v, int) and not isinstance(v, bool) and abs(v) <= 2**53)}
+
+
+def _check_typed_fields(path, features):
+    """InputError naming the feature and field when a field of the layer contract that is no text
+    (``named``, ``char_start``, ``accuracy_m``...) holds a value of another kind (a layer edited by
+    hand: ``"约5"`` for a length, ``"false"`` for ``named``, which would export as true)."""
+    from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
+
+    schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
+    for number, feature in enumerate(features, 1):
+        for field, value in feature["properties"].items():
+            kind = _TYPED_FIELDS.get(schema.get(field))
+            if value is not None and kind is not None and not kind[1](value):
+                named = feature["properties"].get("id") or feature.get("id")
+                shown = f"feature {number}" + (f" ({named})" if isinstance(named, str) else "")
+                raise InputError(path, f"{shown}: field {field!r} is {json.dumps(value, ensure_ascii=False)[:80]}, "
+                                       f"not {kind[0]}")
 
 
 def read_projects(path):
@@ -303,7 +329,7 @@ def typed_frame(frame):
         values = list(frame[column])
         if kind == "boolean":
             out[column] = pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
-        elif kind == "integer":
+        elif kind in ("integer", "integer64"):
             out[column] = pd.array([None if v is None else int(v) for v in values], dtype="Int64")
         elif kind == "real":
             out[column] = pd.array([None if v is None else float(v) for v in values], dtype="Float64")
@@ -314,7 +340,8 @@ def typed_frame(frame):
 
 
 def column_kinds(frame) -> dict:
-    """``{column: "boolean" | "integer" | "real" | "text"}`` for every column but the geometry.
+    """``{column: "boolean" | "integer" | "integer64" | "real" | "text"}`` for every column but the geometry
+    (see :func:`geo.io.value_kind`).
 
     Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
     their declared type; other columns are typed from their values.

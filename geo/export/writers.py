@@ -49,7 +49,7 @@ def write_geojson(path, table, frame):
     return write_gdf_geojson(path, frame, name=table.name, sort_by=None)
 
 
-def write_csv(path, frame):
+def write_csv(path, frame, layer=None):
     from geo.io import write_bytes_atomic
 
     geoms = list(frame.geometry.values)
@@ -60,8 +60,12 @@ def write_csv(path, frame):
     cells = [_wkt_cell(g, decimals, frame.crs) if g is not None and not g.is_empty else ("", None) for g in geoms]
     simplified = [tolerance for _, tolerance in cells if tolerance]
     too_long = sum(1 for wkt, tolerance in cells if tolerance and not wkt)
-    header = columns + ["wkt"] + (["wkt_simplified_m"] if simplified else []) \
+    added = ["wkt"] + (["wkt_simplified_m"] if simplified else []) \
         + ((["x", "y"] if projected else ["lon", "lat"]) if points else [])
+    # A field of the layer named as a column added here (a wkt or lon field of a layer edited in QGIS)
+    # is renamed: GDAL and QGIS would read the geometry from the first column of the name, the field's.
+    names = _renamed_fields(path, layer, unique_field_names(columns, taken=added))
+    header = [names[c] for c in columns] + added
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
@@ -71,7 +75,7 @@ def write_csv(path, frame):
         if points:
             row += ["", ""] if not wkt else [_number_text(geom.x, decimals), _number_text(geom.y, decimals)]
         writer.writerow(row)
-    _write_csv_sidecars(path, frame, header)
+    _write_csv_sidecars(path, frame.rename(columns=names), header)
     if simplified:
         warn(f"{path}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
              f"an Excel cell ({settings.EXCEL_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
@@ -145,10 +149,15 @@ def write_gpkg(path, frames, *, catalog_layers=False):
     from geo.io import atomic_path
 
     styles = []
-    with atomic_path(path, suffix=".gpkg") as tmp, _gdal_options(_reproducible_gpkg_options()):
+    with atomic_path(path, suffix=".gpkg") as tmp, _gdal_options(_reproducible_gpkg_options()), \
+            _written_or_said(path, tmp):
         append = False
         for table, frame in frames:
             typed = typed_frame(frame)
+            # A GeoPackage's field names ignore case (SQLite's), and it adds fid and geom (and wkt to the catalog).
+            columns = [c for c in typed.columns if c != typed.geometry.name]
+            taken = ("fid", "geom") + (("wkt",) if table.name == PROJECTS else ())
+            typed = typed.rename(columns=_renamed_fields(path, table.name, unique_field_names(columns, taken=taken)))
             if table.name == PROJECTS:  # every record, located or not, as a table QGIS and Excel can read
                 _quiet_write(pyogrio.write_dataframe, _attribute_table(typed), tmp, layer=PROJECTS, driver="GPKG",
                              append=append, **_gpkg_version(append))
@@ -166,6 +175,44 @@ def write_gpkg(path, frames, *, catalog_layers=False):
                          append=append)
         _refuse_dropping_layers(path, tmp)
     return Path(path)
+
+
+# The first characters GDAL refuses in a GeoPackage table's name, and the prefixes the format and
+# SQLite keep for their own tables (with QGIS's styles, which geo writes itself).
+_GPKG_BAD_FIRST = frozenset("`~!@#$%^&*()+-={}|[]\\:\";'<>?,./")
+_GPKG_RESERVED = ("gpkg", "sqlite_", "rtree_", "layer_styles")
+# Characters GDAL reads as its own in a Shapefile's path (it writes elsewhere, or nothing).
+_SHAPEFILE_BAD = frozenset(";!\\")
+
+
+def check_table_names(frames, fmt, *, catalog_layers=False, stem=None):
+    """InputError naming the layer file when a layer cannot be written as a table of a GeoPackage
+    (``fmt`` gpkg) or as Shapefiles (shp) by its name, or two would be written under one name
+    (``culture``, of points and polygons, writes ``culture_point`` as a layer file of that name
+    would: GDAL appended the one to the other without a word). ``stem`` is the Shapefile name of
+    a single layer's export (its ``-o``)."""
+    seen = {}
+    for table, frame in frames:
+        names = [table.name] if fmt == "gpkg" and table.name == PROJECTS else []
+        if fmt == "shp" or table.name != PROJECTS or catalog_layers:
+            families = {_FAMILIES.get(g.geom_type) for g in frame.geometry.values if g is not None and not g.is_empty}
+            present = [f for f in _FAMILY_ORDER if f in families]
+            base = stem or table.name
+            split = len(present) > 1 or (fmt == "gpkg" and table.name == PROJECTS)
+            names += [f"{base}_{family}" if split else base for family in present]
+        for name in names:
+            if fmt == "gpkg" and (name[:1] in _GPKG_BAD_FIRST or name.lower().startswith(_GPKG_RESERVED)):
+                raise InputError(table.path, f"layer {table.name!r} cannot be a GeoPackage table named {name!r} "
+                                             "(its first character, or a name the format keeps for its own tables): "
+                                             "rename the file")
+            if fmt == "shp" and _SHAPEFILE_BAD & set(name):
+                raise InputError(table.path, f"layer {table.name!r} cannot be written as a Shapefile named {name!r} "
+                                             f"(GDAL reads {' '.join(sorted(_SHAPEFILE_BAD & set(name)))} in a path as "
+                                             "its own): rename the file")
+            other = seen.setdefault(name.lower(), table)
+            if other is not table:
+                raise InputError(table.path, f"layer {table.name!r} would be written as {name}, as layer "
+                                             f"{other.name!r} ({other.path}) is: rename one of the two files")
 
 
 def _refuse_dropping_layers(path, written):
@@ -258,12 +305,22 @@ def write_shapefiles(shp_path, layer, frame, source=None):
     typed = typed_frame(frame)
     names = shapefile_field_names([c for c in typed.columns if c != typed.geometry.name])
     typed = typed.rename(columns=names)
-    for short in names.values():
+    cut = {}
+    for long, short in names.items():
         if typed[short].dtype == object:
-            typed[short] = typed[short].map(_dbf_text)
+            whole = typed[short]
+            typed[short] = whole.map(_dbf_text)
+            count = int((whole.fillna("") != typed[short].fillna("")).sum())
+            if count:
+                cut[long] = count
     families = [_family(g, layer, source) for g in typed.geometry.values]
     present = [f for f in _FAMILY_ORDER if f in families]
     split = len(present) > 1
+    if cut:
+        shown = ", ".join(f"{count} in {long}" for long, count in cut.items())
+        warn(f"{directory / (f'{stem}_*.shp' if split else f'{stem}.shp')}: {sum(cut.values())} text "
+             f"value{'s' * (sum(cut.values()) != 1)} longer than a Shapefile field holds ({DBF_TEXT_BYTES} bytes of "
+             f"UTF-8, 84 Chinese characters) cut short ({shown}); the GeoPackage and GeoJSON exports keep them whole")
     try:
         tmpdir = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=directory))
     except OSError as exc:
@@ -274,9 +331,10 @@ def write_shapefiles(shp_path, layer, frame, source=None):
             name = f"{stem}_{family}" if split else stem
             part = typed[[f == family for f in families]]
             layer_options = {"DBF_DATE_LAST_UPDATE": _source_date().strftime("%Y-%m-%d")}
-            _quiet_write(pyogrio.write_dataframe, part, tmpdir / f"{name}.shp", driver="ESRI Shapefile",
-                         encoding="UTF-8", layer_options=layer_options or None)
-            (tmpdir / f"{name}.fields.csv").write_bytes(_fields_csv(names).encode("utf-8"))
+            with _written_or_said(directory / f"{name}.shp", tmpdir):
+                _quiet_write(pyogrio.write_dataframe, part, tmpdir / f"{name}.shp", driver="ESRI Shapefile",
+                             encoding="UTF-8", layer_options=layer_options or None)
+                (tmpdir / f"{name}.fields.csv").write_bytes(_fields_csv(names).encode("utf-8"))
             written.append(name)
         paths = []
         for name in written:
@@ -301,23 +359,60 @@ def shapefile_field_names(columns):
     dict
         ``{long: short}`` for every column (``short == long`` when it already fits).
     """
-    def fits(name):
-        return len(name.encode("utf-8")) <= DBF_FIELD_BYTES
+    return unique_field_names(columns, width=DBF_FIELD_BYTES, preferred=SHAPEFILE_FIELD_NAMES)
 
-    used = {c.lower() for c in columns if fits(c)}
+
+def unique_field_names(columns, *, taken=(), width=None, preferred=None):
+    """Map column names to field names unique whatever their case, as GDAL's formats need them
+    (a GeoPackage refuses ``Name`` beside ``name``; a Shapefile renames it behind its field map).
+
+    A name that fits (at most ``width`` UTF-8 bytes), shows something and is the first of its
+    spelling in any case keeps it, unless it is one of ``taken`` (the columns the writer adds: a
+    CSV's ``wkt``, a GeoPackage's ``fid``); another gets its ``preferred`` short name or is cut to
+    ``width``, then numbered (``_1``, ``_2``...) until it is unique.
+
+    Returns
+    -------
+    dict
+        ``{column: field name}`` for every column, in order.
+    """
+    width = width or 10**9
+    taken = {name.lower() for name in taken}
+
+    def fits(name):
+        return len(name.encode("utf-8")) <= width and name.strip() == name and name != ""
+
+    kept = {}
+    for column in columns:
+        if fits(column) and column.lower() not in taken:
+            kept.setdefault(column.lower(), column)
+    used = set(kept) | taken
     mapping = {}
     for column in columns:
-        if fits(column):
+        if kept.get(column.lower()) == column:
             mapping[column] = column
             continue
-        candidate = SHAPEFILE_FIELD_NAMES.get(column) or _cut(column, DBF_FIELD_BYTES)
+        base = column.strip() or "field"
+        candidate = (preferred or {}).get(column) or _cut(base, width)
         number = 0
         while candidate.lower() in used:
             number += 1
             suffix = f"_{number}"
-            candidate = _cut(column, DBF_FIELD_BYTES - len(suffix)) + suffix
+            candidate = _cut(base, width - len(suffix)) + suffix
         used.add(candidate.lower())
         mapping[column] = candidate
+    return mapping
+
+
+def _renamed_fields(path, layer, mapping):
+    """Warn of the fields ``mapping`` renames (it has ``{column: field}`` for every column), naming
+    the file written; ``mapping`` itself."""
+    renamed = {column: field for column, field in mapping.items() if column != field}
+    if renamed:
+        shown = ", ".join(f"{column!r} as {field}" for column, field in list(renamed.items())[:4])
+        more = f" and {len(renamed) - 4} more" if len(renamed) > 4 else ""
+        warn(f"{path}: layer {layer!r} has fields whose names the file cannot hold beside another of the name in "
+             f"any case, or beside the columns it adds: written {shown}{more}")
     return mapping
 
 
@@ -463,6 +558,48 @@ def remove_exported_layer(directory, name, fmt) -> None:
         for path in (main, *(sidecars if fmt == "csv" else ())):
             if path.is_file():
                 remove_output(path)
+
+
+# What GDAL's and SQLite's messages say when the file system takes no more (a full disk or quota,
+# a limit on file size): said as the reason a file cannot be written.
+_NO_ROOM = ("No space left on device", "File too large", "Disk quota exceeded", "database or disk is full")
+
+
+@contextlib.contextmanager
+def _written_or_said(target, staged):
+    """Turn a write that failed for want of room into an InputError naming ``target``, the file asked
+    for: GDAL's or SQLite's message says so (:data:`_NO_ROOM`), the disk has under
+    :data:`geo.settings.DISK_NEARLY_FULL_BYTES` left (SQLite's message then only says a table it
+    could not add is missing), or a file written in ``staged`` (a file or folder) reached the size
+    the process may write (``ulimit -f``). Other failures pass on as they are."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pyogrio's errors, OSError, sqlite3's: all are looked at
+        said = next((reason for reason in _NO_ROOM if reason.lower() in str(exc).lower()), None) \
+            or _no_room(Path(target).parent, Path(staged))
+        if said is None:
+            raise
+        raise InputError(target, f"cannot be written ({said})") from None
+
+
+def _no_room(directory: Path, staged: Path):
+    """Why a write into ``staged`` failed for want of room, or None: the disk of ``directory`` is
+    (nearly) full, or a file of ``staged`` is as large as the process may write."""
+    import resource
+
+    with contextlib.suppress(OSError):
+        free = shutil.disk_usage(directory).free
+        if free < settings.DISK_NEARLY_FULL_BYTES:
+            return f"No space left on device: {free:,} bytes free"
+    most = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if most != resource.RLIM_INFINITY:
+        # A folder's files; a file and those beside it it names (SQLite's -journal and -wal).
+        files = list(staged.glob("*")) if staged.is_dir() else list(staged.parent.glob(glob.escape(staged.name) + "*"))
+        if any(f.is_file() and f.stat().st_size >= most for f in files):
+            return f"File too large: a file may take at most {most:,} bytes here, see ulimit -f"
+    return None
 
 
 def _quiet_write(write, *args, **kwargs):

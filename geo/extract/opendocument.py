@@ -134,7 +134,7 @@ class _OdfText(ExpatText):
 
     def __init__(self, path):
         super().__init__(path)
-        self.open, self.skip = [], 0
+        self.skip = 0
         self.style, self.hiding = None, set()  # the automatic style being read; the names of those hiding text
 
     def _start(self, name, attrs):
@@ -152,7 +152,7 @@ class _OdfText(ExpatText):
         elif space != _TEXT:
             return
         elif tag in ("p", "h"):
-            self.open.append(([], []))
+            self.open_paragraph()
         elif self.open and tag == "s":  # c spaces
             count = attrs.get(f"{_TEXT} c", "1")  # a nonNegativeInteger: ASCII digits (not ², which int() refuses)
             self._add(" " * min(int(count) if count.isascii() and count.isdigit() else 1, 1000))
@@ -167,10 +167,7 @@ class _OdfText(ExpatText):
             return
         space, _, tag = name.rpartition(" ")
         if space == _TEXT and tag in ("p", "h") and self.open:
-            parts, inside = self.open.pop()
-            lines = self.open[-1][1] if self.open else self.lines  # a text box's paragraphs follow its own
-            lines.append("".join(parts))
-            lines.extend(inside)
+            self.close_paragraph()  # a text box's paragraphs follow its own
 
     def _text(self, data):
         if self.open and not self.skip:

@@ -243,7 +243,6 @@ class _WordText(ExpatText):
 
     def __init__(self, path):
         super().__init__(path)
-        self.open = []  # paragraphs being read, outermost first: (parts, lines of paragraphs inside it)
         self.skip = 0  # depth inside what Word does not show (deletions, properties, ruby text, fallbacks)
         self.runs = []  # per run open: whether its properties hide it (w:vanish: hidden text)
         self.run_props = 0  # the depth of skip inside the properties of the innermost run open, else 0
@@ -277,9 +276,9 @@ class _WordText(ExpatText):
             if tag == "rPr" and self.runs and not self.run_props:
                 self.run_props = self.skip  # a run's properties: they may hide it
         elif tag == "p":
-            self.open.append(([], []))
+            self.open_paragraph()
         elif tag == "altChunk":  # read when the document is: its part may come after
-            (self.open[-1][1] if self.open else self.lines).append(_CHUNK + attrs.get(f"{_RELATIONSHIPS} id", ""))
+            self.lines.append(_CHUNK + attrs.get(f"{_RELATIONSHIPS} id", ""))
         elif tag == "r":
             self.runs.append(False)
         elif self.open:
@@ -306,10 +305,7 @@ class _WordText(ExpatText):
             elif tag == "r" and self.runs:
                 self.runs.pop()
             elif tag == "p" and self.open:
-                parts, inside = self.open.pop()
-                lines = self.open[-1][1] if self.open else self.lines  # a text box's paragraphs follow its own
-                lines.append("".join(parts))
-                lines.extend(inside)
+                self.close_paragraph()  # a text box's paragraphs follow its own
 
     def _text(self, data):
         if self.in_text and not self.skip and self.open and not (self.runs and self.runs[-1]):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 from geo.render import classes, display, maps, style
 from geo.render.page import Page, render_page
+from geo.safe_text import page_text
 
 LAYERS = (  # field, label, palette, integer values, shown at start
     ("projects", "项目数 Projects per 街道", classes.PROJECT_PALETTE, True, True),
@@ -86,7 +85,7 @@ def _tooltip_html(name, values) -> str:
     values = dict(values or {}, name=name)
     if len(values) == 1:
         values.update({key: "–" for key, _ in TOOLTIP_ROWS[1:]}, by_category="no data 无数据")
-    cells = "".join(f"<tr><th>{html.escape(label)}</th> <td>{html.escape(str(values.get(key)) or '–')}</td></tr>"
+    cells = "".join(f"<tr><th>{page_text(label)}</th> <td>{page_text(str(values.get(key)) or '–')}</td></tr>"
                     for key, label in TOOLTIP_ROWS)
     return f"<table>{cells}</table>"
 

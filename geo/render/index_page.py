@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from geo.render.page import NO_FAVICON
 from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS
+from geo.safe_text import page_text
 
 # Files the index links when present beside it, in this order.
 TABLE_LINKS = (("coverage.xlsx", "覆盖统计工作簿 Coverage workbook (Excel)"),
@@ -21,7 +21,7 @@ def index_html(out_dir, title, basemap, inline, quality, maps) -> str:
     """The index page: links to ``maps`` ((file, label) pairs) and the tables present in ``out_dir``."""
     from geo.outputs import will_exist
 
-    e = html.escape
+    e = page_text
     links = list(maps) + [(name, label) for name, label in TABLE_LINKS if will_exist(Path(out_dir) / name)]
     items = "\n".join(f'<li><a href="{e(href)}">{e(label)}</a></li>' for href, label in links)
     mode = ("maps are self-contained: they open from a file with no network (tiles need a tile server)"

@@ -6,6 +6,7 @@ import functools
 
 from geo.render import display, style
 from geo.render.page import Page
+from geo.safe_text import page_text
 
 DEFAULT_ZOOM = 13
 MAX_OPEN_LAYER_LIST = 8
@@ -60,19 +61,15 @@ def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, 
         ``style`` (default path options), ``interactive``, ``zoneLabels`` (permanent
         labels hidden below each feature's ``minzoom``), ``hoverTooltips``.
     """
-    import html
-
     spec = {"key": key, "data": {"type": "FeatureCollection", "features": features}, **options}
     page.data["layers"].append(spec)
-    layer = _DataLayer(len(page.data["layers"]) - 1, page.js_text(html.escape(name)), show=show, control=control)
+    layer = _DataLayer(len(page.data["layers"]) - 1, page.js_text(page_text(name)), show=show, control=control)
     layer.add_to(m)
     return layer
 
 
 def add_zones(m, page: Page, zones, zone_geoms, quality: str) -> None:
     """The 街道 boundaries with a permanent label each (dashed unless ``quality`` is official)."""
-    import html
-
     features = []
     records = zones.drop(columns=zones.geometry.name).to_dict("records")
     for record, geom in sorted(zip(records, zone_geoms), key=lambda p: str(p[0]["code"])):
@@ -91,9 +88,7 @@ def zone_label(code, name, geom) -> dict:
     """A 街道 feature's code and label properties: the escaped name, the zoom it shows from and,
     when Leaflet would put it outside the 街道, where it goes (``labelAt``, see
     :func:`geo.render.display.label_point`)."""
-    import html
-
-    props = {"code": code, "label": html.escape(name), "minzoom": display.label_min_zoom(name, geom)}
+    props = {"code": code, "label": page_text(name), "minzoom": display.label_min_zoom(name, geom)}
     at = display.label_point(geom)
     if at is not None:
         props["labelAt"] = at
@@ -101,9 +96,7 @@ def zone_label(code, name, geom) -> dict:
 
 
 def add_outline(m, page: Page, outline, outline_geoms) -> None:
-    import html
-
-    features = [{"type": "Feature", "geometry": display.geojson(g), "properties": {"label": html.escape(str(n))}}
+    features = [{"type": "Feature", "geometry": display.geojson(g), "properties": {"label": page_text(str(n))}}
                 for n, g in zip(outline["name"], outline_geoms) if g is not None and not g.is_empty]
     add_layer(m, page, "outline", style.OUTLINE_LABEL, features,
               style={"color": "#222222", "weight": 3, "fill": False}, interactive=False)

@@ -12,10 +12,11 @@ never rendered, nor scanned for tokens, again.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
+
+from geo.safe_text import page_text
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 ISLAND_ID = "geo-data"
@@ -53,7 +54,7 @@ class Page:
 
     def html_text(self, text) -> str:
         """Token for text shown as HTML text or attribute (escaped)."""
-        return self._slot(html.escape(str(text), quote=True))
+        return self._slot(page_text(text))
 
     def js_text(self, text) -> str:
         """Token for the inside of a JSON string literal in a script (script-safe escaping)."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from geo import progress
 from geo.render import display, maps, style
 from geo.render.page import Page, render_page
+from geo.safe_text import page_text
 
 
 def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, *,
@@ -29,7 +28,7 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
         for category in categories:
             members = [r for r in rows if r["category"] == category]
             features = [{"type": "Feature", "geometry": display.geojson(r["geometry"]),
-                         "properties": {"id": r["id"], "label": html.escape(r["name"]), "popup": popup_html(r),
+                         "properties": {"id": r["id"], "label": page_text(r["name"]), "popup": popup_html(r),
                                         "style": style.feature_style(category, r["geometry"].geom_type)}}
                         for r in members]
             label = f"{category_label(category)} ({len(features)})"
@@ -150,7 +149,7 @@ def popup_html(row) -> str:
     from geo.catalog import split_list
     from geo.data import category_label
 
-    e = html.escape
+    e = page_text
     lines = [f"<b>{e(row['name'])}</b>", f"类别 Category: {e(category_label(row['category']))}"]
     if row.get("action"):
         lines.append(f"行动 Action: {e(row['action'])}")

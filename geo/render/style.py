@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import html
+from geo.safe_text import page_text
+
 
 DEFAULT_COLOUR = "#555555"
 ZONE_COLOUR = "#555555"
@@ -73,20 +74,20 @@ def zone_style(quality: str) -> dict:
 
 
 def legend_title(text: str) -> str:
-    return f"<div class='geo-legend-title'>{html.escape(text)}</div>"
+    return f"<div class='geo-legend-title'>{page_text(text)}</div>"
 
 
 def legend_head(text: str) -> str:
-    return f"<div class='geo-legend-head'>{html.escape(text)}</div>"
+    return f"<div class='geo-legend-head'>{page_text(text)}</div>"
 
 
 def legend_row(swatch: str, text: str) -> str:
     """A legend row: geo's own swatch markup, then escaped text."""
-    return f"<div class='geo-legend-row'>{swatch} {html.escape(text)}</div>"
+    return f"<div class='geo-legend-row'>{swatch} {page_text(text)}</div>"
 
 
 def legend_note(text: str) -> str:
-    return f"<div class='geo-legend-note'>{html.escape(text)}</div>"
+    return f"<div class='geo-legend-note'>{page_text(text)}</div>"
 
 
 def zone_legend_row(quality: str) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import functools
-import html
 import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from geo.io import InputError
+from geo.safe_text import page_text
 
 BASEMAPS = ("osm", "amap", "tianditu", "none")
 # Basemaps whose tiles are drawn in GCJ-02: overlays are shifted to match them on screen.
@@ -186,7 +186,7 @@ def _wms_tiles(url):
                "fmt": query.get("format") or "image/png", "version": query.get("version") or "1.1.1",
                "transparent": False}
     return xyzservices.TileProvider(name="OwnWMS", url=base, max_zoom=18, attribution=label,
-                                    html_attribution=html.escape(label), wms=options)
+                                    html_attribution=page_text(label), wms=options)
 
 
 def _own_tiles(url):
@@ -200,7 +200,7 @@ def _own_tiles(url):
     if not re.match(r"(?i)https?:|//", url):  # a folder's name: a # in it would end the path there
         url = url.replace("#", "%23")
     return xyzservices.TileProvider(name=OWN_TILES, url=url, max_zoom=18, attribution=label,
-                                    html_attribution=html.escape(label))
+                                    html_attribution=page_text(label))
 
 
 def _check_tile_url(url):

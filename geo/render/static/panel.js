@@ -60,10 +60,14 @@
 
   /* ---- small DOM helpers: text only ever through textContent ---- */
 
+  // Bidirectional embeddings, overrides and isolates: shown, they would put the characters after
+  // them in another order than written (as geo.safe_text.page_text drops them from the map's text).
+  var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
   function el(tag, className, text, parent) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (text !== undefined && text !== null) { node.textContent = String(text).replace(BIDI_CONTROLS, ''); }
     if (parent) { parent.appendChild(node); }
     return node;
   }
