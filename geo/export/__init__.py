@@ -77,8 +77,9 @@ from pathlib import Path
 
 from geo.export.tables import ALL, PROJECTS, check_category, filter_tables, layer_files, located_only, \
     read_layer, read_projects, select_tables, target_crs, to_frame
-from geo.export.writers import SHAPEFILE_FIELD_NAMES, check_shared_prj, check_table_names, remove_exported_layer, \
-    shapefile_field_names, shapefile_names, write_csv, write_geojson, write_gpkg, write_shapefiles
+from geo.export.shapefiles import check_shared_prj, remove_exported_layer, shapefile_field_names, shapefile_names, \
+    write_shapefiles
+from geo.export.writers import SHAPEFILE_FIELD_NAMES, check_table_names, write_csv, write_geojson, write_gpkg
 from geo.io import InputError
 
 FORMATS = ("geojson", "gpkg", "shp", "csv", "kml")
