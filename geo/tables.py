@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io as _io
 import re
@@ -244,9 +245,10 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
     import shapely
 
     keys = [header_key(h) for h in header]
-    repeated = sorted({k for k in keys if k and keys.count(k) > 1}, key=keys.index)
+    counts = collections.Counter(k for k in keys if k)  # (one pass: a header of 100,000 columns)
+    repeated = next((k for k in keys if counts[k] > 1), None)
     if repeated:
-        raise InputError(path, f"column {repeated[0]!r} appears {keys.count(repeated[0])} times in the header; "
+        raise InputError(path, f"column {repeated!r} appears {counts[repeated]} times in the header; "
                                "name each column once")
     # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
     # survey table's 点名 is the point's number beside its name, no second name.
