@@ -71,7 +71,8 @@ def file_name(path) -> str:
 def cell_text(text: str, quote_formula: bool = True) -> str:
     """``text`` as a spreadsheet cell shows it literally, never as a formula, and whole in one cell.
 
-    Characters no cell can hold (BEL, ESC...) become U+FFFD. With ``quote_formula`` (CSV, which
+    Characters no cell can hold (BEL, ESC...) become U+FFFD, and bidirectional embeddings, overrides
+    and isolates are left out (Excel would show the rest of the cell reversed). With ``quote_formula`` (CSV, which
     Excel, LibreOffice and WPS read with formulas), a text opening like a formula
     (``=HYPERLINK(...)``, ``+1``, ``-2+3``, ``@SUM``) gets a leading apostrophe, as OWASP advises; an
     .xlsx cell is typed as text instead (see :mod:`geo.workbook`). A text longer than an Excel
@@ -80,7 +81,7 @@ def cell_text(text: str, quote_formula: bool = True) -> str:
     """
     from geo import settings
 
-    text = _NOT_IN_CELLS.sub("\ufffd", text)
+    text = _NOT_IN_CELLS.sub("\ufffd", _BIDI_CONTROLS.sub("", text))  # (青松\u202e路小学 shown reversed)
     text = "'" + text if quote_formula and text.startswith(FORMULA_OPENERS) else text
     limit = settings.EXCEL_CELL_MAX_CHARS
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -23,6 +23,11 @@ def test_cells_lose_characters_no_cell_can_hold_and_keep_ordinary_text():
     assert cell_text("北园大街（东段）") == "北园大街（东段）"
 
 
+def test_cells_lose_bidirectional_overrides_that_would_show_a_name_reversed_in_excel():
+    assert cell_text("青松\u202e路小学") == "青松路小学"
+    assert cell_text("\u2067=1+2\u2069") == "'=1+2"  # an isolate before a formula hides it no more
+
+
 def test_markdown_cells_are_html_escaped_one_line_and_cannot_open_links_or_columns():
     shown = markdown_text("<img src=x onerror=alert(1)>|[点我](javascript:alert(1))\n`x`")
     assert "<" not in shown and "\n" not in shown
