@@ -24,10 +24,16 @@ FORMULA_OPENERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d",
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+def without_bidi_controls(text) -> str:
+    """``text`` without bidirectional embeddings, overrides and isolates (:data:`_BIDI_CONTROLS`):
+    as a page, a spreadsheet or Google Earth shows it, the rest of it would read reversed."""
+    return _BIDI_CONTROLS.sub("", str(text))
+
+
 def page_text(text) -> str:
     """``text`` as the text of an HTML page shows it as written: HTML-escaped (quotes too), without
     bidirectional embeddings, overrides and isolates (:data:`_BIDI_CONTROLS`)."""
-    return html.escape(_BIDI_CONTROLS.sub("", str(text)), quote=True)
+    return html.escape(without_bidi_controls(text), quote=True)
 
 
 def has_visible(text) -> bool:
@@ -81,7 +87,7 @@ def cell_text(text: str, quote_formula: bool = True) -> str:
     """
     from geo import settings
 
-    text = _NOT_IN_CELLS.sub("\ufffd", _BIDI_CONTROLS.sub("", text))  # (青松\u202e路小学 shown reversed)
+    text = _NOT_IN_CELLS.sub("\ufffd", without_bidi_controls(text))  # (青松\u202e路小学 shown reversed)
     text = "'" + text if quote_formula and text.startswith(FORMULA_OPENERS) else text
     limit = settings.EXCEL_CELL_MAX_CHARS
     return text if len(text) <= limit else text[:limit - 1] + "…"

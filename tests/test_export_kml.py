@@ -142,6 +142,18 @@ def test_hostile_names_stay_text_in_kml(out_dir, tmp_path):
     assert "<script>" not in balloon and "&lt;script&gt;alert(1)&lt;/script&gt;" in balloon
 
 
+def test_bidirectional_overrides_are_left_out_of_kml_names_and_balloons(out_dir, tmp_path):
+    # Google Earth and 奥维 would show 青松\u202e路小学 as 青松学小路
+    layer = out_dir / "layers" / "school.geojson"
+    data = json.loads(layer.read_text(encoding="utf-8"))
+    data["features"][0]["properties"]["name"] = "青松\u202e路小学"
+    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    [path] = export_layers("school", fmt="kml", layers_dir=out_dir / "layers", output=tmp_path / "s.kml")
+    [placemarks] = _folders(path).values()
+    assert placemarks[0].findtext("k:name", namespaces=NS) == "青松路小学"
+    assert "\u202e" not in path.read_text(encoding="utf-8")
+
+
 QGIS_KML = """
 from qgis.core import Qgis, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
 flags = Qgis.SublayerQueryFlags(Qgis.SublayerQueryFlag.ResolveGeometryType) | Qgis.SublayerQueryFlag.CountFeatures

@@ -209,7 +209,11 @@ def _text(value) -> str:
 
 
 def _clean(text) -> str:
-    return _NOT_XML.sub("", text)
+    """Text a KML file holds and a globe shows as written: no character XML cannot hold, no
+    bidirectional override (Google Earth would show the rest of a name reversed)."""
+    from geo.safe_text import without_bidi_controls
+
+    return _NOT_XML.sub("", without_bidi_controls(text))
 
 
 def _child(parent, tag, text=None, **attributes):
