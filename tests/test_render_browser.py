@@ -334,3 +334,17 @@ def test_default_build_served_from_an_intranet_web_server_subfolder_logs_no_erro
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def test_a_cdn_map_opened_without_internet_says_why_it_shows_no_map(chromium, tmp_path):
+    """A --cdn map on an intranet loaded no Leaflet and showed a blank white page, saying nothing."""
+    render_fixture(tmp_path / "maps", basemap="none", inline=False)
+    driver = chromium("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+    for page in ("projects.html", "coverage.html"):
+        state = _open(driver, tmp_path / "maps" / page)
+        assert not state["leaflet"], page
+        notice = driver.execute_script("""
+            var box = document.querySelector('.geo-leaflet-notice');
+            return box && box.offsetHeight > 0 ? box.textContent : null;""")
+        assert notice and "--cdn" in notice and "Leaflet" in notice, page
+        assert driver.execute_script("return window.__alerts") == []

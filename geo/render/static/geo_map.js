@@ -109,5 +109,16 @@
     if (window.geoPanel) { window.geoPanel(map, data()); }
   }
 
+  /* A map that links Leaflet from its CDN (geo render --cdn), opened with no internet, has no
+   * Leaflet to draw with: it says so and what to do, rather than stay a blank page. */
+  if (typeof L === 'undefined') {
+    document.addEventListener('DOMContentLoaded', function () {
+      var box = document.createElement('div');
+      box.className = 'geo-leaflet-notice';
+      box.textContent = data().leafletNotice;
+      document.body.insertBefore(box, document.body.firstChild);
+    });
+  }
+
   window.geoMap = {data: data, layer: layer, init: init};
 })();
