@@ -39,6 +39,10 @@ def new_map(page: Page, tiles, fit, title: str):
     m.fit_bounds(fit)
     m.get_root().title = page.html_text(title)
     page.data["tileNotice"] = style.TILE_NOTICE
+    if tiles:  # how long the page waits for a first tile before it says they cannot be loaded
+        from geo import settings
+
+        page.data["tileWaitMs"] = round(settings.TILE_WAIT_S * 1000)
     page.data["layers"] = []
     return m
 

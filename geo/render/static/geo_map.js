@@ -83,23 +83,33 @@
   }
 
   /* When the basemap's tiles cannot be loaded (an intranet, no network), say so in one line;
-   * the overlays stay drawn on the plain background. */
+   * the overlays stay drawn on the plain background. A tile server behind a firewall that drops
+   * the traffic never answers, so no tile fails either: no tile loaded after `tileWaitMs` says so
+   * too (and a tile loading later, on a slow network, takes that back). */
   function tileNotice(map) {
-    var shown = false;
+    var notice = null, loaded = false, failed = false, layers = 0;
+    function show() {
+      if (notice) { return; }
+      notice = L.control({position: 'topleft'});
+      notice.onAdd = function () {
+        var div = L.DomUtil.create('div', 'geo-tile-notice');
+        div.textContent = data().tileNotice;
+        return div;
+      };
+      notice.addTo(map);
+    }
     map.eachLayer(function (tiles) {
       if (!(tiles instanceof L.TileLayer)) { return; }
-      tiles.on('tileerror', function () {
-        if (shown) { return; }
-        shown = true;
-        var control = L.control({position: 'topleft'});
-        control.onAdd = function () {
-          var div = L.DomUtil.create('div', 'geo-tile-notice');
-          div.textContent = data().tileNotice;
-          return div;
-        };
-        control.addTo(map);
+      layers += 1;
+      tiles.on('tileerror', function () { failed = true; show(); });
+      tiles.on('tileload', function () {
+        loaded = true;
+        if (notice && !failed) { notice.remove(); notice = null; }
       });
     });
+    if (layers && data().tileWaitMs) {
+      setTimeout(function () { if (!loaded) { show(); } }, data().tileWaitMs);
+    }
   }
 
   function init(map) {
