@@ -348,3 +348,53 @@ def test_a_cdn_map_opened_without_internet_says_why_it_shows_no_map(chromium, tm
             return box && box.offsetHeight > 0 ? box.textContent : null;""")
         assert notice and "--cdn" in notice and "Leaflet" in notice, page
         assert driver.execute_script("return window.__alerts") == []
+
+
+NO_NETWORK = ("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+# Everything a planner does on a page: zoom, every popup and tooltip, each overlay off and on again.
+USE_PAGE_JS = """
+var done = arguments[arguments.length - 1], map = window[document.querySelector('.folium-map').id];
+map.setZoom(map.getZoom() + 2, {animate: false});
+map.setZoom(map.getZoom() - 3, {animate: false});
+map.eachLayer(function (group) {
+    if (!(group instanceof L.GeoJSON)) { return; }
+    group.eachLayer(function (sub) {
+        if (sub.getPopup()) { sub.openPopup(); sub.closePopup(); }
+        sub.fire('mouseover', {latlng: sub.getBounds ? sub.getBounds().getCenter() : sub.getLatLng()}, true);
+    });
+});
+document.querySelectorAll('.leaflet-control-layers-overlays input').forEach(function (box) { box.click(); box.click(); });
+setTimeout(done, 500);
+"""
+
+
+def test_a_map_without_basemap_sends_no_request_off_the_machine(chromium, tmp_path):
+    """--basemap none: opening and using each page (zoom, popups, tooltips, layers, the placing panel and its
+    download) asks for nothing but the page's own file, as DevTools' network log records it."""
+    import json
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    render_fixture(tmp_path / "maps", basemap="none")
+    driver = chromium(*NO_NETWORK, network_log=True)
+    driver.get_log("performance")  # the browser's own start-up pages
+    for page in ("index.html", "projects.html", "coverage.html"):
+        driver.get((tmp_path / "maps" / page).as_uri())
+        if page == "index.html":
+            continue
+        driver.execute_async_script(USE_PAGE_JS)
+        if page == "projects.html":
+            driver.find_element(By.CSS_SELECTOR, ".geo-panel-unlocated .geo-panel-place").click()
+            ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".folium-map")).click().perform()
+            driver.find_element(By.CSS_SELECTOR, ".geo-panel-download").click()
+            assert driver.execute_script("return Object.keys(window.geoPanel.placed).length") == 1
+    events = [json.loads(entry["message"])["message"] for entry in driver.get_log("performance")]
+    # what the maps' documents asked for (not the browser's own new-tab page, which it loads at start)
+    asked = [event["params"]["request"]["url"] for event in events if event["method"] == "Network.requestWillBeSent"
+             and event["params"].get("documentURL", "").startswith((tmp_path / "maps").as_uri())]
+    assert {(tmp_path / "maps" / page).as_uri() for page in ("index.html", "projects.html", "coverage.html")} <= set(asked)
+    assert [url for url in asked if not url.startswith(LOCAL_SCHEMES)] == []
+    assert _severe(driver) == []
