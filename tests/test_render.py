@@ -188,6 +188,29 @@ def test_two_renders_are_byte_identical(tmp_path):
         assert not re.search(r"_[0-9a-f]{32}\b", first["projects.html"])
 
 
+def test_two_processes_render_byte_identical_maps(tmp_path):
+    """`geo render` of one district in two processes (other hash seeds, so other set and dict orders where
+    they depend on it): the same bytes in every page, with and without --cdn and with a shifted basemap."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from large_district import write_district
+
+    options = write_district(tmp_path, projects=300, unlocated=60, long_roads=3, road_vertices=500)
+    root = str(Path(render.__file__).resolve().parents[2])
+    for extra in ([], ["--cdn", "--basemap", "amap"]):
+        pages = []
+        for seed in ("1", "2"):
+            out = tmp_path / f"maps{seed}{len(extra)}"
+            env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=root)
+            subprocess.run([sys.executable, "-m", "geo", "render", "-p", str(tmp_path / "projects.geojson"), *options,
+                            *extra, "-o", str(out)], check=True, capture_output=True, env=env, cwd=tmp_path, timeout=300)
+            pages.append({p.name: p.read_bytes() for p in sorted(out.glob("*.html"))})
+        assert len(pages[0]) == 3 and pages[0] == pages[1], extra
+
+
 def test_render_leaves_folium_json_settings_as_found(tmp_path):
     from folium.template import Template
 
