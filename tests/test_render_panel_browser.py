@@ -720,3 +720,26 @@ def test_the_list_is_filtered_by_what_the_planner_types(browser, tmp_path):
     search.clear()
     search.send_keys(" ")
     assert browser.execute_script("return document.querySelectorAll('.geo-panel-unlocated:not([hidden])').length;") == 300
+
+
+def test_the_filter_finds_a_name_written_in_traditional_script_or_full_width_letters(browser, tmp_path):
+    """A report in Traditional script names 天橋區實驗學校: a planner typing 天桥区 on a Simplified keyboard
+    found nothing, and typing abc found no ＡＢＣ路."""
+    from geo.catalog import features_to_gdf
+
+    features = []
+    for number, name in enumerate(("天橋區實驗學校", "ＡＢＣ路", "天桥小学"), 1):
+        feature = _feature(number, name, "school", "建设", None)
+        feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point named it"}
+        features.append(feature)
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    for typed, found in (("天桥区", ["天橋區實驗學校"]), ("abc", ["ＡＢＣ路"]), ("天桥", ["天橋區實驗學校", "天桥小学"]),
+                         ("天橋", ["天橋區實驗學校"])):
+        browser.execute_script("var box = document.querySelector('.geo-panel-filter'); box.value = arguments[0];"
+                               "box.dispatchEvent(new Event('input'));", typed)
+        shown = browser.execute_script("""
+            return Array.from(document.querySelectorAll('.geo-panel-unlocated')).filter(function (row) {
+                return row.offsetParent !== null; }).map(function (row) {
+                return row.querySelector('.geo-panel-name').textContent; });""")
+        assert sorted(shown) == sorted(found), typed

@@ -65,7 +65,7 @@ def panel_data(projects, geoms, *, shifted) -> dict:
     -------
     dict
         ``unlocated`` (named projects to place: id, name, category, label, kind, quote,
-        reason), ``counted`` (counted groups, district-wide by design: not placed) and
+        reason; and ``simplified``, the name in Simplified script, where it has Traditional characters), ``counted`` (counted groups, district-wide by design: not placed) and
         ``located`` (projects that can be corrected: status, source and accuracy of their
         current geometry, which the panel finds by id in the layer ``layer``), each in
         category order, then id; an unlocated or located item's ``rank`` is its row's place
@@ -79,6 +79,7 @@ def panel_data(projects, geoms, *, shifted) -> dict:
     from geo import settings
     from geo.crs import CHINA_BOUNDS
     from geo.data import categories, category_codes, category_label
+    from geo.names import to_simplified
 
     kinds = {code: row["geometry"] for code, row in categories().items()}
     order = {code: i for i, code in enumerate(category_codes())}
@@ -89,6 +90,8 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         category = str(row.get("category") or "")
         item = {"id": str(row.get("id") or ""), "name": str(row.get("name") or ""), "category": category,
                 "label": category_label(category), "kind": kinds.get(category, "point")}
+        if to_simplified(item["name"]) != item["name"]:  # the filter finds 天橋區 by the 天桥区 typed
+            item["simplified"] = to_simplified(item["name"])
         if geom is not None and not geom.is_empty:  # its popup on the map has the quote
             item.update(layer=f"projects:{category}", status=str(row.get("status") or ""),
                         source=str(row.get("source") or ""), accuracy_m=_accuracy(row.get("accuracy_m")))
