@@ -30,10 +30,11 @@ def _geo(*args):
 
 @pytest.fixture(scope="module")
 def district(tmp_path_factory):
-    """The district's folder: its catalog, 街道 file, maps (maps_out/, no basemap) and ``coverage.csv`` as
-    ``geo coverage --format csv`` writes it."""
+    """The district's folder: its catalog (joined), 街道 file, maps (maps_out/, no basemap) and ``coverage.csv``
+    as ``geo coverage --format csv`` writes it."""
     folder = tmp_path_factory.mktemp("district")
     options = write_district(folder)
+    _geo("join", "-p", folder / "projects.geojson", "--layers-dir", folder / "layers", *options)  # km per 街道
     _geo("render", "-p", folder / "projects.geojson", *options, "--basemap", "none",
          "-o", folder / "maps_out")
     _geo("coverage", "-p", folder / "projects.geojson", *options, "--format", "csv",
@@ -190,3 +191,53 @@ def test_coverage_colours_and_tooltips_of_every_street_match_the_coverage_csv(ch
         assert shown["zones"]["coverage:projects"][code]["fill"] == classes["projects"][0][0]
     assert not any("no data" in text for _, _, text in shown["legend"])
     assert _severe(driver) == []
+
+
+def test_a_road_across_many_streets_is_one_line_with_its_whole_length_and_its_streets(chromium, district):
+    """The join cuts a road at each 街道 edge (its km per 街道); the map draws it whole, one line from its
+    first vertex to its last, its popup giving the whole length (the sum of its 街道's km) and every 街道."""
+    from pyproj import Geod
+    from shapely.geometry import shape
+
+    from geo.data import category_label
+
+    geod = Geod(ellps="WGS84")
+    roads = {f["properties"]["id"]: f for f in _catalog(district)
+             if f["geometry"] is not None and f["geometry"]["type"] == "LineString"}
+    crossing = {i: f for i, f in roads.items() if len(f["properties"]["subdistricts"]) >= 3}
+    assert len(crossing) >= 10
+    driver = chromium(*NO_NETWORK)
+    _open(driver, district / "maps_out" / "projects.html")
+    drawn = driver.execute_script("""
+        var wanted = arguments[0], map = window[document.querySelector('.folium-map').id], out = {};
+        map.eachLayer(function (group) {
+            if (!(group instanceof L.GeoJSON)) { return; }
+            group.eachLayer(function (sub) {
+                var id = sub.feature.properties.id;
+                if (!(id in wanted)) { return; }
+                var latlngs = sub.getLatLngs();
+                sub.openPopup();
+                (out[id] = out[id] || []).push({
+                    first: [latlngs[0].lng, latlngs[0].lat], last: [latlngs[latlngs.length - 1].lng,
+                    latlngs[latlngs.length - 1].lat], nested: Array.isArray(latlngs[0]),
+                    popup: sub.getPopup().getElement().querySelector('.leaflet-popup-content').textContent});
+                sub.closePopup();
+            });
+        });
+        return out;""", {i: True for i in crossing})
+    assert set(drawn) == set(crossing)
+    for project_id, feature in crossing.items():
+        assert len(drawn[project_id]) == 1, project_id  # one line, not a piece per 街道
+        line = drawn[project_id][0]
+        coords = feature["geometry"]["coordinates"]
+        assert not line["nested"]
+        for shown, stored in ((line["first"], coords[0]), (line["last"], coords[-1])):
+            assert abs(shown[0] - stored[0]) < 2e-5 and abs(shown[1] - stored[1]) < 2e-5, project_id
+        props = feature["properties"]
+        whole = geod.geometry_length(shape(feature["geometry"])) / 1000
+        parts = sum(s["km"] for s in props["subdistricts"])
+        assert abs(whole - parts) < 0.01, project_id
+        shown_km = float(re.search(r"长度 Length: ([0-9.]+) km", line["popup"]).group(1))
+        assert abs(shown_km - whole) < 0.001, project_id
+        assert f"街道 Subdistrict: {'、'.join(s['name'] for s in props['subdistricts'])}" in line["popup"]
+        assert f"类别 Category: {category_label(props['category'])}" in line["popup"]
