@@ -30,7 +30,7 @@ return {
     legend: document.querySelectorAll('.geo-legend').length,
     legendText: (document.querySelector('.geo-legend') || {}).textContent || '',
     layerControl: document.querySelectorAll('.leaflet-control-layers').length,
-    layerNames: Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))
+    layerNames: Array.from(document.querySelectorAll('.leaflet-control-layers-list label'))
         .map(function (l) { return l.textContent.trim(); }),
     scale: document.querySelectorAll('.leaflet-control-scale').length,
     labels: Array.from(document.querySelectorAll('.geo-zone-label')).map(function (t) { return t.textContent; }),
@@ -83,7 +83,7 @@ def test_project_map_draws_every_layer(chromium, offline_maps, tmp_path):
 def test_coverage_map_draws_choropleth_and_tooltips(chromium, offline_maps, tmp_path):
     driver = chromium()
     state = _open(driver, offline_maps / "coverage.html")
-    # the road-km layer is in the control but hidden until ticked
+    # the road-km layer is in the control but hidden until chosen
     assert driver.execute_script(COUNT_LAYERS_JS) == {"coverage:projects": 3, "outline": 1}
     assert state["paths"] == 4
     assert any("Road works km" in name for name in state["layerNames"])
@@ -397,4 +397,33 @@ def test_a_map_without_basemap_sends_no_request_off_the_machine(chromium, tmp_pa
              and event["params"].get("documentURL", "").startswith((tmp_path / "maps").as_uri())]
     assert {(tmp_path / "maps" / page).as_uri() for page in ("index.html", "projects.html", "coverage.html")} <= set(asked)
     assert [url for url in asked if not url.startswith(LOCAL_SCHEMES)] == []
+    assert _severe(driver) == []
+
+
+def test_the_coverage_map_shows_one_choropleth_at_a_time_with_its_street_names(chromium, offline_maps):
+    """Ticking road km over projects laid one 0.7-opaque fill over the other: colours no legend row has.
+    The two choropleths are a choice (radio buttons), and the one chosen carries the 街道 names."""
+    driver = chromium()
+    _open(driver, offline_maps / "coverage.html")
+    # (the labels of the layer taken off fade out in 200 ms)
+    choose = """
+        var wanted = arguments[0], done = arguments[arguments.length - 1];
+        Array.from(document.querySelectorAll('.leaflet-control-layers label')).forEach(function (label) {
+            if (label.textContent.indexOf(wanted) >= 0) { label.querySelector('input').click(); }
+        });
+        setTimeout(function () { done({layers: Object.keys((function () {
+                    var map = window[document.querySelector('.folium-map').id], found = {};
+                    map.eachLayer(function (l) { if (l instanceof L.GeoJSON) { found[l.options.geoLayer] = 1; } });
+                    return found; })()).sort(),
+                labels: Array.from(document.querySelectorAll('.geo-zone-label')).map(function (t) { return t.textContent; }),
+                kinds: Array.from(document.querySelectorAll('.leaflet-control-layers label')).filter(function (l) {
+                    return l.textContent.indexOf('per 街道') >= 0; }).map(function (l) {
+                    return l.querySelector('input').type; })}); }, 400);"""
+    road = driver.execute_async_script(choose, "Road works km")
+    assert road["layers"] == ["coverage:road_km", "outline"]
+    assert sorted(road["labels"]) == sorted(make_zones()["name"])
+    assert road["kinds"] == ["radio", "radio"]
+    projects = driver.execute_async_script(choose, "项目数 Projects")
+    assert projects["layers"] == ["coverage:projects", "outline"]
+    assert sorted(projects["labels"]) == sorted(make_zones()["name"])
     assert _severe(driver) == []

@@ -132,11 +132,7 @@ def test_coverage_colours_and_tooltips_of_every_street_match_the_coverage_csv(ch
     assert len(rows) == 40
     driver = chromium(*NO_NETWORK)
     _open(driver, district / "maps_out" / "coverage.html")
-    for box in driver.execute_script("return Array.from(document.querySelectorAll("
-                                     "'.leaflet-control-layers-overlays input')).filter(function (b) {"
-                                     "return !b.checked; });"):
-        box.click()  # the road-km layer too
-    shown = driver.execute_script("""
+    read = """
         var map = window[document.querySelector('.folium-map').id], out = {};
         map.eachLayer(function (group) {
             if (!(group instanceof L.GeoJSON) || group.options.geoLayer.indexOf('coverage:') !== 0) { return; }
@@ -155,7 +151,11 @@ def test_coverage_colours_and_tooltips_of_every_street_match_the_coverage_csv(ch
             var rect = row.querySelector('rect');
             legend.push([row.className, rect ? rect.getAttribute('fill') : null, row.textContent.trim()]);
         });
-        return {zones: out, legend: legend};""")
+        return {zones: out, legend: legend};"""
+    shown = driver.execute_script(read)
+    driver.execute_script("""Array.from(document.querySelectorAll('.leaflet-control-layers-base label')).forEach(
+        function (label) { if (label.textContent.indexOf('Road works km') >= 0) { label.querySelector('input').click(); } });""")
+    shown["zones"].update(driver.execute_script(read)["zones"])  # the road-km choropleth, chosen in the control
     heads = {label: field for field, label, *_ in LAYERS}
     classes, field = {}, None
     for kind, fill, text in shown["legend"]:

@@ -41,8 +41,8 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
                 zone_style["dashArray"] = "6 4"
             features.append({"type": "Feature", "geometry": display.geojson(geom), "properties": {
                 **maps.zone_label(code, name, geom), "tooltip": _tooltip_html(name, values), "style": zone_style}})
-        # 街道 names on the layer shown first only, so they are not printed twice.
-        maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, zoneLabels=show,
+        # One choropleth at a time (a fill over another makes colours no legend row has), each with the 街道 names.
+        maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, choice=True, zoneLabels=True,
                        hoverTooltips=True)
         legend.append(style.legend_head(label))
         legend += [style.legend_row(style.box_swatch(c), t) for c, t in zip(colours, breaks["labels"])]
