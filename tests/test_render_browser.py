@@ -427,3 +427,27 @@ def test_the_coverage_map_shows_one_choropleth_at_a_time_with_its_street_names(c
     assert projects["layers"] == ["coverage:projects", "outline"]
     assert sorted(projects["labels"]) == sorted(make_zones()["name"])
     assert _severe(driver) == []
+
+
+def test_a_street_tooltip_of_many_categories_stays_on_the_screen(chromium, tmp_path):
+    """A 街道 with projects of every category: its tooltip's one line of categories ran off the screen."""
+    from test_render import make_coverage
+
+    from geo.data import category_codes
+
+    zones = make_zones()
+    coverage = make_coverage(zones)
+    for code in category_codes():
+        coverage.loc[0, code] = 3
+    render_fixture(tmp_path / "maps", coverage=coverage, basemap="none")
+    driver = chromium()
+    _open(driver, tmp_path / "maps" / "coverage.html")
+    box = driver.execute_script(FIND_LAYER_JS + """
+        var zone = group.getLayers()[0];
+        zone.fire('mouseover', {latlng: zone.getCenter()}, true);
+        var tip = document.querySelector('.geo-tooltip'), r = tip.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: window.innerWidth,
+                height: window.innerHeight, text: tip.textContent};""", "coverage:projects")
+    assert "养老福利 Elderly care and welfare 3" in box["text"]
+    assert 0 <= box["left"] and box["right"] <= box["width"], box
+    assert 0 <= box["top"] and box["bottom"] <= box["height"], box
