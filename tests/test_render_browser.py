@@ -451,3 +451,29 @@ def test_a_street_tooltip_of_many_categories_stays_on_the_screen(chromium, tmp_p
     assert "养老福利 Elderly care and welfare 3" in box["text"]
     assert 0 <= box["left"] and box["right"] <= box["width"], box
     assert 0 <= box["top"] and box["bottom"] <= box["height"], box
+
+
+def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_path):
+    """A name of 72 characters (a report's 综合整治提升工程 repeated) showed on hover as one line past the edge."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from shapely.geometry import Point
+
+    from geo.catalog import features_to_gdf
+    from test_render import _feature
+
+    name = "北園大街綜合整治提升工程" * 6
+    render_fixture(tmp_path / "maps", basemap="none",
+                   projects=features_to_gdf([_feature(1, name, "school", "建设", Point(116.985, 36.68))]))
+    driver = chromium()
+    _open(driver, tmp_path / "maps" / "projects.html")
+    x, y = driver.execute_script("var map = window[document.querySelector('.folium-map').id];"
+                                 "var p = map.latLngToContainerPoint([36.68, 116.985]); return [p.x, p.y];")
+    hover = ActionChains(driver)
+    hover.w3c_actions.pointer_action.move_to_location(round(x), round(y))
+    hover.perform()
+    box = driver.execute_script("""
+        var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
+            return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
+        return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};""")
+    assert box["text"] == name
+    assert 0 <= box["left"] and box["right"] <= box["width"], box

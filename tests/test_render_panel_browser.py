@@ -743,3 +743,31 @@ def test_the_filter_finds_a_name_written_in_traditional_script_or_full_width_let
                 return row.offsetParent !== null; }).map(function (row) {
                 return row.querySelector('.geo-panel-name').textContent; });""")
         assert sorted(shown) == sorted(found), typed
+
+
+def test_a_placed_project_of_a_very_long_name_names_itself_on_the_screen(browser, tmp_path):
+    """The tooltip of a project placed by hand is its name: 72 characters ran past the map's edge."""
+    from geo.catalog import features_to_gdf
+
+    name = "北園大街綜合整治提升工程" * 6
+    feature = _feature(1, name, "school", "建设", None)
+    feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point named it"}
+    render_fixture(tmp_path, projects=features_to_gdf([feature]), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    _view(browser, 116.99, 36.68, zoom=15)
+    x, y = _pixel(browser, 116.985, 36.68)
+    _start(browser, "school-1", "point")
+    _click(browser, x, y)
+    _click(browser, x + 200, y + 200)  # away, and back over the placed point
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    hover = ActionChains(browser, duration=10)
+    hover.w3c_actions.pointer_action.move_to_location(x, y)
+    hover.perform()
+    time.sleep(0.2)
+    box = browser.execute_script("""
+        var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
+            return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
+        return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};""")
+    assert box["text"] == name
+    assert 0 <= box["left"] and box["right"] <= box["width"], box

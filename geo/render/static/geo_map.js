@@ -36,7 +36,7 @@
           sub.bindTooltip(p.label, {permanent: true, direction: 'center',
             className: 'geo-zone-label geo-minzoom-' + (p.minzoom || 0)});
         } else if (p.label && !spec.hoverTooltips) {
-          sub.bindTooltip(p.label);
+          sub.bindTooltip(p.label, {className: 'geo-name-tip'});  // a long name wraps, on the screen
         }
       }
     });

@@ -349,7 +349,7 @@
     function place(item, kind, layer, zoom, stored) {
       remove(item.id);
       var tip = el('span', null, item.name);
-      layer.bindTooltip(tip);
+      layer.bindTooltip(tip, {className: 'geo-name-tip'});  // a long name wraps, on the screen
       placedGroup.addLayer(layer);
       placed[item.id] = {item: item, kind: kind, layer: layer, zoom: zoom, stored: stored || null};
       layer.on('editable:edited', function () {
