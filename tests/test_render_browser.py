@@ -477,3 +477,28 @@ def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_pat
         return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};""")
     assert box["text"] == name
     assert 0 <= box["left"] and box["right"] <= box["width"], box
+
+
+def test_the_tile_notice_is_not_hidden_under_the_layer_control(chromium, tmp_path):
+    """With no network the one line saying the tiles could not be loaded ran under the open layer control."""
+    render_fixture(tmp_path / "maps", basemap="osm")
+    driver = chromium(*NO_NETWORK)
+    for page in ("coverage.html", "projects.html"):
+        _open(driver, tmp_path / "maps" / page)
+        boxes = driver.execute_async_script("""
+            var done = arguments[arguments.length - 1], started = Date.now();
+            function rect(selector) {
+                var r = document.querySelector(selector).getBoundingClientRect();
+                return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+            }
+            (function poll() {
+                if (document.querySelector('.geo-tile-notice')) {
+                    done({notice: rect('.geo-tile-notice'), control: rect('.leaflet-control-layers'),
+                          width: window.innerWidth});
+                } else if (Date.now() - started > 10000) { done(null); } else { setTimeout(poll, 100); }
+            })();""")
+        assert boxes, page
+        notice, control = boxes["notice"], boxes["control"]
+        apart = (notice["right"] <= control["left"] or control["bottom"] <= notice["top"]
+                 or notice["bottom"] <= control["top"])
+        assert apart and notice["right"] <= boxes["width"], (page, boxes)
