@@ -50,14 +50,18 @@ READY_PROBE = """
     return document.querySelector('.geo-legend') &&
       (!document.querySelector('.geo-panel') || document.querySelector('.geo-panel-item'));
   }
-  var seen = new MutationObserver(function () {
-    if (window.__geoReady || !done()) { return; }
+  function mark() {
     window.__geoReady = performance.now();
     requestAnimationFrame(function () { setTimeout(function () { window.__geoPainted = performance.now(); }, 0); });
+  }
+  var seen = new MutationObserver(function () {
+    if (window.__geoReady || !done()) { return; }
+    mark();
     seen.disconnect();
   });
+  // The page's scripts end its body, so they have usually drawn it when DOMContentLoaded comes.
   document.addEventListener('DOMContentLoaded', function () {
-    seen.observe(document.body, {childList: true, subtree: true});
+    if (done()) { mark(); } else { seen.observe(document.body, {childList: true, subtree: true}); }
   });
 })();
 """

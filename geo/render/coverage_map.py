@@ -87,7 +87,8 @@ def _tooltip_html(name, values) -> str:
     if len(values) == 1:
         values.update({key: "–" for key, _ in TOOLTIP_ROWS[1:]}, by_category="no data 无数据")
     else:  # km as coverage.csv writes them: 0.180, 0.000
-        values.update({key: f"{values[key]:.{classes.KM_DECIMALS}f}" for key, _ in TOOLTIP_ROWS if key.startswith("road_km")})
+        values.update({key: f"{values[key]:.{classes.KM_DECIMALS}f}" for key, _ in TOOLTIP_ROWS
+                       if key.startswith("road_km")})
     cells = "".join(f"<tr><th>{html.escape(label)}</th> <td>{html.escape(str(values.get(key)) or '–')}</td></tr>"
                     for key, label in TOOLTIP_ROWS)
     return f"<table>{cells}</table>"

@@ -65,7 +65,7 @@ def panel_data(projects, geoms, *, shifted) -> dict:
     -------
     dict
         ``unlocated`` (named projects to place: id, name, category, label, kind, quote,
-        reason; and ``simplified``, the name in Simplified script, where it has Traditional characters), ``counted`` (counted groups, district-wide by design: not placed) and
+        reason), ``counted`` (counted groups, district-wide by design: not placed) and
         ``located`` (projects that can be corrected: status, source and accuracy of their
         current geometry, which the panel finds by id in the layer ``layer``), each in
         category order, then id; an unlocated or located item's ``rank`` is its row's place
@@ -74,7 +74,9 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         in pixels, datum of the display, the box where GCJ-02 applies). A project placed
         by hand in an earlier round also carries ``placed``: its stored WGS-84 position as
         placed.csv fields, which the panel writes again unless it is moved, so one
-        placed.csv keeps every round. Text is plain: the panel writes it with textContent.
+        placed.csv keeps every round. An item whose name has Traditional characters also carries
+        ``simplified``, its name in Simplified script, which the panel's filter matches too. Text is
+        plain: the panel writes it with textContent.
     """
     from geo import settings
     from geo.crs import CHINA_BOUNDS
@@ -90,7 +92,7 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         category = str(row.get("category") or "")
         item = {"id": str(row.get("id") or ""), "name": str(row.get("name") or ""), "category": category,
                 "label": category_label(category), "kind": kinds.get(category, "point")}
-        if to_simplified(item["name"]) != item["name"]:  # the filter finds 天橋區 by the 天桥区 typed
+        if to_simplified(item["name"]) != item["name"]:  # the filter finds 北園 by the 北园 typed
             item["simplified"] = to_simplified(item["name"])
         if geom is not None and not geom.is_empty:  # its popup on the map has the quote
             item.update(layer=f"projects:{category}", status=str(row.get("status") or ""),

@@ -478,7 +478,7 @@
       return (text.normalize ? text.normalize('NFKC') : text).toLowerCase();
     }
 
-    /* Rows whose name holds the text typed, or whose name in Simplified script does (天桥区 finds 天橋區);
+    /* Rows whose name holds the text typed, or whose name in Simplified script does (北园 finds 北園);
      * all of them for none. */
     function filterRows(text) {
       var wanted = folded(text.trim());
