@@ -199,6 +199,10 @@ TABLE_LONLAT_WKT_AGREE_M = 10.0
 SIMPLIFY_TOLERANCE_M = 1.0
 DISPLAY_PRECISION = 5
 
+# Seconds a map waits for its first basemap tile before it says the tiles cannot be loaded: a tile
+# server behind a firewall that drops the traffic never answers, so no tile fails either.
+TILE_WAIT_S = 10.0
+
 # Basemap name -> xyzservices provider name (``xyzservices.providers.query_name``).
 # Tianditu is not in xyzservices with its key parameter, so render builds its URL.
 TILE_PROVIDERS = {"osm": "OpenStreetMap.Mapnik", "amap": "Gaode.Normal"}

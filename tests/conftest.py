@@ -96,7 +96,8 @@ def _which(candidates):
 
 @pytest.fixture
 def chromium(tmp_path_factory):
-    """Factory ``chromium(*extra_flags) -> selenium WebDriver`` for headless Chromium.
+    """Factory ``chromium(*extra_flags, page_load_strategy="normal", network_log=False) -> selenium WebDriver``
+    for headless Chromium.
 
     Extra flags are appended to :data:`CHROMIUM_FLAGS` (e.g. to block the network).
     Skips the test when the browser, its driver or selenium is not installed.
@@ -112,13 +113,15 @@ def chromium(tmp_path_factory):
 
     drivers = []
 
-    def start(*extra_flags):
+    def start(*extra_flags, page_load_strategy="normal", network_log=False):
         options = webdriver.ChromeOptions()
         options.binary_location = binary
+        options.page_load_strategy = page_load_strategy  # "eager": commands run before images have loaded
         profile = tmp_path_factory.mktemp("chromium-profile")
         for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra_flags):
             options.add_argument(flag)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        # network_log: DevTools' network events too, read with driver.get_log("performance")
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", **({"performance": "ALL"} if network_log else {})})
         service = webdriver.ChromeService(executable_path=driver_path)
         driver = webdriver.Chrome(options=options, service=service)
         drivers.append(driver)

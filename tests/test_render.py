@@ -188,6 +188,29 @@ def test_two_renders_are_byte_identical(tmp_path):
         assert not re.search(r"_[0-9a-f]{32}\b", first["projects.html"])
 
 
+def test_two_processes_render_byte_identical_maps(tmp_path):
+    """`geo render` of one district in two processes (other hash seeds, so other set and dict orders where
+    they depend on it): the same bytes in every page, with and without --cdn and with a shifted basemap."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from large_district import write_district
+
+    options = write_district(tmp_path, projects=300, unlocated=60, long_roads=3, road_vertices=500)
+    root = str(Path(render.__file__).resolve().parents[2])
+    for extra in ([], ["--cdn", "--basemap", "amap"]):
+        pages = []
+        for seed in ("1", "2"):
+            out = tmp_path / f"maps{seed}{len(extra)}"
+            env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=root)
+            subprocess.run([sys.executable, "-m", "geo", "render", "-p", str(tmp_path / "projects.geojson"), *options,
+                            *extra, "-o", str(out)], check=True, capture_output=True, env=env, cwd=tmp_path, timeout=300)
+            pages.append({p.name: p.read_bytes() for p in sorted(out.glob("*.html"))})
+        assert len(pages[0]) == 3 and pages[0] == pages[1], extra
+
+
 def test_render_leaves_folium_json_settings_as_found(tmp_path):
     from folium.template import Template
 
@@ -320,8 +343,8 @@ def test_coverage_natural_breaks_order_colours(tmp_path):
     ranks = [PROJECT_PALETTE.index(c) for c in by_count]
     assert ranks == sorted(ranks) and len(set(ranks)) == 5
     tooltip = _props(page, "coverage:road_km")[-1]["tooltip"]
-    for text in ("<th>项目 Projects</th> <td>20</td>", "<th>道路 Road km</th> <td>10.0</td>",
-                 "<th>改造 Rebuild km</th> <td>7.5</td>", "<th>绿化 Greening km</th> <td>2.5</td>",
+    for text in ("<th>项目 Projects</th> <td>20</td>", "<th>道路 Road km</th> <td>10.000</td>",
+                 "<th>改造 Rebuild km</th> <td>7.500</td>", "<th>绿化 Greening km</th> <td>2.500</td>",
                  "学校教育 School 2"):
         assert text in tooltip, text
 
@@ -347,6 +370,42 @@ def test_coverage_map_km_are_the_coverage_table_km_to_the_metre(tmp_path):
     assert "<th>绿化 Greening km</th> <td>0.081</td>" in tooltips[0]
     assert "<th>道路 Road km</th> <td>0.081</td>" in tooltips[0]
     assert "<th>道路 Road km</th> <td>1.234</td>" in tooltips[1]
+
+
+def _legend_classes(page, head):
+    """(fill colour, label) of each class row under the legend heading ``head``."""
+    legend = page_data(page)["legend"]
+    section = legend.split(html.escape(head), 1)[1].split("geo-legend-note", 1)[0]
+    return re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})"[^>]*/></svg> ([^<]+)</div>', section)
+
+
+def test_each_street_km_lies_in_the_legend_range_of_its_colour(tmp_path):
+    """Classes of road km were labelled to 0.01 km: 4.462 km, as the tooltip and coverage.csv give it,
+    was coloured as '0.00–4.46', the next class reading '4.82–9.39'."""
+    zones = make_zones(n=8)
+    km = [0.0, 0.5, 4.462, 4.819, 9.394, 11.146, 16.927, 20.685]
+    coverage = make_coverage(zones, [1] * 8, [0.0] * 8).assign(road_km_rebuild=km)
+    page = render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"]
+    from geo.render.coverage_map import LAYERS
+
+    classes = dict(_legend_classes(page, next(label for field, label, *_ in LAYERS if field == "road_km")))
+    assert len(classes) == 5
+    for props in _props(page, "coverage:road_km"):
+        shown = float(re.search(r"<th>道路 Road km</th> <td>([0-9.]+)</td>", props["tooltip"]).group(1))
+        bounds = [float(v) for v in classes[props["style"]["fillColor"]].split("–")]  # "0.000" or "0.500–4.462"
+        low, high = bounds[0], bounds[-1]
+        assert low <= shown <= high, (shown, classes[props["style"]["fillColor"]])
+
+
+def test_tooltip_km_are_written_as_coverage_csv_writes_them(tmp_path):
+    """coverage.csv writes 0.180 and 0.000 km; the tooltip wrote 0.18 and 0.0."""
+    zones = make_zones(n=3)
+    coverage = make_coverage(zones, [1, 0, 0], [0.0, 0.0, 0.0]).assign(road_km_greening=[0.18, 0.0, 0.0])
+    tooltips = [p["tooltip"] for p in _props(render_fixture(tmp_path, zones=zones, coverage=coverage)["coverage.html"],
+                                             "coverage:road_km")]
+    assert "<th>绿化 Greening km</th> <td>0.180</td>" in tooltips[0]
+    assert "<th>改造 Rebuild km</th> <td>0.000</td>" in tooltips[0]
+    assert "<th>道路 Road km</th> <td>0.000</td>" in tooltips[1] and "<th>项目 Projects</th> <td>0</td>" in tooltips[1]
 
 
 def test_a_street_is_drawn_with_its_largest_part_first(tmp_path):

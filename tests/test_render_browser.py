@@ -30,7 +30,7 @@ return {
     legend: document.querySelectorAll('.geo-legend').length,
     legendText: (document.querySelector('.geo-legend') || {}).textContent || '',
     layerControl: document.querySelectorAll('.leaflet-control-layers').length,
-    layerNames: Array.from(document.querySelectorAll('.leaflet-control-layers-overlays label'))
+    layerNames: Array.from(document.querySelectorAll('.leaflet-control-layers-list label'))
         .map(function (l) { return l.textContent.trim(); }),
     scale: document.querySelectorAll('.leaflet-control-scale').length,
     labels: Array.from(document.querySelectorAll('.geo-zone-label')).map(function (t) { return t.textContent; }),
@@ -83,7 +83,7 @@ def test_project_map_draws_every_layer(chromium, offline_maps, tmp_path):
 def test_coverage_map_draws_choropleth_and_tooltips(chromium, offline_maps, tmp_path):
     driver = chromium()
     state = _open(driver, offline_maps / "coverage.html")
-    # the road-km layer is in the control but hidden until ticked
+    # the road-km layer is in the control but hidden until chosen
     assert driver.execute_script(COUNT_LAYERS_JS) == {"coverage:projects": 3, "outline": 1}
     assert state["paths"] == 4
     assert any("Road works km" in name for name in state["layerNames"])
@@ -334,3 +334,171 @@ def test_default_build_served_from_an_intranet_web_server_subfolder_logs_no_erro
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def test_a_cdn_map_opened_without_internet_says_why_it_shows_no_map(chromium, tmp_path):
+    """A --cdn map on an intranet loaded no Leaflet and showed a blank white page, saying nothing."""
+    render_fixture(tmp_path / "maps", basemap="none", inline=False)
+    driver = chromium("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+    for page in ("projects.html", "coverage.html"):
+        state = _open(driver, tmp_path / "maps" / page)
+        assert not state["leaflet"], page
+        notice = driver.execute_script("""
+            var box = document.querySelector('.geo-leaflet-notice');
+            return box && box.offsetHeight > 0 ? box.textContent : null;""")
+        assert notice and "--cdn" in notice and "Leaflet" in notice, page
+        assert driver.execute_script("return window.__alerts") == []
+
+
+NO_NETWORK = ("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+# Everything a planner does on a page: zoom, every popup and tooltip, each overlay off and on again.
+USE_PAGE_JS = """
+var done = arguments[arguments.length - 1], map = window[document.querySelector('.folium-map').id];
+map.setZoom(map.getZoom() + 2, {animate: false});
+map.setZoom(map.getZoom() - 3, {animate: false});
+map.eachLayer(function (group) {
+    if (!(group instanceof L.GeoJSON)) { return; }
+    group.eachLayer(function (sub) {
+        if (sub.getPopup()) { sub.openPopup(); sub.closePopup(); }
+        sub.fire('mouseover', {latlng: sub.getBounds ? sub.getBounds().getCenter() : sub.getLatLng()}, true);
+    });
+});
+document.querySelectorAll('.leaflet-control-layers-overlays input').forEach(function (box) { box.click(); box.click(); });
+setTimeout(done, 500);
+"""
+
+
+def test_a_map_without_basemap_sends_no_request_off_the_machine(chromium, tmp_path):
+    """--basemap none: opening and using each page (zoom, popups, tooltips, layers, the placing panel and its
+    download) asks for nothing but the page's own file, as DevTools' network log records it."""
+    import json
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    render_fixture(tmp_path / "maps", basemap="none")
+    driver = chromium(*NO_NETWORK, network_log=True)
+    driver.get_log("performance")  # the browser's own start-up pages
+    for page in ("index.html", "projects.html", "coverage.html"):
+        driver.get((tmp_path / "maps" / page).as_uri())
+        if page == "index.html":
+            continue
+        driver.execute_async_script(USE_PAGE_JS)
+        if page == "projects.html":
+            driver.find_element(By.CSS_SELECTOR, ".geo-panel-unlocated .geo-panel-place").click()
+            ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".folium-map")).click().perform()
+            driver.find_element(By.CSS_SELECTOR, ".geo-panel-download").click()
+            assert driver.execute_script("return Object.keys(window.geoPanel.placed).length") == 1
+    events = [json.loads(entry["message"])["message"] for entry in driver.get_log("performance")]
+    # what the maps' documents asked for (not the browser's own new-tab page, which it loads at start)
+    asked = [event["params"]["request"]["url"] for event in events if event["method"] == "Network.requestWillBeSent"
+             and event["params"].get("documentURL", "").startswith((tmp_path / "maps").as_uri())]
+    assert {(tmp_path / "maps" / page).as_uri() for page in ("index.html", "projects.html", "coverage.html")} <= set(asked)
+    assert [url for url in asked if not url.startswith(LOCAL_SCHEMES)] == []
+    assert _severe(driver) == []
+
+
+def test_the_coverage_map_shows_one_choropleth_at_a_time_with_its_street_names(chromium, offline_maps):
+    """Ticking road km over projects laid one 0.7-opaque fill over the other: colours no legend row has.
+    The two choropleths are a choice (radio buttons), and the one chosen carries the 街道 names."""
+    driver = chromium()
+    _open(driver, offline_maps / "coverage.html")
+    # (the labels of the layer taken off fade out in 200 ms)
+    choose = """
+        var wanted = arguments[0], done = arguments[arguments.length - 1];
+        Array.from(document.querySelectorAll('.leaflet-control-layers label')).forEach(function (label) {
+            if (label.textContent.indexOf(wanted) >= 0) { label.querySelector('input').click(); }
+        });
+        setTimeout(function () { done({layers: Object.keys((function () {
+                    var map = window[document.querySelector('.folium-map').id], found = {};
+                    map.eachLayer(function (l) { if (l instanceof L.GeoJSON) { found[l.options.geoLayer] = 1; } });
+                    return found; })()).sort(),
+                labels: Array.from(document.querySelectorAll('.geo-zone-label')).map(function (t) { return t.textContent; }),
+                kinds: Array.from(document.querySelectorAll('.leaflet-control-layers label')).filter(function (l) {
+                    return l.textContent.indexOf('per 街道') >= 0; }).map(function (l) {
+                    return l.querySelector('input').type; })}); }, 400);"""
+    road = driver.execute_async_script(choose, "Road works km")
+    assert road["layers"] == ["coverage:road_km", "outline"]
+    assert sorted(road["labels"]) == sorted(make_zones()["name"])
+    assert road["kinds"] == ["radio", "radio"]
+    projects = driver.execute_async_script(choose, "项目数 Projects")
+    assert projects["layers"] == ["coverage:projects", "outline"]
+    assert sorted(projects["labels"]) == sorted(make_zones()["name"])
+    assert _severe(driver) == []
+
+
+def test_a_street_tooltip_of_many_categories_stays_on_the_screen(chromium, tmp_path):
+    """A 街道 with projects of every category: its tooltip's one line of categories ran off the screen."""
+    from test_render import make_coverage
+
+    from geo.data import category_codes
+
+    zones = make_zones()
+    coverage = make_coverage(zones)
+    for code in category_codes():
+        coverage.loc[0, code] = 3
+    render_fixture(tmp_path / "maps", coverage=coverage, basemap="none")
+    driver = chromium()
+    _open(driver, tmp_path / "maps" / "coverage.html")
+    box = driver.execute_script(FIND_LAYER_JS + """
+        var zone = group.getLayers()[0];
+        zone.fire('mouseover', {latlng: zone.getCenter()}, true);
+        var tip = document.querySelector('.geo-tooltip'), r = tip.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: window.innerWidth,
+                height: window.innerHeight, text: tip.textContent};""", "coverage:projects")
+    assert "养老福利 Elderly care and welfare 3" in box["text"]
+    assert 0 <= box["left"] and box["right"] <= box["width"], box
+    assert 0 <= box["top"] and box["bottom"] <= box["height"], box
+
+
+def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_path):
+    """A name of 72 characters (a report's 综合整治提升工程 repeated) showed on hover as one line past the edge."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from shapely.geometry import Point
+
+    from geo.catalog import features_to_gdf
+    from test_render import _feature
+
+    name = "北園大街綜合整治提升工程" * 6
+    render_fixture(tmp_path / "maps", basemap="none",
+                   projects=features_to_gdf([_feature(1, name, "school", "建设", Point(116.985, 36.68))]))
+    driver = chromium()
+    _open(driver, tmp_path / "maps" / "projects.html")
+    x, y = driver.execute_script("var map = window[document.querySelector('.folium-map').id];"
+                                 "var p = map.latLngToContainerPoint([36.68, 116.985]); return [p.x, p.y];")
+    hover = ActionChains(driver)
+    hover.w3c_actions.pointer_action.move_to_location(round(x), round(y))
+    hover.perform()
+    box = driver.execute_script("""
+        var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
+            return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
+        return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};""")
+    assert box["text"] == name
+    assert 0 <= box["left"] and box["right"] <= box["width"], box
+
+
+def test_the_tile_notice_is_not_hidden_under_the_layer_control(chromium, tmp_path):
+    """With no network the one line saying the tiles could not be loaded ran under the open layer control."""
+    render_fixture(tmp_path / "maps", basemap="osm")
+    driver = chromium(*NO_NETWORK)
+    for page in ("coverage.html", "projects.html"):
+        _open(driver, tmp_path / "maps" / page)
+        boxes = driver.execute_async_script("""
+            var done = arguments[arguments.length - 1], started = Date.now();
+            function rect(selector) {
+                var r = document.querySelector(selector).getBoundingClientRect();
+                return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+            }
+            (function poll() {
+                if (document.querySelector('.geo-tile-notice')) {
+                    done({notice: rect('.geo-tile-notice'), control: rect('.leaflet-control-layers'),
+                          width: window.innerWidth});
+                } else if (Date.now() - started > 10000) { done(null); } else { setTimeout(poll, 100); }
+            })();""")
+        assert boxes, page
+        notice, control = boxes["notice"], boxes["control"]
+        apart = (notice["right"] <= control["left"] or control["bottom"] <= notice["top"]
+                 or notice["bottom"] <= control["top"])
+        assert apart and notice["right"] <= boxes["width"], (page, boxes)

@@ -753,3 +753,54 @@ def test_a_right_to_left_override_in_report_text_does_not_reorder_what_the_map_s
     assert "青松路小学" in shown["tooltips"]
     assert shown["row"] == ["北园大街改造", "今年新建北园大街改造。"]
     assert _errors(browser) == []
+
+
+def test_the_filter_finds_a_name_written_in_traditional_script_or_full_width_letters(browser, tmp_path):
+    """A report in Traditional script names 天橋區實驗學校: a planner typing 天桥区 on a Simplified keyboard
+    found nothing, and typing abc found no ＡＢＣ路."""
+    from geo.catalog import features_to_gdf
+
+    features = []
+    for number, name in enumerate(("天橋區實驗學校", "ＡＢＣ路", "天桥小学"), 1):
+        feature = _feature(number, name, "school", "建设", None)
+        feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point named it"}
+        features.append(feature)
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    for typed, found in (("天桥区", ["天橋區實驗學校"]), ("abc", ["ＡＢＣ路"]), ("天桥", ["天橋區實驗學校", "天桥小学"]),
+                         ("天橋", ["天橋區實驗學校"])):
+        browser.execute_script("var box = document.querySelector('.geo-panel-filter'); box.value = arguments[0];"
+                               "box.dispatchEvent(new Event('input'));", typed)
+        shown = browser.execute_script("""
+            return Array.from(document.querySelectorAll('.geo-panel-unlocated')).filter(function (row) {
+                return row.offsetParent !== null; }).map(function (row) {
+                return row.querySelector('.geo-panel-name').textContent; });""")
+        assert sorted(shown) == sorted(found), typed
+
+
+def test_a_placed_project_of_a_very_long_name_names_itself_on_the_screen(browser, tmp_path):
+    """The tooltip of a project placed by hand is its name: 72 characters ran past the map's edge."""
+    from geo.catalog import features_to_gdf
+
+    name = "北園大街綜合整治提升工程" * 6
+    feature = _feature(1, name, "school", "建设", None)
+    feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point named it"}
+    render_fixture(tmp_path, projects=features_to_gdf([feature]), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    _view(browser, 116.99, 36.68, zoom=15)
+    x, y = _pixel(browser, 116.985, 36.68)
+    _start(browser, "school-1", "point")
+    _click(browser, x, y)
+    _click(browser, x + 200, y + 200)  # away, and back over the placed point
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    hover = ActionChains(browser, duration=10)
+    hover.w3c_actions.pointer_action.move_to_location(x, y)
+    hover.perform()
+    time.sleep(0.2)
+    box = browser.execute_script("""
+        var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
+            return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
+        return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};""")
+    assert box["text"] == name
+    assert 0 <= box["left"] and box["right"] <= box["width"], box

@@ -139,3 +139,77 @@ def test_a_wms_server_is_asked_for_web_mercator_tiles_of_its_layers(chromium, tm
                            and q["srs"] == ["EPSG:3857"] and q["width"] == ["256"] for q in queries)
     west, south, east, north = map(float, queries[0]["bbox"][0].split(","))
     assert 1.2e7 < west < east < 1.4e7 and 4e6 < south < north < 5e6  # Web Mercator metres around Jinan
+
+
+def test_tiles_that_never_answer_are_said_to_be_missing(chromium, tmp_path, monkeypatch):
+    """A tile server behind a firewall that drops the traffic never answers, so no tile fails either:
+    the page showed a plain background for minutes and said nothing."""
+    import socket
+
+    from geo import settings
+
+    monkeypatch.setattr(settings, "TILE_WAIT_S", 2.0)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)  # connections are queued, and never answered
+    try:
+        render_fixture(tmp_path / "maps", basemap=f"http://127.0.0.1:{silent.getsockname()[1]}/{{z}}/{{x}}/{{y}}.png")
+        # The tiles hold the page's load event back for ever; stopping the load would fail them.
+        driver = chromium(page_load_strategy="eager")
+        driver.get((tmp_path / "maps" / "projects.html").as_uri())
+        notice = driver.execute_async_script("""
+            var done = arguments[arguments.length - 1], started = Date.now();
+            (function poll() {
+                var boxes = document.querySelectorAll('.geo-tile-notice');
+                if (boxes.length || Date.now() - started > 8000) {
+                    done(Array.from(boxes).map(function (b) { return b.textContent; }));
+                } else { setTimeout(poll, 100); }
+            })();""")
+        assert len(notice) == 1 and "Basemap tiles could not be loaded" in notice[0]
+        assert driver.execute_script("return document.querySelectorAll('.leaflet-overlay-pane svg path').length") > 0
+    finally:
+        silent.close()
+
+
+def test_tiles_of_a_slow_server_take_back_the_notice_when_they_come(chromium, tmp_path, monkeypatch):
+    """Tiles of a slow network: the notice said after TILE_WAIT_S goes once a tile is drawn."""
+    import http.server
+    import threading
+
+    from geo import settings
+
+    monkeypatch.setattr(settings, "TILE_WAIT_S", 1.0)
+    tile = _png_256()
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            time.sleep(3)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        render_fixture(tmp_path / "maps", basemap=f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}.png")
+        driver = chromium(page_load_strategy="eager")
+        driver.get((tmp_path / "maps" / "projects.html").as_uri())
+        seen = driver.execute_async_script("""
+            var done = arguments[arguments.length - 1], started = Date.now(), shown = false;
+            (function poll() {
+                var now = document.querySelectorAll('.geo-tile-notice').length > 0;
+                shown = shown || now;
+                var loaded = document.querySelectorAll('img.leaflet-tile-loaded').length;
+                if ((shown && !now && loaded) || Date.now() - started > 15000) {
+                    done({shown: shown, now: now, loaded: loaded});
+                } else { setTimeout(poll, 100); }
+            })();""")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert seen["shown"] and not seen["now"] and seen["loaded"] > 0, seen

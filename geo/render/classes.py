@@ -8,6 +8,7 @@ MAX_CLASSES = 5
 PROJECT_PALETTE = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
 ROAD_PALETTE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 NO_DATA_COLOUR = "#d9d9d9"
+KM_DECIMALS = 3  # km to the metre, as coverage.csv gives them
 
 
 def classify(values, *, integer):
@@ -96,4 +97,6 @@ def fisher_jenks_breaks(values, k):
 
 
 def _fmt(value, integer):
-    return str(int(round(value))) if integer else f"{value:.2f}"
+    """A class bound as the tooltips and coverage.csv write the values: whole numbers, or km to the metre
+    (a label rounded coarser than them put a value outside its own class: 4.462 in '0.00–4.46')."""
+    return str(int(round(value))) if integer else f"{value:.{KM_DECIMALS}f}"

@@ -40,8 +40,8 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
                 zone_style["dashArray"] = "6 4"
             features.append({"type": "Feature", "geometry": display.geojson(geom), "properties": {
                 **maps.zone_label(code, name, geom), "tooltip": _tooltip_html(name, values), "style": zone_style}})
-        # 街道 names on the layer shown first only, so they are not printed twice.
-        maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, zoneLabels=show,
+        # One choropleth at a time (a fill over another makes colours no legend row has), each with the 街道 names.
+        maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, choice=True, zoneLabels=True,
                        hoverTooltips=True)
         legend.append(style.legend_head(label))
         legend += [style.legend_row(style.box_swatch(c), t) for c, t in zip(colours, breaks["labels"])]
@@ -85,6 +85,9 @@ def _tooltip_html(name, values) -> str:
     values = dict(values or {}, name=name)
     if len(values) == 1:
         values.update({key: "–" for key, _ in TOOLTIP_ROWS[1:]}, by_category="no data 无数据")
+    else:  # km as coverage.csv writes them: 0.180, 0.000
+        values.update({key: f"{values[key]:.{classes.KM_DECIMALS}f}" for key, _ in TOOLTIP_ROWS
+                       if key.startswith("road_km")})
     cells = "".join(f"<tr><th>{page_text(label)}</th> <td>{page_text(str(values.get(key)) or '–')}</td></tr>"
                     for key, label in TOOLTIP_ROWS)
     return f"<table>{cells}</table>"

@@ -40,11 +40,16 @@ def new_map(page: Page, tiles, fit, title: str):
     m.fit_bounds(fit)
     m.get_root().title = page.html_text(title)
     page.data["tileNotice"] = style.TILE_NOTICE
+    if tiles:  # how long the page waits for a first tile before it says they cannot be loaded
+        from geo import settings
+
+        page.data["tileWaitMs"] = round(settings.TILE_WAIT_S * 1000)
     page.data["layers"] = []
     return m
 
 
-def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, control=True, **options):
+def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, control=True, choice=False,
+              **options):
     """Add a GeoJSON layer whose features travel in the page's data island.
 
     Parameters
@@ -53,6 +58,9 @@ def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, 
         Stable layer key (``projects:school``, ``zones``...), the Leaflet ``geoLayer`` option.
     name : str
         Name in the layer control (plain text; escaped here).
+    choice : bool, default False
+        One of layers shown one at a time (a radio button in the layer control), not an overlay
+        ticked on and off.
     features : list of dict
         GeoJSON features; their ``properties`` may carry ``style``, ``popup`` (escaped
         HTML), ``label`` (escaped HTML), ``labelAt`` (``[lon, lat]`` of a permanent label)
@@ -63,7 +71,8 @@ def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, 
     """
     spec = {"key": key, "data": {"type": "FeatureCollection", "features": features}, **options}
     page.data["layers"].append(spec)
-    layer = _DataLayer(len(page.data["layers"]) - 1, page.js_text(page_text(name)), show=show, control=control)
+    layer = _DataLayer(len(page.data["layers"]) - 1, page.js_text(page_text(name)), show=show, control=control,
+                       overlay=not choice)
     layer.add_to(m)
     return layer
 
@@ -129,8 +138,8 @@ def _classes():
 
         _template = _template("var {{ this.get_name() }} = geoMap.layer({{ this.index }});")
 
-        def __init__(self, index, name, show=True, control=True):
-            super().__init__(name=name, overlay=True, control=control, show=show)
+        def __init__(self, index, name, show=True, control=True, overlay=True):
+            super().__init__(name=name, overlay=overlay, control=control, show=show)
             self._name = "DataLayer"
             self.index = int(index)
 

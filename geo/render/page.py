@@ -101,6 +101,10 @@ def render_page(m, page: Page, *, inline=True, draw=False) -> str:
     # Only Leaflet is used (no awesome-markers, so no jQuery, Bootstrap or Font Awesome),
     # and it is linked here rather than by folium so that plugins load after it.
     m.default_js, m.default_css = [], []
+    if not inline:  # what the page says when Leaflet could not be loaded from its CDN
+        from geo.render.style import LEAFLET_NOTICE
+
+        page.data["leafletNotice"] = LEAFLET_NOTICE
     figure = m.get_root()
     figure.header.add_child(Element(page.trusted(_assets(inline=inline, draw=draw))), name="geo_assets")
     figure.header.add_child(Element(page.island()), name="geo_data")

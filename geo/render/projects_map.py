@@ -73,11 +73,14 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         in pixels, datum of the display, the box where GCJ-02 applies). A project placed
         by hand in an earlier round also carries ``placed``: its stored WGS-84 position as
         placed.csv fields, which the panel writes again unless it is moved, so one
-        placed.csv keeps every round. Text is plain: the panel writes it with textContent.
+        placed.csv keeps every round. An item whose name has Traditional characters also carries
+        ``simplified``, its name in Simplified script, which the panel's filter matches too. Text is
+        plain: the panel writes it with textContent.
     """
     from geo import settings
     from geo.crs import CHINA_BOUNDS
     from geo.data import categories, category_codes, category_label
+    from geo.names import to_simplified
 
     kinds = {code: row["geometry"] for code, row in categories().items()}
     order = {code: i for i, code in enumerate(category_codes())}
@@ -88,6 +91,8 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         category = str(row.get("category") or "")
         item = {"id": str(row.get("id") or ""), "name": str(row.get("name") or ""), "category": category,
                 "label": category_label(category), "kind": kinds.get(category, "point")}
+        if to_simplified(item["name"]) != item["name"]:  # the filter finds 北園 by the 北园 typed
+            item["simplified"] = to_simplified(item["name"])
         if geom is not None and not geom.is_empty:  # its popup on the map has the quote
             item.update(layer=f"projects:{category}", status=str(row.get("status") or ""),
                         source=str(row.get("source") or ""), accuracy_m=_accuracy(row.get("accuracy_m")))

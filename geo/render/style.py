@@ -17,6 +17,11 @@ OUTLINE_LABEL = "区界 District outline"
 ZONE_LABELS = {"approximate": APPROXIMATE_LABEL, "official": OFFICIAL_LABEL, "osm": OSM_LABEL,
                "outline": ONE_ZONE_LABEL}
 GCJ02_NOTE = "Overlays shown in GCJ-02 to match the tiles (Amap, Tencent...; stored layers stay WGS-84)"
+LEAFLET_NOTICE = ("地图无法显示：本页以 --cdn 生成，需从互联网加载地图库 Leaflet，但未能加载（无网络？）。"
+                  "请去掉 --cdn 重新运行 geo build 或 geo render，生成无需网络即可打开的地图。 · "
+                  "The map cannot be shown: this page was made with --cdn and loads Leaflet from the internet, "
+                  "which it could not reach (no network?). Run geo build or geo render again without --cdn "
+                  "for maps that open with no network.")
 TILE_NOTICE = ("底图瓦片无法加载（无网络？），图层显示在空白底图上 · "
                "Basemap tiles could not be loaded (no network?); layers are shown on a plain background")
 

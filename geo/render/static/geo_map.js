@@ -36,7 +36,7 @@
           sub.bindTooltip(p.label, {permanent: true, direction: 'center',
             className: 'geo-zone-label geo-minzoom-' + (p.minzoom || 0)});
         } else if (p.label && !spec.hoverTooltips) {
-          sub.bindTooltip(p.label);
+          sub.bindTooltip(p.label, {className: 'geo-name-tip'});  // a long name wraps, on the screen
         }
       }
     });
@@ -83,23 +83,33 @@
   }
 
   /* When the basemap's tiles cannot be loaded (an intranet, no network), say so in one line;
-   * the overlays stay drawn on the plain background. */
+   * the overlays stay drawn on the plain background. A tile server behind a firewall that drops
+   * the traffic never answers, so no tile fails either: no tile loaded after `tileWaitMs` says so
+   * too (and a tile loading later, on a slow network, takes that back). */
   function tileNotice(map) {
-    var shown = false;
+    var notice = null, loaded = false, failed = false, layers = 0;
+    function show() {
+      if (notice) { return; }
+      notice = L.control({position: 'topleft'});
+      notice.onAdd = function () {
+        var div = L.DomUtil.create('div', 'geo-tile-notice');
+        div.textContent = data().tileNotice;
+        return div;
+      };
+      notice.addTo(map);
+    }
     map.eachLayer(function (tiles) {
       if (!(tiles instanceof L.TileLayer)) { return; }
-      tiles.on('tileerror', function () {
-        if (shown) { return; }
-        shown = true;
-        var control = L.control({position: 'topleft'});
-        control.onAdd = function () {
-          var div = L.DomUtil.create('div', 'geo-tile-notice');
-          div.textContent = data().tileNotice;
-          return div;
-        };
-        control.addTo(map);
+      layers += 1;
+      tiles.on('tileerror', function () { failed = true; show(); });
+      tiles.on('tileload', function () {
+        loaded = true;
+        if (notice && !failed) { notice.remove(); notice = null; }
       });
     });
+    if (layers && data().tileWaitMs) {
+      setTimeout(function () { if (!loaded) { show(); } }, data().tileWaitMs);
+    }
   }
 
   function init(map) {
@@ -107,6 +117,17 @@
     labelZoom(map);
     tileNotice(map);
     if (window.geoPanel) { window.geoPanel(map, data()); }
+  }
+
+  /* A map that links Leaflet from its CDN (geo render --cdn), opened with no internet, has no
+   * Leaflet to draw with: it says so and what to do, rather than stay a blank page. */
+  if (typeof L === 'undefined') {
+    document.addEventListener('DOMContentLoaded', function () {
+      var box = document.createElement('div');
+      box.className = 'geo-leaflet-notice';
+      box.textContent = data().leafletNotice;
+      document.body.insertBefore(box, document.body.firstChild);
+    });
   }
 
   window.geoMap = {data: data, layer: layer, init: init};

@@ -353,7 +353,7 @@
     function place(item, kind, layer, zoom, stored) {
       remove(item.id);
       var tip = el('span', null, item.name);
-      layer.bindTooltip(tip);
+      layer.bindTooltip(tip, {className: 'geo-name-tip'});  // a long name wraps, on the screen
       placedGroup.addLayer(layer);
       placed[item.id] = {item: item, kind: kind, layer: layer, zoom: zoom, stored: stored || null};
       layer.on('editable:edited', function () {
@@ -473,14 +473,22 @@
         headers[headers.length - 1].ids.push(item.id);
         rows[item.id] = projectRow(parent, item, group);
         rows[item.id].item = item;
+        rows[item.id].names = [folded(item.name), item.simplified ? folded(item.simplified) : ''];
       });
     }
 
-    /* Rows whose name holds the text typed (case ignored); all of them for none. */
+    /* Text as the filter compares it: full-width letters and digits as ASCII (ＡＢＣ as ABC), case ignored. */
+    function folded(text) {
+      return (text.normalize ? text.normalize('NFKC') : text).toLowerCase();
+    }
+
+    /* Rows whose name holds the text typed, or whose name in Simplified script does (北园 finds 北園);
+     * all of them for none. */
     function filterRows(text) {
-      var wanted = text.trim().toLowerCase();
+      var wanted = folded(text.trim());
       Object.keys(rows).forEach(function (id) {
-        rows[id].row.hidden = !!wanted && rows[id].item.name.toLowerCase().indexOf(wanted) < 0;
+        var names = rows[id].names;
+        rows[id].row.hidden = !!wanted && names[0].indexOf(wanted) < 0 && names[1].indexOf(wanted) < 0;
       });
       headers.forEach(function (header) {
         header.node.hidden = header.ids.every(function (id) { return rows[id].row.hidden; });
