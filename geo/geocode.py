@@ -216,6 +216,9 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
+    if section and coded_road(name):
+        # X203线婺源至段莘公路: the X至Y after the code is the road's name, not a section of it.
+        base, section = name, None
     # The full name first: a gazetteer may hold the section itself (二环北路东段).
     match = gazetteer.lookup(name, accepts=accepts, category=category)
     cut = None

@@ -147,6 +147,21 @@ def test_a_road_written_as_its_code_and_name_is_found_by_either(entries, found):
     assert features[0]["geometry"] is None and len(unlocated) == 1  # a road of its own beside G105, not G105
 
 
+@pytest.mark.parametrize("name, base, section", [
+    ("X203线婺源至段莘公路", "X203线", "婺源至段莘公路"),
+    ("县道X203婺源至段莘公路", "县道X203", "婺源至段莘公路"),
+])
+def test_a_county_road_named_by_its_code_and_its_two_ends_is_the_whole_road(name, base, section):
+    # Extraction reads 婺源至段莘公路 after X203线 as a section (X至Y): it is the road's name. The whole
+    # X203 of the gazetteer was used as a guess, approximate and widened by half its length.
+    gazetteer = Gazetteer().add_tier("t", [_entry("X203", ROAD, accuracy=20)])
+    feature, _ = _one([_project(name, "road_rebuild", base_name=base, section=section)], gazetteer)
+    geocode = feature["properties"]["geocode"]
+    assert feature["geometry"].equals(ROAD)
+    assert geocode["status"] == "matched" and geocode["accuracy_m"] == 20
+    assert "section" not in geocode["method"]
+
+
 def test_explicit_section_entry_wins_over_cutting(gazetteer):
     east = shapely.LineString([(117.02, 36.70), (117.08, 36.70)])
     gazetteer.tiers[0][1].append(_entry("二环北路东段", east))
