@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from geo.names import display_name, normalise_name, rail_line, road_code  # the one matching form, shared with extraction
+from geo.names import coded_road, display_name, normalise_name, rail_line, road_code  # the one matching form, shared with extraction
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
 # 济微公路 appears as 济微路, 京昆高速公路 (OSM) as 京昆高速. Folding them gives an exact-strength match.
@@ -154,6 +154,8 @@ class Gazetteer:
                         key = normalise_name(name)
                         by_key.setdefault(key, []).append(entry)
                         by_fold.setdefault(_fold(key), []).append(entry)
+                        for part in coded_road(key) or ():  # X205清华至沱川公路: by X205 and 清华至沱川公路 too
+                            by_fold.setdefault(_fold(normalise_name(part)), []).append(entry)
             indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries)))
         return indexes
 
