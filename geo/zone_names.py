@@ -62,14 +62,17 @@ def place_in_zone(name, areas, previous):
     tuple
         ``(point, record)``, or ``(None, previous)`` when the name carries no 街道.
     """
+    from geo.places import zone_level
+
     name = normalise_name(name)  # Traditional 濼口 is 泺口
     for stem, zone_name, point, radius in areas:
         if _names_place(name, stem, zone_name) or (len(name) >= 2 and stem.startswith(name)):
+            level = zone_level([zone_name])  # 江湾镇 is a 镇, not a 街道
             return point, {
                 "status": APPROXIMATE,
-                "source": f"街道 polygon of {zone_name}",
+                "source": f"{level} polygon of {zone_name}",
                 "method": f"site unknown; the name contains the place name {stem}, so placed inside "
-                          f"{zone_name} (accuracy spans the 街道). {previous.get('reason', '')}".strip(),
+                          f"{zone_name} (accuracy spans the {level}). {previous.get('reason', '')}".strip(),
                 "source_datum": "wgs84",
                 "accuracy_m": float(round(radius, -1)),
                 "matched_name": zone_name,

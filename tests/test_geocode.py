@@ -289,6 +289,18 @@ def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
     assert [u["name"] for u in unlocated] == ["文澜", "泺口北路"]
 
 
+def test_a_facility_named_after_a_township_is_placed_in_it_under_the_townships_own_level(gazetteer):
+    # 江湾镇卫生院 was placed "inside 江湾镇 (accuracy spans the 街道)", from the "街道 polygon of 江湾镇".
+    zones = _two_zones("江湾镇", "段莘乡")
+    located, _ = geocode_projects([_project("江湾镇卫生院", "health"), _project("段莘乡卫生院住院楼", "health")],
+                                  gazetteer, OUTLINE, zones=zones)
+    for feature, zone, level in zip(located, zones.geometry, ("镇", "乡")):
+        geocode = feature["properties"]["geocode"]
+        assert zone.contains(feature["geometry"]) and geocode["status"] == "approximate"
+        assert geocode["source"].startswith(f"{level} polygon of ") and "街道" not in geocode["source"]
+        assert f"(accuracy spans the {level})" in geocode["method"]
+
+
 def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazetteer):
     # 中心街道 and 车站街道 are real 街道 names: 区级疾控中心 (a CDC, 中心 its kind) and 公交车站 (a bus
     # station) were placed in them as if they named the place; 车站路市场 and 中心 itself still are.
