@@ -165,6 +165,8 @@ def _locate(props, gazetteer, kind, place, online):
             return locate_junction(roads, gazetteer, place)
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
+        match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
+    if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None
     if side is not None:
@@ -243,6 +245,30 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         if site is not None:
             match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name, site.note)
     return match, cut
+
+
+# A village or community named after its 乡镇 or 街道 first (沱川乡理坑村, 秋口镇王村, 蚺城街道东门社区).
+_TOWNSHIP_VILLAGE = re.compile(r"(?P<township>.{2,}?(?:镇|乡|街道))(?P<village>.+(?:村|社区))")
+
+
+def _village_of_township(name, gazetteer, fits, zones):
+    """The exact or folded Match of the village a name gives after its township (沱川乡理坑村: 理坑村),
+    lying in that township when ``zones`` ((name, polygon) pairs) hold it; else None. Its note says so."""
+    parts = _TOWNSHIP_VILLAGE.fullmatch(name)
+    if parts is None:
+        return None
+    township, village = parts.group("township", "village")
+    polygon = next((geom for zone, geom in zones if zone == township and geom is not None), None)
+    for accepts in fits:
+        match = gazetteer.lookup(village, accepts=accepts)
+        if match is None or match.strength not in ("exact", "folded"):
+            continue
+        held = [e for e in (match.entry, *match.rivals) if polygon is None or polygon.intersects(e.geometry)]
+        if held:
+            note = (f"the report's {name} is {held[0].name} of {township}" if polygon is not None else
+                    f"the report's {name} taken for {held[0].name} (no polygon of {township} to check it lies there)")
+            return Match(held[0], match.strength, held[0].name, tuple(held[1:]), match.former_name, note)
+    return None
 
 
 @functools.lru_cache(maxsize=8)

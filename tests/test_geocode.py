@@ -301,6 +301,26 @@ def test_a_facility_named_after_a_township_is_placed_in_it_under_the_townships_o
         assert f"(accuracy spans the {level})" in geocode["method"]
 
 
+def test_a_village_named_with_its_township_is_the_gazetteers_village_in_that_township():
+    # 沱川乡理坑村 (a report names a village after its 乡) was placed anywhere in 沱川乡 (14 km) by the
+    # place-name fallback although the gazetteer had 理坑村 at 50 m; a 理坑村 of another 乡 is not it.
+    zones = _two_zones("沱川乡", "秋口镇")
+    inside, elsewhere = shapely.Point(117.01, 36.71), shapely.Point(117.01, 36.73)
+    gazetteer = Gazetteer().add_tier("villages.csv", [
+        _entry("理坑村", inside, accuracy=50), _entry("王村", elsewhere, accuracy=50), _entry("坑头村", elsewhere, accuracy=50)])
+    features = [_project("沱川乡理坑村", "village"), _project("秋口镇王村", "village"), _project("沱川乡坑头村", "village"),
+                _project("溪头乡理坑村", "village")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    likeng, wangcun, kengtou, other = located
+    for feature, point in ((likeng, inside), (wangcun, elsewhere)):
+        geocode = feature["properties"]["geocode"]
+        assert feature["geometry"].equals(point) and geocode["status"] == "matched" and geocode["accuracy_m"] == 50
+        assert f"is {geocode['matched_name']} of" in geocode["method"]
+    # 坑头村 lies in 秋口镇, not 沱川乡: the fallback places it in 沱川乡, approximate, as before
+    assert kengtou["properties"]["geocode"]["source"] == "乡 polygon of 沱川乡"
+    assert other["properties"]["geocode"]["matched_name"] == "理坑村"  # no 溪头乡 polygon to hold it to
+
+
 def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazetteer):
     # 中心街道 and 车站街道 are real 街道 names: 区级疾控中心 (a CDC, 中心 its kind) and 公交车站 (a bus
     # station) were placed in them as if they named the place; 车站路市场 and 中心 itself still are.
