@@ -13,7 +13,7 @@ from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
-from geo.zone_names import place_in_zone, zone_areas
+from geo.zone_names import named_zone, place_in_zone, zone_areas, zone_stems
 
 
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
@@ -30,7 +30,7 @@ _BUILDING = re.compile(r"新?(?:(?:门诊|急诊|住院|病房|医技|综合|教
 
 
 def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None,
-                     district_name=None):
+                     district_name=None, unmapped_zones=()):
     """Locate catalog projects; return new features and the list of unlocated ones.
 
     Parameters
@@ -62,6 +62,9 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         The district's name (天桥区): a section named after it (小清河天桥段) is the road's
         part within ``outline``, as one named after a 街道 of ``zones`` is its part within
         that 街道 (:func:`geo.sections.area_of_section`).
+    unmapped_zones : iterable of str, optional
+        The names of the district's 街道/乡镇 that have no polygon (the district as one zone): the
+        reason of a facility left unlocated that is named after one (江湾镇卫生院) says so.
 
     Returns
     -------
@@ -108,6 +111,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
     place = _Place(near, near_metric, crs, outline_metric, named_zones, _named_areas(outline, district_name, zones),
                    district_name)
     areas = zone_areas(zones) if zones is not None else []
+    stems = zone_stems(unmapped_zones)
     located, left_out = [], []
     for feature in features:
         props = dict(feature["properties"])
@@ -117,6 +121,10 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
             warn(f"{props.get('name')}: {geocode['reason']}", warnings)
         if geom is None and kind == "point" and props.get("named") is not False:
             geom, geocode = place_in_zone(props.get("name") or "", areas, geocode)
+            unmapped = named_zone(props.get("name") or "", stems) if geom is None else None
+            if unmapped is not None:
+                geocode["reason"] += (f"; it names {unmapped}, which has no polygon here: with --districts (its "
+                                      "街道/乡镇 as polygons) it would be placed inside it, approximate")
         props["geocode"] = geocode
         located.append({"id": feature.get("id", props.get("id")), "properties": props, "geometry": geom})
         if geom is None:

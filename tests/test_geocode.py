@@ -321,6 +321,23 @@ def test_a_village_named_with_its_township_is_the_gazetteers_village_in_that_tow
     assert other["properties"]["geocode"]["matched_name"] == "理坑村"  # no 溪头乡 polygon to hold it to
 
 
+def test_a_facility_named_after_a_township_without_a_polygon_says_which_and_what_would_place_it(gazetteer):
+    # 婺源县 as one zone (no 乡镇 polygons): 江湾镇卫生院 said only "no point named ... in any source;
+    # add its position with --gazetteer or --osm", not that --districts would place it in 江湾镇.
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"code": ["361130"], "name": ["婺源县"], "boundary_quality": ["outline"]},
+                             geometry=[OUTLINE], crs=4326)
+    features = [_project("江湾镇卫生院", "health"), _project("县中医院康养中心", "health"), _project("中心小学", "school")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones,
+                                          unmapped_zones=("蚺城街道", "江湾镇", "中心镇"))
+    assert all(f["geometry"] is None for f in located)
+    reasons = {u["name"]: u["reason"] for u in unlocated}
+    assert reasons["江湾镇卫生院"].endswith("; it names 江湾镇, which has no polygon here: with --districts "
+                                      "(its 街道/乡镇 as polygons) it would be placed inside it, approximate")
+    assert "it names" not in reasons["县中医院康养中心"] and "it names" not in reasons["中心小学"]
+
+
 def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazetteer):
     # 中心街道 and 车站街道 are real 街道 names: 区级疾控中心 (a CDC, 中心 its kind) and 公交车站 (a bus
     # station) were placed in them as if they named the place; 车站路市场 and 中心 itself still are.
