@@ -265,8 +265,11 @@ def _village_of_township(name, gazetteer, fits, zones):
     parts = _TOWNSHIP_VILLAGE.fullmatch(name)
     if parts is None:
         return None
+    from geo.places import stem
+
     township, village = parts.group("township", "village")
-    polygon = next((geom for zone, geom in zones if zone == township and geom is not None), None)
+    # its polygon, of a file naming it 沱川乡 or 沱川
+    polygon = next((geom for zone, geom in zones if stem(zone) == stem(township) and geom is not None), None)
     for accepts in fits:
         match = gazetteer.lookup(village, accepts=accepts)
         if match is None or match.strength not in ("exact", "folded"):

@@ -319,6 +319,11 @@ def test_a_village_named_with_its_township_is_the_gazetteers_village_in_that_tow
     # 坑头村 lies in 秋口镇, not 沱川乡: the fallback places it in 沱川乡, approximate, as before
     assert kengtou["properties"]["geocode"]["source"] == "乡 polygon of 沱川乡"
     assert other["properties"]["geocode"]["matched_name"] == "理坑村"  # no 溪头乡 polygon to hold it to
+    # an official file naming its 乡镇 without 镇 or 乡 (沱川, 秋口) holds them to their polygons alike
+    located, _ = geocode_projects(features[:3], gazetteer, OUTLINE, zones=_two_zones("沱川", "秋口"))
+    assert [f["properties"]["geocode"]["method"].split("; ")[-1] for f in located[:2]] == [
+        "the report's 沱川乡理坑村 is 理坑村 of 沱川乡", "the report's 秋口镇王村 is 王村 of 秋口镇"]
+    assert located[2]["properties"]["geocode"].get("matched_name") == "沱川"  # 坑头村 is not in 沱川
 
 
 def test_a_facility_named_after_a_township_without_a_polygon_says_which_and_what_would_place_it(gazetteer):
