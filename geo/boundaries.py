@@ -579,7 +579,10 @@ def _outline_as_zone(outline, named, district_name):
               f"{float(row['hausdorff_m']):.0f} m); no 街道 polygons are bundled for {name}, so it is one zone; "
               f"{known}")
     zone = outline.assign(name=name, boundary_quality=OUTLINE, source=source)
+    from geo.places import zone_level
+
+    level = zone_level(s["name"] for s in named)
     warning = (f"{row['code']} {name}: no 街道 polygons are bundled, so coverage counts the whole district as "
-               f"one zone ({len(named)} 街道 listed by name); pass --districts FILE --name-field F for coverage "
-               "per 街道")
+               f"one zone ({len(named)} {level} listed by name); pass --districts FILE --name-field F for coverage "
+               f"per {level}")
     return zone[["code", "name", "boundary_quality", "source", "geometry"]], [warning]

@@ -433,7 +433,7 @@ def layers_command(layers_dir):
 @click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv", "kml"]), default=None,
               help="Output format [default: the one -o's extension names, else geojson].")
 @click.option("--category", default=None, help="Only projects of this category code.")
-@click.option("--subdistrict", default=None, help="Only projects in this 街道 (name or code).")
+@click.option("--subdistrict", default=None, help="Only projects in this 街道 or 乡镇 (code, or name with or without 街道/镇/乡: 北园, 江湾).")
 @click.option("--crs", "target_crs", default=None,
               help="Output CRS of a gpkg, shp or csv export, e.g. EPSG:4548 (GeoJSON and KML are always EPSG:4326).")
 @click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Output file (or directory for shp, and for all but as gpkg or kml).")

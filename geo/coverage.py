@@ -336,31 +336,38 @@ def _records(frame) -> list:
 # --------------------------------------------------------------------------- formats
 
 
+def _level(report) -> str:
+    """The word for the report's zones: 街道, or 乡镇, 街道/乡镇... of a county's (:func:`geo.places.zone_level`)."""
+    from geo.places import zone_level
+
+    return zone_level(report.by_subdistrict["name"]) if "name" in report.by_subdistrict.columns else "街道"
+
+
 def _boundary_sentence(report) -> str:
-    header = report.header
+    header, level = report.header, _level(report)
     measured = (f" Lengths along the ellipsoid (geodesic), areas in {header['metric_crs']}."
                 if header.get("metric_crs") else "")
     if header["boundary_quality"] == "approximate":
         return (f"Boundaries: approximate (source: {header['boundary_source']}); "
-                f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")
+                f"a project near a {level} boundary may belong to the neighbouring {level}.{measured}")
     if header["boundary_quality"] == "outline":
         return (f"Boundaries: no 街道 boundaries, the district outline is the one zone "
                 f"(source: {header['boundary_source']}).{measured}")
     if header["boundary_quality"] == "osm":
         return (f"Boundaries: OpenStreetMap, not official (source: {header['boundary_source']}); "
-                f"a project near a 街道 boundary may belong to the neighbouring 街道.{measured}")
+                f"a project near a {level} boundary may belong to the neighbouring {level}.{measured}")
     return f"Boundaries: official (source: {header['boundary_source']}).{measured}"
 
 
 def _summary_sentence(report) -> str:
-    c = report.header["counts"]
+    c, level = report.header["counts"], _level(report)
     names = report.header.get("outside_district") or []
     outside = f" ({'、'.join(map(one_line, names))})" if names else ""  # names from data: one line each
     return (f"{c['catalog']} catalog records = {c['located_in_district']} located in the district"
-            f" + {c['outside_district']} located in no 街道 (outside the district, or where its 街道 leave a gap){outside}"
-            f" + {c['district_wide']} district-wide (no place);"
-            f" {c['project_zone_pairs']} project-街道 pairs over {c['zones']} 街道"
-            " (a project crossing two 街道 counts in both).")
+            f" + {c['outside_district']} located in no {level} (outside the district, or where its {level} leave a gap)"
+            f"{outside} + {c['district_wide']} district-wide (no place);"
+            f" {c['project_zone_pairs']} project-{level} pairs over {c['zones']} {level}"
+            f" (a project crossing two {level} counts in both).")
 
 
 def _shown_categories(report) -> list:
@@ -370,7 +377,7 @@ def _shown_categories(report) -> list:
 
 def _display_columns(report):
     """(key, heading, numeric) for the per-街道 table in table and md formats."""
-    columns = [("code", "code", False), ("name", "街道", False), ("projects", "projects", True)]
+    columns = [("code", "code", False), ("name", _level(report), False), ("projects", "projects", True)]
     columns += [(c, categories()[c]["label_zh"], True) for c in _shown_categories(report)]
     columns += [("road_km_rebuild", "road km rebuild", True), ("road_km_greening", "road km greening", True),
                 ("road_km_new", "road km new", True)]
@@ -409,8 +416,8 @@ def _aligned(headings, rows, numeric) -> list:
 
 
 def _format_table(report) -> str:
-    header = report.header
-    lines = [f"{one_line(header['district'])}: projects by 街道", one_line(_boundary_sentence(report)),
+    header, level = report.header, _level(report)
+    lines = [f"{one_line(header['district'])}: projects by {level}", one_line(_boundary_sentence(report)),
              _summary_sentence(report), ""]
     columns = _display_columns(report)
     rows = [[one_line(_cell(row[key])) for key, _, _ in columns] for row in report.by_subdistrict.to_dict("records")]
@@ -420,11 +427,11 @@ def _format_table(report) -> str:
         keys = ["id", "name", "category", "quantity", "reason"]
         rows = [[one_line(_cell(r[k])) for k in keys] for r in report.district_wide.to_dict("records")]
         lines += _aligned(keys, rows, [False] * len(keys))
-    lines += ["", "Gaps (街道 without any project of the category):"]
+    lines += ["", f"Gaps ({level} without any project of the category):"]
     for label, names in _gap_lines(report):
         lines.append(f"  {label}: {'、'.join(map(one_line, names)) if names else 'none'}")
     t = report.totals
-    lines += ["", f"Lines inside the 街道: {t['line_km']:.3f} km (road rebuild {t['road_km_rebuild']:.3f} km,"
+    lines += ["", f"Lines inside the {level}: {t['line_km']:.3f} km (road rebuild {t['road_km_rebuild']:.3f} km,"
                   f" road greening {t['road_km_greening']:.3f} km, new road {t['road_km_new']:.3f} km)."]
     return "\n".join(lines) + "\n"
 
@@ -508,10 +515,10 @@ def _md_table(headings, rows, numeric) -> list:
 
 
 def _format_md(report) -> str:
-    header = report.header
+    header, level = report.header, _level(report)
     paragraph = f"{_boundary_sentence(report)} {_summary_sentence(report)}"
-    lines = [f"## {markdown_text(header['district'])}: projects by 街道", "", markdown_text(paragraph), "",
-             "### By 街道", ""]
+    lines = [f"## {markdown_text(header['district'])}: projects by {level}", "", markdown_text(paragraph), "",
+             f"### By {level}", ""]
     columns = _display_columns(report)
     rows = [[_cell(row[key]) for key, _, _ in columns] for row in report.by_subdistrict.to_dict("records")]
     lines += _md_table([h for _, h, _ in columns], rows, [n for _, _, n in columns])

@@ -6,13 +6,16 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from geo.names import display_name, normalise_name, rail_line, road_code  # the one matching form, shared with extraction
+from geo.names import coded_road, display_name, normalise_name, rail_line, road_code  # the one matching form, shared with extraction
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
 # 济微公路 appears as 济微路, 京昆高速公路 (OSM) as 京昆高速. Folding them gives an exact-strength match.
 _SUFFIX_FOLDS = (("大街", "街"), ("高速公路", "高速"), ("高速路", "高速"), ("公路", "路"), ("大道", "道"))
 # A directional infix before the road suffix (水屯北路 vs 水屯路) usually names a
 # different stretch of road; matching across it is only an approximation.
+# A rural road named by its two ends, their 镇, 乡 or 村 written or not (清华镇至洪村公路, a road
+# register's 清华至洪村公路; after the suffix folds): an end keeps two characters (洪村 is no 洪).
+_TWO_ENDS = re.compile(r"(?P<from>.{2,}?)[镇乡村]?(?P<to>至|到)(?P<end>.{2,}?)[镇乡村]?(?P<kind>路|线)")
 _DIRECTIONAL_ROAD = re.compile(r"^(.{2,}?)[东西南北中](路|街|大街|大道)$")
 
 LINE_TYPES = {"LineString", "MultiLineString"}
@@ -66,14 +69,17 @@ class Match:
 
 def _fold(key: str) -> str:
     """The folded form of a matching form: a road code or a metro line in one form (105国道,
-    国道G105线 -> g105; 济南轨道交通3号线 -> 地铁3号线), a long road suffix short (大街 -> 街)."""
+    国道G105线 -> g105; 济南轨道交通3号线 -> 地铁3号线), a long road suffix short (大街 -> 街), a road
+    named by its two ends without their 镇, 乡, 村 (清华镇至洪村公路 -> 清华至洪村路)."""
     code = road_code(key) or rail_line(key)
     if code is not None:
         return code.lower()
     for long, short in _SUFFIX_FOLDS:
         if key.endswith(long):
-            return key[: -len(long)] + short
-    return key
+            key = key[: -len(long)] + short
+            break
+    ends = _TWO_ENDS.fullmatch(key)
+    return "".join(ends.group("from", "to", "end", "kind")) if ends else key
 
 
 def _undirected(key: str):
@@ -154,6 +160,8 @@ class Gazetteer:
                         key = normalise_name(name)
                         by_key.setdefault(key, []).append(entry)
                         by_fold.setdefault(_fold(key), []).append(entry)
+                        for part in coded_road(key) or ():  # X205清华至沱川公路: by X205 and 清华至沱川公路 too
+                            by_fold.setdefault(_fold(normalise_name(part)), []).append(entry)
             indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries)))
         return indexes
 

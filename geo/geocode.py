@@ -13,7 +13,7 @@ from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
-from geo.zone_names import place_in_zone, zone_areas
+from geo.zone_names import named_zone, place_in_zone, zone_areas, zone_stems
 
 
 # Stops, platforms and stations (their categories, from the OSM tags in geo/data/categories.csv)
@@ -30,7 +30,7 @@ _BUILDING = re.compile(r"新?(?:(?:门诊|急诊|住院|病房|医技|综合|教
 
 
 def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None,
-                     district_name=None):
+                     district_name=None, unmapped_zones=()):
     """Locate catalog projects; return new features and the list of unlocated ones.
 
     Parameters
@@ -62,6 +62,9 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         The district's name (天桥区): a section named after it (小清河天桥段) is the road's
         part within ``outline``, as one named after a 街道 of ``zones`` is its part within
         that 街道 (:func:`geo.sections.area_of_section`).
+    unmapped_zones : iterable of str, optional
+        The names of the district's 街道/乡镇 that have no polygon (the district as one zone): the
+        reason of a facility left unlocated that is named after one (江湾镇卫生院) says so.
 
     Returns
     -------
@@ -108,6 +111,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
     place = _Place(near, near_metric, crs, outline_metric, named_zones, _named_areas(outline, district_name, zones),
                    district_name)
     areas = zone_areas(zones) if zones is not None else []
+    stems = zone_stems(unmapped_zones)
     located, left_out = [], []
     for feature in features:
         props = dict(feature["properties"])
@@ -117,6 +121,10 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
             warn(f"{props.get('name')}: {geocode['reason']}", warnings)
         if geom is None and kind == "point" and props.get("named") is not False:
             geom, geocode = place_in_zone(props.get("name") or "", areas, geocode)
+            unmapped = named_zone(props.get("name") or "", stems) if geom is None else None
+            if unmapped is not None:
+                geocode["reason"] += (f"; it names {unmapped}, which has no polygon here: with --districts (its "
+                                      "街道/乡镇 as polygons) it would be placed inside it, approximate")
         props["geocode"] = geocode
         located.append({"id": feature.get("id", props.get("id")), "properties": props, "geometry": geom})
         if geom is None:
@@ -164,6 +172,8 @@ def _locate(props, gazetteer, kind, place, online):
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
             return locate_junction(roads, gazetteer, place)
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
+    if match is None:
+        match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
     if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None
@@ -216,6 +226,9 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
+    if section and coded_road(name):
+        # X203线婺源至段莘公路: the X至Y after the code is the road's name, not a section of it.
+        base, section = name, None
     # The full name first: a gazetteer may hold the section itself (二环北路东段).
     match = gazetteer.lookup(name, accepts=accepts, category=category)
     cut = None
@@ -240,6 +253,33 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         if site is not None:
             match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name, site.note)
     return match, cut
+
+
+# A village or community named after its 乡镇 or 街道 first (沱川乡理坑村, 秋口镇王村, 蚺城街道东门社区).
+_TOWNSHIP_VILLAGE = re.compile(r"(?P<township>.{2,}?(?:镇|乡|街道))(?P<village>.+(?:村|社区))")
+
+
+def _village_of_township(name, gazetteer, fits, zones):
+    """The exact or folded Match of the village a name gives after its township (沱川乡理坑村: 理坑村),
+    lying in that township when ``zones`` ((name, polygon) pairs) hold it; else None. Its note says so."""
+    parts = _TOWNSHIP_VILLAGE.fullmatch(name)
+    if parts is None:
+        return None
+    from geo.places import stem
+
+    township, village = parts.group("township", "village")
+    # its polygon, of a file naming it 沱川乡 or 沱川
+    polygon = next((geom for zone, geom in zones if stem(zone) == stem(township) and geom is not None), None)
+    for accepts in fits:
+        match = gazetteer.lookup(village, accepts=accepts)
+        if match is None or match.strength not in ("exact", "folded"):
+            continue
+        held = [e for e in (match.entry, *match.rivals) if polygon is None or polygon.intersects(e.geometry)]
+        if held:
+            note = (f"the report's {name} is {held[0].name} of {township}" if polygon is not None else
+                    f"the report's {name} taken for {held[0].name} (no polygon of {township} to check it lies there)")
+            return Match(held[0], match.strength, held[0].name, tuple(held[1:]), match.former_name, note)
+    return None
 
 
 @functools.lru_cache(maxsize=8)

@@ -181,7 +181,9 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     check_used(features, gazetteer, {gazetteer_tier(path, gazetteers): path for path in gazetteers})
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
-                               district_name=str(boundaries.outline["name"].iloc[0]))
+                               district_name=str(boundaries.outline["name"].iloc[0]),
+                               unmapped_zones=[s["name"] for s in boundaries.named_subdistricts]
+                               if boundaries.quality == "outline" else ())
     if lookup is not None and lookup.unreachable and warnings is not None:
         warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
                         "about stay unlocated and are asked again on the next --online run")

@@ -32,6 +32,20 @@ def stem(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
+_LEVELS = ((("街道办事处", "街道", "办事处"), "街道"), (("镇",), "镇"), (("乡", "苏木"), "乡"))
+
+
+def zone_level(names) -> str:
+    """The word for a district's zones by their names: 街道, 镇, 乡, 乡镇 (镇 and 乡), or 街道/乡镇 (both);
+    街道, the tool's word, when no name ends in a level (城南片区, an official file's own names)."""
+    levels = {next((word for ends, word in _LEVELS if str(name).endswith(ends)), None) for name in names} - {None}
+    if not levels or levels == {"街道"}:
+        return "街道"
+    if len(levels) == 1:
+        return levels.pop()
+    return "街道/乡镇" if "街道" in levels else "乡镇"
+
+
 def district_names(code=None, extra=()) -> frozenset:
     """Names that place a text inside a district: its own, its city's, its province's and its 街道's, with stems.
 

@@ -187,6 +187,15 @@ def _between_cross_streets(road, start_name, end_name, gazetteer, crs):
     return road.between(start, end), "; ".join([f"cut between cross streets {start_name} and {end_name}"] + notes)
 
 
+def _no_cross_street(name, gazetteer):
+    """Why ``name`` (赋春, 标山路) cuts no section: no road of that name, and what it is when a source has it as
+    a place (a rural road's section runs between towns and villages: 赋春至镇头段)."""
+    place = next(filter(None, (gazetteer.lookup(name + suffix) for suffix in ("", "镇", "乡", "村", "街道"))), None)
+    what = (f"{name} is no road of any source ({place.entry.name} is a place)" if place is not None and
+            place.strength in ("exact", "folded") else f"no road named {name} in any source")
+    return f"{what}: a section is cut where the roads it names cross the road"
+
+
 def _where_cross_street_meets(road, cross_name, gazetteer, crs):
     """Where a cross street meets the road.
 
@@ -210,7 +219,7 @@ def _where_cross_street_meets(road, cross_name, gazetteer, crs):
 
     places, apart = gazetteer.find_lines(cross_name)
     if not places:
-        return None, f"cross street {cross_name} unknown"
+        return None, _no_cross_street(cross_name, gazetteer)
     located = [road.locate(metric_geometry(place.geometry, crs)) for place in places]
     meeting = [(position, gap) for position, gap in located if gap <= settings.SECTION_CROSS_STREET_M]
     namesakes = f"{len(places)} places named {cross_name} up to {apart / 1000:.1f} km apart"

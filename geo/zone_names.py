@@ -27,7 +27,7 @@ def zone_areas(zones):
     for name, geom, kind in zip(zones["name"], zones.geometry.values, quality):
         if kind == _OUTLINE:
             continue
-        stem = re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
+        stem = _stem(name)
         if len(stem) < 2 or geom is None or geom.is_empty:
             continue
         point = geom.representative_point()
@@ -37,6 +37,28 @@ def zone_areas(zones):
     # A stem of two 街道 (two 新华街道 of different codes, 泺口街道 and 泺口镇) does not say which.
     stems = Counter(area[0] for area in areas)
     return sorted((a for a in areas if stems[a[0]] == 1), key=lambda a: (-len(a[0]), a[1]))
+
+
+def _stem(name):
+    return re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
+
+
+def zone_stems(names):
+    """(place-name stem, name) of 街道/乡镇 known by name only (a district without their polygons), longest
+    stem first; a stem two of them share is left out, as in :func:`zone_areas`."""
+    from collections import Counter
+
+    stems = [(_stem(name), str(name)) for name in names if len(_stem(name)) >= 2]
+    counts = Counter(stem for stem, _ in stems)
+    return sorted((pair for pair in stems if counts[pair[0]] == 1), key=lambda pair: (-len(pair[0]), pair[1]))
+
+
+def named_zone(name, stems):
+    """The 街道/乡镇 of ``stems`` (:func:`zone_stems`) a project's name carries as :func:`place_in_zone`
+    reads it (江湾镇卫生院: 江湾镇), or None."""
+    name = normalise_name(name)
+    return next((zone for stem, zone in stems
+                 if _names_place(name, stem, zone) or (len(name) >= 2 and stem.startswith(name))), None)
 
 
 def place_in_zone(name, areas, previous):
@@ -62,14 +84,17 @@ def place_in_zone(name, areas, previous):
     tuple
         ``(point, record)``, or ``(None, previous)`` when the name carries no 街道.
     """
+    from geo.places import zone_level
+
     name = normalise_name(name)  # Traditional 濼口 is 泺口
     for stem, zone_name, point, radius in areas:
         if _names_place(name, stem, zone_name) or (len(name) >= 2 and stem.startswith(name)):
+            level = zone_level([zone_name])  # 江湾镇 is a 镇, not a 街道
             return point, {
                 "status": APPROXIMATE,
-                "source": f"街道 polygon of {zone_name}",
+                "source": f"{level} polygon of {zone_name}",
                 "method": f"site unknown; the name contains the place name {stem}, so placed inside "
-                          f"{zone_name} (accuracy spans the 街道). {previous.get('reason', '')}".strip(),
+                          f"{zone_name} (accuracy spans the {level}). {previous.get('reason', '')}".strip(),
                 "source_datum": "wgs84",
                 "accuracy_m": float(round(radius, -1)),
                 "matched_name": zone_name,

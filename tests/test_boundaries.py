@@ -189,6 +189,15 @@ def test_bundled_district_without_polygons_is_one_zone_listing_its_streets():
     assert b.outline.geometry.iloc[0].equals(b.zones.geometry.iloc[0])
 
 
+@pytest.mark.parametrize("code, counted", [("361130", "17 街道/乡镇 listed by name"),  # 婺源县: 1 街道, 10 镇, 6 乡
+                                            ("650102", "22 街道 listed by name")])
+def test_a_rural_countys_one_zone_warning_counts_its_townships_as_such(code, counted):
+    # 婺源县's warning said "17 街道 listed by name" of its 10 镇, 6 乡 and one 街道, and asked for
+    # --districts "for coverage per 街道".
+    warning = next(w for w in load_boundaries(district_code=code).warnings if "no 街道 polygons" in w)
+    assert counted in warning and warning.endswith(f"for coverage per {counted.split()[1]}")
+
+
 def test_district_name_renames_the_outline_and_the_single_zone():
     b = load_boundaries(district_code="230103", district_name="哈尔滨南岗")
     assert list(b.outline["name"]) == ["哈尔滨南岗"] and list(b.zones["name"]) == ["哈尔滨南岗"]

@@ -512,6 +512,20 @@ def test_md_tables_have_one_row_per_zone():
     assert "学校教育" in block[0] and "体育设施" not in block[0]  # all-zero categories left out
 
 
+def test_a_countys_coverage_report_names_its_townships_as_such():
+    # 婺源县's coverage.md had "projects by 街道", "### By 街道" and a 街道 column over 10 镇, 6 乡 and a 街道.
+    townships = {SW: "江湾镇", SE: "段莘乡", NW: "蚺城街道", NE: "秋口镇"}
+    zones = _zones().assign(name=lambda z: z["code"].map(townships))
+    report = _report(zones=zones)
+    md, table = format_coverage(report, "md"), format_coverage(report, "table")
+    assert "projects by 街道/乡镇" in md and "### By 街道/乡镇\n\n| code | 街道/乡镇 | projects |" in md
+    assert "project-街道/乡镇 pairs over 4 街道/乡镇" in md and "neighbouring 街道/乡镇" in md
+    assert table.startswith("天桥区: projects by 街道/乡镇\n") and "Gaps (街道/乡镇 without any project" in table
+    rural = _report(zones=zones.assign(name=lambda z: z["name"].str.replace("蚺城街道", "紫阳镇")))
+    assert "### By 乡镇\n" in format_coverage(rural, "md")
+    assert "### By 街道\n" in format_coverage(_report(), "md")  # a city district's stay 街道
+
+
 def _columns(text):
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -668,6 +668,44 @@ def test_subdistrict_filter_by_code_or_name(out_dir, tmp_path, value):
     assert [f["properties"]["code"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]] == ["370105002"]
 
 
+@pytest.fixture
+def township_dir(tmp_path):
+    """A county's build: a clinic in 江湾镇, a village in 段莘乡."""
+    import geopandas as gpd
+
+    from geo.boundaries import Boundaries
+    from geo.pipeline import write_catalog, write_layers
+
+    jiangwan, duanshen = {"code": "361130103", "name": "江湾镇"}, {"code": "361130201", "name": "段莘乡"}
+    zones = gpd.GeoDataFrame({"code": [jiangwan["code"], duanshen["code"]], "name": [jiangwan["name"], duanshen["name"]],
+                              "boundary_quality": ["official"] * 2, "source": ["乡镇界线.gpkg"] * 2},
+                             geometry=[_square(118.0, 29.28), _square(118.02, 29.28)], crs=4326)
+    outline = gpd.GeoDataFrame({"code": ["361130"], "name": ["婺源县"], "source": ["乡镇界线.gpkg"]},
+                               geometry=[shapely.box(118.0, 29.28, 118.04, 29.30)], crs=4326)
+    features = [_project("health-jiangwan", "江湾镇卫生院", "health", shapely.Point(118.01, 29.29),
+                         [dict(jiangwan, share=1.0, km=None)]),
+                _project("village-qingyuan", "庆源村", "village", shapely.Point(118.03, 29.29),
+                         [dict(duanshen, share=1.0, km=None)])]
+    build = tmp_path / "county"
+    write_catalog(build / "projects.geojson", features, "report.txt")
+    write_layers(features, Boundaries(zones=zones, outline=outline, quality="official", source="乡镇界线.gpkg"),
+                 build / "layers")
+    return build
+
+
+@pytest.mark.parametrize("value, layer, expected", [("江湾", "health", "health-jiangwan"), ("段莘", "village", "village-qingyuan"),
+                                                    ("江湾镇", "health", "health-jiangwan")])
+def test_a_township_is_filtered_by_its_name_without_zhen_or_xiang_as_a_jiedao_is_without_jiedao(
+        township_dir, tmp_path, value, layer, expected):
+    # --subdistrict 北园 found 北园街道, but 江湾 found no 江湾镇: "no features match --subdistrict 江湾".
+    [path] = export_layers(layer, fmt="geojson", subdistrict=value, layers_dir=township_dir / "layers",
+                           output=tmp_path / "t.geojson")
+    assert [f["id"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]] == [expected]
+    with pytest.raises(InputError) as refused:
+        export_layers("all", subdistrict="溪头乡", layers_dir=township_dir / "layers", output=tmp_path / "x")
+    assert "the layers name these 乡镇: 段莘乡、江湾镇" in str(refused.value)
+
+
 def test_all_with_filter_keeps_only_layers_it_applies_to(out_dir, tmp_path):
     written = export_layers("all", fmt="geojson", subdistrict="无影山街道", layers_dir=out_dir / "layers",
                             output=tmp_path / "all")

@@ -51,6 +51,30 @@ def test_a_road_code_finds_the_road_whichever_way_either_side_spells_it():
     assert gaz.lookup("G3091") is None and gaz.lookup("S309") is None  # another number, another class
 
 
+def test_a_road_a_gazetteer_names_by_its_code_and_its_name_is_found_by_either():
+    # A county's road register names its roads X205清华至沱川公路: the report's X205线清华至沱川公路
+    # (looked up by its code X205) and a plain X205 found nothing.
+    line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = Gazetteer().add_tier("t", [_entry("X205清华至沱川公路", line), _entry("G2京沪高速", line)])
+    for name in ("X205", "X205线", "县道X205", "清华至沱川公路"):
+        match = gaz.lookup(name)
+        assert match.entry.name == "X205清华至沱川公路" and match.strength == "folded", name
+    assert gaz.lookup("G2").entry.name == "G2京沪高速" and gaz.lookup("京沪高速公路").entry.name == "G2京沪高速"
+    assert gaz.lookup("X2051") is None and gaz.lookup("Y205") is None  # another number, another class
+
+
+def test_a_rural_road_named_by_its_two_ends_is_found_with_or_without_their_town_and_village_words():
+    # A report's 清华镇至洪村公路 is the road register's 清华至洪村公路; 赋春镇至严田村公路 its 赋春至严田公路.
+    line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
+    gaz = Gazetteer().add_tier("t", [_entry("清华至洪村公路", line), _entry("赋春至严田公路", line),
+                                     _entry("镇头镇至太白乡公路", line)])
+    for name, found in (("清华镇至洪村公路", "清华至洪村公路"), ("赋春镇至严田村公路", "赋春至严田公路"),
+                        ("镇头至太白公路", "镇头镇至太白乡公路")):
+        match = gaz.lookup(name)
+        assert (match.entry.name, match.strength) == (found, "folded"), name
+    assert gaz.lookup("清华镇至洪公路") is None  # 洪村's 村 is its name: 洪 alone is another place
+
+
 def test_a_metro_line_is_found_under_the_name_osm_gives_it():
     line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
     gaz = Gazetteer().add_tier("t", [_entry("济南轨道交通3号线", line), _entry("济南地铁R2线", line)])

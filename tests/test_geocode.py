@@ -147,6 +147,21 @@ def test_a_road_written_as_its_code_and_name_is_found_by_either(entries, found):
     assert features[0]["geometry"] is None and len(unlocated) == 1  # a road of its own beside G105, not G105
 
 
+@pytest.mark.parametrize("name, base, section", [
+    ("X203线婺源至段莘公路", "X203线", "婺源至段莘公路"),
+    ("县道X203婺源至段莘公路", "县道X203", "婺源至段莘公路"),
+])
+def test_a_county_road_named_by_its_code_and_its_two_ends_is_the_whole_road(name, base, section):
+    # Extraction reads 婺源至段莘公路 after X203线 as a section (X至Y): it is the road's name. The whole
+    # X203 of the gazetteer was used as a guess, approximate and widened by half its length.
+    gazetteer = Gazetteer().add_tier("t", [_entry("X203", ROAD, accuracy=20)])
+    feature, _ = _one([_project(name, "road_rebuild", base_name=base, section=section)], gazetteer)
+    geocode = feature["properties"]["geocode"]
+    assert feature["geometry"].equals(ROAD)
+    assert geocode["status"] == "matched" and geocode["accuracy_m"] == 20
+    assert "section" not in geocode["method"]
+
+
 def test_explicit_section_entry_wins_over_cutting(gazetteer):
     east = shapely.LineString([(117.02, 36.70), (117.08, 36.70)])
     gazetteer.tiers[0][1].append(_entry("二环北路东段", east))
@@ -272,6 +287,60 @@ def test_unknown_facility_named_after_a_zone_is_placed_inside_it(gazetteer):
     assert wenlan["geometry"] is None  # no place name in it: stays unlocated
     assert road["geometry"] is None  # a road is never reduced to a 街道 point
     assert [u["name"] for u in unlocated] == ["文澜", "泺口北路"]
+
+
+def test_a_facility_named_after_a_township_is_placed_in_it_under_the_townships_own_level(gazetteer):
+    # 江湾镇卫生院 was placed "inside 江湾镇 (accuracy spans the 街道)", from the "街道 polygon of 江湾镇".
+    zones = _two_zones("江湾镇", "段莘乡")
+    located, _ = geocode_projects([_project("江湾镇卫生院", "health"), _project("段莘乡卫生院住院楼", "health")],
+                                  gazetteer, OUTLINE, zones=zones)
+    for feature, zone, level in zip(located, zones.geometry, ("镇", "乡")):
+        geocode = feature["properties"]["geocode"]
+        assert zone.contains(feature["geometry"]) and geocode["status"] == "approximate"
+        assert geocode["source"].startswith(f"{level} polygon of ") and "街道" not in geocode["source"]
+        assert f"(accuracy spans the {level})" in geocode["method"]
+
+
+def test_a_village_named_with_its_township_is_the_gazetteers_village_in_that_township():
+    # 沱川乡理坑村 (a report names a village after its 乡) was placed anywhere in 沱川乡 (14 km) by the
+    # place-name fallback although the gazetteer had 理坑村 at 50 m; a 理坑村 of another 乡 is not it.
+    zones = _two_zones("沱川乡", "秋口镇")
+    inside, elsewhere = shapely.Point(117.01, 36.71), shapely.Point(117.01, 36.73)
+    gazetteer = Gazetteer().add_tier("villages.csv", [
+        _entry("理坑村", inside, accuracy=50), _entry("王村", elsewhere, accuracy=50), _entry("坑头村", elsewhere, accuracy=50)])
+    features = [_project("沱川乡理坑村", "village"), _project("秋口镇王村", "village"), _project("沱川乡坑头村", "village"),
+                _project("溪头乡理坑村", "village")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    likeng, wangcun, kengtou, other = located
+    for feature, point in ((likeng, inside), (wangcun, elsewhere)):
+        geocode = feature["properties"]["geocode"]
+        assert feature["geometry"].equals(point) and geocode["status"] == "matched" and geocode["accuracy_m"] == 50
+        assert f"is {geocode['matched_name']} of" in geocode["method"]
+    # 坑头村 lies in 秋口镇, not 沱川乡: the fallback places it in 沱川乡, approximate, as before
+    assert kengtou["properties"]["geocode"]["source"] == "乡 polygon of 沱川乡"
+    assert other["properties"]["geocode"]["matched_name"] == "理坑村"  # no 溪头乡 polygon to hold it to
+    # an official file naming its 乡镇 without 镇 or 乡 (沱川, 秋口) holds them to their polygons alike
+    located, _ = geocode_projects(features[:3], gazetteer, OUTLINE, zones=_two_zones("沱川", "秋口"))
+    assert [f["properties"]["geocode"]["method"].split("; ")[-1] for f in located[:2]] == [
+        "the report's 沱川乡理坑村 is 理坑村 of 沱川乡", "the report's 秋口镇王村 is 王村 of 秋口镇"]
+    assert located[2]["properties"]["geocode"].get("matched_name") == "沱川"  # 坑头村 is not in 沱川
+
+
+def test_a_facility_named_after_a_township_without_a_polygon_says_which_and_what_would_place_it(gazetteer):
+    # 婺源县 as one zone (no 乡镇 polygons): 江湾镇卫生院 said only "no point named ... in any source;
+    # add its position with --gazetteer or --osm", not that --districts would place it in 江湾镇.
+    import geopandas as gpd
+
+    zones = gpd.GeoDataFrame({"code": ["361130"], "name": ["婺源县"], "boundary_quality": ["outline"]},
+                             geometry=[OUTLINE], crs=4326)
+    features = [_project("江湾镇卫生院", "health"), _project("县中医院康养中心", "health"), _project("中心小学", "school")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones,
+                                          unmapped_zones=("蚺城街道", "江湾镇", "中心镇"))
+    assert all(f["geometry"] is None for f in located)
+    reasons = {u["name"]: u["reason"] for u in unlocated}
+    assert reasons["江湾镇卫生院"].endswith("; it names 江湾镇, which has no polygon here: with --districts "
+                                      "(its 街道/乡镇 as polygons) it would be placed inside it, approximate")
+    assert "it names" not in reasons["县中医院康养中心"] and "it names" not in reasons["中心小学"]
 
 
 def test_a_facility_whose_kind_is_a_zone_name_is_not_placed_in_that_zone(gazetteer):

@@ -52,3 +52,16 @@ def test_likely_county_needs_a_clear_majority():
 ])
 def test_counties_named_reads_a_name_with_or_without_its_city_and_province(name, codes):
     assert places.counties_named(name) == codes
+
+
+@pytest.mark.parametrize("names, word", [
+    (["泺口街道", "北园街道办事处"], "街道"),
+    (["江湾镇", "段莘乡", "蚺城街道"], "街道/乡镇"),
+    (["江湾镇", "段莘乡", "巴音苏木"], "乡镇"),
+    (["江湾镇"], "镇"),
+    (["段莘乡"], "乡"),
+    (["Zone A", "城南片区"], "街道"),  # names that say no level: the tool's word
+])
+def test_the_word_for_a_districts_zones_is_their_own_level(names, word):
+    # A county's 10 镇 and 6 乡 were all called 街道 in messages.
+    assert places.zone_level(names) == word

@@ -22,6 +22,22 @@ def test_traditional_section_is_cut_like_the_simplified_one():
     assert min(x for x, _ in traditional.geometry.coords) == pytest.approx(117.0, abs=1e-4)
 
 
+def test_a_section_between_two_towns_keeps_the_whole_road_saying_a_town_is_no_cross_street():
+    # S201线赋春至镇头段: "cross street 赋春 unknown", as if 赋春 (a town, its seat a point of the
+    # gazetteer) were a street the planner had left out of it.
+    from geo.gazetteer import Entry
+
+    town = Entry(name="赋春镇", geometry=shapely.Point(117.0, 36.70), source="t", method="t", source_datum="wgs84",
+                 accuracy_m=300, tier="t")
+    cut = cut_section(EAST_WEST, "赋春至镇头段", Gazetteer().add_tier("t", [town]), CRS)
+    assert cut.geometry.equals(EAST_WEST) and not cut.exact
+    assert cut.note == ("section 赋春至镇头段: 赋春 is no road of any source (赋春镇 is a place): a section is cut "
+                        "where the roads it names cross the road, whole road used")
+    cut = _cut("赋春至镇头段")
+    assert cut.note == ("section 赋春至镇头段: no road named 赋春 in any source: a section is cut where the roads "
+                        "it names cross the road, whole road used")
+
+
 def test_north_part_of_an_east_west_road_keeps_the_whole_road_and_says_why():
     cut = _cut("北段")
     assert cut.geometry.equals(EAST_WEST) and not cut.exact

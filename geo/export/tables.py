@@ -181,10 +181,12 @@ def _subdistricts_named(tables, most=8):
                 names.add(str(row["name"]).strip())
     if not names:
         return " (the layers name no 街道)"
+    from geo.places import zone_level
     from geo.safe_text import one_line
 
     shown = sorted(names)
-    return f" (the layers name these 街道: {'、'.join(map(one_line, shown[:most]))}{'…' if len(shown) > most else ''})"
+    return (f" (the layers name these {zone_level(shown)}: {'、'.join(map(one_line, shown[:most]))}"
+            f"{'…' if len(shown) > most else ''})")
 
 
 def _category_test(table, category):
@@ -196,7 +198,8 @@ def _category_test(table, category):
 def _subdistrict_test(table, value):
     from geo.catalog import split_list
 
-    wanted = {value, value if value.endswith("街道") else value + "街道"}
+    # 北园 is 北园街道, 江湾 江湾镇, 段莘 段莘乡: a 街道 or 乡镇 named without its level
+    wanted = {value} | ({value + level for level in ("街道", "镇", "乡")} if not value.endswith(("街道", "镇", "乡")) else set())
     if "subdistrict_codes" in table.columns or "subdistrict_names" in table.columns:
         def test(row):
             values = set()
