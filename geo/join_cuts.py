@@ -7,7 +7,7 @@ import shapely
 from shapely import GeometryType, STRtree
 
 from geo.join_snap import snapped
-from geo.settings import JOIN_SUM_TOLERANCE
+from geo.settings import JOIN_MIN_PIECE_M, JOIN_MIN_PIECE_M2, JOIN_SUM_TOLERANCE
 
 # shapely type ids (shapely.get_type_id) of polygons.
 _POLYGON_TYPES = (GeometryType.POLYGON, GeometryType.MULTIPOLYGON)
@@ -70,7 +70,8 @@ def allocate_cut(project_index, geoms, is_polygon, zones_local, measure_of, snap
     measure = measure_of(cut, pair_polygon)
     measure = _dedupe_shared_edges(local, zone, cut, measure, totals, pair_zones, measure_of, pair_polygon,
                                    zones_local, snap)
-    keep = measure > 0
+    smallest = np.where(pair_polygon, JOIN_MIN_PIECE_M2, JOIN_MIN_PIECE_M)  # (a graze is no piece)
+    keep = (measure > 0) & ((measure >= smallest) | (measure >= totals[local] / 2))
     local, zone, measure, pair_polygon = local[keep], zone[keep], measure[keep], pair_polygon[keep]
     share = measure / totals[local]
     km = np.where(pair_polygon, np.nan, measure / 1000.0)

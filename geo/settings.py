@@ -186,6 +186,12 @@ JOIN_SUM_TOLERANCE = 1e-7
 # two 街道 at random and sent a point on a boundary or a corner to any of them.
 JOIN_SNAP_M = 0.05
 
+# A piece of a line or an area in a 街道 smaller than this is no part of it (a road ending 20 cm
+# into the next 街道, a clip's float residue): it showed there as '1 project, 0.000 km'. Half a
+# metre is below the 0.001 km the outputs give; a project smaller than this whole keeps its pieces.
+JOIN_MIN_PIECE_M = 0.5
+JOIN_MIN_PIECE_M2 = 1.0
+
 # A table row giving both a wkt and lon/lat: the lon/lat must lie this close to the wkt's point
 # (or to the box around its line or area; a label point need not be on a curved road); a row with
 # two degree columns of one axis (lon and 经度): their values this close. Farther apart, the row is

@@ -278,3 +278,14 @@ def test_multipolygon_zone_and_multipart_line():
         assert result.loc[code, "km"] == pytest.approx(expected[("long", code)], rel=1e-9)
     assert result["share"].sum() == pytest.approx(1.0)
     assert result["km"].sum() == pytest.approx(total, rel=1e-9)
+
+
+def test_a_road_grazing_a_zone_by_less_than_half_a_metre_is_not_counted_there():
+    # a road ending 0.2 m into the next 街道 (a corner cut, a clip's float residue): '1 project, 0.000 km'
+    # there said nothing true; it is the first 街道's road
+    grid_east = X0 + D  # the boundary between the two western and the two eastern cells
+    into = 0.2 / 90_000  # 0.2 m in degrees of longitude near 36.7°N
+    road = LineString([(X0 + 0.002, Y0 + 0.005), (grid_east + into, Y0 + 0.005)])
+    result = allocate_to_zones(projects_frame([("road", road)]), zones_frame())
+    assert result["code"].tolist() == ["370105004"]
+    assert result["share"].iloc[0] == pytest.approx(1.0, abs=1e-3)  # (the 0.2 m graze is dropped)
