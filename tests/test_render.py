@@ -612,3 +612,17 @@ def test_a_subdistrict_name_holding_a_semicolon_shows_whole_in_the_popup():
                                              {"code": "370105016", "name": "C\\D街道"}]
     row = {**flat_properties(feature["properties"]), "geometry": feature["geometry"]}
     assert "街道 Subdistrict: 北园街道、A;B街道、C\\D街道<br>" in popup_html(row)
+
+
+def test_a_rural_countys_maps_call_its_zones_townships_not_streets(tmp_path):
+    # zones named 江湾镇, 段莘乡: the legend, layer names, tooltips, popups and index say 乡镇, not 街道
+    zones = make_zones()
+    zones["name"] = [f"{n}{'镇' if i % 2 else '乡'}" for i, n in enumerate(["江湾", "段莘", "溪头", "秋口", "中云", "紫阳"][:len(zones)])]
+    pages = render_fixture(tmp_path, zones=zones)
+    projects, coverage, index = pages["projects.html"], pages["coverage.html"], pages["index.html"]
+    assert "乡镇 boundaries" in projects and "街道 boundaries" not in projects
+    assert "Projects per 乡镇" in coverage and "Projects per 街道" not in coverage
+    assert "Coverage by 乡镇" in index and "Coverage by 街道" not in index
+    assert all("<th>乡镇</th>" in p["tooltip"] for p in _props(coverage, "coverage:projects"))
+    default = render_fixture(tmp_path / "default")
+    assert "街道 boundaries" in default["projects.html"] and "Projects per 街道" in default["coverage.html"]

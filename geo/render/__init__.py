@@ -76,6 +76,8 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", d
     from geo.render.index_page import index_html
     from geo.render.page import leaflet_dir
     from geo.render.projects_map import projects_page
+    from geo.render.style import zone_words
+    from geo.places import zone_level
 
     tiles = tile_providers(basemap, datum)
     if inline:
@@ -93,9 +95,11 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", d
     outline_geoms = display.display_geometries(outline.geometry, shift=shift)
     project_geoms = display.display_geometries(projects.geometry, shift=shift)
     quality = _boundary_quality(zones)
-    common = {"tiles": tiles, "inline": inline, "title": title, "quality": quality, "shifted": shift}
+    level = zone_level(zones["name"]) if quality != "outline" else "街道"  # 乡镇 in a rural county
+    common = {"tiles": tiles, "inline": inline, "title": title, "quality": quality, "shifted": shift, "level": level}
 
-    labels = dict(MAPS)  # each page's tab names its map: two tabs of one report are told apart
+    titled = tuple((name, zone_words(label, level)) for name, label in MAPS)
+    labels = dict(titled)  # each page's tab names its map: two tabs of one report are told apart
     pages = [
         (PROJECTS_HTML, projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms,
                                       label=labels[PROJECTS_HTML], **common)),
@@ -104,7 +108,7 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", d
     ]
     paths = [write_text_atomic(out_dir / name, text) for name, text in pages]
     paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, _basemap_label(basemap, shift), inline, quality,
-                                                                    MAPS)))
+                                                                    titled, level)))
     return [Path(p) for p in paths]
 
 

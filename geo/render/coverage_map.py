@@ -16,7 +16,7 @@ TOOLTIP_ROWS = (("name", "街道"), ("projects", "项目 Projects"), ("road_km",
 
 
 def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles, inline, title,
-                  quality, shifted, label) -> str:
+                  quality, shifted, label, level="街道") -> str:
     """The HTML of the coverage map (see :func:`geo.render.render_maps`); ``label`` names it in
     the browser's tab, before ``title``."""
     page = Page()
@@ -30,6 +30,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
 
     legend = [style.legend_title(title)]
     for field, label, palette, integer, show in LAYERS:
+        label = style.zone_words(label, level)
         breaks = classes.classify([r[3][field] for r in rows if r[3] is not None], integer=integer)
         colours = classes.class_colours(palette, len(breaks["bins"]))
         features = []
@@ -39,7 +40,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
             if quality != "official":
                 zone_style["dashArray"] = "6 4"
             features.append({"type": "Feature", "geometry": display.geojson(geom), "properties": {
-                **maps.zone_label(code, name, geom), "tooltip": _tooltip_html(name, values), "style": zone_style}})
+                **maps.zone_label(code, name, geom), "tooltip": _tooltip_html(name, values, level), "style": zone_style}})
         # One choropleth at a time (a fill over another makes colours no legend row has), each with the 街道 names.
         maps.add_layer(m, page, f"coverage:{field}", label, features, show=show, choice=True, zoneLabels=True,
                        hoverTooltips=True)
@@ -49,7 +50,7 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
     maps.add_outline(m, page, outline, outline_geoms)
     if any(r[3] is None for r in rows):
         legend.append(style.legend_row(style.box_swatch(classes.NO_DATA_COLOUR), "no data 无数据"))
-    legend.append(style.zone_legend_row(quality))
+    legend.append(style.zone_legend_row(quality, level))
     if shifted:
         legend.append(style.legend_note(style.GCJ02_NOTE))
     maps.finish(m, page, "".join(legend), layer_count=len(LAYERS))
@@ -80,15 +81,15 @@ def coverage_by_code(coverage) -> dict:
     return out
 
 
-def _tooltip_html(name, values) -> str:
-    """A small table of one 街道's figures; every value escaped."""
+def _tooltip_html(name, values, level="街道") -> str:
+    """A small table of one 街道's figures, its first row headed by ``level``; every value escaped."""
     values = dict(values or {}, name=name)
     if len(values) == 1:
         values.update({key: "–" for key, _ in TOOLTIP_ROWS[1:]}, by_category="no data 无数据")
     else:  # km as coverage.csv writes them: 0.180, 0.000
         values.update({key: f"{values[key]:.{classes.KM_DECIMALS}f}" for key, _ in TOOLTIP_ROWS
                        if key.startswith("road_km")})
-    cells = "".join(f"<tr><th>{page_text(label)}</th> <td>{page_text(str(values.get(key)) or '–')}</td></tr>"
+    cells = "".join(f"<tr><th>{page_text(style.zone_words(label, level))}</th> <td>{page_text(str(values.get(key)) or '–')}</td></tr>"
                     for key, label in TOOLTIP_ROWS)
     return f"<table>{cells}</table>"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.render.page import NO_FAVICON
-from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS
+from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS, zone_words
 from geo.safe_text import page_text
 
 # Files the index links when present beside it, in this order.
@@ -17,12 +17,14 @@ TABLE_LINKS = (("coverage.xlsx", "覆盖统计工作簿 Coverage workbook (Excel
                ("coverage_totals.csv", "合计 Totals (CSV)"))
 
 
-def index_html(out_dir, title, basemap, inline, quality, maps) -> str:
-    """The index page: links to ``maps`` ((file, label) pairs) and the tables present in ``out_dir``."""
+def index_html(out_dir, title, basemap, inline, quality, maps, level="街道") -> str:
+    """The index page: links to ``maps`` ((file, label) pairs) and the tables present in ``out_dir``,
+    the district's zones called ``level`` (:func:`geo.render.style.zone_words`)."""
     from geo.outputs import will_exist
 
     e = page_text
-    links = list(maps) + [(name, label) for name, label in TABLE_LINKS if will_exist(Path(out_dir) / name)]
+    links = list(maps) + [(name, zone_words(label, level)) for name, label in TABLE_LINKS
+                          if will_exist(Path(out_dir) / name)]
     items = "\n".join(f'<li><a href="{e(href)}">{e(label)}</a></li>' for href, label in links)
     mode = ("maps are self-contained: they open from a file with no network (tiles need a tile server)"
             if inline else "maps load Leaflet from a CDN and tiles from the web")
@@ -33,6 +35,6 @@ def index_html(out_dir, title, basemap, inline, quality, maps) -> str:
         "margin:2em auto;max-width:40em;padding:0 1em}</style>\n</head>\n<body>\n"
         f"<h1>{e(title)}</h1>\n<ul>\n{items}\n</ul>\n"
         f"<p>Basemap: {e(basemap)}; {e(mode)}. "
-        f"{e(ZONE_LABELS.get(quality, APPROXIMATE_LABEL))}.</p>\n"
+        f"{e(zone_words(ZONE_LABELS.get(quality, APPROXIMATE_LABEL), level))}.</p>\n"
         "</body>\n</html>\n"
     )

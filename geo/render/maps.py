@@ -77,7 +77,7 @@ def add_layer(m, page: Page, key: str, name: str, features: list, *, show=True, 
     return layer
 
 
-def add_zones(m, page: Page, zones, zone_geoms, quality: str) -> None:
+def add_zones(m, page: Page, zones, zone_geoms, quality: str, level: str = "街道") -> None:
     """The 街道 boundaries with a permanent label each (dashed unless ``quality`` is official)."""
     features = []
     records = zones.drop(columns=zones.geometry.name).to_dict("records")
@@ -89,7 +89,7 @@ def add_zones(m, page: Page, zones, zone_geoms, quality: str) -> None:
     name = {"official": "街道 boundaries (official)", "osm": "街道 boundaries (OpenStreetMap)",
             "outline": "District as one zone (no 街道 boundaries)"}.get(
         quality, "街道 boundaries (approximate)")
-    add_layer(m, page, "zones", name, features, style=style.zone_style(quality), interactive=False,
+    add_layer(m, page, "zones", style.zone_words(name, level), features, style=style.zone_style(quality), interactive=False,
               zoneLabels=True)
 
 

@@ -9,7 +9,7 @@ from geo.safe_text import page_text
 
 
 def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, *,
-                  tiles, inline, title, quality, shifted, label) -> str:
+                  tiles, inline, title, quality, shifted, label, level="街道") -> str:
     """The HTML of the project map (see :func:`geo.render.render_maps`); ``label`` names it in
     the browser's tab, before ``title``."""
     from geo.data import category_codes, category_label
@@ -17,7 +17,7 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
     page = Page()
     fit = display.bounds(outline_geoms) or display.bounds(zone_geoms) or display.bounds(project_geoms)
     m = maps.new_map(page, tiles, fit, f"{label} · {title}")
-    maps.add_zones(m, page, zones, zone_geoms, quality)
+    maps.add_zones(m, page, zones, zone_geoms, quality, level)
     maps.add_outline(m, page, outline, outline_geoms)
 
     rows = project_rows(projects, project_geoms)
@@ -28,14 +28,14 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
         for category in categories:
             members = [r for r in rows if r["category"] == category]
             features = [{"type": "Feature", "geometry": display.geojson(r["geometry"]),
-                         "properties": {"id": r["id"], "label": page_text(r["name"]), "popup": popup_html(r),
+                         "properties": {"id": r["id"], "label": page_text(r["name"]), "popup": popup_html(r, level),
                                         "style": style.feature_style(category, r["geometry"].geom_type)}}
                         for r in members]
             label = f"{category_label(category)} ({len(features)})"
             maps.add_layer(m, page, f"projects:{category}", label, features)
             legend.append(style.legend_row(style.category_swatch(category, _drawn_as(members)), label))
             advance(len(members))
-    legend.append(style.zone_legend_row(quality))
+    legend.append(style.zone_legend_row(quality, level))
     unlocated = sum(1 for g in project_geoms if g is None or g.is_empty)
     if unlocated:
         legend.append(style.legend_note(f"{unlocated} of {len(project_geoms)} projects not located (not drawn) "
@@ -149,7 +149,7 @@ def project_rows(projects, geoms) -> list:
     return rows
 
 
-def popup_html(row) -> str:
+def popup_html(row, level="街道") -> str:
     """Popup content: every value HTML-escaped, so report text can never become markup."""
     from geo.catalog import split_list
     from geo.data import category_label
@@ -164,7 +164,7 @@ def popup_html(row) -> str:
     if row.get("length_km") is not None and "Line" in row["geometry"].geom_type:
         lines.append(f"长度 Length: {e(_number(row['length_km']))} km")
     if row.get("subdistrict_names"):
-        lines.append(f"街道 Subdistrict: {e('、'.join(split_list(row['subdistrict_names'])))}")
+        lines.append(f"{style.zone_words('街道', level)} Subdistrict: {e('、'.join(split_list(row['subdistrict_names'])))}")
     geocode = [str(row[k]) for k in ("status", "source", "method") if row.get(k)]
     if row.get("accuracy_m") is not None:
         geocode.append(f"±{_number(round(float(row['accuracy_m'])))} m")

@@ -95,7 +95,14 @@ def legend_note(text: str) -> str:
     return f"<div class='geo-legend-note'>{page_text(text)}</div>"
 
 
-def zone_legend_row(quality: str) -> str:
-    """The legend row of the 街道 boundaries of a ``boundary_quality`` (:data:`ZONE_LABELS`)."""
+def zone_legend_row(quality: str, level: str = "街道") -> str:
+    """The legend row of the 街道 boundaries of a ``boundary_quality`` (:data:`ZONE_LABELS`), in the
+    word ``level`` for a district's zones (乡镇 in a rural county: :func:`zone_words`)."""
     dash = None if quality == "official" else ZONE_DASH
-    return legend_row(line_swatch(ZONE_COLOUR, 2, dash), ZONE_LABELS.get(quality, APPROXIMATE_LABEL))
+    return legend_row(line_swatch(ZONE_COLOUR, 2, dash), zone_words(ZONE_LABELS.get(quality, APPROXIMATE_LABEL), level))
+
+
+def zone_words(text: str, level: str) -> str:
+    """One of geo's own labels (never data) with its 街道 said as ``level``, the word for the district's
+    zones (:func:`geo.places.zone_level`: 镇, 乡镇, 街道/乡镇 in a rural county)."""
+    return text if level == "街道" else text.replace("街道", level)
