@@ -442,6 +442,13 @@ def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_th
     assert got == ["东岸社区养老服务站"]
 
 
+def test_a_one_character_village_in_a_list_of_villages_is_a_name_but_an_abbreviated_road_is_not():
+    # 延村 (婺源) among 思溪村 and 虹关村; 中山东路、西路: 西路 is the rest of 中山西路, no name of its own
+    names = sorted(f["properties"]["name"] for f in extract_projects(
+        "打造篁岭村、思溪村、延村、虹关村4个美丽乡村精品示范村。改造中山东路、西路。") if f["properties"]["named"])
+    assert names == ["中山东路", "延村", "思溪村", "篁岭村", "虹关村"]
+
+
 def test_chinese_numerals_and_count_before_head():
     features = extract_projects("打通十三条断头路，新建两所幼儿园，改造提升背街小巷二十条。")
     (roads_new,) = _unnamed(features, "road_new")

@@ -169,6 +169,8 @@ def _classify(case):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
     if label in ("generic", "definite") and _named_among_names(norm, mention, count, case.rest_start):
         label = "distinctive"  # 民生尚都小学、宜居小学、东湖路学校: a list item among names is one
+    elif label == "short" and _short_name_among_names(norm, mention, count, case.rest_start):
+        label = "distinctive"  # 思溪村、延村、虹关村: one character before 村 names a village in a list of them
     if category is None and count is not None and all(member.kind == "raw" for member in mention.members) and (
             mention.category == "members" or count.start > mention.head_end
             and norm.endswith(COUNTED_WORKS, 0, count.start)):
@@ -200,6 +202,24 @@ def _named_among_names(norm, mention, count, rest_start):
 
 
 LIST_NEIGHBOURS = 3  # items on each side of a list item that tell whether the list names places
+_ABBREVIATING = frozenset("东西南北中上下前后左右内外新老大小一二三四五六七八九十東後內舊")
+
+
+def _short_name_among_names(norm, mention, count, rest_start):
+    """True when a list item's stem of one Han character, below its head's minimum (延村, 葛沟, 板桥), stands
+    in a 、-list beside a name of the same head (思溪村、延村): a short name, as villages and streams
+    have. Not a direction or a number: in a list those are the rest of an abbreviated name (中山东路、西路,
+    一桥、二桥)."""
+    if count is not None or mention.count is not None or mention.kind != "name" or len(mention.chain) < 2 \
+            or mention.head_start - rest_start != 1 or not "\u4e00" <= norm[rest_start] <= "\u9fff" \
+            or norm[rest_start] in _ABBREVIATING:
+        return False
+    if norm[rest_start - 1:rest_start] != "、" and not norm.startswith("、", mention.end):
+        return False
+    index = next((i for i, other in enumerate(mention.chain) if other is mention), 0)
+    near = mention.chain[max(0, index - 1):index + 2]
+    return any(other is not mention and other.head == mention.head and analyse_stem(norm, other)[2] == "distinctive"
+               for other in near)
 
 
 # --------------------------------------------------------------------------- record rules
