@@ -103,27 +103,12 @@ def test_hostile_tile_url_and_host_run_nothing(chromium, tmp_path):
 
 
 def test_a_wms_server_is_asked_for_web_mercator_tiles_of_its_layers(chromium, tmp_path):
-    import http.server
-    import threading
     from urllib.parse import parse_qs
 
     asked = []
     tile = _png_256()
 
-    class Wms(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
-            asked.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(tile)))
-            self.end_headers()
-            self.wfile.write(tile)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Wms)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = _tile_server(tile, asked=asked)
     try:
         url = f"http://127.0.0.1:{server.server_port}/geoserver/wms?service=WMS&layers=city:base&tk=abc"
         render_fixture(tmp_path / "maps", basemap=url)
@@ -173,28 +158,12 @@ def test_tiles_that_never_answer_are_said_to_be_missing(chromium, tmp_path, monk
 
 def test_tiles_of_a_slow_server_take_back_the_notice_when_they_come(chromium, tmp_path, monkeypatch):
     """Tiles of a slow network: the notice said after TILE_WAIT_S goes once a tile is drawn."""
-    import http.server
-    import threading
-
     from geo import settings
 
     monkeypatch.setattr(settings, "TILE_WAIT_S", 1.0)
     tile = _png_256()
 
-    class Slow(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
-            time.sleep(3)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(tile)))
-            self.end_headers()
-            self.wfile.write(tile)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = _tile_server(tile, delay_s=3)
     try:
         render_fixture(tmp_path / "maps", basemap=f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}.png")
         driver = chromium(page_load_strategy="eager")
@@ -213,3 +182,28 @@ def test_tiles_of_a_slow_server_take_back_the_notice_when_they_come(chromium, tm
         server.shutdown()
         server.server_close()
     assert seen["shown"] and not seen["now"] and seen["loaded"] > 0, seen
+
+
+def _tile_server(tile, *, asked=None, delay_s=0.0):
+    """A local HTTP server answering every request with the PNG ``tile`` (after ``delay_s``), the paths
+    asked appended to ``asked``; started on a free port in a daemon thread (``server.shutdown()`` stops it)."""
+    import http.server
+    import threading
+
+    class Tiles(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            if asked is not None:
+                asked.append(self.path)
+            time.sleep(delay_s)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
