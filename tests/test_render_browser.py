@@ -38,6 +38,11 @@ return {
 """
 
 # Prefix for scripts that need one layer: `group` is the GeoJSON layer named arguments[0].
+# Where the project tooltip shown on hover lies (not a 街道's permanent label), and its text.
+HOVER_TIP_BOX_JS = """
+    var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
+        return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
+    return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};"""
 FIND_LAYER_JS = """
 var wanted = arguments[0], map = window[document.querySelector('.folium-map').id], group;
 map.eachLayer(function (l) { if (l instanceof L.GeoJSON && l.options.geoLayer === wanted) group = l; });
@@ -471,10 +476,7 @@ def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_pat
     hover = ActionChains(driver)
     hover.w3c_actions.pointer_action.move_to_location(round(x), round(y))
     hover.perform()
-    box = driver.execute_script("""
-        var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
-            return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
-        return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};""")
+    box = driver.execute_script(HOVER_TIP_BOX_JS)
     assert box["text"] == name
     assert 0 <= box["left"] and box["right"] <= box["width"], box
 

@@ -13,6 +13,7 @@ import shapely
 
 from geo import settings
 from test_render import EVIL, _feature, page_data, render_fixture
+from test_render_browser import HOVER_TIP_BOX_JS
 
 pytestmark = pytest.mark.browser
 
@@ -798,9 +799,6 @@ def test_a_placed_project_of_a_very_long_name_names_itself_on_the_screen(browser
     hover.w3c_actions.pointer_action.move_to_location(x, y)
     hover.perform()
     time.sleep(0.2)
-    box = browser.execute_script("""
-        var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
-            return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
-        return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};""")
+    box = browser.execute_script(HOVER_TIP_BOX_JS)
     assert box["text"] == name
     assert 0 <= box["left"] and box["right"] <= box["width"], box
