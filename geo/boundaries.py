@@ -313,7 +313,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
 def _is_shapefile(path) -> bool:
     """Whether ``path`` is read as Shapefiles: a .shp, or a folder or zip archive of them."""
     path = Path(path)
-    return path.suffix.lower() in (".shp", ".zip") or path.is_dir()
+    return path.suffix.lower() in (".shp", ".zip") or (path.is_dir() and path.suffix.lower() != ".gdb")
 
 
 def _straight_edges_kept(geoms, crs):

@@ -302,6 +302,12 @@ def no_crs(path, frame=None) -> str:
             f"{hint})")
 
 
+def is_geodatabase(path) -> bool:
+    """Whether ``path`` is an ArcGIS File Geodatabase: a folder named ``*.gdb`` (GDAL's OpenFileGDB reads it)."""
+    path = Path(path)
+    return path.is_dir() and path.suffix.lower() == ".gdb"
+
+
 def shapefiles_in(folder, *, levels=1):
     """The Shapefiles (``.shp``, in any case: ``ROADS.SHP`` from Windows) of ``folder`` and of
     its subfolders down to ``levels`` deep: the folder's own first, each level in name order."""
@@ -345,7 +351,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     of the frame read, gives more to say when the file has no CRS (the zone its numbers fit).
     """
     path = Path(path)
-    if path.is_dir() and not shapefiles_in(path):
+    if path.is_dir() and not shapefiles_in(path) and not is_geodatabase(path):
         raise InputError(path, "is a directory, expected a vector file")
     if not path.is_dir():
         check_input_file(path)
