@@ -367,6 +367,10 @@ def _choose_layer(path, name_field):
               and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]
     if len(having) == 1:
         return having[0]
+    # Points of interest and roads of a 基础地理 geodatabase bear a 名称 too: only polygons are 街道.
+    polygonal = [layer for layer in having if re.search("polygon|surface", str(infos[layer]["geometry_type"]), re.I)]
+    if len(polygonal) == 1:
+        return polygonal[0]
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")

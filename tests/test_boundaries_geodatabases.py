@@ -44,3 +44,38 @@ def test_a_geodatabase_folder_is_read_as_districts(tmp_path, crs):
     assert zones["name"].tolist() == NAMES
     areas = zones.to_crs("EPSG:4548").area
     assert np.allclose(areas, 4e6, rtol=1e-6)
+
+
+def test_a_geodatabase_folder_zipped_is_read_as_districts(tmp_path):
+    gdb = _geodatabase(tmp_path)
+    archive = shutil.make_archive(str(tmp_path / "jd.gdb"), "zip", root_dir=tmp_path, base_dir="jd.gdb")
+    shutil.rmtree(gdb)
+    zones, _ = load_official_zones(archive, name_field="JDMC", code_field="JDDM")
+    assert zones["name"].tolist() == NAMES
+
+
+def _basic_geography(tmp_path):
+    """A 基础地理 geodatabase: 街道 polygons, points of interest and roads, all with a 名称 column."""
+    gpkg = tmp_path / "source.gpkg"
+    squares = _squares()
+    gpd.GeoDataFrame({"名称": NAMES}, geometry=squares, crs="EPSG:4548").to_file(gpkg, layer="街道")
+    gpd.GeoDataFrame({"名称": ["大蜀山", "安徽大学"]}, geometry=[squares[0].centroid, squares[3].centroid],
+                     crs="EPSG:4548").to_file(gpkg, layer="兴趣点")
+    gpd.GeoDataFrame({"名称": ["长江西路"]}, geometry=[shapely.LineString([squares[0].centroid, squares[1].centroid])],
+                     crs="EPSG:4548").to_file(gpkg, layer="道路")
+    gdb = tmp_path / "jcdl.gdb"
+    for layer in ("兴趣点", "道路", "街道"):
+        _ogr2ogr(gdb, gpkg, layer, "-lco", "FEATURE_DATASET=基础地理", *(["-update"] if gdb.exists() else []))
+    return gdb
+
+
+def test_of_feature_classes_sharing_the_name_field_the_only_polygon_one_is_read(tmp_path):
+    # Points of interest and roads bear a 名称 too; only polygons can be 街道.
+    zones, _ = load_official_zones(_basic_geography(tmp_path), name_field="名称")
+    assert zones["name"].tolist() == NAMES
+
+
+def test_a_feature_class_of_points_named_as_districts_is_refused_naming_the_file_and_the_type(tmp_path):
+    gdb = _basic_geography(tmp_path)
+    with pytest.raises(InputError, match=r"jcdl\.gdb: expected polygons, found Point$"):
+        load_official_zones(f"{gdb}|layername=兴趣点", name_field="名称")
