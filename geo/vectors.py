@@ -316,21 +316,30 @@ def shapefiles_in(folder, *, levels=1):
             if p.suffix.lower() == ".shp" and p.is_file()]
 
 
+def arc_step_degrees() -> float:
+    """The angle between the vertices GDAL puts along an arc (its ``OGR_ARC_STEPSIZE``) so that the
+    chords depart at most ``settings.CURVE_TOLERANCE_M`` from an arc of radius ``settings.CURVE_RADIUS_M``
+    (a chord of angle a departs r (1 - cos(a/2)) from its arc)."""
+    import math
+
+    from geo import settings
+
+    return math.degrees(2 * math.acos(1 - settings.CURVE_TOLERANCE_M / settings.CURVE_RADIUS_M))
+
+
 @contextlib.contextmanager
 def _gdal_options(path):
     """GDAL's options while reading ``path``: GDAL's LIBKML driver turns every non-ASCII character of
     a field name into ``_`` (an ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file
     would be lost): not for a .kml or .kmz file; a DXF's text in its own encoding
-    (:func:`geo.cad.drawing_gdal_options`)."""
+    (:func:`geo.cad.drawing_gdal_options`); arcs linearised to ``settings.CURVE_TOLERANCE_M`` (:func:`arc_step_degrees`)."""
+    import pyogrio
+
     from geo.cad import drawing_gdal_options
 
     options = {"LIBKML_LAUNDER_FIELD_NAMES": "NO"} if path.suffix.lower() in (".kml", ".kmz") else {}
     options.update(drawing_gdal_options(path))
-    if not options:
-        yield
-        return
-    import pyogrio
-
+    options["OGR_ARC_STEPSIZE"] = f"{arc_step_degrees():.6f}"
     previous = {option: pyogrio.get_gdal_config_option(option) for option in options}
     pyogrio.set_gdal_config_options(options)
     try:

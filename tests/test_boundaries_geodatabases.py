@@ -1,11 +1,13 @@
 """Official 街道 files as ArcGIS exports them: File Geodatabases (a .gdb folder, zipped or not), curved boundaries."""
 
 import math
+import re
 import shutil
 import subprocess
 
 import geopandas as gpd
 import numpy as np
+import pyproj
 import pytest
 import shapely
 
@@ -79,3 +81,73 @@ def test_a_feature_class_of_points_named_as_districts_is_refused_naming_the_file
     gdb = _basic_geography(tmp_path)
     with pytest.raises(InputError, match=r"jcdl\.gdb: expected polygons, found Point$"):
         load_official_zones(f"{gdb}|layername=兴趣点", name_field="名称")
+
+
+# A round 街道 of radius R (a ring road's), in two halves whose arcs are CircularStrings, inside a
+# square 街道 with a round hole: its edges as the office drew them, arcs and all.
+R = 3000.0
+CX, CY = X0 + 5000, Y0 + 5000
+
+
+def _curved_zones(tmp_path, out_name, crs="EPSG:4548"):
+    xw, xe, yn, ys = CX - R, CX + R, CY + R, CY - R
+    rows = [("北园街道", "340104101", f"CURVEPOLYGON(COMPOUNDCURVE(({xw} {CY}, {xe} {CY}), "
+                                      f"CIRCULARSTRING({xe} {CY}, {CX} {yn}, {xw} {CY})))"),
+            ("南园街道", "340104102", f"MULTISURFACE(CURVEPOLYGON(COMPOUNDCURVE(CIRCULARSTRING({xw} {CY}, {CX} {ys}, "
+                                      f"{xe} {CY}), ({xe} {CY}, {xw} {CY}))))"),
+            ("外环街道", "340104103", f"CURVEPOLYGON(({CX - 5000} {CY - 5000}, {CX + 5000} {CY - 5000}, "
+                                      f"{CX + 5000} {CY + 5000}, {CX - 5000} {CY + 5000}, {CX - 5000} {CY - 5000}), "
+                                      f"CIRCULARSTRING({xe} {CY}, {CX} {yn}, {xw} {CY}, {CX} {ys}, {xe} {CY}))")]
+    if crs != "EPSG:4548":  # each vertex and arc control point moved: arcs drawn in lon/lat
+        transformer = pyproj.Transformer.from_crs("EPSG:4548", crs, always_xy=True)
+        def moved(match):
+            x, y = transformer.transform(float(match[1]), float(match[2]))
+            return f"{x:.9f} {y:.9f}"
+        rows = [(name, code, re.sub(r"([\d.]+) ([\d.]+)", moved, wkt)) for name, code, wkt in rows]
+    csv = tmp_path / "curved.csv"
+    csv.write_text("WKT,JDMC,JDDM\n" + "".join(f'"{wkt}",{name},{code}\n' for name, code, wkt in rows), encoding="utf-8")
+    out = tmp_path / out_name
+    _ogr2ogr(out, csv, "-oo", "GEOM_POSSIBLE_NAMES=WKT", "-oo", "KEEP_GEOM_COLUMNS=NO", "-a_srs", crs,
+             "-nlt", "MULTISURFACE", "-nln", "jiedao")
+    return out
+
+
+def _arc_points(start_deg, end_deg, radius=R):
+    angles = np.radians(np.linspace(start_deg, end_deg, 200_001))
+    return np.column_stack([CX + radius * np.cos(angles), CY + radius * np.sin(angles)])
+
+
+@pytest.mark.parametrize("name", ["jd.gdb", "jd.gpkg"])
+def test_curved_districts_are_linearised_within_the_tolerance_in_metres(tmp_path, name):
+    from geo import settings
+
+    zones, warnings = load_official_zones(_curved_zones(tmp_path, name), name_field="JDMC", code_field="JDDM")
+    metric = zones.set_index("name").to_crs("EPSG:4548").geometry
+    north = shapely.Polygon(_arc_points(0, 180))  # the arc densified to centimetres, closed by its diameter
+    south = shapely.Polygon(_arc_points(180, 360))
+    tolerance = settings.CURVE_TOLERANCE_M
+    for zone, exact in ((metric["北园街道"], north), (metric["南园街道"], south)):
+        assert shapely.hausdorff_distance(zone.boundary, exact.boundary) <= tolerance + 1e-3
+        assert abs(zone.area - math.pi * R * R / 2) <= math.pi * R * tolerance  # the arc's length times the tolerance
+    ring = metric["外环街道"]
+    assert abs(ring.area - (1e8 - math.pi * R * R)) <= 2 * math.pi * R * tolerance
+    assert not [w for w in warnings if "overlap" in w or "gap" in w]
+
+
+def test_a_point_just_inside_an_arc_is_in_its_district(tmp_path):
+    # Half a metre inside the arc, midway between two of the vertices GDAL's default puts every 4°
+    # (where its chord runs 1.8 m inside the arc): in the round 街道, not in the one around it.
+    zones, _ = load_official_zones(_curved_zones(tmp_path, "jd.gdb"), name_field="JDMC", code_field="JDDM")
+    angle = math.radians(2)
+    point = gpd.GeoSeries([shapely.Point(CX + (R - 0.5) * math.cos(angle), CY + (R - 0.5) * math.sin(angle))],
+                          crs="EPSG:4548").to_crs(4326).iloc[0]
+    assert zones.loc[zones.contains(point), "name"].tolist() == ["北园街道"]
+
+
+def test_curved_districts_in_lon_lat_are_read(tmp_path):
+    zones, _ = load_official_zones(_curved_zones(tmp_path, "jd.gdb", crs="EPSG:4490"), name_field="JDMC")
+    assert sorted(zones["name"]) == ["北园街道", "南园街道", "外环街道"]
+    # Arcs drawn in degrees are not round in metres: the halves fill the hole, and the three the square.
+    areas = zones.set_index("name").to_crs("EPSG:4548").area
+    assert abs(areas.sum() - 1e8) < 1e8 * 1e-4
+    assert abs(areas["北园街道"] - areas["南园街道"]) < 1e-3 * areas["北园街道"]
