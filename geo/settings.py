@@ -93,8 +93,8 @@ OUTLINE_OVERLAP_MIN = 0.5
 # A CAD drawing's polyline whose ends lie this close (metres) is closed: a 街道 boundary
 # (geo.cad), as a draughtsman snapping its last point to its first leaves it.
 CAD_CLOSE_TOLERANCE_M = 1.0
-# Arcs of curved boundaries (ArcGIS's and a GeoPackage's CircularString, CurvePolygon, MultiSurface;
-# a DXF's ARC) are read as straight segments departing at most this many metres from the arc, for
+# Arcs of curved boundaries (ArcGIS's and a GeoPackage's CircularString, CurvePolygon, MultiSurface)
+# are read as straight segments departing at most this many metres from the arc, for
 # arcs of radius up to CURVE_RADIUS_M (a ring road's bend; a smaller arc departs less). GDAL's own
 # vertex every 4° departs 1.8 m from an arc of 3 km radius: a point beside such a 街道 edge fell in
 # its neighbour, and the 街道's area was short by the sliver.
