@@ -58,8 +58,9 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     geometry type, and such a row keeps the shape drawn).
     """
     from geo.io import check_input_file, warn
+    from geo.vectors import is_geodatabase
 
-    path = check_input_file(Path(path))
+    path = Path(path) if is_geodatabase(path) else check_input_file(Path(path))  # a .gdb is a folder
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
     if path.suffix.lower() in TABLE_SUFFIXES:

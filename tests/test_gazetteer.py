@@ -558,3 +558,41 @@ def test_a_name_given_twice_at_places_farther_apart_than_claimed_is_said_and_cla
     assert match.entry.method == "coordinates from file; 2 rows of this name up to 383 m apart, the first used"
     assert warnings == [f"{path}: '玉林中学' appears 2 times, up to 383 m apart, farther than the 50 m its first row "
                         "claims; the first row is used, claiming 383 m"]  # 簇桥小学's 10 m are within its claim
+
+
+def _geodatabase_of_places(tmp_path, road_name="名称"):
+    """A 地名 geodatabase as a natural-resources bureau exports it: points and roads in a feature
+    dataset, CGCS2000 / 3-degree GK CM 117E, Chinese field names (合肥蜀山区)."""
+    import shutil
+    import subprocess
+
+    import geopandas as gpd
+
+    if shutil.which("ogr2ogr") is None:
+        pytest.skip("ogr2ogr writes the geodatabase")
+    gpkg = tmp_path / "source.gpkg"
+    gpd.GeoDataFrame({"名称": ["安徽大学", "大蜀山"], "类别": ["学校", "山"]},
+                     geometry=[shapely.Point(117.193, 31.772), shapely.Point(117.167, 31.846)], crs=4490
+                     ).to_crs(4548).to_file(gpkg, layer="兴趣点")
+    gpd.GeoDataFrame({road_name: ["长江西路"]}, geometry=[shapely.LineString([(117.20, 31.86), (117.25, 31.865)])],
+                     crs=4490).to_crs(4548).to_file(gpkg, layer="道路")
+    gdb = tmp_path / "地名.gdb"
+    for layer in ("兴趣点", "道路"):
+        subprocess.run(["ogr2ogr", "-f", "OpenFileGDB", *(["-update"] if gdb.exists() else []), str(gdb), str(gpkg),
+                        layer, "-lco", "FEATURE_DATASET=地名地址"], check=True, capture_output=True)
+    return gdb
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_geodatabase_of_points_and_roads_is_read_as_a_gazetteer(tmp_path, zipped):
+    import shutil
+
+    path = _geodatabase_of_places(tmp_path)
+    if zipped:
+        path = shutil.make_archive(str(path), "zip", root_dir=tmp_path, base_dir=path.name)
+    entries = load_file(path)
+    assert sorted((e.name, e.geometry.geom_type.removeprefix("Multi")) for e in entries) == [  # a GDB line is multi
+        ("大蜀山", "Point"), ("安徽大学", "Point"), ("长江西路", "LineString")]
+    school = next(e for e in entries if e.name == "安徽大学")
+    assert (school.geometry.x, school.geometry.y) == pytest.approx((117.193, 31.772), abs=1e-7)
+
