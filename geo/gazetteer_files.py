@@ -178,21 +178,25 @@ def _read_vector_rows(path, warnings=None):
     from geo.io import read_geojson_frame
 
     if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
-        gdf = read_geojson_frame(path)
+        frames = [read_geojson_frame(path)]
     else:
-        gdf = _read_layers(path, warnings)
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    keys = [header_key(c) for c in columns]  # KML's Name, a Shapefile's NAME
-    name_key = name_column(path, keys)  # 项目名称
-    rows = [with_synonyms(dict(zip(keys, values)), name_key)
-            for values in gdf[columns].itertuples(index=False, name=None)]
+        frames = _read_layers(path, warnings)
+    rows, geoms, all_keys, named = [], [], {}, None
+    for gdf in frames:  # each layer names its entries by its own column (名称 of points, 道路名称 of roads)
+        columns = [c for c in gdf.columns if c != gdf.geometry.name]
+        keys = [header_key(c) for c in columns]  # KML's Name, a Shapefile's NAME
+        name_key = name_column(path, keys)  # 项目名称
+        rows += [with_synonyms(dict(zip(keys, values)), name_key)
+                 for values in gdf[columns].itertuples(index=False, name=None)]
+        geoms += list(gdf.geometry.values)
+        all_keys.update(dict.fromkeys(keys))
+        named = named or next((column for key, column in zip(keys, columns)
+                               if key == name_key or "name" in with_synonyms({key: None})), None)
     if rows and not any(_text(row.get("name")) for row in rows):
-        named = next((column for key, column in zip(keys, columns)
-                      if key == name_key or "name" in with_synonyms({key: None})), None)
         if named is not None:
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
-        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
-    return _placed_rows(path, rows, list(gdf.geometry.values), warnings)
+        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(all_keys)})")
+    return _placed_rows(path, rows, geoms, warnings)
 
 
 def _placed_rows(path, rows, geoms, warnings=None):
@@ -220,9 +224,9 @@ _GPX_VERTEX_LAYERS = ("route_points", "track_points")
 
 
 def _read_layers(path, warnings=None):
-    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order
-    (of a GPX file: its waypoints, routes and tracks, not the points of their vertices; of a KMZ,
-    the layers of each KML document in it, its doc.kml first)."""
+    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order: a list
+    of frames (of a GPX file: one of its waypoints, routes and tracks, not the points of their vertices;
+    of a KMZ, the layers of each KML document in it, its doc.kml first)."""
     import pandas as pd
 
     from geo.vector_layers import layer_names
@@ -236,12 +240,14 @@ def _read_layers(path, warnings=None):
     if gpx:
         layers = [layer for layer in layers if layer not in _GPX_VERTEX_LAYERS]
     if len(layers) <= 1:
-        frame = _in_lonlat(path, read_vector(path, assume_crs=None, skip_invalid=gpx))
+        frames = [_in_lonlat(path, read_vector(path, assume_crs=None, skip_invalid=gpx))]
     else:
         frames = [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None, skip_invalid=gpx))
                   for layer in layers]
-        frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
-    return _named_device_features(path, frame, warnings) if gpx else frame
+        frames = [frame for frame in frames if len(frame)] or frames[:1]
+    if not gpx:
+        return frames
+    return [_named_device_features(path, pd.concat(frames, ignore_index=True), warnings)]
 
 
 def _named_device_features(path, frame, warnings=None):

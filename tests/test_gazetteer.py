@@ -596,3 +596,9 @@ def test_a_geodatabase_of_points_and_roads_is_read_as_a_gazetteer(tmp_path, zipp
     school = next(e for e in entries if e.name == "安徽大学")
     assert (school.geometry.x, school.geometry.y) == pytest.approx((117.193, 31.772), abs=1e-7)
 
+
+def test_each_layer_of_a_geodatabase_names_its_entries_by_its_own_column(tmp_path):
+    # Points named in 名称, roads in 道路名称: the roads' names were looked for in 名称 too ('entry 3 has no name').
+    entries = load_file(_geodatabase_of_places(tmp_path, road_name="道路名称"))
+    assert sorted((e.name, e.geometry.geom_type.removeprefix("Multi")) for e in entries) == [  # a GDB line is multi
+        ("大蜀山", "Point"), ("安徽大学", "Point"), ("长江西路", "LineString")]
