@@ -209,8 +209,11 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
             cut = {n.lower() for n in dbf_cut_names(field_name)} if _is_shapefile(path) else set()
             same = [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() == field_name.lower()]
             same = same or [c for c in gdf.columns if c != gdf.geometry.name and str(c).lower() in cut]
+            aliases = gdf.attrs.get("field_aliases", {})  # ArcGIS and QGIS show 街道名称 for JDMC
+            same = same or [c for c, alias in aliases.items() if alias.lower() == field_name.lower()]
             if len(same) != 1:
-                columns = ", ".join(c for c in gdf.columns if c != gdf.geometry.name)
+                columns = ", ".join(f"{c} ({aliases[c]})" if c in aliases else str(c)
+                                    for c in gdf.columns if c != gdf.geometry.name)
                 raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})"
                                        + name_field_hint(path))
             fields[field_name] = same[0]

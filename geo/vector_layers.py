@@ -133,3 +133,30 @@ def read_kml_documents(path, sources, kwargs):
     if not frames:
         return pyogrio.read_dataframe(sources[0], **kwargs)  # GDAL's own message: no layer
     return pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+
+
+def field_aliases(path, layer=None) -> dict:
+    """``{field: alias}`` of the fields of a GeoPackage layer that have an alias (ArcGIS's and QGIS's
+    name shown for a field: 街道名称 for JDMC), as GDAL keeps them: the ``name`` of the field's row in
+    ``gpkg_data_columns``. ``layer`` None: the file's one feature table. ``{}`` for another file, a
+    layer without aliases, or a GeoPackage that cannot be read so (the reader says why)."""
+    import contextlib
+    import sqlite3
+
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg" or not path.is_file():
+        return {}
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            if layer is None:
+                tables = [row[0] for row in db.execute(
+                    "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")]
+                if len(tables) != 1:
+                    return {}
+                layer = tables[0]
+            rows = db.execute("SELECT column_name, name FROM gpkg_data_columns WHERE table_name = ?",
+                              (str(layer),)).fetchall()
+    except sqlite3.Error:  # no gpkg_data_columns table: no aliases
+        return {}
+    return {str(field): alias.strip() for field, alias in rows
+            if isinstance(alias, str) and alias.strip() and alias.strip() != field}

@@ -11,7 +11,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
-from geo.vector_layers import kml_listing, layer_names, read_kml_documents
+from geo.vector_layers import field_aliases, kml_listing, layer_names, read_kml_documents
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
@@ -356,7 +356,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     error unless ``assume_crs`` is given. ``bbox`` (in the layer's CRS) and ``where`` (an
     attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``. A geometry GEOS
     cannot build (a ring of two points) makes the file unreadable, unless ``skip_invalid``:
-    then that feature's geometry is None (see :func:`unbuilt_geometries`). ``unstated``, a function
+    then that feature's geometry is None (see :func:`unbuilt_geometries`). The aliases of a
+    GeoPackage's fields are in ``attrs["field_aliases"]`` (:func:`geo.vector_layers.field_aliases`). ``unstated``, a function
     of the frame read, gives more to say when the file has no CRS (the zone its numbers fit).
     """
     path = Path(path)
@@ -433,7 +434,10 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if is_drawing(path):
         gdf = _drawing_text(gdf)
     _warn_lost_characters(path, gdf)
-    return _without_false_places(_flat(gdf))
+    gdf = _without_false_places(_flat(gdf))
+    if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:
+        gdf.attrs["field_aliases"] = aliases  # 街道名称 for JDMC: what ArcGIS and QGIS show
+    return gdf
 
 
 def without_coordinates(frame):

@@ -520,3 +520,30 @@ def test_a_districts_placemark_without_coordinates_is_refused_by_name_not_read_a
     with pytest.raises(InputError, match=r"1 of 3 features has no geometry \(北园街道; placemarks without coordinates: "
                                          r"empty, not numbers or 0,0\)$"):
         load_official_zones(path, name_field="name")
+
+
+def _with_aliases(path, table, aliases):
+    """Give the columns of a GeoPackage's ``table`` aliases, where GDAL (and ArcGIS Pro, QGIS through
+    GDAL) keeps a field's alias: the ``name`` of its row in ``gpkg_data_columns``."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE IF NOT EXISTS gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, "
+                   "name TEXT, title TEXT, description TEXT, mime_type TEXT, constraint_name TEXT, "
+                   "CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name))")
+        db.execute("INSERT OR IGNORE INTO gpkg_extensions VALUES ('gpkg_data_columns', NULL, 'gpkg_schema', "
+                   "'http://www.geopackage.org/spec/#extension_schema', 'read-write')")
+        db.executemany("INSERT INTO gpkg_data_columns (table_name, column_name, name) VALUES (?, ?, ?)",
+                       [(table, column, alias) for column, alias in aliases.items()])
+
+
+def test_a_name_field_given_by_its_alias_reads_the_field_it_names(tmp_path):
+    # ArcGIS and QGIS show a field by its alias (街道名称 for JDMC): the planner types what the table showed.
+    path = tmp_path / "jd.gpkg"
+    pyogrio.write_dataframe(_zones(), path, layer="jiedao")
+    _with_aliases(path, "jiedao", {"JDMC": "街道名称", "JDDM": "街道代码"})
+    zones, _ = load_official_zones(path, name_field="街道名称", code_field="街道代码")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    assert sorted(zones["code"]) == ["370105001", "370105003", "370105014"]
+    with pytest.raises(InputError, match=r"--name-field '名称' is not a column \(columns: JDMC \(街道名称\), JDDM \(街道代码\)\)"):
+        load_official_zones(path, name_field="名称")
