@@ -185,8 +185,11 @@ def _read_vector_rows(path, warnings=None):
     for gdf in frames:  # each layer names its entries by its own column (名称 of points, 道路名称 of roads)
         columns = [c for c in gdf.columns if c != gdf.geometry.name]
         keys = [header_key(c) for c in columns]  # KML's Name, a Shapefile's NAME
-        name_key = name_column(path, keys)  # 项目名称
-        rows += [with_synonyms(dict(zip(keys, values)), name_key)
+        # A field's alias (名称 for MC, as ArcGIS and QGIS show it) names it too, unless a field bears that name.
+        aliases = {key: header_key(alias) for key, alias in zip(keys, map(gdf.attrs.get("field_aliases", {}).get, columns))
+                   if alias and header_key(alias) not in keys}
+        name_key = name_column(path, keys + list(aliases.values()))  # 项目名称
+        rows += [with_synonyms(_with_aliases(dict(zip(keys, values)), aliases), name_key)
                  for values in gdf[columns].itertuples(index=False, name=None)]
         geoms += list(gdf.geometry.values)
         all_keys.update(dict.fromkeys(keys))
@@ -197,6 +200,13 @@ def _read_vector_rows(path, warnings=None):
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(all_keys)})")
     return _placed_rows(path, rows, geoms, warnings)
+
+
+def _with_aliases(row, aliases):
+    """The row with each value of a field that has an alias also under it (``aliases``: key -> alias key)."""
+    for key, alias in aliases.items():
+        row.setdefault(alias, row[key])
+    return row
 
 
 def _placed_rows(path, rows, geoms, warnings=None):

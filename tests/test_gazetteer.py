@@ -602,3 +602,22 @@ def test_each_layer_of_a_geodatabase_names_its_entries_by_its_own_column(tmp_pat
     entries = load_file(_geodatabase_of_places(tmp_path, road_name="道路名称"))
     assert sorted((e.name, e.geometry.geom_type.removeprefix("Multi")) for e in entries) == [  # a GDB line is multi
         ("大蜀山", "Point"), ("安徽大学", "Point"), ("长江西路", "LineString")]
+
+
+def test_a_geopackage_whose_fields_are_named_by_their_aliases_is_read_by_them(tmp_path):
+    # MC shown as 名称, LB as 类别 (the fields' aliases, as ArcGIS and QGIS show them): its entries are named.
+    import sqlite3
+
+    import geopandas as gpd
+
+    path = tmp_path / "地名.gpkg"
+    gpd.GeoDataFrame({"MC": ["安徽大学", "大蜀山"], "ZBX": ["CGCS2000", "CGCS2000"]},
+                     geometry=[shapely.Point(117.193, 31.772), shapely.Point(117.167, 31.846)], crs=4490
+                     ).to_crs(4548).to_file(path, layer="兴趣点")
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, "
+                   "title TEXT, description TEXT, mime_type TEXT, constraint_name TEXT)")
+        db.executemany("INSERT INTO gpkg_data_columns (table_name, column_name, name) VALUES ('兴趣点', ?, ?)",
+                       [("MC", "名称"), ("ZBX", "坐标系")])
+    entries = load_file(path)
+    assert sorted(e.name for e in entries) == ["大蜀山", "安徽大学"]
