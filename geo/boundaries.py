@@ -13,6 +13,7 @@ from geo.boundary_checks import (
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
 from geo.names import display_name
+from geo.vector_layers import split_layer
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
@@ -121,13 +122,13 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         if not code and named_county and lies_on(zones, data.load_district_outline(named_county), union):
             code = named_county  # their names and their place agree: it names the district
         if code:
-            warnings += misplaced_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(code),
+            warnings += misplaced_warning(split_layer(districts_path)[0], zones, data.load_district_outline(code),
                                           union=union)
         if named_county and districts_datum is None:
-            warnings += datum_warning(_split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
+            warnings += datum_warning(split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        file_crs=file_crs, union=union)
         if code:
-            warnings += _other_district_warning(_split_layer(districts_path)[0], zones, code)
+            warnings += _other_district_warning(split_layer(districts_path)[0], zones, code)
         named = data.subdistrict_names(code) if code else []
         if code_field is None and named:
             zones = _codes_by_name(zones, named)
@@ -149,9 +150,9 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         warnings += chosen.warnings if chosen else []
     if outline_path is not None:
         # 街道 outside the outline given (another district's, or the 街道 of another): none would count
-        warnings += misplaced_warning(_split_layer(outline_path)[0], zones, outline, what="this outline")
+        warnings += misplaced_warning(split_layer(outline_path)[0], zones, outline, what="this outline")
         if code:
-            warnings += datum_warning(_split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
+            warnings += datum_warning(split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
         outline = _dissolve_outline(zones, source, metric_union if districts_path is not None else None)
         if code in data.counties():
@@ -189,7 +190,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
-    path, layer = _split_layer(path)
+    path, layer = split_layer(path)
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
         return fitting_zone_hint(frame, _county_of_frame(frame, name_field, code_field, district_code))
 
@@ -334,18 +335,6 @@ def _straight_edges_kept(geoms, crs):
 
 
 _MAX_ADDED_VERTICES = 2_000_000
-
-
-def _split_layer(path):
-    """``file.gpkg|layername=jiedao`` (QGIS's way of naming a layer) -> (path, layer); else (path, None)."""
-    text = str(path)
-    if "|" in text and not Path(text).exists():
-        file_part, _, option = text.partition("|")
-        key, _, value = option.partition("=")
-        if key.strip().lower() in ("layername", "layer") and value.strip():
-            return file_part, value.strip()
-        raise InputError(file_part, f"'|{option}' names no layer: write '{file_part}|layername=LAYER'")
-    return path, None
 
 
 def _choose_layer(path, name_field):

@@ -58,15 +58,19 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     geometry type, and such a row keeps the shape drawn).
     """
     from geo.io import check_input_file, warn
+    from geo.vector_layers import split_layer
     from geo.vectors import is_geodatabase
 
+    path, layer = split_layer(path)  # 'jd.gdb|layername=兴趣点', as QGIS names one layer
     path = Path(path) if is_geodatabase(path) else check_input_file(Path(path))  # a .gdb is a folder
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
     if path.suffix.lower() in TABLE_SUFFIXES:
+        if layer is not None:
+            raise InputError(path, f"is a table, without layers: leave '|layername={layer}' out")
         rows, geoms = read_table(path, warnings)
     else:
-        rows, geoms = _read_vector_rows(path, warnings)
+        rows, geoms = _read_vector_rows(path, warnings, layer=layer)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
     entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
@@ -173,14 +177,14 @@ def merge_line_pieces(entries):
     return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
 
 
-def _read_vector_rows(path, warnings=None):
+def _read_vector_rows(path, warnings=None, *, layer=None):
     from geo.data import DATA_DIR
     from geo.io import read_geojson_frame
 
     if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
         frames = [read_geojson_frame(path)]
     else:
-        frames = _read_layers(path, warnings)
+        frames = _read_layers(path, warnings, layer=layer)
     rows, geoms, all_keys, named = [], [], {}, None
     for gdf in frames:  # each layer names its entries by its own column (名称 of points, 道路名称 of roads)
         columns = [c for c in gdf.columns if c != gdf.geometry.name]
@@ -233,10 +237,10 @@ def _placed_rows(path, rows, geoms, warnings=None):
 _GPX_VERTEX_LAYERS = ("route_points", "track_points")
 
 
-def _read_layers(path, warnings=None):
-    """Every layer with geometry of a vector file, in EPSG:4326, layer by layer in name order: a list
-    of frames (of a GPX file: one of its waypoints, routes and tracks, not the points of their vertices;
-    of a KMZ, the layers of each KML document in it, its doc.kml first)."""
+def _read_layers(path, warnings=None, *, layer=None):
+    """Every layer with geometry of a vector file (only ``layer``, when named), in EPSG:4326, layer
+    by layer in name order: a list of frames (of a GPX file: one of its waypoints, routes and tracks,
+    not the points of their vertices; of a KMZ, the layers of each KML document in it, its doc.kml first)."""
     import pandas as pd
 
     from geo.vector_layers import layer_names
@@ -246,6 +250,8 @@ def _read_layers(path, warnings=None):
         layers = sorted(layer_names(path))  # of a KMZ, of every KML document in it
     except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
         layers = []
+    if layer is not None:
+        return [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None))]
     gpx = Path(path).suffix.lower() == ".gpx"
     if gpx:
         layers = [layer for layer in layers if layer not in _GPX_VERTEX_LAYERS]

@@ -160,3 +160,15 @@ def field_aliases(path, layer=None) -> dict:
         return {}
     return {str(field): alias.strip() for field, alias in rows
             if isinstance(alias, str) and alias.strip() and alias.strip() != field}
+
+
+def split_layer(path):
+    """``file.gpkg|layername=jiedao`` (QGIS's way of naming a layer) -> (path, layer); else (path, None)."""
+    text = str(path)
+    if "|" in text and not Path(text).exists():
+        file_part, _, option = text.partition("|")
+        key, _, value = option.partition("=")
+        if key.strip().lower() in ("layername", "layer") and value.strip():
+            return file_part, value.strip()
+        raise InputError(file_part, f"'|{option}' names no layer: write '{file_part}|layername=LAYER'")
+    return path, None

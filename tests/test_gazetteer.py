@@ -621,3 +621,11 @@ def test_a_geopackage_whose_fields_are_named_by_their_aliases_is_read_by_them(tm
                        [("MC", "名称"), ("ZBX", "坐标系")])
     entries = load_file(path)
     assert sorted(e.name for e in entries) == ["大蜀山", "安徽大学"]
+
+
+def test_one_layer_of_a_geodatabase_is_read_when_named_as_qgis_names_it(tmp_path):
+    # 'jd.gdb|layername=兴趣点', as QGIS's layer source shows it: the file was 'not found'.
+    entries = load_file(f"{_geodatabase_of_places(tmp_path)}|layername=兴趣点")
+    assert sorted(e.name for e in entries) == ["大蜀山", "安徽大学"]
+    with pytest.raises(InputError, match=r"地名\.gdb: has no layer '水系' \(its layers: 兴趣点, 道路\)"):
+        load_file(f"{tmp_path / '地名.gdb'}|layername=水系")
