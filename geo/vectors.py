@@ -90,7 +90,8 @@ def _declared_codec(path: Path):
 def gdal_source(path):
     """What GDAL opens for the vector file ``path``: the path itself, or for a zip archive with no
     Shapefile at its top but all of them in one folder (a folder zipped whole, as Windows'
-    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find;
+    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find,
+    and for one holding a File Geodatabase (GDAL finds one only in ``jd.gdb.zip``) the ``.gdb`` in it;
     for a KML declaring GBK or Big5 (or a KMZ holding one), a UTF-8 copy of it
     (:func:`geo.kml_encoding.readable_copy`)."""
     import zipfile
@@ -108,9 +109,22 @@ def gdal_source(path):
     except (zipfile.BadZipFile, OSError, ValueError):
         return path  # GDAL says what is wrong with it
     folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
+    if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
+        return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
     if len(folders) != 1 or "" in folders:
         return path
     return f"/vsizip/{path.resolve()}/{folders.pop()}"
+
+
+def zipped_geodatabases(names):
+    """The File Geodatabases (``jd.gdb``, ``成果/jd.gdb``) among the member ``names`` of a zip archive."""
+    found = set()
+    for name in names:
+        parts = name.split("/")
+        depth = next((i for i, part in enumerate(parts[:-1]) if part.lower().endswith(".gdb")), None)
+        if depth is not None:
+            found.add("/".join(parts[:depth + 1]))
+    return found
 
 
 def _read_dataframe(path, kwargs, chunk=50_000):
@@ -240,7 +254,8 @@ def _explain_zip(path: Path):
         return  # GDAL's message says what is wrong
     if path.suffix.lower() == ".kmz" and not any(name.endswith(".kml") for name in names):
         raise InputError(path, "is not a valid KMZ: a zip archive without a KML document (doc.kml)")
-    if path.suffix.lower() == ".zip" and not any(name.endswith(_ZIPPED_VECTORS) for name in names):
+    if path.suffix.lower() == ".zip" and not any(name.endswith(_ZIPPED_VECTORS) for name in names) \
+            and not zipped_geodatabases(names):
         raise InputError(path, "is a zip archive holding no Shapefile (.shp) nor other vector file GDAL reads")
 
 

@@ -151,3 +151,18 @@ def test_curved_districts_in_lon_lat_are_read(tmp_path):
     areas = zones.set_index("name").to_crs("EPSG:4548").area
     assert abs(areas.sum() - 1e8) < 1e8 * 1e-4
     assert abs(areas["北园街道"] - areas["南园街道"]) < 1e-3 * areas["北园街道"]
+
+
+@pytest.mark.parametrize("inside", ["", "成果/"])
+def test_a_zip_archive_of_another_name_holding_a_geodatabase_is_read(tmp_path, inside):
+    # 街道数据.zip holding jd.gdb (or 成果/jd.gdb): GDAL opens a geodatabase zipped only as jd.gdb.zip,
+    # and the archive was said to hold 'no Shapefile (.shp) nor other vector file GDAL reads'.
+    import zipfile
+
+    gdb = _geodatabase(tmp_path)
+    archive = tmp_path / "街道数据.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for part in sorted(gdb.iterdir()):
+            zipped.write(part, f"{inside}jd.gdb/{part.name}")
+    zones, _ = load_official_zones(archive, name_field="JDMC", code_field="JDDM")
+    assert zones["name"].tolist() == NAMES
