@@ -38,11 +38,22 @@ return {
 """
 
 # Prefix for scripts that need one layer: `group` is the GeoJSON layer named arguments[0].
-# Where the project tooltip shown on hover lies (not a 街道's permanent label), and its text.
+# Where the project tooltip shown on hover lies (not a 街道's permanent label), and its text; null
+# while none is shown (see hover_tip_box).
 HOVER_TIP_BOX_JS = """
     var tip = Array.from(document.querySelectorAll('.leaflet-tooltip')).filter(function (t) {
-        return !t.classList.contains('geo-zone-label'); })[0], r = tip.getBoundingClientRect();
+        return !t.classList.contains('geo-zone-label'); })[0];
+    if (!tip) { return null; }
+    var r = tip.getBoundingClientRect();
     return {left: r.left, right: r.right, width: window.innerWidth, text: tip.textContent};"""
+
+
+def hover_tip_box(driver, timeout=5.0):
+    """The box and text of the tooltip a hover opens, once the page shows it (a loaded machine
+    takes a moment after the pointer moves)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(lambda d: d.execute_script(HOVER_TIP_BOX_JS))
 FIND_LAYER_JS = """
 var wanted = arguments[0], map = window[document.querySelector('.folium-map').id], group;
 map.eachLayer(function (l) { if (l instanceof L.GeoJSON && l.options.geoLayer === wanted) group = l; });
@@ -476,7 +487,7 @@ def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_pat
     hover = ActionChains(driver)
     hover.w3c_actions.pointer_action.move_to_location(round(x), round(y))
     hover.perform()
-    box = driver.execute_script(HOVER_TIP_BOX_JS)
+    box = hover_tip_box(driver)
     assert box["text"] == name
     assert 0 <= box["left"] and box["right"] <= box["width"], box
 

@@ -13,7 +13,7 @@ import shapely
 
 from geo import settings
 from test_render import EVIL, _feature, page_data, render_fixture
-from test_render_browser import HOVER_TIP_BOX_JS
+from test_render_browser import hover_tip_box
 
 pytestmark = pytest.mark.browser
 
@@ -799,6 +799,6 @@ def test_a_placed_project_of_a_very_long_name_names_itself_on_the_screen(browser
     hover.w3c_actions.pointer_action.move_to_location(x, y)
     hover.perform()
     time.sleep(0.2)
-    box = browser.execute_script(HOVER_TIP_BOX_JS)
+    box = hover_tip_box(browser)
     assert box["text"] == name
     assert 0 <= box["left"] and box["right"] <= box["width"], box
