@@ -872,6 +872,14 @@ def test_courts_police_stations_and_water_tunnels_are_places():
     assert named_projects("目前高岩隧洞全线贯通。") == [("高岩隧洞", "bridge")]
 
 
+def test_a_school_canteen_and_a_group_of_museums_are_places_of_their_kind():
+    # 中学食堂 was a welfare canteen with no place, so 实验中学食堂 was no record; 博物馆群 had no head.
+    assert named_projects("完成实验中学食堂改造。") == [("实验中学食堂", "school")]
+    assert named_projects("改造第二中学学生食堂。") == [("第二中学学生食堂", "school")]
+    assert named_projects("改造中小学食堂12个。") == []
+    assert named_projects("全面提速运河博物馆群、苏禄王御园改造提升。") == [("苏禄王御园", "park"), ("运河博物馆群", "culture")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
