@@ -880,6 +880,16 @@ def test_a_school_canteen_and_a_group_of_museums_are_places_of_their_kind():
     assert named_projects("全面提速运河博物馆群、苏禄王御园改造提升。") == [("苏禄王御园", "park"), ("运河博物馆群", "culture")]
 
 
+def test_respectively_before_a_name_is_no_part_of_it():
+    # 分别 opened the name (分别长江路高架桥) when a list opener lost its 为.
+    assert named_projects("基础设施类项目2项,分别长江路高架桥、梦溪路建设工程。") == [
+        ("梦溪路", "road_new"), ("长江路高架桥", "bridge")]
+
+
+def test_a_childcare_service_centre_is_welfare():
+    assert named_projects("湾沚区托育服务中心建设及配套设施建设项目。") == [("湾沚区托育服务中心", "welfare")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
