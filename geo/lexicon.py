@@ -264,6 +264,9 @@ NOT_SECTIONS = words("not_section")
 NON_PLACE_TYPES = words("non_place_type")
 # Field labels before a colon (地址:, 对口学校:, 责任部门:): what follows them is context.
 CONTEXT_LABELS = words("context_label")
+# A press piece's credits (策划:, 执行:, 文字:): the names after them are people, when the label opens
+# its line or follows a space or a mark (告诉记者:“… is speech).
+CREDIT_LABELS = words("credit_label")
 
 GENERIC_WORDS = words("generic")
 ROAD_TYPE_WORDS = words("road_type")

@@ -890,6 +890,12 @@ def test_a_childcare_service_centre_is_welfare():
     assert named_projects("湾沚区托育服务中心建设及配套设施建设项目。") == [("湾沚区托育服务中心", "welfare")]
 
 
+def test_the_people_named_in_a_press_pieces_credits_are_no_places():
+    # 策划:饶瑶、王云桥 gave the bridge 王云桥; speech after 告诉记者: is still read.
+    assert named_projects("策划:饶瑶、王云桥\n执行:张晓琴、潘协凯\n文字:王焱尧、阮琼") == []
+    assert named_projects("负责人告诉记者:“目前青城山大道融创段已完成主路铺设。") == [("青城山大道融创段", "road_rebuild")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.lexicon import SIZE_UNITS, CONTEXT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
@@ -386,7 +386,11 @@ def after_label(norm, clause):
     a label word and a comma (优化5条公交线路,改造…) does not."""
     if clause[0] == 0 or norm[clause[0] - 1] != ":":
         return False
-    return norm[max(0, clause[0] - 12):clause[0] - 1].strip().endswith(CONTEXT_LABELS)
+    before = norm[max(0, clause[0] - 12):clause[0] - 1].rstrip()
+    if before.endswith(CONTEXT_LABELS):
+        return True
+    credit = next((label for label in CREDIT_LABELS if before.endswith(label)), None)
+    return credit is not None and not _HAN.match(before[-len(credit) - 1:-len(credit)] or " ")
 
 
 def _section_starts(norm, start, end):
