@@ -896,6 +896,12 @@ def test_the_people_named_in_a_press_pieces_credits_are_no_places():
     assert named_projects("负责人告诉记者:“目前青城山大道融创段已完成主路铺设。") == [("青城山大道融创段", "road_rebuild")]
 
 
+def test_a_listed_place_with_a_follower_word_is_one_member():
+    # 县道头沙线全线 was a list item of its own beside the coded road 县道头沙线: the road twice.
+    names = [n for n, _ in named_projects("将对县道头沙线全线、安福线通达路段、环洲一号公路等农村公路进行路面病害处治。")]
+    assert "县道头沙线" in names and "县道头沙线全线" not in names
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import PRODUCT_TYPES, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -40,6 +40,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                 # carry its own works; the item is the mention before them.
                 item = next((by_end[pos - n] for n in range(1, 7)
                              if by_end.get(pos - n) is not None and _works_only(norm[pos - n:pos])), None)
+            if item is None:
+                item = _item_before_follower(norm, pos, by_end)
             if item is not None and item is not mention and (item.stop == "等" or item.list_end):
                 break  # A等55公里通达工程和B等4座危桥: a type closing a list of its own is no member
             if item is not None and item is not mention:
@@ -253,6 +255,20 @@ def _route_start(norm, end, clause_start, longest=14):
 def _alike(first, second):
     """Two tails of parallel list items: equal, or both directions (城西、城北)."""
     return first == second or (first in DIRECTIONS and second in DIRECTIONS)
+
+
+# Words after a place that narrow its works (县道头沙线全线, 青山路人行道), its sides aside (青山路周边).
+_ITEM_FOLLOWERS = tuple(word for word in FOLLOWERS_SORTED
+                        if word not in SIDE_WORDS and not word.endswith(WORKS_TAILS) and len(word) > 1)
+
+
+def _item_before_follower(norm, pos, by_end):
+    """The mention a list item names before a follower word ending at ``pos`` (县道头沙线全线、…等
+    农村公路: the member is 县道头沙线, not a raw item 县道头沙线全线), or None."""
+    for word in _ITEM_FOLLOWERS:
+        if norm.endswith(word, 0, pos) and by_end.get(pos - len(word)) is not None:
+            return by_end[pos - len(word)]
+    return None
 
 
 def _item_tail(norm, start, end):
