@@ -170,7 +170,7 @@ def train(items, path, params=PARAMS):
     """Train on [(features, labels)] and write the model (numpy weights) to ``path``."""
     import pycrfsuite
 
-    from geo.extract.tagger import Model
+    from geo.extract.tagger import Model, head_code_lists
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in items:
@@ -180,6 +180,7 @@ def train(items, path, params=PARAMS):
         raw = Path(tmp) / "model.crfsuite"
         trainer.train(str(raw))
         model = Model.from_crfsuite(raw)
+    model.head_codes = head_code_lists()  # the order the features were computed with
     model.save(path)
     return model
 

@@ -119,6 +119,30 @@ def test_the_shipped_model_loads_and_saves_unchanged(tmp_path):
     assert np.array_equal(model.transitions, again.transitions)
 
 
+def test_a_head_of_a_new_category_leaves_the_codes_of_every_other_head_as_the_model_learnt_them(monkeypatch):
+    # Codes counted the lexicon's categories in sorted order: one head of a category new to
+    # heads.tsv (互联互通, project) renumbered all the categories after it and changed names in
+    # texts that hold no such head. The shipped model keeps its order; new ones come after it.
+    import geo.lexicon
+
+    model = tagger.shipped_model()
+    if model is None:
+        pytest.skip("no model in geo/data")
+    text = "推进青松大道、白石小学和青山公园建设。"
+    before = tagger.feature_keys(text)["m"].copy()
+    table = dict(geo.lexicon.heads())
+    table["互联互通"] = ("aaa_new", "aaa_kind") + tuple(table["公园"][2:])
+    monkeypatch.setattr(geo.lexicon, "heads", lambda: table)
+    tagger._lexicon_table.cache_clear()
+    try:
+        kinds, categories = tagger.head_code_lists()
+        assert kinds[:len(model.head_codes[0])] == model.head_codes[0] and kinds[-1] == "aaa_kind"
+        assert categories[:len(model.head_codes[1])] == model.head_codes[1] and categories[-1] == "aaa_new"
+        assert np.array_equal(tagger.feature_keys(text)["m"], before)
+    finally:
+        tagger._lexicon_table.cache_clear()
+
+
 def test_hashed_keys_find_the_rows_a_binary_search_finds():
     rng = np.random.default_rng(7)
     known = np.unique(rng.integers(-2**62, 2**62, 5000))

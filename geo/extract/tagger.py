@@ -57,6 +57,24 @@ def _word_hash(word):
     return value
 
 
+def head_code_lists():
+    """(kinds, categories) of heads in the order their codes count them: the shipped model's.
+
+    A head's code is part of the model's features, so the order is the one the model was trained
+    with (kept in its file); kinds and categories the lexicon gained since come after, with codes
+    the model never saw (a new category in heads.tsv once renumbered the ones after it and
+    changed names in every text).
+    """
+    from geo.lexicon import heads
+
+    model = shipped_model()
+    kinds, categories = model.head_codes if model is not None and model.head_codes else ((), ())
+    table = heads().values()
+    kinds += tuple(sorted({info[1] for info in table} - set(kinds)))
+    categories += tuple(sorted({info[0] or "-" for info in table} - set(categories)))
+    return kinds, categories
+
+
 @functools.lru_cache(maxsize=1)
 def _lexicon_table():
     """Per word length: (the words' hashes, role bits, head codes) of the lexicon words.
@@ -73,8 +91,7 @@ def _lexicon_table():
         for word in words:
             roles[word] = roles.get(word, 0) | (1 << bit)
     table = heads()
-    kinds = sorted({info[1] for info in table.values()})
-    categories = sorted({info[0] or "-" for info in table.values()})
+    kinds, categories = head_code_lists()
     for head, info in table.items():
         if info[1] == "none":
             roles[head] = roles.get(head, 0) | 16
@@ -215,11 +232,12 @@ def training_items(norm, keys, start, end):
 class Model:
     """A trained tagger: per template, the sorted known keys and their weights; transitions."""
 
-    def __init__(self, tables, transitions):
+    def __init__(self, tables, transitions, head_codes=None):
         import numpy as np
 
         self.tables = tables          # template -> (sorted int64 keys, float64 weights (k + 1, 3))
         self.transitions = transitions  # (3, 3) float64, from label x to label y
+        self.head_codes = head_codes  # (kinds, categories) the head codes were counted in, or None
         self.dense = {}               # template -> row of every possible key (the last row: unknown)
         for t, size in _DENSE.items():
             known, _ = tables[t]
@@ -237,12 +255,17 @@ class Model:
             tables = {t: (data[f"{t}.keys"], np.vstack([data[f"{t}.weights"].astype(np.float64), np.zeros((1, 3))]))
                       for t in TEMPLATES}
             transitions = data["transitions"].astype(np.float64)
-        return cls(tables, transitions)
+            head_codes = None
+            if "head.kinds" in data.files:
+                head_codes = (tuple(str(k) for k in data["head.kinds"]), tuple(str(c) for c in data["head.categories"]))
+        return cls(tables, transitions, head_codes)
 
     def save(self, path):
         import numpy as np
 
         arrays = {"transitions": self.transitions.astype(np.float32)}
+        if self.head_codes:
+            arrays["head.kinds"], arrays["head.categories"] = (np.array(list(v), dtype=str) for v in self.head_codes)
         for t in TEMPLATES:
             keys, weights = self.tables[t]
             arrays[f"{t}.keys"] = keys
