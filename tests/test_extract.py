@@ -902,6 +902,12 @@ def test_a_listed_place_with_a_follower_word_is_one_member():
     assert "县道头沙线" in names and "县道头沙线全线" not in names
 
 
+def test_connecting_networks_is_no_interchange():
+    # 互联互通 (linking up) ended in the interchange head 互通: 淮海经济区互联互通 was a bridge.
+    assert named_projects("安排了轨道交通工程、淮海经济区互联互通工程等15项工程。") == []
+    assert named_projects("建成豹澥互通。") == [("豹澥互通", "bridge")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
