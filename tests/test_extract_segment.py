@@ -13,6 +13,7 @@ from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
     ("Win 10 A 4", "Win 10 A 4"),                         # between Latin letters and numbers: kept
     ("沪 松 公 路、嘉 松公路", "沪松公路、嘉松公路"),       # a lone character set apart
     ("经六路 经八路", "经六路 经八路"),                     # two words: kept apart
+    ("学位4000个 甘肃兰州实验中学", "学位4000个 甘肃兰州实验中学"),  # a unit after a number is no lone character
     ("开(竣)工，乡(镇)中心，油(硬)化，开(建)设", "开工，乡中心，油化，开(建)设"),
     ("乡(xiāng)(镇(zhèn))幼儿园", "乡幼儿园"),               # an alternative character once the pinyin is gone
     ("g65包茂高速、s202和xg65号、.g3路", "G65包茂高速、S202和xg65号、.g3路"),

@@ -36,14 +36,16 @@ _HAN_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 def _letter_spaces(norm):
     """Spans of the single spaces between Han characters where one side is a lone character.
 
-    沪 松 公 路 and 嘉 松公路 are one word set apart; 经六路 经八路 (no lone character) are two.
+    沪 松 公 路 and 嘉 松公路 are one word set apart; 经六路 经八路 (no lone character) are two;
+    so are 学位4000个 甘肃兰州实验中学: a character after a number is no lone character.
     """
     return [(pos, pos + 1) for pos in (match.start() for match in _HAN_SPACE.finditer(norm))
-            if not (_is_han(norm, pos - 2) and _is_han(norm, pos + 2))]
+            if not (_in_word(norm, pos - 2) and _in_word(norm, pos + 2))]
 
 
-def _is_han(norm, pos):
-    return 0 <= pos < len(norm) and "\u4e00" <= norm[pos] <= "\u9fff"
+def _in_word(norm, pos):
+    """True when ``norm[pos]`` is a Han character or a digit (what a character next to it joins)."""
+    return 0 <= pos < len(norm) and ("\u4e00" <= norm[pos] <= "\u9fff" or norm[pos].isdigit())
 
 
 def clean(norm, origin, breaks=()):
