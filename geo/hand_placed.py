@@ -49,7 +49,8 @@ def check_file(path, entries, unusable) -> None:
         For the first hand-placed row that cannot place anything, lies outside China
         (swapped or hand-typed coordinates), is labelled GCJ-02 or BD-09 though the panel
         says it converted it to WGS-84 (it would be shifted twice), or places a project
-        (name and category) that an earlier row already places.
+        (name and category) that an earlier row already places elsewhere (the same position
+        again is the same placement: two downloads joined, one carrying the other's rows).
     """
     from geo.crs import in_china
     import shapely
@@ -69,10 +70,12 @@ def check_file(path, entries, unusable) -> None:
             raise InputError(path, f"{label} is labelled {entry.source_datum}, but the map converted it to "
                                    "WGS-84 already (see its method): its datum is wgs84")
         key = (written_name(entry.name), entry.category or "")
+        if key in seen and _same_position(seen[key][1].geometry, entry.geometry):
+            continue  # the same row again: two downloads joined into one file, one carrying the other's rows
         if key in seen:
-            raise InputError(path, f"{label} places {entry.name} a second time (entry {seen[key]} places it "
+            raise InputError(path, f"{label} places {entry.name} a second time (entry {seen[key][0]} places it "
                                    "too): keep one row per project, placed twice is ambiguous")
-        seen[key] = number
+        seen[key] = (number, entry)
 
 
 def check_used(features, gazetteer, paths) -> None:

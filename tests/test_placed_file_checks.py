@@ -196,3 +196,23 @@ def test_a_placement_carried_into_a_second_planners_file_unchanged_is_no_conflic
     geocodes = _geocodes(out)
     assert shapely.geometry.shape(geocodes["新图书馆"][0]).equals(shapely.from_wkt(area))
     assert geocodes["新文化馆"][0]["coordinates"] == [117.01, 36.69]
+
+
+def test_two_downloads_joined_into_one_file_place_each_project_once(tmp_path):
+    # `cat a/placed.csv b/placed.csv > placed.csv`, where b was downloaded from the map rebuilt
+    # with a: its header came mid-file ("bad coordinates"), and a's rows, repeated by b as stored,
+    # were "placed a second time".
+    out = tmp_path / "out"
+    first_rows = [_row("金牛建材", "commercial", wkt="LINESTRING (117.0 36.7, 117.001 36.7005)"),
+                  _row("新图书馆", "culture", "116.9909459", "36.6942401", wkt="POINT (116.9909459 36.6942401)")]
+    first = _placed(tmp_path, *first_rows).read_bytes()
+    second = _placed(tmp_path, *first_rows, _row("新文化馆", "culture", "117.0100000", "36.6900000")).read_bytes()
+    joined = tmp_path / "joined.csv"
+    joined.write_bytes(first + second)
+    result = _build(out, joined)
+    assert result.exit_code == 0, result.output
+    geocodes = _geocodes(out)
+    assert geocodes["金牛建材"][0]["coordinates"] == [[117.0, 36.7], [117.001, 36.7005]]
+    assert geocodes["新图书馆"][0]["coordinates"] == [116.9909459, 36.6942401]
+    assert geocodes["新文化馆"][0]["coordinates"] == [117.01, 36.69]
+    assert all(geocodes[name][1]["source"] == SOURCE for name in ("金牛建材", "新图书馆", "新文化馆"))
