@@ -49,7 +49,8 @@ def check_file(path, entries, unusable) -> None:
         For the first hand-placed row that cannot place anything, lies outside China
         (swapped or hand-typed coordinates), is labelled GCJ-02 or BD-09 though the panel
         says it converted it to WGS-84 (it would be shifted twice), or places a project
-        (name and category) that an earlier row already places.
+        (name and category) that an earlier row already places elsewhere (the same position
+        again is the same placement: two downloads joined, one carrying the other's rows).
     """
     from geo.crs import in_china
     import shapely
@@ -69,10 +70,12 @@ def check_file(path, entries, unusable) -> None:
             raise InputError(path, f"{label} is labelled {entry.source_datum}, but the map converted it to "
                                    "WGS-84 already (see its method): its datum is wgs84")
         key = (written_name(entry.name), entry.category or "")
+        if key in seen and _same_position(seen[key][1].geometry, entry.geometry):
+            continue  # the same row again: two downloads joined into one file, one carrying the other's rows
         if key in seen:
-            raise InputError(path, f"{label} places {entry.name} a second time (entry {seen[key]} places it "
+            raise InputError(path, f"{label} places {entry.name} a second time (entry {seen[key][0]} places it "
                                    "too): keep one row per project, placed twice is ambiguous")
-        seen[key] = number
+        seen[key] = (number, entry)
 
 
 def check_used(features, gazetteer, paths) -> None:
@@ -97,6 +100,7 @@ def check_used(features, gazetteer, paths) -> None:
     """
     from geo.gazetteer import Gazetteer
 
+    check_across_files(gazetteer, paths)
     projects = [(str(f["properties"].get("name") or ""), f["properties"].get("category"))
                 for f in features if f["properties"].get("named") is not False]
     for tier, entries in gazetteer.tiers:
@@ -122,6 +126,64 @@ def check_used(features, gazetteer, paths) -> None:
                 raise InputError(paths.get(tier, tier), f"{label} (renamed, recategorised, or placed for another "
                                                         "report?): delete that row and build again, then place the "
                                                         "project anew on the new map")
+
+
+def check_across_files(gazetteer, paths) -> None:
+    """Refuse one project placed by hand at two positions in two files (two planners' placed.csv).
+
+    Within one file a project placed twice is refused (:func:`check_file`); given in two files,
+    the first would win without a word. A row that repeats another file's position (a map rebuilt
+    with the first file carries its rows into the next download) is the same placement: a
+    geometry with the same vertices to 1e-7 degree (the 7 decimals the map writes, about 1 cm),
+    a ring started at another corner too.
+
+    Parameters
+    ----------
+    gazetteer : geo.gazetteer.Gazetteer
+        The run's gazetteer, one tier per user file in the order given.
+    paths : dict
+        ``{tier name: path}`` of the user files, to name them in the error.
+
+    Raises
+    ------
+    InputError
+        Naming the later file's row, the earlier file's row and how far apart they are.
+    """
+    first = {}
+    for tier, entries in gazetteer.tiers:
+        for entry in entries:
+            if not is_hand_placed(entry) or entry.geometry is None or entry.geometry.is_empty:
+                continue
+            key = (written_name(entry.name), entry.category or "")
+            if key not in first:
+                first[key] = (tier, entry)
+                continue
+            tier_before, before = first[key]
+            if tier_before == tier or _same_position(before.geometry, entry.geometry):
+                continue  # one file's rows are checked by check_file; a carried-over row is the same placement
+            raise InputError(paths.get(tier, tier),
+                             f"{_entry_label(entry)} places {entry.name} {_apart_m(before.geometry, entry.geometry)} m "
+                             f"from where {_entry_label(before, of=paths.get(tier_before, tier_before))} places it: "
+                             "two planners' files? keep the row of one of them (or give one file), placed twice is "
+                             "ambiguous")
+
+
+def _entry_label(entry, of=None) -> str:
+    number = f"entry {entry.extra['entry']}" if "entry" in entry.extra else "a row"
+    return f"{number} of {of}" if of is not None else f"{number} ({entry.name}, placed by hand)"
+
+
+def _same_position(one, other) -> bool:
+    return one.normalize().equals_exact(other.normalize(), 1e-7)
+
+
+def _apart_m(one, other) -> int:
+    """How far apart two placements of one project are: the farthest a vertex of either lies from
+    the other, in metres, measured in the Gauss-Kruger zone of the first."""
+    from geo.crs import metric_crs_for, metric_geometry
+
+    crs = metric_crs_for(one)
+    return max(1, round(metric_geometry(one, crs).hausdorff_distance(metric_geometry(other, crs))))
 
 
 def _fits_category(entry, category) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import csv
+import itertools
 import io as _io
 import re
 
@@ -282,6 +283,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
     twins = {axis: [f for f in columns if f in keys] for axis, columns in _DEGREE_COLUMNS.items()}
     twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
     for line_no, record in records:
+        if _repeats_header(record, keys):  # two files joined (cat a.csv b.csv): the second's header is no entry
+            continue
         row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
         if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
             totals.append(line_no)
@@ -312,6 +315,13 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
         geoms.append(geom)
+
+
+def _repeats_header(record, keys) -> bool:
+    """Whether a row is the header again, as in a file joined from two exports of one table."""
+    cells = [header_key(cell) if isinstance(cell, str) else None for cell in record]
+    return all(cell == key for cell, key in itertools.zip_longest(cells, keys, fillvalue="")
+               if key or cell)
 
 
 def _wkt_elsewhere(row) -> str:

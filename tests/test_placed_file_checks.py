@@ -157,3 +157,62 @@ def test_placed_rows_of_projects_whose_names_differ_only_in_punctuation_place_ea
                                   shapely.box(116.95, 36.65, 117.10, 36.75))
     for feature in located:
         assert feature["geometry"].equals(spots[feature["properties"]["name"]]), feature["properties"]["name"]
+
+
+def test_one_project_placed_apart_in_two_planners_files_stops_the_build_naming_both(first_build, tmp_path):
+    # Two planners each downloaded a placed.csv from the same map and both placed 新图书馆, 1 km
+    # apart; `--gazetteer a/placed.csv --gazetteer b/placed.csv` took the first file's silently.
+    out = tmp_path / "out"
+    shutil.copytree(first_build, out)
+    before = _digest(out)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _placed(tmp_path / "a", _row("金牛建材", "commercial", "117.0000000", "36.7000000"),
+                    _row("新图书馆", "culture", "116.9909459", "36.6942401"))
+    second = _placed(tmp_path / "b", _row("新文化馆", "culture", "117.0100000", "36.6900000"),
+                     _row("新图书馆", "culture", "117.0000000", "36.7000000"))
+    result = _build(out, first, second)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
+    assert lines[0].startswith(f"geo: error: {second}: entry 2 (新图书馆"), lines[0]
+    assert f"1031 m from where entry 2 of {first} places it" in lines[0], lines[0]  # 809 m east, 639 m south
+    assert _digest(out) == before
+
+
+def test_a_placement_carried_into_a_second_planners_file_unchanged_is_no_conflict(tmp_path):
+    # Planner B downloaded from the map rebuilt with A's placed.csv: B's file repeats A's rows as
+    # stored (a ring may start at another corner). Both files given: each project placed once.
+    out = tmp_path / "out"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    area = "POLYGON ((117.0 36.7, 117.001 36.7, 117.0005 36.701, 117.0 36.7))"
+    again = "POLYGON ((117.001 36.7, 117.0005 36.701, 117.0 36.7, 117.001 36.7))"
+    first = _placed(tmp_path / "a", _row("新图书馆", "culture", wkt=area))
+    second = _placed(tmp_path / "b", _row("新图书馆", "culture", wkt=again),
+                     _row("新文化馆", "culture", "117.0100000", "36.6900000"))
+    result = _build(out, first, second)
+    assert result.exit_code == 0, result.output
+    geocodes = _geocodes(out)
+    assert shapely.geometry.shape(geocodes["新图书馆"][0]).equals(shapely.from_wkt(area))
+    assert geocodes["新文化馆"][0]["coordinates"] == [117.01, 36.69]
+
+
+def test_two_downloads_joined_into_one_file_place_each_project_once(tmp_path):
+    # `cat a/placed.csv b/placed.csv > placed.csv`, where b was downloaded from the map rebuilt
+    # with a: its header came mid-file ("bad coordinates"), and a's rows, repeated by b as stored,
+    # were "placed a second time".
+    out = tmp_path / "out"
+    first_rows = [_row("金牛建材", "commercial", wkt="LINESTRING (117.0 36.7, 117.001 36.7005)"),
+                  _row("新图书馆", "culture", "116.9909459", "36.6942401", wkt="POINT (116.9909459 36.6942401)")]
+    first = _placed(tmp_path, *first_rows).read_bytes()
+    second = _placed(tmp_path, *first_rows, _row("新文化馆", "culture", "117.0100000", "36.6900000")).read_bytes()
+    joined = tmp_path / "joined.csv"
+    joined.write_bytes(first + second)
+    result = _build(out, joined)
+    assert result.exit_code == 0, result.output
+    geocodes = _geocodes(out)
+    assert geocodes["金牛建材"][0]["coordinates"] == [[117.0, 36.7], [117.001, 36.7005]]
+    assert geocodes["新图书馆"][0]["coordinates"] == [116.9909459, 36.6942401]
+    assert geocodes["新文化馆"][0]["coordinates"] == [117.01, 36.69]
+    assert all(geocodes[name][1]["source"] == SOURCE for name in ("金牛建材", "新图书馆", "新文化馆"))

@@ -802,3 +802,47 @@ def test_a_placed_project_of_a_very_long_name_names_itself_on_the_screen(browser
     box = hover_tip_box(browser)
     assert box["text"] == name
     assert 0 <= box["left"] and box["right"] <= box["width"], box
+
+
+def test_zooming_out_to_look_between_clicks_or_while_editing_keeps_the_accuracy_of_the_clicks(browser, tmp_path):
+    # A planner drawing a road at zoom 18 zooms out to find its next bend and back in to click it;
+    # correcting it, zooms out to see it in its streets and presses Done without moving it. Every
+    # click was made at zoom 18, but the row said "at zoom 12" and ±152 m: the zoom of the view,
+    # not of any click. A vertex dragged at zoom 12 is placed at zoom 12.
+    vertices = [(117.0, 36.68), (117.0005, 36.6803), (117.001, 36.68)]
+    project, _, _ = _first_unlocated_at(browser, tmp_path)
+    _start(browser, project, "line")
+    for lon, lat in vertices:
+        _view(browser, lon, lat, zoom=12)  # looking for it
+        _view(browser, lon, lat, zoom=DRAW_ZOOM)
+        _click(browser, *_pixel(browser, lon, lat))
+    _click(browser, *_pixel(browser, *vertices[-1]))
+    (row,) = _csv_rows(browser)
+    at_18 = _expected_accuracy(shapely.LineString(vertices))
+    assert (row["method"], row["accuracy_m"]) == (f"{settings.HAND_PLACED_SOURCE} at zoom {DRAW_ZOOM}", str(at_18))
+
+    _press(browser, project, "编辑 Edit")
+    _view(browser, *vertices[1], zoom=12)
+    _view(browser, *vertices[1], zoom=DRAW_ZOOM)
+    _press(browser, project, "完成 Done")
+    assert _csv_rows(browser) == [row]
+
+    _press(browser, project, "编辑 Edit")
+    _view(browser, *vertices[0], zoom=12)
+    _drag(browser, *_pixel(browser, *vertices[0]), 0, 10)
+    _press(browser, project, "完成 Done")
+    (moved,) = _csv_rows(browser)
+    assert moved["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 12" and int(moved["accuracy_m"]) > 100 * at_18 / 2
+
+    _start(browser, project, "line")  # drawn anew, its first point dragged at zoom 12 before the others
+    _view(browser, *vertices[0], zoom=DRAW_ZOOM)
+    _click(browser, *_pixel(browser, *vertices[0]))
+    _view(browser, *vertices[0], zoom=12)
+    _drag(browser, *_pixel(browser, *vertices[0]), 0, 10)
+    for lon, lat in vertices[1:]:
+        _view(browser, lon, lat, zoom=DRAW_ZOOM)
+        _click(browser, *_pixel(browser, lon, lat))
+    _click(browser, *_pixel(browser, *vertices[-1]))
+    (redrawn,) = _csv_rows(browser)
+    assert redrawn["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 12", redrawn
+    assert _errors(browser) == []

@@ -500,6 +500,18 @@ def test_a_byte_order_mark_inside_a_table_is_no_part_of_a_name_or_number(tmp_pat
     assert entry.geometry.equals_exact(shapely.Point(SITE), 1e-9)
 
 
+def test_two_exports_joined_with_their_headers_read_as_one_table(tmp_path):
+    # `cat a.csv b.csv > all.csv` of two exports of one table (two planners' placed.csv): the
+    # second's header, behind its BOM, was read as an entry: "line 3: bad coordinates (... 'WKT')".
+    path = tmp_path / "all.csv"
+    one = "\ufeffname,lon,lat,wkt\r\n学校甲,117.0,36.7,POINT (117.0 36.7)\r\n"
+    two = "\ufeffName, LON ,lat,WKT,\r\n汇才学校,117.001,36.7,POINT (117.001 36.7)\r\n"
+    path.write_bytes((one + two).encode("utf-8"))
+    entries = load_file(path)
+    assert [e.name for e in entries] == ["学校甲", "汇才学校"]
+    assert entries[1].geometry.equals_exact(shapely.Point(SITE), 1e-9)
+
+
 def test_an_excel_workbook_whose_first_sheet_is_empty_is_read_from_the_sheet_holding_the_table(tmp_path):
     # Sheet1 left empty, the table pasted on Sheet2: "needs a 'name' column (found: )" misled.
     import openpyxl

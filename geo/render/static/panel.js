@@ -297,7 +297,7 @@
       if (drawing) { tools.stopDrawing(); }
     }
 
-    // The zoom a shape is placed at is the coarsest one from its first click on (edits included).
+    // The zoom a shape is placed at is the coarsest of its clicks and of the drags that moved it.
     function coarsest(zoom) {
       return zoom === null ? map.getZoom() : Math.min(zoom, map.getZoom());
     }
@@ -409,12 +409,10 @@
       if (fit) { map.fitBounds(ghost.getBounds(), {maxZoom: Math.max(map.getZoom(), 15), padding: [40, 40], animate: false}); }
     }
 
-    map.on('zoomend', function () {
-      if (drawing && drawing.zoom !== null) { drawing.zoom = coarsest(drawing.zoom); }
-      if (editing && placed[editing] && placed[editing].zoom !== null) {  // null: not moved yet
-        placed[editing].zoom = coarsest(placed[editing].zoom);
-        refresh();
-      }
+    /* A vertex of the shape being drawn dragged or deleted: moved at this zoom. Zooming out to look
+     * between clicks, or while editing, moves nothing: only the zooms of clicks and drags count. */
+    map.on('editable:edited', function (e) {
+      if (drawing && e.layer === drawing.layer && drawing.zoom !== null) { drawing.zoom = coarsest(drawing.zoom); }
     });
 
     /* ---- the panel ---- */
