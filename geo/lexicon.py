@@ -343,6 +343,9 @@ NEEDS_ACTION_HEADS = frozenset(words("needs_action"))
 NETWORK_HEADS = frozenset(words("network"))
 # Facilities drawn as lines, counted like roads whatever their category (3条健身步道, 9条电力线路).
 LINEAR_HEADS = frozenset(words("linear"))
+# Facilities named after their street (解放路小学): a road listed as one of them is that facility
+# (大东关、解放路等小学), where a road listed as a spot on it (靖宁路、长兴南路2个积水点) stays a road.
+STREET_NAMED_HEADS = frozenset(words("street_named"))
 # Place suffixes that are no heads, and the works that name a place with them before them
 # (银桥镇美丽乡村建设, 南峰山矿山生态修复).
 PLACE_WORKS = tuple((suffix, VILLAGE_PROGRAMMES) for suffix in TOWNSHIP_SUFFIXES) + tuple(

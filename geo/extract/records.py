@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.lexicon import COUNTED_WORKS, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import COUNTED_WORKS, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -126,6 +126,12 @@ def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
 # --------------------------------------------------------------------------- classification
 
 
+def _named_after_a_road(mention, type_category):
+    """True when a road's name is listed as a facility of the type that closes the list: 化工路、
+    中车等小学 and 大东关、解放路等小学 are schools named after their streets."""
+    return mention.category == "road" and mention.typed_by.head in STREET_NAMED_HEADS
+
+
 def _classify(case):
     """Fill in the case's count, stem label, category and section text."""
     norm, mention, action, sentence = case.norm, case.mention, case.action, case.sentence
@@ -137,7 +143,7 @@ def _classify(case):
     if mention.typed_by is not None and mention.category in ("stem", "road", "station"):
         type_category = resolve_category(mention.typed_by.category, action, norm,
                                           mention.typed_by, sentence, members_only=True)
-        if type_category and (mention.category == "stem" or category is None):
+        if type_category and (mention.category == "stem" or category is None or _named_after_a_road(mention, type_category)):
             category = type_category  # a list typed only as projects (等项目) keeps its items' own
     elif mention.typed_by is not None:
         type_category = resolve_category(mention.typed_by.category, action, norm,
