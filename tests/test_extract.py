@@ -918,6 +918,11 @@ def test_a_sports_centre_is_a_sports_place():
     assert named_projects("建设北岸运动中心。") == [("北岸运动中心", "sports")]
 
 
+def test_an_item_number_before_a_month_is_no_part_of_the_name():
+    # 1.9月 read as a number 1.9 before 月: the name was 1.9月太师二附小晋源校区.
+    assert named_projects("1.9月太师二附小晋源校区投入使用。") == [("太师二附小晋源校区", "school")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 

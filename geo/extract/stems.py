@@ -24,6 +24,7 @@ _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
+_ITEM_BEFORE_DATE = re.compile(r"\d{1,3}[.．](?=(?:[1-9]|1[0-2])月|(?:19|20)\d{2}年)")
 _LENGTH_INSIDE = re.compile(rf"{_LENGTH}的?")
 _YEARS_AGO = re.compile(r"[\d一二三四五六七八九十几多]+年(?:前|后|来)")
 _OPENING_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")
@@ -44,6 +45,9 @@ def after_year(norm, start, head_start):
         start = note.end()
     if NUMBER_CHAR_RE.search(norm, start, head_start) is None and "." not in norm[start:head_start]:
         return start  # no year, day or size without a number
+    item = _ITEM_BEFORE_DATE.match(norm, start, head_start)
+    if item is not None:
+        start = item.end()  # 1.9月太师二附小投入使用: the list's item number, then a month
     ago = _YEARS_AGO.match(norm, start, head_start)
     if ago is not None and head_start - ago.end() >= 2:
         start = ago.end()  # 13年前里阳大桥: a time before the name
