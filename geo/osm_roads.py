@@ -140,7 +140,7 @@ def _road_entry(group, metric, kind, crs, source):
     two_way = [line for way, line in zip(group, metric) if way["oneway"] == 0]
     one_way = [line if way["oneway"] > 0 else shapely.reverse(line) for way, line in zip(group, metric)
                if way["oneway"] != 0]
-    merged, paired = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
+    merged, paired, alongside = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
     name = _own_name(group)
     spellings = sorted({way["names"][0] for way in group})
     what = "road code" if road_code(name) else "name"  # the ways of a code: its ref tag (geo.osm_features.add_line)
@@ -149,6 +149,9 @@ def _road_entry(group, metric, kind, crs, source):
         method += f", named {' and '.join(spellings)}"
     if paired:
         method += f"; {paired} dual carriageway{'s' if paired > 1 else ''} measured once, along the centre line"
+    if alongside:
+        method += (f"; {alongside} more line{'s' if alongside > 1 else ''} of its ways (service carriageways, 辅道) "
+                   f"measured only where not alongside it (within {settings.DUAL_CARRIAGEWAY_M:g} m)")
     aliases, former = _other_names(group, name)
     return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method + ")",
                  source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",

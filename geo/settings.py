@@ -53,7 +53,9 @@ PLACE_SECTION_EXACT_SHARE = 0.8
 SECTION_AXIS_MIN_SHARE = 0.25
 
 # One-way OSM ways of one name running in opposite directions this close to each
-# other are the two carriageways of one road, measured once along their centre line.
+# other are the two carriageways of one road, measured once along their centre line; any
+# other way of the name running alongside a line so kept, this close (service carriageways,
+# 辅道, mapped with the road's name; a second pair beside the first), counts only where it leaves it.
 DUAL_CARRIAGEWAY_M = 60.0
 
 # A station named after its line (地铁1号线王府庄站) is a station of that name lying this close

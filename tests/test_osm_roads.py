@@ -106,3 +106,24 @@ def test_features_beyond_the_district_are_kept_aside_when_asked(write_osm):
     outside = []
     assert load_osm(path, DISTRICT, outside=outside) == []
     assert sorted(e.name for e in outside) == ["远郊路", "金沙中学"]
+
+
+def test_a_road_drawn_with_service_carriageways_of_its_name_is_measured_once(write_osm):
+    # 广州大道 as Chinese cities are mapped: two one-way main carriageways 40 m apart and, 20 m further
+    # out, one-way service carriageways (辅道) of the same name, each cut into segments at junctions.
+    from pyproj import Geod
+
+    def carriageway(metres, eastwards, highway):
+        lat = 36.70 + metres / 111_000
+        xs = [116.98 + 0.004 * k for k in range(6)]
+        segments = [[(a, lat), (b, lat)] for a, b in zip(xs, xs[1:])]
+        if not eastwards:
+            segments = [list(reversed(s)) for s in reversed(segments)]
+        return [(s, {"highway": highway, "name": "广州大道", "oneway": "yes"}) for s in segments]
+
+    path = write_osm(carriageway(-20, True, "primary") + carriageway(20, False, "primary")
+                     + carriageway(-40, True, "secondary") + carriageway(40, False, "secondary"))
+    (road,) = load_osm(path, DISTRICT)
+    along = Geod(ellps="WGS84").inv(116.98, 36.70, 117.00, 36.70)[2]
+    assert Geod(ellps="WGS84").geometry_length(road.geometry) == pytest.approx(along, rel=5e-3)  # was 2x
+    assert "service carriageways" in road.method and len(road.extra["osm_ids"].split(";")) == 20
