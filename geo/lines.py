@@ -310,15 +310,28 @@ def merge_ways(two_way, one_way, *, carriageway_m):
     if two_way:
         others.extend(p for p in shapely.get_parts(shapely.line_merge(shapely.MultiLineString(two_way)))
                       if p.length > 0)
-    out, alongside = [], 0
     # Two pairs side by side (a main carriageway paired with the far service carriageway) are one road too.
-    for line in centres + sorted(others, key=lambda line: (-line.length, line.wkb)):
-        rest = _not_alongside(line, out, carriageway_m) if out else [line]
-        alongside += len(rest) != 1 or rest[0] is not line
-        out.extend(rest)
+    out, alongside = measured_once(centres + sorted(others, key=lambda line: (-line.length, line.wkb)), carriageway_m)
     if not out:
         return shapely.LineString(), paired, alongside
     return (shapely.line_merge(shapely.MultiLineString(out)) if len(out) > 1 else out[0]), paired, alongside
+
+
+def measured_once(lines, distance):
+    """``lines`` (in metres) with each one's stretches that run alongside a line before it, within
+    ``distance``, left out (:func:`_not_alongside`): the parallel ways of one road counted once.
+
+    Returns
+    -------
+    (list of LineString, int)
+        The lines and stretches kept, in order, and how many lines lost a stretch or more.
+    """
+    out, alongside = [], 0
+    for line in lines:
+        rest = _not_alongside(line, out, distance) if out else [line]
+        alongside += len(rest) != 1 or rest[0] is not line
+        out.extend(rest)
+    return out, alongside
 
 
 def _not_alongside(line, kept, distance):
