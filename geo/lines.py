@@ -250,7 +250,7 @@ def linked_groups(count, pairs):
 # --------------------------------------------------------------------------- carriageways
 
 
-def merge_ways(two_way, one_way, *, carriageway_m):
+def merge_ways(two_way, one_way, *, carriageway_m, tracks=False):
     """One road's ways as lines measured once: dual carriageways become their centre line.
 
     Parameters
@@ -269,7 +269,13 @@ def merge_ways(two_way, one_way, *, carriageway_m):
         partner was taken; a two-way way drawn beside it; a second centre line) keeps only its stretches that do
         not run alongside a line kept before it, within ``carriageway_m`` (centre lines
         first, then the longest): a road is measured once along its course, however many
-        parallel ways of its name draw it (:func:`_not_alongside`).
+        parallel ways of its name draw it (:func:`_not_alongside`), when at least half of
+        the line runs alongside (a branch of the name forking off keeps its fork). Two two-way
+        lines are not measured once (the legs of a hairpin bend run side by side) unless
+        ``tracks``: the tracks of a railway line.
+    tracks : bool
+        True for a railway: its two-way lines alongside one another (a double track, a
+        metro line's two tracks) are one line too.
 
     Returns
     -------
@@ -307,11 +313,19 @@ def merge_ways(two_way, one_way, *, carriageway_m):
         for other in partners:
             rest = shapely.difference(other, zone)
             others.extend(p for p in shapely.get_parts(rest) if p.length > carriageway_m)
+    lines = [(line, False) for line in others]
     if two_way:
-        others.extend(p for p in shapely.get_parts(shapely.line_merge(shapely.MultiLineString(two_way)))
-                      if p.length > 0)
+        lines += [(p, not tracks) for p in shapely.get_parts(shapely.line_merge(shapely.MultiLineString(two_way)))
+                  if p.length > 0]
     # Two pairs side by side (a main carriageway paired with the far service carriageway) are one road too.
-    out, alongside = measured_once(centres + sorted(others, key=lambda line: (-line.length, line.wkb)), carriageway_m)
+    lines = [(line, False) for line in centres] + sorted(lines, key=lambda item: (-item[0].length, item[0].wkb))
+    out, alongside, both_ways = [], 0, []
+    for line, two in lines:
+        against = [kept for kept, kept_two in zip(out, both_ways) if not (two and kept_two)]
+        rest = _not_alongside(line, against, carriageway_m, most=True) if against else [line]
+        alongside += len(rest) != 1 or rest[0] is not line
+        out.extend(rest)
+        both_ways.extend([two] * len(rest))
     if not out:
         return shapely.LineString(), paired, alongside
     return (shapely.line_merge(shapely.MultiLineString(out)) if len(out) > 1 else out[0]), paired, alongside
@@ -334,9 +348,9 @@ def measured_once(lines, distance):
     return out, alongside
 
 
-def _not_alongside(line, kept, distance):
+def _not_alongside(line, kept, distance, most=False):
     """The stretches of ``line`` that do not run alongside ``kept`` (lines): ``[line]`` itself when
-    none does.
+    none does, or, with ``most``, when less than half of it does.
 
     ``line`` is sampled every ``distance / 2`` metres; a sample runs alongside when it lies within
     ``distance`` of ``kept`` and moving along ``line`` moves its nearest point on ``kept`` the same way
@@ -359,7 +373,7 @@ def _not_alongside(line, kept, distance):
     cosine = np.abs(np.einsum("ij,ij->i", along, moved)) / np.maximum(length * moved_length, 1e-12)
     beside = (shapely.distance(points, kept) <= distance) & (moved_length >= 0.5 * length) & \
         (cosine >= np.cos(np.radians(30.0)))
-    if not beside.any():
+    if not beside.any() or (most and beside.mean() < 0.5):
         return [line]
     half = line.length / count / 2
     edges = np.diff(np.r_[False, beside, False].astype(int))

@@ -228,7 +228,8 @@ def _road_entry(group, metric, kind, crs, source):
     two_way = [line for way, line in zip(group, metric) if way["oneway"] == 0]
     one_way = [line if way["oneway"] > 0 else shapely.reverse(line) for way, line in zip(group, metric)
                if way["oneway"] != 0]
-    merged, paired, alongside = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
+    merged, paired, alongside = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M,
+                                           tracks=kind == "railway")
     name = _own_name(group)
     spellings = sorted({way["names"][0] for way in group})
     what = "road code" if road_code(name) else "name"  # the ways of a code: its ref tag (geo.osm_features.add_line)
@@ -238,7 +239,8 @@ def _road_entry(group, metric, kind, crs, source):
     if paired:
         method += f"; {paired} dual carriageway{'s' if paired > 1 else ''} measured once, along the centre line"
     if alongside:
-        method += (f"; {alongside} more line{'s' if alongside > 1 else ''} of its ways (service carriageways, 辅道) "
+        method += (f"; {alongside} more line{'s' if alongside > 1 else ''} of its ways ("
+                   f"{'tracks' if kind == 'railway' else 'service carriageways, 辅道'}) "
                    f"measured only where not alongside it (within {settings.DUAL_CARRIAGEWAY_M:g} m)")
     aliases, former = _other_names(group, name)
     return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method + ")",

@@ -83,7 +83,7 @@ def test_service_carriageways_of_the_same_name_alongside_a_dual_carriageway_are_
     merged, paired, _ = merge_ways([], main + service, carriageway_m=60)
     assert merged.length == pytest.approx(2000, rel=1e-3)
     # A two-way service road of the same name beside them, and one leaving the road, count only where they leave.
-    branch = LineString([(500, 45), (1500, 45), (1500, 1045)])
+    branch = LineString([(300, 45), (1500, 45), (1500, 1045)])
     merged, _, alongside = merge_ways([branch], main, carriageway_m=60)
     assert merged.length == pytest.approx(2000 + 1000, rel=2e-2)
 
@@ -95,6 +95,22 @@ def test_a_cross_street_and_a_continuation_of_the_same_name_are_kept_whole():
     beyond = LineString([(1000, 0), (1080, 0)])
     merged, paired, _ = merge_ways([spur, beyond], main, carriageway_m=60)
     assert paired == 1 and merged.length == pytest.approx(1000 + 100 + 80, rel=1e-3)
+
+
+def test_hairpin_legs_and_a_fork_of_one_name_are_kept_whole_a_railways_two_tracks_are_one_line():
+    # A two-way road up a hill: two legs of a hairpin bend 40 m apart, drawn as two ways (Monaco's
+    # Avenue Pasteur); a one-way street forking off a dual carriageway, alongside it for its first 300 m.
+    legs = [LineString([(0, 0), (1000, 0)]), LineString([(1000, 40), (300, 40)])]
+    merged, _, alongside = merge_ways(legs, [], carriageway_m=60)
+    assert alongside == 0 and merged.length == pytest.approx(1700)
+    main = [LineString([(0, -15), (2000, -15)]), LineString([(2000, 15), (0, 15)])]
+    fork = LineString([(500, -45), (800, -45), (800, -1045)])
+    merged, _, alongside = merge_ways([], main + [fork], carriageway_m=60)
+    assert alongside == 0 and merged.length == pytest.approx(2000 + 1300, rel=1e-3)
+    tracks = [LineString([(0, -2.5), (3000, -2.5)]), LineString([(0, 2.5), (3000, 2.5)])]
+    assert merge_ways(tracks, [], carriageway_m=60)[0].length == pytest.approx(6000)  # a road's hairpin
+    merged, _, alongside = merge_ways(tracks, [], carriageway_m=60, tracks=True)
+    assert alongside == 1 and merged.length == pytest.approx(3000)
 
 
 def test_lines_within_the_distance_link_into_groups_through_one_another():
