@@ -6,7 +6,8 @@ from geo.io import InputError
 from geo.names import normalise_name, road_code
 from geo.osm_routes import ROUTE_NAME_KEY, geojson_routes, with_routes
 from geo.osm_sites import geojson_sites
-from geo.osm_tags import LINE_KEYS, area_key, former_names, is_place, oneway_of, point_key, road_codes, tag_names
+from geo.osm_tags import (LINE_KEYS, area_key, former_names, is_place, oneway_of, point_key, road_codes, square_key,
+                          tag_names)
 
 
 def taken(features):
@@ -34,7 +35,8 @@ def take_feature(ways, points, areas, tags, object_id, geom):
         if kind:
             points.append((names, tags, kind, object_id, geom))
     elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
-        kind = area_key(tags)
+        # A highway the export drew as a polygon is an area (a square): GDAL drops area=yes from its tags.
+        kind = area_key(tags) or square_key({**tags, "area": "yes"})
         if kind:
             add_area(areas, names, tags, kind, object_id, geom)
 

@@ -190,3 +190,22 @@ def test_a_road_whose_section_name_changes_at_another_junction_each_way_is_measu
     along = Geod(ellps="WGS84").inv(116.96, 36.70, 117.02, 36.70)[2]
     assert Geod(ellps="WGS84").geometry_length(road.geometry) == pytest.approx(along, rel=5e-3)
     assert "measured once" in road.method
+
+
+def test_a_pedestrian_square_drawn_as_a_highway_area_is_a_place_not_a_road(write_osm):
+    # 花城广场 as OSM maps it: a closed way highway=pedestrian + area=yes. A report's 花城广场景观提升 (a
+    # park project) needs its polygon; a closed pedestrian way without area=yes is a loop of path.
+    square = [(117.00, 36.70), (117.002, 36.70), (117.002, 36.705), (117.00, 36.705), (117.00, 36.70)]
+    loop = [(117.01, 36.70), (117.012, 36.70), (117.012, 36.702), (117.01, 36.70)]
+    path = write_osm([(square, {"highway": "pedestrian", "area": "yes", "name": "花城广场", "name:en": "Huacheng Square"}),
+                      (loop, {"highway": "pedestrian", "name": "环湖步道"})],
+                     [((117.02, 36.70), {"place": "square", "name": "五羊广场"})])
+    entries = {e.name: e for e in load_osm(path, DISTRICT)}
+    square_entry = entries["花城广场"]
+    assert square_entry.geometry.geom_type in ("Polygon", "MultiPolygon") and square_entry.feature_type == "area"
+    assert entries["环湖步道"].feature_type == "road"
+    assert entries["五羊广场"].geometry.geom_type == "Point"
+    gazetteer = Gazetteer().add_tier("OSM extract", list(entries.values()))
+    props = {"id": "park-huacheng", "name": "花城广场", "category": "park", "named": True}
+    (located,), _ = geocode_projects([{"id": props["id"], "properties": props, "geometry": None}], gazetteer, DISTRICT)
+    assert located["geometry"].geom_type in ("Polygon", "MultiPolygon")
