@@ -124,6 +124,9 @@ DATUM_FIT_GAIN = 0.25
 # 街道 from an OpenStreetMap extract (--osm without --districts): the boundary=administrative
 # areas of these admin_level values, China's township level (乡, 镇, 街道) being 8...
 OSM_SUBDISTRICT_ADMIN_LEVELS = ("8",)
+# The level of a county-level district's own boundary (区, 县): an extract without 街道 boundaries
+# holding it is checked for a datum shift against the bundled outline by it.
+OSM_DISTRICT_ADMIN_LEVELS = ("6",)
 # ...of which at least this share of the area lies inside the district's outline (the rest are
 # the next district's), clipped to the outline...
 OSM_SUBDISTRICT_INSIDE_MIN = 0.5
