@@ -76,7 +76,7 @@ def _with_whole_roads(entries, crs):
     wholes = {}  # the whole road's matching form -> (its name as written, [entry indices])
     for i in roads:
         entry = entries[i]
-        section = _SECTION.match(entry.name)
+        section = _SECTION.match(entry.name)  # (a bracketed section, 体育东路（北段）, gave its road as an alias)
         for name in (entry.name, *entry.aliases, *([section.group(1)] if section else [])):
             wholes.setdefault(normalise_name(name), (name, []))[1].append(i)
     own = {normalise_name(entries[i].name) for i in roads}
@@ -87,7 +87,7 @@ def _with_whole_roads(entries, crs):
     for key, (name, members) in sorted(wholes.items()):
         members = sorted(set(members))
         sections = [i for i in members if normalise_name(entries[i].name) != key]
-        if not sections or (key in own and not any(_SECTION.match(entries[i].name) for i in sections)):
+        if not sections or (key in own and not any(_is_section(entries[i].name, key) for i in sections)):
             continue  # a road of its own name with aliases, or an alt_name of one road: nothing to join
         for group in linked_groups(len(members), near_pairs([metric[i] for i in members], settings.SAME_ROAD_GAP_M)):
             indices = [members[k] for k in group]
@@ -105,6 +105,17 @@ def _with_whole_roads(entries, crs):
         entry = entries[i]
         entry.aliases = tuple(a for a in entry.aliases if normalise_name(a) not in keys)
     return [e for i, e in enumerate(entries) if i not in replaced] + added
+
+
+def _is_section(name, key):
+    """Whether a road called ``name`` is a section of the road ``key`` (matching form) by its name:
+    中山大道西 of 中山大道, 体育东路（北段） of 体育东路."""
+    from geo.names import normalise_name
+    from geo.osm_features import with_bracketed_bases
+
+    section = _SECTION.match(name)
+    return (section is not None and normalise_name(section.group(1)) == key) or \
+        any(normalise_name(base) == key for base in with_bracketed_bases([name])[1:])
 
 
 def _whole_road(name, sections, key, crs):

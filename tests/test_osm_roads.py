@@ -209,3 +209,20 @@ def test_a_pedestrian_square_drawn_as_a_highway_area_is_a_place_not_a_road(write
     props = {"id": "park-huacheng", "name": "花城广场", "category": "park", "named": True}
     (located,), _ = geocode_projects([{"id": props["id"], "properties": props, "geometry": None}], gazetteer, DISTRICT)
     assert located["geometry"].geom_type in ("Polygon", "MultiPolygon")
+
+
+def test_a_road_named_with_a_bracketed_qualifier_is_found_by_the_road_name(write_osm):
+    # Mappers in China write a section or a stage into a road's name: 体育东路（北段）, 科韵路(北延段). A
+    # report's 体育东路 is that road; a shop's branch in brackets (天河城（体育中心店）) names no other place.
+    path = write_osm([([(116.96, 36.70), (116.97, 36.70)], _road("体育东路（北段）")),
+                      ([(116.97, 36.70), (116.98, 36.70)], _road("体育东路（南段）")),
+                      ([(116.96, 36.72), (116.98, 36.72)], _road("科韵路(北延段)")),
+                      ([(116.96, 36.73), (116.98, 36.73)], _road("体育西路"))],
+                     [((117.00, 36.71), {"shop": "mall", "name": "天河城（体育中心店）"})])
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, DISTRICT))
+    road = gazetteer.lookup("体育东路")
+    assert road.strength == "exact" and road.rivals == () and road.entry.extra["osm_ids"] == "w1;w2"
+    assert gazetteer.lookup("体育东路北段").entry.extra["osm_ids"] == "w1"
+    assert gazetteer.lookup("科韵路").entry.extra["osm_ids"] == "w3"
+    assert gazetteer.lookup("体育西路").entry.extra["osm_ids"] == "w4"
+    assert gazetteer.lookup("天河城") is None
