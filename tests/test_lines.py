@@ -88,6 +88,15 @@ def test_service_carriageways_of_the_same_name_alongside_a_dual_carriageway_are_
     assert merged.length == pytest.approx(2000 + 1000, rel=2e-2)
 
 
+def test_a_carriageway_segment_missing_its_oneway_tag_is_measured_once():
+    # A mapper left oneway=yes off one westbound segment: it was two-way, unpaired, counted again.
+    eastbound = [LineString([(0, -15), (1000, -15)]), LineString([(1000, -15), (2000, -15)])]
+    westbound = [LineString([(2000, 15), (1000, 15)])]
+    merged, paired, alongside = merge_ways([LineString([(1000, 15), (0, 15)])], eastbound + westbound,
+                                           carriageway_m=60)
+    assert paired == 1 and alongside == 1 and merged.length == pytest.approx(2000, rel=2e-3)
+
+
 def test_a_cross_street_and_a_continuation_of_the_same_name_are_kept_whole():
     # A spur of one name meeting its road at right angles, and the road going on past a dual carriageway.
     main = [LineString([(0, -15), (1000, -15)]), LineString([(1000, 15), (0, 15)])]
