@@ -250,7 +250,7 @@ def linked_groups(count, pairs):
 # --------------------------------------------------------------------------- carriageways
 
 
-def merge_ways(two_way, one_way, *, carriageway_m):
+def merge_ways(two_way, one_way, *, carriageway_m, tracks=False):
     """One road's ways as lines measured once: dual carriageways become their centre line.
 
     Parameters
@@ -264,13 +264,25 @@ def merge_ways(two_way, one_way, *, carriageway_m):
         other, along at least half the shorter one, are the two carriageways of one
         road. The longer one is moved halfway towards the other (its centre line);
         the other's stretches that are not alongside (where the carriageways part
-        for more than ``carriageway_m``) are kept.
+        for more than ``carriageway_m``) are kept. Then every other line of the road
+        (service carriageways of its name beside the main ones, 辅道; a carriageway whose
+        partner was taken; a two-way way drawn beside it; a second centre line) keeps only its stretches that do
+        not run alongside a line kept before it, within ``carriageway_m`` (centre lines
+        first, then the longest): a road is measured once along its course, however many
+        parallel ways of its name draw it (:func:`_not_alongside`), when at least half of
+        the line runs alongside (a branch of the name forking off keeps its fork). Two two-way
+        lines are not measured once (the legs of a hairpin bend run side by side) unless
+        ``tracks``: the tracks of a railway line.
+    tracks : bool
+        True for a railway: its two-way lines alongside one another (a double track, a
+        metro line's two tracks) are one line too.
 
     Returns
     -------
-    (LineString or MultiLineString, int)
+    (LineString or MultiLineString, int, int)
         The merged lines (``shapely.line_merge``; parts with gaps between them stay
-        separate parts) and how many carriageway pairs became a centre line.
+        separate parts), how many carriageway pairs became a centre line, and how many
+        other lines ran alongside a kept one for part of their length or all of it.
     """
     chains = []
     if one_way:
@@ -280,7 +292,7 @@ def merge_ways(two_way, one_way, *, carriageway_m):
         chains = [c for part in shapely.get_parts(merged) for c in _split_at_u_turns(part)]
         chains.sort(key=lambda c: -c.length)
     used = [False] * len(chains)
-    out, paired = list(two_way), 0
+    centres, others, paired = [], [], 0
     for i, chain in enumerate(chains):
         if used[i]:
             continue
@@ -294,16 +306,87 @@ def merge_ways(two_way, one_way, *, carriageway_m):
                 partners.append(other)
                 used[j] = True
         if not partners:
-            out.append(chain)  # a one-way street, or a carriageway whose partner has another name
+            others.append(chain)  # a one-way street, or a carriageway whose partner has another name
             continue
-        out.append(_centre_line(chain, shapely.union_all(partners), carriageway_m))
+        centres.append(_centre_line(chain, shapely.union_all(partners), carriageway_m))
         paired += 1
         for other in partners:
             rest = shapely.difference(other, zone)
-            out.extend(p for p in shapely.get_parts(rest) if p.length > carriageway_m)
+            others.extend(p for p in shapely.get_parts(rest) if p.length > carriageway_m)
+    lines = [(line, False) for line in others]
+    if two_way:
+        lines += [(p, not tracks) for p in shapely.get_parts(shapely.line_merge(shapely.MultiLineString(two_way)))
+                  if p.length > 0]
+    # Two pairs side by side (a main carriageway paired with the far service carriageway) are one road too.
+    lines = [(line, False) for line in centres] + sorted(lines, key=lambda item: (-item[0].length, item[0].wkb))
+    out, alongside, both_ways = [], 0, []
+    for line, two in lines:
+        against = [kept for kept, kept_two in zip(out, both_ways) if not (two and kept_two)]
+        rest = _not_alongside(line, against, carriageway_m, most=True) if against else [line]
+        alongside += len(rest) != 1 or rest[0] is not line
+        out.extend(rest)
+        both_ways.extend([two] * len(rest))
     if not out:
-        return shapely.LineString(), paired
-    return (shapely.line_merge(shapely.MultiLineString(out)) if len(out) > 1 else out[0]), paired
+        return shapely.LineString(), paired, alongside
+    return (shapely.line_merge(shapely.MultiLineString(out)) if len(out) > 1 else out[0]), paired, alongside
+
+
+def measured_once(lines, distance):
+    """``lines`` (in metres) with each one's stretches that run alongside a line before it, within
+    ``distance``, left out (:func:`_not_alongside`): the parallel ways of one road counted once.
+
+    Returns
+    -------
+    (list of LineString, int)
+        The lines and stretches kept, in order, and how many lines lost a stretch or more.
+    """
+    out, alongside = [], 0
+    for line in lines:
+        rest = _not_alongside(line, out, distance) if out else [line]
+        alongside += len(rest) != 1 or rest[0] is not line
+        out.extend(rest)
+    return out, alongside
+
+
+def _not_alongside(line, kept, distance, most=False):
+    """The stretches of ``line`` that do not run alongside ``kept`` (lines): ``[line]`` itself when
+    none does, or, with ``most``, when less than half of it does.
+
+    ``line`` is sampled every ``distance / 2`` metres; a sample runs alongside when it lies within
+    ``distance`` of ``kept`` and moving along ``line`` moves its nearest point on ``kept`` the same way
+    (parallel within 30 degrees, at least half as far): a cross street of the road's name meeting it,
+    or a way going on past its end, does not run alongside it, though its end lies near."""
+    step = distance / 2
+    count = max(int(np.ceil(line.length / step)), 1)
+    at = (np.arange(count) + 0.5) * line.length / count
+    kept = shapely.MultiLineString([part for k in kept for part in shapely.get_parts(k)])
+    points = shapely.line_interpolate_point(line, at)
+    ahead = shapely.line_interpolate_point(line, np.minimum(at + step / 2, line.length))
+    behind = shapely.line_interpolate_point(line, np.maximum(at - step / 2, 0.0))
+    along = shapely.get_coordinates(ahead) - shapely.get_coordinates(behind)
+
+    def feet(where):
+        return shapely.get_coordinates(shapely.shortest_line(where, kept)).reshape(-1, 2, 2)[:, 1]
+
+    moved = feet(ahead) - feet(behind)
+    length, moved_length = np.hypot(*along.T), np.hypot(*moved.T)
+    cosine = np.abs(np.einsum("ij,ij->i", along, moved)) / np.maximum(length * moved_length, 1e-12)
+    beside = (shapely.distance(points, kept) <= distance) & (moved_length >= 0.5 * length) & \
+        (cosine >= np.cos(np.radians(30.0)))
+    if not beside.any() or (most and beside.mean() < 0.5):
+        return [line]
+    half = line.length / count / 2
+    edges = np.diff(np.r_[False, beside, False].astype(int))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1  # runs of samples beside
+    rest, position = [], 0.0
+    for first, last in zip(starts, ends):
+        cut_from, cut_to = max(at[first] - half, 0.0), min(at[last] + half, line.length)
+        if cut_from > position:
+            rest.append(substring(line, position, cut_from))
+        position = cut_to
+    if position < line.length:
+        rest.append(substring(line, position, line.length))
+    return [piece for piece in rest if piece.length > 0]
 
 
 def _split_at_u_turns(line, max_turn_degrees=120.0):

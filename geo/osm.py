@@ -256,7 +256,7 @@ def _poi_entry(names, tags, geom, kind, ids, source):
 
     # Land use, parks, water and places are areas; an amenity, shop or building outline is a facility.
     point = geom.geom_type == "Point"
-    feature_type = "area" if kind in ("landuse", "leisure", "natural", "waterway", PLACE_KEY) and not point \
+    feature_type = "area" if kind in ("landuse", "leisure", "natural", "waterway", PLACE_KEY, "highway") and not point \
         else "facility"
     names = station_names(names, tags)
     former = former_names(tags)

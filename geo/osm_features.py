@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from geo.io import InputError
 from geo.names import normalise_name, road_code
 from geo.osm_routes import ROUTE_NAME_KEY, geojson_routes, with_routes
 from geo.osm_sites import geojson_sites
-from geo.osm_tags import LINE_KEYS, area_key, former_names, is_place, oneway_of, point_key, road_codes, tag_names
+from geo.osm_tags import (LINE_KEYS, area_key, former_names, is_place, oneway_of, point_key, road_codes, square_key,
+                          tag_names)
 
 
 def taken(features):
@@ -34,7 +37,8 @@ def take_feature(ways, points, areas, tags, object_id, geom):
         if kind:
             points.append((names, tags, kind, object_id, geom))
     elif names and geom.geom_type in ("Polygon", "MultiPolygon"):
-        kind = area_key(tags)
+        # A highway the export drew as a polygon is an area (a square): GDAL drops area=yes from its tags.
+        kind = area_key(tags) or square_key({**tags, "area": "yes"})
         if kind:
             add_area(areas, names, tags, kind, object_id, geom)
 
@@ -60,6 +64,8 @@ def add_line(ways, names, kind, tags, object_id, line):
                                                   "oneway": oneway, "link": link,
                                                   "former": tuple(n for n in former if n in spellings)})
 
+    if road:
+        names = with_bracketed_bases(names)
     # A road named by its code alone (309国道) is kept under the code's one form (G309).
     own_code = road_code(names[0]) if names and road else None
     if names and own_code is None:
@@ -70,6 +76,18 @@ def add_line(ways, names, kind, tags, object_id, line):
     for name in filter(None, str(tags.get(ROUTE_NAME_KEY, "")).split(";")):
         if normalise_name(name) not in own and (not road or road_code(name) is None):  # a code: kept above
             keep(name, [name])
+
+
+# A road's name with a qualifier in brackets after it, as mappers in China write a section or a stage
+# into the name: 体育东路（北段）, 科韵路(北延段), 广园快速路【在建】. The name before the brackets is the road's.
+_BRACKETED = re.compile(r"^(.{2,}?(?:路|街|大道|公路|道|巷|桥|隧道|线))\s*[（(【\[][^（()）【】\[\]]+[）)】\]]$")
+
+
+def with_bracketed_bases(names):
+    """A road's ``names`` and, for each with a bracketed qualifier (:data:`_BRACKETED`), the name before it,
+    after them: a report's 体育东路 is OSM's 体育东路（北段）."""
+    bases = [match.group(1) for match in map(_BRACKETED.match, names) if match]
+    return list(names) + [base for base in dict.fromkeys(bases) if base not in names]
 
 
 def add_way(ways, names, kind, tags, way_id, coords, shapely):

@@ -12,7 +12,10 @@ several places (see :meth:`geo.gazetteer.Gazetteer.lookup`).
 
 from __future__ import annotations
 
+import re
+
 from geo import settings
+from geo.names import road_code
 
 _LINE_TYPES = {"highway": "road", "railway": "rail", "waterway": "water"}
 _LINE_CATEGORIES = {"railway": "rail", "waterway": "water"}
@@ -49,7 +52,103 @@ def road_entries(ways, crs, source):
         for members in _without_links(group, _roads(group, metric), metric):
             members = _one_copy_each(group, members)
             entries.append(_road_entry([group[i] for i in members], [metric[i] for i in members], kind, crs, source))
-    return entries
+    return _with_whole_roads(entries, crs)
+
+
+# A section of a road signposted as such: the direction after the road's own word (中山大道西, 广州大道北,
+# 解放路南), never before it (天河北路 is a road of its own beside 天河路).
+_SECTION = re.compile(r"^(.{2,}(?:路|街|大道|公路))[东西南北中]$")
+
+
+def _with_whole_roads(entries, crs):
+    """``entries`` with the roads OSM maps only as their sections: a road name borne by no road
+    entry but as the ``alt_name`` of two or more (黄埔大道 on 黄埔大道西 and 黄埔大道中), or whose sections
+    are named with a direction after it (中山大道西, 中山大道中; :data:`_SECTION`), is an entry of its own,
+    the union of those sections lying within :data:`geo.settings.SAME_ROAD_GAP_M` of one another, and
+    the sections keep their own names only. A road entry bearing the name itself is one of its
+    sections (a 天河路 and the 天河路东 that goes on from it), replaced by it. Sections farther apart,
+    or one section alone, make no whole road: which of them a report means is not known."""
+    from geo.crs import metric_geometry
+    from geo.lines import linked_groups, near_pairs
+    from geo.names import normalise_name
+
+    roads = [i for i, e in enumerate(entries) if e.feature_type == "road" and not road_code(e.name)]
+    wholes = {}  # the whole road's matching form -> (its name as written, [entry indices])
+    for i in roads:
+        entry = entries[i]
+        section = _SECTION.match(entry.name)  # (a bracketed section, 体育东路（北段）, gave its road as an alias)
+        for name in (entry.name, *entry.aliases, *([section.group(1)] if section else [])):
+            wholes.setdefault(normalise_name(name), (name, []))[1].append(i)
+    own = {normalise_name(entries[i].name) for i in roads}
+    if not wholes:
+        return entries
+    metric = {i: metric_geometry(entries[i].geometry, crs) for i in roads}
+    replaced, added, dropped_alias = set(), [], {}
+    for key, (name, members) in sorted(wholes.items()):
+        members = sorted(set(members))
+        sections = [i for i in members if normalise_name(entries[i].name) != key]
+        if not sections or (key in own and not any(_is_section(entries[i].name, key) for i in sections)):
+            continue  # a road of its own name with aliases, or an alt_name of one road: nothing to join
+        for group in linked_groups(len(members), near_pairs([metric[i] for i in members], settings.SAME_ROAD_GAP_M)):
+            indices = [members[k] for k in group]
+            if len(indices) < 2 or not any(normalise_name(entries[i].name) != key for i in indices):
+                continue
+            added.append(_whole_road(name, [entries[i] for i in indices], key, crs))
+            for i in indices:
+                if normalise_name(entries[i].name) == key:
+                    replaced.add(i)
+                else:
+                    dropped_alias.setdefault(i, set()).add(key)
+    if not added:
+        return entries
+    for i, keys in dropped_alias.items():
+        entry = entries[i]
+        entry.aliases = tuple(a for a in entry.aliases if normalise_name(a) not in keys)
+    return [e for i, e in enumerate(entries) if i not in replaced] + added
+
+
+def _is_section(name, key):
+    """Whether a road called ``name`` is a section of the road ``key`` (matching form) by its name:
+    中山大道西 of 中山大道, 体育东路（北段） of 体育东路."""
+    from geo.names import normalise_name
+    from geo.osm_features import with_bracketed_bases
+
+    section = _SECTION.match(name)
+    return (section is not None and normalise_name(section.group(1)) == key) or \
+        any(normalise_name(base) == key for base in with_bracketed_bases([name])[1:])
+
+
+def _whole_road(name, sections, key, crs):
+    """The entry of the road ``name`` made of its ``sections`` (entries; those named ``key`` in matching
+    form are its own ways, whose other names it keeps). Where two sections run alongside each other
+    (a carriageway of one named as the other: the name changes at another junction each way), the
+    road is measured once (:func:`geo.lines.measured_once`)."""
+    import shapely
+
+    from geo.crs import metric_geometry, wgs84_geometry
+    from geo.gazetteer import Entry
+    from geo.lines import measured_once
+    from geo.names import normalise_name
+
+    parts = sorted((p for e in sections for p in shapely.get_parts(metric_geometry(e.geometry, crs))),
+                   key=lambda line: (-line.length, line.wkb))
+    kept, alongside = measured_once(parts, settings.DUAL_CARRIAGEWAY_M)
+    merged = wgs84_geometry(shapely.line_merge(shapely.MultiLineString(kept)), crs)
+    own = [e for e in sections if normalise_name(e.name) == key]
+    named = sorted({e.name for e in sections if normalise_name(e.name) != key})
+    ids = ";".join(sorted({i for e in sections for i in e.extra["osm_ids"].split(";")}))
+    ways = len(ids.split(";"))
+    first = sections[0]
+    method = f"name match on OSM highway feature (its sections {' and '.join(named)} together, {ways} ways"
+    if any("measured once" in e.method for e in sections):
+        method += "; dual carriageways measured once, along the centre line"
+    if alongside:
+        method += f"; where sections run alongside each other (within {settings.DUAL_CARRIAGEWAY_M:g} m), measured once"
+    aliases = tuple(a for e in own for a in e.aliases if normalise_name(a) != key)
+    former = tuple(f for e in own for f in e.former_names)
+    return Entry(name=own[0].name if own else name, geometry=merged, source=first.source, method=method + ")",
+                 source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract", aliases=aliases,
+                 former_names=former, feature_type="road", category=first.category, extra={"osm_ids": ids})
 
 
 def _one_copy_each(group, members):
@@ -140,7 +239,8 @@ def _road_entry(group, metric, kind, crs, source):
     two_way = [line for way, line in zip(group, metric) if way["oneway"] == 0]
     one_way = [line if way["oneway"] > 0 else shapely.reverse(line) for way, line in zip(group, metric)
                if way["oneway"] != 0]
-    merged, paired = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M)
+    merged, paired, alongside = merge_ways(two_way, one_way, carriageway_m=settings.DUAL_CARRIAGEWAY_M,
+                                           tracks=kind == "railway")
     name = _own_name(group)
     spellings = sorted({way["names"][0] for way in group})
     what = "road code" if road_code(name) else "name"  # the ways of a code: its ref tag (geo.osm_features.add_line)
@@ -149,6 +249,10 @@ def _road_entry(group, metric, kind, crs, source):
         method += f", named {' and '.join(spellings)}"
     if paired:
         method += f"; {paired} dual carriageway{'s' if paired > 1 else ''} measured once, along the centre line"
+    if alongside:
+        method += (f"; {alongside} more line{'s' if alongside > 1 else ''} of its ways ("
+                   f"{'tracks' if kind == 'railway' else 'service carriageways, 辅道'}) "
+                   f"measured only where not alongside it (within {settings.DUAL_CARRIAGEWAY_M:g} m)")
     aliases, former = _other_names(group, name)
     return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method + ")",
                  source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",

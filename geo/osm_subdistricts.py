@@ -73,11 +73,14 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     district = district or str(outline["name"].iloc[0])
     whole = shapely.union_all(outline.geometry.values)
     unreadable = []
-    areas = read_admin_areas(path, read_window(whole), levels, unreadable)
+    above = tuple(level for level in settings.OSM_DISTRICT_ADMIN_LEVELS if level not in levels)
+    areas = read_admin_areas(path, read_window(whole), levels + above, unreadable)
+    own = [area for area in areas if area.level in above]  # the district's own boundary, for its datum
+    areas = [area for area in areas if area.level not in above]
     crs = metric_crs_for(outline)
     odd = _unreadable_levels(unreadable, metric_geometry(whole, crs), crs, district)
     if not areas:
-        return _none_to_use(label, district, odd)
+        return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs))
     geoms, _ = repair_polygons([a.geometry for a in areas], label, [""] * len(areas))  # said below, of those used
     whole_metric = metric_geometry(whole, crs)
     metric = metric_geometry(np.asarray(list(geoms), dtype=object), crs)
@@ -86,7 +89,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
                        out=np.zeros(len(area)), where=area > 0)
     keep = [i for i in range(len(areas)) if inside[i] >= settings.OSM_SUBDISTRICT_INSIDE_MIN]
     if not keep:
-        return _none_to_use(label, district, odd)
+        return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs))
     parents = _parents(metric, keep)
     shifted = datum_warning(label, gpd.GeoDataFrame(geometry=[geoms[i] for i in keep], crs=4326), outline,
                             "OpenStreetMap 街道", advice=SHIFTED) if "code" in outline else []
@@ -167,11 +170,40 @@ def _unreadable_levels(unreadable, whole_metric, crs, district):
             f"left out for an admin_level that is no level: {listed(named)}")
 
 
-def _none_to_use(label, district, odd):
-    """No 街道 from the extract: said when boundaries inside the district were left out for their admin_level."""
+def _none_to_use(label, district, odd, shifted=()):
+    """No 街道 from the extract: said when boundaries inside the district were left out for their admin_level,
+    and when the extract's own boundary of the district says it was shifted (``shifted``)."""
     if not odd:
-        return OsmSubdistricts()
-    return OsmSubdistricts(warnings=[f"{label}: OpenStreetMap has no 街道 boundary of {district} to use; {odd}"])
+        return OsmSubdistricts(warnings=list(shifted))
+    return OsmSubdistricts(warnings=list(shifted) + [
+        f"{label}: OpenStreetMap has no 街道 boundary of {district} to use; {odd}"])
+
+
+def _district_shifted(label, own, outline, crs):
+    """[one line] when the extract's boundary of the district itself (``own``: its areas of
+    :data:`geo.settings.OSM_DISTRICT_ADMIN_LEVELS`; the one lying most inside the bundled outline, at
+    least :data:`geo.settings.OSM_SUBDISTRICT_INSIDE_MIN`) fits that outline far better read as GCJ-02 or
+    BD-09 (:func:`geo.boundary_checks.datum_warning`): an extract without 街道 re-exported from a
+    Chinese map app. Without such a boundary nothing tells: roads and places have no reference here."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from geo.boundary_checks import datum_warning
+    from geo.crs import metric_geometry
+
+    if not own or "code" not in outline:
+        return []
+    whole = metric_geometry(shapely.union_all(outline.geometry.values), crs)
+    metric = metric_geometry(np.asarray([area.geometry for area in own], dtype=object), crs)
+    area = shapely.area(metric)
+    inside = np.divide(shapely.area(shapely.intersection(metric, whole)), area, out=np.zeros(len(area)),
+                       where=area > 0)
+    best = int(np.argmax(inside))
+    if inside[best] < settings.OSM_SUBDISTRICT_INSIDE_MIN:
+        return []
+    return datum_warning(label, gpd.GeoDataFrame(geometry=[own[best].geometry], crs=4326), outline,
+                         "OpenStreetMap boundary of the district", advice=SHIFTED)
 
 
 def _parents(metric, keep):

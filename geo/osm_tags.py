@@ -80,15 +80,24 @@ def is_place(tags):
 
 def area_key(tags):
     """The key that makes an area a feature (:data:`AREA_KEYS`, else :data:`AREA_TAGS`, else a
-    place of ours, :func:`sited_place`), or None."""
+    place of ours, :func:`sited_place`, else a square: :func:`square_key`), or None."""
     return next((k for k in AREA_KEYS if k in tags), None) or \
-        next((k for k, values in AREA_TAGS.items() if tags.get(k) in values), None) or sited_place(tags)
+        next((k for k, values in AREA_TAGS.items() if tags.get(k) in values), None) or sited_place(tags) or \
+        square_key(tags)
 
 
 def point_key(tags):
     """The key that makes a node a feature (:data:`POINT_KEYS`, else a place of ours,
-    :func:`sited_place`), or None."""
-    return next((k for k in POINT_KEYS if k in tags), None) or sited_place(tags)
+    :func:`sited_place`, else a square: :func:`square_key`), or None."""
+    return next((k for k in POINT_KEYS if k in tags), None) or sited_place(tags) or square_key(tags)
+
+
+def square_key(tags):
+    """The key of a square, a public space a project is sited at (广场): ``place=square``, or a highway
+    drawn as an area (``highway=pedestrian`` + ``area=yes``, 花城广场 as OSM maps it); else None."""
+    if tags.get(PLACE_KEY) == "square":
+        return PLACE_KEY
+    return "highway" if "highway" in tags and tags.get("area") == "yes" else None
 
 
 def sited_place(tags):

@@ -53,7 +53,9 @@ PLACE_SECTION_EXACT_SHARE = 0.8
 SECTION_AXIS_MIN_SHARE = 0.25
 
 # One-way OSM ways of one name running in opposite directions this close to each
-# other are the two carriageways of one road, measured once along their centre line.
+# other are the two carriageways of one road, measured once along their centre line; any
+# other way of the name running alongside a line so kept, this close (service carriageways,
+# 辅道, mapped with the road's name; a second pair beside the first), counts only where it leaves it.
 DUAL_CARRIAGEWAY_M = 60.0
 
 # A station named after its line (地铁1号线王府庄站) is a station of that name lying this close
@@ -122,6 +124,9 @@ DATUM_FIT_GAIN = 0.25
 # 街道 from an OpenStreetMap extract (--osm without --districts): the boundary=administrative
 # areas of these admin_level values, China's township level (乡, 镇, 街道) being 8...
 OSM_SUBDISTRICT_ADMIN_LEVELS = ("8",)
+# The level of a county-level district's own boundary (区, 县): an extract without 街道 boundaries
+# holding it is checked for a datum shift against the bundled outline by it.
+OSM_DISTRICT_ADMIN_LEVELS = ("6",)
 # ...of which at least this share of the area lies inside the district's outline (the rest are
 # the next district's), clipped to the outline...
 OSM_SUBDISTRICT_INSIDE_MIN = 0.5

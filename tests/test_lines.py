@@ -58,19 +58,68 @@ def test_dual_carriageway_becomes_its_centre_line_and_is_measured_once():
     two_way = [LineString([(-500, 0), (0, 0)])]
     eastbound = [LineString([(0, 0), (100, 15), (900, 15)]), LineString([(900, 15), (1000, 0)])]
     westbound = [LineString([(1000, 0), (900, -15), (100, -15), (0, 0)])]
-    merged, paired = merge_ways(two_way, eastbound + westbound, carriageway_m=60)
+    merged, paired, _ = merge_ways(two_way, eastbound + westbound, carriageway_m=60)
     assert paired == 1 and merged.geom_type == "LineString"
     assert merged.length == pytest.approx(1500, rel=1e-3)
     assert merged.interpolate(1000).y == pytest.approx(0, abs=1e-6)  # midway between the carriageways
 
 
 def test_one_way_streets_and_same_direction_lines_are_not_paired():
+    # Two lines of one name and one direction 30 m apart (a carriageway and its service carriageway)
+    # make no centre line, and the road is measured once; 200 m apart they are two streets.
     same_way = [LineString([(0, 15), (1000, 15)]), LineString([(0, -15), (1000, -15)])]
-    merged, paired = merge_ways([], same_way, carriageway_m=60)
-    assert paired == 0 and merged.length == pytest.approx(2000)
+    merged, paired, alongside = merge_ways([], same_way, carriageway_m=60)
+    assert paired == 0 and alongside == 1 and merged.length == pytest.approx(1000)
     apart = [LineString([(0, 100), (1000, 100)]), LineString([(1000, -100), (0, -100)])]  # 200 m apart
-    merged, paired = merge_ways([], apart, carriageway_m=60)
+    merged, paired, _ = merge_ways([], apart, carriageway_m=60)
     assert paired == 0 and merged.length == pytest.approx(2000)
+
+
+def test_service_carriageways_of_the_same_name_alongside_a_dual_carriageway_are_measured_once():
+    # 广州大道 as mapped in Chinese cities: the main carriageways 40 m apart and, 20 m further out on
+    # each side, service carriageways (辅道) of the same name; four one-way lines along 2 km.
+    main = [LineString([(0, -20), (2000, -20)]), LineString([(2000, 20), (0, 20)])]
+    service = [LineString([(0, -40), (2000, -40)]), LineString([(2000, 40), (0, 40)])]
+    merged, paired, _ = merge_ways([], main + service, carriageway_m=60)
+    assert merged.length == pytest.approx(2000, rel=1e-3)
+    # A two-way service road of the same name beside them, and one leaving the road, count only where they leave.
+    branch = LineString([(300, 45), (1500, 45), (1500, 1045)])
+    merged, _, alongside = merge_ways([branch], main, carriageway_m=60)
+    assert merged.length == pytest.approx(2000 + 1000, rel=2e-2)
+
+
+def test_a_carriageway_segment_missing_its_oneway_tag_is_measured_once():
+    # A mapper left oneway=yes off one westbound segment: it was two-way, unpaired, counted again.
+    eastbound = [LineString([(0, -15), (1000, -15)]), LineString([(1000, -15), (2000, -15)])]
+    westbound = [LineString([(2000, 15), (1000, 15)])]
+    merged, paired, alongside = merge_ways([LineString([(1000, 15), (0, 15)])], eastbound + westbound,
+                                           carriageway_m=60)
+    assert paired == 1 and alongside == 1 and merged.length == pytest.approx(2000, rel=2e-3)
+
+
+def test_a_cross_street_and_a_continuation_of_the_same_name_are_kept_whole():
+    # A spur of one name meeting its road at right angles, and the road going on past a dual carriageway.
+    main = [LineString([(0, -15), (1000, -15)]), LineString([(1000, 15), (0, 15)])]
+    spur = LineString([(500, 15), (500, 115)])
+    beyond = LineString([(1000, 0), (1080, 0)])
+    merged, paired, _ = merge_ways([spur, beyond], main, carriageway_m=60)
+    assert paired == 1 and merged.length == pytest.approx(1000 + 100 + 80, rel=1e-3)
+
+
+def test_hairpin_legs_and_a_fork_of_one_name_are_kept_whole_a_railways_two_tracks_are_one_line():
+    # A two-way road up a hill: two legs of a hairpin bend 40 m apart, drawn as two ways (Monaco's
+    # Avenue Pasteur); a one-way street forking off a dual carriageway, alongside it for its first 300 m.
+    legs = [LineString([(0, 0), (1000, 0)]), LineString([(1000, 40), (300, 40)])]
+    merged, _, alongside = merge_ways(legs, [], carriageway_m=60)
+    assert alongside == 0 and merged.length == pytest.approx(1700)
+    main = [LineString([(0, -15), (2000, -15)]), LineString([(2000, 15), (0, 15)])]
+    fork = LineString([(500, -45), (800, -45), (800, -1045)])
+    merged, _, alongside = merge_ways([], main + [fork], carriageway_m=60)
+    assert alongside == 0 and merged.length == pytest.approx(2000 + 1300, rel=1e-3)
+    tracks = [LineString([(0, -2.5), (3000, -2.5)]), LineString([(0, 2.5), (3000, 2.5)])]
+    assert merge_ways(tracks, [], carriageway_m=60)[0].length == pytest.approx(6000)  # a road's hairpin
+    merged, _, alongside = merge_ways(tracks, [], carriageway_m=60, tracks=True)
+    assert alongside == 1 and merged.length == pytest.approx(3000)
 
 
 def test_lines_within_the_distance_link_into_groups_through_one_another():

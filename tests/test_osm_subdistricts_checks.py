@@ -63,3 +63,35 @@ def test_an_extract_shifted_to_gcj02_is_named_by_its_street_districts(tmp_path):
                               "better read as GCJ-02 (Amap, Tencent) than as WGS-84")
     assert warning.endswith("; OpenStreetMap is WGS-84: was the file shifted by a Chinese map app? Use the extract "
                             "as OpenStreetMap gives it (its roads and places are as far off)")
+
+
+def test_an_extract_shifted_to_gcj02_without_street_districts_is_named_by_its_district_boundary(tmp_path):
+    # 天河区's extract as a planner has it: roads, places and the district's own boundary (admin_level 6),
+    # no 街道. Re-exported from a Chinese map app (GCJ-02), it was read 500 m off without a word. Without
+    # any boundary nothing tells, and nothing is said.
+    from geo.crs import wgs84_to_gcj02
+
+    outline = data.load_district_outline("440106").geometry.iloc[0]
+    ring = _ring(shapely.set_precision(outline.simplify(0.0005), 1e-7))
+    road = [(113.33, 23.13), (113.36, 23.13)]
+
+    def extract(name, shift, boundary=True):
+        moved = [tuple(float(v) for v in wgs84_to_gcj02(*xy)) if shift else xy for xy in ring]
+        ways = [(1, [tuple(float(v) for v in wgs84_to_gcj02(*xy)) if shift else xy for xy in road],
+                 {"highway": "primary", "name": "天河路"})]
+        relations = []
+        if boundary:
+            ways.append((2, moved, {}))
+            relations.append((10, [(2, "outer")], {"type": "boundary", "boundary": "administrative",
+                                                    "admin_level": "6", "name": "天河区", "name:en": "Tianhe District"}))
+        return write_osm_xml(tmp_path / name, ways, relations=relations, share_nodes=True)
+
+    def said(path):
+        return [w for w in load_boundaries(district_code="440106", osm_path=path).warnings if "GCJ-02" in w]
+
+    assert said(extract("tianhe.osm", shift=False)) == []
+    [warning] = said(extract("shifted.osm", shift=True))
+    assert warning.startswith("shifted.osm: the OpenStreetMap boundary of the district fits the bundled outline of "
+                              "天河区 (440106) far better read as GCJ-02 (Amap, Tencent) than as WGS-84")
+    assert "its roads and places are as far off" in warning
+    assert said(extract("shifted_roads_only.osm", shift=True, boundary=False)) == []
