@@ -923,6 +923,10 @@ def test_an_item_number_before_a_month_is_no_part_of_the_name():
     assert named_projects("1.9月太师二附小晋源校区投入使用。") == [("太师二附小晋源校区", "school")]
 
 
+def test_traffic_optimisation_is_road_works():
+    assert named_projects("实施广州大道北段交通优化。") == [("广州大道北段", "road_rebuild")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
