@@ -927,6 +927,11 @@ def test_traffic_optimisation_is_road_works():
     assert named_projects("实施广州大道北段交通优化。") == [("广州大道北段", "road_rebuild")]
 
 
+def test_a_gacha_is_a_village_in_inner_mongolia():
+    # 嘎查 (a village) and 苏木 (a township) are Inner Mongolia's words for 村 and 乡.
+    assert named_projects("推进巴彦塔拉嘎查美丽乡村建设。") == [("巴彦塔拉嘎查", "village")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
