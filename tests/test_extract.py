@@ -930,6 +930,7 @@ def test_traffic_optimisation_is_road_works():
 def test_a_gacha_is_a_village_in_inner_mongolia():
     # 嘎查 (a village) and 苏木 (a township) are Inner Mongolia's words for 村 and 乡.
     assert named_projects("推进巴彦塔拉嘎查美丽乡村建设。") == [("巴彦塔拉嘎查", "village")]
+    assert named_projects("推进肇兴侗寨保护利用。") == [("肇兴侗寨", "village")]  # 寨: Guizhou's villages
 
 
 def test_wells_drilled_are_counted():
