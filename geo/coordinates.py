@@ -1,7 +1,8 @@
-"""Coordinates as people write them in one cell: decimal degrees, degrees, minutes and seconds, a lon,lat pair, WKT."""
+"""Coordinates as people write them in one cell: decimal degrees, degrees, minutes and seconds, a lon,lat pair, WKT, and how far their rounding lets them be off."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -88,6 +89,50 @@ _HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西
 _SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
 _MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
+
+
+def rounding_m(lon_text, lat_text, lat, beyond=0.0):
+    """(metres, words) of how far a point may lie from where its lon/lat cells put it, since they are
+    rounded to their last digit written (:func:`written_step`): half that step on each axis, measured on
+    the ellipsoid to the far corner of the box they round (``108.96`` and ``34.22`` are within 721 m at
+    34°N; ``108°56′`` and ``34°13′`` within 1.2 km). None when that is no more than ``beyond`` metres (an
+    accuracy claimed), or when a cell's step is not told (a number in scientific notation).
+    """
+    import math
+
+    steps = [written_step(lon_text), written_step(lat_text)]
+    if None in steps or not -90 < lat < 90:
+        return None
+    # A degree of latitude or longitude is under 111.7 km anywhere: most rows are settled without the ellipsoid.
+    if math.hypot(steps[0][0], steps[1][0]) / 2 * 111_700 <= beyond:
+        return None
+    north = min(lat + steps[1][0] / 2, 90.0) if lat >= 0 else max(lat - steps[1][0] / 2, -90.0)
+    metres = _geod().inv(0.0, lat, steps[0][0] / 2, north)[2]
+    return (metres, f"lon/lat written to {max(steps)[1]}") if metres > beyond else None
+
+
+@functools.lru_cache(maxsize=1)
+def _geod():
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+def written_step(text):
+    """(degrees, words) of the unit of the last digit a coordinate cell writes: (0.01, ``0.01°``) for
+    ``34.22``, (1/60, ``1′``) for ``108°56′`` or ``东经108度56分``, (0.1/3600, ``0.1″``) for ``108°56′30.5″``
+    or ``108 56 30.5``; a decimal comma counts as a point. None when not told (no digit, or scientific
+    notation: ``1.0893E+02``)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(text).translate(_DEGREE_SIGNS))
+    if re.search(r"\de[-+]?\d", text, re.I):
+        return None
+    numbers = re.findall(r"\d+(?:[.,](\d+))?", text)
+    if not numbers or len(numbers) > 3:
+        return None
+    decimals, unit = len(numbers[-1]), "°′″"[len(numbers) - 1]  # the digits after the last number's point
+    return 10.0 ** -decimals / 60 ** (len(numbers) - 1), f"{10.0 ** -decimals:.{decimals}f}{unit}"
 
 
 def wkt_geometry(text):

@@ -8,12 +8,13 @@ import re
 from pathlib import Path
 
 from geo import settings
+from geo.coordinates import rounding_m
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.tables import COORDINATE_COLUMNS, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.tables import COORDINATE_COLUMNS, ROUNDING, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -384,13 +385,19 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     invalid = ~shapely.is_valid(geoms)  # lines and points: a ring of too few points, a line of one point
     if invalid.any():
         geoms[invalid] = shapely.make_valid(geoms[invalid])
-    entries = []
+    entries, rounded = [], []
     for number, (row, name, geom, canonical) in enumerate(zip(rows, names, geoms, datums), 1):
         accuracy = _accuracy(path, number, name, row.get("accuracy_m")) or _default_accuracy(geom)
         method = _text(row.get("method")) or "coordinates from file"
         if assumed[number - 1]:
             accuracy = max(accuracy, settings.UNSTATED_DATUM_ACCURACY_M)
             method += "; datum not stated, WGS-84 assumed"
+        cells = None if at_0_0[number - 1] else row.get(ROUNDING)  # 0,0: left out (_unusable_rows)
+        rounding = rounding_m(*cells, beyond=accuracy) if cells else None
+        if rounding:  # 34.22 claims no 5 m: it may lie 700 m off
+            accuracy = float(math.ceil(rounding[0]))
+            method += f"; {rounding[1]}, so within {accuracy:.0f} m"
+            rounded.append((number, name, rounding[1]))
         entries.append(Entry(
             name=name,
             geometry=geom,
@@ -405,6 +412,10 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
             section_of=_text(row.get("section_of")),
             extra={"entry": number},  # its row, for an error about it found later (geo.hand_placed.check_used)
         ))
+    if rounded:
+        said = ", ".join(f"entry {number} ({name}): {words}" for number, name, words in rounded[:3])
+        warn(f"{path}: {len(rounded)} of {len(rows)} entries give lon/lat rounded coarser than the accuracy they "
+             f"claim ({said}{'…' if len(rounded) > 3 else ''}): they claim the rounding instead", warnings)
     return entries
 
 

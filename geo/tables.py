@@ -24,6 +24,9 @@ _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
+# Where a row read from lon/lat cells keeps them and its latitude, for their rounding (geo.coordinates.rounding_m):
+# a point written to 0.01° may lie 700 m from where it is put, whatever accuracy_m its row claims.
+ROUNDING = "\x00rounding"
 
 
 # Chinese column names of the same fields, and geo's own Shapefile export's short names
@@ -306,8 +309,10 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
                                            "lon,lat pair (two numbers apart by a comma)")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value{_wkt_elsewhere(row)}")
-                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter) or \
-                    (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
+                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter)
+                if geom is None:  # a point below
+                    geom = (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))
+                    row[ROUNDING] = (lon_text, lat_text, geom[1])  # weighed against its accuracy: geo.gazetteer_files
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)

@@ -276,8 +276,8 @@ def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_ap
 
 def test_accuracy_may_carry_its_unit(tmp_path):
     path = tmp_path / "sites.csv"
-    path.write_text("名称,经度,纬度,精度,来源,坐标系\n汇才学校,117.001,36.7,30m,区教体局,wgs84\n"
-                    "区疾控中心,117.01,36.69,50 米,,WGS84\n", encoding="utf-8")
+    path.write_text("名称,经度,纬度,精度,来源,坐标系\n汇才学校,117.0010,36.7000,30m,区教体局,wgs84\n"
+                    "区疾控中心,117.0100,36.6900,50 米,,WGS84\n", encoding="utf-8")
     school, cdc = load_file(path)
     assert (school.accuracy_m, cdc.accuracy_m) == (30, 50) and school.source == "区教体局"
 
@@ -431,7 +431,7 @@ def test_a_gauss_kruger_zone_named_beside_lon_lat_gives_its_datum(tmp_path):
     import geopandas as gpd
 
     path = tmp_path / "成果.csv"
-    path.write_text("名称,经度,纬度,坐标系\n汇才学校,117.001,36.7,CGCS2000 3度带 117°\n", encoding="utf-8")
+    path.write_text("名称,经度,纬度,坐标系\n汇才学校,117.0010,36.7000,CGCS2000 3度带 117°\n", encoding="utf-8")
     warnings = []
     assert _point(path).distance(shapely.Point(SITE)) < 1e-9
     (entry,) = load_file(path, warnings=warnings)
@@ -723,7 +723,7 @@ def test_a_pair_cell_under_a_header_naming_a_datum_alone_is_read_in_it(tmp_path,
 def test_a_coordinate_column_is_not_offered_as_a_misspelled_datum_column(tmp_path):
     # "is '坐标' meant as the datum column?": 坐标 holds the coordinates, 坐标系 would be the datum.
     path = tmp_path / "sites.csv"
-    path.write_bytes('名称,坐标\r\n汇才学校,"117.001,36.7"\r\n'.encode("utf-8"))
+    path.write_bytes('名称,坐标\r\n汇才学校,"117.0010,36.7000"\r\n'.encode("utf-8"))
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
@@ -783,3 +783,63 @@ def test_a_datum_column_misspelled_as_zuobiao_with_the_wrong_zuo_is_read(tmp_pat
     entry = load_file(path)[0]
     assert entry.source_datum == "gcj02"
     assert entry.geometry.distance(shapely.Point(113.0, 28.2)) > 0.003  # shifted back from GCJ-02 (~500 m)
+
+
+def _rounding_bound_m(lon, lat, lon_step, lat_step):
+    """How far a point written to these steps may lie from where it is put: to the corner of its rounding box."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84").inv(lon, lat, lon + lon_step / 2, lat + lat_step / 2)[2]
+
+
+@pytest.mark.parametrize("lon, lat, stated, lon_step, lat_step, words", [
+    ("108.96", "34.22", "5", 0.01, 0.01, "0.01°"),  # 大雁塔北广场 from a page giving two decimals: ~1 km
+    ("108.964", "34.22", "", 0.001, 0.01, "0.01°"),  # one axis coarser: that axis counts
+    ("东经108°53′", "北纬34°13′", "10", 1 / 60, 1 / 60, "1′"),  # whole minutes, as a yearbook writes them
+    ("108度53.5分", "34度13分", "", 0.1 / 60, 1 / 60, "1′"),
+])
+def test_lon_lat_written_coarser_than_the_accuracy_claimed_claim_their_rounding(tmp_path, lon, lat, stated, lon_step,
+                                                                               lat_step, words):
+    # 34.22 claimed 5 m (or the default 50 m) though it may lie 700 m from the site: the rounding of its
+    # last digit is the least it can be off, whatever its row says.
+    from geo.coordinates import degrees
+
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,精度,坐标系\n大雁塔北广场,{lon},{lat},{stated},wgs84\n", encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    bound = _rounding_bound_m(degrees(lon, "lon", ","), degrees(lat, "lat", ","), lon_step, lat_step)  # to a corner
+    assert bound > 500 and entry.accuracy_m == pytest.approx(bound, abs=2)
+    assert entry.method == f"coordinates from file; lon/lat written to {words}, so within {entry.accuracy_m:.0f} m"
+    assert warnings == [f"{path}: 1 of 1 entries give lon/lat rounded coarser than the accuracy they claim (entry 1 "
+                        f"(大雁塔北广场): lon/lat written to {words}): they claim the rounding instead"]
+
+
+@pytest.mark.parametrize("lon, lat, expected", [
+    ("108.941805", "34.223111", 50), ("108°56′30.5″", "34°13′23.2″", 50), ("108 56 30", "34 13 23", 50),
+    ("108.9418", "34.2231", 5),  # four decimals: within 6 m, so a claim of 5 m is about the rounding
+])
+def test_lon_lat_written_finely_enough_keep_the_accuracy_claimed(tmp_path, lon, lat, expected):
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,精度,坐标系\n雁塔区第二中学,{lon},{lat},{'5' if expected == 5 else ''},wgs84\n",
+                    encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    if expected == 5:  # 0.0001° is up to 6.1 m at 34°N: a 5 m claim grows to that, no further
+        assert entry.accuracy_m == pytest.approx(_rounding_bound_m(108.9418, 34.2231, 1e-4, 1e-4), abs=1)
+    else:
+        assert (entry.accuracy_m, entry.method, warnings) == (50, "coordinates from file", [])
+
+
+def test_an_excel_cell_of_two_decimals_claims_its_rounding_too(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["名称", "经度", "纬度", "坐标系"])
+    book.active.append(["大雁塔北广场", 108.96, 34.22, "WGS84"])
+    book.active.append(["雁塔区第二中学", 108.941805, 34.223111, "WGS84"])
+    book.save(tmp_path / "点位.xlsx")
+    square, school = load_file(tmp_path / "点位.xlsx", warnings=[])
+    assert square.accuracy_m == pytest.approx(_rounding_bound_m(108.96, 34.22, 0.01, 0.01), abs=1)
+    assert school.accuracy_m == 50
+
