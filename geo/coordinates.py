@@ -9,7 +9,8 @@ import re
 def lonlat_pair(text):
     """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
     Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
-    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``); in
+    longitude beyond 90, or one that lies in China only so (west of 90°E, ``43.79,87.63``), or by
+    hemispheres (``36°42'N 117°0'E``); in
     full-width forms or brackets as copied from a page (``（104.04，30.64）``), apart by a comma, a
     semicolon, a slash, a 、 or blanks."""
     import unicodedata
@@ -20,10 +21,21 @@ def lonlat_pair(text):
     apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
     first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
     try:
-        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180
+        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180 or _only_swapped_in_china(float(first),
+                                                                                               float(second))
     except ValueError:  # 36°42'N,117°0'E: the hemispheres tell
         swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
     return (second, first) if swapped else (first, second)
+
+
+def _only_swapped_in_china(first, second):
+    """Whether ``first,second`` lies in China only as ``lat,lng``: west of 90°E (Xinjiang, Tibet) a
+    longitude is no larger than 90 either (Tencent's ``43.79,87.63`` for Ürümqi); no two numbers lie
+    in China both ways round (its latitudes are all under 56°, its longitudes over 72°)."""
+    from geo.crs import CHINA_BOUNDS
+
+    west, south, east, north = CHINA_BOUNDS
+    return south <= first <= north and west <= second <= east and not (west <= first <= east)
 
 
 def degrees(text, axis, delimiter):

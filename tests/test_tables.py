@@ -843,3 +843,14 @@ def test_an_excel_cell_of_two_decimals_claims_its_rounding_too(tmp_path):
     assert square.accuracy_m == pytest.approx(_rounding_bound_m(108.96, 34.22, 0.01, 0.01), abs=1)
     assert school.accuracy_m == 50
 
+
+@pytest.mark.parametrize("cell", ["43.793015,87.627112", "43.793015，87.627112", "43.793015 87.627112",
+                                  "87.627112,43.793015"])
+def test_a_lat_lng_pair_west_of_90_degrees_east_is_read_in_china(tmp_path, cell):
+    # Tencent's picker gives 乌鲁木齐's 人民广场 as 43.79,87.63: both under 90, it was read as lon 43.79 and
+    # lat 87.63, in the Arctic, and the entry was left out as "outside China".
+    path = tmp_path / "点位.csv"
+    path.write_text(f'名称,坐标,坐标系\n人民广场,"{cell}",wgs84\n', encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert (entry.geometry.x, entry.geometry.y) == (87.627112, 43.793015) and outside_china([entry]) == []
