@@ -346,6 +346,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     from geo.boundary_checks import repair_polygons
     from geo.crs import convert_geometry
     from geo.io import warn
+    from geo.survey import projected_hint
 
     names = []
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
@@ -366,7 +367,9 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
                                                     "EPSG:4548; a vector file needs its CRS)")):
         if bad.any():
             first = int(index[bad.argmax()])
-            raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
+            hint = projected_hint(*coords[bad.argmax()]) if problem.startswith("has coordinates outside") else ""
+            raise InputError(path, f"entry {first + 1} ({names[first]}) "
+                                   + (f"has coordinates outside lon/lat range: {hint}" if hint else problem))
     datums = np.array(datums)
     at_0_0 = np.array([_at_0_0(geom) for geom in geoms], dtype=bool)  # left out by load_file (_unusable_rows)
     for canonical in sorted(set(datums) - {"wgs84"}):

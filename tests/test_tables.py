@@ -375,8 +375,12 @@ def test_gauss_kruger_coordinates_with_decimal_commas_are_read(tmp_path):
     ("名称,X,Y,坐标系", True, "CGCS2000 3度带 120°", "line 2: Y 39.* is in zone 39 \\(central meridian 117°\\), "
                                                    "the datum column says 120°"),
     ("名称,X,Y,坐标系", False, "西安80 3度带 117°", "line 2: .*Xian 1980 \\(西安80\\)"),
-    ("名称,X,Y", True, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range \\(projected coordinates\\? "
-                             "name their system in a 坐标系 column: CGCS2000 3度带 117°, EPSG:4548"),
+    ("名称,X,Y", True, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range: .* look like Gauss-Kruger "
+                             "metres with the zone number 39 before the easting \\(if CGCS2000, EPSG:4527: write CGCS2000 "
+                             "in the 坐标系 column\\)$"),
+    ("名称,X,Y", False, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range: .* look like Gauss-Kruger "
+                              "metres without their zone number \\(name the zone in the 坐标系 column by its central "
+                              "meridian, CGCS2000 3度带 117°, or its code, EPSG:4548\\)$"),
 ])
 def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, header, prefix, label, problem):
     northing, easting = _gauss_kruger(prefix)
@@ -854,3 +858,42 @@ def test_a_lat_lng_pair_west_of_90_degrees_east_is_read_in_china(tmp_path, cell)
     warnings = []
     (entry,) = load_file(path, warnings=warnings)
     assert (entry.geometry.x, entry.geometry.y) == (87.627112, 43.793015) and outside_china([entry]) == []
+
+
+# 雁塔区第二中学 in Web Mercator metres (EPSG:3857), and in Baidu's Mercator (BD-09MC) as Baidu's picker gives it.
+WEB_MERCATOR, BAIDU_MERCATOR = (12127145, 4058100), (12127000, 4035000)
+
+
+@pytest.mark.parametrize("cells", ["X,Y\n雁塔区第二中学,{0},{1}", '坐标\n雁塔区第二中学,"{0},{1}"', "经度,纬度\n雁塔区第二中学,{0},{1}"])
+@pytest.mark.parametrize("metres", [WEB_MERCATOR, BAIDU_MERCATOR])
+def test_mercator_metres_without_their_system_are_refused_as_such(tmp_path, cells, metres):
+    # They were refused as "projected coordinates? name their system in a 坐标系 column: CGCS2000 3度带 117°": no
+    # Gauss-Kruger zone reads them, and the line never said what they are.
+    path = tmp_path / "点位.csv"
+    path.write_text("名称," + cells.format(*metres) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"entry 1 \(雁塔区第二中学\) has coordinates outside lon/lat range: {metres[0]}, "
+                                         rf"{metres[1]} look like Mercator metres of a web map \(EPSG:3857: name it in "
+                                         r"the 坐标系 column\) or Baidu's Mercator metres \(BD-09MC, which geo does not "
+                                         r"read: convert them to bd09ll lon/lat first\)$"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("label", ["Web墨卡托", "web mercator", "球面墨卡托", "WGS 84 / Pseudo-Mercator", "EPSG:900913",
+                                   "EPSG:3857"])
+def test_web_mercator_named_in_words_gives_the_point(tmp_path, label):
+    from pyproj import Transformer
+
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,X,Y,坐标系\n雁塔区第二中学,{WEB_MERCATOR[0]},{WEB_MERCATOR[1]},{label}\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    expected = Transformer.from_crs(3857, 4326, always_xy=True).transform(*WEB_MERCATOR)
+    assert entry.geometry.distance(shapely.Point(expected)) < 1e-9 and entry.source_datum == "wgs84"
+
+
+@pytest.mark.parametrize("label", ["百度墨卡托", "百度墨卡托坐标", "百度米制坐标", "Baidu Mercator", "bd09mc"])
+def test_baidu_mercator_named_in_words_is_refused_as_what_it_is(tmp_path, label):
+    # 百度墨卡托 was an "unknown datum": the planner was not told that geo cannot read Baidu's metres.
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,X,Y,坐标系\n雁塔区第二中学,{BAIDU_MERCATOR[0]},{BAIDU_MERCATOR[1]},{label}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"entry 1 \(雁塔区第二中学\): datum '{label}' is Baidu Mercator metres"):
+        load_file(path)
