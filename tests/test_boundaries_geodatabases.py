@@ -166,3 +166,24 @@ def test_a_zip_archive_of_another_name_holding_a_geodatabase_is_read(tmp_path, i
             zipped.write(part, f"{inside}jd.gdb/{part.name}")
     zones, _ = load_official_zones(archive, name_field="JDMC", code_field="JDDM")
     assert zones["name"].tolist() == NAMES
+
+
+def test_a_zip_archive_of_several_geodatabases_is_refused_naming_them(tmp_path):
+    # 成果.zip of this year's and last year's jd.gdb: GDAL opens neither, and the line was GDAL's
+    # "not a vector file GDAL reads", though the archive holds nothing else.
+    import zipfile
+
+    from geo.gazetteer_files import load_file
+
+    gdb = _geodatabase(tmp_path)
+    archive = tmp_path / "成果.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for folder in ("成果/2025/jd.gdb", "成果/2024/jd.gdb"):
+            for part in sorted(gdb.iterdir()):
+                zipped.write(part, f"{folder}/{part.name}")
+    problem = (r"成果\.zip: is a zip archive holding 2 File Geodatabases \(成果/2024/jd\.gdb, 成果/2025/jd\.gdb\), "
+               r"and geo reads one: unzip it and give the \.gdb folder to read, or zip that one alone$")
+    with pytest.raises(InputError, match=problem):
+        load_official_zones(archive, name_field="JDMC", code_field="JDDM")
+    with pytest.raises(InputError, match=problem):
+        load_file(f"{archive}|layername=jiedao")
