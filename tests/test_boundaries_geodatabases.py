@@ -187,3 +187,52 @@ def test_a_zip_archive_of_several_geodatabases_is_refused_naming_them(tmp_path):
         load_official_zones(archive, name_field="JDMC", code_field="JDDM")
     with pytest.raises(InputError, match=problem):
         load_file(f"{archive}|layername=jiedao")
+
+
+_ALIASED_GEODATABASE = """
+import sys
+from osgeo import ogr, osr
+names, codes = sys.argv[2].split(","), sys.argv[3].split(",")
+ds = ogr.GetDriverByName("OpenFileGDB").CreateDataSource(sys.argv[1])
+srs = osr.SpatialReference()
+srs.ImportFromEPSG(4548)
+layer = ds.CreateLayer("jiedao", srs, ogr.wkbPolygon, ["FEATURE_DATASET=行政区划"])
+for field, alias in (("JDMC", "街道名称"), ("JDDM", "街道代码")):
+    definition = ogr.FieldDefn(field, ogr.OFTString)
+    definition.SetAlternativeName(alias)
+    layer.CreateField(definition)
+for number, (name, code) in enumerate(zip(names, codes)):
+    x, y = 519000 + (number % 2) * 2000, 3524000 + (number // 2) * 2000
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("JDMC", name)
+    feature.SetField("JDDM", code)
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"POLYGON (({x} {y},{x + 2000} {y},{x + 2000} {y + 2000},{x} {y + 2000},{x} {y}))"))
+    layer.CreateFeature(feature)
+ds = None
+"""
+
+
+@pytest.mark.skipif(subprocess.run(["/usr/bin/python3", "-c", "import osgeo.ogr"], capture_output=True).returncode != 0,
+                    reason="GDAL's Python bindings (python3-gdal, with gdal-bin) write the fields' aliases")
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_geodatabase_field_named_by_its_alias_reads_the_field_it_names(tmp_path, zipped):
+    # ArcGIS shows JDMC as 街道名称 (its alias): --name-field 街道名称 was "no field 街道名称" and a gazetteer
+    # whose name field is aliased 名称 "needs a 'name' column". GeoPackage aliases were read, a
+    # geodatabase's (ArcGIS's own format) not: GDAL reads them, but pyogrio gives no field its alias.
+    import zipfile
+
+    from geo.gazetteer_files import load_file
+
+    gdb = tmp_path / "jd.gdb"
+    subprocess.run(["/usr/bin/python3", "-c", _ALIASED_GEODATABASE, str(gdb), ",".join(NAMES), ",".join(CODES)],
+                   check=True, capture_output=True)
+    path = gdb
+    if zipped:
+        path = tmp_path / "街道数据.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for part in sorted(gdb.iterdir()):
+                archive.write(part, f"成果/jd.gdb/{part.name}")
+    zones, _ = load_official_zones(path, name_field="街道名称", code_field="街道代码")
+    assert zones["name"].tolist() == NAMES and zones["code"].tolist() == CODES
+    assert sorted(entry.name for entry in load_file(path, warnings=[])) == sorted(NAMES)  # 街道名称 names them
