@@ -14,7 +14,7 @@ from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.tables import COORDINATE_COLUMNS, ROUNDING, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.tables import COORDINATE_COLUMNS, PROJECTED, ROUNDING, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -392,6 +392,8 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     for number, (row, name, geom, canonical) in enumerate(zip(rows, names, geoms, datums), 1):
         accuracy = _accuracy(path, number, name, row.get("accuracy_m")) or _default_accuracy(geom)
         method = _text(row.get("method")) or "coordinates from file"
+        if row.get(PROJECTED):  # Gauss-Kruger metres: which zone was read says how they became lon/lat
+            method += f"; {row[PROJECTED]} converted to lon/lat"
         if assumed[number - 1]:
             accuracy = max(accuracy, settings.UNSTATED_DATUM_ACCURACY_M)
             method += "; datum not stated, WGS-84 assumed"

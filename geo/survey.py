@@ -32,9 +32,10 @@ def projected_to_lonlat(label, first, second):
 
     Returns
     -------
-    (float, float, str) or None
-        Lon, lat and the datum's spelling (``cgcs2000``, ``epsg:4326``); None when ``label``
-        names no projected system (a datum such as ``gcj02``).
+    (float, float, str, str) or None
+        Lon, lat, the datum's spelling (``cgcs2000``, ``epsg:4326``) and what was converted, for the
+        entry's method (``Gauss-Kruger X/Y of CGCS2000, central meridian 108°E (EPSG:4545)``); None
+        when ``label`` names no projected system (a datum such as ``gcj02``).
 
     Raises
     ------
@@ -52,7 +53,7 @@ def projected_to_lonlat(label, first, second):
     if crs is not None:  # another projected EPSG CRS
         easting, northing = _easting_northing(first, second)
         lon, lat = lonlat_transformer(crs).transform(easting, northing)
-        return float(lon), float(lat), datum
+        return float(lon), float(lat), datum, f"X/Y of {crs.name} ({crs.to_string()})"
     easting, northing = _easting_northing(first, second)
     if easting >= 10_000_000:  # the zone number before the easting
         prefix = int(easting // 1_000_000)
@@ -68,7 +69,7 @@ def projected_to_lonlat(label, first, second):
                          f"({GK_FIRST_MERIDIAN}-{GK_LAST_MERIDIAN}°E, every {GK_STEP}°)")
     epsg = GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP
     lon, lat = metric_transformer(f"EPSG:{epsg}", True).transform(easting, northing)
-    return float(lon), float(lat), datum
+    return float(lon), float(lat), datum, f"Gauss-Kruger X/Y of CGCS2000, central meridian {meridian}°E (EPSG:{epsg})"
 
 
 def projection_datum(label):

@@ -27,6 +27,8 @@ COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 # Where a row read from lon/lat cells keeps them and its latitude, for their rounding (geo.coordinates.rounding_m):
 # a point written to 0.01° may lie 700 m from where it is put, whatever accuracy_m its row claims.
 ROUNDING = "\x00rounding"
+# Where a row read from projected X/Y (a survey's Gauss-Kruger metres) says what they were: its entry's method says so.
+PROJECTED = "\x00projected"
 
 
 # Chinese column names of the same fields, and geo's own Shapefile export's short names
@@ -423,7 +425,7 @@ def _projected(path, line_no, row, first, second, delimiter):
         raise InputError(path, f"line {line_no}: {exc}") from None
     if found is None:
         return None
-    lon, lat, row["datum"] = found
+    lon, lat, row["datum"], row[PROJECTED] = found
     row.pop("source_datum", None)
     return lon, lat
 

@@ -897,3 +897,25 @@ def test_baidu_mercator_named_in_words_is_refused_as_what_it_is(tmp_path, label)
     path.write_text(f"名称,X,Y,坐标系\n雁塔区第二中学,{BAIDU_MERCATOR[0]},{BAIDU_MERCATOR[1]},{label}\n", encoding="utf-8")
     with pytest.raises(InputError, match=rf"entry 1 \(雁塔区第二中学\): datum '{label}' is Baidu Mercator metres"):
         load_file(path)
+
+
+@pytest.mark.parametrize("epsg, offset, label, said", [
+    (4545, 36_000_000, "CGCS2000", "central meridian 108°E (EPSG:4545)"),  # 3-degree zone 36, its number before Y
+    (4545, 0, "CGCS2000 3度带 108°", "central meridian 108°E (EPSG:4545)"),
+    (4545, 0, "2000国家大地坐标系 3度带 36带", "central meridian 108°E (EPSG:4545)"),
+    (4497, 0, "CGCS2000 6度带", "central meridian 111°E (EPSG:4546)"),  # 6-degree zone 19: its number before Y
+    (4497, -19_000_000, "CGCS2000 6度带 19带", "central meridian 111°E (EPSG:4546)"),
+])
+def test_gauss_kruger_metres_of_xian_give_the_point_and_their_zone_in_the_method(tmp_path, epsg, offset, label, said):
+    # 雁塔区 lies in 3-degree zone 36 (108°E) and 6-degree zone 19 (111°E); the entry said "coordinates from
+    # file" and source_datum wgs84, nothing of the zone its metres were read in.
+    from pyproj import Transformer
+
+    site = (108.9418, 34.2231)
+    easting, northing = Transformer.from_crs(4490, epsg, always_xy=True).transform(*site)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"点名,X坐标,Y坐标,坐标系\n雁塔区第二中学,{northing:.3f},{easting + offset:.3f},{label}\n",
+                    encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(site)) < 1e-7
+    assert entry.method == f"coordinates from file; Gauss-Kruger X/Y of CGCS2000, {said} converted to lon/lat"
