@@ -367,7 +367,8 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
                                                     "EPSG:4548; a vector file needs its CRS)")):
         if bad.any():
             first = int(index[bad.argmax()])
-            hint = projected_hint(*coords[bad.argmax()]) if problem.startswith("has coordinates outside") else ""
+            hint = projected_hint(*coords[bad.argmax()], datums[first]) if problem.startswith("has coordinates outside") \
+                else ""
             raise InputError(path, f"entry {first + 1} ({names[first]}) "
                                    + (f"has coordinates outside lon/lat range: {hint}" if hint else problem))
     datums = np.array(datums)

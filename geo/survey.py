@@ -189,11 +189,12 @@ def _easting_northing(first, second):
 _MERCATOR_CHINA = ((8_015_000, 15_344_000), (90_000, 7_520_000))
 
 
-def projected_hint(first, second) -> str:
+def projected_hint(first, second, datum=None) -> str:
     """What two numbers no lon/lat are likely to be, as advice for the line refusing them: Gauss-Kruger
     metres with their zone number before the easting (``36512345.67``: its CGCS2000 code), without it
     (a zone to name), or Mercator metres of a web map (``12127145, 4058100``: EPSG:3857) or of Baidu
-    (BD-09MC, which geo does not read); '' when they look like none. Either order of the two."""
+    (BD-09MC, which geo does not read; only those when their row's ``datum`` is ``bd09``, and GCJ-02's
+    when ``gcj02``); '' when they look like none. Either order of the two."""
     easting, northing = max(abs(first), abs(second)), min(abs(first), abs(second))
     said = []
     if 1_000_000 <= northing < 10_000_000 and easting >= 10_000_000:
@@ -206,7 +207,13 @@ def projected_hint(first, second) -> str:
         said.append("Gauss-Kruger metres without their zone number (name the zone in the 坐标系 column by its central "
                     "meridian, CGCS2000 3度带 117°, or its code, EPSG:4548)")
     (x_low, x_high), (y_low, y_high) = _MERCATOR_CHINA
-    if x_low <= easting <= x_high and y_low <= northing <= y_high:
+    mercator = x_low <= easting <= x_high and y_low <= northing <= y_high
+    if mercator and datum in ("bd09", "gcj02"):  # 百度坐标 over Baidu's metres: no web map's, no survey's
+        return (f"{first:.10g}, {second:.10g} look like Baidu's Mercator metres (BD-09MC), which geo does not read: "
+                "convert them to bd09ll lon/lat first" if datum == "bd09" else
+                f"{first:.10g}, {second:.10g} look like Mercator metres on GCJ-02, which geo does not read: convert "
+                "them to gcj02 lon/lat first")
+    if mercator:
         said.append("Mercator metres of a web map (EPSG:3857: name it in the 坐标系 column) or Baidu's Mercator "
                     "metres (BD-09MC, which geo does not read: convert them to bd09ll lon/lat first)")
     return f"{first:.10g}, {second:.10g} look like " + ", or ".join(said) if said else ""

@@ -919,3 +919,19 @@ def test_gauss_kruger_metres_of_xian_give_the_point_and_their_zone_in_the_method
     (entry,) = load_file(path)
     assert entry.geometry.distance(shapely.Point(site)) < 1e-7
     assert entry.method == f"coordinates from file; Gauss-Kruger X/Y of CGCS2000, {said} converted to lon/lat"
+
+
+@pytest.mark.parametrize("header, row, said", [
+    ("名称,百度坐标", '雁塔区第二中学,"{0},{1}"', "Baidu's Mercator metres \\(BD-09MC\\), which geo does not read: "
+                                                "convert them to bd09ll lon/lat first"),
+    ("名称,X,Y,坐标系", "雁塔区第二中学,{0},{1},bd09", "Baidu's Mercator metres \\(BD-09MC\\)"),
+    ("名称,X,Y,坐标系", "雁塔区第二中学,{0},{1},gcj02", "Mercator metres on GCJ-02, which geo does not read: convert "
+                                                    "them to gcj02 lon/lat first"),
+])
+def test_mercator_metres_under_a_web_maps_datum_are_named_as_its_own(tmp_path, header, row, said):
+    # Baidu's picker's metres under 百度坐标 are no web map's EPSG:3857: the line offered that reading too.
+    path = tmp_path / "点位.csv"
+    path.write_text(header + "\n" + row.format(*BAIDU_MERCATOR) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"outside lon/lat range: {BAIDU_MERCATOR[0]}, {BAIDU_MERCATOR[1]} look like "
+                                         rf"{said}"):
+        load_file(path)
