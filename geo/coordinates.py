@@ -9,8 +9,8 @@ import re
 def lonlat_pair(text):
     """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
     Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
-    longitude beyond 90, or one that lies in China only so (west of 90°E, ``43.79,87.63``), or by
-    hemispheres (``36°42'N 117°0'E``); in
+    longitude beyond 90, or one that lies in China only so (west of 90°E, ``43.79,87.63``), in degrees
+    or in degrees, minutes and seconds (``34°13′23″,108°56′30″``), or by hemispheres (``36°42'N 117°0'E``); in
     full-width forms or brackets as copied from a page (``（104.04，30.64）``), apart by a comma, a
     semicolon, a slash, a 、 or blanks."""
     import unicodedata
@@ -20,11 +20,14 @@ def lonlat_pair(text):
     text = bracketed.group(1).strip() if bracketed else text
     apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
     first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
-    try:
-        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180 or _only_swapped_in_china(float(first),
-                                                                                               float(second))
-    except ValueError:  # 36°42'N,117°0'E: the hemispheres tell
+    hemispheres = re.search(r"[NSEW北南东西]", first + second, re.I)
+    if hemispheres:  # 36°42'N,117°0'E: the hemispheres tell
         swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
+    else:  # 36.7,117.0 or 36°42′,117°0′3.6″: the degrees tell
+        whole = [re.match(r"\s*([-+]?\d+(?:\.\d+)?)", part) for part in (first, second)]
+        degrees_ = [float(found.group(1)) for found in whole if found]
+        swapped = len(degrees_) == 2 and (abs(degrees_[0]) <= 90 < abs(degrees_[1]) <= 180
+                                          or _only_swapped_in_china(*degrees_))
     return (second, first) if swapped else (first, second)
 
 

@@ -935,3 +935,14 @@ def test_mercator_metres_under_a_web_maps_datum_are_named_as_its_own(tmp_path, h
     with pytest.raises(InputError, match=rf"outside lon/lat range: {BAIDU_MERCATOR[0]}, {BAIDU_MERCATOR[1]} look like "
                                          rf"{said}"):
         load_file(path)
+
+
+@pytest.mark.parametrize("cell", ["34°13′23.2″,108°56′30.5″", "34度13分23.2秒，108度56分30.5秒", "34 13 23.2, 108 56 30.5"])
+def test_a_lat_lng_pair_in_degrees_minutes_and_seconds_is_read_lat_first(tmp_path, cell):
+    # A GPS unit's or a yearbook's latitude first, without N and E: "lat '108°56′30.5′′' is beyond 90
+    # degrees" refused the file.
+    path = tmp_path / "点位.csv"
+    path.write_text(f'名称,经纬度,坐标系\n雁塔区第二中学,"{cell}",wgs84\n', encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
+    assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9)
