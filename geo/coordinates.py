@@ -20,7 +20,7 @@ def lonlat_pair(text):
     text = bracketed.group(1).strip() if bracketed else text
     apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
     first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
-    hemispheres = re.search(r"[NSEW北南东西]", first + second, re.I)
+    hemispheres = re.search(r"[NSEW北南东西東]", first + second, re.I)
     if hemispheres:  # 36°42'N,117°0'E: the hemispheres tell
         swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
     else:  # 36.7,117.0 or 36°42′,117°0′3.6″: the degrees tell
@@ -96,10 +96,12 @@ def degrees(text, axis, delimiter):
 # What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer
 # beside °), º (the ordinal indicator), ˚ (a ring above).
 # Degree signs people type for °, and the minus sign (U+2212) a word processor makes of a hyphen.
-_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°", "\u2212": "-"})
+# Word's and WPS's "smart quotes" turn a typed ' and " into ’ and ” (or ‘ “), and ´ stands in for a minute sign.
+_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°", "\u2212": "-", "’": "'", "‘": "'", "´": "'", "”": '"',
+                               "“": '"'})
 _COLON_DMS = re.compile(r"[NSEW]?\s*[-+]?\d+(?::\d+(?:\.\d+)?){1,2}\s*[NSEW]?", re.I)
-_HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
-                "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
+_HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W"), ("东", "E"), ("西", "W"), ("東", "E")),
+                "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"), ("北", "N"), ("南", "S"))}
 # Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
 _SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.

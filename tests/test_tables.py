@@ -946,3 +946,19 @@ def test_a_lat_lng_pair_in_degrees_minutes_and_seconds_is_read_lat_first(tmp_pat
     (entry,) = load_file(path)
     assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
     assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9)
+
+
+@pytest.mark.parametrize("lon, lat", [
+    ("108°56’30.5”", "34°13’23.2”"),  # typed in Word or WPS: its smart quotes for ' and "
+    ("108°56‘30.5“", "34°13‘23.2“"),
+    ("108º56´30.5´´", "34º13´23.2´´"),
+    ("108°56′30.5″东", "34°13′23.2″北"),  # the hemisphere as one character after the number
+    ("东108°56′30.5″", "北34°13′23.2″"),
+])
+def test_degrees_minutes_and_seconds_as_word_processors_and_tables_write_them(tmp_path, lon, lat):
+    # '108°56’30.5”' (Word's quotes pasted into Excel) was "not one number, nor degrees, minutes and seconds".
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称\t经度\t纬度\t坐标系\n雁塔区第二中学\t{lon}\t{lat}\twgs84\n", encoding="utf-16")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
+    assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
