@@ -74,8 +74,8 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
         rows, geoms = _read_vector_rows(path, warnings, layer=layer)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
-    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
     unusable = _unusable_rows(rows, geoms)
+    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings, left_out=unusable)
     check_file(path, entries, unusable)  # rows placed by hand on the map: as the map wrote them, or refused
     if unusable:
         warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
@@ -332,11 +332,13 @@ def outside_china(entries) -> list:
                "the globe: they are not used" if signed else "")]
 
 
-def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
+def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_out=()):
     """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows).
 
     Invalid polygons are repaired with a warning (see :func:`geo.boundary_checks.repair_polygons`),
-    appended to ``warnings`` or else printed (:func:`geo.io.warn`).
+    appended to ``warnings`` or else printed (:func:`geo.io.warn`). A point whose lon/lat are rounded
+    coarser than its accuracy claims (:func:`geo.coordinates.rounding_m`) claims the rounding, with one
+    warning; rows ``left_out`` (numbers from 1: :func:`_unusable_rows`) are not named in it.
     """
     import math
 
@@ -398,7 +400,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
         if assumed[number - 1]:
             accuracy = max(accuracy, settings.UNSTATED_DATUM_ACCURACY_M)
             method += "; datum not stated, WGS-84 assumed"
-        cells = None if at_0_0[number - 1] else row.get(ROUNDING)  # 0,0: left out (_unusable_rows)
+        cells = None if number in left_out else row.get(ROUNDING)  # 0,0, a road as a point: left out (_unusable_rows)
         rounding = rounding_m(*cells, beyond=accuracy) if cells else None
         if rounding:  # 34.22 claims no 5 m: it may lie 700 m off
             accuracy = float(math.ceil(rounding[0]))

@@ -300,6 +300,9 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
                 geom = _wkt_geometry(row[wkt_f])
                 if lon_f and lat_f and row.get(lon_f) not in (None, "") and row.get(lat_f) not in (None, ""):
                     _check_lonlat_agrees(path, line_no, geom, row.get(lon_f), row.get(lat_f), delimiter)
+                written = _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
+                if written:  # POINT (108.96 34.22): as rounded as lon/lat cells
+                    row[ROUNDING] = (written.group(1), written.group(2), geom.y)
             else:
                 lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
                     _pair(row.get(pair_f))
@@ -328,6 +331,9 @@ def _wkt_elsewhere(row) -> str:
     return f"; its {column!r} holds WKT: head that column wkt" if column else ""
 
 
+# A point's WKT in lon/lat (no SRID, or EPSG:4326/4490): its two numbers as written.
+_WKT_LONLAT_POINT = re.compile(r"\s*(?:SRID\s*=\s*(?:4326|4490)\s*;\s*)?POINT\s*\(\s*([-+]?[\d.]+)\s+([-+]?[\d.]+)\s*\)\s*",
+                               re.I)
 _WKT_START = re.compile(r"\s*(?:SRID=\d+;\s*)?(?:MULTI)?(?:POINT|LINESTRING|POLYGON)\b", re.I)
 # Two numbers apart by a comma in a cell of words, as a 备注 holds a picker's coordinates: 百度坐标：104.04,30.64.
 _PAIR_IN_TEXT = re.compile(r"\d{1,3}\.\d{3,}\s*[,，]\s*\d{1,3}\.\d{3,}")

@@ -238,7 +238,7 @@ def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path)
                     "无影山路,\"LINESTRING(117 36.7,117 36.7)\"\n"
                     "北园小学,\"GEOMETRYCOLLECTION(POINT(117 36.7),LINESTRING(116.98 36.70,117.01 36.70))\"\n"
                     "明湖路,\"POLYGON((116.98 36.69,117.0 36.69,117.0 36.70,116.98 36.69))\"\n"
-                    "北园街道,\"POINT(117.0 36.71)\"\n", encoding="utf-8")
+                    "北园街道,\"POINT(117.0000 36.7100)\"\n", encoding="utf-8")
     warnings = []
     entries = load_file(path, warnings=warnings, datum="wgs84")
     assert [e.name for e in entries] == ["水屯北路", "北园街道"]  # a 街道 is no road
@@ -270,7 +270,7 @@ def test_a_deeply_nested_gazetteer_is_refused_with_its_file_name(tmp_path):
 
 def test_a_self_intersecting_gazetteer_area_is_repaired_with_a_warning_naming_the_entry(tmp_path):
     path = tmp_path / "bt.csv"
-    path.write_text('name,wkt\n汇才学校,POINT(117.001 36.7)\n'
+    path.write_text('name,wkt\n汇才学校,POINT(117.0010 36.7000)\n'
                     '金牛建材,"POLYGON((117.0 36.69,117.02 36.71,117.02 36.69,117.0 36.71,117.0 36.69))"\n',
                     encoding="utf-8")
     warnings = []
@@ -301,7 +301,7 @@ def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == []
-    path.write_text('name,wkt\n北园小学,"SRID=4326;POINT(117.0 36.71)"\n', encoding="utf-8")
+    path.write_text('name,wkt\n北园小学,"SRID=4326;POINT(117.0000 36.7100)"\n', encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == []  # an EWKT cell states its reference system

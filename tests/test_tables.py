@@ -962,3 +962,12 @@ def test_degrees_minutes_and_seconds_as_word_processors_and_tables_write_them(tm
     (entry,) = load_file(path)
     assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
     assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
+
+
+def test_a_wkt_point_written_to_two_decimals_claims_its_rounding_too(tmp_path):
+    path = tmp_path / "点位.csv"
+    path.write_text('名称,wkt,精度,坐标系\n大雁塔北广场,POINT (108.96 34.22),5,wgs84\n'
+                    '雁塔区第二中学,"SRID=4490;POINT(108.941805 34.223111)",5,cgcs2000\n', encoding="utf-8")
+    square, school = load_file(path, warnings=[])
+    assert square.accuracy_m == pytest.approx(_rounding_bound_m(108.96, 34.22, 0.01, 0.01), abs=1)
+    assert "lon/lat written to 0.01°" in square.method and school.accuracy_m == 5
