@@ -1,14 +1,16 @@
-"""Coordinates as people write them in one cell: decimal degrees, degrees, minutes and seconds, a lon,lat pair, WKT."""
+"""Coordinates as people write them in one cell: decimal degrees, degrees, minutes and seconds, a lon,lat pair, WKT, and how far their rounding lets them be off."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 
 def lonlat_pair(text):
     """(lon text, lat text) of one cell holding both: ``lon,lat`` as Amap gives it, or ``lat,lng`` as
     Tencent's and Google's pickers do, told apart when the first is a plain latitude and the second a
-    longitude beyond 90 (China's longitudes all are), or by hemispheres (``36°42'N 117°0'E``); in
+    longitude beyond 90, or one that lies in China only so (west of 90°E, ``43.79,87.63``), in degrees
+    or in degrees, minutes and seconds (``34°13′23″,108°56′30″``), or by hemispheres (``36°42'N 117°0'E``); in
     full-width forms or brackets as copied from a page (``（104.04，30.64）``), apart by a comma, a
     semicolon, a slash, a 、 or blanks."""
     import unicodedata
@@ -18,11 +20,25 @@ def lonlat_pair(text):
     text = bracketed.group(1).strip() if bracketed else text
     apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
     first, second = (re.split(apart, text, maxsplit=1) + [""])[:2]
-    try:
-        swapped = abs(float(first)) <= 90 < abs(float(second)) <= 180
-    except ValueError:  # 36°42'N,117°0'E: the hemispheres tell
+    hemispheres = re.search(r"[NSEW北南东西東]", first + second, re.I)
+    if hemispheres:  # 36°42'N,117°0'E: the hemispheres tell
         swapped = bool(re.search(r"[NS北南]", first, re.I) and re.search(r"[EW东西]", second, re.I))
+    else:  # 36.7,117.0 or 36°42′,117°0′3.6″: the degrees tell
+        whole = [re.match(r"\s*([-+]?\d+(?:\.\d+)?)", part) for part in (first, second)]
+        degrees_ = [float(found.group(1)) for found in whole if found]
+        swapped = len(degrees_) == 2 and (abs(degrees_[0]) <= 90 < abs(degrees_[1]) <= 180
+                                          or _only_swapped_in_china(*degrees_))
     return (second, first) if swapped else (first, second)
+
+
+def _only_swapped_in_china(first, second):
+    """Whether ``first,second`` lies in China only as ``lat,lng``: west of 90°E (Xinjiang, Tibet) a
+    longitude is no larger than 90 either (Tencent's ``43.79,87.63`` for Ürümqi); no two numbers lie
+    in China both ways round (its latitudes are all under 56°, its longitudes over 72°)."""
+    from geo.crs import CHINA_BOUNDS
+
+    west, south, east, north = CHINA_BOUNDS
+    return south <= first <= north and west <= second <= east and not (west <= first <= east)
 
 
 def degrees(text, axis, delimiter):
@@ -80,14 +96,60 @@ def degrees(text, axis, delimiter):
 # What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer
 # beside °), º (the ordinal indicator), ˚ (a ring above).
 # Degree signs people type for °, and the minus sign (U+2212) a word processor makes of a hyphen.
-_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°", "\u2212": "-"})
+# Word's and WPS's "smart quotes" turn a typed ' and " into ’ and ” (or ‘ “), and ´ stands in for a minute sign.
+_DEGREE_SIGNS = str.maketrans({"゜": "°", "º": "°", "˚": "°", "\u2212": "-", "’": "'", "‘": "'", "´": "'", "”": '"',
+                               "“": '"'})
 _COLON_DMS = re.compile(r"[NSEW]?\s*[-+]?\d+(?::\d+(?:\.\d+)?){1,2}\s*[NSEW]?", re.I)
-_HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W")),
-                "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"))}
+_HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西經", "W"), ("东", "E"), ("西", "W"), ("東", "E")),
+                "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"), ("北", "N"), ("南", "S"))}
 # Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
 _SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
 _MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
+
+
+def rounding_m(lon_text, lat_text, lat, beyond=0.0):
+    """(metres, words) of how far a point may lie from where its lon/lat cells put it, since they are
+    rounded to their last digit written (:func:`written_step`): half that step on each axis, measured on
+    the ellipsoid to the far corner of the box they round (``108.96`` and ``34.22`` are within 721 m at
+    34°N; ``108°56′`` and ``34°13′`` within 1.2 km). None when that is no more than ``beyond`` metres (an
+    accuracy claimed), or when a cell's step is not told (a number in scientific notation).
+    """
+    import math
+
+    steps = [written_step(lon_text), written_step(lat_text)]
+    if None in steps or not -90 < lat < 90:
+        return None
+    # A degree of latitude or longitude is under 111.7 km anywhere: most rows are settled without the ellipsoid.
+    if math.hypot(steps[0][0], steps[1][0]) / 2 * 111_700 <= beyond:
+        return None
+    north = min(lat + steps[1][0] / 2, 90.0) if lat >= 0 else max(lat - steps[1][0] / 2, -90.0)
+    metres = _geod().inv(0.0, lat, steps[0][0] / 2, north)[2]
+    return (metres, f"lon/lat written to {max(steps)[1]}") if metres > beyond else None
+
+
+@functools.lru_cache(maxsize=1)
+def _geod():
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+def written_step(text):
+    """(degrees, words) of the unit of the last digit a coordinate cell writes: (0.01, ``0.01°``) for
+    ``34.22``, (1/60, ``1′``) for ``108°56′`` or ``东经108度56分``, (0.1/3600, ``0.1″``) for ``108°56′30.5″``
+    or ``108 56 30.5``; a decimal comma counts as a point. None when not told (no digit, or scientific
+    notation: ``1.0893E+02``)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(text).translate(_DEGREE_SIGNS))
+    if re.search(r"\de[-+]?\d", text, re.I):
+        return None
+    numbers = re.findall(r"\d+(?:[.,](\d+))?", text)
+    if not numbers or len(numbers) > 3:
+        return None
+    decimals, unit = len(numbers[-1]), "°′″"[len(numbers) - 1]  # the digits after the last number's point
+    return 10.0 ** -decimals / 60 ** (len(numbers) - 1), f"{10.0 ** -decimals:.{decimals}f}{unit}"
 
 
 def wkt_geometry(text):

@@ -8,12 +8,13 @@ import re
 from pathlib import Path
 
 from geo import settings
+from geo.coordinates import rounding_m
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.hand_placed import check_file
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.tables import COORDINATE_COLUMNS, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.tables import COORDINATE_COLUMNS, PROJECTED, ROUNDING, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -73,8 +74,8 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
         rows, geoms = _read_vector_rows(path, warnings, layer=layer)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
-    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings)
     unusable = _unusable_rows(rows, geoms)
+    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings, left_out=unusable)
     check_file(path, entries, unusable)  # rows placed by hand on the map: as the map wrote them, or refused
     if unusable:
         warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
@@ -331,11 +332,13 @@ def outside_china(entries) -> list:
                "the globe: they are not used" if signed else "")]
 
 
-def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
+def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_out=()):
     """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows).
 
     Invalid polygons are repaired with a warning (see :func:`geo.boundary_checks.repair_polygons`),
-    appended to ``warnings`` or else printed (:func:`geo.io.warn`).
+    appended to ``warnings`` or else printed (:func:`geo.io.warn`). A point whose lon/lat are rounded
+    coarser than its accuracy claims (:func:`geo.coordinates.rounding_m`) claims the rounding, with one
+    warning; rows ``left_out`` (numbers from 1: :func:`_unusable_rows`) are not named in it.
     """
     import math
 
@@ -345,6 +348,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     from geo.boundary_checks import repair_polygons
     from geo.crs import convert_geometry
     from geo.io import warn
+    from geo.survey import projected_hint
 
     names = []
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
@@ -365,7 +369,10 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
                                                     "EPSG:4548; a vector file needs its CRS)")):
         if bad.any():
             first = int(index[bad.argmax()])
-            raise InputError(path, f"entry {first + 1} ({names[first]}) {problem}")
+            hint = projected_hint(*coords[bad.argmax()], datums[first]) if problem.startswith("has coordinates outside") \
+                else ""
+            raise InputError(path, f"entry {first + 1} ({names[first]}) "
+                                   + (f"has coordinates outside lon/lat range: {hint}" if hint else problem))
     datums = np.array(datums)
     at_0_0 = np.array([_at_0_0(geom) for geom in geoms], dtype=bool)  # left out by load_file (_unusable_rows)
     for canonical in sorted(set(datums) - {"wgs84"}):
@@ -384,13 +391,21 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
     invalid = ~shapely.is_valid(geoms)  # lines and points: a ring of too few points, a line of one point
     if invalid.any():
         geoms[invalid] = shapely.make_valid(geoms[invalid])
-    entries = []
+    entries, rounded = [], []
     for number, (row, name, geom, canonical) in enumerate(zip(rows, names, geoms, datums), 1):
         accuracy = _accuracy(path, number, name, row.get("accuracy_m")) or _default_accuracy(geom)
         method = _text(row.get("method")) or "coordinates from file"
+        if row.get(PROJECTED):  # Gauss-Kruger metres: which zone was read says how they became lon/lat
+            method += f"; {row[PROJECTED]} converted to lon/lat"
         if assumed[number - 1]:
             accuracy = max(accuracy, settings.UNSTATED_DATUM_ACCURACY_M)
             method += "; datum not stated, WGS-84 assumed"
+        cells = None if number in left_out else row.get(ROUNDING)  # 0,0, a road as a point: left out (_unusable_rows)
+        rounding = rounding_m(*cells, beyond=accuracy) if cells else None
+        if rounding:  # 34.22 claims no 5 m: it may lie 700 m off
+            accuracy = float(math.ceil(rounding[0]))
+            method += f"; {rounding[1]}, so within {accuracy:.0f} m"
+            rounded.append((number, name, rounding[1]))
         entries.append(Entry(
             name=name,
             geometry=geom,
@@ -405,6 +420,10 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None):
             section_of=_text(row.get("section_of")),
             extra={"entry": number},  # its row, for an error about it found later (geo.hand_placed.check_used)
         ))
+    if rounded:
+        said = ", ".join(f"entry {number} ({name}): {words}" for number, name, words in rounded[:3])
+        warn(f"{path}: {len(rounded)} of {len(rows)} entries give lon/lat rounded coarser than the accuracy they "
+             f"claim ({said}{'…' if len(rounded) > 3 else ''}): they claim the rounding instead", warnings)
     return entries
 
 

@@ -32,9 +32,10 @@ def projected_to_lonlat(label, first, second):
 
     Returns
     -------
-    (float, float, str) or None
-        Lon, lat and the datum's spelling (``cgcs2000``, ``epsg:4326``); None when ``label``
-        names no projected system (a datum such as ``gcj02``).
+    (float, float, str, str) or None
+        Lon, lat, the datum's spelling (``cgcs2000``, ``epsg:4326``) and what was converted, for the
+        entry's method (``Gauss-Kruger X/Y of CGCS2000, central meridian 108°E (EPSG:4545)``); None
+        when ``label`` names no projected system (a datum such as ``gcj02``).
 
     Raises
     ------
@@ -52,7 +53,7 @@ def projected_to_lonlat(label, first, second):
     if crs is not None:  # another projected EPSG CRS
         easting, northing = _easting_northing(first, second)
         lon, lat = lonlat_transformer(crs).transform(easting, northing)
-        return float(lon), float(lat), datum
+        return float(lon), float(lat), datum, f"X/Y of {crs.name} ({crs.to_string()})"
     easting, northing = _easting_northing(first, second)
     if easting >= 10_000_000:  # the zone number before the easting
         prefix = int(easting // 1_000_000)
@@ -68,7 +69,7 @@ def projected_to_lonlat(label, first, second):
                          f"({GK_FIRST_MERIDIAN}-{GK_LAST_MERIDIAN}°E, every {GK_STEP}°)")
     epsg = GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP
     lon, lat = metric_transformer(f"EPSG:{epsg}", True).transform(easting, northing)
-    return float(lon), float(lat), datum
+    return float(lon), float(lat), datum, f"Gauss-Kruger X/Y of CGCS2000, central meridian {meridian}°E (EPSG:{epsg})"
 
 
 def projection_datum(label):
@@ -115,6 +116,8 @@ def _projection_of(label):
             return None
         refuse_local_datum(crs)
         return None, crs, f"epsg:{crs.geodetic_crs.to_epsg()}"
+    if _WEB_MERCATOR.search(text):  # Web墨卡托: a web map's metres, EPSG:3857 (Baidu's own are refused as bd09mc)
+        return None, CRS.from_epsg(3857), "epsg:4326"
     if not re.search(r"gauss|kruger|\bgk\b|高斯|带|中央子午线|中央经线|\bcm\b|\bzone\b", text):
         return None
     if re.search(r"西安|xian|北京|beijing|\b(?:54|80)\b", text):
@@ -139,6 +142,8 @@ def _projection_of(label):
     return meridian, None, "cgcs2000"
 
 
+# Web Mercator as its metres are labelled (EPSG:3857 and 900913 are codes, read as such).
+_WEB_MERCATOR = re.compile(r"(?<!百度)(?:web|网络|球面|伪)\s*(?:mercator|墨卡托)|pseudo[\s-]*mercator|^(?:epsg\s*:?\s*)?900913$")
 # Coordinate systems of a city or a project (城建坐标, 地方/独立/工程坐标系), on local parameters.
 _LOCAL_SYSTEM = re.compile(r"城建|城市坐标|地方坐标|独立坐标|工程坐标|施工坐标|假定坐标|local\s+(?:grid|coordinate)")
 # EPSG's CGCS2000 Gauss-Kruger zones: 4491-4501 6-degree zones 13-23 (zone number in the easting),
@@ -178,6 +183,40 @@ def _easting_northing(first, second):
         raise ValueError(f"{first:g} and {second:g} are not a northing (X, 1,000-10,000 km) and an easting "
                          "(Y, under 1,000 km, or over 10,000 km with its zone number)")
     return (first, second) if kinds[0] == "easting" else (second, first)
+
+
+# Web Mercator metres (EPSG:3857) of China's box (geo.crs.CHINA_BOUNDS): Baidu's Mercator (BD-09MC) lies in it too.
+_MERCATOR_CHINA = ((8_015_000, 15_344_000), (90_000, 7_520_000))
+
+
+def projected_hint(first, second, datum=None) -> str:
+    """What two numbers no lon/lat are likely to be, as advice for the line refusing them: Gauss-Kruger
+    metres with their zone number before the easting (``36512345.67``: its CGCS2000 code), without it
+    (a zone to name), or Mercator metres of a web map (``12127145, 4058100``: EPSG:3857) or of Baidu
+    (BD-09MC, which geo does not read; only those when their row's ``datum`` is ``bd09``, and GCJ-02's
+    when ``gcj02``); '' when they look like none. Either order of the two."""
+    easting, northing = max(abs(first), abs(second)), min(abs(first), abs(second))
+    said = []
+    if 1_000_000 <= northing < 10_000_000 and easting >= 10_000_000:
+        zone = int(easting // 1_000_000)
+        if 25 <= zone <= 45 or 13 <= zone <= 23:
+            code = (4513 + zone - 25) if zone >= 25 else (4491 + zone - 13)
+            said.append(f"Gauss-Kruger metres with the zone number {zone} before the easting (if CGCS2000, EPSG:{code}: "
+                        "write CGCS2000 in the 坐标系 column)")
+    if 1_000_000 <= max(abs(first), abs(second)) < 10_000_000 and 0 < min(abs(first), abs(second)) < 1_000_000:
+        said.append("Gauss-Kruger metres without their zone number (name the zone in the 坐标系 column by its central "
+                    "meridian, CGCS2000 3度带 117°, or its code, EPSG:4548)")
+    (x_low, x_high), (y_low, y_high) = _MERCATOR_CHINA
+    mercator = x_low <= easting <= x_high and y_low <= northing <= y_high
+    if mercator and datum in ("bd09", "gcj02"):  # 百度坐标 over Baidu's metres: no web map's, no survey's
+        return (f"{first:.10g}, {second:.10g} look like Baidu's Mercator metres (BD-09MC), which geo does not read: "
+                "convert them to bd09ll lon/lat first" if datum == "bd09" else
+                f"{first:.10g}, {second:.10g} look like Mercator metres on GCJ-02, which geo does not read: convert "
+                "them to gcj02 lon/lat first")
+    if mercator:
+        said.append("Mercator metres of a web map (EPSG:3857: name it in the 坐标系 column) or Baidu's Mercator "
+                    "metres (BD-09MC, which geo does not read: convert them to bd09ll lon/lat first)")
+    return f"{first:.10g}, {second:.10g} look like " + ", or ".join(said) if said else ""
 
 
 def zone_number_hint(frame) -> str:

@@ -25,6 +25,11 @@ _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
+# Where a row read from lon/lat cells keeps them and its latitude, for their rounding (geo.coordinates.rounding_m):
+# a point written to 0.01° may lie 700 m from where it is put, whatever accuracy_m its row claims.
+ROUNDING = "\x00rounding"
+# Where a row read from projected X/Y (a survey's Gauss-Kruger metres) says what they were: its entry's method says so.
+PROJECTED = "\x00projected"
 
 
 # Chinese column names of the same fields, and geo's own Shapefile export's short names
@@ -298,6 +303,9 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
                 geom = _wkt_geometry(row[wkt_f])
                 if lon_f and lat_f and row.get(lon_f) not in (None, "") and row.get(lat_f) not in (None, ""):
                     _check_lonlat_agrees(path, line_no, geom, row.get(lon_f), row.get(lat_f), delimiter)
+                written = _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
+                if written:  # POINT (108.96 34.22): as rounded as lon/lat cells
+                    row[ROUNDING] = (written.group(1), written.group(2), geom.y)
             else:
                 lon_text, lat_text = (row.get(lon_f), row.get(lat_f)) if not pair_f else \
                     _pair(row.get(pair_f))
@@ -309,8 +317,10 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
                                            "lon,lat pair (two numbers apart by a comma)")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value{_wkt_elsewhere(row)}")
-                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter) or \
-                    (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))  # a point below
+                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter)
+                if geom is None:  # a point below
+                    geom = (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))
+                    row[ROUNDING] = (lon_text, lat_text, geom[1])  # weighed against its accuracy: geo.gazetteer_files
         except (ValueError, TypeError, shapely.errors.GEOSException) as exc:
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
@@ -331,6 +341,9 @@ def _wkt_elsewhere(row) -> str:
     return f"; its {column!r} holds WKT: head that column wkt" if column else ""
 
 
+# A point's WKT in lon/lat (no SRID, or EPSG:4326/4490): its two numbers as written.
+_WKT_LONLAT_POINT = re.compile(r"\s*(?:SRID\s*=\s*(?:4326|4490)\s*;\s*)?POINT\s*\(\s*([-+]?[\d.]+)\s+([-+]?[\d.]+)\s*\)\s*",
+                               re.I)
 _WKT_START = re.compile(r"\s*(?:SRID=\d+;\s*)?(?:MULTI)?(?:POINT|LINESTRING|POLYGON)\b", re.I)
 # Two numbers apart by a comma in a cell of words, as a 备注 holds a picker's coordinates: 百度坐标：104.04,30.64.
 _PAIR_IN_TEXT = re.compile(r"\d{1,3}\.\d{3,}\s*[,，]\s*\d{1,3}\.\d{3,}")
@@ -428,7 +441,7 @@ def _projected(path, line_no, row, first, second, delimiter):
         raise InputError(path, f"line {line_no}: {exc}") from None
     if found is None:
         return None
-    lon, lat, row["datum"] = found
+    lon, lat, row["datum"], row[PROJECTED] = found
     row.pop("source_datum", None)
     return lon, lat
 

@@ -136,16 +136,17 @@ def read_kml_documents(path, sources, kwargs):
 
 
 def field_aliases(path, layer=None) -> dict:
-    """``{field: alias}`` of the fields of a GeoPackage layer that have an alias (ArcGIS's and QGIS's
-    name shown for a field: 街道名称 for JDMC), as GDAL keeps them: the ``name`` of the field's row in
-    ``gpkg_data_columns``. ``layer`` None: the file's one feature table. ``{}`` for another file, a
-    layer without aliases, or a GeoPackage that cannot be read so (the reader says why)."""
+    """``{field: alias}`` of the fields of a GeoPackage layer or a File Geodatabase feature class that
+    have an alias (ArcGIS's and QGIS's name shown for a field: 街道名称 for JDMC), as GDAL keeps them in a
+    GeoPackage: the ``name`` of the field's row in ``gpkg_data_columns``; of a geodatabase, see
+    :func:`_geodatabase_aliases`. ``layer`` None: the file's one feature table. ``{}`` for another file, a
+    layer without aliases, or a file that cannot be read so (the reader says why)."""
     import contextlib
     import sqlite3
 
     path = Path(path)
     if path.suffix.lower() != ".gpkg" or not path.is_file():
-        return {}
+        return _geodatabase_aliases(path, layer)
     try:
         with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
             if layer is None:
@@ -160,6 +161,46 @@ def field_aliases(path, layer=None) -> dict:
         return {}
     return {str(field): alias.strip() for field, alias in rows
             if isinstance(alias, str) and alias.strip() and alias.strip() != field}
+
+
+def _geodatabase_aliases(path, layer=None) -> dict:
+    """``{field: alias}`` of a File Geodatabase's feature class (a ``.gdb`` folder, zipped or not), as
+    ArcGIS keeps them: the ``AliasName`` of each field in the class's XML definition, in the
+    geodatabase's ``GDB_Items`` table (ArcGIS 10 and later; GDAL reads it, but gives no alias to the
+    fields it reads). ``{}`` for another file, or a geodatabase without such a table or definition."""
+    import xml.etree.ElementTree as ET
+
+    import pyogrio
+
+    from geo.vectors import gdal_source
+
+    source = str(gdal_source(path))
+    if not source.lower().removesuffix(".zip").endswith(".gdb"):
+        return {}
+    try:
+        if layer is None:
+            layers = pyogrio.list_layers(source)
+            if len(layers) != 1:
+                return {}
+            layer = layers[0][0]
+        items = pyogrio.read_dataframe(source, layer="GDB_Items", read_geometry=False, columns=["Name", "Definition"])
+    except Exception:  # noqa: BLE001 - an ArcGIS 9 geodatabase has no GDB_Items: no aliases
+        return {}
+    definition = next((d for name, d in items.itertuples(index=False, name=None)
+                       if str(name).lower() == str(layer).lower() and isinstance(d, str)), None)
+    if definition is None or "<!DOCTYPE" in definition or "<!ENTITY" in definition:
+        return {}  # text of the file is data: no entities expanded
+    try:
+        root = ET.fromstring(definition)
+    except ET.ParseError:
+        return {}
+    aliases = {}
+    for info in root.iter():
+        if info.tag.rpartition("}")[2] == "GPFieldInfoEx":
+            fields = {child.tag.rpartition("}")[2]: (child.text or "").strip() for child in info}
+            if fields.get("Name") and fields.get("AliasName") and fields["AliasName"] != fields["Name"]:
+                aliases[fields["Name"]] = fields["AliasName"]
+    return aliases
 
 
 def split_layer(path):

@@ -244,16 +244,23 @@ _ZIPPED_VECTORS = (".shp", ".geojson", ".json", ".gpkg", ".kml", ".gml", ".gpx",
 
 
 def _explain_zip(path: Path):
-    """InputError when a KMZ holds no KML document, or a zip archive no vector file GDAL would read in it."""
+    """InputError when a KMZ holds no KML document, or a zip archive no vector file GDAL would read in it,
+    or several File Geodatabases and nothing else GDAL reads (GDAL opens none of them)."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [name.lower() for name in archive.namelist()]
+            members = [name.replace("\\", "/") for name in archive.namelist()]
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # GDAL's message says what is wrong
+    names = [name.lower() for name in members]
     if path.suffix.lower() == ".kmz" and not any(name.endswith(".kml") for name in names):
         raise InputError(path, "is not a valid KMZ: a zip archive without a KML document (doc.kml)")
+    geodatabases = sorted(zipped_geodatabases(members))
+    if path.suffix.lower() == ".zip" and len(geodatabases) > 1 and not any(name.endswith(".shp") for name in names):
+        shown = ", ".join(geodatabases[:5]) + ("…" if len(geodatabases) > 5 else "")
+        raise InputError(path, f"is a zip archive holding {len(geodatabases)} File Geodatabases ({shown}), and geo "
+                               "reads one: unzip it and give the .gdb folder to read, or zip that one alone")
     if path.suffix.lower() == ".zip" and not any(name.endswith(_ZIPPED_VECTORS) for name in names) \
             and not zipped_geodatabases(names):
         raise InputError(path, "is a zip archive holding no Shapefile (.shp) nor other vector file GDAL reads")

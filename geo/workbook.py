@@ -1,4 +1,4 @@
-"""The planner's workbook: coverage.xlsx with sheets 按街道, 全区项目, 空白, 合计 and 说明, byte-stable."""
+"""The planner's workbook: coverage.xlsx with sheets 按街道 (按乡镇 in a county of 乡镇), 全区项目, 空白, 合计 and 说明, byte-stable."""
 
 from __future__ import annotations
 
@@ -59,15 +59,33 @@ def write_workbook(path, report, tables, about=None) -> Path:
 
     book = Workbook()
     book.remove(book.active)
+    level = zone_level_of(report)
     for name, title in SHEETS:
-        _table_sheet(book.create_sheet(title), tables[name])
-    _about_sheet(book.create_sheet(ABOUT_SHEET), report, about or {})
+        _table_sheet(book.create_sheet(sheet_title(title, level)), tables[name])
+    _about_sheet(book.create_sheet(ABOUT_SHEET), report, about or {}, level)
     fixed = datetime.datetime(*FIXED_TIME)
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = "geo"
     buffer = io.BytesIO()
     book.save(buffer)
     return write_bytes_atomic(path, _stable_zip(buffer.getvalue()))
+
+
+def zone_level_of(report) -> str:
+    """The word for the report's zones (:func:`geo.places.zone_level`): 街道, or 乡镇, 镇, 街道/乡镇 in a
+    county; 街道 when the district is one zone (its outline)."""
+    from geo.places import zone_level
+
+    zones = report.by_subdistrict
+    if report.header.get("boundary_quality") == "outline" or "name" not in zones.columns:
+        return "街道"
+    return zone_level(zones["name"])
+
+
+def sheet_title(title: str, level: str) -> str:
+    """A sheet's title with its 街道 said as ``level`` (按乡镇 in a county of 乡镇), without the ``/`` of
+    街道/乡镇, which no sheet name may hold (按街道乡镇)."""
+    return title.replace("街道", level.replace("/", ""))
 
 
 def _heading(column: str) -> str:
@@ -107,7 +125,7 @@ def _print_setup(sheet) -> None:
     sheet.print_title_cols = "A:B"
 
 
-def _about_sheet(sheet, report, about) -> None:
+def _about_sheet(sheet, report, about, level="街道") -> None:
     from openpyxl.styles import Font
 
     header = report.header
@@ -119,13 +137,13 @@ def _about_sheet(sheet, report, about) -> None:
     if header.get("metric_crs"):
         rows.insert(4, ("量算坐标系 Metric CRS (km², km along the ellipsoid)", header["metric_crs"]))
     if header.get("boundary_quality") == "approximate":
-        rows.append(("注意 Note", "街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
-                                  "Approximate 街道 boundaries, not official: a project near a boundary may "
-                                  "belong to the neighbouring 街道."))
+        rows.append(("注意 Note", ("街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
+                                   "Approximate 街道 boundaries, not official: a project near a boundary may "
+                                   "belong to the neighbouring 街道.").replace("街道", level)))
     if header.get("boundary_quality") == "osm":
-        rows.append(("注意 Note", "街道边界取自 OpenStreetMap（ODbL），非官方边界；边界附近的项目可能属于相邻街道。"
-                                  "街道 boundaries from OpenStreetMap (ODbL), not official: a project near a "
-                                  "boundary may belong to the neighbouring 街道."))
+        rows.append(("注意 Note", ("街道边界取自 OpenStreetMap（ODbL），非官方边界；边界附近的项目可能属于相邻街道。"
+                                   "街道 boundaries from OpenStreetMap (ODbL), not official: a project near a "
+                                   "boundary may belong to the neighbouring 街道.").replace("街道", level)))
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
         _append(sheet, [number, key, _value(value)])

@@ -166,3 +166,73 @@ def test_a_zip_archive_of_another_name_holding_a_geodatabase_is_read(tmp_path, i
             zipped.write(part, f"{inside}jd.gdb/{part.name}")
     zones, _ = load_official_zones(archive, name_field="JDMC", code_field="JDDM")
     assert zones["name"].tolist() == NAMES
+
+
+def test_a_zip_archive_of_several_geodatabases_is_refused_naming_them(tmp_path):
+    # 成果.zip of this year's and last year's jd.gdb: GDAL opens neither, and the line was GDAL's
+    # "not a vector file GDAL reads", though the archive holds nothing else.
+    import zipfile
+
+    from geo.gazetteer_files import load_file
+
+    gdb = _geodatabase(tmp_path)
+    archive = tmp_path / "成果.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for folder in ("成果/2025/jd.gdb", "成果/2024/jd.gdb"):
+            for part in sorted(gdb.iterdir()):
+                zipped.write(part, f"{folder}/{part.name}")
+    problem = (r"成果\.zip: is a zip archive holding 2 File Geodatabases \(成果/2024/jd\.gdb, 成果/2025/jd\.gdb\), "
+               r"and geo reads one: unzip it and give the \.gdb folder to read, or zip that one alone$")
+    with pytest.raises(InputError, match=problem):
+        load_official_zones(archive, name_field="JDMC", code_field="JDDM")
+    with pytest.raises(InputError, match=problem):
+        load_file(f"{archive}|layername=jiedao")
+
+
+_ALIASED_GEODATABASE = """
+import sys
+from osgeo import ogr, osr
+names, codes = sys.argv[2].split(","), sys.argv[3].split(",")
+ds = ogr.GetDriverByName("OpenFileGDB").CreateDataSource(sys.argv[1])
+srs = osr.SpatialReference()
+srs.ImportFromEPSG(4548)
+layer = ds.CreateLayer("jiedao", srs, ogr.wkbPolygon, ["FEATURE_DATASET=行政区划"])
+for field, alias in (("JDMC", "街道名称"), ("JDDM", "街道代码")):
+    definition = ogr.FieldDefn(field, ogr.OFTString)
+    definition.SetAlternativeName(alias)
+    layer.CreateField(definition)
+for number, (name, code) in enumerate(zip(names, codes)):
+    x, y = 519000 + (number % 2) * 2000, 3524000 + (number // 2) * 2000
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("JDMC", name)
+    feature.SetField("JDDM", code)
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"POLYGON (({x} {y},{x + 2000} {y},{x + 2000} {y + 2000},{x} {y + 2000},{x} {y}))"))
+    layer.CreateFeature(feature)
+ds = None
+"""
+
+
+@pytest.mark.skipif(subprocess.run(["/usr/bin/python3", "-c", "import osgeo.ogr"], capture_output=True).returncode != 0,
+                    reason="GDAL's Python bindings (python3-gdal, with gdal-bin) write the fields' aliases")
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_geodatabase_field_named_by_its_alias_reads_the_field_it_names(tmp_path, zipped):
+    # ArcGIS shows JDMC as 街道名称 (its alias): --name-field 街道名称 was "no field 街道名称" and a gazetteer
+    # whose name field is aliased 名称 "needs a 'name' column". GeoPackage aliases were read, a
+    # geodatabase's (ArcGIS's own format) not: GDAL reads them, but pyogrio gives no field its alias.
+    import zipfile
+
+    from geo.gazetteer_files import load_file
+
+    gdb = tmp_path / "jd.gdb"
+    subprocess.run(["/usr/bin/python3", "-c", _ALIASED_GEODATABASE, str(gdb), ",".join(NAMES), ",".join(CODES)],
+                   check=True, capture_output=True)
+    path = gdb
+    if zipped:
+        path = tmp_path / "街道数据.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for part in sorted(gdb.iterdir()):
+                archive.write(part, f"成果/jd.gdb/{part.name}")
+    zones, _ = load_official_zones(path, name_field="街道名称", code_field="街道代码")
+    assert zones["name"].tolist() == NAMES and zones["code"].tolist() == CODES
+    assert sorted(entry.name for entry in load_file(path, warnings=[])) == sorted(NAMES)  # 街道名称 names them

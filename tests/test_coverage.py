@@ -526,6 +526,27 @@ def test_a_countys_coverage_report_names_its_townships_as_such():
     assert "### By 街道\n" in format_coverage(_report(), "md")  # a city district's stay 街道
 
 
+
+def test_a_countys_workbook_names_its_zones_sheet_and_notes_by_its_townships(tmp_path):
+    # 婺源县's coverage.xlsx opened on a sheet 按街道 of 10 镇 and 6 乡, its note speaking of 街道 boundaries,
+    # while coverage.md, the maps and the index said 乡镇.
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    townships = {SW: "江湾镇", SE: "段莘乡", NW: "蚺城街道", NE: "秋口镇"}
+    zones = _zones().assign(name=lambda z: z["code"].map(townships))
+    for names, title, level in ((zones, "按街道乡镇", "街道/乡镇"),  # no "/" in a sheet's name
+                                (zones.assign(name=lambda z: z["name"].str.replace("蚺城街道", "紫阳镇")), "按乡镇", "乡镇")):
+        report = _report(zones=names)
+        path = write_workbook(tmp_path / "coverage.xlsx", report, coverage_tables(report))
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == [title, "全区项目", "空白", "合计", "说明"]
+        assert [row[1].value for row in book[title].iter_rows(min_row=2)] == list(report.by_subdistrict["name"])
+        notes = [row[2].value for row in book["说明"].iter_rows(min_row=2) if row[1].value == "注意 Note"]
+        assert notes and all(f"{level}边界为近似" in note and "街道边界" not in note for note in notes)
+
 def _columns(text):
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

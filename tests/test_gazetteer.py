@@ -238,7 +238,7 @@ def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path)
                     "无影山路,\"LINESTRING(117 36.7,117 36.7)\"\n"
                     "北园小学,\"GEOMETRYCOLLECTION(POINT(117 36.7),LINESTRING(116.98 36.70,117.01 36.70))\"\n"
                     "明湖路,\"POLYGON((116.98 36.69,117.0 36.69,117.0 36.70,116.98 36.69))\"\n"
-                    "北园街道,\"POINT(117.0 36.71)\"\n", encoding="utf-8")
+                    "北园街道,\"POINT(117.0000 36.7100)\"\n", encoding="utf-8")
     warnings = []
     entries = load_file(path, warnings=warnings, datum="wgs84")
     assert [e.name for e in entries] == ["水屯北路", "北园街道"]  # a 街道 is no road
@@ -270,7 +270,7 @@ def test_a_deeply_nested_gazetteer_is_refused_with_its_file_name(tmp_path):
 
 def test_a_self_intersecting_gazetteer_area_is_repaired_with_a_warning_naming_the_entry(tmp_path):
     path = tmp_path / "bt.csv"
-    path.write_text('name,wkt\n汇才学校,POINT(117.001 36.7)\n'
+    path.write_text('name,wkt\n汇才学校,POINT(117.0010 36.7000)\n'
                     '金牛建材,"POLYGON((117.0 36.69,117.02 36.71,117.02 36.69,117.0 36.71,117.0 36.69))"\n',
                     encoding="utf-8")
     warnings = []
@@ -282,8 +282,8 @@ def test_a_self_intersecting_gazetteer_area_is_repaired_with_a_warning_naming_th
 
 def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
     path = tmp_path / "sites.csv"
-    path.write_text("name,lon,lat,datum\n高德小学,116.955649,36.700148,\n北园小学,117.0,36.71,gcj02\n"
-                    "泺口小学,117.0,36.72,\n", encoding="utf-8")
+    path.write_text("name,lon,lat,datum\n高德小学,116.955649,36.700148,\n北园小学,117.000000,36.710000,gcj02\n"
+                    "泺口小学,117.000000,36.720000,\n", encoding="utf-8")
     warnings = []
     entries = {e.name: e for e in load_file(path, warnings=warnings)}
     assert warnings == [f"{path}: datum not given for 2 of 3 entries, assumed WGS-84, claiming 1600 m accuracy "
@@ -291,17 +291,17 @@ def test_gazetteer_without_a_datum_warns_once_naming_the_file(tmp_path):
     # An assumed datum may be GCJ-02 or BD-09, hundreds of metres off: the accuracy says so.
     assert entries["高德小学"].accuracy_m == 1600 and "WGS-84 assumed" in entries["高德小学"].method
     assert entries["北园小学"].accuracy_m == 50 and "assumed" not in entries["北园小学"].method
-    path.write_text("name,lon,lat,datun\n北园小学,117.0,36.71,gcj02\n", encoding="utf-8")
+    path.write_text("name,lon,lat,datun\n北园小学,117.000000,36.710000,gcj02\n", encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy "
                         "(add a datum column: wgs84, gcj02 for Amap or Tencent, bd09 for Baidu; is 'datun' meant "
                         "as the datum column?)"]
-    path.write_text("name,lon,lat,datum\n北园小学,117.0,36.71,wgs84\n", encoding="utf-8")
+    path.write_text("name,lon,lat,datum\n北园小学,117.000000,36.710000,wgs84\n", encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == []
-    path.write_text('name,wkt\n北园小学,"SRID=4326;POINT(117.0 36.71)"\n', encoding="utf-8")
+    path.write_text('name,wkt\n北园小学,"SRID=4326;POINT(117.0000 36.7100)"\n', encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == []  # an EWKT cell states its reference system
@@ -438,7 +438,7 @@ def test_the_unstated_datum_warning_names_the_datum_the_file_name_says(tmp_path,
                         '<Placemark><name>甲</name><Point><coordinates>117.0,36.7</coordinates></Point></Placemark>'
                         '</Document></kml>', encoding="utf-8")
     else:
-        path.write_text("名称,经度,纬度\n甲,117.0,36.7\n", encoding="utf-8")
+        path.write_text("名称,经度,纬度\n甲,117.000000,36.700000\n", encoding="utf-8")
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
@@ -530,7 +530,7 @@ def test_table_rows_at_lon_lat_0_0_are_left_out_keeping_the_row_numbers(tmp_path
     # filled with 0) was an entry in the Gulf of Guinea (WGS-84), or refused the whole file (GCJ-02:
     # 'entry 2 (北园医院): GCJ02 coordinates outside China').
     path = tmp_path / "places.csv"
-    path.write_text("name,lon,lat\n天桥医院,117.0,36.7\n北园医院,0,0\n药山医院,117.01,36.71\n", encoding="utf-8")
+    path.write_text("name,lon,lat\n天桥医院,117.0000,36.7000\n北园医院,0,0\n药山医院,117.0100,36.7100\n", encoding="utf-8")
     warnings = []
     entries = load_file(path, warnings=warnings, datum=datum)
     assert [(e.name, e.extra["entry"]) for e in entries] == [("天桥医院", 1), ("药山医院", 3)]
@@ -548,9 +548,9 @@ def test_a_name_given_twice_at_places_farther_apart_than_claimed_is_said_and_cla
     first, second = (104.06, 30.63), (104.064, 30.63)
     apart = Geod(ellps="WGS84").inv(*first, *second)[2]
     path = tmp_path / "点位.csv"
-    path.write_text(f"名称,经度,纬度,坐标系\n玉林中学,{first[0]},{first[1]},CGCS2000\n"
-                    f"玉林中学,{second[0]},{second[1]},CGCS2000\n簇桥小学,104.015,30.595,CGCS2000\n"
-                    "簇桥小学,104.0151,30.595,CGCS2000\n", encoding="utf-8")
+    path.write_text(f"名称,经度,纬度,坐标系\n玉林中学,{first[0]:.6f},{first[1]:.6f},CGCS2000\n"
+                    f"玉林中学,{second[0]:.6f},{second[1]:.6f},CGCS2000\n簇桥小学,104.015000,30.595000,CGCS2000\n"
+                    "簇桥小学,104.015100,30.595000,CGCS2000\n", encoding="utf-8")
     warnings = []
     match = build_gazetteer([path], warnings=warnings).lookup("玉林中学")
     assert (match.entry.geometry.x, match.entry.geometry.y) == first

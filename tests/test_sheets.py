@@ -8,7 +8,7 @@ from geo.gazetteer_files import load_file
 from geo.io import InputError
 
 # WGS-84 places in 成都市武侯区
-SCHOOL, HOSPITAL = ("簇桥小学", (104.015, 30.595)), ("武侯区第一人民医院", (104.0436, 30.6426))
+SCHOOL, HOSPITAL = ("簇桥小学", (104.01512, 30.59534)), ("武侯区第一人民医院", (104.0436, 30.6426))
 
 
 def _sheet(book, title, rows, hidden=False):
@@ -55,7 +55,7 @@ def test_a_sheet_of_instructions_before_the_table_is_left_out_by_name(tmp_path):
 
 def test_a_hidden_sheet_is_not_read_even_when_it_holds_a_table(tmp_path):
     # A hidden sheet first (dropdown lists, last year's points): it was the one read.
-    old = (SCHOOL[0], (104.025, 30.595))
+    old = (SCHOOL[0], (104.02512, 30.59534))
     path = _book(tmp_path, [("旧点位", _table(old), True), ("点位", _table(SCHOOL))])
     warnings = []
     assert _places(load_file(path, warnings=warnings)) == {SCHOOL[0]: SCHOOL[1]}

@@ -276,8 +276,8 @@ def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_ap
 
 def test_accuracy_may_carry_its_unit(tmp_path):
     path = tmp_path / "sites.csv"
-    path.write_text("名称,经度,纬度,精度,来源,坐标系\n汇才学校,117.001,36.7,30m,区教体局,wgs84\n"
-                    "区疾控中心,117.01,36.69,50 米,,WGS84\n", encoding="utf-8")
+    path.write_text("名称,经度,纬度,精度,来源,坐标系\n汇才学校,117.0010,36.7000,30m,区教体局,wgs84\n"
+                    "区疾控中心,117.0100,36.6900,50 米,,WGS84\n", encoding="utf-8")
     school, cdc = load_file(path)
     assert (school.accuracy_m, cdc.accuracy_m) == (30, 50) and school.source == "区教体局"
 
@@ -375,8 +375,12 @@ def test_gauss_kruger_coordinates_with_decimal_commas_are_read(tmp_path):
     ("名称,X,Y,坐标系", True, "CGCS2000 3度带 120°", "line 2: Y 39.* is in zone 39 \\(central meridian 117°\\), "
                                                    "the datum column says 120°"),
     ("名称,X,Y,坐标系", False, "西安80 3度带 117°", "line 2: .*Xian 1980 \\(西安80\\)"),
-    ("名称,X,Y", True, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range \\(projected coordinates\\? "
-                             "name their system in a 坐标系 column: CGCS2000 3度带 117°, EPSG:4548"),
+    ("名称,X,Y", True, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range: .* look like Gauss-Kruger "
+                             "metres with the zone number 39 before the easting \\(if CGCS2000, EPSG:4527: write CGCS2000 "
+                             "in the 坐标系 column\\)$"),
+    ("名称,X,Y", False, None, "entry 1 \\(汇才学校\\) has coordinates outside lon/lat range: .* look like Gauss-Kruger "
+                              "metres without their zone number \\(name the zone in the 坐标系 column by its central "
+                              "meridian, CGCS2000 3度带 117°, or its code, EPSG:4548\\)$"),
 ])
 def test_gauss_kruger_coordinates_that_do_not_say_enough_are_refused(tmp_path, header, prefix, label, problem):
     northing, easting = _gauss_kruger(prefix)
@@ -431,7 +435,7 @@ def test_a_gauss_kruger_zone_named_beside_lon_lat_gives_its_datum(tmp_path):
     import geopandas as gpd
 
     path = tmp_path / "成果.csv"
-    path.write_text("名称,经度,纬度,坐标系\n汇才学校,117.001,36.7,CGCS2000 3度带 117°\n", encoding="utf-8")
+    path.write_text("名称,经度,纬度,坐标系\n汇才学校,117.0010,36.7000,CGCS2000 3度带 117°\n", encoding="utf-8")
     warnings = []
     assert _point(path).distance(shapely.Point(SITE)) < 1e-9
     (entry,) = load_file(path, warnings=warnings)
@@ -735,7 +739,7 @@ def test_a_pair_cell_under_a_header_naming_a_datum_alone_is_read_in_it(tmp_path,
 def test_a_coordinate_column_is_not_offered_as_a_misspelled_datum_column(tmp_path):
     # "is '坐标' meant as the datum column?": 坐标 holds the coordinates, 坐标系 would be the datum.
     path = tmp_path / "sites.csv"
-    path.write_bytes('名称,坐标\r\n汇才学校,"117.001,36.7"\r\n'.encode("utf-8"))
+    path.write_bytes('名称,坐标\r\n汇才学校,"117.0010,36.7000"\r\n'.encode("utf-8"))
     warnings = []
     load_file(path, warnings=warnings)
     assert warnings == [f"{path}: datum not given for 1 of 1 entries, assumed WGS-84, claiming 1600 m accuracy (add a "
@@ -795,3 +799,187 @@ def test_a_datum_column_misspelled_as_zuobiao_with_the_wrong_zuo_is_read(tmp_pat
     entry = load_file(path)[0]
     assert entry.source_datum == "gcj02"
     assert entry.geometry.distance(shapely.Point(113.0, 28.2)) > 0.003  # shifted back from GCJ-02 (~500 m)
+
+
+def _rounding_bound_m(lon, lat, lon_step, lat_step):
+    """How far a point written to these steps may lie from where it is put: to the corner of its rounding box."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84").inv(lon, lat, lon + lon_step / 2, lat + lat_step / 2)[2]
+
+
+@pytest.mark.parametrize("lon, lat, stated, lon_step, lat_step, words", [
+    ("108.96", "34.22", "5", 0.01, 0.01, "0.01°"),  # 大雁塔北广场 from a page giving two decimals: ~1 km
+    ("108.964", "34.22", "", 0.001, 0.01, "0.01°"),  # one axis coarser: that axis counts
+    ("东经108°53′", "北纬34°13′", "10", 1 / 60, 1 / 60, "1′"),  # whole minutes, as a yearbook writes them
+    ("108度53.5分", "34度13分", "", 0.1 / 60, 1 / 60, "1′"),
+])
+def test_lon_lat_written_coarser_than_the_accuracy_claimed_claim_their_rounding(tmp_path, lon, lat, stated, lon_step,
+                                                                               lat_step, words):
+    # 34.22 claimed 5 m (or the default 50 m) though it may lie 700 m from the site: the rounding of its
+    # last digit is the least it can be off, whatever its row says.
+    from geo.coordinates import degrees
+
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,精度,坐标系\n大雁塔北广场,{lon},{lat},{stated},wgs84\n", encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    bound = _rounding_bound_m(degrees(lon, "lon", ","), degrees(lat, "lat", ","), lon_step, lat_step)  # to a corner
+    assert bound > 500 and entry.accuracy_m == pytest.approx(bound, abs=2)
+    assert entry.method == f"coordinates from file; lon/lat written to {words}, so within {entry.accuracy_m:.0f} m"
+    assert warnings == [f"{path}: 1 of 1 entries give lon/lat rounded coarser than the accuracy they claim (entry 1 "
+                        f"(大雁塔北广场): lon/lat written to {words}): they claim the rounding instead"]
+
+
+@pytest.mark.parametrize("lon, lat, expected", [
+    ("108.941805", "34.223111", 50), ("108°56′30.5″", "34°13′23.2″", 50), ("108 56 30", "34 13 23", 50),
+    ("108.9418", "34.2231", 5),  # four decimals: within 6 m, so a claim of 5 m is about the rounding
+])
+def test_lon_lat_written_finely_enough_keep_the_accuracy_claimed(tmp_path, lon, lat, expected):
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,精度,坐标系\n雁塔区第二中学,{lon},{lat},{'5' if expected == 5 else ''},wgs84\n",
+                    encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    if expected == 5:  # 0.0001° is up to 6.1 m at 34°N: a 5 m claim grows to that, no further
+        assert entry.accuracy_m == pytest.approx(_rounding_bound_m(108.9418, 34.2231, 1e-4, 1e-4), abs=1)
+    else:
+        assert (entry.accuracy_m, entry.method, warnings) == (50, "coordinates from file", [])
+
+
+def test_an_excel_cell_of_two_decimals_claims_its_rounding_too(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["名称", "经度", "纬度", "坐标系"])
+    book.active.append(["大雁塔北广场", 108.96, 34.22, "WGS84"])
+    book.active.append(["雁塔区第二中学", 108.941805, 34.223111, "WGS84"])
+    book.save(tmp_path / "点位.xlsx")
+    square, school = load_file(tmp_path / "点位.xlsx", warnings=[])
+    assert square.accuracy_m == pytest.approx(_rounding_bound_m(108.96, 34.22, 0.01, 0.01), abs=1)
+    assert school.accuracy_m == 50
+
+
+@pytest.mark.parametrize("cell", ["43.793015,87.627112", "43.793015，87.627112", "43.793015 87.627112",
+                                  "87.627112,43.793015"])
+def test_a_lat_lng_pair_west_of_90_degrees_east_is_read_in_china(tmp_path, cell):
+    # Tencent's picker gives 乌鲁木齐's 人民广场 as 43.79,87.63: both under 90, it was read as lon 43.79 and
+    # lat 87.63, in the Arctic, and the entry was left out as "outside China".
+    path = tmp_path / "点位.csv"
+    path.write_text(f'名称,坐标,坐标系\n人民广场,"{cell}",wgs84\n', encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert (entry.geometry.x, entry.geometry.y) == (87.627112, 43.793015) and outside_china([entry]) == []
+
+
+# 雁塔区第二中学 in Web Mercator metres (EPSG:3857), and in Baidu's Mercator (BD-09MC) as Baidu's picker gives it.
+WEB_MERCATOR, BAIDU_MERCATOR = (12127145, 4058100), (12127000, 4035000)
+
+
+@pytest.mark.parametrize("cells", ["X,Y\n雁塔区第二中学,{0},{1}", '坐标\n雁塔区第二中学,"{0},{1}"', "经度,纬度\n雁塔区第二中学,{0},{1}"])
+@pytest.mark.parametrize("metres", [WEB_MERCATOR, BAIDU_MERCATOR])
+def test_mercator_metres_without_their_system_are_refused_as_such(tmp_path, cells, metres):
+    # They were refused as "projected coordinates? name their system in a 坐标系 column: CGCS2000 3度带 117°": no
+    # Gauss-Kruger zone reads them, and the line never said what they are.
+    path = tmp_path / "点位.csv"
+    path.write_text("名称," + cells.format(*metres) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"entry 1 \(雁塔区第二中学\) has coordinates outside lon/lat range: {metres[0]}, "
+                                         rf"{metres[1]} look like Mercator metres of a web map \(EPSG:3857: name it in "
+                                         r"the 坐标系 column\) or Baidu's Mercator metres \(BD-09MC, which geo does not "
+                                         r"read: convert them to bd09ll lon/lat first\)$"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("label", ["Web墨卡托", "web mercator", "球面墨卡托", "WGS 84 / Pseudo-Mercator", "EPSG:900913",
+                                   "EPSG:3857"])
+def test_web_mercator_named_in_words_gives_the_point(tmp_path, label):
+    from pyproj import Transformer
+
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,X,Y,坐标系\n雁塔区第二中学,{WEB_MERCATOR[0]},{WEB_MERCATOR[1]},{label}\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    expected = Transformer.from_crs(3857, 4326, always_xy=True).transform(*WEB_MERCATOR)
+    assert entry.geometry.distance(shapely.Point(expected)) < 1e-9 and entry.source_datum == "wgs84"
+
+
+@pytest.mark.parametrize("label", ["百度墨卡托", "百度墨卡托坐标", "百度米制坐标", "Baidu Mercator", "bd09mc"])
+def test_baidu_mercator_named_in_words_is_refused_as_what_it_is(tmp_path, label):
+    # 百度墨卡托 was an "unknown datum": the planner was not told that geo cannot read Baidu's metres.
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,X,Y,坐标系\n雁塔区第二中学,{BAIDU_MERCATOR[0]},{BAIDU_MERCATOR[1]},{label}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"entry 1 \(雁塔区第二中学\): datum '{label}' is Baidu Mercator metres"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("epsg, offset, label, said", [
+    (4545, 36_000_000, "CGCS2000", "central meridian 108°E (EPSG:4545)"),  # 3-degree zone 36, its number before Y
+    (4545, 0, "CGCS2000 3度带 108°", "central meridian 108°E (EPSG:4545)"),
+    (4545, 0, "2000国家大地坐标系 3度带 36带", "central meridian 108°E (EPSG:4545)"),
+    (4497, 0, "CGCS2000 6度带", "central meridian 111°E (EPSG:4546)"),  # 6-degree zone 19: its number before Y
+    (4497, -19_000_000, "CGCS2000 6度带 19带", "central meridian 111°E (EPSG:4546)"),
+])
+def test_gauss_kruger_metres_of_xian_give_the_point_and_their_zone_in_the_method(tmp_path, epsg, offset, label, said):
+    # 雁塔区 lies in 3-degree zone 36 (108°E) and 6-degree zone 19 (111°E); the entry said "coordinates from
+    # file" and source_datum wgs84, nothing of the zone its metres were read in.
+    from pyproj import Transformer
+
+    site = (108.9418, 34.2231)
+    easting, northing = Transformer.from_crs(4490, epsg, always_xy=True).transform(*site)
+    path = tmp_path / "测量成果.csv"
+    path.write_text(f"点名,X坐标,Y坐标,坐标系\n雁塔区第二中学,{northing:.3f},{easting + offset:.3f},{label}\n",
+                    encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(site)) < 1e-7
+    assert entry.method == f"coordinates from file; Gauss-Kruger X/Y of CGCS2000, {said} converted to lon/lat"
+
+
+@pytest.mark.parametrize("header, row, said", [
+    ("名称,百度坐标", '雁塔区第二中学,"{0},{1}"', "Baidu's Mercator metres \\(BD-09MC\\), which geo does not read: "
+                                                "convert them to bd09ll lon/lat first"),
+    ("名称,X,Y,坐标系", "雁塔区第二中学,{0},{1},bd09", "Baidu's Mercator metres \\(BD-09MC\\)"),
+    ("名称,X,Y,坐标系", "雁塔区第二中学,{0},{1},gcj02", "Mercator metres on GCJ-02, which geo does not read: convert "
+                                                    "them to gcj02 lon/lat first"),
+])
+def test_mercator_metres_under_a_web_maps_datum_are_named_as_its_own(tmp_path, header, row, said):
+    # Baidu's picker's metres under 百度坐标 are no web map's EPSG:3857: the line offered that reading too.
+    path = tmp_path / "点位.csv"
+    path.write_text(header + "\n" + row.format(*BAIDU_MERCATOR) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"outside lon/lat range: {BAIDU_MERCATOR[0]}, {BAIDU_MERCATOR[1]} look like "
+                                         rf"{said}"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("cell", ["34°13′23.2″,108°56′30.5″", "34度13分23.2秒，108度56分30.5秒", "34 13 23.2, 108 56 30.5"])
+def test_a_lat_lng_pair_in_degrees_minutes_and_seconds_is_read_lat_first(tmp_path, cell):
+    # A GPS unit's or a yearbook's latitude first, without N and E: "lat '108°56′30.5′′' is beyond 90
+    # degrees" refused the file.
+    path = tmp_path / "点位.csv"
+    path.write_text(f'名称,经纬度,坐标系\n雁塔区第二中学,"{cell}",wgs84\n', encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
+    assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9)
+
+
+@pytest.mark.parametrize("lon, lat", [
+    ("108°56’30.5”", "34°13’23.2”"),  # typed in Word or WPS: its smart quotes for ' and "
+    ("108°56‘30.5“", "34°13‘23.2“"),
+    ("108º56´30.5´´", "34º13´23.2´´"),
+    ("108°56′30.5″东", "34°13′23.2″北"),  # the hemisphere as one character after the number
+    ("东108°56′30.5″", "北34°13′23.2″"),
+])
+def test_degrees_minutes_and_seconds_as_word_processors_and_tables_write_them(tmp_path, lon, lat):
+    # '108°56’30.5”' (Word's quotes pasted into Excel) was "not one number, nor degrees, minutes and seconds".
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称\t经度\t纬度\t坐标系\n雁塔区第二中学\t{lon}\t{lat}\twgs84\n", encoding="utf-16")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
+    assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
+
+
+def test_a_wkt_point_written_to_two_decimals_claims_its_rounding_too(tmp_path):
+    path = tmp_path / "点位.csv"
+    path.write_text('名称,wkt,精度,坐标系\n大雁塔北广场,POINT (108.96 34.22),5,wgs84\n'
+                    '雁塔区第二中学,"SRID=4490;POINT(108.941805 34.223111)",5,cgcs2000\n', encoding="utf-8")
+    square, school = load_file(path, warnings=[])
+    assert square.accuracy_m == pytest.approx(_rounding_bound_m(108.96, 34.22, 0.01, 0.01), abs=1)
+    assert "lon/lat written to 0.01°" in square.method and school.accuracy_m == 5
