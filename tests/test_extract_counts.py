@@ -1,5 +1,6 @@
 """geo.extract.counts: records made of counts alone, and measures attached to records."""
 
+from geo.extract import extract_projects
 from geo.extract.counts import counted_works
 from geo.extract.mentions import clause_mentions
 from geo.extract.records import clause_records
@@ -145,3 +146,10 @@ def test_n_major_classes_before_a_count_of_projects_are_no_count_of_their_own():
     assert [m.group() for m in COUNT_RE.finditer("实施17大项64个项目")] == ["64个"]
     assert [m.group() for m in COUNT_RE.finditer("10大类16项民生实事项目")] == ["16项"]
     assert [m.group() for m in COUNT_RE.finditer("建设四大片区")] == ["四大"]
+
+
+def test_works_listed_between_a_count_and_its_noun_do_not_name_the_group():
+    # 等7个新建、改扩建项目: the rest of the list was named 其余新建, after the first works verb.
+    props = [f["properties"] for f in extract_projects("推进滨江西中学、新白露中心校等7个新建、改扩建项目建设。")]
+    groups = [p for p in props if not p["named"]]
+    assert [(p["name"], p["quantity"]["value"]) for p in groups] == [("其余项目（新建）", 5)]

@@ -97,6 +97,23 @@ def _after_leading_verbs(norm, pos, limit):
     return pos
 
 
+def _past_listed_works(norm, pos, limit):
+    """``pos`` moved past works verbs listed before a noun (新建、改扩建项目: to 项目); ``pos`` itself
+    when no list of works opens there (新建道路 is a noun of its own)."""
+    def past_works(at):
+        word = match_any(norm, at, ACTIONS_SORTED)
+        return at + len(word) if word and at + len(word) <= limit else at
+
+    moved = pos
+    while True:
+        after = past_works(moved)
+        if after == moved or after >= limit or norm[after] not in "、和及与":
+            break
+        moved = after + 1
+    after = past_works(moved)
+    return after if moved > pos and after > moved else pos
+
+
 def attach_measures(norm, start, end, records):
     """Attach 学位4500个-style measures to the nearest preceding record of the sentence."""
     if not records or not _MEASURE_NOUN.search(norm, start, end):
@@ -302,10 +319,11 @@ def counted_after_list(norm, start, end, records, mentions=()):
             for member in members:
                 member.group_total = member.group_total or dict(total)
             continue
-        run = _THING_NOUN.match(norm, match.end(), end)
-        noun_end = _first_type_end(norm, match.end(), _noun_end(norm, match.end(), run.end())) if run else match.end()
-        if noun_end - match.end() >= 2:
-            base = (match.end(), noun_end)  # 等14个老旧小区: the noun after the count
+        noun_start = _past_listed_works(norm, match.end(), end)  # 等7个新建、改扩建项目: the noun is 项目
+        run = _THING_NOUN.match(norm, noun_start, end)
+        noun_end = _first_type_end(norm, noun_start, _noun_end(norm, noun_start, run.end())) if run else noun_start
+        if noun_end - noun_start >= 2:
+            base = (noun_start, noun_end)  # 等14个老旧小区: the noun after the count
         else:
             base = listed or (members[0].start, match.start())  # 公厕、垃圾转运站、溶盐池等11座
         category = _head_category(norm[base[0]:base[1]]) or (members[-1].category if members else None) \
