@@ -190,19 +190,38 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     return located
 
 
-def join_catalog(features, boundaries):
+def join_catalog(features, boundaries, warnings=None):
     """Allocate located projects to the zones; returns (features with subdistricts, allocations).
 
     A counted group (``named`` false: "13条道路") is district-wide even with a geometry, as in
-    the coverage: it gets no 街道 (an empty ``subdistricts``).
+    the coverage: it gets no 街道 (an empty ``subdistricts``). What lies in a sliver between the
+    zones within ``settings.GAP_CLOSING_M`` of one counts in it
+    (:func:`geo.boundary_checks.across_gaps`), with a warning (:func:`geo.io.warn`) naming the projects
+    placed by a point there (a road crossing a 3 m sliver is no news).
     """
+    import shapely
+
+    from geo import settings
+    from geo.boundary_checks import across_gaps, listed
     from geo.catalog import features_to_gdf
+    from geo.io import warn
     from geo.join import allocate_to_zones, attach_allocations
+    from geo.places import zone_level
 
     projects = features_to_gdf(features)
     if "named" in projects:
         projects = projects[projects["named"].fillna(True).astype(bool)]
-    allocations = allocate_to_zones(projects, boundaries.zones, metric_crs=boundaries.metric_crs)
+    zones, gap = across_gaps(boundaries.zones, boundaries.metric_crs)
+    allocations = allocate_to_zones(projects, zones, metric_crs=boundaries.metric_crs)
+    if gap is not None and len(projects):
+        shapely.prepare(gap)
+        points = shapely.get_dimensions(projects.geometry.values) == 0
+        inside = projects[points & shapely.intersects(gap, projects.geometry.values) & projects["id"].isin(allocations["id"])]
+        if len(inside):
+            level = zone_level(boundaries.zones["name"])
+            warn(f"{len(inside)} project(s) placed in a gap of under {2 * settings.GAP_CLOSING_M:g} m between {level} "
+                 f"(their polygons drawn apart) counted in the {level} beside it: {listed(inside['name'].astype(str))}",
+                 warnings)
     return attach_allocations(features, allocations), allocations
 
 
@@ -393,7 +412,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
                                           warnings=warnings)
     warnings += fit_warnings(features, boundaries)
     say("join: allocating projects to 街道")
-    features, allocations = join_catalog(features, boundaries)
+    features, allocations = join_catalog(features, boundaries, warnings)
     say("coverage: computing coverage by 街道")
     coverage = coverage_of(features, allocations, boundaries)
     # Every output is staged and all move into place together at the end: an error or an
