@@ -14,6 +14,7 @@ from geo.district_choice import check_code, check_district_options, check_field_
 from geo.io import InputError
 from geo.names import display_name
 from geo.vector_layers import split_layer
+from geo.villages import townships_of_villages
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
@@ -254,6 +255,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         first_row = {}
         codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
+    # 村 of 12-digit codes (a 三调 村级调查区 layer): their 乡镇, the first 9 digits
+    codes, names, villages = townships_of_villages(codes, names, path, code_field, name_field) if code_field else (codes, names, [])
     name_of = {}
     for code, name in zip(codes, names):
         name_of.setdefault(code, name)
@@ -262,9 +265,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r} name different 街道 "
                                f"({listed(clashing)})")
     first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
-    warnings = drawn
+    warnings = drawn + villages
     parted = sorted({code for code in codes if (codes == code).sum() > 1})
-    if parted:
+    if parted and not villages:
         # One 街道 stored as several features (an exclave, one per map sheet): joined as one.
         kind, shown = ("code and name", parted) if code_field else ("name", [name_of[code] for code in parted])
         warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one {kind} "
