@@ -49,6 +49,12 @@ def zone_level(names) -> str:
     return "街道/乡镇" if "街道" in levels else "乡镇"
 
 
+def district_word(name) -> str:
+    """The word a county-level division's name ends in, for 全区, 全县...: 县 (自治县), 旗, 市 or 区; 区 when none."""
+    name = str(name or "").strip()
+    return next((word for word in ("县", "旗", "市", "区") if name.endswith(word)), "区")
+
+
 def district_names(code=None, extra=()) -> frozenset:
     """Names that place a text inside a district: its own, its city's, its province's and its 街道's, with stems.
 
