@@ -223,7 +223,9 @@ def join_catalog(features, boundaries, warnings=None):
     projects = features_to_gdf(features)
     if "named" in projects:
         projects = projects[projects["named"].fillna(True).astype(bool)]
-    zones, gap = across_gaps(boundaries.zones, boundaries.metric_crs)
+    zones, gap = boundaries.zones, None
+    if boundaries.quality in ("official", "osm"):  # the bundled approximation and the outline leave none
+        zones, gap = across_gaps(zones, boundaries.metric_crs, boundaries.gaps)
     allocations = allocate_to_zones(projects, zones, metric_crs=boundaries.metric_crs)
     if gap is not None and len(projects):
         shapely.prepare(gap)

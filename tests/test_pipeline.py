@@ -247,6 +247,11 @@ def test_a_school_in_a_sliver_between_townships_counts_in_the_township_beside_it
     assert [s["name"] for s in joined[0]["properties"]["subdistricts"]] in (["永乐镇"], ["郎德镇"])
     assert warnings == ["1 project(s) placed in a gap of under 10 m between 乡镇 (their polygons drawn apart) "
                         "counted in the 乡镇 beside it: 郎德中心小学"]
+    # 乡镇 read back from layers/subdistricts.geojson (geo join after geo geocode): their gaps found again
+    from dataclasses import replace
+
+    again, _ = join_catalog(features, replace(boundaries, gaps=None), [])
+    assert again[0]["properties"]["subdistricts"] == joined[0]["properties"]["subdistricts"]
 
 
 def test_a_road_along_a_sliver_between_townships_keeps_its_length(tmp_path):
