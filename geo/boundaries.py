@@ -14,6 +14,7 @@ from geo.district_choice import check_code, check_district_options, check_field_
 from geo.io import InputError
 from geo.names import display_name
 from geo.vector_layers import split_layer
+from geo.villages import townships_of_villages
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
@@ -34,6 +35,7 @@ class Boundaries:
     # The district's 街道/乡镇 by name ([{code, name}], china-division), with or without polygons.
     named_subdistricts: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # lines to print that are no warning (街道 from OpenStreetMap)
+    gaps: object = None  # the gaps between official 街道 (lon/lat, empty for none); None: not looked for
 
     @property
     def metric_crs(self) -> str:
@@ -114,6 +116,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         warnings = warnings + file_warnings
         file_crs = zones.attrs.pop("file_crs", None)
         metric_union = zones.attrs.pop("metric_union", None)
+        gaps = zones.attrs.pop("gaps", None)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
         code = code or _code_from_zones(zones)
         named_county = code or _county_of_names(zones)  # 街道 files often carry names only
@@ -160,8 +163,9 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
     outline = outline[["code", "name", "source", "geometry"]].reset_index(drop=True)
     if district_name:
         outline = outline.assign(name=str(district_name))
-    return Boundaries(zones=zones.reset_index(drop=True), outline=outline, quality=quality,
-                      source=source, warnings=warnings, named_subdistricts=named, notes=notes)
+    return Boundaries(zones=zones.reset_index(drop=True), outline=outline, quality=quality, source=source,
+                      warnings=warnings, named_subdistricts=named, notes=notes,
+                      gaps=gaps if districts_path is not None else None)
 
 
 def load_official_zones(path, *, name_field, code_field=None, datum=None, district_code=None):
@@ -184,7 +188,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     import shapely
 
     from geo.cad import is_drawing, name_field_hint, zones_from_closed_lines, zones_from_drawing
-    from geo.crs import DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric
+    from geo.crs import (DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric,
+                         wgs84_geometry)
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.vectors import dbf_cut_names, read_vector
 
@@ -254,6 +259,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         first_row = {}
         codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
+    # 村 of 12-digit codes (a 三调 村级调查区 layer): their 乡镇, the first 9 digits
+    codes, names, villages = townships_of_villages(codes, names, path, code_field, name_field) if code_field else (codes, names, [])
     name_of = {}
     for code, name in zip(codes, names):
         name_of.setdefault(code, name)
@@ -262,9 +269,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r} name different 街道 "
                                f"({listed(clashing)})")
     first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
-    warnings = drawn
+    warnings = drawn + villages
     parted = sorted({code for code in codes if (codes == code).sum() > 1})
-    if parted:
+    if parted and not villages:
         # One 街道 stored as several features (an exclave, one per map sheet): joined as one.
         kind, shown = ("code and name", parted) if code_field else ("name", [name_of[code] for code in parted])
         warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one {kind} "
@@ -307,8 +314,10 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     crs = metric_crs_for(zones)
     metric = to_metric(zones, crs)
     union = shapely.unary_union(metric.geometry.values)  # a second of work per million vertices: taken once
-    warnings.extend(topology_warnings(metric, path, union=union))
+    gaps = []
+    warnings.extend(topology_warnings(metric, path, union=union, gaps_found=gaps))
     zones = zones.reset_index(drop=True)
+    zones.attrs["gaps"] = wgs84_geometry(shapely.union_all(gaps), crs)  # what the join lets its 街道 take
     zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for boundary_checks.datum_warning
     zones.attrs["metric_union"] = (crs, union)  # their union in metres, for the checks and the outline
     return zones, warnings

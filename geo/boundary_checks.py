@@ -178,11 +178,12 @@ def _polygonal_part(geom):
     return shapely.unary_union(parts) if parts else shapely.Polygon()
 
 
-def topology_warnings(metric_zones, path, union=None):
+def topology_warnings(metric_zones, path, union=None, gaps_found=None):
     """[lines] for the 街道 ``metric_zones`` (a GeoDataFrame in metres, with ``name``) of ``path``: each
     pair overlapping by more than ``settings.OVERLAP_TOLERANCE_M2``, and the gaps between them larger than
     that. ``union`` is the union of their geometries when the caller has it (slow for detailed 街道:
-    taken once, and kept for the district's outline)."""
+    taken once, and kept for the district's outline). ``gaps_found``, a list, gets every gap (metric
+    polygons, small ones too: :func:`across_gaps` takes them)."""
     import shapely
 
     warnings = []
@@ -200,7 +201,10 @@ def topology_warnings(metric_zones, path, union=None):
         for i, j, area in zip(left[keep][big], right[keep][big], areas[big]):
             warnings.append(f"{path}: {metric_zones['name'].iloc[i]} and {metric_zones['name'].iloc[j]} "
                             f"overlap by {area:,.0f} m²")
-    gaps = [g for g in _gaps(geoms, union) if g.area > settings.OVERLAP_TOLERANCE_M2]
+    gaps = _gaps(geoms, union)
+    if gaps_found is not None:
+        gaps_found.extend(gaps)
+    gaps = [g for g in gaps if g.area > settings.OVERLAP_TOLERANCE_M2]
     if gaps:
         warnings.append(f"{path}: {len(gaps)} gap(s) between 街道 totalling {sum(g.area for g in gaps):,.0f} m²")
     return warnings
@@ -218,6 +222,44 @@ def _gaps(geoms, union):
     slivers = shapely.get_parts(shapely.difference(closed, shapely.union_all([union, *holes])))
     tree = shapely.STRtree(geoms)
     return holes + [s for s in slivers if len(tree.query(s, predicate="dwithin", distance=distance)) >= 2]
+
+
+def across_gaps(zones, crs, gaps=None):
+    """The 街道 ``zones`` (EPSG:4326) for the join, each taking what lies within ``settings.GAP_CLOSING_M``
+    of it in the gaps between them (:func:`_gaps`, measured in the metric ``crs``), and those gaps
+    (one lon/lat geometry, None when there are none). ``gaps`` (lon/lat, empty for none) is them when
+    the caller knows them (:func:`topology_warnings` found them on reading the file): the union of
+    detailed 街道 takes seconds.
+
+    A 乡镇 drawn a few metres short of its neighbour leaves a sliver no project belongs in: a school
+    on the boundary fell in it, in no 乡镇, and so did a road's stretch running along it. Where the
+    sliver lies within reach of two of them (it is narrower than twice the distance), both take
+    it, and the join counts it once, in the smaller code, as where they overlap.
+    """
+    import numpy as np
+    import shapely
+
+    from geo.crs import metric_geometry, wgs84_geometry
+
+    if len(zones) < 2 or (gaps is not None and gaps.is_empty):
+        return zones, None
+    metric = np.asarray(metric_geometry(zones.geometry.values, crs), dtype=object)
+    metric = shapely.make_valid(metric, method="structure", keep_collapsed=False)
+    if gaps is None:
+        gaps = shapely.union_all(_gaps(metric, shapely.union_all(metric)))
+    else:
+        gaps = metric_geometry(gaps, crs)
+    if gaps.is_empty:
+        return zones, None
+    near = np.unique(shapely.STRtree(metric).query(gaps, predicate="dwithin", distance=settings.GAP_CLOSING_M))
+    taken = shapely.intersection(shapely.buffer(metric[near], settings.GAP_CLOSING_M, quad_segs=4), gaps)
+    grows = ~shapely.is_empty(taken) & (shapely.area(taken) > 0)
+    if not grows.any():
+        return zones, None
+    geoms = np.asarray(zones.geometry.values, dtype=object).copy()
+    grown = [_polygonal_part(g) for g in shapely.union(metric[near][grows], taken[grows])]  # no stray edge of the sliver
+    geoms[near[grows]] = wgs84_geometry(np.asarray(grown, dtype=object), crs)
+    return zones.assign(geometry=list(geoms)), wgs84_geometry(gaps, crs)
 
 
 def fitting_zone_hint(frame, county) -> str:

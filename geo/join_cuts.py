@@ -119,8 +119,10 @@ def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of
         for number, pair in enumerate(group[1:], 1):
             claimed = _claimed(pair_zones[group[:number]], cut[pair], polygon[pair], snap)
             rest = shapely.difference(cut[pair], claimed)
-            rest = np.array([_beyond(rest, claimed, snap)], dtype=object)
-            length[pair] = measure_of(rest, polygon[pair:pair + 1])[0]
+            rest = _beyond(rest, claimed, snap)
+            if snap and not polygon[pair] and not rest.is_empty:
+                rest = _uncounted(rest, cut[group[:number]][~polygon[group[:number]]], snap)
+            length[pair] = measure_of(np.array([rest], dtype=object), polygon[pair:pair + 1])[0]
     return length
 
 
@@ -172,6 +174,26 @@ def _beyond(rest, claimed, snap):
     if near.size:  # every vertex within snap: so is each segment between, point by point, or not
         far[near] = _far_points(shapely.segmentize(parts[near], snap), claimed, snap) > 0
     return shapely.union_all(parts[far]) if far.any() else shapely.GeometryCollection()
+
+
+def _uncounted(rest, counted, snap):
+    """What is left of a line's piece ``rest`` off its pieces ``counted`` in the zones before it, by
+    more than ``snap``: a stretch lying just outside a zone (within ``snap`` of its edge) was snapped
+    into it for its cut, and counted there, and the other zone's cut of the line as it was (its edge
+    far) holds it too."""
+    counted = counted[~shapely.is_empty(counted)]
+    if not counted.size:
+        return rest
+    near = shapely.buffer(shapely.union_all(counted), snap, quad_segs=2)
+    if not shapely.intersects(rest, near):
+        return rest
+    # Where it only goes on from a counted piece (their meeting point), it is within snap of it for
+    # no more than snap: that is its own.
+    within = shapely.get_parts(shapely.intersection(rest, near))
+    within = within[shapely.get_dimensions(within) == 1]
+    own = within[shapely.length(within) <= 2 * snap]
+    parts = np.concatenate([shapely.get_parts(shapely.difference(rest, near)), own])
+    return shapely.multilinestrings(parts[shapely.get_dimensions(parts) == 1])
 
 
 def _far_points(geoms, other, distance):

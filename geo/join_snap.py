@@ -13,7 +13,11 @@ def snapped(zones, projects, zone, project, zones_local, snap):
 
     The zone takes the project's vertices near its edge, then the project the zone's: their
     vertices along a stretch they share are then the same, and so are their segments. Zones
-    stay valid polygons.
+    stay valid polygons. Each takes only the other's vertices within ``snap`` of it as it was
+    (:func:`_vertices_near`): GEOS inserts a vertex into a segment within ``snap`` of it, and the
+    next vertex along a road crossing an edge at a shallow angle is then within ``snap`` of the
+    segment moved, and so on, zipping a road that weaves a metre about a boundary onto it for
+    kilometres, in one zone's cut and not in the other's.
     """
     edges = shapely.boundary(zones_local)
     shapely.prepare(edges)
@@ -22,12 +26,25 @@ def snapped(zones, projects, zone, project, zones_local, snap):
     if not near.any():
         return zones, projects
     zones, projects = zones.copy(), projects.copy()
-    moved = shapely.snap(zones[near], projects[near], snap)
+    moved = shapely.snap(zones[near], _vertices_near(projects[near], edges[zone[near]], snap), snap)
     broken = ~shapely.is_valid(moved)
     moved[broken] = shapely.make_valid(moved[broken], method="structure", keep_collapsed=False)
     zones[near] = moved
-    projects[near] = shapely.snap(projects[near], moved, snap)
+    projects[near] = shapely.snap(projects[near], _vertices_near(moved, projects[near], snap), snap)
     return zones, projects
+
+
+def _vertices_near(geoms, others, snap):
+    """For each pair, the vertices of ``geoms[i]`` within ``snap`` of ``others[i]`` (a MultiPoint,
+    empty when none): what ``others[i]`` may be snapped to without wandering from where it lies."""
+    coords, owner = shapely.get_coordinates(geoms, return_index=True)
+    points = shapely.points(coords)
+    close = shapely.dwithin(others[owner], points, snap)
+    found = np.full(len(geoms), shapely.MultiPoint(), dtype=object)
+    if close.any():
+        numbers = np.unique(owner[close])
+        found[numbers] = shapely.multipoints(points[close], indices=np.searchsorted(numbers, owner[close]))
+    return found
 
 
 # The pieces of a project's segments whose boxes find the zone-edge vertices near it, in snap

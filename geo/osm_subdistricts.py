@@ -9,6 +9,14 @@ from geo import settings
 
 OSM = "osm"  # the boundary_quality of 街道 taken from OpenStreetMap: neither official nor the bundled approximation
 _SUFFIX = re.compile(r"(街道办事处|街道|办事处|镇|乡)$")
+# A note in brackets after a name (西江镇（千户苗寨）, 龙头街道(筹)): no part of it.
+_NOTE = re.compile(r"\s*[（(【\[][^（()）【】\[\]]*[)）】\]]\s*$")
+
+
+def without_note(name) -> str:
+    """``name`` without a bracketed note at its end (西江镇（千户苗寨） -> 西江镇), unless nothing were left."""
+    short = _NOTE.sub("", str(name))
+    return short if len(short.strip()) >= 2 else str(name)
 
 
 @dataclass
@@ -237,7 +245,7 @@ def name_index(named):
 
     index = {"full": {}, "stem": {}}
     for row in named:
-        full = normalise_name(row["name"])
+        full = normalise_name(without_note(row["name"]))
         index["full"].setdefault(full, []).append((row["code"], row["name"]))
         index["stem"].setdefault(_stem(full), []).append((row["code"], row["name"]))
     return index
@@ -247,7 +255,7 @@ def match_subdistrict(names, index):
     """(code, name) of the one 街道 one of ``names`` names, its full name first, then without suffixes; else None."""
     from geo.names import normalise_name
 
-    forms = [normalise_name(n) for n in names]
+    forms = [normalise_name(without_note(n)) for n in names]
     for key, table in (("full", lambda f: f), ("stem", _stem)):
         for form in forms:
             found = index[key].get(table(form), [])
@@ -260,7 +268,7 @@ def name_stem(name):
     """A 街道/乡镇 name's matching form without its suffix (無影山街道办事处, 无影山街道 and 无影山 are 无影山)."""
     from geo.names import normalise_name
 
-    return _stem(normalise_name(name))
+    return _stem(normalise_name(without_note(name)))
 
 
 def _stem(name):

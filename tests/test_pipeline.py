@@ -209,3 +209,61 @@ def test_two_gazetteers_of_one_file_name_are_two_tiers_named_by_their_folders(tm
     assert tiers == [f"user gazetteer {tmp_path}/a/placed.csv", f"user gazetteer {tmp_path}/b/placed.csv",
                      "user gazetteer sites.csv"]
     assert [tier for tier, _ in build_gazetteer([*paths, other]).tiers][:3] == tiers
+
+
+def _townships_apart(tmp_path):
+    """Three 乡镇 of 1 km x 1 km in EPSG:4545 (雷山县), the middle one drawn 3 m short of its western
+    neighbour (a sliver open to the county's edge at both ends), as a 乡镇 layer of 1-5 m slivers has it."""
+    import geopandas as gpd
+
+    from geo.boundaries import load_boundaries
+
+    x0, y0 = 510_000, 2_910_000
+    geoms = [shapely.box(x0, y0, x0 + 1000, y0 + 1000), shapely.box(x0 + 1003, y0, x0 + 2000, y0 + 1000),
+             shapely.box(x0 + 2000, y0, x0 + 3000, y0 + 1000)]
+    frame = gpd.GeoDataFrame({"XZMC": ["永乐镇", "郎德镇", "望丰乡"], "XZDM": ["522634102", "522634103", "522634200"]},
+                             geometry=geoms, crs="EPSG:4545")
+    frame.to_file(tmp_path / "乡镇.gpkg")
+    return load_boundaries(tmp_path / "乡镇.gpkg", name_field="XZMC", code_field="XZDM"), x0, y0
+
+
+def _lonlat(x, y):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(4545, 4326, always_xy=True).transform(x, y)
+
+
+def test_a_school_in_a_sliver_between_townships_counts_in_the_township_beside_it_with_a_warning(tmp_path):
+    # The school 1 m off 郎德镇's edge, in the 3 m the bureau's polygons leave between it and 永乐镇:
+    # it was in no 乡镇, counted with the projects outside the county.
+    from geo.pipeline import join_catalog
+
+    boundaries, x0, y0 = _townships_apart(tmp_path)
+    school = shapely.Point(*_lonlat(x0 + 1002, y0 + 500))
+    features = [{"type": "Feature", "geometry": school, "properties": {
+        "id": "school-1", "name": "郎德中心小学", "category": "school", "named": True}}]
+    warnings = []
+    joined, _ = join_catalog(features, boundaries, warnings)
+    assert [s["name"] for s in joined[0]["properties"]["subdistricts"]] in (["永乐镇"], ["郎德镇"])
+    assert warnings == ["1 project(s) placed in a gap of under 10 m between 乡镇 (their polygons drawn apart) "
+                        "counted in the 乡镇 beside it: 郎德中心小学"]
+    # 乡镇 read back from layers/subdistricts.geojson (geo join after geo geocode): their gaps found again
+    from dataclasses import replace
+
+    again, _ = join_catalog(features, replace(boundaries, gaps=None), [])
+    assert again[0]["properties"]["subdistricts"] == joined[0]["properties"]["subdistricts"]
+
+
+def test_a_road_along_a_sliver_between_townships_keeps_its_length(tmp_path):
+    # A 乡道 along the boundary, in the 3 m sliver: it counted nowhere (share 0 of a located road).
+    from geo.pipeline import join_catalog
+
+    boundaries, x0, y0 = _townships_apart(tmp_path)
+    road = shapely.LineString([_lonlat(x0 + 1001.5, y0 + 100), _lonlat(x0 + 1001.5, y0 + 900)])
+    features = [{"type": "Feature", "geometry": road, "properties": {
+        "id": "road-1", "name": "永郎公路", "category": "road_rebuild", "named": True}}]
+    warnings = []
+    joined, allocations = join_catalog(features, boundaries, warnings)
+    assert allocations["share"].sum() == pytest.approx(1.0, abs=1e-6)
+    assert allocations["km"].sum() == pytest.approx(0.8, abs=1e-3)
+    assert warnings == []  # a line in a sliver is no news: crossing one is every road's lot

@@ -626,3 +626,14 @@ def test_a_rural_countys_maps_call_its_zones_townships_not_streets(tmp_path):
     assert all("<th>乡镇</th>" in p["tooltip"] for p in _props(coverage, "coverage:projects"))
     default = render_fixture(tmp_path / "default")
     assert "街道 boundaries" in default["projects.html"] and "Projects per 街道" in default["coverage.html"]
+
+
+def test_a_county_index_links_its_county_wide_records_as_such(tmp_path):
+    # 雷山县's index linked "全区项目 District-wide records": a 县 is no 区.
+    from geo.render.index_page import index_html
+
+    (tmp_path / "coverage_districtwide.csv").write_text("id\n", encoding="utf-8")
+    county = index_html(tmp_path, "雷山县 报告", "osm", True, "official", [], "乡镇", "雷山县")
+    district = index_html(tmp_path, "天桥区 报告", "osm", True, "official", [], "街道", "天桥区")
+    assert "全县项目 District-wide records (CSV)" in county and "全区" not in county
+    assert "全区项目 District-wide records (CSV)" in district

@@ -108,7 +108,7 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", d
     ]
     paths = [write_text_atomic(out_dir / name, text) for name, text in pages]
     paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, _basemap_label(basemap, shift), inline, quality,
-                                                                    titled, level)))
+                                                                    titled, level, str(outline["name"].iloc[0]))))
     return [Path(p) for p in paths]
 
 

@@ -17,13 +17,16 @@ TABLE_LINKS = (("coverage.xlsx", "覆盖统计工作簿 Coverage workbook (Excel
                ("coverage_totals.csv", "合计 Totals (CSV)"))
 
 
-def index_html(out_dir, title, basemap, inline, quality, maps, level="街道") -> str:
+def index_html(out_dir, title, basemap, inline, quality, maps, level="街道", district="") -> str:
     """The index page: links to ``maps`` ((file, label) pairs) and the tables present in ``out_dir``,
-    the district's zones called ``level`` (:func:`geo.render.style.zone_words`)."""
+    the district's zones called ``level`` (:func:`geo.render.style.zone_words`), the district itself
+    by the word its name ``district`` ends in (全县项目 for a 县, :func:`geo.places.district_word`)."""
     from geo.outputs import will_exist
+    from geo.places import district_word
 
     e = page_text
-    links = list(maps) + [(name, zone_words(label, level)) for name, label in TABLE_LINKS
+    whole = f"全{district_word(district)}"
+    links = list(maps) + [(name, zone_words(label, level).replace("全区", whole)) for name, label in TABLE_LINKS
                           if will_exist(Path(out_dir) / name)]
     items = "\n".join(f'<li><a href="{e(href)}">{e(label)}</a></li>' for href, label in links)
     mode = ("maps are self-contained: they open from a file with no network (tiles need a tile server)"
