@@ -933,6 +933,12 @@ def test_a_gacha_is_a_village_in_inner_mongolia():
     assert named_projects("推进肇兴侗寨保护利用。") == [("肇兴侗寨", "village")]  # 寨: Guizhou's villages
 
 
+def test_dangerous_bridges_of_a_road_class_are_counted_as_bridges():
+    # 农村公路危桥改造15座 was a group of 15 rural roads, 危桥改造 being the works.
+    assert counted_groups("实施农村公路危桥改造15座。") == [("bridge", 15)]
+    assert counted_groups("实施危桥改造20座。") == [("bridge", 20)]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
