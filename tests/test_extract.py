@@ -939,6 +939,11 @@ def test_dangerous_bridges_of_a_road_class_are_counted_as_bridges():
     assert counted_groups("实施危桥改造20座。") == [("bridge", 20)]
 
 
+def test_the_last_ones_of_a_list_close_it_like_a_total():
+    # 枯桃、中韩最后2个安置区: 中韩最后 was a name; 最后 closes the list as 共 does.
+    assert named_projects("年内枯桃、中韩最后2个安置区也将开工。") == [("中韩", "area"), ("枯桃", "area")]
+
+
 def test_wells_drilled_are_counted():
     assert counted_groups("新打农用井269眼。") == [("project", 269)]
 
