@@ -160,6 +160,22 @@ def test_district_wide_rows_have_quantity_and_reason():
     assert rows["greening-group"]["quantity"] == "13条"
 
 
+def test_the_rest_of_a_count_says_the_reports_count_and_its_named_members():
+    # 文三路、古墩路、天目山路等13条道路: the district-wide row 其余道路 said "10条" only, and the report's
+    # 13条 appeared in no output: a planner reconciling with the report found 10 where it says 13.
+    # The 3 named roads count in their 街道, the row the 10 others: nothing is counted twice.
+    features = _features()
+    group = features[-1]["properties"]
+    group.update(quantity={"value": 10, "unit": "条"}, group_total={"value": 13, "unit": "条"})
+    for member in features[3:5]:
+        member["properties"]["group"] = group["id"]
+    report = _report(features)
+    rows = {r["id"]: r for r in report.district_wide.to_dict("records")}
+    assert rows["greening-group"]["quantity"] == "10条（共13条，其中3条已列名）"
+    assert rows["schools"]["quantity"] == "10所; 学位4500个; 新建校舍3.5万平方米"  # a count with no named member
+    assert report.totals["district_wide"] == 3
+
+
 def test_district_wide_without_features_uses_flat_quantity():
     features = _features()
     projects = features_to_gdf(features)
