@@ -276,7 +276,7 @@ def _district_wide(catalog, features) -> pd.DataFrame:
         props = props_by_id.get(record.id)
         if props is not None:
             quantity = props.get("quantity") or {}
-            parts = [_quantity_text(quantity.get("value"), quantity.get("unit"))]
+            parts = [_quantity_text(quantity.get("value"), quantity.get("unit")) + _of_total(quantity, props.get("group_total"))]
             parts += [_measure_text(m) for m in props.get("measures") or []]
         else:
             parts = [_quantity_text(record.quantity_value, record.quantity_unit)]
@@ -286,6 +286,17 @@ def _district_wide(catalog, features) -> pd.DataFrame:
         rows.append({"id": record.id, "name": record.name, "category": record.category,
                      "quantity": "; ".join(p for p in parts if p), "reason": reason})
     return pd.DataFrame(rows, columns=["id", "name", "category", "quantity", "reason"])
+
+
+def _of_total(quantity, total) -> str:
+    """The report's count a group's rest belongs to and how many of it are named (their 街道 count them):
+    "（共13条，其中3条已列名）" after the 10条 of 13条道路 that names 3; "" for a count without named members."""
+    if not isinstance(total, dict) or _is_null(total.get("value")) or _is_null(quantity.get("value")):
+        return ""
+    rest, whole, unit = float(quantity["value"]), float(total["value"]), total.get("unit") or ""
+    if whole <= rest or unit != (quantity.get("unit") or ""):
+        return ""
+    return f"（共{_quantity_text(whole, unit)}，其中{_quantity_text(whole - rest, unit)}已列名）"
 
 
 def _quantity_text(value, unit) -> str:

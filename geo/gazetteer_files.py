@@ -171,11 +171,31 @@ def merge_line_pieces(entries):
         for members in (c for c in linked_groups(len(numbers), pairs) if len(c) > 1):
             first = entries[numbers[members[0]]]
             merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
+            merged = _carriageways_once(merged, crs)
             replaced[numbers[members[0]]] = dataclasses.replace(
                 first, geometry=merged, method=f"{first.method} ({len(members)} rows joined)",
                 accuracy_m=max(entries[numbers[k]].accuracy_m for k in members))
             dropped.update(numbers[k] for k in members[1:])
     return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
+
+
+def _carriageways_once(line, crs):
+    """``line`` (lon/lat) with a dual carriageway drawn as two rows measured once along its centre line
+    (:func:`geo.lines.carriageways_once`), or ``line`` itself when it holds none."""
+    import shapely
+
+    from geo import settings
+    from geo.crs import metric_geometry, wgs84_geometry
+    from geo.lines import carriageways_once
+
+    parts = shapely.get_parts(line)
+    if len(parts) < 2:
+        return line
+    lines, paired = carriageways_once(list(metric_geometry(list(parts), crs)), carriageway_m=settings.DUAL_CARRIAGEWAY_M)
+    if not paired:
+        return line
+    merged = shapely.line_merge(shapely.MultiLineString(lines)) if len(lines) > 1 else lines[0]
+    return wgs84_geometry(merged, crs)
 
 
 def _read_vector_rows(path, warnings=None, *, layer=None):

@@ -331,6 +331,54 @@ def merge_ways(two_way, one_way, *, carriageway_m, tracks=False):
     return (shapely.line_merge(shapely.MultiLineString(out)) if len(out) > 1 else out[0]), paired, alongside
 
 
+def carriageways_once(lines, *, carriageway_m):
+    """A road's lines that carry no direction (rows of a centreline file) with its dual carriageways
+    measured once, along their centre line.
+
+    Parameters
+    ----------
+    lines : list of LineString
+        The road's lines in metres, joined where they meet (``shapely.line_merge``).
+    carriageway_m : float
+        A line of which at least half runs alongside a longer one, within this distance and
+        parallel to it (:func:`_not_alongside`), is its other carriageway: the longer one is moved
+        halfway towards it (:func:`_centre_line`), and only its stretches away from it are kept.
+        Unlike :func:`merge_ways`, the direction is not asked: a file's rows are drawn either way.
+
+    Returns
+    -------
+    (list of LineString, int)
+        The lines, and how many carriageway pairs became a centre line (0: ``lines`` unchanged).
+    """
+    chains = [c for line in lines for c in _split_at_u_turns(line)]  # both joined at their ends: a loop
+    chains.sort(key=lambda c: (-c.length, c.wkb))
+    used = [False] * len(chains)
+    out, paired = [], 0
+    for i, chain in enumerate(chains):
+        if used[i]:
+            continue
+        used[i] = True
+        zone = chain.buffer(carriageway_m)
+        partners, rests = [], []
+        for j in range(i + 1, len(chains)):
+            other = chains[j]
+            if used[j] or shapely.intersection(other, zone).length < 0.5 * other.length:
+                continue
+            rest = _not_alongside(other, [chain], carriageway_m, most=True)
+            if len(rest) == 1 and rest[0] is other:
+                continue  # near but not alongside: a cross street of the name
+            partners.append(other)
+            rests.extend(p for p in rest if p.length > carriageway_m)
+            used[j] = True
+        if not partners:
+            out.append(chain)
+            continue
+        out.append(_centre_line(chain, shapely.union_all(partners), carriageway_m))
+        out.extend(rests)
+        paired += 1
+    return (out, paired) if paired else (list(lines), 0)
+
+
 def measured_once(lines, distance):
     """``lines`` (in metres) with each one's stretches that run alongside a line before it, within
     ``distance``, left out (:func:`_not_alongside`): the parallel ways of one road counted once.

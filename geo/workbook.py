@@ -15,8 +15,9 @@ ABOUT_SHEET = "说明"
 # Bilingual headings of the tables' columns (category columns take their labels from categories.csv).
 HEADINGS = {
     "code": "代码 Code", "name": "名称 Name", "projects": "项目数 Projects",
-    "road_km_rebuild": "改造道路 Road rebuild km", "road_km_greening": "绿化道路 Road greening km",
-    "road_km_new": "新建道路 New road km",
+    # 里程（公里）: 改造道路 alone reads as a report's count of roads (改造道路13条), beside the count column.
+    "road_km_rebuild": "改造道路里程（公里） Road rebuild km", "road_km_greening": "绿化道路里程（公里） Road greening km",
+    "road_km_new": "新建道路里程（公里） New road km",
     "district": "区 District", "boundary_quality": "边界质量 Boundary quality",
     "boundary_source": "边界来源 Boundary source", "metric_crs": "量算坐标系 Metric CRS", "id": "编号 ID", "category": "类别 Category",
     "category_label": "类别名称 Category name", "quantity": "数量 Quantity", "reason": "原因 Reason",

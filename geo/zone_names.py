@@ -139,10 +139,30 @@ def _names_place(name, stem, zone_name):
     generic = is_generic(stem)
     start = name.find(stem)
     while 0 <= start < len(name) - len(stem):
-        if not generic or name.startswith(zone_name, start) or not _kind_follows(name, start + len(stem)):
+        if name.startswith(zone_name, start) or \
+                (not _names_division(name, start, stem) and (not generic or not _kind_follows(name, start + len(stem)))):
             return True
         start = name.find(stem, start + 1)
     return False
+
+
+def _names_division(name, start, stem):
+    """True when ``stem`` at ``start`` of ``name`` begins the name of a county or city (西湖区 in 西湖区档案馆,
+    beside a 西湖街道; 鼓楼区, 吉林市): the district's or a city's project, not the 街道's."""
+    end = start + len(stem)
+    return any(name.startswith(stem + suffix, start) and stem + suffix in _division_names()
+               for suffix in _DIVISION_SUFFIXES if name.startswith(suffix, end))
+
+
+_DIVISION_SUFFIXES = ("自治县", "自治旗", "区", "县", "市", "旗")
+
+
+@functools.lru_cache(maxsize=1)
+def _division_names():
+    """The names of every bundled county-level division and city (西湖区, 杭州市)."""
+    from geo.data import counties
+
+    return frozenset(name for row in counties().values() for name in (row["name"], row["city"]) if name)
 
 
 def _kind_follows(name, position):

@@ -160,6 +160,22 @@ def test_district_wide_rows_have_quantity_and_reason():
     assert rows["greening-group"]["quantity"] == "13条"
 
 
+def test_the_rest_of_a_count_says_the_reports_count_and_its_named_members():
+    # 文三路、古墩路、天目山路等13条道路: the district-wide row 其余道路 said "10条" only, and the report's
+    # 13条 appeared in no output: a planner reconciling with the report found 10 where it says 13.
+    # The 3 named roads count in their 街道, the row the 10 others: nothing is counted twice.
+    features = _features()
+    group = features[-1]["properties"]
+    group.update(quantity={"value": 10, "unit": "条"}, group_total={"value": 13, "unit": "条"})
+    for member in features[3:5]:
+        member["properties"]["group"] = group["id"]
+    report = _report(features)
+    rows = {r["id"]: r for r in report.district_wide.to_dict("records")}
+    assert rows["greening-group"]["quantity"] == "10条（共13条，其中3条已列名）"
+    assert rows["schools"]["quantity"] == "10所; 学位4500个; 新建校舍3.5万平方米"  # a count with no named member
+    assert report.totals["district_wide"] == 3
+
+
 def test_district_wide_without_features_uses_flat_quantity():
     features = _features()
     projects = features_to_gdf(features)
@@ -336,7 +352,7 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     school = headings.index("学校教育 School") + 1
     assert [zones.cell(row=r, column=school).value for r in range(2, 6)] == list(report.by_subdistrict["school"])
     assert all(isinstance(zones.cell(row=r, column=3).value, int) for r in range(2, 6))
-    km = zones.cell(row=2, column=headings.index("改造道路 Road rebuild km") + 1)
+    km = zones.cell(row=2, column=headings.index("改造道路里程（公里） Road rebuild km") + 1)
     assert isinstance(km.value, float) and km.number_format == "0.000"
     # Printed as it is: landscape, the headings and the 街道 on every page.
     assert zones.page_setup.orientation == "landscape"
@@ -347,6 +363,23 @@ def test_workbook_has_the_five_sheets_with_numbers_as_numbers(tmp_path):
     assert "EPSG:4548" in about["量算坐标系 Metric CRS (km², km along the ellipsoid)"]
     again = write_workbook(tmp_path / "again.xlsx", report, tables, {"报告 Report": "r.txt"})
     assert again.read_bytes() == path.read_bytes()
+
+
+def test_the_workbooks_road_km_headings_say_km_in_chinese_too(tmp_path):
+    # "改造道路 Road rebuild km" stood beside "道路改造 Road rebuild" (a count): 改造道路 is how a report
+    # counts roads (改造道路13条), so a planner reading the Chinese read the km column as a number of roads.
+    import openpyxl
+
+    from geo.coverage import coverage_tables
+    from geo.workbook import write_workbook
+
+    report = _report(metric_crs="EPSG:4548")
+    path = write_workbook(tmp_path / "coverage.xlsx", report, coverage_tables(report))
+    headings = [c.value for c in openpyxl.load_workbook(path)["按街道"][1]]
+    km = [h for h in headings if h.endswith(" km")]
+    assert km == ["改造道路里程（公里） Road rebuild km", "绿化道路里程（公里） Road greening km",
+                  "新建道路里程（公里） New road km"]
+    assert "道路改造 Road rebuild" in headings  # the count keeps its own heading
 
 
 QGIS_SHEETS = """
@@ -385,7 +418,7 @@ def test_workbook_sheets_open_in_qgis_with_their_headings_as_fields(tmp_path):
         assert (valid, count, list(fields)) == ("True", book[name].max_row - 1, headings), name
     zones = sheets["按街道"][2]
     assert zones["代码 Code"] == "string" and zones["项目数 Projects"] == "integer"
-    assert zones["改造道路 Road rebuild km"] == "real"
+    assert zones["改造道路里程（公里） Road rebuild km"] == "real"
     assert sheets["空白"][2]["代码 Code"] == "string"
 
 

@@ -136,6 +136,22 @@ def test_list_layers_counts_types_and_crs(out_dir):
     assert list_layers(out_dir / "missing") == []
 
 
+def test_list_layers_names_the_zones_of_a_district_with_towns_by_their_level(tmp_path):
+    # 杭州市西湖区 (10 街道, 三墩镇 and 双浦镇): `geo layers` said "街道 boundaries: official" where the maps,
+    # the index and the workbook say 街道/乡镇.
+    import json
+
+    layers = tmp_path / "layers"
+    layers.mkdir()
+    zones = [{"type": "Feature", "id": code, "geometry": shapely.geometry.mapping(shapely.box(i, 0, i + 1, 1)),
+              "properties": {"code": code, "name": name, "boundary_quality": "official", "source": "jd.gpkg"}}
+             for i, (code, name) in enumerate([("330106008", "西湖街道"), ("330106109", "三墩镇")])]
+    (layers / "subdistricts.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": zones}),
+                                                 encoding="utf-8")
+    (row,) = list_layers(layers)
+    assert row["quality"] == "街道/乡镇 boundaries: official"
+
+
 def test_layers_command_prints_a_table(out_dir):
     result = CliRunner().invoke(main, ["layers", "--layers-dir", str(out_dir / "layers")])
     assert result.exit_code == 0, result.output

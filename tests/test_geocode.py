@@ -369,6 +369,21 @@ def test_a_zone_name_that_is_a_generic_modifier_does_not_claim_the_kinds_it_modi
     assert placed == {"中心街道社区卫生服务中心": "中心街道", "中心路农贸市场": "中心街道"}
 
 
+def test_a_facility_named_after_the_district_is_not_placed_in_the_zone_sharing_its_stem(gazetteer):
+    # 杭州市西湖区 has a 西湖街道: 西湖区档案馆, 西湖区疾控中心新址 (the district's, site unknown) were placed
+    # "inside 西湖街道" by the place-name fallback and counted in its coverage row. 西湖区 is a county's
+    # name (鼓楼区, 城关县 alike); a name that also names the 街道 itself still is placed there.
+    zones = _two_zones("西湖街道", "北山街道")
+    features = [_project("西湖区档案馆", "culture"), _project("西湖区疾控中心新址", "health"),
+                _project("杭州市西湖区图书馆新馆", "culture"), _project("西湖区西湖街道卫生服务中心", "health"),
+                _project("西湖文化站", "culture"), _project("北山市场", "market")]
+    located, unlocated = geocode_projects(features, gazetteer, OUTLINE, zones=zones)
+    assert [u["name"] for u in unlocated] == ["西湖区档案馆", "西湖区疾控中心新址", "杭州市西湖区图书馆新馆"]
+    placed = {f["properties"]["name"]: f["properties"]["geocode"].get("matched_name") for f in located
+              if f["geometry"] is not None}
+    assert placed == {"西湖区西湖街道卫生服务中心": "西湖街道", "西湖文化站": "西湖街道", "北山市场": "北山街道"}
+
+
 def test_a_facility_named_after_two_zones_of_one_name_is_placed_in_neither(gazetteer):
     # Two 街道 of one name (different codes, a file's two 新华街道): 新华垃圾转运站 went to the first
     # in file order, counted in a 街道 it may not be in.

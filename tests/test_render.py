@@ -300,6 +300,17 @@ def test_popup_carries_category_action_quote_zone_and_accuracy(tmp_path):
     assert "4.029 km" in road and "1.25 km" not in road and "km" not in popup
 
 
+@pytest.mark.parametrize("km, shown", [(6.0, "6.000 km"), (2.5, "2.500 km"), (1234.567, "1234.567 km")])
+def test_a_roads_length_is_shown_to_the_metre_whatever_its_digits(km, shown):
+    # 之江路 of 6.000 km showed "长度 Length: 6 km" beside 6.002 km of the next road, as if rounded to
+    # the km; a road of 1234.567 km (a national highway's route) showed 1234.57 km.
+    from geo.render.projects_map import popup_html
+
+    row = {"name": "之江路", "category": "road_greening", "length_km": km,
+           "geometry": shapely.LineString([(120.1, 30.2), (120.2, 30.2)])}
+    assert f"长度 Length: {shown}" in popup_html(row)
+
+
 @pytest.mark.parametrize("quality, label, dashed", [
     ("approximate", APPROXIMATE_LABEL, True),
     ("official", OFFICIAL_LABEL, False),

@@ -274,6 +274,28 @@ def test_road_drawn_as_several_rows_is_one_road_and_a_namesake_far_away_stays_ap
     assert namesake.method == "coordinates from file" and namesake.geometry.bounds[0] == 117.3262
 
 
+@pytest.mark.parametrize("second", [
+    "117.02634 36.694, 117.02634 36.706",  # drawn the same way
+    "117.02634 36.706, 117.02634 36.700, 117.02634 36.694",  # drawn against it, in two vertices' steps
+])
+def test_a_dual_carriageway_given_as_two_rows_is_measured_once_along_its_centre_line(tmp_path, second):
+    # A road centreline file drawing 天目山路's two carriageways as two rows 30 m apart gave a road of
+    # both lengths: 5.73 km of rebuilt road in a 街道 for a road of 2.86 km. OSM's carriageways were
+    # measured once already; a row going on past them, beside nothing, is kept whole.
+    from pyproj import Geod
+
+    path = tmp_path / "centrelines.csv"
+    path.write_text("name,wkt\n"
+                    '天目山路,"LINESTRING(117.0260 36.694, 117.0260 36.706)"\n'
+                    f'天目山路,"LINESTRING({second})"\n'
+                    '天目山路,"LINESTRING(117.0260 36.706, 117.0260 36.710)"\n', encoding="utf-8")
+    (road,) = load_file(path, datum="wgs84")
+    assert road.method == "coordinates from file (3 rows joined)"
+    assert Geod(ellps="WGS84").geometry_length(road.geometry) == pytest.approx(1776, abs=3)  # 1332 + 444 m
+    centre = shapely.Point(117.02617, 36.700)
+    assert road.geometry.distance(centre) < 0.00002  # on the centre line, 15 m from either carriageway
+
+
 def test_accuracy_may_carry_its_unit(tmp_path):
     path = tmp_path / "sites.csv"
     path.write_text("名称,经度,纬度,精度,来源,坐标系\n汇才学校,117.0010,36.7000,30m,区教体局,wgs84\n"

@@ -118,7 +118,8 @@ def list_layers(layers_dir="layers"):
         If ``layers_dir`` is not a directory, or a layer file is not a readable GeoJSON
         FeatureCollection.
     """
-    from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS
+    from geo.places import zone_level
+    from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS, zone_words
 
     rows = []
     for name, path in layer_files(layers_dir, must_exist=False).items():
@@ -127,6 +128,8 @@ def list_layers(layers_dir="layers"):
         qualities = sorted({str(row.get("boundary_quality")) for row in table.rows if "boundary_quality" in row})
         quality = "" if not qualities else ZONE_LABELS.get(qualities[0], APPROXIMATE_LABEL) if len(qualities) == 1 \
             else APPROXIMATE_LABEL
+        if quality:  # 街道/乡镇 boundaries for a district with towns, as its maps say
+            quality = zone_words(quality, zone_level([str(row.get("name") or "") for row in table.rows]))
         rows.append({"layer": name, "features": len(table.rows), "geometry_types": ", ".join(kinds),
                      "crs": "EPSG:4326", "quality": quality})
     return rows

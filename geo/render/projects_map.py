@@ -162,7 +162,7 @@ def popup_html(row, level="街道") -> str:
         unit = str(row.get("quantity_unit") or "")
         lines.append(f"数量 Quantity: {e(_number(row['quantity_value']))} {e(unit)}")
     if row.get("length_km") is not None and "Line" in row["geometry"].geom_type:
-        lines.append(f"长度 Length: {e(_number(row['length_km']))} km")
+        lines.append(f"长度 Length: {float(row['length_km']):.3f} km")  # to the metre, as stored
     if row.get("subdistrict_names"):
         lines.append(f"{style.zone_words('街道', level)} Subdistrict: {e('、'.join(split_list(row['subdistrict_names'])))}")
     geocode = [str(row[k]) for k in ("status", "source", "method") if row.get(k)]
