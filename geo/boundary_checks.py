@@ -8,18 +8,19 @@ from geo import settings
 from geo.io import InputError
 
 
-def misplaced_warning(label, zones, bundled, what="the bundled outline of {name} ({code})", union=None):
+def misplaced_warning(label, zones, bundled, what="the bundled outline of {name} ({code})", union=None, level="街道"):
     """[one line] when official 街道 barely overlap the bundled outline of their district (wrong CRS, datum or
     file); an InputError when they lie far from it (``settings.OUTLINE_FAR_M``). ``what`` names the
     outline (``this outline`` for an ``--outline`` file, ``label``); ``union`` is the union of the
-    ``zones``' geometries when the caller has it (slow for detailed 街道: taken once)."""
+    ``zones``' geometries when the caller has it (slow for detailed 街道: taken once); ``level`` is the
+    zones' word (乡镇 in a rural county: :func:`geo.places.zone_level`)."""
     share, mine, theirs = _share_inside(zones, bundled, union)
     if share >= settings.OUTLINE_OVERLAP_MIN:
         return []
     row = bundled.iloc[0]
     distance = mine.distance(theirs) if share == 0 else 0.0
     where = f"{distance / 1000:.0f} km from" if share == 0 else f"only {share:.0%} inside"
-    message = f"the 街道 lie {where} {what.format(name=row['name'], code=row['code'])}"
+    message = f"the {level} lie {where} {what.format(name=row['name'], code=row['code'])}"
     if distance > settings.OUTLINE_FAR_M:
         raise InputError(label, f"{message}: no project there could be joined; wrong CRS or datum "
                                                 "(a .prj of another zone?), or another district's file (--district-code)?")
@@ -46,7 +47,7 @@ def _share_inside(zones, bundled, union=None):
 
 
 def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=None, advice=None):
-    """[one line] when official 街道 (or an ``outline``) fit the bundled outline of their district far
+    """[one line] when official 街道 (``what`` their level: 乡镇 in a rural county) or an ``outline`` fit the bundled outline of their district far
     better read otherwise than as they were (``settings.DATUM_FIT_GAIN`` more of their edge within
     ``settings.DATUM_FIT_NEAR_M`` of it): as GCJ-02 or BD-09 (a web map's 街道, that --districts-datum
     shifts), or, drawn in a projected ``file_crs``, their numbers in its sister projection (a .prj of
@@ -67,7 +68,8 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
         points = shapely.points(shapely.get_coordinates(shapely.segmentize(ring, settings.DATUM_FIT_NEAR_M / 2)))
         return float(np.mean(shapely.dwithin(outline, points, settings.DATUM_FIT_NEAR_M)))
 
-    fit, their = ("fit", "their") if what.endswith("街道") else ("fits", "its")
+    one = what == "outline" or "boundary" in what  # the outline, or OpenStreetMap's boundary of the district
+    fit, their = ("fits", "its") if one else ("fit", "their")
     projected = file_crs is not None and file_crs.is_projected
     readings = {}  # how else to read them: (edge in WGS-84, advice)
     for datum in (GCJ02, BD09):
@@ -76,7 +78,7 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
         except ValueError:  # outside the box where GCJ-02 applies
             continue
         said = advice or ("shift its lon/lat to WGS-84 before projecting if they come from that map" if projected
-                          else f"pass --districts-datum {datum} if they come from that map" if what == "街道" else
+                          else f"pass --districts-datum {datum} if they come from that map" if not one else
                           "shift it to WGS-84 first if it comes from that map")
         readings[DATUM_LABELS[datum]] = (shifted, said)
     sister = _sister_projection(file_crs)
@@ -178,12 +180,13 @@ def _polygonal_part(geom):
     return shapely.unary_union(parts) if parts else shapely.Polygon()
 
 
-def topology_warnings(metric_zones, path, union=None, gaps_found=None):
+def topology_warnings(metric_zones, path, union=None, gaps_found=None, level="街道"):
     """[lines] for the 街道 ``metric_zones`` (a GeoDataFrame in metres, with ``name``) of ``path``: each
     pair overlapping by more than ``settings.OVERLAP_TOLERANCE_M2``, and the gaps between them larger than
     that. ``union`` is the union of their geometries when the caller has it (slow for detailed 街道:
     taken once, and kept for the district's outline). ``gaps_found``, a list, gets every gap (metric
-    polygons, small ones too: :func:`across_gaps` takes them)."""
+    polygons, small ones too: :func:`across_gaps` takes them). ``level``: the zones' word, as in
+    :func:`misplaced_warning`."""
     import shapely
 
     warnings = []
@@ -206,7 +209,7 @@ def topology_warnings(metric_zones, path, union=None, gaps_found=None):
         gaps_found.extend(gaps)
     gaps = [g for g in gaps if g.area > settings.OVERLAP_TOLERANCE_M2]
     if gaps:
-        warnings.append(f"{path}: {len(gaps)} gap(s) between 街道 totalling {sum(g.area for g in gaps):,.0f} m²")
+        warnings.append(f"{path}: {len(gaps)} gap(s) between {level} totalling {sum(g.area for g in gaps):,.0f} m²")
     return warnings
 
 

@@ -193,9 +193,11 @@ def test_bundled_district_without_polygons_is_one_zone_listing_its_streets():
                                             ("650102", "22 街道 listed by name")])
 def test_a_rural_countys_one_zone_warning_counts_its_townships_as_such(code, counted):
     # 婺源县's warning said "17 街道 listed by name" of its 10 镇, 6 乡 and one 街道, and asked for
-    # --districts "for coverage per 街道".
-    warning = next(w for w in load_boundaries(district_code=code).warnings if "no 街道 polygons" in w)
-    assert counted in warning and warning.endswith(f"for coverage per {counted.split()[1]}")
+    # --districts "for coverage per 街道"; then "no 街道 polygons are bundled" of a county of 乡镇.
+    level = counted.split()[1]
+    warning = next(w for w in load_boundaries(district_code=code).warnings if "polygons are bundled" in w)
+    assert f"no {level} polygons are bundled" in warning
+    assert counted in warning and warning.endswith(f"for coverage per {level}")
 
 
 def test_district_name_renames_the_outline_and_the_single_zone():
@@ -433,3 +435,73 @@ def test_a_township_named_with_a_note_in_brackets_gets_its_china_division_code(t
     b = load_boundaries(tmp_path / "乡镇.gpkg", name_field="XZMC", district_code="522634")
     assert dict(zip(b.zones["code"], b.zones["name"])) == {
         "522634100": "丹江镇", "522634101": "西江镇（千户苗寨）", "522634200": "望丰镇"}
+
+
+def _townships(tmp_path, names, codes, shift=(0, 0)):
+    """A 乡镇 file of 雷山县 in EPSG:4545 (1 km squares side by side, the fourth 3 m short of the third),
+    in a folder whose name holds 街道: the warnings keep the path as it is."""
+    x0, y0 = 510_000 + shift[0], 2_910_000 + shift[1]
+    boxes = [shapely.box(x0 + 1000 * i, y0, x0 + 1000 * (i + 1), y0 + 1000) for i in range(3)]
+    boxes.append(shapely.box(x0 + 3003, y0, x0 + 4000, y0 + 1000))
+    folder = tmp_path / "街道界线"
+    folder.mkdir(exist_ok=True)
+    path = folder / "乡镇.gpkg"
+    gpd.GeoDataFrame({"XZMC": names, "XZDM": codes}, geometry=boxes[:len(names)], crs="EPSG:4545").to_file(path)
+    return path
+
+
+def test_a_township_files_warnings_call_its_townships_by_their_level(tmp_path):
+    # A 乡镇 file's warnings said "1 街道 drawn as several features…", "several 街道 share a name",
+    # "gap(s) between 街道" of a county with no 街道.
+    path = _townships(tmp_path, ["丹江镇", "丹江镇", "望丰乡", "望丰乡"],
+                      ["522634100", "522634100", "522634200", "522634201"])
+    _, warnings = load_official_zones(path, name_field="XZMC", code_field="XZDM")
+    assert f"{path}: 1 乡镇 drawn as several features of one code and name (522634100); each is joined as one 乡镇" \
+        in warnings
+    assert f"{path}: several 乡镇 share a name (望丰乡); coverage rows are told apart by code only" in warnings
+    assert f"{path}: 1 gap(s) between 乡镇 totalling 3,000 m²" in warnings
+    # A county's 街道 among its 镇 (龙头街道): the file holds both, and the names stay as they are.
+    path = _townships(tmp_path, ["龙头街道", "龙头街道", "丹江镇"], ["522634001", "522634001", "522634100"])
+    _, warnings = load_official_zones(path, name_field="XZMC", code_field="XZDM")
+    assert f"{path}: 1 街道/乡镇 drawn as several features of one code and name (522634001); each is joined as " \
+           "one 街道/乡镇" in warnings
+
+
+@pytest.mark.parametrize("codes, message", [
+    (["522634100", "522634100", "522634200"], r"duplicate 乡镇 codes in 'XZDM' name different 乡镇 \(522634100\)"),
+    (["522634100", "", "522634200"], r"an empty 'XZDM' \(望丰乡\); give every 乡镇 its code"),
+])
+def test_a_township_files_errors_call_its_townships_by_their_level(tmp_path, codes, message):
+    path = _townships(tmp_path, ["丹江镇", "望丰乡", "达地水族乡"], codes)
+    with pytest.raises(InputError, match=message):
+        load_official_zones(path, name_field="XZMC", code_field="XZDM")
+
+
+def test_a_township_file_off_its_county_says_its_townships_lie_there(tmp_path):
+    # "the 街道 lie 31 km from the bundled outline of 雷山县", of its 镇 and 乡.
+    options = {"name_field": "XZMC", "code_field": "XZDM", "district_code": "522634"}
+    path = _townships(tmp_path, ["丹江镇", "望丰乡", "达地水族乡"], ["522634100", "522634200", "522634203"],
+                      shift=(0, 60_000))
+    assert f"{path}: the 乡镇 lie 31 km from the bundled outline of 雷山县 (522634); wrong CRS or datum, or " \
+           "another district's file?" in load_boundaries(path, **options).warnings
+    path = _townships(tmp_path, ["丹江镇", "望丰乡", "达地水族乡"], ["522634100", "522634200", "522634203"],
+                      shift=(0, 100_000))
+    with pytest.raises(InputError, match=r"the 乡镇 lie 70 km from the bundled outline of 雷山县 \(522634\): no project"):
+        load_boundaries(path, **options)
+
+
+def test_a_township_file_drawn_on_amap_names_its_townships_in_the_datum_warning(tmp_path):
+    # "the 街道 fit the bundled outline of 雷山县 far better read as GCJ-02", of a file of its 镇 and 乡.
+    from geo import crs, data
+
+    outline = data.load_district_outline("522634").geometry.iloc[0]
+    x0, y0, x1, y1 = outline.bounds
+    strips = [shapely.box(x0 + (x1 - x0) * i / 3, y0, x0 + (x1 - x0) * (i + 1) / 3, y1) for i in range(3)]
+    towns = gpd.GeoSeries([outline.intersection(strip) for strip in strips], crs=4326)
+    path = tmp_path / "乡镇_gcj02.geojson"
+    gpd.GeoDataFrame({"XZMC": ["丹江镇", "望丰乡", "达地水族乡"], "XZDM": ["522634100", "522634200", "522634203"]},
+                     geometry=crs.convert_geoseries(towns, "wgs84", "gcj02"), crs=4326).to_file(path)
+    warnings = load_boundaries(path, name_field="XZMC", code_field="XZDM").warnings
+    assert [w for w in warnings if "far better" in w] == [w for w in warnings if w.startswith(
+        f"{path}: the 乡镇 fit the bundled outline of 雷山县 (522634) far better read as GCJ-02 (Amap, Tencent) "
+        "than as WGS-84") and w.endswith("pass --districts-datum gcj02 if they come from that map")] != []
