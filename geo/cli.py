@@ -331,7 +331,7 @@ def join(projects, layers_dir, **kwargs):
     for path in written:
         click.echo(f"wrote {one_line(path)}")
     click.echo(f"wrote {one_line(projects)}: {allocations['id'].nunique()} projects allocated to "
-               f"{allocations['code'].nunique()} of {len(boundaries.zones)} 街道")
+               f"{allocations['code'].nunique()} of {len(boundaries.zones)} {pipeline.zones_word(boundaries)}")
 
 
 @main.command()

@@ -425,9 +425,10 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     features, unlocated = geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm, online=online,
                                           warnings=warnings)
     warnings += fit_warnings(features, boundaries)
-    say("join: allocating projects to 街道")
+    level = zones_word(boundaries)
+    say(f"join: allocating projects to {level}")
     features, allocations = join_catalog(features, boundaries, warnings)
-    say("coverage: computing coverage by 街道")
+    say(f"coverage: computing coverage by {level}")
     coverage = coverage_of(features, allocations, boundaries)
     # Every output is staged and all move into place together at the end: an error or an
     # interrupt in any stage leaves the previous set of outputs whole.
@@ -446,6 +447,16 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
                           inline=inline)
     warnings += filter(None, [tile_folder_warning(basemap, maps_dir)])
     return written, unlocated, warnings
+
+
+def zones_word(boundaries) -> str:
+    """The word for the district's zones (:func:`geo.places.zone_level`): 乡镇 in a rural county; of a
+    district without zone polygons (its outline the one zone), that of the zones it lists by name."""
+    from geo.places import zone_level
+
+    if boundaries.quality == "outline":
+        return zone_level(s["name"] for s in boundaries.named_subdistricts)
+    return zone_level(boundaries.zones["name"])
 
 
 def _extract_dated(report, encoding):

@@ -1,6 +1,7 @@
 """The whole pipeline on the embedded default: committed outputs are exactly what `geo build` writes."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -267,3 +268,34 @@ def test_a_road_along_a_sliver_between_townships_keeps_its_length(tmp_path):
     assert allocations["share"].sum() == pytest.approx(1.0, abs=1e-6)
     assert allocations["km"].sum() == pytest.approx(0.8, abs=1e-3)
     assert warnings == []  # a line in a sliver is no news: crossing one is every road's lot
+
+
+def test_a_countys_build_says_its_stages_in_its_townships_word(tmp_path):
+    # In a county of 镇 and 乡, `geo build` printed "join: allocating projects to 街道" and
+    # "coverage: computing coverage by 街道".
+    import geopandas as gpd
+    import shapely
+
+    from geo import data
+    from geo.pipeline import BoundaryOptions, run_build
+
+    outline = data.load_district_outline("522634").geometry.iloc[0]
+    x0, y0, x1, y1 = outline.bounds
+    towns = [outline.intersection(shapely.box(x0 + (x1 - x0) * i / 3, y0, x0 + (x1 - x0) * (i + 1) / 3, y1))
+             for i in range(3)]
+    path = tmp_path / "乡镇.gpkg"
+    gpd.GeoDataFrame({"XZMC": ["丹江镇", "望丰乡", "达地水族乡"], "XZDM": ["522634100", "522634200", "522634203"]},
+                     geometry=towns, crs=4326).to_file(path)
+    report = tmp_path / "report.txt"
+    report.write_text("今年，新建丹江镇中心小学，改造望丰乡卫生院。\n", encoding="utf-8")
+    said = []
+    run_build(report, out_dir=tmp_path / "out", progress=said.append,
+              boundary_options=BoundaryOptions(districts=str(path), name_field="XZMC", code_field="XZDM"))
+    assert [line for line in said if line.startswith(("join:", "coverage:"))] == [
+        "join: allocating projects to 乡镇", "coverage: computing coverage by 乡镇"]
+    # `geo join` said "… projects allocated to 2 of 3 街道".
+    result = CliRunner().invoke(main, ["join", "-p", str(tmp_path / "out" / "projects.geojson"), "--layers-dir",
+                                       str(tmp_path / "out" / "layers"), "--districts", str(path),
+                                       "--name-field", "XZMC", "--code-field", "XZDM"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"projects allocated to \d of 3 乡镇$", result.output.strip())
