@@ -102,6 +102,7 @@ class Gazetteer:
         self.tiers = []  # list of (tier name, list of Entry)
         self._first_wins = set()  # tiers whose namesakes are settled by taking the first
         self._outside = []  # list of (tier name, list of Entry) beyond the district
+        self._left_out = []  # list of (tier name, list of Entry) of rows a user file gave that place nothing
 
     def add_tier(self, tier: str, entries, *, first_of_namesakes=False):
         """Add a tier of entries, after those already added.
@@ -144,6 +145,29 @@ class Gazetteer:
             return None
         match = self._beyond.lookup(name, accepts=accepts)
         return match if match is not None and match.strength in ("exact", "folded") else None
+
+    def add_left_out(self, tier: str, entries):
+        """Record the entries of a user file's rows left out (a road given as a point: their ``extra`` says
+        why, :func:`geo.gazetteer_files.load_file`): never matched, see :meth:`lookup_left_out`."""
+        entries = list(entries)
+        if entries:
+            self._left_out.append((tier, entries))
+            self.__dict__.pop("_aside", None)
+        return self
+
+    @functools.cached_property
+    def _aside(self):
+        """The rows left out as a gazetteer, its name indexes built once."""
+        aside = Gazetteer()
+        aside.tiers = list(self._left_out)
+        return aside
+
+    def lookup_left_out(self, name: str):
+        """(tier, :class:`Entry`) of a row left out whose name is ``name`` (exact or folded), or None."""
+        match = self._aside.lookup(name) if self._left_out else None
+        if match is None or match.strength not in ("exact", "folded"):
+            return None
+        return next((tier, match.entry) for tier, entries in self._left_out if any(e is match.entry for e in entries))
 
     def __len__(self):
         return sum(len(e) for _, e in self.tiers)

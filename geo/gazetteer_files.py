@@ -29,7 +29,7 @@ def bundled_entries():
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".fods", ".numbers")
 
 
-def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
+def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_out=None):
     """Load a gazetteer file: a table (CSV, TSV, Excel) or GeoJSON, GeoPackage or any OGR vector.
 
     Required column: ``name`` (or ``名称``). Optional: ``aliases`` (list or "|"-separated),
@@ -56,8 +56,11 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     a line of zero length, a polygon of zero area, a road (by its ``feature_type``, ``category`` or name) given
     as a point or a polygon, unless the planner drew it so on the projects map (its
     ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
-    geometry type, and such a row keeps the shape drawn).
+    geometry type, and such a row keeps the shape drawn). ``left_out``, a list, gets their entries,
+    each with its ``extra`` ``left_out`` (why) and ``entry`` (its number, from 1).
     """
+    from dataclasses import replace
+
     from geo.io import check_input_file, warn
     from geo.vector_layers import split_layer
     from geo.vectors import is_geodatabase
@@ -80,6 +83,9 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None):
     if unusable:
         warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
              f"({_reasons(unusable)})", warnings)
+        if left_out is not None:  # for the reason of a project only they name (geo.geocode)
+            left_out.extend(replace(entry, extra={**entry.extra, "left_out": unusable[number], "entry": number})
+                            for number, entry in enumerate(entries, 1) if number in unusable)
         entries = [entry for number, entry in enumerate(entries, 1) if number not in unusable]
     return merge_line_pieces(entries)
 

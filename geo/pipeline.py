@@ -140,12 +140,13 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
             entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
             continue
-        entries = load_file(path, warnings=warnings)
+        left_out = []
+        entries = load_file(path, warnings=warnings, left_out=left_out)
         warnings += [f"{path}: {message}"
                      for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + widen_repeated_points(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + outside_china(entries)]
-        gazetteer.add_tier(tier, entries, first_of_namesakes=True)
+        gazetteer.add_tier(tier, entries, first_of_namesakes=True).add_left_out(tier, left_out)
     if osm:
         outside = []
         entries = load_osm(osm, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)

