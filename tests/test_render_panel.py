@@ -74,3 +74,18 @@ def test_report_text_reaches_the_panel_as_data_only(tmp_path):
     item = page_data(pages["projects.html"])["panel"]["unlocated"][0]
     assert item["name"] == item["quote"] == item["reason"] == EVIL
     assert "<img" not in pages["projects.html"] and "<script>alert" not in pages["projects.html"]
+
+
+@pytest.mark.parametrize("district, word", [("婺源县", "县"), ("达尔罕茂明安联合旗", "旗"), ("义乌市", "市"), ("天桥区", "区")])
+def test_the_panel_is_told_the_word_its_district_calls_itself_by(tmp_path, district, word):
+    # The panel said 全区统计 of a county's counted projects; the page now tells it the district's word
+    # as data, and the panel's code stays one constant file.
+    from geo import render
+    from test_render import make_coverage, make_outline, make_projects, make_zones
+
+    zones = make_zones()
+    outline = make_outline(zones).assign(name=district)
+    render.render_maps(make_projects(), zones, outline, make_coverage(zones), tmp_path, basemap="none")
+    page = (tmp_path / "projects.html").read_text(encoding="utf-8")
+    assert page_data(page)["panel"]["district"] == word
+    assert "全" + word not in page.split('id="geo-data"')[0]  # no text made JS source

@@ -846,3 +846,25 @@ def test_zooming_out_to_look_between_clicks_or_while_editing_keeps_the_accuracy_
     (redrawn,) = _csv_rows(browser)
     assert redrawn["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 12", redrawn
     assert _errors(browser) == []
+
+
+@pytest.mark.parametrize("district, said", [("婺源县", "全县统计"), ("天桥区", "全区统计")])
+def test_a_countys_counted_projects_are_county_wide_in_the_panel(browser, tmp_path, district, said):
+    # A county's counted projects (学校10所) said 全区统计，不放置 in the panel: a 县 is no 区.
+    from geo import render
+    from geo.catalog import features_to_gdf
+    from test_render import make_coverage, make_outline, make_zones
+
+    features = [_feature(1, "北园大街", "road_rebuild", "改造", shapely.LineString([(116.975, 36.68), (117.02, 36.682)]))]
+    counted = _feature(2, "新建学校", "school", "新建", None)
+    counted["properties"].update(named=False, geocode={"status": "unlocated", "reason": "a count"})
+    features.append(counted)
+    zones = make_zones()
+    render.render_maps(features_to_gdf(features), zones, make_outline(zones).assign(name=district),
+                       make_coverage(zones), tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    notes = browser.execute_script("""
+        return Array.from(document.querySelectorAll('.geo-panel-counted .geo-panel-note'))
+            .map(function (note) { return note.textContent; });""")
+    assert notes[-1] == f"{said}，不放置 District-wide by design"
+    assert _errors(browser) == []

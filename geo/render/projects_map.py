@@ -42,12 +42,15 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
                                         "未定位项目未绘制"))
     if shifted:
         legend.append(style.legend_note(style.GCJ02_NOTE))
-    page.data["panel"] = panel_data(projects, project_geoms, shifted=shifted)
+    from geo.places import district_word
+
+    district = district_word(outline["name"].iloc[0] if len(outline) and "name" in outline else "")
+    page.data["panel"] = panel_data(projects, project_geoms, shifted=shifted, district=district)
     maps.finish(m, page, "".join(legend), layer_count=len(categories))
     return render_page(m, page, inline=inline, draw=True)
 
 
-def panel_data(projects, geoms, *, shifted) -> dict:
+def panel_data(projects, geoms, *, shifted, district="区") -> dict:
     """What the placing panel (``static/panel.js``) lists and how it writes ``placed.csv``.
 
     Parameters
@@ -59,6 +62,9 @@ def panel_data(projects, geoms, *, shifted) -> dict:
     shifted : bool
         Whether the page shows GCJ-02 (Amap) positions: the panel then converts what
         is drawn back to WGS-84 before writing it.
+    district : str
+        The word the district calls itself by (:func:`geo.places.district_word`): the panel says
+        全县统计 of a 县's counted projects, 全区统计 of a 区's.
 
     Returns
     -------
@@ -70,7 +76,7 @@ def panel_data(projects, geoms, *, shifted) -> dict:
         category order, then id; an unlocated or located item's ``rank`` is its row's place
         in placed.csv, in that order across both lists (a project keeps its place when it
         is placed, so the same placements write the same bytes every round); and the settings the panel needs (source text, accuracy
-        in pixels, datum of the display, the box where GCJ-02 applies). A project placed
+        in pixels, datum of the display, the box where GCJ-02 applies, ``district``). A project placed
         by hand in an earlier round also carries ``placed``: its stored WGS-84 position as
         placed.csv fields, which the panel writes again unless it is moved, so one
         placed.csv keeps every round. An item whose name has Traditional characters also carries
@@ -113,7 +119,7 @@ def panel_data(projects, geoms, *, shifted) -> dict:
     for rank, item in enumerate(sorted(groups["unlocated"] + groups["located"], key=key)):
         item["rank"] = rank
     return {**groups, "source": settings.HAND_PLACED_SOURCE, "accuracyPx": settings.HAND_PLACED_ACCURACY_PX,
-            "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS)}
+            "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS), "district": district}
 
 
 def _accuracy(value):

@@ -512,7 +512,7 @@
         el('div', 'geo-quote', item.quote, quote);
       }
       if (group === 'counted') {
-        el('div', 'geo-panel-note', '全区统计，不放置 District-wide by design', row);
+        el('div', 'geo-panel-note', '全' + spec.district + '统计，不放置 District-wide by design', row);
         return {row: row};
       }
       var toolbar = el('div', 'geo-panel-tools', null, row);
