@@ -464,7 +464,10 @@ def _dissolve_outline(zones, source, metric_union=None):
         union = metric_union[1]
     else:
         union = shapely.unary_union(metric_geometry(zones.geometry.values, crs))
-    merged = union.buffer(1.0).buffer(-1.0)
+    # Closed at its shape (densified edges made the buffers quadratic: settings.BOUNDARY_SIMPLIFY_M), its
+    # long straight edges then divided again, so that they stay straight in metres in WGS-84.
+    merged = union.simplify(settings.BOUNDARY_SIMPLIFY_M).buffer(1.0).buffer(-1.0)
+    merged = shapely.segmentize(merged, settings.PROJECTED_EDGE_STEP_M)
     return gpd.GeoDataFrame({"code": [""], "name": ["district (union of 街道)"], "source": [source]},
                             geometry=[wgs84_geometry(merged, crs)], crs=4326)
 

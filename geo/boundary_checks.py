@@ -221,8 +221,11 @@ def _gaps(geoms, union):
 
     holes = [shapely.Polygon(ring) for part in shapely.get_parts(union) for ring in part.interiors]
     distance = settings.GAP_CLOSING_M
-    closed = union.buffer(distance, join_style="mitre").buffer(-distance, join_style="mitre")
-    slivers = shapely.get_parts(shapely.difference(closed, shapely.union_all([union, *holes])))
+    # Closed and compared simplified (settings.BOUNDARY_SIMPLIFY_M): densified edges made the buffers quadratic.
+    shape = union.simplify(settings.BOUNDARY_SIMPLIFY_M)
+    closed = shape.buffer(distance, join_style="mitre").buffer(-distance, join_style="mitre")
+    shape_holes = [shapely.Polygon(ring) for part in shapely.get_parts(shape) for ring in part.interiors]
+    slivers = shapely.get_parts(shapely.difference(closed, shapely.union_all([shape, *shape_holes])))
     tree = shapely.STRtree(geoms)
     return holes + [s for s in slivers if len(tree.query(s, predicate="dwithin", distance=distance)) >= 2]
 

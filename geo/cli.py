@@ -23,6 +23,20 @@ FILE_EXTENSIONS = (".html", ".htm", ".geojson", ".json", ".csv", ".md", ".xlsx",
 INPUT_OR_OUTPUT_PATH = click.Path(readable=False)
 
 
+class _OutputPath(click.Path):
+    """An output file or folder: ``-`` (standard output, as ``geo extract -`` reads standard input) is
+    refused; geo writes files, all at once when the run ends, and ``-o -`` wrote a file named ``-``."""
+
+    def convert(self, value, param, ctx):
+        if value == "-":
+            self.fail("'-' (standard output) is no file or folder: geo writes files, all at once when the run "
+                      "ends; give a name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+OUTPUT_PATH = _OutputPath(readable=False)
+
+
 def _boundary_options(command):
     """Options shared by every stage that needs 街道 boundaries."""
     options = [
@@ -237,7 +251,7 @@ def main(verbose):
 
 @main.command()
 @click.argument("report", type=INPUT_OR_OUTPUT_PATH)
-@click.option("-o", "--output", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH,
+@click.option("-o", "--output", default="projects.geojson", show_default=True, type=OUTPUT_PATH,
               help="Catalog to write (GeoJSON FeatureCollection, geometry null).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
 @_max_size_option
@@ -340,7 +354,7 @@ def join(projects, layers_dir, **kwargs):
 @click.option("--by", type=click.Choice(["subdistrict", "district"]), default="subdistrict", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(COVERAGE_FORMATS), default=None,
               help="Output format [default: the one -o's extension names (.csv, .json, .md), else table].")
-@click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Write to a file instead of the terminal.")
+@click.option("-o", "--output", type=OUTPUT_PATH, default=None, help="Write to a file instead of the terminal.")
 @_boundary_options
 @_handle_errors
 def coverage(projects, layers_dir, by, fmt, output, **kwargs):
@@ -382,7 +396,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_basemap_options
 @_asset_options
-@click.option("-o", "--out-dir", default="maps_out", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@click.option("-o", "--out-dir", default="maps_out", show_default=True, type=OUTPUT_PATH)
 @_boundary_options
 @_handle_errors
 def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, **kwargs):
@@ -436,7 +450,7 @@ def layers_command(layers_dir):
 @click.option("--subdistrict", default=None, help="Only projects in this 街道 or 乡镇 (code, or name with or without 街道/镇/乡: 北园, 江湾).")
 @click.option("--crs", "target_crs", default=None,
               help="Output CRS of a gpkg, shp or csv export, e.g. EPSG:4548 (GeoJSON and KML are always EPSG:4326).")
-@click.option("-o", "--output", type=INPUT_OR_OUTPUT_PATH, default=None, help="Output file (or directory for shp, and for all but as gpkg or kml).")
+@click.option("-o", "--output", type=OUTPUT_PATH, default=None, help="Output file (or directory for shp, and for all but as gpkg or kml).")
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_handle_errors
 def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
@@ -463,7 +477,7 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @_basemap_options
 @_asset_options
-@click.option("--out-dir", default=".", show_default=True, type=INPUT_OR_OUTPUT_PATH,
+@click.option("--out-dir", default=".", show_default=True, type=OUTPUT_PATH,
               help="Where projects.geojson, layers/ and maps_out/ go.")
 @_boundary_options
 @_handle_errors

@@ -299,6 +299,8 @@ def check_input_file(path, *, streams=False) -> Path:
     """
     path = Path(path)
     if not path.exists():
+        if path.is_symlink():  # ls lists it: "file not found" would send the user looking in vain
+            raise InputError(path, f"is a broken symbolic link (to {os.readlink(path)}: {_link_problem(path)})")
         raise InputError(path, "file not found")
     if path.is_dir():
         raise InputError(path, "is a directory, expected a file")
@@ -311,6 +313,18 @@ def check_input_file(path, *, streams=False) -> Path:
     if path.stat().st_size == 0:
         raise InputError(path, "file is empty (0 bytes)")
     return path
+
+
+def _link_problem(path) -> str:
+    """Why a symbolic link leads to no file: a loop of links, or a target that is not there."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of links"
+    return "no such file"
 
 
 def check_not_stream(path) -> None:

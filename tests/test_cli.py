@@ -242,6 +242,23 @@ def test_an_option_click_refuses_is_one_line_with_exit_code_2(monkeypatch, capsy
     assert err == f"geo: error: {message}\n"
 
 
+@pytest.mark.parametrize("args, option", [(["extract", "-o", "-", "report.txt"], "--output"),
+                                          (["coverage", "-o", "-"], "--output"),
+                                          (["export", "projects", "-o", "-"], "--output"),
+                                          (["render", "-o", "-"], "--out-dir"),
+                                          (["build", "--out-dir", "-"], "--out-dir")])
+def test_standard_output_as_an_output_is_refused_not_written_as_a_file_named_dash(monkeypatch, capsys, tmp_path,
+                                                                                  args, option):
+    # geo extract reads standard input as '-'; -o - wrote a file named '-' (coverage '-.txt', export '-.geojson').
+    monkeypatch.chdir(tmp_path)
+    Path("report.txt").write_text("一、加快北园大街改造。", encoding="utf-8")
+    code, _, err = _entry_point(monkeypatch, capsys, args)
+    assert code == 2
+    assert err == (f"geo: error: {option}: '-' (standard output) is no file or folder: geo writes files, all at once "
+                   "when the run ends; give a name\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+
+
 def test_an_unreadable_input_is_one_line_naming_it(monkeypatch, capsys, tmp_path):
     report = tmp_path / "unread.txt"
     report.write_text("一、加快北园大街改造。", encoding="utf-8")

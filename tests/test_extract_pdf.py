@@ -50,9 +50,29 @@ def test_a_pdf_locked_only_against_editing_is_read(tmp_path):
     assert "红枫湖\n公园" in read_report(path)
 
 
+def _scan_with_a_stamp(tmp_path):
+    """Six scanned pages, each with a line of text a scanning app prints on it (扫描全能王 创建 and
+    the like): 10 characters a page, 60 in all."""
+    import pypdf
+    from pypdf.generic import ContentStream
+
+    writer = pypdf.PdfWriter()
+    for _ in range(6):
+        writer.append(str(DOCUMENTS / "wrapped_report.pdf"))
+    for page in writer.pages:
+        stamp = ContentStream(None, writer)
+        stamp.set_data(b"BT 54 30 Td /F1 12 Tf <0102030405060708090A> Tj ET")
+        page.replace_contents(stamp)
+    path = tmp_path / "scan.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
 @pytest.mark.parametrize("make, problem", [
     (lambda tmp: _pdf(tmp, user_password="secret", owner_password="secret"), "is a password-protected PDF"),
     (lambda tmp: _pdf(tmp, blank=True), "is a PDF without a text layer"),
+    (_scan_with_a_stamp, "is a PDF without a text layer"),
     (lambda tmp: _cut_pdf(tmp), "is a damaged PDF"),
 ])
 def test_a_pdf_that_cannot_be_read_is_named(tmp_path, make, problem):

@@ -22,6 +22,17 @@ def test_check_input_file_errors(tmp_path):
         io.check_input_file(tmp_path / "missing.txt")
 
 
+
+@pytest.mark.parametrize("target, problem", [("missing.txt", "no such file"), ("loop.txt", "a loop of links")])
+def test_a_symbolic_link_to_no_file_is_named_as_one_not_as_a_missing_file(tmp_path, monkeypatch, target, problem):
+    # ls lists the link, so "file not found" sent the user looking for a file that is there.
+    monkeypatch.chdir(tmp_path)
+    Path("loop.txt").symlink_to("report.txt")
+    Path("report.txt").symlink_to(target)
+    with pytest.raises(InputError) as caught:
+        io.check_input_file("report.txt")
+    assert str(caught.value) == f"report.txt: is a broken symbolic link (to {target}: {problem})"
+
 def test_atomic_write_keeps_old_file_when_writer_fails(tmp_path):
     target = tmp_path / "out.geojson"
     target.write_text("old", encoding="utf-8")

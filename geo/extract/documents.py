@@ -54,11 +54,13 @@ def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:
     Raises
     ------
     geo.io.InputError
-        Too few characters (a scan: its text needs OCR first), or too many of them mapped to
+        Too few characters for its pages (a scan: its text needs OCR first, whatever a scanning
+        app printed on each page), or too many of them mapped to
         none (U+FFFD, private use: fonts without a Unicode map).
     """
     shown = [c for c in text if not c.isspace()]
-    if len(shown) < _PDF_MIN_CHARACTERS:
+    pages = text.count("\f") + 1
+    if len(shown) < max(_PDF_MIN_CHARACTERS, _PDF_MIN_PAGE_CHARACTERS * pages):  # a scan's stamp on each page
         raise InputError(path, f"is {kind} without a text layer (a scan?): run OCR on it, or give its text as a .txt file")
     unmapped = sum(1 for c in shown if c == "\ufffd" or "\ue000" <= c <= "\uf8ff")
     if unmapped > _PDF_MAX_UNMAPPED * len(shown):
@@ -67,9 +69,12 @@ def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:
     return _tidy_pages(text)
 
 
-# A PDF with fewer characters than this has no text layer worth reading; one with more than this
-# share of its characters unmapped (U+FFFD, private use) has fonts without a Unicode map.
+# A PDF with fewer characters than this, or than the second a page, has no text layer worth reading
+# (a scanning app's stamp, 扫描全能王 创建, is 7 a page, and a page number; a page of a report holds
+# hundreds); one with more than this share of its characters unmapped (U+FFFD, private use) has
+# fonts without a Unicode map.
 _PDF_MIN_CHARACTERS = 20
+_PDF_MIN_PAGE_CHARACTERS = 15
 _PDF_MAX_UNMAPPED = 0.2
 
 
