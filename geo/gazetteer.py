@@ -101,8 +101,10 @@ class Gazetteer:
     def __init__(self):
         self.tiers = []  # list of (tier name, list of Entry)
         self._first_wins = set()  # tiers whose namesakes are settled by taking the first
-        self._outside = []  # list of (tier name, list of Entry) beyond the district
-        self._left_out = []  # list of (tier name, list of Entry) of rows a user file gave that place nothing
+        # Entries kept aside, never matched, each kind as a list of (tier name, list of Entry): beyond the
+        # district ("outside"), and rows a user file gave that place nothing ("left_out").
+        self._aside = {"outside": [], "left_out": []}
+        self._aside_indexes = {}  # kind -> a Gazetteer of them, its name indexes built once
 
     def add_tier(self, tier: str, entries, *, first_of_namesakes=False):
         """Add a tier of entries, after those already added.
@@ -126,48 +128,42 @@ class Gazetteer:
 
     def add_outside(self, tier: str, entries):
         """Record entries of a tier that lie beyond the district: never matched, see :meth:`lookup_outside`."""
-        entries = list(entries)
-        if entries:
-            self._outside.append((tier, entries))
-            self.__dict__.pop("_beyond", None)  # its indexes are built again, with these
-        return self
-
-    @functools.cached_property
-    def _beyond(self):
-        """The entries beyond the district as a gazetteer: its name indexes built once, not per look-up."""
-        beyond = Gazetteer()
-        beyond.tiers = list(self._outside)
-        return beyond
+        return self._set_aside("outside", tier, entries)
 
     def lookup_outside(self, name: str, *, accepts=None):
         """An exact or folded :class:`Match` of ``name`` among the entries beyond the district, or None."""
-        if not self._outside:
-            return None
-        match = self._beyond.lookup(name, accepts=accepts)
-        return match if match is not None and match.strength in ("exact", "folded") else None
+        return self._aside_match("outside", name, accepts)
 
     def add_left_out(self, tier: str, entries):
         """Record the entries of a user file's rows left out (a road given as a point: their ``extra`` says
         why, :func:`geo.gazetteer_files.load_file`): never matched, see :meth:`lookup_left_out`."""
-        entries = list(entries)
-        if entries:
-            self._left_out.append((tier, entries))
-            self.__dict__.pop("_aside", None)
-        return self
-
-    @functools.cached_property
-    def _aside(self):
-        """The rows left out as a gazetteer, its name indexes built once."""
-        aside = Gazetteer()
-        aside.tiers = list(self._left_out)
-        return aside
+        return self._set_aside("left_out", tier, entries)
 
     def lookup_left_out(self, name: str):
         """(tier, :class:`Entry`) of a row left out whose name is ``name`` (exact or folded), or None."""
-        match = self._aside.lookup(name) if self._left_out else None
-        if match is None or match.strength not in ("exact", "folded"):
+        match = self._aside_match("left_out", name)
+        if match is None:
             return None
-        return next((tier, match.entry) for tier, entries in self._left_out if any(e is match.entry for e in entries))
+        return next((tier, match.entry) for tier, entries in self._aside["left_out"]
+                    if any(e is match.entry for e in entries))
+
+    def _set_aside(self, kind, tier, entries):
+        entries = list(entries)
+        if entries:
+            self._aside[kind].append((tier, entries))
+            self._aside_indexes.pop(kind, None)  # its indexes are built again, with these
+        return self
+
+    def _aside_match(self, kind, name, accepts=None):
+        """An exact or folded :class:`Match` of ``name`` among the entries set aside as ``kind``, or None."""
+        if not self._aside[kind]:
+            return None
+        if kind not in self._aside_indexes:
+            aside = Gazetteer()
+            aside.tiers = list(self._aside[kind])
+            self._aside_indexes[kind] = aside
+        match = self._aside_indexes[kind].lookup(name, accepts=accepts)
+        return match if match is not None and match.strength in ("exact", "folded") else None
 
     def __len__(self):
         return sum(len(e) for _, e in self.tiers)
