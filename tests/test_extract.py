@@ -383,6 +383,12 @@ def test_jiang_after_an_adverb_is_a_preposition_and_after_a_verb_opens_a_name():
     assert got == [("将军路", "road_rebuild"), ("福州路小学", "school"), ("青山公园", "park")]
 
 
+def test_a_count_after_a_listed_name_is_the_next_nouns_none_of_the_name():
+    # 宏昌小区三所老旧小区: the tagger widened 宏昌小区 to 宏昌小区三所 (所 a head of its own).
+    names = [n for n, _ in named_projects("实施西苑小区、金鑫二小区、宏昌小区三所老旧小区房屋功能改善。")]
+    assert sorted(names) == sorted(["西苑小区", "金鑫二小区", "宏昌小区"])
+
+
 def test_items_of_a_list_marked_with_asterisks_are_each_read():
     # 实事 lists mark their key items with * (崇明): the mark opens an item, it is no part of a name
     got = {f["properties"]["name"]: (f["properties"]["quantity"] or {}).get("value")

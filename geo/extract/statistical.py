@@ -197,6 +197,9 @@ def extend_to_names(norm, records, found):
         keep = max(inside, key=lambda r: (r.end, r.start))
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
+        after = COUNT_RE.match(norm, keep.end, end)
+        if after is not None and after.end() == end and after.group("unit") not in SIZE_UNITS:
+            continue  # 宏昌小区三所(老旧小区): a count after a name is the next noun's, none of the name
         counted = COUNT_RE.match(norm, start, keep.start + 1)
         if counted is not None and counted.end() <= keep.start and counted.group("unit") not in SIZE_UNITS:
             # 新建1个市民球场: a count before a name is the name's quantity, none of it (a length stays:
