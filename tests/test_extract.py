@@ -984,6 +984,10 @@ def test_a_time_ago_and_a_works_verb_before_a_name_are_no_part_of_it():
     assert named_projects("复建洪武路过街天桥。") == [("洪武路过街天桥", "bridge")]
 
 
+def test_a_night_market_is_a_market():
+    assert named_projects("完成县城区早夜市建设任务。") == [("县城区早夜市", "market")]
+
+
 def test_a_trading_centre_is_a_market():
     props = [f["properties"] for f in extract_projects("精准推进滇东北农产品交易中心开工建设。")]
     assert [(p["name"], p["category"]) for p in props] == [("滇东北农产品交易中心", "market")]
