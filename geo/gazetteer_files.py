@@ -29,7 +29,7 @@ def bundled_entries():
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".fods", ".numbers")
 
 
-def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_out=None):
+def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_out=None, district=None):
     """Load a gazetteer file: a table (CSV, TSV, Excel) or GeoJSON, GeoPackage or any OGR vector.
 
     Required column: ``name`` (or ``名称``). Optional: ``aliases`` (list or "|"-separated),
@@ -58,6 +58,11 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
     geometry type, and such a row keeps the shape drawn). ``left_out``, a list, gets their entries,
     each with its ``extra`` ``left_out`` (why) and ``entry`` (its number, from 1).
+
+    ``district`` (a :class:`geo.district_fit.District`), when the run knows it, settles what the
+    coordinates alone cannot: the zone of Gauss-Kruger metres labelled ``CGCS2000`` alone
+    (:func:`geo.survey.zone_by_district`), and Baidu's Mercator metres labelled EPSG:3857, refused
+    (:func:`geo.district_fit.check_mercator_reading`).
     """
     from dataclasses import replace
 
@@ -72,13 +77,14 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     if path.suffix.lower() in TABLE_SUFFIXES:
         if layer is not None:
             raise InputError(path, f"is a table, without layers: leave '|layername={layer}' out")
-        rows, geoms = read_table(path, warnings)
+        rows, geoms = read_table(path, warnings, district)
     else:
         rows, geoms = _read_vector_rows(path, warnings, layer=layer)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
     unusable = _unusable_rows(rows, geoms)
-    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings, left_out=unusable)
+    entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings, left_out=unusable,
+                                 district=district)
     check_file(path, entries, unusable)  # rows placed by hand on the map: as the map wrote them, or refused
     if unusable:
         warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
@@ -319,12 +325,15 @@ def _in_lonlat(path, frame):
     if hint:
         raise InputError(path, f"its coordinates do not fit its .prj{hint}")
     stated = _datum_of_crs(frame.crs)
+    mercator = frame.crs is not None and frame.crs.to_epsg() == 3857  # Baidu's metres too? (_web_mercator)
     frame = frame.to_crs(4326)
+    frame = frame.assign(**{PRJ_MERCATOR: True}) if mercator else frame
     return frame.assign(**{PRJ_DATUM: stated}) if stated else frame
 
 
-# The datum a vector file's CRS states for its rows (read where no datum column gives one).
-PRJ_DATUM = "prj_datum"
+# The datum a vector file's CRS states for its rows (read where no datum column gives one), and
+# whether it was Web Mercator (EPSG:3857).
+PRJ_DATUM, PRJ_MERCATOR = "prj_datum", "prj_mercator"
 
 
 def _datum_of_crs(crs):
@@ -358,13 +367,15 @@ def outside_china(entries) -> list:
                "the globe: they are not used" if signed else "")]
 
 
-def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_out=()):
+def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_out=(), district=None):
     """Entries of a user file, checked and converted to WGS-84 as whole arrays (a file may hold 100,000 rows).
 
     Invalid polygons are repaired with a warning (see :func:`geo.boundary_checks.repair_polygons`),
     appended to ``warnings`` or else printed (:func:`geo.io.warn`). A point whose lon/lat are rounded
     coarser than its accuracy claims (:func:`geo.coordinates.rounding_m`) claims the rounding, with one
-    warning; rows ``left_out`` (numbers from 1: :func:`_unusable_rows`) are not named in it.
+    warning; rows ``left_out`` (numbers from 1: :func:`_unusable_rows`) are not named in it. Rows read
+    from EPSG:3857 metres that are Baidu's by all ``district`` tells are refused
+    (:func:`geo.district_fit.check_mercator_reading`).
     """
     import math
 
@@ -373,6 +384,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
 
     from geo.boundary_checks import repair_polygons
     from geo.crs import convert_geometry
+    from geo.district_fit import check_mercator_reading
     from geo.io import warn
     from geo.survey import projected_hint
 
@@ -399,6 +411,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
                 else ""
             raise InputError(path, f"entry {first + 1} ({names[first]}) "
                                    + (f"has coordinates outside lon/lat range: {hint}" if hint else problem))
+    check_mercator_reading(path, names, geoms, [_web_mercator(row) for row in rows], district)
     datums = np.array(datums)
     at_0_0 = np.array([_at_0_0(geom) for geom in geoms], dtype=bool)  # left out by load_file (_unusable_rows)
     for canonical in sorted(set(datums) - {"wgs84"}):
@@ -454,6 +467,14 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
 
 
 _SRID_PREFIX = re.compile(r"\s*SRID\s*=", re.I)  # an EWKT cell states its own reference system
+
+
+def _web_mercator(row) -> bool:
+    """Whether a row's coordinates were read from Web Mercator metres (EPSG:3857): its X/Y cells under a
+    datum cell naming it, an EWKT ``SRID=3857;``, or a vector file's .prj."""
+    return bool(re.search(r"\(EPSG:3857\)", str(row.get(PROJECTED) or ""))
+                or re.match(r"\s*SRID\s*=\s*(?:3857|900913|102100|102113)\s*;", _text(row.get("wkt")) or "", re.I)
+                or row.get(PRJ_MERCATOR))
 
 
 def _row_datums(path, rows, names, datum, warnings):

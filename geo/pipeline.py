@@ -112,8 +112,12 @@ def gazetteer_tier(path, gazetteers):
     return f"user gazetteer {name}"
 
 
-def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warnings=None):
+def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warnings=None, district=None):
     """The gazetteer tiers in priority order: user files, OSM extract, bundled data.
+
+    ``district`` (a :class:`geo.district_fit.District`) is given to the user files' reader: it
+    settles the zone of Gauss-Kruger metres labelled CGCS2000 alone, and tells Baidu's Mercator
+    metres labelled EPSG:3857 (:func:`geo.gazetteer_files.load_file`).
 
     Names a user file gives to places far apart are added to ``warnings`` (a list); the
     first of them is used. In an OSM extract such namesakes make a project ambiguous
@@ -141,7 +145,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
             continue
         left_out = []
-        entries = load_file(path, warnings=warnings, left_out=left_out)
+        entries = load_file(path, warnings=warnings, left_out=left_out, district=district)
         warnings += [f"{path}: {message}"
                      for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + widen_repeated_points(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
@@ -172,8 +176,11 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     from geo.nominatim import nominatim_lookup
     from geo.hand_placed import check_used
 
+    from geo.district_fit import District
+
     outline = shapely.union_all(boundaries.outline.geometry.values)
-    gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs, warnings)
+    district = District(str(boundaries.outline["name"].iloc[0]), outline)
+    gazetteer = build_gazetteer(gazetteers, osm, outline, boundaries.metric_crs, warnings, district=district)
     lookup = None
     if online:
         label = str(boundaries.outline["name"].iloc[0])

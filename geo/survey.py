@@ -11,7 +11,7 @@ from geo.crs import (GK_FIRST_EPSG, GK_FIRST_MERIDIAN, GK_LAST_EPSG, GK_LAST_MER
                      lonlat_transformer, metric_transformer, refuse_local_datum)
 
 
-def projected_to_lonlat(label, first, second):
+def projected_to_lonlat(label, first, second, district=None):
     """(lon, lat, datum) of a survey table's projected coordinates, when its datum cell names their system.
 
     Chinese survey tables give CGCS2000 Gauss-Kruger coordinates as X (northing) and Y
@@ -29,6 +29,10 @@ def projected_to_lonlat(label, first, second):
         ``CGCS2000`` alone when the numbers are no lon/lat and Y carries its zone number).
     first, second : float
         The two coordinates, in either order.
+    district : geo.district_fit.District or None
+        The district the file is read for. Gauss-Kruger metres whose zone neither the label nor a zone
+        number before Y gives (``CGCS2000`` or ``2000坐标`` alone) are read in the one of its zones
+        (:func:`zone_by_district`) that puts them in it; refused, naming its zones, when none or several do.
 
     Returns
     -------
@@ -61,6 +65,9 @@ def projected_to_lonlat(label, first, second):
             raise ValueError(f"Y {easting:.3f} is in zone {prefix} (central meridian {_zone_meridian(prefix)}°), "
                              f"the datum column says {meridian}°")
         meridian, easting = _zone_meridian(prefix), easting - prefix * 1_000_000
+    assumed = ""
+    if meridian is None and district is not None:
+        meridian, assumed = zone_by_district(label, easting, northing, district)
     if meridian is None:
         raise ValueError("Gauss-Kruger coordinates without their zone: name its central meridian "
                          "(CGCS2000 3度带 117°) or give Y with its zone number")
@@ -69,7 +76,48 @@ def projected_to_lonlat(label, first, second):
                          f"({GK_FIRST_MERIDIAN}-{GK_LAST_MERIDIAN}°E, every {GK_STEP}°)")
     epsg = GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP
     lon, lat = metric_transformer(f"EPSG:{epsg}", True).transform(easting, northing)
-    return float(lon), float(lat), datum, f"Gauss-Kruger X/Y of CGCS2000, central meridian {meridian}°E (EPSG:{epsg})"
+    return float(lon), float(lat), datum, (f"Gauss-Kruger X/Y of CGCS2000, central meridian {meridian}°E "
+                                           f"(EPSG:{epsg}{assumed})")
+
+
+def zone_by_district(label, easting, northing, district):
+    """(central meridian, words for the method) of Gauss-Kruger metres without their zone, read for ``district``.
+
+    A file of a district labelled ``CGCS2000`` (or ``2000坐标``) alone, its eastings without the zone
+    number, leaves the zone unsaid. Read in another zone than theirs, eastings land a whole zone's
+    width (3°, some 270 km) away from the district; so when exactly one of the district's zones
+    (:attr:`geo.district_fit.District.gauss_kruger_zones`, only those of the width the label says:
+    ``3度带``, ``6度带``) puts the point in the district (:meth:`~geo.district_fit.District.holds`),
+    that zone is determined, and the point is read in it, the method saying the zone was not stated
+    and why this one was taken. The datum is the label's: Xian 1980 metres labelled CGCS2000 are read
+    as CGCS2000, as they would be with their zone named.
+
+    Raises
+    ------
+    ValueError
+        When no zone of the district, or more than one (a district wider than a zone), puts the point
+        in it: the message names the district's zones and their EPSG codes.
+    """
+    from geo.crs import metric_transformer
+
+    text = str(label).lower()
+    widths = (3,) if re.search(r"(?<!\d)3\s*(?:度|°|-?degree)", text) else \
+        (6,) if re.search(r"(?<!\d)6\s*(?:度|°|-?degree)", text) else (3, 6)
+    meridians = sorted({meridian for width, _, meridian, _ in district.gauss_kruger_zones if width in widths})
+    fits = []
+    for meridian in meridians:
+        epsg = GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP
+        lon, lat = metric_transformer(f"EPSG:{epsg}", True).transform(easting, northing)
+        if district.holds(lon, lat)[0]:
+            fits.append(meridian)
+    zones = district.zones_said(widths)
+    if len(fits) == 1:
+        return fits[0], (f"; zone not stated: of {district.name}'s {zones}, the only one that puts the point in "
+                         f"{district.name}")
+    where = f"read in each of them it lies in {district.name}" if fits else f"read in none of them does it lie in {district.name}"
+    raise ValueError(f"Gauss-Kruger coordinates without their zone: {district.name} lies in {zones}, and {where}; "
+                     f"name the zone in the 坐标系 column (CGCS2000 3度带 {meridians[0] if meridians else 117}°, or its EPSG "
+                     "code) or give Y with its zone number")
 
 
 def projection_datum(label):

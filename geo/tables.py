@@ -206,7 +206,7 @@ def _text_records(path):
     return records, delimiter
 
 
-def read_table(path, warnings=None):
+def read_table(path, warnings=None, district=None):
     """Rows (dicts keyed by lower-case header, Chinese synonyms added) and geometries of a table.
 
     Parameters
@@ -216,6 +216,9 @@ def read_table(path, warnings=None):
         decimal commas, tabs or bars) or an Excel workbook (every visible sheet holding a table).
     warnings : list, optional
         Gets the warnings (sheets read and left out, totals rows left out); else they are printed.
+    district : geo.district_fit.District, optional
+        The district the table is read for: it settles the zone of Gauss-Kruger metres labelled
+        ``CGCS2000`` alone (:func:`geo.survey.zone_by_district`).
 
     Returns
     -------
@@ -234,7 +237,7 @@ def read_table(path, warnings=None):
 
     rows, geoms, totals = [], [], []
     for header, records, delimiter in _tables(path, warnings):
-        _read_records(path, header, records, delimiter, rows, geoms, totals)
+        _read_records(path, header, records, delimiter, rows, geoms, totals, district)
     if totals:
         warn(f"{path}: left out {len(totals)} totals row(s) without coordinates (合计: line "
              f"{', '.join(map(str, totals[:5]))}{'…' if len(totals) > 5 else ''})", warnings)
@@ -245,7 +248,7 @@ def read_table(path, warnings=None):
     return rows, geoms
 
 
-def _read_records(path, header, records, delimiter, rows, geoms, totals):
+def _read_records(path, header, records, delimiter, rows, geoms, totals, district=None):
     """Append the rows and geometries (a point as a (lon, lat) tuple) of one table to ``rows`` and
     ``geoms``, and the line numbers of its totals rows left out to ``totals``."""
     import shapely
@@ -317,7 +320,7 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals):
                                            "lon,lat pair (two numbers apart by a comma)")
                 if lon_text in (None, "") or lat_text in (None, ""):
                     raise InputError(path, f"line {line_no}: missing lon or lat value{_wkt_elsewhere(row)}")
-                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter)
+                geom = _projected(path, line_no, row, lon_text, lat_text, delimiter, district)
                 if geom is None:  # a point below
                     geom = (_degrees(lon_text, "lon", delimiter), _degrees(lat_text, "lat", delimiter))
                     row[ROUNDING] = (lon_text, lat_text, geom[1])  # weighed against its accuracy: geo.gazetteer_files
@@ -422,10 +425,11 @@ def _check_lonlat_agrees(path, line_no, geom, lon_text, lat_text, delimiter):
                                f"the row's wkt; give one of the two, or make them agree")
 
 
-def _projected(path, line_no, row, first, second, delimiter):
+def _projected(path, line_no, row, first, second, delimiter, district=None):
     """(lon, lat) of projected coordinates (a survey table's Gauss-Kruger X and Y) when the row's datum
     cell names their system (``CGCS2000 3度带 117°``, ``EPSG:4548``), its datum cell then set to their
-    datum; None for lon/lat. InputError, naming the line, when the cell does not say enough."""
+    datum; None for lon/lat. InputError, naming the line, when the cell does not say enough (the district,
+    when given, may settle a zone it leaves unsaid: :func:`geo.survey.zone_by_district`)."""
     from geo.survey import projected_to_lonlat
 
     label = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
@@ -436,7 +440,7 @@ def _projected(path, line_no, row, first, second, delimiter):
     except ValueError:
         numbers = None
     try:
-        found = projected_to_lonlat(label, *numbers) if numbers else None
+        found = projected_to_lonlat(label, *numbers, district=district) if numbers else None
     except ValueError as exc:
         raise InputError(path, f"line {line_no}: {exc}") from None
     if found is None:
