@@ -169,7 +169,7 @@ def _locate(props, gazetteer, kind, place, online):
         return None, unlocated("counted group, not named in the report: stays district-wide by design")
     hand = hand_placed_entry(gazetteer, name, category)
     if hand is not None:
-        return use_hand_placed(hand, place.near)
+        return use_hand_placed(hand, place.outline_metric, place.crs)
     roads = junction_roads(name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
