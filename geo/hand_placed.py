@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geo import settings
-from geo.geocodes import MATCHED, accuracy_metres, unlocated
+from geo.geocodes import MATCHED, accuracy_metres
 from geo.io import InputError
 
 # The panel's note on a row drawn on GCJ-02 (Amap) tiles: its lon/lat are already WGS-84.
