@@ -239,7 +239,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     drawn = []
     if is_drawing(path):  # a DXF: lines and text labels, not polygons
         gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
-    elif (closed := zones_from_closed_lines(gdf, path)) is not None:  # each 街道's boundary a closed line
+    elif (closed := zones_from_closed_lines(gdf, path, name_field)) is not None:  # each 街道's boundary a closed line
         gdf, drawn = closed
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:

@@ -117,6 +117,7 @@ def zones_from_drawing(gdf, name_field, code_field, path):
     import shapely
 
     from geo.boundary_checks import listed
+    from geo.places import zone_level
 
     fields = [f for f in (name_field, code_field) if f]
     kinds = gdf.geom_type
@@ -181,17 +182,18 @@ def zones_from_drawing(gdf, name_field, code_field, path):
          f"closed polylines of other CAD layers ({'、'.join(other)})"),
         (open_lines, "open line", "open lines")) if count]
     named_by = "holding a text label" if len(labels) else f"named by their own {name_field!r}"
-    warnings = [f"{path}: a CAD drawing: {len(first)} 街道 from the closed polylines {named_by}"
-                + (f" ({len(named)} polylines: the parts of a 街道 made one)" if len(named) > len(first) else "")
+    level = zone_level(list(parts) + lost)  # what the warnings call them: 乡镇 in a rural county
+    warnings = [f"{path}: a CAD drawing: {len(first)} {level} from the closed polylines {named_by}"
+                + (f" ({len(named)} polylines: the parts of a {level} made one)" if len(named) > len(first) else "")
                 + (f"; {' and '.join(left)} left out" if left else "")
-                + ("; each part of a 街道 (an exclave) needs its label" if unnamed and len(labels) else "")]
+                + (f"; each part of a {level} (an exclave) needs its label" if unnamed and len(labels) else "")]
     if lost:
         warnings.append(f"{path}: {len(lost)} text label(s) of {name_field!r} lie in no closed polyline and name "
-                        f"no 街道 ({listed(lost)}): their boundaries are open or missing")
+                        f"no {level} ({listed(lost)}): their boundaries are open or missing")
     return zones, warnings
 
 
-def zones_from_closed_lines(gdf, path):
+def zones_from_closed_lines(gdf, path, name_field=None):
     """The 街道 of a file of boundaries drawn as closed polylines, each feature's with its name (a
     Shapefile or GeoPackage of lines, as a 自然资源局 may keep them), as polygons: each closed line (its
     ends within ``settings.CAD_CLOSE_TOLERANCE_M``) a ring, a ring inside another of one feature its
@@ -201,10 +203,13 @@ def zones_from_closed_lines(gdf, path):
     Returns
     -------
     (GeoDataFrame, list of str) or None
-        The frame with polygons for its lines, and one line saying so.
+        The frame with polygons for its lines, and one line saying so (the zones called by the level
+        of their ``name_field``'s names: 乡镇 in a rural county).
     """
     import numpy as np
     import shapely
+
+    from geo.places import zone_level
 
     if gdf.empty or not gdf.geom_type.isin(_LINES).all():
         return None
@@ -224,7 +229,8 @@ def zones_from_closed_lines(gdf, path):
             polygon = polygon.symmetric_difference(ring)
         polygons.append(polygon)
     zones = gdf.set_geometry(gdf.geometry.__class__(polygons, index=gdf.index, crs=gdf.crs))
-    return zones, [f"{path}: {count} closed lines made 街道 polygons (a ring inside another is its hole)"]
+    level = zone_level(gdf[name_field].dropna().astype(str)) if name_field in gdf.columns else "街道"
+    return zones, [f"{path}: {count} closed lines made {level} polygons (a ring inside another is its hole)"]
 
 
 def _ring_layers(shapes, rings):

@@ -147,6 +147,18 @@ class Gazetteer:
         return next((tier, match.entry) for tier, entries in self._aside["left_out"]
                     if any(e is match.entry for e in entries))
 
+    def left_out_reason(self, name: str):
+        """Why no source places ``name`` when only a user file's row left out has it, or None:
+        ``user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: a road given as a point, not a
+        line; give the road its line there`` (a project's reason, a section's or a junction's)."""
+        aside = self.lookup_left_out(name)
+        if aside is None:
+            return None
+        tier, entry = aside
+        why = entry.extra["left_out"]
+        fix = "give the road its line there" if why.startswith("a road given as") else "fix that row"
+        return f"{tier} has {entry.name!r} only in entry {entry.extra['entry']}, left out: {why}; {fix}"
+
     def _set_aside(self, kind, tier, entries):
         entries = list(entries)
         if entries:

@@ -87,8 +87,9 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
                                  district=district)
     check_file(path, entries, unusable)  # rows placed by hand on the map: as the map wrote them, or refused
     if unusable:
+        table = path.suffix.lower() in TABLE_SUFFIXES
         warn(f"{path}: left out {len(unusable)} of {len(rows)} row(s) that cannot place anything "
-             f"({_reasons(unusable)})", warnings)
+             f"({_reasons(unusable, [entry.name for entry in entries], table)})", warnings)
         if left_out is not None:  # for the reason of a project only they name (geo.geocode)
             left_out.extend(replace(entry, extra={**entry.extra, "left_out": unusable[number], "entry": number})
                             for number, entry in enumerate(entries, 1) if number in unusable)
@@ -133,14 +134,22 @@ def _zero_area(geom) -> bool:
     return geom.area == 0 and shapely.area(shapely.make_valid(geom)) == 0
 
 
-def _reasons(unusable):
-    """``a line of zero length: entries 3, 7; ...``: each reason once, in order of first row."""
+def _reasons(unusable, names, table=True):
+    """``a line of zero length: entries 3 (无影山路), 7 (…); ...``: each reason once, in order of first
+    row, its entries with their ``names`` (of every row, in order); a road given as a point or polygon
+    with the fix (its line: a ``wkt`` column of a ``table``, a layer of lines of a vector file; or
+    the map's placing panel, whose rows may be points)."""
     by_reason = {}
     for number, reason in unusable.items():
         by_reason.setdefault(reason, []).append(number)
-    return "; ".join(f"{reason}: entr{'y' if len(numbers) == 1 else 'ies'} "
-                     f"{', '.join(map(str, numbers[:5]))}{'…' if len(numbers) > 5 else ''}"
-                     for reason, numbers in by_reason.items())
+    said = [f"{reason}: entr{'y' if len(numbers) == 1 else 'ies'} "
+            f"{', '.join(f'{n} ({names[n - 1]})' for n in numbers[:5])}{'…' if len(numbers) > 5 else ''}"
+            for reason, numbers in by_reason.items()]
+    if any(reason.startswith("a road given as") for reason in by_reason):
+        line = "give a road its line in a wkt column, LINESTRING (lon lat, lon lat, …)" if table else \
+            "draw a road as a line"
+        said.append(f"{line}, or place it by hand on the map")
+    return "; ".join(said)
 
 
 def _is_road(row):

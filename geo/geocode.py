@@ -169,7 +169,7 @@ def _locate(props, gazetteer, kind, place, online):
         return None, unlocated("counted group, not named in the report: stays district-wide by design")
     hand = hand_placed_entry(gazetteer, name, category)
     if hand is not None:
-        return use_hand_placed(hand, place.near)
+        return use_hand_placed(hand, place.outline_metric, place.crs)
     roads = junction_roads(name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
@@ -479,12 +479,9 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
         station, line = off_line[0]
         return unlocated(f"{source_label(station)} has a station named {station.name!r}, but none within "
                           f"{settings.STATION_OFF_LINE_M:.0f} m of {line.name} ({source_label(line)})")
-    aside = gazetteer.lookup_left_out(name)
+    aside = gazetteer.left_out_reason(name)
     if aside is not None:  # the planner's own row, left out: say which and why, not "in no source"
-        tier, entry = aside
-        why = entry.extra["left_out"]
-        fix = "give the road its line there" if why.startswith("a road given as") else "fix that row"
-        return unlocated(f"{tier} has {entry.name!r} only in entry {entry.extra['entry']}, left out: {why}; {fix}")
+        return unlocated(aside)
     fits = _fits(kind, name, category)
     far = gazetteer.lookup_outside(name, accepts=lambda entry: any(accepts(entry) for accepts in fits))
     if far is not None:

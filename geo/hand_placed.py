@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geo import settings
-from geo.geocodes import MATCHED, accuracy_metres, unlocated
+from geo.geocodes import MATCHED, accuracy_metres
 from geo.io import InputError
 
 # The panel's note on a row drawn on GCJ-02 (Amap) tiles: its lon/lat are already WGS-84.
@@ -208,12 +208,16 @@ def hand_placed_entry(gazetteer, name, category):
     return match.entry if match is not None and match.strength in ("exact", "folded") else None
 
 
-def use_hand_placed(entry, near):
-    """(geometry, geocode) of a project placed by hand: as drawn, or unlocated when it lies
-    beyond ``near`` (the district grown by NEAR_DISTRICT_M; None: anywhere)."""
-    if near is not None and not entry.geometry.intersects(near):
-        return None, unlocated(f"placed by hand outside the district ({entry.tier}: {entry.name!r})")
+def use_hand_placed(entry, outline_metric=None, crs=None):
+    """(geometry, geocode) of a project placed by hand: as drawn, wherever it lies. One placed more
+    than NEAR_DISTRICT_M outside the district (``outline_metric``, in ``crs``) was placed there on
+    purpose (a district's project sited beyond it: a 飞地 park, a landfill in the next county), or
+    by a slip that :func:`placed_outside` warns of: its ``method`` says how far out it lies. Left
+    unlocated, it dropped out of the map's placements and so of the next placed.csv."""
     method = entry.method if entry.method.startswith(settings.HAND_PLACED_SOURCE) else settings.HAND_PLACED_SOURCE
+    beyond = outside_m(entry.geometry, outline_metric, crs)
+    if beyond > settings.NEAR_DISTRICT_M:
+        method += f"; {beyond / 1000:.1f} km outside the district, as placed"
     return entry.geometry, {
         "status": MATCHED,
         "source": entry.source,
@@ -222,3 +226,34 @@ def use_hand_placed(entry, near):
         "accuracy_m": accuracy_metres(entry.accuracy_m),
         "matched_name": entry.name,
     }
+
+
+def outside_m(geometry, outline_metric, crs) -> float:
+    """How far a placement lies outside the district (``outline_metric``, in ``crs``), in metres; 0
+    inside it or without an outline."""
+    from geo.crs import metric_geometry
+
+    if outline_metric is None or geometry is None or geometry.is_empty:
+        return 0.0
+    return float(metric_geometry(geometry, crs).distance(outline_metric))
+
+
+def placed_outside(gazetteer, paths, outline, crs) -> list:
+    """One warning per row placed by hand more than NEAR_DISTRICT_M outside the district
+    (``outline``, WGS-84), naming its file (``paths``: ``{tier name: path}``), row and distance: it
+    is used where it was placed (:func:`use_hand_placed`), and a slip is moved on the map."""
+    from geo.crs import metric_crs_for, metric_geometry
+
+    if outline is None:
+        return []
+    crs = crs or metric_crs_for(outline)
+    outline_metric = metric_geometry(outline, crs)
+    warnings = []
+    for tier, entries in gazetteer.tiers:
+        for entry in entries:
+            beyond = outside_m(entry.geometry, outline_metric, crs) if is_hand_placed(entry) else 0.0
+            if beyond > settings.NEAR_DISTRICT_M:
+                warnings.append(f"{paths.get(tier, tier)}: {_entry_label(entry)} lies {beyond / 1000:.1f} km outside "
+                                "the district: used where it was placed (counted outside the district); if that is "
+                                "a slip, move it on the map or delete the row")
+    return warnings

@@ -72,10 +72,14 @@ def locate_junction(pairs, gazetteer, place):
     complete = [f for f in found if f[2] and f[3]]
     if not complete:
         a, b, match_a, match_b = max(found, key=lambda f: (f[2] is not None) + (f[3] is not None))
-        missing = " or ".join(repr(n) for n, m in ((a, match_a), (b, match_b)) if m is None)
-        tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
-        return None, unlocated(f"junction of {a} and {b}: no road named {missing} in any source ({tiers}); "
-                                "add it with --gazetteer or --osm")
+        missing = [n for n, m in ((a, match_a), (b, match_b)) if m is None]
+        said = [why for why in map(gazetteer.left_out_reason, missing) if why]  # the planner's rows left out
+        unknown = [n for n in missing if gazetteer.left_out_reason(n) is None]
+        if unknown:
+            tiers = ", ".join(t for t, _ in gazetteer.tiers) or "no gazetteer"
+            said.append(f"no road named {' or '.join(map(repr, unknown))} in any source ({tiers}); "
+                        "add it with --gazetteer or --osm")
+        return None, unlocated(f"junction of {a} and {b}: {'; '.join(said)}")
     a, b, match_a, match_b = complete[0]
     if match_a.entry is match_b.entry:
         return None, unlocated(f"junction of {a} and {b}: both names are the same road, {match_a.entry.name}, "

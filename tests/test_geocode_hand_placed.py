@@ -69,11 +69,16 @@ def test_hand_placed_row_never_stands_in_for_another_project():
     assert found["新图书馆"]["geometry"] is None
 
 
-def test_hand_placed_row_outside_the_district_leaves_the_project_unlocated_with_the_reason():
-    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", [_hand("天桥医院", shapely.Point(121.47, 31.23))])
-    feature = _locate([_project("天桥医院", "health")], gazetteer)["天桥医院"]
-    assert feature["geometry"] is None
-    assert "placed by hand outside the district" in feature["properties"]["geocode"]["reason"]
+def test_hand_placed_row_outside_the_district_is_used_as_placed_saying_how_far_out():
+    # A placement the planner made on purpose (a project sited beyond the district) was left
+    # unlocated, so the rebuilt map listed it as unplaced and the next placed.csv lost it.
+    near, far = shapely.Point(117.105, 36.70), shapely.Point(117.20, 36.70)  # 0.4 and 8.9 km east of the box
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", [_hand("天桥医院", far), _hand("新图书馆", near)])
+    found = _locate([_project("天桥医院", "health"), _project("新图书馆", None)], gazetteer)
+    assert found["天桥医院"]["geometry"].equals(far) and found["新图书馆"]["geometry"].equals(near)
+    assert found["天桥医院"]["properties"]["geocode"]["method"] == (f"{settings.HAND_PLACED_SOURCE} at zoom 18; 8.9 km "
+                                                                "outside the district, as placed")
+    assert found["新图书馆"]["properties"]["geocode"]["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 18"
 
 
 def test_placed_csv_as_the_panel_writes_it_loads_and_matches(tmp_path):

