@@ -65,3 +65,75 @@ ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:dc="http://purl.org/dc/elements/1.1/"')
 # The committed document fixtures: a PDF LibreOffice made of a wrapped report and that report as text, Word files, OFDs.
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+def make_pdf(pages, width=595, height=842) -> bytes:
+    """A PDF of ``pages``, each a list of runs ``(x, y, size, text)`` drawn in the order given, each
+    in a text object of its own (as LibreOffice and Word write them); a Type0 font (Identity-H, no
+    glyphs embedded, ASCII half as wide as Han), so the text reads back as Unicode."""
+    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [<< /Type /Font "
+            b"/Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+            b"/Supplement 0 >> /DW 1000 /W [32 [" + b" 500" * 95 + b"]] >>] >>")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, font]
+    kids = []
+    for runs in pages:
+        content = b"".join(b"BT /F1 %g Tf %g %g Td <%s> Tj ET\n" % (size, x, y, text.encode("utf-16-be").hex().encode())
+                           for x, y, size, text in runs)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (width, height, len(objects)))
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _width(text, size):
+    import unicodedata
+
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else size / 2 for c in text)
+
+
+def wrap(text, width, size=12):
+    """The lines ``text`` fills at ``size`` points in ``width`` points, a paragraph a line (each opening
+    with a two-character indent), cut as a typesetter cuts Chinese: anywhere."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line = "\u3000\u3000" if paragraph.strip() else ""
+        for char in paragraph.strip():
+            if _width(line + char, size) > width:
+                lines.append(line)
+                line = ""
+            line += char
+        lines.append(line)
+    return [line for line in lines if line]
+
+
+def column_pages(text, columns=2, size=12, top=780, bottom=60, left=54, right=541, gutter=24, head=()):
+    """``text`` set in ``columns`` columns a page, drawn line by line across the page (the first line of
+    each column, then the second…) as typesetting programs draw them; ``head``: runs drawn first on the
+    first page (a title over all the columns), the columns starting below them."""
+    column_width = (right - left - gutter * (columns - 1)) / columns
+    lines = wrap(text, column_width, size)
+    leading = size * 1.5
+    pages, first = [], True
+    while lines:
+        start = top - (leading * 3 if first and head else 0)
+        rows = int((start - bottom) / leading) + 1
+        runs = list(head) if first else []
+        page, lines = lines[:rows * columns], lines[rows * columns:]
+        for row in range(rows):
+            for column in range(columns):
+                index = column * rows + row
+                if index < len(page):
+                    runs.append((left + column * (column_width + gutter), start - row * leading, size, page[index]))
+        pages.append(runs)
+        first = False
+    return pages

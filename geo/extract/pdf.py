@@ -42,7 +42,7 @@ def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
         _check_drawn(reader, len(data), path)
         pages, size = [], 0
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
+            pages.append(_page_text(page))
             size += utf8_size(pages[-1]) + 1
             if max_text is not None and size > max_text:
                 raise InputError(path, f"is a PDF whose text is over the {max_text / 1e6:g} MB size limit "
@@ -57,6 +57,32 @@ def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
         raise InputError(path, f"is a damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     text = "\n\f".join(page.rstrip("\n") for page in pages)
     return fixed_layout_text(text, path, kind="a PDF", viewer="a PDF viewer")
+
+
+def _page_text(page) -> str:
+    """A page's text as pypdf reads it, or read column by column when its lines are set in columns
+    (pypdf joins the lines of columns drawn side by side into one, see :func:`geo.extract.columns.column_text`)."""
+    from geo.extract.columns import Run, column_text
+
+    runs, upright = [], True
+
+    def seen(text, cm, tm, font, size):
+        nonlocal upright
+        text = text.replace("\n", "").lstrip(" ")  # (pypdf puts a space before text further along its line)
+        if not text.strip() or not upright:
+            return
+        # where the text stands on the page: its text matrix times the transformation matrix
+        a, b, c, d = (tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3],
+                      tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
+            upright = False  # turned or mirrored text: its columns are not found here
+            return
+        x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        runs.append(Run(text, x, y, size * d))
+
+    text = page.extract_text(visitor_text=seen) or ""
+    columns = column_text(runs) if upright and runs else None
+    return text if columns is None else columns
 
 
 # A form drawn (Do) in a content stream: its name (#xx escapes and all), then white space or comments.

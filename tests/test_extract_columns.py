@@ -1,0 +1,87 @@
+"""PDF pages set in columns read a column at a time, top to bottom and left to right; tables and one-column pages as pypdf reads them."""
+
+import pypdf
+import pytest
+
+from document_files import column_pages, make_pdf, wrap
+from geo.extract import extract_projects, read_report
+from geo.extract.pdf import pdf_text
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "extract"
+
+
+def _report(name):
+    return "\n".join(line for line in read_report(FIXTURES / f"{name}.txt").split("\n") if not line.startswith("#"))
+
+
+def _names(text):
+    return sorted(feature["properties"]["name"] for feature in extract_projects(text))
+
+
+def _pypdf_text(data):
+    import io
+
+    return "\n\f".join(page.extract_text().rstrip("\n") for page in pypdf.PdfReader(io.BytesIO(data)).pages) + "\n"
+
+
+def test_a_two_column_report_drawn_across_the_page_gives_the_projects_of_its_text():
+    # Each line of the left column drawn, then the line of the right column beside it (as typesetting
+    # programs draw them): pypdf reads the two as one line, and 8 of the 21 projects were lost.
+    text = _report("heldout_r9_govself")
+    pages = column_pages(text)
+    assert len(pages) == 2 and [run[0] for run in pages[0][:4]] == [54, 309.5, 54, 309.5]  # left, right, left…
+    read = pdf_text(make_pdf(pages), "r.pdf")
+    assert _names(read) == _names(text)
+    lines = wrap(text, (541 - 54 - 24) / 2)
+    assert read.replace("\f", "").splitlines() == lines  # every line whole, the left column before the right
+
+
+def test_a_three_column_newspaper_page_is_read_a_column_at_a_time():
+    text = _report("heldout_north")
+    pages = column_pages(text, columns=3, right=900 - 54, gutter=12)  # a broadsheet: 20 characters a column line
+    read = pdf_text(make_pdf(pages, width=900), "r.pdf")
+    assert read.replace("\f", "").splitlines() == wrap(text, (900 - 108 - 24) / 3)
+    assert _names(read) == _names(text)
+
+
+def test_a_title_over_two_columns_is_read_before_them():
+    text = _report("heldout_r9_review")
+    title = [(297.5 - 9 * 18, 800, 18, "二〇二六年区人民政府工作报告（摘要）"),  # centred across the gutter
+             (297.5 - 4 * 12, 780, 12, "区长  王某某")]
+    pages = column_pages(text, head=title)
+    read = pdf_text(make_pdf(pages), "r.pdf")
+    assert read.replace("\f", "").splitlines() == ["二〇二六年区人民政府工作报告（摘要）", "区长  王某某"] + \
+        wrap(text, (541 - 54 - 24) / 2)
+    assert _names(read) == _names(text)
+
+
+def test_a_table_is_read_a_row_a_line_as_before():
+    # Cells at one height are a row: read across, as pypdf reads them, not a column at a time.
+    rows = [("序号", "项目名称", "建设内容", "总投资（万元）")] + [
+        (str(number), name, work, money) for number, (name, work, money) in enumerate([
+            ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
+            ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
+            ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]
+    runs = [(x, 760 - 24 * row, 12, cell) for row, cells in enumerate(rows)
+            for x, cell in zip((60, 110, 300, 450), cells)]
+    data = make_pdf([runs])
+    assert pdf_text(data, "r.pdf") == _pypdf_text(data)
+    assert "5 东岭中学扩建工程 新建宿舍楼和食堂 5400" in pdf_text(data, "r.pdf")
+
+
+def test_a_one_column_pdf_is_read_as_before():
+    text = _report("heldout_r9_govself")
+    data = make_pdf(column_pages(text, columns=1))
+    assert pdf_text(data, "r.pdf") == _pypdf_text(data)
+
+
+def test_a_narrow_side_note_is_read_after_the_body_beside_it():
+    body = wrap(_report("township_s"), 420)  # 35 characters a line, filled to the right edge
+    note = ["注：青松路", "改造工程已", "列入市重点", "项目计划。"]
+    runs = []
+    for row, line in enumerate(body):
+        runs.append((54, 760 - 18 * row, 12, line))
+        if 2 <= row < 2 + len(note):
+            runs.append((500, 760 - 18 * row, 12, note[row - 2]))
+    read = pdf_text(make_pdf([runs]), "r.pdf")
+    assert read.split("\n")[:-1] == body + note
