@@ -67,6 +67,20 @@ ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
 
 
+def pdf_file(objects) -> bytes:
+    """A PDF file of ``objects`` (each object's body, numbered from 1; the first the catalog), with its
+    cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def make_pdf(pages, width=595, height=842) -> bytes:
     """A PDF of ``pages``, each a list of runs ``(x, y, size, text)`` drawn in the order given, each
     in a text object of its own (as LibreOffice and Word write them); a Type0 font (Identity-H, no
@@ -84,15 +98,7 @@ def make_pdf(pages, width=595, height=842) -> bytes:
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (width, height, len(objects)))
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
-    out, offsets = bytearray(b"%PDF-1.7\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def _width(text, size):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from document_files import DOCUMENTS
+from document_files import DOCUMENTS, pdf_file
 from geo.extract import extract_file, read_report
 from geo.extract.pdf import pdf_text
 from geo.io import InputError
@@ -116,15 +116,7 @@ def _drawing_pdf(page_content: bytes, form_content: bytes, pages: int) -> bytes:
                stream(form_content, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources)]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources %s >>" % resources
                 ] * pages
-    out, offsets = bytearray(b"%PDF-1.7\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 @pytest.mark.parametrize("page, form, pages", [
