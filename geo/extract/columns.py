@@ -27,15 +27,16 @@ _SPACE = 0.25
 
 
 class Run:
-    """Text drawn at one place: ``x0``, ``x1`` (where it starts and, estimated, ends), ``y`` (its
-    baseline), ``size`` (its font size on the page)."""
+    """Text drawn at one place: ``x0``, ``x1`` (where it starts and ends: ``end`` when the reader knows
+    it, else estimated from its characters), ``y`` (its baseline, higher up the page the larger), ``size``
+    (its font size on the page)."""
 
     __slots__ = ("text", "x0", "x1", "y", "size")
 
-    def __init__(self, text: str, x: float, y: float, size: float):
+    def __init__(self, text: str, x: float, y: float, size: float, end: float | None = None):
         self.text, self.x0, self.y, self.size = text, x, y, size
-        self.x1 = x + size * sum(_SPACE if c == " " else 1.0 if unicodedata.east_asian_width(c) in "WF" else _NARROW
-                                 for c in text)
+        self.x1 = end if end is not None else x + size * sum(
+            _SPACE if c == " " else 1.0 if unicodedata.east_asian_width(c) in "WF" else _NARROW for c in text)
 
 
 def column_text(runs: list) -> str | None:

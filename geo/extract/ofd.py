@@ -78,9 +78,9 @@ def _package_root(names) -> str | None:
 
 
 def ofd_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> str:
-    """The text of an OFD's pages: the lines as printed, top to bottom and each left to right, a
-    form feed opening each page after the first, as :func:`geo.extract.pdf.pdf_text` gives
-    a PDF's (extraction joins the lines a paragraph wraps over).
+    """The text of an OFD's pages: the lines as printed, top to bottom and each left to right (a page
+    set in columns a column at a time), a form feed opening each page after the first, as
+    :func:`geo.extract.pdf.pdf_text` gives a PDF's (extraction joins the lines a paragraph wraps over).
 
     The characters of the pages' TextObjects are placed by their Boundary, CTM, X, Y, DeltaX and
     DeltaY (GB/T 33190 §11) and grouped into lines by their baselines, whatever their order in
@@ -435,32 +435,64 @@ def _advance(char: str, size: float) -> float:
 
 
 def _lines(glyphs: list) -> list:
-    """The printed lines of a page's glyphs: top to bottom, each left to right."""
+    """The printed lines of a page's glyphs: top to bottom, each left to right; a column at a time when
+    the page is set in columns (:func:`geo.extract.columns.column_text`: a table's rows, standing at one
+    height, stay lines)."""
+    from geo.extract.columns import column_text
+
     lines, line = [], []
     for glyph in sorted(glyphs):
         if line and glyph[0] - line[0][0] > _SAME_LINE * max(line[0][2], glyph[2]):
-            lines.append(_line_text(line))
+            lines.append(_ordered(line))
             line = []
         line.append(glyph)
     if line:
-        lines.append(_line_text(line))
-    return [text for text in lines if text]
+        lines.append(_ordered(line))
+    columns = column_text([run for baseline, ordered, overlapping in lines
+                           for run in _runs(baseline, ordered, overlapping)])
+    if columns is not None:
+        return [text for text in columns.split("\n") if text]
+    return [text for text in (_line_text(ordered, overlapping) for _, ordered, overlapping in lines) if text]
 
 
-def _line_text(glyphs: list) -> str:
-    """The text of one line's glyphs: left to right, a character drawn twice once (bold, a
-    shadow), Han characters joined as they are; a space where a gap wider than a character
-    stands beside a Latin letter or a digit. Pieces that overlap one another (a producer placing
-    them all at the line's start) are not placed with sense: they keep the XML's order."""
+def _ordered(glyphs: list) -> tuple:
+    """One line's glyphs: (its baseline, the glyphs left to right with a character drawn twice once
+    (bold, a shadow), whether pieces of it overlap one another (a producer placing them all at the
+    line's start: they are not placed with sense))."""
     ordered, last = [], None
     for glyph in sorted(glyphs, key=lambda glyph: (glyph[1], glyph[5])):
         if last is not None and glyph[4] == last[4] and abs(glyph[1] - last[1]) < _TWIN_GAP * glyph[2]:
             continue
         ordered.append(glyph)
         last = glyph
-    if any(b[1] - a[1] < _OVERLAP * min(a[2], b[2]) and a[6] != b[6] for a, b in zip(ordered, ordered[1:])):
+    overlapping = any(b[1] - a[1] < _OVERLAP * min(a[2], b[2]) and a[6] != b[6] for a, b in zip(ordered, ordered[1:]))
+    return glyphs[0][0], ordered, overlapping
+
+
+def _line_text(ordered: list, overlapping: bool) -> str:
+    """The text of one line's glyphs (:func:`_ordered`): left to right, Han characters joined as they are;
+    a space where a gap wider than a character stands beside a Latin letter or a digit. Overlapping
+    pieces keep the XML's order."""
+    if overlapping:
         return _spaced(sorted(ordered, key=lambda glyph: glyph[5]), gaps=False)
     return _spaced(ordered)
+
+
+def _runs(baseline: float, ordered: list, overlapping: bool) -> list:
+    """A line's pieces set apart by gaps wider than :data:`_SPACE_GAP` font sizes (where a column may
+    end and the next start), as :class:`geo.extract.columns.Run` on the line's ``baseline`` (upward, as
+    a PDF's); a line whose pieces overlap is one."""
+    from geo.extract.columns import Run
+
+    pieces = [[ordered[0]]] if ordered else []
+    for glyph in ordered[1:]:
+        last = pieces[-1][-1]
+        if overlapping or glyph[1] - (last[1] + last[3]) <= _SPACE_GAP * max(glyph[2], last[2]):
+            pieces[-1].append(glyph)
+        else:
+            pieces.append([glyph])
+    return [Run(_line_text(piece, overlapping), piece[0][1], -baseline, max(glyph[2] for glyph in piece),
+                end=max(glyph[1] + glyph[3] for glyph in piece)) for piece in pieces]
 
 
 def _spaced(glyphs: list, gaps=True) -> str:
