@@ -564,8 +564,8 @@ def _project_names(text):
 
 def test_a_two_column_ofd_is_read_a_column_at_a_time():
     # The lines of the two columns stand on the same baselines: each was read as one line, the left
-    # column's sentence running on into the right's; 13 of the report's 21 projects were lost and 8
-    # names made of two columns' pieces (工作监袋公园) came instead. An A3 page: 19 characters a column line.
+    # column's sentence running on into the right's; 12 of the report's 21 projects were lost and 6
+    # names made of two columns' pieces (厚植人才发展园二期) came instead. An A3 page: 19 characters a column line.
     text = _fixture_report("heldout_r9_govself")
     read = ofd_text(_column_package(text, width=220), "r.ofd", 10**8)
     assert read.replace("\f", "").splitlines() == _column_lines(text, width=220)
