@@ -389,6 +389,11 @@ def test_a_count_after_a_listed_name_is_the_next_nouns_none_of_the_name():
     assert sorted(names) == sorted(["西苑小区", "金鑫二小区", "宏昌小区"])
 
 
+def test_a_name_the_tagger_widens_to_another_places_head_takes_that_places_category():
+    # 白沙湾片区 (an area) widened to 白沙湾片区新建九年一贯制学校 stayed an area: it is a school.
+    assert named_projects("白沙湾片区新建九年一贯制学校交付使用。") == [("白沙湾片区新建九年一贯制学校", "school")]
+
+
 def test_items_of_a_list_marked_with_asterisks_are_each_read():
     # 实事 lists mark their key items with * (崇明): the mark opens an item, it is no part of a name
     got = {f["properties"]["name"]: (f["properties"]["quantity"] or {}).get("value")

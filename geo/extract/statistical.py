@@ -209,8 +209,21 @@ def extend_to_names(norm, records, found):
                 continue
         keep.start, keep.end, keep.base = start, end, (start, end)
         keep.section = keep.name_tail = None
+        keep.category = _category_of_last_head(norm, keep.mention.end, end) or keep.category
         dropped.update(id(r) for r in inside if r is not keep)
     return [r for r in records if id(r) not in dropped] if dropped else records
+
+
+def _category_of_last_head(norm, after, end):
+    """The category of the head a widened name ends with when it is another place's than the rule
+    name's (白沙湾片区|新建九年一贯制学校: a school, not the area), else None. Placeholders (a road's
+    category waits for its works, a stem's for its stem) and heads inside the rule name say nothing."""
+    table = heads()
+    for start in range(max(after, end - 8), end - 1):
+        info = table.get(norm[start:end])
+        if info is not None and info[1] in ("facility", "name") and info[0] not in (None, "road", "station", "stem", "members"):
+            return info[0]
+    return None
 
 
 # What a name the tagger extends a rule name to never holds: clause and list breaks.
