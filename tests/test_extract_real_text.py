@@ -993,6 +993,22 @@ def test_text_wrapped_like_a_pdf_gives_the_projects_of_its_paragraphs():
         assert wrapped[props["char_start"]:props["char_end"]].replace("\n", "") == props["name"] or not props["named"]
 
 
+@pytest.mark.parametrize("width", [10, 12, 13, 15])
+def test_text_of_a_narrow_column_gives_the_projects_of_its_paragraphs(width):
+    # A two-column A4 page at 三号 or a newspaper column: 10 to 16 characters a line, names cut
+    # at every other line; the wide column's width (17 and more) is no longer needed.
+    paragraphs = [
+        "今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批群众关心的实事，新建青松路、"
+        "白石大道和红枫湖公园，改造提升东岭小学、西岭中学和湖滨社区卫生服务中心，完成老旧小区改造"
+        "二十个，建成口袋公园十二处，加快推进城北污水处理厂扩建工程和滨江绿道二期建设。",
+        "交通方面，打通断头路八条，实施青山大道快速化改造，建成白石河大桥，完善公交站点和停车设施，"
+        "让群众出行更加便捷。教育方面，新建幼儿园三所，改扩建中小学五所，新增学位四千五百个。",
+    ]
+    wrapped = "\n".join(p[i:i + width] for p in paragraphs for i in range(0, len(p), width))
+    names = lambda features: sorted(f["properties"]["name"] for f in features)  # noqa: E731
+    assert names(extract_projects(wrapped)) == names(extract_projects("\n".join(paragraphs)))
+
+
 def test_a_name_cut_by_a_page_break_is_read_whole_without_the_page_number():
     lines = ["今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批",
              "群众关心的实事，新建青松路、白石大道和红枫湖公园，改造提升东",

@@ -61,13 +61,28 @@ def test_line_breaks_of_a_wrapped_paragraph_are_found_with_the_spaces_around_the
 
 @pytest.mark.parametrize("text", [
     "\n".join(PARAGRAPHS),                                            # a paragraph per line
-    _wrapped(PARAGRAPHS, 12),                                         # lines too short to tell
+    _wrapped(PARAGRAPHS, 8),                                          # lines too short to tell
+    "\n\n".join(["市住建局连发两则道路工程开工消息", "市政人行道维修工将对", "青松路北侧", "（友谊巷--白石立交桥）",
+                "人行道进行维修改造", "本次人行道改造", "总面积约7100平方米", "为了减少对广大市民正常通行的影响",
+                "市政工程处延长有效施工时间", "早上班晚下班", "争取尽快完工", "目前青松路建行门口、",
+                "白石大道西段已经开始施工", "预计下月底全部完工"]),              # a web article's phrase a line
+    "\n".join(["青松路", "白石大道", "红枫湖公园", "东岭小学", "西岭中学扩建", "湖滨社区卫生服务中心",
+               "城北污水处理厂扩建工程", "滨江绿道二期", "白石河大桥", "青山大道快速化改造"] * 2),  # a list a line each
     "\n".join(f"第{i}条新闻标题写在这里共有二十多个汉字的样子。" for i in range(12)),  # sentences of one width
     "\n".join(f"第{i}条新闻标题写在这里共有二十多个汉字的样子..." for i in range(12)),  # titles cut short
     "\n".join("新建道路" * (3 + i % 9) for i in range(20)),                # lines of any width
 ])
 def test_text_whose_lines_are_not_wrapped_keeps_its_line_breaks(text):
     assert wrapped_line_breaks(text) == []
+
+
+@pytest.mark.parametrize("width", [10, 12, 13, 15])
+def test_lines_of_a_narrow_column_are_joined(width):
+    # A two-column A4 page at 三号 or a newspaper column holds 10 to 16 characters a line.
+    assert _joined(_wrapped(PARAGRAPHS, width)) == "\n".join(PARAGRAPHS)
+    lines = _wrapped(PARAGRAPHS, width).split("\n")
+    paged = "\n".join(lines[:5] + ["", "— 3 —", ""] + lines[5:])
+    assert _joined(paged) == "\n".join(PARAGRAPHS)
 
 
 def test_a_wrapped_line_goes_on_only_into_a_line_that_can_go_on():

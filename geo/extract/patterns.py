@@ -151,6 +151,16 @@ WRAP_OVER = 2
 WRAP_MIN_LINES = 6
 WRAP_MIN_SHARE = 0.3
 WRAP_MIN_UNENDED = 0.6
+# Narrow columns (a two-column A4 page at 三号, a newspaper column: 10 to 16 characters a line) wrap
+# below WRAP_MIN_WIDTH, as wide as lists a line each, table cells and the phrase-a-line text of web
+# articles. A narrow wrap width (at least WRAP_NARROW_MIN_WIDTH) holds only where no wide one does,
+# where the distinct lines of its band are at least WRAP_NARROW_MIN_SHARE of all distinct lines with
+# text, and where at most WRAP_NARROW_MAX_OVER of them are wider than the band: a column's lines
+# are almost all of its width and none wider (a paragraph's last line aside), where short lines
+# written one by one spread over every width and stand among longer ones.
+WRAP_NARROW_MIN_WIDTH = 20  # 10 Han characters
+WRAP_NARROW_MIN_SHARE = 0.4
+WRAP_NARROW_MAX_OVER = 0.1
 MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 # A time said between a name and its works, after any adverbs (将于年底前投用, 已于去年完工,
 # 计划于2024年6月底前建成, 今年上半年开工): passed over like an adverb.

@@ -8,7 +8,8 @@ import itertools
 import re
 
 from geo.names import INSERTED_PINYIN, INVISIBLE
-from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH, WRAP_OVER,
+from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
+                                  WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
 
 # An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建), or
@@ -219,8 +220,32 @@ def _width(line):
 
 
 def _wrap_band(lines, widths):
-    """(lowest, highest) width of the wrapped lines of a text, or None when its lines are not wrapped."""
-    wide = {line.strip(): width for line, width in zip(lines, widths) if width >= WRAP_MIN_WIDTH}
+    """(lowest, highest) width of the wrapped lines of a text, or None when its lines are not wrapped.
+
+    A text's lines at least ``WRAP_MIN_WIDTH`` wide are looked at first; where they hold no band,
+    a narrow column's (see ``WRAP_NARROW_*`` in :mod:`geo.extract.patterns`).
+    """
+    band = _band_from(lines, widths, WRAP_MIN_WIDTH)
+    if band is not None:
+        return band
+    band = _band_from(lines, widths, WRAP_NARROW_MIN_WIDTH)
+    if band is None:
+        return None
+    filled = {line.strip(): width for line, width in zip(lines, widths) if line.strip()}
+    members = sum(1 for width in filled.values() if band[1] - _NARROW_PEAK <= width <= band[1])
+    over = sum(1 for width in filled.values() if width > band[1])
+    if members < WRAP_NARROW_MIN_SHARE * len(filled) or over > WRAP_NARROW_MAX_OVER * len(filled):
+        return None
+    return band
+
+
+# A narrow column's lines stand at its full width, give or take a digit or a closing mark.
+_NARROW_PEAK = 4
+
+
+def _band_from(lines, widths, min_width):
+    """The wrap band of the lines at least ``min_width`` wide, or None (see :func:`_wrap_band`)."""
+    wide = {line.strip(): width for line, width in zip(lines, widths) if width >= min_width}
     if len(wide) < WRAP_MIN_LINES:
         return None
     counts = collections.Counter(wide.values())
