@@ -970,15 +970,19 @@ def test_a_link_road_keeps_its_two_ends_and_according_to_opens_no_name():
     assert ("青山至白石二级油路", "road_new") in named_projects("建成青山至白石二级油路。")
 
 
+# Two paragraphs of a report, for the tests of text cut into lines of one width.
+_WRAPPED_PARAGRAPHS = [
+    "今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批群众关心的实事，新建青松路、"
+    "白石大道和红枫湖公园，改造提升东岭小学、西岭中学和湖滨社区卫生服务中心，完成老旧小区改造"
+    "二十个，建成口袋公园十二处，加快推进城北污水处理厂扩建工程和滨江绿道二期建设。",
+    "交通方面，打通断头路八条，实施青山大道快速化改造，建成白石河大桥，完善公交站点和停车设施，"
+    "让群众出行更加便捷。教育方面，新建幼儿园三所，改扩建中小学五所，新增学位四千五百个。",
+]
+
+
 def test_text_wrapped_like_a_pdf_gives_the_projects_of_its_paragraphs():
     # Text copied from a PDF is cut into lines of one width, mid-name (东 / 岭小学, 白石河 / 大桥).
-    paragraphs = [
-        "今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批群众关心的实事，新建青松路、"
-        "白石大道和红枫湖公园，改造提升东岭小学、西岭中学和湖滨社区卫生服务中心，完成老旧小区改造"
-        "二十个，建成口袋公园十二处，加快推进城北污水处理厂扩建工程和滨江绿道二期建设。",
-        "交通方面，打通断头路八条，实施青山大道快速化改造，建成白石河大桥，完善公交站点和停车设施，"
-        "让群众出行更加便捷。教育方面，新建幼儿园三所，改扩建中小学五所，新增学位四千五百个。",
-    ]
+    paragraphs = _WRAPPED_PARAGRAPHS
     wrapped = "\n".join(p[i:i + 30] for p in paragraphs for i in range(0, len(p), 30))
     assert "东\n岭小学" in wrapped and "白石河\n大桥" in wrapped
     whole = extract_projects("\n".join(paragraphs))
@@ -997,13 +1001,7 @@ def test_text_wrapped_like_a_pdf_gives_the_projects_of_its_paragraphs():
 def test_text_of_a_narrow_column_gives_the_projects_of_its_paragraphs(width):
     # A two-column A4 page at 三号 or a newspaper column: 10 to 16 characters a line, names cut
     # at every other line; the wide column's width (17 and more) is no longer needed.
-    paragraphs = [
-        "今年，我们将围绕城市更新和民生改善两条主线，集中力量办好一批群众关心的实事，新建青松路、"
-        "白石大道和红枫湖公园，改造提升东岭小学、西岭中学和湖滨社区卫生服务中心，完成老旧小区改造"
-        "二十个，建成口袋公园十二处，加快推进城北污水处理厂扩建工程和滨江绿道二期建设。",
-        "交通方面，打通断头路八条，实施青山大道快速化改造，建成白石河大桥，完善公交站点和停车设施，"
-        "让群众出行更加便捷。教育方面，新建幼儿园三所，改扩建中小学五所，新增学位四千五百个。",
-    ]
+    paragraphs = _WRAPPED_PARAGRAPHS
     wrapped = "\n".join(p[i:i + width] for p in paragraphs for i in range(0, len(p), width))
     names = lambda features: sorted(f["properties"]["name"] for f in features)  # noqa: E731
     assert names(extract_projects(wrapped)) == names(extract_projects("\n".join(paragraphs)))
