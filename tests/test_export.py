@@ -16,6 +16,7 @@ from geo.cli import main
 from geo.export import SHAPEFILE_FIELD_NAMES, export_layers, list_layers, shapefile_field_names
 from geo.io import InputError
 from qgis_run import delimited_text_uri, run_in_qgis
+from layer_edits import rename_first_feature
 
 LONG_QUOTE = "实施北园大街东段、无影山中路等道路综合整治提升工程，" * 8  # > 254 bytes in UTF-8
 
@@ -481,10 +482,7 @@ def test_csv_round_trip_has_bom_wkt_and_lon_lat(out_dir, tmp_path):
 
 
 def test_csv_text_opening_like_a_formula_is_quoted_for_spreadsheets(out_dir, tmp_path):
-    layer = out_dir / "layers" / "school.geojson"
-    data = json.loads(layer.read_text(encoding="utf-8"))
-    data["features"][0]["properties"]["name"] = '=HYPERLINK("http://evil","点我")'
-    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rename_first_feature(out_dir / "layers" / "school.geojson", '=HYPERLINK("http://evil","点我")')
     [path] = export_layers("school", fmt="csv", layers_dir=out_dir / "layers", output=tmp_path / "s.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         names = [row["name"] for row in csv.DictReader(handle)]

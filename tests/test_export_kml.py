@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from xml.etree import ElementTree
 
 import pyogrio
@@ -15,6 +14,7 @@ from geo.export import export_layers
 from geo.io import InputError
 from qgis_run import run_in_qgis
 from test_export import _close, _layer_json, out_dir  # noqa: F401 (the fixture)
+from layer_edits import rename_first_feature
 
 NS = {"k": "http://www.opengis.net/kml/2.2"}
 
@@ -129,11 +129,8 @@ def test_kml_is_wgs84_only_and_named_by_its_extension(out_dir, tmp_path, monkeyp
 
 
 def test_hostile_names_stay_text_in_kml(out_dir, tmp_path):
-    layer = out_dir / "layers" / "school.geojson"
-    data = json.loads(layer.read_text(encoding="utf-8"))
     hostile = "<script>alert(1)</script>]]>&amp;\x01\ufffe学校"
-    data["features"][0]["properties"]["name"] = hostile
-    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rename_first_feature(out_dir / "layers" / "school.geojson", hostile)
     [path] = export_layers("school", fmt="kml", layers_dir=out_dir / "layers", output=tmp_path / "s.kml")
     [placemarks] = _folders(path).values()  # parses: the characters XML cannot hold are dropped
     name = placemarks[0].findtext("k:name", namespaces=NS)
@@ -144,10 +141,7 @@ def test_hostile_names_stay_text_in_kml(out_dir, tmp_path):
 
 def test_bidirectional_overrides_are_left_out_of_kml_names_and_balloons(out_dir, tmp_path):
     # Google Earth and 奥维 would show 青松\u202e路小学 as 青松学小路
-    layer = out_dir / "layers" / "school.geojson"
-    data = json.loads(layer.read_text(encoding="utf-8"))
-    data["features"][0]["properties"]["name"] = "青松\u202e路小学"
-    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rename_first_feature(out_dir / "layers" / "school.geojson", "青松\u202e路小学")
     [path] = export_layers("school", fmt="kml", layers_dir=out_dir / "layers", output=tmp_path / "s.kml")
     [placemarks] = _folders(path).values()
     assert placemarks[0].findtext("k:name", namespaces=NS) == "青松路小学"

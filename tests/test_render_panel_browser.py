@@ -14,6 +14,7 @@ import shapely
 from geo import settings
 from test_render import EVIL, _feature, page_data, render_fixture
 from test_render_browser import hover_tip_box
+from panel_filter import filtered_names
 
 pytestmark = pytest.mark.browser
 
@@ -770,12 +771,7 @@ def test_the_filter_finds_a_name_written_in_traditional_script_or_full_width_let
     _open(browser, tmp_path / "projects.html")
     for typed, found in (("天桥区", ["天橋區實驗學校"]), ("abc", ["ＡＢＣ路"]), ("天桥", ["天橋區實驗學校", "天桥小学"]),
                          ("天橋", ["天橋區實驗學校"])):
-        browser.execute_script("var box = document.querySelector('.geo-panel-filter'); box.value = arguments[0];"
-                               "box.dispatchEvent(new Event('input'));", typed)
-        shown = browser.execute_script("""
-            return Array.from(document.querySelectorAll('.geo-panel-unlocated')).filter(function (row) {
-                return row.offsetParent !== null; }).map(function (row) {
-                return row.querySelector('.geo-panel-name').textContent; });""")
+        shown = filtered_names(browser, typed)
         assert sorted(shown) == sorted(found), typed
 
 

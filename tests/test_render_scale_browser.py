@@ -14,6 +14,7 @@ import pytest
 
 from large_district import ODD_NAMES, write_district
 from test_render_browser import COUNT_LAYERS_JS, NO_NETWORK, _open, _severe
+from panel_filter import filtered_names
 
 pytestmark = pytest.mark.browser
 
@@ -111,13 +112,7 @@ def test_the_panel_lists_500_unlocated_projects_and_its_filter_finds_any_of_them
     assert "(500)" in driver.find_element(By.CSS_SELECTOR, ".geo-panel-toggle").text
     assert len(driver.find_elements(By.CSS_SELECTOR, ".geo-panel-unlocated")) == 500
     for typed in ('A&B <路> "东"', "🌳口袋", unlocated[321]):
-        # typed into the box (ChromeDriver cannot type an emoji: the page gets the input event a keyboard gives)
-        driver.execute_script("var box = document.querySelector('.geo-panel-filter'); box.value = arguments[0];"
-                              "box.dispatchEvent(new Event('input'));", typed)
-        shown = driver.execute_script("""
-            return Array.from(document.querySelectorAll('.geo-panel-unlocated')).filter(function (row) {
-                return row.offsetParent !== null; }).map(function (row) {
-                return row.querySelector('.geo-panel-name').textContent; });""")
+        shown = filtered_names(driver, typed)  # typed as a keyboard would (ChromeDriver cannot type an emoji)
         assert shown and all(typed.lower() in name.lower() for name in shown), typed
         assert sorted(shown) == sorted(n for n in unlocated if typed.lower() in n.lower()), typed
 
