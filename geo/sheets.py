@@ -60,6 +60,8 @@ def _excel_text(value, number_format=None) -> str:
 
     if value is None:
         return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _shown_number(value, number_format)
     if isinstance(value, datetime.time):
         value = datetime.timedelta(hours=value.hour, minutes=value.minute, seconds=value.second,
                                    microseconds=value.microsecond)
@@ -74,6 +76,22 @@ def _excel_text(value, number_format=None) -> str:
     return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{fraction}"
 
 
+def _shown_number(value, number_format) -> str:
+    """A number as written, with the trailing zeros its cell's format shows: a coordinate typed
+    34.200000 in a cell formatted ``0.000000`` is stored as 34.2, and would claim to be written to
+    0.1°; a stored value with more digits than its format shows keeps them."""
+    text = str(value)
+    section = _EXCEL_FORMAT_NOISE.sub("", (number_format or "").split(";")[0])
+    shown = _FIXED_DECIMALS.search(section)
+    if not shown or "e" in text.lower() or "%" in section or "E" in section.upper():
+        return text
+    written = len(text.partition(".")[2]) if "." in text else 0
+    decimals = shown.group(1).count("0")
+    return f"{value:.{decimals}f}" if decimals > written else text
+
+
+# The decimals a number format always shows: the zeros after its point (0.000000, #,##0.00).
+_FIXED_DECIMALS = re.compile(r"[0#?]\.([0#?]+)")
 # What in an Excel number format is no hour, minute or second: quoted text, escaped characters, a
 # locale or colour in brackets ([$-409], [Red]; not [h], [mm], [ss]), AM/PM.
 _EXCEL_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]|am/pm|a/p', re.I)

@@ -97,3 +97,25 @@ def test_a_two_row_header_with_a_merged_datum_cell_over_lon_and_lat_is_read_in_t
     (entry,) = load_file(tmp_path / "点位.xlsx")
     assert (entry.name, entry.source_datum, entry.accuracy_m) == (HOSPITAL[0], "bd09", 50.0)
     assert metres((entry.geometry.x, entry.geometry.y), HOSPITAL[1]) < 0.5
+
+
+def test_a_coordinate_cell_formatted_to_six_decimals_claims_the_digits_it_shows(tmp_path):
+    # 34.200000 shown in a cell formatted 0.000000 is stored as 34.2: it was read as written to 0.1°
+    # (5.6 km). A cell of the General format shows 34.2 and keeps that claim; a stored value with
+    # more digits than its format shows (0.00 over 104.01512) keeps its digits.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "经度", "纬度", "坐标系", "精度"])
+    sheet.append(["雁塔区第二中学", 108.9, 34.2, "wgs84", 5])
+    sheet.append(["大雁塔北广场", 108.9, 34.2, "wgs84", 5])
+    sheet.append(["簇桥小学", 104.01512, 30.59534, "wgs84", 5])
+    for cell in ("B2", "C2"):
+        sheet[cell].number_format = "0.000000"
+    for cell in ("B4", "C4"):
+        sheet[cell].number_format = "#,##0.00"
+    book.save(tmp_path / "点位.xlsx")
+    warnings = []
+    school, square, cuqiao = load_file(tmp_path / "点位.xlsx", warnings=warnings)
+    assert school.accuracy_m == 5 and "written to" not in school.method
+    assert square.accuracy_m > 5000 and "lon/lat written to 0.1°" in square.method
+    assert cuqiao.accuracy_m == 5 and (cuqiao.geometry.x, cuqiao.geometry.y) == (104.01512, 30.59534)
