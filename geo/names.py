@@ -34,8 +34,9 @@ INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u20
 _JOINERS = re.compile("[\u200c\u200d]+")
 _OTHER_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _JOINING_LETTER = re.compile("[\u0590-\u1fff\ufb1d-\ufdff\ufe70-\ufefc]")
-_PICTOGRAPH = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u25fe"
-                         "\u2600-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]")
+# Emoji and pictographic symbols (Unicode's Extended_Pictographic, BMP ranges in brief).
+PICTOGRAPH = re.compile("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u25fe"
+                        "\u2600-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]")
 
 
 def display_name(text) -> str:
@@ -53,7 +54,7 @@ def display_name(text) -> str:
         if _JOINING_LETTER.fullmatch(before) and _JOINING_LETTER.fullmatch(after):
             return match.group()
         pictograph = text[:match.start()].rstrip("\ufe0f")[-1:]
-        if match.group() == "\u200d" and _PICTOGRAPH.fullmatch(pictograph) and _PICTOGRAPH.fullmatch(after):
+        if match.group() == "\u200d" and PICTOGRAPH.fullmatch(pictograph) and PICTOGRAPH.fullmatch(after):
             return match.group()
         return ""
 

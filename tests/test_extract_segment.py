@@ -218,3 +218,24 @@ def test_names_copied_with_invisible_characters_are_found_and_matched_as_without
         assert props["name"] == key  # no invisible character left in the name shown and written
         assert normalise_name(text[props["char_start"]:props["char_end"]]) == key  # offsets in the text read
     assert normalise_name("\u202e北园\u200b大街\u200f") == normalise_name("北园大街")
+
+
+def test_emoji_and_bullet_symbols_part_clauses_as_commas_do():
+    # Posts of official accounts set clauses apart with emoji and bullets: 北园路 took the 改造 of the
+    # clause after an emoji, 堤口路 its 建设, and two roads after ⭐ were not found at all. A ○ (a
+    # zero in 二○二四年) and a □ (a character left out) are no bullet; offsets stay the text's.
+    text = "🔥新建北园路👉改造堤口路✅️建设泺口小学▶提升二环路⭐️新建纬北路，二○二四年"
+    norm, origin = clean(text, range(len(text)))
+    assert norm == "🔥新建北园路,改造堤口路,建设泺口小学,提升二环路,新建纬北路，二○二四年"
+    assert [text[i] for i in origin] == [c if c != "," else text[i] for c, i in zip(norm, origin)]
+    # a run with spaces round it is one comma; beside a punctuation mark or at a line's end, none;
+    # a line's bullet (▲ before a photo's caption) is kept
+    assert clean("改造堤口路 👉 ✅ 建设泺口小学，🔥新建纬北路✅\n▲纬北路", range(27))[0] == "改造堤口路,建设泺口小学，新建纬北路\n▲纬北路"
+
+    from geo.extract import extract_projects
+
+    found = {f["properties"]["name"]: f["properties"] for f in extract_projects(text + "。")}
+    assert {name: found[name]["action"] for name in ("北园路", "堤口路", "泺口小学", "二环路", "纬北路")
+            if name in found} == {"北园路": "新建", "堤口路": "改造", "泺口小学": "建设", "二环路": "提升",
+                                   "纬北路": "新建"}
+    assert all(text[p["char_start"]:p["char_end"]] == name for name, p in found.items() if p.get("named"))

@@ -13,6 +13,7 @@ from geo.catalog import project_sort_key
 from geo.names import INVISIBLE, normalise_name
 from geo.lexicon import SINGLETON_FACILITY_HEADS
 from geo.extract.model import Record
+from geo.extract.segment import SYMBOL_MARK
 from geo.numbers import format_number
 from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
 
@@ -101,8 +102,9 @@ def finish_records(records, text, origin, offset=0, norm=None):
 
 
 def _blank(char) -> bool:
-    """A space or an invisible character (:data:`geo.names.INVISIBLE`): cleaning drops it, and so does a name."""
-    return char.isspace() or INVISIBLE.match(char) is not None
+    """A space, an invisible character (:data:`geo.names.INVISIBLE`) or an emoji (a bullet
+    between clauses, :data:`geo.extract.segment.SYMBOL_MARK`): cleaning drops it, and so does a name."""
+    return char.isspace() or INVISIBLE.match(char) is not None or SYMBOL_MARK.match(char) is not None
 
 
 def clause_bounds(norm, s0, s1):

@@ -7,7 +7,7 @@ import collections
 import itertools
 import re
 
-from geo.names import INSERTED_PINYIN, INVISIBLE
+from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
                                   WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
@@ -28,6 +28,16 @@ _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u4e00-\u9fff])", re.M)
 _NOT_ITEM = ("号", "期", "年", "月", "日", "届", "次", "级", "段", "批", "轮", "类", "年度", "周年")
 
+
+# Emoji, bullets and their variation selectors set clauses apart in posts of official accounts
+# (🔥新建北园路👉改造堤口路, ■ ▶ ●), with the spaces around them: a run of them is read as one
+# comma. Not ○ and ◯ (a zero: 二○二四年) nor □ (a character left out).
+_SYMBOL = f"(?![\u25a1\u25cb\u25ef])(?:{PICTOGRAPH.pattern}|[\u25a0\ufe0e\ufe0f\u20e3])"
+SYMBOL_MARK = re.compile(_SYMBOL)
+_ANY_SYMBOL = re.compile(PICTOGRAPH.pattern[:-1] + "\u25a0\ufe0e\ufe0f\u20e3]")  # one class: a quick look first
+_SYMBOL_RUN = re.compile(f"[ \t\u3000]*{_SYMBOL}(?:[ \t\u3000]*{_SYMBOL})*[ \t\u3000]*")
+# What already parts the text beside such a run: the run is dropped.
+_PARTED = frozenset(",:;.!?。、\n()[]，：；！？（）【】")
 
 # Characters set with a space between them (letter-spaced titles and table cells of PDFs and
 # yearbooks: 沪 松 公 路, 佘 山 北 基 地): single spaces between Han characters.
@@ -61,13 +71,34 @@ def clean(norm, origin, breaks=()):
     point into the original text.
     """
     norm = _LOWER_CODE.sub(lambda m: m.group().upper(), norm)  # g65, s202: same length, offsets kept
+    norm, symbols = _symbol_marks(norm)
     wraps = [(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in breaks]
     items = _item_number_ends(norm)
     norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)]
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
-                            + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)])
+                            + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)])
+
+
+def _symbol_marks(norm):
+    """(``norm`` with the first character of each run of :data:`_SYMBOL_RUN` a comma, the spans
+    of the rest to drop); a run at a line's end or beside a punctuation mark is dropped whole, one
+    opening a line is kept."""
+    if norm.isascii() or not _ANY_SYMBOL.search(norm):
+        return norm, []
+    chars, spans = None, []
+    for match in _SYMBOL_RUN.finditer(norm):
+        start, end = match.span()
+        if start == 0 or norm[start - 1] == "\n":
+            continue  # a line's bullet (▲ before a photo's caption) is kept: the tagger reads it
+        if end == len(norm) or norm[start - 1] in _PARTED or norm[end] in _PARTED:
+            spans.append((start, end))
+            continue
+        chars = chars if chars is not None else list(norm)
+        chars[start] = ","
+        spans.append((start + 1, end))
+    return ("".join(chars) if chars is not None else norm), spans
 
 
 def _item_number_ends(norm):
