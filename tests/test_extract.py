@@ -938,6 +938,15 @@ def test_traffic_optimisation_is_road_works():
     assert named_projects("实施广州大道北段交通优化。") == [("广州大道北段", "road_rebuild")]
 
 
+def test_works_after_a_gap_with_their_own_object_are_the_next_clauses():
+    # A headline's clauses set apart by spaces: 青松路 took the 改造 of 白石路 (a rebuilt road, not a
+    # new one) and 白石路 the 建设 of the school. Works alone after a gap stay the name's own.
+    assert named_projects("新建青松路 改造白石路 建设松林小学。") == [
+        ("松林小学", "school"), ("白石路", "road_rebuild"), ("青松路", "road_new")]
+    assert named_projects("加快推进青松路 改造提升工程，白石路 新建工程年底完工。") == [
+        ("白石路", "road_new"), ("青松路", "road_rebuild")]
+
+
 def test_a_gacha_is_a_village_in_inner_mongolia():
     # 嘎查 (a village) and 苏木 (a township) are Inner Mongolia's words for 村 and 乡.
     assert named_projects("推进巴彦塔拉嘎查美丽乡村建设。") == [("巴彦塔拉嘎查", "village")]

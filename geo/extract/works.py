@@ -10,6 +10,8 @@ from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, WORKS_TIME_
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
+_GAP_CHARS = " \u3000"
+_GAP = re.compile(r"[ \u3000]+")
 _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 
 
@@ -136,12 +138,30 @@ def right_action(norm, pos, clause_end):
         return action
     # 加快线上线下融合发展: an action a few characters on, before the clause ends.
     window = norm[pos:min(clause_end, pos + 12)]
+    if window[:1] in _GAP_CHARS and ACTION_INDEX.at(window.lstrip(_GAP_CHARS), 0):
+        return _works_alone(window.lstrip(_GAP_CHARS))  # (经六路 经八路建设: a list sharing its works)
     comma = window.find("、")
     if comma >= 0 and (match_any(norm, pos + comma + 1, ACTIONS_SORTED)
                        or match_any(norm, pos + comma + 1, STOPS)):
         window = window[:comma]  # 新建换热站15座、改造供热管网: 改造 opens the next item
     first = ACTION_INDEX.first_in(window)
     return first[1] if first else None
+
+
+def _works_alone(words):
+    """The works that open ``words`` (the words after a gap up to the next) when no object of
+    their own follows them, as in a table's cell or a headline (解放南路 提升改造, 北园路
+    改造工程年底完工); else None: works with their own object after a gap (新建北园路
+    改造堤口路) are the next clause's."""
+    words = _GAP.split(words, 1)[0]
+    action = ACTION_INDEX.at(words, 0)
+    if not action:
+        return None
+    rest = words[len(action):]
+    rest = rest[2:] if rest.startswith(("工程", "项目")) else rest
+    if not rest or ACTION_INDEX.at(rest, 0) or FILLER_INDEX.at(rest, 0) or WORKS_TIME_RE.match(rest):
+        return action
+    return None
 
 
 def works_at(norm, pos, clause_end):
