@@ -945,6 +945,9 @@ def test_works_after_a_gap_with_their_own_object_are_the_next_clauses():
         ("松林小学", "school"), ("白石路", "road_rebuild"), ("青松路", "road_new")]
     assert named_projects("加快推进青松路 改造提升工程，白石路 新建工程年底完工。") == [
         ("白石路", "road_new"), ("青松路", "road_rebuild")]
+    # a headline's tail after the last gap, too (白石路 took the school's 建设)
+    assert named_projects("新建青松路 改造白石路 建设松林小学\n青松路 新建完成\n") == [
+        ("松林小学", "school"), ("白石路", "road_rebuild"), ("青松路", "road_new")]
 
 
 def test_a_gacha_is_a_village_in_inner_mongolia():

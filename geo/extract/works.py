@@ -11,7 +11,7 @@ from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, WORKS_TIME_
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
 _GAP_CHARS = " \u3000"
-_GAP = re.compile(r"[ \u3000]+")
+_WORDS_END = re.compile(r"[\s,;。!?]")  # where the words after a gap end: the next gap, a line's end, a mark
 _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 
 
@@ -148,12 +148,19 @@ def right_action(norm, pos, clause_end):
     return first[1] if first else None
 
 
+def _tail_is_own(norm, pos):
+    """True when a headline's tail after the gap at ``pos`` speaks of the name before it: it opens
+    with no works (年底通车), or with works that have no object of their own (改造完成; not 建设松林小学)."""
+    words = norm[pos:pos + 12].lstrip(_GAP_CHARS)
+    return not ACTION_INDEX.at(words, 0) or _works_alone(words) is not None
+
+
 def _works_alone(words):
     """The works that open ``words`` (the words after a gap up to the next) when no object of
     their own follows them, as in a table's cell or a headline (解放南路 提升改造, 北园路
     改造工程年底完工); else None: works with their own object after a gap (新建北园路
     改造堤口路) are the next clause's."""
-    words = _GAP.split(words, 1)[0]
+    words = _WORDS_END.split(words, 1)[0]
     action = ACTION_INDEX.at(words, 0)
     if not action:
         return None
@@ -187,7 +194,7 @@ def skip_adverbs(norm, pos, clause_end):
     progress = None
     while skipped and pos < clause_end:
         skipped = False
-        if norm[pos] in "“‘\"" or norm[pos] == " " and _HEADLINE_TAIL.match(norm, pos):
+        if norm[pos] in "“‘\"" or norm[pos] == " " and _HEADLINE_TAIL.match(norm, pos) and _tail_is_own(norm, pos):
             pos += 1  # 实施A路“白改黑”工程: a quoted action; 沿江大道 年底通车: a headline's gap
             skipped = True
             continue
