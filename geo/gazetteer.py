@@ -103,7 +103,7 @@ class Gazetteer:
         self._first_wins = set()  # tiers whose namesakes are settled by taking the first
         # Entries kept aside, never matched, each kind as a list of (tier name, list of Entry): beyond the
         # district ("outside"), and rows a user file gave that place nothing ("left_out").
-        self._aside = {"outside": [], "left_out": []}
+        self._aside = {"outside": [], "left_out": [], "removed": []}
         self._aside_indexes = {}  # kind -> a Gazetteer of them, its name indexes built once
 
     def add_tier(self, tier: str, entries, *, first_of_namesakes=False):
@@ -138,6 +138,16 @@ class Gazetteer:
         """Record the entries of a user file's rows left out (a road given as a point: their ``extra`` says
         why, :func:`geo.gazetteer_files.load_file`): never matched, see :meth:`lookup_left_out`."""
         return self._set_aside("left_out", tier, entries)
+
+    def add_removed(self, tier: str, entries):
+        """Record a user file's rows that mark a project not a project (no place: never matched;
+        :func:`geo.hand_review.apply_removals` reads them from :attr:`removed`)."""
+        return self._set_aside("removed", tier, entries)
+
+    @property
+    def removed(self):
+        """(tier name, list of Entry) of the rows marking a project not a project, in file order."""
+        return list(self._aside["removed"])
 
     def lookup_left_out(self, name: str):
         """(tier, :class:`Entry`) of a row left out whose name is ``name`` (exact or folded), or None."""
