@@ -350,15 +350,15 @@ def widen_repeated_points(entries, *, apart_m) -> list:
     twice, or last year's row and this year's. The first row is used; its ``accuracy_m`` grows to reach
     the farthest and its ``method`` says so, as the warning does.
     """
-    from geo.settings import HAND_PLACED_SOURCE
+    from geo.settings import HAND_ADDED_SOURCE, HAND_PLACED_SOURCE
 
     by_name = {}
     for entry in entries:
         by_name.setdefault(entry.name, []).append(entry)
     messages = []
     for name, named in by_name.items():
-        if len(named) < 2 or any(e.geometry.geom_type not in POINT_TYPES or e.source == HAND_PLACED_SOURCE
-                                 for e in named):
+        if len(named) < 2 or any(e.geometry.geom_type not in POINT_TYPES
+                                 or e.source in (HAND_PLACED_SOURCE, HAND_ADDED_SOURCE) for e in named):
             continue  # pieces of a line are joined or namesakes; a row placed on the map is checked as such
         farthest = farthest_apart_m([e.geometry for e in named])
         first = named[0]

@@ -131,3 +131,21 @@ def test_planner_marks_two_projects_not_a_project_adds_one_and_the_rebuild_keeps
     # Unmarked on the rebuilt page: the next download no longer removes it.
     _mark(browser, located["id"])
     assert located["name"] not in {row["name"] for row in _csv_rows(browser)}
+
+
+def test_an_added_name_opening_like_a_formula_is_written_as_text_and_one_not_drawn_is_not_written(browser, tmp_path):
+    from test_render import render_fixture
+
+    render_fixture(tmp_path, basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    assert _add(browser, "=1+1", "school") == ""
+    _draw(browser, "point", [(117.004, 36.684)])
+    assert _add(browser, "未画的项目", "school") == ""  # drawing started, then cancelled
+    browser.execute_script("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}));")
+    for _ in range(100):
+        if len(_csv_rows(browser)) == 1:
+            break
+        time.sleep(0.05)
+    rows = _csv_rows(browser)
+    assert [(row["name"], row["source"]) for row in rows] == [("'=1+1", settings.HAND_ADDED_SOURCE)]
+    assert _errors(browser) == []
