@@ -512,7 +512,8 @@ def _row_datums(path, rows, names, datum, warnings):
     for number, row in enumerate(rows, 1):
         stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None) or \
             _text(row.get(PRJ_DATUM))  # a Gauss-Kruger zone's .prj
-        assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or ""))
+        assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or "")
+                       and _text(row.get("source")) != settings.HAND_REMOVED_SOURCE)  # it has no coordinates
         try:
             datums.append(normalise_datum(projection_datum(stated) or stated) if stated else
                           normalise_datum(datum or "wgs84"))  # CGCS2000 3度带 117°: its datum

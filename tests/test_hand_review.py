@@ -228,3 +228,13 @@ def test_a_crafted_added_name_is_data_in_the_catalog_and_the_csv_formula_guard_i
     page = (out / "maps_out" / "projects.html").read_text(encoding="utf-8")
     assert "<img src=x" not in page and "</script>{{" not in page
     assert any(item["name"] == f"={name}" for item in page_data(page)["panel"]["located"])
+
+
+def test_a_removal_row_without_a_datum_is_not_warned_of_as_coordinates_of_unstated_datum(tmp_path):
+    # A removal row has no coordinates: a datum left empty there (a file edited by hand) is no question.
+    row = f"金牛建材,commercial,,,,,,{REMOVED},"
+    out = tmp_path / "out"
+    result = _build(out, _placed(tmp_path, row))
+    assert result.exit_code == 0, result.output
+    assert "datum not given" not in result.stderr, result.stderr
+    assert _catalog(out)[1]["金牛建材"]["properties"]["geocode"]["status"] == "removed"
