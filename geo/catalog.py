@@ -124,7 +124,12 @@ def features_to_gdf(features):
 
 
 def catalog_metadata(features) -> dict:
-    """Counts for the FeatureCollection header: how many projects, located, unlocated."""
+    """Counts for the FeatureCollection header: how many projects, located, unlocated, and (when
+    any) ``removed``: marked not a project on the map, neither located nor unlocated."""
+    from geo.hand_review import is_removed
+
     located = sum(1 for f in features if f.get("geometry") is not None)
-    return {"projects": len(features), "located": located, "unlocated": len(features) - located}
+    removed = sum(1 for f in features if is_removed(f))
+    counts = {"projects": len(features), "located": located, "unlocated": len(features) - located - removed}
+    return {**counts, "removed": removed} if removed else counts
 

@@ -309,6 +309,10 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
                                                        online=online, cache_dir=cache_dir, warnings=gazetteer_warnings)
         _report_warnings(gazetteer_warnings + pipeline.fit_warnings(features, boundaries))
+        from geo.hand_review import summary
+
+        for line in summary(features):
+            click.echo(one_line(line))
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
     click.echo(f"wrote {one_line(projects)}: {len(features) - len(unlocated)} of {len(features)} projects located")

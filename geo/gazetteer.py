@@ -103,7 +103,7 @@ class Gazetteer:
         self._first_wins = set()  # tiers whose namesakes are settled by taking the first
         # Entries kept aside, never matched, each kind as a list of (tier name, list of Entry): beyond the
         # district ("outside"), and rows a user file gave that place nothing ("left_out").
-        self._aside = {"outside": [], "left_out": []}
+        self._aside = {"outside": [], "left_out": [], "removed": []}
         self._aside_indexes = {}  # kind -> a Gazetteer of them, its name indexes built once
 
     def add_tier(self, tier: str, entries, *, first_of_namesakes=False):
@@ -138,6 +138,16 @@ class Gazetteer:
         """Record the entries of a user file's rows left out (a road given as a point: their ``extra`` says
         why, :func:`geo.gazetteer_files.load_file`): never matched, see :meth:`lookup_left_out`."""
         return self._set_aside("left_out", tier, entries)
+
+    def add_removed(self, tier: str, entries):
+        """Record a user file's rows that mark a project not a project (no place: never matched;
+        :func:`geo.hand_review.apply_removals` reads them from :attr:`removed`)."""
+        return self._set_aside("removed", tier, entries)
+
+    @property
+    def removed(self):
+        """(tier name, list of Entry) of the rows marking a project not a project, in file order."""
+        return list(self._aside["removed"])
 
     def lookup_left_out(self, name: str):
         """(tier, :class:`Entry`) of a row left out whose name is ``name`` (exact or folded), or None."""
@@ -340,15 +350,15 @@ def widen_repeated_points(entries, *, apart_m) -> list:
     twice, or last year's row and this year's. The first row is used; its ``accuracy_m`` grows to reach
     the farthest and its ``method`` says so, as the warning does.
     """
-    from geo.settings import HAND_PLACED_SOURCE
+    from geo.settings import HAND_ADDED_SOURCE, HAND_PLACED_SOURCE
 
     by_name = {}
     for entry in entries:
         by_name.setdefault(entry.name, []).append(entry)
     messages = []
     for name, named in by_name.items():
-        if len(named) < 2 or any(e.geometry.geom_type not in POINT_TYPES or e.source == HAND_PLACED_SOURCE
-                                 for e in named):
+        if len(named) < 2 or any(e.geometry.geom_type not in POINT_TYPES
+                                 or e.source in (HAND_PLACED_SOURCE, HAND_ADDED_SOURCE) for e in named):
             continue  # pieces of a line are joined or namesakes; a row placed on the map is checked as such
         farthest = farthest_apart_m([e.geometry for e in named])
         first = named[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 from geo import settings
 from geo.coordinates import rounding_m
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
-from geo.hand_placed import check_file
+from geo.hand_placed import HAND_SOURCES, check_file, is_removal
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
@@ -29,7 +29,7 @@ def bundled_entries():
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".fods", ".numbers")
 
 
-def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_out=None, district=None):
+def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_out=None, district=None, removed=None):
     """Load a gazetteer file: a table (CSV, TSV, Excel) or GeoJSON, GeoPackage or any OGR vector.
 
     Required column: ``name`` (or ``名称``). Optional: ``aliases`` (list or "|"-separated),
@@ -58,6 +58,10 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
     geometry type, and such a row keeps the shape drawn). ``left_out``, a list, gets their entries,
     each with its ``extra`` ``left_out`` (why) and ``entry`` (its number, from 1).
+
+    Rows of the map's panel that mark a project of the report not a project
+    (:data:`geo.settings.HAND_REMOVED_SOURCE`) have no geometry: they are no place, and go to
+    ``removed``, a list, each entry's geometry None (:mod:`geo.hand_review` applies them).
 
     ``district`` (a :class:`geo.district_fit.District`), when the run knows it, settles what the
     coordinates alone cannot: the zone of Gauss-Kruger metres labelled ``CGCS2000`` alone
@@ -94,7 +98,9 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
             left_out.extend(replace(entry, extra={**entry.extra, "left_out": unusable[number], "entry": number})
                             for number, entry in enumerate(entries, 1) if number in unusable)
         entries = [entry for number, entry in enumerate(entries, 1) if number not in unusable]
-    return merge_line_pieces(entries)
+    if removed is not None:  # no place: the planner's word that a project of the report is none
+        removed.extend(entry for entry in entries if is_removal(entry))
+    return merge_line_pieces([entry for entry in entries if not is_removal(entry)])
 
 
 def _unusable_rows(rows, geoms):
@@ -102,6 +108,8 @@ def _unusable_rows(rows, geoms):
     which would turn a zero-length line into a point)."""
     unusable = {}
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
+        if geom is None:  # a project marked no project (geo.hand_review): no place, none to check
+            continue
         kind = geom.geom_type
         if kind == "GeometryCollection":
             unusable[number] = "a GeometryCollection, give one geometry type per row"
@@ -111,7 +119,7 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a polygon of zero area"
         elif _at_0_0(geom):
             unusable[number] = "at lon/lat 0,0, which places nothing"
-        elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) != settings.HAND_PLACED_SOURCE:
+        elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) not in HAND_SOURCES:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
 
@@ -402,7 +410,12 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
         name = row.get("name")
         if name is None or (isinstance(name, float) and math.isnan(name)) or not display_name(name):
             raise InputError(path, f"entry {number} has no name")
-        if geom is None or geom.is_empty:
+        source = _text(row.get("source"))
+        if geom is None and source == settings.HAND_ADDED_SOURCE:
+            raise InputError(path, f"entry {number} ({display_name(name)}, added by hand) has no position: a "
+                                   "project added on the map is drawn there (point, line or area); draw it, or "
+                                   "delete the row")
+        if (geom is None or geom.is_empty) and source != settings.HAND_REMOVED_SOURCE:
             raise InputError(path, f"entry {number} ({name}) has no geometry")
         names.append(display_name(name))
     datums, assumed = _row_datums(path, rows, names, datum, warnings)  # bd09mc: refused as what it is
@@ -441,7 +454,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
         geoms[invalid] = shapely.make_valid(geoms[invalid])
     entries, rounded = [], []
     for number, (row, name, geom, canonical) in enumerate(zip(rows, names, geoms, datums), 1):
-        accuracy = _accuracy(path, number, name, row.get("accuracy_m")) or _default_accuracy(geom)
+        accuracy = _accuracy(path, number, name, row.get("accuracy_m")) or (_default_accuracy(geom) if geom else 0.0)
         method = _text(row.get("method")) or "coordinates from file"
         if row.get(PROJECTED):  # Gauss-Kruger metres: which zone was read says how they became lon/lat
             method += f"; {row[PROJECTED]} converted to lon/lat"
@@ -499,7 +512,8 @@ def _row_datums(path, rows, names, datum, warnings):
     for number, row in enumerate(rows, 1):
         stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None) or \
             _text(row.get(PRJ_DATUM))  # a Gauss-Kruger zone's .prj
-        assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or ""))
+        assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or "")
+                       and _text(row.get("source")) != settings.HAND_REMOVED_SOURCE)  # it has no coordinates
         try:
             datums.append(normalise_datum(projection_datum(stated) or stated) if stated else
                           normalise_datum(datum or "wgs84"))  # CGCS2000 3度带 117°: its datum

@@ -5,6 +5,8 @@ from __future__ import annotations
 MATCHED = "matched"
 APPROXIMATE = "approximate"
 UNLOCATED = "unlocated"
+# Marked not a project on the map by a planner (geo.hand_review): kept in the catalog, counted nowhere.
+REMOVED = "removed"
 
 
 def unlocated(reason):

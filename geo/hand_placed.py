@@ -1,5 +1,10 @@
 """Rows placed by hand on the projects map (placed.csv): each places one project of the report, as drawn.
 
+Two more kinds of row record a planner's review of the catalog (applied by :mod:`geo.hand_review`):
+a project marked not a project (``source`` :data:`geo.settings.HAND_REMOVED_SOURCE`, no
+coordinates) and a project the report's text names that extraction missed, added and drawn
+(:data:`geo.settings.HAND_ADDED_SOURCE`), which is placed as drawn like any placed row.
+
 The map's panel writes one row per project it placed (``source`` =
 :data:`geo.settings.HAND_PLACED_SOURCE`), named and categorised as the report's project,
 in WGS-84. A row that cannot be what the panel wrote (a file edited by hand, or one from
@@ -17,11 +22,24 @@ from geo.io import InputError
 
 # The panel's note on a row drawn on GCJ-02 (Amap) tiles: its lon/lat are already WGS-84.
 _CONVERTED = re.compile(r"converted to WGS-84", re.I)
+# The sources of the rows the map's panel writes.
+HAND_SOURCES = (settings.HAND_PLACED_SOURCE, settings.HAND_ADDED_SOURCE, settings.HAND_REMOVED_SOURCE)
 
 
 def is_hand_placed(entry) -> bool:
-    """Whether a gazetteer entry was placed by hand on the projects map."""
-    return entry.source == settings.HAND_PLACED_SOURCE
+    """Whether a gazetteer entry was placed by hand on the projects map (a project of the report
+    placed, or one added there)."""
+    return entry.source in (settings.HAND_PLACED_SOURCE, settings.HAND_ADDED_SOURCE)
+
+
+def is_added(entry) -> bool:
+    """Whether a gazetteer entry is a project added by hand on the map (not found in the report)."""
+    return entry.source == settings.HAND_ADDED_SOURCE
+
+
+def is_removal(entry) -> bool:
+    """Whether a gazetteer entry marks a project of the report not a project (no place)."""
+    return entry.source == settings.HAND_REMOVED_SOURCE
 
 
 def written_name(name) -> str:
@@ -46,7 +64,9 @@ def check_file(path, entries, unusable) -> None:
     Raises
     ------
     InputError
-        For the first hand-placed row that cannot place anything, lies outside China
+        For the first row marked not a project that has coordinates (it marks a project, and
+        places nothing), the first row added or marked by hand without a category the map knows
+        (:func:`geo.data.categories`), or the first hand-placed row that cannot place anything, lies outside China
         (swapped or hand-typed coordinates), is labelled GCJ-02 or BD-09 though the panel
         says it converted it to WGS-84 (it would be shifted twice), or places a project
         (name and category) that an earlier row already places elsewhere (the same position
@@ -55,11 +75,25 @@ def check_file(path, entries, unusable) -> None:
     from geo.crs import in_china
     import shapely
 
+    from geo.data import categories
+
     seen = {}
     for number, entry in enumerate(entries, 1):
+        if is_removal(entry) or is_added(entry):
+            what = "marked not a project" if is_removal(entry) else "added by hand"
+            if entry.category not in categories():
+                found = f"category {entry.category!r}" if entry.category else "no category"
+                raise InputError(path, f"entry {number} ({entry.name}, {what}) has {found}: give one of "
+                                       f"{', '.join(categories())} (geo/data/categories.csv)")
+            if is_removal(entry):
+                if entry.geometry is not None and not entry.geometry.is_empty:
+                    raise InputError(path, f"entry {number} ({entry.name}, {what}) has coordinates: a project "
+                                           "marked not a project has no position; empty its lon, lat and wkt, or "
+                                           f"give it the source '{settings.HAND_PLACED_SOURCE}' to place it")
+                continue
         if not is_hand_placed(entry):
             continue
-        label = f"entry {number} ({entry.name}, placed by hand)"
+        label = f"entry {number} ({entry.name}, {'added' if is_added(entry) else 'placed'} by hand)"
         if number in unusable:
             raise InputError(path, f"{label} cannot place anything: {unusable[number]}")
         point = shapely.point_on_surface(entry.geometry)
@@ -214,7 +248,7 @@ def use_hand_placed(entry, outline_metric=None, crs=None):
     purpose (a district's project sited beyond it: a 飞地 park, a landfill in the next county), or
     by a slip that :func:`placed_outside` warns of: its ``method`` says how far out it lies. Left
     unlocated, it dropped out of the map's placements and so of the next placed.csv."""
-    method = entry.method if entry.method.startswith(settings.HAND_PLACED_SOURCE) else settings.HAND_PLACED_SOURCE
+    method = entry.method if entry.method.startswith(entry.source) else entry.source
     beyond = outside_m(entry.geometry, outline_metric, crs)
     if beyond > settings.NEAR_DISTRICT_M:
         method += f"; {beyond / 1000:.1f} km outside the district, as placed"

@@ -144,13 +144,14 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
             entries = load_osm(path, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
             gazetteer.add_tier(tier, entries).add_outside(tier, outside)
             continue
-        left_out = []
-        entries = load_file(path, warnings=warnings, left_out=left_out, district=district)
+        left_out, removed = [], []
+        entries = load_file(path, warnings=warnings, left_out=left_out, district=district, removed=removed)
         warnings += [f"{path}: {message}"
                      for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + widen_repeated_points(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + outside_china(entries)]
         gazetteer.add_tier(tier, entries, first_of_namesakes=True).add_left_out(tier, left_out)
+        gazetteer.add_removed(tier, removed)
     if osm:
         outside = []
         entries = load_osm(osm, outline, metric_crs=metric_crs, warnings=warnings, outside=outside)
@@ -168,13 +169,15 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     Problems worth a word but not an error (a gazetteer name used for two places far
     apart) are appended to ``warnings`` when a list is given. A row placed by hand on the
     map that places no project of ``features`` is an InputError (see
-    :func:`geo.hand_placed.check_used`).
+    :func:`geo.hand_placed.check_used`). Projects added on the map join the catalog, and those
+    marked not a project there leave the count (:mod:`geo.hand_review`): neither is unlocated.
     """
     import shapely
 
     from geo.geocode import geocode_projects
     from geo.nominatim import nominatim_lookup
     from geo.hand_placed import check_used, placed_outside
+    from geo.hand_review import added_features, apply_removals, is_removed
 
     from geo.district_fit import District
 
@@ -187,6 +190,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         cache = Path(cache_dir or Path.home() / ".cache" / "geo") / "nominatim.json"
         lookup = nominatim_lookup(label, tuple(outline.bounds), cache)
     paths = {gazetteer_tier(path, gazetteers): path for path in gazetteers}
+    features = added_features(features, gazetteer, paths)  # a project the report names and extraction missed
     check_used(features, gazetteer, paths)
     if warnings is not None:  # placed far outside on purpose, or by a slip: used as placed, and said
         warnings += placed_outside(gazetteer, paths, outline, boundaries.metric_crs)
@@ -194,6 +198,10 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]),
                                unmapped_zones=_without_polygon(boundaries))
+    features, unlocated = located
+    features = apply_removals(features, gazetteer, paths)[0]
+    removed = {f["properties"].get("id") for f in features if is_removed(f)}
+    located = features, [item for item in unlocated if item["id"] not in removed]
     if lookup is not None and lookup.unreachable and warnings is not None:
         warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
                         "about stay unlocated and are asked again on the next --online run")
@@ -254,7 +262,9 @@ def coverage_of(features, allocations, boundaries):
     """The coverage report for joined features."""
     from geo.catalog import features_to_gdf
     from geo.coverage import coverage_report
+    from geo.hand_review import counted
 
+    features = counted(features)  # those marked not a project on the map count nowhere
     return coverage_report(features_to_gdf(features), allocations, boundaries.zones, features=features,
                            boundary_source=boundaries.source, boundary_quality=boundaries.quality,
                            district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs)
@@ -370,7 +380,7 @@ def _check_catalog_properties(path, number, props):
     if any(not isinstance(item, dict) for item in props.get("subdistricts") or []):
         fail("property 'subdistricts' must hold objects {code, name, share, km}")
     status = (props.get("geocode") or {}).get("status")
-    if status is not None and status not in ("matched", "approximate", "unlocated"):
+    if status is not None and status not in ("matched", "approximate", "unlocated", "removed"):
         fail(f"has unknown geocode status {status!r}")
 
 
@@ -436,6 +446,10 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     features, unlocated = geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm, online=online,
                                           warnings=warnings)
     warnings += fit_warnings(features, boundaries)
+    if notes is not None:  # the planner's review on the map: said, never silent
+        from geo.hand_review import summary
+
+        notes.extend(summary(features))
     level = zones_word(boundaries)
     say(f"join: allocating projects to {level}")
     features, allocations = join_catalog(features, boundaries, warnings)

@@ -174,6 +174,11 @@ LOOSE_MATCH_ACCURACY_M = {"contained": 200.0, "abbreviation": 1000.0, "direction
 # The `source` of every row the map's panel writes into placed.csv. Geocoding gives a
 # user-gazetteer row with this source priority over every other source of that name.
 HAND_PLACED_SOURCE = "placed by hand on the map"
+# The `source` of a placed.csv row that marks a project of the report as no project (a place
+# named for context: 缓解XX路的交通压力), and of one that adds a project the report's text
+# names and extraction missed (geo.hand_review).
+HAND_REMOVED_SOURCE = "marked not a project on the map"
+HAND_ADDED_SOURCE = "added by hand on the map"
 # A click on a web map is good to a few screen pixels: a hand-placed row claims this
 # many pixels at the zoom it was placed at (at Jinan 5 px is 2.4 m at zoom 18, 77 m at 13).
 HAND_PLACED_ACCURACY_PX = 5

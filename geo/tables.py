@@ -301,6 +301,10 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             _give_column_datum(path, line_no, row, column_datum)
         if twins:
             _check_twins_agree(path, line_no, row, twins, delimiter)
+        if _decision_without_place(row, (wkt_f, lon_f, lat_f, pair_f)):
+            rows.append(row)  # a project marked no project, or one added and not drawn (refused later)
+            geoms.append(None)
+            continue
         try:
             if wkt_f and row.get(wkt_f):
                 geom = _wkt_geometry(row[wkt_f])
@@ -328,6 +332,16 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             raise InputError(path, f"line {line_no}: bad coordinates ({exc})") from None
         rows.append(row)
         geoms.append(geom)
+
+
+def _decision_without_place(row, fields) -> bool:
+    """Whether a row is a planner's decision about a project from the map's panel (marked not a
+    project, or added) with every coordinate cell empty: it has no position to read
+    (:mod:`geo.hand_review` reads it, and refuses an added one without a position)."""
+    from geo import settings
+
+    return (text_or_none(row.get("source")) in (settings.HAND_REMOVED_SOURCE, settings.HAND_ADDED_SOURCE)
+            and not any(text_or_none(row.get(f)) for f in fields if f))
 
 
 def _repeats_header(record, keys) -> bool:

@@ -18,7 +18,8 @@ import pytest
 from geo import crs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "datum_reference.csv"
-PANEL_JS = Path(crs.__file__).parent / "render" / "static" / "panel.js"
+STATIC = Path(crs.__file__).parent / "render" / "static"
+PANEL_JS = [STATIC / "panel_gcj02.js", STATIC / "panel.js"]  # the datum's maths, then the panel exposing it
 HALF_METRE = 0.5
 
 
@@ -156,12 +157,13 @@ def _panel_js(points):
     script = """
         globalThis.window = {};
         require(process.argv[1]);
-        const panel = window.geoPanel, box = JSON.parse(process.argv[2]);
+        require(process.argv[2]);
+        const panel = window.geoPanel, box = JSON.parse(process.argv[3]);
         const points = JSON.parse(require('fs').readFileSync(0, 'utf8'));
         const out = points.map(([lon, lat]) => [panel.wgs84ToGcj02(lon, lat, box), panel.gcj02ToWgs84(lon, lat, box)]);
         process.stdout.write(JSON.stringify(out));
     """
-    result = subprocess.run([node, "-e", script, str(PANEL_JS), json.dumps(list(crs.CHINA_BOUNDS))],
+    result = subprocess.run([node, "-e", script, *map(str, PANEL_JS), json.dumps(list(crs.CHINA_BOUNDS))],
                             input=json.dumps(points), capture_output=True, text=True, check=True, timeout=30)
     return np.array(json.loads(result.stdout))
 

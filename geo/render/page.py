@@ -170,12 +170,25 @@ def _assets(*, inline: bool, draw: bool) -> str:
     if draw:
         js.append((STATIC_DIR / "vendor" / "leaflet.editable.js").read_text(encoding="utf-8"))
         css.append((STATIC_DIR / "panel.css").read_text(encoding="utf-8"))
-        js.append((STATIC_DIR / "panel.js").read_text(encoding="utf-8"))
+        js += [_compact((STATIC_DIR / name).read_text(encoding="utf-8")) for name in PANEL_SCRIPTS]
     # An inline script ends at the first "</script"; none of these contain one, but make sure.
     css = [re.sub(r"</(style)", r"<\\/\1", c, flags=re.IGNORECASE) for c in css]
     js = [re.sub(r"</(script)", r"<\\/\1", j, flags=re.IGNORECASE) for j in js]
     return NO_FAVICON + links + "".join(f"<style>\n{c.strip()}\n</style>\n" for c in css) + \
         "".join(f"<script>\n{j.strip()}\n</script>\n" for j in js)
+
+
+# The placing panel's scripts, in load order: the datum, the review (not a project, added), the panel.
+PANEL_SCRIPTS = ("panel_gcj02.js", "panel_review.js", "panel.js")
+# Whole-line comments of geo's own scripts: a line that is only a // comment, or a /* ... */ block
+# that starts a line and ends one (never crossing a */, so no code is taken with it).
+_COMMENT_LINES = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?:(?!\*/).)*?\*/[ \t]*)\n", re.M | re.S)
+
+
+def _compact(js: str) -> str:
+    """One of geo's panel scripts as inlined: without its whole-line comments and indentation, which
+    the page does not need (the file keeps them). Its strings hold no line break, so no text changes."""
+    return re.sub(r"(?m)^[ \t]+", "", _COMMENT_LINES.sub("", js))
 
 
 def _inline_images(css: str, images: Path) -> str:

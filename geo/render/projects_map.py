@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from geo import progress
+from geo.geocodes import REMOVED
 from geo.render import display, maps, style
 from geo.render.page import Page, render_page
 from geo.safe_text import page_text
@@ -36,9 +37,11 @@ def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_g
             legend.append(style.legend_row(style.category_swatch(category, _drawn_as(members)), label))
             advance(len(members))
     legend.append(style.zone_legend_row(quality, level))
-    unlocated = sum(1 for g in project_geoms if g is None or g.is_empty)
+    removed = (projects["status"] == REMOVED).to_numpy() if "status" in projects else [False] * len(projects)
+    unlocated = sum(1 for g, out in zip(project_geoms, removed) if (g is None or g.is_empty) and not out)
+    project_geoms_counted = [g for g, out in zip(project_geoms, removed) if not out]
     if unlocated:
-        legend.append(style.legend_note(f"{unlocated} of {len(project_geoms)} projects not located (not drawn) "
+        legend.append(style.legend_note(f"{unlocated} of {len(project_geoms_counted)} projects not located (not drawn) "
                                         "未定位项目未绘制"))
     if shifted:
         legend.append(style.legend_note(style.GCJ02_NOTE))
@@ -72,11 +75,14 @@ def panel_data(projects, geoms, *, shifted, district="区") -> dict:
         ``unlocated`` (named projects to place: id, name, category, label, kind, quote,
         reason), ``counted`` (counted groups, district-wide by design: not placed) and
         ``located`` (projects that can be corrected: status, source and accuracy of their
-        current geometry, which the panel finds by id in the layer ``layer``), each in
+        current geometry, which the panel finds by id in the layer ``layer``; one added on the
+        map in an earlier round is ``added``) and ``removed`` (projects marked not a project in
+        an earlier round, which the panel shows marked and writes again unless unmarked), each in
         category order, then id; an unlocated or located item's ``rank`` is its row's place
-        in placed.csv, in that order across both lists (a project keeps its place when it
+        in placed.csv, in that order across the lists but ``counted`` (a project keeps its place when it
         is placed, so the same placements write the same bytes every round); and the settings the panel needs (source text, accuracy
-        in pixels, datum of the display, the box where GCJ-02 applies, ``district``). A project placed
+        in pixels, datum of the display, the box where GCJ-02 applies, ``district``, and
+        ``categories``: code, label and geometry kind of each category, for a project added). A project placed
         by hand in an earlier round also carries ``placed``: its stored WGS-84 position as
         placed.csv fields, which the panel writes again unless it is moved, so one
         placed.csv keeps every round. An item whose name has Traditional characters also carries
@@ -90,7 +96,7 @@ def panel_data(projects, geoms, *, shifted, district="区") -> dict:
 
     kinds = {code: row["geometry"] for code, row in categories().items()}
     order = {code: i for i, code in enumerate(category_codes())}
-    groups = {"unlocated": [], "counted": [], "located": []}
+    groups = {"unlocated": [], "counted": [], "located": [], "removed": []}
     records = projects.drop(columns=projects.geometry.name).to_dict("records")
     for record, stored, geom in zip(records, projects.geometry.values, geoms):
         row = {k: (None if display.is_missing(v) else v) for k, v in record.items()}
@@ -99,11 +105,16 @@ def panel_data(projects, geoms, *, shifted, district="区") -> dict:
                 "label": category_label(category), "kind": kinds.get(category, "point")}
         if to_simplified(item["name"]) != item["name"]:  # the filter finds 北園 by the 北园 typed
             item["simplified"] = to_simplified(item["name"])
-        if geom is not None and not geom.is_empty:  # its popup on the map has the quote
+        if row.get("status") == REMOVED:  # marked not a project in an earlier round
+            groups["removed"].append({**item, "quote": str(row.get("quote") or ""),
+                                      "reason": str(row.get("reason") or "")})
+        elif geom is not None and not geom.is_empty:  # its popup on the map has the quote
             item.update(layer=f"projects:{category}", status=str(row.get("status") or ""),
                         source=str(row.get("source") or ""), accuracy_m=_accuracy(row.get("accuracy_m")))
-            if item["source"] == settings.HAND_PLACED_SOURCE:
+            if item["source"] in (settings.HAND_PLACED_SOURCE, settings.HAND_ADDED_SOURCE):
                 item["placed"] = _placed_fields(stored, row)
+            if item["source"] == settings.HAND_ADDED_SOURCE:
+                item["added"] = True
             groups["located"].append(item)
         elif row.get("named") is False:
             groups["counted"].append({**item, "quote": str(row.get("quote") or "")})
@@ -115,11 +126,17 @@ def panel_data(projects, geoms, *, shifted, district="区") -> dict:
 
     for items in groups.values():
         items.sort(key=key)
-    # placed.csv's row order, the same whether a project is placed now or was in an earlier round
-    for rank, item in enumerate(sorted(groups["unlocated"] + groups["located"], key=key)):
+    # placed.csv's row order, the same whether a project is placed now or was in an earlier round; the
+    # projects added on the map follow, by category and name, as the panel orders those added now
+    listed = groups["unlocated"] + groups["located"] + groups["removed"]
+    for rank, item in enumerate(sorted((item for item in listed if not item.get("added")), key=key)):
         item["rank"] = rank
+    kinds_listed = [{"code": code, "label": category_label(code), "kind": kinds.get(code, "point")}
+                    for code in category_codes()]
     return {**groups, "source": settings.HAND_PLACED_SOURCE, "accuracyPx": settings.HAND_PLACED_ACCURACY_PX,
-            "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS), "district": district}
+            "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS), "district": district,
+            "addedSource": settings.HAND_ADDED_SOURCE, "removedSource": settings.HAND_REMOVED_SOURCE,
+            "categories": kinds_listed}
 
 
 def _accuracy(value):

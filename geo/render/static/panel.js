@@ -1,6 +1,7 @@
 /* geo placing panel: the projects map's list of unlocated projects, which a planner places by
  * hand (a point, a line or an area drawn with Leaflet.Editable) and downloads as placed.csv, a
- * gazetteer for `geo build --gazetteer placed.csv`. Located projects can be corrected alike.
+ * gazetteer for `geo build --gazetteer placed.csv`. Located projects can be corrected alike; a
+ * project can be marked not a project, and one added (panel_review.js).
  * Constant code shipped with the geo package: the page's data is read from its JSON island,
  * and every text from it reaches the DOM through textContent, never as markup. Nothing is
  * sent anywhere: the CSV is made in the page and saved through a Blob. */
@@ -12,51 +13,7 @@
   var PLACED_STYLE = {color: '#d6007a', weight: 4, opacity: 0.95, fillOpacity: 0.25};
   var CSV_COLUMNS = ['name', 'category', 'lon', 'lat', 'wkt', 'datum', 'accuracy_m', 'source', 'method'];
 
-  /* ---- GCJ-02 (Amap tiles) back to WGS-84: the formulas and the inverse of geo/crs.py ---- */
-
-  var GCJ_A = 6378245.0;
-  var GCJ_EE = 0.00669342162296594323;
-
-  function gcjDelta(lon, lat) {
-    var PI = Math.PI, x = lon - 105.0, y = lat - 35.0, sq = Math.sqrt(Math.abs(x));
-    var common = (20.0 * Math.sin(6.0 * x * PI) + 20.0 * Math.sin(2.0 * x * PI)) * 2.0 / 3.0;
-    var dlat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * sq + common;
-    dlat += (20.0 * Math.sin(y * PI) + 40.0 * Math.sin(y / 3.0 * PI)) * 2.0 / 3.0;
-    dlat += (160.0 * Math.sin(y / 12.0 * PI) + 320.0 * Math.sin(y * PI / 30.0)) * 2.0 / 3.0;
-    var dlon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * sq + common;
-    dlon += (20.0 * Math.sin(x * PI) + 40.0 * Math.sin(x / 3.0 * PI)) * 2.0 / 3.0;
-    dlon += (150.0 * Math.sin(x / 12.0 * PI) + 300.0 * Math.sin(x / 30.0 * PI)) * 2.0 / 3.0;
-    var radLat = lat / 180.0 * PI;
-    var magic = 1.0 - GCJ_EE * Math.sin(radLat) * Math.sin(radLat);
-    var sqrtMagic = Math.sqrt(magic);
-    dlat = (dlat * 180.0) / ((GCJ_A * (1.0 - GCJ_EE)) / (magic * sqrtMagic) * PI);
-    dlon = (dlon * 180.0) / (GCJ_A / sqrtMagic * Math.cos(radLat) * PI);
-    return [dlon, dlat];
-  }
-
-  function inBox(box, lon, lat) {
-    return lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
-  }
-
-  /* WGS-84 -> GCJ-02; outside `box` (where GCJ-02 applies) the point is unchanged. */
-  function wgs84ToGcj02(lon, lat, box) {
-    if (!inBox(box, lon, lat)) { return [lon, lat]; }
-    var d = gcjDelta(lon, lat);
-    return [lon + d[0], lat + d[1]];
-  }
-
-  /* GCJ-02 -> WGS-84 by fixed-point iteration, as geo.crs.gcj02_to_wgs84 (error < 1e-9 degree). */
-  function gcj02ToWgs84(lon, lat, box) {
-    var guessLon = lon, guessLat = lat;
-    for (var i = 0; i < 30; i++) {
-      var f = wgs84ToGcj02(guessLon, guessLat, box);
-      var errLon = f[0] - lon, errLat = f[1] - lat;
-      guessLon -= errLon;
-      guessLat -= errLat;
-      if (Math.abs(errLon) < 1e-10 && Math.abs(errLat) < 1e-10) { break; }
-    }
-    return [guessLon, guessLat];
-  }
+  var gcj02ToWgs84 = window.geoGcj02.toWgs84, wgs84ToGcj02 = window.geoGcj02.fromWgs84;
 
   /* ---- small DOM helpers: text only ever through textContent ---- */
 
@@ -135,9 +92,10 @@
 
     function csvRow(entry) {
       var layer = entry.layer, lon = '', lat = '', wkt = '', stored = entry.stored;
+      var source = entry.item.added ? spec.addedSource : spec.source;  // a project added, or one of the report's
       if (stored && entry.zoom === null) {  // placed in an earlier round and not moved: as stored
         return [csvName(entry.item.name), entry.item.category, stored.lon, stored.lat, stored.wkt, 'wgs84',
-          stored.accuracy_m, spec.source, stored.method];
+          stored.accuracy_m, source, stored.method];
       }
       if (entry.kind === 'point') {  // its wkt too: QGIS draws every row from one column
         var p = toStored(layer.getLatLng());
@@ -151,23 +109,21 @@
         ring.push(ring[0]);
         wkt = 'POLYGON ((' + coordText(ring) + '))';
       }
-      var method = spec.source + ' at zoom ' + entry.zoom +
+      var method = source + ' at zoom ' + entry.zoom +
         (spec.gcj02 ? ', drawn on GCJ-02 (Amap) tiles and converted to WGS-84' : '');
-      return [csvName(entry.item.name), entry.item.category, lon, lat, wkt, 'wgs84', accuracy(entry), spec.source,
+      return [csvName(entry.item.name), entry.item.category, lon, lat, wkt, 'wgs84', accuracy(entry), source,
         method];
     }
 
     function csvText() {
       var lines = [CSV_COLUMNS.join(',')];
       // In the panel's order whether placed now or in an earlier round: the same placements, the same bytes.
-      Object.keys(placed).map(function (id) { return placed[id]; })
-        .sort(function (a, b) { return a.item.rank - b.item.rank; })
-        .forEach(function (entry) { lines.push(csvRow(entry).map(csvField).join(',')); });
+      review.csvRows(csvRow).forEach(function (cells) { lines.push(cells.map(csvField).join(',')); });
       return '\ufeff' + lines.join('\r\n') + '\r\n';
     }
 
     function download() {
-      if (!Object.keys(placed).length) { return; }
+      if (!Object.keys(placed).length && !review.count()) { return; }
       stopEditing();
       var bad = Object.keys(placed).filter(function (id) { return entryProblem(placed[id]); });
       notice = bad.length ? '先修正 Fix first (geo build would refuse it): ' +
@@ -352,6 +308,7 @@
 
     function place(item, kind, layer, zoom, stored) {
       remove(item.id);
+      review.unmark(item.id);  // placed: a project after all
       var tip = el('span', null, item.name);
       layer.bindTooltip(tip, {className: 'geo-name-tip'});  // a long name wraps, on the screen
       placedGroup.addLayer(layer);
@@ -443,6 +400,8 @@
         'Nothing leaves this page. ' +
         '键盘：放置后方向键移动地图，空格在中心十字处加点，Enter 完成，Esc 取消。Keyboard: after Place, the arrows ' +
         'move the map, Space puts a point at the cross in its centre, Enter ends, Esc cancels.', body);
+      review.addForm(body);
+      parts.added = el('div', 'geo-panel-added', null, body);
       section(body, '未定位项目 Unlocated projects', spec.unlocated, 'unlocated');
       if (spec.counted.length) {
         section(body, '按区统计（不放置）Counted district-wide, not placed', spec.counted, 'counted');
@@ -451,6 +410,9 @@
         var details = parts.located = el('details', 'geo-panel-located', null, body);
         el('summary', null, '已定位项目（可修正）Located projects, to correct (' + spec.located.length + ')', details);
         section(details, null, spec.located, 'located');
+      }
+      if (spec.removed.length) {
+        section(body, '已标记不是项目 Marked not a project', spec.removed, 'removed');
       }
       var foot = el('div', 'geo-panel-foot', null, box);
       parts.download = button('', '保存 placed.csv（UTF-8，Excel 可打开）Save placed.csv', foot, download);
@@ -469,10 +431,16 @@
           headers.push({node: el('div', 'geo-panel-category', item.label, parent), ids: []});
         }
         headers[headers.length - 1].ids.push(item.id);
-        rows[item.id] = projectRow(parent, item, group);
-        rows[item.id].item = item;
-        rows[item.id].names = [folded(item.name), item.simplified ? folded(item.simplified) : ''];
+        addRow(item, parent, group);
       });
+    }
+
+    /* A project's row: of the report's, or one added here (in the list above the report's). */
+    function addRow(item, parent, group) {
+      rows[item.id] = projectRow(parent || parts.added, item, group || 'added');
+      rows[item.id].item = item;
+      rows[item.id].names = [folded(item.name), item.simplified ? folded(item.simplified) : ''];
+      if (!group) { refresh(); }  // added now (the panel's own rows are shown when it is complete)
     }
 
     /* Text as the filter compares it: full-width letters and digits as ASCII (ＡＢＣ as ABC), case ignored. */
@@ -528,8 +496,10 @@
         startDrawing(item, kind.value);
       });
       start.classList.add('geo-panel-place');
+      var mark = item.added ? null : review.markButton(item, toolbar);
+      if (mark) { mark.classList.add('geo-panel-mark'); }
       var state = el('div', 'geo-panel-state', null, row);
-      return {row: row, kind: kind, start: start, state: state};
+      return {row: row, kind: kind, start: start, state: state, mark: mark};
     }
 
     function refresh() {
@@ -539,6 +509,7 @@
         row.row.classList.toggle('geo-panel-done', !!entry);
         row.row.classList.toggle('geo-panel-active', !!drawing && drawing.item.id === id);
         row.state.textContent = '';
+        review.show(row, id);
         if (!entry) { return; }
         var zoom = entry.zoom === null ? '' : ' · zoom ' + entry.zoom;
         el('span', 'geo-panel-placed', '✓ ' + (KIND_TEXT[entry.kind] || entry.kind) + zoom + ' · ±' +
@@ -575,7 +546,7 @@
       }
       if (notice && !Object.keys(placed).some(function (id) { return entryProblem(placed[id]); })) { notice = null; }
       if (notice && !drawing) { el('div', 'geo-panel-problem', notice, parts.status); }
-      var count = Object.keys(placed).length;
+      var count = Object.keys(placed).length + review.count();
       parts.download.textContent = '下载 Download placed.csv (' + count + ')';
       parts.download.disabled = count === 0;
     }
@@ -598,12 +569,15 @@
       place(item, item.placed.kind, layer, null, item.placed);
     }
 
+    var review = window.geoPanelReview({spec: spec, el: el, button: button, folded: folded, csvName: csvName,
+      placed: placed, rows: rows, remove: remove, startDrawing: startDrawing, addRow: addRow, refresh: refresh});
     control.addTo(map);
     spec.located.forEach(function (item) { if (item.placed) { carryOver(item); } });
     refresh();
     // For tests and scripting: the CSV as it would be downloaded, and what is placed.
     geoPanel.csv = csvText;
     geoPanel.placed = placed;
+    geoPanel.marked = review.marked;
   }
 
   geoPanel.gcj02ToWgs84 = gcj02ToWgs84;

@@ -1,0 +1,240 @@
+"""A planner's review in placed.csv: a project marked not a project stays in the catalog and counts
+nowhere, a project added on the map is located and counted, rows edited into nonsense stop the build."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from geo import settings
+from geo.cli import main
+from test_render import page_data
+
+HEADER = "name,category,lon,lat,wkt,datum,accuracy_m,source,method"
+REMOVED = settings.HAND_REMOVED_SOURCE
+ADDED = settings.HAND_ADDED_SOURCE
+PLACED = settings.HAND_PLACED_SOURCE
+NEW_PARK = "泺口滨河公园"  # no project of the default report
+NEW_PARK_WKT = "POLYGON ((117.0100000 36.6800000, 117.0120000 36.6800000, 117.0110000 36.6815000, 117.0100000 36.6800000))"
+
+
+def _removal(name, category, lon="", lat="", wkt=""):
+    return f"{name},{category},{lon},{lat},{wkt},wgs84,,{REMOVED},{REMOVED}"
+
+
+def _added(name, category, lon="", lat="", wkt=""):
+    wkt = f'"{wkt}"' if "," in wkt else wkt
+    return f"{name},{category},{lon},{lat},{wkt},wgs84,10,{ADDED},{ADDED} at zoom 16"
+
+
+# 金牛建材 (unlocated) and 黄河文化廊道 (located) marked not a project; a park the report names
+# and extraction missed added as an area; a school added as a point.
+REVIEW = (_removal("金牛建材", "commercial"), _removal("黄河文化廊道", "culture"),
+          _added(NEW_PARK, "park", wkt=NEW_PARK_WKT),
+          _added("泺口实验学校", "school", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)"))
+
+
+def _placed(folder, *rows, name="placed.csv"):
+    path = folder / name
+    path.write_bytes(("\ufeff" + "\r\n".join([HEADER, *rows]) + "\r\n").encode("utf-8"))
+    return path
+
+
+def _build(out_dir, *gazetteers):
+    args = ["build", "--out-dir", str(out_dir), "--basemap", "none"]
+    for path in gazetteers:
+        args += ["--gazetteer", str(path)]
+    return CliRunner().invoke(main, args)
+
+
+def _digest(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _catalog(out):
+    collection = json.loads((out / "projects.geojson").read_text(encoding="utf-8"))
+    return collection["metadata"], {f["properties"]["name"]: f for f in collection["features"]}
+
+
+def _totals(out):
+    text = (out / "maps_out" / "coverage_totals.csv").read_text(encoding="utf-8-sig")
+    return {row["key"]: row["value"] for row in csv.DictReader(io.StringIO(text))}
+
+
+@pytest.fixture(scope="module")
+def plain_build(tmp_path_factory):
+    """The default district built once without a placed.csv."""
+    out = tmp_path_factory.mktemp("plain")
+    result = _build(out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def reviewed_build(tmp_path_factory):
+    """The default district built with the review's placed.csv: (out folder, the CLI's result)."""
+    folder = tmp_path_factory.mktemp("reviewed")
+    placed = _placed(folder, *REVIEW)
+    result = _build(folder / "out", placed)
+    assert result.exit_code == 0, result.output
+    return folder / "out", result
+
+
+def test_a_project_marked_not_a_project_stays_in_the_catalog_removed_with_the_row_that_says_so(reviewed_build):
+    out, _ = reviewed_build
+    _, catalog = _catalog(out)
+    for number, name in ((1, "金牛建材"), (2, "黄河文化廊道")):
+        feature = catalog[name]
+        geocode = feature["properties"]["geocode"]
+        assert feature["geometry"] is None and feature["properties"]["subdistricts"] == []
+        assert geocode["status"] == "removed" and geocode["source"] == REMOVED
+        assert geocode["reason"] == f"{REMOVED} (placed.csv row {number})"
+        assert feature["properties"]["quote"]  # still the report's project, with its sentence
+
+
+def test_a_project_added_on_the_map_enters_the_catalog_located_as_drawn_and_joined(reviewed_build):
+    out, _ = reviewed_build
+    _, catalog = _catalog(out)
+    park = catalog[NEW_PARK]
+    props = park["properties"]
+    assert props["named"] is True and props["quote"] is None
+    assert props["char_start"] is None and props["char_end"] is None and props["action"] is None
+    assert props["added"] == f"{ADDED} (placed.csv row 3)"
+    assert props["geocode"]["status"] == "matched" and props["geocode"]["source"] == ADDED
+    assert props["geocode"]["method"] == f"{ADDED} at zoom 16"
+    assert park["geometry"]["type"] == "Polygon" and props["subdistricts"]
+    assert props["id"].startswith("added-park-")
+    school = catalog["泺口实验学校"]
+    assert school["geometry"] == {"type": "Point", "coordinates": [117.002, 36.69]}
+
+
+def test_removed_projects_are_in_no_layer_and_no_coverage_figure_and_added_ones_are(plain_build, reviewed_build):
+    out, _ = reviewed_build
+    layers = {path.stem: {f["properties"]["name"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]}
+              for path in (out / "layers").glob("*.geojson")}
+    in_layers = set().union(*layers.values())
+    assert "金牛建材" not in in_layers and "黄河文化廊道" not in in_layers
+    assert NEW_PARK in layers["park"] and "泺口实验学校" in layers["school"]
+    before, after = _totals(plain_build), _totals(out)
+    # 22 projects, less the two removed, and the two added
+    assert int(after["catalog"]) == int(before["catalog"]) == 22
+    assert int(after["district_wide"]) == int(before["district_wide"]) - 1  # 金牛建材 was unlocated
+    assert int(after["located_in_district"]) == int(before["located_in_district"]) - 1 + 2
+    districtwide = (out / "maps_out" / "coverage_districtwide.csv").read_text(encoding="utf-8-sig")
+    assert "金牛建材" not in districtwide
+    md = (out / "maps_out" / "coverage.md").read_text(encoding="utf-8")
+    assert "金牛建材" not in md and "黄河文化廊道" not in md
+    from openpyxl import load_workbook
+
+    book = load_workbook(out / "maps_out" / "coverage.xlsx")
+    cells = {str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row}
+    assert not any("金牛建材" in cell or "黄河文化廊道" in cell for cell in cells)
+    metadata, _ = _catalog(out)
+    assert metadata["projects"] == 24 and metadata["removed"] == 2
+    assert metadata["located"] + metadata["unlocated"] + metadata["removed"] == 24
+
+
+def test_build_says_how_many_were_removed_and_added_by_hand(reviewed_build):
+    _, result = reviewed_build
+    said = [line for line in result.output.splitlines() if line.startswith(("removed by hand", "added by hand"))]
+    assert len(said) == 2
+    assert said[0].startswith("removed by hand: 2 project(s)") and "金牛建材" in said[0]
+    assert said[1].startswith("added by hand: 2 project(s)") and NEW_PARK in said[1]
+    assert "金牛建材" not in result.output.split("not located")[-1]  # not listed as unlocated
+
+
+def test_the_projects_map_and_its_panel_show_the_removed_and_the_added(reviewed_build):
+    out, _ = reviewed_build
+    data = page_data((out / "maps_out" / "projects.html").read_text(encoding="utf-8"))
+    panel = data["panel"]
+    assert [item["name"] for item in panel["removed"]] == ["金牛建材", "黄河文化廊道"]
+    assert all("金牛建材" != item["name"] for item in panel["unlocated"])
+    added = {item["name"]: item for item in panel["located"] if item.get("added")}
+    assert set(added) == {NEW_PARK, "泺口实验学校"}
+    assert added[NEW_PARK]["placed"]["wkt"] == NEW_PARK_WKT and "rank" not in added[NEW_PARK]
+    assert {c["code"] for c in panel["categories"]} >= {"park", "school", "road_rebuild"}
+    names = {f["properties"].get("id") for layer in data["layers"] for f in layer["data"]["features"]}
+    assert "culture-huang-he-wen-hua-lang-dao" not in names
+
+
+def test_a_build_with_the_review_is_byte_identical_again(reviewed_build, tmp_path):
+    out, _ = reviewed_build
+    placed = _placed(tmp_path, *REVIEW)
+    again = tmp_path / "again"
+    assert _build(again, placed).exit_code == 0
+    assert _digest(again) == _digest(out)
+
+
+def test_geocode_again_with_the_same_file_keeps_the_added_projects_once(reviewed_build, tmp_path):
+    # geo geocode on the catalog a reviewed build wrote: its added projects are added again from
+    # the file, not refused as "a project of the report".
+    out, _ = reviewed_build
+    work = tmp_path / "work"
+    shutil.copytree(out, work)
+    placed = _placed(tmp_path, *REVIEW)
+    result = CliRunner().invoke(main, ["geocode", "-p", str(work / "projects.geojson"), "--layers-dir",
+                                       str(work / "layers"), "--gazetteer", str(placed)])
+    assert result.exit_code == 0, result.output
+    metadata, catalog = _catalog(work)
+    assert metadata["projects"] == 24 and metadata["removed"] == 2
+    assert catalog[NEW_PARK]["geometry"]["type"] == "Polygon"
+
+
+@pytest.mark.parametrize("rows, words", [
+    ((_removal("金牛建材", "commercial", "117.0000000", "36.7000000", "POINT (117.0000000 36.7000000)"),),
+     ["entry 1", "金牛建材", "marked not a project", "has coordinates"]),
+    ((_added(NEW_PARK, "park"),), ["entry 1", NEW_PARK, "added by hand", "no position"]),
+    ((_added(NEW_PARK, "parks", "117.0000000", "36.7000000"),), ["entry 1", "category 'parks'"]),
+    ((_added(NEW_PARK, "", "117.0000000", "36.7000000"),), ["entry 1", "no category"]),
+    ((_removal("金牛建材", "shop"),), ["entry 1", "category 'shop'"]),
+    ((_removal("金牛建材", "commercial"), _removal("不存在的项目", "commercial")),
+     ["entry 2", "不存在的项目", "no project of this report", "delete that row"]),
+    ((_removal("不存在的项目", "commercial"),), ["entry 1", "no project of this report", "--report"]),
+    ((_added("金牛建材", "commercial", "117.0000000", "36.7000000"),),
+     ["entry 1", "金牛建材", "a project of the report", "place that project"]),
+], ids=["removal-with-coordinates", "added-without-geometry", "unknown-category", "added-without-category",
+        "removal-unknown-category", "removal-of-a-name-gone", "removals-of-another-report", "added-name-of-the-report"])
+def test_review_rows_edited_into_nonsense_stop_the_build_in_one_line_and_keep_the_outputs(
+        plain_build, tmp_path, rows, words):
+    out = tmp_path / "out"
+    shutil.copytree(plain_build, out)
+    before = _digest(out)
+    placed = _placed(tmp_path, *rows)
+    result = _build(out, placed)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
+    assert lines[0].startswith(f"geo: error: {placed}:"), lines[0]
+    assert all(word in lines[0] for word in words), lines[0]
+    assert _digest(out) == before
+
+
+def test_a_crafted_added_name_is_data_in_the_catalog_and_the_csv_formula_guard_is_read_back(tmp_path):
+    # The panel writes a name opening like a formula with an apostrophe (Excel keeps it text).
+    name = "<img src=x onerror=alert(1)>{{7*7}}</script>"
+    rows = (_added(f"'={name}", "culture", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)"),)
+    out = tmp_path / "out"
+    result = _build(out, _placed(tmp_path, *rows))
+    assert result.exit_code == 0, result.output
+    _, catalog = _catalog(out)
+    assert f"={name}" in catalog
+    page = (out / "maps_out" / "projects.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "</script>{{" not in page
+    assert any(item["name"] == f"={name}" for item in page_data(page)["panel"]["located"])
+
+
+def test_a_removal_row_without_a_datum_is_not_warned_of_as_coordinates_of_unstated_datum(tmp_path):
+    # A removal row has no coordinates: a datum left empty there (a file edited by hand) is no question.
+    row = f"金牛建材,commercial,,,,,,{REMOVED},"
+    out = tmp_path / "out"
+    result = _build(out, _placed(tmp_path, row))
+    assert result.exit_code == 0, result.output
+    assert "datum not given" not in result.stderr, result.stderr
+    assert _catalog(out)[1]["金牛建材"]["properties"]["geocode"]["status"] == "removed"
