@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 from pathlib import Path
 
 from geo import settings
 from geo.coordinates import rounding_m
-from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
+from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry, merge_line_pieces
 from geo.hand_placed import HAND_SOURCES, check_file, is_removal
 from geo.io import InputError
 from geo.names import display_name
@@ -170,61 +169,6 @@ def _is_road(row):
         return True
     name = _text(row.get("name")) or ""
     return name.endswith(ROAD_NAME_ENDINGS) and not name.endswith("街道")
-
-
-def merge_line_pieces(entries):
-    """Join the rows of one file that draw pieces of one line: same name and category, within ``ROAD_PIECE_GAP_M``.
-
-    A road centreline file has a row per segment; looking up the road must give all of
-    it, not its first segment. Pieces are joined with ``shapely.line_merge`` (gaps stay
-    gaps); namesakes farther apart stay separate entries (and :func:`duplicate_names`
-    warns about them). The joined entry keeps the first row's attributes, the largest
-    ``accuracy_m``, and says how many rows it joins in ``method``. Rows of one name in two
-    categories are two things (a river and the greening along it, placed by hand): never joined.
-    """
-    import shapely
-
-    from geo import settings
-    from geo.crs import metric_crs_for, metric_geometry
-    from geo.lines import linked_groups, near_pairs
-
-    groups = {}
-    for number, entry in enumerate(entries):
-        if entry.geometry.geom_type in LINE_TYPES:
-            groups.setdefault((entry.name, entry.category), []).append(number)
-    replaced, dropped = {}, set()
-    for numbers in (g for g in groups.values() if len(g) > 1):
-        lines = [entries[i].geometry for i in numbers]
-        crs = metric_crs_for(shapely.GeometryCollection(lines))
-        pairs = near_pairs(metric_geometry(lines, crs), settings.ROAD_PIECE_GAP_M)
-        for members in (c for c in linked_groups(len(numbers), pairs) if len(c) > 1):
-            first = entries[numbers[members[0]]]
-            merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
-            merged = _carriageways_once(merged, crs)
-            replaced[numbers[members[0]]] = dataclasses.replace(
-                first, geometry=merged, method=f"{first.method} ({len(members)} rows joined)",
-                accuracy_m=max(entries[numbers[k]].accuracy_m for k in members))
-            dropped.update(numbers[k] for k in members[1:])
-    return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
-
-
-def _carriageways_once(line, crs):
-    """``line`` (lon/lat) with a dual carriageway drawn as two rows measured once along its centre line
-    (:func:`geo.lines.carriageways_once`), or ``line`` itself when it holds none."""
-    import shapely
-
-    from geo import settings
-    from geo.crs import metric_geometry, wgs84_geometry
-    from geo.lines import carriageways_once
-
-    parts = shapely.get_parts(line)
-    if len(parts) < 2:
-        return line
-    lines, paired = carriageways_once(list(metric_geometry(list(parts), crs)), carriageway_m=settings.DUAL_CARRIAGEWAY_M)
-    if not paired:
-        return line
-    merged = shapely.line_merge(shapely.MultiLineString(lines)) if len(lines) > 1 else lines[0]
-    return wgs84_geometry(merged, crs)
 
 
 def _read_vector_rows(path, warnings=None, *, layer=None):
