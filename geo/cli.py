@@ -315,7 +315,10 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
             click.echo(one_line(line))
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
-    click.echo(f"wrote {one_line(projects)}: {len(features) - len(unlocated)} of {len(features)} projects located")
+    from geo.hand_review import counted
+
+    total = len(counted(features))  # those marked not a project on the map are none
+    click.echo(f"wrote {one_line(projects)}: {total - len(unlocated)} of {total} projects located")
     for path in layers:
         click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)

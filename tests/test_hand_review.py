@@ -185,6 +185,8 @@ def test_geocode_again_with_the_same_file_keeps_the_added_projects_once(reviewed
     metadata, catalog = _catalog(work)
     assert metadata["projects"] == 24 and metadata["removed"] == 2
     assert catalog[NEW_PARK]["geometry"]["type"] == "Polygon"
+    # the removed are counted neither located nor among the projects it located some of
+    assert f"{metadata['located']} of 22 projects located" in result.output
 
 
 @pytest.mark.parametrize("rows, words", [
