@@ -1098,3 +1098,10 @@ def test_a_clause_of_megabytes_is_searched_for_quotes_once():
         return norm.read
 
     assert read(4_000) <= 2.2 * read(2_000)
+
+
+def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
+    # 农村6座污水处理站: 农村 (a designation head alone) was taken for a named member, and the
+    # group counted one station less (其余污水处理站, 5座).
+    assert counted_groups("年内新建农村6座污水处理站。") == [("utility", 6)]
+    assert counted_groups("提升改造新农村5所卫生院。") == [("health", 5)]
