@@ -1105,3 +1105,9 @@ def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
     # group counted one station less (其余污水处理站, 5座).
     assert counted_groups("年内新建农村6座污水处理站。") == [("utility", 6)]
     assert counted_groups("提升改造新农村5所卫生院。") == [("health", 5)]
+
+
+def test_moving_a_school_to_another_site_is_works_on_it():
+    # 移址 (to another site), like 异地, stands between a name and its works: 第三小学校移址新建
+    # lost the school (小学校 followed by no works was read as no head).
+    assert named_projects("实施青山县第三小学校移址新建项目，计划4月施工。") == [("青山县第三小学校", "school")]
