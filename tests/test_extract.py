@@ -1111,3 +1111,11 @@ def test_moving_a_school_to_another_site_is_works_on_it():
     # 移址 (to another site), like 异地, stands between a name and its works: 第三小学校移址新建
     # lost the school (小学校 followed by no works was read as no head).
     assert named_projects("实施青山县第三小学校移址新建项目，计划4月施工。") == [("青山县第三小学校", "school")]
+
+
+def test_streets_listed_as_pocket_parks_toilets_or_car_parks_are_those_places():
+    # 燕山口、河滨路等5个“口袋公园”: the pocket park on 河滨路 was a new road.
+    assert named_projects("建成燕山口、河滨路等5个“口袋公园”。")[:2] == [("河滨路", "park"), ("燕山口", "park")]
+    assert named_projects("建设白石路、青松街2个街头游园。") == [("白石路", "park"), ("青松街", "park")]
+    assert named_projects("建成青松路、白石街2座公厕。") == [("白石街", "sanitation"), ("青松路", "sanitation")]
+    assert named_projects("建成青松路、白石街2个停车场。") == [("白石街", "transport"), ("青松路", "transport")]
