@@ -1119,3 +1119,9 @@ def test_streets_listed_as_pocket_parks_toilets_or_car_parks_are_those_places():
     assert named_projects("建设白石路、青松街2个街头游园。") == [("白石路", "park"), ("青松街", "park")]
     assert named_projects("建成青松路、白石街2座公厕。") == [("白石街", "sanitation"), ("青松路", "sanitation")]
     assert named_projects("建成青松路、白石街2个停车场。") == [("白石街", "transport"), ("青松路", "transport")]
+
+
+def test_a_drainage_network_named_by_its_road_is_a_network():
+    # 排水 is also a road's follower (道路排水): 青松路排水管网 was the road, a new road.
+    assert named_projects("新建青松路排水管网。") == [("青松路", "utility")]
+    assert named_projects("白石东路供排水管网开工。") == [("白石东路", "utility")]
