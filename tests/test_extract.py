@@ -1125,3 +1125,8 @@ def test_a_drainage_network_named_by_its_road_is_a_network():
     # 排水 is also a road's follower (道路排水): 青松路排水管网 was the road, a new road.
     assert named_projects("新建青松路排水管网。") == [("青松路", "utility")]
     assert named_projects("白石东路供排水管网开工。") == [("白石东路", "utility")]
+
+
+def test_a_drainage_outlet_is_a_utility_not_its_street():
+    # 青松街东排水口 (a storm-water outlet, 内涝治理) was the street 青松街, a new road.
+    assert named_projects("实施城市内涝治理，新建青松街东排水口。") == [("青松街东排水口", "utility")]
