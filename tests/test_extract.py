@@ -1130,3 +1130,9 @@ def test_a_drainage_network_named_by_its_road_is_a_network():
 def test_a_drainage_outlet_is_a_utility_not_its_street():
     # 青松街东排水口 (a storm-water outlet, 内涝治理) was the street 青松街, a new road.
     assert named_projects("实施城市内涝治理，新建青松街东排水口。") == [("青松街东排水口", "utility")]
+
+
+def test_bus_routes_counted_by_tiao_are_no_roads():
+    # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
+    assert counted_groups("新开通3条区内公交路线。") == []
+    assert counted_groups("计划实施5条路线。") == [("road_rebuild", 5)]
