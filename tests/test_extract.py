@@ -1110,3 +1110,41 @@ def test_a_clause_of_megabytes_is_searched_for_quotes_once():
         return norm.read
 
     assert read(4_000) <= 2.2 * read(2_000)
+
+
+def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
+    # 农村6座污水处理站: 农村 (a designation head alone) was taken for a named member, and the
+    # group counted one station less (其余污水处理站, 5座).
+    assert counted_groups("年内新建农村6座污水处理站。") == [("utility", 6)]
+    assert counted_groups("提升改造新农村5所卫生院。") == [("health", 5)]
+
+
+def test_moving_a_school_to_another_site_is_works_on_it():
+    # 移址 (to another site), like 异地, stands between a name and its works: 第三小学校移址新建
+    # lost the school (小学校 followed by no works was read as no head).
+    assert named_projects("实施青山县第三小学校移址新建项目，计划4月施工。") == [("青山县第三小学校", "school")]
+
+
+def test_streets_listed_as_pocket_parks_toilets_or_car_parks_are_those_places():
+    # 燕山口、河滨路等5个“口袋公园”: the pocket park on 河滨路 was a new road.
+    assert named_projects("建成燕山口、河滨路等5个“口袋公园”。")[:2] == [("河滨路", "park"), ("燕山口", "park")]
+    assert named_projects("建设白石路、青松街2个街头游园。") == [("白石路", "park"), ("青松街", "park")]
+    assert named_projects("建成青松路、白石街2座公厕。") == [("白石街", "sanitation"), ("青松路", "sanitation")]
+    assert named_projects("建成青松路、白石街2个停车场。") == [("白石街", "transport"), ("青松路", "transport")]
+
+
+def test_a_drainage_network_named_by_its_road_is_a_network():
+    # 排水 is also a road's follower (道路排水): 青松路排水管网 was the road, a new road.
+    assert named_projects("新建青松路排水管网。") == [("青松路", "utility")]
+    assert named_projects("白石东路供排水管网开工。") == [("白石东路", "utility")]
+
+
+def test_a_drainage_outlet_is_a_utility_not_its_street():
+    # 青松街东排水口 (a storm-water outlet, 内涝治理) was the street 青松街, a new road.
+    assert named_projects("实施城市内涝治理，新建青松街东排水口。") == [("青松街东排水口", "utility")]
+
+
+def test_bus_routes_counted_by_tiao_are_no_roads():
+    # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
+    assert counted_groups("新开通3条区内公交路线。") == []
+    assert counted_groups("计划实施5条路线。") == [("road_rebuild", 5)]

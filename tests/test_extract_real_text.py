@@ -177,7 +177,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建生态公益性墓地8处。", [], [("culture", 8)]),
     # places a context verb (惠及) governs earlier in the clause are context, over the whole
     # list; after 的 the place described is the subject
-    ("改造青檀路排水管网，惠及青松小学、白石中学等学校和红枫苑等小区。", [("青檀路", "road_rebuild")], []),
+    # (the drainage network named by its road is a network, as 给水管网 and 雨水管网 were)
+    ("改造青檀路排水管网，惠及青松小学、白石中学等学校和红枫苑等小区。", [("青檀路", "utility")], []),
     ("地处青山路与白石路交会的青松生态公园，为一期工程。", [("青松生态公园", "park")], []),
     # projects counted with no place type nor members are a counted group of their own
     ("全年实施重点项目12项，新开工项目40个。", [], [("project", 12), ("project", 40)]),

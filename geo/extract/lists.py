@@ -44,6 +44,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                 item = _item_before_follower(norm, pos, by_end)
             if item is not None and item is not mention and (item.stop == "等" or item.list_end):
                 break  # A等55公里通达工程和B等4座危桥: a type closing a list of its own is no member
+            if item is not None and item.kind == "designation" and item.stem_start >= item.head_start:
+                break  # 农村6座污水处理站: a designation word alone is the count's scope, no member
             if item is not None and item is not mention:
                 members.append(item)
                 pos = item.stem_start
