@@ -447,6 +447,15 @@ def test_chu_besides_opens_no_name_but_chuxian_stays_works():
     assert got == [("乌龙江大道", None), ("乌龙江湿地公园", None), ("水库（除险加固）", 3)]
 
 
+def test_ji_and_joins_two_things_and_opens_no_name_but_jinan_university_keeps_it():
+    # 集中开工暨A项目开工仪式, A暨B (暨: and): 暨 was the first character of A's name;
+    # 暨南大学 and 暨阳湖 are names, and 互通暨连接线 is one works (an interchange and its link road)
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "全县重大项目集中开工暨青峰县人民医院新院区开工仪式举行。"
+        "新建暨南大学附属青峰医院。青峰互通暨连接线正式开通。") if f["properties"]["named"])
+    assert got == ["暨南大学附属青峰医院", "青峰互通暨连接线", "青峰县人民医院新院区"]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
