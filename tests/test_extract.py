@@ -456,6 +456,14 @@ def test_ji_and_joins_two_things_and_opens_no_name_but_jinan_university_keeps_it
     assert got == ["暨南大学附属青峰医院", "青峰互通暨连接线", "青峰县人民医院新院区"]
 
 
+def test_a_direction_after_a_road_head_ends_the_road_name_but_a_side_or_an_extension_does_not():
+    # 青峰大道东、青峰大道西建成通车 (roads so named, as in Guangdong): both were lost; 东侧 is a
+    # side of the road and 北延伸 an extension of it
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "青峰大道东、青峰大道西和滨江路建成通车。改造人民路北。启动民族路北延伸工程。") if f["properties"]["named"])
+    assert got == ["人民路北", "民族路北延伸", "滨江路", "青峰大道东", "青峰大道西"]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
