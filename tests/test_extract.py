@@ -464,6 +464,14 @@ def test_a_direction_after_a_road_head_ends_the_road_name_but_a_side_or_an_exten
     assert got == ["人民路北", "民族路北延伸", "滨江路", "青峰大道东", "青峰大道西"]
 
 
+def test_a_town_s_old_streets_named_by_a_direction_are_names_in_a_list_of_roads():
+    # 西街, 北街 (a county town's old streets) beside 青苑路 and 南后街 were dropped as abbreviations;
+    # after 人民东街 a 西街 is still the rest of 人民西街
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "完成青苑路、西街、北街、南后街等提升改造。改造人民东街、西街。") if f["properties"]["named"])
+    assert got == ["人民东街", "北街", "南后街", "西街", "青苑路"]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
