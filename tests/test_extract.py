@@ -472,6 +472,13 @@ def test_a_town_s_old_streets_named_by_a_direction_are_names_in_a_list_of_roads(
     assert got == ["人民东街", "北街", "南后街", "西街", "青苑路"]
 
 
+def test_a_tender_lot_before_a_name_is_no_part_of_it():
+    # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "在二标段青峰初级中学施工现场,工人忙碌。一标段滨江北路、二标段龙山公园同步推进。") if f["properties"]["named"])
+    assert got == ["滨江北路", "青峰初级中学", "龙山公园"]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
