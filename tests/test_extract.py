@@ -479,6 +479,14 @@ def test_a_tender_lot_before_a_name_is_no_part_of_it():
     assert got == ["滨江北路", "青峰初级中学", "龙山公园"]
 
 
+def test_a_road_named_in_prose_by_its_ends_may_start_at_the_town_s_generic_landmark():
+    # 行政中心至县第三中学的道路: the road was lost (新建…) or became the school (…正在建设);
+    # two generic ends (城区至乡镇的道路) still name no road
+    got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(
+        "新建行政中心至县第三中学的道路。县城至青峰镇的公路正在建设之中。城区至乡镇的道路全部硬化。"))
+    assert got == [("县城至青峰镇", "road_new"), ("行政中心至县第三中学", "road_new")]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
