@@ -487,6 +487,13 @@ def test_a_road_named_in_prose_by_its_ends_may_start_at_the_town_s_generic_landm
     assert got == [("县城至青峰镇", "road_new"), ("行政中心至县第三中学", "road_new")]
 
 
+def test_a_phase_alone_before_a_head_names_no_place():
+    # 新城区一期、二期路网: the tagger named 二期路网, a phase of the new district's road network
+    got = [f["properties"]["name"] for f in extract_projects(
+        "加快推进青峰大桥、城区道路和新城区一期、二期路网等项目建设。") if f["properties"]["named"]]
+    assert got == ["青峰大桥"]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
