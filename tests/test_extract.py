@@ -494,6 +494,14 @@ def test_a_phase_alone_before_a_head_names_no_place():
     assert got == ["青峰大桥"]
 
 
+def test_a_road_named_chuangxin_is_a_name_but_a_new_road_of_speech_is_not():
+    # 创新大道 (a high-tech zone's road): 创新 ends in 新, and a stem ending in 新 was a metaphor
+    # (特色发展新路) or a new road, never a name
+    got = [f["properties"]["name"] for f in extract_projects(
+        "新建创新大道。走出一条特色发展新路。") if f["properties"]["named"]]
+    assert got == ["创新大道"]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]
