@@ -447,6 +447,61 @@ def test_chu_besides_opens_no_name_but_chuxian_stays_works():
     assert got == [("乌龙江大道", None), ("乌龙江湿地公园", None), ("水库（除险加固）", 3)]
 
 
+def test_ji_and_joins_two_things_and_opens_no_name_but_jinan_university_keeps_it():
+    # 集中开工暨A项目开工仪式, A暨B (暨: and): 暨 was the first character of A's name;
+    # 暨南大学 and 暨阳湖 are names, and 互通暨连接线 is one works (an interchange and its link road)
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "全县重大项目集中开工暨青峰县人民医院新院区开工仪式举行。"
+        "新建暨南大学附属青峰医院。青峰互通暨连接线正式开通。") if f["properties"]["named"])
+    assert got == ["暨南大学附属青峰医院", "青峰互通暨连接线", "青峰县人民医院新院区"]
+
+
+def test_a_direction_after_a_road_head_ends_the_road_name_but_a_side_or_an_extension_does_not():
+    # 青峰大道东、青峰大道西建成通车 (roads so named, as in Guangdong): both were lost; 东侧 is a
+    # side of the road and 北延伸 an extension of it
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "青峰大道东、青峰大道西和滨江路建成通车。改造人民路北。启动民族路北延伸工程。") if f["properties"]["named"])
+    assert got == ["人民路北", "民族路北延伸", "滨江路", "青峰大道东", "青峰大道西"]
+
+
+def test_a_town_s_old_streets_named_by_a_direction_are_names_in_a_list_of_roads():
+    # 西街, 北街 (a county town's old streets) beside 青苑路 and 南后街 were dropped as abbreviations;
+    # after 人民东街 a 西街 is still the rest of 人民西街
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "完成青苑路、西街、北街、南后街等提升改造。改造人民东街、西街。") if f["properties"]["named"])
+    assert got == ["人民东街", "北街", "南后街", "西街", "青苑路"]
+
+
+def test_a_tender_lot_before_a_name_is_no_part_of_it():
+    # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "在二标段青峰初级中学施工现场,工人忙碌。一标段滨江北路、二标段龙山公园同步推进。") if f["properties"]["named"])
+    assert got == ["滨江北路", "青峰初级中学", "龙山公园"]
+
+
+def test_a_road_named_in_prose_by_its_ends_may_start_at_the_town_s_generic_landmark():
+    # 行政中心至县第三中学的道路: the road was lost (新建…) or became the school (…正在建设);
+    # two generic ends (城区至乡镇的道路) still name no road
+    got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(
+        "新建行政中心至县第三中学的道路。县城至青峰镇的公路正在建设之中。城区至乡镇的道路全部硬化。"))
+    assert got == [("县城至青峰镇", "road_new"), ("行政中心至县第三中学", "road_new")]
+
+
+def test_a_phase_alone_before_a_head_names_no_place():
+    # 新城区一期、二期路网: the tagger named 二期路网, a phase of the new district's road network
+    got = [f["properties"]["name"] for f in extract_projects(
+        "加快推进青峰大桥、城区道路和新城区一期、二期路网等项目建设。") if f["properties"]["named"]]
+    assert got == ["青峰大桥"]
+
+
+def test_a_road_named_chuangxin_is_a_name_but_a_new_road_of_speech_is_not():
+    # 创新大道 (a high-tech zone's road): 创新 ends in 新, and a stem ending in 新 was a metaphor
+    # (特色发展新路) or a new road, never a name
+    got = [f["properties"]["name"] for f in extract_projects(
+        "新建创新大道。走出一条特色发展新路。") if f["properties"]["named"]]
+    assert got == ["创新大道"]
+
+
 def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_the_tagger_says():
     # 新建东岸社区养老服务站。: the works' whole object; the tagger, unsure of 东岸, dropped it
     got = [f["properties"]["name"] for f in extract_projects("新建东岸社区养老服务站。新建4.665万米给水管道。")]

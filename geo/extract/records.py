@@ -217,15 +217,24 @@ def _short_name_among_names(norm, mention, count, rest_start):
     have. Not a direction or a number: in a list those are the rest of an abbreviated name (中山东路、西路,
     一桥、二桥)."""
     if count is not None or mention.count is not None or mention.kind != "name" or len(mention.chain) < 2 \
-            or mention.head_start - rest_start != 1 or not "\u4e00" <= norm[rest_start] <= "\u9fff" \
-            or norm[rest_start] in _ABBREVIATING:
+            or mention.head_start - rest_start != 1 or not "\u4e00" <= norm[rest_start] <= "\u9fff":
         return False
     if norm[rest_start - 1:rest_start] != "、" and not norm.startswith("、", mention.end):
         return False
     index = next((i for i, other in enumerate(mention.chain) if other is mention), 0)
     near = mention.chain[max(0, index - 1):index + 2]
-    return any(other is not mention and other.head == mention.head and analyse_stem(norm, other)[2] == "distinctive"
-               for other in near)
+    street = False
+    if norm[rest_start] in _ABBREVIATING:
+        # 西苑路、西街、北街、南后街: 东街, 西街, 南街 and 北街 are a town's old streets, unless a
+        # street of a direction was written just before (人民东街、西街: the rest of 人民西街).
+        earlier = mention.chain[index - 1] if index else None
+        if mention.head != "街" or norm[rest_start] not in "东西南北" or earlier is not None and (
+                earlier.head == "街" and earlier.head_start - earlier.stem_start > 1
+                and norm[earlier.head_start - 1] in _ABBREVIATING):
+            return False
+        street = True
+    return any(other is not mention and (other.head == mention.head or street and other.category == "road")
+               and analyse_stem(norm, other)[2] == "distinctive" for other in near)
 
 
 # --------------------------------------------------------------------------- record rules

@@ -119,8 +119,8 @@ def with_routes_in_prose(norm, mentions, start, end):
         if tail is None or tail.end() - second.end() == len(tail.group()) and tail.group() in ("道路", "公路"):
             continue  # A至B公路 right after the second end: the head's own stem
         stem = find_stem(norm, pos, start, 2, MAX_STEM)
-        if stem is None or pos - stem[0] < 2 or is_generic(norm[stem[0]:pos]) or is_generic(second.group()):
-            continue
+        if stem is None or pos - stem[0] < 2 or is_generic(second.group()):
+            continue  # (a generic first end is the town's one: 行政中心至县第三中学的道路, 县城至青山镇的公路)
         # The name is the two ends (the head is empty); the mention goes on to the road's type,
         # where its works are looked for.
         routes.append(Mention(kind="name", head="", category="road", head_start=second.end(), head_end=second.end(),

@@ -14,6 +14,7 @@ from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_R
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
+_BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Two places joined by 至 or a dash, perhaps as a stretch (段): a road's name without a head.
 _ROUTE_SPAN = re.compile(r"[\u4e00-\u9fff\dA-Z]{2,12}(?:至|[" + re.escape(DASHES) + r"]{1,2})(?!少|今|此)[\u4e00-\u9fff\dA-Z]{2,12}")
@@ -350,8 +351,8 @@ def _record_for_span(norm, start, end, clause, records):
     if stop is None and stem_start == start:
         stop = stop_ending_at(norm, start, clause[0])
         stop_start = start - len(stop) if stop else None
-    if end - stem_start < 2:
-        return None
+    if end - stem_start < 2 or _BARE_PHASE.fullmatch(norm, stem_start, head_start):
+        return None  # (新城区一期、二期路网: a phase alone names no place)
     mention = Mention(kind=kind, head=norm[head_start:end], category=category, head_start=head_start,
                       head_end=end, stem_start=stem_start, end=end, stop=stop, stop_start=stop_start,
                       min_stem=min_stem)

@@ -173,10 +173,11 @@ def analyse_stem(norm, mention):
         return count, start, "distinctive"  # 中心公园: the park of that name
     if is_generic(rest):
         if mention.category == "road" and mention.kind == "name" and len(rest) <= 3 \
-                and not is_road_type(rest) and not rest.endswith("新") and mention.head not in TYPE_WORDS \
+                and not is_road_type(rest) and not (rest.endswith("新") and not rest.endswith("创新")) \
+                and mention.head not in TYPE_WORDS \
                 and not (any(word in rest for word in ABSTRACT_WORDS)
                          and (rest not in ABSTRACT_WORDS or (mention.stop or "").startswith("走"))):
-            # 文化大道, 人民路, 建设路: a short ordinary word is a road name; only road-type
+            # 文化大道, 人民路, 建设路, 创新大道: a short ordinary word is a road name; only road-type
             # modifiers (农村公路, 背街小巷, 城市主干路) make a road a type, and a long run of
             # words is a metaphor (特色发展新路); one such word alone names a street (振兴街).
             return count, start, "distinctive"
