@@ -4,7 +4,6 @@ nowhere, a project added on the map is located and counted, rows edited into non
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import shutil
@@ -14,9 +13,8 @@ from click.testing import CliRunner
 
 from geo import settings
 from geo.cli import main
+from placed_files import build, digest, placed_csv
 from test_render import page_data
-
-HEADER = "name,category,lon,lat,wkt,datum,accuracy_m,source,method"
 REMOVED = settings.HAND_REMOVED_SOURCE
 ADDED = settings.HAND_ADDED_SOURCE
 PLACED = settings.HAND_PLACED_SOURCE
@@ -40,24 +38,6 @@ REVIEW = (_removal("金牛建材", "commercial"), _removal("黄河文化廊道",
           _added("泺口实验学校", "school", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)"))
 
 
-def _placed(folder, *rows, name="placed.csv"):
-    path = folder / name
-    path.write_bytes(("\ufeff" + "\r\n".join([HEADER, *rows]) + "\r\n").encode("utf-8"))
-    return path
-
-
-def _build(out_dir, *gazetteers):
-    args = ["build", "--out-dir", str(out_dir), "--basemap", "none"]
-    for path in gazetteers:
-        args += ["--gazetteer", str(path)]
-    return CliRunner().invoke(main, args)
-
-
-def _digest(folder):
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _catalog(out):
     collection = json.loads((out / "projects.geojson").read_text(encoding="utf-8"))
     return collection["metadata"], {f["properties"]["name"]: f for f in collection["features"]}
@@ -72,7 +52,7 @@ def _totals(out):
 def plain_build(tmp_path_factory):
     """The default district built once without a placed.csv."""
     out = tmp_path_factory.mktemp("plain")
-    result = _build(out)
+    result = build(out)
     assert result.exit_code == 0, result.output
     return out
 
@@ -81,8 +61,8 @@ def plain_build(tmp_path_factory):
 def reviewed_build(tmp_path_factory):
     """The default district built with the review's placed.csv: (out folder, the CLI's result)."""
     folder = tmp_path_factory.mktemp("reviewed")
-    placed = _placed(folder, *REVIEW)
-    result = _build(folder / "out", placed)
+    placed = placed_csv(folder, *REVIEW)
+    result = build(folder / "out", placed)
     assert result.exit_code == 0, result.output
     return folder / "out", result
 
@@ -166,10 +146,10 @@ def test_the_projects_map_and_its_panel_show_the_removed_and_the_added(reviewed_
 
 def test_a_build_with_the_review_is_byte_identical_again(reviewed_build, tmp_path):
     out, _ = reviewed_build
-    placed = _placed(tmp_path, *REVIEW)
+    placed = placed_csv(tmp_path, *REVIEW)
     again = tmp_path / "again"
-    assert _build(again, placed).exit_code == 0
-    assert _digest(again) == _digest(out)
+    assert build(again, placed).exit_code == 0
+    assert digest(again) == digest(out)
 
 
 def test_geocode_again_with_the_same_file_keeps_the_added_projects_once(reviewed_build, tmp_path):
@@ -178,7 +158,7 @@ def test_geocode_again_with_the_same_file_keeps_the_added_projects_once(reviewed
     out, _ = reviewed_build
     work = tmp_path / "work"
     shutil.copytree(out, work)
-    placed = _placed(tmp_path, *REVIEW)
+    placed = placed_csv(tmp_path, *REVIEW)
     result = CliRunner().invoke(main, ["geocode", "-p", str(work / "projects.geojson"), "--layers-dir",
                                        str(work / "layers"), "--gazetteer", str(placed)])
     assert result.exit_code == 0, result.output
@@ -207,15 +187,15 @@ def test_review_rows_edited_into_nonsense_stop_the_build_in_one_line_and_keep_th
         plain_build, tmp_path, rows, words):
     out = tmp_path / "out"
     shutil.copytree(plain_build, out)
-    before = _digest(out)
-    placed = _placed(tmp_path, *rows)
-    result = _build(out, placed)
+    before = digest(out)
+    placed = placed_csv(tmp_path, *rows)
+    result = build(out, placed)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
     assert lines[0].startswith(f"geo: error: {placed}:"), lines[0]
     assert all(word in lines[0] for word in words), lines[0]
-    assert _digest(out) == before
+    assert digest(out) == before
 
 
 def test_a_crafted_added_name_is_data_in_the_catalog_and_the_csv_formula_guard_is_read_back(tmp_path):
@@ -223,7 +203,7 @@ def test_a_crafted_added_name_is_data_in_the_catalog_and_the_csv_formula_guard_i
     name = "<img src=x onerror=alert(1)>{{7*7}}</script>"
     rows = (_added(f"'={name}", "culture", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)"),)
     out = tmp_path / "out"
-    result = _build(out, _placed(tmp_path, *rows))
+    result = build(out, placed_csv(tmp_path, *rows))
     assert result.exit_code == 0, result.output
     _, catalog = _catalog(out)
     assert f"={name}" in catalog
@@ -236,7 +216,7 @@ def test_a_removal_row_without_a_datum_is_not_warned_of_as_coordinates_of_unstat
     # A removal row has no coordinates: a datum left empty there (a file edited by hand) is no question.
     row = f"金牛建材,commercial,,,,,,{REMOVED},"
     out = tmp_path / "out"
-    result = _build(out, _placed(tmp_path, row))
+    result = build(out, placed_csv(tmp_path, row))
     assert result.exit_code == 0, result.output
     assert "datum not given" not in result.stderr, result.stderr
     assert _catalog(out)[1]["金牛建材"]["properties"]["geocode"]["status"] == "removed"

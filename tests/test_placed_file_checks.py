@@ -3,18 +3,14 @@ file edited into something the map never writes stops the build with one line, o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 
 import pytest
 import shapely
-from click.testing import CliRunner
 
 from geo import settings
-from geo.cli import main
-
-HEADER = "name,category,lon,lat,wkt,datum,accuracy_m,source,method"
+from placed_files import build, digest, placed_csv
 SOURCE = settings.HAND_PLACED_SOURCE
 METHOD = f"{SOURCE} at zoom 18"
 CONVERTED = f"{SOURCE} at zoom 18, drawn on GCJ-02 (Amap) tiles and converted to WGS-84"
@@ -25,29 +21,11 @@ def _row(name, category, lon="", lat="", wkt="", datum="wgs84", method=METHOD):
     return f"{name},{category},{lon},{lat},{wkt},{datum},2,{SOURCE},{method}"
 
 
-def _placed(folder, *rows):
-    path = folder / "placed.csv"
-    path.write_bytes(("\ufeff" + "\r\n".join([HEADER, *rows]) + "\r\n").encode("utf-8"))
-    return path
-
-
-def _build(out_dir, *gazetteers):
-    args = ["build", "--out-dir", str(out_dir), "--basemap", "none"]
-    for path in gazetteers:
-        args += ["--gazetteer", str(path)]
-    return CliRunner().invoke(main, args)
-
-
-def _digest(folder):
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory):
     """The default district built once without a placed.csv: the outputs a bad file must leave alone."""
     out = tmp_path_factory.mktemp("first")
-    result = _build(out)
+    result = build(out)
     assert result.exit_code == 0, result.output
     return out
 
@@ -60,10 +38,10 @@ def _geocodes(out_dir):
 def test_road_corrected_as_a_point_or_an_area_on_the_map_keeps_that_shape(tmp_path):
     # The panel offers every geometry type for a road project; the reader must not drop the row.
     out = tmp_path / "out"
-    placed = _placed(tmp_path, _row("水屯北路", "road_rebuild", "117.0000000", "36.7000000"),
+    placed = placed_csv(tmp_path, _row("水屯北路", "road_rebuild", "117.0000000", "36.7000000"),
                      _row("二环北路东段", "road_rebuild",
                           wkt="POLYGON ((117.0 36.7, 117.001 36.7, 117.0005 36.701, 117.0 36.7))"))
-    result = _build(out, placed)
+    result = build(out, placed)
     assert result.exit_code == 0, result.output
     assert "cannot place anything" not in result.stderr
     geocodes = _geocodes(out)
@@ -77,9 +55,9 @@ def test_placed_row_whose_wkt_gained_a_height_and_a_measure_places_its_project_f
     # placed.csv saved again from QGIS or FME as POINT ZM: the M was read as a height, and the
     # ZM point made the projects map's data fail to serialise (an error naming no file).
     out = tmp_path / "out"
-    placed = _placed(tmp_path, _row("金牛建材", "commercial", wkt="POINT ZM (117.0 36.7 1 2)"),
+    placed = placed_csv(tmp_path, _row("金牛建材", "commercial", wkt="POINT ZM (117.0 36.7 1 2)"),
                      _row("新图书馆", "culture", wkt="POINT M (117.001 36.701 5)"))
-    result = _build(out, placed)
+    result = build(out, placed)
     assert result.exit_code == 0, result.output
     geocodes = _geocodes(out)
     assert geocodes["金牛建材"][0]["coordinates"] == [117.0, 36.7]
@@ -114,15 +92,15 @@ def test_placed_file_the_map_never_writes_stops_the_build_in_one_line_and_keeps_
     rows, words = BAD_FILES[case]
     out = tmp_path / "out"
     shutil.copytree(first_build, out)
-    before = _digest(out)
-    placed = _placed(tmp_path, *rows)
-    result = _build(out, placed)
+    before = digest(out)
+    placed = placed_csv(tmp_path, *rows)
+    result = build(out, placed)
     assert result.exit_code == 2, (case, result.output)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
     assert lines[0].startswith(f"geo: error: {placed}:"), lines[0]
     assert all(word in lines[0] for word in words), lines[0]
-    assert _digest(out) == before
+    assert digest(out) == before
 
 
 def test_placed_file_of_another_district_asks_for_the_first_build_options_not_to_delete_rows(first_build, tmp_path):
@@ -131,16 +109,16 @@ def test_placed_file_of_another_district_asks_for_the_first_build_options_not_to
     # of this report", and the line said to delete it, the planner's work.
     out = tmp_path / "out"
     shutil.copytree(first_build, out)
-    before = _digest(out)
-    placed = _placed(tmp_path, _row("玉林小学", "school", "104.0400000", "30.6200000"),
+    before = digest(out)
+    placed = placed_csv(tmp_path, _row("玉林小学", "school", "104.0400000", "30.6200000"),
                      _row("武侯祠大街", "road_rebuild", wkt="LINESTRING (104.03 30.64, 104.05 30.64)"))
-    result = _build(out, placed)
+    result = build(out, placed)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"geo: error: {placed}:"), result.stderr
     assert "玉林小学" in lines[0] and "no project of this report" in lines[0] and "2 rows" in lines[0]
     assert "--report" in lines[0] and "delete that row" not in lines[0], lines[0]
-    assert _digest(out) == before
+    assert digest(out) == before
 
 
 def test_placed_rows_of_projects_whose_names_differ_only_in_punctuation_place_each_its_own():
@@ -164,20 +142,20 @@ def test_one_project_placed_apart_in_two_planners_files_stops_the_build_naming_b
     # apart; `--gazetteer a/placed.csv --gazetteer b/placed.csv` took the first file's silently.
     out = tmp_path / "out"
     shutil.copytree(first_build, out)
-    before = _digest(out)
+    before = digest(out)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    first = _placed(tmp_path / "a", _row("金牛建材", "commercial", "117.0000000", "36.7000000"),
+    first = placed_csv(tmp_path / "a", _row("金牛建材", "commercial", "117.0000000", "36.7000000"),
                     _row("新图书馆", "culture", "116.9909459", "36.6942401"))
-    second = _placed(tmp_path / "b", _row("新文化馆", "culture", "117.0100000", "36.6900000"),
+    second = placed_csv(tmp_path / "b", _row("新文化馆", "culture", "117.0100000", "36.6900000"),
                      _row("新图书馆", "culture", "117.0000000", "36.7000000"))
-    result = _build(out, first, second)
+    result = build(out, first, second)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
     assert lines[0].startswith(f"geo: error: {second}: entry 2 (新图书馆"), lines[0]
     assert f"1031 m from where entry 2 of {first} places it" in lines[0], lines[0]  # 809 m east, 639 m south
-    assert _digest(out) == before
+    assert digest(out) == before
 
 
 def test_a_placement_carried_into_a_second_planners_file_unchanged_is_no_conflict(tmp_path):
@@ -188,10 +166,10 @@ def test_a_placement_carried_into_a_second_planners_file_unchanged_is_no_conflic
     (tmp_path / "b").mkdir()
     area = "POLYGON ((117.0 36.7, 117.001 36.7, 117.0005 36.701, 117.0 36.7))"
     again = "POLYGON ((117.001 36.7, 117.0005 36.701, 117.0 36.7, 117.001 36.7))"
-    first = _placed(tmp_path / "a", _row("新图书馆", "culture", wkt=area))
-    second = _placed(tmp_path / "b", _row("新图书馆", "culture", wkt=again),
+    first = placed_csv(tmp_path / "a", _row("新图书馆", "culture", wkt=area))
+    second = placed_csv(tmp_path / "b", _row("新图书馆", "culture", wkt=again),
                      _row("新文化馆", "culture", "117.0100000", "36.6900000"))
-    result = _build(out, first, second)
+    result = build(out, first, second)
     assert result.exit_code == 0, result.output
     geocodes = _geocodes(out)
     assert shapely.geometry.shape(geocodes["新图书馆"][0]).equals(shapely.from_wkt(area))
@@ -205,11 +183,11 @@ def test_two_downloads_joined_into_one_file_place_each_project_once(tmp_path):
     out = tmp_path / "out"
     first_rows = [_row("金牛建材", "commercial", wkt="LINESTRING (117.0 36.7, 117.001 36.7005)"),
                   _row("新图书馆", "culture", "116.9909459", "36.6942401", wkt="POINT (116.9909459 36.6942401)")]
-    first = _placed(tmp_path, *first_rows).read_bytes()
-    second = _placed(tmp_path, *first_rows, _row("新文化馆", "culture", "117.0100000", "36.6900000")).read_bytes()
+    first = placed_csv(tmp_path, *first_rows).read_bytes()
+    second = placed_csv(tmp_path, *first_rows, _row("新文化馆", "culture", "117.0100000", "36.6900000")).read_bytes()
     joined = tmp_path / "joined.csv"
     joined.write_bytes(first + second)
-    result = _build(out, joined)
+    result = build(out, joined)
     assert result.exit_code == 0, result.output
     geocodes = _geocodes(out)
     assert geocodes["金牛建材"][0]["coordinates"] == [[117.0, 36.7], [117.001, 36.7005]]
@@ -228,7 +206,7 @@ def test_a_project_placed_by_hand_far_outside_the_district_is_kept_where_placed_
     from test_render import page_data
 
     out = tmp_path / "out"
-    result = _build(out, _placed(tmp_path, _row("新图书馆", "culture", "117.3000000", "36.6500000")))
+    result = build(out, placed_csv(tmp_path, _row("新图书馆", "culture", "117.3000000", "36.6500000")))
     assert result.exit_code == 0, result.output
     geometry, geocode = _geocodes(out)["新图书馆"]
     assert geometry == {"type": "Point", "coordinates": [117.3, 36.65]}
