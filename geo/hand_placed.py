@@ -229,10 +229,11 @@ def use_hand_placed(entry, outline_metric=None, crs=None):
 
 
 def outside_m(geometry, outline_metric, crs) -> tuple:
-    """(metres, crossing): how far a placement reaches outside the district (``outline_metric``, in
-    ``crs``), its vertex farthest from it, and whether it lies partly inside (a line or area drawn
-    from inside the district whose last clicks landed far away, the map zoomed out: its distance to the
-    district is 0, and the part inside counts); (0, False) inside it or without an outline."""
+    """(metres, crossing): how far a placement lies outside the district (``outline_metric``, in ``crs``),
+    crossing False; for one lying partly inside (a line or area drawn from inside the district whose
+    last clicks landed far away, the map zoomed out: its distance to the district is 0, and the part
+    inside counts), how far its vertex farthest from the district reaches out, crossing True;
+    (0, False) inside it or without an outline."""
     import shapely
 
     from geo.crs import metric_geometry
@@ -240,9 +241,11 @@ def outside_m(geometry, outline_metric, crs) -> tuple:
     if outline_metric is None or geometry is None or geometry.is_empty:
         return 0.0, False
     metric = metric_geometry(geometry, crs)
-    vertices = shapely.points(shapely.get_coordinates(metric))
-    beyond = float(shapely.distance(vertices, outline_metric).max())
-    return beyond, beyond > 0 and metric.intersects(outline_metric)
+    apart = float(metric.distance(outline_metric))
+    if apart > 0 or metric.geom_type == "Point":
+        return apart, False
+    reach = float(shapely.distance(shapely.points(shapely.get_coordinates(metric)), outline_metric).max())
+    return reach, reach > 0
 
 
 def placed_outside(gazetteer, paths, outline, crs) -> list:
