@@ -249,9 +249,9 @@ def use_hand_placed(entry, outline_metric=None, crs=None):
     by a slip that :func:`placed_outside` warns of: its ``method`` says how far out it lies. Left
     unlocated, it dropped out of the map's placements and so of the next placed.csv."""
     method = entry.method if entry.method.startswith(entry.source) else entry.source
-    beyond = outside_m(entry.geometry, outline_metric, crs)
+    beyond, crossing = outside_m(entry.geometry, outline_metric, crs)
     if beyond > settings.NEAR_DISTRICT_M:
-        method += f"; {beyond / 1000:.1f} km outside the district, as placed"
+        method += f"; {'reaches ' * crossing}{beyond / 1000:.1f} km outside the district, as placed"
     return entry.geometry, {
         "status": MATCHED,
         "source": entry.source,
@@ -262,14 +262,24 @@ def use_hand_placed(entry, outline_metric=None, crs=None):
     }
 
 
-def outside_m(geometry, outline_metric, crs) -> float:
-    """How far a placement lies outside the district (``outline_metric``, in ``crs``), in metres; 0
-    inside it or without an outline."""
+def outside_m(geometry, outline_metric, crs) -> tuple:
+    """(metres, crossing): how far a placement lies outside the district (``outline_metric``, in ``crs``),
+    crossing False; for one lying partly inside (a line or area drawn from inside the district whose
+    last clicks landed far away, the map zoomed out: its distance to the district is 0, and the part
+    inside counts), how far its vertex farthest from the district reaches out, crossing True;
+    (0, False) inside it or without an outline."""
+    import shapely
+
     from geo.crs import metric_geometry
 
     if outline_metric is None or geometry is None or geometry.is_empty:
-        return 0.0
-    return float(metric_geometry(geometry, crs).distance(outline_metric))
+        return 0.0, False
+    metric = metric_geometry(geometry, crs)
+    apart = float(metric.distance(outline_metric))
+    if apart > 0 or metric.geom_type == "Point":
+        return apart, False
+    reach = float(shapely.distance(shapely.points(shapely.get_coordinates(metric)), outline_metric).max())
+    return reach, reach > 0
 
 
 def placed_outside(gazetteer, paths, outline, crs) -> list:
@@ -285,9 +295,10 @@ def placed_outside(gazetteer, paths, outline, crs) -> list:
     warnings = []
     for tier, entries in gazetteer.tiers:
         for entry in entries:
-            beyond = outside_m(entry.geometry, outline_metric, crs) if is_hand_placed(entry) else 0.0
+            beyond, crossing = outside_m(entry.geometry, outline_metric, crs) if is_hand_placed(entry) else (0.0, False)
             if beyond > settings.NEAR_DISTRICT_M:
-                warnings.append(f"{paths.get(tier, tier)}: {_entry_label(entry)} lies {beyond / 1000:.1f} km outside "
-                                "the district: used where it was placed (counted outside the district); if that is "
-                                "a slip, move it on the map or delete the row")
+                warnings.append(f"{paths.get(tier, tier)}: {_entry_label(entry)} {'reaches' if crossing else 'lies'} "
+                                f"{beyond / 1000:.1f} km outside the district: used where it was placed "
+                                f"({'its part inside counted in' if crossing else 'counted outside'} the district); "
+                                "if that is a slip, move it on the map or delete the row")
     return warnings

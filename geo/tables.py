@@ -196,13 +196,18 @@ def _text_records(path):
     # newline="": CR, LF and CRLF all end a record (Excel for Mac writes bare CRs), and a
     # quoted cell keeps the line breaks inside it.
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
-    records = []
-    try:
+    records, limit = [], csv.field_size_limit()
+    try:  # a road's WKT may be longer than the csv module's field limit (QGIS writes a surveyed road whole)
+        csv.field_size_limit(max(limit, len(text)))
         for record in reader:
             if any(cell.strip() for cell in record):  # blank lines, rows of empty cells
                 records.append((reader.line_num + bool(hint), record))
-    except csv.Error as exc:  # a cell over the csv module's field limit (131,072 characters)...
+                if any(len(cell) > limit and not _WKT_START.match(cell) for cell in record):
+                    raise csv.Error(f"field larger than field limit ({limit})")  # no name or number is that long
+    except csv.Error as exc:  # (and quoting csv cannot read)
         raise InputError(path, f"line {reader.line_num + bool(hint)}: {exc}") from None
+    finally:
+        csv.field_size_limit(limit)
     return records, delimiter
 
 

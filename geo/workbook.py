@@ -106,7 +106,7 @@ def _table_sheet(sheet, table, words=None) -> None:
     numbered = not any(_is_number(_value(v)) for v in first)  # GDAL reads the headings from the second row's types
     sheet.append([NUMBER_HEADING] * numbered + [_heading(c, words) for c in table.columns])
     for number, row in enumerate(table.itertuples(index=False, name=None), 1):
-        _append(sheet, [number] * numbered + [_value(v) for v in row])
+        _append(sheet, number + 1, [number] * numbered + [_value(v) for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, cells in zip([None] * numbered + list(table.columns), sheet.iter_cols(min_row=2)):
@@ -150,7 +150,7 @@ def _about_sheet(sheet, report, about, words=None) -> None:
         rows = [(key, _said(value, words) if key == "注意 Note" else value) for key, value in rows]
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
-        _append(sheet, [number, key, _value(value)])
+        _append(sheet, number + 1, [number, key, _value(value)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -162,10 +162,13 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _append(sheet, values) -> None:
-    """Append a row; a text that opens like a formula (=HYPERLINK...) stays text, never a formula."""
+def _append(sheet, row: int, values) -> None:
+    """Append ``values`` as row number ``row`` (the next); a text that opens like a formula
+    (=HYPERLINK...) stays text, never a formula. The row's cells are found by its number and
+    length: ``sheet[sheet.max_row]`` scans every cell of the sheet, each row rereading those before."""
     sheet.append(values)
-    for cell in sheet[sheet.max_row]:
+    for column in range(1, len(values) + 1):
+        cell = sheet.cell(row=row, column=column)
         if cell.data_type == "f":
             cell.data_type = "s"
 

@@ -4,7 +4,8 @@
 The inputs that once took minutes (a path quadratic in their size): web pages of malformed markup
 (a construct left unclosed, 60,000 times), a Word file whose relationships are left unended, an OSM
 route name of 40,000 colons (an Overpass Turbo export), a report text opening with a bracket left
-open before thousands of names, and one clause of 800,000 characters. Linear reading doubles the
+open before thousands of names, one clause of 800,000 characters, a PDF or OFD page of three lines of
+thousands of one-character pieces each, and a coverage workbook of thousands of 街道. Linear reading doubles the
 time when the input doubles: the ratio should stay near 2 (4 is quadratic). The tests check what is
 read (tests/work_counts.py); the seconds are only measured here, where a busy machine shows in the
 figures and fails nothing.
@@ -78,6 +79,21 @@ def cases():
         text = "（" + "建设北园大街。" * n
         return lambda: extract_projects(text)
 
+    def pieces(n):
+        from geo.extract.columns import Run, column_text
+
+        runs = [Run("桥", 10 + 20 * i, 800 - 14 * line, 10) for line in range(3) for i in range(n)]
+        return lambda: column_text(runs)
+
+    def workbook_rows(n):
+        import pandas as pd
+        from openpyxl import Workbook
+
+        from geo.workbook import _table_sheet
+
+        table = pd.DataFrame({"code": [f"{i:09d}" for i in range(n)], "name": ["北园街道"] * n, "projects": range(n)})
+        return lambda: _table_sheet(Workbook().active, table)
+
     def clause(n):
         norm = "北园大街" * n
 
@@ -91,6 +107,8 @@ def cases():
         ("OSM route name of colons", "colons", 40_000, route_name),
         ("report text, a bracket left open before names", "names", 8_000, open_bracket),
         ("one clause without punctuation", "heads", 200_000, clause),
+        ("PDF or OFD page of three lines of one-character pieces", "pieces a line", 20_000, pieces),
+        ("coverage workbook sheet", "街道", 5_000, workbook_rows),
     ]
 
 

@@ -85,3 +85,18 @@ def test_a_narrow_side_note_is_read_after_the_body_beside_it():
             runs.append((500, 760 - 18 * row, 12, note[row - 2]))
     read = pdf_text(make_pdf([runs]), "r.pdf")
     assert read.split("\n")[:-1] == body + note
+
+
+def test_a_page_of_thousands_of_pieces_a_line_is_sized_up_once_not_per_place_they_start(monkeypatch):
+    # Three lines of 3,000 one-character pieces, each its own text object a gap apart (a hostile or
+    # broken producer): each place a piece starts on all three lines is a possible gutter, and each
+    # was checked against every piece of every line: 3,000 places times 9,000 pieces, minutes for a
+    # page of a few hundred kilobytes. No page set in columns starts its lines at thousands of places.
+    from geo.extract import columns
+    from work_counts import Calls
+
+    starts = Calls(columns._start)
+    monkeypatch.setattr(columns, "_start", starts)
+    runs = [columns.Run("桥", 10 + 20 * i, 800 - 14 * line, 10) for line in range(3) for i in range(3000)]
+    assert columns.column_text(runs) is None  # read as lines, as pypdf or the OFD reader gives them
+    assert starts.count < 20 * len(runs)

@@ -423,3 +423,24 @@ def test_a_tagged_route_may_join_its_places_with_an_em_dash():
     found = [(2, 8, 0.95)]
     added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
     assert [norm[r.start:r.end] for r in added] == ["青岭—白石坳"]
+
+
+def test_a_long_text_is_tagged_a_stretch_at_a_time_as_it_would_be_at_once(monkeypatch):
+    # A report of 50 MB on one line took 4 GB, most of it the tagger's features and scores of every
+    # character at once (some 250 bytes a character): a long text is tagged a stretch at a time.
+    if tagger.shipped_model() is None:
+        pytest.skip("no model in geo/data")
+    norm = "".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("heldout_*.txt")))
+    norm += "北园大街" * 3000  # a "sentence" of 12,000 characters without a full stop, as a damaged file's
+    spans = list(sentences(norm))
+    whole = tagger.tag_text(norm, spans)
+    seen = []
+    tag = tagger.Model.tag
+    monkeypatch.setattr(tagger.Model, "tag", lambda self, text, local: seen.append(len(text)) or tag(self, text, local))
+    monkeypatch.setattr(tagger, "_TAGGED_AT_ONCE", 5000)
+    parts = tagger.tag_text(norm, spans)
+    assert len(seen) >= 5 and max(seen) <= 5000 + 2 * tagger._CONTEXT
+    assert [name[:2] for name in parts.names] == [name[:2] for name in whole.names]
+    # (the decoder's sums over other batches of sentences: the last bit of a confidence may differ)
+    assert np.allclose([name[2] for name in parts.names], [name[2] for name in whole.names], rtol=0, atol=1e-12)
+    assert parts.offset == whole.offset and np.allclose(parts._outside, whole._outside, rtol=0, atol=1e-9)

@@ -220,3 +220,21 @@ def test_a_project_placed_by_hand_far_outside_the_district_is_kept_where_placed_
     panel = page_data((out / "maps_out" / "projects.html").read_text(encoding="utf-8"))["panel"]
     [item] = [item for item in panel["located"] if item["name"] == "新图书馆"]
     assert item["placed"]["lon"] == "117.3000000" and item["source"] == SOURCE
+
+
+def test_a_line_placed_by_hand_reaching_far_beyond_the_district_is_named_in_a_warning(tmp_path):
+    # A road drawn from inside 天桥区 whose last click landed 25 km east (the map zoomed out, a slip):
+    # its distance to the district is 0, so nothing was said, and the part inside counted its km.
+    import re
+
+    out = tmp_path / "out"
+    line = "LINESTRING (117.0 36.7, 117.001 36.7005, 117.3 36.65)"
+    result = build(out, placed_csv(tmp_path, _row("金牛建材", "commercial", wkt=line)))
+    assert result.exit_code == 0, result.output
+    geometry, geocode = _geocodes(out)["金牛建材"]
+    assert geometry["coordinates"][-1] == [117.3, 36.65]  # used as drawn
+    assert re.fullmatch(rf"{METHOD}; reaches \d+\.\d km outside the district, as placed", geocode["method"]), geocode
+    [warning] = [line for line in result.stderr.splitlines() if "金牛建材" in line]
+    assert re.fullmatch(rf"warning: {re.escape(str(tmp_path / 'placed.csv'))}: entry 1 \(金牛建材, placed by hand\) "
+                        r"reaches \d+\.\d km outside the district: used where it was placed \(its part inside counted "
+                        r"in the district\); if that is a slip, move it on the map or delete the row", warning), warning

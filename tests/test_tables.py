@@ -1005,3 +1005,17 @@ def test_a_wkt_point_written_to_two_decimals_claims_its_rounding_too(tmp_path):
     square, school = load_file(path, warnings=[])
     assert square.accuracy_m == pytest.approx(_rounding_bound_m(108.96, 34.22, 0.01, 0.01), abs=1)
     assert "lon/lat written to 0.01°" in square.method and school.accuracy_m == 5
+
+
+def test_a_road_whose_wkt_is_longer_than_the_csv_modules_field_limit_is_read(tmp_path):
+    # QGIS's "Save as CSV, GEOMETRY=AS_WKT" writes a surveyed road of 8,000 vertices as one cell of
+    # 190,000 characters: the csv module's field limit (131,072) refused the whole file ("line 2:
+    # field larger than field limit"). Another cell that long is still refused (long_cell.csv above).
+    vertices = [(117.0 + i * 1e-6, 36.7 + i * 1e-7) for i in range(8000)]
+    wkt = "LINESTRING (" + ", ".join(f"{x:.7f} {y:.7f}" for x, y in vertices) + ")"
+    assert len(wkt) > 131_072
+    path = tmp_path / "roads.csv"
+    path.write_text(f'name,wkt\n北园大街,"{wkt}"\n汇才学校,POINT (117.001 36.7)\n', encoding="utf-8")
+    road, school = load_file(path)
+    assert road.name == "北园大街" and len(road.geometry.coords) == 8000
+    assert school.geometry.equals_exact(shapely.Point(117.001, 36.7), 1e-9)

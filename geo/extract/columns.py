@@ -24,6 +24,11 @@ _MIN_COLUMN_CHARACTERS = 8
 # Half-width characters take about this share of a font size; a space this share.
 _NARROW = 0.5
 _SPACE = 0.25
+# Each place where pieces of lines start is weighed against every piece of the page: a page where
+# that takes more checks than this (thousands of places: pieces scattered one by one, a hostile or
+# broken producer's) is set in no columns; a page of two or three columns and its tables take a few
+# thousand.
+_MAX_GUTTER_CHECKS = 1_000_000
 
 
 class Run:
@@ -110,10 +115,14 @@ def _crosses(segment, gutter: float) -> bool:
 
 def _gutters(lines: list) -> list:
     """Where the columns after the first start (their gutters), left to right: none when no gap
-    between segments recurs as :data:`_MIN_GUTTER_LINES` describes."""
+    between segments recurs as :data:`_MIN_GUTTER_LINES` describes, or when weighing the places
+    segments start would take over :data:`_MAX_GUTTER_CHECKS` checks."""
     starts = sorted((_start(segment), _size(segment)) for line in lines for segment in line[1:])
+    candidates = _clusters(starts)
+    if len(candidates) * sum(map(len, lines)) > _MAX_GUTTER_CHECKS:
+        return []
     gutters = []
-    for candidate in _clusters(starts):
+    for candidate in candidates:
         before = []  # the segments ending before the gap, on the lines that leave it
         crossing = 0
         for line in lines:

@@ -498,7 +498,9 @@ def tag_text(norm, sentences, model=None):
 
     Only the stretch of text from the first sentence to the last is looked at, with a few
     characters of context on each side: every feature of a character depends only on its
-    sentence and its two neighbours, so the labels are those the whole text would get.
+    sentence and its two neighbours, so the labels are those the whole text would get; a
+    stretch longer than :data:`_TAGGED_AT_ONCE` characters is tagged a part at a time, its
+    sentences cut where the tagger cuts them (:data:`_MAX_DECODED`).
     """
     model = model or shipped_model()
     if model is None:
@@ -507,8 +509,40 @@ def tag_text(norm, sentences, model=None):
         return Tagging([], array.array("d", [0.0]), 0)
     lo = max(0, sentences[0][0] - _CONTEXT)
     hi = min(len(norm), sentences[-1][1] + _CONTEXT)
-    local = [(start - lo, end - lo) for start, end in sentences]
-    return Tagging.from_labels(*model.tag(norm[lo:hi], local), offset=lo)
+    if hi - lo <= _TAGGED_AT_ONCE:
+        local = [(start - lo, end - lo) for start, end in sentences]
+        return Tagging.from_labels(*model.tag(norm[lo:hi], local), offset=lo)
+    import numpy as np
+
+    # A long text is tagged a stretch of sentences at a time: the tagger takes some 250 bytes a
+    # character at once (its features and scores), 4 GB for a report of 50 MB on one line.
+    labels = np.full(hi - lo, 2, dtype=np.int8)
+    marginals = np.zeros((hi - lo, 3))
+    marginals[:, 2] = 1.0
+    for stretch in _stretches(_pieces(sentences, _MAX_DECODED), _TAGGED_AT_ONCE):
+        start, end = stretch[0][0], stretch[-1][1]
+        first, last = max(0, start - _CONTEXT), min(len(norm), end + _CONTEXT)
+        part_labels, part_marginals = model.tag(norm[first:last], [(s - first, e - first) for s, e in stretch])
+        labels[start - lo:end - lo] = part_labels[start - first:end - first]
+        marginals[start - lo:end - lo] = part_marginals[start - first:end - first]
+    return Tagging.from_labels(labels, marginals, offset=lo)
+
+
+# Characters tagged at once (see :func:`tag_text`): a long text's sentences go a stretch at a time.
+_TAGGED_AT_ONCE = 1 << 18
+
+
+def _stretches(spans, most):
+    """Lists of consecutive ``spans`` (in order, each at most ``most`` characters), each list spanning
+    at most ``most`` characters from its first start to its last end."""
+    stretch = []
+    for span in spans:
+        if stretch and span[1] - stretch[0][0] > most:
+            yield stretch
+            stretch = []
+        stretch.append(span)
+    if stretch:
+        yield stretch
 
 
 def name_spans(labels, marginals):
