@@ -82,7 +82,8 @@ def pdf_file(objects) -> bytes:
 
 
 def make_pdf(pages, width=595, height=842, drawn="objects") -> bytes:
-    """A PDF of ``pages``, each a list of runs ``(x, y, size, text)`` drawn in the order given; a Type0
+    """A PDF of ``pages``, each a list of runs ``(x, y, size, text)`` drawn in the order given (``"Tm"``:
+    ``(x, y, size, text, (a, b, c, d))`` draws one turned by that text matrix); a Type0
     font (Identity-H, no glyphs embedded, ASCII half as wide as Han), so the text reads back as Unicode.
 
     ``drawn``: how the runs are drawn: ``"objects"``, each in a text object of its own (as LibreOffice
@@ -115,12 +116,12 @@ def _drawn(runs, drawn):
     if drawn == "objects":
         return [b"BT /F1 %g Tf %g %g Td %s Tj ET\n" % (size, x, y, _hex(text)) for x, y, size, text in runs]
     out, at, size_set = [b"BT\n"], (0, 0), None
-    for x, y, size, text in runs:
+    for x, y, size, text, *turned in runs:
         if size != size_set:
             out.append(b"/F1 %g Tf\n" % size)
             size_set = size
         if drawn == "Tm":
-            out.append(b"1 0 0 1 %g %g Tm %s Tj\n" % (x, y, _hex(text)))
+            out.append(b"%g %g %g %g %g %g Tm %s Tj\n" % (*(turned[0] if turned else (1, 0, 0, 1)), x, y, _hex(text)))
         elif drawn == "TJ":  # kerning: a little closer, a little further, inside words
             kerned = b" ".join(_hex(char) + (b" %d" % (15 if index % 2 else -20) if index < len(text) - 1 else b"")
                                for index, char in enumerate(text))

@@ -132,3 +132,17 @@ def test_words_drawn_in_pieces_inside_one_text_object_keep_their_spaces(drawn):
     read = pdf_text(make_pdf(pages, drawn=drawn), "r.pdf")
     # (a space a line opens with is left out, as where each line is a text object of its own)
     assert read.replace("\f", "").splitlines() == [line.lstrip(" ") for line in wrap(text, (541 - 54 - 24) / 2)]
+
+
+@pytest.mark.parametrize("drawn", ["Td", "TJ", "glyphs"])
+def test_a_one_column_page_drawn_inside_one_text_object_is_read_as_pypdf_reads_it(drawn):
+    text = _report("heldout_r9_govself")
+    data = make_pdf(column_pages(text, columns=1), drawn=drawn)
+    assert pdf_text(data, "r.pdf") == _pypdf_text(data)
+
+
+def test_columns_drawn_inside_one_text_object_beside_turned_text_are_read_as_pypdf_reads_them():
+    # A line turned up the margin (a running title, a stamp): the page is read as pypdf reads it.
+    pages = column_pages(_report("heldout_r9_govself"))
+    data = make_pdf([pages[0] + [(30, 300, 12, "二〇二六年区人民政府工作报告", (0, 1, -1, 0))]], drawn="Tm")
+    assert pdf_text(data, "r.pdf") == _pypdf_text(data)
