@@ -5,10 +5,11 @@ The inputs that once took minutes (a path quadratic in their size): web pages of
 (a construct left unclosed, 60,000 times), a Word file whose relationships are left unended, an OSM
 route name of 40,000 colons (an Overpass Turbo export), a report text opening with a bracket left
 open before thousands of names, one clause of 800,000 characters, a PDF or OFD page of three lines of
-thousands of one-character pieces each, and a coverage workbook of thousands of 街道. Linear reading doubles the
-time when the input doubles: the ratio should stay near 2 (4 is quadratic). The tests check what is
-read (tests/work_counts.py); the seconds are only measured here, where a busy machine shows in the
-figures and fails nothing.
+thousands of one-character pieces each, a PDF page of characters each moved to inside one text object
+(cut into pieces to find columns, and read on again), and a coverage workbook of thousands of 街道.
+Linear reading doubles the time when the input doubles: the ratio should stay near 2 (4 is quadratic).
+The tests check what is read (tests/work_counts.py); the seconds are only measured here, where a busy
+machine shows in the figures and fails nothing.
 
 Usage: python scripts/bench_inputs.py [--repeat N] [--scale X]
 """
@@ -42,6 +43,22 @@ def _docx(rels: str) -> bytes:
     return out.getvalue()
 
 
+def _pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing ``content`` in Helvetica (F1)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return bytes(out + b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+
+
 def _refused(read, *args):
     """Run ``read``; its refusal of a damaged input is the expected end."""
     from geo.io import InputError
@@ -58,6 +75,7 @@ def cases():
     from geo.extract import extract_projects
     from geo.extract.wordml import docx_text
     from geo.extract.mentions import clause_mentions, forget_text
+    from geo.extract.pdf import pdf_text
     from geo.extract.webpages import html_text
     from geo.osm_routes import _without_direction
 
@@ -94,6 +112,11 @@ def cases():
         table = pd.DataFrame({"code": [f"{i:09d}" for i in range(n)], "name": ["北园街道"] * n, "projects": range(n)})
         return lambda: _table_sheet(Workbook().active, table)
 
+    def glyphs(n):  # each character moved to along its line inside one text object, as print drivers draw
+        line = b"(a) Tj 6 0 Td " * 39 + b"(a) Tj -234 -14 Td\n"
+        data = _pdf(b"BT /F1 12 Tf 54 800 Td\n" + line * (n // 40) + b"ET")
+        return lambda: pdf_text(data, "r.pdf")
+
     def clause(n):
         norm = "北园大街" * n
 
@@ -109,6 +132,7 @@ def cases():
         ("one clause without punctuation", "heads", 200_000, clause),
         ("PDF or OFD page of three lines of one-character pieces", "pieces a line", 20_000, pieces),
         ("coverage workbook sheet", "街道", 5_000, workbook_rows),
+        ("PDF page, characters each moved to in one text object", "characters", 40_000, glyphs),
     ]
 
 

@@ -81,24 +81,61 @@ def pdf_file(objects) -> bytes:
     return bytes(out)
 
 
-def make_pdf(pages, width=595, height=842) -> bytes:
-    """A PDF of ``pages``, each a list of runs ``(x, y, size, text)`` drawn in the order given, each
-    in a text object of its own (as LibreOffice and Word write them); a Type0 font (Identity-H, no
-    glyphs embedded, ASCII half as wide as Han), so the text reads back as Unicode."""
+def make_pdf(pages, width=595, height=842, drawn="objects") -> bytes:
+    """A PDF of ``pages``, each a list of runs ``(x, y, size, text)`` drawn in the order given (``"Tm"``:
+    ``(x, y, size, text, (a, b, c, d))`` draws one turned by that text matrix); a Type0
+    font (Identity-H, no glyphs embedded, ASCII half as wide as Han), so the text reads back as Unicode.
+
+    ``drawn``: how the runs are drawn: ``"objects"``, each in a text object of its own (as LibreOffice
+    and Word write them); else all of a page's in one text object (as pdfTeX and print drivers write
+    them), moving to each with ``"Td"`` (from the run before), ``"Tm"`` (to where it stands), ``"TJ"``
+    (``Td``, its text a ``TJ`` array with kerning numbers between its characters) or ``"glyphs"`` (each
+    character moved to with ``Td`` and shown alone).
+    """
     font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [<< /Type /Font "
             b"/Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
             b"/Supplement 0 >> /DW 1000 /W [32 [" + b" 500" * 95 + b"]] >>] >>")
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, font]
     kids = []
     for runs in pages:
-        content = b"".join(b"BT /F1 %g Tf %g %g Td <%s> Tj ET\n" % (size, x, y, text.encode("utf-16-be").hex().encode())
-                           for x, y, size, text in runs)
+        content = b"".join(_drawn(runs, drawn))
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (width, height, len(objects)))
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     return pdf_file(objects)
+
+
+def _hex(text):
+    return b"<%s>" % text.encode("utf-16-be").hex().encode()
+
+
+def _drawn(runs, drawn):
+    """The content drawing ``runs`` as :func:`make_pdf` describes ``drawn``."""
+    if drawn == "objects":
+        return [b"BT /F1 %g Tf %g %g Td %s Tj ET\n" % (size, x, y, _hex(text)) for x, y, size, text in runs]
+    out, at, size_set = [b"BT\n"], (0, 0), None
+    for x, y, size, text, *turned in runs:
+        if size != size_set:
+            out.append(b"/F1 %g Tf\n" % size)
+            size_set = size
+        if drawn == "Tm":
+            out.append(b"%g %g %g %g %g %g Tm %s Tj\n" % (*(turned[0] if turned else (1, 0, 0, 1)), x, y, _hex(text)))
+        elif drawn == "TJ":  # kerning: a little closer, a little further, inside words
+            kerned = b" ".join(_hex(char) + (b" %d" % (15 if index % 2 else -20) if index < len(text) - 1 else b"")
+                               for index, char in enumerate(text))
+            out.append(b"%g %g Td [%s] TJ\n" % (x - at[0], y - at[1], kerned))
+        elif drawn == "glyphs":
+            for char in text:
+                out.append(b"%g %g Td %s Tj\n" % (x - at[0], y - at[1], _hex(char)))
+                at = (x, y)
+                x += _width(char, size)
+            continue
+        else:
+            out.append(b"%g %g Td %s Tj\n" % (x - at[0], y - at[1], _hex(text)))
+        at = (x, y)
+    return out + [b"ET\n"]
 
 
 def _width(text, size):

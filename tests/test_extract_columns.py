@@ -100,3 +100,64 @@ def test_a_page_of_thousands_of_pieces_a_line_is_sized_up_once_not_per_place_the
     runs = [columns.Run("桥", 10 + 20 * i, 800 - 14 * line, 10) for line in range(3) for i in range(3000)]
     assert columns.column_text(runs) is None  # read as lines, as pypdf or the OFD reader gives them
     assert starts.count < 20 * len(runs)
+
+
+@pytest.mark.parametrize("drawn", ["Td", "Tm", "TJ", "glyphs"])
+def test_columns_drawn_inside_one_text_object_are_read_a_column_at_a_time(drawn):
+    # pdfTeX and print drivers draw a page in one text object, moving to each line with Td or Tm:
+    # pypdf read the line of the left column and the line beside it as one (北园1路和堤口1路， 和堤口24路…)
+    # and the columns came out a line of each in turn, names cut and glued across the gutter.
+    text = _report("heldout_r9_govself")
+    read = pdf_text(make_pdf(column_pages(text), drawn=drawn), "r.pdf")
+    assert read.replace("\f", "").splitlines() == wrap(text, (541 - 54 - 24) / 2)
+    assert _names(read) == _names(text)
+
+
+@pytest.mark.parametrize("drawn", ["Td", "Tm"])
+def test_three_columns_drawn_inside_one_text_object_are_read_a_column_at_a_time(drawn):
+    text = _report("heldout_north")
+    pages = column_pages(text, columns=3, right=900 - 54, gutter=12)
+    read = pdf_text(make_pdf(pages, width=900, drawn=drawn), "r.pdf")
+    assert read.replace("\f", "").splitlines() == wrap(text, (900 - 108 - 24) / 3)
+    assert _names(read) == _names(text)
+
+
+@pytest.mark.parametrize("drawn", ["Td", "Tm", "glyphs"])
+def test_a_table_drawn_inside_one_text_object_is_read_a_row_a_line(drawn):
+    rows = [("序号", "项目名称", "建设内容", "总投资（万元）")] + [
+        (str(number), name, work, money) for number, (name, work, money) in enumerate([
+            ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
+            ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
+            ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]
+    runs = [(x, 760 - 24 * row, 12, cell) for row, cells in enumerate(rows)
+            for x, cell in zip((60, 110, 300, 450), cells)]
+    data = make_pdf([runs], drawn=drawn)
+    assert pdf_text(data, "r.pdf") == _pypdf_text(data)
+    assert "5 东岭中学扩建工程 新建宿舍楼和食堂 5400" in pdf_text(data, "r.pdf")
+
+
+@pytest.mark.parametrize("drawn", ["TJ", "glyphs"])
+def test_words_drawn_in_pieces_inside_one_text_object_keep_their_spaces(drawn):
+    # Kerning numbers inside a TJ array, or each character moved to on its own, are no gaps: the
+    # columns are read, their words whole and the spaces between them as pypdf reads them.
+    text = "\n".join(["The plan: rebuild Qingsong Road (G20) and 12 km of Binhe Avenue by 2026, "
+                      "open Honghu Park and the Hubin Health Centre."] * 16)
+    pages = column_pages(text)
+    assert len(pages) == 1 and pages[0][1][0] == 309.5  # two columns
+    read = pdf_text(make_pdf(pages, drawn=drawn), "r.pdf")
+    # (a space a line opens with is left out, as where each line is a text object of its own)
+    assert read.replace("\f", "").splitlines() == [line.lstrip(" ") for line in wrap(text, (541 - 54 - 24) / 2)]
+
+
+@pytest.mark.parametrize("drawn", ["Td", "TJ", "glyphs"])
+def test_a_one_column_page_drawn_inside_one_text_object_is_read_as_pypdf_reads_it(drawn):
+    text = _report("heldout_r9_govself")
+    data = make_pdf(column_pages(text, columns=1), drawn=drawn)
+    assert pdf_text(data, "r.pdf") == _pypdf_text(data)
+
+
+def test_columns_drawn_inside_one_text_object_beside_turned_text_are_read_as_pypdf_reads_them():
+    # A line turned up the margin (a running title, a stamp): the page is read as pypdf reads it.
+    pages = column_pages(_report("heldout_r9_govself"))
+    data = make_pdf([pages[0] + [(30, 300, 12, "二〇二六年区人民政府工作报告", (0, 1, -1, 0))]], drawn="Tm")
+    assert pdf_text(data, "r.pdf") == _pypdf_text(data)

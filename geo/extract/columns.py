@@ -44,6 +44,13 @@ class Run:
             _SPACE if c == " " else 1.0 if unicodedata.east_asian_width(c) in "WF" else _NARROW for c in text)
 
 
+def apart(left: Run, right: Run) -> bool:
+    """True when ``right`` may stand in another column than ``left``: on another line, or further along
+    ``left``'s line than a gutter's width after its end (as :func:`column_text` sets them apart)."""
+    size = max(left.size, right.size)
+    return abs(right.y - left.y) >= _SAME_LINE * size or right.x0 - left.x1 >= _GUTTER_GAP * size
+
+
 def column_text(runs: list) -> str | None:
     """The text of a page's ``runs`` read column by column, top to bottom and left to right, when
     its lines are set in columns (two or three, or a body beside a side note); ``None`` when they

@@ -61,15 +61,30 @@ def pdf_text(data: bytes, path, max_text: int | None = None) -> str:
 
 def _page_text(page) -> str:
     """A page's text as pypdf reads it, or read column by column when its lines are set in columns
-    (pypdf joins the lines of columns drawn side by side into one, see :func:`geo.extract.columns.column_text`)."""
-    from geo.extract.columns import Run, column_text
+    (pypdf joins the lines of columns drawn side by side into one, see :func:`geo.extract.columns.column_text`).
 
-    runs, upright = [], True
+    Columns drawn inside one text object, a move along the line between a line of one column and the
+    line beside it (pdfTeX, print drivers), are read as columns too: pypdf reads the two lines as one
+    run of text, which is cut where its text-showing operators stand a gutter apart (:func:`_cut_moves`).
+    """
+    from pypdf.generic import NameObject
+
+    from geo.extract.columns import Run, apart, column_text
+
+    # pieces: [its texts as pypdf gives them, x, y, size, cut off the piece after it, the last text read into it]
+    pieces, upright, cutting, open_piece = [], True, False, False
+
+    def operator_seen(operator, operands, cm, tm):
+        nonlocal cutting
+        cutting = operands is _CUT
 
     def seen(text, cm, tm, font, size):
-        nonlocal upright
-        text = text.replace("\n", "").lstrip(" ")  # (pypdf puts a space before text further along its line)
-        if not text.strip() or not upright:
+        nonlocal upright, open_piece
+        ours, text = cutting, text.replace("\n", "")
+        if not upright:
+            return
+        if not text or not text.strip() and not (ours or open_piece):  # (a space may begin or go on a piece)
+            open_piece = open_piece and ours  # (a flush of pypdf's own ends the run it continued)
             return
         # where the text stands on the page: its text matrix times the transformation matrix
         a, b, c, d = (tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3],
@@ -78,11 +93,82 @@ def _page_text(page) -> str:
             upright = False  # turned or mirrored text: its columns are not found here
             return
         x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        runs.append(Run(text, x, y, size * d))
+        piece = [[text], x, y, size * d, False, Run(text.strip(" "), x, y, size * d)]
+        if open_piece:  # the text pypdf read on after a cut: the same run, unless a gutter after the piece before
+            last = pieces[-1]
+            if apart(last[5], Run(text.lstrip(" "), x, y, size * d)):
+                last[4] = True
+            else:
+                last[0].append(text)
+                last[5] = piece[5]
+                piece = None
+        if piece is not None:
+            pieces.append(piece)
+        open_piece = ours
 
-    text = page.extract_text(visitor_text=seen) or ""
-    columns = column_text(runs) if upright and runs else None
+    contents, cuts = page.get(_CONTENTS), _cut_moves(page)
+    try:
+        if cuts is not None:
+            page[NameObject(_CONTENTS)] = cuts[0]
+        text = page.extract_text(visitor_operand_before=operator_seen if cuts and cuts[1] else None,
+                                 visitor_text=seen) or ""
+    finally:
+        if cuts is not None:
+            page[NameObject(_CONTENTS)] = contents  # (the page as read)
+    if not upright or not pieces:
+        return text
+    runs = []
+    for parts, x, y, size, cut, _ in pieces:
+        run = "".join(parts).lstrip(" ")  # (the space pypdf puts before text further along its line)
+        if run.strip():
+            runs.append(Run(run.rstrip(" ") if cut else run, x, y, size))
+    columns = column_text(runs)
     return text if columns is None else columns
+
+
+# The operands of the ET put before a text-showing operator after a move in a text object (a list of
+# its own, told apart by identity): pypdf hands the text before it to the visitor there.
+_CUT = []
+_CONTENTS = "/Contents"
+_MOVES = frozenset((b"Td", b"TD", b"Tm", b"T*"))
+_SHOWS = frozenset((b"Tj", b"TJ"))
+_NEXT_LINE_SHOWS = frozenset((b"'", b'"'))  # (a line of their own: pypdf reads text on the next line apart)
+
+
+def _cut_moves(page):
+    """The content of ``page`` parsed, with an ``ET`` (operands :data:`_CUT`) put before each ``Tj`` or
+    ``TJ`` that follows a move (``Td``, ``TD``, ``Tm``, ``T*``) since text was last shown in its text
+    object, and how many were put: pypdf reads text moved along its line into one run with the text
+    before it, and an ``ET`` hands the text read so far to the visitor, its text as pypdf reads it
+    unchanged. ``None`` when the page has no content or it does not parse (pypdf reads it as it reads
+    it, and fails as it fails)."""
+    from pypdf.generic import ContentStream
+
+    contents = page.get(_CONTENTS)
+    if contents is None:
+        return None
+    try:
+        stream = ContentStream(contents.get_object(), page.pdf, "bytes")  # as pypdf parses it for its text
+        operations = stream.operations
+    except Exception:
+        return None
+    cut, moved, shown = [], False, False
+    for operation in operations:
+        operator = operation[1]
+        if operator == b"BT":
+            moved = shown = False
+        elif operator in _MOVES:
+            moved = True
+        elif operator in _SHOWS:
+            if moved and shown:
+                cut.append((_CUT, b"ET"))
+            moved, shown = False, True
+        elif operator in _NEXT_LINE_SHOWS:
+            moved, shown = False, True
+        cut.append(operation)
+    if len(cut) > len(operations):
+        stream.operations = cut
+    return stream, len(cut) - len(operations)
 
 
 # A form drawn (Do) in a content stream: its name (#xx escapes and all), then white space or comments.
