@@ -919,6 +919,17 @@ def test_connecting_networks_is_no_interchange():
     assert named_projects("建成豹澥互通。") == [("豹澥互通", "bridge")]
 
 
+def test_a_line_joining_a_station_ends_before_the_verb():
+    # 接入 (joins into): the tagger widened the line over it, 青松城际铁路接入白石南站 was one name.
+    assert named_projects("规划新增青松城际铁路接入白石南站。") == [("青松城际铁路", "rail")]
+
+
+def test_types_that_rose_in_a_new_town_are_no_names():
+    # 崛起 (rose) opened 崛起学校; 集镇道路 (a market town's roads) is a type, a town's own is named.
+    assert named_projects("如今这里已崛起学校、医院、集镇道路等一系列设施。") == []
+    assert named_projects("改造石梁乡集镇道路。") == [("石梁乡集镇道路", "road_rebuild")]
+
+
 def test_a_street_listed_as_a_school_is_the_school_named_after_it():
     # 解放路 in 大东关、解放路等小学 is 解放路小学, not a road; a spot on a road stays the road.
     assert named_projects("推进大东关、解放路等小学的改造工程。") == [("大东关", "school"), ("解放路", "school")]
