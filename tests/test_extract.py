@@ -930,6 +930,17 @@ def test_types_that_rose_in_a_new_town_are_no_names():
     assert named_projects("改造石梁乡集镇道路。") == [("石梁乡集镇道路", "road_rebuild")]
 
 
+def test_a_flood_detention_area_is_a_water_place():
+    assert named_projects("完成白石滞洪区清淤。") == [("白石滞洪区", "water")]
+
+
+def test_a_bare_food_market_is_a_type_and_a_named_one_a_name():
+    # 菜市场 with no name before it was a named market; counted, it is a group.
+    assert named_projects("经了解,菜市场正在建设中。") == []
+    assert counted_groups("新建菜市场3个。") == [("market", 3)]
+    assert named_projects("新建富民里菜市场。") == [("富民里菜市场", "market")]
+
+
 def test_a_street_listed_as_a_school_is_the_school_named_after_it():
     # 解放路 in 大东关、解放路等小学 is 解放路小学, not a road; a spot on a road stays the road.
     assert named_projects("推进大东关、解放路等小学的改造工程。") == [("大东关", "school"), ("解放路", "school")]
