@@ -941,6 +941,13 @@ def test_a_bare_food_market_is_a_type_and_a_named_one_a_name():
     assert named_projects("新建富民里菜市场。") == [("富民里菜市场", "market")]
 
 
+def test_a_place_that_names_a_firm_is_no_project():
+    # 青山经开区城市更新公司 (a builder named after a zone and its works) gave the area 青山经开区.
+    assert named_projects("青山经开区城市更新公司负责人告诉记者。") == []
+    assert named_projects("白石新区开发建设集团负责人介绍。") == []
+    assert named_projects("推进白石新区开发建设。") == [("白石新区", "area")]
+
+
 def test_a_street_listed_as_a_school_is_the_school_named_after_it():
     # 解放路 in 大东关、解放路等小学 is 解放路小学, not a road; a spot on a road stays the road.
     assert named_projects("推进大东关、解放路等小学的改造工程。") == [("大东关", "school"), ("解放路", "school")]
