@@ -259,6 +259,10 @@ MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
 # People of a place after its name (青山中学教师, 白石村村民): the place is context.
 PERSON_ROLES = words("person_role")
+# A firm named after a place and its works (天津经开区城市更新公司, 青山新区开发建设集团): the place is
+# the firm's name, no project. FIRMS close such a name, FIRM_WORDS stand in it with works.
+FIRMS = longest_first(words("firm"))
+FIRM_WORDS = longest_first(words("firm_word"))
 DENG_WORDS = words("deng_word")
 NOT_SECTIONS = words("not_section")
 NON_PLACE_TYPES = words("non_place_type")

@@ -974,6 +974,35 @@ def test_connecting_networks_is_no_interchange():
     assert named_projects("建成豹澥互通。") == [("豹澥互通", "bridge")]
 
 
+def test_a_line_joining_a_station_ends_before_the_verb():
+    # 接入 (joins into): the tagger widened the line over it, 青松城际铁路接入白石南站 was one name.
+    assert named_projects("规划新增青松城际铁路接入白石南站。") == [("青松城际铁路", "rail")]
+
+
+def test_types_that_rose_in_a_new_town_are_no_names():
+    # 崛起 (rose) opened 崛起学校; 集镇道路 (a market town's roads) is a type, a town's own is named.
+    assert named_projects("如今这里已崛起学校、医院、集镇道路等一系列设施。") == []
+    assert named_projects("改造石梁乡集镇道路。") == [("石梁乡集镇道路", "road_rebuild")]
+
+
+def test_a_flood_detention_area_is_a_water_place():
+    assert named_projects("完成白石滞洪区清淤。") == [("白石滞洪区", "water")]
+
+
+def test_a_bare_food_market_is_a_type_and_a_named_one_a_name():
+    # 菜市场 with no name before it was a named market; counted, it is a group.
+    assert named_projects("经了解,菜市场正在建设中。") == []
+    assert counted_groups("新建菜市场3个。") == [("market", 3)]
+    assert named_projects("新建富民里菜市场。") == [("富民里菜市场", "market")]
+
+
+def test_a_place_that_names_a_firm_is_no_project():
+    # 青山经开区城市更新公司 (a builder named after a zone and its works) gave the area 青山经开区.
+    assert named_projects("青山经开区城市更新公司负责人告诉记者。") == []
+    assert named_projects("白石新区开发建设集团负责人介绍。") == []
+    assert named_projects("推进白石新区开发建设。") == [("白石新区", "area")]
+
+
 def test_a_street_listed_as_a_school_is_the_school_named_after_it():
     # 解放路 in 大东关、解放路等小学 is 解放路小学, not a road; a spot on a road stays the road.
     assert named_projects("推进大东关、解放路等小学的改造工程。") == [("大东关", "school"), ("解放路", "school")]

@@ -62,6 +62,13 @@ def test_things_of_no_known_type_counted_after_a_works_verb_are_a_group():
     assert _groups("建设水源井40眼,安装风光互补提水设备。") == [("水源井", 40, "project")]
 
 
+def test_the_yue_of_a_verb_before_a_count_is_no_about_and_the_verb_is_no_part_of_the_noun():
+    # 签约 (signed), not 约 (about): the noun is 快检室, not 快检室签
+    assert _groups("新建农贸市场快检室签约9个。") == [("农贸市场快检室", 9, "project")]
+    assert _groups("加装电梯签约12台。") == []  # lifts count no works, as 加装电梯12台
+    assert _groups("新建农贸市场快检室约9个。") == [("农贸市场快检室", 9, "project")]
+
+
 def test_a_quoted_thing_is_counted_whole_even_when_its_type_needs_a_stem_word_it_lacks():
     assert _groups("再建7个“居民之家”。") == [("“居民之家”", 7, "project")]
 

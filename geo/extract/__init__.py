@@ -66,7 +66,8 @@ filters), ``confidence`` (how likely a named record is a project; the names it d
    孟溪镇、太平营镇中心卫生院). A listed member takes its
    list's category (龙泉 in such a list is a clinic, not a 泉). A road followed by 两侧/周边/沿线
    and then another project only locates it (A路两侧22个老旧小区) and is dropped; names after
-   与...合作 and lists typed 等城市/等企业 are partners or examples and are dropped too. Two roads
+   与...合作 and lists typed 等城市/等企业 are partners or examples and are dropped too, and so is a
+   place whose works run into 公司 or 集团 (青山新区开发建设集团: a firm's name). Two roads
    joined by 与 before 交叉口, or by a dash or 至 before 连接线, make one name
    (港城大道与滨江路交叉口, 东湖大道—光谷二路连接线). A range (A至B段) or a phase (二期) closes a
    name whatever follows it.

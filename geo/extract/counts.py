@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo import data as geo_data
-from geo.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, match_any
+from geo.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, match_any
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, STREET_NAME_ENDINGS
@@ -136,7 +136,8 @@ def attach_measures(norm, start, end, records):
 _MEASURE_NOUN = re.compile("|".join(MEASURE_NOUNS))  # the nouns of MEASURE_RE (words: a fast scan)
 
 # Things counted with no place type of the lexicon: 建成15家放心粮油连锁店, 新建农贸市场快检室8个.
-_THING_COUNT = re.compile(rf"(?<![\d.第])(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
+# The 约 of 签约, 预约, 节约 is no "about": 加装电梯签约8台 counts 电梯, not 电梯签.
+_THING_COUNT = re.compile(rf"(?<![\d.第])(?!(?<=[签预节履])约)(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
 _THING_NOUN = re.compile(r"[\u4e00-\u9fff“”]{2,%d}" % MAX_STEM)
 _DIGIT = re.compile(r"\d")
 _NOT_THING_START = "的又有很更各每其该"  # 一座宽敞的大桥, 一个又一个: a description, not a thing
@@ -212,9 +213,23 @@ def _thing_before(norm, match, start, end):
         if not ("\u4e00" <= norm[pos] <= "\u9fff" or norm[pos] in "“”"):
             return None
         action = _action_ending_at(norm, pos, start) if match.start() - pos >= 2 else None
-        if action:
-            return (pos, match.start()), action
+        if action:  # (the whole noun is a thing too: 项目已完成4座 is no noun cut to 项目已)
+            noun_end = _before_stop_verb(norm, pos, match.start())
+            if noun_end < match.start() and not _is_thing(norm[pos:match.start()]):
+                return None
+            return (pos, noun_end), action
     return None
+
+
+_STOP_SET = frozenset(STOP_WORDS)
+
+
+def _before_stop_verb(norm, lo, hi):
+    """Where the noun ``norm[lo:hi]`` ends before a stop word closing it: 加装电梯签约8台 counts 电梯."""
+    for length in (2, 3):
+        if hi - length - lo >= 2 and norm[hi - length:hi] in _STOP_SET:
+            return hi - length
+    return hi
 
 
 def _thing_subject(norm, match, start, end):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, WORKS_TIME_RE
@@ -25,6 +25,8 @@ _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
 _SIDE_INDEX = word_index(SIDE_WORDS)
+_FIRM_INDEX = word_index(FIRMS)
+_FIRM_WORD_INDEX = word_index(FIRM_WORDS)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -360,6 +362,18 @@ def _count_at(norm, pos, clause_end, mention):
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
 
 
+def names_a_firm(norm, pos, end):
+    """True when the works words after ``pos`` (and words of firms' names: 投资, 发展) run into the
+    end of a firm's name (公司, 集团): 青山新区开发建设集团, 白石区城市建设投资公司."""
+    after = pos
+    for _ in range(4):
+        word = ACTION_INDEX.at(norm, after) or _FIRM_WORD_INDEX.at(norm, after)
+        if not word or after + len(word) > end:
+            break
+        after += len(word)
+    return after > pos and _FIRM_INDEX.at(norm, after) is not None
+
+
 def right_ok(norm, pos, clause_end):
     """True when the noun phrase ends at ``pos`` (see FOLLOWERS and ACTIONS)."""
     if pos >= clause_end:
@@ -375,7 +389,10 @@ def right_ok(norm, pos, clause_end):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
     follower = _FOLLOWER_INDEX.at(norm, pos)
-    if follower and _head_length_at(norm, pos) <= len(follower) or ACTION_INDEX.at(norm, pos):
+    works = ACTION_INDEX.at(norm, pos)
+    if works and names_a_firm(norm, pos, clause_end):
+        return False  # 天津经开区城市更新公司: the place names the firm that does the works
+    if follower and _head_length_at(norm, pos) <= len(follower) or works:
         return True  # (青山中心消防站: 消防 follows a name, 消防站 is a head that goes on)
     after = pos
     for _ in range(MAX_ADVERBS):

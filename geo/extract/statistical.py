@@ -8,6 +8,7 @@ import re
 
 from geo.extract.confidence import score_records
 from geo.lexicon import SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.extract.extents import names_a_firm
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
@@ -329,6 +330,8 @@ def _record_for_span(norm, start, end, clause, records):
     count = COUNT_RE.match(text)
     if count is not None and is_generic(text[count.end():]):
         return None  # 15家农贸市场: a counted type, which the rules count
+    if names_a_firm(norm, end, clause[1]):
+        return None  # 天津经开区|城市更新公司: the place names a firm
     if after_label(norm, clause):
         return None  # 地址:同济街: a labelled field is context
     if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
