@@ -264,10 +264,11 @@ def coverage_of(features, allocations, boundaries):
     from geo.coverage import coverage_report
     from geo.hand_review import counted
 
-    features = counted(features)  # those marked not a project on the map count nowhere
-    return coverage_report(features_to_gdf(features), allocations, boundaries.zones, features=features,
+    kept = counted(features)  # those marked not a project on the map count nowhere
+    return coverage_report(features_to_gdf(kept), allocations, boundaries.zones, features=kept,
                            boundary_source=boundaries.source, boundary_quality=boundaries.quality,
-                           district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs)
+                           district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs,
+                           removed=len(features) - len(kept))
 
 
 def write_layers(features, boundaries, layers_dir="layers"):

@@ -141,6 +141,22 @@ def test_removed_projects_are_in_no_layer_and_no_coverage_figure_and_added_ones_
     assert metadata["located"] + metadata["unlocated"] + metadata["removed"] == 24
 
 
+def test_the_coverage_totals_reconcile_with_the_catalog_the_removed_counted_apart(reviewed_build):
+    # 连江县's coverage said "26 catalog records" beside a projects.geojson of 30 (4 marked not a
+    # project): nothing in coverage.md, coverage_totals.csv or the workbook's 合计 said where the 4 went.
+    from openpyxl import load_workbook
+
+    out, _ = reviewed_build
+    metadata, _ = _catalog(out)
+    totals = _totals(out)
+    assert int(totals["marked_not_a_project"]) == metadata["removed"] == 2
+    assert int(totals["catalog"]) + int(totals["marked_not_a_project"]) == metadata["projects"] == 24
+    md = (out / "maps_out" / "coverage.md").read_text(encoding="utf-8")
+    assert "22 catalog records = " in md and "2 more marked not a project on the map (counted nowhere)" in md
+    sheet = load_workbook(out / "maps_out" / "coverage.xlsx")["合计"]
+    assert {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}["marked_not_a_project"] == 2
+
+
 def test_build_says_how_many_were_removed_and_added_by_hand(reviewed_build):
     _, result = reviewed_build
     said = [line for line in result.output.splitlines() if line.startswith(("removed by hand", "added by hand"))]
