@@ -24,6 +24,7 @@ from geo import settings
 from geo.geocodes import REMOVED
 from geo.hand_placed import is_added, written_name
 from geo.io import InputError
+from geo.safe_text import file_name
 
 # The catalog property that marks a project added on the map (its value: the source).
 ADDED_PROPERTY = "added"
@@ -155,6 +156,44 @@ def apply_removals(features, gazetteer, paths):
         props["subdistricts"] = []
         result.append({**feature, "properties": props, "geometry": None})
     return result, len(removed)
+
+
+def check_marked_and_placed(gazetteer, paths) -> None:
+    """Refuse a project both marked not a project and placed by hand (same name and category): two
+    planners' placed.csv given together, or joined into one file. The map's panel never writes both
+    (placing a project unmarks it), and the build would remove it without a word, its placement lost.
+
+    Parameters
+    ----------
+    gazetteer : geo.gazetteer.Gazetteer
+        The run's gazetteer: its user files' tiers in the order given, and their ``removed`` rows.
+    paths : dict
+        ``{tier name: path}`` of the user files, in the order given, to name the file in the error.
+
+    Raises
+    ------
+    InputError
+        Naming the later of the two rows (its file and entry) and the earlier one.
+    """
+    from geo.hand_placed import is_hand_placed
+
+    order = {tier: i for i, tier in enumerate(paths)}
+    rows = [(tier, entry) for tier, entries in gazetteer.tiers for entry in entries
+            if is_hand_placed(entry) and not is_added(entry)]
+    rows += [(tier, entry) for tier, entries in gazetteer.removed for entry in entries]
+    rows.sort(key=lambda row: (order.get(row[0], len(order)), int(row[1].extra.get("entry", 0))))
+    first = {}
+    for tier, entry in rows:
+        key = (written_name(entry.name), entry.category or "")
+        earlier = first.setdefault(key, (tier, entry))
+        if (earlier[1].source == settings.HAND_REMOVED_SOURCE) == (entry.source == settings.HAND_REMOVED_SOURCE):
+            continue  # the same word twice (a placement twice is checked by geo.hand_placed)
+        tier_before, before = earlier
+        where = "" if tier_before == tier else f" of {file_name(paths.get(tier_before, tier_before))}"
+        number = before.extra.get("entry", "?")
+        what = "places it" if entry.source == settings.HAND_REMOVED_SOURCE else "marks it not a project"
+        raise InputError(paths.get(tier, tier), f"{_label(entry)}: entry {number}{where} {what}: two planners' "
+                                                "files? keep one of the two rows")
 
 
 def _row(entry, path) -> str:

@@ -234,6 +234,32 @@ def test_review_rows_edited_into_nonsense_stop_the_build_in_one_line_and_keep_th
     assert _digest(out) == before
 
 
+def _placement(name, category, lon, lat):
+    return f"{name},{category},{lon},{lat},POINT ({lon} {lat}),wgs84,10,{PLACED},{PLACED} at zoom 16"
+
+
+@pytest.mark.parametrize("joined", [False, True], ids=["two-files", "one-file-of-both"])
+def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the_build(plain_build, tmp_path, joined):
+    # Two planners' placed.csv given together (or joined, cat a.csv b.csv): one marked 金牛建材 not a
+    # project, the other placed it. The build removed it without a word, the placement dropped.
+    out = tmp_path / "out"
+    shutil.copytree(plain_build, out)
+    before = _digest(out)
+    marked = _removal("金牛建材", "commercial")
+    placed = _placement("金牛建材", "commercial", "117.0020000", "36.6900000")
+    if joined:
+        files = [_placed(tmp_path, marked, placed)]
+    else:
+        files = [_placed(tmp_path, marked, name="a.csv"), _placed(tmp_path, placed, name="b.csv")]
+    result = _build(out, *files)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
+    assert lines[0].startswith(f"geo: error: {files[-1]}:"), lines[0]
+    assert all(word in lines[0] for word in ("金牛建材", "marks it not a project", "keep one")), lines[0]
+    assert _digest(out) == before
+
+
 def test_a_crafted_added_name_is_data_in_the_catalog_and_the_csv_formula_guard_is_read_back(tmp_path):
     # The panel writes a name opening like a formula with an apostrophe (Excel keeps it text).
     name = "<img src=x onerror=alert(1)>{{7*7}}</script>"
