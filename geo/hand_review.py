@@ -205,7 +205,8 @@ def _row(entry, path) -> str:
 
 def _label(entry) -> str:
     number = f"entry {entry.extra['entry']} " if "entry" in entry.extra else ""
-    what = "added by hand" if is_added(entry) else "marked not a project"
+    what = ("added by hand" if is_added(entry) else "marked not a project" if entry.source == settings.HAND_REMOVED_SOURCE
+            else "placed by hand")
     return f"{number}({entry.name}, {entry.category}, {what})"
 
 

@@ -256,7 +256,8 @@ def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
     assert lines[0].startswith(f"geo: error: {files[-1]}:"), lines[0]
-    assert all(word in lines[0] for word in ("金牛建材", "marks it not a project", "keep one")), lines[0]
+    said = "(金牛建材, commercial, placed by hand): entry 1"
+    assert all(word in lines[0] for word in (said, "marks it not a project", "keep one")), lines[0]
     assert _digest(out) == before
 
 
