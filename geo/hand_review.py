@@ -80,9 +80,12 @@ def added_features(features, gazetteer, paths) -> list:
                 if other.get(ADDED_PROPERTY) and other.get("category") == entry.category:
                     continue  # the same addition again (a row carried over into another file)
                 what = "added by hand too" if other.get(ADDED_PROPERTY) else "a project of the report"
+                keep = ""  # found in the report since (a later geo, an edited report): the drawing can stay
+                if not other.get(ADDED_PROPERTY) and other.get("category") == entry.category:
+                    keep = f"; to keep what was drawn, change its source to '{settings.HAND_PLACED_SOURCE}'"
                 raise InputError(paths.get(tier, tier), f"{_label(entry)} adds {entry.name}, which is {what} "
                                  f"({other.get('category')}): place that project on the map instead, or delete "
-                                 "this row")
+                                 f"this row{keep}")
             slug = f"added-{project_slug(entry.category, written_name(entry.name))}"
             if slug in ids:  # names that only sound alike
                 digest = hashlib.sha1(f"{entry.category}|{key}".encode("utf-8")).hexdigest()[:6]

@@ -234,6 +234,24 @@ def test_review_rows_edited_into_nonsense_stop_the_build_in_one_line_and_keep_th
     assert _digest(out) == before
 
 
+def test_an_added_project_the_report_now_names_says_how_to_keep_what_was_drawn(plain_build, tmp_path):
+    # 含光人行桥, added on 连江县's map, is found by a later geo in the same report: the build stopped,
+    # saying only "place that project on the map instead": drawn again by hand, though the row's
+    # source made a placement of it (the same name and category) keeps the drawing.
+    out = tmp_path / "out"
+    shutil.copytree(plain_build, out)
+    row = _added("金牛建材", "commercial", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)")
+    result = _build(out, _placed(tmp_path, row))
+    assert result.exit_code == 2, result.output
+    line = result.stderr.strip()
+    assert f"to keep what was drawn, change its source to '{PLACED}'" in line, line
+    kept = _placed(tmp_path, row.replace(f",{ADDED},", f",{PLACED},"), name="kept.csv")
+    assert _build(out, kept).exit_code == 0
+    props = _catalog(out)[1]["金牛建材"]["properties"]
+    assert props["geocode"]["status"] == "matched" and props["geocode"]["source"] == PLACED
+    assert not props.get("added")
+
+
 def _placement(name, category, lon, lat):
     return f"{name},{category},{lon},{lat},POINT ({lon} {lat}),wgs84,10,{PLACED},{PLACED} at zoom 16"
 
