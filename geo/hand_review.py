@@ -24,7 +24,6 @@ from geo import settings
 from geo.geocodes import REMOVED
 from geo.hand_placed import is_added, written_name
 from geo.io import InputError
-from geo.safe_text import file_name
 
 # The catalog property that marks a project added on the map (its value: the source).
 ADDED_PROPERTY = "added"
@@ -192,11 +191,12 @@ def check_marked_and_placed(gazetteer, paths) -> None:
         if (earlier[1].source == settings.HAND_REMOVED_SOURCE) == (entry.source == settings.HAND_REMOVED_SOURCE):
             continue  # the same word twice (a placement twice is checked by geo.hand_placed)
         tier_before, before = earlier
-        where = "" if tier_before == tier else f" of {file_name(paths.get(tier_before, tier_before))}"
+        where = "" if tier_before == tier else f" of {paths.get(tier_before, tier_before)}"  # as given: two placed.csv
         number = before.extra.get("entry", "?")
         what = "places it" if entry.source == settings.HAND_REMOVED_SOURCE else "marks it not a project"
         raise InputError(paths.get(tier, tier), f"{_label(entry)}: entry {number}{where} {what}: two planners' "
-                                                "files? keep one of the two rows")
+                                                "files, or an earlier round's given too? keep one of the two rows "
+                                                "(or give the latest placed.csv alone)")
 
 
 def _row(entry, path) -> str:

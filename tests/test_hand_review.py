@@ -276,6 +276,8 @@ def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the
     assert lines[0].startswith(f"geo: error: {files[-1]}:"), lines[0]
     said = "(金牛建材, commercial, placed by hand): entry 1"
     assert all(word in lines[0] for word in (said, "marks it not a project", "keep one")), lines[0]
+    if not joined:  # the other file by its path as given: two downloads are both placed.csv in two folders
+        assert f"entry 1 of {files[0]} marks" in lines[0], lines[0]
     assert _digest(out) == before
 
 
