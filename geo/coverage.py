@@ -52,7 +52,7 @@ class CoverageReport:
 
 def coverage_report(projects, allocations, zones, *, boundary_source, boundary_quality, district_name,
                     features=None, gap_categories=None, zone_code="code", zone_name="name",
-                    metric_crs=None) -> CoverageReport:
+                    metric_crs=None, removed=0) -> CoverageReport:
     """Count the catalog's projects per 街道 and list what has no place or no coverage.
 
     Parameters
@@ -85,13 +85,17 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     metric_crs : str, optional
         The CRS the allocations' areas were measured in (``"EPSG:45xx"``; km are geodesic), stated in
         the header of every format.
+    removed : int, default 0
+        How many records of the catalog were marked not a project on the map (left out of
+        ``projects``, counted nowhere: :mod:`geo.hand_review`), stated so that the counts
+        reconcile with ``projects.geojson``.
 
     Returns
     -------
     CoverageReport
         ``header``: district, boundary_source, boundary_quality, metric_crs and ``counts``
-        (catalog, located_in_district, outside_district, district_wide, zones,
-        project_zone_pairs).
+        (catalog, located_in_district, outside_district, district_wide, marked_not_a_project,
+        zones, project_zone_pairs).
 
         ``by_subdistrict``: one row per zone sorted by code: ``code, name,
         projects`` (distinct projects touching the zone), one count column per
@@ -166,6 +170,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         "located_in_district": int(counts.get("in_district", 0)),
         "outside_district": int(counts.get("outside_district", 0)),
         "district_wide": int(counts.get("district_wide", 0)),
+        "marked_not_a_project": int(removed),  # in projects.geojson beside the catalog's, counted nowhere
         "zones": int(len(zone_table)),
         "project_zone_pairs": int(by_zone["projects"].sum()),
     }
@@ -376,9 +381,15 @@ def _summary_sentence(report) -> str:
     outside = f" ({'、'.join(map(one_line, names))})" if names else ""  # names from data: one line each
     return (f"{c['catalog']} catalog records = {c['located_in_district']} located in the district"
             f" + {c['outside_district']} located in no {level} (outside the district, or where its {level} leave a gap)"
-            f"{outside} + {c['district_wide']} district-wide (no place);"
+            f"{outside} + {c['district_wide']} district-wide (no place)"
+            f"{_removed_clause(c.get('marked_not_a_project', 0))};"
             f" {c['project_zone_pairs']} project-{level} pairs over {c['zones']} {level}"
             f" (a project crossing two {level} counts in both).")
+
+
+def _removed_clause(removed) -> str:
+    """What the summary says of the records marked not a project on the map: none said when none."""
+    return f", and {removed} more marked not a project on the map (counted nowhere)" if removed else ""
 
 
 def _shown_categories(report) -> list:

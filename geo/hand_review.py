@@ -79,9 +79,12 @@ def added_features(features, gazetteer, paths) -> list:
                 if other.get(ADDED_PROPERTY) and other.get("category") == entry.category:
                     continue  # the same addition again (a row carried over into another file)
                 what = "added by hand too" if other.get(ADDED_PROPERTY) else "a project of the report"
+                keep = ""  # found in the report since (a later geo, an edited report): the drawing can stay
+                if not other.get(ADDED_PROPERTY) and other.get("category") == entry.category:
+                    keep = f"; to keep what was drawn, change its source to '{settings.HAND_PLACED_SOURCE}'"
                 raise InputError(paths.get(tier, tier), f"{_label(entry)} adds {entry.name}, which is {what} "
                                  f"({other.get('category')}): place that project on the map instead, or delete "
-                                 "this row")
+                                 f"this row{keep}")
             slug = f"added-{project_slug(entry.category, written_name(entry.name))}"
             if slug in ids:  # names that only sound alike
                 digest = hashlib.sha1(f"{entry.category}|{key}".encode("utf-8")).hexdigest()[:6]
@@ -157,6 +160,45 @@ def apply_removals(features, gazetteer, paths):
     return result, len(removed)
 
 
+def check_marked_and_placed(gazetteer, paths) -> None:
+    """Refuse a project both marked not a project and placed by hand (same name and category): two
+    planners' placed.csv given together, or joined into one file. The map's panel never writes both
+    (placing a project unmarks it), and the build would remove it without a word, its placement lost.
+
+    Parameters
+    ----------
+    gazetteer : geo.gazetteer.Gazetteer
+        The run's gazetteer: its user files' tiers in the order given, and their ``removed`` rows.
+    paths : dict
+        ``{tier name: path}`` of the user files, in the order given, to name the file in the error.
+
+    Raises
+    ------
+    InputError
+        Naming the later of the two rows (its file and entry) and the earlier one.
+    """
+    from geo.hand_placed import is_hand_placed
+
+    order = {tier: i for i, tier in enumerate(paths)}
+    rows = [(tier, entry) for tier, entries in gazetteer.tiers for entry in entries
+            if is_hand_placed(entry) and not is_added(entry)]
+    rows += [(tier, entry) for tier, entries in gazetteer.removed for entry in entries]
+    rows.sort(key=lambda row: (order.get(row[0], len(order)), int(row[1].extra.get("entry", 0))))
+    first = {}
+    for tier, entry in rows:
+        key = (written_name(entry.name), entry.category or "")
+        earlier = first.setdefault(key, (tier, entry))
+        if (earlier[1].source == settings.HAND_REMOVED_SOURCE) == (entry.source == settings.HAND_REMOVED_SOURCE):
+            continue  # the same word twice (a placement twice is checked by geo.hand_placed)
+        tier_before, before = earlier
+        where = "" if tier_before == tier else f" of {paths.get(tier_before, tier_before)}"  # as given: two placed.csv
+        number = before.extra.get("entry", "?")
+        what = "places it" if entry.source == settings.HAND_REMOVED_SOURCE else "marks it not a project"
+        raise InputError(paths.get(tier, tier), f"{_label(entry)}: entry {number}{where} {what}: two planners' "
+                                                "files, or an earlier round's given too? keep one of the two rows "
+                                                "(or give the latest placed.csv alone)")
+
+
 def _row(entry, path) -> str:
     from geo.safe_text import file_name
 
@@ -166,7 +208,8 @@ def _row(entry, path) -> str:
 
 def _label(entry) -> str:
     number = f"entry {entry.extra['entry']} " if "entry" in entry.extra else ""
-    what = "added by hand" if is_added(entry) else "marked not a project"
+    what = ("added by hand" if is_added(entry) else "marked not a project" if entry.source == settings.HAND_REMOVED_SOURCE
+            else "placed by hand")
     return f"{number}({entry.name}, {entry.category}, {what})"
 
 

@@ -177,7 +177,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     from geo.geocode import geocode_projects
     from geo.nominatim import nominatim_lookup
     from geo.hand_placed import check_used, placed_outside
-    from geo.hand_review import added_features, apply_removals, is_removed
+    from geo.hand_review import added_features, apply_removals, check_marked_and_placed, is_removed
 
     from geo.district_fit import District
 
@@ -192,6 +192,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     paths = {gazetteer_tier(path, gazetteers): path for path in gazetteers}
     features = added_features(features, gazetteer, paths)  # a project the report names and extraction missed
     check_used(features, gazetteer, paths)
+    check_marked_and_placed(gazetteer, paths)  # one planner's 不是项目 and another's placement of it
     if warnings is not None:  # placed far outside on purpose, or by a slip: used as placed, and said
         warnings += placed_outside(gazetteer, paths, outline, boundaries.metric_crs)
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
@@ -264,10 +265,11 @@ def coverage_of(features, allocations, boundaries):
     from geo.coverage import coverage_report
     from geo.hand_review import counted
 
-    features = counted(features)  # those marked not a project on the map count nowhere
-    return coverage_report(features_to_gdf(features), allocations, boundaries.zones, features=features,
+    kept = counted(features)  # those marked not a project on the map count nowhere
+    return coverage_report(features_to_gdf(kept), allocations, boundaries.zones, features=kept,
                            boundary_source=boundaries.source, boundary_quality=boundaries.quality,
-                           district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs)
+                           district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs,
+                           removed=len(features) - len(kept))
 
 
 def write_layers(features, boundaries, layers_dir="layers"):

@@ -169,3 +169,22 @@ def test_qgis_opens_the_kml_with_every_layer_and_place(out_dir, tmp_path):
         wkt = seen[("学校教育 School", feature["properties"]["id"])]
         assert _close(shapely.force_2d(shapely.from_wkt(wkt)), shapely.geometry.shape(feature["geometry"]))
     assert {row[2] for row in lines} >= {"道路改造 Road rebuild", "区界 District outline"}
+
+
+def test_a_countys_kml_folders_say_its_outline_and_its_townships(tmp_path):
+    # 连江县's `geo export all --format kml` named its folders 区界 District outline and
+    # 街道 boundaries: official, where its maps say 乡镇 boundaries: a 县 of 乡镇 has no 街道.
+    import geopandas as gpd
+
+    from geo.export.kml import write_kml
+    from geo.export.tables import Table
+
+    square = shapely.box(119.50, 26.15, 119.55, 26.20)
+    outline = gpd.GeoDataFrame({"code": ["350122"], "name": ["连江县"]}, geometry=[square], crs=4326)
+    zones = gpd.GeoDataFrame({"code": ["350122100", "350122205"], "name": ["凤城镇", "小沧畲族乡"],
+                              "boundary_quality": ["official", "official"]},
+                             geometry=[shapely.box(119.50, 26.175, 119.55, 26.20), shapely.box(119.50, 26.15, 119.55, 26.175)],
+                             crs=4326)
+    layers = [(Table("district_outline", tmp_path, [], [], []), outline), (Table("subdistricts", tmp_path, [], [], []), zones)]
+    path = write_kml(tmp_path / "all.kml", layers, title="all")
+    assert set(_folders(path)) == {"县界 District outline", "乡镇 boundaries: official"}

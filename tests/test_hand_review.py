@@ -121,6 +121,22 @@ def test_removed_projects_are_in_no_layer_and_no_coverage_figure_and_added_ones_
     assert metadata["located"] + metadata["unlocated"] + metadata["removed"] == 24
 
 
+def test_the_coverage_totals_reconcile_with_the_catalog_the_removed_counted_apart(reviewed_build):
+    # 连江县's coverage said "26 catalog records" beside a projects.geojson of 30 (4 marked not a
+    # project): nothing in coverage.md, coverage_totals.csv or the workbook's 合计 said where the 4 went.
+    from openpyxl import load_workbook
+
+    out, _ = reviewed_build
+    metadata, _ = _catalog(out)
+    totals = _totals(out)
+    assert int(totals["marked_not_a_project"]) == metadata["removed"] == 2
+    assert int(totals["catalog"]) + int(totals["marked_not_a_project"]) == metadata["projects"] == 24
+    md = (out / "maps_out" / "coverage.md").read_text(encoding="utf-8")
+    assert "22 catalog records = " in md and "2 more marked not a project on the map (counted nowhere)" in md
+    sheet = load_workbook(out / "maps_out" / "coverage.xlsx")["合计"]
+    assert {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}["marked_not_a_project"] == 2
+
+
 def test_build_says_how_many_were_removed_and_added_by_hand(reviewed_build):
     _, result = reviewed_build
     said = [line for line in result.output.splitlines() if line.startswith(("removed by hand", "added by hand"))]
@@ -196,6 +212,53 @@ def test_review_rows_edited_into_nonsense_stop_the_build_in_one_line_and_keep_th
     assert lines[0].startswith(f"geo: error: {placed}:"), lines[0]
     assert all(word in lines[0] for word in words), lines[0]
     assert digest(out) == before
+
+
+def test_an_added_project_the_report_now_names_says_how_to_keep_what_was_drawn(plain_build, tmp_path):
+    # 含光人行桥, added on 连江县's map, is found by a later geo in the same report: the build stopped,
+    # saying only "place that project on the map instead": drawn again by hand, though the row's
+    # source made a placement of it (the same name and category) keeps the drawing.
+    out = tmp_path / "out"
+    shutil.copytree(plain_build, out)
+    row = _added("金牛建材", "commercial", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)")
+    result = _build(out, _placed(tmp_path, row))
+    assert result.exit_code == 2, result.output
+    line = result.stderr.strip()
+    assert f"to keep what was drawn, change its source to '{PLACED}'" in line, line
+    kept = _placed(tmp_path, row.replace(f",{ADDED},", f",{PLACED},"), name="kept.csv")
+    assert _build(out, kept).exit_code == 0
+    props = _catalog(out)[1]["金牛建材"]["properties"]
+    assert props["geocode"]["status"] == "matched" and props["geocode"]["source"] == PLACED
+    assert not props.get("added")
+
+
+def _placement(name, category, lon, lat):
+    return f"{name},{category},{lon},{lat},POINT ({lon} {lat}),wgs84,10,{PLACED},{PLACED} at zoom 16"
+
+
+@pytest.mark.parametrize("joined", [False, True], ids=["two-files", "one-file-of-both"])
+def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the_build(plain_build, tmp_path, joined):
+    # Two planners' placed.csv given together (or joined, cat a.csv b.csv): one marked 金牛建材 not a
+    # project, the other placed it. The build removed it without a word, the placement dropped.
+    out = tmp_path / "out"
+    shutil.copytree(plain_build, out)
+    before = _digest(out)
+    marked = _removal("金牛建材", "commercial")
+    placed = _placement("金牛建材", "commercial", "117.0020000", "36.6900000")
+    if joined:
+        files = [_placed(tmp_path, marked, placed)]
+    else:
+        files = [_placed(tmp_path, marked, name="a.csv"), _placed(tmp_path, placed, name="b.csv")]
+    result = _build(out, *files)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
+    assert lines[0].startswith(f"geo: error: {files[-1]}:"), lines[0]
+    said = "(金牛建材, commercial, placed by hand): entry 1"
+    assert all(word in lines[0] for word in (said, "marks it not a project", "keep one")), lines[0]
+    if not joined:  # the other file by its path as given: two downloads are both placed.csv in two folders
+        assert f"entry 1 of {files[0]} marks" in lines[0], lines[0]
+    assert _digest(out) == before
 
 
 def test_a_crafted_added_name_is_data_in_the_catalog_and_the_csv_formula_guard_is_read_back(tmp_path):

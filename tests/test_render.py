@@ -648,3 +648,16 @@ def test_a_county_index_links_its_county_wide_records_as_such(tmp_path):
     district = index_html(tmp_path, "天桥区 报告", "osm", True, "official", [], "街道", "天桥区")
     assert "全县项目 District-wide records (CSV)" in county and "全区" not in county
     assert "全区项目 District-wide records (CSV)" in district
+
+
+@pytest.mark.parametrize("district, said", [("连江县", "县界"), ("义乌市", "市界"), ("天桥区", "区界")])
+def test_a_countys_maps_call_its_outline_the_countys(tmp_path, district, said):
+    # 连江县's maps listed its outline as 区界 District outline in the layer list: a 县 is no 区.
+    zones = make_zones()
+    paths = render.render_maps(make_projects(), zones, make_outline(zones).assign(name=district), make_coverage(zones),
+                               tmp_path, basemap="none")
+    pages = [path.read_text(encoding="utf-8") for path in paths if path.name in ("projects.html", "coverage.html")]
+    assert len(pages) == 2
+    for page in pages:  # the layer list's name (script text: the characters may be written \uXXXX)
+        names = re.findall(r'"((?:\\u[0-9a-f]{4}|[^"\\])+) District outline"', page)
+        assert [json.loads(f'"{name}"') for name in names] == [said]

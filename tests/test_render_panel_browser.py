@@ -863,4 +863,9 @@ def test_a_countys_counted_projects_are_county_wide_in_the_panel(browser, tmp_pa
         return Array.from(document.querySelectorAll('.geo-panel-counted .geo-panel-note'))
             .map(function (note) { return note.textContent; });""")
     assert notes[-1] == f"{said}，不放置 District-wide by design"
+    # and so does the heading above them (按区统计 in 连江县's panel)
+    heading = browser.execute_script("""
+        return Array.from(document.querySelectorAll('.geo-panel-section')).map(function (title) {
+            return title.textContent; }).filter(function (text) { return text.indexOf('Counted') >= 0; });""")
+    assert heading == [f"{said}（不放置）Counted district-wide, not placed (1)"]
     assert _errors(browser) == []

@@ -78,14 +78,19 @@ def write_kml(path, frames, *, title):
 def _folder_name(layer, frame) -> str:
     """What the web map calls the layer: its category's label, the 街道 by their boundaries' quality."""
     from geo.data import categories, category_label
-    from geo.render.style import APPROXIMATE_LABEL, OUTLINE_LABEL, ZONE_LABELS
+    from geo.places import zone_level
+    from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS, outline_label, zone_words
 
+    names = [str(name) for name in frame["name"]] if "name" in frame.columns else []
     if layer in categories():
         return category_label(layer)
     if "boundary_quality" in frame.columns and layer != "district_outline":
         qualities = {str(q) for q in frame["boundary_quality"]}
-        return ZONE_LABELS.get(qualities.pop(), APPROXIMATE_LABEL) if len(qualities) == 1 else APPROXIMATE_LABEL
-    return {"district_outline": OUTLINE_LABEL, "projects": "项目 Projects"}.get(layer, layer)
+        label = ZONE_LABELS.get(qualities.pop(), APPROXIMATE_LABEL) if len(qualities) == 1 else APPROXIMATE_LABEL
+        return zone_words(label, zone_level(names))  # 乡镇 boundaries of a county's towns, as its maps say
+    if layer == "district_outline":
+        return outline_label(names[0] if names else "")
+    return {"projects": "项目 Projects"}.get(layer, layer)
 
 
 def _data_names(columns) -> dict:

@@ -107,7 +107,8 @@ def zone_label(code, name, geom) -> dict:
 def add_outline(m, page: Page, outline, outline_geoms) -> None:
     features = [{"type": "Feature", "geometry": display.geojson(g), "properties": {"label": page_text(str(n))}}
                 for n, g in zip(outline["name"], outline_geoms) if g is not None and not g.is_empty]
-    add_layer(m, page, "outline", style.OUTLINE_LABEL, features,
+    name = str(outline["name"].iloc[0]) if len(outline) and "name" in outline else ""
+    add_layer(m, page, "outline", style.outline_label(name), features,
               style={"color": "#222222", "weight": 3, "fill": False}, interactive=False)
 
 

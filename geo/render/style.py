@@ -12,7 +12,7 @@ APPROXIMATE_LABEL = "街道 boundaries: approximate (not official)"
 OFFICIAL_LABEL = "街道 boundaries: official"
 OSM_LABEL = "街道 boundaries: OpenStreetMap (not official)"
 ONE_ZONE_LABEL = "街道 boundaries: none (the district is one zone)"
-OUTLINE_LABEL = "区界 District outline"
+OUTLINE_LABEL = "区界 District outline"  # a 区's; a 县's is 县界 (:func:`outline_label`)
 # The legend's words for each boundary_quality; any quality but official is drawn dashed.
 ZONE_LABELS = {"approximate": APPROXIMATE_LABEL, "official": OFFICIAL_LABEL, "osm": OSM_LABEL,
                "outline": ONE_ZONE_LABEL}
@@ -100,6 +100,14 @@ def zone_legend_row(quality: str, level: str = "街道") -> str:
     word ``level`` for a district's zones (乡镇 in a rural county: :func:`zone_words`)."""
     dash = None if quality == "official" else ZONE_DASH
     return legend_row(line_swatch(ZONE_COLOUR, 2, dash), zone_words(ZONE_LABELS.get(quality, APPROXIMATE_LABEL), level))
+
+
+def outline_label(name) -> str:
+    """The outline's name in the layer list, by the word the district ``name`` ends in
+    (:func:`geo.places.district_word`): 县界 District outline for a 县, 区界 for a 区."""
+    from geo.places import district_word
+
+    return OUTLINE_LABEL.replace("区界", f"{district_word(name)}界")
 
 
 def zone_words(text: str, level: str) -> str:

@@ -404,7 +404,7 @@
       parts.added = el('div', 'geo-panel-added', null, body);
       section(body, '未定位项目 Unlocated projects', spec.unlocated, 'unlocated');
       if (spec.counted.length) {
-        section(body, '按区统计（不放置）Counted district-wide, not placed', spec.counted, 'counted');
+        section(body, '全' + spec.district + '统计（不放置）Counted district-wide, not placed', spec.counted, 'counted');
       }
       if (spec.located.length) {
         var details = parts.located = el('details', 'geo-panel-located', null, body);
