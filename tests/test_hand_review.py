@@ -221,12 +221,12 @@ def test_an_added_project_the_report_now_names_says_how_to_keep_what_was_drawn(p
     out = tmp_path / "out"
     shutil.copytree(plain_build, out)
     row = _added("金牛建材", "commercial", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)")
-    result = _build(out, _placed(tmp_path, row))
+    result = build(out, placed_csv(tmp_path, row))
     assert result.exit_code == 2, result.output
     line = result.stderr.strip()
     assert f"to keep what was drawn, change its source to '{PLACED}'" in line, line
-    kept = _placed(tmp_path, row.replace(f",{ADDED},", f",{PLACED},"), name="kept.csv")
-    assert _build(out, kept).exit_code == 0
+    kept = placed_csv(tmp_path, row.replace(f",{ADDED},", f",{PLACED},"), name="kept.csv")
+    assert build(out, kept).exit_code == 0
     props = _catalog(out)[1]["金牛建材"]["properties"]
     assert props["geocode"]["status"] == "matched" and props["geocode"]["source"] == PLACED
     assert not props.get("added")
@@ -242,14 +242,14 @@ def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the
     # project, the other placed it. The build removed it without a word, the placement dropped.
     out = tmp_path / "out"
     shutil.copytree(plain_build, out)
-    before = _digest(out)
+    before = digest(out)
     marked = _removal("金牛建材", "commercial")
     placed = _placement("金牛建材", "commercial", "117.0020000", "36.6900000")
     if joined:
-        files = [_placed(tmp_path, marked, placed)]
+        files = [placed_csv(tmp_path, marked, placed)]
     else:
-        files = [_placed(tmp_path, marked, name="a.csv"), _placed(tmp_path, placed, name="b.csv")]
-    result = _build(out, *files)
+        files = [placed_csv(tmp_path, marked, name="a.csv"), placed_csv(tmp_path, placed, name="b.csv")]
+    result = build(out, *files)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
@@ -258,7 +258,7 @@ def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the
     assert all(word in lines[0] for word in (said, "marks it not a project", "keep one")), lines[0]
     if not joined:  # the other file by its path as given: two downloads are both placed.csv in two folders
         assert f"entry 1 of {files[0]} marks" in lines[0], lines[0]
-    assert _digest(out) == before
+    assert digest(out) == before
 
 
 def test_a_crafted_added_name_is_data_in_the_catalog_and_the_csv_formula_guard_is_read_back(tmp_path):
