@@ -1232,3 +1232,33 @@ def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
     assert counted_groups("计划实施5条路线。") == [("road_rebuild", 5)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_printed_reach_skips_white_space_as_counting_one_character_at_a_time_does(seed):
+    from geo.extract.context import _printed_back, _printed_on
+
+    # A flattened table pads its cells with spaces (and a page with ideographic and no-break
+    # spaces): the reach of a range's brackets counts printed characters only, also when the
+    # window holds no white space at all (the usual case, looked at in one search).
+    def back(norm, end, count):
+        pos = end
+        while pos > 0 and count:
+            pos -= 1
+            count -= not norm[pos].isspace()
+        return pos
+
+    def on(norm, start, count):
+        pos = start
+        while pos < len(norm) and count:
+            count -= not norm[pos].isspace()
+            pos += 1
+        return pos
+
+    rng = random.Random(seed)
+    norm = "".join(rng.choice("北园大街(至)-  \u3000\u00a0\n\t") if rng.random() < 0.3 else rng.choice("北园大街至段")
+                   for _ in range(300))
+    for pos in range(len(norm) + 1):
+        for count in (0, 1, 5, 24, 25, 400):
+            assert _printed_back(norm, pos, count) == back(norm, pos, count)
+            assert _printed_on(norm, pos, count) == on(norm, pos, count)

@@ -180,9 +180,14 @@ def _in_range_brackets(norm, mention):
     return bool(_RANGE_BETWEEN_NAMES.search(norm, opened + 1, closed))
 
 
+_WHITE_SPACE = re.compile(r"\s")  # str.isspace's characters (both test Py_UNICODE_ISSPACE)
+
+
 def _printed_back(norm, end, count):
     """Where the span ending at ``end`` that holds ``count`` characters other than white space
     starts (a flattened table pads cells with spaces); 0 when fewer stand before ``end``."""
+    if end >= count and _WHITE_SPACE.search(norm, end - count, end) is None:
+        return end - count  # (the usual case, seen at once: no white space within reach)
     pos = end
     while pos > 0 and count:
         pos -= 1
@@ -193,6 +198,8 @@ def _printed_back(norm, end, count):
 def _printed_on(norm, start, count):
     """Where the span from ``start`` that holds ``count`` characters other than white space ends;
     the end of ``norm`` when fewer stand after ``start``."""
+    if start + count <= len(norm) and _WHITE_SPACE.search(norm, start, start + count) is None:
+        return start + count  # (the usual case, seen at once: no white space within reach)
     pos = start
     while pos < len(norm) and count:
         count -= not norm[pos].isspace()
