@@ -870,6 +870,12 @@ def test_a_capacity_or_a_batch_before_a_name_is_no_part_of_it():
     assert "日处理4000立方米污水处理厂" not in [f["properties"]["name"] for f in extract_projects("建成日处理4000立方米污水处理厂。")]
 
 
+def test_a_daily_throughput_reached_before_a_facility_is_its_size_not_its_name():
+    # 日运转量达140吨大型垃圾中转站 was named with its throughput (量 and 达 were not read as a size).
+    text = "新建1座青石垃圾处理中心及日转运量达150吨大型垃圾中转站，并建设配套设施。"
+    assert named_projects(text) == [("青石垃圾处理中心", "sanitation")]
+
+
 def test_an_amount_or_a_bracketed_note_before_a_name_is_no_part_of_it():
     assert named_projects("总投资1792万元青山路改造工程即将完工。") == [("青山路", "road_rebuild")]
     assert named_projects("计划开工建设(改建)海同高速、省道204线。") == [("海同高速", "road_new"), ("省道204线", "road_new")]
