@@ -1238,3 +1238,11 @@ def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
     assert counted_groups("计划实施5条路线。") == [("road_rebuild", 5)]
+
+
+def test_a_medical_technology_building_of_an_abbreviated_hospital_is_a_health_place():
+    # 县一院医技综合楼 (the county's first hospital's medical-technology block) was lost: its head
+    # 楼 takes its category from the stem, and no word of 县一院医技综合 said health. A bare
+    # 医技综合楼 after its hospital stays a building type, no name.
+    assert named_projects("青山县二院医技综合楼、健康驿站等项目顺利建成。") == [("青山县二院医技综合楼", "health")]
+    assert named_projects("白石县人民医院新建医技综合楼。") == [("白石县人民医院", "health")]
