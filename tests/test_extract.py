@@ -1246,3 +1246,10 @@ def test_a_medical_technology_building_of_an_abbreviated_hospital_is_a_health_pl
     # 医技综合楼 after its hospital stays a building type, no name.
     assert named_projects("青山县二院医技综合楼、健康驿站等项目顺利建成。") == [("青山县二院医技综合楼", "health")]
     assert named_projects("白石县人民医院新建医技综合楼。") == [("白石县人民医院", "health")]
+
+
+def test_a_pipe_named_by_its_nominal_diameter_is_no_named_place():
+    # DN100-DN700清水主道 (a water main by its diameters) was a named new road; a diameter code
+    # opening the stem describes the pipe, like a size. A pipe of a named road keeps the road.
+    assert named_projects("新建DN200-DN600清水主道6.5千米和DN32-DN160清水支管80千米。") == []
+    assert named_projects("新建白石路DN300供水管道2公里。") == [("白石路DN300供水管道", "utility")]
