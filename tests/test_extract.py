@@ -1246,6 +1246,8 @@ def test_a_medical_technology_building_of_an_abbreviated_hospital_is_a_health_pl
     # 医技综合楼 after its hospital stays a building type, no name.
     assert named_projects("青山县二院医技综合楼、健康驿站等项目顺利建成。") == [("青山县二院医技综合楼", "health")]
     assert named_projects("白石县人民医院新建医技综合楼。") == [("白石县人民医院", "health")]
+    assert named_projects("白石县人民医院新建门诊综合楼。") == [("白石县人民医院", "health")]
+    assert named_projects("青山三院门诊综合楼加快推进。") == [("青山三院门诊综合楼", "health")]
 
 
 def test_a_pipe_named_by_its_nominal_diameter_is_no_named_place():
