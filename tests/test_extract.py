@@ -1255,3 +1255,12 @@ def test_a_pipe_named_by_its_nominal_diameter_is_no_named_place():
     # opening the stem describes the pipe, like a size. A pipe of a named road keeps the road.
     assert named_projects("新建DN200-DN600清水主道6.5千米和DN32-DN160清水支管80千米。") == []
     assert named_projects("新建白石路DN300供水管道2公里。") == [("白石路DN300供水管道", "utility")]
+
+
+def test_an_estate_named_by_its_address_is_one_place():
+    # 五一路10号小区 (an old compound by its road and door number) was a road of its own, 五一路,
+    # and an estate named 10号小区.
+    assert named_projects("实施白石路18号小区、青松街6号小区维修改造。") == [
+        ("白石路18号小区", "area"), ("青松街6号小区", "area")]
+    assert named_projects("实施建设路32号小区改造。") == [("建设路32号小区", "area")]
+    assert named_projects("完成青年路10号小区改造。") == [("青年路10号小区", "area")]

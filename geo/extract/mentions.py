@@ -93,6 +93,13 @@ def clause_mentions(norm, start, end):
         if mention is None and e < end and norm[e] in PHASE_FIRST and PHASE_RE.match(norm, e, end):
             mention = _phase_mention(norm, e, covered, end)
         if mention is not None:
+            if mentions and _at_door_number(norm, mentions[-1], mention):
+                # 五一路10号小区: a compound named by its address, a road and a door number (the road
+                # was a road of its own, the compound 10号小区).
+                road = mentions[-1]
+                mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
+                mentions[-1], covered = mention, mention.end
+                continue
             if mentions and _modifies(norm, mentions[-1], mention):
                 # 8所农村标准化幼儿园: 农村 modifies the kindergartens the count counts.
                 wider = _head_mention(norm, mention.head_start, mention.head_end, table[mention.head], before, end)
@@ -105,6 +112,14 @@ def clause_mentions(norm, start, end):
     if "的" in clause or ("至" in clause or "米" in clause or "里" in clause) and LENGTH_BEFORE_ROAD.search(clause):
         mentions = with_routes_in_prose(norm, mentions, start, end)
     return merge_junctions(norm, mentions)
+
+
+def _at_door_number(norm, before, mention):
+    """True when ``mention`` is an estate (小区) whose stem is a door number right after the road
+    ``before`` names (五一路10号小区)."""
+    return (mention.category == "area" and before.category == "road" and before.kind == "name"
+            and before.end == mention.stem_start and before.count is None
+            and _DOOR_NUMBER.fullmatch(norm, mention.stem_start, mention.head_start) is not None)
 
 
 def _modifies(norm, before, mention):
@@ -171,6 +186,7 @@ def _may_hold_code(clause):
         _CODE_LETTER.search(clause) is not None and _ASCII_DIGIT.search(clause) is not None)
 # A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
 _LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
+_DOOR_NUMBER = re.compile(r"\d{1,4}号")  # a door number: 10号 of 五一路10号小区
 
 
 _CANDIDATES = [None, None]  # the text last looked at (compared by identity) and its candidates
