@@ -1264,3 +1264,9 @@ def test_an_estate_named_by_its_address_is_one_place():
         ("白石路18号小区", "area"), ("青松街6号小区", "area")]
     assert named_projects("实施建设路32号小区改造。") == [("建设路32号小区", "area")]
     assert named_projects("完成青年路10号小区改造。") == [("青年路10号小区", "area")]
+
+
+def test_a_drainage_pumping_station_is_a_water_work_and_a_gas_filling_station_a_utility():
+    # 排涝站 and 加气站 ended with the generic 站 of a transport station: 栏杆桥排涝站 was transport.
+    assert named_projects("重建白石桥排涝站。") == [("白石桥排涝站", "water")]
+    assert named_projects("建成青山加气站。") == [("青山加气站", "utility")]
