@@ -1270,3 +1270,10 @@ def test_a_drainage_pumping_station_is_a_water_work_and_a_gas_filling_station_a_
     # 排涝站 and 加气站 ended with the generic 站 of a transport station: 栏杆桥排涝站 was transport.
     assert named_projects("重建白石桥排涝站。") == [("白石桥排涝站", "water")]
     assert named_projects("建成青山加气站。") == [("青山加气站", "utility")]
+
+
+def test_a_compound_by_its_door_number_hao_yuan_is_an_area():
+    # 南川西路90号院 (a compound at 90 南川西路) was a road to rebuild; a door number alone
+    # (44号院 of 东元西路42、44号院) names no compound.
+    assert named_projects("实施青松路12号院、白石街8号院改造。") == [("白石街8号院", "area"), ("青松路12号院", "area")]
+    assert ("44号院棚户区", "area") not in named_projects("完成白石西路42、44号院棚户区改造。")

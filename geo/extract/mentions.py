@@ -186,7 +186,7 @@ def _may_hold_code(clause):
         _CODE_LETTER.search(clause) is not None and _ASCII_DIGIT.search(clause) is not None)
 # A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
 _LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
-_DOOR_NUMBER = re.compile(r"\d{1,4}号")  # a door number: 10号 of 五一路10号小区
+_DOOR_NUMBER = re.compile(r"\d{1,4}号?")  # a door number: 10号 of 五一路10号小区, 10 of 五一路10号院
 
 
 _CANDIDATES = [None, None]  # the text last looked at (compared by identity) and its candidates
