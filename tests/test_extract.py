@@ -1277,3 +1277,11 @@ def test_a_compound_by_its_door_number_hao_yuan_is_an_area():
     # (44号院 of 东元西路42、44号院) names no compound.
     assert named_projects("实施青松路12号院、白石街8号院改造。") == [("白石街8号院", "area"), ("青松路12号院", "area")]
     assert ("44号院棚户区", "area") not in named_projects("完成白石西路42、44号院棚户区改造。")
+
+
+def test_ecological_greening_after_a_dike_or_a_road_is_works_on_it():
+    # 城关圈堤生态绿化 was lost: 生态 (ecological) is neither works nor a follower, so the dike's
+    # noun phrase did not end at 堤; 生态绿化 is works as 生态修复 is.
+    assert named_projects("城关环城堤生态绿化工程进展顺利。") == [("城关环城堤", "water")]
+    assert named_projects("城南防洪堤生态绿化工程年内完成。") == [("城南防洪堤", "water")]
+    assert named_projects("实施白沙路生态绿化。") == [("白沙路", "road_greening")]
