@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
@@ -69,6 +69,10 @@ def clause_mentions(norm, start, end):
                     continue
                 head = norm[e - length:e]
                 if head in table:
+                    if e < end and norm[e - length:e + 1] in table and match_any(norm, e + 1, FOLLOWERS_SORTED):
+                        # 5条道路路面改造: 道 goes on as 道路, a head ending on the next character that a
+                        # follower (路面, 路灯) ends
+                        break
                     if table[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, table[head], covered, end)
                     elif head in COUNTED_ROAD_WORDS and _counted_as_road(norm, head, covered, e - length, end):
