@@ -1234,12 +1234,6 @@ def test_a_drainage_outlet_is_a_utility_not_its_street():
     assert named_projects("实施城市内涝治理，新建青松街东排水口。") == [("青松街东排水口", "utility")]
 
 
-def test_bus_routes_counted_by_tiao_are_no_roads():
-    # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
-    assert counted_groups("新开通3条区内公交路线。") == []
-    assert counted_groups("计划实施5条路线。") == [("road_rebuild", 5)]
-
-
 def test_a_medical_technology_building_of_an_abbreviated_hospital_is_a_health_place():
     # 县一院医技综合楼 (the county's first hospital's medical-technology block) was lost: its head
     # 楼 takes its category from the stem, and no word of 县一院医技综合 said health. A bare
@@ -1285,3 +1279,9 @@ def test_ecological_greening_after_a_dike_or_a_road_is_works_on_it():
     assert named_projects("城关环城堤生态绿化工程进展顺利。") == [("城关环城堤", "water")]
     assert named_projects("城南防洪堤生态绿化工程年内完成。") == [("城南防洪堤", "water")]
     assert named_projects("实施白沙路生态绿化。") == [("白沙路", "road_greening")]
+
+
+def test_bus_routes_counted_by_tiao_are_no_roads():
+    # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
+    assert counted_groups("新开通3条区内公交路线。") == []
+    assert counted_groups("计划实施5条路线。") == [("road_rebuild", 5)]
