@@ -870,6 +870,12 @@ def test_a_capacity_or_a_batch_before_a_name_is_no_part_of_it():
     assert "日处理4000立方米污水处理厂" not in [f["properties"]["name"] for f in extract_projects("建成日处理4000立方米污水处理厂。")]
 
 
+def test_a_daily_throughput_reached_before_a_facility_is_its_size_not_its_name():
+    # 日运转量达140吨大型垃圾中转站 was named with its throughput (量 and 达 were not read as a size).
+    text = "新建1座青石垃圾处理中心及日转运量达150吨大型垃圾中转站，并建设配套设施。"
+    assert named_projects(text) == [("青石垃圾处理中心", "sanitation")]
+
+
 def test_an_amount_or_a_bracketed_note_before_a_name_is_no_part_of_it():
     assert named_projects("总投资1792万元青山路改造工程即将完工。") == [("青山路", "road_rebuild")]
     assert named_projects("计划开工建设(改建)海同高速、省道204线。") == [("海同高速", "road_new"), ("省道204线", "road_new")]
@@ -1226,6 +1232,53 @@ def test_a_drainage_network_named_by_its_road_is_a_network():
 def test_a_drainage_outlet_is_a_utility_not_its_street():
     # 青松街东排水口 (a storm-water outlet, 内涝治理) was the street 青松街, a new road.
     assert named_projects("实施城市内涝治理，新建青松街东排水口。") == [("青松街东排水口", "utility")]
+
+
+def test_a_medical_technology_building_of_an_abbreviated_hospital_is_a_health_place():
+    # 县一院医技综合楼 (the county's first hospital's medical-technology block) was lost: its head
+    # 楼 takes its category from the stem, and no word of 县一院医技综合 said health. A bare
+    # 医技综合楼 after its hospital stays a building type, no name.
+    assert named_projects("青山县二院医技综合楼、健康驿站等项目顺利建成。") == [("青山县二院医技综合楼", "health")]
+    assert named_projects("白石县人民医院新建医技综合楼。") == [("白石县人民医院", "health")]
+    assert named_projects("白石县人民医院新建门诊综合楼。") == [("白石县人民医院", "health")]
+    assert named_projects("青山三院门诊综合楼加快推进。") == [("青山三院门诊综合楼", "health")]
+
+
+def test_a_pipe_named_by_its_nominal_diameter_is_no_named_place():
+    # DN100-DN700清水主道 (a water main by its diameters) was a named new road; a diameter code
+    # opening the stem describes the pipe, like a size. A pipe of a named road keeps the road.
+    assert named_projects("新建DN200-DN600清水主道6.5千米和DN32-DN160清水支管80千米。") == []
+    assert named_projects("新建白石路DN300供水管道2公里。") == [("白石路DN300供水管道", "utility")]
+
+
+def test_an_estate_named_by_its_address_is_one_place():
+    # 五一路10号小区 (an old compound by its road and door number) was a road of its own, 五一路,
+    # and an estate named 10号小区.
+    assert named_projects("实施白石路18号小区、青松街6号小区维修改造。") == [
+        ("白石路18号小区", "area"), ("青松街6号小区", "area")]
+    assert named_projects("实施建设路32号小区改造。") == [("建设路32号小区", "area")]
+    assert named_projects("完成青年路10号小区改造。") == [("青年路10号小区", "area")]
+
+
+def test_a_drainage_pumping_station_is_a_water_work_and_a_gas_filling_station_a_utility():
+    # 排涝站 and 加气站 ended with the generic 站 of a transport station: 栏杆桥排涝站 was transport.
+    assert named_projects("重建白石桥排涝站。") == [("白石桥排涝站", "water")]
+    assert named_projects("建成青山加气站。") == [("青山加气站", "utility")]
+
+
+def test_a_compound_by_its_door_number_hao_yuan_is_an_area():
+    # 南川西路90号院 (a compound at 90 南川西路) was a road to rebuild; a door number alone
+    # (44号院 of 东元西路42、44号院) names no compound.
+    assert named_projects("实施青松路12号院、白石街8号院改造。") == [("白石街8号院", "area"), ("青松路12号院", "area")]
+    assert ("44号院棚户区", "area") not in named_projects("完成白石西路42、44号院棚户区改造。")
+
+
+def test_ecological_greening_after_a_dike_or_a_road_is_works_on_it():
+    # 城关圈堤生态绿化 was lost: 生态 (ecological) is neither works nor a follower, so the dike's
+    # noun phrase did not end at 堤; 生态绿化 is works as 生态修复 is.
+    assert named_projects("城关环城堤生态绿化工程进展顺利。") == [("城关环城堤", "water")]
+    assert named_projects("城南防洪堤生态绿化工程年内完成。") == [("城南防洪堤", "water")]
+    assert named_projects("实施白沙路生态绿化。") == [("白沙路", "road_greening")]
 
 
 def test_bus_routes_counted_by_tiao_are_no_roads():

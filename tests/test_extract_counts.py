@@ -160,3 +160,14 @@ def test_works_listed_between_a_count_and_its_noun_do_not_name_the_group():
     props = [f["properties"] for f in extract_projects("推进滨江西中学、新白露中心校等7个新建、改扩建项目建设。")]
     groups = [p for p in props if not p["named"]]
     assert [(p["name"], p["quantity"]["value"]) for p in groups] == [("其余项目（新建）", 5)]
+
+
+def test_roads_counted_before_their_surfaces_or_lamps_are_roads_not_dao():
+    # 5条道路路面改造: 道 was taken for the head (路面 after it read as a follower), and the group was
+    # named 道 (其余道 beside a named member).
+    groups = [(f["properties"]["name"], f["properties"]["quantity"]["value"])
+              for f in extract_projects("完成4条道路路面改造。") if not f["properties"]["named"]]
+    assert groups == [("道路（改造）", 4)]
+    groups = [(f["properties"]["name"], f["properties"]["quantity"]["value"])
+              for f in extract_projects("实施青松巷等3条道路路灯亮化。") if not f["properties"]["named"]]
+    assert groups == [("其余道路（亮化）", 2)]

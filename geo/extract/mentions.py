@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
@@ -69,6 +69,10 @@ def clause_mentions(norm, start, end):
                     continue
                 head = norm[e - length:e]
                 if head in table:
+                    if e < end and norm[e - length:e + 1] in table and match_any(norm, e + 1, FOLLOWERS_SORTED):
+                        # 5条道路路面改造: 道 goes on as 道路, a head ending on the next character that a
+                        # follower (路面, 路灯) ends
+                        break
                     if table[head][1] != "none":
                         mention = _head_mention(norm, e - length, e, table[head], covered, end)
                     elif head in COUNTED_ROAD_WORDS and _counted_as_road(norm, head, covered, e - length, end):
@@ -93,6 +97,13 @@ def clause_mentions(norm, start, end):
         if mention is None and e < end and norm[e] in PHASE_FIRST and PHASE_RE.match(norm, e, end):
             mention = _phase_mention(norm, e, covered, end)
         if mention is not None:
+            if mentions and _at_door_number(norm, mentions[-1], mention):
+                # 五一路10号小区: a compound named by its address, a road and a door number (the road
+                # was a road of its own, the compound 10号小区).
+                road = mentions[-1]
+                mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
+                mentions[-1], covered = mention, mention.end
+                continue
             if mentions and _modifies(norm, mentions[-1], mention):
                 # 8所农村标准化幼儿园: 农村 modifies the kindergartens the count counts.
                 wider = _head_mention(norm, mention.head_start, mention.head_end, table[mention.head], before, end)
@@ -105,6 +116,14 @@ def clause_mentions(norm, start, end):
     if "的" in clause or ("至" in clause or "米" in clause or "里" in clause) and LENGTH_BEFORE_ROAD.search(clause):
         mentions = with_routes_in_prose(norm, mentions, start, end)
     return merge_junctions(norm, mentions)
+
+
+def _at_door_number(norm, before, mention):
+    """True when ``mention`` is an estate (小区) whose stem is a door number right after the road
+    ``before`` names (五一路10号小区)."""
+    return (mention.category == "area" and before.category == "road" and before.kind == "name"
+            and before.end == mention.stem_start and before.count is None
+            and _DOOR_NUMBER.fullmatch(norm, mention.stem_start, mention.head_start) is not None)
 
 
 def _modifies(norm, before, mention):
@@ -171,6 +190,7 @@ def _may_hold_code(clause):
         _CODE_LETTER.search(clause) is not None and _ASCII_DIGIT.search(clause) is not None)
 # A code followed by a space and a Latin letter is forum junk or English (S0 l(, X7 V).
 _LATIN_AFTER_SPACE = re.compile(r" +[A-Za-z]")
+_DOOR_NUMBER = re.compile(r"\d{1,4}号?")  # a door number: 10号 of 五一路10号小区, 10 of 五一路10号院
 
 
 _CANDIDATES = [None, None]  # the text last looked at (compared by identity) and its candidates

@@ -14,9 +14,11 @@ from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COU
 _LENGTH = r"[、,]?(?:全长|总长|长)?约?\d[\d.]*(?:米|公里|千米)"
 _MEASURED = re.compile(
     rf"{_LENGTH}[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
-    r"|[日年]?(?:处理|供水|产|吞吐)(?:能力)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨
+    r"|[日年]?(?:处理|供水|产|吞吐|运转|转运)(?:能力|量|规模)?(?:达|约)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨, 日运转量达140吨
     r"|第[\d一二三四五六七八九十]+批")  # 第二批: a batch of a programme
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
+_DOOR_NUMBER_ONLY = re.compile(r"\d{1,4}")  # the door number before 号院
+_PIPE_SIZE = re.compile(r"(?:DN|dn|De|de|Φ|φ)\d")  # a pipe's nominal diameter (DN300, De110, Φ600)
 _YEAR = re.compile(r"(?:19|20)\d\d(?:年度|年)?")
 _NUMERAL_STEMS = frozenset("一二三四五六七八九十")  # 一中, 三小: one-character numerals naming a school
 # 沿 before a road's name is the preposition (完成沿泰山路至…道路), before 江/河 a name's start (沿江大道).
@@ -149,6 +151,10 @@ def analyse_stem(norm, mention):
     if mention.stop == "等" and count is None and mention.count is None and mention.kind != "raw" \
             and not _DIGIT.search(rest):
         return count, start, "generic"  # A路、B街等传统商业街区: what follows 等 types the list
+    if mention.category == "area" and _DOOR_NUMBER_ONLY.fullmatch(rest):
+        return count, start, "generic"  # 44号院: a door number without its road names no compound
+    if numbered and _PIPE_SIZE.match(rest):
+        return count, start, "generic"  # DN300供水管道, DN100-DN700清水主道: a pipe's diameter, not a name
     measured = _MEASURED.match(rest) if numbered or "." in rest else None
     if measured and is_generic(rest[measured.end():]):
         return count, start, "generic"  # 20米宽绿道, 60班九年制学校, 500床医院: a size, not a name
