@@ -30,3 +30,19 @@ def digest(folder):
     """``{relative path: sha256}`` of every file under ``folder``: the outputs byte for byte."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def refused_line(built, tmp_path, *gazetteers):
+    """The one line of error of ``geo build`` run with ``gazetteers`` over a copy of the outputs in
+    ``built``, checking that it stopped (exit 2, no traceback) and left every output as it was."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = digest(out)
+    result = build(out, *gazetteers)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
+    assert digest(out) == before
+    return lines[0]

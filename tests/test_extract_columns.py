@@ -55,15 +55,20 @@ def test_a_title_over_two_columns_is_read_before_them():
     assert _names(read) == _names(text)
 
 
-def test_a_table_is_read_a_row_a_line_as_before():
-    # Cells at one height are a row: read across, as pypdf reads them, not a column at a time.
+def _table_runs():
+    """A project table's runs ``(x, y, size, text)``: a header and six rows of four cells each."""
     rows = [("序号", "项目名称", "建设内容", "总投资（万元）")] + [
         (str(number), name, work, money) for number, (name, work, money) in enumerate([
             ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
             ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
             ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]
-    runs = [(x, 760 - 24 * row, 12, cell) for row, cells in enumerate(rows)
+    return [(x, 760 - 24 * row, 12, cell) for row, cells in enumerate(rows)
             for x, cell in zip((60, 110, 300, 450), cells)]
+
+
+def test_a_table_is_read_a_row_a_line_as_before():
+    # Cells at one height are a row: read across, as pypdf reads them, not a column at a time.
+    runs = _table_runs()
     data = make_pdf([runs])
     assert pdf_text(data, "r.pdf") == _pypdf_text(data)
     assert "5 东岭中学扩建工程 新建宿舍楼和食堂 5400" in pdf_text(data, "r.pdf")
@@ -124,13 +129,7 @@ def test_three_columns_drawn_inside_one_text_object_are_read_a_column_at_a_time(
 
 @pytest.mark.parametrize("drawn", ["Td", "Tm", "glyphs"])
 def test_a_table_drawn_inside_one_text_object_is_read_a_row_a_line(drawn):
-    rows = [("序号", "项目名称", "建设内容", "总投资（万元）")] + [
-        (str(number), name, work, money) for number, (name, work, money) in enumerate([
-            ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
-            ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
-            ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]
-    runs = [(x, 760 - 24 * row, 12, cell) for row, cells in enumerate(rows)
-            for x, cell in zip((60, 110, 300, 450), cells)]
+    runs = _table_runs()
     data = make_pdf([runs], drawn=drawn)
     assert pdf_text(data, "r.pdf") == _pypdf_text(data)
     assert "5 东岭中学扩建工程 新建宿舍楼和食堂 5400" in pdf_text(data, "r.pdf")
