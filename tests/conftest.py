@@ -153,3 +153,15 @@ def rules_only(monkeypatch, tmp_path):
     yield
     tagger.shipped_model.cache_clear()
     confidence.shipped_model.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def plain_default_build(tmp_path_factory):
+    """The default district built once without a basemap or a placed.csv, for the tests of placed.csv
+    files: read it, or copy it before building over it."""
+    from placed_files import build
+
+    out = tmp_path_factory.mktemp("default_build")
+    result = build(out)
+    assert result.exit_code == 0, result.output
+    return out

@@ -49,15 +49,6 @@ def _totals(out):
 
 
 @pytest.fixture(scope="module")
-def plain_build(tmp_path_factory):
-    """The default district built once without a placed.csv."""
-    out = tmp_path_factory.mktemp("plain")
-    result = build(out)
-    assert result.exit_code == 0, result.output
-    return out
-
-
-@pytest.fixture(scope="module")
 def reviewed_build(tmp_path_factory):
     """The default district built with the review's placed.csv: (out folder, the CLI's result)."""
     folder = tmp_path_factory.mktemp("reviewed")
@@ -95,14 +86,14 @@ def test_a_project_added_on_the_map_enters_the_catalog_located_as_drawn_and_join
     assert school["geometry"] == {"type": "Point", "coordinates": [117.002, 36.69]}
 
 
-def test_removed_projects_are_in_no_layer_and_no_coverage_figure_and_added_ones_are(plain_build, reviewed_build):
+def test_removed_projects_are_in_no_layer_and_no_coverage_figure_and_added_ones_are(plain_default_build, reviewed_build):
     out, _ = reviewed_build
     layers = {path.stem: {f["properties"]["name"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]}
               for path in (out / "layers").glob("*.geojson")}
     in_layers = set().union(*layers.values())
     assert "金牛建材" not in in_layers and "黄河文化廊道" not in in_layers
     assert NEW_PARK in layers["park"] and "泺口实验学校" in layers["school"]
-    before, after = _totals(plain_build), _totals(out)
+    before, after = _totals(plain_default_build), _totals(out)
     # 22 projects, less the two removed, and the two added
     assert int(after["catalog"]) == int(before["catalog"]) == 22
     assert int(after["district_wide"]) == int(before["district_wide"]) - 1  # 金牛建材 was unlocated
@@ -200,18 +191,18 @@ def test_geocode_again_with_the_same_file_keeps_the_added_projects_once(reviewed
 ], ids=["removal-with-coordinates", "added-without-geometry", "unknown-category", "added-without-category",
         "removal-unknown-category", "removal-of-a-name-gone", "removals-of-another-report", "added-name-of-the-report"])
 def test_review_rows_edited_into_nonsense_stop_the_build_in_one_line_and_keep_the_outputs(
-        plain_build, tmp_path, rows, words):
+        plain_default_build, tmp_path, rows, words):
     placed = placed_csv(tmp_path, *rows)
-    line = refused_line(plain_build, tmp_path, placed)
+    line = refused_line(plain_default_build, tmp_path, placed)
     assert line.startswith(f"geo: error: {placed}:") and all(word in line for word in words), line
 
 
-def test_an_added_project_the_report_now_names_says_how_to_keep_what_was_drawn(plain_build, tmp_path):
+def test_an_added_project_the_report_now_names_says_how_to_keep_what_was_drawn(plain_default_build, tmp_path):
     # 含光人行桥, added on 连江县's map, is found by a later geo in the same report: the build stopped,
     # saying only "place that project on the map instead": drawn again by hand, though the row's
     # source made a placement of it (the same name and category) keeps the drawing.
     out = tmp_path / "out"
-    shutil.copytree(plain_build, out)
+    shutil.copytree(plain_default_build, out)
     row = _added("金牛建材", "commercial", "117.0020000", "36.6900000", "POINT (117.0020000 36.6900000)")
     result = build(out, placed_csv(tmp_path, row))
     assert result.exit_code == 2, result.output
@@ -229,7 +220,7 @@ def _placement(name, category, lon, lat):
 
 
 @pytest.mark.parametrize("joined", [False, True], ids=["two-files", "one-file-of-both"])
-def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the_build(plain_build, tmp_path, joined):
+def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the_build(plain_default_build, tmp_path, joined):
     # Two planners' placed.csv given together (or joined, cat a.csv b.csv): one marked 金牛建材 not a
     # project, the other placed it. The build removed it without a word, the placement dropped.
     marked = _removal("金牛建材", "commercial")
@@ -238,7 +229,7 @@ def test_a_project_one_planner_marked_not_a_project_and_another_placed_stops_the
         files = [placed_csv(tmp_path, marked, placed)]
     else:
         files = [placed_csv(tmp_path, marked, name="a.csv"), placed_csv(tmp_path, placed, name="b.csv")]
-    line = refused_line(plain_build, tmp_path, *files)
+    line = refused_line(plain_default_build, tmp_path, *files)
     assert line.startswith(f"geo: error: {files[-1]}:"), line
     said = "(金牛建材, commercial, placed by hand): entry 1"
     assert all(word in line for word in (said, "marks it not a project", "keep one")), line

@@ -20,15 +20,6 @@ def _row(name, category, lon="", lat="", wkt="", datum="wgs84", method=METHOD):
     return f"{name},{category},{lon},{lat},{wkt},{datum},2,{SOURCE},{method}"
 
 
-@pytest.fixture(scope="module")
-def first_build(tmp_path_factory):
-    """The default district built once without a placed.csv: the outputs a bad file must leave alone."""
-    out = tmp_path_factory.mktemp("first")
-    result = build(out)
-    assert result.exit_code == 0, result.output
-    return out
-
-
 def _geocodes(out_dir):
     features = json.loads((out_dir / "projects.geojson").read_text(encoding="utf-8"))["features"]
     return {f["properties"]["name"]: (f["geometry"], f["properties"]["geocode"]) for f in features}
@@ -87,20 +78,20 @@ BAD_FILES = {
 
 @pytest.mark.parametrize("case", list(BAD_FILES))
 def test_placed_file_the_map_never_writes_stops_the_build_in_one_line_and_keeps_the_outputs(
-        first_build, tmp_path, case):
+        plain_default_build, tmp_path, case):
     rows, words = BAD_FILES[case]
     placed = placed_csv(tmp_path, *rows)
-    line = refused_line(first_build, tmp_path, placed)
+    line = refused_line(plain_default_build, tmp_path, placed)
     assert line.startswith(f"geo: error: {placed}:") and all(word in line for word in words), (case, line)
 
 
-def test_placed_file_of_another_district_asks_for_the_first_build_options_not_to_delete_rows(first_build, tmp_path):
+def test_placed_file_of_another_district_asks_for_the_first_build_options_not_to_delete_rows(plain_default_build, tmp_path):
     # The README's third step, `geo build --gazetteer placed.csv`, run as written after building
     # 武侯区 with --report and --district-code, builds the default report: every row was "no project
     # of this report", and the line said to delete it, the planner's work.
     placed = placed_csv(tmp_path, _row("玉林小学", "school", "104.0400000", "30.6200000"),
                         _row("武侯祠大街", "road_rebuild", wkt="LINESTRING (104.03 30.64, 104.05 30.64)"))
-    line = refused_line(first_build, tmp_path, placed)
+    line = refused_line(plain_default_build, tmp_path, placed)
     assert line.startswith(f"geo: error: {placed}:"), line
     assert "玉林小学" in line and "no project of this report" in line and "2 rows" in line
     assert "--report" in line and "delete that row" not in line, line
@@ -122,7 +113,7 @@ def test_placed_rows_of_projects_whose_names_differ_only_in_punctuation_place_ea
         assert feature["geometry"].equals(spots[feature["properties"]["name"]]), feature["properties"]["name"]
 
 
-def test_one_project_placed_apart_in_two_planners_files_stops_the_build_naming_both(first_build, tmp_path):
+def test_one_project_placed_apart_in_two_planners_files_stops_the_build_naming_both(plain_default_build, tmp_path):
     # Two planners each downloaded a placed.csv from the same map and both placed 新图书馆, 1 km
     # apart; `--gazetteer a/placed.csv --gazetteer b/placed.csv` took the first file's silently.
     (tmp_path / "a").mkdir()
@@ -131,7 +122,7 @@ def test_one_project_placed_apart_in_two_planners_files_stops_the_build_naming_b
                        _row("新图书馆", "culture", "116.9909459", "36.6942401"))
     second = placed_csv(tmp_path / "b", _row("新文化馆", "culture", "117.0100000", "36.6900000"),
                         _row("新图书馆", "culture", "117.0000000", "36.7000000"))
-    line = refused_line(first_build, tmp_path, first, second)
+    line = refused_line(plain_default_build, tmp_path, first, second)
     assert line.startswith(f"geo: error: {second}: entry 2 (新图书馆"), line
     assert f"1031 m from where entry 2 of {first} places it" in line, line  # 809 m east, 639 m south
 
