@@ -397,7 +397,8 @@
       el('div', 'geo-panel-help', '选择项目，在地图上点击（点）或绘制（线、面），下载 placed.csv，再以原选项加 ' +
         '--gazetteer placed.csv 运行 geo build。Pick a project, click (point) or draw (line, area) on the map, ' +
         'download placed.csv, then run geo build again with its options and --gazetteer placed.csv. ' +
-        'Nothing leaves this page. ' +
+        'Nothing leaves this page. 不是项目：非项目的名称；新增项目：报告中有、未识别的项目。Not a project: a name that is ' +
+        'none; Add a project: one the report names and geo missed. ' +
         '键盘：放置后方向键移动地图，空格在中心十字处加点，Enter 完成，Esc 取消。Keyboard: after Place, the arrows ' +
         'move the map, Space puts a point at the cross in its centre, Enter ends, Esc cancels.', body);
       review.addForm(body);
