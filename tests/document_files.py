@@ -180,3 +180,12 @@ def column_pages(text, columns=2, size=12, top=780, bottom=60, left=54, right=54
         pages.append(runs)
         first = False
     return pages
+
+
+def project_table_rows():
+    """A table of projects as reports print it: a header and six numbered rows of four cells."""
+    return [("序号", "项目名称", "建设内容", "总投资（万元）")] + [
+        (str(number), name, work, money) for number, (name, work, money) in enumerate([
+            ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
+            ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
+            ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]

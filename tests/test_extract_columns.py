@@ -3,7 +3,7 @@
 import pypdf
 import pytest
 
-from document_files import column_pages, make_pdf, wrap
+from document_files import column_pages, make_pdf, project_table_rows, wrap
 from geo.extract import extract_projects, read_report
 from geo.extract.pdf import pdf_text
 
@@ -57,11 +57,7 @@ def test_a_title_over_two_columns_is_read_before_them():
 
 def _table_runs():
     """A project table's runs ``(x, y, size, text)``: a header and six rows of four cells each."""
-    rows = [("序号", "项目名称", "建设内容", "总投资（万元）")] + [
-        (str(number), name, work, money) for number, (name, work, money) in enumerate([
-            ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
-            ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
-            ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]
+    rows = project_table_rows()
     return [(x, 760 - 24 * row, 12, cell) for row, cells in enumerate(rows)
             for x, cell in zip((60, 110, 300, 450), cells)]
 

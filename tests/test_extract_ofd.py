@@ -28,6 +28,7 @@ from geo.cli import main
 from geo.extract import extract_file, read_document, read_report
 from geo.extract.ofd import ofd_text
 from geo.io import InputError, zip_part_limit
+from document_files import project_table_rows
 from work_counts import Calls
 
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
@@ -583,11 +584,7 @@ def test_a_three_column_ofd_is_read_a_column_at_a_time():
 def test_a_table_in_an_ofd_is_read_a_row_a_line_as_before():
     # Cells at one height are a row, read across (the project's name and its work one after the other,
     # as before), not a column at a time.
-    rows = [("序号", "项目名称", "建设内容", "总投资（万元）")] + [
-        (str(number), name, work, money) for number, (name, work, money) in enumerate([
-            ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
-            ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
-            ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]
+    rows = project_table_rows()
     cells = [(x, TOP + (row + 1) * PITCH, cell) for row, line in enumerate(rows)
              for x, cell in zip((LEFT, LEFT + 15, LEFT + 80, LEFT + 135), line)]
     assert ofd_text(_package([_objects(cells)]), "r.ofd", 10**8).splitlines() == [
