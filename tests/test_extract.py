@@ -472,6 +472,14 @@ def test_a_town_s_old_streets_named_by_a_direction_are_names_in_a_list_of_roads(
     assert got == ["人民东街", "北街", "南后街", "西街", "青苑路"]
 
 
+def test_such_as_opening_a_list_of_examples_is_no_part_of_the_first_name():
+    # ，如A、B等 (such as A, B): 如 was the first character of A's name; 如意路 and 如东 are names
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "多个公园相继建成，如青峰公园二期、滨河生态公园等。一批项目如青峰县人民医院加快建设。"
+        "新建如意路，改造如东小学。") if f["properties"]["named"])
+    assert got == ["如东小学", "如意路", "滨河生态公园", "青峰公园二期", "青峰县人民医院"]
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(

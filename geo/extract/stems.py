@@ -254,6 +254,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 return pos, None, None  # 总投资1792万元青山路: an amount ends the name on its left
             if char == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
                 return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
+            if char == "如" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SUCH_AS_AFTER) \
+                    and not norm.startswith(NOT_STOPS, pos - 1):
+                return pos, char, pos - 1  # ，如青松公园二期、滨河公园等: "such as" opens the list (如意湖, 如皋 are names)
             if char == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
                 return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
         # Most characters end no stop word: the rules on stop words are skipped for them.
@@ -344,7 +347,9 @@ _CONJUNCTIONS = frozenset("和与及")
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度")
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如")
+# What 如 ("such as") follows when it opens a list of examples: a break, or the type they are of.
+_SUCH_AS_AFTER = HARD_BREAKS | frozenset("目程等")
 # A few characters between a count inside a stem and a type head: words that describe it
 # (中心城区4条关键卡口道路), no name (a name would follow no count).
 _ADJECTIVES_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,4}")
