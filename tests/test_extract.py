@@ -480,6 +480,14 @@ def test_such_as_opening_a_list_of_examples_is_no_part_of_the_first_name():
     assert got == ["如东小学", "如意路", "滨河生态公园", "青峰公园二期", "青峰县人民医院"]
 
 
+def test_a_quarter_of_the_year_before_a_name_is_no_part_of_it():
+    # 2024年第二季度A等8个项目集中开工 (press on a quarter's groundbreaking): the quarter opened A's name
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "青峰区举行2024年第二季度松林实验学校等8个重大项目集中开工仪式。青峰县一季度白石路等5个项目开工。"
+        "完成四季度青松公园建设。") if f["properties"]["named"])
+    assert got == ["松林实验学校", "白石路", "青松公园"]
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(

@@ -257,6 +257,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if char == "如" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SUCH_AS_AFTER) \
                     and not norm.startswith(NOT_STOPS, pos - 1):
                 return pos, char, pos - 1  # ，如青松公园二期、滨河公园等: "such as" opens the list (如意湖, 如皋 are names)
+            if char == "度" and pos < head_start and norm[pos - 2:pos] == "季度":
+                quarter = _QUARTER_END.search(norm, max(lo, pos - 10), pos)
+                if quarter is not None:
+                    return pos, quarter.group(), quarter.start()  # 2024年第二季度青山小学: a quarter ends the name
             if char == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
                 return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
         # Most characters end no stop word: the rules on stop words are skipped for them.
@@ -348,6 +352,7 @@ _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
 _EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如")
+_QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 如 ("such as") follows when it opens a list of examples: a break, or the type they are of.
 _SUCH_AS_AFTER = HARD_BREAKS | frozenset("目程等")
 # A few characters between a count inside a stem and a type head: words that describe it
