@@ -488,6 +488,14 @@ def test_a_quarter_of_the_year_before_a_name_is_no_part_of_it():
     assert got == ["松林实验学校", "白石路", "青松公园"]
 
 
+def test_an_alias_note_is_no_name_and_a_freight_yard_is_a_transport_facility():
+    # A（以下简称“B”）(hereafter B): 以下简称“B was named; 货场 (a railway freight yard) had no head
+    got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(
+        "走进青峰高速北互通（以下简称“北互通”）项目建设现场。建设青峰高兴货场，完成东湖货场扩建。")
+        if f["properties"]["named"])
+    assert got == [("东湖货场", "transport"), ("青峰高兴货场", "transport")]
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(
