@@ -496,6 +496,15 @@ def test_an_alias_note_is_no_name_and_a_freight_yard_is_a_transport_facility():
     assert got == [("东湖货场", "transport"), ("青峰高兴货场", "transport")]
 
 
+def test_the_type_of_listed_roads_before_the_first_is_no_part_of_its_name():
+    # 城区道路A路、B路 (the town's roads A and B): the type 道路 and its scope opened A's name,
+    # also where the tagger read the whole stretch as one name
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "新旧城区道路南环路、花园路现已完成升级改造。实施城区道路青峰路、白石路提升改造工程。")
+        if f["properties"]["named"])
+    assert got == ["南环路", "白石路", "花园路", "青峰路"]
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(

@@ -257,6 +257,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if char == "如" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SUCH_AS_AFTER) \
                     and not norm.startswith(NOT_STOPS, pos - 1):
                 return pos, char, pos - 1  # ，如青松公园二期、滨河公园等: "such as" opens the list (如意湖, 如皋 are names)
+            if char == "路" and norm[pos - 2:pos] == "道路" and head_start - pos >= max(1, min_stem) \
+                    and any(c in "路街道线" for c in norm[head_start:head_start + 2]) \
+                    and not norm.startswith(("街区", "街道"), head_start):
+                return pos, "道路", pos - 2  # 城区道路青松路、白石路: the type of the roads listed is no part of the first
             if char == "度" and pos < head_start and norm[pos - 2:pos] == "季度":
                 quarter = _QUARTER_END.search(norm, max(lo, pos - 10), pos)
                 if quarter is not None:
@@ -351,7 +355,7 @@ _CONJUNCTIONS = frozenset("和与及")
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如")
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如路")
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 如 ("such as") follows when it opens a list of examples: a break, or the type they are of.
 _SUCH_AS_AFTER = HARD_BREAKS | frozenset("目程等")
