@@ -505,6 +505,13 @@ def test_the_type_of_listed_roads_before_the_first_is_no_part_of_its_name():
     assert {"南环路", "白石路", "青峰路"} <= set(got) and not [name for name in got if "道路" in name]
 
 
+def test_a_feature_s_scene_heading_is_no_part_of_the_name_after_it():
+    # 镜头一A医院迁建进入倒计时 (a feature's "scene one" heading, no break after it): 镜头一 opened the name
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "镜头一青峰县人民医院迁建项目加快推进。镜头二滨河公园提质改造加快推进。") if f["properties"]["named"])
+    assert got == ["滨河公园", "青峰县人民医院"]
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(
