@@ -171,3 +171,9 @@ def test_roads_counted_before_their_surfaces_or_lamps_are_roads_not_dao():
     groups = [(f["properties"]["name"], f["properties"]["quantity"]["value"])
               for f in extract_projects("实施青松巷等3条道路路灯亮化。") if not f["properties"]["named"]]
     assert groups == [("其余道路（亮化）", 2)]
+
+
+def test_a_reduplicated_unit_is_no_count():
+    # 一个个重点项目落地开花 (one project after another): read as a group of 1 project
+    assert _works("一个个重点项目落地开花") == [] and _works("一项项民生工程加快推进") == []
+    assert _works("实施11项产业工程") == [("产业工程", 11, "项")]
