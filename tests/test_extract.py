@@ -512,6 +512,13 @@ def test_a_feature_s_scene_heading_is_no_part_of_the_name_after_it():
     assert got == ["滨河公园", "青峰县人民医院"]
 
 
+def test_xianyi_now_already_after_a_name_ends_it():
+    # A、B和C现已完成升级改造 (have now been upgraded): 现已 glued C to the clause and C was lost
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "南环路、花园路和正大路现已完成升级改造。") if f["properties"]["named"])
+    assert got == ["南环路", "正大路", "花园路"]
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(
