@@ -519,6 +519,15 @@ def test_xianyi_now_already_after_a_name_ends_it():
     assert got == ["南环路", "正大路", "花园路"]
 
 
+def test_a_list_of_places_a_project_meets_or_works_with_is_no_project():
+    # 与A、B、C高速等相交 (the motorways a new one meets), 与A、B等医院合作 (partners): the list's
+    # items were named, those the shared head names too
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "青峰高速公路起点工程开工建设，向西相继与大广、京港澳、二广高速等国家主干线通道相交。"
+        "4家公立医院与北京协和、解放军总医院等30家医院深度合作。") if f["properties"]["named"])
+    assert not {"大广高速", "京港澳高速", "二广高速", "解放军总医院"} & set(got)
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(

@@ -387,6 +387,8 @@ def drop_partners(norm, records, clause_end):
         rest = norm[end:clause_end]
         if first.stop in ("与", "同") and any(word in rest for word in PARTNER_WORDS):
             continue
+        if _listed_partner(norm, record, rest):
+            continue
         if rest.startswith(ENCLOSURE_WORDS):
             continue
         if rest.startswith("等"):
@@ -398,6 +400,22 @@ def drop_partners(norm, records, clause_end):
                 continue
         kept.append(record)
     return kept
+
+
+_PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fff、和及]*)$")
+
+
+def _listed_partner(norm, record, rest):
+    """与大广、京港澳、二广高速等相交: every item of a list (、) after 与 that the clause goes on to a
+    partner word with (the roads a new road meets), also items the list's shared head names; a
+    single place after 与 is :func:`drop_partners`' own (when 与 opens its name)."""
+    if record.clause is None or not any(word in rest for word in PARTNER_WORDS):
+        return False
+    before = _PARTNER_LIST.search(norm, max(record.clause[0], record.start - 24), record.start)
+    if before is None or any(word in before.group(1) for word in PARTNER_WORDS):
+        return False
+    listed = before.group(1) + norm[record.start:record.start + 24]
+    return "、" in listed[:min((k for k in (listed.find(w) for w in PARTNER_WORDS) if k >= 0), default=0)]
 
 
 def drop_locators(norm, records, mentions=()):
