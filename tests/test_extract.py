@@ -528,6 +528,15 @@ def test_a_list_of_places_a_project_meets_or_works_with_is_no_project():
     assert not {"大广高速", "京港澳高速", "二广高速", "解放军总医院"} & set(got)
 
 
+def test_she_sets_up_in_a_route_s_description_is_no_part_of_the_name_after_it():
+    # 向东设A大桥，设B大桥 (the route sets up bridges), 全线设A站, 新设A站: 设 opened the names (东设A大桥)
+    # and one was lost; 设施农业园 is a name
+    got = sorted(f["properties"]["name"] for f in extract_projects(
+        "该工程起于城北转盘，向东设石岭大桥，向南设白河大桥，最后接一号大道。全线设青峰站、白石站等5座车站。"
+        "新设青松路公交站。") if f["properties"]["named"])
+    assert got == ["白河大桥", "白石站", "石岭大桥", "青峰站", "青松路公交站"]
+
+
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
     got = sorted(f["properties"]["name"] for f in extract_projects(

@@ -254,6 +254,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 return pos, None, None  # 总投资1792万元青山路: an amount ends the name on its left
             if char == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
                 return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
+            if char == "设" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SET_UP_AFTER) \
+                    and not norm.startswith(NOT_STOPS, pos - 1):
+                return pos, char, pos - 1  # 向东设石岭大桥，设白河大桥 (a route's description: sets up), 设施农业园 a name
             if char == "如" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SUCH_AS_AFTER) \
                     and not norm.startswith(NOT_STOPS, pos - 1):
                 return pos, char, pos - 1  # ，如青松公园二期、滨河公园等: "such as" opens the list (如意湖, 如皋 are names)
@@ -355,10 +358,13 @@ _CONJUNCTIONS = frozenset("和与及")
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如路")
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如路设")
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 如 ("such as") follows when it opens a list of examples: a break, or the type they are of.
 _SUCH_AS_AFTER = HARD_BREAKS | frozenset("目程等")
+# What 设 (sets up) follows in a route's description: a break, the direction it goes (向东设), the
+# line it is on (全线设) or 新 (新设: newly set up).
+_SET_UP_AFTER = HARD_BREAKS | frozenset("东西南北线新")
 # A few characters between a count inside a stem and a type head: words that describe it
 # (中心城区4条关键卡口道路), no name (a name would follow no count).
 _ADJECTIVES_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,4}")
