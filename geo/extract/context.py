@@ -18,6 +18,8 @@ _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
 # A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
 _WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
+# A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场).
+_LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -28,8 +30,9 @@ def governed_by_context_verb(case):
     """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
     first = chain_first(mention)
-    if _WORKS_SITE.match(case.norm, mention.end):
-        return False  # 走进毕节二十小扩建项目施工现场: the site of its own works is a project
+    if _WORKS_SITE.match(case.norm, mention.end) or _LIST_WORKS_SITE.match(case.norm, _list_end(mention)):
+        # 走进毕节二十小扩建项目施工现场, 来到A厂、B公园等项目建设现场: the site of its own works is a project
+        return False
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
