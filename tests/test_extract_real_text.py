@@ -716,6 +716,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # visit to places without works stays context
     ("调研组先后来到城东污水处理厂、滨江公园等项目建设现场。随后来到青山社区、白石社区,看望群众。",
      [("城东污水处理厂", "utility"), ("滨江公园", "park")], []),
+    # a body visiting (调研组, 考察团) is no verb of context; a named project visited (视察X项目)
+    # is a project; places a delegation only visits (参观) stay context
+    ("调研组实地察看了东湖学校项目。县长视察白石医院项目。考察团参观了青山公园、白石湖湿地。",
+     [("东湖学校", "school"), ("白石医院", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
