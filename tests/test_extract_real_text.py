@@ -712,6 +712,18 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      "启动雄石路、建设大道立面亮化工程,推进白山铁路适应性改造。",
      [("建设大道", "road_rebuild"), ("白山铁路", "rail"), ("长者公园", "park"), ("雄石路", "road_rebuild"),
       ("青山二十小", "school")], [("park", 7)]),
+    # a visit to the works site of a list (来到A厂、B公园等项目建设现场) is at those projects; a
+    # visit to places without works stays context
+    ("调研组先后来到城东污水处理厂、滨江公园等项目建设现场。随后来到青山社区、白石社区,看望群众。",
+     [("城东污水处理厂", "utility"), ("滨江公园", "park")], []),
+    # a body visiting (调研组, 考察团) is no verb of context; a named project visited (视察X项目)
+    # is a project; places a delegation only visits (参观) stay context
+    ("调研组实地察看了东湖学校项目。县长视察白石医院项目。考察团参观了青山公园、白石湖湿地。",
+     [("东湖学校", "school"), ("白石医院", "health")], []),
+    # a name quoted whole (加快“青山湖公园”建设) is the name without its quotes; a quoted
+    # programme's title (“四好农村路”, “两横三纵”) stays a type
+    ("加快“青山湖公园”建设,启动“滨江学校”改扩建。实施“四好农村路”建设,完善“两横三纵”路网。",
+     [("青山湖公园", "park"), ("滨江学校", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

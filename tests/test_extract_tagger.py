@@ -396,6 +396,19 @@ def test_two_rule_names_inside_one_tagged_name_become_one_but_a_list_is_never_jo
     assert [norm[r.start:r.end] for r in extended] == ["青松路", "白石路"]
 
 
+def test_a_tagged_name_takes_no_quote_it_does_not_open():
+    # The tagger may mark a quoted name with its closing quote (“青山湖公园”): the name ends
+    # before it; a quote the name opens and closes itself (“烟雨洪江”二期) stays.
+    norm = "加快“青山湖公园”建设。"
+    records = [r for r in _records(norm) if r.named]
+    assert [norm[r.start:r.end] for r in records] == ["青山湖公园"]
+    assert [norm[r.start:r.end] for r in statistical.extend_to_names(norm, records, [(3, 9, 0.95)])] == ["青山湖公园"]
+    norm = "建设“烟雨洪江”二期项目。"
+    records = [r for r in _records(norm) if r.named]
+    extended = statistical.extend_to_names(norm, records, [(2, 10, 0.95)])
+    assert [norm[r.start:r.end] for r in extended] == ["“烟雨洪江”二期"]
+
+
 def test_a_tagged_route_between_two_places_is_a_road_without_a_head():
     norm = "目前青岭至白石坳、红枫-青山段正在施工。"
     records = _records(norm)

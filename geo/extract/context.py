@@ -13,11 +13,16 @@ from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, PLANNING_AFTER_RE
 from geo.extract.works import works_at
 
+_NAMED_KINDS = ("name", "facility", "code")
+# Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
+_VISIT_VERBS = frozenset(("调研", "视察", "考察", "深入", "督导", "走访", "来到", "走进", "参观", "察看", "查看"))
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
 # A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
 _WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
+# A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场).
+_LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -28,8 +33,11 @@ def governed_by_context_verb(case):
     """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
     first = chain_first(mention)
-    if _WORKS_SITE.match(case.norm, mention.end):
-        return False  # 走进毕节二十小扩建项目施工现场: the site of its own works is a project
+    if _WORKS_SITE.match(case.norm, mention.end) or _LIST_WORKS_SITE.match(case.norm, _list_end(mention)):
+        # 走进毕节二十小扩建项目施工现场, 来到A厂、B公园等项目建设现场: the site of its own works is a project
+        return False
+    if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
+        return False  # 视察东湖学校项目: a named project visited is a project
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
@@ -131,12 +139,14 @@ def _attributive_place(case):
 
 _CLAUSE_BREAKS = ",;。!?:\n"
 _CLAUSE_REACH = 80
+_VISITING_BODY = ("组", "团", "队", "人员")  # 调研组, 考察团, 督查队: the ones visiting, no verb
 _LONG_CONTEXT_VERBS = word_index(tuple(verb for verb in CONTEXT_VERBS if len(verb) > 1))
 
 
 def _listed_after_context_verb(case):
     """惠及青山小学、白石中学等学校和红枫苑等小区: places a context verb governs earlier in the
-    clause, with no works of their own, are context (the verb reaches over the whole list)."""
+    clause, with no works of their own, are context (the verb reaches over the whole list); a
+    named project visited (视察东湖学校项目) is a project, and a body visiting (调研组) no verb."""
     if case.action is not None:
         return False
     norm, start = case.norm, case.mention.stem_start
@@ -144,8 +154,11 @@ def _listed_after_context_verb(case):
     # (a byline's closing bracket ends what a verb before it reaches: (记者 王江) 15个…)
     window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
+    while verb is not None and window.startswith(_VISITING_BODY, verb[0] + len(verb[1])):
+        verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)  # 调研组察看了…: a body visiting, no verb
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
-    return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None
+    return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
+        and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end))
 
 
 def _planned_only(case):

@@ -11,7 +11,7 @@ from geo.lexicon import SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SOR
 from geo.extract.extents import names_a_firm
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
+from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -237,6 +237,9 @@ def _category_of_last_head(norm, after, end):
 _EXTENSION_BREAKS = frozenset(",;:。!?、\n")
 
 
+_CLOSING_QUOTES = {closer: opener for opener, closer in QUOTE_CLOSERS.items() if closer != opener}
+
+
 def _with_brackets_balanced(norm, start, end):
     """The span with its brackets closed: a bracket it closes last without opening it is left out
     (白石大道) of 2条道路(青松大道、白石大道)), one it opens last is closed if the text does so
@@ -244,6 +247,8 @@ def _with_brackets_balanced(norm, start, end):
     text = norm[start:end]
     if text.endswith(")") and text.count(")") > text.count("("):
         return start, end - 1
+    if text[-1:] in _CLOSING_QUOTES and text.count(text[-1]) > text.count(_CLOSING_QUOTES[text[-1]]):
+        return start, end - 1  # 加快“青山湖公园”建设: the quote closes around the name, none of it
     if text.count("(") > text.count(")") and norm[end:end + 1] == ")":
         return start, end + 1
     return start, end
