@@ -724,6 +724,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # programme's title (“四好农村路”, “两横三纵”) stays a type
     ("加快“青山湖公园”建设,启动“滨江学校”改扩建。实施“四好农村路”建设,完善“两横三纵”路网。",
      [("青山湖公园", "park"), ("滨江学校", "school")], []),
+    # a quoted road name with its section after the closing quote is one name, quotes and all;
+    # a phase after the quotes is the project's (“青山”二期)
+    ("“青松大道”白石段建成通车,新建“红枫大道”。",
+     [("“青松大道”白石段", "road_new"), ("红枫大道", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

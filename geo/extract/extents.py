@@ -84,8 +84,12 @@ def extend_right(norm, mention, clause_end):
             mention.head = norm[mention.head_start:pos]
     mention.section = None
     mention.count = None
-    section_end = _sections_end(norm, pos, clause_end, mention.category in LINEAR
-                                or mention.head in SECTIONED_AREA_HEADS, mention.category)
+    sectioned = mention.category in LINEAR or mention.head in SECTIONED_AREA_HEADS
+    section_end = _sections_end(norm, pos, clause_end, sectioned, mention.category)
+    if section_end == pos and norm.startswith("”", pos) and norm.startswith("“", mention.stem_start):
+        # “广华同城大道”华蓥段: the section of a quoted name follows its closing quote
+        after = _sections_end(norm, pos + 1, clause_end, sectioned, mention.category)
+        section_end = after if after > pos + 1 and norm[after - 1] == "段" else pos
     if section_end == pos and mention.kind == "code":
         section_end = _route_after_code(norm, pos, clause_end) or pos
     if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):

@@ -6,14 +6,14 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, GENERIC_SORTED, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.numbers import parse_number
-from geo.extract.patterns import NUM, NUMBER_CHAR_RE, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_routes_in_prose
-from geo.extract.stems import decimal_point, find_stem
+from geo.extract.stems import decimal_point, find_stem, quoted_name
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -401,7 +401,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         return None
     opener = norm[mention.stem_start:mention.stem_start + 1]
     if opener in QUOTE_CLOSERS and (QUOTE_CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]
-                                    or _quoted_whole_name(norm, mention, QUOTE_CLOSERS[opener])):
+                                    or _quoted_whole_name(norm, mention, QUOTE_CLOSERS[opener], clause_end)):
         mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name; 加快“青山湖公园”建设
     if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None
@@ -411,13 +411,13 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     return mention
 
 
-def _quoted_whole_name(norm, mention, closer):
-    """True when quotes hold exactly a name with a distinctive stem (“青山湖公园”), not a
-    programme's title (“四好农村路”, “两横三纵”: numbers or generic words in the quote)."""
-    inner = norm[mention.stem_start + 1:mention.head_start]
-    return norm.startswith(closer, mention.end) and len(inner) >= 2 and _HAN_RUN.fullmatch(inner) is not None \
-        and NUMBER_CHAR_RE.search(inner) is None and not is_generic(inner) \
-        and not any(len(word) > 1 and word in inner for word in GENERIC_SORTED)
+def _quoted_whole_name(norm, mention, closer, clause_end):
+    """True when quotes hold exactly a name (“青山湖公园”建设: see :func:`quoted_name`), not the
+    first part of a name going on after them (“广华同城大道”华蓥段: the quotes stay in it; a phase
+    after them is the project's, “烟雨洪江”二期)."""
+    return norm.startswith(closer, mention.end) \
+        and (right_ok(norm, mention.end + 1, clause_end) or PHASE_RE.match(norm, mention.end + 1)) \
+        and quoted_name(norm, mention.stem_start, mention.head_start)
 
 
 def _stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):

@@ -147,6 +147,8 @@ def analyse_stem(norm, mention):
         # “甬川”桥, “知宇”口袋公园: a quoted name before the head (“老旧散”小区 and “旅游+”小镇 quote a kind)
         return count, start, "distinctive"
     if rest[0] in "“‘\"《":
+        if mention.section and norm.startswith("”", mention.head_end) and quoted_name(norm, start, head_start):
+            return count, start, "distinctive"  # “广华同城大道”华蓥段: a quoted name, then its section
         return count, start, "generic"  # “四好农村路”: a quoted programme title is a type
     if mention.stop == "等" and count is None and mention.count is None and mention.kind != "raw" \
             and not _DIGIT.search(rest):
@@ -205,6 +207,14 @@ _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
 _COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern}){_LENGTH}的$")
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
+
+
+def quoted_name(norm, start, head_start):
+    """True when the quote opening at ``start`` holds a distinctive stem before the head (“青山湖公园”,
+    “广华同城大道”), not a programme's title (“四好农村路”, “两横三纵”: numbers or generic words)."""
+    inner = norm[start + 1:head_start]
+    return len(inner) >= 2 and _HAN_ONLY.fullmatch(inner) is not None and NUMBER_CHAR_RE.search(inner) is None \
+        and not is_generic(inner) and not any(len(word) > 1 and word in inner for word in GENERIC_SORTED)
 
 
 def _named_block(text):
