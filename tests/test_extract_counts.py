@@ -177,3 +177,14 @@ def test_a_reduplicated_unit_is_no_count():
     # 一个个重点项目落地开花 (one project after another): read as a group of 1 project
     assert _works("一个个重点项目落地开花") == [] and _works("一项项民生工程加快推进") == []
     assert _works("实施11项产业工程") == [("产业工程", 11, "项")]
+
+
+def test_the_rest_of_projects_listed_by_examples_is_of_their_kind_only_when_they_all_are():
+    # 青山路、白石路等12个项目: ten more road projects; one example, or examples of different kinds,
+    # say nothing of the rest: projects of any kind (they were all counted as schools).
+    def groups(text):
+        return [(p["category"], p["quantity"]["value"]) for p in (f["properties"] for f in extract_projects(text))
+                if not p["named"]]
+    assert groups("推进青山路、白石路等12个项目建设。") == [("road_new", 10)]
+    assert groups("推进青山学校、白石医院等12个重大项目建设。") == [("project", 10)]
+    assert groups("推进青山学校等12个重大项目建设。") == [("project", 11)]

@@ -6,7 +6,7 @@ import functools
 import re
 
 from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
-from geo.extract.patterns import DEFAULT_ROAD_CATEGORY, HARD_BREAKS, WORKS_TIME_RE
+from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
@@ -56,12 +56,15 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
             if word in stem:
                 return code
         if category == "members" and not members_only:
-            # 甲路、乙路等12个项目: a list typed only as projects is what its members are.
-            for member in mention.members:
-                if member.kind not in ("raw", "skip") and member.category not in (None, "members"):
-                    code = resolve_category(member.category, action, norm, member, sentence)
-                    if code:
-                        return code
+            # 甲路、乙路等12个项目: a list typed only as projects is what its members are; members of
+            # different kinds (青山学校、白石医院等12个重大项目) leave the others projects of any kind
+            # (one example, 青山学校等12个重大项目, says nothing of the other eleven either)
+            codes = [resolve_category(member.category, action, norm, member, sentence)
+                     for member in mention.members
+                     if member.kind not in ("raw", "skip") and member.category not in (None, "members")]
+            codes = [code for code in codes if code]
+            if codes:
+                return codes[0] if len(codes) > 1 and len(set(codes)) == 1 else COUNTED_PROJECTS
         return None
     return category
 
