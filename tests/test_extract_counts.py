@@ -188,3 +188,11 @@ def test_the_rest_of_projects_listed_by_examples_is_of_their_kind_only_when_they
     assert groups("推进青山路、白石路等12个项目建设。") == [("road_new", 10)]
     assert groups("推进青山学校、白石医院等12个重大项目建设。") == [("project", 10)]
     assert groups("推进青山学校等12个重大项目建设。") == [("project", 11)]
+
+
+def test_a_district_s_share_after_qizhong_is_no_group_of_districts():
+    # 其中沿滩区2个、高新区2个: how the ten projects are shared out, not four districts; a verb
+    # before such a list makes places of it (其中建有服务区1处: a motorway's service area).
+    groups = [(p["name"], p["quantity"]["value"]) for p in (f["properties"] for f in extract_projects(
+        "实施重点项目10个，其中沿滩区2个、高新区2个、自流井区6个。")) if not p["named"]]
+    assert groups == [("重点项目（实施）", 10)]

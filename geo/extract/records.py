@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.lexicon import COUNTED_WORKS, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
 from geo.extract.counts import counted_after_list, counted_things, counted_works
-from geo.extract.model import Count, Mention, Record
+from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
@@ -300,7 +300,30 @@ def _counted_group(case):
     """学校10所, 13条道路: an unnamed group record for the places counted (less named members)."""
     if case.count is None:
         return None
+    if _share_of_a_jurisdiction(case):
+        return []
     return _group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
+
+
+_BREAKDOWN_REACH = 40  # characters back from a count to the 其中 that opens a breakdown
+
+
+def _share_of_a_jurisdiction(case):
+    """其中沿滩区2个、高新区2个: after 其中 a district named with a count and no works of its own is
+    its share of the works counted before, no group of districts (其中建有服务区1处: a verb before
+    the list makes them places)."""
+    mention, count = case.mention, case.count
+    stop = chain_first(mention).stop
+    return case.action is None and (stop is None or len(stop) == 1 or stop == "其中") \
+        and case.label in ("empty", "distinctive") and count.start >= mention.head_end \
+        and mention.head.endswith(JURISDICTION_SUFFIXES) \
+        and "其中" in _sentence_part_before(case.norm, mention.stem_start, _BREAKDOWN_REACH)
+
+
+def _sentence_part_before(norm, pos, reach):
+    """Up to ``reach`` characters before ``pos``, from the sentence's last end on (。!?; or a line)."""
+    window = norm[max(0, pos - reach):pos]
+    return window[max(window.rfind(mark) for mark in "。!?;\n") + 1:]
 
 
 def _phase_of_typed_facility(case):
