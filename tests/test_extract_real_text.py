@@ -729,6 +729,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a phase after the quotes is the project's (“青山”二期)
     ("“青松大道”白石段建成通车,新建“红枫大道”。",
      [("“青松大道”白石段", "road_new"), ("红枫大道", "road_new")], []),
+    # routes listed by their two ends before a route with the head take the verb before the list
+    # (they had none: road_rebuild by default); a town the route ends at is no river (白江), and a
+    # one-character stop before a place and 至 is the place's first character (沿山)
+    ("计划建成沿山至白江、沿山至红枫高速公路。",
+     [("沿山至白江", "road_new"), ("沿山至红枫高速公路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

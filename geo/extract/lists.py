@@ -206,12 +206,17 @@ def _route_items(norm, mentions, clause_start):
         pos = start - 1
         while pos > clause_start and norm[pos] == "、":
             bracket = BRACKETED_SECTION_END.search(norm, max(clause_start, pos - 10), pos)
-            item_start = _route_start(norm, bracket.start() if bracket else pos, clause_start)
-            if item_start is None:
+            found = _route_start(norm, bracket.start() if bracket else pos, clause_start)
+            if found is None:
                 break
+            item_start, stop = found
+            for inside in mentions:  # 沿河至德江: a town the route ends at (德江, 松江) is no river
+                if inside is not mention and inside.stem_start >= item_start and inside.end <= pos \
+                        and inside.category == "water" and len(inside.head) == 1:
+                    inside.kind = "skip"
             items.append(Mention(kind="raw", head="", category=None, stem_start=item_start, head_start=pos,
-                                 head_end=pos, end=pos, section=None, count=None, stop=None, stop_start=None,
-                                 members=[], typed_by=mention))
+                                 head_end=pos, end=pos, section=None, count=None, stop=stop,
+                                 stop_start=item_start - len(stop) if stop else None, members=[], typed_by=mention))
             pos = item_start - 1
     return items
 
@@ -238,20 +243,22 @@ def _abbreviated_items(norm, mentions, clause_start):
 
 
 def _route_start(norm, end, clause_start, longest=14):
-    """Where a route written as its two ends (南丹至天峨下老) starts, ending at ``end``; None if the
-    text there is no route (no 至, a verb inside, too long)."""
-    start = end
+    """(start, the stop word before it or None) of a route written as its two ends (南丹至天峨下老),
+    ending at ``end``; None if the text there is no route (no 至, a verb inside, too long). The stop
+    word gives the list its verb (建成A至B、C至D高速公路: 建成)."""
+    start, stop = end, None
     while start > clause_start and norm[start - 1] not in HARD_BREAKS:
         stop = stop_ending_at(norm, start, clause_start)
-        if stop and stop not in ("至", "经"):
-            break
+        if stop and stop not in ("至", "经") and not (len(stop) == 1 and norm.startswith("至", start + 1)):
+            break  # (沿河至德江: a place before 至 is no one character; the stop is its first)
+        stop = None
         start -= 1
         if end - start > longest:
             return None
     text = norm[start:end]
     if "至" not in text or text.startswith("至") or text.endswith("至") or len(text) < 4:
         return None
-    return start
+    return start, stop
 
 
 def _alike(first, second):
