@@ -1281,6 +1281,13 @@ def test_ecological_greening_after_a_dike_or_a_road_is_works_on_it():
     assert named_projects("实施白沙路生态绿化。") == [("白沙路", "road_greening")]
 
 
+def test_a_word_s_pinyin_inserted_after_it_does_not_cut_a_name():
+    # 公园(gōngyuán)站: a reposted page's pinyin of a word (longer than a syllable) cut the metro
+    # station into a park 白石公园 and the line.
+    assert named_projects("青山地铁2号线(hàoxiàn)白石公园(gōngyuán)站建设现场。") == [
+        ("青山地铁2号线(hàoxiàn)白石公园(gōngyuán)站", "rail")]
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
