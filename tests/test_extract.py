@@ -1288,6 +1288,15 @@ def test_a_word_s_pinyin_inserted_after_it_does_not_cut_a_name():
         ("青山地铁2号线(hàoxiàn)白石公园(gōngyuán)站", "rail")]
 
 
+def test_xinxiu_is_new_works_not_part_of_the_name():
+    # 新修 (newly built) was a generic word: 新修五源公路 was a name, 新修产业路42公里 a road to
+    # rebuild named 新修产业路.
+    assert named_projects("新修青松公路,改造白石路。") == [("白石路", "road_rebuild"), ("青松公路", "road_new")]
+    assert [(f["properties"]["name"], f["properties"]["category"], f["properties"]["action"])
+            for f in extract_projects("新修产业路42公里。")] == [("产业路（新修）", "road_new", "新修")]
+    assert named_projects("学校申请重新修缮操场。") == []
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
