@@ -1297,6 +1297,12 @@ def test_xinxiu_is_new_works_not_part_of_the_name():
     assert named_projects("学校申请重新修缮操场。") == []
 
 
+def test_an_older_word_for_a_terminal_building_is_a_transport_place():
+    # 候机楼 (a terminal building, as 航站楼) had no head: T1候机楼改造 was lost.
+    assert named_projects("谋划启动T2航站楼建设,T1候机楼改造完工投用。") == [
+        ("T1候机楼", "transport"), ("T2航站楼", "transport")]
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
