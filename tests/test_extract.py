@@ -1303,6 +1303,12 @@ def test_an_older_word_for_a_terminal_building_is_a_transport_place():
         ("T1候机楼", "transport"), ("T2航站楼", "transport")]
 
 
+def test_a_place_something_is_included_in_is_named_without_the_verb():
+    # 纳入 (is included in) opened a name: 局部区域纳入天开高教科创园.
+    names = [name for name, _ in named_projects("推动青山科技城建设,部分区域纳入白石科创园。")]
+    assert "青山科技城" in names and not any("纳入" in name for name in names)
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
