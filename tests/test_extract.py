@@ -1308,6 +1308,18 @@ def test_a_place_something_is_included_in_is_named_without_the_verb():
     assert "青山科技城" in names and not any("纳入" in name for name in names)
 
 
+def test_a_type_alone_before_a_count_is_what_is_counted_not_a_member():
+    # 改造棚户区23个区块: the type 棚户区 was taken for a named member of the 23 blocks, and the
+    # group counted one block less (其余区块, 22个); so were 地铁2号线6个站点 and 学校2座教学楼.
+    assert counted_groups("12月底改造棚户区23个区块。") == [("area", 23)]
+    assert counted_groups("改造老旧小区12个片区。") == [("area", 12)]
+    assert ("school", 5) in counted_groups("援建的这两所学校五栋教学楼投入使用。")
+    # a length is of the road before it, a listed member still counts apart
+    assert named_projects("S103青山线3.2公里路段通车。") == [("S103青山线", "road_new")]
+    assert counted_groups("S103青山线3.2公里路段通车。") == []
+    assert counted_groups("建成燕山口、河滨路等5个口袋公园。") == [("park", 3)]
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
