@@ -1320,6 +1320,13 @@ def test_a_type_alone_before_a_count_is_what_is_counted_not_a_member():
     assert counted_groups("建成燕山口、河滨路等5个口袋公园。") == [("park", 3)]
 
 
+def test_city_and_county_hospitals_are_a_type_not_a_name():
+    # 市县医院 (the hospitals of the city and its counties), listed with 乡镇卫生院 and 村卫生室, was
+    # a named hospital; a place before it still names one.
+    assert named_projects("加快市县医院、乡镇卫生院和村卫生室建设。") == []
+    assert named_projects("白石市县医院改扩建。") == [("白石市县医院", "health")]
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
