@@ -1327,6 +1327,13 @@ def test_city_and_county_hospitals_are_a_type_not_a_name():
     assert named_projects("白石市县医院改扩建。") == [("白石市县医院", "health")]
 
 
+def test_the_site_a_facility_moves_to_is_no_project():
+    # 迁建至原白石中学旧址 (rebuilt on the former site of a school): the site was a project, a
+    # heritage place 白石中学旧址, beside the hospital that moves.
+    assert named_projects("将青山医院迁建至原白石中学旧址。") == [("青山医院", "health")]
+    assert named_projects("青山中学搬迁至白石新区。") == [("青山中学", "school")]
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
