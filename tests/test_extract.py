@@ -1334,6 +1334,15 @@ def test_the_site_a_facility_moves_to_is_no_project():
     assert named_projects("青山中学搬迁至白石新区。") == [("青山中学", "school")]
 
 
+def test_a_street_numbered_after_a_direction_is_a_street_not_a_count():
+    # 西二条路 and 东四条路 (streets numbered 2 and 4 west and east of an axis) were read as a group
+    # of 2 roads; roads counted after a place or without a direction still count.
+    assert counted_groups("雨水于西二条路、东四条路交叉口处排入青山湖。") == []
+    assert named_projects("完成东三条路改造。") == [("东三条路", "road_rebuild")]
+    assert counted_groups("城西三条路改造完成。") == [("road_rebuild", 3)]
+    assert counted_groups("新建东西两条路。") == [("road_new", 2)]
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []
