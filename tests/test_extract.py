@@ -1346,6 +1346,68 @@ def test_ecological_greening_after_a_dike_or_a_road_is_works_on_it():
     assert named_projects("实施白沙路生态绿化。") == [("白沙路", "road_greening")]
 
 
+def test_a_word_s_pinyin_inserted_after_it_does_not_cut_a_name():
+    # 公园(gōngyuán)站: a reposted page's pinyin of a word (longer than a syllable) cut the metro
+    # station into a park 白石公园 and the line.
+    assert named_projects("青山地铁2号线(hàoxiàn)白石公园(gōngyuán)站建设现场。") == [
+        ("青山地铁2号线(hàoxiàn)白石公园(gōngyuán)站", "rail")]
+
+
+def test_xinxiu_newly_built_is_no_part_of_a_name():
+    # 新修 (newly built) was a generic word kept in names: 新修五源公路 was a name, 新修产业路42公里
+    # a group named 新修产业路.
+    assert named_projects("新修青松公路,改造白石路。") == [("白石路", "road_rebuild"), ("青松公路", "road_rebuild")]
+    assert [f["properties"]["name"] for f in extract_projects("新修产业路42公里。")] == ["产业路"]
+    assert named_projects("学校申请重新修缮操场。") == []
+
+
+def test_an_older_word_for_a_terminal_building_is_a_transport_place():
+    # 候机楼 (a terminal building, as 航站楼) had no head: T1候机楼改造 was lost.
+    assert named_projects("谋划启动T2航站楼建设,T1候机楼改造完工投用。") == [
+        ("T1候机楼", "transport"), ("T2航站楼", "transport")]
+
+
+def test_a_place_something_is_included_in_is_named_without_the_verb():
+    # 纳入 (is included in) opened a name: 局部区域纳入天开高教科创园.
+    names = [name for name, _ in named_projects("推动青山科技城建设,部分区域纳入白石科创园。")]
+    assert "青山科技城" in names and not any("纳入" in name for name in names)
+
+
+def test_a_type_alone_before_a_count_is_what_is_counted_not_a_member():
+    # 改造棚户区23个区块: the type 棚户区 was taken for a named member of the 23 blocks, and the
+    # group counted one block less (其余区块, 22个); so were 地铁2号线6个站点 and 学校2座教学楼.
+    assert counted_groups("12月底改造棚户区23个区块。") == [("area", 23)]
+    assert counted_groups("改造老旧小区12个片区。") == [("area", 12)]
+    assert ("school", 5) in counted_groups("援建的这两所学校五栋教学楼投入使用。")
+    # a length is of the road before it, a listed member still counts apart
+    assert named_projects("S103青山线3.2公里路段通车。") == [("S103青山线", "road_new")]
+    assert counted_groups("S103青山线3.2公里路段通车。") == []
+    assert counted_groups("建成燕山口、河滨路等5个口袋公园。") == [("park", 3)]
+
+
+def test_city_and_county_hospitals_are_a_type_not_a_name():
+    # 市县医院 (the hospitals of the city and its counties), listed with 乡镇卫生院 and 村卫生室, was
+    # a named hospital; a place before it still names one.
+    assert named_projects("加快市县医院、乡镇卫生院和村卫生室建设。") == []
+    assert named_projects("白石市县医院改扩建。") == [("白石市县医院", "health")]
+
+
+def test_the_site_a_facility_moves_to_is_no_project():
+    # 迁建至原白石中学旧址 (rebuilt on the former site of a school): the site was a project, a
+    # heritage place 白石中学旧址, beside the hospital that moves.
+    assert named_projects("将青山医院迁建至原白石中学旧址。") == [("青山医院", "health")]
+    assert named_projects("青山中学搬迁至白石新区。") == [("青山中学", "school")]
+
+
+def test_a_street_numbered_after_a_direction_is_a_street_not_a_count():
+    # 西二条路 and 东四条路 (streets numbered 2 and 4 west and east of an axis) were read as a group
+    # of 2 roads; roads counted after a place or without a direction still count.
+    assert counted_groups("雨水于西二条路、东四条路交叉口处排入青山湖。") == []
+    assert named_projects("完成东三条路改造。") == [("东三条路", "road_rebuild")]
+    assert counted_groups("城西三条路改造完成。") == [("road_rebuild", 3)]
+    assert counted_groups("新建东西两条路。") == [("road_new", 2)]
+
+
 def test_bus_routes_counted_by_tiao_are_no_roads():
     # 3条公交路线 was a group of 3 new roads (路线 counted by 条 is a road word: 实施5条路线).
     assert counted_groups("新开通3条区内公交路线。") == []

@@ -155,6 +155,16 @@ def test_n_major_classes_before_a_count_of_projects_are_no_count_of_their_own():
     assert [m.group() for m in COUNT_RE.finditer("建设四大片区")] == ["四大"]
 
 
+def test_n_aspects_before_a_count_of_projects_are_no_count_of_their_own():
+    # 6个方面27个项目 was a group of 6 named 方面27个项目.
+    from geo.extract.patterns import COUNT_RE
+
+    assert [m.group() for m in COUNT_RE.finditer("实施6个方面27个项目")] == ["27个"]
+    assert [m.group() for m in COUNT_RE.finditer("从三个方面推进")] == ["三个"]
+    text = "组织实施城市功能完善、基础设施建设、城市绿化及美化等6个方面27个项目，总投资10亿元。"
+    assert [f["properties"]["quantity"]["value"] for f in extract_projects(text)] == [27]
+
+
 def test_works_listed_between_a_count_and_its_noun_do_not_name_the_group():
     # 等7个新建、改扩建项目: the rest of the list was named 其余新建, after the first works verb.
     props = [f["properties"] for f in extract_projects("推进滨江西中学、新白露中心校等7个新建、改扩建项目建设。")]

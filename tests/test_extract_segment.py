@@ -16,6 +16,8 @@ from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
     ("学位4000个 甘肃兰州实验中学", "学位4000个 甘肃兰州实验中学"),  # a unit after a number is no lone character
     ("开(竣)工，乡(镇)中心，油(硬)化，开(建)设", "开工，乡中心，油化，开(建)设"),
     ("乡(xiāng)(镇(zhèn))幼儿园", "乡幼儿园"),               # an alternative character once the pinyin is gone
+    # the pinyin of a word after it, syllables run together (a tone mark tells it from a word)
+    ("地铁2号线(hàoxiàn)白石公园(gōngyuán)站、上海(shanghai)", "地铁2号线白石公园站、上海(shanghai)"),
     ("g65包茂高速、s202和xg65号、.g3路", "G65包茂高速、S202和xg65号、.g3路"),
     # invisible characters a web page or an editor leaves: zero-width spaces and joiners, a soft
     # hyphen, a byte-order mark, bidirectional marks, embeddings, overrides and isolates

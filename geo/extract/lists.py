@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -46,6 +46,13 @@ def resolve_enumerations(norm, mentions, clause_start):
                 break  # A等55公里通达工程和B等4座危桥: a type closing a list of its own is no member
             if item is not None and item.kind == "designation" and item.stem_start >= item.head_start:
                 break  # 农村6座污水处理站: a designation word alone is the count's scope, no member
+            if item is not None and item is not mention and not members and mention.stop != "等" \
+                    and (item.stem_start >= item.head_start or is_generic(norm[item.stem_start:item.head_start])) \
+                    and not ((count := COUNT_RE.match(norm, item.end)) and count.group("unit") in SIZE_UNITS) \
+                    and not _after_separator(norm, item.stem_start, clause_start):
+                # 改造棚户区23个区块: a type alone before the count is what is counted, no member (a
+                # length is of the place before it: S103西青线3.2公里路段)
+                break
             if item is not None and item is not mention:
                 members.append(item)
                 pos = item.stem_start
@@ -104,6 +111,11 @@ def resolve_enumerations(norm, mentions, clause_start):
         if len(chain) > 1:
             for mention in chain:
                 mention.chain = chain
+
+
+def _after_separator(norm, pos, clause_start):
+    """True when a list's separator (、, 和…) ends right before ``pos`` in the clause."""
+    return any(pos - len(s) >= clause_start and norm.startswith(s, pos - len(s)) for s in SEPARATORS)
 
 
 def _bracketed_members(norm, mentions):

@@ -78,6 +78,14 @@ _DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
 _VAGUE_QUANTITY = re.compile("|".join(map(re.escape, VAGUE_QUANTITIES)))
 
 
+def _numbered_street(norm, match, mention):
+    """True when a count in 条 inside the stem numbers a street after a direction (西二条路, 东七条路:
+    the streets of 牡丹江), the whole stem."""
+    num = match.group("num")
+    return match.group("unit") == "条" and mention.head in ("路", "街") and match.end() == mention.head_start \
+        and not num[0].isdigit() and match.start("num") - 1 == mention.stem_start and norm[mention.stem_start] in "东西南北"
+
+
 def analyse_stem(norm, mention):
     """Split the stem into a leading count and the rest; classify the rest.
 
@@ -111,7 +119,7 @@ def analyse_stem(norm, mention):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
                       if _counted_type_between(norm, m.end(), head_start)
                       and unit_fits(m.group("unit"), mention.category, mention.head)
-                      and not norm[m.start("num") - 1].isdigit()), None)
+                      and not norm[m.start("num") - 1].isdigit() and not _numbered_street(norm, m, mention)), None)
         if inner is not None and parse_number(inner.group("num")) is not None:
             # 晋安区有6所中小学: a count inside the stem counts the head; what precedes it is prose.
             count = Count(value=parse_number(inner.group("num")), unit=inner.group("unit"),
