@@ -302,11 +302,13 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
             if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
                 stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
-            if stop in ("和", "以", "沿") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" and (
+            if stop in ("和", "以", "沿", "将") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" \
+                    and not (stop == "将" and stop_ending_at(norm, pos - 1, lo)) and (
                     pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了的"
                     or multi_stop_ending_at(norm, pos - 2, lo)):
-                # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路, 新建的永和中学: one character between a list edge or
-                # a verb and 和/以 makes a place name; a conjunction does not join one character.
+                # 太和片区, 、永和镇, 推进太和城遗址..., 德和路和仁和路, 茅以升学校, 南沿路, 飞将广场, 新建的永和中学: one character between a list edge or
+                # a verb and 和/以 makes a place name; a conjunction does not join one character (已将广惠街:
+                # 将 after a word of its own is the preposition).
                 stop = None
             if stop == "和" and 0 < length < 2 and (pos - 1 == lo or pos - 2 >= lo and norm[pos - 2] == "的"):
                 # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
