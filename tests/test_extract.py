@@ -1315,3 +1315,10 @@ def test_the_printed_reach_skips_white_space_as_counting_one_character_at_a_time
         for count in (0, 1, 5, 24, 25, 400):
             assert _printed_back(norm, pos, count) == back(norm, pos, count)
             assert _printed_on(norm, pos, count) == on(norm, pos, count)
+
+
+def test_a_hospital_s_grade_names_no_hospital():
+    # 以二甲医院的收费水平 (at a grade-2A hospital's prices): 二甲医院 was a named hospital; 三甲 was
+    # already a grade
+    assert named_projects("县人民医院创成二甲医院,群众以二甲医院的收费水平享受三甲医院的服务。新建青峰路。") \
+        == [("青峰路", "road_new")]
