@@ -1322,3 +1322,8 @@ def test_a_hospital_s_grade_names_no_hospital():
     # already a grade
     assert named_projects("县人民医院创成二甲医院,群众以二甲医院的收费水平享受三甲医院的服务。新建青峰路。") \
         == [("青峰路", "road_new")]
+
+
+def test_a_caption_s_aerial_shot_is_no_part_of_the_name():
+    # ▲航拍A公园 (a photo caption: an aerial shot of A): the name was 航拍A公园
+    assert named_projects("航拍青峰湿地公园。") == [("青峰湿地公园", "park")]
