@@ -1327,3 +1327,10 @@ def test_a_hospital_s_grade_names_no_hospital():
 def test_a_caption_s_aerial_shot_is_no_part_of_the_name():
     # ▲航拍A公园 (a photo caption: an aerial shot of A): the name was 航拍A公园
     assert named_projects("航拍青峰湿地公园。") == [("青峰湿地公园", "park")]
+
+
+def test_parks_two_places_build_together_keep_gongjian_in_their_name():
+    # 沪明共建产业园 (a park two regions build together, as 南北共建园区): 共建 (build together) was a
+    # stop word and the count of 10 such parks was lost; 共建干净家园 stays a slogan
+    assert counted_groups("新增10个沪青共建产业园。") == [("area", 10)]
+    assert named_projects("青宿共建园区开工建设。共建干净家园。") == [("青宿共建园区", "area")]
