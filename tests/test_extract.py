@@ -1334,3 +1334,10 @@ def test_parks_two_places_build_together_keep_gongjian_in_their_name():
     # stop word and the count of 10 such parks was lost; 共建干净家园 stays a slogan
     assert counted_groups("新增10个沪青共建产业园。") == [("area", 10)]
     assert named_projects("青宿共建园区开工建设。共建干净家园。") == [("青宿共建园区", "area")]
+
+
+def test_a_name_keeps_the_opening_quote_of_the_quote_it_closes():
+    # “白石之心”生态文化公园 was named 白石之心”生态文化公园 (a closing quote without its opener)
+    got = sorted((f["properties"]["name"], f["properties"]["char_start"]) for f in extract_projects(
+        "建设的青峰儿童乐园、“白石之心”生态文化公园等,都体现了特色。") if f["properties"]["named"])
+    assert got == [("“白石之心”生态文化公园", 10), ("青峰儿童乐园", 3)]
