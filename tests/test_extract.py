@@ -1341,3 +1341,13 @@ def test_a_name_keeps_the_opening_quote_of_the_quote_it_closes():
     got = sorted((f["properties"]["name"], f["properties"]["char_start"]) for f in extract_projects(
         "建设的青峰儿童乐园、“白石之心”生态文化公园等,都体现了特色。") if f["properties"]["named"])
     assert got == [("“白石之心”生态文化公园", 10), ("青峰儿童乐园", 3)]
+
+
+def test_no_name_runs_across_a_document_s_title_mark_or_opens_with_its_notice():
+    # A notice's heading flattened into one line: names ran across the title's opening mark
+    # (印发《常州工业园区) and opened with the notice (通知常州工业园区)
+    names = [name for name, _ in named_projects(
+        "园区管委会关于印发《常州工业园区2022年实事项目》的通知常州工业园区管理委员会文件常园管〔2022〕1号"
+        "园区管委会关于印发《常州工业园区2022年实事项目》的通知各功能区、各部委办局、各派驻机构、各公司、"
+        "各直属单位、各街道,附件:《常州工业园区2022年实事项目》常州工业园区管理委员会2022年1月7日")]
+    assert not any("《" in name or name.startswith("通知") for name in names)
