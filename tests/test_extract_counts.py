@@ -171,3 +171,12 @@ def test_roads_counted_before_their_surfaces_or_lamps_are_roads_not_dao():
     groups = [(f["properties"]["name"], f["properties"]["quantity"]["value"])
               for f in extract_projects("实施青松巷等3条道路路灯亮化。") if not f["properties"]["named"]]
     assert groups == [("其余道路（亮化）", 2)]
+
+
+def test_bridges_given_by_length_then_number_are_counted_by_the_number():
+    # 大桥1650米/5座 (a highway's bridges: their length, then how many) was a group of 1650 metres;
+    # a named road's 1.2公里 stays its length
+    assert sorted((f["properties"]["category"], f["properties"]["quantity"]["value"]) for f in extract_projects(
+        "沿线设大桥1650米/5座、中桥616米/9座。") if not f["properties"]["named"]) == [("bridge", 5), ("bridge", 9)]
+    got = [(f["properties"]["name"], f["properties"]["quantity"]) for f in extract_projects("新建青峰路1.2公里/2条。")]
+    assert got == [("青峰路", {"value": 1.2, "unit": "公里"})]
