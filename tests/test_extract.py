@@ -1351,3 +1351,10 @@ def test_no_name_runs_across_a_document_s_title_mark_or_opens_with_its_notice():
         "园区管委会关于印发《常州工业园区2022年实事项目》的通知各功能区、各部委办局、各派驻机构、各公司、"
         "各直属单位、各街道,附件:《常州工业园区2022年实事项目》常州工业园区管理委员会2022年1月7日")]
     assert not any("《" in name or name.startswith("通知") for name in names)
+
+
+def test_verbs_that_arrange_or_select_a_list_of_projects_open_no_name():
+    # 共筛选A广场、B广场等20个项目 (selected 20 projects), 安排A溪两岸整治 (arranged): the verb was the
+    # start of the first name (共筛选A广场, 安排A溪)
+    assert named_projects("安排青溪两岸整治、白石路扩宽等项目。共筛选青峰火车站站前广场、白石广场等20个项目。") == [
+        ("白石广场", "park"), ("白石路", "road_rebuild"), ("青峰火车站站前广场", "park"), ("青溪", "water")]
