@@ -1358,3 +1358,9 @@ def test_verbs_that_arrange_or_select_a_list_of_projects_open_no_name():
     # start of the first name (共筛选A广场, 安排A溪)
     assert named_projects("安排青溪两岸整治、白石路扩宽等项目。共筛选青峰火车站站前广场、白石广场等20个项目。") == [
         ("白石广场", "park"), ("白石路", "road_rebuild"), ("青峰火车站站前广场", "park"), ("青溪", "water")]
+
+
+def test_a_culture_city_and_an_expo_city_are_places():
+    # 汽车科技文化城 (a culture complex), 家具博览城 (an expo mall): 文化城 and 博览城 were no heads
+    assert named_projects("高标准规划建设汽车科技文化城。完成青峰家具博览城建设。") == [
+        ("汽车科技文化城", "culture"), ("青峰家具博览城", "commercial")]
