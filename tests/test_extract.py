@@ -1364,3 +1364,11 @@ def test_a_culture_city_and_an_expo_city_are_places():
     # 汽车科技文化城 (a culture complex), 家具博览城 (an expo mall): 文化城 and 博览城 were no heads
     assert named_projects("高标准规划建设汽车科技文化城。完成青峰家具博览城建设。") == [
         ("汽车科技文化城", "culture"), ("青峰家具博览城", "commercial")]
+
+
+def test_a_planned_road_s_number_keeps_its_name_when_its_length_follows():
+    # 规划三路1.2公里 (planned road no. 3, 1.2 km) was a group of 1.2 km of 三路: the length made the
+    # name a counted type, and 规划 (plan) was cut as a verb
+    got = [(f["properties"]["name"], f["properties"]["named"]) for f in extract_projects(
+        "新建规划三路1.2公里。该工程涉及规划二支路(1.2公里)。")]
+    assert sorted(got) == [("规划三路", True), ("规划二支路", True)]
