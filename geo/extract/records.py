@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.lexicon import COUNTED_WORKS, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import COUNTED_WORKS, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -487,8 +487,9 @@ def _group_records(norm, mention, category, action, count, rest_start):
     members = [m for m in mention.members if m.kind != "skip"]
     total = count.value
     remaining = total - len(members) if members else total
-    if remaining <= 0 or members and count.unit in SIZE_UNITS:
-        # A length or area is not a number of members: A至B等55.2公里通达工程 states the length of all.
+    if remaining <= 0 or members and (count.unit in SIZE_UNITS or count.unit in DWELLING_UNITS):
+        # A length or area is not a number of members: A至B等55.2公里通达工程 states the length of all
+        # (and A花园、B苑等安置房1200套 the dwellings of all: no 1198套 are left for the rest).
         # 靖宁路、长兴南路2个积水点: every member is named; each states the group's total.
         mention.full_count = {"value": total, "unit": count.unit}
         return []
