@@ -1372,3 +1372,10 @@ def test_a_planned_road_s_number_keeps_its_name_when_its_length_follows():
     got = [(f["properties"]["name"], f["properties"]["named"]) for f in extract_projects(
         "新建规划三路1.2公里。该工程涉及规划二支路(1.2公里)。")]
     assert sorted(got) == [("规划三路", True), ("规划二支路", True)]
+
+
+def test_roads_listed_as_where_a_network_is_laid_take_the_network_s_category():
+    # A路、B路等路段中压燃气管道建设 (gas mains along the roads) made A路 and B路 new roads; 等道路管网
+    # (roads and their pipes) stays road works
+    assert named_projects("完成长青路、白石路等路段中压燃气管道建设约7公里。实施富民路等道路管网改造提升工程。") == [
+        ("富民路", "road_rebuild"), ("白石路", "utility"), ("长青路", "utility")]

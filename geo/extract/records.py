@@ -68,6 +68,10 @@ def _bare_direction(norm, record):
 
 
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
+# A network laid along the roads a list names (等路段中压燃气管道, 等道路雨污管网): a word or a few of
+# its kind, then its head (等道路管网改造 may read as roads and their networks: no such word, no match).
+_NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道路|沿线)[\u4e00-\u9fff]{1,6}?(%s)"
+                            % "|".join(sorted(NETWORK_HEADS, key=len, reverse=True)))
 
 
 @dataclass(eq=False, slots=True)
@@ -154,6 +158,11 @@ def _classify(case):
             # when its own last character looks like a head (泉).
             category = type_category
             label = "distinctive" if label == "short" else label
+    if category in ROAD_CATEGORIES and "等" in norm[mention.end:case.clause_end]:
+        network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)
+        if network is not None:
+            # 长安路、台北路等路段中压燃气管道建设: the roads are where a network is laid, its works
+            category = heads().get(network.group(1), ("utility",))[0]
     section = mention.section
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
     if section_text.startswith("周边") and section_text.endswith("道路"):
