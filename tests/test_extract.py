@@ -1379,3 +1379,9 @@ def test_roads_listed_as_where_a_network_is_laid_take_the_network_s_category():
     # (roads and their pipes) stays road works
     assert named_projects("完成长青路、白石路等路段中压燃气管道建设约7公里。实施富民路等道路管网改造提升工程。") == [
         ("富民路", "road_rebuild"), ("白石路", "utility"), ("长青路", "utility")]
+
+
+def test_a_housing_project_named_by_its_road_is_no_road_works():
+    # 开工建设A路项目1200套安置房 (the A路 project of 1200 resettlement flats) was a new road
+    assert named_projects("开工建设长青路项目1200套安置房。完成富民路项目2827套公共租赁住房的建设任务。新建白石路项目3公里。") == [
+        ("富民路", "area"), ("白石路", "road_new"), ("长青路", "area")]

@@ -70,6 +70,7 @@ def _bare_direction(norm, record):
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
 # A network laid along the roads a list names (等路段中压燃气管道, 等道路雨污管网): a word or a few of
 # its kind, then its head (等道路管网改造 may read as roads and their networks: no such word, no match).
+_DWELLINGS_AFTER = re.compile(r"(?:项目|工程)(?:共)?\d+(?:\.\d+)?万?(?:%s)" % "|".join(DWELLING_UNITS))
 _NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道路|沿线)[\u4e00-\u9fff]{1,6}?(%s)"
                             % "|".join(sorted(NETWORK_HEADS, key=len, reverse=True)))
 
@@ -163,6 +164,8 @@ def _classify(case):
         if network is not None:
             # 长安路、台北路等路段中压燃气管道建设: the roads are where a network is laid, its works
             category = heads().get(network.group(1), ("utility",))[0]
+    if category in ROAD_CATEGORIES and _DWELLINGS_AFTER.match(norm, mention.end) is not None:
+        category = "area"  # 开工建设南京路项目1200套安置房: a housing project named by its road, no road works
     section = mention.section
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
     if section_text.startswith("周边") and section_text.endswith("道路"):
