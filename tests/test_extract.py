@@ -1385,3 +1385,9 @@ def test_a_housing_project_named_by_its_road_is_no_road_works():
     # 开工建设A路项目1200套安置房 (the A路 project of 1200 resettlement flats) was a new road
     assert named_projects("开工建设长青路项目1200套安置房。完成富民路项目2827套公共租赁住房的建设任务。新建白石路项目3公里。") == [
         ("富民路", "area"), ("白石路", "road_new"), ("长青路", "area")]
+
+
+def test_raw_water_mains_are_a_type_and_keep_the_yuan_of_raw_water():
+    # 原水输水管道 (raw-water mains): 原 (former) was cut as a stop word and 水输水管道 named
+    assert named_projects("2014年计划建设原水输水管道、净水厂、配套供水管网等项目。") == []
+    assert named_projects("建设青峰水库原水输水管道。") == [("青峰水库原水输水管道", "utility")]
