@@ -70,6 +70,7 @@ def _bare_direction(norm, record):
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
 # A network laid along the roads a list names (等路段中压燃气管道, 等道路雨污管网): a word or a few of
 # its kind, then its head (等道路管网改造 may read as roads and their networks: no such word, no match).
+_DASH = re.compile(r"[—\-–]")
 _DWELLINGS_AFTER = re.compile(r"(?:项目|工程)(?:共)?\d+(?:\.\d+)?万?(?:%s)" % "|".join(DWELLING_UNITS))
 _NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道路|沿线)[\u4e00-\u9fff]{1,6}?(%s)"
                             % "|".join(sorted(NETWORK_HEADS, key=len, reverse=True)))
@@ -159,10 +160,12 @@ def _classify(case):
             # when its own last character looks like a head (泉).
             category = type_category
             label = "distinctive" if label == "short" else label
-    if category in ROAD_CATEGORIES and "等" in norm[mention.end:case.clause_end]:
+    if category in ROAD_CATEGORIES and "等" in norm[mention.end:case.clause_end] \
+            and not _DASH.search(norm, mention.stem_start, mention.end):
         network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)
         if network is not None:
             # 长安路、台北路等路段中压燃气管道建设: the roads are where a network is laid, its works
+            # (a stretch between two roads, 青松路—白石路等路段污水管网, stays road works)
             category = heads().get(network.group(1), ("utility",))[0]
     if category in ROAD_CATEGORIES and _DWELLINGS_AFTER.match(norm, mention.end) is not None:
         category = "area"  # 开工建设南京路项目1200套安置房: a housing project named by its road, no road works
