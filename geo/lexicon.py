@@ -296,6 +296,8 @@ for _unit, _groups in pairs("count_unit"):
         UNITS_BY_GROUP.setdefault(_group, ())
         UNITS_BY_GROUP[_group] += (_unit,)
 SIZE_UNITS = words("size_unit")
+# Units of dwellings (1200套, 1500户): what estates listed by name hold, not one member each.
+DWELLING_UNITS = words("dwelling_unit")
 MEASURE_NOUNS = words("measure_noun")
 # Units of things counted with no place type (建成15家放心粮油连锁店), and nouns such counts never
 # make works of (培育龙头企业7家, 提高3个百分点, 安装路灯79盏).

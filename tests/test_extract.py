@@ -1442,3 +1442,79 @@ def test_the_printed_reach_skips_white_space_as_counting_one_character_at_a_time
         for count in (0, 1, 5, 24, 25, 400):
             assert _printed_back(norm, pos, count) == back(norm, pos, count)
             assert _printed_on(norm, pos, count) == on(norm, pos, count)
+
+
+def test_a_hospital_s_grade_names_no_hospital():
+    # 以二甲医院的收费水平 (at a grade-2A hospital's prices): 二甲医院 was a named hospital; 三甲 was
+    # already a grade
+    assert named_projects("县人民医院创成二甲医院,群众以二甲医院的收费水平享受三甲医院的服务。新建青峰路。") \
+        == [("青峰路", "road_new")]
+
+
+def test_a_caption_s_aerial_shot_is_no_part_of_the_name():
+    # ▲航拍A公园 (a photo caption: an aerial shot of A): the name was 航拍A公园
+    assert named_projects("航拍青峰湿地公园。") == [("青峰湿地公园", "park")]
+
+
+def test_parks_two_places_build_together_keep_gongjian_in_their_name():
+    # 沪明共建产业园 (a park two regions build together, as 南北共建园区): 共建 (build together) was a
+    # stop word and the count of 10 such parks was lost; 共建干净家园 stays a slogan
+    assert counted_groups("新增10个沪青共建产业园。") == [("area", 10)]
+    assert named_projects("青宿共建园区开工建设。共建干净家园。") == [("青宿共建园区", "area")]
+
+
+def test_a_name_keeps_the_opening_quote_of_the_quote_it_closes():
+    # “白石之心”生态文化公园 was named 白石之心”生态文化公园 (a closing quote without its opener)
+    got = sorted((f["properties"]["name"], f["properties"]["char_start"]) for f in extract_projects(
+        "建设的青峰儿童乐园、“白石之心”生态文化公园等,都体现了特色。") if f["properties"]["named"])
+    assert got == [("“白石之心”生态文化公园", 10), ("青峰儿童乐园", 3)]
+
+
+def test_no_name_runs_across_a_document_s_title_mark_or_opens_with_its_notice():
+    # A notice's heading flattened into one line: names ran across the title's opening mark
+    # (印发《常州工业园区) and opened with the notice (通知常州工业园区)
+    names = [name for name, _ in named_projects(
+        "园区管委会关于印发《常州工业园区2022年实事项目》的通知常州工业园区管理委员会文件常园管〔2022〕1号"
+        "园区管委会关于印发《常州工业园区2022年实事项目》的通知各功能区、各部委办局、各派驻机构、各公司、"
+        "各直属单位、各街道,附件:《常州工业园区2022年实事项目》常州工业园区管理委员会2022年1月7日")]
+    assert not any("《" in name or name.startswith("通知") for name in names)
+
+
+def test_verbs_that_arrange_or_select_a_list_of_projects_open_no_name():
+    # 共筛选A广场、B广场等20个项目 (selected 20 projects), 安排A溪两岸整治 (arranged): the verb was the
+    # start of the first name (共筛选A广场, 安排A溪)
+    assert named_projects("安排青溪两岸整治、白石路扩宽等项目。共筛选青峰火车站站前广场、白石广场等20个项目。") == [
+        ("白石广场", "park"), ("白石路", "road_rebuild"), ("青峰火车站站前广场", "park"), ("青溪", "water")]
+
+
+def test_a_culture_city_and_an_expo_city_are_places():
+    # 汽车科技文化城 (a culture complex), 家具博览城 (an expo mall): 文化城 and 博览城 were no heads
+    assert named_projects("高标准规划建设汽车科技文化城。完成青峰家具博览城建设。") == [
+        ("汽车科技文化城", "culture"), ("青峰家具博览城", "commercial")]
+
+
+def test_a_planned_road_s_number_keeps_its_name_when_its_length_follows():
+    # 规划三路1.2公里 (planned road no. 3, 1.2 km) was a group of 1.2 km of 三路: the length made the
+    # name a counted type, and 规划 (plan) was cut as a verb
+    got = [(f["properties"]["name"], f["properties"]["named"]) for f in extract_projects(
+        "新建规划三路1.2公里。该工程涉及规划二支路(1.2公里)。")]
+    assert sorted(got) == [("规划三路", True), ("规划二支路", True)]
+
+
+def test_roads_listed_as_where_a_network_is_laid_take_the_network_s_category():
+    # A路、B路等路段中压燃气管道建设 (gas mains along the roads) made A路 and B路 new roads; 等道路管网
+    # (roads and their pipes) stays road works
+    assert named_projects("完成长青路、白石路等路段中压燃气管道建设约7公里。实施富民路等道路管网改造提升工程。") == [
+        ("富民路", "road_rebuild"), ("白石路", "utility"), ("长青路", "utility")]
+
+
+def test_a_housing_project_named_by_its_road_is_no_road_works():
+    # 开工建设A路项目1200套安置房 (the A路 project of 1200 resettlement flats) was a new road
+    assert named_projects("开工建设长青路项目1200套安置房。完成富民路项目2827套公共租赁住房的建设任务。新建白石路项目3公里。") == [
+        ("富民路", "area"), ("白石路", "road_new"), ("长青路", "area")]
+
+
+def test_raw_water_mains_are_a_type_and_keep_the_yuan_of_raw_water():
+    # 原水输水管道 (raw-water mains): 原 (former) was cut as a stop word and 水输水管道 named
+    assert named_projects("2014年计划建设原水输水管道、净水厂、配套供水管网等项目。") == []
+    assert named_projects("建设青峰水库原水输水管道。") == [("青峰水库原水输水管道", "utility")]

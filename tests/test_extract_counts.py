@@ -206,3 +206,24 @@ def test_a_district_s_share_after_qizhong_is_no_group_of_districts():
     groups = [(p["name"], p["quantity"]["value"]) for p in (f["properties"] for f in extract_projects(
         "实施重点项目10个，其中沿滩区2个、高新区2个、自流井区6个。")) if not p["named"]]
     assert groups == [("重点项目（实施）", 10)]
+
+
+def test_bridges_given_by_length_then_number_are_counted_by_the_number():
+    # 大桥1650米/5座 (a highway's bridges: their length, then how many) was a group of 1650 metres;
+    # a named road's 1.2公里 stays its length
+    assert sorted((f["properties"]["category"], f["properties"]["quantity"]["value"]) for f in extract_projects(
+        "沿线设大桥1650米/5座、中桥616米/9座。") if not f["properties"]["named"]) == [("bridge", 5), ("bridge", 9)]
+    got = [(f["properties"]["name"], f["properties"]["quantity"]) for f in extract_projects("新建青峰路1.2公里/2条。")]
+    assert got == [("青峰路", {"value": 1.2, "unit": "公里"})]
+
+
+def test_estates_listed_by_name_hold_the_dwellings_counted_and_leave_no_remainder():
+    # A花园、B苑等安置房1200套 counts dwellings, not estates: "其余安置房 1198套" was a wrong number
+    # (the named estates were taken off the dwellings, one each)
+    got = [(f["properties"]["name"], f["properties"]["quantity"], f["properties"]["group_total"])
+           for f in extract_projects("建设青峰花园、白石苑等安置房1200套。")]
+    assert sorted(got) == [("白石苑", None, {"value": 1200, "unit": "套"}),
+                           ("青峰花园", None, {"value": 1200, "unit": "套"})]
+    got = [(f["properties"]["name"], f["properties"]["quantity"])
+           for f in extract_projects("新建安置房1200套,其中包括青峰花园、白石苑。") if not f["properties"]["named"]]
+    assert got == [("安置房（新建）", {"value": 1200, "unit": "套"})]

@@ -118,10 +118,11 @@ _COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
 
 def _inside_title_marks(case):
     """《白石片区建设方案》: a place in the title of a document is context (not a name the marks
-    quote whole: 《青山公园》)."""
-    norm, start = case.norm, case.mention.stem_start
-    opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), start)
-    return opening >= 0 and "》" not in norm[opening:start] and not norm.startswith("》", case.mention.end)
+    quote whole: 《青山公园》), also when a name was read across the title's opening mark
+    (印发《青山工业园区2022年实事项目》)."""
+    norm, start, end = case.norm, case.mention.stem_start, case.mention.end
+    opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), end)
+    return opening >= 0 and "》" not in norm[opening:end] and not norm.startswith("》", end)
 
 
 def _plenary_session(case):

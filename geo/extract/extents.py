@@ -356,6 +356,15 @@ def _count_at(norm, pos, clause_end, mention):
         # 龙泉3个街道社区卫生服务中心, 大明渠2条内河黑臭水体: a count followed by a noun counts
         # that noun, not this name.
         return None
+    if match.group("unit") in SIZE_UNITS and norm.startswith("/", match.end()) and mention.category == "bridge":
+        counted = COUNT_RE.match(norm, match.end() + 1, clause_end)
+        if counted is not None and counted.group("unit") not in SIZE_UNITS \
+                and unit_fits(counted.group("unit"), mention.category, mention.head) \
+                and parse_number(counted.group("num")) is not None:
+            # 大桥1650米/5座, 隧道3100米/2座 (a highway's bridges and tunnels: their length, then
+            # how many): the count is 5
+            return Count(value=parse_number(counted.group("num")), unit=counted.group("unit"),
+                         start=match.start(), end=counted.end())
     value = parse_number(match.group("num"))
     if value is None:
         return None

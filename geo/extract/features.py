@@ -62,10 +62,15 @@ def finish_records(records, text, origin, offset=0, norm=None):
         return "".join(kept)
 
     for record in records:
+        opened = 0  # 1 when a named record's name takes the quote opened before it
         base_orig = original(record.base)
         record.base_name = base_orig
         if record.named:
             record.name = original((record.start, record.end))
+            opener = text[origin[record.start] - 1] if origin[record.start] > 0 else ""
+            if opener in QUOTE_CLOSERS and QUOTE_CLOSERS[opener] in record.name and opener not in record.name:
+                # “齐鲁之心”生态文化公园: the name closes a quote the stem began after; it keeps its opener
+                record.name, opened = opener + record.name, 1
             if record.name_tail:
                 record.name += original(record.name_tail)  # 平文 + 高速公路: the shared head it was listed with
                 record.base_name = record.name
@@ -78,7 +83,7 @@ def finish_records(records, text, origin, offset=0, norm=None):
                 else base_orig  # 20个“幸福老年之家”: the group is named by the noun, not by half a quote
             record.name = f"{'其余' if record.remainder else ''}{noun}{action}"
             record.section_text = None
-        record.char_start, record.char_end = offset + origin[record.start], offset + origin[record.end - 1] + 1
+        record.char_start, record.char_end = offset + origin[record.start] - opened, offset + origin[record.end - 1] + 1
         span = record.sentence
         if norm is not None and span[1] - span[0] > settings.QUOTE_MAX_CHARS:
             if span not in clauses:

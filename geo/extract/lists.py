@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -383,8 +383,8 @@ def _list_members(group, members):
     """Make ``members`` the named members of the counted ``group`` (fewer than its count): the
     group keeps the rest of the count, and members without works take the group's."""
     total = group.quantity["value"]
-    if not members or len(members) >= total:
-        return
+    if not members or len(members) >= total or group.quantity["unit"] in DWELLING_UNITS:
+        return  # (新建安置房1200套,其中包括A花园: the estates hold the dwellings, no 1199套 are left)
     group.quantity = {"value": total - len(members), "unit": group.quantity["unit"]}
     group.group_total = {"value": total, "unit": group.quantity["unit"]}
     group.remainder = True

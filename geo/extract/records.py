@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -68,6 +68,12 @@ def _bare_direction(norm, record):
 
 
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
+# A network laid along the roads a list names (等路段中压燃气管道, 等道路雨污管网): a word or a few of
+# its kind, then its head (等道路管网改造 may read as roads and their networks: no such word, no match).
+_DASH = re.compile(r"[—\-–]")
+_DWELLINGS_AFTER = re.compile(r"(?:项目|工程)(?:共)?\d+(?:\.\d+)?万?(?:%s)" % "|".join(DWELLING_UNITS))
+_NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道路|沿线)[\u4e00-\u9fff]{1,6}?(%s)"
+                            % "|".join(sorted(NETWORK_HEADS, key=len, reverse=True)))
 
 
 @dataclass(eq=False, slots=True)
@@ -154,6 +160,15 @@ def _classify(case):
             # when its own last character looks like a head (泉).
             category = type_category
             label = "distinctive" if label == "short" else label
+    if category in ROAD_CATEGORIES and "等" in norm[mention.end:case.clause_end] \
+            and not _DASH.search(norm, mention.stem_start, mention.end):
+        network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)
+        if network is not None:
+            # 长安路、台北路等路段中压燃气管道建设: the roads are where a network is laid, its works
+            # (a stretch between two roads, 青松路—白石路等路段污水管网, stays road works)
+            category = heads().get(network.group(1), ("utility",))[0]
+    if category in ROAD_CATEGORIES and _DWELLINGS_AFTER.match(norm, mention.end) is not None:
+        category = "area"  # 开工建设南京路项目1200套安置房: a housing project named by its road, no road works
     section = mention.section
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
     if section_text.startswith("周边") and section_text.endswith("道路"):
@@ -510,8 +525,9 @@ def _group_records(norm, mention, category, action, count, rest_start):
     members = [m for m in mention.members if m.kind != "skip"]
     total = count.value
     remaining = total - len(members) if members else total
-    if remaining <= 0 or members and count.unit in SIZE_UNITS:
-        # A length or area is not a number of members: A至B等55.2公里通达工程 states the length of all.
+    if remaining <= 0 or members and (count.unit in SIZE_UNITS or count.unit in DWELLING_UNITS):
+        # A length or area is not a number of members: A至B等55.2公里通达工程 states the length of all
+        # (and A花园、B苑等安置房1200套 the dwellings of all: no 1198套 are left for the rest).
         # 靖宁路、长兴南路2个积水点: every member is named; each states the group's total.
         mention.full_count = {"value": total, "unit": count.unit}
         return []

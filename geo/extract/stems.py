@@ -72,6 +72,7 @@ _MONEY = re.compile(r"[亿万]元")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
 _DIGIT = re.compile(r"\d")
+_ROAD_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}号?支?")
 _SLOGANS = tuple(SLOGAN_WORDS)
 _SCOPES = ("全区", "全县", "全市", "全镇", "辖区", "区内", "全")
 _DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
@@ -131,6 +132,8 @@ def analyse_stem(norm, mention):
         stop = match_any(norm, start, STOPS)
         if stop and (len(stop) == 1 and match_any(norm, start, GENERIC_SORTED) or norm.startswith(NOT_STOPS, start)):
             stop = None  # 在建项目: 在建 is a modifier, not 在 and 建; 保障性租赁住房: a word opening with a stop
+        if stop and mention.category == "road" and _ROAD_NUMBER.fullmatch(rest, len(stop)):
+            stop = None  # 规划三路1.2公里, 规划二支路(1.2公里): a planned road's number, its length after it
         while stop and len(stop) < len(rest):
             start += len(stop)
             rest = norm[start:head_start]
