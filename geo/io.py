@@ -191,14 +191,21 @@ def _clean_value(value):
 
 
 def geometry_to_geojson(geom, precision=COORD_PRECISION):
-    """Shapely geometry -> RFC 7946 GeoJSON dict (counter-clockwise exteriors, rounded)."""
+    """Shapely geometry -> RFC 7946 GeoJSON dict (counter-clockwise exteriors, rounded).
+
+    A valid polygon that rounding would make invalid (vertices of a tiny spike, or of two rings,
+    less than the rounding apart: a ring crossing itself, which QGIS's tools refuse) is snapped to the
+    grid of ``precision`` decimals by GEOS, which keeps it valid, before it is rounded."""
     import shapely
 
     if geom is None or geom.is_empty:
         return None
     geom = shapely.orient_polygons(geom, exterior_cw=False)
-    mapping = shapely.geometry.mapping(geom)
-    return _geometry_mapping_rounded(mapping, precision)
+    if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection") and geom.is_valid \
+            and not shapely.transform(geom, lambda xy: xy.round(precision)).is_valid:
+        snapped = shapely.set_precision(geom, 10.0 ** -precision)
+        geom = geom if snapped.is_empty else shapely.orient_polygons(snapped, exterior_cw=False)
+    return _geometry_mapping_rounded(shapely.geometry.mapping(geom), precision)
 
 
 def _geometry_mapping_rounded(mapping, precision):
