@@ -191,8 +191,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     import shapely
 
     from geo.cad import is_drawing, name_field_hint, zones_from_closed_lines, zones_from_drawing
-    from geo.crs import (DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric,
-                         wgs84_geometry)
+    from geo.crs import (DATUM_LABELS, WGS84, convert_geoseries, in_china, is_web_mercator, metric_crs_for,
+                         normalise_datum, to_metric, wgs84_geometry)
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.vectors import dbf_cut_names, read_vector
 
@@ -204,7 +204,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
 
     gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
     shift = normalise_datum(datum) if datum is not None else WGS84
-    if shift != WGS84 and not gdf.crs.is_geographic:
+    if shift != WGS84 and not (gdf.crs.is_geographic or is_web_mercator(gdf.crs)):  # Web Mercator: lon/lat projected
         epsg = gdf.crs.to_epsg()
         raise InputError(path, f"--districts-datum {datum} shifts lon/lat, and the file is in "
                                f"{f'EPSG:{epsg}' if epsg else gdf.crs.name} (leave the option out)")

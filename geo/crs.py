@@ -361,6 +361,16 @@ def lonlat_transformer(crs):
     return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
 
 
+def is_web_mercator(crs) -> bool:
+    """Whether ``crs`` (a pyproj CRS) is Web Mercator: EPSG:3857, ESRI's 102100, GDAL's 900913. Web maps and
+    QGIS over their tiles write it over their own datum's lon/lat (Amap's, Tencent's: GCJ-02), merely projected."""
+    if crs is None:
+        return False
+    method = getattr(getattr(crs, "coordinate_operation", None), "method_name", "") or ""
+    return crs.to_epsg() == 3857 or "pseudo mercator" in method.lower() or \
+        any(code in crs.to_wkt() for code in ('"102100"', '"900913"', "Web_Mercator_Auxiliary_Sphere"))
+
+
 def is_metric_crs(crs) -> bool:
     """Whether ``crs`` (a string or pyproj CRS) is one :func:`metric_crs_for` can choose."""
     epsg = _epsg(crs)

@@ -461,16 +461,22 @@ def test_a_workbook_geo_does_not_read_is_named_as_such(tmp_path, name, content):
         load_file(path)
 
 
-@pytest.mark.parametrize("epsg, stated", [(4526, True), (4547, True), (32649, True), (4490, True), (4326, False)])
+@pytest.mark.parametrize("epsg, stated", [(4526, True), (4547, True), (32649, True), (4490, True), (4326, False),
+                                          (3857, False), ("esri", False)])
 def test_a_vector_gazetteer_whose_prj_states_its_datum_is_read_in_it(tmp_path, epsg, stated):
     # A Shapefile in a CGCS2000 Gauss-Kruger zone (or on CGCS2000 lon/lat, or UTM) states its datum
     # in its .prj: no web map's GCJ-02 or BD-09 hides behind projected metres. A WGS-84 .prj does
-    # not tell (tools write it over Amap's coordinates too): its rows stay assumed.
+    # not tell (tools write it over Amap's coordinates too): its rows stay assumed. Nor does Web
+    # Mercator (EPSG:3857, ESRI's WGS_1984_Web_Mercator_Auxiliary_Sphere), a web map's own lon/lat
+    # projected, as QGIS saves what is drawn over Amap's tiles: it was taken for a stated WGS-84, 50 m.
     import geopandas as gpd
+    from pyproj import CRS
 
     path = tmp_path / "sites.shp"
     gpd.GeoDataFrame({"名称": ["麓谷第二小学"]}, geometry=[shapely.Point(112.8802, 28.2183)], crs=4490).to_crs(
-        epsg).to_file(path, encoding="GBK")
+        3857 if epsg == "esri" else epsg).to_file(path, encoding="GBK")
+    if epsg == "esri":  # ArcGIS's .prj of EPSG:3857
+        path.with_suffix(".prj").write_text(CRS.from_epsg(3857).to_wkt("WKT1_ESRI"), encoding="ascii")
     warnings = []
     (entry,) = load_file(path, warnings=warnings)
     assert entry.geometry.distance(shapely.Point(112.8802, 28.2183)) < 1e-7
