@@ -111,6 +111,8 @@ def gdal_source(path):
     folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
     if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
         return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
+    if not folders and any(name.lower().endswith(".kml") for name in names):
+        return readable_copy(path, archive=True)  # a KML zipped (to send it): in GBK, read as a KMZ's is
     if len(folders) != 1 or "" in folders:
         return path
     return f"/vsizip/{path.resolve()}/{folders.pop()}"
