@@ -95,12 +95,13 @@ def readable_copy(path, archive=False):
         stat = path.stat()
     except OSError:
         return path
+    archive = archive or path.suffix.lower() == ".kmz"
     return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino), archive)
 
 
 @functools.lru_cache(maxsize=16)
 def _copied(path, version, archive=False):
-    if archive or path.suffix.lower() == ".kmz":
+    if archive:
         return _kmz_copy(path)
     try:
         with open(path, "rb") as handle:

@@ -54,6 +54,17 @@ def test_a_gbk_kml_sent_zipped_is_read_as_a_kmz_is(tmp_path):
     zones, _ = load_official_zones(path, name_field="Name")
     assert list(zones["name"]) == ["北园街道"] and zones.geometry.iloc[0].area == pytest.approx(1e-4)
     assert [e.name for e in load_file(path, datum="wgs84")] == ["北园街道"]
+    # its ExtendedData keep their Chinese names (GDAL made 坐标系 and 精度 '___' and '__' in a .zip)
+    sites = tmp_path / "点位.zip"
+    with zipfile.ZipFile(sites, "w") as archive:
+        archive.writestr("点位.kml", ('<?xml version="1.0" encoding="GBK"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'
+                                    "<Document><Placemark><name>天桥医院</name><ExtendedData><Data name=\"坐标系\"><value>"
+                                    "CGCS2000</value></Data><Data name=\"精度\"><value>10</value></Data></ExtendedData>"
+                                    "<Point><coordinates>117.0,36.7</coordinates></Point></Placemark></Document></kml>\n"
+                                    ).encode("gbk"))
+    warnings = []
+    (entry,) = load_file(sites, warnings=warnings)
+    assert (entry.name, entry.accuracy_m, warnings) == ("天桥医院", 10, [])
 
 
 def test_a_kml_not_in_the_encoding_it_declares_is_refused_naming_it_and_the_fix(tmp_path):
