@@ -442,6 +442,20 @@ def test_a_surveyors_northing_and_easting_headers_are_read(tmp_path, header):
     assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
 
 
+@pytest.mark.parametrize("x, y", [("POINT_X", "POINT_Y"), ("xcoord", "ycoord")])
+def test_the_coordinate_columns_arcgis_and_qgis_add_are_read(tmp_path, x, y):
+    # ArcGIS's Add XY Coordinates writes POINT_X/POINT_Y, QGIS's Add Geometry Attributes xcoord/ycoord, in the
+    # layer's CRS: the table exported to Excel was refused ('the header has no lon or lat column').
+    path = tmp_path / "学校.csv"
+    path.write_text(f"名称,{x},{y},坐标系\n汇才学校,{SITE[0]},{SITE[1]},CGCS2000\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-9
+    northing, easting = _gauss_kruger(False)  # a projected layer's: metres, X the easting
+    path.write_text(f"名称,{x},{y},坐标系\n汇才学校,{easting},{northing},CGCS2000 3度带 117°\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
+
+
 def test_a_survey_table_with_lon_lat_and_x_y_is_read_by_its_lon_lat(tmp_path):
     # 成果表: the point's B/L and its X/Y, labelled CGCS2000 only (no zone, Y without its number)
     northing, easting = _gauss_kruger(False)
