@@ -1012,6 +1012,18 @@ def test_degrees_minutes_and_seconds_as_word_processors_and_tables_write_them(tm
     assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
 
 
+@pytest.mark.parametrize("lon, lat", [("108.94181\u200b", "\u200b34.22311"), ("\u200e108.94181", "34.22311\ufeff"),
+                                      ("108°56′30.5″\u200b", "34°13′23.2″\u2060")])
+def test_coordinates_copied_with_invisible_characters_are_read(tmp_path, lon, lat):
+    # Copied from a web page or a WeChat article, a cell keeps a zero-width space or a direction mark:
+    # '108.94181\u200b' was "not one number, nor degrees, minutes and seconds", the file refused.
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,坐标系\n雁塔区第二中学,{lon},{lat},wgs84\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108.94181, abs=1e-5) and entry.geometry.y == pytest.approx(34.22311, abs=1e-5)
+    assert entry.accuracy_m == 50
+
+
 def test_a_wkt_point_written_to_two_decimals_claims_its_rounding_too(tmp_path):
     path = tmp_path / "点位.csv"
     path.write_text('名称,wkt,精度,坐标系\n大雁塔北广场,POINT (108.96 34.22),5,wgs84\n'
