@@ -299,14 +299,19 @@ PRJ_DATUM, PRJ_MERCATOR = "prj_datum", "prj_mercator"
 
 
 def _datum_of_crs(crs):
-    """``cgcs2000`` or ``wgs84`` when a file's CRS states its datum: a Gauss-Kruger zone or UTM (no web map's
+    """``cgcs2000``, ``wgs84``, ``gcj02`` or ``bd09`` when a file's CRS states its datum: a CRS named for GCJ-02
+    or BD-09 (:func:`geo.crs.stated_web_datum`), a Gauss-Kruger zone or UTM (no web map's
     GCJ-02 or BD-09 hides behind their metres) or lon/lat on CGCS2000 (EPSG:4490). None for WGS-84 lon/lat
     and for Web Mercator (EPSG:3857), which tools write over Amap's and Baidu's coordinates alike (QGIS over
     Amap's tiles: a web map's CRS)."""
-    from geo.crs import is_web_mercator
+    from geo.crs import is_web_mercator, stated_web_datum
 
     datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
-    if datum is None or is_web_mercator(crs):
+    if datum is None:
+        return None
+    if stated_web_datum(crs):  # a .prj a web-map tool named GCJ02 or BD09: its coordinates are in it
+        return stated_web_datum(crs)
+    if is_web_mercator(crs):
         return None
     name = datum.name.lower()
     if "china" in name and "2000" in name:

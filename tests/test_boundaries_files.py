@@ -597,3 +597,22 @@ def test_zones_whose_edges_are_densified_to_centimetres_are_buffered_at_their_sh
     assert buffered and max(buffered) < 100, buffered
     whole = shapely.union_all(boundaries.zones.geometry.values)
     assert boundaries.outline.geometry.iloc[0].symmetric_difference(whole).area < 1e-6 * whole.area
+
+
+def test_districts_whose_prj_is_named_gcj02_are_shifted_without_the_option(tmp_path):
+    # A .prj named GCJ02 (a web-map downloader's): the 街道 stayed some 500 m off, with a warning to pass
+    # --districts-datum gcj02 for what the file itself says.
+    from geo import crs
+
+    truth, shifted = _bundled_zones_in("gcj02", tmp_path)
+    path = tmp_path / "jd.shp"
+    gpd.read_file(shifted).to_file(path, encoding="UTF-8")
+    path.with_suffix(".prj").write_text('GEOGCS["GCJ02",DATUM["D_GCJ02",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+                                        'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]', encoding="ascii")
+    boundaries = load_boundaries(path, name_field="name", code_field="code")
+    assert boundaries.warnings == []
+    assert set(boundaries.zones["source"]) == {f"official boundaries from jd.shp, {crs.DATUM_LABELS['gcj02']} "
+                                               "shifted to WGS-84"}
+    got = boundaries.zones.set_index("code").geometry.to_crs(4548)
+    for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
+        assert got[code].hausdorff_distance(geom) < 0.01

@@ -677,3 +677,24 @@ def test_of_namesakes_far_apart_the_row_in_the_district_is_used(tmp_path):
         f"{path}: '第五中学' appears 2 times, up to 20.6 km apart; the first row is used"]
     # without a district, the first row is used
     assert build_gazetteer([path]).lookup("第三中学").entry.geometry.equals(shapely.Point(117.12, 36.66))
+
+
+@pytest.mark.parametrize("datum, prj", [
+    ("gcj02", 'GEOGCS["GCJ02",DATUM["D_GCJ02",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+              'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'),
+    ("bd09", 'GEOGCS["BD09",DATUM["D_BD09",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+             'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')])
+def test_a_vector_gazetteer_whose_prj_is_named_for_a_web_maps_datum_is_shifted_from_it(tmp_path, datum, prj):
+    # Web-map downloaders (BIGEMAP and the like) write a .prj named GCJ02 or BD09 over such coordinates:
+    # the file said its datum and was taken for WGS-84, 'datum not given', claiming 1,600 m, some 500 m off.
+    import geopandas as gpd
+
+    site = shapely.Point(108.95, 34.21)
+    shifted = crs.convert_geometry(site, "wgs84", datum)
+    path = tmp_path / "学校.shp"
+    gpd.GeoDataFrame({"名称": ["雁塔区第二图书馆"]}, geometry=[shifted], crs=4326).to_file(path, encoding="UTF-8")
+    path.with_suffix(".prj").write_text(prj, encoding="ascii")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert warnings == [] and entry.source_datum == datum and entry.accuracy_m == 50
+    assert entry.geometry.distance(site) < 1e-7
