@@ -204,7 +204,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
 
     gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
     shift = normalise_datum(datum) if datum is not None else stated_web_datum(gdf.crs) or WGS84  # .prj: GCJ02
-    if shift != WGS84 and not (gdf.crs.is_geographic or is_web_mercator(gdf.crs)):  # Web Mercator: lon/lat projected
+    if datum is not None and shift != WGS84 and not (gdf.crs.is_geographic or is_web_mercator(gdf.crs)):
         epsg = gdf.crs.to_epsg()
         raise InputError(path, f"--districts-datum {datum} shifts lon/lat, and the file is in "
                                f"{f'EPSG:{epsg}' if epsg else gdf.crs.name} (leave the option out)")
