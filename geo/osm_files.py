@@ -543,7 +543,8 @@ def geojson_osm_id(feature):
 
 def one_feature_per_id(path, features, warnings=None):
     """The features of an Overpass Turbo export, each OSM object once: of features sharing an id
-    (:func:`geojson_osm_id`) the first is kept. Left out without a word when it is the same object
+    (:func:`geojson_osm_id`) the first is kept, one of each kind (osmium export's line and area of a
+    closed way are two). Left out without a word when it is the same object
     exported twice (equal tags and geometry); when they differ (two objects given one id by a tool),
     which is the object cannot be told: one warning names the ids (:func:`geo.io.warn`)."""
     from geo.io import warn
@@ -551,11 +552,13 @@ def one_feature_per_id(path, features, warnings=None):
     first, kept, differing = {}, [], []
     for feature in features:
         osm_id = geojson_osm_id(feature)
-        if osm_id is None or osm_id not in first:
-            first.setdefault(osm_id, feature)
+        # osmium export writes a closed way both as a line and as an area (its doc says so): two features
+        key = (osm_id, feature["geometry"] is not None and feature["geometry"].geom_type in ("Polygon", "MultiPolygon"))
+        if osm_id is None or key not in first:
+            first.setdefault(key, feature)
             kept.append(feature)
             continue
-        earlier = first[osm_id]
+        earlier = first[key]
         same_geometry = (earlier["geometry"] is None and feature["geometry"] is None) or (
             earlier["geometry"] is not None and feature["geometry"] is not None
             and earlier["geometry"].equals(feature["geometry"]))

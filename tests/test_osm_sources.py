@@ -658,3 +658,28 @@ def test_a_damaged_record_of_a_geojson_text_sequence_is_named(tmp_path, osm_buil
     text = _osmium_export(TURBO["features"], "rs")
     path.write_text(text.replace('"secondary"', '"secondary', 1), encoding="utf-8")
     assert osm_build_error(path).startswith(f"geo: error: {path}: invalid JSON in GeoJSON sequence record 1 (")
+
+
+@pytest.mark.parametrize("ids", ["type_id", "attributes"])
+def test_osmium_exports_a_closed_way_as_a_line_and_an_area_and_the_area_is_kept(tmp_path, ids):
+    # osmium export writes a closed way twice, a LineString and a (Multi)Polygon, both with its id
+    # (w5001 and a10002, or @type way and @id 5001): the line came first and the area was left out as
+    # 'an OSM id given to features that differ' (a park, a hospital lost).
+    hospital = next(f for f in TURBO["features"] if f["id"] == "way/5001")
+    ring = hospital["geometry"]["coordinates"][0]
+    tags = {"amenity": "hospital", "name": "天桥区人民医院"}
+    if ids == "type_id":
+        records = [{"type": "Feature", "id": "w5001", "geometry": {"type": "LineString", "coordinates": ring},
+                    "properties": tags},
+                   {"type": "Feature", "id": "a10002", "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
+                    "properties": tags}]
+    else:
+        records = [{"type": "Feature", "geometry": geometry, "properties": {"@type": "way", "@id": 5001, **tags}}
+                   for geometry in ({"type": "LineString", "coordinates": ring},
+                                    {"type": "MultiPolygon", "coordinates": [[ring]]})]
+    path = tmp_path / "export.geojsonseq"
+    path.write_text("".join("\x1e" + json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    warnings = []
+    (entry,) = load_osm(path, NEAR_TIANQIAO, warnings=warnings)
+    assert entry.name == "天桥区人民医院" and entry.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert entry.extra["osm_ids"] == "w5001" and warnings == []
