@@ -191,8 +191,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     import shapely
 
     from geo.cad import is_drawing, name_field_hint, zones_from_closed_lines, zones_from_drawing
-    from geo.crs import (DATUM_LABELS, WGS84, convert_geoseries, in_china, metric_crs_for, normalise_datum, to_metric,
-                         wgs84_geometry)
+    from geo.crs import (DATUM_LABELS, WGS84, convert_geoseries, in_china, is_web_mercator, metric_crs_for,
+                         normalise_datum, stated_web_datum, to_metric, wgs84_geometry)
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.vectors import dbf_cut_names, read_vector
 
@@ -203,8 +203,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         return fitting_zone_hint(frame, _county_of_frame(frame, name_field, code_field, district_code))
 
     gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
-    shift = normalise_datum(datum) if datum is not None else WGS84
-    if shift != WGS84 and not gdf.crs.is_geographic:
+    shift = normalise_datum(datum) if datum is not None else stated_web_datum(gdf.crs) or WGS84  # .prj: GCJ02
+    if datum is not None and shift != WGS84 and not (gdf.crs.is_geographic or is_web_mercator(gdf.crs)):
         epsg = gdf.crs.to_epsg()
         raise InputError(path, f"--districts-datum {datum} shifts lon/lat, and the file is in "
                                f"{f'EPSG:{epsg}' if epsg else gdf.crs.name} (leave the option out)")

@@ -56,7 +56,7 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
     import numpy as np
     import shapely
 
-    from geo.crs import BD09, DATUM_LABELS, GCJ02, WGS84, convert_geometry, metric_crs_for, metric_geometry
+    from geo.crs import BD09, DATUM_LABELS, GCJ02, WGS84, convert_geometry, is_web_mercator, metric_crs_for, metric_geometry
 
     crs = metric_crs_for(bundled)
     outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
@@ -77,7 +77,9 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
             shifted = convert_geometry(edge, datum, WGS84)
         except ValueError:  # outside the box where GCJ-02 applies
             continue
-        said = advice or ("shift its lon/lat to WGS-84 before projecting if they come from that map" if projected
+        # Web Mercator is a web map's lon/lat merely projected: --districts-datum shifts them.
+        said = advice or ("shift its lon/lat to WGS-84 before projecting if they come from that map"
+                          if projected and not is_web_mercator(file_crs)
                           else f"pass --districts-datum {datum} if they come from that map" if not one else
                           "shift it to WGS-84 first if it comes from that map")
         readings[DATUM_LABELS[datum]] = (shifted, said)

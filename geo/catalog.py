@@ -77,7 +77,8 @@ def flat_properties(props: dict, geometry=None) -> dict:
     """Spread one catalog feature's nested properties into the flat layer columns.
 
     ``length_km`` is the length of a line ``geometry`` along the ellipsoid, to the metre: the
-    whole road as drawn, within the 街道 or not (its km per 街道 are in ``subdistricts``).
+    whole road as drawn, within the 街道 or not (its km per 街道 are in ``subdistricts``), a stretch
+    drawn twice counted once.
     """
     quantity = props.get("quantity") or {}
     geocode = props.get("geocode") or {}
@@ -109,8 +110,11 @@ def flat_properties(props: dict, geometry=None) -> dict:
 def _length_km(geometry):
     if geometry is None or geometry.is_empty or "LineString" not in geometry.geom_type:
         return None
+    import shapely
     from pyproj import Geod
 
+    if not geometry.is_simple:  # a part drawn twice, a road doubling back: its length once, as the join measures it
+        geometry = shapely.union(geometry, geometry)
     return round(Geod(ellps="WGS84").geometry_length(geometry) / 1000.0, 3)
 
 

@@ -56,8 +56,11 @@ def degrees(text, axis, delimiter):
 
     from geopy.point import Point
 
+    from geo.names import INVISIBLE
+
     raw = text
-    text = str(text).translate(_DEGREE_SIGNS)  # before NFKC, which makes º an o and ゜ a space and a mark
+    # A zero-width space or a bidirectional mark (text copied from a web page, a WeChat article) is no character.
+    text = INVISIBLE.sub("", str(text)).translate(_DEGREE_SIGNS)  # before NFKC: it makes º an o, ゜ a space
     text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and signs
     if _COLON_DMS.fullmatch(text):  # 117:00:03.6, as GPS software writes it
         text = text.replace(":", " ")

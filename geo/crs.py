@@ -361,6 +361,29 @@ def lonlat_transformer(crs):
     return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
 
 
+def is_web_mercator(crs) -> bool:
+    """Whether ``crs`` (a pyproj CRS) is Web Mercator: EPSG:3857, ESRI's 102100, GDAL's 900913. Web maps and
+    QGIS over their tiles write it over their own datum's lon/lat (Amap's, Tencent's: GCJ-02), merely projected."""
+    if crs is None:
+        return False
+    method = getattr(getattr(crs, "coordinate_operation", None), "method_name", "") or ""
+    return crs.to_epsg() == 3857 or "pseudo mercator" in method.lower() or \
+        any(code in crs.to_wkt() for code in ('"102100"', '"900913"', "Web_Mercator_Auxiliary_Sphere"))
+
+
+# A CRS a web-map tool wrote for its own datum (BIGEMAP, 水经微图 and the like: GEOGCS["GCJ02", DATUM["D_GCJ02"...),
+# by the names of the CRS, its geographic CRS or its datum.
+_WEB_DATUM_NAMES = ((re.compile(r"gcj[\s_-]*0?2|火星|\bmars\b", re.I), "gcj02"),
+                    (re.compile(r"(?<![a-z0-9])bd[\s_-]*0?9(?![0-9])|baidu|百度", re.I), "bd09"))
+
+
+def stated_web_datum(crs):
+    """``gcj02`` or ``bd09`` when a file's CRS (a pyproj CRS: its ``.prj``) is named for that datum, else None."""
+    geodetic = getattr(crs, "geodetic_crs", None)
+    names = " ".join(str(getattr(thing, "name", "") or "") for thing in (crs, geodetic, getattr(geodetic, "datum", None)))
+    return next((datum for pattern, datum in _WEB_DATUM_NAMES if pattern.search(names)), None)
+
+
 def is_metric_crs(crs) -> bool:
     """Whether ``crs`` (a string or pyproj CRS) is one :func:`metric_crs_for` can choose."""
     epsg = _epsg(crs)

@@ -323,10 +323,30 @@ def _prefer_category(entries, category):
     return same + [e for e in entries if e.category != category]
 
 
-def duplicate_names(entries, *, apart_m) -> list:
+def in_district_first(entries, near, *, apart_m):
+    """``entries`` of one file with, of each name its rows give at places ``apart_m`` or more apart (a
+    city's list of schools: a 第三中学 in several districts), the first row lying in ``near`` (the
+    district and its margin) put in the place of the name's first row: the one looked up (the first of
+    namesakes, :meth:`Gazetteer.add_tier`). Returns (entries, {name: its row's number} of those moved)."""
+    by_name = {}
+    for index, entry in enumerate(entries):
+        by_name.setdefault(entry.name, []).append(index)
+    entries, moved = list(entries), {}
+    for name, indexes in by_name.items():
+        if len(indexes) < 2 or near is None or entries[indexes[0]].geometry.intersects(near):
+            continue
+        inside = next((i for i in indexes[1:] if entries[i].geometry.intersects(near)), None)
+        if inside is not None and farthest_apart_m([entries[i].geometry for i in indexes]) >= apart_m:
+            entries[indexes[0]], entries[inside] = entries[inside], entries[indexes[0]]
+            moved[name] = entries[indexes[0]].extra.get("entry", inside + 1)
+    return entries, moved
+
+
+def duplicate_names(entries, *, apart_m, chosen=None) -> list:
     """Warnings for names that two entries of one file share while lying ``apart_m`` or more apart.
 
-    Two rows named 北园小学 2 km apart are two schools or a typo; geocoding uses the first.
+    Two rows named 北园小学 2 km apart are two schools or a typo; geocoding uses the first, or the
+    row ``chosen`` names ({name: row number}: the first in the district, :func:`in_district_first`).
     Returns one message per such name, in file order.
     """
     from collections import Counter
@@ -340,8 +360,9 @@ def duplicate_names(entries, *, apart_m) -> list:
     for name, geometries in by_name.items():
         farthest = farthest_apart_m(geometries)
         if farthest >= apart_m:
-            messages.append(f"{name!r} appears {len(geometries)} times, up to {farthest / 1000:.1f} km apart; "
-                            "the first row is used")
+            used = f"entry {chosen[name]}, in the district, is used" if name in (chosen or {}) else \
+                "the first row is used"
+            messages.append(f"{name!r} appears {len(geometries)} times, up to {farthest / 1000:.1f} km apart; {used}")
     return messages
 
 

@@ -280,13 +280,14 @@ def _named_device_features(path, frame, warnings=None):
 def _in_lonlat(path, frame):
     """A layer reprojected to EPSG:4326; InputError when its .prj and eastings disagree about the
     Gauss-Kruger zone number (GDAL would give infinite coordinates, or ones thousands of km off)."""
+    from geo.crs import is_web_mercator
     from geo.survey import zone_number_hint
 
     hint = zone_number_hint(frame)
     if hint:
         raise InputError(path, f"its coordinates do not fit its .prj{hint}")
     stated = _datum_of_crs(frame.crs)
-    mercator = frame.crs is not None and frame.crs.to_epsg() == 3857  # Baidu's metres too? (_web_mercator)
+    mercator = is_web_mercator(frame.crs)  # Baidu's metres too? (_web_mercator)
     frame = frame.to_crs(4326)
     frame = frame.assign(**{PRJ_MERCATOR: True}) if mercator else frame
     return frame.assign(**{PRJ_DATUM: stated}) if stated else frame
@@ -298,11 +299,19 @@ PRJ_DATUM, PRJ_MERCATOR = "prj_datum", "prj_mercator"
 
 
 def _datum_of_crs(crs):
-    """``cgcs2000`` or ``wgs84`` when a file's CRS states its datum: a projected CRS (a Gauss-Kruger
-    zone, UTM: no web map's GCJ-02 or BD-09 hides behind metres) or lon/lat on CGCS2000 (EPSG:4490).
-    None for WGS-84 lon/lat, which tools write over Amap's and Baidu's coordinates alike."""
+    """``cgcs2000``, ``wgs84``, ``gcj02`` or ``bd09`` when a file's CRS states its datum: a CRS named for GCJ-02
+    or BD-09 (:func:`geo.crs.stated_web_datum`), a Gauss-Kruger zone or UTM (no web map's
+    GCJ-02 or BD-09 hides behind their metres) or lon/lat on CGCS2000 (EPSG:4490). None for WGS-84 lon/lat
+    and for Web Mercator (EPSG:3857), which tools write over Amap's and Baidu's coordinates alike (QGIS over
+    Amap's tiles: a web map's CRS)."""
+    from geo.crs import is_web_mercator, stated_web_datum
+
     datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
     if datum is None:
+        return None
+    if stated_web_datum(crs):  # a .prj a web-map tool named GCJ02 or BD09: its coordinates are in it
+        return stated_web_datum(crs)
+    if is_web_mercator(crs):
         return None
     name = datum.name.lower()
     if "china" in name and "2000" in name:

@@ -191,14 +191,21 @@ def _clean_value(value):
 
 
 def geometry_to_geojson(geom, precision=COORD_PRECISION):
-    """Shapely geometry -> RFC 7946 GeoJSON dict (counter-clockwise exteriors, rounded)."""
+    """Shapely geometry -> RFC 7946 GeoJSON dict (counter-clockwise exteriors, rounded).
+
+    A valid polygon that rounding would make invalid (vertices of a tiny spike, or of two rings,
+    less than the rounding apart: a ring crossing itself, which QGIS's tools refuse) is snapped to the
+    grid of ``precision`` decimals by GEOS, which keeps it valid, before it is rounded."""
     import shapely
 
     if geom is None or geom.is_empty:
         return None
     geom = shapely.orient_polygons(geom, exterior_cw=False)
-    mapping = shapely.geometry.mapping(geom)
-    return _geometry_mapping_rounded(mapping, precision)
+    if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection") and geom.is_valid \
+            and not shapely.transform(geom, lambda xy: xy.round(precision)).is_valid:
+        snapped = shapely.set_precision(geom, 10.0 ** -precision)
+        geom = geom if snapped.is_empty else shapely.orient_polygons(snapped, exterior_cw=False)
+    return _geometry_mapping_rounded(shapely.geometry.mapping(geom), precision)
 
 
 def _geometry_mapping_rounded(mapping, precision):
@@ -480,11 +487,60 @@ def read_json(path, *, kind=None):
     return parse_json(read_text(path), path, kind=kind)
 
 
+# RFC 8142's record separator: each feature of a GeoJSON text sequence (osmium export's and GDAL's
+# .geojsonseq) opens with it.
+RECORD_SEPARATOR = "\x1e"
+
+
+def parse_geojson(text: str, path):
+    """Parse GeoJSON text: one object, or a text sequence of features (RFC 8142, records opening
+    with :data:`RECORD_SEPARATOR`, as ``osmium export`` and GDAL write ``.geojsonseq``; or one feature
+    a line, as they do without the separator) read as the FeatureCollection of its features.
+
+    Raises
+    ------
+    InputError
+        Invalid JSON, naming the line (the record of a sequence); a record of a sequence that is
+        no GeoJSON Feature.
+    """
+    body = text.lstrip("\ufeff \t\r\n")
+    if body.startswith(RECORD_SEPARATOR):
+        records = [(number, record) for number, record in enumerate(body.split(RECORD_SEPARATOR)[1:], 1)]
+        return _feature_sequence(records, path, "record")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not (exc.msg == "Extra data" and body.startswith("{")):
+            return parse_json(text, path, kind="a GeoJSON file")  # its one-line error
+        return _feature_sequence(list(enumerate(text.splitlines(), 1)), path, "line")
+    except RecursionError:
+        return parse_json(text, path, kind="a GeoJSON file")
+
+
+def _feature_sequence(records, path, unit):
+    """The FeatureCollection of the features of a GeoJSON text sequence's ``(number, text)`` records."""
+    features = []
+    for number, record in records:
+        if not record.strip():
+            continue
+        try:
+            feature = json.loads(record)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"invalid JSON in GeoJSON sequence {unit} {number} ({exc.msg})") from None
+        except RecursionError:
+            raise InputError(path, f"JSON nested too deeply in GeoJSON sequence {unit} {number}") from None
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise InputError(path, f"GeoJSON sequence {unit} {number} is not a GeoJSON Feature")
+        features.append(feature)
+    return {"type": "FeatureCollection", "features": features}
+
+
 def read_feature_collection(path):
-    """Read a GeoJSON FeatureCollection as (collection dict, features with shapely geometries)."""
+    """Read a GeoJSON FeatureCollection, or a GeoJSON text sequence of features (:func:`parse_geojson`),
+    as (collection dict, features with shapely geometries)."""
     import shapely.geometry
 
-    data = read_json(path, kind="a GeoJSON file")
+    data = parse_geojson(read_text(path), path)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         kind = data.get("type") if isinstance(data, dict) else type(data).__name__
         raise InputError(path, f"expected a GeoJSON FeatureCollection, found {kind!r}")

@@ -50,7 +50,12 @@ def allocate_cut(project_index, geoms, is_polygon, zones_local, measure_of, snap
             geoms = geoms.copy()
             polygons[invalid] = shapely.make_valid(polygons[invalid], method="structure", keep_collapsed=False)
             geoms[is_polygon] = polygons
-    totals = measure_of(geoms, is_polygon)
+    # A line over itself (a part drawn twice, a road that doubles back) is cut into pieces that count it
+    # once: so is its whole, or its shares would sum to less than its pieces (a part twice: half).
+    doubled = ~is_polygon & ~shapely.is_simple(geoms)
+    measured = geoms.copy() if doubled.any() else geoms
+    measured[doubled] = shapely.union(geoms[doubled], geoms[doubled])
+    totals = measure_of(measured, is_polygon)
     degenerate = (totals <= 0) & ~shapely.is_empty(geoms)
     # As for points, the tree holds the projects and the zones query it: a zone is
     # prepared once and tests all its candidates in one run.

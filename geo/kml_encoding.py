@@ -82,24 +82,26 @@ def _convert(source, target, plan, where):
             return
 
 
-def readable_copy(path):
+def readable_copy(path, archive=False):
     """What GDAL reads for the KML or KMZ file ``path``: a UTF-8 copy of it when it (or a KML document in
     the KMZ) declares a Chinese encoding, or its byte-order mark contradicts its declaration (:func:`_plan`),
     made once per version of the file and kept until the program ends; else ``path`` itself (any
-    other file, one that cannot be read: GDAL says why)."""
+    other file, one that cannot be read: GDAL says why). With ``archive``, ``path`` is a zip archive
+    holding KML documents (a .zip, read like a KMZ)."""
     path = Path(path)
-    if path.suffix.lower() not in (".kml", ".kmz") or not path.is_file():
+    if (path.suffix.lower() not in (".kml", ".kmz") and not archive) or not path.is_file():
         return path
     try:
         stat = path.stat()
     except OSError:
         return path
-    return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    archive = archive or path.suffix.lower() == ".kmz"
+    return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino), archive)
 
 
 @functools.lru_cache(maxsize=16)
-def _copied(path, version):
-    if path.suffix.lower() == ".kmz":
+def _copied(path, version, archive=False):
+    if archive:
         return _kmz_copy(path)
     try:
         with open(path, "rb") as handle:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from geo.io import InputError
+from geo.osm_tags import AREA_KEYS, LINE_KEYS, PLACE_KEY, POINT_KEYS
 
 
 OUT_CENTER = "Overpass 'out center' output has no way geometry: use 'out geom' or 'out body; >; out skel qt'"
@@ -440,14 +441,43 @@ def _lat_lon_attributes(element):
     return f' lat="{lat:.7f}" lon="{lon:.7f}"'
 
 
+# GeoJSON text sequences (RFC 8142; osmium export's and GDAL's GeoJSONSeq) and one feature a line.
+GEOJSON_SEQUENCE_SUFFIXES = (".geojsonseq", ".geojsons", ".geojsonl", ".geojsonld", ".ndjson", ".jsonl")
+
+
 def is_geojson(path) -> bool:
-    """True for a GeoJSON file (Overpass Turbo's "export as GeoJSON"), by its first bytes."""
+    """True for a GeoJSON file (Overpass Turbo's "export as GeoJSON"), or a GeoJSON text sequence
+    (``osmium export``'s ``.geojsonseq``: records opening with RS, or one feature a line), by its first bytes."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError:
         return False
-    return head.startswith(b"{") or Path(path).suffix.lower() in (".geojson", ".json")
+    return head.startswith((b"{", b"\x1e")) or \
+        Path(path).suffix.lower() in (".geojson", ".json") + GEOJSON_SEQUENCE_SUFFIXES
+
+
+# The keys of OSM's features (osm_tags' kinds), which osmium's export (the tags alone as properties, by
+# default without ids) is told by; and the columns it lacks: a gazetteer's own, and those of GDAL's and
+# QuickOSM's OSM layers (read as tables by geo.osm_tables).
+_OSM_FEATURE_KEYS = frozenset(LINE_KEYS + POINT_KEYS + AREA_KEYS + (PLACE_KEY, "boundary", "route", "public_transport",
+                                                                   "admin_level"))
+_OTHER_COLUMNS = frozenset(("lon", "lat", "lng", "wkt", "datum", "source_datum", "accuracy_m", "aliases", "category",
+                            "名称", "经度", "纬度", "坐标系", "osm_id", "osm_way_id", "other_tags", "full_id", "osm_type"))
+# A feature id as osmium export's --add-unique-id=type_id writes it: n123, w123 (a line), a246 (an area:
+# libosmium's area id, twice its way's id, or twice its relation's plus one); JOSM's new objects negative.
+OSMIUM_TYPE_ID = re.compile(r"^([nwra])(-?\d+)$")
+
+
+def osm_tagged(features) -> bool:
+    """True when the properties of ``features`` (dicts) are OSM tags, as ``osmium export`` writes them
+    by default (no ids): most of the first 50 carry a key of an OSM feature (``highway``, ``amenity``,
+    ``place``...), none a column of a gazetteer's own (``lon``, ``datum``, ``accuracy_m``...) or of GDAL's or
+    QuickOSM's OSM layers (``osm_id``, ``other_tags``, ``full_id``)."""
+    first = [props for props in features[:50] if isinstance(props, dict)]
+    if not first or any(_OTHER_COLUMNS & set(props) for props in first):
+        return False
+    return 2 * sum(bool(_OSM_FEATURE_KEYS & set(props)) for props in first) > len(first)
 
 
 def is_osm_geojson(path) -> bool:
@@ -465,7 +495,7 @@ def is_osm_geojson(path) -> bool:
 @functools.lru_cache(maxsize=32)
 def _is_osm_geojson(path, identity) -> bool:
     del identity  # inode, time and size: part of the cache key only
-    from geo.io import parse_json
+    from geo.io import parse_geojson
 
     if is_overpass_json(path):
         return True
@@ -473,15 +503,20 @@ def _is_osm_geojson(path, identity) -> bool:
         return False
     try:
         with open(path, "rb") as handle:
-            data = parse_json(handle.read().decode("utf-8-sig"), path)
-        first = (data.get("features") or [{}])[0].get("properties") or {}
+            data = parse_geojson(handle.read().decode("utf-8-sig"), path)
+        features = data.get("features") or [{}]
+        first = features[0].get("properties") or {}
+        first_id = str(features[0].get("id", ""))
     except (OSError, ValueError, InputError, AttributeError, IndexError, TypeError):
         return False  # the reader of the file says what is wrong with it
     # osmtogeojson's and osm2geojson's nested form ({"type": "way", "id": 1, "tags": {...}}): a
-    # first feature that is an untagged node has no tags.
+    # first feature that is an untagged node has no tags. osmium export's ids: "@id" with -a id, a
+    # feature id "w123" with --add-unique-id=type_id; without either, its properties are the tags.
     return str(data.get("generator", "")).startswith("overpass") or "@id" in first or \
         (first.get("type") in ("node", "way", "relation") and (isinstance(first.get("tags"), dict)
-                                                               or isinstance(first.get("id"), int)))
+                                                               or isinstance(first.get("id"), int))) or \
+        OSMIUM_TYPE_ID.match(first_id) is not None or \
+        osm_tagged([feature.get("properties") for feature in features if isinstance(feature, dict)])
 
 
 def geojson_osm_id(feature):
@@ -490,6 +525,13 @@ def geojson_osm_id(feature):
     as a bare number is prefixed with the object's type (``@type`` or ``type``: node, way, relation)
     when the feature gives it: a way and a relation may share a number."""
     props = feature["properties"]
+    typed = OSMIUM_TYPE_ID.match(str(feature.get("id") or ""))
+    if typed and not props.get("@id"):  # osmium export --add-unique-id=type_id
+        letter, number = typed.group(1), int(typed.group(2))
+        if letter == "a":  # an area: of a way (even), of a relation (odd); a negative id's sign kept
+            sign, number = (-1 if number < 0 else 1), abs(number)
+            return f"{'relation' if number % 2 else 'way'}/{sign * (number // 2)}"
+        return f"{ {'n': 'node', 'w': 'way', 'r': 'relation'}[letter]}/{number}"
     if props.get("@id") or feature.get("id"):
         osm_id = str(props.get("@id") or feature.get("id"))
         kind = next((str(props[key]) for key in ("@type", "type") if props.get(key) in ("node", "way", "relation")), None)
@@ -501,7 +543,8 @@ def geojson_osm_id(feature):
 
 def one_feature_per_id(path, features, warnings=None):
     """The features of an Overpass Turbo export, each OSM object once: of features sharing an id
-    (:func:`geojson_osm_id`) the first is kept. Left out without a word when it is the same object
+    (:func:`geojson_osm_id`) the first is kept, one of each kind (osmium export's line and area of a
+    closed way are two). Left out without a word when it is the same object
     exported twice (equal tags and geometry); when they differ (two objects given one id by a tool),
     which is the object cannot be told: one warning names the ids (:func:`geo.io.warn`)."""
     from geo.io import warn
@@ -509,11 +552,13 @@ def one_feature_per_id(path, features, warnings=None):
     first, kept, differing = {}, [], []
     for feature in features:
         osm_id = geojson_osm_id(feature)
-        if osm_id is None or osm_id not in first:
-            first.setdefault(osm_id, feature)
+        # osmium export writes a closed way both as a line and as an area (its doc says so): two features
+        key = (osm_id, feature["geometry"] is not None and feature["geometry"].geom_type in ("Polygon", "MultiPolygon"))
+        if osm_id is None or key not in first:
+            first.setdefault(key, feature)
             kept.append(feature)
             continue
-        earlier = first[osm_id]
+        earlier = first[key]
         same_geometry = (earlier["geometry"] is None and feature["geometry"] is None) or (
             earlier["geometry"] is not None and feature["geometry"] is not None
             and earlier["geometry"].equals(feature["geometry"]))

@@ -60,7 +60,23 @@ def tag_names(tags):
             value = display_name(value)
             if has_visible(value.replace("?", "")) and value not in names:
                 names.append(value)
-    return names
+    chinese = [part for name in names for part in [_chinese_part(name)] if part and part not in names]
+    return names + list(dict.fromkeys(chinese))
+
+
+# A bilingual name as some mappers tag it (雁塔路 Yanta Road, 小寨东路/Xiaozhai East Rd, Yanta Road 雁塔路,
+# 长安南路（Chang'an South Rd）): its Chinese part, then its Latin part apart by a space, a slash, a bar or
+# in brackets, or the other way round.
+_LATIN_PART = r"[A-Za-z][A-Za-z0-9 .,'’&\-]*?"
+_BILINGUAL = re.compile(rf"^(?:(?P<zh>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)\s*(?:[/|]\s*|\s|(?=[(（]))[(（]?{_LATIN_PART}[)）]?"
+                        rf"|{_LATIN_PART}(?:\s*[/|]\s*|\s)(?P<zh2>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*))$")
+
+
+def _chinese_part(name):
+    """The Chinese part of a bilingual ``name`` (:data:`_BILINGUAL`), or None."""
+    match = _BILINGUAL.match(name)
+    part = (match.group("zh") or match.group("zh2")).strip() if match else None
+    return part if part and len(part) >= 2 else None
 
 
 def former_names(tags):

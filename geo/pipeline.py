@@ -120,12 +120,14 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     metres labelled EPSG:3857 (:func:`geo.gazetteer_files.load_file`).
 
     Names a user file gives to places far apart are added to ``warnings`` (a list); the
-    first of them is used. In an OSM extract such namesakes make a project ambiguous
+    first of them in the district (within :data:`geo.settings.NEAR_DISTRICT_M` of ``outline``) is used,
+    else the first. In an OSM extract such namesakes make a project ambiguous
     (:func:`geo.geocode.geocode_projects` says so), and its features beyond the district
     are kept aside, for the reason of a project found only there.
     """
     from geo import settings
-    from geo.gazetteer import Gazetteer, duplicate_names, widen_repeated_points
+    from geo.crs import buffer_metres
+    from geo.gazetteer import Gazetteer, duplicate_names, in_district_first, widen_repeated_points
     from geo.gazetteer_files import bundled_entries, load_file, outside_china
     from geo.osm import is_osm_geojson, load_osm
     from geo.osm_files import is_osm_file
@@ -134,6 +136,7 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
 
     warnings = warnings if warnings is not None else []
     gazetteer = Gazetteer()
+    near = None if outline is None or not gazetteers else buffer_metres(outline, settings.NEAR_DISTRICT_M, metric_crs)
     for path in gazetteers:
         check_not_stream(path)  # sniffed for its kind before it is read
         tier = gazetteer_tier(path, gazetteers)
@@ -146,8 +149,10 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
             continue
         left_out, removed = [], []
         entries = load_file(path, warnings=warnings, left_out=left_out, district=district, removed=removed)
+        # Of namesakes far apart (a city's list: 第三中学 in several districts), the first in the district is used.
+        entries, chosen = in_district_first(entries, near, apart_m=settings.DUPLICATE_NAME_APART_M)
         warnings += [f"{path}: {message}"
-                     for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
+                     for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M, chosen=chosen)
                      + widen_repeated_points(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + outside_china(entries)]
         gazetteer.add_tier(tier, entries, first_of_namesakes=True).add_left_out(tier, left_out)

@@ -15,9 +15,12 @@ TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 # The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
 # coordinates are told apart by size (geo.survey.projected_to_lonlat). Columns named as lon/lat come
 # first: a survey table giving both (经度, 纬度, X, Y) is read by its lon/lat.
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "x坐标", "东坐标", "easting",
-                "横坐标", "横坐标y")
-_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "y坐标", "北坐标", "northing", "纵坐标", "纵坐标x")
+# ArcGIS's Add XY Coordinates (and Add Geometry Attributes) writes POINT_X/POINT_Y, QGIS's Add Geometry
+# Attributes xcoord/ycoord: in the layer's CRS, degrees or metres, X the easting.
+_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "point_x", "xcoord", "x坐标",
+                "东坐标", "easting", "横坐标", "横坐标y")
+_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "point_y", "ycoord", "y坐标", "北坐标", "northing",
+                "纵坐标", "纵坐标x")
 # The columns of each axis that hold degrees (x/y beside them may be a survey's metres, on purpose).
 _DEGREE_COLUMNS = {"lon": _LON_COLUMNS[:8], "lat": _LAT_COLUMNS[:6]}
 _DELIMITERS = (",", ";", "\t", "|")

@@ -51,6 +51,7 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
             raise InputError(path, "looks like a binary file, not text (contains NUL bytes, the first at byte "
                                    f"{data.index(0):,})")
         data = data.rstrip(b"\x00")  # text padded with NUL bytes (a copy or a save cut short): the text
+    data = data.rstrip(b"\x1a")  # DOS's end-of-file mark, Ctrl-Z (copy /a, old survey and DOS tools): no line
     if encoding == "big5":
         return _decode_big5(data, path)
     if encoding and encoding != "auto":

@@ -8,6 +8,23 @@ from pathlib import Path
 from geo.io import InputError, error_line
 
 
+def is_kml_archive(path) -> bool:
+    """Whether ``path`` is a KMZ: a .kmz file, or a .zip holding KML documents and no Shapefile or File
+    Geodatabase (a KML zipped to send it), read alike."""
+    import zipfile
+
+    path = Path(path)
+    if path.suffix.lower() == ".kmz" or path.suffix.lower() != ".zip" or not path.is_file():
+        return path.suffix.lower() == ".kmz"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [name.replace("\\", "/").lower() for name in archive.namelist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return any(name.endswith(".kml") for name in names) and \
+        not any(name.endswith(".shp") or ".gdb/" in name for name in names)
+
+
 def kml_sources(path):
     """What GDAL opens, one by one, for the vector file ``path``: for a .kmz archive each KML
     document in it (``/vsizip/<kmz>/<member>``), its ``doc.kml`` first (the only one GDAL reads
@@ -27,7 +44,7 @@ def kml_sources(path):
     from geo.io import zip_part_limit
 
     path = Path(path)
-    if path.suffix.lower() != ".kmz" or not path.is_file():
+    if not is_kml_archive(path) or not path.is_file():
         from geo.vectors import gdal_source
 
         return [gdal_source(path)]
@@ -57,7 +74,7 @@ def _archive(path):
     (:func:`geo.kml_encoding.readable_copy`), as an absolute path."""
     from geo.kml_encoding import readable_copy
 
-    return readable_copy(Path(path)).resolve()
+    return readable_copy(Path(path), archive=True).resolve()
 
 
 def layer_names(path):

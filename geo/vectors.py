@@ -11,7 +11,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
-from geo.vector_layers import field_aliases, kml_listing, layer_names, read_kml_documents
+from geo.vector_layers import field_aliases, is_kml_archive, kml_listing, layer_names, read_kml_documents
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
@@ -111,6 +111,8 @@ def gdal_source(path):
     folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
     if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
         return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
+    if is_kml_archive(path):
+        return readable_copy(path, archive=True)  # a KML zipped (to send it): read as a KMZ
     if len(folders) != 1 or "" in folders:
         return path
     return f"/vsizip/{path.resolve()}/{folders.pop()}"
@@ -270,7 +272,7 @@ def _check_layer(path: Path, layer):
     """InputError naming the layers there are when ``path`` has no layer ``layer`` (GDAL says only
     that it "could not be opened"); nothing when the file cannot be listed (read_vector says why)."""
     try:
-        names = layer_names(path) if path.suffix.lower() == ".kmz" else \
+        names = layer_names(path) if is_kml_archive(path) else \
             [name for _, layers, error in kml_listing(path) if error is None for name, _ in layers]
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return
@@ -359,7 +361,7 @@ def _gdal_options(path):
 
     from geo.cad import drawing_gdal_options
 
-    options = {"LIBKML_LAUNDER_FIELD_NAMES": "NO"} if path.suffix.lower() in (".kml", ".kmz") else {}
+    options = {"LIBKML_LAUNDER_FIELD_NAMES": "NO"} if path.suffix.lower() == ".kml" or is_kml_archive(path) else {}
     options.update(drawing_gdal_options(path))
     options["OGR_ARC_STEPSIZE"] = f"{arc_step_degrees():.6f}"
     previous = {option: pyogrio.get_gdal_config_option(option) for option in options}

@@ -274,6 +274,27 @@ def test_districts_datum_needs_districts_and_a_known_datum(tmp_path):
         load_official_zones(projected, name_field="JDMC", datum="gcj02")
 
 
+def test_districts_drawn_over_amap_tiles_in_web_mercator_are_shifted_by_districts_datum(tmp_path):
+    # QGIS saves 街道 digitised over Amap's tiles in the project's EPSG:3857: GCJ-02 lon/lat, merely
+    # projected. The warning said to shift them 'before projecting' and --districts-datum gcj02 was
+    # refused ('the file is in EPSG:3857 (leave the option out)'): the 街道 stayed some 500 m off.
+    from geo import crs
+
+    truth, shifted = _bundled_zones_in("gcj02", tmp_path)
+    path = tmp_path / "jd.gpkg"
+    gpd.read_file(shifted).to_crs(3857).to_file(path)
+    (warning,) = load_boundaries(path, name_field="name", code_field="code").warnings
+    assert warning.endswith("pass --districts-datum gcj02 if they come from that map"), warning
+    boundaries = load_boundaries(path, name_field="name", code_field="code", districts_datum="gcj02")
+    assert boundaries.warnings == []
+    assert set(boundaries.zones["source"]) == {f"official boundaries from jd.gpkg, {crs.DATUM_LABELS['gcj02']} "
+                                               "shifted to WGS-84"}
+    got = boundaries.zones.set_index("code").geometry.to_crs(4548)
+    for code, geom in truth.set_index("code").geometry.to_crs(4548).items():  # each vertex where it was
+        # (an edge straight in EPSG:3857 bows off the one straight in lon/lat between them)
+        assert shapely.distance(got[code].boundary, shapely.points(shapely.get_coordinates(geom))).max() < 0.05
+
+
 def test_an_outline_drawn_in_gcj02_is_named_as_such(tmp_path):
     from geo import crs
     from geo.data import load_district_outline
@@ -576,3 +597,22 @@ def test_zones_whose_edges_are_densified_to_centimetres_are_buffered_at_their_sh
     assert buffered and max(buffered) < 100, buffered
     whole = shapely.union_all(boundaries.zones.geometry.values)
     assert boundaries.outline.geometry.iloc[0].symmetric_difference(whole).area < 1e-6 * whole.area
+
+
+def test_districts_whose_prj_is_named_gcj02_are_shifted_without_the_option(tmp_path):
+    # A .prj named GCJ02 (a web-map downloader's): the 街道 stayed some 500 m off, with a warning to pass
+    # --districts-datum gcj02 for what the file itself says.
+    from geo import crs
+
+    truth, shifted = _bundled_zones_in("gcj02", tmp_path)
+    path = tmp_path / "jd.shp"
+    gpd.read_file(shifted).to_file(path, encoding="UTF-8")
+    path.with_suffix(".prj").write_text('GEOGCS["GCJ02",DATUM["D_GCJ02",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+                                        'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]', encoding="ascii")
+    boundaries = load_boundaries(path, name_field="name", code_field="code")
+    assert boundaries.warnings == []
+    assert set(boundaries.zones["source"]) == {f"official boundaries from jd.shp, {crs.DATUM_LABELS['gcj02']} "
+                                               "shifted to WGS-84"}
+    got = boundaries.zones.set_index("code").geometry.to_crs(4548)
+    for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
+        assert got[code].hausdorff_distance(geom) < 0.01

@@ -38,3 +38,17 @@ def test_length_km_is_the_whole_line_not_its_part_in_the_subdistricts():
     assert flat_properties(props, road)["length_km"] == expected and expected > 1.5
     assert flat_properties(props, Point(117.0, 36.7))["length_km"] is None
     assert flat_properties(props)["length_km"] is None
+
+
+def test_length_km_of_a_road_drawn_twice_over_a_stretch_counts_it_once():
+    # A gazetteer's MultiLineString holding one road twice (features merged in QGIS): its layer and
+    # popup said 长度 Length 4.613 km for a road of 2.306 km, its km per 街道 counting it once.
+    from pyproj import Geod
+    from shapely.geometry import LineString, MultiLineString
+
+    once = LineString([(108.945, 34.22), (108.97, 34.221)])
+    crossing = LineString([(117.0, 36.70), (117.01, 36.71), (117.01, 36.70), (117.0, 36.71)])  # over itself once
+    expected = round(Geod(ellps="WGS84").geometry_length(once) / 1000.0, 3)
+    assert flat_properties({}, MultiLineString([once, once]))["length_km"] == expected == 2.306
+    assert flat_properties({}, LineString(list(once.coords) + [once.coords[0]]))["length_km"] == expected
+    assert flat_properties({}, crossing)["length_km"] == round(Geod(ellps="WGS84").geometry_length(crossing) / 1000, 3)

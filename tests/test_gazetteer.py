@@ -461,16 +461,22 @@ def test_a_workbook_geo_does_not_read_is_named_as_such(tmp_path, name, content):
         load_file(path)
 
 
-@pytest.mark.parametrize("epsg, stated", [(4526, True), (4547, True), (32649, True), (4490, True), (4326, False)])
+@pytest.mark.parametrize("epsg, stated", [(4526, True), (4547, True), (32649, True), (4490, True), (4326, False),
+                                          (3857, False), ("esri", False)])
 def test_a_vector_gazetteer_whose_prj_states_its_datum_is_read_in_it(tmp_path, epsg, stated):
     # A Shapefile in a CGCS2000 Gauss-Kruger zone (or on CGCS2000 lon/lat, or UTM) states its datum
     # in its .prj: no web map's GCJ-02 or BD-09 hides behind projected metres. A WGS-84 .prj does
-    # not tell (tools write it over Amap's coordinates too): its rows stay assumed.
+    # not tell (tools write it over Amap's coordinates too): its rows stay assumed. Nor does Web
+    # Mercator (EPSG:3857, ESRI's WGS_1984_Web_Mercator_Auxiliary_Sphere), a web map's own lon/lat
+    # projected, as QGIS saves what is drawn over Amap's tiles: it was taken for a stated WGS-84, 50 m.
     import geopandas as gpd
+    from pyproj import CRS
 
     path = tmp_path / "sites.shp"
     gpd.GeoDataFrame({"名称": ["麓谷第二小学"]}, geometry=[shapely.Point(112.8802, 28.2183)], crs=4490).to_crs(
-        epsg).to_file(path, encoding="GBK")
+        3857 if epsg == "esri" else epsg).to_file(path, encoding="GBK")
+    if epsg == "esri":  # ArcGIS's .prj of EPSG:3857
+        path.with_suffix(".prj").write_text(CRS.from_epsg(3857).to_wkt("WKT1_ESRI"), encoding="ascii")
     warnings = []
     (entry,) = load_file(path, warnings=warnings)
     assert entry.geometry.distance(shapely.Point(112.8802, 28.2183)) < 1e-7
@@ -649,3 +655,46 @@ def test_a_road_given_as_a_point_is_warned_of_in_one_line_naming_the_file_the_ro
     assert line == (f"warning: {tmp_path / '道路.csv'}: left out 1 of 2 row(s) that cannot place anything (a road "
                     "given as a point, not a line: entry 2 (幸福大道); give a road its line in a wkt column, "
                     "LINESTRING (lon lat, lon lat, …), or place it by hand on the map)"), line
+
+
+def test_of_namesakes_far_apart_the_row_in_the_district_is_used(tmp_path):
+    # A city's list of schools, filtered in Excel to the district (the other districts' rows hidden, not
+    # gone): its 第三中学 of another district came first and was used, 'lies 7.9 km outside the district;
+    # not used', and the district's own row never was.
+    from geo.pipeline import build_gazetteer
+
+    district = shapely.box(116.95, 36.65, 117.08, 36.75)
+    path = tmp_path / "全市学校.csv"
+    path.write_text("名称,区县,经度,纬度,坐标系\n第三中学,历下区,117.12000,36.66000,WGS84\n第三中学,天桥区,117.00000,36.70000,WGS84\n"
+                    "第三中学,天桥区北,117.00100,36.70100,WGS84\n第五中学,历下区,117.13000,36.66000,WGS84\n"
+                    "第五中学,槐荫区,116.90000,36.66000,WGS84\n", encoding="utf-8")
+    warnings = []
+    gazetteer = build_gazetteer([path], outline=district, metric_crs="EPSG:4548", warnings=warnings)
+    assert gazetteer.lookup("第三中学").entry.geometry.equals(shapely.Point(117.0, 36.7))
+    assert gazetteer.lookup("第五中学").entry.geometry.equals(shapely.Point(117.13, 36.66))  # none inside: the first
+    assert [w for w in warnings if "appears" in w] == [
+        f"{path}: '第三中学' appears 3 times, up to 11.6 km apart; entry 2, in the district, is used",
+        f"{path}: '第五中学' appears 2 times, up to 20.6 km apart; the first row is used"]
+    # without a district, the first row is used
+    assert build_gazetteer([path]).lookup("第三中学").entry.geometry.equals(shapely.Point(117.12, 36.66))
+
+
+@pytest.mark.parametrize("datum, prj", [
+    ("gcj02", 'GEOGCS["GCJ02",DATUM["D_GCJ02",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+              'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'),
+    ("bd09", 'GEOGCS["BD09",DATUM["D_BD09",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+             'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')])
+def test_a_vector_gazetteer_whose_prj_is_named_for_a_web_maps_datum_is_shifted_from_it(tmp_path, datum, prj):
+    # Web-map downloaders (BIGEMAP and the like) write a .prj named GCJ02 or BD09 over such coordinates:
+    # the file said its datum and was taken for WGS-84, 'datum not given', claiming 1,600 m, some 500 m off.
+    import geopandas as gpd
+
+    site = shapely.Point(108.95, 34.21)
+    shifted = crs.convert_geometry(site, "wgs84", datum)
+    path = tmp_path / "学校.shp"
+    gpd.GeoDataFrame({"名称": ["雁塔区第二图书馆"]}, geometry=[shifted], crs=4326).to_file(path, encoding="UTF-8")
+    path.with_suffix(".prj").write_text(prj, encoding="ascii")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert warnings == [] and entry.source_datum == datum and entry.accuracy_m == 50
+    assert entry.geometry.distance(site) < 1e-7

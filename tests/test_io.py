@@ -66,6 +66,23 @@ def test_feature_collection_is_deterministic_rfc7946(tmp_path):
     assert "甲" in text  # not \\u-escaped: readable diffs
 
 
+def test_a_valid_polygon_that_rounding_would_make_cross_itself_is_written_valid(tmp_path):
+    # A notch whose sides end 3e-8 degrees (3 mm) apart: rounded to 7 decimals they met, a ring
+    # crossing itself. A district outline (the union of the 街道, its corners rounded by a buffer) was
+    # so written into layers/district_outline.geojson and the GeoPackage export (QGIS's tools refuse it).
+    notch = shapely.Polygon([(117.0, 36.7), (117.01, 36.7), (117.01, 36.71), (117.00500004, 36.71),
+                             (117.00500004, 36.70500001), (117.00500001, 36.70500001), (117.00500001, 36.71),
+                             (117.0, 36.71)])
+    assert notch.is_valid
+    data = json.loads(io.feature_collection_text([{"id": "d", "properties": {}, "geometry": notch}]))
+    written = shapely.geometry.shape(data["features"][0]["geometry"])
+    assert written.is_valid and shapely.symmetric_difference(written, notch).area < 2e-10  # the notch alone, 3 mm by 550 m
+    # a polygon rounding leaves valid is written as rounded, vertex for vertex
+    square = shapely.Polygon([(117.0, 36.7), (117.01, 36.7), (117.01, 36.71), (117.0, 36.71)])
+    assert io.geometry_to_geojson(square)["coordinates"] == [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71],
+                                                               [117.0, 36.71], [117.0, 36.7]]]
+
+
 @pytest.mark.parametrize("content, problem", [
     ('{"type": "FeatureCollection", "features": [', "invalid JSON"),
     ('[1, 2]', "expected a GeoJSON FeatureCollection"),

@@ -47,6 +47,21 @@ def test_line_partly_outside_keeps_only_the_inside_share():
     assert result["km"].iloc[0] == pytest.approx(expected_km, rel=1e-6)
 
 
+def test_a_line_drawn_over_itself_is_measured_once_and_its_shares_sum_to_one():
+    # A road of a gazetteer drawn twice in one MultiLineString (features merged in QGIS), or a
+    # LineString that doubles back over itself: its km per 街道 counted it once, its length twice,
+    # so its shares summed to 0.5 (as if half of it lay outside the district).
+    once = LineString([(X0 + 0.002, Y0 + 0.005), (X0 + 0.018, Y0 + 0.006)])
+    lines = projects_frame([("once", once), ("twice", MultiLineString([once, once])),
+                            ("back", LineString(list(once.coords) + [once.coords[0]]))])
+    result = allocate_to_zones(lines, zones_frame()).set_index(["id", "code"])
+    for project in ("twice", "back"):
+        assert result.loc[project, "share"].sum() == pytest.approx(1.0, rel=1e-9)
+        for code in ("370105004", "370105001"):
+            assert result.loc[(project, code), "km"] == pytest.approx(result.loc[("once", code), "km"], rel=1e-9)
+            assert result.loc[(project, code), "share"] == pytest.approx(result.loc[("once", code), "share"], rel=1e-9)
+
+
 def test_line_along_a_shared_edge_is_counted_once():
     # Up the meridian X0 + D: edge of 004|001 in the south, 003|002 in the north.
     along = LineString([(X0 + D, Y0), (X0 + D, Y0 + 2 * D)])

@@ -38,6 +38,35 @@ def test_a_kml_declaring_a_chinese_encoding_is_read_in_it(tmp_path, declared, co
     assert kml.read_bytes() == _kml(declared, folders).encode(codec)  # the file itself is left as it is
 
 
+def test_a_gbk_kml_sent_zipped_is_read_as_a_kmz_is(tmp_path):
+    # An 奥维 KML zipped to send it (WeChat, mail): GDAL opened the .zip itself and stopped at 'unknown
+    # encoding on line 1'; a zip of Shapefiles, a GeoPackage or a UTF-8 KML was read.
+    from geo.boundaries import load_official_zones
+    from geo.gazetteer_files import load_file
+
+    square = "117.00,36.70 117.01,36.70 117.01,36.71 117.00,36.71 117.00,36.70"
+    document = ('<?xml version="1.0" encoding="GBK"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                f"<Placemark><name>北园街道</name><Polygon><outerBoundaryIs><LinearRing><coordinates>{square}"
+                "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>\n")
+    path = tmp_path / "街道.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("街道/jd.kml", document.encode("gbk"))
+    zones, _ = load_official_zones(path, name_field="Name")
+    assert list(zones["name"]) == ["北园街道"] and zones.geometry.iloc[0].area == pytest.approx(1e-4)
+    assert [e.name for e in load_file(path, datum="wgs84")] == ["北园街道"]
+    # its ExtendedData keep their Chinese names (GDAL made 坐标系 and 精度 '___' and '__' in a .zip)
+    sites = tmp_path / "点位.zip"
+    with zipfile.ZipFile(sites, "w") as archive:
+        archive.writestr("点位.kml", ('<?xml version="1.0" encoding="GBK"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'
+                                    "<Document><Placemark><name>天桥医院</name><ExtendedData><Data name=\"坐标系\"><value>"
+                                    "CGCS2000</value></Data><Data name=\"精度\"><value>10</value></Data></ExtendedData>"
+                                    "<Point><coordinates>117.0,36.7</coordinates></Point></Placemark></Document></kml>\n"
+                                    ).encode("gbk"))
+    warnings = []
+    (entry,) = load_file(sites, warnings=warnings)
+    assert (entry.name, entry.accuracy_m, warnings) == ("天桥医院", 10, [])
+
+
 def test_a_kml_not_in_the_encoding_it_declares_is_refused_naming_it_and_the_fix(tmp_path):
     from geo.vectors import read_vector
 

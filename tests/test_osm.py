@@ -60,6 +60,28 @@ def test_own_name_prefers_chinese_tags_and_splits_multiple_values():
     assert tag_names({"name:zh-Hans": "解放路", "name": "解放路"}) == ["解放路"]
 
 
+@pytest.mark.parametrize("written, chinese", [("雁塔路 Yanta Road", "雁塔路"), ("小寨东路/Xiaozhai East Rd", "小寨东路"),
+                                             ("长安南路（Chang'an South Rd）", "长安南路"), ("Yanta Road 雁塔路", "雁塔路"),
+                                             ("雁塔路 | Yanta Rd", "雁塔路")])
+def test_a_bilingual_name_is_found_by_its_chinese_part(tmp_path, written, chinese):
+    # Some mappers tag name=雁塔路 Yanta Road: a report's 雁塔路 found no road (and its library only
+    # loosely, 'contained', approximate).
+    assert tag_names({"name": written}) == [written, chinese]
+    path = write_osm_xml(tmp_path / "bilingual.osm", ways=[(1, [(117.00, 36.70), (117.01, 36.70)],
+                                                            {"highway": "primary", "name": written})],
+                         pois=[(9, (117.005, 36.701), {"amenity": "library", "name": f"{chinese}图书馆 Library"})])
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, TIANQIAO))
+    road = gazetteer.lookup(chinese)
+    assert road.entry.name == written and road.entry.geometry.geom_type == "LineString" and road.strength == "exact"
+    library = gazetteer.lookup(f"{chinese}图书馆")
+    assert library.entry.geometry.geom_type == "Point" and library.strength == "exact"
+
+
+def test_a_name_of_chinese_alone_or_a_latin_qualifier_inside_it_gains_no_other_name():
+    for name in ("雁塔路", "体育东路（北段）", "科技路 西段", "3号线", "KFC", "Yanta Rd"):
+        assert tag_names({"name": name}) == [name]
+
+
 def test_a_name_of_invisible_characters_alone_is_none(tmp_path):
     """Bidirectional controls, a zero-width space, a byte order mark or a soft hyphen show nothing:
     no entry, no alias is named by them (a map would label it with nothing)."""

@@ -591,3 +591,95 @@ def test_overpass_features_of_one_number_but_different_types_are_different_objec
     entries = load_osm(path, NEAR_TIANQIAO, warnings=warnings)
     assert sorted(e.name for e in entries) == ["乙公园", "甲公园"]
     assert not [w for w in warnings if "OSM id" in w]
+
+
+def _osmium_export(features, form, ids=None):
+    """``features`` (Overpass Turbo's) as ``osmium export`` writes them: the tags alone as properties (no
+    ids by default; ``ids="type_id"`` gives ``--add-unique-id=type_id``'s), as a GeoJSON text sequence
+    (``.geojsonseq``: RS before each record, or one a line with ``--omit-rs``) or a FeatureCollection."""
+    out = []
+    for feature in features:
+        kind, number = feature["id"].split("/")
+        record = {"type": "Feature", "geometry": feature["geometry"],
+                  "properties": {k: v for k, v in feature["properties"].items() if k != "@id"}}
+        if ids == "type_id":  # an area: libosmium's area id, twice its way's (plus one for a relation's)
+            polygon = feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+            record = {"type": "Feature", "id": f"a{2 * int(number) + (kind == 'relation')}" if polygon
+                      else f"{kind[0]}{number}", **record}
+        out.append(json.dumps(record, ensure_ascii=False))
+    if form == "collection":
+        return '{"type":"FeatureCollection","features":[\n' + ",\n".join(out) + "\n]}\n"
+    return "".join(("\x1e" if form == "rs" else "") + line + "\n" for line in out)
+
+
+@pytest.mark.parametrize("name, form", [("export.geojsonseq", "rs"), ("export.geojsonseq", "lines"),
+                                        ("export.geojson", "collection")])
+def test_osmium_export_geojson_and_text_sequence_are_an_osm_extract(tmp_path, name, form):
+    # osmium export writes the tags alone, without ids unless asked; its .geojsonseq puts RS before each
+    # feature (or, --omit-rs, one feature a line). --osm refused the sequence ('Could not detect file
+    # format', 'invalid JSON at line 2') and its GeoJSON ('GeoJSON without OSM ids or tags').
+    path = tmp_path / name
+    path.write_text(_osmium_export(TURBO["features"], form), encoding="utf-8")
+    assert is_osm_geojson(path)
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    road = entries["水屯北路"]
+    assert "2 ways merged" in road.method and _km(road.geometry) == pytest.approx(ROAD_KM, rel=1e-3)
+    assert entries["汇才学校"].category == "school" and entries["汇才学校"].geometry.geom_type == "Point"
+    assert entries["天桥区人民医院"].geometry.geom_type == "Polygon" and road.source_datum == "wgs84"
+
+
+def test_osmium_export_unique_type_ids_name_the_osm_objects(tmp_path):
+    # --add-unique-id=type_id: w3001 a way, n2001 a node, a10002 the area of way 5001.
+    path = tmp_path / "export.geojsonseq"
+    path.write_text(_osmium_export(TURBO["features"], "rs", ids="type_id"), encoding="utf-8")
+    entries = {e.name: e for e in load_osm(path, NEAR_TIANQIAO)}
+    assert entries["水屯北路"].extra["osm_ids"] == "w3001;w3004"
+    assert entries["汇才学校"].extra["osm_ids"] == "n2001" and entries["天桥区人民医院"].extra["osm_ids"] == "w5001"
+
+
+def test_an_osmium_text_sequence_given_as_a_gazetteer_is_read_as_osm(tmp_path):
+    # Read by GDAL as a plain gazetteer, its entries claimed 1,600 m ('datum not stated, WGS-84
+    # assumed'): OpenStreetMap is WGS-84, its ways merged as an extract's, the two one-way
+    # carriageways of 水屯北路 measured once along their centre line.
+    ways = [{"type": "Feature", "id": f"way/{number}", "geometry": {"type": "LineString", "coordinates": coords},
+             "properties": {"@id": f"way/{number}", "highway": "primary", "oneway": "yes", "name": "水屯北路"}}
+            for number, coords in ((1, [[117.0262, 36.694], [117.0262, 36.706]]),
+                                   (2, [[117.0264, 36.706], [117.0264, 36.694]]))]
+    path = tmp_path / "roads.geojsonseq"
+    path.write_text(_osmium_export(ways, "rs"), encoding="utf-8")
+    gazetteer = build_gazetteer([path], outline=NEAR_TIANQIAO, metric_crs="EPSG:4548")
+    road = gazetteer.lookup("水屯北路").entry
+    assert _km(road.geometry) == pytest.approx(ROAD_KM, rel=0.01) and "OSM highway" in road.method
+    assert road.source_datum == "wgs84" and road.accuracy_m == 20
+
+
+def test_a_damaged_record_of_a_geojson_text_sequence_is_named(tmp_path, osm_build_error):
+    path = tmp_path / "export.geojsonseq"
+    text = _osmium_export(TURBO["features"], "rs")
+    path.write_text(text.replace('"secondary"', '"secondary', 1), encoding="utf-8")
+    assert osm_build_error(path).startswith(f"geo: error: {path}: invalid JSON in GeoJSON sequence record 1 (")
+
+
+@pytest.mark.parametrize("ids", ["type_id", "attributes"])
+def test_osmium_exports_a_closed_way_as_a_line_and_an_area_and_the_area_is_kept(tmp_path, ids):
+    # osmium export writes a closed way twice, a LineString and a (Multi)Polygon, both with its id
+    # (w5001 and a10002, or @type way and @id 5001): the line came first and the area was left out as
+    # 'an OSM id given to features that differ' (a park, a hospital lost).
+    hospital = next(f for f in TURBO["features"] if f["id"] == "way/5001")
+    ring = hospital["geometry"]["coordinates"][0]
+    tags = {"amenity": "hospital", "name": "天桥区人民医院"}
+    if ids == "type_id":
+        records = [{"type": "Feature", "id": "w5001", "geometry": {"type": "LineString", "coordinates": ring},
+                    "properties": tags},
+                   {"type": "Feature", "id": "a10002", "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
+                    "properties": tags}]
+    else:
+        records = [{"type": "Feature", "geometry": geometry, "properties": {"@type": "way", "@id": 5001, **tags}}
+                   for geometry in ({"type": "LineString", "coordinates": ring},
+                                    {"type": "MultiPolygon", "coordinates": [[ring]]})]
+    path = tmp_path / "export.geojsonseq"
+    path.write_text("".join("\x1e" + json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    warnings = []
+    (entry,) = load_osm(path, NEAR_TIANQIAO, warnings=warnings)
+    assert entry.name == "天桥区人民医院" and entry.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert entry.extra["osm_ids"] == "w5001" and warnings == []

@@ -442,6 +442,20 @@ def test_a_surveyors_northing_and_easting_headers_are_read(tmp_path, header):
     assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
 
 
+@pytest.mark.parametrize("x, y", [("POINT_X", "POINT_Y"), ("xcoord", "ycoord")])
+def test_the_coordinate_columns_arcgis_and_qgis_add_are_read(tmp_path, x, y):
+    # ArcGIS's Add XY Coordinates writes POINT_X/POINT_Y, QGIS's Add Geometry Attributes xcoord/ycoord, in the
+    # layer's CRS: the table exported to Excel was refused ('the header has no lon or lat column').
+    path = tmp_path / "学校.csv"
+    path.write_text(f"名称,{x},{y},坐标系\n汇才学校,{SITE[0]},{SITE[1]},CGCS2000\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-9
+    northing, easting = _gauss_kruger(False)  # a projected layer's: metres, X the easting
+    path.write_text(f"名称,{x},{y},坐标系\n汇才学校,{easting},{northing},CGCS2000 3度带 117°\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.distance(shapely.Point(SITE)) < 1e-7
+
+
 def test_a_survey_table_with_lon_lat_and_x_y_is_read_by_its_lon_lat(tmp_path):
     # 成果表: the point's B/L and its X/Y, labelled CGCS2000 only (no zone, Y without its number)
     northing, easting = _gauss_kruger(False)
@@ -996,6 +1010,18 @@ def test_degrees_minutes_and_seconds_as_word_processors_and_tables_write_them(tm
     (entry,) = load_file(path)
     assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
     assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
+
+
+@pytest.mark.parametrize("lon, lat", [("108.94181\u200b", "\u200b34.22311"), ("\u200e108.94181", "34.22311\ufeff"),
+                                      ("108°56′30.5″\u200b", "34°13′23.2″\u2060")])
+def test_coordinates_copied_with_invisible_characters_are_read(tmp_path, lon, lat):
+    # Copied from a web page or a WeChat article, a cell keeps a zero-width space or a direction mark:
+    # '108.94181\u200b' was "not one number, nor degrees, minutes and seconds", the file refused.
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,坐标系\n雁塔区第二中学,{lon},{lat},wgs84\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108.94181, abs=1e-5) and entry.geometry.y == pytest.approx(34.22311, abs=1e-5)
+    assert entry.accuracy_m == 50
 
 
 def test_a_wkt_point_written_to_two_decimals_claims_its_rounding_too(tmp_path):

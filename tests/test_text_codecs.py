@@ -100,3 +100,15 @@ def test_text_padded_with_nul_bytes_is_read_and_a_nul_inside_text_is_placed():
     assert text_codecs.decode_text(text.encode("gb18030") + bytes(3), "r.txt") == text
     with pytest.raises(InputError, match="contains NUL bytes, the first at byte 15"):
         text_codecs.decode_text(text.encode("utf-8")[:15] + b"\x00" + text.encode("utf-8"), "r.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gbk"])
+def test_a_table_ending_in_dos_end_of_file_mark_is_read_without_it(tmp_path, codec):
+    # DOS's Ctrl-Z (0x1A) after the last line (copy /a, old survey tools) was read as a third line of
+    # the gazetteer, which was refused: 'line 3: missing lon or lat value'.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "sites.csv"
+    path.write_bytes("name,lon,lat,datum\r\n天桥医院,117.00000,36.70000,wgs84\r\n".encode(codec) + b"\x1a")
+    assert [(e.name, e.geometry.coords[0]) for e in load_file(path)] == [("天桥医院", (117.0, 36.7))]
+    assert text_codecs.decode_text("天桥区\n".encode(codec) + b"\x1a\x1a", path) == "天桥区\n"
