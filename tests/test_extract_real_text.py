@@ -738,6 +738,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # while the group counted it apart); after a word of its own 将 is the preposition (已将…)
     ("推进青将广场建设等4个项目。已将白石街大修工程列入计划。",
      [("青将广场", "park"), ("白石街", "road_rebuild")], [("project", 3)]),
+    # 及 ending a verb (涉及) is no list separator (工程共涉 was a name)
+    ("青山大道改造工程共涉及青松、白石等五个站点。",
+     [("白石", "transport"), ("青山大道", "road_rebuild"), ("青松", "transport")], [("transport", 3)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

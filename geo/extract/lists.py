@@ -74,8 +74,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                     members[-1].stop, members[-1].stop_start = origin.stop, origin.stop_start
             separator = next((s for s in SEPARATORS if pos - len(s) >= clause_start
                               and norm.startswith(s, pos - len(s))), None)
-            if separator is None:
-                break
+            if separator is None or len(separator) == 1 and len(stop_ending_at(norm, pos, clause_start) or "") > 1:
+                break  # (共涉及紫云、五角场: 及 ends the verb 涉及, no separator: the list opens after it)
             pos -= len(separator)
         members.reverse()
         mention.members = members
