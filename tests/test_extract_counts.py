@@ -227,3 +227,13 @@ def test_estates_listed_by_name_hold_the_dwellings_counted_and_leave_no_remainde
     got = [(f["properties"]["name"], f["properties"]["quantity"])
            for f in extract_projects("新建安置房1200套,其中包括青峰花园、白石苑。") if not f["properties"]["named"]]
     assert got == [("安置房（新建）", {"value": 1200, "unit": "套"})]
+
+
+def test_townships_listed_before_more_things_counted_are_where_they_are_not_members():
+    # 对A镇、B街道共13个小区实施改造: the 13 compounds lie in those towns, which are none of them
+    # (A镇 was named as a compound and "其余小区 11" left); two towns' two clinics stay named
+    got = [(p["name"], p["named"], (p["quantity"] or {}).get("value")) for p in (f["properties"] for f in extract_projects(
+        "对青山镇、白石街道、红枫街共13个小区实施改造。"))]
+    assert got == [("小区（改造）", False, 13)]
+    named = sorted(f["properties"]["name"] for f in extract_projects("新建青山镇、白石镇2所卫生院。") if f["properties"]["named"])
+    assert named == ["白石镇", "青山镇"]

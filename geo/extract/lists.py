@@ -6,6 +6,7 @@ import bisect
 import re
 
 from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.numbers import parse_number
 from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
@@ -77,6 +78,12 @@ def resolve_enumerations(norm, mentions, clause_start):
             if separator is None or len(separator) == 1 and len(stop_ending_at(norm, pos, clause_start) or "") > 1:
                 break  # (共涉及紫云、五角场: 及 ends the verb 涉及, no separator: the list opens after it)
             pos -= len(separator)
+        if _townships_in_scope(norm, mention, members):
+            for member in members:  # 对中北镇、西营门街、李七庄街共13个小区改造: where the 13 are
+                member.kind = "skip"
+            if mention.stop is None:  # (改造A镇、B镇5所卫生院: the list's verb is the group's)
+                mention.stop, mention.stop_start = members[-1].stop, members[-1].stop_start
+            members = []
         members.reverse()
         mention.members = members
         for member in members:
@@ -111,6 +118,20 @@ def resolve_enumerations(norm, mentions, clause_start):
         if len(chain) > 1:
             for mention in chain:
                 mention.chain = chain
+
+
+def _townships_in_scope(norm, mention, members):
+    """True when the items of a list closed by a count without 等 are townships (镇, 乡, 街道, and 街
+    beside them) fewer than the things counted, which are no townships: the towns hold the things
+    counted (中北镇、西营门街共13个小区), they are none of them (青山镇、白石镇2所卫生院 are clinics)."""
+    if mention.stop == "等" or not members or mention.head.endswith(TOWNSHIP_SUFFIXES):
+        return False
+    count = COUNT_RE.match(norm, mention.stem_start, mention.head_start)  # (the count opens the stem: 共13个小区)
+    value = parse_number(count.group("num")) if count is not None else None
+    if value is None or value <= len(members) or count.group("unit") in SIZE_UNITS:
+        return False
+    endings = [norm[:member.end].endswith(TOWNSHIP_SUFFIXES) for member in members]
+    return any(endings) and all(ends or norm[member.end - 1] == "街" for ends, member in zip(endings, members))
 
 
 def _after_separator(norm, pos, clause_start):
