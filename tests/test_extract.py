@@ -1518,3 +1518,11 @@ def test_raw_water_mains_are_a_type_and_keep_the_yuan_of_raw_water():
     # 原水输水管道 (raw-water mains): 原 (former) was cut as a stop word and 水输水管道 named
     assert named_projects("2014年计划建设原水输水管道、净水厂、配套供水管网等项目。") == []
     assert named_projects("建设青峰水库原水输水管道。") == [("青峰水库原水输水管道", "utility")]
+
+
+def test_a_village_clinic_is_a_health_place_and_hong_kong_open_space_a_park():
+    # 卫生站 (a village or community clinic) fell to the head 站 and was a transport station;
+    # Hong Kong's 休憩處 and 休憩用地 (public open space) were no head: 青山街休憩用地 a road.
+    assert named_projects("十、新建石门村卫生站。") == [("石门村卫生站", "health")]
+    assert named_projects("14 沙田 青山街休憩用地 0.57") == [("青山街休憩用地", "park")]
+    assert named_projects("2 中西區 白石道休憩處 0.36") == [("白石道休憩處", "park")]
