@@ -10,7 +10,7 @@ from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
-from geo.extract.counts import counted_after_list, counted_things, counted_works
+from geo.extract.counts import counted_after_list, counted_things, counted_works, listed_projects
 from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
@@ -42,7 +42,8 @@ def clause_records(norm, start, end, sent_start, sent_end):
         records = [r for r in records if not _bare_direction(norm, r)]
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
-    return records + works + things + counted_after_list(norm, start, end, records + works + things, mentions)
+    groups = counted_after_list(norm, start, end, records + works + things, mentions)
+    return listed_projects(norm, start, end, records + works + things + groups)
 
 
 def _lengths_of_named(records):
