@@ -39,7 +39,7 @@ def clause_records(norm, start, end, sent_start, sent_end):
             record.group_total = dict(typed.full_count)
     if records:  # (no mention made one in most clauses)
         records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
-        records = [r for r in records if not _bare_direction(norm, r)]
+        records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)]
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
     groups = counted_after_list(norm, start, end, records + works + things, mentions)
@@ -69,6 +69,17 @@ def _bare_direction(norm, record):
 
 
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
+_ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6})\)")
+
+
+def _types_alone(norm, record):
+    """敬老院(福利院)电梯加装, 卫生院(卫生室)改造: a type with another type in brackets (the works
+    on either kind) names no place."""
+    if not record.named:
+        return False
+    match = _ALTERNATIVE_TYPE_RE.fullmatch(norm, record.start, record.end)
+    table = heads()
+    return match is not None and all(part in table or is_generic(part) for part in match.groups())
 # A network laid along the roads a list names (等路段中压燃气管道, 等道路雨污管网): a word or a few of
 # its kind, then its head (等道路管网改造 may read as roads and their networks: no such word, no match).
 _DASH = re.compile(r"[—\-–]")
