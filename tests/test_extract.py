@@ -1518,3 +1518,19 @@ def test_raw_water_mains_are_a_type_and_keep_the_yuan_of_raw_water():
     # 原水输水管道 (raw-water mains): 原 (former) was cut as a stop word and 水输水管道 named
     assert named_projects("2014年计划建设原水输水管道、净水厂、配套供水管网等项目。") == []
     assert named_projects("建设青峰水库原水输水管道。") == [("青峰水库原水输水管道", "utility")]
+
+
+def test_a_village_clinic_is_a_health_place_and_hong_kong_open_space_a_park():
+    # 卫生站 (a village or community clinic) fell to the head 站 and was a transport station;
+    # Hong Kong's 休憩處 and 休憩用地 (public open space) were no head: 青山街休憩用地 a road.
+    assert named_projects("十、新建石门村卫生站。") == [("石门村卫生站", "health")]
+    assert named_projects("14 沙田 青山街休憩用地 0.57") == [("青山街休憩用地", "park")]
+    assert named_projects("2 中西區 白石道休憩處 0.36") == [("白石道休憩處", "park")]
+
+
+def test_a_type_with_another_type_in_brackets_names_no_place():
+    # a progress table's item 敬老院(福利院)电梯加装工程 (lifts for the homes of either kind) was named
+    # 敬老院(福利院); a place before the type still names one.
+    assert named_projects("2 | 敬老院(福利院)电梯加装工程 | 对7个单位加装电梯10台 | 600 |") == []
+    assert named_projects("实施卫生院(卫生室)改造工程。") == []
+    assert named_projects("改造青山敬老院(福利院)。") == [("青山敬老院(福利院)", "welfare")]

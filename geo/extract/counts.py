@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo import data as geo_data
-from geo.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, match_any
+from geo.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTION_INDEX, FILLER_INDEX, ACTIONS_SORTED, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STEM_CATEGORY, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, heads, is_generic, match_any
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, STREET_NAME_ENDINGS
@@ -419,3 +419,97 @@ def _head_category(noun):
     """The category of the place type ``noun`` ends with, or None."""
     row = _type_ending(noun)
     return row[0] if row is not None and row[0] in geo_data.categories() else None
+
+
+# A list of projects closed by its count (A、B、C等4个项目, 等10大项目, 等8项工程): every item is
+# one of them when the items number the count.
+_PROJECT_LIST = re.compile(rf"等(?P<num>{NUM})(?P<unit>个|项|大|件)[\u4e00-\u9fff]{{0,6}}?(?:项目|工程)")
+_LIST_OPENERS = ("分别是", "分别为", "包括", "其中", "为", "是", "将", "有", "对", "把")
+_ITEM_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()\-—]+")
+_ITEM_COUNT = re.compile(rf"{NUM}(?:余|多)?(?:{'|'.join(THING_UNITS)})")
+_WORKS_ON_PART = re.compile(rf"及[\u4e00-\u9fff]{{1,4}}?(?:{'|'.join(map(re.escape, ACTIONS_SORTED))})(?:项目|工程)$")
+MAX_LISTED_PROJECTS = 30  # items of a list closed by a count of projects
+
+
+def listed_projects(norm, start, end, records):
+    """Name the items of a list of projects that its count numbers whole.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records: named, counted groups and remainders.
+
+    Returns
+    -------
+    list of Record
+        ``records`` with a named record for each item no record names (青禾路周边改造项目一期
+        of `青松学校、青禾路周边改造项目一期、白石西路等3个项目`), of its type's category or
+        ``project``; when every item is then named, the count of the list is no group: its
+        unnamed records are dropped and each member states the total.
+    """
+    if "等" not in norm[start:end]:
+        return records
+    for match in _PROJECT_LIST.finditer(norm, start, end):
+        value = parse_number(match.group("num"))
+        if not value or value != int(value) or not 2 <= value <= MAX_LISTED_PROJECTS:
+            continue
+        list_start = max((norm.rfind(mark, start, match.start()) + 1 for mark in ",;:。!?"), default=start)
+        list_start = max(list_start, start)
+        items, pos = [], list_start
+        for text in norm[list_start:match.start()].split("、"):
+            items.append((pos, pos + len(text)))
+            pos += len(text) + 1
+        if len(items) != value:
+            continue
+        opener = next((w for w in _LIST_OPENERS if w in norm[items[0][0]:items[0][1]]), None)
+        first = norm.find(opener, items[0][0], items[0][1]) + len(opener) if opener else items[0][0]
+        items[0] = (_after_leading_verbs(norm, first, items[0][1]), items[0][1])  # 将A、B: A follows 将
+        named = [r for r in records if r.named]
+        covered = [next((r for r in named if r.start < b and r.end > a), None) for a, b in items]
+        if 2 * sum(r is not None for r in covered) < value:
+            continue  # (most items unnamed: a list of services or programmes, not of places)
+        members, added = [], []
+        for item_start, item_end in items:
+            member = next((r for r in named if r.start < item_end and r.end > item_start), None)
+            if member is None:
+                member = _listed_project(norm, item_start, item_end)
+                if member is None:
+                    continue  # (a type alone, 文化中心: one of the projects, not named)
+                added.append(member)
+            members.append(member)
+        if not added:
+            continue
+        action = next((m.action for m in members if m.action), None)
+        for member in added:
+            member.action = action
+        groups = [r for r in records if not r.named and r.start < match.end() and r.end > match.start()]
+        if len(members) == value:  # every project named: the count is their total, no group
+            for member in members:
+                member.group_total = member.group_total or {"value": value, "unit": match.group("unit")}
+            records = [r for r in records if r not in groups]
+        else:
+            for group in groups:
+                if group.remainder:  # the projects not named are fewer now
+                    group.quantity = {**group.quantity, "value": value - len(members)}
+        records = records + added
+    return records
+
+
+def _listed_project(norm, start, end):
+    """A named record of the list item ``norm[start:end]`` (货运车通道, 旧城片区雨污分流改造), or None
+    when the item is no project's name: a type, generic words, a count or a phrase."""
+    text = norm[start:end]
+    if not 3 <= len(text) <= 24 or not _ITEM_CHARS.fullmatch(text) or "的" in text or _ITEM_COUNT.search(text) \
+            or is_generic(text) or text in heads() or match_any(norm, start, STOPS):
+        return None
+    joined = text.find("及", 4)
+    if joined > 0 and _WORKS_ON_PART.search(text, joined):  # A病房及院区改造项目: the works on A's grounds
+        end, text = start + joined, text[:joined]
+    category = _head_category(text) or COUNTED_PROJECTS
+    mention = Mention(kind="raw", head="", category=category, stem_start=start, head_start=end, head_end=end, end=end)
+    return Record(named=True, category=category, action=None, start=start, end=end, base=(start, end),
+                  mention=mention, measures=[])

@@ -10,7 +10,7 @@ from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
-from geo.extract.counts import counted_after_list, counted_things, counted_works
+from geo.extract.counts import counted_after_list, counted_things, counted_works, listed_projects
 from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
@@ -39,10 +39,11 @@ def clause_records(norm, start, end, sent_start, sent_end):
             record.group_total = dict(typed.full_count)
     if records:  # (no mention made one in most clauses)
         records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
-        records = [r for r in records if not _bare_direction(norm, r)]
+        records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)]
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
-    return records + works + things + counted_after_list(norm, start, end, records + works + things, mentions)
+    groups = counted_after_list(norm, start, end, records + works + things, mentions)
+    return listed_projects(norm, start, end, records + works + things + groups)
 
 
 def _lengths_of_named(records):
@@ -68,6 +69,17 @@ def _bare_direction(norm, record):
 
 
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
+_ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6})\)")
+
+
+def _types_alone(norm, record):
+    """敬老院(福利院)电梯加装, 卫生院(卫生室)改造: a type with another type in brackets (the works
+    on either kind) names no place."""
+    if not record.named:
+        return False
+    match = _ALTERNATIVE_TYPE_RE.fullmatch(norm, record.start, record.end)
+    table = heads()
+    return match is not None and all(part in table or is_generic(part) for part in match.groups())
 # A network laid along the roads a list names (等路段中压燃气管道, 等道路雨污管网): a word or a few of
 # its kind, then its head (等道路管网改造 may read as roads and their networks: no such word, no match).
 _DASH = re.compile(r"[—\-–]")
