@@ -1518,3 +1518,9 @@ def test_raw_water_mains_are_a_type_and_keep_the_yuan_of_raw_water():
     # 原水输水管道 (raw-water mains): 原 (former) was cut as a stop word and 水输水管道 named
     assert named_projects("2014年计划建设原水输水管道、净水厂、配套供水管网等项目。") == []
     assert named_projects("建设青峰水库原水输水管道。") == [("青峰水库原水输水管道", "utility")]
+
+
+def test_a_kindergarten_head_names_her_employer_no_project():
+    # 人大代表、A县第二幼儿园园长李某说 (a delegate's job) named the kindergarten as a project
+    assert named_projects("县人大代表、长青县第二幼儿园园长李某说，建议今年新建白石路。") == [("白石路", "road_new")]
+
