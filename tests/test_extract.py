@@ -1524,3 +1524,11 @@ def test_a_kindergarten_head_names_her_employer_no_project():
     # 人大代表、A县第二幼儿园园长李某说 (a delegate's job) named the kindergarten as a project
     assert named_projects("县人大代表、长青县第二幼儿园园长李某说，建议今年新建白石路。") == [("白石路", "road_new")]
 
+
+def test_a_county_road_named_x_line_after_road_works_ending_its_clause_is_a_road():
+    # 建议改造浮里线，目前一期工程已经立项 and 今年改造辛高线。 were lost: a two-place name ending in
+    # 线 was a road only before a road word or in a list of such names
+    assert named_projects("代表的议案是建议改造青桥线，目前一期工程已经立项。今年拓宽松岭线。") == [
+        ("松岭线", "road_rebuild"), ("青桥线", "road_rebuild")]
+    assert named_projects("新建生产线，改造流水线。") == []
+
