@@ -1532,3 +1532,9 @@ def test_a_county_road_named_x_line_after_road_works_ending_its_clause_is_a_road
         ("松岭线", "road_rebuild"), ("青桥线", "road_rebuild")]
     assert named_projects("新建生产线，改造流水线。") == []
 
+
+def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
+    # 11月12日，A路开始刷黑 (begins its asphalt overlay) named nothing: 开始 stood between the
+    # road and its works, and 刷黑 was no works word
+    assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
+        ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]
