@@ -25,7 +25,10 @@ _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[
 # A number opening a line (or a clause), set apart by a space from the words after it: a row's or
 # an item's number (1 堤口路拓宽工程: a table flattened a row per line), unless a unit follows (4 所
 #幼儿园: a count; 1 号路, 2023 年: part of what follows). Its space is kept: no name takes it in.
-_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u4e00-\u9fff])", re.M)
+# A number of two digits opening with 0 between spaces (事情 01 江积工业园 02 …: a post's items run into one
+# line) is an item's number wherever it stands.
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u4e00-\u9fff])"
+                          r"|(?<=[\u4e00-\u9fff] )0[1-9](?= +[\u4e00-\u9fff])", re.M)
 _NOT_ITEM = ("号", "期", "年", "月", "日", "届", "次", "级", "段", "批", "轮", "类", "年度", "周年")
 
 
