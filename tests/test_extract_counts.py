@@ -227,3 +227,10 @@ def test_estates_listed_by_name_hold_the_dwellings_counted_and_leave_no_remainde
     got = [(f["properties"]["name"], f["properties"]["quantity"])
            for f in extract_projects("新建安置房1200套,其中包括青峰花园、白石苑。") if not f["properties"]["named"]]
     assert got == [("安置房（新建）", {"value": 1200, "unit": "套"})]
+
+
+def test_a_count_of_village_or_community_centres_counts_the_centres_not_villages():
+    # 改造提升24个村(社区)综合文化服务中心示范点 counted 24 villages: the bracket ended the noun
+    groups = extract_projects("改造提升24个村(社区)综合文化服务中心示范点，新建30个村（社区）卫生室。")
+    assert sorted((f["properties"]["category"], f["properties"]["quantity"]["value"]) for f in groups) == [
+        ("culture", 24), ("health", 30)]

@@ -18,6 +18,9 @@ from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNEND
 _ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩开竣续迁]\)(?=[建工])"
                                r"|(?<=[乡镇]\()(?:镇|乡|街道|街)\)"  # 乡(镇)中心幼儿园: one township
                                r"|(?<=[油硬]\()[油硬]\)(?=化))")  # 油(硬)化通村公路: one surfacing
+# 村(社区) before the noun it qualifies (24个村(社区)综合文化服务中心: the centres are counted, not
+# villages); before a verb (28个村(社区)增添…) the villages are the subject and it stays.
+_VILLAGE_OR_COMMUNITY = re.compile(r"(?:(?<=村\()(?:社区|居委会|居)|(?<=社区\()村)\)(?=[\u4e00-\u9fff])")
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
 _LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
@@ -81,7 +84,28 @@ def clean(norm, origin, breaks=()):
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
-    return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)])
+    return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm))
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _qualifying_village(norm):
+    """Spans of :data:`_VILLAGE_OR_COMMUNITY` (with its opening bracket) before a noun that ends in
+    a head (卫生室, 综合服务中心) and opens with no verb or stop word."""
+    if "村(" not in norm and "区(" not in norm:
+        return []
+    from geo.lexicon import FILLER_INDEX, STOPS, heads, match_any
+
+    spans = []
+    for m in _VILLAGE_OR_COMMUNITY.finditer(norm):
+        run = _HAN_RUN.match(norm, m.end())
+        if run is None or match_any(norm, m.end(), STOPS) or FILLER_INDEX.at(norm, m.end()):
+            continue
+        noun, table = run.group(), heads()
+        if any(noun[end - n:end] in table for end in range(2, len(noun) + 1) for n in (2, 3, 4) if n <= end):
+            spans.append((m.start() - 1, m.end()))  # (a head of two or more characters inside the noun)
+    return spans
 
 
 def _symbol_marks(norm):
