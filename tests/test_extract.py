@@ -1534,3 +1534,23 @@ def test_a_type_with_another_type_in_brackets_names_no_place():
     assert named_projects("2 | 敬老院(福利院)电梯加装工程 | 对7个单位加装电梯10台 | 600 |") == []
     assert named_projects("实施卫生院(卫生室)改造工程。") == []
     assert named_projects("改造青山敬老院(福利院)。") == [("青山敬老院(福利院)", "welfare")]
+
+
+def test_a_kindergarten_head_names_her_employer_no_project():
+    # 人大代表、A县第二幼儿园园长李某说 (a delegate's job) named the kindergarten as a project
+    assert named_projects("县人大代表、长青县第二幼儿园园长李某说，建议今年新建白石路。") == [("白石路", "road_new")]
+
+
+def test_a_county_road_named_x_line_after_road_works_ending_its_clause_is_a_road():
+    # 建议改造浮里线，目前一期工程已经立项 and 今年改造辛高线。 were lost: a two-place name ending in
+    # 线 was a road only before a road word or in a list of such names
+    assert named_projects("代表的议案是建议改造青桥线，目前一期工程已经立项。今年拓宽松岭线。") == [
+        ("松岭线", "road_rebuild"), ("青桥线", "road_rebuild")]
+    assert named_projects("新建生产线，改造流水线。") == []
+
+
+def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
+    # 11月12日，A路开始刷黑 (begins its asphalt overlay) named nothing: 开始 stood between the
+    # road and its works, and 刷黑 was no works word
+    assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
+        ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]

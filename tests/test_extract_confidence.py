@@ -135,5 +135,13 @@ def test_a_road_code_that_works_directly_follow_is_kept(text, name):
     assert _names(text) == [name]
 
 
+@pytest.mark.parametrize("text, name", [("一是加快G353的建设力度，二是开通公交线路。", "G353"),
+                                        ("加大X254的改造力度。", "X254"), ("加快G206的建设进度。", "G206")])
+def test_a_road_code_whose_works_follow_after_de_or_before_their_pace_is_kept(text, name):
+    # A 两会 delegate's 加快G353的建设力度 named nothing: the record model dropped the code that
+    # 的 set apart from its works (and 力度, the pace, closed the clause).
+    assert _names(text) == [name]
+
+
 def test_a_road_code_the_works_only_pass_along_is_still_weighed():
     assert _names("沿G210建设绿道。") == []

@@ -275,3 +275,10 @@ def test_works_on_a_listed_project_s_grounds_after_ji_end_its_name():
     got = [f["properties"]["name"] for f in extract_projects(
         "开工建设青山医院精神科病房及院区改造项目、第七学校、白石西路等3个项目。") if f["properties"]["named"]]
     assert set(got) == {"第七学校", "白石西路", "青山医院精神科病房"}
+
+
+def test_a_count_of_village_or_community_centres_counts_the_centres_not_villages():
+    # 改造提升24个村(社区)综合文化服务中心示范点 counted 24 villages: the bracket ended the noun
+    groups = extract_projects("改造提升24个村(社区)综合文化服务中心示范点，新建30个村（社区）卫生室。")
+    assert sorted((f["properties"]["category"], f["properties"]["quantity"]["value"]) for f in groups) == [
+        ("culture", 24), ("health", 30)]

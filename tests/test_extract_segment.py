@@ -241,3 +241,15 @@ def test_emoji_and_bullet_symbols_part_clauses_as_commas_do():
             if name in found} == {"北园路": "新建", "堤口路": "改造", "泺口小学": "建设", "二环路": "提升",
                                    "纬北路": "新建"}
     assert all(text[p["char_start"]:p["char_end"]] == name for name, p in found.items() if p.get("named"))
+
+
+def test_a_posts_item_numbers_run_into_one_line_open_no_name():
+    # 办了多年来想办的事情 01 A工业园加快建设 (a post's items 01, 02 flattened into one line) named
+    # 事情01A工业园 and 01A工业园: a two-digit number opening with 0 between spaces is an item's number
+    from geo.extract import extract_projects
+
+    text = "办了多年来想办的事情 01 长青工业园加快建设，白石小区改造完成。 02 东湖医院主体封顶。今年新建幼儿园 05 所。"
+    names = sorted(f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"])
+    assert names == ["东湖医院", "白石小区", "长青工业园"]
+    assert [f["properties"]["quantity"]["value"] for f in extract_projects(text) if not f["properties"]["named"]] == [5]
+

@@ -69,6 +69,8 @@ def _places_joined_before(norm, pos, clause_start):
 _COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面",
                       "路基", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
 _COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS
+# Road works right before such a name that ends its clause (建议改造浮里线，目前…, 拓宽辛高线。).
+_COUNTY_ROAD_WORKS_BEFORE = ("改造", "改建", "拓宽", "扩建", "大修", "硬化", "新建")
 
 
 def county_road_ok(norm, match, lo, hi):
@@ -86,6 +88,8 @@ def county_road_ok(norm, match, lo, hi):
     before = norm[lo:match.start()]
     listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
         before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
+    if before.endswith(_COUNTY_ROAD_WORKS_BEFORE) and (not after or after[0] in HARD_BREAKS):
+        return True
     return listed or after.startswith(_COUNTY_ROAD_AFTER) or _CODE_BEFORE_NAME.search(before) is not None
 
 

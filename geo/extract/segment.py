@@ -18,6 +18,9 @@ from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNEND
 _ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩开竣续迁]\)(?=[建工])"
                                r"|(?<=[乡镇]\()(?:镇|乡|街道|街)\)"  # 乡(镇)中心幼儿园: one township
                                r"|(?<=[油硬]\()[油硬]\)(?=化))")  # 油(硬)化通村公路: one surfacing
+# 村(社区) before the noun it qualifies (24个村(社区)综合文化服务中心: the centres are counted, not
+# villages); before a verb (28个村(社区)增添…) the villages are the subject and it stays.
+_VILLAGE_OR_COMMUNITY = re.compile(r"\((?:(?<=村\()(?:社区|居委会|居)|(?<=社区\()村)\)(?=[\u4e00-\u9fff])")
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
 _LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
@@ -26,6 +29,9 @@ _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[
 # an item's number (1 堤口路拓宽工程: a table flattened a row per line), unless a unit follows (4 所
 #幼儿园: a count; 1 号路, 2023 年: part of what follows). Its space is kept: no name takes it in.
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u4e00-\u9fff])", re.M)
+# A number of two digits opening with 0 between spaces after a Han character (事情 01 江积工业园 02 …:
+# a post's items run into one line) is an item's number wherever it stands.
+_ZERO_ITEM_NUMBER = re.compile(r" 0[1-9](?= +[\u4e00-\u9fff])")
 _NOT_ITEM = ("号", "期", "年", "月", "日", "届", "次", "级", "段", "批", "轮", "类", "年度", "周年")
 
 
@@ -78,7 +84,28 @@ def clean(norm, origin, breaks=()):
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
-    return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)])
+    return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm))
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _qualifying_village(norm):
+    """Spans of :data:`_VILLAGE_OR_COMMUNITY` before a noun that ends in
+    a head (卫生室, 综合服务中心) and opens with no verb or stop word."""
+    if "村(" not in norm and "区(" not in norm:
+        return []
+    from geo.lexicon import FILLER_INDEX, STOPS, heads, match_any
+
+    spans = []
+    for m in _VILLAGE_OR_COMMUNITY.finditer(norm):
+        run = _HAN_RUN.match(norm, m.end())
+        if run is None or match_any(norm, m.end(), STOPS) or FILLER_INDEX.at(norm, m.end()):
+            continue
+        noun, table = run.group(), heads()
+        if any(noun[end - n:end] in table for end in range(2, len(noun) + 1) for n in (2, 3, 4) if n <= end):
+            spans.append(m.span())  # (a head of two or more characters inside the noun)
+    return spans
 
 
 def _symbol_marks(norm):
@@ -106,7 +133,9 @@ def _item_number_ends(norm):
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM)
-    return {m.end() for m in _ITEM_NUMBER.finditer(norm) if not norm[m.end():].lstrip(" ").startswith(units)}
+    ends = [m.end() for m in _ITEM_NUMBER.finditer(norm)]
+    ends += [m.end() for m in _ZERO_ITEM_NUMBER.finditer(norm) if "\u4e00" <= norm[m.start() - 1:m.start()] <= "\u9fff"]
+    return {end for end in ends if not norm[end:end + 16].lstrip(" ").startswith(units)}
 
 
 def _dropped(norm, origin, spans):

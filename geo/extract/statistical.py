@@ -79,12 +79,19 @@ def _coded_road_worked(norm, record, sent_end):
     pos, said = record.end, False
     if norm.startswith(_ALONG_ROAD, pos):
         pos += 2  # 实施G4201沿线绿化: works along the road are the road's
+    elif norm.startswith("的", pos):
+        pos += 1  # 加快G353的建设力度: the road's works
     while pos < sent_end:
         works = works_at(norm, pos, sent_end)
         if not works:
             break
         pos, said = pos + len(works), True
+    if said and norm.startswith(_PACE_WORDS, pos):
+        pos += 2  # 加大G353的建设力度, 加快S203改造进度: the pace of the works
     return said and (pos >= sent_end or norm[pos] in HARD_BREAKS)
+
+
+_PACE_WORDS = ("力度", "进度", "步伐")
 
 
 _LIST_HEADER = re.compile(r"(?:项目|工程)\(?[0-9一二三四五六七八九十]+[个项]\)?$")
