@@ -9,6 +9,11 @@ def named_projects(text):
                   for f in extract_projects(text) if f["properties"]["named"])
 
 
+def named_names(text):
+    """Sorted names of the named projects extracted from ``text``."""
+    return sorted(f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"])
+
+
 def counted_groups(text):
     """Sorted (category, count) of the counted groups extracted from ``text``."""
     return sorted((f["properties"]["category"], f["properties"]["quantity"]["value"])

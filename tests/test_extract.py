@@ -14,7 +14,7 @@ from geo.extract import features as extract_features
 from geo.data import REPORT_PATH, categories
 from geo.extract import extract_file, extract_projects, normalise_name, project_slug, read_report
 from geo.io import InputError
-from extract_cases import counted_groups, named_projects
+from extract_cases import counted_groups, named_names, named_projects
 from work_counts import ReadText
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -412,8 +412,8 @@ def test_a_count_before_a_listed_item_is_its_quantity_not_part_of_its_name():
 @pytest.mark.parametrize("opener", ["包括", "分别是", "主要有"])
 def test_a_list_opened_after_a_type_is_no_section_of_the_type(opener):
     # 项目包括A至B段公路: the road is an item of the projects, not a section 包括A至B段 of 项目
-    got = sorted(f["properties"]["name"] for f in extract_projects(
-        f"14个项目{opener}54省道黄坛至菊水段公路改建工程、庆元二中迁建工程。") if f["properties"]["named"])
+    got = named_names(
+        f"14个项目{opener}54省道黄坛至菊水段公路改建工程、庆元二中迁建工程。")
     assert got == ["54省道黄坛至菊水段公路", "庆元二中"]
 
 
@@ -450,41 +450,41 @@ def test_chu_besides_opens_no_name_but_chuxian_stays_works():
 def test_ji_and_joins_two_things_and_opens_no_name_but_jinan_university_keeps_it():
     # 集中开工暨A项目开工仪式, A暨B (暨: and): 暨 was the first character of A's name;
     # 暨南大学 and 暨阳湖 are names, and 互通暨连接线 is one works (an interchange and its link road)
-    got = sorted(f["properties"]["name"] for f in extract_projects(
+    got = named_names(
         "全县重大项目集中开工暨青峰县人民医院新院区开工仪式举行。"
-        "新建暨南大学附属青峰医院。青峰互通暨连接线正式开通。") if f["properties"]["named"])
+        "新建暨南大学附属青峰医院。青峰互通暨连接线正式开通。")
     assert got == ["暨南大学附属青峰医院", "青峰互通暨连接线", "青峰县人民医院新院区"]
 
 
 def test_a_direction_after_a_road_head_ends_the_road_name_but_a_side_or_an_extension_does_not():
     # 青峰大道东、青峰大道西建成通车 (roads so named, as in Guangdong): both were lost; 东侧 is a
     # side of the road and 北延伸 an extension of it
-    got = sorted(f["properties"]["name"] for f in extract_projects(
-        "青峰大道东、青峰大道西和滨江路建成通车。改造人民路北。启动民族路北延伸工程。") if f["properties"]["named"])
+    got = named_names(
+        "青峰大道东、青峰大道西和滨江路建成通车。改造人民路北。启动民族路北延伸工程。")
     assert got == ["人民路北", "民族路北延伸", "滨江路", "青峰大道东", "青峰大道西"]
 
 
 def test_a_town_s_old_streets_named_by_a_direction_are_names_in_a_list_of_roads():
     # 西街, 北街 (a county town's old streets) beside 青苑路 and 南后街 were dropped as abbreviations;
     # after 人民东街 a 西街 is still the rest of 人民西街
-    got = sorted(f["properties"]["name"] for f in extract_projects(
-        "完成青苑路、西街、北街、南后街等提升改造。改造人民东街、西街。") if f["properties"]["named"])
+    got = named_names(
+        "完成青苑路、西街、北街、南后街等提升改造。改造人民东街、西街。")
     assert got == ["人民东街", "北街", "南后街", "西街", "青苑路"]
 
 
 def test_such_as_opening_a_list_of_examples_is_no_part_of_the_first_name():
     # ，如A、B等 (such as A, B): 如 was the first character of A's name; 如意路 and 如东 are names
-    got = sorted(f["properties"]["name"] for f in extract_projects(
+    got = named_names(
         "多个公园相继建成，如青峰公园二期、滨河生态公园等。一批项目如青峰县人民医院加快建设。"
-        "新建如意路，改造如东小学。") if f["properties"]["named"])
+        "新建如意路，改造如东小学。")
     assert got == ["如东小学", "如意路", "滨河生态公园", "青峰公园二期", "青峰县人民医院"]
 
 
 def test_a_quarter_of_the_year_before_a_name_is_no_part_of_it():
     # 2024年第二季度A等8个项目集中开工 (press on a quarter's groundbreaking): the quarter opened A's name
-    got = sorted(f["properties"]["name"] for f in extract_projects(
+    got = named_names(
         "青峰区举行2024年第二季度松林实验学校等8个重大项目集中开工仪式。青峰县一季度白石路等5个项目开工。"
-        "完成四季度青松公园建设。") if f["properties"]["named"])
+        "完成四季度青松公园建设。")
     assert got == ["松林实验学校", "白石路", "青松公园"]
 
 
@@ -499,48 +499,47 @@ def test_an_alias_note_is_no_name_and_a_freight_yard_is_a_transport_facility():
 def test_the_type_of_listed_roads_before_the_first_is_no_part_of_its_name():
     # 城区道路A路、B路 (the town's roads A and B): the type 道路 and its scope opened A's name,
     # also where the tagger read the whole stretch as one name
-    got = sorted(f["properties"]["name"] for f in extract_projects(
+    got = named_names(
         "新旧城区道路南环路、花园路现已完成升级改造。实施城区道路青峰路、白石路提升改造工程。")
-        if f["properties"]["named"])
     assert {"南环路", "白石路", "青峰路"} <= set(got) and not [name for name in got if "道路" in name]
 
 
 def test_a_feature_s_scene_heading_is_no_part_of_the_name_after_it():
     # 镜头一A医院迁建进入倒计时 (a feature's "scene one" heading, no break after it): 镜头一 opened the name
-    got = sorted(f["properties"]["name"] for f in extract_projects(
-        "镜头一青峰县人民医院迁建项目加快推进。镜头二滨河公园提质改造加快推进。") if f["properties"]["named"])
+    got = named_names(
+        "镜头一青峰县人民医院迁建项目加快推进。镜头二滨河公园提质改造加快推进。")
     assert got == ["滨河公园", "青峰县人民医院"]
 
 
 def test_xianyi_now_already_after_a_name_ends_it():
     # A、B和C现已完成升级改造 (have now been upgraded): 现已 glued C to the clause and C was lost
-    got = sorted(f["properties"]["name"] for f in extract_projects(
-        "南环路、花园路和正大路现已完成升级改造。") if f["properties"]["named"])
+    got = named_names(
+        "南环路、花园路和正大路现已完成升级改造。")
     assert got == ["南环路", "正大路", "花园路"]
 
 
 def test_a_list_of_places_a_project_meets_or_works_with_is_no_project():
     # 与A、B、C高速等相交 (the motorways a new one meets), 与A、B等医院合作 (partners): the list's
     # items were named, those the shared head names too
-    got = sorted(f["properties"]["name"] for f in extract_projects(
+    got = named_names(
         "青峰高速公路起点工程开工建设，向西相继与大广、京港澳、二广高速等国家主干线通道相交。"
-        "4家公立医院与北京协和、解放军总医院等30家医院深度合作。") if f["properties"]["named"])
+        "4家公立医院与北京协和、解放军总医院等30家医院深度合作。")
     assert not {"大广高速", "京港澳高速", "二广高速", "解放军总医院"} & set(got)
 
 
 def test_she_sets_up_in_a_route_s_description_is_no_part_of_the_name_after_it():
     # 向东设A大桥，设B大桥 (the route sets up bridges), 全线设A站, 新设A站: 设 opened the names (东设A大桥)
     # and one was lost; 设施农业园 is a name
-    got = sorted(f["properties"]["name"] for f in extract_projects(
+    got = named_names(
         "该工程起于城北转盘，向东设石岭大桥，向南设白河大桥，最后接一号大道。全线设青峰站、白石站等5座车站。"
-        "新设青松路公交站。") if f["properties"]["named"])
+        "新设青松路公交站。")
     assert got == ["白河大桥", "白石站", "石岭大桥", "青峰站", "青松路公交站"]
 
 
 def test_a_tender_lot_before_a_name_is_no_part_of_it():
     # 二标段A (lot 2 of a contract): the lot opened the name of the school and of the road
-    got = sorted(f["properties"]["name"] for f in extract_projects(
-        "在二标段青峰初级中学施工现场,工人忙碌。一标段滨江北路、二标段龙山公园同步推进。") if f["properties"]["named"])
+    got = named_names(
+        "在二标段青峰初级中学施工现场,工人忙碌。一标段滨江北路、二标段龙山公园同步推进。")
     assert got == ["滨江北路", "青峰初级中学", "龙山公园"]
 
 
@@ -575,8 +574,8 @@ def test_a_facility_a_works_verb_opens_and_the_clause_closes_is_kept_whatever_th
 
 def test_a_one_character_village_in_a_list_of_villages_is_a_name_but_an_abbreviated_road_is_not():
     # 延村 (婺源) among 思溪村 and 虹关村; 中山东路、西路: 西路 is the rest of 中山西路, no name of its own
-    names = sorted(f["properties"]["name"] for f in extract_projects(
-        "打造篁岭村、思溪村、延村、虹关村4个美丽乡村精品示范村。改造中山东路、西路。") if f["properties"]["named"])
+    names = named_names(
+        "打造篁岭村、思溪村、延村、虹关村4个美丽乡村精品示范村。改造中山东路、西路。")
     assert names == ["中山东路", "延村", "思溪村", "篁岭村", "虹关村"]
 
 
