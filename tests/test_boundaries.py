@@ -1,6 +1,7 @@
 """Official 街道 boundaries from OGR files: encodings, CRS, repair, topology warnings, errors."""
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio
 import pytest
 import shapely
@@ -112,6 +113,33 @@ def test_overlap_and_gap_are_reported(tmp_path):
     gdf.to_file(path)
     _, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
     assert any("overlap" in w for w in warnings)
+
+
+def test_the_districts_own_polygon_among_its_streets_is_left_out_with_a_warning(tmp_path):
+    # A 区 file of 街道 holding the district's own polygon too (its code the smallest: 370105000)
+    # took every project of its 街道, a shared place going to the smaller code: all of them showed 0.
+    gdf = _zones_metric()
+    district = gpd.GeoDataFrame({"JDMC": ["天桥区"], "JDDM": ["370105000"]},
+                                geometry=[shapely.union_all(gdf.geometry.values)], crs="EPSG:4548")
+    path = tmp_path / "jd.shp"
+    _write_shp(gpd.GeoDataFrame(pd.concat([gdf, district]), crs="EPSG:4548"), path, "GBK", keep_cpg=False)
+    b = load_boundaries(path, name_field="JDMC", code_field="JDDM")
+    assert list(b.zones["name"]) == NAMES
+    assert f"{path}: 天桥区 (370105000) is left out: it holds 3 other 街道 of the file (the district itself, or a " \
+           "zone over them?)" in b.warnings
+    assert not any("overlap" in w for w in b.warnings)
+    assert b.outline.to_crs(4548).area.sum() == pytest.approx(3e6, rel=1e-3)
+
+
+def test_a_street_around_one_enclave_without_its_hole_is_kept(tmp_path):
+    gdf = _zones_metric()  # 北园 drawn over the whole of 无影山 and beyond: one street held, no parent
+    gdf.loc[2, "geometry"] = shapely.box(500_000, 4_062_000, 503_000, 4_064_000)
+    gdf = gdf.drop(index=1)
+    path = tmp_path / "jd.geojson"
+    gdf.to_crs(4326).to_file(path)
+    zones, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert sorted(zones["name"]) == sorted([NAMES[0], NAMES[2]])
+    assert not any("left out" in w for w in warnings)
 
 
 def test_clean_streets_are_not_cut_pair_by_pair_for_overlaps_and_a_small_overlap_is_still_reported(tmp_path, monkeypatch):
