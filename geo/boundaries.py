@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import (
-    datum_warning, fitting_zone_hint, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings,
-    without_parents,
-)
+from geo.boundary_checks import (datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed, misplaced_warning,
+                                  repair_polygons, topology_warnings, without_parents)
 from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
 from geo.io import InputError
 from geo.names import display_name
@@ -242,6 +240,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
     elif (closed := zones_from_closed_lines(gdf, path, name_field)) is not None:  # each 街道's boundary a closed line
         gdf, drawn = closed
+    else:  # polygons with a pin of each 街道's name (an 奥维 KML): the pins left out
+        gdf, drawn = labels_left_out(gdf, name_field, path)
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \

@@ -231,6 +231,25 @@ def without_parents(zones, metric, path, level="街道"):
     return zones.iloc[rows], metric, shapely.unary_union(metric.geometry.values), warnings
 
 
+def labels_left_out(gdf, name_field, path):
+    """``(gdf, warnings)``: a file of 街道 polygons that also holds points or lines each named as one of
+    them (an 奥维 or Google Earth KML with a pin at each 街道, its outline drawn again as a line) without
+    them, and one line saying how many were left out. Any other mixture is returned as it is, for the
+    caller to refuse (a 街道 given as a point alone has no area to join)."""
+    from geo.places import zone_level
+
+    polygonal = gdf.geom_type.isin(["Polygon", "MultiPolygon"])
+    if not polygonal.any() or polygonal.all() or name_field not in gdf.columns:
+        return gdf, []
+    names = gdf[name_field].where(gdf[name_field].notna(), None).map(lambda n: None if n is None else str(n).strip())
+    if not names[~polygonal].isin(set(names[polygonal].dropna())).all():
+        return gdf, []
+    kinds = "、".join(sorted(set(gdf.geom_type[~polygonal])))
+    return gdf[polygonal], [f"{path}: {int((~polygonal).sum())} features ({kinds}) named as its "
+                            f"{zone_level(names[polygonal].dropna())} polygons are left out (pins or labels: "
+                            f"{listed(names[~polygonal])})"]
+
+
 def topology_warnings(metric_zones, path, union=None, gaps_found=None, level="街道"):
     """[lines] for the 街道 ``metric_zones`` (a GeoDataFrame in metres, with ``name``) of ``path``: each
     pair overlapping by more than ``settings.OVERLAP_TOLERANCE_M2``, and the gaps between them larger than
