@@ -429,16 +429,19 @@ def _load_outline(path):
     import numpy as np
     import shapely
 
+    from geo.cad import outline_from_lines
     from geo.crs import in_china
     from geo.vectors import read_vector
 
     gdf = read_vector(path)
+    gdf, drawn = outline_from_lines(gdf, path) or (gdf, [])  # a 行政区界线 layer: the polygon its lines close
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, "expected a polygon outline")
     if not np.isfinite(shapely.get_coordinates(gdf.geometry.values)).all():
         raise InputError(path, "has NaN or infinite coordinates")
     gdf = gdf.to_crs(4326)
     polygons, warnings = repair_polygons(gdf.geometry.values, path, [f"feature {n}" for n in range(1, len(gdf) + 1)])
+    warnings = drawn + warnings
     geom = shapely.make_valid(shapely.unary_union(polygons))
     x0, y0, x1, y1 = geom.bounds
     if geom.is_empty or geom.area == 0:

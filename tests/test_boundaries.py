@@ -311,6 +311,33 @@ def test_a_self_intersecting_outline_is_repaired_with_a_warning_naming_the_file(
     assert b.outline.geometry.iloc[0].is_valid and b.outline.geometry.iloc[0].area == pytest.approx(0.02)
 
 
+@pytest.mark.parametrize("pieces", [1, 4])
+def test_an_outline_drawn_as_lines_is_read_as_its_polygon(tmp_path, pieces):
+    # A 自然资源局's 行政区界线 (XZQJX) layer: the district's boundary as polylines, one closed line or a
+    # segment per neighbour meeting end to end. --districts read closed lines; --outline refused them,
+    # 'expected a polygon outline'.
+    bundled = load_boundaries().outline.to_crs(4548).geometry.iloc[0]
+    ring = shapely.get_coordinates(bundled.exterior)
+    cuts = [round(i * (len(ring) - 1) / pieces) for i in range(pieces + 1)]
+    lines = [shapely.LineString(ring[a:b + 1]) for a, b in zip(cuts, cuts[1:])]
+    path = tmp_path / "xzqjx.shp"
+    gpd.GeoDataFrame({"NAME": ["界线"] * pieces}, geometry=lines, crs=4548).to_file(path)
+    b = load_boundaries(outline_path=path)
+    outline = b.outline.to_crs(4548).geometry.iloc[0]
+    assert outline.area == pytest.approx(shapely.Polygon(bundled.exterior).area, rel=1e-6)
+    assert f"{path}: the outline drawn as {pieces} line(s), read as the polygon they close" in b.warnings
+
+
+def test_an_outline_of_lines_that_do_not_close_is_refused(tmp_path):
+    bundled = load_boundaries().outline.to_crs(4548).geometry.iloc[0]
+    ring = shapely.get_coordinates(bundled.exterior)
+    path = tmp_path / "xzqjx.shp"
+    gpd.GeoDataFrame({"NAME": ["界线"]}, geometry=[shapely.LineString(ring[:-20])], crs=4548).to_file(path)
+    with pytest.raises(InputError, match=r"xzqjx.shp: expected a polygon outline \(its lines close no area: "
+                                         r"an open end at"):
+        load_boundaries(outline_path=path)
+
+
 @pytest.mark.parametrize("offset, refused", [(0.05, False), (1.0, True)])
 def test_an_outline_the_subdistricts_lie_outside_is_named(tmp_path, offset, refused):
     # --outline of another district beside the bundled 街道 (or --districts): only the fit warning
