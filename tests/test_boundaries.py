@@ -131,6 +131,24 @@ def test_the_districts_own_polygon_among_its_streets_is_left_out_with_a_warning(
     assert b.outline.to_crs(4548).area.sum() == pytest.approx(3e6, rel=1e-3)
 
 
+def test_a_city_wide_file_keeps_the_streets_of_the_district_its_code_names(tmp_path):
+    # The city's 街道 layer, as a 自然资源局 gives it, with --district-code: every 街道 of the city was
+    # a row of the district's coverage, their union its outline, projects anywhere in the city counted.
+    gdf = _zones_metric()
+    neighbours = _zones_metric().assign(JDDM=["370102001", "370102002", "370104001"], JDMC=["解放路街道", "千佛山街道",
+                                                                                           "道德街街道"])
+    neighbours["geometry"] = neighbours.geometry.translate(0, 1000)
+    path = tmp_path / "city.gpkg"
+    gpd.GeoDataFrame(pd.concat([gdf, neighbours]), crs="EPSG:4548").to_file(path)
+    b = load_boundaries(path, name_field="JDMC", code_field="JDDM", district_code="370105")
+    assert list(b.zones["name"]) == NAMES
+    assert b.outline.to_crs(4548).area.sum() == pytest.approx(3e6, rel=1e-3)
+    assert f"{path}: 3 街道 of other districts left out (解放路街道、千佛山街道、道德街街道): their codes do not begin " \
+           "with 370105 (天桥区)" in b.warnings
+    # Without --district-code, or with codes that are no NBS codes, nothing is left out.
+    assert len(load_boundaries(path, name_field="JDMC", code_field="JDDM").zones) == 6
+
+
 def test_a_street_around_one_enclave_without_its_hole_is_kept(tmp_path):
     gdf = _zones_metric()  # 北园 drawn over the whole of 无影山 and beyond: one street held, no parent
     gdf.loc[2, "geometry"] = shapely.box(500_000, 4_062_000, 503_000, 4_064_000)
