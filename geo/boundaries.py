@@ -10,7 +10,7 @@ from geo import settings
 from geo.boundary_checks import (datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed, misplaced_warning,
                                   repair_polygons, topology_warnings, without_parents)
 from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
-                                 other_district_warning, rows_of_district)
+                                 other_district_warning, rows_lying_apart, rows_of_district)
 from geo.io import InputError
 from geo.names import display_name
 from geo.places import zone_level
@@ -316,6 +316,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                                "wrong or missing CRS?)" + zone_number_hint(gdf))
     if shift != WGS84:
         zones["geometry"] = convert_geoseries(zones.geometry, shift, WGS84)
+    keep, apart = rows_lying_apart(zones, district_code, path, level) if not others else (None, [])
+    if apart:  # a city's file of names only: the district's 街道
+        zones, warnings = zones[keep], warnings + apart
     zones["boundary_quality"] = OFFICIAL
     zones["source"] = f"official boundaries from {Path(path).name}"  # the file, not how its path was typed
     if shift != WGS84:

