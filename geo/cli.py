@@ -98,8 +98,8 @@ def _max_size_option(command):
 
     return click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=None, expose_value=False,
                         callback=apply, metavar="MB",
-                        help="Refuse a report, or a table or JSON file read whole (a gazetteer CSV, GeoJSON, an Overpass "
-                             "answer), larger than this (default 50 MB, or GEO_MAX_REPORT_MB).")(command)
+                        help="Refuse a report, or a table or JSON file read whole (a gazetteer CSV, GeoJSON, "
+                             "an Overpass answer), larger than this (default 50 MB, or GEO_MAX_REPORT_MB).")(command)
 
 
 def _boundaries_from(kwargs):
