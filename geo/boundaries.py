@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import (
-    datum_warning, fitting_zone_hint, lies_on, listed, misplaced_warning, repair_polygons, topology_warnings,
-)
-from geo.district_choice import check_code, check_district_options, check_field_options, code_of_name
+from geo.boundary_checks import (datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed, misplaced_warning,
+                                  repair_polygons, topology_warnings, without_parents)
+from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
+                                 other_district_warning, rows_lying_apart, rows_of_district)
 from geo.io import InputError
 from geo.names import display_name
 from geo.places import zone_level
@@ -133,7 +133,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             warnings += datum_warning(split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        what=level, file_crs=file_crs, union=union)
         if code:
-            warnings += _other_district_warning(split_layer(districts_path)[0], zones, code, level)
+            warnings += other_district_warning(split_layer(districts_path)[0], zones, code, level)
         named = data.subdistrict_names(code) if code else []
         if code_field is None and named:
             zones = _codes_by_name(zones, named)
@@ -241,6 +241,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
     elif (closed := zones_from_closed_lines(gdf, path, name_field)) is not None:  # each 街道's boundary a closed line
         gdf, drawn = closed
+    else:  # polygons with a pin of each 街道's name (an 奥维 KML): the pins left out
+        gdf, drawn = labels_left_out(gdf, name_field, path)
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \
@@ -263,6 +265,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         first_row = {}
         codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
+    keep, others = rows_of_district(codes, names, district_code, path, level) if code_field else (None, [])
+    if others:  # a city's 街道 given with --district-code: the district's own
+        gdf, codes, names, drawn = gdf[keep], codes[keep], names[keep], drawn + others
     # 村 of 12-digit codes (a 三调 村级调查区 layer): their 乡镇, the first 9 digits
     codes, names, villages = townships_of_villages(codes, names, path, code_field, name_field) if code_field else (codes, names, [])
     level = zone_level(names) if len(villages) else level  # 村 read as their 乡镇
@@ -311,14 +316,18 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                                "wrong or missing CRS?)" + zone_number_hint(gdf))
     if shift != WGS84:
         zones["geometry"] = convert_geoseries(zones.geometry, shift, WGS84)
+    keep, apart = rows_lying_apart(zones, district_code, path, level) if not others else (None, [])
+    if apart:  # a city's file of names only: the district's 街道
+        zones, warnings = zones[keep], warnings + apart
     zones["boundary_quality"] = OFFICIAL
     zones["source"] = f"official boundaries from {Path(path).name}"  # the file, not how its path was typed
     if shift != WGS84:
         zones["source"] += f", {DATUM_LABELS[shift]} shifted to WGS-84"
     zones = zones[["code", "name", "boundary_quality", "source", "geometry"]].sort_values("code", kind="stable")
     crs = metric_crs_for(zones)
-    metric = to_metric(zones, crs)
-    union = shapely.unary_union(metric.geometry.values)  # a second of work per million vertices: taken once
+    # the district among them left out; their union: a second of work per million vertices, taken once
+    zones, metric, union, parents = without_parents(zones, to_metric(zones, crs), path, level)
+    warnings += parents
     gaps = []
     warnings.extend(topology_warnings(metric, path, union=union, gaps_found=gaps, level=level))
     zones = zones.reset_index(drop=True)
@@ -427,16 +436,19 @@ def _load_outline(path):
     import numpy as np
     import shapely
 
+    from geo.cad import outline_from_lines
     from geo.crs import in_china
     from geo.vectors import read_vector
 
     gdf = read_vector(path)
+    gdf, drawn = outline_from_lines(gdf, path) or (gdf, [])  # a 行政区界线 layer: the polygon its lines close
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, "expected a polygon outline")
     if not np.isfinite(shapely.get_coordinates(gdf.geometry.values)).all():
         raise InputError(path, "has NaN or infinite coordinates")
     gdf = gdf.to_crs(4326)
     polygons, warnings = repair_polygons(gdf.geometry.values, path, [f"feature {n}" for n in range(1, len(gdf) + 1)])
+    warnings = drawn + warnings
     geom = shapely.make_valid(shapely.unary_union(polygons))
     x0, y0, x1, y1 = geom.bounds
     if geom.is_empty or geom.area == 0:
@@ -516,53 +528,6 @@ def _county_of_names(zones):
     ranked = votes.most_common(2) + [(None, 0)] * 2
     (best, count), (_, runner_up) = ranked[0], ranked[1]
     return best if count >= max(3, len(names) / 2) and count > runner_up else None
-
-
-def _other_district_warning(label, zones, code, level="街道"):
-    """[one line] when at least three of official 街道 said or found to be the district ``code``'s are
-    not its 街道/乡镇 but one other bundled county's, by their names and by where they lie (a file
-    of two districts), naming them; else []."""
-    from geo import data
-    from geo.osm_subdistricts import name_stem
-
-    if code not in data.counties():
-        return []
-    own = {name_stem(row["name"]) for row in data.subdistrict_names(code)}
-    county_of = {row["division_code"]: c for c, row in data.counties().items() if row["division_code"]}
-    index = data.subdistricts_by_form(name_stem)
-    theirs = {}
-    for position, name in enumerate(zones["name"].astype(str)):
-        if name_stem(name) not in own:
-            for county in {county_of[c[:6]] for c in index.get(name_stem(name), []) if c[:6] in county_of} - {code}:
-                theirs.setdefault(county, []).append(position)
-    # Names alone do not tell: 城关镇 and 新华街道 are 街道 of tens of counties, and some county bears
-    # any three of them. A county's are those of its names that also lie in it, tried by votes.
-    confirmed = {}
-    for county, positions in sorted(theirs.items(), key=lambda item: (-len(item[1]), item[0])):
-        if len(positions) < 3 or (confirmed and len(positions) < max(map(len, confirmed.values()))):
-            break
-        inside = _lying_in(zones.geometry.values[positions], data.load_district_outline(county).geometry.iloc[0])
-        if inside.sum() >= 3:
-            confirmed[county] = [position for position, lies in zip(positions, inside) if lies]
-    ranked = sorted(confirmed.items(), key=lambda item: -len(item[1])) + [(None, [])] * 2
-    (other, found), (_, runner_up) = ranked[0], ranked[1]
-    if not found or len(found) == len(runner_up):
-        return []
-    mine, their = data.counties()[code]["name"], data.counties()[other]["name"]
-    names = list(zones["name"].astype(str).iloc[found])
-    return [f"{label}: {len(found)} {level} are not {mine}'s but {their}'s ({other}: {listed(names)}); a file of "
-            f"two districts? The maps and coverage name them all {mine}"]
-
-
-def _lying_in(geoms, outline):
-    """Which of the 街道 polygons ``geoms`` (lon/lat) lie mostly (half their area or more) in ``outline``:
-    a datum's few hundred metres or a simplified outline do not move a 街道 out of its county."""
-    import numpy as np
-    import shapely
-
-    geoms = np.asarray(geoms, dtype=object)
-    area = shapely.area(geoms)
-    return (area > 0) & (shapely.area(shapely.intersection(shapely.make_valid(geoms), outline)) >= area / 2)
 
 
 def _codes_by_name(zones, named):

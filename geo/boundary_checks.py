@@ -182,6 +182,74 @@ def _polygonal_part(geom):
     return shapely.unary_union(parts) if parts else shapely.Polygon()
 
 
+def parent_zones(metric, keep, inside_min):
+    """``{index: count}`` of the areas of ``keep`` that hold two or more others of them, each at
+    least ``inside_min`` of its area inside it, together covering at least half of it: the level
+    above, drawn or tagged as the 街道 are (a district's own polygon among its 街道, its OpenStreetMap
+    boundary at admin_level 8). Two copies of one 街道, or a 街道 around one enclave it lacks the
+    hole of, are none.
+
+    ``metric`` holds every area's geometry in metres, ``keep`` the indices of those considered."""
+    import shapely
+
+    geoms = metric[keep]
+    areas = shapely.area(geoms)
+    held = {}
+    for outer, inner in zip(*shapely.STRtree(geoms).query(geoms, predicate="intersects")):
+        if outer != inner and areas[inner] > 0 and \
+                shapely.area(shapely.intersection(geoms[outer], geoms[inner])) / areas[inner] >= inside_min:
+            held.setdefault(int(outer), []).append(int(inner))
+    parents = {}
+    for outer, inner in sorted(held.items()):
+        cover = shapely.area(shapely.intersection(shapely.union_all(geoms[inner]), geoms[outer]))
+        if len(inner) >= 2 and cover >= 0.5 * areas[outer]:
+            parents[keep[outer]] = len(inner)
+    return parents
+
+
+def without_parents(zones, metric, path, level="街道"):
+    """``(zones, metric, union, warnings)``: the official ``zones`` (and their ``metric`` copy, rows
+    alike) without those holding two or more of the others (:func:`parent_zones`): the district's own
+    polygon, or a 开发区 drawn over its 街道, in a file of 街道 would take every project of theirs (a
+    shared place goes to the smaller code), leaving them empty. ``union``: the metric geometries'
+    union (taken once: slow for detailed 街道). A warning names each one left out."""
+    import numpy as np
+    import shapely
+
+    union = shapely.unary_union(metric.geometry.values)
+    # A zone holding others overlaps them by half its area at least: 街道 whose areas add up to
+    # their union's (edges shared) hold none, and none is cut out to see.
+    if float(shapely.area(metric.geometry.values).sum()) - union.area < settings.OVERLAP_TOLERANCE_M2 / 2:
+        return zones, metric, union, []
+    parents = parent_zones(metric.geometry.values, np.arange(len(zones)), settings.DISTRICTS_PARENT_INSIDE_MIN)
+    if not parents:
+        return zones, metric, union, []
+    warnings = [f"{path}: {zones['name'].iloc[i]} ({zones['code'].iloc[i]}) is left out: it holds {count} other "
+                f"{level} of the file (the district itself, or a zone over them?)" for i, count in parents.items()]
+    rows = [i for i in range(len(zones)) if i not in parents]
+    metric = metric.iloc[rows]
+    return zones.iloc[rows], metric, shapely.unary_union(metric.geometry.values), warnings
+
+
+def labels_left_out(gdf, name_field, path):
+    """``(gdf, warnings)``: a file of 街道 polygons that also holds points or lines each named as one of
+    them (an 奥维 or Google Earth KML with a pin at each 街道, its outline drawn again as a line) without
+    them, and one line saying how many were left out. Any other mixture is returned as it is, for the
+    caller to refuse (a 街道 given as a point alone has no area to join)."""
+    from geo.places import zone_level
+
+    polygonal = gdf.geom_type.isin(["Polygon", "MultiPolygon"])
+    if not polygonal.any() or polygonal.all() or name_field not in gdf.columns:
+        return gdf, []
+    names = gdf[name_field].where(gdf[name_field].notna(), None).map(lambda n: None if n is None else str(n).strip())
+    if not names[~polygonal].isin(set(names[polygonal].dropna())).all():
+        return gdf, []
+    kinds = "、".join(sorted(set(gdf.geom_type[~polygonal])))
+    return gdf[polygonal], [f"{path}: {int((~polygonal).sum())} features ({kinds}) named as its "
+                            f"{zone_level(names[polygonal].dropna())} polygons are left out (pins or labels: "
+                            f"{listed(names[~polygonal])})"]
+
+
 def topology_warnings(metric_zones, path, union=None, gaps_found=None, level="街道"):
     """[lines] for the 街道 ``metric_zones`` (a GeoDataFrame in metres, with ``name``) of ``path``: each
     pair overlapping by more than ``settings.OVERLAP_TOLERANCE_M2``, and the gaps between them larger than

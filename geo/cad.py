@@ -233,6 +233,40 @@ def zones_from_closed_lines(gdf, path, name_field=None):
     return zones, [f"{path}: {count} closed lines made {level} polygons (a ring inside another is its hole)"]
 
 
+def outline_from_lines(gdf, path):
+    """The district outline of an ``--outline`` file drawn as lines (a 行政区界线 layer: one closed line,
+    or a segment per neighbour meeting end to end, their ends within ``settings.CAD_CLOSE_TOLERANCE_M``),
+    as the polygon they close; an area they close inside another (an enclave of another district) is
+    its hole. None when the file holds other geometries.
+
+    Returns
+    -------
+    (GeoDataFrame, list of str) or None
+        One feature, the polygon, in the file's CRS; one line saying so.
+
+    Raises
+    ------
+    InputError
+        The lines close no area (an open end is named, in the file's coordinates).
+    """
+    import numpy as np
+    import shapely
+
+    if gdf.empty or not gdf.geom_type.isin(_LINES).all():
+        return None
+    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (111_320.0 if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
+    lines = shapely.union_all(gdf.geometry.values)
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.snap(lines, lines, tolerance))))
+    if not faces.size:
+        x, y = shapely.get_coordinates(shapely.get_parts(shapely.line_merge(lines))[0])[-1]
+        raise InputError(path, f"expected a polygon outline (its lines close no area: an open end at {x:.6g}, {y:.6g})")
+    shells = shapely.polygons(shapely.get_exterior_ring(faces))
+    inside = [shapely.contains_properly(shells, shapely.point_on_surface(face)).sum() for face in faces]
+    polygon = shapely.union_all(faces[np.asarray(inside) % 2 == 1])  # even-odd: an enclave's ring is a hole
+    frame = gdf.iloc[:1].set_geometry(gdf.geometry.__class__([polygon], index=gdf.index[:1], crs=gdf.crs))
+    return frame, [f"{path}: the outline drawn as {len(gdf)} line(s), read as the polygon they close"]
+
+
 def _ring_layers(shapes, rings):
     """The CAD layer of each closed polyline (GDAL's ``Layer`` field of a DXF), or "" for all when the
     drawing names none."""

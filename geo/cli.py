@@ -84,7 +84,7 @@ def _basemap_options(command):
 
 
 def _max_size_option(command):
-    """--max-size: the report size limit, in MB (geo.settings.MAX_REPORT_MB)."""
+    """--max-size: the size limit of a report and of a text file read whole, in MB (geo.settings.MAX_REPORT_MB)."""
 
     def apply(ctx, param, value):
         if value is not None and not math.isfinite(value):  # FloatRange lets nan and inf through
@@ -98,7 +98,8 @@ def _max_size_option(command):
 
     return click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=None, expose_value=False,
                         callback=apply, metavar="MB",
-                        help="Refuse reports larger than this (default 50 MB, or GEO_MAX_REPORT_MB).")(command)
+                        help="Refuse a report, or a table or JSON file read whole (a gazetteer CSV, GeoJSON, "
+                             "an Overpass answer), larger than this (default 50 MB, or GEO_MAX_REPORT_MB).")(command)
 
 
 def _boundaries_from(kwargs):
@@ -287,6 +288,7 @@ def extract(report, output, encoding):
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--cache-dir", type=INPUT_OR_OUTPUT_PATH, default=None, help="Cache for --online answers.")
 @_boundary_options
+@_max_size_option
 @_handle_errors
 def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
     """Locate the catalog's projects and write the layers."""
@@ -335,6 +337,7 @@ def _echo_unlocated(unlocated):
 @click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @_boundary_options
+@_max_size_option
 @_handle_errors
 def join(projects, layers_dir, **kwargs):
     """Allocate located projects to 街道 (points by containment, lines by length)."""
@@ -363,6 +366,7 @@ def join(projects, layers_dir, **kwargs):
               help="Output format [default: the one -o's extension names (.csv, .json, .md), else table].")
 @click.option("-o", "--output", type=OUTPUT_PATH, default=None, help="Write to a file instead of the terminal.")
 @_boundary_options
+@_max_size_option
 @_handle_errors
 def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     """Coverage by 街道: projects, categories, road kilometres, district-wide items and gaps."""
@@ -405,6 +409,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
 @_asset_options
 @click.option("-o", "--out-dir", default="maps_out", show_default=True, type=OUTPUT_PATH)
 @_boundary_options
+@_max_size_option
 @_handle_errors
 def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, **kwargs):
     """Render the HTML maps (projects, coverage, index)."""
@@ -431,6 +436,7 @@ def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, 
 
 @main.command(name="layers")
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@_max_size_option
 @_handle_errors
 def layers_command(layers_dir):
     """List the layers with feature counts, geometry types and CRS."""
@@ -459,6 +465,7 @@ def layers_command(layers_dir):
               help="Output CRS of a gpkg, shp or csv export, e.g. EPSG:4548 (GeoJSON and KML are always EPSG:4326).")
 @click.option("-o", "--output", type=OUTPUT_PATH, default=None, help="Output file (or directory for shp, and for all but as gpkg or kml).")
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
+@_max_size_option
 @_handle_errors
 def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
     """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile, CSV or KML."""

@@ -1,4 +1,4 @@
-"""Shapefile .dbf files read without GDAL: the codec of their text (its .cpg, else its records) and their field names, cut at 10 bytes."""
+"""Shapefile .dbf files read without GDAL: the codec of their text (its .cpg, else its records) and their field names, cut at 10 bytes; a Shapefile sent without its .shx, indexed anew in a folder of its own."""
 
 from __future__ import annotations
 
@@ -149,3 +149,38 @@ def dbf_cut_names(name: str) -> set:
             if len(raw) > DBF_FIELD_NAME_BYTES:
                 names.add(raw[:DBF_FIELD_NAME_BYTES].decode(codec, errors="ignore"))
     return names - {""}
+
+
+def without_shx(path: Path) -> bool:
+    """Whether ``path`` is a Shapefile sent without its .shx (the index of its shapes)."""
+    return path.suffix.lower() == ".shp" and path.is_file() and not any(
+        path.with_suffix(suffix).exists() for suffix in (".shx", ".SHX"))
+
+
+_INDEXED = {}  # (resolved .shp path, its mtime, its size) -> its copy (indexed_copy)
+
+
+def indexed_copy(path: Path) -> Path:
+    """A Shapefile without its .shx as GDAL opens it: links to its files in a folder of their own, where
+    GDAL writes the index anew (``SHAPE_RESTORE_SHX``), the user's folder left as it is; the first
+    time, said in a warning naming ``path``."""
+    import os
+    import shutil
+
+    from geo.io import warn
+    from geo.kml_encoding import temporary_folder
+
+    shp = path.resolve()
+    key = (shp, shp.stat().st_mtime_ns, shp.stat().st_size)  # the file as it is now
+    if key not in _INDEXED or not _INDEXED[key].parent.exists():
+        folder = temporary_folder("geo-shx-")
+        for sidecar in sorted(shp.parent.iterdir()):
+            if sidecar.stem == shp.stem and sidecar.suffix.lower() in (".shp", ".dbf", ".prj", ".cpg"):
+                target = folder / f"{shp.stem}{sidecar.suffix.lower()}"
+                try:
+                    os.symlink(sidecar, target)
+                except OSError:  # no symbolic links (Windows without the right): a copy
+                    shutil.copyfile(sidecar, target)
+        _INDEXED[key] = folder / f"{shp.stem}.shp"
+        warn(f"{path}: has no .shx beside it (the index of its shapes): read by indexing its shapes anew")
+    return _INDEXED[key]

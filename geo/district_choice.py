@@ -1,4 +1,4 @@
-"""Which district a run is about: --district-code and --district-name checked, a county chosen by its name, the stored layers' district, and whether a report fits it."""
+"""Which district a run is about: --district-code and --district-name checked, a county chosen by its name, the stored layers' district, whether a report fits it, and which 街道 of a file are its own."""
 
 from __future__ import annotations
 
@@ -91,6 +91,54 @@ def code_of_name(code, name, *, alone):
         return None, [f"--district-name {name} names no county of the bundled tables, so it labels the "
                       f"default district {describe_county(default)}; pass --district-code CODE for another district"]
     return None, []
+
+
+def rows_of_district(codes, names, district_code, path, level="街道"):
+    """``(keep, warnings)``: of a 街道 file whose codes are all NBS codes (9 or 12 digits) of several
+    counties (a city's 街道 layer), the rows of ``district_code``'s (a boolean array), and one line naming
+    those left out; every row, and no line, when its codes are no such codes, or none is the district's.
+    Given whole, the city's 街道 were each a row of the district's coverage, their union its outline."""
+    import numpy as np
+
+    from geo import data
+    from geo.boundary_checks import listed
+
+    codes = [str(c) for c in codes]
+    row = data.counties().get(district_code) if district_code else None
+    if row is None or not all(re.fullmatch(r"\d{9}(\d{3})?", c) for c in codes):
+        return np.ones(len(codes), dtype=bool), []
+    prefix = row["division_code"] or district_code
+    keep = np.array([c[:6] == prefix for c in codes], dtype=bool)
+    if keep.all() or not keep.any():
+        return np.ones(len(codes), dtype=bool), []
+    others = [name for name, kept in zip(names, keep) if not kept]
+    return keep, [f"{path}: {len(others)} {level} of other districts left out ({listed(others)}): their codes do not "
+                  f"begin with {prefix} ({row['name']})"]
+
+
+def rows_lying_apart(zones, district_code, path, level="街道"):
+    """``(keep, warnings)``: of official 街道 (lon/lat, with ``name``) said to be ``district_code``'s, those
+    named as its 街道/乡镇 or lying mostly in its bundled outline (a boolean array), and one line naming
+    the others (a city's file of names only: a 91卫图 KML, a CAD export); every row, and no line, when
+    none or all would be left out (a wrong CRS or datum is told otherwise)."""
+    import numpy as np
+
+    from geo import data
+    from geo.boundary_checks import listed
+    from geo.osm_subdistricts import name_stem
+
+    if district_code not in data.counties():
+        return np.ones(len(zones), dtype=bool), []
+    own = {name_stem(row["name"]) for row in data.subdistrict_names(district_code)}
+    keep = np.array([name_stem(name) in own for name in zones["name"].astype(str)], dtype=bool)
+    if not keep.all():  # those of other names: where they lie (a district's own file costs nothing)
+        keep[~keep] = lying_in(zones.geometry.values[~keep], data.load_district_outline(district_code).geometry.iloc[0])
+    if keep.all() or not keep.any():
+        return np.ones(len(zones), dtype=bool), []
+    mine = data.counties()[district_code]["name"]
+    others = list(zones["name"].astype(str)[~keep])
+    return keep, [f"{path}: {len(others)} {level} of other districts left out ({listed(others)}): neither named as "
+                  f"{mine}'s nor lying in it"]
 
 
 def check_stored_district(path, outline, name):
@@ -213,3 +261,51 @@ def check_code(code):
                if code in (row["name"], stem(row["name"]))]
     hint = f"; {code} is {', '.join(guesses[:5])}" if guesses else ""
     raise InputError("--district-code", f"{code!r} is not a 6-digit county-level code (e.g. 510107){hint}")
+
+
+def other_district_warning(label, zones, code, level="街道"):
+    """[one line] when at least three of official 街道 said or found to be the district ``code``'s are
+    not its 街道/乡镇 but one other bundled county's, by their names and by where they lie (a file
+    of two districts), naming them; else []."""
+    from geo import data
+    from geo.boundary_checks import listed
+    from geo.osm_subdistricts import name_stem
+
+    if code not in data.counties():
+        return []
+    own = {name_stem(row["name"]) for row in data.subdistrict_names(code)}
+    county_of = {row["division_code"]: c for c, row in data.counties().items() if row["division_code"]}
+    index = data.subdistricts_by_form(name_stem)
+    theirs = {}
+    for position, name in enumerate(zones["name"].astype(str)):
+        if name_stem(name) not in own:
+            for county in {county_of[c[:6]] for c in index.get(name_stem(name), []) if c[:6] in county_of} - {code}:
+                theirs.setdefault(county, []).append(position)
+    # Names alone do not tell: 城关镇 and 新华街道 are 街道 of tens of counties, and some county bears
+    # any three of them. A county's are those of its names that also lie in it, tried by votes.
+    confirmed = {}
+    for county, positions in sorted(theirs.items(), key=lambda item: (-len(item[1]), item[0])):
+        if len(positions) < 3 or (confirmed and len(positions) < max(map(len, confirmed.values()))):
+            break
+        inside = lying_in(zones.geometry.values[positions], data.load_district_outline(county).geometry.iloc[0])
+        if inside.sum() >= 3:
+            confirmed[county] = [position for position, lies in zip(positions, inside) if lies]
+    ranked = sorted(confirmed.items(), key=lambda item: -len(item[1])) + [(None, [])] * 2
+    (other, found), (_, runner_up) = ranked[0], ranked[1]
+    if not found or len(found) == len(runner_up):
+        return []
+    mine, their = data.counties()[code]["name"], data.counties()[other]["name"]
+    names = list(zones["name"].astype(str).iloc[found])
+    return [f"{label}: {len(found)} {level} are not {mine}'s but {their}'s ({other}: {listed(names)}); a file of "
+            f"two districts? The maps and coverage name them all {mine}"]
+
+
+def lying_in(geoms, outline):
+    """Which of the 街道 polygons ``geoms`` (lon/lat) lie mostly (half their area or more) in ``outline``:
+    a datum's few hundred metres or a simplified outline do not move a 街道 out of its county."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    area = shapely.area(geoms)
+    return (area > 0) & (shapely.area(shapely.intersection(shapely.make_valid(geoms), outline)) >= area / 2)

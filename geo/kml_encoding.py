@@ -162,13 +162,7 @@ class _Copy:
         self.name = name
 
     def __enter__(self):
-        import atexit
-        import tempfile
-
-        if not _FOLDERS:
-            atexit.register(remove_copies)
-        self.folder = Path(tempfile.mkdtemp(prefix="geo-kml-"))
-        _FOLDERS.append(self.folder)
+        self.folder = temporary_folder()
         self.handle = open(self.folder / self.name, "wb")
         return self.folder / self.name, self.handle
 
@@ -180,6 +174,17 @@ class _Copy:
             shutil.rmtree(self.folder, ignore_errors=True)
             _FOLDERS.remove(self.folder)
         return False
+
+
+def temporary_folder(prefix="geo-kml-"):
+    """A new folder of its own for copies of a user's files, removed when the program ends (:func:`remove_copies`)."""
+    import atexit
+    import tempfile
+
+    if not _FOLDERS:
+        atexit.register(remove_copies)
+    _FOLDERS.append(Path(tempfile.mkdtemp(prefix=prefix)))
+    return _FOLDERS[-1]
 
 
 def remove_copies():

@@ -69,7 +69,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     import numpy as np
     import shapely
 
-    from geo.boundary_checks import datum_warning, listed, repair_polygons, topology_warnings
+    from geo.boundary_checks import datum_warning, listed, parent_zones, repair_polygons, topology_warnings
     from geo.crs import metric_crs_for, metric_geometry, to_metric
     from geo.names import to_simplified
     from geo.osm import read_window
@@ -101,7 +101,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     if not keep:
         return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs),
                             zone_level(row["name"] for row in named or ()))
-    parents = _parents(metric, keep)
+    parents = parent_zones(metric, keep, settings.OSM_SUBDISTRICT_INSIDE_MIN)
     drawn = gpd.GeoDataFrame(geometry=[geoms[i] for i in keep], crs=4326)  # their datum: told below, by their level
     left_out = [f"{label}: {to_simplified(areas[i].names[0])} ({areas[i].osm_id}) is left out: it holds {count} other "
                 f"OpenStreetMap boundaries of admin_level {'/'.join(levels)} (the level above theirs, tagged as theirs?)"
@@ -218,31 +218,6 @@ def _district_shifted(label, own, outline, crs):
         return []
     return datum_warning(label, gpd.GeoDataFrame(geometry=[own[best].geometry], crs=4326), outline,
                          "OpenStreetMap boundary of the district", advice=SHIFTED)
-
-
-def _parents(metric, keep):
-    """``{index: count}`` of the areas of ``keep`` that hold two or more others of them, each at
-    least :data:`geo.settings.OSM_SUBDISTRICT_INSIDE_MIN` inside it, together covering at least half
-    of it: the level above, tagged as the 街道 are (a district's own boundary at admin_level 8). Two
-    copies of one 街道, or a 街道 around one enclave it lacks the hole of, are none.
-
-    ``metric`` holds every area's geometry in metres, ``keep`` the indices of those considered."""
-    import shapely
-
-    geoms = metric[keep]
-    areas = shapely.area(geoms)
-    held = {}
-    for outer, inner in zip(*shapely.STRtree(geoms).query(geoms, predicate="intersects")):
-        if outer != inner and areas[inner] > 0 and \
-                shapely.area(shapely.intersection(geoms[outer], geoms[inner])) / areas[inner] >= \
-                settings.OSM_SUBDISTRICT_INSIDE_MIN:
-            held.setdefault(int(outer), []).append(int(inner))
-    parents = {}
-    for outer, inner in sorted(held.items()):
-        cover = shapely.area(shapely.intersection(shapely.union_all(geoms[inner]), geoms[outer]))
-        if len(inner) >= 2 and cover >= 0.5 * areas[outer]:
-            parents[keep[outer]] = len(inner)
-    return parents
 
 
 def name_index(named):

@@ -82,6 +82,9 @@ ROAD_PIECE_GAP_M = 50.0
 # Overlaps between official 街道 polygons, and gaps inside their union, larger than this
 # (square metres) are reported; smaller ones are digitising noise.
 OVERLAP_TOLERANCE_M2 = 100.0
+# A feature of a --districts file holding two or more of its other 街道, each at least this share
+# of it inside, together half of it, is the district itself (or a zone over them) and is left out.
+DISTRICTS_PARENT_INSIDE_MIN = 0.5
 
 # A gap between official 街道 narrower than twice this (metres) is a gap even where it opens to
 # the district's edge (a 街道 drawn a few metres short of its neighbours), not only where it is a

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
-    cpg_codec, cut_field_names, dbf_cut_names, dbf_fields, dbf_records_codec, dbf_sample, decodes, read_sidecar,
+    cpg_codec, cut_field_names, dbf_cut_names, dbf_fields, dbf_records_codec, dbf_sample, decodes, indexed_copy,
+    read_sidecar, without_shx,
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
@@ -70,7 +71,7 @@ def _check_record_counts(path: Path):
     shx = next((p for p in (path.with_suffix(".shx"), path.with_suffix(".SHX")) if p.exists()), None)
     dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
     if shx is None or dbf is None:
-        return  # GDAL rebuilds a missing .shx, and says what is wrong without a .dbf
+        return  # a missing .shx is made anew (indexed_copy); GDAL says what is wrong without a .dbf
     header = read_sidecar(dbf, lambda handle: handle.read(8))
     if len(header) < 8:
         return
@@ -101,6 +102,8 @@ def gdal_source(path):
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
+    if without_shx(path):
+        return indexed_copy(path)  # its .shx made anew, beside links to its files
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
     try:
@@ -364,6 +367,8 @@ def _gdal_options(path):
     options = {"LIBKML_LAUNDER_FIELD_NAMES": "NO"} if path.suffix.lower() == ".kml" or is_kml_archive(path) else {}
     options.update(drawing_gdal_options(path))
     options["OGR_ARC_STEPSIZE"] = f"{arc_step_degrees():.6f}"
+    if without_shx(path):
+        options["SHAPE_RESTORE_SHX"] = "YES"  # in the copy (gdal_source)
     previous = {option: pyogrio.get_gdal_config_option(option) for option in options}
     pyogrio.set_gdal_config_options(options)
     try:

@@ -541,3 +541,18 @@ def test_a_fifo_given_as_a_gazetteer_or_districts_file_is_refused_without_waitin
     assert result.returncode == 2
     assert result.stderr == "geo: error: fifo.csv: is a pipe or device, expected a regular file\n"
     assert _snapshot(work) == before
+
+
+@pytest.mark.parametrize("command", [
+    ["geocode", *PROJECTS, "--gazetteer", "gazetteer_duplicate_far.csv"],  # a gazetteer table over the limit
+    ["join", *PROJECTS, *DISTRICTS],  # a --districts GeoJSON over it
+    ["coverage", *PROJECTS, *DISTRICTS, "-o", "cov.csv"],
+    ["render", *PROJECTS, *DISTRICTS, "-o", "maps"],
+])
+def test_a_file_over_the_size_limit_names_an_option_the_command_takes(command, work):
+    # A city's POI table of a million rows (57 MB) was refused by the report size limit with
+    # 'raise it with --max-size MB', and `geo geocode --max-size` was 'No such option'.
+    over = CliRunner().invoke(main, command, env={"GEO_MAX_REPORT_MB": "0.0001"})
+    assert over.exit_code == 2 and "size limit (raise it with --max-size MB" in over.stderr, over.stderr
+    raised = CliRunner().invoke(main, [*command, "--max-size", "100"], env={"GEO_MAX_REPORT_MB": "0.0001"})
+    assert raised.exit_code == 0, raised.stderr

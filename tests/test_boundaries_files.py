@@ -543,6 +543,38 @@ def test_a_districts_placemark_without_coordinates_is_refused_by_name_not_read_a
         load_official_zones(path, name_field="name")
 
 
+def _placemarks_with_pins(pinned):
+    """A KML of the three 街道 as polygons, and a pin (a point placemark) for each name of ``pinned``."""
+    zones = _zones("EPSG:4326")
+    rings = ["".join(f"{x},{y} " for x, y in shapely.get_coordinates(g.exterior)) for g in zones.geometry]
+    body = "".join(f"<Placemark><name>{name}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>{ring}"
+                   "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>"
+                   for name, ring in zip(NAMES, rings))
+    x, y = zones.geometry.iloc[0].centroid.coords[0]
+    body += "".join(f"<Placemark><name>{name}</name><Point><coordinates>{x},{y}</coordinates></Point></Placemark>"
+                    for name in pinned)
+    return ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+            f"{body}</Document></kml>")
+
+
+def test_pins_named_as_the_districts_polygons_are_left_out_with_a_warning(tmp_path):
+    # An 奥维 or Google Earth KML of 街道 drawn as areas, with a pin at each: it was refused, 'expected
+    # polygons, found Point, Polygon'.
+    path = tmp_path / "jd.kml"
+    path.write_text(_placemarks_with_pins(NAMES), encoding="utf-8")
+    zones, warnings = load_official_zones(path, name_field="name")
+    assert sorted(zones["name"]) == sorted(NAMES)
+    assert f"{path}: 3 features (Point) named as its 街道 polygons are left out (pins or labels: 无影山街道、天桥东街街道、" \
+           "北园街道)" in warnings
+
+
+def test_a_pin_of_a_name_no_polygon_has_is_still_refused(tmp_path):
+    path = tmp_path / "jd.kml"
+    path.write_text(_placemarks_with_pins(["药山街道"]), encoding="utf-8")
+    with pytest.raises(InputError, match="expected polygons, found Point, Polygon"):
+        load_official_zones(path, name_field="name")
+
+
 def _with_aliases(path, table, aliases):
     """Give the columns of a GeoPackage's ``table`` aliases, where GDAL (and ArcGIS Pro, QGIS through
     GDAL) keeps a field's alias: the ``name`` of its row in ``gpkg_data_columns``."""

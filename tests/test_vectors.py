@@ -191,6 +191,27 @@ def test_a_shapefile_written_in_a_latin_code_page_without_cpg_is_read_as_gdal_wr
     assert list(vectors.read_vector(path)["name"]) == names
 
 
+def test_a_shapefile_sent_without_its_shx_is_read_and_its_folder_left_as_it_was(tmp_path, capsys):
+    # .shp, .dbf and .prj sent one by one (WeChat, QQ) without the .shx: GDAL refused it, 'Set
+    # SHAPE_RESTORE_SHX config option to YES', an option no user of geo can set.
+    import geopandas as gpd
+
+    path = tmp_path / "jd.shp"
+    names = ["无影山街道", "北园街道"]
+    gpd.GeoDataFrame({"JDMC": names}, geometry=[shapely.box(117.0, 36.7, 117.01, 36.71),
+                                                shapely.box(117.01, 36.7, 117.02, 36.71)], crs=4490).to_file(
+        path, engine="pyogrio", encoding="GBK")
+    path.with_suffix(".shx").unlink()
+    path.with_suffix(".cpg").unlink()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    frame = vectors.read_vector(path)
+    assert list(frame["JDMC"]) == names and frame.crs.to_epsg() == 4490
+    assert frame.geometry.iloc[1].equals(shapely.box(117.01, 36.7, 117.02, 36.71))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no .shx written beside the user's files
+    assert capsys.readouterr().err == (f"warning: {path}: has no .shx beside it (the index of its shapes): read by "
+                                       "indexing its shapes anew\n")
+
+
 def test_text_saved_in_an_encoding_without_its_characters_is_named_in_a_warning(tmp_path, capsys):
     import geopandas as gpd
 
