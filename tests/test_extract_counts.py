@@ -282,3 +282,11 @@ def test_a_count_of_village_or_community_centres_counts_the_centres_not_villages
     groups = extract_projects("改造提升24个村(社区)综合文化服务中心示范点，新建30个村（社区）卫生室。")
     assert sorted((f["properties"]["category"], f["properties"]["quantity"]["value"]) for f in groups) == [
         ("culture", 24), ("health", 30)]
+
+
+def test_what_a_place_already_has_counted_without_works_is_no_group():
+    # 全县现有学校56所, 热力公司现有换热站55座: the stock of a place, no works; a count with works stays
+    groups = [f["properties"]["name"] for f in extract_projects(
+        "全县现有学校56所。该公司现有换热站55座，原有公厕3座。") if not f["properties"]["named"]]
+    assert groups == []
+    assert [f["properties"]["quantity"]["value"] for f in extract_projects("全县现有学校56所，今年新建学校3所。")] == [3]

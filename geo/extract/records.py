@@ -327,12 +327,21 @@ def _counted_group(case):
     """学校10所, 13条道路: an unnamed group record for the places counted (less named members)."""
     if case.count is None:
         return None
-    if _share_of_a_jurisdiction(case):
+    if _share_of_a_jurisdiction(case) or _stock_counted(case):
         return []
     return _group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
 
 
 _BREAKDOWN_REACH = 40  # characters back from a count to the 其中 that opens a breakdown
+
+
+_STOCK_WORDS = ("现有", "原有", "现存")
+
+
+def _stock_counted(case):
+    """全县现有学校56所, 该镇原有3座公厕: what a place has is counted, no works (no action)."""
+    return case.action is None and any(
+        word in _sentence_part_before(case.norm, case.mention.stem_start, _BREAKDOWN_REACH) for word in _STOCK_WORDS)
 
 
 def _share_of_a_jurisdiction(case):
