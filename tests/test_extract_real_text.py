@@ -741,6 +741,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 及 ending a verb (涉及) is no list separator (工程共涉 was a name)
     ("青山大道改造工程共涉及青松、白石等五个站点。",
      [("白石", "transport"), ("青山大道", "road_rebuild"), ("青松", "transport")], [("transport", 3)]),
+    # villages named for their stream renewed as neighbourhoods are areas (they were rivers); the
+    # streams themselves stay water
+    ("实施王家河、李家沟城中村改造。治理青山河。",
+     [("李家沟", "area"), ("王家河", "area"), ("青山河", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

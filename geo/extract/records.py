@@ -198,6 +198,9 @@ def _classify(case):
             or any(norm.startswith(AREA_ACTIONS, m.end) for m in chain)):
         # 兴华街、北二路棚户区改造; 工人村、保工北街等老旧小区: the street or 村 names a neighbourhood.
         category = "area"
+    if category == "water" and len(mention.head) == 1 and (
+            action in AREA_ACTIONS or any(norm.startswith(AREA_ACTIONS, m.end) for m in chain)):
+        category = "area"  # 王家河、李家沟城中村改造: a village named for its stream, renewed as a neighbourhood
     if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
     if label in ("generic", "definite") and _named_among_names(norm, mention, count, case.rest_start):
