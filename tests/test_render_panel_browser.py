@@ -70,8 +70,16 @@ def _errors(driver):
 
 
 def _view(driver, lon, lat, zoom=DRAW_ZOOM):
-    driver.execute_script(MAP_JS + "map.setView([arguments[0], arguments[1]], arguments[2], {animate: false});",
-                          lat, lon, zoom)
+    """Centre the map on ``lon, lat`` at ``zoom``. Leaflet ignores a view set while a zoom animation
+    is under way (a double click's, on a loaded machine): wait for it to end and check the view took."""
+    for _ in range(200):
+        if driver.execute_script(MAP_JS + """
+                if (map._animatingZoom) { return false; }
+                map.setView([arguments[0], arguments[1]], arguments[2], {animate: false});
+                return map.getZoom() === arguments[2];""", lat, lon, zoom):
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"the map would not take the view {lon}, {lat} at zoom {zoom}")
 
 
 def _pixel(driver, lon, lat):
