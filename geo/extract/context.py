@@ -42,7 +42,7 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
-    if first.stop in _VISIT_VERBS and _works_inspected(case):
+    if (first.stop in _VISIT_VERBS or first.stop == "在") and _works_inspected(case):
         return False  # 深入A小学、B幼儿园等学校,实地查看工程建设进展: places whose works are inspected
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
@@ -171,7 +171,7 @@ def _listed_after_context_verb(case):
 
 def _works_inspected(case):
     """True when a named facility visited is a works site: the visitors inspect works there
-    (深入A小学、B幼儿园等学校,实地查看工程建设进展; 来到A医院,察看新建住院楼)."""
+    (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度)."""
     mention = case.mention
     return mention.kind in _NAMED_KINDS and category_group(mention.category) == "facilities" \
         and _WORKS_INSPECTED.match(case.norm, _list_end(mention)) is not None
