@@ -290,3 +290,32 @@ def test_what_a_place_already_has_counted_without_works_is_no_group():
         "全县现有学校56所。该公司现有换热站55座，原有公厕3座。") if not f["properties"]["named"]]
     assert groups == []
     assert [f["properties"]["quantity"]["value"] for f in extract_projects("全县现有学校56所，今年新建学校3所。")] == [3]
+
+
+def _group_names(text):
+    return sorted((f["properties"]["name"], f["properties"]["quantity"]["value"])
+                  for f in extract_projects(text) if not f["properties"]["named"])
+
+
+def test_the_rest_of_a_counted_list_is_named_by_a_noun_never_by_what_is_said_of_it_or_its_members():
+    # 等3所已开工: the words after the count were taken for the noun (其余已开工); with no noun the
+    # group was named by its members (其余青山小学、绿水中学), as if the rest were those two.
+    assert _group_names("青山小学、白石小学等3所已开工。") == [("其余小学（开工）", 1)]
+    assert _group_names("新建青山小学、绿水中学等3所。") == [("其余项目（新建）", 1)]
+    assert _group_names("青山公园、白石公园等5个今年完成提升改造。") == [("其余公园（提升改造）", 3)]
+    # a noun after the count still names the group, also one opening with a stop word (沿, 重点)
+    assert _group_names("完成集庆路、升州路等156幢沿街建筑立面的出新。") == [("其余沿街建筑立面（完成）", 154)]
+
+
+def test_a_share_counted_after_qizhong_is_named_by_its_type_not_by_qizhong():
+    # 其中小学3所: 中小学 (a head) swallowed the 中 of 其中, and the share was named 其中小学.
+    assert _group_names("今年新建学校5所，其中小学3所。") == [("学校（新建）", 5), ("小学", 3)]
+    assert _group_names("新建中小学3所。") == [("中小学（新建）", 3)]
+
+
+def test_shares_of_what_a_place_has_broken_down_after_qizhong_are_no_groups():
+    # 现有…52处,其中…等15处: each share of a stock is what is there, not works; only shares within
+    # a few characters of 现有 were seen as stock.
+    text = "全区现有公园52个，其中青山公园和白石公园2个市级公园，绿水公园、红星公园、黄河公园等15个区级公园。"
+    assert _group_names(text) == []
+    assert _group_names("全县现有学校56所，今年新建学校3所。") == [("学校（新建）", 3)]

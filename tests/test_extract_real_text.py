@@ -745,6 +745,15 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # streams themselves stay water
     ("实施王家河、李家沟城中村改造。治理青山河。",
      [("李家沟", "area"), ("王家河", "area"), ("青山河", "water")], []),
+    # heritage buildings listed before their class (等文保建筑, 等重点文保单位) with works on the
+    # building itself (本体修缮) are projects, whatever their own head (住宅, 当铺, 堂)
+    ("还将修缮程氏住宅、同泰当铺等文保建筑。实施三槐堂、世德堂等重点文保单位本体修缮工程。",
+     [("三槐堂", "culture"), ("世德堂", "culture"), ("同泰当铺", "culture"), ("程氏住宅", "culture")], []),
+    # facilities visited whose works the visitors inspect are works sites (实地查看工程建设进展);
+    # places visited to learn of something else stay context
+    ("局长深入青山小学东校区、长江路小学等学校,实地查看工程建设进展。记者走访白石中学,了解学生午餐情况。"
+     "在市一中东部校区,区领导详细了解施工进度。在红星小学,区领导了解学生午餐情况。",
+     [("市一中东部校区", "school"), ("青山小学东校区", "school"), ("长江路小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -23,6 +23,10 @@ _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]
 _WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
 # A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场).
 _LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
+# What visitors do at the places they came to when those are works sites (实地查看工程建设进展,
+# 察看新建教学楼, 了解施工进度): within the sentence, soon after the list of places.
+_WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查|督导|听取)[^。!?;\n]{0,10}?"
+                              r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -38,6 +42,8 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if (first.stop in _VISIT_VERBS or first.stop == "在") and _works_inspected(case):
+        return False  # 深入A小学、B幼儿园等学校,实地查看工程建设进展: places whose works are inspected
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
@@ -159,7 +165,16 @@ def _listed_after_context_verb(case):
         verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)  # 调研组察看了…: a body visiting, no verb
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
-        and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end))
+        and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
+        and not (any(word in window for word in _VISIT_VERBS) and _works_inspected(case))
+
+
+def _works_inspected(case):
+    """True when a named facility visited is a works site: the visitors inspect works there
+    (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度)."""
+    mention = case.mention
+    return mention.kind in _NAMED_KINDS and category_group(mention.category) == "facilities" \
+        and _WORKS_INSPECTED.match(case.norm, _list_end(mention)) is not None
 
 
 def _planned_only(case):

@@ -337,22 +337,61 @@ def counted_after_list(norm, start, end, records, mentions=()):
             continue
         noun_start = _past_listed_works(norm, match.end(), end)  # 等7个新建、改扩建项目: the noun is 项目
         run = _THING_NOUN.match(norm, noun_start, end)
+        if run and _works_said(norm, noun_start, end):
+            run = None  # A、B等3所已开工: the count is followed by what is said of the list, no noun
         noun_end = _first_type_end(norm, noun_start, _noun_end(norm, noun_start, run.end())) if run else noun_start
+        noun = None
         if noun_end - noun_start >= 2:
             base = (noun_start, noun_end)  # 等14个老旧小区: the noun after the count
         else:
             base = listed or (members[0].start, match.start())  # 公厕、垃圾转运站、溶盐池等11座
+            noun = _members_noun(members) if members else None
         category = _head_category(norm[base[0]:base[1]]) or (members[-1].category if members else None) \
             or _thing_category(norm[base[0]:base[1]]) or COUNTED_PROJECTS
         action = (members[-1].action if members else None) or right_action(norm, max(base[1], match.end()), end) \
             or _action_ending_at(norm, base[0], start)
+        if action is None and stock_counted(norm, match.start()):
+            continue  # 现有文保单位52处,其中A、B等15处省级文保单位: what is there, no works
         group_end = max(base[1], match.end())
         out.append(_group_record(category, action, (min(base[0], match.start("num")), group_end), base, base[1] - 1,
                                  {"value": value - len(members), "unit": total["unit"]},
                                  group_total=total if members else None, remainder=bool(members),
-                                 listed_members=members))
+                                 listed_members=members, noun=noun))
         taken.add(match.start(), group_end)
     return out
+
+
+_STOCK_WORDS = ("现有", "原有", "现存")
+BREAKDOWN_REACH = 40  # characters back from a count to the 其中 that opens a breakdown
+_STOCK_REACH = 160  # characters back from a share's count to the stock that 其中 breaks down
+
+
+def stock_counted(norm, pos):
+    """True when the count of the noun at ``pos`` (said with no works) is what a place has: 全县现有
+    学校56所, 该镇原有3座公厕, and each share of it after 其中 (现有文保单位52处,其中…,A、B等15处)."""
+    before = sentence_part_before(norm, pos, _STOCK_REACH)
+    breakdown = before.rfind("其中")
+    near = before[-BREAKDOWN_REACH:] if breakdown < 0 else before[:breakdown]
+    return any(word in near for word in _STOCK_WORDS)
+
+
+def sentence_part_before(norm, pos, reach):
+    """Up to ``reach`` characters before ``pos``, from the sentence's last end on (。!?; or a line)."""
+    window = norm[max(0, pos - reach):pos]
+    return window[max(window.rfind(mark) for mark in "。!?;\n") + 1:]
+
+
+def _works_said(norm, pos, limit):
+    """True when works are said at ``pos``, after stop words or not (已开工, 今年完成提升改造), not a noun."""
+    said = norm[pos:_after_leading_verbs(norm, pos, limit)]
+    return bool(said) and ACTION_INDEX.first_in(said) is not None
+
+
+def _members_noun(members):
+    """What the rest of a list of named places counted with no noun is (A小学、B小学等5所: 小学):
+    the head its members share, else 项目; never the members' own names."""
+    heads = {member.mention.head for member in members}
+    return heads.pop() if len(heads) == 1 and len(next(iter(heads))) >= 2 else "项目"
 
 
 # What the name of a place (not a type) ends with: townships, jurisdictions, streets, villages.

@@ -81,6 +81,8 @@ def finish_records(records, text, origin, offset=0, norm=None):
             action = f"（{record.action}）" if record.action else ""
             noun = base_orig[1:] if base_orig[:1] in QUOTE_CLOSERS and QUOTE_CLOSERS[base_orig[0]] not in base_orig[1:] \
                 else base_orig  # 20个“幸福老年之家”: the group is named by the noun, not by half a quote
+            noun = record.noun or noun
+            record.base_name = record.noun or record.base_name
             record.name = f"{'其余' if record.remainder else ''}{noun}{action}"
             record.section_text = None
         record.char_start, record.char_end = offset + origin[record.start] - opened, offset + origin[record.end - 1] + 1

@@ -69,6 +69,8 @@ def clause_mentions(norm, start, end):
                     continue
                 head = norm[e - length:e]
                 if head in table:
+                    if length >= 3 and norm[e - length + 1:e] in table and stop_ending_at(norm, e - length + 1, covered):
+                        continue  # 其中小学3所: a stop word (其中) ends on the first character of 中小学
                     if e < end and norm[e - length:e + 1] in table and match_any(norm, e + 1, FOLLOWERS_SORTED):
                         # 5条道路路面改造: 道 goes on as 道路, a head ending on the next character that a
                         # follower (路面, 路灯) ends

@@ -76,6 +76,7 @@ class Record:
     listed_members: list | tuple = ()  # (set as a list when there are any)
     name_tail: tuple | None = None   # (start, end) of a shared head the name ends with (平文 + 高速公路)
     confidence: float | None = None  # how likely a droppable named record is a project (geo.extract.confidence)
+    noun: str | None = None          # what names an unnamed group no noun of the text names (其余小学, 其余项目)
     # Filled in when the records become features.
     name: str = ""
     base_name: str = ""

@@ -10,7 +10,8 @@ from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
-from geo.extract.counts import counted_after_list, counted_things, counted_works, listed_projects
+from geo.extract.counts import counted_after_list, counted_things, counted_works, listed_projects, sentence_part_before, \
+    stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
@@ -335,16 +336,9 @@ def _counted_group(case):
     return _group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
 
 
-_BREAKDOWN_REACH = 40  # characters back from a count to the 其中 that opens a breakdown
-
-
-_STOCK_WORDS = ("现有", "原有", "现存")
-
-
 def _stock_counted(case):
-    """全县现有学校56所, 该镇原有3座公厕: what a place has is counted, no works (no action)."""
-    return case.action is None and any(
-        word in _sentence_part_before(case.norm, case.mention.stem_start, _BREAKDOWN_REACH) for word in _STOCK_WORDS)
+    """全县现有学校56所: what a place has is counted, no works (see counts.stock_counted)."""
+    return case.action is None and stock_counted(case.norm, case.mention.stem_start)
 
 
 def _share_of_a_jurisdiction(case):
@@ -356,13 +350,7 @@ def _share_of_a_jurisdiction(case):
     return case.action is None and (stop is None or len(stop) == 1 or stop == "其中") \
         and case.label in ("empty", "distinctive") and count.start >= mention.head_end \
         and mention.head.endswith(JURISDICTION_SUFFIXES) \
-        and "其中" in _sentence_part_before(case.norm, mention.stem_start, _BREAKDOWN_REACH)
-
-
-def _sentence_part_before(norm, pos, reach):
-    """Up to ``reach`` characters before ``pos``, from the sentence's last end on (。!?; or a line)."""
-    window = norm[max(0, pos - reach):pos]
-    return window[max(window.rfind(mark) for mark in "。!?;\n") + 1:]
+        and "其中" in sentence_part_before(case.norm, mention.stem_start, BREAKDOWN_REACH)
 
 
 def _phase_of_typed_facility(case):
