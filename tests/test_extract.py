@@ -1553,3 +1553,12 @@ def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
     # road and its works, and 刷黑 was no works word
     assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
         ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]
+
+
+def test_a_range_section_listed_after_a_line_s_first_is_a_project_of_its_own():
+    # 南湖高铁东山至西山段、西山至北山段开工: the second stretch has no head of its own
+    names = sorted(f["properties"]["name"] for f in extract_projects(
+        "今年以来，南湖高铁东山至西山段、西山至北山段开工并加快建设。"))
+    assert names == ["南湖高铁东山至西山段", "西山至北山段"]
+    names = sorted(f["properties"]["name"] for f in extract_projects("推进青松高速东山至西山段、北山段和南山至白石段建设。"))
+    assert names == ["北山段", "南山至白石段", "青松高速东山至西山段"]
