@@ -165,9 +165,9 @@ WRAP_NARROW_MIN_SHARE = 0.4
 WRAP_NARROW_MAX_OVER = 0.1
 MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 # A time said between a name and its works, after any adverbs (将于年底前投用, 已于去年完工,
-# 计划于2024年6月底前建成, 今年上半年开工): passed over like an adverb.
-WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|年前|[上下]半年|近期|\d{1,2}月)"
-                           r"(?:[上下]半年|\d{1,2}月)?(?:年?底|年?内|初|中旬|上旬|下旬|份)?(?:以前|之前|前)?")
+# 计划于2024年6月底前建成, 今年上半年开工, 一季度开通, 今年第三季度末建成): passed over like an adverb.
+WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|年前|[上下]半年|近期|\d{1,2}月|第?[一二三四1-4]季度)"
+                           r"(?:[上下]半年|\d{1,2}月|第?[一二三四1-4]季度)?(?:年?底|年?内|初|末|中旬|上旬|下旬|份)?(?:以前|之前|前)?")
 MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
 # A length between a name and its works (半苗线56.9公里路基路面改造, 青山路800米的改造).
 LENGTH_AFTER_RE = re.compile(r"的?\d+(?:\.\d+)?(?:公里|千米|km|KM|延米|米)的?")
