@@ -1562,3 +1562,10 @@ def test_a_range_section_listed_after_a_line_s_first_is_a_project_of_its_own():
     assert names == ["南湖高铁东山至西山段", "西山至北山段"]
     names = sorted(f["properties"]["name"] for f in extract_projects("推进青松高速东山至西山段、北山段和南山至白石段建设。"))
     assert names == ["北山段", "南山至白石段", "青松高速东山至西山段"]
+
+
+def test_a_funding_programme_s_zhuanxiang_before_a_name_is_no_part_of_it():
+    # 全民健康保障工程专项东山县人民医院: the programme (…专项) funds the hospital's works
+    names = [f["properties"]["name"] for f in extract_projects(
+        "实施全民健康保障工程专项东山县人民医院内科综合楼建设项目。")]
+    assert names == ["东山县人民医院"]
