@@ -1569,3 +1569,10 @@ def test_a_funding_programme_s_zhuanxiang_before_a_name_is_no_part_of_it():
     names = [f["properties"]["name"] for f in extract_projects(
         "实施全民健康保障工程专项东山县人民医院内科综合楼建设项目。")]
     assert names == ["东山县人民医院"]
+
+
+def test_handing_over_after_completion_names_no_school(rules_only):
+    # 建成后移交办成公办学校: handed over and run as a public school, no name (后移交办成公办学校)
+    names = [f["properties"]["name"] for f in extract_projects(
+        "新建白石路小学，由开发商建设，建成后移交办成公办学校。")]
+    assert names == ["白石路小学"]
