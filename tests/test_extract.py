@@ -1576,3 +1576,10 @@ def test_handing_over_after_completion_names_no_school(rules_only):
     names = [f["properties"]["name"] for f in extract_projects(
         "新建白石路小学，由开发商建设，建成后移交办成公办学校。")]
     assert names == ["白石路小学"]
+
+
+def test_a_planned_road_named_by_its_number_keeps_the_place_before_it(rules_only):
+    # 白石片区规划二路: 规划 (planned) is part of a numbered road's name, not a verb ending it
+    names = sorted(f["properties"]["name"] for f in extract_projects(
+        "新建白石片区规划二路，推动青松花园规划四路打通。坚持规划引领，建设红枫路。"))
+    assert names == ["白石片区规划二路", "红枫路", "青松花园规划四路"]
