@@ -1578,8 +1578,8 @@ def test_handing_over_after_completion_names_no_school(rules_only):
     assert names == ["白石路小学"]
 
 
-def test_a_planned_road_named_by_its_number_keeps_the_place_before_it(rules_only):
-    # 白石片区规划二路: 规划 (planned) is part of a numbered road's name, not a verb ending it
+def test_a_planned_road_after_a_place_is_named_by_its_number(rules_only):
+    # 白石片区规划二路: 规划 (planned) opens a numbered road's name, it is no verb ending it
     names = sorted(f["properties"]["name"] for f in extract_projects(
         "新建白石片区规划二路，推动青松花园规划四路打通。坚持规划引领，建设红枫路。"))
-    assert names == ["白石片区规划二路", "红枫路", "青松花园规划四路"]
+    assert names == ["红枫路", "规划二路", "规划四路"]
