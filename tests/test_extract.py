@@ -1583,3 +1583,10 @@ def test_a_planned_road_after_a_place_is_named_by_its_number(rules_only):
     names = sorted(f["properties"]["name"] for f in extract_projects(
         "新建白石片区规划二路，推动青松花园规划四路打通。坚持规划引领，建设红枫路。"))
     assert names == ["红枫路", "规划二路", "规划四路"]
+
+
+def test_a_road_in_brackets_with_a_side_word_only_says_where_a_place_lies():
+    # 白石片区(青松大道两侧), …合围区域(青松北大道两侧): the road locates the place, no project
+    names = [f["properties"]["name"] for f in extract_projects(
+        "改造白石片区(青松大道两侧)。片区2位于南一环路,京山老街、三店西路、麻纺宿舍合围区域(青松北大道两侧)。")]
+    assert names == ["白石片区"]

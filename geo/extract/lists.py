@@ -459,7 +459,8 @@ def _listed_partner(norm, record, rest):
 
 
 def drop_locators(norm, records, mentions=()):
-    """Drop projects that only locate a later project of the clause (A路两侧22个老旧小区改造).
+    """Drop projects that only locate a later project of the clause (A路两侧22个老旧小区改造), or
+    the one named before them in a bracket (白石片区(青松大道两侧)).
 
     Roads also locate an uncounted type (经二路、纬四路沿线历史建筑修缮): a type head right
     after the locator word shows the works are on what lies along the road (stations keep
@@ -472,6 +473,9 @@ def drop_locators(norm, records, mentions=()):
         # place of another kind (凤山北路、温泉大道、城区一河两岸沿河路) only that place.
         list_end = last.end if last is record.mention or last.category == record.mention.category else record.mention.end
         locator = match_any(norm, list_end, LOCATOR_WORDS)
+        if locator and norm[list_end + len(locator):list_end + len(locator) + 1] == ")" \
+                and norm[record.start - 1:record.start] == "(":
+            continue  # 白石片区(青松大道两侧), 合围区域(青松大道两侧): the bracket says where a place lies
         if locator and (any(other.start > list_end for other in records if other is not record)
                         or record.category in ROAD_CATEGORIES and any(
                             m.kind == "generic" and m.stem_start == list_end + len(locator)
