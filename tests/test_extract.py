@@ -1553,3 +1553,40 @@ def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
     # road and its works, and 刷黑 was no works word
     assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
         ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]
+
+
+def test_a_range_section_listed_after_a_line_s_first_is_a_project_of_its_own():
+    # 南湖高铁东山至西山段、西山至北山段开工: the second stretch has no head of its own
+    names = sorted(f["properties"]["name"] for f in extract_projects(
+        "今年以来，南湖高铁东山至西山段、西山至北山段开工并加快建设。"))
+    assert names == ["南湖高铁东山至西山段", "西山至北山段"]
+    names = sorted(f["properties"]["name"] for f in extract_projects("推进青松高速东山至西山段、北山段和南山至白石段建设。"))
+    assert names == ["北山段", "南山至白石段", "青松高速东山至西山段"]
+
+
+def test_a_funding_programme_s_zhuanxiang_before_a_name_is_no_part_of_it():
+    # 全民健康保障工程专项东山县人民医院: the programme (…专项) funds the hospital's works
+    names = [f["properties"]["name"] for f in extract_projects(
+        "实施全民健康保障工程专项东山县人民医院内科综合楼建设项目。")]
+    assert names == ["东山县人民医院"]
+
+
+def test_handing_over_after_completion_names_no_school(rules_only):
+    # 建成后移交办成公办学校: handed over and run as a public school, no name (后移交办成公办学校)
+    names = [f["properties"]["name"] for f in extract_projects(
+        "新建白石路小学，由开发商建设，建成后移交办成公办学校。")]
+    assert names == ["白石路小学"]
+
+
+def test_a_planned_road_after_a_place_is_named_by_its_number(rules_only):
+    # 白石片区规划二路: 规划 (planned) opens a numbered road's name, it is no verb ending it
+    names = sorted(f["properties"]["name"] for f in extract_projects(
+        "新建白石片区规划二路，推动青松花园规划四路打通。坚持规划引领，建设红枫路。"))
+    assert names == ["红枫路", "规划二路", "规划四路"]
+
+
+def test_a_road_in_brackets_with_a_side_word_only_says_where_a_place_lies():
+    # 白石片区(青松大道两侧), …合围区域(青松北大道两侧): the road locates the place, no project
+    names = [f["properties"]["name"] for f in extract_projects(
+        "改造白石片区(青松大道两侧)。片区2位于南一环路,京山老街、三店西路、麻纺宿舍合围区域(青松北大道两侧)。")]
+    assert names == ["白石片区"]

@@ -319,3 +319,11 @@ def test_shares_of_what_a_place_has_broken_down_after_qizhong_are_no_groups():
     text = "全区现有公园52个，其中青山公园和白石公园2个市级公园，绿水公园、红星公园、黄河公园等15个区级公园。"
     assert _group_names(text) == []
     assert _group_names("全县现有学校56所，今年新建学校3所。") == [("学校（新建）", 3)]
+
+
+def test_a_road_named_by_a_date_before_da_dao_is_no_count_of_da():
+    # 五四大道, 八一四大道, 三八大街: 大 is no unit there (四大片区 and 十大道路工程 are counts)
+    names = [(f["properties"]["name"], f["properties"]["named"]) for f in extract_projects(
+        "完成五四大道人行天桥、八一四大道贸易广场人行天桥建设，改造三八大街。")]
+    assert sorted(names) == [("三八大街", True), ("五四大道人行天桥", True), ("八一四大道贸易广场人行天桥", True)]
+    assert [f["properties"]["quantity"]["value"] for f in extract_projects("实施十大道路工程，建设四大片区。")] == [4, 10]

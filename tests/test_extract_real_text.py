@@ -996,6 +996,14 @@ def test_a_time_between_a_name_and_its_works_passes_like_an_adverb():
     assert actions == {"禹新路": "改造", "白石区影剧院": "完工", "红枫小学": "建成"}
 
 
+def test_a_quarter_between_a_name_and_its_works_passes_like_an_adverb(rules_only):
+    # 力争地铁7号线西延青松段一季度开通: a quarter is a time like 年内 (it lost the record)
+    actions = {f["properties"]["name"]: f["properties"]["action"]
+               for f in extract_projects("力争地铁7号线西延青松段一季度开通初期运营、3号线首通段年内试运行。"
+                                         "确保白石小学今年第三季度末建成。")}
+    assert actions == {"地铁7号线西延青松段": "开通", "3号线首通段": None, "白石小学": "建成"}
+
+
 def test_inserted_pinyin_stays_in_names_as_written(rules_only):
     assert ("盛青(qīng)複線", "road_rebuild") in named_projects("盛青(qīng)複線、甬白線等省道进行整改。")
 

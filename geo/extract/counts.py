@@ -15,7 +15,7 @@ _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
 # (一个个重点项目, 一项项工程: a reduplicated unit says "one after another", no count)
-_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!批)"
+_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!(?<=大)(?:道(?!路)|街))(?!批)"
 _COUNTED_WORKS_RE = re.compile(
     rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,12}}?(?:{'|'.join(COUNTED_WORKS)}))"
     rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"

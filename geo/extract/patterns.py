@@ -77,11 +77,12 @@ _ALL_UNITS = sorted({u for units in UNITS_BY_GROUP.values() for u in units}, key
 # Words that bound a count before its number: 不少于75个, 约20所, 共12条, 总计17条.
 COUNT_PREFIX = "不少于|不低于|不超过|超过|约|共计|总计|合计|共|近"
 # A count: 13条, 十三条, 2400余个, 100个以上, 不少于75个.
-# 四大片区 counts the areas (大 as a unit), 一大批 is vague; 17大项64个项目 counts the 64 projects,
+# 四大片区 counts the areas (大 as a unit), 一大批 is vague, a road named by a date (五四大道,
+# 三八大街) is no count (十大道路工程 is); 17大项64个项目 counts the 64 projects,
 # and so does 6个方面27个项目 (the aspects are no things counted).
 # A section unit after a Chinese numeral (人民南路二段, 圣宴路南一段道路) is no count; in digits it is (5段道路).
 _SECTIONS_IN_NUMERALS = "".join(f"(?<![{_CN_DIGITS}]{unit})" for unit in SECTION_UNITS)
-COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}]){_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
+COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
 NUMBER_CHAR_RE = re.compile(rf"[\d{_CN_DIGITS}]")
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).
@@ -164,9 +165,9 @@ WRAP_NARROW_MIN_SHARE = 0.4
 WRAP_NARROW_MAX_OVER = 0.1
 MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 # A time said between a name and its works, after any adverbs (将于年底前投用, 已于去年完工,
-# 计划于2024年6月底前建成, 今年上半年开工): passed over like an adverb.
-WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|年前|[上下]半年|近期|\d{1,2}月)"
-                           r"(?:[上下]半年|\d{1,2}月)?(?:年?底|年?内|初|中旬|上旬|下旬|份)?(?:以前|之前|前)?")
+# 计划于2024年6月底前建成, 今年上半年开工, 一季度开通, 今年第三季度末建成): passed over like an adverb.
+WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|年前|[上下]半年|近期|\d{1,2}月|第?[一二三四1-4]季度)"
+                           r"(?:[上下]半年|\d{1,2}月|第?[一二三四1-4]季度)?(?:年?底|年?内|初|末|中旬|上旬|下旬|份)?(?:以前|之前|前)?")
 MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
 # A length between a name and its works (半苗线56.9公里路基路面改造, 青山路800米的改造).
 LENGTH_AFTER_RE = re.compile(r"的?\d+(?:\.\d+)?(?:公里|千米|km|KM|延米|米)的?")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
-from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
+from geo.extract.lists import drop_locators, drop_partners, listed_sections, listed_with_counted_types, resolve_enumerations
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
@@ -41,6 +41,7 @@ def clause_records(norm, start, end, sent_start, sent_end):
     if records:  # (no mention made one in most clauses)
         records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
         records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)]
+        records = listed_sections(norm, records, end)
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
     groups = counted_after_list(norm, start, end, records + works + things, mentions)

@@ -305,6 +305,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
             if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
                 stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
+            if stop == "规划" and length > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start) \
+                    and _ROAD_NUMBER.fullmatch(norm, pos, head_start):
+                return pos - 2, None, None  # 白石片区规划二路: a planned road is named by its number
             if stop in ("和", "以", "沿", "将") and pos - 2 >= lo and norm[pos - 2] not in "了的地得着过" \
                     and not (stop == "将" and stop_ending_at(norm, pos - 1, lo)) and (
                     pos - 2 == lo or norm[pos - 3] in HARD_BREAKS or norm[pos - 3] in "、与和及了的"
