@@ -327,3 +327,9 @@ def test_a_road_named_by_a_date_before_da_dao_is_no_count_of_da():
         "完成五四大道人行天桥、八一四大道贸易广场人行天桥建设，改造三八大街。")]
     assert sorted(names) == [("三八大街", True), ("五四大道人行天桥", True), ("八一四大道贸易广场人行天桥", True)]
     assert [f["properties"]["quantity"]["value"] for f in extract_projects("实施十大道路工程，建设四大片区。")] == [4, 10]
+
+
+def test_a_count_reached_is_the_works_count_and_no_part_of_its_noun():
+    # 配套道路达到10条: the group was named 配套道路达到, of no category (project), not new roads.
+    assert _group_names("今年新建配套道路达到10条。") == [("配套道路（新建）", 10)]
+    assert [f["properties"]["category"] for f in extract_projects("全年改造老旧小区多达35个。")] == ["area"]
