@@ -1553,3 +1553,11 @@ def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
     # road and its works, and 刷黑 was no works word
     assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
         ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]
+
+
+def test_a_delegate_s_proposal_title_names_the_works_it_asks_for():
+    # 《关于加快风度中学南侧出口道路建设的建议》 (a proposal's title) named nothing: a place in a
+    # document's title was context; a proposal asks for its works (none asked: still context)
+    assert named_projects("提交了《关于加快青山中学南侧道路建设的建议》和《关于推进白石公园建设的建议》。") == [
+        ("白石公园", "park"), ("青山中学南侧道路", "road_new")]
+    assert named_projects("提出了《关于加强青山大道交通管理的建议》。印发《白石片区建设方案》。") == []

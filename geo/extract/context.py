@@ -119,10 +119,19 @@ _COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
 def _inside_title_marks(case):
     """《白石片区建设方案》: a place in the title of a document is context (not a name the marks
     quote whole: 《青山公园》), also when a name was read across the title's opening mark
-    (印发《青山工业园区2022年实事项目》)."""
+    (印发《青山工业园区2022年实事项目》); a proposal's title asking for its works is not."""
     norm, start, end = case.norm, case.mention.stem_start, case.mention.end
     opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), end)
-    return opening >= 0 and "》" not in norm[opening:end] and not norm.startswith("》", end)
+    if opening < 0 or "》" in norm[opening:end] or norm.startswith("》", end):
+        return False
+    # 《关于加快青山中学南侧道路建设的建议》: a delegate's proposal (建议, 提案, 议案) asks for the
+    # works it names; a proposal with no works on the place (加强青山大道交通管理) stays context.
+    closing = norm.find("》", end, end + _COVERAGE_REACH)
+    return not (case.action is not None and closing >= 0 and norm.startswith("关于", opening + 1)
+                and norm.endswith(_PROPOSAL_ENDINGS, end, closing))
+
+
+_PROPOSAL_ENDINGS = ("建议", "提案", "议案")
 
 
 def _plenary_session(case):
