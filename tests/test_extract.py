@@ -1561,3 +1561,9 @@ def test_a_delegate_s_proposal_title_names_the_works_it_asks_for():
     assert named_projects("提交了《关于加快青山中学南侧道路建设的建议》和《关于推进白石公园建设的建议》。") == [
         ("白石公园", "park"), ("青山中学南侧道路", "road_new")]
     assert named_projects("提出了《关于加强青山大道交通管理的建议》。印发《白石片区建设方案》。") == []
+
+
+def test_a_yearbook_s_list_of_the_communities_a_town_governs_names_no_project():
+    # a 年鉴 chapter's 概况 (辖永宁、新市…15个社区) named fourteen communities as areas, the first as 辖永宁
+    assert named_projects("青山镇位于县境北部,面积71平方千米,辖东风、新市、红旗、白石、青松、联丰6个社区。"
+                          "白石乡下辖东风、新市等12个行政村。年内建成青山中学新校区。") == [("青山中学新校区", "school")]
