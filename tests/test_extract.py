@@ -1567,3 +1567,9 @@ def test_a_yearbook_s_list_of_the_communities_a_town_governs_names_no_project():
     # a 年鉴 chapter's 概况 (辖永宁、新市…15个社区) named fourteen communities as areas, the first as 辖永宁
     assert named_projects("青山镇位于县境北部,面积71平方千米,辖东风、新市、红旗、白石、青松、联丰6个社区。"
                           "白石乡下辖东风、新市等12个行政村。年内建成青山中学新校区。") == [("青山中学新校区", "school")]
+
+
+def test_roads_that_pass_through_a_place_are_no_works():
+    # 广珠城轨、中江高速公路、国道G105线和省道S364线贯穿全境 (a 概况's transport) named three roads
+    assert named_projects("镇内交通便利,青珠城轨、中江高速公路、国道G105线和省道S364线贯穿全境。") == []
+    assert named_projects("白石大道穿境而过,今年将改造白石大道。") == [("白石大道", "road_rebuild")]

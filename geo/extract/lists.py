@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import ACTION_INDEX, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
@@ -429,7 +429,7 @@ def drop_partners(norm, records, clause_end):
             continue
         if _listed_partner(norm, record, rest):
             continue
-        if rest.startswith(ENCLOSURE_WORDS):
+        if rest.startswith(ENCLOSURE_WORDS) or _listed_before_enclosure(rest):
             continue
         if rest.startswith("等"):
             typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)
@@ -443,6 +443,17 @@ def drop_partners(norm, records, clause_end):
 
 
 _PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fff、和及]*)$")
+# The rest of a list before an enclosure word (中江高速、国道G105线和省道S364线贯穿全境): the
+# place the tagger names alone in it is a bound or a road passing through too.
+_LIST_BEFORE_ENCLOSURE = re.compile(
+    r"(?:(?:、|以及|和|及|与)[^、和及与,;。:!?\s]{1,14}?){1,4}?(?=" + "|".join(map(re.escape, ENCLOSURE_WORDS)) + ")")
+
+
+def _listed_before_enclosure(rest):
+    """True when ``rest`` goes on over list items, with no works, to an enclosure word."""
+    listed = _LIST_BEFORE_ENCLOSURE.match(rest)
+    return listed is not None and ACTION_INDEX.first_in(listed.group()) is None
+
 
 
 def _listed_partner(norm, record, rest):
