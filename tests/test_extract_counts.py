@@ -290,3 +290,10 @@ def test_what_a_place_already_has_counted_without_works_is_no_group():
         "全县现有学校56所。该公司现有换热站55座，原有公厕3座。") if not f["properties"]["named"]]
     assert groups == []
     assert [f["properties"]["quantity"]["value"] for f in extract_projects("全县现有学校56所，今年新建学校3所。")] == [3]
+
+
+def test_an_ordinal_counts_one_place_not_its_rank():
+    # 澳氹第四條跨海大橋 (the fourth bridge) was a group of 4 bridges, 第二座污水处理厂 of 2 plants
+    got = [(f["properties"]["category"], f["properties"]["quantity"]["value"]) for f in extract_projects(
+        "今年将开工建设第四条跨江大桥,完成第二座污水处理厂建设。")]
+    assert sorted(got) == [("bridge", 1), ("utility", 1)]

@@ -78,10 +78,11 @@ _ALL_UNITS = sorted({u for units in UNITS_BY_GROUP.values() for u in units}, key
 COUNT_PREFIX = "不少于|不低于|不超过|超过|约|共计|总计|合计|共|近"
 # A count: 13条, 十三条, 2400余个, 100个以上, 不少于75个.
 # 四大片区 counts the areas (大 as a unit), 一大批 is vague; 17大项64个项目 counts the 64 projects,
-# and so does 6个方面27个项目 (the aspects are no things counted).
+# and so does 6个方面27个项目 (the aspects are no things counted); an ordinal's number (第四条跨江大桥)
+# is no count (see stems._ORDINAL).
 # A section unit after a Chinese numeral (人民南路二段, 圣宴路南一段道路) is no count; in digits it is (5段道路).
 _SECTIONS_IN_NUMERALS = "".join(f"(?<![{_CN_DIGITS}]{unit})" for unit in SECTION_UNITS)
-COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}]){_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
+COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}]){_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
 NUMBER_CHAR_RE = re.compile(rf"[\d{_CN_DIGITS}]")
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).
