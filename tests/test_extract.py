@@ -1573,3 +1573,10 @@ def test_roads_that_pass_through_a_place_are_no_works():
     # 广珠城轨、中江高速公路、国道G105线和省道S364线贯穿全境 (a 概况's transport) named three roads
     assert named_projects("镇内交通便利,青珠城轨、中江高速公路、国道G105线和省道S364线贯穿全境。") == []
     assert named_projects("白石大道穿境而过,今年将改造白石大道。") == [("白石大道", "road_rebuild")]
+
+
+def test_where_a_facility_moves_to_is_no_range_of_a_road():
+    # 县人民医院自2015年6月搬迁至环城路东南段… was one road section named from the hospital to the
+    # road (搬迁至 read as a range's 至); a range after a road stays one section
+    assert named_projects("县人民医院自2015年6月搬迁至环城路东段新址运营后,门口秩序混乱。") == []
+    assert named_projects("改造黄河大道青山镇至白石镇段。") == [("黄河大道青山镇至白石镇段", "road_rebuild")]
