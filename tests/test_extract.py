@@ -1580,3 +1580,9 @@ def test_where_a_facility_moves_to_is_no_range_of_a_road():
     # road (搬迁至 read as a range's 至); a range after a road stays one section
     assert named_projects("县人民医院自2015年6月搬迁至环城路东段新址运营后,门口秩序混乱。") == []
     assert named_projects("改造黄河大道青山镇至白石镇段。") == [("黄河大道青山镇至白石镇段", "road_rebuild")]
+
+
+def test_a_promise_opens_no_name():
+    # 縣長劉政鴻允諾南橫公路全線通車後 (the county head promised) named 劉政鴻允諾南橫公路
+    assert named_projects("县长王某允诺青山公路全线通车后将协助开辟道路。") == [("青山公路", "road_new")]
+    assert named_projects("县长王某承诺白石公路全线通车后将协助开辟道路。") == [("白石公路", "road_new")]
