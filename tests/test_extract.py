@@ -1586,3 +1586,8 @@ def test_a_promise_opens_no_name():
     # 縣長劉政鴻允諾南橫公路全線通車後 (the county head promised) named 劉政鴻允諾南橫公路
     assert named_projects("县长王某允诺青山公路全线通车后将协助开辟道路。") == [("青山公路", "road_new")]
     assert named_projects("县长王某承诺白石公路全线通车后将协助开辟道路。") == [("白石公路", "road_new")]
+
+
+def test_a_landscape_belt_is_a_park():
+    # 实施城南周前至沈所花山风貌带建设 (a 实事 item) named nothing: 风貌带 was no head
+    assert named_projects("实施城南花山风貌带建设。") == [("城南花山风貌带", "park")]
