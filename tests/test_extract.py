@@ -1591,3 +1591,9 @@ def test_a_promise_opens_no_name():
 def test_a_landscape_belt_is_a_park():
     # 实施城南周前至沈所花山风貌带建设 (a 实事 item) named nothing: 风貌带 was no head
     assert named_projects("实施城南花山风貌带建设。") == [("城南花山风貌带", "park")]
+
+
+def test_a_drainage_ditch_is_a_utility():
+    # 新建A村排水沟500米 named the village (排水沟 was no head)
+    assert named_projects("新建白石村排水沟500米,改造青山路排水沟。") == [
+        ("白石村排水沟", "utility"), ("青山路排水沟", "utility")]
