@@ -1597,3 +1597,9 @@ def test_a_drainage_ditch_is_a_utility():
     # 新建A村排水沟500米 named the village (排水沟 was no head)
     assert named_projects("新建白石村排水沟500米,改造青山路排水沟。") == [
         ("白石村排水沟", "utility"), ("青山路排水沟", "utility")]
+
+
+def test_bases_listed_as_industry_clusters_are_no_projects():
+    # a yearbook's 有中国A产业基地、中国B创新基地等产业集群 (a town's titles) named two bases as areas
+    assert named_projects("投资环境优越,有中国五金制品产业基地、中国半导体智能照明创新基地、"
+                          "中国智能锁产业基地等产业集群。建设青山产业园。") == [("青山产业园", "area")]
