@@ -1603,3 +1603,11 @@ def test_bases_listed_as_industry_clusters_are_no_projects():
     # a yearbook's 有中国A产业基地、中国B创新基地等产业集群 (a town's titles) named two bases as areas
     assert named_projects("投资环境优越,有中国五金制品产业基地、中国半导体智能照明创新基地、"
                           "中国智能锁产业基地等产业集群。建设青山产业园。") == [("青山产业园", "area")]
+
+
+def test_a_proposal_quoted_by_its_title_names_the_works_it_asks_for():
+    # a bureau's reply quoting 你提出的“关于修建A村委会B至C村小组连接道路的建议” named nothing: the
+    # quotes read as a slogan's; other quoted slogans stay as they were
+    assert named_projects("你提出的“关于修建方山村至新发寨村连接道路的建议”,已交我们研究办理。") == [
+        ("方山村至新发寨村连接道路", "road_new")]
+    assert named_projects("提出“关于加强青山大道交通管理的建议”。开展“在青山公园·事好办”活动。") == []
