@@ -1611,3 +1611,10 @@ def test_a_proposal_quoted_by_its_title_names_the_works_it_asks_for():
     assert named_projects("你提出的“关于修建方山村至新发寨村连接道路的建议”,已交我们研究办理。") == [
         ("方山村至新发寨村连接道路", "road_new")]
     assert named_projects("提出“关于加强青山大道交通管理的建议”。开展“在青山公园·事好办”活动。") == []
+
+
+def test_a_line_of_light_rail_or_tram_is_rail():
+    # 輕軌東線 and 青山轻轨线 were road works, 有轨电车东线 was 轨电车东线 (有 read as a verb); a road
+    # to a station (高铁杨桥站至S336省道连接线) stays a road
+    assert named_projects("新建青山轻轨线。推进有轨电车东线建设。建设高铁青山站至S336省道连接线。") == [
+        ("有轨电车东线", "rail"), ("青山轻轨线", "rail"), ("高铁青山站至S336省道连接线", "road_new")]
