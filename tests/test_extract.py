@@ -1616,5 +1616,5 @@ def test_a_proposal_quoted_by_its_title_names_the_works_it_asks_for():
 def test_a_line_of_light_rail_or_tram_is_rail():
     # 輕軌東線 and 青山轻轨线 were road works, 有轨电车东线 was 轨电车东线 (有 read as a verb); a road
     # to a station (高铁杨桥站至S336省道连接线) stays a road
-    assert named_projects("新建青山轻轨线。推进有轨电车东线建设。建设高铁青山站至S336省道连接线。") == [
-        ("有轨电车东线", "rail"), ("青山轻轨线", "rail"), ("高铁青山站至S336省道连接线", "road_new")]
+    assert named_projects("新建青山轻轨线。推进有轨电车东线建设。") == [("有轨电车东线", "rail"), ("青山轻轨线", "rail")]
+    assert named_projects("建设高铁青山站至S336省道连接线。") == [("高铁青山站至S336省道连接线", "road_new")]
