@@ -138,6 +138,8 @@ def _governed_jurisdictions(case):
     """辖东风、新市、红旗6个社区, 青山乡下辖东风、新市等12个行政村: the communities or villages a
     place governs (a yearbook's 概况) are context, not areas of works (辖区 is no such verb)."""
     norm, mention = case.norm, case.mention
+    if norm.find("辖", max(0, mention.stem_start - 4 * _GOVERNS_REACH), mention.head_start) < 0:
+        return False  # (most mentions: no 辖 near them, nothing else looked up)
     start = chain_first(mention).stem_start
     window = norm[max(0, start - _GOVERNS_REACH):mention.head_start]
     window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]

@@ -449,8 +449,13 @@ _LIST_BEFORE_ENCLOSURE = re.compile(
     r"(?:(?:、|以及|和|及|与)[^、和及与,;。:!?\s]{1,14}?){1,4}?(?=" + "|".join(map(re.escape, ENCLOSURE_WORDS)) + ")")
 
 
+_LIST_SEPARATORS = ("、", "以及", "和", "及", "与")
+
+
 def _listed_before_enclosure(rest):
     """True when ``rest`` goes on over list items, with no works, to an enclosure word."""
+    if not rest.startswith(_LIST_SEPARATORS):
+        return False  # (most records: no list goes on after them)
     listed = _LIST_BEFORE_ENCLOSURE.match(rest)
     return listed is not None and ACTION_INDEX.first_in(listed.group()) is None
 
