@@ -1590,3 +1590,68 @@ def test_a_road_in_brackets_with_a_side_word_only_says_where_a_place_lies():
     names = [f["properties"]["name"] for f in extract_projects(
         "改造白石片区(青松大道两侧)。片区2位于南一环路,京山老街、三店西路、麻纺宿舍合围区域(青松北大道两侧)。")]
     assert names == ["白石片区"]
+
+
+def test_a_delegate_s_proposal_title_names_the_works_it_asks_for():
+    # 《关于加快风度中学南侧出口道路建设的建议》 (a proposal's title) named nothing: a place in a
+    # document's title was context; a proposal asks for its works (none asked: still context)
+    assert named_projects("提交了《关于加快青山中学南侧道路建设的建议》和《关于推进白石公园建设的建议》。") == [
+        ("白石公园", "park"), ("青山中学南侧道路", "road_new")]
+    assert named_projects("提出了《关于加强青山大道交通管理的建议》。印发《白石片区建设方案》。") == []
+
+
+def test_a_yearbook_s_list_of_the_communities_a_town_governs_names_no_project():
+    # a 年鉴 chapter's 概况 (辖永宁、新市…15个社区) named fourteen communities as areas, the first as 辖永宁
+    assert named_projects("青山镇位于县境北部,面积71平方千米,辖东风、新市、红旗、白石、青松、联丰6个社区。"
+                          "白石乡下辖东风、新市等12个行政村。年内建成青山中学新校区。") == [("青山中学新校区", "school")]
+
+
+def test_roads_that_pass_through_a_place_are_no_works():
+    # 广珠城轨、中江高速公路、国道G105线和省道S364线贯穿全境 (a 概况's transport) named three roads
+    assert named_projects("镇内交通便利,青珠城轨、中江高速公路、国道G105线和省道S364线贯穿全境。") == []
+    assert named_projects("白石大道穿境而过,今年将改造白石大道。") == [("白石大道", "road_rebuild")]
+
+
+def test_where_a_facility_moves_to_is_no_range_of_a_road():
+    # 县人民医院自2015年6月搬迁至环城路东南段… was one road section named from the hospital to the
+    # road (搬迁至 read as a range's 至); a range after a road stays one section
+    assert named_projects("县人民医院自2015年6月搬迁至环城路东段新址运营后,门口秩序混乱。") == []
+    assert named_projects("改造黄河大道青山镇至白石镇段。") == [("黄河大道青山镇至白石镇段", "road_rebuild")]
+
+
+def test_a_promise_opens_no_name():
+    # 縣長劉政鴻允諾南橫公路全線通車後 (the county head promised) named 劉政鴻允諾南橫公路
+    assert named_projects("县长王某允诺青山公路全线通车后将协助开辟道路。") == [("青山公路", "road_new")]
+    assert named_projects("县长王某承诺白石公路全线通车后将协助开辟道路。") == [("白石公路", "road_new")]
+
+
+def test_a_landscape_belt_is_a_park():
+    # 实施城南周前至沈所花山风貌带建设 (a 实事 item) named nothing: 风貌带 was no head
+    assert named_projects("实施城南花山风貌带建设。") == [("城南花山风貌带", "park")]
+
+
+def test_a_drainage_ditch_is_a_utility():
+    # 新建A村排水沟500米 named the village (排水沟 was no head)
+    assert named_projects("新建白石村排水沟500米,改造青山路排水沟。") == [
+        ("白石村排水沟", "utility"), ("青山路排水沟", "utility")]
+
+
+def test_bases_listed_as_industry_clusters_are_no_projects():
+    # a yearbook's 有中国A产业基地、中国B创新基地等产业集群 (a town's titles) named two bases as areas
+    assert named_projects("投资环境优越,有中国五金制品产业基地、中国半导体智能照明创新基地、"
+                          "中国智能锁产业基地等产业集群。建设青山产业园。") == [("青山产业园", "area")]
+
+
+def test_a_proposal_quoted_by_its_title_names_the_works_it_asks_for():
+    # a bureau's reply quoting 你提出的“关于修建A村委会B至C村小组连接道路的建议” named nothing: the
+    # quotes read as a slogan's; other quoted slogans stay as they were
+    assert named_projects("你提出的“关于修建方山村至新发寨村连接道路的建议”,已交我们研究办理。") == [
+        ("方山村至新发寨村连接道路", "road_new")]
+    assert named_projects("提出“关于加强青山大道交通管理的建议”。开展“在青山公园·事好办”活动。") == []
+
+
+def test_a_line_of_light_rail_or_tram_is_rail():
+    # 輕軌東線 and 青山轻轨线 were road works, 有轨电车东线 was 轨电车东线 (有 read as a verb); a road
+    # to a station (高铁杨桥站至S336省道连接线) stays a road
+    assert named_projects("新建青山轻轨线。推进有轨电车东线建设。") == [("有轨电车东线", "rail"), ("青山轻轨线", "rail")]
+    assert named_projects("建设高铁青山站至S336省道连接线。") == [("高铁青山站至S336省道连接线", "road_new")]

@@ -333,3 +333,19 @@ def test_a_count_reached_is_the_works_count_and_no_part_of_its_noun():
     # 配套道路达到10条: the group was named 配套道路达到, of no category (project), not new roads.
     assert _group_names("今年新建配套道路达到10条。") == [("配套道路（新建）", 10)]
     assert [f["properties"]["category"] for f in extract_projects("全年改造老旧小区多达35个。")] == ["area"]
+
+
+def test_an_ordinal_counts_one_place_not_its_rank():
+    # 澳氹第四條跨海大橋 (the fourth bridge) was a group of 4 bridges, 第二座污水处理厂 of 2 plants
+    got = [(f["properties"]["category"], f["properties"]["quantity"]["value"]) for f in extract_projects(
+        "今年将开工建设第四条跨江大桥,完成第二座污水处理厂建设。")]
+    assert sorted(got) == [("bridge", 1), ("utility", 1)]
+
+
+def test_the_villages_a_river_flows_past_are_no_group():
+    # 青龙河流经5个行政村 (what a river runs past) made a group of 5 villages; villages with works stay
+    groups = [f["properties"]["name"] for f in extract_projects(
+        "他建议实施青龙河治理项目。青龙河流经5个行政村,灌溉面积5000亩。") if not f["properties"]["named"]]
+    assert groups == []
+    assert [f["properties"]["quantity"]["value"] for f in extract_projects(
+        "新建青山路等5条道路。改造行政村道路12条。") if not f["properties"]["named"]] == [4, 12]

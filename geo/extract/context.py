@@ -10,7 +10,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
-from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, PLANNING_AFTER_RE
+from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
 from geo.extract.works import works_at
 
 _NAMED_KINDS = ("name", "facility", "code")
@@ -125,10 +125,42 @@ _COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
 def _inside_title_marks(case):
     """《白石片区建设方案》: a place in the title of a document is context (not a name the marks
     quote whole: 《青山公园》), also when a name was read across the title's opening mark
-    (印发《青山工业园区2022年实事项目》)."""
+    (印发《青山工业园区2022年实事项目》); a proposal's title asking for its works is not."""
     norm, start, end = case.norm, case.mention.stem_start, case.mention.end
     opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), end)
-    return opening >= 0 and "》" not in norm[opening:end] and not norm.startswith("》", end)
+    if opening < 0 or "》" in norm[opening:end] or norm.startswith("》", end):
+        return False
+    # 《关于加快青山中学南侧道路建设的建议》: a delegate's proposal (建议, 提案, 议案) asks for the
+    # works it names; a proposal with no works on the place (加强青山大道交通管理) stays context.
+    closing = norm.find("》", end, end + _COVERAGE_REACH)
+    return not (case.action is not None and closing >= 0 and norm.startswith("关于", opening + 1)
+                and norm.endswith(_PROPOSAL_ENDINGS, end, closing))
+
+
+_PROPOSAL_ENDINGS = ("建议", "提案", "议案")
+
+
+def _governed_jurisdictions(case):
+    """辖东风、新市、红旗6个社区, 青山乡下辖东风、新市等12个行政村: the communities or villages a
+    place governs (a yearbook's 概况) are context, not areas of works (辖区 is no such verb)."""
+    norm, mention = case.norm, case.mention
+    if norm.find("辖", max(0, mention.stem_start - 4 * _GOVERNS_REACH), mention.head_start) < 0:
+        return False  # (most mentions: no 辖 near them, nothing else looked up)
+    start = chain_first(mention).stem_start
+    window = norm[max(0, start - _GOVERNS_REACH):mention.head_start]
+    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]
+    if _GOVERNS.search(window) is None:
+        return False
+    end = _list_end(mention)
+    return _JURISDICTIONS_COUNTED.search(norm, start, end) is not None or \
+        _JURISDICTIONS_COUNTED.match(norm, end) is not None
+
+
+_GOVERNS = re.compile(r"辖(?![区内])")
+_GOVERNS_REACH = 60  # characters back from a list to the 辖 that opens it
+# The list's close: a count of communities or villages (…联丰6个社区, …等12个行政村).
+_JURISDICTIONS_COUNTED = re.compile(
+    rf"(?:等|共)?{NUM}个?(?:社区|行政村|自然村|村|居委会|村委会|居民委员会|村民委员会|乡镇|乡|镇|街道)(?![\u4e00-\u9fff])")
 
 
 def _plenary_session(case):
@@ -188,7 +220,7 @@ def _people_of_place(case):
 
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _coverage_in_brackets, _inside_title_marks, _plenary_session, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
+                 _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))

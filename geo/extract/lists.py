@@ -429,7 +429,7 @@ def drop_partners(norm, records, clause_end):
             continue
         if _listed_partner(norm, record, rest):
             continue
-        if rest.startswith(ENCLOSURE_WORDS):
+        if rest.startswith(ENCLOSURE_WORDS) or _listed_before_enclosure(rest):
             continue
         if rest.startswith("等"):
             typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)
@@ -443,6 +443,22 @@ def drop_partners(norm, records, clause_end):
 
 
 _PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fff、和及]*)$")
+# The rest of a list before an enclosure word (中江高速、国道G105线和省道S364线贯穿全境): the
+# place the tagger names alone in it is a bound or a road passing through too.
+_LIST_BEFORE_ENCLOSURE = re.compile(
+    r"(?:(?:、|以及|和|及|与)[^、和及与,;。:!?\s]{1,14}?){1,4}?(?=" + "|".join(map(re.escape, ENCLOSURE_WORDS)) + ")")
+
+
+_LIST_SEPARATORS = ("、", "以及", "和", "及", "与")
+
+
+def _listed_before_enclosure(rest):
+    """True when ``rest`` goes on over list items, with no works, to an enclosure word."""
+    if not rest.startswith(_LIST_SEPARATORS):
+        return False  # (most records: no list goes on after them)
+    listed = _LIST_BEFORE_ENCLOSURE.match(rest)
+    return listed is not None and ACTION_INDEX.first_in(listed.group()) is None
+
 
 
 def _listed_partner(norm, record, rest):

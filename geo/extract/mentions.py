@@ -447,14 +447,21 @@ def _inside_open_quote(norm, lo, head_start, head_end, clause_end):
     """True when the head lies inside a quoted slogan that goes on after it (“在天桥·事好办”).
 
     A quote closed before the head (图书“五位一体”工作示范点) or right after it (“四好农村路”)
-    still allows a name, and so does quoted speech that runs past the clause (张勇说:“南开中学在…).
+    still allows a name, and so does quoted speech that runs past the clause (张勇说:“南开中学在…)
+    and a delegate's proposal quoted by its title (“关于修建A村至B村连接道路的建议”).
     """
     marks, closing = _quote_marks(norm)  # (straight quotes cannot tell open from close)
     last = bisect.bisect_left(marks, head_start) - 1  # the last quote before the head: an opening one, in reach?
     if last < 0 or marks[last] < lo or norm[marks[last]] != "“":
         return False
     after = bisect.bisect_left(closing, head_end)
-    return head_end < len(norm) and norm[head_end] != "”" and after < len(closing) and closing[after] < clause_end
+    if not (head_end < len(norm) and norm[head_end] != "”" and after < len(closing) and closing[after] < clause_end):
+        return False
+    # “关于修建A村至B村连接道路的建议”: a proposal quoted by its title names the works it asks for
+    return not (norm.startswith("关于", marks[last] + 1) and norm.endswith(_PROPOSALS, head_end, closing[after]))
+
+
+_PROPOSALS = ("建议", "提案", "议案")
 
 
 _QUOTE_MARK = re.compile("[“”]")

@@ -46,10 +46,10 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, C段, 北延, 南通, 一期, 改线, (A至B段), 南(A-B),
-# A至B段, A-B段, 东延至A.
+# A至B段, A-B段, 东延至A (搬迁至A路东段 is where a facility moves to, no range).
 _SECTION_BODY = (
     r"\((?P<paren>[^()]{1,24}?[至到\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部)|[东西南北中]区|[东西南北]出城?口|部分|[^()]{2,10}?以[东西南北])\)"
-    r"|(?P<range>[^\s,;:。!?、()]{0,12}?至[^\s,;:。!?、()]{1,12}?段|[\u4e00-\u9fff]{2,6}[\-—–~][\u4e00-\u9fff]{2,6}段)"
+    r"|(?P<range>[^\s,;:。!?、()]{0,12}?(?<![迁移])至[^\s,;:。!?、()]{1,12}?段|[\u4e00-\u9fff]{2,6}[\-—–~][\u4e00-\u9fff]{2,6}段)"
     r"|(?P<extension>[东西南北]延伸?至[^\s,;:。!?、()]{2,12}?(?=[,;:。!?、()\s]|工程|项目|建设|$))"
     r"|(?P<simple>周边(?:区域|地区|片区|地块|(?:规划)?(?:市政|配套)?道路)|[东西南北中]段|[A-Z]\d?段|[A-Z]\d?区(?!域)|[东西南北](?=\([^()]{1,24}?[至\-—–~])|[东西南北]区|(?:东北|东南|西北|西南|东西|南北|[东西南北])?(?:延长线|延伸线|延伸段)|[东西南北]延伸?(?:线|段)?|[东西南北]通(?=工程|项目|[,;:。!?、\s]|$)|[东西南北]出城?口|延伸段|延伸线|延长线|延伸(?=工程|项目)|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
@@ -79,10 +79,11 @@ COUNT_PREFIX = "不少于|不低于|不超过|超过|达到|多达|各达|约|�
 # A count: 13条, 十三条, 2400余个, 100个以上, 不少于75个.
 # 四大片区 counts the areas (大 as a unit), 一大批 is vague, a road named by a date (五四大道,
 # 三八大街) is no count (十大道路工程 is); 17大项64个项目 counts the 64 projects,
-# and so does 6个方面27个项目 (the aspects are no things counted).
+# and so does 6个方面27个项目 (the aspects are no things counted); an ordinal's number (第四条跨江大桥)
+# is no count (see stems._ORDINAL).
 # A section unit after a Chinese numeral (人民南路二段, 圣宴路南一段道路) is no count; in digits it is (5段道路).
 _SECTIONS_IN_NUMERALS = "".join(f"(?<![{_CN_DIGITS}]{unit})" for unit in SECTION_UNITS)
-COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
+COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
 NUMBER_CHAR_RE = re.compile(rf"[\d{_CN_DIGITS}]")
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).

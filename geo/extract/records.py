@@ -332,7 +332,7 @@ def _counted_group(case):
     """学校10所, 13条道路: an unnamed group record for the places counted (less named members)."""
     if case.count is None:
         return None
-    if _share_of_a_jurisdiction(case) or _stock_counted(case):
+    if _share_of_a_jurisdiction(case) or _stock_counted(case) or _flowed_past(case):
         return []
     return _group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
 
@@ -340,6 +340,15 @@ def _counted_group(case):
 def _stock_counted(case):
     """全县现有学校56所: what a place has is counted, no works (see counts.stock_counted)."""
     return case.action is None and stock_counted(case.norm, case.mention.stem_start)
+
+
+def _flowed_past(case):
+    """青龙河流经5个行政村: the villages a river flows past, counted with no works, are no group."""
+    return case.action is None and case.count.end <= case.mention.head_start \
+        and case.norm.endswith(_FLOWS_THROUGH, 0, case.count.start)
+
+
+_FLOWS_THROUGH = ("流经",)  # 青龙河流经5个行政村: what a river runs past, no works
 
 
 def _share_of_a_jurisdiction(case):

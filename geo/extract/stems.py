@@ -32,6 +32,8 @@ _YEARS_AGO = re.compile(r"[\d一二三四五六七八九十几多]+年(?:前|后
 _OPENING_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")
 _AMOUNT_END = re.compile(r"\d[万亿]?元$")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
+# An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
@@ -142,6 +144,14 @@ def analyse_stem(norm, mention):
         return None, start, "distinctive"
     if not rest:
         return count, start, "empty"
+    if count is None and numbered:
+        ordinal = _ORDINAL.search(rest)
+        if ordinal is not None:  # 第四条跨江大桥: one bridge (not 4); what precedes it is prose
+            count = Count(value=1, unit=ordinal.group()[-1], start=start + ordinal.start(), end=start + ordinal.end())
+            start += ordinal.end()
+            rest = norm[start:head_start]
+            if not rest:
+                return count, start, "empty"
     if mention.head in ("中", "小") and (rest.isdigit() or rest in _NUMERAL_STEMS):
         return count, start, "distinctive"  # 一中, 85中: a numbered school (一 is generic elsewhere)
     if numbered and _YEAR_AT_END.search(rest):  # (below, ``numbered`` spares patterns that need a number)

@@ -15,6 +15,11 @@ _WORDS_END = re.compile(r"[\s,;。!?]")  # where the words after a gap end: the 
 _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公路: an extension is a new road
 
 
+# Words of rail in a line's stem (青山轻轨线, 有轨电车东线, 苏淀沪城际线), not a station's (高铁杨桥站至…).
+_RAIL_LINE = re.compile(r"(?:轻轨|地铁|有轨电车|城轨|城际|高铁|铁路|磁悬浮)(?!.*站)")
+_ROAD_LINKS = ("连接线", "联络线", "连络线", "延长线", "延伸线", "环线")
+
+
 def resolve_category(category, action, norm, mention, sentence, members_only=False):
     """Turn placeholders (road, station, stem, members) into category codes.
 
@@ -22,6 +27,9 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
     defined by its members (项目) says nothing.
     """
     if category == "road":
+        if mention.head.endswith("线") and mention.head not in _ROAD_LINKS and _RAIL_LINE.search(
+                norm, mention.stem_start, mention.head_start):
+            return "rail"  # 青山轻轨线, 有轨电车东线: a line of rail (高铁站连接线 is a road to a station)
         if "林荫" in norm[mention.stem_start:mention.head_end]:
             return "road_greening"  # 打造林荫路10条: a tree-lined road is a greening project
         section = mention.section
