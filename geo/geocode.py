@@ -309,7 +309,7 @@ def _district_prefixes(district):
 def _with_district(name, district, gazetteer, accepts, category):
     """The exact or folded Match of ``name`` with the district's name written out, as a planner's own
     gazetteer names the district's places: the report's 区妇幼保健院 (区 is the district) is 武侯区妇幼保健院,
-    strength ``exact``; its 第一人民医院 may be 武侯区第一人民医院, strength ``district`` (it may mean another
+    strength ``exact``, and its 武侯区妇幼保健院 is 成都市武侯区妇幼保健院 (the city written out), ``exact`` too; its 第一人民医院 may be 武侯区第一人民医院, strength ``district`` (it may mean another
     of the name: approximate, claiming at least ``LOOSE_MATCH_ACCURACY_M["district"]``). ``district`` is
     its name, with its city or not (成都市武侯区); None when it has none or no such entry is found."""
     from geo.names import to_simplified
@@ -320,15 +320,18 @@ def _with_district(name, district, gazetteer, accepts, category):
     short = prefixes[0]
     simplified = to_simplified(name)  # 區婦幼保健院 in a report in Traditional script
     if simplified[0] == short[-1]:  # 区妇幼保健院 in 武侯区's report
-        forms, strength = [prefix + name[1:] for prefix in prefixes], "exact"
+        forms, strength = [(prefix + name[1:], short) for prefix in prefixes], "exact"
+    elif simplified.startswith(short):  # 武侯区妇幼保健院, a list's 成都市武侯区妇幼保健院: its city written out
+        forms, strength = [(prefix[:-len(short)] + name, prefix[:-len(short)]) for prefix in prefixes[1:]
+                           if prefix.endswith(short)], "exact"
     elif not simplified.startswith(short[:-1]):
-        forms, strength = [prefix + name for prefix in prefixes], "district"
+        forms, strength = [(prefix + name, short) for prefix in prefixes], "district"
     else:
         return None
-    for form in forms:
+    for form, written in forms:
         match = gazetteer.lookup(form, accepts=accepts, category=category)
         if match is not None and match.strength in ("exact", "folded"):
-            note = (f"the report's {name} is {match.entry.name}, {short} written out" if strength == "exact" else
+            note = (f"the report's {name} is {match.entry.name}, {written} written out" if strength == "exact" else
                     f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
             return Match(match.entry, strength if strength != "exact" else match.strength, match.matched_name,
                          match.rivals, match.former_name, note)

@@ -731,6 +731,20 @@ def test_the_reports_district_facility_is_the_gazetteers_with_the_district_writt
     assert building["status"] == "approximate" and "区妇幼保健院 is 成都市武侯区妇幼保健院" in building["method"]
 
 
+@pytest.mark.parametrize("district", ["武侯区", "成都市武侯区"])
+def test_the_reports_name_with_its_district_is_the_gazetteers_with_the_city_written_out_too(planners_gazetteer, district):
+    # A 卫健委 list writes 成都市武侯区妇幼保健院; the report, 武侯区妇幼保健院: it was unlocated, 'no point named'.
+    located, unlocated = geocode_projects([_project("武侯区妇幼保健院", "health"),
+                                           _project("武侯区妇幼保健院门诊楼", "health")],
+                                          planners_gazetteer, WUHOU, district_name=district)
+    assert unlocated == []
+    plain, building = (feature["properties"]["geocode"] for feature in located)
+    assert [f["geometry"].coords[0] for f in located] == [(104.038, 30.635), (104.038, 30.635)]
+    assert plain["status"] == "matched"
+    assert plain["method"].endswith("; the report's 武侯区妇幼保健院 is 成都市武侯区妇幼保健院, 成都市 written out")
+    assert building["status"] == "approximate" and "武侯区妇幼保健院 is 成都市武侯区妇幼保健院" in building["method"]
+
+
 def test_a_name_of_another_district_is_not_taken_for_this_districts(planners_gazetteer):
     located, unlocated = geocode_projects([_project("锦江区第一人民医院", "health"), _project("区一医院", "health")],
                                           planners_gazetteer, WUHOU, district_name="武侯区")
