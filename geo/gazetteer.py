@@ -196,16 +196,16 @@ class Gazetteer:
         indexes = []
         for tier, entries in self.tiers:
             exact, folded, former_exact, former_folded = {}, {}, {}, {}
-            for entry in entries:
-                for names, by_key, by_fold in (((entry.name, *entry.aliases), exact, folded),
-                                               (entry.former_names, former_exact, former_folded)):
-                    for name in names:
-                        key = normalise_name(name)
+            forms = [tuple(normalise_name(name) for name in (entry.name, *entry.aliases)) for entry in entries]
+            for entry, keys in zip(entries, forms):
+                for keys, by_key, by_fold in ((keys, exact, folded),
+                                              (map(normalise_name, entry.former_names), former_exact, former_folded)):
+                    for key in keys:
                         by_key.setdefault(key, []).append(entry)
                         by_fold.setdefault(_fold(key), []).append(entry)
                         for part in coded_road(key) or ():  # X205清华至沱川公路: by X205 and 清华至沱川公路 too
                             by_fold.setdefault(_fold(normalise_name(part)), []).append(entry)
-            indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries)))
+            indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries, forms)))
         return indexes
 
     def lookup(self, name: str, *, accepts=None, category=None):
@@ -227,13 +227,15 @@ class Gazetteer:
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
             candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
             if category and len(key) >= 2:
-                contained = [e for e, names in candidates if accepts(e) and any(key in n for n in names)]
+                contained = [e for e, names in candidates if accepts(e) and any(key in n and not _another_site(key, n)
+                                                                                 for n in names)]
                 if len(contained) == 1:
                     return Match(contained[0], "contained", contained[0].name)
             if category and len(key) >= 3:
                 # Reports abbreviate: 天桥医院 for 济南市天桥区人民医院, 天桥二院 for 天桥区第二
                 # 人民医院. The characters in order, one entry of the same category only.
-                abbreviated = [e for e, names in candidates if accepts(e) and any(_abbreviates(key, n) for n in names)]
+                abbreviated = [e for e, names in candidates if accepts(e) and any(_abbreviates(key, n) and not _another_site(key, n)
+                                                                                 for n in names)]
                 if len(abbreviated) == 1:
                     return Match(abbreviated[0], "abbreviation", abbreviated[0].name)
             relaxed = _undirected(key)
@@ -259,17 +261,56 @@ class Gazetteer:
         return distinct_places(match)
 
 
-def _by_category(entries):
-    """The entries that have a category, for the look-ups by a name's part: ``{category: (its
-    entries in tier order, their matching names (name and aliases), {character: the positions of
-    the entries whose matching names hold it})}``."""
+@functools.lru_cache(maxsize=1)
+def _heads():
+    """{head: category code or None (a head whose category its context gives: 路, 站) or "stem" (one
+    that takes its stem's: 院区, 楼)} of geo/data/lexicon/heads.tsv, and the longest head's length."""
+    from geo import data, lexicon
+
+    codes = set(data.category_codes())
+    heads = {head: (category if category in codes or category == "stem" else None)
+             for head, (category, kind, _) in lexicon.heads().items() if kind in ("facility", "name")}
+    return heads, max(map(len, heads))
+
+
+def name_category(key):
+    """The category the head ending a place's name (in its matching form, :func:`geo.names.normalise_name`)
+    gives (长沙市梅溪湖第二小学: school), a head that takes its stem's looked for before it
+    (中南大学湘雅三医院（新院区）: 医院, health); None when the last head names none by itself (梅溪湖路: a road,
+    whose category its works give) or the name has no head."""
+    heads, longest = _heads()
+    end = len(key)
+    while end > 0:
+        found = next((key[start:end] for start in range(max(0, end - longest), end) if key[start:end] in heads), None)
+        if found is None or heads[found] != "stem":
+            return heads[found] if found else None
+        end -= len(found)
+        while end > 0 and key[end - 1] in _SITE_MODIFIERS:  # 新院区, 东校区: the new, the east one
+            end -= 1
+    return None
+
+
+_SITE_MODIFIERS = frozenset("新老东西南北中")
+
+
+# What makes a place's name another site of the place the shorter name is (长郡梅溪湖中学（新校区）,
+# 湘雅三医院东院区, 一中分校): a name inside it is not that site.
+_CAMPUS = re.compile(r"(?:校区|院区|分校|分院|校址|院址)$")
+
+
+def _by_category(entries, forms):
+    """The entries that have a category, their own or their name's (:func:`name_category`: a planner's
+    list has no category column), for the look-ups by a name's part: ``{category: (its entries in
+    tier order, their matching names (name and aliases, ``forms``), {character: the positions of the
+    entries whose matching names hold it})}``."""
     grouped = {}
-    for entry in entries:
-        if entry.category:
-            grouped.setdefault(entry.category, []).append(entry)
+    for entry, keys in zip(entries, forms):
+        category = entry.category or name_category(keys[0])
+        if category:
+            grouped.setdefault(category, []).append((entry, keys))
     indexed = {}
-    for category, members in grouped.items():
-        names = [tuple(normalise_name(n) for n in (e.name, *e.aliases)) for e in members]
+    for category, pairs in grouped.items():
+        members, names = [entry for entry, _ in pairs], [keys for _, keys in pairs]
         characters = {}
         for position, forms in enumerate(names):
             for character in set("".join(forms)):
@@ -290,6 +331,11 @@ def _holding(by_category, category, key):
 
 
 _ORDINALS = set("一二三四五六七八九十")
+
+
+def _another_site(key, name):
+    """``name`` holds ``key`` and adds a campus or branch (:data:`_CAMPUS`) it does not name."""
+    return bool(_CAMPUS.search(name)) and not _CAMPUS.search(key)
 
 
 def _abbreviates(short, long):

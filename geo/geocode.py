@@ -247,8 +247,9 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     alias = alias_of(section)
     if match is None and alias:
         match = gazetteer.lookup(alias, accepts=accepts, category=category)
-    if match is None and not section:
-        match = _with_district(name, district, gazetteer, accepts, category)
+    if (match is None or match.strength not in ("exact", "folded")) and not section:
+        # the name with the district written out, exactly, before a name merely inside another
+        match = _with_district(name, district, gazetteer, accepts, category) or match
     building = _BUILDING.search(to_simplified(name)) if match is None and not section else None  # 門診綜合樓 too
     if building is not None and building.start() >= 2:
         site_name = name[:building.start()]

@@ -748,7 +748,11 @@ def test_the_reports_name_with_its_district_is_the_gazetteers_with_the_city_writ
 def test_a_name_of_another_district_is_not_taken_for_this_districts(planners_gazetteer):
     located, unlocated = geocode_projects([_project("锦江区第一人民医院", "health"), _project("区一医院", "health")],
                                           planners_gazetteer, WUHOU, district_name="武侯区")
-    assert [u["name"] for u in unlocated] == ["锦江区第一人民医院", "区一医院"]
+    assert [u["name"] for u in unlocated] == ["锦江区第一人民医院"]
+    # 区一医院 abbreviates the one 第一人民医院 of the list: loosely, approximate, claiming 1 km
+    geocode = located[1]["properties"]["geocode"]
+    assert located[1]["geometry"].coords[0] == (104.0436, 30.6426)
+    assert (geocode["status"], geocode["accuracy_m"]) == ("approximate", 1000)
 
 
 def test_a_report_in_traditional_script_names_the_districts_facility_as_well(planners_gazetteer):
@@ -813,3 +817,50 @@ def test_a_junction_whose_road_only_a_left_out_row_of_a_users_file_has_says_whic
     assert [u["reason"] for u in unlocated] == [
         "junction of 北园大街 and 幸福大道: user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: a road "
         "given as a point, not a line; give the road its line there"]
+
+
+YUELU = shapely.box(112.6, 27.97, 112.97, 28.28)  # about 长沙市岳麓区
+
+
+@pytest.fixture
+def published_list(tmp_path):
+    # A 教育局 and 卫健委 list as published: full names (the city, the university, the campus in
+    # brackets), six decimals, no category column.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "学校医院.csv"
+    path.write_text("名称,经度,纬度,坐标系\n长沙市梅溪湖第二小学,112.870000,28.190000,CGCS2000\n"
+                    "中南大学湘雅三医院,112.947000,28.213000,CGCS2000\n"
+                    "中南大学湘雅三医院（新院区）,112.860000,28.150000,CGCS2000\n"
+                    "长沙市岳麓区中医医院,112.950000,28.220000,CGCS2000\n"
+                    "长郡梅溪湖中学（新校区）,112.850000,28.180000,CGCS2000\n", encoding="utf-8")
+    return Gazetteer().add_tier("user gazetteer 学校医院.csv", load_file(path), first_of_namesakes=True)
+
+
+def test_a_published_lists_full_name_is_found_by_the_reports_short_one(published_list):
+    # Without a category column every one was unlocated, 'no point named': the loose matches (a name
+    # inside the list's, an abbreviation) only looked at entries of the project's category.
+    projects = [_project("梅溪湖第二小学", "school"), _project("湘雅三医院新院区", "health"),
+                _project("区中医院", "health"), _project("湘雅三医院", "health")]
+    located, unlocated = geocode_projects(projects, published_list, YUELU, district_name="岳麓区")
+    assert unlocated == []
+    got = {f["properties"]["name"]: (f["geometry"].coords[0], f["properties"]["geocode"]) for f in located}
+    assert got["梅溪湖第二小学"][0] == (112.87, 28.19) and got["梅溪湖第二小学"][1]["status"] == "approximate"
+    assert got["湘雅三医院新院区"][0] == (112.86, 28.15)
+    assert got["区中医院"][0] == (112.95, 28.22)
+    # the main hospital, not its new campus: a campus is another site
+    assert got["湘雅三医院"][0] == (112.947, 28.213)
+    assert all(geocode["accuracy_m"] >= 200 for _, geocode in got.values())
+
+
+def test_a_school_is_not_taken_for_its_new_campus_nor_a_lake_for_a_road_named_after_it(published_list, tmp_path):
+    # the list has only 长郡梅溪湖中学's new campus: the report's school (its old site) is not placed there
+    from geo.gazetteer_files import load_file
+
+    road = tmp_path / "道路.csv"
+    road.write_text('名称,wkt\n梅溪湖路,"LINESTRING (112.85 28.19, 112.89 28.19)"\n', encoding="utf-8")
+    published_list.add_tier("user gazetteer 道路.csv", load_file(road))
+    located, unlocated = geocode_projects([_project("长郡梅溪湖中学", "school"), _project("梅溪湖", "water")],
+                                          published_list, YUELU, district_name="岳麓区")
+    assert [f["geometry"] for f in located] == [None, None]
+    assert [u["name"] for u in unlocated] == ["长郡梅溪湖中学", "梅溪湖"]
