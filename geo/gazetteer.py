@@ -11,7 +11,8 @@ from geo.names import coded_road, display_name, normalise_name, rail_line, road_
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
 # 济微公路 appears as 济微路, 京昆高速公路 (OSM) as 京昆高速. Folding them gives an exact-strength match.
-_SUFFIX_FOLDS = (("大街", "街"), ("高速公路", "高速"), ("高速路", "高速"), ("公路", "路"), ("大道", "道"))
+# A hospital of Chinese medicine is officially a 中医医院 (卫健委 lists), in speech and reports a 中医院.
+_SUFFIX_FOLDS = (("中医医院", "中医院"), ("大街", "街"), ("高速公路", "高速"), ("高速路", "高速"), ("公路", "路"), ("大道", "道"))
 # A directional infix before the road suffix (水屯北路 vs 水屯路) usually names a
 # different stretch of road; matching across it is only an approximation.
 # A rural road named by its two ends, their 镇, 乡 or 村 written or not (清华镇至洪村公路, a road
