@@ -228,15 +228,13 @@ class Gazetteer:
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
             candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
             if category and len(key) >= 2:
-                contained = [e for e, names in candidates if accepts(e) and any(key in n and not _another_site(key, n)
-                                                                                 for n in names)]
+                contained = [e for e, names in candidates if accepts(e) and any(_holds(e, key, n) for n in names)]
                 if len(contained) == 1:
                     return Match(contained[0], "contained", contained[0].name)
             if category and len(key) >= 3:
                 # Reports abbreviate: 天桥医院 for 济南市天桥区人民医院, 天桥二院 for 天桥区第二
                 # 人民医院. The characters in order, one entry of the same category only.
-                abbreviated = [e for e, names in candidates if accepts(e) and any(_abbreviates(key, n) and not _another_site(key, n)
-                                                                                 for n in names)]
+                abbreviated = [e for e, names in candidates if accepts(e) and any(_abbreviated_by(e, key, n) for n in names)]
                 if len(abbreviated) == 1:
                     return Match(abbreviated[0], "abbreviation", abbreviated[0].name)
             relaxed = _undirected(key)
@@ -337,6 +335,20 @@ _ORDINALS = set("一二三四五六七八九十")
 def _another_site(key, name):
     """``name`` holds ``key`` and adds a campus or branch (:data:`_CAMPUS`) it does not name."""
     return bool(_CAMPUS.search(name)) and not _CAMPUS.search(key)
+
+
+def _holds(entry, key, name):
+    """``name`` (of ``entry``) holds ``key`` as the same place: not a campus or branch it adds; of an entry
+    whose category only its name gives (a planner's list), only qualified in front (长沙市梅溪湖第二小学,
+    中南大学湘雅三医院（新院区）), since a name carried on after it names another place (天桥区实验小学附属幼儿园)."""
+    return key in name and not _another_site(key, name) and (entry.category is not None or name.endswith(key))
+
+
+def _abbreviated_by(entry, key, name):
+    """``key`` abbreviates ``name`` (of ``entry``, :func:`_abbreviates`) and names no campus or branch it
+    adds; of an entry whose category only its name gives, ending as it ends (区中医院, 长沙市岳麓区中医医院)."""
+    return (_abbreviates(key, name) and not _another_site(key, name)
+            and (entry.category is not None or name[-1:] == key[-1:]))
 
 
 def _abbreviates(short, long):

@@ -865,3 +865,17 @@ def test_a_school_is_not_taken_for_its_new_campus_nor_a_lake_for_a_road_named_af
                                           published_list, YUELU, district_name="岳麓区")
     assert [f["geometry"] for f in located] == [None, None]
     assert [u["name"] for u in unlocated] == ["长郡梅溪湖中学", "梅溪湖"]
+
+
+def test_a_list_name_carried_on_after_the_reports_is_another_place_not_a_loose_match(tmp_path):
+    # The planner's list (no category) has the school's kindergarten; the bundled gazetteer the school itself.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "幼儿园.csv"
+    path.write_text("名称,经度,纬度,坐标系\n济南市天桥区实验小学附属幼儿园,117.0101,36.7001,CGCS2000\n", encoding="utf-8")
+    gazetteer = Gazetteer().add_tier("user gazetteer 幼儿园.csv", load_file(path), first_of_namesakes=True)
+    gazetteer.add_tier("bundled gazetteer", [_entry("天桥区实验小学", shapely.Point(116.99, 36.68), "school", accuracy=300)])
+    located, unlocated = geocode_projects([_project("天桥区实验小学", "school"), _project("天桥实验小学", "school")],
+                                          gazetteer, OUTLINE, district_name="天桥区")
+    # the school, not its kindergarten 2 km away: the list's name names another place
+    assert [f["geometry"].coords[0] for f in located] == [(116.99, 36.68), (116.99, 36.68)]
