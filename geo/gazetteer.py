@@ -209,12 +209,15 @@ class Gazetteer:
             indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries, forms)))
         return indexes
 
-    def lookup(self, name: str, *, accepts=None, category=None):
-        """Find ``name``; ``accepts(entry) -> bool`` filters entries by geometry fitness.
+    def lookup(self, name: str, *, accepts=None, category=None, others=()):
+        """Find ``name``; ``accepts(entry) -> bool`` filters entries by geometry fitness. ``others``: names
+        of places (the other districts of the city) that, in an entry's name but not in ``name``, make it
+        another place than a loose match (a name inside it, an abbreviation) would take it for.
 
         Returns a :class:`Match` or None.
         """
         key = normalise_name(name)
+        others = tuple(other for other in map(normalise_name, others) if other not in key)
         accepts = accepts or (lambda entry: True)
         for tier, (exact, folded), (former_exact, former_folded), by_category in self._indexes:
             # A name an entry bears now outranks the same name another entry bore once.
@@ -228,6 +231,8 @@ class Gazetteer:
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
             candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
             if category and len(key) >= 2:
+                candidates = [(e, names) for e, names in candidates
+                              if not any(other in n for other in others for n in names)]  # 开福区实验小学 in 岳麓区
                 contained = [e for e, names in candidates if accepts(e) and any(_holds(e, key, n) for n in names)]
                 if len(contained) == 1:
                     return Match(contained[0], "contained", contained[0].name)

@@ -231,29 +231,30 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
+    lookup = functools.partial(gazetteer.lookup, accepts=accepts, category=category, others=_other_districts(district))
     if section and coded_road(name):
         # X203线婺源至段莘公路: the X至Y after the code is the road's name, not a section of it.
         base, section = name, None
     # The full name first: a gazetteer may hold the section itself (二环北路东段).
-    match = gazetteer.lookup(name, accepts=accepts, category=category)
+    match = lookup(name)
     cut = None
     if match is None and section and base != name:
-        match = gazetteer.lookup(base, accepts=accepts, category=category)
+        match = lookup(base)
         cut = section if match else None
     if match is None and (coded := coded_road(base)):
         # G2京沪高速(天桥段): the road of its code, else of its name (OSM: ref=G2, name=京沪高速公路).
-        match = next(filter(None, (gazetteer.lookup(part, accepts=accepts, category=category) for part in coded)), None)
+        match = next(filter(None, (lookup(part) for part in coded)), None)
         cut = section if match and section and base != name else None
     alias = alias_of(section)
     if match is None and alias:
-        match = gazetteer.lookup(alias, accepts=accepts, category=category)
+        match = lookup(alias)
     if (match is None or match.strength not in ("exact", "folded")) and not section:
         # the name with the district written out, exactly, before a name merely inside another
         match = _with_district(name, district, gazetteer, accepts, category) or match
     building = _BUILDING.search(to_simplified(name)) if match is None and not section else None  # 門診綜合樓 too
     if building is not None and building.start() >= 2:
         site_name = name[:building.start()]
-        site = gazetteer.lookup(site_name, accepts=accepts, category=category)
+        site = lookup(site_name)
         site = site if site is not None and site.strength in ("exact", "folded") else \
             _with_district(site_name, district, gazetteer, accepts, category)
         if site is not None:
@@ -305,6 +306,23 @@ def _district_prefixes(district):
         row = data.counties()[codes[0]]
         prefixes += [row["city"] + short, stem(row["city"]) + short, row["province"] + row["city"] + short]
     return tuple(dict.fromkeys(prefix for prefix in prefixes if prefix))
+
+
+@functools.lru_cache(maxsize=8)
+def _other_districts(district):
+    """The names of the other county-level divisions of the district's city (开福区, 长沙县 beside 岳麓区):
+    in a list's name (长沙市开福区实验小学) they say it is not this district's (实验小学); () when the
+    district's name denotes no one county."""
+    from geo import data
+    from geo.places import counties_named
+
+    codes = counties_named(district or "")
+    if len(codes) != 1:
+        return ()
+    counties = data.counties()
+    ours = counties[codes[0]]
+    return tuple(row["name"] for code, row in counties.items() if code != codes[0] and row["name"]
+                 and (row["province"], row["city"]) == (ours["province"], ours["city"]))
 
 
 def _with_district(name, district, gazetteer, accepts, category):

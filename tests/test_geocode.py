@@ -879,3 +879,18 @@ def test_a_list_name_carried_on_after_the_reports_is_another_place_not_a_loose_m
                                           gazetteer, OUTLINE, district_name="天桥区")
     # the school, not its kindergarten 2 km away: the list's name names another place
     assert [f["geometry"].coords[0] for f in located] == [(116.99, 36.68), (116.99, 36.68)]
+
+
+def test_a_list_name_qualified_by_another_district_is_not_this_districts_place(tmp_path):
+    # A city's list: 开福区's 实验小学 lies 500 m beyond 岳麓区's edge, within the 1 km a match may lie out.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "长沙市学校.csv"
+    path.write_text("名称,经度,纬度,坐标系\n长沙市开福区实验小学,112.975000,28.200000,CGCS2000\n"
+                    "长沙市开福区第一中学,112.975000,28.210000,CGCS2000\n", encoding="utf-8")
+    gazetteer = Gazetteer().add_tier("user gazetteer 长沙市学校.csv", load_file(path), first_of_namesakes=True)
+    gazetteer.add_tier("OSM extract", [_entry("开福区第一中学", shapely.Point(112.975, 28.21), "school", accuracy=30)])
+    located, unlocated = geocode_projects([_project("实验小学", "school"), _project("第一中学", "school")],
+                                          gazetteer, YUELU, district_name="岳麓区")
+    assert [f["geometry"] for f in located] == [None, None]
+    assert [u["name"] for u in unlocated] == ["实验小学", "第一中学"]
