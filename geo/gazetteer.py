@@ -298,8 +298,10 @@ _SITE_MODIFIERS = frozenset("新老东西南北中")
 
 
 # What makes a place's name another site of the place the shorter name is (长郡梅溪湖中学（新校区）,
-# 湘雅三医院东院区, 一中分校): a name inside it is not that site.
-_CAMPUS = re.compile(r"(?:校区|院区|分校|分院|校址|院址)$")
+# 湘雅三医院东院区, 一中分校, 第四医院东院): a name inside it is not that site.
+_CAMPUS = re.compile(r"(?:校区|院区|分校|分院|校址|院址|[东西南北]院)$")
+# A second name in brackets after a list's first (湖南省人民医院（湖南师范大学第一附属医院）), or a campus's.
+_BRACKETED_END = re.compile(r"\s*[（(][^（）()]+[）)]\s*$")
 
 
 def _by_category(entries, forms):
@@ -310,6 +312,9 @@ def _by_category(entries, forms):
     grouped = {}
     for entry, keys in zip(entries, forms):
         category = entry.category or name_category(keys[0])
+        first = _BRACKETED_END.sub("", entry.name) if entry.category is None else entry.name
+        if first != entry.name and not _CAMPUS.search(normalise_name(entry.name)):
+            keys = (*keys, normalise_name(first))  # ending as its first name ends, for _holds
         if category:
             grouped.setdefault(category, []).append((entry, keys))
     indexed = {}

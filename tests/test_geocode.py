@@ -894,3 +894,17 @@ def test_a_list_name_qualified_by_another_district_is_not_this_districts_place(t
                                           gazetteer, YUELU, district_name="岳麓区")
     assert [f["geometry"] for f in located] == [None, None]
     assert [u["name"] for u in unlocated] == ["实验小学", "第一中学"]
+
+
+def test_a_list_name_with_another_name_in_brackets_is_found_by_either_but_not_by_its_campus(tmp_path):
+    # 卫健委 lists write a hospital's second name in brackets after the first, and a campus likewise.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "医疗机构.csv"
+    path.write_text("医疗机构名称,经度,纬度,坐标系\n湖南省人民医院（湖南师范大学第一附属医院）,112.9400,28.2000,CGCS2000\n"
+                    "长沙市第四医院（东院）,112.9300,28.2300,CGCS2000\n", encoding="utf-8")
+    gazetteer = Gazetteer().add_tier("user gazetteer 医疗机构.csv", load_file(path), first_of_namesakes=True)
+    located, unlocated = geocode_projects([_project("湖南省人民医院", "health"), _project("湖南师范大学第一附属医院", "health"),
+                                           _project("长沙市第四医院", "health")], gazetteer, YUELU, district_name="岳麓区")
+    assert [f["geometry"] and f["geometry"].coords[0] for f in located] == [(112.94, 28.2), (112.94, 28.2), None]
+    assert [u["name"] for u in unlocated] == ["长沙市第四医院"]
