@@ -351,7 +351,21 @@ def _holds(entry, key, name):
     """``name`` (of ``entry``) holds ``key`` as the same place: not a campus or branch it adds; of an entry
     whose category only its name gives (a planner's list), only qualified in front (长沙市梅溪湖第二小学,
     中南大学湘雅三医院（新院区）), since a name carried on after it names another place (天桥区实验小学附属幼儿园)."""
-    return key in name and not _another_site(key, name) and (entry.category is not None or name.endswith(key))
+    return _inside(key, name) and not _another_site(key, name) and (entry.category is not None or name.endswith(key))
+
+
+_NUMBERING = _ORDINALS | set("第0123456789")
+
+
+def _inside(key, name):
+    """``key`` is inside ``name`` where no ordinal comes right before it: 人民医院 is not inside 第二人民医院,
+    nor 一中 inside 十一中 (a numbered sister institution)."""
+    start = name.find(key)
+    while start >= 0:
+        if start == 0 or name[start - 1] not in _NUMBERING:
+            return True
+        start = name.find(key, start + 1)
+    return False
 
 
 def _abbreviated_by(entry, key, name):

@@ -908,3 +908,14 @@ def test_a_list_name_with_another_name_in_brackets_is_found_by_either_but_not_by
                                            _project("长沙市第四医院", "health")], gazetteer, YUELU, district_name="岳麓区")
     assert [f["geometry"] and f["geometry"].coords[0] for f in located] == [(112.94, 28.2), (112.94, 28.2), None]
     assert [u["name"] for u in unlocated] == ["长沙市第四医院"]
+
+
+@pytest.mark.parametrize("category", ["health", None])
+def test_a_name_inside_a_numbered_sisters_is_not_taken_for_it(category):
+    # 人民医院 is inside 岳麓区第二人民医院, the second one: it was placed there (a name inside another, loosely).
+    gazetteer = Gazetteer().add_tier("OSM extract", [
+        _entry("岳麓区第二人民医院", shapely.Point(112.93, 28.23), category, accuracy=30),
+        _entry("长沙市十一中", shapely.Point(112.92, 28.22), category and "school", accuracy=30)])
+    located, unlocated = geocode_projects([_project("人民医院", "health"), _project("一中", "school")],
+                                          gazetteer, YUELU, district_name="岳麓区")
+    assert [u["name"] for u in unlocated] == ["人民医院", "一中"]
