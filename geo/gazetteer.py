@@ -282,16 +282,21 @@ def name_category(key):
     gives (长沙市梅溪湖第二小学: school), a head that takes its stem's looked for before it
     (中南大学湘雅三医院（新院区）: 医院, health); None when the last head names none by itself (梅溪湖路: a road,
     whose category its works give) or the name has no head."""
+    return _name_head(key)[1]
+
+
+def _name_head(key):
+    """(head, category) of :func:`name_category`; (None, None) when it gives none."""
     heads, longest = _heads()
     end = len(key)
     while end > 0:
         found = next((key[start:end] for start in range(max(0, end - longest), end) if key[start:end] in heads), None)
         if found is None or heads[found] != "stem":
-            return heads[found] if found else None
+            return (found, heads[found]) if found and heads[found] else (None, None)
         end -= len(found)
         while end > 0 and key[end - 1] in _SITE_MODIFIERS:  # 新院区, 东校区: the new, the east one
             end -= 1
-    return None
+    return None, None
 
 
 _SITE_MODIFIERS = frozenset("新老东西南北中")
@@ -370,9 +375,11 @@ def _inside(key, name):
 
 def _abbreviated_by(entry, key, name):
     """``key`` abbreviates ``name`` (of ``entry``, :func:`_abbreviates`) and names no campus or branch it
-    adds; of an entry whose category only its name gives, ending as it ends (区中医院, 长沙市岳麓区中医医院)."""
-    return (_abbreviates(key, name) and not _another_site(key, name)
-            and (entry.category is not None or name[-1:] == key[-1:]))
+    adds; of an entry whose category only its name gives, ending as it ends (区中医院, 长沙市岳麓区中医医院)
+    or with its head's first character (区一中, 长沙市岳麓区第一中学)."""
+    if not _abbreviates(key, name) or _another_site(key, name):
+        return False
+    return entry.category is not None or name[-1:] == key[-1:] or key[-1:] == (_name_head(name)[0] or "")[:1]
 
 
 def _abbreviates(short, long):

@@ -919,3 +919,16 @@ def test_a_name_inside_a_numbered_sisters_is_not_taken_for_it(category):
     located, unlocated = geocode_projects([_project("人民医院", "health"), _project("一中", "school")],
                                           gazetteer, YUELU, district_name="岳麓区")
     assert [u["name"] for u in unlocated] == ["人民医院", "一中"]
+
+
+def test_a_schools_short_name_finds_a_published_lists_full_one():
+    # 区一中 and 岳麓一小, as reports write them, for the list's 长沙市岳麓区第一中学 and 长沙市岳麓区第一小学
+    # (a list without a category column: only an abbreviation ending as the name ends was taken).
+    gazetteer = Gazetteer().add_tier("user gazetteer 学校.csv", [
+        _entry("长沙市岳麓区第一中学", shapely.Point(112.93, 28.23)), _entry("长沙市岳麓区第一小学", shapely.Point(112.92, 28.21)),
+        _entry("长沙市岳麓区第十一中学", shapely.Point(112.90, 28.20))])
+    located, unlocated = geocode_projects([_project("区一中", "school"), _project("岳麓一小", "school"),
+                                           _project("区十一中", "school")], gazetteer, YUELU, district_name="岳麓区")
+    assert unlocated == []
+    assert [f["geometry"].coords[0] for f in located] == [(112.93, 28.23), (112.92, 28.21), (112.90, 28.20)]
+    assert {f["properties"]["geocode"]["status"] for f in located} == {"approximate"}
