@@ -1012,6 +1012,19 @@ def test_degrees_minutes_and_seconds_as_word_processors_and_tables_write_them(tm
     assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
 
 
+@pytest.mark.parametrize("lon, lat, accuracy", [
+    ("108°56′30.5", "34°13′23.2", 50),  # the last mark left off: what follows minutes is seconds
+    ("东经108度56分30.5", "北纬34度13分23.2", 50),
+    ("108°56.5083", "34°13.3867", 50),  # degrees and minutes with decimals, the minute mark left off
+])
+def test_degrees_minutes_and_seconds_whose_last_mark_is_left_off_are_read(tmp_path, lon, lat, accuracy):
+    # A hand-typed list leaves off the closing ″ (or ′): the file was refused, "not one number, nor degrees, minutes and seconds".
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,坐标系\n雁塔区第二中学,{lon},{lat},wgs84\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=2e-6)
+    assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=2e-6) and entry.accuracy_m == accuracy
+
 @pytest.mark.parametrize("lon, lat", [("108.94181\u200b", "\u200b34.22311"), ("\u200e108.94181", "34.22311\ufeff"),
                                       ("108°56′30.5″\u200b", "34°13′23.2″\u2060")])
 def test_coordinates_copied_with_invisible_characters_are_read(tmp_path, lon, lat):
