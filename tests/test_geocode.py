@@ -932,3 +932,18 @@ def test_a_schools_short_name_finds_a_published_lists_full_one():
     assert unlocated == []
     assert [f["geometry"].coords[0] for f in located] == [(112.93, 28.23), (112.92, 28.21), (112.90, 28.20)]
     assert {f["properties"]["geocode"]["status"] for f in located} == {"approximate"}
+
+
+GULOU = shapely.box(118.73, 32.03, 118.80, 32.10)  # about 南京市鼓楼区
+
+
+def test_a_district_name_four_cities_share_is_written_out_with_its_own_city(tmp_path):
+    # 鼓楼区 is a district of 南京, 徐州, 福州 and 开封: its name alone gave no city, so the list's
+    # 南京市鼓楼区妇幼保健院 was not the report's 区妇幼保健院, and 南京市玄武区 was no other district.
+    gazetteer = Gazetteer().add_tier("user gazetteer 医院.csv", [
+        _entry("南京市鼓楼区妇幼保健院", shapely.Point(118.77, 32.06)),
+        _entry("南京市玄武区实验小学", shapely.Point(118.805, 32.07))])
+    located, unlocated = geocode_projects([_project("区妇幼保健院", "health"), _project("实验小学", "school")],
+                                          gazetteer, GULOU, district_name="鼓楼区", district_code="320106")
+    assert [f["geometry"] and f["geometry"].coords[0] for f in located] == [(118.77, 32.06), None]
+    assert located[0]["properties"]["geocode"]["status"] == "matched"
