@@ -305,8 +305,10 @@ _SITE_MODIFIERS = frozenset("新老东西南北中")
 # What makes a place's name another site of the place the shorter name is (长郡梅溪湖中学（新校区）,
 # 湘雅三医院东院区, 一中分校, 第四医院东院): a name inside it is not that site.
 _CAMPUS = re.compile(r"(?:校区|院区|分校|分院|校址|院址|[东西南北]院)$")
-# A second name in brackets after a list's first (湖南省人民医院（湖南师范大学第一附属医院）), or a campus's.
+# A second name in brackets after a list's first (湖南省人民医院（湖南师范大学第一附属医院）), a campus's, a gate's...
 _BRACKETED_END = re.compile(r"\s*[（(][^（）()]+[）)]\s*$")
+# Brackets saying an entry is the main site (长沙市实验小学（本部）): the place itself.
+_MAIN_SITE = re.compile(r"(?:校?本部|主校区|主院区|总院|总部)")
 
 
 def _by_category(entries, forms):
@@ -317,9 +319,13 @@ def _by_category(entries, forms):
     grouped = {}
     for entry, keys in zip(entries, forms):
         category = entry.category or name_category(keys[0])
-        first = _BRACKETED_END.sub("", entry.name) if entry.category is None else entry.name
-        if first != entry.name and not _CAMPUS.search(normalise_name(entry.name)):
-            keys = (*keys, normalise_name(first))  # ending as its first name ends, for _holds
+        bracket = _BRACKETED_END.search(entry.name) if entry.category is None else None
+        if bracket is not None:
+            first, inside = normalise_name(entry.name[:bracket.start()]), normalise_name(bracket.group())
+            if _MAIN_SITE.fullmatch(inside) or (name_category(inside) and not _CAMPUS.search(keys[0])):
+                # 实验小学（本部）, 实验小学（主校区）, A医院（B医院）: not a campus (A医院（东院）), nor a gate (A医院(东门))
+                keys = (*keys, first)  # ending as its first name ends, for _holds
+                category = category or name_category(first)
         if category:
             grouped.setdefault(category, []).append((entry, keys))
     indexed = {}

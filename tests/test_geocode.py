@@ -947,3 +947,26 @@ def test_a_district_name_four_cities_share_is_written_out_with_its_own_city(tmp_
                                           gazetteer, GULOU, district_name="鼓楼区", district_code="320106")
     assert [f["geometry"] and f["geometry"].coords[0] for f in located] == [(118.77, 32.06), None]
     assert located[0]["properties"]["geocode"]["status"] == "matched"
+
+
+def test_a_gate_of_a_place_in_brackets_is_no_second_name_of_it():
+    # An Amap POI export lists the hospital and its gate (中南大学湘雅三医院(东门)): the gate's bracket names no
+    # place, so it is not a second 中南大学湘雅三医院, which left the report's 湘雅三医院 with two and unlocated.
+    gazetteer = Gazetteer().add_tier("user gazetteer 高德POI.csv", [
+        _entry("中南大学湘雅三医院", shapely.Point(112.947, 28.213)),
+        _entry("中南大学湘雅三医院(东门)", shapely.Point(112.948, 28.213))])
+    located, unlocated = geocode_projects([_project("湘雅三医院", "health")], gazetteer, YUELU, district_name="岳麓区")
+    assert unlocated == [] and located[0]["geometry"].coords[0] == (112.947, 28.213)
+
+
+def test_a_main_campus_in_brackets_is_the_school_itself():
+    # 教育局 lists mark the main site (长沙市实验小学（本部）) beside a campus: the report's 长沙市实验小学 was unlocated.
+    gazetteer = Gazetteer().add_tier("user gazetteer 学校.csv", [
+        _entry("长沙市岳麓区实验小学（本部）", shapely.Point(112.93, 28.22)),
+        _entry("长沙市岳麓区实验小学（梅溪湖校区）", shapely.Point(112.87, 28.19)),
+        _entry("长沙市岳麓区第二中学（主校区）", shapely.Point(112.92, 28.23)),
+        _entry("长沙市岳麓区第二中学（洋湖校区）", shapely.Point(112.91, 28.11))])
+    located, unlocated = geocode_projects([_project("岳麓区实验小学", "school"), _project("实验小学梅溪湖校区", "school"),
+                                           _project("区二中", "school")], gazetteer, YUELU, district_name="岳麓区")
+    assert unlocated == []
+    assert [f["geometry"].coords[0] for f in located] == [(112.93, 28.22), (112.87, 28.19), (112.92, 28.23)]
