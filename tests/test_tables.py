@@ -1058,3 +1058,23 @@ def test_a_road_whose_wkt_is_longer_than_the_csv_modules_field_limit_is_read(tmp
     road, school = load_file(path)
     assert road.name == "北园大街" and len(road.geometry.coords) == 8000
     assert school.geometry.equals_exact(shapely.Point(117.001, 36.7), 1e-9)
+
+
+@pytest.mark.parametrize("campus_header", ["校区", "院区", "校区名称"])
+def test_a_campus_column_names_each_campus_apart(tmp_path, campus_header):
+    # A 教育局 list gives the campus in a column of its own: its two rows of 长郡梅溪湖中学 were one name, the
+    # first row (the new campus) placing the report's 长郡梅溪湖中学 3.4 km from its old site, claiming 50 m;
+    # 校区名称 beside 学校名称 was refused as a second name column.
+    path = tmp_path / "学校.csv"
+    path.write_text(f"学校名称,{campus_header},经度,纬度,坐标系\n长郡梅溪湖中学,新校区,112.850000,28.180000,CGCS2000\n"
+                    f"长郡梅溪湖中学,本部,112.880000,28.195000,CGCS2000\n"
+                    f"麓山国际实验学校,,112.935000,28.207000,CGCS2000\n", encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings)
+    assert [e.name for e in entries] == ["长郡梅溪湖中学（新校区）", "长郡梅溪湖中学（本部）", "麓山国际实验学校"]
+    assert not any("appears 2 times" in w for w in warnings)
+    from geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer().add_tier("user gazetteer 学校.csv", entries)
+    assert gazetteer.lookup("长郡梅溪湖中学新校区").entry.geometry.coords[0] == (112.85, 28.18)
+    assert gazetteer.lookup("长郡梅溪湖中学", category="school").entry.geometry.coords[0] == (112.88, 28.195)
