@@ -75,6 +75,9 @@ def degrees(text, axis, delimiter):
         text = text.replace(chinese, "") + letter if chinese in text else text
     text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
     text = text.replace("′", "'").replace("″", '"').replace("''", '"')
+    # The closing mark left off (108°56′30.5, 108°56.5): what follows the minutes is seconds, the degrees minutes.
+    text = _UNMARKED_SECONDS.sub(r'\1"\2', text) if _UNMARKED_SECONDS.fullmatch(text) else \
+        _UNMARKED_MINUTES.sub(r"\1'\2", text) if _UNMARKED_MINUTES.fullmatch(text) else text
     spaced = _SPACED_DMS.fullmatch(text)
     if spaced:  # 117 0 3.6, 36 42.06 (a GPS unit's or a survey table's degrees, minutes and seconds)
         before, degrees, minutes, seconds, after = spaced.groups()
@@ -107,6 +110,9 @@ _HEMISPHERES = {"lon": (("东经", "E"), ("西经", "W"), ("東經", "E"), ("西
                 "lat": (("北纬", "N"), ("南纬", "S"), ("北緯", "N"), ("南緯", "S"), ("北", "N"), ("南", "S"))}
 # Whole degrees and minutes (and seconds) written as numbers apart, with an optional hemisphere letter.
 _SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?\s*([NSEW]?)", re.I)
+# Degrees and minutes marked, seconds after them unmarked (108°56'30.5); degrees marked, minutes unmarked (108°56.5).
+_UNMARKED_SECONDS = re.compile(r"([NSEW]?\s*[-+]?\d+\s*°\s*\d+\s*'\s*\d+(?:\.\d+)?)(\s*[NSEW]?)", re.I)
+_UNMARKED_MINUTES = re.compile(r"([NSEW]?\s*[-+]?\d+\s*°\s*\d+(?:\.\d+)?)(\s*[NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
 _MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
 

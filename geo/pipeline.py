@@ -203,7 +203,7 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
     located = geocode_projects(features, gazetteer, outline, online=lookup, zones=boundaries.zones,
                                metric_crs=boundaries.metric_crs, warnings=warnings,
                                district_name=str(boundaries.outline["name"].iloc[0]),
-                               unmapped_zones=_without_polygon(boundaries))
+                               district_code=_outline_code(boundaries), unmapped_zones=_without_polygon(boundaries))
     features, unlocated = located
     features = apply_removals(features, gazetteer, paths)[0]
     removed = {f["properties"].get("id") for f in features if is_removed(f)}
@@ -212,6 +212,12 @@ def geocode_catalog(features, boundaries, *, gazetteers=(), osm=None, online=Fal
         warnings.append(f"Nominatim could not be reached ({lookup.unreachable}); the names it was not asked "
                         "about stay unlocated and are asked again on the next --online run")
     return located
+
+
+def _outline_code(boundaries):
+    """The district's code as its outline gives it (320106), or None (an outline of one's own without one)."""
+    outline = boundaries.outline
+    return str(outline["code"].iloc[0]) if "code" in outline and outline["code"].notna().iloc[0] else None
 
 
 def _without_polygon(boundaries):

@@ -45,6 +45,9 @@ _SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "na
 # entries of a table that has no column called name or 名称.
 _NAME_ENDINGS = ("名称", "名稱")
 _PLACE_NAME_COLUMNS = ("地名",)
+# A campus column (a 教育局 list's 校区, a 卫健委 list's 院区): each row is the campus of the name it gives,
+# named as lists write it in one cell (长郡梅溪湖中学（新校区）, 长郡梅溪湖中学（本部）).
+CAMPUS_COLUMNS = ("校区", "院区", "校区名称", "院区名称", "校區", "院區", "校區名稱", "院區名稱")
 
 
 def name_column(path, keys):
@@ -59,7 +62,7 @@ def name_column(path, keys):
     """
     if any(k == "name" or (k != "点名" and _SYNONYMS.get(k) == "name") for k in keys):
         return None
-    found = [k for k in keys if k.endswith(_NAME_ENDINGS) or k in _PLACE_NAME_COLUMNS]
+    found = [k for k in keys if (k.endswith(_NAME_ENDINGS) or k in _PLACE_NAME_COLUMNS) and k not in CAMPUS_COLUMNS]
     if len(found) > 1:
         raise InputError(path, f"columns {found[0]!r} and {found[1]!r} may each name the entry; rename the one "
                                "to match to 名称")
@@ -68,12 +71,20 @@ def name_column(path, keys):
 
 def with_synonyms(row, name_key=None):
     """The row with its Chinese column names (名称, 坐标系, 别名) and short ones (src_datum) also under
-    the English ones, and ``name_key``'s value (:func:`name_column`) as its name."""
+    the English ones, and ``name_key``'s value (:func:`name_column`) as its name, with its campus in
+    brackets when a campus column gives one (:data:`CAMPUS_COLUMNS`)."""
     if name_key is not None and text_or_none(row.get("name")) is None:
         row["name"] = row.get(name_key)  # 项目名称 (:func:`name_column`), over a survey's 点名
     for chinese, english in _SYNONYMS.items():
         if text_or_none(row.get(english)) is None and chinese in row:
             row[english] = row[chinese]
+    name = text_or_none(row.get("name"))
+    campus = next(filter(None, (text_or_none(row.get(column)) for column in CAMPUS_COLUMNS)), None)
+    if name and campus and re.search("[\u4e00-\u9fff]", campus):  # a campus's name, not a number or a flag
+        from geo.names import normalise_name
+
+        if normalise_name(campus) not in normalise_name(name):  # 长郡梅溪湖中学 of 新校区, not 新校区 of 新校区
+            row["name"] = f"{name}（{campus}）"
     return row
 
 

@@ -21,6 +21,11 @@ from geo import crs
     ("高德经纬度", "gcj02"),
     # Traditional script, as tables with 名稱 and 東經 write them (read elsewhere; the datum was unknown)
     ("84坐標系", "wgs84"), ("2000國家坐標系", "wgs84"), ("百度經緯度", "bd09"), ("西安80坐標系", None),
+    # ArcGIS's names, as a table exported from it gives them, and an app with its datum run together (unknown, they
+    # stopped the run)
+    ("GCS_WGS_1984", "wgs84"), ("D_WGS_1984", "wgs84"), ("GCS_China_Geodetic_Coordinate_System_2000", "wgs84"),
+    ("D_China_2000", "wgs84"), ("GCS_CGCS2000", "wgs84"), ("GCS_Xian_1980", None), ("百度BD09", "bd09"),
+    ("百度BD09LL", "bd09"), ("高德GCJ02", "gcj02"), ("高德GCJ-02坐标", "gcj02"),
 ])
 def test_datum_spellings_are_recognised(spelling, datum):
     if datum is None:  # a datum refused for what it is, not as unknown
@@ -35,7 +40,8 @@ def test_datum_spellings_are_recognised(spelling, datum):
     ("Xian80", "datum 'Xian80' is Xian 1980 \\(西安80\\): its shift to CGCS2000"),
     ("西安80坐标系", "Xian 1980"), ("北京54", "Beijing 1954"), ("EPSG:4214", "Beijing 1954"),
     ("bd09mc", "Baidu Mercator metres"),
-    ("80坐标系", "Xian 1980"), ("54坐标", "Beijing 1954"),
+    ("80坐标系", "Xian 1980"), ("54坐标", "Beijing 1954"), ("GCS_Beijing_1954", "Beijing 1954"),
+    ("GCS_New_Beijing", "New Beijing"),
     ("谷歌坐标", "Google Maps shows GCJ-02 in mainland China and Google Earth WGS-84"), ("Google", "Google Maps"),
 ])
 def test_unknown_or_metric_datums_are_refused_in_one_line(spelling, message):

@@ -42,6 +42,17 @@ def test_an_expressway_is_found_with_or_without_gonglu():
     assert gaz.lookup("京昆高速路").entry.name == "京昆高速公路"  # 公路 -> 路 still folds
 
 
+
+def test_a_hospital_of_chinese_medicine_is_one_place_called_zhongyiyuan_or_zhongyi_yiyuan():
+    # 卫健委 lists write the official 中医医院, reports the 中医院 everyone says: it was no match at all
+    # (or a loose one, claiming 1 km, where the list had a category).
+    p = shapely.Point(112.95, 28.22)
+    gaz = Gazetteer().add_tier("t", [_entry("长沙市岳麓区中医医院", p), _entry("岳麓区中医院", p, tier="u")])
+    match = gaz.lookup("长沙市岳麓区中医院")
+    assert (match.entry.name, match.strength) == ("长沙市岳麓区中医医院", "folded")
+    assert gaz.lookup("岳麓区中医医院").entry.name == "岳麓区中医院"
+    assert gaz.lookup("长沙市岳麓区医院") is None  # 中医 is what the name says, not a suffix spelling
+
 def test_a_road_code_finds_the_road_whichever_way_either_side_spells_it():
     line = shapely.LineString([(117.0, 36.7), (117.01, 36.7)])
     gaz = Gazetteer().add_tier("t", [_entry("309国道", line), _entry("省道S102线", line), _entry("G3091路", line)])

@@ -731,10 +731,28 @@ def test_the_reports_district_facility_is_the_gazetteers_with_the_district_writt
     assert building["status"] == "approximate" and "区妇幼保健院 is 成都市武侯区妇幼保健院" in building["method"]
 
 
+@pytest.mark.parametrize("district", ["武侯区", "成都市武侯区"])
+def test_the_reports_name_with_its_district_is_the_gazetteers_with_the_city_written_out_too(planners_gazetteer, district):
+    # A 卫健委 list writes 成都市武侯区妇幼保健院; the report, 武侯区妇幼保健院: it was unlocated, 'no point named'.
+    located, unlocated = geocode_projects([_project("武侯区妇幼保健院", "health"),
+                                           _project("武侯区妇幼保健院门诊楼", "health")],
+                                          planners_gazetteer, WUHOU, district_name=district)
+    assert unlocated == []
+    plain, building = (feature["properties"]["geocode"] for feature in located)
+    assert [f["geometry"].coords[0] for f in located] == [(104.038, 30.635), (104.038, 30.635)]
+    assert plain["status"] == "matched"
+    assert plain["method"].endswith("; the report's 武侯区妇幼保健院 is 成都市武侯区妇幼保健院, 成都市 written out")
+    assert building["status"] == "approximate" and "武侯区妇幼保健院 is 成都市武侯区妇幼保健院" in building["method"]
+
+
 def test_a_name_of_another_district_is_not_taken_for_this_districts(planners_gazetteer):
     located, unlocated = geocode_projects([_project("锦江区第一人民医院", "health"), _project("区一医院", "health")],
                                           planners_gazetteer, WUHOU, district_name="武侯区")
-    assert [u["name"] for u in unlocated] == ["锦江区第一人民医院", "区一医院"]
+    assert [u["name"] for u in unlocated] == ["锦江区第一人民医院"]
+    # 区一医院 abbreviates the one 第一人民医院 of the list: loosely, approximate, claiming 1 km
+    geocode = located[1]["properties"]["geocode"]
+    assert located[1]["geometry"].coords[0] == (104.0436, 30.6426)
+    assert (geocode["status"], geocode["accuracy_m"]) == ("approximate", 1000)
 
 
 def test_a_report_in_traditional_script_names_the_districts_facility_as_well(planners_gazetteer):
@@ -799,3 +817,156 @@ def test_a_junction_whose_road_only_a_left_out_row_of_a_users_file_has_says_whic
     assert [u["reason"] for u in unlocated] == [
         "junction of 北园大街 and 幸福大道: user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: a road "
         "given as a point, not a line; give the road its line there"]
+
+
+YUELU = shapely.box(112.6, 27.97, 112.97, 28.28)  # about 长沙市岳麓区
+
+
+@pytest.fixture
+def published_list(tmp_path):
+    # A 教育局 and 卫健委 list as published: full names (the city, the university, the campus in
+    # brackets), six decimals, no category column.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "学校医院.csv"
+    path.write_text("名称,经度,纬度,坐标系\n长沙市梅溪湖第二小学,112.870000,28.190000,CGCS2000\n"
+                    "中南大学湘雅三医院,112.947000,28.213000,CGCS2000\n"
+                    "中南大学湘雅三医院（新院区）,112.860000,28.150000,CGCS2000\n"
+                    "长沙市岳麓区中医医院,112.950000,28.220000,CGCS2000\n"
+                    "长郡梅溪湖中学（新校区）,112.850000,28.180000,CGCS2000\n", encoding="utf-8")
+    return Gazetteer().add_tier("user gazetteer 学校医院.csv", load_file(path), first_of_namesakes=True)
+
+
+def test_a_published_lists_full_name_is_found_by_the_reports_short_one(published_list):
+    # Without a category column every one was unlocated, 'no point named': the loose matches (a name
+    # inside the list's, an abbreviation) only looked at entries of the project's category.
+    projects = [_project("梅溪湖第二小学", "school"), _project("湘雅三医院新院区", "health"),
+                _project("区中医院", "health"), _project("湘雅三医院", "health")]
+    located, unlocated = geocode_projects(projects, published_list, YUELU, district_name="岳麓区")
+    assert unlocated == []
+    got = {f["properties"]["name"]: (f["geometry"].coords[0], f["properties"]["geocode"]) for f in located}
+    assert got["梅溪湖第二小学"][0] == (112.87, 28.19) and got["梅溪湖第二小学"][1]["status"] == "approximate"
+    assert got["湘雅三医院新院区"][0] == (112.86, 28.15)
+    # the district written out, 中医院 the list's 中医医院: matched
+    assert got["区中医院"][0] == (112.95, 28.22) and got["区中医院"][1]["status"] == "matched"
+    # the main hospital, not its new campus: a campus is another site
+    assert got["湘雅三医院"][0] == (112.947, 28.213)
+    assert all(geocode["accuracy_m"] >= 200 for name, (_, geocode) in got.items() if name != "区中医院")
+
+
+def test_a_school_is_not_taken_for_its_new_campus_nor_a_lake_for_a_road_named_after_it(published_list, tmp_path):
+    # the list has only 长郡梅溪湖中学's new campus: the report's school (its old site) is not placed there
+    from geo.gazetteer_files import load_file
+
+    road = tmp_path / "道路.csv"
+    road.write_text('名称,wkt\n梅溪湖路,"LINESTRING (112.85 28.19, 112.89 28.19)"\n', encoding="utf-8")
+    published_list.add_tier("user gazetteer 道路.csv", load_file(road))
+    located, unlocated = geocode_projects([_project("长郡梅溪湖中学", "school"), _project("梅溪湖", "water")],
+                                          published_list, YUELU, district_name="岳麓区")
+    assert [f["geometry"] for f in located] == [None, None]
+    assert [u["name"] for u in unlocated] == ["长郡梅溪湖中学", "梅溪湖"]
+
+
+def test_a_list_name_carried_on_after_the_reports_is_another_place_not_a_loose_match(tmp_path):
+    # The planner's list (no category) has the school's kindergarten; the bundled gazetteer the school itself.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "幼儿园.csv"
+    path.write_text("名称,经度,纬度,坐标系\n济南市天桥区实验小学附属幼儿园,117.0101,36.7001,CGCS2000\n", encoding="utf-8")
+    gazetteer = Gazetteer().add_tier("user gazetteer 幼儿园.csv", load_file(path), first_of_namesakes=True)
+    gazetteer.add_tier("bundled gazetteer", [_entry("天桥区实验小学", shapely.Point(116.99, 36.68), "school", accuracy=300)])
+    located, unlocated = geocode_projects([_project("天桥区实验小学", "school"), _project("天桥实验小学", "school")],
+                                          gazetteer, OUTLINE, district_name="天桥区")
+    # the school, not its kindergarten 2 km away: the list's name names another place
+    assert [f["geometry"].coords[0] for f in located] == [(116.99, 36.68), (116.99, 36.68)]
+
+
+def test_a_list_name_qualified_by_another_district_is_not_this_districts_place(tmp_path):
+    # A city's list: 开福区's 实验小学 lies 500 m beyond 岳麓区's edge, within the 1 km a match may lie out.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "长沙市学校.csv"
+    path.write_text("名称,经度,纬度,坐标系\n长沙市开福区实验小学,112.975000,28.200000,CGCS2000\n"
+                    "长沙市开福区第一中学,112.975000,28.210000,CGCS2000\n", encoding="utf-8")
+    gazetteer = Gazetteer().add_tier("user gazetteer 长沙市学校.csv", load_file(path), first_of_namesakes=True)
+    gazetteer.add_tier("OSM extract", [_entry("开福区第一中学", shapely.Point(112.975, 28.21), "school", accuracy=30)])
+    located, unlocated = geocode_projects([_project("实验小学", "school"), _project("第一中学", "school")],
+                                          gazetteer, YUELU, district_name="岳麓区")
+    assert [f["geometry"] for f in located] == [None, None]
+    assert [u["name"] for u in unlocated] == ["实验小学", "第一中学"]
+
+
+def test_a_list_name_with_another_name_in_brackets_is_found_by_either_but_not_by_its_campus(tmp_path):
+    # 卫健委 lists write a hospital's second name in brackets after the first, and a campus likewise.
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "医疗机构.csv"
+    path.write_text("医疗机构名称,经度,纬度,坐标系\n湖南省人民医院（湖南师范大学第一附属医院）,112.9400,28.2000,CGCS2000\n"
+                    "长沙市第四医院（东院）,112.9300,28.2300,CGCS2000\n", encoding="utf-8")
+    gazetteer = Gazetteer().add_tier("user gazetteer 医疗机构.csv", load_file(path), first_of_namesakes=True)
+    located, unlocated = geocode_projects([_project("湖南省人民医院", "health"), _project("湖南师范大学第一附属医院", "health"),
+                                           _project("长沙市第四医院", "health")], gazetteer, YUELU, district_name="岳麓区")
+    assert [f["geometry"] and f["geometry"].coords[0] for f in located] == [(112.94, 28.2), (112.94, 28.2), None]
+    assert [u["name"] for u in unlocated] == ["长沙市第四医院"]
+
+
+@pytest.mark.parametrize("category", ["health", None])
+def test_a_name_inside_a_numbered_sisters_is_not_taken_for_it(category):
+    # 人民医院 is inside 岳麓区第二人民医院, the second one: it was placed there (a name inside another, loosely).
+    gazetteer = Gazetteer().add_tier("OSM extract", [
+        _entry("岳麓区第二人民医院", shapely.Point(112.93, 28.23), category, accuracy=30),
+        _entry("长沙市十一中", shapely.Point(112.92, 28.22), category and "school", accuracy=30)])
+    located, unlocated = geocode_projects([_project("人民医院", "health"), _project("一中", "school")],
+                                          gazetteer, YUELU, district_name="岳麓区")
+    assert [u["name"] for u in unlocated] == ["人民医院", "一中"]
+
+
+def test_a_schools_short_name_finds_a_published_lists_full_one():
+    # 区一中 and 岳麓一小, as reports write them, for the list's 长沙市岳麓区第一中学 and 长沙市岳麓区第一小学
+    # (a list without a category column: only an abbreviation ending as the name ends was taken).
+    gazetteer = Gazetteer().add_tier("user gazetteer 学校.csv", [
+        _entry("长沙市岳麓区第一中学", shapely.Point(112.93, 28.23)), _entry("长沙市岳麓区第一小学", shapely.Point(112.92, 28.21)),
+        _entry("长沙市岳麓区第十一中学", shapely.Point(112.90, 28.20))])
+    located, unlocated = geocode_projects([_project("区一中", "school"), _project("岳麓一小", "school"),
+                                           _project("区十一中", "school")], gazetteer, YUELU, district_name="岳麓区")
+    assert unlocated == []
+    assert [f["geometry"].coords[0] for f in located] == [(112.93, 28.23), (112.92, 28.21), (112.90, 28.20)]
+    assert {f["properties"]["geocode"]["status"] for f in located} == {"approximate"}
+
+
+GULOU = shapely.box(118.73, 32.03, 118.80, 32.10)  # about 南京市鼓楼区
+
+
+def test_a_district_name_four_cities_share_is_written_out_with_its_own_city(tmp_path):
+    # 鼓楼区 is a district of 南京, 徐州, 福州 and 开封: its name alone gave no city, so the list's
+    # 南京市鼓楼区妇幼保健院 was not the report's 区妇幼保健院, and 南京市玄武区 was no other district.
+    gazetteer = Gazetteer().add_tier("user gazetteer 医院.csv", [
+        _entry("南京市鼓楼区妇幼保健院", shapely.Point(118.77, 32.06)),
+        _entry("南京市玄武区实验小学", shapely.Point(118.805, 32.07))])
+    located, unlocated = geocode_projects([_project("区妇幼保健院", "health"), _project("实验小学", "school")],
+                                          gazetteer, GULOU, district_name="鼓楼区", district_code="320106")
+    assert [f["geometry"] and f["geometry"].coords[0] for f in located] == [(118.77, 32.06), None]
+    assert located[0]["properties"]["geocode"]["status"] == "matched"
+
+
+def test_a_gate_of_a_place_in_brackets_is_no_second_name_of_it():
+    # An Amap POI export lists the hospital and its gate (中南大学湘雅三医院(东门)): the gate's bracket names no
+    # place, so it is not a second 中南大学湘雅三医院, which left the report's 湘雅三医院 with two and unlocated.
+    gazetteer = Gazetteer().add_tier("user gazetteer 高德POI.csv", [
+        _entry("中南大学湘雅三医院", shapely.Point(112.947, 28.213)),
+        _entry("中南大学湘雅三医院(东门)", shapely.Point(112.948, 28.213))])
+    located, unlocated = geocode_projects([_project("湘雅三医院", "health")], gazetteer, YUELU, district_name="岳麓区")
+    assert unlocated == [] and located[0]["geometry"].coords[0] == (112.947, 28.213)
+
+
+def test_a_main_campus_in_brackets_is_the_school_itself():
+    # 教育局 lists mark the main site (长沙市实验小学（本部）) beside a campus: the report's 长沙市实验小学 was unlocated.
+    gazetteer = Gazetteer().add_tier("user gazetteer 学校.csv", [
+        _entry("长沙市岳麓区实验小学（本部）", shapely.Point(112.93, 28.22)),
+        _entry("长沙市岳麓区实验小学（梅溪湖校区）", shapely.Point(112.87, 28.19)),
+        _entry("长沙市岳麓区第二中学（主校区）", shapely.Point(112.92, 28.23)),
+        _entry("长沙市岳麓区第二中学（洋湖校区）", shapely.Point(112.91, 28.11))])
+    located, unlocated = geocode_projects([_project("岳麓区实验小学", "school"), _project("实验小学梅溪湖校区", "school"),
+                                           _project("区二中", "school")], gazetteer, YUELU, district_name="岳麓区")
+    assert unlocated == []
+    assert [f["geometry"].coords[0] for f in located] == [(112.93, 28.22), (112.87, 28.19), (112.92, 28.23)]

@@ -83,13 +83,31 @@ def test_attach_allocations_writes_rounded_subdistricts():
     assert [a["code"] for a in road] == ["370105001", "370105004"]
     raw = allocations[allocations["id"] == "road"]
     assert [a["km"] for a in road] == [round(k, 3) for k in raw["km"]]
-    assert [a["share"] for a in road] == [round(s, 4) for s in raw["share"]]
+    assert [a["share"] for a in road] == pytest.approx(list(raw["share"]), abs=1e-4)
+    assert sum(a["share"] for a in road) == pytest.approx(round(raw["share"].sum(), 4), abs=1e-12)
     assert out[1]["properties"]["subdistricts"] == [
         {"code": "370105002", "name": "丁街道", "share": 1.0, "km": None}]
     assert out[2]["properties"]["subdistricts"] == []
     assert features[1]["properties"]["subdistricts"] == ["stale"]  # input untouched
     assert "subdistricts" not in features[0]["properties"]
 
+
+
+def test_a_projects_rounded_shares_sum_as_its_shares_do():
+    # A road cut in three equal parts had shares 0.3333 three times (99.99%), one in 0.61235/0.38765
+    # 0.6124 and 0.3877 (100.01%): each share was rounded alone.
+    allocations = pd.DataFrame({"id": ["thirds"] * 3 + ["two"] * 2 + ["out"] * 2,
+                                "code": ["370105001", "370105002", "370105003", "370105001", "370105002",
+                                         "370105001", "370105002"],
+                                "name": ["甲", "乙", "丙", "甲", "乙", "甲", "乙"],
+                                "share": [1 / 3] * 3 + [0.61235, 0.38765] + [0.33335, 0.33335],
+                                "km": [1.0] * 7, "area_km2": [np.nan] * 7})
+    features = [{"id": key, "properties": {"id": key}, "geometry": None} for key in ("thirds", "two", "out")]
+    shares = {f["id"]: [a["share"] for a in f["properties"]["subdistricts"]]
+              for f in attach_allocations(features, allocations)}
+    assert sum(shares["thirds"]) == 1.0 and sorted(shares["thirds"]) == [0.3333, 0.3333, 0.3334]
+    assert sum(shares["two"]) == 1.0 and shares["two"] in ([0.6124, 0.3876], [0.6123, 0.3877])
+    assert round(sum(shares["out"]), 4) == 0.6667  # a line partly outside: its shares sum to what lies inside
 
 # --------------------------------------------------------------------------- benchmark script
 

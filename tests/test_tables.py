@@ -1012,6 +1012,19 @@ def test_degrees_minutes_and_seconds_as_word_processors_and_tables_write_them(tm
     assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
 
 
+@pytest.mark.parametrize("lon, lat, accuracy", [
+    ("108°56′30.5", "34°13′23.2", 50),  # the last mark left off: what follows minutes is seconds
+    ("东经108度56分30.5", "北纬34度13分23.2", 50),
+    ("108°56.5083", "34°13.3867", 50),  # degrees and minutes with decimals, the minute mark left off
+])
+def test_degrees_minutes_and_seconds_whose_last_mark_is_left_off_are_read(tmp_path, lon, lat, accuracy):
+    # A hand-typed list leaves off the closing ″ (or ′): the file was refused, "not one number, nor degrees, minutes and seconds".
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度,坐标系\n雁塔区第二中学,{lon},{lat},wgs84\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=2e-6)
+    assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=2e-6) and entry.accuracy_m == accuracy
+
 @pytest.mark.parametrize("lon, lat", [("108.94181\u200b", "\u200b34.22311"), ("\u200e108.94181", "34.22311\ufeff"),
                                       ("108°56′30.5″\u200b", "34°13′23.2″\u2060")])
 def test_coordinates_copied_with_invisible_characters_are_read(tmp_path, lon, lat):
@@ -1045,3 +1058,23 @@ def test_a_road_whose_wkt_is_longer_than_the_csv_modules_field_limit_is_read(tmp
     road, school = load_file(path)
     assert road.name == "北园大街" and len(road.geometry.coords) == 8000
     assert school.geometry.equals_exact(shapely.Point(117.001, 36.7), 1e-9)
+
+
+@pytest.mark.parametrize("campus_header", ["校区", "院区", "校区名称"])
+def test_a_campus_column_names_each_campus_apart(tmp_path, campus_header):
+    # A 教育局 list gives the campus in a column of its own: its two rows of 长郡梅溪湖中学 were one name, the
+    # first row (the new campus) placing the report's 长郡梅溪湖中学 3.4 km from its old site, claiming 50 m;
+    # 校区名称 beside 学校名称 was refused as a second name column.
+    path = tmp_path / "学校.csv"
+    path.write_text(f"学校名称,{campus_header},经度,纬度,坐标系\n长郡梅溪湖中学,新校区,112.850000,28.180000,CGCS2000\n"
+                    f"长郡梅溪湖中学,本部,112.880000,28.195000,CGCS2000\n"
+                    f"麓山国际实验学校,,112.935000,28.207000,CGCS2000\n", encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings)
+    assert [e.name for e in entries] == ["长郡梅溪湖中学（新校区）", "长郡梅溪湖中学（本部）", "麓山国际实验学校"]
+    assert not any("appears 2 times" in w for w in warnings)
+    from geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer().add_tier("user gazetteer 学校.csv", entries)
+    assert gazetteer.lookup("长郡梅溪湖中学新校区").entry.geometry.coords[0] == (112.85, 28.18)
+    assert gazetteer.lookup("长郡梅溪湖中学", category="school").entry.geometry.coords[0] == (112.88, 28.195)

@@ -1,0 +1,87 @@
+"""A report's names of the district's own places as a planner's list writes them: the district and its city written out (区妇幼保健院, 成都市武侯区妇幼保健院) and the city's other districts (开福区 beside 岳麓区)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from geo.gazetteer import Match
+
+
+def full_district_name(name, code=None):
+    """The district's name with its province and city (江苏省南京市鼓楼区) when ``code`` is the bundled county
+    of that name: 鼓楼区 alone names four (南京, 徐州, 福州, 开封), and so gives no city to write out; else ``name``."""
+    from geo import data
+
+    row = data.counties().get(str(code or ""))
+    if not name or row is None or not str(name).endswith(row["name"]):
+        return name
+    return row["province"] + row["city"] + row["name"]
+
+
+@functools.lru_cache(maxsize=8)
+def district_prefixes(district):
+    """How a gazetteer may write the district before a place's name: its own name first (武侯区), then with
+    its city and province (成都市武侯区, 成都武侯区, 四川省成都市武侯区, as ``district`` itself); () for none."""
+    from geo import data
+    from geo.places import counties_named, stem
+
+    short = re.search(r"[^省市]+?[区县市旗]$", district or "")
+    if short is None:
+        return ()
+    short = short.group()
+    prefixes = [short, district]
+    codes = counties_named(district)
+    if len(codes) == 1:
+        row = data.counties()[codes[0]]
+        prefixes += [row["city"] + short, stem(row["city"]) + short, row["province"] + row["city"] + short]
+    return tuple(dict.fromkeys(prefix for prefix in prefixes if prefix))
+
+
+@functools.lru_cache(maxsize=8)
+def other_districts(district):
+    """The names of the other county-level divisions of the district's city (开福区, 长沙县 beside 岳麓区):
+    in a list's name (长沙市开福区实验小学) they say it is not this district's (实验小学); () when the
+    district's name denotes no one county."""
+    from geo import data
+    from geo.places import counties_named
+
+    codes = counties_named(district or "")
+    if len(codes) != 1:
+        return ()
+    counties = data.counties()
+    ours = counties[codes[0]]
+    return tuple(row["name"] for code, row in counties.items() if code != codes[0] and row["name"]
+                 and (row["province"], row["city"]) == (ours["province"], ours["city"]))
+
+
+def with_district(name, district, gazetteer, accepts, category):
+    """The exact or folded Match of ``name`` with the district's name written out, as a planner's own
+    gazetteer names the district's places: the report's 区妇幼保健院 (区 is the district) is 武侯区妇幼保健院,
+    strength ``exact``, and its 武侯区妇幼保健院 is 成都市武侯区妇幼保健院 (the city written out), ``exact`` too; its 第一人民医院 may be 武侯区第一人民医院, strength ``district`` (it may mean another
+    of the name: approximate, claiming at least ``LOOSE_MATCH_ACCURACY_M["district"]``). ``district`` is
+    its name, with its city or not (成都市武侯区); None when it has none or no such entry is found."""
+    from geo.names import to_simplified
+
+    prefixes = district_prefixes(district)
+    if not prefixes or len(name) < 3:
+        return None
+    short = prefixes[0]
+    simplified = to_simplified(name)  # 區婦幼保健院 in a report in Traditional script
+    if simplified[0] == short[-1]:  # 区妇幼保健院 in 武侯区's report
+        forms, strength = [(prefix + name[1:], short) for prefix in prefixes], "exact"
+    elif simplified.startswith(short):  # 武侯区妇幼保健院, a list's 成都市武侯区妇幼保健院: its city written out
+        forms, strength = [(prefix[:-len(short)] + name, prefix[:-len(short)]) for prefix in prefixes[1:]
+                           if prefix.endswith(short)], "exact"
+    elif not simplified.startswith(short[:-1]):
+        forms, strength = [(prefix + name, short) for prefix in prefixes], "district"
+    else:
+        return None
+    for form, written in forms:
+        match = gazetteer.lookup(form, accepts=accepts, category=category)
+        if match is not None and match.strength in ("exact", "folded"):
+            note = (f"the report's {name} is {match.entry.name}, {written} written out" if strength == "exact" else
+                    f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
+            return Match(match.entry, strength if strength != "exact" else match.strength, match.matched_name,
+                         match.rivals, match.former_name, note)
+    return None
