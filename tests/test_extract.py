@@ -1372,6 +1372,16 @@ def test_a_place_something_is_included_in_is_named_without_the_verb():
     assert "青山科技城" in names and not any("纳入" in name for name in names)
 
 
+def test_a_project_listed_as_a_key_project_is_named_and_its_count_kept_apart():
+    # 将天水市…供水工程列为国家重点项目 and 将X水库列为… named nothing: 列为 and 列入 did not end the
+    # noun phrase (纳入 did); 列入市重點項目 was counted as 其余列入市重點項目
+    text = "将青山供水工程列为省重点项目,白石水库列入市重点项目,8个项目列为民生实事项目。"
+    assert named_projects(text) == [("白石水库", "water"), ("青山供水工程", "utility")]
+    groups = [(f["properties"]["base_name"], f["properties"]["quantity"]["value"])
+              for f in extract_projects(text) if not f["properties"]["named"]]
+    assert groups == [("项目", 8)]
+
+
 def test_a_type_alone_before_a_count_is_what_is_counted_not_a_member():
     # 改造棚户区23个区块: the type 棚户区 was taken for a named member of the 23 blocks, and the
     # group counted one block less (其余区块, 22个); so were 地铁2号线6个站点 and 学校2座教学楼.
