@@ -1563,9 +1563,3 @@ def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
     # road and its works, and 刷黑 was no works word
     assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
         ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]
-
-
-def test_a_motorway_passing_through_a_county_keeps_its_whole_head():
-    # 将S14陇县至陇西高速公路过境张家川县 named S14陇县至陇西高速公: 路过 (passes by) was read as a
-    # verb of context inside 公路过境
-    assert named_projects("推进S14青山至白石高速公路过境红枫县。") == [("S14青山至白石高速公路", "road_rebuild")]
