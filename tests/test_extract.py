@@ -1563,3 +1563,10 @@ def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
     # road and its works, and 刷黑 was no works word
     assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
         ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]
+
+
+def test_an_area_spanning_two_places_after_its_district_is_named_whole():
+    # 安州區河東—科技城片區 was named 科技城片區 and 涪城青義—西科大片區 西科大片區: the rules stopped at the
+    # dash and the tagger did not widen over the district before the first place
+    assert named_projects("推进青山区白水—红枫片区、白石区青松—科技城片区等五大重点示范区建设。") == [
+        ("白石区青松—科技城片区", "area"), ("青山区白水—红枫片区", "area")]
