@@ -242,9 +242,10 @@ def _thing_subject(norm, match, start, end):
     if run is None:
         return None
     noun_end = _noun_end(norm, match.end(), run.end())
-    if _LOCATIVE.search(norm, max(start, match.start() - 3), match.start()) is not None \
-            and _WHERE_OR_WHEN.search(norm[match.end():noun_end]) is not None:
-        return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
+    if _LOCATIVE.search(norm, max(start, match.start() - 3), match.start()) is not None:
+        verb = ACTION_INDEX.first_in(norm[match.end():end])
+        if verb is not None and _WHERE_OR_WHEN.search(norm[match.end():match.end() + verb[0]]) is not None:
+            return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
     action = right_action(norm, noun_end, end) if noun_end - match.end() >= 2 else None
     return ((match.end(), noun_end), action) if action else None
 
