@@ -1372,6 +1372,16 @@ def test_a_place_something_is_included_in_is_named_without_the_verb():
     assert "青山科技城" in names and not any("纳入" in name for name in names)
 
 
+def test_a_project_listed_as_a_key_project_is_named_and_its_count_kept_apart():
+    # 将天水市…供水工程列为国家重点项目 and 将X水库列为… named nothing: 列为 did not end the noun
+    # phrase (纳入 did)
+    text = "将青山供水工程列为省重点项目,白石水库列为市重点项目,8个项目列为民生实事项目。"
+    assert named_projects(text) == [("白石水库", "water"), ("青山供水工程", "utility")]
+    groups = [(f["properties"]["base_name"], f["properties"]["quantity"]["value"])
+              for f in extract_projects(text) if not f["properties"]["named"]]
+    assert groups == [("项目", 8)]
+
+
 def test_a_type_alone_before_a_count_is_what_is_counted_not_a_member():
     # 改造棚户区23个区块: the type 棚户区 was taken for a named member of the 23 blocks, and the
     # group counted one block less (其余区块, 22个); so were 地铁2号线6个站点 and 学校2座教学楼.
@@ -1655,3 +1665,10 @@ def test_a_line_of_light_rail_or_tram_is_rail():
     # to a station (高铁杨桥站至S336省道连接线) stays a road
     assert named_projects("新建青山轻轨线。推进有轨电车东线建设。") == [("有轨电车东线", "rail"), ("青山轻轨线", "rail")]
     assert named_projects("建设高铁青山站至S336省道连接线。") == [("高铁青山站至S336省道连接线", "road_new")]
+
+
+def test_an_area_spanning_two_places_after_its_district_is_named_whole():
+    # 安州區河東—科技城片區 was named 科技城片區 and 涪城青義—西科大片區 西科大片區: the rules stopped at the
+    # dash and the tagger did not widen over the district before the first place
+    assert named_projects("推进青山区白水—红枫片区、白石区青松—科技城片区等五大重点示范区建设。") == [
+        ("白石区青松—科技城片区", "area"), ("青山区白水—红枫片区", "area")]

@@ -111,6 +111,17 @@ def test_a_count_that_opens_a_clause_counts_the_subject_of_the_works_after_it():
     assert _groups("今年以来共有50个人参加培训。") == []
 
 
+def test_counties_or_months_counted_after_zai_say_where_or_when_not_what():
+    # 在全省15个乡村振兴重点帮扶县率先建成… counted 15 projects 乡村振兴, 在全市8个县区新建… 8 projects
+    # 县区, 在2个月内完成… a group 月内: after 在 such a count locates the works (schools counted
+    # after 在 are still what the works are at: 在全县21所学校安装…)
+    assert _groups("在全省15个重点帮扶县率先建成胸痛中心。") == []
+    assert _groups("县医院争取协作资金,在全省15个乡村振兴重点帮扶县率先建成胸痛中心。") == []
+    assert _groups("在全市8个县区新建幼儿园20所。") == [("幼儿园", 20, "school")]
+    assert _groups("在2个月内完成了开工前的各项手续。") == []
+    assert _groups("在全县21所学校安装直饮水设备。") == [("学校", 21, "school")]
+
+
 def test_a_counted_thing_may_follow_its_verb_after_le():
     assert _groups("建成了15家放心粮油连锁店。") == [("放心粮油连锁店", 15, "project")]
 

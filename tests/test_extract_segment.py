@@ -19,6 +19,8 @@ from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
     # the pinyin of a word after it, syllables run together (a tone mark tells it from a word)
     ("地铁2号线(hàoxiàn)白石公园(gōngyuán)站、上海(shanghai)", "地铁2号线白石公园站、上海(shanghai)"),
     ("g65包茂高速、s202和xg65号、.g3路", "G65包茂高速、S202和xg65号、.g3路"),
+    # a border or province in brackets after a route's first end, before its range mark
+    ("青山(甲乙界)至白石(乙县界)段、青松(宁夏)-红枫公路、青山(北段)路", "青山至白石(乙县界)段、青松-红枫公路、青山(北段)路"),
     # invisible characters a web page or an editor leaves: zero-width spaces and joiners, a soft
     # hyphen, a byte-order mark, bidirectional marks, embeddings, overrides and isolates
     ("泺口\u200b垃圾转运站\u00ad、北园\u200d大街\ufeff", "泺口垃圾转运站、北园大街"),
@@ -253,3 +255,14 @@ def test_a_posts_item_numbers_run_into_one_line_open_no_name():
     assert names == ["东湖医院", "白石小区", "长青工业园"]
     assert [f["properties"]["quantity"]["value"] for f in extract_projects(text) if not f["properties"]["named"]] == [5]
 
+
+
+def test_a_route_whose_first_end_is_qualified_in_brackets_is_one_road():
+    # 省道205线云雾山(川陕界)至羊木(利州界)段 and S221泾源(宁夏)-石槽沟(甘陕界)二级公路 named nothing:
+    # a border or province in brackets after the first end parted the route before its range mark
+    from geo.extract import extract_projects
+
+    text = ("加快省道205线青山(甲乙界)至白石(乙县界)段建设。"
+            "争取开工建设省道S221青松(宁夏)-红枫(甲乙界)二级公路白石段。")
+    names = sorted(f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"])
+    assert names == ["省道205线青山(甲乙界)至白石(乙县界)段", "省道S221青松(宁夏)-红枫(甲乙界)二级公路白石段"]

@@ -396,6 +396,16 @@ def test_two_rule_names_inside_one_tagged_name_become_one_but_a_list_is_never_jo
     assert [norm[r.start:r.end] for r in extended] == ["青松路", "白石路"]
 
 
+def test_a_tagged_name_takes_no_sum_of_money_before_the_rule_name():
+    # 投入2320万元改善恰卜恰镇卫生院 was named whole: the tagger widened the rules' 恰卜恰镇卫生院 over
+    # the sum spent and its verb
+    norm = "投入2320万元改善青松镇卫生院业务用房。"
+    records = [r for r in _records(norm) if r.named]
+    assert [norm[r.start:r.end] for r in records] == ["青松镇卫生院"]
+    extended = statistical.extend_to_names(norm, records, [(2, 16, 0.95)])
+    assert [norm[r.start:r.end] for r in extended] == ["青松镇卫生院"]
+
+
 def test_a_tagged_name_takes_no_quote_it_does_not_open():
     # The tagger may mark a quoted name with its closing quote (“青山湖公园”): the name ends
     # before it; a quote the name opens and closes itself (“烟雨洪江”二期) stays.

@@ -242,11 +242,18 @@ def _thing_subject(norm, match, start, end):
     if run is None:
         return None
     noun_end = _noun_end(norm, match.end(), run.end())
+    if _LOCATIVE.search(norm, max(start, match.start() - 3), match.start()) is not None:
+        verb = ACTION_INDEX.first_in(norm[match.end():end])
+        if verb is not None and _WHERE_OR_WHEN.search(norm[match.end():match.end() + verb[0]]) is not None:
+            return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
     action = right_action(norm, noun_end, end) if noun_end - match.end() >= 2 else None
     return ((match.end(), noun_end), action) if action else None
 
 
 MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
+_LOCATIVE = re.compile(r"在(?:全[省市县州区国])?$")  # 在全省15个县, 在2个月内: 在 right before the count
+# What such a count counts: counties (县, 县区, 重点帮扶县率先…) or a time (月内, 年内, 天内).
+_WHERE_OR_WHEN = re.compile(r"^(?:月|年|天|周|日)内|县(?:区|市|\(市、区\))?(?:率先|全部|均|已|都|先后)?$")
 
 
 def _taken_spans(records, mentions, start, end):

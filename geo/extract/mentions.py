@@ -386,6 +386,13 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
                         outer = None
                 if outer is not None and 2 <= stem[2] - outer[0] <= 12:
                     stem = outer
+    if stem is not None and category == "area" and stem[1] is None and stem[0] - 1 > lo \
+            and norm[stem[0] - 1] in _SPAN_DASHES:
+        # 安州区河东—科技城片区: an area named by the two places it spans, a district before them
+        outer = find_stem(norm, stem[0] - 1, lo, 2, _SPAN_END_STEM)
+        if outer is not None and 2 <= stem[0] - 1 - outer[0] <= _SPAN_END_STEM \
+                and _HAN_RUN.fullmatch(norm, outer[0], stem[0] - 1):
+            stem = outer
     if stem is None:
         return None
     if mention.head in THING_UNITS and _NUMBER_ONLY.fullmatch(norm, stem[0], head_start):
@@ -411,6 +418,10 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
+
+
+_SPAN_DASHES = "—–-"
+_SPAN_END_STEM = 6  # characters of an area's first end (with its district: 安州区河东)
 
 
 def _quoted_whole_name(norm, mention, closer, clause_end):

@@ -21,6 +21,9 @@ _ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩�
 # 村(社区) before the noun it qualifies (24个村(社区)综合文化服务中心: the centres are counted, not
 # villages); before a verb (28个村(社区)增添…) the villages are the subject and it stays.
 _VILLAGE_OR_COMMUNITY = re.compile(r"\((?:(?<=村\()(?:社区|居委会|居)|(?<=社区\()村)\)(?=[\u4e00-\u9fff])")
+# A short qualifier in brackets after the first end of a route, before its range mark (省道205线云雾山
+# (川陕界)至羊木段, S221泾源(宁夏)-石槽沟公路: a border or province): the route reads on without it.
+_RANGE_END_QUALIFIER = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,4}\)(?=[至到\-—–][\u4e00-\u9fff])")
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
 _LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
@@ -84,7 +87,8 @@ def clean(norm, origin, breaks=()):
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
-    return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm))
+    return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
+                    + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)])
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")

@@ -67,6 +67,8 @@ _ALONG_ROAD = ("沿线", "两侧")
 # Left edges the rules found that the tagger does not widen a name over: the type of the roads listed
 # after it (城区道路南环路), "such as" (如青松公园).
 _FIRM_LEFT_EDGES = frozenset(("道路", "如"))
+# A sum of money (2320万元, 1.5亿元, 300元): what a name the tagger widens never holds.
+_SUM_OF_MONEY = re.compile(r"\d(?:万|亿|千)?元|[万亿]元")
 
 
 def _coded_road_worked(norm, record, sent_end):
@@ -209,6 +211,8 @@ def extend_to_names(norm, records, found):
         keep = max(inside, key=lambda r: (r.end, r.start))
         if start < keep.start and keep.mention.stop in _FIRM_LEFT_EDGES:
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
+        if _SUM_OF_MONEY.search(norm, start, keep.start):
+            continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
         after = COUNT_RE.match(norm, keep.end, end)
