@@ -1553,3 +1553,22 @@ def test_a_road_that_begins_to_be_resurfaced_takes_its_works():
     # road and its works, and 刷黑 was no works word
     assert named_projects("11月12日，白石路开始刷黑，本月底可建成通车。青松路开始改造。") == [
         ("白石路", "road_rebuild"), ("青松路", "road_rebuild")]
+
+
+def test_places_named_for_a_lake_or_bay_in_a_list_are_what_the_list_counts():
+    # 凤凰湖、周河…等10个新城镇社区 and 三泉王、金临湖2个镇级居家养老照料中心: the members kept the
+    # category of their last character (湖, 河) and were lakes and rivers; a list of new
+    # neighbourhoods or care centres says what they are. A list of lakes stays water.
+    assert named_projects("新建青山、白鹭湖、松河、石岭等10个新城镇社区。") == sorted([
+        ("松河", "area"), ("石岭", "area"), ("白鹭湖", "area"), ("青山", "area")])
+    assert named_projects("完成石桥、金湖2个镇级居家养老照料中心建设。") == sorted([
+        ("石桥", "welfare"), ("金湖", "welfare")])
+    assert named_projects("治理白鹭湖、松河等3条河湖。") == [("松河", "water"), ("白鹭湖", "water")]
+
+
+def test_a_care_centre_of_home_care_is_a_welfare_place_and_its_type_names_none():
+    # 居家照料中心 and 居家养老照料中心 were no heads: A居家照料中心 was lost, and 建成居家养老照料中心
+    # (the type alone) was named
+    assert named_projects("完成青岭府居家照料中心建设。") == [("青岭府居家照料中心", "welfare")]
+    assert named_projects("今年建成居家养老照料中心，新建居家养老服务中心3个。") == []
+
