@@ -1572,3 +1572,10 @@ def test_a_care_centre_of_home_care_is_a_welfare_place_and_its_type_names_none()
     assert named_projects("完成青岭府居家照料中心建设。") == [("青岭府居家照料中心", "welfare")]
     assert named_projects("今年建成居家养老照料中心，新建居家养老服务中心3个。") == []
 
+
+def test_a_place_named_for_its_bay_shares_the_head_of_the_plant_listed_after_it():
+    # 实施夏家湾、杨树港污水处理厂升级提标: 夏家湾 (two plants written with one head) was a bay; where
+    # no works follow (在售的楼盘有A湾、B殿等) the item is left as it was, unnamed
+    assert named_projects("实施白鹭湾、青松港污水处理厂升级提标。") == [
+        ("白鹭湾", "utility"), ("青松港污水处理厂", "utility")]
+    assert "白鹭湾" not in named_names("周边在售的楼盘有白鹭湾、青山云殿等。")

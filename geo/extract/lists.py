@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
@@ -13,6 +13,9 @@ from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
 
+# A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
+_HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_ACTIONS = frozenset(ACTIONS_SORTED)
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
@@ -212,6 +215,14 @@ def _parallel_items(norm, mentions, clause_start, by_end):
         road = by_end.get(pos)
         if (road is not None and road.category == "road" and mention.category == "area"
                 and road.head == norm[head_start - 1] and not road.section):
+            road.typed_by = mention
+            continue
+        if (road is not None and road.category == "water" and len(road.head) == 1 and not road.typed_by
+                and category_group(mention.category) == "facilities" and not road.section
+                and _HAN_PLACE.fullmatch(norm, road.stem_start, road.end) and not is_generic(norm[start:head_start])
+                and (road.stop in _ACTIONS or match_any(norm, mention.end, ACTIONS_SORTED))):
+            # 夏家湾、杨树港污水处理厂升级: a place named for its bay shares the plant's head and works
+            # (where no works are, 楼盘有北湖蓝湾、新能源云殿, the item is left to the rules as it was)
             road.typed_by = mention
             continue
         while pos > clause_start and pos not in by_end:
