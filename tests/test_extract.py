@@ -1579,3 +1579,12 @@ def test_a_place_named_for_its_bay_shares_the_head_of_the_plant_listed_after_it(
     assert named_projects("实施白鹭湾、青松港污水处理厂升级提标。") == [
         ("白鹭湾", "utility"), ("青松港污水处理厂", "utility")]
     assert "白鹭湾" not in named_names("周边在售的楼盘有白鹭湾、青山云殿等。")
+
+
+def test_villages_and_communities_listed_before_a_shared_facility_head_are_those_facilities():
+    # 新建(改造)春塘社区、茅梓桥社区居家养老服务站点 lost 春塘社区 (a generic word after the community
+    # hid the parallel), and 青山村、白石村卫生室 named 青山村 a village: both items are stations
+    assert named_projects("新建(改造)青山社区、白石社区居家养老服务站点。") == sorted([
+        ("白石社区居家养老服务站点", "welfare"), ("青山社区", "welfare")])
+    assert named_projects("改造青山村、白石村卫生室。") == sorted([("白石村卫生室", "health"), ("青山村", "health")])
+    assert ("青山村", "village") in named_projects("改造青山村、白石村道路。")
