@@ -1588,3 +1588,10 @@ def test_villages_and_communities_listed_before_a_shared_facility_head_are_those
         ("白石社区居家养老服务站点", "welfare"), ("青山社区", "welfare")])
     assert named_projects("改造青山村、白石村卫生室。") == sorted([("白石村卫生室", "health"), ("青山村", "health")])
     assert ("青山村", "village") in named_projects("改造青山村、白石村道路。")
+
+
+def test_a_bus_line_is_a_service_not_a_road():
+    # 新辟2条随需公交专线(A随需公交专线、B随需公交专线): new bus lines (a service) were two named roads
+    # and a group of 2 roads, as 专线 is a road's head (旅游专线, a tourist road)
+    assert extract_projects("新辟2条随需公交专线(青山随需公交专线、白石随需公交专线)。开通松林公交专线。") == []
+    assert named_projects("建设崮山旅游专线。") == [("崮山旅游专线", "road_new")]
