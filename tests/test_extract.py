@@ -1595,3 +1595,12 @@ def test_a_bus_line_is_a_service_not_a_road():
     # and a group of 2 roads, as 专线 is a road's head (旅游专线, a tourist road)
     assert extract_projects("新辟2条随需公交专线(青山随需公交专线、白石随需公交专线)。开通松林公交专线。") == []
     assert named_projects("建设崮山旅游专线。") == [("崮山旅游专线", "road_new")]
+
+
+def test_works_named_then_counted_again_as_a_clauses_subject_make_no_group():
+    # 新建A路…；新建B路…。两条道路的建成将进一步促进区域开发 (a town's 实事) kept a group of 2 roads
+    # beside the two named: the count opening a clause, its works after 的, counts them again
+    text = "新建青山路、白石路。这两条道路的建成将方便出行。新建3所学校。3所学校的投用使学位增加。"
+    assert counted_groups(text) == [("school", 3)]
+    assert named_names(text) == ["白石路", "青山路"]
+    assert counted_groups("今年完成3条道路的建设。") == [("road_new", 3)]
