@@ -182,6 +182,8 @@ def _recounted_works(case):
     """两条道路的建成将进一步促进…: a count opening a clause, its works nominalised after 的, counts
     the works named before it again (新建A路…；新建B路…。两条道路的建成…), no group of its own."""
     mention, norm = case.mention, case.norm
+    if not norm.startswith("的", mention.end):
+        return False  # (most mentions: one look)
     start = mention.stem_start
     back = next((word for word in _BACK_REFERENCES if norm.startswith(word, start)), "")
     start += len(back)  # (这两条道路: the stem may open with the reference)
