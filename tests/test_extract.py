@@ -1604,3 +1604,9 @@ def test_works_named_then_counted_again_as_a_clauses_subject_make_no_group():
     assert counted_groups(text) == [("school", 3)]
     assert named_names(text) == ["白石路", "青山路"]
     assert counted_groups("今年完成3条道路的建设。") == [("road_new", 3)]
+
+
+def test_an_inner_ring_road_is_a_road_as_an_outer_one_is():
+    # 改造内环路 named nothing (内 a generic word, 环路 the head: the record model dropped the
+    # one-character stem), while 外环路 and 北外环 were roads
+    assert named_projects("改造内环路。建设西内环。") == [("内环路", "road_rebuild"), ("西内环", "road_new")]
