@@ -1672,3 +1672,60 @@ def test_an_area_spanning_two_places_after_its_district_is_named_whole():
     # dash and the tagger did not widen over the district before the first place
     assert named_projects("推进青山区白水—红枫片区、白石区青松—科技城片区等五大重点示范区建设。") == [
         ("白石区青松—科技城片区", "area"), ("青山区白水—红枫片区", "area")]
+
+
+def test_places_named_for_a_lake_or_bay_in_a_list_are_what_the_list_counts():
+    # 凤凰湖、周河…等10个新城镇社区 and 三泉王、金临湖2个镇级居家养老照料中心: the members kept the
+    # category of their last character (湖, 河) and were lakes and rivers; a list of new
+    # neighbourhoods or care centres says what they are. A list of lakes stays water.
+    assert named_projects("新建青山、白鹭湖、松河、石岭等10个新城镇社区。") == sorted([
+        ("松河", "area"), ("石岭", "area"), ("白鹭湖", "area"), ("青山", "area")])
+    assert named_projects("完成石桥、金湖2个镇级居家养老照料中心建设。") == sorted([
+        ("石桥", "welfare"), ("金湖", "welfare")])
+    assert named_projects("治理白鹭湖、松河等3条河湖。") == [("松河", "water"), ("白鹭湖", "water")]
+
+
+def test_a_care_centre_of_home_care_is_a_welfare_place_and_its_type_names_none():
+    # 居家照料中心 and 居家养老照料中心 were no heads: A居家照料中心 was lost, and 建成居家养老照料中心
+    # (the type alone) was named
+    assert named_projects("完成青岭府居家照料中心建设。") == [("青岭府居家照料中心", "welfare")]
+    assert named_projects("今年建成居家养老照料中心，新建居家养老服务中心3个。") == []
+
+
+def test_a_place_named_for_its_bay_shares_the_head_of_the_plant_listed_after_it():
+    # 实施夏家湾、杨树港污水处理厂升级提标: 夏家湾 (two plants written with one head) was a bay; where
+    # no works follow (在售的楼盘有A湾、B殿等) the item is left as it was, unnamed
+    assert named_projects("实施白鹭湾、青松港污水处理厂升级提标。") == [
+        ("白鹭湾", "utility"), ("青松港污水处理厂", "utility")]
+    assert "白鹭湾" not in named_names("周边在售的楼盘有白鹭湾、青山云殿等。")
+
+
+def test_villages_and_communities_listed_before_a_shared_facility_head_are_those_facilities():
+    # 新建(改造)春塘社区、茅梓桥社区居家养老服务站点 lost 春塘社区 (a generic word after the community
+    # hid the parallel), and 青山村、白石村卫生室 named 青山村 a village: both items are stations
+    assert named_projects("新建(改造)青山社区、白石社区居家养老服务站点。") == sorted([
+        ("白石社区居家养老服务站点", "welfare"), ("青山社区", "welfare")])
+    assert named_projects("改造青山村、白石村卫生室。") == sorted([("白石村卫生室", "health"), ("青山村", "health")])
+    assert ("青山村", "village") in named_projects("改造青山村、白石村道路。")
+
+
+def test_a_bus_line_is_a_service_not_a_road():
+    # 新辟2条随需公交专线(A随需公交专线、B随需公交专线): new bus lines (a service) were two named roads
+    # and a group of 2 roads, as 专线 is a road's head (旅游专线, a tourist road)
+    assert extract_projects("新辟2条随需公交专线(青山随需公交专线、白石随需公交专线)。开通松林公交专线。") == []
+    assert named_projects("建设崮山旅游专线。") == [("崮山旅游专线", "road_new")]
+
+
+def test_works_named_then_counted_again_as_a_clauses_subject_make_no_group():
+    # 新建A路…；新建B路…。两条道路的建成将进一步促进区域开发 (a town's 实事) kept a group of 2 roads
+    # beside the two named: the count opening a clause, its works after 的, counts them again
+    text = "新建青山路、白石路。这两条道路的建成将方便出行。新建3所学校。3所学校的投用使学位增加。"
+    assert counted_groups(text) == [("school", 3)]
+    assert named_names(text) == ["白石路", "青山路"]
+    assert counted_groups("今年完成3条道路的建设。") == [("road_new", 3)]
+
+
+def test_an_inner_ring_road_is_a_road_as_an_outer_one_is():
+    # 改造内环路 named nothing (内 a generic word, 环路 the head: the record model dropped the
+    # one-character stem), while 外环路 and 北外环 were roads
+    assert named_projects("改造内环路。建设西内环。") == [("内环路", "road_rebuild"), ("西内环", "road_new")]

@@ -5,6 +5,7 @@ from geo.extract.counts import counted_works
 from geo.extract.mentions import clause_mentions
 from geo.extract.records import clause_records
 from geo.names import simplified_with_offsets
+from extract_cases import counted_groups
 
 
 def _works(text):
@@ -360,3 +361,11 @@ def test_the_villages_a_river_flows_past_are_no_group():
     assert groups == []
     assert [f["properties"]["quantity"]["value"] for f in extract_projects(
         "新建青山路等5条道路。改造行政村道路12条。") if not f["properties"]["named"]] == [4, 12]
+
+
+def test_a_list_of_named_works_closed_by_a_larger_count_of_works_leaves_the_rest():
+    # 启动A段、B大道西段升级改造、S308道路改建等23项工程 kept 工程 23项 beside the three named works:
+    # items that carry their own works broke the list, so the count was read as a group of its own
+    assert counted_groups("启动G220青山至白石段、松林大道西段升级改造、S308道路改建等23项工程。") == [("project", 20)]
+    assert counted_groups("推进青山学校、白石医院等12项工程建设。") == [("project", 10)]
+    assert counted_groups("推进青山学校、社会治理等12项工程建设。") == [("project", 12)]

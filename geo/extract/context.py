@@ -219,8 +219,31 @@ def _people_of_place(case):
     return case.norm.startswith(PERSON_ROLES, case.mention.end)
 
 
+# What the works just named, counted again, do as a clause's subject: 两条道路的建成将…, 这3所学校的投用使….
+_RECOUNTED_AFTER = re.compile(r"的(?:建成|建设|实施|完工|开通|通车|投用|投运|启用)(?:将|后|使|可|为|[,;。])")
+_BACK_REFERENCES = ("这", "上述", "以上", "该")
+_RECOUNT_OPENERS = tuple("两二三四五六七八九十23456789")  # (a count of one is no list named before)
+
+
+def _recounted_works(case):
+    """两条道路的建成将进一步促进…: a count opening a clause, its works nominalised after 的, counts
+    the works named before it again (新建A路…；新建B路…。两条道路的建成…), no group of its own."""
+    mention, norm = case.mention, case.norm
+    if not norm.startswith("的", mention.end):
+        return False  # (most mentions: one look)
+    start = mention.stem_start
+    back = next((word for word in _BACK_REFERENCES if norm.startswith(word, start)), "")
+    start += len(back)  # (这两条道路: the stem may open with the reference)
+    if not norm.startswith(_RECOUNT_OPENERS, start) or _RECOUNTED_AFTER.match(norm, mention.end) is None \
+            or COUNT_RE.match(norm, start, mention.head_start) is None:
+        return False
+    opens = start - len(back)
+    return opens == 0 or norm[opens - 1] in _CLAUSE_BREAKS or bool(back) or norm.endswith(_BACK_REFERENCES, 0, opens)
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place, _listed_after_context_verb, _planned_only, _people_of_place)
+                 _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
+                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))

@@ -509,6 +509,9 @@ def listed_projects(norm, start, end, records):
         for text in norm[list_start:match.start()].split("、"):
             items.append((pos, pos + len(text)))
             pos += len(text) + 1
+        if len(items) < value:
+            _rest_of_listed(match, items, records)
+            continue
         if len(items) != value:
             continue
         opener = next((w for w in _LIST_OPENERS if w in norm[items[0][0]:items[0][1]]), None)
@@ -543,6 +546,18 @@ def listed_projects(norm, start, end, records):
                     group.quantity = {**group.quantity, "value": value - len(members)}
         records = records + added
     return records
+
+
+def _rest_of_listed(match, items, records):
+    """A、B、C等23项工程 with every item named: the list's count, a group of its own, says how many
+    projects are left (其余工程 20), as a count of projects after 等 does (其余项目)."""
+    from geo.extract.lists import _list_members
+
+    named = [r for r in records if r.named]
+    members = [next((r for r in named if r.start < b and r.end > a), None) for a, b in items]
+    groups = [r for r in records if not r.named and not r.remainder and r.start < match.end() and r.end > match.start()]
+    if len(items) >= 2 and None not in members and len(set(map(id, members))) == len(members) and len(groups) == 1:
+        _list_members(groups[0], members)
 
 
 def _listed_project(norm, start, end):

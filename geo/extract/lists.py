@@ -13,6 +13,10 @@ from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
 
+# A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
+_HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_ACTIONS = frozenset(ACTIONS_SORTED)
+_VILLAGE_TAILS = ("社区", "村")
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
@@ -214,6 +218,20 @@ def _parallel_items(norm, mentions, clause_start, by_end):
                 and road.head == norm[head_start - 1] and not road.section):
             road.typed_by = mention
             continue
+        if (road is not None and road.category in ("village", "area") and not road.typed_by and not road.section
+                and not road.count and category_group(mention.category) == "facilities"
+                and _village_tail(norm, road.stem_start, road.end) is not None
+                and _village_tail(norm, road.stem_start, road.end) == _village_tail(norm, start, head_start)):
+            road.typed_by = mention  # 青山村、白石村卫生室, A社区、B社区居家养老服务站点: two clinics, one head
+            continue
+        if (road is not None and road.category == "water" and len(road.head) == 1 and not road.typed_by
+                and category_group(mention.category) == "facilities" and not road.section
+                and _HAN_PLACE.fullmatch(norm, road.stem_start, road.end) and not is_generic(norm[start:head_start])
+                and (road.stop in _ACTIONS or match_any(norm, mention.end, ACTIONS_SORTED))):
+            # 夏家湾、杨树港污水处理厂升级: a place named for its bay shares the plant's head and works
+            # (where no works are, 楼盘有北湖蓝湾、新能源云殿, the item is left to the rules as it was)
+            road.typed_by = mention
+            continue
         while pos > clause_start and pos not in by_end:
             raw = _raw_item(norm, pos, clause_start)
             if raw is None or not _alike(_item_tail(norm, raw.stem_start, pos), last) \
@@ -310,6 +328,15 @@ def _item_before_follower(norm, pos, by_end):
     for word in _ITEM_FOLLOWERS:
         if norm.endswith(word, 0, pos) and by_end.get(pos - len(word)) is not None:
             return by_end[pos - len(word)]
+    return None
+
+
+def _village_tail(norm, start, end):
+    """社区 or 村 when a list item ends with one, less a generic word after it (茅梓桥社区居家, before
+    养老服务站点), else None."""
+    for pos in range(end, max(start + 2, end - 4) - 1, -1):
+        if is_generic(norm[pos:end]) and norm.endswith(_VILLAGE_TAILS, start + 2, pos):
+            return next(tail for tail in _VILLAGE_TAILS if norm.endswith(tail, 0, pos))
     return None
 
 

@@ -169,7 +169,8 @@ def _classify(case):
         type_category = resolve_category(mention.typed_by.category, action, norm,
                                           mention.typed_by, sentence, members_only=True)
         if type_category and type_category != category and (
-                label == "short" or category_group(category) != category_group(type_category)):
+                label == "short" or category_group(category) != category_group(type_category)
+                or category == "water" and len(mention.head) == 1):
             # 左岭、花山、龙泉3个卫生服务中心: a listed member is what the list says it is, even
             # when its own last character looks like a head (泉).
             category = type_category
