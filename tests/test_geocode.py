@@ -699,18 +699,24 @@ def test_namesakes_in_one_zone_are_told_apart_by_their_coordinates(write_osm):
     assert re.search(r"\(116\.9\d\d,36\.66\d、117\.0\d\d,36\.74\d\)", reason), reason
 
 
+def _planners_list(tmp_path, file_name, text):
+    """A gazetteer of one planner's list: ``text`` written as ``file_name`` (a CSV) and read as
+    ``geo build --gazetteer`` reads it."""
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    return Gazetteer().add_tier(f"user gazetteer {file_name}", load_file(path), first_of_namesakes=True)
+
+
 WUHOU = shapely.box(103.94, 30.53, 104.10, 30.67)  # about 成都市武侯区
 
 
 @pytest.fixture
 def planners_gazetteer(tmp_path):
     # A planner's own table names the district's institutions in full, without a category.
-    from geo.gazetteer_files import load_file
-
-    path = tmp_path / "点位.csv"
-    path.write_text("名称,经度,纬度,坐标系\n武侯区第一人民医院,104.0436,30.6426,CGCS2000\n"
-                    "成都市武侯区妇幼保健院,104.038,30.635,CGCS2000\n", encoding="utf-8")
-    return Gazetteer().add_tier("user gazetteer 点位.csv", load_file(path), first_of_namesakes=True)
+    return _planners_list(tmp_path, "点位.csv", "名称,经度,纬度,坐标系\n武侯区第一人民医院,104.0436,30.6426,CGCS2000\n"
+                                              "成都市武侯区妇幼保健院,104.038,30.635,CGCS2000\n")
 
 
 @pytest.mark.parametrize("district", ["武侯区", "成都市武侯区"])
@@ -826,15 +832,11 @@ YUELU = shapely.box(112.6, 27.97, 112.97, 28.28)  # about 长沙市岳麓区
 def published_list(tmp_path):
     # A 教育局 and 卫健委 list as published: full names (the city, the university, the campus in
     # brackets), six decimals, no category column.
-    from geo.gazetteer_files import load_file
-
-    path = tmp_path / "学校医院.csv"
-    path.write_text("名称,经度,纬度,坐标系\n长沙市梅溪湖第二小学,112.870000,28.190000,CGCS2000\n"
-                    "中南大学湘雅三医院,112.947000,28.213000,CGCS2000\n"
-                    "中南大学湘雅三医院（新院区）,112.860000,28.150000,CGCS2000\n"
-                    "长沙市岳麓区中医医院,112.950000,28.220000,CGCS2000\n"
-                    "长郡梅溪湖中学（新校区）,112.850000,28.180000,CGCS2000\n", encoding="utf-8")
-    return Gazetteer().add_tier("user gazetteer 学校医院.csv", load_file(path), first_of_namesakes=True)
+    return _planners_list(tmp_path, "学校医院.csv", "名称,经度,纬度,坐标系\n长沙市梅溪湖第二小学,112.870000,28.190000,CGCS2000\n"
+                                                "中南大学湘雅三医院,112.947000,28.213000,CGCS2000\n"
+                                                "中南大学湘雅三医院（新院区）,112.860000,28.150000,CGCS2000\n"
+                                                "长沙市岳麓区中医医院,112.950000,28.220000,CGCS2000\n"
+                                                "长郡梅溪湖中学（新校区）,112.850000,28.180000,CGCS2000\n")
 
 
 def test_a_published_lists_full_name_is_found_by_the_reports_short_one(published_list):
@@ -869,11 +871,7 @@ def test_a_school_is_not_taken_for_its_new_campus_nor_a_lake_for_a_road_named_af
 
 def test_a_list_name_carried_on_after_the_reports_is_another_place_not_a_loose_match(tmp_path):
     # The planner's list (no category) has the school's kindergarten; the bundled gazetteer the school itself.
-    from geo.gazetteer_files import load_file
-
-    path = tmp_path / "幼儿园.csv"
-    path.write_text("名称,经度,纬度,坐标系\n济南市天桥区实验小学附属幼儿园,117.0101,36.7001,CGCS2000\n", encoding="utf-8")
-    gazetteer = Gazetteer().add_tier("user gazetteer 幼儿园.csv", load_file(path), first_of_namesakes=True)
+    gazetteer = _planners_list(tmp_path, "幼儿园.csv", "名称,经度,纬度,坐标系\n济南市天桥区实验小学附属幼儿园,117.0101,36.7001,CGCS2000\n")
     gazetteer.add_tier("bundled gazetteer", [_entry("天桥区实验小学", shapely.Point(116.99, 36.68), "school", accuracy=300)])
     located, unlocated = geocode_projects([_project("天桥区实验小学", "school"), _project("天桥实验小学", "school")],
                                           gazetteer, OUTLINE, district_name="天桥区")
@@ -883,12 +881,8 @@ def test_a_list_name_carried_on_after_the_reports_is_another_place_not_a_loose_m
 
 def test_a_list_name_qualified_by_another_district_is_not_this_districts_place(tmp_path):
     # A city's list: 开福区's 实验小学 lies 500 m beyond 岳麓区's edge, within the 1 km a match may lie out.
-    from geo.gazetteer_files import load_file
-
-    path = tmp_path / "长沙市学校.csv"
-    path.write_text("名称,经度,纬度,坐标系\n长沙市开福区实验小学,112.975000,28.200000,CGCS2000\n"
-                    "长沙市开福区第一中学,112.975000,28.210000,CGCS2000\n", encoding="utf-8")
-    gazetteer = Gazetteer().add_tier("user gazetteer 长沙市学校.csv", load_file(path), first_of_namesakes=True)
+    gazetteer = _planners_list(tmp_path, "长沙市学校.csv", "名称,经度,纬度,坐标系\n长沙市开福区实验小学,112.975000,28.200000,CGCS2000\n"
+                                                      "长沙市开福区第一中学,112.975000,28.210000,CGCS2000\n")
     gazetteer.add_tier("OSM extract", [_entry("开福区第一中学", shapely.Point(112.975, 28.21), "school", accuracy=30)])
     located, unlocated = geocode_projects([_project("实验小学", "school"), _project("第一中学", "school")],
                                           gazetteer, YUELU, district_name="岳麓区")
@@ -898,12 +892,8 @@ def test_a_list_name_qualified_by_another_district_is_not_this_districts_place(t
 
 def test_a_list_name_with_another_name_in_brackets_is_found_by_either_but_not_by_its_campus(tmp_path):
     # 卫健委 lists write a hospital's second name in brackets after the first, and a campus likewise.
-    from geo.gazetteer_files import load_file
-
-    path = tmp_path / "医疗机构.csv"
-    path.write_text("医疗机构名称,经度,纬度,坐标系\n湖南省人民医院（湖南师范大学第一附属医院）,112.9400,28.2000,CGCS2000\n"
-                    "长沙市第四医院（东院）,112.9300,28.2300,CGCS2000\n", encoding="utf-8")
-    gazetteer = Gazetteer().add_tier("user gazetteer 医疗机构.csv", load_file(path), first_of_namesakes=True)
+    gazetteer = _planners_list(tmp_path, "医疗机构.csv", "医疗机构名称,经度,纬度,坐标系\n湖南省人民医院（湖南师范大学第一附属医院）,112.9400,28.2000,CGCS2000\n"
+                                                     "长沙市第四医院（东院）,112.9300,28.2300,CGCS2000\n")
     located, unlocated = geocode_projects([_project("湖南省人民医院", "health"), _project("湖南师范大学第一附属医院", "health"),
                                            _project("长沙市第四医院", "health")], gazetteer, YUELU, district_name="岳麓区")
     assert [f["geometry"] and f["geometry"].coords[0] for f in located] == [(112.94, 28.2), (112.94, 28.2), None]
