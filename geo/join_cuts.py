@@ -158,8 +158,7 @@ def _claimed(zones, piece, polygon, snap):
             # A piece along a detailed edge comes in thousands of parts (the edge's vertices cut it),
             # whose buffers GEOS would union one by one (36 s for 10,000): the parts merged and
             # simplified by half the margin, buffered by half as much more, hold all it held.
-            merged = shapely.line_merge(piece) if shapely.get_type_id(piece) == 5 else piece
-            outline = shapely.simplify(merged, margin / 2)
+            outline = shapely.simplify(_merged(piece), margin / 2)
             around = shapely.buffer(outline, margin * 1.5, quad_segs=2)
         nearby = shapely.intersection(zones, around)
     claimed = None
@@ -171,6 +170,12 @@ def _claimed(zones, piece, polygon, snap):
             continue
         claimed = near if claimed is None else shapely.union(claimed, near)
     return shapely.Polygon() if claimed is None else claimed
+
+
+def _merged(lines):
+    """``lines`` with a MultiLineString's parts that meet end to end joined (the same points): GEOS
+    buffers a MultiLineString part by part, and a line along a detailed edge is thousands of them."""
+    return shapely.line_merge(lines) if shapely.get_type_id(lines) == 5 else lines
 
 
 def _beyond(rest, claimed, snap):
@@ -194,7 +199,7 @@ def _uncounted(rest, counted, snap):
     counted = counted[~shapely.is_empty(counted)]
     if not counted.size:
         return rest
-    near = shapely.buffer(shapely.union_all(counted), snap, quad_segs=2)
+    near = shapely.buffer(_merged(shapely.union_all(counted)), snap, quad_segs=2)
     if not shapely.intersects(rest, near):
         return rest
     # Where it only goes on from a counted piece (their meeting point), it is within snap of it for
