@@ -197,7 +197,8 @@ class Gazetteer:
         indexes = []
         for tier, entries in self.tiers:
             exact, folded, former_exact, former_folded = {}, {}, {}, {}
-            forms = [tuple(normalise_name(name) for name in (entry.name, *entry.aliases)) for entry in entries]
+            forms = [tuple(dict.fromkeys(normalise_name(name) for name in (*_unnoted(entry.name), entry.name, *entry.aliases)))
+                     for entry in entries]
             for entry, keys in zip(entries, forms):
                 for keys, by_key, by_fold in ((keys, exact, folded),
                                               (map(normalise_name, entry.former_names), former_exact, former_folded)):
@@ -309,6 +310,25 @@ _CAMPUS = re.compile(r"(?:校区|院区|分校|分院|校址|院址|[东西南�
 _BRACKETED_END = re.compile(r"\s*[（(][^（）()]+[）)]\s*$")
 # Brackets saying an entry is the main site (长沙市实验小学（本部）): the place itself.
 _MAIN_SITE = re.compile(r"(?:校?本部|主校区|主院区|总院|总部)")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_notes():
+    """A status or works note a list writes in brackets after a name (青山小学（新建）, 白石医院(在建),
+    红星公园（规划）, （2024年新建）): the ``name_note`` words of geo/data/lexicon/modifiers.tsv."""
+    from geo import lexicon
+
+    words = sorted(map(normalise_name, lexicon.words("name_note")), key=len, reverse=True)
+    return re.compile(rf"(?:\d{{2,4}}年)?(?:{'|'.join(map(re.escape, words))})")
+
+
+def _unnoted(name):
+    """``(name without its note,)`` when a bracketed status or works note ends ``name`` (青山小学（新建）: the
+    report's 青山小学, of its name's category), else ``()``; the entry keeps its name as written."""
+    bracket = _BRACKETED_END.search(name)
+    if bracket is None or not _name_notes().fullmatch(normalise_name(bracket.group())):
+        return ()
+    return (name[:bracket.start()],)
 
 
 def _by_category(entries, forms):
