@@ -25,9 +25,10 @@ def _refuse_zip_bomb(path):
 
 
 def excel_sheets(path):
-    """``[(title, hidden, records)]`` of every sheet of the workbook at ``path`` that holds a filled cell, in
-    workbook order; ``records`` are ``(row number, row list)`` with merged cells filled, title rows above
-    the header and empty rows left out."""
+    """``[(title, hidden, records, title rows)]`` of every sheet of the workbook at ``path`` that holds a filled
+    cell, in workbook order; ``records`` are ``(row number, row list)`` with merged cells filled, title rows
+    above the header and empty rows left out; the title rows' text is given apart (the datum they may name:
+    :mod:`geo.table_titles`)."""
     import openpyxl
 
     _refuse_zip_bomb(path)
@@ -41,11 +42,12 @@ def excel_sheets(path):
                    for row in sheet.iter_rows()]
         merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
         titles = _title_rows(records, merged)
+        said = [" ".join(cell for cell in records[number - 1] if cell.strip()) for number in sorted(titles)]
         _fill_merged_cells(records, merged)
         records = [(number, r) for number, r in enumerate(records, 1)
                    if number not in titles and any(cell.strip() for cell in r)]
         if records or titles:
-            sheets.append((sheet.title, getattr(sheet, "sheet_state", "visible") != "visible", records))
+            sheets.append((sheet.title, getattr(sheet, "sheet_state", "visible") != "visible", records, said))
     book.close()
     return sheets
 

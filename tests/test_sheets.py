@@ -119,3 +119,23 @@ def test_a_coordinate_cell_formatted_to_six_decimals_claims_the_digits_it_shows(
     assert school.accuracy_m == 5 and "written to" not in school.method
     assert square.accuracy_m > 5000 and "lon/lat written to 0.1°" in square.method
     assert cuqiao.accuracy_m == 5 and (cuqiao.geometry.x, cuqiao.geometry.y) == (104.01512, 30.59534)
+
+
+def test_a_datum_named_only_in_a_merged_title_over_the_header_is_applied_and_said(tmp_path):
+    # 「武侯区医院名录（坐标系：百度BD-09）」 merged over the header: its Baidu coordinates were read as WGS-84
+    # (about 700 m off), only claiming the 1,600 m of a datum not stated.
+    baidu = wgs84_to_bd09(*HOSPITAL[1])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["武侯区医院名录（坐标系：百度BD-09）"])
+    sheet.append(["序号", "名称", "经度", "纬度"])
+    sheet.append([1, HOSPITAL[0], round(baidu[0], 6), round(baidu[1], 6)])
+    sheet.merge_cells("A1:D1")
+    book.save(tmp_path / "名录.xlsx")
+    warnings = []
+    (entry,) = load_file(tmp_path / "名录.xlsx", warnings=warnings)
+    assert (entry.source_datum, entry.accuracy_m) == ("bd09", 50.0)
+    assert metres((entry.geometry.x, entry.geometry.y), HOSPITAL[1]) < 0.5
+    assert warnings == [f"{tmp_path / '名录.xlsx'}: no column gives the datum of 1 of 1 entries; the title "
+                        "'武侯区医院名录（坐标系：百度BD-09）' names 百度BD-09: applied to them"]
+
