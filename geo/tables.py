@@ -10,6 +10,7 @@ import re
 
 from geo.coordinates import degrees as _degrees, lonlat_pair as _pair, wkt_geometry as _wkt_geometry
 from geo.io import InputError
+from geo.sheets import UnsavedFormula
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 # The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
@@ -325,6 +326,9 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     for line_no, record in records:
         if _repeats_header(record, keys):  # two files joined (cat a.csv b.csv): the second's header is no entry
             continue
+        unsaved = next((cell for key, cell in zip(keys, record) if key and type(cell) is UnsavedFormula), None)
+        if unsaved is not None:  # a script's workbook: the formula's value was never computed
+            raise InputError(path, unsaved.problem(header[unsaved.column - 1]))
         row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
         if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
             totals.append(line_no)
