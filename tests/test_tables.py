@@ -34,6 +34,10 @@ def _point(path):
     ("dms_chinese.csv", "名称,经度,纬度\n汇才学校,117度0分3.6秒,36度42分0秒\n".encode("gbk")),
     ("dms_chinese_hemispheres.csv", "名称,经度,纬度\n汇才学校,东经117度0分3.6秒,北纬36度42分\n".encode("utf-8")),
     ("dms_spaced.csv", "name,lon,lat\n汇才学校,117 0 3.6,36 42 0.00\n".encode("utf-8")),
+    # A blank before each mark, as some hand-typed lists space them: refused, 'not one number, nor degrees...'
+    ("dms_spaced_marks.csv", "名称,经度,纬度\n汇才学校,117 度 0 分 3.6 秒,36 度 42 分 0 秒\n".encode("utf-8")),
+    ("dms_spaced_signs.csv", "名称,经度,纬度\n汇才学校,117 ° 0 ′ 3.6 ″E,36 ° 42 ′ N\n".encode("utf-8")),
+    ("degrees_spaced_sign.csv", "name,lon,lat\n汇才学校,117.001 °,36.7 °\n".encode("utf-8")),
     ("dm_spaced.csv", "name,lon,lat\n汇才学校,117 0.06,36 42.000\n".encode("utf-8")),
     ("dms_spaced_hemispheres.csv", "name,lon,lat\n汇才学校,E117 00 03.6,36 42 00 N\n".encode("utf-8")),
     ("ewkt.csv", "name,wkt\n汇才学校,SRID=4326;POINT(117.001 36.7)\n".encode("utf-8")),
