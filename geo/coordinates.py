@@ -44,8 +44,8 @@ def _only_swapped_in_china(first, second):
 def degrees(text, axis, delimiter):
     """One coordinate cell as decimal degrees: a plain number, a decimal comma when unambiguous,
     or degrees, minutes and seconds with a hemisphere (``117°0'3.6"E``, ``东经117.001°``,
-    ``117度0分3.6秒``, ``117 0 3.6`` or ``117 0.06``: whole degrees and minutes apart, ``117:00:03.6``;
-    a degree sign typed as ``゜``, ``º`` or ``˚``; read by geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
+    ``117度0分3.6秒``, also with blanks before the marks: ``117 度 0 分 3.6 秒``, ``117 0 3.6`` or ``117 0.06``: whole
+    degrees and minutes apart, ``117:00:03.6``; a degree sign typed as ``゜``, ``º`` or ``˚``; read by geopy). Other numbers apart in one cell (``36.7 117.0``, a pair) are refused.
 
     A decimal comma is read in a file separated by ``;``, tabs or ``|`` (Excel in many
     locales); in a comma-separated file only when fewer or more than three digits follow it
@@ -75,6 +75,7 @@ def degrees(text, axis, delimiter):
         text = text.replace(chinese, "") + letter if chinese in text else text
     text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
     text = text.replace("′", "'").replace("″", '"').replace("''", '"')
+    text = re.sub(r"(?<=\d)\s+(?=[°'\"])", "", text)  # 117 度 0 分 3.6 秒, 117.001 °: a blank before its mark
     # The closing mark left off (108°56′30.5, 108°56.5): what follows the minutes is seconds, the degrees minutes.
     text = _UNMARKED_SECONDS.sub(r'\1"\2', text) if _UNMARKED_SECONDS.fullmatch(text) else \
         _UNMARKED_MINUTES.sub(r"\1'\2", text) if _UNMARKED_MINUTES.fullmatch(text) else text

@@ -196,9 +196,12 @@ class Gazetteer:
     def _indexes(self):
         indexes = []
         for tier, entries in self.tiers:
-            exact, folded, former_exact, former_folded = {}, {}, {}, {}
-            forms = [tuple(normalise_name(name) for name in (entry.name, *entry.aliases)) for entry in entries]
+            exact, folded, former_exact, former_folded, noted = {}, {}, {}, {}, set()
+            forms = [tuple(dict.fromkeys(normalise_name(name) for name in (*_unnoted(entry.name), entry.name, *entry.aliases)))
+                     for entry in entries]
             for entry, keys in zip(entries, forms):
+                for key in map(normalise_name, _unnoted(entry.name)):  # 青山小学 of 青山小学（新建）: after a 青山小学
+                    noted.update(((key, id(entry)), (_fold(key), id(entry))))
                 for keys, by_key, by_fold in ((keys, exact, folded),
                                               (map(normalise_name, entry.former_names), former_exact, former_folded)):
                     for key in keys:
@@ -206,7 +209,7 @@ class Gazetteer:
                         by_fold.setdefault(_fold(key), []).append(entry)
                         for part in coded_road(key) or ():  # X205清华至沱川公路: by X205 and 清华至沱川公路 too
                             by_fold.setdefault(_fold(normalise_name(part)), []).append(entry)
-            indexes.append((tier, (exact, folded), (former_exact, former_folded), _by_category(entries, forms)))
+            indexes.append((tier, (exact, folded, noted), (former_exact, former_folded), _by_category(entries, forms)))
         return indexes
 
     def lookup(self, name: str, *, accepts=None, category=None, others=()):
@@ -219,13 +222,14 @@ class Gazetteer:
         key = normalise_name(name)
         others = tuple(other for other in map(normalise_name, others) if other not in key)
         accepts = accepts or (lambda entry: True)
-        for tier, (exact, folded), (former_exact, former_folded), by_category in self._indexes:
+        for tier, (exact, folded, noted), (former_exact, former_folded), by_category in self._indexes:
             # A name an entry bears now outranks the same name another entry bore once.
-            for former, strength, candidates in ((False, "exact", exact.get(key, [])),
-                                                 (False, "folded", folded.get(_fold(key), [])),
-                                                 (True, "exact", former_exact.get(key, [])),
-                                                 (True, "folded", former_folded.get(_fold(key), []))):
+            for former, strength, form, candidates in ((False, "exact", key, exact.get(key, [])),
+                                                       (False, "folded", _fold(key), folded.get(_fold(key), [])),
+                                                       (True, "exact", key, former_exact.get(key, [])),
+                                                       (True, "folded", _fold(key), former_folded.get(_fold(key), []))):
                 fit = _prefer_category([e for e in candidates if accepts(e)], category)
+                fit = [e for e in fit if (form, id(e)) not in noted] or fit  # 青山小学 before 青山小学（新建）
                 if fit:
                     rivals = () if tier in self._first_wins else _rivals(fit, category)
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
@@ -309,6 +313,22 @@ _CAMPUS = re.compile(r"(?:校区|院区|分校|分院|校址|院址|[东西南�
 _BRACKETED_END = re.compile(r"\s*[（(][^（）()]+[）)]\s*$")
 # Brackets saying an entry is the main site (长沙市实验小学（本部）): the place itself.
 _MAIN_SITE = re.compile(r"(?:校?本部|主校区|主院区|总院|总部)")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_notes():
+    """A status or works note in brackets after a name (（新建）, (在建), （2024年新建）): modifiers.tsv's ``name_note``."""
+    from geo import lexicon
+
+    words = sorted(map(normalise_name, lexicon.words("name_note")), key=len, reverse=True)
+    return re.compile(rf"(?:\d{{2,4}}年)?(?:{'|'.join(map(re.escape, words))})")
+
+
+def _unnoted(name):
+    """``(name without its note,)`` when a bracketed status or works note ends ``name`` (青山小学（新建）: the
+    report's 青山小学, of its name's category), else ``()``; the entry keeps its name as written."""
+    bracket = _BRACKETED_END.search(name)
+    return (name[:bracket.start()],) if bracket and _name_notes().fullmatch(normalise_name(bracket.group())) else ()
 
 
 def _by_category(entries, forms):

@@ -13,7 +13,7 @@ from geo.hand_placed import HAND_SOURCES, check_file, is_removal
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.tables import COORDINATE_COLUMNS, PROJECTED, ROUNDING, TABLE_SUFFIXES, header_key, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.tables import COORDINATE_COLUMNS, PROJECTED, ROUNDING, TABLE_SUFFIXES, TITLE_DATUM, header_key, name_column, read_table, text_or_none as _text, with_synonyms
 
 
 def bundled_entries():
@@ -33,7 +33,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
 
     Required column: ``name`` (or ``名称``). Optional: ``aliases`` (list or "|"-separated),
     ``category``, ``feature_type``, ``accuracy_m``, ``source``, ``method``, ``section_of``
-    and a datum column (``source_datum``, ``datum`` or ``坐标系``, the first filled: wgs84,
+    and a datum column (``source_datum``, ``datum`` or ``坐标系``, the first filled, else a title row's: wgs84,
     cgcs2000, gcj02, bd09 and the spellings of ``geo/data/datums.csv``) saying which datum
     the coordinates are in. Vector files are first reprojected to
     EPSG:4326, then shifted from their declared datum to WGS-84.
@@ -454,17 +454,21 @@ def _web_mercator(row) -> bool:
 
 def _row_datums(path, rows, names, datum, warnings):
     """(the canonical datum of each row, whether it was assumed): its own (``source_datum``,
-    ``datum`` or ``坐标系``), else ``datum``, else WGS-84, assumed, with one warning naming the
+    ``datum`` or ``坐标系``), else ``datum``, else the one its table's title names (said in one
+    warning: :data:`geo.tables.TITLE_DATUM`), else WGS-84, assumed, with one warning naming the
     file, how many rows and a column that looks like a misspelled datum column (rows whose WKT
     opens with ``SRID=`` state theirs)."""
     from geo.crs import normalise_datum
     from geo.survey import projection_datum
     from geo.io import warn
 
-    datums, assumed = [], []
+    datums, assumed, titled = [], [], {}
     for number, row in enumerate(rows, 1):
         stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None) or \
             _text(row.get(PRJ_DATUM))  # a Gauss-Kruger zone's .prj
+        if row.get(TITLE_DATUM):  # the title's datum, unless the caller names one (of lon/lat)
+            stated = None if datum and not row.get(PROJECTED) else stated
+            titled.setdefault(row[TITLE_DATUM] if stated else None, []).append(number)
         assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or "")
                        and _text(row.get("source")) != settings.HAND_REMOVED_SOURCE)  # it has no coordinates
         try:
@@ -472,6 +476,9 @@ def _row_datums(path, rows, names, datum, warnings):
                           normalise_datum(datum or "wgs84"))  # CGCS2000 3度带 117°: its datum
         except ValueError as exc:
             raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
+    for (label, title), numbers in ((said, numbers) for said, numbers in titled.items() if said):
+        warn(f"{path}: no column gives the datum of {len(numbers)} of {len(rows)} entries; the title {title!r} "
+             f"names {label}: applied to them", warnings)
     if any(assumed):
         # Most coordinates planners collect come from Amap (GCJ-02) or Baidu (BD-09): hundreds of metres off.
         columns = {str(column) for row in rows[:1] for column in row}

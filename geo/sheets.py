@@ -25,9 +25,10 @@ def _refuse_zip_bomb(path):
 
 
 def excel_sheets(path):
-    """``[(title, hidden, records)]`` of every sheet of the workbook at ``path`` that holds a filled cell, in
-    workbook order; ``records`` are ``(row number, row list)`` with merged cells filled, title rows above
-    the header and empty rows left out."""
+    """``[(title, hidden, records, title rows)]`` of every sheet of the workbook at ``path`` that holds a filled
+    cell, in workbook order; ``records`` are ``(row number, row list)`` with merged cells filled, title rows
+    above the header and empty rows left out; the title rows' text is given apart (the datum they may name:
+    :mod:`geo.table_titles`)."""
     import openpyxl
 
     _refuse_zip_bomb(path)
@@ -39,13 +40,18 @@ def excel_sheets(path):
     for sheet in book.worksheets:
         records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
                    for row in sheet.iter_rows()]
-        merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
+        merged, unsaved = _sheet_xml(path, getattr(sheet, "_worksheet_path", None))
+        for (row, column), formula in unsaved.items():  # a script's formula: no value to read
+            if row <= len(records):
+                records[row - 1].extend([""] * (column - len(records[row - 1])))
+                records[row - 1][column - 1] = UnsavedFormula(sheet.title, row, column, formula)
         titles = _title_rows(records, merged)
+        said = [" ".join(cell for cell in records[number - 1] if cell.strip()) for number in sorted(titles)]
         _fill_merged_cells(records, merged)
         records = [(number, r) for number, r in enumerate(records, 1)
                    if number not in titles and any(cell.strip() for cell in r)]
         if records or titles:
-            sheets.append((sheet.title, getattr(sheet, "sheet_state", "visible") != "visible", records))
+            sheets.append((sheet.title, getattr(sheet, "sheet_state", "visible") != "visible", records, said))
     book.close()
     return sheets
 
@@ -99,26 +105,53 @@ _EXCEL_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]|am/pm|a/p'
 _MINUTES_FIRST = re.compile(r"[^hmsdy]*\[?m", re.I)
 
 
-def _merged_ranges(path, part):
-    """(min_col, min_row, max_col, max_row) of every merged range of the sheet stored as ``part``
-    (a read-only sheet does not parse them); none when the part cannot be read."""
+class UnsavedFormula(str):
+    """A cell holding a formula with no value saved with it (a script wrote the workbook: openpyxl,
+    pandas; only Excel or WPS computes it on saving): its text is the formula, and it knows its place."""
+
+    def __new__(cls, sheet, row, column, formula):
+        text = super().__new__(cls, f"={formula}" if formula else "=…")
+        text.sheet, text.row, text.column = sheet, row, column
+        return text
+
+    def problem(self, column_name) -> str:
+        """The one line saying where it is and what to do."""
+        from openpyxl.utils.cell import get_column_letter
+
+        return (f"sheet {self.sheet!r}, cell {get_column_letter(self.column)}{self.row} ({column_name}) holds a formula "
+                f"with no saved value ({self}), as a script writes it: open and save the file in Excel or WPS, or "
+                "export it to CSV")
+
+
+def _sheet_xml(path, part):
+    """(merged ranges, unsaved formulas) of the sheet stored as ``part`` (a read-only sheet parses neither):
+    (min_col, min_row, max_col, max_row) of every merged range, and {(row, column): formula text} of every
+    cell holding a formula with no value saved (an empty cached text, ``t="str"``, is a saved value);
+    none when the part cannot be read."""
     import zipfile
     from xml.etree.ElementTree import iterparse
 
-    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
     if not part:
-        return []
-    ranges = []
+        return [], {}
+    ranges, unsaved = [], {}
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part) as xml:
             for _, element in iterparse(xml):
                 if element.tag.endswith("}mergeCell") and element.get("ref"):
                     ranges.append(range_boundaries(element.get("ref")))
-                element.clear()
+                elif element.tag.endswith("}c") and element.get("r"):
+                    formula = next((child for child in element if child.tag.endswith("}f")), None)
+                    value = next((child for child in element if child.tag.endswith("}v")), None)
+                    if formula is not None and (value is None or not value.text) and element.get("t") != "str":
+                        unsaved[coordinate_to_tuple(element.get("r"))] = (formula.text or "").strip()
+                    element.clear()
+                elif element.tag.endswith(("}row", "}mergeCell")):
+                    element.clear()
     except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile, SyntaxError):
-        return []
-    return ranges
+        return [], {}
+    return ranges, unsaved
 
 
 def _title_rows(records, ranges):

@@ -10,6 +10,7 @@ import re
 
 from geo.coordinates import degrees as _degrees, lonlat_pair as _pair, wkt_geometry as _wkt_geometry
 from geo.io import InputError
+from geo.sheets import UnsavedFormula
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 # The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
@@ -33,6 +34,8 @@ COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 ROUNDING = "\x00rounding"
 # Where a row read from projected X/Y (a survey's Gauss-Kruger metres) says what they were: its entry's method says so.
 PROJECTED = "\x00projected"
+# Where a row whose datum its table's title gives (学校名录（坐标系：百度BD-09）) keeps (label, title row): said in a warning.
+TITLE_DATUM = "\x00title datum"
 
 
 # Chinese column names of the same fields, and geo's own Shapefile export's short names
@@ -89,14 +92,23 @@ def with_synonyms(row, name_key=None):
 
 
 def _tables(path, warnings=None):
-    """``[(header, records, delimiter)]`` of a CSV/TSV/text table, or of each sheet of an Excel workbook
-    that holds one (:func:`_workbook_tables`); ``records`` are (line number, row list) after the header."""
+    """``[(header, records, delimiter, title datum)]`` of a CSV/TSV/text table, or of each sheet of an Excel
+    workbook that holds one (:func:`_workbook_tables`); ``records`` are (line number, row list) after the
+    header; the title datum is what the rows above the header name (:func:`geo.table_titles.title_datum`)."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from geo.sheets import excel_sheets
 
         return _workbook_tables(path, excel_sheets(path), warnings)
     records, delimiter = _text_records(path)
-    return [(*_header(path, records), delimiter)]
+    header, data, above = _header(path, records)
+    return [(header, data, delimiter, _title_datum(path, above))]
+
+
+def _title_datum(path, above, titles=()):
+    """The datum the rows ``above`` a header (records) and a sheet's merged ``titles`` (text) name, or None."""
+    from geo.table_titles import title_datum
+
+    return title_datum(path, [*titles, *(" ".join(str(cell) for cell in row) for _, row in above)])
 
 
 def _workbook_tables(path, sheets, warnings=None):
@@ -108,23 +120,23 @@ def _workbook_tables(path, sheets, warnings=None):
     from geo.io import warn
 
     read, left_out = [], []
-    for title, hidden, records in sheets:
-        header, data = _header(path, records)
+    for title, hidden, records, titles in sheets:
+        header, data, above = _header(path, records)
         if not hidden and _is_table(path, header):
-            read.append((title, header, data))
+            read.append((title, header, data, _title_datum(path, above, titles)))
         else:
             left_out.append(f"hidden sheet {title!r}" if hidden else f"sheet {title!r} (no name and coordinate columns)")
     if not read:
-        records = next((records for _, hidden, records in sheets if not hidden and records), [])
-        return [(*_header(path, records), None)]
+        records = next((records for _, hidden, records, _ in sheets if not hidden and records), [])
+        return [(*_header(path, records)[:2], None, None)]
     if len(sheets) > 1:
-        said = ", ".join(repr(title) for title, _, _ in read)
+        said = ", ".join(repr(title) for title, *_ in read)
         warn(f"{path}: read sheet{'s' * (len(read) > 1)} {said}" + (f"; left out {', '.join(left_out)}" if left_out
                                                                         else ""), warnings)
     if len(read) == 1:
-        return [(read[0][1], read[0][2], None)]
-    return [(header, [(f"{number} of sheet {title!r}", row) for number, row in data], None)
-            for title, header, data in read]
+        return [(read[0][1], read[0][2], None, read[0][3])]
+    return [(header, [(f"{number} of sheet {title!r}", row) for number, row in data], None, datum)
+            for title, header, data, datum in read]
 
 
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
@@ -133,7 +145,7 @@ _HEADER_SEARCH_ROWS = 10
 
 
 def _header(path, records):
-    """(header, the records after it) of a table's records: the first row, among the first
+    """(header, the records after it, the records above it) of a table's records: the first row, among the first
     :data:`_HEADER_SEARCH_ROWS`, that names the entries and gives coordinates (rows above it are a
     title, a 填报单位 line), or two rows joined (:func:`_joined_header`) when the second names an
     axis (坐标 over 经度 and 纬度); else the first row."""
@@ -141,10 +153,11 @@ def _header(path, records):
         lower = records[at + 1][1] if at + 1 < len(records) else None
         joined = _joined_header(upper, lower) if lower is not None else None
         if joined is not None and _is_table(path, joined):
-            return joined, records[at + 2:]
+            titled = joined[:len(lower)] == [_cell(str(cell)) for cell in lower]  # the upper row named no column
+            return joined, records[at + 2:], records[:at + titled]
         if _is_table(path, upper):
-            return upper, records[at + 1:]
-    return (records[0][1] if records else []), records[1:]
+            return upper, records[at + 1:], records[:at]
+    return (records[0][1] if records else []), records[1:], []
 
 
 def _joined_header(upper, lower):
@@ -255,8 +268,8 @@ def read_table(path, warnings=None, district=None):
     from geo.io import warn
 
     rows, geoms, totals = [], [], []
-    for header, records, delimiter in _tables(path, warnings):
-        _read_records(path, header, records, delimiter, rows, geoms, totals, district)
+    for header, records, delimiter, title in _tables(path, warnings):
+        _read_records(path, header, records, delimiter, rows, geoms, totals, district, title)
     if totals:
         warn(f"{path}: left out {len(totals)} totals row(s) without coordinates (合计: line "
              f"{', '.join(map(str, totals[:5]))}{'…' if len(totals) > 5 else ''})", warnings)
@@ -267,9 +280,10 @@ def read_table(path, warnings=None, district=None):
     return rows, geoms
 
 
-def _read_records(path, header, records, delimiter, rows, geoms, totals, district=None):
+def _read_records(path, header, records, delimiter, rows, geoms, totals, district=None, title=None):
     """Append the rows and geometries (a point as a (lon, lat) tuple) of one table to ``rows`` and
-    ``geoms``, and the line numbers of its totals rows left out to ``totals``."""
+    ``geoms``, and the line numbers of its totals rows left out to ``totals``. ``title``, (label, title
+    row) of a datum its title names, is the datum of a row no column gives one (:data:`TITLE_DATUM`)."""
     import shapely
 
     keys = [header_key(h) for h in header]
@@ -312,12 +326,17 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     for line_no, record in records:
         if _repeats_header(record, keys):  # two files joined (cat a.csv b.csv): the second's header is no entry
             continue
+        unsaved = next((cell for key, cell in zip(keys, record) if key and type(cell) is UnsavedFormula), None)
+        if unsaved is not None:  # a script's workbook: the formula's value was never computed
+            raise InputError(path, unsaved.problem(header[unsaved.column - 1]))
         row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
         if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
             totals.append(line_no)
             continue
         if column_datum:
             _give_column_datum(path, line_no, row, column_datum)
+        elif title and not any(text_or_none(row.get(c)) for c in ("source_datum", "datum")):
+            row["datum"], row[TITLE_DATUM] = title[0], title  # 学校名录（坐标系：百度BD-09）: as a 坐标系 cell would say
         if twins:
             _check_twins_agree(path, line_no, row, twins, delimiter)
         if _decision_without_place(row, (wkt_f, lon_f, lat_f, pair_f)):

@@ -79,6 +79,16 @@ def _write(name, text):
     return lambda work: (work / name).write_text(text, encoding="utf-8")
 
 
+def _scripted_workbook(path):
+    """A gazetteer workbook as a script writes it: formulas without the values Excel saves with them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["名称", "经度", "纬度", "x", "y"], ["汇才学校", "=D2/1000", "=E2/1000", 117001, 36700]):
+        book.active.append(row)
+    book.save(path)
+
+
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
 
 
@@ -178,6 +188,12 @@ CASES = [
          "gazetteer_unbalanced_quote.csv", "missing lon or lat"),
     Case("gazetteer-unknown-datum", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_unknown_datum.csv"],
          "gazetteer_unknown_datum.csv", "datum 'beijing54' is Beijing 1954 (北京54)"),
+    Case("gazetteer-title-refused-datum", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_title_xian80.csv"],
+         "gazetteer_title_xian80.csv", "its title '天桥区学校名录（坐标系：西安80）' names a datum geo cannot use",
+         setup=_write("gazetteer_title_xian80.csv", "天桥区学校名录（坐标系：西安80）\n名称,经度,纬度\n汇才学校,117.001,36.7\n")),
+    Case("gazetteer-unsaved-formula", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_formulas.xlsx"],
+         "gazetteer_formulas.xlsx", "sheet 'Sheet', cell B2 (经度) holds a formula with no saved value (=D2/1000)",
+         setup=lambda work: _scripted_workbook(work / "gazetteer_formulas.xlsx")),
     Case("gazetteer-no-name-column", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_no_name.csv"],
          "gazetteer_no_name.csv", "needs a 'name' column"),
     Case("gazetteer-bad-number", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_bad_number.csv"],

@@ -960,3 +960,27 @@ def test_a_main_campus_in_brackets_is_the_school_itself():
                                            _project("区二中", "school")], gazetteer, YUELU, district_name="岳麓区")
     assert unlocated == []
     assert [f["geometry"].coords[0] for f in located] == [(112.93, 28.22), (112.87, 28.19), (112.92, 28.23)]
+
+
+def test_a_status_note_in_brackets_is_no_part_of_a_lists_name(tmp_path):
+    # A 教育局 or 住建局 list notes a site's works in brackets (青山小学（新建）, 白石医院(在建), 红星公园（规划）): the entries had
+    # no category (their names ended in no head) and the report's 青山小学 found no 青山小学, unlocated.
+    gazetteer = _planners_list(tmp_path, "在建项目.csv", "名称,经度,纬度,坐标系\n岳麓区青山小学（新建）,112.900000,28.200000,CGCS2000\n"
+                                                      "白石医院(在建),112.910000,28.210000,CGCS2000\n"
+                                                      "红星公园（规划）,112.920000,28.220000,CGCS2000\n"
+                                                      "长沙市第四医院（东院）,112.930000,28.230000,CGCS2000\n")
+    projects = [_project("青山小学", "school"), _project("白石医院", "health"), _project("红星公园", "park"),
+                _project("长沙市第四医院", "health")]
+    located, unlocated = geocode_projects(projects, gazetteer, YUELU, district_name="岳麓区")
+    got = {f["properties"]["name"]: f["geometry"] and f["geometry"].coords[0] for f in located}
+    assert got == {"青山小学": (112.9, 28.2), "白石医院": (112.91, 28.21), "红星公园": (112.92, 28.22), "长沙市第四医院": None}
+    assert [e.name for e in gazetteer.tiers[0][1]][:3] == ["岳麓区青山小学（新建）", "白石医院(在建)", "红星公园（规划）"]
+
+
+def test_a_name_as_written_outranks_the_same_name_with_a_status_note(tmp_path):
+    # 青山小学 stands where it is; 青山小学（新建） is the new site the list also gives, listed first: the report's 青山小学
+    # is the school as named, never the new site by its file order.
+    gazetteer = _planners_list(tmp_path, "学校.csv", "名称,经度,纬度,坐标系\n青山小学（新建）,112.900000,28.200000,CGCS2000\n"
+                                                   "青山小学,112.910000,28.210000,CGCS2000\n")
+    located, unlocated = geocode_projects([_project("青山小学", "school")], gazetteer, YUELU, district_name="岳麓区")
+    assert located[0]["geometry"].coords[0] == (112.91, 28.21)

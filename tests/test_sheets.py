@@ -119,3 +119,52 @@ def test_a_coordinate_cell_formatted_to_six_decimals_claims_the_digits_it_shows(
     assert school.accuracy_m == 5 and "written to" not in school.method
     assert square.accuracy_m > 5000 and "lon/lat written to 0.1°" in square.method
     assert cuqiao.accuracy_m == 5 and (cuqiao.geometry.x, cuqiao.geometry.y) == (104.01512, 30.59534)
+
+
+def test_a_datum_named_only_in_a_merged_title_over_the_header_is_applied_and_said(tmp_path):
+    # 「武侯区医院名录（坐标系：百度BD-09）」 merged over the header: its Baidu coordinates were read as WGS-84
+    # (about 700 m off), only claiming the 1,600 m of a datum not stated.
+    baidu = wgs84_to_bd09(*HOSPITAL[1])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["武侯区医院名录（坐标系：百度BD-09）"])
+    sheet.append(["序号", "名称", "经度", "纬度"])
+    sheet.append([1, HOSPITAL[0], round(baidu[0], 6), round(baidu[1], 6)])
+    sheet.merge_cells("A1:D1")
+    book.save(tmp_path / "名录.xlsx")
+    warnings = []
+    (entry,) = load_file(tmp_path / "名录.xlsx", warnings=warnings)
+    assert (entry.source_datum, entry.accuracy_m) == ("bd09", 50.0)
+    assert metres((entry.geometry.x, entry.geometry.y), HOSPITAL[1]) < 0.5
+    assert warnings == [f"{tmp_path / '名录.xlsx'}: no column gives the datum of 1 of 1 entries; the title "
+                        "'武侯区医院名录（坐标系：百度BD-09）' names 百度BD-09: applied to them"]
+
+
+def _scripted_book(tmp_path, rows, title="学校"):
+    # As openpyxl or pandas writes a workbook: formulas without the value Excel would save with them.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "点位.xlsx")
+    return tmp_path / "点位.xlsx"
+
+
+def test_a_formula_cell_with_no_saved_value_is_named_by_sheet_and_cell(tmp_path):
+    # =D2/1000 written by a script: refused as 'line 2: missing lon or lat value', which the planner sees filled.
+    path = _scripted_book(tmp_path, [["名称", "经度", "纬度", "x", "y"],
+                                     [SCHOOL[0], 104.01512, 30.59534, 0, 0],
+                                     ["武侯区第一人民医院", "=D3/1000", "=E3/1000", 104043.6, 30642.6]])
+    with pytest.raises(InputError) as caught:
+        load_file(path)
+    assert str(caught.value) == (f"{path}: sheet '学校', cell B3 (经度) holds a formula with no saved value (=D3/1000), "
+                                 "as a script writes it: open and save the file in Excel or WPS, or export it to CSV")
+
+
+def test_a_row_of_formulas_with_no_saved_values_is_refused_not_dropped(tmp_path):
+    # Every cell of the row a formula: the row read as empty and left out without a word.
+    path = _scripted_book(tmp_path, [["名称", "经度", "纬度"], list(SCHOOL[:1]) + list(SCHOOL[1]),
+                                     ["=Sheet2!A1", "=Sheet2!B1", "=Sheet2!C1"]], title="点位")
+    with pytest.raises(InputError, match=r"sheet '点位', cell A3 \(名称\) holds a formula with no saved value"):
+        load_file(path)

@@ -1,5 +1,7 @@
 """Gazetteer files as colleagues write them: table delimiters, encodings, Chinese headers, coordinate notations, vector column names."""
 
+import re
+
 import pytest
 import shapely
 
@@ -32,6 +34,10 @@ def _point(path):
     ("dms_chinese.csv", "名称,经度,纬度\n汇才学校,117度0分3.6秒,36度42分0秒\n".encode("gbk")),
     ("dms_chinese_hemispheres.csv", "名称,经度,纬度\n汇才学校,东经117度0分3.6秒,北纬36度42分\n".encode("utf-8")),
     ("dms_spaced.csv", "name,lon,lat\n汇才学校,117 0 3.6,36 42 0.00\n".encode("utf-8")),
+    # A blank before each mark, as some hand-typed lists space them: refused, 'not one number, nor degrees...'
+    ("dms_spaced_marks.csv", "名称,经度,纬度\n汇才学校,117 度 0 分 3.6 秒,36 度 42 分 0 秒\n".encode("utf-8")),
+    ("dms_spaced_signs.csv", "名称,经度,纬度\n汇才学校,117 ° 0 ′ 3.6 ″E,36 ° 42 ′ N\n".encode("utf-8")),
+    ("degrees_spaced_sign.csv", "name,lon,lat\n汇才学校,117.001 °,36.7 °\n".encode("utf-8")),
     ("dm_spaced.csv", "name,lon,lat\n汇才学校,117 0.06,36 42.000\n".encode("utf-8")),
     ("dms_spaced_hemispheres.csv", "name,lon,lat\n汇才学校,E117 00 03.6,36 42 00 N\n".encode("utf-8")),
     ("ewkt.csv", "name,wkt\n汇才学校,SRID=4326;POINT(117.001 36.7)\n".encode("utf-8")),
@@ -1078,3 +1084,51 @@ def test_a_campus_column_names_each_campus_apart(tmp_path, campus_header):
     gazetteer = Gazetteer().add_tier("user gazetteer 学校.csv", entries)
     assert gazetteer.lookup("长郡梅溪湖中学新校区").entry.geometry.coords[0] == (112.85, 28.18)
     assert gazetteer.lookup("长郡梅溪湖中学", category="school").entry.geometry.coords[0] == (112.88, 28.195)
+
+
+@pytest.mark.parametrize("title", ["XX区学校名录（坐标系：GCJ-02）", "单位：度；坐标系：GCJ-02", "学校点位表（高德坐标）"])
+def test_a_datum_named_in_a_title_row_above_the_header_is_applied(tmp_path, title):
+    # The Amap coordinates were read as WGS-84 (about 500 m off), claiming the 1,600 m of a datum not stated.
+    from datum_oracle import metres, wgs84_to_gcj02
+
+    lon, lat = wgs84_to_gcj02(*SITE)
+    path = tmp_path / "名录.csv"
+    path.write_text(f"{title}\n名称,经度,纬度\n汇才学校,{lon:.6f},{lat:.6f}\n", encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert (entry.source_datum, entry.accuracy_m) == ("gcj02", 50.0)
+    assert metres((entry.geometry.x, entry.geometry.y), SITE) < 0.5
+    assert len(warnings) == 1 and f"no column gives the datum of 1 of 1 entries; the title {title!r} names " in warnings[0]
+
+
+def test_a_gauss_kruger_zone_named_in_a_title_row_reads_the_survey_metres(tmp_path):
+    # Refused as 'coordinates outside lon/lat range ... name their system in a 坐标系 column'.
+    path = _written(tmp_path, "天桥区点位表（坐标系：CGCS2000 3度带 117°）\n名称,X,Y\n汇才学校,4064500.0,500100.0\n")
+    (entry,) = load_file(path, warnings=[])
+    assert "central meridian 117°E (EPSG:4548)" in entry.method
+    assert abs(entry.geometry.x - 117.0011) < 1e-4 and abs(entry.geometry.y - 36.7115) < 1e-4
+
+
+def test_a_datum_column_and_the_callers_datum_outrank_the_titles(tmp_path):
+    path = tmp_path / "名录.csv"
+    path.write_text("学校名录（坐标系：百度BD-09）\n名称,经度,纬度,坐标系\n汇才学校,117.001,36.7,WGS84\n"
+                    "汇才学校分校,117.011,36.7,\n", encoding="utf-8")
+    school, branch = load_file(path, warnings=[])
+    assert (school.source_datum, branch.source_datum) == ("wgs84", "bd09")
+    (entry,) = load_file(_written(tmp_path, "表（84）\n名称,经度,纬度\n汇才学校,117.001,36.7\n"), datum="gcj02", warnings=[])
+    assert entry.source_datum == "gcj02"  # nor is a number in brackets a datum
+
+
+def _written(tmp_path, text, name="表.csv"):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / name
+
+
+@pytest.mark.parametrize("title, problem", [
+    ("学校名录（坐标系：西安80）", "its title '学校名录（坐标系：西安80）' names a datum geo cannot use: datum '西安80' is Xian 1980"),
+    ("坐标系：北京54", "datum '北京54' is Beijing 1954"),
+    ("点位（百度坐标，坐标系：GCJ-02）", "its title names two datums ('GCJ-02' and '百度坐标')"),
+])
+def test_a_title_naming_a_datum_geo_refuses_is_refused(tmp_path, title, problem):
+    with pytest.raises(InputError, match=re.escape(problem)):
+        load_file(_written(tmp_path, f"{title}\n名称,经度,纬度\n汇才学校,117.001,36.7\n"))
