@@ -1667,6 +1667,21 @@ def test_a_line_of_light_rail_or_tram_is_rail():
     assert named_projects("建设高铁青山站至S336省道连接线。") == [("高铁青山站至S336省道连接线", "road_new")]
 
 
+def test_a_passenger_line_written_short_as_kezhuan_is_rail():
+    # 客专 (客运专线 written short: 哈牡客专, 梅汕客专) named nothing; listed by abbreviations it
+    # shares its head like 高铁
+    assert named_projects("青牡客专、青佳快速铁路进展顺利,连接四城的牡白客专开工。") == [
+        ("牡白客专", "rail"), ("青佳快速铁路", "rail"), ("青牡客专", "rail")]
+    assert named_projects("青牡和牡白客专开工。") == [("牡白客专", "rail"), ("青牡客专", "rail")]
+
+
+def test_a_rivers_main_stream_is_the_river_its_works_are_on():
+    # 嫩江干流治理主体工程 (a yearbook) named nothing: 干流 (the main stream) broke the river from
+    # its works; with a section after it the name stays whole (青河干流白石段)
+    assert named_projects("青河干流治理主体工程基本建成,实施清水河干流综合治理。") == [("清水河", "water"), ("青河", "water")]
+    assert named_projects("一体抓好青河干流白石段防洪提升。") == [("青河干流白石段", "water")]
+
+
 def test_an_area_spanning_two_places_after_its_district_is_named_whole():
     # 安州區河東—科技城片區 was named 科技城片區 and 涪城青義—西科大片區 西科大片區: the rules stopped at the
     # dash and the tagger did not widen over the district before the first place

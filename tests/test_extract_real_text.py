@@ -1013,6 +1013,17 @@ def test_a_road_of_its_own_is_no_abbreviation_sharing_a_route_head():
     assert "三环路铁路" not in names
 
 
+def test_an_abbreviated_route_joined_to_the_last_by_a_conjunction_shares_its_head():
+    # 雄商和津潍高铁: the first of two rail lines written before 和 was lost
+    names = named_projects("青港城际铁路、青商和津岭高铁加快建设,推进郑济和京港高速铁路、合周及淮扬高速建设。")
+    assert names == sorted([("青港城际铁路", "rail"), ("青商高铁", "rail"), ("津岭高铁", "rail"),
+                            ("郑济高速铁路", "rail"), ("京港高速铁路", "rail"),
+                            ("合周高速", "road_new"), ("淮扬高速", "road_new")])
+    # a county joined to a route is no abbreviation of one
+    names = [name for name, _ in named_projects("完善了青河县与白鹤高速的连接,连通白沙镇和青岭高速。")]
+    assert "青河县高速" not in names and "白沙镇高速" not in names
+
+
 def test_a_link_road_keeps_its_two_ends_and_according_to_opens_no_name():
     names = [f["properties"]["name"] for f in
              extract_projects("五是根据青山高速铁路白石段建设进度,建设县城至火车站连接线二级公路35公里。")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import ACTION_INDEX, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import JURISDICTION_SUFFIXES, ACTION_INDEX, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention, Record, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
@@ -275,22 +275,33 @@ def _route_items(norm, mentions, clause_start):
 def _abbreviated_items(norm, mentions, clause_start):
     """平文、蒙文砚、文马、文麻高速公路, 合周、淮桐、淮扬高速: routes named by abbreviations of the
     places they join (two or three characters each), listed before one that carries the head,
-    share it: each is named with it."""
+    share it: each is named with it. The last two may be joined by 和 or 及 (雄商和津潍高铁)."""
     items = []
     for mention in mentions:
         start = mention.stem_start
-        if mention.head not in ABBREVIATED_ROUTE_HEADS or mention.stop or mention.typed_by or mention.count \
-                or not 2 <= mention.head_start - start <= 3 or start - 1 <= clause_start or norm[start - 1] != "、":
+        if mention.head not in ABBREVIATED_ROUTE_HEADS or mention.typed_by or mention.count \
+                or mention.stop and not (mention.stop in _ABBREVIATION_JOINS and mention.stop_start == start - 1) \
+                or not 2 <= mention.head_start - start <= 3 or start - 1 <= clause_start \
+                or norm[start - 1] not in _ABBREVIATION_JOINS:
             continue
         pos = start - 1
-        while pos > clause_start and norm[pos] == "、":
+        while pos > clause_start and (norm[pos] == "、" or pos == start - 1):
             raw = _raw_item(norm, pos, clause_start)
             if raw is None or not 2 <= pos - raw.stem_start <= 3 or _ends_with_any_head(norm[raw.stem_start:pos]):
                 break  # (三环路、温福铁路: a road of its own is no abbreviation)
+            if norm[pos] != "、" and norm.endswith(_PLACE_SUFFIXES, raw.stem_start, pos):
+                break  # (完善饶河县和建鸡高速的连接: a county joined to a route is no abbreviation)
             raw.typed_by, raw.shared_head = mention, (mention.head_start, mention.head_end)
             items.append(raw)
             pos = raw.stem_start - 1
     return items
+
+
+# What joins the last abbreviated route to the one before it: 、 or a conjunction (雄商和津潍高铁);
+# 与 is left out (连接A县与B高速: a place joined to a route). A place before a conjunction that
+# ends like a jurisdiction or township (青河县和白鹤高速) is no abbreviation.
+_ABBREVIATION_JOINS = ("、", "和", "及")
+_PLACE_SUFFIXES = tuple(JURISDICTION_SUFFIXES) + tuple(TOWNSHIP_SUFFIXES)
 
 
 def _route_start(norm, end, clause_start, longest=14):
