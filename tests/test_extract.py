@@ -1729,3 +1729,13 @@ def test_an_inner_ring_road_is_a_road_as_an_outer_one_is():
     # 改造内环路 named nothing (内 a generic word, 环路 the head: the record model dropped the
     # one-character stem), while 外环路 and 北外环 were roads
     assert named_projects("改造内环路。建设西内环。") == [("内环路", "road_rebuild"), ("西内环", "road_new")]
+
+
+def test_taiwan_primary_and_junior_high_schools_are_school_heads():
+    # 國小 (國民小學) and 國中 (國民中學) name Taiwan's schools; neither was a head, so works on a
+    # school's surroundings there named nothing (青山國小校園周邊改善, 新建白石國中).
+    assert named_projects("包括青山國小校園周邊和行車安全道路改善3927萬元。") == [("青山國小", "school")]
+    assert named_projects("新建白石国中。") == [("白石国中", "school")]
+    # (two characters of stem at least: 全国中小学, 全国小康 name nothing)
+    assert named_projects("实施全国中小学校舍安全工程，建设全国小康示范县。") == []
+
