@@ -1739,3 +1739,12 @@ def test_taiwan_primary_and_junior_high_schools_are_school_heads():
     # (two characters of stem at least: 全国中小学, 全国小康 name nothing)
     assert named_projects("实施全国中小学校舍安全工程，建设全国小康示范县。") == []
 
+
+def test_a_place_visited_for_its_works_progress_is_a_works_site():
+    # 视察青山路改造进展, 调研白石公园提升改造情况: the visit verb made the place context, though
+    # what is visited is how its works got on; a place visited for anything else stays context.
+    assert named_projects("区长视察青山路改造进展。") == [("青山路", "road_rebuild")]
+    assert named_projects("调研组调研白石公园提升改造情况。") == [("白石公园", "park")]
+    assert named_projects("副局长视察红枫路修缮成果。") == [("红枫路", "road_rebuild")]
+    assert named_projects("市长视察青山路，了解交通情况。") == []
+    assert named_projects("视察青山路沿线企业生产情况。") == []

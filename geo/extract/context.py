@@ -27,6 +27,10 @@ _LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个�
 # 察看新建教学楼, 了解施工进度): within the sentence, soon after the list of places.
 _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查|督导|听取)[^。!?;\n]{0,10}?"
                               r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
+# Works on a visited place with how far they got (视察A路改造进展, 调研B公园提升改造情况, 修繕成果):
+# the place visited is the works' site.
+_WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
+                             r"(?:改造|提升|工程|项目)?的?(?:成果|进展|进度|情况|成效)")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -42,6 +46,9 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
+            and _WORKS_PROGRESS.match(case.norm, _list_end(mention), case.clause_end):
+        return False  # 视察青山路158巷修缮成果, 调研白石公园提升改造情况: the visited place's works
     if (first.stop in _VISIT_VERBS or first.stop == "在") and _works_inspected(case):
         return False  # 深入A小学、B幼儿园等学校,实地查看工程建设进展: places whose works are inspected
     if first.stop in STATUS_WORDS and first.stop_start is not None:
