@@ -1748,3 +1748,12 @@ def test_a_place_visited_for_its_works_progress_is_a_works_site():
     assert named_projects("副局长视察红枫路修缮成果。") == [("红枫路", "road_rebuild")]
     assert named_projects("市长视察青山路，了解交通情况。") == []
     assert named_projects("视察青山路沿线企业生产情况。") == []
+
+
+def test_villages_where_a_team_is_formed_are_no_projects():
+    # 组建A村、B村…共9支村级志愿消防队 (a 实事 list's volunteer fire teams) named every village and
+    # `C村共3支村级志愿消防队` as a fire station: 组建 forms a body, and a volunteer team is no place.
+    assert named_projects("组建青山村、白石村、红枫村共3支村级志愿消防队。") == []
+    assert named_projects("支持村(社区)建设义务消防队。") == []
+    assert named_projects("新建青山村消防队，组建家庭医生团队。") == [("青山村消防队", "utility")]
+

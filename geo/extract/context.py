@@ -31,6 +31,10 @@ _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查
 # the place visited is the works' site.
 _WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
                              r"(?:改造|提升|工程|项目)?的?(?:成果|进展|进度|情况|成效)")
+# Teams formed in the places listed before them (组建A村、B村共9支村级志愿消防队): the places are
+# where a body is set up, no works.
+_TEAMS_FORMED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*共?(?:[\d一二三四五六七八九十]+支)?[\u4e00-\u9fff]{0,10}?队(?=[,;。!?\n]|$)")
+_FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -46,6 +50,8 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if "组建" in case.sentence and _teams_formed(case):
+        return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
     if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
             and _WORKS_PROGRESS.match(case.norm, _list_end(mention), case.clause_end):
         return False  # 视察青山路158巷修缮成果, 调研白石公园提升改造情况: the visited place's works
@@ -206,6 +212,13 @@ def _listed_after_context_verb(case):
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
         and not (any(word in window for word in _VISIT_VERBS) and _works_inspected(case))
+
+
+def _teams_formed(case):
+    """组建A村、B村、C村共3支村级志愿消防队: a place listed after 组建 before the teams formed."""
+    mention, norm = case.mention, case.norm
+    return _FORMING_BEFORE.search(norm, max(0, mention.stem_start - 40), mention.stem_start) is not None \
+        and _TEAMS_FORMED.match(norm, mention.end, case.clause_end) is not None
 
 
 def _works_inspected(case):
