@@ -1757,3 +1757,9 @@ def test_villages_where_a_team_is_formed_are_no_projects():
     assert named_projects("支持村(社区)建设义务消防队。") == []
     assert named_projects("新建青山村消防队，组建家庭医生团队。") == [("青山村消防队", "utility")]
 
+
+def test_a_water_resources_allocation_project_is_a_utility():
+    # 水资源配置工程 (a region's raw-water allocation scheme) had no head: 白石水资源配置工程(一期),
+    # listed after a transport hub, named nothing.
+    assert named_projects("包括青山北站智能交通枢纽工程、白石水资源配置工程(一期)等。") == [
+        ("白石水资源配置工程(一期)", "utility"), ("青山北站智能交通枢纽工程", "transport")]
