@@ -1763,3 +1763,11 @@ def test_a_water_resources_allocation_project_is_a_utility():
     # listed after a transport hub, named nothing.
     assert named_projects("包括青山北站智能交通枢纽工程、白石水资源配置工程(一期)等。") == [
         ("白石水资源配置工程(一期)", "utility"), ("青山北站智能交通枢纽工程", "transport")]
+
+
+def test_a_range_opened_by_cong_after_other_words_is_no_section_of_the_head_before():
+    # A table's cells glued without spaces: 白石广场贯通已完成从320国道至红枫广场段 was one park, the
+    # range searched back over the works to the square. 从 opening the range (青山路从A至B段) stays.
+    assert named_projects("白石广场贯通已完成从320国道至红枫广场段征地拆迁工作") == [
+        ("320国道至红枫广场段", "road_rebuild"), ("白石广场", "park")]
+    assert named_projects("改造青山路从白石路至红枫路段。") == [("青山路从白石路至红枫路段", "road_rebuild")]

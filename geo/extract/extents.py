@@ -311,6 +311,8 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
         match = SECTION_RE.match(norm, pos, clause_end)
         if match is not None and match.group("range") and _starts_with_head(match.group("range")):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
+        if match is not None and "从" in (match.group("range") or "")[1:]:
+            match = None  # 广场贯通已完成从320国道至秋收广场段: a range opened by 从 after other words is none of the head's
         if match is None and linear:
             match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and not linear and category is not None:
