@@ -1771,3 +1771,13 @@ def test_a_range_opened_by_cong_after_other_words_is_no_section_of_the_head_befo
     assert named_projects("白石广场贯通已完成从320国道至红枫广场段征地拆迁工作") == [
         ("320国道至红枫广场段", "road_rebuild"), ("白石广场", "park")]
     assert named_projects("改造青山路从白石路至红枫路段。") == [("青山路从白石路至红枫路段", "road_rebuild")]
+
+
+def test_one_of_a_type_a_place_becomes_is_no_group():
+    # 现已改造成为一座智慧化农贸市场 (the market just renovated) gave a group of one market beside the
+    # market named before: one of a type after 是, 成为 or 作为 describes a place, counts no works.
+    assert extract_projects("青山农贸市场提升改造,现已改造成为一座智慧化农贸市场。")[0]["properties"]["name"] == "青山农贸市场"
+    assert len(extract_projects("青山农贸市场提升改造,现已改造成为一座智慧化农贸市场。")) == 1
+    assert named_projects("把白石公园打造成为一座生态公园。") == [("白石公园", "park")]
+    assert len(extract_projects("把白石公园打造成为一座生态公园。")) == 1
+    assert [f["properties"]["quantity"]["value"] for f in extract_projects("新建一座生态公园。")] == [1]

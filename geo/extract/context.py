@@ -261,9 +261,23 @@ def _recounted_works(case):
     return opens == 0 or norm[opens - 1] in _CLAUSE_BREAKS or bool(back) or norm.endswith(_BACK_REFERENCES, 0, opens)
 
 
+# One of a type after 成为 or 作为 (改造成为一座智慧化农贸市场, 将成为一所现代化学校): what a place
+# named before becomes, no project of its own. (是一所… is left: the labels pair such a group with
+# a count of that type said elsewhere.)
+_ONE_OF_A_TYPE = re.compile(r"一[座所个家处条]")
+
+
+def _one_described(case):
+    """现已改造成为一座智慧化农贸市场, 打造成为一座生态公园: one of a type after 成为 or 作为."""
+    mention, norm = case.mention, case.norm
+    if mention.stop != "为" or not mention.stop_start or not _ONE_OF_A_TYPE.match(norm, mention.stem_start):
+        return False
+    return norm[mention.stop_start - 1] in "成作"
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
-                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works)
+                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))
