@@ -1781,3 +1781,10 @@ def test_one_of_a_type_a_place_becomes_is_no_group():
     assert named_projects("把白石公园打造成为一座生态公园。") == [("白石公园", "park")]
     assert len(extract_projects("把白石公园打造成为一座生态公园。")) == 1
     assert [f["properties"]["quantity"]["value"] for f in extract_projects("新建一座生态公园。")] == [1]
+
+
+def test_a_lane_numbered_off_a_road_is_named_with_the_road():
+    # 改造青山路3巷、白石路12弄 named the roads alone (青山路, 白石路): a numbered lane (巷, 弄) off a
+    # road is a road of its own, named by both.
+    assert named_projects("改造青山路3巷、白石路12弄。") == [("白石路12弄", "road_rebuild"), ("青山路3巷", "road_rebuild")]
+    assert named_projects("副局长视察红枫路158巷修缮成果。") == [("红枫路158巷", "road_rebuild")]
