@@ -1744,3 +1744,62 @@ def test_an_inner_ring_road_is_a_road_as_an_outer_one_is():
     # 改造内环路 named nothing (内 a generic word, 环路 the head: the record model dropped the
     # one-character stem), while 外环路 and 北外环 were roads
     assert named_projects("改造内环路。建设西内环。") == [("内环路", "road_rebuild"), ("西内环", "road_new")]
+
+
+def test_taiwan_primary_and_junior_high_schools_are_school_heads():
+    # 國小 (國民小學) and 國中 (國民中學) name Taiwan's schools; neither was a head, so works on a
+    # school's surroundings there named nothing (青山國小校園周邊改善, 新建白石國中).
+    assert named_projects("包括青山國小校園周邊和行車安全道路改善3927萬元。") == [("青山國小", "school")]
+    assert named_projects("新建白石国中。") == [("白石国中", "school")]
+    # (two characters of stem at least: 全国中小学, 全国小康 name nothing)
+    assert named_projects("实施全国中小学校舍安全工程，建设全国小康示范县。") == []
+
+
+def test_a_place_visited_for_its_works_progress_is_a_works_site():
+    # 视察青山路改造进展, 调研白石公园提升改造情况: the visit verb made the place context, though
+    # what is visited is how its works got on; a place visited for anything else stays context.
+    assert named_projects("区长视察青山路改造进展。") == [("青山路", "road_rebuild")]
+    assert named_projects("调研组调研白石公园提升改造情况。") == [("白石公园", "park")]
+    assert named_projects("副局长视察红枫路修缮成果。") == [("红枫路", "road_rebuild")]
+    assert named_projects("市长视察青山路，了解交通情况。") == []
+    assert named_projects("视察青山路沿线企业生产情况。") == []
+
+
+def test_villages_where_a_team_is_formed_are_no_projects():
+    # 组建A村、B村…共9支村级志愿消防队 (a 实事 list's volunteer fire teams) named every village and
+    # `C村共3支村级志愿消防队` as a fire station: 组建 forms a body, and a volunteer team is no place.
+    assert named_projects("组建青山村、白石村、红枫村共3支村级志愿消防队。") == []
+    assert named_projects("支持村(社区)建设义务消防队。") == []
+    assert named_projects("新建青山村消防队，组建家庭医生团队。") == [("青山村消防队", "utility")]
+
+
+def test_a_water_resources_allocation_project_is_a_utility():
+    # 水资源配置工程 (a region's raw-water allocation scheme) had no head: 白石水资源配置工程(一期),
+    # listed after a transport hub, named nothing.
+    assert named_projects("包括青山北站智能交通枢纽工程、白石水资源配置工程(一期)等。") == [
+        ("白石水资源配置工程(一期)", "utility"), ("青山北站智能交通枢纽工程", "transport")]
+
+
+def test_a_range_opened_by_cong_after_other_words_is_no_section_of_the_head_before():
+    # A table's cells glued without spaces: 白石广场贯通已完成从320国道至红枫广场段 was one park, the
+    # range searched back over the works to the square. 从 opening the range (青山路从A至B段) stays.
+    assert named_projects("白石广场贯通已完成从320国道至红枫广场段征地拆迁工作") == [
+        ("320国道至红枫广场段", "road_rebuild"), ("白石广场", "park")]
+    assert named_projects("改造青山路从白石路至红枫路段。") == [("青山路从白石路至红枫路段", "road_rebuild")]
+
+
+def test_one_of_a_type_a_place_becomes_is_no_group():
+    # 现已改造成为一座智慧化农贸市场 (the market just renovated) gave a group of one market beside the
+    # market named before: one of a type after 是, 成为 or 作为 describes a place, counts no works.
+    assert extract_projects("青山农贸市场提升改造,现已改造成为一座智慧化农贸市场。")[0]["properties"]["name"] == "青山农贸市场"
+    assert len(extract_projects("青山农贸市场提升改造,现已改造成为一座智慧化农贸市场。")) == 1
+    assert named_projects("把白石公园打造成为一座生态公园。") == [("白石公园", "park")]
+    assert len(extract_projects("把白石公园打造成为一座生态公园。")) == 1
+    assert [f["properties"]["quantity"]["value"] for f in extract_projects("新建一座生态公园。")] == [1]
+
+
+def test_a_lane_numbered_off_a_road_is_named_with_the_road():
+    # 改造青山路3巷、白石路12弄 named the roads alone (青山路, 白石路): a numbered lane (巷, 弄) off a
+    # road is a road of its own, named by both.
+    assert named_projects("改造青山路3巷、白石路12弄。") == [("白石路12弄", "road_rebuild"), ("青山路3巷", "road_rebuild")]
+    assert named_projects("副局长视察红枫路158巷修缮成果。") == [("红枫路158巷", "road_rebuild")]

@@ -266,3 +266,21 @@ def test_a_route_whose_first_end_is_qualified_in_brackets_is_one_road():
             "争取开工建设省道S221青松(宁夏)-红枫(甲乙界)二级公路白石段。")
     names = sorted(f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"])
     assert names == ["省道205线青山(甲乙界)至白石(乙县界)段", "省道S221青松(宁夏)-红枫(甲乙界)二级公路白石段"]
+
+
+def test_a_flattened_tables_row_numbers_glued_to_its_rows_open_no_name():
+    # A progress table copied without its cells' spaces: each row opens with its number, glued
+    # to the project's name. Consecutive numbers opening lines are rows; a count (3所), a road
+    # code (320国道) or a numbered school (85中) opening a line stays what it is.
+    from geo.extract import extract_projects
+
+    text = ("市建设局\n"
+            "11青松公园三期改造人工岛、游步道改造已开工2024年1月2024年12月市建设局\n"
+            "12白石路改造按40米宽城市道路标准改造已开工2024年2024年新城区管委会\n"
+            "13红枫广场绿化\n及设施改造\n")
+    names = {f["properties"]["name"] for f in extract_projects(text)}
+    assert {"青松公园三期", "白石路"} <= names
+    assert not any(name[0].isdigit() for name in names)
+    assert {f["properties"]["name"] for f in extract_projects("3所学校新建\n4所幼儿园改造\n320国道改造\n321国道改造\n85中扩建\n86中扩建")} \
+        >= {"320国道", "321国道", "85中", "86中"}
+    assert clean("7湖滨路\n", range(8))[0] == "7湖滨路\n"  # one number alone: no row of a table

@@ -27,6 +27,14 @@ _LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个�
 # 察看新建教学楼, 了解施工进度): within the sentence, soon after the list of places.
 _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查|督导|听取)[^。!?;\n]{0,10}?"
                               r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
+# Works on a visited place with how far they got (视察A路改造进展, 调研B公园提升改造情况, 修繕成果):
+# the place visited is the works' site.
+_WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
+                             r"(?:改造|提升|工程|项目)?的?(?:成果|进展|进度|情况|成效)")
+# Teams formed in the places listed before them (组建A村、B村共9支村级志愿消防队): the places are
+# where a body is set up, no works.
+_TEAMS_FORMED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*共?(?:[\d一二三四五六七八九十]+支)?[\u4e00-\u9fff]{0,10}?队(?=[,;。!?\n]|$)")
+_FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -42,6 +50,11 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if "组建" in case.sentence and _teams_formed(case):
+        return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
+    if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
+            and _WORKS_PROGRESS.match(case.norm, _list_end(mention), case.clause_end):
+        return False  # 视察青山路158巷修缮成果, 调研白石公园提升改造情况: the visited place's works
     if (first.stop in _VISIT_VERBS or first.stop == "在") and _works_inspected(case):
         return False  # 深入A小学、B幼儿园等学校,实地查看工程建设进展: places whose works are inspected
     if first.stop in STATUS_WORDS and first.stop_start is not None:
@@ -201,6 +214,13 @@ def _listed_after_context_verb(case):
         and not (any(word in window for word in _VISIT_VERBS) and _works_inspected(case))
 
 
+def _teams_formed(case):
+    """组建A村、B村、C村共3支村级志愿消防队: a place listed after 组建 before the teams formed."""
+    mention, norm = case.mention, case.norm
+    return _FORMING_BEFORE.search(norm, max(0, mention.stem_start - 40), mention.stem_start) is not None \
+        and _TEAMS_FORMED.match(norm, mention.end, case.clause_end) is not None
+
+
 def _works_inspected(case):
     """True when a named facility visited is a works site: the visitors inspect works there
     (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度)."""
@@ -241,9 +261,23 @@ def _recounted_works(case):
     return opens == 0 or norm[opens - 1] in _CLAUSE_BREAKS or bool(back) or norm.endswith(_BACK_REFERENCES, 0, opens)
 
 
+# One of a type after 成为 or 作为 (改造成为一座智慧化农贸市场, 将成为一所现代化学校): what a place
+# named before becomes, no project of its own. (是一所… is left: the labels pair such a group with
+# a count of that type said elsewhere.)
+_ONE_OF_A_TYPE = re.compile(r"一[座所个家处条]")
+
+
+def _one_described(case):
+    """现已改造成为一座智慧化农贸市场, 打造成为一座生态公园: one of a type after 成为 or 作为."""
+    mention, norm = case.mention, case.norm
+    if mention.stop != "为" or not mention.stop_start or not _ONE_OF_A_TYPE.match(norm, mention.stem_start):
+        return False
+    return norm[mention.stop_start - 1] in "成作"
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
-                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works)
+                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))

@@ -16,6 +16,7 @@ _BRACKETED = re.compile(r"\([^()]+\)")  # 实验小学(东区)活动场地: a br
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 _TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)
 _HOUSE_NUMBER = re.compile(r"\d{1,4}号")
+_LANE_NUMBER = re.compile(r"\d{1,4}[巷弄](?![\d一二三四五六七八九十])")  # 草堤路158巷, 青山路10弄: a numbered lane off a road
 _DIRECTED_ROAD_HEADS = frozenset(("路", "大道", "街", "大街"))
 _DIRECTED_END = re.compile(r"[东西南北](?![\d延“]|、[东西南北](?:[^\u4e00-\u9fff]|两|侧))")
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
@@ -70,6 +71,11 @@ def extend_right(norm, mention, clause_end):
         pos = mention.head_end = house.end()
         mention.head = norm[mention.head_start:pos]
         mention.category = "area"
+    lane = _LANE_NUMBER.match(norm, pos, clause_end) if mention.category == "road" and mention.kind == "name" else None
+    if lane is not None and right_ok(norm, lane.end(), clause_end):
+        # 大里草堤路158巷修繕: a lane numbered off a road is a road named by both.
+        pos = mention.head_end = lane.end()
+        mention.head = norm[mention.head_start:pos]
     if (mention.category == "road" and mention.kind == "name" and mention.head in _DIRECTED_ROAD_HEADS
             and _DIRECTED_END.match(norm, pos, clause_end) and right_ok(norm, pos + 1, clause_end)):
         # 商业大道东、商业大道西建成通车, 改造人民路北: a direction after the head ends the road's
@@ -311,6 +317,8 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
         match = SECTION_RE.match(norm, pos, clause_end)
         if match is not None and match.group("range") and _starts_with_head(match.group("range")):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
+        if match is not None and "从" in (match.group("range") or "")[1:]:
+            match = None  # 广场贯通已完成从320国道至秋收广场段: a range opened by 从 after other words is none of the head's
         if match is None and linear:
             match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and not linear and category is not None:

@@ -36,6 +36,12 @@ _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u
 # a post's items run into one line) is an item's number wherever it stands.
 _ZERO_ITEM_NUMBER = re.compile(r" 0[1-9](?= +[\u4e00-\u9fff])")
 _NOT_ITEM = ("号", "期", "年", "月", "日", "届", "次", "级", "段", "批", "轮", "类", "年度", "周年")
+# A row's number glued to the words of its row, a line's first characters (62鹅湖公园三期改造…,
+# 60迎宾路改造…: a table flattened a row per line without its cells' spaces), is dropped when a
+# line of the next or the previous number opens the same way; a unit or a road word after the
+# number (3所学校, 320国道, 85中) keeps it: see :func:`_glued_row_numbers`.
+_GLUED_ROW_NUMBER = re.compile(r"^[ \t\u3000]*(\d{1,3})(?=[\u4e00-\u9fff])", re.M)
+_NOT_GLUED_ROW = ("国道", "省道", "县道", "乡道", "村道", "路", "线", "中", "小", "幼", "附", "万", "亿", "千", "百", "余", "多")
 
 
 # Emoji, bullets and their variation selectors set clauses apart in posts of official accounts
@@ -83,7 +89,7 @@ def clean(norm, origin, breaks=()):
     norm, symbols = _symbol_marks(norm)
     wraps = [(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in breaks]
     items = _item_number_ends(norm)
-    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)]
+    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + _glued_row_numbers(norm)
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
@@ -140,6 +146,23 @@ def _item_number_ends(norm):
     ends = [m.end() for m in _ITEM_NUMBER.finditer(norm)]
     ends += [m.end() for m in _ZERO_ITEM_NUMBER.finditer(norm) if "\u4e00" <= norm[m.start() - 1:m.start()] <= "\u9fff"]
     return {end for end in ends if not norm[end:end + 16].lstrip(" ").startswith(units)}
+
+
+def _glued_row_numbers(norm):
+    """Spans of the row numbers of :data:`_GLUED_ROW_NUMBER` to drop: those a line of the next or
+    the previous number also opens (57…, 58…, 59…: a table's rows), less those a unit or a road
+    word follows."""
+    if not norm[:1].isdigit() and not _LINE_THEN_DIGIT.search(norm):
+        return []
+    from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
+
+    units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM, *_NOT_GLUED_ROW)
+    found = [m for m in _GLUED_ROW_NUMBER.finditer(norm) if not norm.startswith(units, m.end())]
+    numbers = {int(m.group(1)) for m in found}
+    return [m.span(1) for m in found if int(m.group(1)) - 1 in numbers or int(m.group(1)) + 1 in numbers]
+
+
+_LINE_THEN_DIGIT = re.compile(r"\n[ \t\u3000]*\d")
 
 
 def _dropped(norm, origin, spans):
