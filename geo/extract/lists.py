@@ -7,7 +7,7 @@ import re
 
 from geo.lexicon import JURISDICTION_SUFFIXES, ACTION_INDEX, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
-from geo.extract.model import Mention, Record, chain_end, chain_first, chain_last
+from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
@@ -553,53 +553,3 @@ def listed_with_counted_types(norm, mention):
 def _same_kind(first, second):
     """Equal categories, or two road categories (a 新建 and an 改造 road of one road count)."""
     return first == second or (first in ROAD_CATEGORIES and second in ROAD_CATEGORIES)
-
-
-# A section listed after a linear project's own (南湖高铁东山至西山段、西山至北山段, G205线东山段、西山段):
-# a range A至B段 or a place's 段, alone between separators, before the list's works or a break.
-_PLACE_CHAR = r"(?:(?![段和及至与])[\u4e00-\u9fff])"
-_LISTED_SECTION = re.compile(rf"[、和及](?P<section>{_PLACE_CHAR}{{2,8}}至{_PLACE_CHAR}{{2,8}}段|{_PLACE_CHAR}{{2,4}}段)")
-
-
-def _works_follow(norm, pos, clause_end):
-    """True when works (or adverbs and a progress verb: 加快建设) follow ``pos``."""
-    from geo.extract.works import skip_adverbs
-
-    after, progress = skip_adverbs(norm, pos, clause_end)
-    return bool(progress or ACTION_INDEX.at(norm, after))
-
-
-def listed_sections(norm, records, clause_end):
-    """Sections listed after a named linear project that carries a section: each is a project of
-    its own, named as written (``西山至北山段``), of the project's category and works.
-
-    The rules name a project by its head; a section after a separator has none, so only the
-    tagger could find it, and it found a place's section (西山段) but not a range (A至B段).
-    """
-    if not records:
-        return records
-    added = []
-    covered = [(r.start, r.end) for r in records]
-    for record in records:
-        if not (record.named and record.section and category_group(record.category) in ("roads",) or
-                record.named and record.section and record.category in ("rail", "water")):
-            continue
-        pos = record.end
-        while pos < clause_end:
-            match = _LISTED_SECTION.match(norm, pos, clause_end)
-            if match is None:
-                break
-            start, end = match.span("section")
-            after = norm[end:end + 1]
-            if not (after == "" or after in "、和及,;:。!?)" or after.isspace() or end == clause_end
-                    or _works_follow(norm, end, clause_end)):
-                break  # 、西山至北山段道路: a head goes on, the name is the rules' own
-            if any(s < end and start < e for s, e in covered):
-                break
-            mention = Mention(kind="name", head="", category=record.mention.category, head_start=end,
-                              head_end=end, stem_start=start, end=end)
-            added.append(Record(named=True, category=record.category, action=record.action, start=start,
-                                end=end, base=(start, end), mention=mention, clause=record.clause))
-            covered.append((start, end))
-            pos = end
-    return sorted(records + added, key=lambda r: r.start) if added else records

@@ -1,13 +1,14 @@
 """Roads named by a code or by the places they join: G105 and 省道S243线, county roads named A B线
-(辛高线), and routes in prose (蓝溪镇黄潭村到太拔镇太拔村的道路)."""
+(辛高线), routes in prose (蓝溪镇黄潭村到太拔镇太拔村的道路), and sections listed after a line's
+own (南湖高铁东山至西山段、西山至北山段)."""
 
 from __future__ import annotations
 
 import re
 
 from geo.extract.extents import extend_right
-from geo.lexicon import LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads, is_generic, stop_ending_at
-from geo.extract.model import Mention
+from geo.lexicon import ACTION_INDEX, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
+from geo.extract.model import Mention, Record
 from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM
 from geo.extract.stems import find_stem
 
@@ -134,3 +135,53 @@ def with_routes_in_prose(norm, mentions, start, end):
     kept = [m for m in mentions if not any(r.stem_start <= (m.stem_start if m.stem_start is not None else m.head_start) < r.end
                                            for r in routes)]
     return sorted(kept + routes, key=lambda m: m.head_start)
+
+
+# A section listed after a linear project's own (南湖高铁东山至西山段、西山至北山段, G205线东山段、西山段):
+# a range A至B段 or a place's 段, alone between separators, before the list's works or a break.
+_PLACE_CHAR = r"(?:(?![段和及至与])[\u4e00-\u9fff])"
+_LISTED_SECTION = re.compile(rf"[、和及](?P<section>{_PLACE_CHAR}{{2,8}}至{_PLACE_CHAR}{{2,8}}段|{_PLACE_CHAR}{{2,4}}段)")
+
+
+def _works_follow(norm, pos, clause_end):
+    """True when works (or adverbs and a progress verb: 加快建设) follow ``pos``."""
+    from geo.extract.works import skip_adverbs
+
+    after, progress = skip_adverbs(norm, pos, clause_end)
+    return bool(progress or ACTION_INDEX.at(norm, after))
+
+
+def listed_sections(norm, records, clause_end):
+    """Sections listed after a named linear project that carries a section: each is a project of
+    its own, named as written (``西山至北山段``), of the project's category and works.
+
+    The rules name a project by its head; a section after a separator has none, so only the
+    tagger could find it, and it found a place's section (西山段) but not a range (A至B段).
+    """
+    if not records:
+        return records
+    added = []
+    covered = [(r.start, r.end) for r in records]
+    for record in records:
+        if not (record.named and record.section and category_group(record.category) in ("roads",) or
+                record.named and record.section and record.category in ("rail", "water")):
+            continue
+        pos = record.end
+        while pos < clause_end:
+            match = _LISTED_SECTION.match(norm, pos, clause_end)
+            if match is None:
+                break
+            start, end = match.span("section")
+            after = norm[end:end + 1]
+            if not (after == "" or after in "、和及,;:。!?)" or after.isspace() or end == clause_end
+                    or _works_follow(norm, end, clause_end)):
+                break  # 、西山至北山段道路: a head goes on, the name is the rules' own
+            if any(s < end and start < e for s, e in covered):
+                break
+            mention = Mention(kind="name", head="", category=record.mention.category, head_start=end,
+                              head_end=end, stem_start=start, end=end)
+            added.append(Record(named=True, category=record.category, action=record.action, start=start,
+                                end=end, base=(start, end), mention=mention, clause=record.clause))
+            covered.append((start, end))
+            pos = end
+    return sorted(records + added, key=lambda r: r.start) if added else records
