@@ -35,6 +35,7 @@ _WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|�
 # where a body is set up, no works.
 _TEAMS_FORMED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*共?(?:[\d一二三四五六七八九十]+支)?[\u4e00-\u9fff]{0,10}?队(?=[,;。!?\n]|$)")
 _FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
+_FORMING_REACH = 40  # characters back from a place to the 组建 whose list it is in
 _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -50,7 +51,7 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
-    if "组建" in case.sentence and _teams_formed(case):
+    if _teams_formed(case):
         return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
     if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
             and _WORKS_PROGRESS.match(case.norm, _list_end(mention), case.clause_end):
@@ -217,7 +218,10 @@ def _listed_after_context_verb(case):
 def _teams_formed(case):
     """组建A村、B村、C村共3支村级志愿消防队: a place listed after 组建 before the teams formed."""
     mention, norm = case.mention, case.norm
-    return _FORMING_BEFORE.search(norm, max(0, mention.stem_start - 40), mention.stem_start) is not None \
+    start = max(0, mention.stem_start - _FORMING_REACH)
+    if norm.find("组建", start, mention.stem_start) < 0:
+        return False  # (a look back, not through the sentence: a list of thousands stays linear)
+    return _FORMING_BEFORE.search(norm, start, mention.stem_start) is not None \
         and _TEAMS_FORMED.match(norm, mention.end, case.clause_end) is not None
 
 

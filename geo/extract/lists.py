@@ -459,25 +459,45 @@ def drop_partners(norm, records, clause_end):
     镇江、九江等城市: a list typed by a noun that is no place type (城市, 企业, 高校).
     由青山路与白石路合围: roads that enclose a site are its bounds, not works.
     """
+    if not records:
+        return records
+    partner_at = _last_partner_word(norm, min(chain_end(r.mention) for r in records), clause_end)
     kept = []
     for record in records:
         first, end = chain_first(record.mention), chain_end(record.mention)
-        rest = norm[end:clause_end]
-        if first.stop in ("与", "同") and any(word in rest for word in PARTNER_WORDS):
+        partner_after = partner_at >= end  # a partner word in the rest of the clause
+        if first.stop in ("与", "同") and partner_after:
             continue
-        if _listed_partner(norm, record, rest):
+        if partner_after and _listed_partner(norm, record):
             continue
-        if rest.startswith(ENCLOSURE_WORDS) or _listed_before_enclosure(rest):
+        if norm.startswith(ENCLOSURE_WORDS, end, clause_end) or _listed_before_enclosure(norm, end, clause_end):
             continue
-        if rest.startswith("等"):
-            typed = re.sub(rf"^等{NUM}?(?:个|家|所|座)?", "", rest)
-            noun = re.split(r"[^\u4e00-\u9fff]", typed, maxsplit=1)[0]
-            streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
-            if typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
-                    and not _noun_goes_on(typed):  # 等城市综合体 is a place type, 等城市骨架工程 works
-                continue
+        if norm.startswith("等", end, clause_end) and _typed_by_non_place(norm, record, end, clause_end):
+            continue
         kept.append(record)
     return kept
+
+
+def _last_partner_word(norm, start, end):
+    """Where the last partner word (合作, 相交…) of ``norm[start:end]`` starts, or -1: one look per
+    clause, not one slice of the clause's rest per record (a list of thousands stays linear)."""
+    return max((norm.rfind(word, start, end) for word in PARTNER_WORDS), default=-1)
+
+
+def _typed_by_non_place(norm, record, end, clause_end):
+    """镇江、九江等城市: True when the 等 at ``end`` types the list by a noun that is no place type."""
+    typed_at = _AFTER_DENG.match(norm, end, clause_end).end()
+    noun_end = _NON_HAN.search(norm, typed_at, clause_end)
+    noun_end = noun_end.start() if noun_end else clause_end
+    noun, typed = norm[typed_at:noun_end], norm[typed_at:min(clause_end, noun_end + _WORD_REACH)]
+    streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
+    return typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
+        and not _noun_goes_on(typed)  # 等城市综合体 is a place type, 等城市骨架工程 works
+
+
+_AFTER_DENG = re.compile(rf"等{NUM}?(?:个|家|所|座)?")
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_WORD_REACH = 16  # characters past a noun that the words read after a type may reach (the longest is 7)
 
 
 _PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fff、和及]*)$")
@@ -490,20 +510,20 @@ _LIST_BEFORE_ENCLOSURE = re.compile(
 _LIST_SEPARATORS = ("、", "以及", "和", "及", "与")
 
 
-def _listed_before_enclosure(rest):
-    """True when ``rest`` goes on over list items, with no works, to an enclosure word."""
-    if not rest.startswith(_LIST_SEPARATORS):
+def _listed_before_enclosure(norm, end, clause_end):
+    """True when the clause goes on from ``end`` over list items, with no works, to an enclosure word."""
+    if not norm.startswith(_LIST_SEPARATORS, end, clause_end):
         return False  # (most records: no list goes on after them)
-    listed = _LIST_BEFORE_ENCLOSURE.match(rest)
+    listed = _LIST_BEFORE_ENCLOSURE.match(norm, end, clause_end)
     return listed is not None and ACTION_INDEX.first_in(listed.group()) is None
 
 
 
-def _listed_partner(norm, record, rest):
+def _listed_partner(norm, record):
     """与大广、京港澳、二广高速等相交: every item of a list (、) after 与 that the clause goes on to a
     partner word with (the roads a new road meets), also items the list's shared head names; a
     single place after 与 is :func:`drop_partners`' own (when 与 opens its name)."""
-    if record.clause is None or not any(word in rest for word in PARTNER_WORDS):
+    if record.clause is None:
         return False
     before = _PARTNER_LIST.search(norm, max(record.clause[0], record.start - 24), record.start)
     if before is None or any(word in before.group(1) for word in PARTNER_WORDS):
