@@ -757,6 +757,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a 文体活动中心 (a centre for culture and sports) is a culture facility like a 文化活动中心
     ("建成白石文体活动中心,改造青山文化活动中心。",
      [("白石文体活动中心", "culture"), ("青山文化活动中心", "culture")], []),
+    # 翻新 (refurbish) is works, no part of the name after it; 乡间 (country) types a road like 乡村
+    ("翻新金河公园的大门,乡间路翻新完成。", [("金河公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
