@@ -759,6 +759,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石文体活动中心", "culture"), ("青山文化活动中心", "culture")], []),
     # 翻新 (refurbish) is works, no part of the name after it; 乡间 (country) types a road like 乡村
     ("翻新金河公园的大门,乡间路翻新完成。", [("金河公园", "park")], []),
+    # a count followed by what the things counted come to (8座计956延长米) still counts them
+    ("新建改建桥梁8座计956.02延长米,改造青山路。", [("青山路", "road_rebuild")], [("bridge", 8)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
