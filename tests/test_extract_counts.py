@@ -375,3 +375,9 @@ def test_as_planned_or_on_time_after_a_counted_noun_is_no_part_of_it():
     # 16项重点工程按计划完成: 按计划 is said of the works like 如期 (the group was named 重点工程按)
     assert _group_names("截至10月末,16项重点工程按计划完成。") == [("工程（完成）", 16)]
     assert _group_names("全年12个老旧小区按时完成改造。") == [("老旧小区（改造）", 12)]
+
+
+def test_a_sum_spent_before_counted_works_is_no_part_of_their_noun():
+    # 投入512万元建成…工程13处 named the group 万元建成村屯安全饮水工程
+    assert _group_names("投入512万元建成村屯安全饮水工程13处。") == [("村屯安全饮水工程", 13)]
+    assert _group_names("投资2亿元实施道路工程5项。") == [("道路工程", 5)]
