@@ -381,3 +381,8 @@ def test_a_sum_spent_before_counted_works_is_no_part_of_their_noun():
     # 投入512万元建成…工程13处 named the group 万元建成村屯安全饮水工程
     assert _group_names("投入512万元建成村屯安全饮水工程13处。") == [("村屯安全饮水工程", 13)]
     assert _group_names("投资2亿元实施道路工程5项。") == [("道路工程", 5)]
+
+
+def test_a_service_restored_to_counted_buildings_is_no_group():
+    # 恢复7栋楼物业服务 made a group 楼物业服务 (a service is no place, like 活动 or 工作)
+    assert _group_names("恢复7栋楼物业服务,修复楼房屋面14栋。") == [("楼房屋面（修复）", 14)]
