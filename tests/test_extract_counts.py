@@ -369,3 +369,20 @@ def test_a_list_of_named_works_closed_by_a_larger_count_of_works_leaves_the_rest
     assert counted_groups("启动G220青山至白石段、松林大道西段升级改造、S308道路改建等23项工程。") == [("project", 20)]
     assert counted_groups("推进青山学校、白石医院等12项工程建设。") == [("project", 10)]
     assert counted_groups("推进青山学校、社会治理等12项工程建设。") == [("project", 12)]
+
+
+def test_as_planned_or_on_time_after_a_counted_noun_is_no_part_of_it():
+    # 16项重点工程按计划完成: 按计划 is said of the works like 如期 (the group was named 重点工程按)
+    assert _group_names("截至10月末,16项重点工程按计划完成。") == [("工程（完成）", 16)]
+    assert _group_names("全年12个老旧小区按时完成改造。") == [("老旧小区（改造）", 12)]
+
+
+def test_a_sum_spent_before_counted_works_is_no_part_of_their_noun():
+    # 投入512万元建成…工程13处 named the group 万元建成村屯安全饮水工程
+    assert _group_names("投入512万元建成村屯安全饮水工程13处。") == [("村屯安全饮水工程", 13)]
+    assert _group_names("投资2亿元实施道路工程5项。") == [("道路工程", 5)]
+
+
+def test_a_service_restored_to_counted_buildings_is_no_group():
+    # 恢复7栋楼物业服务 made a group 楼物业服务 (a service is no place, like 活动 or 工作)
+    assert _group_names("恢复7栋楼物业服务,修复楼房屋面14栋。") == [("楼房屋面（修复）", 14)]

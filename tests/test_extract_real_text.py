@@ -754,6 +754,15 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("局长深入青山小学东校区、长江路小学等学校,实地查看工程建设进展。记者走访白石中学,了解学生午餐情况。"
      "在市一中东部校区,区领导详细了解施工进度。在红星小学,区领导了解学生午餐情况。",
      [("市一中东部校区", "school"), ("青山小学东校区", "school"), ("长江路小学", "school")], []),
+    # a 文体活动中心 (a centre for culture and sports) is a culture facility like a 文化活动中心
+    ("建成白石文体活动中心,改造青山文化活动中心。",
+     [("白石文体活动中心", "culture"), ("青山文化活动中心", "culture")], []),
+    # 翻新 (refurbish) is works, no part of the name after it; 乡间 (country) types a road like 乡村
+    ("翻新金河公园的大门,乡间路翻新完成。", [("金河公园", "park")], []),
+    # a count followed by what the things counted come to (8座计956延长米) still counts them
+    ("新建改建桥梁8座计956.02延长米,改造青山路。", [("青山路", "road_rebuild")], [("bridge", 8)]),
+    # 和美乡村 (a programme's villages) opens no name: its 和 is no conjunction (美乡村道路 was named)
+    ("实施和美乡村道路建设项目,改造和美路。", [("和美路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

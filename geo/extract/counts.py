@@ -71,7 +71,7 @@ def counted_works(norm, start, end, records, mentions=()):
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
                          or norm.startswith("项目", noun_end)):
             continue  # 3个工程技术中心: the noun goes on
-        noun_start = _after_leading_verbs(norm, noun_start, noun_end - 2)
+        noun_start = _after_leading_verbs(norm, _after_sum(norm, noun_start, noun_end - 2), noun_end - 2)
         out.append(_group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
@@ -84,6 +84,16 @@ def _group_record(category, action, span, base, head_start, quantity, **extra):
                       stem_start=base[0], end=span[1])
     return Record(named=False, category=category, action=action, start=span[0], end=span[1], base=base,
                   mention=mention, quantity=quantity, measures=[], **extra)
+
+
+def _after_sum(norm, pos, limit):
+    """``pos`` moved past the unit of a sum of money that a number before it opens (512|万元建成…:
+    the noun starts after 万元); ``pos`` itself otherwise."""
+    sum_unit = _SUM_UNIT.match(norm, pos, limit) if pos and norm[pos - 1].isdigit() else None
+    return sum_unit.end() if sum_unit else pos
+
+
+_SUM_UNIT = re.compile(r"(?:万|亿|千)?元")
 
 
 def _after_leading_verbs(norm, pos, limit):

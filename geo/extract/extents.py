@@ -355,11 +355,16 @@ _UNNAMED_STREET_DISTRICT = re.compile(r"^.?街道段$")
 _WATER_NAME_SECTION = re.compile(r"[\u4e00-\u9fff]{1,3}[河江渠溪](?=[\u4e00-\u9fff]{2,4}段$)")
 
 
+# The size the things counted come to, right after their count: 桥梁8座计956延长米, 道路5条共计12公里.
+_TOTAL_AFTER_COUNT = re.compile(r"(?:共计|合计|总计|计)\d")
+
+
 def _count_at(norm, pos, clause_end, mention):
     match = COUNT_RE.match(norm, pos, clause_end)
     if match is None or not unit_fits(match.group("unit"), mention.category, mention.head):
         return None
     if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()) \
+            and not _TOTAL_AFTER_COUNT.match(norm, match.end(), clause_end) \
             or _noun_follows(norm, match.end(), clause_end):
         # 龙泉3个街道社区卫生服务中心, 大明渠2条内河黑臭水体: a count followed by a noun counts
         # that noun, not this name.

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.lexicon import SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import ACTION_INDEX, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.extents import names_a_firm
 from geo.extract.lists import drop_locators, drop_partners
 from geo.extract.model import Covered, Mention, Record
@@ -58,7 +58,8 @@ def combine(norm, records, tagging, sent_start, sent_end):
     records = add_missed(norm, records, tagging, found, sent_start, sent_end)
     score_records(norm, records, tagging, sent_start, sent_end, {id(r) for r in records} - ruled)
     for record in records:
-        if record.confidence is not None and _coded_road_worked(norm, record, sent_end):
+        if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
+                                              or _coded_road_built(norm, record, sent_end)):
             record.confidence = None  # 实施G210改造: the works' whole object, whatever the model says
     return records
 
@@ -94,6 +95,15 @@ def _coded_road_worked(norm, record, sent_end):
 
 
 _PACE_WORDS = ("力度", "进度", "步伐")
+
+
+def _coded_road_built(norm, record, sent_end):
+    """开建省道210;: a road named by its code right after a works verb, closing the clause: the
+    works' whole object (接县道618线, 沿G210 are no works verbs: the model weighs those)."""
+    mention = record.mention
+    return _numbered_code(mention) and mention.stop in ACTION_INDEX.words and mention.stop_start is not None \
+        and mention.stop_start + len(mention.stop) == record.start \
+        and (record.end >= sent_end or norm[record.end] in HARD_BREAKS)
 
 
 _LIST_HEADER = re.compile(r"(?:项目|工程)\(?[0-9一二三四五六七八九十]+[个项]\)?$")
