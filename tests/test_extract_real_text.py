@@ -757,6 +757,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 多条 (several) before a road head is a quantity, no name (青山路及多条支路绿化)
     ("开展青山路及多条支路绿化品质提升工程,改造白石路和多条道路。",
      [("白石路", "road_rebuild"), ("青山路", "road_greening")], []),
+    # places given as examples of a kind (以A、B等为代表的旅游) are context; one standing for a
+    # counted group of works (以A为代表的园区128个) is one of them
+    ("全县重点开发以青山森林公园、白石水库等为代表的山水生态旅游,建成以红枫休闲园为代表的农业观光园区128个。",
+     [("红枫休闲园", "park")], [("area", 128)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -275,9 +275,24 @@ def _one_described(case):
     return norm[mention.stop_start - 1] in "成作"
 
 
+# Places given as examples of a kind (以青山森林公园、白石水库等为代表的山水旅游): what they stand
+# for is described, no works on them (unless what they stand for is counted).
+# (The rest of the list is passed over: a name the tagger marks has no list of its own.)
+_REPRESENTED = re.compile(r"(?:、[^、,;:。!?\n]{1,16}?)*等?为代表")
+
+
+def _examples_of_a_kind(case):
+    """以A公园、B水库等为代表的生态旅游: the places that exemplify a kind are context; one that
+    stands for a counted group of works (以建设A市场为代表的21个项目, 建成以B园为代表的园区128个)
+    is one of them."""
+    found = _REPRESENTED.match(case.norm, case.mention.end)
+    return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
-                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described)
+                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
+                 _examples_of_a_kind)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))
