@@ -252,10 +252,15 @@ _CLOSING_QUOTES = {closer: opener for opener, closer in QUOTE_CLOSERS.items() if
 
 
 def _with_brackets_balanced(norm, start, end):
-    """The span with its brackets closed: a bracket it closes last without opening it is left out
-    (白石大道) of 2条道路(青松大道、白石大道)), one it opens last is closed if the text does so
-    right after it (青山路(东段 -> 青山路(东段))."""
+    """The span with its brackets closed: a bracket it closes first or last without opening it is
+    left out ((记者 王明)青山路, 白石大道) of 2条道路(青松大道、白石大道)), one it opens last is
+    closed if the text does so right after it (青山路(东段 -> 青山路(东段))."""
     text = norm[start:end]
+    closing = text.find(")")
+    if 0 <= closing < len(text) - 1 and "(" not in text[:closing]:
+        # (记者 王明 李华)青山路改造: a bracket closed before the name (a byline's) is none of it
+        start += closing + 1
+        text = norm[start:end]
     if text.endswith(")") and text.count(")") > text.count("("):
         return start, end - 1
     if text[-1:] in _CLOSING_QUOTES and text.count(text[-1]) > text.count(_CLOSING_QUOTES[text[-1]]):
