@@ -761,6 +761,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # counted group of works (以A为代表的园区128个) is one of them
     ("全县重点开发以青山森林公园、白石水库等为代表的山水生态旅游,建成以红枫休闲园为代表的农业观光园区128个。",
      [("红枫休闲园", "park")], [("area", 128)]),
+    # a school named by its number alone right after a works verb is kept (the tagger dropped 62中)
+    ("年内建成62中、青松街小学。", [("62中", "school"), ("青松街小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

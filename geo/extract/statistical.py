@@ -119,7 +119,7 @@ def _evident(norm, record, sent_start):
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
-        or _built_facility(norm, record)
+        or _built_facility(norm, record) or _built_numbered_school(norm, record)
 
 
 def _built_facility(norm, record):
@@ -133,6 +133,14 @@ def _built_facility(norm, record):
 
 _NUMBER = re.compile(r"[\d%]")  # 4.665万米给水管道, 适龄幼儿50%入公办幼儿园: no names
 _SCOPES = ("全市", "全县", "全区", "首")  # 全市首条地下综合管廊: a description
+
+
+def _built_numbered_school(norm, record):
+    """年内建成51中、沙河街小学: a school named by its number alone, right after a works verb (the
+    tagger, seeing digits, holds 51中 to be no name)."""
+    mention = record.mention
+    return mention.stop in PHASE_VERBS and record.start == mention.stem_start \
+        and NUMBERED_SCHOOL_RE.fullmatch(norm, record.start, record.end) is not None
 
 
 def _after_works_verb(record):
