@@ -765,6 +765,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("年内建成62中、青松街小学。", [("62中", "school"), ("青松街小学", "school")], []),
     # 不再 (no longer) is no part of a name (零工等活不再“站马路”: a road named 零工)
     ("让务工人员等活不再“站马路”,让群众不再走泥巴路。", [], []),
+    # places a road makes easier to reach (方便A社区、B小学群众的出行) are context; 方便面 (a firm's
+    # product) is no such verb
+    ("红枫路建成后可以极大方便青松社区、金河小学群众的出行,引入玉米方便面等项目12个。",
+     [("红枫路", "road_new")], [("project", 12)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

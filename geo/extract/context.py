@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
 from geo.extract.works import works_at
@@ -206,8 +206,10 @@ def _listed_after_context_verb(case):
     # (a byline's closing bracket ends what a verb before it reaches: (记者 王江) 15个…)
     window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
-    while verb is not None and window.startswith(_VISITING_BODY, verb[0] + len(verb[1])):
-        verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)  # 调研组察看了…: a body visiting, no verb
+    while verb is not None and (window.startswith(_VISITING_BODY, verb[0] + len(verb[1]))
+                                or window.startswith(NOT_STOPS, verb[0])):
+        # 调研组察看了…: a body visiting, no verb; 玉米方便面等项目: a word the verb only begins
+        verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
@@ -275,10 +277,12 @@ def _one_described(case):
     return norm[mention.stop_start - 1] in "成作"
 
 
+# The rest of a list after a place, passed over to what follows the list (a name the tagger marks,
+# or one listed with places of other kinds, has no list of its own).
+_REST_OF_LIST = r"(?:、[^、,;:。!?\n]{1,16}?)*"
 # Places given as examples of a kind (以青山森林公园、白石水库等为代表的山水旅游): what they stand
 # for is described, no works on them (unless what they stand for is counted).
-# (The rest of the list is passed over: a name the tagger marks has no list of its own.)
-_REPRESENTED = re.compile(r"(?:、[^、,;:。!?\n]{1,16}?)*等?为代表")
+_REPRESENTED = re.compile(_REST_OF_LIST + "等?为代表")
 
 
 def _examples_of_a_kind(case):
