@@ -369,3 +369,10 @@ def test_a_list_of_named_works_closed_by_a_larger_count_of_works_leaves_the_rest
     assert counted_groups("启动G220青山至白石段、松林大道西段升级改造、S308道路改建等23项工程。") == [("project", 20)]
     assert counted_groups("推进青山学校、白石医院等12项工程建设。") == [("project", 10)]
     assert counted_groups("推进青山学校、社会治理等12项工程建设。") == [("project", 12)]
+
+
+def test_a_bare_count_after_works_counts_the_noun_of_the_count_before_it():
+    # 扩建学校3所,新建成5所: the second count is of schools too, with works of its own; a bare count
+    # with no count of its unit before it counts nothing
+    assert counted_groups("扩建学校3所,新建成5所。新建污水处理厂4座,改造2座。完成改造12个。") == [
+        ("school", 3), ("school", 5), ("utility", 2), ("utility", 4)]
