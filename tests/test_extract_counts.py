@@ -376,3 +376,5 @@ def test_a_bare_count_after_works_counts_the_noun_of_the_count_before_it():
     # with no count of its unit before it counts nothing
     assert counted_groups("扩建学校3所,新建成5所。新建污水处理厂4座,改造2座。完成改造12个。") == [
         ("school", 3), ("school", 5), ("utility", 2), ("utility", 4)]
+    # (also a list item after 、, unless a rule counted it already)
+    assert counted_groups("新建幼儿园4所、改扩建2所。") == [("school", 2), ("school", 4)]

@@ -312,9 +312,9 @@ def _records_of_sentences(norm, spans, tagging):
         for clause_start, clause_end in clauses(norm, sent_start, sent_end):
             if not after_label(norm, (clause_start, clause_end)):
                 # 地址:A路与B路交口, 对口学校:C中学: a labelled field is context, not works.
-                made = clause_records(norm, clause_start, clause_end, sent_start, sent_end)
+                sentence_records.extend(clause_records(norm, clause_start, clause_end, sent_start, sent_end))
                 # 扩建学校3所,新建成5所: a bare count counts the noun of the count before it
-                sentence_records.extend(made or elided_counts(norm, clause_start, clause_end, sentence_records))
+                sentence_records.extend(elided_counts(norm, clause_start, clause_end, sentence_records))
         if tagging is not None:
             # The tagger in front of the rules' filters: names they missed, names it rejects.
             sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)
