@@ -769,6 +769,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # product) is no such verb
     ("红枫路建成后可以极大方便青松社区、金河小学群众的出行,引入玉米方便面等项目12个。",
      [("红枫路", "road_new")], [("project", 12)]),
+    # places or roads listed before a bare school or clinic head are named with it (青松路小学), the
+    # pinyin a page inserted after the head left out (紅楓崗小學)
+    ("新建青松路、白石岗等小学,扩建红枫、青龙等卫生院。",
+     [("白石岗小学", "school"), ("红枫卫生院", "health"), ("青松路小学", "school"), ("青龙卫生院", "health")], []),
+    ("新建五小、紅楓崗等小學(xué)。", [("五小", "school"), ("紅楓崗小學", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
