@@ -774,6 +774,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建青松路、白石岗等小学,扩建红枫、青龙等卫生院。",
      [("白石岗小学", "school"), ("红枫卫生院", "health"), ("青松路小学", "school"), ("青龙卫生院", "health")], []),
     ("新建五小、紅楓崗等小學(xué)。", [("五小", "school"), ("紅楓崗小學", "school")], []),
+    # 综合整理 (comprehensive regulation) is works like 综合整治
+    ("白石河流域河口段水环境综合整理工程(一期)同步开工。", [("白石河流域河口段", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
