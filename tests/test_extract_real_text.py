@@ -776,6 +776,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建五小、紅楓崗等小學(xué)。", [("五小", "school"), ("紅楓崗小學", "school")], []),
     # 综合整理 (comprehensive regulation) is works like 综合整治
     ("白石河流域河口段水环境综合整理工程(一期)同步开工。", [("白石河流域河口段", "water")], []),
+    # a route visited for its expansion's progress (调研G8高速公路扩容项目进展) is the works' site
+    ("县委书记实地调研G8高速公路扩容项目进展。", [("G8高速公路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -29,7 +29,7 @@ _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查
                               r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
 # Works on a visited place with how far they got (视察A路改造进展, 调研B公园提升改造情况, 修繕成果):
 # the place visited is the works' site.
-_WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
+_WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|扩容|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
                              r"(?:改造|提升|工程|项目)?的?(?:成果|进展|进度|情况|成效)")
 # Teams formed in the places listed before them (组建A村、B村共9支村级志愿消防队): the places are
 # where a body is set up, no works.
