@@ -10,7 +10,8 @@ from geo.extract.patterns import NUM
 from geo.numbers import parse_number
 
 # What a clause holds after its works: a count and its unit alone (改扩建5所, 新建成5所。).
-_BARE_COUNT = re.compile(rf"[了成]?(?P<num>{NUM})(?P<unit>[所座个处条家])\s*")
+_UNITS = "所座个处条家"
+_BARE_COUNT = re.compile(rf"[了成]?(?P<num>{NUM})(?P<unit>[{_UNITS}])\s*")
 _SHARE = "其中"  # 其中新建5所: the share of a count before it is counted the same way
 _ITEM_BREAK = "、"  # 新建学校3所、改扩建5所: the items of a clause
 
@@ -41,9 +42,13 @@ def elided_counts(norm, start, end, earlier):
     while item_start < end:
         item_end = norm.find(_ITEM_BREAK, item_start, end)
         item_end = end if item_end < 0 else item_end
-        record = _elided_count(norm, item_start, item_end, earlier + out)
-        if record is not None:
-            out.append(record)
+        last = item_end - 1
+        while last > item_start and norm[last].isspace():
+            last -= 1
+        if norm[last] in _UNITS:  # (most items end otherwise: nothing more looked up)
+            record = _elided_count(norm, item_start, item_end, earlier + out)
+            if record is not None:
+                out.append(record)
         item_start = item_end + 1
     return out
 
