@@ -1075,7 +1075,8 @@ def test_a_place_that_names_a_firm_is_no_project():
 
 def test_a_street_listed_as_a_school_is_the_school_named_after_it():
     # 解放路 in 大东关、解放路等小学 is 解放路小学, not a road; a spot on a road stays the road.
-    assert named_projects("推进大东关、解放路等小学的改造工程。") == [("大东关", "school"), ("解放路", "school")]
+    # (named with the head they share: 大东关小学, 解放路小学)
+    assert named_projects("推进大东关、解放路等小学的改造工程。") == [("大东关小学", "school"), ("解放路小学", "school")]
     assert named_projects("完成靖宁路、长兴南路2个积水点改造。") == [("长兴南路", "road_rebuild"), ("靖宁路", "road_rebuild")]
 
 

@@ -386,3 +386,12 @@ def test_a_sum_spent_before_counted_works_is_no_part_of_their_noun():
 def test_a_service_restored_to_counted_buildings_is_no_group():
     # 恢复7栋楼物业服务 made a group 楼物业服务 (a service is no place, like 活动 or 工作)
     assert _group_names("恢复7栋楼物业服务,修复楼房屋面14栋。") == [("楼房屋面（修复）", 14)]
+
+
+def test_a_bare_count_after_works_counts_the_noun_of_the_count_before_it():
+    # 扩建学校3所,新建成5所: the second count is of schools too, with works of its own; a bare count
+    # with no count of its unit before it counts nothing
+    assert counted_groups("扩建学校3所,新建成5所。新建污水处理厂4座,改造2座。完成改造12个。") == [
+        ("school", 3), ("school", 5), ("utility", 2), ("utility", 4)]
+    # (also a list item after 、, unless a rule counted it already)
+    assert counted_groups("新建幼儿园4所、改扩建2所。") == [("school", 2), ("school", 4)]

@@ -78,6 +78,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
 
 
 # Made-up names (none from the labelled texts) for the rules real text needed.
+
+
 @pytest.mark.parametrize("text, named, groups", [
     # a count written with spaces; a dash range in brackets is a section; county roads named X线
     ("新建 4 所幼儿园，完成青松路(白石路-红枫路)改造，对东岭線、西岭線等县道进行大中修。",
@@ -763,6 +765,30 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建改建桥梁8座计956.02延长米,改造青山路。", [("青山路", "road_rebuild")], [("bridge", 8)]),
     # 和美乡村 (a programme's villages) opens no name: its 和 is no conjunction (美乡村道路 was named)
     ("实施和美乡村道路建设项目,改造和美路。", [("和美路", "road_rebuild")], []),
+    # 多条 (several) before a road head is a quantity, no name (青山路及多条支路绿化)
+    ("开展青山路及多条支路绿化品质提升工程,改造白石路和多条道路。",
+     [("白石路", "road_rebuild"), ("青山路", "road_greening")], []),
+    # places given as examples of a kind (以A、B等为代表的旅游) are context; one standing for a
+    # counted group of works (以A为代表的园区128个) is one of them
+    ("全县重点开发以青山森林公园、白石水库等为代表的山水生态旅游,建成以红枫休闲园为代表的农业观光园区128个。",
+     [("红枫休闲园", "park")], [("area", 128)]),
+    # a school named by its number alone right after a works verb is kept (the tagger dropped 62中)
+    ("年内建成62中、青松街小学。", [("62中", "school"), ("青松街小学", "school")], []),
+    # 不再 (no longer) is no part of a name (零工等活不再“站马路”: a road named 零工)
+    ("让务工人员等活不再“站马路”,让群众不再走泥巴路。", [], []),
+    # places a road makes easier to reach (方便A社区、B小学群众的出行) are context; 方便面 (a firm's
+    # product) is no such verb
+    ("红枫路建成后可以极大方便青松社区、金河小学群众的出行,引入玉米方便面等项目12个。",
+     [("红枫路", "road_new")], [("project", 12)]),
+    # places or roads listed before a bare school or clinic head are named with it (青松路小学), the
+    # pinyin a page inserted after the head left out (紅楓崗小學)
+    ("新建青松路、白石岗等小学,扩建红枫、青龙等卫生院。",
+     [("白石岗小学", "school"), ("红枫卫生院", "health"), ("青松路小学", "school"), ("青龙卫生院", "health")], []),
+    ("新建五小、紅楓崗等小學(xué)。", [("五小", "school"), ("紅楓崗小學", "school")], []),
+    # 综合整理 (comprehensive regulation) is works like 综合整治
+    ("白石河流域河口段水环境综合整理工程(一期)同步开工。", [("白石河流域河口段", "water")], []),
+    # a route visited for its expansion's progress (调研G8高速公路扩容项目进展) is the works' site
+    ("县委书记实地调研G8高速公路扩容项目进展。", [("G8高速公路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -979,6 +1005,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("会通闸", "water"), ("崮山旅游专线", "road_new"), ("白石大桥南侧地块", "area"), ("金龙拦水坝", "water"),
       ("青山河小流域", "water")], []),
 ])
+
+
 def test_real_text_rules(no_record_model, text, named, groups):
     # The rules and the tagger on one sentence each; the record model weighs whole reports
     # (tests/test_extract_confidence.py) and is left out here.
@@ -1011,6 +1039,16 @@ def test_a_quarter_between_a_name_and_its_works_passes_like_an_adverb(rules_only
                for f in extract_projects("力争地铁7号线西延青松段一季度开通初期运营、3号线首通段年内试运行。"
                                          "确保白石小学今年第三季度末建成。")}
     assert actions == {"地铁7号线西延青松段": "开通", "3号线首通段": None, "白石小学": "建成"}
+
+
+def test_a_bracket_closed_before_a_tagged_name_is_none_of_it():
+    # (记者 王明 李华)青山岸线…工程(一期: a byline's closing bracket before a name the tagger
+    # widens is left out, and the phase's bracket is closed
+    from geo.extract.statistical import _with_brackets_balanced
+
+    norm = "(王明 李华 张强)青山岸线白石段生态修复工程(一期)项目"
+    start, end = _with_brackets_balanced(norm, norm.index("张强") + 1, norm.index(")项目"))
+    assert norm[start:end] == "青山岸线白石段生态修复工程(一期)"
 
 
 def test_inserted_pinyin_stays_in_names_as_written(rules_only):

@@ -8,6 +8,7 @@ the end of the noun phrase), ``lists`` (enumerations, members), ``stems`` (where
 it says), ``works`` (the action governing a mention and the category it gives), ``context`` (the
 rules that find a mention is context), ``records`` (the record rules from a mention to its records), ``counts`` (works counted with no place
 type, tallies by class, measures),
+``elided`` (a bare count after works counts the noun of the count before it: 扩建学校3所,新建成5所),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters), ``confidence`` (how likely a named record is a project; the names it drops),
 ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
@@ -166,6 +167,7 @@ from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
 from geo.extract.confidence import drop_unlikely
 from geo.extract.counts import attach_measures
+from geo.extract.elided import elided_counts
 from geo.extract.records import clause_records
 from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
 from geo.extract.statistical import after_label, combine
@@ -311,6 +313,8 @@ def _records_of_sentences(norm, spans, tagging):
             if not after_label(norm, (clause_start, clause_end)):
                 # 地址:A路与B路交口, 对口学校:C中学: a labelled field is context, not works.
                 sentence_records.extend(clause_records(norm, clause_start, clause_end, sent_start, sent_end))
+                # 扩建学校3所,新建成5所: a bare count counts the noun of the count before it
+                sentence_records.extend(elided_counts(norm, clause_start, clause_end, sentence_records))
         if tagging is not None:
             # The tagger in front of the rules' filters: names they missed, names it rejects.
             sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)

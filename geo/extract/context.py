@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
 from geo.extract.works import works_at
@@ -29,7 +29,7 @@ _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查
                               r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
 # Works on a visited place with how far they got (视察A路改造进展, 调研B公园提升改造情况, 修繕成果):
 # the place visited is the works' site.
-_WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
+_WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|扩容|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
                              r"(?:改造|提升|工程|项目)?的?(?:成果|进展|进度|情况|成效)")
 # Teams formed in the places listed before them (组建A村、B村共9支村级志愿消防队): the places are
 # where a body is set up, no works.
@@ -207,8 +207,10 @@ def _listed_after_context_verb(case):
     # (a byline's closing bracket ends what a verb before it reaches: (记者 王江) 15个…)
     window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
-    while verb is not None and window.startswith(_VISITING_BODY, verb[0] + len(verb[1])):
-        verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)  # 调研组察看了…: a body visiting, no verb
+    while verb is not None and (window.startswith(_VISITING_BODY, verb[0] + len(verb[1]))
+                                or window.startswith(NOT_STOPS, verb[0])):
+        # 调研组察看了…: a body visiting, no verb; 玉米方便面等项目: a word the verb only begins
+        verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
@@ -279,9 +281,26 @@ def _one_described(case):
     return norm[mention.stop_start - 1] in "成作"
 
 
+# The rest of a list after a place, passed over to what follows the list (a name the tagger marks,
+# or one listed with places of other kinds, has no list of its own).
+_REST_OF_LIST = r"(?:、[^、,;:。!?\n]{1,16}?)*"
+# Places given as examples of a kind (以青山森林公园、白石水库等为代表的山水旅游): what they stand
+# for is described, no works on them (unless what they stand for is counted).
+_REPRESENTED = re.compile(_REST_OF_LIST + "等?为代表")
+
+
+def _examples_of_a_kind(case):
+    """以A公园、B水库等为代表的生态旅游: the places that exemplify a kind are context; one that
+    stands for a counted group of works (以建设A市场为代表的21个项目, 建成以B园为代表的园区128个)
+    is one of them."""
+    found = _REPRESENTED.match(case.norm, case.mention.end)
+    return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
-                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described)
+                 _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
+                 _examples_of_a_kind)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))

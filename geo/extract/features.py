@@ -10,7 +10,7 @@ import os
 import re
 
 from geo.catalog import project_sort_key
-from geo.names import INVISIBLE, normalise_name
+from geo.names import INSERTED_PINYIN, INVISIBLE, normalise_name
 from geo.lexicon import SINGLETON_FACILITY_HEADS
 from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
@@ -72,7 +72,9 @@ def finish_records(records, text, origin, offset=0, norm=None):
                 # “齐鲁之心”生态文化公园: the name closes a quote the stem began after; it keeps its opener
                 record.name, opened = opener + record.name, 1
             if record.name_tail:
-                record.name += original(record.name_tail)  # 平文 + 高速公路: the shared head it was listed with
+                # 平文 + 高速公路: the shared head it was listed with (a name put together, so without
+                # the pinyin a page inserted after the head: 長林崗 + 小學(xué) is 長林崗小學)
+                record.name += INSERTED_PINYIN.sub("", original(record.name_tail))
                 record.base_name = record.name
             record.section_text = original(record.section) if record.section else None
             if record.section_text and record.section_text[:1] in "(（":

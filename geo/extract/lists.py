@@ -59,12 +59,16 @@ def resolve_enumerations(norm, mentions, clause_start):
                 # length is of the place before it: S103西青线3.2公里路段)
                 break
             if item is not None and item is not mention:
+                if _shares_type_head(mention, item):
+                    item.shared_head = (mention.head_start, mention.head_end)  # 化工路、解放路等小学: 化工路小学
                 members.append(item)
                 pos = item.stem_start
             else:
                 raw = _raw_item(norm, pos, clause_start)
                 if raw is None:
                     break
+                if _shares_type_head(mention, raw):
+                    raw.shared_head = (mention.head_start, mention.head_end)  # 中车、杨家峪等小学: 中车小学
                 members.append(raw)
                 raw_items.append(raw)
                 pos = raw.stem_start
@@ -122,6 +126,18 @@ def resolve_enumerations(norm, mentions, clause_start):
         if len(chain) > 1:
             for mention in chain:
                 mention.chain = chain
+
+
+def _shares_type_head(mention, item):
+    """True when a list item is named with the head of the type that closes the list
+    (新建化工路、中车、杨家峪等小学: 化工路小学, 中车小学): the type is a bare head of the
+    institutions named for a place (a school, a clinic), and the item has no head or a road's."""
+    return mention.stem_start == mention.head_start and mention.head in _PLACE_NAMED_INSTITUTIONS \
+        and (item.kind == "raw" or item.category == "road")
+
+
+# Institutions named for the place or road they stand at (化工路小学, 青松卫生院).
+_PLACE_NAMED_INSTITUTIONS = frozenset(("小学", "中学", "幼儿园", "卫生院", "卫生室"))
 
 
 def _townships_in_scope(norm, mention, members):

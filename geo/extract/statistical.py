@@ -129,7 +129,7 @@ def _evident(norm, record, sent_start):
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
-        or _built_facility(norm, record)
+        or _built_facility(norm, record) or _built_numbered_school(norm, record)
 
 
 def _built_facility(norm, record):
@@ -143,6 +143,14 @@ def _built_facility(norm, record):
 
 _NUMBER = re.compile(r"[\d%]")  # 4.665万米给水管道, 适龄幼儿50%入公办幼儿园: no names
 _SCOPES = ("全市", "全县", "全区", "首")  # 全市首条地下综合管廊: a description
+
+
+def _built_numbered_school(norm, record):
+    """年内建成51中、沙河街小学: a school named by its number alone, right after a works verb (the
+    tagger, seeing digits, holds 51中 to be no name)."""
+    mention = record.mention
+    return mention.stop in PHASE_VERBS and record.start == mention.stem_start \
+        and NUMBERED_SCHOOL_RE.fullmatch(norm, record.start, record.end) is not None
 
 
 def _after_works_verb(record):
@@ -262,10 +270,15 @@ _CLOSING_QUOTES = {closer: opener for opener, closer in QUOTE_CLOSERS.items() if
 
 
 def _with_brackets_balanced(norm, start, end):
-    """The span with its brackets closed: a bracket it closes last without opening it is left out
-    (白石大道) of 2条道路(青松大道、白石大道)), one it opens last is closed if the text does so
-    right after it (青山路(东段 -> 青山路(东段))."""
+    """The span with its brackets closed: a bracket it closes first or last without opening it is
+    left out ((记者 王明)青山路, 白石大道) of 2条道路(青松大道、白石大道)), one it opens last is
+    closed if the text does so right after it (青山路(东段 -> 青山路(东段))."""
     text = norm[start:end]
+    closing = text.find(")")
+    if 0 <= closing < len(text) - 1 and "(" not in text[:closing]:
+        # (记者 王明 李华)青山路改造: a bracket closed before the name (a byline's) is none of it
+        start += closing + 1
+        text = norm[start:end]
     if text.endswith(")") and text.count(")") > text.count("("):
         return start, end - 1
     if text[-1:] in _CLOSING_QUOTES and text.count(text[-1]) > text.count(_CLOSING_QUOTES[text[-1]]):

@@ -1,0 +1,74 @@
+"""Counts whose noun is left out: the noun of the count said just before them (扩建学校3所,新建成5所)."""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import ACTIONS_SORTED, match_any
+from geo.extract.counts import _group_record
+from geo.extract.patterns import NUM
+from geo.numbers import parse_number
+
+# What a clause holds after its works: a count and its unit alone (改扩建5所, 新建成5所。).
+_UNITS = "所座个处条家"
+_BARE_COUNT = re.compile(rf"[了成]?(?P<num>{NUM})(?P<unit>[{_UNITS}])\s*")
+_SHARE = "其中"  # 其中新建5所: the share of a count before it is counted the same way
+_ITEM_BREAK = "、"  # 新建学校3所、改扩建5所: the items of a clause
+
+
+def elided_counts(norm, start, end, earlier):
+    """A list item or clause made of works and a bare count counts the noun of the count before it.
+
+    新建学校3所、改扩建5所 and 扩建学校3所,新建成5所: the second count is of schools too, with
+    works of its own. The noun is taken from the last unnamed group before it (in ``earlier``,
+    the sentence's records so far) whose count has the same unit; without one nothing is counted.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    earlier : list of Record
+        The sentence's records so far, the clause's own included.
+
+    Returns
+    -------
+    list of Record
+        One unnamed group record per such item.
+    """
+    out = []
+    item_start = start
+    while item_start < end:
+        item_end = norm.find(_ITEM_BREAK, item_start, end)
+        item_end = end if item_end < 0 else item_end
+        last = item_end - 1
+        while last > item_start and norm[last].isspace():
+            last -= 1
+        if norm[last] in _UNITS:  # (most items end otherwise: nothing more looked up)
+            record = _elided_count(norm, item_start, item_end, earlier + out)
+            if record is not None:
+                out.append(record)
+        item_start = item_end + 1
+    return out
+
+
+def _elided_count(norm, start, end, earlier):
+    """The group of one list item or clause (see :func:`elided_counts`), or None."""
+    pos = start + len(_SHARE) if norm.startswith(_SHARE, start) else start
+    action = None
+    while (word := match_any(norm, pos, ACTIONS_SORTED)) is not None:
+        action, pos = word, pos + len(word)
+    count = _BARE_COUNT.fullmatch(norm, pos, end) if action is not None else None
+    value = parse_number(count.group("num")) if count else None
+    if value is None:
+        return None
+    unit, count_end = count.group("unit"), count.end("unit")
+    if any(r.start < count_end and r.end > pos for r in earlier):
+        return None  # a rule counted it already
+    before = next((r for r in reversed(earlier) if not r.named and r.start < start
+                   and (r.quantity or {}).get("unit") == unit), None)
+    if before is None:
+        return None
+    return _group_record(before.category, action, (pos, count_end), before.base, before.base[1] - 1,
+                         {"value": value, "unit": unit})
