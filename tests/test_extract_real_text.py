@@ -754,6 +754,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("局长深入青山小学东校区、长江路小学等学校,实地查看工程建设进展。记者走访白石中学,了解学生午餐情况。"
      "在市一中东部校区,区领导详细了解施工进度。在红星小学,区领导了解学生午餐情况。",
      [("市一中东部校区", "school"), ("青山小学东校区", "school"), ("长江路小学", "school")], []),
+    # a round size of 亩 after a name describes the place, it counts none (一个千亩大湖 is no name)
+    ("今年完成白鹭千亩公园改造升级,打造青龙潭万亩田园综合体。",
+     [("白鹭千亩公园", "park"), ("青龙潭万亩田园综合体", "commercial")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
