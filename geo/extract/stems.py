@@ -352,11 +352,13 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # preposition is the name's first character (verbs do not take 沿/向 before their object).
                 stop = None
             if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
-                    norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)) \
+                    norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)
+                    or multi_stop_ending_at(norm, pos - len(stop) + 1, lo)) \
                     and not is_generic(norm[pos:head_start + 1]):
                 # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
                 # follow a verb, so 建设 belongs to a name that would otherwise be too short (unless the
-                # stem and the head's first character are a type word: 持续开展农村人居环境整治).
+                # stem and the head's first character are a type word: 持续开展农村人居环境整治); nor
+                # does a verb overlap one (启动建北巷: 启动, then 建北巷, no 动建).
                 stop = None
             elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
                     min_stem > 1 and norm[pos - len(stop) - 1] in "、和与及" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
