@@ -759,6 +759,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白鹭千亩公园", "park"), ("青龙潭万亩田园综合体", "commercial")], []),
     # a verb that overlaps the one before it is no verb (启动建北巷: 启动, then 建北巷, not 动建)
     ("启动建北巷、柳家巷路灯亮化工程。", [("建北巷", "road_rebuild"), ("柳家巷", "road_rebuild")], []),
+    # a school type after a distinctive name names one school; after generic words or a
+    # jurisdiction it stays a type (农村中小学5所, 青山县中小学)
+    ("新建金鹭城中小学,城东区清泉路中小学计划年底完工,改造农村中小学5所,青山县中小学建成。",
+     [("城东区清泉路中小学", "school"), ("金鹭城中小学", "school")], [("school", 5)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

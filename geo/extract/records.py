@@ -403,6 +403,17 @@ def _name_before_its_type(case):
                    base=(start, end), mention=mention)]
 
 
+def _school_type_after_a_name(case):
+    """古襄路中小学, 华侨城中小学: a school type (中小学: generic after generic words, 农村中小学) after
+    a distinctive name (not a jurisdiction's: 岚皋县中小学) names one school."""
+    norm, mention = case.norm, case.mention
+    if mention.kind != "generic" or mention.category != "school" or case.label != "distinctive" \
+            or case.count is not None or norm.endswith(JURISDICTION_SUFFIXES, case.rest_start, mention.head_start) \
+            or mention.head_start - case.rest_start < 2:
+        return None
+    return [_named_record(norm, mention, case.category, case.action, start=case.rest_start)]
+
+
 def _type_or_slogan(case):
     """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
     return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
@@ -450,14 +461,15 @@ def _phase_of_bare_facility(case):
 RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _route_between_places, _name_before_its_type, _type_or_slogan, _distinctive_name, _singleton_facility, _phase_of_bare_facility,
+    _route_between_places, _name_before_its_type, _school_type_after_a_name, _type_or_slogan, _distinctive_name,
+    _singleton_facility, _phase_of_bare_facility,
 )
 # Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
 # each mention is put through the rules that can decide on it, in the same order (the same
 # first decision, in half the calls).
 _COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaphor, _definite_single,
                            _area_measure_of_type, _counted_group))
-_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type))
+_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type, _school_type_after_a_name))
 RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
 RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)
 
