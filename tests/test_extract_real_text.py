@@ -772,6 +772,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a hill's ecological treatment, barren-hill greening and slope repair name the hill
     ("实施金鹭山生态综合治理,完成青峰山荒山绿化150亩、白鹭山山体修复。",
      [("白鹭山", "area"), ("金鹭山", "area"), ("青峰山", "area")], []),
+    # a place in brackets after a generic zone is what the zone stands for, no alias of a name
+    ("实施老城区(金鹭片区)雨污分流改造。", [("老城区(金鹭片区)", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
