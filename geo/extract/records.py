@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
-from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
+from geo.extract.lists import drop_locators, drop_partners, kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.routes import listed_sections
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -211,7 +211,7 @@ def _classify(case):
         label = "distinctive"  # 民生尚都小学、宜居小学、东湖路学校: a list item among names is one
     elif label == "short" and _short_name_among_names(norm, mention, count, case.rest_start):
         label = "distinctive"  # 思溪村、延村、虹关村: one character before 村 names a village in a list of them
-    elif label == "distinctive" and mention.head in NETWORK_HEADS and _kind_after_kinds(norm, case.rest_start, mention.head_start):
+    elif label == "distinctive" and mention.head in NETWORK_HEADS and kind_after_kinds(norm, case.rest_start, mention.head_start):
         label = "generic"  # 供水、燃气、消防管网: a kind of network listed after kinds, no name
     if category is None and count is not None and all(member.kind == "raw" for member in mention.members) and (
             mention.category == "members" or count.start > mention.head_end
@@ -225,29 +225,6 @@ def _classify(case):
         # 新建社区公园12个、山城步道20公里: listed among counted types, a length counts a type too.
         label = "generic"
     case.count, case.label, case.category = count, label, category
-
-
-def _kind_after_kinds(norm, start, head_start):
-    """True when the short stem at ``start`` ends a 、-list of generic kinds (供水、燃气、消防管网,
-    雨水、污水、再生水管网): it is a kind of its own, no name."""
-    if not 0 < head_start - start <= _KIND_MAXLEN or start < 2 or norm[start - 1] != "、":
-        return False
-    end, kinds = start - 1, 0
-    while end > 0 and kinds < _KIND_LIST_MAX:
-        item = next((norm[end - n:end] for n in range(_KIND_MAXLEN, 1, -1)
-                     if end - n >= 0 and is_generic(norm[end - n:end])), None)
-        if item is None:
-            return False
-        kinds += 1
-        end -= len(item)
-        if norm[end - 1:end] != "、":
-            return kinds >= 2
-        end -= 1
-    return kinds >= 2
-
-
-_KIND_MAXLEN = 3  # characters of a kind of network (燃气, 再生水)
-_KIND_LIST_MAX = 6
 
 
 def _named_among_names(norm, mention, count, rest_start):
