@@ -789,6 +789,26 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("白石河流域河口段水环境综合整理工程(一期)同步开工。", [("白石河流域河口段", "water")], []),
     # a route visited for its expansion's progress (调研G8高速公路扩容项目进展) is the works' site
     ("县委书记实地调研G8高速公路扩容项目进展。", [("G8高速公路", "road_rebuild")], []),
+    # a round size of 亩 after a name describes the place, it counts none (一个千亩大湖 is no name)
+    ("今年完成白鹭千亩公园改造升级,打造青龙潭万亩田园综合体。",
+     [("白鹭千亩公园", "park"), ("青龙潭万亩田园综合体", "commercial")], []),
+    # a verb that overlaps the one before it is no verb (启动建北巷: 启动, then 建北巷, not 动建)
+    ("启动建北巷、柳家巷路灯亮化工程。", [("建北巷", "road_rebuild"), ("柳家巷", "road_rebuild")], []),
+    # a school type after a distinctive name names one school; after generic words or a
+    # jurisdiction it stays a type (农村中小学5所, 青山县中小学)
+    ("新建金鹭城中小学,城东区清泉路中小学计划年底完工,改造农村中小学5所,青山县中小学建成。",
+     [("城东区清泉路中小学", "school"), ("金鹭城中小学", "school")], [("school", 5)]),
+    # a kind of network listed after kinds (供水、燃气、消防管网) is a kind too, no name; a named
+    # network in a list of roads stays one
+    ("同步实施供水、燃气、消防管网等基础设施升级,实施雨水、污水、中水管网改造,改造青松路、金沙管网。",
+     [("青松路", "road_rebuild"), ("金沙管网", "utility")], []),
+    # a junction written 交界处 is one place, as 交汇处 (a park built at one: the junction is context)
+    ("改造金鹭路与清泉路交界处,在青松路与白石路交界处新建公园。", [("金鹭路与清泉路交界处", "road_rebuild")], []),
+    # a hill's ecological treatment, barren-hill greening and slope repair name the hill
+    ("实施金鹭山生态综合治理,完成青峰山荒山绿化150亩、白鹭山山体修复。",
+     [("白鹭山", "area"), ("金鹭山", "area"), ("青峰山", "area")], []),
+    # a place in brackets after a generic zone is what the zone stands for, no alias of a name
+    ("实施老城区(金鹭片区)雨污分流改造。", [("老城区(金鹭片区)", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

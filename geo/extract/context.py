@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
 from geo.extract.works import works_at
@@ -121,7 +121,23 @@ def _alias_in_brackets(case):
     if start < 2 or norm[start - 1] != "(" or norm[start - 2] in HARD_BREAKS or mention.count \
             or COUNT_RE.search(norm, start, mention.head_start):
         return False  # (含站点4座) is a count
-    return norm.startswith(")", mention.end)
+    return norm.startswith(")", mention.end) and not _generic_before(norm, start - 1)
+
+
+def _generic_before(norm, pos):
+    """True when a generic zone alone ends at ``pos`` (中心城区(三沟片区): the brackets name the
+    place the generic word stands for, no alias of a name)."""
+    if norm[pos - 1:pos] != "区":
+        return False
+    for length in range(_GENERIC_ZONE_MAX, 1, -1):
+        begin = pos - length
+        if begin >= 0 and is_generic(norm[begin:pos]) and (
+                begin == 0 or norm[begin - 1] in HARD_BREAKS or stop_ending_at(norm, begin, 0)):
+            return True
+    return False
+
+
+_GENERIC_ZONE_MAX = 5  # characters of a generic zone before brackets (中心城区, 老城区)
 
 
 def _coverage_in_brackets(case):

@@ -589,3 +589,26 @@ def listed_with_counted_types(norm, mention):
 def _same_kind(first, second):
     """Equal categories, or two road categories (a 新建 and an 改造 road of one road count)."""
     return first == second or (first in ROAD_CATEGORIES and second in ROAD_CATEGORIES)
+
+
+def kind_after_kinds(norm, start, head_start):
+    """True when the short stem at ``start`` ends a 、-list of generic kinds (供水、燃气、消防管网,
+    雨水、污水、再生水管网): it is a kind of its own, no name."""
+    if not 0 < head_start - start <= _KIND_MAXLEN or start < 2 or norm[start - 1] != "、":
+        return False
+    end, kinds = start - 1, 0
+    while end > 0 and kinds < _KIND_LIST_MAX:
+        item = next((norm[end - n:end] for n in range(_KIND_MAXLEN, 1, -1)
+                     if end - n >= 0 and is_generic(norm[end - n:end])), None)
+        if item is None:
+            return False
+        kinds += 1
+        end -= len(item)
+        if norm[end - 1:end] != "、":
+            return kinds >= 2
+        end -= 1
+    return kinds >= 2
+
+
+_KIND_MAXLEN = 3  # characters of a kind of network (燃气, 再生水)
+_KIND_LIST_MAX = 6

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
-from geo.extract.lists import drop_locators, drop_partners, listed_with_counted_types, resolve_enumerations
+from geo.extract.lists import drop_locators, drop_partners, kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.routes import listed_sections
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
@@ -211,6 +211,8 @@ def _classify(case):
         label = "distinctive"  # 民生尚都小学、宜居小学、东湖路学校: a list item among names is one
     elif label == "short" and _short_name_among_names(norm, mention, count, case.rest_start):
         label = "distinctive"  # 思溪村、延村、虹关村: one character before 村 names a village in a list of them
+    elif label == "distinctive" and mention.head in NETWORK_HEADS and kind_after_kinds(norm, case.rest_start, mention.head_start):
+        label = "generic"  # 供水、燃气、消防管网: a kind of network listed after kinds, no name
     if category is None and count is not None and all(member.kind == "raw" for member in mention.members) and (
             mention.category == "members" or count.start > mention.head_end
             and norm.endswith(COUNTED_WORKS, 0, count.start)):
@@ -403,6 +405,17 @@ def _name_before_its_type(case):
                    base=(start, end), mention=mention)]
 
 
+def _school_type_after_a_name(case):
+    """古襄路中小学, 华侨城中小学: a school type (中小学: generic after generic words, 农村中小学) after
+    a distinctive name (not a jurisdiction's: 岚皋县中小学) names one school."""
+    norm, mention = case.norm, case.mention
+    if mention.kind != "generic" or mention.category != "school" or case.label != "distinctive" \
+            or case.count is not None or norm.endswith(JURISDICTION_SUFFIXES, case.rest_start, mention.head_start) \
+            or mention.head_start - case.rest_start < 2:
+        return None
+    return [_named_record(norm, mention, case.category, case.action, start=case.rest_start)]
+
+
 def _type_or_slogan(case):
     """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
     return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
@@ -450,14 +463,15 @@ def _phase_of_bare_facility(case):
 RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _route_between_places, _name_before_its_type, _type_or_slogan, _distinctive_name, _singleton_facility, _phase_of_bare_facility,
+    _route_between_places, _name_before_its_type, _school_type_after_a_name, _type_or_slogan, _distinctive_name,
+    _singleton_facility, _phase_of_bare_facility,
 )
 # Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
 # each mention is put through the rules that can decide on it, in the same order (the same
 # first decision, in half the calls).
 _COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaphor, _definite_single,
                            _area_measure_of_type, _counted_group))
-_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type))
+_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type, _school_type_after_a_name))
 RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
 RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)
 

@@ -89,6 +89,15 @@ def _numbered_street(norm, match, mention):
         and not num[0].isdigit() and match.start("num") - 1 == mention.stem_start and norm[mention.stem_start] in "东西南北"
 
 
+def _round_size(norm, match, start):
+    """True when a count inside the stem is a round size of the place named (青山千亩公园, 九龙潭万亩
+    田园综合体): a bare 百, 千 or 万 of 亩 after a name (two characters or more, no number)
+    describes the place and counts none (一个千亩大湖 is no name)."""
+    before = norm[start:match.start()]
+    return match.group("unit") == "亩" and match.group("num") in ("百", "千", "万", "百万") \
+        and len(before) >= 2 and _HAN_ONLY.fullmatch(before) is not None and NUMBER_CHAR_RE.search(before) is None
+
+
 def analyse_stem(norm, mention):
     """Split the stem into a leading count and the rest; classify the rest.
 
@@ -122,7 +131,8 @@ def analyse_stem(norm, mention):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
                       if _counted_type_between(norm, m.end(), head_start)
                       and unit_fits(m.group("unit"), mention.category, mention.head)
-                      and not norm[m.start("num") - 1].isdigit() and not _numbered_street(norm, m, mention)), None)
+                      and not norm[m.start("num") - 1].isdigit() and not _numbered_street(norm, m, mention)
+                      and not _round_size(norm, m, start)), None)
         if inner is not None and parse_number(inner.group("num")) is not None:
             # 晋安区有6所中小学: a count inside the stem counts the head; what precedes it is prose.
             count = Count(value=parse_number(inner.group("num")), unit=inner.group("unit"),
@@ -342,11 +352,13 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # preposition is the name's first character (verbs do not take 沿/向 before their object).
                 stop = None
             if stop and len(stop) > 1 and 0 < length < min_stem and pos - len(stop) > lo and (
-                    norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)) \
+                    norm[pos - len(stop) - 1] in "、和与及" or multi_stop_ending_at(norm, pos - len(stop), lo)
+                    or multi_stop_ending_at(norm, pos - len(stop) + 1, lo)) \
                     and not is_generic(norm[pos:head_start + 1]):
                 # 沈辽路、建设大路, 打通建设北路: a list item does not open with a verb, nor does a verb
                 # follow a verb, so 建设 belongs to a name that would otherwise be too short (unless the
-                # stem and the head's first character are a type word: 持续开展农村人居环境整治).
+                # stem and the head's first character are a type word: 持续开展农村人居环境整治); nor
+                # does a verb overlap one (启动建北巷: 启动, then 建北巷, no 动建).
                 stop = None
             elif stop and len(stop) > 1 and length == 0 and pos - len(stop) >= lo and (
                     min_stem > 1 and norm[pos - len(stop) - 1] in "、和与及" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
