@@ -26,6 +26,8 @@ _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
+# A month or day just written (3月, 12月18日): a 和 after it opens a name (和平大街), joins no date to it.
+_DATE_END = re.compile(r"[\d一二三四五六七八九十][月日]$")
 _ITEM_BEFORE_DATE = re.compile(r"\d{1,3}[.．](?=(?:[1-9]|1[0-2])月|(?:19|20)\d{2}年)")
 _LENGTH_INSIDE = re.compile(rf"{_LENGTH}的?")
 _YEARS_AGO = re.compile(r"[\d一二三四五六七八九十几多]+年(?:前|后|来)")
@@ -330,6 +332,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
                 # one character, opens a word (和谐, 和平), no conjunction
                 stop = None
+            if stop == "和" and length > 0 and _DATE_END.search(norm, max(lo, pos - 4), pos - 1):
+                stop = None  # 3月和平大街, 12月18日和菱快速干道: no conjunction joins a date to a place
             if stop == "之" and length > 0 and (pos - 1 == lo or norm[pos - 2] in HARD_BREAKS):
                 stop = None  # (之江第一中学、…: the particle 之 follows a word; opening a clause or bracket it is a name's
             if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
