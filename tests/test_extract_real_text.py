@@ -758,6 +758,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # named 平大街, 和菱快速干道 nothing)
     ("3月和平大街完成改造。12月8日和顺路建成通车。",
      [("和平大街", "road_rebuild"), ("和顺路", "road_new")], []),
+    # an ordinal after a short name of its own is inside the name (高屏第二條快速道路 was named
+    # 快速道路); after a jurisdiction, or the first of a kind, it ranks one of a type
+    ("加快建设青湖第二条快速道路,建成全县第二条跨江大桥。", [("青湖第二条快速道路", "road_new")], [("bridge", 1)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -39,6 +39,14 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所�
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
+def _names_its_ordinal(before):
+    """True when ``before``, the stem before an ordinal (高屏 of 高屏第二条快速道路), names the series
+    the ordinal ranks in: two to four Han characters, no jurisdiction (全县第一座) and no type word."""
+    return 2 <= len(before) <= 4 and _HAN_ONLY.fullmatch(before) is not None \
+        and not before.endswith(JURISDICTION_SUFFIXES) and not is_generic(before) \
+        and not any(word in before for word in GENERIC_SORTED if len(word) > 1)
+
+
 def after_year(norm, start, head_start):
     """Where a name starts once a year (or a size) before it is cut off.
 
@@ -148,6 +156,9 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if count is None and numbered:
         ordinal = _ORDINAL.search(rest)
+        if ordinal is not None and ordinal.group()[-1] == "条" and ordinal.group()[1] not in "一1" \
+                and _names_its_ordinal(rest[:ordinal.start()]):
+            return count, start, "distinctive"  # 高屏第二条快速道路: the two places' line, its rank inside its name
         if ordinal is not None:  # 第四条跨江大桥: one bridge (not 4); what precedes it is prose
             count = Count(value=1, unit=ordinal.group()[-1], start=start + ordinal.start(), end=start + ordinal.end())
             start += ordinal.end()
