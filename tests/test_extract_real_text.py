@@ -763,6 +763,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("加快建设青湖第二条快速道路,建成全县第二条跨江大桥。", [("青湖第二条快速道路", "road_new")], [("bridge", 1)]),
     # inclusive parks (共融式) and the trunk roads of a county's parts (东西部经济干线) are types
     ("建设共融式特色公园,推进东西部经济干线公路建设。", [], []),
+    # a terminal building (航站大樓) and a swimming pool are facilities
+    ("新建白石机场航站大楼,改建青松游泳池。", [("白石机场航站大楼", "transport"), ("青松游泳池", "sports")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
