@@ -767,6 +767,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建白石机场航站大楼,改建青松游泳池。", [("白石机场航站大楼", "transport"), ("青松游泳池", "sports")], []),
     # 闢建 (辟建: to open and build, of Taiwan's roads) is a verb of new works, no part of a name
     ("闢建青松路、白石公園。", [("白石公園", "park"), ("青松路", "road_new")], []),
+    # officials who attend or preside over a ceremony (出席, 主持, 参加) are no part of the name of
+    # the project it opens (县长出席青松公园 was a park)
+    ("县长出席青松公园开工仪式,市长主持白石小学新建动土典礼。", [("白石小学", "school"), ("青松公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
