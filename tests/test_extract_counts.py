@@ -369,3 +369,9 @@ def test_a_list_of_named_works_closed_by_a_larger_count_of_works_leaves_the_rest
     assert counted_groups("启动G220青山至白石段、松林大道西段升级改造、S308道路改建等23项工程。") == [("project", 20)]
     assert counted_groups("推进青山学校、白石医院等12项工程建设。") == [("project", 10)]
     assert counted_groups("推进青山学校、社会治理等12项工程建设。") == [("project", 12)]
+
+
+def test_works_raising_a_facility_s_standard_count_it():
+    # 改造完成3座供热站提标: 提标 (raising the standard, of heating stations and sewage plants) after a
+    # counted facility is its works; the group was lost
+    assert counted_groups("改造完成3座供热站提标,完成2座换热站提标。") == [("utility", 2), ("utility", 3)]
