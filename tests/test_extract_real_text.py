@@ -770,6 +770,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # officials who attend or preside over a ceremony (出席, 主持, 参加) are no part of the name of
     # the project it opens (县长出席青松公园 was a park)
     ("县长出席青松公园开工仪式,市长主持白石小学新建动土典礼。", [("白石小学", "school"), ("青松公园", "park")], []),
+    # a delegate's proposal titled by the works it asks for (《…硬化工程》的建议) names them, as one
+    # titled 《关于…的建议》 does; a document's title stays context
+    ("你们提出了《青松路硬化工程》的建议。印发《白石公园改造方案》的通知。", [("青松路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

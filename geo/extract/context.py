@@ -145,9 +145,11 @@ def _inside_title_marks(case):
         return False
     # 《关于加快青山中学南侧道路建设的建议》: a delegate's proposal (建议, 提案, 议案) asks for the
     # works it names; a proposal with no works on the place (加强青山大道交通管理) stays context.
+    # 《青山村内道路硬化工程》的建议: a title of works itself, named as the proposal's, asks for them too.
     closing = norm.find("》", end, end + _COVERAGE_REACH)
-    return not (case.action is not None and closing >= 0 and norm.startswith("关于", opening + 1)
-                and norm.endswith(_PROPOSAL_ENDINGS, end, closing))
+    return not (case.action is not None and closing >= 0 and (
+        norm.startswith("关于", opening + 1) and norm.endswith(_PROPOSAL_ENDINGS, end, closing)
+        or norm.startswith(_PROPOSAL_ENDINGS, closing + 1 + (norm[closing + 1:closing + 2] == "的"))))
 
 
 _PROPOSAL_ENDINGS = ("建议", "提案", "议案")
