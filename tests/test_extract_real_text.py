@@ -775,6 +775,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("你们提出了《青松路硬化工程》的建议。印发《白石公园改造方案》的通知。", [("青松路", "road_rebuild")], []),
     # 给予 (to grant) is a verb before a name, no part of it (关于给予A至B公路改扩建的提案 named nothing)
     ("你们提出的《关于给予青松至白石公路改扩建的提案》已交由我局办理。", [("青松至白石公路", "road_rebuild")], []),
+    # a route's short name in brackets after its two ends (A至B(AB线)公路) is read past, kept in
+    # the name (a long second end lost the route)
+    ("改扩建青松至白石三章田(青白线)公路。", [("青松至白石三章田(青白线)公路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
