@@ -778,6 +778,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a route's short name in brackets after its two ends (A至B(AB线)公路) is read past, kept in
     # the name (a long second end lost the route)
     ("改扩建青松至白石三章田(青白线)公路。", [("青松至白石三章田(青白线)公路", "road_rebuild")], []),
+    # 捷运 (Taiwan's word for a metro) names a rail line (大新竹輕軌捷運 was lost)
+    ("推动白石捷运建设,新建大青松轻轨捷运。", [("大青松轻轨捷运", "rail"), ("白石捷运", "rail")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
