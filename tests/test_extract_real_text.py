@@ -782,6 +782,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("推动白石捷运建设,新建大青松轻轨捷运。", [("大青松轻轨捷运", "rail"), ("白石捷运", "rail")], []),
     # a route's course after 经 (起于A,经B、C至D) is context: its last stretch is no road of its own
     ("新建青松快速路,起于白石路,经红枫镇、青湖乡至G15高速,全长20公里。", [("青松快速路", "road_new")], []),
+    # a verb of works opening its clause (maybe after a time or an adverb) takes a name opening with
+    # 和 (和平快速路 was named 平快速路); after another verb 和 joins two works (搬迁新建和县医院改扩建)
+    ("新建和平快速路。今年改造和顺东路。实施青山医院搬迁新建和县医院改扩建工程。",
+     [("县医院", "health"), ("和平快速路", "road_new"), ("和顺东路", "road_rebuild"), ("青山医院", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
