@@ -395,3 +395,9 @@ def test_a_bare_count_after_works_counts_the_noun_of_the_count_before_it():
         ("school", 3), ("school", 5), ("utility", 2), ("utility", 4)]
     # (also a list item after 、, unless a rule counted it already)
     assert counted_groups("新建幼儿园4所、改扩建2所。") == [("school", 2), ("school", 4)]
+
+
+def test_works_raising_a_facility_s_standard_count_it():
+    # 改造完成3座供热站提标: 提标 (raising the standard, of heating stations and sewage plants) after a
+    # counted facility is its works; the group was lost
+    assert counted_groups("改造完成3座供热站提标,完成2座换热站提标。") == [("utility", 2), ("utility", 3)]

@@ -809,6 +809,38 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白鹭山", "area"), ("金鹭山", "area"), ("青峰山", "area")], []),
     # a place in brackets after a generic zone is what the zone stands for, no alias of a name
     ("实施老城区(金鹭片区)雨污分流改造。", [("老城区(金鹭片区)", "area")], []),
+    # a month or day just written joins nothing by 和: the 和 after it opens a name (和平大街 was
+    # named 平大街, 和菱快速干道 nothing)
+    ("3月和平大街完成改造。12月8日和顺路建成通车。",
+     [("和平大街", "road_rebuild"), ("和顺路", "road_new")], []),
+    # an ordinal after a short name of its own is inside the name (高屏第二條快速道路 was named
+    # 快速道路); after a jurisdiction, or the first of a kind, it ranks one of a type
+    ("加快建设青湖第二条快速道路,建成全县第二条跨江大桥。", [("青湖第二条快速道路", "road_new")], [("bridge", 1)]),
+    # inclusive parks (共融式) and the trunk roads of a county's parts (东西部经济干线) are types
+    ("建设共融式特色公园,推进东西部经济干线公路建设。", [], []),
+    # a terminal building (航站大樓) and a swimming pool are facilities
+    ("新建白石机场航站大楼,改建青松游泳池。", [("白石机场航站大楼", "transport"), ("青松游泳池", "sports")], []),
+    # 闢建 (辟建: to open and build, of Taiwan's roads) is a verb of new works, no part of a name
+    ("闢建青松路、白石公園。", [("白石公園", "park"), ("青松路", "road_new")], []),
+    # officials who attend or preside over a ceremony (出席, 主持, 参加) are no part of the name of
+    # the project it opens (县长出席青松公园 was a park)
+    ("县长出席青松公园开工仪式,市长主持白石小学新建动土典礼。", [("白石小学", "school"), ("青松公园", "park")], []),
+    # a delegate's proposal titled by the works it asks for (《…硬化工程》的建议) names them, as one
+    # titled 《关于…的建议》 does; a document's title stays context
+    ("你们提出了《青松路硬化工程》的建议。印发《白石公园改造方案》的通知。", [("青松路", "road_rebuild")], []),
+    # 给予 (to grant) is a verb before a name, no part of it (关于给予A至B公路改扩建的提案 named nothing)
+    ("你们提出的《关于给予青松至白石公路改扩建的提案》已交由我局办理。", [("青松至白石公路", "road_rebuild")], []),
+    # a route's short name in brackets after its two ends (A至B(AB线)公路) is read past, kept in
+    # the name (a long second end lost the route)
+    ("改扩建青松至白石三章田(青白线)公路。", [("青松至白石三章田(青白线)公路", "road_rebuild")], []),
+    # 捷运 (Taiwan's word for a metro) names a rail line (大新竹輕軌捷運 was lost)
+    ("推动白石捷运建设,新建大青松轻轨捷运。", [("大青松轻轨捷运", "rail"), ("白石捷运", "rail")], []),
+    # a route's course after 经 (起于A,经B、C至D) is context: its last stretch is no road of its own
+    ("新建青松快速路,起于白石路,经红枫镇、青湖乡至G15高速,全长20公里。", [("青松快速路", "road_new")], []),
+    # a verb of works opening its clause (maybe after a time or an adverb) takes a name opening with
+    # 和 (和平快速路 was named 平快速路); after another verb 和 joins two works (搬迁新建和县医院改扩建)
+    ("新建和平快速路。今年改造和顺东路。实施青山医院搬迁新建和县医院改扩建工程。",
+     [("县医院", "health"), ("和平快速路", "road_new"), ("和顺东路", "road_rebuild"), ("青山医院", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

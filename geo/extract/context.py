@@ -51,6 +51,8 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if _on_a_course(case, first):
+        return True  # 起于A,经B、C至D: the places a route runs through are its course
     if _teams_formed(case):
         return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
     if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
@@ -74,6 +76,21 @@ def governed_by_context_verb(case):
         # (位于X的Y, 距离X的Y and 北至X的Y are relative clauses: Y may well be a project)
         return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
+
+
+def _on_a_course(case, first):
+    """起于白石路,经红枫镇、青松乡至G15高速: a list after 经 opening a clause is the course a route
+    runs, the last item to where it ends (青松乡至G15高速 was named a road); ``first`` is the first
+    mention of the case's list."""
+    norm, start = case.norm, first.stem_start
+    if "经" not in norm[max(0, start - _VIA_REACH):start]:
+        return False
+    via = _VIA_BEFORE.search(norm, max(0, start - _VIA_REACH), start)
+    return via is not None and "至" in norm[via.start():case.mention.head_start]
+
+
+_VIA_REACH = 40  # characters back from a place to the 经 of the course it lies on
+_VIA_BEFORE = re.compile(r"(?:^|[,;:。])(?:途)?经(?:[\u4e00-\u9fff\d]{1,12}[、和及与])*(?:[\u4e00-\u9fff\d]{1,12}至)?$")
 
 
 def _list_end(mention):
@@ -162,9 +179,11 @@ def _inside_title_marks(case):
         return False
     # 《关于加快青山中学南侧道路建设的建议》: a delegate's proposal (建议, 提案, 议案) asks for the
     # works it names; a proposal with no works on the place (加强青山大道交通管理) stays context.
+    # 《青山村内道路硬化工程》的建议: a title of works itself, named as the proposal's, asks for them too.
     closing = norm.find("》", end, end + _COVERAGE_REACH)
-    return not (case.action is not None and closing >= 0 and norm.startswith("关于", opening + 1)
-                and norm.endswith(_PROPOSAL_ENDINGS, end, closing))
+    return not (case.action is not None and closing >= 0 and (
+        norm.startswith("关于", opening + 1) and norm.endswith(_PROPOSAL_ENDINGS, end, closing)
+        or norm.startswith(_PROPOSAL_ENDINGS, closing + 1 + (norm[closing + 1:closing + 2] == "的"))))
 
 
 _PROPOSAL_ENDINGS = ("建议", "提案", "议案")

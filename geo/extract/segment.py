@@ -24,6 +24,9 @@ _VILLAGE_OR_COMMUNITY = re.compile(r"\((?:(?<=村\()(?:社区|居委会|居)|(?<
 # A short qualifier in brackets after the first end of a route, before its range mark (省道205线云雾山
 # (川陕界)至羊木段, S221泾源(宁夏)-石槽沟公路: a border or province): the route reads on without it.
 _RANGE_END_QUALIFIER = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,4}\)(?=[至到\-—–][\u4e00-\u9fff])")
+# A route's short name in brackets after its two ends, before its head (A至B(AB线)公路): read as
+# A至B公路, the name keeps it.
+_ROUTE_ALIAS = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,3}线\)(?=公路|道路)")
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
 _LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
@@ -94,7 +97,8 @@ def clean(norm, origin, breaks=()):
                             + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
-                    + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)])
+                    + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)]
+                    + [m.span() for m in _ROUTE_ALIAS.finditer(norm) if "至" in norm[max(0, m.start() - 12):m.start()]])
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits, verb_ending_at
+from geo.lexicon import ACTIONS, ADVERBS, BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits, verb_ending_at
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
@@ -26,6 +26,8 @@ _ALONG_A_ROAD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|街|大道)(?:至|到|[\
 _BOUND_DIRECTIONS = frozenset(d + t for d in "东西南北" for t in "至到")
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 _MONTH_DAY = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?")
+# A month or day just written (3月, 12月18日): a 和 after it opens a name (和平大街), joins no date to it.
+_DATE_END = re.compile(r"[\d一二三四五六七八九十][月日]$")
 _ITEM_BEFORE_DATE = re.compile(r"\d{1,3}[.．](?=(?:[1-9]|1[0-2])月|(?:19|20)\d{2}年)")
 _LENGTH_INSIDE = re.compile(rf"{_LENGTH}的?")
 _YEARS_AGO = re.compile(r"[\d一二三四五六七八九十几多]+年(?:前|后|来)")
@@ -35,6 +37,29 @@ _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
+
+
+def _opening_verb_ending_at(norm, pos, lo):
+    """True when a verb of works ends at ``pos`` that opens its clause, maybe after an adverb or a
+    time (新建 of 新建和平路, 今年新建和平路; not 加固 of 加宽加固和A大桥 nor 新建 of 搬迁新建和县医院:
+    after another verb 和 joins the works of two, and 支持 of 支持和服务好… is no works)."""
+    verb = stop_ending_at(norm, pos, lo)
+    if verb is None or verb not in _ACTION_SET:
+        return False
+    start = pos - len(verb)
+    before = stop_ending_at(norm, start, lo)
+    return start == 0 or norm[start - 1] in HARD_BREAKS or before is not None and before in ADVERBS
+
+
+_ACTION_SET = frozenset(ACTIONS)
+
+
+def _names_its_ordinal(before):
+    """True when ``before``, the stem before an ordinal (高屏 of 高屏第二条快速道路), names the series
+    the ordinal ranks in: two to four Han characters, no jurisdiction (全县第一座) and no type word."""
+    return 2 <= len(before) <= 4 and _HAN_ONLY.fullmatch(before) is not None \
+        and not before.endswith(JURISDICTION_SUFFIXES) and not is_generic(before) \
+        and not any(word in before for word in GENERIC_SORTED if len(word) > 1)
 
 
 def after_year(norm, start, head_start):
@@ -156,6 +181,9 @@ def analyse_stem(norm, mention):
         return count, start, "empty"
     if count is None and numbered:
         ordinal = _ORDINAL.search(rest)
+        if ordinal is not None and ordinal.group()[-1] == "条" and ordinal.group()[1] not in "一1" \
+                and _names_its_ordinal(rest[:ordinal.start()]):
+            return count, start, "distinctive"  # 高屏第二条快速道路: the two places' line, its rank inside its name
         if ordinal is not None:  # 第四条跨江大桥: one bridge (not 4); what precedes it is prose
             count = Count(value=1, unit=ordinal.group()[-1], start=start + ordinal.start(), end=start + ordinal.end())
             start += ordinal.end()
@@ -340,6 +368,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
                 # one character, opens a word (和谐, 和平), no conjunction
                 stop = None
+            if stop == "和" and length > 0 and _DATE_END.search(norm, max(lo, pos - 4), pos - 1):
+                stop = None  # 3月和平大街, 12月18日和菱快速干道: no conjunction joins a date to a place
+            if stop == "和" and length > 0 and _opening_verb_ending_at(norm, pos - 1, lo):
+                stop = None  # 新建和平快速路, 建设和林格尔新区: a verb opening the clause takes a name opening with 和
             if stop == "之" and length > 0 and (pos - 1 == lo or norm[pos - 2] in HARD_BREAKS):
                 stop = None  # (之江第一中学、…: the particle 之 follows a word; opening a clause or bracket it is a name's
             if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
