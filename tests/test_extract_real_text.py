@@ -754,6 +754,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("局长深入青山小学东校区、长江路小学等学校,实地查看工程建设进展。记者走访白石中学,了解学生午餐情况。"
      "在市一中东部校区,区领导详细了解施工进度。在红星小学,区领导了解学生午餐情况。",
      [("市一中东部校区", "school"), ("青山小学东校区", "school"), ("长江路小学", "school")], []),
+    # teachers going to a school (赴) and places a plan relies on that close their clause
+    # (依托A老街、B花园,搭建…) are context; a place relied on with its own works is a project
+    ("3月2日,白石县青松中学骨干教师赴金河中学交流。依托青松古街、红枫广场,打造夜间经济街区。依托白鹭产业园建设,提升承载能力。",
+     [("白鹭产业园", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
 from geo.extract.works import works_at
@@ -50,6 +50,8 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if _relied_on(case):
+        return True  # 依托青山老街、白石花园,搭建消费平台: the places relied on close the clause
     if "组建" in case.sentence and _teams_formed(case):
         return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
     if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
@@ -73,6 +75,22 @@ def governed_by_context_verb(case):
         # (位于X的Y, 距离X的Y and 北至X的Y are relative clauses: Y may well be a project)
         return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
+
+
+def _relied_on(case):
+    """依托青山老街、白石花园,搭建夜间消费平台: places listed after a verb of reliance that close
+    their clause are what a plan relies on (依托青山产业园建设, the place's own works, is left)."""
+    mention, norm = case.mention, case.norm
+    if _list_end(mention) < case.clause_end:
+        return False
+    match = _RELIANCE_BEFORE.search(norm, max(0, mention.stem_start - _RELIANCE_REACH), mention.stem_start)
+    return match is not None and match.end() == mention.stem_start
+
+
+# A verb of reliance and the items listed after it, up to a place (依托|青山老街、|白石花园).
+_RELIANCE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
+                              + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
+_RELIANCE_REACH = 40
 
 
 def _list_end(mention):
