@@ -1087,3 +1087,10 @@ def test_a_name_cut_by_a_page_break_is_read_whole_without_the_page_number():
     assert "3" not in school["quote"] and "\n" not in school["quote"]
     assert school["quote"].startswith("今年") and school["quote"].endswith("更加便捷")
     assert "东岭小学" in school["quote"]
+
+
+def test_water_pollution_control_is_works_on_its_river(rules_only):
+    # 桃溪流域水污染防治工程 was no name: 水污染防治 (pollution control) is works, as 治理 is
+    actions = {f["properties"]["name"]: f["properties"]["action"]
+               for f in extract_projects("包括乡村建设、青溪流域水污染防治工程、小型水利设施建设。")}
+    assert actions == {"青溪": "水污染防治"}
