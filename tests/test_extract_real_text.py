@@ -758,6 +758,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (依托A老街、B花园,搭建…) are context; a place relied on with its own works is a project
     ("3月2日,白石县青松中学骨干教师赴金河中学交流。依托青松古街、红枫广场,打造夜间经济街区。依托白鹭产业园建设,提升承载能力。",
      [("白鹭产业园", "area")], []),
+    # a road's stretch within a place's bounds (S12青山境内) is a section like 青山段
+    ("此次开工的项目包括S12青山境内改造工程、白石110KV输变电工程等3个基础设施项目。",
+     [("S12青山境内", "road_rebuild"), ("白石110KV输变电工程", "utility")], [("project", 1)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
