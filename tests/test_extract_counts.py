@@ -369,3 +369,8 @@ def test_a_list_of_named_works_closed_by_a_larger_count_of_works_leaves_the_rest
     assert counted_groups("启动G220青山至白石段、松林大道西段升级改造、S308道路改建等23项工程。") == [("project", 20)]
     assert counted_groups("推进青山学校、白石医院等12项工程建设。") == [("project", 10)]
     assert counted_groups("推进青山学校、社会治理等12项工程建设。") == [("project", 12)]
+
+
+def test_places_counted_by_a_class_of_their_size_are_a_group_but_towers_by_revenue_are_not():
+    # 建成年交易额亿元以上大型市场5个 lost its count: the money in the stem made a revenue class
+    assert counted_groups("建成年交易额亿元以上大型市场5个。新增税收超亿元楼宇5栋。") == [("market", 5)]
