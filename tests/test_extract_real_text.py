@@ -755,9 +755,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      "在市一中东部校区,区领导详细了解施工进度。在红星小学,区领导了解学生午餐情况。",
      [("市一中东部校区", "school"), ("青山小学东校区", "school"), ("长江路小学", "school")], []),
     # teachers going to a school (赴) and places a plan relies on that close their clause
-    # (依托A老街、B花园,搭建…) are context; a place relied on with its own works is a project
-    ("3月2日,白石县青松中学骨干教师赴金河中学交流。依托青松古街、红枫广场,打造夜间经济街区。依托白鹭产业园建设,提升承载能力。",
-     [("白鹭产业园", "area")], []),
+    # (依托A老街、B花园,搭建…) are context; a place relied on with its own works, or in a list typed
+    # by works (等新建商业载体), is a project
+    ("3月2日,白石县青松中学骨干教师赴金河中学交流。依托青松古街、红枫广场,打造夜间经济街区。依托白鹭产业园建设,提升承载能力。"
+     "依托金河建材等新建商业载体,打造商务楼宇。",
+     [("白鹭产业园", "area"), ("金河建材", "commercial")], []),
     # a road's stretch within a place's bounds (S12青山境内) is a section like 青山段
     ("此次开工的项目包括S12青山境内改造工程、白石110KV输变电工程等3个基础设施项目。",
      [("S12青山境内", "road_rebuild"), ("白石110KV输变电工程", "utility")], [("project", 1)]),

@@ -79,12 +79,16 @@ def governed_by_context_verb(case):
 
 def _relied_on(case):
     """依托青山老街、白石花园,搭建夜间消费平台: places listed after a verb of reliance that close
-    their clause are what a plan relies on (依托青山产业园建设, the place's own works, is left)."""
+    their clause are what a plan relies on (依托青山产业园建设, with the place's own works, and
+    依托A等新建商业载体, with works in the list's type, are left)."""
     mention, norm = case.mention, case.norm
     if _list_end(mention) < case.clause_end:
         return False
     match = _RELIANCE_BEFORE.search(norm, max(0, mention.stem_start - _RELIANCE_REACH), mention.stem_start)
-    return match is not None and match.end() == mention.stem_start
+    if match is None or match.end() != mention.stem_start:
+        return False
+    # 依托金牛建材等新建商业载体: works in what types the list make its places projects
+    return not any(ACTION_INDEX.at(norm, pos) for pos in range(mention.end, case.clause_end))
 
 
 # A verb of reliance and the items listed after it, up to a place (依托|青山老街、|白石花园).
