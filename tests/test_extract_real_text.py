@@ -767,6 +767,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 变 as a word (蝶变, 穷则变, 变成) is none
     ("开工建设青山变、白石变项目,实施110千伏红枫变1#主变改造工程。城市实现华丽蝶变,穷则变、变则通,石山变成绿山。",
      [("110千伏红枫变", "utility"), ("白石变", "utility"), ("青山变", "utility")], []),
+    # river flats (滩地) are water places (渦河口灘地環境整治 named nothing)
+    ("城关圈堤生态绿化、青河口滩地环境整治进展顺利。", [("城关圈堤", "water"), ("青河口滩地", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
