@@ -769,6 +769,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("110千伏红枫变", "utility"), ("白石变", "utility"), ("青山变", "utility")], []),
     # river flats (滩地) are water places (渦河口灘地環境整治 named nothing)
     ("城关圈堤生态绿化、青河口滩地环境整治进展顺利。", [("城关圈堤", "water"), ("青河口滩地", "water")], []),
+    # an art academy written short (美院) is a school
+    ("加快推进白石美院及配套道路、青山小学等项目建设。", [("白石美院", "school"), ("青山小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
