@@ -82,11 +82,9 @@ def _relied_on(case):
     their clause are what a plan relies on (依托青山产业园建设, with the place's own works, and
     依托A等新建商业载体, with works in the list's type, are left)."""
     mention, norm = case.mention, case.norm
-    if _list_end(mention) < case.clause_end:
-        return False
     match = _RELIANCE_BEFORE.search(norm, max(0, mention.stem_start - _RELIANCE_REACH), mention.stem_start)
-    if match is None or match.end() != mention.stem_start:
-        return False
+    if match is None or match.end() != mention.stem_start or _list_end(mention) < case.clause_end:
+        return False  # (the verb first: a list's end is looked up over all its items)
     # 依托金牛建材等新建商业载体: works in what types the list make its places projects
     return not any(ACTION_INDEX.at(norm, pos) for pos in range(mention.end, case.clause_end))
 
