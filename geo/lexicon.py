@@ -334,7 +334,7 @@ MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
 # Heads that are common words too (变, a substation written short: 青山变): a place only with a cue
-# of its kind (a voltage in its name, another one listed, a project after it; see mentions).
+# of its kind (a voltage in its name, another one listed, a project after it; see extract.headfit).
 CUED_HEADS = frozenset(words("cued_head"))
 COUNTED_PARTS = words("counted_part")
 # Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).

@@ -771,6 +771,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("城关圈堤生态绿化、青河口滩地环境整治进展顺利。", [("城关圈堤", "water"), ("青河口滩地", "water")], []),
     # an art academy written short (美院) is a school
     ("加快推进白石美院及配套道路、青山小学等项目建设。", [("白石美院", "school"), ("青山小学", "school")], []),
+    # a list closed by a count of townships names townships (龙庙 of 3个乡镇 is no temple); a facility
+    # after the count types the list instead (3个乡镇卫生院)
+    ("青松、白石、金庙3个乡镇纳入城市圈。洛塘、两水、红枫3个乡镇卫生院完成改造。",
+     [("两水", "health"), ("洛塘", "health"), ("红枫", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

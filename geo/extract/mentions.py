@@ -6,9 +6,10 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, CUED_HEADS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
+from geo.extract.headfit import head_holds
 from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -400,8 +401,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     if mention.head == "路" and _COUNTED_LINES.search(norm, stem[0], head_start):
         return None  # 监控500路, 公交101路: channels and bus lines counted in 路, no roads
     mention.stem_start, mention.stop, mention.stop_start = stem
-    if not cued(norm, mention, lo, clause_end):
-        return None  # 嵊州嬗变, 牛城巨变: a change, no substation (110千伏青山变, 白石变等项目)
+    if not head_holds(norm, mention, lo, clause_end):
+        return None  # 嵊州嬗变: a change, no substation; 扎下、龙庙3个乡镇: a township, no temple
     if kind == "name" and head_start - mention.stem_start < min_stem and mention.section \
             and mention.section[0] == head_end and any(mark in norm[slice(*mention.section)] for mark in RANGE_MARKS):
         return None  # 江城大街菜市街至二号桥段: no river 江 with a stretch, a later head names it
@@ -420,30 +421,6 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
-
-
-def cued(norm, mention, lo, clause_end):
-    """True unless the head is also a common word (变, see CUED_HEADS) and nothing cues the place:
-    a voltage in its name (110千伏青山变), another one listed with it (青山变、白石变) or a project
-    after it (白石变等项目); the word must end there (变成, 变身, 变电站 go on)."""
-    head = mention.head
-    if head not in CUED_HEADS:
-        return True
-    if not _CUED_END.match(norm, mention.end):
-        return False
-    return (_VOLTAGE.search(norm, max(lo, mention.stem_start - 8), mention.head_start) is not None
-            or re.match(_LISTED_AFTER % re.escape(head), norm[mention.end:clause_end]) is not None
-            or re.search(_LISTED_BEFORE % re.escape(head), norm[max(lo, mention.stem_start - 8):mention.stem_start]) is not None
-            or _PROJECT_AFTER.match(norm, mention.end, clause_end) is not None)
-
-
-_VOLTAGE = re.compile(r"\d+(?:千伏|kV|KV|kv|Kv)")
-_PROJECT_AFTER = re.compile(r"等?(?:\d+个)?(?:项目|工程|站址)")
-# Another of a cued head's places listed right after or before it (青山变、|白石变|、红枫变).
-_LISTED_AFTER = r"[、和及][\u4e00-\u9fff]{2,4}%s(?=[、和及等,;。项工]|$)"
-_LISTED_BEFORE = r"[\u4e00-\u9fff]{2,4}%s[、和及]$"
-# Where a cued head's word ends (青山变|、, 青山变|1#主变; not 变|成, 变|身, 变|电站).
-_CUED_END = re.compile(r"[、和及等,;:。!?()\s\d#]|项目|工程|站址|投产|$")
 
 
 _SPAN_DASHES = "—–-"

@@ -95,7 +95,7 @@ def _lexicon_table():
     kinds, categories = head_code_lists()
     for head, info in table.items():
         if head in CUED_HEADS:
-            continue  # 变: a common word, a head only where the rules find a cue (see mentions.cued)
+            continue  # 变: a common word, a head only where the rules find a cue (see headfit.cued)
         if info[1] == "none":
             roles[head] = roles.get(head, 0) | 16
         else:
