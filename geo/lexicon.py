@@ -221,6 +221,9 @@ PREPOSITIONS_AFTER_ADVERBS = words("preposition_after_adverb")
 NOT_STOPS = words("not_stop")
 # Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
 CONTEXT_VERBS = frozenset(words("context_verb"))
+# Verbs of what a plan relies on (依托): places listed after one that close their clause
+# (依托青山老街、白石花园,搭建…) are context; followed by their own works they are projects.
+RELIANCE_VERBS = frozenset(words("reliance"))
 # Status words between a context verb and a place (北至规划青山路): the place stays context.
 STATUS_WORDS = frozenset(words("status"))
 SEPARATORS = words("separator")
@@ -330,6 +333,9 @@ AREA_TYPE_TAILS = words("area_type_tail")
 MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
+# Heads that are common words too (变, a substation written short: 青山变): a place only with a cue
+# of its kind (a voltage in its name, another one listed, a project after it; see extract.headfit).
+CUED_HEADS = frozenset(words("cued_head"))
 COUNTED_PARTS = words("counted_part")
 # Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).
 ALONG_WORDS = words("along")

@@ -401,3 +401,8 @@ def test_works_raising_a_facility_s_standard_count_it():
     # 改造完成3座供热站提标: 提标 (raising the standard, of heating stations and sewage plants) after a
     # counted facility is its works; the group was lost
     assert counted_groups("改造完成3座供热站提标,完成2座换热站提标。") == [("utility", 2), ("utility", 3)]
+
+
+def test_places_counted_by_a_class_of_their_size_are_a_group_but_towers_by_revenue_are_not():
+    # 建成年交易额亿元以上大型市场5个 lost its count: the money in the stem made a revenue class
+    assert counted_groups("建成年交易额亿元以上大型市场5个。新增税收超亿元楼宇5栋。") == [("market", 5)]

@@ -841,6 +841,27 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 和 (和平快速路 was named 平快速路); after another verb 和 joins two works (搬迁新建和县医院改扩建)
     ("新建和平快速路。今年改造和顺东路。实施青山医院搬迁新建和县医院改扩建工程。",
      [("县医院", "health"), ("和平快速路", "road_new"), ("和顺东路", "road_rebuild"), ("青山医院", "health")], []),
+    # teachers going to a school (赴) and places a plan relies on that close their clause
+    # (依托A老街、B花园,搭建…) are context; a place relied on with its own works, or in a list typed
+    # by works (等新建商业载体), is a project
+    ("3月2日,白石县青松中学骨干教师赴金河中学交流。依托青松古街、红枫广场,打造夜间经济街区。依托白鹭产业园建设,提升承载能力。"
+     "依托金河建材等新建商业载体,打造商务楼宇。",
+     [("白鹭产业园", "area"), ("金河建材", "commercial")], []),
+    # a road's stretch within a place's bounds (S12青山境内) is a section like 青山段
+    ("此次开工的项目包括S12青山境内改造工程、白石110KV输变电工程等3个基础设施项目。",
+     [("S12青山境内", "road_rebuild"), ("白石110KV输变电工程", "utility")], [("project", 1)]),
+    # a substation written short (青山变) is one with a voltage, another listed or a project after it;
+    # 变 as a word (蝶变, 穷则变, 变成) is none
+    ("开工建设青山变、白石变项目,实施110千伏红枫变1#主变改造工程。城市实现华丽蝶变,穷则变、变则通,石山变成绿山。",
+     [("110千伏红枫变", "utility"), ("白石变", "utility"), ("青山变", "utility")], []),
+    # river flats (滩地) are water places (渦河口灘地環境整治 named nothing)
+    ("城关圈堤生态绿化、青河口滩地环境整治进展顺利。", [("城关圈堤", "water"), ("青河口滩地", "water")], []),
+    # an art academy written short (美院) is a school
+    ("加快推进白石美院及配套道路、青山小学等项目建设。", [("白石美院", "school"), ("青山小学", "school")], []),
+    # a list closed by a count of townships names townships (龙庙 of 3个乡镇 is no temple); a facility
+    # after the count types the list instead (3个乡镇卫生院)
+    ("青松、白石、金庙3个乡镇纳入城市圈。洛塘、两水、红枫3个乡镇卫生院完成改造。",
+     [("两水", "health"), ("洛塘", "health"), ("红枫", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -1182,3 +1203,10 @@ def test_a_name_cut_by_a_page_break_is_read_whole_without_the_page_number():
     assert "3" not in school["quote"] and "\n" not in school["quote"]
     assert school["quote"].startswith("今年") and school["quote"].endswith("更加便捷")
     assert "东岭小学" in school["quote"]
+
+
+def test_water_pollution_control_is_works_on_its_river(rules_only):
+    # 桃溪流域水污染防治工程 was no name: 水污染防治 (pollution control) is works, as 治理 is
+    actions = {f["properties"]["name"]: f["properties"]["action"]
+               for f in extract_projects("包括乡村建设、青溪流域水污染防治工程、小型水利设施建设。")}
+    assert actions == {"青溪": "水污染防治"}

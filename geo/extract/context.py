@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
 from geo.extract.works import works_at
@@ -53,6 +53,8 @@ def governed_by_context_verb(case):
         return False  # 视察东湖学校项目: a named project visited is a project
     if _on_a_course(case, first):
         return True  # 起于A,经B、C至D: the places a route runs through are its course
+    if _relied_on(case):
+        return True  # 依托青山老街、白石花园,搭建消费平台: the places relied on close the clause
     if _teams_formed(case):
         return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
     if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
@@ -91,6 +93,27 @@ def _on_a_course(case, first):
 
 _VIA_REACH = 40  # characters back from a place to the 经 of the course it lies on
 _VIA_BEFORE = re.compile(r"(?:^|[,;:。])(?:途)?经(?:[\u4e00-\u9fff\d]{1,12}[、和及与])*(?:[\u4e00-\u9fff\d]{1,12}至)?$")
+
+
+def _relied_on(case):
+    """依托青山老街、白石花园,搭建夜间消费平台: places listed after a verb of reliance that close
+    their clause are what a plan relies on (依托青山产业园建设, with the place's own works, and
+    依托A等新建商业载体, with works in the list's type, are left)."""
+    mention, norm = case.mention, case.norm
+    start = max(0, mention.stem_start - _RELIANCE_REACH)
+    if not any(norm.find(verb, start, mention.stem_start) >= 0 for verb in RELIANCE_VERBS):
+        return False  # (most places: no such verb before them, and no pattern to look for)
+    match = _RELIANCE_BEFORE.search(norm, start, mention.stem_start)
+    if match is None or match.end() != mention.stem_start or _list_end(mention) < case.clause_end:
+        return False  # (the verb first: a list's end is looked up over all its items)
+    # 依托金牛建材等新建商业载体: works in what types the list make its places projects
+    return not any(ACTION_INDEX.at(norm, pos) for pos in range(mention.end, case.clause_end))
+
+
+# A verb of reliance and the items listed after it, up to a place (依托|青山老街、|白石花园).
+_RELIANCE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
+                              + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
+_RELIANCE_REACH = 40
 
 
 def _list_end(mention):

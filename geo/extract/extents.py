@@ -309,7 +309,8 @@ def is_range(section):
 def _sections_end(norm, pos, clause_end, linear, category=None):
     """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线), and of
     another name of a facility in brackets (数字艺术馆(综合档案馆))."""
-    if not _SECTION_OPENING.match(norm, pos, clause_end) and "段" not in norm[pos:min(clause_end, pos + 26)]:
+    window = norm[pos:min(clause_end, pos + 26)]
+    if not _SECTION_OPENING.match(norm, pos, clause_end) and "段" not in window and "境内" not in window:
         return pos  # (most heads: no section, range or bracket can open here; one test for all the patterns)
     if match_any(norm, pos, LIST_OPENERS):
         return pos  # 项目包括黄坛至菊水段公路改建工程: what the type holds, no section of it

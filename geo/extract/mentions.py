@@ -9,6 +9,7 @@ import re
 from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
+from geo.extract.headfit import head_holds
 from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -400,6 +401,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     if mention.head == "路" and _COUNTED_LINES.search(norm, stem[0], head_start):
         return None  # 监控500路, 公交101路: channels and bus lines counted in 路, no roads
     mention.stem_start, mention.stop, mention.stop_start = stem
+    if not head_holds(norm, mention, lo, clause_end):
+        return None  # 嵊州嬗变: a change, no substation; 扎下、龙庙3个乡镇: a township, no temple
     if kind == "name" and head_start - mention.stem_start < min_stem and mention.section \
             and mention.section[0] == head_end and any(mark in norm[slice(*mention.section)] for mark in RANGE_MARKS):
         return None  # 江城大街菜市街至二号桥段: no river 江 with a stretch, a later head names it

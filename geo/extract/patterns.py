@@ -69,7 +69,10 @@ STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village
 STREET_NAME_ENDINGS = ("路", "街", "大道", "大街", "大路")
 # A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.
 # A 街道 may be named after a street and run longer (纬北路街道段, 桑梓店街道段, 天桥东街街道段).
-PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?段|[\u4e00-\u9fff]{2,5}街道段)")
+# A stretch within a place's bounds (S48青山境内) is one too; the place holds no particle (在A境内)
+# and is no attribute (A境内的扩建工程: the works within it).
+PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:境内段|段)|[\u4e00-\u9fff]{2,5}街道段"
+                              r"|(?:(?![在从自等于的和与及])[\u4e00-\u9fff]){2,4}?境内(?!的))")
 # A phase after a headless name (宽厚里二期).
 PHASE_RE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 

@@ -287,9 +287,12 @@ def _title_sought(case):
 
 def _no_category(case):
     """Without a category (数据中心) or with a money amount for a stem (亿元楼宇) there is no project;
-    projects counted by their size (28个亿元以上项目) are still a counted group."""
+    projects and places counted by their size (28个亿元以上项目, 亿元以上大型市场5个) are still a
+    counted group."""
+    if case.label == "value" and case.count is not None and case.category not in (None, "commercial"):
+        case.label = "generic"  # 建成亿元以上大型市场5个: places counted by a class of their size are a group
     if case.category is None or (case.label == "value" and case.category != COUNTED_PROJECTS):
-        return []
+        return []  # (税收超亿元楼宇12幢: office towers counted by their revenue are a statistic)
     return None
 
 

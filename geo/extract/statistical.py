@@ -10,6 +10,7 @@ from geo.extract.confidence import score_records
 from geo.lexicon import ACTION_INDEX, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.extents import names_a_firm
 from geo.extract.lists import drop_locators, drop_partners
+from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
@@ -403,6 +404,8 @@ def _record_for_span(norm, start, end, clause, records):
     mention = Mention(kind=kind, head=norm[head_start:end], category=category, head_start=head_start,
                       head_end=end, stem_start=stem_start, end=end, stop=stop, stop_start=stop_start,
                       min_stem=min_stem)
+    if not head_holds(norm, mention, clause[0], clause[1]):
+        return None  # 石山变成土山: a common word, no substation; 龙庙3个乡镇: a township
     if head_start < end:
         _, _, label = analyse_stem(norm, mention)
         if not (label == "distinctive" or label == "definite" and kind == "facility"):

@@ -80,11 +80,12 @@ def _lexicon_table():
     """Per word length: (the words' hashes, role bits, head codes) of the lexicon words.
 
     Role bits: 1 stop word, 2 action, 4 follower, 8 generic modifier, 16 a word that ends in a
-    head but is none (街道). Head code: 1 + kind * 64 + category (0 for no head).
+    head but is none (街道). Head code: 1 + kind * 64 + category (0 for no head; so for a head
+    that is a common word too, 变).
     """
     import numpy as np
 
-    from geo.lexicon import ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED, STOPS, heads
+    from geo.lexicon import ACTIONS_SORTED, CUED_HEADS, FOLLOWERS_SORTED, GENERIC_SORTED, STOPS, heads
 
     roles, codes = {}, {}
     for bit, words in enumerate((STOPS, ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED)):
@@ -93,6 +94,8 @@ def _lexicon_table():
     table = heads()
     kinds, categories = head_code_lists()
     for head, info in table.items():
+        if head in CUED_HEADS:
+            continue  # 变: a common word, a head only where the rules find a cue (see headfit.cued)
         if info[1] == "none":
             roles[head] = roles.get(head, 0) | 16
         else:

@@ -1,0 +1,62 @@
+"""Heads found with their stems that name no such place where they stand.
+
+A head that is a common word too (变: 青山变 is a substation, 蝶变 a change) names a place only with a
+cue of its kind; a one-character head ending a list closed by a count of townships (扎下、龙庙3个
+乡镇) ends a township's name. Both the rules (:mod:`geo.extract.mentions`) and the tagger's rules
+(:mod:`geo.extract.statistical`) ask :func:`head_holds`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import CUED_HEADS, heads
+from geo.extract.patterns import COUNT_RE
+
+
+def cued(norm, mention, lo, clause_end):
+    """True unless the head is also a common word (变, see CUED_HEADS) and nothing cues the place:
+    a voltage in its name (110千伏青山变), another one listed with it (青山变、白石变) or a project
+    after it (白石变等项目); the word must end there (变成, 变身, 变电站 go on)."""
+    head = mention.head
+    if head not in CUED_HEADS:
+        return True
+    if not _CUED_END.match(norm, mention.end):
+        return False
+    return (_VOLTAGE.search(norm, max(lo, mention.stem_start - 8), mention.head_start) is not None
+            or re.match(_LISTED_AFTER % re.escape(head), norm[mention.end:clause_end]) is not None
+            or re.search(_LISTED_BEFORE % re.escape(head), norm[max(lo, mention.stem_start - 8):mention.stem_start]) is not None
+            or _PROJECT_AFTER.match(norm, mention.end, clause_end) is not None)
+
+
+def head_holds(norm, mention, lo, clause_end):
+    """True unless the head, found with its stem, names no such place here: a common word with no
+    cue (see :func:`cued`), or the one character a township named for it ends with
+    (:func:`_listed_township`)."""
+    return cued(norm, mention, lo, clause_end) and not (
+        len(mention.head) == 1 and _listed_township(norm, mention, lo, clause_end))
+
+
+def _listed_township(norm, mention, lo, clause_end):
+    """True when the mention ends a list closed by a count of townships (A、B、龙庙3个乡镇纳入…):
+    the item is a township named for its one-character head. A facility after the townships
+    (3个乡镇卫生院) types the list instead."""
+    if mention.stem_start <= lo or norm[mention.stem_start - 1] not in "、和及":
+        return False
+    count = COUNT_RE.match(norm, mention.end, clause_end)
+    township = next((w for w in _TOWNSHIP_TYPES if norm.startswith(w, count.end())), None) if count else None
+    if township is None:
+        return False
+    after, table = count.end() + len(township), heads()
+    return not any(norm[after:after + n] in table for n in range(1, 7))
+
+
+# How a count of townships names them (3个乡镇, 5个街道).
+_TOWNSHIP_TYPES = ("乡镇街道", "乡镇", "镇街", "街道", "镇", "乡", "苏木")
+_VOLTAGE = re.compile(r"\d+(?:千伏|kV|KV|kv|Kv)")
+_PROJECT_AFTER = re.compile(r"等?(?:\d+个)?(?:项目|工程|站址)")
+# Another of a cued head's places listed right after or before it (青山变、|白石变|、红枫变).
+_LISTED_AFTER = r"[、和及][\u4e00-\u9fff]{2,4}%s(?=[、和及等,;。项工]|$)"
+_LISTED_BEFORE = r"[\u4e00-\u9fff]{2,4}%s[、和及]$"
+# Where a cued head's word ends (青山变|、, 青山变|1#主变; not 变|成, 变|身, 变|电站).
+_CUED_END = re.compile(r"[、和及等,;:。!?()\s\d#]|项目|工程|站址|投产|$")
