@@ -754,6 +754,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("局长深入青山小学东校区、长江路小学等学校,实地查看工程建设进展。记者走访白石中学,了解学生午餐情况。"
      "在市一中东部校区,区领导详细了解施工进度。在红星小学,区领导了解学生午餐情况。",
      [("市一中东部校区", "school"), ("青山小学东校区", "school"), ("长江路小学", "school")], []),
+    # roads a new road crosses (与A、B交叉), also when an item is a coded road, are partners; the
+    # 交叉 of a junction head (A路与B路交叉口) is none
+    ("新建青山大道北延线,路线沿规划方向行进,与省道S306、白石西路延伸线交叉,止于红河路。",
+     [("青山大道北延线", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
