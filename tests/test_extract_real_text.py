@@ -765,6 +765,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the people") is one phrase, its 为 opens no clause
     ("青山市开工建设一批体育、文化和交通改造等16项为民办实事事项,选定10项区级民生实事任务。",
      [], [("project", 10), ("project", 16)]),
+    # where a route is described (起于, 止于), a clause opening with 经 (or 又经) names the places it
+    # passes: context, no part of a name; 经二路 and 经开区 are names
+    ("新建青山大道北延线,路线起于红河镇,又经白石220KV变电站与南丰镇之间穿越,止于绿水路。改造经二路,建设经开区青松路。",
+     [("经二路", "road_rebuild"), ("经开区青松路", "road_new"), ("青山大道北延线", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

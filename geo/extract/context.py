@@ -10,7 +10,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, PERSON_ROLES, ROUTE_VERBS, STATUS_WORDS, category_group, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
-from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
+from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP
 from geo.extract.works import works_at
 
 _NAMED_KINDS = ("name", "facility", "code")
@@ -73,7 +73,8 @@ def governed_by_context_verb(case):
         # place's attribute governs it
         # (位于X的Y, 距离X的Y and 北至X的Y are relative clauses: Y may well be a project)
         return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
-    return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
+    # 起于A,经B路,止于C: the places a route passes (find_stem ends a stem at that 经)
+    return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS or first.stop == ROUTE_VIA_STOP
 
 
 def _list_end(mention):
