@@ -769,6 +769,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # passes: context, no part of a name; 经二路 and 经开区 are names
     ("新建青山大道北延线,路线起于红河镇,又经白石220KV变电站与南丰镇之间穿越,止于绿水路。改造经二路,建设经开区青松路。",
      [("经二路", "road_rebuild"), ("经开区青松路", "road_new"), ("青山大道北延线", "road_new")], []),
+    # a riverside promenade (风情岸线) is a park, as a 风光带 is
+    ("建成青山公园、白石花谷、白鹭风情岸线。",
+     [("白石花谷", "park"), ("白鹭风情岸线", "park"), ("青山公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
