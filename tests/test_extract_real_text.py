@@ -761,9 +761,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a trunk road (干道) named by the places it joins is a road, as a 公路 is; a city's 干道 is a type
     ("实施青山经白石至红河干道、白石至绿水干道等12个交通项目,建设一条重要城市干道。",
      [("白石至绿水干道", "road_rebuild"), ("青山经白石至红河干道", "road_rebuild")], [("road_rebuild", 10)]),
-    # a 实事 list counted as 事项 or 任务 is a count of projects; 为民办实事 ("practical things for
-    # the people") is one phrase, its 为 opens no clause
-    ("青山市开工建设一批体育、文化和交通改造等16项为民办实事事项,选定10项区级民生实事任务。",
+    # a 实事 list counted as 事项 or 任务 is a count of projects; in 为民办实事事项 ("items of practical
+    # things for the people") 为 opens no clause (十项为民办实事全面完成 stays a review's phrase)
+    ("青山市开工建设一批体育、文化和交通改造等16项为民办实事事项,选定10项区级民生实事任务。十项为民办实事全面完成。",
      [], [("project", 10), ("project", 16)]),
     # where a route is described (起于, 止于), a clause opening with 经 (or 又经) names the places it
     # passes: context, no part of a name; 经二路 and 经开区 are names
