@@ -775,6 +775,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # paving (铺路) is works on the road before it, no part of its name
     ("放眼全市,青山大道正式通车、白石大道铺路正酣、红河大道稳步推进。",
      [("白石大道", "road_rebuild"), ("红河大道", "road_rebuild"), ("青山大道", "road_new")], []),
+    # what lies at a corner of a site or next to it (东北角是, 隔壁是, 对面是) is its neighbour: context
+    ("新建红河小学美景路校区,它的东北角是青山市人民医院白石院区,对面是白石公园。",
+     [("红河小学美景路校区", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
