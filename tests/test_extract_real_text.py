@@ -778,6 +778,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # what lies at a corner of a site or next to it (东北角是, 隔壁是, 对面是) is its neighbour: context
     ("新建红河小学美景路校区,它的东北角是青山市人民医院白石院区,对面是白石公园。",
      [("红河小学美景路校区", "school")], []),
+    # villages whose plans are compiled (A村、B村等8个村已编制完成) have no works, nor does their count
+    ("截至目前,青山村、白石村、红河村等8个村已编制完成并获批入库,绿水村、金沙村等10个村编制完成。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

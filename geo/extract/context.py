@@ -235,8 +235,16 @@ def _works_inspected(case):
 
 
 def _planned_only(case):
-    """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制: places a plan is drawn up for."""
-    return PLANNING_AFTER_RE.match(case.norm, _list_end(case.mention), case.clause_end) is not None
+    """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制, A村、B村等8个村已编制完成: places a
+    plan is drawn up for (also a name the tagger marks alone in such a list)."""
+    norm, mention = case.norm, case.mention
+    return PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None \
+        or _PLANNED_AFTER_LIST.match(norm, mention.end, case.clause_end) is not None
+
+
+# The rest of a list (、B村等8个村) before a plan's compiling.
+_PLANNED_AFTER_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?)*(?:等(?:[\d一二三四五六七八九十]+个)?[\u4e00-\u9fff]{0,4}?)?"
+                                 r"(?:" + PLANNING_AFTER_RE.pattern + ")")
 
 
 def _people_of_place(case):

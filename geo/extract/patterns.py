@@ -192,7 +192,8 @@ MAX_PART = 4  # characters of a part of counted places before works on it (43个
 # Planning documents drawn up for places listed before them (城西新区、环城南路两侧的城市设计编制,
 # 丽湖等单元控规编制): the places are context, not works.
 # (沙尾村改造规划编制 plans works on the place: a project.)
-PLANNING_AFTER_RE = re.compile(r"(?:两侧|周边|沿线)?(?:的|等)?(?:单元)?(?:城市设计|控规|详细规划|总体规划|专项规划|规划)(?:编制|修编)")
+PLANNING_AFTER_RE = re.compile(r"(?:两侧|周边|沿线)?(?:的|等)?(?:单元)?(?:城市设计|控规|详细规划|总体规划|专项规划|规划)(?:编制|修编)"
+                               r"|(?:已|均|正在)?(?:编制完成|完成编制)")  # (A村、B村等8个村已编制完成: their plans)
 # A part of a town named by its direction (城东, 城南, 西北片, 东部): listed before a road type, a
 # part of town the works are in, not a road.
 DIRECTION_AREA_RE = re.compile(r"城[东西南北]{1,2}|[东西南北]{1,2}(?:片区?|城|部|区)?")
