@@ -780,6 +780,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("红河小学美景路校区", "school")], []),
     # villages whose plans are compiled (A村、B村等8个村已编制完成) have no works, nor does their count
     ("截至目前,青山村、白石村、红河村等8个村已编制完成并获批入库,绿水村、金沙村等10个村编制完成。", [], []),
+    # items that name their own works (A小学改扩建项目、B中学新建项目等12个项目) still close a
+    # counted list: the rest of the count is a group
+    ("其中,青山二小新建项目(二期)、白石小学改扩建项目、红河中学新建项目等12个项目续建。",
+     [("白石小学", "school"), ("红河中学", "school"), ("青山二小", "school")], [("school", 10)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
