@@ -784,6 +784,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # counted list: the rest of the count is a group
     ("其中,青山二小新建项目(二期)、白石小学改扩建项目、红河中学新建项目等12个项目续建。",
      [("白石小学", "school"), ("红河中学", "school"), ("青山二小", "school")], [("school", 10)]),
+    # the municipal roads of a cluster district (组团市政道路) are a road named by it; 组团 alone
+    # (组团式帮扶, 功能组团) names no area
+    ("加快推进白石立交、青山组团市政道路及附属工程等项目,深化医疗人才组团式帮扶。",
+     [("白石立交", "bridge"), ("青山组团市政道路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
