@@ -536,7 +536,7 @@ def _listed_partner(norm, record):
     if record.clause is None:
         return False
     before = _PARTNER_LIST.search(norm, max(record.clause[0], record.start - 24), record.start)
-    if before is None or _holds_partner_word(before.group(1)):
+    if before is None or _last_partner_word(before.group(1), 0, len(before.group(1))) >= 0:
         return False
     listed = _without_junctions(before.group(1) + norm[record.start:record.start + 24])
     return "、" in listed[:min((k for k in (listed.find(w) for w in PARTNER_WORDS) if k >= 0), default=0)]
@@ -548,12 +548,6 @@ def _without_junctions(text):
     for junction in _JUNCTIONS_LONGEST_FIRST:
         text = text.replace(junction, "\0" * len(junction))
     return text
-
-
-def _holds_partner_word(text):
-    """True when a partner word (相交, 交叉, 合作…) is in ``text`` outside a junction head."""
-    text = _without_junctions(text)
-    return any(word in text for word in PARTNER_WORDS)
 
 
 _JUNCTIONS_LONGEST_FIRST = sorted(JUNCTION_HEADS, key=len, reverse=True)
