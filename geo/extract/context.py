@@ -239,12 +239,14 @@ def _planned_only(case):
     plan is drawn up for (also a name the tagger marks alone in such a list)."""
     norm, mention = case.norm, case.mention
     return PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None \
-        or _PLANNED_AFTER_LIST.match(norm, mention.end, case.clause_end) is not None
+        or _PLANNED_AFTER_LIST.match(norm, mention.end, min(case.clause_end, mention.end + _PLANNED_LIST_REACH)) is not None
 
 
-# The rest of a list (、B村等8个村) before a plan's compiling.
-_PLANNED_AFTER_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?)*(?:等(?:[\d一二三四五六七八九十]+个)?[\u4e00-\u9fff]{0,4}?)?"
+# The rest of a list (、B村等8个村) before a plan's compiling: a few items, within reach (a list of
+# thousands in one clause stays linear).
+_PLANNED_AFTER_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?){0,6}(?:等(?:[\d一二三四五六七八九十]+个)?[\u4e00-\u9fff]{0,4}?)?"
                                  r"(?:" + PLANNING_AFTER_RE.pattern + ")")
+_PLANNED_LIST_REACH = 80  # characters after a place looked through for the plan compiled
 
 
 def _people_of_place(case):
