@@ -862,6 +862,40 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # after the count types the list instead (3个乡镇卫生院)
     ("青松、白石、金庙3个乡镇纳入城市圈。洛塘、两水、红枫3个乡镇卫生院完成改造。",
      [("两水", "health"), ("洛塘", "health"), ("红枫", "health")], []),
+    # roads a new road crosses (与A、B交叉), also when an item is a coded road, are partners; the
+    # 交叉 of a junction head (A路与B路交叉口) is none
+    ("新建青山大道北延线,路线沿规划方向行进,与省道S306、白石西路延伸线交叉,止于红河路。",
+     [("青山大道北延线", "road_new")], []),
+    # a trunk road (干道) named by the places it joins is a road, as a 公路 is; a city's 干道 is a type
+    ("实施青山经白石至红河干道、白石至绿水干道等12个交通项目,建设一条重要城市干道。",
+     [("白石至绿水干道", "road_rebuild"), ("青山经白石至红河干道", "road_rebuild")], [("road_rebuild", 10)]),
+    # a 实事 list counted as 事项 or 任务 is a count of projects; in 为民办实事事项 ("items of practical
+    # things for the people") 为 opens no clause (十项为民办实事全面完成 stays a review's phrase)
+    ("青山市开工建设一批体育、文化和交通改造等16项为民办实事事项,选定10项区级民生实事任务。十项为民办实事全面完成。",
+     [], [("project", 10), ("project", 16)]),
+    # where a route is described (起于, 止于), a clause opening with 经 (or 又经) names the places it
+    # passes: context, no part of a name; 经二路 and 经开区 are names
+    ("新建青山大道北延线,路线起于红河镇,又经白石220KV变电站与南丰镇之间穿越,止于绿水路。改造经二路,建设经开区青松路。",
+     [("经二路", "road_rebuild"), ("经开区青松路", "road_new"), ("青山大道北延线", "road_new")], []),
+    # a riverside promenade (风情岸线) is a park, as a 风光带 is
+    ("建成青山公园、白石花谷、白鹭风情岸线。",
+     [("白石花谷", "park"), ("白鹭风情岸线", "park"), ("青山公园", "park")], []),
+    # paving (铺路) is works on the road before it, no part of its name
+    ("放眼全市,青山大道正式通车、白石大道铺路正酣、红河大道稳步推进。",
+     [("白石大道", "road_rebuild"), ("红河大道", "road_rebuild"), ("青山大道", "road_new")], []),
+    # what lies at a corner of a site or next to it (东北角是, 隔壁是, 对面是) is its neighbour: context
+    ("新建红河小学美景路校区,它的东北角是青山市人民医院白石院区,对面是白石公园。",
+     [("红河小学美景路校区", "school")], []),
+    # villages whose plans are compiled (A村、B村等8个村已编制完成) have no works, nor does their count
+    ("截至目前,青山村、白石村、红河村等8个村已编制完成并获批入库,绿水村、金沙村等10个村编制完成。", [], []),
+    # items that name their own works (A小学改扩建项目、B中学新建项目等12个项目) still close a
+    # counted list: the rest of the count is a group
+    ("其中,青山二小新建项目(二期)、白石小学改扩建项目、红河中学新建项目等12个项目续建。",
+     [("白石小学", "school"), ("红河中学", "school"), ("青山二小", "school")], [("school", 10)]),
+    # the municipal roads of a cluster district (组团市政道路) are a road named by it; 组团 alone
+    # (组团式帮扶, 功能组团) names no area
+    ("加快推进白石立交、青山组团市政道路及附属工程等项目,深化医疗人才组团式帮扶。",
+     [("白石立交", "bridge"), ("青山组团市政道路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -10,7 +10,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
-from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE
+from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP
 from geo.extract.works import works_at
 
 _NAMED_KINDS = ("name", "facility", "code")
@@ -77,7 +77,8 @@ def governed_by_context_verb(case):
         # place's attribute governs it
         # (位于X的Y, 距离X的Y and 北至X的Y are relative clauses: Y may well be a project)
         return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
-    return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS
+    # 起于A,经B路,止于C: the places a route passes (find_stem ends a stem at that 经)
+    return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS or first.stop == ROUTE_VIA_STOP
 
 
 def _on_a_course(case, first):
@@ -294,8 +295,18 @@ def _works_inspected(case):
 
 
 def _planned_only(case):
-    """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制: places a plan is drawn up for."""
-    return PLANNING_AFTER_RE.match(case.norm, _list_end(case.mention), case.clause_end) is not None
+    """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制, A村、B村等8个村已编制完成: places a
+    plan is drawn up for (also a name the tagger marks alone in such a list)."""
+    norm, mention = case.norm, case.mention
+    return PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None \
+        or _PLANNED_AFTER_LIST.match(norm, mention.end, min(case.clause_end, mention.end + _PLANNED_LIST_REACH)) is not None
+
+
+# The rest of a list (、B村等8个村) before a plan's compiling: a few items, within reach (a list of
+# thousands in one clause stays linear).
+_PLANNED_AFTER_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?){0,6}(?:等(?:[\d一二三四五六七八九十]+个)?[\u4e00-\u9fff]{0,4}?)?"
+                                 r"(?:" + PLANNING_AFTER_RE.pattern + ")")
+_PLANNED_LIST_REACH = 80  # characters after a place looked through for the plan compiled
 
 
 def _people_of_place(case):

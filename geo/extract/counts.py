@@ -345,6 +345,10 @@ def counted_after_list(norm, start, end, records, mentions=()):
         value = parse_number(match.group("num"))
         members = _listed_before(norm, match.start(), records)
         listed = None if members else _listed_types(norm, match.start(), start)
+        last_item = _before_own_works(norm, match.start(), start) if not (members or listed) else None
+        if last_item is not None:  # A、老旧小区改造项目等55个项目: the last item's own works end the list
+            members = _listed_before(norm, last_item, records)
+            listed = None if members else _listed_types(norm, last_item, start)
         if not value or value != int(value) or not (members or listed):
             continue
         total = {"value": value, "unit": match.group("unit")}
@@ -434,6 +438,13 @@ def _listed_types(norm, pos, lo):
     return start, pos
 
 
+def _before_own_works(norm, pos, lo):
+    """Where the works an item names of itself before 等 at ``pos`` begin (老旧小区|改造项目等), else None."""
+    tail = next((t for t in ("项目", "工程") if norm.endswith(t, lo, pos)), None)
+    action = _action_ending_at(norm, pos - len(tail), lo) if tail else None
+    return pos - len(tail) - len(action) if action else None
+
+
 def _first_type_end(norm, noun_start, noun_end):
     """The end of the first place type in a noun (老旧小区 of 老旧小区施行路面黑色化), else ``noun_end``."""
     table = heads()
@@ -454,6 +465,8 @@ def _listed_before(norm, pos, records):
         pos = member.start - 1
         if pos < 0 or norm[pos] not in "、和及与":
             break
+        if pos not in by_end:  # B小学改扩建项目、C中学: an item may name its own works
+            pos = _before_own_works(norm, pos, 0) or pos
     return members
 
 

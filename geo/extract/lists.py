@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, ACTION_INDEX, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import JUNCTION_HEADS, JURISDICTION_SUFFIXES, ACTION_INDEX, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention, chain_end, chain_first, chain_last
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
@@ -497,7 +497,17 @@ def drop_partners(norm, records, clause_end):
 def _last_partner_word(norm, start, end):
     """Where the last partner word (合作, 相交…) of ``norm[start:end]`` starts, or -1: one look per
     clause, not one slice of the clause's rest per record (a list of thousands stays linear)."""
-    return max((norm.rfind(word, start, end) for word in PARTNER_WORDS), default=-1)
+    return max((_last_outside_junctions(norm, word, start, end) for word in PARTNER_WORDS), default=-1)
+
+
+def _last_outside_junctions(norm, word, start, end):
+    """Where the last ``word`` of ``norm[start:end]`` outside a junction head starts, or -1 (the
+    交叉 of 交叉口: 望江路与中河路交叉口河边 is a site; 与省道S306、青山路交叉 names partners)."""
+    pos = norm.rfind(word, start, end)
+    while pos >= 0 and any(pos >= junction.find(word) and norm.startswith(junction, pos - junction.find(word))
+                           for junction in _JUNCTIONS_HOLDING.get(word, ())):
+        pos = norm.rfind(word, start, pos + len(word) - 1)
+    return pos
 
 
 def _typed_by_non_place(norm, record, end, clause_end):
@@ -516,7 +526,7 @@ _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _WORD_REACH = 16  # characters past a noun that the words read after a type may reach (the longest is 7)
 
 
-_PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fff、和及]*)$")
+_PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fffA-Za-z0-9、和及]*)$")
 # The rest of a list before an enclosure word (中江高速、国道G105线和省道S364线贯穿全境): the
 # place the tagger names alone in it is a bound or a road passing through too.
 _LIST_BEFORE_ENCLOSURE = re.compile(
@@ -542,10 +552,23 @@ def _listed_partner(norm, record):
     if record.clause is None:
         return False
     before = _PARTNER_LIST.search(norm, max(record.clause[0], record.start - 24), record.start)
-    if before is None or any(word in before.group(1) for word in PARTNER_WORDS):
+    if before is None or _last_partner_word(before.group(1), 0, len(before.group(1))) >= 0:
         return False
-    listed = before.group(1) + norm[record.start:record.start + 24]
+    listed = _without_junctions(before.group(1) + norm[record.start:record.start + 24])
     return "、" in listed[:min((k for k in (listed.find(w) for w in PARTNER_WORDS) if k >= 0), default=0)]
+
+
+def _without_junctions(text):
+    """``text`` with its junction heads blanked out (same length): the 交叉 of 交叉口 is no
+    partner word."""
+    for junction in _JUNCTIONS_LONGEST_FIRST:
+        text = text.replace(junction, "\0" * len(junction))
+    return text
+
+
+_JUNCTIONS_LONGEST_FIRST = sorted(JUNCTION_HEADS, key=len, reverse=True)
+# The junction heads each partner word is part of (交叉: 交叉口, 交叉路口).
+_JUNCTIONS_HOLDING = {word: tuple(j for j in _JUNCTIONS_LONGEST_FIRST if word in j) for word in PARTNER_WORDS}
 
 
 def drop_locators(norm, records, mentions=()):

@@ -176,13 +176,27 @@ MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 
 # A length between a name and its works (半苗线56.9公里路基路面改造, 青山路800米的改造).
 LENGTH_AFTER_RE = re.compile(r"的?\d+(?:\.\d+)?(?:公里|千米|km|KM|延米|米)的?")
 INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a member of the group counted after it
+# The verb a route passes places by (起于A,经B路,止于C): opening a clause near the route's
+# ends it ends a stem (geo.extract.stems) and makes the places it governs context.
+ROUTE_VIA_STOP = "经"
+_ROUTE_ENDS = re.compile(r"起于|起点|止于|终点|终于|顺接")
+_ROUTE_ENDS_REACH = 100  # characters either side of a 经 looked through for the route's ends
+
+
+def on_a_route_described(norm, pos):
+    """True when a route's start or end (起于, 止于, 终点…) is described near ``pos``: a 经
+    there says where the route passes (记者驱车经A路 is a drive, 经专家论证 a process)."""
+    return _ROUTE_ENDS.search(norm, max(0, pos - _ROUTE_ENDS_REACH), pos + _ROUTE_ENDS_REACH) is not None
+
+
 ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
 MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
 MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
 # Planning documents drawn up for places listed before them (城西新区、环城南路两侧的城市设计编制,
 # 丽湖等单元控规编制): the places are context, not works.
 # (沙尾村改造规划编制 plans works on the place: a project.)
-PLANNING_AFTER_RE = re.compile(r"(?:两侧|周边|沿线)?(?:的|等)?(?:单元)?(?:城市设计|控规|详细规划|总体规划|专项规划|规划)(?:编制|修编)")
+PLANNING_AFTER_RE = re.compile(r"(?:两侧|周边|沿线)?(?:的|等)?(?:单元)?(?:城市设计|控规|详细规划|总体规划|专项规划|规划)(?:编制|修编)"
+                               r"|(?:已|均|正在)?(?:编制完成|完成编制)")  # (A村、B村等8个村已编制完成: their plans)
 # A part of a town named by its direction (城东, 城南, 西北片, 东部): listed before a road type, a
 # part of town the works are in, not a road.
 DIRECTION_AREA_RE = re.compile(r"城[东西南北]{1,2}|[东西南北]{1,2}(?:片区?|城|部|区)?")

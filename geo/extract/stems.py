@@ -7,7 +7,7 @@ import re
 from geo.lexicon import ACTIONS, ADVERBS, BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits, verb_ending_at
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 
 
 # A length as reports write it before what it measures: 145.6公里, 全长60公里(的).
@@ -326,6 +326,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if char == "设" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SET_UP_AFTER) \
                     and not norm.startswith(NOT_STOPS, pos - 1):
                 return pos, char, pos - 1  # 向东设石岭大桥，设白河大桥 (a route's description: sets up), 设施农业园 a name
+            if char == ROUTE_VIA_STOP and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _VIA_AFTER) \
+                    and not _NOT_VIA.match(norm, pos) and on_a_route_described(norm, pos):
+                return pos, char, pos - 1  # ,经青山大道,…止于 (a route's description: passes through); 经济, 经开区, 经二路 are names
             if char == "如" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SUCH_AS_AFTER) \
                     and not norm.startswith(NOT_STOPS, pos - 1):
                 return pos, char, pos - 1  # ，如青松公园二期、滨河公园等: "such as" opens the list (如意湖, 如皋 are names)
@@ -438,8 +441,12 @@ _CONJUNCTIONS = frozenset("和与及")
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如路设")
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如路设" + ROUTE_VIA_STOP)
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
+# What 经 (a route passes through) follows when it opens the places it passes: a break, or
+# 又/再/后/并 (又经青山镇); what follows it in a word (经济, 经开区, 经营, 经贸, 经纬, 经二路).
+_VIA_AFTER = HARD_BREAKS | frozenset("又再后并")
+_NOT_VIA = re.compile(r"[济开营贸纬\d一二三四五六七八九十]")
 # What 如 ("such as") follows when it opens a list of examples: a break, or the type they are of.
 _SUCH_AS_AFTER = HARD_BREAKS | frozenset("目程等")
 # What 设 (sets up) follows in a route's description: a break, the direction it goes (向东设), the
