@@ -72,13 +72,13 @@ def counted_works(norm, start, end, records, mentions=()):
                          or norm.startswith("项目", noun_end)):
             continue  # 3个工程技术中心: the noun goes on
         noun_start = _after_leading_verbs(norm, _after_sum(norm, noun_start, noun_end - 2), noun_end - 2)
-        out.append(_group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
+        out.append(group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
 
 
-def _group_record(category, action, span, base, head_start, quantity, **extra):
+def group_record(category, action, span, base, head_start, quantity, **extra):
     """An unnamed record of a counted group: ``span`` its count and noun, ``base`` the noun that names it."""
     mention = Mention(kind="generic", head="", category=category, head_start=head_start, head_end=base[1],
                       stem_start=base[0], end=span[1])
@@ -198,7 +198,7 @@ def counted_things(norm, start, end, records, mentions=()):
         category = _thing_category(norm[noun_start:noun_end])
         if not value or value < 2 or category is None:
             continue
-        out.append(_group_record(category, action, span, (noun_start, noun_end), noun_end - 1,
+        out.append(group_record(category, action, span, (noun_start, noun_end), noun_end - 1,
                                  {"value": value, "unit": match.group("unit")}))
         taken.add(*span)
     return out
@@ -374,7 +374,7 @@ def counted_after_list(norm, start, end, records, mentions=()):
         if action is None and stock_counted(norm, match.start()):
             continue  # 现有文保单位52处,其中A、B等15处省级文保单位: what is there, no works
         group_end = max(base[1], match.end())
-        out.append(_group_record(category, action, (min(base[0], match.start("num")), group_end), base, base[1] - 1,
+        out.append(group_record(category, action, (min(base[0], match.start("num")), group_end), base, base[1] - 1,
                                  {"value": value - len(members), "unit": total["unit"]},
                                  group_total=total if members else None, remainder=bool(members),
                                  listed_members=members, noun=noun))

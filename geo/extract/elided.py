@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTIONS_SORTED, match_any
-from geo.extract.counts import _group_record
+from geo.extract.counts import group_record
 from geo.extract.patterns import NUM
 from geo.numbers import parse_number
 
@@ -70,5 +70,5 @@ def _elided_count(norm, start, end, earlier):
                    and (r.quantity or {}).get("unit") == unit), None)
     if before is None:
         return None
-    return _group_record(before.category, action, (pos, count_end), before.base, before.base[1] - 1,
+    return group_record(before.category, action, (pos, count_end), before.base, before.base[1] - 1,
                          {"value": value, "unit": unit})

@@ -99,7 +99,7 @@ def extend_right(norm, mention, clause_end):
     if section_end == pos and mention.kind == "code":
         section_end = _route_after_code(norm, pos, clause_end) or pos
     if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
-        # 匡山站周边道路改造 is the station's own works (see lists.drop_locators); 青松湖周边道路
+        # 匡山站周边道路改造 is the station's own works (see partners.drop_locators); 青松湖周边道路
         # are roads named by the lake.
         section_end = pos
     closing = section_end > pos and _closes_name(norm[pos:section_end])
@@ -274,7 +274,7 @@ def _located_head(norm, pos, clause_end, mention):
     """(head start, head end, head entry) of a head right after a locator word right after a
     named place (资江|两岸|风光带), the head ending the noun phrase; else None.
 
-    A station's 周边道路 stay its own works (匡山站周边道路改造, see lists.drop_locators), and a
+    A station's 周边道路 stay its own works (匡山站周边道路改造, see partners.drop_locators), and a
     generic or counted head is no project of the place (两侧20米宽绿道, 沿线10个小区).
     """
     if norm[pos:pos + 1] not in _SIDE_INDEX.firsts or mention.kind not in ("name", "facility"):

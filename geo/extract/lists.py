@@ -1,14 +1,14 @@
-"""Lists: 等-typed enumerations, members in brackets after a counted type, parallel items sharing a head, members named after 其中, partners and locators."""
+"""Lists: 等-typed enumerations, members in brackets after a counted type, parallel items sharing a head, members named after 其中 (partners and locators: ``partners``)."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-from geo.lexicon import JUNCTION_HEADS, JURISDICTION_SUFFIXES, ACTION_INDEX, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, ENCLOSURE_WORDS, LOCATOR_WORDS, MEMBER_MARKERS, NON_PLACE_TYPES, PARTNER_WORDS, SEPARATORS, SIZE_UNITS, STOP_WORDS, STREET_TYPES, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
-from geo.extract.model import Mention, chain_end, chain_first, chain_last
-from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, NUM, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.model import Mention
+from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
@@ -178,27 +178,10 @@ def _bracketed_members(norm, mentions):
             member.typed_by = mention
 
 
-def _noun_goes_on(typed):
-    """True when a noun phrase goes on after the non-place type opening ``typed`` (城市骨架工程,
-    城市路网工程: works on the city, typed by the list's places; 城市合作, 城市的 end there)."""
-    word = max((w for w in NON_PLACE_TYPES if typed.startswith(w)), key=len)
-    after = typed[len(word):]
-    return bool(after) and "\u4e00" <= after[0] <= "\u9fff" and not match_any(after, 0, STOP_WORDS) \
-        and not match_any(after, 0, PARTNER_WORDS) and not match_any(after, 0, ACTIONS_SORTED) \
-        and not match_any(after, 0, FOLLOWERS_SORTED)
-
-
 def _ends_with_any_head(text):
     """True when a head of the lexicon (of any length) ends ``text`` (三环路, 青山站)."""
     table = heads()
     return any(text[-n:] in table for n in range(1, len(text) + 1))
-
-
-def _ends_with_head(noun):
-    """True when ``noun`` ends with a place head longer than one character (城市综合体)."""
-    table = heads()
-    return any(noun.endswith(h) and table[h][1] not in ("skip", "none") and len(h) > 1 and len(h) < len(noun)
-               for h in (noun[-n:] for n in range(2, min(len(noun), 6) + 1)) if h in table)
 
 
 def _works_only(text):
@@ -467,135 +450,6 @@ def _list_members(group, members):
     for member in members:
         member.action = member.action or group.action
 
-
-def drop_partners(norm, records, clause_end):
-    """Drop names that are partners or examples, not works.
-
-    与浙江大学、四川大学合作: a list after 与/同 that the clause goes on to 合作/对接 with.
-    镇江、九江等城市: a list typed by a noun that is no place type (城市, 企业, 高校).
-    由青山路与白石路合围: roads that enclose a site are its bounds, not works.
-    """
-    if not records:
-        return records
-    partner_at = _last_partner_word(norm, min(chain_end(r.mention) for r in records), clause_end)
-    kept = []
-    for record in records:
-        first, end = chain_first(record.mention), chain_end(record.mention)
-        partner_after = partner_at >= end  # a partner word in the rest of the clause
-        if first.stop in ("与", "同") and partner_after:
-            continue
-        if partner_after and _listed_partner(norm, record):
-            continue
-        if norm.startswith(ENCLOSURE_WORDS, end, clause_end) or _listed_before_enclosure(norm, end, clause_end):
-            continue
-        if norm.startswith("等", end, clause_end) and _typed_by_non_place(norm, record, end, clause_end):
-            continue
-        kept.append(record)
-    return kept
-
-
-def _last_partner_word(norm, start, end):
-    """Where the last partner word (合作, 相交…) of ``norm[start:end]`` starts, or -1: one look per
-    clause, not one slice of the clause's rest per record (a list of thousands stays linear)."""
-    return max((_last_outside_junctions(norm, word, start, end) for word in PARTNER_WORDS), default=-1)
-
-
-def _last_outside_junctions(norm, word, start, end):
-    """Where the last ``word`` of ``norm[start:end]`` outside a junction head starts, or -1 (the
-    交叉 of 交叉口: 望江路与中河路交叉口河边 is a site; 与省道S306、青山路交叉 names partners)."""
-    pos = norm.rfind(word, start, end)
-    while pos >= 0 and any(pos >= junction.find(word) and norm.startswith(junction, pos - junction.find(word))
-                           for junction in _JUNCTIONS_HOLDING.get(word, ())):
-        pos = norm.rfind(word, start, pos + len(word) - 1)
-    return pos
-
-
-def _typed_by_non_place(norm, record, end, clause_end):
-    """镇江、九江等城市: True when the 等 at ``end`` types the list by a noun that is no place type."""
-    typed_at = _AFTER_DENG.match(norm, end, clause_end).end()
-    noun_end = _NON_HAN.search(norm, typed_at, clause_end)
-    noun_end = noun_end.start() if noun_end else clause_end
-    noun, typed = norm[typed_at:noun_end], norm[typed_at:min(clause_end, noun_end + _WORD_REACH)]
-    streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
-    return typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
-        and not _noun_goes_on(typed)  # 等城市综合体 is a place type, 等城市骨架工程 works
-
-
-_AFTER_DENG = re.compile(rf"等{NUM}?(?:个|家|所|座)?")
-_NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
-_WORD_REACH = 16  # characters past a noun that the words read after a type may reach (the longest is 7)
-
-
-_PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fffA-Za-z0-9、和及]*)$")
-# The rest of a list before an enclosure word (中江高速、国道G105线和省道S364线贯穿全境): the
-# place the tagger names alone in it is a bound or a road passing through too.
-_LIST_BEFORE_ENCLOSURE = re.compile(
-    r"(?:(?:、|以及|和|及|与)[^、和及与,;。:!?\s]{1,14}?){1,4}?(?=" + "|".join(map(re.escape, ENCLOSURE_WORDS)) + ")")
-
-
-_LIST_SEPARATORS = ("、", "以及", "和", "及", "与")
-
-
-def _listed_before_enclosure(norm, end, clause_end):
-    """True when the clause goes on from ``end`` over list items, with no works, to an enclosure word."""
-    if not norm.startswith(_LIST_SEPARATORS, end, clause_end):
-        return False  # (most records: no list goes on after them)
-    listed = _LIST_BEFORE_ENCLOSURE.match(norm, end, clause_end)
-    return listed is not None and ACTION_INDEX.first_in(listed.group()) is None
-
-
-
-def _listed_partner(norm, record):
-    """与大广、京港澳、二广高速等相交: every item of a list (、) after 与 that the clause goes on to a
-    partner word with (the roads a new road meets), also items the list's shared head names; a
-    single place after 与 is :func:`drop_partners`' own (when 与 opens its name)."""
-    if record.clause is None:
-        return False
-    before = _PARTNER_LIST.search(norm, max(record.clause[0], record.start - 24), record.start)
-    if before is None or _last_partner_word(before.group(1), 0, len(before.group(1))) >= 0:
-        return False
-    listed = _without_junctions(before.group(1) + norm[record.start:record.start + 24])
-    return "、" in listed[:min((k for k in (listed.find(w) for w in PARTNER_WORDS) if k >= 0), default=0)]
-
-
-def _without_junctions(text):
-    """``text`` with its junction heads blanked out (same length): the 交叉 of 交叉口 is no
-    partner word."""
-    for junction in _JUNCTIONS_LONGEST_FIRST:
-        text = text.replace(junction, "\0" * len(junction))
-    return text
-
-
-_JUNCTIONS_LONGEST_FIRST = sorted(JUNCTION_HEADS, key=len, reverse=True)
-# The junction heads each partner word is part of (交叉: 交叉口, 交叉路口).
-_JUNCTIONS_HOLDING = {word: tuple(j for j in _JUNCTIONS_LONGEST_FIRST if word in j) for word in PARTNER_WORDS}
-
-
-def drop_locators(norm, records, mentions=()):
-    """Drop projects that only locate a later project of the clause (A路两侧22个老旧小区改造), or
-    the one named before them in a bracket (白石片区(青松大道两侧)).
-
-    Roads also locate an uncounted type (经二路、纬四路沿线历史建筑修缮): a type head right
-    after the locator word shows the works are on what lies along the road (stations keep
-    their 周边道路改造: the station is itself a project).
-    """
-    located = []
-    for record in records:
-        last = chain_last(record.mention)
-        # 经二路、纬四路沿线: the locator word after a list of roads locates them all; after a
-        # place of another kind (凤山北路、温泉大道、城区一河两岸沿河路) only that place.
-        list_end = last.end if last is record.mention or last.category == record.mention.category else record.mention.end
-        locator = match_any(norm, list_end, LOCATOR_WORDS)
-        if locator and norm[list_end + len(locator):list_end + len(locator) + 1] == ")" \
-                and norm[record.start - 1:record.start] == "(":
-            continue  # 白石片区(青松大道两侧), 合围区域(青松大道两侧): the bracket says where a place lies
-        if locator and (any(other.start > list_end for other in records if other is not record)
-                        or record.category in ROAD_CATEGORIES and any(
-                            m.kind == "generic" and m.stem_start == list_end + len(locator)
-                            for m in mentions)):
-            continue
-        located.append(record)
-    return located
 
 
 def listed_with_counted_types(norm, mention):

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
-from geo.extract.lists import drop_locators, drop_partners, kind_after_kinds, listed_with_counted_types, resolve_enumerations
+from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
+from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.routes import listed_sections
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
