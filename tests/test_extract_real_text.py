@@ -39,6 +39,8 @@ TUNING_SETS = [
     ("real10", 0.89, 0.91),  # 320/352, 360/388; first run 267/352, 284/405
     # eighteenth session: read and ruled; trained on since the nineteenth
     ("real11", 0.86, 0.86),  # 185/210, 221/250; first run 167/210, 188/262
+    # twenty-eighth session: six readers' new texts, read and ruled (not trained on)
+    ("real147", 0.87, 0.89),  # 694/790, 566/629; first run 642/790, 511/626 (664/790, 542/626 with slips mended)
 ]
 
 
