@@ -356,13 +356,15 @@ _REST_OF_LIST = r"(?:、[^、,;:。!?\n]{1,16}?)*"
 # Places given as examples of a kind (以青山森林公园、白石水库等为代表的山水旅游): what they stand
 # for is described, no works on them (unless what they stand for is counted).
 _REPRESENTED = re.compile(_REST_OF_LIST + "等?为代表")
+_REPRESENTED_REACH = 120  # characters after a place looked through for 为代表 (a list of thousands stays linear)
 
 
 def _examples_of_a_kind(case):
     """以A公园、B水库等为代表的生态旅游: the places that exemplify a kind are context; one that
     stands for a counted group of works (以建设A市场为代表的21个项目, 建成以B园为代表的园区128个)
     is one of them."""
-    found = _REPRESENTED.match(case.norm, case.mention.end)
+    end = case.mention.end
+    found = _REPRESENTED.match(case.norm, end, min(case.clause_end, end + _REPRESENTED_REACH))
     return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
 
 
