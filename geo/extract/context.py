@@ -298,8 +298,10 @@ def _planned_only(case):
     """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制, A村、B村等8个村已编制完成: places a
     plan is drawn up for (also a name the tagger marks alone in such a list)."""
     norm, mention = case.norm, case.mention
-    return PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None \
-        or _PLANNED_AFTER_LIST.match(norm, mention.end, min(case.clause_end, mention.end + _PLANNED_LIST_REACH)) is not None
+    if PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None:
+        return True
+    reach = min(case.clause_end, mention.end + _PLANNED_LIST_REACH)
+    return norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None
 
 
 # The rest of a list (、B村等8个村) before a plan's compiling: a few items, within reach (a list of

@@ -38,7 +38,13 @@ def drop_partners(norm, records, clause_end):
 def _last_partner_word(norm, start, end):
     """Where the last partner word (合作, 相交…) of ``norm[start:end]`` starts, or -1: one look per
     clause, not one slice of the clause's rest per record (a list of thousands stays linear)."""
-    return max((_last_outside_junctions(norm, word, start, end) for word in PARTNER_WORDS), default=-1)
+    last = -1
+    for word in PARTNER_WORDS:
+        pos = norm.rfind(word, start, end)
+        if pos > last and word in _JUNCTIONS_HOLDING:
+            pos = _last_outside_junctions(norm, word, start, end)  # (only words a junction head holds)
+        last = max(last, pos)
+    return last
 
 
 def _last_outside_junctions(norm, word, start, end):
@@ -46,7 +52,7 @@ def _last_outside_junctions(norm, word, start, end):
     交叉 of 交叉口: 望江路与中河路交叉口河边 is a site; 与省道S306、青山路交叉 names partners)."""
     pos = norm.rfind(word, start, end)
     while pos >= 0 and any(pos >= junction.find(word) and norm.startswith(junction, pos - junction.find(word))
-                           for junction in _JUNCTIONS_HOLDING.get(word, ())):
+                           for junction in _JUNCTIONS_HOLDING[word]):
         pos = norm.rfind(word, start, pos + len(word) - 1)
     return pos
 
@@ -109,7 +115,8 @@ def _without_junctions(text):
 
 _JUNCTIONS_LONGEST_FIRST = sorted(JUNCTION_HEADS, key=len, reverse=True)
 # The junction heads each partner word is part of (交叉: 交叉口, 交叉路口).
-_JUNCTIONS_HOLDING = {word: tuple(j for j in _JUNCTIONS_LONGEST_FIRST if word in j) for word in PARTNER_WORDS}
+_JUNCTIONS_HOLDING = {word: held for word in PARTNER_WORDS
+                      if (held := tuple(j for j in _JUNCTIONS_LONGEST_FIRST if word in j))}
 
 
 def drop_locators(norm, records, mentions=()):
