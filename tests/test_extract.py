@@ -1251,6 +1251,24 @@ def test_a_bracket_left_open_before_many_names_is_looked_for_only_within_reach(m
     assert len(reads) == names and max(reads) <= 6 * (context._RANGE_REACH + 1)
 
 
+@pytest.mark.parametrize("item", ["青山路、", "公厕、垃圾站等3座"])
+def test_a_list_of_thousands_in_one_clause_is_read_in_time_linear_in_its_length(item):
+    from geo.extract.mentions import forget_text
+    from geo.extract.records import clause_records
+
+    # One clause listing an item thousands of times: each item's rules looked through the rest of
+    # the clause (the partner words after a list, a 等 before a network, 组建 in the whole sentence):
+    # quadratic (200 KB took ten times 50 KB). Twice the list, twice the reading.
+    def read(items):
+        forget_text()
+        norm = ReadText("改造" + item * items + "白石路等为代表。")
+        clause_records(norm, 0, len(norm) - 1, 0, len(norm))
+        forget_text()
+        return norm.read
+
+    assert read(4_000) <= 2.2 * read(2_000)
+
+
 def test_a_clause_of_megabytes_is_searched_for_quotes_once():
     from geo.extract.mentions import clause_mentions, forget_text
 

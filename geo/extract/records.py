@@ -90,6 +90,7 @@ _DASH = re.compile(r"[—\-–]")
 _DWELLINGS_AFTER = re.compile(r"(?:项目|工程)(?:共)?\d+(?:\.\d+)?万?(?:%s)" % "|".join(DWELLING_UNITS))
 _NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道路|沿线)[\u4e00-\u9fff]{1,6}?(%s)"
                             % "|".join(sorted(NETWORK_HEADS, key=len, reverse=True)))
+_NETWORK_REACH = 8 * 16 + 1  # the furthest 等 _NETWORK_AFTER reaches after a road (8 items of 16 characters)
 
 
 @dataclass(eq=False, slots=True)
@@ -177,7 +178,7 @@ def _classify(case):
             # when its own last character looks like a head (泉).
             category = type_category
             label = "distinctive" if label == "short" else label
-    if category in ROAD_CATEGORIES and "等" in norm[mention.end:case.clause_end] \
+    if category in ROAD_CATEGORIES and norm.find("等", mention.end, min(case.clause_end, mention.end + _NETWORK_REACH)) >= 0 \
             and not _DASH.search(norm, mention.stem_start, mention.end):
         network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)
         if network is not None:
