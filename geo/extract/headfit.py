@@ -24,7 +24,7 @@ def cued(norm, mention, lo, clause_end):
     if not _CUED_END.match(norm, mention.end):
         return False
     return (_VOLTAGE.search(norm, max(lo, mention.stem_start - 8), mention.head_start) is not None
-            or re.match(_LISTED_AFTER % re.escape(head), norm[mention.end:clause_end]) is not None
+            or re.compile(_LISTED_AFTER % re.escape(head)).match(norm, mention.end, clause_end) is not None
             or re.search(_LISTED_BEFORE % re.escape(head), norm[max(lo, mention.stem_start - 8):mention.stem_start]) is not None
             or _PROJECT_AFTER.match(norm, mention.end, clause_end) is not None)
 
