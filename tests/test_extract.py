@@ -1258,7 +1258,8 @@ def test_a_list_of_thousands_in_one_clause_is_read_in_time_linear_in_its_length(
 
     # One clause listing an item thousands of times: each item's rules looked through the rest of
     # the clause (the partner words after a list, a 等 before a network, 组建 in the whole sentence):
-    # quadratic (200 KB took ten times 50 KB). Twice the list, twice the reading.
+    # quadratic (200 KB took ten times 50 KB; twice the list read 3.4 to 3.9 times as much). Twice
+    # the list, about twice the reading.
     def read(items):
         forget_text()
         norm = ReadText("改造" + item * items + "白石路等为代表。")
@@ -1266,7 +1267,7 @@ def test_a_list_of_thousands_in_one_clause_is_read_in_time_linear_in_its_length(
         forget_text()
         return norm.read
 
-    assert read(4_000) <= 2.2 * read(2_000)
+    assert read(2_000) <= 2.5 * read(1_000)
 
 
 def test_a_clause_of_megabytes_is_searched_for_quotes_once():
