@@ -898,6 +898,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (组团式帮扶, 功能组团) names no area
     ("加快推进白石立交、青山组团市政道路及附属工程等项目,深化医疗人才组团式帮扶。",
      [("白石立交", "bridge"), ("青山组团市政道路", "road_rebuild")], []),
+    # a link road (连接路) and a southern link line (南连接线) are no verb of connecting: the places
+    # listed with them are not what a verb connects
+    ("城市路桥行动——构建便捷的交通网络,包括白石溪城市桥梁及连接路工程、青山广场人行天桥等,让市民出行更加顺畅。",
+     [("青山广场人行天桥", "bridge")], []),
+    ("完成东绕城、南连接线高速公路(经开区段)综合整治工程。", [("南连接线高速公路(经开区段)", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
