@@ -903,6 +903,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("城市路桥行动——构建便捷的交通网络,包括白石溪城市桥梁及连接路工程、青山广场人行天桥等,让市民出行更加顺畅。",
      [("青山广场人行天桥", "bridge")], []),
     ("完成东绕城、南连接线高速公路(经开区段)综合整治工程。", [("南连接线高速公路(经开区段)", "road_rebuild")], []),
+    # where a route's ends are described, a list after 经 filling its clause is its course, however
+    # short its first name (经新寨、…、李家湾,终点…)
+    ("白石至青山公路全长56公里,起于白石镇街上,经新寨、凹子、狸猥、尖山、小补雨、马路破、箐脚、羊祭山、李家湾、新华、小水井,终点青山坪寨。",
+     [("白石至青山公路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -10,7 +10,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
-from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP
+from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
 
 _NAMED_KINDS = ("name", "facility", "code")
@@ -83,17 +83,25 @@ def governed_by_context_verb(case):
 
 def _on_a_course(case, first):
     """起于白石路,经红枫镇、青松乡至G15高速: a list after 经 opening a clause is the course a route
-    runs, the last item to where it ends (青松乡至G15高速 was named a road); ``first`` is the first
-    mention of the case's list."""
+    runs, the last item to where it ends (青松乡至G15高速 was named a road); so is such a list filling
+    its clause where the route's ends are described (起于A,经新寨、李家湾,终点B); ``first`` is the
+    first mention of the case's list."""
     norm, start = case.norm, first.stem_start
     if "经" not in norm[max(0, start - _VIA_REACH):start]:
         return False
     via = _VIA_BEFORE.search(norm, max(0, start - _VIA_REACH), start)
-    return via is not None and "至" in norm[via.start():case.mention.head_start]
+    if via is None:
+        return False
+    if "至" in norm[via.start():case.mention.head_start]:
+        return True
+    return _REST_OF_COURSE.fullmatch(norm, case.mention.end, case.clause_end) is not None \
+        and on_a_route_described(norm, via.start())
 
 
 _VIA_REACH = 40  # characters back from a place to the 经 of the course it lies on
 _VIA_BEFORE = re.compile(r"(?:^|[,;:。])(?:途)?经(?:[\u4e00-\u9fff\d]{1,12}[、和及与])*(?:[\u4e00-\u9fff\d]{1,12}至)?$")
+# The rest of a course after a place on it: more places listed, up to its clause's end.
+_REST_OF_COURSE = re.compile(r"(?:[、和及与][\u4e00-\u9fff\d]{1,12})*")
 
 
 def _relied_on(case):

@@ -326,7 +326,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if char == "设" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SET_UP_AFTER) \
                     and not norm.startswith(NOT_STOPS, pos - 1):
                 return pos, char, pos - 1  # 向东设石岭大桥，设白河大桥 (a route's description: sets up), 设施农业园 a name
-            if char == ROUTE_VIA_STOP and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _VIA_AFTER) \
+            if char == ROUTE_VIA_STOP and head_start - pos >= 1 and (pos - 1 == lo or norm[pos - 2] in _VIA_AFTER) \
                     and not _NOT_VIA.match(norm, pos) and on_a_route_described(norm, pos):
                 return pos, char, pos - 1  # ,经青山大道,…止于 (a route's description: passes through); 经济, 经开区, 经二路 are names
             if char == "如" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SUCH_AS_AFTER) \
