@@ -907,6 +907,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # short its first name (经新寨、…、李家湾,终点…)
     ("白石至青山公路全长56公里,起于白石镇街上,经新寨、凹子、狸猥、尖山、小补雨、马路破、箐脚、羊祭山、李家湾、新华、小水井,终点青山坪寨。",
      [("白石至青山公路", "road_rebuild")], []),
+    # a street named by a verb's word (建设路) after the town it is in is named whole; a town's
+    # networks and lamps (全市建设路网, 青山区新建路灯) are no street
+    ("青山县建设路改造完工,实施白石市建设路西段改扩建工程,全市建设路网加快完善,青山区新建路灯300盏。",
+     [("白石市建设路西段", "road_rebuild"), ("青山县建设路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
