@@ -911,6 +911,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # networks and lamps (全市建设路网, 青山区新建路灯) are no street
     ("青山县建设路改造完工,实施白石市建设路西段改扩建工程,全市建设路网加快完善,青山区新建路灯300盏。",
      [("白石市建设路西段", "road_rebuild"), ("青山县建设路", "road_rebuild")], []),
+    # a wholesale city (批发城) is a market; a refuse compacting transfer station a sanitation works
+    ("5月19日,启动建设白石物流园青山商品批发城项目,新建青山镇垃圾压缩中转站。",
+     [("白石物流园青山商品批发城", "market"), ("青山镇垃圾压缩中转站", "sanitation")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
