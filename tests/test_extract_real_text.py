@@ -914,6 +914,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a wholesale city (批发城) is a market; a refuse compacting transfer station a sanitation works
     ("5月19日,启动建设白石物流园青山商品批发城项目,新建青山镇垃圾压缩中转站。",
      [("白石物流园青山商品批发城", "market"), ("青山镇垃圾压缩中转站", "sanitation")], []),
+    # the uses a building is put to (使用功能包括…) are rooms of it, no facilities of their own
+    ("青山文化中心建成投用,实际使用功能包括综合展览馆、图书馆、档案馆、科技馆、美术馆、文化馆、老年大学及市民中心。",
+     [("青山文化中心", "culture")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

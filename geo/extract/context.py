@@ -378,13 +378,29 @@ def _examples_of_a_kind(case):
     return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
 
 
+# A building's uses listed (使用功能包括图书馆、档案馆及市民中心): the rooms it holds, up to the place.
+_FUNCTIONS_LISTED = re.compile(r"功能(?:包括|包含|涵盖|有)(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
+_FUNCTIONS_REACH = 80  # characters back from a place looked through for the uses listed
+
+
+def _functions_of_a_building(case):
+    """实际使用功能包括综合展览馆、图书馆、档案馆及市民中心: the uses a building described is put
+    to are rooms of it, no facilities of their own (with no works on them)."""
+    norm, start = case.norm, case.mention.stem_start
+    lo = max(0, start - _FUNCTIONS_REACH)
+    if case.action is not None or norm.find("功能", lo, start) < 0:
+        return False  # (most places: no uses listed before them)
+    return _FUNCTIONS_LISTED.search(norm, lo, start) is not None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
-                 _examples_of_a_kind)
-# The rules that can find a mention with works to be context (_scenery_list and
-# _listed_after_context_verb hold only without works): fewer calls, the same answer.
-CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))
+                 _examples_of_a_kind, _functions_of_a_building)
+# The rules that can find a mention with works to be context (_scenery_list, _listed_after_context_verb
+# and _functions_of_a_building hold only without works): fewer calls, the same answer.
+CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
+                                  if rule not in (_scenery_list, _listed_after_context_verb, _functions_of_a_building))
 
 
 def _in_range_brackets(norm, mention):
