@@ -262,6 +262,8 @@ MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
 # People of a place after its name (青山中学教师, 白石村村民): the place is context.
 PERSON_ROLES = words("person_role")
+# The authority a zone or town names (青山新区管委会, 白石镇党委): the place is context.
+AUTHORITIES = words("authority")
 # A firm named after a place and its works (天津经开区城市更新公司, 青山新区开发建设集团): the place is
 # the firm's name, no project. FIRMS close such a name, FIRM_WORDS stand in it with works.
 FIRMS = longest_first(words("firm"))

@@ -917,6 +917,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the uses a building is put to (使用功能包括…) are rooms of it, no facilities of their own
     ("青山文化中心建成投用,实际使用功能包括综合展览馆、图书馆、档案馆、科技馆、美术馆、文化馆、老年大学及市民中心。",
      [("青山文化中心", "culture")], []),
+    # a zone named for its authority (管委会) is context
+    ("白石小学项目位于青山高新区(柳林新区)普曲路以西。下一步,青山高新区(柳林新区)管委会社会事业局将始终关注工程的质量和安全。",
+     [("白石小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -320,8 +320,9 @@ _PLANNED_LIST_REACH = 80  # characters after a place looked through for the plan
 
 
 def _people_of_place(case):
-    """任民镇中学教师李平荣获奖章: a place named for its people is context."""
-    return case.norm.startswith(PERSON_ROLES, case.mention.end)
+    """任民镇中学教师李平荣获奖章: a place named for its people, or for its authority (青山新区管委会社会
+    事业局将…), is context."""
+    return case.norm.startswith(PERSON_ROLES, case.mention.end) or case.norm.startswith(AUTHORITIES, case.mention.end)
 
 
 # What the works just named, counted again, do as a clause's subject: 两条道路的建成将…, 这3所学校的投用使….
