@@ -920,6 +920,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a zone named for its authority (管委会) is context
     ("白石小学项目位于青山高新区(柳林新区)普曲路以西。下一步,青山高新区(柳林新区)管委会社会事业局将始终关注工程的质量和安全。",
      [("白石小学", "school")], []),
+    # a place holding an event, with no works said, is its host (a list of links under a page)
+    ("- 白石新区李家镇小学举行清明祭扫活动 2014-04-06 13:01:47\n- 青山县举行白石大道开工仪式 2014-04-05 10:00:00",
+     [("白石大道", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -394,14 +394,24 @@ def _functions_of_a_building(case):
     return _FUNCTIONS_LISTED.search(norm, lo, start) is not None
 
 
+def _holds_an_event(case):
+    """青山小学举行清明祭扫活动: a place holding an event, with no works said, is its host, context
+    (白石医院举行开工仪式: its works started)."""
+    norm, end = case.norm, case.mention.end
+    if case.action is not None or not norm.startswith(("举行", "举办"), end):
+        return False  # (most places: no event held right after them)
+    return not any(ACTION_INDEX.at(norm, pos) for pos in range(end + 2, case.clause_end))
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
-                 _examples_of_a_kind, _functions_of_a_building)
-# The rules that can find a mention with works to be context (_scenery_list, _listed_after_context_verb
-# and _functions_of_a_building hold only without works): fewer calls, the same answer.
+                 _examples_of_a_kind, _functions_of_a_building, _holds_an_event)
+# The rules that can find a mention with works to be context (_scenery_list, _listed_after_context_verb,
+# _functions_of_a_building and _holds_an_event hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
-                                  if rule not in (_scenery_list, _listed_after_context_verb, _functions_of_a_building))
+                                  if rule not in (_scenery_list, _listed_after_context_verb, _functions_of_a_building,
+                                                  _holds_an_event))
 
 
 def _in_range_brackets(norm, mention):
