@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from geo.extract import extract_projects
-from extract_cases import counted_groups, named_projects
+from extract_cases import counted_groups, named_names, named_projects
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path(__file__).resolve().parent / "fixtures" / "extract" / "real"
@@ -1271,3 +1271,18 @@ def test_water_pollution_control_is_works_on_its_river(rules_only):
     actions = {f["properties"]["name"]: f["properties"]["action"]
                for f in extract_projects("包括乡村建设、青溪流域水污染防治工程、小型水利设施建设。")}
     assert actions == {"青溪": "水污染防治"}
+
+# A repost of a visit to works (Traditional, pinyin inserted), its places renamed: what the town is
+# to become (將成為…的商貿物流中心) is a role, no place.
+_BECOMES = (
+    '白山40余位離退休老領導視察青山重點工程建設\n'
+    '亮點白山訊 近日,白山州人大常委會原副主任張三、李四、王五等40余位州人大退休老干部視察全市部分重點項目建設情況。老干部們先后到白石物流園松林商品批發(fā)物流項目、青林輕工業(yè)園區(qū)、紅巖新區(qū)、雲峰大道延伸段等重點建設項目進行參觀考察,感受青山市重點工程建設的壯闊場景和青山市在科學發(fā)展道路上闊步前進的鏗鏘足音。\n'
+    '在省委“工業(yè)強省、城鎮(zhèn)化帶動”和州委“千方百計做大經(jīng)濟總量,加速發(fā)展”戰(zhàn)略的指引下,青山市委、市政府掀起了轟轟烈烈的園區(qū)建設和城市基礎設施建設熱潮。2013年3月1日,啟動建設紅巖新區(qū)、千松湖經(jīng)濟區(qū);5月19日,啟動建設白石物流園松林商品批發(fā)城項目。同時,雲峰大道延伸段(南江段)、西南環(huán)線延伸段開工建設,這些重大項目的啟動建設,開啟了青山市城鎮(zhèn)化建設的新篇章,昭示著青山市跨越發(fā)展的宏偉氣勢。“再造一個青山城”,建成后的紅巖新區(qū),將集大教育、大醫(yī)療、大會展、大文化、大物流為一體。青山將成為著力打造的百萬人口城市和湘贛粵三省區(qū)結合部的商貿(mào)物流中心。\n'
+    '每到一處,老干部們都看得認真、問得仔細,在重點工程建設工地上,老干部們聽取了工程負責人對項目規(guī)劃、投資、進度等綜合情況介紹,與建設者進行了親切交流,老干部們都為建設者夜以繼日的奮斗的精神,嚴謹科學的工作作風,周密細致的施工措施,默默奉獻的敬業(yè)精神所感動;為全市人民共建美好青山、共圓中國夢而興奮;對我市近年來強勁的發(fā)展態(tài)勢倍感振奮,對未來城市建設充滿信心。一致表示,要繼續(x\n'
+)
+
+
+def test_what_a_town_is_to_become_is_a_role_no_place(no_record_model):
+    names = named_names(_BECOMES)
+    assert "商貿(mào)物流中心" not in names
+    assert "雲峰大道延伸段(南江段)" in names

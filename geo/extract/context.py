@@ -394,6 +394,20 @@ def _functions_of_a_building(case):
     return _FUNCTIONS_LISTED.search(norm, lo, start) is not None
 
 
+def _what_it_becomes(case):
+    """青山将成为三省结合部的商贸物流中心: what a place is to become, described after 成为 and 的
+    with no works of its own, is a role, no place."""
+    mention, norm = case.mention, case.norm
+    if case.action is not None or mention.stop != "的" or mention.stop_start is None:
+        return False
+    lo = max(0, mention.stop_start - _BECOMES_REACH)
+    lo = max([lo] + [norm.rfind(char, lo, mention.stop_start) + 1 for char in _CLAUSE_BREAKS])  # its own clause
+    return norm.find("成为", lo, mention.stop_start) >= 0
+
+
+_BECOMES_REACH = 40  # characters back from a role's 的 to the 成为 it completes
+
+
 def _holds_an_event(case):
     """青山小学举行清明祭扫活动: a place holding an event, with no works said, is its host, context
     (白石医院举行开工仪式: its works started)."""
@@ -406,12 +420,12 @@ def _holds_an_event(case):
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
-                 _examples_of_a_kind, _functions_of_a_building, _holds_an_event)
+                 _examples_of_a_kind, _functions_of_a_building, _holds_an_event, _what_it_becomes)
 # The rules that can find a mention with works to be context (_scenery_list, _listed_after_context_verb,
-# _functions_of_a_building and _holds_an_event hold only without works): fewer calls, the same answer.
+# _functions_of_a_building, _holds_an_event and _what_it_becomes hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, _functions_of_a_building,
-                                                  _holds_an_event))
+                                                  _holds_an_event, _what_it_becomes))
 
 
 def _in_range_brackets(norm, mention):
