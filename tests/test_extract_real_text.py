@@ -901,6 +901,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a facility moved and enlarged (迁扩建) ends its name as its works do
     ("白石社会福利院迁扩建等项目列入计划,青松县人民医院迁扩建一期投入使用。",
      [("白石社会福利院", "welfare"), ("青松县人民医院", "health")], []),
+    # a facility whose plaque is unveiled (为A揭牌) is opened: its name ends before 揭牌
+    ("随后,县领导共同为青松实验中学揭牌。", [("青松实验中学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
