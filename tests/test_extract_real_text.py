@@ -903,6 +903,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石社会福利院", "welfare"), ("青松县人民医院", "health")], []),
     # a facility whose plaque is unveiled (为A揭牌) is opened: its name ends before 揭牌
     ("随后,县领导共同为青松实验中学揭牌。", [("青松实验中学", "school")], []),
+    # a stretch from a landmark to a road written with a dash (A桥——B路路段) is one road, as with
+    # 至; after a road a dash stays none of its name (a heading's A路—B段)
+    ("区住建局积极推进青松北路白石桥——红河北路路段改造。",
+     [("青松北路白石桥——红河北路路段", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

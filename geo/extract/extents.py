@@ -320,6 +320,8 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
         if match is not None and "从" in (match.group("range") or "")[1:]:
             match = None  # 广场贯通已完成从320国道至秋收广场段: a range opened by 从 after other words is none of the head's
+        if match is not None and match.group("dash_range") and linear:
+            match = None  # 德阳三环—什邡路段: after a road a dash is a heading's, not a stretch from a landmark
         if match is None and linear:
             match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and not linear and category is not None:
