@@ -907,6 +907,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 至; after a road a dash stays none of its name (a heading's A路—B段)
     ("区住建局积极推进青松北路白石桥——红河北路路段改造。",
      [("青松北路白石桥——红河北路路段", "road_rebuild")], []),
+    # a project's progress to date (累计完成投资, 累计完成工程量) ends its name as its works do
+    ("青松城际铁路累计完成工程量的30%,白石湖大桥累计完成投资2亿元。",
+     [("白石湖大桥", "bridge"), ("青松城际铁路", "rail")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
