@@ -912,6 +912,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石湖大桥", "bridge"), ("青松城际铁路", "rail")], []),
     # a count listed before the length of what it counts (13条、32.4公里水系) is the group's count
     ("完成13条、32.4公里水系整治,拓宽9条、20公里城区道路。", [], [("road_rebuild", 9), ("water", 13)]),
+    # a 市民学校 (a community's classes for residents) is a programme, not a school site
+    ("完成白石社区菜市场配套建设、市民学校修缮改造。", [("白石社区菜市场", "market")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
