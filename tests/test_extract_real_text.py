@@ -914,6 +914,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成13条、32.4公里水系整治,拓宽9条、20公里城区道路。", [], [("road_rebuild", 9), ("water", 13)]),
     # a 市民学校 (a community's classes for residents) is a programme, not a school site
     ("完成白石社区菜市场配套建设、市民学校修缮改造。", [("白石社区菜市场", "market")], []),
+    # what a project's works involve (A涉及管线迁改) follows its name: the name ends there
+    ("红河北路涉及管线迁改,已完成招标。白石湖大桥涉及航道改造的部分已开工。",
+     [("白石湖大桥", "bridge"), ("红河北路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
