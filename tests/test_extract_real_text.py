@@ -917,6 +917,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # what a project's works involve (A涉及管线迁改) follows its name: the name ends there
     ("红河北路涉及管线迁改,已完成招标。白石湖大桥涉及航道改造的部分已开工。",
      [("白石湖大桥", "bridge"), ("红河北路", "road_rebuild")], []),
+    # works done on a part of a named place (A对B进行改造) are the place's: its name ends before 对
+    ("白石中学对科创中心进行改造,投资320万元。青松县人民医院对门诊楼进行提升改造。",
+     [("白石中学", "school"), ("青松县人民医院", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
