@@ -923,6 +923,28 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a place holding an event, with no works said, is its host (a list of links under a page)
     ("- 白石新区李家镇小学举行清明祭扫活动 2014-04-06 13:01:47\n- 青山县举行白石大道开工仪式 2014-04-05 10:00:00",
      [("白石大道", "road_new")], []),
+    # a facility moved and enlarged (迁扩建) ends its name as its works do
+    ("白石社会福利院迁扩建等项目列入计划,青松县人民医院迁扩建一期投入使用。",
+     [("白石社会福利院", "welfare"), ("青松县人民医院", "health")], []),
+    # a facility whose plaque is unveiled (为A揭牌) is opened: its name ends before 揭牌
+    ("随后,县领导共同为青松实验中学揭牌。", [("青松实验中学", "school")], []),
+    # a stretch from a landmark to a road written with a dash (A桥——B路路段) is one road, as with
+    # 至; after a road a dash stays none of its name (a heading's A路—B段)
+    ("区住建局积极推进青松北路白石桥——红河北路路段改造。",
+     [("青松北路白石桥——红河北路路段", "road_rebuild")], []),
+    # a project's progress to date (累计完成投资, 累计完成工程量) ends its name as its works do
+    ("青松城际铁路累计完成工程量的30%,白石湖大桥累计完成投资2亿元。",
+     [("白石湖大桥", "bridge"), ("青松城际铁路", "rail")], []),
+    # a count listed before the length of what it counts (13条、32.4公里水系) is the group's count
+    ("完成13条、32.4公里水系整治,拓宽9条、20公里城区道路。", [], [("road_rebuild", 9), ("water", 13)]),
+    # a 市民学校 (a community's classes for residents) is a programme, not a school site
+    ("完成白石社区菜市场配套建设、市民学校修缮改造。", [("白石社区菜市场", "market")], []),
+    # what a project's works involve (A涉及管线迁改) follows its name: the name ends there
+    ("红河北路涉及管线迁改,已完成招标。白石湖大桥涉及航道改造的部分已开工。",
+     [("白石湖大桥", "bridge"), ("红河北路", "road_rebuild")], []),
+    # works done on a part of a named place (A对B进行改造) are the place's: its name ends before 对
+    ("白石中学对科创中心进行改造,投资320万元。青松县人民医院对门诊楼进行提升改造。",
+     [("白石中学", "school"), ("青松县人民医院", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -320,6 +320,8 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
         if match is not None and "从" in (match.group("range") or "")[1:]:
             match = None  # 广场贯通已完成从320国道至秋收广场段: a range opened by 从 after other words is none of the head's
+        if match is not None and match.group("dash_range") and linear:
+            match = None  # 德阳三环—什邡路段: after a road a dash is a heading's, not a stretch from a landmark
         if match is None and linear:
             match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and not linear and category is not None:
@@ -401,6 +403,10 @@ def names_a_firm(norm, pos, end):
     return after > pos and _FIRM_INDEX.at(norm, after) is not None
 
 
+# A part of a place that works are done on (对科创中心进行改造), right after the place's name.
+_PART_WORKED_ON = re.compile(r"对[\u4e00-\u9fff]{2,8}?进行")
+
+
 def right_ok(norm, pos, clause_end):
     """True when the noun phrase ends at ``pos`` (see FOLLOWERS and ACTIONS)."""
     if pos >= clause_end:
@@ -412,6 +418,9 @@ def right_ok(norm, pos, clause_end):
         return True  # a count follows: 5条, 五条县道, 不少于75个
     if norm.startswith("等", pos) and not deng_in_word(norm, pos, pos):
         return True
+    if norm.startswith("对", pos) and (part := _PART_WORKED_ON.match(norm, pos, clause_end)) is not None \
+            and ACTION_INDEX.at(norm, part.end()):
+        return True  # 东台中学对科创中心进行改造: works done on a part of the named place
     if norm.startswith("流域", pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))

@@ -15,7 +15,7 @@ from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, govern
 from geo.extract.counts import counted_after_list, counted_things, counted_works, listed_projects, sentence_part_before, \
     stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Count, Mention, Record, chain_first
-from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
@@ -194,8 +194,9 @@ def _classify(case):
     elif section_text.startswith("周边"):
         category = "area"  # 鲁巷广场周边区域: the area around a landmark
     elif is_range(section_text) and category not in ("rail", "water", *ROAD_CATEGORIES) and not (
-            category == "bridge" and not section_text.startswith("至")):
-        # A bridge keeps a range of its own (浮桥东阿码头至东平段); from the bridge on it is a road.
+            category == "bridge" and not section_text.startswith(("至", *DASHES))):
+        # A bridge keeps a range of its own (浮桥东阿码头至东平段); from the bridge on it is a road
+        # (广成桥——永康北路路段).
         # 二郎立交至高九路段: the stretch between two landmarks is a road.
         category = resolve_category("road", action, norm, mention, sentence)
     chain = mention.chain or [mention]

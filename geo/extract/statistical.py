@@ -232,6 +232,8 @@ def extend_to_names(norm, records, found):
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
         if _SUM_OF_MONEY.search(norm, start, keep.start):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
+        if norm.startswith("对", keep.end) and keep.end < end:
+            continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
         after = COUNT_RE.match(norm, keep.end, end)

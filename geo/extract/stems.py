@@ -147,6 +147,8 @@ def analyse_stem(norm, mention):
                 count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
                 start = match.end()
     start = after_year(norm, start, head_start)
+    if count is not None and count.unit in _LENGTH_UNITS and count.start == mention.stem_start:
+        count = _count_listed_before(norm, mention, count)
     if count is not None:
         length = _MEASURED.match(norm, start, head_start)
         if length is not None and (length.end() == head_start or is_generic(norm[length.end():head_start])):
@@ -256,6 +258,27 @@ def analyse_stem(norm, mention):
     if len(rest) < mention.min_stem:
         return count, start, "short"
     return count, start, "distinctive"
+
+
+_LENGTH_UNITS = ("米", "公里", "千米")
+# A count listed before a length of the same works (完成13条、32.4公里水系整治): the count opens the
+# phrase, right after a verb or a break.
+_COUNT_LISTED = re.compile(rf"(?:{COUNT_RE.pattern})、$")
+
+
+def _count_listed_before(norm, mention, length):
+    """The count written before a length of the counted (13条 of 完成13条、32.4公里水系整治), else the
+    length itself: the length is the size of what is counted, the count how many there are."""
+    listed = _COUNT_LISTED.search(norm, max(0, length.start - 12), length.start)
+    if listed is None or listed.group("unit") in _LENGTH_UNITS \
+            or not unit_fits(listed.group("unit"), mention.category, mention.head):
+        return length
+    if not (listed.start() == 0 or norm[listed.start() - 1] in HARD_BREAKS or verb_ending_at(norm, listed.start(), 0)):
+        return length  # 改造小区5个、12公里管网: the count is of the noun before it
+    value = parse_number(listed.group("num"))
+    if value is None:
+        return length
+    return Count(value=value, unit=listed.group("unit"), start=listed.start(), end=listed.end() - 1)
 
 
 # --------------------------------------------------------------------------- where a stem starts
