@@ -898,6 +898,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (组团式帮扶, 功能组团) names no area
     ("加快推进白石立交、青山组团市政道路及附属工程等项目,深化医疗人才组团式帮扶。",
      [("白石立交", "bridge"), ("青山组团市政道路", "road_rebuild")], []),
+    # a widened name stopping inside a bracket at another place's head (where the works are) ends
+    # before the bracket
+    ("建成青松路延伸段(东山小学门前)道路。", [("青松路延伸段", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
