@@ -906,6 +906,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白鹤水库移民区", "area"), ("青龙河水源涵养区", "water")], []),
     # roads at the province border (省界公路) are a class of roads like 县乡公路, no name
     ("完成县乡公路和省界公路改造,新建出省通道和省界公路3条。", [], [("road_rebuild", 3)]),
+    # types written one after another right after a jurisdiction (县中小学幼儿园) are its schools, no
+    # school; after another name (大学附属) they name one
+    ("实施青山县中小学幼儿园基础设施提升改造项目,建成白石大学附属中小学幼儿园。",
+     [("白石大学附属中小学幼儿园", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
