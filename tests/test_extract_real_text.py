@@ -914,6 +914,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # programme alone names none (it is counted: 幸福河湖5条)
     ("完成青龙河幸福河湖工程建设,推进白石溪美丽河湖建设,创建幸福河湖5条。",
      [("白石溪", "water"), ("青龙河", "water")], [("water", 5)]),
+    # the water body (水体) of a gully is the part of it the works are on, like its 水环境
+    ("推进白沙沟、腊树沟水体综合整治。", [("白沙沟", "water"), ("腊树沟", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
