@@ -916,6 +916,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石溪", "water"), ("青龙河", "water")], [("water", 5)]),
     # the water body (水体) of a gully is the part of it the works are on, like its 水环境
     ("推进白沙沟、腊树沟水体综合整治。", [("白沙沟", "water"), ("腊树沟", "water")], []),
+    # a type before a name in brackets that ends like it (安置小区(锦苑小区)) is none of the name
+    ("棚户区改造安置小区(锦苑小区)总投资1.65亿元,建有住宅楼8栋。", [("锦苑小区", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
