@@ -945,6 +945,26 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # works done on a part of a named place (A对B进行改造) are the place's: its name ends before 对
     ("白石中学对科创中心进行改造,投资320万元。青松县人民医院对门诊楼进行提升改造。",
      [("白石中学", "school"), ("青松县人民医院", "health")], []),
+    # a widened name stopping inside a bracket at another place's head (where the works are) ends
+    # before the bracket
+    ("建成青松路延伸段(东山小学门前)道路。", [("青松路延伸段", "road_new")], []),
+    # a reservoir's resettlement area (移民区) and a water conservation area (水源涵养区) are places
+    ("加快白鹤水库移民区建设,实施青龙河水源涵养区生态修复。",
+     [("白鹤水库移民区", "area"), ("青龙河水源涵养区", "water")], []),
+    # roads at the province border (省界公路) are a class of roads like 县乡公路, no name
+    ("完成县乡公路和省界公路改造,新建出省通道和省界公路3条。", [], [("road_rebuild", 3)]),
+    # types written one after another right after a jurisdiction (县中小学幼儿园) are its schools, no
+    # school; after another name (大学附属) they name one
+    ("实施青山县中小学幼儿园基础设施提升改造项目,建成白石大学附属中小学幼儿园。",
+     [("白石大学附属中小学幼儿园", "school")], []),
+    # 幸福河湖 and 美丽河湖 are programmes of river works: the river's name is the project's, and the
+    # programme alone names none (it is counted: 幸福河湖5条)
+    ("完成青龙河幸福河湖工程建设,推进白石溪美丽河湖建设,创建幸福河湖5条。",
+     [("白石溪", "water"), ("青龙河", "water")], [("water", 5)]),
+    # the water body (水体) of a gully is the part of it the works are on, like its 水环境
+    ("推进白沙沟、腊树沟水体综合整治。", [("白沙沟", "water"), ("腊树沟", "water")], []),
+    # a type before a name in brackets that ends like it (安置小区(锦苑小区)) is none of the name
+    ("棚户区改造安置小区(锦苑小区)总投资1.65亿元,建有住宅楼8栋。", [("锦苑小区", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTION_INDEX, AUTHORITIES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, JURISDICTION_SUFFIXES, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -418,6 +419,25 @@ def _holds_an_event(case):
 
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
+
+
+def _types_joined(case):
+    """青山县中小学幼儿园基础设施提升改造: types written one after another (中小学 and 幼儿园) right
+    after a jurisdiction are its schools, no school of its own (A大学附属中小学幼儿园 is one)."""
+    mention, norm = case.mention, case.norm
+    if mention.head not in _JOINED_SCHOOL_HEADS or mention.count:
+        return False
+    plural = next((t for t in _PLURAL_SCHOOL_TYPES if norm.endswith(t, mention.stem_start, mention.head_start)), None)
+    return plural is not None and norm.endswith(tuple(JURISDICTION_SUFFIXES), mention.stem_start,
+                                                mention.head_start - len(plural))
+
+
+# A type of several schools at once, and the school heads written right after it as one more type.
+_PLURAL_SCHOOL_TYPES = ("中小学",)
+_JOINED_SCHOOL_HEADS = frozenset(("幼儿园", "学校", "校舍"))
+
+
+CONTEXT_RULES = (_types_joined, _jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
                  _examples_of_a_kind, _functions_of_a_building, _holds_an_event, _what_it_becomes)

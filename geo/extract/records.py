@@ -16,6 +16,7 @@ from geo.extract.counts import counted_after_list, counted_things, counted_works
     stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
@@ -506,6 +507,8 @@ def _named_record(norm, mention, category, action, start=None):
         start = after_year(norm, mention.stem_start, mention.head_start)  # 2019年青山公园
     if mention.head not in SUBUNIT_HEADS:  # 国妇婴奉贤院区: a campus is named with its hospital
         start = _after_type_in_apposition(norm, start, mention.head_start, category)
+    if section and _named_in_brackets(norm, start, mention, section):  # 安置小区(锦苑小区): the name is inside
+        section, start, end = None, section[0] + 1, section[1] - 1
     if mention.head in NETWORK_HEADS and not section:
         road = _road_before_generic(norm, start, mention.head_start)
         if road is not None:
@@ -539,6 +542,15 @@ def _named_record(norm, mention, category, action, start=None):
         base=(start, mention.head_end), section=section,
         quantity=None, group_total=None, mention=mention, measures=[], name_tail=mention.shared_head,
     )
+
+
+def _named_in_brackets(norm, start, mention, section):
+    """True when generic words and a head (安置小区) precede a name in brackets that ends like the head
+    (锦苑小区) and gives no range (体育路(体育南路至龙池路))."""
+    inner = norm[section[0] + 1:section[1] - 1]
+    return norm[section[0]] == "(" and len(mention.head) >= 2 and inner.endswith(mention.head[-2:]) \
+        and len(inner) > 2 and not any(mark in inner for mark in RANGE_MARKS) \
+        and is_generic(norm[start:mention.head_start])
 
 
 def _after_type_in_apposition(norm, start, head_start, category):

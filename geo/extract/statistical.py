@@ -288,7 +288,28 @@ def _with_brackets_balanced(norm, start, end):
         return start, end - 1  # 加快“青山湖公园”建设: the quote closes around the name, none of it
     if text.count("(") > text.count(")") and norm[end:end + 1] == ")":
         return start, end + 1
+    if text.count("(") > text.count(")") and _closed_further_on(norm, end):
+        opened = start + text.rfind("(")
+        if opened > start and _category_of_last_head(norm, opened + 1, end) is not None:
+            # 青松路延伸段(东山小学门前)道路: a span stopping inside a bracket the text closes further
+            # on, at another place's head, takes part of a note (where the works are), none of the name
+            return start, opened
     return start, end
+
+
+# How far a bracket a widened name stopped in may run on before the text closes it.
+_BRACKET_RUN_ON = 12
+
+
+def _closed_further_on(norm, end):
+    """True when the text closes a bracket a few characters after ``end``, with no clause break on
+    the way (the span ends inside the bracket's note)."""
+    for char in norm[end + 1:end + _BRACKET_RUN_ON]:
+        if char == ")":
+            return True
+        if char in _EXTENSION_BREAKS or char == "(":
+            return False
+    return False
 
 
 def add_missed(norm, records, tagging, found, sent_start, sent_end):
