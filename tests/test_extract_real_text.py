@@ -898,6 +898,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (组团式帮扶, 功能组团) names no area
     ("加快推进白石立交、青山组团市政道路及附属工程等项目,深化医疗人才组团式帮扶。",
      [("白石立交", "bridge"), ("青山组团市政道路", "road_rebuild")], []),
+    # the sights a route strings together are context (将沿线A、B等景点串联,); places whose works
+    # come first stay projects
+    ("将青山线、白石路升级改造为三级公路,将沿线青山森林公园、白石风景区、红枫寺、绿湖等景点串联,带动乡村旅游。",
+     [("白石路", "road_rebuild"), ("青山线", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
