@@ -902,6 +902,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # come first stay projects
     ("将青山线、白石路升级改造为三级公路,将沿线青山森林公园、白石风景区、红枫寺、绿湖等景点串联,带动乡村旅游。",
      [("白石路", "road_rebuild"), ("青山线", "road_rebuild")], []),
+    # places named for their residents' needs (解决A小区、B村区域居民入学问题) and a school's catchment
+    # are context; the school whose works come first stays a project
+    ("新建青山小学,解决青山小区、红枫村、绿水村区域居民子女入学问题。", [("青山小学", "school")], []),
+    ("白石小学今年的招生范围为青山村的房产,包括金湖花城、红枫小区、绿水大厦、青松小区。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

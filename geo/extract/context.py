@@ -370,13 +370,42 @@ def _examples_of_a_kind(case):
     return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
 
 
+# The needs of a place's people named after it (解决A小区、B村区域居民入学问题, C村群众出行难): the
+# places are whose people a project serves, no works on them (their water works are: A村群众饮水工程).
+_RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:区域|片区|周边|一带)?的?(?:居民|群众|村民|住户)(?:子女)?的?"
+                              r"(?:就近)?(?:入学|就学|上学|就医|出行)")
+
+
+def _residents_served(case):
+    """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
+    end = case.mention.end
+    return _RESIDENTS_NEEDS.match(case.norm, end, min(case.clause_end, end + _REPRESENTED_REACH)) is not None
+
+
+# A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
+_ENROLMENT_AREA = re.compile(r"招生(?:范围|面积|片区|区域|地段)|划片范围|施教区|学区范围")
+_ENROLMENT_REACH = 80  # characters back from a place to the start of its sentence looked through
+
+
+def _enrolment_area(case):
+    """白石小学今年的招生范围为青山村的房产,包括A花城、B小区: with no works, the places of a sentence
+    on a school's catchment are context (新建青山小学,招生范围为… keeps the school its works govern)."""
+    if case.action is not None:
+        return False
+    norm, start = case.norm, case.mention.stem_start
+    begin = max(0, start - _ENROLMENT_REACH)
+    begin = max([begin] + [norm.rfind(mark, begin, start) + 1 for mark in "。!?\n"])
+    return _ENROLMENT_AREA.search(norm, begin, case.clause_end) is not None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
-                 _examples_of_a_kind)
+                 _examples_of_a_kind, _residents_served, _enrolment_area)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
-CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES if rule not in (_scenery_list, _listed_after_context_verb))
+CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
+                                  if rule not in (_scenery_list, _listed_after_context_verb, _enrolment_area))
 
 
 def _in_range_brackets(norm, mention):
