@@ -906,6 +906,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # are context; the school whose works come first stays a project
     ("新建青山小学,解决青山小区、红枫村、绿水村区域居民子女入学问题。", [("青山小学", "school")], []),
     ("白石小学今年的招生范围为青山村的房产,包括金湖花城、红枫小区、绿水大厦、青松小区。", [], []),
+    # roads passing through a project's site, or with an exit there, are context
+    ("国道G358线和省道S341线贯穿项目所在地,青山高速在项目所在地设有出入口。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
