@@ -908,6 +908,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("白石小学今年的招生范围为青山村的房产,包括金湖花城、红枫小区、绿水大厦、青松小区。", [], []),
     # roads passing through a project's site, or with an exit there, are context
     ("国道G358线和省道S341线贯穿项目所在地,青山高速在项目所在地设有出入口。", [], []),
+    # 的 closes a list of roads before their count (A路、B路、C路的3条农村道路): all are members; towns
+    # before 的 and a count of roads locate them
+    ("将青山路、白石路、红枫路的3条农村道路升级改造为三级公路,贯通青山镇、白石镇的2条干道建成。",
+     [("白石路", "road_rebuild"), ("红枫路", "road_rebuild"), ("青山路", "road_rebuild")], [("road_new", 2)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -455,4 +455,6 @@ def _attributive(norm, mention, clause_end):
     end = chain_end(mention)
     if not norm.startswith("的", end) or mention.kind in ("raw", "code"):
         return False
+    if mention.typed_by is not None and mention.typed_by.list_end == end:
+        return False  # 青山路、白石路的2条道路: the list's members, closed by 的 before their count
     return _COUNTED_AFTER_DE.match(norm[end:clause_end]) is not None
