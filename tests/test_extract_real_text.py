@@ -912,6 +912,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # before 的 and a count of roads locate them
     ("将青山路、白石路、红枫路的3条农村道路升级改造为三级公路,贯通青山镇、白石镇的2条干道建成。",
      [("白石路", "road_rebuild"), ("红枫路", "road_rebuild"), ("青山路", "road_rebuild")], [("road_new", 2)]),
+    # facilities visited are works sites when the next sentence inspects works at each (每到一处)
+    ("县长先后来到县第三人民医院、白石中学等地调研。每到一处,详细了解项目建设进展。",
+     [("县第三人民医院", "health"), ("白石中学", "school")], []),
+    ("县长先后来到县第三人民医院、白石中学等地调研。每到一处,详细了解学生就餐情况。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -27,6 +27,8 @@ _LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个�
 # 察看新建教学楼, 了解施工进度): within the sentence, soon after the list of places.
 _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查|督导|听取)[^。!?;\n]{0,10}?"
                               r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
+# The sentence after a visit's that goes on at each place visited (…等地调研。每到一处,…).
+_EACH_PLACE = re.compile(r"[^。!?;\n]{0,30}?[。;]\s*(?:每到一处|每到一地|每到一个项目)[,,]?")
 # Works on a visited place with how far they got (视察A路改造进展, 调研B公园提升改造情况, 修繕成果):
 # the place visited is the works' site.
 _WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|扩容|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
@@ -290,8 +292,11 @@ def _works_inspected(case):
     """True when a named facility visited is a works site: the visitors inspect works there
     (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度)."""
     mention = case.mention
-    return mention.kind in _NAMED_KINDS and category_group(mention.category) == "facilities" \
-        and _WORKS_INSPECTED.match(case.norm, _list_end(mention)) is not None
+    if mention.kind not in _NAMED_KINDS or category_group(mention.category) != "facilities":
+        return False
+    at = _list_end(mention)
+    each = _EACH_PLACE.match(case.norm, at)  # 先后来到A医院、B中学等地调研。每到一处,他详细了解建设进展
+    return _WORKS_INSPECTED.match(case.norm, each.end() if each else at) is not None
 
 
 def _planned_only(case):
