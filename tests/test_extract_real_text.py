@@ -905,6 +905,7 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # places named for their residents' needs (解决A小区、B村区域居民入学问题) and a school's catchment
     # are context; the school whose works come first stays a project
     ("新建青山小学,解决青山小区、红枫村、绿水村区域居民子女入学问题。", [("青山小学", "school")], []),
+    ("新建青山小学,\n解决青山小区、红枫村、绿水村区域\n居民入学问题。", [("青山小学", "school")], []),
     ("白石小学今年的招生范围为青山村的房产,包括金湖花城、红枫小区、绿水大厦、青松小区。", [], []),
     # roads passing through a project's site, or with an exit there, are context
     ("国道G358线和省道S341线贯穿项目所在地,青山高速在项目所在地设有出入口。", [], []),

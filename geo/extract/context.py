@@ -377,14 +377,16 @@ def _examples_of_a_kind(case):
 
 # The needs of a place's people named after it (解决A小区、B村区域居民入学问题, C村群众出行难): the
 # places are whose people a project serves, no works on them (their water works are: A村群众饮水工程).
-_RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:区域|片区|周边|一带)?的?(?:居民|群众|村民|住户)(?:子女)?的?"
+# A line may break the phrase where no mark stands (a post a phrase a line: …胡张村区域\n居民入学问题).
+_RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:区域|片区|周边|一带)?\n?的?(?:居民|群众|村民|住户)(?:子女)?的?"
                               r"(?:就近)?(?:入学|就学|上学|就医|出行)")
 
 
 def _residents_served(case):
     """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
     end = case.mention.end
-    return _RESIDENTS_NEEDS.match(case.norm, end, min(case.clause_end, end + _REPRESENTED_REACH)) is not None
+    reach = min(len(case.norm), end + _REPRESENTED_REACH)  # (the pattern stops at marks itself)
+    return _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
 
 
 # A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
