@@ -917,6 +917,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("县长先后来到县第三人民医院、白石中学等地调研。每到一处,详细了解项目建设进展。",
      [("县第三人民医院", "health"), ("白石中学", "school")], []),
     ("县长先后来到县第三人民医院、白石中学等地调研。每到一处,详细了解学生就餐情况。", [], []),
+    # with no works in the sentence, places given as examples of a place's surroundings (周边…如A、B等)
+    # or listed as lying there are context; works around a place keep the places listed
+    ("青山新城周边的高速公路网络发达,如青松高速、白石高速等,使得出行便捷。青山一中、白石中学等知名学校均位于新城周边。",
+     [], []),
+    ("实施青山公园周边道路改造,包括青松路、白石路等。",
+     [("白石路", "road_rebuild"), ("青山公园周边道路", "road_rebuild"), ("青松路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -405,14 +405,42 @@ def _enrolment_area(case):
     return _ENROLMENT_AREA.search(norm, begin, case.clause_end) is not None
 
 
+# What lies around a place, described (未来城周边的高速公路网络发达,如A高速、B高速等; A、B等知名学校均位于
+# 未来城周边): in a sentence with no works, the places given as examples of it, or said to lie there as a
+# list, are context. (设有 and 拥有 are left: the unread sets label places such sentences say are there.)
+_SURROUNDINGS = ("周边", "附近", "周围")
+_SURROUNDINGS_REACH = 120  # characters either side of a place looked through for its sentence
+_THERE_BEFORE = re.compile(r"(?:如|包括|例如|比如)(?:[^、,;:。!?\n]{1,16}?、)*$")
+# (a list's places, typed after 等: a place described alone, 青山路位于白石镇境内, is the subject)
+_THERE_AFTER = re.compile(_REST_OF_LIST + r"等[\u4e00-\u9fff]{0,6}?均?(?:位于|坐落于|坐落在|分布在|分布于)")
+
+
+def _surroundings_described(case):
+    """青山一中、白石中学等知名学校均位于新城周边, 周边的商业街区逐渐形成,如A广场、B汇等: with no works in the
+    sentence (within reach), places it lists as lying around a place, or gives as examples, are context."""
+    if case.action is not None:
+        return False
+    norm, mention = case.norm, case.mention
+    lo = max(0, mention.stem_start - _SURROUNDINGS_REACH)
+    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
+    hi = min(len(norm), mention.end + _SURROUNDINGS_REACH)
+    hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in "。!?\n") if pos >= 0])
+    window = norm[lo:hi]
+    if not any(word in window for word in _SURROUNDINGS) or ACTION_INDEX.first_in(window) is not None:
+        return False
+    return _THERE_BEFORE.search(norm, max(lo, mention.stem_start - 60), mention.stem_start) is not None \
+        or _THERE_AFTER.match(norm, mention.end, hi) is not None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
-                 _examples_of_a_kind, _residents_served, _enrolment_area)
+                 _examples_of_a_kind, _residents_served, _enrolment_area, _surroundings_described)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
-                                  if rule not in (_scenery_list, _listed_after_context_verb, _enrolment_area))
+                                  if rule not in (_scenery_list, _listed_after_context_verb, _enrolment_area,
+                                                  _surroundings_described))
 
 
 def _in_range_brackets(norm, mention):
