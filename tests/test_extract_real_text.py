@@ -923,6 +923,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [], []),
     ("实施青山公园周边道路改造,包括青松路、白石路等。",
      [("白石路", "road_rebuild"), ("青山公园周边道路", "road_rebuild"), ("青松路", "road_rebuild")], []),
+    # what a place is to become, listed after 成为, are roles, no projects
+    ("建成后将成为青山县中心城区的金融中心、科教文化中心、智慧城市管理服务中心。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -432,15 +432,25 @@ def _surroundings_described(case):
         or _THERE_AFTER.match(norm, mention.end, hi) is not None
 
 
+# What a place is to become, listed (成为青山县中心城区的金融中心、科教文化中心、…): roles, no projects.
+_BECOMES_LIST = re.compile(r"成为(?:[^,;:。!?\n、]{0,16}?的)?(?:[^、,;:。!?\n]{1,16}?、)+$")
+
+
+def _role_listed(case):
+    """成为中心城区的金融中心、科教文化中心: a list item after 成为 names a role the place is to take on."""
+    start = case.mention.stem_start
+    return case.action is None and _BECOMES_LIST.search(case.norm, max(0, start - 60), start) is not None
+
+
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
-                 _examples_of_a_kind, _residents_served, _enrolment_area, _surroundings_described)
+                 _examples_of_a_kind, _residents_served, _enrolment_area, _surroundings_described, _role_listed)
 # The rules that can find a mention with works to be context (_scenery_list and
 # _listed_after_context_verb hold only without works): fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, _enrolment_area,
-                                                  _surroundings_described))
+                                                  _surroundings_described, _role_listed))
 
 
 def _in_range_brackets(norm, mention):
