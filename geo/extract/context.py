@@ -425,11 +425,13 @@ def _surroundings_described(case):
     lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
     hi = min(len(norm), mention.end + _SURROUNDINGS_REACH)
     hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in "。!?\n") if pos >= 0])
-    window = norm[lo:hi]
-    if not any(word in window for word in _SURROUNDINGS) or ACTION_INDEX.first_in(window) is not None:
+    if ACTION_INDEX.first_in(norm, lo, hi) is not None:
         return False
-    return _THERE_BEFORE.search(norm, max(lo, mention.stem_start - 60), mention.stem_start) is not None \
-        or _THERE_AFTER.match(norm, mention.end, hi) is not None
+    # the place around which is named first (未来城周边…,如A、B等), or after a list said to lie there (A、B等
+    # 学校均位于新城周边); 包括青山国小校园周边…改善 names the place whose surroundings are worked on
+    return any(word in norm[lo:mention.stem_start] for word in _SURROUNDINGS) \
+        and _THERE_BEFORE.search(norm, max(lo, mention.stem_start - 60), mention.stem_start) is not None \
+        or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in _SURROUNDINGS)
 
 
 # What a place is to become, listed (成为青山县中心城区的金融中心、科教文化中心、…): roles, no projects.
