@@ -257,6 +257,8 @@ WORKS_TAILS = longest_first(words("works_tail"))
 PARTNER_WORDS = words("partner")
 # Verbs after places that bound a site (由A路与B路合围): the places are context.
 ENCLOSURE_WORDS = words("enclosure")
+# Verbs closing a clause after the places a route strings together (将沿线A、B等景点串联).
+STRINGING_WORDS = longest_first(words("stringing"))
 MEMBER_MARKERS = words("member_marker")
 MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")

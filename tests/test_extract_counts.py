@@ -406,3 +406,12 @@ def test_works_raising_a_facility_s_standard_count_it():
 def test_places_counted_by_a_class_of_their_size_are_a_group_but_towers_by_revenue_are_not():
     # 建成年交易额亿元以上大型市场5个 lost its count: the money in the stem made a revenue class
     assert counted_groups("建成年交易额亿元以上大型市场5个。新增税收超亿元楼宇5栋。") == [("market", 5)]
+
+
+def test_a_share_counted_by_its_place_closes_the_list_before_the_next_share():
+    # 池店镇11个小区 is a share of its own, no member of the 21 counted after 青阳街道; a road named by a
+    # number (204所西侧规划路) and one named by a bridge (三大桥至华寨) stay members
+    text = "完成池店镇11个小区、青阳街道21个小区改造。"
+    assert [f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]] == []
+    assert counted_groups(text) == [("area", 11), ("area", 21)]
+    assert counted_groups("打通青山村北侧路、204所西侧规划路、白石路等3条断头路。") == []

@@ -965,6 +965,33 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("推进白沙沟、腊树沟水体综合整治。", [("白沙沟", "water"), ("腊树沟", "water")], []),
     # a type before a name in brackets that ends like it (安置小区(锦苑小区)) is none of the name
     ("棚户区改造安置小区(锦苑小区)总投资1.65亿元,建有住宅楼8栋。", [("锦苑小区", "area")], []),
+    # the sights a route strings together are context (将沿线A、B等景点串联,); places whose works
+    # come first stay projects
+    ("将青山线、白石路升级改造为三级公路,将沿线青山森林公园、白石风景区、红枫寺、绿湖等景点串联,带动乡村旅游。",
+     [("白石路", "road_rebuild"), ("青山线", "road_rebuild")], []),
+    # places named for their residents' needs (解决A小区、B村区域居民入学问题) and a school's catchment
+    # are context; the school whose works come first stays a project
+    ("新建青山小学,解决青山小区、红枫村、绿水村区域居民子女入学问题。", [("青山小学", "school")], []),
+    ("新建青山小学,\n解决青山小区、红枫村、绿水村区域\n居民入学问题。", [("青山小学", "school")], []),
+    ("白石小学今年的招生范围为青山村的房产,包括金湖花城、红枫小区、绿水大厦、青松小区。", [], []),
+    # roads passing through a project's site, or with an exit there, are context
+    ("国道G358线和省道S341线贯穿项目所在地,青山高速在项目所在地设有出入口。", [], []),
+    # 的 closes a list of roads before their count (A路、B路、C路的3条农村道路): all are members; towns
+    # before 的 and a count of roads locate them
+    ("将青山路、白石路、红枫路的3条农村道路升级改造为三级公路,贯通青山镇、白石镇的2条干道建成。",
+     [("白石路", "road_rebuild"), ("红枫路", "road_rebuild"), ("青山路", "road_rebuild")], [("road_new", 2)]),
+    # facilities visited are works sites when the next sentence inspects works at each (每到一处)
+    ("县长先后来到县第三人民医院、白石中学等地调研。每到一处,详细了解项目建设进展。",
+     [("县第三人民医院", "health"), ("白石中学", "school")], []),
+    ("县长先后来到县第三人民医院、白石中学等地调研。每到一处,详细了解学生就餐情况。", [], []),
+    # with no works in the sentence, places given as examples of a place's surroundings (周边…如A、B等)
+    # or listed as lying there are context; works around a place keep the places listed
+    ("青山新城周边的高速公路网络发达,如青松高速、白石高速等,使得出行便捷。青山一中、白石中学等知名学校均位于新城周边。",
+     [], []),
+    ("实施青山公园周边道路改造,包括青松路、白石路等。",
+     [("白石路", "road_rebuild"), ("青山公园周边道路", "road_rebuild"), ("青松路", "road_rebuild")], []),
+    # what a place is to become, listed after 成为, are roles, no projects
+    ("建成后将成为青山县中心城区的金融中心、科教文化中心、智慧城市管理服务中心。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

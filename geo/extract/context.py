@@ -28,6 +28,8 @@ _LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个�
 # 察看新建教学楼, 了解施工进度): within the sentence, soon after the list of places.
 _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查|督导|听取)[^。!?;\n]{0,10}?"
                               r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
+# The sentence after a visit's that goes on at each place visited (…等地调研。每到一处,…).
+_EACH_PLACE = re.compile(r"[^。!?;\n]{0,30}?[。;]\s*(?:每到一处|每到一地|每到一个项目)[,,]?")
 # Works on a visited place with how far they got (视察A路改造进展, 调研B公园提升改造情况, 修繕成果):
 # the place visited is the works' site.
 _WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|扩容|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
@@ -299,8 +301,11 @@ def _works_inspected(case):
     """True when a named facility visited is a works site: the visitors inspect works there
     (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度)."""
     mention = case.mention
-    return mention.kind in _NAMED_KINDS and category_group(mention.category) == "facilities" \
-        and _WORKS_INSPECTED.match(case.norm, _list_end(mention)) is not None
+    if mention.kind not in _NAMED_KINDS or category_group(mention.category) != "facilities":
+        return False
+    at = _list_end(mention)
+    each = _EACH_PLACE.match(case.norm, at)  # 先后来到A医院、B中学等地调研。每到一处,他详细了解建设进展
+    return _WORKS_INSPECTED.match(case.norm, each.end() if each else at) is not None
 
 
 def _planned_only(case):
@@ -416,6 +421,73 @@ def _holds_an_event(case):
     if case.action is not None or not norm.startswith(("举行", "举办"), end):
         return False  # (most places: no event held right after them)
     return not any(ACTION_INDEX.at(norm, pos) for pos in range(end + 2, case.clause_end))
+# The needs of a place's people named after it (解决A小区、B村区域居民入学问题, C村群众出行难): the
+# places are whose people a project serves, no works on them (their water works are: A村群众饮水工程).
+# A line may break the phrase where no mark stands (a post a phrase a line: …胡张村区域\n居民入学问题).
+_RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:区域|片区|周边|一带)?\n?的?(?:居民|群众|村民|住户)(?:子女)?的?"
+                              r"(?:就近)?(?:入学|就学|上学|就医|出行)")
+
+
+def _residents_served(case):
+    """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
+    end = case.mention.end
+    reach = min(len(case.norm), end + _REPRESENTED_REACH)  # (the pattern stops at marks itself)
+    return _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
+
+
+# A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
+_ENROLMENT_AREA = re.compile(r"招生(?:范围|面积|片区|区域|地段)|划片范围|施教区|学区范围")
+_ENROLMENT_REACH = 80  # characters back from a place to the start of its sentence looked through
+
+
+def _enrolment_area(case):
+    """白石小学今年的招生范围为青山村的房产,包括A花城、B小区: with no works, the places of a sentence
+    on a school's catchment are context (新建青山小学,招生范围为… keeps the school its works govern)."""
+    if case.action is not None:
+        return False
+    norm, start = case.norm, case.mention.stem_start
+    begin = max(0, start - _ENROLMENT_REACH)
+    begin = max([begin] + [norm.rfind(mark, begin, start) + 1 for mark in "。!?\n"])
+    return _ENROLMENT_AREA.search(norm, begin, case.clause_end) is not None
+
+
+# What lies around a place, described (未来城周边的高速公路网络发达,如A高速、B高速等; A、B等知名学校均位于
+# 未来城周边): in a sentence with no works, the places given as examples of it, or said to lie there as a
+# list, are context. (设有 and 拥有 are left: the unread sets label places such sentences say are there.)
+_SURROUNDINGS = ("周边", "附近", "周围")
+_SURROUNDINGS_REACH = 120  # characters either side of a place looked through for its sentence
+_THERE_BEFORE = re.compile(r"(?:如|包括|例如|比如)(?:[^、,;:。!?\n]{1,16}?、)*$")
+# (a list's places, typed after 等: a place described alone, 青山路位于白石镇境内, is the subject)
+_THERE_AFTER = re.compile(_REST_OF_LIST + r"等[\u4e00-\u9fff]{0,6}?均?(?:位于|坐落于|坐落在|分布在|分布于)")
+
+
+def _surroundings_described(case):
+    """青山一中、白石中学等知名学校均位于新城周边, 周边的商业街区逐渐形成,如A广场、B汇等: with no works in the
+    sentence (within reach), places it lists as lying around a place, or gives as examples, are context."""
+    if case.action is not None:
+        return False
+    norm, mention = case.norm, case.mention
+    lo = max(0, mention.stem_start - _SURROUNDINGS_REACH)
+    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
+    hi = min(len(norm), mention.end + _SURROUNDINGS_REACH)
+    hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in "。!?\n") if pos >= 0])
+    if ACTION_INDEX.first_in(norm, lo, hi) is not None:
+        return False
+    # the place around which is named first (未来城周边…,如A、B等), or after a list said to lie there (A、B等
+    # 学校均位于新城周边); 包括青山国小校园周边…改善 names the place whose surroundings are worked on
+    return any(word in norm[lo:mention.stem_start] for word in _SURROUNDINGS) \
+        and _THERE_BEFORE.search(norm, max(lo, mention.stem_start - 60), mention.stem_start) is not None \
+        or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in _SURROUNDINGS)
+
+
+# What a place is to become, listed (成为青山县中心城区的金融中心、科教文化中心、…): roles, no projects.
+_BECOMES_LIST = re.compile(r"成为(?:[^,;:。!?\n、]{0,16}?的)?(?:[^、,;:。!?\n]{1,16}?、)+$")
+
+
+def _role_listed(case):
+    """成为中心城区的金融中心、科教文化中心: a list item after 成为 names a role the place is to take on."""
+    start = case.mention.stem_start
+    return case.action is None and _BECOMES_LIST.search(case.norm, max(0, start - 60), start) is not None
 
 
 CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
@@ -446,6 +518,12 @@ CONTEXT_RULES = (_types_joined, _jurisdiction_without_works, _scenery_list, _ins
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, _functions_of_a_building,
                                                   _holds_an_event, _what_it_becomes))
+                 _examples_of_a_kind, _residents_served, _enrolment_area, _surroundings_described, _role_listed)
+# The rules that can find a mention with works to be context (_scenery_list and
+# _listed_after_context_verb hold only without works): fewer calls, the same answer.
+CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
+                                  if rule not in (_scenery_list, _listed_after_context_verb, _enrolment_area,
+                                                  _surroundings_described, _role_listed))
 
 
 def _in_range_brackets(norm, mention):
@@ -495,4 +573,6 @@ def _attributive(norm, mention, clause_end):
     end = chain_end(mention)
     if not norm.startswith("的", end) or mention.kind in ("raw", "code"):
         return False
+    if mention.typed_by is not None and mention.typed_by.list_end == end:
+        return False  # 青山路、白石路的2条道路: the list's members, closed by 的 before their count
     return _COUNTED_AFTER_DE.match(norm[end:clause_end]) is not None

@@ -60,3 +60,10 @@ _LISTED_AFTER = r"[、和及][\u4e00-\u9fff]{2,4}%s(?=[、和及等,;。项工]|
 _LISTED_BEFORE = r"[\u4e00-\u9fff]{2,4}%s[、和及]$"
 # Where a cued head's word ends (青山变|、, 青山变|1#主变; not 变|成, 变|身, 变|电站).
 _CUED_END = re.compile(r"[、和及等,;:。!?()\s\d#]|项目|工程|站址|投产|$")
+
+
+def ends_with_head_of(norm, end, category):
+    """True when a head of ``category`` ends at ``end`` (红枫路 before 的3条道路; 白石镇 before 的2条干道
+    is no road, 白石路 before 的3座桥梁 no bridge)."""
+    table = heads()
+    return any(table.get(norm[end - n:end], (None,))[0] == category for n in range(1, 5) if end - n >= 0)

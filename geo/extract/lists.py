@@ -49,6 +49,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                 item = _item_before_follower(norm, pos, by_end)
             if item is not None and item is not mention and (item.stop == "等" or item.list_end):
                 break  # A等55公里通达工程和B等4座危桥: a type closing a list of its own is no member
+            if item is not None and item is not mention and members and _counted_share(norm, item, mention):
+                break  # A镇11个小区、B街道21个小区: a share counted on its own closes the list before it
             if item is not None and item.kind == "designation" and item.stem_start >= item.head_start:
                 break  # 农村6座污水处理站: a designation word alone is the count's scope, no member
             if item is not None and item is not mention and not members and mention.stop != "等" \
@@ -152,6 +154,18 @@ def _townships_in_scope(norm, mention, members):
         return False
     endings = [norm[:member.end].endswith(TOWNSHIP_SUFFIXES) for member in members]
     return any(endings) and all(ends or norm[member.end - 1] == "街" for ends, member in zip(endings, members))
+
+
+def _counted_share(norm, item, counted):
+    """True when a list item counts things of the kind ``counted`` counts itself (池店镇11个小区 before
+    青阳街道21个小区): a share of its own (隆里乡三大桥至华寨 names a road by a bridge, 204所西侧规划路
+    a road by a number)."""
+    if item.category != counted.category:
+        return False
+    if item.count is not None:
+        return True
+    # the count after the place holding the things (204所西侧规划路 opens with a number, no count)
+    return item.stem_start is not None and COUNT_RE.search(norm, item.stem_start + 1, item.head_start) is not None
 
 
 def _after_separator(norm, pos, clause_start):

@@ -9,7 +9,7 @@ import re
 from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
-from geo.extract.headfit import head_holds
+from geo.extract.headfit import ends_with_head_of, head_holds
 from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
@@ -417,7 +417,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name; 加快“青山湖公园”建设
     if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None
-    if mention.stop is None:
+    if mention.stop is None or mention.stop == "的":
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
@@ -504,6 +504,9 @@ def _split_counted_list(norm, mention, lo):
                 and unit_fits(match.group("unit"), mention.category, mention.head):
             mention.list_end = start
         return
+    if mention.stop == "的" and _listed_before_de(norm, mention):
+        mention.list_end = mention.stop_start  # A路、B路、C路的3条农村道路: 的 closes the list
+        return
     if start <= lo or norm[start - 1] != "、":
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
@@ -515,6 +518,24 @@ def _split_counted_list(norm, mention, lo):
             word = next((w for w in LIST_CLOSERS if norm.startswith(w, match.start() - len(w))), "")
             mention.list_end = match.start() - len(word)  # A路、B路、C路这3条道路: 这 ends no name
             return
+
+
+def _listed_before_de(norm, mention):
+    """青山路、白石路、红枫路的3条道路: True when the stem is a count of two or more that fits the head
+    with generic words, after 的 right after a list item of the head's category (a 、 within reach
+    before it, no break)."""
+    count = COUNT_RE.match(norm, mention.stem_start, mention.head_start)
+    if count is None or not is_generic(norm[count.end():mention.head_start]) \
+            or not unit_fits(count.group("unit"), mention.category, mention.head) \
+            or (parse_number(count.group("num")) or 0) < 2:
+        return False
+    de = mention.stop_start
+    item = norm.rfind("、", max(0, de - _LISTED_ITEM_REACH), de)
+    return item >= 0 and not any(char in HARD_BREAKS for char in norm[item + 1:de]) \
+        and ends_with_head_of(norm, de, mention.category)
+
+
+_LISTED_ITEM_REACH = 12  # characters of the list item before 的
 
 
 _DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")

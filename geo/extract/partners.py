@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTIONS_SORTED, ENCLOSURE_WORDS, ACTION_INDEX, FOLLOWERS_SORTED, JUNCTION_HEADS, LOCATOR_WORDS, NON_PLACE_TYPES, PARTNER_WORDS, STOP_WORDS, STREET_TYPES, heads, match_any
+from geo.lexicon import ACTIONS_SORTED, ENCLOSURE_WORDS, STRINGING_WORDS, ACTION_INDEX, FOLLOWERS_SORTED, JUNCTION_HEADS, LOCATOR_WORDS, NON_PLACE_TYPES, PARTNER_WORDS, STOP_WORDS, STREET_TYPES, heads, match_any
 from geo.extract.model import chain_end, chain_first, chain_last
 from geo.extract.patterns import NUM, ROAD_CATEGORIES
 
@@ -19,6 +19,7 @@ def drop_partners(norm, records, clause_end):
     if not records:
         return records
     partner_at = _last_partner_word(norm, min(chain_end(r.mention) for r in records), clause_end)
+    strung = _strung_list(norm, min(r.start for r in records), clause_end)
     kept = []
     for record in records:
         first, end = chain_first(record.mention), chain_end(record.mention)
@@ -29,6 +30,8 @@ def drop_partners(norm, records, clause_end):
             continue
         if norm.startswith(ENCLOSURE_WORDS, end, clause_end) or _listed_before_enclosure(norm, end, clause_end):
             continue
+        if strung and strung[0] <= record.start and end <= strung[1]:
+            continue  # 将沿线A风景区、B寺等景点串联: what a route strings together
         if norm.startswith("等", end, clause_end) and _typed_by_non_place(norm, record, end, clause_end):
             continue
         kept.append(record)
@@ -71,6 +74,31 @@ def _typed_by_non_place(norm, record, end, clause_end):
 _AFTER_DENG = re.compile(rf"等{NUM}?(?:个|家|所|座)?")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _WORD_REACH = 16  # characters past a noun that the words read after a type may reach (the longest is 7)
+
+
+def _strung_list(norm, start, clause_end):
+    """(start, end) of the list a verb of stringing closing the clause strings together (将沿线A风景区、
+    B寺、C湖等景点串联,: the sights along a route, context), or None; one look per clause. The list
+    starts after the last break or works before it, within a bounded reach."""
+    match = _STRUNG_TAIL.search(norm, max(start, clause_end - _STRUNG_REACH), clause_end)
+    if match is None:
+        return None
+    end = match.start()
+    begin = max(start, end - _STRUNG_LIST_REACH)
+    begin = max([begin] + [norm.rfind(mark, begin, end) + 1 for mark in _BREAKS])
+    found = ACTION_INDEX.first_in(norm, begin, end)
+    while found is not None:  # (bounded: at most the reach's characters)
+        begin = found[0] + len(found[1])
+        found = ACTION_INDEX.first_in(norm, begin, end)
+    return begin, end
+
+
+# 等景点串联, 等5个景区串联成线, 串联起来 closing a clause (串联 before its object is a context verb).
+_STRUNG_TAIL = re.compile(rf"(?:等{NUM}?(?:个|处|家|座)?[\u4e00-\u9fff]{{0,4}}?)?"
+                          rf"(?:{'|'.join(map(re.escape, STRINGING_WORDS))})(?:起来|成线|成链|在一起)?$")
+_STRUNG_REACH = 16  # characters before a clause's end that a list's type and the verb may take
+_STRUNG_LIST_REACH = 200  # characters of the list strung together, back from its end
+_BREAKS = ",;:。!?\n"
 
 
 _PARTNER_LIST = re.compile(r"[与同]([\u4e00-\u9fffA-Za-z0-9、和及]*)$")
