@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AUTHORITIES, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, JURISDICTION_SUFFIXES, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, CONTEXT_VERBS, JURISDICTION_SUFFIXES, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -401,17 +400,24 @@ def _functions_of_a_building(case):
 
 
 def _what_it_becomes(case):
-    """青山将成为三省结合部的商贸物流中心: what a place is to become, described after 成为 and 的
-    with no works of its own, is a role, no place."""
+    """青山将成为三省结合部的商贸物流中心, 成为中心城区的金融中心、科教文化中心: what a place is to
+    become, described after 成为 and 的 or listed after it, with no works of its own, is a role, no place."""
     mention, norm = case.mention, case.norm
-    if case.action is not None or mention.stop != "的" or mention.stop_start is None:
+    if case.action is not None:
         return False
-    lo = max(0, mention.stop_start - _BECOMES_REACH)
-    lo = max([lo] + [norm.rfind(char, lo, mention.stop_start) + 1 for char in _CLAUSE_BREAKS])  # its own clause
-    return norm.find("成为", lo, mention.stop_start) >= 0
+    if mention.stop == "的" and mention.stop_start is not None:
+        lo = max(0, mention.stop_start - _BECOMES_REACH)
+        lo = max([lo] + [norm.rfind(char, lo, mention.stop_start) + 1 for char in _CLAUSE_BREAKS])  # its own clause
+        if norm.find("成为", lo, mention.stop_start) >= 0:
+            return True
+    start = mention.stem_start
+    return _BECOMES_LIST.search(norm, max(0, start - _BECOMES_LIST_REACH), start) is not None
 
 
 _BECOMES_REACH = 40  # characters back from a role's 的 to the 成为 it completes
+# The roles listed after 成为 (成为青山县中心城区的金融中心、科教文化中心、…): the items after the first.
+_BECOMES_LIST = re.compile(r"成为(?:[^,;:。!?\n、]{0,16}?的)?(?:[^、,;:。!?\n]{1,16}?、)+$")
+_BECOMES_LIST_REACH = 60  # characters back from a listed role to its 成为
 
 
 def _holds_an_event(case):
@@ -421,6 +427,8 @@ def _holds_an_event(case):
     if case.action is not None or not norm.startswith(("举行", "举办"), end):
         return False  # (most places: no event held right after them)
     return not any(ACTION_INDEX.at(norm, pos) for pos in range(end + 2, case.clause_end))
+
+
 # The needs of a place's people named after it (解决A小区、B村区域居民入学问题, C村群众出行难): the
 # places are whose people a project serves, no works on them (their water works are: A村群众饮水工程).
 # A line may break the phrase where no mark stands (a post a phrase a line: …胡张村区域\n居民入学问题).
@@ -480,19 +488,6 @@ def _surroundings_described(case):
         or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in _SURROUNDINGS)
 
 
-# What a place is to become, listed (成为青山县中心城区的金融中心、科教文化中心、…): roles, no projects.
-_BECOMES_LIST = re.compile(r"成为(?:[^,;:。!?\n、]{0,16}?的)?(?:[^、,;:。!?\n]{1,16}?、)+$")
-
-
-def _role_listed(case):
-    """成为中心城区的金融中心、科教文化中心: a list item after 成为 names a role the place is to take on."""
-    start = case.mention.stem_start
-    return case.action is None and _BECOMES_LIST.search(case.norm, max(0, start - 60), start) is not None
-
-
-CONTEXT_RULES = (_jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-
-
 def _types_joined(case):
     """青山县中小学幼儿园基础设施提升改造: types written one after another (中小学 and 幼儿园) right
     after a jurisdiction are its schools, no school of its own (A大学附属中小学幼儿园 is one)."""
@@ -512,18 +507,14 @@ _JOINED_SCHOOL_HEADS = frozenset(("幼儿园", "学校", "校舍"))
 CONTEXT_RULES = (_types_joined, _jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, _people_of_place, _recounted_works, _one_described,
-                 _examples_of_a_kind, _functions_of_a_building, _holds_an_event, _what_it_becomes)
-# The rules that can find a mention with works to be context (_scenery_list, _listed_after_context_verb,
-# _functions_of_a_building, _holds_an_event and _what_it_becomes hold only without works): fewer calls, the same answer.
+                 _examples_of_a_kind, _functions_of_a_building, _holds_an_event, _what_it_becomes, _residents_served,
+                 _enrolment_area, _surroundings_described)
+# The rules that can find a mention with works to be context (the others hold only without works):
+# fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, _functions_of_a_building,
-                                                  _holds_an_event, _what_it_becomes))
-                 _examples_of_a_kind, _residents_served, _enrolment_area, _surroundings_described, _role_listed)
-# The rules that can find a mention with works to be context (_scenery_list and
-# _listed_after_context_verb hold only without works): fewer calls, the same answer.
-CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
-                                  if rule not in (_scenery_list, _listed_after_context_verb, _enrolment_area,
-                                                  _surroundings_described, _role_listed))
+                                                  _holds_an_event, _what_it_becomes, _enrolment_area,
+                                                  _surroundings_described))
 
 
 def _in_range_brackets(norm, mention):

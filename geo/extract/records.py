@@ -15,8 +15,8 @@ from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, govern
 from geo.extract.counts import counted_after_list, counted_things, counted_works, listed_projects, sentence_part_before, \
     stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Count, Mention, Record, chain_first
-from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, QUOTE_CLOSERS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
-from geo.extract.patterns import COUNTED_PROJECTS, DIRECTION_AREA_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, \
+    STREET_NAME_ENDINGS
 from geo.extract.stems import after_year, analyse_stem
 from geo.extract.works import action_for, resolve_category, works_at
 
