@@ -898,6 +898,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (组团式帮扶, 功能组团) names no area
     ("加快推进白石立交、青山组团市政道路及附属工程等项目,深化医疗人才组团式帮扶。",
      [("白石立交", "bridge"), ("青山组团市政道路", "road_rebuild")], []),
+    # a road's junctions with two listed roads locate what is built there (A与B、C交叉口游园): the
+    # roads are no projects of their own
+    ("打造青松路与白石大街、红枫大街交叉口街角游园5处,新建金河公园。", [("金河公园", "park")], [("park", 5)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
