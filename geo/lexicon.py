@@ -274,6 +274,9 @@ CONTEXT_LABELS = words("context_label")
 # A press piece's credits (策划:, 执行:, 文字:): the names after them are people, when the label opens
 # its line or follows a space or a mark (告诉记者:“… is speech).
 CREDIT_LABELS = words("credit_label")
+# A page's heading over links to other pages (推荐阅读, 相关新闻), alone on its line: the headlines
+# under it are other pieces' (see geo.extract.segment.link_blocks).
+LINKS_HEADINGS = frozenset(words("links_heading"))
 
 GENERIC_WORDS = words("generic")
 ROAD_TYPE_WORDS = words("road_type")
