@@ -255,8 +255,9 @@ LIST_OPENERS = longest_first(words("list_opener"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
 PARTNER_WORDS = words("partner")
-# Verbs after places that bound a site (由A路与B路合围): the places are context.
-ENCLOSURE_WORDS = words("enclosure")
+# Words after a place or a list of places that make them context: bounds and roads passing through
+# (合围, 贯穿全境), and uses of a place that are no works on it (占道经营: street vending).
+ENCLOSURE_WORDS = Words((*words("enclosure"), *words("place_use")))
 MEMBER_MARKERS = words("member_marker")
 MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
