@@ -908,6 +908,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("金河公园", "park"), ("青松路", "road_rebuild")], []),
     # street vending on roads (A路、B街占道经营) is no works on them; 占道 is no road's head
     ("整治青松路、白石街占道经营,改造红枫路。", [("红枫路", "road_rebuild")], []),
+    # what is banned (取缔A路马路市场) is no project, and 取缔 no part of a name
+    ("取缔青山路马路市场,新建白石农贸市场。", [("白石农贸市场", "market")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
