@@ -206,6 +206,9 @@ MALL_ACTIONS = words("mall_action")
 PHASE_VERBS = words("phase_verb")
 NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
+# Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the
+# works are the facility's own.
+RELOCATED_WORDS = words("relocated")
 
 STOP_WORDS = words("stop")
 HONOUR_VERBS = frozenset(words("honour_verb"))

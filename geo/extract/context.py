@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP
 from geo.extract.works import works_at
@@ -140,7 +140,14 @@ def _jurisdiction_without_works(case):
     mention, action = case.mention, case.action
     return (mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section
             and mention.typed_by is None and (len(mention.chain) < 2 or action is None)
-            and not (mention.left_verb or (action and case.norm.startswith((action, "进行" + action), mention.end))))
+            and not (mention.left_verb or (action and _works_right_after(case.norm, mention.end, action))))
+
+
+def _works_right_after(norm, end, action):
+    """True when ``action`` follows a name ending at ``end`` right away, after 进行, or after a word
+    of its moving to a new site (青山学院移址新建, 白石大学异地新建)."""
+    moved = next((word for word in RELOCATED_WORDS if norm.startswith(word, end)), "")
+    return norm.startswith((action, "进行" + action), end + len(moved))
 
 
 def _scenery_list(case):
