@@ -914,6 +914,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("推进青山职业技术学院异地新建,改造白石路。", [("白石路", "road_rebuild"), ("青山职业技术学院", "school")], []),
     # a green island (绿岛: a planted traffic island or plot) is a park, no island area
     ("打造青山绿岛,新建白石游园。", [("白石游园", "park"), ("青山绿岛", "park")], []),
+    # 审批 (approved) opens no name: the approved renewal of urban villages is a type
+    ("实施已审批城中村(棚户区)改造项目征迁扫尾行动,新建白石公园。", [("白石公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
