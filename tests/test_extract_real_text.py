@@ -918,6 +918,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("实施已审批城中村(棚户区)改造项目征迁扫尾行动,新建白石公园。", [("白石公园", "park")], []),
     # a site's menu items above its trail of sections (当前位置: 首页 > 新闻) are no projects
     ("• 问政河北\n  • 青山湖\n  • 白石山风景区\n当前位置: 新闻\n\n新建红枫公园。", [("红枫公园", "park")], []),
+    # a clause compiling plans and ending with them (编制了…等旅游区和12个小区的控制性详细规划) names
+    # the places planned, no projects
+    ("编制了《青山县总体规划》、卫星白石山等休闲旅游区和城区内12个小区的控制性详细规划,新建红枫路。",
+     [("红枫路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -308,7 +308,22 @@ def _planned_only(case):
     if PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None:
         return True
     reach = min(case.clause_end, mention.end + _PLANNED_LIST_REACH)
-    return norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None
+    if norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None:
+        return True
+    return _inside_plans_compiled(norm, mention, case.clause_end)
+
+
+def _inside_plans_compiled(norm, mention, clause_end):
+    """编制了《青山县总体规划》、白石山等旅游区的控制性详细规划: a clause that compiles plans and
+    ends with them (no works after the place) names the places planned."""
+    if not norm.endswith("规划", mention.end, clause_end) or ACTION_INDEX.first_in(norm, mention.end, clause_end):
+        return False
+    window = norm[max(0, mention.stem_start - _CLAUSE_REACH):mention.stem_start]
+    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]
+    return _COMPILING.search(window) is not None
+
+
+_COMPILING = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:编制|修编|编修)了?")
 
 
 # The rest of a list (、B村等8个村) before a plan's compiling: a few items, within reach (a list of
