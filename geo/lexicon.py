@@ -284,6 +284,8 @@ LINKS_HEADINGS = frozenset(words("links_heading"))
 # A page's trail of sections near its top (当前位置: 首页 > 新闻): the lines above it are the site's
 # menus (see geo.extract.segment.page_header_end).
 BREADCRUMB_LABELS = words("breadcrumb_label")
+# Road names over a word that is no place (邮电路 over 电路, which 集成电路 holds): the road head wins.
+ROADS_OVER_NONE = frozenset(words("road_over_none"))
 
 GENERIC_WORDS = words("generic")
 ROAD_TYPE_WORDS = words("road_type")
