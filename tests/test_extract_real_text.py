@@ -925,6 +925,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a road named after a body over a word that is no place (邮电路 over 电路): a road; circuits
     # (电路改造) stay none
     ("推进邮电路、青松街改造,实施老旧小区电路改造。", [("邮电路", "road_rebuild"), ("青松街", "road_rebuild")], []),
+    # 小街小巷 (lanes) is a road type, as 背街小巷: no name
+    ("今年改造背街小巷30条。小街小巷改造工程进展顺利。", [], [("road_rebuild", 30)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
