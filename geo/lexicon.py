@@ -206,6 +206,9 @@ MALL_ACTIONS = words("mall_action")
 PHASE_VERBS = words("phase_verb")
 NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
+# Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the
+# works are the facility's own.
+RELOCATED_WORDS = words("relocated")
 
 STOP_WORDS = words("stop")
 HONOUR_VERBS = frozenset(words("honour_verb"))
@@ -255,10 +258,11 @@ LIST_OPENERS = longest_first(words("list_opener"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
 PARTNER_WORDS = words("partner")
-# Verbs after places that bound a site (由A路与B路合围): the places are context.
-ENCLOSURE_WORDS = words("enclosure")
 # Verbs closing a clause after the places a route strings together (将沿线A、B等景点串联).
 STRINGING_WORDS = longest_first(words("stringing"))
+# Words after a place or a list of places that make them context: bounds and roads passing through
+# (合围, 贯穿全境), and uses of a place that are no works on it (占道经营: street vending).
+ENCLOSURE_WORDS = Words((*words("enclosure"), *words("place_use")))
 MEMBER_MARKERS = words("member_marker")
 MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
@@ -278,6 +282,14 @@ CONTEXT_LABELS = words("context_label")
 # A press piece's credits (策划:, 执行:, 文字:): the names after them are people, when the label opens
 # its line or follows a space or a mark (告诉记者:“… is speech).
 CREDIT_LABELS = words("credit_label")
+# A page's heading over links to other pages (推荐阅读, 相关新闻), alone on its line: the headlines
+# under it are other pieces' (see geo.extract.segment.link_blocks).
+LINKS_HEADINGS = frozenset(words("links_heading"))
+# A page's trail of sections near its top (当前位置: 首页 > 新闻): the lines above it are the site's
+# menus (see geo.extract.segment.page_header_end).
+BREADCRUMB_LABELS = words("breadcrumb_label")
+# Road names over a word that is no place (邮电路 over 电路, which 集成电路 holds): the road head wins.
+ROADS_OVER_NONE = frozenset(words("road_over_none"))
 
 GENERIC_WORDS = words("generic")
 ROAD_TYPE_WORDS = words("road_type")

@@ -992,6 +992,35 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石路", "road_rebuild"), ("青山公园周边道路", "road_rebuild"), ("青松路", "road_rebuild")], []),
     # what a place is to become, listed after 成为, are roles, no projects
     ("建成后将成为青山县中心城区的金融中心、科教文化中心、智慧城市管理服务中心。", [], []),
+    # a road's junctions with two listed roads locate what is built there (A与B、C交叉口游园): the
+    # roads are no projects of their own
+    ("打造青松路与白石大街、红枫大街交叉口街角游园5处,新建金河公园。", [("金河公园", "park")], [("park", 5)]),
+    # a page's links to other pieces under a heading alone on its line (推荐阅读:): the places of
+    # their headlines are theirs, up to the next line of prose
+    ("今年新建金河公园。\n\n推荐阅读:\n\n青山县:白石公园“倩影”初现 预计春节前开园\n\n红枫市:劳模主题公园将于年内开工\n"
+     "\n改造青松路,全长3公里,年底完工。",
+     [("金河公园", "park"), ("青松路", "road_rebuild")], []),
+    # street vending on roads (A路、B街占道经营) is no works on them; 占道 is no road's head
+    ("整治青松路、白石街占道经营,改造红枫路。", [("红枫路", "road_rebuild")], []),
+    # what is banned (取缔A路马路市场) is no project, and 取缔 no part of a name
+    ("取缔青山路马路市场,新建白石农贸市场。", [("白石农贸市场", "market")], []),
+    # a college moved to a new site (异地新建, 移址新建) is the works' object, as one built in place
+    ("推进青山职业技术学院异地新建,改造白石路。", [("白石路", "road_rebuild"), ("青山职业技术学院", "school")], []),
+    # a green island (绿岛: a planted traffic island or plot) is a park, no island area
+    ("打造青山绿岛,新建白石游园。", [("白石游园", "park"), ("青山绿岛", "park")], []),
+    # 审批 (approved) opens no name: the approved renewal of urban villages is a type
+    ("实施已审批城中村(棚户区)改造项目征迁扫尾行动,新建白石公园。", [("白石公园", "park")], []),
+    # a site's menu items above its trail of sections (当前位置: 首页 > 新闻) are no projects
+    ("• 问政河北\n  • 青山湖\n  • 白石山风景区\n当前位置: 新闻\n\n新建红枫公园。", [("红枫公园", "park")], []),
+    # a clause compiling plans and ending with them (编制了…等旅游区和12个小区的控制性详细规划) names
+    # the places planned, no projects
+    ("编制了《青山县总体规划》、卫星白石山等休闲旅游区和城区内12个小区的控制性详细规划,新建红枫路。",
+     [("红枫路", "road_new")], []),
+    # a road named after a body over a word that is no place (邮电路 over 电路): a road; circuits
+    # (电路改造) stay none
+    ("推进邮电路、青松街改造,实施老旧小区电路改造。", [("邮电路", "road_rebuild"), ("青松街", "road_rebuild")], []),
+    # 小街小巷 (lanes) is a road type, as 背街小巷: no name
+    ("今年改造背街小巷30条。小街小巷改造工程进展顺利。", [], [("road_rebuild", 30)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

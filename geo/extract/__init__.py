@@ -170,7 +170,7 @@ from geo.extract.confidence import drop_unlikely
 from geo.extract.counts import attach_measures
 from geo.extract.elided import elided_counts
 from geo.extract.records import clause_records
-from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
+from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, sentences, wrapped_line_breaks
 from geo.extract.statistical import after_label, combine
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
@@ -221,7 +221,9 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
             job.cancel()
             raise
         vocabulary = geo_data.categories()
-        records = drop_unlikely(records)
+        # a page's menus above its trail of sections, and its links to other pieces: their places are the site's
+        links = page_menu_lines(text) + link_blocks(text)
+        records = drop_unlikely([r for r in records if not any(lo <= r.char_start < hi for lo, hi in links)])
         features = to_features([r for r in records if r.category in vocabulary])
         del records  # freed before the collector runs again, which would walk them once more
     return features

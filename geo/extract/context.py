@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AUTHORITIES, CONTEXT_VERBS, JURISDICTION_SUFFIXES, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, CONTEXT_VERBS, JURISDICTION_SUFFIXES, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, \
+    RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -150,7 +151,14 @@ def _jurisdiction_without_works(case):
     mention, action = case.mention, case.action
     return (mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section
             and mention.typed_by is None and (len(mention.chain) < 2 or action is None)
-            and not (mention.left_verb or (action and case.norm.startswith((action, "进行" + action), mention.end))))
+            and not (mention.left_verb or (action and _works_right_after(case.norm, mention.end, action))))
+
+
+def _works_right_after(norm, end, action):
+    """True when ``action`` follows a name ending at ``end`` right away, after 进行, or after a word
+    of its moving to a new site (青山学院移址新建, 白石大学异地新建)."""
+    moved = next((word for word in RELOCATED_WORDS if norm.startswith(word, end)), "")
+    return norm.startswith((action, "进行" + action), end + len(moved))
 
 
 def _scenery_list(case):
@@ -314,7 +322,22 @@ def _planned_only(case):
     if PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None:
         return True
     reach = min(case.clause_end, mention.end + _PLANNED_LIST_REACH)
-    return norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None
+    if norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None:
+        return True
+    return _inside_plans_compiled(norm, mention, case.clause_end)
+
+
+def _inside_plans_compiled(norm, mention, clause_end):
+    """编制了《青山县总体规划》、白石山等旅游区的控制性详细规划: a clause that compiles plans and
+    ends with them (no works after the place) names the places planned."""
+    if not norm.endswith("规划", mention.end, clause_end) or ACTION_INDEX.first_in(norm, mention.end, clause_end):
+        return False
+    window = norm[max(0, mention.stem_start - _CLAUSE_REACH):mention.stem_start]
+    window = window[max(window.rfind(char) for char in _CLAUSE_BREAKS) + 1:]
+    return _COMPILING.search(window) is not None
+
+
+_COMPILING = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:编制|修编|编修)了?")
 
 
 # The rest of a list (、B村等8个村) before a plan's compiling: a few items, within reach (a list of

@@ -70,6 +70,14 @@ def merge_junctions(norm, mentions):
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             merged[-1] = mention
+        elif at_junction and _second_partners_listed(norm, merged, mention):
+            # 青松路与白石大街、红枫大街交叉口街角游园: a road's junctions with two listed roads locate
+            # what is built there; the three roads are its name, none a project of its own
+            first = merged[-2] if merged[-1].stop in ("与", "和") else merged[-1]
+            mention.stem_start = first.stem_start
+            mention.stop, mention.stop_start = first.stop, first.stop_start
+            del merged[merged.index(first):]
+            merged.append(mention)
         elif previous is not None and previous.end == start and not mention.stop and mention.category == "road" \
                 and previous.kind in ("name", "facility") and previous.category not in ("road", None) \
                 and not previous.count and not previous.section and _NUMBERED_ROAD_STEM.fullmatch(norm, start, mention.head_start):
@@ -94,6 +102,24 @@ def merge_junctions(norm, mentions):
         elif _names_its_own(norm, mention):
             merged.append(mention)
     return merged
+
+
+def _second_partners_listed(norm, merged, mention):
+    """True when ``mention`` (a facility whose stem holds a junction) is listed with 、 after a
+    road that a conjunction joins to a road before it, or that holds such a join itself (青松路与
+    白石大街、|红枫大街交叉口街角游园)."""
+    previous, start = merged[-1], mention.stem_start
+    if mention.stop or mention.category in ("road", None) or previous.category != "road" or previous.count \
+            or previous.end != start - 1 or norm[start - 1] != "、":
+        return False
+    if previous.stop in ("与", "和"):
+        before = merged[-2] if len(merged) > 1 else None
+        return before is not None and before.category == "road" and before.end == previous.stop_start and not before.count
+    return _JOINED_ROADS.fullmatch(norm, previous.stem_start, previous.end) is not None
+
+
+# Two roads joined by a conjunction in one mention (青松路与白石大街).
+_JOINED_ROADS = re.compile(r"[\u4e00-\u9fff\d]{1,10}(?:路|街|大道|大街)[与和][\u4e00-\u9fff\d]{1,10}(?:路|街|大道|大街)")
 
 
 def _names_its_own(norm, mention):

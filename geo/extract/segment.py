@@ -7,7 +7,8 @@ import collections
 import itertools
 import re
 
-from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH
+from geo.lexicon import BREADCRUMB_LABELS, LINKS_HEADINGS
+from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
                                   WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
@@ -423,3 +424,60 @@ def clauses(norm, start, end):
         pos = cut + 1
     if pos < end:
         yield pos, end
+
+
+def link_blocks(text):
+    """Spans of ``text`` (start, end) holding a page's links to other pieces: each opens at a line
+    that is a links heading alone (推荐阅读:, 【相关新闻】) and runs over the headlines under it,
+    short lines ending no sentence (blank lines pass), up to the first line of prose.
+
+    The places in those headlines are other pieces' (四川泸州:城西公园“倩影”初现), no project of
+    the text's.
+    """
+    spans, start, pos = [], None, 0
+    for line in text.split("\n"):
+        bare = line.strip()
+        if start is None:
+            if len(bare) <= _HEADING_MAX and _bare_heading(bare) in LINKS_HEADINGS:
+                start = pos
+        elif bare and (len(bare) > _HEADLINE_MAX or bare[-1] in _SENTENCE_ENDS or "。" in bare):
+            spans.append((start, pos))
+            start = None
+        pos += len(line) + 1
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _bare_heading(line):
+    """A short line without the marks around a heading (【】, a colon), in Simplified characters."""
+    return simplified_with_offsets(line.strip(_HEADING_MARKS))[0]
+
+
+_HEADING_MAX = 12  # characters of a links heading's line, marks included
+_HEADING_MARKS = " \t\u3000:：【】[]<>《》|·•-—>"
+_HEADLINE_MAX = 40  # characters of a headline under a links heading
+_SENTENCE_ENDS = "。!！?？;；"
+
+
+
+def page_menu_lines(text):
+    """Spans (start, end) of a page's menu items: the short lines without punctuation above its
+    trail of sections (当前位置: 首页 > 新闻, 您的位置:…) when that trail opens within the first
+    :data:`_HEADER_REACH` characters (• 古莲花池 • 白石山风景区 are the site's menus); none when
+    there is no trail. A headline or lead above the trail, in sentences, is no menu."""
+    spans, pos = [], 0
+    for line in text[:_HEADER_REACH].split("\n"):
+        bare = simplified_with_offsets(line.strip(_HEADING_MARKS))[0]
+        label = next((label for label in BREADCRUMB_LABELS if bare.startswith(label)), None)
+        if label is not None and (len(bare) == len(label) or bare[len(label)] in ":>》 \t"):
+            return spans
+        if bare and len(bare) <= _MENU_ITEM_MAX and not _MENU_BREAKS.search(bare):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return []
+
+
+_HEADER_REACH = 400  # characters from a page's top in which its trail of sections is looked for
+_MENU_ITEM_MAX = 12  # characters of a menu item's line, its bullet left out
+_MENU_BREAKS = re.compile(r"[,，。;；!！?？、:：]")
