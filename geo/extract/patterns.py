@@ -191,6 +191,7 @@ def on_a_route_described(norm, pos):
     return _ROUTE_ENDS.search(norm, max(0, pos - _ROUTE_ENDS_REACH), pos + _ROUTE_ENDS_REACH) is not None
 
 
+CLAUSE_BREAKS = ",;。!?:\n"  # what ends a clause a rule looks back through
 ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
 MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
 MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)

@@ -1,0 +1,193 @@
+"""Context rules for places a sentence describes rather than works on.
+
+Places named for their people or authority, works counted again, one of a type a place becomes,
+examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
+catchment, a place's surroundings, types of schools written together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, JURISDICTION_SUFFIXES, PERSON_ROLES
+from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE
+
+
+def people_of_place(case):
+    """任民镇中学教师李平荣获奖章: a place named for its people, or for its authority (青山新区管委会社会
+    事业局将…), is context."""
+    return case.norm.startswith(PERSON_ROLES, case.mention.end) or case.norm.startswith(AUTHORITIES, case.mention.end)
+
+
+# What the works just named, counted again, do as a clause's subject: 两条道路的建成将…, 这3所学校的投用使….
+_RECOUNTED_AFTER = re.compile(r"的(?:建成|建设|实施|完工|开通|通车|投用|投运|启用)(?:将|后|使|可|为|[,;。])")
+_BACK_REFERENCES = ("这", "上述", "以上", "该")
+_RECOUNT_OPENERS = tuple("两二三四五六七八九十23456789")  # (a count of one is no list named before)
+
+
+def recounted_works(case):
+    """两条道路的建成将进一步促进…: a count opening a clause, its works nominalised after 的, counts
+    the works named before it again (新建A路…；新建B路…。两条道路的建成…), no group of its own."""
+    mention, norm = case.mention, case.norm
+    if not norm.startswith("的", mention.end):
+        return False  # (most mentions: one look)
+    start = mention.stem_start
+    back = next((word for word in _BACK_REFERENCES if norm.startswith(word, start)), "")
+    start += len(back)  # (这两条道路: the stem may open with the reference)
+    if not norm.startswith(_RECOUNT_OPENERS, start) or _RECOUNTED_AFTER.match(norm, mention.end) is None \
+            or COUNT_RE.match(norm, start, mention.head_start) is None:
+        return False
+    opens = start - len(back)
+    return opens == 0 or norm[opens - 1] in CLAUSE_BREAKS or bool(back) or norm.endswith(_BACK_REFERENCES, 0, opens)
+
+
+# One of a type after 成为 or 作为 (改造成为一座智慧化农贸市场, 将成为一所现代化学校): what a place
+# named before becomes, no project of its own. (是一所… is left: the labels pair such a group with
+# a count of that type said elsewhere.)
+_ONE_OF_A_TYPE = re.compile(r"一[座所个家处条]")
+
+
+def one_described(case):
+    """现已改造成为一座智慧化农贸市场, 打造成为一座生态公园: one of a type after 成为 or 作为."""
+    mention, norm = case.mention, case.norm
+    if mention.stop != "为" or not mention.stop_start or not _ONE_OF_A_TYPE.match(norm, mention.stem_start):
+        return False
+    return norm[mention.stop_start - 1] in "成作"
+
+
+# The rest of a list after a place, passed over to what follows the list (a name the tagger marks,
+# or one listed with places of other kinds, has no list of its own).
+_REST_OF_LIST = r"(?:、[^、,;:。!?\n]{1,16}?)*"
+# Places given as examples of a kind (以青山森林公园、白石水库等为代表的山水旅游): what they stand
+# for is described, no works on them (unless what they stand for is counted).
+_REPRESENTED = re.compile(_REST_OF_LIST + "等?为代表")
+_REPRESENTED_REACH = 120  # characters after a place looked through for 为代表 (a list of thousands stays linear)
+
+
+def examples_of_a_kind(case):
+    """以A公园、B水库等为代表的生态旅游: the places that exemplify a kind are context; one that
+    stands for a counted group of works (以建设A市场为代表的21个项目, 建成以B园为代表的园区128个)
+    is one of them."""
+    end = case.mention.end
+    found = _REPRESENTED.match(case.norm, end, min(case.clause_end, end + _REPRESENTED_REACH))
+    return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
+
+
+# A building's uses listed (使用功能包括图书馆、档案馆及市民中心): the rooms it holds, up to the place.
+_FUNCTIONS_LISTED = re.compile(r"功能(?:包括|包含|涵盖|有)(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
+_FUNCTIONS_REACH = 80  # characters back from a place looked through for the uses listed
+
+
+def functions_of_a_building(case):
+    """实际使用功能包括综合展览馆、图书馆、档案馆及市民中心: the uses a building described is put
+    to are rooms of it, no facilities of their own (with no works on them)."""
+    norm, start = case.norm, case.mention.stem_start
+    lo = max(0, start - _FUNCTIONS_REACH)
+    if case.action is not None or norm.find("功能", lo, start) < 0:
+        return False  # (most places: no uses listed before them)
+    return _FUNCTIONS_LISTED.search(norm, lo, start) is not None
+
+
+def what_it_becomes(case):
+    """青山将成为三省结合部的商贸物流中心, 成为中心城区的金融中心、科教文化中心: what a place is to
+    become, described after 成为 and 的 or listed after it, with no works of its own, is a role, no place."""
+    mention, norm = case.mention, case.norm
+    if case.action is not None:
+        return False
+    if mention.stop == "的" and mention.stop_start is not None:
+        lo = max(0, mention.stop_start - _BECOMES_REACH)
+        lo = max([lo] + [norm.rfind(char, lo, mention.stop_start) + 1 for char in CLAUSE_BREAKS])  # its own clause
+        if norm.find("成为", lo, mention.stop_start) >= 0:
+            return True
+    start = mention.stem_start
+    return _BECOMES_LIST.search(norm, max(0, start - _BECOMES_LIST_REACH), start) is not None
+
+
+_BECOMES_REACH = 40  # characters back from a role's 的 to the 成为 it completes
+# The roles listed after 成为 (成为青山县中心城区的金融中心、科教文化中心、…): the items after the first.
+_BECOMES_LIST = re.compile(r"成为(?:[^,;:。!?\n、]{0,16}?的)?(?:[^、,;:。!?\n]{1,16}?、)+$")
+_BECOMES_LIST_REACH = 60  # characters back from a listed role to its 成为
+
+
+def holds_an_event(case):
+    """青山小学举行清明祭扫活动: a place holding an event, with no works said, is its host, context
+    (白石医院举行开工仪式: its works started)."""
+    norm, end = case.norm, case.mention.end
+    if case.action is not None or not norm.startswith(("举行", "举办"), end):
+        return False  # (most places: no event held right after them)
+    return not any(ACTION_INDEX.at(norm, pos) for pos in range(end + 2, case.clause_end))
+
+
+# The needs of a place's people named after it (解决A小区、B村区域居民入学问题, C村群众出行难): the
+# places are whose people a project serves, no works on them (their water works are: A村群众饮水工程).
+# A line may break the phrase where no mark stands (a post a phrase a line: …胡张村区域\n居民入学问题).
+_RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:区域|片区|周边|一带)?\n?的?(?:居民|群众|村民|住户)(?:子女)?的?"
+                              r"(?:就近)?(?:入学|就学|上学|就医|出行)")
+
+
+def residents_served(case):
+    """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
+    end = case.mention.end
+    reach = min(len(case.norm), end + _REPRESENTED_REACH)  # (the pattern stops at marks itself)
+    return _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
+
+
+# A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
+_ENROLMENT_AREA = re.compile(r"招生(?:范围|面积|片区|区域|地段)|划片范围|施教区|学区范围")
+_ENROLMENT_REACH = 80  # characters back from a place to the start of its sentence looked through
+
+
+def enrolment_area(case):
+    """白石小学今年的招生范围为青山村的房产,包括A花城、B小区: with no works, the places of a sentence
+    on a school's catchment are context (新建青山小学,招生范围为… keeps the school its works govern)."""
+    if case.action is not None:
+        return False
+    norm, start = case.norm, case.mention.stem_start
+    begin = max(0, start - _ENROLMENT_REACH)
+    begin = max([begin] + [norm.rfind(mark, begin, start) + 1 for mark in "。!?\n"])
+    return _ENROLMENT_AREA.search(norm, begin, case.clause_end) is not None
+
+
+# What lies around a place, described (未来城周边的高速公路网络发达,如A高速、B高速等; A、B等知名学校均位于
+# 未来城周边): in a sentence with no works, the places given as examples of it, or said to lie there as a
+# list, are context. (设有 and 拥有 are left: the unread sets label places such sentences say are there.)
+_SURROUNDINGS = ("周边", "附近", "周围")
+_SURROUNDINGS_REACH = 120  # characters either side of a place looked through for its sentence
+_THERE_BEFORE = re.compile(r"(?:如|包括|例如|比如)(?:[^、,;:。!?\n]{1,16}?、)*$")
+# (a list's places, typed after 等: a place described alone, 青山路位于白石镇境内, is the subject)
+_THERE_AFTER = re.compile(_REST_OF_LIST + r"等[\u4e00-\u9fff]{0,6}?均?(?:位于|坐落于|坐落在|分布在|分布于)")
+
+
+def surroundings_described(case):
+    """青山一中、白石中学等知名学校均位于新城周边, 周边的商业街区逐渐形成,如A广场、B汇等: with no works in the
+    sentence (within reach), places it lists as lying around a place, or gives as examples, are context."""
+    if case.action is not None:
+        return False
+    norm, mention = case.norm, case.mention
+    lo = max(0, mention.stem_start - _SURROUNDINGS_REACH)
+    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
+    hi = min(len(norm), mention.end + _SURROUNDINGS_REACH)
+    hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in "。!?\n") if pos >= 0])
+    if ACTION_INDEX.first_in(norm, lo, hi) is not None:
+        return False
+    # the place around which is named first (未来城周边…,如A、B等), or after a list said to lie there (A、B等
+    # 学校均位于新城周边); 包括青山国小校园周边…改善 names the place whose surroundings are worked on
+    return any(word in norm[lo:mention.stem_start] for word in _SURROUNDINGS) \
+        and _THERE_BEFORE.search(norm, max(lo, mention.stem_start - 60), mention.stem_start) is not None \
+        or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in _SURROUNDINGS)
+
+
+def types_joined(case):
+    """青山县中小学幼儿园基础设施提升改造: types written one after another (中小学 and 幼儿园) right
+    after a jurisdiction are its schools, no school of its own (A大学附属中小学幼儿园 is one)."""
+    mention, norm = case.mention, case.norm
+    if mention.head not in _JOINED_SCHOOL_HEADS or mention.count:
+        return False
+    plural = next((t for t in _PLURAL_SCHOOL_TYPES if norm.endswith(t, mention.stem_start, mention.head_start)), None)
+    return plural is not None and norm.endswith(tuple(JURISDICTION_SUFFIXES), mention.stem_start,
+                                                mention.head_start - len(plural))
+
+
+# A type of several schools at once, and the school heads written right after it as one more type.
+_PLURAL_SCHOOL_TYPES = ("中小学",)
+_JOINED_SCHOOL_HEADS = frozenset(("幼儿园", "学校", "校舍"))
