@@ -898,6 +898,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (组团式帮扶, 功能组团) names no area
     ("加快推进白石立交、青山组团市政道路及附属工程等项目,深化医疗人才组团式帮扶。",
      [("白石立交", "bridge"), ("青山组团市政道路", "road_rebuild")], []),
+    # a 和 inside a name: a conjunction joins no one-character name (和平小学) to a short word with no head
+    ("包括建设白石古店小学教学综合楼、白石新和小学教学楼、青岭和平小学校舍及附属设施、坝下中心小学教学楼等项目。",
+     [("坝下中心小学教学楼", "school"), ("白石古店小学教学综合楼", "school"), ("白石新和小学教学楼", "school"),
+      ("青岭和平小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
