@@ -10,7 +10,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, PERSON_ROLES, RELIANCE_VERBS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
-from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP
+from geo.extract.patterns import ATTRIBUTIVE_MAX, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
 
 _NAMED_KINDS = ("name", "facility", "code")
@@ -83,13 +83,16 @@ def governed_by_context_verb(case):
 
 def _on_a_course(case, first):
     """起于白石路,经红枫镇、青松乡至G15高速: a list after 经 opening a clause is the course a route
-    runs, the last item to where it ends (青松乡至G15高速 was named a road); ``first`` is the first
-    mention of the case's list."""
+    runs, the last item to where it ends (青松乡至G15高速 was named a road), or, near the route's
+    start or end (起于, 终点…), the places it passes (经青山镇政府、青山卫生院北侧); ``first`` is the
+    first mention of the case's list."""
     norm, start = case.norm, first.stem_start
     if "经" not in norm[max(0, start - _VIA_REACH):start]:
         return False
     via = _VIA_BEFORE.search(norm, max(0, start - _VIA_REACH), start)
-    return via is not None and "至" in norm[via.start():case.mention.head_start]
+    # (经A、B、C北侧,然后往西至D, with the route's start or end described: the list is the course too)
+    return via is not None and ("至" in norm[via.start():case.mention.head_start]
+                                or on_a_route_described(norm, via.start()))
 
 
 _VIA_REACH = 40  # characters back from a place to the 经 of the course it lies on
