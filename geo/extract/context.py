@@ -68,9 +68,11 @@ def governed_by_context_verb(case):
         return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
     if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _list_end(mention))
                                or category_group(mention.category) == "facilities"
-                               and works_at(case.norm, _list_end(mention), case.clause_end)):
-        # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室: works on a road
-        # or at a facility (在哈西、群力等新区配建学校: districts stay context)
+                               and works_at(case.norm, _list_end(mention), case.clause_end)
+                               or mention.category == "park" and _works_inside(case, mention)):
+        # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室, 在白石公园建设儿童
+        # 健身苑: works on a road, at a facility or in one park (在哈西、群力等新区配建学校: districts stay
+        # context, and so do kinds of park listed after 在 a long way back)
         return False
     if first.stop == "的" and first.stop_start is not None:
         # 沿线经过东联镇的新河、永丰等村, 起点位于东联镇境内的纵八路: a route's verb before the
@@ -118,6 +120,19 @@ def _relied_on(case):
 _RELIANCE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
                               + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
 _RELIANCE_REACH = 40
+
+
+def _works_inside(case, mention):
+    """在白石公园建设儿童健身苑1座: works on a thing inside one park (a noun after the works verb, no
+    工程 or 项目 of the park's own, no list of kinds of park after a 在 a long way back)."""
+    if len(mention.chain) > 1:
+        return False
+    works = works_at(case.norm, mention.end, case.clause_end)
+    if not works:
+        return False
+    after = case.norm.find(works, mention.end) + len(works)
+    return after < case.clause_end and "\u4e00" <= case.norm[after] <= "\u9fff" \
+        and not case.norm.startswith(("工程", "项目", "情况", "进度", "进展"), after)
 
 
 def _list_end(mention):
