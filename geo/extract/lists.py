@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import JURISDICTION_SUFFIXES, category_group, unit_fits, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, TOWNSHIP
@@ -49,6 +49,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                 item = _item_before_follower(norm, pos, by_end)
             if item is not None and item is not mention and (item.stop == "等" or item.list_end):
                 break  # A等55公里通达工程和B等4座危桥: a type closing a list of its own is no member
+            if item is not None and item is not mention and mention.stop != "等" and _counted_inside(norm, item):
+                break  # 池店镇11个小区、青阳街道21个小区: a counted group of its own is no member of the next
             if item is not None and item.kind == "designation" and item.stem_start >= item.head_start:
                 break  # 农村6座污水处理站: a designation word alone is the count's scope, no member
             if item is not None and item is not mention and not members and mention.stop != "等" \
@@ -152,6 +154,17 @@ def _townships_in_scope(norm, mention, members):
         return False
     endings = [norm[:member.end].endswith(TOWNSHIP_SUFFIXES) for member in members]
     return any(endings) and all(ends or norm[member.end - 1] == "街" for ends, member in zip(endings, members))
+
+
+def _counted_inside(norm, item):
+    """True when an item's stem ends in a count of its head's things (池店镇11个小区), not a size
+    (3.2公里路段) nor a count inside a name (隆里乡三大桥至华寨)."""
+    count = _COUNT_END.search(norm, item.stem_start, item.head_start) if item.head_start > item.stem_start else None
+    return count is not None and count.group("unit") not in SIZE_UNITS \
+        and unit_fits(count.group("unit"), item.category, item.head)
+
+
+_COUNT_END = re.compile(COUNT_RE.pattern + "$")
 
 
 def _after_separator(norm, pos, clause_start):
