@@ -913,6 +913,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a place's sewage works (污水处理工程) are a project like its sewage plant
     ("项目分别是青山镇污水处理工程,白石居污水处理工程。",
      [("白石居污水处理工程", "utility"), ("青山镇污水处理工程", "utility")], []),
+    # the particle 着 written 著 (Traditional text the converter keeps) ends a verb like 着 (隨著, 期盼著)
+    ("市民更期盼著白石大道早日打通。", [("白石大道", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
