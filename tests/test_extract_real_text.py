@@ -915,6 +915,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石居污水处理工程", "utility"), ("青山镇污水处理工程", "utility")], []),
     # the particle 着 written 著 (Traditional text the converter keeps) ends a verb like 着 (隨著, 期盼著)
     ("市民更期盼著白石大道早日打通。", [("白石大道", "road_new")], []),
+    # a village's road (白石村道) is named by its village; bare or typed, 村道 is a type
+    ("完成白石村道、青岭村道的升级改造,硬化村道20公里。", [("白石村道", "road_rebuild"), ("青岭村道", "road_rebuild")],
+     [("road_rebuild", 20)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
