@@ -432,7 +432,7 @@ _TRADITIONAL_ZHE = "著"
 
 
 def _stop_ending_in_zhe(norm, pos, lo):
-    """The longest stop word ending in 着 that ends at ``pos`` with 著 written for 着 (更期盼著福業大道),
+    """The longest stop word ending in 着 that ends at ``pos`` with 著 written for 着 (更期盼著白石大道),
     or None."""
     for length in _STOP_INDEX.by_last.get("着", ()):
         start = pos - length

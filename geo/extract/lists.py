@@ -50,7 +50,7 @@ def resolve_enumerations(norm, mentions, clause_start):
             if item is not None and item is not mention and (item.stop == "等" or item.list_end):
                 break  # A等55公里通达工程和B等4座危桥: a type closing a list of its own is no member
             if item is not None and item is not mention and mention.stop != "等" and _counted_inside(norm, item):
-                break  # 池店镇11个小区、青阳街道21个小区: a counted group of its own is no member of the next
+                break  # 白石镇11个小区、青山街道21个小区: a counted group of its own is no member of the next
             if item is not None and item.kind == "designation" and item.stem_start >= item.head_start:
                 break  # 农村6座污水处理站: a designation word alone is the count's scope, no member
             if item is not None and item is not mention and not members and mention.stop != "等" \
@@ -157,7 +157,7 @@ def _townships_in_scope(norm, mention, members):
 
 
 def _counted_inside(norm, item):
-    """True when an item's stem ends in a count of its head's things (池店镇11个小区), not a size
+    """True when an item's stem ends in a count of its head's things (白石镇11个小区), not a size
     (3.2公里路段) nor a count inside a name (隆里乡三大桥至华寨)."""
     count = _COUNT_END.search(norm, item.stem_start, item.head_start) if item.head_start > item.stem_start else None
     return count is not None and count.group("unit") not in SIZE_UNITS \

@@ -15,7 +15,7 @@ def drop_partners(norm, records, clause_end):
     与浙江大学、四川大学合作: a list after 与/同 that the clause goes on to 合作/对接 with.
     镇江、九江等城市: a list typed by a noun that is no place type (城市, 企业, 高校).
     由青山路与白石路合围: roads that enclose a site are its bounds, not works.
-    47路、32路等3条公交车线路: bus lines named by their numbers, no roads.
+    15路、22路等3条公交车线路: bus lines named by their numbers, no roads.
     """
     if not records:
         return records
@@ -72,14 +72,14 @@ def _typed_by_non_place(norm, record, end, clause_end):
 
 
 def _bus_route(norm, record, clause_end):
-    """47路、32路等3条公交车线路, 8路公交: a route named by its number alone in a list of bus routes
+    """15路、22路等3条公交车线路, 8路公交: a route named by its number alone in a list of bus routes
     is a bus line, no road (3076路 and 八一路 stay roads)."""
     return _NUMBER_ROAD.fullmatch(norm, record.start, record.end) is not None \
         and _BUS_LINES_AFTER.match(norm, record.end, clause_end) is not None
 
 
 _NUMBER_ROAD = re.compile(r"\d{1,3}路")
-# The other numbers of the list, then the bus lines they are (、32路、43路等3条公交车线路).
+# The other numbers of the list, then the bus lines they are (、22路、9路等3条公交车线路).
 _BUS_LINES_AFTER = re.compile(rf"(?:[、和及]\d{{1,3}}路)*(?:等{NUM}?条?)?(?:城乡|城市|夜间)?公交")
 
 

@@ -372,7 +372,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # one character, opens a word (和谐, 和平), no conjunction
                 stop = None
             if stop == "和" and _one_character_name(norm, pos, head_start) and _name_goes_on_before(norm, pos - 1, lo):
-                # 、枫亭和平小学(校舍), 、郊尾新和小学教学楼: a conjunction joins no name of one character
+                # 、青岭和平小学(校舍), 、白石新和小学教学楼: a conjunction joins no name of one character
                 # (or none, a bare head) to a short word holding no head
                 stop = None
             if stop == "和" and length > 0 and _DATE_END.search(norm, max(lo, pos - 4), pos - 1):
@@ -456,7 +456,7 @@ def _one_character_name(norm, pos, head_start):
 def _name_goes_on_before(norm, pos, lo):
     """True when the word before ``pos`` (a 和) is the start of a name rather than a conjunct: two or
     three Han characters after a break or a stop word, holding no head, no generic word, no jurisdiction
-    (、枫亭|和平小学, 、郊尾新|和小学; 一中|和二中, 路基|和北屯火车站, 省级|和美乡村, 府谷县|和谐小区 are conjuncts)."""
+    (、青岭|和平小学, 、白石新|和小学; 一中|和二中, 路基|和北屯火车站, 省级|和美乡村, 府谷县|和谐小区 are conjuncts)."""
     start = pos
     while start > lo and pos - start < 4 and "\u4e00" <= norm[start - 1] <= "\u9fff" \
             and not stop_ending_at(norm, start, lo):
