@@ -921,6 +921,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 多个 is a vague quantity (多个商住小区: some compounds of a type); 典型村 is a model village, a type
     ("拉动了周边建设,多个商住小区拔地而起。", [], []),
     ("将典型村建设、青松公园建设列为十件民生实事。", [("青松公园", "park")], [("project", 10)]),
+    # a building named after a follower (主体业务楼) is the facility's, one name with it
+    ("青山县人民医院门诊大楼、白石县中医院主体业务楼等设施建成投入使用。",
+     [("白石县中医院主体业务楼", "health"), ("青山县人民医院门诊大楼", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
