@@ -393,7 +393,7 @@ GENERIC_SORTED = longest_first(GENERIC_WORDS)
 GENERIC_MAXLEN = max(len(w) for w in GENERIC_WORDS)
 _STOP_INDEX = WordIndex(STOPS)
 # The last characters of stop words: no stop word ends before any other character.
-STOP_LAST_CHARS = _STOP_INDEX.lasts
+STOP_LAST_CHARS = _STOP_INDEX.lasts | {"著"}  # (著: the particle 着 as Traditional text writes it, see stop_ending_at)
 _INDEXES = {}
 
 
@@ -427,6 +427,8 @@ def stop_ending_at(norm, pos, lo):
     """The longest stop word ending at ``pos`` (and starting at or after ``lo``), or None."""
     if norm[pos - 1:pos] not in STOP_LAST_CHARS:
         return None  # most characters end none (one test instead of a look-up by length)
+    if norm[pos - 1] == _TRADITIONAL_ZHE:
+        return _stop_ending_in_zhe(norm, pos, lo)
     words = _STOP_INDEX.words
     for length in _STOP_INDEX.by_last[norm[pos - 1]]:  # longest first, as WordIndex.ending_at (without its list)
         start = pos - length
@@ -438,6 +440,21 @@ def stop_ending_at(norm, pos, lo):
         if word == "以" and norm[pos:pos + 1] in DIRECTIONS:
             continue  # 卫工河以西工业遗存片区: 以西 is a direction inside the name
         return word
+    return None
+
+
+# The particle 着 written 著, which the Traditional converter keeps (著 is also 著名's): 随著, 期盼著.
+_TRADITIONAL_ZHE = "著"
+
+
+def _stop_ending_in_zhe(norm, pos, lo):
+    """The longest stop word ending in 着 that ends at ``pos`` with 著 written for 着 (更期盼著白石大道),
+    or None."""
+    for length in _STOP_INDEX.by_last.get("着", ()):
+        start = pos - length
+        word = norm[start:pos - 1] + "着"
+        if start >= lo and word in _STOP_INDEX.words:
+            return word
     return None
 
 

@@ -1021,6 +1021,35 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("推进邮电路、青松街改造,实施老旧小区电路改造。", [("邮电路", "road_rebuild"), ("青松街", "road_rebuild")], []),
     # 小街小巷 (lanes) is a road type, as 背街小巷: no name
     ("今年改造背街小巷30条。小街小巷改造工程进展顺利。", [], [("road_rebuild", 30)]),
+    # a 和 inside a name: a conjunction joins no one-character name (和平小学) to a short word with no head
+    ("包括建设白石古店小学教学综合楼、白石新和小学教学楼、青岭和平小学校舍及附属设施、坝下中心小学教学楼等项目。",
+     [("坝下中心小学教学楼", "school"), ("白石古店小学教学综合楼", "school"), ("白石新和小学教学楼", "school"),
+      ("青岭和平小学", "school")], []),
+    # near a route's start or end, the places it passes (经A、B北侧) are its course, with no 至 after them
+    ("该路起于青山镇白石村,经青山镇政府、青山卫生院、青山中学北侧,然后往西沿山侧布线至红岭,终点位于东坪。", [], []),
+    # bus lines named by their numbers (15路、22路等3条公交线路) are no roads
+    ("完成15路、22路、9路等3条公交车线路延伸优化。", [], []),
+    # works on a thing inside one park after 在 make the park their site
+    ("在青松公园建设儿童健身苑1座。", [("青松公园", "park")], []),
+    # a counted group is no member of the count after it, and the town before that count is where it lies
+    ("完成白石镇11个小区、青山街道21个小区雨污分流改造。", [], [("area", 11), ("area", 21)]),
+    # a place's sewage works (污水处理工程) are a project like its sewage plant
+    ("项目分别是青山镇污水处理工程,白石居污水处理工程。",
+     [("白石居污水处理工程", "utility"), ("青山镇污水处理工程", "utility")], []),
+    # the particle 着 written 著 (Traditional text the converter keeps) ends a verb like 着 (隨著, 期盼著)
+    ("市民更期盼著白石大道早日打通。", [("白石大道", "road_new")], []),
+    # a village's road (白石村道) is named by its village; bare or typed, 村道 is a type
+    ("完成白石村道、青岭村道的升级改造,硬化村道20公里。", [("白石村道", "road_rebuild"), ("青岭村道", "road_rebuild")],
+     [("road_rebuild", 20)]),
+    # 多个 is a vague quantity (多个商住小区: some compounds of a type); 典型村 is a model village, a type
+    ("拉动了周边建设,多个商住小区拔地而起。", [], []),
+    ("将典型村建设、青松公园建设列为十件民生实事。", [("青松公园", "park")], [("project", 10)]),
+    # a building named after a follower (主体业务楼) is the facility's, one name with it
+    ("青山县人民医院门诊大楼、白石县中医院主体业务楼等设施建成投入使用。",
+     [("白石县中医院主体业务楼", "health"), ("青山县人民医院门诊大楼", "health")], []),
+    # a road class named by the range of its section, with no code (省道青山至白石段) is one road
+    ("改造省道青松至白石段,完成县道红岭至东坪段大修。",
+     [("县道红岭至东坪段", "road_rebuild"), ("省道青松至白石段", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

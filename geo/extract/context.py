@@ -74,9 +74,11 @@ def governed_by_context_verb(case):
         return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
     if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _list_end(mention))
                                or category_group(mention.category) == "facilities"
-                               and works_at(case.norm, _list_end(mention), case.clause_end)):
-        # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室: works on a road
-        # or at a facility (在哈西、群力等新区配建学校: districts stay context)
+                               and works_at(case.norm, _list_end(mention), case.clause_end)
+                               or mention.category == "park" and _works_inside(case, mention)):
+        # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室, 在白石公园建设儿童
+        # 健身苑: works on a road, at a facility or in one park (在哈西、群力等新区配建学校: districts stay
+        # context, and so do kinds of park listed after 在 a long way back)
         return False
     if first.stop == "的" and first.stop_start is not None:
         # 沿线经过东联镇的新河、永丰等村, 起点位于东联镇境内的纵八路: a route's verb before the
@@ -89,25 +91,20 @@ def governed_by_context_verb(case):
 
 def _on_a_course(case, first):
     """起于白石路,经红枫镇、青松乡至G15高速: a list after 经 opening a clause is the course a route
-    runs, the last item to where it ends (青松乡至G15高速 was named a road); so is such a list filling
-    its clause where the route's ends are described (起于A,经新寨、李家湾,终点B); ``first`` is the
+    runs, the last item to where it ends (青松乡至G15高速 was named a road), or, near the route's
+    start or end (起于, 终点…), the places it passes (经青山镇政府、青山卫生院北侧); ``first`` is the
     first mention of the case's list."""
     norm, start = case.norm, first.stem_start
     if "经" not in norm[max(0, start - _VIA_REACH):start]:
         return False
     via = _VIA_BEFORE.search(norm, max(0, start - _VIA_REACH), start)
-    if via is None:
-        return False
-    if "至" in norm[via.start():case.mention.head_start]:
-        return True
-    return _REST_OF_COURSE.fullmatch(norm, case.mention.end, case.clause_end) is not None \
-        and on_a_route_described(norm, via.start())
+    # (经A、B、C北侧,然后往西至D, with the route's start or end described: the list is the course too)
+    return via is not None and ("至" in norm[via.start():case.mention.head_start]
+                                or on_a_route_described(norm, via.start()))
 
 
 _VIA_REACH = 40  # characters back from a place to the 经 of the course it lies on
 _VIA_BEFORE = re.compile(r"(?:^|[,;:。])(?:途)?经(?:[\u4e00-\u9fff\d]{1,12}[、和及与])*(?:[\u4e00-\u9fff\d]{1,12}至)?$")
-# The rest of a course after a place on it: more places listed, up to its clause's end.
-_REST_OF_COURSE = re.compile(r"(?:[、和及与][\u4e00-\u9fff\d]{1,12})*")
 
 
 def _relied_on(case):
@@ -129,6 +126,19 @@ def _relied_on(case):
 _RELIANCE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
                               + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
 _RELIANCE_REACH = 40
+
+
+def _works_inside(case, mention):
+    """在白石公园建设儿童健身苑1座: works on a thing inside one park (a noun after the works verb, no
+    工程 or 项目 of the park's own, no list of kinds of park after a 在 a long way back)."""
+    if len(mention.chain) > 1:
+        return False
+    works = works_at(case.norm, mention.end, case.clause_end)
+    if not works:
+        return False
+    after = case.norm.find(works, mention.end) + len(works)
+    return after < case.clause_end and "\u4e00" <= case.norm[after] <= "\u9fff" \
+        and not case.norm.startswith(("工程", "项目", "情况", "进度", "进展"), after)
 
 
 def _list_end(mention):

@@ -256,6 +256,12 @@ def _head_length_at(norm, pos):
                default=0)
 
 
+def _building_after(norm, pos):
+    """True when a building's head (业务楼, 教学楼, 综合楼) opens at ``pos``."""
+    table = heads()
+    return any(norm[pos + n - 1:pos + n] == "楼" and norm[pos:pos + n] in table for n in range(2, 5))
+
+
 def _starts_with_head(text):
     """True when ``text`` opens with a head of two or more characters (铁路北安段)."""
     table = heads()
@@ -428,8 +434,11 @@ def right_ok(norm, pos, clause_end):
     works = ACTION_INDEX.at(norm, pos)
     if works and names_a_firm(norm, pos, clause_end):
         return False  # 天津经开区城市更新公司: the place names the firm that does the works
-    if follower and _head_length_at(norm, pos) <= len(follower) or works:
-        return True  # (青山中心消防站: 消防 follows a name, 消防站 is a head that goes on)
+    if follower and _head_length_at(norm, pos) <= len(follower) and not _building_after(norm, pos + len(follower)) \
+            or works:
+        # (青山中心消防站: 消防 follows a name, 消防站 is a head that goes on; so does 青山医院主体业务楼:
+        # a building of the hospital named after the follower)
+        return True
     after = pos
     for _ in range(MAX_ADVERBS):
         filler = FILLER_INDEX.at(norm, after)

@@ -13,7 +13,7 @@ from geo.extract.headfit import ends_with_head_of, head_holds
 from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
-from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_routes_in_prose
+from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
 from geo.extract.stems import decimal_point, find_stem, quoted_name
 
 
@@ -121,6 +121,8 @@ def clause_mentions(norm, start, end):
     # (LENGTH_BEFORE_ROAD needs 至 or a length in 公里, 千米 or 米: substring tests before the scan)
     if "的" in clause or ("至" in clause or "米" in clause or "里" in clause) and LENGTH_BEFORE_ROAD.search(clause):
         mentions = with_routes_in_prose(norm, mentions, start, end)
+    if "至" in clause and "道" in clause:
+        mentions = with_class_sections(norm, mentions, start, end)  # 省道青山至白石段
     return merge_junctions(norm, mentions)
 
 

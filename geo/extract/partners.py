@@ -15,6 +15,7 @@ def drop_partners(norm, records, clause_end):
     与浙江大学、四川大学合作: a list after 与/同 that the clause goes on to 合作/对接 with.
     镇江、九江等城市: a list typed by a noun that is no place type (城市, 企业, 高校).
     由青山路与白石路合围: roads that enclose a site are its bounds, not works.
+    15路、22路等3条公交车线路: bus lines named by their numbers, no roads.
     """
     if not records:
         return records
@@ -33,6 +34,8 @@ def drop_partners(norm, records, clause_end):
         if strung and strung[0] <= record.start and end <= strung[1]:
             continue  # 将沿线A风景区、B寺等景点串联: what a route strings together
         if norm.startswith("等", end, clause_end) and _typed_by_non_place(norm, record, end, clause_end):
+            continue
+        if _bus_route(norm, record, clause_end):
             continue
         kept.append(record)
     return kept
@@ -69,6 +72,18 @@ def _typed_by_non_place(norm, record, end, clause_end):
     streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
     return typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
         and not _noun_goes_on(typed)  # 等城市综合体 is a place type, 等城市骨架工程 works
+
+
+def _bus_route(norm, record, clause_end):
+    """15路、22路等3条公交车线路, 8路公交: a route named by its number alone in a list of bus routes
+    is a bus line, no road (3076路 and 八一路 stay roads)."""
+    return _NUMBER_ROAD.fullmatch(norm, record.start, record.end) is not None \
+        and _BUS_LINES_AFTER.match(norm, record.end, clause_end) is not None
+
+
+_NUMBER_ROAD = re.compile(r"\d{1,3}路")
+# The other numbers of the list, then the bus lines they are (、22路、9路等3条公交车线路).
+_BUS_LINES_AFTER = re.compile(rf"(?:[、和及]\d{{1,3}}路)*(?:等{NUM}?条?)?(?:城乡|城市|夜间)?公交")
 
 
 _AFTER_DENG = re.compile(rf"等{NUM}?(?:个|家|所|座)?")

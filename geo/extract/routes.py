@@ -130,11 +130,42 @@ def with_routes_in_prose(norm, mentions, start, end):
         # where its works are looked for.
         routes.append(Mention(kind="name", head="", category="road", head_start=second.end(), head_end=second.end(),
                               stem_start=stem[0], stop=stem[1], stop_start=stem[2], end=tail.end(), min_stem=2))
+    return _in_place_of(mentions, routes)
+
+
+def with_class_sections(norm, mentions, start, end):
+    """The clause's mentions with road sections named by a class and a range (省道青山至白石段) in
+    place of the places inside them."""
+    return _in_place_of(mentions, _class_sections(norm, start, end))
+
+
+def _in_place_of(mentions, routes):
+    """``mentions`` with ``routes`` in place of those that start inside one of them."""
     if not routes:
         return mentions
     kept = [m for m in mentions if not any(r.stem_start <= (m.stem_start if m.stem_start is not None else m.head_start) < r.end
                                            for r in routes)]
     return sorted(kept + routes, key=lambda m: m.head_start)
+
+
+# A road class named by the range of its section (省道青松至白石段, 县道红岭至东坪段), no code or name between.
+_CLASS_SECTION = re.compile(r"(?:国道|省道|县道|乡道)(?P<first>[\u4e00-\u9fff]{2,6}?)至(?P<second>[\u4e00-\u9fff]{2,6}?)段")
+
+
+def _class_sections(norm, start, end):
+    """Mentions of road sections named by a class and a range (省道青山至白石段: one road, whose
+    two ends are its name; 省道S203线, 省道青白线 are codes)."""
+    found = []
+    for match in _CLASS_SECTION.finditer(norm, start, end):
+        first, second = match.group("first"), match.group("second")
+        if first.endswith("线") or any(ch in "和及与、" for ch in first + second) \
+                or match.start() > start and norm[match.start() - 1].isascii() and norm[match.start() - 1].isalnum():
+            continue  # (G318国道A至B段, 346国道A至B段: the code's road, named by the code)
+        stop = stop_ending_at(norm, match.start(), start)
+        found.append(Mention(kind="name", head="", category="road", head_start=match.end(), head_end=match.end(),
+                             stem_start=match.start(), stop=stop, stop_start=match.start() - len(stop) if stop else None,
+                             end=match.end(), min_stem=2))
+    return found
 
 
 # A section listed after a linear project's own (南湖高铁东山至西山段、西山至北山段, G205线东山段、西山段):

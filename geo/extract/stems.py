@@ -394,6 +394,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
                 # one character, opens a word (和谐, 和平), no conjunction
                 stop = None
+            if stop == "和" and _one_character_name(norm, pos, head_start) and _name_goes_on_before(norm, pos - 1, lo):
+                # 、青岭和平小学(校舍), 、白石新和小学教学楼: a conjunction joins no name of one character
+                # (or none, a bare head) to a short word holding no head
+                stop = None
             if stop == "和" and length > 0 and _DATE_END.search(norm, max(lo, pos - 4), pos - 1):
                 stop = None  # 3月和平大街, 12月18日和菱快速干道: no conjunction joins a date to a place
             if stop == "和" and length > 0 and _opening_verb_ending_at(norm, pos - 1, lo):
@@ -463,6 +467,31 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
 
 
 _CONJUNCTIONS = frozenset("和与及")
+
+
+def _one_character_name(norm, pos, head_start):
+    """True when ``norm[pos:head_start]``, right of a 和, is one character, or at most one before a
+    head of two characters or more (平|小学 before 校舍, 小学 before 教学楼), and no generic word (旧小区)."""
+    table = heads()
+    right = norm[pos:head_start]
+    return (len(right) == 1 and not is_generic(right)) or right in table \
+        or len(right) >= 3 and right[1:] in table and not is_generic(right[0])
+
+
+def _name_goes_on_before(norm, pos, lo):
+    """True when the word before ``pos`` (a 和) is the start of a name rather than a conjunct: two or
+    three Han characters after a break or a stop word, holding no head, no generic word, no jurisdiction
+    (、青岭|和平小学, 、白石新|和小学; 一中|和二中, 路基|和北屯火车站, 省级|和美乡村, 府谷县|和谐小区 are conjuncts)."""
+    start = pos
+    while start > lo and pos - start < 4 and "\u4e00" <= norm[start - 1] <= "\u9fff" \
+            and not stop_ending_at(norm, start, lo):
+        start -= 1
+    word = norm[start:pos]
+    if not 2 <= len(word) <= 3 or not (start == lo or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, lo)):
+        return False
+    table = heads()
+    return not any(word[i:k] in table for i in range(len(word)) for k in range(i + 1, len(word) + 1)) \
+        and not is_generic(word) and word[-1] not in JURISDICTION_SUFFIXES
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
