@@ -79,8 +79,9 @@ PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:境内段|段)
 PHASE_RE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 
 _ALL_UNITS = sorted({u for units in UNITS_BY_GROUP.values() for u in units}, key=lambda u: (-len(u), u))
-# Words that bound a count before its number: 不少于75个, 约20所, 共12条, 总计17条.
-COUNT_PREFIX = "不少于|不低于|不超过|超过|达到|多达|各达|约|共计|总计|合计|共|近"
+# Words that bound a count before its number: 不少于75个, 约20所, 共12条, 总计17条; 各 gives each type
+# listed before it that count (垃圾中转站、公厕各4座).
+COUNT_PREFIX = "不少于|不低于|不超过|超过|达到|多达|各达|各|约|共计|总计|合计|共|近"
 # A count: 13条, 十三条, 2400余个, 100个以上, 不少于75个.
 # 四大片区 counts the areas (大 as a unit), 一大批 is vague, a road named by a date (五四大道,
 # 三八大街) is no count (十大道路工程 is); 17大项64个项目 counts the 64 projects,
