@@ -390,6 +390,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # a verb and 和/以 makes a place name; a conjunction does not join one character (已将广惠街:
                 # 将 after a word of its own is the preposition).
                 stop = None
+            if stop == "和" and pos - 3 >= lo and _after_own_marker(norm, pos - 2, lo):
+                stop = None  # 包括市太和医院, 、区人和小学: one character after 市/县/区 before 和 is a name's
             if stop == "和" and 0 < length < 2 and (pos - 1 == lo or pos - 2 >= lo and norm[pos - 2] == "的"):
                 # 民生清单中的和谐公园, 和谐公园、南山公园: 和 right after 的 or opening the clause, before
                 # one character, opens a word (和谐, 和平), no conjunction
@@ -467,6 +469,30 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
 
 
 _CONJUNCTIONS = frozenset("和与及")
+# A jurisdiction's own marker (市太和医院: the city's 太和医院) and the characters that make a word
+# with it (市区, 县城, 市场, 区域...), after which 和 is a conjunction.
+_OWN_MARKERS = "市县区"
+_WORDS_WITH_MARKER = "区城场域内外级属直委民镇乡里"
+
+
+def _after_own_marker(norm, pos, lo):
+    """True when norm[pos] is one character after 市/县/区 that opens the clause, a list item or
+    follows a verb (包括市太和医院, 、县人和中学), so 和 after it is inside a name.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    pos : int
+        Offset of the character between the marker and 和.
+    lo : int
+        The clause's start.
+    """
+    if norm[pos] in _WORDS_WITH_MARKER or norm[pos - 1] not in _OWN_MARKERS:
+        return False
+    before = pos - 1
+    return before == lo or norm[before - 1] in HARD_BREAKS or norm[before - 1] in "、与和及了的" \
+        or bool(multi_stop_ending_at(norm, before, lo))
 
 
 def _one_character_name(norm, pos, head_start):
