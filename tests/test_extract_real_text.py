@@ -1060,6 +1060,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # places whose needs a project meets (满足了…等周边社区的需求) are its context
     ("完成青松街、纬二路建设,满足了红枫小学及白石花园等周边社区的需求。",
      [("纬二路", "road_new"), ("青松街", "road_new")], []),
+    # 水质净化 is works on the river named before it; a purification plant keeps its 净化
+    ("实施青山河下游主河道水质净化工程,新建白石净化水厂。",
+     [("白石净化水厂", "utility"), ("青山河下游主河道", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
