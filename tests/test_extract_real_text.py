@@ -1063,6 +1063,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 水质净化 is works on the river named before it; a purification plant keeps its 净化
     ("实施青山河下游主河道水质净化工程,新建白石净化水厂。",
      [("白石净化水厂", "utility"), ("青山河下游主河道", "water")], []),
+    # a road and what it crosses name the bridge (桥梁 is otherwise a type)
+    ("建设青山路跨白石河桥梁及引道工程,完成老旧桥梁安全检测。", [("青山路跨白石河桥梁", "bridge")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -384,12 +384,13 @@ def _phase_of_typed_facility(case):
 
 
 def _route_between_places(case):
-    """五华山至凤凰湾道路: a generic road word after two places joined by 至 names that road."""
+    """五华山至凤凰湾道路, 青山路跨白河桥梁: two places joined by 至 (跨 before 桥梁) name the route."""
     mention = case.mention
-    if mention.kind != "generic" or mention.head not in INTERCITY_HEADS or case.count is not None:
+    joint = "跨" if mention.head == "桥梁" else "至"
+    if mention.kind != "generic" or joint == "至" and mention.head not in INTERCITY_HEADS or case.count is not None:
         return None
     stem = case.norm[mention.stem_start:mention.head_start]
-    before, _, after = stem.partition("至")
+    before, _, after = stem.partition(joint)
     if len(before) >= 2 and len(after) >= 2 and not is_generic(after):
         return [_named_record(case.norm, mention, case.category, case.action)]
     return None
