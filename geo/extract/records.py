@@ -1,11 +1,14 @@
-"""Records made from mentions: the named project or counted group each mention stands for, its category and action."""
+"""Records made from mentions: the named project or counted group each mention stands for, its category and action.
+
+The rules of the cascade are here; the extent and name of the records they make are in geo.extract.record_spans.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, SUBUNIT_HEADS, ALONG_WORDS, TYPE_WORDS, INTERCITY_HEADS, ESTATE_SUFFIXES, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, RENEWED_TYPE_TAILS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.routes import listed_sections
@@ -15,13 +18,12 @@ from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, govern
 from geo.extract.counts import counted_after_list, counted_things, counted_works, listed_projects, sentence_part_before, \
     stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Count, Mention, Record, chain_first
-from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, \
-    STREET_NAME_ENDINGS
-from geo.extract.stems import after_year, analyse_stem
+from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, ROAD_CATEGORIES
+from geo.extract.stems import analyse_stem
+from geo.extract.record_spans import group_records, named_record
 from geo.extract.works import action_for, resolve_category, works_at
 
 
-_ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
 _PHASE_END = re.compile(r"期\)?$")
 
 
@@ -138,7 +140,7 @@ def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
         if category is None and type_head.category == "members" and "至" in norm[mention.stem_start:mention.end]:
             # 桥圩至东津、…公路等项目: a project named by the two places it joins is a road
             category = resolve_category("road", case.action, norm, type_head, sentence)
-        return [_named_record(norm, mention, category, case.action)] if category else []
+        return [named_record(norm, mention, category, case.action)] if category else []
     _classify(case)
     for rule in RULES_FOR_COUNTED if case.count is not None else RULES_FOR_UNCOUNTED:
         made = rule(case)
@@ -310,7 +312,7 @@ def _named_with_size(case):
     count = case.count
     if (count is not None and case.label == "distinctive" and case.mention.kind in ("name", "facility", "code")
             and (count.value == 1 or count.unit in SIZE_UNITS)):
-        record = _named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)
+        record = named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)
         if count.value != 1:
             record.quantity = {"value": count.value, "unit": count.unit}
         return [record]
@@ -327,7 +329,7 @@ def _definite_single(case):
     """建设区级养老服务中心1个: the district's own one, named as the definite facility."""
     count = case.count
     if count is not None and count.value == 1 and case.label == "definite" and case.mention.kind == "facility":
-        return [_named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)]
+        return [named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)]
     return None
 
 
@@ -345,7 +347,7 @@ def _counted_group(case):
         return None
     if _share_of_a_jurisdiction(case) or _stock_counted(case) or _flowed_past(case):
         return []
-    return _group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
+    return group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
 
 
 def _stock_counted(case):
@@ -379,7 +381,7 @@ def _phase_of_typed_facility(case):
     mention = case.mention
     if case.label in ("generic", "slogan") and mention.kind in ("name", "facility") and len(mention.head) >= 2 \
             and _PHASE_END.search(case.section_text):
-        return [_named_record(case.norm, mention, case.category, case.action)]
+        return [named_record(case.norm, mention, case.category, case.action)]
     return None
 
 
@@ -392,7 +394,7 @@ def _route_between_places(case):
     stem = case.norm[mention.stem_start:mention.head_start]
     before, _, after = stem.partition(joint)
     if len(before) >= 2 and len(after) >= 2 and not is_generic(after):
-        return [_named_record(case.norm, mention, case.category, case.action)]
+        return [named_record(case.norm, mention, case.category, case.action)]
     return None
 
 
@@ -421,7 +423,7 @@ def _school_type_after_a_name(case):
             or case.count is not None or norm.endswith(JURISDICTION_SUFFIXES, case.rest_start, mention.head_start) \
             or mention.head_start - case.rest_start < 2:
         return None
-    return [_named_record(norm, mention, case.category, case.action, start=case.rest_start)]
+    return [named_record(norm, mention, case.category, case.action, start=case.rest_start)]
 
 
 def _type_or_slogan(case):
@@ -432,7 +434,7 @@ def _type_or_slogan(case):
 def _distinctive_name(case):
     """天桥医院, 区级疾控中心: a distinctive stem, or a definite marker before a facility, names it."""
     if case.label == "distinctive" or (case.label == "definite" and case.mention.kind == "facility"):
-        return [_named_record(case.norm, case.mention, case.category, case.action)]
+        return [named_record(case.norm, case.mention, case.category, case.action)]
     return None
 
 
@@ -449,7 +451,7 @@ def _singleton_facility(case):
                  or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"
                  or mention.stop is None and _works_follow(norm, (mention.chain or [mention])[-1].end, case.clause_end)
                  or typed_by is not None and mention.stop is None):
-        return [_named_record(norm, mention, case.category, case.action)]
+        return [named_record(norm, mention, case.category, case.action)]
     return None
 
 
@@ -464,7 +466,7 @@ def _phase_of_bare_facility(case):
     mention = case.mention
     if case.label == "empty" and mention.section and not case.section_text.startswith("周边") and (
             mention.kind == "facility" or mention.kind == "name" and len(mention.head) >= 3):
-        return [_named_record(case.norm, mention, case.category, case.action)]
+        return [named_record(case.norm, mention, case.category, case.action)]
     return None
 
 
@@ -499,105 +501,3 @@ def _ends_in_head_of(norm, start, end, category):
 def _type_category(mention):
     type_head = mention.typed_by
     return type_head.category if type_head is not None else None
-
-
-def _named_record(norm, mention, category, action, start=None):
-    section = mention.section
-    end = section[1] if section else mention.head_end
-    if start is None:
-        start = after_year(norm, mention.stem_start, mention.head_start)  # 2019年青山公园
-    if mention.head not in SUBUNIT_HEADS:  # 国妇婴奉贤院区: a campus is named with its hospital
-        start = _after_type_in_apposition(norm, start, mention.head_start, category)
-    if section and _named_in_brackets(norm, start, mention, section):  # 安置小区(锦苑小区): the name is inside
-        section, start, end = None, section[0] + 1, section[1] - 1
-    if mention.head in NETWORK_HEADS and not section:
-        road = _road_before_generic(norm, start, mention.head_start)
-        if road is not None:
-            # 靖宁路给水管网, 李石河污水截流管网: a network laid along a road or river is named by it.
-            return Record(named=True, category=category, action=action, start=start, end=road,
-                          base=(start, road), mention=mention)
-    if mention.head == "道路" and not section and mention.head_start - start >= 3 \
-            and norm.endswith(STREET_NAME_ENDINGS, start, mention.head_start):
-        # 红九路道路建设, 光明路道路改造: the road is named; 道路 repeats its type
-        return Record(named=True, category=category, action=action, start=start, end=mention.head_start,
-                      base=(start, mention.head_start), mention=mention)
-    tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None) \
-        if norm.endswith(RENEWED_TYPE_TAILS, start, end) else None  # (one test for all the tails first)
-    place = norm[start:end - len(tail)] if tail else ""
-    quoted = len(place) > 2 and place[0] in QUOTE_CLOSERS and place[-1] == QUOTE_CLOSERS[place[0]]
-    if quoted:
-        place = place[1:-1]  # “吉祥苑”保障房: the estate's name in quotes
-    if not section and tail and len(place) >= 2 and not is_generic(place) and (
-            tail == RENEWED_TYPE_TAILS[0] or place.endswith(ESTATE_SUFFIXES + ("小区", "村", "社区"))):
-        # 匡山小区老旧小区改造, 堤口庄老旧小区改造, 新康家园保障房: the type after a place says
-        # what is renewed or built; the place (an estate for housing types) is the name.
-        start, end = start + quoted, end - len(tail) - quoted
-        return Record(
-            named=True, category=category, action=action, start=start, end=end,
-            base=(start, end), section=None, quantity=None, group_total=None,
-            mention=mention, measures=[],
-        )
-    return Record(
-        named=True, category=category, action=action,
-        start=start, end=end,
-        base=(start, mention.head_end), section=section,
-        quantity=None, group_total=None, mention=mention, measures=[], name_tail=mention.shared_head,
-    )
-
-
-def _named_in_brackets(norm, start, mention, section):
-    """True when generic words and a head (安置小区) precede a name in brackets that ends like the head
-    (锦苑小区) and gives no range (体育路(体育南路至龙池路))."""
-    inner = norm[section[0] + 1:section[1] - 1]
-    return norm[section[0]] == "(" and len(mention.head) >= 2 and inner.endswith(mention.head[-2:]) \
-        and len(inner) > 2 and not any(mark in inner for mark in RANGE_MARKS) \
-        and is_generic(norm[start:mention.head_start])
-
-
-def _after_type_in_apposition(norm, start, head_start, category):
-    """Where a name starts after a type in apposition before it (民营医院|信合医院, 公办幼儿园|白石幼儿园:
-    generic words and a head of the name's own category, then the name); else ``start``."""
-    table = heads()
-    road = category in ROAD_CATEGORIES
-    for pos in range(head_start - 2, start + 1, -1):
-        for length in range(min(4, pos - start), 1, -1):
-            word = norm[pos - length:pos]
-            if word in table and (table[word][0] == category and table[word][1] in ("name", "facility")
-                                  or road and table[word][0] == "road" and table[word][1] == "generic") \
-                    and (pos - length == start or is_generic(norm[start:pos - length])):
-                return pos  # (新进城主干道|兴宁大道: a road type before a road's name)
-    return start
-
-
-def _road_before_generic(norm, start, head_start):
-    """End of a road or river name in ``norm[start:head_start]`` followed only by generic words, or None."""
-    for end in range(head_start, start + 2, -1):
-        if norm[end - 1] in _ALONG_LAST and norm.endswith(ALONG_WORDS, start, end) \
-                and is_generic(norm[end:head_start]) and end - start >= 3:
-            return end
-    return None
-
-
-def _group_records(norm, mention, category, action, count, rest_start):
-    members = [m for m in mention.members if m.kind != "skip"]
-    total = count.value
-    remaining = total - len(members) if members else total
-    if remaining <= 0 or members and (count.unit in SIZE_UNITS or count.unit in DWELLING_UNITS):
-        # A length or area is not a number of members: A至B等55.2公里通达工程 states the length of all
-        # (and A花园、B苑等安置房1200套 the dwellings of all: no 1198套 are left for the rest).
-        # 靖宁路、长兴南路2个积水点: every member is named; each states the group's total.
-        mention.full_count = {"value": total, "unit": count.unit}
-        return []
-    span_start = min(mention.stem_start, count.start)
-    span_end = max(mention.end, count.end)
-    quantity = {"value": remaining, "unit": count.unit}
-    base_end = mention.closing_quote or mention.head_end
-    return [Record(
-        named=False, category=category, action=action,
-        start=span_start, end=span_end, base=(rest_start, base_end),
-        section=None, quantity=quantity,
-        group_total={"value": total, "unit": count.unit} if members else None,
-        remainder=bool(members), mention=mention, measures=[],
-    )]
-
-

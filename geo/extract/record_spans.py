@@ -1,0 +1,138 @@
+"""The records a rule makes from a mention: a named record's extent and name, a counted group's record."""
+
+from __future__ import annotations
+
+from geo.lexicon import ALONG_WORDS, DWELLING_UNITS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
+    heads, is_generic
+from geo.extract.model import Record
+from geo.extract.patterns import QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.stems import after_year
+
+_ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
+
+def named_record(norm, mention, category, action, start=None):
+    """The named record a mention stands for: its extent from its stem (or ``start``) to its head or
+    section, less a year or a type in apposition before the name (2019年青山公园, 公办幼儿园白石幼儿园),
+    a network named by the road it is laid along, a name given in brackets after its type.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    mention : Mention
+    category, action : str or None
+        The record's category and action, as the rules decided them.
+    start : int, optional
+        Where the name starts, when a rule decided it (default: after a year at the stem's start).
+
+    Returns
+    -------
+    Record
+    """
+    section = mention.section
+    end = section[1] if section else mention.head_end
+    if start is None:
+        start = after_year(norm, mention.stem_start, mention.head_start)  # 2019年青山公园
+    if mention.head not in SUBUNIT_HEADS:  # 国妇婴奉贤院区: a campus is named with its hospital
+        start = _after_type_in_apposition(norm, start, mention.head_start, category)
+    if section and _named_in_brackets(norm, start, mention, section):  # 安置小区(锦苑小区): the name is inside
+        section, start, end = None, section[0] + 1, section[1] - 1
+    if mention.head in NETWORK_HEADS and not section:
+        road = _road_before_generic(norm, start, mention.head_start)
+        if road is not None:
+            # 靖宁路给水管网, 李石河污水截流管网: a network laid along a road or river is named by it.
+            return Record(named=True, category=category, action=action, start=start, end=road,
+                          base=(start, road), mention=mention)
+    if mention.head == "道路" and not section and mention.head_start - start >= 3 \
+            and norm.endswith(STREET_NAME_ENDINGS, start, mention.head_start):
+        # 红九路道路建设, 光明路道路改造: the road is named; 道路 repeats its type
+        return Record(named=True, category=category, action=action, start=start, end=mention.head_start,
+                      base=(start, mention.head_start), mention=mention)
+    tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, start, end)), None) \
+        if norm.endswith(RENEWED_TYPE_TAILS, start, end) else None  # (one test for all the tails first)
+    place = norm[start:end - len(tail)] if tail else ""
+    quoted = len(place) > 2 and place[0] in QUOTE_CLOSERS and place[-1] == QUOTE_CLOSERS[place[0]]
+    if quoted:
+        place = place[1:-1]  # “吉祥苑”保障房: the estate's name in quotes
+    if not section and tail and len(place) >= 2 and not is_generic(place) and (
+            tail == RENEWED_TYPE_TAILS[0] or place.endswith(ESTATE_SUFFIXES + ("小区", "村", "社区"))):
+        # 匡山小区老旧小区改造, 堤口庄老旧小区改造, 新康家园保障房: the type after a place says
+        # what is renewed or built; the place (an estate for housing types) is the name.
+        start, end = start + quoted, end - len(tail) - quoted
+        return Record(
+            named=True, category=category, action=action, start=start, end=end,
+            base=(start, end), section=None, quantity=None, group_total=None,
+            mention=mention, measures=[],
+        )
+    return Record(
+        named=True, category=category, action=action,
+        start=start, end=end,
+        base=(start, mention.head_end), section=section,
+        quantity=None, group_total=None, mention=mention, measures=[], name_tail=mention.shared_head,
+    )
+
+
+def _named_in_brackets(norm, start, mention, section):
+    """True when generic words and a head (安置小区) precede a name in brackets that ends like the head
+    (锦苑小区) and gives no range (体育路(体育南路至龙池路))."""
+    inner = norm[section[0] + 1:section[1] - 1]
+    return norm[section[0]] == "(" and len(mention.head) >= 2 and inner.endswith(mention.head[-2:]) \
+        and len(inner) > 2 and not any(mark in inner for mark in RANGE_MARKS) \
+        and is_generic(norm[start:mention.head_start])
+
+
+def _after_type_in_apposition(norm, start, head_start, category):
+    """Where a name starts after a type in apposition before it (民营医院|信合医院, 公办幼儿园|白石幼儿园:
+    generic words and a head of the name's own category, then the name); else ``start``."""
+    table = heads()
+    road = category in ROAD_CATEGORIES
+    for pos in range(head_start - 2, start + 1, -1):
+        for length in range(min(4, pos - start), 1, -1):
+            word = norm[pos - length:pos]
+            if word in table and (table[word][0] == category and table[word][1] in ("name", "facility")
+                                  or road and table[word][0] == "road" and table[word][1] == "generic") \
+                    and (pos - length == start or is_generic(norm[start:pos - length])):
+                return pos  # (新进城主干道|兴宁大道: a road type before a road's name)
+    return start
+
+
+def _road_before_generic(norm, start, head_start):
+    """End of a road or river name in ``norm[start:head_start]`` followed only by generic words, or None."""
+    for end in range(head_start, start + 2, -1):
+        if norm[end - 1] in _ALONG_LAST and norm.endswith(ALONG_WORDS, start, end) \
+                and is_generic(norm[end:head_start]) and end - start >= 3:
+            return end
+    return None
+
+
+def group_records(norm, mention, category, action, count, rest_start):
+    """The counted group a mention's count stands for, less its members named in the list: a
+    one-element list with the unnamed remainder (青山路、白石路等5条道路: 3 more roads), or none
+    when every member is named or the count is a size of them all (等55公里通达工程).
+
+    Returns
+    -------
+    list of Record
+    """
+    members = [m for m in mention.members if m.kind != "skip"]
+    total = count.value
+    remaining = total - len(members) if members else total
+    if remaining <= 0 or members and (count.unit in SIZE_UNITS or count.unit in DWELLING_UNITS):
+        # A length or area is not a number of members: A至B等55.2公里通达工程 states the length of all
+        # (and A花园、B苑等安置房1200套 the dwellings of all: no 1198套 are left for the rest).
+        # 靖宁路、长兴南路2个积水点: every member is named; each states the group's total.
+        mention.full_count = {"value": total, "unit": count.unit}
+        return []
+    span_start = min(mention.stem_start, count.start)
+    span_end = max(mention.end, count.end)
+    quantity = {"value": remaining, "unit": count.unit}
+    base_end = mention.closing_quote or mention.head_end
+    return [Record(
+        named=False, category=category, action=action,
+        start=span_start, end=span_end, base=(rest_start, base_end),
+        section=None, quantity=quantity,
+        group_total={"value": total, "unit": count.unit} if members else None,
+        remainder=bool(members), mention=mention, measures=[],
+    )]
+
+
