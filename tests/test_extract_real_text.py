@@ -1053,6 +1053,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a section between two roads joined by 和 (莲湖路东风大道和后官湖大道段) is one stretch of the road
     ("青山路白石大道和黄河大道段路面破损不堪,已列入维修计划。",
      [("青山路白石大道和黄河大道段", "road_rebuild")], []),
+    # 处在 locates a place like 位于 and 处于: the places where a footpath lies are context
+    ("经查,便道处在青山公园、长江社区、黄河社区三地交界处。今年新建白石路。",
+     [("白石路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
