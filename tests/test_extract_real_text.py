@@ -1059,6 +1059,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a place whose number of projects grows or shrinks is described (白石片区建设项目逐渐增多)
     ("随着经济的发展,白石片区建设项目逐渐增多,今年改造青山路。待以后白石片区工程建设项目减少时再全面改造升级。",
      [("青山路", "road_rebuild")], []),
+    # a place said to be land of some use is described (青山河东岸为城市绿化用地)
+    ("经核实,青山河东岸为城市绿化用地,目前不具备实施条件。今年新建白石路。",
+     [("白石路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
