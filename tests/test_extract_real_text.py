@@ -1062,6 +1062,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a place said to be land of some use is described (青山河东岸为城市绿化用地)
     ("经核实,青山河东岸为城市绿化用地,目前不具备实施条件。今年新建白石路。",
      [("白石路", "road_new")], []),
+    # a footpath joining two places (连接便道) is a link road named by both its ends
+    ("今年新建长江村至青山村连接便道。", [("长江村至青山村连接便道", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
