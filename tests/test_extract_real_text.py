@@ -1065,6 +1065,20 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石净化水厂", "utility"), ("青山河下游主河道", "water")], []),
     # a road and what it crosses name the bridge (桥梁 is otherwise a type)
     ("建设青山路跨白石河桥梁及引道工程,完成老旧桥梁安全检测。", [("青山路跨白石河桥梁", "bridge")], []),
+    # a section between two roads joined by 和 (莲湖路东风大道和后官湖大道段) is one stretch of the road
+    ("青山路白石大道和黄河大道段路面破损不堪,已列入维修计划。",
+     [("青山路白石大道和黄河大道段", "road_rebuild")], []),
+    # 处在 locates a place like 位于 and 处于: the places where a footpath lies are context
+    ("经查,便道处在青山公园、长江社区、黄河社区三地交界处。今年新建白石路。",
+     [("白石路", "road_new")], []),
+    # a place whose number of projects grows or shrinks is described (白石片区建设项目逐渐增多)
+    ("随着经济的发展,白石片区建设项目逐渐增多,今年改造青山路。待以后白石片区工程建设项目减少时再全面改造升级。",
+     [("青山路", "road_rebuild")], []),
+    # a place said to be land of some use is described (青山河东岸为城市绿化用地)
+    ("经核实,青山河东岸为城市绿化用地,目前不具备实施条件。今年新建白石路。",
+     [("白石路", "road_new")], []),
+    # a footpath joining two places (连接便道) is a link road named by both its ends
+    ("今年新建长江村至青山村连接便道。", [("长江村至青山村连接便道", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -2,7 +2,8 @@
 
 Places named for their people or authority, works counted again, one of a type a place becomes,
 examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
-catchment, a place's surroundings, types of schools written together.
+catchment, a place's surroundings, types of schools written together, a place's projects growing in
+number, the use of a place's land.
 """
 
 from __future__ import annotations
@@ -130,6 +131,26 @@ def residents_served(case):
     end = case.mention.end
     reach = min(len(case.norm), end + _REPRESENTED_REACH)  # (the pattern stops at marks itself)
     return _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
+
+
+# How many projects a place has, said to grow or shrink (北山片区建设项目逐渐增多, 待A片区工程建设项目
+# 减少时): the place is described, its projects are not named.
+_PROJECTS_CHANGING = re.compile(_REST_OF_LIST + r"(?:工程)?(?:建设)?项目(?:逐渐|日益|不断|越来越|明显)?(?:增多|增加|减少)")
+
+
+def projects_changing(case):
+    """北山片区建设项目逐渐增多: a place whose number of projects grows or shrinks is context."""
+    end = case.mention.end
+    return _PROJECTS_CHANGING.match(case.norm, end, min(len(case.norm), end + _REPRESENTED_REACH)) is not None
+
+
+# What land a place is, by its planned use (秀水河东岸为城市绿化用地, A地块现状为工业用地): described.
+_LAND_USE = re.compile(r"(?:现状)?(?:为|属于?)(?:城市|规划|现状)?[\u4e00-\u9fff]{0,6}?用地")
+
+
+def land_use_described(case):
+    """青山河东岸为城市绿化用地,未规划道路用地: a place said to be land of some use is context."""
+    return _LAND_USE.match(case.norm, case.mention.end) is not None
 
 
 # A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
