@@ -287,7 +287,8 @@ def _count_listed_before(norm, mention, length):
 # --------------------------------------------------------------------------- where a stem starts
 
 
-_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
+# 11所新改扩建学校, 9条灾后重建道路: a count before the works verb that modifies what it counts
+_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "(?:新|灾后|震后)?$")
 # the last count of a stretch (a length may follow it: 53条145.6公里道路)
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
 _COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern}){_LENGTH}的$")
