@@ -415,3 +415,9 @@ def test_a_share_counted_by_its_place_closes_the_list_before_the_next_share():
     assert [f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]] == []
     assert counted_groups(text) == [("area", 11), ("area", 21)]
     assert counted_groups("打通青山村北侧路、204所西侧规划路、白石路等3条断头路。") == []
+
+
+def test_a_count_before_a_verb_that_a_disaster_word_opens_counts_what_the_verb_modifies():
+    # 9条灾后重建道路: 灾后重建 modifies the roads counted, as 新改扩建 does in 11所新改扩建学校
+    assert counted_groups("改建农村公路60公里和9条灾后重建道路、2座危桥改造项目已开工。") == [
+        ("bridge", 2), ("road_rebuild", 9)]

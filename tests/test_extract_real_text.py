@@ -1079,6 +1079,13 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石路", "road_new")], []),
     # a footpath joining two places (连接便道) is a link road named by both its ends
     ("今年新建长江村至青山村连接便道。", [("长江村至青山村连接便道", "road_new")], []),
+    # 待 (once ...) opens no name: the works waited for are on the place after it
+    ("青山大道二期通过交工验收,待西湖路衔接段打通后实现全线贯通。",
+     [("西湖路衔接段", "road_new"), ("青山大道二期", "road_rebuild")], []),
+    # an amount ends the name on its left, with or without 元, and the verb it pays for (建) is no part of it
+    ("青山县投800万元建白石公园,年底完工。", [("白石公园", "park")], []),
+    # a street named by a works verb (建设大街) heading its own paragraph: the tagger's reading of a verb does not drop it
+    ("建设大街(惠民路-果园路)\n该路段全长594米。目前,已建成通车。", [("建设大街(惠民路-果园路)", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -12,7 +12,7 @@ from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
+from geo.extract.patterns import STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -130,7 +130,16 @@ def _evident(norm, record, sent_start):
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
-        or _built_facility(norm, record) or _built_numbered_school(norm, record)
+        or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record)
+
+
+def _street_named_by_a_verb(norm, record):
+    """建设大街(惠民路-果园路), 改造建设路: a street whose whole stem is a works verb (建设, 发展) is
+    named by it; the rules took the verb for the name (see stems.find_stem), the tagger reads a verb."""
+    mention = record.mention
+    verb = ACTION_INDEX.at(norm, record.start)
+    return mention.category == "road" and record.start == mention.stem_start and verb is not None \
+        and record.start + len(verb) == mention.head_start and norm.startswith(STREET_NAME_ENDINGS, mention.head_start)
 
 
 def _built_facility(norm, record):

@@ -33,6 +33,9 @@ _LENGTH_INSIDE = re.compile(rf"{_LENGTH}的?")
 _YEARS_AGO = re.compile(r"[\d一二三四五六七八九十几多]+年(?:前|后|来)")
 _OPENING_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]")
 _AMOUNT_END = re.compile(r"\d[万亿]?元$")
+# 投6000万建青山广场 (a headline's amount with no 元): the amount ends the name only before the verb it pays for
+_BARE_AMOUNT_END = re.compile(r"\d[万亿]$")
+_BUILT_WITH = re.compile(r"(?:新建|修建|兴建|建)(?!设|成|湖|国|新|华|业|安|平|宁)")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
@@ -284,7 +287,8 @@ def _count_listed_before(norm, mention, length):
 # --------------------------------------------------------------------------- where a stem starts
 
 
-_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "新?$")
+# 11所新改扩建学校, 9条灾后重建道路: a count before the works verb that modifies what it counts
+_COUNT_BEFORE = re.compile(COUNT_RE.pattern + "(?:新|灾后|震后)?$")
 # the last count of a stretch (a length may follow it: 53条145.6公里道路)
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
 _COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern}){_LENGTH}的$")
@@ -342,8 +346,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 return pos, None, None
             if char in HARD_BREAKS and not decimal_point(norm, pos - 1):
                 return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
-            if char == "元" and head_start - pos >= 2 and _AMOUNT_END.search(norm, max(lo, pos - 4), pos):
-                return pos, None, None  # 总投资1792万元青山路: an amount ends the name on its left
+            if char in "元万亿" and head_start - pos >= 2 and (_AMOUNT_END if char == "元" else _BARE_AMOUNT_END).search(
+                    norm, max(lo, pos - 4), pos) and (char == "元" or _BUILT_WITH.match(norm, pos, head_start)):
+                return _past_built_with(norm, pos, head_start)  # 总投资1792万元青山路: an amount ends the name on its left
             if char == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
                 return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
             if char == "设" and head_start - pos >= 2 and (pos - 1 == lo or norm[pos - 2] in _SET_UP_AFTER) \
@@ -495,6 +500,17 @@ def _after_own_marker(norm, pos, lo):
         or bool(multi_stop_ending_at(norm, before, lo))
 
 
+def _past_built_with(norm, pos, head_start):
+    """(stem start, verb, verb start) after an amount at ``pos``: 投6000万元建青山广场 builds 青山广场.
+
+    The verb the amount pays for (建, 新建) is no part of the name when at least two characters stay.
+    """
+    verb = _BUILT_WITH.match(norm, pos, head_start)
+    if verb is None or head_start - verb.end() < 2:
+        return pos, None, None
+    return verb.end(), verb.group(), pos
+
+
 def _one_character_name(norm, pos, head_start):
     """True when ``norm[pos:head_start]``, right of a 和, is one character, or at most one before a
     head of two characters or more (平|小学 before 校舍, 小学 before 教学楼), and no generic word (旧小区)."""
@@ -521,7 +537,7 @@ def _name_goes_on_before(norm, pos, lo):
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元年度如路设" + ROUTE_VIA_STOP)
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 经 (a route passes through) follows when it opens the places it passes: a break, or
 # 又/再/后/并 (又经青山镇); what follows it in a word (经济, 经开区, 经营, 经贸, 经纬, 经二路).
