@@ -232,6 +232,8 @@ def extend_to_names(norm, records, found):
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
         if _SUM_OF_MONEY.search(norm, start, keep.start):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
+        if _quote_opened_before(norm, start, keep.start, end):
+            continue  # 东乡「|康安路道路拓宽工程」: the quote opens the works named, the place before it is outside
         if norm.startswith("对", keep.end) and keep.end < end:
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
@@ -267,6 +269,17 @@ def _category_of_last_head(norm, after, end):
 
 # What a name the tagger extends a rule name to never holds: clause and list breaks.
 _EXTENSION_BREAKS = frozenset(",;:。!?、\n")
+
+# Corner quotes (Taiwan, Hong Kong): what a name the tagger widens never opens inside.
+_CORNER_QUOTES = {"「": "」", "『": "』"}
+
+
+def _quote_opened_before(norm, start, name_start, end):
+    """True when a quote opens between ``start`` and the rules' name at ``name_start`` and does
+    not close before ``end`` (东勢鄉「康安路道路拓寬工程」: the tagger's 东乡「康安路 runs over the
+    quote into the place the works are in; “齐鲁之心”生态文化公园 closes its quote inside)."""
+    return any(char in _CORNER_QUOTES and _CORNER_QUOTES[char] not in norm[pos + 1:end]
+               for pos, char in enumerate(norm[start:name_start], start))
 
 
 _CLOSING_QUOTES = {closer: opener for opener, closer in QUOTE_CLOSERS.items() if closer != opener}
