@@ -1053,6 +1053,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a corner quote opened inside a stem and closed after the works opens the name: the place before
     # it is where the works are (東鄉「白石路道路拓寬工程」)
     ("次長出席青山縣東鄉「白石路道路拓寬工程動土典禮」。", [("白石路", "road_rebuild")], []),
+    # 陪同 and 会勘 are verbs: the people listed before them (由乡长王某、议员李某等人陪同会勘) are no
+    # places of the roads inspected
+    ("縣長17日由鄉長王大明、縣議員李小華、趙四等人陪同會勘多處道路,並同意改善。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
