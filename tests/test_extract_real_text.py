@@ -1056,6 +1056,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 陪同 and 会勘 are verbs: the people listed before them (由乡长王某、议员李某等人陪同会勘) are no
     # places of the roads inspected
     ("縣長17日由鄉長王大明、縣議員李小華、趙四等人陪同會勘多處道路,並同意改善。", [], []),
+    # a road's traffic relieved, in a clause of its own after the verb (纾缓…,白石路的交通壅塞情形), is
+    # context
+    ("新建青松路,預計可有效紓緩尖峰時間,紅楓國小附近,白石路的交通壅塞情形。", [("青松路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
