@@ -1061,6 +1061,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建青松路,預計可有效紓緩尖峰時間,紅楓國小附近,白石路的交通壅塞情形。", [("青松路", "road_new")], []),
     # 巡视 is a verb of a visit, as 视察: the communities and school visited are context
     ("縣長9月1日上午親自巡視督導,在鄉長陪同下,巡視青山社區守望相助隊、白石社區、紅楓國小、青松社區等。", [], []),
+    # a dated headline's day (112-03-15) is no part of the name the tagger widens a rule name to
+    ("112-03-15 改善白石鄉道路 完善158線自行車道\n\n112-03-15 改善白石鄉道路 完善158線自行車道",
+     [("白石鄉道路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -71,6 +71,8 @@ _ALONG_ROAD = ("沿线", "两侧")
 _FIRM_LEFT_EDGES = frozenset(("道路", "如"))
 # A sum of money (2320万元, 1.5亿元, 300元): what a name the tagger widens never holds.
 _SUM_OF_MONEY = re.compile(r"\d(?:万|亿|千)?元|[万亿]元")
+# A day written in figures (111-07-27, 2024/3/5, 2024.03.05): what a name the tagger widens never holds.
+_DAY_DATE = re.compile(r"\d{2,4}([-/.])\d{1,2}\1\d{1,2}")
 
 
 def _coded_road_worked(norm, record, sent_end):
@@ -232,6 +234,8 @@ def extend_to_names(norm, records, found):
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
         if _SUM_OF_MONEY.search(norm, start, keep.start):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
+        if _DAY_DATE.search(norm, start, keep.start):
+            continue  # 111-07-27改善|芬园乡道路: a dated headline's date (and its verb) is no part of a name
         if _quote_opened_before(norm, start, keep.start, end):
             continue  # 东乡「|康安路道路拓宽工程」: the quote opens the works named, the place before it is outside
         if norm.startswith("对", keep.end) and keep.end < end:
