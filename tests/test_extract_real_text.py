@@ -1064,6 +1064,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a dated headline's day (112-03-15) is no part of the name the tagger widens a rule name to
     ("112-03-15 改善白石鄉道路 完善158線自行車道\n\n112-03-15 改善白石鄉道路 完善158線自行車道",
      [("白石鄉道路", "road_rebuild")], []),
+    # 景观亭 (a park's pavilion) is a head: pavilions added are counted
+    ("通過項目的契機,增添2個景觀亭,提升了環境層次。", [], [("park", 2)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
