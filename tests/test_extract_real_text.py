@@ -1086,6 +1086,22 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山县投800万元建白石公园,年底完工。", [("白石公园", "park")], []),
     # a street named by a works verb (建设大街) heading its own paragraph: the tagger's reading of a verb does not drop it
     ("建设大街(惠民路-果园路)\n该路段全长594米。目前,已建成通车。", [("建设大街(惠民路-果园路)", "road_rebuild")], []),
+    # a corner quote opened inside a stem and closed after the works opens the name: the place before
+    # it is where the works are (東鄉「白石路道路拓寬工程」)
+    ("次長出席青山縣東鄉「白石路道路拓寬工程動土典禮」。", [("白石路", "road_rebuild")], []),
+    # 陪同 and 会勘 are verbs: the people listed before them (由乡长王某、议员李某等人陪同会勘) are no
+    # places of the roads inspected
+    ("縣長17日由鄉長王大明、縣議員李小華、趙四等人陪同會勘多處道路,並同意改善。", [], []),
+    # a road's traffic relieved, in a clause of its own after the verb (纾缓…,白石路的交通壅塞情形), is
+    # context
+    ("新建青松路,預計可有效紓緩尖峰時間,紅楓國小附近,白石路的交通壅塞情形。", [("青松路", "road_new")], []),
+    # 巡视 is a verb of a visit, as 视察: the communities and school visited are context
+    ("縣長9月1日上午親自巡視督導,在鄉長陪同下,巡視青山社區守望相助隊、白石社區、紅楓國小、青松社區等。", [], []),
+    # a dated headline's day (112-03-15) is no part of the name the tagger widens a rule name to
+    ("112-03-15 改善白石鄉道路 完善158線自行車道\n\n112-03-15 改善白石鄉道路 完善158線自行車道",
+     [("白石鄉道路", "road_rebuild")], []),
+    # 景观亭 (a park's pavilion) is a head: pavilions added are counted
+    ("通過項目的契機,增添2個景觀亭,提升了環境層次。", [], [("park", 2)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

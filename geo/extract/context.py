@@ -20,7 +20,7 @@ from geo.extract.described import enrolment_area, examples_of_a_kind, functions_
 
 _NAMED_KINDS = ("name", "facility", "code")
 # Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
-_VISIT_VERBS = frozenset(("调研", "视察", "考察", "深入", "督导", "走访", "来到", "走进", "参观", "察看", "查看"))
+_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "走进", "参观", "察看", "查看"))
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
@@ -47,6 +47,9 @@ _COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[�
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
 _RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
+# A road's traffic as what a project relieves (…附近,文化路的交通壅塞情形; 青山路的交通压力): the
+# road is the place relieved, named in a clause of its own after the verb, no works on it.
+_TRAFFIC_OF = re.compile(r"的?交通(?:压力|拥堵|拥挤|壅塞|堵塞|瓶颈)")
 
 
 def governed_by_context_verb(case):
@@ -58,6 +61,8 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if _TRAFFIC_OF.match(case.norm, _list_end(mention)):
+        return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
     if _on_a_course(case, first):
         return True  # 起于A,经B、C至D: the places a route runs through are its course
     if _relied_on(case):

@@ -71,6 +71,8 @@ _ALONG_ROAD = ("沿线", "两侧")
 _FIRM_LEFT_EDGES = frozenset(("道路", "如"))
 # A sum of money (2320万元, 1.5亿元, 300元): what a name the tagger widens never holds.
 _SUM_OF_MONEY = re.compile(r"\d(?:万|亿|千)?元|[万亿]元")
+# A day written in figures (111-07-27, 2024/3/5, 2024.03.05): what a name the tagger widens never holds.
+_DAY_DATE = re.compile(r"\d{2,4}([-/.])\d{1,2}\1\d{1,2}")
 
 
 def _coded_road_worked(norm, record, sent_end):
@@ -241,6 +243,10 @@ def extend_to_names(norm, records, found):
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
         if _SUM_OF_MONEY.search(norm, start, keep.start):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
+        if _DAY_DATE.search(norm, start, keep.start):
+            continue  # 111-07-27改善|芬园乡道路: a dated headline's date (and its verb) is no part of a name
+        if _quote_opened_before(norm, start, keep.start, end):
+            continue  # 东乡「|康安路道路拓宽工程」: the quote opens the works named, the place before it is outside
         if norm.startswith("对", keep.end) and keep.end < end:
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
@@ -276,6 +282,17 @@ def _category_of_last_head(norm, after, end):
 
 # What a name the tagger extends a rule name to never holds: clause and list breaks.
 _EXTENSION_BREAKS = frozenset(",;:。!?、\n")
+
+# Corner quotes (Taiwan, Hong Kong): what a name the tagger widens never opens inside.
+_CORNER_QUOTES = {"「": "」", "『": "』"}
+
+
+def _quote_opened_before(norm, start, name_start, end):
+    """True when a quote opens between ``start`` and the rules' name at ``name_start`` and does
+    not close before ``end`` (东勢鄉「康安路道路拓寬工程」: the tagger's 东乡「康安路 runs over the
+    quote into the place the works are in; “齐鲁之心”生态文化公园 closes its quote inside)."""
+    return any(char in _CORNER_QUOTES and _CORNER_QUOTES[char] not in norm[pos + 1:end]
+               for pos, char in enumerate(norm[start:name_start], start))
 
 
 _CLOSING_QUOTES = {closer: opener for opener, closer in QUOTE_CLOSERS.items() if closer != opener}

@@ -344,6 +344,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # quotes a short name (“知宇”口袋公园); a quoted programme before a count ends it too
                 # (“三横六纵”九条城市道路)
                 return pos, None, None
+            if char in _OPENERS and pos - 1 > lo and _OPENERS[char] not in norm[pos:head_start]:
+                # 东乡「康安路道路拓宽工程」: a quote opened inside the stem holds the name (or its works);
+                # the place before it is where they are (“齐鲁之心”生态文化公园 closes its quote first)
+                return pos, None, None
             if char in HARD_BREAKS and not decimal_point(norm, pos - 1):
                 return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
             if char in "元万亿" and head_start - pos >= 2 and (_AMOUNT_END if char == "元" else _BARE_AMOUNT_END).search(
@@ -538,6 +542,9 @@ _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
 _EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
+# Opening quotes a name may follow inside a stem (东乡「康安路道路拓宽工程」): see find_stem.
+_OPENERS = {"「": "」", "『": "』"}
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(_OPENERS) | frozenset(")元年度如路设" + ROUTE_VIA_STOP)
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 经 (a route passes through) follows when it opens the places it passes: a break, or
 # 又/再/后/并 (又经青山镇); what follows it in a word (经济, 经开区, 经营, 经贸, 经纬, 经二路).
