@@ -242,6 +242,9 @@ def analyse_stem(norm, mention):
     manner = _MANNER.match(rest)
     if manner is not None and (manner.end() == len(rest) or is_generic(rest[manner.end():])):
         return count, start, "generic"  # 压缩式垃圾转运站, 下沉式广场: a kind of build, no name
+    series = rest.rfind("系列")
+    if series > 0 and (series + 2 == len(rest) or is_generic(rest[series + 2:])):
+        return count, start, "generic"  # 绍兴“鲁迅”系列学校: the schools of a brand, no one place
     if rest == "中心" and mention.head in ("公园", "广场"):
         return count, start, "distinctive"  # 中心公园: the park of that name
     if is_generic(rest):
