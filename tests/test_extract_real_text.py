@@ -1056,6 +1056,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建下沉式广场和白石广场,配套建设压缩式垃圾转运站。", [("白石广场", "park")], []),
     # a series of a brand (“白石”系列学校) is its schools, no one place
     ("着力打造青松“白石”系列学校,建成白石小学。", [("白石小学", "school")], []),
+    # street spots (街点) landscaped are counted like pocket gardens
+    ("总投资1.17亿元,对城市8条道路和11个街点的景观进行优化提升。", [], [("park", 11), ("road_rebuild", 8)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
