@@ -1058,6 +1058,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("着力打造青松“白石”系列学校,建成白石小学。", [("白石小学", "school")], []),
     # street spots (街点) landscaped are counted like pocket gardens
     ("总投资1.17亿元,对城市8条道路和11个街点的景观进行优化提升。", [], [("park", 11), ("road_rebuild", 8)]),
+    # pinyin a page inserts with a space before its closing bracket (樂(lè )) is inserted pinyin
+    ("新建白石區樂(lè )山路等市政設施。", [("白石區樂(lè)山路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
