@@ -66,14 +66,15 @@ _STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()\[
                     "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Pinyin or a syllable inserted in brackets after a character by some web pages (環(huán)境,
 # 區(qū)), or after a word, its syllables run together (公园(gōngyuán)站, 施工现场(shīgōngxiànchǎng)):
-# in NFKC form, part of a name as written, never of its matching form. Longer than a syllable it
+# in NFKC form, part of a name as written, never of its matching form; some pages close it after a
+# space (樂(lè )). Longer than a syllable it
 # carries a tone mark (a bracketed word of plain letters, 上海(shanghai), is no inserted pinyin).
 # (Each pattern here and in geo.extract.segment opens with the character it must match, its
 # look-behind after it: the scan then skips to that character instead of trying every position.)
 _PINYIN_LETTER = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _TONE_MARK = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 INSERTED_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?:[{_PINYIN_LETTER}]{{1,6}}"
-                             rf"|(?=[{_PINYIN_LETTER}]{{7,24}}\))[a-zü]*[{_TONE_MARK}][{_PINYIN_LETTER}]*)\)")
+                             rf"|(?=[{_PINYIN_LETTER}]{{7,24}}\))[a-zü]*[{_TONE_MARK}][{_PINYIN_LETTER}]*) ?\)")
 
 
 @functools.lru_cache(maxsize=1)

@@ -1102,6 +1102,19 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石鄉道路", "road_rebuild")], []),
     # 景观亭 (a park's pavilion) is a head: pavilions added are counted
     ("通過項目的契機,增添2個景觀亭,提升了環境層次。", [], [("park", 2)]),
+    # a round of works (新一轮) opens the name after it and is no part of it
+    ("今年实施了新一轮城市游园提升改造,完成新一轮青松路改造。", [("青松路", "road_rebuild")], []),
+    # a manner of building (下沉式, 压缩式) before a type names a kind of it, no place
+    ("新建下沉式广场和白石广场,配套建设压缩式垃圾转运站。", [("白石广场", "park")], []),
+    # a series of a brand (“白石”系列学校) is its schools, no one place
+    ("着力打造青松“白石”系列学校,建成白石小学。", [("白石小学", "school")], []),
+    # street spots (街点) landscaped are counted like pocket gardens
+    ("总投资1.17亿元,对城市8条道路和11个街点的景观进行优化提升。", [], [("park", 11), ("road_rebuild", 8)]),
+    # pinyin a page inserts with a space before its closing bracket (樂(lè )) is inserted pinyin
+    ("新建白石區樂(lè )山路等市政設施。", [("白石區樂(lè)山路", "road_new")], []),
+    # a road's head alone (延长线 after 白石桥及) is a type of the place before it, no name
+    ("市区内的道路项目也掀起了一个新的高潮,白石桥及延长线、青松大道跨铁路立交桥等工程相继实施。",
+     [("白石桥", "bridge"), ("青松大道跨铁路立交桥", "bridge")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -421,6 +421,8 @@ def _record_for_span(norm, start, end, clause, records):
     text = norm[start:end]
     if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in _INNER_PARTS.sub("", text.strip("()"))):
         return None
+    if text in heads() and heads()[text][0] == "road":
+        return None  # 北海桥及|延长线: a road's head alone is a type (of the place before it)
     count = COUNT_RE.match(text)
     if count is not None and is_generic(text[count.end():]):
         return None  # 15家农贸市场: a counted type, which the rules count

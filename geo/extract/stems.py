@@ -38,6 +38,7 @@ _BARE_AMOUNT_END = re.compile(r"\d[万亿]$")
 _BUILT_WITH = re.compile(r"(?:新建|修建|兴建|建)(?!设|成|湖|国|新|华|业|安|平|宁)")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
+_MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # 压缩式, 装配式: how a thing is built
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
@@ -241,6 +242,12 @@ def analyse_stem(norm, mention):
         for marker in _DEFINITE:
             if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
                 return count, start, "definite"
+    manner = _MANNER.match(rest)
+    if manner is not None and (manner.end() == len(rest) or is_generic(rest[manner.end():])):
+        return count, start, "generic"  # 压缩式垃圾转运站, 下沉式广场: a kind of build, no name
+    series = rest.rfind("系列")
+    if series > 0 and (series + 2 == len(rest) or is_generic(rest[series + 2:])):
+        return count, start, "generic"  # 绍兴“鲁迅”系列学校: the schools of a brand, no one place
     if rest == "中心" and mention.head in ("公园", "广场"):
         return count, start, "distinctive"  # 中心公园: the park of that name
     if is_generic(rest):
