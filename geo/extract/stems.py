@@ -548,10 +548,9 @@ def _name_goes_on_before(norm, pos, lo):
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
 # Opening quotes a name may follow inside a stem (东乡「康安路道路拓宽工程」): see find_stem.
 _OPENERS = {"「": "」", "『": "』"}
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(_OPENERS) | frozenset(")元年度如路设" + ROUTE_VIA_STOP)
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(_OPENERS) | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 经 (a route passes through) follows when it opens the places it passes: a break, or
 # 又/再/后/并 (又经青山镇); what follows it in a word (经济, 经开区, 经营, 经贸, 经纬, 经二路).
