@@ -1050,6 +1050,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a road class named by the range of its section, with no code (省道青山至白石段) is one road
     ("改造省道青松至白石段,完成县道红岭至东坪段大修。",
      [("县道红岭至东坪段", "road_rebuild"), ("省道青松至白石段", "road_rebuild")], []),
+    # a phase right after works on a name is the works' phase: the name ends before the works
+    ("听取东风路步行街改造提升二期规划。", [("东风路步行街", "commercial")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -234,6 +234,8 @@ def extend_to_names(norm, records, found):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
         if norm.startswith("对", keep.end) and keep.end < end:
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
+        if _works_and_phase(norm, keep.end, end):
+            continue  # 东风路步行街|改造提升二期: the phase of the works on a name is none of the name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
         after = COUNT_RE.match(norm, keep.end, end)
@@ -251,6 +253,18 @@ def extend_to_names(norm, records, found):
         keep.category = _category_of_last_head(norm, keep.mention.end, end) or keep.category
         dropped.update(id(r) for r in inside if r is not keep)
     return [r for r in records if id(r) not in dropped] if dropped else records
+
+
+def _works_and_phase(norm, pos, end):
+    """True when ``norm[pos:end]`` is a works verb of two or more characters and a phase
+    (改造提升二期): the phase is the works', and the name ends before them. An extension is a
+    part of its road, no works on it (民族路延伸三期)."""
+    word = ACTION_INDEX.at(norm, pos)
+    return word is not None and len(word) > 1 and not word.startswith("延") \
+        and _WORKS_PHASE.fullmatch(norm, pos + len(word), end) is not None
+
+
+_WORKS_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,3}期")
 
 
 def _category_of_last_head(norm, after, end):
