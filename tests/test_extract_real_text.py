@@ -1052,6 +1052,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("县道红岭至东坪段", "road_rebuild"), ("省道青松至白石段", "road_rebuild")], []),
     # a phase right after works on a name is the works' phase: the name ends before the works
     ("听取东风路步行街改造提升二期规划。", [("东风路步行街", "commercial")], []),
+    # 旧改 (renewal of an old quarter) is works on an area, like 棚改
+    ("启动红星街旧改项目和青松路片区改造。", [("红星街", "area"), ("青松路片区", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
