@@ -7,7 +7,7 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.lexicon import ACTION_INDEX, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import ACTION_INDEX, LOCATOR_WORDS, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
@@ -455,8 +455,18 @@ def _record_for_span(norm, start, end, clause, records):
         return None
     record = Record(named=True, category=resolved, action=action, start=stem_start, end=end,
                     base=(stem_start, end), mention=mention, clause=clause)
+    if _locates_a_later_record(norm, record, records, clause):
+        return None
     # Partners, examples and locators (与A大学合作, 九江等城市, A路两侧...) as the rules judge them.
     return record if drop_partners(norm, drop_locators(norm, [record]), clause[1]) else None
+
+
+def _locates_a_later_record(norm, record, records, clause):
+    """True when a locator word and 的 follow the name and a record of its clause comes after
+    them (白石公园旁的青松街旧改项目: the park only says where the street lies)."""
+    locator = match_any(norm, record.end, LOCATOR_WORDS)
+    return bool(locator) and norm.startswith("的", record.end + len(locator)) \
+        and any(record.end < r.start and r.end <= clause[1] for r in records)
 
 
 def _context(norm, mention, action, clause):
