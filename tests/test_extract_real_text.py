@@ -1115,6 +1115,14 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a road's head alone (延长线 after 白石桥及) is a type of the place before it, no name
     ("市区内的道路项目也掀起了一个新的高潮,白石桥及延长线、青松大道跨铁路立交桥等工程相继实施。",
      [("白石桥", "bridge"), ("青松大道跨铁路立交桥", "bridge")], []),
+    # a phase right after works on a name is the works' phase: the name ends before the works
+    ("听取东风路步行街改造提升二期规划。", [("东风路步行街", "commercial")], []),
+    # 旧改 (renewal of an old quarter) is works on an area, like 棚改
+    ("启动红星街旧改项目和青松路片区改造。", [("红星街", "area"), ("青松路片区", "area")], []),
+    # a place before a locator word and 的 only says where a later project of the clause lies
+    ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
+    # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
+    ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

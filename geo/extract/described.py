@@ -3,7 +3,7 @@
 Places named for their people or authority, works counted again, one of a type a place becomes,
 examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
 catchment, a place's surroundings, types of schools written together, a place's projects growing in
-number, the use of a place's land.
+number, the use of a place's land, kinds of facility listed.
 """
 
 from __future__ import annotations
@@ -212,3 +212,13 @@ def types_joined(case):
 # A type of several schools at once, and the school heads written right after it as one more type.
 _PLURAL_SCHOOL_TYPES = ("中小学",)
 _JOINED_SCHOOL_HEADS = frozenset(("幼儿园", "学校", "校舍"))
+
+
+def kinds_of_facility(case):
+    """设置游泳馆、网球馆、室内冰场等各种体育设施: the members of a list typed as many kinds (各种, 各类,
+    多种) are the kinds a project holds, no places of their own."""
+    typed = case.mention.typed_by
+    return typed is not None and case.norm.startswith(_KINDS, typed.stem_start)
+
+
+_KINDS = ("各种", "各类", "多种", "各式")

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.lexicon import ACTION_INDEX, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import ACTION_INDEX, LOCATOR_WORDS, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
@@ -249,6 +249,8 @@ def extend_to_names(norm, records, found):
             continue  # 东乡「|康安路道路拓宽工程」: the quote opens the works named, the place before it is outside
         if norm.startswith("对", keep.end) and keep.end < end:
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
+        if _works_and_phase(norm, keep.end, end):
+            continue  # 东风路步行街|改造提升二期: the phase of the works on a name is none of the name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
         after = COUNT_RE.match(norm, keep.end, end)
@@ -266,6 +268,18 @@ def extend_to_names(norm, records, found):
         keep.category = _category_of_last_head(norm, keep.mention.end, end) or keep.category
         dropped.update(id(r) for r in inside if r is not keep)
     return [r for r in records if id(r) not in dropped] if dropped else records
+
+
+def _works_and_phase(norm, pos, end):
+    """True when ``norm[pos:end]`` is a works verb of two or more characters and a phase
+    (改造提升二期): the phase is the works', and the name ends before them. An extension is a
+    part of its road, no works on it (民族路延伸三期)."""
+    word = ACTION_INDEX.at(norm, pos)
+    return word is not None and len(word) > 1 and not word.startswith("延") \
+        and _WORKS_PHASE.fullmatch(norm, pos + len(word), end) is not None
+
+
+_WORKS_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,3}期")
 
 
 def _category_of_last_head(norm, after, end):
@@ -469,8 +483,18 @@ def _record_for_span(norm, start, end, clause, records):
         return None
     record = Record(named=True, category=resolved, action=action, start=stem_start, end=end,
                     base=(stem_start, end), mention=mention, clause=clause)
+    if _locates_a_later_record(norm, record, records, clause):
+        return None
     # Partners, examples and locators (与A大学合作, 九江等城市, A路两侧...) as the rules judge them.
     return record if drop_partners(norm, drop_locators(norm, [record]), clause[1]) else None
+
+
+def _locates_a_later_record(norm, record, records, clause):
+    """True when a locator word and 的 follow the name and a record of its clause comes after
+    them (白石公园旁的青松街旧改项目: the park only says where the street lies)."""
+    locator = match_any(norm, record.end, LOCATOR_WORDS)
+    return bool(locator) and norm.startswith("的", record.end + len(locator)) \
+        and any(record.end < r.start and r.end <= clause[1] for r in records)
 
 
 def _context(norm, mention, action, clause):
