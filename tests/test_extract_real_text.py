@@ -41,6 +41,8 @@ TUNING_SETS = [
     ("real11", 0.86, 0.86),  # 185/210, 221/250; first run 167/210, 188/262
     # twenty-eighth session: six readers' new texts, read and ruled (not trained on)
     ("real147", 0.87, 0.89),  # 694/790, 566/629; first run 642/790, 511/626 (664/790, 542/626 with slips mended)
+    # twenty-ninth session: twelve readers' new texts in two rounds, read and ruled (not trained on)
+    ("real148", 0.84, 0.86),  # 823/969, 735/843; at the start 779/969, 698/890 (slips mended)
 ]
 
 
