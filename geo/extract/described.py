@@ -155,7 +155,7 @@ def land_use_described(case):
 
 # A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
 _ENROLMENT_AREA = re.compile(r"招生(?:范围|面积|片区|区域|地段)|划片范围|施教区|学区范围")
-_ENROLMENT_REACH = 80  # characters back from a place to the start of its sentence looked through
+_ENROLMENT_REACH = 80  # characters either side of a place looked through (back to the start of its sentence)
 
 
 def enrolment_area(case):
@@ -166,7 +166,8 @@ def enrolment_area(case):
     norm, start = case.norm, case.mention.stem_start
     begin = max(0, start - _ENROLMENT_REACH)
     begin = max([begin] + [norm.rfind(mark, begin, start) + 1 for mark in "。!?\n"])
-    return _ENROLMENT_AREA.search(norm, begin, case.clause_end) is not None
+    # (within reach after the place too: a list of thousands in one clause stays linear)
+    return _ENROLMENT_AREA.search(norm, begin, min(case.clause_end, case.mention.end + _ENROLMENT_REACH)) is not None
 
 
 # What lies around a place, described (未来城周边的高速公路网络发达,如A高速、B高速等; A、B等知名学校均位于
@@ -189,13 +190,12 @@ def surroundings_described(case):
     lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
     hi = min(len(norm), mention.end + _SURROUNDINGS_REACH)
     hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in "。!?\n") if pos >= 0])
-    if ACTION_INDEX.first_in(norm, lo, hi) is not None:
-        return False
     # the place around which is named first (未来城周边…,如A、B等), or after a list said to lie there (A、B等
     # 学校均位于新城周边); 包括青山国小校园周边…改善 names the place whose surroundings are worked on
-    return any(word in norm[lo:mention.stem_start] for word in _SURROUNDINGS) \
+    described = any(word in norm[lo:mention.stem_start] for word in _SURROUNDINGS) \
         and _THERE_BEFORE.search(norm, max(lo, mention.stem_start - 60), mention.stem_start) is not None \
         or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in _SURROUNDINGS)
+    return described and ACTION_INDEX.first_in(norm, lo, hi) is None  # (the works looked for last: the dearest)
 
 
 def types_joined(case):
