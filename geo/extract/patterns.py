@@ -17,8 +17,11 @@ HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.【】〔〕〖〗*\t\r\n
 DASHES = "—–-－~～"
 # What joins the two ends of a range or route (A至B段, 大四站—倭肯).
 RANGE_MARKS = "至" + DASHES
+# Corner quotes (Taiwan, Hong Kong) and their closers: a name may follow one opened inside a stem
+# (东乡「康安路道路拓宽工程」), and a name the tagger widens opens inside none.
+CORNER_QUOTES = {"「": "」", "『": "』"}
 # Opening quotes and their closers (a stem may open with one: 张勇说:“南开中学在…).
-QUOTE_CLOSERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+QUOTE_CLOSERS = {"“": "”", "‘": "’", **CORNER_QUOTES, "《": "》"}
 # Categories of linear projects, which take place-name sections (济微高速东平段).
 LINEAR = ("road", "rail", "water")
 ROAD_CATEGORIES = ("road_new", "road_rebuild", "road_greening")

@@ -12,7 +12,7 @@ from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
+from geo.extract.patterns import CORNER_QUOTES, STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -297,15 +297,12 @@ def _category_of_last_head(norm, after, end):
 # What a name the tagger extends a rule name to never holds: clause and list breaks.
 _EXTENSION_BREAKS = frozenset(",;:。!?、\n")
 
-# Corner quotes (Taiwan, Hong Kong): what a name the tagger widens never opens inside.
-_CORNER_QUOTES = {"「": "」", "『": "』"}
-
 
 def _quote_opened_before(norm, start, name_start, end):
     """True when a quote opens between ``start`` and the rules' name at ``name_start`` and does
     not close before ``end`` (东勢鄉「康安路道路拓寬工程」: the tagger's 东乡「康安路 runs over the
     quote into the place the works are in; “齐鲁之心”生态文化公园 closes its quote inside)."""
-    return any(char in _CORNER_QUOTES and _CORNER_QUOTES[char] not in norm[pos + 1:end]
+    return any(char in CORNER_QUOTES and CORNER_QUOTES[char] not in norm[pos + 1:end]
                for pos, char in enumerate(norm[start:name_start], start))
 
 

@@ -7,7 +7,7 @@ import re
 from geo.lexicon import ACTIONS, ADVERBS, BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, DEMONSTRATIVES, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, multi_stop_ending_at, stop_ending_at, unit_fits, verb_ending_at
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.extract.patterns import BRACKETED_PLACE_END, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.patterns import BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 
 
 # A length as reports write it before what it measures: 145.6公里, 全长60公里(的).
@@ -351,7 +351,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # quotes a short name (“知宇”口袋公园); a quoted programme before a count ends it too
                 # (“三横六纵”九条城市道路)
                 return pos, None, None
-            if char in _OPENERS and pos - 1 > lo and _OPENERS[char] not in norm[pos:head_start]:
+            if char in CORNER_QUOTES and pos - 1 > lo and CORNER_QUOTES[char] not in norm[pos:head_start]:
                 # 东乡「康安路道路拓宽工程」: a quote opened inside the stem holds the name (or its works);
                 # the place before it is where they are (“齐鲁之心”生态文化公园 closes its quote first)
                 return pos, None, None
@@ -548,9 +548,7 @@ def _name_goes_on_before(norm, pos, lo):
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
-# Opening quotes a name may follow inside a stem (东乡「康安路道路拓宽工程」): see find_stem.
-_OPENERS = {"「": "」", "『": "』"}
-_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(_OPENERS) | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
+_EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(CORNER_QUOTES) | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 经 (a route passes through) follows when it opens the places it passes: a break, or
 # 又/再/后/并 (又经青山镇); what follows it in a word (经济, 经开区, 经营, 经贸, 经纬, 经二路).
