@@ -1125,6 +1125,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
     # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
     ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
+    # no range of a section opens with a conjunction: 和 after a road joins a second road or section
+    ("完成白石路和青松路至金河路段改造,建成红枫公路和国道320线青山至白石段。",
+     [("国道320线青山至白石段", "road_new"), ("白石路", "road_rebuild"), ("红枫公路", "road_new"),
+      ("青松路至金河路段", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

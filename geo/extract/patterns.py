@@ -49,11 +49,12 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, C段, 北延, 南通, 一期, 改线, (A至B段), 南(A-B),
-# A至B段, A-B段, 东延至A (搬迁至A路东段 is where a facility moves to, no range).
+# A至B段, A-B段, 东延至A (搬迁至A路东段 is where a facility moves to, no range; 公路和国道X线A至B段
+# is a second road, as no range opens with a conjunction).
 # A landmark's dash range (广成桥——永康北路路段) is a stretch from it: see extents._sections_end.
 _SECTION_BODY = (
     r"\((?P<paren>[^()]{1,24}?[至到\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部)|[东西南北中]区|[东西南北]出城?口|部分|[^()]{2,10}?以[东西南北])\)"
-    r"|(?P<range>[^\s,;:。!?、()]{0,12}?(?<![迁移])至[^\s,;:。!?、()]{1,12}?段|[\u4e00-\u9fff]{2,6}[\-—–~][\u4e00-\u9fff]{2,6}段"
+    r"|(?P<range>(?![和及与])[^\s,;:。!?、()]{0,12}?(?<![迁移])至[^\s,;:。!?、()]{1,12}?段|[\u4e00-\u9fff]{2,6}[\-—–~][\u4e00-\u9fff]{2,6}段"
     r"|[\u4e00-\u9fff]{1,6}?(?:大道|大街|路|街)和[\u4e00-\u9fff]{1,6}?(?:大道|大街|路|街)段)"
     r"|(?P<dash_range>[—–~]{1,2}[\u4e00-\u9fff]{2,10}?段)"
     r"|(?P<extension>[东西南北]延伸?至[^\s,;:。!?、()]{2,12}?(?=[,;:。!?、()\s]|工程|项目|建设|$))"
