@@ -1129,6 +1129,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成白石路和青松路至金河路段改造,建成红枫公路和国道320线青山至白石段。",
      [("国道320线青山至白石段", "road_new"), ("白石路", "road_rebuild"), ("红枫公路", "road_new"),
       ("青松路至金河路段", "road_rebuild")], []),
+    # a road between two counties (青山县至白石旗公路) is named by them, unlike a county's roads (青松县公路)
+    ("今年开工建设青山县至白石旗公路,改造青松县公路和金河县至红枫县的公路。",
+     [("金河县至红枫县", "road_rebuild"), ("青山县至白石旗公路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

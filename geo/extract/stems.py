@@ -200,8 +200,11 @@ def analyse_stem(norm, mention):
         return count, start, "distinctive"  # 一中, 85中: a numbered school (一 is generic elsewhere)
     if numbered and _YEAR_AT_END.search(rest):  # (below, ``numbered`` spares patterns that need a number)
         return count, start, "generic"  # 额济纳旗2020年棚户区: a year's batch of a type, no name
-    if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES) and not _named_block(rest):
-        return count, start, "generic"  # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type (青山片区道路: a block's)
+    if mention.head in TYPE_WORDS and rest.endswith(JURISDICTION_SUFFIXES) and not _named_block(rest) \
+            and not _JOINED_JURISDICTIONS.fullmatch(rest):
+        # 上蔡县公路, 永春县公路: a jurisdiction's roads, a type (青山片区道路: a block's; 青山县至白石县公路:
+        # the route between two, a name)
+        return count, start, "generic"
     for word in (VAGUE_QUANTITIES if _VAGUE_QUANTITY.search(rest) else ()):  # (one scan for all the words first)
         at = rest.find(word)
         if at >= 0 and (is_generic(rest[at + len(word):]) or rest[at + len(word):] in heads()):
@@ -308,6 +311,10 @@ def quoted_name(norm, start, head_start):
     inner = norm[start + 1:head_start]
     return len(inner) >= 2 and _HAN_ONLY.fullmatch(inner) is not None and NUMBER_CHAR_RE.search(inner) is None \
         and not is_generic(inner) and not any(len(word) > 1 and word in inner for word in GENERIC_SORTED)
+
+
+# Two places joined by 至 (青山县至白石县): a route's two ends, its name.
+_JOINED_JURISDICTIONS = re.compile(r"[\u4e00-\u9fff]{2,}至[\u4e00-\u9fff]{2,}")
 
 
 def _named_block(text):
