@@ -600,5 +600,6 @@ def _street_after_jurisdiction(norm, word_start, head_start, lo):
         norm[head_start] in "路街" and norm[head_start + 1:head_start + 2] not in _NOT_A_STREET_AFTER)
 
 
-# What ends a road's name (北路, 大街), opening a stem that goes on after it.
-_ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])")
+# What ends a road's name (北路, 大街), opening a stem that goes on after it: the verb word before it is
+# the road's name (建设北路西棚户区), as is one before a street naming a community or compound (新建街社区).
+_ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])|[路街巷](?=社区|小区)")
