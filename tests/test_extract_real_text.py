@@ -1135,6 +1135,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a verb word before a street that names a community (新建街社区) is the street's name, as 建设北路
     ("完成新建街社区康乐小区和建设路社区红枫小区改造。",
      [("建设路社区红枫小区", "area"), ("新建街社区康乐小区", "area")], []),
+    # a rural road type (产业路, 水泥路) after two places joined by 至 is a route named by them, as 油路
+    ("新建青山至白石产业路,建成红枫村至金河村水泥路和青松旅游路。",
+     [("红枫村至金河村水泥路", "road_new"), ("青山至白石产业路", "road_new"), ("青松旅游路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
