@@ -1138,6 +1138,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a rural road type (产业路, 水泥路) after two places joined by 至 is a route named by them, as 油路
     ("新建青山至白石产业路,建成红枫村至金河村水泥路和青松旅游路。",
      [("红枫村至金河村水泥路", "road_new"), ("青山至白石产业路", "road_new"), ("青松旅游路", "road_new")], []),
+    # an autonomous jurisdiction's long name before a name (…族自治旗白石镇第二小学) does not count to its length
+    ("新建青松达斡尔族鄂温克族自治旗白石镇第二小学,改造红枫保安族东乡族自治县金河综合康养中心。",
+     [("红枫保安族东乡族自治县金河综合康养中心", "welfare"), ("青松达斡尔族鄂温克族自治旗白石镇第二小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

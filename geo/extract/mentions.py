@@ -363,6 +363,8 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
         stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is None and category == "road":
             stem = _stem_after_jurisdiction(norm, head_start, lo, min_stem if kind == "name" else 0, max_stem)
+        elif stem is None:
+            stem = _stem_after_autonomy(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is not None and stem[1] == "至" and mention.head in LINK_HEADS:
             # S209省道至G105国道连接线: a link road is named by both its ends.
             outer = find_stem(norm, stem[2], lo, 1, MAX_ROAD_STEM)
@@ -451,6 +453,28 @@ def _stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
     text = norm[stem[0]:head_start]
     cut = max(text.rfind(suffix) + len(suffix) for suffix in JURISDICTION_SUFFIXES)
     return stem if 2 <= cut and 1 <= len(text) - cut <= max_stem and not is_generic(text[cut:]) else None
+
+
+# The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
+# most characters the name takes (积石山保安族东乡族撒拉族自治县).
+_AUTONOMY_END = re.compile(r"自治[县旗州]")
+_AUTONOMY_MAX = 15
+
+
+def _stem_after_autonomy(norm, head_start, lo, min_stem, max_stem):
+    """A stem longer than ``max_stem`` because an autonomous jurisdiction's long name is written
+    before the name (民和回族土族自治县新材料产业园): the stem from the jurisdiction when the part
+    after it is a name of its own no longer than ``max_stem``, else None."""
+    ends = list(_AUTONOMY_END.finditer(norm, max(lo, head_start - max_stem - 3), head_start))
+    if not ends:
+        return None
+    cut = ends[-1].end()
+    own = find_stem(norm, head_start, cut, min_stem, max_stem)
+    if own is None or own[0] != cut or own[1] is not None or head_start - cut < max(1, min_stem) \
+            or is_generic(norm[cut:head_start]):
+        return None  # (自治县人民医院: the county's own hospital, a type of it; 自治县将建设…: a stop inside)
+    outer = find_stem(norm, ends[-1].start(), lo, 2, _AUTONOMY_MAX - 3)
+    return outer if outer is not None and outer[0] < ends[-1].start() else None
 
 
 def _titled(norm, mention, clause_end):
