@@ -1125,6 +1125,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
     # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
     ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
+    # a visit's list that ends at works sites (等重点工程现场) names works sites, past an item that
+    # is no name and breaks the list (城北周边和…地块)
+    ("县长一行分别来到青山大剧院、白石路、钟鼓楼文化广场、东关遗址公园、金沙泵站、城北周边和杨柳庙征迁地块、青山县体育中心等重点工程现场,询问工程进度。",
+     [("东关遗址公园", "park"), ("杨柳庙征迁地块", "area"), ("白石路", "road_rebuild"), ("金沙泵站", "utility"),
+      ("钟鼓楼文化广场", "culture"), ("青山县体育中心", "sports"), ("青山大剧院", "culture")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
