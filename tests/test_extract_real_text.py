@@ -1130,6 +1130,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("县长一行分别来到青山大剧院、白石路、钟鼓楼文化广场、东关遗址公园、金沙泵站、城北周边和杨柳庙征迁地块、青山县体育中心等重点工程现场,询问工程进度。",
      [("东关遗址公园", "park"), ("杨柳庙征迁地块", "area"), ("白石路", "road_rebuild"), ("金沙泵站", "utility"),
       ("钟鼓楼文化广场", "culture"), ("青山县体育中心", "sports"), ("青山大剧院", "culture")], []),
+    # a contractor's 我公司 opens no name; an independent (boarding, full-time) school is a kind of one
+    ("副市长到我公司东湖学校项目考察调研。规划总投资1.5亿元,新建一所独立初级中学。",
+     [("东湖学校", "school")], [("school", 1)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
