@@ -1133,6 +1133,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a contractor's 我公司 opens no name; an independent (boarding, full-time) school is a kind of one
     ("副市长到我公司东湖学校项目考察调研。规划总投资1.5亿元,新建一所独立初级中学。",
      [("东湖学校", "school")], [("school", 1)]),
+    # a centre (base) of practice education is a school, however long the stem before it
+    ("开工的有青山市中小学生综合实践教育中心、白石县研学实践教育基地等项目。",
+     [("白石县研学实践教育基地", "school"), ("青山市中小学生综合实践教育中心", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
