@@ -1139,6 +1139,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # works before 后的 were done on the place named after it (建成后的…, 改造提升后的…)
     ("建成后的青山东环线与白石大道相连。改造提升后的东湖县城北环路焕然一新。",
      [("东湖县城北环路", "road_rebuild"), ("青山东环线", "road_new")], []),
+    # with no works said in the clause, a visit's list ending at works sites (等重点建设现场) still names them
+    ("代表们深入青山体育中心项目、白石职教中心东校区在建工程以及东湖文娱中心等重点建设现场。",
+     [("白石职教中心东校区", "school"), ("青山体育中心", "sports")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -325,7 +325,7 @@ def _listed_after_context_verb(case):
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
-        and not (any(word in window for word in _VISIT_VERBS) and _works_inspected(case))
+        and not (any(word in window for word in _VISIT_VERBS) and (_works_inspected(case) or _visited_works_sites(case)))
 
 
 def _teams_formed(case):
