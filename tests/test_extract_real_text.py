@@ -1142,6 +1142,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # with no works said in the clause, a visit's list ending at works sites (等重点建设现场) still names them
     ("代表们深入青山体育中心项目、白石职教中心东校区在建工程以及东湖文娱中心等重点建设现场。",
      [("白石职教中心东校区", "school"), ("青山体育中心", "sports")], []),
+    # a road joined on to another by a project (西接…工程) is named by both, as 东延至… is
+    ("实施青山路北接白石大道工程、东湖路西接金沙路工程。",
+     [("东湖路西接金沙路", "road_rebuild"), ("青山路北接白石大道", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
