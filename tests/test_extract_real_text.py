@@ -1141,6 +1141,26 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # an autonomous jurisdiction's long name before a name (…族自治旗白石镇第二小学) does not count to its length
     ("新建青松达斡尔族鄂温克族自治旗白石镇第二小学,改造红枫保安族东乡族自治县金河综合康养中心。",
      [("红枫保安族东乡族自治县金河综合康养中心", "welfare"), ("青松达斡尔族鄂温克族自治旗白石镇第二小学", "school")], []),
+    # a visit's list that ends at works sites (等重点工程现场) names works sites, past an item that
+    # is no name and breaks the list (城北周边和…地块)
+    ("县长一行分别来到青山大剧院、白石路、钟鼓楼文化广场、东关遗址公园、金沙泵站、城北周边和杨柳庙征迁地块、青山县体育中心等重点工程现场,询问工程进度。",
+     [("东关遗址公园", "park"), ("杨柳庙征迁地块", "area"), ("白石路", "road_rebuild"), ("金沙泵站", "utility"),
+      ("钟鼓楼文化广场", "culture"), ("青山县体育中心", "sports"), ("青山大剧院", "culture")], []),
+    # a contractor's 我公司 opens no name; an independent (boarding, full-time) school is a kind of one
+    ("副市长到我公司东湖学校项目考察调研。规划总投资1.5亿元,新建一所独立初级中学。",
+     [("东湖学校", "school")], [("school", 1)]),
+    # a centre (base) of practice education is a school, however long the stem before it
+    ("开工的有青山市中小学生综合实践教育中心、白石县研学实践教育基地等项目。",
+     [("白石县研学实践教育基地", "school"), ("青山市中小学生综合实践教育中心", "school")], []),
+    # works before 后的 were done on the place named after it (建成后的…, 改造提升后的…)
+    ("建成后的青山东环线与白石大道相连。改造提升后的东湖县城北环路焕然一新。",
+     [("东湖县城北环路", "road_rebuild"), ("青山东环线", "road_new")], []),
+    # with no works said in the clause, a visit's list ending at works sites (等重点建设现场) still names them
+    ("代表们深入青山体育中心项目、白石职教中心东校区在建工程以及东湖文娱中心等重点建设现场。",
+     [("白石职教中心东校区", "school"), ("青山体育中心", "sports")], []),
+    # a road joined on to another by a project (西接…工程) is named by both, as 东延至… is
+    ("实施青山路北接白石大道工程、东湖路西接金沙路工程。",
+     [("东湖路西接金沙路", "road_rebuild"), ("青山路北接白石大道", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -61,6 +61,8 @@ def governed_by_context_verb(case):
         return False
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
+    if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and _visited_works_sites(case):
+        return False  # 来到A剧院、B路、C周边和D地块、E中心等重点工程现场: every place listed is a works site
     if _TRAFFIC_OF.match(case.norm, _list_end(mention)):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
     if _on_a_course(case, first):
@@ -93,6 +95,20 @@ def governed_by_context_verb(case):
         return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
     # 起于A,经B路,止于C: the places a route passes (find_stem ends a stem at that 经)
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS or first.stop == ROUTE_VIA_STOP
+
+
+def _visited_works_sites(case):
+    """True when the clause of a visit ends with the works sites its list reaches (来到A、B周边和C
+    地块、D等重点工程现场), even where an item that is no name breaks the list before it."""
+    norm, end = case.norm, case.clause_end
+    at = norm.rfind("等", case.mention.end, end)
+    if at < 0 or at - case.mention.end > _VISITED_LIST_REACH:
+        return False
+    site = _LIST_WORKS_SITE.match(norm, at, end)
+    return site is not None and site.end() == end
+
+
+_VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the works sites its list ends with
 
 
 def _on_a_course(case, first):
@@ -309,7 +325,7 @@ def _listed_after_context_verb(case):
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
-        and not (any(word in window for word in _VISIT_VERBS) and _works_inspected(case))
+        and not (any(word in window for word in _VISIT_VERBS) and (_works_inspected(case) or _visited_works_sites(case)))
 
 
 def _teams_formed(case):

@@ -135,10 +135,15 @@ def action_for(norm, mention, clause_end, right_actions=None):
             mention.left_verb = verbs[0]
             return LEFT_ACTIONS[verbs[0]]
         stop = stop_ending_at(norm, pos, 0)
+        if stop is None and norm.startswith(_AFTER_WORKS, pos - 1):
+            stop = "后"  # 改造提升后的城北环路: the works done on what the phrase names
         if stop is None or norm[pos - 1] in HARD_BREAKS:
             return None
         pos -= len(stop)
     return None
+
+
+_AFTER_WORKS = "后的"  # a verb's works before the noun they were done on (改造后的, 提升后的)
 
 
 def right_action(norm, pos, clause_end):
