@@ -1132,6 +1132,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("全体代表视察了新建成的青山县人民医院和白石公园。县领导李华桥、王海波参加视察。",
      [("白石公园", "park"), ("青山县人民医院", "health")], []),
     ("新区坐拥青河、白水河、东湖湿地等丰富水系,新建滨河公园。", [("滨河公园", "park")], []),
+    # a place visited at the site of its works named by two works verbs is that project
+    ("代表们来到青山镇中小学改造建设项目现场。", [("青山镇中小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -24,8 +24,13 @@ _VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
+# Two works verbs naming a project's works (改造建设, 提升改造).
+_WORKS_PAIR = r"(?:新建|改建|扩建|改造|建设|提升|提质){2}"
 # A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
 _WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
+# A place visited at the site of its works named by two works verbs (来到青山中学改造建设项目现场,
+# 走进白石路提升改造工程施工现场): the visit's object is that project.
+_VISITED_WORKS_SITE = re.compile(r"(?:" + _WORKS_PAIR + r")(?:工程|项目)(?:施工|建设)?(?:现场|工地)")
 # A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场).
 _LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
 # What visitors do at the places they came to when those are works sites (实地查看工程建设进展,
@@ -59,6 +64,8 @@ def governed_by_context_verb(case):
     if _WORKS_SITE.match(case.norm, mention.end) or _LIST_WORKS_SITE.match(case.norm, _list_end(mention)):
         # 走进毕节二十小扩建项目施工现场, 来到A厂、B公园等项目建设现场: the site of its own works is a project
         return False
+    if first.stop in _VISIT_VERBS and _VISITED_WORKS_SITE.match(case.norm, mention.end):
+        return False  # 来到青山镇中小学改造建设项目现场: a visited project named with its works
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
     if _TRAFFIC_OF.match(case.norm, _list_end(mention)):
