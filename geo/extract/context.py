@@ -31,8 +31,8 @@ _WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项
 # A place visited at the site of its works named by two works verbs (来到青山中学改造建设项目现场,
 # 走进白石路提升改造工程施工现场): the visit's object is that project.
 _VISITED_WORKS_SITE = re.compile(r"(?:" + _WORKS_PAIR + r")(?:工程|项目)(?:施工|建设)?(?:现场|工地)")
-# A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场).
-_LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
+# A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场, 等城市建设现场).
+_LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点|城市|市政|民生|交通|水利|城建)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
 # What visitors do at the places they came to when those are works sites (实地查看工程建设进展,
 # 察看新建教学楼, 了解施工进度): within the sentence, soon after the list of places.
 _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查|督导|听取)[^。!?;\n]{0,10}?"
