@@ -1125,9 +1125,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
     # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
     ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
-    # an official before a visit's verb is who visits (副区长王江先后查看了…), no verb over the places
+    # a title governs only the names right after it (副区长王江), no places later in its clause
     ("当天,副区长王江先后实地查看了青山中学、白石大道峡口段等重点项目。",
      [("白石大道峡口段", "road_rebuild"), ("青山中学", "school")], []),
+    ("随后,副县长王江为青松实验中学揭牌。", [("青松实验中学", "school")], []),
     # leaders named after their title are persons (县领导李华桥), and what a district 坐拥 is its scenery
     ("全体代表视察了新建成的青山县人民医院和白石公园。县领导李华桥、王海波参加视察。",
      [("白石公园", "park"), ("青山县人民医院", "health")], []),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -310,21 +310,14 @@ def _listed_after_context_verb(case):
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
     while verb is not None and (window.startswith(_VISITING_BODY, verb[0] + len(verb[1]))
-                                or window.startswith(NOT_STOPS, verb[0]) or _visit_after(window, verb)):
+                                or window.startswith(NOT_STOPS, verb[0]) or verb[1] in TITLES):
         # 调研组察看了…: a body visiting, no verb; 玉米方便面等项目: a word the verb only begins;
-        # 副区长王江先后查看了…: the official is who visits, the visit's verb governs the places
+        # 副区长王江先后查看了…, 县领导共同为青松中学揭牌: a title governs only the names right after it
         verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
         and not (any(word in window for word in _VISIT_VERBS) and _works_inspected(case))
-
-
-def _visit_after(window, verb):
-    """True when a verb of a visit follows the context verb ``verb`` (a (start, word) pair) in
-    ``window``: a title before it (副区长, 县领导) names who visits, no verb over the places visited."""
-    end = verb[0] + len(verb[1])
-    return verb[1] not in _VISIT_VERBS and any(window.find(word, end) >= 0 for word in _VISIT_VERBS)
 
 
 def _teams_formed(case):
