@@ -224,6 +224,9 @@ PREPOSITIONS_AFTER_ADVERBS = words("preposition_after_adverb")
 NOT_STOPS = words("not_stop")
 # Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
 CONTEXT_VERBS = frozenset(words("context_verb"))
+# Titles among the context verbs (副县长王江, 县领导李华桥): a title governs the names right after it
+# (whose people they are), no places later in its clause (副区长王江先后查看了青山中学).
+TITLES = frozenset(words("title"))
 # Verbs of what a plan relies on (依托): places listed after one that close their clause
 # (依托青山老街、白石花园,搭建…) are context; followed by their own works they are projects.
 RELIANCE_VERBS = frozenset(words("reliance"))

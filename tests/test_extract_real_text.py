@@ -1161,6 +1161,18 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a road joined on to another by a project (西接…工程) is named by both, as 东延至… is
     ("实施青山路北接白石大道工程、东湖路西接金沙路工程。",
      [("东湖路西接金沙路", "road_rebuild"), ("青山路北接白石大道", "road_rebuild")], []),
+    # a title governs only the names right after it (副区长王江), no places later in its clause
+    ("当天,副区长王江先后实地查看了青山中学、白石大道峡口段等重点项目。",
+     [("白石大道峡口段", "road_rebuild"), ("青山中学", "school")], []),
+    ("随后,副县长王江为青松实验中学揭牌。", [("青松实验中学", "school")], []),
+    # leaders named after their title are persons (县领导李华桥), and what a district 坐拥 is its scenery
+    ("全体代表视察了新建成的青山县人民医院和白石公园。县领导李华桥、王海波参加视察。",
+     [("白石公园", "park"), ("青山县人民医院", "health")], []),
+    ("新区坐拥青河、白水河、东湖湿地等丰富水系,新建滨河公园。", [("滨河公园", "park")], []),
+    # a place visited at the site of its works named by two works verbs is that project
+    ("代表们来到青山镇中小学改造建设项目现场。", [("青山镇中小学", "school")], []),
+    # a list's works site named by its field (等市政建设现场) makes its places projects
+    ("代表们先后深入青山路、白石公园等市政建设现场。", [("白石公园", "park"), ("青山路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

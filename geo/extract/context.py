@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -24,10 +24,15 @@ _VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
+# Two works verbs naming a project's works (改造建设, 提升改造).
+_WORKS_PAIR = r"(?:新建|改建|扩建|改造|建设|提升|提质){2}"
 # A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
 _WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
-# A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场).
-_LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
+# A place visited at the site of its works named by two works verbs (来到青山中学改造建设项目现场,
+# 走进白石路提升改造工程施工现场): the visit's object is that project.
+_VISITED_WORKS_SITE = re.compile(r"(?:" + _WORKS_PAIR + r")(?:工程|项目)(?:施工|建设)?(?:现场|工地)")
+# A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场, 等城市建设现场).
+_LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点|城市|市政|民生|交通|水利|城建)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
 # What visitors do at the places they came to when those are works sites (实地查看工程建设进展,
 # 察看新建教学楼, 了解施工进度): within the sentence, soon after the list of places.
 _WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:查看|察看|了解|检查|督导|听取)[^。!?;\n]{0,10}?"
@@ -59,6 +64,8 @@ def governed_by_context_verb(case):
     if _WORKS_SITE.match(case.norm, mention.end) or _LIST_WORKS_SITE.match(case.norm, _list_end(mention)):
         # 走进毕节二十小扩建项目施工现场, 来到A厂、B公园等项目建设现场: the site of its own works is a project
         return False
+    if first.stop in _VISIT_VERBS and _VISITED_WORKS_SITE.match(case.norm, mention.end):
+        return False  # 来到青山镇中小学改造建设项目现场: a visited project named with its works
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and _visited_works_sites(case):
@@ -319,8 +326,9 @@ def _listed_after_context_verb(case):
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
     while verb is not None and (window.startswith(_VISITING_BODY, verb[0] + len(verb[1]))
-                                or window.startswith(NOT_STOPS, verb[0])):
-        # 调研组察看了…: a body visiting, no verb; 玉米方便面等项目: a word the verb only begins
+                                or window.startswith(NOT_STOPS, verb[0]) or verb[1] in TITLES):
+        # 调研组察看了…: a body visiting, no verb; 玉米方便面等项目: a word the verb only begins;
+        # 副区长王江先后查看了…, 县领导共同为青松中学揭牌: a title governs only the names right after it
         verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
