@@ -1177,6 +1177,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
      [("滇西区域医疗中心", "health")], [("project", 15)]),
+    # a planned branch road named by the place it serves (规划 is otherwise a stop word)
+    ("住建部门负责实施的包括凤凰湖南岸规划支路工程、青石学院路北段升级改造工程等项目。",
+     [("凤凰湖南岸规划支路", "road_rebuild"), ("青石学院路北段", "road_rebuild")], []),
+    # bare types listed after 包括 are what a project holds, no places (a named school so listed is one)
+    ("青松县文化体育园区包括建设体育场、游泳馆、文化馆、图书馆及档案馆等5个项目,教育园区包括扩建红岩中学。",
+     [("红岩中学", "school")], [("project", 5)]),
     # a conjunction or particle opens no name, however short the name after it
     ("项目建成后,青浦大桥(西桥)与东桥将共同构成双向六车道。", [("青浦大桥", "bridge")], []),
     # roads listed by their two ends joined by a dash; a road's landscape works are greening

@@ -89,6 +89,23 @@ def functions_of_a_building(case):
     return _FUNCTIONS_LISTED.search(norm, lo, start) is not None
 
 
+# What a project is said to hold (文化体育园区包括建设体育场、体育馆、图书馆及档案馆): the list after
+# 包括 up to a place, with the works that may open it.
+_CONTENTS_LISTED = re.compile(r"(?:包括|包含|涵盖)(?:建设|新建|改建|扩建)?(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
+_CONTENTS_REACH = 80  # characters back from a place looked through for the list's 包括
+
+
+def types_contained(case):
+    """文化体育园区包括建设体育场、体育馆、图书馆及档案馆: bare types (a head with no name before it)
+    listed as what a project holds are its parts, no places of their own (A路、B路 listed so are)."""
+    mention, norm = case.mention, case.norm
+    start = mention.stem_start
+    if start is None or start != mention.head_start or mention.count:
+        return False  # (a named place, or a counted one)
+    lo = max(0, start - _CONTENTS_REACH)
+    return norm.find("包", lo, start) >= 0 and _CONTENTS_LISTED.search(norm, lo, start) is not None
+
+
 def what_it_becomes(case):
     """青山将成为三省结合部的商贸物流中心, 成为中心城区的金融中心、科教文化中心: what a place is to
     become, described after 成为 and 的 or listed after it, with no works of its own, is a role, no place."""
