@@ -1125,6 +1125,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
     # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
     ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
+    # bare places listed right after the list's verb share the head of the water facility named by
+    # the last (白沙、李家岸灌区: 白沙灌区); after a verb of no works (把…连成一片) they are context
+    ("实施兴隆、东风水库除险加固,推进白沙、李家岸灌区现代化改造,把磨山、羊山、叶湾水库连成一片。",
+     [("东风水库", "water"), ("兴隆水库", "water"), ("李家岸灌区", "water"), ("白沙灌区", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
