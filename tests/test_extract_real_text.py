@@ -1173,6 +1173,14 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("代表们来到青山镇中小学改造建设项目现场。", [("青山镇中小学", "school")], []),
     # a list's works site named by its field (等市政建设现场) makes its places projects
     ("代表们先后深入青山路、白石公园等市政建设现场。", [("白石公园", "park"), ("青山路", "road_new")], []),
+    # bare places listed right after the list's verb share the head of the water facility named by
+    # the last (白沙、李家岸灌区: 白沙灌区); after a verb of no works (把…连成一片) they are context
+    ("实施兴隆、东风水库除险加固,推进白沙、李家岸灌区现代化改造,把磨山、羊山、叶湾水库连成一片。",
+     [("东风水库", "water"), ("兴隆水库", "water"), ("李家岸灌区", "water"), ("白沙灌区", "water")], []),
+    # a plant's capacity before generic words or a manner of build (100兆瓦分散式) names no plant;
+    # a voltage before a place's name stays in the name
+    ("建成20万千瓦光伏电站,实施100兆瓦分散式风力发电项目,建设110千伏青山变电站。",
+     [("110千伏青山变电站", "utility")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import LEFT_ACTIONS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, TOWNSHIP
@@ -245,6 +245,7 @@ def _parallel_items(norm, mentions, clause_start, by_end):
             # (where no works are, 楼盘有北湖蓝湾、新能源云殿, the item is left to the rules as it was)
             road.typed_by = mention
             continue
+        found = len(items)
         while pos > clause_start and pos not in by_end:
             raw = _raw_item(norm, pos, clause_start)
             if raw is None or not _alike(_item_tail(norm, raw.stem_start, pos), last) \
@@ -255,6 +256,8 @@ def _parallel_items(norm, mentions, clause_start, by_end):
             pos = raw.stem_start - 1
             if pos <= clause_start or norm[pos] != "、":
                 break
+        if len(items) == found and _bare_place_stem(norm, mention):
+            items.extend(_bare_items(norm, mention, start - 1, clause_start, by_end))
     return items
 
 
@@ -334,6 +337,50 @@ def _route_start(norm, end, clause_start, longest=14):
     if "至" not in text or text.startswith("至") or text.endswith("至") or len(text) < 4:
         return None
     return start, stop
+
+
+# Units of land and counts of ten thousand that describe a place's size (万亩荷花), no place's name.
+_AREA_UNITS = "亩万"
+
+
+def _bare_items(norm, mention, pos, clause_start, by_end):
+    """白沙、银湖、青石岭灌区: bare places listed right after the list's verb, before a facility
+    named by a bare place, share its head (白沙灌区, 银湖灌区); none if the list does not open at
+    a verb (a bare place after other words is no member of it)."""
+    items = []
+    while pos > clause_start and pos not in by_end and len(items) < MAX_CHAIN:
+        raw = _raw_item(norm, pos, clause_start)
+        if raw is None or not _bare_place(norm, raw.stem_start, pos):
+            return []
+        items.append(raw)
+        if raw.stop is not None:
+            if raw.stop not in LEFT_ACTIONS and raw.stop not in PHASE_VERBS:
+                return []  # (把磨山、羊山、叶湾水库连成一片: the list opens at no works, the places are context)
+            for item in items:
+                item.typed_by, item.shared_head = mention, (mention.head_start, mention.head_end)
+            return items
+        pos = raw.stem_start - 1
+        if pos <= clause_start or norm[pos] != "、":
+            return []
+    return []
+
+
+def _bare_place(norm, start, end):
+    """True when ``norm[start:end]`` is a bare place of two to four Han characters (白沙, 青石岭):
+    no generic word, nothing of works."""
+    text = norm[start:end]
+    return (2 <= len(text) <= 4 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
+            and not any(is_generic(text[i:]) for i in range(len(text) - 1))  # (華坪大型: a size word)
+            and not text.endswith(_WORKS_WORDS) and COUNT_RE.search(text) is None  # (万亩荷花: a count)
+            and not any(ch in _AREA_UNITS for ch in text))
+
+
+def _bare_place_stem(norm, mention):
+    """True when a water facility is named by a bare place before a head of two or more characters
+    (青石岭灌区, 东风水库): a bare place listed before it, right after the list's verb, shares the
+    head (白沙、青石岭灌区: 白沙灌区)."""
+    return len(mention.head) >= 2 and mention.category == "water" \
+        and _bare_place(norm, mention.stem_start, mention.head_start)
 
 
 def _alike(first, second):

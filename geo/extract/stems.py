@@ -15,6 +15,7 @@ _LENGTH = r"[、,]?(?:全长|总长|长)?约?\d[\d.]*(?:米|公里|千米)"
 _MEASURED = re.compile(
     rf"{_LENGTH}[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
     r"|[日年]?(?:处理|供水|产|吞吐|运转|转运)(?:能力|量|规模)?(?:达|约)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨, 日运转量达140吨
+    r"|[\d.]+万?(?:千瓦|兆瓦|MW|mw)(?:级)?的?"  # 100兆瓦, 20万千瓦: a plant's capacity
     r"|第[\d一二三四五六七八九十]+批")  # 第二批: a batch of a programme
 _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _DOOR_NUMBER_ONLY = re.compile(r"\d{1,4}")  # the door number before 号院
@@ -39,6 +40,13 @@ _BUILT_WITH = re.compile(r"(?:新建|修建|兴建|建)(?!设|成|湖|国|新|�
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # 压缩式, 装配式: how a thing is built
+
+
+def _built_manner(rest):
+    """True when a stem says only how a thing is built (压缩式, 分散式风力发电): a manner, maybe
+    generic words after it."""
+    manner = _MANNER.match(rest)
+    return manner is not None and (manner.end() == len(rest) or is_generic(rest[manner.end():]))
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
@@ -226,8 +234,8 @@ def analyse_stem(norm, mention):
     if numbered and _PIPE_SIZE.match(rest):
         return count, start, "generic"  # DN300供水管道, DN100-DN700清水主道: a pipe's diameter, not a name
     measured = _MEASURED.match(rest) if numbered or "." in rest else None
-    if measured and is_generic(rest[measured.end():]):
-        return count, start, "generic"  # 20米宽绿道, 60班九年制学校, 500床医院: a size, not a name
+    if measured and (is_generic(rest[measured.end():]) or _built_manner(rest[measured.end():])):
+        return count, start, "generic"  # 20米宽绿道, 60班九年制学校, 500床医院, 100兆瓦分散式风电: a size, not a name
     building = _NUMBERED.match(rest) if numbered and mention.head in SUBUNIT_HEADS else None
     if building and is_generic(rest[building.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
@@ -245,8 +253,7 @@ def analyse_stem(norm, mention):
         for marker in _DEFINITE:
             if rest.startswith(marker) and (rest == marker or is_generic(rest[len(marker):])):
                 return count, start, "definite"
-    manner = _MANNER.match(rest)
-    if manner is not None and (manner.end() == len(rest) or is_generic(rest[manner.end():])):
+    if _built_manner(rest):
         return count, start, "generic"  # 压缩式垃圾转运站, 下沉式广场: a kind of build, no name
     series = rest.rfind("系列")
     if series > 0 and (series + 2 == len(rest) or is_generic(rest[series + 2:])):
