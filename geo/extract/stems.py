@@ -427,6 +427,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 stop = None  # 3月和平大街, 12月18日和菱快速干道: no conjunction joins a date to a place
             if stop == "和" and length > 0 and _opening_verb_ending_at(norm, pos - 1, lo):
                 stop = None  # 新建和平快速路, 建设和林格尔新区: a verb opening the clause takes a name opening with 和
+            if stop == "和" and length > 0 and pos - 2 >= lo and norm[pos - 2] in " \u3000":
+                stop = None  # 效果图 和林格尔新区中学效果图: a conjunction joins nothing over a space; 和 opens the name
             if stop == "之" and length > 0 and (pos - 1 == lo or norm[pos - 2] in HARD_BREAKS):
                 stop = None  # (之江第一中学、…: the particle 之 follows a word; opening a clause or bracket it is a name's
             if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
