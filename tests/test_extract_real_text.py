@@ -1181,6 +1181,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a voltage before a place's name stays in the name
     ("建成20万千瓦光伏电站,实施100兆瓦分散式风力发电项目,建设110千伏青山变电站。",
      [("110千伏青山变电站", "utility")], []),
+    # captions in a row (…效果图 和林格尔…效果图): a conjunction joins nothing over a space, 和 opens the name
+    ("青松中学效果图 和林格尔新区特勤消防站效果图", [("和林格尔新区特勤消防站", "utility"), ("青松中学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

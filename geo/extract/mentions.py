@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, ROADS_OVER_NONE, JURISDICTION_SUFFIXES, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, INTERCITY_HEADS, COUNTED_ROAD_WORDS, ROAD_CLASSES, ROADS_OVER_NONE, LIST_CLOSERS, LINK_HEADS, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.headfit import ends_with_head_of, head_holds
@@ -15,6 +15,7 @@ from geo.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
 from geo.extract.stems import decimal_point, find_stem, quoted_name
+from geo.extract.prefixes import stem_after_autonomy, stem_after_jurisdiction
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -362,9 +363,9 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
         stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is None and category == "road":
-            stem = _stem_after_jurisdiction(norm, head_start, lo, min_stem if kind == "name" else 0, max_stem)
+            stem = stem_after_jurisdiction(norm, head_start, lo, min_stem if kind == "name" else 0, max_stem)
         elif stem is None:
-            stem = _stem_after_autonomy(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
+            stem = stem_after_autonomy(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
         if stem is not None and stem[1] == "至" and mention.head in LINK_HEADS:
             # S209省道至G105国道连接线: a link road is named by both its ends.
             outer = find_stem(norm, stem[2], lo, 1, MAX_ROAD_STEM)
@@ -441,40 +442,6 @@ def _quoted_whole_name(norm, mention, closer, clause_end):
     return norm.startswith(closer, mention.end) \
         and (right_ok(norm, mention.end + 1, clause_end) or PHASE_RE.match(norm, mention.end + 1)) \
         and quoted_name(norm, mention.stem_start, mention.head_start)
-
-
-def _stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
-    """A road's stem longer than ``max_stem`` because a jurisdiction is written before its name
-    (淄博经济开发区人民路, 青山市高新区白石大道): the stem if the part after the jurisdiction's
-    last suffix is no longer than ``max_stem``, else None."""
-    stem = find_stem(norm, head_start, lo, min_stem, MAX_STEM)
-    if stem is None:
-        return None
-    text = norm[stem[0]:head_start]
-    cut = max(text.rfind(suffix) + len(suffix) for suffix in JURISDICTION_SUFFIXES)
-    return stem if 2 <= cut and 1 <= len(text) - cut <= max_stem and not is_generic(text[cut:]) else None
-
-
-# The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
-# most characters the name takes (积石山保安族东乡族撒拉族自治县).
-_AUTONOMY_END = re.compile(r"自治[县旗州]")
-_AUTONOMY_MAX = 15
-
-
-def _stem_after_autonomy(norm, head_start, lo, min_stem, max_stem):
-    """A stem longer than ``max_stem`` because an autonomous jurisdiction's long name is written
-    before the name (民和回族土族自治县新材料产业园): the stem from the jurisdiction when the part
-    after it is a name of its own no longer than ``max_stem``, else None."""
-    ends = list(_AUTONOMY_END.finditer(norm, max(lo, head_start - max_stem - 3), head_start))
-    if not ends:
-        return None
-    cut = ends[-1].end()
-    own = find_stem(norm, head_start, cut, min_stem, max_stem)
-    if own is None or own[0] != cut or own[1] is not None or head_start - cut < max(1, min_stem) \
-            or is_generic(norm[cut:head_start]):
-        return None  # (自治县人民医院: the county's own hospital, a type of it; 自治县将建设…: a stop inside)
-    outer = find_stem(norm, ends[-1].start(), lo, 2, _AUTONOMY_MAX - 3)
-    return outer if outer is not None and outer[0] < ends[-1].start() else None
 
 
 def _titled(norm, mention, clause_end):

@@ -8,6 +8,7 @@ from geo.lexicon import ACTIONS, ADVERBS, BLOCK_HEADS, CONTEXT_VERBS, NEVER_IN_N
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.street_words import ROAD_NAME_OPENING, street_after_jurisdiction
 
 
 # A length as reports write it before what it measures: 145.6公里, 全长60公里(的).
@@ -405,7 +406,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                     and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
                 stop = None  # 新华路、和平大街: a list item does not open with a conjunction
-            if stop and len(stop) > 1 and 0 < length and _ROAD_NAME_OPENING.match(norm, pos, head_start):
+            if stop and len(stop) > 1 and 0 < length and ROAD_NAME_OPENING.match(norm, pos, head_start):
                 stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
             if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
                 stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
@@ -434,6 +435,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 stop = None  # 3月和平大街, 12月18日和菱快速干道: no conjunction joins a date to a place
             if stop == "和" and length > 0 and _opening_verb_ending_at(norm, pos - 1, lo):
                 stop = None  # 新建和平快速路, 建设和林格尔新区: a verb opening the clause takes a name opening with 和
+            if stop == "和" and length > 0 and pos - 2 >= lo and norm[pos - 2] in " \u3000":
+                stop = None  # 效果图 和林格尔新区中学效果图: a conjunction joins nothing over a space; 和 opens the name
             if stop == "之" and length > 0 and (pos - 1 == lo or norm[pos - 2] in HARD_BREAKS):
                 stop = None  # (之江第一中学、…: the particle 之 follows a word; opening a clause or bracket it is a name's
             if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
@@ -458,7 +461,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                     min_stem > 1 and norm[pos - len(stop) - 1] in "、和与及" or min_stem > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start)) and (
                     pos - len(stop) == lo or norm[pos - len(stop) - 1] in "、和与及" or norm[pos - len(stop) - 1] in HARD_BREAKS
                     or multi_stop_ending_at(norm, pos - len(stop), lo)
-                    or _street_after_jurisdiction(norm, pos - len(stop), head_start, lo)):
+                    or street_after_jurisdiction(norm, pos - len(stop), head_start, lo)):
                 # 幸福路、建设路, 和平村、建设村, 青年路和建设路: the whole list item is the name; so is a clause's first
                 # word (建设路改造), a word after a verb (新建开放大道), as verbs do not follow verbs, or a
                 # street's word after the town it is in (青山县建设路).
@@ -587,26 +590,3 @@ def _counted_type_between(norm, pos, head_start):
     if rating is not None:
         pos = rating.end()
     return is_generic(norm[pos:head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, pos, head_start) is not None
-
-
-# A town named before a street (青山县|建设路): its own town, not a generic one (全市, 本区, 我县).
-_TOWN_BEFORE_STREET = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff][市县区镇]")
-# What follows 路 or 街 in a word that is no street (路网, 路灯, 路面, 路段, 路口, 街区, 街道…).
-_NOT_A_STREET_AFTER = frozenset("网灯面段口基边况区道巷景")
-
-
-def _street_after_jurisdiction(norm, word_start, head_start, lo):
-    """True when the word at ``word_start`` (a verb's word: 建设) names a street after the town it
-    is in (青山县建设路改造, 白石市建设路西段): the town ends right before it and the head is a
-    street's ending, not a word opening with one (全市建设路网, 青山区新建路灯)."""
-    if word_start - 2 < lo or not _TOWN_BEFORE_STREET.fullmatch(norm, word_start - 2, word_start):
-        return False
-    if is_generic(norm[word_start - 2:word_start]):
-        return False  # 城区, 市区: no town of its own
-    return norm.startswith(("大道", "大街", "大路"), head_start) or (
-        norm[head_start] in "路街" and norm[head_start + 1:head_start + 2] not in _NOT_A_STREET_AFTER)
-
-
-# What ends a road's name (北路, 大街), opening a stem that goes on after it: the verb word before it is
-# the road's name (建设北路西棚户区), as is one before a street naming a community or compound (新建街社区).
-_ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])|[路街巷](?=社区|小区)")

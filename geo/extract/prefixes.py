@@ -1,0 +1,45 @@
+"""Stems longer than a name's limit because a jurisdiction is written before the name: a road's
+after a jurisdiction (淄博经济开发区人民路), a facility's after an autonomous county's long name
+(民和回族土族自治县新材料产业园). The part after the jurisdiction keeps the limit (see mentions)."""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import JURISDICTION_SUFFIXES, is_generic
+from geo.extract.patterns import MAX_STEM
+from geo.extract.stems import find_stem
+
+
+def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
+    """A road's stem longer than ``max_stem`` because a jurisdiction is written before its name
+    (淄博经济开发区人民路, 青山市高新区白石大道): the stem if the part after the jurisdiction's
+    last suffix is no longer than ``max_stem``, else None."""
+    stem = find_stem(norm, head_start, lo, min_stem, MAX_STEM)
+    if stem is None:
+        return None
+    text = norm[stem[0]:head_start]
+    cut = max(text.rfind(suffix) + len(suffix) for suffix in JURISDICTION_SUFFIXES)
+    return stem if 2 <= cut and 1 <= len(text) - cut <= max_stem and not is_generic(text[cut:]) else None
+
+
+# The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
+# most characters the name takes (积石山保安族东乡族撒拉族自治县).
+_AUTONOMY_END = re.compile(r"自治[县旗州]")
+_AUTONOMY_MAX = 15
+
+
+def stem_after_autonomy(norm, head_start, lo, min_stem, max_stem):
+    """A stem longer than ``max_stem`` because an autonomous jurisdiction's long name is written
+    before the name (民和回族土族自治县新材料产业园): the stem from the jurisdiction when the part
+    after it is a name of its own no longer than ``max_stem``, else None."""
+    ends = list(_AUTONOMY_END.finditer(norm, max(lo, head_start - max_stem - 3), head_start))
+    if not ends:
+        return None
+    cut = ends[-1].end()
+    own = find_stem(norm, head_start, cut, min_stem, max_stem)
+    if own is None or own[0] != cut or own[1] is not None or head_start - cut < max(1, min_stem) \
+            or is_generic(norm[cut:head_start]):
+        return None  # (自治县人民医院: the county's own hospital, a type of it; 自治县将建设…: a stop inside)
+    outer = find_stem(norm, ends[-1].start(), lo, 2, _AUTONOMY_MAX - 3)
+    return outer if outer is not None and outer[0] < ends[-1].start() else None
