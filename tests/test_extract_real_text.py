@@ -1129,6 +1129,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the last (白沙、李家岸灌区: 白沙灌区); after a verb of no works (把…连成一片) they are context
     ("实施兴隆、东风水库除险加固,推进白沙、李家岸灌区现代化改造,把磨山、羊山、叶湾水库连成一片。",
      [("东风水库", "water"), ("兴隆水库", "water"), ("李家岸灌区", "water"), ("白沙灌区", "water")], []),
+    # (also where the list opens a clause and the works follow it; a size word before the head is no place)
+    ("推进两河贯通建设,潘庄、青河灌区现代化改造,完成福塘、坪东小流域综合治理。",
+     [("坪东小流域", "water"), ("潘庄灌区", "water"), ("青河灌区", "water")], []),
     # a plant's capacity before generic words or a manner of build (100兆瓦分散式) names no plant;
     # a voltage before a place's name stays in the name
     ("建成20万千瓦光伏电站,实施100兆瓦分散式风力发电项目,建设110千伏青山变电站。",
