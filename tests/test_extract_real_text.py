@@ -1136,6 +1136,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a voltage before a place's name stays in the name
     ("建成20万千瓦光伏电站,实施100兆瓦分散式风力发电项目,建设110千伏青山变电站。",
      [("110千伏青山变电站", "utility")], []),
+    # 抓紧 (press on with) is a verb before a name, no part of it; 高速路 alone is a kind of road
+    ("抓紧青山水库等工程建设,抓紧高速路建设。", [("青山水库", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
