@@ -1177,12 +1177,17 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the last (白沙、李家岸灌区: 白沙灌区); after a verb of no works (把…连成一片) they are context
     ("实施兴隆、东风水库除险加固,推进白沙、李家岸灌区现代化改造,把磨山、羊山、叶湾水库连成一片。",
      [("东风水库", "water"), ("兴隆水库", "water"), ("李家岸灌区", "water"), ("白沙灌区", "water")], []),
+    # (also where the list opens a clause and the works follow it; a size word before the head is no place)
+    ("推进两河贯通建设,潘庄、青河灌区现代化改造,完成福塘、坪东小流域综合治理。",
+     [("坪东小流域", "water"), ("潘庄灌区", "water"), ("青河灌区", "water")], []),
     # a plant's capacity before generic words or a manner of build (100兆瓦分散式) names no plant;
     # a voltage before a place's name stays in the name
     ("建成20万千瓦光伏电站,实施100兆瓦分散式风力发电项目,建设110千伏青山变电站。",
      [("110千伏青山变电站", "utility")], []),
     # captions in a row (…效果图 和林格尔…效果图): a conjunction joins nothing over a space, 和 opens the name
     ("青松中学效果图 和林格尔新区特勤消防站效果图", [("和林格尔新区特勤消防站", "utility"), ("青松中学", "school")], []),
+    # 抓紧 (press on with) is a verb before a name, no part of it; 高速路 alone is a kind of road
+    ("抓紧青山水库等工程建设,抓紧高速路建设。", [("青山水库", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -344,17 +344,19 @@ _AREA_UNITS = "亩万"
 
 
 def _bare_items(norm, mention, pos, clause_start, by_end):
-    """白沙、银湖、青石岭灌区: bare places listed right after the list's verb, before a facility
-    named by a bare place, share its head (白沙灌区, 银湖灌区); none if the list does not open at
-    a verb (a bare place after other words is no member of it)."""
+    """白沙、银湖、青石岭灌区: bare places listed right after the list's verb (or opening a clause
+    whose works follow the facility), before a facility named by a bare place, share its head
+    (白沙灌区, 银湖灌区); none if the list opens at no verb (a bare place after other words is no
+    member of it)."""
     items = []
     while pos > clause_start and pos not in by_end and len(items) < MAX_CHAIN:
         raw = _raw_item(norm, pos, clause_start)
         if raw is None or not _bare_place(norm, raw.stem_start, pos):
             return []
         items.append(raw)
-        if raw.stop is not None:
-            if raw.stop not in LEFT_ACTIONS and raw.stop not in PHASE_VERBS:
+        opens_clause = raw.stop is None and raw.stem_start == clause_start and _works_after(norm, mention.end)
+        if raw.stop is not None or opens_clause:
+            if raw.stop is not None and raw.stop not in LEFT_ACTIONS and raw.stop not in PHASE_VERBS:
                 return []  # (把磨山、羊山、叶湾水库连成一片: the list opens at no works, the places are context)
             for item in items:
                 item.typed_by, item.shared_head = mention, (mention.head_start, mention.head_end)
@@ -365,12 +367,19 @@ def _bare_items(norm, mention, pos, clause_start, by_end):
     return []
 
 
+def _works_after(norm, end):
+    """True when works are said after ``end`` in its clause (…灌区现代化改造): a list opening its
+    clause has its verb there."""
+    stop = next((i for i in range(end, min(len(norm), end + 16)) if norm[i] in HARD_BREAKS or norm[i] in "，,"), len(norm))
+    return any(action in norm[end:stop] for action in _ACTIONS if len(action) > 1)
+
+
 def _bare_place(norm, start, end):
     """True when ``norm[start:end]`` is a bare place of two to four Han characters (白沙, 青石岭):
     no generic word, nothing of works."""
     text = norm[start:end]
     return (2 <= len(text) <= 4 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
-            and not any(is_generic(text[i:]) for i in range(len(text) - 1))  # (華坪大型: a size word)
+            and not any(is_generic(text[i:]) for i in range(len(text)))  # (華坪大型, 坪東小: a size word)
             and not text.endswith(_WORKS_WORDS) and COUNT_RE.search(text) is None  # (万亩荷花: a count)
             and not any(ch in _AREA_UNITS for ch in text))
 
