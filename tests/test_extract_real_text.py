@@ -1135,8 +1135,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新区坐拥青河、白水河、东湖湿地等丰富水系,新建滨河公园。", [("滨河公园", "park")], []),
     # a place visited at the site of its works named by two works verbs is that project
     ("代表们来到青山镇中小学改造建设项目现场。", [("青山镇中小学", "school")], []),
-    # a list's works site named by its field (等市政建设现场) makes its places projects
+    # a list's works site named by its field (等市政建设现场, 等城市建设现场: no cities) makes its places projects
     ("代表们先后深入青山路、白石公园等市政建设现场。", [("白石公园", "park"), ("青山路", "road_new")], []),
+    ("代表们先后深入青山路、白石公园等城市建设现场,详细了解了城市建设重点项目情况。",
+     [("白石公园", "park"), ("青山路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
