@@ -1139,6 +1139,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("代表们先后深入青山路、白石公园等市政建设现场。", [("白石公园", "park"), ("青山路", "road_new")], []),
     ("代表们先后深入青山路、白石公园等城市建设现场,详细了解了城市建设重点项目情况。",
      [("白石公园", "park"), ("青山路", "road_new")], []),
+    # protection works (防护, 安全防护) follow a river's name as its embankments' do
+    ("白石河防护工程完工,七星河流域石门至白沙段安全防护工程汛前投用。",
+     [("七星河流域石门至白沙段", "water"), ("白石河", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
