@@ -1130,7 +1130,7 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石大道峡口段", "road_rebuild"), ("青山中学", "school")], []),
     ("随后,副县长王江为青松实验中学揭牌。", [("青松实验中学", "school")], []),
     # leaders named after their title are persons (县领导李华桥), and what a district 坐拥 is its scenery
-    ("全体代表视察了新建成的青山县人民医院和白石公园。县领导李华桥、王海波参加视察。",
+    ("全体代表视察了新建成的青山县人民医院和白石公园。县领导李华桥、王海涛参加视察。",
      [("白石公园", "park"), ("青山县人民医院", "health")], []),
     ("新区坐拥青河、白水河、东湖湿地等丰富水系,新建滨河公园。", [("滨河公园", "park")], []),
     # a place visited at the site of its works named by two works verbs is that project
