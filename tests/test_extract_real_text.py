@@ -1142,6 +1142,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # protection works (防护, 安全防护) follow a river's name as its embankments' do
     ("白石河防护工程完工,七星河流域石门至白沙段安全防护工程汛前投用。",
      [("七星河流域石门至白沙段", "water"), ("白石河", "water")], []),
+    # a role after 成为…的 is one when a repost spaces its opening quote (的 “连心桥”)
+    ("下一步,要让代表成为联系群众的 “连心桥”、推动发展的 “排头兵”,新建的 “白石公园”投入使用。",
+     [("白石公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
