@@ -1166,12 +1166,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石大道峡口段", "road_rebuild"), ("青山中学", "school")], []),
     ("随后,副县长王江为青松实验中学揭牌。", [("青松实验中学", "school")], []),
     # leaders named after their title are persons (县领导李华桥), and what a district 坐拥 is its scenery
-    ("全体代表视察了新建成的青山县人民医院和白石公园。县领导李华桥、王海波参加视察。",
+    ("全体代表视察了新建成的青山县人民医院和白石公园。县领导李华桥、王海涛参加视察。",
      [("白石公园", "park"), ("青山县人民医院", "health")], []),
     ("新区坐拥青河、白水河、东湖湿地等丰富水系,新建滨河公园。", [("滨河公园", "park")], []),
     # a place visited at the site of its works named by two works verbs is that project
     ("代表们来到青山镇中小学改造建设项目现场。", [("青山镇中小学", "school")], []),
-    # a list's works site named by its field (等市政建设现场) makes its places projects
+    # a list's works site named by its field (等市政建设现场, 等城市建设现场: no cities) makes its places projects
     ("代表们先后深入青山路、白石公园等市政建设现场。", [("白石公园", "park"), ("青山路", "road_new")], []),
     # bare places listed right after the list's verb share the head of the water facility named by
     # the last (白沙、李家岸灌区: 白沙灌区); after a verb of no works (把…连成一片) they are context
@@ -1188,6 +1188,14 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青松中学效果图 和林格尔新区特勤消防站效果图", [("和林格尔新区特勤消防站", "utility"), ("青松中学", "school")], []),
     # 抓紧 (press on with) is a verb before a name, no part of it; 高速路 alone is a kind of road
     ("抓紧青山水库等工程建设,抓紧高速路建设。", [("青山水库", "water")], []),
+    ("代表们先后深入青山路、白石公园等城市建设现场,详细了解了城市建设重点项目情况。",
+     [("白石公园", "park"), ("青山路", "road_new")], []),
+    # protection works (防护, 安全防护) follow a river's name as its embankments' do
+    ("白石河防护工程完工,七星河流域石门至白沙段安全防护工程汛前投用。",
+     [("七星河流域石门至白沙段", "water"), ("白石河", "water")], []),
+    # a role after 成为…的 is one when a repost spaces its opening quote (的 “连心桥”)
+    ("下一步,要让代表成为联系群众的 “连心桥”、推动发展的 “排头兵”,新建的 “白石公园”投入使用。",
+     [("白石公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -112,15 +112,34 @@ def what_it_becomes(case):
     mention, norm = case.mention, case.norm
     if case.action is not None:
         return False
-    if mention.stop == "的" and mention.stop_start is not None:
-        lo = max(0, mention.stop_start - _BECOMES_REACH)
-        lo = max([lo] + [norm.rfind(char, lo, mention.stop_start) + 1 for char in CLAUSE_BREAKS])  # its own clause
-        if norm.find("成为", lo, mention.stop_start) >= 0:
+    de = _de_before(norm, mention)
+    if de is not None:
+        lo = max(0, de - _BECOMES_REACH)
+        lo = max([lo] + [norm.rfind(char, lo, de) + 1 for char in CLAUSE_BREAKS])  # its own clause
+        if norm.find("成为", lo, de) >= 0:
             return True
     start = mention.stem_start
     return _BECOMES_LIST.search(norm, max(0, start - _BECOMES_LIST_REACH), start) is not None
 
 
+def _de_before(norm, mention):
+    """Where the 的 before a mention stands, or None: its stop word, or a 的 with only white space
+    and an opening quote between (成为联系群众的 “连心桥”: a repost spaces its quotes)."""
+    if mention.stop == "的" and mention.stop_start is not None:
+        return mention.stop_start
+    if mention.stop is not None:
+        return None
+    start = mention.stem_start
+    for end in (start, start + 1):  # (the stem may hold its opening quote or start after it)
+        match = _SPACED_QUOTE_AFTER_DE.search(norm, max(0, end - _SPACED_REACH), end)
+        if match is not None:
+            return match.start()
+    return None
+
+
+# 的, white space, then the opening quote the mention's stem starts at (的 “连心桥”).
+_SPACED_QUOTE_AFTER_DE = re.compile(r"的\s+[“‘\"]$")
+_SPACED_REACH = 6  # characters back from a stem's opening quote to its 的
 _BECOMES_REACH = 40  # characters back from a role's 的 to the 成为 it completes
 # The roles listed after 成为 (成为青山县中心城区的金融中心、科教文化中心、…): the items after the first.
 _BECOMES_LIST = re.compile(r"成为(?:[^,;:。!?\n、]{0,16}?的)?(?:[^、,;:。!?\n]{1,16}?、)+$")

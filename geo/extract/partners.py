@@ -71,7 +71,18 @@ def _typed_by_non_place(norm, record, end, clause_end):
     noun, typed = norm[typed_at:noun_end], norm[typed_at:min(clause_end, noun_end + _WORD_REACH)]
     streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
     return typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
-        and not _noun_goes_on(typed)  # 等城市综合体 is a place type, 等城市骨架工程 works
+        and not _noun_goes_on(typed) and not _works_site_after(typed)  # 等城市综合体 is a place type, 等城市骨架工程 works
+
+
+def _works_site_after(typed):
+    """True when the non-place type opening ``typed`` names the field of a works site the list's
+    places are (A路、B公园等城市建设现场: sites of city building, no cities)."""
+    word = max((w for w in NON_PLACE_TYPES if typed.startswith(w)), key=len)
+    return _WORKS_SITE.match(typed, len(word)) is not None
+
+
+# A works site (建设现场, 项目施工现场, 改造工程工地).
+_WORKS_SITE = re.compile(r"(?:建设|施工|改造|扩建)?(?:项目|工程)?(?:建设|施工)?(?:现场|工地)")
 
 
 def _bus_route(norm, record, clause_end):
