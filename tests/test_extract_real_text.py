@@ -1125,6 +1125,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
     # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
     ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
+    # works words of Taiwan's county news (整建, 汰換更新, 環境美化) end a name as other works do, and
+    # 補助 (a county's grant) opens none
+    ("縣府補助白石國小整建、青山村排水溝汰換更新及綠湖社區環境美化工程。",
+     [("白石國小", "school"), ("綠湖社區", "area"), ("青山村排水溝", "utility")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
