@@ -1129,6 +1129,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 補助 (a county's grant) opens none
     ("縣府補助白石國小整建、青山村排水溝汰換更新及綠湖社區環境美化工程。",
      [("白石國小", "school"), ("綠湖社區", "area"), ("青山村排水溝", "utility")], []),
+    # places visited (會勘, 踏勘, 视察) in a list closed as projects (等兩件基層建設案, 等3个重点项目)
+    # are the projects visited, not context
+    ("縣長會勘青山國小、白石村文正巷排水溝整建等兩件基層建設案,聽取簡報。",
+     [("白石村文正巷排水溝", "utility"), ("青山國小", "school")], []),
+    ("县长踏勘青松小学、白石村卫生室等3个重点项目。", [("白石村卫生室", "health"), ("青松小学", "school")],
+     [("health", 1)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
