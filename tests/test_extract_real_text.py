@@ -1196,6 +1196,20 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a role after 成为…的 is one when a repost spaces its opening quote (的 “连心桥”)
     ("下一步,要让代表成为联系群众的 “连心桥”、推动发展的 “排头兵”,新建的 “白石公园”投入使用。",
      [("白石公园", "park")], []),
+    # works words of Taiwan's county news (整建, 汰換更新, 環境美化) end a name as other works do, and
+    # 補助 (a county's grant) opens none
+    ("縣府補助白石國小整建、青山村排水溝汰換更新及綠湖社區環境美化工程。",
+     [("白石國小", "school"), ("綠湖社區", "area"), ("青山村排水溝", "utility")], []),
+    # places visited (會勘, 踏勘, 视察) in a list closed as projects (等兩件基層建設案, 等3个重点项目)
+    # are the projects visited, not context
+    ("縣長會勘青山國小、白石村文正巷排水溝整建等兩件基層建設案,聽取簡報。",
+     [("白石村文正巷排水溝", "utility"), ("青山國小", "school")], []),
+    ("县长踏勘青松小学、白石村卫生室等3个重点项目。", [("白石村卫生室", "health"), ("青松小学", "school")],
+     [("health", 1)]),
+    # village works verbs (修葺, 埋设, 黑化, 修通, 破土动工) are works: they end a name and govern one
+    ("今年完成白石祠修葺、青山村污水管网埋设和青松公路黑化,修通红枫村道,白石小学正式破土动工。",
+     [("白石小学", "school"), ("白石祠", "culture"), ("红枫村道", "road_new"), ("青山村污水管网", "utility"),
+      ("青松公路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

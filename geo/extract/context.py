@@ -20,7 +20,8 @@ from geo.extract.described import enrolment_area, examples_of_a_kind, functions_
 
 _NAMED_KINDS = ("name", "facility", "code")
 # Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
-_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "走进", "参观", "察看", "查看"))
+_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "走进", "参观", "察看", "查看",
+                          "会勘", "勘察", "踏勘"))
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
@@ -70,6 +71,8 @@ def governed_by_context_verb(case):
         return False  # 视察东湖学校项目: a named project visited is a project
     if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and _visited_works_sites(case):
         return False  # 来到A剧院、B路、C周边和D地块、E中心等重点工程现场: every place listed is a works site
+    if first.stop in _VISIT_VERBS and _visited_as_works(case.norm, mention, case.clause_end):
+        return False  # 会勘A国小、B村水沟等四件基层建设案: the places visited are the projects listed
     if _TRAFFIC_OF.match(case.norm, _list_end(mention)):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
     if _on_a_course(case, first):
@@ -116,6 +119,25 @@ def _visited_works_sites(case):
 
 
 _VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the works sites its list ends with
+
+
+def _visited_as_works(norm, mention, clause_end):
+    """True when the list a place visited is in is closed as projects, after any works of its last
+    item (会勘A国小、B村水沟汰换更新等四件基层建设案, 视察A路、B桥等3个项目)."""
+    listed = _PROJECTS_LISTED.search(norm, mention.end, clause_end)
+    if listed is None:
+        return False
+    pos = chain_end(mention)
+    while pos < listed.start():
+        word = ACTION_INDEX.at(norm, pos)
+        if not word:
+            break
+        pos += len(word)
+    return listed.start() <= pos
+
+
+# A list closed as projects (等四件基层建设案, 等3个重点项目, 等5项工程).
+_PROJECTS_LISTED = re.compile(r"等[\d一二三四五六七八九十两]+[件个项处](?:重点|基层)?(?:建设)?(?:工程|项目|案)")
 
 
 def _on_a_course(case, first):
@@ -333,7 +355,9 @@ def _listed_after_context_verb(case):
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
-        and not (any(word in window for word in _VISIT_VERBS) and (_works_inspected(case) or _visited_works_sites(case)))
+        and not (any(word in window for word in _VISIT_VERBS)
+                 and (_works_inspected(case) or _visited_works_sites(case)
+                      or _visited_as_works(norm, case.mention, case.clause_end)))
 
 
 def _teams_formed(case):
