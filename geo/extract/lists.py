@@ -277,6 +277,9 @@ def _route_items(norm, mentions, clause_start):
                     # 青山经红岩、白石至黄沙公路: the places a route passes (经A、B) are listed in its name
                     mention.stem_start, mention.stop = via
                     mention.stop_start = via[0] - len(via[1]) if via[1] else None
+                    for inside in mentions:  # 陆川经大桥: a town passed (大桥镇) is no bridge
+                        if inside is not mention and inside.stem_start >= via[0] and inside.end <= pos:
+                            inside.kind = "skip"
                 break
             item_start, stop = found
             for inside in mentions:  # 沿河至德江: a town the route ends at (德江, 松江) is no river
