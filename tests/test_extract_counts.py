@@ -421,3 +421,9 @@ def test_a_count_before_a_verb_that_a_disaster_word_opens_counts_what_the_verb_m
     # 9条灾后重建道路: 灾后重建 modifies the roads counted, as 新改扩建 does in 11所新改扩建学校
     assert counted_groups("改建农村公路60公里和9条灾后重建道路、2座危桥改造项目已开工。") == [
         ("bridge", 2), ("road_rebuild", 9)]
+
+
+def test_a_total_length_after_a_count_is_the_length_of_what_is_counted():
+    # 共/合计 before a length says the same as 全长: the counted roads' total, no part of their noun
+    assert counted_groups("白石镇今年硬化3条共28.4公里的通村道路,新建2条合计5公里的产业路。") \
+        == [("road_new", 2), ("road_rebuild", 3)]

@@ -1220,6 +1220,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # bare types listed after 包括 are what a project holds, no places (a named school so listed is one)
     ("青松县文化体育园区包括建设体育场、游泳馆、文化馆、图书馆及档案馆等5个项目,教育园区包括扩建红岩中学。",
      [("红岩中学", "school")], [("project", 5)]),
+    # the places a route passes may be listed inside its name (A经B、C至D公路): one road, not two,
+    # and a town passed (长桥) is no bridge
+    ("据悉,青山经长桥、白石至黄沙公路改扩建工程起点位于县城。", [("青山经长桥、白石至黄沙公路", "road_rebuild")], []),
     # a conjunction or particle opens no name, however short the name after it
     ("项目建成后,青浦大桥(西桥)与东桥将共同构成双向六车道。", [("青浦大桥", "bridge")], []),
     # roads listed by their two ends joined by a dash; a road's landscape works are greening

@@ -100,8 +100,8 @@ def types_contained(case):
     listed as what a project holds are its parts, no places of their own (A路、B路 listed so are)."""
     mention, norm = case.mention, case.norm
     start = mention.stem_start
-    if start is None or start != mention.head_start or mention.count:
-        return False  # (a named place, or a counted one)
+    if start is None or norm[start:mention.end] != mention.head or mention.count:
+        return False  # (a named place, a road's code with its section, or a counted one)
     lo = max(0, start - _CONTENTS_REACH)
     return norm.find("包", lo, start) >= 0 and _CONTENTS_LISTED.search(norm, lo, start) is not None
 

@@ -8,7 +8,7 @@ import re
 from geo.lexicon import LEFT_ACTIONS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, TOWNSHIP
+from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, ROUTE_VIA_STOP, TOWNSHIP
 from geo.extract.segment import clauses
 from geo.extract.stems import analyse_stem
 
@@ -275,6 +275,14 @@ def _route_items(norm, mentions, clause_start):
             bracket = BRACKETED_SECTION_END.search(norm, max(clause_start, pos - 10), pos)
             found = _route_start(norm, bracket.start() if bracket else pos, clause_start)
             if found is None:
+                via = _route_start(norm, pos, clause_start, mark=ROUTE_VIA_STOP)
+                if via is not None and _via_only(norm[via[0]:pos]):
+                    # 青山经红岩、白石至黄沙公路: the places a route passes (经A、B) are listed in its name
+                    mention.stem_start, mention.stop = via
+                    mention.stop_start = via[0] - len(via[1]) if via[1] else None
+                    for inside in mentions:  # 陆川经大桥: a town passed (大桥镇) is no bridge
+                        if inside is not mention and inside.stem_start >= via[0] and inside.end <= pos:
+                            inside.kind = "skip"
                 break
             item_start, stop = found
             for inside in mentions:  # 沿河至德江: a town the route ends at (德江, 松江) is no river
@@ -286,6 +294,12 @@ def _route_items(norm, mentions, clause_start):
                                  stop_start=item_start - len(stop) if stop else None, members=[], typed_by=mention))
             pos = item_start - 1
     return items
+
+
+def _via_only(text):
+    """True when a listed item says where a route starts and passes (青山经红岩) but not where it
+    ends: the list goes on inside one route's name, no route of its own."""
+    return ROUTE_VIA_STOP in text[1:] and not any(mark in text for mark in "至到—–-")
 
 
 def _abbreviated_items(norm, mentions, clause_start):
@@ -320,10 +334,11 @@ _ABBREVIATION_JOINS = ("、", "和", "及")
 _PLACE_SUFFIXES = tuple(JURISDICTION_SUFFIXES) + tuple(TOWNSHIP_SUFFIXES)
 
 
-def _route_start(norm, end, clause_start, longest=14):
+def _route_start(norm, end, clause_start, longest=14, mark="至"):
     """(start, the stop word before it or None) of a route written as its two ends (南丹至天峨下老),
     ending at ``end``; None if the text there is no route (no 至, a verb inside, too long). The stop
-    word gives the list its verb (建成A至B、C至D高速公路: 建成)."""
+    word gives the list its verb (建成A至B、C至D高速公路: 建成). ``mark`` 经 finds where a route
+    starts and the first place it passes (青山经红岩)."""
     start, stop = end, None
     while start > clause_start and norm[start - 1] not in HARD_BREAKS:
         stop = stop_ending_at(norm, start, clause_start)
@@ -334,7 +349,7 @@ def _route_start(norm, end, clause_start, longest=14):
         if end - start > longest:
             return None
     text = norm[start:end]
-    if "至" not in text or text.startswith("至") or text.endswith("至") or len(text) < 4:
+    if mark not in text or text.startswith(mark) or text.endswith(mark) or len(text) < 4:
         return None
     return start, stop
 

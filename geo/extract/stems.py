@@ -11,8 +11,8 @@ from geo.extract.patterns import BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_S
 from geo.extract.street_words import ROAD_NAME_OPENING, street_after_jurisdiction
 
 
-# A length as reports write it before what it measures: 145.6公里, 全长60公里(的).
-_LENGTH = r"[、,]?(?:全长|总长|长)?约?\d[\d.]*(?:米|公里|千米)"
+# A length as reports write it before what it measures: 145.6公里, 全长60公里(的), 共28.4公里(的).
+_LENGTH = r"[、,]?(?:全长|总长|共计|合计|共|长)?约?\d[\d.]*(?:米|公里|千米)"
 _MEASURED = re.compile(
     rf"{_LENGTH}[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
     r"|[日年]?(?:处理|供水|产|吞吐|运转|转运)(?:能力|量|规模)?(?:达|约)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨, 日运转量达140吨
