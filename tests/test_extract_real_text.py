@@ -1145,6 +1145,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a road joined on to another by a project (西接…工程) is named by both, as 东延至… is
     ("实施青山路北接白石大道工程、东湖路西接金沙路工程。",
      [("东湖路西接金沙路", "road_rebuild"), ("青山路北接白石大道", "road_rebuild")], []),
+    # a visit's list closed by the projects it names (等民生实事项目, 等在建项目点位) is of projects
+    ("督查组先后来到青山小学、白石公园、东湖路等民生实事项目。",
+     [("东湖路", "road_rebuild"), ("白石公园", "park"), ("青山小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

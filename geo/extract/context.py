@@ -98,17 +98,21 @@ def governed_by_context_verb(case):
 
 
 def _visited_works_sites(case):
-    """True when the clause of a visit ends with the works sites its list reaches (来到A、B周边和C
-    地块、D等重点工程现场), even where an item that is no name breaks the list before it."""
+    """True when the clause of a visit ends with the works sites or projects its list reaches (来到A、B
+    周边和C地块、D等重点工程现场, 来到A、B等民生实事项目), even where an item that is no name breaks
+    the list before it."""
     norm, end = case.norm, case.clause_end
     at = norm.rfind("等", case.mention.end, end)
     if at < 0 or at - case.mention.end > _VISITED_LIST_REACH:
         return False
-    site = _LIST_WORKS_SITE.match(norm, at, end)
-    return site is not None and site.end() == end
+    return _VISITED_PROJECTS.fullmatch(norm, at, end) is not None
 
 
 _VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the works sites its list ends with
+# The projects a visit's list ends with (等重点工程现场, 等民生实事项目, 等在建项目点位, 等重点建设
+# 现场): the places listed are theirs.
+_VISITED_PROJECTS = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项处])?[\u4e00-\u9fff]{0,6}?(?:(?:工程|项目)"
+                               r"(?:施工|建设|改造|扩建)?(?:现场|工地|点位|点)?|(?:施工|建设|改造|扩建)(?:现场|工地|点位))")
 
 
 def _on_a_course(case, first):
