@@ -1210,6 +1210,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("今年完成白石祠修葺、青山村污水管网埋设和青松公路黑化,修通红枫村道,白石小学正式破土动工。",
      [("白石小学", "school"), ("白石祠", "culture"), ("红枫村道", "road_new"), ("青山村污水管网", "utility"),
       ("青松公路", "road_rebuild")], []),
+    # a visit's list closed by the projects it names (等民生实事项目, 等在建项目点位) is of projects
+    ("督查组先后来到青山小学、白石公园、东湖路等民生实事项目。",
+     [("东湖路", "road_rebuild"), ("白石公园", "park"), ("青山小学", "school")], []),
+    # a road or park visited where works are inspected is a works site, as a facility is (a village stays context)
+    ("调研组先后来到青山路、东湖公园、白石村等地,实地查看项目建设进展。",
+     [("东湖公园", "park"), ("青山路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

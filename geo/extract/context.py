@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -108,17 +108,21 @@ def governed_by_context_verb(case):
 
 
 def _visited_works_sites(case):
-    """True when the clause of a visit ends with the works sites its list reaches (来到A、B周边和C
-    地块、D等重点工程现场), even where an item that is no name breaks the list before it."""
+    """True when the clause of a visit ends with the works sites or projects its list reaches (来到A、B
+    周边和C地块、D等重点工程现场, 来到A、B等民生实事项目), even where an item that is no name breaks
+    the list before it."""
     norm, end = case.norm, case.clause_end
     at = norm.rfind("等", case.mention.end, end)
     if at < 0 or at - case.mention.end > _VISITED_LIST_REACH:
         return False
-    site = _LIST_WORKS_SITE.match(norm, at, end)
-    return site is not None and site.end() == end
+    return _VISITED_PROJECTS.fullmatch(norm, at, end) is not None
 
 
 _VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the works sites its list ends with
+# The projects a visit's list ends with (等重点工程现场, 等民生实事项目, 等在建项目点位, 等重点建设
+# 现场): the places listed are theirs.
+_VISITED_PROJECTS = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项处])?[\u4e00-\u9fff]{0,6}?(?:(?:工程|项目)"
+                               r"(?:施工|建设|改造|扩建)?(?:现场|工地|点位|点)?|(?:施工|建设|改造|扩建)(?:现场|工地|点位))")
 
 
 def _visited_as_works(norm, mention, clause_end):
@@ -371,14 +375,27 @@ def _teams_formed(case):
 
 
 def _works_inspected(case):
-    """True when a named facility visited is a works site: the visitors inspect works there
-    (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度)."""
+    """True when a named facility, road, park or river visited is a works site: the visitors inspect
+    works there (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度;
+    来到A路、B公园等地,实地查看项目建设进展)."""
     mention = case.mention
-    if mention.kind not in _NAMED_KINDS or category_group(mention.category) != "facilities":
+    if mention.kind not in _NAMED_KINDS or category_group(mention.category) != "facilities" and (
+            category_group(mention.category) is None or mention.category in _NO_SITES
+            or chain_first(mention).stop == "在" or _area_renewed_at(case.norm, mention.end)):
+        # (来到青山村、白石片区: villages and areas visited stay context; so do a road or park a
+        # visitor is only in (在青山广场,听取…规划) and a road whose neighbourhood is renewed)
         return False
     at = _list_end(mention)
     each = _EACH_PLACE.match(case.norm, at)  # 先后来到A医院、B中学等地调研。每到一处,他详细了解建设进展
     return _WORKS_INSPECTED.match(case.norm, each.end() if each else at) is not None
+
+
+_NO_SITES = ("village", "area")  # categories whose places visited are context even where works are inspected
+
+
+def _area_renewed_at(norm, pos):
+    """True when a neighbourhood's renewal (棚户区改造, 老旧小区改造) is said at ``pos``."""
+    return norm.startswith(AREA_ACTIONS, pos)
 
 
 def _planned_only(case):
