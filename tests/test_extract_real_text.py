@@ -1143,6 +1143,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("红枫保安族东乡族自治县金河综合康养中心", "welfare"), ("青松达斡尔族鄂温克族自治旗白石镇第二小学", "school")], []),
     # captions in a row (…效果图 和林格尔…效果图): a conjunction joins nothing over a space, 和 opens the name
     ("青松中学效果图 和林格尔新区特勤消防站效果图", [("和林格尔新区特勤消防站", "utility"), ("青松中学", "school")], []),
+    # a place word after 等 that works follow (等区域新建) says where; the count is of the works' object
+    ("同时,在景区、部分牧区、重要道路等区域新建基站42个。", [], [("utility", 42)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
