@@ -1216,6 +1216,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a road or park visited where works are inspected is a works site, as a facility is (a village stays context)
     ("调研组先后来到青山路、东湖公园、白石村等地,实地查看项目建设进展。",
      [("东湖公园", "park"), ("青山路", "road_rebuild")], []),
+    # a place word after 等 that works follow (等区域新建) says where; the count is of the works' object
+    ("同时,在景区、部分牧区、重要道路等区域新建基站42个。", [], [("utility", 42)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

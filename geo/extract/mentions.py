@@ -538,6 +538,10 @@ _DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")
 _DENG_STEM_EDGE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DENG_STEM_EDGES)) + "]")
 
 
+# A place word after 等 that the works follow (等区域新建, 等地建设): where the list's places are.
+_LOCATIVE_THEN_VERB = re.compile(r"(?:区域|地区|地方|地段|点位|场所|地)(?=新建|建设|改造|建成|增设|安装|新增|设置|布设|修建|实施)")
+
+
 def _deng_stem(norm, head_start, lo, window=14):
     """The stem of a type head after 等 (等13条道路, 等新建商业载体), or None.
 
@@ -557,6 +561,8 @@ def _deng_stem(norm, head_start, lo, window=14):
         if char == "等" and not deng_in_word(norm, pos, lo) or marker is not None and marker >= lo:
             # 包括长者公园在内的8个公园: 在内的 closes a list of members as 等 does
             between = norm[pos + 1:head_start]
+            if _LOCATIVE_THEN_VERB.match(between):
+                return None  # 在A、B等区域新建基站42个: 等 closes the places where; the verb's object is its own
             count = COUNT_RE.match(between)
             if count:
                 between = between[count.end():]
