@@ -1139,6 +1139,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("今年完成白石祠修葺、青山村污水管网埋设和青松公路黑化,修通红枫村道,白石小学正式破土动工。",
      [("白石小学", "school"), ("白石祠", "culture"), ("红枫村道", "road_new"), ("青山村污水管网", "utility"),
       ("青松公路", "road_rebuild")], []),
+    # a water main (自來水管線, 給水管線, 供水管线) is a utility, named by the place it serves
+    ("完成青山村簡易自來水管線汰換更新及白石路給水管線埋設,红枫新区二期供水管线建成。",
+     [("白石路給水管線", "utility"), ("红枫新区二期供水管线", "utility"), ("青山村簡易自來水管線", "utility")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
