@@ -1142,6 +1142,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a water main (自來水管線, 給水管線, 供水管线) is a utility, named by the place it serves
     ("完成青山村簡易自來水管線汰換更新及白石路給水管線埋設,红枫新区二期供水管线建成。",
      [("白石路給水管線", "utility"), ("红枫新区二期供水管线", "utility"), ("青山村簡易自來水管線", "utility")], []),
+    # 建設案 (Taiwan's word for a works project) counts projects as 项目 does; the two not named take the
+    # list's category
+    ("縣長會勘青山國小、白石村排水溝等四件基層建設案。",
+     [("白石村排水溝", "utility"), ("青山國小", "school")], [("utility", 2)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
