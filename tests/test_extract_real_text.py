@@ -1218,6 +1218,17 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("东湖公园", "park"), ("青山路", "road_rebuild")], []),
     # a place word after 等 that works follow (等区域新建) says where; the count is of the works' object
     ("同时,在景区、部分牧区、重要道路等区域新建基站42个。", [], [("utility", 42)]),
+    # a water main (自來水管線, 給水管線, 供水管线) is a utility, named by the place it serves
+    ("完成青山村簡易自來水管線汰換更新及白石路給水管線埋設,红枫新区二期供水管线建成。",
+     [("白石路給水管線", "utility"), ("红枫新区二期供水管线", "utility"), ("青山村簡易自來水管線", "utility")], []),
+    # 建設案 (Taiwan's word for a works project) counts projects as 项目 does; the two not named take the
+    # list's category
+    ("縣長會勘青山國小、白石村排水溝等四件基層建設案。",
+     [("白石村排水溝", "utility"), ("青山國小", "school")], [("utility", 2)]),
+    # a road's new surface (水泥硬化, 柏油化, 砼化, 沥青化) is works on it
+    ("完成青山村道水泥硬化、白石路柏油化和红枫村组道路砼化,青松路沥青化改造完工。",
+     [("白石路", "road_rebuild"), ("红枫村组道路", "road_rebuild"), ("青山村道", "road_rebuild"),
+      ("青松路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
