@@ -1229,6 +1229,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青山村道水泥硬化、白石路柏油化和红枫村组道路砼化,青松路沥青化改造完工。",
      [("白石路", "road_rebuild"), ("红枫村组道路", "road_rebuild"), ("青山村道", "road_rebuild"),
       ("青松路", "road_rebuild")], []),
+    # a place a reporter walks into where works are seen going on (只见…正在紧张施工) is a works site
+    ("走进青山县第二中学新校区,只见塔吊林立,工人们正在紧张施工。", [("青山县第二中学新校区", "school")], []),
+    # visitors asking after the works (详细询问工程进度) inspect them, as 了解 does
+    ("县长先后来到青山小学、白石公园,详细询问工程进度。", [("白石公园", "park"), ("青山小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
