@@ -1,0 +1,58 @@
+"""Hostile and malformed files found by the thirtieth session's audit: each read with one clear line, or shown as text.
+
+Every test here failed on main before its fix. The corpus of tests/bad_inputs/ is copied to a
+temporary folder, the current directory of each test.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import main
+
+CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+PROJECTS = ["-p", "valid_projects.geojson"]
+DISTRICTS = ["--districts", "valid_districts.geojson", "--name-field", "name", "--code-field", "code"]
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """A copy of the bad-input corpus as the current directory."""
+    target = tmp_path / "work"
+    shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    monkeypatch.chdir(target)
+    return target
+
+
+def _error_line(result):
+    """The one line a refused run printed (asserting there is one, and no traceback)."""
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and lines[0].startswith("geo: error: "), result.stderr
+    assert "rerun with --verbose" not in lines[0], "an unexpected exception, not an input error"
+    return lines[0]
+
+
+def _with_lone_surrogate(work):
+    """valid_projects.geojson with ``\\ud800`` (half of no pair) in a located project's name, as JSON text."""
+    text = (work / "valid_projects.geojson").read_text(encoding="utf-8")
+    collection = json.loads(text)
+    located = next(f for f in collection["features"] if f["geometry"] is not None)
+    located["properties"]["name"] += "\ud800"
+    (work / "valid_projects.geojson").write_text(json.dumps(collection, ensure_ascii=True), encoding="ascii")
+    return located["properties"]["name"].replace("\ud800", "\ufffd")
+
+
+@pytest.mark.parametrize("command", [["join"], ["render", "--basemap", "none"], ["coverage", "-o", "c.csv"]])
+def test_a_lone_surrogate_escape_in_a_catalog_is_read_as_a_replacement_character_with_a_warning(work, command):
+    shown = _with_lone_surrogate(work)
+    result = CliRunner().invoke(main, [*command, *PROJECTS])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == ["warning: valid_projects.geojson: 1 lone surrogate escape(s) (\\ud800 to "
+                                          "\\udfff, half of no pair), which no UTF-8 file can hold, read as U+FFFD (\ufffd)"]
+    if command == ["join"]:
+        names = [f["properties"]["name"] for f in
+                 json.loads((work / "valid_projects.geojson").read_text(encoding="utf-8"))["features"]]
+        assert shown in names
