@@ -56,3 +56,16 @@ def test_a_lone_surrogate_escape_in_a_catalog_is_read_as_a_replacement_character
         names = [f["properties"]["name"] for f in
                  json.loads((work / "valid_projects.geojson").read_text(encoding="utf-8"))["features"]]
         assert shown in names
+
+
+@pytest.mark.parametrize("first, then", [("utf-8", "gbk"), ("gbk", "utf-8")])
+def test_a_gazetteer_of_utf8_and_gbk_lines_is_refused_naming_both_not_read_as_mojibake(work, first, then):
+    rows = "name,lon,lat,datum\n".encode() + "天桥实验小学,117.0101,36.6901,wgs84\n".encode(first) \
+        + "北园街道办事处,117.0102,36.6902,wgs84\n".encode(then)
+    (work / "mixed.csv").write_bytes(rows)
+    before = sorted(work.rglob("*"))
+    result = CliRunner().invoke(main, ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "mixed.csv"])
+    utf8, other = (2, 3) if first == "utf-8" else (3, 2)
+    assert _error_line(result) == (f"geo: error: mixed.csv: mixes text encodings: line {utf8} is UTF-8 and line "
+                                   f"{other} is not (GBK?); save the file again in one encoding, UTF-8")
+    assert sorted(work.rglob("*")) == before
