@@ -47,9 +47,8 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
         text = _utf16_without_bom(data) if encoding in (None, "auto") else None
         if text is not None:
             return text
-        if b"\x00" in data.rstrip(b"\x00") or not data.strip(b"\x00"):
-            raise InputError(path, "looks like a binary file, not text (contains NUL bytes, the first at byte "
-                                   f"{data.index(0):,})")
+        if (problem := nul_bytes_problem(data)) is not None:
+            raise InputError(path, problem)
         data = data.rstrip(b"\x00")  # text padded with NUL bytes (a copy or a save cut short): the text
     data = data.rstrip(b"\x1a")  # DOS's end-of-file mark, Ctrl-Z (copy /a, old survey and DOS tools): no line
     if encoding == "big5":
@@ -78,6 +77,14 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "looks like a binary file, not text")
     return text
+
+
+def nul_bytes_problem(data: bytes) -> str | None:
+    """What to say of text holding NUL bytes (a binary file), or None when it holds none but at its
+    end (text padded with them, a copy or a save cut short: the text before them is read)."""
+    if b"\x00" in data.rstrip(b"\x00") or (data and not data.strip(b"\x00")):
+        return f"looks like a binary file, not text (contains NUL bytes, the first at byte {data.index(0):,})"
+    return None
 
 
 # A UTF-8 line holding this many Chinese characters is UTF-8: GBK or Big5 bytes line up as UTF-8

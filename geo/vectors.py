@@ -11,6 +11,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
     read_sidecar, without_shx,
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
+from geo.file_kinds import check_geojson_text, check_shapefile_header
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.vector_layers import field_aliases, is_kml_archive, kml_listing, layer_names, read_kml_documents
 
@@ -103,6 +104,7 @@ def gdal_source(path):
     if path.suffix.lower() in (".kml", ".kmz"):
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
     if without_shx(path):
+        check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         return indexed_copy(path)  # its .shx made anew, beside links to its files
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
@@ -395,6 +397,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if not path.is_dir():
         check_input_file(path)
     check_library_path(path)
+    check_shapefile_header(path)
+    check_geojson_text(path)
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":

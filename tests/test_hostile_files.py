@@ -69,3 +69,24 @@ def test_a_gazetteer_of_utf8_and_gbk_lines_is_refused_naming_both_not_read_as_mo
     assert _error_line(result) == (f"geo: error: mixed.csv: mixes text encodings: line {utf8} is UTF-8 and line "
                                    f"{other} is not (GBK?); save the file again in one encoding, UTF-8")
     assert sorted(work.rglob("*")) == before
+
+
+@pytest.mark.parametrize("text, kind", [(None, "JSON text (a GeoJSON file?)"), (b"SQLite format 3\x00" + bytes(100),
+                                                                               "an SQLite database (a GeoPackage?)")])
+def test_another_file_named_shp_is_named_as_no_shapefile_not_one_without_its_dbf(work, text, kind):
+    data = text if text is not None else (work / "valid_districts.geojson").read_bytes()
+    (work / "districts.shp").write_bytes(data)
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts.shp", "--name-field", "name"])
+    assert _error_line(result) == (f"geo: error: districts.shp: is not a Shapefile (it does not open with a "
+                                   f"Shapefile's header; it holds {kind}): name it by what it is")
+
+
+@pytest.mark.parametrize("option", [["--districts", "nul.geojson", "--name-field", "name"], ["--gazetteer", "nul.geojson"]])
+def test_a_geojson_file_holding_a_nul_byte_is_named_as_binary_not_as_missing_its_names(work, option):
+    text = (work / "valid_districts.geojson").read_bytes()
+    at = text.index(b'"name"') + 1
+    (work / "nul.geojson").write_bytes(text[:at] + b"\x00" + text[at:])  # GDAL read the field as "" (no 'name')
+    args = ["join", *PROJECTS, *option] if option[0] == "--districts" else ["geocode", *PROJECTS, *DISTRICTS, *option]
+    result = CliRunner().invoke(main, args)
+    assert _error_line(result) == (f"geo: error: nul.geojson: looks like a binary file, not text (contains NUL "
+                                   f"bytes, the first at byte {at:,})")
