@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from geo.cli import main
+from test_render_panel_browser import browser  # noqa: F401 - the module's headless Chromium
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 PROJECTS = ["-p", "valid_projects.geojson"]
@@ -90,3 +91,36 @@ def test_a_geojson_file_holding_a_nul_byte_is_named_as_binary_not_as_missing_its
     result = CliRunner().invoke(main, args)
     assert _error_line(result) == (f"geo: error: nul.geojson: looks like a binary file, not text (contains NUL "
                                    f"bytes, the first at byte {at:,})")
+
+
+@pytest.mark.browser
+def test_the_placing_panel_writes_a_name_opening_with_a_full_width_equals_sign_as_text(browser, tmp_path):
+    """placed.csv quotes the names geo's own CSVs quote (geo.safe_text.FORMULA_OPENERS): ＝ and ＠,
+    typed with a Chinese input method, open a formula in Excel and WPS as = and @ do."""
+    import csv
+    import io
+
+    from geo.catalog import features_to_gdf
+    from geo.gazetteer import Gazetteer
+    from geo.gazetteer_files import load_file
+    from geo.geocode import geocode_projects
+    from test_render import _feature, render_fixture
+    from test_render_panel_browser import _click, _download, _open, _pixel, _start, _view
+
+    names = ["＝HYPERLINK(\"http://x\",\"1\")", "＠SUM(1)", "北园小学"]
+    features = [_feature(number, name, "culture", "建设", None) for number, name in enumerate(names, 1)]
+    for feature in features:
+        feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point of that name"}
+    render_fixture(tmp_path, projects=features_to_gdf(features), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    for number, dx in ((1, -60), (2, 0), (3, 60)):
+        _view(browser, 117.0, 36.68, zoom=16)
+        _start(browser, f"culture-{number}", "point")
+        _click(browser, *(a + b for a, b in zip(_pixel(browser, 117.0, 36.68), (dx, 0))))
+    placed_csv = _download(browser, tmp_path / "downloads")
+    rows = list(csv.DictReader(io.StringIO(placed_csv.read_text(encoding="utf-8-sig"))))
+    assert sorted(r["name"] for r in rows) == sorted(["'" + names[0], "'" + names[1], names[2]])
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", load_file(placed_csv))
+    located, unlocated = geocode_projects([{"id": f["properties"]["id"], "properties": dict(f["properties"]),
+                                            "geometry": None} for f in features], gazetteer, None)
+    assert unlocated == [] and len(located) == 3  # geo still finds each project by its name
