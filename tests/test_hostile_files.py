@@ -93,6 +93,15 @@ def test_a_geojson_file_holding_a_nul_byte_is_named_as_binary_not_as_missing_its
                                    f"bytes, the first at byte {at:,})")
 
 
+def test_a_layer_file_named_with_a_line_break_is_refused_as_a_shapefile_name_in_one_line(work):
+    # GDAL wrote no file ("DataLayerError: Failed to create file ...", an unexpected error naming no layer).
+    shutil.copy(work / "layers" / "school.geojson", work / "layers" / "a\nb.geojson")
+    result = CliRunner().invoke(main, ["export", "all", "--format", "shp", "--layers-dir", "layers", "-o", "shp"])
+    assert _error_line(result) == ("geo: error: layers/a\\nb.geojson: layer 'a\\nb' cannot be written as a Shapefile "
+                                   "named 'a\\nb' (GDAL cannot write \\n in a Shapefile's path): rename the file")
+    assert not (work / "shp").exists()
+
+
 @pytest.mark.browser
 def test_the_placing_panel_writes_a_name_opening_with_a_full_width_equals_sign_as_text(browser, tmp_path):
     """placed.csv quotes the names geo's own CSVs quote (geo.safe_text.FORMULA_OPENERS): ＝ and ＠,
