@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 from geo.io import InputError
@@ -40,3 +42,40 @@ def check_geojson_text(path: Path) -> None:
 
     if (problem := nul_bytes_problem(read_sidecar(path))) is not None:
         raise InputError(path, problem)
+
+
+# A \uD800-\uDFFF escape, as the bytes of JSON text (geo.json_text reads the text).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def geojson_copy(path: Path) -> Path:
+    """What GDAL reads for the GeoJSON file ``path``: a copy with each lone surrogate escape
+    (``\\ud800``, half of no pair) as U+FFFD, with a warning, when it holds one (GDAL's reader
+    swallows the character after it: 无影山\\ud800街道 became 无影山�道); else ``path`` itself. The
+    copy is made once per version of the file and kept until the program ends."""
+    if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
+        return path
+    stat = path.stat()
+    return _surrogate_free(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+
+
+@functools.lru_cache(maxsize=16)
+def _surrogate_free(path, version):
+    import json
+
+    from geo.dbf import read_sidecar
+    from geo.json_text import load_json_counting
+    from geo.kml_encoding import temporary_folder
+
+    data = read_sidecar(path)
+    if _SURROGATE_ESCAPE.search(data) is None:
+        return path
+    try:
+        value, count = load_json_counting(data.decode("utf-8-sig"), path)
+    except (ValueError, RecursionError):  # not UTF-8, not one JSON text (a sequence): GDAL says what it says
+        return path
+    if not count:
+        return path
+    copy = temporary_folder("geo-json-") / path.name
+    copy.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    return copy

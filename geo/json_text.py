@@ -46,9 +46,14 @@ def load_json_text(text: str, path):
     """``json.loads(text)``, a lone surrogate escape (``\\ud800`` half of no pair) read as U+FFFD with
     a warning naming ``path``: it shows as text in every output, where it would stop the first
     write of it (``UnicodeEncodeError``, naming no file). Raises what ``json.loads`` raises."""
+    return load_json_counting(text, path)[0]
+
+
+def load_json_counting(text: str, path):
+    """:func:`load_json_text`, and how many lone surrogates it read as U+FFFD."""
     data = json.loads(text)
     if _SURROGATE_ESCAPE.search(text) is None:
-        return data
+        return data, 0
     data, count = _without_lone_surrogates(data)
     if count:
         from geo.io import warn
@@ -56,4 +61,4 @@ def load_json_text(text: str, path):
 
         warn(f"{one_line(path) if path is not None else 'JSON text'}: {count} lone surrogate escape(s) (\\ud800 to "
              "\\udfff, half of no pair), which no UTF-8 file can hold, read as U+FFFD (\ufffd)")
-    return data
+    return data, count

@@ -11,7 +11,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
     read_sidecar, without_shx,
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
-from geo.file_kinds import check_geojson_text, check_shapefile_header
+from geo.file_kinds import check_geojson_text, check_shapefile_header, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.vector_layers import field_aliases, is_kml_archive, kml_listing, layer_names, read_kml_documents
 
@@ -103,6 +103,8 @@ def gdal_source(path):
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
+    if path.suffix.lower() in (".geojson", ".json"):
+        return geojson_copy(path)  # lone surrogate escapes as U+FFFD: GDAL swallows the character after one
     if without_shx(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         return indexed_copy(path)  # its .shx made anew, beside links to its files

@@ -102,6 +102,20 @@ def test_a_layer_file_named_with_a_line_break_is_refused_as_a_shapefile_name_in_
     assert not (work / "shp").exists()
 
 
+def test_a_lone_surrogate_escape_in_a_districts_geojson_keeps_the_character_after_it(work):
+    # GDAL's reader swallowed the character after \ud800: 无影山\ud800街道 became 无影山�道, silently.
+    collection = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    collection["features"][0]["properties"]["name"] = "无影山\ud800街道"
+    (work / "districts.geojson").write_text(json.dumps(collection, ensure_ascii=True), encoding="ascii")
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "districts.geojson", "--name-field", "name",
+                                       "--code-field", "code"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == ["warning: districts.geojson: 1 lone surrogate escape(s) (\\ud800 to "
+                                          "\\udfff, half of no pair), which no UTF-8 file can hold, read as U+FFFD (\ufffd)"]
+    zones = json.loads((work / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))["features"]
+    assert sorted(z["properties"]["name"] for z in zones) == ["北园街道", "无影山\ufffd街道"]
+
+
 @pytest.mark.browser
 def test_the_placing_panel_writes_a_name_opening_with_a_full_width_equals_sign_as_text(browser, tmp_path):
     """placed.csv quotes the names geo's own CSVs quote (geo.safe_text.FORMULA_OPENERS): ＝ and ＠,
