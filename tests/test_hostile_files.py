@@ -116,6 +116,32 @@ def test_a_lone_surrogate_escape_in_a_districts_geojson_keeps_the_character_afte
     assert sorted(z["properties"]["name"] for z in zones) == ["北园街道", "无影山\ufffd街道"]
 
 
+def test_a_workbook_whose_sheets_unpack_past_the_size_limit_is_refused_unread(work):
+    # Within the zip-bomb ratio a 15 MB workbook of 3 million rows (210 MB of XML) was read for 77 s.
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["name", "lon", "lat"])
+    book.save(work / "plain.xlsx")
+    with zipfile.ZipFile(work / "plain.xlsx") as source, \
+            zipfile.ZipFile(work / "big.xlsx", "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                head, tail = data.split(b"</sheetData>")
+                rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i)
+                                for i in range(2, 100_000))  # 6.3 MB of XML
+                data = head + rows + b"</sheetData>" + tail
+            target.writestr(item, data)
+    result = CliRunner().invoke(main, ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "big.xlsx", "--max-size", "0.5"])
+    line = _error_line(result)
+    assert line.startswith("geo: error: big.xlsx: is a workbook over the size limit: its parts unpack to ")
+    assert line.endswith("MB of XML, more than 10 times the 0.5 MB a table may take (raise it with --max-size MB or "
+                         "GEO_MAX_REPORT_MB)")
+
+
 @pytest.mark.browser
 def test_the_placing_panel_writes_a_name_opening_with_a_full_width_equals_sign_as_text(browser, tmp_path):
     """placed.csv quotes the names geo's own CSVs quote (geo.safe_text.FORMULA_OPENERS): ＝ and ＠,
