@@ -13,7 +13,8 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.file_kinds import check_geojson_text, check_shapefile_header, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
-from geo.vector_layers import field_aliases, is_kml_archive, kml_listing, layer_names, read_kml_documents
+from geo.vector_layers import (field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
+                               read_kml_documents)
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
@@ -102,6 +103,8 @@ def gdal_source(path):
 
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
+        if path.suffix.lower() == ".kmz":
+            kml_sources(path)  # its checks first (a zip bomb: GDAL would unpack and parse all of it)
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
     if path.suffix.lower() in (".geojson", ".json"):
         return geojson_copy(path)  # lone surrogate escapes as U+FFFD: GDAL swallows the character after one

@@ -142,6 +142,35 @@ def test_a_workbook_whose_sheets_unpack_past_the_size_limit_is_refused_unread(wo
                          "GEO_MAX_REPORT_MB)")
 
 
+def test_a_kmz_bomb_is_refused_before_gdal_unpacks_it(work, monkeypatch):
+    # GDAL listed the layers of a 1.5 MB KMZ unpacking to 392 MB (28 s) before the zip-bomb check ran.
+    import zipfile
+
+    import pyogrio
+
+    placemark = (b"<Placemark><name>a</name><Polygon><outerBoundaryIs><LinearRing><coordinates>117,36.68 "
+                 b"117.02,36.68 117.02,36.7 117,36.7 117,36.68</coordinates></LinearRing></outerBoundaryIs>"
+                 b"</Polygon></Placemark>")
+    with zipfile.ZipFile(work / "bomb.kmz", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("doc.kml", b'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                         + placemark * 200_000 + b"</Document></kml>")  # 40 MB from about 0.2 MB
+
+    opened = []
+
+    def gdal(*args, **kwargs):
+        opened.append(args)
+        raise AssertionError("GDAL opened the bomb")
+
+    monkeypatch.setattr(pyogrio, "list_layers", gdal)
+    monkeypatch.setattr(pyogrio, "read_info", gdal)
+    monkeypatch.setattr(pyogrio, "read_dataframe", gdal)
+    result = CliRunner().invoke(main, ["join", *PROJECTS, "--districts", "bomb.kmz", "--name-field", "Name"])
+    assert opened == []
+    line = _error_line(result)
+    assert line.startswith("geo: error: bomb.kmz: is a damaged KMZ: its KML document 'doc.kml' unpacks to ")
+    assert line.endswith("(a zip bomb?)")
+
+
 @pytest.mark.browser
 def test_the_placing_panel_writes_a_name_opening_with_a_full_width_equals_sign_as_text(browser, tmp_path):
     """placed.csv quotes the names geo's own CSVs quote (geo.safe_text.FORMULA_OPENERS): ＝ and ＠,
