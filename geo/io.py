@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from geo.json_text import load_json_text
+
 # Coordinates are rounded to 7 decimals (about 1 cm) in stored GeoJSON: far below any
 # accuracy we claim, and it keeps files diff-able and byte-stable across platforms.
 COORD_PRECISION = 7
@@ -475,7 +477,7 @@ def parse_json(text: str, path, *, kind=None):
         goes (a ``RecursionError`` otherwise).
     """
     try:
-        return json.loads(text)
+        return load_json_text(text, path)
     except json.JSONDecodeError as exc:
         raise InputError(path, f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})") from None
     except RecursionError:
@@ -508,7 +510,7 @@ def parse_geojson(text: str, path):
         records = [(number, record) for number, record in enumerate(body.split(RECORD_SEPARATOR)[1:], 1)]
         return _feature_sequence(records, path, "record")
     try:
-        return json.loads(text)
+        return load_json_text(text, path)
     except json.JSONDecodeError as exc:
         if not (exc.msg == "Extra data" and body.startswith("{")):
             return parse_json(text, path, kind="a GeoJSON file")  # its one-line error
@@ -524,7 +526,7 @@ def _feature_sequence(records, path, unit):
         if not record.strip():
             continue
         try:
-            feature = json.loads(record)
+            feature = load_json_text(record, path)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"invalid JSON in GeoJSON sequence {unit} {number} ({exc.msg})") from None
         except RecursionError:

@@ -266,6 +266,11 @@ DISK_NEARLY_FULL_BYTES = 1_000_000
 # to some ten times its zipped size).
 ZIP_UNPACKED_FACTOR = 100
 ZIP_UNPACKED_SLACK_BYTES = 10_000_000
+# A workbook given as a table (a gazetteer .xlsx) whose parts unpack to more than this many times
+# the size limit of a text table (--max-size) is refused unread: a sheet's XML takes some ten times
+# its cells' text, as a Word file's does its text (geo.extract.encoding), and openpyxl reads about
+# 3 MB of it a second.
+WORKBOOK_XML_PER_TEXT = 10
 # A PDF whose pages draw more content than this many times its size, plus this many bytes, is
 # refused unread: reading a page's text walks its content (about 1 MB a second), and a few KB
 # can draw one compressed content stream on thousands of pages, or a form thousands of times on

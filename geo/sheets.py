@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 
-from geo.io import InputError, zip_part_limit
+from geo.io import InputError, max_report_bytes, zip_part_limit
 
 
 def _refuse_zip_bomb(path):
     """Raise InputError when a part of the workbook at ``path`` says it unpacks to far more than
-    it takes zipped (openpyxl would hold it in memory: gigabytes); a file that is no zip archive
-    is left for openpyxl to name. The sizes said are the most :mod:`zipfile` unpacks."""
+    it takes zipped (openpyxl would hold it in memory: gigabytes), or its parts together to more
+    than the size limit allows a table (:data:`geo.settings.WORKBOOK_XML_PER_TEXT` times it: a
+    workbook within the ratio still took minutes); a file that is no zip archive is left for
+    openpyxl to name. The sizes said are the most :mod:`zipfile` unpacks."""
     import zipfile
+
+    from geo import settings
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -22,6 +26,11 @@ def _refuse_zip_bomb(path):
         if part.file_size > zip_part_limit(part.compress_size):
             raise InputError(path, f"is a damaged Excel workbook: its part {part.filename!r} unpacks to "
                                    f"{part.file_size / 1e6:g} MB from {part.compress_size / 1e6:g} MB (a zip bomb?)")
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > settings.WORKBOOK_XML_PER_TEXT * max_report_bytes():
+        raise InputError(path, f"is a workbook over the size limit: its parts unpack to {unpacked / 1e6:g} MB of XML, more "
+                               f"than {settings.WORKBOOK_XML_PER_TEXT} times the {max_report_bytes() / 1e6:g} MB a table "
+                               "may take (raise it with --max-size MB or GEO_MAX_REPORT_MB)")
 
 
 def excel_sheets(path):

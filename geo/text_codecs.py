@@ -47,9 +47,8 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
         text = _utf16_without_bom(data) if encoding in (None, "auto") else None
         if text is not None:
             return text
-        if b"\x00" in data.rstrip(b"\x00") or not data.strip(b"\x00"):
-            raise InputError(path, "looks like a binary file, not text (contains NUL bytes, the first at byte "
-                                   f"{data.index(0):,})")
+        if (problem := nul_bytes_problem(data)) is not None:
+            raise InputError(path, problem)
         data = data.rstrip(b"\x00")  # text padded with NUL bytes (a copy or a save cut short): the text
     data = data.rstrip(b"\x1a")  # DOS's end-of-file mark, Ctrl-Z (copy /a, old survey and DOS tools): no line
     if encoding == "big5":
@@ -64,6 +63,7 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        _refuse_mixed_codes(data, path)
         if detect_cjk_codec(data) == "big5":
             return _decode_big5(data, path)
         try:
@@ -77,6 +77,38 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "looks like a binary file, not text")
     return text
+
+
+def nul_bytes_problem(data: bytes) -> str | None:
+    """What to say of text holding NUL bytes (a binary file), or None when it holds none but at its
+    end (text padded with them, a copy or a save cut short: the text before them is read)."""
+    if b"\x00" in data.rstrip(b"\x00") or (data and not data.strip(b"\x00")):
+        return f"looks like a binary file, not text (contains NUL bytes, the first at byte {data.index(0):,})"
+    return None
+
+
+# A UTF-8 line holding this many Chinese characters is UTF-8: GBK or Big5 bytes line up as UTF-8
+# by chance for a character or two, not for a run of them.
+_UTF8_HAN_RUN = re.compile("[\u3400-\u9fff]{4}")
+
+
+def _refuse_mixed_codes(data: bytes, path) -> None:
+    """InputError when ``data``, no UTF-8 as a whole, has lines of Chinese UTF-8 text and lines that
+    are no UTF-8 (pieces pasted from a UTF-8 file and a GBK one): decoded as GB18030, the UTF-8 lines
+    would become other characters without a word (天桥 as 澶╂ˉ), and their names match nothing."""
+    utf8 = other = None
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            decoded = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = other or number
+        else:
+            utf8 = utf8 or (number if _UTF8_HAN_RUN.search(decoded) else None)
+        if utf8 and other:
+            raise InputError(path, f"mixes text encodings: line {utf8} is UTF-8 and line {other} is not (GBK?); "
+                                   "save the file again in one encoding, UTF-8")
 
 
 # A Chinese character's three UTF-8 bytes (E0-EF, then two of 80-BF) read as Windows-1252 or Latin-1

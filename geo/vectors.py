@@ -11,8 +11,10 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
     read_sidecar, without_shx,
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
+from geo.file_kinds import check_geojson_text, check_shapefile_header, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
-from geo.vector_layers import field_aliases, is_kml_archive, kml_listing, layer_names, read_kml_documents
+from geo.vector_layers import (field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
+                               read_kml_documents)
 
 
 def _dbf_encoding(path: Path, *, sniff=False):
@@ -101,8 +103,13 @@ def gdal_source(path):
 
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
+        if path.suffix.lower() == ".kmz":
+            kml_sources(path)  # its checks first (a zip bomb: GDAL would unpack and parse all of it)
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
+    if path.suffix.lower() in (".geojson", ".json"):
+        return geojson_copy(path)  # lone surrogate escapes as U+FFFD: GDAL swallows the character after one
     if without_shx(path):
+        check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         return indexed_copy(path)  # its .shx made anew, beside links to its files
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
@@ -395,6 +402,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if not path.is_dir():
         check_input_file(path)
     check_library_path(path)
+    check_shapefile_header(path)
+    check_geojson_text(path)
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":

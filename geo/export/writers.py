@@ -14,6 +14,7 @@ from geo import settings
 from geo.export.tables import PROJECTS, cell_text, column_kinds, typed_frame
 from geo.io import InputError, warn
 from geo.safe_text import cell_text as safe_cell
+from geo.safe_text import one_line
 
 # Fixed short names for the long layer columns, so that every Shapefile export of
 # every layer uses the same names (readable abbreviations rather than cut-off words).
@@ -176,8 +177,9 @@ def write_gpkg(path, frames, *, catalog_layers=False):
 # SQLite keep for their own tables (with QGIS's styles, which geo writes itself).
 _GPKG_BAD_FIRST = frozenset("`~!@#$%^&*()+-={}|[]\\:\";'<>?,./")
 _GPKG_RESERVED = ("gpkg", "sqlite_", "rtree_", "layer_styles")
-# Characters GDAL reads as its own in a Shapefile's path (it writes elsewhere, or nothing).
-_SHAPEFILE_BAD = frozenset(";!\\")
+# Characters GDAL reads as its own in a Shapefile's path (it writes elsewhere, or nothing), and the
+# control characters (a line break in a layer file's name), with which it writes no file at all.
+_SHAPEFILE_BAD = frozenset(";!\\" + "".join(map(chr, range(32))) + "\x7f")
 
 
 def check_table_names(frames, fmt, *, catalog_layers=False, stem=None):
@@ -200,10 +202,10 @@ def check_table_names(frames, fmt, *, catalog_layers=False, stem=None):
                 raise InputError(table.path, f"layer {table.name!r} cannot be a GeoPackage table named {name!r} "
                                              "(its first character, or a name the format keeps for its own tables): "
                                              "rename the file")
-            if fmt == "shp" and _SHAPEFILE_BAD & set(name):
+            if fmt == "shp" and (bad := sorted(_SHAPEFILE_BAD & set(name))):
                 raise InputError(table.path, f"layer {table.name!r} cannot be written as a Shapefile named {name!r} "
-                                             f"(GDAL reads {' '.join(sorted(_SHAPEFILE_BAD & set(name)))} in a path as "
-                                             "its own): rename the file")
+                                             f"(GDAL cannot write {' '.join(one_line(char) for char in bad)} in a "
+                                             "Shapefile's path): rename the file")
             other = seen.setdefault(name.lower(), table)
             if other is not table:
                 raise InputError(table.path, f"layer {table.name!r} would be written as {name}, as layer "

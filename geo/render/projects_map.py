@@ -6,7 +6,7 @@ from geo import progress
 from geo.geocodes import REMOVED
 from geo.render import display, maps, style
 from geo.render.page import Page, render_page
-from geo.safe_text import page_text
+from geo.safe_text import FORMULA_OPENERS, page_text
 
 
 def projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms, *,
@@ -136,7 +136,7 @@ def panel_data(projects, geoms, *, shifted, district="区") -> dict:
     return {**groups, "source": settings.HAND_PLACED_SOURCE, "accuracyPx": settings.HAND_PLACED_ACCURACY_PX,
             "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS), "district": district,
             "addedSource": settings.HAND_ADDED_SOURCE, "removedSource": settings.HAND_REMOVED_SOURCE,
-            "categories": kinds_listed}
+            "categories": kinds_listed, "formulaOpeners": list(FORMULA_OPENERS)}
 
 
 def _accuracy(value):

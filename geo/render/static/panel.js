@@ -44,12 +44,6 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  /* A spreadsheet would run a cell that starts like a formula: a leading apostrophe keeps a
-   * name text. geo's name matching ignores quote marks, so the row still finds its project. */
-  function csvName(text) {
-    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
-  }
-
   function number(value) {
     return value.toFixed(7);
   }
@@ -57,6 +51,13 @@
   function geoPanel(map, data) {
     var spec = data.panel;
     if (!spec || typeof L.Editable === 'undefined') { return; }
+
+    /* A spreadsheet would run a cell that starts like a formula (spec.formulaOpeners: geo's one list,
+     * geo.safe_text.FORMULA_OPENERS, the full-width ＝ too): a leading apostrophe keeps a name text.
+     * geo's name matching ignores quote marks, so the row still finds its project. */
+    function csvName(text) {
+      return spec.formulaOpeners.some(function (opener) { return text.indexOf(opener) === 0; }) ? "'" + text : text;
+    }
     var box = spec.chinaBounds;
     var placedGroup = L.featureGroup().addTo(map);
     var placed = {};      // project id -> {item, kind, layer, zoom}

@@ -1,0 +1,64 @@
+"""JSON text of a user's file as Python values that every output can write."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# A \uD800-\uDFFF escape in JSON text. One that is half of no pair becomes a lone surrogate, which
+# no UTF-8 file can hold: the first output to write it would fail.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value):
+    """``value`` (parsed JSON) with each lone surrogate of its strings and keys as U+FFFD, and their count.
+
+    Walks without recursion: JSON nested as deep as the parser goes is walked too.
+    """
+    count = 0
+
+    def fixed(text):
+        nonlocal count
+        text, found = _LONE_SURROGATE.subn("\ufffd", text)
+        count += found
+        return text
+
+    root = [value]
+    stack = [(root, 0)]
+    while stack:
+        container, key = stack.pop()
+        item = container[key]
+        if isinstance(item, str):
+            container[key] = fixed(item)
+        elif isinstance(item, list):
+            stack.extend((item, index) for index in range(len(item)))
+        elif isinstance(item, dict):
+            if any(_LONE_SURROGATE.search(name) for name in item):
+                renamed = {fixed(name): entry for name, entry in item.items()}
+                item.clear()
+                item.update(renamed)
+            stack.extend((item, name) for name in item)
+    return root[0], count
+
+
+def load_json_text(text: str, path):
+    """``json.loads(text)``, a lone surrogate escape (``\\ud800`` half of no pair) read as U+FFFD with
+    a warning naming ``path``: it shows as text in every output, where it would stop the first
+    write of it (``UnicodeEncodeError``, naming no file). Raises what ``json.loads`` raises."""
+    return load_json_counting(text, path)[0]
+
+
+def load_json_counting(text: str, path):
+    """:func:`load_json_text`, and how many lone surrogates it read as U+FFFD."""
+    data = json.loads(text)
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return data, 0
+    data, count = _without_lone_surrogates(data)
+    if count:
+        from geo.io import warn
+        from geo.safe_text import one_line
+
+        warn(f"{one_line(path) if path is not None else 'JSON text'}: {count} lone surrogate escape(s) (\\ud800 to "
+             "\\udfff, half of no pair), which no UTF-8 file can hold, read as U+FFFD (\ufffd)")
+    return data, count
