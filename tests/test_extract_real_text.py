@@ -1180,6 +1180,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (also where the list opens a clause and the works follow it; a size word before the head is no place)
     ("推进两河贯通建设,潘庄、青河灌区现代化改造,完成福塘、坪东小流域综合治理。",
      [("坪东小流域", "water"), ("潘庄灌区", "water"), ("青河灌区", "water")], []),
+    # (plants named for the places they serve too, a village among them; not networks, works on kinds)
+    ("完成青村、白石港围、乐山、青龙污水处理厂建设,维修更换路灯、疏通排水管网。",
+     [("乐山污水处理厂", "utility"), ("白石港围污水处理厂", "utility"), ("青村污水处理厂", "utility"),
+      ("青龙污水处理厂", "utility")], []),
     # a plant's capacity before generic words or a manner of build (100兆瓦分散式) names no plant;
     # a voltage before a place's name stays in the name
     ("建成20万千瓦光伏电站,实施100兆瓦分散式风力发电项目,建设110千伏青山变电站。",

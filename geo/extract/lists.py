@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import LEFT_ACTIONS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, ROUTE_VIA_STOP, TOWNSHIP
@@ -354,32 +354,44 @@ def _route_start(norm, end, clause_start, longest=14, mark="至"):
     return start, stop
 
 
+# Works named by the place they serve, listed bare before the last one's head (白沙、青石岭水库,
+# 陈村、乐从污水处理厂); not networks (更换路灯、疏通排水管网: works on kinds).
+_BARE_PLACE_CATEGORIES = ("water", "utility", "sanitation")
 # Units of land and counts of ten thousand that describe a place's size (万亩荷花), no place's name.
 _AREA_UNITS = "亩万"
 
 
 def _bare_items(norm, mention, pos, clause_start, by_end):
-    """白沙、银湖、青石岭灌区: bare places listed right after the list's verb (or opening a clause
-    whose works follow the facility), before a facility named by a bare place, share its head
-    (白沙灌区, 银湖灌区); none if the list opens at no verb (a bare place after other words is no
-    member of it)."""
+    """白沙、银湖、青石岭灌区: bare places (or villages: 陈村、乐从污水处理厂) listed right after the
+    list's verb (or opening a clause whose works follow the facility), before a facility named by a
+    bare place, share its head (白沙灌区, 银湖灌区); none if the list opens at no verb (a bare place
+    after other words is no member of it). Returns the new raw items."""
     items = []
-    while pos > clause_start and pos not in by_end and len(items) < MAX_CHAIN:
-        raw = _raw_item(norm, pos, clause_start)
-        if raw is None or not _bare_place(norm, raw.stem_start, pos):
+    while pos > clause_start and len(items) < MAX_CHAIN:
+        item = by_end.get(pos)
+        if item is not None and not _bare_village(norm, item):
             return []
-        items.append(raw)
-        opens_clause = raw.stop is None and raw.stem_start == clause_start and _works_after(norm, mention.end)
-        if raw.stop is not None or opens_clause:
-            if raw.stop is not None and raw.stop not in LEFT_ACTIONS and raw.stop not in PHASE_VERBS:
+        item = item or _raw_item(norm, pos, clause_start)
+        if item is None or not _bare_place(norm, item.stem_start, pos):
+            return []
+        items.append(item)
+        opens_clause = item.stop is None and item.stem_start == clause_start and _works_after(norm, mention.end)
+        if item.stop is not None or opens_clause:
+            if item.stop is not None and item.stop not in LEFT_ACTIONS and item.stop not in PHASE_VERBS:
                 return []  # (把磨山、羊山、叶湾水库连成一片: the list opens at no works, the places are context)
             for item in items:
                 item.typed_by, item.shared_head = mention, (mention.head_start, mention.head_end)
-            return items
-        pos = raw.stem_start - 1
+            return [item for item in items if item.kind == "raw"]
+        pos = item.stem_start - 1
         if pos <= clause_start or norm[pos] != "、":
             return []
     return []
+
+
+def _bare_village(norm, mention):
+    """True when a mention is a village named bare (陈村), with nothing of its own: a list item too."""
+    return mention.category == "village" and not mention.count and not mention.section \
+        and not mention.typed_by and not mention.members
 
 
 def _works_after(norm, end):
@@ -390,12 +402,13 @@ def _works_after(norm, end):
 
 
 def _bare_place(norm, start, end):
-    """True when ``norm[start:end]`` is a bare place of two to four Han characters (白沙, 青石岭):
+    """True when ``norm[start:end]`` is a bare place of two to five Han characters (白沙, 青石岭):
     no generic word, nothing of works."""
     text = norm[start:end]
-    return (2 <= len(text) <= 4 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
-            and not any(is_generic(text[i:]) for i in range(len(text)))  # (華坪大型, 坪東小: a size word)
-            and not text.endswith(_WORKS_WORDS) and COUNT_RE.search(text) is None  # (万亩荷花: a count)
+    return (2 <= len(text) <= 5 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
+            and not any(is_generic(text[i:]) for i in range(len(text) - 1)) and text[-1] not in "大小新旧老"  # (華坪大型, 坪東小)
+            and not any(word in text for word in _WORKS_WORDS if len(word) > 1)  # (更换路灯: works)
+            and "期" not in text and COUNT_RE.search(text) is None  # (一期, 万亩荷花: a phase, a count)
             and not any(ch in _AREA_UNITS for ch in text))
 
 
@@ -403,7 +416,7 @@ def _bare_place_stem(norm, mention):
     """True when a water facility is named by a bare place before a head of two or more characters
     (青石岭灌区, 东风水库): a bare place listed before it, right after the list's verb, shares the
     head (白沙、青石岭灌区: 白沙灌区)."""
-    return len(mention.head) >= 2 and mention.category == "water" \
+    return len(mention.head) >= 2 and mention.category in _BARE_PLACE_CATEGORIES and mention.head not in NETWORK_HEADS \
         and _bare_place(norm, mention.stem_start, mention.head_start)
 
 
