@@ -41,15 +41,14 @@ _BUILT_WITH = re.compile(r"(?:新建|修建|兴建|建)(?!设|成|湖|国|新|�
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # 压缩式, 装配式: how a thing is built
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
+_YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
 def _built_manner(rest):
-    """True when a stem says only how a thing is built (压缩式, 分散式风力发电): a manner, maybe
-    generic words after it."""
+    """True when a stem says only how a thing is built, maybe generic words after (分散式风力发电)."""
     manner = _MANNER.match(rest)
     return manner is not None and (manner.end() == len(rest) or is_generic(rest[manner.end():]))
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
-_YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
 def _opening_verb_ending_at(norm, pos, lo):
