@@ -1174,12 +1174,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a list's works site named by its field (等市政建设现场, 等城市建设现场: no cities) makes its places projects
     ("代表们先后深入青山路、白石公园等市政建设现场。", [("白石公园", "park"), ("青山路", "road_new")], []),
     # bare places listed right after the list's verb share the head of the water facility named by
-    # the last (白沙、李家岸灌区: 白沙灌区); after a verb of no works (把…连成一片) they are context
-    ("实施兴隆、东风水库除险加固,推进白沙、李家岸灌区现代化改造,把磨山、羊山、叶湾水库连成一片。",
-     [("东风水库", "water"), ("兴隆水库", "water"), ("李家岸灌区", "water"), ("白沙灌区", "water")], []),
+    # the last (白沙、青岸灌区: 白沙灌区); after a verb of no works (把…连成一片) they are context
+    ("实施兴隆、东风水库除险加固,推进白沙、青岸灌区现代化改造,把石山、牛山、柳湾水库连成一片。",
+     [("东风水库", "water"), ("兴隆水库", "water"), ("青岸灌区", "water"), ("白沙灌区", "water")], []),
     # (also where the list opens a clause and the works follow it; a size word before the head is no place)
-    ("推进两河贯通建设,潘庄、青河灌区现代化改造,完成福塘、坪东小流域综合治理。",
-     [("坪东小流域", "water"), ("潘庄灌区", "water"), ("青河灌区", "water")], []),
+    ("推进两河贯通建设,石庄、青河灌区现代化改造,完成白塘、平东小流域综合治理。",
+     [("平东小流域", "water"), ("石庄灌区", "water"), ("青河灌区", "water")], []),
     # (plants named for the places they serve too, a village among them; not networks, works on kinds)
     ("完成青村、白石港围、乐山、青龙污水处理厂建设,维修更换路灯、疏通排水管网。",
      [("乐山污水处理厂", "utility"), ("白石港围污水处理厂", "utility"), ("青村污水处理厂", "utility"),

@@ -355,14 +355,14 @@ def _route_start(norm, end, clause_start, longest=14, mark="至"):
 
 
 # Works named by the place they serve, listed bare before the last one's head (白沙、青石岭水库,
-# 陈村、乐从污水处理厂); not networks (更换路灯、疏通排水管网: works on kinds).
+# 青村、乐山污水处理厂); not networks (更换路灯、疏通排水管网: works on kinds).
 _BARE_PLACE_CATEGORIES = ("water", "utility", "sanitation")
 # Units of land and counts of ten thousand that describe a place's size (万亩荷花), no place's name.
 _AREA_UNITS = "亩万"
 
 
 def _bare_items(norm, mention, pos, clause_start, by_end):
-    """白沙、银湖、青石岭灌区: bare places (or villages: 陈村、乐从污水处理厂) listed right after the
+    """白沙、银湖、青石岭灌区: bare places (or villages: 青村、乐山污水处理厂) listed right after the
     list's verb (or opening a clause whose works follow the facility), before a facility named by a
     bare place, share its head (白沙灌区, 银湖灌区); none if the list opens at no verb (a bare place
     after other words is no member of it). Returns the new raw items."""
@@ -378,7 +378,7 @@ def _bare_items(norm, mention, pos, clause_start, by_end):
         opens_clause = item.stop is None and item.stem_start == clause_start and _works_after(norm, mention.end)
         if item.stop is not None or opens_clause:
             if item.stop is not None and item.stop not in LEFT_ACTIONS and item.stop not in PHASE_VERBS:
-                return []  # (把磨山、羊山、叶湾水库连成一片: the list opens at no works, the places are context)
+                return []  # (把石山、牛山、柳湾水库连成一片: the list opens at no works, the places are context)
             for item in items:
                 item.typed_by, item.shared_head = mention, (mention.head_start, mention.head_end)
             return [item for item in items if item.kind == "raw"]
@@ -389,7 +389,7 @@ def _bare_items(norm, mention, pos, clause_start, by_end):
 
 
 def _bare_village(norm, mention):
-    """True when a mention is a village named bare (陈村), with nothing of its own: a list item too."""
+    """True when a mention is a village named bare (青村), with nothing of its own: a list item too."""
     return mention.category == "village" and not mention.count and not mention.section \
         and not mention.typed_by and not mention.members
 
@@ -406,7 +406,7 @@ def _bare_place(norm, start, end):
     no generic word, nothing of works."""
     text = norm[start:end]
     return (2 <= len(text) <= 5 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
-            and not any(is_generic(text[i:]) for i in range(len(text) - 1)) and text[-1] not in "大小新旧老"  # (華坪大型, 坪東小)
+            and not any(is_generic(text[i:]) for i in range(len(text) - 1)) and text[-1] not in "大小新旧老"  # (白坪大型, 平东小)
             and not any(word in text for word in _WORKS_WORDS if len(word) > 1)  # (更换路灯: works)
             and "期" not in text and COUNT_RE.search(text) is None  # (一期, 万亩荷花: a phase, a count)
             and not any(ch in _AREA_UNITS for ch in text))
