@@ -6,26 +6,16 @@ temporary folder, the current directory of each test.
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from geo.cli import main
+from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from test_render_panel_browser import browser  # noqa: F401 - the module's headless Chromium
 
-CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 PROJECTS = ["-p", "valid_projects.geojson"]
 DISTRICTS = ["--districts", "valid_districts.geojson", "--name-field", "name", "--code-field", "code"]
-
-
-@pytest.fixture
-def work(tmp_path, monkeypatch):
-    """A copy of the bad-input corpus as the current directory."""
-    target = tmp_path / "work"
-    shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    monkeypatch.chdir(target)
-    return target
 
 
 def _error_line(result):
