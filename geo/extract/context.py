@@ -121,15 +121,15 @@ def _visited_works_sites(case):
 
 _VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the works sites its list ends with
 # The projects a visit's list ends with (等重点工程现场, 等民生实事项目, 等在建项目点位, 等重点建设
-# 现场): the places listed are theirs.
-_VISITED_PROJECTS = re.compile(r"等(?:[\d一二三四五六七八九十]+[个项处])?[\u4e00-\u9fff]{0,6}?(?:(?:工程|项目)"
-                               r"(?:施工|建设|改造|扩建)?(?:现场|工地|点位|点)?|(?:施工|建设|改造|扩建)(?:现场|工地|点位))")
+# 现场, 等3个重点项目, 等四件基层建设案): the places listed are theirs.
+_VISITED_PROJECTS = re.compile(r"等(?:[\d一二三四五六七八九十两]+[件个项处])?[\u4e00-\u9fff]{0,6}?(?:(?:工程|项目)"
+                               r"(?:施工|建设|改造|扩建)?(?:现场|工地|点位|点)?|(?:施工|建设|改造|扩建)(?:现场|工地|点位)|建设案)")
 
 
 def _visited_as_works(norm, mention, clause_end):
     """True when the list a place visited is in is closed as projects, after any works of its last
     item (会勘A国小、B村水沟汰换更新等四件基层建设案, 视察A路、B桥等3个项目)."""
-    listed = _PROJECTS_LISTED.search(norm, mention.end, clause_end)
+    listed = _VISITED_PROJECTS.search(norm, mention.end, clause_end)
     if listed is None:
         return False
     pos = chain_end(mention)
@@ -140,9 +140,6 @@ def _visited_as_works(norm, mention, clause_end):
         pos += len(word)
     return listed.start() <= pos
 
-
-# A list closed as projects (等四件基层建设案, 等3个重点项目, 等5项工程).
-_PROJECTS_LISTED = re.compile(r"等[\d一二三四五六七八九十两]+[件个项处](?:重点|基层)?(?:建设)?(?:工程|项目|案)")
 
 
 def _on_a_course(case, first):
