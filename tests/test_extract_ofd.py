@@ -424,7 +424,7 @@ HOSTILE = [
     ("empty-pages", lambda: _empty_pages(3000), "is an OFD without a text layer (a scan?): run OCR on it"),
     ("scan", _scan, "is an OFD without a text layer (a scan?): run OCR on it"),
     ("scan-by-easyofd", lambda: (DOCUMENTS / "wrapped_report_scan.ofd").read_bytes(), "is an OFD without a text layer"),
-    ("bomb", _bomb, "is an OFD whose pages are over the size limit"),
+    ("bomb", _bomb, "is an OFD: its pages would unpack to more than 100 times its zipped size (a zip bomb?)"),
     ("not-numbers", lambda: _package([_objects(_report_pages()[0]).replace('Y="4.8', 'Y="abc')]),
      "is a damaged OFD: a TextCode's Y on its page 1 is not a number ('abc"),
     ("infinite-boundary", lambda: _package([_objects(_report_pages()[0]).replace('Boundary="28', 'Boundary="inf')]),

@@ -92,8 +92,17 @@ def test_a_powerpoint_file_is_no_word_body(tmp_path):
 def test_a_word_file_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
     path = tmp_path / "bomb.docx"
     path.write_bytes(make_docx(w_p(w_r("路" * 4_000_000))))  # 12 MB of XML zipped into a few KB
-    with pytest.raises(InputError, match="over the size limit"):
+    with pytest.raises(InputError, match=r"is a Word file: its text would unpack to more than 100 times its zipped size \(a zip bomb\?\)"):
         read_report(path)
+
+
+def test_a_word_file_over_the_size_limit_names_the_limit_it_is_over():
+    import random
+
+    rng = random.Random(7)  # text that does not pack: the size limit binds, not the zip-bomb ratio
+    text = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(400_000))
+    with pytest.raises(InputError, match=r"is a Word file: its text would unpack past the 1 MB size limit \(raise it with --max-size"):
+        docx_text(make_docx(w_p(w_r(text))), "big.docx", max_bytes=1_000_000)
 
 
 def test_deeply_nested_word_xml_is_read_without_recursion():
@@ -199,7 +208,7 @@ def test_a_zip_bomb_beside_large_pictures_is_refused(tmp_path):
                          'wordprocessingml/2006/main"><w:body>' + w_p(w_r("a")) * 1_000_000 + "</w:body></w:document>")
     path = tmp_path / "bomb.docx"
     path.write_bytes(out.getvalue())
-    with pytest.raises(InputError, match="over the size limit"):
+    with pytest.raises(InputError, match=r"its text would unpack to more than 100 times its zipped size"):
         read_report(path)
 
 

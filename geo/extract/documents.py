@@ -32,6 +32,36 @@ def zip_part(archive: zipfile.ZipFile, name: str, path, max_bytes: int, kind: st
     return data
 
 
+def unpacked_limit(path, kind: str, part: str, max_bytes: int, compress_size: int):
+    """The most bytes a zipped document's ``part`` (its text, its pages) may unpack to, and the
+    InputError to raise past it, naming the bound that holds: the size limit (``max_bytes``), or
+    the zip-bomb ratio (:func:`geo.io.zip_part_limit`) when the part is small zipped.
+
+    Parameters
+    ----------
+    path : path-like
+        The document, as errors name it.
+    kind, part : str
+        What it is and what of it unpacks, as errors name them ("a Word file", "text").
+    max_bytes : int
+        The size limit left for it.
+    compress_size : int
+        The part's zipped size.
+
+    Returns
+    -------
+    (int, geo.io.InputError)
+    """
+    from geo import settings
+
+    ratio = zip_part_limit(compress_size)
+    if ratio < max_bytes:
+        return ratio, InputError(path, f"is {kind}: its {part} would unpack to more than {settings.ZIP_UNPACKED_FACTOR} "
+                                       "times its zipped size (a zip bomb?)")
+    return max_bytes, InputError(path, f"is {kind}: its {part} would unpack past the {max_bytes / 1e6:g} MB size "
+                                       "limit (raise it with --max-size MB or GEO_MAX_REPORT_MB)")
+
+
 def zip_head(archive: zipfile.ZipFile, name: str, size: int = 100) -> bytes:
     """The first ``size`` bytes of the member ``name`` (an OpenDocument's mimetype): however far it unpacks."""
     with archive.open(name) as member:

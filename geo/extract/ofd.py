@@ -13,7 +13,8 @@ import unicodedata
 import zipfile
 import zlib
 
-from geo.io import InputError, utf8_size, zip_part_limit
+from geo.extract.documents import unpacked_limit
+from geo.io import InputError, utf8_size
 
 # A package's entry (GB/T 33190 §7.3) and, when its files are encrypted, GM/T 0099-2020's
 # decryption entry beside it.
@@ -196,8 +197,7 @@ class _Package:
     def read(self, info: zipfile.ZipInfo, reader):
         """Parse the member ``info`` with ``reader`` (its ``start``, ``end`` and ``text`` see the
         elements by their local names), a piece at a time; returns ``reader``."""
-        limit = min(self.budget, zip_part_limit(info.compress_size))
-        too_big = InputError(self.path, f"is an OFD whose pages are over the size limit ({limit / 1e6:g} MB unpacked)")
+        limit, too_big = unpacked_limit(self.path, "an OFD", "pages", self.budget, info.compress_size)
         if info.file_size > limit:
             raise too_big
         parser = _XmlParser(reader, self.path, info.filename)

@@ -8,8 +8,8 @@ import re
 import zipfile
 import zlib
 
-from geo.extract.documents import ExpatText, zip_head, zip_part
-from geo.io import InputError, utf8_size, zip_part_limit
+from geo.extract.documents import ExpatText, unpacked_limit, zip_head, zip_part
+from geo.io import InputError, utf8_size
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -85,16 +85,16 @@ def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
             if _MANIFEST in archive.namelist() else b""
         if b"encryption-data" in manifest:
             raise InputError(path, "is a password-protected OpenDocument text: save it without a password")
-        limit = min(max_bytes, zip_part_limit(info.compress_size))
+        limit, too_big = unpacked_limit(path, "an OpenDocument text", "content", max_bytes, info.compress_size)
         if info.file_size > limit:
-            raise InputError(path, f"is an OpenDocument text over the size limit ({limit / 1e6:g} MB unpacked)")
+            raise too_big
         reader = _OdfText(path)
         with archive.open(info) as content:
             unpacked = 0
             while chunk := content.read(1 << 20):
                 unpacked += len(chunk)
                 if unpacked > limit:
-                    raise InputError(path, f"is an OpenDocument text over the size limit ({limit / 1e6:g} MB unpacked)")
+                    raise too_big
                 reader.feed(chunk)
                 _check_size(reader, path, max_text)
         reader.feed(b"", final=True)

@@ -10,8 +10,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from geo.extract.documents import DECLARED_ENCODING, ExpatText, tidy_paragraphs, zip_head, zip_part
-from geo.io import InputError, utf8_size, zip_part_limit
+from geo.extract.documents import DECLARED_ENCODING, ExpatText, tidy_paragraphs, unpacked_limit, zip_head, zip_part
+from geo.io import InputError, utf8_size
 
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
 # Word 2003 XML (.xml, and the .doc files programs write from its templates) has elements of the same
@@ -90,8 +90,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
             raise InputError(path, f"is {_zip_kind(archive, names, path)}")
         info = archive.getinfo(body_name)
         # A zip bomb: the XML unpacks to far more than it takes zipped (pictures beside it do not count).
-        limit = min(max_bytes, zip_part_limit(info.compress_size))
-        too_big = InputError(path, f"is a Word file whose text is over the size limit ({limit / 1e6:g} MB unpacked)")
+        limit, too_big = unpacked_limit(path, "a Word file", "text", max_bytes, info.compress_size)
         if info.file_size > limit:
             raise too_big
         reader = _WordText(path)
