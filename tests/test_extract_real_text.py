@@ -1244,6 +1244,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a common word ending in a cued head (裂变: a spin-off of firms) names no substation, whatever
     # project follows it, so the firms listed before it are no members of a utility type
     ("推进红星药业、青河制药等老牌企业裂变项目4个。", [], [("project", 2)]),
+    # a residents' block (居民楼) is housing named like a resettlement block (回迁楼)
+    ("今年,青松街立交桥、白石居民楼工程等一批工程竣工并投入使用。", [("白石居民楼", "area"), ("青松街立交桥", "bridge")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
