@@ -355,6 +355,8 @@ RENEWED_TYPE_TAILS = words("renewed_type_tail")
 # Heads that are common words too (变, a substation written short: 青山变): a place only with a cue
 # of its kind (a voltage in its name, another one listed, a project after it; see extract.headfit).
 CUED_HEADS = frozenset(words("cued_head"))
+# Common words that end in such a head (裂变, 转变: a change, no substation), whatever cues follow.
+CUED_WORDS = frozenset(words("cued_word"))
 COUNTED_PARTS = words("counted_part")
 # Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).
 ALONG_WORDS = words("along")

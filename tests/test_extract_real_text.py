@@ -1237,6 +1237,15 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("走进青山县第二中学新校区,只见塔吊林立,工人们正在紧张施工。", [("青山县第二中学新校区", "school")], []),
     # visitors asking after the works (详细询问工程进度) inspect them, as 了解 does
     ("县长先后来到青山小学、白石公园,详细询问工程进度。", [("白石公园", "park"), ("青山小学", "school")], []),
+    # two places of one kind joined by 与 are two works objects: the tagger neither drops the
+    # second as context nor reads the pair as one name (links and road junctions stay one)
+    ("改造青山小学与白石中学。", [("白石中学", "school"), ("青山小学", "school")], []),
+    ("实施青河与白石沟河综合治理工程。", [("白石沟河", "water"), ("青河", "water")], []),
+    # a common word ending in a cued head (裂变: a spin-off of firms) names no substation, whatever
+    # project follows it, so the firms listed before it are no members of a utility type
+    ("推进红星药业、青河制药等老牌企业裂变项目4个。", [], [("project", 2)]),
+    # a residents' block (居民楼) is housing named like a resettlement block (回迁楼)
+    ("今年,青松街立交桥、白石居民楼工程等一批工程竣工并投入使用。", [("白石居民楼", "area"), ("青松街立交桥", "bridge")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -1469,6 +1478,12 @@ def test_real_text_rules(no_record_model, text, named, groups):
     # (tests/test_extract_confidence.py) and is left out here.
     assert named_projects(text) == sorted(named)
     assert counted_groups(text) == sorted(groups)
+
+
+def test_places_of_one_kind_joined_by_yu_are_both_kept_by_the_record_model():
+    # The record model reads 与 before the second name as the mark of context (与A合作).
+    names = sorted(f["properties"]["name"] for f in extract_projects("新建青山小学与白石小学。"))
+    assert names == ["白石小学", "青山小学"]
 
 
 def test_fully_named_groups_state_their_total():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import CUED_HEADS, heads
+from geo.lexicon import CUED_HEADS, CUED_WORDS, heads
 from geo.extract.patterns import COUNT_RE
 
 
@@ -21,12 +21,19 @@ def cued(norm, mention, lo, clause_end):
     head = mention.head
     if head not in CUED_HEADS:
         return True
-    if not _CUED_END.match(norm, mention.end):
-        return False
+    if not _CUED_END.match(norm, mention.end) or _ends_common_word(norm, mention):
+        return False  # (企业裂变项目: a spin-off of firms, whatever project follows)
     return (_VOLTAGE.search(norm, max(lo, mention.stem_start - 8), mention.head_start) is not None
             or re.compile(_LISTED_AFTER % re.escape(head)).match(norm, mention.end, clause_end) is not None
             or re.search(_LISTED_BEFORE % re.escape(head), norm[max(lo, mention.stem_start - 8):mention.stem_start]) is not None
             or _PROJECT_AFTER.match(norm, mention.end, clause_end) is not None)
+
+
+def _ends_common_word(norm, mention):
+    """True when the head ends a common word of CUED_WORDS (裂变, 转变) that lies within the
+    mention: the stem's last characters and the head make a word, not a place and its type."""
+    return any(norm.startswith(word, mention.end - len(word)) and mention.end - len(word) >= mention.stem_start
+               for word in CUED_WORDS)
 
 
 def head_holds(norm, mention, lo, clause_end):

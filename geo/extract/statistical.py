@@ -11,6 +11,7 @@ from geo.lexicon import ACTION_INDEX, LOCATOR_WORDS, SIZE_UNITS, CONTEXT_LABELS,
 from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
+from geo.extract.joined import holds_joined_pair, rejoined, share_confidence
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import CORNER_QUOTES, STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
@@ -58,6 +59,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
     ruled = {id(r) for r in records}
     records = add_missed(norm, records, tagging, found, sent_start, sent_end)
     score_records(norm, records, tagging, sent_start, sent_end, {id(r) for r in records} - ruled)
+    share_confidence(norm, records)  # 实施青河与白石沟河综合治理: B stands with A
     for record in records:
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
                                               or _coded_road_built(norm, record, sent_end)):
@@ -119,9 +121,10 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
     Members of a counted group stay (the group's count depends on them), and so does what the
     rules have their strongest evidence for (see :func:`_evident`).
     """
-    return [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
+    kept = [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
                                        and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE
                                        and not _evident(norm, r, sent_start))]
+    return rejoined(norm, records, kept)  # 改造青山小学与白石中学: B joined to a kept A is no context
 
 
 def _evident(norm, record, sent_start):
@@ -236,8 +239,8 @@ def extend_to_names(norm, records, found):
         if lo > 0 and reach[lo - 1] > start:
             continue  # a record opening before the span goes into it
         inside = [r for r in order[lo:hi] if id(r) not in dropped]
-        if not inside or any(not r.named or r.end > end for r in inside):
-            continue
+        if not inside or any(not r.named or r.end > end for r in inside) or holds_joined_pair(norm, inside):
+            continue  # (青河与白石沟河: two works objects a conjunction joins stay two)
         keep = max(inside, key=lambda r: (r.end, r.start))
         if start < keep.start and keep.mention.stop in _FIRM_LEFT_EDGES:
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
