@@ -1237,6 +1237,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("走进青山县第二中学新校区,只见塔吊林立,工人们正在紧张施工。", [("青山县第二中学新校区", "school")], []),
     # visitors asking after the works (详细询问工程进度) inspect them, as 了解 does
     ("县长先后来到青山小学、白石公园,详细询问工程进度。", [("白石公园", "park"), ("青山小学", "school")], []),
+    # a kindergarten written 幼稚园 (Traditional and Taiwanese usage) is a school, no park
+    ("新建青松小学和區第三幼稚園,改扩建白石中学。",
+     [("區第三幼稚園", "school"), ("白石中学", "school"), ("青松小学", "school")], []),
+    # a reservoir's gates closed (下闸, 成功下闸) is its works, the name ends before them
+    ("推进乡村振兴,白沙河水库成功下闸,青岭镇获评省级百强中心镇。", [("白沙河水库", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
