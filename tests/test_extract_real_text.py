@@ -1246,6 +1246,15 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("推进红星药业、青河制药等老牌企业裂变项目4个。", [], [("project", 2)]),
     # a residents' block (居民楼) is housing named like a resettlement block (回迁楼)
     ("今年,青松街立交桥、白石居民楼工程等一批工程竣工并投入使用。", [("白石居民楼", "area"), ("青松街立交桥", "bridge")], []),
+    # a kindergarten written 幼稚园 (Traditional and Taiwanese usage) is a school, no park
+    ("新建青松小学和區第三幼稚園,改扩建白石中学。",
+     [("區第三幼稚園", "school"), ("白石中学", "school"), ("青松小学", "school")], []),
+    # a reservoir's gates closed (下闸, 成功下闸) is its works, the name ends before them
+    ("推进乡村振兴,白沙河水库成功下闸,青岭镇获评省级百强中心镇。", [("白沙河水库", "water")], []),
+    # a route named by its two ends keeps them before works the lexicon does not know (提质工程, 提档工程)
+    ("竣工青岭至白鹭湾道路提质工程、东坪路大修工程。",
+     [("东坪路", "road_rebuild"), ("青岭至白鹭湾道路", "road_rebuild")], []),
+    ("推进青山至白石公路提档工程。", [("青山至白石公路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, WORKS_TIME_RE
+from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -157,6 +157,10 @@ def extend_right(norm, mention, clause_end):
         # counted; the count counts the places
         mention.end = pos
         return mention
+    if not ends and _route_between_places(norm, mention) and WORKS_NOUN_RE.match(norm, pos, clause_end):
+        # 五华山至凤凰湾道路提质工程: a route named by its two ends, then works the lexicon does not know
+        mention.end = pos
+        return mention
     if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
         return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
@@ -169,6 +173,14 @@ def extend_right(norm, mention, clause_end):
         return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
+
+
+def _route_between_places(norm, mention):
+    """True when the head is a route's (道路, 公路) and 至 joins two places right before it."""
+    return mention.head in INTERCITY_HEADS and "至" in norm[max(0, mention.head_start - _ROUTE_REACH):mention.head_start]
+
+
+_ROUTE_REACH = 10  # characters before a route's head where 至 joins its two ends
 
 
 def _counted_before(norm, mention):
