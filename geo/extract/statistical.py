@@ -11,6 +11,7 @@ from geo.lexicon import ACTION_INDEX, LOCATOR_WORDS, SIZE_UNITS, CONTEXT_LABELS,
 from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
+from geo.extract.apposition import ends_with_type
 from geo.extract.joined import holds_joined_pair, rejoined, share_confidence
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import CORNER_QUOTES, STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
@@ -244,6 +245,8 @@ def extend_to_names(norm, records, found):
         keep = max(inside, key=lambda r: (r.end, r.start))
         if start < keep.start and keep.mention.stop in _FIRM_LEFT_EDGES:
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
+        if start < keep.start and ends_with_type(norm, start, keep.start):
+            continue  # 市区第六座跨江大桥|伏龙大桥: a type in apposition before the name is none of it
         if _SUM_OF_MONEY.search(norm, start, keep.start):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
         if _DAY_DATE.search(norm, start, keep.start):

@@ -9,6 +9,7 @@ from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, street_after_jurisdiction
+from geo.extract.apposition import name_after_inner_type
 
 
 # A length as reports write it before what it measures: 145.6公里, 全长60公里(的), 共28.4公里(的).
@@ -492,7 +493,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 if counted is not None and counted.end() > pos:
                     stop = stop_ending_at(norm, counted.start(), lo)
                     return counted.start(), stop, (counted.start() - len(stop)) if stop else None
-            return None
+            inner = name_after_inner_type(norm, pos, head_start)
+            return (inner, None, None) if inner is not None else None  # 第六座跨江大桥伏龙大桥: a type opens the name
         pos -= 1
     if pos > 0 and norm[pos] in _CONJUNCTIONS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
         # 城中村和整村: a conjunction right after the mention before it opens no name.

@@ -1,0 +1,72 @@
+"""A type in apposition before a name: an ordinal's description ending in a type of the name's own
+kind, and where the name after it starts (市区第六座跨江大桥|伏龙大桥, 全县首家综合医院|青山医院)."""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import heads, is_generic
+
+_NAMED_KINDS = ("name", "facility")
+_TYPE_MIN = 2  # characters of a type word in apposition (one-character heads are names' own: 青山村白石路)
+_TYPE_MAX = 4
+# An ordinal or a first counting what the type says (第六座, 首个, 首家): the words describe, the name follows.
+_ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十\d]{1,3}|首)[座个家所条处][\u4e00-\u9fff]*$")
+_ORDINAL_REACH = 12  # characters from the ordinal to the type's end
+
+
+def _head_category_at(table, norm, head_start):
+    """The category of the longest head word opening at ``head_start``, or None."""
+    for length in range(_TYPE_MAX, 0, -1):
+        word = norm[head_start:head_start + length]
+        if word in table:
+            return table[word][0]
+    return None
+
+
+def _type_ending_at(table, norm, lo, pos, category):
+    """True when a type word of ``category`` (two characters or more) ends at ``pos`` after an
+    ordinal (第六座跨江|大桥)."""
+    for length in range(_TYPE_MIN, min(_TYPE_MAX, pos - lo) + 1):
+        word = norm[pos - length:pos]
+        if word in table and table[word][0] == category and table[word][1] in _NAMED_KINDS:
+            return _ORDINAL_BEFORE.search(norm, max(0, pos - length - _ORDINAL_REACH), pos - length) is not None
+    return False
+
+
+def name_after_inner_type(norm, lo, head_start):
+    """Where a name starts after a type of its own kind inside a stem too long to be one
+    (市区第六座跨白江大桥|伏龙大桥), or None.
+
+    The last such type in ``norm[lo:head_start]`` counts; what follows it up to the head is a
+    proper name of two characters or more (Han characters, no generic words).
+    """
+    table = heads()
+    category = _head_category_at(table, norm, head_start)
+    if category is None:
+        return None
+    for pos in range(head_start - 2, lo + 1, -1):
+        if _type_ending_at(table, norm, lo, pos, category):
+            name = norm[pos:head_start]
+            ok = not is_generic(name) and all("\u4e00" <= c <= "\u9fff" for c in name)
+            return pos if ok else None
+    return None
+
+
+def ends_with_type(norm, lo, pos):
+    """True when ``norm[lo:pos]`` ends with a type word of the kind of the head after the name at
+    ``pos`` (跨江大桥 before 伏龙大桥): a type in apposition, none of the name."""
+    table = heads()
+    head_start = _name_head_start(table, norm, pos)
+    if head_start is None:
+        return False
+    category = _head_category_at(table, norm, head_start)
+    return category is not None and _type_ending_at(table, norm, lo, pos, category)
+
+
+def _name_head_start(table, norm, pos, reach=12):
+    """Where the first head word after ``pos`` starts (within ``reach``), or None."""
+    for start in range(pos + 1, min(len(norm), pos + reach)):
+        if any(norm[start:start + length] in table for length in range(1, _TYPE_MAX + 1)):
+            return start
+    return None
