@@ -1237,6 +1237,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("走进青山县第二中学新校区,只见塔吊林立,工人们正在紧张施工。", [("青山县第二中学新校区", "school")], []),
     # visitors asking after the works (详细询问工程进度) inspect them, as 了解 does
     ("县长先后来到青山小学、白石公园,详细询问工程进度。", [("白石公园", "park"), ("青山小学", "school")], []),
+    # places listed bare before a market named for its place share its head (青山、白石农贸市场); a
+    # street's market (东湖路早市) is no bare place
+    ("完成青山、白石、红枫农贸市场提升改造,改造东湖路早市、西山夜市。",
+     [("东湖路", "road_rebuild"), ("白石农贸市场", "market"), ("红枫农贸市场", "market"), ("西山夜市", "market"),
+      ("青山农贸市场", "market")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
