@@ -1242,6 +1242,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青山、白石、红枫农贸市场提升改造,改造东湖路早市、西山夜市。",
      [("东湖路", "road_rebuild"), ("白石农贸市场", "market"), ("红枫农贸市场", "market"), ("西山夜市", "market"),
       ("青山农贸市场", "market")], []),
+    # a place named by a numeral, 大 and a one-character place word (九大湖小区) is no count of its
+    # type; 四大片区 counts the areas
+    ("启动九大湖小区新建工程,完成四大片区改造。", [("九大湖小区", "area")], [("area", 4)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
