@@ -1245,6 +1245,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a place named by a numeral, 大 and a one-character place word (九大湖小区) is no count of its
     # type; 四大片区 counts the areas
     ("启动九大湖小区新建工程,完成四大片区改造。", [("九大湖小区", "area")], [("area", 4)]),
+    # an official's title inside a name (青山区区长王江白石新区) is a person's mention run on into a
+    # place: no project, and no member of the count after it; 新区长江路 holds no title
+    ("节目中,青山区区长王江白石新区十大实事的落实与市民进行了直接沟通。推进新区长江路改造。",
+     [("新区长江路", "road_rebuild")], [("project", 10)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
