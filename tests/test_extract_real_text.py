@@ -1258,6 +1258,18 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # an ordinal's description ending in a type of the name's kind (第六座跨江大桥) is in apposition
     # before the name, none of it
     ("青山市区第六座跨白江大桥伏龙大桥建成通车。", [("伏龙大桥", "bridge")], []),
+    # places listed bare before a market named for its place share its head (青山、白石农贸市场); a
+    # street's market (东湖路早市) is no bare place
+    ("完成青山、白石、红枫农贸市场提升改造,改造东湖路早市、西山夜市。",
+     [("东湖路", "road_rebuild"), ("白石农贸市场", "market"), ("红枫农贸市场", "market"), ("西山夜市", "market"),
+      ("青山农贸市场", "market")], []),
+    # a place named by a numeral, 大 and a one-character place word (九大湖小区) is no count of its
+    # type; 四大片区 counts the areas
+    ("启动九大湖小区新建工程,完成四大片区改造。", [("九大湖小区", "area")], [("area", 4)]),
+    # an official's title inside a name (青山区区长王江白石新区) is a person's mention run on into a
+    # place: no project, and no member of the count after it; 新区长江路 holds no title
+    ("节目中,青山区区长王江白石新区十大实事的落实与市民进行了直接沟通。推进新区长江路改造。",
+     [("新区长江路", "road_rebuild")], [("project", 10)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -355,8 +355,8 @@ def _route_start(norm, end, clause_start, longest=14, mark="至"):
 
 
 # Works named by the place they serve, listed bare before the last one's head (白沙、青石岭水库,
-# 青村、乐山污水处理厂); not networks (更换路灯、疏通排水管网: works on kinds).
-_BARE_PLACE_CATEGORIES = ("water", "utility", "sanitation")
+# 青村、乐山污水处理厂, 东关、西门农贸市场); not networks (更换路灯、疏通排水管网: works on kinds).
+_BARE_PLACE_CATEGORIES = ("water", "utility", "sanitation", "market")
 # Units of land and counts of ten thousand that describe a place's size (万亩荷花), no place's name.
 _AREA_UNITS = "亩万"
 
@@ -409,13 +409,14 @@ def _bare_place(norm, start, end):
             and not any(is_generic(text[i:]) for i in range(len(text) - 1)) and text[-1] not in "大小新旧老"  # (白坪大型, 平东小)
             and not any(word in text for word in _WORKS_WORDS if len(word) > 1)  # (更换路灯: works)
             and "期" not in text and COUNT_RE.search(text) is None  # (一期, 万亩荷花: a phase, a count)
-            and not any(ch in _AREA_UNITS for ch in text))
+            and not any(ch in _AREA_UNITS for ch in text)
+            and text[-1] != "市" and not any(ch in "路街巷" for ch in text[1:]))  # (宣化路早市: a street's market)
 
 
 def _bare_place_stem(norm, mention):
-    """True when a water facility is named by a bare place before a head of two or more characters
-    (青石岭灌区, 东风水库): a bare place listed before it, right after the list's verb, shares the
-    head (白沙、青石岭灌区: 白沙灌区)."""
+    """True when a facility of ``_BARE_PLACE_CATEGORIES`` is named by a bare place before a head of
+    two or more characters (青石岭灌区, 东风水库): a bare place listed before it, right after the
+    list's verb, shares the head (白沙、青石岭灌区: 白沙灌区)."""
     return len(mention.head) >= 2 and mention.category in _BARE_PLACE_CATEGORIES and mention.head not in NETWORK_HEADS \
         and _bare_place(norm, mention.stem_start, mention.head_start)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP
+from geo.lexicon import MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP, heads
 from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
@@ -94,7 +94,12 @@ COUNT_PREFIX = "不少于|不低于|不超过|超过|达到|多达|各达|各|�
 # is no count (see stems._ORDINAL).
 # A section unit after a Chinese numeral (人民南路二段, 圣宴路南一段道路) is no count; in digits it is (5段道路).
 _SECTIONS_IN_NUMERALS = "".join(f"(?<![{_CN_DIGITS}]{unit})" for unit in SECTION_UNITS)
-COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
+# A place named by a numeral, 大 and a one-character place word before a type (八大湖小区, 三大关景区)
+# is no count of that type (四大片区, 三大园区 and 四大河流 are: the word after 大 is a type itself).
+_TYPES = "|".join(sorted((h for h in heads() if len(h) >= 2), key=len, reverse=True))
+_ONE_CHAR_PLACES = "".join(h for h, row in heads().items() if len(h) == 1 and row[1] == "name")
+_NUMERAL_PLACE = rf"(?!(?<=大)(?!(?:{_TYPES}))[{_ONE_CHAR_PLACES}](?:{_TYPES}|$))"
+COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_NUMERAL_PLACE}{_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
 NUMBER_CHAR_RE = re.compile(rf"[\d{_CN_DIGITS}]")
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).

@@ -29,7 +29,7 @@ _PHASE_END = re.compile(r"期\)?$")
 
 def clause_records(norm, start, end, sent_start, sent_end):
     """All records of one clause: named projects, group records and their members."""
-    mentions = clause_mentions(norm, start, end)
+    mentions = [m for m in clause_mentions(norm, start, end) if not _official_in_name(norm, m)]
     sentence = norm[sent_start:sent_end]
     resolve_enumerations(norm, mentions, start)
     records = []
@@ -77,6 +77,17 @@ def _bare_direction(norm, record):
 
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
 _ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6})\)")
+
+
+# An official's title inside a stem (青山区区长王江白石新区, 白石县委书记李华…): a person's mention
+# run on into a place, no project (nor a member of a count after it). 区长 alone is no title there
+# (新区长江路: 区, then 长江路).
+_TITLE_IN_NAME = re.compile(r"([区县市镇乡旗])\1长|(?:副|代)[区县市镇乡]长|委书记|局长")
+
+
+def _official_in_name(norm, mention):
+    """True when a mention's stem holds an official's title (see ``_TITLE_IN_NAME``)."""
+    return _TITLE_IN_NAME.search(norm, mention.stem_start, mention.head_start) is not None
 
 
 def _types_alone(norm, record):
