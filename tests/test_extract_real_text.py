@@ -1237,10 +1237,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("走进青山县第二中学新校区,只见塔吊林立,工人们正在紧张施工。", [("青山县第二中学新校区", "school")], []),
     # visitors asking after the works (详细询问工程进度) inspect them, as 了解 does
     ("县长先后来到青山小学、白石公园,详细询问工程进度。", [("白石公园", "park"), ("青山小学", "school")], []),
-    # two places of one kind joined by 与 are two works objects: the tagger neither drops the
+    # two places (no roads) joined by 与 are two works objects: the tagger neither drops the
     # second as context nor reads the pair as one name (links and road junctions stay one)
     ("改造青山小学与白石中学。", [("白石中学", "school"), ("青山小学", "school")], []),
     ("实施青河与白石沟河综合治理工程。", [("白石沟河", "water"), ("青河", "water")], []),
+    ("改造青山医院与白石中学。", [("白石中学", "school"), ("青山医院", "health")], []),
     # a common word ending in a cued head (裂变: a spin-off of firms) names no substation, whatever
     # project follows it, so the firms listed before it are no members of a utility type
     ("推进红星药业、青河制药等老牌企业裂变项目4个。", [], [("project", 2)]),

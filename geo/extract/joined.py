@@ -1,8 +1,8 @@
 """Two names a conjunction alone joins (青河与白石沟河, 青山小学与白石中学): two works objects, not one name.
 
-The rules read ``A与B`` as two records of one category when B's left edge is the conjunction
-right after A. The name tagger, which reads 与 as the mark of a partner or a junction, may hold
-B to be outside any name, or A与B to be one name; these helpers keep the rules' two records.
+The rules read ``A与B`` as two records when B's left edge is the conjunction right after A. The
+name tagger, which reads 与 as the mark of a partner or a junction, may hold B to be outside any
+name, or A与B to be one name; these helpers keep the rules' two records.
 Junctions (A路与B路交叉口) and links (A路与B广场连接线) are one record before the tagger runs
 (see :mod:`geo.extract.crossings`), and partners (与A合作) are dropped by the rules
 (:func:`geo.extract.partners.drop_partners`), so neither is a pair here. Two roads are no pair
@@ -22,7 +22,7 @@ _LINKED = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:连接|连通|之间|衔接|�
 
 def joined(norm, first, second):
     """True when ``second`` is a named record that 与 right after the named ``first`` opens,
-    of the same category and no road (青山小学与白石中学).
+    neither a road (青山小学与白石中学, 青山医院与白石中学).
 
     Parameters
     ----------
@@ -36,7 +36,7 @@ def joined(norm, first, second):
     bool
     """
     mention = second.mention
-    return first.named and second.named and first.category == second.category \
+    return first.named and second.named \
         and mention.category != "road" and first.mention.category != "road" \
         and mention.stop == _JOIN and mention.stop_start == first.end \
         and mention.stem_start == first.end + len(_JOIN) == second.start \
