@@ -158,7 +158,7 @@ def extend_right(norm, mention, clause_end):
         mention.end = pos
         return mention
     if not ends and _route_between_places(norm, mention) and WORKS_NOUN_RE.match(norm, pos, clause_end):
-        # 五华山至凤凰湾道路提质工程: a route named by its two ends, then works the lexicon does not know
+        # 青岭至白鹭湾道路提质工程: a route named by its two ends, then works the lexicon does not know
         mention.end = pos
         return mention
     if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
