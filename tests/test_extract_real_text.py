@@ -1249,6 +1249,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # place: no project, and no member of the count after it; 新区长江路 holds no title
     ("节目中,青山区区长王江白石新区十大实事的落实与市民进行了直接沟通。推进新区长江路改造。",
      [("新区长江路", "road_rebuild")], [("project", 10)]),
+    # 桥涵 (bridges and culverts) is a kind of bridge counted, no place named
+    ("新建桥涵12座,维修青山桥。", [("青山桥", "bridge")], [("bridge", 12)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
