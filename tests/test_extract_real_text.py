@@ -1274,6 +1274,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a trunk road named by its place (快速干道 as 快速路): the rules name it, not only the tagger
     ("实施延岭快速干道改造工程。推进和枫快速干道建设。",
      [("和枫快速干道", "road_new"), ("延岭快速干道", "road_rebuild")], []),
+    # 桥涵 (bridges and culverts) is a kind of bridge counted, no place named
+    ("新建桥涵12座,维修青山桥。", [("青山桥", "bridge")], [("bridge", 12)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
