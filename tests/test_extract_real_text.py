@@ -1240,6 +1240,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # an ordinal's description ending in a type of the name's kind (第六座跨江大桥) is in apposition
     # before the name, none of it
     ("青山市区第六座跨白江大桥伏龙大桥建成通车。", [("伏龙大桥", "bridge")], []),
+    # 实幼 (实验幼儿园) is a numbered kindergarten as 实小 is a numbered primary school
+    ("第八实幼、第九实小等17个项目建成投用。", [("第九实小", "school"), ("第八实幼", "school")], [("school", 15)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
