@@ -1276,6 +1276,13 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("和枫快速干道", "road_new"), ("延岭快速干道", "road_rebuild")], []),
     # 桥涵 (bridges and culverts) is a kind of bridge counted, no place named
     ("新建桥涵12座,维修青山桥。", [("青山桥", "bridge")], [("bridge", 12)]),
+    # 实幼 (实验幼儿园) is a numbered kindergarten as 实小 is a numbered primary school
+    ("第八实幼、第九实小等17个项目建成投用。", [("第九实小", "school"), ("第八实幼", "school")], [("school", 15)]),
+    # works verbs of building, mending and moving (拓建, 修筑, 重修, 抢修, 续修, 营建, 补建, 改移) end a
+    # name on its left and make its works
+    ("拓建青山大道,修筑白石公路,重修红星桥,抢修石门路,营建青云公园,补建石门小学,改移白鹤公路。",
+     [("白石公路", "road_new"), ("白鹤公路", "road_rebuild"), ("石门小学", "school"), ("石门路", "road_rebuild"),
+      ("红星桥", "bridge"), ("青云公园", "park"), ("青山大道", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
