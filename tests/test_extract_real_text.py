@@ -43,6 +43,8 @@ TUNING_SETS = [
     ("real147", 0.87, 0.89),  # 694/790, 566/629; first run 642/790, 511/626 (664/790, 542/626 with slips mended)
     # twenty-ninth session: twelve readers' new texts in two rounds, read and ruled (not trained on)
     ("real148", 0.84, 0.86),  # 823/969, 735/843; at the start 779/969, 698/890 (slips mended)
+    # thirtieth session: ten readers' new texts in two rounds, read and ruled (not trained on)
+    ("real149", 0.79, 0.85),  # 545/674, 524/607; at the start 513/674, 493/596 (slips mended)
 ]
 
 
