@@ -27,7 +27,8 @@ def scan_xml(path):
     after a relation: :func:`geo.osm_order.node_storage`). A PBF or o5m file: none of it.
 
     Raises InputError when the file is an Overpass answer that says it is incomplete
-    (``<remark> runtime error: Query timed out...``): its roads would be partial.
+    (``<remark> runtime error: Query timed out...``): its roads would be partial; or when, gzipped
+    or bzipped, it unpacks to far more than it takes packed (:func:`_packed_limit`).
     """
     import xml.etree.ElementTree as ET
     import zlib
@@ -35,11 +36,16 @@ def scan_xml(path):
     name = Path(path).name.lower()
     if name.endswith((".pbf", ".o5m")) or is_geojson(path):
         return set(), False, False, False
+    limit = _packed_limit(path)
     try:
         marked, unreadable, inline, remark, tail, start = False, False, False, None, b"", 0
         first, last = {}, {}  # offset in the file of each element type's first and last start tag
         with _open_xml(path) as handle:
             while chunk := handle.read(PIECE_BYTES):
+                if limit is not None and start + len(tail) + len(chunk) > limit:
+                    packed = Path(path).stat().st_size / 1e6
+                    raise InputError(path, f"unpacks to more than {limit / 1e6:g} MB from {packed:g} MB packed, far "
+                                           "more than OSM data packs (a decompression bomb?)")
                 text = tail + chunk
                 marked = marked or b"action=" in text
                 unreadable = unreadable or _ODD_COORDINATE.search(text) is not None
@@ -65,6 +71,18 @@ def scan_xml(path):
         return deleted, unreadable, inline, unordered
     except (OSError, EOFError, ValueError, ET.ParseError, zlib.error):  # zlib.error: damaged gzip data
         return set(), False, False, False  # osmium's own reading reports what is wrong with the file
+
+
+def _packed_limit(path):
+    """The most bytes a gzipped or bzipped OSM XML file may unpack to (:func:`geo.io.zip_part_limit` of
+    its size: OSM XML packs some ten to twenty times, while a few MB of gzip can hold gigabytes of
+    repeated nodes that every pass over the file would unpack and read for minutes); None for a file
+    that is not packed."""
+    from geo.io import zip_part_limit
+
+    if not Path(path).name.lower().endswith((".gz", ".bz2")):
+        return None
+    return zip_part_limit(Path(path).stat().st_size)
 
 
 def _element_span(text, start, first, last):

@@ -192,3 +192,28 @@ def test_the_placing_panel_writes_a_name_opening_with_a_full_width_equals_sign_a
     located, unlocated = geocode_projects([{"id": f["properties"]["id"], "properties": dict(f["properties"]),
                                             "geometry": None} for f in features], gazetteer, None)
     assert unlocated == [] and len(located) == 3  # geo still finds each project by its name
+
+
+@pytest.mark.parametrize("suffix", [".osm.gz", ".osm.bz2"])
+def test_a_packed_osm_file_that_unpacks_to_far_more_than_osm_data_packs_is_refused_at_the_first_pass(work, suffix):
+    # A 1.1 MB .osm.gz of ten million repeated nodes (400 MB of XML) was read past 300 s, pass after pass.
+    import bz2
+    import gzip
+
+    xml = (b'<?xml version="1.0"?><osm version="0.6"><!--' + b" " * 40_000_000 + b'--><node id="1" lat="36.68" '
+           b'lon="117.0"><tag k="amenity" v="school"/><tag k="name" v="school"/></node></osm>')
+    (work / f"bomb{suffix}").write_bytes(gzip.compress(xml) if suffix == ".osm.gz" else bz2.compress(xml))
+    result = CliRunner().invoke(main, ["geocode", *PROJECTS, *DISTRICTS, "--osm", f"bomb{suffix}"])
+    line = _error_line(result)
+    assert line.startswith(f"geo: error: bomb{suffix}: unpacks to more than ") and "(a decompression bomb?)" in line
+
+
+def test_a_packed_osm_file_of_ordinary_packing_is_read(work):
+    import gzip
+
+    xml = ('<?xml version="1.0"?><osm version="0.6">' + "".join(
+        f'<node id="{n}" lat="36.{680 + n % 20}" lon="117.0{n % 9}"><tag k="amenity" v="school"/>'
+        f'<tag k="name" v="北园小学{n}"/></node>' for n in range(1, 2000)) + "</osm>").encode()
+    (work / "schools.osm.gz").write_bytes(gzip.compress(xml))
+    result = CliRunner().invoke(main, ["geocode", *PROJECTS, *DISTRICTS, "--osm", "schools.osm.gz"])
+    assert result.exit_code == 0, result.stderr
