@@ -428,12 +428,24 @@ _PLANNED_AFTER_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?){0,6}(?:
 _PLANNED_LIST_REACH = 80  # characters after a place looked through for the plan compiled
 
 
+# A distance after a place (距伊河大桥3.5公里, 距县城约5公里): the place it is measured from.
+_DISTANCE_AFTER = re.compile(r"(?:约|仅|不到|不足)?\d+(?:\.\d+)?(?:公里|千米|km|KM|米)")
+
+
+def _distance_from(case):
+    """距伊河大桥3.5公里: a place a distance is measured from is context. (距 is one character and
+    no stop word: in 者跃村距县城9公里 it would cut the run before it into a name.)"""
+    mention = case.mention
+    return case.norm.startswith("距", mention.stem_start) \
+        and _DISTANCE_AFTER.match(case.norm, mention.head_end) is not None
+
+
 CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, people_of_place, recounted_works, one_described,
                  examples_of_a_kind, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
-                 types_contained)
+                 types_contained, _distance_from)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
