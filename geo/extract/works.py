@@ -6,7 +6,7 @@ import functools
 import re
 
 from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
-from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, WORKS_TIME_RE
+from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
@@ -63,6 +63,8 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
         for word, code in STEM_CATEGORY:
             if word in stem:
                 return code
+        if category == "stem" and _SCHOOL_IN_STEM.search(stem):
+            return "school"  # 城关镇三小宿舍楼, 十七中综合楼: a building of a school named by its number
         if category == "members" and not members_only:
             # 甲路、乙路等12个项目: a list typed only as projects is what its members are; members of
             # different kinds (青山学校、白石医院等12个重大项目) leave the others projects of any kind
@@ -76,6 +78,10 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
         return None
     return category
 
+
+# A school named by its number inside a building's stem (三小宿舍, 十七中综合): not a session
+# (二十届三中全会), an hour (一小时) or a pupil (一中学生).
+_SCHOOL_IN_STEM = re.compile(r"(?<!届)" + NUMBERED_SCHOOL_RE.pattern + r"(?![学心型时])")
 
 def action_for(norm, mention, clause_end, right_actions=None):
     """The verb phrase governing a mention: right of its chain first, else the left verb.
