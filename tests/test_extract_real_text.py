@@ -1289,6 +1289,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山污水处理厂位于县城东北部,距白石大桥3.5公里,年内建成。", [("青山污水处理厂", "utility")], []),
     # a building of a school named by its number (三小宿舍楼, 二十中综合楼) is the school's
     ("年内建成白石镇三小宿舍楼,改造二十中综合楼。", [("二十中综合楼", "school"), ("白石镇三小宿舍楼", "school")], []),
+    # 商贸区 (a trade quarter) names a commercial zone, as 商业区 does
+    ("加快青山仿古商贸区建设。", [("青山仿古商贸区", "commercial")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
