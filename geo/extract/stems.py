@@ -13,7 +13,7 @@ from geo.extract.apposition import name_after_inner_type
 
 
 # A length as reports write it before what it measures: 145.6公里, 全长60公里(的), 共28.4公里(的).
-_LENGTH = r"[、,]?(?:全长|总长|共计|合计|共|长)?约?\d[\d.]*(?:米|公里|千米)"
+_LENGTH = r"[、,]?(?:共计|合计|共|总|全)?[长宽]?约?\d[\d.]*(?:米|公里|千米)"  # 全长, 共计长, 宽: a length or width
 _MEASURED = re.compile(
     rf"{_LENGTH}[宽长]?的?|[\d一二三四五六七八九十百]+(?:班|床|轨)制?"  # 20米宽, 60班, 500床, 六轨制
     r"|[日年]?(?:处理|供水|产|吞吐|运转|转运)(?:能力|量|规模)?(?:达|约)?[\d.]+万?(?:吨|立方米|方|千瓦|兆瓦)(?:/[日天])?的?"  # 日处理4000立方米, 日供水5万吨, 日运转量达140吨
@@ -309,7 +309,7 @@ def _count_listed_before(norm, mention, length):
 _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "(?:新|灾后|震后)?$")
 # the last count of a stretch (a length may follow it: 53条145.6公里道路)
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
-_COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern}){_LENGTH}的$")
+_COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?:{_LENGTH})+的$")  # 2条共计长2.7公里、宽5米的
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
 
 
