@@ -1293,6 +1293,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("加快青山仿古商贸区建设。", [("青山仿古商贸区", "commercial")], []),
     # a count before a length and a width (3条长5公里、宽7米的道路, 2条共计长2.7公里的) counts the type after them
     ("新建3条长5公里、宽7米的道路。", [], [("road_new", 3)]),
+    # a hospital named by its number before a campus or building (县二院新院区, 市三院综合楼) is health
+    ("推进县二院新院区建设,完成市三院综合楼主体。", [("县二院新院区", "health"), ("市三院综合楼", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -65,6 +65,8 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
                 return code
         if category == "stem" and _SCHOOL_IN_STEM.search(stem):
             return "school"  # 城关镇三小宿舍楼, 十七中综合楼: a building of a school named by its number
+        if category == "stem" and _HOSPITAL_IN_STEM.search(stem):
+            return "health"  # 二院新院区, 市三院综合楼: a building or campus of a hospital named by its number
         if category == "members" and not members_only:
             # 甲路、乙路等12个项目: a list typed only as projects is what its members are; members of
             # different kinds (青山学校、白石医院等12个重大项目) leave the others projects of any kind
@@ -82,6 +84,9 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
 # A school named by its number inside a building's stem (三小宿舍, 十七中综合): not a session
 # (二十届三中全会), an hour (一小时) or a pupil (一中学生).
 _SCHOOL_IN_STEM = re.compile(r"(?<!届)" + NUMBERED_SCHOOL_RE.pattern + r"(?![学心型时])")
+# A hospital named by its number inside a building's or campus's stem (二院新, 县一院医技综合): 第一院 and
+# 三院一馆 (a list of kinds) are none.
+_HOSPITAL_IN_STEM = re.compile(r"(?<![第届\d一二三四五六七八九十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})院(?![一二三四五六七八九十])")
 
 def action_for(norm, mention, clause_end, right_actions=None):
     """The verb phrase governing a mention: right of its chain first, else the left verb.
