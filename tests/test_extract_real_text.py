@@ -1307,6 +1307,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a route listed by its places may pass more than two and end at a generic one (县城)
     ("安排了对县城—青岗—石门、青岗—白沙—河口—县城等道路的亮化工作。",
      [("县城—青岗—石门", "road_rebuild"), ("青岗—白沙—河口—县城", "road_rebuild")], []),
+    # works on a part of a road (路面改造) right after its stretch are its works, whatever the tagger
+    # says of the counties the stretch names
+    ("二是省道青白线青山县东石村至白沙县水头镇路面改造工程,项目全长10.3公里。",
+     [("省道青白线青山县东石村至白沙县水头镇", "road_rebuild")], []),
     # a road class named by two places (河金省道); road classes alone are types
     ("加快推进沿江大道、河金省道改造,实施农村公路和县道改造。",
      [("沿江大道", "road_rebuild"), ("河金省道", "road_rebuild")], []),
