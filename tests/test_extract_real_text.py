@@ -1313,6 +1313,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("省道青白线青山县东石村至白沙县水头镇", "road_rebuild")], []),
     # a school named by a number may be quoted whole (“青山一中”建成投用), as other names are
     ("投资6.5亿元“青山一中”建成投用,城乡具备24小时供水条件。", [("青山一中", "school")], []),
+    # rivers whose floods are fought (防汛战, 防汛工作, 安全度汛) are context; works on them are not
+    ("在救灾抢险一线,广大干部群众和应急救援队伍履职尽责,打赢了青水河、白石河防汛战。", [], []),
     # a road class named by two places (河金省道); road classes alone are types
     ("加快推进沿江大道、河金省道改造,实施农村公路和县道改造。",
      [("沿江大道", "road_rebuild"), ("河金省道", "road_rebuild")], []),
