@@ -1314,6 +1314,17 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成大四站—倭肯、双河—长安、团结—恒山等5条硬化路建设,实施6条道路景观提升。",
      [("双河—长安", "road_new"), ("团结—恒山", "road_new"), ("大四站—倭肯", "road_new")],
      [("road_greening", 6), ("road_new", 2)]),
+    # a route listed by its places may pass more than two and end at a generic one (县城)
+    ("安排了对县城—青岗—石门、青岗—白沙—河口—县城等道路的亮化工作。",
+     [("县城—青岗—石门", "road_rebuild"), ("青岗—白沙—河口—县城", "road_rebuild")], []),
+    # works on a part of a road (路面改造) right after its stretch are its works, whatever the tagger
+    # says of the counties the stretch names
+    ("二是省道青白线青山县东石村至白沙县水头镇路面改造工程,项目全长10.3公里。",
+     [("省道青白线青山县东石村至白沙县水头镇", "road_rebuild")], []),
+    # a school named by a number may be quoted whole (“青山一中”建成投用), as other names are
+    ("投资6.5亿元“青山一中”建成投用,城乡具备24小时供水条件。", [("青山一中", "school")], []),
+    # rivers whose floods are fought (防汛战, 防汛工作, 安全度汛) are context; works on them are not
+    ("在救灾抢险一线,广大干部群众和应急救援队伍履职尽责,打赢了青水河、白石河防汛战。", [], []),
     # a road class named by two places (河金省道); road classes alone are types
     ("加快推进沿江大道、河金省道改造,实施农村公路和县道改造。",
      [("沿江大道", "road_rebuild"), ("河金省道", "road_rebuild")], []),

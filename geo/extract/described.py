@@ -1,6 +1,6 @@
 """Context rules for places a sentence describes rather than works on.
 
-Places named for their people or authority, works counted again, one of a type a place becomes,
+Places named for their people or authority, rivers whose floods are fought, works counted again, one of a type a place becomes,
 examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
 catchment, a place's surroundings, types of schools written together, a place's projects growing in
 number, the use of a place's land, kinds of facility listed.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTION_INDEX, AUTHORITIES, JURISDICTION_SUFFIXES, PERSON_ROLES
+from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE
 
 
@@ -18,6 +19,18 @@ def people_of_place(case):
     """任民镇中学教师李平荣获奖章: a place named for its people, or for its authority (青山新区管委会社会
     事业局将…), is context."""
     return case.norm.startswith(PERSON_ROLES, case.mention.end) or case.norm.startswith(AUTHORITIES, case.mention.end)
+
+
+# A flood season's duties on a river (防汛战, 防汛工作, 安全度汛), no works: the river is where they are done.
+# (The rest of a list of waters may come first: the tagger's name has no list of its own.)
+_FLOOD_DUTIES = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8}?[河江湖库渠溪])*"
+                           r"(?:(?:防汛|抗洪|抗汛|度汛)(?:抢险|救灾)?(?:阻击战|保卫战|攻坚战|战役|战|工作|任务|形势|值守|检查|演练)|安全度汛)")
+
+
+def flood_duties(case):
+    """打赢了漳卫新河、南运河防汛战, 做好青河防汛工作: rivers whose floods are fought are context
+    (防汛提升改造, 防洪工程 are works on them)."""
+    return case.mention.category == "water" and _FLOOD_DUTIES.match(case.norm, chain_end(case.mention)) is not None
 
 
 # What the works just named, counted again, do as a clause's subject: 两条道路的建成将…, 这3所学校的投用使….

@@ -67,6 +67,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                 pos = item.stem_start
             else:
                 raw = _raw_item(norm, pos, clause_start)
+                if raw is None and mention.category in ("road", "members"):
+                    raw = _route_end_item(norm, pos, clause_start)
                 if raw is None:
                     break
                 if _shares_type_head(mention, raw):
@@ -74,15 +76,16 @@ def resolve_enumerations(norm, mentions, clause_start):
                 members.append(raw)
                 raw_items.append(raw)
                 pos = raw.stem_start
-            if mention.category in ("road", "members") and pos - 1 > clause_start and norm[pos - 1] in RANGE_MARKS \
+            while mention.category in ("road", "members") and pos - 1 > clause_start and norm[pos - 1] in RANGE_MARKS \
                     and "\u4e00" <= norm[pos - 2] <= "\u9fff":
                 # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路, 大四站—倭肯: a road listed by the places it joins
-                # (also in a list of projects: 桥圩至东津、…公路等项目).
+                # (also in a list of projects: 桥圩至东津、…公路等项目; through more places: A—B—C—县城).
                 origin = by_end.get(pos - 1) or _raw_item(norm, pos - 1, clause_start, generic_ok=True)
-                if origin is not None and origin is not mention:
-                    origin.kind = "skip"
-                    members[-1].stem_start = pos = origin.stem_start
-                    members[-1].stop, members[-1].stop_start = origin.stop, origin.stop_start
+                if origin is None or origin is mention:
+                    break
+                origin.kind = "skip"
+                members[-1].stem_start = pos = origin.stem_start
+                members[-1].stop, members[-1].stop_start = origin.stop, origin.stop_start
             separator = next((s for s in SEPARATORS if pos - len(s) >= clause_start
                               and norm.startswith(s, pos - len(s))), None)
             if separator is None or len(separator) == 1 and len(stop_ending_at(norm, pos, clause_start) or "") > 1:
@@ -462,6 +465,14 @@ def _item_tail(norm, start, end):
         if end - pos >= 4:
             break
     return norm[end - 1]
+
+
+def _route_end_item(norm, pos, clause_start):
+    """A generic word after a range mark ending at ``pos``: a route's end (县城 of 南大里—县城), or None."""
+    item = _raw_item(norm, pos, clause_start, generic_ok=True)
+    if item is None or item.stem_start - 1 <= clause_start or norm[item.stem_start - 1] not in RANGE_MARKS:
+        return None
+    return item
 
 
 def _raw_item(norm, pos, clause_start, generic_ok=False):

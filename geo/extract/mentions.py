@@ -28,6 +28,7 @@ _DIGIT = re.compile(r"[0-9一二三四五六七八九十]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBER_ONLY = re.compile(rf"{NUM}(?:余|多)?")
 _COUNTED_LINES = re.compile(r"(?<![\dA-Za-z])\d{2,}$")  # 500 of 监控500路 (no code: G104 is one)
+_NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (NUMBERED_SCHOOL_RE: 三中, 十小)
 
 
 def clause_mentions(norm, start, end):
@@ -91,7 +92,7 @@ def clause_mentions(norm, start, end):
                         # 河金省道, 沿江大道、河金省道改造: a road of that class named by two places
                         mention = _head_mention(norm, e - length, e, ("road", "name", 2), covered, end)
                     break
-        if mention is None and last in "中小幼" and _numbered_school_ends(norm, e, covered, end):
+        if mention is None and last in _NUMBERED_SCHOOL_HEADS and _numbered_school_ends(norm, e, covered, end):
             # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
             # (三中全会 and 一小时 go on with a character, so they are none).
             mention = _head_mention(norm, e - 1, e, ("school", "facility", 1), covered, end)
@@ -237,13 +238,13 @@ def _candidate_ends():
     for pair in pairs:
         if pair[1] not in anywhere:
             before.setdefault(pair[1], set()).add(pair[0])
-    for char in "中小幼":  # (NUMBERED_SCHOOL_RE: a digit or a Chinese numeral before it)
+    for char in _NUMBERED_SCHOOL_HEADS:  # (NUMBERED_SCHOOL_RE: a digit or a Chinese numeral before it)
         if char not in anywhere:
             before.setdefault(char, set()).update("一二三四五六七八九十")
     # One literal opens each alternative, so that the pattern is searched for by its first
     # characters; a look-behind then tests the character before.
     alternatives = [re.escape(char) for char in sorted(anywhere)] + [
-        re.escape(char) + "(?<=[" + (r"\d" if char in "中小幼" else "") + "".join(re.escape(c) for c in sorted(firsts))
+        re.escape(char) + "(?<=[" + (r"\d" if char in _NUMBERED_SCHOOL_HEADS else "") + "".join(re.escape(c) for c in sorted(firsts))
         + "]" + re.escape(char) + ")" for char, firsts in sorted(before.items())]
     return re.compile("|".join(alternatives))
 
@@ -439,9 +440,12 @@ def _quoted_whole_name(norm, mention, closer, clause_end):
     """True when quotes hold exactly a name (“青山湖公园”建设: see :func:`quoted_name`), not the
     first part of a name going on after them (“广华同城大道”华蓥段: the quotes stay in it; a phase
     after them is the project's, “烟雨洪江”二期)."""
+    head_start = mention.head_start
+    if mention.kind == "facility" and len(mention.head) == 1 and mention.head in _NUMBERED_SCHOOL_HEADS:
+        head_start = _numeral_start(norm, head_start, mention.stem_start)  # “最美一中”: the number is the head's
     return norm.startswith(closer, mention.end) \
         and (right_ok(norm, mention.end + 1, clause_end) or PHASE_RE.match(norm, mention.end + 1)) \
-        and quoted_name(norm, mention.stem_start, mention.head_start)
+        and quoted_name(norm, mention.stem_start, head_start)
 
 
 def _titled(norm, mention, clause_end):

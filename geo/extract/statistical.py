@@ -14,7 +14,7 @@ from geo.extract.headfit import head_holds
 from geo.extract.apposition import ends_with_type
 from geo.extract.joined import holds_joined_pair, rejoined, share_confidence
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import CORNER_QUOTES, STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
+from geo.extract.patterns import CORNER_QUOTES, STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 from geo.extract.works import works_at
 
@@ -197,15 +197,16 @@ def _numbered_code(mention):
 def _before_works(norm, record):
     """True when works follow the record's name, or the list it opens (东外环、山前大道通车)."""
     ends = {record.end, record.mention.end}  # 新康家园保障房建设: the type after the name, then works
+    road = record.category in ROAD_CATEGORIES
     if norm.startswith(("、", "与", "和", "及"), record.end):
         ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
     for end in list(ends):
         length = LENGTH_AFTER_RE.match(norm, end) if norm[end:end + 1].isdigit() or norm.startswith("的", end) else None
         pos = length.end() if length else end
-        while length and (follower := match_any(norm, pos, FOLLOWERS_SORTED)):
+        while (length or road) and (follower := match_any(norm, pos, FOLLOWERS_SORTED)):
             pos += len(follower)  # 路基, 路面: the parts of it the works are on
-        if length:
-            ends.add(pos)  # 半苗线56.9公里路基路面改造: works on a length of it
+        # 半苗线56.9公里路基路面改造: works on a length of it; 临夏线A村至B镇路面改造: on a road's part
+        ends.add(pos)
     for end in list(ends):
         tail = match_any(norm, end, WORKS_TAILS) if norm.startswith(WORKS_TAILS, end) else None
         if tail:
