@@ -8,7 +8,8 @@ from pathlib import Path
 
 from geo import settings
 from geo.coordinates import rounding_m
-from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry, merge_line_pieces
+from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
+from geo.gazetteer_rows import merge_line_pieces
 from geo.hand_placed import HAND_SOURCES, check_file, is_removal
 from geo.io import InputError
 from geo.names import display_name

@@ -127,8 +127,9 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
     """
     from geo import settings
     from geo.crs import buffer_metres
-    from geo.gazetteer import Gazetteer, duplicate_names, in_district_first, widen_repeated_points
+    from geo.gazetteer import Gazetteer
     from geo.gazetteer_files import bundled_entries, load_file, outside_china
+    from geo.gazetteer_rows import duplicate_names, in_district_first, widen_repeated_points
     from geo.osm import is_osm_geojson, load_osm
     from geo.osm_files import is_osm_file
     from geo.osm_shapefiles import is_geofabrik_extract

@@ -557,28 +557,6 @@ def test_table_rows_at_lon_lat_0_0_are_left_out_keeping_the_row_numbers(tmp_path
     assert "at lon/lat 0,0, which places nothing: entry 2" in warnings[0]
 
 
-def test_a_name_given_twice_at_places_farther_apart_than_claimed_is_said_and_claims_the_distance(tmp_path):
-    # 玉林中学 typed twice 380 m apart (last year's pick and this year's): the first row was used,
-    # claiming 50 m, without a word (only places 1 km or more apart were named).
-    from pyproj import Geod
-
-    from geo.pipeline import build_gazetteer
-
-    first, second = (104.06, 30.63), (104.064, 30.63)
-    apart = Geod(ellps="WGS84").inv(*first, *second)[2]
-    path = tmp_path / "点位.csv"
-    path.write_text(f"名称,经度,纬度,坐标系\n玉林中学,{first[0]:.6f},{first[1]:.6f},CGCS2000\n"
-                    f"玉林中学,{second[0]:.6f},{second[1]:.6f},CGCS2000\n簇桥小学,104.015000,30.595000,CGCS2000\n"
-                    "簇桥小学,104.015100,30.595000,CGCS2000\n", encoding="utf-8")
-    warnings = []
-    match = build_gazetteer([path], warnings=warnings).lookup("玉林中学")
-    assert (match.entry.geometry.x, match.entry.geometry.y) == first
-    assert match.entry.accuracy_m == round(apart) and 380 < apart < 390
-    assert match.entry.method == "coordinates from file; 2 rows of this name up to 383 m apart, the first used"
-    assert warnings == [f"{path}: '玉林中学' appears 2 times, up to 383 m apart, farther than the 50 m its first row "
-                        "claims; the first row is used, claiming 383 m"]  # 簇桥小学's 10 m are within its claim
-
-
 def _geodatabase_of_places(tmp_path, road_name="名称"):
     """A 地名 geodatabase as a natural-resources bureau exports it: points and roads in a feature
     dataset, CGCS2000 / 3-degree GK CM 117E, Chinese field names (合肥蜀山区)."""
@@ -666,28 +644,6 @@ def test_a_road_given_as_a_point_is_warned_of_in_one_line_naming_the_file_the_ro
     assert line == (f"warning: {tmp_path / '道路.csv'}: left out 1 of 2 row(s) that cannot place anything (a road "
                     "given as a point, not a line: entry 2 (幸福大道); give a road its line in a wkt column, "
                     "LINESTRING (lon lat, lon lat, …), or place it by hand on the map)"), line
-
-
-def test_of_namesakes_far_apart_the_row_in_the_district_is_used(tmp_path):
-    # A city's list of schools, filtered in Excel to the district (the other districts' rows hidden, not
-    # gone): its 第三中学 of another district came first and was used, 'lies 7.9 km outside the district;
-    # not used', and the district's own row never was.
-    from geo.pipeline import build_gazetteer
-
-    district = shapely.box(116.95, 36.65, 117.08, 36.75)
-    path = tmp_path / "全市学校.csv"
-    path.write_text("名称,区县,经度,纬度,坐标系\n第三中学,历下区,117.12000,36.66000,WGS84\n第三中学,天桥区,117.00000,36.70000,WGS84\n"
-                    "第三中学,天桥区北,117.00100,36.70100,WGS84\n第五中学,历下区,117.13000,36.66000,WGS84\n"
-                    "第五中学,槐荫区,116.90000,36.66000,WGS84\n", encoding="utf-8")
-    warnings = []
-    gazetteer = build_gazetteer([path], outline=district, metric_crs="EPSG:4548", warnings=warnings)
-    assert gazetteer.lookup("第三中学").entry.geometry.equals(shapely.Point(117.0, 36.7))
-    assert gazetteer.lookup("第五中学").entry.geometry.equals(shapely.Point(117.13, 36.66))  # none inside: the first
-    assert [w for w in warnings if "appears" in w] == [
-        f"{path}: '第三中学' appears 3 times, up to 11.6 km apart; entry 2, in the district, is used",
-        f"{path}: '第五中学' appears 2 times, up to 20.6 km apart; the first row is used"]
-    # without a district, the first row is used
-    assert build_gazetteer([path]).lookup("第三中学").entry.geometry.equals(shapely.Point(117.12, 36.66))
 
 
 @pytest.mark.parametrize("datum, prj", [

@@ -8,7 +8,8 @@ places they join: G105, 辛高线, A到B的道路), ``extents`` (where a mention
 the end of the noun phrase), ``lists`` (enumerations, members), ``partners`` (partners, bounds and locators named beside works), ``stems`` (where a stem starts, what
 it says), ``apposition`` (an ordinal's type before a name: 第六座跨江大桥|伏龙大桥), ``works`` (the action governing a mention and the category it gives), ``context`` (the
 rules that find a mention is context), ``records`` (the record rules from a mention to its records), ``counts`` (works counted with no place
-type, tallies by class, measures),
+type, tallies by class, measures; ``counted_nouns`` the noun a count counts, ``listed_counts`` counts
+closing a list: A、B等5所),
 ``elided`` (a bare count after works counts the noun of the count before it: 扩建学校3所,新建成5所),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters), ``confidence`` (how likely a named record is a project; the names it drops),
@@ -57,8 +58,8 @@ filters), ``confidence`` (how likely a named record is a project; the names it d
    through 等新建商业载体, 宝华 and 文澜 schools through 等新兴初中教育品牌) and, when counted, one
    unnamed group record for the remaining N - members (``group_total`` keeps N). A count needs a
    spatial head next to it, or (``counts``, only for counts no rule took) a works verb before it
-   and a noun that counts works (建成了15家放心粮油连锁店, 165栋老旧住宅经过修缮), or a list closed by 等
-   before it (A、B等14个老旧小区施行…): 双30条, 19个领域 and 70家企业 never become projects. A next clause
+   and a noun that counts works (建成了15家放心粮油连锁店, 165栋老旧住宅经过修缮), or (``listed_counts``)
+   a list closed by 等 before it (A、B等14个老旧小区施行…): 双30条, 19个领域 and 70家企业 never become projects. A next clause
    opening with 其中/包括 names members of the group counted in the nearest earlier clause with
    records (幼儿园8所，新增学位6000个，其中包括A、B), and the listing goes on over following
    clauses that open with a works verb (其中新建A、B，改造升级C). A list without 等 ended by a

@@ -544,10 +544,10 @@ def link_listed_members(norm, records, sent_start, sent_end):
                     not r.named or not _same_kind(r.category, group.category) for r in inside):
                 break
             members.extend(inside)
-        _list_members(group, members)
+        list_members(group, members)
 
 
-def _list_members(group, members):
+def list_members(group, members):
     """Make ``members`` the named members of the counted ``group`` (fewer than its count): the
     group keeps the rest of the count, and members without works take the group's."""
     total = group.quantity["value"]
