@@ -1288,6 +1288,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # places listed after 继 and closed by 之后 are precedents a project is compared with, no works
     ("该项目是继青山隧道、白石隧道之后的第三条海底隧道,计划年底开工。继红枫公园之后,石门公园也完成改造。",
      [("石门公园", "park")], []),
+    # a school's new site (新校址) is a school's head, as its new campus (新校区) is
+    ("白石市青山小学新校址项目预计9月交付使用。", [("白石市青山小学新校址", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
