@@ -1292,6 +1292,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("白石市青山小学新校址项目预计9月交付使用。", [("白石市青山小学新校址", "school")], []),
     # a building (楼) of a school named by its number is a school's (二十九中实验楼, 市二中综合楼)
     ("改造市二中综合楼,新建十九中实验楼。", [("十九中实验楼", "school"), ("市二中综合楼", "school")], []),
+    # a quoted range of two places names the road after it, both places inside the quotes (not 石门”公路)
+    ("近日,“红枫——石门”公路通车仪式在青山镇举行。", [("“红枫——石门”公路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

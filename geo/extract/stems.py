@@ -110,6 +110,7 @@ def after_year(norm, start, head_start):
     return start
 _MONEY = re.compile(r"[亿万]元")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_RANGE_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,4}(?:——|[—–－-])[\u4e00-\u9fff]{2,4}")  # 三礼——小圩 of “三礼——小圩”道路
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
 _DIGIT = re.compile(r"\d")
 _ROAD_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}号?支?")
@@ -219,7 +220,8 @@ def analyse_stem(norm, mention):
         if at >= 0 and (is_generic(rest[at + len(word):]) or rest[at + len(word):] in heads()):
             return count, start, "generic"  # 武汉一批公园, 颍东一大批学校, 一批公园绿地: some of a type, no name
     quoted = _QUOTED_NAME.match(rest)
-    if quoted and _HAN_ONLY.fullmatch(quoted.group(1)) and is_generic(quoted.group(2)) \
+    if quoted and (_HAN_ONLY.fullmatch(quoted.group(1)) or _RANGE_QUOTED.fullmatch(quoted.group(1))) \
+            and is_generic(quoted.group(2)) \
             and not any(len(word) > 1 and word in quoted.group(1) for word in GENERIC_SORTED):
         # “甬川”桥, “知宇”口袋公园: a quoted name before the head (“老旧散”小区 and “旅游+”小镇 quote a kind)
         return count, start, "distinctive"
