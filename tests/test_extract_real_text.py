@@ -1294,6 +1294,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("改造市二中综合楼,新建十九中实验楼。", [("十九中实验楼", "school"), ("市二中综合楼", "school")], []),
     # a quoted range of two places names the road after it, both places inside the quotes (not 石门”公路)
     ("近日,“红枫——石门”公路通车仪式在青山镇举行。", [("“红枫——石门”公路", "road_new")], []),
+    # 奠基 (laying the foundation stone) is works on the place it is laid for (为…奠基); a project's
+    # building named by its kind alone after the project (…EPC项目图书馆大楼) is no name of its own
+    ("为青山镇卫生院综合楼奠基。", [("青山镇卫生院综合楼", "health")], []),
+    ("白石中学新校区EPC项目图书馆大楼奠基仪式举行。", [("白石中学新校区", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -239,6 +239,8 @@ def analyse_stem(norm, mention):
     measured = _MEASURED.match(rest) if numbered or "." in rest else None
     if measured and (is_generic(rest[measured.end():]) or _built_manner(rest[measured.end():])):
         return count, start, "generic"  # 20米宽绿道, 60班九年制学校, 500床医院, 100兆瓦分散式风电: a size, not a name
+    if mention.head in SUBUNIT_HEADS and rest in heads() and norm[start - 2:start] in ("项目", "工程"):
+        return count, start, "generic"  # 校区EPC项目图书馆大楼: the project's building, named by its kind alone
     building = _NUMBERED.match(rest) if numbered and mention.head in SUBUNIT_HEADS else None
     if building and is_generic(rest[building.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
