@@ -1290,8 +1290,6 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("石门公园", "park")], []),
     # a school's new site (新校址) is a school's head, as its new campus (新校区) is
     ("白石市青山小学新校址项目预计9月交付使用。", [("白石市青山小学新校址", "school")], []),
-    # a building (楼) of a school named by its number is a school's (二十九中实验楼, 市二中综合楼)
-    ("改造市二中综合楼,新建十九中实验楼。", [("十九中实验楼", "school"), ("市二中综合楼", "school")], []),
     # a quoted range of two places names the road after it, both places inside the quotes (not 石门”公路)
     ("近日,“红枫——石门”公路通车仪式在青山镇举行。", [("“红枫——石门”公路", "road_new")], []),
     # 奠基 (laying the foundation stone) is works on the place it is laid for (为…奠基); a project's

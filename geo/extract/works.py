@@ -16,8 +16,6 @@ _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公
 
 
 # Words of rail in a line's stem (青山轻轨线, 有轨电车东线, 苏淀沪城际线), not a station's (高铁杨桥站至…).
-# A school named by its number opening a stem, after its town's jurisdiction if any (二十九中|实验, 市二中|综合).
-_NUMBERED_SCHOOL_STEM = re.compile(r"(?:[\u4e00-\u9fff]{0,4}[市县区])?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小](?![心学型])")
 _RAIL_LINE = re.compile(r"(?:轻轨|地铁|有轨电车|城轨|城际|高铁|铁路|磁悬浮)(?!.*站)")
 _ROAD_LINKS = ("连接线", "联络线", "连络线", "延长线", "延伸线", "环线")
 
@@ -65,8 +63,6 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
         for word, code in STEM_CATEGORY:
             if word in stem:
                 return code
-        if category == "stem" and _NUMBERED_SCHOOL_STEM.match(stem):
-            return "school"  # 二十九中实验楼, 市二中综合楼: a building of a school named by its number
         if category == "members" and not members_only:
             # 甲路、乙路等12个项目: a list typed only as projects is what its members are; members of
             # different kinds (青山学校、白石医院等12个重大项目) leave the others projects of any kind
