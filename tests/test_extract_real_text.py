@@ -1295,6 +1295,17 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建3条长5公里、宽7米的道路。", [], [("road_new", 3)]),
     # a hospital named by its number before a campus or building (县二院新院区, 市三院综合楼) is health
     ("推进县二院新院区建设,完成市三院综合楼主体。", [("县二院新院区", "health"), ("市三院综合楼", "health")], []),
+    # places listed after 继 and closed by 之后 are precedents a project is compared with, no works
+    ("该项目是继青山隧道、白石隧道之后的第三条海底隧道,计划年底开工。继红枫公园之后,石门公园也完成改造。",
+     [("石门公园", "park")], []),
+    # a school's new site (新校址) is a school's head, as its new campus (新校区) is
+    ("白石市青山小学新校址项目预计9月交付使用。", [("白石市青山小学新校址", "school")], []),
+    # a quoted range of two places names the road after it, both places inside the quotes (not 石门”公路)
+    ("近日,“红枫——石门”公路通车仪式在青山镇举行。", [("“红枫——石门”公路", "road_new")], []),
+    # 奠基 (laying the foundation stone) is works on the place it is laid for (为…奠基); a project's
+    # building named by its kind alone after the project (…EPC项目图书馆大楼) is no name of its own
+    ("为青山镇卫生院综合楼奠基。", [("青山镇卫生院综合楼", "health")], []),
+    ("白石中学新校区EPC项目图书馆大楼奠基仪式举行。", [("白石中学新校区", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -440,12 +440,29 @@ def _distance_from(case):
         and _DISTANCE_AFTER.match(case.norm, mention.head_end) is not None
 
 
+# A list of places opened by 继 up to a place (继|青山隧道、|白石隧道), and one closed by 之后 after it.
+_PRECEDENTS_OPENED = re.compile(r"(?<!相)继(?!续)(?:[\u4e00-\u9fff\d]{1,16}[、和与及])*$")
+_PRECEDENTS_CLOSED = re.compile(r"(?:[、和与及][\u4e00-\u9fff\d]{1,16}?)*(?:之后|以后)")
+_PRECEDENTS_REACH = 40  # characters back from a place to the 继 opening its list
+
+
+def _precedents_compared(case):
+    """继青山隧道、白石隧道之后的第三条海底隧道, 继青山公园之后: places listed after 继 and closed
+    by 之后 are the precedents a project is compared with, no works of their own (继去年南岸公园
+    正式开园后, with no 之后 right after the place, is left)."""
+    norm, mention = case.norm, case.mention
+    start = mention.stem_start + 1 if norm.startswith("继", mention.stem_start) else mention.stem_start
+    if _PRECEDENTS_OPENED.search(norm, max(0, start - _PRECEDENTS_REACH), start) is None:
+        return False
+    return _PRECEDENTS_CLOSED.match(norm, mention.end) is not None
+
+
 CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
                  examples_of_a_kind, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
-                 types_contained, _distance_from)
+                 types_contained, _distance_from, _precedents_compared)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES

@@ -1,6 +1,7 @@
 """Stems longer than a name's limit because a jurisdiction is written before the name: a road's
 after a jurisdiction (淄博经济开发区人民路), a facility's after an autonomous county's long name
-(民和回族土族自治县新材料产业园). The part after the jurisdiction keeps the limit (see mentions)."""
+(民和回族土族自治县新材料产业园). The part after the jurisdiction keeps the limit (see mentions).
+Also the first end of a quoted range before a stem that is its second end (“三礼——小圩”道路)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,18 @@ def stem_after_autonomy(norm, head_start, lo, min_stem, max_stem):
         return None  # (自治县人民医院: the county's own hospital, a type of it; 自治县将建设…: a stop inside)
     outer = find_stem(norm, ends[-1].start(), lo, 2, _AUTONOMY_MAX - 3)
     return outer if outer is not None and outer[0] < ends[-1].start() else None
+
+
+def quoted_range_start(norm, stem_start, end, lo):
+    """Where a quoted range of two places opens when a stem (up to ``end``) is its second end and
+    holds the closing quote alone (“三礼——小圩”道路: the stem 小圩” after the dash), else None."""
+    closer = norm.find("”", stem_start, end)
+    if closer < 0 or "“" in norm[stem_start:closer]:
+        return None
+    opened = _QUOTED_FIRST_END.search(norm, max(lo, stem_start - _QUOTED_FIRST_END_REACH), stem_start)
+    return opened.start() if opened is not None else None
+
+
+# The opening quote, the first place and the dash of a quoted range, up to its second place (“三礼——|小圩”).
+_QUOTED_FIRST_END = re.compile(r"“[\u4e00-\u9fff]{2,8}(?:——|[—–－~～-])$")
+_QUOTED_FIRST_END_REACH = 11  # characters from the quote to the second place (a quote, 8, two dashes)

@@ -110,6 +110,7 @@ def after_year(norm, start, head_start):
     return start
 _MONEY = re.compile(r"[亿万]元")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_RANGE_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,4}(?:——|[—–－-])[\u4e00-\u9fff]{2,4}")  # 三礼——小圩 of “三礼——小圩”道路
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
 _DIGIT = re.compile(r"\d")
 _ROAD_NUMBER = re.compile(r"[一二三四五六七八九十\d]{1,3}号?支?")
@@ -219,7 +220,8 @@ def analyse_stem(norm, mention):
         if at >= 0 and (is_generic(rest[at + len(word):]) or rest[at + len(word):] in heads()):
             return count, start, "generic"  # 武汉一批公园, 颍东一大批学校, 一批公园绿地: some of a type, no name
     quoted = _QUOTED_NAME.match(rest)
-    if quoted and _HAN_ONLY.fullmatch(quoted.group(1)) and is_generic(quoted.group(2)) \
+    if quoted and (_HAN_ONLY.fullmatch(quoted.group(1)) or _RANGE_QUOTED.fullmatch(quoted.group(1))) \
+            and is_generic(quoted.group(2)) \
             and not any(len(word) > 1 and word in quoted.group(1) for word in GENERIC_SORTED):
         # “甬川”桥, “知宇”口袋公园: a quoted name before the head (“老旧散”小区 and “旅游+”小镇 quote a kind)
         return count, start, "distinctive"
@@ -237,6 +239,8 @@ def analyse_stem(norm, mention):
     measured = _MEASURED.match(rest) if numbered or "." in rest else None
     if measured and (is_generic(rest[measured.end():]) or _built_manner(rest[measured.end():])):
         return count, start, "generic"  # 20米宽绿道, 60班九年制学校, 500床医院, 100兆瓦分散式风电: a size, not a name
+    if mention.head in SUBUNIT_HEADS and rest in heads() and norm[start - 2:start] in ("项目", "工程"):
+        return count, start, "generic"  # 校区EPC项目图书馆大楼: the project's building, named by its kind alone
     building = _NUMBERED.match(rest) if numbered and mention.head in SUBUNIT_HEADS else None
     if building and is_generic(rest[building.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
