@@ -1293,6 +1293,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建青山水厂,解决了白石村、红枫村2个村1.6万人的安全饮水问题。", [("青山水厂", "utility")], []),
     # a context verb ending in a separator's character (将惠及A、B等6村) opens the list: 及 joins no item before it
     ("完成青山至白石公路提质改造,将惠及梅花、星星、红枫等6村在内的5000余名群众。", [("青山至白石公路", "road_rebuild")], []),
+    # a village's drinking-water station (直饮水站) is a water works, no transport station
+    ("新建白石村直饮水站,建成农村直饮水站12个。", [("白石村直饮水站", "utility")], [("utility", 12)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
