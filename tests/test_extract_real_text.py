@@ -1295,6 +1295,13 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青山至白石公路提质改造,将惠及梅花、星星、红枫等6村在内的5000余名群众。", [("青山至白石公路", "road_rebuild")], []),
     # a village's drinking-water station (直饮水站) is a water works, no transport station
     ("新建白石村直饮水站,建成农村直饮水站12个。", [("白石村直饮水站", "utility")], [("utility", 12)]),
+    # a counted village list grouped by village or township, commas between the groups (A村B、C,D村E
+    # 4个自然村), is one list when the groups hold the count's places; a verb's clause before it
+    # (全面提升村容村貌,A镇B…) opens no group
+    ("去年,白石村黄泥嘴、卢家坪,青松村石上,红枫村姚家场4个自然村被列为省定试点自然村。"
+     "全面提升村容村貌,青山镇水平、巷头等5个村创建精品示范村。",
+     [("卢家坪", "village"), ("巷头", "village"), ("白石村黄泥嘴", "village"), ("红枫村姚家场", "village"),
+      ("青山镇水平", "village"), ("青松村石上", "village")], [("village", 3)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
