@@ -1302,6 +1302,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      "全面提升村容村貌,青山镇水平、巷头等5个村创建精品示范村。",
      [("卢家坪", "village"), ("巷头", "village"), ("白石村黄泥嘴", "village"), ("红枫村姚家场", "village"),
       ("青山镇水平", "village"), ("青松村石上", "village")], [("village", 3)]),
+    # a village's group named after it (白石村孙家组, 白石村3组) is a place of the village, named by both;
+    # 村民小组 counts groups and 组织 is a verb
+    ("今年11月,白石村孙家组1500米道路硬化工程全面竣工。完成12个村民小组道路硬化。白石村组织村民开展清洁行动。",
+     [("白石村孙家组", "road_rebuild")], [("road_rebuild", 12)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
