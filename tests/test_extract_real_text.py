@@ -1306,6 +1306,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 村民小组 counts groups and 组织 is a verb
     ("今年11月,白石村孙家组1500米道路硬化工程全面竣工。完成12个村民小组道路硬化。白石村组织村民开展清洁行动。",
      [("白石村孙家组", "road_rebuild")], [("road_rebuild", 12)]),
+    # a central village (中心村) and a market town (圩镇, as 集镇) are kinds of settlement, no names; a town
+    # or a village named with them (新圩镇, 白石中心村) stays named
+    ("引导贫困户向中心村集中安置区、圩镇集中安置区及进城进园安置区搬迁。建设新圩镇卫生院和白石中心村文化广场。",
+     [("新圩镇卫生院", "health"), ("白石中心村文化广场", "culture")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
