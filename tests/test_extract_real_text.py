@@ -1306,6 +1306,31 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # building named by its kind alone after the project (…EPC项目图书馆大楼) is no name of its own
     ("为青山镇卫生院综合楼奠基。", [("青山镇卫生院综合楼", "health")], []),
     ("白石中学新校区EPC项目图书馆大楼奠基仪式举行。", [("白石中学新校区", "school")], []),
+    # villages counted as the ones a road serves, with their neighbours and people (解决A村、B村2个贫困村
+    # 及周边…的交通通行条件), are context: the road is the project
+    ("新建青山至白石公路,建成后可解决白石村、红枫村2个贫困村及周边3个行政村近千人的交通通行条件。",
+     [("青山至白石公路", "road_new")], []),
+    # so are villages counted as the ones whose drinking water a works secures (…2个村1.6万人的安全饮水问题)
+    ("新建青山水厂,解决了白石村、红枫村2个村1.6万人的安全饮水问题。", [("青山水厂", "utility")], []),
+    # a context verb ending in a separator's character (将惠及A、B等6村) opens the list: 及 joins no item before it
+    ("完成青山至白石公路提质改造,将惠及梅花、星星、红枫等6村在内的5000余名群众。", [("青山至白石公路", "road_rebuild")], []),
+    # a village's drinking-water station (直饮水站) is a water works, no transport station
+    ("新建白石村直饮水站,建成农村直饮水站12个。", [("白石村直饮水站", "utility")], [("utility", 12)]),
+    # a counted village list grouped by village or township, commas between the groups (A村B、C,D村E
+    # 4个自然村), is one list when the groups hold the count's places; a verb's clause before it
+    # (全面提升村容村貌,A镇B…) opens no group
+    ("去年,白石村黄泥嘴、卢家坪,青松村石上,红枫村姚家场4个自然村被列为省定试点自然村。"
+     "全面提升村容村貌,青山镇水平、巷头等5个村创建精品示范村。",
+     [("卢家坪", "village"), ("巷头", "village"), ("白石村黄泥嘴", "village"), ("红枫村姚家场", "village"),
+      ("青山镇水平", "village"), ("青松村石上", "village")], [("village", 3)]),
+    # a village's group named after it (白石村孙家组, 白石村3组) is a place of the village, named by both;
+    # 村民小组 counts groups and 组织 is a verb
+    ("今年11月,白石村孙家组1500米道路硬化工程全面竣工。完成12个村民小组道路硬化。白石村组织村民开展清洁行动。",
+     [("白石村孙家组", "road_rebuild")], [("road_rebuild", 12)]),
+    # a central village (中心村) and a market town (圩镇, as 集镇) are kinds of settlement, no names; a town
+    # or a village named with them (新圩镇, 白石中心村) stays named
+    ("引导贫困户向中心村集中安置区、圩镇集中安置区及进城进园安置区搬迁。建设新圩镇卫生院和白石中心村文化广场。",
+     [("新圩镇卫生院", "health"), ("白石中心村文化广场", "culture")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

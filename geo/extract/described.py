@@ -12,7 +12,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, AUTHORITIES, JURISDICTION_SUFFIXES, PERSON_ROLES
 from geo.extract.model import chain_end
-from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE
+from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM
 
 
 def people_of_place(case):
@@ -171,8 +171,13 @@ def holds_an_event(case):
 # The needs of a place's people named after it (解决A小区、B村区域居民入学问题, C村群众出行难): the
 # places are whose people a project serves, no works on them (their water works are: A村群众饮水工程).
 # A line may break the phrase where no mark stands (a post a phrase a line: …胡张村区域\n居民入学问题).
-_RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:区域|片区|周边|一带)?\n?的?(?:居民|群众|村民|住户)(?:子女)?的?"
-                              r"(?:就近)?(?:入学|就学|上学|就医|出行)")
+# The villages may be counted first, with their neighbours and people (解决A村、B村2个贫困村及周边
+# 3个村近千人的交通通行条件, …等35个村2.6万人的安全饮水问题): the road or the water works serving them
+# is the project.
+_VILLAGES_COUNTED = (rf"(?:等|共)?{NUM}个[\u4e00-\u9fff]{{0,6}}?(?:村|社区|小区|组)[^、,;:。!?\n]{{0,24}}?"
+                     r"的?(?:居民|群众|村民|住户)?的?(?:安全)?(?:交通|出行|通行|饮水|用水|吃水)+(?:安全)?(?:条件|问题|难|困难)")
+_RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:(?:区域|片区|周边|一带)?\n?的?(?:居民|群众|村民|住户)(?:子女)?的?"
+                              r"(?:就近)?(?:入学|就学|上学|就医|出行)|" + _VILLAGES_COUNTED + ")")
 
 
 def residents_served(case):

@@ -17,6 +17,8 @@ _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 _TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)
 _HOUSE_NUMBER = re.compile(r"\d{1,4}号")
 _LANE_NUMBER = re.compile(r"\d{1,4}[巷弄](?![\d一二三四五六七八九十])")  # 草堤路158巷, 青山路10弄: a numbered lane off a road
+# A village's group (村民小组) named after it: 乌宿村孙家组, 白石村3组 (not 组织, 组建; not 村民小组 itself).
+_VILLAGE_GROUP = re.compile(r"(?:[\d一二三四五六七八九十]{1,2}|(?!民|小|党|工作)[\u4e00-\u9fff]{2})组(?![织成建团合])")
 _DIRECTED_ROAD_HEADS = frozenset(("路", "大道", "街", "大街"))
 _DIRECTED_END = re.compile(r"[东西南北](?![\d延“]|、[东西南北](?:[^\u4e00-\u9fff]|两|侧))")
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
@@ -71,6 +73,11 @@ def extend_right(norm, mention, clause_end):
         pos = mention.head_end = house.end()
         mention.head = norm[mention.head_start:pos]
         mention.category = "area"
+    group = _VILLAGE_GROUP.match(norm, pos, clause_end) if mention.category == "village" and mention.head == "村" else None
+    if group is not None and right_ok(norm, group.end(), clause_end):
+        # 乌宿村孙家组道路硬化: the group of a village is a place of it, named by both.
+        pos = mention.head_end = group.end()
+        mention.head = norm[mention.head_start:pos]
     lane = _LANE_NUMBER.match(norm, pos, clause_end) if mention.category == "road" and mention.kind == "name" else None
     if lane is not None and right_ok(norm, lane.end(), clause_end):
         # 大里草堤路158巷修繕: a lane numbered off a road is a road named by both.

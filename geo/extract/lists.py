@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import CONTEXT_VERBS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.model import Mention
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, ROUTE_VIA_STOP, TOWNSHIP
@@ -19,6 +19,9 @@ _ACTIONS = frozenset(ACTIONS_SORTED)
 _VILLAGE_TAILS = ("社区", "村")
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
+# Context verbs ending in a separator's character (惠及): before a list the character ends the verb.
+_VERBS_ENDING_IN_SEPARATOR = tuple(verb for verb in CONTEXT_VERBS
+                                   if len(verb) > 1 and any(verb.endswith(s) for s in SEPARATORS))
 
 # Words of works, also on roads (绿化, 打通), longest first: what may end a list item that names no place.
 _WORKS_WORDS = tuple(sorted({*ACTIONS_SORTED, *(word for word, _ in ROAD_ACTION_CATEGORY)}, key=lambda w: (-len(w), w)))
@@ -88,8 +91,9 @@ def resolve_enumerations(norm, mentions, clause_start):
                 members[-1].stop, members[-1].stop_start = origin.stop, origin.stop_start
             separator = next((s for s in SEPARATORS if pos - len(s) >= clause_start
                               and norm.startswith(s, pos - len(s))), None)
-            if separator is None or len(separator) == 1 and len(stop_ending_at(norm, pos, clause_start) or "") > 1:
-                break  # (共涉及紫云、五角场: 及 ends the verb 涉及, no separator: the list opens after it)
+            if separator is None or len(separator) == 1 and (len(stop_ending_at(norm, pos, clause_start) or "") > 1
+                                                             or norm.endswith(_VERBS_ENDING_IN_SEPARATOR, clause_start, pos)):
+                break  # (共涉及紫云、五角场, 将惠及梅花、星星: 及 ends the verb, no separator: the list opens after it)
             pos -= len(separator)
         if _townships_in_scope(norm, mention, members):
             for member in members:  # 对中北镇、西营门街、李七庄街共13个小区改造: where the 13 are

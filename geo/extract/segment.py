@@ -9,6 +9,7 @@ import re
 
 from geo.lexicon import BREADCRUMB_LABELS, LINKS_HEADINGS
 from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
+from geo.numbers import parse_number
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
                                   WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
@@ -96,6 +97,7 @@ def clean(norm, origin, breaks=()):
     norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + _glued_row_numbers(norm)
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
+    norm = _grouped_village_lists(norm)  # (same length: offsets kept)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
                     + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)]
@@ -103,6 +105,59 @@ def clean(norm, origin, breaks=()):
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+# A count of villages closing a list (…等35个村, …4个自然村被列为): the list may be grouped by township
+# or village with commas between the groups (A镇B、C,D镇E等35个村; A村B、C,D村E 4个自然村).
+_VILLAGES_COUNTED = re.compile(r"(?P<deng>等|共)?(?P<n>\d{1,4}|[一二三四五六七八九十]{1,3})个(?:自然村|行政村|村庄|村(?![级委部务])|社区)")
+_GROUP_ITEM = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_TOWNSHIP_OPENERS = ("镇", "乡", "街道")
+_MAX_GROUPS = 8  # groups looked back over from the count (a list of thousands stays linear)
+_GROUP_REACH = 80  # characters back from a group's end looked through for its opening mark
+
+
+def _group_opener(item):
+    """township when a group's first place opens with its township (A镇B), village when with its
+    village (A村B: a natural village), else None (a county's village, 共和县东卫村, groups nothing)."""
+    if any(word in item for word in _TOWNSHIP_OPENERS):
+        return "township"
+    return "village" if "村" in item[:-1] else None
+
+
+def _grouped_village_lists(norm):
+    """``norm`` with the commas between the groups of a counted village list read as 、 when every
+    group opens with its township or village (A镇B、C,D镇E等35个村) and the groups hold as many
+    places as the count says (no more with 等): one list, the count its type."""
+    if "个" not in norm or "," not in norm:
+        return norm
+    commas = []
+    for count in _VILLAGES_COUNTED.finditer(norm):
+        groups, end = [], count.start()
+        while len(groups) < _MAX_GROUPS:
+            lo = max(0, end - _GROUP_REACH)
+            mark = max(norm.rfind(mark, lo, end) for mark in ",。;:!?\n")
+            if mark < 0 and lo > 0:
+                break  # (a group longer than any list's: no group)
+            start = mark + 1
+            items = norm[start:end].split("、")
+            opener = _group_opener(items[0])
+            if not all(_GROUP_ITEM.fullmatch(item) for item in items) or opener is None \
+                    or groups and opener != groups[0][2]:
+                break  # (all groups open alike: 全面提升村容村貌,A镇B等5个村 joins no verb's clause)
+            groups.append((start, len(items), opener))
+            if start == 0 or norm[start - 1] != ",":
+                break
+            end = start - 1
+        want = parse_number(count.group("n"))
+        while len(groups) > 1 and sum(group[1] for group in groups) > want:
+            groups.pop()  # the farthest group first: what stands before a list is no member
+        total = sum(group[1] for group in groups)
+        if len(groups) > 1 and (total <= want if count.group("deng") == "等" else total == want):
+            commas.extend(group[0] - 1 for group in groups[:-1])
+    if not commas:
+        return norm
+    chars = list(norm)
+    for pos in commas:
+        chars[pos] = "、"
+    return "".join(chars)
 
 
 def _qualifying_village(norm):
