@@ -1285,6 +1285,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("拓建青山大道,修筑白石公路,重修红星桥,抢修石门路,营建青云公园,补建石门小学,改移白鹤公路。",
      [("白石公路", "road_new"), ("白鹤公路", "road_rebuild"), ("石门小学", "school"), ("石门路", "road_rebuild"),
       ("红星桥", "bridge"), ("青云公园", "park"), ("青山大道", "road_rebuild")], []),
+    # a village whose sentence, with no works in it, says where it lies is the scene of what follows
+    # (a villager's words), no project; a village so described in a sentence with works stays
+    ("白沙村位于青石镇北部,村庄紧邻青河,自然条件优越。红岭村位于青石镇南部,今年硬化道路3公里。新建青石小学。",
+     [("红岭村", "village"), ("青石小学", "school")], [("road_rebuild", 3)]),
     # a magnitude (千亿级, 百亿级) before a type says how large, names no park
     ("加快建设千亿级产业园,培育百亿级产业园区,建设青山产业园。", [("青山产业园", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
