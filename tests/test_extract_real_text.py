@@ -1291,6 +1291,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("红岭村", "village"), ("青石小学", "school")], [("road_rebuild", 3)]),
     # a magnitude (千亿级, 百亿级) before a type says how large, names no park
     ("加快建设千亿级产业园,培育百亿级产业园区,建设青山产业园。", [("青山产业园", "area")], []),
+    # roads listed after 在 and closed by a bare 等 are furnished by the works that follow it, the
+    # first of them as the others
+    ("在青石路、白沙路、红岭路等安装立体景观护栏。",
+     [("白沙路", "road_rebuild"), ("红岭路", "road_rebuild"), ("青石路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

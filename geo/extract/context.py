@@ -91,13 +91,13 @@ def governed_by_context_verb(case):
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
         return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
-    if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _list_end(mention))
+    if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _after_list(case.norm, mention))
                                or category_group(mention.category) == "facilities"
-                               and works_at(case.norm, _list_end(mention), case.clause_end)
+                               and works_at(case.norm, _after_list(case.norm, mention), case.clause_end)
                                or mention.category == "park" and _works_inside(case, mention)):
         # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室, 在白石公园建设儿童
-        # 健身苑: works on a road, at a facility or in one park (在哈西、群力等新区配建学校: districts stay
-        # context, and so do kinds of park listed after 在 a long way back)
+        # 健身苑, 在A路、B路等安装护栏: works on a road, at a facility or in one park (在哈西、群力等新区配建
+        # 学校: districts stay context, and so do kinds of park listed after 在 a long way back)
         return False
     if first.stop == "的" and first.stop_start is not None:
         # 沿线经过东联镇的新河、永丰等村, 起点位于东联镇境内的纵八路: a route's verb before the
@@ -192,6 +192,13 @@ def _works_inside(case, mention):
     after = case.norm.find(works, mention.end) + len(works)
     return after < case.clause_end and "\u4e00" <= case.norm[after] <= "\u9fff" \
         and not case.norm.startswith(("工程", "项目", "情况", "进度", "进展"), after)
+
+
+def _after_list(norm, mention):
+    """Where what is said of a list a mention is in begins: after its type, or after a bare 等
+    that closes it (A路、B路等|安装护栏)."""
+    end = _list_end(mention)
+    return end + 1 if mention.typed_by is None and norm.startswith("等", end) else end
 
 
 def _list_end(mention):
