@@ -1295,6 +1295,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # first of them as the others
     ("在青石路、白沙路、红岭路等安装立体景观护栏。",
      [("白沙路", "road_rebuild"), ("红岭路", "road_rebuild"), ("青石路", "road_rebuild")], []),
+    # a building a place already has (现有, 原有, 既有) is a part of it: the place's name ends before
+    # them, and the place is the project
+    ("改造小溪初中现有教学楼和学生宿舍。", [("小溪初中", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
