@@ -1298,6 +1298,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a building a place already has (现有, 原有, 既有) is a part of it: the place's name ends before
     # them, and the place is the project
     ("改造小溪初中现有教学楼和学生宿舍。", [("小溪初中", "school")], []),
+    # 广电路 is a road named after a body (广电) over a word that is none (电路), as 邮电路 is
+    ("推进广电路、建设路拓宽改造。", [("广电路", "road_rebuild"), ("建设路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
