@@ -260,6 +260,8 @@ LIST_CLOSERS = longest_first(words("list_closer"))
 LIST_OPENERS = longest_first(words("list_opener"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
+# What a place has already (现有, 原有): the buildings named after them are its parts, no part of its name.
+EXISTING_WORDS = longest_first(words("existing"))
 PARTNER_WORDS = words("partner")
 # Verbs closing a clause after the places a route strings together (将沿线A、B等景点串联).
 STRINGING_WORDS = longest_first(words("stringing"))

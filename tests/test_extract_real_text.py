@@ -1331,6 +1331,21 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # or a village named with them (新圩镇, 白石中心村) stays named
     ("引导贫困户向中心村集中安置区、圩镇集中安置区及进城进园安置区搬迁。建设新圩镇卫生院和白石中心村文化广场。",
      [("新圩镇卫生院", "health"), ("白石中心村文化广场", "culture")], []),
+    # a village whose sentence, with no works in it, says where it lies is the scene of what follows
+    # (a villager's words), no project; a village so described in a sentence with works stays
+    ("白沙村位于青石镇北部,村庄紧邻青河,自然条件优越。红岭村位于青石镇南部,今年硬化道路3公里。新建青石小学。",
+     [("红岭村", "village"), ("青石小学", "school")], [("road_rebuild", 3)]),
+    # a magnitude (千亿级, 百亿级) before a type says how large, names no park
+    ("加快建设千亿级产业园,培育百亿级产业园区,建设青山产业园。", [("青山产业园", "area")], []),
+    # roads listed after 在 and closed by a bare 等 are furnished by the works that follow it, the
+    # first of them as the others
+    ("在青石路、白沙路、红岭路等安装立体景观护栏。",
+     [("白沙路", "road_rebuild"), ("红岭路", "road_rebuild"), ("青石路", "road_rebuild")], []),
+    # a building a place already has (现有, 原有, 既有) is a part of it: the place's name ends before
+    # them, and the place is the project
+    ("改造小溪初中现有教学楼和学生宿舍。", [("小溪初中", "school")], []),
+    # 广电路 is a road named after a body (广电) over a word that is none (电路), as 邮电路 is
+    ("推进广电路、建设路拓宽改造。", [("广电路", "road_rebuild"), ("建设路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -16,7 +16,7 @@ from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_
 from geo.extract.works import works_at
 from geo.extract.described import enrolment_area, examples_of_a_kind, functions_of_a_building, holds_an_event, \
     kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, recounted_works, residents_served, flood_duties, \
-    surroundings_described, types_contained, types_joined, what_it_becomes
+    surroundings_described, types_contained, types_joined, village_located, what_it_becomes
 
 _NAMED_KINDS = ("name", "facility", "code")
 # Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
@@ -91,13 +91,13 @@ def governed_by_context_verb(case):
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
         return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
-    if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _list_end(mention))
+    if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _after_list(case.norm, mention))
                                or category_group(mention.category) == "facilities"
-                               and works_at(case.norm, _list_end(mention), case.clause_end)
+                               and works_at(case.norm, _after_list(case.norm, mention), case.clause_end)
                                or mention.category == "park" and _works_inside(case, mention)):
         # 在滨河大道、丰庆路等4条一级公路安装护栏, 在第四中学、第五中学建设实验室, 在白石公园建设儿童
-        # 健身苑: works on a road, at a facility or in one park (在哈西、群力等新区配建学校: districts stay
-        # context, and so do kinds of park listed after 在 a long way back)
+        # 健身苑, 在A路、B路等安装护栏: works on a road, at a facility or in one park (在哈西、群力等新区配建
+        # 学校: districts stay context, and so do kinds of park listed after 在 a long way back)
         return False
     if first.stop == "的" and first.stop_start is not None:
         # 沿线经过东联镇的新河、永丰等村, 起点位于东联镇境内的纵八路: a route's verb before the
@@ -192,6 +192,13 @@ def _works_inside(case, mention):
     after = case.norm.find(works, mention.end) + len(works)
     return after < case.clause_end and "\u4e00" <= case.norm[after] <= "\u9fff" \
         and not case.norm.startswith(("工程", "项目", "情况", "进度", "进展"), after)
+
+
+def _after_list(norm, mention):
+    """Where what is said of a list a mention is in begins: after its type, or after a bare 等
+    that closes it (A路、B路等|安装护栏)."""
+    end = _list_end(mention)
+    return end + 1 if mention.typed_by is None and norm.startswith("等", end) else end
 
 
 def _list_end(mention):
@@ -462,13 +469,13 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _insi
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
                  examples_of_a_kind, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
-                 types_contained, _distance_from, _precedents_compared)
+                 types_contained, _distance_from, _precedents_compared, village_located)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, functions_of_a_building,
                                                   holds_an_event, what_it_becomes, enrolment_area,
-                                                  surroundings_described))
+                                                  surroundings_described, village_located))
 
 
 def _in_range_brackets(norm, mention):

@@ -252,6 +252,21 @@ def surroundings_described(case):
     return described and ACTION_INDEX.first_in(norm, lo, hi) is None  # (the works looked for last: the dearest)
 
 
+# A village said to lie somewhere (青山村位于白石镇东部, 村庄紧邻青河): the subject of a description.
+_LIES_AT = ("位于", "地处", "坐落于", "坐落在")
+
+
+def village_located(case):
+    """青山村位于白石镇东部,村庄紧邻青河: a village whose sentence says where it lies, with no works
+    in it, is described as the scene of what follows (a reporter's visit, its people's words), no
+    project of its own."""
+    mention, norm = case.mention, case.norm
+    if case.action is not None or mention.category != "village" or not norm.startswith(_LIES_AT, mention.end):
+        return False
+    ends = [pos for pos in (norm.find(mark, mention.end) for mark in "。!?\n") if pos >= 0]
+    return ACTION_INDEX.first_in(norm, mention.end, min(ends, default=len(norm))) is None  # (青山村位于…,今年硬化道路)
+
+
 def types_joined(case):
     """青山县中小学幼儿园基础设施提升改造: types written one after another (中小学 and 幼儿园) right
     after a jurisdiction are its schools, no school of its own (A大学附属中小学幼儿园 is one)."""
