@@ -1289,6 +1289,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("老城区新建中医院东侧区间路等工程。", [("中医院东侧区间路", "road_new")], []),
     # a round of works on a type (第三轮棚户区) names no place
     ("年内启动第三轮棚户区改造,完成青山路改造。", [("青山路", "road_rebuild")], []),
+    # 福利所 is a welfare home's head, 健康中心 a health centre's
+    ("推进红枫福利所、青松健康中心、白石幼儿园等项目。",
+     [("白石幼儿园", "school"), ("红枫福利所", "welfare"), ("青松健康中心", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
