@@ -1294,6 +1294,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石幼儿园", "school"), ("红枫福利所", "welfare"), ("青松健康中心", "health")], []),
     # works words running into 服务中心 name an agency (建设管理服务中心), whose place is no project
     ("白石经开区建设管理服务中心副主任王某透露,青山路改造进一步提速。", [("青山路", "road_rebuild")], []),
+    # a road's manhole covers (窨井盖, 井盖) are works on the road, after its name
+    ("整治红枫路窨井盖,改造青山路、白石路井盖。",
+     [("白石路", "road_rebuild"), ("红枫路", "road_rebuild"), ("青山路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
