@@ -1537,6 +1537,14 @@ def test_places_of_one_kind_joined_by_yu_are_both_kept_by_the_record_model():
     assert names == ["白石小学", "青山小学"]
 
 
+def test_a_road_named_after_broadcasting_is_a_road_over_the_word_circuit():
+    # 广电路, like 邮电路, is a road named after a body over 电路 (a circuit, no head), whatever
+    # the record model makes of a bare 广电
+    names = sorted(f["properties"]["name"] for f in extract_projects("完成广电路、胜利街拓宽改造。"))
+    assert names == ["广电路", "胜利街"]
+    assert [f["properties"]["name"] for f in extract_projects("青山县广电路改造完成。")] == ["青山县广电路"]
+
+
 def test_fully_named_groups_state_their_total():
     features = extract_projects("实施青峰线、白鹭线、红枫线三条县道路面改造。")
     totals = {f["properties"]["name"]: f["properties"]["group_total"] for f in features}
