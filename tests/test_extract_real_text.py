@@ -1346,6 +1346,18 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("改造小溪初中现有教学楼和学生宿舍。", [("小溪初中", "school")], []),
     # 广电路 is a road named after a body (广电) over a word that is none (电路), as 邮电路 is
     ("推进广电路、建设路拓宽改造。", [("广电路", "road_rebuild"), ("建设路", "road_rebuild")], []),
+    # a district's works verb governs the name after it: the tagger widens the name over neither
+    ("老城区新建中医院东侧区间路等工程。", [("中医院东侧区间路", "road_new")], []),
+    # a round of works on a type (第三轮棚户区) names no place
+    ("年内启动第三轮棚户区改造,完成青山路改造。", [("青山路", "road_rebuild")], []),
+    # 福利所 is a welfare home's head, 健康中心 a health centre's
+    ("推进红枫福利所、青松健康中心、白石幼儿园等项目。",
+     [("白石幼儿园", "school"), ("红枫福利所", "welfare"), ("青松健康中心", "health")], []),
+    # works words running into 服务中心 name an agency (建设管理服务中心), whose place is no project
+    ("白石经开区建设管理服务中心副主任王某透露,青山路改造进一步提速。", [("青山路", "road_rebuild")], []),
+    # a road's manhole covers (窨井盖, 井盖) are works on the road, after its name
+    ("整治红枫路窨井盖,改造青山路、白石路井盖。",
+     [("白石路", "road_rebuild"), ("红枫路", "road_rebuild"), ("青山路", "road_rebuild")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -1595,6 +1607,14 @@ def test_places_of_one_kind_joined_by_yu_are_both_kept_by_the_record_model():
     # The record model reads 与 before the second name as the mark of context (与A合作).
     names = sorted(f["properties"]["name"] for f in extract_projects("新建青山小学与白石小学。"))
     assert names == ["白石小学", "青山小学"]
+
+
+def test_a_road_named_after_broadcasting_is_a_road_over_the_word_circuit():
+    # 广电路, like 邮电路, is a road named after a body over 电路 (a circuit, no head), whatever
+    # the record model makes of a bare 广电
+    names = sorted(f["properties"]["name"] for f in extract_projects("完成广电路、胜利街拓宽改造。"))
+    assert names == ["广电路", "胜利街"]
+    assert [f["properties"]["name"] for f in extract_projects("青山县广电路改造完成。")] == ["青山县广电路"]
 
 
 def test_fully_named_groups_state_their_total():

@@ -246,6 +246,8 @@ def extend_to_names(norm, records, found):
         keep = max(inside, key=lambda r: (r.end, r.start))
         if start < keep.start and keep.mention.stop in _FIRM_LEFT_EDGES:
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
+        if start < keep.start and _works_verb_after_place(norm, start, keep):
+            continue  # 老城区新建|二院南侧区间路: the place's works verb governs the name, none of it
         if start < keep.start and ends_with_type(norm, start, keep.start):
             continue  # 市区第六座跨江大桥|伏龙大桥: a type in apposition before the name is none of it
         if _SUM_OF_MONEY.search(norm, start, keep.start):
@@ -314,6 +316,15 @@ def _quote_opened_before(norm, start, name_start, end):
 
 
 _CLOSING_QUOTES = {closer: opener for opener, closer in QUOTE_CLOSERS.items() if closer != opener}
+
+
+def _works_verb_after_place(norm, start, record):
+    """True when a district's name and a works verb stand between ``start`` and the rules' record,
+    the verb their left edge (老城区新建|二院南侧区间路): the works are the district's, not the name's."""
+    mention = record.mention
+    return mention.stop in PHASE_VERBS and len(mention.stop) > 1 and mention.stop_start is not None \
+        and mention.stop_start + len(mention.stop) == record.start and mention.stop_start > start \
+        and norm[start:mention.stop_start].endswith(JURISDICTION_SUFFIXES)
 
 
 def _with_brackets_balanced(norm, start, end):

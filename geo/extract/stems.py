@@ -43,6 +43,7 @@ _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # 压缩式, 装配式: how a thing is built
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]{1,3}[条座所个家处栋]")
+_ROUND = re.compile(r"第[一二三四五六七八九十\d]{1,2}[轮批期]")
 _YEAR_INSIDE = re.compile(r"(?:19|20)\d\d年")
 
 
@@ -195,6 +196,8 @@ def analyse_stem(norm, mention):
         return None, start, "distinctive"
     if not rest:
         return count, start, "empty"
+    if numbered and (round_ := _ROUND.match(rest)) and is_generic(rest[round_.end():]):
+        return count, start, "generic"  # 第二轮老小区, 第三期棚户区: a round of works on a type, no name
     if count is None and numbered:
         ordinal = _ORDINAL.search(rest)
         if ordinal is not None and ordinal.group()[-1] == "条" and ordinal.group()[1] not in "一1" \
