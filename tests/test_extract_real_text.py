@@ -1344,8 +1344,6 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a building a place already has (现有, 原有, 既有) is a part of it: the place's name ends before
     # them, and the place is the project
     ("改造小溪初中现有教学楼和学生宿舍。", [("小溪初中", "school")], []),
-    # 广电路 is a road named after a body (广电) over a word that is none (电路), as 邮电路 is
-    ("推进广电路、建设路拓宽改造。", [("广电路", "road_rebuild"), ("建设路", "road_rebuild")], []),
     # a district's works verb governs the name after it: the tagger widens the name over neither
     ("老城区新建中医院东侧区间路等工程。", [("中医院东侧区间路", "road_new")], []),
     # a round of works on a type (第三轮棚户区) names no place
