@@ -1,30 +1,20 @@
-"""Lists: 等-typed enumerations, members in brackets after a counted type, parallel items sharing a head, members named after 其中 (partners and locators: ``partners``)."""
+"""Lists: 等-typed enumerations, members in brackets after a counted type, chains sharing an action, members named after 其中 (items sharing a head: ``shared_heads``; partners and locators: ``partners``)."""
 
 from __future__ import annotations
 
 import bisect
-import re
 
-from geo.lexicon import CONTEXT_VERBS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, DWELLING_UNITS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, FOLLOWERS_SORTED, heads, DIRECTIONS, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
-from geo.extract.model import Mention
-from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, RANGE_MARKS, HARD_BREAKS, ROAD_CATEGORIES, ROUTE_VIA_STOP, TOWNSHIP
+from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.segment import clauses
+from geo.extract.shared_heads import abbreviated_items, parallel_items, raw_item, route_items
 from geo.extract.stems import analyse_stem
 
 
-# A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
-_HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}")
-_ACTIONS = frozenset(ACTIONS_SORTED)
-_VILLAGE_TAILS = ("社区", "村")
-_LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
-_LONGEST_STOP = max(map(len, _LONG_STOPS))
 # Context verbs ending in a separator's character (惠及): before a list the character ends the verb.
 _VERBS_ENDING_IN_SEPARATOR = tuple(verb for verb in CONTEXT_VERBS
                                    if len(verb) > 1 and any(verb.endswith(s) for s in SEPARATORS))
-
-# Words of works, also on roads (绿化, 打通), longest first: what may end a list item that names no place.
-_WORKS_WORDS = tuple(sorted({*ACTIONS_SORTED, *(word for word, _ in ROAD_ACTION_CATEGORY)}, key=lambda w: (-len(w), w)))
 
 
 def resolve_enumerations(norm, mentions, clause_start):
@@ -69,7 +59,7 @@ def resolve_enumerations(norm, mentions, clause_start):
                 members.append(item)
                 pos = item.stem_start
             else:
-                raw = _raw_item(norm, pos, clause_start)
+                raw = raw_item(norm, pos, clause_start)
                 if raw is None and mention.category in ("road", "members"):
                     raw = _route_end_item(norm, pos, clause_start)
                 if raw is None:
@@ -83,7 +73,7 @@ def resolve_enumerations(norm, mentions, clause_start):
                     and "\u4e00" <= norm[pos - 2] <= "\u9fff":
                 # 高酿镇至石洞镇、蓝田镇至瓮洞镇等4条通乡油路, 大四站—倭肯: a road listed by the places it joins
                 # (also in a list of projects: 桥圩至东津、…公路等项目; through more places: A—B—C—县城).
-                origin = by_end.get(pos - 1) or _raw_item(norm, pos - 1, clause_start, generic_ok=True)
+                origin = by_end.get(pos - 1) or raw_item(norm, pos - 1, clause_start, generic_ok=True)
                 if origin is None or origin is mention:
                     break
                 origin.kind = "skip"
@@ -106,9 +96,9 @@ def resolve_enumerations(norm, mentions, clause_start):
         for member in members:
             member.typed_by = mention
     _bracketed_members(norm, mentions)
-    raw_items.extend(_parallel_items(norm, mentions, clause_start, by_end))
-    raw_items.extend(_route_items(norm, mentions, clause_start))
-    raw_items.extend(_abbreviated_items(norm, mentions, clause_start))
+    raw_items.extend(parallel_items(norm, mentions, clause_start, by_end))
+    raw_items.extend(route_items(norm, mentions, clause_start))
+    raw_items.extend(abbreviated_items(norm, mentions, clause_start))
     mentions.extend(raw_items)
     mentions.sort(key=lambda m: m.stem_start)
     # Chains: mentions joined only by separators (or a 等 type head) share the action on the right.
@@ -199,12 +189,6 @@ def _bracketed_members(norm, mentions):
             member.typed_by = mention
 
 
-def _ends_with_any_head(text):
-    """True when a head of the lexicon (of any length) ends ``text`` (三环路, 青山站)."""
-    table = heads()
-    return any(text[-n:] in table for n in range(1, len(text) + 1))
-
-
 def _works_only(text):
     """True when ``text`` is made of actions and followers only (提升改造, 完善工程, 教学设施)."""
     while text:
@@ -213,224 +197,6 @@ def _works_only(text):
             return False
         text = text[len(word):]
     return True
-
-
-def _parallel_items(norm, mentions, clause_start, by_end):
-    """城关镇、江洛镇敬老院: list items shaped like the named stem share its head.
-
-    An item before 、 that ends like the stem (镇 and 镇, 乡 and 乡, or two directions as in
-    城西、城北) is a place of the same kind, written once with the shared head. A road before
-    it that ends like the stem (东门街、十字街片区) is typed by the head instead of being a road.
-    Only for uncounted facilities whose stem opens the list item.
-    """
-    items = []
-    for mention in mentions:
-        if mention.kind not in ("facility", "name") or mention.count or mention.typed_by:
-            continue
-        start, head_start = mention.stem_start, mention.head_start
-        if mention.stop or head_start - start < 2 or start - 1 <= clause_start \
-                or norm[start - 1] != "、":
-            continue
-        last = _item_tail(norm, start, head_start)
-        pos = start - 1
-        road = by_end.get(pos)
-        if (road is not None and road.category == "road" and mention.category == "area"
-                and road.head == norm[head_start - 1] and not road.section):
-            road.typed_by = mention
-            continue
-        if (road is not None and road.category in ("village", "area") and not road.typed_by and not road.section
-                and not road.count and category_group(mention.category) == "facilities"
-                and _village_tail(norm, road.stem_start, road.end) is not None
-                and _village_tail(norm, road.stem_start, road.end) == _village_tail(norm, start, head_start)):
-            road.typed_by = mention  # 青山村、白石村卫生室, A社区、B社区居家养老服务站点: two clinics, one head
-            continue
-        if (road is not None and road.category == "water" and len(road.head) == 1 and not road.typed_by
-                and category_group(mention.category) == "facilities" and not road.section
-                and _HAN_PLACE.fullmatch(norm, road.stem_start, road.end) and not is_generic(norm[start:head_start])
-                and (road.stop in _ACTIONS or match_any(norm, mention.end, ACTIONS_SORTED))):
-            # 夏家湾、杨树港污水处理厂升级: a place named for its bay shares the plant's head and works
-            # (where no works are, 楼盘有北湖蓝湾、新能源云殿, the item is left to the rules as it was)
-            road.typed_by = mention
-            continue
-        found = len(items)
-        while pos > clause_start and pos not in by_end:
-            raw = _raw_item(norm, pos, clause_start)
-            if raw is None or not _alike(_item_tail(norm, raw.stem_start, pos), last) \
-                    or not 2 <= pos - raw.stem_start <= 6:
-                break
-            raw.typed_by = mention
-            items.append(raw)
-            pos = raw.stem_start - 1
-            if pos <= clause_start or norm[pos] != "、":
-                break
-        if len(items) == found and _bare_place_stem(norm, mention):
-            items.extend(_bare_items(norm, mention, start - 1, clause_start, by_end))
-    return items
-
-
-def _route_items(norm, mentions, clause_start):
-    """南丹至天峨、平塘至天峨(天峨段)、天峨经凤山至巴马高速公路: routes listed before a route
-    that ends with an intercity head (高速公路, 铁路) share that head."""
-    items = []
-    for mention in mentions:
-        start = mention.stem_start
-        if mention.head not in INTERCITY_HEADS or mention.stop or mention.typed_by or mention.count \
-                or "至" not in norm[start:mention.head_start] or start - 1 <= clause_start or norm[start - 1] != "、":
-            continue
-        pos = start - 1
-        while pos > clause_start and norm[pos] == "、":
-            bracket = BRACKETED_SECTION_END.search(norm, max(clause_start, pos - 10), pos)
-            found = _route_start(norm, bracket.start() if bracket else pos, clause_start)
-            if found is None:
-                via = _route_start(norm, pos, clause_start, mark=ROUTE_VIA_STOP)
-                if via is not None and _via_only(norm[via[0]:pos]):
-                    # 青山经红岩、白石至黄沙公路: the places a route passes (经A、B) are listed in its name
-                    mention.stem_start, mention.stop = via
-                    mention.stop_start = via[0] - len(via[1]) if via[1] else None
-                    for inside in mentions:  # 陆川经大桥: a town passed (大桥镇) is no bridge
-                        if inside is not mention and inside.stem_start >= via[0] and inside.end <= pos:
-                            inside.kind = "skip"
-                break
-            item_start, stop = found
-            for inside in mentions:  # 沿河至德江: a town the route ends at (德江, 松江) is no river
-                if inside is not mention and inside.stem_start >= item_start and inside.end <= pos \
-                        and inside.category == "water" and len(inside.head) == 1:
-                    inside.kind = "skip"
-            items.append(Mention(kind="raw", head="", category=None, stem_start=item_start, head_start=pos,
-                                 head_end=pos, end=pos, section=None, count=None, stop=stop,
-                                 stop_start=item_start - len(stop) if stop else None, members=[], typed_by=mention))
-            pos = item_start - 1
-    return items
-
-
-def _via_only(text):
-    """True when a listed item says where a route starts and passes (青山经红岩) but not where it
-    ends: the list goes on inside one route's name, no route of its own."""
-    return ROUTE_VIA_STOP in text[1:] and not any(mark in text for mark in "至到—–-")
-
-
-def _abbreviated_items(norm, mentions, clause_start):
-    """平文、蒙文砚、文马、文麻高速公路, 合周、淮桐、淮扬高速: routes named by abbreviations of the
-    places they join (two or three characters each), listed before one that carries the head,
-    share it: each is named with it. The last two may be joined by 和 or 及 (雄商和津潍高铁)."""
-    items = []
-    for mention in mentions:
-        start = mention.stem_start
-        if mention.head not in ABBREVIATED_ROUTE_HEADS or mention.typed_by or mention.count \
-                or mention.stop and not (mention.stop in _ABBREVIATION_JOINS and mention.stop_start == start - 1) \
-                or not 2 <= mention.head_start - start <= 3 or start - 1 <= clause_start \
-                or norm[start - 1] not in _ABBREVIATION_JOINS:
-            continue
-        pos = start - 1
-        while pos > clause_start and (norm[pos] == "、" or pos == start - 1):
-            raw = _raw_item(norm, pos, clause_start)
-            if raw is None or not 2 <= pos - raw.stem_start <= 3 or _ends_with_any_head(norm[raw.stem_start:pos]):
-                break  # (三环路、温福铁路: a road of its own is no abbreviation)
-            if norm[pos] != "、" and norm.endswith(_PLACE_SUFFIXES, raw.stem_start, pos):
-                break  # (完善饶河县和建鸡高速的连接: a county joined to a route is no abbreviation)
-            raw.typed_by, raw.shared_head = mention, (mention.head_start, mention.head_end)
-            items.append(raw)
-            pos = raw.stem_start - 1
-    return items
-
-
-# What joins the last abbreviated route to the one before it: 、 or a conjunction (雄商和津潍高铁);
-# 与 is left out (连接A县与B高速: a place joined to a route). A place before a conjunction that
-# ends like a jurisdiction or township (青河县和白鹤高速) is no abbreviation.
-_ABBREVIATION_JOINS = ("、", "和", "及")
-_PLACE_SUFFIXES = tuple(JURISDICTION_SUFFIXES) + tuple(TOWNSHIP_SUFFIXES)
-
-
-def _route_start(norm, end, clause_start, longest=14, mark="至"):
-    """(start, the stop word before it or None) of a route written as its two ends (南丹至天峨下老),
-    ending at ``end``; None if the text there is no route (no 至, a verb inside, too long). The stop
-    word gives the list its verb (建成A至B、C至D高速公路: 建成). ``mark`` 经 finds where a route
-    starts and the first place it passes (青山经红岩)."""
-    start, stop = end, None
-    while start > clause_start and norm[start - 1] not in HARD_BREAKS:
-        stop = stop_ending_at(norm, start, clause_start)
-        if stop and stop not in ("至", "经") and not (len(stop) == 1 and norm.startswith("至", start + 1)):
-            break  # (沿河至德江: a place before 至 is no one character; the stop is its first)
-        stop = None
-        start -= 1
-        if end - start > longest:
-            return None
-    text = norm[start:end]
-    if mark not in text or text.startswith(mark) or text.endswith(mark) or len(text) < 4:
-        return None
-    return start, stop
-
-
-# Works named by the place they serve, listed bare before the last one's head (白沙、青石岭水库,
-# 青村、乐山污水处理厂, 东关、西门农贸市场); not networks (更换路灯、疏通排水管网: works on kinds).
-_BARE_PLACE_CATEGORIES = ("water", "utility", "sanitation", "market")
-# Units of land and counts of ten thousand that describe a place's size (万亩荷花), no place's name.
-_AREA_UNITS = "亩万"
-
-
-def _bare_items(norm, mention, pos, clause_start, by_end):
-    """白沙、银湖、青石岭灌区: bare places (or villages: 青村、乐山污水处理厂) listed right after the
-    list's verb (or opening a clause whose works follow the facility), before a facility named by a
-    bare place, share its head (白沙灌区, 银湖灌区); none if the list opens at no verb (a bare place
-    after other words is no member of it). Returns the new raw items."""
-    items = []
-    while pos > clause_start and len(items) < MAX_CHAIN:
-        item = by_end.get(pos)
-        if item is not None and not _bare_village(norm, item):
-            return []
-        item = item or _raw_item(norm, pos, clause_start)
-        if item is None or not _bare_place(norm, item.stem_start, pos):
-            return []
-        items.append(item)
-        opens_clause = item.stop is None and item.stem_start == clause_start and _works_after(norm, mention.end)
-        if item.stop is not None or opens_clause:
-            if item.stop is not None and item.stop not in LEFT_ACTIONS and item.stop not in PHASE_VERBS:
-                return []  # (把石山、牛山、柳湾水库连成一片: the list opens at no works, the places are context)
-            for item in items:
-                item.typed_by, item.shared_head = mention, (mention.head_start, mention.head_end)
-            return [item for item in items if item.kind == "raw"]
-        pos = item.stem_start - 1
-        if pos <= clause_start or norm[pos] != "、":
-            return []
-    return []
-
-
-def _bare_village(norm, mention):
-    """True when a mention is a village named bare (青村), with nothing of its own: a list item too."""
-    return mention.category == "village" and not mention.count and not mention.section \
-        and not mention.typed_by and not mention.members
-
-
-def _works_after(norm, end):
-    """True when works are said after ``end`` in its clause (…灌区现代化改造): a list opening its
-    clause has its verb there."""
-    stop = next((i for i in range(end, min(len(norm), end + 16)) if norm[i] in HARD_BREAKS or norm[i] in "，,"), len(norm))
-    return any(action in norm[end:stop] for action in _ACTIONS if len(action) > 1)
-
-
-def _bare_place(norm, start, end):
-    """True when ``norm[start:end]`` is a bare place of two to five Han characters (白沙, 青石岭):
-    no generic word, nothing of works."""
-    text = norm[start:end]
-    return (2 <= len(text) <= 5 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
-            and not any(is_generic(text[i:]) for i in range(len(text) - 1)) and text[-1] not in "大小新旧老"  # (白坪大型, 平东小)
-            and not any(word in text for word in _WORKS_WORDS if len(word) > 1)  # (更换路灯: works)
-            and "期" not in text and COUNT_RE.search(text) is None  # (一期, 万亩荷花: a phase, a count)
-            and not any(ch in _AREA_UNITS for ch in text)
-            and text[-1] != "市" and not any(ch in "路街巷" for ch in text[1:]))  # (宣化路早市: a street's market)
-
-
-def _bare_place_stem(norm, mention):
-    """True when a facility of ``_BARE_PLACE_CATEGORIES`` is named by a bare place before a head of
-    two or more characters (青石岭灌区, 东风水库): a bare place listed before it, right after the
-    list's verb, shares the head (白沙、青石岭灌区: 白沙灌区)."""
-    return len(mention.head) >= 2 and mention.category in _BARE_PLACE_CATEGORIES and mention.head not in NETWORK_HEADS \
-        and _bare_place(norm, mention.stem_start, mention.head_start)
-
-
-def _alike(first, second):
-    """Two tails of parallel list items: equal, or both directions (城西、城北)."""
-    return first == second or (first in DIRECTIONS and second in DIRECTIONS)
 
 
 # Words after a place that narrow its works (县道头沙线全线, 青山路人行道), its sides aside (青山路周边).
@@ -447,75 +213,12 @@ def _item_before_follower(norm, pos, by_end):
     return None
 
 
-def _village_tail(norm, start, end):
-    """社区 or 村 when a list item ends with one, less a generic word after it (茅梓桥社区居家, before
-    养老服务站点), else None."""
-    for pos in range(end, max(start + 2, end - 4) - 1, -1):
-        if is_generic(norm[pos:end]) and norm.endswith(_VILLAGE_TAILS, start + 2, pos):
-            return next(tail for tail in _VILLAGE_TAILS if norm.endswith(tail, 0, pos))
-    return None
-
-
-def _item_tail(norm, start, end):
-    """What a list item ends like: its last character, or TOWNSHIP for any 镇, 乡 or 街道.
-
-    Townships of one county mix 镇, 乡 and 街道 (寨英镇、冷水溪乡污水处理站), and the shared
-    head may keep a generic modifier after the township (孟溪镇、太平营镇中心卫生院).
-    """
-    for pos in range(end, start + 1, -1):
-        if is_generic(norm[pos:end]) and norm.endswith(TOWNSHIP_SUFFIXES, 0, pos) \
-                and pos - start >= 3:
-            return TOWNSHIP
-        if end - pos >= 4:
-            break
-    return norm[end - 1]
-
-
 def _route_end_item(norm, pos, clause_start):
     """A generic word after a range mark ending at ``pos``: a route's end (县城 of 南大里—县城), or None."""
-    item = _raw_item(norm, pos, clause_start, generic_ok=True)
+    item = raw_item(norm, pos, clause_start, generic_ok=True)
     if item is None or item.stem_start - 1 <= clause_start or norm[item.stem_start - 1] not in RANGE_MARKS:
         return None
     return item
-
-
-def _raw_item(norm, pos, clause_start, generic_ok=False):
-    """A list item without a head (金牛建材, 宝华) ending at ``pos``; None if implausible.
-
-    ``generic_ok``: a generic word is an item too (县城 in 县城至润松集镇, a route's end).
-    """
-    start = pos
-    stop = None
-    while start > clause_start:
-        char = norm[start - 1]
-        if char in HARD_BREAKS:
-            break
-        if pos - start >= 2:
-            if any(norm.startswith(s, start - len(s)) for s in SEPARATORS[1:]):
-                break
-            stop = stop_ending_at(norm, start, clause_start)
-            if stop:
-                break
-        if pos - start >= 10:
-            return None
-        start -= 1
-    text = norm[start:pos]
-    if text.endswith("第"):
-        return None  # 开发区第一个保障性住房项目: the ordinal and what follows are one item
-    if not 2 <= len(text) <= 10 or (is_generic(text) and not generic_ok) or text.endswith(BOUNDING_WORDS):
-        return None  # (河滩路以东、人民路以南40个老旧小区: bounds locate the group, they are no members)
-    works = next((a for a in _WORKS_WORDS if text.endswith(a)), None) if text.endswith(_WORKS_WORDS) else None
-    if works and (is_generic(text[:-len(works)]) or text[:-len(works)] in TYPE_WORDS):
-        return None  # 公园及道路绿化、村社区文化服务中心等工程: works on a type are no member
-    if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
-        return None
-    if "的" in text or len(text) > 2 and text[-1] in "和与及或":
-        return None  # 省道里的三、四级和等外级路段: words of a phrase, no name (永和, 太和 are places)
-    if any(text[i:j] in _LONG_STOPS for i in range(len(text) - 1) for j in range(i + 2, min(len(text), i + _LONGEST_STOP) + 1)):
-        return None
-    return Mention(kind="raw", head="", category=None, stem_start=start, head_start=pos,
-            head_end=pos, end=pos, section=None, count=None, stop=stop,
-            stop_start=start - len(stop) if stop else None, members=[], typed_by=None)
 
 
 def link_listed_members(norm, records, sent_start, sent_end):
@@ -563,7 +266,6 @@ def list_members(group, members):
     group.listed_members = members
     for member in members:
         member.action = member.action or group.action
-
 
 
 def listed_with_counted_types(norm, mention):
