@@ -1645,7 +1645,7 @@ def test_a_quarter_between_a_name_and_its_works_passes_like_an_adverb(rules_only
 def test_a_bracket_closed_before_a_tagged_name_is_none_of_it():
     # (记者 王明 李华)青山岸线…工程(一期: a byline's closing bracket before a name the tagger
     # widens is left out, and the phase's bracket is closed
-    from geo.extract.statistical import _with_brackets_balanced
+    from geo.extract.widened_names import _with_brackets_balanced
 
     norm = "(王明 李华 张强)青山岸线白石段生态修复工程(一期)项目"
     start, end = _with_brackets_balanced(norm, norm.index("张强") + 1, norm.index(")项目"))

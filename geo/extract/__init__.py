@@ -12,7 +12,7 @@ type, tallies by class, measures; ``counted_nouns`` the noun a count counts, ``l
 closing a list: A、B等5所),
 ``elided`` (a bare count after works counts the noun of the count before it: 扩建学校3所,新建成5所),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
-filters), ``confidence`` (how likely a named record is a project; the names it drops),
+filters; ``widened_names`` the rule names it widens, ``added_names`` the names it adds), ``confidence`` (how likely a named record is a project; the names it drops),
 ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
 ``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16), ``webpages`` saved web pages,
 ``documents`` Word files and PDFs and ``opendocument`` OpenDocument texts as their text:
@@ -86,7 +86,7 @@ filters), ``confidence`` (how likely a named record is a project; the names it d
    texts read so far, 58 blind sets no rule was first written from, the passages and the rules' test cases by
    ``scripts/train_name_tagger.py``) labels every character as the start,
    inside or outside of a project name; its features are the characters around it and the
-   lexicon roles of the words over it. Two rules use it (``statistical``): a name it marks with
+   lexicon roles of the words over it. Two rules use it (``statistical``, with ``added_names`` and ``widened_names``): a name it marks with
    confidence 0.7 or more where the rules made no record becomes one, if the rules' own filters
    pass it (a head for the category, the left edge and stem analysis, the context rules, no
    partner, locator or counted type, and no place the rules saw and discarded next to it unless
@@ -172,7 +172,8 @@ from geo.extract.counts import attach_measures
 from geo.extract.elided import elided_counts
 from geo.extract.records import clause_records
 from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, sentences, wrapped_line_breaks
-from geo.extract.statistical import after_label, combine
+from geo.extract.added_names import after_label
+from geo.extract.statistical import combine
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
 

@@ -3,7 +3,7 @@
 A head that is a common word too (变: 青山变 is a substation, 蝶变 a change) names a place only with a
 cue of its kind; a one-character head ending a list closed by a count of townships (扎下、龙庙3个
 乡镇) ends a township's name. Both the rules (:mod:`geo.extract.mentions`) and the tagger's rules
-(:mod:`geo.extract.statistical`) ask :func:`head_holds`.
+(:mod:`geo.extract.added_names`) ask :func:`head_holds`.
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ TAGGER_DROP_OUTSIDE = 0.9
 # precision unchanged; docs/extraction_accuracy.md).
 TAGGER_OVERRULES = 0.9
 # A rule name inside a longer name the tagger proposes with at least this confidence becomes
-# that name (geo.extract.statistical.extend_to_names).
+# that name (geo.extract.widened_names.extend_to_names).
 TAGGER_EXTENDS = 0.8
 # A named record's name is dropped when none of its mentions is a project with at least this
 # probability by the record model (geo/data/record_model.json, see geo.extract.confidence).

@@ -1,0 +1,262 @@
+"""Names the rules missed that the tagger marks, added as records where the rules' filters pass them (a head's category, the left edge and stem, the context rules, no place the rules discarded beside them)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from geo.lexicon import LOCATOR_WORDS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.extract.extents import names_a_firm
+from geo.extract.partners import drop_locators, drop_partners
+from geo.extract.headfit import head_holds
+from geo.extract.model import Covered, Mention, Record
+from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES
+from geo.extract.segment import clauses
+
+_BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Two places joined by 至 or a dash, perhaps as a stretch (段): a road's name without a head.
+_ROUTE_SPAN = re.compile(r"[\u4e00-\u9fff\dA-Z]{2,12}(?:至|[" + re.escape(DASHES) + r"]{1,2})(?!少|今|此)[\u4e00-\u9fff\dA-Z]{2,12}")
+HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
+_NUMBERED_ROAD = re.compile(r"\d{1,3}号路$")
+# What a tagged name may hold that breaks a rule's stem: a short bracket (海南医学院西海岸校区(海口医学
+# 城一期)) and a dash between two names (福禄净化厂—两路调压计量站中压管线).
+_INNER_PARTS = re.compile(r"\([^()]{1,12}\)|(?<=[\u4e00-\u9fff])[" + re.escape(DASHES) + r"]{1,2}(?=[\u4e00-\u9fff])")
+_NUMBERED_SCHOOL_END = re.compile(NUMBERED_SCHOOL_RE.pattern + "$")
+# Further list items after a name (、B路、C街) before what the list is said to do.
+_LIST_ITEMS = re.compile(r"^(?:[、与和及][^,;:。!?、]{1,8}?(?=[、与和及]|合围|围合|围成))+")
+
+
+def add_missed(norm, records, tagging, found, sent_start, sent_end):
+    """A confident name span that no record covers becomes a record, if the rules' filters pass it.
+
+    Filters: a category from the head it ends with (else from a record it is listed with,
+    else from a keyword of its stem), the rules' left edge and stem analysis, no count of a
+    type (15家农贸市场 is a group the rules count), not governed by a context verb (位于,
+    东起...) nor after a field label (地址:), and no place the rules saw there or listed next
+    to it and discarded, unless the tagger is at least TAGGER_OVERRULES sure (the record
+    model then judges the name, see geo.extract.confidence).
+    """
+    covered = None  # what the records cover, worked out for the first confident name (most sentences have none)
+    added = []
+    spans = starts = None
+    seen = {}  # clause -> its mentions, looked up once for all the spans in it
+    for start, end, confidence in found:
+        if confidence < TAGGER_ADD_CONFIDENCE:
+            continue
+        if covered is None:
+            covered = Covered(sent_start, sent_end, [(r.start, r.end) for r in records])
+        if covered.hit(start, end):
+            continue
+        if spans is None:
+            spans = list(clauses(norm, sent_start, sent_end))
+            starts = [c0 for c0, _ in spans]
+        index = bisect.bisect_right(starts, start) - 1
+        clause = spans[index] if index >= 0 and start < spans[index][1] else None
+        if clause is None or end > clause[1] or (
+                confidence < TAGGER_OVERRULES and _discarded_nearby(norm, start, end, clause, records, seen)):
+            continue
+        record = _record_for_span(norm, start, end, clause, records)
+        if record is not None and not covered.hit(record.start, record.end):
+            added.append(record)
+            covered.add(record.start, record.end)
+    return sorted(records + added, key=lambda r: r.start) if added else records
+
+
+def _discarded_nearby(norm, start, end, clause, records, seen=None):
+    """True when the rules saw a place at the span, or listed next to it, and made no record of it.
+
+    The rules discard what they judge context, partners or locators (九江 in 与镇江、九江等城市合作;
+    胜利路 in 胜利路、新华路沿线历史建筑修缮; universities listed as scenery): the tagger does not
+    bring such a place back, nor a place listed with it.
+    """
+    from geo.lexicon import SEPARATORS
+    from geo.extract.lists import resolve_enumerations
+    from geo.extract.mentions import clause_mentions
+
+    mentions = None if seen is None else seen.get(clause)
+    if mentions is None:
+        mentions = [m for m in clause_mentions(norm, *clause) if m.kind != "skip"]
+        resolve_enumerations(norm, mentions, clause[0])
+        if seen is not None:
+            seen[clause] = mentions
+    kept = {(r.mention.stem_start, r.mention.end) for r in records}
+    for mention in mentions:
+        if (mention.stem_start, mention.end) in kept or mention.kind == "raw":
+            continue
+        gap_before = norm[mention.end:start]
+        gap_after = norm[end:mention.stem_start]
+        if mention.stem_start < end and start < mention.end \
+                or mention.end <= start and gap_before in SEPARATORS \
+                or mention.stem_start >= end and gap_after in SEPARATORS:
+            return True
+    return False
+
+
+def _record_for_span(norm, start, end, clause, records):
+    """The record a tagged span stands for, once the rules' filters pass it; else None.
+
+    The span's head gives its category; the rules' left edge is found inside the span (a
+    verb inside it starts the name after it: 举行邕宁区中医医院), the rules' stem analysis
+    must find a name (1号教学楼, a bare 体育馆 and slogans are none), and the rules' context
+    rules must not find context (see :func:`_context`).
+    """
+    from geo.extract.stems import find_stem
+    from geo.extract.works import action_for, resolve_category
+    from geo.extract.stems import analyse_stem
+
+    if norm.endswith("第", start, end):
+        end -= 1  # 开发区第一个…: an ordinal opens what follows the name
+    text = norm[start:end]
+    if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in _INNER_PARTS.sub("", text.strip("()"))):
+        return None
+    if text in heads() and heads()[text][0] == "road":
+        return None  # 北海桥及|延长线: a road's head alone is a type (of the place before it)
+    count = COUNT_RE.match(text)
+    if count is not None and is_generic(text[count.end():]):
+        return None  # 15家农贸市场: a counted type, which the rules count
+    if names_a_firm(norm, end, clause[1]):
+        return None  # 天津经开区|城市更新公司: the place names a firm
+    if after_label(norm, clause):
+        return None  # 地址:同济街: a labelled field is context
+    if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
+            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start):
+        return None  # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction)
+    category, kind, head_start, min_stem = _category(norm, start, end, records)
+    route = category is None and _ROUTE_SPAN.fullmatch(norm, start, end) is not None
+    if route:
+        # 扎乍至阳坡庄, 渝州宾馆-上清寺段: a road named by the two places it joins, marked whole
+        category, kind, head_start, min_stem = "road", "name", end, 0
+    if category is None:
+        return None
+    if not route and head_start == end and (end - start > HEADLESS_MAX or any(
+            len(word) > 1 for p in range(start + 1, end + 1) for word in (stop_ending_at(norm, p, start),) if word)):
+        return None  # a name without a head is short and holds no verb (丽江花园配套学校签订征地协议)
+    stem = (start, None, None) if route else find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
+    if stem is None:
+        return None
+    stem_start, stop, stop_start = stem
+    if stop is None and stem_start == start:
+        stop = stop_ending_at(norm, start, clause[0])
+        stop_start = start - len(stop) if stop else None
+    if end - stem_start < 2 or _BARE_PHASE.fullmatch(norm, stem_start, head_start):
+        return None  # (新城区一期、二期路网: a phase alone names no place)
+    mention = Mention(kind=kind, head=norm[head_start:end], category=category, head_start=head_start,
+                      head_end=end, stem_start=stem_start, end=end, stop=stop, stop_start=stop_start,
+                      min_stem=min_stem)
+    if not head_holds(norm, mention, clause[0], clause[1]):
+        return None  # 石山变成土山: a common word, no substation; 龙庙3个乡镇: a township
+    if head_start < end:
+        _, _, label = analyse_stem(norm, mention)
+        if not (label == "distinctive" or label == "definite" and kind == "facility"):
+            return None
+    action = action_for(norm, mention, clause[1])
+    if _context(norm, mention, action, clause):
+        return None
+    resolved = resolve_category(category, action, norm, mention, norm[clause[0]:clause[1]])
+    if resolved is None:
+        return None
+    record = Record(named=True, category=resolved, action=action, start=stem_start, end=end,
+                    base=(stem_start, end), mention=mention, clause=clause)
+    if _locates_a_later_record(norm, record, records, clause):
+        return None
+    # Partners, examples and locators (与A大学合作, 九江等城市, A路两侧...) as the rules judge them.
+    return record if drop_partners(norm, drop_locators(norm, [record]), clause[1]) else None
+
+
+def _locates_a_later_record(norm, record, records, clause):
+    """True when a locator word and 的 follow the name and a record of its clause comes after
+    them (白石公园旁的青松街旧改项目: the park only says where the street lies)."""
+    locator = match_any(norm, record.end, LOCATOR_WORDS)
+    return bool(locator) and norm.startswith("的", record.end + len(locator)) \
+        and any(record.end < r.start and r.end <= clause[1] for r in records)
+
+
+def _context(norm, mention, action, clause):
+    """True when the rules would take the place the tagger marks for context.
+
+    The context rules of :mod:`records` (a context verb, also after a status word: 北至规划A路;
+    jurisdictions without works; range and alias brackets; a place before 的 and a count),
+    roads enclosing a site (A路、B路合围), bounding directions (A路以东) and counts of
+    something else per place (大石街1所), and the second road of a junction (A路与B路交叉口:
+    the rules name junctions, and judge them by what governs the first road).
+    """
+    from geo.lexicon import BOUNDING_WORDS, ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
+    from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
+    from geo.extract.records import Case
+
+    case = Case(norm, mention, norm[clause[0]:clause[1]], clause[1], action=action)
+    if governed_by_context_verb(case) or any(rule(case) for rule in CONTEXT_RULES):
+        return True
+    end = mention.end
+    rest = _LIST_ITEMS.sub("", norm[end:clause[1]], count=1)
+    if rest.startswith(ENCLOSURE_WORDS) or match_any(norm, end, BOUNDING_WORDS):
+        return True
+    count = COUNT_RE.match(norm, end, clause[1])
+    if count is not None and not unit_fits(count.group("unit"), mention.category, mention.head):
+        return True
+    return mention.head in JUNCTION_HEADS and norm[mention.stem_start - 1:mention.stem_start] in ("与", "和")
+
+
+def after_label(norm, clause):
+    """True when the clause follows a field label and its colon (地址:, 对口学校:); a clause after
+    a label word and a comma (优化5条公交线路,改造…) does not."""
+    if clause[0] == 0 or norm[clause[0] - 1] != ":":
+        return False
+    before = norm[max(0, clause[0] - 12):clause[0] - 1].rstrip()
+    if before.endswith(CONTEXT_LABELS):
+        return True
+    credit = next((label for label in CREDIT_LABELS if before.endswith(label)), None)
+    return credit is not None and not _HAN.match(before[-len(credit) - 1:-len(credit)] or " ")
+
+
+def _section_starts(norm, start, end):
+    """Where a section ending the span at ``end`` may start, shortest section first: a bracket
+    (``(青山段)``) or two to eight Han characters and 段; two characters of the span stay before it."""
+    if norm[end - 1:end] == ")":
+        opened = norm.rfind("(", start + 2, end)
+        return [opened] if opened >= 0 and end - opened <= 26 else []
+    if norm[end - 1:end] == "段":
+        return [cut for cut in range(end - 3, max(start + 2, end - 9) - 1, -1) if _HAN.match(norm[cut])]
+    return []
+
+
+def _category(norm, start, end, records):
+    """(category or placeholder, head kind, head start, minimum stem) of a span.
+
+    From the head it ends with; else a numbered road (24号路) or a road code; else, for a name
+    without a head, the category of a named record it is listed with (长郡雨外 after
+    圭星小学及), or a keyword of its stem.
+    """
+    table = heads()
+    for length in range(min(6, end - start - 1), 0, -1):
+        info = table.get(norm[end - length:end])
+        if info is not None and info[1] == "none" and length >= 3:
+            # 感慨道: a longer word that ends like a head but is none is a word of its own (a
+            # two-character one may end a name: 石太二通道)
+            return None, None, end, 0
+        if info is not None and info[1] not in ("none", "skip") and info[0]:
+            return info[0], info[1], end - length, info[2]
+    if _NUMBERED_ROAD.search(norm, start, end) or CODE_RE.fullmatch(norm, start, end):
+        return "road", "name", end, 0
+    school = _NUMBERED_SCHOOL_END.search(norm, start, end)
+    if school is not None and school.start() > start:
+        return "school", "facility", school.start(), 0  # 瑞金八中, 汉沽三中: a school named by its number
+    for word, code in TAGGED_HEADS:
+        if norm.endswith(word, start, end) and end - start > len(word):
+            # 蒋家巷花园, 龙韵景苑, 仲子路钢坝闸: types too often part of other names for the rules
+            return code, "facility", end - len(word), 2
+    for cut in _section_starts(norm, start, end):
+        # 国道324线周宁段, 福州至昆明公路(横县五权至良圻): the head stands before the section
+        found = _category(norm, start, cut, records)
+        if found[0] is not None:
+            return found
+    for record in records:
+        between = norm[record.end:start] if record.end <= start else norm[end:record.start]
+        if record.named and between in ("、", "和", "及", "与"):
+            return record.category, "name", end, 0
+    stem = norm[start:end]
+    for word, code in STEM_CATEGORY:
+        if word in stem:
+            return code, "name", end, 0
+    return None, None, end, 0
