@@ -2,7 +2,7 @@
 
 How it works (the vocabulary is data, geo/data/lexicon/*.tsv; no rule names a particular report's places).
 The stages are modules of this package: ``segment`` (sentences, clauses), ``mentions`` (heads,
-codes and their stems, names joined into one), ``headfit`` (heads that name no place where they
+codes and their stems, names joined into one; ``head_mentions`` the mention a head makes where it is found), ``headfit`` (heads that name no place where they
 stand: 蝶变, 龙庙3个乡镇), ``routes`` (roads named by a code or by the
 places they join: G105, 辛高线, A到B的道路), ``extents`` (where a mention ends: sections, counts,
 the end of the noun phrase), ``lists`` (enumerations, members; ``shared_heads`` list items written without a head and the head they share), ``partners`` (partners, bounds and locators named beside works), ``stems`` (where a stem starts, what

@@ -119,8 +119,11 @@ CODE_RE = re.compile(rf"(?=[{CODE_FIRST}])(?:{_CODE_BODY})")
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
 # Two Han characters: a place shortened to its first two (河金省道, 辛高线).
 TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+# A run of Han characters (a stem with no digit, letter or mark).
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Schools named by a number (85中, 88小, 汉沽三中, 长安十小, 十三幼) when the noun phrase ends after them.
 NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小幼]")
+NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (NUMBERED_SCHOOL_RE: 三中, 十小)
 # Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
 MEASURE_RE = re.compile(
     rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"
