@@ -103,7 +103,7 @@ def _record_for_span(norm, start, end, clause, records):
     """
     from geo.extract.stems import find_stem
     from geo.extract.works import action_for, resolve_category
-    from geo.extract.stems import analyse_stem
+    from geo.extract.stem_labels import analyse_stem
 
     if norm.endswith("第", start, end):
         end -= 1  # 开发区第一个…: an ordinal opens what follows the name

@@ -9,7 +9,7 @@ from geo.numbers import parse_number
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.segment import clauses
 from geo.extract.shared_heads import abbreviated_items, parallel_items, raw_item, route_items
-from geo.extract.stems import analyse_stem
+from geo.extract.stem_labels import analyse_stem
 
 
 # Context verbs ending in a separator's character (惠及): before a list the character ends the verb.

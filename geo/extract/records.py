@@ -19,7 +19,7 @@ from geo.extract.counts import counted_things, counted_works, sentence_part_befo
 from geo.extract.listed_counts import counted_after_list, listed_projects
 from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, ROAD_CATEGORIES
-from geo.extract.stems import analyse_stem
+from geo.extract.stem_labels import analyse_stem
 from geo.extract.record_spans import group_records, named_record
 from geo.extract.works import action_for, resolve_category, works_at
 
