@@ -1,4 +1,4 @@
-"""Mentions of a clause: heads and road codes with their stems, sections and counts."""
+"""Mentions of a clause: the heads and road codes found in it, left to right and without overlaps, and estates named before a phase (the mention a head makes, its stem, section and count: head_mentions)."""
 
 from __future__ import annotations
 
