@@ -1289,6 +1289,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
      [("滇西区域医疗中心", "health")], [("project", 15)]),
+    # a listed member of the list's own kind is named however short its stem (马沟 among reservoirs)
+    ("改造青山、马沟、红石塘等3座水库。", [("红石塘", "water"), ("青山", "water"), ("马沟", "water")], []),
     # a planned branch road named by the place it serves (规划 is otherwise a stop word)
     ("住建部门负责实施的包括凤凰湖南岸规划支路工程、青石学院路北段升级改造工程等项目。",
      [("凤凰湖南岸规划支路", "road_rebuild"), ("青石学院路北段", "road_rebuild")], []),
