@@ -1291,6 +1291,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("滇西区域医疗中心", "health")], [("project", 15)]),
     # a listed member of the list's own kind is named however short its stem (马沟 among reservoirs)
     ("改造青山、马沟、红石塘等3座水库。", [("红石塘", "water"), ("青山", "water"), ("马沟", "water")], []),
+    # a place a journey's time is said to (…到黄沙火车站的车程) is where a trip ends, no works on it
+    ("白石大桥建成后,青山镇到黄沙火车站的车程仅需20分钟。新建红星站的时间定在明年。",
+     [("白石大桥", "bridge"), ("红星站", "transport")], []),
     # a planned branch road named by the place it serves (规划 is otherwise a stop word)
     ("住建部门负责实施的包括凤凰湖南岸规划支路工程、青石学院路北段升级改造工程等项目。",
      [("凤凰湖南岸规划支路", "road_rebuild"), ("青石学院路北段", "road_rebuild")], []),
