@@ -1296,6 +1296,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石大桥", "bridge"), ("红星站", "transport")], []),
     # a correspondent's postal address (通联:) is a byline, no place of works
     ("新建青山中学。通联:551200白石县红岩中学", [("青山中学", "school")], []),
+    # a county before a route's first place (青山县白石镇红星村至黄沙镇) opens the route's name
+    ("青山县白石镇红星村至黄沙镇二级公路开工仪式在黄沙镇举行。", [("青山县白石镇红星村至黄沙镇二级公路", "road_new")], []),
     # a planned branch road named by the place it serves (规划 is otherwise a stop word)
     ("住建部门负责实施的包括凤凰湖南岸规划支路工程、青石学院路北段升级改造工程等项目。",
      [("凤凰湖南岸规划支路", "road_rebuild"), ("青石学院路北段", "road_rebuild")], []),
