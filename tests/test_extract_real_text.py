@@ -1302,6 +1302,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建了全长85米的铁索桥,解决了村民出行问题。维修青山屯铁索桥。", [("青山屯铁索桥", "bridge")], []),
     # a reservoir's grade in brackets (小(二)型) is part of its class, a type; 件 counts water works
     ("完成16件小(二)型水库除险加固,新建红岩小(一)型水库。", [("红岩小(一)型水库", "water")], [("water", 16)]),
+    # an expressway named in quotes before its head is a name (a road's slogan in quotes is not)
+    ("随着投资240亿元的“青漾白兰”高速公路前期工作全面结束,新建“门户”道路。", [("“青漾白兰”高速公路", "road_rebuild")], []),
     # a planned branch road named by the place it serves (规划 is otherwise a stop word)
     ("住建部门负责实施的包括凤凰湖南岸规划支路工程、青石学院路北段升级改造工程等项目。",
      [("凤凰湖南岸规划支路", "road_rebuild"), ("青石学院路北段", "road_rebuild")], []),
