@@ -340,9 +340,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      "开工建设青松中学南扩。",
      [("七院门诊综合楼", "health"), ("县中医医院", "health"), ("县人民医院感染科综合楼", "health"),
       ("幸福路学校", "school"), ("青松中学", "school")], []),
-    # roads around a place (周边规划市政道路) are named by it; some of a type (一批公园) is none
+    # roads around a place (周边规划市政道路) are named by it; some of a type (一批公园) is none; small
+    # reservoirs of a bracketed grade (小(1)型) are counted
     ("实施青松学院周边规划市政道路工程，白石一批公园将提档升级，3座小(1)型水库将开工。",
-     [("青松学院周边规划市政道路", "road_rebuild")], []),
+     [("青松学院周边规划市政道路", "road_rebuild")], [("water", 3)]),
     # a type-like road among road names is a name; roads listed before 等街道 are streets; the
     # five 街路 counted keep the two not named (其余 2 of 5)
     ("共拓宽改造了市区中心大街、青松街、白石街五条街路，完成红枫路等街道公共照明修缮。",
