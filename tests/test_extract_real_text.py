@@ -1291,9 +1291,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
      [("滇西区域医疗中心", "health")], [("project", 15)]),
     # a listed member of the list's own kind is named however short its stem (马沟 among reservoirs,
-    # 翠园 among parks)
+    # 翠园 among parks, 翠苑 among communities)
     ("改造青山、马沟、红石塘等3座水库。", [("红石塘", "water"), ("青山", "water"), ("马沟", "water")], []),
     ("先后完成了青山公园、翠园、馨园等三大公园建设。", [("翠园", "park"), ("青山公园", "park"), ("馨园", "park")], []),
+    ("对青山、翠苑、金城3个社区实施棚户区改造。", [("翠苑", "area"), ("金城", "area"), ("青山", "area")], []),
     # a place a journey's time is said to (…到黄沙火车站的车程) is where a trip ends, no works on it
     ("白石大桥建成后,青山镇到黄沙火车站的车程仅需20分钟。新建红星站的时间定在明年。",
      [("白石大桥", "bridge"), ("红星站", "transport")], []),

@@ -192,8 +192,8 @@ def _classify(case):
             # when its own last character looks like a head (泉).
             category = type_category
             label = "distinctive" if label == "short" else label
-        elif type_category == category and category in ("water", "park") and label == "short":
-            label = "distinctive"  # 青山、马沟等3座水库, 翠园、馨园等公园: a short name listed among its kind names one
+        elif type_category == category and category in ("water", "park", "area") and label == "short":
+            label = "distinctive"  # 马沟等3座水库, 翠园、馨园等公园, 翠苑、金城3个社区: a short name among its kind
     if category in ROAD_CATEGORIES and norm.find("等", mention.end, min(case.clause_end, mention.end + _NETWORK_REACH)) >= 0 \
             and not _DASH.search(norm, mention.stem_start, mention.end):
         network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)
