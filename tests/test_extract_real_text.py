@@ -1295,6 +1295,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("改造青山、马沟、红石塘等3座水库。", [("红石塘", "water"), ("青山", "water"), ("马沟", "water")], []),
     ("先后完成了青山公园、翠园、馨园等三大公园建设。", [("翠园", "park"), ("青山公园", "park"), ("馨园", "park")], []),
     ("对青山、翠苑、金城3个社区实施棚户区改造。", [("翠苑", "area"), ("金城", "area"), ("青山", "area")], []),
+    # a route's role before its name (外联通道: the outward link) ends the name on its left; 联通 inside it is no stop
+    ("其中外联通道青山-白石公路升级改造全长约16公里。", [("青山-白石公路", "road_rebuild")], []),
     # a place a journey's time is said to (…到黄沙火车站的车程) is where a trip ends, no works on it
     ("白石大桥建成后,青山镇到黄沙火车站的车程仅需20分钟。新建红星站的时间定在明年。",
      [("白石大桥", "bridge"), ("红星站", "transport")], []),
