@@ -7,7 +7,7 @@ import itertools
 import re
 
 from geo.extract.confidence import score_records
-from geo.lexicon import ACTION_INDEX, LOCATOR_WORDS, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, LOCATOR_WORDS, SIZE_UNITS, CONTEXT_LABELS, CREDIT_LABELS, FOLLOWERS_SORTED, TAGGED_HEADS, JURISDICTION_SUFFIXES, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
@@ -16,6 +16,7 @@ from geo.extract.joined import holds_joined_pair, rejoined, share_confidence
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import CORNER_QUOTES, STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
+from geo.extract.stems import quoted_name
 from geo.extract.works import works_at
 
 _BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
@@ -63,8 +64,9 @@ def combine(norm, records, tagging, sent_start, sent_end):
     share_confidence(norm, records)  # 实施青河与白石沟河综合治理: B stands with A
     for record in records:
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
-                                              or _coded_road_built(norm, record, sent_end)):
-            record.confidence = None  # 实施G210改造: the works' whole object, whatever the model says
+                                              or _coded_road_built(norm, record, sent_end)
+                                              or record.named and _quoted_before_head(norm, record)):
+            record.confidence = None  # 实施G210改造, “渝湘复线”高速: the works' object, whatever the model says
     return records
 
 
@@ -136,7 +138,17 @@ def _evident(norm, record, sent_start):
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
-        or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record)
+        or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
+        or _quoted_before_head(norm, record)
+
+
+def _quoted_before_head(norm, record):
+    """“渝湘复线”高速公路: an expressway or railway named in quotes right before its head (no road's
+    slogan, “最美彩虹”公路; no programme's title, see :func:`geo.extract.stems.quoted_name`)."""
+    start, close, head = record.mention.stem_start, record.mention.head_start - 1, record.mention.head
+    return head in INTERCITY_HEADS and (head.startswith(("高速", "城际")) or head.endswith(("铁路", "高铁"))) \
+        and record.start == start and close > start + 2 and norm[start] in "“‘" and norm[close] in "”’" \
+        and quoted_name(norm, start, close)
 
 
 def _street_named_by_a_verb(norm, record):
