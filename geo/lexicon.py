@@ -539,11 +539,13 @@ def is_generic(text):
 
 def unit_fits(unit, category, head=""):
     """True when a count in ``unit`` can count places of ``category`` (条 roads, 所 schools), or
-    networks when ``head`` is one (3条供热支线管网: the group ``network`` of units.tsv), or
-    facilities drawn as lines like roads (3条健身步道: ``linear`` heads)."""
+    of that one category where units.tsv names it (6件水库: 件 counts ``water`` works, no other
+    areas), or networks when ``head`` is one (3条供热支线管网: the group ``network`` of units.tsv),
+    or facilities drawn as lines like roads (3条健身步道: ``linear`` heads)."""
     if category == "members":  # a type defined by its members (项目) counts in any unit
         return any(unit in units for units in UNITS_BY_GROUP.values())
     return unit in UNITS_BY_GROUP.get(category_group(category), ()) \
+        or unit in UNITS_BY_GROUP.get(category, ()) \
         or head in NETWORK_HEADS and unit in UNITS_BY_GROUP.get("network", ()) \
         or head in LINEAR_HEADS and unit in UNITS_BY_GROUP.get("roads", ())
 

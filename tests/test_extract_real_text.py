@@ -340,9 +340,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      "开工建设青松中学南扩。",
      [("七院门诊综合楼", "health"), ("县中医医院", "health"), ("县人民医院感染科综合楼", "health"),
       ("幸福路学校", "school"), ("青松中学", "school")], []),
-    # roads around a place (周边规划市政道路) are named by it; some of a type (一批公园) is none
+    # roads around a place (周边规划市政道路) are named by it; some of a type (一批公园) is none; small
+    # reservoirs of a bracketed grade (小(1)型) are counted
     ("实施青松学院周边规划市政道路工程，白石一批公园将提档升级，3座小(1)型水库将开工。",
-     [("青松学院周边规划市政道路", "road_rebuild")], []),
+     [("青松学院周边规划市政道路", "road_rebuild")], [("water", 3)]),
     # a type-like road among road names is a name; roads listed before 等街道 are streets; the
     # five 街路 counted keep the two not named (其余 2 of 5)
     ("共拓宽改造了市区中心大街、青松街、白石街五条街路，完成红枫路等街道公共照明修缮。",
@@ -1360,6 +1361,26 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
      [("滇西区域医疗中心", "health")], [("project", 15)]),
+    # a listed member of the list's own kind is named however short its stem (马沟 among reservoirs,
+    # 翠园 among parks, 翠苑 among communities)
+    ("改造青山、马沟、红石塘等3座水库。", [("红石塘", "water"), ("青山", "water"), ("马沟", "water")], []),
+    ("先后完成了青山公园、翠园、馨园等三大公园建设。", [("翠园", "park"), ("青山公园", "park"), ("馨园", "park")], []),
+    ("对青山、翠苑、金城3个社区实施棚户区改造。", [("翠苑", "area"), ("金城", "area"), ("青山", "area")], []),
+    # a route's role before its name (外联通道: the outward link) ends the name on its left; 联通 inside it is no stop
+    ("其中外联通道青山-白石公路升级改造全长约16公里。", [("青山-白石公路", "road_rebuild")], []),
+    # a place a journey's time is said to (…到黄沙火车站的车程) is where a trip ends, no works on it
+    ("白石大桥建成后,青山镇到黄沙火车站的车程仅需20分钟。新建红星站的时间定在明年。",
+     [("白石大桥", "bridge"), ("红星站", "transport")], []),
+    # a correspondent's postal address (通联:) is a byline, no place of works
+    ("新建青山中学。通联:551200白石县红岩中学", [("青山中学", "school")], []),
+    # a county before a route's first place (青山县白石镇红星村至黄沙镇) opens the route's name
+    ("青山县白石镇红星村至黄沙镇二级公路开工仪式在黄沙镇举行。", [("青山县白石镇红星村至黄沙镇二级公路", "road_new")], []),
+    # a chain bridge (铁索桥) is a type of bridge, no name; a place's one is named
+    ("新建了全长85米的铁索桥,解决了村民出行问题。维修青山屯铁索桥。", [("青山屯铁索桥", "bridge")], []),
+    # a reservoir's grade in brackets (小(二)型) is part of its class, a type; 件 counts water works
+    ("完成16件小(二)型水库除险加固,新建红岩小(一)型水库。", [("红岩小(一)型水库", "water")], [("water", 16)]),
+    # an expressway named in quotes before its head is a name (a road's slogan in quotes is not)
+    ("随着投资240亿元的“青漾白兰”高速公路前期工作全面结束,新建“门户”道路。", [("“青漾白兰”高速公路", "road_rebuild")], []),
     # a planned branch road named by the place it serves (规划 is otherwise a stop word)
     ("住建部门负责实施的包括凤凰湖南岸规划支路工程、青石学院路北段升级改造工程等项目。",
      [("凤凰湖南岸规划支路", "road_rebuild"), ("青石学院路北段", "road_rebuild")], []),

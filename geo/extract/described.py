@@ -3,7 +3,7 @@
 Places named for their people or authority, rivers whose floods are fought, works counted again, one of a type a place becomes,
 examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
 catchment, a place's surroundings, types of schools written together, a place's projects growing in
-number, the use of a place's land, kinds of facility listed.
+number, the use of a place's land, kinds of facility listed, the journey to a place.
 """
 
 from __future__ import annotations
@@ -205,6 +205,17 @@ _LAND_USE = re.compile(r"(?:现状)?(?:为|属于?)(?:城市|规划|现状)?[\u4
 def land_use_described(case):
     """青山河东岸为城市绿化用地,未规划道路用地: a place said to be land of some use is context."""
     return _LAND_USE.match(case.norm, case.mention.end) is not None
+
+
+# The time or distance of a journey to a place (县城至青山站的时间将由30分钟缩短到10分钟, 到白石机场的
+# 车程仅需20分钟): the place is where a trip ends, no works on it.
+_JOURNEY_AFTER = re.compile(r"的?(?:通行|行车|出行|单程|往返)?(?:时间|车程|时长|行程|里程)")
+
+
+def journey_to_place(case):
+    """县城至青山站的时间将缩短到10分钟: a place whose journey time or distance is said, with no works
+    on it, is context (新建青山站的时间: the works' time)."""
+    return case.action is None and _JOURNEY_AFTER.match(case.norm, case.mention.end) is not None
 
 
 # A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.

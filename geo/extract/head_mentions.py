@@ -21,6 +21,8 @@ _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
 _CODED_PLACE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z0-9])[GSXYgsxy]\d{1,4}|(?<!\d)\d{1,4}(?:国道|省道|县道)|(?:国道|省道|县道)[GSXYgsxy]?\d{1,4}线?)"
     r"[\u4e00-\u9fff]{2,6}$")
+# A county before a route's first place (青山县白石镇民族村): the place after it is of two to eight characters.
+_COUNTY_BEFORE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,3}[县旗][\u4e00-\u9fff]{2,8}$")
 _NUMBER_ONLY = re.compile(rf"{NUM}(?:余|多)?")
 _COUNTED_LINES = re.compile(r"(?<![\dA-Za-z])\d{2,}$")  # 500 of 监控500路 (no code: G104 is one)
 
@@ -107,8 +109,9 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
                 if outer is None:
                     # 大鹏镇景华村北帝山景区至思洪村公路: a longer first place opens a list item
                     outer = find_stem(norm, stem[2], lo, 2, 12)
-                    if outer is not None and not (outer[0] > lo and norm[outer[0] - 1] == "、"):
-                        outer = None
+                    if outer is not None and not (outer[0] > lo and norm[outer[0] - 1] == "、") \
+                            and not _COUNTY_BEFORE_PLACE.match(norm, outer[0], stem[2]):
+                        outer = None  # (青山县白石镇民族村至黄沙镇二级公路: a county before the first place)
                 if outer is not None and 2 <= stem[2] - outer[0] <= 12:
                     stem = outer
     if stem is not None and category == "area" and stem[1] is None and stem[0] - 1 > lo \

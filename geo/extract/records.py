@@ -192,6 +192,10 @@ def _classify(case):
             # when its own last character looks like a head (泉).
             category = type_category
             label = "distinctive" if label == "short" else label
+        elif type_category == category and category != "village" and label == "short":
+            # 马沟等3座水库, 翠园、馨园等公园, 翠苑、金城3个社区: a short name among its kind is one (villages
+            # are left to _short_name_among_names: listed as context more often than any kind)
+            label = "distinctive"
     if category in ROAD_CATEGORIES and norm.find("等", mention.end, min(case.clause_end, mention.end + _NETWORK_REACH)) >= 0 \
             and not _DASH.search(norm, mention.stem_start, mention.end):
         network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)

@@ -20,6 +20,9 @@ from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNEND
 _ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩开竣续迁]\)(?=[建工])"
                                r"|(?<=[乡镇]\()(?:镇|乡|街道|街)\)"  # 乡(镇)中心幼儿园: one township
                                r"|(?<=[油硬]\()[油硬]\)(?=化))")  # 油(硬)化通村公路: one surfacing
+# A reservoir's class written with its grade in brackets (小(二)型水库, 小(Ⅰ)型): the brackets are dropped,
+# so the class reads as one word (小二型, a type) and the count before it counts the reservoirs.
+_BRACKETED_CLASS = re.compile(r"(?<=[小中大])\((?:[一二12]|I|II)\)(?=型)")
 # 村(社区) before the noun it qualifies (24个村(社区)综合文化服务中心: the centres are counted, not
 # villages); before a verb (28个村(社区)增添…) the villages are the subject and it stays.
 _VILLAGE_OR_COMMUNITY = re.compile(r"\((?:(?<=村\()(?:社区|居委会|居)|(?<=社区\()村)\)(?=[\u4e00-\u9fff])")
@@ -100,7 +103,7 @@ def clean(norm, origin, breaks=()):
     norm = _grouped_village_lists(norm)  # (same length: offsets kept)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
-                    + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)]
+                    + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)] + _class_brackets(norm)
                     + [m.span() for m in _ROUTE_ALIAS.finditer(norm) if "至" in norm[max(0, m.start() - 12):m.start()]])
 
 
@@ -158,6 +161,12 @@ def _grouped_village_lists(norm):
     for pos in commas:
         chars[pos] = "、"
     return "".join(chars)
+
+
+def _class_brackets(norm):
+    """Spans of the brackets around a reservoir's grade (小(二)型: the two brackets, the grade kept)."""
+    return [span for m in _BRACKETED_CLASS.finditer(norm)
+            for span in ((m.start(), m.start() + 1), (m.end() - 1, m.end()))]
 
 
 def _qualifying_village(norm):

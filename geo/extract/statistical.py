@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from geo.extract.confidence import score_records
-from geo.lexicon import ACTION_INDEX, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
+from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.extract.stems import quoted_name
 from geo.extract.works import works_at
 from geo.extract.added_names import add_missed
 from geo.extract.widened_names import extend_to_names
@@ -44,8 +45,9 @@ def combine(norm, records, tagging, sent_start, sent_end):
     share_confidence(norm, records)  # 实施青河与白石沟河综合治理: B stands with A
     for record in records:
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
-                                              or _coded_road_built(norm, record, sent_end)):
-            record.confidence = None  # 实施G210改造: the works' whole object, whatever the model says
+                                              or _coded_road_built(norm, record, sent_end)
+                                              or record.named and _quoted_before_head(norm, record)):
+            record.confidence = None  # 实施G210改造, “渝湘复线”高速: the works' object, whatever the model says
     return records
 
 
@@ -110,7 +112,17 @@ def _evident(norm, record, sent_start):
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
-        or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record)
+        or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
+        or _quoted_before_head(norm, record)
+
+
+def _quoted_before_head(norm, record):
+    """“渝湘复线”高速公路: an expressway or railway named in quotes right before its head (no road's
+    slogan, “最美彩虹”公路; no programme's title, see :func:`geo.extract.stems.quoted_name`)."""
+    start, close, head = record.mention.stem_start, record.mention.head_start - 1, record.mention.head
+    return head in INTERCITY_HEADS and (head.startswith(("高速", "城际")) or head.endswith(("铁路", "高铁"))) \
+        and record.start == start and close > start + 2 and norm[start] in "“‘" and norm[close] in "”’" \
+        and quoted_name(norm, start, close)
 
 
 def _street_named_by_a_verb(norm, record):
