@@ -15,7 +15,7 @@ from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
 from geo.extract.described import enrolment_area, examples_of_a_kind, functions_of_a_building, holds_an_event, \
-    journey_to_place, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
+    distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, village_located, \
     what_it_becomes
 
@@ -436,18 +436,6 @@ _PLANNED_AFTER_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?){0,6}(?:
 _PLANNED_LIST_REACH = 80  # characters after a place looked through for the plan compiled
 
 
-# A distance after a place (距伊河大桥3.5公里, 距县城约5公里): the place it is measured from.
-_DISTANCE_AFTER = re.compile(r"(?:约|仅|不到|不足)?\d+(?:\.\d+)?(?:公里|千米|km|KM|米)")
-
-
-def _distance_from(case):
-    """距伊河大桥3.5公里: a place a distance is measured from is context. (距 is one character and
-    no stop word: in 者跃村距县城9公里 it would cut the run before it into a name.)"""
-    mention = case.mention
-    return case.norm.startswith("距", mention.stem_start) \
-        and _DISTANCE_AFTER.match(case.norm, mention.head_end) is not None
-
-
 # A list of places opened by 继 up to a place (继|青山隧道、|白石隧道), and one closed by 之后 after it.
 _PRECEDENTS_OPENED = re.compile(r"(?<!相)继(?!续)(?:[\u4e00-\u9fff\d]{1,16}[、和与及])*$")
 _PRECEDENTS_CLOSED = re.compile(r"(?:[、和与及][\u4e00-\u9fff\d]{1,16}?)*(?:之后|以后)")
@@ -470,13 +458,13 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _insi
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
                  examples_of_a_kind, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
-                 types_contained, _distance_from, _precedents_compared, village_located, journey_to_place)
+                 types_contained, _precedents_compared, village_located, distance_or_journey)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, functions_of_a_building,
                                                   holds_an_event, what_it_becomes, enrolment_area,
-                                                  surroundings_described, village_located, journey_to_place))
+                                                  surroundings_described, village_located))
 
 
 def _in_range_brackets(norm, mention):

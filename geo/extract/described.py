@@ -207,15 +207,23 @@ def land_use_described(case):
     return _LAND_USE.match(case.norm, case.mention.end) is not None
 
 
-# The time or distance of a journey to a place (县城至青山站的时间将由30分钟缩短到10分钟, 到白石机场的
-# 车程仅需20分钟): the place is where a trip ends, no works on it.
+# A distance after a place (距伊河大桥3.5公里, 距县城约5公里): the place it is measured from. The time or
+# distance of a journey to a place (县城至青山站的时间将由30分钟缩短到10分钟, 到白石机场的车程仅需20分钟):
+# where a trip ends.
+_DISTANCE_AFTER = re.compile(r"(?:约|仅|不到|不足)?\d+(?:\.\d+)?(?:公里|千米|km|KM|米)")
 _JOURNEY_AFTER = re.compile(r"的?(?:通行|行车|出行|单程|往返)?(?:时间|车程|时长|行程|里程)")
 
 
-def journey_to_place(case):
-    """县城至青山站的时间将缩短到10分钟: a place whose journey time or distance is said, with no works
-    on it, is context (新建青山站的时间: the works' time)."""
-    return case.action is None and _JOURNEY_AFTER.match(case.norm, case.mention.end) is not None
+def distance_or_journey(case):
+    """距伊河大桥3.5公里, 县城至青山站的时间将缩短到10分钟: a place a distance is measured from, or one whose
+    journey time or distance is said with no works on it, is context (新建青山站的时间: the works' time).
+
+    距 is one character and no stop word: in 者跃村距县城9公里 it would cut the run before it into a name.
+    """
+    norm, mention = case.norm, case.mention
+    if norm.startswith("距", mention.stem_start) and _DISTANCE_AFTER.match(norm, mention.head_end) is not None:
+        return True
+    return case.action is None and _JOURNEY_AFTER.match(norm, mention.end) is not None
 
 
 # A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
