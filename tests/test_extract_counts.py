@@ -381,3 +381,12 @@ def test_a_total_length_after_a_count_is_the_length_of_what_is_counted():
     # 共/合计 before a length says the same as 全长: the counted roads' total, no part of their noun
     assert counted_groups("白石镇今年硬化3条共28.4公里的通村道路,新建2条合计5公里的产业路。") \
         == [("road_new", 2), ("road_rebuild", 3)]
+
+
+def test_a_count_before_the_type_is_the_whole_and_one_after_its_works_a_share():
+    # 123个建设项目开工97个: the year's projects are 123, of which 97 started; a count after the
+    # works with none before it (背街小巷改造30条) is still the group's
+    groups = counted_groups("今年白石县安排的123个建设项目开工97个,城乡20件惠民实事开工17个。")
+    assert ("project", 123) in groups and ("project", 20) in groups
+    assert ("project", 97) not in groups and ("project", 17) not in groups
+    assert ("road_rebuild", 30) in counted_groups("青山镇背街小巷改造30条。")
