@@ -390,3 +390,9 @@ def test_a_count_before_the_type_is_the_whole_and_one_after_its_works_a_share():
     assert ("project", 123) in groups and ("project", 20) in groups
     assert ("project", 97) not in groups and ("project", 17) not in groups
     assert ("road_rebuild", 30) in counted_groups("青山镇背街小巷改造30条。")
+
+
+def test_a_bracketed_fu_inside_kaigong_is_an_alternative_verb_character():
+    # 开(复)工 reads 开工 (as 开(竣)工): 工项目 is no noun
+    features = [f["properties"] for f in extract_projects("全年白石区新开(复)工项目45个。")]
+    assert [(p["name"], p["quantity"]["value"]) for p in features if not p["named"]] == [("项目（开工）", 45)]
