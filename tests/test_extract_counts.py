@@ -396,3 +396,9 @@ def test_a_bracketed_fu_inside_kaigong_is_an_alternative_verb_character():
     # 开(复)工 reads 开工 (as 开(竣)工): 工项目 is no noun
     features = [f["properties"] for f in extract_projects("全年白石区新开(复)工项目45个。")]
     assert [(p["name"], p["quantity"]["value"]) for p in features if not p["named"]] == [("项目（开工）", 45)]
+
+
+def test_a_counted_item_after_a_measured_one_shares_the_verb_that_opens_the_list():
+    # 新建日光温室1500亩、冷库6个: the verb builds both; a stock (全县有…) builds none
+    assert ("project", 6) in counted_groups("青松镇新建连栋温室1500亩、冷库6个,新增菜地800亩。")
+    assert counted_groups("白石县有连栋温室1500亩、冷库6个。") == []
