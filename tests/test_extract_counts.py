@@ -381,3 +381,24 @@ def test_a_total_length_after_a_count_is_the_length_of_what_is_counted():
     # 共/合计 before a length says the same as 全长: the counted roads' total, no part of their noun
     assert counted_groups("白石镇今年硬化3条共28.4公里的通村道路,新建2条合计5公里的产业路。") \
         == [("road_new", 2), ("road_rebuild", 3)]
+
+
+def test_a_count_before_the_type_is_the_whole_and_one_after_its_works_a_share():
+    # 123个建设项目开工97个: the year's projects are 123, of which 97 started; a count after the
+    # works with none before it (背街小巷改造30条) is still the group's
+    groups = counted_groups("今年白石县安排的123个建设项目开工97个,城乡20件惠民实事开工17个。")
+    assert ("project", 123) in groups and ("project", 20) in groups
+    assert ("project", 97) not in groups and ("project", 17) not in groups
+    assert ("road_rebuild", 30) in counted_groups("青山镇背街小巷改造30条。")
+
+
+def test_a_bracketed_fu_inside_kaigong_is_an_alternative_verb_character():
+    # 开(复)工 reads 开工 (as 开(竣)工): 工项目 is no noun
+    features = [f["properties"] for f in extract_projects("全年白石区新开(复)工项目45个。")]
+    assert [(p["name"], p["quantity"]["value"]) for p in features if not p["named"]] == [("项目（开工）", 45)]
+
+
+def test_a_counted_item_after_a_measured_one_shares_the_verb_that_opens_the_list():
+    # 新建日光温室1500亩、冷库6个: the verb builds both; a stock (全县有…) builds none
+    assert ("project", 6) in counted_groups("青松镇新建连栋温室1500亩、冷库6个,新增菜地800亩。")
+    assert counted_groups("白石县有连栋温室1500亩、冷库6个。") == []

@@ -212,6 +212,9 @@ def _thing_before(norm, match, start, end):
     if after < end and norm[after] not in HARD_BREAKS and not norm.startswith(("和", "及"), after):
         return None
     for pos in range(match.start() - 1, max(start, match.start() - MAX_STEM) - 1, -1):
+        if norm[pos] == "、" and match.start() - pos >= 3:
+            action = _verb_of_counted_list(norm, pos, start)  # 新建日光温室1500亩、冷库6个
+            return ((pos + 1, match.start()), action) if action else None
         if not ("\u4e00" <= norm[pos] <= "\u9fff" or norm[pos] in "“”"):
             return None
         action = action_ending_at(norm, pos, start) if match.start() - pos >= 2 else None
@@ -223,6 +226,31 @@ def _thing_before(norm, match, start, end):
     return None
 
 
+def _verb_of_counted_list(norm, comma, start):
+    """The works verb a list of counted or measured items opens, the item before ``comma`` (a 、)
+    its last (新建日光温室1500亩、|冷库6个: 冷库 is built too); None when an item before it is no
+    noun and its count, or no verb opens the first."""
+    for _ in range(_MAX_LISTED_BEFORE):
+        count = _ITEM_COUNT_END.search(norm, max(start, comma - MAX_STEM - 8), comma)
+        if count is None:
+            return None
+        for pos in range(count.start() - 1, max(start, count.start() - MAX_STEM) - 1, -1):
+            if norm[pos] == "、":
+                comma = pos
+                break
+            if not "\u4e00" <= norm[pos] <= "\u9fff":
+                return None
+            action = action_ending_at(norm, pos, start) if count.start() - pos >= 2 else None
+            if action:
+                return action
+        else:
+            return None
+    return None
+
+
+_MAX_LISTED_BEFORE = 4  # items of a counted list before the one whose verb is looked for
+# A count or a measure ending an item of a list (…1500亩, …6个, …3.5公里).
+_ITEM_COUNT_END = re.compile(rf"(?<![\d.]){NUM}(?:余|多)?[\u4e00-\u9fff]{{1,3}}$")
 _STOP_SET = frozenset(STOP_WORDS)
 
 

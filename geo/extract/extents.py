@@ -150,6 +150,8 @@ def extend_right(norm, mention, clause_end):
             if norm.startswith(COUNTED_WORKS, after) and COUNT_RE.match(norm, after + 2, clause_end):
                 after += 2  # 便民码头建设项目5个, 农村公路中修项目28个: the works' projects are counted
             count = _count_at(norm, after, clause_end, mention)
+            if count is not None and _share_of_count_before(norm, mention, count):
+                count = None  # 123个建设项目开工97个: the count before the type is the whole
             if count is not None:
                 mention.post_action = action
                 if closing:
@@ -188,6 +190,16 @@ def _route_between_places(norm, mention):
 
 
 _ROUTE_REACH = 10  # characters before a route's head where 至 joins its two ends
+
+
+def _share_of_count_before(norm, mention, count):
+    """True when a count of the type's noun phrase opens it and ``count``, said after its works, is
+    smaller (123个建设项目开工97个, 城乡20件惠民实事开工17个): the works reached a share of the
+    whole, and the whole is the group."""
+    lo = max(0, mention.head_start - MAX_COUNTED_STEM)
+    return any(match.end() == mention.stem_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start)
+               for match in COUNT_RE.finditer(norm, lo, mention.head_start)
+               if (parse_number(match.group("num")) or 0) > count.value)
 
 
 def _counted_before(norm, mention):

@@ -14,10 +14,10 @@ from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNEND
                                   WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
 
-# An alternative verb character in brackets inside a works verb (开(竣)工, 新(改)建, 改(扩)建), or
+# An alternative verb character in brackets inside a works verb (开(竣)工, 开(复)工, 新(改)建, 改(扩)建), or
 # an alternative township word (乡(镇), 镇(街道)): the text reads as written without it.
 # (The patterns open with the character they must match, look-behinds after it: see geo.names.)
-_ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩开竣续迁]\)(?=[建工])"
+_ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩开竣续迁复]\)(?=[建工])"
                                r"|(?<=[乡镇]\()(?:镇|乡|街道|街)\)"  # 乡(镇)中心幼儿园: one township
                                r"|(?<=[油硬]\()[油硬]\)(?=化))")  # 油(硬)化通村公路: one surfacing
 # A reservoir's class written with its grade in brackets (小(二)型水库, 小(Ⅰ)型): the brackets are dropped,

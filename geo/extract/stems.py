@@ -6,7 +6,7 @@ import re
 
 from geo.lexicon import ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
 from geo.extract.patterns import HAN_RUN, BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
-from geo.extract.street_words import ROAD_NAME_OPENING, street_after_jurisdiction
+from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type
 
 
@@ -183,6 +183,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                     and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
                 stop = None  # 新华路、和平大街: a list item does not open with a conjunction
+            if stop and length == 0 and USED_RESOURCE_END.search(norm, max(lo, pos - 6), pos):
+                stop = None  # 固废综合利用产业园: the use of a resource names the place that uses it
             if stop and len(stop) > 1 and 0 < length and ROAD_NAME_OPENING.match(norm, pos, head_start):
                 stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
             if stop and norm.startswith(NOT_STOPS, pos - len(stop)):

@@ -1,5 +1,6 @@
-"""Verb words inside street names: a verb's word after the town it is in (青山县建设路) or before a
-road's ending that goes on (建设北路西棚户区, 新建街社区) names the street, no works (see stems.find_stem)."""
+"""Verb words inside names: a verb's word after the town it is in (青山县建设路) or before a
+road's ending that goes on (建设北路西棚户区, 新建街社区) names the street, no works; the use of a
+resource (固废综合利用产业园) names the place that uses it (see stems.find_stem)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,7 @@ def street_after_jurisdiction(norm, word_start, head_start, lo):
 # What ends a road's name (北路, 大街), opening a stem that goes on after it: the verb word before it is
 # the road's name (建设北路西棚户区), as is one before a street naming a community or compound (新建街社区).
 ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])|[路街巷](?=社区|小区)")
+
+# The use of a resource right before a head (固废综合利用|产业园, 煤矸石资源化利用|电厂): the park or
+# plant is named by what it uses, and 利用 is no verb that ends its stem.
+USED_RESOURCE_END = re.compile(r"(?:综合|资源化|循环)利用$")
