@@ -1361,6 +1361,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # ends no stem there
     ("今年建设青松县固废综合利用产业园和白石煤矸石综合利用电厂。",
      [("青松县固废综合利用产业园", "area"), ("白石煤矸石综合利用电厂", "utility")], []),
+    # a type of another kind after a village (高标准农田, 山塘) is works in the village: the village
+    ("实施青石村高标准农田建设项目,完成大坪村山塘清淤。", [("大坪村", "village"), ("青石村", "village")], []),
+    # the place a project is said to serve (是加快推进X片区建设的关键性工程) is its purpose, no project
+    ("建设白石路意义重大,也是拉大城市框架、完善城市功能、加快推进青松新城片区建设的关键性工程。", [("白石路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

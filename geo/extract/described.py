@@ -310,3 +310,18 @@ def kinds_of_facility(case):
 
 
 _KINDS = ("各种", "各类", "多种", "各式")
+
+
+# A project said to serve a place (也是加快推进X片区建设的关键性工程, 是X新区开发的重要一环): the place
+# whose growth it serves, after 是 and before its development and 的, is
+# the purpose, no project of the clause (是 in the same clause).
+_IS_BEFORE = re.compile(r"是[^,;:。!?\n]{0,24}$")
+_SERVED_AFTER = re.compile(r"(?:建设|开发|发展|更新|提升)的(?:[\u4e00-\u9fff]{0,4}?)(?:工程|项目|举措|一环|环节|抓手|支撑)")
+
+
+def purpose_served(case):
+    """X片区 of 也是加快推进X片区建设的关键性工程: the place a project serves, no project itself."""
+    mention, norm = case.mention, case.norm
+    start = mention.stem_start
+    return _SERVED_AFTER.match(norm, chain_end(mention)) is not None \
+        and _IS_BEFORE.search(norm, max(0, start - 25), start) is not None

@@ -422,12 +422,16 @@ def _name_before_its_type(case):
             or mention.head_start - start < 3:
         return None
     category = mention.category if mention.category != "stem" else case.category
-    end = next((k for k in range(mention.head_start, start + 2, -1)
-                if is_generic(norm[k:mention.head_start]) and _ends_in_head_of(norm, start, k, category)), None)
+    # 碗厂村高标准农田, 白石村山塘: a type of another kind after a village names the village (not a
+    # road or a stop, which the village names: 白石村通组路, 白石村公交站点).
+    kinds = (category,) if category in (*ROAD_CATEGORIES, "station") else (category, "village")
+    end, kind = next(((k, c) for k in range(mention.head_start, start + 2, -1) for c in kinds
+                      if is_generic(norm[k:mention.head_start]) and _ends_in_head_of(norm, start, k, c)
+                      and (c == category or not is_generic(norm[start:k]))), (None, None))
     if end is None:
         return None
-    return [Record(named=True, category=case.category, action=case.action, start=start, end=end,
-                   base=(start, end), mention=mention)]
+    return [Record(named=True, category=case.category if kind == category else kind, action=case.action,
+                   start=start, end=end, base=(start, end), mention=mention)]
 
 
 def _school_type_after_a_name(case):
