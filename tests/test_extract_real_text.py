@@ -1615,6 +1615,16 @@ def test_a_road_named_after_broadcasting_is_a_road_over_the_word_circuit():
     assert [f["properties"]["name"] for f in extract_projects("青山县广电路改造完成。")] == ["青山县广电路"]
 
 
+def test_a_building_whose_main_part_is_done_is_kept_over_the_models():
+    # 主体工程完工, 主体封顶: the works of a building's main part are the building's own, after a
+    # clause that is no works (改善民生) as much as alone; a type's (乡镇卫生院) or a part fitted
+    # out (主体进行了装修) are not
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert names("坚持在发展中改善民生,东山医院主体工程完工。") == ["东山医院"]
+    assert names("东山医院主体封顶。") == ["东山医院"]
+    assert names("完成1所乡镇卫生院主体工程建设。") == []
+
+
 def test_fully_named_groups_state_their_total():
     features = extract_projects("实施青峰线、白鹭线、红枫线三条县道路面改造。")
     totals = {f["properties"]["name"]: f["properties"]["group_total"] for f in features}

@@ -16,7 +16,7 @@ from geo.extract.joined import holds_joined_pair, rejoined, share_confidence
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import CORNER_QUOTES, STREET_NAME_ENDINGS, DASHES, NUMBERED_SCHOOL_RE, QUOTE_CLOSERS, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, COUNT_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_DROP_OUTSIDE, TAGGER_EXTENDS, TAGGER_OVERRULES
 from geo.extract.segment import clauses
-from geo.extract.works import works_at
+from geo.extract.works import main_part_done, works_at
 
 _BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -63,8 +63,9 @@ def combine(norm, records, tagging, sent_start, sent_end):
     share_confidence(norm, records)  # 实施青河与白石沟河综合治理: B stands with A
     for record in records:
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
-                                              or _coded_road_built(norm, record, sent_end)):
-            record.confidence = None  # 实施G210改造: the works' whole object, whatever the model says
+                                              or _coded_road_built(norm, record, sent_end)
+                                              or main_part_done(norm, record, sent_end)):
+            record.confidence = None  # 实施G210改造, A医院主体工程完工: the works' own object, whatever the model says
     return records
 
 
@@ -136,7 +137,8 @@ def _evident(norm, record, sent_start):
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
-        or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record)
+        or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
+        or main_part_done(norm, record, len(norm))
 
 
 def _street_named_by_a_verb(norm, record):
