@@ -1359,6 +1359,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the particle 着 ends the verb before a name (这意味着, 预示着; 著 in Traditional script)
     ("这意味着青山大道即将迎来翻新整治。這預示著白石路即將改造。",
      [("白石路", "road_rebuild"), ("青山大道", "road_rebuild")], []),
+    # a one-character stop after a lone character of a list item or a verb's object is inside the
+    # name (、西有小学: no item is one character); a lone stop item is none (、有医院)
+    ("启动东山高中、西有小学迁建,新建南为中学。建设学校、有医院。",
+     [("东山高中", "school"), ("南为中学", "school"), ("西有小学", "school")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -1,11 +1,12 @@
-"""Verb words inside street names: a verb's word after the town it is in (青山县建设路) or before a
+"""Verb words inside names: a one-character stop after a lone character (、天有高中) is the name's;
+in street names a verb's word after the town it is in (青山县建设路) or before a
 road's ending that goes on (建设北路西棚户区, 新建街社区) names the street, no works (see stems.find_stem)."""
 
 from __future__ import annotations
 
 import re
 
-from geo.lexicon import is_generic
+from geo.lexicon import is_generic, multi_stop_ending_at, stop_ending_at
 
 # A town named before a street (青山县|建设路): its own town, not a generic one (全市, 本区, 我县).
 _TOWN_BEFORE_STREET = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff][市县区镇]")
@@ -28,3 +29,12 @@ def street_after_jurisdiction(norm, word_start, head_start, lo):
 # What ends a road's name (北路, 大街), opening a stem that goes on after it: the verb word before it is
 # the road's name (建设北路西棚户区), as is one before a street naming a community or compound (新建街社区).
 ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|大道|大街)(?=[\u4e00-\u9fff])|[路街巷](?=社区|小区)")
+
+
+def one_character_before(norm, stop_start, lo):
+    """True when one Han character, itself no stop word, stands between a list's 、 or a verb and
+    the one-character stop at ``stop_start`` (育才高中、天有高中, 新建西有小学): a list item or a
+    verb's object is no lone character, so the stop is inside the name."""
+    if stop_start - 2 < lo or not "\u4e00" <= norm[stop_start - 1] <= "\u9fff" or stop_ending_at(norm, stop_start, lo):
+        return False
+    return norm[stop_start - 2] == "、" or multi_stop_ending_at(norm, stop_start - 1, lo)
