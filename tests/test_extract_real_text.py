@@ -1363,6 +1363,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # name (、西有小学: no item is one character); a lone stop item is none (、有医院)
     ("启动东山高中、西有小学迁建,新建南为中学。建设学校、有医院。",
      [("东山高中", "school"), ("南为中学", "school"), ("西有小学", "school")], []),
+    # a station's grade (五级客运站) is a type, counted even by one; 游道 is a path like 步道
+    ("建成五级客运站1个,新建白石游道、骑行游道3条。",
+     [("白石游道", "park")], [("park", 3), ("transport", 1)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
