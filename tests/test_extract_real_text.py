@@ -1635,6 +1635,13 @@ def test_a_building_whose_main_part_is_done_is_kept_over_the_models():
     assert names("完成1所乡镇卫生院主体工程建设。") == []
 
 
+def test_a_place_whose_problem_a_project_relieves_is_no_project():
+    # 缓解/重视 A片区…问题 closing the clause: the place has the problem, no works of its own
+    names = lambda text: [f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]]
+    assert names("我集团高度重视白鹤桥片区学校配套不足问题。") == []
+    assert names("可极大缓解开发区白鹤桥片区适龄儿童就近入学问题。") == []
+
+
 def test_fully_named_groups_state_their_total():
     features = extract_projects("实施青峰线、白鹭线、红枫线三条县道路面改造。")
     totals = {f["properties"]["name"]: f["properties"]["group_total"] for f in features}
