@@ -1366,6 +1366,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a station's grade (五级客运站) is a type, counted even by one; 游道 is a path like 步道
     ("建成五级客运站1个,新建白石游道、骑行游道3条。",
      [("白石游道", "park")], [("park", 3), ("transport", 1)]),
+    # a bus shelter (候车棚) is counted like a 候车亭
+    ("完成农村候车棚20个、招呼站30个。", [], [("transport", 20), ("transport", 30)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
