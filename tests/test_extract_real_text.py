@@ -1365,6 +1365,18 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("实施青石村高标准农田建设项目,完成大坪村山塘清淤。", [("大坪村", "village"), ("青石村", "village")], []),
     # the place a project is said to serve (是加快推进X片区建设的关键性工程) is its purpose, no project
     ("建设白石路意义重大,也是拉大城市框架、完善城市功能、加快推进青松新城片区建设的关键性工程。", [("白石路", "road_new")], []),
+    # the particle 着 ends the verb before a name (这意味着, 预示着; 著 in Traditional script)
+    ("这意味着青山大道即将迎来翻新整治。這預示著白石路即將改造。",
+     [("白石路", "road_rebuild"), ("青山大道", "road_rebuild")], []),
+    # a one-character stop after a lone character of a list item or a verb's object is inside the
+    # name (、西有小学: no item is one character); a lone stop item is none (、有医院)
+    ("启动东山高中、西有小学迁建,新建南为中学。建设学校、有医院。",
+     [("东山高中", "school"), ("南为中学", "school"), ("西有小学", "school")], []),
+    # a station's grade (五级客运站) is a type, counted even by one; 游道 is a path like 步道
+    ("建成五级客运站1个,新建白石游道、骑行游道3条。",
+     [("白石游道", "park")], [("park", 3), ("transport", 1)]),
+    # a bus shelter (候车棚) is counted like a 候车亭
+    ("完成农村候车棚20个、招呼站30个。", [], [("transport", 20), ("transport", 30)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -1642,6 +1654,23 @@ def test_a_road_named_after_broadcasting_is_a_road_over_the_word_circuit():
     names = sorted(f["properties"]["name"] for f in extract_projects("完成广电路、胜利街拓宽改造。"))
     assert names == ["广电路", "胜利街"]
     assert [f["properties"]["name"] for f in extract_projects("青山县广电路改造完成。")] == ["青山县广电路"]
+
+
+def test_a_building_whose_main_part_is_done_is_kept_over_the_models():
+    # 主体工程完工, 主体封顶: the works of a building's main part are the building's own, after a
+    # clause that is no works (改善民生) as much as alone; a type's (乡镇卫生院) or a part fitted
+    # out (主体进行了装修) are not
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert names("坚持在发展中改善民生,东山医院主体工程完工。") == ["东山医院"]
+    assert names("东山医院主体封顶。") == ["东山医院"]
+    assert names("完成1所乡镇卫生院主体工程建设。") == []
+
+
+def test_a_place_whose_problem_a_project_relieves_is_no_project():
+    # 缓解/重视 A片区…问题 closing the clause: the place has the problem, no works of its own
+    names = lambda text: [f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]]
+    assert names("我集团高度重视白鹤桥片区学校配套不足问题。") == []
+    assert names("可极大缓解开发区白鹤桥片区适龄儿童就近入学问题。") == []
 
 
 def test_fully_named_groups_state_their_total():

@@ -16,7 +16,7 @@ from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_
 from geo.extract.works import works_at
 from geo.extract.described import enrolment_area, examples_of_a_kind, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
-    purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
+    problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
     village_located, what_it_becomes
 
 _NAMED_KINDS = ("name", "facility", "code")
@@ -458,13 +458,13 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _insi
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
                  examples_of_a_kind, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
-                 types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served)
+                 types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, functions_of_a_building,
                                                   holds_an_event, what_it_becomes, enrolment_area,
-                                                  surroundings_described, village_located))
+                                                  surroundings_described, village_located, problem_of_place))
 
 
 def _in_range_brackets(norm, mention):

@@ -3,14 +3,14 @@
 Places named for their people or authority, rivers whose floods are fought, works counted again, one of a type a place becomes,
 examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
 catchment, a place's surroundings, types of schools written together, a place's projects growing in
-number, the use of a place's land, kinds of facility listed, the journey to a place.
+number, the use of a place's land, kinds of facility listed, the journey to a place, a place's problem.
 """
 
 from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AUTHORITIES, JURISDICTION_SUFFIXES, PERSON_ROLES
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM
 
@@ -325,3 +325,19 @@ def purpose_served(case):
     start = mention.stem_start
     return _SERVED_AFTER.match(norm, chain_end(mention)) is not None \
         and _IS_BEFORE.search(norm, max(0, start - 25), start) is not None
+
+
+# A problem of a place closing its clause (A片区学校配套不足问题, A片区适龄儿童就近入学问题), after a
+# verb that relieves or heeds it (解决 is left out: 解决A村饮水问题 is often works in the village).
+_PROBLEM_CLOSES = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:问题|难题)(?=[,;。!?\n]|$)")
+_RELIEVED_BEFORE = re.compile(r"(?:缓解|破解|化解|重视|关注)[\u4e00-\u9fff]{0,6}$")
+
+
+def problem_of_place(case):
+    """缓解A片区适龄儿童就近入学问题, 重视A片区学校配套不足问题: a place whose problem closes the
+    clause, with no verb between them, after a verb that relieves it, is what a project relieves,
+    no works of its own."""
+    norm, start, end = case.norm, case.mention.stem_start, chain_end(case.mention)
+    problem = _PROBLEM_CLOSES.match(norm, end, case.clause_end)
+    return problem is not None and _RELIEVED_BEFORE.search(norm, max(0, start - 10), start) is not None \
+        and not any(multi_stop_ending_at(norm, pos, end) for pos in range(end + 2, problem.end() + 1))

@@ -9,7 +9,7 @@ from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_T
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
 from geo.extract.stems import quoted_name
-from geo.extract.works import works_at
+from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
 from geo.extract.widened_names import extend_to_names
 
@@ -46,8 +46,9 @@ def combine(norm, records, tagging, sent_start, sent_end):
     for record in records:
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
                                               or _coded_road_built(norm, record, sent_end)
-                                              or record.named and _quoted_before_head(norm, record)):
-            record.confidence = None  # 实施G210改造, “渝湘复线”高速: the works' object, whatever the model says
+                                              or record.named and _quoted_before_head(norm, record)
+                                              or main_part_done(norm, record, sent_end)):
+            record.confidence = None  # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model says
     return records
 
 
@@ -113,7 +114,7 @@ def _evident(norm, record, sent_start):
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
-        or _quoted_before_head(norm, record)
+        or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm))
 
 
 def _quoted_before_head(norm, record):

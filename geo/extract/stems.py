@@ -6,7 +6,7 @@ import re
 
 from geo.lexicon import ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
 from geo.extract.patterns import HAN_RUN, BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
-from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, street_after_jurisdiction
+from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type
 
 
@@ -256,10 +256,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                     # 11所新改扩建学校: a works verb between a count and its type is a modifier.
                     pos = counted.start()
                     continue
-            if stop and len(stop) == 1 and length == 0 and min_stem >= 1 and (norm[head_start] in STREET_HEAD_CHARS or stop == "原") \
+            if stop and len(stop) == 1 and length == 0 and min_stem >= 1 and (norm[head_start] in STREET_HEAD_CHARS or stop == "原"
+                                                                     or one_character_before(norm, pos - 1, lo)) \
                     and stop not in NEVER_IN_NAMES and stop not in CONTEXT_VERBS and stop not in NAME_INITIAL_STOPS and stop != "之" \
                     and pos - 1 > lo and norm[pos - 2] not in HARD_BREAKS:
-                stop = None  # 许由路, 自由路: a street's last character before 路 is its name's (回家之路 a metaphor)
+                stop = None  # 许由路, 自由路: a street's last character before 路 is its name's (回家之路 a metaphor); 、天有高中
             if stop and (length >= min_stem or length == 0 or len(stop) > 1 or stop in CONTEXT_VERBS or stop == "等"
                          or stop in NEVER_IN_NAMES or norm[pos:head_start] in DEMONSTRATIVES):
                 # 奉浦大桥与东桥: 与 opens no name; 对该路: the road named before, no name of its own

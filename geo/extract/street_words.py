@@ -1,12 +1,13 @@
-"""Verb words inside names: a verb's word after the town it is in (青山县建设路) or before a
-road's ending that goes on (建设北路西棚户区, 新建街社区) names the street, no works; the use of a
-resource (固废综合利用产业园) names the place that uses it (see stems.find_stem)."""
+"""Verb words inside names: a one-character stop after a lone character (、天有高中) is the name's;
+in street names a verb's word after the town it is in (青山县建设路) or before a road's ending that goes
+on (建设北路西棚户区, 新建街社区) names the street, no works; the use of a resource (固废综合利用产业园)
+names the place that uses it (see stems.find_stem)."""
 
 from __future__ import annotations
 
 import re
 
-from geo.lexicon import is_generic
+from geo.lexicon import is_generic, multi_stop_ending_at, stop_ending_at
 
 # A town named before a street (青山县|建设路): its own town, not a generic one (全市, 本区, 我县).
 _TOWN_BEFORE_STREET = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff][市县区镇]")
@@ -33,3 +34,11 @@ ROAD_NAME_OPENING = re.compile(r"(?:[东西南北中](?:路|街|大街|大道)|�
 # The use of a resource right before a head (固废综合利用|产业园, 煤矸石资源化利用|电厂): the park or
 # plant is named by what it uses, and 利用 is no verb that ends its stem.
 USED_RESOURCE_END = re.compile(r"(?:综合|资源化|循环)利用$")
+
+def one_character_before(norm, stop_start, lo):
+    """True when one Han character, itself no stop word, stands between a list's 、 or a verb and
+    the one-character stop at ``stop_start`` (育才高中、天有高中, 新建西有小学): a list item or a
+    verb's object is no lone character, so the stop is inside the name."""
+    if stop_start - 2 < lo or not "\u4e00" <= norm[stop_start - 1] <= "\u9fff" or stop_ending_at(norm, stop_start, lo):
+        return False
+    return norm[stop_start - 2] == "、" or multi_stop_ending_at(norm, stop_start - 1, lo)

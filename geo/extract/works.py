@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from geo.lexicon import FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, match_any, stop_ending_at, word_index
+from geo.lexicon import MAIN_PARTS, MAIN_PART_DONE, FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, is_generic, match_any, stop_ending_at, word_index
 from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
@@ -196,6 +196,15 @@ def _works_alone(words):
     if not rest or ACTION_INDEX.at(rest, 0) or FILLER_INDEX.at(rest, 0) or WORKS_TIME_RE.match(rest):
         return action
     return None
+
+
+def main_part_done(norm, record, clause_end):
+    """True when a distinctive name is followed by its main part's works done (青山医院主体工程完工,
+    白石图书馆主体封顶): the building's own works, not those of a type (乡镇卫生院主体工程) or of
+    a part fitted out (主体进行了装修)."""
+    part = match_any(norm, record.end, MAIN_PARTS)
+    return bool(part) and works_at(norm, record.end + len(part), clause_end) in MAIN_PART_DONE \
+        and not is_generic(norm[record.start:record.mention.head_start])
 
 
 def works_at(norm, pos, clause_end):
