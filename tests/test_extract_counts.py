@@ -32,6 +32,12 @@ def test_works_whose_noun_holds_only_a_generic_head_are_counted_but_a_list_after
     assert _works("完成青山中学、白石小学等4个续建项目") == []  # the list's own count
 
 
+def test_a_counted_type_may_be_planned_or_tallied_before_its_works_and_count():
+    # 安排/计划/累计 between the type and its works (项目安排建设56项); 已 is news, not planning
+    assert counted_groups("今年白石新城基础设施项目安排建设42项,全年计划投资20亿元。") == [("project", 42)]
+    assert counted_groups("2023年城镇老旧小区计划改造37个。") == [("area", 37)]
+
+
 def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
     assert _works("引进3个工程技术中心") == []
 
