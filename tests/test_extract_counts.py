@@ -38,6 +38,11 @@ def test_a_counted_type_may_be_planned_or_tallied_before_its_works_and_count():
     assert counted_groups("2023年城镇老旧小区计划改造37个。") == [("area", 37)]
 
 
+def test_projects_tallied_as_done_or_arranged_with_no_works_word_are_counted():
+    assert counted_groups("白石县续建、新建项目完成120个,3000万元以上项目80个。") == [("project", 80), ("project", 120)]
+    assert counted_groups("青山区实事项目安排25项。") == [("project", 25)]
+
+
 def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
     assert _works("引进3个工程技术中心") == []
 

@@ -155,6 +155,8 @@ def extend_right(norm, mention, clause_end):
                 mention.post_action = action
                 if closing:
                     mention.closing_quote = pos + 1
+    if count is None and mention.head in COUNTED_WORKS and norm.startswith(_TALLY_WORDS, pos):
+        count = _count_at(norm, pos + 2, clause_end, mention)  # 续建、新建项目完成165个, 实事项目安排40项
     if count is not None:
         mention.count = count
         mention.end = count.end
@@ -191,6 +193,7 @@ def _after_plan_words(norm, pos):
 
 
 _PLAN_WORDS = ("安排", "计划", "累计")  # between a counted type and its works (not 已/正在: 已开工建设26个 is news)
+_TALLY_WORDS = ("完成", "安排")  # between projects and their count, with no works word (项目完成165个)
 
 
 def _route_between_places(norm, mention):
