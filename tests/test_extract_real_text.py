@@ -1356,6 +1356,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a road's manhole covers (窨井盖, 井盖) are works on the road, after its name
     ("整治红枫路窨井盖,改造青山路、白石路井盖。",
      [("白石路", "road_rebuild"), ("红枫路", "road_rebuild"), ("青山路", "road_rebuild")], []),
+    # a part of the district before a quoted name says where it lies and is no part of the name
+    ("今年将加快推进东部“白沙湖文化公园”和中部“青松湖湿地公园”建设。",
+     [("白沙湖文化公园", "park"), ("青松湖湿地公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -15,7 +15,7 @@ from geo.numbers import parse_number
 from geo.extract.patterns import NUM, TWO_HAN, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
 from geo.extract.stems import decimal_point, find_stem, quoted_name
-from geo.extract.prefixes import quoted_range_start, stem_after_autonomy, stem_after_jurisdiction
+from geo.extract.prefixes import quote_after_locative, quoted_range_start, stem_after_autonomy, stem_after_jurisdiction
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -424,6 +424,7 @@ def _head_mention(norm, head_start, head_end, info, lo, clause_end):
     if ranged is not None:  # “三礼——小圩”道路: a quoted range names the road (see prefixes)
         stop = stop_ending_at(norm, ranged, lo)
         mention.stem_start, mention.stop, mention.stop_start = ranged, stop, (ranged - len(stop)) if stop else None
+    mention.stem_start = quote_after_locative(norm, mention.stem_start, head_start) or mention.stem_start  # 东部“白沙公园”
     opener = norm[mention.stem_start:mention.stem_start + 1]
     if opener in QUOTE_CLOSERS and (QUOTE_CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]
                                     or _quoted_whole_name(norm, mention, QUOTE_CLOSERS[opener], clause_end)):
