@@ -32,6 +32,17 @@ def test_works_whose_noun_holds_only_a_generic_head_are_counted_but_a_list_after
     assert _works("完成青山中学、白石小学等4个续建项目") == []  # the list's own count
 
 
+def test_a_counted_type_may_be_planned_or_tallied_before_its_works_and_count():
+    # 安排/计划/累计 between the type and its works (项目安排建设56项); 已 is news, not planning
+    assert counted_groups("今年白石新城基础设施项目安排建设42项,全年计划投资20亿元。") == [("project", 42)]
+    assert counted_groups("2023年城镇老旧小区计划改造37个。") == [("area", 37)]
+
+
+def test_projects_tallied_as_done_or_arranged_with_no_works_word_are_counted():
+    assert counted_groups("白石县续建、新建项目完成120个,3000万元以上项目80个。") == [("project", 80), ("project", 120)]
+    assert counted_groups("青山区实事项目安排25项。") == [("project", 25)]
+
+
 def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
     assert _works("引进3个工程技术中心") == []
 

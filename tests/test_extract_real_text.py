@@ -1377,6 +1377,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石游道", "park")], [("park", 3), ("transport", 1)]),
     # a bus shelter (候车棚) is counted like a 候车亭
     ("完成农村候车棚20个、招呼站30个。", [], [("transport", 20), ("transport", 30)]),
+    # a part of the district before a quoted name says where it lies and is no part of the name
+    ("今年将加快推进东部“白沙湖文化公园”和中部“青松湖湿地公园”建设。",
+     [("白沙湖文化公园", "park"), ("青松湖湿地公园", "park")], []),
+    # a toll plaza with no name before it is a type (收费 is a generic modifier), a named toll station is a place
+    ("改造白石收费站进出口匝道。项目建设内容包括改造现状匝道和收费广场、新建桥底掉头匝道。", [("白石收费站", "transport")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -143,9 +143,10 @@ def extend_right(norm, mention, clause_end):
         if not quoted:
             # 安置点配套设施提升12个: the works on a type's facilities count the type.
             quoted = len(_COUNTED_PART_INDEX.at(norm, pos) or "")
-        action = ACTION_INDEX.at(norm, pos + quoted + closing)
+        start = _after_plan_words(norm, pos + quoted + closing) if not (quoted or closing) else pos + quoted + closing
+        action = ACTION_INDEX.at(norm, start)
         if action:
-            after = pos + quoted + closing + len(action)
+            after = start + len(action)
             after += 1 if quoted == 1 and after < clause_end and norm[after] in "”’\"" else 0
             if norm.startswith(COUNTED_WORKS, after) and COUNT_RE.match(norm, after + 2, clause_end):
                 after += 2  # 便民码头建设项目5个, 农村公路中修项目28个: the works' projects are counted
@@ -156,6 +157,8 @@ def extend_right(norm, mention, clause_end):
                 mention.post_action = action
                 if closing:
                     mention.closing_quote = pos + 1
+    if count is None and mention.head in COUNTED_WORKS and norm.startswith(_TALLY_WORDS, pos):
+        count = _count_at(norm, pos + 2, clause_end, mention)  # 续建、新建项目完成165个, 实事项目安排40项
     if count is not None:
         mention.count = count
         mention.end = count.end
@@ -182,6 +185,17 @@ def extend_right(norm, mention, clause_end):
         return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
+
+
+def _after_plan_words(norm, pos):
+    """Where the works start after a word that plans or tallies them (项目安排建设56项, 道路计划改造30条,
+    项目累计建成12个); ``pos`` when none is there or no works follow it."""
+    word = next((w for w in _PLAN_WORDS if norm.startswith(w, pos)), None)
+    return pos + len(word) if word and ACTION_INDEX.at(norm, pos + len(word)) else pos
+
+
+_PLAN_WORDS = ("安排", "计划", "累计")  # between a counted type and its works (not 已/正在: 已开工建设26个 is news)
+_TALLY_WORDS = ("完成", "安排")  # between projects and their count, with no works word (项目完成165个)
 
 
 def _route_between_places(norm, mention):

@@ -13,7 +13,7 @@ from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE
 from geo.extract.stems import decimal_point, find_stem, quoted_name
-from geo.extract.prefixes import quoted_range_start, stem_after_autonomy, stem_after_jurisdiction
+from geo.extract.prefixes import quote_after_locative, quoted_range_start, stem_after_autonomy, stem_after_jurisdiction
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -142,6 +142,7 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
     if ranged is not None:  # “三礼——小圩”道路: a quoted range names the road (see prefixes)
         stop = stop_ending_at(norm, ranged, lo)
         mention.stem_start, mention.stop, mention.stop_start = ranged, stop, (ranged - len(stop)) if stop else None
+    mention.stem_start = quote_after_locative(norm, mention.stem_start, head_start) or mention.stem_start  # 东部“白沙公园”
     opener = norm[mention.stem_start:mention.stem_start + 1]
     if opener in QUOTE_CLOSERS and (QUOTE_CLOSERS[opener] not in norm[mention.stem_start + 1:mention.end + 1]
                                     or _quoted_whole_name(norm, mention, QUOTE_CLOSERS[opener], clause_end)):

@@ -1,7 +1,8 @@
 """Stems longer than a name's limit because a jurisdiction is written before the name: a road's
 after a jurisdiction (淄博经济开发区人民路), a facility's after an autonomous county's long name
 (民和回族土族自治县新材料产业园). The part after the jurisdiction keeps the limit (see mentions).
-Also the first end of a quoted range before a stem that is its second end (“三礼——小圩”道路)."""
+Also the first end of a quoted range before a stem that is its second end (“三礼——小圩”道路), and a
+part of the district before a quoted name, no part of it (东部“白沙文化公园”)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,18 @@ def quoted_range_start(norm, stem_start, end, lo):
 # The opening quote, the first place and the dash of a quoted range, up to its second place (“三礼——|小圩”).
 _QUOTED_FIRST_END = re.compile(r"“[\u4e00-\u9fff]{2,8}(?:——|[—–－~～-])$")
 _QUOTED_FIRST_END_REACH = 11  # characters from the quote to the second place (a quote, 8, two dashes)
+
+
+def quote_after_locative(norm, stem_start, head_start):
+    """Where a name starts after its opening quote when a part of the district (东部, 中部, maybe
+    after 和/及/与) stands before it in the stem (东部“白沙文化公园”, 和中部“青松湖湿地公园”): it says where
+    the quoted name lies and is no part of it; else None. A place before the quote stays (嵩山“1号大道”,
+    振兴路北“口袋公园”), and so does a bare conjunction (measured: the unread names lost precision)."""
+    opened = norm.rfind("“", stem_start, head_start)
+    if opened <= stem_start or "”" in norm[opened:head_start]:
+        return None
+    return opened + 1 if _LOCATIVE_BEFORE_QUOTE.fullmatch(norm, stem_start, opened) else None
+
+
+# What may stand before a quoted name in its stem and no part of it: a part of the district, maybe after 和/及/与.
+_LOCATIVE_BEFORE_QUOTE = re.compile(r"[和及与]?(?:东南|东北|西南|西北|[东西南北中])部")
