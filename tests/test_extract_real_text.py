@@ -1359,6 +1359,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # places named in a list of strategies (…经济带发展、…新通道建设等国家战略) are what a plan serves,
     # no works, the 建设 after them part of the strategy's name
     ("服务青松经济带发展、白石出海新通道建设等国家战略,新建青山路。", [("青山路", "road_new")], []),
+    # a line named by its two places joined by 至 ends in the second's 线 (青山至白石线): the first
+    # place and a rail word before it (市郊铁路) are the name's, not a county road 白石线
+    ("市郊铁路青山至白石线建成投运。", [("市郊铁路青山至白石线", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
