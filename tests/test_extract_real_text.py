@@ -1362,6 +1362,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a line named by its two places joined by 至 ends in the second's 线 (青山至白石线): the first
     # place and a rail word before it (市郊铁路) are the name's, not a county road 白石线
     ("市郊铁路青山至白石线建成投运。", [("市郊铁路青山至白石线", "road_new")], []),
+    # a building's curtain wall (幕墙) follows its name as its works, as 屋面 and 外立面 do
+    ("红枫机场T2航站楼幕墙及金属屋面基本完成。", [("红枫机场T2航站楼", "transport")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
