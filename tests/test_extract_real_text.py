@@ -1364,6 +1364,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("市郊铁路青山至白石线建成投运。", [("市郊铁路青山至白石线", "road_new")], []),
     # a building's curtain wall (幕墙) follows its name as its works, as 屋面 and 外立面 do
     ("红枫机场T2航站楼幕墙及金属屋面基本完成。", [("红枫机场T2航站楼", "transport")], []),
+    # 涉河 (river-related) works are a kind of works, no river named 涉河
+    ("青山河生态修复项目正在进行管网工程、涉河工程堤防建设。", [("青山河", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
