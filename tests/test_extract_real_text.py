@@ -1366,6 +1366,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("红枫机场T2航站楼幕墙及金属屋面基本完成。", [("红枫机场T2航站楼", "transport")], []),
     # 涉河 (river-related) works are a kind of works, no river named 涉河
     ("青山河生态修复项目正在进行管网工程、涉河工程堤防建设。", [("青山河", "water")], []),
+    # a power line named by its ends and voltage (A—B 1000千伏特高压交流工程, 800千伏直流工程特高压线路,
+    # 输电线路) is a utility; 交流工程 is one only with a voltage (人才交流工程 is an exchange)
+    ("青山—白石1000千伏特高压交流工程正式开工,实施青年人才交流工程。",
+     [("青山—白石1000千伏特高压交流工程", "utility")], []),
+    ("红枫—白石800千伏直流工程特高压线路(青山段)开工,建成青山220千伏输电线路。",
+     [("红枫—白石800千伏直流工程特高压线路(青山段)", "utility"), ("青山220千伏输电线路", "utility")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
