@@ -1372,6 +1372,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("青山—白石1000千伏特高压交流工程", "utility")], []),
     ("红枫—白石800千伏直流工程特高压线路(青山段)开工,建成青山220千伏输电线路。",
      [("红枫—白石800千伏直流工程特高压线路(青山段)", "utility"), ("青山220千伏输电线路", "utility")], []),
+    # a transfer hub (联运中心, 公铁联运) is a transport facility, first of a list after its works
+    ("完工投用红枫公铁联运中心二期、白石物流仓储枢纽等9个项目。",
+     [("白石物流仓储枢纽", "transport"), ("红枫公铁联运中心二期", "transport")], [("transport", 7)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
