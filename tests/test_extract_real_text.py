@@ -1382,6 +1382,25 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白沙湖文化公园", "park"), ("青松湖湿地公园", "park")], []),
     # a toll plaza with no name before it is a type (收费 is a generic modifier), a named toll station is a place
     ("改造白石收费站进出口匝道。项目建设内容包括改造现状匝道和收费广场、新建桥底掉头匝道。", [("白石收费站", "transport")], []),
+    # places named in a list of strategies (…经济带发展、…新通道建设等国家战略) are what a plan serves,
+    # no works, the 建设 after them part of the strategy's name
+    ("服务青松经济带发展、白石出海新通道建设等国家战略,新建青山路。", [("青山路", "road_new")], []),
+    # a line named by its two places joined by 至 ends in the second's 线 (青山至白石线): the first
+    # place and a rail word before it (市郊铁路) are the name's, not a county road 白石线
+    ("市郊铁路青山至白石线建成投运。", [("市郊铁路青山至白石线", "road_new")], []),
+    # a building's curtain wall (幕墙) follows its name as its works, as 屋面 and 外立面 do
+    ("红枫机场T2航站楼幕墙及金属屋面基本完成。", [("红枫机场T2航站楼", "transport")], []),
+    # 涉河 (river-related) works are a kind of works, no river named 涉河
+    ("青山河生态修复项目正在进行管网工程、涉河工程堤防建设。", [("青山河", "water")], []),
+    # a power line named by its ends and voltage (A—B 1000千伏特高压交流工程, 800千伏直流工程特高压线路,
+    # 输电线路) is a utility; 交流工程 is one only with a voltage (人才交流工程 is an exchange)
+    ("青山—白石1000千伏特高压交流工程正式开工,实施青年人才交流工程。",
+     [("青山—白石1000千伏特高压交流工程", "utility")], []),
+    ("红枫—白石800千伏直流工程特高压线路(青山段)开工,建成青山220千伏输电线路。",
+     [("红枫—白石800千伏直流工程特高压线路(青山段)", "utility"), ("青山220千伏输电线路", "utility")], []),
+    # a transfer hub (联运中心, 公铁联运) is a transport facility, first of a list after its works
+    ("完工投用红枫公铁联运中心二期、白石物流仓储枢纽等9个项目。",
+     [("白石物流仓储枢纽", "transport"), ("红枫公铁联运中心二期", "transport")], [("transport", 7)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -14,7 +14,7 @@ from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
-from geo.extract.described import enrolment_area, examples_of_a_kind, functions_of_a_building, holds_an_event, \
+from geo.extract.described import enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
     village_located, what_it_becomes
@@ -456,7 +456,7 @@ def _precedents_compared(case):
 CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
                  _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
-                 examples_of_a_kind, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
+                 examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place)
 # The rules that can find a mention with works to be context (the others hold only without works):

@@ -87,6 +87,20 @@ def examples_of_a_kind(case):
     return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
 
 
+# Strategies listed (融入成渝地区双城经济圈建设、西部陆海新通道建设等国家战略): the places a list of
+# strategies names are what a plan serves, no works (战略通道, 战略项目 are works, and go on past 战略).
+_STRATEGIES = re.compile(r"(?:建设|发展|开发|开放|保护)?" + _REST_OF_LIST
+                         + r"等?(?:国家|重大|区域|发展|重点){0,3}战略(?:(?![\u4e00-\u9fff])|部署|要求|任务|机遇|实施|落地)")
+_STRATEGIES_REACH = 120  # characters after a place looked through for the strategies it is listed with
+
+
+def strategies_listed(case):
+    """紧扣成渝地区双城经济圈建设、西部陆海新通道建设等国家战略: a place named in a list of
+    strategies is context, the works word after it (建设) part of the strategy's name."""
+    end = case.mention.end
+    return _STRATEGIES.match(case.norm, end, min(case.clause_end, end + _STRATEGIES_REACH)) is not None
+
+
 # A building's uses listed (使用功能包括图书馆、档案馆及市民中心): the rooms it holds, up to the place.
 _FUNCTIONS_LISTED = re.compile(r"功能(?:包括|包含|涵盖|有)(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
 _FUNCTIONS_REACH = 80  # characters back from a place looked through for the uses listed

@@ -17,11 +17,12 @@ from geo.extract.patterns import COUNT_RE
 def cued(norm, mention, lo, clause_end):
     """True unless the head is also a common word (变, see CUED_HEADS) and nothing cues the place:
     a voltage in its name (110千伏青山变), another one listed with it (青山变、白石变) or a project
-    after it (白石变等项目); the word must end there (变成, 变身, 变电站 go on)."""
+    after it (白石变等项目); the word must end there (变成, 变身, 变电站 go on; a head in 工程 ends itself).
+    The head a voltage cues may be a line's (青山—白石1000千伏交流工程; 文化交流工程 is none)."""
     head = mention.head
     if head not in CUED_HEADS:
         return True
-    if not _CUED_END.match(norm, mention.end) or _ends_common_word(norm, mention):
+    if not (head.endswith("工程") or _CUED_END.match(norm, mention.end)) or _ends_common_word(norm, mention):
         return False  # (企业裂变项目: a spin-off of firms, whatever project follows)
     return (_VOLTAGE.search(norm, max(lo, mention.stem_start - 8), mention.head_start) is not None
             or re.compile(_LISTED_AFTER % re.escape(head)).match(norm, mention.end, clause_end) is not None

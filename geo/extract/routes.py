@@ -14,6 +14,8 @@ from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
+# The first place of a two-place name in 线 whose second place is the name's own (璧山至铜梁线).
+_FROM_PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)$")
 
 
 def code_mention(norm, match, clause_start, clause_end):
@@ -24,6 +26,8 @@ def code_mention(norm, match, clause_start, clause_end):
         category = "rail"  # 市域铁路S2线, 轨道交通S1线: a rail line's letter, not a provincial road
     # The verb right before the code governs it (开工建设S306线...: a new road).
     start = _places_joined_before(norm, match.start(), clause_start) if category == "road" else match.start()
+    if match.re is COUNTY_ROAD_RE and start == match.start():
+        start = _places_joined_before(norm, start, clause_start, _FROM_PLACE)  # 璧山至铜梁线: the line's first place
     if match.re is COUNTY_ROAD_RE:
         coded = _CODE_BEFORE_NAME.search(norm, max(clause_start, start - 6), start)
         start = coded.start() if coded is not None else start  # G318南青线, 214省道望十线: the code is part of the name
@@ -55,15 +59,23 @@ def _abbreviation_before(norm, pos, clause_start):
     return pos
 
 
-def _places_joined_before(norm, pos, clause_start):
-    """Start of 'A至B' right before a road code at ``pos`` (中川至永登G341), else ``pos``."""
-    match = _JOINED_PLACES.search(norm, max(clause_start, pos - 11), pos)
-    if match is None:
+def _places_joined_before(norm, pos, clause_start, joined=_JOINED_PLACES):
+    """Start of 'A至B' right before a road code at ``pos`` (中川至永登G341), or of 'A至' right before
+    a two-place name in 线 (璧山至|铜梁线), else ``pos``. A verb ending at 至 (延伸至) joins no place."""
+    match = joined.search(norm, max(clause_start, pos - 11), pos)
+    if match is None or _verb_ending_at(norm, match.start("to")):
         return pos
     for start in range(match.start("to") - 2, match.start() - 1, -1):
-        if start == clause_start or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, clause_start):
-            return start
+        if start == clause_start or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, clause_start) \
+                or _RAIL_BEFORE.search(norm, max(clause_start, start - 4), start):
+            return start  # (市郊铁路|璧山至铜梁线: a rail word before the places is the line's kind)
     return pos
+
+
+def _verb_ending_at(norm, pos):
+    """True when a works word or a stop word ends at ``pos`` (延伸至, 通至)."""
+    return bool(stop_ending_at(norm, pos, max(0, pos - 4))) or any(
+        ACTION_INDEX.at(norm, pos - size) == norm[pos - size:pos] for size in (2, 3) if pos >= size)
 
 
 # Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
@@ -91,7 +103,8 @@ def county_road_ok(norm, match, lo, hi):
         before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
     if before.endswith(_COUNTY_ROAD_WORKS_BEFORE) and (not after or after[0] in HARD_BREAKS):
         return True
-    return listed or after.startswith(_COUNTY_ROAD_AFTER) or _CODE_BEFORE_NAME.search(before) is not None
+    return listed or after.startswith(_COUNTY_ROAD_AFTER) or _CODE_BEFORE_NAME.search(before) is not None \
+        or _places_joined_before(norm, match.start(), lo, _FROM_PLACE) < match.start()  # 璧山至铜梁线: a route
 
 
 def _ends_in_head(norm, lo, end):
