@@ -20,7 +20,7 @@ from geo.extract.described import enrolment_area, examples_of_a_kind, functions_
 
 _NAMED_KINDS = ("name", "facility", "code")
 # Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
-_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "走进", "参观", "察看", "查看",
+_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "到达", "走进", "参观", "察看", "查看",
                           "会勘", "勘察", "踏勘"))
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
