@@ -1366,6 +1366,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("来到白石中学,察看教学楼建设进度,了解下一步白石中学的扩建规划。", [("白石中学", "school")], []),
     # a road's slope (边坡) is a part of it that works are on, as its surface (路面) is
     ("实施青松线边坡整治工程。", [("青松线", "road_rebuild")], []),
+    # an ordinal's viaduct describes the road named after it (城区首座高架桥|青山大道西延)
+    ("该区建成了城区首座高架桥青山大道西延。", [("青山大道西延", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
