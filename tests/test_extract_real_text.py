@@ -1360,6 +1360,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # works words after 的 keep a project (是青山路的改造工程)
     ("新建青山东站,该站位于白石镇,是白石高铁和青云高铁的客运站。这是红枫路的改造工程。",
      [("红枫路", "road_rebuild"), ("青山东站", "rail")], []),
+    # so do those after 为 (该站为A高铁和B高铁的客运站)
+    ("新建青山东站,该站为白石高铁和青云高铁的客运站。", [("青山东站", "rail")], []),
     # 到达 is a verb of a visit: a place reached whose works are inspected is a project
     ("记者到达青山中学,现场察看宿舍楼、教学楼等项目建设进度。", [("青山中学", "school")], []),
     # 下一步 (the next step) is no part of the name after it

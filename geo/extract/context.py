@@ -204,12 +204,12 @@ def _after_list(norm, mention):
 
 
 def _facility_of(norm, first, end):
-    """True when the places listed after 是 own the facility the clause ends with (是白石高铁和青云高铁
-    的客运站, 是青山新区的配套学校): the subject is a facility of theirs; an adverb before 是 (特别是,
+    """True when the places listed after 是 or 为 own the facility the clause ends with (是白石高铁和
+    青云高铁的客运站, 作为青山新区的配套学校): the subject is a facility of theirs; an adverb before 是 (特别是,
     只是) or works words after 的 (是青山路的改造工程) leave them alone. ``first`` is the first place of
     a list and ``end`` where the list ends, or a place and its end (the items after it are read: a
     list no rule has chained)."""
-    if first.stop == "是" and first.stop_start is not None:
+    if first.stop in _COPULAS and first.stop_start is not None:
         shi_start = first.stop_start
     else:
         shi = _LISTED_AFTER_SHI.search(norm, max(0, first.stem_start - _SHI_REACH), first.stem_start)
@@ -223,9 +223,10 @@ def _facility_of(norm, first, end):
     return any(role.group(1)[-n:] in table and table[role.group(1)[-n:]][1] != "none" for n in range(1, 5))
 
 
-_SHI_REACH = 40  # characters from 是 to a place listed after it
+_SHI_REACH = 40  # characters from 是 (为) to a place listed after it
 _ADVERBS_BEFORE_SHI = ("特别", "尤其", "只", "就", "正", "即", "都", "也", "还", "更", "则", "便")
-_LISTED_AFTER_SHI = re.compile(r"是(?:[\u4e00-\u9fff]{2,12}?[、和及与])*$")
+_COPULAS = ("是", "为", "作为", "成为")
+_LISTED_AFTER_SHI = re.compile(r"[是为](?:[\u4e00-\u9fff]{2,12}?[、和及与])*$")
 _ROLE_OF = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,12}?)*的([\u4e00-\u9fff]{1,10})(?=[,;。!?\n]|$)")
 _ROLE_WORKS = re.compile(r"工程|项目|改造|建设|提升|整治|新建|扩建|改建|治理")
 
