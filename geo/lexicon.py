@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from pathlib import Path
 
 from geo import data as geo_data
@@ -536,8 +537,15 @@ def is_road_type(text):
 
 @functools.lru_cache(maxsize=16384)
 def is_generic(text):
-    """True when ``text`` is a concatenation of generic modifier words (and numerals)."""
-    return not text or _composed_of(text, GENERIC_SET, GENERIC_MAXLEN)
+    """True when ``text`` is a concatenation of generic modifier words (and numerals), a generic
+    word's alternative in brackets among them (工业(产业): the two words of one kind)."""
+    if not text or _composed_of(text, GENERIC_SET, GENERIC_MAXLEN):
+        return True
+    bare = _ALTERNATIVE_IN_BRACKETS.sub(lambda m: "" if _composed_of(m.group(1), GENERIC_SET, GENERIC_MAXLEN) else m.group(), text)
+    return bare != text and bool(bare) and _composed_of(bare, GENERIC_SET, GENERIC_MAXLEN)
+
+
+_ALTERNATIVE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{1,6})\)")
 
 
 def unit_fits(unit, category, head=""):

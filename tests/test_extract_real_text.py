@@ -1401,6 +1401,24 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a transfer hub (联运中心, 公铁联运) is a transport facility, first of a list after its works
     ("完工投用红枫公铁联运中心二期、白石物流仓储枢纽等9个项目。",
      [("白石物流仓储枢纽", "transport"), ("红枫公铁联运中心二期", "transport")], [("transport", 7)]),
+    # the places after 是 that own the facility its clause ends with are context (是A高铁和B高铁的客运站);
+    # works words after 的 keep a project (是青山路的改造工程)
+    ("新建青山东站,该站位于白石镇,是白石高铁和青云高铁的客运站。这是红枫路的改造工程。",
+     [("红枫路", "road_rebuild"), ("青山东站", "rail")], []),
+    # so do those after 为 (该站为A高铁和B高铁的客运站)
+    ("新建青山东站,该站为白石高铁和青云高铁的客运站。", [("青山东站", "rail")], []),
+    # 到达 is a verb of a visit: a place reached whose works are inspected is a project
+    ("记者到达青山中学,现场察看宿舍楼、教学楼等项目建设进度。", [("青山中学", "school")], []),
+    # 下一步 (the next step) is no part of the name after it
+    ("来到白石中学,察看教学楼建设进度,了解下一步白石中学的扩建规划。", [("白石中学", "school")], []),
+    # a road's slope (边坡) is a part of it that works are on, as its surface (路面) is
+    ("实施青松线边坡整治工程。", [("青松线", "road_rebuild")], []),
+    # an ordinal's viaduct describes the road named after it (城区首座高架桥|青山大道西延)
+    ("该区建成了城区首座高架桥青山大道西延。", [("青山大道西延", "road_new")], []),
+    # the standard works are done to stands between a name and its verb (按三级公路标准进行改建)
+    ("青山县城至白石公路按三级公路标准进行改建,分两期实施。", [("青山县城至白石公路", "road_rebuild")], []),
+    # a generic word's alternative in brackets leaves the stem generic (工业(产业)园区: a kind of park)
+    ("推进工业(产业)园区标准化建设,新建青山公园。", [("青山公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

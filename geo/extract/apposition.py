@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import heads, is_generic
+from geo.lexicon import category_group, heads, is_generic
 
 _NAMED_KINDS = ("name", "facility")
 _TYPE_MIN = 2  # characters of a type word in apposition (one-character heads are names' own: 青山村白石路)
@@ -24,12 +24,18 @@ def _head_category_at(table, norm, head_start):
     return None
 
 
+def _same_kind(type_category, category):
+    """True when a type word of ``type_category`` can describe a name of ``category``: the same
+    category, or both ways (城区首座高架桥|青山大道西延: a viaduct described, a road named)."""
+    return type_category == category or category_group(type_category) == category_group(category) == "roads"
+
+
 def _type_ending_at(table, norm, lo, pos, category):
     """True when a type word of ``category`` (two characters or more) ends at ``pos`` after an
     ordinal (第六座跨江|大桥)."""
     for length in range(_TYPE_MIN, min(_TYPE_MAX, pos - lo) + 1):
         word = norm[pos - length:pos]
-        if word in table and table[word][0] == category and table[word][1] in _NAMED_KINDS:
+        if word in table and _same_kind(table[word][0], category) and table[word][1] in _NAMED_KINDS:
             return _ORDINAL_BEFORE.search(norm, max(0, pos - length - _ORDINAL_REACH), pos - length) is not None
     return False
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, is_generic, stop_ending_at, word_index
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -21,7 +21,7 @@ from geo.extract.described import enrolment_area, examples_of_a_kind, strategies
 
 _NAMED_KINDS = ("name", "facility", "code")
 # Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
-_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "走进", "参观", "察看", "查看",
+_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "到达", "走进", "参观", "察看", "查看",
                           "会勘", "勘察", "踏勘"))
 _OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
@@ -77,6 +77,8 @@ def governed_by_context_verb(case):
         return False  # 会勘A国小、B村水沟等四件基层建设案: the places visited are the projects listed
     if _TRAFFIC_OF.match(case.norm, _list_end(mention)):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
+    if _facility_of(case.norm, first, _list_end(mention)) or _facility_of(case.norm, mention, mention.end):
+        return True  # 青山东站是白石高铁和青云铁路的客运始发站: the lines the station serves
     if _on_a_course(case, first):
         return True  # 起于A,经B、C至D: the places a route runs through are its course
     if _relied_on(case):
@@ -200,6 +202,34 @@ def _after_list(norm, mention):
     that closes it (A路、B路等|安装护栏)."""
     end = _list_end(mention)
     return end + 1 if mention.typed_by is None and norm.startswith("等", end) else end
+
+
+def _facility_of(norm, first, end):
+    """True when the places listed after 是 or 为 own the facility the clause ends with (是白石高铁和
+    青云高铁的客运站, 作为青山新区的配套学校): the subject is a facility of theirs; an adverb before 是 (特别是,
+    只是) or works words after 的 (是青山路的改造工程) leave them alone. ``first`` is the first place of
+    a list and ``end`` where the list ends, or a place and its end (the items after it are read: a
+    list no rule has chained)."""
+    if first.stop in _COPULAS and first.stop_start is not None:
+        shi_start = first.stop_start
+    else:
+        shi = _LISTED_AFTER_SHI.search(norm, max(0, first.stem_start - _SHI_REACH), first.stem_start)
+        shi_start = None if shi is None else shi.start()
+    if shi_start is None or norm.endswith(_ADVERBS_BEFORE_SHI, 0, shi_start):
+        return False
+    role = _ROLE_OF.match(norm, end)
+    if role is None or _ROLE_WORKS.search(role.group(1)):
+        return False
+    table = heads()
+    return any(role.group(1)[-n:] in table and table[role.group(1)[-n:]][1] != "none" for n in range(1, 5))
+
+
+_SHI_REACH = 40  # characters from 是 (为) to a place listed after it
+_ADVERBS_BEFORE_SHI = ("特别", "尤其", "只", "就", "正", "即", "都", "也", "还", "更", "则", "便")
+_COPULAS = ("是", "为", "作为", "成为")
+_LISTED_AFTER_SHI = re.compile(r"[是为](?:[\u4e00-\u9fff]{2,12}?[、和及与])*$")
+_ROLE_OF = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,12}?)*的([\u4e00-\u9fff]{1,10})(?=[,;。!?\n]|$)")
+_ROLE_WORKS = re.compile(r"工程|项目|改造|建设|提升|整治|新建|扩建|改建|治理")
 
 
 def _list_end(mention):

@@ -7,7 +7,7 @@ import re
 from geo.lexicon import EXISTING_WORDS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, WORKS_NOUN_RE, WORKS_TIME_RE
+from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -490,7 +490,8 @@ def right_ok(norm, pos, clause_end):
     after = pos
     for _ in range(MAX_ADVERBS):
         filler = FILLER_INDEX.at(norm, after)
-        time = WORKS_TIME_RE.match(norm, after, clause_end) if not filler else None
+        time = (WORKS_TIME_RE.match(norm, after, clause_end) or STANDARD_BEFORE_WORKS_RE.match(norm, after, clause_end)) \
+            if not filler else None  # (按三级路标准改建: the standard the works are done to)
         if not filler and (time is None or time.end() == after):
             break
         after += len(filler) if filler else time.end() - after

@@ -203,6 +203,8 @@ INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a
 ROUTE_VIA_STOP = "经"
 _ROUTE_ENDS = re.compile(r"起于|起点|止于|终点|终于|顺接")
 _ROUTE_ENDS_REACH = 100  # characters either side of a 经 looked through for the route's ends
+# The standard works are done to, before their verb (按三级公路标准改建, 按照城市主干道标准进行建设).
+STANDARD_BEFORE_WORKS_RE = re.compile(r"(?:按照|按|依照)[^,;。!?\n]{1,12}?标准")
 
 
 def on_a_route_described(norm, pos):

@@ -79,7 +79,7 @@ def _verb_ending_at(norm, pos):
 
 
 # Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
-_COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面",
+_COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面", "边坡",
                       "路基", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
 _COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS
 # Road works right before such a name that ends its clause (建议改造浮里线，目前…, 拓宽辛高线。).

@@ -6,7 +6,7 @@ import functools
 import re
 
 from geo.lexicon import MAIN_PARTS, MAIN_PART_DONE, FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, is_generic, match_any, stop_ending_at, word_index
-from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, WORKS_TIME_RE
+from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
@@ -244,6 +244,11 @@ def skip_adverbs(norm, pos, clause_end):
         time = WORKS_TIME_RE.match(norm, pos, clause_end) if not action else None
         if time is not None and time.end() > pos:
             pos = time.end()  # 将于年底前投用, 已于去年完工: a time before the works
+            skipped = True
+            continue
+        standard = STANDARD_BEFORE_WORKS_RE.match(norm, pos, clause_end) if not action else None
+        if standard is not None:
+            pos = standard.end()  # 按三级公路标准进行改建: the standard the works are done to
             skipped = True
     return pos, progress
 
