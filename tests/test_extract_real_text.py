@@ -45,6 +45,8 @@ TUNING_SETS = [
     ("real148", 0.84, 0.86),  # 823/969, 735/843; at the start 779/969, 698/890 (slips mended)
     # thirtieth session: ten readers' new texts in two rounds, read and ruled (not trained on)
     ("real149", 0.79, 0.85),  # 545/674, 524/607; at the start 513/674, 493/596 (slips mended)
+    # thirty-first session: thirteen readers' new texts in two rounds, read and ruled (not trained on)
+    ("real150", 0.81, 0.88),  # 648/785, 614/688; at the start 610/785, 581/686 (slips mended)
 ]
 
 
