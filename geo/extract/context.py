@@ -210,15 +210,15 @@ def _facility_of(norm, first, end):
     只是) or works words after 的 (是青山路的改造工程) leave them alone. ``first`` is the first place of
     a list and ``end`` where the list ends, or a place and its end (the items after it are read: a
     list no rule has chained)."""
+    role = _ROLE_OF.match(norm, end)  # (first: a match where the list ends is cheap, a search for 是 not)
+    if role is None or _ROLE_WORKS.search(role.group(1)):
+        return False
     if first.stop in _COPULAS and first.stop_start is not None:
         shi_start = first.stop_start
     else:
         shi = _LISTED_AFTER_SHI.search(norm, max(0, first.stem_start - _SHI_REACH), first.stem_start)
         shi_start = None if shi is None else shi.start()
     if shi_start is None or norm.endswith(_ADVERBS_BEFORE_SHI, 0, shi_start):
-        return False
-    role = _ROLE_OF.match(norm, end)
-    if role is None or _ROLE_WORKS.search(role.group(1)):
         return False
     table = heads()
     return any(role.group(1)[-n:] in table and table[role.group(1)[-n:]][1] != "none" for n in range(1, 5))
@@ -478,7 +478,8 @@ def _precedents_compared(case):
     正式开园后, with no 之后 right after the place, is left)."""
     norm, mention = case.norm, case.mention
     start = mention.stem_start + 1 if norm.startswith("继", mention.stem_start) else mention.stem_start
-    if _PRECEDENTS_OPENED.search(norm, max(0, start - _PRECEDENTS_REACH), start) is None:
+    lo = max(0, start - _PRECEDENTS_REACH)
+    if norm.find("继", lo, start) < 0 or _PRECEDENTS_OPENED.search(norm, lo, start) is None:
         return False
     return _PRECEDENTS_CLOSED.match(norm, mention.end) is not None
 

@@ -110,7 +110,9 @@ def clean(norm, origin, breaks=()):
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
 # A count of villages closing a list (…等35个村, …4个自然村被列为): the list may be grouped by township
 # or village with commas between the groups (A镇B、C,D镇E等35个村; A村B、C,D村E 4个自然村).
-_VILLAGES_COUNTED = re.compile(r"(?P<deng>等|共)?(?P<n>\d{1,4}|[一二三四五六七八九十]{1,3})个(?:自然村|行政村|村庄|村(?![级委部务])|社区)")
+# A count of villages: found by its 个 + type (a literal the scan skips to), then the number before it.
+_VILLAGES_AFTER_COUNT = re.compile(r"个(?:自然村|行政村|村庄|村(?![级委部务])|社区)")
+_VILLAGE_COUNT = re.compile(r"(?P<deng>等|共)?(?P<n>\d{1,4}|[一二三四五六七八九十]{1,3})$")
 _GROUP_ITEM = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _TOWNSHIP_OPENERS = ("镇", "乡", "街道")
 _MAX_GROUPS = 8  # groups looked back over from the count (a list of thousands stays linear)
@@ -132,7 +134,10 @@ def _grouped_village_lists(norm):
     if "个" not in norm or "," not in norm:
         return norm
     commas = []
-    for count in _VILLAGES_COUNTED.finditer(norm):
+    for hit in _VILLAGES_AFTER_COUNT.finditer(norm):
+        count = _VILLAGE_COUNT.search(norm, max(0, hit.start() - 5), hit.start())
+        if count is None:
+            continue
         groups, end = [], count.start()
         while len(groups) < _MAX_GROUPS:
             lo = max(0, end - _GROUP_REACH)
