@@ -210,15 +210,15 @@ def _facility_of(norm, first, end):
     只是) or works words after 的 (是青山路的改造工程) leave them alone. ``first`` is the first place of
     a list and ``end`` where the list ends, or a place and its end (the items after it are read: a
     list no rule has chained)."""
-    role = _ROLE_OF.match(norm, end)  # (first: a match where the list ends is cheap, a search for 是 not)
-    if role is None or _ROLE_WORKS.search(role.group(1)):
-        return False
     if first.stop in _COPULAS and first.stop_start is not None:
         shi_start = first.stop_start
     else:
         shi = _LISTED_AFTER_SHI.search(norm, max(0, first.stem_start - _SHI_REACH), first.stem_start)
         shi_start = None if shi is None else shi.start()
     if shi_start is None or norm.endswith(_ADVERBS_BEFORE_SHI, 0, shi_start):
+        return False
+    role = _ROLE_OF.match(norm, end)  # (after 是 is found: from a place inside a list of thousands the
+    if role is None or _ROLE_WORKS.search(role.group(1)):  # match would read the rest of the list)
         return False
     table = heads()
     return any(role.group(1)[-n:] in table and table[role.group(1)[-n:]][1] != "none" for n in range(1, 5))
