@@ -109,8 +109,8 @@ def clean(norm, origin, breaks=()):
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
 # A count of villages closing a list (…等35个村, …4个自然村被列为): the list may be grouped by township
-# or village with commas between the groups (A镇B、C,D镇E等35个村; A村B、C,D村E 4个自然村).
-# A count of villages: found by its 个 + type (a literal the scan skips to), then the number before it.
+# or village with commas between the groups (A镇B、C,D镇E等35个村; A村B、C,D村E 4个自然村). The count
+# is found by its 个 + type (a literal the scan skips to), then the number before it.
 _VILLAGES_AFTER_COUNT = re.compile(r"个(?:自然村|行政村|村庄|村(?![级委部务])|社区)")
 _VILLAGE_COUNT = re.compile(r"(?P<deng>等|共)?(?P<n>\d{1,4}|[一二三四五六七八九十]{1,3})$")
 _GROUP_ITEM = re.compile(r"[\u4e00-\u9fff]{2,10}")
