@@ -64,20 +64,22 @@ def governed_by_context_verb(case):
     """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
     first = chain_first(mention)
-    if _WORKS_SITE.match(case.norm, mention.end) or _LIST_WORKS_SITE.match(case.norm, _list_end(mention)):
+    list_end = _list_end(mention)
+    visiting = first.stop in _VISIT_VERBS
+    if _WORKS_SITE.match(case.norm, mention.end) or _LIST_WORKS_SITE.match(case.norm, list_end):
         # 走进毕节二十小扩建项目施工现场, 来到A厂、B公园等项目建设现场: the site of its own works is a project
         return False
-    if first.stop in _VISIT_VERBS and _VISITED_WORKS_SITE.match(case.norm, mention.end):
+    if visiting and _VISITED_WORKS_SITE.match(case.norm, mention.end):
         return False  # 来到青山镇中小学改造建设项目现场: a visited project named with its works
-    if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and case.norm.startswith(("项目", "工程"), mention.end):
+    if mention.kind in _NAMED_KINDS and visiting and case.norm.startswith(("项目", "工程"), mention.end):
         return False  # 视察东湖学校项目: a named project visited is a project
-    if mention.kind in _NAMED_KINDS and first.stop in _VISIT_VERBS and _visited_works_sites(case):
+    if mention.kind in _NAMED_KINDS and visiting and _visited_works_sites(case):
         return False  # 来到A剧院、B路、C周边和D地块、E中心等重点工程现场: every place listed is a works site
-    if first.stop in _VISIT_VERBS and _visited_as_works(case.norm, mention, case.clause_end):
+    if visiting and _visited_as_works(case.norm, mention, case.clause_end):
         return False  # 会勘A国小、B村水沟等四件基层建设案: the places visited are the projects listed
-    if _TRAFFIC_OF.match(case.norm, _list_end(mention)):
+    if _TRAFFIC_OF.match(case.norm, list_end):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
-    if _facility_of(case.norm, first, _list_end(mention)) or _facility_of(case.norm, mention, mention.end):
+    if _facility_of(case.norm, first, list_end) or _facility_of(case.norm, mention, mention.end):
         return True  # 青山东站是白石高铁和青云铁路的客运始发站: the lines the station serves
     if _on_a_course(case, first):
         return True  # 起于A,经B、C至D: the places a route runs through are its course
@@ -85,10 +87,10 @@ def governed_by_context_verb(case):
         return True  # 依托青山老街、白石花园,搭建消费平台: the places relied on close the clause
     if _teams_formed(case):
         return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
-    if first.stop in _VISIT_VERBS and mention.kind in _NAMED_KINDS \
-            and _WORKS_PROGRESS.match(case.norm, _list_end(mention), case.clause_end):
+    if visiting and mention.kind in _NAMED_KINDS \
+            and _WORKS_PROGRESS.match(case.norm, list_end, case.clause_end):
         return False  # 视察青山路158巷修缮成果, 调研白石公园提升改造情况: the visited place's works
-    if (first.stop in _VISIT_VERBS or first.stop == "在") and _works_inspected(case):
+    if (visiting or first.stop == "在") and _works_inspected(case):
         return False  # 深入A小学、B幼儿园等学校,实地查看工程建设进展: places whose works are inspected
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
@@ -360,10 +362,12 @@ _JURISDICTIONS_COUNTED = re.compile(
 
 def _plenary_session(case):
     """十八届三中、四中、五中全会: numbered sessions of a plenum, no schools."""
-    return _SESSION_LIST.match(case.norm, case.mention.end) is not None
+    return case.norm.startswith(_SESSION_LIST_FIRST, case.mention.end) \
+        and _SESSION_LIST.match(case.norm, case.mention.end) is not None
 
 
 _SESSION_LIST = re.compile(r"(?:、[一二三四五六七八九十\d]{1,3}中)*全会")
+_SESSION_LIST_FIRST = ("、", "全会")  # what the pattern can open with
 
 
 def _attributive_place(case):
@@ -469,6 +473,7 @@ _PLANNED_LIST_REACH = 80  # characters after a place looked through for the plan
 # A list of places opened by 继 up to a place (继|青山隧道、|白石隧道), and one closed by 之后 after it.
 _PRECEDENTS_OPENED = re.compile(r"(?<!相)继(?!续)(?:[\u4e00-\u9fff\d]{1,16}[、和与及])*$")
 _PRECEDENTS_CLOSED = re.compile(r"(?:[、和与及][\u4e00-\u9fff\d]{1,16}?)*(?:之后|以后)")
+_PRECEDENTS_CLOSED_FIRST = ("、", "和", "与", "及", "之后", "以后")  # what the closing pattern can open with
 _PRECEDENTS_REACH = 40  # characters back from a place to the 继 opening its list
 
 
@@ -477,6 +482,8 @@ def _precedents_compared(case):
     by 之后 are the precedents a project is compared with, no works of their own (继去年南岸公园
     正式开园后, with no 之后 right after the place, is left)."""
     norm, mention = case.norm, case.mention
+    if not norm.startswith(_PRECEDENTS_CLOSED_FIRST, mention.end):
+        return False  # (most places: no list or 之后 right after them, nothing looked for back)
     start = mention.stem_start + 1 if norm.startswith("继", mention.stem_start) else mention.stem_start
     lo = max(0, start - _PRECEDENTS_REACH)
     if norm.find("继", lo, start) < 0 or _PRECEDENTS_OPENED.search(norm, lo, start) is None:

@@ -83,7 +83,10 @@ def examples_of_a_kind(case):
     stands for a counted group of works (以建设A市场为代表的21个项目, 建成以B园为代表的园区128个)
     is one of them."""
     end = case.mention.end
-    found = _REPRESENTED.match(case.norm, end, min(case.clause_end, end + _REPRESENTED_REACH))
+    reach = min(case.clause_end, end + _REPRESENTED_REACH)
+    if case.norm.find("为代表", end, reach) < 0:
+        return False  # (most places: the pattern's literal end is not within reach, nothing else tried)
+    found = _REPRESENTED.match(case.norm, end, reach)
     return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
 
 
@@ -98,7 +101,8 @@ def strategies_listed(case):
     """紧扣成渝地区双城经济圈建设、西部陆海新通道建设等国家战略: a place named in a list of
     strategies is context, the works word after it (建设) part of the strategy's name."""
     end = case.mention.end
-    return _STRATEGIES.match(case.norm, end, min(case.clause_end, end + _STRATEGIES_REACH)) is not None
+    reach = min(case.clause_end, end + _STRATEGIES_REACH)
+    return case.norm.find("战略", end, reach) >= 0 and _STRATEGIES.match(case.norm, end, reach) is not None
 
 
 # A building's uses listed (使用功能包括图书馆、档案馆及市民中心): the rooms it holds, up to the place.
@@ -192,13 +196,16 @@ _VILLAGES_COUNTED = (rf"(?:等|共)?{NUM}个[\u4e00-\u9fff]{{0,6}}?(?:村|社区
                      r"的?(?:居民|群众|村民|住户)?的?(?:安全)?(?:交通|出行|通行|饮水|用水|吃水)+(?:安全)?(?:条件|问题|难|困难)")
 _RESIDENTS_NEEDS = re.compile(_REST_OF_LIST + r"(?:(?:区域|片区|周边|一带)?\n?的?(?:居民|群众|村民|住户)(?:子女)?的?"
                               r"(?:就近)?(?:入学|就学|上学|就医|出行)|" + _VILLAGES_COUNTED + ")")
+# The needs either form ends with: one of them within reach before the pattern is tried.
+_RESIDENTS_NEED_WORDS = re.compile(r"入学|就学|上学|就医|出行|交通|通行|饮水|用水|吃水")
 
 
 def residents_served(case):
     """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
     end = case.mention.end
     reach = min(len(case.norm), end + _REPRESENTED_REACH)  # (the pattern stops at marks itself)
-    return _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
+    return _RESIDENTS_NEED_WORDS.search(case.norm, end, reach) is not None \
+        and _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
 
 
 # How many projects a place has, said to grow or shrink (北山片区建设项目逐渐增多, 待A片区工程建设项目
@@ -209,16 +216,18 @@ _PROJECTS_CHANGING = re.compile(_REST_OF_LIST + r"(?:工程)?(?:建设)?项目(?
 def projects_changing(case):
     """北山片区建设项目逐渐增多: a place whose number of projects grows or shrinks is context."""
     end = case.mention.end
-    return _PROJECTS_CHANGING.match(case.norm, end, min(len(case.norm), end + _REPRESENTED_REACH)) is not None
+    reach = min(len(case.norm), end + _REPRESENTED_REACH)
+    return case.norm.find("项目", end, reach) >= 0 and _PROJECTS_CHANGING.match(case.norm, end, reach) is not None
 
 
 # What land a place is, by its planned use (秀水河东岸为城市绿化用地, A地块现状为工业用地): described.
 _LAND_USE = re.compile(r"(?:现状)?(?:为|属于?)(?:城市|规划|现状)?[\u4e00-\u9fff]{0,6}?用地")
+_LAND_USE_FIRST = ("现", "为", "属")  # the characters the pattern can open with
 
 
 def land_use_described(case):
     """青山河东岸为城市绿化用地,未规划道路用地: a place said to be land of some use is context."""
-    return _LAND_USE.match(case.norm, case.mention.end) is not None
+    return case.norm.startswith(_LAND_USE_FIRST, case.mention.end) and _LAND_USE.match(case.norm, case.mention.end) is not None
 
 
 # A distance after a place (距伊河大桥3.5公里, 距县城约5公里): the place it is measured from. The time or
@@ -242,6 +251,7 @@ def distance_or_journey(case):
 
 # A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
 _ENROLMENT_AREA = re.compile(r"招生(?:范围|面积|片区|区域|地段)|划片范围|施教区|学区范围")
+_ENROLMENT_WORDS = ("招生", "划片范围", "施教区", "学区范围")  # one of them opens every form of the pattern
 _ENROLMENT_REACH = 80  # characters either side of a place looked through (back to the start of its sentence)
 
 
@@ -252,9 +262,12 @@ def enrolment_area(case):
         return False
     norm, start = case.norm, case.mention.stem_start
     begin = max(0, start - _ENROLMENT_REACH)
+    hi = min(case.clause_end, case.mention.end + _ENROLMENT_REACH)
+    if not any(norm.find(word, begin, hi) >= 0 for word in _ENROLMENT_WORDS):
+        return False  # (most places: no catchment word within reach, no marks looked for)
     begin = max([begin] + [norm.rfind(mark, begin, start) + 1 for mark in "。!?\n"])
     # (within reach after the place too: a list of thousands in one clause stays linear)
-    return _ENROLMENT_AREA.search(norm, begin, min(case.clause_end, case.mention.end + _ENROLMENT_REACH)) is not None
+    return _ENROLMENT_AREA.search(norm, begin, hi) is not None
 
 
 # What lies around a place, described (未来城周边的高速公路网络发达,如A高速、B高速等; A、B等知名学校均位于
@@ -274,8 +287,10 @@ def surroundings_described(case):
         return False
     norm, mention = case.norm, case.mention
     lo = max(0, mention.stem_start - _SURROUNDINGS_REACH)
-    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
     hi = min(len(norm), mention.end + _SURROUNDINGS_REACH)
+    if not any(norm.find(word, lo, hi) >= 0 for word in _SURROUNDINGS):
+        return False  # (most places: nothing around is described within reach, no marks looked for)
+    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
     hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in "。!?\n") if pos >= 0])
     # the place around which is named first (未来城周边…,如A、B等), or after a list said to lie there (A、B等
     # 学校均位于新城周边); 包括青山国小校园周边…改善 names the place whose surroundings are worked on
