@@ -1421,6 +1421,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山县城至白石公路按三级公路标准进行改建,分两期实施。", [("青山县城至白石公路", "road_rebuild")], []),
     # a generic word's alternative in brackets leaves the stem generic (工业(产业)园区: a kind of park)
     ("推进工业(产业)园区标准化建设,新建青山公园。", [("青山公园", "park")], []),
+    # a zone right before a count holds the things counted: none of them, and no project (青山新城21个旧楼区)
+    ("白石新城21个旧楼区30条街道里巷今年改造\n来源:北方网\n建设青山新城青松道街区公园和白石新城3座市政公园。"
+     "其中红枫街14个社区、青松街10个社区。在集中开工活动中,青松园区15个项目开工建设。",
+     [("青山新城青松道街区公园", "park")],
+     [("area", 10), ("area", 14), ("area", 21), ("park", 3), ("project", 15), ("road_rebuild", 30)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
