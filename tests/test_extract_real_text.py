@@ -1426,6 +1426,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      "其中红枫街14个社区、青松街10个社区。在集中开工活动中,青松园区15个项目开工建设。",
      [("青山新城青松道街区公园", "park")],
      [("area", 10), ("area", 14), ("area", 21), ("park", 3), ("project", 15), ("road_rebuild", 30)]),
+    # the sides of a road or a landmark renewed (两侧改造, 周边综合整治) are the project, an area
+    ("启动白石路两侧改造,建设青松商业广场。配合红枫广场周边综合整治、青山雕塑公园等市列城建项目。",
+     [("白石路两侧", "area"), ("青松商业广场", "park"), ("红枫广场周边", "area"), ("青山雕塑公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
