@@ -1429,6 +1429,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the sides of a road or a landmark renewed (两侧改造, 周边综合整治) are the project, an area
     ("启动白石路两侧改造,建设青松商业广场。配合红枫广场周边综合整治、青山雕塑公园等市列城建项目。",
      [("白石路两侧", "area"), ("青松商业广场", "park"), ("红枫广场周边", "area"), ("青山雕塑公园", "park")], []),
+    # the sides of a place listed (A周边、B周边等区域, A路两侧、B片区) are items named with them, areas
+    ("对青山街道华南广场周边、白石街道东山小区周边等区域实施街巷路维修。安居惠民,红星路、白石西路两侧、文山南路片区改造棚户区800户。",
+     [("青山街道华南广场周边", "area"), ("白石街道东山小区周边", "area"), ("红星路", "road_rebuild"),
+      ("白石西路两侧", "area"), ("文山南路片区", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
