@@ -313,6 +313,8 @@ MALL_BRANDS = words("mall_brand")
 ESTATE_SUFFIXES = words("estate_suffix")
 PHASE_NOT_NAMES = words("phase_not_name")
 TOWNSHIP_SUFFIXES = words("township_suffix")
+# Zones that hold what a count right after them counts (静海新城21个旧楼区: old compounds in the new town).
+HOLDING_ZONES = words("holding_zone")
 
 STEM_CATEGORY = pairs("stem_category")
 RAIL_WORDS = words("rail_context")

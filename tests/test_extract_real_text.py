@@ -1421,6 +1421,18 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山县城至白石公路按三级公路标准进行改建,分两期实施。", [("青山县城至白石公路", "road_rebuild")], []),
     # a generic word's alternative in brackets leaves the stem generic (工业(产业)园区: a kind of park)
     ("推进工业(产业)园区标准化建设,新建青山公园。", [("青山公园", "park")], []),
+    # a zone right before a count holds the things counted: none of them, and no project (青山新城21个旧楼区)
+    ("白石新城21个旧楼区30条街道里巷今年改造\n来源:北方网\n建设青山新城青松道街区公园和白石新城3座市政公园。"
+     "其中红枫街14个社区、青松街10个社区。在集中开工活动中,青松园区15个项目开工建设。",
+     [("青山新城青松道街区公园", "park")],
+     [("area", 10), ("area", 14), ("area", 21), ("park", 3), ("project", 15), ("road_rebuild", 30)]),
+    # the sides of a road or a landmark renewed (两侧改造, 周边综合整治) are the project, an area
+    ("启动白石路两侧改造,建设青松商业广场。配合红枫广场周边综合整治、青山雕塑公园等市列城建项目。",
+     [("白石路两侧", "area"), ("青松商业广场", "park"), ("红枫广场周边", "area"), ("青山雕塑公园", "park")], []),
+    # the sides of a place listed (A周边、B周边等区域, A路两侧、B片区) are items named with them, areas
+    ("对青山街道华南广场周边、白石街道东山小区周边等区域实施街巷路维修。安居惠民,红星路、白石西路两侧、文山南路片区改造棚户区800户。",
+     [("青山街道华南广场周边", "area"), ("白石街道东山小区周边", "area"), ("红星路", "road_rebuild"),
+      ("白石西路两侧", "area"), ("文山南路片区", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from geo.lexicon import CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.segment import clauses
@@ -85,6 +85,12 @@ def resolve_enumerations(norm, mentions, clause_start):
                                                              or norm.endswith(_VERBS_ENDING_IN_SEPARATOR, clause_start, pos)):
                 break  # (共涉及紫云、五角场, 将惠及梅花、星星: 及 ends the verb, no separator: the list opens after it)
             pos -= len(separator)
+        zone = _holding_zone(norm, mention, members)
+        if zone is not None:
+            zone.kind = "skip"  # 静海新城21个旧楼区: the compounds are in the new town, which is none of them
+            if mention.stop is None and len(members) == 1:
+                mention.stop, mention.stop_start = zone.stop, zone.stop_start
+            members = []  # (A公园和团泊新城3座公园: the list before the zone is no member either)
         if _townships_in_scope(norm, mention, members):
             for member in members:  # 对中北镇、西营门街、李七庄街共13个小区改造: where the 13 are
                 member.kind = "skip"
@@ -151,6 +157,26 @@ def _townships_in_scope(norm, mention, members):
         return False
     endings = [norm[:member.end].endswith(TOWNSHIP_SUFFIXES) for member in members]
     return any(endings) and all(ends or norm[member.end - 1] == "街" for ends, member in zip(endings, members))
+
+
+def _holding_zone(norm, mention, members):
+    """The zone right before a count that holds the things counted, or None: 静海新城21个旧楼区 (old
+    compounds in the new town), 团泊新城3座市政公园, 下花园区15个项目, 其中A街14个社区 (communities of
+    a subdistrict). The zone is none of them: the count is more than the list, and of another kind
+    (A园区、B园区3个园区 counts zones)."""
+    if mention.stop == "等" or not members or members[0].end != mention.stem_start:
+        return None
+    zone = members[0]  # (the item next to the count: members are collected right to left)
+    if any(member.kind == "raw" for member in members):
+        return None  # (a raw item is a place only as a member: a list of them is no zone's)
+    count = COUNT_RE.match(norm, mention.stem_start, mention.head_start)
+    value = parse_number(count.group("num")) if count is not None else None
+    if value is None or value <= len(members) or count.group("unit") in SIZE_UNITS:
+        return None
+    word = next((w for w in HOLDING_ZONES if norm.endswith(w, zone.stem_start, zone.end)), None)
+    if word is None and zone.head == "街" and mention.category == "area":
+        word = "街"  # (a subdistrict written 街, as 中北镇、西营门街 in a list of townships)
+    return zone if word is not None and not mention.head.endswith(word) else None
 
 
 def _counted_share(norm, item, counted):

@@ -50,7 +50,8 @@ NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, C段, 北延, 南通, 一期, 改线, (A至B段), 南(A-B),
 # A至B段, A-B段, 东延至A, 西接A工程 (搬迁至A路东段 is where a facility moves to, no range; 公路和国道X线A至B段
-# is a second road, as no range opens with a conjunction).
+# is a second road, as no range opens with a conjunction). The sides of a place are kept with it where they
+# are the works' area: renewed (青山路两侧改造, 青山广场周边综合整治) or listed (A路两侧、B片区; A周边等区域).
 # A landmark's dash range (广成桥——永康北路路段) is a stretch from it: see extents._sections_end.
 _SECTION_BODY = (
     r"\((?P<paren>[^()]{1,24}?[至到\-—–~][^()]{1,24}?|[GSXY]\d{1,4}线?|[^()]{2,12}?(?:医院|卫生院|学校|小学|中学|幼儿园)|[^()]{0,10}?(?:段|期|校区|院区|延线|[小初高]中部|小学部)|[东西南北中]区|[东西南北]出城?口|部分|[^()]{2,10}?以[东西南北])\)"
@@ -58,10 +59,10 @@ _SECTION_BODY = (
     r"|[\u4e00-\u9fff]{1,6}?(?:大道|大街|路|街)和[\u4e00-\u9fff]{1,6}?(?:大道|大街|路|街)段)"
     r"|(?P<dash_range>[—–~]{1,2}[\u4e00-\u9fff]{2,10}?段)"
     r"|(?P<extension>[东西南北]延伸?至[^\s,;:。!?、()]{2,12}?(?=[,;:。!?、()\s]|工程|项目|建设|$)|[东西南北]延?接[^\s,;:。!?、()]{2,12}?(?=工程|项目))"
-    r"|(?P<simple>周边(?:区域|地区|片区|地块|(?:规划)?(?:市政|配套)?道路)|[东西南北中]段|[A-Z]\d?段|[A-Z]\d?区(?!域)|[东西南北](?=\([^()]{1,24}?[至\-—–~])|[东西南北]区|(?:东北|东南|西北|西南|东西|南北|[东西南北])?(?:延长线|延伸线|延伸段)|[东西南北]延伸?(?:线|段)?|[东西南北]通(?=工程|项目|[,;:。!?、\s]|$)|[东西南北]出城?口|延伸段|延伸线|延长线|延伸(?=工程|项目)|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
+    r"|(?P<simple>周边(?:区域|地区|片区|地块|(?:规划)?(?:市政|配套)?道路)|(?:周边|两侧)(?=(?:环境)?综合整治|改造(?:[,;:。!?、\s]|$)|、|等)|[东西南北中]段|[A-Z]\d?段|[A-Z]\d?区(?!域)|[东西南北](?=\([^()]{1,24}?[至\-—–~])|[东西南北]区|(?:东北|东南|西北|西南|东西|南北|[东西南北])?(?:延长线|延伸线|延伸段)|[东西南北]延伸?(?:线|段)?|[东西南北]通(?=工程|项目|[,;:。!?、\s]|$)|[东西南北]出城?口|延伸段|延伸线|延长线|延伸(?=工程|项目)|支线|复线|改线段?|[一二三四五六七八九十\d]+期)"
 )
 # What a section can open with; a range (A至B段, A-B段) is any text up to 段 within 25 characters.
-SECTION_FIRST = r"(东西南北中周A-Z延支复改一二三四五六七八九十\d"
+SECTION_FIRST = r"(东西南北中周两A-Z延支复改一二三四五六七八九十\d"
 SECTION_RE = re.compile(rf"(?=[{SECTION_FIRST}]|[^段]{{0,25}}段)(?:{_SECTION_BODY})")
 # Another name of a road in brackets, kept with it: 新城大路(南部快速路), 郭洲路(旧广虎路),
 # 海榆东线(国道223), 野鸡城沟(含窑湾沟).

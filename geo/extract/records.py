@@ -209,8 +209,8 @@ def _classify(case):
     case.section_text = section_text = norm[section[0]:section[1]] if section else ""
     if section_text.startswith("周边") and section_text.endswith("道路"):
         category = resolve_category("road", action, norm, mention, sentence)  # 火车站周边道路
-    elif section_text.startswith("周边"):
-        category = "area"  # 鲁巷广场周边区域: the area around a landmark
+    elif section_text.startswith(("周边", "两侧")):
+        category = "area"  # 鲁巷广场周边区域, 青山路两侧改造: the area around a landmark or along a road
     elif is_range(section_text) and category not in ("rail", "water", *ROAD_CATEGORIES) and not (
             category == "bridge" and not section_text.startswith(("至", *DASHES))):
         # A bridge keeps a range of its own (浮桥东阿码头至东平段); from the bridge on it is a road
