@@ -1422,7 +1422,7 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a generic word's alternative in brackets leaves the stem generic (工业(产业)园区: a kind of park)
     ("推进工业(产业)园区标准化建设,新建青山公园。", [("青山公园", "park")], []),
     # a name opening with a count of things or a share is prose run on into a head (两个中学部, 85%入…幼儿园)
-    ("白石学校共分小学部、两个中学部三个校区,总占地面积200亩。", [("白石学校", "school")], []),
+    ("白石学校共分小学部、两个中学部三个校区,总占地面积200亩。", [("白石学校", "school")], [("school", 1)]),
     ("完成适龄幼儿60%入公办幼儿园、85%入普惠性幼儿园的目标。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
