@@ -1433,6 +1433,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("对青山街道华南广场周边、白石街道东山小区周边等区域实施街巷路维修。安居惠民,红星路、白石西路两侧、文山南路片区改造棚户区800户。",
      [("青山街道华南广场周边", "area"), ("白石街道东山小区周边", "area"), ("红星路", "road_rebuild"),
       ("白石西路两侧", "area"), ("文山南路片区", "area")], []),
+    # a name opening with a count of things or a share is prose run on into a head (两个中学部, 85%入…幼儿园)
+    ("白石学校共分小学部、两个中学部三个校区,总占地面积200亩。", [("白石学校", "school")], [("school", 1)]),
+    ("完成适龄幼儿60%入公办幼儿园、85%入普惠性幼儿园的目标。", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -45,7 +45,8 @@ def clause_records(norm, start, end, sent_start, sent_end):
             record.group_total = dict(typed.full_count)
     if records:  # (no mention made one in most clauses)
         records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
-        records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)]
+        records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)
+                   and not _counted_opening(norm, r)]
         records = listed_sections(norm, records, end)
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
@@ -76,6 +77,20 @@ def _bare_direction(norm, record):
 
 
 _BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
+
+
+def _counted_opening(norm, record):
+    """两个中学部, 8座桥梁横跨剥隘, 80%入普惠性幼儿园, 一颗颗链上公园: a name that opens with a count of
+    things, a share or a reduplicated measure word is prose run on into a head (how many, how
+    much, one after another), no place's name. An area's is left: blocks counted with their works
+    (5个城中村改造) name the group a count row holds."""
+    return record.named and _COUNTED_OPENING_RE.match(norm, record.start, record.end) is not None \
+        and record.category != "area"
+
+
+# A count of things in figures or with 两 (8座, 两个; not 204所, a unit's number), a share (80%), a
+# measure word doubled after 一 (一颗颗, 一座座): what no name opens with.
+_COUNTED_OPENING_RE = re.compile(r"(?:\d+(?:\.\d+)?|两)[个座条处家项栋]|两所|\d+(?:\.\d+)?%|一([颗座条个片处栋家])\1")
 _ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6})\)")
 
 
