@@ -1436,6 +1436,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a name opening with a count of things or a share is prose run on into a head (两个中学部, 85%入…幼儿园)
     ("白石学校共分小学部、两个中学部三个校区,总占地面积200亩。", [("白石学校", "school")], [("school", 1)]),
     ("完成适龄幼儿60%入公办幼儿园、85%入普惠性幼儿园的目标。", [], []),
+    # 即 (namely) opens the name it introduces ("三纵"即A大街, 项目,即B公园); 即墨 is a place
+    ("城区道路“三纵”即白石大街、中央大街。决定建设防洪排涝项目,即青山公园。新建即墨区青山路和即墨路。",
+     [("中央大街", "road_rebuild"), ("白石大街", "road_rebuild"), ("即墨区青山路", "road_new"), ("即墨路", "road_new"),
+      ("青山公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
