@@ -106,6 +106,17 @@ def test_a_count_after_the_list_that_no_rule_took_counts_the_list_and_the_rest()
         "其余老旧小区": {"value": 14, "unit": "个"}}
 
 
+def test_a_count_after_a_list_of_no_named_place_counts_its_places_or_projects():
+    # the items name no place the extractor knows (works, districts by direction): the count
+    # after 等 still states the group, of its noun's type or of projects, when works are said
+    assert counted_groups("启动实施城区断头路建设项目、滨河绿道建设项目、老旧小区提升项目等3个建设项目,提升城市品质。") == [("project", 3)]
+    assert counted_groups("依托河南、河北、城西等4个新区规划建设,拉大城市框架。") == [("area", 4)]
+    assert counted_groups("集中竣工的重大项目有青松快速路、白石新城示范区等12个,总投资30亿元;") == [("project", 12)]
+    assert counted_groups("会同发改、财政等5个部门开展检查。") == []  # no place type, no projects
+    assert counted_groups("与青松医院、白石医院等30家医院深度合作。") == []  # no works
+    assert counted_groups("青松园、白石园等一个个项目先后建成。") == []  # one after another, no count
+
+
 def test_a_count_after_a_list_of_types_counts_them_together():
     assert _groups("新建和改造公厕、垃圾转运站、溶盐池等11座;") == [("公厕、垃圾转运站、溶盐池", 11, "sanitation")]
     assert _groups("新建和改造公厕等11座;") == []  # one type is no list

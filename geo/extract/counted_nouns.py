@@ -112,6 +112,13 @@ def head_category(noun):
     return row[0] if row is not None and row[0] in geo_data.categories() else None
 
 
+def generic_type_ending(noun):
+    """True when the place type ``noun`` ends with is a generic one (线路, 街巷, 设施): alone it
+    names a kind of works, not places a count may number."""
+    row = _type_ending(noun)
+    return row is not None and row[1] == "generic"
+
+
 def thing_category(noun):
     """The category of a counted noun of no place type.
 

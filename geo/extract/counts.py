@@ -183,7 +183,7 @@ def counted_things(norm, start, end, records, mentions=()):
         span = (min(noun_start, match.start()), max(noun_end, match.end()))
         if taken is None:
             taken = taken_spans(records, mentions, start, end)
-        if taken.hit(*span) or not _is_thing(norm[noun_start:noun_end]):
+        if taken.hit(*span) or not is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))
         category = thing_category(norm[noun_start:noun_end])
@@ -220,7 +220,7 @@ def _thing_before(norm, match, start, end):
         action = action_ending_at(norm, pos, start) if match.start() - pos >= 2 else None
         if action:  # (the whole noun is a thing too: 项目已完成4座 is no noun cut to 项目已)
             noun_end = _before_stop_verb(norm, pos, match.start())
-            if noun_end < match.start() and not _is_thing(norm[pos:match.start()]):
+            if noun_end < match.start() and not is_thing(norm[pos:match.start()]):
                 return None
             return (pos, noun_end), action
     return None
@@ -285,7 +285,7 @@ _LOCATIVE = re.compile(r"在(?:全[省市县州区国])?$")  # 在全省15个县
 _WHERE_OR_WHEN = re.compile(r"^(?:月|年|天|周|日)内|县(?:区|市|\(市、区\))?(?:率先|全部|均|已|都|先后)?$")
 
 
-def _is_thing(noun):
+def is_thing(noun):
     """False for a description (的居民小区), a list (A等), a verb (已完成) or a noun counting no works."""
     return noun[0] not in _NOT_THING_START and "等" not in noun and not noun.endswith(UNCOUNTED_NOUNS) \
         and not noun.endswith(MEASURE_NOUNS) and ACTION_INDEX.first_in(noun) is None \
