@@ -117,6 +117,18 @@ def test_a_count_after_a_list_of_no_named_place_counts_its_places_or_projects():
     assert counted_groups("青松园、白石园等一个个项目先后建成。") == []  # one after another, no count
 
 
+def test_named_places_listed_right_before_their_count_state_it_as_their_total():
+    # no 等 and a noun no mention types them by (中心村, 场馆, 节点): the count is theirs when they number it
+    for text in ("完成了青松镇红旗村、白石镇新华村和东河乡前进村3个中心村风貌改造。",
+                 "新建青松公园、白石公园、东河便民中心三大场馆。",
+                 "改造青松路、白石路两条省级通道工程。"):
+        features = extract_projects_props(text)
+        totals = [p["group_total"] for p in features if p["named"]]
+        assert len(totals) >= 2 and all(t and t["value"] == len(totals) for t in totals), text
+    features = extract_projects_props("青松镇、白石镇10个村完成改造。")  # where the 10 are, no members
+    assert all(p["group_total"] is None for p in features if p["named"])
+
+
 def test_a_count_after_a_list_of_types_counts_them_together():
     assert _groups("新建和改造公厕、垃圾转运站、溶盐池等11座;") == [("公厕、垃圾转运站、溶盐池", 11, "sanitation")]
     assert _groups("新建和改造公厕等11座;") == []  # one type is no list

@@ -94,6 +94,39 @@ def counted_after_list(norm, start, end, records, mentions=()):
     return out
 
 
+def totals_after_names(norm, start, end, records, mentions=()):
+    """Give named places listed right before their count (A、B和C3个中心村, A、B、C三大场馆) the
+    count as their total, when they number it and no rule took it.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records: the list's named members among them (``group_total`` set on them).
+    mentions : list of Mention
+        The clause's mentions: a count one of them took is theirs.
+    """
+    ends = {r.end for r in records if r.named and r.group_total is None}
+    taken = None  # (worked out once a count follows a name: most names have none)
+    for pos in sorted(ends):
+        match = _COUNT_AFTER_NAME.match(norm, pos, end)
+        if match is None:
+            continue
+        taken = taken or taken_spans(records, mentions, start, end)
+        members = _listed_before(norm, pos, records)
+        if len(members) < 2 or taken.hit(match.start(), match.end()) or parse_number(match.group("num")) != len(members):
+            continue
+        for member in members:
+            member.group_total = member.group_total or {"value": len(members), "unit": match.group("unit")}
+
+
+# A count right after a name (A、B和C|3个中心村, A、B、C|三大场馆); 3.5公里 and 2024年 are no counts.
+_COUNT_AFTER_NAME = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(THING_UNITS)}|大)(?![\d.])")
+
+
 def _unlisted_group(norm, match, start, end, value):
     """The group a list's count after 等 states when no item of the list is a named place or a type.
 
