@@ -205,6 +205,10 @@ ROAD_ACTION_CATEGORY = pairs("road_action")
 AREA_ACTIONS = words("area_action")
 MALL_ACTIONS = words("mall_action")
 PHASE_VERBS = words("phase_verb")
+# Verbs that place things counted after them or before their count (设立收集点25个, 布设监测点30处):
+# works of a counted thing only, never of a named place. (新增 and 增加 are none: they open counts
+# of places for pupils, firms, vehicles and classes as often as of things built.)
+ADDING_VERBS = frozenset(words("adding_verb"))
 NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
 # Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the

@@ -74,6 +74,14 @@ def test_things_of_no_known_type_counted_after_a_works_verb_are_a_group():
     assert _groups("建设水源井40眼,安装风光互补提水设备。") == [("水源井", 40, "project")]
 
 
+def test_things_placed_by_a_verb_of_placing_are_a_group():
+    # 设立, 布设, 增设 place the things counted (adding_verb in actions.tsv); 新增 is no such verb
+    assert _groups("设立生活垃圾分类投放点25个,新建公厕3座。") == [("公厕", 3, "sanitation"), ("生活垃圾分类投放点", 25, "sanitation")]
+    assert _groups("布设土壤墒情监测点30处。") == [("土壤墒情监测点", 30, "project")]
+    assert _groups("在青松路口设立11处花坛小品,城市形象进一步提升。") == [("花坛小品", 11, "project")]
+    assert _groups("新增就业岗位500个,新增高企12家。") == []
+
+
 def test_the_yue_of_a_verb_before_a_count_is_no_about_and_the_verb_is_no_part_of_the_noun():
     # 签约 (signed), not 约 (about): the noun is 快检室, not 快检室签
     assert _groups("新建农贸市场快检室签约9个。") == [("农贸市场快检室", 9, "project")]
