@@ -357,6 +357,8 @@ SECTIONED_AREA_HEADS = frozenset(words("sectioned_area"))
 ORGANISATION_HEADS = frozenset(words("organisation"))
 SUBUNIT_HEADS = frozenset(words("subunit"))
 SINGLETON_FACILITY_HEADS = frozenset(words("singleton_facility"))
+# The types a slogan counts by one character, and their categories (“三校五园”, “九路一桥”).
+SLOGAN_TYPES = dict(pairs("slogan_type"))
 NEIGHBOURHOOD_HEADS = words("neighbourhood")
 AREA_TYPE_TAILS = words("area_type_tail")
 MALL_SQUARE_HEADS = words("mall_square")

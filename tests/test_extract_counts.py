@@ -82,6 +82,16 @@ def test_things_placed_by_a_verb_of_placing_are_a_group():
     assert _groups("新增就业岗位500个,新增高企12家。") == []
 
 
+def test_a_quoted_slogan_counts_places_by_their_types_first_characters():
+    assert counted_groups("重点实施“七路一桥”工程,改造了青松路。") == [("road_rebuild", 7)]
+    assert counted_groups("全面开工“两校三园”建设。") == [("park", 3), ("school", 2)]
+    assert counted_groups("主要包含“三街两广场”建设。") == [("park", 2), ("road_new", 3)]
+    assert counted_groups("通过“五桥东跨”连通两岸;") == [("bridge", 5)]
+    # no slogan of places: types it does not count, a count of one, a quote that goes on
+    assert counted_groups("深入开展“两学一做”,推进“五水共治”,打造“一街一景”。") == []
+    assert counted_groups("建设“三桥与滨江步道连通工程”。") == []
+
+
 def test_the_yue_of_a_verb_before_a_count_is_no_about_and_the_verb_is_no_part_of_the_noun():
     # 签约 (signed), not 约 (about): the noun is 快检室, not 快检室签
     assert _groups("新建农贸市场快检室签约9个。") == [("农贸市场快检室", 9, "project")]

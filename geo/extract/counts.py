@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
+from geo import data as geo_data
+from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
 from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
 from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -310,3 +311,86 @@ def sentence_part_before(norm, pos, reach):
     """Up to ``reach`` characters before ``pos``, from the sentence's last end on (。!?; or a line)."""
     window = norm[max(0, pos - reach):pos]
     return window[max(window.rfind(mark) for mark in "。!?;\n") + 1:]
+
+
+def slogan_counts(norm, start, end, records):
+    """Groups a quoted slogan counts by their types' first characters: “三校五园”, “两街四广场”.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The sentence.
+    records : list of Record
+        The sentence's records, the tagger's names among them: a slogan one of them overlaps is
+        part of its name.
+
+    Returns
+    -------
+    list of Record
+        One unnamed record per count of two or more in a quote that opens with counted types
+        (a numeral, then a type of one character, ``slogan_type`` in head_roles.tsv: 桥, 路, 校;
+        or a place type of two: 广场), when the quote holds two such counts (“一河两坝六桥”) or
+        one and at most two characters more (“六桥西穿”), and no record of the sentence takes the
+        quote (“三渠一河” named). Its noun is the count and the type (六桥), its works those said
+        after the quote or else before it in the sentence.
+    """
+    out = []
+    pos = norm.find("“", start, end)
+    while pos >= 0:
+        close = norm.find("”", pos + 1, min(end, pos + _MAX_SLOGAN + 2))
+        parts = _slogan_parts(norm, pos + 1, close) if close > 0 else []
+        if parts and not any(r.start < close and r.end > pos for r in records):  # (“三渠一河” named)
+            action = right_action(norm, close + 1, end) or _last_action(norm, start, pos)
+            for part_start, type_start, part_end, value in parts:
+                category = _works_category(_slogan_category(norm[type_start:part_end]), action)
+                if value >= 2 and category is not None:
+                    out.append(group_record(category, action, (part_start, part_end), (part_start, part_end),
+                                             type_start, {"value": value, "unit": norm[type_start:part_end]}))
+        pos = norm.find("“", pos + 1, end)
+    return out
+
+
+_MAX_SLOGAN = 8  # characters of a slogan of counted types (一河两坝六桥)
+_SLOGAN_NUMERALS = "一二两三四五六七八九十"
+
+
+def _slogan_parts(norm, lo, hi):
+    """(start, type start, end, count) of each counted type opening ``norm[lo:hi]``, when they make
+    a slogan (see :func:`slogan_counts`); else []."""
+    parts, pos = [], lo
+    while pos < hi and norm[pos] in _SLOGAN_NUMERALS:
+        numeral_end = pos + 1 + (norm[pos + 1:pos + 2] in _SLOGAN_NUMERALS)  # (十二路)
+        kind = next((norm[numeral_end:numeral_end + n] for n in (2, 1)
+                     if numeral_end + n <= hi and _slogan_category(norm[numeral_end:numeral_end + n])), None)
+        if kind is None:
+            break
+        parts.append((pos, numeral_end, numeral_end + len(kind), parse_number(norm[pos:numeral_end])))
+        pos = numeral_end + len(kind)
+    return parts if len(parts) >= 2 or parts and hi - pos <= 2 else []
+
+
+def _slogan_category(word):
+    """The category of a type a slogan counts: one character of ``slogan_type`` (桥, 校), or a
+    place type of two characters (广场, 公园; no generic one), else None."""
+    if len(word) == 1:
+        return SLOGAN_TYPES.get(word)
+    row = heads().get(word)
+    return row[0] if row is not None and row[0] not in ("stem", None) and row[1] in ("name", "facility") else None
+
+
+def _works_category(family, action):
+    """The category of a slogan's type ``family`` (road: by the works, 新建 a new road), or None
+    for a family that is no category of the data."""
+    if family == "road":
+        return next((code for word, code in ROAD_ACTION_CATEGORY if word in (action or "")), DEFAULT_ROAD_CATEGORY)
+    return family if family in geo_data.categories() else None
+
+
+def _last_action(norm, lo, hi):
+    """The last works verb in ``norm[lo:hi]`` (重点实施“九路一桥”工程: 实施), or None."""
+    found, pos = None, lo
+    while (hit := ACTION_INDEX.first_in(norm, pos, hi)) is not None:
+        found, pos = hit[1], hit[0] + len(hit[1])
+    return found
