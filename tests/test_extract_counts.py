@@ -43,6 +43,13 @@ def test_projects_tallied_as_done_or_arranged_with_no_works_word_are_counted():
     assert counted_groups("青山区实事项目安排25项。") == [("project", 25)]
 
 
+def test_works_counted_as_the_whole_a_clause_closes_with_zhong_are_a_group():
+    assert _works("在完工的14个扶贫项目中") == [("扶贫项目", 14, "个")]
+    assert _works("此次开工的50个产业项目中") == [("产业项目", 50, "个")]
+    assert _works("从12个候选项目中") == []  # what is chosen from
+    assert _works("3个工程技术中心") == []  # (the noun still goes on)
+
+
 def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
     assert _works("引进3个工程技术中心") == []
 

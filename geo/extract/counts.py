@@ -45,7 +45,7 @@ def counted_works(norm, start, end, records, mentions=()):
         One unnamed record of counted projects per count (units of the ``works_unit`` role:
         项, 个, 处, 件, 宗, 大) written right before or after a works noun (lexicon role
         ``counted_works``), or after a class of a tally (X类); a count of classes (8类32项) is
-        none.
+        none. A works noun closing its clause with 中 (在完工的14个扶贫项目中,) is counted too.
     """
     clause = norm[start:end]
     if not _WORKS_UNIT.search(clause) or ("类" not in clause and not any(word in clause for word in COUNTED_WORKS)):
@@ -70,13 +70,20 @@ def counted_works(norm, start, end, records, mentions=()):
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
-                         or norm.startswith("项目", noun_end)):
+                         or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)):
             continue  # 3个工程技术中心: the noun goes on
         noun_start = after_leading_verbs(norm, _after_sum(norm, noun_start, noun_end - 2), noun_end - 2)
         out.append(group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+def _partitive(norm, count_start, pos, clause_end):
+    """True when 中 at ``pos`` closes the clause (在完工的14个扶贫项目中,A…): the works counted are
+    the whole of which the clause after speaks, no noun going on; not after 从 (从12个候选项目中
+    选出: what is chosen from)."""
+    return norm[pos] == "中" and pos + 1 == clause_end and norm[count_start - 1:count_start] != "从"
 
 
 def _after_sum(norm, pos, limit):
