@@ -205,6 +205,10 @@ ROAD_ACTION_CATEGORY = pairs("road_action")
 AREA_ACTIONS = words("area_action")
 MALL_ACTIONS = words("mall_action")
 PHASE_VERBS = words("phase_verb")
+# Verbs that place things counted after them or before their count (设立收集点25个, 布设监测点30处):
+# works of a counted thing only, never of a named place. (新增 and 增加 are none: they open counts
+# of places for pupils, firms, vehicles and classes as often as of things built.)
+ADDING_VERBS = frozenset(words("adding_verb"))
 NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
 # Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the
@@ -355,6 +359,8 @@ SECTIONED_AREA_HEADS = frozenset(words("sectioned_area"))
 ORGANISATION_HEADS = frozenset(words("organisation"))
 SUBUNIT_HEADS = frozenset(words("subunit"))
 SINGLETON_FACILITY_HEADS = frozenset(words("singleton_facility"))
+# The types a slogan counts by one character, and their categories (“三校五园”, “九路一桥”).
+SLOGAN_TYPES = dict(pairs("slogan_type"))
 NEIGHBOURHOOD_HEADS = words("neighbourhood")
 AREA_TYPE_TAILS = words("area_type_tail")
 MALL_SQUARE_HEADS = words("mall_square")

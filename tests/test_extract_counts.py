@@ -43,6 +43,13 @@ def test_projects_tallied_as_done_or_arranged_with_no_works_word_are_counted():
     assert counted_groups("青山区实事项目安排25项。") == [("project", 25)]
 
 
+def test_works_counted_as_the_whole_a_clause_closes_with_zhong_are_a_group():
+    assert _works("在完工的14个扶贫项目中") == [("扶贫项目", 14, "个")]
+    assert _works("此次开工的50个产业项目中") == [("产业项目", 50, "个")]
+    assert _works("从12个候选项目中") == []  # what is chosen from
+    assert _works("3个工程技术中心") == []  # (the noun still goes on)
+
+
 def test_a_noun_that_goes_on_after_the_works_word_is_no_works():
     assert _works("引进3个工程技术中心") == []
 
@@ -72,6 +79,24 @@ def test_things_of_no_known_type_counted_after_a_works_verb_are_a_group():
     assert _groups("建成15家放心粮油连锁店。") == [("放心粮油连锁店", 15, "project")]
     assert _groups("新建农贸市场快检室8个。") == [("农贸市场快检室", 8, "project")]
     assert _groups("建设水源井40眼,安装风光互补提水设备。") == [("水源井", 40, "project")]
+
+
+def test_things_placed_by_a_verb_of_placing_are_a_group():
+    # 设立, 布设, 增设 place the things counted (adding_verb in actions.tsv); 新增 is no such verb
+    assert _groups("设立生活垃圾分类投放点25个,新建公厕3座。") == [("公厕", 3, "sanitation"), ("生活垃圾分类投放点", 25, "sanitation")]
+    assert _groups("布设土壤墒情监测点30处。") == [("土壤墒情监测点", 30, "project")]
+    assert _groups("在青松路口设立11处花坛小品,城市形象进一步提升。") == [("花坛小品", 11, "project")]
+    assert _groups("新增就业岗位500个,新增高企12家。") == []
+
+
+def test_a_quoted_slogan_counts_places_by_their_types_first_characters():
+    assert counted_groups("重点实施“七路一桥”工程,改造了青松路。") == [("road_rebuild", 7)]
+    assert counted_groups("全面开工“两校三园”建设。") == [("park", 3), ("school", 2)]
+    assert counted_groups("主要包含“三街两广场”建设。") == [("park", 2), ("road_new", 3)]
+    assert counted_groups("通过“五桥东跨”连通两岸;") == [("bridge", 5)]
+    # no slogan of places: types it does not count, a count of one, a quote that goes on
+    assert counted_groups("深入开展“两学一做”,推进“五水共治”,打造“一街一景”。") == []
+    assert counted_groups("建设“三桥与滨江步道连通工程”。") == []
 
 
 def test_the_yue_of_a_verb_before_a_count_is_no_about_and_the_verb_is_no_part_of_the_noun():
@@ -104,6 +129,29 @@ def test_a_count_after_the_list_that_no_rule_took_counts_the_list_and_the_rest()
     features = extract_projects_props("对承平新村北区、农人公寓等14个老旧小区施行路面黑色化。")
     assert {p["name"]: p["group_total"] for p in features if not p["named"]} == {
         "其余老旧小区": {"value": 14, "unit": "个"}}
+
+
+def test_a_count_after_a_list_of_no_named_place_counts_its_places_or_projects():
+    # the items name no place the extractor knows (works, districts by direction): the count
+    # after 等 still states the group, of its noun's type or of projects, when works are said
+    assert counted_groups("启动实施城区断头路建设项目、滨河绿道建设项目、老旧小区提升项目等3个建设项目,提升城市品质。") == [("project", 3)]
+    assert counted_groups("依托河南、河北、城西等4个新区规划建设,拉大城市框架。") == [("area", 4)]
+    assert counted_groups("集中竣工的重大项目有青松快速路、白石新城示范区等12个,总投资30亿元;") == [("project", 12)]
+    assert counted_groups("会同发改、财政等5个部门开展检查。") == []  # no place type, no projects
+    assert counted_groups("与青松医院、白石医院等30家医院深度合作。") == []  # no works
+    assert counted_groups("青松园、白石园等一个个项目先后建成。") == []  # one after another, no count
+
+
+def test_named_places_listed_right_before_their_count_state_it_as_their_total():
+    # no 等 and a noun no mention types them by (中心村, 场馆, 节点): the count is theirs when they number it
+    for text in ("完成了青松镇红旗村、白石镇新华村和东河乡前进村3个中心村风貌改造。",
+                 "新建青松公园、白石公园、东河便民中心三大场馆。",
+                 "改造青松路、白石路两条省级通道工程。"):
+        features = extract_projects_props(text)
+        totals = [p["group_total"] for p in features if p["named"]]
+        assert len(totals) >= 2 and all(t and t["value"] == len(totals) for t in totals), text
+    features = extract_projects_props("青松镇、白石镇10个村完成改造。")  # where the 10 are, no members
+    assert all(p["group_total"] is None for p in features if p["named"])
 
 
 def test_a_count_after_a_list_of_types_counts_them_together():

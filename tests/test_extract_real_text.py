@@ -94,9 +94,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("东岭線", "road_rebuild"), ("西岭線", "road_rebuild"), ("青松路(白石路-红枫路)", "road_rebuild")],
      [("school", 4)]),
     # numbered schools; lists of projects typed only as 项目 take their members' category when two
-    # or more of one kind are listed (one example says nothing of the rest: projects)
+    # or more of one kind are listed (one example says nothing of the rest: projects); the first
+    # list's count leaves 2 projects unnamed
     ("完成85中、17小分校教学设施等4个续建项目，启动建设9小教学楼等6个新建项目。",
-     [("17小分校", "school"), ("85中", "school"), ("9小教学楼", "school")], [("project", 5)]),
+     [("17小分校", "school"), ("85中", "school"), ("9小教学楼", "school")], [("project", 2), ("project", 5)]),
     ("推进青松路提升改造、白石路完善工程等在建项目26项，加快推动更新项目12个。",
      [("白石路", "road_rebuild"), ("青松路", "road_rebuild")], [("area", 12), ("road_rebuild", 24)]),
     # a counted road class after a list of county roads; a code before a road's long name

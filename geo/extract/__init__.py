@@ -168,7 +168,7 @@ from geo.extract.mentions import forget_text
 from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
 from geo.extract.confidence import drop_unlikely
-from geo.extract.counts import attach_measures
+from geo.extract.counts import attach_measures, slogan_counts
 from geo.extract.elided import elided_counts
 from geo.extract.records import clause_records
 from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, sentences, wrapped_line_breaks
@@ -323,6 +323,8 @@ def _records_of_sentences(norm, spans, tagging):
         if tagging is not None:
             # The tagger in front of the rules' filters: names they missed, names it rejects.
             sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)
+        if norm.find("“", sent_start, sent_end) >= 0:  # (after the tagger: a quote it names is no slogan)
+            sentence_records.extend(slogan_counts(norm, sent_start, sent_end, sentence_records))
         link_listed_members(norm, sentence_records, sent_start, sent_end)
         attach_measures(norm, sent_start, sent_end, sentence_records)
         for record in sentence_records:

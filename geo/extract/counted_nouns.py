@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo import data as geo_data
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, STEM_CATEGORY, STOPS, heads, match_any
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, ADDING_VERBS, FILLER_INDEX, STEM_CATEGORY, STOPS, heads, match_any
 from geo.extract.patterns import COUNTED_PROJECTS, MAX_STEM
 
 # The run of characters a counted noun may take (its end: end_of_noun): 放心粮油连锁店, “居民之家”.
@@ -84,14 +84,15 @@ def action_ending_at(norm, pos, lo):
     Returns
     -------
     str or None
-        The longest works verb of two to four characters ending at ``pos`` (新建, 改造提升), or None.
+        The longest works verb of two to four characters ending at ``pos`` (新建, 改造提升), else a
+        verb placing what is counted (设立, 布设: ``adding_verb`` in actions.tsv), or None.
     """
     for length in (4, 3, 2):
         word = norm[pos - length:pos]
         # (a word that is no action is no longest action either: the set is asked first)
         if pos - length >= lo and word in ACTION_INDEX.words and ACTION_INDEX.at(norm, pos - length) == word:
             return word
-    return None
+    return norm[pos - 2:pos] if pos - 2 >= lo and norm[pos - 2:pos] in ADDING_VERBS else None
 
 
 def head_category(noun):
@@ -110,6 +111,13 @@ def head_category(noun):
     """
     row = _type_ending(noun)
     return row[0] if row is not None and row[0] in geo_data.categories() else None
+
+
+def generic_type_ending(noun):
+    """True when the place type ``noun`` ends with is a generic one (线路, 街巷, 设施): alone it
+    names a kind of works, not places a count may number."""
+    row = _type_ending(noun)
+    return row is not None and row[1] == "generic"
 
 
 def thing_category(noun):

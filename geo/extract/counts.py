@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
+from geo import data as geo_data
+from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
 from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
 from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -44,7 +45,7 @@ def counted_works(norm, start, end, records, mentions=()):
         One unnamed record of counted projects per count (units of the ``works_unit`` role:
         项, 个, 处, 件, 宗, 大) written right before or after a works noun (lexicon role
         ``counted_works``), or after a class of a tally (X类); a count of classes (8类32项) is
-        none.
+        none. A works noun closing its clause with 中 (在完工的14个扶贫项目中,) is counted too.
     """
     clause = norm[start:end]
     if not _WORKS_UNIT.search(clause) or ("类" not in clause and not any(word in clause for word in COUNTED_WORKS)):
@@ -69,13 +70,20 @@ def counted_works(norm, start, end, records, mentions=()):
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
-                         or norm.startswith("项目", noun_end)):
+                         or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)):
             continue  # 3个工程技术中心: the noun goes on
         noun_start = after_leading_verbs(norm, _after_sum(norm, noun_start, noun_end - 2), noun_end - 2)
         out.append(group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+def _partitive(norm, count_start, pos, clause_end):
+    """True when 中 at ``pos`` closes the clause (在完工的14个扶贫项目中,A…): the works counted are
+    the whole of which the clause after speaks, no noun going on; not after 从 (从12个候选项目中
+    选出: what is chosen from)."""
+    return norm[pos] == "中" and pos + 1 == clause_end and norm[count_start - 1:count_start] != "从"
 
 
 def _after_sum(norm, pos, limit):
@@ -183,7 +191,7 @@ def counted_things(norm, start, end, records, mentions=()):
         span = (min(noun_start, match.start()), max(noun_end, match.end()))
         if taken is None:
             taken = taken_spans(records, mentions, start, end)
-        if taken.hit(*span) or not _is_thing(norm[noun_start:noun_end]):
+        if taken.hit(*span) or not is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))
         category = thing_category(norm[noun_start:noun_end])
@@ -220,7 +228,7 @@ def _thing_before(norm, match, start, end):
         action = action_ending_at(norm, pos, start) if match.start() - pos >= 2 else None
         if action:  # (the whole noun is a thing too: 项目已完成4座 is no noun cut to 项目已)
             noun_end = _before_stop_verb(norm, pos, match.start())
-            if noun_end < match.start() and not _is_thing(norm[pos:match.start()]):
+            if noun_end < match.start() and not is_thing(norm[pos:match.start()]):
                 return None
             return (pos, noun_end), action
     return None
@@ -285,7 +293,7 @@ _LOCATIVE = re.compile(r"在(?:全[省市县州区国])?$")  # 在全省15个县
 _WHERE_OR_WHEN = re.compile(r"^(?:月|年|天|周|日)内|县(?:区|市|\(市、区\))?(?:率先|全部|均|已|都|先后)?$")
 
 
-def _is_thing(noun):
+def is_thing(noun):
     """False for a description (的居民小区), a list (A等), a verb (已完成) or a noun counting no works."""
     return noun[0] not in _NOT_THING_START and "等" not in noun and not noun.endswith(UNCOUNTED_NOUNS) \
         and not noun.endswith(MEASURE_NOUNS) and ACTION_INDEX.first_in(noun) is None \
@@ -310,3 +318,86 @@ def sentence_part_before(norm, pos, reach):
     """Up to ``reach`` characters before ``pos``, from the sentence's last end on (。!?; or a line)."""
     window = norm[max(0, pos - reach):pos]
     return window[max(window.rfind(mark) for mark in "。!?;\n") + 1:]
+
+
+def slogan_counts(norm, start, end, records):
+    """Groups a quoted slogan counts by their types' first characters: “三校五园”, “两街四广场”.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The sentence.
+    records : list of Record
+        The sentence's records, the tagger's names among them: a slogan one of them overlaps is
+        part of its name.
+
+    Returns
+    -------
+    list of Record
+        One unnamed record per count of two or more in a quote that opens with counted types
+        (a numeral, then a type of one character, ``slogan_type`` in head_roles.tsv: 桥, 路, 校;
+        or a place type of two: 广场), when the quote holds two such counts (“一河两坝六桥”) or
+        one and at most two characters more (“六桥西穿”), and no record of the sentence takes the
+        quote (“三渠一河” named). Its noun is the count and the type (六桥), its works those said
+        after the quote or else before it in the sentence.
+    """
+    out = []
+    pos = norm.find("“", start, end)
+    while pos >= 0:
+        close = norm.find("”", pos + 1, min(end, pos + _MAX_SLOGAN + 2))
+        parts = _slogan_parts(norm, pos + 1, close) if close > 0 else []
+        if parts and not any(r.start < close and r.end > pos for r in records):  # (“三渠一河” named)
+            action = right_action(norm, close + 1, end) or _last_action(norm, start, pos)
+            for part_start, type_start, part_end, value in parts:
+                category = _works_category(_slogan_category(norm[type_start:part_end]), action)
+                if value >= 2 and category is not None:
+                    out.append(group_record(category, action, (part_start, part_end), (part_start, part_end),
+                                             type_start, {"value": value, "unit": norm[type_start:part_end]}))
+        pos = norm.find("“", pos + 1, end)
+    return out
+
+
+_MAX_SLOGAN = 8  # characters of a slogan of counted types (一河两坝六桥)
+_SLOGAN_NUMERALS = "一二两三四五六七八九十"
+
+
+def _slogan_parts(norm, lo, hi):
+    """(start, type start, end, count) of each counted type opening ``norm[lo:hi]``, when they make
+    a slogan (see :func:`slogan_counts`); else []."""
+    parts, pos = [], lo
+    while pos < hi and norm[pos] in _SLOGAN_NUMERALS:
+        numeral_end = pos + 1 + (norm[pos + 1:pos + 2] in _SLOGAN_NUMERALS)  # (十二路)
+        kind = next((norm[numeral_end:numeral_end + n] for n in (2, 1)
+                     if numeral_end + n <= hi and _slogan_category(norm[numeral_end:numeral_end + n])), None)
+        if kind is None:
+            break
+        parts.append((pos, numeral_end, numeral_end + len(kind), parse_number(norm[pos:numeral_end])))
+        pos = numeral_end + len(kind)
+    return parts if len(parts) >= 2 or parts and hi - pos <= 2 else []
+
+
+def _slogan_category(word):
+    """The category of a type a slogan counts: one character of ``slogan_type`` (桥, 校), or a
+    place type of two characters (广场, 公园; no generic one), else None."""
+    if len(word) == 1:
+        return SLOGAN_TYPES.get(word)
+    row = heads().get(word)
+    return row[0] if row is not None and row[0] not in ("stem", None) and row[1] in ("name", "facility") else None
+
+
+def _works_category(family, action):
+    """The category of a slogan's type ``family`` (road: by the works, 新建 a new road), or None
+    for a family that is no category of the data."""
+    if family == "road":
+        return next((code for word, code in ROAD_ACTION_CATEGORY if word in (action or "")), DEFAULT_ROAD_CATEGORY)
+    return family if family in geo_data.categories() else None
+
+
+def _last_action(norm, lo, hi):
+    """The last works verb in ``norm[lo:hi]`` (重点实施“九路一桥”工程: 实施), or None."""
+    found, pos = None, lo
+    while (hit := ACTION_INDEX.first_in(norm, pos, hi)) is not None:
+        found, pos = hit[1], hit[0] + len(hit[1])
+    return found

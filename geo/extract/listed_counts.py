@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTIONS_SORTED, STOPS, THING_UNITS, ACTION_INDEX, heads, is_generic, match_any
-from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, head_category, thing_category
-from geo.extract.counts import group_record, stock_counted, taken_spans
+from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTIONS_SORTED, STOPS, THING_UNITS, ACTION_INDEX, heads, is_generic, match_any
+from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, \
+    head_category, thing_category
+from geo.extract.counts import group_record, is_thing, stock_counted, taken_spans
 from geo.extract.lists import list_members
 from geo.extract.model import Mention, Record
 from geo.numbers import parse_number
@@ -54,7 +55,13 @@ def counted_after_list(norm, start, end, records, mentions=()):
         if last_item is not None:  # A、老旧小区改造项目等55个项目: the last item's own works end the list
             members = _listed_before(norm, last_item, records)
             listed = None if members else _listed_types(norm, last_item, start)
-        if not value or value != int(value) or not (members or listed):
+        if not value or value != int(value):
+            continue
+        if not (members or listed):  # 河东、河西等4个新区: no item is a named place or a type
+            group = _unlisted_group(norm, match, start, end, value)
+            if group is not None:
+                out.append(group)
+                taken.add(group.start, group.end)
             continue
         total = {"value": value, "unit": match.group("unit")}
         if len(members) >= value:
@@ -85,6 +92,90 @@ def counted_after_list(norm, start, end, records, mentions=()):
                                  listed_members=members, noun=noun))
         taken.add(match.start(), group_end)
     return out
+
+
+def totals_after_names(norm, start, end, records, mentions=()):
+    """Give named places listed right before their count (A、B和C3个中心村, A、B、C三大场馆) the
+    count as their total, when they number it and no rule took it.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records: the list's named members among them (``group_total`` set on them).
+    mentions : list of Mention
+        The clause's mentions: a count one of them took is theirs.
+    """
+    ends = {r.end for r in records if r.named and r.group_total is None}
+    taken = None  # (worked out once a count follows a name: most names have none)
+    for pos in sorted(ends):
+        match = _COUNT_AFTER_NAME.match(norm, pos, end)
+        if match is None:
+            continue
+        taken = taken or taken_spans(records, mentions, start, end)
+        members = _listed_before(norm, pos, records)
+        if len(members) < 2 or taken.hit(match.start(), match.end()) or parse_number(match.group("num")) != len(members):
+            continue
+        for member in members:
+            member.group_total = member.group_total or {"value": len(members), "unit": match.group("unit")}
+
+
+# A count right after a name (A、B和C|3个中心村, A、B、C|三大场馆); 3.5公里 and 2024年 are no counts.
+_COUNT_AFTER_NAME = re.compile(rf"(?P<num>{NUM})(?P<unit>{'|'.join(THING_UNITS)}|大)(?![\d.])")
+
+
+def _unlisted_group(norm, match, start, end, value):
+    """The group a list's count after 等 states when no item of the list is a named place or a type.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    match : re.Match
+        The count after 等 (:data:`_LISTED_COUNT`).
+    start, end : int
+        The clause.
+    value : float
+        The count.
+
+    Returns
+    -------
+    Record or None
+        An unnamed record of the count and the noun after it when that is a place type (no generic
+        one: 线路) or a works noun (A工程、B项目等12个项目, 河东、河西等4个新区), of the type's
+        category or of projects;
+        of projects when no noun follows a list (A、B等22个,总投资…). None for any other noun (等5个部门,
+        等3个领域), when no works are said (与A、B等30家医院合作) and for 等一个个项目 (no count).
+    """
+    if value < 2 or norm.startswith(match.group("unit"), match.end()):
+        return None  # 等一个个项目: one after another, no count
+    noun_start = _past_listed_works(norm, match.end(), end)
+    run = THING_NOUN.match(norm, noun_start, end)
+    noun_end = end_of_noun(norm, noun_start, run.end()) if run and not _works_said(norm, noun_start, end) else noun_start
+    list_start = max([norm.rfind(mark, start, match.start()) + 1 for mark in _CLAUSE_MARKS] + [start])
+    category = None  # (projects unless the noun is a place type)
+    if noun_end - noun_start >= 2:
+        base, noun = (noun_start, _first_type_end(norm, noun_start, noun_end)), None
+        category = None if generic_type_ending(norm[base[0]:base[1]]) else head_category(norm[base[0]:base[1]])
+        if category is None and not norm[base[0]:base[1]].endswith(COUNTED_WORKS) or not is_thing(norm[base[0]:base[1]]):
+            return None  # 等5个部门, 等3个领域: a place type or projects are counted, nothing else
+    elif "、" in norm[list_start:match.start()]:  # (the count alone names the group, no item's place)
+        base, noun = (match.start("num"), match.end()), "项目"
+    else:
+        return None  # 改造公厕等11座: one item is no list
+    action = right_action(norm, max(base[1], match.end()), end) \
+        or (ACTION_INDEX.first_in(norm[list_start:match.start()]) or (None, None))[1]
+    if action is None:
+        return None  # 与A、B等30家医院合作, A、B等7处游园的一半: places that are there, no works
+    span = (min(base[0], match.start("num")), max(base[1], match.end()))
+    return group_record(category or COUNTED_PROJECTS, action, span, base, base[1] - 1,
+                        {"value": value, "unit": match.group("unit")}, noun=noun)
+
+
+_CLAUSE_MARKS = ",;:。!?"  # what a list opening a clause follows
 
 
 def _past_listed_works(norm, pos, limit):
