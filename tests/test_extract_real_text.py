@@ -1421,6 +1421,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山县城至白石公路按三级公路标准进行改建,分两期实施。", [("青山县城至白石公路", "road_rebuild")], []),
     # a generic word's alternative in brackets leaves the stem generic (工业(产业)园区: a kind of park)
     ("推进工业(产业)园区标准化建设,新建青山公园。", [("青山公园", "park")], []),
+    # a water works named by what it does with the water (调水, 截洪, 提水) or by its banks (堤岸工程)
+    # is one project, named whole: its stem need not be a water body (北固山截洪工程)
+    ("加快白石水库调水工程建设,青岭截洪工程、黄沙库区提水工程等项目正式投用,建成翠湖堤岸工程。",
+     [("白石水库调水工程", "water"), ("翠湖堤岸工程", "water"), ("青岭截洪工程", "water"),
+      ("黄沙库区提水工程", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
