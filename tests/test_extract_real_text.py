@@ -1426,6 +1426,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("加快白石水库调水工程建设,青岭截洪工程、黄沙库区提水工程等项目正式投用,建成翠湖堤岸工程。",
      [("白石水库调水工程", "water"), ("翠湖堤岸工程", "water"), ("青岭截洪工程", "water"),
       ("黄沙库区提水工程", "water")], []),
+    # a stream's works the tagger marks whole, up to 治理工程 (a tagged head: too often a type's
+    # ending for the rules), are one water project (支流 after the stream ends no head of it)
+    ("实施白石市城区翠溪支流治理工程,工程西起翠溪三叉口。", [("白石市城区翠溪支流治理工程", "water")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
