@@ -1433,6 +1433,13 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # them), whatever says it (这是…项目, a list); an estate in quotes is named by the quotes
     ("这是翠湖名苑安置房项目,总投资约5亿元。建成的青山医院、翠湖家园安置房以及白石公园提供便利的交通路线。",
      [("白石公园", "park"), ("翠湖名苑安置房", "area"), ("翠湖家园安置房", "area"), ("青山医院", "health")], []),
+    # housing types too often a type's ending for the rules (安居房, 经适房, 保障性住宅) name an
+    # estate's housing where the tagger marks the name whole (tagged heads)
+    ("翠湖美伦苑安居房、白石御景园安居房等9个项目集中开工。",
+     [("白石御景园安居房", "area"), ("翠湖美伦苑安居房", "area")], [("project", 7)]),
+    ("开工建设白石湾保障性住宅、青山新区裕苑住宅等工程。", [("白石湾保障性住宅", "area")], []),
+    ("区领导先后实地查看了青松中学、青松家园经适房、金湖花苑经适房、白石市场改造。",
+     [("白石市场", "market"), ("金湖花苑经适房", "area"), ("青松中学", "school"), ("青松家园经适房", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
