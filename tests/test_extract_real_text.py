@@ -1429,6 +1429,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a stream's works the tagger marks whole, up to 治理工程 (a tagged head: too often a type's
     # ending for the rules), are one water project (支流 after the stream ends no head of it)
     ("实施白石市城区翠溪支流治理工程,工程西起翠溪三叉口。", [("白石市城区翠溪支流治理工程", "water")], []),
+    # so are a river's banks and a line's power works up to 堤防工程 and 电力工程
+    ("投入1.5亿元启动了青湾堤防工程,青白线10千伏电力工程正式开工。",
+     [("青湾堤防工程", "water"), ("青白线10千伏电力工程", "utility")], []),
     # an estate's resettlement flats are named with their type (翠湖名苑安置房, as labellers name
     # them), whatever says it (这是…项目, a list); an estate in quotes is named by the quotes
     ("这是翠湖名苑安置房项目,总投资约5亿元。建成的青山医院、翠湖家园安置房以及白石公园提供便利的交通路线。",
