@@ -1443,6 +1443,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("开工建设白石湾保障性住宅、青山新区裕苑住宅等工程。", [("白石湾保障性住宅", "area")], []),
     ("区领导先后实地查看了青松中学、青松家园经适房、金湖花苑经适房、白石市场改造。",
      [("白石市场", "market"), ("金湖花苑经适房", "area"), ("青松中学", "school"), ("青松家园经适房", "area")], []),
+    # a campus (院区) of a hospital for women and children (妇婴, 妇儿, 妇幼) is a health facility:
+    # those words give a bare facility head its category
+    ("国妇婴青山院区、“海之花”市民中心等重点项目建设如火如荼。市妇儿中心红枫院区投入运营。",
+     [("“海之花”市民中心", "culture"), ("国妇婴青山院区", "health"), ("市妇儿中心红枫院区", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
