@@ -109,10 +109,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("地址:青松大道与白石路交口。对口学校:青松实验中学。", [], []),
     # roads bounding a site are no members of the group they locate
     ("完成河西路以东、红枫路以南30个老旧小区改造。", [], [("area", 30)]),
-    # a network laid along a road is named by it; an estate before a housing type names it;
-    # a surface type is no road name
+    # a network laid along a road is named by it; an estate's housing (青松家园保障房) is named
+    # with its type; a surface type is no road name
     ("建成白鹭路给水管网，完成青松家园保障房建设，铺设柏油路5公里。",
-     [("白鹭路", "utility"), ("青松家园", "area")], [("road_rebuild", 5)]),
+     [("白鹭路", "utility"), ("青松家园保障房", "area")], [("road_rebuild", 5)]),
     # townships typing a list are no projects; the count after them counts the villages
     ("对青岭镇、白石镇等六个乡镇39个村庄的供水设备进行维修。", [], [("village", 39)]),
     # per-place breakdowns, numbered buildings, sizes and roads of speech are no projects
@@ -375,10 +375,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # green belts are counted
     ("完成了49条道路、5条绿带的绿化。", [], [("park", 5), ("road_greening", 49)]),
     # a quoted name before a head is a name (“甬川”桥); a quoted kind is none (“老旧散”小区); a road
-    # opened new (新开) or made to flow (畅通); an estate before housing types; all of a type
+    # opened new (新开) or made to flow (畅通); an estate's housing named with its type; all of a type
     ("入城干道、“青松”桥、白石大桥等项目快速推进，改造“老旧散”小区。红枫路新开工程，青檀街畅通示范工程，"
      "青松嘉园保障性住房项目开工建设，白石新区所有路建设完工。",
-     [("“青松”桥", "bridge"), ("白石大桥", "bridge"), ("红枫路", "road_new"), ("青松嘉园", "area"),
+     [("“青松”桥", "bridge"), ("白石大桥", "bridge"), ("红枫路", "road_new"), ("青松嘉园保障性住房", "area"),
       ("青檀街", "road_rebuild")], []),
     # a reporter's name in a byline and words of speech (感慨道, 绕路) are no places
     ("本报讯(记者青松江)为切实解决出城口道路问题。出租车司机白石感慨道，“以前过黄河得绕路，现在红枫黄河大桥建成。”",
@@ -1441,6 +1441,32 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("城区道路“三纵”即白石大街、中央大街。决定建设防洪排涝项目,即青山公园。新建即墨区青山路和即墨路。",
      [("中央大街", "road_rebuild"), ("白石大街", "road_rebuild"), ("即墨区青山路", "road_new"), ("即墨路", "road_new"),
       ("青山公园", "park")], []),
+    # a water works named by what it does with the water (调水, 截洪, 提水) or by its banks (堤岸工程)
+    # is one project, named whole: its stem need not be a water body (北固山截洪工程)
+    ("加快白石水库调水工程建设,青岭截洪工程、黄沙库区提水工程等项目正式投用,建成翠湖堤岸工程。",
+     [("白石水库调水工程", "water"), ("翠湖堤岸工程", "water"), ("青岭截洪工程", "water"),
+      ("黄沙库区提水工程", "water")], []),
+    # a stream's works the tagger marks whole, up to 治理工程 (a tagged head: too often a type's
+    # ending for the rules), are one water project (支流 after the stream ends no head of it)
+    ("实施白石市城区翠溪支流治理工程,工程西起翠溪三叉口。", [("白石市城区翠溪支流治理工程", "water")], []),
+    # so are a river's banks and a line's power works up to 堤防工程 and 电力工程
+    ("投入1.5亿元启动了青湾堤防工程,青白线10千伏电力工程正式开工。",
+     [("青湾堤防工程", "water"), ("青白线10千伏电力工程", "utility")], []),
+    # an estate's resettlement flats are named with their type (翠湖名苑安置房, as labellers name
+    # them), whatever says it (这是…项目, a list); an estate in quotes is named by the quotes
+    ("这是翠湖名苑安置房项目,总投资约5亿元。建成的青山医院、翠湖家园安置房以及白石公园提供便利的交通路线。",
+     [("白石公园", "park"), ("翠湖名苑安置房", "area"), ("翠湖家园安置房", "area"), ("青山医院", "health")], []),
+    # housing types too often a type's ending for the rules (安居房, 经适房, 保障性住宅) name an
+    # estate's housing where the tagger marks the name whole (tagged heads)
+    ("翠湖美伦苑安居房、白石御景园安居房等9个项目集中开工。",
+     [("白石御景园安居房", "area"), ("翠湖美伦苑安居房", "area")], [("project", 7)]),
+    ("开工建设白石湾保障性住宅、青山新区裕苑住宅等工程。", [("白石湾保障性住宅", "area")], []),
+    ("区领导先后实地查看了青松中学、青松家园经适房、金湖花苑经适房、白石市场改造。",
+     [("白石市场", "market"), ("金湖花苑经适房", "area"), ("青松中学", "school"), ("青松家园经适房", "area")], []),
+    # a campus (院区) of a hospital for women and children (妇婴, 妇儿, 妇幼) is a health facility:
+    # those words give a bare facility head its category
+    ("国妇婴青山院区、“海之花”市民中心等重点项目建设如火如荼。市妇儿中心红枫院区投入运营。",
+     [("“海之花”市民中心", "culture"), ("国妇婴青山院区", "health"), ("市妇儿中心红枫院区", "health")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -1598,7 +1624,7 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # flats; a training building of a school
     ("青山纪念馆布展完成,白石家园保障房提前结顶,推进青河防汛提升改造、5号路海绵工程,建设县人才公寓,"
      "红枫中专实训楼完成主体浇筑。",
-     [("5号路", "road_rebuild"), ("县人才公寓", "area"), ("白石家园", "area"), ("红枫中专实训楼", "school"),
+     [("5号路", "road_rebuild"), ("县人才公寓", "area"), ("白石家园保障房", "area"), ("红枫中专实训楼", "school"),
       ("青河", "water"), ("青山纪念馆", "culture")], []),
     # a bracket bounding a road by a direction is its section; one character before 沿 names a road (南沿路); an irrigation area
     # before its water-saving works; a park before its supporting project

@@ -55,9 +55,11 @@ def named_record(norm, mention, category, action, start=None):
     if quoted:
         place = place[1:-1]  # “吉祥苑”保障房: the estate's name in quotes
     if not section and tail and len(place) >= 2 and not is_generic(place) and (
-            tail == RENEWED_TYPE_TAILS[0] or place.endswith(ESTATE_SUFFIXES + ("小区", "村", "社区"))):
-        # 匡山小区老旧小区改造, 堤口庄老旧小区改造, 新康家园保障房: the type after a place says
-        # what is renewed or built; the place (an estate for housing types) is the name.
+            tail == RENEWED_TYPE_TAILS[0] or quoted and place.endswith(ESTATE_SUFFIXES + ("小区", "村", "社区"))):
+        # 匡山小区老旧小区改造, 堤口庄老旧小区改造: the renewal type after a place says what is
+        # renewed; the place is the name. An estate in quotes before a housing type (“吉祥苑”保障房)
+        # is named by the quotes; unquoted, the housing type is part of the project's name
+        # (新康家园安置房: the resettlement flats of the estate, as labellers name them).
         start, end = start + quoted, end - len(tail) - quoted
         return Record(
             named=True, category=category, action=action, start=start, end=end,
