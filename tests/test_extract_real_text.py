@@ -1467,6 +1467,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # those words give a bare facility head its category
     ("国妇婴青山院区、“海之花”市民中心等重点项目建设如火如荼。市妇儿中心红枫院区投入运营。",
      [("“海之花”市民中心", "culture"), ("国妇婴青山院区", "health"), ("市妇儿中心红枫院区", "health")], []),
+    # a route named by its two ends and its type ends at a word no noun phrase goes on with (上,
+    # 暨, 经): the route is named, its works found as for any road
+    ("在拟拓宽改造的青石至白岭公路上,局长询问了前期工作。", [("青石至白岭公路", "road_rebuild")], []),
+    ("青山县白石镇民族村至黄沙镇二级公路暨部分农村公路开工仪式在黄沙镇举行。",
+     [("青山县白石镇民族村至黄沙镇二级公路", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

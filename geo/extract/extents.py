@@ -173,6 +173,11 @@ def extend_right(norm, mention, clause_end):
         # 青岭至白鹭湾道路提质工程: a route named by its two ends, then works the lexicon does not know
         mention.end = pos
         return mention
+    if not ends and _route_between_places(norm, mention) and _route_name_ends(norm, pos, mention.head_start):
+        # 在拓宽青岭至白鹭湾公路上, 青岭至白鹭湾二级公路经…争取: a route named by its two ends
+        # and its type is a whole name, whatever word follows it
+        mention.end = pos
+        return mention
     if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
         return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
@@ -204,6 +209,22 @@ def _route_between_places(norm, mention):
 
 
 _ROUTE_REACH = 10  # characters before a route's head where 至 joins its two ends
+
+
+def _route_name_ends(norm, pos, head_start):
+    """True when a route's name ends at ``pos`` before a word that cannot go on a noun phrase (a
+    locative 上, a conjunction 暨, a preposition 经, 因) and its 至 lies in its own list item
+    (not in 白石至青山段、青石高铁)."""
+    if not norm.startswith(_ROUTE_FOLLOWERS, pos):
+        return False
+    lo = max(0, head_start - _ROUTE_REACH)
+    joint = norm.rfind("至", lo, head_start)
+    return head_start - joint > 2 and norm.find("、", joint, head_start) < 0
+
+
+# Words after a route's name that no noun phrase goes on with (在青岭至白鹭湾公路上, A至B公路暨C公路开工,
+# A至B二级公路经…争取, A至B道路因…破坏).
+_ROUTE_FOLLOWERS = ("上,", "上。", "上的", "暨", "经", "因", "由于")
 
 
 def _share_of_count_before(norm, mention, count):
