@@ -175,7 +175,7 @@ def extend_right(norm, mention, clause_end):
         return mention
     if not ends and _route_between_places(norm, mention) and _route_name_ends(norm, pos, mention.head_start):
         # 在拓宽青岭至白鹭湾公路上, 青岭至白鹭湾二级公路经…争取: a route named by its two ends
-        # and its type is a whole name, whatever word follows it
+        # and its type is a whole name before a word no noun phrase goes on with
         mention.end = pos
         return mention
     if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
