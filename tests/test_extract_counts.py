@@ -461,3 +461,13 @@ def test_a_counted_item_after_a_measured_one_shares_the_verb_that_opens_the_list
     # 新建日光温室1500亩、冷库6个: the verb builds both; a stock (全县有…) builds none
     assert ("project", 6) in counted_groups("青松镇新建连栋温室1500亩、冷库6个,新增菜地800亩。")
     assert counted_groups("白石县有连栋温室1500亩、冷库6个。") == []
+
+
+def test_a_short_aside_in_brackets_inside_a_counted_noun_does_not_hide_its_count():
+    # after the noun, before its count at the item's end; or after the count, inside the noun
+    assert counted_groups("新改扩建生态养殖场(区)16个,存栏稳定。") == [("area", 16)]
+    assert counted_groups("新建乡村学校食堂(伙房)14个,面积3000平方米。") == [("school", 14)]
+    assert counted_groups("提升改造35个单(联)村供水工程。") == [("utility", 35)]
+    assert counted_groups("打造4个省级以上(含省级)特色田园乡村。") == [("village", 4)]
+    # an aside before the works or 中 qualifies the whole noun: the type stays as written
+    assert counted_groups("启动了青松巷、白鹭街等9条特色街区(街巷)建设。") == [("area", 7)]

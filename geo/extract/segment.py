@@ -26,6 +26,13 @@ _BRACKETED_CLASS = re.compile(r"(?<=[小中大])\((?:[一二12]|I|II)\)(?=型)")
 # 村(社区) before the noun it qualifies (24个村(社区)综合文化服务中心: the centres are counted, not
 # villages); before a verb (28个村(社区)增添…) the villages are the subject and it stays.
 _VILLAGE_OR_COMMUNITY = re.compile(r"\((?:(?<=村\()(?:社区|居委会|居)|(?<=社区\()村)\)(?=[\u4e00-\u9fff])")
+# A short aside in brackets inside a counted noun (see _counted_noun_asides): after a Chinese
+# character; the count after it closing the item, or the count before it opening the noun.
+_ASIDE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{1,4}\)")
+_COUNTED_UNITS = "个座所处条家只栋幢间项件"
+_COUNT_CLOSING_ITEM = re.compile(rf"\d+[余多]?[{_COUNTED_UNITS}](?=$|[,;。、!?\n])")
+_COUNT_OPENING_NOUN = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}][\u4e00-\u9fff]{{1,6}}$")
+_ASIDE_REACH = 12  # characters back from an aside to the count that opens its noun
 # A short qualifier in brackets after the first end of a route, before its range mark (省道205线云雾山
 # (川陕界)至羊木段, S221泾源(宁夏)-石槽沟公路: a border or province): the route reads on without it.
 _RANGE_END_QUALIFIER = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,4}\)(?=[至到\-—–][\u4e00-\u9fff])")
@@ -104,6 +111,7 @@ def clean(norm, origin, breaks=()):
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
                     + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)] + _class_brackets(norm)
+                    + _counted_noun_asides(norm)
                     + [m.span() for m in _ROUTE_ALIAS.finditer(norm) if "至" in norm[max(0, m.start() - 12):m.start()]])
 
 
@@ -172,6 +180,31 @@ def _class_brackets(norm):
     """Spans of the brackets around a reservoir's grade (小(二)型: the two brackets, the grade kept)."""
     return [span for m in _BRACKETED_CLASS.finditer(norm)
             for span in ((m.start(), m.start() + 1), (m.end() - 1, m.end()))]
+
+
+def _counted_noun_asides(norm):
+    """Spans of a short aside in brackets inside a counted noun: after the noun, right before its
+    count at an item's end (养殖场(区)20个, 食堂(伙房)22个), or within a few characters after the
+    count, before the rest of the noun (79个单(联)村供水工程, 4个市级以上(含市级)特色乡村). The
+    noun reads on without it, so the count counts it."""
+    spans, pos = [], norm.find("(")
+    while pos >= 0:
+        aside = _ASIDE.match(norm, pos)
+        if aside is not None and (_COUNT_CLOSING_ITEM.match(norm, aside.end())
+                                  or _COUNT_OPENING_NOUN.search(norm, max(0, pos - _ASIDE_REACH), pos)
+                                  and _noun_goes_on(norm, aside.end())):
+            spans.append(aside.span())
+        pos = norm.find("(", pos + 1)
+    return spans
+
+
+def _noun_goes_on(norm, pos):
+    """True when a Chinese character at ``pos`` goes on with the noun: no works verb (12条特色街区
+    (街巷)建设), 中 or 的 (205个行政村(社区)中: the aside qualifies the whole noun)."""
+    from geo.lexicon import ACTION_INDEX
+
+    return pos < len(norm) and "\u4e00" <= norm[pos] <= "\u9fff" and norm[pos] not in "中的等" \
+        and not ACTION_INDEX.at(norm, pos)
 
 
 def _qualifying_village(norm):
