@@ -471,3 +471,12 @@ def test_a_short_aside_in_brackets_inside_a_counted_noun_does_not_hide_its_count
     assert counted_groups("打造4个省级以上(含省级)特色田园乡村。") == [("village", 4)]
     # an aside before the works or 中 qualifies the whole noun: the type stays as written
     assert counted_groups("启动了青松巷、白鹭街等9条特色街区(街巷)建设。") == [("area", 7)]
+
+
+def test_a_size_beside_a_count_does_not_hide_the_noun_it_counts():
+    # before the count (a length or an area, then how many), or after the count set off by 、
+    assert counted_groups("新建白石-青松等80公里12条干线公路全面建成通车。") == [("road_new", 11)]
+    assert counted_groups("新区总共2.6万多平方米9条道路工程全面开工。") == [("road_new", 9)]
+    assert counted_groups("完成青岭场部7条、64公里硬化路建设。") == [("road_new", 7)]
+    # a class of sizes is part of the noun: the size stays
+    assert counted_groups("新建14个、2万平方米以上的广场。") == []

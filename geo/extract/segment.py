@@ -33,6 +33,12 @@ _COUNTED_UNITS = "个座所处条家只栋幢间项件"
 _COUNT_CLOSING_ITEM = re.compile(rf"\d+[余多]?[{_COUNTED_UNITS}](?=$|[,;。、!?\n])")
 _COUNT_OPENING_NOUN = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}][\u4e00-\u9fff]{{1,6}}$")
 _ASIDE_REACH = 12  # characters back from an aside to the count that opens its noun
+# A size beside a count (see _sizes_beside_counts): after the count's unit and 、, before the
+# noun; or before a count in digits and its unit, then the noun.
+_SIZE = r"(?<![\d.])\d+(?:\.\d+)?万?[余多]?(?:公里|千米|平方米|米)"
+_SIZE_BESIDE_COUNT = re.compile(rf"、(?:约|近|共计|总长|全长)?{_SIZE}(?!以[上下]|左右)的?(?=[\u4e00-\u9fff])"
+                                rf"|{_SIZE}(?P<after>)(?=\d+[{_COUNTED_UNITS}][\u4e00-\u9fff])")
+_COUNT_BEFORE_SIZE = re.compile(rf"(?:\d|[一二两三四五六七八九十])[余多]?[{_COUNTED_UNITS}]$")
 # A short qualifier in brackets after the first end of a route, before its range mark (省道205线云雾山
 # (川陕界)至羊木段, S221泾源(宁夏)-石槽沟公路: a border or province): the route reads on without it.
 _RANGE_END_QUALIFIER = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,4}\)(?=[至到\-—–][\u4e00-\u9fff])")
@@ -111,7 +117,7 @@ def clean(norm, origin, breaks=()):
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
                     + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)] + _class_brackets(norm)
-                    + _counted_noun_asides(norm)
+                    + _counted_noun_asides(norm) + _sizes_beside_counts(norm)
                     + [m.span() for m in _ROUTE_ALIAS.finditer(norm) if "至" in norm[max(0, m.start() - 12):m.start()]])
 
 
@@ -196,6 +202,18 @@ def _counted_noun_asides(norm):
             spans.append(aside.span())
         pos = norm.find("(", pos + 1)
     return spans
+
+
+def _sizes_beside_counts(norm):
+    """Spans of a length or an area written beside a count of the noun after it: set off by 、
+    after the count (5条、96公里硬化路) or right before it (110公里15条干线公路, 3.7万平方米11条道路
+    工程). The count counts the noun, read on without the size; a class of sizes (18个、1万平方米
+    以上) stays, and so does a size after a count with no 、 (3条28.4公里的道路: read as it is).
+    """
+    if "米" not in norm and "公里" not in norm:
+        return []
+    return [m.span() for m in _SIZE_BESIDE_COUNT.finditer(norm)
+            if m.group("after") is not None or _COUNT_BEFORE_SIZE.search(norm, max(0, m.start() - 4), m.start())]
 
 
 def _noun_goes_on(norm, pos):
