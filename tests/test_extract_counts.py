@@ -480,3 +480,11 @@ def test_a_size_beside_a_count_does_not_hide_the_noun_it_counts():
     assert counted_groups("完成青岭场部7条、64公里硬化路建设。") == [("road_new", 7)]
     # a class of sizes is part of the noun: the size stays
     assert counted_groups("新建14个、2万平方米以上的广场。") == []
+
+
+def test_works_tallied_by_classes_are_counted_after_the_classes():
+    # N大类M个: M works (the classes are no count of them), whatever the clause says after them
+    assert counted_groups("今年确定为民办实事项目共6大类15个,计划总投资3亿元。") == [("project", 15)]
+    assert counted_groups("全县明确将8大类27个子项目分解到各部门。") == [("project", 27)]
+    # classes alone still count the classes, as before
+    assert counted_groups("全力实施四大类城市建设重点工程,提高管理水平。") == [("project", 4)]

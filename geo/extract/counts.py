@@ -14,14 +14,18 @@ from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
+_CLASSES = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})大?类"  # the classes of a tally (5大类, 8类)
+_CLASSES_BEFORE = re.compile(_CLASSES + "$")
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
 # (一个个重点项目, 一项项工程: a reduplicated unit says "one after another", no count)
-_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!(?<=大)(?:道(?!路)|街))(?!批)"
+_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!(?<=大)(?:道(?!路)|街|类[\d一二三四五六七八九十]))(?!批)"
 _COUNTED_WORKS_RE = re.compile(
     rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,12}}?(?:{'|'.join(COUNTED_WORKS)}))"
     rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
     # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
-    rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?")
+    rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?"
+    # Works tallied by classes, then counted (民生实事项目共5大类12个): the count after the classes.
+    rf"|(?P<noun4>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))(?:共有|共)?{_CLASSES}{_WORKS_COUNT.format(4, 4)}")
 
 
 def counted_works(norm, start, end, records, mentions=()):
@@ -58,7 +62,7 @@ def counted_works(norm, start, end, records, mentions=()):
     heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")
                 and (m.kind != "generic" or m.category == "members" and m.stop == "等")]
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
-        which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
+        which = next(n for n in (1, 2, 3, 4) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
         count_start, count_end = match.span(f"num{which}")[0], match.end(f"unit{which}")
         if value is None or count_start in taken or covered.hit(count_start, count_end):
@@ -70,8 +74,9 @@ def counted_works(norm, start, end, records, mentions=()):
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
-                         or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)):
-            continue  # 3个工程技术中心: the noun goes on
+                         or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)
+                         or _CLASSES_BEFORE.search(norm, max(start, count_start - 5), count_start)):
+            continue  # 3个工程技术中心: the noun goes on (after classes, 10大类34个子项目分解到…, it ends)
         noun_start = after_leading_verbs(norm, _after_sum(norm, noun_start, noun_end - 2), noun_end - 2)
         out.append(group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
