@@ -488,3 +488,11 @@ def test_works_tallied_by_classes_are_counted_after_the_classes():
     assert counted_groups("全县明确将8大类27个子项目分解到各部门。") == [("project", 27)]
     # classes alone still count the classes, as before
     assert counted_groups("全力实施四大类城市建设重点工程,提高管理水平。") == [("project", 4)]
+
+
+def test_works_of_a_kind_counted_in_items_after_jianshe_are_a_group():
+    # X建设N项: the kind of works (建设 its works noun), counted in items
+    assert counted_groups("全年完成城镇基础建设6项4.2万平方米,辐射力不断提高。") == [("project", 6)]
+    assert counted_groups("今年本县将安排重点工程建设15项;") == [("project", 15)]
+    # no kind (a verb before 建设), or a noun after the count that it counts: no such group
+    assert counted_groups("全年推进建设12项。") == []
