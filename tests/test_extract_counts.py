@@ -496,3 +496,10 @@ def test_works_of_a_kind_counted_in_items_after_jianshe_are_a_group():
     assert counted_groups("今年本县将安排重点工程建设15项;") == [("project", 15)]
     # no kind (a verb before 建设), or a noun after the count that it counts: no such group
     assert counted_groups("全年推进建设12项。") == []
+
+
+def test_what_a_count_opening_a_clause_counts_is_a_group_when_investment_is_said_of_it():
+    assert counted_groups("7座智能温室完成投资2亿元。") == [("project", 7)]
+    assert counted_groups("牵头的17个区级重点项目投资完成率120%。") == [("project", 17)]
+    # firms and townships invest without being works
+    assert counted_groups("3家企业完成投资5亿元。") == []

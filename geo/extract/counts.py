@@ -6,7 +6,7 @@ import re
 
 from geo import data as geo_data
 from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
-from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
+from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
@@ -80,7 +80,8 @@ def counted_works(norm, start, end, records, mentions=()):
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
                          or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)
-                         or _CLASSES_BEFORE.search(norm, max(start, count_start - 5), count_start)):
+                         or _CLASSES_BEFORE.search(norm, max(start, count_start - 5), count_start)
+                         or norm.startswith(INVESTMENT_PREDICATES, noun_end)):
             continue  # 3个工程技术中心: the noun goes on (after classes, 10大类34个子项目分解到…, it ends)
         if which == 5:
             noun_start = _after_last_verb(norm, noun_start, noun_end - 2)  # (本区将安排|重大工程建设)
@@ -301,7 +302,8 @@ def _before_stop_verb(norm, lo, hi):
 
 def _thing_subject(norm, match, start, end):
     """((noun start, end), verb) of 16个旅游驿站连线成景, 165栋老旧住宅经过修缮: the count opens the
-    clause (after a place or time of a few characters), its noun is the subject of works said after it."""
+    clause (after a place or time of a few characters), its noun is the subject of works said after it,
+    or of investment (9座矿井完成投资…: INVESTMENT_PREDICATES)."""
     if match.start() - start > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(norm[start:match.start()]) is not None:
         return None
     run = THING_NOUN.match(norm, match.end(), end)
@@ -313,6 +315,8 @@ def _thing_subject(norm, match, start, end):
         if verb is not None and _WHERE_OR_WHEN.search(norm[match.end():match.end() + verb[0]]) is not None:
             return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
     action = right_action(norm, noun_end, end) if noun_end - match.end() >= 2 else None
+    if action is None and noun_end - match.end() >= 2 and norm.startswith(INVESTMENT_PREDICATES, noun_end):
+        action = INVESTMENT_WORKS  # 9座基建矿井完成投资16.5亿元
     return ((match.end(), noun_end), action) if action else None
 
 
