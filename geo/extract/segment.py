@@ -10,6 +10,7 @@ import re
 from geo.lexicon import BREADCRUMB_LABELS, LINKS_HEADINGS
 from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
 from geo.numbers import parse_number
+from geo.extract.counted_asides import counted_noun_asides, sizes_beside_counts
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
                                   WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
@@ -26,19 +27,6 @@ _BRACKETED_CLASS = re.compile(r"(?<=[小中大])\((?:[一二12]|I|II)\)(?=型)")
 # 村(社区) before the noun it qualifies (24个村(社区)综合文化服务中心: the centres are counted, not
 # villages); before a verb (28个村(社区)增添…) the villages are the subject and it stays.
 _VILLAGE_OR_COMMUNITY = re.compile(r"\((?:(?<=村\()(?:社区|居委会|居)|(?<=社区\()村)\)(?=[\u4e00-\u9fff])")
-# A short aside in brackets inside a counted noun (see _counted_noun_asides): after a Chinese
-# character; the count after it closing the item, or the count before it opening the noun.
-_ASIDE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{1,4}\)")
-_COUNTED_UNITS = "个座所处条家只栋幢间项件"
-_COUNT_CLOSING_ITEM = re.compile(rf"\d+[余多]?[{_COUNTED_UNITS}](?=$|[,;。、!?\n])")
-_COUNT_OPENING_NOUN = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}][\u4e00-\u9fff]{{1,6}}$")
-_ASIDE_REACH = 12  # characters back from an aside to the count that opens its noun
-# A size beside a count (see _sizes_beside_counts): after the count's unit and 、, before the
-# noun; or before a count in digits and its unit, then the noun.
-_SIZE = r"(?<![\d.])\d+(?:\.\d+)?万?[余多]?(?:公里|千米|平方米|米)"
-_SIZE_BESIDE_COUNT = re.compile(rf"、(?:约|近|共计|总长|全长)?{_SIZE}(?!以[上下]|左右)的?(?=[\u4e00-\u9fff])"
-                                rf"|{_SIZE}(?P<after>)(?=\d+[{_COUNTED_UNITS}][\u4e00-\u9fff])")
-_COUNT_BEFORE_SIZE = re.compile(rf"(?:\d|[一二两三四五六七八九十])[余多]?[{_COUNTED_UNITS}]$")
 # A short qualifier in brackets after the first end of a route, before its range mark (省道205线云雾山
 # (川陕界)至羊木段, S221泾源(宁夏)-石槽沟公路: a border or province): the route reads on without it.
 _RANGE_END_QUALIFIER = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,4}\)(?=[至到\-—–][\u4e00-\u9fff])")
@@ -117,7 +105,7 @@ def clean(norm, origin, breaks=()):
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
                     + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)] + _class_brackets(norm)
-                    + _counted_noun_asides(norm) + _sizes_beside_counts(norm)
+                    + counted_noun_asides(norm) + sizes_beside_counts(norm)
                     + [m.span() for m in _ROUTE_ALIAS.finditer(norm) if "至" in norm[max(0, m.start() - 12):m.start()]])
 
 
@@ -186,43 +174,6 @@ def _class_brackets(norm):
     """Spans of the brackets around a reservoir's grade (小(二)型: the two brackets, the grade kept)."""
     return [span for m in _BRACKETED_CLASS.finditer(norm)
             for span in ((m.start(), m.start() + 1), (m.end() - 1, m.end()))]
-
-
-def _counted_noun_asides(norm):
-    """Spans of a short aside in brackets inside a counted noun: after the noun, right before its
-    count at an item's end (养殖场(区)20个, 食堂(伙房)22个), or within a few characters after the
-    count, before the rest of the noun (79个单(联)村供水工程, 4个市级以上(含市级)特色乡村). The
-    noun reads on without it, so the count counts it."""
-    spans, pos = [], norm.find("(")
-    while pos >= 0:
-        aside = _ASIDE.match(norm, pos)
-        if aside is not None and (_COUNT_CLOSING_ITEM.match(norm, aside.end())
-                                  or _COUNT_OPENING_NOUN.search(norm, max(0, pos - _ASIDE_REACH), pos)
-                                  and _noun_goes_on(norm, aside.end())):
-            spans.append(aside.span())
-        pos = norm.find("(", pos + 1)
-    return spans
-
-
-def _sizes_beside_counts(norm):
-    """Spans of a length or an area written beside a count of the noun after it: set off by 、
-    after the count (5条、96公里硬化路) or right before it (110公里15条干线公路, 3.7万平方米11条道路
-    工程). The count counts the noun, read on without the size; a class of sizes (18个、1万平方米
-    以上) stays, and so does a size after a count with no 、 (3条28.4公里的道路: read as it is).
-    """
-    if "米" not in norm and "公里" not in norm:
-        return []
-    return [m.span() for m in _SIZE_BESIDE_COUNT.finditer(norm)
-            if m.group("after") is not None or _COUNT_BEFORE_SIZE.search(norm, max(0, m.start() - 4), m.start())]
-
-
-def _noun_goes_on(norm, pos):
-    """True when a Chinese character at ``pos`` goes on with the noun: no works verb (12条特色街区
-    (街巷)建设), 中 or 的 (205个行政村(社区)中: the aside qualifies the whole noun)."""
-    from geo.lexicon import ACTION_INDEX
-
-    return pos < len(norm) and "\u4e00" <= norm[pos] <= "\u9fff" and norm[pos] not in "中的等" \
-        and not ACTION_INDEX.at(norm, pos)
 
 
 def _qualifying_village(norm):
