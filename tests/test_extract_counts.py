@@ -461,3 +461,45 @@ def test_a_counted_item_after_a_measured_one_shares_the_verb_that_opens_the_list
     # 新建日光温室1500亩、冷库6个: the verb builds both; a stock (全县有…) builds none
     assert ("project", 6) in counted_groups("青松镇新建连栋温室1500亩、冷库6个,新增菜地800亩。")
     assert counted_groups("白石县有连栋温室1500亩、冷库6个。") == []
+
+
+def test_a_short_aside_in_brackets_inside_a_counted_noun_does_not_hide_its_count():
+    # after the noun, before its count at the item's end; or after the count, inside the noun
+    assert counted_groups("新改扩建生态养殖场(区)16个,存栏稳定。") == [("area", 16)]
+    assert counted_groups("新建乡村学校食堂(伙房)14个,面积3000平方米。") == [("school", 14)]
+    assert counted_groups("提升改造35个单(联)村供水工程。") == [("utility", 35)]
+    assert counted_groups("打造4个省级以上(含省级)特色田园乡村。") == [("village", 4)]
+    # an aside before the works or 中 qualifies the whole noun: the type stays as written
+    assert counted_groups("启动了青松巷、白鹭街等9条特色街区(街巷)建设。") == [("area", 7)]
+
+
+def test_a_size_beside_a_count_does_not_hide_the_noun_it_counts():
+    # before the count (a length or an area, then how many), or after the count set off by 、
+    assert counted_groups("新建白石-青松等80公里12条干线公路全面建成通车。") == [("road_new", 11)]
+    assert counted_groups("新区总共2.6万多平方米9条道路工程全面开工。") == [("road_new", 9)]
+    assert counted_groups("完成青岭场部7条、64公里硬化路建设。") == [("road_new", 7)]
+    # a class of sizes is part of the noun: the size stays
+    assert counted_groups("新建14个、2万平方米以上的广场。") == []
+
+
+def test_works_tallied_by_classes_are_counted_after_the_classes():
+    # N大类M个: M works (the classes are no count of them), whatever the clause says after them
+    assert counted_groups("今年确定为民办实事项目共6大类15个,计划总投资3亿元。") == [("project", 15)]
+    assert counted_groups("全县明确将8大类27个子项目分解到各部门。") == [("project", 27)]
+    # classes alone still count the classes, as before
+    assert counted_groups("全力实施四大类城市建设重点工程,提高管理水平。") == [("project", 4)]
+
+
+def test_works_of_a_kind_counted_in_items_after_jianshe_are_a_group():
+    # X建设N项: the kind of works (建设 its works noun), counted in items
+    assert counted_groups("全年完成城镇基础建设6项4.2万平方米,辐射力不断提高。") == [("project", 6)]
+    assert counted_groups("今年本县将安排重点工程建设15项;") == [("project", 15)]
+    # no kind (a verb before 建设), or a noun after the count that it counts: no such group
+    assert counted_groups("全年推进建设12项。") == []
+
+
+def test_what_a_count_opening_a_clause_counts_is_a_group_when_investment_is_said_of_it():
+    assert counted_groups("7座智能温室完成投资2亿元。") == [("project", 7)]
+    assert counted_groups("牵头的17个区级重点项目投资完成率120%。") == [("project", 17)]
+    # firms and townships invest without being works
+    assert counted_groups("3家企业完成投资5亿元。") == []

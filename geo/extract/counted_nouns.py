@@ -8,6 +8,11 @@ from geo import data as geo_data
 from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, ADDING_VERBS, FILLER_INDEX, STEM_CATEGORY, STOPS, heads, match_any
 from geo.extract.patterns import COUNTED_PROJECTS, MAX_STEM
 
+# Investment said of what a clause opens with (9座矿井完成投资16亿元, 32个重点项目投资完成率150%):
+# the things or works counted there are under way, a group.
+INVESTMENT_PREDICATES = ("完成投资", "投资完成")
+INVESTMENT_WORKS = "投资"  # the works of such a group
+
 # The run of characters a counted noun may take (its end: end_of_noun): 放心粮油连锁店, “居民之家”.
 THING_NOUN = re.compile(r"[\u4e00-\u9fff“”]{2,%d}" % MAX_STEM)
 

@@ -6,7 +6,7 @@ import re
 
 from geo import data as geo_data
 from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
-from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
+from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
@@ -14,14 +14,21 @@ from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
+_CLASSES = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})大?类"  # the classes of a tally (5大类, 8类)
+_CLASSES_BEFORE = re.compile(_CLASSES + "$")
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
 # (一个个重点项目, 一项项工程: a reduplicated unit says "one after another", no count)
-_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!(?<=大)(?:道(?!路)|街))(?!批)"
+_WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!(?<=大)(?:道(?!路)|街|类[\d一二三四五六七八九十]))(?!批)"
 _COUNTED_WORKS_RE = re.compile(
     rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,12}}?(?:{'|'.join(COUNTED_WORKS)}))"
     rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
     # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
-    rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?")
+    rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?"
+    # Works tallied by classes, then counted (民生实事项目共5大类12个): the count after the classes.
+    rf"|(?P<noun4>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))(?:共有|共)?{_CLASSES}{_WORKS_COUNT.format(4, 4)}"
+    # Works of a kind counted in items (城市基本建设8项, 重大工程建设12项): 建设 is the works noun
+    # (推进建设182项重点工程: a noun after the count is what it counts).
+    rf"|(?P<noun5>[\u4e00-\u9fff]{{2,8}}?建设)(?P<num5>\d+)(?P<unit5>项)(?![\u4e00-\u9fff])")
 
 
 def counted_works(norm, start, end, records, mentions=()):
@@ -44,11 +51,13 @@ def counted_works(norm, start, end, records, mentions=()):
     list of Record
         One unnamed record of counted projects per count (units of the ``works_unit`` role:
         项, 个, 处, 件, 宗, 大) written right before or after a works noun (lexicon role
-        ``counted_works``), or after a class of a tally (X类); a count of classes (8类32项) is
-        none. A works noun closing its clause with 中 (在完工的14个扶贫项目中,) is counted too.
+        ``counted_works``), after a class of a tally (X类) or after the classes of one (项目共
+        5大类12个), or in items (项) after 建设 (城市基本建设8项); a count of classes (8类32项)
+        is none. A works noun closing its clause with 中 (在完工的14个扶贫项目中,) is counted too.
     """
     clause = norm[start:end]
-    if not _WORKS_UNIT.search(clause) or ("类" not in clause and not any(word in clause for word in COUNTED_WORKS)):
+    if not _WORKS_UNIT.search(clause) or ("类" not in clause and "建设" not in clause
+                                          and not any(word in clause for word in COUNTED_WORKS)):
         return []
     out = []
     taken = {m.count.start for m in mentions if m.count is not None}
@@ -58,25 +67,46 @@ def counted_works(norm, start, end, records, mentions=()):
     heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")
                 and (m.kind != "generic" or m.category == "members" and m.stop == "等")]
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
-        which = next(n for n in (1, 2, 3) if match.group(f"num{n}"))
+        which = next(n for n in (1, 2, 3, 4, 5) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
         count_start, count_end = match.span(f"num{which}")[0], match.end(f"unit{which}")
         if value is None or count_start in taken or covered.hit(count_start, count_end):
             continue
         noun_start, noun_end = match.span(f"noun{which}")
-        if which == 1 and any(noun_start <= h < noun_end for h in heads_at):
+        if which in (1, 5) and any(noun_start <= h < noun_end for h in heads_at):
             continue  # 2个社区卫生服务中心新建工程: the count counts the places named
         if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
-                         or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)):
-            continue  # 3个工程技术中心: the noun goes on
+                         or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)
+                         or _CLASSES_BEFORE.search(norm, max(start, count_start - 5), count_start)
+                         or norm.startswith(INVESTMENT_PREDICATES, noun_end)):
+            continue  # 3个工程技术中心: the noun goes on (after classes, 10大类34个子项目分解到…, it ends)
+        if which == 5:
+            noun_start = _after_last_verb(norm, noun_start, noun_end - 2)  # (本区将安排|重大工程建设)
+            if noun_end - noun_start <= 2:
+                continue  # 推进建设12项: the works, no kind of them
         noun_start = after_leading_verbs(norm, _after_sum(norm, noun_start, noun_end - 2), noun_end - 2)
         out.append(group_record(COUNTED_PROJECTS, right_action(norm, match.end(), end),
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+def _after_last_verb(norm, lo, hi):
+    """Where a noun starts after the last works verb or word of planning or pace (安排, 推进) in
+    ``norm[lo:hi]`` (本区将安排|重大工程建设12项); ``lo`` when there is none."""
+    found, pos = lo, lo
+    while (hit := ACTION_INDEX.first_in(norm, pos, hi)) is not None:
+        found = pos = hit[0] + len(hit[1])
+    for word in _TALLYING_VERBS:
+        at = norm.rfind(word, found, hi)
+        found = max(found, at + len(word)) if at >= 0 else found
+    return found
+
+
+_TALLYING_VERBS = ("安排", "完成", "计划", "推进", "加快", "加强", "开展")  # (推进建设12项: no kind)
 
 
 def _partitive(norm, count_start, pos, clause_end):
@@ -272,7 +302,8 @@ def _before_stop_verb(norm, lo, hi):
 
 def _thing_subject(norm, match, start, end):
     """((noun start, end), verb) of 16个旅游驿站连线成景, 165栋老旧住宅经过修缮: the count opens the
-    clause (after a place or time of a few characters), its noun is the subject of works said after it."""
+    clause (after a place or time of a few characters), its noun is the subject of works said after it,
+    or of investment (9座矿井完成投资…: INVESTMENT_PREDICATES)."""
     if match.start() - start > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(norm[start:match.start()]) is not None:
         return None
     run = THING_NOUN.match(norm, match.end(), end)
@@ -284,6 +315,8 @@ def _thing_subject(norm, match, start, end):
         if verb is not None and _WHERE_OR_WHEN.search(norm[match.end():match.end() + verb[0]]) is not None:
             return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
     action = right_action(norm, noun_end, end) if noun_end - match.end() >= 2 else None
+    if action is None and noun_end - match.end() >= 2 and norm.startswith(INVESTMENT_PREDICATES, noun_end):
+        action = INVESTMENT_WORKS  # 9座基建矿井完成投资16.5亿元
     return ((match.end(), noun_end), action) if action else None
 
 

@@ -10,6 +10,7 @@ import re
 from geo.lexicon import BREADCRUMB_LABELS, LINKS_HEADINGS
 from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
 from geo.numbers import parse_number
+from geo.extract.counted_asides import counted_noun_asides, sizes_beside_counts
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
                                   WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
@@ -104,6 +105,7 @@ def clean(norm, origin, breaks=()):
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
                     + [m.span() for m in _RANGE_END_QUALIFIER.finditer(norm)] + _class_brackets(norm)
+                    + counted_noun_asides(norm) + sizes_beside_counts(norm)
                     + [m.span() for m in _ROUTE_ALIAS.finditer(norm) if "至" in norm[max(0, m.start() - 12):m.start()]])
 
 

@@ -1,0 +1,61 @@
+"""What the cleaning drops beside a count so that the count counts its noun: a short aside in
+brackets inside the noun (养殖场(区)20个) and a size beside the count (110公里15条干线公路).
+
+Both give spans of the normalised text for :func:`geo.extract.segment.clean` to drop (offsets into
+the original text are kept, so names still read as written).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import ACTION_INDEX
+
+# A short aside in brackets inside a counted noun (see counted_noun_asides): after a Chinese
+# character; the count after it closing the item, or the count before it opening the noun.
+_ASIDE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{1,4}\)")
+_COUNTED_UNITS = "个座所处条家只栋幢间项件"
+_COUNT_CLOSING_ITEM = re.compile(rf"\d+[余多]?[{_COUNTED_UNITS}](?=$|[,;。、!?\n])")
+_COUNT_OPENING_NOUN = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}][\u4e00-\u9fff]{{1,6}}$")
+_ASIDE_REACH = 12  # characters back from an aside to the count that opens its noun
+# A size beside a count (see sizes_beside_counts): after the count's unit and 、, before the
+# noun; or before a count in digits and its unit, then the noun.
+_SIZE = r"(?<![\d.])\d+(?:\.\d+)?万?[余多]?(?:公里|千米|平方米|米)"
+_SIZE_BESIDE_COUNT = re.compile(rf"、(?:约|近|共计|总长|全长)?{_SIZE}(?!以[上下]|左右)的?(?=[\u4e00-\u9fff])"
+                                rf"|{_SIZE}(?P<after>)(?=\d+[{_COUNTED_UNITS}][\u4e00-\u9fff])")
+_COUNT_BEFORE_SIZE = re.compile(rf"(?:\d|[一二两三四五六七八九十])[余多]?[{_COUNTED_UNITS}]$")
+
+
+def counted_noun_asides(norm):
+    """Spans of a short aside in brackets inside a counted noun: after the noun, right before its
+    count at an item's end (养殖场(区)20个, 食堂(伙房)22个), or within a few characters after the
+    count, before the rest of the noun (79个单(联)村供水工程, 4个市级以上(含市级)特色乡村). The
+    noun reads on without it, so the count counts it."""
+    spans, pos = [], norm.find("(")
+    while pos >= 0:
+        aside = _ASIDE.match(norm, pos)
+        if aside is not None and (_COUNT_CLOSING_ITEM.match(norm, aside.end())
+                                  or _COUNT_OPENING_NOUN.search(norm, max(0, pos - _ASIDE_REACH), pos)
+                                  and _noun_goes_on(norm, aside.end())):
+            spans.append(aside.span())
+        pos = norm.find("(", pos + 1)
+    return spans
+
+
+def sizes_beside_counts(norm):
+    """Spans of a length or an area written beside a count of the noun after it: set off by 、
+    after the count (5条、96公里硬化路) or right before it (110公里15条干线公路, 3.7万平方米11条道路
+    工程). The count counts the noun, read on without the size; a class of sizes (18个、1万平方米
+    以上) stays, and so does a size after a count with no 、 (3条28.4公里的道路: read as it is).
+    """
+    if "米" not in norm and "公里" not in norm:
+        return []
+    return [m.span() for m in _SIZE_BESIDE_COUNT.finditer(norm)
+            if m.group("after") is not None or _COUNT_BEFORE_SIZE.search(norm, max(0, m.start() - 4), m.start())]
+
+
+def _noun_goes_on(norm, pos):
+    """True when a Chinese character at ``pos`` goes on with the noun: no works verb (12条特色街区
+    (街巷)建设), 中 or 的 (205个行政村(社区)中: the aside qualifies the whole noun)."""
+    return pos < len(norm) and "\u4e00" <= norm[pos] <= "\u9fff" and norm[pos] not in "中的等" \
+        and not ACTION_INDEX.at(norm, pos)
