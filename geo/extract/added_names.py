@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import LOCATOR_WORDS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
@@ -63,6 +63,9 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     return sorted(records + added, key=lambda r: r.start) if added else records
 
 
+_SEPARATOR_MAX = max(map(len, SEPARATORS))  # characters of the longest list separator (以及)
+
+
 def _discarded_nearby(norm, start, end, clause, records, seen=None):
     """True when the rules saw a place at the span, or listed next to it, and made no record of it.
 
@@ -70,7 +73,6 @@ def _discarded_nearby(norm, start, end, clause, records, seen=None):
     胜利路 in 胜利路、新华路沿线历史建筑修缮; universities listed as scenery): the tagger does not
     bring such a place back, nor a place listed with it.
     """
-    from geo.lexicon import SEPARATORS
     from geo.extract.lists import resolve_enumerations
     from geo.extract.mentions import clause_mentions
 
@@ -84,11 +86,12 @@ def _discarded_nearby(norm, start, end, clause, records, seen=None):
     for mention in mentions:
         if (mention.stem_start, mention.end) in kept or mention.kind == "raw":
             continue
-        gap_before = norm[mention.end:start]
-        gap_after = norm[end:mention.stem_start]
+        # (a gap longer than a separator is none: looked at only when short, so a clause of
+        # thousands of places reads no stretch of it per place)
         if mention.stem_start < end and start < mention.end \
-                or mention.end <= start and gap_before in SEPARATORS \
-                or mention.stem_start >= end and gap_after in SEPARATORS:
+                or mention.end <= start and start - mention.end <= _SEPARATOR_MAX and norm[mention.end:start] in SEPARATORS \
+                or mention.stem_start >= end and mention.stem_start - end <= _SEPARATOR_MAX \
+                and norm[end:mention.stem_start] in SEPARATORS:
             return True
     return False
 

@@ -376,13 +376,15 @@ def slogan_counts(norm, start, end, records):
         quote (“三渠一河” named). Its noun is the count and the type (六桥), its works those said
         after the quote or else before it in the sentence.
     """
-    out = []
+    out, named = [], None  # (what the records take, marked once a slogan is found: most quotes are none)
     pos = norm.find("“", start, end)
     while pos >= 0:
         close = norm.find("”", pos + 1, min(end, pos + _MAX_SLOGAN + 2))
         parts = _slogan_parts(norm, pos + 1, close) if close > 0 else []
-        if parts and not any(r.start < close and r.end > pos for r in records):  # (“三渠一河” named)
-            action = right_action(norm, close + 1, end) or _last_action(norm, start, pos)
+        if parts and named is None:
+            named = Covered(start, end, [(r.start, r.end) for r in records])
+        if parts and not named.hit(pos, close):  # (“三渠一河” named)
+            action = right_action(norm, close + 1, end) or _last_action(norm, max(start, pos - _SLOGAN_ACTION_REACH), pos)
             for part_start, type_start, part_end, value in parts:
                 category = _works_category(_slogan_category(norm[type_start:part_end]), action)
                 if value >= 2 and category is not None:
@@ -393,6 +395,7 @@ def slogan_counts(norm, start, end, records):
 
 
 _MAX_SLOGAN = 8  # characters of a slogan of counted types (一河两坝六桥)
+_SLOGAN_ACTION_REACH = 40  # characters back from a slogan looked through for its works (a sentence of thousands stays linear)
 _SLOGAN_NUMERALS = "一二两三四五六七八九十"
 
 

@@ -43,6 +43,7 @@ def clause_mentions(norm, start, end):
     # before a phase's first character, and at the end of a code.
     ends = _candidates(norm)
     candidates = ends[bisect.bisect_left(ends, start + 1):bisect.bisect_right(ends, end)]
+    inside_code = _code_interiors(codes)
     if codes:
         candidates = sorted(set(candidates).union(codes))
     for e in candidates:
@@ -55,7 +56,7 @@ def clause_mentions(norm, start, end):
                 mention = code_mention(norm, match, start, end)
                 break
         tried = lengths.get(norm[e - 2:e]) or lengths.get(last)  # (the lengths of the heads that may end here)
-        if mention is None and tried and not (codes and _inside_code(codes, e)):
+        if mention is None and tried and e not in inside_code:
             for length in tried:
                 if length > e - covered:
                     continue
@@ -159,10 +160,12 @@ def _counted_as_road(norm, head, lo, pos, clause_end):
     return after is not None and after.group("unit") == "条"
 
 
-def _inside_code(codes, e):
-    """True when a road or rail code goes on past ``e`` (轨道交通 of 轨道交通1号线)."""
-    return any(match.start() < e < match.end() and _DIGIT.search(match.group())
-               for matches in codes.values() for match in matches)
+def _code_interiors(codes):
+    """The positions inside a road or rail code with a digit, where it goes on past a head's end
+    (轨道交通 of 轨道交通1号线): marked once for the clause, each code's characters once (a clause
+    of thousands of codes and heads stays linear)."""
+    return {e for matches in codes.values() for match in matches if _DIGIT.search(match.group())
+            for e in range(match.start() + 1, match.end())}
 
 
 # First characters of a phase (二期, 3期) and last characters of place suffixes (镇, 山): the
