@@ -15,7 +15,7 @@ from geo.data import REPORT_PATH, categories
 from geo.extract import extract_file, extract_projects, normalise_name, project_slug, read_report
 from geo.io import InputError
 from extract_cases import counted_groups, named_names, named_projects
-from work_counts import ReadText
+from work_counts import LinesRun, ReadText
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
@@ -1342,6 +1342,29 @@ def test_a_name_the_tagger_adds_is_checked_against_its_neighbours_without_readin
         return norm.read - before
 
     assert read(2_000) <= 2.5 * read(1_000) + 10
+
+
+@pytest.mark.parametrize("item", ["青山路、白石路、红星路等3个项目", "等3个项目、", "位于青山路、"])
+def test_a_clause_of_thousands_of_lists_and_counts_runs_steps_linear_in_its_length(item):
+    from pathlib import Path
+
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # One clause of counted lists, counts or places repeated: the named records were put in a table
+    # by their ends for every count, the heads checked one by one against every counted noun, each
+    # list closed by a count looked back to its clause's start, each name the tagger would add
+    # compared with every place of its clause (200 KB took 9 to 13 times 50 KB). Twice the clause,
+    # about twice the steps of the package's code.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + item * items + "。")
+        forget_text()
+        return lines.count
+
+    steps(20)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(1_200) <= 2.5 * steps(600)
 
 
 def test_a_clause_of_megabytes_is_searched_for_quotes_once():

@@ -7,6 +7,8 @@ the characters a search covered, the calls of a function, the bytes unpacked.
 
 from __future__ import annotations
 
+import sys
+
 
 class ReadText(str):
     """A text that records how many of its characters each search and slice covers.
@@ -76,6 +78,32 @@ class ReadText(str):
         else:
             self.read += 1
         return super().__getitem__(key)
+
+
+class LinesRun:
+    """Counts the lines of one package's code run inside a ``with`` block (``sys.settrace``): every
+    step of every loop and comprehension, wherever the work is done, and nothing of the C code it
+    calls. Twice the input, about twice the lines: linear."""
+
+    def __init__(self, package_dir):
+        self.prefix = str(package_dir)
+        self.count = 0
+
+    def _local(self, frame, event, arg):
+        if event == "line":
+            self.count += 1
+        return self._local
+
+    def _call(self, frame, event, arg):
+        return self._local if frame.f_code.co_filename.startswith(self.prefix) else None
+
+    def __enter__(self):
+        self._previous = sys.gettrace()
+        sys.settrace(self._call)
+        return self
+
+    def __exit__(self, *exc):
+        sys.settrace(self._previous)
 
 
 class Calls:

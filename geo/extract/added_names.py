@@ -71,29 +71,41 @@ def _discarded_nearby(norm, start, end, clause, records, seen=None):
 
     The rules discard what they judge context, partners or locators (九江 in 与镇江、九江等城市合作;
     胜利路 in 胜利路、新华路沿线历史建筑修缮; universities listed as scenery): the tagger does not
-    bring such a place back, nor a place listed with it.
+    bring such a place back, nor a place listed with it. ``seen`` keeps each clause's places for
+    the spans after the first (``records`` are the same for all of them).
     """
-    from geo.extract.lists import resolve_enumerations
-    from geo.extract.mentions import clause_mentions
+    places = None if seen is None else seen.get(clause)
+    if places is None:
+        places = _DiscardedPlaces(norm, clause, records)
+        if seen is not None:
+            seen[clause] = places
+    return places.near(norm, start, end)
 
-    mentions = None if seen is None else seen.get(clause)
-    if mentions is None:
+
+class _DiscardedPlaces:
+    """The places the rules saw in a clause and made no record of, marked by the characters they
+    cover, where they end and where they start: a span is looked up by its own characters and the
+    few around it (a clause of thousands of places reads no stretch of them per span)."""
+
+    def __init__(self, norm, clause, records):
+        from geo.extract.lists import resolve_enumerations
+        from geo.extract.mentions import clause_mentions
+
         mentions = [m for m in clause_mentions(norm, *clause) if m.kind != "skip"]
         resolve_enumerations(norm, mentions, clause[0])
-        if seen is not None:
-            seen[clause] = mentions
-    kept = {(r.mention.stem_start, r.mention.end) for r in records}
-    for mention in mentions:
-        if (mention.stem_start, mention.end) in kept or mention.kind == "raw":
-            continue
-        # (a gap longer than a separator is none: looked at only when short, so a clause of
-        # thousands of places reads no stretch of it per place)
-        if mention.stem_start < end and start < mention.end \
-                or mention.end <= start and start - mention.end <= _SEPARATOR_MAX and norm[mention.end:start] in SEPARATORS \
-                or mention.stem_start >= end and mention.stem_start - end <= _SEPARATOR_MAX \
-                and norm[end:mention.stem_start] in SEPARATORS:
+        kept = {(r.mention.stem_start, r.mention.end) for r in records}
+        places = [m for m in mentions if (m.stem_start, m.end) not in kept and m.kind != "raw"]
+        self.covered = Covered(clause[0], clause[1], [(m.stem_start, m.end) for m in places])
+        self.unspanned = [(m.stem_start, m.end) for m in places if m.stem_start >= m.end]  # (none cover a character)
+        self.ends = {m.end for m in places}
+        self.starts = {m.stem_start for m in places}
+
+    def near(self, norm, start, end):
+        """True when a place overlaps ``norm[start:end]`` or a separator alone parts it from one."""
+        if self.covered.hit(start, end) or any(lo < end and start < hi for lo, hi in self.unspanned):
             return True
-    return False
+        return any(pos in self.ends and norm[pos:start] in SEPARATORS for pos in range(max(0, start - _SEPARATOR_MAX), start)) \
+            or any(pos in self.starts and norm[end:pos] in SEPARATORS for pos in range(end + 1, end + _SEPARATOR_MAX + 1))
 
 
 def _record_for_span(norm, start, end, clause, records):

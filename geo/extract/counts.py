@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from geo import data as geo_data
@@ -64,8 +65,8 @@ def counted_works(norm, start, end, records, mentions=()):
     covered = Covered(start, end, [(r.start, r.end) for r in records])
     # A place head inside the noun means the count counts those places, and a project type after
     # 等 counts the list before it; a generic head (7项基础设施建设项目, 6个交通项目) counts nothing.
-    heads_at = [m.head_start for m in mentions if m.kind not in ("raw", "skip")
-                and (m.kind != "generic" or m.category == "members" and m.stop == "等")]
+    heads_at = sorted(m.head_start for m in mentions if m.kind not in ("raw", "skip")
+                      and (m.kind != "generic" or m.category == "members" and m.stop == "等"))
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
         which = next(n for n in (1, 2, 3, 4, 5) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
@@ -73,7 +74,8 @@ def counted_works(norm, start, end, records, mentions=()):
         if value is None or count_start in taken or covered.hit(count_start, count_end):
             continue
         noun_start, noun_end = match.span(f"noun{which}")
-        if which in (1, 5) and any(noun_start <= h < noun_end for h in heads_at):
+        first_head = bisect.bisect_left(heads_at, noun_start)  # (the first head at or after the noun: inside it?)
+        if which in (1, 5) and first_head < len(heads_at) and heads_at[first_head] < noun_end:
             continue  # 2个社区卫生服务中心新建工程: the count counts the places named
         if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted

@@ -44,16 +44,16 @@ def counted_after_list(norm, start, end, records, mentions=()):
     if "等" not in norm[start:end]:
         return []
     taken = taken_spans(records, mentions, start, end)
-    out = []
+    out, by_end = [], _named_by_end(records)
     for match in _LISTED_COUNT.finditer(norm, start, end):
         if taken.hit(match.start("num"), match.end()):
             continue
         value = parse_number(match.group("num"))
-        members = _listed_before(norm, match.start(), records)
+        members = _listed_before(norm, match.start(), by_end)
         listed = None if members else _listed_types(norm, match.start(), start)
         last_item = _before_own_works(norm, match.start(), start) if not (members or listed) else None
         if last_item is not None:  # A、老旧小区改造项目等55个项目: the last item's own works end the list
-            members = _listed_before(norm, last_item, records)
+            members = _listed_before(norm, last_item, by_end)
             listed = None if members else _listed_types(norm, last_item, start)
         if not value or value != int(value):
             continue
@@ -110,13 +110,14 @@ def totals_after_names(norm, start, end, records, mentions=()):
         The clause's mentions: a count one of them took is theirs.
     """
     ends = {r.end for r in records if r.named and r.group_total is None}
-    taken = None  # (worked out once a count follows a name: most names have none)
+    taken = by_end = None  # (worked out once a count follows a name: most names have none)
     for pos in sorted(ends):
         match = _COUNT_AFTER_NAME.match(norm, pos, end)
         if match is None:
             continue
         taken = taken or taken_spans(records, mentions, start, end)
-        members = _listed_before(norm, pos, records)
+        by_end = _named_by_end(records) if by_end is None else by_end
+        members = _listed_before(norm, pos, by_end)
         if len(members) < 2 or taken.hit(match.start(), match.end()) or parse_number(match.group("num")) != len(members):
             continue
         for member in members:
@@ -248,9 +249,14 @@ def _first_type_end(norm, noun_start, noun_end):
     return noun_end
 
 
-def _listed_before(norm, pos, records):
-    """The named records listed right before ``pos`` (A、B和C before 等), in text order."""
-    by_end = {r.end: r for r in records if r.named}
+def _named_by_end(records):
+    """The named records by where they end, for :func:`_listed_before` (made once for a clause)."""
+    return {r.end: r for r in records if r.named}
+
+
+def _listed_before(norm, pos, by_end):
+    """The named records listed right before ``pos`` (A、B和C before 等), in text order; ``by_end``:
+    the clause's named records by where they end (:func:`_named_by_end`)."""
     members = []
     while pos in by_end:
         member = by_end[pos]
@@ -271,6 +277,26 @@ _ITEM_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()\-—]+")
 _ITEM_COUNT = re.compile(rf"{NUM}(?:余|多)?(?:{'|'.join(THING_UNITS)})")
 _WORKS_ON_PART = re.compile(rf"及[\u4e00-\u9fff]{{1,4}}?(?:{'|'.join(map(re.escape, ACTIONS_SORTED))})(?:项目|工程)$")
 MAX_LISTED_PROJECTS = 30  # items of a list closed by a count of projects
+_LISTED_ITEM_REACH = 60  # characters an item of such a list may take on average (a clause of thousands stays linear)
+
+
+def _list_start(norm, start, end, value):
+    """Where the list of ``value`` items that ends at ``end`` opens: after the clause's last mark
+    before it. None when more than ``value`` items come after that mark (A、B、C、D等3个项目 numbers no
+    list of its own) or when the list runs on past ``value`` items' reach. Only that reach is
+    looked through (a clause of thousands of counted lists reads each list once)."""
+    lo = max(start, end - value * _LISTED_ITEM_REACH)
+    pos, separators = end, 0
+    while separators < value:  # (the value-th 、 back: a mark before it leaves more items than the count)
+        pos = norm.rfind("、", lo, pos)
+        if pos < 0:
+            break
+        separators += 1
+    bound = lo if pos < 0 else pos
+    mark = max(norm.rfind(char, bound, end) for char in ",;:。!?")
+    if mark >= 0:
+        return mark + 1
+    return start if pos < 0 and lo == start else None
 
 
 def listed_projects(norm, start, end, records):
@@ -299,8 +325,9 @@ def listed_projects(norm, start, end, records):
         value = parse_number(match.group("num"))
         if not value or value != int(value) or not 2 <= value <= MAX_LISTED_PROJECTS:
             continue
-        list_start = max((norm.rfind(mark, start, match.start()) + 1 for mark in ",;:。!?"), default=start)
-        list_start = max(list_start, start)
+        list_start = _list_start(norm, start, match.start(), int(value))
+        if list_start is None:
+            continue  # (more items than the count, or items too long for names: no list it numbers)
         items, pos = [], list_start
         for text in norm[list_start:match.start()].split("、"):
             items.append((pos, pos + len(text)))
