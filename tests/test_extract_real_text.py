@@ -1472,6 +1472,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("在拟拓宽改造的青石至白岭公路上,局长询问了前期工作。", [("青石至白岭公路", "road_rebuild")], []),
     ("青山县白石镇民族村至黄沙镇二级公路暨部分农村公路开工仪式在黄沙镇举行。",
      [("青山县白石镇民族村至黄沙镇二级公路", "road_new")], []),
+    # a description ending in a works noun before a name (民生工程|青溪水厂, 关键性工程|青岭隧洞) is no
+    # part of it; a word opening with the noun (工程机械) is the name's
+    ("白石县委、县政府一号民生工程青溪水厂并网供水。", [("青溪水厂", "utility")], []),
+    ("灌溉渠道关键性工程青岭隧洞全长3000米,在城区建设慢行系统工程7号步道。",
+     [("7号步道", "park"), ("青岭隧洞", "bridge")], []),
+    ("开工建设白鹭工程机械物流园。", [("白鹭工程机械物流园", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

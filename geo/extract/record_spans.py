@@ -35,6 +35,7 @@ def named_record(norm, mention, category, action, start=None):
         start = after_year(norm, mention.stem_start, mention.head_start)  # 2019年青山公园
     if mention.head not in SUBUNIT_HEADS:  # 国妇婴奉贤院区: a campus is named with its hospital
         start = _after_type_in_apposition(norm, start, mention.head_start, category)
+    start = _after_works_in_apposition(norm, start, mention.head_start)
     if section and _named_in_brackets(norm, start, mention, section):  # 安置小区(锦苑小区): the name is inside
         section, start, end = None, section[0] + 1, section[1] - 1
     if mention.head in NETWORK_HEADS and not section:
@@ -96,6 +97,30 @@ def _after_type_in_apposition(norm, start, head_start, category):
                     and (pos - length == start or is_generic(norm[start:pos - length])):
                 return pos  # (新进城主干道|兴宁大道: a road type before a road's name)
     return start
+
+
+# A works noun a description before a name ends with (民生工程|滨河水厂, 关键性工程|营盘山隧洞).
+_WORKS_NOUN = "工程"
+# What a works noun's description leaves before a head that is no name of its own: a stage or batch
+# (工程第一阶段管道), a phase, a part of the works (工程支线).
+_NO_NAME_AFTER_WORKS = ("第", "一期", "二期", "三期", "期", "段", "标")
+# Words that open with the works noun (大宇工程机械物流园, 工程技术中心, 工程学院): no description ends there.
+_WORDS_AFTER_WORKS_NOUN = ("机械", "技术", "学", "院", "师", "建设", "项目", "管理", "质量", "车", "队", "局", "公司")
+
+
+def _after_works_in_apposition(norm, start, head_start):
+    """Where a name starts after a description ending in a works noun (县政府一号民生工程|滨河水厂,
+    灌溉渠道关键性工程|营盘山隧洞, 慢行系统工程|9号步道): the works noun ends the description, and
+    the name is what follows it, two characters or more and no generic words; else ``start``."""
+    pos = norm.rfind(_WORKS_NOUN, start, head_start)
+    if pos < 0:
+        return start
+    name_start = pos + len(_WORKS_NOUN)
+    rest = norm[name_start:head_start]
+    if len(rest) < 2 or is_generic(rest) or rest.startswith(_NO_NAME_AFTER_WORKS + _WORDS_AFTER_WORKS_NOUN) \
+            or any(word in rest for word in _NO_NAME_AFTER_WORKS[1:]):
+        return start
+    return name_start
 
 
 def _road_before_generic(norm, start, head_start):
