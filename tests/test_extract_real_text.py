@@ -1478,6 +1478,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("灌溉渠道关键性工程青岭隧洞全长3000米,在城区建设慢行系统工程7号步道。",
      [("7号步道", "park"), ("青岭隧洞", "bridge")], []),
     ("开工建设白鹭工程机械物流园。", [("白鹭工程机械物流园", "area")], []),
+    # abbreviated routes before a four-character route type written once are named as written
+    # (青白、白岭高速铁路: 青白); before a short one (高速, 高铁) they take it (红石高速)
+    ("青白、白岭高速铁路加快建设,红石、石岭高速开工。",
+     [("白岭高速铁路", "rail"), ("石岭高速", "road_new"), ("红石高速", "road_new"), ("青白", "rail")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -1586,11 +1590,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 国省干线公路, 水上栈道); a place with such a word in its name stays one (青山国际会展中心)
     ("建设三甲综合医院、物流配送中心,改造次支管网、国省干线公路,扩建水上栈道,建成青山国际会展中心。",
      [("青山国际会展中心", "commercial")], []),
-    # routes named by abbreviations listed before one with the head share it (平文、文麻高速公路);
-    # homophone names keep apart (文马, 文麻)
+    # routes named by abbreviations listed before one with a short head share it (合周、淮桐高速);
+    # before a four-character type they are named as written (平文); homophone names keep apart (文马, 文麻)
     ("平文、蒙文砚、文马、文麻高速公路建成通车,合周、淮桐高速开工。",
-     [("合周高速", "road_new"), ("平文高速公路", "road_new"), ("文马高速公路", "road_new"),
-      ("文麻高速公路", "road_new"), ("淮桐高速", "road_new"), ("蒙文砚高速公路", "road_new")], []),
+     [("合周高速", "road_new"), ("平文", "road_new"), ("文马", "road_new"),
+      ("文麻高速公路", "road_new"), ("淮桐高速", "road_new"), ("蒙文砚", "road_new")], []),
     # a connecting section (连接段) is no context verb (连接): the list it opens stays works
     ("金色大道青山城区连接段道路、经五路、宋家园路等道路建成通车。",
      [("宋家园路", "road_new"), ("经五路", "road_new"), ("金色大道青山城区连接段道路", "road_new")], []),
@@ -1824,7 +1828,7 @@ def test_an_abbreviated_route_joined_to_the_last_by_a_conjunction_shares_its_hea
     # 雄商和津潍高铁: the first of two rail lines written before 和 was lost
     names = named_projects("青港城际铁路、青商和津岭高铁加快建设,推进郑济和京港高速铁路、合周及淮扬高速建设。")
     assert names == sorted([("青港城际铁路", "rail"), ("青商高铁", "rail"), ("津岭高铁", "rail"),
-                            ("郑济高速铁路", "rail"), ("京港高速铁路", "rail"),
+                            ("郑济", "rail"), ("京港高速铁路", "rail"),
                             ("合周高速", "road_new"), ("淮扬高速", "road_new")])
     # a county joined to a route is no abbreviation of one
     names = [name for name, _ in named_projects("完善了青河县与白鹤高速的连接,连通白沙镇和青岭高速。")]

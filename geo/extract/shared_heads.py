@@ -351,10 +351,18 @@ def abbreviated_items(norm, mentions, clause_start):
                 break  # (三环路、温福铁路: a road of its own is no abbreviation)
             if norm[pos] != "、" and norm.endswith(_PLACE_SUFFIXES, raw.stem_start, pos):
                 break  # (完善饶河县和建鸡高速的连接: a county joined to a route is no abbreviation)
-            raw.typed_by, raw.shared_head = mention, (mention.head_start, mention.head_end)
+            raw.typed_by = mention
+            if len(mention.head) < _WRITTEN_ONCE_HEAD:
+                raw.shared_head = (mention.head_start, mention.head_end)
             items.append(raw)
             pos = raw.stem_start - 1
     return items
+
+
+# A route type of four characters (高速公路, 城际铁路) written once after abbreviated routes is the
+# list's type: each abbreviation is named as written (淮宿蚌、淮阜高速铁路: 淮宿蚌). A short one (高速,
+# 高铁, 铁路) is part of each route's usual name (合周、淮桐高速: 合周高速).
+_WRITTEN_ONCE_HEAD = 4
 
 
 # What joins the last abbreviated route to the one before it: 、 or a conjunction (雄商和津潍高铁);
