@@ -1478,6 +1478,7 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("白石职业技术学院\n位于青山镇西部,总投资3.5亿元,总建筑面积9万平方米,可容纳3000名学生。",
      [("白石职业技术学院", "school")], []),
     (" 1082  | \n 翠湖师范学院  | \n 总建筑面积4.2万平方米  | ", [("翠湖师范学院", "school")], []),
+    (" 1090  | \n 白石现代制造职业学院(青山)  | \n 建筑面积2万平方米  | ", [("白石现代制造职业学院", "school")], []),
     ("翠湖大学创业学院新区项目效果图 白石新区完全中学效果图",
      [("白石新区完全中学", "school"), ("翠湖大学创业学院新区", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a

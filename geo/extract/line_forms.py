@@ -16,11 +16,12 @@ from geo.lexicon import NEEDS_ACTION_HEADS
 # What may stand before the name on its line: spaces, a table's bars, one list number or bullet
 # (1. 1、 (一) 一、 ① ▲, a subhead's 02).
 _BEFORE = re.compile(r"[ \t\u3000|]*(?:(?:\(?[一二三四五六七八九十]{1,3}[)、.]|\(?\d{1,3}[)、.]?|[①-⑳▲●■◆•·])[ \t\u3000]*)?")
-# What may stand after it: its works word (项目, 工程, 建设), a full stop, spaces and bars.
-_AFTER = re.compile(r"(?:项目|工程)?(?:建设)?[。;]?[ \t\u3000|]*")
+# What may stand after it: a short bracket (its seat or campus: (永川)), its works word (项目, 工程,
+# 建设), a full stop, spaces and bars.
+_AFTER = re.compile(r"(?:\([^()\n]{1,8}\))?(?:项目|工程)?(?:建设)?[。;]?[ \t\u3000|]*")
 # How far the line's start and end are looked for from the name (more than the longest of the forms above).
-_REACH_BEFORE = 12
-_REACH_AFTER = 12
+_REACH_BEFORE = 16
+_REACH_AFTER = 32
 # A university (a head of NEEDS_ACTION_HEADS) that a subhead or cell names alone is the project below it;
 # a zone alone on its line is as often a report's section heading (经开区, 高新区).
 _UNIVERSITY_HEADS = ("大学", "学院")
@@ -42,7 +43,8 @@ def alone_on_line(norm, start, end):
     -------
     bool
         Whether the line holds nothing but the name, with at most a list number or bullet and
-        table bars before it and its works word (项目, 工程, 建设) and a full stop after it.
+        table bars before it and a short bracket, its works word (项目, 工程, 建设) and a full
+        stop after it.
     """
     low = max(0, start - _REACH_BEFORE)
     line_start = norm.rfind("\n", low, start) + 1
