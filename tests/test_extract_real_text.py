@@ -1482,6 +1482,15 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # (青白、白岭高速铁路: 青白); before a short one (高速, 高铁) they take it (红石高速)
     ("青白、白岭高速铁路加快建设,红石、石岭高速开工。",
      [("白岭高速铁路", "rail"), ("石岭高速", "road_new"), ("红石高速", "road_new"), ("青白", "rail")], []),
+    # a university (a place that needs works to be a project) alone on its line, as a subhead or a
+    # table's cell above what is built for it, is the project; so is a university or zone a
+    # rendering's caption names (…项目效果图)
+    ("白石职业技术学院\n位于青山镇西部,总投资3.5亿元,总建筑面积9万平方米,可容纳3000名学生。",
+     [("白石职业技术学院", "school")], []),
+    (" 1082  | \n 翠湖师范学院  | \n 总建筑面积4.2万平方米  | ", [("翠湖师范学院", "school")], []),
+    (" 1090  | \n 白石现代制造职业学院(青山)  | \n 建筑面积2万平方米  | ", [("白石现代制造职业学院", "school")], []),
+    ("翠湖大学创业学院新区项目效果图 白石新区完全中学效果图",
+     [("白石新区完全中学", "school"), ("翠湖大学创业学院新区", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
@@ -1769,6 +1778,17 @@ def test_a_building_whose_main_part_is_done_is_kept_over_the_models():
     assert names("坚持在发展中改善民生,东山医院主体工程完工。") == ["东山医院"]
     assert names("东山医院主体封顶。") == ["东山医院"]
     assert names("完成1所乡镇卫生院主体工程建设。") == []
+
+
+def test_a_university_shown_as_built_by_its_line_is_kept_over_the_models():
+    # a subhead or a cell holding a university alone, and a rendering's caption, are no sentences
+    # the tagger and the record model were trained on: what the line's form says stands
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert names("白石职业技术学院\n位于青山镇西部,总投资3.5亿元,可容纳3000名学生。") == ["白石职业技术学院"]
+    assert names(" 1082  | \n 翠湖师范学院  | \n 总建筑面积4.2万平方米  | ") == ["翠湖师范学院"]
+    assert names("青山大学效果图。") == ["青山大学"]
+    # a zone alone on its line is as often a section's heading: still context without works
+    assert names("白石经开区\n全年完成工业产值50亿元。") == []
 
 
 def test_a_place_whose_problem_a_project_relieves_is_no_project():

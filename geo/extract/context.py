@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, is_generic, stop_ending_at, word_index
+from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
@@ -253,11 +254,13 @@ def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
 
 def _jurisdiction_without_works(case):
     """合肥高新区将推进..., 陕西师范大学: a jurisdiction or university is context unless works
-    govern it directly (建设晋安新城, 综合保税区封关运营, 梓山湖新城进行综合开发)."""
+    govern it directly (建设晋安新城, 综合保税区封关运营, 梓山湖新城进行综合开发) or the form of its
+    line says it is built (see :func:`geo.extract.line_forms.shown_as_built`)."""
     mention, action = case.mention, case.action
     return (mention.head in NEEDS_ACTION_HEADS and not mention.count and not mention.section
             and mention.typed_by is None and (len(mention.chain) < 2 or action is None)
-            and not (mention.left_verb or (action and _works_right_after(case.norm, mention.end, action))))
+            and not (mention.left_verb or (action and _works_right_after(case.norm, mention.end, action)))
+            and not shown_as_built(case.norm, mention))
 
 
 def _works_right_after(norm, end, action):

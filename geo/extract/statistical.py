@@ -7,6 +7,7 @@ import re
 from geo.extract.confidence import score_records
 from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
+from geo.extract.line_forms import shown_as_built
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
 from geo.extract.stems import quoted_name
 from geo.extract.works import main_part_done, works_at
@@ -47,8 +48,11 @@ def combine(norm, records, tagging, sent_start, sent_end):
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
                                               or _coded_road_built(norm, record, sent_end)
                                               or record.named and _quoted_before_head(norm, record)
-                                              or main_part_done(norm, record, sent_end)):
-            record.confidence = None  # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model says
+                                              or main_part_done(norm, record, sent_end)
+                                              or shown_as_built(norm, record.mention)):
+            # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
+            # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built)
+            record.confidence = None
     return records
 
 
@@ -109,12 +113,14 @@ def _evident(norm, record, sent_start):
     """True when the rules' evidence for a named record outweighs the tagger: a road code; a name
     right before its works, or in a list right before them (龙山光伏发电项目建设, 东外环、山前大道通车);
     a district's one facility built; an item under a counted works header; a member counted with
-    its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…)."""
+    its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
+    or zone the form of its line shows as built (line_forms.shown_as_built)."""
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
-        or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm))
+        or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
+        or shown_as_built(norm, record.mention)
 
 
 def _quoted_before_head(norm, record):

@@ -1,0 +1,86 @@
+"""Lines that are no report sentences, by their form: a name alone on its line, a rendering's caption.
+
+A press piece's subheads, a table's cells and a list's item titles often hold a project's name
+and nothing else (``青山学院`` above the lines that describe its new campus, ``| 青山学院 |``),
+and a picture's caption names what is to be built (``白石学院新区项目效果图``): the form of the
+line says what the rules look for in a works word. The rules use it where a place needs works to
+be a project at all (a university, a zone: see :func:`shown_as_built`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import NEEDS_ACTION_HEADS
+
+# What may stand before the name on its line: spaces, a table's bars, one list number or bullet
+# (1. 1、 (一) 一、 ① ▲, a subhead's 02).
+_BEFORE = re.compile(r"[ \t\u3000|]*(?:(?:\(?[一二三四五六七八九十]{1,3}[)、.]|\(?\d{1,3}[)、.]?|[①-⑳▲●■◆•·])[ \t\u3000]*)?")
+# What may stand after it: a short bracket (its seat or campus: (永川)), its works word (项目, 工程,
+# 建设), a full stop, spaces and bars.
+_AFTER = re.compile(r"(?:\([^()\n]{1,8}\))?(?:项目|工程)?(?:建设)?[。;]?[ \t\u3000|]*")
+# How far the line's start and end are looked for from the name (more than the longest of the forms above).
+_REACH_BEFORE = 16
+_REACH_AFTER = 32
+# A university (a head of NEEDS_ACTION_HEADS) that a subhead or cell names alone is the project below it;
+# a zone alone on its line is as often a report's section heading (经开区, 高新区).
+_UNIVERSITY_HEADS = ("大学", "学院")
+# A rendering of a place: what is to be built there.
+_RENDERINGS = ("效果图", "项目效果图", "工程效果图")
+
+
+def alone_on_line(norm, start, end):
+    """True when the name at ``norm[start:end]`` stands alone on its line.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The name's span.
+
+    Returns
+    -------
+    bool
+        Whether the line holds nothing but the name, with at most a list number or bullet and
+        table bars before it and a short bracket, its works word (项目, 工程, 建设) and a full
+        stop after it.
+    """
+    low = max(0, start - _REACH_BEFORE)
+    line_start = norm.rfind("\n", low, start) + 1
+    if line_start == 0 and low > 0:
+        return False  # (a long line: the name is within it)
+    high = min(len(norm), end + _REACH_AFTER)
+    line_end = norm.find("\n", end, high)
+    if line_end < 0:
+        if high < len(norm):
+            return False
+        line_end = len(norm)
+    return _BEFORE.fullmatch(norm, line_start, start) is not None and _AFTER.fullmatch(norm, end, line_end) is not None
+
+
+def shown_as_built(norm, mention):
+    """True when the form of its line says that a place which needs works to be a project (a
+    university or zone, see NEEDS_ACTION_HEADS) is one.
+
+    A university alone on its line (a subhead or a table's cell above what is built for it), or
+    a university or zone that names a rendering (青山学院新区项目效果图: a picture of what is to be
+    built). Neither needs a works word beside it, and what the tagger and the record model say of
+    such a line (no sentence they were trained on) does not drop it.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    mention : geo.extract.model.Mention
+        The place's mention.
+
+    Returns
+    -------
+    bool
+    """
+    if mention.head not in NEEDS_ACTION_HEADS:
+        return False
+    if norm.startswith(_RENDERINGS, mention.end):
+        return True
+    return mention.head in _UNIVERSITY_HEADS and alone_on_line(norm, mention.stem_start, mention.end)
