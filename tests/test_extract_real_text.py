@@ -1008,6 +1008,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("今年新建金河公园。\n\n推荐阅读:\n\n青山县:白石公园“倩影”初现 预计春节前开园\n\n红枫市:劳模主题公园将于年内开工\n"
      "\n改造青松路,全长3公里,年底完工。",
      [("金河公园", "park"), ("青松路", "road_rebuild")], []),
+    # the same under a heading a page wrote with pinyin inserted after its characters (相關(guān)新聞:)
+    ("今年新建金河公園。\n\n相關(guān)新聞:\n\n白石高鐵開通 青山聯(lián)通4G信號實現(xiàn)全覆蓋\n\n"
+     "改造青松路,全長3公里,年底完工。",
+     [("金河公園", "park"), ("青松路", "road_rebuild")], []),
     # street vending on roads (A路、B街占道经营) is no works on them; 占道 is no road's head
     ("整治青松路、白石街占道经营,改造红枫路。", [("红枫路", "road_rebuild")], []),
     # what is banned (取缔A路马路市场) is no project, and 取缔 no part of a name

@@ -521,8 +521,9 @@ def link_blocks(text):
 
 
 def _bare_heading(line):
-    """A short line without the marks around a heading (【】, a colon), in Simplified characters."""
-    return simplified_with_offsets(line.strip(_HEADING_MARKS))[0]
+    """A short line without the marks around a heading (【】, a colon) and the pinyin a page
+    inserts (相關(guān)新聞), in Simplified characters."""
+    return INSERTED_PINYIN.sub("", simplified_with_offsets(line.strip(_HEADING_MARKS))[0]).strip(_HEADING_MARKS)
 
 
 _HEADING_MAX = 12  # characters of a links heading's line, marks included
