@@ -1472,6 +1472,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("在拟拓宽改造的青石至白岭公路上,局长询问了前期工作。", [("青石至白岭公路", "road_rebuild")], []),
     ("青山县白石镇民族村至黄沙镇二级公路暨部分农村公路开工仪式在黄沙镇举行。",
      [("青山县白石镇民族村至黄沙镇二级公路", "road_new")], []),
+    # an estate a visit (走进) or 在 opens its clause with is the site of the works the press tells
+    # of in a sentence on renewal: no context, while a count of estates, or an estate visited in a
+    # sentence on no renewal, is
+    ("走进青松小区,改造后的道路平整干净。在白石小区等老旧小区,区长查看了楼道。在五个小区,建成38个厢房。"
+     "走进红枫小区,居民们正在跳舞。",
+     [("白石小区", "area"), ("青松小区", "area")], [("project", 38)]),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
