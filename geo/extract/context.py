@@ -145,11 +145,21 @@ def _estate_visited(case):
         and COUNT_RE.match(case.norm, mention.stem_start, mention.head_start) is None \
         and (first.stop in _VISIT_VERBS or first.stop == "在") \
         and first.stop_start is not None and first.stop_start + len(first.stop) == first.stem_start \
-        and _list_end(mention) == case.clause_end and any(word in case.sentence for word in _RENEWAL_WORDS)
+        and _list_end(mention) == case.clause_end and _renewal_told(case.norm, mention)
+
+
+def _renewal_told(norm, mention):
+    """True when the mention's sentence, within reach on either side, tells of renewal (改造, 老旧)."""
+    lo, hi = max(0, mention.stem_start - _RENEWAL_REACH), min(len(norm), mention.end + _RENEWAL_REACH)
+    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in _SENTENCE_ENDS])
+    hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in _SENTENCE_ENDS) if pos >= 0])
+    return any(norm.find(word, lo, hi) >= 0 for word in _RENEWAL_WORDS)
 
 
 _ESTATE_HEADS = ("小区", "安置小区")
 _RENEWAL_WORDS = ("改造", "老旧")  # what a sentence on an estate's renewal says
+_RENEWAL_REACH = 150  # characters on either side of an estate looked through for them (bounded: linear)
+_SENTENCE_ENDS = ("。", "!", "?", "\n")
 
 
 def _visited_as_works(norm, mention, clause_end):
