@@ -51,7 +51,8 @@ _WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|�
 _TEAMS_FORMED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*共?(?:[\d一二三四五六七八九十]+支)?[\u4e00-\u9fff]{0,10}?队(?=[,;。!?\n]|$)")
 _FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
 _FORMING_REACH = 40  # characters back from a place to the 组建 whose list it is in
-_COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
+# (的一期工程 is the first phase of the place's own works, no count: 象山公园的一期工程建设)
+_COUNTED_AFTER_DE = re.compile(r"的(?:一(?!期(?:工程|建设))|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
 _RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
@@ -586,4 +587,4 @@ def _attributive(norm, mention, clause_end):
         return False
     if mention.typed_by is not None and mention.typed_by.list_end == end:
         return False  # 青山路、白石路的2条道路: the list's members, closed by 的 before their count
-    return _COUNTED_AFTER_DE.match(norm[end:clause_end]) is not None
+    return _COUNTED_AFTER_DE.match(norm, end, clause_end) is not None
