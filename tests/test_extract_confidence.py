@@ -103,6 +103,15 @@ def test_a_counted_groups_named_members_are_not_scored():
     assert confidence.droppable(Record(True, "road", None, 0, 3, (0, 3), Mention("name")))
 
 
+def test_members_of_a_list_a_sentence_with_no_works_describes_are_weighed():
+    # 设有A、B等运动场馆, 周边有A、B等口岸: with no works in the sentence, a list typed after 等 only
+    # describes what is there, and the model weighs its members like any name; with works, or typed
+    # as projects (等项目), they stay whatever it says
+    assert "青山球馆" not in _names("这座多功能体育馆内设有青山球馆、白石泳馆等运动场馆。")
+    assert "红石拉甫" not in _names("周边有红石拉甫、吐尔尕河、卡拉山等5个国家一类口岸,总人口近22万。")
+    assert sorted(_names("新建青山球馆、白石泳馆等运动场馆。")) == ["白石泳馆", "青山球馆"]
+
+
 CONTEXT_AND_WORKS = "该公路起点位于东屯乡集镇,接县道618线,全长4.2公里,路宽7.5米,今年新建青石路。"
 
 

@@ -11,7 +11,9 @@ tagger says of its characters, how many names are listed with it and how long an
 sentence is; once the report is read,
 how many scored records carry the same name. A name is dropped from
 the report when none of its mentions reaches :data:`geo.extract.patterns.RECORD_MIN_CONFIDENCE`. Members of counted groups and groups are
-never dropped (their counts depend on them). Without the model file every record stays.
+never dropped (their counts depend on them); a member of a list typed after 等 with no count and
+no works of its own, in a sentence with no works, is weighed like any name (设有A馆、B馆等运动场馆:
+the list only describes what is there). Without the model file every record stays.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from geo.extract.patterns import RECORD_MIN_CONFIDENCE
+from geo.lexicon import ACTION_INDEX
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "record_model.json"
 # What the model looks at, in the order of record_values / sentence_values; its keys are
@@ -64,6 +67,9 @@ def score_records(norm, records, tagging, sent_start, sent_end, added, model=Non
     """
     model = model or shipped_model()
     scored = [record for record in records if droppable(record)]
+    loose = [record for record in records if _loose_member(record)]
+    if loose and ACTION_INDEX.first_in(norm, sent_start, sent_end) is None:  # (once a sentence: linear)
+        scored += loose  # 馆内设有A馆、B馆等运动场馆: a list a sentence with no works describes
     if model is None or not scored:
         return
     shared = model.sentence_total(sentence_values(sent_start, sent_end, len(records)))
@@ -89,6 +95,19 @@ def _listed_with(norm, records):
             run.append(b)
             runs[id(b)] = run
     return {key: len(run) - 1 for key, run in runs.items()}
+
+
+def _loose_member(record):
+    """True for a named member of a list typed after 等 (设有A馆、B馆等运动场馆; 周边有A、B等口岸) with no
+    works of its own, no count on its type, not all of a counted group (:attr:`Mention.full_count`) and
+    no type of projects (等项目): in a sentence with no works it is what the list describes, for the
+    model to weigh like any name (see :func:`score_records`)."""
+    typed = record.mention.typed_by
+    return record.named and typed is not None and record.action is None and not record.listed_members \
+        and typed.count is None and not typed.full_count and typed.category != _PROJECTS_LISTED
+
+
+_PROJECTS_LISTED = "members"  # the category of a list's type that names projects (等项目, 等工程)
 
 
 def droppable(record):

@@ -52,7 +52,8 @@ _WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|�
 _TEAMS_FORMED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*共?(?:[\d一二三四五六七八九十]+支)?[\u4e00-\u9fff]{0,10}?队(?=[,;。!?\n]|$)")
 _FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
 _FORMING_REACH = 40  # characters back from a place to the 组建 whose list it is in
-_COUNTED_AFTER_DE = re.compile(r"的(?:一|[\d二两三四五六七八九十]+[条个座所处家])")
+# (的一期工程 is the first phase of the place's own works, no count: 象山公园的一期工程建设)
+_COUNTED_AFTER_DE = re.compile(r"的(?:一(?!期(?:工程|建设))|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
 _RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
@@ -78,6 +79,8 @@ def governed_by_context_verb(case):
         return False  # 来到A剧院、B路、C周边和D地块、E中心等重点工程现场: every place listed is a works site
     if visiting and _visited_as_works(case.norm, mention, case.clause_end):
         return False  # 会勘A国小、B村水沟等四件基层建设案: the places visited are the projects listed
+    if _estate_visited(case):
+        return False  # 走进青松小区,道路平整干净: the estate a visit opens its clause with is the works' site
     if _TRAFFIC_OF.match(case.norm, list_end):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
     if _facility_of(case.norm, first, list_end) or _facility_of(case.norm, mention, mention.end):
@@ -130,6 +133,35 @@ _VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the wo
 # 现场, 等3个重点项目, 等四件基层建设案): the places listed are theirs.
 _VISITED_PROJECTS = re.compile(r"等(?:[\d一二三四五六七八九十两]+[件个项处])?[\u4e00-\u9fff]{0,6}?(?:(?:工程|项目)"
                                r"(?:施工|建设|改造|扩建)?(?:现场|工地|点位|点)?|(?:施工|建设|改造|扩建)(?:现场|工地|点位)|建设案)")
+
+
+def _estate_visited(case):
+    """True for a housing estate (小区, named: no count) that a visit (走进, 来到) or 在 opens a clause
+    with, the estate (or a list of estates, 在青松小区等老旧小区) closing the clause, in a sentence on
+    renewal (改造, 老旧): 走进青松小区,改造后的道路平整干净. Press on the renewal of old estates sets
+    its scenes there: the estate is the works' site, for the record model to weigh (a village or
+    district visited stays context, and so does an estate visited in a sentence on no renewal)."""
+    mention = case.mention
+    first = chain_first(mention)
+    return mention.head in _ESTATE_HEADS and mention.kind in _NAMED_KINDS and not mention.count \
+        and COUNT_RE.match(case.norm, mention.stem_start, mention.head_start) is None \
+        and (first.stop in _VISIT_VERBS or first.stop == "在") \
+        and first.stop_start is not None and first.stop_start + len(first.stop) == first.stem_start \
+        and _list_end(mention) == case.clause_end and _renewal_told(case.norm, mention)
+
+
+def _renewal_told(norm, mention):
+    """True when the mention's sentence, within reach on either side, tells of renewal (改造, 老旧)."""
+    lo, hi = max(0, mention.stem_start - _RENEWAL_REACH), min(len(norm), mention.end + _RENEWAL_REACH)
+    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in _SENTENCE_ENDS])
+    hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in _SENTENCE_ENDS) if pos >= 0])
+    return any(norm.find(word, lo, hi) >= 0 for word in _RENEWAL_WORDS)
+
+
+_ESTATE_HEADS = ("小区", "安置小区")
+_RENEWAL_WORDS = ("改造", "老旧")  # what a sentence on an estate's renewal says
+_RENEWAL_REACH = 150  # characters on either side of an estate looked through for them (bounded: linear)
+_SENTENCE_ENDS = ("。", "!", "?", "\n")
 
 
 def _visited_as_works(norm, mention, clause_end):
@@ -404,7 +436,8 @@ def _listed_after_context_verb(case):
         and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
         and not (any(word in window for word in _VISIT_VERBS)
                  and (_works_inspected(case) or _visited_works_sites(case)
-                      or _visited_as_works(norm, case.mention, case.clause_end)))
+                      or _visited_as_works(norm, case.mention, case.clause_end))) \
+        and not _estate_visited(case)
 
 
 def _teams_formed(case):
@@ -557,4 +590,4 @@ def _attributive(norm, mention, clause_end):
         return False
     if mention.typed_by is not None and mention.typed_by.list_end == end:
         return False  # 青山路、白石路的2条道路: the list's members, closed by 的 before their count
-    return _COUNTED_AFTER_DE.match(norm[end:clause_end]) is not None
+    return _COUNTED_AFTER_DE.match(norm, end, clause_end) is not None
