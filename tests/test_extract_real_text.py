@@ -1504,6 +1504,15 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 的一期工程 after a place is the first phase of its own works, no count of things it locates
     # (贯通红枫新城的一条干道 still is)
     ("完成了白石公园的一期工程建设,贯通红枫新城的一条干道。", [("白石公园", "park")], []),
+    # a space a table's cell or a PDF's line left inside a name before its bare type (示范幼儿园,
+    # 配套幼儿园, 综合楼) is no gap between two words: the name goes on over it; words in a row set
+    # apart by spaces (keywords, menus) and two places (经开区 高新区) stay apart
+    ("5 | 青山县 示范幼儿园 | 投入使用。 | 基本完成项目建设。 |", [("青山县示范幼儿园", "school")], []),
+    ("2.新建三中教学 综合楼 |\n3.白石花园小区 配套幼儿园 |",
+     [("三中教学综合楼", "school"), ("白石花园小区配套幼儿园", "school")], []),
+    ("规划建设两个幼儿园,包括红枫镇示范 幼儿园和青松幼儿园。", [("红枫镇示范幼儿园", "school"), ("青松幼儿园", "school")],
+     [("school", 2)]),
+    ("关键词: 青山 中心 城区 新建 幼儿园\n白石县 红枫县 经开区 高新区 |", [], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

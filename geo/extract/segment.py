@@ -11,6 +11,7 @@ from geo.lexicon import BREADCRUMB_LABELS, LINKS_HEADINGS
 from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
 from geo.numbers import parse_number
 from geo.extract.counted_asides import counted_noun_asides, sizes_beside_counts
+from geo.extract.wrapped_types import wrapped_type_spaces
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
                                   WRAP_NARROW_MAX_OVER, WRAP_NARROW_MIN_SHARE, WRAP_NARROW_MIN_WIDTH, WRAP_OVER,
                                   WRAP_SLACK)
@@ -85,7 +86,8 @@ def _in_word(norm, pos):
 
 def clean(norm, origin, breaks=()):
     """Drop what web pages insert into report text: bracketed pinyin, spaces around numbers, the
-    spaces of letter-spaced words, invisible characters (zero-width spaces, bidirectional marks:
+    spaces of letter-spaced words and of names wrapped before their type (see
+    :mod:`geo.extract.wrapped_types`), invisible characters (zero-width spaces, bidirectional marks:
     :data:`geo.names.INVISIBLE`), and alternative verb characters in brackets (开(竣)工);
     road codes in lower case are read in upper case (g65). ``breaks`` are spans of the original
     text that only wrap a line (see :func:`wrapped_line_breaks`): dropped too, so that the
@@ -100,7 +102,8 @@ def clean(norm, origin, breaks=()):
     items = _item_number_ends(norm)
     norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + _glued_row_numbers(norm)
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
-                            + _letter_spaces(norm) + wraps + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
+                            + _letter_spaces(norm) + wrapped_type_spaces(norm) + wraps
+                            + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
     norm = _grouped_village_lists(norm)  # (same length: offsets kept)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
