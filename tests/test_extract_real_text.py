@@ -1513,6 +1513,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("规划建设两个幼儿园,包括红枫镇示范 幼儿园和青松幼儿园。", [("红枫镇示范幼儿园", "school"), ("青松幼儿园", "school")],
      [("school", 2)]),
     ("关键词: 青山 中心 城区 新建 幼儿园\n白石县 红枫县 经开区 高新区 |", [], []),
+    # a size in square kilometres before a name is no part of it, as one in square metres or hectares
+    ("建设沿线6平方公里青山郊野公园。", [("青山郊野公园", "park")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",
