@@ -1504,6 +1504,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 的一期工程 after a place is the first phase of its own works, no count of things it locates
     # (贯通红枫新城的一条干道 still is)
     ("完成了白石公园的一期工程建设,贯通红枫新城的一条干道。", [("白石公园", "park")], []),
+    # a tagged road that ends in its extension (南延, 再北延) takes its category from the head before it
+    ("县里相继实施了青松大道建设、白马线南延等一系列路网优化升级工程。",
+     [("白马线南延", "road_rebuild"), ("青松大道", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -225,6 +225,11 @@ def after_label(norm, clause):
     return credit is not None and not _HAN.match(before[-len(credit) - 1:-len(credit)] or " ")
 
 
+# An extension ending a name (平香线|南延, 青山大道|再北延): a section after its head.
+_EXTENSION_TAIL = re.compile(r"再?[东南西北]延(?:伸|长)?$")
+_EXTENSION_ENDS = ("延", "延伸", "延长")
+
+
 def _section_starts(norm, start, end):
     """Where a section ending the span at ``end`` may start, shortest section first: a bracket
     (``(青山段)``) or two to eight Han characters and 段; two characters of the span stay before it."""
@@ -239,7 +244,8 @@ def _section_starts(norm, start, end):
 def _category(norm, start, end, records):
     """(category or placeholder, head kind, head start, minimum stem) of a span.
 
-    From the head it ends with; else a numbered road (24号路) or a road code; else, for a name
+    From the head it ends with, or that ends it before a section or an extension (国道324线周宁段,
+    平香线南延); else a numbered road (24号路) or a road code; else, for a name
     without a head, the category of a named record it is listed with (长郡雨外 after
     圭星小学及), or a keyword of its stem.
     """
@@ -266,6 +272,11 @@ def _category(norm, start, end, records):
         found = _category(norm, start, cut, records)
         if found[0] is not None:
             return found
+    tail = _EXTENSION_TAIL.search(norm, start + 2, end) if norm.endswith(_EXTENSION_ENDS, start, end) else None
+    if tail is not None:
+        found = _category(norm, start, tail.start(), records)
+        if found[0] is not None and found[2] < tail.start():
+            return found  # 平香线|南延, 地铁5号线|北延: the head stands before the extension
     for record in records:
         between = norm[record.end:start] if record.end <= start else norm[end:record.start]
         if record.named and between in ("、", "和", "及", "与"):
