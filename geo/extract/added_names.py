@@ -10,7 +10,7 @@ from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES
+from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 
 _BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
@@ -163,8 +163,9 @@ def _record_for_span(norm, start, end, clause, records):
         return None  # 石山变成土山: a common word, no substation; 龙庙3个乡镇: a township
     if head_start < end:
         _, _, label = analyse_stem(norm, mention)
-        if not (label == "distinctive" or label == "definite" and kind == "facility"):
-            return None
+        if not (label == "distinctive" or label == "definite" and kind == "facility"
+                or label == "short" and _listed(norm, start, end, clause)):
+            return None  # (西园、广福园: a short stem the tagger marks in a list of names is a name)
     action = action_for(norm, mention, clause[1])
     if _context(norm, mention, action, clause):
         return None
@@ -177,6 +178,24 @@ def _record_for_span(norm, start, end, clause, records):
         return None
     # Partners, examples and locators (与A大学合作, 九江等城市, A路两侧...) as the rules judge them.
     return record if drop_partners(norm, drop_locators(norm, [record]), clause[1]) else None
+
+
+def _listed(norm, start, end, clause):
+    """True when a list's 、 parts the span from a Han character on either side (紫园、旭园、畅园),
+    the span holds no count (千亩茶园) and no count closes the list (A园、B园等7处游园: a counted
+    group's members are the rules' to name, as they judge the group)."""
+    if not (start - 2 >= clause[0] and norm[start - 1] == "、" and _HAN.match(norm[start - 2])
+            or end + 2 <= clause[1] and norm[end] == "、" and _HAN.match(norm[end + 1])):
+        return False
+    if NUMBER_CHAR_RE.search(norm, start, end):
+        return False
+    closer = _COUNTED_LIST_END.match(norm, end, min(clause[1], end + _LIST_REACH))
+    return closer is None or COUNT_RE.match(norm, closer.end(), clause[1]) is None
+
+
+# The rest of a list after a member up to the 等 that closes it (、B园、C园等), looked for within reach.
+_COUNTED_LIST_END = re.compile(r"(?:、[\u4e00-\u9fff]{1,8})*等")
+_LIST_REACH = 40
 
 
 def _locates_a_later_record(norm, record, records, clause):
