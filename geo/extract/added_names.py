@@ -123,7 +123,8 @@ def _record_for_span(norm, start, end, clause, records):
     if norm.endswith("第", start, end):
         end -= 1  # 开发区第一个…: an ordinal opens what follows the name
     text = norm[start:end]
-    if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in _INNER_PARTS.sub("", text.strip("()"))):
+    if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in _INNER_PARTS.sub("", text).strip("()")):
+        # (the short brackets go first, then an unmatched one at an end: 旅游大道(立交桥) ends in its bracket)
         return None
     if text in heads() and heads()[text][0] == "road":
         return None  # 北海桥及|延长线: a road's head alone is a type (of the place before it)
