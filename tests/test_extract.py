@@ -1270,6 +1270,25 @@ def test_a_list_of_thousands_in_one_clause_is_read_in_time_linear_in_its_length(
     assert read(2_000) <= 2.5 * read(1_000)
 
 
+def test_a_clause_of_thousands_of_tagged_short_names_is_read_in_time_linear_in_its_length():
+    from geo.extract.added_names import add_missed
+    from geo.extract.mentions import forget_text
+
+    # One clause listing short names thousands of times, each marked by the tagger (紫园、紫园、…): each
+    # name it added looked through the rest of the clause for partner words and enclosing roads, and
+    # sliced the clause: quadratic (200 KB took ten times 50 KB). Twice the list, about twice the reading.
+    def read(items):
+        forget_text()
+        norm = ReadText("对" + "紫园、" * items + "畅园进行改造。")
+        found = [(1 + 3 * i, 3 + 3 * i, 0.95) for i in range(items)]
+        added = add_missed(norm, [], None, found, 0, len(norm))
+        forget_text()
+        assert len(added) == items
+        return norm.read
+
+    assert read(2_000) <= 2.5 * read(1_000)
+
+
 def test_a_sentence_of_thousands_of_slogans_is_read_in_time_linear_in_its_length():
     from geo.extract.counts import slogan_counts
 

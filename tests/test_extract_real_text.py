@@ -1515,6 +1515,15 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("关键词: 青山 中心 城区 新建 幼儿园\n白石县 红枫县 经开区 高新区 |", [], []),
     # a size in square kilometres before a name is no part of it, as one in square metres or hectares
     ("建设沿线6平方公里青山郊野公园。", [("青山郊野公园", "park")], []),
+    # a tagged road that ends in its extension (南延, 再北延) takes its category from the head before it
+    ("县里相继实施了青松大道建设、白马线南延等一系列路网优化升级工程。",
+     [("白马线南延", "road_rebuild"), ("青松大道", "road_new")], []),
+    # a name of one character and a head that the tagger marks in a list of names is a name (荷园, 南城门)
+    ("完成白沙站前后广场、荷园、文化园、吉祥园及区属重点道路9万平米绿化提升改造任务。",
+     [("吉祥园", "park"), ("白沙站前后广场", "park"), ("荷园", "park")], []),
+    ("争取文昌阁、南城门等标志性建筑10月1日完工开放。", [("南城门", "culture"), ("文昌阁", "culture")], []),
+    # a tagged name may end in a short bracket (旅游大道(立交桥)): the bracket closes inside it, no break
+    ("完成新城生态旅游产业园旅游大道(立交桥)通车。", [("新城生态旅游产业园旅游大道(立交桥)", "road_new")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -10,7 +10,7 @@ from geo.extract.extents import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES
+from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES
 from geo.extract.segment import clauses
 
 _BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
@@ -25,6 +25,9 @@ _INNER_PARTS = re.compile(r"\([^()]{1,12}\)|(?<=[\u4e00-\u9fff])[" + re.escape(D
 _NUMBERED_SCHOOL_END = re.compile(NUMBERED_SCHOOL_RE.pattern + "$")
 # Further list items after a name (、B路、C街) before what the list is said to do.
 _LIST_ITEMS = re.compile(r"^(?:[、与和及][^,;:。!?、]{1,8}?(?=[、与和及]|合围|围合|围成))+")
+# How far after a name the roads enclosing a site with it are looked for (a few names of roads: a
+# clause of thousands of listed names reads no stretch of them per name).
+_ENCLOSURE_REACH = 80
 
 
 def add_missed(norm, records, tagging, found, sent_start, sent_end):
@@ -41,6 +44,7 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     added = []
     spans = starts = None
     seen = {}  # clause -> its mentions, looked up once for all the spans in it
+    texts = {}  # clause -> its text
     for start, end, confidence in found:
         if confidence < TAGGER_ADD_CONFIDENCE:
             continue
@@ -56,11 +60,28 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
         if clause is None or end > clause[1] or (
                 confidence < TAGGER_OVERRULES and _discarded_nearby(norm, start, end, clause, records, seen)):
             continue
-        record = _record_for_span(norm, start, end, clause, records)
+        text = texts.get(clause)
+        if text is None:
+            text = texts[clause] = norm[clause[0]:clause[1]]  # (sliced once a clause, not once a span)
+        record = _record_for_span(norm, start, end, clause, records, text)
         if record is not None and not covered.hit(record.start, record.end):
             added.append(record)
             covered.add(record.start, record.end)
+    added = _without_partners(norm, added)
     return sorted(records + added, key=lambda r: r.start) if added else records
+
+
+def _without_partners(norm, added):
+    """The added records less partners and examples (与A大学合作, 九江等城市, A路、B路合围) as the
+    rules judge them: once for the records of a clause, as the rules do (a clause of thousands of
+    names reads its rest once, not once a name)."""
+    if not added:
+        return added
+    by_clause = {}
+    for record in added:
+        by_clause.setdefault(record.clause, []).append(record)
+    kept = {id(record) for clause, group in by_clause.items() for record in drop_partners(norm, group, clause[1])}
+    return [record for record in added if id(record) in kept]
 
 
 _SEPARATOR_MAX = max(map(len, SEPARATORS))  # characters of the longest list separator (以及)
@@ -108,13 +129,14 @@ class _DiscardedPlaces:
             or any(pos in self.starts and norm[end:pos] in SEPARATORS for pos in range(end + 1, end + _SEPARATOR_MAX + 1))
 
 
-def _record_for_span(norm, start, end, clause, records):
+def _record_for_span(norm, start, end, clause, records, clause_text=None):
     """The record a tagged span stands for, once the rules' filters pass it; else None.
 
     The span's head gives its category; the rules' left edge is found inside the span (a
     verb inside it starts the name after it: 举行邕宁区中医医院), the rules' stem analysis
     must find a name (1号教学楼, a bare 体育馆 and slogans are none), and the rules' context
-    rules must not find context (see :func:`_context`).
+    rules must not find context (see :func:`_context`). ``clause_text``: the clause's text, sliced
+    once for all the spans in it (a list of thousands of names is no slice per name).
     """
     from geo.extract.stems import find_stem
     from geo.extract.works import action_for, resolve_category
@@ -123,7 +145,8 @@ def _record_for_span(norm, start, end, clause, records):
     if norm.endswith("第", start, end):
         end -= 1  # 开发区第一个…: an ordinal opens what follows the name
     text = norm[start:end]
-    if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in _INNER_PARTS.sub("", text.strip("()"))):
+    if len(text) < 2 or not _HAN.search(text) or any(ch in HARD_BREAKS for ch in _INNER_PARTS.sub("", text).strip("()")):
+        # (the short brackets go first, then an unmatched one at an end: 旅游大道(立交桥) ends in its bracket)
         return None
     if text in heads() and heads()[text][0] == "road":
         return None  # 北海桥及|延长线: a road's head alone is a type (of the place before it)
@@ -163,20 +186,41 @@ def _record_for_span(norm, start, end, clause, records):
         return None  # 石山变成土山: a common word, no substation; 龙庙3个乡镇: a township
     if head_start < end:
         _, _, label = analyse_stem(norm, mention)
-        if not (label == "distinctive" or label == "definite" and kind == "facility"):
-            return None
+        if not (label == "distinctive" or label == "definite" and kind == "facility"
+                or label == "short" and _listed(norm, start, end, clause)):
+            return None  # (西园、广福园: a short stem the tagger marks in a list of names is a name)
     action = action_for(norm, mention, clause[1])
-    if _context(norm, mention, action, clause):
+    if clause_text is None:
+        clause_text = norm[clause[0]:clause[1]]
+    if _context(norm, mention, action, clause, clause_text):
         return None
-    resolved = resolve_category(category, action, norm, mention, norm[clause[0]:clause[1]])
+    resolved = resolve_category(category, action, norm, mention, clause_text)
     if resolved is None:
         return None
     record = Record(named=True, category=resolved, action=action, start=stem_start, end=end,
                     base=(stem_start, end), mention=mention, clause=clause)
     if _locates_a_later_record(norm, record, records, clause):
         return None
-    # Partners, examples and locators (与A大学合作, 九江等城市, A路两侧...) as the rules judge them.
-    return record if drop_partners(norm, drop_locators(norm, [record]), clause[1]) else None
+    # Locators (A路两侧...) as the rules judge them; partners and examples once a clause (see add_missed).
+    return record if drop_locators(norm, [record]) else None
+
+
+def _listed(norm, start, end, clause):
+    """True when a list's 、 parts the span from a Han character on either side (紫园、旭园、畅园),
+    the span holds no count (千亩茶园) and no count closes the list (A园、B园等7处游园: a counted
+    group's members are the rules' to name, as they judge the group)."""
+    if not (start - 2 >= clause[0] and norm[start - 1] == "、" and _HAN.match(norm[start - 2])
+            or end + 2 <= clause[1] and norm[end] == "、" and _HAN.match(norm[end + 1])):
+        return False
+    if NUMBER_CHAR_RE.search(norm, start, end):
+        return False
+    closer = _COUNTED_LIST_END.match(norm, end, min(clause[1], end + _LIST_REACH))
+    return closer is None or COUNT_RE.match(norm, closer.end(), clause[1]) is None
+
+
+# The rest of a list after a member up to the 等 that closes it (、B园、C园等), looked for within reach.
+_COUNTED_LIST_END = re.compile(r"(?:、[\u4e00-\u9fff]{1,8})*等")
+_LIST_REACH = 40
 
 
 def _locates_a_later_record(norm, record, records, clause):
@@ -187,7 +231,7 @@ def _locates_a_later_record(norm, record, records, clause):
         and any(record.end < r.start and r.end <= clause[1] for r in records)
 
 
-def _context(norm, mention, action, clause):
+def _context(norm, mention, action, clause, clause_text):
     """True when the rules would take the place the tagger marks for context.
 
     The context rules of :mod:`records` (a context verb, also after a status word: 北至规划A路;
@@ -200,11 +244,11 @@ def _context(norm, mention, action, clause):
     from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
     from geo.extract.records import Case
 
-    case = Case(norm, mention, norm[clause[0]:clause[1]], clause[1], action=action)
+    case = Case(norm, mention, clause_text, clause[1], action=action)
     if governed_by_context_verb(case) or any(rule(case) for rule in CONTEXT_RULES):
         return True
     end = mention.end
-    rest = _LIST_ITEMS.sub("", norm[end:clause[1]], count=1)
+    rest = _LIST_ITEMS.sub("", norm[end:min(clause[1], end + _ENCLOSURE_REACH)], count=1)
     if rest.startswith(ENCLOSURE_WORDS) or match_any(norm, end, BOUNDING_WORDS):
         return True
     count = COUNT_RE.match(norm, end, clause[1])
@@ -225,6 +269,11 @@ def after_label(norm, clause):
     return credit is not None and not _HAN.match(before[-len(credit) - 1:-len(credit)] or " ")
 
 
+# An extension ending a name (平香线|南延, 青山大道|再北延): a section after its head.
+_EXTENSION_TAIL = re.compile(r"再?[东南西北]延(?:伸|长)?$")
+_EXTENSION_ENDS = ("延", "延伸", "延长")
+
+
 def _section_starts(norm, start, end):
     """Where a section ending the span at ``end`` may start, shortest section first: a bracket
     (``(青山段)``) or two to eight Han characters and 段; two characters of the span stay before it."""
@@ -239,7 +288,8 @@ def _section_starts(norm, start, end):
 def _category(norm, start, end, records):
     """(category or placeholder, head kind, head start, minimum stem) of a span.
 
-    From the head it ends with; else a numbered road (24号路) or a road code; else, for a name
+    From the head it ends with, or that ends it before a section or an extension (国道324线周宁段,
+    平香线南延); else a numbered road (24号路) or a road code; else, for a name
     without a head, the category of a named record it is listed with (长郡雨外 after
     圭星小学及), or a keyword of its stem.
     """
@@ -266,6 +316,11 @@ def _category(norm, start, end, records):
         found = _category(norm, start, cut, records)
         if found[0] is not None:
             return found
+    tail = _EXTENSION_TAIL.search(norm, start + 2, end) if norm.endswith(_EXTENSION_ENDS, start, end) else None
+    if tail is not None:
+        found = _category(norm, start, tail.start(), records)
+        if found[0] is not None and found[2] < tail.start():
+            return found  # 平香线|南延, 地铁5号线|北延: the head stands before the extension
     for record in records:
         between = norm[record.end:start] if record.end <= start else norm[end:record.start]
         if record.named and between in ("、", "和", "及", "与"):
