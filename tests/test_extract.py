@@ -1402,6 +1402,22 @@ def test_a_clause_of_megabytes_is_searched_for_quotes_once():
     assert read(4_000) <= 2.2 * read(2_000)
 
 
+def test_a_clause_of_thousands_of_county_roads_is_read_linear_in_its_length():
+    from geo.extract.mentions import clause_mentions, forget_text
+
+    # One clause listing a county road named by two places in 线 thousands of times (平香线南延、): the
+    # words on either side of each were sliced to the clause's ends (200 KB took 15 times 50 KB).
+    # Twice the clause, about twice the characters read.
+    def read(items):
+        forget_text()
+        norm = ReadText("改造" + "平香线南延、" * items + "。")
+        clause_mentions(norm, 0, len(norm))
+        forget_text()
+        return norm.read
+
+    assert read(2_000) <= 2.5 * read(1_000)
+
+
 def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
     # 农村6座污水处理站: 农村 (a designation head alone) was taken for a named member, and the
     # group counted one station less (其余污水处理站, 5座).

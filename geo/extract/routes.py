@@ -94,17 +94,27 @@ def county_road_ok(norm, match, lo, hi):
             or not TWO_HAN.fullmatch(stem) or _ends_in_head(norm, lo, match.end()) \
             or norm.endswith("全线", 0, match.end()):  # 管道已全线贯通: 全线 is "the whole line"
         return False
-    after = norm[match.end():hi]
-    length = LENGTH_AFTER_RE.match(after)
-    if length is not None and after.startswith(_COUNTY_ROAD_WORKS, length.end()):
+    # (The words on either side are read in place or in a window of a few characters, never sliced
+    # to the clause's ends: a clause listing thousands of such names stays linear.)
+    start, end = match.start(), match.end()
+    length = LENGTH_AFTER_RE.match(norm, end, hi)
+    if length is not None and norm.startswith(_COUNTY_ROAD_WORKS, length.end(), hi):
         return True  # 半苗线56.9公里路基路面改造: works on a length of it
-    before = norm[lo:match.start()]
-    listed = (after.startswith("、") and COUNTY_ROAD_RE.match(after, 1) is not None) or (
-        before.endswith("、") and re.search(r"[\u4e00-\u9fff]{2}复?线、$", before) is not None)
-    if before.endswith(_COUNTY_ROAD_WORKS_BEFORE) and (not after or after[0] in HARD_BREAKS):
+    listed = (norm.startswith("、", end, hi) and COUNTY_ROAD_RE.match(norm, end + 1, hi) is not None) or (
+        norm.endswith("、", lo, start) and _LISTED_BEFORE.search(norm, max(lo, start - _LISTED_BEFORE_REACH), start) is not None)
+    if norm.endswith(_COUNTY_ROAD_WORKS_BEFORE, lo, start) and (end >= hi or norm[end] in HARD_BREAKS):
         return True
-    return listed or after.startswith(_COUNTY_ROAD_AFTER) or _CODE_BEFORE_NAME.search(before) is not None \
-        or _places_joined_before(norm, match.start(), lo, _FROM_PLACE) < match.start()  # 璧山至铜梁线: a route
+    return listed or norm.startswith(_COUNTY_ROAD_AFTER, end, hi) \
+        or _CODE_BEFORE_NAME.search(norm[max(lo, start - _CODE_BEFORE_REACH):start]) is not None \
+        or _places_joined_before(norm, start, lo, _FROM_PLACE) < start  # 璧山至铜梁线: a route
+
+
+# Another such name listed right before one (东岭线、西岭线), and the characters it takes.
+_LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{2}复?线、$")
+_LISTED_BEFORE_REACH = 5
+# Characters before a name that hold any code _CODE_BEFORE_NAME finds there, and the one its
+# look-behind reads (a code of six characters at most: 310国道).
+_CODE_BEFORE_REACH = 8
 
 
 def _ends_in_head(norm, lo, end):
