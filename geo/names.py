@@ -75,6 +75,12 @@ _PINYIN_LETTER = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ
 _TONE_MARK = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 INSERTED_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?:[{_PINYIN_LETTER}]{{1,6}}"
                              rf"|(?=[{_PINYIN_LETTER}]{{7,24}}\))[a-zü]*[{_TONE_MARK}][{_PINYIN_LETTER}]*) ?\)")
+# Inserted pinyin a wrong decoding garbled (UTF-8 read as GBK and stored so): a ``?`` for the bytes it could
+# not read, letters with a tone mark, the bracket, and one ASCII letter or mark where the bytes run on
+# (``沈家?guī)X景區``, ``河?xùn)|文體廣場``). Between two Han characters it is cleaned as the pinyin is
+# (geo.extract.segment.clean): the rules read 沈家景區, the name keeps what the page wrote.
+GARBLED_PINYIN = re.compile(rf"\?(?<=[\u4e00-\u9fff]\?)(?=[{_PINYIN_LETTER}]{{0,5}}[{_TONE_MARK}])"
+                            rf"[{_PINYIN_LETTER}]{{1,6}}\)[\x40-\x7e](?=[\u4e00-\u9fff])")
 
 
 @functools.lru_cache(maxsize=1)

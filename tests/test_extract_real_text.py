@@ -1524,6 +1524,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("争取文昌阁、南城门等标志性建筑10月1日完工开放。", [("南城门", "culture"), ("文昌阁", "culture")], []),
     # a tagged name may end in a short bracket (旅游大道(立交桥)): the bracket closes inside it, no break
     ("完成新城生态旅游产业园旅游大道(立交桥)通车。", [("新城生态旅游产业园旅游大道(立交桥)", "road_new")], []),
+    # inserted pinyin a wrong decoding garbled (?guī)X, ?xùn)|) is cleaned as the pinyin is: the name
+    # reads across it and keeps what the page wrote
+    ("推進李家?guī)X景區(qū)提升改造。河?xùn)|體育廣場(chǎng)建設即將啟動。",
+     [("李家?guī)X景區(qū)", "park"), ("河?xùn)|體育廣場(chǎng)", "sports")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

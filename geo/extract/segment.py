@@ -8,7 +8,7 @@ import itertools
 import re
 
 from geo.lexicon import BREADCRUMB_LABELS, LINKS_HEADINGS
-from geo.names import INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
+from geo.names import GARBLED_PINYIN, INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
 from geo.numbers import parse_number
 from geo.extract.counted_asides import counted_noun_asides, sizes_beside_counts
 from geo.extract.wrapped_types import wrapped_type_spaces
@@ -100,7 +100,8 @@ def clean(norm, origin, breaks=()):
     norm, symbols = _symbol_marks(norm)
     wraps = [(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in breaks]
     items = _item_number_ends(norm)
-    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + _glued_row_numbers(norm)
+    garbled = [m.span() for m in GARBLED_PINYIN.finditer(norm)] if "?" in norm else []
+    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + garbled + _glued_row_numbers(norm)
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wrapped_type_spaces(norm) + wraps
                             + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
