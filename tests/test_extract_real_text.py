@@ -1524,6 +1524,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("争取文昌阁、南城门等标志性建筑10月1日完工开放。", [("南城门", "culture"), ("文昌阁", "culture")], []),
     # a tagged name may end in a short bracket (旅游大道(立交桥)): the bracket closes inside it, no break
     ("完成新城生态旅游产业园旅游大道(立交桥)通车。", [("新城生态旅游产业园旅游大道(立交桥)", "road_new")], []),
+    # two designators written together after a stem (白石产业园1、2号路, 青山镇13、15号地块) are one name,
+    # as written; a verb before them (扩建A、B栋) is no stem
+    ("实施园区3号路和白石产业园1、2号路等园区路网。", [("园区3号路", "road_rebuild"), ("白石产业园1、2号路", "road_rebuild")], []),
+    ("开工建设青山镇13、15号地块。", [("青山镇13、15号地块", "area")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

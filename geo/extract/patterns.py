@@ -122,6 +122,9 @@ COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
 TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 # A run of Han characters (a stem with no digit, letter or mark).
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# One designator of a plot, building or road, digits or a capital letter, written together with the
+# next after 、 (五浦会D、E地块, 永兴岛3、4号楼: see stems.find_stem).
+DESIGNATOR = re.compile(r"\d{1,2}|[A-Z]")
 # Schools named by a number (85中, 88小, 汉沽三中, 长安十小, 十三幼) when the noun phrase ends after them.
 NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小幼]")
 NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (NUMBERED_SCHOOL_RE: 三中, 十小)
