@@ -72,6 +72,9 @@ ALIAS_RE = re.compile(
 BRACKETED_SECTION_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
 # A place in brackets inside a name, right before its head: 青神(观金)互通, 乌恰(常州)工业园区.
 BRACKETED_PLACE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})\([\u4e00-\u9fff]{2,4}\)$")
+# One character of a short name filled in, in brackets, right before its head (宁宣(黄)铁路, 兴华(富)园,
+# 新(店)高(梁)路: see stems.find_stem).
+BRACKETED_INFIX_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]\)$")
 # How a street's own name ends (建设路, 开放大道, 红九路道路): not 道路 or 村.
 STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village (许由路, 辽原村: 由, 原 before the head are the name's)
 STREET_NAME_ENDINGS = ("路", "街", "大道", "大街", "大路")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
-from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type
 
@@ -130,9 +130,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if char in _EDGE_CHARS:  # (most characters are none of these: one test for all)
             if char == ")":
                 # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head; 乌恰(常州)工业园区,
-                # 西南(泸州)建材产业园: a place in brackets inside the name
+                # 西南(泸州)建材产业园: a place in brackets inside the name; 宁宣(黄)铁路: a character
+                # of a short name filled in before its head
                 inner = (BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos) if pos == head_start else None) \
-                    or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos)
+                    or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos) \
+                    or (BRACKETED_INFIX_END.search(norm, max(lo, pos - 3), pos) if pos == head_start else None)
                 if inner is not None:
                     pos = inner.start()
                     continue
