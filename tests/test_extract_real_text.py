@@ -1528,6 +1528,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # reads across it and keeps what the page wrote
     ("推進李家?guī)X景區(qū)提升改造。河?xùn)|體育廣場(chǎng)建設即將啟動。",
      [("李家?guī)X景區(qū)", "park"), ("河?xùn)|體育廣場(chǎng)", "sports")], []),
+    # two designators written together after a stem (白石产业园1、2号路, 青山镇13、15号地块) are one name,
+    # as written; a verb before them (扩建A、B栋) is no stem
+    ("实施园区3号路和白石产业园1、2号路等园区路网。", [("园区3号路", "road_rebuild"), ("白石产业园1、2号路", "road_rebuild")], []),
+    ("开工建设青山镇13、15号地块。", [("青山镇13、15号地块", "area")], []),
+    # one character of a short name filled in, in brackets, right before its head (青岭(白)铁路) is the name's
+    ("建设青岭(白)铁路,完成兴河(富)园改造。", [("兴河(富)园", "park"), ("青岭(白)铁路", "rail")], []),
     # a route's verb governs places through their attribute (经过东联镇的新河、永丰等村); a
     # relative clause (位于大理市的…中心) does not make its noun context
     ("该工程起点位于青山镇境内的纵八路,沿线经过青山镇的新河、永丰等村。包括位于白石市的滇西区域医疗中心等16个项目开工。",

@@ -10,7 +10,7 @@ from geo.lexicon import ACTION_INDEX, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
-from geo.extract.patterns import TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import DESIGNATOR, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import head_mention, numeral_start
@@ -102,6 +102,12 @@ def clause_mentions(norm, start, end):
                 mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
                 mentions[-1], covered = mention, mention.end
                 continue
+            if mentions and _joins_designators(norm, mentions[-1], mention):
+                # 生物产业园1、2号路: designators written together after a name are that name's
+                before = mentions[-1]
+                mention.stem_start, mention.stop, mention.stop_start = before.stem_start, before.stop, before.stop_start
+                mentions[-1], covered = mention, mention.end
+                continue
             if mentions and _modifies(norm, mentions[-1], mention):
                 # 8所农村标准化幼儿园: 农村 modifies the kindergartens the count counts.
                 wider = head_mention(norm, mention.head_start, mention.head_end, table[mention.head], before, end)
@@ -124,6 +130,15 @@ def _at_door_number(norm, before, mention):
     return (mention.category == "area" and before.category == "road" and before.kind == "name"
             and before.end == mention.stem_start and before.count is None
             and _DOOR_NUMBER.fullmatch(norm, mention.stem_start, mention.head_start) is not None)
+
+
+def _joins_designators(norm, before, mention):
+    """True when ``mention``'s stem opens, where the name ``before`` ends, with a designator
+    joined by 、 to the next (青山园|1、2号楼; see :func:`geo.extract.stems.find_stem`)."""
+    if before.kind != "name" or before.end != mention.stem_start or before.count is not None:
+        return False
+    first = DESIGNATOR.match(norm, mention.stem_start, mention.head_start)
+    return first is not None and norm.startswith("、", first.end())
 
 
 def _modifies(norm, before, mention):

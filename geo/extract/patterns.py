@@ -72,6 +72,9 @@ ALIAS_RE = re.compile(
 BRACKETED_SECTION_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,8}段\)$")
 # A place in brackets inside a name, right before its head: 青神(观金)互通, 乌恰(常州)工业园区.
 BRACKETED_PLACE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})\([\u4e00-\u9fff]{2,4}\)$")
+# One character of a short name filled in, in brackets, right before its head (宁宣(黄)铁路, 兴华(富)园,
+# 新(店)高(梁)路: see stems.find_stem).
+BRACKETED_INFIX_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]\)$")
 # How a street's own name ends (建设路, 开放大道, 红九路道路): not 道路 or 村.
 STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village (许由路, 辽原村: 由, 原 before the head are the name's)
 STREET_NAME_ENDINGS = ("路", "街", "大道", "大街", "大路")
@@ -122,6 +125,9 @@ COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
 TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 # A run of Han characters (a stem with no digit, letter or mark).
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# One designator of a plot, building or road, digits or a capital letter, written together with the
+# next after 、 (五浦会D、E地块, 永兴岛3、4号楼: see stems.find_stem).
+DESIGNATOR = re.compile(r"\d{1,2}|[A-Z]")
 # Schools named by a number (85中, 88小, 汉沽三中, 长安十小, 十三幼) when the noun phrase ends after them.
 NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小幼]")
 NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (NUMBERED_SCHOOL_RE: 三中, 十小)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
-from geo.extract.patterns import HAN_RUN, BRACKETED_PLACE_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type
 
@@ -130,9 +130,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
         if char in _EDGE_CHARS:  # (most characters are none of these: one test for all)
             if char == ")":
                 # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head; 乌恰(常州)工业园区,
-                # 西南(泸州)建材产业园: a place in brackets inside the name
+                # 西南(泸州)建材产业园: a place in brackets inside the name; 宁宣(黄)铁路: a character
+                # of a short name filled in before its head
                 inner = (BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos) if pos == head_start else None) \
-                    or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos)
+                    or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos) \
+                    or (BRACKETED_INFIX_END.search(norm, max(lo, pos - 3), pos) if pos == head_start else None)
                 if inner is not None:
                     pos = inner.start()
                     continue
@@ -147,6 +149,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 东乡「康安路道路拓宽工程」: a quote opened inside the stem holds the name (or its works);
                 # the place before it is where they are (“齐鲁之心”生态文化公园 closes its quote first)
                 return pos, None, None
+            if char == "、" and pos < head_start:
+                joined = _joined_designator_start(norm, pos, lo)
+                if joined is not None:
+                    pos = joined  # 五浦会D、E地块, 生物产业园1、2号路: designators written together share one name
+                    continue
             if char in HARD_BREAKS and not decimal_point(norm, pos - 1):
                 return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
             if char in "元万亿" and head_start - pos >= 2 and (_AMOUNT_END if char == "元" else _BARE_AMOUNT_END).search(
@@ -345,6 +352,33 @@ def _name_goes_on_before(norm, pos, lo):
         and not is_generic(word) and word[-1] not in JURISDICTION_SUFFIXES
 _CLOSERS = "”’》"
 _CLOSING_QUOTES = frozenset(_CLOSERS)
+
+
+def _joined_designator_start(norm, pos, lo):
+    """Where a designator joined to the next by the 、 at ``pos - 1`` starts, or None.
+
+    ``五浦会D、E地块安置房``, ``永兴岛3、4号楼``: two designators of one kind (digits, or a capital
+    letter) written together after a stem of Han characters, before one head, are one name, as
+    written; a list of items each with its own word (230号、382号) is not joined. The first
+    designator may open the stem where the mention before ends (生物产业园|1、2号路), which
+    :func:`geo.extract.mentions.clause_mentions` then joins to that mention.
+    """
+    after = DESIGNATOR.match(norm, pos)
+    if after is None:
+        return None
+    for width in (1, 2):
+        start = pos - 1 - width
+        if start < max(lo, 1):
+            return None
+        item = norm[start:pos - 1]
+        if DESIGNATOR.fullmatch(item) and item.isdigit() == after.group().isdigit() \
+                and "\u4e00" <= norm[start - 1] <= "\u9fff" and not stop_ending_at(norm, start, lo):
+            return start
+        if not item.isdigit():
+            return None
+    return None
+
+
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
 _EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(CORNER_QUOTES) | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
