@@ -15,7 +15,7 @@ from geo.data import REPORT_PATH, categories
 from geo.extract import extract_file, extract_projects, normalise_name, project_slug, read_report
 from geo.io import InputError
 from extract_cases import counted_groups, named_names, named_projects
-from work_counts import LinesRun, ReadText
+from work_counts import LinesRun, ReadText, SearchedSpan
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
@@ -1414,6 +1414,29 @@ def test_a_clause_of_thousands_of_county_roads_is_read_linear_in_its_length():
         clause_mentions(norm, 0, len(norm))
         forget_text()
         return norm.read
+
+    assert read(2_000) <= 2.5 * read(1_000)
+
+
+def test_a_clause_of_thousands_of_counted_road_words_searches_for_their_counts_nearby(monkeypatch):
+    from geo.extract import mentions
+    from geo.extract.mentions import clause_mentions, forget_text
+
+    # One clause listing a road class word thousands of times (“青山”省道、): the count that would
+    # make each a counted road (五条省道) was searched for, anchored at the word, from the clause's
+    # start (200 KB took 16 times 50 KB). It is searched from where a count ending there may start:
+    # twice the clause, about twice the characters searched.
+    searched = SearchedSpan(mentions._COUNT_END)
+    monkeypatch.setattr(mentions, "_COUNT_END", searched)
+
+    def read(items):
+        forget_text()
+        searched.read = 0
+        norm = "改造" + "“青山”省道、" * items + "。"
+        clause_mentions(norm, 0, len(norm))
+        forget_text()
+        assert searched.calls
+        return searched.read
 
     assert read(2_000) <= 2.5 * read(1_000)
 
