@@ -1441,6 +1441,39 @@ def test_a_clause_of_thousands_of_counted_road_words_searches_for_their_counts_n
     assert read(2_000) <= 2.5 * read(1_000)
 
 
+@pytest.mark.parametrize("item, pattern", [("是青山路、", "_ROLE_OF"), ("成为白石公园、", "_ROLE_OF"),
+                                           ("组建青山村、", "_TEAMS_FORMED")])
+def test_a_list_of_thousands_after_a_copula_or_a_forming_verb_is_read_linear_in_its_length(monkeypatch, item,
+                                                                                         pattern):
+    import importlib
+
+    from geo.extract.mentions import forget_text
+
+    # One clause listing places thousands of times after 是 (成为) or 组建: from each place the role
+    # (是A路、B路的客运站) or the teams (组建A村、B村共3支消防队) closing the list were matched forward
+    # through the rest of the clause (200 KB took 11 to 14 times 50 KB). They are matched only where
+    # the run of the list's characters ends in them: twice the clause, about twice the reading.
+    searched = []
+    for name in ("geo.extract.context", "geo.extract.runs"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(module, pattern):
+            searched.append(SearchedSpan(getattr(module, pattern)))
+            monkeypatch.setattr(module, pattern, searched[-1])
+
+    def read(items):
+        forget_text()
+        for counted in searched:
+            counted.read = 0
+        extract_projects("改造" + item * items + "。")
+        forget_text()
+        return sum(counted.read for counted in searched) + items  # (a few characters an item at least)
+
+    assert read(1_200) <= 2.5 * read(600)
+
+
 def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
     # 农村6座污水处理站: 农村 (a designation head alone) was taken for a named member, and the
     # group counted one station less (其余污水处理站, 5座).
