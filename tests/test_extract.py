@@ -1474,6 +1474,28 @@ def test_a_list_of_thousands_after_a_copula_or_a_forming_verb_is_read_linear_in_
     assert read(1_200) <= 2.5 * read(600)
 
 
+def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
+    from pathlib import Path
+
+    import geo
+    from geo.extract.mentions import clause_mentions, forget_text
+
+    # One clause listing a township thousands of times (青山街道、): each looked for works on it
+    # after every item of the list that follows (敖包山、敖包西山、少郎河综合治理工程), walking to the
+    # list's end (100 KB took 31 times 25 KB). What a walk from each 、 finds is kept for the text:
+    # twice the clause, about twice the steps.
+    def steps(items):
+        forget_text()
+        norm = "改造" + "青山街道、" * items + "。"
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            clause_mentions(norm, 0, len(norm))
+        forget_text()
+        return lines.count
+
+    steps(5)  # (what is read once, the lexicon, read before counting)
+    assert steps(800) <= 2.5 * steps(400)
+
+
 def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
     # 农村6座污水处理站: 农村 (a designation head alone) was taken for a named member, and the
     # group counted one station less (其余污水处理站, 5座).

@@ -229,6 +229,7 @@ def _candidates(norm):
 def forget_text():
     """Let go of the text the candidates were worked out for, and of them, once it is done."""
     _CANDIDATES[:] = [None, None]
+    _WALKS[:] = [None, {}]
 
 
 @functools.lru_cache(maxsize=1)
@@ -323,13 +324,36 @@ def _place_before_works(norm, pos):
     if any(match_any(norm, at, works) for works in kinds):
         return True
     # 敖包山、敖包西山、少郎河综合治理工程: the works follow the last item of the list.
-    while kinds and norm.startswith("、", at):
+    return bool(kinds) and _works_after_list(norm, at, kinds)
+
+
+_WALKS: list = [None, {}]  # the text walked, and what each walk from a 、 of it found
+
+
+def _works_after_list(norm, at, kinds):
+    """True when works of ``kinds`` follow the list items from ``at`` on, each a few characters
+    after a 、. What a walk from each 、 finds is kept for the text: the places of one list of
+    thousands each walk it only as far as a 、 walked before (it stays linear)."""
+    if _WALKS[0] is not norm:
+        _WALKS[0], _WALKS[1] = norm, {}
+    kinds_key, walked, found = tuple(map(id, kinds)), [], False
+    while norm.startswith("、", at):
+        known = _WALKS[1].get((at, kinds_key))
+        if known is not None:
+            found = known
+            break
+        walked.append(at)
         at += 1
         end = at
         for end in range(at + 1, min(len(norm), at + 10)):
             if norm[end] in HARD_BREAKS or norm.startswith("等", end):
                 break
             if any(match_any(norm, end, works) for works in kinds):
-                return True
+                found = True
+                break
+        if found:
+            break
         at = end
-    return False
+    for pos in walked:
+        _WALKS[1][pos, kinds_key] = found
+    return found
