@@ -15,7 +15,7 @@ from geo.data import REPORT_PATH, categories
 from geo.extract import extract_file, extract_projects, normalise_name, project_slug, read_report
 from geo.io import InputError
 from extract_cases import counted_groups, named_names, named_projects
-from work_counts import LinesRun, ReadText
+from work_counts import LinesRun, ReadText, SearchedSpan
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
@@ -1416,6 +1416,84 @@ def test_a_clause_of_thousands_of_county_roads_is_read_linear_in_its_length():
         return norm.read
 
     assert read(2_000) <= 2.5 * read(1_000)
+
+
+def test_a_clause_of_thousands_of_counted_road_words_searches_for_their_counts_nearby(monkeypatch):
+    from geo.extract import mentions
+    from geo.extract.mentions import clause_mentions, forget_text
+
+    # One clause listing a road class word thousands of times (“青山”省道、): the count that would
+    # make each a counted road (五条省道) was searched for, anchored at the word, from the clause's
+    # start (200 KB took 16 times 50 KB). It is searched from where a count ending there may start:
+    # twice the clause, about twice the characters searched.
+    searched = SearchedSpan(mentions._COUNT_END)
+    monkeypatch.setattr(mentions, "_COUNT_END", searched)
+
+    def read(items):
+        forget_text()
+        searched.read = 0
+        norm = "改造" + "“青山”省道、" * items + "。"
+        clause_mentions(norm, 0, len(norm))
+        forget_text()
+        assert searched.calls
+        return searched.read
+
+    assert read(2_000) <= 2.5 * read(1_000)
+
+
+@pytest.mark.parametrize("item, pattern", [("是青山路、", "_ROLE_OF"), ("成为白石公园、", "_ROLE_OF"),
+                                           ("组建青山村、", "_TEAMS_FORMED")])
+def test_a_list_of_thousands_after_a_copula_or_a_forming_verb_is_read_linear_in_its_length(monkeypatch, item,
+                                                                                         pattern):
+    import importlib
+
+    from geo.extract.mentions import forget_text
+
+    # One clause listing places thousands of times after 是 (成为) or 组建: from each place the role
+    # (是A路、B路的客运站) or the teams (组建A村、B村共3支消防队) closing the list were matched forward
+    # through the rest of the clause (200 KB took 11 to 14 times 50 KB). They are matched only where
+    # the run of the list's characters ends in them: twice the clause, about twice the reading.
+    searched = []
+    for name in ("geo.extract.context", "geo.extract.runs"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(module, pattern):
+            searched.append(SearchedSpan(getattr(module, pattern)))
+            monkeypatch.setattr(module, pattern, searched[-1])
+
+    def read(items):
+        forget_text()
+        for counted in searched:
+            counted.read = 0
+        extract_projects("改造" + item * items + "。")
+        forget_text()
+        return sum(counted.read for counted in searched) + items  # (a few characters an item at least)
+
+    assert read(1_200) <= 2.5 * read(600)
+
+
+def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
+    from pathlib import Path
+
+    import geo
+    from geo.extract.mentions import clause_mentions, forget_text
+
+    # One clause listing a township thousands of times (青山街道、): each looked for works on it
+    # after every item of the list that follows (敖包山、敖包西山、少郎河综合治理工程), walking to the
+    # list's end (100 KB took 31 times 25 KB). What a walk from each 、 finds is kept for the text:
+    # twice the clause, about twice the steps.
+    def steps(items):
+        forget_text()
+        norm = "改造" + "青山街道、" * items + "。"
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            clause_mentions(norm, 0, len(norm))
+        forget_text()
+        return lines.count
+
+    steps(5)  # (what is read once, the lexicon, read before counting)
+    assert steps(800) <= 2.5 * steps(400)
 
 
 def test_a_designation_word_before_a_count_is_its_scope_not_a_member():

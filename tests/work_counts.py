@@ -163,3 +163,38 @@ class OverlayWork:
         a_array, b_array = np.broadcast_arrays(np.asarray(a, dtype=object), np.asarray(b, dtype=object))
         self.vertices += int((shapely.get_num_coordinates(a_array) + shapely.get_num_coordinates(b_array)).sum())
         return self.function(a, b, **kwargs)
+
+
+class SearchedSpan:
+    """Wraps a compiled pattern for monkeypatching: adds up in ``read`` the characters each
+    ``match``, ``search``, ``fullmatch`` or ``finditer`` may read (from its start to its end, the
+    text's end when none is given), and counts the calls in ``calls``. A match that reads to the end
+    of a clause from every mention of it adds up quadratically; one searched in a window, linearly."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.read = 0
+        self.calls = 0
+
+    def _span(self, string, pos=0, endpos=None):
+        self.calls += 1
+        self.read += max(0, (len(string) if endpos is None else min(endpos, len(string))) - pos)
+
+    def match(self, string, *args):
+        self._span(string, *args)
+        return self.pattern.match(string, *args)
+
+    def search(self, string, *args):
+        self._span(string, *args)
+        return self.pattern.search(string, *args)
+
+    def fullmatch(self, string, *args):
+        self._span(string, *args)
+        return self.pattern.fullmatch(string, *args)
+
+    def finditer(self, string, *args):
+        self._span(string, *args)
+        return self.pattern.finditer(string, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)

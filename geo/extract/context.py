@@ -13,6 +13,7 @@ import re
 from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, is_generic, stop_ending_at, word_index
 from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
+from geo.extract.runs import role_of, teams_close
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
 from geo.extract.described import enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
@@ -48,8 +49,7 @@ _EACH_PLACE = re.compile(r"[^。!?;\n]{0,30}?[。;]\s*(?:每到一处|每到一�
 _WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|扩容|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
                              r"(?:改造|提升|工程|项目)?的?(?:成果|进展|进度|情况|成效)")
 # Teams formed in the places listed before them (组建A村、B村共9支村级志愿消防队): the places are
-# where a body is set up, no works.
-_TEAMS_FORMED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*共?(?:[\d一二三四五六七八九十]+支)?[\u4e00-\u9fff]{0,10}?队(?=[,;。!?\n]|$)")
+# where a body is set up, no works (the teams closing the list: runs.teams_close).
 _FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
 _FORMING_REACH = 40  # characters back from a place to the 组建 whose list it is in
 # (的一期工程 is the first phase of the place's own works, no count: 象山公园的一期工程建设)
@@ -252,7 +252,7 @@ def _facility_of(norm, first, end):
         shi_start = None if shi is None else shi.start()
     if shi_start is None or norm.endswith(_ADVERBS_BEFORE_SHI, 0, shi_start):
         return False
-    role = _ROLE_OF.match(norm, end)  # (after 是 is found: from a place inside a list of thousands the
+    role = role_of(norm, end)  # (after 是 is found: from a place inside a list of thousands the
     if role is None or _ROLE_WORKS.search(role.group(1)):  # match would read the rest of the list)
         return False
     table = heads()
@@ -263,7 +263,6 @@ _SHI_REACH = 40  # characters from 是 (为) to a place listed after it
 _ADVERBS_BEFORE_SHI = ("特别", "尤其", "只", "就", "正", "即", "都", "也", "还", "更", "则", "便")
 _COPULAS = ("是", "为", "作为", "成为")
 _LISTED_AFTER_SHI = re.compile(r"[是为](?:[\u4e00-\u9fff]{2,12}?[、和及与])*$")
-_ROLE_OF = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,12}?)*的([\u4e00-\u9fff]{1,10})(?=[,;。!?\n]|$)")
 _ROLE_WORKS = re.compile(r"工程|项目|改造|建设|提升|整治|新建|扩建|改建|治理")
 
 
@@ -447,7 +446,7 @@ def _teams_formed(case):
     if norm.find("组建", start, mention.stem_start) < 0:
         return False  # (a look back, not through the sentence: a list of thousands stays linear)
     return _FORMING_BEFORE.search(norm, start, mention.stem_start) is not None \
-        and _TEAMS_FORMED.match(norm, mention.end, case.clause_end) is not None
+        and teams_close(norm, mention.end, case.clause_end)
 
 
 def _works_inspected(case):

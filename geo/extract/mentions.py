@@ -10,7 +10,7 @@ from geo.lexicon import ACTION_INDEX, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
-from geo.extract.patterns import DESIGNATOR, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import head_mention, numeral_start
@@ -159,7 +159,7 @@ def _counted_as_road(norm, head, lo, pos, clause_end):
     other words only in 条), or a count in 条 right after it (人行道11条)."""
     if head not in ROAD_CLASSES and any(norm.endswith(word, lo, pos) for word in BUS_WORDS):
         return False  # 3条公交路线: bus routes, no roads
-    count = _COUNT_END.search(norm, lo, pos)
+    count = _COUNT_END.search(norm, _count_reach(norm, lo, pos), pos)
     if count is None:
         # 6条主干街道: generic words between the count and the word
         count = next((m for m in _COUNT_BEFORE_TYPE.finditer(norm, max(lo, pos - _MAX_COUNTED_GAP), pos)
@@ -189,6 +189,22 @@ PHASE_FIRST = frozenset("一二三四五六七八九十0123456789")
 PLACE_SUFFIX_LAST = frozenset(suffix[-1] for suffix, _ in PLACE_WORKS)
 
 _COUNT_END = re.compile(COUNT_RE.pattern + "$")
+# What a count holds after its number: 余 or 多, its longest unit, 以上 or 左右, and a newline
+# before which $ also matches; before its number, at most a prefix of three characters (不少于).
+_COUNT_TAIL = 1 + LONGEST_UNIT + 2 + 1
+_COUNT_PREFIX_LONGEST = 3
+_NUMERAL_CHARS = frozenset(".零〇一二两三四五六七八九十百千")
+
+
+def _count_reach(norm, lo, pos):
+    """Where a count ending at ``pos`` may start, at ``lo`` or after: its tail is a few characters
+    long, its number a run of digits as long as it is (read back over), its prefix three characters.
+    Searched from there, not from the clause's start, for each counted word (a clause of thousands of
+    counted road words stays linear), it finds what a search from ``lo`` would."""
+    start = max(lo, pos - _COUNT_TAIL)
+    while start > lo and (norm[start - 1] in _NUMERAL_CHARS or norm[start - 1].isdecimal()):
+        start -= 1
+    return max(lo, start - _COUNT_PREFIX_LONGEST)
 _COUNT_BEFORE_TYPE = re.compile(rf"(?:{COUNT_RE.pattern})(?=[\u4e00-\u9fff]{{1,4}}$)")
 _MAX_COUNTED_GAP = 12  # characters before a counted road word where its count may be
 # Where a phase opens (二期, 12期): a character of PHASE_FIRST, then what PHASE_RE allows up to 期
@@ -228,6 +244,7 @@ def _candidates(norm):
 def forget_text():
     """Let go of the text the candidates were worked out for, and of them, once it is done."""
     _CANDIDATES[:] = [None, None]
+    _WALKS[:] = [None, {}]
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,13 +339,36 @@ def _place_before_works(norm, pos):
     if any(match_any(norm, at, works) for works in kinds):
         return True
     # 敖包山、敖包西山、少郎河综合治理工程: the works follow the last item of the list.
-    while kinds and norm.startswith("、", at):
+    return bool(kinds) and _works_after_list(norm, at, kinds)
+
+
+_WALKS: list = [None, {}]  # the text walked, and what each walk from a 、 of it found
+
+
+def _works_after_list(norm, at, kinds):
+    """True when works of ``kinds`` follow the list items from ``at`` on, each a few characters
+    after a 、. What a walk from each 、 finds is kept for the text: the places of one list of
+    thousands each walk it only as far as a 、 walked before (it stays linear)."""
+    if _WALKS[0] is not norm:
+        _WALKS[0], _WALKS[1] = norm, {}
+    kinds_key, walked, found = tuple(map(id, kinds)), [], False
+    while norm.startswith("、", at):
+        known = _WALKS[1].get((at, kinds_key))
+        if known is not None:
+            found = known
+            break
+        walked.append(at)
         at += 1
         end = at
         for end in range(at + 1, min(len(norm), at + 10)):
             if norm[end] in HARD_BREAKS or norm.startswith("等", end):
                 break
             if any(match_any(norm, end, works) for works in kinds):
-                return True
+                found = True
+                break
+        if found:
+            break
         at = end
-    return False
+    for pos in walked:
+        _WALKS[1][pos, kinds_key] = found
+    return found

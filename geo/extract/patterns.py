@@ -88,6 +88,7 @@ PLACE_SECTION_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:境内段|段)
 PHASE_RE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 
 _ALL_UNITS = sorted({u for units in UNITS_BY_GROUP.values() for u in units}, key=lambda u: (-len(u), u))
+LONGEST_UNIT = max(map(len, _ALL_UNITS))  # characters of the longest counting unit (公里, 平方公里...)
 # Words that bound a count before its number: 不少于75个, 约20所, 共12条, 总计17条; 各 gives each type
 # listed before it that count (垃圾中转站、公厕各4座).
 COUNT_PREFIX = "不少于|不低于|不超过|超过|达到|多达|各达|各|约|共计|总计|合计|共|近"
