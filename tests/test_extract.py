@@ -1496,6 +1496,27 @@ def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
     assert steps(800) <= 2.5 * steps(400)
 
 
+def test_a_clause_of_hundreds_of_routes_with_their_heads_runs_steps_linear_in_its_length():
+    from pathlib import Path
+
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # One clause listing routes written as their two ends, each with its own head (A村至B村公路、
+    # repeated): each route looked back over every route before it for ends sharing its head, and
+    # each of those over every mention of the clause (20 KB took 105 s). A route now looks back over
+    # a few items (patterns.MAX_ROUTE_LIST) and finds the mentions inside each by bisection.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + "青山村至白石村公路、" * items + "。")
+        forget_text()
+        return lines.count
+
+    steps(10)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(200) <= 2.5 * steps(100)
+
+
 def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
     # 农村6座污水处理站: 农村 (a designation head alone) was taken for a named member, and the
     # group counted one station less (其余污水处理站, 5座).

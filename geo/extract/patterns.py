@@ -41,6 +41,10 @@ PHASE_MAX_STEM = 8
 # Items of one list that share its works: a list of thousands (a crafted text) is cut into lists of
 # this many, so that the rules that look along a list stay linear in the text.
 MAX_CHAIN = 400
+# Routes written as their two ends (A至B) that a route with an intercity head after them may share
+# it with (南丹至天峨、平塘至天峨、天峨经凤山至巴马高速公路): each such route looks back over this many
+# list items at most, so that a clause listing thousands of routes stays linear in the text.
+MAX_ROUTE_LIST = 8
 # Characters after a counted type within which a bracket listing its members must close
 # (新建2条道路(发展大道、产业大道)).
 MAX_BRACKETED_LIST = 60

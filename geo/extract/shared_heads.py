@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from geo.lexicon import LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_CHAIN, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, ROUTE_VIA_STOP, TOWNSHIP
+from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, ROUTE_VIA_STOP, TOWNSHIP
 
 
 # A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
@@ -260,13 +261,22 @@ def route_items(norm, mentions, clause_start):
         The new raw items, one a route written as its two ends, typed by the route with the head.
     """
     items = []
+    by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].stem_start)
+    starts = [mentions[i].stem_start for i in by_start]
+
+    def inside_of(lo, hi):
+        """The clause's mentions from ``lo`` to ``hi``, found by bisection (not by a scan of all)."""
+        return [mentions[i] for i in by_start[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+                if mentions[i].end <= hi]
+
     for mention in mentions:
         start = mention.stem_start
         if mention.head not in INTERCITY_HEADS or mention.stop or mention.typed_by or mention.count \
                 or "至" not in norm[start:mention.head_start] or start - 1 <= clause_start or norm[start - 1] != "、":
             continue
-        pos = start - 1
-        while pos > clause_start and norm[pos] == "、":
+        pos, walked = start - 1, 0
+        while pos > clause_start and norm[pos] == "、" and walked < MAX_ROUTE_LIST:
+            walked += 1
             bracket = BRACKETED_SECTION_END.search(norm, max(clause_start, pos - 10), pos)
             found = _route_start(norm, bracket.start() if bracket else pos, clause_start)
             if found is None:
@@ -275,14 +285,13 @@ def route_items(norm, mentions, clause_start):
                     # 青山经红岩、白石至黄沙公路: the places a route passes (经A、B) are listed in its name
                     mention.stem_start, mention.stop = via
                     mention.stop_start = via[0] - len(via[1]) if via[1] else None
-                    for inside in mentions:  # 陆川经大桥: a town passed (大桥镇) is no bridge
-                        if inside is not mention and inside.stem_start >= via[0] and inside.end <= pos:
+                    for inside in inside_of(via[0], pos):  # 陆川经大桥: a town passed (大桥镇) is no bridge
+                        if inside is not mention:
                             inside.kind = "skip"
                 break
             item_start, stop = found
-            for inside in mentions:  # 沿河至德江: a town the route ends at (德江, 松江) is no river
-                if inside is not mention and inside.stem_start >= item_start and inside.end <= pos \
-                        and inside.category == "water" and len(inside.head) == 1:
+            for inside in inside_of(item_start, pos):  # 沿河至德江: a town the route ends at (德江, 松江) is no river
+                if inside is not mention and inside.category == "water" and len(inside.head) == 1:
                     inside.kind = "skip"
             items.append(Mention(kind="raw", head="", category=None, stem_start=item_start, head_start=pos,
                                  head_end=pos, end=pos, section=None, count=None, stop=stop,
