@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from geo.lexicon import LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
@@ -260,14 +261,17 @@ def route_items(norm, mentions, clause_start):
     list of Mention
         The new raw items, one a route written as its two ends, typed by the route with the head.
     """
-    items = []
-    by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].stem_start)
-    starts = [mentions[i].stem_start for i in by_start]
+    items, index = [], []
 
     def inside_of(lo, hi):
-        """The clause's mentions from ``lo`` to ``hi``, found by bisection (not by a scan of all)."""
-        return [mentions[i] for i in by_start[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
-                if mentions[i].end <= hi]
+        """The clause's mentions from ``lo`` to ``hi``, found by bisection (not by a scan of all); the
+        index is made the first time a route asks (most clauses hold none)."""
+        if not index:
+            index.append(sorted(mentions, key=_STEM_START))
+            index.append([inside.stem_start for inside in index[0]])
+        by_start, starts = index
+        return [inside for inside in by_start[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+                if inside.end <= hi]
 
     for mention in mentions:
         start = mention.stem_start
@@ -298,6 +302,9 @@ def route_items(norm, mentions, clause_start):
                                  stop_start=item_start - len(stop) if stop else None, members=[], typed_by=mention))
             pos = item_start - 1
     return items
+
+
+_STEM_START = operator.attrgetter("stem_start")
 
 
 def _via_only(text):
