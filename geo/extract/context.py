@@ -142,8 +142,10 @@ def _estate_visited(case):
     its scenes there: the estate is the works' site, for the record model to weigh (a village or
     district visited stays context, and so does an estate visited in a sentence on no renewal)."""
     mention = case.mention
+    if mention.head not in _ESTATE_HEADS:
+        return False  # (most mentions: nothing more to look at)
     first = chain_first(mention)
-    return mention.head in _ESTATE_HEADS and mention.kind in _NAMED_KINDS and not mention.count \
+    return mention.kind in _NAMED_KINDS and not mention.count \
         and COUNT_RE.match(case.norm, mention.stem_start, mention.head_start) is None \
         and (first.stop in _VISIT_VERBS or first.stop == "在") \
         and first.stop_start is not None and first.stop_start + len(first.stop) == first.stem_start \
