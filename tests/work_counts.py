@@ -180,21 +180,15 @@ class SearchedSpan:
         self.calls += 1
         self.read += max(0, (len(string) if endpos is None else min(endpos, len(string))) - pos)
 
-    def match(self, string, *args):
-        self._span(string, *args)
-        return self.pattern.match(string, *args)
+    def _counted(method):  # noqa: N805 (a helper of the class body, not a method)
+        def call(self, string, *args):
+            self._span(string, *args)
+            return getattr(self.pattern, method)(string, *args)
+        call.__name__ = method
+        return call
 
-    def search(self, string, *args):
-        self._span(string, *args)
-        return self.pattern.search(string, *args)
-
-    def fullmatch(self, string, *args):
-        self._span(string, *args)
-        return self.pattern.fullmatch(string, *args)
-
-    def finditer(self, string, *args):
-        self._span(string, *args)
-        return self.pattern.finditer(string, *args)
+    match, search, fullmatch, finditer = map(_counted, ("match", "search", "fullmatch", "finditer"))
+    del _counted
 
     def __getattr__(self, name):
         return getattr(self.pattern, name)
