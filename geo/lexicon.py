@@ -379,6 +379,9 @@ JURISDICTION_SUFFIXES = words("jurisdiction")
 TYPE_WORDS = frozenset(words("type_word"))  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 PRODUCT_TYPES = words("product_type")  # 烤烟等农产品基地: a type of products, whose list items are no places
+# Endings of an industry, a product or a programme (锂电池, 热电联产, 防沙治沙): a list item ending in
+# one between two named places is a sector, no place (geo.extract.sandwiched).
+SECTOR_WORDS = words("sector_word")
 # Directions after a road that bound a site (三环路以西, 温福铁路以南).
 BOUNDING_WORDS = words("bounding")
 STREET_TYPES = words("street_type")  # 果园路等街道: after roads, 街道 are streets, not subdistricts

@@ -1518,9 +1518,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a tagged road that ends in its extension (南延, 再北延) takes its category from the head before it
     ("县里相继实施了青松大道建设、白马线南延等一系列路网优化升级工程。",
      [("白马线南延", "road_rebuild"), ("青松大道", "road_new")], []),
-    # a name of one character and a head that the tagger marks in a list of names is a name (荷园, 南城门)
+    # a name of one character and a head that the tagger marks in a list of names is a name (荷园, 南城门);
+    # a type between two of them is one of the places listed (文化园)
     ("完成白沙站前后广场、荷园、文化园、吉祥园及区属重点道路9万平米绿化提升改造任务。",
-     [("吉祥园", "park"), ("白沙站前后广场", "park"), ("荷园", "park")], []),
+     [("吉祥园", "park"), ("文化园", "culture"), ("白沙站前后广场", "park"), ("荷园", "park")], []),
     ("争取文昌阁、南城门等标志性建筑10月1日完工开放。", [("南城门", "culture"), ("文昌阁", "culture")], []),
     # a tagged name may end in a short bracket (旅游大道(立交桥)): the bracket closes inside it, no break
     ("完成新城生态旅游产业园旅游大道(立交桥)通车。", [("新城生态旅游产业园旅游大道(立交桥)", "road_new")], []),
@@ -1789,6 +1790,17 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("推进青山河小流域治理,修复金龙拦水坝,建设崮山旅游专线,推进白石大桥南侧地块开发,修缮会通闸,完成零星地块收储。",
      [("会通闸", "water"), ("崮山旅游专线", "road_new"), ("白石大桥南侧地块", "area"), ("金龙拦水坝", "water"),
       ("青山河小流域", "water")], []),
+    # an unnamed item a list holds between two named places of one kind is a place of that kind
+    # (金沙智谷); between two facilities of different kinds, a project
+    ("新建青山工业园、金沙智谷、白石产业园。", [("白石产业园", "area"), ("金沙智谷", "area"), ("青山工业园", "area")], []),
+    ("建成青松中学、金沙智谷、白鹭公园。", [("白鹭公园", "park"), ("金沙智谷", "project"), ("青松中学", "school")], []),
+    # ... unless it is written as an industry or programme (防沙治沙) or the list is of the buildings
+    # of one facility (松韵楼 between a hospital's 门诊楼 and 住院楼)
+    ("新建青山工业园、防沙治沙、白石产业园、金沙智谷、红星产业园。",
+     [("白石产业园", "area"), ("红星产业园", "area"), ("金沙智谷", "area"), ("青山工业园", "area")], []),
+    ("新建青山医院门诊楼、松韵楼、白石医院住院楼,建成青山工业园、金沙智谷、白石产业园。",
+     [("白石产业园", "area"), ("白石医院住院楼", "health"), ("金沙智谷", "area"), ("青山医院门诊楼", "health"),
+      ("青山工业园", "area")], []),
 ])
 
 

@@ -12,7 +12,7 @@ type, tallies by class, measures; ``counted_nouns`` the noun a count counts, ``l
 closing a list: A、B等5所),
 ``elided`` (a bare count after works counts the noun of the count before it: 扩建学校3所,新建成5所),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
-filters; ``widened_names`` the rule names it widens, ``added_names`` the names it adds), ``confidence`` (how likely a named record is a project; the names it drops),
+filters; ``widened_names`` the rule names it widens, ``added_names`` the names it adds; ``sandwiched`` the unnamed items a list holds between the places named), ``confidence`` (how likely a named record is a project; the names it drops),
 ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
 ``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16), ``webpages`` saved web pages,
 ``documents`` Word files and PDFs and ``opendocument`` OpenDocument texts as their text:
@@ -95,7 +95,9 @@ filters; ``widened_names`` the rule names it widens, ``added_names`` the names i
    name (凤山至乐业二级路 where the rules named 乐业二级路; 铜锣湾·万达广场 where they named two
    places); a named record whose characters it holds outside any name (mean probability
    0.9 or more) is dropped, unless its works follow it directly or it is a member of a counted
-   group. Without
+   group. After it, an unnamed item a list of 、 holds between two named places of one kind
+   (万达广场、明发世贸、爱琴海综合体) is a place of that kind (``sandwiched``) when it is written like
+   a name and the tagger does not hold it outside any name. Without
    the model file the extraction is the rules alone. Texts of 50,000 characters and more are
    shared with a forked worker process that extracts the sentences of the second half
    (``parallel``; the same catalog). Over the rules alone, on the sixteen real sets kept unread
@@ -171,6 +173,7 @@ from geo.extract.confidence import drop_unlikely
 from geo.extract.counts import attach_measures, slogan_counts
 from geo.extract.elided import elided_counts
 from geo.extract.records import clause_records
+from geo.extract.sandwiched import sandwiched_items
 from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, sentences, wrapped_line_breaks
 from geo.extract.added_names import after_label
 from geo.extract.statistical import combine
@@ -323,6 +326,8 @@ def _records_of_sentences(norm, spans, tagging):
         if tagging is not None:
             # The tagger in front of the rules' filters: names they missed, names it rejects.
             sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)
+        # (after the tagger: the places it names bound the unnamed items a list holds between them)
+        sentence_records.extend(sandwiched_items(norm, sentence_records, tagging, sent_start, sent_end))
         if norm.find("“", sent_start, sent_end) >= 0:  # (after the tagger: a quote it names is no slogan)
             sentence_records.extend(slogan_counts(norm, sent_start, sent_end, sentence_records))
         link_listed_members(norm, sentence_records, sent_start, sent_end)

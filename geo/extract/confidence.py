@@ -80,6 +80,21 @@ def score_records(norm, records, tagging, sent_start, sent_end, added, model=Non
         record.confidence = model.probability(values, shared)
 
 
+def score_added(norm, records, added, tagging, sent_start, sent_end, model=None):
+    """Set the ``confidence`` of records ``added`` to a sentence whose ``records`` are scored
+    (the items a list holds between named places, geo.extract.sandwiched): each is weighed as a
+    name the tagger proposed, with the sentence's records and those listed with it."""
+    model = model or shipped_model()
+    if model is None:
+        return
+    everything = records + added
+    shared = model.sentence_total(sentence_values(sent_start, sent_end, len(everything)))
+    listed = _listed_with(norm, everything)
+    for record in added:
+        values = record_values(norm, record, tagging, sent_start, sent_end, True, listed.get(id(record), 0))
+        record.confidence = model.probability(values, shared)
+
+
 _LIST_JOINS = frozenset(("、", "和", "与", "及"))
 _MAX_LISTED = 3
 

@@ -48,6 +48,9 @@ MAX_ROUTE_LIST = 8
 # Characters after a counted type within which a bracket listing its members must close
 # (新建2条道路(发展大道、产业大道)).
 MAX_BRACKETED_LIST = 60
+# Unnamed items in a row that a list may hold between two named places of one kind for them to be
+# named as such (万达广场、明发世贸、爱琴海综合体; geo.extract.sandwiched).
+MAX_SANDWICHED = 3
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
