@@ -1188,6 +1188,25 @@ def test_a_long_list_shares_the_works_written_after_it():
     assert len(features) == 150 and all(f["properties"]["action"] == "改造" for f in features)
 
 
+def test_forget_text_lets_go_of_the_text_its_quotes_and_runs_were_found_in():
+    # The quotes were kept by a cache keyed by the text: it held the text after it was done, and it
+    # compared an equal text of a later call with it character by character at every head.
+    import weakref
+    from geo.extract.mentions import clause_mentions, forget_text
+    from geo.extract.runs import run_end
+
+    class Text(str):
+        pass
+
+    norm = Text("新建“青山湖公园”,改造白石路、青山路。")
+    held = weakref.ref(norm)
+    assert [m.head for m in clause_mentions(norm, 0, len(norm))] == ["公园", "路", "路"]
+    assert run_end(norm, 0) == len("新建")
+    forget_text()
+    del norm
+    assert held() is None
+
+
 def test_a_list_longer_than_the_chain_limit_is_cut_into_chains(monkeypatch):
     from geo.extract import lists
     from geo.extract.mentions import clause_mentions, forget_text

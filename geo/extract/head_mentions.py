@@ -220,12 +220,25 @@ _PROPOSALS = ("建议", "提案", "议案")
 _QUOTE_MARK = re.compile("[“”]")
 
 
-@functools.lru_cache(maxsize=2)
+_QUOTES: list = [None, None]  # the text whose quotes were found (compared by identity) and its marks
+
+
 def _quote_marks(norm):
     """Where the curly quotes of ``norm`` stand, all and the closing ones, in order: found once for a
-    text (a clause of megabytes without quotes was searched back to its start for each head)."""
-    marks = [match.start() for match in _QUOTE_MARK.finditer(norm)]
-    return marks, [pos for pos in marks if norm[pos] == "”"]
+    text (a clause of megabytes without quotes was searched back to its start for each head).
+
+    Kept for the text by identity until :func:`forget_quotes`: a cache keyed by the text compared
+    an equal text of an earlier call with this one character by character, at every head.
+    """
+    if _QUOTES[0] is not norm:
+        marks = [match.start() for match in _QUOTE_MARK.finditer(norm)]
+        _QUOTES[:] = [norm, (marks, [pos for pos in marks if norm[pos] == "”"])]
+    return _QUOTES[1]
+
+
+def forget_quotes():
+    """Let go of the text whose quotes were found, and of them (see mentions.forget_text)."""
+    _QUOTES[:] = [None, None]
 
 
 def _split_counted_list(norm, mention, lo):

@@ -13,7 +13,8 @@ from geo.extract.model import Mention
 from geo.extract.patterns import DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
-from geo.extract.head_mentions import head_mention, numeral_start
+from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
+from geo.extract.runs import forget_runs
 
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -242,9 +243,12 @@ def _candidates(norm):
 
 
 def forget_text():
-    """Let go of the text the candidates were worked out for, and of them, once it is done."""
+    """Let go of the text the candidates, quotes, list walks and runs were worked out for, and of
+    them, once it is done."""
     _CANDIDATES[:] = [None, None]
     _WALKS[:] = [None, {}]
+    forget_quotes()
+    forget_runs()
 
 
 @functools.lru_cache(maxsize=1)

@@ -48,6 +48,11 @@ def run_end(norm, pos, kind="han"):
     return ends[i] if i >= 0 and ends[i] > pos else pos
 
 
+def forget_runs():
+    """Let go of the text the tables of runs were made for, and of them (see mentions.forget_text)."""
+    _TABLES[:] = [None, {}]
+
+
 def role_of(norm, end):
     """_ROLE_OF matched at ``end``, read only when the run of Chinese characters and 、 there ends
     a sentence part with 的 and a role (its match spans that run and ends where it does)."""
