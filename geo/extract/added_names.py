@@ -42,7 +42,7 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
     """
     covered = None  # what the records cover, worked out for the first confident name (most sentences have none)
     added = []
-    spans = starts = None
+    spans = starts = neighbours = None
     seen = {}  # clause -> its mentions, looked up once for all the spans in it
     texts = {}  # clause -> its text
     for start, end, confidence in found:
@@ -63,7 +63,9 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
         text = texts.get(clause)
         if text is None:
             text = texts[clause] = norm[clause[0]:clause[1]]  # (sliced once a clause, not once a span)
-        record = _record_for_span(norm, start, end, clause, records, text)
+        if neighbours is None:
+            neighbours = _Neighbours(records)
+        record = _record_for_span(norm, start, end, clause, records, text, neighbours)
         if record is not None and not covered.hit(record.start, record.end):
             added.append(record)
             covered.add(record.start, record.end)
@@ -129,14 +131,15 @@ class _DiscardedPlaces:
             or any(pos in self.starts and norm[end:pos] in SEPARATORS for pos in range(end + 1, end + _SEPARATOR_MAX + 1))
 
 
-def _record_for_span(norm, start, end, clause, records, clause_text=None):
+def _record_for_span(norm, start, end, clause, records, clause_text=None, neighbours=None):
     """The record a tagged span stands for, once the rules' filters pass it; else None.
 
     The span's head gives its category; the rules' left edge is found inside the span (a
     verb inside it starts the name after it: 举行邕宁区中医医院), the rules' stem analysis
     must find a name (1号教学楼, a bare 体育馆 and slogans are none), and the rules' context
     rules must not find context (see :func:`_context`). ``clause_text``: the clause's text, sliced
-    once for all the spans in it (a list of thousands of names is no slice per name).
+    once for all the spans in it (a list of thousands of names is no slice per name);
+    ``neighbours``: ``records`` as :class:`_Neighbours`, made once for all the spans.
     """
     from geo.extract.stems import find_stem
     from geo.extract.works import action_for, resolve_category
@@ -160,7 +163,7 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None):
     if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
             and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start):
         return None  # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction)
-    category, kind, head_start, min_stem = _category(norm, start, end, records)
+    category, kind, head_start, min_stem = _category(norm, start, end, neighbours or _Neighbours(records))
     route = category is None and _ROUTE_SPAN.fullmatch(norm, start, end) is not None
     if route:
         # 扎乍至阳坡庄, 渝州宾馆-上清寺段: a road named by the two places it joins, marked whole
@@ -286,7 +289,8 @@ def _section_starts(norm, start, end):
 
 
 def _category(norm, start, end, records):
-    """(category or placeholder, head kind, head start, minimum stem) of a span.
+    """(category or placeholder, head kind, head start, minimum stem) of a span; ``records``: the
+    sentence's records as :class:`_Neighbours`.
 
     From the head it ends with, or that ends it before a section or an extension (国道324线周宁段,
     平香线南延); else a numbered road (24号路) or a road code; else, for a name
@@ -321,12 +325,38 @@ def _category(norm, start, end, records):
         found = _category(norm, start, tail.start(), records)
         if found[0] is not None and found[2] < tail.start():
             return found  # 平香线|南延, 地铁5号线|北延: the head stands before the extension
-    for record in records:
-        between = norm[record.end:start] if record.end <= start else norm[end:record.start]
-        if record.named and between in ("、", "和", "及", "与"):
-            return record.category, "name", end, 0
+    neighbour = records.listed_beside(norm, start, end)
+    if neighbour is not None:
+        return neighbour.category, "name", end, 0
     stem = norm[start:end]
     for word, code in STEM_CATEGORY:
         if word in stem:
             return code, "name", end, 0
     return None, None, end, 0
+
+
+_LIST_JOINS = frozenset("、和及与")
+
+
+class _Neighbours:
+    """A sentence's named records by where they start and end, made when first asked: the record a
+    name is listed with is found by the one character between them (a sentence of thousands of
+    names is no walk through its records per name)."""
+
+    def __init__(self, records):
+        self.records = records
+        self.by_end = self.by_start = None
+
+    def listed_beside(self, norm, start, end):
+        """The first named record (in the records' order) that one list join (、和及与) alone parts
+        from ``norm[start:end]``, on either side; None when there is none."""
+        if self.by_end is None:
+            self.by_end, self.by_start = {}, {}
+            for index, record in enumerate(self.records):
+                if record.named:
+                    self.by_end.setdefault(record.end, (index, record))
+                    self.by_start.setdefault(record.start, (index, record))
+        left = self.by_end.get(start - 1) if start > 0 and norm[start - 1] in _LIST_JOINS else None
+        right = self.by_start.get(end + 1) if norm[end:end + 1] in _LIST_JOINS else None
+        found = min((pair for pair in (left, right) if pair is not None), key=lambda pair: pair[0], default=None)
+        return None if found is None else found[1]
