@@ -234,6 +234,13 @@ def _explain_unreadable(path: Path):
         try:
             with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
                 tables = db.execute("SELECT count(*) FROM gpkg_contents").fetchone()[0]
+        except sqlite3.OperationalError:  # no such table, a journal to roll back: GDAL's message says it
+            return
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # corrupt (its message may quote the bad bytes)
+            if read_sidecar(path, lambda handle: handle.read(16)) == b"SQLite format 3\x00":
+                said = exc.object.decode("utf-8", "replace") if isinstance(exc, UnicodeDecodeError) else str(exc)
+                raise InputError(path, f"is a damaged GeoPackage (SQLite: {said})") from None
+            return
         except sqlite3.Error:
             return
         if tables == 0:

@@ -449,3 +449,39 @@ def test_a_placemark_without_coordinates_is_read_without_a_geometry_never_at_0_0
         frame = vectors.read_vector(path)
         assert frame.geometry.iloc[0].equals(shapely.Point(117.0, 36.7)), path
         assert frame.geometry.iloc[1:].isna().all(), (path, frame.geometry.to_wkt().tolist())
+
+
+def _damaged_geopackage(tmp_path, damage):
+    import geopandas as gpd
+
+    path = tmp_path / "jd.gpkg"
+    gpd.GeoDataFrame({"name": ["北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        path, engine="pyogrio")
+    path.write_bytes(damage(path.read_bytes()))
+    return path
+
+
+@pytest.mark.parametrize("damage, said", [
+    # a byte of its schema's SQL changed (CREATE as CR\xe6ATE): SQLite's message quoted it, and Python's
+    # sqlite3 raised a UnicodeDecodeError decoding that message, an unexpected error naming no file
+    (lambda data: data.replace(b"CREATE TRIGGER", b"CR\xe6ATE TRIGGER", 1), "malformed database schema ("),
+    # cut short, as a copy stopped half-way leaves it: GDAL's message was its SQL query
+    (lambda data: data[:len(data) // 2], "database disk image is malformed)"),
+])
+def test_a_damaged_geopackage_is_named_as_one_in_one_line(tmp_path, damage, said):
+    path = _damaged_geopackage(tmp_path, damage)
+    with pytest.raises(InputError) as raised:
+        vectors.read_vector(path)
+    line = str(raised.value)
+    assert "\n" not in line and line.startswith(f"{path}: is a damaged GeoPackage (SQLite: ") and said in line, line
+
+
+def test_a_geopackage_without_its_tables_is_not_called_damaged(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "plain.gpkg"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (name TEXT)")
+    with pytest.raises(InputError) as raised:
+        vectors.read_vector(path)
+    assert "damaged" not in str(raised.value) and "gpkg_contents" in str(raised.value)
