@@ -66,6 +66,11 @@ def _container_encoding(path: Path, layer=None, *, sniff=False):
     return codecs.pop() if len(codecs) == 1 else None
 
 
+def _check_dbf_beside(path: Path) -> None:
+    if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
+        raise InputError(path, "Shapefile has no .dbf beside it")
+
+
 def _check_record_counts(path: Path):
     """InputError when a Shapefile's .shx indexes another number of shapes than its .dbf holds
     records: a .dbf from another version of the file. GDAL reads as many features as the .dbf
@@ -110,6 +115,7 @@ def gdal_source(path):
         return geojson_copy(path)  # lone surrogate escapes as U+FFFD: GDAL swallows the character after one
     if without_shx(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
+        _check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)
         return indexed_copy(path)  # its .shx made anew, beside links to its files
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
@@ -414,8 +420,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":
-        if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
-            raise InputError(path, "Shapefile has no .dbf beside it")
+        _check_dbf_beside(path)
         _check_record_counts(path)
         encoding = _dbf_encoding(path)
         if encoding:

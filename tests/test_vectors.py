@@ -8,6 +8,7 @@ import shapely
 
 from geo import io, vectors
 from geo.io import InputError
+from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from test_io import _deep_json
 
 
@@ -485,3 +486,17 @@ def test_a_geopackage_without_its_tables_is_not_called_damaged(tmp_path):
     with pytest.raises(InputError) as raised:
         vectors.read_vector(path)
     assert "damaged" not in str(raised.value) and "gpkg_contents" in str(raised.value)
+
+
+def test_a_shapefile_without_its_dbf_nor_its_shx_is_refused_in_one_line_without_a_warning_first(work):
+    # 'warning: jd.shp: has no .shx beside it (...): read by indexing its shapes anew', then the error:
+    # two lines, the first of a repair that could never be read.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    (work / "jd.shp").write_bytes((work / "districts_gbk.shp").read_bytes())
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "jd.shp",
+                                       "--name-field", "NAME"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: jd.shp: Shapefile has no .dbf beside it"], result.stderr
