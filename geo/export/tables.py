@@ -36,7 +36,8 @@ def layer_files(layers_dir, *, must_exist=True):
         return {}
     if not layers_dir.is_dir():
         raise InputError(layers_dir, "is not a directory (expected the layers directory)")
-    return {p.stem: p for p in sorted(layers_dir.glob("*.geojson")) if p.is_file() and not p.name.startswith(".")}
+    # A broken link or a folder named as a layer is one that cannot be read (said when it is), not none.
+    return {p.stem: p for p in sorted(layers_dir.glob("*.geojson")) if not p.name.startswith(".")}
 
 
 def select_tables(layer, layers_dir):
