@@ -1293,3 +1293,18 @@ def test_a_layer_file_that_is_a_broken_link_or_a_folder_is_refused_not_left_out_
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         f"geo: error: layers/road_rebuild.geojson: {problem}"], result.stderr
     assert not Path("all.gpkg").exists()
+
+
+def test_an_export_crs_of_another_celestial_body_is_refused_naming_the_option(tmp_path, monkeypatch):
+    # IAU_2015:30100 (the Moon) parsed, then the first layer's reprojection raised an unexpected ProjError.
+    import shutil
+
+    from test_bad_inputs import CORPUS
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CORPUS / "layers", "layers")
+    result = CliRunner().invoke(main, ["export", "school", "--format", "gpkg", "--crs", "IAU_2015:30100", "-o", "s.gpkg"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: --crs: IAU_2015:30100 (Moon (2015) - Sphere / Ocentric) cannot be reached from WGS-84 lon/lat "
+        "(Source and target ellipsoid do not belong to the same celestial body (Earth vs Moon))"], result.stderr
+    assert not Path("s.gpkg").exists()

@@ -254,7 +254,23 @@ def target_crs(crs, fmt):
     if fmt == "kml" and not is_wgs84:
         raise InputError("--crs", f"KML is always WGS-84 lon/lat, not {crs}; use --format gpkg, shp or csv "
                                   "for another CRS")
-    return None if is_wgs84 else target
+    return None if is_wgs84 else _reachable(target, crs)
+
+
+def _reachable(target, crs):
+    """``target``; InputError when PROJ has no way to it from WGS-84 (the CRS of another body:
+    IAU_2015:30100, the Moon), which stopped the export at its first layer, naming no option."""
+    from pyproj import Transformer
+    from pyproj.exceptions import ProjError
+
+    try:
+        Transformer.from_crs("EPSG:4326", target, always_xy=True)
+    except ProjError as exc:
+        said = (str(exc).splitlines() or ["no transformation"])[0].split("proj_create_operations: ")[-1]
+        said = said[:-1] if said.count(")") > said.count("(") else said  # the end of "(Internal Proj Error: ..."
+        reason = said.split(". ")[0].rstrip(".")  # PROJ's first sentence, not its way to override the check
+        raise InputError("--crs", f"{crs} ({target.name}) cannot be reached from WGS-84 lon/lat ({reason})") from None
+    return target
 
 
 def _horizontal(target, crs):
