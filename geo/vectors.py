@@ -276,7 +276,9 @@ def _explain_zip(path: Path):
     try:
         with zipfile.ZipFile(path) as archive:
             members = [name.replace("\\", "/") for name in archive.namelist()]
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, ValueError) as exc:  # GDAL's says "/vsizip/... does not exist"
+        raise InputError(path, f"is a damaged zip archive, or none ({exc})") from None
+    except OSError:
         return  # GDAL's message says what is wrong
     names = [name.lower() for name in members]
     if path.suffix.lower() == ".kmz" and not any(name.endswith(".kml") for name in names):

@@ -500,3 +500,15 @@ def test_a_shapefile_without_its_dbf_nor_its_shx_is_refused_in_one_line_without_
                                        "--name-field", "NAME"])
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         "geo: error: jd.shp: Shapefile has no .dbf beside it"], result.stderr
+
+
+@pytest.mark.parametrize("damage", [lambda data: data[:len(data) // 2], lambda data: bytes(range(256)) * 8])
+def test_a_damaged_zip_given_as_districts_is_named_as_one_not_by_gdals_vsizip_path(work, damage):
+    # GDAL's words: "not a readable vector file (/vsizip/' does not exist in the file system, and is not
+    # recognized as a supported dataset name.)".
+    with zipfile.ZipFile(work / "jd.zip", "w") as archive:
+        for suffix in ("shp", "shx", "dbf", "prj"):
+            archive.write(work / f"districts_gbk.{suffix}", f"jd.{suffix}")
+    (work / "jd.zip").write_bytes(damage((work / "jd.zip").read_bytes()))
+    with pytest.raises(InputError, match=r"jd\.zip: is a damaged zip archive, or none \(File is not a zip file\)$"):
+        vectors.read_vector(work / "jd.zip")
