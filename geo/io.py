@@ -609,8 +609,15 @@ def _check_finite(geom, path, number):
                                "(GeoJSON is WGS-84 degrees; projected data?)")
 
 
+# The most of a library's message an error line quotes: GDAL's quotes the bytes it choked on (a number of
+# 5,000 digits, a line of a file), which made an error line of kilobytes.
+ERROR_QUOTE_CHARS = 300
+
+
 def error_line(exc, source=None) -> str:
     """The first line of what a library raised (its type when it says nothing), without the
-    ``source`` it names (GDAL repeats the path the message is already about)."""
+    ``source`` it names (GDAL repeats the path the message is already about), cut to
+    :data:`ERROR_QUOTE_CHARS`."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text.replace(str(source), "").strip(" :'") if source is not None else text
+    text = text.replace(str(source), "").strip(" :'") if source is not None else text
+    return text if len(text) <= ERROR_QUOTE_CHARS else text[:ERROR_QUOTE_CHARS] + "…"

@@ -9,6 +9,7 @@ import shapely
 
 from geo import io
 from geo.io import InputError
+from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from work_counts import Calls
 
 
@@ -258,3 +259,19 @@ def test_a_geojson_coordinate_that_is_no_number_is_refused_naming_the_feature(tm
     with pytest.raises(InputError, match=re.escape(f"points.geojson: feature 1 has a coordinate that is no number "
                                                    f"({shown})")):
         io.read_feature_collection(path)
+
+
+def test_a_library_message_quoting_kilobytes_is_cut_in_the_error_line(work):
+    # GDAL's "Unrecognized number: 9999…" quoted a 5,000-digit number: an error line of 5 KB.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "北园街道"}, ' \
+           '"geometry": {"type": "Point", "coordinates": [' + "9" * 5000 + ', 36.7]}}]}'
+    (work / "jd.geojson").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "jd.geojson",
+                                       "--name-field", "name"])
+    [line] = result.stderr.splitlines()
+    assert result.exit_code == 2 and line.startswith("geo: error: jd.geojson: not a readable vector file ("), line
+    assert len(line) < io.ERROR_QUOTE_CHARS + 100 and line.endswith("…)"), len(line)
