@@ -212,7 +212,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, "contains no features")
     fields = {}
     for field_name, option in ((name_field, "--name-field"), (code_field, "--code-field")):
-        if field_name and field_name not in gdf.columns:
+        if field_name and (field_name not in gdf.columns or field_name == gdf.geometry.name):  # its WKT no name
             # Shapefile columns are often upper case (JDMC) where the user typed jdmc, and cut at the
             # .dbf's 10 bytes (街道名称 saved in UTF-8 by QGIS is 街道名).
             cut = {n.lower() for n in dbf_cut_names(field_name)} if _is_shapefile(path) else set()

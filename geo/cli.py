@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
 import os
@@ -230,6 +231,9 @@ def _handle_errors(func):
 
             if verbose:
                 raise
+            if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG and exc.filename:  # -o, --out-dir...
+                exc = InputError(exc.filename, f"is too long a name ({exc.strerror}: a file's or folder's name holds "
+                                               "255 bytes at most, 85 Chinese characters in UTF-8)")
             if isinstance(exc, InputError):
                 click.echo(f"geo: error: {one_line(exc)}", err=True)
                 sys.exit(2)

@@ -33,15 +33,19 @@ def check_shapefile_header(path: Path) -> None:
 
 
 def check_geojson_text(path: Path) -> None:
-    """InputError when a GeoJSON file holds NUL bytes: binary data, or a damaged copy, which GDAL
-    reads cut at the first one (a property named \\x00name is read as no name)."""
+    """InputError when a GeoJSON file holds NUL bytes: UTF-16 text (Notepad's "Unicode"), named as such,
+    or binary data, or a damaged copy, which GDAL reads cut at the first one (a property named
+    \\x00name is read as no name)."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return
     from geo.dbf import read_sidecar
-    from geo.text_codecs import nul_bytes_problem
+    from geo.text_codecs import nul_bytes_problem, wide_unicode
 
-    if (problem := nul_bytes_problem(read_sidecar(path))) is not None:
-        raise InputError(path, problem)
+    data = read_sidecar(path)
+    if (problem := nul_bytes_problem(data)) is not None:
+        wide = wide_unicode(data)
+        raise InputError(path, f"is {wide} text, and GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
+                         if wide else problem)
 
 
 # A \uD800-\uDFFF escape, as the bytes of JSON text (geo.json_text reads the text).

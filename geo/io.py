@@ -556,6 +556,7 @@ def read_feature_collection(path):
         geometry = feature.get("geometry")
         geom = None
         if geometry is not None:
+            _check_coordinate_numbers(geometry, path, number)
             try:
                 geom = shapely.geometry.shape(geometry)
             except Exception as exc:  # shapely raises several types for bad geometry
@@ -581,6 +582,22 @@ def read_geojson_frame(path):
     return gpd.GeoDataFrame(rows, geometry=[f["geometry"] for f in features], crs="EPSG:4326")
 
 
+def _check_coordinate_numbers(geometry, path, number):
+    """InputError when a coordinate of a GeoJSON ``geometry`` is no number: shapely reads ``true`` as 1,
+    ``"117.01"`` as 117.01 (a project put at lon 1, lat 0 without a word). Walks without recursion."""
+    inner = geometry.get("geometries") if isinstance(geometry, dict) else None
+    parts = [geometry, *(inner if isinstance(inner, list) else ())]
+    stack = [part["coordinates"] for part in parts if isinstance(part, dict) and "coordinates" in part][::-1]
+    while stack:  # the first one found is named
+        item = stack.pop()
+        if item and isinstance(item, list) and isinstance(item[0], list):
+            stack.extend(reversed(item))
+        elif isinstance(item, list) and not set(map(type, item)) <= {float, int}:  # a position
+            stack.extend(reversed(item))
+        elif not isinstance(item, (list, float, int)) or isinstance(item, bool):
+            raise InputError(path, f"feature {number} has a coordinate that is no number ({json.dumps(item)[:40]})")
+
+
 def _check_finite(geom, path, number):
     import shapely
 
@@ -592,8 +609,15 @@ def _check_finite(geom, path, number):
                                "(GeoJSON is WGS-84 degrees; projected data?)")
 
 
+# The most of a library's message an error line quotes: GDAL's quotes the bytes it choked on (a number of
+# 5,000 digits, a line of a file), which made an error line of kilobytes.
+ERROR_QUOTE_CHARS = 300
+
+
 def error_line(exc, source=None) -> str:
     """The first line of what a library raised (its type when it says nothing), without the
-    ``source`` it names (GDAL repeats the path the message is already about)."""
+    ``source`` it names (GDAL repeats the path the message is already about), cut to
+    :data:`ERROR_QUOTE_CHARS`."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text.replace(str(source), "").strip(" :'") if source is not None else text
+    text = text.replace(str(source), "").strip(" :'") if source is not None else text
+    return text if len(text) <= ERROR_QUOTE_CHARS else text[:ERROR_QUOTE_CHARS] + "…"

@@ -49,9 +49,29 @@ def load_json_text(text: str, path):
     return load_json_counting(text, path)[0]
 
 
+def _json_int(digits: str):
+    """A JSON integer as Python reads it; one of more digits than ``int()`` converts (4,300) as the
+    float it is, infinite past 1e308, as ``json`` reads ``1e400``: the checks of finite numbers name it."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
+
+
+def _loads(text: str):
+    """``json.loads(text)``; an integer too long for ``int()`` (a ``ValueError`` naming no file) read by
+    :func:`_json_int`, in a second parse made only then (a parse hook slows every integer)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        return json.loads(text, parse_int=_json_int)
+
+
 def load_json_counting(text: str, path):
     """:func:`load_json_text`, and how many lone surrogates it read as U+FFFD."""
-    data = json.loads(text)
+    data = _loads(text)
     if _SURROGATE_ESCAPE.search(text) is None:
         return data, 0
     data, count = _without_lone_surrogates(data)

@@ -101,8 +101,11 @@ def _element_span(text, start, first, last):
                 break
 
 
-# A lat or lon attribute whose value is not a plain decimal (what every OSM writer writes).
-_ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!-?\d{1,3}(?:\.\d+)?\1)""")
+# A plain decimal (what every OSM writer writes) of less than 200 degrees: osmium reads 181 as a location
+# not valid (left out with a warning), but stops the whole file at 215 ("wrong format for coordinate").
+_PLAIN_COORDINATE = rb"-?(?:1\d\d|\d\d?)(?:\.\d+)?"
+# A lat or lon attribute whose value is not a plain decimal.
+_ODD_COORDINATE = re.compile(rb"""\s(?:lat|lon)\s*=\s*(["'])(?!""" + _PLAIN_COORDINATE + rb"""\1)""")
 _COORDINATE = re.compile(rb"""\s(lat|lon)\s*=\s*(["'])(.*?)\2""")
 # A relation member holding its geometry (<member ...><nd lat=".." lon=".."/>), a way's node with its
 # coordinates (<nd ref=".." lat=".." lon=".."/>: out geom), or an Overpass area.
@@ -128,7 +131,7 @@ def without_unreadable_coordinates(path, folder, left_out):
     def clean(match):
         element = match.group(0)
         values = [value for _, _, value in _COORDINATE.findall(element)]
-        if not values or all(re.fullmatch(rb"-?\d{1,3}(?:\.\d+)?", v) for v in values):
+        if not values or all(re.fullmatch(_PLAIN_COORDINATE, v) for v in values):
             return element
         if match.group(1) == b"node" and (node_id := _ID.search(element)):
             left_out.add(int(node_id.group(1)))

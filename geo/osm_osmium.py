@@ -36,7 +36,7 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
     try:
         storage = node_storage(source, unordered)
         negative = negative_ids(source) if negative is None else negative
-    except (RuntimeError, OSError, ValueError) as exc:
+    except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:  # a lon of '400' in a node pass
         raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
     for assemble_areas in (True, False):
         ways, points, areas, incomplete, sites = {}, [], [], {}, {}

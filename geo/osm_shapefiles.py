@@ -156,7 +156,7 @@ def _layers(path):
         try:
             with zipfile.ZipFile(path) as archive_file:
                 names = sorted(n for n in archive_file.namelist() if _family(n))
-        except (zipfile.BadZipFile, OSError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:  # ValueError: a name not UTF-8 as flagged
             raise InputError(path, f"not a readable zip file ({exc})") from None
         archive = path
     else:
@@ -204,7 +204,7 @@ def _sidecar(layer, suffix, *, read=True):
                 return member is not None or None
             with archive.open(member) as handle:
                 return take(handle)
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:  # a damaged zip, an unreadable file
+    except (OSError, EOFError, ValueError, zipfile.BadZipFile, zlib.error) as exc:  # a damaged zip, an unreadable file
         problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
         raise InputError(layer.label, f"cannot read its {suffix} ({problem})") from None
 

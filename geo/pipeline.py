@@ -353,7 +353,11 @@ _MULTI = {"Point": "MultiPoint", "LineString": "MultiLineString", "Polygon": "Mu
 
 def _catalog_geometry(path, number, geom):
     """A project's geometry as the layers hold it: a GeometryCollection of one kind (lines) becomes
-    its Multi form; one mixing points, lines and polygons is refused (no layer can hold it)."""
+    its Multi form; one mixing points, lines and polygons is refused (no layer can hold it), and so is an
+    empty geometry (a project still 'matched', which no layer would hold: gone from the map unsaid)."""
+    if geom is not None and geom.is_empty and geom.geom_type != "GeometryCollection":
+        raise InputError(path, f"feature {number} has an empty {geom.geom_type} (a project not located has "
+                               "geometry null)")
     if geom is None or geom.geom_type != "GeometryCollection":
         return geom
     import shapely

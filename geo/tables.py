@@ -99,8 +99,13 @@ def _tables(path, warnings=None):
         from geo.sheets import excel_sheets
 
         return _workbook_tables(path, excel_sheets(path), warnings)
-    records, delimiter = _text_records(path)
+    records, delimiter, unended = _text_records(path)
     header, data, above = _header(path, records)
+    if unended and data and len(data[-1][1]) < len(header):  # "幸福院,117.02,36." read as latitude 36
+        from geo.io import warn
+
+        warn(f"{path}: line {data[-1][0]}, the last, has {len(data[-1][1])} of the header's {len(header)} columns "
+             "and no line break: is the file cut short (a copy or download stopped half-way)?", warnings)
     return [(header, data, delimiter, _title_datum(path, above))]
 
 
@@ -205,7 +210,8 @@ def _is_table(path, header) -> bool:
 
 
 def _text_records(path):
-    """(records, delimiter) of a CSV/TSV/text table: (line number, row list) of each line with a filled cell."""
+    """(records, delimiter, unended) of a CSV/TSV/text table: (line number, row list) of each line with a
+    filled cell, and whether the text ends without a line break."""
     from geo.io import read_text
 
     text = read_text(path)
@@ -235,7 +241,7 @@ def _text_records(path):
         raise InputError(path, f"line {reader.line_num + bool(hint)}: {exc}") from None
     finally:
         csv.field_size_limit(limit)
-    return records, delimiter
+    return records, delimiter, not text.endswith(("\n", "\r"))
 
 
 def read_table(path, warnings=None, district=None):

@@ -237,6 +237,16 @@ def _decode_big5(data, path):
     raise InputError(path, "cannot decode as Big5")
 
 
+def wide_unicode(data: bytes) -> str | None:
+    """``"UTF-32"`` or ``"UTF-16"`` when ``data`` is text in one (by its byte-order mark, or UTF-16's
+    NUL bytes without one), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data) is not None:
+        return "UTF-16"
+    return None
+
+
 def _utf16_without_bom(data: bytes):
     """Text of UTF-16 bytes written without a byte-order mark, else None.
 

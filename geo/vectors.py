@@ -66,6 +66,11 @@ def _container_encoding(path: Path, layer=None, *, sniff=False):
     return codecs.pop() if len(codecs) == 1 else None
 
 
+def _check_dbf_beside(path: Path) -> None:
+    if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
+        raise InputError(path, "Shapefile has no .dbf beside it")
+
+
 def _check_record_counts(path: Path):
     """InputError when a Shapefile's .shx indexes another number of shapes than its .dbf holds
     records: a .dbf from another version of the file. GDAL reads as many features as the .dbf
@@ -110,6 +115,7 @@ def gdal_source(path):
         return geojson_copy(path)  # lone surrogate escapes as U+FFFD: GDAL swallows the character after one
     if without_shx(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
+        _check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)
         return indexed_copy(path)  # its .shx made anew, beside links to its files
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
@@ -234,6 +240,13 @@ def _explain_unreadable(path: Path):
         try:
             with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
                 tables = db.execute("SELECT count(*) FROM gpkg_contents").fetchone()[0]
+        except sqlite3.OperationalError:  # no such table, a journal to roll back: GDAL's message says it
+            return
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # corrupt (its message may quote the bad bytes)
+            if read_sidecar(path, lambda handle: handle.read(16)) == b"SQLite format 3\x00":
+                said = exc.object.decode("utf-8", "replace") if isinstance(exc, UnicodeDecodeError) else str(exc)
+                raise InputError(path, f"is a damaged GeoPackage (SQLite: {said})") from None
+            return
         except sqlite3.Error:
             return
         if tables == 0:
@@ -263,7 +276,9 @@ def _explain_zip(path: Path):
     try:
         with zipfile.ZipFile(path) as archive:
             members = [name.replace("\\", "/") for name in archive.namelist()]
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, ValueError) as exc:  # GDAL's says "/vsizip/... does not exist"
+        raise InputError(path, f"is a damaged zip archive, or none ({exc})") from None
+    except OSError:
         return  # GDAL's message says what is wrong
     names = [name.lower() for name in members]
     if path.suffix.lower() == ".kmz" and not any(name.endswith(".kml") for name in names):
@@ -407,8 +422,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":
-        if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
-            raise InputError(path, "Shapefile has no .dbf beside it")
+        _check_dbf_beside(path)
         _check_record_counts(path)
         encoding = _dbf_encoding(path)
         if encoding:

@@ -189,3 +189,12 @@ def project_table_rows():
             ("青松路改造工程", "道路改造1.2公里", "3500"), ("白石小学", "新建教学楼", "8000"),
             ("红枫湖公园", "提升改造", "1200"), ("湖滨社区卫生服务中心", "新建", "2600"),
             ("东岭中学扩建工程", "新建宿舍楼和食堂", "5400"), ("滨河大道", "新建", "12000")], 1)]
+
+
+def with_a_name_not_utf8(data):
+    """The zip archive ``data`` with a member ``bé.xml`` added whose name, flagged UTF-8 (bit 11), is not UTF-8
+    (``b\\xc3A.xml``): as a damaged copy or a careless archiver leaves it."""
+    out = io.BytesIO(data)
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("bé.xml", "<x/>")
+    return out.getvalue().replace("bé.xml".encode(), b"b\xc3A.xml")

@@ -221,6 +221,16 @@ def test_missing_name_field_lists_columns(tmp_path):
         load_official_zones(path, name_field="NAME")
 
 
+@pytest.mark.parametrize("option", ["name_field", "code_field"])
+def test_the_geometry_column_given_as_the_name_or_code_field_is_no_column(tmp_path, option):
+    # --name-field geometry named each 街道 by its polygon's WKT ('POLYGON ((117 36.68, ...))'), silently.
+    path = tmp_path / "jd.gpkg"
+    _zones_metric().to_file(path)
+    fields = {"name_field": "JDMC", option: "geometry"}
+    with pytest.raises(InputError, match=r"'geometry' is not a column \(columns: .*JDMC"):
+        load_official_zones(path, **fields)
+
+
 def test_shapefile_without_prj_is_refused(tmp_path):
     path = tmp_path / "noprj.shp"
     _write_shp(_zones_metric(), path, "UTF-8", True)

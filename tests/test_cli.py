@@ -259,6 +259,27 @@ def test_standard_output_as_an_output_is_refused_not_written_as_a_file_named_das
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
 
 
+LONG_NAME = "路" * 90  # 270 bytes in UTF-8: more than a file's name may hold (255)
+
+
+@pytest.mark.parametrize("args, named", [(["extract", "report.txt", "-o", f"{LONG_NAME}.geojson"], f"{LONG_NAME}.geojson"),
+                                         (["extract", f"{LONG_NAME}.txt"], f"{LONG_NAME}.txt"),
+                                         (["export", "school", "--format", "csv", "-o", f"{LONG_NAME}.csv"],
+                                          f"{LONG_NAME}.csv"),
+                                         (["geocode", "-p", "projects.geojson", "--layers-dir", LONG_NAME], LONG_NAME),
+                                         (["build", "--out-dir", LONG_NAME], f"{LONG_NAME}/.geo-commit.json")])
+def test_a_name_too_long_for_the_file_system_is_one_line_naming_it(monkeypatch, capsys, tmp_path, args, named):
+    # 'geo: error: OSError: [Errno 36] File name too long: ... (rerun with --verbose for details)'.
+    monkeypatch.chdir(tmp_path)
+    Path("report.txt").write_text("一、加快北园大街改造。", encoding="utf-8")
+    Path("layers").mkdir()
+    code, _, err = _entry_point(monkeypatch, capsys, args)
+    assert code == 2
+    assert err == (f"geo: error: {named}: is too long a name (File name too long: a file's or folder's name holds 255 "
+                   "bytes at most, 85 Chinese characters in UTF-8)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["layers", "report.txt"]
+
+
 def test_an_unreadable_input_is_one_line_naming_it(monkeypatch, capsys, tmp_path):
     report = tmp_path / "unread.txt"
     report.write_text("一、加快北园大街改造。", encoding="utf-8")

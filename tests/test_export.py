@@ -1272,3 +1272,39 @@ def test_text_a_shapefile_cuts_short_is_said_in_one_warning(tmp_path, capsys):
                        "exports keep them whole\n")
     frame = pyogrio.read_dataframe(tmp_path / "shp" / "school.shp")
     assert len(frame["quote"][0].encode()) <= 254 and frame["note"][0] == "短"
+
+
+@pytest.mark.parametrize("broken", ["link to no file", "folder"])
+def test_a_layer_file_that_is_a_broken_link_or_a_folder_is_refused_not_left_out_of_the_export(tmp_path, monkeypatch,
+                                                                                                 broken):
+    # `export all` wrote every other layer and said nothing: the road layer was missing from the GeoPackage.
+    import shutil
+
+    from test_bad_inputs import CORPUS
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CORPUS / "layers", "layers")
+    road = Path("layers") / "road_rebuild.geojson"
+    road.unlink()
+    road.symlink_to("road_rebuild_old.geojson") if broken == "link to no file" else road.mkdir()
+    result = CliRunner().invoke(main, ["export", "all", "--format", "gpkg", "-o", "all.gpkg"])
+    problem = "is a broken symbolic link (to road_rebuild_old.geojson: no such file)" if broken == "link to no file" \
+        else "is a directory, expected a file"
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"geo: error: layers/road_rebuild.geojson: {problem}"], result.stderr
+    assert not Path("all.gpkg").exists()
+
+
+def test_an_export_crs_of_another_celestial_body_is_refused_naming_the_option(tmp_path, monkeypatch):
+    # IAU_2015:30100 (the Moon) parsed, then the first layer's reprojection raised an unexpected ProjError.
+    import shutil
+
+    from test_bad_inputs import CORPUS
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CORPUS / "layers", "layers")
+    result = CliRunner().invoke(main, ["export", "school", "--format", "gpkg", "--crs", "IAU_2015:30100", "-o", "s.gpkg"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: --crs: IAU_2015:30100 (Moon (2015) - Sphere / Ocentric) cannot be reached from WGS-84 lon/lat "
+        "(Source and target ellipsoid do not belong to the same celestial body (Earth vs Moon))"], result.stderr
+    assert not Path("s.gpkg").exists()

@@ -142,3 +142,15 @@ def test_a_small_member_of_an_opendocument_text_that_unpacks_to_a_zip_bomb_is_no
         assert tracemalloc.get_traced_memory()[1] < 50_000_000
     finally:
         tracemalloc.stop()
+
+
+def test_an_opendocument_text_with_a_member_name_that_is_not_utf8_as_flagged_is_named_as_damaged(tmp_path):
+    # zipfile raised UnicodeDecodeError reading its list of members: an unexpected error naming no file.
+    from document_files import with_a_name_not_utf8
+
+    path = tmp_path / "report.odt"
+    path.write_bytes(with_a_name_not_utf8(make_zip(
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", f'<?xml version="1.0"?><office:document-content {ODF}>{ODF_BODY}</office:document-content>'))))
+    with pytest.raises(InputError, match=r"report\.odt: is a damaged OpenDocument text \('utf-8' codec"):
+        read_report(path)

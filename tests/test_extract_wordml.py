@@ -355,3 +355,13 @@ def test_parts_shown_inside_parts_deeper_than_any_word_file_are_refused_in_one_l
         data = make_docx(_alt_chunk("rIdAlt1"), extra=[("word/_rels/document.xml.rels", rels), ("word/chunk.docx", data)])
     with pytest.raises(InputError, match="parts nested over 8 deep"):
         docx_text(data, "r.docx", 10**8)
+
+
+def test_a_word_file_with_a_member_name_that_is_not_utf8_as_flagged_is_named_as_damaged(tmp_path):
+    # zipfile raised UnicodeDecodeError reading its list of members: an unexpected error naming no file.
+    from document_files import with_a_name_not_utf8
+
+    path = tmp_path / "report.docx"
+    path.write_bytes(with_a_name_not_utf8(make_docx(WORD_BODY)))
+    with pytest.raises(InputError, match=r"report\.docx: is a damaged or encrypted Word file \('utf-8' codec"):
+        read_report(path)

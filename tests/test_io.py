@@ -1,6 +1,7 @@
 """Safe I/O: atomic writes, deterministic RFC 7946 GeoJSON, input checks."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import shapely
 
 from geo import io
 from geo.io import InputError
+from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from work_counts import Calls
 
 
@@ -244,3 +246,32 @@ def test_written_layers_list_their_fields_in_the_catalog_order():
     assert fields == [c for c in LAYER_COLUMNS if c in fields] and fields[:3] == ["id", "name", "category"]
     assert list(pyogrio.read_info(layers / "subdistricts.geojson")["fields"]) == ["code", "name", "boundary_quality",
                                                                                  "source"]
+
+
+@pytest.mark.parametrize("coordinates, shown", [([True, False], "true"), (["117.01", 36.7], '"117.01"'),
+                                                ([[117.0, 36.7], [117.01, {"x": 1}]], '{"x": 1}')])
+def test_a_geojson_coordinate_that_is_no_number_is_refused_naming_the_feature(tmp_path, coordinates, shown):
+    # shapely read [true, false] as (1, 0) and "117.01" as 117.01: a project placed at lon 1, lat 0, silently.
+    kind = "Point" if not isinstance(coordinates[0], list) else "LineString"
+    feature = {"type": "Feature", "properties": {}, "geometry": {"type": kind, "coordinates": coordinates}}
+    path = tmp_path / "points.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"points.geojson: feature 1 has a coordinate that is no number "
+                                                   f"({shown})")):
+        io.read_feature_collection(path)
+
+
+def test_a_library_message_quoting_kilobytes_is_cut_in_the_error_line(work):
+    # GDAL's "Unrecognized number: 9999…" quoted a 5,000-digit number: an error line of 5 KB.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "北园街道"}, ' \
+           '"geometry": {"type": "Point", "coordinates": [' + "9" * 5000 + ', 36.7]}}]}'
+    (work / "jd.geojson").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "jd.geojson",
+                                       "--name-field", "name"])
+    [line] = result.stderr.splitlines()
+    assert result.exit_code == 2 and line.startswith("geo: error: jd.geojson: not a readable vector file ("), line
+    assert len(line) < io.ERROR_QUOTE_CHARS + 100 and line.endswith("…)"), len(line)

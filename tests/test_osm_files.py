@@ -1,10 +1,14 @@
 """geo.osm_files: what an OSM file says of itself, here the bounds an extract was cut to."""
 
+import pytest
 import shapely
+from click.testing import CliRunner
 
 from geo import settings
+from geo.cli import main
 from geo.osm import load_osm
 from osm_xml import write_osm_xml
+from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 
 DISTRICT = shapely.box(120.60, 30.40, 120.80, 30.60)
 ROAD = (1, [(120.75, 30.50), (120.76, 30.50)], {"highway": "primary", "name": "长安路"})
@@ -139,3 +143,19 @@ def test_an_overpass_csv_answer_is_refused_for_what_it_lacks(tmp_path):
     assert str(refused.value) == (f"{path}: an Overpass CSV answer ([out:csv]) holds no lines or areas, and no tags "
                                   "but its columns: ask for [out:json] with 'out geom' (or 'out body; >; out skel qt'), "
                                   "or give its points as --gazetteer")
+
+
+@pytest.mark.parametrize("where", ["before its ways", "after its ways"])
+def test_a_node_of_a_longitude_past_osmiums_range_is_left_out_with_a_warning_not_a_stop(work, where):
+    # lon="400": osmium stops at 'wrong format for coordinate' (an unexpected InvalidLocationError naming no
+    # file when the node came after the ways), where lon="181" or lat="abc" leave only that node out.
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "mini_tianqiao.osm").read_text(encoding="utf-8")
+    node = '<node id="900" lat="95" lon="400"><tag k="amenity" v="school"/><tag k="name" v="远方小学"/></node>'
+    at = text.index("<node") if where == "before its ways" else text.index("</osm>")
+    (work / "far.osm").write_text(text[:at] + node + text[at:], encoding="utf-8")
+    result = CliRunner().invoke(main, ["geocode", "-p", "valid_projects.geojson", "--osm", "far.osm"])
+    assert result.exit_code == 0, result.stderr
+    assert ("warning: far.osm: left out 1 node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
+            in result.stderr.splitlines()), result.stderr

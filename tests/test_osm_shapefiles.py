@@ -318,3 +318,13 @@ def test_a_zip_whose_dbf_is_damaged_is_one_line_naming_it(tmp_path):
     assert "damaged.shp.zip/gis_osm_pois_free_1.shp" in str(error.value) and "\n" not in str(error.value)
     result = CliRunner().invoke(main, ["build", "--osm", str(path), "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 2 and "damaged.shp.zip/gis_osm_pois_free_1.shp" in result.output
+
+
+def test_a_geofabrik_zip_with_a_member_name_that_is_not_utf8_as_flagged_is_refused_in_one_line(extract, tmp_path):
+    # zipfile raised UnicodeDecodeError listing its members: an unexpected error naming no file.
+    from document_files import with_a_name_not_utf8
+
+    damaged = tmp_path / "shandong-latest-free.shp.zip"
+    damaged.write_bytes(with_a_name_not_utf8(extract.read_bytes()))
+    with pytest.raises(InputError, match=r"shandong-latest-free\.shp\.zip: not a readable zip file \('utf-8' codec"):
+        load_osm(damaged, DISTRICT)

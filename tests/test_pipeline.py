@@ -174,6 +174,19 @@ def test_a_catalog_geometry_collection_mixing_kinds_is_refused_naming_the_featur
         read_catalog(_catalog_with_geometry(tmp_path / "projects.geojson", mixed))
 
 
+@pytest.mark.parametrize("kind", ["Point", "LineString", "Polygon", "MultiLineString"])
+def test_a_catalog_project_with_an_empty_geometry_is_refused_not_dropped_from_the_layers(tmp_path, kind):
+    # {"type": "LineString", "coordinates": []} was read as no geometry with the status still 'matched':
+    # the project left every layer and the map, and the run said nothing.
+    from geo.io import InputError
+    from geo.pipeline import read_catalog
+
+    empty = {"type": kind, "coordinates": []}
+    with pytest.raises(InputError, match=rf"projects.geojson: feature 1 has an empty {kind} \(a project not located "
+                                         r"has geometry null\)"):
+        read_catalog(_catalog_with_geometry(tmp_path / "projects.geojson", empty))
+
+
 def test_a_counted_group_with_a_geometry_gets_no_subdistrict_as_in_the_coverage(tmp_path):
     # "13条道路" drawn by hand in projects.geojson: district-wide in coverage, so no 街道 km either.
     from geo.boundaries import load_boundaries

@@ -1132,3 +1132,21 @@ def _written(tmp_path, text, name="表.csv"):
 def test_a_title_naming_a_datum_geo_refuses_is_refused(tmp_path, title, problem):
     with pytest.raises(InputError, match=re.escape(problem)):
         load_file(_written(tmp_path, f"{title}\n名称,经度,纬度\n汇才学校,117.001,36.7\n"))
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("name,lon,lat,datum\n天桥实验小学,117.0101,36.6901,wgs84\n幸福院,117.02,36.", True),  # cut in a row
+    ("name,lon,lat,datum\n天桥实验小学,117.0101,36.6901,wgs84\n幸福院,117.02,36.70,wgs84", False),  # no last line break
+    ("name,lon,lat,datum\n天桥实验小学,117.0101,36.6901\n", False),  # a short row, ended
+])
+def test_a_table_cut_short_in_its_last_row_is_warned_of(tmp_path, text, warned):
+    # "幸福院,117.02,36." (36.70 cut) was read as latitude 36, 78 km off, with a warning of coarse rounding only.
+    from geo.tables import read_table
+
+    path = tmp_path / "cut.csv"
+    path.write_text(text, encoding="utf-8")
+    warnings = []
+    read_table(path, warnings)
+    cut = [w for w in warnings if "cut short" in w]
+    assert cut == ([f"{path}: line 3, the last, has 3 of the header's 4 columns and no line break: is the file cut "
+                    "short (a copy or download stopped half-way)?"] if warned else [])

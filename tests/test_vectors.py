@@ -8,6 +8,7 @@ import shapely
 
 from geo import io, vectors
 from geo.io import InputError
+from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from test_io import _deep_json
 
 
@@ -449,3 +450,65 @@ def test_a_placemark_without_coordinates_is_read_without_a_geometry_never_at_0_0
         frame = vectors.read_vector(path)
         assert frame.geometry.iloc[0].equals(shapely.Point(117.0, 36.7)), path
         assert frame.geometry.iloc[1:].isna().all(), (path, frame.geometry.to_wkt().tolist())
+
+
+def _damaged_geopackage(tmp_path, damage):
+    import geopandas as gpd
+
+    path = tmp_path / "jd.gpkg"
+    gpd.GeoDataFrame({"name": ["北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        path, engine="pyogrio")
+    path.write_bytes(damage(path.read_bytes()))
+    return path
+
+
+@pytest.mark.parametrize("damage, said", [
+    # a byte of its schema's SQL changed (CREATE as CR\xe6ATE): SQLite's message quoted it, and Python's
+    # sqlite3 raised a UnicodeDecodeError decoding that message, an unexpected error naming no file
+    (lambda data: data.replace(b"CREATE TRIGGER", b"CR\xe6ATE TRIGGER", 1), "malformed database schema ("),
+    # cut short, as a copy stopped half-way leaves it: GDAL's message was its SQL query
+    (lambda data: data[:len(data) // 2], "database disk image is malformed)"),
+])
+def test_a_damaged_geopackage_is_named_as_one_in_one_line(tmp_path, damage, said):
+    path = _damaged_geopackage(tmp_path, damage)
+    with pytest.raises(InputError) as raised:
+        vectors.read_vector(path)
+    line = str(raised.value)
+    assert "\n" not in line and line.startswith(f"{path}: is a damaged GeoPackage (SQLite: ") and said in line, line
+
+
+def test_a_geopackage_without_its_tables_is_not_called_damaged(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "plain.gpkg"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (name TEXT)")
+    with pytest.raises(InputError) as raised:
+        vectors.read_vector(path)
+    assert "damaged" not in str(raised.value) and "gpkg_contents" in str(raised.value)
+
+
+def test_a_shapefile_without_its_dbf_nor_its_shx_is_refused_in_one_line_without_a_warning_first(work):
+    # 'warning: jd.shp: has no .shx beside it (...): read by indexing its shapes anew', then the error:
+    # two lines, the first of a repair that could never be read.
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    (work / "jd.shp").write_bytes((work / "districts_gbk.shp").read_bytes())
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "jd.shp",
+                                       "--name-field", "NAME"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: jd.shp: Shapefile has no .dbf beside it"], result.stderr
+
+
+@pytest.mark.parametrize("damage", [lambda data: data[:len(data) // 2], lambda data: bytes(range(256)) * 8])
+def test_a_damaged_zip_given_as_districts_is_named_as_one_not_by_gdals_vsizip_path(work, damage):
+    # GDAL's words: "not a readable vector file (/vsizip/' does not exist in the file system, and is not
+    # recognized as a supported dataset name.)".
+    with zipfile.ZipFile(work / "jd.zip", "w") as archive:
+        for suffix in ("shp", "shx", "dbf", "prj"):
+            archive.write(work / f"districts_gbk.{suffix}", f"jd.{suffix}")
+    (work / "jd.zip").write_bytes(damage((work / "jd.zip").read_bytes()))
+    with pytest.raises(InputError, match=r"jd\.zip: is a damaged zip archive, or none \(File is not a zip file\)$"):
+        vectors.read_vector(work / "jd.zip")

@@ -36,7 +36,8 @@ def layer_files(layers_dir, *, must_exist=True):
         return {}
     if not layers_dir.is_dir():
         raise InputError(layers_dir, "is not a directory (expected the layers directory)")
-    return {p.stem: p for p in sorted(layers_dir.glob("*.geojson")) if p.is_file() and not p.name.startswith(".")}
+    # A broken link or a folder named as a layer is one that cannot be read (said when it is), not none.
+    return {p.stem: p for p in sorted(layers_dir.glob("*.geojson")) if not p.name.startswith(".")}
 
 
 def select_tables(layer, layers_dir):
@@ -253,7 +254,23 @@ def target_crs(crs, fmt):
     if fmt == "kml" and not is_wgs84:
         raise InputError("--crs", f"KML is always WGS-84 lon/lat, not {crs}; use --format gpkg, shp or csv "
                                   "for another CRS")
-    return None if is_wgs84 else target
+    return None if is_wgs84 else _reachable(target, crs)
+
+
+def _reachable(target, crs):
+    """``target``; InputError when PROJ has no way to it from WGS-84 (the CRS of another body:
+    IAU_2015:30100, the Moon), which stopped the export at its first layer, naming no option."""
+    from pyproj import Transformer
+    from pyproj.exceptions import ProjError
+
+    try:
+        Transformer.from_crs("EPSG:4326", target, always_xy=True)
+    except ProjError as exc:
+        said = (str(exc).splitlines() or ["no transformation"])[0].split("proj_create_operations: ")[-1]
+        said = said[:-1] if said.count(")") > said.count("(") else said  # the end of "(Internal Proj Error: ..."
+        reason = said.split(". ")[0].rstrip(".")  # PROJ's first sentence, not its way to override the check
+        raise InputError("--crs", f"{crs} ({target.name}) cannot be reached from WGS-84 lon/lat ({reason})") from None
+    return target
 
 
 def _horizontal(target, crs):

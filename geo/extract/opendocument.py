@@ -99,7 +99,7 @@ def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
                 _check_size(reader, path, max_text)
         reader.feed(b"", final=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
-            zlib.error, lzma.LZMAError) as exc:
+            ValueError, zlib.error, lzma.LZMAError) as exc:  # ValueError: a member's name not UTF-8 as flagged
         raise InputError(path, f"is a damaged OpenDocument text ({exc})") from None
     return _text(reader)
 

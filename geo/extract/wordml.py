@@ -106,7 +106,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
         reader.feed(b"", final=True)
         lines = _with_chunks(archive, body_name, reader.lines, path, max_bytes, max_text, depth)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
-            zlib.error, lzma.LZMAError) as exc:  # the last two: compressed data damaged
+            ValueError, zlib.error, lzma.LZMAError) as exc:  # a name not UTF-8 as flagged; compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
     return tidy_paragraphs("\n".join(lines))
 
