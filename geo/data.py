@@ -57,7 +57,7 @@ def load_district_outline(code: str = DEFAULT_DISTRICT_CODE):
     import geopandas as gpd
     import shapely.geometry
 
-    from geo.io import read_geojson_frame
+    from geo.geojson_read import read_geojson_frame
 
     code = str(code).strip()
     if code == DEFAULT_DISTRICT_CODE:
@@ -147,6 +147,6 @@ def _subdistrict_lines() -> list:
 
 def load_subdistricts():
     """The bundled approximate 街道 polygons of the default district (WGS-84 GeoDataFrame)."""
-    from geo.io import read_geojson_frame
+    from geo.geojson_read import read_geojson_frame
 
     return read_geojson_frame(SUBDISTRICTS_PATH)

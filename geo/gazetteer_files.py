@@ -174,7 +174,7 @@ def _is_road(row):
 
 def _read_vector_rows(path, warnings=None, *, layer=None):
     from geo.data import DATA_DIR
-    from geo.io import read_geojson_frame
+    from geo.geojson_read import read_geojson_frame
 
     if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
         frames = [read_geojson_frame(path)]

@@ -232,7 +232,7 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
             return read_osm(overpass_xml(path, Path(folder)), path, set(), left_out, window, cut)
     if is_geojson(path):
         if not is_osm_geojson(path):  # a gazetteer of the user's: no OSM tags to read
-            from geo.io import read_feature_collection
+            from geo.geojson_read import read_feature_collection
 
             read_feature_collection(path)  # what is wrong with it, first
             raise InputError(path, f"GeoJSON without OSM ids or tags; {EXPECTED}")

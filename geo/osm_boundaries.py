@@ -213,7 +213,7 @@ def _assembled(source, deleted, window, levels, copy=False, unordered=False):
 
 def _from_geojson(path, window, levels):
     """The boundary polygons of Overpass Turbo's GeoJSON export (``@id`` ``relation/123``, tags as properties)."""
-    from geo.io import read_feature_collection
+    from geo.geojson_read import read_feature_collection
 
     from geo.osm_files import geojson_osm_id, one_feature_per_id
 

@@ -114,7 +114,7 @@ def read_geojson(path, warnings=None):
     exports nest them as ``{"type": "way", "id": 123, "tags": {...}}``. Features sharing an
     ``@id`` are one object, the first kept (``warnings`` gets those that differ named).
     """
-    from geo.io import read_feature_collection
+    from geo.geojson_read import read_feature_collection
     from geo.osm_files import geojson_osm_id, one_feature_per_id
 
     _, features = read_feature_collection(path)

@@ -516,7 +516,7 @@ def is_osm_geojson(path) -> bool:
 @functools.lru_cache(maxsize=32)
 def _is_osm_geojson(path, identity) -> bool:
     del identity  # inode, time and size: part of the cache key only
-    from geo.io import parse_geojson
+    from geo.geojson_read import parse_geojson
 
     if is_overpass_json(path):
         return True

@@ -331,7 +331,7 @@ def write_catalog(path, features, source_name=None, metric_crs=None):
 
 def read_catalog(path="projects.geojson"):
     """Read projects.geojson and check it is a catalog this tool can use; InputError naming the feature if not."""
-    from geo.io import read_feature_collection
+    from geo.geojson_read import read_feature_collection
 
     collection, features = read_feature_collection(path)
     seen = set()

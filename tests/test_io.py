@@ -1,7 +1,6 @@
 """Safe I/O: atomic writes, deterministic RFC 7946 GeoJSON, input checks."""
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -83,22 +82,6 @@ def test_a_valid_polygon_that_rounding_would_make_cross_itself_is_written_valid(
     square = shapely.Polygon([(117.0, 36.7), (117.01, 36.7), (117.01, 36.71), (117.0, 36.71)])
     assert io.geometry_to_geojson(square)["coordinates"] == [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71],
                                                                [117.0, 36.71], [117.0, 36.7]]]
-
-
-@pytest.mark.parametrize("content, problem", [
-    ('{"type": "FeatureCollection", "features": [', "invalid JSON"),
-    ('[1, 2]', "expected a GeoJSON FeatureCollection"),
-    ('{"type": "Feature", "geometry": null, "properties": {}}', "found 'Feature'"),
-    ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
-     '"geometry": {"type": "Point", "coordinates": [NaN, 1]}}]}', "NaN or infinite"),
-    ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
-     '"geometry": {"type": "Polygon", "coordinates": [[1, 2]]}}]}', "invalid geometry"),
-])
-def test_read_feature_collection_errors(tmp_path, content, problem):
-    path = tmp_path / "p.geojson"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(InputError, match=problem):
-        io.read_feature_collection(path)
 
 
 def test_input_error_is_one_line_whatever_the_problem_quotes():
@@ -246,19 +229,6 @@ def test_written_layers_list_their_fields_in_the_catalog_order():
     assert fields == [c for c in LAYER_COLUMNS if c in fields] and fields[:3] == ["id", "name", "category"]
     assert list(pyogrio.read_info(layers / "subdistricts.geojson")["fields"]) == ["code", "name", "boundary_quality",
                                                                                  "source"]
-
-
-@pytest.mark.parametrize("coordinates, shown", [([True, False], "true"), (["117.01", 36.7], '"117.01"'),
-                                                ([[117.0, 36.7], [117.01, {"x": 1}]], '{"x": 1}')])
-def test_a_geojson_coordinate_that_is_no_number_is_refused_naming_the_feature(tmp_path, coordinates, shown):
-    # shapely read [true, false] as (1, 0) and "117.01" as 117.01: a project placed at lon 1, lat 0, silently.
-    kind = "Point" if not isinstance(coordinates[0], list) else "LineString"
-    feature = {"type": "Feature", "properties": {}, "geometry": {"type": kind, "coordinates": coordinates}}
-    path = tmp_path / "points.geojson"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
-    with pytest.raises(InputError, match=re.escape(f"points.geojson: feature 1 has a coordinate that is no number "
-                                                   f"({shown})")):
-        io.read_feature_collection(path)
 
 
 def test_a_library_message_quoting_kilobytes_is_cut_in_the_error_line(work):

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 import shapely
 
-from geo import io, vectors
+from geo import geojson_read, vectors
 from geo.io import InputError
 from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from test_io import _deep_json
@@ -73,7 +73,7 @@ def test_a_deeply_nested_json_file_is_refused_with_its_file_name(tmp_path):
     path = tmp_path / "deep.geojson"
     path.write_text(_deep_json(), encoding="utf-8")
     with pytest.raises(InputError, match=r"deep\.geojson: JSON nested too deeply \(not a GeoJSON file\?\)$"):
-        io.read_feature_collection(path)
+        geojson_read.read_feature_collection(path)
     with pytest.raises(InputError, match=r"deep\.geojson: JSON nested too deeply"):
         vectors.read_vector(path)  # GDAL alone would only say the file is "not recognized"
 

@@ -60,7 +60,7 @@ def select_tables(layer, layers_dir):
 
 
 def read_layer(name, path):
-    from geo.io import read_feature_collection
+    from geo.geojson_read import read_feature_collection
 
     collection, features = read_feature_collection(path)
     crs_member = collection.get("crs")

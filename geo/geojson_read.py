@@ -1,0 +1,129 @@
+"""GeoJSON files read: one object or a text sequence of features, each feature checked (its coordinates numbers, finite, in lon/lat range)."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from geo.io import InputError, parse_json, read_text
+from geo.json_text import load_json_text
+
+
+# RFC 8142's record separator: each feature of a GeoJSON text sequence (osmium export's and GDAL's
+# .geojsonseq) opens with it.
+RECORD_SEPARATOR = "\x1e"
+
+
+def parse_geojson(text: str, path):
+    """Parse GeoJSON text: one object, or a text sequence of features (RFC 8142, records opening
+    with :data:`RECORD_SEPARATOR`, as ``osmium export`` and GDAL write ``.geojsonseq``; or one feature
+    a line, as they do without the separator) read as the FeatureCollection of its features.
+
+    Raises
+    ------
+    InputError
+        Invalid JSON, naming the line (the record of a sequence); a record of a sequence that is
+        no GeoJSON Feature.
+    """
+    body = text.lstrip("\ufeff \t\r\n")
+    if body.startswith(RECORD_SEPARATOR):
+        records = [(number, record) for number, record in enumerate(body.split(RECORD_SEPARATOR)[1:], 1)]
+        return _feature_sequence(records, path, "record")
+    try:
+        return load_json_text(text, path)
+    except json.JSONDecodeError as exc:
+        if not (exc.msg == "Extra data" and body.startswith("{")):
+            return parse_json(text, path, kind="a GeoJSON file")  # its one-line error
+        return _feature_sequence(list(enumerate(text.splitlines(), 1)), path, "line")
+    except RecursionError:
+        return parse_json(text, path, kind="a GeoJSON file")
+
+
+def _feature_sequence(records, path, unit):
+    """The FeatureCollection of the features of a GeoJSON text sequence's ``(number, text)`` records."""
+    features = []
+    for number, record in records:
+        if not record.strip():
+            continue
+        try:
+            feature = load_json_text(record, path)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"invalid JSON in GeoJSON sequence {unit} {number} ({exc.msg})") from None
+        except RecursionError:
+            raise InputError(path, f"JSON nested too deeply in GeoJSON sequence {unit} {number}") from None
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise InputError(path, f"GeoJSON sequence {unit} {number} is not a GeoJSON Feature")
+        features.append(feature)
+    return {"type": "FeatureCollection", "features": features}
+
+
+def read_feature_collection(path):
+    """Read a GeoJSON FeatureCollection, or a GeoJSON text sequence of features (:func:`parse_geojson`),
+    as (collection dict, features with shapely geometries)."""
+    import shapely.geometry
+
+    data = parse_geojson(read_text(path), path)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        kind = data.get("type") if isinstance(data, dict) else type(data).__name__
+        raise InputError(path, f"expected a GeoJSON FeatureCollection, found {kind!r}")
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise InputError(path, "FeatureCollection has no 'features' list")
+    out = []
+    for number, feature in enumerate(features, 1):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise InputError(path, f"feature {number} is not a GeoJSON Feature")
+        geometry = feature.get("geometry")
+        geom = None
+        if geometry is not None:
+            _check_coordinate_numbers(geometry, path, number)
+            try:
+                geom = shapely.geometry.shape(geometry)
+            except Exception as exc:  # shapely raises several types for bad geometry
+                raise InputError(path, f"feature {number} has an invalid geometry ({exc})") from None
+            _check_finite(geom, path, number)
+        properties = feature.get("properties")
+        if properties is not None and not isinstance(properties, dict):
+            raise InputError(path, f"feature {number} properties must be an object or null")
+        out.append({"id": feature.get("id"), "properties": dict(properties or {}), "geometry": geom})
+    return data, out
+
+
+def read_geojson_frame(path):
+    """Read a GeoJSON FeatureCollection into a GeoDataFrame (EPSG:4326) with plain json and shapely.
+
+    Used for the bundled data and our own layers: it avoids loading GDAL for small
+    files we wrote ourselves. User files go through :func:`geo.vectors.read_vector`.
+    """
+    import geopandas as gpd
+
+    _, features = read_feature_collection(path)
+    rows = [f["properties"] for f in features]
+    return gpd.GeoDataFrame(rows, geometry=[f["geometry"] for f in features], crs="EPSG:4326")
+
+
+def _check_coordinate_numbers(geometry, path, number):
+    """InputError when a coordinate of a GeoJSON ``geometry`` is no number: shapely reads ``true`` as 1,
+    ``"117.01"`` as 117.01 (a project put at lon 1, lat 0 without a word). Walks without recursion."""
+    inner = geometry.get("geometries") if isinstance(geometry, dict) else None
+    parts = [geometry, *(inner if isinstance(inner, list) else ())]
+    stack = [part["coordinates"] for part in parts if isinstance(part, dict) and "coordinates" in part][::-1]
+    while stack:  # the first one found is named
+        item = stack.pop()
+        if item and isinstance(item, list) and isinstance(item[0], list):
+            stack.extend(reversed(item))
+        elif isinstance(item, list) and not set(map(type, item)) <= {float, int}:  # a position
+            stack.extend(reversed(item))
+        elif not isinstance(item, (list, float, int)) or isinstance(item, bool):
+            raise InputError(path, f"feature {number} has a coordinate that is no number ({json.dumps(item)[:40]})")
+
+
+def _check_finite(geom, path, number):
+    import shapely
+
+    coords = shapely.get_coordinates(geom)
+    if coords.size and not math.isfinite(float(coords.sum())):
+        raise InputError(path, f"feature {number} has NaN or infinite coordinates")
+    if coords.size and (abs(coords[:, 0]).max() > 180 or abs(coords[:, 1]).max() > 90):
+        raise InputError(path, f"feature {number} has coordinates outside lon/lat range "
+                               "(GeoJSON is WGS-84 degrees; projected data?)")

@@ -1,0 +1,38 @@
+"""GeoJSON files read: errors named in one line, coordinates that are no numbers refused."""
+
+import json
+import re
+
+import pytest
+
+from geo.geojson_read import read_feature_collection
+from geo.io import InputError
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('{"type": "FeatureCollection", "features": [', "invalid JSON"),
+    ('[1, 2]', "expected a GeoJSON FeatureCollection"),
+    ('{"type": "Feature", "geometry": null, "properties": {}}', "found 'Feature'"),
+    ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+     '"geometry": {"type": "Point", "coordinates": [NaN, 1]}}]}', "NaN or infinite"),
+    ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+     '"geometry": {"type": "Polygon", "coordinates": [[1, 2]]}}]}', "invalid geometry"),
+])
+def test_read_feature_collection_errors(tmp_path, content, problem):
+    path = tmp_path / "p.geojson"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        read_feature_collection(path)
+
+
+@pytest.mark.parametrize("coordinates, shown", [([True, False], "true"), (["117.01", 36.7], '"117.01"'),
+                                                ([[117.0, 36.7], [117.01, {"x": 1}]], '{"x": 1}')])
+def test_a_geojson_coordinate_that_is_no_number_is_refused_naming_the_feature(tmp_path, coordinates, shown):
+    # shapely read [true, false] as (1, 0) and "117.01" as 117.01: a project placed at lon 1, lat 0, silently.
+    kind = "Point" if not isinstance(coordinates[0], list) else "LineString"
+    feature = {"type": "Feature", "properties": {}, "geometry": {"type": kind, "coordinates": coordinates}}
+    path = tmp_path / "points.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"points.geojson: feature 1 has a coordinate that is no number "
+                                                   f"({shown})")):
+        read_feature_collection(path)
