@@ -83,8 +83,11 @@ def governed_by_context_verb(case):
         return False  # 走进青松小区,道路平整干净: the estate a visit opens its clause with is the works' site
     if _TRAFFIC_OF.match(case.norm, list_end):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
-    if _facility_of(case.norm, first, list_end) or _facility_of(case.norm, mention, mention.end):
-        return True  # 青山东站是白石高铁和青云铁路的客运始发站: the lines the station serves
+    if _facility_of(case.norm, first, list_end) or (first is not mention or list_end != mention.end) \
+            and _facility_of(case.norm, mention, mention.end):
+        # 青山东站是白石高铁和青云铁路的客运始发站: the lines the station serves (a place alone in no
+        # list is asked once: the second look would be the first again)
+        return True
     if _on_a_course(case, first):
         return True  # 起于A,经B、C至D: the places a route runs through are its course
     if _relied_on(case):
