@@ -272,7 +272,7 @@ def test_ids_stable_when_paragraphs_are_reordered(seed, seed_text):
 
 
 def test_slug_falls_back_to_a_stable_hash_without_pypinyin(monkeypatch):
-    monkeypatch.setattr(extract_features, "_pinyin", lambda text: None)
+    monkeypatch.setattr(extract_features, "_reading", lambda: None)
     first = project_slug("school", "汇才教育集团")
     assert re.fullmatch(r"school-[0-9a-f]{12}", first)
     assert project_slug("school", "匯才教育集團") == first
@@ -1748,6 +1748,48 @@ def test_the_printed_reach_skips_white_space_as_counting_one_character_at_a_time
         for count in (0, 1, 5, 24, 25, 400):
             assert _printed_back(norm, pos, count) == back(norm, pos, count)
             assert _printed_on(norm, pos, count) == on(norm, pos, count)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_list_after_a_copula_is_searched_for_only_after_a_character_its_match_can_end_with(seed):
+    from geo.extract.context import _LISTED_AFTER_SHI, _LISTED_AFTER_SHI_LAST, _SHI_REACH
+
+    # _facility_of asks the character before a place first (most places: no 是, 为 or list mark
+    # there) and searches back for 是 only after one: the search finds nothing after any other,
+    # also where $ matches before a line break ending the window (是青山路、\n).
+    rng = random.Random(seed)
+    norm = "".join(rng.choice(("是", "为", "、", "和", "及", "与", "\n", "青山", "白石路", "站", ",", "作为")) for _ in range(400))
+    for pos in range(len(norm) + 1):
+        if _LISTED_AFTER_SHI.search(norm, max(0, pos - _SHI_REACH), pos) is not None:
+            assert norm[pos - 1:pos] in _LISTED_AFTER_SHI_LAST
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_clause_s_partner_and_stringing_words_are_found_in_one_search_as_word_by_word(seed):
+    from geo.extract.partners import _JUNCTIONS_HOLDING, _STRUNG_TAIL, _last_outside_junctions, _last_partner_word, \
+        _strung_list
+    from geo.lexicon import PARTNER_WORDS, STRINGING_WORDS
+
+    def word_by_word(norm, start, end):
+        last = -1
+        for word in PARTNER_WORDS:
+            pos = norm.rfind(word, start, end)
+            if pos > last and word in _JUNCTIONS_HOLDING:
+                pos = _last_outside_junctions(norm, word, start, end)
+            last = max(last, pos)
+        return last
+
+    # One search over a clause tells there is no partner word (nor a verb of stringing near its
+    # end); where there is one, the word-by-word look finds the same last one, also where a word
+    # is cut by the clause's bounds (合|作) or stands inside a junction head (交叉口).
+    rng = random.Random(seed)
+    pieces = PARTNER_WORDS + STRINGING_WORDS + ("合", "作", "串", "交叉口", "等景点", "起来", "青山路", "、", ",")
+    norm = "".join(rng.choice(pieces) for _ in range(300))
+    for _ in range(2000):
+        start = rng.randrange(len(norm))
+        end = rng.randrange(start, min(len(norm), start + 40) + 1)
+        assert _last_partner_word(norm, start, end) == word_by_word(norm, start, end)
+        assert (_strung_list(norm, start, end) is None) == (_STRUNG_TAIL.search(norm, max(start, end - 16), end) is None)
 
 
 def test_a_hospital_s_grade_names_no_hospital():

@@ -83,8 +83,11 @@ def governed_by_context_verb(case):
         return False  # 走进青松小区,道路平整干净: the estate a visit opens its clause with is the works' site
     if _TRAFFIC_OF.match(case.norm, list_end):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
-    if _facility_of(case.norm, first, list_end) or _facility_of(case.norm, mention, mention.end):
-        return True  # 青山东站是白石高铁和青云铁路的客运始发站: the lines the station serves
+    if _facility_of(case.norm, first, list_end) or (first is not mention or list_end != mention.end) \
+            and _facility_of(case.norm, mention, mention.end):
+        # 青山东站是白石高铁和青云铁路的客运始发站: the lines the station serves (a place alone in no
+        # list is asked once: the second look would be the first again)
+        return True
     if _on_a_course(case, first):
         return True  # 起于A,经B、C至D: the places a route runs through are its course
     if _relied_on(case):
@@ -206,7 +209,7 @@ def _relied_on(case):
     依托A等新建商业载体, with works in the list's type, are left)."""
     mention, norm = case.mention, case.norm
     start = max(0, mention.stem_start - _RELIANCE_REACH)
-    if not any(norm.find(verb, start, mention.stem_start) >= 0 for verb in RELIANCE_VERBS):
+    if _RELIANCE_VERB.search(norm, start, mention.stem_start) is None:
         return False  # (most places: no such verb before them, and no pattern to look for)
     match = _RELIANCE_BEFORE.search(norm, start, mention.stem_start)
     if match is None or match.end() != mention.stem_start or _list_end(mention) < case.clause_end:
@@ -215,6 +218,7 @@ def _relied_on(case):
     return not any(ACTION_INDEX.at(norm, pos) for pos in range(mention.end, case.clause_end))
 
 
+_RELIANCE_VERB = re.compile("|".join(map(re.escape, RELIANCE_VERBS)))  # any of them, in one search
 # A verb of reliance and the items listed after it, up to a place (依托|青山老街、|白石花园).
 _RELIANCE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
                               + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
@@ -249,6 +253,8 @@ def _facility_of(norm, first, end):
     list no rule has chained)."""
     if first.stop in _COPULAS and first.stop_start is not None:
         shi_start = first.stop_start
+    elif norm[first.stem_start - 1:first.stem_start] not in _LISTED_AFTER_SHI_LAST:
+        return False  # (most places: no 是, 为 or list mark right before them, nothing searched for)
     else:
         shi = _LISTED_AFTER_SHI.search(norm, max(0, first.stem_start - _SHI_REACH), first.stem_start)
         shi_start = None if shi is None else shi.start()
@@ -264,7 +270,10 @@ def _facility_of(norm, first, end):
 _SHI_REACH = 40  # characters from 是 (为) to a place listed after it
 _ADVERBS_BEFORE_SHI = ("特别", "尤其", "只", "就", "正", "即", "都", "也", "还", "更", "则", "便")
 _COPULAS = ("是", "为", "作为", "成为")
-_LISTED_AFTER_SHI = re.compile(r"[是为](?:[\u4e00-\u9fff]{2,12}?[、和及与])*$")
+_SHI_WORDS, _SHI_LIST_MARKS = "是为", "、和及与"
+_LISTED_AFTER_SHI = re.compile(rf"[{_SHI_WORDS}](?:[\u4e00-\u9fff]{{2,12}}?[{_SHI_LIST_MARKS}])*$")
+# What a match of it ends with, right before the place ($ also matches before a last line break).
+_LISTED_AFTER_SHI_LAST = frozenset(_SHI_WORDS + _SHI_LIST_MARKS + "\n")
 _ROLE_WORKS = re.compile(r"工程|项目|改造|建设|提升|整治|新建|扩建|改建|治理")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 import operator
 import os
 import re
@@ -341,21 +342,14 @@ def project_slug(category: str, name: str, parts=None) -> str:
 
 def _slug_parts(norm):
     """The lower-case ASCII pieces of the pinyin of a normalised name; None without pypinyin."""
-    syllables = _pinyin(norm)
-    if syllables is None:
-        return None
-    return tuple(p for item in syllables for p in _NOT_SLUG.split(item.lower()) if p)
-
-
-def _pinyin(text):
     # Ids use each character's default reading, looked up one character at a time:
     # the same id whatever pypinyin's phrase dictionary says (and whether it is loaded).
     # Not loading it (PYPINYIN_NO_PHRASES) saves 0.15 s, a fifth of `geo build`.
-    reading = _reading()
-    if reading is None:
+    parts_of = _reading()
+    if parts_of is None:
         return None
-    pieces = _PIECES.findall(text)  # one Han character, or a run of others
-    return [syllable for piece in pieces for syllable in reading(piece)]
+    pieces = _PIECES.findall(norm)  # one Han character, or a run of others
+    return tuple(itertools.chain.from_iterable(map(parts_of, pieces)))
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -369,10 +363,16 @@ def warm():
 
 @functools.lru_cache(maxsize=1)
 def _reading():
-    """pypinyin's reading of a piece, cached (a report repeats its characters), or None."""
+    """The slug pieces of a piece of a name (its pypinyin reading, lower-case ASCII), cached per
+    piece: a report repeats its characters, and each is read and split once, not once a name;
+    None without pypinyin."""
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
     try:
         from pypinyin import lazy_pinyin
     except ImportError:
         return None
-    return functools.lru_cache(maxsize=65536)(lambda piece: tuple(lazy_pinyin(piece)))
+
+    def parts_of(piece):
+        return tuple(p for item in lazy_pinyin(piece) for p in _NOT_SLUG.split(item.lower()) if p)
+
+    return functools.lru_cache(maxsize=65536)(parts_of)

@@ -43,7 +43,10 @@ def drop_partners(norm, records, clause_end):
 
 def _last_partner_word(norm, start, end):
     """Where the last partner word (合作, 相交…) of ``norm[start:end]`` starts, or -1: one look per
-    clause, not one slice of the clause's rest per record (a list of thousands stays linear)."""
+    clause, not one slice of the clause's rest per record (a list of thousands stays linear). A
+    clause with none (most) is seen in one search, not one look per word."""
+    if _PARTNER_WORD.search(norm, start, end) is None:
+        return -1
     last = -1
     for word in PARTNER_WORDS:
         pos = norm.rfind(word, start, end)
@@ -51,6 +54,9 @@ def _last_partner_word(norm, start, end):
             pos = _last_outside_junctions(norm, word, start, end)  # (only words a junction head holds)
         last = max(last, pos)
     return last
+
+
+_PARTNER_WORD = re.compile("|".join(map(re.escape, PARTNER_WORDS)))
 
 
 def _last_outside_junctions(norm, word, start, end):
@@ -106,7 +112,10 @@ def _strung_list(norm, start, clause_end):
     """(start, end) of the list a verb of stringing closing the clause strings together (将沿线A风景区、
     B寺、C湖等景点串联,: the sights along a route, context), or None; one look per clause. The list
     starts after the last break or works before it, within a bounded reach."""
-    match = _STRUNG_TAIL.search(norm, max(start, clause_end - _STRUNG_REACH), clause_end)
+    lo = max(start, clause_end - _STRUNG_REACH)
+    if _STRINGING_WORD.search(norm, lo, clause_end) is None:
+        return None  # (most clauses: no verb of stringing near their end, no tail to match)
+    match = _STRUNG_TAIL.search(norm, lo, clause_end)
     if match is None:
         return None
     end = match.start()
@@ -122,6 +131,7 @@ def _strung_list(norm, start, clause_end):
 # 等景点串联, 等5个景区串联成线, 串联起来 closing a clause (串联 before its object is a context verb).
 _STRUNG_TAIL = re.compile(rf"(?:等{NUM}?(?:个|处|家|座)?[\u4e00-\u9fff]{{0,4}}?)?"
                           rf"(?:{'|'.join(map(re.escape, STRINGING_WORDS))})(?:起来|成线|成链|在一起)?$")
+_STRINGING_WORD = re.compile("|".join(map(re.escape, STRINGING_WORDS)))  # what _STRUNG_TAIL must hold
 _STRUNG_REACH = 16  # characters before a clause's end that a list's type and the verb may take
 _STRUNG_LIST_REACH = 200  # characters of the list strung together, back from its end
 _BREAKS = ",;:。!?\n"

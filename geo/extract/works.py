@@ -141,7 +141,7 @@ def action_for(norm, mention, clause_end, right_actions=None):
     # adverb, 新建 the verb), taking the longest verb at each step (加快推进 over 推进).
     pos = first.stop_start + len(stop)
     for _ in range(4):
-        verbs = word_index(LEFT_ACTIONS_SORTED).ending_at(norm, pos)
+        verbs = _LEFT_ACTION_INDEX.ending_at(norm, pos)
         if verbs:
             mention.left_verb = verbs[0]
             return LEFT_ACTIONS[verbs[0]]
@@ -154,6 +154,7 @@ def action_for(norm, mention, clause_end, right_actions=None):
     return None
 
 
+_LEFT_ACTION_INDEX = word_index(LEFT_ACTIONS_SORTED)  # the left verbs, looked up once (not once a step)
 _AFTER_WORKS = "后的"  # a verb's works before the noun they were done on (改造后的, 提升后的)
 
 
