@@ -272,7 +272,7 @@ def test_ids_stable_when_paragraphs_are_reordered(seed, seed_text):
 
 
 def test_slug_falls_back_to_a_stable_hash_without_pypinyin(monkeypatch):
-    monkeypatch.setattr(extract_features, "_reading", lambda: None)
+    monkeypatch.setattr(extract_features, "_pinyin", lambda text: None)
     first = project_slug("school", "汇才教育集团")
     assert re.fullmatch(r"school-[0-9a-f]{12}", first)
     assert project_slug("school", "匯才教育集團") == first

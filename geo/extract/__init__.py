@@ -236,7 +236,7 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
 
 def _load_models():
     """Read what both processes would read after the fork (the tagger's and the record model's
-    weights, the lexicon's tables, numpy, pypinyin): read once before it, the worker has them."""
+    weights, the lexicon's tables, numpy, the pinyin table): read once before it, the worker has them."""
     from geo.extract import confidence, features
 
     tagger.warm()

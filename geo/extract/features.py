@@ -9,6 +9,7 @@ import itertools
 import operator
 import os
 import re
+from pathlib import Path
 
 from geo.catalog import project_sort_key
 from geo.names import INSERTED_PINYIN, INVISIBLE, normalise_name
@@ -322,8 +323,9 @@ def project_slug(category: str, name: str, parts=None) -> str:
     Returns
     -------
     str
-        E.g. ``school-hui-cai-jiao-yu-ji-tuan``. Without pypinyin installed the id is
-        ``<category>-<12 hex digits of SHA-1>``; long slugs are cut and end in a hash.
+        E.g. ``school-hui-cai-jiao-yu-ji-tuan``. A name with no pinyin (or holding a character
+        only pypinyin reads, without pypinyin installed) gets ``<category>-<12 hex digits of
+        SHA-1>``; long slugs are cut and end in a hash.
     """
     norm = normalise_name(name)
     prefix = category.replace("_", "-")
@@ -341,38 +343,78 @@ def project_slug(category: str, name: str, parts=None) -> str:
 
 
 def _slug_parts(norm):
-    """The lower-case ASCII pieces of the pinyin of a normalised name; None without pypinyin."""
+    """The lower-case ASCII pieces of the pinyin of a normalised name; None when a character of
+    it only pypinyin reads (〇, an extension ideograph) and pypinyin is not installed."""
+    syllables = _pinyin(norm)
+    if syllables is None:
+        return None
+    return tuple(itertools.chain.from_iterable(map(_syllable_parts, syllables)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _syllable_parts(syllable):
+    """The lower-case ASCII pieces of one reading (or run of other characters): a report repeats
+    its characters, and each reading is split once, not once a name."""
+    return tuple(p for p in _NOT_SLUG.split(syllable.lower()) if p)
+
+
+def _pinyin(text):
     # Ids use each character's default reading, looked up one character at a time:
     # the same id whatever pypinyin's phrase dictionary says (and whether it is loaded).
-    # Not loading it (PYPINYIN_NO_PHRASES) saves 0.15 s, a fifth of `geo build`.
-    parts_of = _reading()
-    if parts_of is None:
-        return None
-    pieces = _PIECES.findall(norm)  # one Han character, or a run of others
-    return tuple(itertools.chain.from_iterable(map(parts_of, pieces)))
+    table = pinyin_readings()
+    syllables = []
+    for piece in _PIECES.findall(text):  # one Han character, or a run of others
+        if "\u3400" <= piece <= "\u9fff":
+            syllables.append(table[ord(piece) - _TABLE_FIRST] or piece)
+        elif _READ_BY_PYPINYIN.search(piece) is None:
+            syllables.append(piece)  # (pypinyin gives such a run back whole)
+        else:  # 〇, a compatibility or extension ideograph: pypinyin reads them
+            reading = _reading()
+            if reading is None:
+                return None
+            syllables.extend(reading(piece))
+    return syllables
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PIECES = re.compile(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+")
+# Characters beyond the table that pypinyin reads (its Han ranges, widened): a run of other
+# characters is its own reading (tests/test_extract_pinyin.py checks every character of the BMP).
+_READ_BY_PYPINYIN = re.compile("[\u3007\ue815-\ue864\uf900-\ufaff\U00020000-\U0003ffff]")
+PINYIN_PATH = Path(__file__).resolve().parents[1] / "data" / "pinyin.txt"
+_TABLE_FIRST = 0x3400
 
 
 def warm():
-    """Import pypinyin, as the first project id would."""
-    _reading()
+    """Read the pinyin table, as the first project id would."""
+    pinyin_readings()
+
+
+@functools.lru_cache(maxsize=1)
+def pinyin_readings():
+    """The reading of each character U+3400-U+9FFF (index: code point - 0x3400), None where the
+    character is its own, as pypinyin's ``lazy_pinyin`` gives it alone: the bundled table
+    ``geo/data/pinyin.txt`` (``scripts/make_pinyin_table.py``), read in 2 ms where importing
+    pypinyin takes 35 ms."""
+    readings = []
+    with open(PINYIN_PATH, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                first, *row = line.split()
+                if int(first, 16) != _TABLE_FIRST + len(readings):
+                    raise ValueError(f"{PINYIN_PATH}: line {first} out of order")
+                readings.extend(None if reading == "-" else reading for reading in row)
+    if len(readings) != 0x9FFF - _TABLE_FIRST + 1:
+        raise ValueError(f"{PINYIN_PATH}: {len(readings)} readings, not one for each character U+3400-U+9FFF")
+    return tuple(readings)
 
 
 @functools.lru_cache(maxsize=1)
 def _reading():
-    """The slug pieces of a piece of a name (its pypinyin reading, lower-case ASCII), cached per
-    piece: a report repeats its characters, and each is read and split once, not once a name;
-    None without pypinyin."""
-    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    """pypinyin's reading of a piece, cached, or None without pypinyin."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # (its phrases would cost 0.15 s more)
     try:
         from pypinyin import lazy_pinyin
     except ImportError:
         return None
-
-    def parts_of(piece):
-        return tuple(p for item in lazy_pinyin(piece) for p in _NOT_SLUG.split(item.lower()) if p)
-
-    return functools.lru_cache(maxsize=65536)(parts_of)
+    return functools.lru_cache(maxsize=65536)(lambda piece: tuple(lazy_pinyin(piece)))

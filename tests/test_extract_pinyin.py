@@ -1,0 +1,41 @@
+"""Project ids spell names from the bundled pinyin table exactly as pypinyin would."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.extract import features
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pypinyin = pytest.importorskip("pypinyin")
+
+
+def _pypinyin_syllables(text):
+    """What ids were spelt from before the table: pypinyin's reading of each piece."""
+    return [syllable for piece in features._PIECES.findall(text) for syllable in pypinyin.lazy_pinyin(piece)]
+
+
+def test_the_table_is_the_reading_pypinyin_gives_each_character():
+    script = ROOT / "scripts" / "make_pinyin_table.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_run_of_characters_beyond_the_table_is_its_own_reading_unless_pypinyin_reads_one():
+    # every character of the BMP outside the table that the rule leaves to the table's side
+    for code in [*range(0x3400), *range(0xA000, 0xD800), *range(0xE000, 0x10000)]:
+        char = chr(code)
+        if features._READ_BY_PYPINYIN.search(char) is None:
+            for run in (char, f"a{char}1"):
+                assert pypinyin.lazy_pinyin(run) == [run], hex(code)
+
+
+@pytest.mark.parametrize("name", [
+    "汇才教育集团", "绿道", "女子学校", "略阳路", "G105国道", "铜锣湾·万达广场", "二〇二三年工程",
+    "𠀀村", "兀朮路", "A-3地块", "䶵村", "\u9fff路", "《青山》", "",
+])
+def test_names_are_spelt_as_pypinyin_spells_them(name):
+    assert features._pinyin(name) == _pypinyin_syllables(name)
