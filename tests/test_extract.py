@@ -1474,6 +1474,33 @@ def test_a_list_of_thousands_after_a_copula_or_a_forming_verb_is_read_linear_in_
     assert read(1_200) <= 2.5 * read(600)
 
 
+@pytest.mark.parametrize("item, close, pattern", [("是青山路、", "白石路的客运站。", "_ROLE_OF"),
+                                                  ("组建青山村、", "白石村共3支志愿消防队。", "_TEAMS_FORMED")])
+def test_a_list_of_thousands_closed_by_its_role_or_teams_is_walked_once(monkeypatch, item, close, pattern):
+    import geo
+    from geo.extract import runs
+    from geo.extract.mentions import forget_text
+
+    # One clause listing places thousands of times after 是 or 组建 that really ends in the role
+    # (是A路、是B路、…的客运站) or the teams (组建A村、组建B村、…共3支消防队) closing it: from each place
+    # the match read the rest of the list to its close (200 KB took 21 and 14 times 50 KB). The
+    # list is walked item by item once for the text: twice the clause, about twice the characters
+    # the pattern reads and the steps of the walk.
+    searched = SearchedSpan(getattr(runs, pattern))
+    monkeypatch.setattr(runs, pattern, searched)
+
+    def work(items):
+        forget_text()
+        searched.read = 0
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + item * items + close)
+        forget_text()
+        return searched.read + lines.count
+
+    work(10)  # (what is read once, the lexicon and the models, read before counting)
+    assert work(1_200) <= 2.5 * work(600)
+
+
 def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
     from pathlib import Path
 
