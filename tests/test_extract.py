@@ -1520,6 +1520,25 @@ def test_a_clause_of_thousands_of_items_with_their_works_finds_the_closing_works
     assert steps(1_200) <= 2.5 * steps(600)
 
 
+def test_a_clause_of_counted_types_walks_back_no_further_than_the_count_before():
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # One clause repeating a counted type inside a longer item (总计17条街路工程、, a lexicon example):
+    # each count walked back through every item before it to the clause's start, taking each as a
+    # member, so that the items of the clause grew as its square (10 KB of it took 50 s). A walk
+    # stops at an item holding an earlier count of its own: twice the clause, about twice the steps.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + "总计17条街路工程、" * items + "。")
+        forget_text()
+        return lines.count
+
+    steps(5)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(200) <= 2.5 * steps(100)
+
+
 def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
     from pathlib import Path
 
