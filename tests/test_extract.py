@@ -1539,6 +1539,24 @@ def test_a_clause_of_counted_types_walks_back_no_further_than_the_count_before()
     assert steps(200) <= 2.5 * steps(100)
 
 
+def test_a_text_of_thousands_of_bare_singleton_facilities_looks_for_their_full_name_once():
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # A text naming a facility by its bare type thousands of times (建设园博园、, a lexicon example):
+    # each bare 园博园 looked through every named record for the full name it refers back to (40 KB
+    # took 9 times 10 KB). The target is the same for every record of one type: looked for once.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + "建设园博园、" * items + "。")
+        forget_text()
+        return lines.count
+
+    steps(5)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(800) <= 2.5 * steps(400)
+
+
 def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
     from pathlib import Path
 
