@@ -1520,6 +1520,89 @@ def test_a_list_of_thousands_after_a_copula_or_a_forming_verb_is_read_linear_in_
     assert read(1_200) <= 2.5 * read(600)
 
 
+@pytest.mark.parametrize("item, close, pattern", [("是青山路、", "白石路的客运站。", "_ROLE_OF"),
+                                                  ("组建青山村、", "白石村共3支志愿消防队。", "_TEAMS_FORMED")])
+def test_a_list_of_thousands_closed_by_its_role_or_teams_is_walked_once(monkeypatch, item, close, pattern):
+    import geo
+    from geo.extract import runs
+    from geo.extract.mentions import forget_text
+
+    # One clause listing places thousands of times after 是 or 组建 that really ends in the role
+    # (是A路、是B路、…的客运站) or the teams (组建A村、组建B村、…共3支消防队) closing it: from each place
+    # the match read the rest of the list to its close (200 KB took 21 and 14 times 50 KB). The
+    # list is walked item by item once for the text: twice the clause, about twice the characters
+    # the pattern reads and the steps of the walk.
+    searched = SearchedSpan(getattr(runs, pattern))
+    monkeypatch.setattr(runs, pattern, searched)
+
+    def work(items):
+        forget_text()
+        searched.read = 0
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + item * items + close)
+        forget_text()
+        return searched.read + lines.count
+
+    work(10)  # (what is read once, the lexicon and the models, read before counting)
+    assert work(1_200) <= 2.5 * work(600)
+
+
+def test_a_clause_of_thousands_of_items_with_their_works_finds_the_closing_works_once():
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # One clause listing items each with its own works (青山路旧村改造、 repeated, a lexicon example):
+    # each item followed by its works and 、 looked for the works closing the list (A、B改扩建、C等项目
+    # 建设: A takes 建设) at every place of the rest of the clause (40 KB took 13 times 10 KB). The
+    # last place an action ends is found once for the clause: twice the clause, about twice the steps.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + "青山路旧村改造、" * items + "。")
+        forget_text()
+        return lines.count
+
+    steps(10)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(1_200) <= 2.5 * steps(600)
+
+
+def test_a_clause_of_counted_types_walks_back_no_further_than_the_count_before():
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # One clause repeating a counted type inside a longer item (总计17条街路工程、, a lexicon example):
+    # each count walked back through every item before it to the clause's start, taking each as a
+    # member, so that the items of the clause grew as its square (10 KB of it took 50 s). A walk
+    # stops at an item holding an earlier count of its own: twice the clause, about twice the steps.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + "总计17条街路工程、" * items + "。")
+        forget_text()
+        return lines.count
+
+    steps(5)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(200) <= 2.5 * steps(100)
+
+
+def test_a_text_of_thousands_of_bare_singleton_facilities_looks_for_their_full_name_once():
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # A text naming a facility by its bare type thousands of times (建设园博园、, a lexicon example):
+    # each bare 园博园 looked through every named record for the full name it refers back to (40 KB
+    # took 9 times 10 KB). The target is the same for every record of one type: looked for once.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("改造" + "建设园博园、" * items + "。")
+        forget_text()
+        return lines.count
+
+    steps(5)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(800) <= 2.5 * steps(400)
+
+
 def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
     from pathlib import Path
 

@@ -283,14 +283,16 @@ def _bare_singletons(records):
     """id(record) -> the record it stands for: a facility named by its bare type (文化馆) when the
     text names one of that type in full (宝山区文化馆), which it then refers back to."""
     full = [r for r in records if r.named]
-    found = {}
-    for record in full:
-        name = normalise_name(record.name)
+    names = [normalise_name(r.name) for r in full]
+    targets, found = {}, {}
+    for record, name in zip(full, names):
         if name in SINGLETON_FACILITY_HEADS:
-            target = next((r for r in full if r.category == record.category and r is not record
-                           and normalise_name(r.name).endswith(name) and normalise_name(r.name) != name), None)
-            if target is not None:
-                found[id(record)] = target
+            key = (record.category, name)  # (the same target for every record of it: looked for once)
+            if key not in targets:
+                targets[key] = next((r for r, full_name in zip(full, names) if r.category == record.category
+                                     and full_name.endswith(name) and full_name != name), None)
+            if targets[key] is not None:
+                found[id(record)] = targets[key]
     return found
 
 

@@ -23,6 +23,7 @@ def resolve_enumerations(norm, mentions, clause_start):
         return  # (half the clauses of a report have none: nothing to link, no items to add)
     by_end = {m.end: m for m in mentions if m.kind != "skip"}
     skip_ends = {m.end for m in mentions if m.kind == "skip"}
+    counted_ends = sorted(m.end for m in mentions if m.kind != "skip" and m.list_end)
     raw_items = []
     for mention in mentions:
         if mention.kind == "skip" or (mention.stop != "等" and not mention.list_end):
@@ -62,8 +63,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                 raw = raw_item(norm, pos, clause_start)
                 if raw is None and mention.category in ("road", "members"):
                     raw = _route_end_item(norm, pos, clause_start)
-                if raw is None:
-                    break
+                if raw is None or _counted_inside(counted_ends, raw.stem_start, pos):
+                    break  # (总计17条街路工程、…: a counted type closing a list of its own is no member, nor its item)
                 if _shares_type_head(mention, raw):
                     raw.shared_head = (mention.head_start, mention.head_end)  # 中车、杨家峪等小学: 中车小学
                 members.append(raw)
@@ -237,6 +238,13 @@ def _item_before_follower(norm, pos, by_end):
         if norm.endswith(word, 0, pos) and by_end.get(pos - len(word)) is not None:
             return by_end[pos - len(word)]
     return None
+
+
+def _counted_inside(counted_ends, start, end):
+    """True when a counted type closing a list of its own (``counted_ends``, sorted) ends inside
+    ``start..end`` (before ``end``: one ending there is the item the walk stops at already)."""
+    i = bisect.bisect_right(counted_ends, start)
+    return i < len(counted_ends) and counted_ends[i] < end
 
 
 def _route_end_item(norm, pos, clause_start):

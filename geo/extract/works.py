@@ -118,11 +118,9 @@ def action_for(norm, mention, clause_end, right_actions=None):
             and after < clause_end and norm[after] == "、"):
         # A、B改扩建、C等项目建设: 改扩建 is B's own (the list goes on after it); A takes
         # the action that closes the whole list.
-        actions = ACTION_INDEX
-        closing = [(p + len(a), len(a), a) for p in range(after, clause_end)
-                   for a in actions.all_at(norm, p) if p + len(a) <= clause_end]
+        closing = _closing_action(norm, after, clause_end)
         if closing:
-            return max(closing)[2]
+            return closing
     if action:
         return action
     # An action inside the type head's modifiers: 金牛建材等新建商业载体 -> 新建.
@@ -156,6 +154,29 @@ def action_for(norm, mention, clause_end, right_actions=None):
 
 _LEFT_ACTION_INDEX = word_index(LEFT_ACTIONS_SORTED)  # the left verbs, looked up once (not once a step)
 _AFTER_WORKS = "后的"  # a verb's works before the noun they were done on (改造后的, 提升后的)
+_LAST_ACTIONS: list = [None, {}]  # the text, and by clause end (how far back no action ends, the last end)
+
+
+def _closing_action(norm, after, clause_end):
+    """The action ending last in ``norm[after:clause_end]`` (the longest ending there), or None.
+
+    Every item of a list with its own works (A改造、B改造、…) asks for the action closing the list:
+    reading the rest of the clause from each is quadratic. The last place in a clause where an
+    action ends is found once for the text (the look back reaching no further than asked); an
+    action starting at or after ``after`` ends there unless ``after`` is within an action's
+    length of it, and only then are the few places before it looked at.
+    """
+    if _LAST_ACTIONS[0] is not norm:
+        _LAST_ACTIONS[0], _LAST_ACTIONS[1] = norm, {}
+    low, last = _LAST_ACTIONS[1].get(clause_end, (clause_end, None))  # (no action ends in low+1..clause_end)
+    if last is None and after < low:
+        last = next((end for end in range(low, after, -1) if ACTION_INDEX.ending_at(norm, end)), None)
+        _LAST_ACTIONS[1][clause_end] = (after, last)
+    for end in range(last or after, after, -1):
+        words = ACTION_INDEX.ending_at(norm, end, after)
+        if words:
+            return words[0]
+    return None
 
 
 def right_action(norm, pos, clause_end):
