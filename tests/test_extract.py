@@ -1335,6 +1335,13 @@ def test_a_clause_of_thousands_of_tagged_names_between_named_places_finds_their_
     assert steps(800) <= 2.5 * steps(400)
 
 
+def test_a_clause_of_thousands_of_sections_is_no_recursion_without_end():
+    # A clause of one section written thousands of times without a mark (青山景观带东段…): the
+    # tagger's span over it had its head looked for behind one section after another, a call
+    # deeper for each: Python's recursion limit, at 40 KB. Heads are looked for behind a few.
+    assert extract_projects("改造" + "青山景观带东段" * 1500 + "。") == []
+
+
 def test_a_sentence_of_thousands_of_slogans_is_read_in_time_linear_in_its_length():
     from geo.extract.counts import slogan_counts
 

@@ -18,6 +18,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Two places joined by 至 or a dash, perhaps as a stretch (段): a road's name without a head.
 _ROUTE_SPAN = re.compile(r"[\u4e00-\u9fff\dA-Z]{2,12}(?:至|[" + re.escape(DASHES) + r"]{1,2})(?!少|今|此)[\u4e00-\u9fff\dA-Z]{2,12}")
 HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
+# Sections and extensions a tagged name's head may stand behind (国道324线|周宁段|(青山段)): more is no
+# name but a clause of them (青山景观带东段 repeated), which would be looked behind without end.
+MAX_NESTED_SECTIONS = 4
 _NUMBERED_ROAD = re.compile(r"\d{1,3}号路$")
 # What a tagged name may hold that breaks a rule's stem: a short bracket (海南医学院西海岸校区(海口医学
 # 城一期)) and a dash between two names (福禄净化厂—两路调压计量站中压管线).
@@ -288,9 +291,10 @@ def _section_starts(norm, start, end):
     return []
 
 
-def _category(norm, start, end, records):
+def _category(norm, start, end, records, depth=0):
     """(category or placeholder, head kind, head start, minimum stem) of a span; ``records``: the
-    sentence's records as :class:`_Neighbours`.
+    sentence's records as :class:`_Neighbours`; ``depth``: the sections and extensions cut off the
+    span's end so far (a head is looked for behind at most :data:`MAX_NESTED_SECTIONS` of them).
 
     From the head it ends with, or that ends it before a section or an extension (国道324线周宁段,
     平香线南延); else a numbered road (24号路) or a road code; else, for a name
@@ -315,14 +319,15 @@ def _category(norm, start, end, records):
         if norm.endswith(word, start, end) and end - start > len(word):
             # 蒋家巷花园, 龙韵景苑, 仲子路钢坝闸: types too often part of other names for the rules
             return code, "facility", end - len(word), 2
-    for cut in _section_starts(norm, start, end):
+    for cut in _section_starts(norm, start, end) if depth < MAX_NESTED_SECTIONS else ():
         # 国道324线周宁段, 福州至昆明公路(横县五权至良圻): the head stands before the section
-        found = _category(norm, start, cut, records)
+        found = _category(norm, start, cut, records, depth + 1)
         if found[0] is not None:
             return found
-    tail = _EXTENSION_TAIL.search(norm, start + 2, end) if norm.endswith(_EXTENSION_ENDS, start, end) else None
+    tail = _EXTENSION_TAIL.search(norm, start + 2, end) \
+        if depth < MAX_NESTED_SECTIONS and norm.endswith(_EXTENSION_ENDS, start, end) else None
     if tail is not None:
-        found = _category(norm, start, tail.start(), records)
+        found = _category(norm, start, tail.start(), records, depth + 1)
         if found[0] is not None and found[2] < tail.start():
             return found  # 平香线|南延, 地铁5号线|北延: the head stands before the extension
     neighbour = records.listed_beside(norm, start, end)
