@@ -1554,60 +1554,34 @@ def test_a_list_of_thousands_closed_by_its_role_or_teams_is_walked_once(monkeypa
     assert work(1_200) <= 2.5 * work(600)
 
 
-def test_a_clause_of_thousands_of_items_with_their_works_finds_the_closing_works_once():
+@pytest.mark.parametrize("item, items", [
+    # items each with their own works (a lexicon example): each item followed by its works and 、
+    # looked for the works closing the list (A、B改扩建、C等项目建设: A takes 建设) at every place of the
+    # rest of the clause (40 KB took 13 times 10 KB); the last place an action ends is found once
+    ("青山路旧村改造、", 600),
+    # a counted type inside a longer item: each count walked back through every item before it to the
+    # clause's start, taking each as a member (10 KB took 50 s); a walk stops at an item holding an
+    # earlier count of its own
+    ("总计17条街路工程、", 100),
+    # a facility named by its bare type: each bare 园博园 looked through every named record for the full
+    # name it refers back to (40 KB took 9 times 10 KB); the target is the same for every record of one
+    # type, looked for once
+    ("建设园博园、", 400),
+])
+def test_a_clause_of_thousands_of_lexicon_forms_runs_steps_linear_in_its_length(item, items):
     import geo
     from geo.extract.mentions import forget_text
 
-    # One clause listing items each with its own works (青山路旧村改造、 repeated, a lexicon example):
-    # each item followed by its works and 、 looked for the works closing the list (A、B改扩建、C等项目
-    # 建设: A takes 建设) at every place of the rest of the clause (40 KB took 13 times 10 KB). The
-    # last place an action ends is found once for the clause: twice the clause, about twice the steps.
-    def steps(items):
+    # One clause repeating a form of the lexicon's examples: twice the clause, about twice the steps.
+    def steps(count):
         forget_text()
         with LinesRun(Path(geo.__file__).parent) as lines:
-            extract_projects("改造" + "青山路旧村改造、" * items + "。")
-        forget_text()
-        return lines.count
-
-    steps(10)  # (what is read once, the lexicon and the models, read before counting)
-    assert steps(1_200) <= 2.5 * steps(600)
-
-
-def test_a_clause_of_counted_types_walks_back_no_further_than_the_count_before():
-    import geo
-    from geo.extract.mentions import forget_text
-
-    # One clause repeating a counted type inside a longer item (总计17条街路工程、, a lexicon example):
-    # each count walked back through every item before it to the clause's start, taking each as a
-    # member, so that the items of the clause grew as its square (10 KB of it took 50 s). A walk
-    # stops at an item holding an earlier count of its own: twice the clause, about twice the steps.
-    def steps(items):
-        forget_text()
-        with LinesRun(Path(geo.__file__).parent) as lines:
-            extract_projects("改造" + "总计17条街路工程、" * items + "。")
+            extract_projects("改造" + item * count + "。")
         forget_text()
         return lines.count
 
     steps(5)  # (what is read once, the lexicon and the models, read before counting)
-    assert steps(200) <= 2.5 * steps(100)
-
-
-def test_a_text_of_thousands_of_bare_singleton_facilities_looks_for_their_full_name_once():
-    import geo
-    from geo.extract.mentions import forget_text
-
-    # A text naming a facility by its bare type thousands of times (建设园博园、, a lexicon example):
-    # each bare 园博园 looked through every named record for the full name it refers back to (40 KB
-    # took 9 times 10 KB). The target is the same for every record of one type: looked for once.
-    def steps(items):
-        forget_text()
-        with LinesRun(Path(geo.__file__).parent) as lines:
-            extract_projects("改造" + "建设园博园、" * items + "。")
-        forget_text()
-        return lines.count
-
-    steps(5)  # (what is read once, the lexicon and the models, read before counting)
-    assert steps(800) <= 2.5 * steps(400)
+    assert steps(2 * items) <= 2.5 * steps(items)
 
 
 def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
