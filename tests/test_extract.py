@@ -1418,25 +1418,25 @@ def test_a_name_the_tagger_adds_is_checked_against_its_neighbours_without_readin
 
 @pytest.mark.parametrize("item", ["青山路、白石路、红星路等3个项目", "等3个项目、", "位于青山路、"])
 def test_a_clause_of_thousands_of_lists_and_counts_runs_steps_linear_in_its_length(item):
-    from pathlib import Path
-
-    import geo
-    from geo.extract.mentions import forget_text
-
     # One clause of counted lists, counts or places repeated: the named records were put in a table
     # by their ends for every count, the heads checked one by one against every counted noun, each
     # list closed by a count looked back to its clause's start, each name the tagger would add
     # compared with every place of its clause (200 KB took 9 to 13 times 50 KB). Twice the clause,
     # about twice the steps of the package's code.
-    def steps(items):
-        forget_text()
-        with LinesRun(Path(geo.__file__).parent) as lines:
-            extract_projects("改造" + item * items + "。")
-        forget_text()
-        return lines.count
+    _clause_steps(item, 20)  # (what is read once, the lexicon and the models, read before counting)
+    assert _clause_steps(item, 1_200) <= 2.5 * _clause_steps(item, 600)
 
-    steps(20)  # (what is read once, the lexicon and the models, read before counting)
-    assert steps(1_200) <= 2.5 * steps(600)
+
+def _clause_steps(item, count):
+    """The lines of the package run to extract one clause of ``item`` repeated ``count`` times."""
+    import geo
+    from geo.extract.mentions import forget_text
+
+    forget_text()
+    with LinesRun(Path(geo.__file__).parent) as lines:
+        extract_projects("改造" + item * count + "。")
+    forget_text()
+    return lines.count
 
 
 def test_a_clause_of_megabytes_is_searched_for_quotes_once():
@@ -1569,19 +1569,9 @@ def test_a_list_of_thousands_closed_by_its_role_or_teams_is_walked_once(monkeypa
     ("建设园博园、", 400),
 ])
 def test_a_clause_of_thousands_of_lexicon_forms_runs_steps_linear_in_its_length(item, items):
-    import geo
-    from geo.extract.mentions import forget_text
-
     # One clause repeating a form of the lexicon's examples: twice the clause, about twice the steps.
-    def steps(count):
-        forget_text()
-        with LinesRun(Path(geo.__file__).parent) as lines:
-            extract_projects("改造" + item * count + "。")
-        forget_text()
-        return lines.count
-
-    steps(5)  # (what is read once, the lexicon and the models, read before counting)
-    assert steps(2 * items) <= 2.5 * steps(items)
+    _clause_steps(item, 5)  # (what is read once, the lexicon and the models, read before counting)
+    assert _clause_steps(item, 2 * items) <= 2.5 * _clause_steps(item, items)
 
 
 def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
