@@ -10,11 +10,10 @@ folding, and the literals and ranges of the class joining into at most two runs 
 Multilingual Plane. The answer is the one CPython's function gives (a test compares both on every
 class of the package's patterns); any other class goes to CPython's function, as does everything
 when the function is not found or does not take the arguments this front was written for.
+Importing this module puts the front in place (``geo.extract`` imports it before its patterns).
 """
 
 from __future__ import annotations
-
-import inspect
 
 try:  # CPython 3.11+; 3.10 keeps the same function in sre_compile
     from re import _compiler as _sre_compiler, _constants as _sre_constants
@@ -25,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the interpreter
 _LITERAL, _RANGE, _NEGATE, _CATEGORY = (_sre_constants.LITERAL, _sre_constants.RANGE, _sre_constants.NEGATE,
                                         _sre_constants.CATEGORY)
 _BMP_END = 0x10000  # CPython's map of a class's characters stops here; characters above go to its tail
-_PARAMETERS = ["charset", "iscased", "fixup", "fixes"]
+_PARAMETERS = ("charset", "iscased", "fixup", "fixes")
 
 
 def install() -> bool:
@@ -42,10 +41,8 @@ def install() -> bool:
         return False
     if getattr(current, "__wrapped__", None) is not None:
         return True
-    try:
-        if list(inspect.signature(current).parameters) != _PARAMETERS:
-            return False
-    except (TypeError, ValueError):
+    code = getattr(current, "__code__", None)
+    if code is None or code.co_varnames[:code.co_argcount] != _PARAMETERS:
         return False
     front = _front(current)
     _sre_compiler._optimize_charset = front
@@ -113,3 +110,6 @@ def _joined(spans):
                 return None
             runs.append((low, high))
     return runs
+
+
+install()

@@ -161,6 +161,7 @@ import bisect
 import contextlib
 import gc
 
+from geo import regex_charsets  # noqa: F401 - first: the patterns below compile through its front
 from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, PARAGRAPH_LINES, read_document, read_report
 from geo.extract.features import finish_records, pack_records, project_slug, to_features, unpack_records
