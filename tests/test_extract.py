@@ -1188,11 +1188,12 @@ def test_a_long_list_shares_the_works_written_after_it():
     assert len(features) == 150 and all(f["properties"]["action"] == "改造" for f in features)
 
 
-def test_forget_text_lets_go_of_the_text_its_quotes_and_runs_were_found_in():
+def test_forget_text_lets_go_of_the_text_its_quotes_runs_and_last_actions_were_found_in():
     # The quotes were kept by a cache keyed by the text: it held the text after it was done, and it
     # compared an equal text of a later call with it character by character at every head.
     import weakref
     from geo.extract.mentions import clause_mentions, forget_text
+    from geo.extract import works
     from geo.extract.runs import run_end
 
     class Text(str):
@@ -1202,6 +1203,7 @@ def test_forget_text_lets_go_of_the_text_its_quotes_and_runs_were_found_in():
     held = weakref.ref(norm)
     assert [m.head for m in clause_mentions(norm, 0, len(norm))] == ["公园", "路", "路"]
     assert run_end(norm, 0) == len("新建")
+    assert works._closing_action(norm, 0, len(norm)) == "改造"  # (the last action of the clause, kept for it)
     forget_text()
     del norm
     assert held() is None

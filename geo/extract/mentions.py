@@ -15,6 +15,7 @@ from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok,
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
 from geo.extract.runs import forget_runs
+from geo.extract.works import forget_closing_actions
 
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -243,12 +244,13 @@ def _candidates(norm):
 
 
 def forget_text():
-    """Let go of the text the candidates, quotes, list walks and runs were worked out for, and of
-    them, once it is done."""
+    """Let go of the text the candidates, quotes, list walks, runs and clauses' last actions were
+    worked out for, and of them, once it is done."""
     _CANDIDATES[:] = [None, None]
     _WALKS[:] = [None, {}]
     forget_quotes()
     forget_runs()
+    forget_closing_actions()
 
 
 @functools.lru_cache(maxsize=1)

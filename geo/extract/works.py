@@ -157,6 +157,11 @@ _AFTER_WORKS = "后的"  # a verb's works before the noun they were done on (改
 _LAST_ACTIONS: list = [None, {}]  # the text, and by clause end (how far back no action ends, the last end)
 
 
+def forget_closing_actions():
+    """Let go of the text the last actions of its clauses were found in (see mentions.forget_text)."""
+    _LAST_ACTIONS[:] = [None, {}]
+
+
 def _closing_action(norm, after, clause_end):
     """The action ending last in ``norm[after:clause_end]`` (the longest ending there), or None.
 
