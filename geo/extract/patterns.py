@@ -172,13 +172,11 @@ RECORD_MIN_CONFIDENCE = 0.4
 # normalised, tagged and put through the rules in a forked worker process while this process
 # does those before it (0: never); shorter ones in the process itself.
 PARALLEL_MIN_CHARS = 50_000
-# The share of the characters this process keeps (the cut is at the first line end after it).
-# Half: once the worker is done this process takes its records and makes the features of both
-# parts (0.1 s CPU on 1 MB), as much as the worker pays more (the pages it copies after the
-# fork, pickling its records) with the bench text's second half a little dearer a character:
-# on the bench's 1 MB the two were done together at 0.50, while at 0.52 this process finished
-# 0.15 s of CPU after the worker (medians of eight runs each, thirty-fourth session).
-PARALLEL_OWN_SHARE = 0.50
+# The share of the characters this process keeps (the cut is at the first line end after it);
+# this process also makes the features of both parts once the worker is done. A little over
+# half: the worker also pays for the pages it copies after the fork and for sending its
+# records back (on 1 MB it finished 0.05 s later than this process with an even cut).
+PARALLEL_OWN_SHARE = 0.52
 # Hard-wrapped text (copied from a PDF or a scanned yearbook: every line cut at the same width,
 # mid-sentence): a line break is dropped when the line before is as wide as the text's wrapped
 # lines (display width: a Han character or full-width mark counts 2, ASCII 1) and ends in no
