@@ -67,6 +67,7 @@ def _container_encoding(path: Path, layer=None, *, sniff=False):
 
 
 def _check_dbf_beside(path: Path) -> None:
+    """InputError when a Shapefile has no .dbf (nor .DBF) beside it."""
     if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
         raise InputError(path, "Shapefile has no .dbf beside it")
 
