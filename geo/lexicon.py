@@ -235,6 +235,9 @@ TITLES = frozenset(words("title"))
 # Verbs of what a plan relies on (依托): places listed after one that close their clause
 # (依托青山老街、白石花园,搭建…) are context; followed by their own works they are projects.
 RELIANCE_VERBS = frozenset(words("reliance"))
+# Verbs of a project driving a place's growth (带动沿线A镇的发展, 促进A片区开发): a zone or
+# village after one, alone or listed, is what benefits (see geo.extract.described.growth_driven).
+GROWTH_VERBS = words("growth_verb")
 # Status words between a context verb and a place (北至规划青山路): the place stays context.
 STATUS_WORDS = frozenset(words("status"))
 SEPARATORS = words("separator")

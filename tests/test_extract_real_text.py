@@ -1801,9 +1801,13 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建青山医院门诊楼、松韵楼、白石医院住院楼,建成青山工业园、金沙智谷、白石产业园。",
      [("白石产业园", "area"), ("白石医院住院楼", "health"), ("金沙智谷", "area"), ("青山医院门诊楼", "health"),
       ("青山工业园", "area")], []),
-    # a zone whose growth a project drives (带动, 促进) is what benefits, no project of its own
+    # a zone or village whose growth a project drives (带动, 促进) is what benefits, no project of its
+    # own; a later item with works of its own stays, and so does a place of another kind (a market)
     ("新建青山大道,带动沿线白石镇、青松镇等集镇的社会经济发展。", [("青山大道", "road_new")], []),
     ("建成金湖大桥,通车后将促进红枫西片区开发。", [("金湖大桥", "bridge")], []),
+    ("完善城市配套服务功能,带动青松新城片区加快发展。", [], []),
+    ("新建红河大桥,带动红河新区和白沙商贸小区开发。", [("白沙商贸小区", "area"), ("红河大桥", "bridge")], []),
+    ("促进青山通讯城等市场加快线上线下融合发展。", [("青山通讯城", "market")], []),
 ])
 
 

@@ -3,14 +3,15 @@
 Places named for their people or authority, rivers whose floods are fought, works counted again, one of a type a place becomes,
 examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
 catchment, a place's surroundings, types of schools written together, a place's projects growing in
-number, the use of a place's land, kinds of facility listed, the journey to a place, a place's problem.
+number, the use of a place's land, kinds of facility listed, the journey to a place, a place's problem,
+a place whose growth a project drives.
 """
 
 from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AUTHORITIES, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM
 
@@ -354,6 +355,31 @@ def purpose_served(case):
     start = mention.stem_start
     return _SERVED_AFTER.match(norm, chain_end(mention)) is not None \
         and _IS_BEFORE.search(norm, max(0, start - 25), start) is not None
+
+
+# A zone or village whose growth a project drives, right after the verb or listed after it (带动沿线|A镇、
+# |B镇等集镇的发展, 促进|A片区开发): what benefits, no project of the clause. Other kinds of place
+# stay (促进A市场加快融合发展: the market's own upgrade).
+_DRIVEN_BEFORE = re.compile("(?:" + "|".join(map(re.escape, GROWTH_VERBS)) + r")(?:沿线|周边)?"
+                            r"((?:[^,;:。!?\n、和及与]{1,16}[、和及与])+)?$")
+_DRIVEN_REACH = 60  # characters back from a place looked through for the verb (bounded: linear)
+_DRIVEN_CATEGORIES = ("area", "village")
+
+
+def growth_driven(case):
+    """A镇 of 带动沿线A镇、B镇等集镇的发展, A片区 of 促进A片区开发: a zone or village whose growth
+    another project drives is what benefits, no project itself."""
+    mention, norm = case.mention, case.norm
+    typed = mention.typed_by  # (a bare item takes its list's type: 白石镇、青松镇等集镇)
+    if (mention.category or (typed.category if typed is not None else None)) not in _DRIVEN_CATEGORIES:
+        return False
+    start = mention.stem_start
+    low = max(0, start - _DRIVEN_REACH)
+    if not any(norm.find(verb, low, start) >= 0 for verb in GROWTH_VERBS):
+        return False  # (most places: no such verb before them, and no pattern to look for)
+    driven = _DRIVEN_BEFORE.search(norm, low, start)
+    # a later item of a list with works of its own is left (带动A新区和B小区开发: B's 开发)
+    return driven is not None and (case.action is None or driven.group(1) is None)
 
 
 # A problem of a place closing its clause (A片区学校配套不足问题, A片区适龄儿童就近入学问题), after a
