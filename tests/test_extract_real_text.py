@@ -119,6 +119,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("区属3所、青岭镇2所、白石街1所。", [], []),
     ("建成1号教学楼、2号教学楼，新建20米宽绿道。", [], []),
     ("奋斗百年路，启航新征程，发展思路更加清晰。", [], []),
+    # a street whose stem holds a word of speech ends it with a direction, an ordinal or a natural place
+    ("完成创业东路、金融九街改造，加快建设振兴岛第二通道，奋斗百年路越走越宽。",
+     [("创业东路", "road_rebuild"), ("振兴岛第二通道", "road_new"), ("金融九街", "road_rebuild")], []),
     # a jurisdiction is context unless works govern it directly; a count inside a stem counts the head
     ("青松新城已成为新的增长极，加快建设白石新城。", [("白石新城", "area")], []),
     ("晋宁区有8所中小学需要搬迁。", [], [("school", 8)]),

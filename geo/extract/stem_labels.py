@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BLOCK_HEADS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, unit_fits, verb_ending_at
+from geo.lexicon import BLOCK_HEADS, DIRECTIONS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, unit_fits, verb_ending_at
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import HAN_RUN, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE
@@ -16,6 +16,9 @@ _DOOR_NUMBER_ONLY = re.compile(r"\d{1,4}")  # the door number before 号院
 _PIPE_SIZE = re.compile(r"(?:DN|dn|De|de|Φ|φ)\d")  # a pipe's nominal diameter (DN300, De110, Φ600)
 _NUMERAL_STEMS = frozenset("一二三四五六七八九十")  # 一中, 三小: one-character numerals naming a school
 _NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
+# How a street's own stem may end where no road of speech does: a direction or an ordinal (创业南路,
+# 金融七街, 思源东道) or a natural place (复兴岛第三通道).
+_STREET_STEM_ENDINGS = tuple(DIRECTIONS + "中一二三四五六七八九十") + _NATURAL_PLACE_ENDINGS
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # 压缩式, 装配式: how a thing is built
@@ -139,8 +142,9 @@ def analyse_stem(norm, mention):
     building = _NUMBERED.match(rest) if numbered and mention.head in SUBUNIT_HEADS else None
     if building and is_generic(rest[building.end():]):
         return count, start, "generic"  # 1号教学楼, 24班初中教学楼: a building of the school described
-    if mention.category == "road" and len(rest) > 2 and "至" not in rest and any(word in rest for word in ABSTRACT_WORDS):
-        return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech (a route A至B is none)
+    if mention.category == "road" and len(rest) > 2 and "至" not in rest and any(word in rest for word in ABSTRACT_WORDS) \
+            and not rest.endswith(_STREET_STEM_ENDINGS):
+        return count, start, "slogan"  # 奋斗百年路, 走创业路: a road of speech (a route A至B is none, nor 创业南路)
     if _MONEY.search(rest):
         return count, start, "value"  # 亿元楼宇, 税收超亿元楼宇: a revenue class, not a place
     if rest.startswith(_SLOGANS):
