@@ -69,6 +69,22 @@ def one_described(case):
     return norm[mention.stop_start - 1] in "成作"
 
 
+def centres_made(case):
+    """全力打造行政科教文化中心、旅游集散中心: a bare 中心 (its category read from its stem's words)
+    in a list 打造 opens is a role the district is to take on, no place."""
+    mention, norm = case.mention, case.norm
+    start = mention.stem_start
+    if mention.head != "中心" or start is None:
+        return False
+    lo = max(0, start - _MADE_REACH)
+    return norm.find("打造", lo, start) >= 0 and _MADE_LISTED.search(norm, lo, start) is not None
+
+
+# 打造 and the items of its list before a place (打造A中心、B中心、|旅游集散中心).
+_MADE_LISTED = re.compile(r"打造(?:[^,;:。!?\n、]{1,16}、)*$")
+_MADE_REACH = 80  # characters back from a 中心 looked through for the 打造 its list follows
+
+
 # The rest of a list after a place, passed over to what follows the list (a name the tagger marks,
 # or one listed with places of other kinds, has no list of its own).
 _REST_OF_LIST = r"(?:、[^、,;:。!?\n]{1,16}?)*"
