@@ -324,6 +324,9 @@ TOWNSHIP_SUFFIXES = words("township_suffix")
 HOLDING_ZONES = words("holding_zone")
 
 STEM_CATEGORY = pairs("stem_category")
+# Words that give a bare facility head (中心, 楼) its category, and nothing else (旅游 in 县旅游集散中心;
+# as a stem_category it would make a list of 旅游项目 commercial too).
+FACILITY_STEM_CATEGORY = pairs("facility_stem_category")
 RAIL_WORDS = words("rail_context")
 BUS_WORDS = words("bus_context")
 

@@ -1568,6 +1568,19 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # bare types listed after 包括 are what a project holds, no places (a named school so listed is one)
     ("青松县文化体育园区包括建设体育场、游泳馆、文化馆、图书馆及档案馆等5个项目,教育园区包括扩建红岩中学。",
      [("红岩中学", "school")], [("project", 5)]),
+    # ... so are those after 建设项目有, and after the openers of a building's parts (馆内设有,
+    # 建设内容有) a type with a stem listed beside a bare type (击剑馆 beside 游泳馆)
+    ("青山县文体中心总投资1亿元,建设项目有图书馆、美术馆、档案馆和剧院。", [("青山县文体中心", "culture")], []),
+    ("白石体育中心建成开放,馆内设有击剑馆、网球馆、游泳馆等运动场馆。", [("白石体育中心", "sports")], []),
+    # a bare 中心 with 旅游 in its stem is a facility (the word gives no list of 旅游项目 a category);
+    # bare 中心 listed after 打造 are roles the district is to take on, no places
+    ("建成青松县旅游集散中心,启动白石旅游服务中心建设。",
+     [("白石旅游服务中心", "commercial"), ("青松县旅游集散中心", "commercial")], []),
+    ("全力打造县域医疗中心、教育中心、商贸中心。", [], []),
+    # 广播, 传媒 and 传染病 in the stem of a bare 中心 or 楼 give it its category
+    ("青松县广播电视台演播大楼落成启用,白石传媒中心建成投用。",
+     [("白石传媒中心", "culture"), ("青松县广播电视台演播大楼", "culture")], []),
+    ("市第二人民医院建成独立传染病治疗楼。", [("市第二人民医院", "health"), ("独立传染病治疗楼", "health")], []),
     # the places a route passes may be listed inside its name (A经B、C至D公路): one road, not two,
     # and a town passed (长桥) is no bridge
     ("据悉,青山经长桥、白石至黄沙公路改扩建工程起点位于县城。", [("青山经长桥、白石至黄沙公路", "road_rebuild")], []),

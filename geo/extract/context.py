@@ -16,7 +16,7 @@ from geo.extract.model import chain_end, chain_first
 from geo.extract.runs import role_of, teams_close
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import works_at
-from geo.extract.described import enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
+from geo.extract.described import centres_made, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
     village_located, what_it_becomes, growth_driven
@@ -543,7 +543,7 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _insi
                  examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place,
-                 growth_driven)
+                 growth_driven, centres_made)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES

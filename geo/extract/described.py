@@ -70,6 +70,22 @@ def one_described(case):
     return norm[mention.stop_start - 1] in "成作"
 
 
+def centres_made(case):
+    """全力打造行政科教文化中心、旅游集散中心: a bare 中心 (its category read from its stem's words)
+    in a list 打造 opens is a role the district is to take on, no place."""
+    mention, norm = case.mention, case.norm
+    start = mention.stem_start
+    if mention.head != "中心" or start is None:
+        return False
+    lo = max(0, start - _MADE_REACH)
+    return norm.find("打造", lo, start) >= 0 and _MADE_LISTED.search(norm, lo, start) is not None
+
+
+# 打造 and the items of its list before a place (打造A中心、B中心、|旅游集散中心).
+_MADE_LISTED = re.compile(r"打造(?:[^,;:。!?\n、]{1,16}、)*$")
+_MADE_REACH = 80  # characters back from a 中心 looked through for the 打造 its list follows
+
+
 # The rest of a list after a place, passed over to what follows the list (a name the tagger marks,
 # or one listed with places of other kinds, has no list of its own).
 _REST_OF_LIST = r"(?:、[^、,;:。!?\n]{1,16}?)*"
@@ -123,19 +139,38 @@ def functions_of_a_building(case):
 
 # What a project is said to hold (文化体育园区包括建设体育场、体育馆、图书馆及档案馆): the list after
 # 包括 up to a place, with the works that may open it.
-_CONTENTS_LISTED = re.compile(r"(?:包括|包含|涵盖)(?:建设|新建|改建|扩建)?(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
+_CONTENTS_LISTED = re.compile(r"(?P<opener>包括|包含|涵盖|建设内容[为有]|建设项目有|主要建设有|内设有):?(?:建设|新建|改建|扩建)?"
+                              r"(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
+# The literals of those openers, one of which must stand within reach before a type (a fast look-up first).
+_CONTENTS_LITERALS = ("包", "含", "涵盖", "内容", "项目有", "建设有", "设有")
+# The openers of a building's or a project's parts (建设内容有, 馆内设有), not of a list of projects
+# (包括, 建设项目有): a type with a stem listed after them beside a bare type is a part too.
+_PARTS_OPENERS = frozenset(("建设内容为", "建设内容有", "主要建设有", "内设有"))
 _CONTENTS_REACH = 80  # characters back from a place looked through for the list's 包括
 
 
 def types_contained(case):
-    """文化体育园区包括建设体育场、体育馆、图书馆及档案馆: bare types (a head with no name before it)
-    listed as what a project holds are its parts, no places of their own (A路、B路 listed so are)."""
+    """文化体育园区包括建设体育场、体育馆、图书馆及档案馆, 建设项目有图书馆、文化馆: bare types (a
+    head with no name before it) listed as what a project holds are its parts, no places of their
+    own (A路、B路 listed so are). After the openers of a building's parts (建设内容有新建住院楼、妇幼病房楼,
+    馆内设有乒乓球馆、游泳馆) a type with a stem listed beside a bare type is a part too."""
     mention, norm = case.mention, case.norm
     start = mention.stem_start
-    if start is None or norm[start:mention.end] != mention.head or mention.count:
-        return False  # (a named place, a road's code with its section, or a counted one)
+    if start is None or mention.count:
+        return False  # (a road's code with its section, or a counted one)
+    bare = _bare_type(norm, mention)
+    if not bare and not any(_bare_type(norm, mate) for mate in mention.chain):
+        return False  # (a named place, in no list of parts)
     lo = max(0, start - _CONTENTS_REACH)
-    return norm.find("包", lo, start) >= 0 and _CONTENTS_LISTED.search(norm, lo, start) is not None
+    if not any(norm.find(word, lo, start) >= 0 for word in _CONTENTS_LITERALS):
+        return False
+    match = _CONTENTS_LISTED.search(norm, lo, start)
+    return match is not None and (bare or match.group("opener") in _PARTS_OPENERS)
+
+
+def _bare_type(norm, mention):
+    """True when a mention is its head alone (体育馆), with no name before it."""
+    return bool(mention.head) and mention.stem_start is not None and norm[mention.stem_start:mention.end] == mention.head
 
 
 def what_it_becomes(case):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from geo.lexicon import MAIN_PARTS, MAIN_PART_DONE, FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, STOPS, is_generic, match_any, stop_ending_at, word_index
+from geo.lexicon import MAIN_PARTS, MAIN_PART_DONE, FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, FACILITY_STEM_CATEGORY, STOPS, is_generic, match_any, stop_ending_at, word_index
 from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
@@ -60,7 +60,7 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
         stem = norm[mention.stem_start:mention.head_start]
         if category == "members" and mention.stop_start is not None:
             stem = norm[mention.stop_start:mention.head_start]  # 推动更新项目20个: 更新 says renewal
-        for word, code in STEM_CATEGORY:
+        for word, code in STEM_CATEGORY + (FACILITY_STEM_CATEGORY if category == "stem" else ()):
             if word in stem:
                 return code
         if category == "stem" and _SCHOOL_IN_STEM.search(stem):
