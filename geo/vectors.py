@@ -214,7 +214,8 @@ def _explain_unreadable(path: Path):
     """Say why GDAL could not read a file, when its own words would mislead ("not recognized").
 
     A GeoJSON file whose JSON is broken or nested too deeply gets :func:`geo.io.parse_json`'s
-    message; a GeoPackage without any table gets "GeoPackage has no layers", any other file
+    message, one with a coordinate that is no number (NaN opening a ring: GDAL's "not closed")
+    :func:`geo.geojson_read.check_coordinate_numbers`'s; a GeoPackage without any table gets "GeoPackage has no layers", any other file
     GDAL opens but finds no layer in (a KML without a Placemark) "holds no layer". Returns
     None when there is nothing better to say than GDAL's message.
     """
@@ -223,7 +224,10 @@ def _explain_unreadable(path: Path):
         raise InputError(path, "an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF in CAD (另存为 DXF), "
                                "with its .prj beside it")
     if suffix in (".geojson", ".json") and path.is_file():
-        parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
+        from geo.geojson_read import check_coordinate_numbers
+
+        data = parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
+        check_coordinate_numbers(data, path)  # NaN opening a ring: GDAL says "not a closed linestring"
     elif suffix == ".gpkg" and path.is_file():
         import sqlite3
 
