@@ -96,3 +96,41 @@ def unbuilt_geometries(label, frame, warnings=None):
     if count:
         warn(f"{label}: {count} feature(s) without a geometry that can be built (a ring of fewer than four "
              "points: an extract cut at its edge?) left out", warnings)
+
+
+def check_numbers_fit_crs(path, gdf, hint=lambda: ""):
+    """InputError naming the file, its CRS and its coordinates' range when they cannot be in that CRS:
+    a projected CRS (metres) over numbers all within lon/lat's range (a .prj or ``crs`` member of another
+    file, or one chosen by mistake), or lon/lat over numbers beyond it (metres in a GeoJSON, which RFC 7946
+    makes lon/lat, or under a .prj of lon/lat). The one rule of every vector file read: geo never guesses
+    which of the two is right. ``hint`` gives what more to say when the numbers are beyond lon/lat
+    (the zone their metres fit)."""
+    import numpy as np
+    import shapely
+
+    from geo.crs import crs_label, in_china
+    from geo.io import InputError
+
+    crs = gdf.crs
+    if crs is None or not (crs.is_projected or crs.is_geographic) or not len(gdf):
+        return
+    coords = shapely.get_coordinates(gdf.geometry.values)
+    coords = coords[np.isfinite(coords).all(axis=1)]
+    if not len(coords):
+        return
+    (x0, y0), (x1, y1) = coords.min(axis=0), coords.max(axis=0)
+    degrees = -180 <= x0 and x1 <= 180 and -90 <= y0 and y1 <= 90
+    span = f"x {_number(x0)} to {_number(x1)}, y {_number(y0)} to {_number(y1)}"
+    if crs.is_projected and degrees:
+        raise InputError(path, f"its coordinates ({span}) are lon/lat degrees, and its CRS, {crs_label(crs)}, is in "
+                               "metres: give the file the CRS of its numbers (WGS-84 lon/lat is EPSG:4326, "
+                               "CGCS2000's EPSG:4490)")
+    if crs.is_geographic and not degrees:
+        swapped = bool(in_china([y0, y1], [x0, x1]).all())
+        raise InputError(path, f"its coordinates ({span}) are out of range of its CRS, {crs_label(crs)}, in lon/lat "
+                               "degrees: " + ("latitude and longitude swapped?" if swapped else f"wrong CRS?{hint()}"))
+
+
+def _number(value) -> str:
+    """A coordinate for a message: to the metre's centimetre in metres, to 6 decimals in degrees."""
+    return f"{value:.{2 if abs(value) >= 1000 else 6}f}".rstrip("0").rstrip(".")

@@ -13,7 +13,8 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.file_kinds import check_geojson_text, check_shapefile_header, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
-from geo.vector_frames import drawing_text, flat, warn_lost_characters, without_false_places
+from geo.survey import unstated_zone_hint
+from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
 from geo.vector_layers import (field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
                                read_kml_documents)
 
@@ -334,8 +335,6 @@ def no_crs(path, frame=None) -> str:
     """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
     missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``), and
     which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres."""
-    from geo.survey import unstated_zone_hint
-
     path = Path(str(path))
     hint = unstated_zone_hint(frame) if frame is not None else ""
     if path.suffix.lower() != ".shp":
@@ -463,8 +462,6 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf
         if crs is None:
-            from geo.survey import unstated_zone_hint
-
             raise InputError(path, no_crs_of_drawing(path) + unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
         gdf = gdf.set_crs(crs)
     if gdf.crs is None:
@@ -481,6 +478,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         gdf = drawing_text(gdf)
     warn_lost_characters(path, gdf)
     gdf = without_false_places(flat(gdf))
+    check_numbers_fit_crs(path, gdf, lambda: unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
     if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:
         gdf.attrs["field_aliases"] = aliases  # 街道名称 for JDMC: what ArcGIS and QGIS show
     return gdf
