@@ -202,6 +202,24 @@ def _outputs_committed():
     return outputs is not None and outputs.committed()
 
 
+def _check_text_options(ctx):
+    """InputError naming the option (or argument) whose text, not a path, holds bytes that are no UTF-8: a
+    terminal or script in GBK on a UTF-8 system (Python keeps them as lone surrogates, which no output
+    can be written with). A path of such bytes is a file's name, and is left as it is."""
+    from geo.io import InputError
+    from geo.text_codecs import argv_bytes_problem
+
+    for param in ctx.command.params:
+        values = ctx.params.get(param.name)
+        if isinstance(param.type, click.Path) or values is None:
+            continue
+        for value in values if isinstance(values, (tuple, list)) else (values,):
+            problem = argv_bytes_problem(value) if isinstance(value, str) else None
+            if problem:
+                raise InputError(param.opts[0] if isinstance(param, click.Option) else param.human_readable_name,
+                                 problem)
+
+
 def _handle_errors(func):
     """Turn input problems into one line on stderr and exit code 2 (traceback with --verbose)."""
 
@@ -210,6 +228,7 @@ def _handle_errors(func):
         ctx = click.get_current_context()
         verbose = (ctx.find_root().params or {}).get("verbose", False)
         try:
+            _check_text_options(ctx)
             with warnings.catch_warnings():
                 if not verbose:
                     # Library warnings (GDAL's "non closed ring", numba hints...) would add

@@ -363,3 +363,23 @@ def test_a_catalog_named_as_another_format_is_refused(tmp_path, name):
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert "the catalog is GeoJSON" in result.output and "geo export projects" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", ["--district-name", "--name-field"])
+def test_an_option_typed_in_gbk_on_argv_is_one_line_naming_it_and_the_gbk_text(monkeypatch, capsys, tmp_path, option):
+    # A terminal or script in GBK on a UTF-8 system: 'geo: error: UnicodeEncodeError: ... surrogates not allowed'
+    # once the outputs were being written (--district-name), or the name shown as '\udcb9\udcc4...'.
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("valid_projects.geojson", "valid_districts.geojson"):
+        shutil.copy(Path(__file__).parent / "bad_inputs" / name, name)
+    typed = os.fsdecode("鼓楼区".encode("gbk"))  # as sys.argv holds the bytes b'\xb9\xc4\xc2\xa5\xc7\xf8'
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = _entry_point(monkeypatch, capsys, ["geocode", "-p", "valid_projects.geojson", "--districts",
+                                                      "valid_districts.geojson", "--name-field", "name", option, typed])
+    assert code == 2
+    assert err == (f"geo: error: {option}: holds bytes that are no UTF-8 (b'\\xb9\\xc4\\xc2\\xa5\\xc7\\xf8'); read as GBK "
+                   "they are '鼓楼区': the terminal or script that passed it is not in UTF-8; type it in a UTF-8 "
+                   "terminal, or save the script as UTF-8\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
