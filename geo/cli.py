@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from geo.safe_text import one_line
+from geo.safe_text import one_line, terminal_line
 
 BASEMAPS = ("osm", "amap", "tianditu", "none")
 COVERAGE_FORMATS = ("table", "csv", "json", "md")
@@ -185,7 +185,7 @@ def _coverage_file_kind(output):
 
 def _report_warnings(warnings):
     for warning in warnings:
-        click.echo(f"warning: {one_line(warning)}", err=True)
+        click.echo(f"warning: {terminal_line(warning)}", err=True)
 
 
 def _stage_printer():
@@ -254,7 +254,7 @@ def _handle_errors(func):
                 exc = InputError(exc.filename, f"is too long a name ({exc.strerror}: a file's or folder's name holds "
                                                "255 bytes at most, 85 Chinese characters in UTF-8)")
             if isinstance(exc, InputError):
-                click.echo(f"geo: error: {one_line(exc)}", err=True)
+                click.echo(f"geo: error: {terminal_line(exc)}", err=True)
                 sys.exit(2)
             message = one_line(str(exc).splitlines()[0]) if str(exc).strip() else ""
             click.echo(f"geo: error: {type(exc).__name__}: {message} (rerun with --verbose for details)", err=True)
@@ -328,7 +328,7 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         boundaries = pipeline.resolve_boundaries(options, layers_dir, prefer_layers=False)
         _report_warnings(boundaries.warnings)
         for note in boundaries.notes:
-            click.echo(one_line(note))
+            click.echo(terminal_line(note))
         features, source = pipeline.read_catalog(projects)
         gazetteer_warnings = []
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
@@ -337,7 +337,7 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         from geo.hand_review import summary
 
         for line in summary(features):
-            click.echo(one_line(line))
+            click.echo(terminal_line(line))
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
     from geo.hand_review import counted
@@ -353,7 +353,7 @@ def _echo_unlocated(unlocated):
     if unlocated:
         click.echo(f"not located ({len(unlocated)}):")
         for item in unlocated:
-            click.echo(f"  {one_line(item['name'])}: {one_line(item['reason'])}")
+            click.echo(f"  {terminal_line(item['name'])}: {terminal_line(item['reason'])}")
 
 
 @main.command()
@@ -529,7 +529,7 @@ def build(report, encoding, gazetteers, osm, online, basemap, basemap_datum, cdn
         progress=_stage_printer(), notes=notes)
     _report_warnings(warnings)
     for note in notes:
-        click.echo(one_line(note))
+        click.echo(terminal_line(note))
     for path in written:
         click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)

@@ -383,3 +383,19 @@ def test_an_option_typed_in_gbk_on_argv_is_one_line_naming_it_and_the_gbk_text(m
                    "they are '鼓楼区': the terminal or script that passed it is not in UTF-8; type it in a UTF-8 "
                    "terminal, or save the script as UTF-8\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_a_warning_naming_a_10000_character_name_cuts_it_on_the_terminal_line(monkeypatch, capsys, tmp_path):
+    # A hand-edited gazetteer's name of 10,000 characters made a warning line of 10 KB.
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("valid_projects.geojson", "valid_districts.geojson"):
+        shutil.copy(Path(__file__).parent / "bad_inputs" / name, name)
+    Path("gaz.csv").write_text(f"name,lon,lat,datum\n{'校' * 10000},117.02,36.70,wgs84\n", encoding="utf-8")
+    code, _, err = _entry_point(monkeypatch, capsys, ["geocode", "-p", "valid_projects.geojson", "--districts",
+                                                      "valid_districts.geojson", "--name-field", "name", "--gazetteer",
+                                                      "gaz.csv"])
+    [warning] = [line for line in err.splitlines() if "校" in line]
+    assert code == 0 and len(warning) < 600, len(warning)
+    assert "校" * 150 in warning and "…(98" in warning and "more characters)" in warning
