@@ -89,6 +89,27 @@ def read_feature_collection(path):
     return data, out
 
 
+def check_declared_crs(collection, features, path):
+    """InputError when the (pre-RFC 7946) ``crs`` member of a GeoJSON ``collection`` names no CRS there is,
+    or one its ``features``' numbers cannot be in (a projected CRS over lon/lat): the rule of every
+    vector file, :func:`geo.vector_frames.check_numbers_fit_crs`. Nothing without a member."""
+    member = collection.get("crs") if isinstance(collection, dict) else None
+    properties = member.get("properties") if isinstance(member, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
+    if not isinstance(name, str):
+        return
+    import geopandas as gpd
+    import pyproj
+
+    from geo.vector_frames import check_numbers_fit_crs
+
+    try:
+        crs = pyproj.CRS.from_user_input(name)
+    except pyproj.exceptions.CRSError:
+        raise InputError(path, f"declares an unknown coordinate reference system {name!r}") from None
+    check_numbers_fit_crs(path, gpd.GeoDataFrame(geometry=[f["geometry"] for f in features], crs=crs))
+
+
 def read_geojson_frame(path):
     """Read a GeoJSON FeatureCollection into a GeoDataFrame (EPSG:4326) with plain json and shapely.
 

@@ -331,9 +331,10 @@ def write_catalog(path, features, source_name=None, metric_crs=None):
 
 def read_catalog(path="projects.geojson"):
     """Read projects.geojson and check it is a catalog this tool can use; InputError naming the feature if not."""
-    from geo.geojson_read import read_feature_collection
+    from geo.geojson_read import check_declared_crs, read_feature_collection
 
     collection, features = read_feature_collection(path)
+    check_declared_crs(collection, features, path)  # a crs member of EPSG:4548 over lon/lat: refused
     seen = set()
     for number, feature in enumerate(features, 1):
         _check_catalog_properties(path, number, feature["properties"])
