@@ -245,4 +245,4 @@ def test_a_library_message_quoting_kilobytes_is_cut_in_the_error_line(work):
                                        "--name-field", "name"])
     [line] = result.stderr.splitlines()
     assert result.exit_code == 2 and line.startswith("geo: error: jd.geojson: not a readable vector file ("), line
-    assert len(line) < io.ERROR_QUOTE_CHARS + 100 and line.endswith("…)"), len(line)
+    assert len(line) < io.ERROR_QUOTE_CHARS + 100 and "…" in line, len(line)  # a long run is cut on the terminal too
