@@ -338,3 +338,23 @@ def test_a_catalog_whose_crs_member_its_numbers_cannot_be_in_is_refused_naming_t
     assert str(info.value).startswith(f"{path}: {said}"), str(info.value)
     path.write_text(path.read_text(encoding="utf-8").replace(declared, "urn:ogc:def:crs:OGC:1.3:CRS84"), encoding="utf-8")
     assert len(read_catalog(path)[0]) == 1
+
+
+@pytest.mark.parametrize("out_dir, said", [("blk", "is a file, expected an output directory"),
+                                           ("blk/maps", "cannot create output directory (Not a directory)")])
+def test_build_into_an_out_dir_that_cannot_be_one_is_refused_before_the_report_is_read(tmp_path, monkeypatch,
+                                                                                        out_dir, said):
+    # It was refused only once extraction, geocoding, the join and coverage had run (a minute for 1 MB).
+    from geo import pipeline
+    from geo.io import InputError
+
+    monkeypatch.chdir(tmp_path)
+    Path("blk").write_text("a file", encoding="utf-8")
+
+    def not_yet(*args, **kwargs):
+        raise AssertionError("the report was read before the output folder was checked")
+
+    monkeypatch.setattr(pipeline, "_extract_dated", not_yet)
+    with pytest.raises(InputError) as info:
+        pipeline.run_build(out_dir=out_dir)
+    assert str(info.value) == f"{out_dir}: {said}"
