@@ -283,7 +283,7 @@ LONG_NAME = "路" * 90  # 270 bytes in UTF-8: more than a file's name may hold (
                                          (["export", "school", "--format", "csv", "-o", f"{LONG_NAME}.csv"],
                                           f"{LONG_NAME}.csv"),
                                          (["geocode", "-p", "projects.geojson", "--layers-dir", LONG_NAME], LONG_NAME),
-                                         (["build", "--out-dir", LONG_NAME], f"{LONG_NAME}/.geo-commit.json")])
+                                         (["build", "--out-dir", LONG_NAME], LONG_NAME)])  # the folder, checked first
 def test_a_name_too_long_for_the_file_system_is_one_line_naming_it(monkeypatch, capsys, tmp_path, args, named):
     # 'geo: error: OSError: [Errno 36] File name too long: ... (rerun with --verbose for details)'.
     monkeypatch.chdir(tmp_path)
