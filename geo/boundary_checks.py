@@ -56,7 +56,8 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
     import numpy as np
     import shapely
 
-    from geo.crs import BD09, DATUM_LABELS, GCJ02, WGS84, convert_geometry, is_web_mercator, metric_crs_for, metric_geometry
+    from geo.crs import (BD09, DATUM_LABELS, GCJ02, WGS84, convert_geometry, crs_label, is_web_mercator, metric_crs_for,
+                         metric_geometry)
 
     crs = metric_crs_for(bundled)
     outline = metric_geometry(shapely.union_all(bundled.geometry.values).boundary, crs)
@@ -90,14 +91,14 @@ def datum_warning(label, zones, bundled, what="街道", file_crs=None, union=Non
         there = Transformer.from_crs(4326, file_crs, always_xy=True)
         back = Transformer.from_crs(sister, 4326, always_xy=True)
         moved = shapely.transform(edge, lambda xy: np.column_stack(back.transform(*there.transform(xy[:, 0], xy[:, 1]))))
-        readings[_crs_label(sister)] = (moved, "is the .prj wrong? Save the file with its right CRS")
+        readings[crs_label(sister)] = (moved, "is the .prj wrong? Save the file with its right CRS")
     base = fitting(edge)
     shares = {label: fitting(geom) for label, (geom, _) in readings.items()}
     best = max(shares, key=shares.get, default=None)
     if best is None or shares[best] < base + settings.DATUM_FIT_GAIN:
         return []
     row = bundled.iloc[0]
-    as_is = f"their .prj's {_crs_label(file_crs)}" if projected else "WGS-84"
+    as_is = f"their .prj's {crs_label(file_crs)}" if projected else "WGS-84"
     return [f"{label}: the {what} {fit} the bundled outline of {row['name']} ({row['code']}) far better "
             f"read as {best} than as {as_is} ({shares[best]:.0%} of {their} edge within "
             f"{settings.DATUM_FIT_NEAR_M:.0f} m of it, against {base:.0%}); {readings[best][1]}"]
@@ -120,12 +121,6 @@ def _sister_projection(crs):
         return CRS.from_epsg(GK_FIRST_EPSG + (meridian - GK_FIRST_MERIDIAN) // GK_STEP) if inside else None
     meridian = GK_FIRST_MERIDIAN + (epsg - GK_FIRST_EPSG) * GK_STEP
     return CRS.from_epsg(32600 + (meridian + 183) // 6) if (meridian + 183) % 6 == 0 else None
-
-
-def _crs_label(crs):
-    """``EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E)``, or the CRS's name when it has no code."""
-    epsg = crs.to_epsg()
-    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
 
 
 def listed(names, limit=3):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from geo.safe_text import one_line
+from geo.safe_text import one_line, terminal_line
 
 BASEMAPS = ("osm", "amap", "tianditu", "none")
 COVERAGE_FORMATS = ("table", "csv", "json", "md")
@@ -185,7 +185,7 @@ def _coverage_file_kind(output):
 
 def _report_warnings(warnings):
     for warning in warnings:
-        click.echo(f"warning: {one_line(warning)}", err=True)
+        click.echo(f"warning: {terminal_line(warning)}", err=True)
 
 
 def _stage_printer():
@@ -202,6 +202,24 @@ def _outputs_committed():
     return outputs is not None and outputs.committed()
 
 
+def _check_text_options(ctx):
+    """InputError naming the option (or argument) whose text, not a path, holds bytes that are no UTF-8: a
+    terminal or script in GBK on a UTF-8 system (Python keeps them as lone surrogates, which no output
+    can be written with). A path of such bytes is a file's name, and is left as it is."""
+    from geo.io import InputError
+    from geo.text_codecs import argv_bytes_problem
+
+    for param in ctx.command.params:
+        values = ctx.params.get(param.name)
+        if isinstance(param.type, click.Path) or values is None:
+            continue
+        for value in values if isinstance(values, (tuple, list)) else (values,):
+            problem = argv_bytes_problem(value) if isinstance(value, str) else None
+            if problem:
+                raise InputError(param.opts[0] if isinstance(param, click.Option) else param.human_readable_name,
+                                 problem)
+
+
 def _handle_errors(func):
     """Turn input problems into one line on stderr and exit code 2 (traceback with --verbose)."""
 
@@ -210,6 +228,7 @@ def _handle_errors(func):
         ctx = click.get_current_context()
         verbose = (ctx.find_root().params or {}).get("verbose", False)
         try:
+            _check_text_options(ctx)
             with warnings.catch_warnings():
                 if not verbose:
                     # Library warnings (GDAL's "non closed ring", numba hints...) would add
@@ -235,7 +254,7 @@ def _handle_errors(func):
                 exc = InputError(exc.filename, f"is too long a name ({exc.strerror}: a file's or folder's name holds "
                                                "255 bytes at most, 85 Chinese characters in UTF-8)")
             if isinstance(exc, InputError):
-                click.echo(f"geo: error: {one_line(exc)}", err=True)
+                click.echo(f"geo: error: {terminal_line(exc)}", err=True)
                 sys.exit(2)
             message = one_line(str(exc).splitlines()[0]) if str(exc).strip() else ""
             click.echo(f"geo: error: {type(exc).__name__}: {message} (rerun with --verbose for details)", err=True)
@@ -309,7 +328,7 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         boundaries = pipeline.resolve_boundaries(options, layers_dir, prefer_layers=False)
         _report_warnings(boundaries.warnings)
         for note in boundaries.notes:
-            click.echo(one_line(note))
+            click.echo(terminal_line(note))
         features, source = pipeline.read_catalog(projects)
         gazetteer_warnings = []
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
@@ -318,7 +337,7 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         from geo.hand_review import summary
 
         for line in summary(features):
-            click.echo(one_line(line))
+            click.echo(terminal_line(line))
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
         layers = pipeline.write_layers(features, boundaries, layers_dir)
     from geo.hand_review import counted
@@ -334,7 +353,7 @@ def _echo_unlocated(unlocated):
     if unlocated:
         click.echo(f"not located ({len(unlocated)}):")
         for item in unlocated:
-            click.echo(f"  {one_line(item['name'])}: {one_line(item['reason'])}")
+            click.echo(f"  {terminal_line(item['name'])}: {terminal_line(item['reason'])}")
 
 
 @main.command()
@@ -510,7 +529,7 @@ def build(report, encoding, gazetteers, osm, online, basemap, basemap_datum, cdn
         progress=_stage_printer(), notes=notes)
     _report_warnings(warnings)
     for note in notes:
-        click.echo(one_line(note))
+        click.echo(terminal_line(note))
     for path in written:
         click.echo(f"wrote {one_line(path)}")
     _echo_unlocated(unlocated)

@@ -384,6 +384,12 @@ def stated_web_datum(crs):
     return next((datum for pattern, datum in _WEB_DATUM_NAMES if pattern.search(names)), None)
 
 
+def crs_label(crs) -> str:
+    """``EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E)``, or the CRS's name when it has no code."""
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
+
+
 def is_metric_crs(crs) -> bool:
     """Whether ``crs`` (a string or pyproj CRS) is one :func:`metric_crs_for` can choose."""
     epsg = _epsg(crs)

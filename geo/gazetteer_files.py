@@ -127,7 +127,7 @@ def _unusable_rows(rows, geoms):
 def _at_0_0(geom) -> bool:
     """Whether every coordinate of a table row's lon/lat geometry is 0: no place of China's, but what
     an empty cell filled by a formula gives (a vector file's such features have no geometry already:
-    :func:`geo.vectors.without_coordinates`)."""
+    :func:`geo.vector_frames.without_coordinates`)."""
     import shapely
 
     coords = shapely.get_coordinates(geom)
@@ -210,7 +210,7 @@ def _with_aliases(row, aliases):
 
 def _placed_rows(path, rows, geoms, warnings=None):
     """The rows of a vector file that have a geometry (and theirs), those without one (a placemark whose
-    coordinates are empty or not numbers: :func:`geo.vectors.without_coordinates`) left out, by name, in
+    coordinates are empty or not numbers: :func:`geo.vector_frames.without_coordinates`) left out, by name, in
     one warning; InputError when none has one."""
     from geo.boundary_checks import listed
     from geo.io import warn

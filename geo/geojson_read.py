@@ -89,6 +89,27 @@ def read_feature_collection(path):
     return data, out
 
 
+def check_declared_crs(collection, features, path):
+    """InputError when the (pre-RFC 7946) ``crs`` member of a GeoJSON ``collection`` names no CRS there is,
+    or one its ``features``' numbers cannot be in (a projected CRS over lon/lat): the rule of every
+    vector file, :func:`geo.vector_frames.check_numbers_fit_crs`. Nothing without a member."""
+    member = collection.get("crs") if isinstance(collection, dict) else None
+    properties = member.get("properties") if isinstance(member, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
+    if not isinstance(name, str):
+        return
+    import geopandas as gpd
+    import pyproj
+
+    from geo.vector_frames import check_numbers_fit_crs
+
+    try:
+        crs = pyproj.CRS.from_user_input(name)
+    except pyproj.exceptions.CRSError:
+        raise InputError(path, f"declares an unknown coordinate reference system {name!r}") from None
+    check_numbers_fit_crs(path, gpd.GeoDataFrame(geometry=[f["geometry"] for f in features], crs=crs))
+
+
 def read_geojson_frame(path):
     """Read a GeoJSON FeatureCollection into a GeoDataFrame (EPSG:4326) with plain json and shapely.
 
@@ -102,9 +123,21 @@ def read_geojson_frame(path):
     return gpd.GeoDataFrame(rows, geometry=[f["geometry"] for f in features], crs="EPSG:4326")
 
 
-def _check_coordinate_numbers(geometry, path, number):
+def check_coordinate_numbers(data, path):
+    """InputError naming the first feature of the parsed GeoJSON ``data`` with a coordinate that is
+    no number (``true``, ``"117.01"``) or none that is finite (NaN, Infinity): GDAL reads a ring
+    opening with NaN as one that is "not closed", which misleads. Nothing for other JSON."""
+    features = data.get("features") if isinstance(data, dict) else None
+    for number, feature in enumerate(features if isinstance(features, list) else (), 1):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if isinstance(geometry, dict):
+            _check_coordinate_numbers(geometry, path, number, finite=True)
+
+
+def _check_coordinate_numbers(geometry, path, number, *, finite=False):
     """InputError when a coordinate of a GeoJSON ``geometry`` is no number: shapely reads ``true`` as 1,
-    ``"117.01"`` as 117.01 (a project put at lon 1, lat 0 without a word). Walks without recursion."""
+    ``"117.01"`` as 117.01 (a project put at lon 1, lat 0 without a word); with ``finite``, also when
+    one is NaN or infinite. Walks without recursion."""
     inner = geometry.get("geometries") if isinstance(geometry, dict) else None
     parts = [geometry, *(inner if isinstance(inner, list) else ())]
     stack = [part["coordinates"] for part in parts if isinstance(part, dict) and "coordinates" in part][::-1]
@@ -114,6 +147,10 @@ def _check_coordinate_numbers(geometry, path, number):
             stack.extend(reversed(item))
         elif isinstance(item, list) and not set(map(type, item)) <= {float, int}:  # a position
             stack.extend(reversed(item))
+        elif finite and isinstance(item, list) and not all(map(math.isfinite, item)):
+            value = next(v for v in item if not math.isfinite(v))
+            raise InputError(path, f"feature {number} has a coordinate that is no {'' if math.isnan(value) else 'finite '}"
+                                   f"number ({json.dumps(value)})")
         elif not isinstance(item, (list, float, int)) or isinstance(item, bool):
             raise InputError(path, f"feature {number} has a coordinate that is no number ({json.dumps(item)[:40]})")
 

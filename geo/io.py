@@ -45,13 +45,29 @@ def warn(message: str, warnings=None):
 # --------------------------------------------------------------------------- output
 
 
-def ensure_output_dir(directory) -> Path:
-    """Create ``directory`` if needed; InputError (one line) if impossible or read-only."""
+def check_output_dir(directory) -> None:
+    """InputError (one line) when ``directory`` cannot be an output folder, told before a run's work and
+    creating nothing: a file, a broken link, a folder not writable, or a folder to make under a file or
+    under a folder not writable."""
+    import errno
+
     directory = Path(directory) if str(directory) else Path(".")
     if directory.exists() and not directory.is_dir():
         raise InputError(directory, "is a file, expected an output directory")
     if directory.is_symlink() and not directory.exists():
         raise InputError(directory, f"is a broken symbolic link (to {os.readlink(directory)}), expected an output directory")
+    existing = next((p for p in [directory, *directory.parents] if os.path.lexists(p)), Path("."))
+    if existing != directory and not existing.is_dir():
+        raise InputError(directory, f"cannot create output directory ({os.strerror(errno.ENOTDIR)})")
+    if not os.access(existing, os.W_OK):
+        raise InputError(directory, "output directory is not writable" if existing == directory else
+                         f"cannot create output directory ({os.strerror(errno.EACCES)})")
+
+
+def ensure_output_dir(directory) -> Path:
+    """Create ``directory`` if needed; InputError (one line) if impossible or read-only (:func:`check_output_dir`)."""
+    directory = Path(directory) if str(directory) else Path(".")
+    check_output_dir(directory)
     missing = [p for p in [directory, *directory.parents] if not os.path.lexists(p)]
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from geo.io import InputError
-from geo.vectors import unbuilt_geometries, unreadable
+from geo.vector_frames import unbuilt_geometries
+from geo.vectors import unreadable
 
 # Geofabrik's layers: gis_osm_<layer>_free_1.shp, gis_osm_<layer>_a_free_1.shp for areas
 # (_free_2... for the spill-over of a layer past 2 GB).

@@ -277,7 +277,8 @@ def _read_layer(layer, bbox, single, warnings, where=False):
     """``(tags, id, geometry)`` of one layer's named features, or of those ``where`` (GDAL's
     attribute filter; None: every row) selects; None when it has none at all (an empty layer)."""
     from geo.osm_shapefiles import layer_bbox
-    from geo.vectors import read_vector, unbuilt_geometries
+    from geo.vector_frames import unbuilt_geometries
+    from geo.vectors import read_vector
 
     keys = _check(layer)
     if not layer.info["features"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.io import InputError, check_not_stream
+from geo.io import InputError, check_not_stream, check_output_dir
 
 OUTLINE_LAYER = "district_outline"
 ZONES_LAYER = "subdistricts"
@@ -331,9 +331,10 @@ def write_catalog(path, features, source_name=None, metric_crs=None):
 
 def read_catalog(path="projects.geojson"):
     """Read projects.geojson and check it is a catalog this tool can use; InputError naming the feature if not."""
-    from geo.geojson_read import read_feature_collection
+    from geo.geojson_read import check_declared_crs, read_feature_collection
 
     collection, features = read_feature_collection(path)
+    check_declared_crs(collection, features, path)  # a crs member of EPSG:4548 over lon/lat: refused
     seen = set()
     for number, feature in enumerate(features, 1):
         _check_catalog_properties(path, number, feature["properties"])
@@ -451,6 +452,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     check_basemap(basemap, basemap_datum)  # a missing tile key should fail before the slow stages, not after
     say = progress or (lambda message: None)
     out_dir = Path(out_dir)
+    check_output_dir(out_dir)  # a file, or read-only: said before the slow stages, not after
     finish_pending(out_dir)  # a commit a killed run left is finished first, whatever this run's inputs
     report = Path(report) if report else REPORT_PATH
     boundary_options = replace(boundary_options or BoundaryOptions(), osm=osm)

@@ -54,6 +54,17 @@ def one_line(text) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
+def terminal_line(text) -> str:
+    """``text`` as :func:`one_line` gives it, with each run of characters without a space longer than
+    ``settings.TERMINAL_RUN_CHARS`` cut, saying how much was left out: for warnings and errors,
+    which quote names read from files."""
+    from geo import settings
+
+    limit = settings.TERMINAL_RUN_CHARS
+    return re.sub(r"\S{%d,}" % (limit + 1), lambda m: f"{m.group()[:limit]}…({len(m.group()) - limit} more characters)",
+                  one_line(text))
+
+
 def file_name(path) -> str:
     """The name of the file ``path`` as text that can be written (UTF-8) anywhere.
 

@@ -312,3 +312,7 @@ FOREIGN_MENTIONS_SHARE = 0.5
 # A place name held by this many counties or more (城关镇, 新华街道, 城区) says nothing
 # about where a project is, so it never counts as a mention of a place outside.
 AMBIGUOUS_PLACE_COUNTIES = 3
+
+# A warning or error line on the terminal cuts a run of characters without a space longer than this
+# (a 10,000-character name of a hand-edited file would fill a screen in each message naming it).
+TERMINAL_RUN_CHARS = 200

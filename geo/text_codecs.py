@@ -286,3 +286,21 @@ def _utf16(data: bytes, codec: str, plausible: bool):
     if plausible and len(_CHINESE_TEXT.findall(sample)) < _CHINESE_SHARE * len(sample):
         return None
     return text
+
+
+def argv_bytes_problem(value: str) -> str | None:
+    """What is wrong with a command-line value holding bytes that are no UTF-8 (kept by Python as
+    lone surrogates, ``os.fsdecode``), naming the text they are in GBK when they are; None when it has none."""
+    import os
+
+    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+        return None
+    data = os.fsencode(value)
+    try:
+        as_gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
+        as_gbk = None
+    said = f"; read as GBK they are {as_gbk!r}" if as_gbk is not None else ""
+    return (f"holds bytes that are no UTF-8 ({data[:24]!r}{'…' if len(data) > 24 else ''}){said}: the terminal or "
+            "script that passed it is not in UTF-8; type it in a UTF-8 terminal, or save the script as UTF-8")
+

@@ -13,6 +13,8 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.file_kinds import check_geojson_text, check_shapefile_header, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
+from geo.survey import unstated_zone_hint
+from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
 from geo.vector_layers import (field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
                                read_kml_documents)
 
@@ -173,18 +175,6 @@ def _read_dataframe(path, kwargs, chunk=50_000):
     return pd.concat(parts, ignore_index=True)
 
 
-def unbuilt_geometries(label, frame, warnings=None):
-    """Warn (:func:`geo.io.warn`) when features of ``frame`` have no geometry, as a reader
-    skipping what GEOS cannot build leaves them (an OSM extract cut at its edge keeps a
-    multipolygon of a ring of two points); the caller leaves them out."""
-    from geo.io import warn
-
-    count = int(frame.geometry.isna().sum())
-    if count:
-        warn(f"{label}: {count} feature(s) without a geometry that can be built (a ring of fewer than four "
-             "points: an extract cut at its edge?) left out", warnings)
-
-
 def undecodable(path: Path) -> str:
     """What to say about attribute text that does not decode: the fix depends on the format."""
     suffix = path.suffix.lower()
@@ -225,7 +215,8 @@ def _explain_unreadable(path: Path):
     """Say why GDAL could not read a file, when its own words would mislead ("not recognized").
 
     A GeoJSON file whose JSON is broken or nested too deeply gets :func:`geo.io.parse_json`'s
-    message; a GeoPackage without any table gets "GeoPackage has no layers", any other file
+    message, one with a coordinate that is no number (NaN opening a ring: GDAL's "not closed")
+    :func:`geo.geojson_read.check_coordinate_numbers`'s; a GeoPackage without any table gets "GeoPackage has no layers", any other file
     GDAL opens but finds no layer in (a KML without a Placemark) "holds no layer". Returns
     None when there is nothing better to say than GDAL's message.
     """
@@ -234,7 +225,10 @@ def _explain_unreadable(path: Path):
         raise InputError(path, "an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF in CAD (另存为 DXF), "
                                "with its .prj beside it")
     if suffix in (".geojson", ".json") and path.is_file():
-        parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
+        from geo.geojson_read import check_coordinate_numbers
+
+        data = parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
+        check_coordinate_numbers(data, path)  # NaN opening a ring: GDAL says "not a closed linestring"
     elif suffix == ".gpkg" and path.is_file():
         import sqlite3
 
@@ -341,8 +335,6 @@ def no_crs(path, frame=None) -> str:
     """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
     missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``), and
     which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres."""
-    from geo.survey import unstated_zone_hint
-
     path = Path(str(path))
     hint = unstated_zone_hint(frame) if frame is not None else ""
     if path.suffix.lower() != ".shp":
@@ -408,7 +400,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     error unless ``assume_crs`` is given. ``bbox`` (in the layer's CRS) and ``where`` (an
     attribute filter) are GDAL's, passed on to ``pyogrio.read_dataframe``. A geometry GEOS
     cannot build (a ring of two points) makes the file unreadable, unless ``skip_invalid``:
-    then that feature's geometry is None (see :func:`unbuilt_geometries`). The aliases of a
+    then that feature's geometry is None (see :func:`geo.vector_frames.unbuilt_geometries`). The aliases of a
     GeoPackage's fields are in ``attrs["field_aliases"]`` (:func:`geo.vector_layers.field_aliases`). ``unstated``, a function
     of the frame read, gives more to say when the file has no CRS (the zone its numbers fit).
     """
@@ -470,8 +462,6 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf
         if crs is None:
-            from geo.survey import unstated_zone_hint
-
             raise InputError(path, no_crs_of_drawing(path) + unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
         gdf = gdf.set_crs(crs)
     if gdf.crs is None:
@@ -485,56 +475,12 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     except ValueError as exc:
         raise InputError(path, str(exc)) from None
     if is_drawing(path):
-        gdf = _drawing_text(gdf)
-    _warn_lost_characters(path, gdf)
-    gdf = _without_false_places(_flat(gdf))
+        gdf = drawing_text(gdf)
+    warn_lost_characters(path, gdf)
+    gdf = without_false_places(flat(gdf))
+    check_numbers_fit_crs(path, gdf, lambda: unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
     if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:
         gdf.attrs["field_aliases"] = aliases  # 街道名称 for JDMC: what ArcGIS and QGIS show
-    return gdf
-
-
-def without_coordinates(frame):
-    """Which features of ``frame`` place nothing: no geometry, an empty one, one whose coordinates
-    are all NaN, or in lon/lat one whose every coordinate is exactly 0. The last is how GDAL reads a
-    KML placemark whose ``<coordinates>`` are empty, ``nan`` or cut short (``117.0``): POINT (0 0),
-    which no place of China's maps can be, and which must not be taken for one."""
-    import numpy as np
-    import shapely
-
-    geoms = np.asarray(frame.geometry.values, dtype=object)
-    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    coords, owner = shapely.get_coordinates(geoms[~missing], return_index=True)
-    if not len(coords):
-        return missing
-    real = np.isfinite(coords).all(axis=1)
-    if frame.crs is not None and frame.crs.is_geographic:
-        real &= (coords != 0).any(axis=1)
-    placed = np.zeros(int((~missing).sum()), dtype=bool)
-    placed[owner[real]] = True
-    missing[np.flatnonzero(~missing)[~placed]] = True
-    return missing
-
-
-def _without_false_places(gdf):
-    """The frame with no geometry where a feature has none to give (:func:`without_coordinates`):
-    never a point at 0,0 or of NaN that readers would measure as somewhere."""
-    import numpy as np
-
-    missing = without_coordinates(gdf)
-    if not missing.any() or gdf.geometry[missing].isna().all():
-        return gdf
-    gdf = gdf.copy()
-    gdf.loc[np.asarray(missing), gdf.geometry.name] = None
-    return gdf
-
-
-def _drawing_text(gdf):
-    """A DXF's text columns (its labels' ``Text``, ``Layer``) with AutoCAD's escapes decoded."""
-    from geo.cad import decode_escapes
-
-    for column in gdf.columns:
-        if column != gdf.geometry.name and gdf[column].map(lambda v: isinstance(v, str) and "\\" in v).any():
-            gdf[column] = gdf[column].map(decode_escapes)
     return gdf
 
 
@@ -567,39 +513,3 @@ def _read_with_cut_field_names(path: Path, kwargs, codec):
             gdf[column] = gdf[column].map(lambda v: v.encode("latin-1").decode(codec) if isinstance(v, str) else v)
     return gdf.rename(columns={c: cut.get(c) or c.encode("latin-1").decode(codec) for c in gdf.columns
                                if c != gdf.geometry.name})
-
-
-def _warn_lost_characters(path, gdf):
-    """Warn when text values are mostly ``?``: what a writer puts for characters its encoding
-    lacks (ogr2ogr saves a Shapefile in ISO-8859-1 unless told otherwise: 北园大街 -> ????)."""
-    from pandas.api.types import is_object_dtype, is_string_dtype
-
-    from geo.io import warn
-
-    lost, example = 0, None
-    for column in gdf.columns:
-        if column == gdf.geometry.name or not (is_object_dtype(gdf[column]) or is_string_dtype(gdf[column])):
-            continue
-        values = gdf[column].dropna()
-        values = values[values.map(lambda v: isinstance(v, str) and v.count("?") >= max(2, len(v.strip()) / 2))]
-        lost += len(values)
-        example = example or (values.iloc[0] if len(values) else None)
-    if lost:
-        warn(f"{path}: {lost} text value(s) are mostly '?' ({example!r}): the file was saved in an encoding without "
-             "their characters, which are lost; save it again in UTF-8 (ogr2ogr -lco ENCODING=UTF-8) or as GeoPackage")
-
-
-def _flat(gdf):
-    """The frame with its geometries and CRS in two dimensions: heights (a survey's or a CAD
-    export's Z) mean nothing to a plan map, and would go on into every layer and export
-    (POLYGON Z); GDAL gives a GeoJSON with heights the 3D CRS EPSG:4979, which becomes 4326."""
-    import geopandas as gpd
-    import shapely
-
-    geoms = gdf.geometry.values
-    crs = gdf.crs.to_2d() if gdf.crs is not None and len(gdf.crs.axis_info) > 2 else gdf.crs  # EPSG:4979 -> 4326
-    if not shapely.has_z(geoms).any() and crs == gdf.crs:
-        return gdf
-    flat = gdf.copy()
-    flat[gdf.geometry.name] = gpd.GeoSeries(shapely.force_2d(geoms), index=gdf.index, crs=crs)
-    return flat

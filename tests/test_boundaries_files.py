@@ -512,8 +512,8 @@ def test_a_geojson_of_gauss_kruger_metres_is_refused_naming_the_zone_its_numbers
     _zones("EPSG:4527").to_file(path, driver="GeoJSON", engine="pyogrio", RFC7946="NO", WRITE_NAME="NO")
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r'"crs": \{.*?\}\s*\}\s*,', "", text, flags=re.S), encoding="utf-8")  # no crs member
-    with pytest.raises(InputError, match=r"jd\.geojson: coordinates out of range after reprojection \(wrong CRS\?\); "
-                                         r"its eastings carry the Gauss-Kruger zone number 39: if CGCS2000, EPSG:4527"):
+    with pytest.raises(InputError, match=r"jd\.geojson: its coordinates \(x 39\d+(\.\d+)? to 39\d+(\.\d+)?, y .*\) are out of "
+                                         r"range of its CRS, EPSG:4326 \(WGS 84\), in lon/lat degrees: wrong CRS\?; its eastings carry the Gauss-Kruger zone number 39: if CGCS2000, EPSG:4527"):
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
 
 

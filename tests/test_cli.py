@@ -283,7 +283,7 @@ LONG_NAME = "路" * 90  # 270 bytes in UTF-8: more than a file's name may hold (
                                          (["export", "school", "--format", "csv", "-o", f"{LONG_NAME}.csv"],
                                           f"{LONG_NAME}.csv"),
                                          (["geocode", "-p", "projects.geojson", "--layers-dir", LONG_NAME], LONG_NAME),
-                                         (["build", "--out-dir", LONG_NAME], f"{LONG_NAME}/.geo-commit.json")])
+                                         (["build", "--out-dir", LONG_NAME], LONG_NAME)])  # the folder, checked first
 def test_a_name_too_long_for_the_file_system_is_one_line_naming_it(monkeypatch, capsys, tmp_path, args, named):
     # 'geo: error: OSError: [Errno 36] File name too long: ... (rerun with --verbose for details)'.
     monkeypatch.chdir(tmp_path)
@@ -363,3 +363,39 @@ def test_a_catalog_named_as_another_format_is_refused(tmp_path, name):
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert "the catalog is GeoJSON" in result.output and "geo export projects" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", ["--district-name", "--name-field"])
+def test_an_option_typed_in_gbk_on_argv_is_one_line_naming_it_and_the_gbk_text(monkeypatch, capsys, tmp_path, option):
+    # A terminal or script in GBK on a UTF-8 system: 'geo: error: UnicodeEncodeError: ... surrogates not allowed'
+    # once the outputs were being written (--district-name), or the name shown as '\udcb9\udcc4...'.
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("valid_projects.geojson", "valid_districts.geojson"):
+        shutil.copy(Path(__file__).parent / "bad_inputs" / name, name)
+    typed = os.fsdecode("鼓楼区".encode("gbk"))  # as sys.argv holds the bytes b'\xb9\xc4\xc2\xa5\xc7\xf8'
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = _entry_point(monkeypatch, capsys, ["geocode", "-p", "valid_projects.geojson", "--districts",
+                                                      "valid_districts.geojson", "--name-field", "name", option, typed])
+    assert code == 2
+    assert err == (f"geo: error: {option}: holds bytes that are no UTF-8 (b'\\xb9\\xc4\\xc2\\xa5\\xc7\\xf8'); read as GBK "
+                   "they are '鼓楼区': the terminal or script that passed it is not in UTF-8; type it in a UTF-8 "
+                   "terminal, or save the script as UTF-8\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_a_warning_naming_a_10000_character_name_cuts_it_on_the_terminal_line(monkeypatch, capsys, tmp_path):
+    # A hand-edited gazetteer's name of 10,000 characters made a warning line of 10 KB.
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("valid_projects.geojson", "valid_districts.geojson"):
+        shutil.copy(Path(__file__).parent / "bad_inputs" / name, name)
+    Path("gaz.csv").write_text(f"name,lon,lat,datum\n{'校' * 10000},117.02,36.70,wgs84\n", encoding="utf-8")
+    code, _, err = _entry_point(monkeypatch, capsys, ["geocode", "-p", "valid_projects.geojson", "--districts",
+                                                      "valid_districts.geojson", "--name-field", "name", "--gazetteer",
+                                                      "gaz.csv"])
+    [warning] = [line for line in err.splitlines() if "校" in line]
+    assert code == 0 and len(warning) < 600, len(warning)
+    assert "校" * 150 in warning and "…(98" in warning and "more characters)" in warning

@@ -1308,3 +1308,19 @@ def test_an_export_crs_of_another_celestial_body_is_refused_naming_the_option(tm
         "geo: error: --crs: IAU_2015:30100 (Moon (2015) - Sphere / Ocentric) cannot be reached from WGS-84 lon/lat "
         "(Source and target ellipsoid do not belong to the same celestial body (Earth vs Moon))"], result.stderr
     assert not Path("s.gpkg").exists()
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp"])
+def test_nan_or_infinity_in_a_layer_edited_by_hand_is_exported_as_null_as_in_the_csv(out_dir, tmp_path, fmt):
+    # The CSV and GeoJSON wrote no value; the GeoPackage kept -inf, the Shapefile's .dbf the text "-inf".
+    layer = out_dir / "layers" / "school.geojson"
+    data = json.loads(layer.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"].update(accuracy_m=float("nan"), score=float("-inf"))
+    layer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # NaN, -Infinity
+    output = tmp_path / ("shp" if fmt == "shp" else "out.gpkg")
+    export_layers("school", fmt=fmt, layers_dir=out_dir / "layers", output=output)
+    path = output / "school.shp" if fmt == "shp" else output
+    frame = pyogrio.read_dataframe(path, layer="school")
+    assert frame["accuracy_m"].isna().all() and frame["score"].isna().all(), frame[["accuracy_m", "score"]]
+    assert b"inf" not in (path.with_suffix(".dbf") if fmt == "shp" else path).read_bytes()

@@ -665,3 +665,16 @@ def test_a_vector_gazetteer_whose_prj_is_named_for_a_web_maps_datum_is_shifted_f
     (entry,) = load_file(path, warnings=warnings)
     assert warnings == [] and entry.source_datum == datum and entry.accuracy_m == 50
     assert entry.geometry.distance(site) < 1e-7
+
+
+def test_a_gazetteer_geojson_declaring_a_projected_crs_over_lon_lat_is_refused_not_read_thousands_of_km_off(tmp_path):
+    # Its places were read as metres at lat 0.0003 and only dropped as "4091.6 km outside the district".
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection",
+                                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4548"}},
+                                "features": [{"type": "Feature", "properties": {"name": "天桥公园"},
+                                              "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"places\.geojson: its coordinates \(x 117 to 117, y 36\.7 to 36\.7\) are "
+                                         r"lon/lat degrees, and its CRS, EPSG:4548 \(.*\), is in metres"):
+        load_file(path)

@@ -237,11 +237,12 @@ def test_a_library_message_quoting_kilobytes_is_cut_in_the_error_line(work):
 
     from geo.cli import main
 
-    text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "北园街道"}, ' \
-           '"geometry": {"type": "Point", "coordinates": [' + "9" * 5000 + ', 36.7]}}]}'
+    # In a property: one in the coordinates is named as no finite number (test_vectors.py)
+    text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "北园街道", ' \
+           '"n": ' + "9" * 5000 + '}, "geometry": {"type": "Point", "coordinates": [117.0, 36.7]}}]}'
     (work / "jd.geojson").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "jd.geojson",
                                        "--name-field", "name"])
     [line] = result.stderr.splitlines()
     assert result.exit_code == 2 and line.startswith("geo: error: jd.geojson: not a readable vector file ("), line
-    assert len(line) < io.ERROR_QUOTE_CHARS + 100 and line.endswith("…)"), len(line)
+    assert len(line) < io.ERROR_QUOTE_CHARS + 100 and "…" in line, len(line)  # a long run is cut on the terminal too

@@ -312,3 +312,49 @@ def test_a_countys_build_says_its_stages_in_its_townships_word(tmp_path):
                                        "--name-field", "XZMC", "--code-field", "XZDM"])
     assert result.exit_code == 0, result.output
     assert re.search(r"projects allocated to \d of 3 乡镇$", result.output.strip())
+
+
+@pytest.mark.parametrize("declared, said", [
+    ("urn:ogc:def:crs:EPSG::4548", "its coordinates (x 117 to 117.02, y 36.68 to 36.69) are lon/lat degrees, and its "
+                                   "CRS, EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E), is in metres"),
+    ("EPSG:99999", "declares an unknown coordinate reference system 'EPSG:99999'"),
+])
+def test_a_catalog_whose_crs_member_its_numbers_cannot_be_in_is_refused_naming_the_crs(tmp_path, declared, said):
+    # The catalog reader read the numbers as lon/lat whatever its crs member said.
+    import json
+
+    from geo.io import InputError
+    from geo.pipeline import read_catalog
+
+    path = tmp_path / "projects.geojson"
+    feature = {"type": "Feature", "id": "school-a", "geometry": {"type": "LineString",
+                                                                   "coordinates": [[117.0, 36.68], [117.02, 36.69]]},
+               "properties": {"id": "school-a", "name": "甲小学", "category": "school", "action": "建设", "named": True,
+                              "quote": "甲小学", "char_start": 0, "char_end": 3}}
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": declared}},
+                                "features": [feature]}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_catalog(path)
+    assert str(info.value).startswith(f"{path}: {said}"), str(info.value)
+    path.write_text(path.read_text(encoding="utf-8").replace(declared, "urn:ogc:def:crs:OGC:1.3:CRS84"), encoding="utf-8")
+    assert len(read_catalog(path)[0]) == 1
+
+
+@pytest.mark.parametrize("out_dir, said", [("blk", "is a file, expected an output directory"),
+                                           ("blk/maps", "cannot create output directory (Not a directory)")])
+def test_build_into_an_out_dir_that_cannot_be_one_is_refused_before_the_report_is_read(tmp_path, monkeypatch,
+                                                                                        out_dir, said):
+    # It was refused only once extraction, geocoding, the join and coverage had run (a minute for 1 MB).
+    from geo import pipeline
+    from geo.io import InputError
+
+    monkeypatch.chdir(tmp_path)
+    Path("blk").write_text("a file", encoding="utf-8")
+
+    def not_yet(*args, **kwargs):
+        raise AssertionError("the report was read before the output folder was checked")
+
+    monkeypatch.setattr(pipeline, "_extract_dated", not_yet)
+    with pytest.raises(InputError) as info:
+        pipeline.run_build(out_dir=out_dir)
+    assert str(info.value) == f"{out_dir}: {said}"

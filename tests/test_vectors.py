@@ -512,3 +512,15 @@ def test_a_damaged_zip_given_as_districts_is_named_as_one_not_by_gdals_vsizip_pa
     (work / "jd.zip").write_bytes(damage((work / "jd.zip").read_bytes()))
     with pytest.raises(InputError, match=r"jd\.zip: is a damaged zip archive, or none \(File is not a zip file\)$"):
         vectors.read_vector(work / "jd.zip")
+
+
+@pytest.mark.parametrize("first, said", [("NaN", "no number (NaN)"), ("Infinity", "no finite number (Infinity)")])
+def test_a_geojson_ring_opening_with_nan_is_refused_as_a_coordinate_that_is_no_number(tmp_path, first, said):
+    # GDAL cannot close the ring and said "Points of LinearRing do not form a closed linestring".
+    path = tmp_path / "jd.geojson"
+    ring = "[[%s, 36.68], [117.02, 36.68], [117.02, 36.7], [117.0, 36.7], [117.0, 36.68]]" % first
+    path.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "甲"}, '
+                    '"geometry": {"type": "Polygon", "coordinates": [%s]}}]}' % ring, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == f"{path}: feature 1 has a coordinate that is {said}"

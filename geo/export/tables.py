@@ -351,8 +351,9 @@ def typed_frame(frame):
             out[column] = pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
         elif kind in ("integer", "integer64"):
             out[column] = pd.array([None if v is None else int(v) for v in values], dtype="Int64")
-        elif kind == "real":
-            out[column] = pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+        elif kind == "real":  # NaN or Infinity (a layer edited by hand) is no value, as in the CSV
+            out[column] = pd.array([None if v is None or not math.isfinite(v) else float(v) for v in values],
+                                   dtype="Float64")
         else:
             out[column] = pd.Series([cell_text(v) if v is not None else None for v in values],
                                     dtype=object, index=frame.index)
