@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, is_generic, stop_ending_at, word_index
+from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
 from geo.extract.runs import role_of, teams_close
@@ -314,8 +315,8 @@ def _works_right_after(norm, end, action):
 
 def _scenery_list(case):
     """潏河公园、柳青广场、西京学院、政法大学…分布: places listed with universities and no works."""
-    chain = case.mention.chain or [case.mention]
-    return case.action is None and len(chain) >= 3 and any(m.head in NEEDS_ACTION_HEADS for m in chain)
+    chain = case.mention.chain or ()
+    return case.action is None and len(chain) >= 3 and once_per_chain(chain, holds_head, NEEDS_ACTION_HEADS)
 
 
 def _inside_range_brackets(case):
