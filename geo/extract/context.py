@@ -16,7 +16,7 @@ from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
 from geo.extract.runs import role_of, teams_close
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
-from geo.extract.works import works_at
+from geo.extract.works import first_action, works_at
 from geo.extract.described import enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
@@ -500,7 +500,7 @@ def _planned_only(case):
 def _inside_plans_compiled(norm, mention, clause_end):
     """编制了《青山县总体规划》、白石山等旅游区的控制性详细规划: a clause that compiles plans and
     ends with them (no works after the place) names the places planned."""
-    if not norm.endswith("规划", mention.end, clause_end) or ACTION_INDEX.first_in(norm, mention.end, clause_end):
+    if not norm.endswith("规划", mention.end, clause_end) or first_action(norm, mention.end, clause_end):
         return False
     window = norm[max(0, mention.stem_start - _CLAUSE_REACH):mention.stem_start]
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS) + 1:]
