@@ -1648,6 +1648,31 @@ def test_a_list_of_hundreds_finds_where_it_starts_and_ends_once(monkeypatch):
     assert items_read(400) <= 2.5 * items_read(200)
 
 
+def test_a_sentence_of_thousands_of_measures_attaches_each_in_steps_linear_in_its_length(monkeypatch):
+    import geo
+    import geo.extract
+
+    # One sentence of thousands of measures after records (道路全长960米 repeated, a lexicon example):
+    # each measure looked through every record of the sentence for the last one before it (200 KB
+    # took 5 times 50 KB). The records are taken in order of their ends as the measures come: twice
+    # the sentence, about twice the steps of attaching them.
+    attach, steps = geo.extract.attach_measures, [0]
+
+    def counted(norm, start, end, records):
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            attach(norm, start, end, records)
+        steps[0] += lines.count
+
+    monkeypatch.setattr(geo.extract, "attach_measures", counted)
+
+    def attaching(items):
+        steps[0] = 0
+        extract_projects("改造" + "道路全长960米" * items + "。")
+        return steps[0]
+
+    assert attaching(1_600) <= 2.5 * attaching(800)
+
+
 def test_a_clause_of_hundreds_of_routes_with_their_heads_runs_steps_linear_in_its_length():
     from pathlib import Path
 
