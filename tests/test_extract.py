@@ -1648,14 +1648,16 @@ def test_a_list_of_hundreds_finds_where_it_starts_and_ends_once(monkeypatch):
     assert items_read(400) <= 2.5 * items_read(200)
 
 
-def test_a_sentence_of_thousands_of_measures_attaches_each_in_steps_linear_in_its_length(monkeypatch):
+@pytest.mark.parametrize("before, after", [("道路全长960米", ""), ("新增学位4500个、", "青山小学、")])
+def test_a_sentence_of_thousands_of_measures_attaches_each_in_steps_linear_in_its_length(monkeypatch, before, after):
     import geo
     import geo.extract
 
     # One sentence of thousands of measures after records (道路全长960米 repeated, a lexicon example):
     # each measure looked through every record of the sentence for the last one before it (200 KB
-    # took 5 times 50 KB). The records are taken in order of their ends as the measures come: twice
-    # the sentence, about twice the steps of attaching them.
+    # took 5 times 50 KB), and each before all records for the first record. The records are taken
+    # in order of their ends as the measures come, the first looked for once: twice the sentence,
+    # about twice the steps of attaching them.
     attach, steps = geo.extract.attach_measures, [0]
 
     def counted(norm, start, end, records):
@@ -1667,7 +1669,7 @@ def test_a_sentence_of_thousands_of_measures_attaches_each_in_steps_linear_in_it
 
     def attaching(items):
         steps[0] = 0
-        extract_projects("改造" + "道路全长960米" * items + "。")
+        extract_projects("改造" + before * items + "建设" + after * items + "。")
         return steps[0]
 
     assert attaching(1_600) <= 2.5 * attaching(800)
