@@ -1569,6 +1569,10 @@ def test_a_list_of_thousands_closed_by_its_role_or_teams_is_walked_once(monkeypa
     # name it refers back to (40 KB took 9 times 10 KB); the target is the same for every record of one
     # type, looked for once
     ("建设园博园、", 400),
+    # a clause closed by the plan of a place, with no works (a lexicon example, without 、): each
+    # place looked for works in the rest of the clause (了解…青山中学的规划: 200 KB took 13 times
+    # 50 KB); the clause's last scan is kept, and a scan from a place it covered finds the same
+    ("了解下一步青山中学的规划", 400),
 ])
 def test_a_clause_of_thousands_of_lexicon_forms_runs_steps_linear_in_its_length(item, items):
     # One clause repeating a form of the lexicon's examples: twice the clause, about twice the steps.
@@ -1596,6 +1600,96 @@ def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
 
     steps(5)  # (what is read once, the lexicon, read before counting)
     assert steps(800) <= 2.5 * steps(400)
+
+
+@pytest.mark.parametrize("item", [
+    # a length after each item (a lexicon example): each item asked whether its list holds a
+    # counted type noun (新建社区公园12个、山城步道20公里), labelling every item of the list again
+    "沿河绿道8公里、",
+    # each item's record asked whether works follow a later item of its list (东外环、山前大道通车),
+    # looking for works after every item after it
+    "铺设好路、",
+])
+def test_a_list_of_hundreds_is_read_once_for_what_the_whole_list_says(item):
+    # One list of hundreds of items (a list is cut at patterns.MAX_CHAIN items): questions about
+    # the whole list were asked of it item by item, quadratic up to MAX_CHAIN and hundreds of times
+    # the work per item past it (200 KB took 18 s). The answer is kept on the list: twice the
+    # list, about twice the steps.
+    _clause_steps(item, 5)  # (what is read once, the lexicon and the models, read before counting)
+    assert _clause_steps(item, 400) <= 2.5 * _clause_steps(item, 200)
+
+
+def test_a_list_of_hundreds_finds_where_it_starts_and_ends_once(monkeypatch):
+    import operator
+
+    from geo.extract import model
+
+    # The rules ask where an item's list starts and ends (model.chain_first, chain_end), a few
+    # times for each item: each time every item of the list was read again (a quarter of the
+    # time of a list of 铺设好路、). Twice the list, about twice the items read.
+    read = [0]
+
+    def counting(name):
+        attribute = operator.attrgetter(name)
+
+        def get(mention):
+            read[0] += 1
+            return attribute(mention)
+        return get
+
+    monkeypatch.setattr(model, "_END", counting("end"))
+    monkeypatch.setattr(model, "_STEM_START", counting("stem_start"))
+
+    def items_read(items):
+        read[0] = 0
+        extract_projects("改造" + "铺设好路、" * items + "。")
+        return read[0]
+
+    assert items_read(400) <= 2.5 * items_read(200)
+
+
+@pytest.mark.parametrize("before, after", [("道路全长960米", ""), ("新增学位4500个、", "青山小学、")])
+def test_a_sentence_of_thousands_of_measures_attaches_each_in_steps_linear_in_its_length(monkeypatch, before, after):
+    import geo
+    import geo.extract
+
+    # One sentence of thousands of measures after records (道路全长960米 repeated, a lexicon example):
+    # each measure looked through every record of the sentence for the last one before it (200 KB
+    # took 5 times 50 KB), and each before all records for the first record. The records are taken
+    # in order of their ends as the measures come, the first looked for once: twice the sentence,
+    # about twice the steps of attaching them.
+    attach, steps = geo.extract.attach_measures, [0]
+
+    def counted(norm, start, end, records):
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            attach(norm, start, end, records)
+        steps[0] += lines.count
+
+    monkeypatch.setattr(geo.extract, "attach_measures", counted)
+
+    def attaching(items):
+        steps[0] = 0
+        extract_projects("改造" + before * items + "建设" + after * items + "。")
+        return steps[0]
+
+    assert attaching(1_600) <= 2.5 * attaching(800)
+
+
+@pytest.mark.parametrize("item", [
+    # a village said to lie somewhere (青山村位于白石镇,今年硬化道路): each looked for works from it to
+    # its sentence's end, a sentence of thousands of clauses
+    "青山村位于白石镇，",
+    # a place holding an event (青山小学举行清明祭扫活动): each looked for works at every place of the
+    # rest of its clause
+    "青山小学举行活动、",
+])
+def test_a_sentence_of_thousands_of_described_places_looks_for_works_after_them_once(item):
+    # Places described rather than worked on are context when no works follow them (20 KB took 1.6
+    # and 1.2 s, 40 KB 4.5 and 5.3 s). The sentence's end is found in a table made once per text,
+    # and the first works after a place are kept for the text (works.first_action): a place before
+    # them finds what a place before it found. Twice the sentence, about twice the steps.
+    _clause_steps(item, 5)  # (what is read once, the lexicon and the models, read before counting)
+    assert _clause_steps(item, 800) <= 2.5 * _clause_steps(item, 400)
 
 
 def test_a_clause_of_hundreds_of_routes_with_their_heads_runs_steps_linear_in_its_length():

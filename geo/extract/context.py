@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, is_generic, stop_ending_at, word_index
+from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
 from geo.extract.runs import role_of, teams_close
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
-from geo.extract.works import works_at
+from geo.extract.works import first_action, works_at
 from geo.extract.described import centres_made, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
@@ -314,8 +315,8 @@ def _works_right_after(norm, end, action):
 
 def _scenery_list(case):
     """潏河公园、柳青广场、西京学院、政法大学…分布: places listed with universities and no works."""
-    chain = case.mention.chain or [case.mention]
-    return case.action is None and len(chain) >= 3 and any(m.head in NEEDS_ACTION_HEADS for m in chain)
+    chain = case.mention.chain or ()
+    return case.action is None and len(chain) >= 3 and once_per_chain(chain, holds_head, NEEDS_ACTION_HEADS)
 
 
 def _inside_range_brackets(case):
@@ -499,7 +500,7 @@ def _planned_only(case):
 def _inside_plans_compiled(norm, mention, clause_end):
     """编制了《青山县总体规划》、白石山等旅游区的控制性详细规划: a clause that compiles plans and
     ends with them (no works after the place) names the places planned."""
-    if not norm.endswith("规划", mention.end, clause_end) or ACTION_INDEX.first_in(norm, mention.end, clause_end):
+    if not norm.endswith("规划", mention.end, clause_end) or first_action(norm, mention.end, clause_end):
         return False
     window = norm[max(0, mention.stem_start - _CLAUSE_REACH):mention.stem_start]
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS) + 1:]

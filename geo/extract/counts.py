@@ -161,17 +161,25 @@ def attach_measures(norm, start, end, records):
     """Attach 学位4500个-style measures to the nearest preceding record of the sentence."""
     if not records or not _MEASURE_NOUN.search(norm, start, end):
         return  # (every measure names its noun: one quick scan for the nouns first)
+    # The records ending before each measure, taken in order of their ends as the measures come
+    # (a sentence of thousands of measures stays linear): the last ending of them, and of the groups.
+    by_end = sorted(records, key=lambda r: r.end)  # (stable: of records ending together, the first listed)
+    taken, last, last_group, first = 0, None, None, None
     for match in MEASURE_RE.finditer(norm, start, end):
         noun = match.group("noun1") or match.group("noun2")
         value = parse_number(match.group("num1") or match.group("num2"))
         unit = match.group("unit1") or match.group("unit2")
         if value is None:
             continue
-        before = [r for r in records if r.end <= match.start()]
-        groups = [r for r in before if not r.named]
+        while taken < len(by_end) and by_end[taken].end <= match.start():
+            record, taken = by_end[taken], taken + 1
+            last = record if last is None or record.end > last.end else last
+            if not record.named and (last_group is None or record.end > last_group.end):
+                last_group = record
+        if last is None and first is None:
+            first = min(records, key=lambda r: r.start)  # (none before it: the first, looked for once)
         # 新增学位6000个 after 幼儿园8所，其中包括A、B belongs to the counted group, not to B.
-        before = groups or before
-        target = max(before, key=lambda r: r.end) if before else min(records, key=lambda r: r.start)
+        target = last_group or last or first
         target.measures.append({"value": value, "unit": unit, "noun": noun})
 
 

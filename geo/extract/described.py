@@ -14,6 +14,8 @@ import re
 from geo.lexicon import ACTION_INDEX, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM
+from geo.extract.runs import run_end
+from geo.extract.works import first_action
 
 
 def people_of_place(case):
@@ -219,7 +221,10 @@ def holds_an_event(case):
     norm, end = case.norm, case.mention.end
     if case.action is not None or not norm.startswith(("举行", "举办"), end):
         return False  # (most places: no event held right after them)
-    return not any(ACTION_INDEX.at(norm, pos) for pos in range(end + 2, case.clause_end))
+    # No action starts in the rest of the clause (one may run past its end): the first one after the
+    # event found once per text for a list of hosts (see works.first_action).
+    found = first_action(norm, end + 2, min(len(norm), case.clause_end + ACTION_INDEX.lengths[0] - 1))
+    return found is None or found[0] >= case.clause_end
 
 
 # The needs of a place's people named after it (解决A小区、B村区域居民入学问题, C村群众出行难): the
@@ -347,8 +352,8 @@ def village_located(case):
     mention, norm = case.mention, case.norm
     if case.action is not None or mention.category != "village" or not norm.startswith(_LIES_AT, mention.end):
         return False
-    ends = [pos for pos in (norm.find(mark, mention.end) for mark in "。!?\n") if pos >= 0]
-    return ACTION_INDEX.first_in(norm, mention.end, min(ends, default=len(norm))) is None  # (青山村位于…,今年硬化道路)
+    # (青山村位于…,今年硬化道路; the sentence's end and its first action after the village found once per text)
+    return first_action(norm, mention.end, run_end(norm, mention.end, "sentence")) is None
 
 
 def types_joined(case):

@@ -7,6 +7,7 @@ import bisect
 from geo.lexicon import CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
+from geo.extract.chains import Chain, once_per_chain
 from geo.extract.segment import clauses
 from geo.extract.shared_heads import abbreviated_items, parallel_items, raw_item, route_items
 from geo.extract.stem_labels import analyse_stem
@@ -122,7 +123,7 @@ def resolve_enumerations(norm, mentions, clause_start):
         else:
             if chain:
                 chains.append(chain)
-            chain = [mention]
+            chain = Chain([mention])
         previous_end = mention.end
     if chain:
         chains.append(chain)
@@ -304,13 +305,23 @@ def list_members(group, members):
 
 def listed_with_counted_types(norm, mention):
     """True when the mention's list (chain) holds a counted type noun (社区公园12个)."""
-    for other in mention.chain or []:
-        if other is mention or other.kind in ("raw", "skip", "code"):
+    if not mention.chain:
+        return False
+    return any(other is not mention for other in once_per_chain(mention.chain, _counted_types, norm))
+
+
+def _counted_types(chain, norm):
+    """The first two counted type nouns of a list (with two, every item of it has one other than itself)."""
+    found = []
+    for other in chain:
+        if other.kind in ("raw", "skip", "code"):
             continue
         count, _, label = analyse_stem(norm, other)
         if (count or other.count) and label in ("generic", "empty"):
-            return True
-    return False
+            found.append(other)
+            if len(found) == 2:
+                break
+    return found
 
 
 def _same_kind(first, second):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field
 
+from geo.extract.chains import once_per_chain
+
 
 @dataclass(eq=False, slots=True)
 class Count:
@@ -92,17 +94,32 @@ class Record:
 
 def chain_first(mention):
     """The first item of the list a mention is in (the mention itself when it stands alone)."""
-    return min(mention.chain, key=_STEM_START) if mention.chain else mention
+    return once_per_chain(mention.chain, _first) if mention.chain else mention
 
 
 def chain_end(mention):
     """Where the list a mention is in ends (its own end when it stands alone)."""
-    return max(map(_END, mention.chain)) if mention.chain else mention.end
+    return once_per_chain(mention.chain, _last_end) if mention.chain else mention.end
 
 
 def chain_last(mention):
     """The item of the list a mention is in that ends last (the mention itself when it stands alone)."""
-    return max(mention.chain, key=_END) if mention.chain else mention
+    return once_per_chain(mention.chain, _ending_last) if mention.chain else mention
+
+
+def _first(chain):
+    """The item of a list that starts first (asked once per list: see :mod:`geo.extract.chains`)."""
+    return min(chain, key=_STEM_START)
+
+
+def _last_end(chain):
+    """Where the item of a list ending last ends."""
+    return max(map(_END, chain))
+
+
+def _ending_last(chain):
+    """The item of a list that ends last."""
+    return max(chain, key=_END)
 
 
 _STEM_START = operator.attrgetter("stem_start")

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.extract.chains import followed_by, holds_head, of_list, once_per_chain, positions
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.routes import listed_sections
@@ -233,16 +234,15 @@ def _classify(case):
         # (广成桥——永康北路路段).
         # 二郎立交至高九路段: the stretch between two landmarks is a road.
         category = resolve_category("road", action, norm, mention, sentence)
-    chain = mention.chain or [mention]
     if category in (*ROAD_CATEGORIES, "village") and (
             action in AREA_ACTIONS or _type_category(mention) == "area"
-            or any(norm.startswith(AREA_ACTIONS, m.end) for m in chain)):
+            or of_list(mention, followed_by, norm, AREA_ACTIONS)):
         # 兴华街、北二路棚户区改造; 工人村、保工北街等老旧小区: the street or 村 names a neighbourhood.
         category = "area"
     if category == "water" and len(mention.head) == 1 and (
-            action in AREA_ACTIONS or any(norm.startswith(AREA_ACTIONS, m.end) for m in chain)):
+            action in AREA_ACTIONS or of_list(mention, followed_by, norm, AREA_ACTIONS)):
         category = "area"  # 王家河、李家沟城中村改造: a village named for its stream, renewed as a neighbourhood
-    if category == "village" and any(m.head in NEIGHBOURHOOD_HEADS for m in chain):
+    if category == "village" and of_list(mention, holds_head, NEIGHBOURHOOD_HEADS):
         category = "area"  # 甸柳新村、燕子山小区: a 村 listed with neighbourhoods is one
     if label in ("generic", "definite") and _named_among_names(norm, mention, count, case.rest_start):
         label = "distinctive"  # 民生尚都小学、宜居小学、东湖路学校: a list item among names is one
@@ -274,7 +274,7 @@ def _named_among_names(norm, mention, count, rest_start):
     if norm[mention.stem_start - 1:mention.stem_start] != "、" and not norm.startswith("、", mention.end):
         return False
     # Its neighbours in the list decide (a chain of thousands of items is looked at near it only).
-    index = next((i for i, other in enumerate(mention.chain) if other is mention), 0)
+    index = once_per_chain(mention.chain, positions).get(id(mention), 0)
     near = mention.chain[max(0, index - LIST_NEIGHBOURS):index + LIST_NEIGHBOURS + 1]
     return any(other is not mention and (other.head == mention.head or other.category == mention.category == "road")
                and analyse_stem(norm, other)[2] == "distinctive" for other in near)
@@ -294,7 +294,7 @@ def _short_name_among_names(norm, mention, count, rest_start):
         return False
     if norm[rest_start - 1:rest_start] != "、" and not norm.startswith("、", mention.end):
         return False
-    index = next((i for i, other in enumerate(mention.chain) if other is mention), 0)
+    index = once_per_chain(mention.chain, positions).get(id(mention), 0)
     near = mention.chain[max(0, index - 1):index + 2]
     street = False
     if norm[rest_start] in _ABBREVIATING:

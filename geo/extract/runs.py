@@ -14,7 +14,7 @@ import bisect
 import re
 
 _RUNS = {"han": re.compile(r"[\u4e00-\u9fff、]+"), "han_digits": re.compile(r"[\u4e00-\u9fff、\d]+"),
-         "hanzi": re.compile(r"[\u4e00-\u9fff]+")}
+         "hanzi": re.compile(r"[\u4e00-\u9fff]+"), "sentence": re.compile(r"[^。!?\n]+")}
 _TABLES: list = [None, {}]  # the text the tables were made for, and its tables by kind
 # The teams formed closing a list after 组建 (A村、B村共3支村级志愿消防队), and the role closing a list
 # after 是 or 为 (是白石高铁和青云高铁的客运站): what a place in such a list is part of.
@@ -35,7 +35,8 @@ def run_end(norm, pos, kind="han"):
     pos : int
         A position in it.
     kind : str
-        ``"han"`` (Chinese characters and 、) or ``"han_digits"`` (and digits).
+        ``"han"`` (Chinese characters and 、), ``"han_digits"`` (and digits), ``"hanzi"`` (Chinese
+        characters) or ``"sentence"`` (anything but 。!?\n: its run ends where the sentence does).
 
     Returns
     -------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
@@ -189,19 +190,31 @@ def _numbered_code(mention):
 
 def _before_works(norm, record):
     """True when works follow the record's name, or the list it opens (东外环、山前大道通车)."""
-    ends = {record.end, record.mention.end}  # 新康家园保障房建设: the type after the name, then works
     road = record.category in ROAD_CATEGORIES
-    if norm.startswith(("、", "与", "和", "及"), record.end):
-        ends.update(m.end for m in record.mention.chain or () if m.end > record.end)
-    for end in list(ends):
-        length = LENGTH_AFTER_RE.match(norm, end) if norm[end:end + 1].isdigit() or norm.startswith("的", end) else None
-        pos = length.end() if length else end
-        while (length or road) and (follower := match_any(norm, pos, FOLLOWERS_SORTED)):
-            pos += len(follower)  # 路基, 路面: the parts of it the works are on
-        # 半苗线56.9公里路基路面改造: works on a length of it; 临夏线A村至B镇路面改造: on a road's part
-        ends.add(pos)
-    for end in list(ends):
-        tail = match_any(norm, end, WORKS_TAILS) if norm.startswith(WORKS_TAILS, end) else None
-        if tail:
-            ends.add(end + len(tail))  # 红枫路南通工程建成通车, 青山客运站及配套工程将完成: works after 工程
-    return any(works_at(norm, end, len(norm)) for end in ends)
+    # 新康家园保障房建设: the type after the name, then works
+    if any(_works_from(norm, end, road) for end in {record.end, record.mention.end}):
+        return True
+    chain = record.mention.chain
+    return bool(chain) and norm.startswith(("、", "与", "和", "及"), record.end) \
+        and once_per_chain(chain, _last_end_before_works, norm, road) > record.end
+
+
+def _last_end_before_works(chain, norm, road):
+    """Where the last item of a list that works follow ends (-1 when none): an item before it
+    opens a list the works follow (read once per list, not once per item)."""
+    return next((end for end in sorted({m.end for m in chain}, reverse=True) if _works_from(norm, end, road)), -1)
+
+
+def _works_from(norm, end, road):
+    """True when works follow ``end``: right after it, after a length or a road's parts, after 工程."""
+    length = LENGTH_AFTER_RE.match(norm, end) if norm[end:end + 1].isdigit() or norm.startswith("的", end) else None
+    pos = length.end() if length else end
+    while (length or road) and (follower := match_any(norm, pos, FOLLOWERS_SORTED)):
+        pos += len(follower)  # 路基, 路面: the parts of it the works are on
+    # 半苗线56.9公里路基路面改造: works on a length of it; 临夏线A村至B镇路面改造: on a road's part
+    for at in {end, pos}:
+        tail = match_any(norm, at, WORKS_TAILS) if norm.startswith(WORKS_TAILS, at) else None
+        # 红枫路南通工程建成通车, 青山客运站及配套工程将完成: works after 工程
+        if works_at(norm, at, len(norm)) or tail and works_at(norm, at + len(tail), len(norm)):
+            return True
+    return False

@@ -157,9 +157,30 @@ _AFTER_WORKS = "后的"  # a verb's works before the noun they were done on (改
 _LAST_ACTIONS: list = [None, {}]  # the text, and by clause end (how far back no action ends, the last end)
 
 
+_FIRST_ACTIONS: list = [None, {}]  # the text, and by end (where a scan up to it began, what it found first)
+
+
 def forget_closing_actions():
-    """Let go of the text the last actions of its clauses were found in (see mentions.forget_text)."""
+    """Let go of the text the last and first actions of its clauses were found in (see mentions.forget_text)."""
     _LAST_ACTIONS[:] = [None, {}]
+    _FIRST_ACTIONS[:] = [None, {}]
+
+
+def first_action(norm, start, end):
+    """``ACTION_INDEX.first_in(norm, start, end)``: the first action in the rest of a clause (or sentence).
+
+    Every item of a list asking for it read the rest of the clause: quadratic in a clause of
+    thousands of items. The last scan up to each end is kept for the text: where no action starts
+    from its start to what it found, a scan from any place in between finds the same.
+    """
+    if _FIRST_ACTIONS[0] is not norm:
+        _FIRST_ACTIONS[0], _FIRST_ACTIONS[1] = norm, {}
+    scanned = _FIRST_ACTIONS[1].get(end)
+    if scanned is not None and scanned[0] <= start and (scanned[1] is None or scanned[1][0] >= start):
+        return scanned[1]
+    found = ACTION_INDEX.first_in(norm, start, end)
+    _FIRST_ACTIONS[1][end] = (start, found)
+    return found
 
 
 def _closing_action(norm, after, clause_end):
