@@ -1864,6 +1864,14 @@ def test_a_building_whose_main_part_is_done_is_kept_over_the_models():
     assert names("完成1所乡镇卫生院主体工程建设。") == []
 
 
+def test_an_estate_beside_its_housing_type_is_kept_over_the_models():
+    # an estate with its renewal or its flats after it (星光嘉园老旧小区改造) or as its name's tail
+    # (白石青山自然村安置房) is the works' object, whatever the record model says
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert "星光嘉园" in names("承担的青河路南延工程、星光嘉园老旧小区改造、农村标准化卫生室建设。")
+    assert "白石青山自然村安置房" in names("城郊村、白石青山自然村安置房也将启动建设。")
+
+
 def test_a_university_shown_as_built_by_its_line_is_kept_over_the_models():
     # a subhead or a cell holding a university alone, and a rendering's caption, are no sentences
     # the tagger and the record model were trained on: what the line's form says stands
