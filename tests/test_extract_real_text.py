@@ -1824,6 +1824,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完善城市配套服务功能,带动青松新城片区加快发展。", [], []),
     ("新建红河大桥,带动红河新区和白沙商贸小区开发。", [("白沙商贸小区", "area"), ("红河大桥", "bridge")], []),
     ("促进青山通讯城等市场加快线上线下融合发展。", [("青山通讯城", "market")], []),
+    # housing types written out in full (公共租赁住房, 公用住房) are heads as their short form (公租房)
+    # is: the estate or place before them names the flats
+    ("开工建设白石岛5号楼公用住房,建成青松公共租赁住房和红枫公租房。",
+     [("白石岛5号楼公用住房", "area"), ("青松公共租赁住房", "area"), ("红枫公租房", "area")], []),
+    ("新建公共租赁住房300套。", [], [("area", 300)]),
 ])
 
 
@@ -1856,6 +1861,14 @@ def test_a_building_whose_main_part_is_done_is_kept_over_the_models():
     assert names("坚持在发展中改善民生,东山医院主体工程完工。") == ["东山医院"]
     assert names("东山医院主体封顶。") == ["东山医院"]
     assert names("完成1所乡镇卫生院主体工程建设。") == []
+
+
+def test_an_estate_beside_its_housing_type_is_kept_over_the_models():
+    # an estate with its renewal or its flats after it (星光嘉园老旧小区改造) or as its name's tail
+    # (白石青山自然村安置房) is the works' object, whatever the record model says
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert "星光嘉园" in names("承担的青河路南延工程、星光嘉园老旧小区改造、农村标准化卫生室建设。")
+    assert "白石青山自然村安置房" in names("城郊村、白石青山自然村安置房也将启动建设。")
 
 
 def test_a_university_shown_as_built_by_its_line_is_kept_over_the_models():

@@ -75,6 +75,25 @@ def named_record(norm, mention, category, action, start=None):
     )
 
 
+def housed_estate(norm, record):
+    """True for a named estate with a housing type right after it or as its tail: the flats or
+    the renewal of an estate (平安小区3期廉租房, 阳光嘉园老旧小区改造, 凤凰山自然村安置房), a project
+    whatever the record model says (a district's 老旧小区改造 or 安置房 is no estate)."""
+    if record.category != "area" or not record.named:
+        return False
+    mention = record.mention
+    if norm.startswith(RENEWED_TYPE_TAILS, record.end):
+        return norm.endswith(_ESTATE_ENDINGS, record.start, min(record.end, mention.head_end))  # (less a phase)
+    tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, record.start, record.end)), None) \
+        if norm.endswith(RENEWED_TYPE_TAILS, record.start, record.end) else None
+    return tail is not None and norm.endswith(_ESTATE_ENDINGS + ("村",), record.start, record.end - len(tail))
+
+
+# An estate's own endings: the suffixes of two characters or more (a single 城, 居 or 府 ends other
+# places too: 县城) and 苑, and 小区.
+_ESTATE_ENDINGS = tuple(suffix for suffix in ESTATE_SUFFIXES if len(suffix) > 1 or suffix == "苑") + ("小区",)
+
+
 def _named_in_brackets(norm, start, mention, section):
     """True when generic words and a head (安置小区) precede a name in brackets that ends like the head
     (锦苑小区) and gives no range (体育路(体育南路至龙池路))."""

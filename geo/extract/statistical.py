@@ -10,6 +10,7 @@ from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_T
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.extract.record_spans import housed_estate
 from geo.extract.stems import quoted_name
 from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
@@ -50,9 +51,11 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or _coded_road_built(norm, record, sent_end)
                                               or record.named and _quoted_before_head(norm, record)
                                               or main_part_done(norm, record, sent_end)
-                                              or shown_as_built(norm, record.mention)):
+                                              or shown_as_built(norm, record.mention)
+                                              or housed_estate(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
-            # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built)
+            # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built);
+            # an estate beside its housing type (record_spans.housed_estate)
             record.confidence = None
     return records
 
