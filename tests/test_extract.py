@@ -1252,12 +1252,12 @@ def test_street_district_alone_is_no_place_section(text, name):
 
 
 def test_a_bracket_left_open_before_many_names_is_looked_for_only_within_reach(monkeypatch):
-    from geo.extract import context
+    from geo.extract import brackets
 
     # An unclosed bracket opening a long text (a typo, or a page cut short): each name after it
     # looked back to the bracket and counted the characters between, in Python (170 KB: 6 s, 700 KB:
     # minutes). Each name now reads a few reaches of text around it, however far the bracket.
-    real, texts, reads = context._in_range_brackets, {}, []
+    real, texts, reads = brackets._in_range_brackets, {}, []
 
     def counted(norm, mention):
         _, text = texts.setdefault(id(norm), (norm, ReadText(norm)))
@@ -1266,10 +1266,10 @@ def test_a_bracket_left_open_before_many_names_is_looked_for_only_within_reach(m
         reads.append(text.read - before)
         return found
 
-    monkeypatch.setattr(context, "_in_range_brackets", counted)
+    monkeypatch.setattr(brackets, "_in_range_brackets", counted)
     names = 2_000
     extract_projects("（" + "建设北园大街。" * names)  # 14,000 characters after the bracket
-    assert len(reads) == names and max(reads) <= 6 * (context._RANGE_REACH + 1)
+    assert len(reads) == names and max(reads) <= 6 * (brackets._RANGE_REACH + 1)
 
 
 @pytest.mark.parametrize("item", ["青山路、", "公厕、垃圾站等3座"])

@@ -1,16 +1,17 @@
 """Context rules: the places a mention names only as context, and the verbs of context governing it.
 
-Jurisdictions, scenery, the ends of a range, aliases in brackets, places a facility serves,
-titles of documents, places located by what is counted, courses of routes, plans compiled. The rules for
-places a sentence describes rather than works on (their people, roles, uses, surroundings) are in
-geo.extract.described.
+Jurisdictions, scenery, places located by what is counted, courses of routes, visits, plans compiled.
+The rules for places a sentence describes rather than works on (their people, roles, uses, surroundings)
+are in geo.extract.described; those that read brackets and title marks (the ends of a range, aliases,
+places a facility serves, titles of documents) in geo.extract.brackets.
 """
 
 from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, is_generic, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, stop_ending_at, word_index
+from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
@@ -56,8 +57,6 @@ _FORMING_REACH = 40  # characters back from a place to the 组建 whose list it 
 # (的一期工程 is the first phase of the place's own works, no count: 象山公园的一期工程建设)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一(?!期(?:工程|建设))|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
-_RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
-_RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
 # A road's traffic as what a project relieves (…附近,文化路的交通壅塞情形; 青山路的交通压力): the
 # road is the place relieved, named in a clause of its own after the verb, no works on it.
 _TRAFFIC_OF = re.compile(r"的?交通(?:压力|拥堵|拥挤|壅塞|堵塞|瓶颈)")
@@ -319,70 +318,6 @@ def _scenery_list(case):
     return case.action is None and len(chain) >= 3 and once_per_chain(chain, holds_head, NEEDS_ACTION_HEADS)
 
 
-def _inside_range_brackets(case):
-    """简渎河清淤工程(香草河—南二环段): the ends of a section are context."""
-    return _in_range_brackets(case.norm, case.mention)
-
-
-def _alias_in_brackets(case):
-    """30号路(青山路), 交通枢纽(青山路与白石路): a name in brackets right after a name is its
-    alias or its place, not a project of its own."""
-    norm, mention = case.norm, case.mention
-    start = mention.stem_start
-    if start < 2 or norm[start - 1] != "(" or norm[start - 2] in HARD_BREAKS or mention.count \
-            or COUNT_RE.search(norm, start, mention.head_start):
-        return False  # (含站点4座) is a count
-    return norm.startswith(")", mention.end) and not _generic_before(norm, start - 1)
-
-
-def _generic_before(norm, pos):
-    """True when a generic zone alone ends at ``pos`` (中心城区(三沟片区): the brackets name the
-    place the generic word stands for, no alias of a name)."""
-    if norm[pos - 1:pos] != "区":
-        return False
-    for length in range(_GENERIC_ZONE_MAX, 1, -1):
-        begin = pos - length
-        if begin >= 0 and is_generic(norm[begin:pos]) and (
-                begin == 0 or norm[begin - 1] in HARD_BREAKS or stop_ending_at(norm, begin, 0)):
-            return True
-    return False
-
-
-_GENERIC_ZONE_MAX = 5  # characters of a generic zone before brackets (中心城区, 老城区)
-
-
-def _coverage_in_brackets(case):
-    """养老服务中心(覆盖峒河、五里牌、大田社区): the places a facility serves, in brackets after it,
-    are context."""
-    norm, start = case.norm, case.mention.stem_start
-    opening = norm.rfind("(", max(0, start - _COVERAGE_REACH), start)
-    return opening >= 0 and ")" not in norm[opening:start] and norm.startswith(_COVERAGE_WORDS, opening + 1)
-
-
-_COVERAGE_REACH = 24  # characters from the bracket to a place inside it
-_COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
-
-
-def _inside_title_marks(case):
-    """《白石片区建设方案》: a place in the title of a document is context (not a name the marks
-    quote whole: 《青山公园》), also when a name was read across the title's opening mark
-    (印发《青山工业园区2022年实事项目》); a proposal's title asking for its works is not."""
-    norm, start, end = case.norm, case.mention.stem_start, case.mention.end
-    opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), end)
-    if opening < 0 or "》" in norm[opening:end] or norm.startswith("》", end):
-        return False
-    # 《关于加快青山中学南侧道路建设的建议》: a delegate's proposal (建议, 提案, 议案) asks for the
-    # works it names; a proposal with no works on the place (加强青山大道交通管理) stays context.
-    # 《青山村内道路硬化工程》的建议: a title of works itself, named as the proposal's, asks for them too.
-    closing = norm.find("》", end, end + _COVERAGE_REACH)
-    return not (case.action is not None and closing >= 0 and (
-        norm.startswith("关于", opening + 1) and norm.endswith(_PROPOSAL_ENDINGS, end, closing)
-        or norm.startswith(_PROPOSAL_ENDINGS, closing + 1 + (norm[closing + 1:closing + 2] == "的"))))
-
-
-_PROPOSAL_ENDINGS = ("建议", "提案", "议案")
-
-
 def _governed_jurisdictions(case):
     """辖东风、新市、红旗6个社区, 青山乡下辖东风、新市等12个行政村: the communities or villages a
     place governs (a yearbook's 概况) are context, not areas of works (辖区 is no such verb)."""
@@ -538,8 +473,8 @@ def _precedents_compared(case):
     return _PRECEDENTS_CLOSED.match(norm, mention.end) is not None
 
 
-CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, _inside_range_brackets, _alias_in_brackets,
-                 _coverage_in_brackets, _inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
+CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, inside_range_brackets, alias_in_brackets,
+                 coverage_in_brackets, inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
                  examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
@@ -551,48 +486,6 @@ CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, functions_of_a_building,
                                                   holds_an_event, what_it_becomes, enrolment_area,
                                                   surroundings_described, village_located, problem_of_place))
-
-
-def _in_range_brackets(norm, mention):
-    """True when the mention lies inside brackets that give a range (A—B段, A至B).
-
-    A range is short: a stray bracket in forum junk (r( k) encloses nothing lines on.
-    """
-    # The brackets are looked for only within reach (a bracket left open far before is not counted up to).
-    opened = norm.rfind("(", _printed_back(norm, mention.stem_start, _RANGE_REACH), mention.stem_start)
-    if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0:
-        return False
-    closed = norm.find(")", mention.end, _printed_on(norm, mention.end, _RANGE_REACH + 1))
-    if closed < 0:
-        return False
-    return bool(_RANGE_BETWEEN_NAMES.search(norm, opened + 1, closed))
-
-
-_WHITE_SPACE = re.compile(r"\s")  # str.isspace's characters (both test Py_UNICODE_ISSPACE)
-
-
-def _printed_back(norm, end, count):
-    """Where the span ending at ``end`` that holds ``count`` characters other than white space
-    starts (a flattened table pads cells with spaces); 0 when fewer stand before ``end``."""
-    if end >= count and _WHITE_SPACE.search(norm, end - count, end) is None:
-        return end - count  # (the usual case, seen at once: no white space within reach)
-    pos = end
-    while pos > 0 and count:
-        pos -= 1
-        count -= not norm[pos].isspace()
-    return pos
-
-
-def _printed_on(norm, start, count):
-    """Where the span from ``start`` that holds ``count`` characters other than white space ends;
-    the end of ``norm`` when fewer stand after ``start``."""
-    if start + count <= len(norm) and _WHITE_SPACE.search(norm, start, start + count) is None:
-        return start + count  # (the usual case, seen at once: no white space within reach)
-    pos = start
-    while pos < len(norm) and count:
-        count -= not norm[pos].isspace()
-        pos += 1
-    return pos
 
 
 def _attributive(norm, mention, clause_end):
