@@ -64,20 +64,3 @@ def test_word_index_finds_the_longest_word_at_and_before_a_position():
     assert index.at("实施改造提升工程", 2) == "改造提升"
     assert index.ending_at("实施改造提升", 6) == ["改造提升", "提升"]
     assert index.at("实施", 0) is None
-
-
-def test_lexicon_files_are_read_as_the_csv_module_reads_them_without_it(tmp_path, monkeypatch):
-    # The csv module took 20 ms of every start-up over the lexicon's 200 KB; its rows, blank lines,
-    # short and long rows, quotes (none: QUOTE_NONE) and line ends are kept as it gave them.
-    def dict_rows(folder, name):
-        with open(folder / name, encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-    (tmp_path / "odd.tsv").write_text('word\trole\tvalue\texample\r\n"新"\tstop\t\t“新”建\n\n短\tstop\r长\tstop\tx\t例\t多\n',
-                                      encoding="utf-8")
-    expected = {name: dict_rows(lexicon.LEXICON_DIR, name) for name in (*lexicon._WORD_FILES, "heads.tsv")}
-    odd = dict_rows(tmp_path, "odd.tsv")
-    assert [len(row) for row in odd] == [4, 4, 5]  # (a short row's missing fields None, a long row's rest)
-    monkeypatch.setattr(csv, "DictReader", None)
-    assert {name: lexicon._rows(name) for name in expected} == expected
-    assert lexicon._rows("odd.tsv", tmp_path) == odd
