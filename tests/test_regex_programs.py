@@ -78,3 +78,20 @@ def test_install_leaves_a_compiler_that_compiles_otherwise_alone(monkeypatch):
     monkeypatch.setattr(regex_programs, "_programs", {})
     assert regex_programs.install() is False
     assert _compiler.compile is other
+
+
+def test_the_package_s_patterns_are_the_same_strings_whatever_the_hash_seed(tmp_path):
+    # A pattern joined from a set in its order would be another string (another key) in each run,
+    # compiled again and the file written again every time.
+    script = ("import hashlib, geo.extract\n"
+              "from geo import regex_programs\n"
+              "geo.extract._load_models()\n"
+              "keys = sorted(repr(key) for key in regex_programs._used)\n"
+              "print(len(keys), hashlib.sha1('\\n'.join(keys).encode('utf-8', 'surrogatepass')).hexdigest())\n")
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "HOME": str(tmp_path), "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+        assert out.returncode == 0, out.stderr
+        seen.add(out.stdout.split()[-1])
+    assert len(seen) == 1
