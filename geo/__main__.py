@@ -55,7 +55,8 @@ def _run():
     from geo.cli import main
 
     try:
-        code = main.main(standalone_mode=False)
+        # The process ends with the command (see _exit), which need not tidy for a caller going on.
+        code = main.main(standalone_mode=False, obj={"process_ends": True})
     except Abort:  # click's form of a Ctrl-C while it parses options
         raise KeyboardInterrupt from None
     except NoArgsIsHelpError as exc:  # `geo` alone: the help, as click shows it

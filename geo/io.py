@@ -193,18 +193,22 @@ def _round_coords(obj, precision):
     return obj
 
 
+# Values JSON writes as they are (exactly these types: numpy's scalars and floats are looked at).
+_PLAIN = frozenset((str, int, bool, type(None)))
+
+
 def _clean_value(value):
     # NaN is not JSON; numpy scalars are not serialisable; both appear in GeoDataFrames.
-    if value is None:
-        return None
+    if type(value) in _PLAIN:  # most values of a catalog: nothing to clean, no call per value
+        return value
     if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
-        return {str(k): _clean_value(v) for k, v in value.items()}
+        return {str(k): v if type(v) in _PLAIN else _clean_value(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_clean_value(v) for v in value]
+        return [v if type(v) in _PLAIN else _clean_value(v) for v in value]
     return value
 
 
@@ -233,6 +237,10 @@ def _geometry_mapping_rounded(mapping, precision):
     return {"type": mapping["type"], "coordinates": _round_coords(mapping["coordinates"], precision)}
 
 
+# What json.dumps(..., ensure_ascii=False, separators=(",", ":")) writes, made once for every feature.
+_FEATURE_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def feature_collection_text(features, *, name=None, metadata=None, precision=COORD_PRECISION,
                             field_order=()) -> str:
     """Serialise GeoJSON features deterministically: keys in a fixed order, rounded coordinates, one feature a line.
@@ -257,7 +265,7 @@ def feature_collection_text(features, *, name=None, metadata=None, precision=COO
         if feature.get("id") is not None:
             out["id"] = feature["id"]
         out.update(properties=properties, type="Feature")
-        lines.append(json.dumps(out, ensure_ascii=False, separators=(",", ":")))
+        lines.append(_FEATURE_JSON.encode(out))
     head = {"type": "FeatureCollection"}
     if name:
         head["name"] = name
@@ -282,9 +290,9 @@ def _sorted_geometry(geom):
 def _sorted_keys(value):
     """``value`` with the keys of every object in it sorted (json.dumps's sort_keys, kept apart)."""
     if isinstance(value, dict):
-        return {key: _sorted_keys(value[key]) for key in sorted(value)}
+        return {key: _sorted_keys(value[key]) if type(value[key]) not in _PLAIN else value[key] for key in sorted(value)}
     if isinstance(value, list):
-        return [_sorted_keys(item) for item in value]
+        return [item if type(item) in _PLAIN else _sorted_keys(item) for item in value]
     return value
 
 

@@ -89,6 +89,34 @@ def test_extract_imports_no_heavy_library_nor_pypinyin(tmp_path):
     assert "qing-shan-lu" in (tmp_path / "projects.geojson").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("process_ends", [True, False])
+def test_extract_runs_with_no_pass_of_the_cyclic_collector(tmp_path, process_ends):
+    # Its passes would walk the modules, tables and models loaded, and the records kept, for
+    # nothing; the collector is back on for a caller going on, left off when the process ends.
+    report = tmp_path / "report.txt"
+    report.write_text("改造青山路。\n", encoding="utf-8")
+    obj = {"process_ends": True} if process_ends else None
+    script = (
+        "import gc, json, sys\n"
+        "from geo.cli import main\n"
+        "passes, done = [], []\n"
+        "def seen(phase, info):  # a pass once the command has begun (geo.pipeline is its first import)\n"
+        "    if phase == 'start' and 'geo.pipeline' in sys.modules and not done:\n"
+        "        passes.append(info['generation'])\n"
+        "gc.callbacks.append(seen)\n"
+        f"code = main(['extract', {str(report)!r}, '-o', {str(tmp_path / 'projects.geojson')!r}], standalone_mode=False, "
+        f"obj={obj!r})\n"
+        "done.append(1)\n"
+        "print(json.dumps([code, passes, gc.isenabled()]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    code, passes, enabled = json.loads(result.stdout.splitlines()[-1])
+    assert code is None and enabled is not process_ends
+    assert passes == [] if process_ends else passes in ([], [0])  # (once back on: one pass may walk it all)
+    assert "qing-shan-lu" in (tmp_path / "projects.geojson").read_text(encoding="utf-8")
+
+
 def test_help_through_the_module_entry_point_lists_every_command():
     result = _geo(["--help"])
     assert result.returncode == 0, result.stderr

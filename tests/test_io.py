@@ -246,3 +246,37 @@ def test_a_library_message_quoting_kilobytes_is_cut_in_the_error_line(work):
     [line] = result.stderr.splitlines()
     assert result.exit_code == 2 and line.startswith("geo: error: jd.geojson: not a readable vector file ("), line
     assert len(line) < io.ERROR_QUOTE_CHARS + 100 and "…" in line, len(line)  # a long run is cut on the terminal too
+
+
+def test_catalog_values_written_as_they_are_without_a_call_per_value(monkeypatch):
+    # A catalog's values are mostly text, numbers and None: cleaning and sorting a feature calls
+    # the cleaner once for its properties and once per nested object, never once per value.
+    import math
+
+    import numpy as np
+
+    def old_clean(value):  # the cleaner as it was written before its shortcut, for the same bytes
+        if value is None:
+            return None
+        if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+            value = value.item()
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        if isinstance(value, dict):
+            return {str(k): old_clean(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [old_clean(v) for v in value]
+        return value
+
+    props = {"name": "青松小学", "char_start": 3, "named": True, "section": None, "f": np.float64("nan"),
+             "n": np.int64(7), "x": 1.5, "t": (1, "a", None), 2: "key", "measures": [{"value": 4500, "unit": "个"}],
+             "s": np.str_("路"), "q": {"b": float("inf"), "a": [np.float32(0.5), {"z": 1}]}}
+    assert io._clean_value(props) == old_clean(props)
+    assert json.dumps(io._sorted_keys(io._clean_value(props)), ensure_ascii=False) == \
+        json.dumps(old_clean(props), ensure_ascii=False, sort_keys=True)
+    calls = Calls(io._clean_value)
+    monkeypatch.setattr(io, "_clean_value", calls)
+    io.feature_collection_text([{"id": str(i), "properties": {"name": "路", "char_start": i, "named": True,
+                                                              "section": None, "measures": []}, "geometry": None}
+                                for i in range(50)])
+    assert calls.count <= 2 * 50  # (a feature's properties, and its one list)

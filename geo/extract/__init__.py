@@ -162,6 +162,7 @@ import contextlib
 import gc
 
 from geo import regex_charsets  # noqa: F401 - first: the patterns below compile through its front
+from geo import regex_programs  # (and the programs of the patterns kept by the runs before)
 from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, PARAGRAPH_LINES, read_document, read_report
 from geo.extract.features import finish_records, pack_records, project_slug, to_features, unpack_records
@@ -180,6 +181,8 @@ from geo.extract.added_names import after_label
 from geo.extract.statistical import combine
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
+
+regex_programs.save()  # the programs of the patterns compiled above, for the next run (when any was new)
 
 __all__ = ["ENCODINGS", "PARAGRAPH_LINES", "extract_file", "extract_projects", "normalise_name", "project_slug",
            "read_document", "read_report"]
@@ -240,9 +243,11 @@ def _load_models():
     weights, the lexicon's tables, numpy, the pinyin table): read once before it, the worker has them."""
     from geo.extract import confidence, features
 
+    regex_programs.record()
     tagger.warm()
     confidence.shipped_model()
     features.warm()
+    regex_programs.save()
 
 
 @contextlib.contextmanager

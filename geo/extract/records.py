@@ -120,7 +120,7 @@ def _types_alone(norm, record):
 _DASH = re.compile(r"[—\-–]")
 _DWELLINGS_AFTER = re.compile(r"(?:项目|工程)(?:共)?\d+(?:\.\d+)?万?(?:%s)" % "|".join(DWELLING_UNITS))
 _NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道路|沿线)[\u4e00-\u9fff]{1,6}?(%s)"
-                            % "|".join(sorted(NETWORK_HEADS, key=len, reverse=True)))
+                            % "|".join(sorted(NETWORK_HEADS, key=lambda head: (-len(head), head))))  # (one string each run)
 _NETWORK_REACH = 8 * 16 + 1  # the furthest 等 _NETWORK_AFTER reaches after a road (8 items of 16 characters)
 
 

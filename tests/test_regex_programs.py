@@ -1,0 +1,97 @@
+"""Regex programs kept between runs: CPython's patterns, without parsing and compiling them again."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+import geo.extract  # noqa: F401 - its patterns go through the front
+from geo import regex_programs
+
+_compiler = regex_programs._sre_compiler
+ORIGINAL = _compiler.compile.__wrapped__
+
+# In a fresh interpreter: import the extractor, extract a line, and say how many patterns were
+# parsed after the front was put in place, whether the cache file is there, and the catalog's names.
+RUN = textwrap.dedent("""
+    import json, sys
+    from geo import regex_programs
+    parsed = []
+    real = regex_programs._sre_parser.parse
+    regex_programs._sre_parser.parse = lambda *a, **k: parsed.append(1) or real(*a, **k)
+    import geo.extract
+    geo.extract._load_models()
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects("新建青山路、白石路2条道路，改造青山小学。")]
+    print(json.dumps([len(parsed), regex_programs.cache_path().is_file(), names]))
+""")
+
+
+def _run(home):
+    env = {**os.environ, "HOME": str(home)}
+    out = subprocess.run([sys.executable, "-c", RUN], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def test_every_program_kept_gives_cpython_s_pattern():
+    assert len(regex_programs._programs) > 250  # the package's patterns, compiled or read
+    for (pattern, flags), program in regex_programs._programs.items():
+        kept, compiled = regex_programs._sre.compile(pattern, *program), ORIGINAL(pattern, flags)
+        assert kept == compiled and kept.groupindex == compiled.groupindex and kept.groups == compiled.groups
+
+
+def test_a_run_keeps_the_programs_and_the_next_parses_none_of_them(tmp_path):
+    parsed, kept, names = _run(tmp_path)
+    assert parsed > 300 and kept
+    again, kept, same = _run(tmp_path)
+    assert again < 10 and kept and same == names  # (only patterns the rules compile when they first run)
+    assert "青山路" in names
+
+
+def test_a_file_of_another_build_or_not_of_programs_is_no_cache(tmp_path):
+    _run(tmp_path)
+    path = next((tmp_path / ".cache" / "geo").iterdir())
+    for content in (b"not marshal", b"", path.read_bytes()[:1000]):
+        path.write_bytes(content)
+        parsed, kept, names = _run(tmp_path)
+        assert parsed > 300 and kept and "青山路" in names  # compiled as CPython compiles them, and kept again
+    import marshal
+
+    path.write_bytes(marshal.dumps(("another build", {("x", 0): (0, [1], 0, {}, ())})))
+    assert regex_programs._read(path) == {}
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path):
+    home = tmp_path / "home"
+    home.write_text("a file where the folder would be", encoding="utf-8")
+    parsed, kept, names = _run(home)
+    assert parsed > 300 and not kept and "青山路" in names
+
+
+def test_install_leaves_a_compiler_that_compiles_otherwise_alone(monkeypatch):
+    def other(p, flags=0):  # (an interpreter whose programs the front would not write as it does)
+        return ORIGINAL(p, flags | re.IGNORECASE)
+
+    monkeypatch.setattr(_compiler, "compile", other)
+    monkeypatch.setattr(regex_programs, "_programs", {})
+    assert regex_programs.install() is False
+    assert _compiler.compile is other
+
+
+def test_the_package_s_patterns_are_the_same_strings_whatever_the_hash_seed(tmp_path):
+    # A pattern joined from a set in its order would be another string (another key) in each run,
+    # compiled again and the file written again every time.
+    script = ("import hashlib, geo.extract\n"
+              "from geo import regex_programs\n"
+              "geo.extract._load_models()\n"
+              "keys = sorted(repr(key) for key in regex_programs._used)\n"
+              "print(len(keys), hashlib.sha1('\\n'.join(keys).encode('utf-8', 'surrogatepass')).hexdigest())\n")
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "HOME": str(tmp_path), "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+        assert out.returncode == 0, out.stderr
+        seen.add(out.stdout.split()[-1])
+    assert len(seen) == 1
