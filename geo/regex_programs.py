@@ -47,9 +47,13 @@ _new: set = set()     # keys of those compiled, not read from the file
 _recording = [False]  # from install to save, and from record to save: the package's start-up
 
 
-def cache_path() -> Path:
-    """The file of this interpreter build's programs."""
-    folder = Path.home() / ".cache" / "geo"
+def cache_path() -> Path | None:
+    """The file of this interpreter build's programs; None where the user has no home folder (no
+    ``HOME`` and no entry in the password database, as in some containers): no programs kept."""
+    try:
+        folder = Path.home() / ".cache" / "geo"
+    except (RuntimeError, KeyError, OSError):
+        return None
     build = hashlib.sha1(_BUILD.encode("utf-8")).hexdigest()[:16]
     return folder / f"regex-programs-{sys.implementation.cache_tag}-{build}.marshal"
 
@@ -75,7 +79,8 @@ def install() -> bool:
     _new.clear()
     if not same:
         return False
-    _programs.update(_read(cache_path()))
+    path = cache_path()
+    _programs.update(_read(path) if path is not None else {})
     _sre_compiler.compile = front
     _recording[0] = True
     return True
@@ -153,6 +158,8 @@ def save() -> bool:
     if not _new or getattr(_sre_compiler.compile, "__wrapped__", None) is None:
         return False
     path = cache_path()
+    if path is None:
+        return False
     programs = {key: _programs[key] for key in _used}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -95,3 +95,19 @@ def test_the_package_s_patterns_are_the_same_strings_whatever_the_hash_seed(tmp_
         assert out.returncode == 0, out.stderr
         seen.add(out.stdout.split()[-1])
     assert len(seen) == 1
+
+
+def test_a_user_without_a_home_folder_extracts_with_no_programs_kept():
+    # No HOME and no entry in the password database (a container's arbitrary user): Path.home()
+    # raises, and the import of the extractor must not.
+    script = ("import pathlib\n"
+              "def no_home(cls=None):\n"
+              "    raise RuntimeError('Could not determine home directory.')\n"
+              "pathlib.Path.home = classmethod(no_home)\n"
+              "import geo.extract\n"
+              "from geo import regex_programs\n"
+              "names = [f['properties']['name'] for f in geo.extract.extract_projects('改造青山小学。')]\n"
+              "print(regex_programs.cache_path(), regex_programs.save(), names)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["None", "False", "['青山小学']"]
