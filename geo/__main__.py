@@ -1,14 +1,28 @@
 """Entry point for ``geo`` and ``python -m geo``: Ctrl-C or SIGTERM at any moment, even while loading, is one line."""
 
+import _signal
 import os
-import signal
 import sys
+
+_received = []
+
+
+def _record(signum, frame):
+    _received.append(signum)
+
+
+if __name__ == "__main__" or os.path.basename(sys.argv[0]).split(".")[0] == "geo":
+    # The program itself (``python -m geo``, ``geo``), not a module imported by another: before
+    # anything else loads (``signal`` builds enums for some milliseconds), an interrupt is
+    # recorded, and :func:`run` answers it once its own handlers are in place.
+    _signal.signal(_signal.SIGINT, _record)
+    _signal.signal(_signal.SIGTERM, _record)
+
+import signal  # noqa: E402 - after the handlers, on purpose
 
 INTERRUPTED = "geo: interrupted; no output was changed (the previous set is intact)"
 INTERRUPTED_AFTER = "geo: interrupted after the new outputs were all in place (the set is complete)"
 EXIT_INTERRUPTED = 130
-
-_received = []
 
 
 def _interrupt(signum, frame):
@@ -22,6 +36,8 @@ def run():
     signal.signal(signal.SIGTERM, _interrupt)
     sys.unraisablehook = _quiet_interrupt
     try:
+        if _received:  # interrupted while this module loaded
+            raise KeyboardInterrupt
         code = _run()
     except KeyboardInterrupt:
         outputs = sys.modules.get("geo.outputs")  # after a commit the new set is in place

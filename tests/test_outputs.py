@@ -262,6 +262,31 @@ def test_an_interrupt_python_cannot_pass_on_is_one_line_not_a_traceback():
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_while_the_entry_point_loads_is_one_line_not_a_traceback(signum):
+    # The window before run() puts its handlers in place (``import signal`` alone takes some
+    # milliseconds): the interrupt is sent there, deterministically, by the process itself.
+    script = ("import os, sys\n"
+              "sys.argv[0] = 'geo'\n"
+              "import geo.__main__ as m\n"
+              f"os.kill(os.getpid(), {int(signum)})\n"
+              "m.run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    from geo.__main__ import INTERRUPTED
+
+    assert done.returncode == 130 and done.stderr == INTERRUPTED + "\n", done.stderr
+
+
+def test_importing_the_entry_point_leaves_the_importer_s_interrupts_alone():
+    # A module importing geo.__main__ (a test, a wrapper) keeps Ctrl-C as it was.
+    script = ("import signal\n"
+              "before = signal.getsignal(signal.SIGINT)\n"
+              "import geo.__main__\n"
+              "print(signal.getsignal(signal.SIGINT) is before)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "True", done.stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupt_at_any_moment_leaves_the_old_or_the_new_set(tmp_path, signum):
     import shutil
 
