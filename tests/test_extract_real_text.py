@@ -1824,6 +1824,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完善城市配套服务功能,带动青松新城片区加快发展。", [], []),
     ("新建红河大桥,带动红河新区和白沙商贸小区开发。", [("白沙商贸小区", "area"), ("红河大桥", "bridge")], []),
     ("促进青山通讯城等市场加快线上线下融合发展。", [("青山通讯城", "market")], []),
+    # a village's (村, 里) or a multi-purpose (多功能) 活动中心 is its community hall; a bare or classed
+    # one (村活动中心, 村级活动中心) is a type
+    ("屏縣白石鄉青松村活動中心啟用,紅溪里活動中心落成,新建黃沙多功能活動中心。",
+     [("屏縣白石鄉青松村活動中心", "welfare"), ("紅溪里活動中心", "welfare"), ("黃沙多功能活動中心", "welfare")], []),
+    ("各村新建村活动中心,建设村级活动中心。", [], []),
 ])
 
 
