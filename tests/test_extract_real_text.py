@@ -1829,6 +1829,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("屏縣白石鄉青松村活動中心啟用,紅溪里活動中心落成,新建黃沙多功能活動中心。",
      [("屏縣白石鄉青松村活動中心", "welfare"), ("紅溪里活動中心", "welfare"), ("黃沙多功能活動中心", "welfare")], []),
     ("各村新建村活动中心,建设村级活动中心。", [], []),
+    # a place visited with its own works named after it (or after the list it closes) is the project
+    # inspected; a village (or a district, road or river) visited stays where the works are
+    ("县人大代表踏勘青松祠戏台新建工程。", [("青松祠戏台", "culture")], []),
+    ("代表们深入白石社区小游园、青山家园山体公园、红河综合治理工程现场。",
+     [("白石社区小游园", "park"), ("青山家园山体公园", "park")], []),
+    ("调研白石村人居环境整治项目。", [], []),
 ])
 
 
