@@ -1835,6 +1835,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("代表们深入白石社区小游园、青山家园山体公园、红河综合治理工程现场。",
      [("白石社区小游园", "park"), ("青山家园山体公园", "park")], []),
     ("调研白石村人居环境整治项目。", [], []),
+    # 大排 (a main drain, in Taiwanese usage) is a watercourse's head; a food street's 大排档 is none
+    ("完成黃沙大排護岸修繕工程,實施紅溪大排整治工程。", [("紅溪大排", "water"), ("黃沙大排", "water")], []),
+    ("完成青山镇美食大排档整治。", [], []),
 ])
 
 
