@@ -1829,6 +1829,20 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("开工建设白石岛5号楼公用住房,建成青松公共租赁住房和红枫公租房。",
      [("白石岛5号楼公用住房", "area"), ("青松公共租赁住房", "area"), ("红枫公租房", "area")], []),
     ("新建公共租赁住房300套。", [], [("area", 300)]),
+    # a village's (村, 里) or a multi-purpose (多功能) 活动中心 is its community hall; a bare or classed
+    # one (村活动中心, 村级活动中心) is a type
+    ("屏縣白石鄉青松村活動中心啟用,紅溪里活動中心落成,新建黃沙多功能活動中心。",
+     [("屏縣白石鄉青松村活動中心", "welfare"), ("紅溪里活動中心", "welfare"), ("黃沙多功能活動中心", "welfare")], []),
+    ("各村新建村活动中心,建设村级活动中心。", [], []),
+    # a place visited with its own works named after it (or after the list it closes) is the project
+    # inspected; a village (or a district, road or river) visited stays where the works are
+    ("县人大代表踏勘青松祠戏台新建工程。", [("青松祠戏台", "culture")], []),
+    ("代表们深入白石社区小游园、青山家园山体公园、红河综合治理工程现场。",
+     [("白石社区小游园", "park"), ("青山家园山体公园", "park")], []),
+    ("调研白石村人居环境整治项目。", [], []),
+    # 大排 (a main drain, in Taiwanese usage) is a watercourse's head; a food street's 大排档 is none
+    ("完成黃沙大排護岸修繕工程,實施紅溪大排整治工程。", [("紅溪大排", "water"), ("黃沙大排", "water")], []),
+    ("完成青山镇美食大排档整治。", [], []),
 ])
 
 

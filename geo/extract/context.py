@@ -18,7 +18,7 @@ from geo.extract.model import chain_end, chain_first
 from geo.extract.runs import role_of, teams_close
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import first_action, works_at
-from geo.extract.described import centres_made, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
+from geo.extract.described import centres_made, own_works_visited, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
     village_located, what_it_becomes, growth_driven
@@ -73,8 +73,9 @@ def governed_by_context_verb(case):
         return False
     if visiting and _VISITED_WORKS_SITE.match(case.norm, mention.end):
         return False  # 来到青山镇中小学改造建设项目现场: a visited project named with its works
-    if mention.kind in _NAMED_KINDS and visiting and case.norm.startswith(("项目", "工程"), mention.end):
-        return False  # 视察东湖学校项目: a named project visited is a project
+    if mention.kind in _NAMED_KINDS and visiting and (case.norm.startswith(("项目", "工程"), mention.end)
+                                                       or own_works_visited(case.norm, mention, case.clause_end)):
+        return False  # 视察东湖学校项目, 踏勘青松祠戏台新建工程: a named project visited is a project
     if mention.kind in _NAMED_KINDS and visiting and _visited_works_sites(case):
         return False  # 来到A剧院、B路、C周边和D地块、E中心等重点工程现场: every place listed is a works site
     if visiting and _visited_as_works(case.norm, mention, case.clause_end):

@@ -13,7 +13,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
 from geo.extract.model import chain_end
-from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM
+from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
 from geo.extract.runs import run_end
 from geo.extract.works import first_action
 
@@ -436,3 +436,12 @@ def problem_of_place(case):
     problem = _PROBLEM_CLOSES.match(norm, end, case.clause_end)
     return problem is not None and _RELIEVED_BEFORE.search(norm, max(0, start - 10), start) is not None \
         and not any(multi_stop_ending_at(norm, pos, end) for pos in range(end + 2, problem.end() + 1))
+
+
+def own_works_visited(norm, mention, clause_end):
+    """True when a visited place (or the list it closes) is followed by its own works (踏勘青松祠戏台新建
+    工程, 深入A公园、B河综合治理工程现场): the place is the project inspected."""
+    if mention.category in VISITED_PLACE_CATEGORIES:
+        return False
+    end = chain_end(mention) if norm.startswith("、", mention.end) else mention.end
+    return VISITED_OWN_WORKS_RE.match(norm, end, clause_end) is not None

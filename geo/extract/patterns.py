@@ -242,3 +242,10 @@ PLANNING_AFTER_RE = re.compile(r"(?:两侧|周边|沿线)?(?:的|等)?(?:单元)
 DIRECTION_AREA_RE = re.compile(r"城[东西南北]{1,2}|[东西南北]{1,2}(?:片区?|城|部|区)?")
 # A heading the next words describe as a project (长风绿地:该工程位于…): the heading names it.
 DESCRIBED_PROJECT_RE = re.compile(r"[:：]\s*(?:该|本|此)?(?:工程|项目)")
+# A visited place's own works named after it (踏勘青松祠戏台新建工程, 深入A公园、B河综合治理工程现场): the
+# project inspected, not a place of context (来到白石路棚户区改造项目: the works are a district's, 区).
+VISITED_OWN_WORKS_RE = re.compile(r"等?(?:(?!区)[\u4e00-\u9fff]){0,6}?(?:新建|改扩建|改建|扩建|改造|提升|整治|治理|修缮|改善"
+                                  r"|拓宽|修复|整建|维修|翻修|硬化|建设)(?:工程|项目)")
+# What a place visited with works named after it may not be for them to be its own: a village or district
+# (调研白石村人居环境整治项目), a road or a river (with them the blind sets gained false names).
+VISITED_PLACE_CATEGORIES = ("village", "area", "road", "water")

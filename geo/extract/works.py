@@ -60,9 +60,13 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
         stem = norm[mention.stem_start:mention.head_start]
         if category == "members" and mention.stop_start is not None:
             stem = norm[mention.stop_start:mention.head_start]  # 推动更新项目20个: 更新 says renewal
-        for word, code in STEM_CATEGORY + (FACILITY_STEM_CATEGORY if category == "stem" else ()):
+        for word, code in STEM_CATEGORY:
             if word in stem:
                 return code
+        if category == "stem":
+            for word, code in FACILITY_STEM_CATEGORY:
+                if word in stem and not (stem.endswith(word) and _names_no_owner(stem[:-len(word)])):
+                    return code  # (a bare, classed or sized 活动中心, 村级活动中心, 500平方米活动中心: a type)
         if category == "stem" and _SCHOOL_IN_STEM.search(stem):
             return "school"  # 城关镇三小宿舍楼, 十七中综合楼: a building of a school named by its number
         if category == "stem" and _HOSPITAL_IN_STEM.search(stem):
@@ -79,6 +83,11 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
                 return codes[0] if len(codes) > 1 and len(set(codes)) == 1 else COUNTED_PROJECTS
         return None
     return category
+
+
+def _names_no_owner(rest):
+    """Whether what precedes a facility's stem word names no owner: nothing, a class word or a size."""
+    return is_generic(rest) or rest.endswith(("米", "亩"))
 
 
 # A school named by its number inside a building's stem (三小宿舍, 十七中综合): not a session
