@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import ACTION_INDEX, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
+from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
 from geo.extract.runs import run_end
@@ -160,12 +161,12 @@ def types_contained(case):
     start = mention.stem_start
     if start is None or mention.count:
         return False  # (a road's code with its section, or a counted one)
-    bare = _bare_type(norm, mention)
-    if not bare and not any(_bare_type(norm, mate) for mate in mention.chain):
-        return False  # (a named place, in no list of parts)
     lo = max(0, start - _CONTENTS_REACH)
     if not any(norm.find(word, lo, start) >= 0 for word in _CONTENTS_LITERALS):
-        return False
+        return False  # (most places: no opener of a project's contents before them)
+    bare = _bare_type(norm, mention)
+    if not bare and not once_per_chain(mention.chain or (), _holds_bare_type, norm):
+        return False  # (a named place, in no list of parts)
     match = _CONTENTS_LISTED.search(norm, lo, start)
     return match is not None and (bare or match.group("opener") in _PARTS_OPENERS)
 
@@ -173,6 +174,11 @@ def types_contained(case):
 def _bare_type(norm, mention):
     """True when a mention is its head alone (体育馆), with no name before it."""
     return bool(mention.head) and mention.stem_start is not None and norm[mention.stem_start:mention.end] == mention.head
+
+
+def _holds_bare_type(chain, norm):
+    """True when an item of the list is its head alone (asked once per list: see geo.extract.chains)."""
+    return any(_bare_type(norm, mate) for mate in chain)
 
 
 def what_it_becomes(case):
