@@ -1856,7 +1856,7 @@ def test_bus_routes_counted_by_tiao_are_no_roads():
 
 @pytest.mark.parametrize("seed", range(5))
 def test_the_printed_reach_skips_white_space_as_counting_one_character_at_a_time_does(seed):
-    from geo.extract.context import _printed_back, _printed_on
+    from geo.extract.brackets import _printed_back, _printed_on
 
     # A flattened table pads its cells with spaces (and a page with ideographic and no-break
     # spaces): the reach of a range's brackets counts printed characters only, also when the
