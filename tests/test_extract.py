@@ -1620,6 +1620,25 @@ def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
     assert steps(800) <= 2.5 * steps(400)
 
 
+def test_a_list_relied_on_closing_its_clause_looks_for_works_after_it_once():
+    import geo
+    from geo.extract.mentions import forget_text
+
+    # Places listed after a verb of reliance that close their clause (依托A、B,搭建…) are context
+    # unless works follow them in the clause: each item of the list looked for works at every place
+    # of the rest of the clause (quadratic up to patterns.MAX_CHAIN items). The first works after a
+    # place are kept for the text (works.first_action): twice the list, twice the steps.
+    def steps(items):
+        forget_text()
+        with LinesRun(Path(geo.__file__).parent) as lines:
+            extract_projects("依托" + "青山老街、" * items + "白石花园，搭建夜间消费平台。")
+        forget_text()
+        return lines.count
+
+    steps(5)  # (what is read once, the lexicon and the models, read before counting)
+    assert steps(390) <= 2.1 * steps(195)
+
+
 def test_a_list_of_hundreds_finds_where_it_starts_and_ends_once(monkeypatch):
     import operator
 

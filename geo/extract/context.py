@@ -215,8 +215,10 @@ def _relied_on(case):
     match = _RELIANCE_BEFORE.search(norm, start, mention.stem_start)
     if match is None or match.end() != mention.stem_start or _list_end(mention) < case.clause_end:
         return False  # (the verb first: a list's end is looked up over all its items)
-    # 依托金牛建材等新建商业载体: works in what types the list make its places projects
-    return not any(ACTION_INDEX.at(norm, pos) for pos in range(mention.end, case.clause_end))
+    # 依托金牛建材等新建商业载体: works in what types the list make its places projects. No action starts
+    # in the rest of the clause (one may run past its end): the first found once for the list (works.first_action).
+    found = first_action(norm, mention.end, min(len(norm), case.clause_end + ACTION_INDEX.lengths[0] - 1))
+    return found is None or found[0] >= case.clause_end
 
 
 _RELIANCE_VERB = re.compile("|".join(map(re.escape, RELIANCE_VERBS)))  # any of them, in one search
