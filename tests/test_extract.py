@@ -1431,12 +1431,17 @@ def test_a_clause_of_thousands_of_lists_and_counts_runs_steps_linear_in_its_leng
 
 def _clause_steps(item, count):
     """The lines of the package run to extract one clause of ``item`` repeated ``count`` times."""
+    return _text_steps("改造" + item * count + "。")
+
+
+def _text_steps(text):
+    """The lines of the package run to extract ``text`` (what earlier texts left forgotten first)."""
     import geo
     from geo.extract.mentions import forget_text
 
     forget_text()
     with LinesRun(Path(geo.__file__).parent) as lines:
-        extract_projects("改造" + item * count + "。")
+        extract_projects(text)
     forget_text()
     return lines.count
 
@@ -1621,19 +1626,12 @@ def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
 
 
 def test_a_list_relied_on_closing_its_clause_looks_for_works_after_it_once():
-    import geo
-    from geo.extract.mentions import forget_text
-
     # Places listed after a verb of reliance that close their clause (依托A、B,搭建…) are context
     # unless works follow them in the clause: each item of the list looked for works at every place
     # of the rest of the clause (quadratic up to patterns.MAX_CHAIN items). The first works after a
     # place are kept for the text (works.first_action): twice the list, twice the steps.
     def steps(items):
-        forget_text()
-        with LinesRun(Path(geo.__file__).parent) as lines:
-            extract_projects("依托" + "青山老街、" * items + "白石花园，搭建夜间消费平台。")
-        forget_text()
-        return lines.count
+        return _text_steps("依托" + "青山老街、" * items + "白石花园，搭建夜间消费平台。")
 
     steps(5)  # (what is read once, the lexicon and the models, read before counting)
     assert steps(390) <= 2.1 * steps(195)
@@ -1696,24 +1694,12 @@ def test_a_sentence_of_thousands_of_measures_attaches_each_in_steps_linear_in_it
 
 
 def test_a_clause_of_hundreds_of_routes_with_their_heads_runs_steps_linear_in_its_length():
-    from pathlib import Path
-
-    import geo
-    from geo.extract.mentions import forget_text
-
     # One clause listing routes written as their two ends, each with its own head (A村至B村公路、
     # repeated): each route looked back over every route before it for ends sharing its head, and
     # each of those over every mention of the clause (20 KB took 105 s). A route now looks back over
     # a few items (patterns.MAX_ROUTE_LIST) and finds the mentions inside each by bisection.
-    def steps(items):
-        forget_text()
-        with LinesRun(Path(geo.__file__).parent) as lines:
-            extract_projects("改造" + "青山村至白石村公路、" * items + "。")
-        forget_text()
-        return lines.count
-
-    steps(10)  # (what is read once, the lexicon and the models, read before counting)
-    assert steps(200) <= 2.5 * steps(100)
+    _clause_steps("青山村至白石村公路、", 10)  # (what is read once, the lexicon and the models, read before counting)
+    assert _clause_steps("青山村至白石村公路、", 200) <= 2.5 * _clause_steps("青山村至白石村公路、", 100)
 
 
 def test_a_designation_word_before_a_count_is_its_scope_not_a_member():
