@@ -1843,6 +1843,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 大排 (a main drain, in Taiwanese usage) is a watercourse's head; a food street's 大排档 is none
     ("完成黃沙大排護岸修繕工程,實施紅溪大排整治工程。", [("紅溪大排", "water"), ("黃沙大排", "water")], []),
     ("完成青山镇美食大排档整治。", [], []),
+    # 改善 (the works word of Taiwanese reports) right after a place ends its name (紅溪村排水溝, not
+    # 紅溪村); a count before the head stays a count of works
+    ("完成青松路改善工程,紅溪村排水溝改善經費約需120萬元。",
+     [("紅溪村排水溝", "utility"), ("青松路", "road_rebuild")], []),
+    ("縣長前往會勘青山鄉五件道路改善工程。", [], [("project", 5)]),
 ])
 
 

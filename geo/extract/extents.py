@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import EXISTING_WORDS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
@@ -23,6 +23,7 @@ _DIRECTED_ROAD_HEADS = frozenset(("路", "大道", "街", "大街"))
 _DIRECTED_END = re.compile(r"[东西南北](?![\d延“]|、[东西南北](?:[^\u4e00-\u9fff]|两|侧))")
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
 _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
+_WORKS_FOLLOWER_INDEX = word_index(WORKS_FOLLOWERS)
 _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
@@ -178,6 +179,12 @@ def extend_right(norm, mention, clause_end):
         # and its type is a whole name before a word no noun phrase goes on with
         mention.end = pos
         return mention
+    if not ends and mention.kind in ("name", "facility") and _WORKS_FOLLOWER_INDEX.at(norm, pos) \
+            and not _count_ends_at(norm, mention.head_start):
+        # 青松路改善工程, 白石村社区改善经费: a works word no action is (改善) ends a place's name;
+        # 五件道路改善工程 stays a count of works, no road
+        mention.end = pos
+        return mention
     if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
         return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
@@ -235,6 +242,13 @@ def _share_of_count_before(norm, mention, count):
     return any(match.end() == mention.stem_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start)
                for match in COUNT_RE.finditer(norm, lo, mention.head_start)
                if (parse_number(match.group("num")) or 0) > count.value)
+
+
+def _count_ends_at(norm, pos):
+    """True when a count (五件, 5条) ends right at ``pos``."""
+    lo = max(0, pos - MAX_COUNTED_STEM)
+    return NUMBER_CHAR_RE.search(norm, lo, pos) is not None \
+        and any(match.end() == pos for match in COUNT_RE.finditer(norm, lo, pos))
 
 
 def _counted_before(norm, mention):
