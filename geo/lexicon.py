@@ -269,7 +269,8 @@ LIST_OPENERS = longest_first(words("list_opener"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
 # A works word written right after a place's name where the lexicon's actions are not (青松路改善工程,
-# 白石村社区改善经费: 改善, the works word of Taiwanese reports, is also a verb of conditions, 改善环境).
+# 白石村社区改善经费: 改善, the works word of Taiwanese reports, is also a verb of conditions, 改善环境;
+# 青山水源地保护工程: 保护 alone is a stop word, 加强生态保护).
 WORKS_FOLLOWERS = longest_first(words("works_follower"))
 # A building's main part, whose works done say the building's (青山医院主体工程完工, 主体封顶).
 MAIN_PARTS = longest_first(words("main_part"))

@@ -1848,6 +1848,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青松路改善工程,紅溪村排水溝改善經費約需120萬元。",
      [("紅溪村排水溝", "utility"), ("青松路", "road_rebuild")], []),
     ("縣長前往會勘青山鄉五件道路改善工程。", [], [("project", 5)]),
+    # so do 保护工程, 保护修复 and 保护利用 (保护 alone is a stop word: 加强生态保护); a type stays none
+    ("完成白石山水源涵养区保护工程。", [("白石山水源涵养区", "water")], []),
+    ("加强自然保护区保护工程建设。", [], []),
 ])
 
 
