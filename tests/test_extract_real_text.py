@@ -1843,12 +1843,16 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 大排 (a main drain, in Taiwanese usage) is a watercourse's head; a food street's 大排档 is none
     ("完成黃沙大排護岸修繕工程,實施紅溪大排整治工程。", [("紅溪大排", "water"), ("黃沙大排", "water")], []),
     ("完成青山镇美食大排档整治。", [], []),
-    # roads named as the corner or centre of their crossing (交界西南角, 西北侧, 交叉口为中心) only
-    # locate what lies there; the crossing's own works name it
+    # roads named in an address, as the corner or centre of their crossing (交界西南角, 西北侧,
+    # 交叉口为中心), only locate what lies there; the crossing's own works name it
     ("对青山路与白石路交界西南角的街头绿地进行提升。", [], []),
     ("对红枫大街与金湖大街西北侧等6处裸露土地实施生态修复。", [], []),
     ("以青松街和白沙路交叉口为中心,规划建设商务区。", [], []),
     ("对青山路与白石路交叉口进行改造。", [("青山路与白石路交叉口", "road_rebuild")], []),
+    # a road before a house number is an address (白石镇青石巷44号房屋后方); 号院 and 号桥 name a place
+    # of their own
+    ("白沙镇青石巷44号房屋后方边坡整治经费约需60万元。", [], []),
+    ("改造青山路18号院,新建红枫路2号桥。", [("红枫路2号桥", "bridge"), ("青山路18号院", "area")], []),
 ])
 
 
