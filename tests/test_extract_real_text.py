@@ -1851,6 +1851,16 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # so do 保护工程, 保护修复 and 保护利用 (保护 alone is a stop word: 加强生态保护); a type stays none
     ("完成白石山水源涵养区保护工程。", [("白石山水源涵养区", "water")], []),
     ("加强自然保护区保护工程建设。", [], []),
+    # roads named in an address, as the corner or centre of their crossing (交界西南角, 西北侧,
+    # 交叉口为中心), only locate what lies there; the crossing's own works name it
+    ("对青山路与白石路交界西南角的街头绿地进行提升。", [], []),
+    ("对红枫大街与金湖大街西北侧等6处裸露土地实施生态修复。", [], []),
+    ("以青松街和白沙路交叉口为中心,规划建设商务区。", [], []),
+    ("对青山路与白石路交叉口进行改造。", [("青山路与白石路交叉口", "road_rebuild")], []),
+    # a road before a house number is an address (白石镇青石巷44号房屋后方); 号院 and 号桥 name a place
+    # of their own
+    ("白沙镇青石巷44号房屋后方边坡整治经费约需60万元。", [], []),
+    ("改造青山路18号院,新建红枫路2号桥。", [("红枫路2号桥", "bridge"), ("青山路18号院", "area")], []),
 ])
 
 

@@ -389,6 +389,35 @@ def _listed_after_context_verb(case):
         and not _estate_visited(case)
 
 
+# The corner or side of a crossing (A路与B路交界西南角, A街和B路交叉口为中心): the roads that make the
+# crossing locate what lies there, no works of theirs (the second road is read after 与, 和 or 及).
+_CROSSING_WORD = r"(?:交界|交叉口|交口|交汇处|交汇|十字路口|路口)"
+_CORNER = r"处?的?(?:[东西南北][南北]?(?:角|侧)|为中心)"
+_CROSSING_CORNER = re.compile(r"(?:[与和及][^,;:。、与和及\s]{2,12}?" + _CROSSING_WORD + r"?|" + _CROSSING_WORD + r")" + _CORNER)
+_CROSSING_FIRST = frozenset("与和及交十路")
+_CORNER_OF_CROSSING = re.compile(_CORNER)  # after a name that is the crossing (A街和B路交叉口)
+_CROSSING_ENDS = ("交叉口", "交口", "路口", "交汇处")
+# A house number after a road (青山路341号, 白石巷44号房屋): an address (号线, 号桥, 号路 and the like name
+# a line, a bridge or a road of their own; 号楼 and 号院 a building whose name keeps the road).
+_HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十百零〇]{1,5}(?:-[0-9]{1,4})?号(?![线桥路街道隧楼院])")
+_NUMBER_FIRST = frozenset("0123456789一二三四五六七八九十百零〇")
+
+
+def _road_as_address(case):
+    """位于青山区白石路341号, 对青山路与白石路交界西南角的绿地进行改造, 以青松街和白沙路交叉口为中心:
+    roads named in an address (a house number, the corner or centre of a crossing) only locate what lies
+    there."""
+    mention, norm = case.mention, case.norm
+    if mention.category != "road":
+        return False
+    if norm[mention.end:mention.end + 1] in _NUMBER_FIRST and _HOUSE_NUMBER.match(norm, mention.end, case.clause_end):
+        return True
+    if norm.endswith(_CROSSING_ENDS, mention.stem_start, mention.end):
+        return _CORNER_OF_CROSSING.match(norm, mention.end, case.clause_end) is not None
+    return any(norm[end:end + 1] in _CROSSING_FIRST and _CROSSING_CORNER.match(norm, end, case.clause_end)
+               for end in {mention.end, _list_end(mention)})
+
+
 def _teams_formed(case):
     """组建A村、B村、C村共3支村级志愿消防队: a place listed after 组建 before the teams formed."""
     mention, norm = case.mention, case.norm
@@ -482,7 +511,7 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, insid
                  examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place,
-                 growth_driven, centres_made)
+                 growth_driven, centres_made, _road_as_address)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
