@@ -53,32 +53,47 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def geojson_copy(path: Path) -> Path:
-    """What GDAL reads for the GeoJSON file ``path``: a copy with each lone surrogate escape
-    (``\\ud800``, half of no pair) as U+FFFD, with a warning, when it holds one (GDAL's reader
-    swallows the character after it: 无影山\\ud800街道 became 无影山�道); else ``path`` itself. The
-    copy is made once per version of the file and kept until the program ends."""
+    """What GDAL reads for the GeoJSON file ``path``: a copy, with a warning, when it holds a lone
+    surrogate escape (``\\ud800``, half of no pair: GDAL's reader swallows the character after it,
+    无影山\\ud800街道 became 无影山�道; in the copy U+FFFD) or an integer past 64 bits in a property
+    (GDAL refuses the file for one of 19 digits, ``Unrecognized number: 9223372036854775808``; in the
+    copy text, as the exports write one: :func:`geo.json_text.wide_integers_as_text`); else ``path``
+    itself. The copy is made once per version of the file and kept until the program ends."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return path
     stat = path.stat()
-    return _surrogate_free(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return _readable_copy(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+
+
+# An integer of 19 digits or more outside a string (2**63 has 19): perhaps one past 64 bits.
+_LONG_INTEGER = re.compile(rb'(?<![\w."])-?\d{19,}(?![\w."])')
 
 
 @functools.lru_cache(maxsize=16)
-def _surrogate_free(path, version):
+def _readable_copy(path, version):
     import json
 
     from geo.dbf import read_sidecar
-    from geo.json_text import load_json_counting
+    from geo.io import warn
+    from geo.json_text import load_json_counting, wide_integers_as_text
     from geo.kml_encoding import temporary_folder
+    from geo.safe_text import one_line
 
     data = read_sidecar(path)
-    if _SURROGATE_ESCAPE.search(data) is None:
+    long_integers = _LONG_INTEGER.search(data) is not None
+    if _SURROGATE_ESCAPE.search(data) is None and not long_integers:
         return path
     try:
         value, count = load_json_counting(data.decode("utf-8-sig"), path)
     except (ValueError, RecursionError):  # not UTF-8, not one JSON text (a sequence): GDAL says what it says
         return path
-    if not count:
+    value, wide = wide_integers_as_text(value) if long_integers else (value, {})
+    if wide:
+        keys = ", ".join(repr(key) for key in list(wide)[:5]) + (" and more" if len(wide) > 5 else "")
+        first = next(iter(wide.values()))
+        warn(f"{one_line(path)}: {sum(len(v) for v in wide.values())} value(s) of {keys} are integers beyond a 64-bit "
+             f"integer's range ({first[0][:30]}{'…' if len(first[0]) > 30 else ''}), which GDAL cannot read: read as text")
+    if not count and not wide:
         return path
     copy = temporary_folder("geo-json-") / path.name
     copy.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")

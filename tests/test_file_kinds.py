@@ -28,3 +28,20 @@ def test_a_geojson_file_of_binary_data_is_still_named_as_binary(work):
                                        "--name-field", "name"])
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         "geo: error: bin.geojson: looks like a binary file, not text (contains NUL bytes, the first at byte 43)"]
+
+
+@pytest.mark.parametrize("number", [2**63, 10**19 - 1, 2**64, -2**63 - 1])
+def test_a_districts_file_with_an_integer_past_64_bits_in_a_property_is_read_with_it_as_text(work, number):
+    # GDAL refused the file: 'not a readable vector file (... Unrecognized number: 9223372036854775808)'.
+    data = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"]["osm_id"] = number
+    (work / "wide.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "wide.geojson",
+                                       "--name-field", "name", "--code-field", "code"])
+    assert result.exit_code == 0, result.stderr
+    assert f"wide.geojson: {len(data['features'])} value(s) of 'osm_id' are integers beyond a 64-bit integer's range " \
+           f"({number}), which GDAL cannot read: read as text" in result.stderr
+    stored = json.loads((work / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))
+    assert sorted(f["properties"]["name"] for f in stored["features"]) == \
+        sorted(f["properties"]["name"] for f in data["features"])
