@@ -122,8 +122,15 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         if not (ways or points or areas):
             raise InputError(path, f"nothing usable: {problem}")
         warn(f"{path}: left out {problem}", warnings)
-    broken = sorted(item for item in cut if isinstance(item, tuple))
+    twice = [f"{kind}{number}" for _, kind, number in
+             sorted(item for item in cut if isinstance(item, tuple) and item[0] == "twice")]
+    broken = sorted(item for item in cut if isinstance(item, tuple) and item[0] == "r")
     cut = {item for item in cut if not isinstance(item, tuple)}
+    if twice:
+        from geo.boundary_checks import listed
+
+        warn(f"{path}: {len(twice)} way(s) or relation(s) appear twice (files joined together, or the answers of "
+             f"two queries saved as one?): read all the same: {listed(twice)}", warnings)
     if cut:
         warn(f"{path}: {len(cut)} named way(s) use nodes the file does not hold (an extract cut at its edge, or "
              "edited by hand?): they are kept only between the nodes it has, an area not at all", warnings)

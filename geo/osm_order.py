@@ -92,6 +92,22 @@ def _first_node_negative(path):
     return False
 
 
+def repeated_ids(source):
+    """``(type letter, id)`` of each way and relation an OSM file holds more than once (files joined
+    without ``osmium merge``, the answers of two Overpass queries saved as one), which osmium's area
+    assembly refuses (``Way ID twice in input``); in the order of the file. A pass over its ways and
+    relations, holding their ids."""
+    import osmium
+
+    seen, repeated = set(), {}
+    for obj in osmium.FileProcessor(str(source), osmium.osm.WAY | osmium.osm.RELATION):
+        key = (obj.type_str(), obj.id)
+        if key in seen:
+            repeated.setdefault(key, None)
+        seen.add(key)
+    return list(repeated)
+
+
 def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
     """A PBF copy of the objects osmium's area assembly needs, for an OSM file (``source``) it cannot
     assemble areas from as it is (an editor's file: JOSM's new objects; ways or relations out of id

@@ -36,3 +36,21 @@ def test_a_named_multipolygon_beyond_the_district_is_not_said_to_be_broken(tmp_p
     warnings = []
     assert load_osm(_parks(tmp_path / "parks.osm"), shapely.box(100.0, 20.0, 100.1, 20.1), warnings=warnings) == []
     assert not [w for w in warnings if "鹃湖公园" in w]
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf"])
+def test_a_file_holding_its_ways_and_relations_twice_is_read_as_once_with_a_warning(tmp_path, suffix):
+    # Two answers saved as one: 'not a readable OSM file (Way ID twice in input. Maybe you are using a history
+    # or change file?)'.
+    once = _parks(tmp_path / "once.osm")
+    text = once.read_text(encoding="utf-8")
+    body = text[text.index(">", text.index("<osm")) + 1:text.rindex("</osm>")]
+    twice = tmp_path / "twice.osm"
+    twice.write_text(text.replace("</osm>", body + "</osm>"), encoding="utf-8")
+    if suffix != ".osm":
+        twice = write_reordered(twice, tmp_path / f"twice{suffix}")
+    warnings = []
+    entries = load_osm(twice, DISTRICT, warnings=warnings)
+    assert [(e.name, e.geometry.area) for e in entries] == [(e.name, e.geometry.area) for e in load_osm(once, DISTRICT)]
+    assert f"{twice}: 4 way(s) or relation(s) appear twice (files joined together, or the answers of two queries " \
+           "saved as one?): read all the same: r1、r2、w10…" in warnings
