@@ -7,8 +7,8 @@ from pathlib import Path
 from geo import settings
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
-from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_geojson, is_overpass_csv, is_overpass_json,
-                           osmium_name, overpass_xml, scan_xml, without_unreadable_coordinates)
+from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_change, is_osm_geojson, is_overpass_csv,
+                           is_overpass_json, osmium_name, overpass_xml, scan_xml, without_unreadable_coordinates)
 from geo.osm_osmium import read_osm
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
@@ -19,6 +19,11 @@ from geo.safe_text import file_name
 from geo.osm_tags import PLACE_KEY, former_names, osm_category, station_names
 
 __all__ = ["is_osm_geojson", "load_osm", "osm_category"]
+
+
+# What is said of an osmChange file given as an extract (:func:`geo.osm_files.is_osm_change`).
+OSM_CHANGE = ("is an osmChange file (the edits of a changeset, not an extract): only the objects it creates or "
+              "modifies are read, without the map around them; give an extract of the district (.osm, .osm.pbf)")
 
 
 def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None):
@@ -117,6 +122,8 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     ways, points, areas = shared[:3] if shared else _read(path, left_out, read_window(outline), warnings, cut)
     if shared:
         left_out, cut = shared[3:]
+    if is_osm_change(path):
+        warn(f"{path}: {OSM_CHANGE}", warnings)
     if left_out:
         problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
         if not (ways or points or areas):
