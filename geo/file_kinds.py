@@ -87,13 +87,13 @@ def _readable_copy(path, version):
         value, count = load_json_counting(data.decode("utf-8-sig"), path)
     except (ValueError, RecursionError):  # not UTF-8, not one JSON text (a sequence): GDAL says what it says
         return path
-    value, wide = wide_integers_as_text(value) if long_integers else (value, {})
+    value, wide, widened = wide_integers_as_text(value) if long_integers else (value, {}, False)
     if wide:
         keys = ", ".join(repr(key) for key in list(wide)[:5]) + (" and more" if len(wide) > 5 else "")
         first = next(iter(wide.values()))
         warn(f"{one_line(path)}: {sum(len(v) for v in wide.values())} value(s) of {keys} are integers beyond a 64-bit "
              f"integer's range ({first[0][:30]}{'…' if len(first[0]) > 30 else ''}), which GDAL cannot read: read as text")
-    if not count and not wide:
+    if not count and not widened:
         return path
     copy = temporary_folder("geo-json-") / path.name
     copy.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")

@@ -45,3 +45,13 @@ def test_a_districts_file_with_an_integer_past_64_bits_in_a_property_is_read_wit
     stored = json.loads((work / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))
     assert sorted(f["properties"]["name"] for f in stored["features"]) == \
         sorted(f["properties"]["name"] for f in data["features"])
+
+
+def test_a_districts_file_whose_bbox_holds_an_integer_past_64_bits_is_read(work):
+    # GDAL: 'Unrecognized number: 9223372036854775808'; a member of numbers (bbox, coordinates) keeps them numbers.
+    data = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    data["bbox"] = [2**63, 0, 1, 1]
+    (work / "boxed.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "boxed.geojson",
+                                       "--name-field", "name", "--code-field", "code"])
+    assert result.exit_code == 0 and "64-bit" not in result.stderr, result.stderr
