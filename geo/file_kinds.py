@@ -1,4 +1,4 @@
-"""A vector file's first bytes against what its name says it is: a file renamed, or binary where text belongs."""
+"""A vector or OSM file's first bytes against what its name says it is: a file renamed, or binary where text belongs."""
 
 from __future__ import annotations
 
@@ -98,3 +98,34 @@ def _readable_copy(path, version):
     copy = temporary_folder("geo-json-") / path.name
     copy.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
     return copy
+
+
+# What an OSM file holds, by its first bytes: (magic, what it is, the name's end osmium reads it by).
+_OSM_MAGIC = ((b"\x1f\x8b", "gzip-compressed data", ".osm.gz"), (b"BZh", "bzip2-compressed data", ".osm.bz2"),
+              (b"\xff\xe0", "an o5m file", ".o5m"))
+# The ends of a name osmium tells an OSM file's format by, and the format each says.
+_OSM_NAMED = {".pbf": (".osm.pbf", "PBF"), ".o5m": (".o5m", "o5m"), ".gz": (".osm.gz", "gzip"),
+              ".bz2": (".osm.bz2", "bzip2"), ".osm": (".osm", "XML"), ".osc": (".osm", "XML")}
+
+
+def check_osm_named(path: Path) -> None:
+    """InputError when an OSM file's content is not what its name tells osmium (a PBF named ``.osm``, gzip
+    data named ``.osm`` or ``.osm.bz2``, XML named ``.osm.pbf``): osmium reads a file by its name and stops
+    in its own words (``PBF error: invalid BlobHeader size``, ``XML parsing error at line 1``). Plain XML
+    named ``.gz`` (a browser unpacked the download) is read as it is. A file whose first bytes are none of
+    these (damaged, empty) is left to osmium's reading."""
+    path = Path(path)
+    named = _OSM_NAMED.get(path.suffix.lower())
+    if named is None or not path.is_file():
+        return
+    with open(path, "rb") as handle:
+        head = handle.read(16)
+    found = next(((label, end) for magic, label, end in _OSM_MAGIC if head.startswith(magic)), None)
+    if found is None and head[4:15] == b"\x0a\x09OSMHeader":  # a BlobHeader of type OSMHeader
+        found = ("an OSM PBF file", ".osm.pbf")
+    elif found is None and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        found = ("XML text", ".osm")
+    if found is None or found[1] == named[0] or (found[1] == ".osm" and named[0] == ".osm.gz"):
+        return
+    raise InputError(path, f"is {found[0]}, but its name ({path.suffix}) says {named[1]}: name it to end in "
+                           f"{found[1]} (a renamed or unpacked download?)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo import settings
+from geo.file_kinds import check_osm_named
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
 from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_change, is_osm_geojson, is_overpass_csv,
@@ -115,6 +116,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     path = Path(path)
     if not (path.is_dir() and is_shapefile_extract(path)):  # a folder of shapefiles is read as one extract
         check_input_file(path)
+        check_osm_named(path)  # a PBF named .osm: osmium reads a file by its name
     from geo.osm_boundaries import shared_reading
 
     left_out, cut = set(), set()

@@ -55,3 +55,50 @@ def test_a_districts_file_whose_bbox_holds_an_integer_past_64_bits_is_read(work)
     result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "boxed.geojson",
                                        "--name-field", "name", "--code-field", "code"])
     assert result.exit_code == 0 and "64-bit" not in result.stderr, result.stderr
+
+
+def _osm_as(kind, path):
+    """The fixture extract written at ``path`` as ``kind`` (xml, gzip, bzip2, pbf), whatever ``path``'s name says."""
+    import bz2
+    import gzip
+    import shutil
+    from pathlib import Path
+
+    import osmium
+
+    xml = (Path(__file__).parent / "fixtures" / "mini_tianqiao.osm").read_bytes()
+    if kind == "pbf":
+        real = path.parent / "real.osm.pbf"
+        with osmium.SimpleWriter(str(real)) as writer:
+            for obj in osmium.FileProcessor(str(Path(__file__).parent / "fixtures" / "mini_tianqiao.osm")):
+                writer.add(obj)
+        shutil.copyfile(real, path)
+    else:
+        path.write_bytes({"xml": xml, "gzip": gzip.compress(xml), "bzip2": bz2.compress(xml)}[kind])
+    return path
+
+
+@pytest.mark.parametrize("kind, name, said", [
+    ("pbf", "extract.osm", "is an OSM PBF file, but its name (.osm) says XML: name it to end in .osm.pbf"),
+    ("gzip", "extract.osm", "is gzip-compressed data, but its name (.osm) says XML: name it to end in .osm.gz"),
+    ("gzip", "extract.osm.bz2", "is gzip-compressed data, but its name (.bz2) says bzip2: name it to end in .osm.gz"),
+    ("xml", "extract.osm.bz2", "is XML text, but its name (.bz2) says bzip2: name it to end in .osm"),
+    ("xml", "extract.osm.pbf", "is XML text, but its name (.pbf) says PBF: name it to end in .osm"),
+])
+def test_an_osm_file_whose_content_is_not_what_its_name_says_is_named_as_what_it_is(tmp_path, kind, name, said):
+    # osmium reads by the name: 'not a readable OSM file (PBF error: invalid BlobHeader size (> max_blob_header_size))'.
+    from geo.io import InputError
+    from geo.osm import load_osm
+
+    path = _osm_as(kind, tmp_path / name)
+    with pytest.raises(InputError) as info:
+        load_osm(path)
+    assert str(info.value) == f"{path}: {said} (a renamed or unpacked download?)"
+
+
+@pytest.mark.parametrize("kind, name", [("xml", "extract.osm"), ("xml", "extract.osm.gz"), ("gzip", "extract.osm.gz"),
+                                        ("bzip2", "extract.osm.bz2"), ("pbf", "extract.osm.pbf")])
+def test_an_osm_file_named_as_what_it_is_or_unpacked_under_its_gz_name_is_read(tmp_path, kind, name):
+    from geo.osm import load_osm
+
+    assert "测试北路" in {e.name for e in load_osm(_osm_as(kind, tmp_path / name))}
