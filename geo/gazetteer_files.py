@@ -539,7 +539,11 @@ def _number(value):
 
 
 def _aliases(value):
-    if value is None:
+    """An entry's aliases from its cell: a list, a JSON list, or names apart by | ; ； 、; none for an empty
+    cell, or a null one (NaN: a vector file's feature without the column's value)."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ()
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value if str(v).strip())
