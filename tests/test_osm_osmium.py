@@ -42,11 +42,12 @@ def test_a_named_multipolygon_beyond_the_district_is_not_said_to_be_broken(tmp_p
 def test_a_file_holding_its_ways_and_relations_twice_is_read_as_once_with_a_warning(tmp_path, suffix):
     # Two answers saved as one: 'not a readable OSM file (Way ID twice in input. Maybe you are using a history
     # or change file?)'.
+    import re
+
     once = _parks(tmp_path / "once.osm")
-    text = once.read_text(encoding="utf-8")
-    body = text[text.index(">", text.index("<osm")) + 1:text.rindex("</osm>")]
-    twice = tmp_path / "twice.osm"
-    twice.write_text(text.replace("</osm>", body + "</osm>"), encoding="utf-8")
+    twice = tmp_path / "twice.osm"  # each way and relation written twice over, in id order
+    twice.write_text(re.sub(r"(<(way|relation)\b.*?</\2>)", r"\1\1", once.read_text(encoding="utf-8"), flags=re.S),
+                     encoding="utf-8")
     if suffix != ".osm":
         twice = write_reordered(twice, tmp_path / f"twice{suffix}")
     warnings = []
