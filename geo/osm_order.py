@@ -93,18 +93,18 @@ def _first_node_negative(path):
 
 
 def repeated_ids(source):
-    """``(type letter, id)`` of each way and relation an OSM file holds more than once (files joined
+    """``(type letter, id)`` of each way and relation an OSM file holds more than once in a row (files joined
     without ``osmium merge``, the answers of two Overpass queries saved as one), which osmium's area
-    assembly refuses (``Way ID twice in input``); in the order of the file. A pass over its ways and
-    relations, holding their ids."""
+    assembly refuses (``Way ID twice in input``) in a file whose ids are in order, where it finds them next
+    to each other; in the order of the file. A pass over its ways and relations holding one id at a time."""
     import osmium
 
-    seen, repeated = set(), {}
+    last, repeated = None, {}
     for obj in osmium.FileProcessor(str(source), osmium.osm.WAY | osmium.osm.RELATION):
         key = (obj.type_str(), obj.id)
-        if key in seen:
+        if key == last:
             repeated.setdefault(key, None)
-        seen.add(key)
+        last = key
     return list(repeated)
 
 
