@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo import settings
-from geo.file_kinds import check_osm_named
+from geo.file_kinds import check_osm_named, is_osm_change
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
-from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_change, is_osm_geojson, is_overpass_csv,
-                           is_overpass_json, osmium_name, overpass_xml, scan_xml, without_unreadable_coordinates)
+from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_geojson, is_overpass_csv, is_overpass_json,
+                           osmium_name, overpass_xml, scan_xml, without_unreadable_coordinates)
 from geo.osm_osmium import read_osm
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name

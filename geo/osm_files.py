@@ -209,19 +209,6 @@ def is_osm_xml(path) -> bool:
         return False
 
 
-_CHANGE_ROOT = re.compile(_OSM_ROOT.pattern.replace(rb"<osm[\s>]", rb"<osmChange[\s>]"), re.DOTALL)
-
-
-def is_osm_change(path) -> bool:
-    """True for an osmChange file (``.osc``, a replication diff; gzipped or bzipped too), by its root element:
-    osmium reads it as an extract, the objects it creates or modifies, without the map around them."""
-    try:
-        with _open_xml(path) as handle:
-            return _CHANGE_ROOT.match(handle.read(4096)) is not None
-    except (OSError, EOFError, ValueError):  # a folder, damaged gzip data: not one
-        return False
-
-
 def osmium_name(path, folder):
     """``path``, or, for an OSM XML file osmium cannot tell by its name (:func:`is_osm_xml`), a link to it
     named ``.osm`` in ``folder`` (a copy where links cannot be made)."""

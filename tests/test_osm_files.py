@@ -159,23 +159,3 @@ def test_a_node_of_a_longitude_past_osmiums_range_is_left_out_with_a_warning_not
     assert result.exit_code == 0, result.stderr
     assert ("warning: far.osm: left out 1 node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
             in result.stderr.splitlines()), result.stderr
-
-
-@pytest.mark.parametrize("name, pack", [("edits.osc", None), ("edits.osm", None), ("edits.osc.gz", "gzip")])
-def test_an_osmchange_file_is_read_for_its_new_objects_and_said_to_be_no_extract(tmp_path, name, pack):
-    # Read without a word, as if it were the district's map: then 'no named road ... (an extract of another area?)'.
-    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<osmChange version="0.6" generator="JOSM"><create>'
-            '<node id="-1" lat="30.50" lon="120.75"/><node id="-2" lat="30.50" lon="120.76"/>'
-            '<way id="-3"><nd ref="-1"/><nd ref="-2"/><tag k="highway" v="primary"/><tag k="name" v="长安路"/></way>'
-            '</create><delete><node id="7" version="2" lat="30.51" lon="120.75"><tag k="amenity" v="school"/>'
-            '<tag k="name" v="长安小学"/></node></delete></osmChange>').encode()
-    path = tmp_path / name
-    if pack:
-        import gzip
-        text = gzip.compress(text)
-    path.write_bytes(text)
-    warnings = []
-    assert [e.name for e in load_osm(path, DISTRICT, warnings=warnings)] == ["长安路"]
-    assert f"{path}: is an osmChange file (the edits of a changeset, not an extract): only the objects it creates " \
-           "or modifies are read, without the map around them; give an extract of the district (.osm, .osm.pbf)" \
-           in warnings
