@@ -83,8 +83,10 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
                 # object given twice (files joined, the answers of two Overpass queries): osmium cannot
                 # assemble multipolygons from it. Closed ways still become areas, by the second pass,
                 # and named multipolygon relations are assembled from a sorted copy of them.
-                if "twice in input" in str(exc) and cut is not None:  # (a file out of order: not looked for)
-                    cut.update(("twice", kind, number) for kind, number in repeated_ids(source))
+                if "twice in input" in str(exc):  # (a file out of order: not looked for)
+                    repeated = repeated_ids(source, path)  # refused when they are versions: a history file
+                    if cut is not None:
+                        cut.update(("twice", kind, number) for kind, number in repeated)
                 continue
             raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
         return ways, points, areas

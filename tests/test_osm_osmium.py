@@ -55,3 +55,23 @@ def test_a_file_holding_its_ways_and_relations_twice_is_read_as_once_with_a_warn
     assert [(e.name, e.geometry.area) for e in entries] == [(e.name, e.geometry.area) for e in load_osm(once, DISTRICT)]
     assert f"{twice}: 4 way(s) or relation(s) appear twice (files joined together, or the answers of two queries " \
            "saved as one?): read all the same: r1、r2、w10…" in warnings
+
+
+@pytest.mark.parametrize("name", ["history.osm", "history.osh"])
+def test_a_file_holding_two_versions_of_one_way_is_refused_as_a_history_file(tmp_path, name):
+    # Read as two copies, the old version's name would locate projects by a name the place no longer has.
+    import re
+
+    from geo.io import InputError
+
+    once = _parks(tmp_path / "once.osm").read_text(encoding="utf-8")
+    way = re.search(r"<way\b.*?</way>", once, flags=re.S).group()
+    older = re.sub(r"<way ", '<way version="1" ', way, count=1)
+    newer = re.sub(r"<way ", '<way version="2" ', way, count=1)
+    path = tmp_path / name
+    path.write_text(once.replace(way, older + newer), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_osm(path, DISTRICT)
+    assert str(info.value) == (f"{path}: holds several versions of one object (w10: versions 1 and 2): an OSM history "
+                               "file, or extracts of different dates joined; give one extract of today's data (.osm, "
+                               ".osm.pbf)")
