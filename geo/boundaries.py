@@ -251,6 +251,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     coords = shapely.get_coordinates(gdf.geometry.values)
     if coords.size and not np.isfinite(coords).all():
         raise InputError(path, "has NaN or infinite coordinates")
+    for field in filter(None, (name_field, code_field)):
+        _check_one_value(path, gdf[field], field)
     names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
     if (names == "").any() or gdf[name_field].isna().any():
         raise InputError(path, f"some features have an empty {name_field!r}")
@@ -407,6 +409,20 @@ def _names_apart(path, layer, info, name_field) -> bool:
     except Exception:  # noqa: BLE001 - only a suggestion: the layer's count decides then
         return False
     return bool(values.is_unique)
+
+
+def _check_one_value(path, values, field):
+    """InputError when a feature's name or code is a list (a GeoJSON array, GDAL's StringList: ``["无影山街道"]``),
+    which would be shown as its Python form, ``['无影山街道']``."""
+    import json
+
+    import numpy as np
+
+    listed_at = next((i for i, v in enumerate(values) if isinstance(v, (list, tuple, np.ndarray))), None)
+    if listed_at is not None:
+        shown = json.dumps(list(values.iloc[listed_at]), ensure_ascii=False, default=str)
+        raise InputError(path, f"feature {listed_at + 1}'s {field!r} is a list ({shown[:80]}), not one value: give "
+                               "each feature one name and one code, as text")
 
 
 def _code_text(value) -> str:

@@ -1,4 +1,4 @@
-"""A vector file's first bytes against what its name says it is: a file renamed, or binary where text belongs."""
+"""A vector or OSM file's first bytes against what its name says it is: a file renamed, or binary where text belongs."""
 
 from __future__ import annotations
 
@@ -53,33 +53,92 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def geojson_copy(path: Path) -> Path:
-    """What GDAL reads for the GeoJSON file ``path``: a copy with each lone surrogate escape
-    (``\\ud800``, half of no pair) as U+FFFD, with a warning, when it holds one (GDAL's reader
-    swallows the character after it: 无影山\\ud800街道 became 无影山�道); else ``path`` itself. The
-    copy is made once per version of the file and kept until the program ends."""
+    """What GDAL reads for the GeoJSON file ``path``: a copy, with a warning, when it holds a lone
+    surrogate escape (``\\ud800``, half of no pair: GDAL's reader swallows the character after it,
+    无影山\\ud800街道 became 无影山�道; in the copy U+FFFD) or an integer past 64 bits in a property
+    (GDAL refuses the file for one of 19 digits, ``Unrecognized number: 9223372036854775808``; in the
+    copy text, as the exports write one: :func:`geo.json_text.wide_integers_as_text`); else ``path``
+    itself. The copy is made once per version of the file and kept until the program ends."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return path
     stat = path.stat()
-    return _surrogate_free(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return _readable_copy(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+
+
+# An integer of 19 digits or more outside a string (2**63 has 19): perhaps one past 64 bits.
+_LONG_INTEGER = re.compile(rb'(?<![\w."])-?\d{19,}(?![\w."])')
 
 
 @functools.lru_cache(maxsize=16)
-def _surrogate_free(path, version):
+def _readable_copy(path, version):
     import json
 
     from geo.dbf import read_sidecar
-    from geo.json_text import load_json_counting
+    from geo.io import warn
+    from geo.json_text import load_json_counting, wide_integers_as_text
     from geo.kml_encoding import temporary_folder
+    from geo.safe_text import one_line
 
     data = read_sidecar(path)
-    if _SURROGATE_ESCAPE.search(data) is None:
+    long_integers = _LONG_INTEGER.search(data) is not None
+    if _SURROGATE_ESCAPE.search(data) is None and not long_integers:
         return path
     try:
         value, count = load_json_counting(data.decode("utf-8-sig"), path)
     except (ValueError, RecursionError):  # not UTF-8, not one JSON text (a sequence): GDAL says what it says
         return path
-    if not count:
+    value, wide, widened = wide_integers_as_text(value) if long_integers else (value, {}, False)
+    if wide:
+        keys = ", ".join(repr(key) for key in list(wide)[:5]) + (" and more" if len(wide) > 5 else "")
+        first = next(iter(wide.values()))
+        warn(f"{one_line(path)}: {sum(len(v) for v in wide.values())} value(s) of {keys} are integers beyond a 64-bit "
+             f"integer's range ({first[0][:30]}{'…' if len(first[0]) > 30 else ''}), which GDAL cannot read: read as text")
+    if not count and not widened:
         return path
     copy = temporary_folder("geo-json-") / path.name
     copy.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
     return copy
+
+
+# What an OSM file holds, by its first bytes: (magic, what it is, the name's end osmium reads it by).
+_OSM_MAGIC = ((b"\x1f\x8b", "gzip-compressed data", ".osm.gz"), (b"BZh", "bzip2-compressed data", ".osm.bz2"),
+              (b"\xff\xe0", "an o5m file", ".o5m"))
+# The ends of a name osmium tells an OSM file's format by, and the format each says.
+_OSM_NAMED = {".pbf": (".osm.pbf", "PBF"), ".o5m": (".o5m", "o5m"), ".gz": (".osm.gz", "gzip"),
+              ".bz2": (".osm.bz2", "bzip2"), ".osm": (".osm", "XML"), ".osc": (".osm", "XML")}
+
+
+def check_osm_named(path: Path) -> None:
+    """InputError when an OSM file's content is not what its name tells osmium (a PBF named ``.osm``, gzip
+    data named ``.osm`` or ``.osm.bz2``, XML named ``.osm.pbf``): osmium reads a file by its name and stops
+    in its own words (``PBF error: invalid BlobHeader size``, ``XML parsing error at line 1``). Plain XML
+    named ``.gz`` (a browser unpacked the download) is read as it is. A file whose first bytes are none of
+    these (damaged, empty) is left to osmium's reading."""
+    path = Path(path)
+    named = _OSM_NAMED.get(path.suffix.lower())
+    if named is None or not path.is_file():
+        return
+    with open(path, "rb") as handle:
+        head = handle.read(16)
+    found = next(((label, end) for magic, label, end in _OSM_MAGIC if head.startswith(magic)), None)
+    if found is None and head[4:15] == b"\x0a\x09OSMHeader":  # a BlobHeader of type OSMHeader
+        found = ("an OSM PBF file", ".osm.pbf")
+    elif found is None and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        found = ("XML text", ".osm")
+    if found is None or found[1] == named[0] or (found[1] == ".osm" and named[0] == ".osm.gz"):
+        return
+    raise InputError(path, f"is {found[0]}, but its name ({path.suffix}) says {named[1]}: name it to end in "
+                           f"{found[1]} (a renamed or unpacked download?)")
+
+
+def is_osm_change(path) -> bool:
+    """True for an osmChange file (``.osc``, a replication diff; gzipped or bzipped too), by its root element:
+    osmium reads it as an extract, the objects it creates or modifies, without the map around them."""
+    from geo.osm_files import _OSM_ROOT, _open_xml
+
+    root = re.compile(_OSM_ROOT.pattern.replace(rb"<osm[\s>]", rb"<osmChange[\s>]"), re.DOTALL)
+    try:
+        with _open_xml(path) as handle:
+            return root.match(handle.read(4096)) is not None
+    except (OSError, EOFError, ValueError):  # a folder, damaged gzip data: not one
+        return False

@@ -194,11 +194,26 @@ def _read_vector_rows(path, warnings=None, *, layer=None):
         all_keys.update(dict.fromkeys(keys))
         named = named or next((column for key, column in zip(keys, columns)
                                if key == name_key or "name" in with_synonyms({key: None})), None)
+    rows = [_listed_names(row) for row in rows]
     if rows and not any(_text(row.get("name")) for row in rows):
         if named is not None:
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
         raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(all_keys)})")
     return _placed_rows(path, rows, geoms, warnings)
+
+
+def _listed_names(row):
+    """The row, its name the first of a list of names (a GeoJSON array, GDAL's StringList: ``["天桥医院",
+    "天桥二院"]``) and the others its aliases: the entry was named ``['天桥医院', '天桥二院']``, its Python form."""
+    import numpy as np
+
+    listed = row.get("name")
+    if not isinstance(listed, (list, tuple, np.ndarray)):
+        return row
+    names = [str(v).strip() for v in listed if v is not None and str(v).strip()]
+    row["name"] = names[0] if names else None
+    row["aliases"] = (*names[1:], *_aliases(row.get("aliases")))
+    return row
 
 
 def _with_aliases(row, aliases):
@@ -539,7 +554,11 @@ def _number(value):
 
 
 def _aliases(value):
-    if value is None:
+    """An entry's aliases from its cell: a list, a JSON list, or names apart by | ; ； 、; none for an empty
+    cell, or a null one (NaN: a vector file's feature without the column's value)."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ()
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value if str(v).strip())

@@ -42,6 +42,38 @@ def _without_lone_surrogates(value):
     return root[0], count
 
 
+# The integers a 64-bit signed field holds, as GDAL reads them.
+_INT64 = range(-2**63, 2**63)
+# Members whose integers are coordinates: kept numbers, as reals, so the checks of coordinates judge them.
+_COORDINATE_MEMBERS = ("coordinates", "bbox")
+
+
+def wide_integers_as_text(value):
+    """``value`` (parsed GeoJSON) with each integer past 64 bits (beyond ±2**63) outside its coordinates
+    as its digits; ``{member name: [digits...]}`` of those, and whether any integer was changed. GDAL's
+    reader refuses a file for an integer of 19 digits past 2**63 - 1 and reads longer ones as reals,
+    losing their digits; the exports write such an integer as text too (:mod:`geo.export.tables`). One
+    in ``coordinates`` or ``bbox`` becomes the real it is (a coordinate that far out is refused as such).
+    Walks without recursion."""
+    changed, reals = {}, False
+    root = [value]
+    stack = [(root, 0, None, False)]
+    while stack:
+        container, key, name, coordinate = stack.pop()
+        item = container[key]
+        if isinstance(item, int) and not isinstance(item, bool) and item not in _INT64:
+            if coordinate:
+                container[key], reals = float(item), True
+            else:
+                container[key] = str(item)
+                changed.setdefault(name, []).append(container[key])
+        elif isinstance(item, list):
+            stack.extend((item, index, name, coordinate) for index in range(len(item)))
+        elif isinstance(item, dict):
+            stack.extend((item, member, member, coordinate or member in _COORDINATE_MEMBERS) for member in item)
+    return root[0], changed, reals or bool(changed)
+
+
 def load_json_text(text: str, path):
     """``json.loads(text)``, a lone surrogate escape (``\\ud800`` half of no pair) read as U+FFFD with
     a warning naming ``path``: it shows as text in every output, where it would stop the first

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo import settings
+from geo.file_kinds import check_osm_named, is_osm_change
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
 from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_geojson, is_overpass_csv, is_overpass_json,
@@ -19,6 +20,11 @@ from geo.safe_text import file_name
 from geo.osm_tags import PLACE_KEY, former_names, osm_category, station_names
 
 __all__ = ["is_osm_geojson", "load_osm", "osm_category"]
+
+
+# What is said of an osmChange file given as an extract (:func:`geo.osm_files.is_osm_change`).
+OSM_CHANGE = ("is an osmChange file (the edits of a changeset, not an extract): only the objects it creates or "
+              "modifies are read, without the map around them; give an extract of the district (.osm, .osm.pbf)")
 
 
 def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None):
@@ -110,6 +116,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     path = Path(path)
     if not (path.is_dir() and is_shapefile_extract(path)):  # a folder of shapefiles is read as one extract
         check_input_file(path)
+        check_osm_named(path)  # a PBF named .osm: osmium reads a file by its name
     from geo.osm_boundaries import shared_reading
 
     left_out, cut = set(), set()
@@ -117,13 +124,22 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     ways, points, areas = shared[:3] if shared else _read(path, left_out, read_window(outline), warnings, cut)
     if shared:
         left_out, cut = shared[3:]
+    if is_osm_change(path):
+        warn(f"{path}: {OSM_CHANGE}", warnings)
     if left_out:
         problem = f"{len(left_out)} node(s) with invalid coordinates (not a number, or beyond ±90/±180)"
         if not (ways or points or areas):
             raise InputError(path, f"nothing usable: {problem}")
         warn(f"{path}: left out {problem}", warnings)
-    broken = sorted(item for item in cut if isinstance(item, tuple))
+    twice = [f"{kind}{number}" for _, kind, number in
+             sorted(item for item in cut if isinstance(item, tuple) and item[0] == "twice")]
+    broken = sorted(item for item in cut if isinstance(item, tuple) and item[0] == "r")
     cut = {item for item in cut if not isinstance(item, tuple)}
+    if twice:
+        from geo.boundary_checks import listed
+
+        warn(f"{path}: {len(twice)} way(s) or relation(s) appear twice (files joined together, or the answers of "
+             f"two queries saved as one?): read all the same: {listed(twice)}", warnings)
     if cut:
         warn(f"{path}: {len(cut)} named way(s) use nodes the file does not hold (an extract cut at its edge, or "
              "edited by hand?): they are kept only between the nodes it has, an area not at all", warnings)

@@ -114,8 +114,8 @@ def _read_areas(path, window, levels):
             try:
                 return _assembled(source, deleted, window, levels, unordered=unordered and not inline)
             except RuntimeError as exc:
-                if "out of order" not in str(exc):  # ids out of order (an editor's file, files merged): a copy
-                    raise
+                if "out of order" not in str(exc) and "twice in input" not in str(exc):
+                    raise  # ids out of order (an editor's file, files merged), an object twice: a sorted copy
                 return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
     except (InputError, RuntimeError, OSError, ValueError):
         return []

@@ -92,6 +92,32 @@ def _first_node_negative(path):
     return False
 
 
+def repeated_ids(source, path):
+    """``(type letter, id)`` of each way and relation an OSM file holds more than once in a row (files joined
+    without ``osmium merge``, the answers of two Overpass queries saved as one), which osmium's area
+    assembly refuses (``Way ID twice in input``) in a file whose ids are in order, where it finds them next
+    to each other; in the order of the file. A pass over its ways and relations holding one id at a time.
+
+    Raises InputError (naming ``path``, the user's file) when two of them are different versions of one
+    object: a history file, or extracts of different dates joined, whose old names and shapes would be
+    read as today's."""
+    import osmium
+
+    from geo.io import InputError
+
+    last, repeated = (None, None), {}
+    for obj in osmium.FileProcessor(str(source), osmium.osm.WAY | osmium.osm.RELATION):
+        key = (obj.type_str(), obj.id)
+        if key == last[0] and obj.version != last[1]:
+            raise InputError(path, f"holds several versions of one object ({key[0]}{key[1]}: versions {last[1]} "
+                                   f"and {obj.version}): an OSM history file, or extracts of different dates "
+                                   "joined; give one extract of today's data (.osm, .osm.pbf)")
+        if key == last[0]:
+            repeated.setdefault(key, None)
+        last = (key, obj.version)
+    return list(repeated)
+
+
 def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
     """A PBF copy of the objects osmium's area assembly needs, for an OSM file (``source``) it cannot
     assemble areas from as it is (an editor's file: JOSM's new objects; ways or relations out of id

@@ -8,7 +8,7 @@ from pathlib import Path
 from geo.io import InputError
 from geo.osm_features import add_area, add_way
 from geo.osm_files import OUT_CENTER
-from geo.osm_order import OWN_ID, negative_ids, node_storage, sorted_copy
+from geo.osm_order import OWN_ID, negative_ids, node_storage, repeated_ids, sorted_copy
 from geo.osm_routes import ROUTE_NAME_KEY, by_id, read_routes, route_ways, with_routes
 from geo.osm_sites import is_site, osmium_sites
 from geo.osm_tags import LINE_KEYS, NAME_KEYS, area_key, is_place, point_key, road_codes, tag_names
@@ -78,10 +78,15 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
                 cut.update(("r", number, name) for number, name in polygons["named"].items()
                            if f"r{number}" not in polygons["built"])
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
-            if assemble_areas and "out of order" in str(exc):
-                # Ids not ascending (an editor's file, JOSM's new objects; files merged unsorted): osmium
-                # cannot assemble multipolygons from it. Closed ways still become areas, by the second
-                # pass, and named multipolygon relations are assembled from a sorted copy of them.
+            if assemble_areas and ("out of order" in str(exc) or "twice in input" in str(exc)):
+                # Ids not ascending (an editor's file, JOSM's new objects; files merged unsorted), or an
+                # object given twice (files joined, the answers of two Overpass queries): osmium cannot
+                # assemble multipolygons from it. Closed ways still become areas, by the second pass,
+                # and named multipolygon relations are assembled from a sorted copy of them.
+                if "twice in input" in str(exc):  # (a file out of order: not looked for)
+                    repeated = repeated_ids(source, path)  # refused when they are versions: a history file
+                    if cut is not None:
+                        cut.update(("twice", kind, number) for kind, number in repeated)
                 continue
             raise InputError(path, f"not a readable OSM file ({_first_line(exc)})") from None
         return ways, points, areas

@@ -115,7 +115,7 @@ def gdal_source(path):
             kml_sources(path)  # its checks first (a zip bomb: GDAL would unpack and parse all of it)
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
     if path.suffix.lower() in (".geojson", ".json"):
-        return geojson_copy(path)  # lone surrogate escapes as U+FFFD: GDAL swallows the character after one
+        return geojson_copy(path)  # lone surrogate escapes, integers past 64 bits: GDAL misreads them
     if without_shx(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         _check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)

@@ -648,3 +648,19 @@ def test_districts_whose_prj_is_named_gcj02_are_shifted_without_the_option(tmp_p
     got = boundaries.zones.set_index("code").geometry.to_crs(4548)
     for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
         assert got[code].hausdorff_distance(geom) < 0.01
+
+
+@pytest.mark.parametrize("field", ["JDMC", "JDDM"])
+def test_a_name_or_code_given_as_a_list_is_refused_not_shown_in_its_python_form(tmp_path, field):
+    # GeoJSON ["无影山街道"] (GDAL's StringList) was read as the 街道 "['无影山街道']", on every map and table.
+    import json
+
+    path = tmp_path / "jd.geojson"
+    _zones("EPSG:4326").to_file(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"][field] = [feature["properties"][field]]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"jd.geojson: feature 1's {field!r} is a list ([\"")) as info:
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert "not one value: give each feature one name and one code, as text" in str(info.value)

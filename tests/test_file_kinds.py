@@ -28,3 +28,101 @@ def test_a_geojson_file_of_binary_data_is_still_named_as_binary(work):
                                        "--name-field", "name"])
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         "geo: error: bin.geojson: looks like a binary file, not text (contains NUL bytes, the first at byte 43)"]
+
+
+@pytest.mark.parametrize("number", [2**63, 10**19 - 1, 2**64, -2**63 - 1])
+def test_a_districts_file_with_an_integer_past_64_bits_in_a_property_is_read_with_it_as_text(work, number):
+    # GDAL refused the file: 'not a readable vector file (... Unrecognized number: 9223372036854775808)'.
+    data = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"]["osm_id"] = number
+    (work / "wide.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "wide.geojson",
+                                       "--name-field", "name", "--code-field", "code"])
+    assert result.exit_code == 0, result.stderr
+    assert f"wide.geojson: {len(data['features'])} value(s) of 'osm_id' are integers beyond a 64-bit integer's range " \
+           f"({number}), which GDAL cannot read: read as text" in result.stderr
+    stored = json.loads((work / "layers" / "subdistricts.geojson").read_text(encoding="utf-8"))
+    assert sorted(f["properties"]["name"] for f in stored["features"]) == \
+        sorted(f["properties"]["name"] for f in data["features"])
+
+
+def test_a_districts_file_whose_bbox_holds_an_integer_past_64_bits_is_read(work):
+    # GDAL: 'Unrecognized number: 9223372036854775808'; a member of numbers (bbox, coordinates) keeps them numbers.
+    data = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    data["bbox"] = [2**63, 0, 1, 1]
+    (work / "boxed.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "boxed.geojson",
+                                       "--name-field", "name", "--code-field", "code"])
+    assert result.exit_code == 0 and "64-bit" not in result.stderr, result.stderr
+
+
+def _osm_as(kind, path):
+    """The fixture extract written at ``path`` as ``kind`` (xml, gzip, bzip2, pbf), whatever ``path``'s name says."""
+    import bz2
+    import gzip
+    import shutil
+    from pathlib import Path
+
+    import osmium
+
+    xml = (Path(__file__).parent / "fixtures" / "mini_tianqiao.osm").read_bytes()
+    if kind == "pbf":
+        real = path.parent / "real.osm.pbf"
+        with osmium.SimpleWriter(str(real)) as writer:
+            for obj in osmium.FileProcessor(str(Path(__file__).parent / "fixtures" / "mini_tianqiao.osm")):
+                writer.add(obj)
+        shutil.copyfile(real, path)
+    else:
+        path.write_bytes({"xml": xml, "gzip": gzip.compress(xml), "bzip2": bz2.compress(xml)}[kind])
+    return path
+
+
+@pytest.mark.parametrize("kind, name, said", [
+    ("pbf", "extract.osm", "is an OSM PBF file, but its name (.osm) says XML: name it to end in .osm.pbf"),
+    ("gzip", "extract.osm", "is gzip-compressed data, but its name (.osm) says XML: name it to end in .osm.gz"),
+    ("gzip", "extract.osm.bz2", "is gzip-compressed data, but its name (.bz2) says bzip2: name it to end in .osm.gz"),
+    ("xml", "extract.osm.bz2", "is XML text, but its name (.bz2) says bzip2: name it to end in .osm"),
+    ("xml", "extract.osm.pbf", "is XML text, but its name (.pbf) says PBF: name it to end in .osm"),
+])
+def test_an_osm_file_whose_content_is_not_what_its_name_says_is_named_as_what_it_is(tmp_path, kind, name, said):
+    # osmium reads by the name: 'not a readable OSM file (PBF error: invalid BlobHeader size (> max_blob_header_size))'.
+    from geo.io import InputError
+    from geo.osm import load_osm
+
+    path = _osm_as(kind, tmp_path / name)
+    with pytest.raises(InputError) as info:
+        load_osm(path)
+    assert str(info.value) == f"{path}: {said} (a renamed or unpacked download?)"
+
+
+@pytest.mark.parametrize("kind, name", [("xml", "extract.osm"), ("xml", "extract.osm.gz"), ("gzip", "extract.osm.gz"),
+                                        ("bzip2", "extract.osm.bz2"), ("pbf", "extract.osm.pbf")])
+def test_an_osm_file_named_as_what_it_is_or_unpacked_under_its_gz_name_is_read(tmp_path, kind, name):
+    from geo.osm import load_osm
+
+    assert "测试北路" in {e.name for e in load_osm(_osm_as(kind, tmp_path / name))}
+
+
+@pytest.mark.parametrize("name, pack", [("edits.osc", None), ("edits.osm", None), ("edits.osc.gz", "gzip")])
+def test_an_osmchange_file_is_read_for_its_new_objects_and_said_to_be_no_extract(tmp_path, name, pack):
+    # Read without a word, as if it were the district's map: then 'no named road ... (an extract of another area?)'.
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<osmChange version="0.6" generator="JOSM"><create>'
+            '<node id="-1" lat="30.50" lon="120.75"/><node id="-2" lat="30.50" lon="120.76"/>'
+            '<way id="-3"><nd ref="-1"/><nd ref="-2"/><tag k="highway" v="primary"/><tag k="name" v="长安路"/></way>'
+            '</create><delete><node id="7" version="2" lat="30.51" lon="120.75"><tag k="amenity" v="school"/>'
+            '<tag k="name" v="长安小学"/></node></delete></osmChange>').encode()
+    path = tmp_path / name
+    if pack:
+        import gzip
+        text = gzip.compress(text)
+    path.write_bytes(text)
+    import shapely
+
+    from geo.osm import load_osm
+
+    warnings = []
+    assert [e.name for e in load_osm(path, shapely.box(120.60, 30.40, 120.80, 30.60), warnings=warnings)] == ["长安路"]
+    assert f"{path}: is an osmChange file (the edits of a changeset, not an extract): only the objects it creates " \
+           "or modifies are read, without the map around them; give an extract of the district (.osm, .osm.pbf)" \
+           in warnings

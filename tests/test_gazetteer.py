@@ -678,3 +678,27 @@ def test_a_gazetteer_geojson_declaring_a_projected_crs_over_lon_lat_is_refused_n
     with pytest.raises(InputError, match=r"places\.geojson: its coordinates \(x 117 to 117, y 36\.7 to 36\.7\) are "
                                          r"lon/lat degrees, and its CRS, EPSG:4548 \(.*\), is in metres"):
         load_file(path)
+
+
+
+def test_a_vector_gazetteer_feature_without_aliases_has_none_not_nan(tmp_path):
+    # A feature lacking the aliases another has was read as answering to 'nan' (pandas' null as text).
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "天桥医院", "aliases": "天桥二院", "datum": "wgs84"},
+         "geometry": {"type": "Point", "coordinates": [117.0, 36.69]}},
+        {"type": "Feature", "properties": {"name": "北园小学", "datum": "wgs84"},
+         "geometry": {"type": "Point", "coordinates": [117.01, 36.70]}}]}, ensure_ascii=False), encoding="utf-8")
+    assert [(e.name, e.aliases) for e in load_file(path)] == [("天桥医院", ("天桥二院",)), ("北园小学", ())]
+
+
+def test_a_geojson_gazetteer_name_given_as_a_list_is_the_first_name_the_others_its_aliases(tmp_path):
+    # ["天桥医院", "天桥二院"] (GDAL's StringList) named the entry "['天桥医院', '天桥二院']", matching nothing.
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": ["天桥医院", "天桥二院"], "aliases": "天桥区医院", "datum": "wgs84"},
+         "geometry": {"type": "Point", "coordinates": [117.0, 36.69]}},
+        {"type": "Feature", "properties": {"name": ["北园小学"], "datum": "wgs84"},
+         "geometry": {"type": "Point", "coordinates": [117.01, 36.70]}}]}, ensure_ascii=False), encoding="utf-8")
+    entries = load_file(path)
+    assert [(e.name, e.aliases) for e in entries] == [("天桥医院", ("天桥二院", "天桥区医院")), ("北园小学", ())]

@@ -161,3 +161,19 @@ def test_the_gazetteer_reads_the_file_again_when_another_window_or_a_changed_fil
     path.write_text(path.read_text(encoding="utf-8").replace("戊街道", "己街道"), encoding="utf-8")
     assert osm_boundaries.shared_reading(path, read_window(outline)) is None
     assert load_osm(path, outline) == []
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf"])
+def test_boundaries_of_a_file_holding_its_ways_and_relations_twice_are_read(tmp_path, suffix):
+    # Two answers saved as one: osmium's 'Way ID twice in input', and no boundary at all, without a word.
+    import re
+
+    once = _three_boundaries(tmp_path / "once.osm")
+    twice = tmp_path / "twice.osm"
+    twice.write_text(re.sub(r"(<(way|relation)\b.*?</\2>)", r"\1\1", once.read_text(encoding="utf-8"), flags=re.S),
+                     encoding="utf-8")
+    if suffix != ".osm":
+        twice = write_reordered(twice, tmp_path / f"twice{suffix}")
+    assert [(a.osm_id, a.names) for a in read_admin_areas(twice)] == \
+        [(a.osm_id, a.names) for a in read_admin_areas(once)] == [("r100", ("庚0街道",)), ("r101", ("庚1街道",)),
+                                                                 ("w1003", ("庚2街道",))]

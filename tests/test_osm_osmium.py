@@ -36,3 +36,42 @@ def test_a_named_multipolygon_beyond_the_district_is_not_said_to_be_broken(tmp_p
     warnings = []
     assert load_osm(_parks(tmp_path / "parks.osm"), shapely.box(100.0, 20.0, 100.1, 20.1), warnings=warnings) == []
     assert not [w for w in warnings if "鹃湖公园" in w]
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf"])
+def test_a_file_holding_its_ways_and_relations_twice_is_read_as_once_with_a_warning(tmp_path, suffix):
+    # Two answers saved as one: 'not a readable OSM file (Way ID twice in input. Maybe you are using a history
+    # or change file?)'.
+    import re
+
+    once = _parks(tmp_path / "once.osm")
+    twice = tmp_path / "twice.osm"  # each way and relation written twice over, in id order
+    twice.write_text(re.sub(r"(<(way|relation)\b.*?</\2>)", r"\1\1", once.read_text(encoding="utf-8"), flags=re.S),
+                     encoding="utf-8")
+    if suffix != ".osm":
+        twice = write_reordered(twice, tmp_path / f"twice{suffix}")
+    warnings = []
+    entries = load_osm(twice, DISTRICT, warnings=warnings)
+    assert [(e.name, e.geometry.area) for e in entries] == [(e.name, e.geometry.area) for e in load_osm(once, DISTRICT)]
+    assert f"{twice}: 4 way(s) or relation(s) appear twice (files joined together, or the answers of two queries " \
+           "saved as one?): read all the same: r1、r2、w10…" in warnings
+
+
+@pytest.mark.parametrize("name", ["history.osm", "history.osh"])
+def test_a_file_holding_two_versions_of_one_way_is_refused_as_a_history_file(tmp_path, name):
+    # Read as two copies, the old version's name would locate projects by a name the place no longer has.
+    import re
+
+    from geo.io import InputError
+
+    once = _parks(tmp_path / "once.osm").read_text(encoding="utf-8")
+    way = re.search(r"<way\b.*?</way>", once, flags=re.S).group()
+    older = re.sub(r"<way ", '<way version="1" ', way, count=1)
+    newer = re.sub(r"<way ", '<way version="2" ', way, count=1)
+    path = tmp_path / name
+    path.write_text(once.replace(way, older + newer), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_osm(path, DISTRICT)
+    assert str(info.value) == (f"{path}: holds several versions of one object (w10: versions 1 and 2): an OSM history "
+                               "file, or extracts of different dates joined; give one extract of today's data (.osm, "
+                               ".osm.pbf)")
