@@ -503,3 +503,10 @@ def test_what_a_count_opening_a_clause_counts_is_a_group_when_investment_is_said
     assert counted_groups("牵头的17个区级重点项目投资完成率120%。") == [("project", 17)]
     # firms and townships invest without being works
     assert counted_groups("3家企业完成投资5亿元。") == []
+
+
+def test_a_count_a_type_of_no_category_took_and_dropped_is_the_things_counted():
+    # 设施 takes its category from its stem; with none in 消防 the mention makes no record, and
+    # its count counts the things installed
+    assert counted_groups("为青松社区充电场所安装消防设施56处。") == [("project", 56)]
+    assert counted_groups("改造白石镇电力设施7处、供热站房4座。") == [("project", 7), ("utility", 4)]

@@ -230,7 +230,7 @@ def counted_things(norm, start, end, records, mentions=()):
         (noun_start, noun_end), action = found
         span = (min(noun_start, match.start()), max(noun_end, match.end()))
         if taken is None:
-            taken = taken_spans(records, mentions, start, end)
+            taken = taken_spans(records, _counts_kept(records, mentions), start, end)
         if taken.hit(*span) or not is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))
@@ -241,6 +241,14 @@ def counted_things(norm, start, end, records, mentions=()):
                                  {"value": value, "unit": match.group("unit")}))
         taken.add(*span)
     return out
+
+
+def _counts_kept(records, mentions):
+    """The mentions whose counts are theirs: all but a type that takes its category from its stem
+    and made no record (消防设施157处: 设施 with no category word in 消防 is dropped, and its count
+    is the thing's)."""
+    made = {id(record.mention) for record in records}
+    return [m for m in mentions if m.count is None or m.category != "stem" or id(m) in made]
 
 
 def _thing_after(norm, match, start, end):
