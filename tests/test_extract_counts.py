@@ -510,3 +510,11 @@ def test_a_count_a_type_of_no_category_took_and_dropped_is_the_things_counted():
     # its count counts the things installed
     assert counted_groups("为青松社区充电场所安装消防设施56处。") == [("project", 56)]
     assert counted_groups("改造白石镇电力设施7处、供热站房4座。") == [("project", 7), ("utility", 4)]
+
+
+def test_a_place_type_no_mention_counted_is_counted_after_its_works_in_its_category():
+    # the stem is too long for a mention of 基地: the count after the noun counts the bases
+    assert counted_groups("建成白石镇农产品直供配送基地4家,带动农户增收。") == [("area", 4)]
+    # counted again after 的 (the works named before), or a described noun: no group
+    assert counted_groups("6所学校的建成将使9000余名学生就近入学。") == []
+    assert counted_groups("拟建设36个班的初级中学。") == []

@@ -7,7 +7,7 @@ import re
 
 from geo import data as geo_data
 from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
-from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
+from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
@@ -234,7 +234,7 @@ def counted_things(norm, start, end, records, mentions=()):
         if taken.hit(*span) or not is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))
-        category = thing_category(norm[noun_start:noun_end])
+        category = thing_category(norm[noun_start:noun_end]) or _type_no_mention_counted(norm, noun_start, noun_end)
         if not value or value < 2 or category is None:
             continue
         out.append(group_record(category, action, span, (noun_start, noun_end), noun_end - 1,
@@ -249,6 +249,17 @@ def _counts_kept(records, mentions):
     is the thing's)."""
     made = {id(record.mention) for record in records}
     return [m for m in mentions if m.count is None or m.category != "stem" or id(m) in made]
+
+
+def _type_no_mention_counted(norm, noun_start, noun_end):
+    """The category of the place type ``norm[noun_start:noun_end]`` ends with when a count no
+    mention took counts it (its stem too long for a mention: 长三角农产品直供基地4家, 美丽乡村示范村3个);
+    None for a generic type (线路, 设施: a kind of works), a noun described (36个班的初级中学) and one
+    whose works are said after 的 (6所学校的建成将…: counted again, see described.recounted_works)."""
+    noun = norm[noun_start:noun_end]
+    if "的" in noun or norm.startswith("的", noun_end) or generic_type_ending(noun):
+        return None
+    return head_category(noun)
 
 
 def _thing_after(norm, match, start, end):
