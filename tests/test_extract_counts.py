@@ -518,3 +518,10 @@ def test_a_place_type_no_mention_counted_is_counted_after_its_works_in_its_categ
     # counted again after 的 (the works named before), or a described noun: no group
     assert counted_groups("6所学校的建成将使9000余名学生就近入学。") == []
     assert counted_groups("拟建设36个班的初级中学。") == []
+
+
+def test_a_count_right_before_a_second_count_or_a_size_counts_the_noun_after_both():
+    assert counted_groups("截至今年6月,已改造26个318幢42万平方米建筑,惠及住户5000户。") == [("project", 26)]
+    assert counted_groups("同时,白石镇32栋共计900余户的棚户区危房改造项目也在稳步推进。") == [("project", 32)]
+    assert counted_groups("该县尚有27条共320公里通村水泥路未硬化,今年全部开工建设。") == [("road_rebuild", 27)]
+    assert counted_groups("改造老旧小区5个3.2万平方米。") == [("area", 5)]  # (the size after its noun: one group)
