@@ -7,7 +7,7 @@ import re
 
 from geo import data as geo_data
 from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
-from geo.extract.counted_nouns import _type_ending as _type_ending_row, INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category
+from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category, type_family
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
@@ -314,9 +314,8 @@ def _size_counted_category(noun, action):
     """The category of a noun counted before its size: a stem word's, or its place type's (a road
     type's by the works: 60片里巷道路 整修), else None."""
     category = thing_category(noun)
-    if category is None:
-        row = _type_ending_row(noun)
-        category = _works_category(row[0], action) if row is not None else None
+    if category is None and (family := type_family(noun)) is not None:
+        category = _works_category(family, action)
     return category
 
 
