@@ -510,6 +510,8 @@ def test_a_count_a_type_of_no_category_took_and_dropped_is_the_things_counted():
     # its count counts the things installed
     assert counted_groups("为青松社区充电场所安装消防设施56处。") == [("project", 56)]
     assert counted_groups("改造白石镇电力设施7处、供热站房4座。") == [("project", 7), ("utility", 4)]
+    # a facility's type dropped for want of a category word keeps its count: no group
+    assert counted_groups("新建人才驿站6个、就业服务站20个。") == []
 
 
 def test_a_place_type_no_mention_counted_is_counted_after_its_works_in_its_category():

@@ -244,11 +244,11 @@ def counted_things(norm, start, end, records, mentions=()):
 
 
 def _counts_kept(records, mentions):
-    """The mentions whose counts are theirs: all but a type that takes its category from its stem
-    and made no record (消防设施157处: 设施 with no category word in 消防 is dropped, and its count
-    is the thing's)."""
+    """The mentions whose counts are theirs: all but a generic type that takes its category from
+    its stem and made no record (消防设施157处: 设施 with no category word in 消防 is dropped, and
+    its count is the thing's; a facility's, 人才驿站6个, stays the dropped facility's)."""
     made = {id(record.mention) for record in records}
-    return [m for m in mentions if m.count is None or m.category != "stem" or id(m) in made]
+    return [m for m in mentions if m.count is None or m.category != "stem" or m.kind != "generic" or id(m) in made]
 
 
 # A count in figures right before a second count or a size (187个|640幢131万平方米建筑, 60片|47.5万
@@ -293,10 +293,13 @@ def counted_before_size(norm, start, end, records, mentions=()):
         not_yet = norm.find("未", pos + 2, noun_end)  # (27条共320公里通村水泥路|未硬化)
         noun_end = not_yet if not_yet > 0 else noun_end
         noun = norm[pos:noun_end]
-        action = right_action(norm, noun_end, end) or _last_action(norm, start, match.start())
-        category = _size_counted_category(noun, action) if len(noun) >= 2 and is_thing(noun) else None
         value = parse_number(match.group("num"))
-        if category is None or action is None or not value or value < 2:
+        if len(noun) < 2 or not value or value < 2 or not is_thing(noun):
+            continue
+        action = right_action(norm, noun_end, end) \
+            or _last_action(norm, max(start, match.start() - _SIZED_ACTION_REACH), match.start())
+        category = _size_counted_category(noun, action)
+        if category is None or action is None:
             continue
         if taken is None:
             taken = taken_spans(records, mentions, start, end)
@@ -307,6 +310,7 @@ def counted_before_size(norm, start, end, records, mentions=()):
     return out
 
 
+_SIZED_ACTION_REACH = 40  # characters back from such a count looked through for its works (a clause of thousands stays linear)
 _HOUSEHOLDS = re.compile(r"(?:共计|共|超|近)?\d+(?:余|多)?户(?:以上|左右)?")  # (132栋共计4900余户的棚户区)
 
 
