@@ -512,6 +512,8 @@ def test_a_count_a_type_of_no_category_took_and_dropped_is_the_things_counted():
     assert counted_groups("改造白石镇电力设施7处、供热站房4座。") == [("project", 7), ("utility", 4)]
     # a facility's type dropped for want of a category word keeps its count: no group
     assert counted_groups("新建人才驿站6个、就业服务站20个。") == []
+    # chargers count no works, whatever their type (充电桩, 充电设施: uncounted in stop_words.tsv)
+    assert counted_groups("同步加装电梯120部、新增充电设施800个。") == []
 
 
 def test_a_place_type_no_mention_counted_is_counted_after_its_works_in_its_category():
@@ -520,6 +522,8 @@ def test_a_place_type_no_mention_counted_is_counted_after_its_works_in_its_categ
     # counted again after 的 (the works named before), or a described noun: no group
     assert counted_groups("6所学校的建成将使9000余名学生就近入学。") == []
     assert counted_groups("拟建设36个班的初级中学。") == []
+    # a bare type (社区) is its mentions' to count or leave: no kind named
+    assert counted_groups("实施强基工程,全县58个社区全部完成“两委”规范化建设。") == []
 
 
 def test_a_count_right_before_a_second_count_or_a_size_counts_the_noun_after_both():

@@ -326,11 +326,11 @@ def _size_counted_category(noun, action):
 def _type_no_mention_counted(norm, noun_start, noun_end):
     """The category of the place type ``norm[noun_start:noun_end]`` ends with when a count no
     mention took counts it (its stem too long for a mention: 长三角农产品直供基地4家, 美丽乡村示范村3个);
-    None for a generic type (线路, 设施: a kind of works), a noun described (36个班的初级中学) and one
+    None for a bare type (社区), a generic type (线路, 设施: a kind of works), a noun described (36个班的初级中学) and one
     whose works are said after 的 (6所学校的建成将…: counted again, see described.recounted_works)."""
     noun = norm[noun_start:noun_end]
-    if "的" in noun or norm.startswith("的", noun_end) or generic_type_ending(noun):
-        return None
+    if "的" in noun or norm.startswith("的", noun_end) or generic_type_ending(noun) or noun in heads():
+        return None  # (全区104个社区全部完成…: a bare type, no kind named; its mentions' rules stand)
     return head_category(noun)
 
 
