@@ -514,6 +514,7 @@ def test_a_count_a_type_of_no_category_took_and_dropped_is_the_things_counted():
     assert counted_groups("新建人才驿站6个、就业服务站20个。") == []
     # chargers count no works, whatever their type (充电桩, 充电设施: uncounted in stop_words.tsv)
     assert counted_groups("同步加装电梯120部、新增充电设施800个。") == []
+    assert counted_groups("建设公共充换电设施180个。") == []
 
 
 def test_a_place_type_no_mention_counted_is_counted_after_its_works_in_its_category():
