@@ -503,3 +503,32 @@ def test_what_a_count_opening_a_clause_counts_is_a_group_when_investment_is_said
     assert counted_groups("牵头的17个区级重点项目投资完成率120%。") == [("project", 17)]
     # firms and townships invest without being works
     assert counted_groups("3家企业完成投资5亿元。") == []
+
+
+def test_a_count_a_type_of_no_category_took_and_dropped_is_the_things_counted():
+    # 设施 takes its category from its stem; with none in 消防 the mention makes no record, and
+    # its count counts the things installed
+    assert counted_groups("为青松社区充电场所安装消防设施56处。") == [("project", 56)]
+    assert counted_groups("改造白石镇电力设施7处、供热站房4座。") == [("project", 7), ("utility", 4)]
+    # a facility's type dropped for want of a category word keeps its count: no group
+    assert counted_groups("新建人才驿站6个、就业服务站20个。") == []
+    # chargers count no works, whatever their type (充电桩, 充电设施: uncounted in stop_words.tsv)
+    assert counted_groups("同步加装电梯120部、新增充电设施800个。") == []
+    assert counted_groups("建设公共充换电设施180个。") == []
+
+
+def test_a_place_type_no_mention_counted_is_counted_after_its_works_in_its_category():
+    # the stem is too long for a mention of 基地: the count after the noun counts the bases
+    assert counted_groups("建成白石镇农产品直供配送基地4家,带动农户增收。") == [("area", 4)]
+    # counted again after 的 (the works named before), or a described noun: no group
+    assert counted_groups("6所学校的建成将使9000余名学生就近入学。") == []
+    assert counted_groups("拟建设36个班的初级中学。") == []
+    # a bare type (社区) is its mentions' to count or leave: no kind named
+    assert counted_groups("实施强基工程,全县58个社区全部完成“两委”规范化建设。") == []
+
+
+def test_a_count_right_before_a_second_count_or_a_size_counts_the_noun_after_both():
+    assert counted_groups("截至今年6月,已改造26个318幢42万平方米建筑,惠及住户5000户。") == [("project", 26)]
+    assert counted_groups("同时,白石镇32栋共计900余户的棚户区危房改造项目也在稳步推进。") == [("project", 32)]
+    assert counted_groups("该县尚有27条共320公里通村水泥路未硬化,今年全部开工建设。") == [("road_rebuild", 27)]
+    assert counted_groups("改造老旧小区5个3.2万平方米。") == [("area", 5)]  # (the size after its noun: one group)

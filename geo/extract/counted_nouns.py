@@ -118,6 +118,13 @@ def head_category(noun):
     return row[0] if row is not None and row[0] in geo_data.categories() else None
 
 
+def type_family(noun):
+    """The first column (a category or a family: road, stem) of the place type ``noun`` ends
+    with, or None."""
+    row = _type_ending(noun)
+    return row[0] if row is not None else None
+
+
 def generic_type_ending(noun):
     """True when the place type ``noun`` ends with is a generic one (线路, 街巷, 设施): alone it
     names a kind of works, not places a count may number."""

@@ -7,10 +7,10 @@ import re
 
 from geo import data as geo_data
 from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
-from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, thing_category
+from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category, type_family
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
 from geo.extract.works import right_action
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -230,17 +230,108 @@ def counted_things(norm, start, end, records, mentions=()):
         (noun_start, noun_end), action = found
         span = (min(noun_start, match.start()), max(noun_end, match.end()))
         if taken is None:
-            taken = taken_spans(records, mentions, start, end)
+            taken = taken_spans(records, _counts_kept(records, mentions), start, end)
         if taken.hit(*span) or not is_thing(norm[noun_start:noun_end]):
             continue
         value = parse_number(match.group("num"))
-        category = thing_category(norm[noun_start:noun_end])
+        category = thing_category(norm[noun_start:noun_end]) or _type_no_mention_counted(norm, noun_start, noun_end)
         if not value or value < 2 or category is None:
             continue
         out.append(group_record(category, action, span, (noun_start, noun_end), noun_end - 1,
                                  {"value": value, "unit": match.group("unit")}))
         taken.add(*span)
     return out
+
+
+def _counts_kept(records, mentions):
+    """The mentions whose counts are theirs: all but a generic type that takes its category from
+    its stem and made no record (消防设施157处: 设施 with no category word in 消防 is dropped, and
+    its count is the thing's; a facility's, 人才驿站6个, stays the dropped facility's)."""
+    made = {id(record.mention) for record in records}
+    return [m for m in mentions if m.count is None or m.category != "stem" or m.kind != "generic" or id(m) in made]
+
+
+# A count in figures right before a second count or a size (187个|640幢131万平方米建筑, 60片|47.5万
+# 平方米里巷道路, 132栋|共计4900余户的棚户区, 230个|50户以上木质房屋): the noun after both is what
+# the first counts.
+_COUNT_BEFORE_SIZE = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>{'|'.join(THING_UNITS)}|片)(?=(?:共计|共|超|近)?\d)")
+
+
+def counted_before_size(norm, start, end, records, mentions=()):
+    """Groups counted right before a second count or a size of theirs: 改造187个640幢131万平方米建筑.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The clause.
+    records : list of Record
+        The clause's records so far: a first count inside one of them is theirs.
+    mentions : list of Mention
+        The clause's mentions: a first count one of them took is theirs.
+
+    Returns
+    -------
+    list of Record
+        One unnamed record per count in figures (of two or more, in a unit of things or 片)
+        followed by counts or sizes and then, after 的 or not, a noun of things (see
+        :func:`is_thing`), in a clause that says works; its category that of a stem word in the
+        noun or of the place type it ends with.
+    """
+    out, taken, sized = [], None, start
+    for match in _COUNT_BEFORE_SIZE.finditer(norm, start, end):
+        if match.start() < sized:
+            continue  # (640幢 of 187个640幢…: a size of the count before it)
+        pos = match.end()
+        while (size := COUNT_RE.match(norm, pos, end) or _HOUSEHOLDS.match(norm, pos, end)) is not None:
+            pos = size.end()  # (640幢131万平方米: sizes one after another)
+        sized = pos
+        pos += norm.startswith("的", pos)
+        run = THING_NOUN.match(norm, pos, end) if sized > match.end() else None
+        noun_end = end_of_noun(norm, pos, run.end()) if run else pos
+        not_yet = norm.find("未", pos + 2, noun_end)  # (27条共320公里通村水泥路|未硬化)
+        noun_end = not_yet if not_yet > 0 else noun_end
+        noun = norm[pos:noun_end]
+        value = parse_number(match.group("num"))
+        if len(noun) < 2 or not value or value < 2 or not is_thing(noun):
+            continue
+        action = right_action(norm, noun_end, end) \
+            or _last_action(norm, max(start, match.start() - _SIZED_ACTION_REACH), match.start())
+        category = _size_counted_category(noun, action)
+        if category is None or action is None:
+            continue
+        if taken is None:
+            taken = taken_spans(records, mentions, start, end)
+        if taken.hit(match.start(), match.end()):
+            continue
+        out.append(group_record(category, action, (match.start(), noun_end), (pos, noun_end), noun_end - 1,
+                                 {"value": value, "unit": match.group("unit")}))
+    return out
+
+
+_SIZED_ACTION_REACH = 40  # characters back from such a count looked through for its works (a clause of thousands stays linear)
+_HOUSEHOLDS = re.compile(r"(?:共计|共|超|近)?\d+(?:余|多)?户(?:以上|左右)?")  # (132栋共计4900余户的棚户区)
+
+
+def _size_counted_category(noun, action):
+    """The category of a noun counted before its size: a stem word's, or its place type's (a road
+    type's by the works: 60片里巷道路 整修), else None."""
+    category = thing_category(noun)
+    if category is None and (family := type_family(noun)) is not None:
+        category = _works_category(family, action)
+    return category
+
+
+def _type_no_mention_counted(norm, noun_start, noun_end):
+    """The category of the place type ``norm[noun_start:noun_end]`` ends with when a count no
+    mention took counts it (its stem too long for a mention: 长三角农产品直供基地4家, 美丽乡村示范村3个);
+    None for a bare type (社区), a generic type (线路, 设施: a kind of works), a noun described (36个班的初级中学) and one
+    whose works are said after 的 (6所学校的建成将…: counted again, see described.recounted_works)."""
+    noun = norm[noun_start:noun_end]
+    if "的" in noun or norm.startswith("的", noun_end) or generic_type_ending(noun) or noun in heads():
+        return None  # (全区104个社区全部完成…: a bare type, no kind named; its mentions' rules stand)
+    return head_category(noun)
 
 
 def _thing_after(norm, match, start, end):
