@@ -73,15 +73,16 @@ def test_help_of_every_command_imports_no_heavy_library():
     assert {name: loaded for name, (_, loaded) in report.items() if loaded} == {}
 
 
-def test_extract_imports_no_heavy_library_nor_pypinyin(tmp_path):
-    # geo extract reads the bundled pinyin table for ids (pypinyin's import would cost 35 ms of it)
+def test_extract_imports_no_heavy_library_nor_pypinyin_nor_filelock(tmp_path):
+    # geo extract reads the bundled pinyin table for ids (pypinyin's import would cost 35 ms of it);
+    # its outputs' lock is geo.file_lock's (filelock's import cost every run 75-100 M instructions)
     report = tmp_path / "report.txt"
     report.write_text("改造青山路。\n", encoding="utf-8")
     script = (
         "import json, sys\n"
         "from geo.cli import main\n"
         f"code = main(['extract', {str(report)!r}, '-o', {str(tmp_path / 'projects.geojson')!r}], standalone_mode=False)\n"
-        f"print(json.dumps([code, sorted(m for m in {HEAVY + ('pypinyin',)!r} if m in sys.modules)]))\n"
+        f"print(json.dumps([code, sorted(m for m in {HEAVY + ('pypinyin', 'filelock', 'logging')!r} if m in sys.modules)]))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
