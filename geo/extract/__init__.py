@@ -232,7 +232,8 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
         vocabulary = geo_data.categories()
         # a page's menus above its trail of sections, and its links to other pieces: their places are the site's
         links = page_menu_lines(text) + link_blocks(text)
-        records = drop_unlikely([r for r in found if not any(lo <= r.char_start < hi for lo, hi in links)])
+        records = drop_unlikely([r for r in found if not any(lo <= r.char_start < hi for lo, hi in links)]
+                                if links else found)
         features = to_features([r for r in records if r.category in vocabulary])
         if _LEFT_TO_EXIT is not None:
             _LEFT_TO_EXIT.append(found)
