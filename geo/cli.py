@@ -321,6 +321,10 @@ def extract(report, output, encoding):
             raise InputError(output, f"the catalog is GeoJSON, not {suffix}: name it .geojson (geo export projects "
                                      "writes it as CSV, GeoPackage or Shapefile)")
         with _writing(Path(output).parent):
+            if _process_ends():
+                from geo.extract import leave_records_to_exit
+
+                leave_records_to_exit()  # not freed one by one: the process ends with the command
             features = run_extract(report, output, encoding=encoding)
     named = sum(1 for f in features if f["properties"].get("named", True))
     groups = len(features) - named

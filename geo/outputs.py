@@ -405,8 +405,7 @@ def _commit_locks(folders, wait_s: float):
 
 @contextlib.contextmanager
 def _run_lock(root: Path, wait_s: float, kind="run"):
-    from filelock import FileLock, Timeout
-
+    from geo.file_lock import FileLock, Timeout
     from geo.io import InputError
 
     path = lock_path(root, kind)

@@ -137,8 +137,8 @@ def _program(pattern, flags):
 def _read(path) -> dict:
     """The programs of ``path``; none when it is missing, unreadable, malformed or of another build."""
     try:
-        with open(path, "rb") as handle:
-            build, programs = marshal.load(handle)
+        with open(path, "rb") as handle:  # read whole: marshal.load asks a file for each object (22 ms, not 1.5)
+            build, programs = marshal.loads(handle.read())
         if build != _BUILD or not isinstance(programs, dict):
             return {}
         return programs

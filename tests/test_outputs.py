@@ -172,6 +172,30 @@ def test_a_second_run_on_the_same_folder_waits_then_refuses(tmp_path):
     assert not any(p.name.endswith(".lock") for p in tmp_path.iterdir())  # the lock lives elsewhere
 
 
+def test_the_lock_of_another_process_is_waited_for_and_freed_by_its_death(tmp_path):
+    from geo.file_lock import FileLock, Timeout
+
+    path = tmp_path / "run.lock"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from geo.file_lock import FileLock; "
+                               f"FileLock({str(path)!r}).acquire(); print('held', flush=True); sys.stdin.read()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        lock = FileLock(path)
+        started = time.monotonic()
+        with pytest.raises(Timeout):
+            lock.acquire(timeout=0.2)
+        assert time.monotonic() - started >= 0.2
+        holder.kill()  # no clean-up: the system frees a dead process's lock
+        holder.wait()
+        lock.acquire(timeout=5)
+        lock.release()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert path.exists()  # left in place: every waiter locks the same file
+
+
 def test_an_error_while_rendering_leaves_the_previous_build_whole(tmp_path, monkeypatch):
     runner = CliRunner()
     assert runner.invoke(main, ["build", "--out-dir", str(tmp_path), "--basemap", "none"]).exit_code == 0

@@ -188,8 +188,13 @@ def drop_unlikely(records, model=None):
     scored = [r for r in records if r.confidence is not None]
     if model is not None:
         mentions = Counter(r.name for r in scored)
+        extras = {}  # (mentions, category) -> the weights of its report's values: a few dozen for thousands of records
         for record in scored:
-            record.confidence = model.completed(record.confidence, document_values(mentions[record.name], record.category))
+            key = (mentions[record.name], record.category)
+            extra = extras.get(key)
+            if extra is None:
+                extra = extras[key] = model.document_weight(document_values(*key))
+            record.confidence = _shifted(record.confidence, extra)
     best, kept = {}, set()
     for record in records:
         if record.listed_members:
@@ -235,11 +240,19 @@ class Model:
     def completed(self, probability, values):
         """A record's probability with the weights of its report's values added (see
         :func:`document_values`)."""
-        extra = _weight_sum(self._document, values)
-        if not extra:
-            return probability
-        probability = min(max(probability, 1e-12), 1.0 - 1e-12)
-        return 1.0 / (1.0 + math.exp(-(math.log(probability / (1.0 - probability)) + extra)))
+        return _shifted(probability, self.document_weight(values))
+
+    def document_weight(self, values):
+        """The sum of the weights of a report's values (see :func:`document_values`)."""
+        return _weight_sum(self._document, values)
+
+
+def _shifted(probability, extra):
+    """``probability`` with ``extra`` added to its log-odds."""
+    if not extra:
+        return probability
+    probability = min(max(probability, 1e-12), 1.0 - 1e-12)
+    return 1.0 / (1.0 + math.exp(-(math.log(probability / (1.0 - probability)) + extra)))
 
 
 def _weight_sum(tables, values):
