@@ -264,6 +264,9 @@ def _handle_errors(func):
                 return func(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # whoever read the standard output left (geo ... | head): no word, as any Unix tool
+            _standard_output_gone()
+            sys.exit(EXIT_PIPE_CLOSED)
         except KeyboardInterrupt as exc:
             from geo.__main__ import EXIT_INTERRUPTED, INTERRUPTED, INTERRUPTED_AFTER
 
@@ -288,6 +291,20 @@ def _handle_errors(func):
             sys.exit(2)
 
     return wrapper
+
+
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: the status a shell shows for a program a closed pipe ended
+
+
+def _standard_output_gone():
+    """Point the standard output at the null device: what is still buffered for a reader that
+    left is dropped, and the last flush at exit raises no second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor behind stdout (a test's runner): nothing to point
+        pass
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

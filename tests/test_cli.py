@@ -452,3 +452,20 @@ def test_a_warning_naming_a_10000_character_name_cuts_it_on_the_terminal_line(mo
     [warning] = [line for line in err.splitlines() if "校" in line]
     assert code == 0 and len(warning) < 600, len(warning)
     assert "校" * 150 in warning and "…(98" in warning and "more characters)" in warning
+
+
+def test_a_reader_of_the_output_that_leaves_ends_the_run_without_a_word(tmp_path):
+    """``geo extract … | head -0``: the summary line meets a closed pipe after the catalog is written;
+    the run ends as a Unix tool does (no message, status 141), the catalog whole."""
+    report = tmp_path / "report.txt"
+    report.write_text("改造青山路、白石路2条道路。\n", encoding="utf-8")
+    out = tmp_path / "projects.geojson"
+    read, write = os.pipe()
+    os.close(read)  # nobody reads: the first write to the pipe fails
+    try:
+        result = subprocess.run([sys.executable, "-m", "geo", "extract", str(report), "-o", str(out)],
+                                stdout=write, stderr=subprocess.PIPE, text=True, timeout=300)
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (141, "")
+    assert [f["properties"]["name"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]] == ["白石路", "青山路"]
