@@ -1861,6 +1861,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # of their own
     ("白沙镇青石巷44号房屋后方边坡整治经费约需60万元。", [], []),
     ("改造青山路18号院,新建红枫路2号桥。", [("红枫路2号桥", "bridge"), ("青山路18号院", "area")], []),
+    # institutions named 所 or 分队 are heads of their own: a maternal health station (保健所), a
+    # detention house (看守所, 拘留所), a fire station of a township (消防分队)
+    ("投资480万元的白石县妇幼保健所建设大楼已完工，新建青山县看守所和白沙消防分隊。",
+     [("白沙消防分隊", "utility"), ("白石县妇幼保健所", "health"), ("青山县看守所", "utility")], []),
 ])
 
 
