@@ -1865,6 +1865,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # detention house (看守所, 拘留所), a fire station of a township (消防分队)
     ("投资480万元的白石县妇幼保健所建设大楼已完工，新建青山县看守所和白沙消防分隊。",
      [("白沙消防分隊", "utility"), ("白石县妇幼保健所", "health"), ("青山县看守所", "utility")], []),
+    # a memorial hall (公祭堂) and an exhibition room (陈列室) are culture heads
+    ("完成白石山公祭堂及配套设施建设，建成张三院士事迹陈列室。",
+     [("张三院士事迹陈列室", "culture"), ("白石山公祭堂", "culture")], []),
 ])
 
 
