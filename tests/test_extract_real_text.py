@@ -1868,6 +1868,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a memorial hall (公祭堂) and an exhibition room (陈列室) are culture heads
     ("完成白石山公祭堂及配套设施建设，建成张三院士事迹陈列室。",
      [("张三院士事迹陈列室", "culture"), ("白石山公祭堂", "culture")], []),
+    # a sewage plant named 水质净化厂 and a bus depot (停保场, parking and maintenance) are heads
+    ("建成青山水质净化厂、白石公交停保场。",
+     [("白石公交停保场", "transport"), ("青山水质净化厂", "utility")], []),
 ])
 
 
