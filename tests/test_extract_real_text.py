@@ -1871,6 +1871,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a sewage plant named 水质净化厂 and a bus depot (停保场, parking and maintenance) are heads
     ("建成青山水质净化厂、白石公交停保场。",
      [("白石公交停保场", "transport"), ("青山水质净化厂", "utility")], []),
+    # a leather wholesale town (皮革城) is a market, as a furniture town (家具城) is
+    ("川东皮革城、川东家居城相继建成。", [("川东皮革城", "market")], []),
 ])
 
 
