@@ -1873,6 +1873,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石公交停保场", "transport"), ("青山水质净化厂", "utility")], []),
     # a leather wholesale town (皮革城) is a market, as a furniture town (家具城) is
     ("川东皮革城、川东家居城相继建成。", [("川东皮革城", "market")], []),
+    # a Hong Kong variant character (衞 for 衛) is read as its Simplified form: 卫生院 is a head
+    ("建成白石鎮衞生院。", [("白石鎮衞生院", "health")], []),
 ])
 
 
