@@ -119,6 +119,7 @@ def _character_table():
             ambiguous.add(key)
         if len(candidates[0]) == 1 and candidates[0] != key:
             table[ord(key)] = candidates[0]
+    _add_variant_forms(table, folder)
     phrases = {}  # character -> [(phrase, its index in the phrase, its conversion there)]
     for line in (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
@@ -134,6 +135,21 @@ def _character_table():
     ambiguous |= set(phrases)
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(ambiguous)) + "]") if ambiguous else None
     return table, pattern, phrases
+
+
+def _add_variant_forms(table, folder):
+    """Map the Hong Kong and Taiwan variant characters t2s leaves as they are (衞 of 衞生院, 敍).
+
+    OpenCC's t2s dictionary converts the standard Traditional forms only; ``HKVariantsRev`` and
+    ``TWVariantsRev`` give the standard form of a variant, whose Simplified form ``table`` holds.
+    """
+    for name in ("HKVariantsRev.txt", "TWVariantsRev.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            standard = (values.split() or [""])[0]
+            if len(key) == 1 and len(standard) == 1 and ord(key) not in table \
+                    and table.get(ord(standard), key) != key:
+                table[ord(key)] = table[ord(standard)]
 
 
 # How a road's name ends (路, 大街, 胡同...): the one list for gazetteers and geocoding.

@@ -1861,6 +1861,20 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # of their own
     ("白沙镇青石巷44号房屋后方边坡整治经费约需60万元。", [], []),
     ("改造青山路18号院,新建红枫路2号桥。", [("红枫路2号桥", "bridge"), ("青山路18号院", "area")], []),
+    # institutions named 所 or 分队 are heads of their own: a maternal health station (保健所), a
+    # detention house (看守所, 拘留所), a fire station of a township (消防分队)
+    ("投资480万元的白石县妇幼保健所建设大楼已完工，新建青山县看守所和白沙消防分隊。",
+     [("白沙消防分隊", "utility"), ("白石县妇幼保健所", "health"), ("青山县看守所", "utility")], []),
+    # a memorial hall (公祭堂) and an exhibition room (陈列室) are culture heads
+    ("完成白石山公祭堂及配套设施建设，建成张三院士事迹陈列室。",
+     [("张三院士事迹陈列室", "culture"), ("白石山公祭堂", "culture")], []),
+    # a sewage plant named 水质净化厂 and a bus depot (停保场, parking and maintenance) are heads
+    ("建成青山水质净化厂、白石公交停保场。",
+     [("白石公交停保场", "transport"), ("青山水质净化厂", "utility")], []),
+    # a leather wholesale town (皮革城) is a market, as a furniture town (家具城) is
+    ("川东皮革城、川东家居城相继建成。", [("川东皮革城", "market")], []),
+    # a Hong Kong variant character (衞 for 衛) is read as its Simplified form: 卫生院 is a head
+    ("建成白石鎮衞生院。", [("白石鎮衞生院", "health")], []),
 ])
 
 

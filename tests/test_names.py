@@ -36,6 +36,12 @@ def test_simplified_text_keeps_one_character_per_character_and_maps_offsets_back
     assert len(to_simplified("學府大道中段")) == len("學府大道中段")
 
 
+def test_hong_kong_and_taiwan_variant_characters_convert_as_their_standard_forms():
+    # 衞 (the Hong Kong form of 衛, and OpenCC's s2t output) is no key of OpenCC's t2s
+    assert to_simplified("白石鎮衞生院、敍事、梳粧") == "白石镇卫生院、叙事、梳妆"
+    assert to_simplified("秘書、台灣、峯") == "秘书、台湾、峰"
+
+
 @pytest.mark.parametrize("extra", ["", "\U00020000"])  # a long text, with a character beyond the BMP or not
 def test_a_long_text_converts_as_its_lines_do(extra):
     line = "新建北園大街（東段），擴建醫院與學校…乾隆公園、著名景區\n"
