@@ -73,73 +73,62 @@ def test_help_of_every_command_imports_no_heavy_library():
     assert {name: loaded for name, (_, loaded) in report.items() if loaded} == {}
 
 
-def test_extract_imports_no_heavy_library_nor_pypinyin_nor_filelock(tmp_path):
-    # geo extract reads the bundled pinyin table for ids (pypinyin's import would cost 35 ms of it);
-    # its outputs' lock is geo.file_lock's (filelock's import cost every run 75-100 M instructions)
+def _extract_in_a_fresh_interpreter(tmp_path, text, printed, before="", after="", obj=None):
+    """``geo extract`` of ``text`` through ``main`` in a new interpreter: ``before`` runs first, then the
+    command (its result in ``code``), then ``after``; the value of the expression ``printed``, read back as
+    JSON. The catalog, ``tmp_path / 'projects.geojson'``, is checked to hold the road 青山路."""
     report = tmp_path / "report.txt"
-    report.write_text("改造青山路。\n", encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
     script = (
-        "import json, sys\n"
+        "import gc, json, sys\n"
         "from geo.cli import main\n"
-        f"code = main(['extract', {str(report)!r}, '-o', {str(tmp_path / 'projects.geojson')!r}], standalone_mode=False)\n"
-        f"print(json.dumps([code, sorted(m for m in {HEAVY + ('pypinyin', 'filelock', 'logging')!r} if m in sys.modules)]))\n"
+        f"{before}"
+        f"code = main(['extract', {str(report)!r}, '-o', {str(tmp_path / 'projects.geojson')!r}], standalone_mode=False, "
+        f"obj={obj!r})\n"
+        f"{after}"
+        f"print(json.dumps({printed}))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[-1]) == [None, []]
     assert "qing-shan-lu" in (tmp_path / "projects.geojson").read_text(encoding="utf-8")
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_extract_imports_no_heavy_library_nor_pypinyin_nor_filelock(tmp_path):
+    # geo extract reads the bundled pinyin table for ids (pypinyin's import would cost 35 ms of it);
+    # its outputs' lock is geo.file_lock's (filelock's import cost every run 75-100 M instructions)
+    printed = f"[code, sorted(m for m in {HEAVY + ('pypinyin', 'filelock', 'logging')!r} if m in sys.modules)]"
+    assert _extract_in_a_fresh_interpreter(tmp_path, "改造青山路。\n", printed) == [None, []]
 
 
 @pytest.mark.parametrize("process_ends", [True, False])
 def test_extract_runs_with_no_pass_of_the_cyclic_collector(tmp_path, process_ends):
     # Its passes would walk the modules, tables and models loaded, and the records kept, for
     # nothing; the collector is back on for a caller going on, left off when the process ends.
-    report = tmp_path / "report.txt"
-    report.write_text("改造青山路。\n", encoding="utf-8")
-    obj = {"process_ends": True} if process_ends else None
-    script = (
-        "import gc, json, sys\n"
-        "from geo.cli import main\n"
+    before = (
         "passes, done = [], []\n"
         "def seen(phase, info):  # a pass once the command has begun (geo.pipeline is its first import)\n"
         "    if phase == 'start' and 'geo.pipeline' in sys.modules and not done:\n"
         "        passes.append(info['generation'])\n"
         "gc.callbacks.append(seen)\n"
-        f"code = main(['extract', {str(report)!r}, '-o', {str(tmp_path / 'projects.geojson')!r}], standalone_mode=False, "
-        f"obj={obj!r})\n"
-        "done.append(1)\n"
-        "print(json.dumps([code, passes, gc.isenabled()]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    code, passes, enabled = json.loads(result.stdout.splitlines()[-1])
+    code, passes, enabled = _extract_in_a_fresh_interpreter(
+        tmp_path, "改造青山路。\n", "[code, passes, gc.isenabled()]", before=before, after="done.append(1)\n",
+        obj={"process_ends": True} if process_ends else None)
     assert code is None and enabled is not process_ends
     # (once back on, one pass may walk it all: of the generation the collector's counters are at, which
     # any import before the command moves; at int36 a run from another folder made it [1])
     assert passes == [] if process_ends else len(passes) <= 1
-    assert "qing-shan-lu" in (tmp_path / "projects.geojson").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("process_ends", [True, False])
 def test_extract_leaves_its_records_to_the_end_of_a_process_that_ends_with_it(tmp_path, process_ends):
     # Freed one by one they were 10-15 ms of the serial end of 1 MB; os._exit frees nothing.
-    report = tmp_path / "report.txt"
-    report.write_text("改造青山路。新建白石路小学。\n", encoding="utf-8")
-    obj = {"process_ends": True} if process_ends else None
-    script = (
-        "import gc, json\n"
-        "from geo.cli import main\n"
-        "from geo.extract.model import Record\n"
-        f"code = main(['extract', {str(report)!r}, '-o', {str(tmp_path / 'projects.geojson')!r}], standalone_mode=False, "
-        f"obj={obj!r})\n"
-        "gc.collect()\n"
-        "print(json.dumps([code, sum(isinstance(o, Record) for o in gc.get_objects())]))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    code, alive = json.loads(result.stdout.splitlines()[-1])
+    code, alive = _extract_in_a_fresh_interpreter(
+        tmp_path, "改造青山路。新建白石路小学。\n", "[code, sum(isinstance(o, Record) for o in gc.get_objects())]",
+        before="from geo.extract.model import Record\n", after="gc.collect()\n",
+        obj={"process_ends": True} if process_ends else None)
     assert code is None and (alive >= 2 if process_ends else alive == 0)
-    assert "qing-shan-lu" in (tmp_path / "projects.geojson").read_text(encoding="utf-8")
 
 
 def test_help_through_the_module_entry_point_lists_every_command():
