@@ -532,3 +532,9 @@ def test_a_count_right_before_a_second_count_or_a_size_counts_the_noun_after_bot
     assert counted_groups("同时,白石镇32栋共计900余户的棚户区危房改造项目也在稳步推进。") == [("project", 32)]
     assert counted_groups("该县尚有27条共320公里通村水泥路未硬化,今年全部开工建设。") == [("road_rebuild", 27)]
     assert counted_groups("改造老旧小区5个3.2万平方米。") == [("area", 5)]  # (the size after its noun: one group)
+
+
+def test_a_name_the_tagger_rejects_after_a_count_of_one_in_figures_is_a_group_of_one():
+    assert ("sanitation", 1) in counted_groups("今年首要建造2座“环卫驿站”、1座垃圾二次转运站。")
+    assert ("utility", 1) in counted_groups("实施1个缺水区域水源工程和3个城乡供水一体化工程;")
+    assert counted_groups("镇里现有1座垃圾二次转运站。") == []  # (no works)
