@@ -538,3 +538,10 @@ def test_a_name_the_tagger_rejects_after_a_count_of_one_in_figures_is_a_group_of
     assert ("sanitation", 1) in counted_groups("今年首要建造2座“环卫驿站”、1座垃圾二次转运站。")
     assert ("utility", 1) in counted_groups("实施1个缺水区域水源工程和3个城乡供水一体化工程;")
     assert counted_groups("镇里现有1座垃圾二次转运站。") == []  # (no works)
+
+
+def test_a_list_closed_by_a_count_of_things_no_type_names_is_a_group_when_their_works_follow():
+    assert ("project", 18) in counted_groups("要对青山路与白石街东南、红枫大街西北侧等18处裸露土地实施生态修复。")
+    assert ("project", 39) in counted_groups("加快医疗、教育、文化等39个配套公共服务设施建设进度。")
+    assert counted_groups("青山镇、白石乡、红枫乡等7个乡镇已开工建设。") == []  # (the townships' projects)
+    assert counted_groups("化工、新材料等6条产业链贯通发展。") == []
