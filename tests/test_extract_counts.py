@@ -545,3 +545,10 @@ def test_a_list_closed_by_a_count_of_things_no_type_names_is_a_group_when_their_
     assert ("project", 39) in counted_groups("加快医疗、教育、文化等39个配套公共服务设施建设进度。")
     assert counted_groups("青山镇、白石乡、红枫乡等7个乡镇已开工建设。") == []  # (the townships' projects)
     assert counted_groups("化工、新材料等6条产业链贯通发展。") == []
+
+
+def test_a_count_before_a_description_ending_in_de_counts_the_type_after_it():
+    assert counted_groups("白石区打造17个有特色、有亮点、功能性强的口袋公园。") == [("park", 17)]
+    assert counted_groups("青山县打通了6条事关城区畅通的老城区道路。") == [("road_new", 6)]
+    assert ("school", 36) not in counted_groups("新建一所36个班的初级中学。")  # (a count of classes)
+    assert counted_groups("衡山一中分校是本次33个集中开工项目中的代表项目。") == []  # (what is counted is named)
