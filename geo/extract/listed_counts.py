@@ -182,8 +182,17 @@ _CLAUSE_MARKS = ",;:。!?"  # what a list opening a clause follows
 
 def _worked_thing(norm, base, end):
     """True for a noun of things whose works follow it (等18处裸露土地实施生态修复, 等39个配套公共服务设施建设),
-    not of places where the works are done (等7个乡镇已开工建设: the townships' projects)."""
-    return not norm.endswith(_PLACE_ENDINGS, base[0], base[1]) and works_at(norm, base[1], end) is not None
+    not of places where the works are done (等7个乡镇已开工建设: the townships' projects) nor a noun run on
+    into a verb (等10个村编制完成)."""
+    if norm.endswith(_PLACE_ENDINGS, base[0], base[1]) \
+            or any(len(match_any(norm, pos, STOPS) or "") > 1 for pos in range(base[0] + 1, base[1] - 1)):
+        return False
+    works = works_at(norm, base[1], end)
+    at = norm.find(works, base[1], end) + len(works) if works else -1
+    return works is not None and not norm.startswith(_WORKS_NOUNS, at)  # (等两件基层建设案: projects, named above)
+
+
+_WORKS_NOUNS = tuple(COUNTED_WORKS) + ("案",)  # what a works word makes a noun of projects (建设项目, 建设案)
 
 
 def _past_listed_works(norm, pos, limit):
