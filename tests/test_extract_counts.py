@@ -532,3 +532,23 @@ def test_a_count_right_before_a_second_count_or_a_size_counts_the_noun_after_bot
     assert counted_groups("同时,白石镇32栋共计900余户的棚户区危房改造项目也在稳步推进。") == [("project", 32)]
     assert counted_groups("该县尚有27条共320公里通村水泥路未硬化,今年全部开工建设。") == [("road_rebuild", 27)]
     assert counted_groups("改造老旧小区5个3.2万平方米。") == [("area", 5)]  # (the size after its noun: one group)
+
+
+def test_a_name_the_tagger_rejects_after_a_count_of_one_in_figures_is_a_group_of_one():
+    assert ("sanitation", 1) in counted_groups("今年首要建造2座“环卫驿站”、1座垃圾二次转运站。")
+    assert ("utility", 1) in counted_groups("实施1个缺水区域水源工程和3个城乡供水一体化工程;")
+    assert counted_groups("镇里现有1座垃圾二次转运站。") == []  # (no works)
+
+
+def test_a_list_closed_by_a_count_of_things_no_type_names_is_a_group_when_their_works_follow():
+    assert ("project", 18) in counted_groups("要对青山路与白石街东南、红枫大街西北侧等18处裸露土地实施生态修复。")
+    assert ("project", 39) in counted_groups("加快医疗、教育、文化等39个配套公共服务设施建设进度。")
+    assert counted_groups("青山镇、白石乡、红枫乡等7个乡镇已开工建设。") == []  # (the townships' projects)
+    assert counted_groups("化工、新材料等6条产业链贯通发展。") == []
+
+
+def test_a_count_before_a_description_ending_in_de_counts_the_type_after_it():
+    assert counted_groups("白石区打造17个有特色、有亮点、功能性强的口袋公园。") == [("park", 17)]
+    assert counted_groups("青山县打通了6条事关城区畅通的老城区道路。") == [("road_new", 6)]
+    assert ("school", 36) not in counted_groups("新建一所36个班的初级中学。")  # (a count of classes)
+    assert counted_groups("衡山一中分校是本次33个集中开工项目中的代表项目。") == []  # (what is counted is named)

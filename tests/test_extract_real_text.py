@@ -1854,7 +1854,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # roads named in an address, as the corner or centre of their crossing (交界西南角, 西北侧,
     # 交叉口为中心), only locate what lies there; the crossing's own works name it
     ("对青山路与白石路交界西南角的街头绿地进行提升。", [], []),
-    ("对红枫大街与金湖大街西北侧等6处裸露土地实施生态修复。", [], []),
+    # (the plots counted after 等 and worked on are a group: the read gold counts them)
+    ("对红枫大街与金湖大街西北侧等6处裸露土地实施生态修复。", [], [("project", 6)]),
     ("以青松街和白沙路交叉口为中心,规划建设商务区。", [], []),
     ("对青山路与白石路交叉口进行改造。", [("青山路与白石路交叉口", "road_rebuild")], []),
     # a road before a house number is an address (白石镇青石巷44号房屋后方); 号院 and 号桥 name a place
@@ -1906,7 +1907,8 @@ def test_a_building_whose_main_part_is_done_is_kept_over_the_models():
     names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
     assert names("坚持在发展中改善民生,东山医院主体工程完工。") == ["东山医院"]
     assert names("东山医院主体封顶。") == ["东山医院"]
-    assert names("完成1所乡镇卫生院主体工程建设。") == []
+    # (a type counted by one in figures is one of it, a group: no name)
+    assert [f["properties"]["named"] for f in extract_projects("完成1所乡镇卫生院主体工程建设。")] in ([], [False])
 
 
 def test_an_estate_beside_its_housing_type_is_kept_over_the_models():

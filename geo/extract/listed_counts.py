@@ -12,7 +12,7 @@ from geo.extract.lists import list_members
 from geo.extract.model import Mention, Record
 from geo.numbers import parse_number
 from geo.extract.patterns import COUNTED_PROJECTS, NUM, STREET_NAME_ENDINGS
-from geo.extract.works import right_action
+from geo.extract.works import right_action, works_at
 
 # A count right after the 等 that closes a list: A、B等14个老旧小区, 公厕、垃圾转运站等11座.
 _LISTED_COUNT = re.compile(rf"等(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
@@ -161,8 +161,9 @@ def _unlisted_group(norm, match, start, end, value):
     if noun_end - noun_start >= 2:
         base, noun = (noun_start, _first_type_end(norm, noun_start, noun_end)), None
         category = None if generic_type_ending(norm[base[0]:base[1]]) else head_category(norm[base[0]:base[1]])
-        if category is None and not norm[base[0]:base[1]].endswith(COUNTED_WORKS) or not is_thing(norm[base[0]:base[1]]):
-            return None  # 等5个部门, 等3个领域: a place type or projects are counted, nothing else
+        if not is_thing(norm[base[0]:base[1]]) or category is None and not norm[base[0]:base[1]].endswith(COUNTED_WORKS) \
+                and not _worked_thing(norm, base, end):
+            return None  # 等5个部门, 等3个领域: a place type, projects or things worked on are counted, nothing else
     elif "、" in norm[list_start:match.start()]:  # (the count alone names the group, no item's place)
         base, noun = (match.start("num"), match.end()), "项目"
     else:
@@ -177,6 +178,21 @@ def _unlisted_group(norm, match, start, end, value):
 
 
 _CLAUSE_MARKS = ",;:。!?"  # what a list opening a clause follows
+
+
+def _worked_thing(norm, base, end):
+    """True for a noun of things whose works follow it (等18处裸露土地实施生态修复, 等39个配套公共服务设施建设),
+    not of places where the works are done (等7个乡镇已开工建设: the townships' projects) nor a noun run on
+    into a verb (等10个村编制完成)."""
+    if norm.endswith(_PLACE_ENDINGS, base[0], base[1]) \
+            or any(len(match_any(norm, pos, STOPS) or "") > 1 for pos in range(base[0] + 1, base[1] - 1)):
+        return False
+    works = works_at(norm, base[1], end)
+    at = norm.find(works, base[1], end) + len(works) if works else -1
+    return works is not None and not norm.startswith(_WORKS_NOUNS, at)  # (等两件基层建设案: projects, named above)
+
+
+_WORKS_NOUNS = tuple(COUNTED_WORKS) + ("案",)  # what a works word makes a noun of projects (建设项目, 建设案)
 
 
 def _past_listed_works(norm, pos, limit):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from geo.lexicon import ALONG_WORDS, DWELLING_UNITS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
     heads, is_generic
 from geo.extract.model import Record
-from geo.extract.patterns import QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNT_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year
 
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
@@ -182,3 +182,36 @@ def group_records(norm, mention, category, action, count, rest_start):
     )]
 
 
+
+
+def one_of_a_type(norm, record, listed_action=None):
+    """首要建造1座废物二次转运站: a named record that a count of one in figures opens (see
+    records._named_with_size) and whose name the tagger rejects is one of a type, a group of one;
+    None for any other record (一座, written out, describes; 1.5座 is no count).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    record : Record
+        A named record the tagger rejects.
+    listed_action : str, optional
+        The works of the list item before it, taken when the record has none of its own.
+
+    Returns
+    -------
+    Record or None
+    """
+    mention, action = record.mention, record.action or listed_action
+    if action is None or record.section or mention.stem_start >= record.start \
+            or norm[mention.stem_start] != "1" or record.start - mention.stem_start > _ONE_COUNT_REACH:
+        return None  # (most records: no count opens the stem)
+    count = COUNT_RE.match(norm, mention.stem_start, record.start)
+    if count is None or count.end() != record.start or count.group("num") != "1":
+        return None
+    return Record(named=False, category=record.category, action=action, start=count.start(), end=record.end,
+                  base=(record.start, record.end), quantity={"value": 1, "unit": count.group("unit")},
+                  mention=mention, measures=[])
+
+
+_ONE_COUNT_REACH = 4  # characters of 1座, 1个, 1处 (a unit of up to 3 characters)

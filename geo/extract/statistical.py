@@ -10,7 +10,7 @@ from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_T
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
-from geo.extract.record_spans import housed_estate
+from geo.extract.record_spans import housed_estate, one_of_a_type
 from geo.extract.stems import quoted_name
 from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
@@ -105,12 +105,35 @@ def drop_rejected(norm, records, tagging, found, sent_start, sent_end):
 
     凌风街 in 由凌风街与凌霜街合围, 终点接23号路: places of context the rules took for works.
     Members of a counted group stay (the group's count depends on them), and so does what the
-    rules have their strongest evidence for (see :func:`_evident`).
+    rules have their strongest evidence for (see :func:`_evident`). A dropped name a count of one
+    in figures opens is one of a type: a group of one (see record_spans.one_of_a_type).
     """
     kept = [r for r in records if not (r.named and r.mention.typed_by is None and not r.listed_members
                                        and tagging.outside(r.start, r.end) >= TAGGER_DROP_OUTSIDE
                                        and not _evident(norm, r, sent_start))]
-    return rejoined(norm, records, kept)  # 改造青山小学与白石中学: B joined to a kept A is no context
+    kept = rejoined(norm, records, kept)  # 改造青山小学与白石中学: B joined to a kept A is no context
+    return kept if len(kept) == len(records) else _dropped_ones_counted(norm, records, kept)
+
+
+def _dropped_ones_counted(norm, records, kept):
+    """``kept`` with a group of one in place of each dropped name a count of one opens (建造1座废物二次转运站)."""
+    held, out = {id(r) for r in kept}, []
+    for record in records:
+        if id(record) in held:
+            out.append(record)
+        elif (group := one_of_a_type(norm, record, _listed_action(norm, out[-1] if out else None, record))) is not None:
+            out.append(group)
+    return out
+
+
+def _listed_action(norm, previous, record):
+    """The works of ``previous`` when ``record`` is the next item of its list (2座“环卫之家”、1座…站), else None."""
+    if previous is None or previous.end > record.mention.stem_start:
+        return None
+    return previous.action if norm[previous.end:record.mention.stem_start].lstrip("”’\"") in _LIST_JOINS else None
+
+
+_LIST_JOINS = frozenset(("、", "和", "及", "与"))  # 改造青山小学与白石中学: B joined to a kept A is no context
 
 
 def _evident(norm, record, sent_start):

@@ -63,6 +63,8 @@ def analyse_stem(norm, mention):
         length = MEASURED.match(norm, start, head_start)
         if length is not None and (length.end() == head_start or is_generic(norm[length.end():head_start])):
             start = length.end()  # 53条145.6公里道路, 3条全长60公里的景观大道: the length of the counted
+        elif (de := norm.rfind("的", start, head_start)) > start and is_generic(norm[de + 1:head_start]):
+            start = de + 1  # 17个有特色的口袋公园: what describes the counted is no part of their type
     rest = norm[start:head_start]
     if count is None and mention.kind != "code" and numbered and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
         inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)

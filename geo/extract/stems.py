@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
+from geo.lexicon import SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
 from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type
+from geo.numbers import parse_number
 
 
 # A length as reports write it before what it measures: 145.6公里, 全长60公里(的), 共28.4公里(的).
@@ -97,7 +98,27 @@ _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "(?:新|灾后|震后)?$")
 # the last count of a stretch (a length may follow it: 53条145.6公里道路)
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
 _COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?:{_LENGTH})+的$")  # 2条共计长2.7公里、宽5米的
+# 17个有特色、功能性强的口袋公园: a count, then what describes the things it counts, then 的
+_COUNTED_DESCRIPTION_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?P<desc>[\u4e00-\u9fff、]{{2,16}})的$")
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
+
+
+def _counted_description(norm, pos, lo):
+    """The count before a description ending in 的 at ``pos`` - 1 (17个有特色的口袋公园), else None; not a
+    count of one, a size, or a count of places or of a measure (12个村的道路, 36个班的中学: those are what
+    is counted)."""
+    counted = _COUNTED_DESCRIPTION_BEFORE.search(norm, max(lo, pos - 24), pos) if DIGIT.search(norm, max(lo, pos - 24), pos) else None
+    if counted is None:
+        return None
+    desc, table = counted.group("desc"), heads()
+    if counted.group("unit") in SIZE_UNITS or (parse_number(counted.group("num")) or 0) < 2 \
+            or desc.endswith(_COUNTED_MEASURES) or desc[-1] in table \
+            or any(desc[i:i + n] in table for n in range(2, 5) for i in range(len(desc) - n + 1)):
+        return None  # (有一处1000平方米以上的绿地, 33个集中开工项目中的代表项目: no count of the type)
+    return counted
+
+
+_COUNTED_MEASURES = ("班", "户", "人", "床", "床位", "学位")  # 36个班的中学, 500户的小区: a count of a measure of the thing
 
 
 def quoted_name(norm, start, head_start):
@@ -253,7 +274,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # street's word after the town it is in (青山县建设路).
                 stop = None
             if stop == "的" and (min_stem == 0 or is_generic(norm[pos:head_start])):
-                counted = _COUNTED_LENGTH_BEFORE.search(norm, max(lo, pos - 24), pos)
+                counted = _COUNTED_LENGTH_BEFORE.search(norm, max(lo, pos - 24), pos) or _counted_description(norm, pos, lo)
                 if counted is not None:
                     pos = counted.start()  # 3条全长60公里的景观大道: the length of what is counted
                     continue
