@@ -1581,6 +1581,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青松县广播电视台演播大楼落成启用,白石传媒中心建成投用。",
      [("白石传媒中心", "culture"), ("青松县广播电视台演播大楼", "culture")], []),
     ("市第二人民医院建成独立传染病治疗楼。", [("市第二人民医院", "health"), ("独立传染病治疗楼", "health")], []),
+    # 市民 in the stem of a bare 中心 gives it its category (a civic centre named by its place)
+    ("白石市民活动中心建成投用。", [("白石市民活动中心", "culture")], []),
+    # a stop word inside a fixed term of a facility's stem (计划生育, 医养结合, 行政审批) cuts no name
+    ("完成青山县妇幼保健计划生育服务中心建设。", [("青山县妇幼保健计划生育服务中心", "health")], []),
+    ("建成白石乡医养结合服务中心。", [("白石乡医养结合服务中心", "welfare")], []),
+    ("启用县行政审批服务中心。", [("县行政审批服务中心", "utility")], []),
     # the places a route passes may be listed inside its name (A经B、C至D公路): one road, not two,
     # and a town passed (长桥) is no bridge
     ("据悉,青山经长桥、白石至黄沙公路改扩建工程起点位于县城。", [("青山经长桥、白石至黄沙公路", "road_rebuild")], []),
