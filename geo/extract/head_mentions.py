@@ -6,9 +6,10 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.lexicon import ACTION_INDEX, ACTIONS, ACTIONS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.headfit import ends_with_head_of, head_holds
+from geo.extract.line_forms import title_start
 from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE
@@ -128,6 +129,8 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
     if mention.head == "路" and _COUNTED_LINES.search(norm, stem[0], head_start):
         return None  # 监控500路, 公交101路: channels and bus lines counted in 路, no roads
     mention.stem_start, mention.stop, mention.stop_start = stem
+    if mention.stop is not None and len(mention.stop) > 1 and kind in ("name", "facility"):
+        _title_over_stop(norm, mention)
     if not head_holds(norm, mention, lo, clause_end):
         return None  # 嵊州嬗变: a change, no substation; 扎下、龙庙3个乡镇: a township, no temple
     if kind == "name" and head_start - mention.stem_start < min_stem and mention.section \
@@ -153,6 +156,27 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
+
+
+# How many characters of name a title line holds before a stop word that is the name's (白石镇新村|搬迁安置点道路).
+_TITLE_MIN_BEFORE_STOP = 3
+
+
+def _title_over_stop(norm, mention):
+    """10.青山医院医养结合楼, 白石镇新村搬迁安置点道路建设项目: a line that is a title (a list item's or
+    subhead's, see :func:`geo.extract.line_forms.title_start`) names one place (a named or facility
+    head: the works of 建设项目 and a count's 民生实事 keep their verbs); a two-character
+    stop word inside it that is no works verb (结合, 搬迁, 融合) is the name's, when no other stop word stands between the
+    line's start and it and three characters or more of name come before it."""
+    if mention.stop in ACTIONS:
+        return  # 3.老旧小区改造配套设施项目: works in a title are the item's, no name's
+    start = title_start(norm, mention.end)
+    stop_start = mention.stop_start
+    if start is None or stop_start - start < _TITLE_MIN_BEFORE_STOP or not HAN_RUN.fullmatch(norm, start, stop_start):
+        return
+    if any(stop_ending_at(norm, pos, start) for pos in range(start + 1, stop_start + 1)):
+        return
+    mention.stem_start, mention.stop, mention.stop_start = start, None, None
 
 
 def _inside_action(norm, head_start, head_end, lo):

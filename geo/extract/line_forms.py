@@ -84,3 +84,68 @@ def shown_as_built(norm, mention):
     if norm.startswith(_RENDERINGS, mention.end):
         return True
     return mention.head in _UNIVERSITY_HEADS and alone_on_line(norm, mention.stem_start, mention.end)
+
+
+# A list item's or subhead's works word right after the name that closes its line (一、青山广场建设).
+_TITLE_WORKS = ("项目", "工程", "建设")
+
+
+def titled_works(norm, start, end):
+    """True when the name at ``norm[start:end]`` titles its line's works: the line holds the name
+    and its works word (项目, 工程, 建设) and nothing else but a list number and a full stop
+    (``一、青山广场建设``, ``3.白石路改造工程``: an item's or subhead's title). What the record model
+    says of such a line (no sentence it was trained on) does not drop the name.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The name's span.
+
+    Returns
+    -------
+    bool
+    """
+    return norm.startswith(_TITLE_WORKS, end) and alone_on_line(norm, start, end)
+
+
+# What may close a title line after its place: _AFTER's forms, and 建设项目 (安置点道路建设项目).
+_TITLE_AFTER = re.compile(r"(?:\([^()\n]{1,8}\))?(?:建设)?(?:项目|工程)?(?:建设)?[。;]?[ \t\u3000|]*")
+# A list number or bullet among what opens a line.
+_NUMBERED = re.compile(r"[一二三四五六七八九十\d①-⑳▲●■◆•·]")
+# How far a title line's start is looked for before its head (a long item title: 青山县白石镇安置点道路).
+_TITLE_REACH = 24
+
+
+def title_start(norm, end):
+    """Where a title line's text opens, when the name ending at ``end`` closes a line that is a
+    title (a list number or bullet, the title, its works word: ``10.青山医院医养结合楼``,
+    ``白石镇新村搬迁安置点道路建设项目``; a list number or a works word at least); None for any other line.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    end : int
+        The end of the name (its head).
+
+    Returns
+    -------
+    int or None
+    """
+    low = max(0, end - _TITLE_REACH)
+    line_start = norm.rfind("\n", low, end) + 1
+    if line_start == 0 and low > 0:
+        return None
+    high = min(len(norm), end + _REACH_AFTER)
+    line_end = norm.find("\n", end, high)
+    if line_end < 0:
+        if high < len(norm):
+            return None
+        line_end = len(norm)
+    after = _TITLE_AFTER.fullmatch(norm, end, line_end)
+    before = _BEFORE.match(norm, line_start)
+    if after is None or not (norm.startswith(_TITLE_WORKS, end) or _NUMBERED.search(norm, line_start, before.end())):
+        return None  # (a bare line may be a headline's end: the title is an item's or a project's)
+    return before.end()

@@ -8,7 +8,7 @@ from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
-from geo.extract.line_forms import shown_as_built
+from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
 from geo.extract.record_spans import housed_estate, one_of_a_type
 from geo.extract.stems import quoted_name
@@ -52,9 +52,11 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or record.named and _quoted_before_head(norm, record)
                                               or main_part_done(norm, record, sent_end)
                                               or shown_as_built(norm, record.mention)
+                                              or record.named and titled_works(norm, record.start, record.end)
                                               or housed_estate(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
-            # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built);
+            # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
+            # an item's title before its works (line_forms.titled_works);
             # an estate beside its housing type (record_spans.housed_estate)
             record.confidence = None
     return records
