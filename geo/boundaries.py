@@ -251,8 +251,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     coords = shapely.get_coordinates(gdf.geometry.values)
     if coords.size and not np.isfinite(coords).all():
         raise InputError(path, "has NaN or infinite coordinates")
-    for field in filter(None, (name_field, code_field)):
-        _check_one_value(path, gdf[field], field)
+    for column in filter(None, (name_field, code_field)):
+        _check_one_value(path, gdf[column], column)
     names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
     if (names == "").any() or gdf[name_field].isna().any():
         raise InputError(path, f"some features have an empty {name_field!r}")

@@ -182,8 +182,6 @@ def group_records(norm, mention, category, action, count, rest_start):
     )]
 
 
-
-
 def one_of_a_type(norm, record, listed_action=None):
     """首要建造1座废物二次转运站: a named record that a count of one in figures opens (see
     records._named_with_size) and whose name the tagger rejects is one of a type, a group of one;
