@@ -1887,6 +1887,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("3.白石县青山人民医院医养结合楼\n", [("白石县青山人民医院医养结合楼", "welfare")], []),
     ("⑤白石县红枫镇东岭社区搬迁安置点道路建设项目。\n", [("白石县红枫镇东岭社区搬迁安置点道路", "road_new")], []),
     ("青山职业教育产教融合示范园项目\n", [("青山职业教育产教融合示范园", "area")], []),
+    # a bare facility described by the works done on it right before its 的 is the one place
+    # those works are on; described by no works (美丽的) it stays a type
+    ("从白石书房,到即将竣工的全民健身中心。", [("全民健身中心", "sports")], []),
+    ("东山街旁正在改造的口袋公园,占地约400平方米。", [("口袋公园", "park")], []),
+    ("东山街旁美丽的口袋公园,占地约400平方米。", [], []),
 ])
 
 

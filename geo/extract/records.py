@@ -497,6 +497,16 @@ def _works_follow(norm, end, clause_end):
     return works_at(norm, end + (1 if norm.startswith("已", end) else 0), clause_end) is not None
 
 
+def _built_facility(case):
+    """即将竣工的全民健身中心, 正在改造的口袋公园: a bare facility described by the works done on it
+    right before its 的 is the one place those works are on."""
+    mention = case.mention
+    if case.label in ("empty", "generic") and mention.kind == "facility" and mention.stop == "的" \
+            and case.action is not None and case.norm.endswith(case.action, 0, mention.stop_start or 0):
+        return [named_record(case.norm, mention, case.category, case.action)]
+    return None
+
+
 def _phase_of_bare_facility(case):
     """推进会展中心二期建设: a phase of a bare facility is one specific project."""
     mention = case.mention
@@ -510,14 +520,15 @@ RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
     _route_between_places, _name_before_its_type, _school_type_after_a_name, _type_or_slogan, _distinctive_name,
-    _singleton_facility, _phase_of_bare_facility,
+    _singleton_facility, _built_facility, _phase_of_bare_facility,
 )
 # Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
 # each mention is put through the rules that can decide on it, in the same order (the same
 # first decision, in half the calls).
 _COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaphor, _definite_single,
                            _area_measure_of_type, _counted_group))
-_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type, _school_type_after_a_name))
+_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type, _school_type_after_a_name,
+                            _built_facility))
 RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
 RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)
 
