@@ -1887,6 +1887,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("3.白石县青山人民医院医养结合楼\n", [("白石县青山人民医院医养结合楼", "welfare")], []),
     ("⑤白石县红枫镇东岭社区搬迁安置点道路建设项目。\n", [("白石县红枫镇东岭社区搬迁安置点道路", "road_new")], []),
     ("青山职业教育产教融合示范园项目\n", [("青山职业教育产教融合示范园", "area")], []),
+    # a slogan verb that dresses a place up (做靓, 做精, 扮靓, 重振) is no part of its name
+    ("深化未来社区建设,做靓青山社区等先行样板,做精白石社区等创建单元。",
+     [("白石社区", "area"), ("青山社区", "area")], []),
+    ("以白石中心开业为契机,重振青山广场商圈。", [("青山广场商圈", "commercial")], []),
 ])
 
 
