@@ -1892,6 +1892,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("从白石书房,到即将竣工的全民健身中心。", [("全民健身中心", "sports")], []),
     ("东山街旁正在改造的口袋公园,占地约400平方米。", [("口袋公园", "park")], []),
     ("东山街旁美丽的口袋公园,占地约400平方米。", [], []),
+    # a slogan verb that dresses a place up (做靓, 做精, 扮靓, 重振) is no part of its name
+    ("深化未来社区建设,做靓青山社区等先行样板,做精白石社区等创建单元。",
+     [("白石社区", "area"), ("青山社区", "area")], []),
+    ("以白石中心开业为契机,重振青山广场商圈。", [("青山广场商圈", "commercial")], []),
 ])
 
 
