@@ -134,6 +134,7 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
     twice = [f"{kind}{number}" for _, kind, number in
              sorted(item for item in cut if isinstance(item, tuple) and item[0] == "twice")]
     broken = sorted(item for item in cut if isinstance(item, tuple) and item[0] == "r")
+    partial = sorted(item for item in cut if isinstance(item, tuple) and item[0] == "part")
     cut = {item for item in cut if not isinstance(item, tuple)}
     if twice:
         from geo.boundary_checks import listed
@@ -149,6 +150,8 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
         warn(f"{path}: {len(broken)} named multipolygon relation(s) left out: the file lacks some of their member ways "
              f"or their rings do not close (an extract cut at its edge?): "
              f"{listed([f'{name} (r{number})' for _, number, name in broken])}", warnings)
+    if partial:
+        _say_partial(path, partial, warnings)
     crs = metric_crs or (metric_crs_for(outline) if outline is not None else None)
     if outline is not None:
         _say_bounds(path, outline, crs, warnings)
@@ -172,6 +175,21 @@ def load_osm(path, outline=None, *, metric_crs=None, warnings=None, outside=None
             outside.extend([e for e, kept in zip(entries, inside) if not kept] + outside_entries(far_ways, source))
         entries = [e for e, kept in zip(entries, inside) if kept]
     return sorted(entries, key=lambda e: (e.name, e.feature_type or "", e.extra["osm_ids"]))
+
+
+def _say_partial(path, partial, warnings):
+    """One warning naming the multipolygon relations read without member ways the file lacks
+    (``("part", id, name, roles)``, :func:`geo.osm_osmium.read_osm`)."""
+    from geo.boundary_checks import listed
+    from geo.io import warn
+
+    def lacking(roles):
+        return "、".join(f"{roles.count(role)} {role}" for role in sorted(set(roles)))
+
+    warn(f"{path}: {len(partial)} named multipolygon relation(s) lack member ways the file does not hold (an "
+         "extract cut at its edge?): each is drawn from the rings it holds, a missing inner ring's hole filled: "
+         f"{listed([f'{name} (r{number}: {lacking(roles)} missing)' for _, number, name, roles in partial])}",
+         warnings)
 
 
 def _say_bounds(path, outline, crs, warnings):

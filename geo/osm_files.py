@@ -27,7 +27,8 @@ def scan_xml(path):
     after a relation: :func:`geo.osm_order.node_storage`). A PBF or o5m file: none of it.
 
     Raises InputError when the file is an Overpass answer that says it is incomplete
-    (``<remark> runtime error: Query timed out...``): its roads would be partial; or when, gzipped
+    (``<remark> runtime error: Query timed out...``): its roads would be partial; when it holds two
+    versions of a node (:class:`geo.osm_order.NodeVersions`: a history file); or when, gzipped
     or bzipped, it unpacks to far more than it takes packed (:func:`_packed_limit`).
     """
     import xml.etree.ElementTree as ET
@@ -36,7 +37,9 @@ def scan_xml(path):
     name = Path(path).name.lower()
     if name.endswith((".pbf", ".o5m")) or is_geojson(path):
         return set(), False, False, False
-    limit = _packed_limit(path)
+    from geo.osm_order import NodeVersions
+
+    limit, nodes = _packed_limit(path), NodeVersions(path)  # nodes: a history file's versions refused
     try:
         marked, unreadable, inline, remark, tail, start = False, False, False, None, b"", 0
         first, last = {}, {}  # offset in the file of each element type's first and last start tag
@@ -46,6 +49,7 @@ def scan_xml(path):
                     packed = Path(path).stat().st_size / 1e6
                     raise InputError(path, f"unpacks to more than {limit / 1e6:g} MB from {packed:g} MB packed, far "
                                            "more than OSM data packs (a decompression bomb?)")
+                nodes.feed(chunk)
                 text = tail + chunk
                 marked = marked or b"action=" in text
                 unreadable = unreadable or _ODD_COORDINATE.search(text) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 
@@ -62,8 +63,6 @@ def negative_ids(path):
     ``osmium sort``, osmconvert) is judged by its first node: negative ids come first in osmium's order
     (by their absolute value) and in plain number order alike. A file that cannot be read (damaged
     gzip data) has none: False (osmium's reading says what is wrong with it)."""
-    import re
-
     from geo.osm_files import PIECE_BYTES, _open_xml
 
     if Path(path).name.lower().endswith((".pbf", ".o5m")):
@@ -109,16 +108,95 @@ def repeated_ids(source, path):
     for obj in osmium.FileProcessor(str(source), osmium.osm.WAY | osmium.osm.RELATION):
         key = (obj.type_str(), obj.id)
         if key == last[0] and obj.version != last[1]:
-            raise InputError(path, f"holds several versions of one object ({key[0]}{key[1]}: versions {last[1]} "
-                                   f"and {obj.version}): an OSM history file, or extracts of different dates "
-                                   "joined; give one extract of today's data (.osm, .osm.pbf)")
+            raise InputError(path, versions_problem(f"{key[0]}{key[1]}", last[1], obj.version))
         if key == last[0]:
             repeated.setdefault(key, None)
         last = (key, obj.version)
     return list(repeated)
 
 
-def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
+def versions_problem(name, older, newer):
+    """What is wrong with a file holding versions ``older`` and ``newer`` of the object ``name`` (``n12``)."""
+    return (f"holds several versions of one object ({name}: versions {older} and {newer}): an OSM history file, or "
+            "extracts of different dates joined; give one extract of today's data (.osm, .osm.pbf)")
+
+
+def check_history(source, path, last, obj):
+    """InputError (naming ``path``) when ``obj``, of an OSM file's pass, is another version of the object
+    read before it (``last``: ``(type letter, id, version)``, or None), as a history file holds them; else
+    ``obj``'s ``(type letter, id, version)``. A pass whose filters choose the named objects sees the history
+    of a named node, whose old name would place projects (:func:`repeated_ids` checks every way and
+    relation, :class:`NodeVersions` an XML file's every node)."""
+    from geo.io import InputError
+
+    key = (obj.type_str(), obj.id, obj.version)
+    if last is not None and key[:2] == last[:2] and key[2] != last[2]:
+        raise InputError(path, versions_problem(f"{key[0]}{key[1]}", last[2], key[2]))
+    return key
+
+
+def check_history_header(source, path):
+    """InputError (naming ``path``) for a PBF file whose header says it holds several versions of its
+    objects (``HistoricalInformation``: a history extract, ``.osh.pbf``, renamed or not)."""
+    import osmium
+
+    from geo.io import InputError
+
+    if not Path(source).name.lower().endswith(".pbf"):
+        return
+    with osmium.io.Reader(str(source), osmium.osm.osm_entity_bits.NOTHING) as reader:
+        history = reader.header().has_multiple_object_versions
+    if history:
+        raise InputError(path, "is an OSM history file (its header says it holds several versions of its objects): "
+                               "give one extract of today's data (.osm, .osm.pbf)")
+
+
+class NodeVersions:
+    """Fed an OSM XML file's bytes piece by piece (:meth:`feed`), raises InputError (naming ``path``) at a
+    node given in two versions (a history file, or extracts of two dates joined, in which only nodes
+    changed: osmium reads both, the ways with the first one's place). One match per node start tag
+    (``<node id=".." ... version=".."``); the versions are compared only in a piece where an id repeats."""
+
+    def __init__(self, path):
+        self.path, self.carry, self.last = path, b"", None
+
+    def feed(self, chunk):
+        data, kept = self.carry + chunk, len(self.carry)
+        # The last piece's end, kept: a start tag it cut is found whole here, the others it held were found.
+        cut = data.rfind(b"<", 0, kept)
+        end = data.find(b">", cut) if cut >= 0 else -1
+        found = _NODE_START.findall(data, cut if cut >= 0 and (end < 0 or end >= kept) else kept)
+        self.carry = data[-_NODE_TAG_BYTES:]
+        if not found:
+            return
+        if self.last is not None:
+            found.insert(0, self.last)
+        if len({node_id for node_id, _ in found}) < len(found):
+            self._compare(found)
+        self.last = found[-1]
+
+    def _compare(self, found):
+        from geo.io import InputError
+
+        versions = {}
+        for node_id, attributes in found:
+            version = _VERSION.search(attributes)
+            if version is None:
+                continue
+            older = versions.setdefault(node_id, version.group(1))
+            if older != version.group(1):
+                raise InputError(self.path, versions_problem(f"n{node_id.decode()}", older.decode(),
+                                                             version.group(1).decode()))
+
+
+# A node's start tag, its id first (as the API, osmium, Overpass and JOSM write it), and its other attributes.
+_NODE_START = re.compile(rb"""<node\s+id\s*=\s*["'](-?\d+)["']([^>]*)>""")
+_VERSION = re.compile(rb"""\sversion\s*=\s*["'](\d+)""")
+# Bytes kept from one piece to the next: a node's start tag is shorter (id, version, time, user, place).
+_NODE_TAG_BYTES = 1024
+
+
+def sorted_copy(source, folder, deleted, relations, ways=None, keep=None, dropped=None):
     """A PBF copy of the objects osmium's area assembly needs, for an OSM file (``source``) it cannot
     assemble areas from as it is (an editor's file: JOSM's new objects; ways or relations out of id
     order: files merged with ``osmium merge``, unsorted).
@@ -130,7 +208,9 @@ def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
     nodes of all of them: a pass over each type, osmium's filters choosing the objects, so that a
     country's file is not held in memory. Each way and relation keeps its own id in the tag
     :data:`OWN_ID`; only the chosen ones keep their other tags (a member way is a bare line).
-    Returns the copy's path in ``folder``.
+    Returns the copy's path in ``folder``. ``dropped``, if given, gets for each relation copied
+    without some of its member ways (the file lacks them: an extract cut at its edge) their roles
+    (``{relation id: ["inner", ...]}``), and ``"cut"`` for a member way copied without some of its nodes.
     """
     import osmium
 
@@ -179,10 +259,22 @@ def sorted_copy(source, folder, deleted, relations, ways=None, keep=None):
             writer.add_way(osmium.osm.mutable.Way(id=way_id[old], nodes=refs, tags={**tags, OWN_ID: str(old)}))
         for old in sorted(kept_relations, key=relation_id.get):
             members, tags = kept_relations[old]
+            if dropped is not None:
+                _note_dropped(dropped, old, members, member_id["w"], kept_ways, node_id)
             members = [(kind, member_id[kind][ref], role) for kind, ref, role in members if ref in member_id[kind]]
             writer.add_relation(osmium.osm.mutable.Relation(id=relation_id[old], members=members,
                                                             tags={**tags, OWN_ID: str(old)}))
     return copy
+
+
+def _note_dropped(dropped, relation, members, copied, ways, nodes):
+    """Note in ``dropped`` (:func:`sorted_copy`) the roles of ``relation``'s member ways not ``copied``,
+    and ``"cut"`` for each copied one missing some of its ``nodes``."""
+    lost = [role or "outer" for kind, ref, role in members if kind == "w" and ref not in copied]
+    lost += ["cut" for kind, ref, _ in members
+             if kind == "w" and ref in copied and any(node not in nodes for node in ways[ref][0])]
+    if lost:
+        dropped[relation] = lost
 
 
 def _check_o5m_end(path):

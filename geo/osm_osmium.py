@@ -8,7 +8,8 @@ from pathlib import Path
 from geo.io import InputError
 from geo.osm_features import add_area, add_way
 from geo.osm_files import OUT_CENTER
-from geo.osm_order import OWN_ID, negative_ids, node_storage, repeated_ids, sorted_copy
+from geo.osm_order import (OWN_ID, check_history, check_history_header, negative_ids, node_storage, repeated_ids,
+                            sorted_copy)
 from geo.osm_routes import ROUTE_NAME_KEY, by_id, read_routes, route_ways, with_routes
 from geo.osm_sites import is_site, osmium_sites
 from geo.osm_tags import LINE_KEYS, NAME_KEYS, area_key, is_place, point_key, road_codes, tag_names
@@ -34,6 +35,7 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
 
     wkb = osmium.geom.WKBFactory()
     try:
+        check_history_header(source, path)
         storage = node_storage(source, unordered)
         negative = negative_ids(source) if negative is None else negative
     except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:  # a lon of '400' in a node pass
@@ -52,9 +54,11 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
                 processor = processor.with_areas(osmium.filter.KeyFilter(*NAME_KEYS))
             # Unnamed objects are never looked up, except roads known by their code (ref=G104).
             processor = processor.with_filter(osmium.filter.KeyFilter(*NAME_KEYS, "ref"))
+            last = None  # the object read before: a history file gives its versions one after the other
             with progress.counter(f"reading {Path(path).name}", size_bytes=Path(source).stat().st_size) as advance:
                 for obj in processor:
                     advance()
+                    last = check_history(source, path, last, obj)
                     if obj.visible and (obj.type_str(), obj.id) not in deleted:
                         if obj.is_way():
                             pending.discard(obj.id)
@@ -70,13 +74,19 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
                 locate_incomplete(source, incomplete, ways, areas, shapely, left_out, window, cut)
             for site in osmium_sites(source, sites, storage, deleted, window) if sites else ():
                 (points if site[-1].geom_type == "Point" else areas).append(site)
+            partial = {}  # relations assembled from the member ways the file holds, without the others
             if negative or not assemble_areas:  # relations osmium could not assemble: from a sorted copy
-                built = {area[3] for area in areas}
-                areas += [area for area in _copied_areas(source, deleted, window, polygons["built"])
-                          if area[3] not in built]
+                areas += _new_areas(areas, _copied_areas(source, deleted, window, polygons["built"],
+                                                         partial=partial))
+            unbuilt = [number for number in polygons["named"] if f"r{number}" not in polygons["built"]]
+            if unbuilt and min(unbuilt) > 0:  # a member way the file lacks (cut from it): the rings it holds
+                areas += _new_areas(areas, _copied_areas(source, deleted, window, polygons["built"], unbuilt,
+                                                         partial))
             if cut is not None:  # a member way missing (cut from the extract), or rings that do not close
                 cut.update(("r", number, name) for number, name in polygons["named"].items()
                            if f"r{number}" not in polygons["built"])
+                cut.update(("part", number, polygons["named"][number], tuple(roles))
+                           for number, roles in partial.items() if number in polygons["named"])
         except (RuntimeError, OSError, ValueError, osmium.InvalidLocationError) as exc:
             if assemble_areas and ("out of order" in str(exc) or "twice in input" in str(exc)):
                 # Ids not ascending (an editor's file, JOSM's new objects; files merged unsorted), or an
@@ -178,11 +188,21 @@ def _area(area, names, tags, kind, wkb, shapely, window, own_id=None, built=None
     return names, tags, kind, f"{'w' if area.from_way() else 'r'}{own_id or area.orig_id()}", geom
 
 
-def _copied_areas(source, deleted, window, built=None):
+def _new_areas(areas, more):
+    """The areas of ``more`` whose object is none of ``areas``'."""
+    built = {area[3] for area in areas}
+    return [area for area in more if area[3] not in built]
+
+
+def _copied_areas(source, deleted, window, built=None, only=None, partial=None):
     """The areas of the named multipolygon relations (``type=multipolygon`` or ``boundary`` with an
     area's tag: a park, a campus) of an OSM file osmium's area assembly refused for its ids out of
-    order, assembled from a sorted copy of them, their member ways and their nodes
-    (:func:`geo.osm_order.sorted_copy`), under their own ids; as :func:`_take` keeps areas."""
+    order, or (``only``: their ids) refused for a member way the file lacks, assembled from a sorted
+    copy of them, of the member ways it holds and their nodes (:func:`geo.osm_order.sorted_copy`),
+    under their own ids; as :func:`_take` keeps areas. A relation whose rings close without the
+    member ways the file lacks (an inner ring's, or a whole outer ring's: an extract cut at its edge)
+    is kept, the roles of those ways in ``partial``; one with a member way cut short is not (its
+    rings would close across the gap, a false outline)."""
     import tempfile
 
     import osmium
@@ -190,19 +210,26 @@ def _copied_areas(source, deleted, window, built=None):
 
     polygons = [osmium.filter.KeyFilter(*NAME_KEYS), osmium.filter.TagFilter(("type", "multipolygon"),
                                                                              ("type", "boundary"))]
-    wkb, areas = osmium.geom.WKBFactory(), []
+    if only is not None:
+        polygons.append(osmium.filter.IdFilter(only))
+    wkb, areas, dropped = osmium.geom.WKBFactory(), [], {}
     with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
-        copy = sorted_copy(source, Path(folder), deleted, polygons, keep=area_key)
+        copy = sorted_copy(source, Path(folder), deleted, polygons, keep=area_key, dropped=dropped)
         processor = (osmium.FileProcessor(str(copy)).with_locations(node_storage(copy))
                      .with_areas(osmium.filter.KeyFilter(*NAME_KEYS))
                      .with_filter(osmium.filter.EntityFilter(osmium.osm.AREA)))
         for obj in processor:
             tags = {tag.k: tag.v for tag in obj.tags}
             own_id = tags.pop(OWN_ID)
+            lost = () if obj.from_way() else dropped.get(int(own_id), ())
+            if "cut" in lost:
+                continue
             names, kind = tag_names(tags), area_key(tags)
             area = _area(obj, names, tags, kind, wkb, shapely, window, own_id, built) if names and kind else None
             if area is not None:
                 areas.append(area)
+                if lost and partial is not None:
+                    partial[int(own_id)] = lost
     return areas
 
 

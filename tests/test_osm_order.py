@@ -226,3 +226,87 @@ def test_a_pbf_or_o5m_of_josms_new_objects_as_osmium_sorts_them_gives_what_the_j
     assert len(expected) == 3
     converted = write_osmium_sorted(boundaries, tmp_path / f"boundaries{suffix}")
     assert [(a.osm_id, a.names, round(a.geometry.area, 12)) for a in read_admin_areas(converted)] == expected
+
+
+HISTORY_DISTRICT = (120.60, 30.40, 120.80, 30.60)
+
+
+def _node_history(path, named=True):
+    """白石路 over nodes 2 and 3, and node 3 given in two versions (moved), with (``named``) the school node 1 in
+    two versions (renamed 青山小学 -> 白石小学): a history file in which only nodes changed."""
+    school = '<tag k="amenity" v="school"/><tag k="name" v="{}"/>'
+    nodes = ['<node id="1" version="1" lat="30.52" lon="120.66">' + school.format("青山小学") + "</node>",
+             '<node id="1" version="2" lat="30.52" lon="120.66">' + school.format("白石小学") + "</node>"] if named \
+        else ['<node id="1" version="1" lat="30.52" lon="120.66">' + school.format("白石小学") + "</node>"]
+    nodes += ['<node id="2" version="1" lat="30.53" lon="120.67"/>', '<node id="3" version="1" lat="30.53" lon="120.68"/>',
+              '<node id="3" version="2" timestamp="2025-01-01T00:00:00Z" lat="30.54" lon="120.69"/>']
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6">\n' + "\n".join(nodes)
+                    + '\n<way id="10" version="1"><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/>'
+                    '<tag k="name" v="白石路"/></way>\n</osm>\n', encoding="utf-8")
+    return path
+
+
+def _versions_error(path, node, older, newer):
+    return (f"{path}: holds several versions of one object (n{node}: versions {older} and {newer}): an OSM history "
+            "file, or extracts of different dates joined; give one extract of today's data (.osm, .osm.pbf)")
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_xml_history_file_in_which_only_nodes_repeat_is_refused(tmp_path, named):
+    # Read as a map: the school found by its old name too, and 白石路 drawn to node 3's first place, unsaid.
+    import shapely
+
+    path = _node_history(tmp_path / "history.osm", named)
+    with pytest.raises(InputError) as info:
+        load_osm(path, shapely.box(*HISTORY_DISTRICT))
+    assert str(info.value) == _versions_error(path, *((1, 1, 2) if named else (3, 1, 2)))
+
+
+def test_a_node_history_cut_across_the_pieces_the_file_is_read_in_is_refused(tmp_path):
+    from geo.osm_order import NodeVersions
+
+    text = _node_history(tmp_path / "history.osm", named=False).read_bytes()
+    for cut in range(len(text)):
+        nodes = NodeVersions("history.osm")
+        with pytest.raises(InputError):
+            nodes.feed(text[:cut])
+            nodes.feed(text[cut:])
+
+
+def test_a_node_given_twice_in_one_version_is_not_a_history(tmp_path):
+    import shapely
+
+    path = _node_history(tmp_path / "twice.osm", named=False)
+    path.write_text(path.read_text(encoding="utf-8").replace('version="2" timestamp="2025-01-01T00:00:00Z" lat="30.54" '
+                                                             'lon="120.69"', 'version="1" lat="30.53" lon="120.68"'),
+                    encoding="utf-8")
+    assert [e.name for e in load_osm(path, shapely.box(*HISTORY_DISTRICT))] == ["白石小学", "白石路"]
+
+
+def _pbf_history(source, target, header):
+    import osmium
+
+    written = osmium.io.File(str(target))
+    written.has_multiple_object_versions = header  # as osmium writes an .osh.pbf: HistoricalInformation
+    with osmium.SimpleWriter(written) as writer:
+        for obj in osmium.FileProcessor(str(source)):
+            tags = {t.k: t.v for t in obj.tags}
+            if obj.is_node():
+                writer.add_node(osmium.osm.mutable.Node(id=obj.id, version=obj.version, tags=tags,
+                                                        location=(obj.location.lon, obj.location.lat)))
+            else:
+                writer.add_way(osmium.osm.mutable.Way(id=obj.id, version=obj.version, tags=tags,
+                                                      nodes=[n.ref for n in obj.nodes]))
+    return target
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_a_pbf_history_of_nodes_is_refused_by_its_header_or_its_named_nodes(tmp_path, header):
+    import shapely
+
+    path = _pbf_history(_node_history(tmp_path / "history.osm"), tmp_path / "history.osm.pbf", header)
+    with pytest.raises(InputError) as info:
+        load_osm(path, shapely.box(*HISTORY_DISTRICT))
+    assert str(info.value) == (f"{path}: is an OSM history file (its header says it holds several versions of its "
+                               "objects): give one extract of today's data (.osm, .osm.pbf)" if header
+                               else _versions_error(path, 1, 1, 2))

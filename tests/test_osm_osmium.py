@@ -75,3 +75,42 @@ def test_a_file_holding_two_versions_of_one_way_is_refused_as_a_history_file(tmp
     assert str(info.value) == (f"{path}: holds several versions of one object (w10: versions 1 and 2): an OSM history "
                                "file, or extracts of different dates joined; give one extract of today's data (.osm, "
                                ".osm.pbf)")
+
+
+def _pond_park(path, inner_members=((11, "inner"), (12, "inner")), outer=None):
+    """青山公园, a multipolygon of an outer way and two inner ways (ponds), the second of which (w12) the
+    file lacks, as an extract cut through the park leaves it."""
+    outer = outer or [(120.660, 30.525), (120.668, 30.525), (120.668, 30.531), (120.660, 30.531), (120.660, 30.525)]
+    pond = [(120.662, 30.527), (120.664, 30.527), (120.664, 30.529), (120.662, 30.527)]
+    return write_osm_xml(path, [(10, outer, {}), (11, pond, {})], relations=[
+        (1, [(10, "outer"), *inner_members], {"type": "multipolygon", "leisure": "park", "name": "青山公园"})])
+
+
+@pytest.mark.parametrize("suffix,order", [(".osm", None), (".osm.pbf", "nwr"), (".osm.pbf", "rwn")])
+def test_a_multipolygon_missing_an_inner_member_keeps_its_outer_ring_with_a_warning(tmp_path, suffix, order):
+    # It was left out whole ('left out: the file lacks some of their member ways') when its ids were in
+    # order, and kept without a word when they were not.
+    path = _pond_park(tmp_path / "park.osm")
+    if order:
+        path = write_reordered(path, tmp_path / f"park{suffix}", order=order)
+    warnings = []
+    [park] = load_osm(path, DISTRICT, warnings=warnings)
+    pond = shapely.Polygon([(120.662, 30.527), (120.664, 30.527), (120.664, 30.529)])
+    assert park.name == "青山公园" and park.geometry.equals(shapely.box(120.660, 30.525, 120.668, 30.531).difference(pond))
+    assert warnings == [f"{path}: 1 named multipolygon relation(s) lack member ways the file does not hold (an extract "
+                        "cut at its edge?): each is drawn from the rings it holds, a missing inner ring's hole filled: "
+                        "青山公园 (r1: 1 inner missing)"]
+
+
+@pytest.mark.parametrize("order", [None, "rwn"])
+def test_a_multipolygon_whose_outer_way_lacks_a_node_is_not_drawn_across_the_gap(tmp_path, order):
+    # Out of id order, the sorted copy closed the ring without the node: a false outline, unsaid.
+    import re
+
+    path = _pond_park(tmp_path / "park.osm", inner_members=())
+    path.write_text(re.sub(r'<node id="2" [^>]*/>\n', "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    if order:
+        path = write_reordered(path, tmp_path / "park.osm.pbf", order=order)
+    warnings = []
+    assert load_osm(path, DISTRICT, warnings=warnings) == []
+    assert any("left out: the file lacks some of their member ways" in w and "青山公园 (r1)" in w for w in warnings)
