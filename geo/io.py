@@ -416,9 +416,9 @@ def read_bytes_limited(path, *, max_mb=None) -> bytes:
     if size is not None and size > limit:
         raise InputError(path, too_big)
     chunks, total = [], 0
-    with open(path, "rb") as handle, progress.bar(size, f"reading {path.name}") as advance:
+    with _open_for_reading(path) as handle, progress.bar(size, f"reading {path.name}") as advance:
         while True:
-            chunk = handle.read(1 << 20)
+            chunk = handle.read(1 << 20) or (_late_writer(handle) if total == 0 and _is_fifo(path) else b"")
             if not chunk:
                 break
             total += len(chunk)
@@ -426,9 +426,46 @@ def read_bytes_limited(path, *, max_mb=None) -> bytes:
                 raise InputError(path, too_big)
             chunks.append(chunk)
             advance(len(chunk))
+    if total == 0 and _is_fifo(path):
+        raise InputError(path, "is a named pipe (FIFO) that no program writes to: start the program writing it "
+                               "first, or give a file")
     if total == 0:
         raise InputError(path, "file is empty (0 bytes)")
     return b"".join(chunks)
+
+
+def _is_fifo(path) -> bool:
+    import stat
+
+    return stat.S_ISFIFO(Path(path).stat().st_mode)
+
+
+def _late_writer(handle) -> bytes:
+    """The first bytes of a named pipe no program had open to write: read again for
+    :data:`geo.settings.FIFO_WRITER_WAIT_S` seconds (a program started just before, on its way to open
+    it), else none."""
+    import time
+
+    from geo import settings
+
+    deadline = time.monotonic() + settings.FIFO_WRITER_WAIT_S
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if chunk := handle.read(1 << 20):
+            return chunk
+    return b""
+
+
+def _open_for_reading(path):
+    """``path`` opened to be read in binary. A named pipe is opened without waiting for a program to
+    write to it (``open`` would wait for ever when none does), then read as usual: to its end once
+    the programs writing it close it, at once when none has it open (``<(cmd)`` and ``/dev/stdin`` of
+    a pipe have theirs)."""
+    if not _is_fifo(path):
+        return open(path, "rb")
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
 
 
 def zip_part_limit(compress_size: int) -> int:

@@ -295,6 +295,9 @@ QUOTE_MAX_CHARS = 400
 # Reports larger than this are refused. None: the GEO_MAX_REPORT_MB environment variable,
 # else DEFAULT_MAX_REPORT_MB; --max-size sets it for one command.
 MAX_REPORT_MB = None
+# Seconds a report given as a named pipe (FIFO) is waited for when no program has it open to write
+# (one started just before geo, still on its way to open it); then it is refused, not waited for ever.
+FIFO_WRITER_WAIT_S = 2.0
 DEFAULT_MAX_REPORT_MB = 50.0
 # Progress bars (on stderr, only on a terminal) for inputs over this size or this many items.
 PROGRESS = True

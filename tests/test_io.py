@@ -280,3 +280,35 @@ def test_catalog_values_written_as_they_are_without_a_call_per_value(monkeypatch
                                                               "section": None, "measures": []}, "geometry": None}
                                 for i in range(50)])
     assert calls.count <= 2 * 50  # (a feature's properties, and its one list)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+def test_a_report_that_is_a_named_pipe_no_program_writes_to_is_refused_without_waiting(tmp_path):
+    # `geo extract pipe.txt` waited for ever for a writer (a report may be a pipe: <(cmd), /dev/stdin).
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "白石路.txt")
+    result = subprocess.run([sys.executable, "-m", "geo", "extract", "白石路.txt", "-o", "out.geojson"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert result.returncode == 2
+    assert result.stderr == ("geo: error: 白石路.txt: is a named pipe (FIFO) that no program writes to: start the "
+                             "program writing it first, or give a file\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["白石路.txt"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+def test_a_report_that_is_a_named_pipe_a_program_writes_to_is_read(tmp_path):
+    import os
+    import threading
+
+    pipe = tmp_path / "青山县.txt"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_bytes, args=("青山县白石路改造工程。\n".encode() * 5000,))
+    writer.start()  # waits in open() for a reader: a writer already
+    try:
+        assert io.read_bytes_limited(pipe) == "青山县白石路改造工程。\n".encode() * 5000
+    finally:
+        writer.join(timeout=10)
