@@ -1,4 +1,4 @@
-"""A vector or OSM file's first bytes against what its name says it is: a file renamed, or binary where text belongs."""
+"""A vector or OSM file's first bytes against what its name says it is: a file renamed, or binary where text belongs; zips GDAL cannot unpack."""
 
 from __future__ import annotations
 
@@ -142,3 +142,30 @@ def is_osm_change(path) -> bool:
             return root.match(handle.read(4096)) is not None
     except (OSError, EOFError, ValueError):  # a folder, damaged gzip data: not one
         return False
+
+
+# Zip compression methods GDAL's /vsizip/ unpacks: stored and deflate (APPNOTE's numbers).
+GDAL_ZIP_METHODS = {0, 8}
+# Names of the other methods a zip tool may choose (7-Zip, WinRAR, Bandizip: bzip2, LZMA, Zstandard; AES: 99).
+_ZIP_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "xz", 99: "AES encryption"}
+
+
+def check_zip_packing(path: Path) -> None:
+    """InputError when a zip archive (a zipped Shapefile, a KMZ) that GDAL is to open holds members
+    encrypted with a password, or packed by a method GDAL cannot unpack (:data:`GDAL_ZIP_METHODS`):
+    GDAL said the archive ``holds no layer``, or was no vector file, and Python's zip reader stopped at
+    the password. An archive that is no zip is left to its reader."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    if locked := [m.filename for m in members if m.flag_bits & 1 or m.compress_type == 99]:
+        raise InputError(path, f"holds members encrypted with a password ({'、'.join(locked[:3])}"
+                               f"{'…' * (len(locked) > 3)}): zip the files again without a password")
+    if odd := [m for m in members if m.compress_type not in GDAL_ZIP_METHODS]:
+        method = _ZIP_METHOD_NAMES.get(odd[0].compress_type, f"method {odd[0].compress_type}")
+        raise InputError(path, f"packs its files with {method} ({odd[0].filename}), which GDAL cannot unpack: zip "
+                               "them again with the usual method, Deflate (in 7-Zip: Compression method Deflate)")

@@ -11,7 +11,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
     read_sidecar, without_shx,
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
-from geo.file_kinds import check_geojson_text, check_shapefile_header, geojson_copy
+from geo.file_kinds import check_geojson_text, check_shapefile_header, check_zip_packing, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
@@ -412,6 +412,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     check_library_path(path)
     check_shapefile_header(path)
     check_geojson_text(path)
+    if path.suffix.lower() in (".zip", ".kmz") and path.is_file():
+        check_zip_packing(path)  # encrypted, or bzip2: GDAL finds no layer, zipfile raises RuntimeError
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":

@@ -126,3 +126,46 @@ def test_an_osmchange_file_is_read_for_its_new_objects_and_said_to_be_no_extract
     assert f"{path}: is an osmChange file (the edits of a changeset, not an extract): only the objects it creates " \
            "or modifies are read, without the map around them; give an extract of the district (.osm, .osm.pbf)" \
            in warnings
+
+
+def _zipped_districts(work, name, method):
+    """valid_districts.geojson zipped as ``name`` (.zip or, as doc.kml, .kmz) with the zip method ``method``."""
+    import zipfile
+
+    member = "doc.kml" if name.endswith(".kmz") else "青山县街道.geojson"
+    with zipfile.ZipFile(work / name, "w", method) as archive:
+        archive.write(work / "valid_districts.geojson", member)
+    return member
+
+
+@pytest.mark.parametrize("name", ["街道.zip", "街道.kmz"])
+@pytest.mark.parametrize("method, shown", [(12, "bzip2"), (14, "LZMA")])
+def test_a_zip_of_districts_packed_by_a_method_gdal_cannot_unpack_is_named_as_such(work, name, method, shown):
+    # 7-Zip's bzip2 or LZMA: 'holds no layer (no features to read)', or 'not a vector file GDAL reads'.
+    member = _zipped_districts(work, name, method)
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", name, "--name-field",
+                                       "name"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"geo: error: {name}: packs its files with {shown} ({member}), which GDAL cannot unpack: zip them again with "
+        "the usual method, Deflate (in 7-Zip: Compression method Deflate)"], result.stderr
+
+
+def test_a_zip_of_districts_encrypted_with_a_password_is_named_as_such(work):
+    # 'geo: error: RuntimeError: File ... is encrypted, password required for extraction (rerun with --verbose...)'
+    import zipfile
+
+    with zipfile.ZipFile(work / "街道.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for ext in ("shp", "shx", "dbf", "cpg"):
+            archive.write(work / f"districts_noprj.{ext}", f"青山县.{ext}")
+    data = bytearray((work / "街道.zip").read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        position = 0
+        while (position := data.find(signature, position)) >= 0:
+            data[position + offset] |= 1
+            position += 4
+    (work / "街道.zip").write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "街道.zip",
+                                       "--name-field", "name"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: 街道.zip: holds members encrypted with a password (青山县.shp、青山县.shx、青山县.dbf…): zip the "
+        "files again without a password"], result.stderr
