@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from geo.io import InputError
+from geo.osm_packing import is_multistream_bzip2, single_stream_copy
 from geo.osm_tags import AREA_KEYS, LINE_KEYS, PLACE_KEY, POINT_KEYS
 
 
@@ -214,11 +215,13 @@ def is_osm_xml(path) -> bool:
 
 
 def osmium_name(path, folder):
-    """``path``, or, for an OSM XML file osmium cannot tell by its name (:func:`is_osm_xml`), a link to it
-    named ``.osm`` in ``folder`` (a copy where links cannot be made)."""
+    """``path``; for an OSM XML file osmium cannot tell by its name (:func:`is_osm_xml`), a link to it named ``.osm`` in
+    ``folder`` (a copy where links cannot be made); for bzip2 of several streams, a copy (:mod:`geo.osm_packing`)."""
     import os
     import shutil
 
+    if Path(path).name.lower().endswith(".bz2") and is_multistream_bzip2(path):  # osmium unpacks one stream
+        return single_stream_copy(path, folder)
     if not is_osm_xml(path):
         return path
     link = Path(folder) / "extract.osm"
