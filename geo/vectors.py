@@ -334,10 +334,11 @@ def unreadable(exc, source, what="vector file") -> str:
 def no_crs(path, frame=None) -> str:
     """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
     missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``), and
-    which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres."""
+    which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres. A CSV of
+    WKT can hold no CRS: GDAL reads one from a .prj beside it, as beside a Shapefile."""
     path = Path(str(path))
     hint = unstated_zone_hint(frame) if frame is not None else ""
-    if path.suffix.lower() != ".shp":
+    if path.suffix.lower() not in (".shp", ".csv"):
         return f"has no coordinate reference system{f' ({hint[2:]})' if hint else ''}"
     there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
     return (f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'}"

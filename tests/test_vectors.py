@@ -46,6 +46,19 @@ def test_a_shapefiles_damaged_prj_is_named_and_a_missing_one_asked_for(tmp_path)
         vectors.read_vector(path)
 
 
+def test_a_csv_of_wkt_without_a_crs_is_asked_for_a_prj_beside_it_which_gdal_reads(tmp_path):
+    # 'has no coordinate reference system', without a word of how a CSV, which holds none, can be given one.
+    import pyproj
+
+    path = tmp_path / "青山县街道.csv"
+    path.write_text('name,code,WKT\n白石街道,1,"POLYGON ((117 36.6, 117.1 36.6, 117.1 36.7, 117 36.6))"\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"青山县街道.csv: has no coordinate reference system \(add a .prj file"):
+        vectors.read_vector(path)
+    path.with_suffix(".prj").write_text(pyproj.CRS(4490).to_wkt("WKT1_ESRI"), encoding="ascii")
+    assert "China Geodetic Coordinate System 2000" in vectors.read_vector(path).crs.name
+
+
 def test_geojson_not_in_utf8_is_told_to_be_utf8(tmp_path):
     path = tmp_path / "g.geojson"
     path.write_bytes('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "泺口"}, '
@@ -66,7 +79,7 @@ def test_geojson_declaring_an_unknown_crs_is_refused(tmp_path):
         vectors.read_vector(path)
     collection["crs"]["properties"]["name"] = "urn:ogc:def:crs:EPSG::4490"
     path.write_text(json.dumps(collection), encoding="utf-8")
-    assert vectors.read_vector(path).crs.to_epsg() == 4490
+    assert "China Geodetic Coordinate System 2000" in vectors.read_vector(path).crs.name
 
 
 def test_a_deeply_nested_json_file_is_refused_with_its_file_name(tmp_path):
