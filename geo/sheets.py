@@ -33,6 +33,29 @@ def _refuse_zip_bomb(path):
                                "may take (raise it with --max-size MB or GEO_MAX_REPORT_MB)")
 
 
+def _refuse_compound_file(path):
+    """Raise InputError when the workbook at ``path`` is a compound (OLE) file, not a zip: a workbook Excel
+    or WPS saved with a password (its package encrypted, an ``EncryptedPackage`` stream), or an Excel
+    97-2003 ``.xls`` renamed (openpyxl said ``File is not a zip file``)."""
+    import olefile
+
+    from geo.text_codecs import OLE_MAGIC
+
+    with open(path, "rb") as handle:
+        if handle.read(len(OLE_MAGIC)) != OLE_MAGIC:
+            return
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            locked = ole.exists("EncryptedPackage")
+    except (OSError, ValueError, IndexError, TypeError):  # a damaged compound file: an old workbook, as said
+        locked = False
+    if locked:
+        raise InputError(path, "is a password-protected Excel workbook: open it in Excel or WPS and save it "
+                               "without a password, or export the sheet to CSV")
+    raise InputError(path, "is an Excel 97-2003 workbook (.xls) or another old Office file, whatever its name: save "
+                           "it as .xlsx (Excel 2007 or later) or as CSV")
+
+
 def excel_sheets(path):
     """``[(title, hidden, records, title rows)]`` of every sheet of the workbook at ``path`` that holds a filled
     cell, in workbook order; ``records`` are ``(row number, row list)`` with merged cells filled, title rows
@@ -40,6 +63,7 @@ def excel_sheets(path):
     :mod:`geo.table_titles`)."""
     import openpyxl
 
+    _refuse_compound_file(path)
     _refuse_zip_bomb(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)

@@ -168,3 +168,38 @@ def test_a_row_of_formulas_with_no_saved_values_is_refused_not_dropped(tmp_path)
                                      ["=Sheet2!A1", "=Sheet2!B1", "=Sheet2!C1"]], title="点位")
     with pytest.raises(InputError, match=r"sheet '点位', cell A3 \(名称\) holds a formula with no saved value"):
         load_file(path)
+
+
+def _compound_file(path, stream):
+    """A compound (OLE) file holding one stream named ``stream`` of 4,096 bytes, as Office's writers lay
+    one out (MS-CFB, version 3): a FAT sector, a directory sector, then the stream's eight sectors."""
+    import struct
+
+    free, end, fat_sector, none = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + bytes(6) + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    fat = struct.pack("<II", fat_sector, end) + b"".join(struct.pack("<I", n + 1) for n in range(2, 9)) \
+        + struct.pack("<I", end) + struct.pack("<I", free) * 118
+
+    def entry(name, kind, child, start, size):
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1) + struct.pack("<III", none, none, child)
+                + bytes(16 + 4 + 16) + struct.pack("<IQ", start, size))
+
+    directory = entry("Root Entry", 5, 1, end, 0) + entry(stream, 2, none, 2, 4096) + entry("", 0, none, 0, 0) * 2
+    path.write_bytes(header + fat + directory + bytes(4096))
+    return path
+
+
+@pytest.mark.parametrize("stream, said", [
+    ("EncryptedPackage", "is a password-protected Excel workbook: open it in Excel or WPS and save it without a "
+                         "password, or export the sheet to CSV"),
+    ("Workbook", "is an Excel 97-2003 workbook (.xls) or another old Office file, whatever its name: save it as .xlsx "
+                 "(Excel 2007 or later) or as CSV")])
+def test_a_workbook_that_is_a_compound_file_is_named_password_protected_or_old(tmp_path, stream, said):
+    # 'not a readable Excel workbook (File is not a zip file)'.
+    path = _compound_file(tmp_path / "青山县点位.xlsx", stream)
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == f"{path}: {said}"
