@@ -107,14 +107,21 @@ _OSM_MAGIC = ((b"\x1f\x8b", "gzip-compressed data", ".osm.gz"), (b"BZh", "bzip2-
 _OSM_NAMED = {".pbf": (".osm.pbf", "PBF"), ".o5m": (".o5m", "o5m"), ".gz": (".osm.gz", "gzip"),
               ".bz2": (".osm.bz2", "bzip2"), ".osm": (".osm", "XML"), ".osc": (".osm", "XML")}
 
+# Packings of OSM downloads osmium does not unpack (it reads .gz and .bz2), by the end of their names.
+_OSM_UNREAD_PACKING = {".xz": "xz", ".7z": "7-Zip", ".zst": "Zstandard", ".lz4": "LZ4", ".rar": "RAR"}
+
 
 def check_osm_named(path: Path) -> None:
     """InputError when an OSM file's content is not what its name tells osmium (a PBF named ``.osm``, gzip
     data named ``.osm`` or ``.osm.bz2``, XML named ``.osm.pbf``): osmium reads a file by its name and stops
     in its own words (``PBF error: invalid BlobHeader size``, ``XML parsing error at line 1``). Plain XML
     named ``.gz`` (a browser unpacked the download) is read as it is. A file whose first bytes are none of
-    these (damaged, empty) is left to osmium's reading."""
+    these (damaged, empty) is left to osmium's reading. One packed by xz, 7-Zip, Zstandard, LZ4 or RAR, which
+    osmium cannot unpack, is refused, saying so."""
     path = Path(path)
+    if path.suffix.lower() in _OSM_UNREAD_PACKING:  # osmium: 'Could not detect file format for filename …'
+        raise InputError(path, f"is packed with {_OSM_UNREAD_PACKING[path.suffix.lower()]}, which osmium cannot "
+                               "unpack: unpack it and give the .osm inside, or download the extract as .osm.pbf")
     named = _OSM_NAMED.get(path.suffix.lower())
     if named is None or not path.is_file():
         return

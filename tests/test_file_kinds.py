@@ -169,3 +169,19 @@ def test_a_zip_of_districts_encrypted_with_a_password_is_named_as_such(work):
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         "geo: error: 街道.zip: holds members encrypted with a password (青山县.shp、青山县.shx、青山县.dbf…): zip the "
         "files again without a password"], result.stderr
+
+
+@pytest.mark.parametrize("name, packing", [("青山县.osm.xz", "xz"), ("青山县.osm.7z", "7-Zip"), ("青山县.osm.zst", "Zstandard")])
+def test_an_osm_download_packed_in_a_way_osmium_cannot_unpack_is_named_as_such(tmp_path, name, packing):
+    # 'not a readable OSM file (Could not detect file format for filename '…/青山县.osm.xz'.)'.
+    import lzma
+
+    from geo.io import InputError
+    from geo.osm import load_osm
+
+    path = tmp_path / name
+    path.write_bytes(lzma.compress(b'<osm version="0.6"/>'))
+    with pytest.raises(InputError) as info:
+        load_osm(path)
+    assert str(info.value) == (f"{path}: is packed with {packing}, which osmium cannot unpack: unpack it and give the "
+                               ".osm inside, or download the extract as .osm.pbf")
