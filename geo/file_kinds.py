@@ -35,7 +35,8 @@ def check_shapefile_header(path: Path) -> None:
 def check_geojson_text(path: Path) -> None:
     """InputError when a GeoJSON file holds NUL bytes: UTF-16 text (Notepad's "Unicode"), named as such,
     or binary data, or a damaged copy, which GDAL reads cut at the first one (a property named
-    \\x00name is read as no name)."""
+    \\x00name is read as no name); when it is an ECharts map file of encoded coordinates, or gives its
+    coordinates as text (GDAL reads either as features without geometry: ``has no geometries``)."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return
     from geo.dbf import read_sidecar
@@ -46,6 +47,20 @@ def check_geojson_text(path: Path) -> None:
         wide = wide_unicode(data)
         raise InputError(path, f"is {wide} text, and GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
                          if wide else problem)
+    if _ECHARTS_ENCODED.search(data):
+        raise InputError(path, "is an ECharts map file (\"UTF8Encoding\": its coordinates are encoded as text, to some "
+                               "100 m): give a GeoJSON of plain lon/lat numbers (DataV.GeoAtlas, 天地图, or the source "
+                               "the map was made from)")
+    if text := _TEXT_COORDINATE.search(data):
+        raise InputError(path, f"gives its coordinates as text ({text.group(1)[:30].decode('utf-8', 'replace')!r} in "
+                               "quotes), not as numbers: GeoJSON coordinates are numbers (RFC 7946); save them without "
+                               "the quotes")
+
+
+# ECharts' map files (echarts-map, china.json): coordinates encoded as strings, read by echarts alone.
+_ECHARTS_ENCODED = re.compile(rb'"UTF8Encoding"\s*:\s*true')
+# A geometry's first coordinate given as a JSON string ("117.01"): GDAL reads the geometry as none.
+_TEXT_COORDINATE = re.compile(rb'"coordinates"\s*:\s*(?:\[\s*)+"([^"]*)"')
 
 
 # A \uD800-\uDFFF escape, as the bytes of JSON text (geo.json_text reads the text).

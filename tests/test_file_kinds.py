@@ -185,3 +185,44 @@ def test_an_osm_download_packed_in_a_way_osmium_cannot_unpack_is_named_as_such(t
         load_osm(path)
     assert str(info.value) == (f"{path}: is packed with {packing}, which osmium cannot unpack: unpack it and give the "
                                ".osm inside, or download the extract as .osm.pbf")
+
+
+def _districts_as(work, change):
+    """valid_districts.geojson as ``青山县街道.json`` after ``change`` (of its parsed collection)."""
+    collection = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    change(collection)
+    (work / "青山县街道.json").write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "青山县街道.json",
+                                     "--name-field", "name"])
+
+
+def test_an_echarts_map_file_of_encoded_coordinates_is_named_as_such(work):
+    # 'has no geometries (every feature's geometry is null or empty)'.
+    def encode(collection):  # as echarts-map's files: UTF8Encoding, each ring a string, encodeOffsets beside it
+        collection["UTF8Encoding"] = True
+        for feature in collection["features"]:
+            geometry = feature["geometry"]
+            rings = geometry["coordinates"] if geometry["type"] == "Polygon" else geometry["coordinates"][0]
+            geometry.update(type="Polygon", coordinates=["@@BDFH" for _ in rings], encodeOffsets=[[119808, 37580]])
+
+    result = _districts_as(work, encode)
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: 青山县街道.json: is an ECharts map file (\"UTF8Encoding\": its coordinates are encoded as text, to "
+        "some 100 m): give a GeoJSON of plain lon/lat numbers (DataV.GeoAtlas, 天地图, or the source the map was made "
+        "from)"], result.stderr
+
+
+def test_a_geojson_giving_its_coordinates_as_text_is_told_they_must_be_numbers(work):
+    # 'has no geometries (every feature's geometry is null or empty)'.
+    def quoted(value):
+        return [quoted(item) for item in value] if isinstance(value, list) else str(value)
+
+    def as_text(collection):
+        for feature in collection["features"]:
+            feature["geometry"]["coordinates"] = quoted(feature["geometry"]["coordinates"])
+
+    result = _districts_as(work, as_text)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("geo: error: 青山县街道.json: gives its coordinates as text ('11") and \
+        result.stderr.endswith("in quotes), not as numbers: GeoJSON coordinates are numbers (RFC 7946); save them "
+                               "without the quotes\n")
