@@ -345,6 +345,17 @@ def no_crs(path, frame=None) -> str:
             f"{hint})")
 
 
+def is_topojson(path) -> bool:
+    """Whether ``path`` is a TopoJSON file (``"type": "Topology"`` in its first kilobytes), which GDAL reads
+    without a CRS: the format has no member for one, and its coordinates are lon/lat, as d3 and mapshaper
+    write them (a projected one is refused by :func:`geo.vector_frames.check_numbers_fit_crs`)."""
+    path = Path(path)
+    if path.suffix.lower() not in (".json", ".topojson") or not path.is_file():
+        return False
+    with open(path, "rb") as handle:
+        return re.search(rb'"type"\s*:\s*"Topology"', handle.read(1 << 16)) is not None
+
+
 def is_geodatabase(path) -> bool:
     """Whether ``path`` is an ArcGIS File Geodatabase: a folder named ``*.gdb`` (GDAL's OpenFileGDB reads it)."""
     path = Path(path)
@@ -467,6 +478,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         if crs is None:
             raise InputError(path, no_crs_of_drawing(path) + unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
         gdf = gdf.set_crs(crs)
+    if gdf.crs is None and is_topojson(path):  # lon/lat by the format's use (d3, mapshaper); metres are refused below
+        gdf = gdf.set_crs(4326)
     if gdf.crs is None:
         if assume_crs is None:
             raise InputError(path, no_crs(path, gdf) + (unstated(gdf) if unstated else ""))

@@ -59,6 +59,30 @@ def test_a_csv_of_wkt_without_a_crs_is_asked_for_a_prj_beside_it_which_gdal_read
     assert "China Geodetic Coordinate System 2000" in vectors.read_vector(path).crs.name
 
 
+def _topojson(path, ring):
+    """A TopoJSON file (as mapshaper or d3's tools write one: no CRS member) of one 街道, 白石街道, whose ring is an arc."""
+    path.write_text(json.dumps({"type": "Topology", "arcs": [ring], "objects": {"jd": {
+        "type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[0]],
+                                                      "properties": {"name": "白石街道", "code": "1"}}]}}},
+        ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".topojson", ".json"])
+def test_a_topojson_file_of_lon_lat_is_read_as_lon_lat(tmp_path, suffix):
+    # 'has no coordinate reference system': GDAL reads TopoJSON without one, the format having none.
+    ring = [[117.0, 36.6], [117.1, 36.6], [117.1, 36.7], [117.0, 36.6]]
+    frame = vectors.read_vector(_topojson(tmp_path / f"青山县{suffix}", ring))
+    assert frame.crs.to_epsg() == 4326 and list(frame["name"]) == ["白石街道"]
+    assert frame.geometry[0].equals(shapely.Polygon(ring))
+
+
+def test_a_topojson_file_of_metres_is_refused_as_lon_lat_would_be(tmp_path):
+    ring = [[500000.0, 4060000.0], [503000.0, 4060000.0], [503000.0, 4063000.0], [500000.0, 4060000.0]]
+    with pytest.raises(InputError, match=r"青山县.topojson: its coordinates .* are out of range of its CRS, EPSG:4326"):
+        vectors.read_vector(_topojson(tmp_path / "青山县.topojson", ring))
+
+
 def test_geojson_not_in_utf8_is_told_to_be_utf8(tmp_path):
     path = tmp_path / "g.geojson"
     path.write_bytes('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "泺口"}, '
