@@ -2281,3 +2281,14 @@ def test_a_lane_numbered_off_a_road_is_named_with_the_road():
     # road is a road of its own, named by both.
     assert named_projects("改造青山路3巷、白石路12弄。") == [("白石路12弄", "road_rebuild"), ("青山路3巷", "road_rebuild")]
     assert named_projects("副局长视察红枫路158巷修缮成果。") == [("红枫路158巷", "road_rebuild")]
+
+
+def test_a_road_named_by_its_ends_before_its_length_alone_is_a_road():
+    # 白石乡青山村石门至松岭2.3公里; (a list of roads by their ends and lengths): the tagger named some
+    # items and the record model dropped them, the rules named none; a density (每百平方公里30.7公里)
+    # and a length after a verb's 到 (达到) name no road, nor a length closing a sentence (全长30公里。)
+    got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(
+        "今年实施的扶贫路有：白石乡青山村石门至松岭2.3公里；松溪沟口至岭下安置点1.2公里；"
+        "红河镇桃源村胡家坪至余家湾1.5公里；县乡道改造青松路7.3公里。公路网密度达到每百平方公里30.7公里。"))
+    assert got == [("松溪沟口至岭下安置点", "road_rebuild"), ("白石乡青山村石门至松岭", "road_rebuild"),
+                   ("红河镇桃源村胡家坪至余家湾", "road_rebuild"), ("青松路", "road_rebuild")]

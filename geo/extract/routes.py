@@ -9,7 +9,7 @@ import re
 from geo.extract.extents import extend_right
 from geo.lexicon import ACTION_INDEX, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM
+from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
@@ -129,7 +129,15 @@ def _ends_in_head(norm, lo, end):
 _WALKWAYS = "|".join(WALKWAY_WORDS)
 _ROUTE_TAIL = re.compile(rf"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路|{_WALKWAYS})")
 _TO = re.compile(r"[到至]")
-LENGTH_BEFORE_ROAD = re.compile(rf"\d(?:公里|千米|米)的?(?:道路|公路)|至[^,;。、]{{2,10}}?(?:{_WALKWAYS})")
+LENGTH_BEFORE_ROAD = re.compile(rf"\d(?:公里|千米|米)的?(?:道路|公路)|至[^,;。、]{{2,10}}?(?:{_WALKWAYS})"
+                                rf"|至[\u4e00-\u9fff]{{2,{ROUTE_LENGTH_REACH}}}?\d+(?:\.\d+)?(?:公里|千米)")
+# A road named by its two ends whose length alone ends its clause or list item (桃园沟村胡家湾至余家峡1.5公里;):
+# the second end is Han characters only (no 的), the length what the item says of it; 到 is too often a
+# verb's (延伸到, 达到) for it.
+_LENGTH_ROUTE_END = re.compile(
+    rf"(?:(?![的到至])[\u4e00-\u9fff]){{2,{ROUTE_LENGTH_REACH}}}?(?=(?:约)?\d+(?:\.\d+)?(?:公里|千米)(?:、|$))")
+_LENGTH_TAIL = re.compile(r"(?:约)?\d+(?:\.\d+)?(?:公里|千米)")
+_ITEM_ENDS = (";", "；", "、")
 _ROUTE_END = re.compile(
     rf"[\u4e00-\u9fff\d]{{2,10}}?(?=(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路|{_WALKWAYS}))")
 
@@ -141,9 +149,14 @@ def with_routes_in_prose(norm, mentions, start, end):
     for to in _TO.finditer(norm, start + 2, max(start + 2, end - 4)):
         pos = to.start()
         second = _ROUTE_END.match(norm, pos + 1, end)
+        tail = _ROUTE_TAIL.match(norm, second.end(), end) if second is not None else None
         if second is None:
-            continue
-        tail = _ROUTE_TAIL.match(norm, second.end(), end)
+            second = _LENGTH_ROUTE_END.match(norm, pos + 1, end) if to.group() == "至" else None
+            if second is None:
+                continue
+            tail = _LENGTH_TAIL.match(norm, second.end(), end)
+            if tail.end() == end and norm[end:end + 1] not in _ITEM_ENDS:
+                continue  # (a list item's: 石门至松岭2.3公里; not a sentence's 全长30公里。)
         if tail is None or tail.end() - second.end() == len(tail.group()) and tail.group() in ("道路", "公路"):
             continue  # A至B公路 right after the second end: the head's own stem
         stem = find_stem(norm, pos, start, 2, MAX_STEM)
