@@ -2292,3 +2292,12 @@ def test_a_road_named_by_its_ends_before_its_length_alone_is_a_road():
         "红河镇桃源村胡家坪至余家湾1.5公里；县乡道改造青松路7.3公里。公路网密度达到每百平方公里30.7公里。"))
     assert got == [("松溪沟口至岭下安置点", "road_rebuild"), ("白石乡青山村石门至松岭", "road_rebuild"),
                    ("红河镇桃源村胡家坪至余家湾", "road_rebuild"), ("青松路", "road_rebuild")]
+
+
+def test_a_programme_s_class_of_works_before_a_name_is_no_part_of_it():
+    # 连接性关键工程青山大道 (the key works: 青山大道), 县级畅通工程青松路西段: the class of works ran
+    # into the name, which was lost (控制性工程 stays in names: 白石河控制性工程 is a dam's)
+    got = named_names(
+        "投资3亿元的环城线路连接性关键工程青山大道、白石大道已进入完工冲刺阶段。"
+        "视察组察看了县级畅通工程青松路西段。")
+    assert {"青山大道", "青松路西段"} <= set(got)
