@@ -2301,3 +2301,10 @@ def test_a_programme_s_class_of_works_before_a_name_is_no_part_of_it():
         "投资3亿元的环城线路连接性关键工程青山大道、白石大道已进入完工冲刺阶段。"
         "视察组察看了县级畅通工程青松路西段。")
     assert {"青山大道", "青松路西段"} <= set(got)
+
+
+def test_a_road_network_named_by_the_place_it_surrounds_keeps_the_place():
+    # 青山县医院新院周边路网、白石里周边道路 (the roads around a place, as list items before their
+    # works): 周边 ended the stem, leaving a bare type, and the road was lost
+    got = named_names("完成青山县医院新院周边路网、白石大道二期建设。对城区白石里周边道路、青松支路进行硬化。")
+    assert {"青山县医院新院周边路网", "城区白石里周边道路"} <= set(got)
