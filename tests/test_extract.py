@@ -2308,3 +2308,10 @@ def test_a_road_network_named_by_the_place_it_surrounds_keeps_the_place():
     # works): 周边 ended the stem, leaving a bare type, and the road was lost
     got = named_names("完成青山县医院新院周边路网、白石大道二期建设。对城区白石里周边道路、青松支路进行硬化。")
     assert {"青山县医院新院周边路网", "城区白石里周边道路"} <= set(got)
+
+
+def test_a_dash_after_a_road_code_names_the_road_from_it_to_a_place():
+    # S310-青岭、青白线—松山 (the road from a coded road to a place): the code's road alone (S310)
+    # was dropped by the record model, the county road's name (青白线) was no road before a dash
+    got = named_names("由于S310-青岭、S255至白石原有水泥混凝土道路,因年久失修。今年实施了青白线—松山、白石线—石门两条旅游公路项目。")
+    assert {"S310-青岭", "青白线—松山"} <= set(got)

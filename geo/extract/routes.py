@@ -9,7 +9,7 @@ import re
 from geo.extract.extents import extend_right
 from geo.lexicon import ACTION_INDEX, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
+from geo.extract.patterns import DASHES, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
@@ -81,7 +81,7 @@ def _verb_ending_at(norm, pos):
 # Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
 _COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面", "边坡",
                       "路基", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
-_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS
+_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS + tuple(DASHES)
 # Road works right before such a name that ends its clause (建议改造浮里线，目前…, 拓宽辛高线。).
 _COUNTY_ROAD_WORKS_BEFORE = ("改造", "改建", "拓宽", "扩建", "大修", "硬化", "新建")
 
