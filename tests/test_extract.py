@@ -2281,3 +2281,37 @@ def test_a_lane_numbered_off_a_road_is_named_with_the_road():
     # road is a road of its own, named by both.
     assert named_projects("改造青山路3巷、白石路12弄。") == [("白石路12弄", "road_rebuild"), ("青山路3巷", "road_rebuild")]
     assert named_projects("副局长视察红枫路158巷修缮成果。") == [("红枫路158巷", "road_rebuild")]
+
+
+def test_a_road_named_by_its_ends_before_its_length_alone_is_a_road():
+    # 白石乡青山村石门至松岭2.3公里; (a list of roads by their ends and lengths): the tagger named some
+    # items and the record model dropped them, the rules named none; a density (每百平方公里30.7公里)
+    # and a length after a verb's 到 (达到) name no road, nor a length closing a sentence (全长30公里。)
+    got = sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(
+        "今年实施的扶贫路有：白石乡青山村石门至松岭2.3公里；松溪沟口至岭下安置点1.2公里；"
+        "红河镇桃源村胡家坪至余家湾1.5公里；县乡道改造青松路7.3公里。公路网密度达到每百平方公里30.7公里。"))
+    assert got == [("松溪沟口至岭下安置点", "road_rebuild"), ("白石乡青山村石门至松岭", "road_rebuild"),
+                   ("红河镇桃源村胡家坪至余家湾", "road_rebuild"), ("青松路", "road_rebuild")]
+
+
+def test_a_programme_s_class_of_works_before_a_name_is_no_part_of_it():
+    # 连接性关键工程青山大道 (the key works: 青山大道), 县级畅通工程青松路西段: the class of works ran
+    # into the name, which was lost (控制性工程 stays in names: 白石河控制性工程 is a dam's)
+    got = named_names(
+        "投资3亿元的环城线路连接性关键工程青山大道、白石大道已进入完工冲刺阶段。"
+        "视察组察看了县级畅通工程青松路西段。")
+    assert {"青山大道", "青松路西段"} <= set(got)
+
+
+def test_a_road_network_named_by_the_place_it_surrounds_keeps_the_place():
+    # 青山县医院新院周边路网、白石里周边道路 (the roads around a place, as list items before their
+    # works): 周边 ended the stem, leaving a bare type, and the road was lost
+    got = named_names("完成青山县医院新院周边路网、白石大道二期建设。对城区白石里周边道路、青松支路进行硬化。")
+    assert {"青山县医院新院周边路网", "城区白石里周边道路"} <= set(got)
+
+
+def test_a_dash_after_a_road_code_names_the_road_from_it_to_a_place():
+    # S310-青岭、青白线—松山 (the road from a coded road to a place): the code's road alone (S310)
+    # was dropped by the record model, the county road's name (青白线) was no road before a dash
+    got = named_names("由于S310-青岭、S255至白石原有水泥混凝土道路,因年久失修。今年实施了青白线—松山、白石线—石门两条旅游公路项目。")
+    assert {"S310-青岭", "青白线—松山"} <= set(got)

@@ -11,7 +11,8 @@ from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_S
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
-_CODE_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?P<to>至|[" + re.escape(DASHES) + r"]{1,2})[\u4e00-\u9fff]{2,8}")
+# (or a dash right after the code: S310-前郭, 汾郝线—上林舍, the road from the coded road to a place)
+_CODE_ROUTE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?)?(?P<to>至|[" + re.escape(DASHES) + r"]{1,2})[\u4e00-\u9fff]{2,8}")
 _BRACKETED = re.compile(r"\([^()]+\)")  # 实验小学(东区)活动场地: a bracket closes the name
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 _TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)

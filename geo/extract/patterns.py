@@ -38,6 +38,9 @@ MAX_STEM = 12
 MAX_ROAD_STEM = 8
 MAX_SUBUNIT_STEM = 16
 PHASE_MAX_STEM = 8
+# A road named by its two ends before its length alone (胡家湾至余家峡1.5公里): the most Han characters
+# of its second end looked through for the length.
+ROUTE_LENGTH_REACH = 10
 # Items of one list that share its works: a list of thousands (a crafted text) is cut into lists of
 # this many, so that the rules that look along a list stay linear in the text.
 MAX_CHAIN = 400

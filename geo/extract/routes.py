@@ -9,7 +9,7 @@ import re
 from geo.extract.extents import extend_right
 from geo.lexicon import ACTION_INDEX, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM
+from geo.extract.patterns import DASHES, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
@@ -81,7 +81,7 @@ def _verb_ending_at(norm, pos):
 # Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
 _COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面", "边坡",
                       "路基", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
-_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS
+_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS + tuple(DASHES)
 # Road works right before such a name that ends its clause (建议改造浮里线，目前…, 拓宽辛高线。).
 _COUNTY_ROAD_WORKS_BEFORE = ("改造", "改建", "拓宽", "扩建", "大修", "硬化", "新建")
 
@@ -129,7 +129,15 @@ def _ends_in_head(norm, lo, end):
 _WALKWAYS = "|".join(WALKWAY_WORDS)
 _ROUTE_TAIL = re.compile(rf"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路|{_WALKWAYS})")
 _TO = re.compile(r"[到至]")
-LENGTH_BEFORE_ROAD = re.compile(rf"\d(?:公里|千米|米)的?(?:道路|公路)|至[^,;。、]{{2,10}}?(?:{_WALKWAYS})")
+LENGTH_BEFORE_ROAD = re.compile(rf"\d(?:公里|千米|米)的?(?:道路|公路)|至[^,;。、]{{2,10}}?(?:{_WALKWAYS})"
+                                rf"|至[\u4e00-\u9fff]{{2,{ROUTE_LENGTH_REACH}}}?\d+(?:\.\d+)?(?:公里|千米)")
+# A road named by its two ends whose length alone ends its clause or list item (桃园沟村胡家湾至余家峡1.5公里;):
+# the second end is Han characters only (no 的), the length what the item says of it; 到 is too often a
+# verb's (延伸到, 达到) for it.
+_LENGTH_ROUTE_END = re.compile(
+    rf"(?:(?![的到至])[\u4e00-\u9fff]){{2,{ROUTE_LENGTH_REACH}}}?(?=(?:约)?\d+(?:\.\d+)?(?:公里|千米)(?:、|$))")
+_LENGTH_TAIL = re.compile(r"(?:约)?\d+(?:\.\d+)?(?:公里|千米)")
+_ITEM_ENDS = (";", "；", "、")
 _ROUTE_END = re.compile(
     rf"[\u4e00-\u9fff\d]{{2,10}}?(?=(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路|{_WALKWAYS}))")
 
@@ -141,9 +149,14 @@ def with_routes_in_prose(norm, mentions, start, end):
     for to in _TO.finditer(norm, start + 2, max(start + 2, end - 4)):
         pos = to.start()
         second = _ROUTE_END.match(norm, pos + 1, end)
+        tail = _ROUTE_TAIL.match(norm, second.end(), end) if second is not None else None
         if second is None:
-            continue
-        tail = _ROUTE_TAIL.match(norm, second.end(), end)
+            second = _LENGTH_ROUTE_END.match(norm, pos + 1, end) if to.group() == "至" else None
+            if second is None:
+                continue
+            tail = _LENGTH_TAIL.match(norm, second.end(), end)
+            if tail.end() == end and norm[end:end + 1] not in _ITEM_ENDS:
+                continue  # (a list item's: 石门至松岭2.3公里; not a sentence's 全长30公里。)
         if tail is None or tail.end() - second.end() == len(tail.group()) and tail.group() in ("道路", "公路"):
             continue  # A至B公路 right after the second end: the head's own stem
         stem = find_stem(norm, pos, start, 2, MAX_STEM)
