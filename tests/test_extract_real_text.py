@@ -1896,6 +1896,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("深化未来社区建设,做靓青山社区等先行样板,做精白石社区等创建单元。",
      [("白石社区", "area"), ("青山社区", "area")], []),
     ("以白石中心开业为契机,重振青山广场商圈。", [("青山广场商圈", "commercial")], []),
+    # a river's name ends before works of a kind (words of a kind, then the action: 文化生态综合治理,
+    # 综合提升改造) as it does before the action alone; a hospital before 标准建设 is no river
+    ("完成青溪河文化生态综合治理工程,推进白沙河综合提升改造项目。",
+     [("白沙河", "water"), ("青溪河", "water")], []),
+    ("白石镇黄土河生态改造工程得到推进。", [("白石镇黄土河", "water")], []),
+    ("新院区按三甲医院标准建设。", [], []),
 ])
 
 
