@@ -1902,6 +1902,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白沙河", "water"), ("青溪河", "water")], []),
     ("白石镇黄土河生态改造工程得到推进。", [("白石镇黄土河", "water")], []),
     ("新院区按三甲医院标准建设。", [], []),
+    # 成功 before the works is an adverb (成功下闸: a reservoir's gates closed), as 顺利 is: the
+    # rules end the name there, 向 of 向阳 with it (the tagger alone read 阳坝水库)
+    ("启动青山示范片,向阳坝水库成功下闸,白石镇获评省级中心镇。", [("向阳坝水库", "water")], []),
 ])
 
 
