@@ -325,3 +325,6 @@ CLASSED_WORKS_MAX_MODIFIERS = 3
 # The categories whose names end so (a road or a hospital before 标准建设, 提升改造 names the standard or
 # a part as often as the place: measured on the read sets, only water names gained).
 CLASSED_WORKS_CATEGORIES = ("water",)
+# The shortest name before a water type of its kind (白河幸福河湖, 干沟黑臭水体): two characters (a
+# river's one-character stem and head); other types want three (geo.extract.records).
+NAME_BEFORE_WATER_TYPE_MIN = 2

@@ -1905,6 +1905,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 成功 before the works is an adverb (成功下闸: a reservoir's gates closed), as 顺利 is: the
     # rules end the name there, 向 of 向阳 with it (the tagger alone read 阳坝水库)
     ("启动青山示范片,向阳坝水库成功下闸,白石镇获评省级中心镇。", [("向阳坝水库", "water")], []),
+    # a river of two characters before a water type of its kind (幸福河湖, 黑臭水体) is the place,
+    # as one of three is (金星河幸福河湖); other types still want three (no 白石 before 文化场馆)
+    ("完成青河幸福河湖工程建设,城区污水处理厂提标改造,石沟黑臭水体治理基本完成。",
+     [("石沟", "water"), ("青河", "water")], []),
 ])
 
 
