@@ -319,3 +319,15 @@ AMBIGUOUS_PLACE_COUNTIES = 3
 # A warning or error line on the terminal cuts a run of characters without a space longer than this
 # (a 10,000-character name of a hand-edited file would fill a screen in each message naming it).
 TERMINAL_RUN_CHARS = 200
+
+# --- extraction
+
+# How many words of a kind (综合, 生态, 文化) may stand between a place's name and the action of its
+# works for the name to end there (青山河文化生态综合治理工程 -> 青山河; geo.extract.extents).
+CLASSED_WORKS_MAX_MODIFIERS = 3
+# The categories whose names end so (a road or a hospital before 标准建设, 提升改造 names the standard or
+# a part as often as the place: measured on the read sets, only water names gained).
+CLASSED_WORKS_CATEGORIES = ("water",)
+# The shortest name before a water type of its kind (白河幸福河湖, 干沟黑臭水体): two characters (a
+# river's one-character stem and head); other types want three (geo.extract.records).
+NAME_BEFORE_WATER_TYPE_MIN = 2

@@ -1896,6 +1896,19 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("深化未来社区建设,做靓青山社区等先行样板,做精白石社区等创建单元。",
      [("白石社区", "area"), ("青山社区", "area")], []),
     ("以白石中心开业为契机,重振青山广场商圈。", [("青山广场商圈", "commercial")], []),
+    # a river's name ends before works of a kind (words of a kind, then the action: 文化生态综合治理,
+    # 综合提升改造) as it does before the action alone; a hospital before 标准建设 is no river
+    ("完成青溪河文化生态综合治理工程,推进白沙河综合提升改造项目。",
+     [("白沙河", "water"), ("青溪河", "water")], []),
+    ("白石镇黄土河生态改造工程得到推进。", [("白石镇黄土河", "water")], []),
+    ("新院区按三甲医院标准建设。", [], []),
+    # 成功 before the works is an adverb (成功下闸: a reservoir's gates closed), as 顺利 is: the
+    # rules end the name there, 向 of 向阳 with it (the tagger alone read 阳坝水库)
+    ("启动青山示范片,向阳坝水库成功下闸,白石镇获评省级中心镇。", [("向阳坝水库", "water")], []),
+    # a river of two characters before a water type of its kind (幸福河湖, 黑臭水体) is the place,
+    # as one of three is (金星河幸福河湖); other types still want three (no 白石 before 文化场馆)
+    ("完成青河幸福河湖工程建设,城区污水处理厂提标改造,石沟黑臭水体治理基本完成。",
+     [("石沟", "water"), ("青河", "water")], []),
 ])
 
 

@@ -479,3 +479,17 @@ def test_a_long_text_is_tagged_a_stretch_at_a_time_as_it_would_be_at_once(monkey
     # (the decoder's sums over other batches of sentences: the last bit of a confidence may differ)
     assert np.allclose([name[2] for name in parts.names], [name[2] for name in whole.names], rtol=0, atol=1e-12)
     assert parts.offset == whole.offset and np.allclose(parts._outside, whole._outside, rtol=0, atol=1e-9)
+
+
+def test_a_tagged_name_takes_no_works_of_a_kind_after_a_river():
+    # 金星河綜合提升改造項目: the rules end a river's name before works of a kind (words of a kind,
+    # then the action); the tagger does not widen it over them. The action alone after it
+    # (综合整治项目) is left to the tagger: the read labels take it into the name as often as not.
+    norm = "推进白沙河综合提升改造项目。"
+    records = [r for r in _records(norm) if r.named]
+    assert [norm[r.start:r.end] for r in records] == ["白沙河"]
+    assert [norm[r.start:r.end] for r in statistical.extend_to_names(norm, records, [(2, 13, 0.95)])] == ["白沙河"]
+    norm = "推进白沙河综合整治项目。"
+    records = [r for r in _records(norm) if r.named]
+    extended = statistical.extend_to_names(norm, records, [(2, 11, 0.95)])
+    assert [norm[r.start:r.end] for r in extended] == ["白沙河综合整治项目"]

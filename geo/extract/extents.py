@@ -7,6 +7,7 @@ import re
 from geo.lexicon import EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
+from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS
 from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -25,6 +26,7 @@ _DIRECTED_END = re.compile(r"[东西南北](?![\d延“]|、[东西南北](?:[^\
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
 _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
 _WORKS_FOLLOWER_INDEX = word_index(WORKS_FOLLOWERS)
+_GENERIC_INDEX = word_index(GENERIC_SORTED)
 _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
@@ -186,6 +188,11 @@ def extend_right(norm, mention, clause_end):
         # 五件道路改善工程 stays a count of works, no road
         mention.end = pos
         return mention
+    if not ends and mention.category in CLASSED_WORKS_CATEGORIES and mention.kind in ("name", "facility") \
+            and _classed_works_follow(norm, pos, clause_end):
+        # 青山河文化生态综合治理工程, 白石湖综合提升改造项目: words of a kind, then the works, end the name
+        mention.end = pos
+        return mention
     if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
         return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
@@ -198,6 +205,43 @@ def extend_right(norm, mention, clause_end):
         return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
+
+
+def _classed_works_follow(norm, pos, clause_end):
+    """True when words of a kind (综合, 生态, 文化; no head among them) and then an action ending a
+    noun phrase follow ``pos``: 文化生态综合治理工程, 综合提升改造项目 (the works said of the name
+    before them, with words the lexicon has no action for)."""
+    after = pos
+    for _ in range(CLASSED_WORKS_MAX_MODIFIERS):
+        word = _GENERIC_INDEX.at(norm, after)
+        if word is None or _head_length_at(norm, after) or norm[after] in heads():
+            return False
+        after += len(word)
+        action = ACTION_INDEX.at(norm, after)
+        if action and right_ok(norm, after + len(action), clause_end):
+            return True
+    return False
+
+
+def classed_works_to(norm, pos, end):
+    """True when ``norm[pos:end]`` is works of a kind alone: one to CLASSED_WORKS_MAX_MODIFIERS words
+    of a kind (no head among them), an action, and 工程 or 项目 (综合提升改造项目, 文化生态综合治理工程;
+    not 综合整治项目, whose action alone the read labels take into a river's name as often as not)."""
+    if ACTION_INDEX.at(norm, pos):
+        return False
+    for _ in range(CLASSED_WORKS_MAX_MODIFIERS + 1):
+        action = ACTION_INDEX.at(norm, pos)
+        if action and pos + len(action) < end and norm.startswith(_WORKS_NOUNS, pos + len(action)) \
+                and pos + len(action) + 2 == end:
+            return True
+        word = _GENERIC_INDEX.at(norm, pos)
+        if word is None or pos + len(word) >= end or _head_length_at(norm, pos) or norm[pos] in heads():
+            return False
+        pos += len(word)
+    return False
+
+
+_WORKS_NOUNS = ("工程", "项目")
 
 
 def _after_plan_words(norm, pos):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.settings import NAME_BEFORE_WATER_TYPE_MIN
 from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.chains import followed_by, holds_head, of_list, once_per_chain, positions
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
@@ -435,14 +436,14 @@ def _name_before_its_type(case):
     kind again (危桥; 场馆 after generic words): the place."""
     norm, mention = case.norm, case.mention
     start = case.rest_start
-    if mention.kind != "generic" or case.label != "distinctive" or mention.section or case.count is not None \
-            or mention.head_start - start < 3:
-        return None
     category = mention.category if mention.category != "stem" else case.category
+    if mention.kind != "generic" or case.label != "distinctive" or mention.section or case.count is not None \
+            or mention.head_start - start < (shortest := NAME_BEFORE_WATER_TYPE_MIN if category == "water" else 3):
+        return None
     # 碗厂村高标准农田, 白石村山塘: a type of another kind after a village names the village (not a
     # road or a stop, which the village names: 白石村通组路, 白石村公交站点).
     kinds = (category,) if category in (*ROAD_CATEGORIES, "station") else (category, "village")
-    end, kind = next(((k, c) for k in range(mention.head_start, start + 2, -1) for c in kinds
+    end, kind = next(((k, c) for k in range(mention.head_start, start + shortest - 1, -1) for c in kinds
                       if is_generic(norm[k:mention.head_start]) and _ends_in_head_of(norm, start, k, c)
                       and (c == category or not is_generic(norm[start:k]))), (None, None))
     if end is None:

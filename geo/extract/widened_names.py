@@ -8,7 +8,9 @@ import re
 
 from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, PHASE_VERBS, heads
 from geo.extract.apposition import ends_with_type
+from geo.extract.extents import classed_works_to
 from geo.extract.joined import holds_joined_pair
+from geo.settings import CLASSED_WORKS_CATEGORIES
 from geo.extract.patterns import CORNER_QUOTES, QUOTE_CLOSERS, COUNT_RE, TAGGER_EXTENDS
 
 
@@ -67,6 +69,8 @@ def extend_to_names(norm, records, found):
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
         if _works_and_phase(norm, keep.end, end):
             continue  # 东风路步行街|改造提升二期: the phase of the works on a name is none of the name
+        if keep.category in CLASSED_WORKS_CATEGORIES and classed_works_to(norm, keep.end, end):
+            continue  # 青山河|综合提升改造项目: the works said of a river are none of its name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
         after = COUNT_RE.match(norm, keep.end, end)
