@@ -316,3 +316,9 @@ AMBIGUOUS_PLACE_COUNTIES = 3
 # A warning or error line on the terminal cuts a run of characters without a space longer than this
 # (a 10,000-character name of a hand-edited file would fill a screen in each message naming it).
 TERMINAL_RUN_CHARS = 200
+
+# A count of places read before their type when no mention reads it (counted_places: 13个村饮水除氟):
+# the characters of modifiers allowed between the count and the type, and how far the works of
+# its clause are looked for before the count or after the type (a clause of thousands stays linear).
+COUNTED_PLACE_STEM = 6
+COUNTED_PLACE_REACH = 40
