@@ -322,3 +322,7 @@ TERMINAL_RUN_CHARS = 200
 # its clause are looked for before the count or after the type (a clause of thousands stays linear).
 COUNTED_PLACE_STEM = 6
 COUNTED_PLACE_REACH = 40
+
+# The characters a works noun may run between a count and its works word (30个城市更新品质提升和公共服务设施
+# 提升项目: counts.counted_works).
+COUNTED_WORKS_NOUN = 20
