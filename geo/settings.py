@@ -331,3 +331,13 @@ CLASSED_WORKS_CATEGORIES = ("water",)
 # The shortest name before a water type of its kind (白河幸福河湖, 干沟黑臭水体): two characters (a
 # river's one-character stem and head); other types want three (geo.extract.records).
 NAME_BEFORE_WATER_TYPE_MIN = 2
+
+# A count of places read before their type when no mention reads it (counted_places: 13个村饮水除氟):
+# the characters of modifiers allowed between the count and the type, and how far the works of
+# its clause are looked for before the count or after the type (a clause of thousands stays linear).
+COUNTED_PLACE_STEM = 6
+COUNTED_PLACE_REACH = 40
+
+# The characters a works noun may run between a count and its works word (30个城市更新品质提升和公共服务设施
+# 提升项目: counts.counted_works).
+COUNTED_WORKS_NOUN = 20

@@ -552,3 +552,11 @@ def test_a_count_before_a_description_ending_in_de_counts_the_type_after_it():
     assert counted_groups("青山县打通了6条事关城区畅通的老城区道路。") == [("road_new", 6)]
     assert ("school", 36) not in counted_groups("新建一所36个班的初级中学。")  # (a count of classes)
     assert counted_groups("衡山一中分校是本次33个集中开工项目中的代表项目。") == []  # (what is counted is named)
+
+
+def test_works_counted_before_a_long_noun_of_many_kinds_of_works_are_a_group():
+    # the works noun may run up to COUNTED_WORKS_NOUN characters (it stopped at 12)
+    assert counted_groups("投资20亿元启动实施30个白石城区更新品质提升和公共服务设施提升项目,构建城市路网。") == [("project", 30)]
+    assert counted_groups("1—7月,300个共建青山白石双城经济圈重大项目完成投资2815.5亿元。") == [("project", 300)]
+    # a measure (学位) after the count is no works noun, whatever project follows it
+    assert ("project", 540) not in counted_groups("新增540个学位青山区白石初级中学改扩建项目位于青山区827县道附近")

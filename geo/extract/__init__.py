@@ -178,6 +178,7 @@ from geo.extract.records import clause_records
 from geo.extract.sandwiched import sandwiched_items
 from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, sentences, wrapped_line_breaks
 from geo.extract.added_names import after_label
+from geo.extract.counted_places import counted_places
 from geo.extract.statistical import combine
 from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
@@ -342,9 +343,10 @@ def _records_of_sentences(norm, spans, tagging):
     """See :func:`_sentence_records`; ``tagging`` is the tagger's reading of the sentences."""
     records = []
     for sent_start, sent_end in spans:
-        sentence_records = []
+        sentence_records, read = [], []
         for clause_start, clause_end in clauses(norm, sent_start, sent_end):
             if not after_label(norm, (clause_start, clause_end)):
+                read.append((clause_start, clause_end))
                 # 地址:A路与B路交口, 对口学校:C中学: a labelled field is context, not works.
                 sentence_records.extend(clause_records(norm, clause_start, clause_end, sent_start, sent_end))
                 # 扩建学校3所,新建成5所: a bare count counts the noun of the count before it
@@ -356,6 +358,8 @@ def _records_of_sentences(norm, spans, tagging):
         sentence_records.extend(sandwiched_items(norm, sentence_records, tagging, sent_start, sent_end))
         if norm.find("“", sent_start, sent_end) >= 0:  # (after the tagger: a quote it names is no slogan)
             sentence_records.extend(slogan_counts(norm, sent_start, sent_end, sentence_records))
+        # (after the tagger too: places counted before a type no mention read, where no name is)
+        sentence_records.extend(counted_places(norm, read, sentence_records))
         link_listed_members(norm, sentence_records, sent_start, sent_end)
         attach_measures(norm, sent_start, sent_end, sentence_records)
         for record in sentence_records:

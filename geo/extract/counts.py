@@ -10,6 +10,7 @@ from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_C
 from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category, type_family
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
+from geo.settings import COUNTED_WORKS_NOUN
 from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
 from geo.extract.works import right_action
 
@@ -21,7 +22,7 @@ _CLASSES_BEFORE = re.compile(_CLASSES + "$")
 # (一个个重点项目, 一项项工程: a reduplicated unit says "one after another", no count)
 _WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!(?<=大)(?:道(?!路)|街|类[\d一二三四五六七八九十]))(?!批)"
 _COUNTED_WORKS_RE = re.compile(
-    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,12}}?(?:{'|'.join(COUNTED_WORKS)}))"
+    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,{COUNTED_WORKS_NOUN}}}?(?:{'|'.join(COUNTED_WORKS)}))"
     rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
     # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
     rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?"
@@ -77,6 +78,8 @@ def counted_works(norm, start, end, records, mentions=()):
         first_head = bisect.bisect_left(heads_at, noun_start)  # (the first head at or after the noun: inside it?)
         if which in (1, 5) and first_head < len(heads_at) and heads_at[first_head] < noun_end:
             continue  # 2个社区卫生服务中心新建工程: the count counts the places named
+        if which == 1 and norm.startswith(MEASURE_NOUNS, noun_start):
+            continue  # 新增540个学位|天涯区…改扩建项目: a measure, the works noun another's
         if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted
         if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \

@@ -1,0 +1,32 @@
+"""geo.extract.counted_places: places counted before their type that no mention reads."""
+
+from geo.extract import extract_projects
+from extract_cases import counted_groups
+
+
+def test_places_counted_before_a_type_the_noun_goes_on_past_are_a_group():
+    # the works are on a part of the places counted (their water, their streets, their walls)
+    assert counted_groups("完成青山镇13个村饮水除氟") == [("village", 13)]
+    assert counted_groups("完成平原地区108个村庄街道硬化") == [("village", 108)]
+
+
+def test_places_counted_before_their_type_take_the_works_of_their_clause():
+    assert counted_groups("以白石县8个县城路口为改造重点") == [("road_rebuild", 8)]
+    assert counted_groups("启动9所老旧学校焕新行动") == [("school", 9)]
+
+
+def test_places_counted_with_no_works_or_as_a_stock_are_no_group():
+    assert counted_groups("白石县13个村饮水除氟") == []
+    assert counted_groups("青山县现有学校56所") == []
+    assert counted_groups("青龙河流经5个行政村") == []
+
+
+def test_a_count_in_an_aside_after_a_name_is_what_the_place_holds_not_a_group():
+    text = "青山小区(3栋楼)墙体保温改造正在设计中。"
+    assert counted_groups(text) == []
+    assert [f["properties"]["name"] for f in extract_projects(text) if f["properties"]["named"]] == ["青山小区(3栋楼)"]
+
+
+def test_places_counted_after_dui_take_the_works_said_after_jinxing_past_a_list_or_a_part():
+    assert counted_groups("对白石镇12条已绿化道路、青山公园进行提升改造") == [("road_rebuild", 12)]
+    assert counted_groups("对青山镇的15座公厕硬件设施进行冬季采暖、保温、通风除臭系统等提升改造") == [("sanitation", 15)]
