@@ -1080,6 +1080,20 @@ def test_a_street_listed_as_a_school_is_the_school_named_after_it():
     assert named_projects("完成靖宁路、长兴南路2个积水点改造。") == [("长兴南路", "road_rebuild"), ("靖宁路", "road_rebuild")]
 
 
+def test_a_river_listed_as_a_school_is_the_school_named_after_it():
+    # 青江 and 红湖 in 白石、青江、红湖等小学 name schools after the river and the lake (青江小学),
+    # as a street does (青松路小学); alone they would be a river's and a lake's works.
+    assert named_projects("新建青松路、白石、青江、红湖等小学。") == [
+        ("白石小学", "school"), ("红湖小学", "school"), ("青松路小学", "school"), ("青江小学", "school")]
+
+
+def test_a_list_closed_by_a_count_of_special_pocket_parks_names_them():
+    # 专项 (dedicated) between the count and the type is a modifier: the items before the count are
+    # the parks counted (白石楼 and 红枫楼 are pocket parks, not buildings of no category).
+    assert named_projects("其中,青山里社区、白石楼和红枫楼3个专项口袋公园已全部竣工。") == [
+        ("白石楼", "park"), ("红枫楼", "park"), ("青山里社区", "area")]
+
+
 def test_a_sports_centre_is_a_sports_place():
     assert named_projects("建设北岸运动中心。") == [("北岸运动中心", "sports")]
 
