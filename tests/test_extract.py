@@ -1096,6 +1096,14 @@ def test_a_list_closed_by_a_count_of_special_pocket_parks_names_them():
         ("白石楼", "park"), ("红枫楼", "park"), ("青山里社区", "area")]
 
 
+def test_a_place_ends_before_the_listed_uses_of_its_building():
+    # 门诊、住院 (out-patient and ward) listed after a clinic are the uses of its new building: the
+    # clinic is named (it was no name at all), and the tagger does not widen it over them either.
+    assert named_projects("新建白石卫生院门诊、住院为一体综合楼。") == [("白石卫生院", "health")]
+    assert ("红枫中医医院", "health") in named_projects(
+        "包括青山医院扩建工程、红枫中医医院门诊和住院综合大楼建设项目、区公共卫生防控和应急管理体系建设项目。")
+
+
 def test_a_sports_centre_is_a_sports_place():
     assert named_projects("建设北岸运动中心。") == [("北岸运动中心", "sports")]
 

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, PHASE_VERBS, heads
+from geo.extract.extents import uses_listed
 from geo.extract.apposition import ends_with_type
 from geo.extract.joined import holds_joined_pair
 from geo.extract.patterns import CORNER_QUOTES, QUOTE_CLOSERS, COUNT_RE, TAGGER_EXTENDS
@@ -65,6 +66,8 @@ def extend_to_names(norm, records, found):
             continue  # 东乡「|康安路道路拓宽工程」: the quote opens the works named, the place before it is outside
         if norm.startswith("对", keep.end) and keep.end < end:
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
+        if uses_listed(norm, keep.end, end):
+            continue  # 青山医院|门诊和住院综合大楼: the rules ended the place before its building's listed uses
         if _works_and_phase(norm, keep.end, end):
             continue  # 东风路步行街|改造提升二期: the phase of the works on a name is none of the name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
