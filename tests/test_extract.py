@@ -1104,6 +1104,17 @@ def test_a_place_ends_before_the_listed_uses_of_its_building():
         "包括青山医院扩建工程、红枫中医医院门诊和住院综合大楼建设项目、区公共卫生防控和应急管理体系建设项目。")
 
 
+def test_places_visited_to_tour_their_projects_are_works_sites():
+    # 来到A、B…参观项目建设: the visitors tour the works, so the places listed are their sites.
+    assert named_projects("代表们先后来到青山公园、工业园区、白石站站前广场及快速通道、红枫外国语学校参观项目建设。") == [
+        ("工业园区", "area"), ("白石站站前广场", "park"), ("红枫外国语学校", "school"), ("青山公园", "park")]
+
+
+def test_a_road_joined_after_a_place_is_no_part_of_its_name():
+    # 青山广场及连接道路: the tagger's one name over 及 is a square and a road; the square keeps its name.
+    assert named_projects("完成青山广场及连接道路建设。") == [("青山广场", "park")]
+
+
 def test_a_sports_centre_is_a_sports_place():
     assert named_projects("建设北岸运动中心。") == [("北岸运动中心", "sports")]
 
