@@ -277,6 +277,8 @@ MAIN_PARTS = longest_first(words("main_part"))
 MAIN_PART_DONE = frozenset(words("main_part_done"))  # its works that say the building stands (完工, 封顶)
 # What a place has already (现有, 原有): the buildings named after them are its parts, no part of its name.
 EXISTING_WORDS = longest_first(words("existing"))
+# The uses of a building, listed (青山卫生院门诊、住院综合楼): the place whose building it is ends before them.
+BUILDING_USES = longest_first(words("building_use"))
 PARTNER_WORDS = words("partner")
 # Verbs closing a clause after the places a route strings together (将沿线A、B等景点串联).
 STRINGING_WORDS = longest_first(words("stringing"))

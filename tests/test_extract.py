@@ -889,6 +889,8 @@ def test_honours_slogans_and_renewed_types_are_no_places(text, kept, dropped):
     # an island named with 山 before 岛, and a hill before works on its quarry
     ("推进白鹭山岛未来乡村建设，实施北屏山矿山生态修复。",
      [("白鹭山岛", "area"), ("北屏山", "area")]),
+    # a hill listed before greening works is the place greened (the tower after it has no suffix)
+    ("提升青龙山、白石塔绿化改造工程。", [("青龙山", "area")]),
     # a renewal unit is named by the area before it
     ("实施云溪片区城市更新单元改造。", [("云溪片区城市更新单元", "area")]),
     # 获得 … 称号 is an honour, not a place; 获得 funds leave a place before it alone
@@ -1078,6 +1080,39 @@ def test_a_street_listed_as_a_school_is_the_school_named_after_it():
     # (named with the head they share: 大东关小学, 解放路小学)
     assert named_projects("推进大东关、解放路等小学的改造工程。") == [("大东关小学", "school"), ("解放路小学", "school")]
     assert named_projects("完成靖宁路、长兴南路2个积水点改造。") == [("长兴南路", "road_rebuild"), ("靖宁路", "road_rebuild")]
+
+
+def test_a_river_listed_as_a_school_is_the_school_named_after_it():
+    # 青江 and 红湖 in 白石、青江、红湖等小学 name schools after the river and the lake (青江小学),
+    # as a street does (青松路小学); alone they would be a river's and a lake's works.
+    assert named_projects("新建青松路、白石、青江、红湖等小学。") == [
+        ("白石小学", "school"), ("红湖小学", "school"), ("青松路小学", "school"), ("青江小学", "school")]
+
+
+def test_a_list_closed_by_a_count_of_special_pocket_parks_names_them():
+    # 专项 (dedicated) between the count and the type is a modifier: the items before the count are
+    # the parks counted (白石楼 and 红枫楼 are pocket parks, not buildings of no category).
+    assert named_projects("其中,青山里社区、白石楼和红枫楼3个专项口袋公园已全部竣工。") == [
+        ("白石楼", "park"), ("红枫楼", "park"), ("青山里社区", "area")]
+
+
+def test_a_place_ends_before_the_listed_uses_of_its_building():
+    # 门诊、住院 (out-patient and ward) listed after a clinic are the uses of its new building: the
+    # clinic is named (it was no name at all), and the tagger does not widen it over them either.
+    assert named_projects("新建白石卫生院门诊、住院为一体综合楼。") == [("白石卫生院", "health")]
+    assert ("红枫中医医院", "health") in named_projects(
+        "包括青山医院扩建工程、红枫中医医院门诊和住院综合大楼建设项目、区公共卫生防控和应急管理体系建设项目。")
+
+
+def test_places_visited_to_tour_their_projects_are_works_sites():
+    # 来到A、B…参观项目建设: the visitors tour the works, so the places listed are their sites.
+    assert named_projects("代表们先后来到青山公园、工业园区、白石站站前广场及快速通道、红枫外国语学校参观项目建设。") == [
+        ("工业园区", "area"), ("白石站站前广场", "park"), ("红枫外国语学校", "school"), ("青山公园", "park")]
+
+
+def test_a_road_joined_after_a_place_is_no_part_of_its_name():
+    # 青山广场及连接道路: the tagger's one name over 及 is a square and a road; the square keeps its name.
+    assert named_projects("完成青山广场及连接道路建设。") == [("青山广场", "park")]
 
 
 def test_a_sports_centre_is_a_sports_place():

@@ -42,7 +42,7 @@ _LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个�
 # What visitors do at the places they came to when those are works sites (实地查看工程建设进展,
 # 察看新建教学楼, 了解施工进度, 询问工程进度, 只见工人们正在紧张施工): within the sentence, soon after
 # the list of places.
-_WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:(?:查看|察看|了解|检查|督导|听取|询问|问询)[^。!?;\n]{0,10}?|(?:只见|看到)[^。!?;\n]{0,16}?)"
+_WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:(?:查看|察看|了解|检查|督导|听取|询问|问询|参观|观摩)[^。!?;\n]{0,10}?|(?:只见|看到)[^。!?;\n]{0,16}?)"
                               r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
 # The sentence after a visit's that goes on at each place visited (…等地调研。每到一处,…).
 _EACH_PLACE = re.compile(r"[^。!?;\n]{0,30}?[。;]\s*(?:每到一处|每到一地|每到一个项目)[,,]?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import BUILDING_USES, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS
@@ -534,6 +534,17 @@ def names_a_firm(norm, pos, end):
     return after > pos and _FIRM_INDEX.at(norm, after) is not None
 
 
+# The uses of a building listed after a place's name (门诊、住院综合楼): the place ends before them.
+_USE = "(?:" + "|".join(map(re.escape, BUILDING_USES)) + ")"
+_USES_LISTED = re.compile(_USE + "(?:[、和及与]" + _USE + ")+")  # (门诊、住院, 教学和宿舍)
+
+
+def uses_listed(norm, pos, end):
+    """True when the uses of a building are listed at ``pos`` (门诊、住院…, 教学和宿舍…): what they are
+    the uses of ends right before them, whatever building they go on to."""
+    return _USES_LISTED.match(norm, pos, end) is not None
+
+
 # A part of a place that works are done on (对科创中心进行改造), right after the place's name.
 _PART_WORKED_ON = re.compile(r"对[\u4e00-\u9fff]{2,8}?进行")
 
@@ -555,6 +566,8 @@ def right_ok(norm, pos, clause_end):
     if norm.startswith("流域", pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
+    if uses_listed(norm, pos, clause_end):
+        return True  # 青山卫生院门诊、住院综合楼: the uses of the place's building, listed, are none of its name
     existing = match_any(norm, pos, EXISTING_WORDS)
     if existing and _building_after(norm, pos + len(existing)):
         return True  # 小江初中现有教学楼: the buildings a place has are its parts, its name ends before them

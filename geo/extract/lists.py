@@ -138,9 +138,10 @@ def resolve_enumerations(norm, mentions, clause_start):
 def _shares_type_head(mention, item):
     """True when a list item is named with the head of the type that closes the list
     (新建化工路、中车、杨家峪等小学: 化工路小学, 中车小学): the type is a bare head of the
-    institutions named for a place (a school, a clinic), and the item has no head or a road's."""
+    institutions named for a place (a school, a clinic), and the item has no head, a road's or a
+    river's or lake's of one character (长江、杨家峪等小学: 长江小学, named for the river)."""
     return mention.stem_start == mention.head_start and mention.head in _PLACE_NAMED_INSTITUTIONS \
-        and (item.kind == "raw" or item.category == "road")
+        and (item.kind == "raw" or item.category == "road" or item.category == "water" and len(item.head) == 1)
 
 
 # Institutions named for the place or road they stand at (化工路小学, 青松卫生院).

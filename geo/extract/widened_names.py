@@ -6,7 +6,8 @@ import bisect
 import itertools
 import re
 
-from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, PHASE_VERBS, heads
+from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, PHASE_VERBS, category_group, heads
+from geo.extract.extents import uses_listed
 from geo.extract.apposition import ends_with_type
 from geo.extract.extents import classed_works_to
 from geo.extract.joined import holds_joined_pair
@@ -67,6 +68,10 @@ def extend_to_names(norm, records, found):
             continue  # 东乡「|康安路道路拓宽工程」: the quote opens the works named, the place before it is outside
         if norm.startswith("对", keep.end) and keep.end < end:
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
+        if category_group(keep.category) != "roads" and _road_joined_after(norm, keep.end, end):
+            continue  # 火车站站前广场|及快速通道: a road joined after a place is none of its name
+        if uses_listed(norm, keep.end, end):
+            continue  # 青山医院|门诊和住院综合大楼: the rules ended the place before its building's listed uses
         if _works_and_phase(norm, keep.end, end):
             continue  # 东风路步行街|改造提升二期: the phase of the works on a name is none of the name
         if keep.category in CLASSED_WORKS_CATEGORIES and classed_works_to(norm, keep.end, end):
@@ -112,6 +117,15 @@ def _category_of_last_head(norm, after, end):
         if info is not None and info[1] in ("facility", "name") and info[0] not in (None, "road", "station", "stem", "members"):
             return info[0]
     return None
+
+
+def _road_joined_after(norm, name_end, end):
+    """True when 及 or 和 right after the rules' name opens a tail ending with a road's head."""
+    if name_end >= end or norm[name_end] not in "及和":
+        return False
+    table = heads()
+    return any((info := table.get(norm[start:end])) is not None and info[0] == "road" and info[1] in ("facility", "name")
+               for start in range(max(name_end + 1, end - 8), end - 1))
 
 
 # What a name the tagger extends a rule name to never holds: clause and list breaks.
