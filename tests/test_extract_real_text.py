@@ -1587,6 +1587,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青山县妇幼保健计划生育服务中心建设。", [("青山县妇幼保健计划生育服务中心", "health")], []),
     ("建成白石乡医养结合服务中心。", [("白石乡医养结合服务中心", "welfare")], []),
     ("启用县行政审批服务中心。", [("县行政审批服务中心", "utility")], []),
+    # nor do 规划 and 非物质文化遗产 before the exhibition words of a hall's own stem (城市规划展示馆)
+    ("建成青山县城市规划展示馆,改造并启用白石城乡建设规划展示中心。",
+     [("白石城乡建设规划展示中心", "culture"), ("青山县城市规划展示馆", "culture")], []),
+    ("建成青山县非物质文化遗产展示馆。", [("青山县非物质文化遗产展示馆", "culture")], []),
     # the places a route passes may be listed inside its name (A经B、C至D公路): one road, not two,
     # and a town passed (长桥) is no bridge
     ("据悉,青山经长桥、白石至黄沙公路改扩建工程起点位于县城。", [("青山经长桥、白石至黄沙公路", "road_rebuild")], []),
