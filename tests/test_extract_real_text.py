@@ -1587,6 +1587,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青山县妇幼保健计划生育服务中心建设。", [("青山县妇幼保健计划生育服务中心", "health")], []),
     ("建成白石乡医养结合服务中心。", [("白石乡医养结合服务中心", "welfare")], []),
     ("启用县行政审批服务中心。", [("县行政审批服务中心", "utility")], []),
+    # a stem word may run on into the head: 行政服务 over 行政|服务中心 gives the head 服务中心 its category
+    ("建成青山县行政服务中心。", [("青山县行政服务中心", "utility")], []),
     # nor do 规划 and 非物质文化遗产 before the exhibition words of a hall's own stem (城市规划展示馆)
     ("建成青山县城市规划展示馆,改造并启用白石城乡建设规划展示中心。",
      [("白石城乡建设规划展示中心", "culture"), ("青山县城市规划展示馆", "culture")], []),
