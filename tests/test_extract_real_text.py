@@ -1589,6 +1589,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("启用县行政审批服务中心。", [("县行政审批服务中心", "utility")], []),
     # a stem word may run on into the head: 行政服务 over 行政|服务中心 gives the head 服务中心 its category
     ("建成青山县行政服务中心。", [("青山县行政服务中心", "utility")], []),
+    # a court is a building of public order (as 法庭, 派出所, 看守所), an academy of calligraphy
+    # (书法院) a cultural one; a court judging is no works
+    ("完成青山法院迁建,建成白石书法院,县法院依法审结红岩案件。", [("白石书法院", "culture"), ("青山法院", "utility")], []),
     # nor do 规划 and 非物质文化遗产 before the exhibition words of a hall's own stem (城市规划展示馆)
     ("建成青山县城市规划展示馆,改造并启用白石城乡建设规划展示中心。",
      [("白石城乡建设规划展示中心", "culture"), ("青山县城市规划展示馆", "culture")], []),
