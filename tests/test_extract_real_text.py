@@ -1589,6 +1589,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("启用县行政审批服务中心。", [("县行政审批服务中心", "utility")], []),
     # a stem word may run on into the head: 行政服务 over 行政|服务中心 gives the head 服务中心 its category
     ("建成青山县行政服务中心。", [("青山县行政服务中心", "utility")], []),
+    # a building's class (多层, 三星级) is no name: 多层城市物流中心 and 三星级商务酒店 are types
+    ("建设多层城市物流中心,启动三星级商务酒店建设。", [], []),
     # a court is a building of public order (as 法庭, 派出所, 看守所), an academy of calligraphy
     # (书法院) a cultural one; a court judging is no works
     ("完成青山法院迁建,建成白石书法院,县法院依法审结红岩案件。", [("白石书法院", "culture"), ("青山法院", "utility")], []),
