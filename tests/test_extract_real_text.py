@@ -1589,6 +1589,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("启用县行政审批服务中心。", [("县行政审批服务中心", "utility")], []),
     # a stem word may run on into the head: 行政服务 over 行政|服务中心 gives the head 服务中心 its category
     ("建成青山县行政服务中心。", [("青山县行政服务中心", "utility")], []),
+    # 保护提升 is works (as 保护修缮, 保护利用); the city's title 历史文化名城 opens no name after it
+    ("启动历史文化名城红岩街片区保护提升项目。", [("红岩街片区", "area")], []),
     # 棚改项目 right after a place is its works, as 改善 or 保护工程 (a count of 棚改项目 stays a count)
     ("推进青山寺片区棚改项目和白石市场改造,统筹推进6个棚改项目。",
      [("白石市场", "market"), ("青山寺片区棚改项目", "area")], [("project", 6)]),
