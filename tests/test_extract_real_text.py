@@ -1587,6 +1587,22 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青山县妇幼保健计划生育服务中心建设。", [("青山县妇幼保健计划生育服务中心", "health")], []),
     ("建成白石乡医养结合服务中心。", [("白石乡医养结合服务中心", "welfare")], []),
     ("启用县行政审批服务中心。", [("县行政审批服务中心", "utility")], []),
+    # a stem word may run on into the head: 行政服务 over 行政|服务中心 gives the head 服务中心 its category
+    ("建成青山县行政服务中心。", [("青山县行政服务中心", "utility")], []),
+    # 保护提升 is works (as 保护修缮, 保护利用); the city's title 历史文化名城 opens no name after it
+    ("启动历史文化名城红岩街片区保护提升项目。", [("红岩街片区", "area")], []),
+    # 棚改项目 right after a place is its works, as 改善 or 保护工程 (a count of 棚改项目 stays a count)
+    ("推进青山寺片区棚改项目和白石市场改造,统筹推进6个棚改项目。",
+     [("白石市场", "market"), ("青山寺片区棚改项目", "area")], [("project", 6)]),
+    # a building's class (多层, 三星级) is no name: 多层城市物流中心 and 三星级商务酒店 are types
+    ("建设多层城市物流中心,启动三星级商务酒店建设。", [], []),
+    # a court is a building of public order (as 法庭, 派出所, 看守所), an academy of calligraphy
+    # (书法院) a cultural one; a court judging is no works
+    ("完成青山法院迁建,建成白石书法院,县法院依法审结红岩案件。", [("白石书法院", "culture"), ("青山法院", "utility")], []),
+    # nor do 规划 and 非物质文化遗产 before the exhibition words of a hall's own stem (城市规划展示馆)
+    ("建成青山县城市规划展示馆,改造并启用白石城乡建设规划展示中心。",
+     [("白石城乡建设规划展示中心", "culture"), ("青山县城市规划展示馆", "culture")], []),
+    ("建成青山县非物质文化遗产展示馆。", [("青山县非物质文化遗产展示馆", "culture")], []),
     # the places a route passes may be listed inside its name (A经B、C至D公路): one road, not two,
     # and a town passed (长桥) is no bridge
     ("据悉,青山经长桥、白石至黄沙公路改扩建工程起点位于县城。", [("青山经长桥、白石至黄沙公路", "road_rebuild")], []),

@@ -64,9 +64,9 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
             if word in stem:
                 return code
         if category == "stem":
-            for word, code in FACILITY_STEM_CATEGORY:
-                if word in stem and not (stem.endswith(word) and _names_no_owner(stem[:-len(word)])):
-                    return code  # (a bare, classed or sized 活动中心, 村级活动中心, 500平方米活动中心: a type)
+            code = _facility_stem_code(stem, norm[mention.head_start:mention.head_end])
+            if code:
+                return code
         if category == "stem" and _SCHOOL_IN_STEM.search(stem):
             return "school"  # 城关镇三小宿舍楼, 十七中综合楼: a building of a school named by its number
         if category == "stem" and _HOSPITAL_IN_STEM.search(stem):
@@ -83,6 +83,24 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
                 return codes[0] if len(codes) > 1 and len(set(codes)) == 1 else COUNTED_PROJECTS
         return None
     return category
+
+
+def _facility_stem_code(stem, head):
+    """The category a keyword of a facility's stem gives a bare 中心 or 服务中心 head, or None.
+
+    A keyword may run on into the head (行政服务 before the head 服务中心 of 青山县行政服务中心):
+    it is looked for in the stem with the head's first characters after it, and the stem must
+    hold the part before the head.
+    """
+    for word, code in FACILITY_STEM_CATEGORY:
+        overlap = next((n for n in range(len(word) - 1, 0, -1) if head.startswith(word[n:]) and stem.endswith(word[:n])), 0)
+        if overlap:
+            word = word[:overlap]  # 行政服务 over 白石县行政|服务中心: the stem ends in 行政
+        elif word not in stem:
+            continue
+        if not (stem.endswith(word) and _names_no_owner(stem[:-len(word)])):
+            return code  # (a bare, classed or sized 活动中心, 村级活动中心, 500平方米活动中心: a type)
+    return None
 
 
 def _names_no_owner(rest):
