@@ -454,6 +454,8 @@ def match_any(norm, pos, words_):
     entry = _INDEXES.get(id(words_))
     if entry is None or entry[0] is not words_:
         return _index(words_).at(norm, pos)
+    if norm[pos:pos + 1] not in entry[1].by_first:
+        return None  # (most positions: no word of the list starts with the character there)
     return entry[1].at(norm, pos)
 
 

@@ -41,7 +41,7 @@ def once_per_chain(chain, question, *args):
     answers = getattr(chain, "answers", None)
     if answers is None:
         return question(chain, *args)
-    key = (question, *map(id, args))
+    key = (question, *map(id, args)) if args else question  # (most questions take no argument)
     kept = answers.get(key)
     if kept is None:
         # (the arguments are kept with the answer: while they are, no other object takes their ids)

@@ -146,6 +146,7 @@ _CONTENTS_LISTED = re.compile(r"(?P<opener>包括|包含|涵盖|建设内容[为
                               r"(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
 # The literals of those openers, one of which must stand within reach before a type (a fast look-up first).
 _CONTENTS_LITERALS = ("包", "含", "涵盖", "内容", "项目有", "建设有", "设有")
+_CONTENTS_LITERAL_RE = re.compile("|".join(_CONTENTS_LITERALS))  # (one search for them all)
 # The openers of a building's or a project's parts (建设内容有, 馆内设有), not of a list of projects
 # (包括, 建设项目有): a type with a stem listed after them beside a bare type is a part too.
 _PARTS_OPENERS = frozenset(("建设内容为", "建设内容有", "主要建设有", "内设有"))
@@ -162,7 +163,7 @@ def types_contained(case):
     if start is None or mention.count:
         return False  # (a road's code with its section, or a counted one)
     lo = max(0, start - _CONTENTS_REACH)
-    if not any(norm.find(word, lo, start) >= 0 for word in _CONTENTS_LITERALS):
+    if _CONTENTS_LITERAL_RE.search(norm, lo, start) is None:
         return False  # (most places: no opener of a project's contents before them)
     bare = _bare_type(norm, mention)
     if not bare and not once_per_chain(mention.chain or (), _holds_bare_type, norm):

@@ -247,7 +247,9 @@ _WORKS_NOUNS = ("工程", "项目")
 def _after_plan_words(norm, pos):
     """Where the works start after a word that plans or tallies them (项目安排建设56项, 道路计划改造30条,
     项目累计建成12个); ``pos`` when none is there or no works follow it."""
-    word = next((w for w in _PLAN_WORDS if norm.startswith(w, pos)), None)
+    if not norm.startswith(_PLAN_WORDS, pos):
+        return pos  # (most counted types: no such word after them)
+    word = next(w for w in _PLAN_WORDS if norm.startswith(w, pos))
     return pos + len(word) if word and ACTION_INDEX.at(norm, pos + len(word)) else pos
 
 
@@ -440,8 +442,9 @@ def is_range(section):
 def _sections_end(norm, pos, clause_end, linear, category=None):
     """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线), and of
     another name of a facility in brackets (数字艺术馆(综合档案馆))."""
-    window = norm[pos:min(clause_end, pos + 26)]
-    if not _SECTION_OPENING.match(norm, pos, clause_end) and "段" not in window and "境内" not in window:
+    reach = min(clause_end, pos + 26)
+    if not _SECTION_OPENING.match(norm, pos, clause_end) and norm.find("段", pos, reach) < 0 \
+            and norm.find("境内", pos, reach) < 0:
         return pos  # (most heads: no section, range or bracket can open here; one test for all the patterns)
     if match_any(norm, pos, LIST_OPENERS):
         return pos  # 项目包括黄坛至菊水段公路改建工程: what the type holds, no section of it

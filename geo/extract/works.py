@@ -20,6 +20,13 @@ _RAIL_LINE = re.compile(r"(?:轻轨|地铁|有轨电车|城轨|城际|高铁|铁
 _ROAD_LINKS = ("连接线", "联络线", "连络线", "延长线", "延伸线", "环线")
 
 
+@functools.lru_cache(maxsize=4096)
+def _road_code(words):
+    """The road category of the first word of the road_action table in ``words`` (works said of a
+    road), or None: worked out once per phrase (the works phrases of a text are few)."""
+    return next((code for word, code in ROAD_ACTION_CATEGORY if word in words), None)
+
+
 def resolve_category(category, action, norm, mention, sentence, members_only=False):
     """Turn placeholders (road, station, stem, members) into category codes.
 
@@ -39,10 +46,10 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
             for word, code in ROAD_ACTION_CATEGORY:
                 if word in text and code == "road_new":
                     return code
-        for source in (action or "", mention.post_action or "", mention.left_verb or ""):
-            for word, code in ROAD_ACTION_CATEGORY:
-                if word in source:
-                    return code
+        for source in (action, mention.post_action, mention.left_verb):
+            code = _road_code(source) if source else None
+            if code is not None:
+                return code
         return DEFAULT_ROAD_CATEGORY
     if category == "station":
         stem = norm[mention.stem_start:mention.head_start]
