@@ -357,6 +357,9 @@ WALKWAY_WORDS = longest_first(words("walkway"))
 # Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).
 TAGGED_HEADS = pairs("tagged_head")
 UNCOUNTED_NOUNS = tuple(words("uncounted"))
+# Devices among them (uncounted, value device: 灯, 电梯): set up at places, whose count counts
+# the places when a place type stands between (新建10个路口信号灯: ten junctions).
+DEVICE_NOUNS = tuple(word for word, value in pairs("uncounted") if value == "device")
 MEASURE_UNITS = words("measure_unit")
 
 JUNCTION_HEADS = words("junction")

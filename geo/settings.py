@@ -337,6 +337,8 @@ NAME_BEFORE_WATER_TYPE_MIN = 2
 # its clause are looked for before the count or after the type (a clause of thousands stays linear).
 COUNTED_PLACE_STEM = 6
 COUNTED_PLACE_REACH = 40
+# Characters of a device's word after a count (196个小区4507套|路灯: the count counts the lamps, not the places).
+DEVICE_WORD = 4
 
 # The characters a works noun may run between a count and its works word (30个城市更新品质提升和公共服务设施
 # 提升项目: counts.counted_works).

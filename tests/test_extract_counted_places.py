@@ -30,3 +30,11 @@ def test_a_count_in_an_aside_after_a_name_is_what_the_place_holds_not_a_group():
 def test_places_counted_after_dui_take_the_works_said_after_jinxing_past_a_list_or_a_part():
     assert counted_groups("对白石镇12条已绿化道路、青山公园进行提升改造") == [("road_rebuild", 12)]
     assert counted_groups("对青山镇的15座公厕硬件设施进行冬季采暖、保温、通风除臭系统等提升改造") == [("sanitation", 15)]
+
+
+def test_places_counted_before_a_device_set_up_at_them_are_a_group():
+    # a device (uncounted, value device) after the type is works on the places counted
+    assert counted_groups("增设4处交叉口信号灯(青山大道和白石路、红枫大道和绿水路)。") == [("road_rebuild", 4)]
+    assert 6 in [value for _, value in counted_groups("新建白石县6个路口信号灯;")]
+    # a service of the places is still no works on them
+    assert counted_groups("恢复青山县7栋楼物业服务") == []

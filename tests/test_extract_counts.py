@@ -560,3 +560,13 @@ def test_works_counted_before_a_long_noun_of_many_kinds_of_works_are_a_group():
     assert counted_groups("1—7月,300个共建青山白石双城经济圈重大项目完成投资2815.5亿元。") == [("project", 300)]
     # a measure (学位) after the count is no works noun, whatever project follows it
     assert ("project", 540) not in counted_groups("新增540个学位青山区白石初级中学改扩建项目位于青山区827县道附近")
+
+
+def test_a_clause_of_a_noun_and_its_count_takes_the_building_verb_of_the_counted_item_before_it():
+    groups = counted_groups("新建青山粮油配送中心1个,白石粮油店7个,实现粮油网络全覆盖。")
+    assert ("project", 7) in groups
+    groups = counted_groups("改造红枫小区健身广场2处,休闲步道5条,方便了居民。")
+    assert 5 in [value for _, value in groups]
+    # a verb that grows farms or firms (培育, 发展) is no works verb shared by the list
+    assert 12 not in [value for _, value in counted_groups("培育青山家庭农场20个,白石专业合作社12个。")]
+    assert 12 not in [value for _, value in counted_groups("新建青山粮油配送中心1个,带动就业12个。")]

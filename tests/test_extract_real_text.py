@@ -1767,9 +1767,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("分别在青河大道、白丰路等3条一级公路安装护栏。已在红枫县第四中学、第五中学建设实验室。在青西、白力等新区配建学校。",
      [("白丰路", "road_rebuild"), ("第五中学", "school"), ("红枫县第四中学", "school"), ("青河大道", "road_rebuild")],
      [("road_rebuild", 1)]),
-    # junctions listed in brackets after the works at them, each named by its two roads
+    # junctions listed in brackets after the works at them, each named by its two roads; the
+    # junctions counted before the device set up at them are a group too (gold counts it: real3 yancheng_jianhu)
     ("增设3处交叉口信号灯(青龙大道和白棉河路、红湖大道和青冈线、白阳路和S331)。",
-     [("白阳路和S331", "road_rebuild"), ("红湖大道和青冈线", "road_rebuild"), ("青龙大道和白棉河路", "road_rebuild")], []),
+     [("白阳路和S331", "road_rebuild"), ("红湖大道和青冈线", "road_rebuild"), ("青龙大道和白棉河路", "road_rebuild")],
+     [("road_rebuild", 3)]),
     # a type in apposition before a name of its kind is no part of it (民营医院青合医院)
     ("建设民营医院青合医院,新建公办幼儿园白石幼儿园,扩建青山医院附属医院。",
      [("白石幼儿园", "school"), ("青合医院", "health"), ("青山医院附属医院", "health")], []),

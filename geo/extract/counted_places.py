@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, PHASE_VERBS, THING_UNITS, UNCOUNTED_NOUNS, heads
+from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, DEVICE_NOUNS, PHASE_VERBS, THING_UNITS, UNCOUNTED_NOUNS, heads
 from geo.extract.counted_nouns import thing_category
 from geo.extract.counts import _LOCATIVE, _works_category, group_record, stock_counted
 from geo.extract.model import Covered
@@ -92,7 +92,8 @@ def _stated_values(records):
 def _counts_places(norm, noun_start, head_end, end):
     """True when the places of the type ending at ``head_end`` are what is counted: not when 的
     follows the type (6所学校的建成: counted again), not a bus route (3条公交线路), not a
-    service of the places or another noun counting no works (7栋楼物业服务: ``uncounted``), not a
+    service of the places or another noun counting no works (7栋楼物业服务: ``uncounted``; a device
+    set up at them is works on the places: 增设4处交叉口信号灯, ``uncounted`` valued ``device``), not a
     bare type all of whose places did something (58个社区全部完成)."""
     if norm.startswith("的", head_end) or any(word in norm[noun_start:head_end] for word in BUS_WORDS):
         return False
@@ -101,7 +102,8 @@ def _counts_places(norm, noun_start, head_end, end):
     run = head_end
     while run < end and "\u4e00" <= norm[run] <= "\u9fff" and run - head_end < COUNTED_PLACE_REACH:
         run += 1
-    return not norm[noun_start:run].endswith(UNCOUNTED_NOUNS)
+    noun = norm[noun_start:run]
+    return not noun.endswith(UNCOUNTED_NOUNS) or noun.endswith(DEVICE_NOUNS)  # (10个路口信号灯: the junctions)
 
 
 def _works_of(norm, count_start, head_end, start, end):

@@ -365,7 +365,27 @@ def _thing_before(norm, match, start, end):
             if noun_end < match.start() and not is_thing(norm[pos:match.start()]):
                 return None
             return (pos, noun_end), action
-    return None
+    return _comma_item(norm, match.start(), start)
+
+
+def _comma_item(norm, count_start, start):
+    """((noun start, end), verb) of 新建A配送中心1个,|放心粮油店7个: a clause made of a noun and its
+    count alone takes the verb of the counted item closing the clause before it, when that verb
+    builds or rebuilds things (``road_action``: 新建, 改造; not 培育 or 发展, which count farms and
+    firms) and the noun holds no stop word of two characters or more (带动就业12个: a verb of its
+    own); None otherwise."""
+    if not 2 <= count_start - start <= MAX_STEM or start < 1 or norm[start - 1] != ",":
+        return None
+    noun = norm[start:count_start]
+    if any(not "\u4e00" <= ch <= "\u9fff" for ch in noun) or action_ending_at(norm, count_start, start) is not None \
+            or any(noun[i:j] in _STOP_SET for i in range(len(noun)) for j in range(i + 2, len(noun) + 1)):
+        return None  # (带动就业12个: a verb inside says what else the clause does)
+    action = _verb_of_counted_list(norm, start - 1, max(0, start - 1 - _COMMA_ITEM_REACH))
+    return ((start, count_start), action) if action in _BUILDING_VERBS else None
+
+
+_COMMA_ITEM_REACH = 40  # characters back from a comma through which the item before it is read
+_BUILDING_VERBS = frozenset(word for word, _ in ROAD_ACTION_CATEGORY)  # verbs of works on things built
 
 
 def _verb_of_counted_list(norm, comma, start):

@@ -124,7 +124,9 @@ _JOINED_ROADS = re.compile(r"[\u4e00-\u9fff\d]{1,10}(?:路|街|大道|大街)[�
 
 def _names_its_own(norm, mention):
     """True when a mention joined to none before it names a place (青松路路口 is the road's
-    junction, 海滨-黄山路口 two roads' junction; 平交路口, 五一路口 name none)."""
+    junction, 海滨-黄山路口 two roads' junction; 平交路口, 五一路口 name none; a junction type
+    counted, 渠化路口3处, is a group of junctions)."""
     start = mention.stem_start
-    return mention.head not in ROAD_JUNCTION_HEADS or _ROAD_NAME_END.search(norm, start, mention.head_start) is not None \
+    return mention.head not in ROAD_JUNCTION_HEADS or mention.count is not None \
+        or _ROAD_NAME_END.search(norm, start, mention.head_start) is not None \
         or _DASHED_PAIR.fullmatch(norm, start, mention.head_start) is not None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BUILDING_USES, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import BUILDING_USES, DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS
+from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
 from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -350,6 +350,15 @@ def _route_after_code(norm, pos, clause_end):
 MAX_DESCRIPTION = 20  # characters of a description ending in 的 between a count and its noun
 
 
+def _device_follows(norm, pos, clause_end):
+    """True when a word of at most ``DEVICE_WORD`` Han characters ending in a device noun opens at
+    ``pos`` (196个小区|4507套路灯进行…: the count counts the lamps set up at the places)."""
+    stop = pos
+    while stop < min(clause_end, pos + DEVICE_WORD) and "\u4e00" <= norm[stop] <= "\u9fff":
+        stop += 1
+    return any(norm[pos:end].endswith(DEVICE_NOUNS) for end in range(pos + 1, stop + 1))
+
+
 def _noun_follows(norm, pos, clause_end):
     """True when a word ending in a head of two or more characters opens at ``pos`` (内河黑臭水体),
     or a description does that ends in 的 before it (两个建设年代相对较久的小区)."""
@@ -502,7 +511,7 @@ def _count_at(norm, pos, clause_end, mention):
         return None
     if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()) \
             and not _TOTAL_AFTER_COUNT.match(norm, match.end(), clause_end) \
-            or _noun_follows(norm, match.end(), clause_end):
+            or _noun_follows(norm, match.end(), clause_end) or _device_follows(norm, match.end(), clause_end):
         # 龙泉3个街道社区卫生服务中心, 大明渠2条内河黑臭水体: a count followed by a noun counts
         # that noun, not this name.
         return None
