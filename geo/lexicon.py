@@ -286,6 +286,8 @@ STRINGING_WORDS = longest_first(words("stringing"))
 # (合围, 贯穿全境), and uses of a place that are no works on it (占道经营: street vending).
 ENCLOSURE_WORDS = Words((*words("enclosure"), *words("place_use")))
 MEMBER_MARKERS = words("member_marker")
+# Words opening a list of routes after a header of road projects (即, 主要包括; geo.extract.listed_routes).
+ROUTE_LIST_OPENERS = words("route_list_opener")
 MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
 # People of a place after its name (青山中学教师, 白石村村民): the place is context.

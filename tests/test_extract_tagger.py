@@ -315,6 +315,24 @@ def test_works_on_a_length_of_a_road_outweigh_the_tagger(norm, name):
     assert [norm[r.start:r.end] for r in kept if r.named] == [name]
 
 
+def test_a_road_named_by_its_two_ends_before_its_type_outweighs_the_tagger_and_the_model():
+    # 下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路: the tagger reads two places; the form names a road
+    for norm, name in (("据悉,白石镇青山村至红岭镇二级公路是我县计划项目。", "白石镇青山村至红岭镇二级公路"),
+                       ("您反映的松林塔至南洼自然村道路已经修复。", "松林塔至南洼自然村道路")):
+        records = _records(norm)
+        kept = statistical.drop_rejected(norm, records, _tagging(norm, outside=[1.0] * len(norm)), [], 0, len(norm))
+        assert name in [norm[r.start:r.end] for r in kept if r.named]
+        combined = statistical.combine(norm, records, _tagging(norm, outside=[1.0] * len(norm)), 0, len(norm))
+        assert [r.confidence for r in combined if norm[r.start:r.end] == name] == [None]  # never dropped by the model
+    norm = "青山新区至白石道路已经修复。"  # a route to no village or township: the models weigh it
+    records = _records(norm)
+    combined = statistical.combine(norm, records, _tagging(norm, outside=[0.0] * len(norm)), 0, len(norm))
+    assert [r.confidence is None for r in combined if norm[r.start:r.end] == "青山新区至白石道路"] == [False]
+    norm = "青山村至白石村的公路两侧绿化。"  # (no route before the head: the tagger's word stands for 白石村)
+    kept = statistical.drop_rejected(norm, _records(norm), _tagging(norm, outside=[1.0] * len(norm)), [], 0, len(norm))
+    assert "白石村" not in [norm[r.start:r.end] for r in kept if r.named]
+
+
 def test_items_of_a_list_a_counted_works_header_opens_are_kept_whatever_the_tagger_says():
     norm = "新开工项目(3个):青山机场、白石湾旅游公路。"
     records = _records(norm)

@@ -54,6 +54,12 @@ MAX_BRACKETED_LIST = 60
 # Unnamed items in a row that a list may hold between two named places of one kind for them to be
 # named as such (万达广场、明发世贸、爱琴海综合体; geo.extract.sandwiched).
 MAX_SANDWICHED = 3
+# Items of a list of routes after a header of road projects (县乡公路改造项目5个,即A到B、C至D) that it may
+# hold for each to be named as a road (geo.extract.listed_routes): a longer list is left alone.
+MAX_LISTED_ROUTES = 12
+# Characters before such a list looked through for the same route written with its other join (A到B for
+# A至B): named there already, the item is not named again.
+ROUTE_ECHO_REACH = 600
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"

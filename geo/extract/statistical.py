@@ -6,7 +6,7 @@ import re
 
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
-from geo.lexicon import ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
+from geo.lexicon import TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
@@ -53,7 +53,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or main_part_done(norm, record, sent_end)
                                               or shown_as_built(norm, record.mention)
                                               or record.named and titled_works(norm, record.start, record.end)
-                                              or housed_estate(norm, record)):
+                                              or housed_estate(norm, record) or _typed_route(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
             # an item's title before its works (line_forms.titled_works);
@@ -149,7 +149,36 @@ def _evident(norm, record, sent_start):
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
-        or shown_as_built(norm, record.mention)
+        or shown_as_built(norm, record.mention) or _typed_route(norm, record)
+
+
+# A road named by its two ends right before its type (下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路):
+# two places of two characters or more joined by 至 or 到, Han characters only (see _typed_route).
+_TYPED_ROUTE_STEM = re.compile(r"(?:(?![的至到])[\u4e00-\u9fff]){2,}[至到](?:(?![的至到])[\u4e00-\u9fff]){2,}")
+_ROUTE_TYPES = ("公路", "道路")
+_GRADE = re.compile(r"[一二三四]级")
+
+
+def _typed_route(norm, record):
+    """True when a named road's stem is a route (``_TYPED_ROUTE_STEM``) to a village or a township right
+    before a road type in 公路 or 道路: the form names the road between two places, which the tagger and
+    the record model read as places (not an expressway's: 高淳至宣城高速公路 is theirs to weigh; nor a
+    route to a town or a zone: 两江新区至长寿道路, whose like are as often context)."""
+    mention = record.mention
+    return record.named and mention.kind == "name" and mention.head.endswith(_ROUTE_TYPES) \
+        and "高速" not in mention.head \
+        and record.start == mention.stem_start and (record.category == "road" or record.category in ROAD_CATEGORIES) \
+        and _TYPED_ROUTE_STEM.fullmatch(norm, mention.stem_start, mention.head_start) is not None \
+        and _ends_in_settlement(norm, mention.head_start)
+
+
+def _ends_in_settlement(norm, pos):
+    """True when a village's or a township's name ends at ``pos``, or before a road's grade there
+    (南洼自然村, 宰便镇二级)."""
+    table = heads()
+    pos -= 2 if _GRADE.match(norm, pos - 2) else 0  # 宰便镇二级公路: the road's grade after the place
+    return norm.endswith(TOWNSHIP_SUFFIXES, 0, pos) or any(
+        table.get(norm[pos - n:pos], (None,))[0] == "village" for n in (1, 2, 3))
 
 
 def _quoted_before_head(norm, record):
