@@ -6,7 +6,7 @@ import bisect
 import re
 
 from geo.lexicon import LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
-from geo.extract.extents import names_a_firm
+from geo.extract.name_tails import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record

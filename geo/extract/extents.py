@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BUILDING_USES, DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, FIRMS, FIRM_WORDS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
+from geo.extract.name_tails import head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
 from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
 from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
@@ -26,14 +27,11 @@ _DIRECTED_END = re.compile(r"[东西南北](?![\d延“]|、[东西南北](?:[^\
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
 _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
 _WORKS_FOLLOWER_INDEX = word_index(WORKS_FOLLOWERS)
-_GENERIC_INDEX = word_index(GENERIC_SORTED)
 _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
 _SIDE_INDEX = word_index(SIDE_WORDS)
-_FIRM_INDEX = word_index(FIRMS)
-_FIRM_WORD_INDEX = word_index(FIRM_WORDS)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -213,35 +211,14 @@ def _classed_works_follow(norm, pos, clause_end):
     before them, with words the lexicon has no action for)."""
     after = pos
     for _ in range(CLASSED_WORKS_MAX_MODIFIERS):
-        word = _GENERIC_INDEX.at(norm, after)
-        if word is None or _head_length_at(norm, after) or norm[after] in heads():
+        word = kind_word_at(norm, after)
+        if word is None:
             return False
         after += len(word)
         action = ACTION_INDEX.at(norm, after)
         if action and right_ok(norm, after + len(action), clause_end):
             return True
     return False
-
-
-def classed_works_to(norm, pos, end):
-    """True when ``norm[pos:end]`` is works of a kind alone: one to CLASSED_WORKS_MAX_MODIFIERS words
-    of a kind (no head among them), an action, and 工程 or 项目 (综合提升改造项目, 文化生态综合治理工程;
-    not 综合整治项目, whose action alone the read labels take into a river's name as often as not)."""
-    if ACTION_INDEX.at(norm, pos):
-        return False
-    for _ in range(CLASSED_WORKS_MAX_MODIFIERS + 1):
-        action = ACTION_INDEX.at(norm, pos)
-        if action and pos + len(action) < end and norm.startswith(_WORKS_NOUNS, pos + len(action)) \
-                and pos + len(action) + 2 == end:
-            return True
-        word = _GENERIC_INDEX.at(norm, pos)
-        if word is None or pos + len(word) >= end or _head_length_at(norm, pos) or norm[pos] in heads():
-            return False
-        pos += len(word)
-    return False
-
-
-_WORKS_NOUNS = ("工程", "项目")
 
 
 def _after_plan_words(norm, pos):
@@ -383,13 +360,6 @@ def _head_ending(text):
     """The longest head that ends ``text`` (None if none)."""
     table = heads()
     return next((text[-n:] for n in range(min(6, len(text)), 0, -1) if text[-n:] in table), None)
-
-
-def _head_length_at(norm, pos):
-    """Length of the longest head of two or more characters opening at ``pos`` (0 if none)."""
-    table = heads()
-    return max((n for n in range(2, 7) if norm[pos:pos + n] in table and table[norm[pos:pos + n]][1] not in ("skip", "none")),
-               default=0)
 
 
 def _building_after(norm, pos):
@@ -534,29 +504,6 @@ def _count_at(norm, pos, clause_end, mention):
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
 
 
-def names_a_firm(norm, pos, end):
-    """True when the works words after ``pos`` (and words of firms' names: 投资, 发展) run into the
-    end of a firm's name (公司, 集团): 青山新区开发建设集团, 白石区城市建设投资公司."""
-    after = pos
-    for _ in range(4):
-        word = ACTION_INDEX.at(norm, after) or _FIRM_WORD_INDEX.at(norm, after)
-        if not word or after + len(word) > end:
-            break
-        after += len(word)
-    return after > pos and _FIRM_INDEX.at(norm, after) is not None
-
-
-# The uses of a building listed after a place's name (门诊、住院综合楼): the place ends before them.
-_USE = "(?:" + "|".join(map(re.escape, BUILDING_USES)) + ")"
-_USES_LISTED = re.compile(_USE + "(?:[、和及与]" + _USE + ")+")  # (门诊、住院, 教学和宿舍)
-
-
-def uses_listed(norm, pos, end):
-    """True when the uses of a building are listed at ``pos`` (门诊、住院…, 教学和宿舍…): what they are
-    the uses of ends right before them, whatever building they go on to."""
-    return _USES_LISTED.match(norm, pos, end) is not None
-
-
 # A part of a place that works are done on (对科创中心进行改造), right after the place's name.
 _PART_WORKED_ON = re.compile(r"对[\u4e00-\u9fff]{2,8}?进行")
 
@@ -587,7 +534,7 @@ def right_ok(norm, pos, clause_end):
     works = ACTION_INDEX.at(norm, pos)
     if works and names_a_firm(norm, pos, clause_end):
         return False  # 天津经开区城市更新公司: the place names the firm that does the works
-    if follower and _head_length_at(norm, pos) <= len(follower) and not _building_after(norm, pos + len(follower)) \
+    if follower and head_length_at(norm, pos) <= len(follower) and not _building_after(norm, pos + len(follower)) \
             or works:
         # (青山中心消防站: 消防 follows a name, 消防站 is a head that goes on; so does 青山医院主体业务楼:
         # a building of the hospital named after the follower)

@@ -7,9 +7,8 @@ import itertools
 import re
 
 from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, PHASE_VERBS, category_group, heads
-from geo.extract.extents import uses_listed
 from geo.extract.apposition import ends_with_type
-from geo.extract.extents import classed_works_to
+from geo.extract.name_tails import classed_works_to, uses_listed
 from geo.extract.joined import holds_joined_pair
 from geo.settings import CLASSED_WORKS_CATEGORIES
 from geo.extract.patterns import CORNER_QUOTES, QUOTE_CLOSERS, COUNT_RE, TAGGER_EXTENDS
