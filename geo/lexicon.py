@@ -272,6 +272,8 @@ WORKS_TAILS = longest_first(words("works_tail"))
 # 白石村社区改善经费: 改善, the works word of Taiwanese reports, is also a verb of conditions, 改善环境;
 # 青山水源地保护工程: 保护 alone is a stop word, 加强生态保护).
 WORKS_FOLLOWERS = longest_first(words("works_follower"))
+# A project's budget written right after its name (青山快速道路 总经费逾39亿, 白石村排水沟改善经费约需240万元).
+BUDGET_WORDS = longest_first(words("budget_word"))
 # A building's main part, whose works done say the building's (青山医院主体工程完工, 主体封顶).
 MAIN_PARTS = longest_first(words("main_part"))
 MAIN_PART_DONE = frozenset(words("main_part_done"))  # its works that say the building stands (完工, 封顶)

@@ -511,3 +511,23 @@ def test_a_tagged_name_takes_no_works_of_a_kind_after_a_river():
     records = [r for r in _records(norm) if r.named]
     extended = statistical.extend_to_names(norm, records, [(2, 11, 0.95)])
     assert [norm[r.start:r.end] for r in extended] == ["白沙河综合整治项目"]
+
+
+@pytest.mark.parametrize("norm, name", [
+    ("青山第二条快速道路 总经费逾39亿", "青山第二条快速道路"),  # a headline: the name, a gap, its budget
+    ("白石村青山宫后方排水沟改善经费约需240万元。", "白石村青山宫后方排水沟"),  # its works word, then its budget
+])
+def test_a_name_its_budget_follows_outweighs_the_tagger_and_the_model(norm, name):
+    records = _records(norm)
+    assert name in [norm[r.start:r.end] for r in records if r.named]
+    kept = statistical.drop_rejected(norm, records, _tagging(norm, outside=[1.0] * len(norm)), [], 0, len(norm))
+    assert name in [norm[r.start:r.end] for r in kept if r.named]
+    combined = statistical.combine(norm, records, _tagging(norm, outside=[1.0] * len(norm)), 0, len(norm))
+    assert [r.confidence for r in combined if norm[r.start:r.end] == name] == [None]  # never dropped by the model
+
+
+def test_a_budget_after_other_words_leaves_the_name_to_the_tagger():
+    norm = "青山路沿线商铺总投资2亿元。"  # the budget is the shops', not the road's
+    records = _records(norm)
+    kept = statistical.drop_rejected(norm, records, _tagging(norm, outside=[1.0] * len(norm)), [], 0, len(norm))
+    assert "青山路" not in [norm[r.start:r.end] for r in kept if r.named]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP, heads
+from geo.lexicon import BUDGET_WORDS, MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP, heads
 from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
@@ -221,6 +221,10 @@ WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年
 MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
 # A length between a name and its works (半苗线56.9公里路基路面改造, 青山路800米的改造).
 LENGTH_AFTER_RE = re.compile(r"的?\d+(?:\.\d+)?(?:公里|千米|km|KM|延米|米)的?")
+# A budget right after a name, on its line (青山快速道路 总经费逾39亿, 改善经费约需240万元): a budget word, an
+# approximation, a figure.
+BUDGET_AFTER_RE = re.compile(r"[ \t\u3000]*(?:%s)(?:约需|约|逾|达|为|共计|需)?[\d一二三四五六七八九十百千]"
+                             % "|".join(map(re.escape, BUDGET_WORDS)))
 INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a member of the group counted after it
 # The verb a route passes places by (起于A,经B路,止于C): opening a clause near the route's
 # ends it ends a stem (geo.extract.stems) and makes the places it governs context.

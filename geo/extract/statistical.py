@@ -6,10 +6,10 @@ import re
 
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
-from geo.lexicon import TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
+from geo.lexicon import TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, WORKS_FOLLOWERS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
-from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
 from geo.extract.record_spans import housed_estate, one_of_a_type
 from geo.extract.stems import quoted_name
 from geo.extract.works import main_part_done, works_at
@@ -53,11 +53,12 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or main_part_done(norm, record, sent_end)
                                               or shown_as_built(norm, record.mention)
                                               or record.named and titled_works(norm, record.start, record.end)
-                                              or housed_estate(norm, record) or _typed_route(norm, record)):
+                                              or housed_estate(norm, record) or _typed_route(norm, record)
+                                              or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
             # an item's title before its works (line_forms.titled_works);
-            # an estate beside its housing type (record_spans.housed_estate)
+            # an estate beside its housing type (record_spans.housed_estate); a name its budget follows
             record.confidence = None
     return records
 
@@ -143,13 +144,13 @@ def _evident(norm, record, sent_start):
     right before its works, or in a list right before them (龙山光伏发电项目建设, 东外环、山前大道通车);
     a district's one facility built; an item under a counted works header; a member counted with
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
-    or zone the form of its line shows as built (line_forms.shown_as_built)."""
+    or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows."""
     return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
-        or shown_as_built(norm, record.mention) or _typed_route(norm, record)
+        or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record)
 
 
 # A road named by its two ends right before its type (下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路):
@@ -275,3 +276,17 @@ def _works_from(norm, end, road):
         if works_at(norm, at, len(norm)) or tail and works_at(norm, at + len(tail), len(norm)):
             return True
     return False
+
+
+def _budgeted(norm, record):
+    """True when the record's budget follows its name on its line, after its works word at most
+    (青山快速道路 总经费逾39亿, 白石村排水沟改善经费约需240万元, 青山路改造总投资2亿元): what is paid for is
+    a project, whatever the tagger and the record model say of a headline or a figure's line."""
+    pos = record.end
+    works = works_at(norm, pos, min(len(norm), pos + _WORKS_REACH)) or match_any(norm, pos, WORKS_FOLLOWERS)
+    if works and norm.startswith(works, pos):
+        pos += len(works)  # (works after adverbs are no budget's)
+    return BUDGET_AFTER_RE.match(norm, pos) is not None
+
+
+_WORKS_REACH = 8  # how far works after a name are looked for before its budget
