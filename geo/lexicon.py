@@ -209,6 +209,9 @@ PHASE_VERBS = words("phase_verb")
 # works of a counted thing only, never of a named place. (新增 and 增加 are none: they open counts
 # of places for pupils, firms, vehicles and classes as often as of things built.)
 ADDING_VERBS = frozenset(words("adding_verb"))
+# Verbs that say works of things counted when said right after their noun (187个排水达标区整改,
+# 为10条街道栽植垂柳): works of a counted group only, never of a named place (进行整改 stays no works).
+COUNTED_AFTER_VERBS = words("counted_after_verb")
 NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
 # Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the

@@ -570,3 +570,11 @@ def test_a_clause_of_a_noun_and_its_count_takes_the_building_verb_of_the_counted
     # a verb that grows farms or firms (培育, 发展) is no works verb shared by the list
     assert 12 not in [value for _, value in counted_groups("培育青山家庭农场20个,白石专业合作社12个。")]
     assert 12 not in [value for _, value in counted_groups("新建青山粮油配送中心1个,带动就业12个。")]
+
+
+def test_a_verb_of_works_on_things_counted_said_after_their_noun_makes_a_group():
+    # 整改, 栽植 (counted_after_verb in actions.tsv) say works only of things counted before them
+    assert _groups("完成白石县56个排水达标区整改。") == [("排水达标区", 56, "project")]
+    assert counted_groups("为青山镇10条街道栽植垂柳等树木3750多株") == [("road_rebuild", 10)]
+    # problems counted (uncounted) are no works
+    assert counted_groups("完成整改问题36个") == []

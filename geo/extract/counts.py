@@ -6,13 +6,13 @@ import bisect
 import re
 
 from geo import data as geo_data
-from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
+from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_AFTER_VERBS, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
 from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category, type_family
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.settings import COUNTED_WORKS_NOUN
 from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
-from geo.extract.works import right_action
+from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
@@ -438,10 +438,17 @@ def _thing_subject(norm, match, start, end):
         verb = ACTION_INDEX.first_in(norm[match.end():end])
         if verb is not None and _WHERE_OR_WHEN.search(norm[match.end():match.end() + verb[0]]) is not None:
             return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
-    action = right_action(norm, noun_end, end) if noun_end - match.end() >= 2 else None
+    action = right_action(norm, noun_end, end) or _counted_after_verb(norm, noun_end, end) \
+        if noun_end - match.end() >= 2 else None
     if action is None and noun_end - match.end() >= 2 and norm.startswith(INVESTMENT_PREDICATES, noun_end):
         action = INVESTMENT_WORKS  # 9座基建矿井完成投资16.5亿元
     return ((match.end(), noun_end), action) if action else None
+
+
+def _counted_after_verb(norm, pos, end):
+    """The verb of works on things counted said right after their noun at ``pos`` (its adverbs
+    skipped: 187个排水达标区整改, lexicon role ``counted_after_verb``), else None."""
+    return match_any(norm, skip_adverbs(norm, pos, end)[0], COUNTED_AFTER_VERBS)
 
 
 MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
