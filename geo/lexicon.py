@@ -353,6 +353,8 @@ MEASURE_NOUNS = words("measure_noun")
 # Units of things counted with no place type (建成15家放心粮油连锁店), and nouns such counts never
 # make works of (培育龙头企业7家, 提高3个百分点, 安装路灯79盏).
 THING_UNITS = words("thing_unit")
+# Place types written as their own unit right after a count in digits (31村, 9屯): the count counts them.
+PLACE_AS_UNIT = words("place_as_unit")
 # Units of works counted with no place type (11项产业工程, 20宗城建项目, 十大工程).
 WORKS_UNITS = words("works_unit")
 # Units that after a Chinese numeral are a section, not a count (人民南路二段; 5段道路 counts).

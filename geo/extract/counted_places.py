@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, DEVICE_NOUNS, PHASE_VERBS, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
+from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, DEVICE_NOUNS, PHASE_VERBS, PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
 from geo.extract.counted_nouns import thing_category
 from geo.extract.counts import _LOCATIVE, _works_category, group_record, stock_counted
 from geo.extract.model import Covered
@@ -17,6 +17,8 @@ _NUMERALS = "一二两三四五六七八九十百"
 # A count of things (13个, 两条, 177座): digits, or numerals no numeral or digit stands before.
 _PLACE_COUNT = re.compile(rf"(?<![\d.第{_NUMERALS}])(?P<num>\d+|[{_NUMERALS}]{{1,3}})(?:余|多)?"
                           rf"(?P<unit>{'|'.join(THING_UNITS)})")
+# A count in digits written right before a place type that is its own unit (31村, 9屯: ``place_as_unit``).
+_BARE_COUNT = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>)(?={'|'.join(PLACE_AS_UNIT)})")
 _KINDS = ("name", "facility", "generic")  # heads that name places (not skip, none)
 
 
@@ -48,7 +50,7 @@ def counted_places(norm, clause_spans, records):
         return []
     out, taken, stated = [], None, None
     for start, end in clause_spans:
-        for match in _PLACE_COUNT.finditer(norm, start, end):
+        for match in _counts_in(norm, start, end):
             value = parse_number(match.group("num"))
             if not value or value < 2 or _LOCATIVE.search(norm, max(start, match.start() - 3), match.start()):
                 continue  # (在全省15个…县: where the works are)
@@ -70,9 +72,18 @@ def counted_places(norm, clause_spans, records):
             if category is None:
                 continue
             out.append(group_record(category, action, (match.start(), head_end), (match.end(), head_end), head_start,
-                                    {"value": value, "unit": match.group("unit")}))
+                                    {"value": value, "unit": match.group("unit") or norm[head_start:head_end]}))
             taken.add(match.start(), head_end)
     return out
+
+
+def _counts_in(norm, start, end):
+    """The counts of things in ``norm[start:end]`` in order: in a unit (13个, 两条), or in digits
+    right before a type that is its own unit (完成上袁等31村…, 9屯饮水改造工程)."""
+    found = list(_PLACE_COUNT.finditer(norm, start, end))
+    if any(unit in norm[start:end] for unit in PLACE_AS_UNIT):
+        found = sorted(found + list(_BARE_COUNT.finditer(norm, start, end)), key=lambda m: m.start())
+    return found
 
 
 _ALL_OF = ("全部", "均", "都")  # after a bare type counted: all of them did (a status, no works)
