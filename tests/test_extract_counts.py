@@ -578,3 +578,11 @@ def test_a_verb_of_works_on_things_counted_said_after_their_noun_makes_a_group()
     assert counted_groups("为青山镇10条街道栽植垂柳等树木3750多株") == [("road_rebuild", 10)]
     # problems counted (uncounted) are no works
     assert counted_groups("完成整改问题36个") == []
+
+
+def test_works_counted_after_a_list_no_name_was_read_from_are_a_group():
+    # 等N个项目 after a list counts the list's projects only when the list was read (its names
+    # state the count); an item read as no name leaves the count to the works
+    assert counted_groups("白石跨越新能源商用车技改等50个项目开工") == [("project", 50)]
+    assert _works("完成青山中学、白石小学等4个续建项目") == []
+    assert counted_groups("完成青松、白石2个社区卫生服务中心新建工程。") == []

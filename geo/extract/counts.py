@@ -68,6 +68,7 @@ def counted_works(norm, start, end, records, mentions=()):
     # 等 counts the list before it; a generic head (7项基础设施建设项目, 6个交通项目) counts nothing.
     heads_at = sorted(m.head_start for m in mentions if m.kind not in ("raw", "skip")
                       and (m.kind != "generic" or m.category == "members" and m.stop == "等"))
+    listed_at = {m.head_start for m in mentions if m.kind == "generic" and m.category == "members"}
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
         which = next(n for n in (1, 2, 3, 4, 5) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
@@ -76,8 +77,10 @@ def counted_works(norm, start, end, records, mentions=()):
             continue
         noun_start, noun_end = match.span(f"noun{which}")
         first_head = bisect.bisect_left(heads_at, noun_start)  # (the first head at or after the noun: inside it?)
-        if which in (1, 5) and first_head < len(heads_at) and heads_at[first_head] < noun_end:
-            continue  # 2个社区卫生服务中心新建工程: the count counts the places named
+        if which in (1, 5) and first_head < len(heads_at) and heads_at[first_head] < noun_end \
+                and (heads_at[first_head] in listed_at and any(r.end <= count_start for r in records)
+                     or value in _stated_counts(records)):
+            continue  # 青松、白石2个社区卫生服务中心新建工程, A、B等12个项目: the count counts the places named
         if which == 1 and norm.startswith(MEASURE_NOUNS, noun_start):
             continue  # 新增540个学位|天涯区…改扩建项目: a measure, the works noun another's
         if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
@@ -97,6 +100,13 @@ def counted_works(norm, start, end, records, mentions=()):
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+def _stated_counts(records):
+    """The counts the records state (their quantity, their list's total): a count one states before
+    a place type inside a works noun counts those places (青松、白石2个社区卫生服务中心新建工程); one
+    none states counts the works (17件道路及排水沟改善工程, 长安跨越…等50个项目开工)."""
+    return {count.get("value") for record in records for count in (record.quantity, record.group_total) if count}
 
 
 def _after_last_verb(norm, lo, hi):
