@@ -355,6 +355,8 @@ MEASURE_NOUNS = words("measure_noun")
 THING_UNITS = words("thing_unit")
 # Place types written as their own unit right after a count in digits (31村, 9屯): the count counts them.
 PLACE_AS_UNIT = words("place_as_unit")
+# Money of works said right after their noun, then its amount (4件改善工程经费共760万元): it ends the noun.
+MONEY_NOUNS = longest_first(words("money_noun"))
 # Units of works counted with no place type (11项产业工程, 20宗城建项目, 十大工程).
 WORKS_UNITS = words("works_unit")
 # Units that after a Chinese numeral are a section, not a count (人民南路二段; 5段道路 counts).

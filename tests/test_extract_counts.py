@@ -586,3 +586,11 @@ def test_works_counted_after_a_list_no_name_was_read_from_are_a_group():
     assert counted_groups("白石跨越新能源商用车技改等50个项目开工") == [("project", 50)]
     assert _works("完成青山中学、白石小学等4个续建项目") == []
     assert counted_groups("完成青松、白石2个社区卫生服务中心新建工程。") == []
+
+
+def test_works_counted_before_their_noun_and_its_money_are_a_group():
+    # the money of the works and its amount (money_noun in followers.tsv) end the works noun
+    assert _works("其中青山镇4件改善工程经费共7,600,000元;") == [("工程", 4, "件")]
+    assert _works("实施白石县6个改造工程总投资5亿元") == [("工程", 6, "个")]
+    # a money word with no amount after it goes on as a noun
+    assert _works("实施6个改造工程资金监管") == []

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from geo import data as geo_data
-from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_AFTER_VERBS, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
+from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_AFTER_VERBS, COUNTED_WORKS, MONEY_NOUNS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
 from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category, type_family
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
@@ -89,7 +89,7 @@ def counted_works(norm, start, end, records, mentions=()):
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
                          or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)
                          or _CLASSES_BEFORE.search(norm, max(start, count_start - 5), count_start)
-                         or norm.startswith(INVESTMENT_PREDICATES, noun_end)):
+                         or norm.startswith(INVESTMENT_PREDICATES, noun_end) or _MONEY_AFTER.match(norm, noun_end)):
             continue  # 3个工程技术中心: the noun goes on (after classes, 10大类34个子项目分解到…, it ends)
         if which == 5:
             noun_start = _after_last_verb(norm, noun_start, noun_end - 2)  # (本区将安排|重大工程建设)
@@ -100,6 +100,10 @@ def counted_works(norm, start, end, records, mentions=()):
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+# The money of the works counted, then its amount (4件改善工程经费共760万元, 3个工程总投资5亿元).
+_MONEY_AFTER = re.compile(rf"(?:{'|'.join(MONEY_NOUNS)})(?:共|约|达|为|合计|总计)?\d")
 
 
 def _stated_counts(records):
