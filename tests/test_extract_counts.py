@@ -594,3 +594,8 @@ def test_works_counted_before_their_noun_and_its_money_are_a_group():
     assert _works("实施白石县6个改造工程总投资5亿元") == [("工程", 6, "个")]
     # a money word with no amount after it goes on as a noun
     assert _works("实施6个改造工程资金监管") == []
+
+
+def test_waterside_platforms_counted_are_a_group_of_park_facilities():
+    # 亲水平台 is a park facility like 观景平台 (heads.tsv); 平台 alone stays skip (创新平台)
+    assert counted_groups("沿青山河修建亲水平台3个,建成公厕5座。") == [("park", 3), ("sanitation", 5)]
