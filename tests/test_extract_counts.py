@@ -599,3 +599,9 @@ def test_works_counted_before_their_noun_and_its_money_are_a_group():
 def test_waterside_platforms_counted_are_a_group_of_park_facilities():
     # 亲水平台 is a park facility like 观景平台 (heads.tsv); 平台 alone stays skip (创新平台)
     assert counted_groups("沿青山河修建亲水平台3个,建成公厕5座。") == [("park", 3), ("sanitation", 5)]
+
+
+def test_things_counted_then_fitted_or_linked_up_are_a_group():
+    # 安拆 (fitted with equipment), 连线成景 (linked into a scenic line): counted_after_verb rows
+    assert counted_groups("提档晋级青山县15个小区安拆新的室外体育健身器材。") == [("area", 15)]
+    assert counted_groups("白石县16个旅游驿站连线成景。") == [("project", 16)]
