@@ -605,3 +605,9 @@ def test_things_counted_then_fitted_or_linked_up_are_a_group():
     # 安拆 (fitted with equipment), 连线成景 (linked into a scenic line): counted_after_verb rows
     assert counted_groups("提档晋级青山县15个小区安拆新的室外体育健身器材。") == [("area", 15)]
     assert counted_groups("白石县16个旅游驿站连线成景。") == [("project", 16)]
+
+
+def test_things_counted_in_zhi_are_a_group_like_those_in_zuo():
+    # 只 is a count unit of facilities (units.tsv), like 座; animals counted are no works
+    assert counted_groups("新建白石镇森林防火蓄水池1287只(约17190吨),购买消防车2辆。") == [("utility", 1287)]
+    assert counted_groups("青山村养殖羊300只。") == []
