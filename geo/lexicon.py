@@ -212,6 +212,9 @@ ADDING_VERBS = frozenset(words("adding_verb"))
 # Verbs that say works of things counted when said right after their noun (187个排水达标区整改,
 # 为10条街道栽植垂柳): works of a counted group only, never of a named place (进行整改 stays no works).
 COUNTED_AFTER_VERBS = words("counted_after_verb")
+# Verbs before places counted before their type that say works on them there only (实施110村…, 实施13个村饮水…):
+# too general for any other count (实施 opens every kind of clause).
+COUNTED_PLACE_VERBS = words("counted_place_verb")
 NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
 # Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the

@@ -46,3 +46,9 @@ def test_a_count_in_digits_right_before_a_village_type_as_its_own_unit_is_a_grou
     assert counted_groups("计划三年完成9屯饮水改造工程") == [("village", 9)]
     # with no works on them (covered, benefited) they are no group
     assert counted_groups("该工程覆盖17屯,受益农户1735户") == []
+
+
+def test_places_counted_after_shishi_take_it_as_their_works():
+    # 实施 (counted_place_verb) says works of places counted before their type, not of other counts
+    assert counted_groups("实施白石县110村农村公益事业“一事一议”财政奖补") == [("village", 110)]
+    assert counted_groups("实施青山县12个村庄人居环境整治") == [("village", 12)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, DEVICE_NOUNS, PHASE_VERBS, PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
+from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, COUNTED_PLACE_VERBS, DEVICE_NOUNS, PHASE_VERBS, PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
 from geo.extract.counted_nouns import thing_category
 from geo.extract.counts import _LOCATIVE, _works_category, group_record, stock_counted
 from geo.extract.model import Covered
@@ -119,8 +119,9 @@ def _counts_places(norm, noun_start, head_end, end):
 
 def _works_of(norm, count_start, head_end, start, end):
     """The works of places counted at ``count_start`` whose type ends at ``head_end``: said right
-    after the type (its adverbs and fillers skipped; a ``counted_after_verb`` too: 为10条街道栽植垂柳), else the last works word (or verb of phase or of adding: 完成13个村…, 增设4处…)
-    within ``COUNTED_PLACE_REACH`` characters before the count; a verb before 后 says when
+    after the type (its adverbs and fillers skipped; a ``counted_after_verb`` too: 为10条街道栽植垂柳),
+    else the last works word (or verb of phase, of adding or ``counted_place_verb``: 完成13个村…, 增设4处…,
+    实施110村…) within ``COUNTED_PLACE_REACH`` characters before the count; a verb before 后 says when
     (建成后可解决2个贫困村…: no works on them). None when there is none."""
     after = skip_adverbs(norm, head_end + norm.startswith("为", head_end), end)[0]  # (以8个路口为改造重点)
     action = ACTION_INDEX.at(norm, after) or match_any(norm, after, COUNTED_AFTER_VERBS)
@@ -150,7 +151,7 @@ def _works_after_jinxing(norm, lo, count_start, head_end, end):
     return hit[1] if hit is not None else None
 
 
-_PHASE_OR_ADDING = tuple(sorted(set(PHASE_VERBS) | ADDING_VERBS))
+_PHASE_OR_ADDING = tuple(sorted(set(PHASE_VERBS) | ADDING_VERBS | set(COUNTED_PLACE_VERBS)))  # (实施110村…)
 
 
 def _type_after(norm, pos, end):
