@@ -209,6 +209,12 @@ PHASE_VERBS = words("phase_verb")
 # works of a counted thing only, never of a named place. (新增 and 增加 are none: they open counts
 # of places for pupils, firms, vehicles and classes as often as of things built.)
 ADDING_VERBS = frozenset(words("adding_verb"))
+# Verbs that say works of things counted when said right after their noun (187个排水达标区整改,
+# 为10条街道栽植垂柳): works of a counted group only, never of a named place (进行整改 stays no works).
+COUNTED_AFTER_VERBS = words("counted_after_verb")
+# Verbs before places counted before their type that say works on them there only (实施110村…, 实施13个村饮水…):
+# too general for any other count (实施 opens every kind of clause).
+COUNTED_PLACE_VERBS = words("counted_place_verb")
 NOUN_OBJECT_VERBS = words("noun_object_verb")
 ACTION_FILLERS = words("filler")
 # Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the
@@ -272,7 +278,8 @@ WORKS_TAILS = longest_first(words("works_tail"))
 # 白石村社区改善经费: 改善, the works word of Taiwanese reports, is also a verb of conditions, 改善环境;
 # 青山水源地保护工程: 保护 alone is a stop word, 加强生态保护).
 WORKS_FOLLOWERS = longest_first(words("works_follower"))
-# A project's budget written right after its name (青山快速道路 总经费逾39亿, 白石村排水沟改善经费约需240万元).
+# A project's budget written right after its name (青山快速道路 总经费逾39亿, 白石村排水沟改善经费约需240万元), or
+# the money of counted works before its amount (4件改善工程经费共760万元): it ends the name or the noun.
 BUDGET_WORDS = longest_first(words("budget_word"))
 # A building's main part, whose works done say the building's (青山医院主体工程完工, 主体封顶).
 MAIN_PARTS = longest_first(words("main_part"))
@@ -352,6 +359,8 @@ MEASURE_NOUNS = words("measure_noun")
 # Units of things counted with no place type (建成15家放心粮油连锁店), and nouns such counts never
 # make works of (培育龙头企业7家, 提高3个百分点, 安装路灯79盏).
 THING_UNITS = words("thing_unit")
+# Place types written as their own unit right after a count in digits (31村, 9屯): the count counts them.
+PLACE_AS_UNIT = words("place_as_unit")
 # Units of works counted with no place type (11项产业工程, 20宗城建项目, 十大工程).
 WORKS_UNITS = words("works_unit")
 # Units that after a Chinese numeral are a section, not a count (人民南路二段; 5段道路 counts).

@@ -38,3 +38,17 @@ def test_places_counted_before_a_device_set_up_at_them_are_a_group():
     assert 6 in [value for _, value in counted_groups("新建白石县6个路口信号灯;")]
     # a service of the places is still no works on them
     assert counted_groups("恢复青山县7栋楼物业服务") == []
+
+
+def test_a_count_in_digits_right_before_a_village_type_as_its_own_unit_is_a_group():
+    # 31村, 9屯: the type is its own unit (place_as_unit in units.tsv)
+    assert counted_groups("完成青山、白石等31村扶贫开发整村推进项目建设;") == [("village", 31)]
+    assert counted_groups("计划三年完成9屯饮水改造工程") == [("village", 9)]
+    # with no works on them (covered, benefited) they are no group
+    assert counted_groups("该工程覆盖17屯,受益农户1735户") == []
+
+
+def test_places_counted_after_shishi_take_it_as_their_works():
+    # 实施 (counted_place_verb) says works of places counted before their type, not of other counts
+    assert counted_groups("实施白石县110村农村公益事业“一事一议”财政奖补") == [("village", 110)]
+    assert counted_groups("实施青山县12个村庄人居环境整治") == [("village", 12)]

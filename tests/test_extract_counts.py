@@ -570,3 +570,44 @@ def test_a_clause_of_a_noun_and_its_count_takes_the_building_verb_of_the_counted
     # a verb that grows farms or firms (培育, 发展) is no works verb shared by the list
     assert 12 not in [value for _, value in counted_groups("培育青山家庭农场20个,白石专业合作社12个。")]
     assert 12 not in [value for _, value in counted_groups("新建青山粮油配送中心1个,带动就业12个。")]
+
+
+def test_a_verb_of_works_on_things_counted_said_after_their_noun_makes_a_group():
+    # 整改, 栽植 (counted_after_verb in actions.tsv) say works only of things counted before them
+    assert _groups("完成白石县56个排水达标区整改。") == [("排水达标区", 56, "project")]
+    assert counted_groups("为青山镇10条街道栽植垂柳等树木3750多株") == [("road_rebuild", 10)]
+    # problems counted (uncounted) are no works
+    assert counted_groups("完成整改问题36个") == []
+
+
+def test_works_counted_after_a_list_no_name_was_read_from_are_a_group():
+    # 等N个项目 after a list counts the list's projects only when the list was read (its names
+    # state the count); an item read as no name leaves the count to the works
+    assert counted_groups("白石跨越新能源商用车技改等50个项目开工") == [("project", 50)]
+    assert _works("完成青山中学、白石小学等4个续建项目") == []
+    assert counted_groups("完成青松、白石2个社区卫生服务中心新建工程。") == []
+
+
+def test_works_counted_before_their_noun_and_its_money_are_a_group():
+    # the money of the works and its amount (budget_word in followers.tsv) end the works noun
+    assert _works("其中青山镇4件改善工程经费共7,600,000元;") == [("工程", 4, "件")]
+    assert _works("实施白石县6个改造工程总投资5亿元") == [("工程", 6, "个")]
+    # a money word with no amount after it goes on as a noun
+    assert _works("实施6个改造工程资金监管") == []
+
+
+def test_waterside_platforms_counted_are_a_group_of_park_facilities():
+    # 亲水平台 is a park facility like 观景平台 (heads.tsv); 平台 alone stays skip (创新平台)
+    assert counted_groups("沿青山河修建亲水平台3个,建成公厕5座。") == [("park", 3), ("sanitation", 5)]
+
+
+def test_things_counted_then_fitted_or_linked_up_are_a_group():
+    # 安拆 (fitted with equipment), 连线成景 (linked into a scenic line): counted_after_verb rows
+    assert counted_groups("提档晋级青山县15个小区安拆新的室外体育健身器材。") == [("area", 15)]
+    assert counted_groups("白石县16个旅游驿站连线成景。") == [("project", 16)]
+
+
+def test_things_counted_in_zhi_are_a_group_like_those_in_zuo():
+    # 只 is a count unit of facilities (units.tsv), like 座; animals counted are no works
+    assert counted_groups("新建白石镇森林防火蓄水池1287只(约17190吨),购买消防车2辆。") == [("utility", 1287)]
+    assert counted_groups("青山村养殖羊300只。") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo import data as geo_data
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, ADDING_VERBS, FILLER_INDEX, STEM_CATEGORY, STOPS, heads, match_any
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, ADDING_VERBS, COUNTED_AFTER_VERBS, FILLER_INDEX, STEM_CATEGORY, STOPS, heads, match_any
 from geo.extract.patterns import COUNTED_PROJECTS, MAX_STEM
 
 # Investment said of what a clause opens with (9座矿井完成投资16亿元, 32个重点项目投资完成率150%):
@@ -32,8 +32,9 @@ def end_of_noun(norm, noun_start, run_end):
     Returns
     -------
     int
-        At the quote closing a quoted noun (7个“居民之家”), else before a verb, 的, a stop word or
-        an adverb (104个社区|全部完成), else ``run_end``.
+        At the quote closing a quoted noun (7个“居民之家”), else before a verb (a
+        ``counted_after_verb`` too: 187个排水达标区|整改), 的, a stop word or an adverb
+        (104个社区|全部完成), else ``run_end``.
     """
     if norm.startswith("“", noun_start):
         closing = norm.find("”", noun_start + 1, run_end)
@@ -41,7 +42,7 @@ def end_of_noun(norm, noun_start, run_end):
             return closing + 1
     for pos in range(noun_start + 2, run_end):
         if norm[pos] == "的" or ACTION_INDEX.at(norm, pos) or match_any(norm, pos, STOPS) \
-                or len(FILLER_INDEX.at(norm, pos) or "") >= 2:
+                or len(FILLER_INDEX.at(norm, pos) or "") >= 2 or match_any(norm, pos, COUNTED_AFTER_VERBS):
             return pos  # 104个社区全部完成: an adverb ends the noun too
     return run_end
 

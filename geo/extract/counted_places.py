@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, DEVICE_NOUNS, PHASE_VERBS, THING_UNITS, UNCOUNTED_NOUNS, heads
+from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, COUNTED_PLACE_VERBS, DEVICE_NOUNS, PHASE_VERBS, PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
 from geo.extract.counted_nouns import thing_category
 from geo.extract.counts import _LOCATIVE, _works_category, group_record, stock_counted
 from geo.extract.model import Covered
@@ -17,6 +17,8 @@ _NUMERALS = "一二两三四五六七八九十百"
 # A count of things (13个, 两条, 177座): digits, or numerals no numeral or digit stands before.
 _PLACE_COUNT = re.compile(rf"(?<![\d.第{_NUMERALS}])(?P<num>\d+|[{_NUMERALS}]{{1,3}})(?:余|多)?"
                           rf"(?P<unit>{'|'.join(THING_UNITS)})")
+# A count in digits written right before a place type that is its own unit (31村, 9屯: ``place_as_unit``).
+_BARE_COUNT = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>)(?={'|'.join(PLACE_AS_UNIT)})")
 _KINDS = ("name", "facility", "generic")  # heads that name places (not skip, none)
 
 
@@ -48,7 +50,7 @@ def counted_places(norm, clause_spans, records):
         return []
     out, taken, stated = [], None, None
     for start, end in clause_spans:
-        for match in _PLACE_COUNT.finditer(norm, start, end):
+        for match in _counts_in(norm, start, end):
             value = parse_number(match.group("num"))
             if not value or value < 2 or _LOCATIVE.search(norm, max(start, match.start() - 3), match.start()):
                 continue  # (在全省15个…县: where the works are)
@@ -70,9 +72,18 @@ def counted_places(norm, clause_spans, records):
             if category is None:
                 continue
             out.append(group_record(category, action, (match.start(), head_end), (match.end(), head_end), head_start,
-                                    {"value": value, "unit": match.group("unit")}))
+                                    {"value": value, "unit": match.group("unit") or norm[head_start:head_end]}))
             taken.add(match.start(), head_end)
     return out
+
+
+def _counts_in(norm, start, end):
+    """The counts of things in ``norm[start:end]`` in order: in a unit (13个, 两条), or in digits
+    right before a type that is its own unit (完成上袁等31村…, 9屯饮水改造工程)."""
+    found = list(_PLACE_COUNT.finditer(norm, start, end))
+    if any(unit in norm[start:end] for unit in PLACE_AS_UNIT):
+        found = sorted(found + list(_BARE_COUNT.finditer(norm, start, end)), key=lambda m: m.start())
+    return found
 
 
 _ALL_OF = ("全部", "均", "都")  # after a bare type counted: all of them did (a status, no works)
@@ -108,13 +119,14 @@ def _counts_places(norm, noun_start, head_end, end):
 
 def _works_of(norm, count_start, head_end, start, end):
     """The works of places counted at ``count_start`` whose type ends at ``head_end``: said right
-    after the type (its adverbs and fillers skipped), else the last works word (or verb of phase or of adding: 完成13个村…, 增设4处…)
-    within ``COUNTED_PLACE_REACH`` characters before the count; a verb before 后 says when
+    after the type (its adverbs and fillers skipped; a ``counted_after_verb`` too: 为10条街道栽植垂柳),
+    else the last works word (or verb of phase, of adding or ``counted_place_verb``: 完成13个村…, 增设4处…,
+    实施110村…) within ``COUNTED_PLACE_REACH`` characters before the count; a verb before 后 says when
     (建成后可解决2个贫困村…: no works on them). None when there is none."""
     after = skip_adverbs(norm, head_end + norm.startswith("为", head_end), end)[0]  # (以8个路口为改造重点)
-    action = ACTION_INDEX.at(norm, after)
+    action = ACTION_INDEX.at(norm, after) or match_any(norm, after, COUNTED_AFTER_VERBS)
     if action:
-        return action  # (right after the type and its adverbs: 11个停车场实行免费开放 is no works)
+        return action  # (right after the type and its adverbs: 11个停车场实行免费开放 is no works; 为10条街道栽植)
     lo, found, at = max(start, count_start - COUNTED_PLACE_REACH), None, -1
     pos = lo
     while (hit := ACTION_INDEX.first_in(norm, pos, count_start)) is not None:
@@ -139,7 +151,7 @@ def _works_after_jinxing(norm, lo, count_start, head_end, end):
     return hit[1] if hit is not None else None
 
 
-_PHASE_OR_ADDING = tuple(sorted(set(PHASE_VERBS) | ADDING_VERBS))
+_PHASE_OR_ADDING = tuple(sorted(set(PHASE_VERBS) | ADDING_VERBS | set(COUNTED_PLACE_VERBS)))  # (实施110村…)
 
 
 def _type_after(norm, pos, end):

@@ -6,13 +6,13 @@ import bisect
 import re
 
 from geo import data as geo_data
-from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_WORKS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
+from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_AFTER_VERBS, COUNTED_WORKS, BUDGET_WORDS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
 from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category, type_family
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.settings import COUNTED_WORKS_NOUN
 from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
-from geo.extract.works import right_action
+from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
 _CLASS_COUNTERS = frozenset("0123456789一二三四五六七八九十大")  # before 类, they count classes (8类32项)
@@ -68,6 +68,7 @@ def counted_works(norm, start, end, records, mentions=()):
     # 等 counts the list before it; a generic head (7项基础设施建设项目, 6个交通项目) counts nothing.
     heads_at = sorted(m.head_start for m in mentions if m.kind not in ("raw", "skip")
                       and (m.kind != "generic" or m.category == "members" and m.stop == "等"))
+    listed_at = {m.head_start for m in mentions if m.kind == "generic" and m.category == "members"}
     for match in _COUNTED_WORKS_RE.finditer(norm, start, end):
         which = next(n for n in (1, 2, 3, 4, 5) if match.group(f"num{n}"))
         value = parse_number(match.group(f"num{which}"))
@@ -76,8 +77,10 @@ def counted_works(norm, start, end, records, mentions=()):
             continue
         noun_start, noun_end = match.span(f"noun{which}")
         first_head = bisect.bisect_left(heads_at, noun_start)  # (the first head at or after the noun: inside it?)
-        if which in (1, 5) and first_head < len(heads_at) and heads_at[first_head] < noun_end:
-            continue  # 2个社区卫生服务中心新建工程: the count counts the places named
+        if which in (1, 5) and first_head < len(heads_at) and heads_at[first_head] < noun_end \
+                and (heads_at[first_head] in listed_at and any(r.end <= count_start for r in records)
+                     or value in _stated_counts(records)):
+            continue  # 青松、白石2个社区卫生服务中心新建工程, A、B等12个项目: the count counts the places named
         if which == 1 and norm.startswith(MEASURE_NOUNS, noun_start):
             continue  # 新增540个学位|天涯区…改扩建项目: a measure, the works noun another's
         if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
@@ -86,7 +89,7 @@ def counted_works(norm, start, end, records, mentions=()):
                 and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
                          or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)
                          or _CLASSES_BEFORE.search(norm, max(start, count_start - 5), count_start)
-                         or norm.startswith(INVESTMENT_PREDICATES, noun_end)):
+                         or norm.startswith(INVESTMENT_PREDICATES, noun_end) or _MONEY_AFTER.match(norm, noun_end)):
             continue  # 3个工程技术中心: the noun goes on (after classes, 10大类34个子项目分解到…, it ends)
         if which == 5:
             noun_start = _after_last_verb(norm, noun_start, noun_end - 2)  # (本区将安排|重大工程建设)
@@ -97,6 +100,17 @@ def counted_works(norm, start, end, records, mentions=()):
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+# The money of the works counted, then its amount (4件改善工程经费共760万元, 3个工程总投资5亿元).
+_MONEY_AFTER = re.compile(rf"(?:{'|'.join(BUDGET_WORDS)})(?:共|约|达|为|合计|总计)?\d")
+
+
+def _stated_counts(records):
+    """The counts the records state (their quantity, their list's total): a count one states before
+    a place type inside a works noun counts those places (青松、白石2个社区卫生服务中心新建工程); one
+    none states counts the works (17件道路及排水沟改善工程, 长安跨越…等50个项目开工)."""
+    return {count.get("value") for record in records for count in (record.quantity, record.group_total) if count}
 
 
 def _after_last_verb(norm, lo, hi):
@@ -438,10 +452,17 @@ def _thing_subject(norm, match, start, end):
         verb = ACTION_INDEX.first_in(norm[match.end():end])
         if verb is not None and _WHERE_OR_WHEN.search(norm[match.end():match.end() + verb[0]]) is not None:
             return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
-    action = right_action(norm, noun_end, end) if noun_end - match.end() >= 2 else None
+    action = right_action(norm, noun_end, end) or _counted_after_verb(norm, noun_end, end) \
+        if noun_end - match.end() >= 2 else None
     if action is None and noun_end - match.end() >= 2 and norm.startswith(INVESTMENT_PREDICATES, noun_end):
         action = INVESTMENT_WORKS  # 9座基建矿井完成投资16.5亿元
     return ((match.end(), noun_end), action) if action else None
+
+
+def _counted_after_verb(norm, pos, end):
+    """The verb of works on things counted said right after their noun at ``pos`` (its adverbs
+    skipped: 187个排水达标区整改, lexicon role ``counted_after_verb``), else None."""
+    return match_any(norm, skip_adverbs(norm, pos, end)[0], COUNTED_AFTER_VERBS)
 
 
 MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
