@@ -59,8 +59,3 @@ def test_word_lists_look_words_up_as_a_set_and_stay_tuples_in_file_order():
     assert ("实施" + stops[0]).endswith(stops)  # str.endswith takes it as the tuple it is
 
 
-def test_word_index_finds_the_longest_word_at_and_before_a_position():
-    index = lexicon.WordIndex(["改造", "改造提升", "提升"])
-    assert index.at("实施改造提升工程", 2) == "改造提升"
-    assert index.ending_at("实施改造提升", 6) == ["改造提升", "提升"]
-    assert index.at("实施", 0) is None
