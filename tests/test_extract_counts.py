@@ -611,3 +611,9 @@ def test_things_counted_in_zhi_are_a_group_like_those_in_zuo():
     # 只 is a count unit of facilities (units.tsv), like 座; animals counted are no works
     assert counted_groups("新建白石镇森林防火蓄水池1287只(约17190吨),购买消防车2辆。") == [("utility", 1287)]
     assert counted_groups("青山村养殖羊300只。") == []
+
+
+def test_outlets_counted_after_their_noun_are_a_group():
+    # 网点 is a type (real6 shanghai_changning 早餐工程网点35个, real7 jiangyin 租用网点150个)
+    assert counted_groups("新增青山早餐网点35个。") == [("commercial", 35)]
+    assert counted_groups("白石公共自行车租用网点150个。") == [("commercial", 150)]
