@@ -617,3 +617,9 @@ def test_outlets_counted_after_their_noun_are_a_group():
     # 网点 is a type (real6 shanghai_changning 早餐工程网点35个, real7 jiangyin 租用网点150个)
     assert counted_groups("新增青山早餐网点35个。") == [("commercial", 35)]
     assert counted_groups("白石公共自行车租用网点150个。") == [("commercial", 150)]
+
+
+def test_works_counted_before_their_progress_or_list_are_a_group():
+    # 进度/名单 end the works noun (real150 haicang 19个民生项目名单, real7 zhangzhou_xiangcheng 在建项目进度)
+    assert _works("加快白石县12个产业项目进度") == [("产业项目", 12, "个")]
+    assert _works("青山区19个民生项目名单") == [("民生项目", 19, "个")]
