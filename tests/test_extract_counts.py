@@ -623,3 +623,8 @@ def test_works_counted_before_their_progress_or_list_are_a_group():
     # 进度/名单 end the works noun (real150 haicang 19个民生项目名单, real7 zhangzhou_xiangcheng 在建项目进度)
     assert _works("加快白石县12个产业项目进度") == [("产业项目", 12, "个")]
     assert _works("青山区19个民生项目名单") == [("民生项目", 19, "个")]
+
+
+def test_works_counted_as_zhuanan_are_a_group_like_xiangmu():
+    # 專案 is 项目 in Taiwan usage and some traditional texts (real4 tengzhou 27個在建專案)
+    assert _works("白石县12個產業專案完工") == [("产业专案", 12, "个")]
