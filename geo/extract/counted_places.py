@@ -81,9 +81,8 @@ def _counts_in(norm, start, end):
     """The counts of things in ``norm[start:end]`` in order: in a unit (13个, 两条), or in digits
     right before a type that is its own unit (完成上袁等31村…, 9屯饮水改造工程)."""
     found = list(_PLACE_COUNT.finditer(norm, start, end))
-    if any(unit in norm[start:end] for unit in PLACE_AS_UNIT):
-        found = sorted(found + list(_BARE_COUNT.finditer(norm, start, end)), key=lambda m: m.start())
-    return found
+    bare = list(_BARE_COUNT.finditer(norm, start, end))
+    return sorted(found + bare, key=lambda m: m.start()) if bare else found
 
 
 _ALL_OF = ("全部", "均", "都")  # after a bare type counted: all of them did (a status, no works)

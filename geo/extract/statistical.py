@@ -6,7 +6,7 @@ import re
 
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
-from geo.lexicon import TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, WORKS_FOLLOWERS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
+from geo.lexicon import ACTIONS_SORTED, BUDGET_WORDS, FILLERS_SORTED, TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, WORKS_FOLLOWERS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
@@ -283,6 +283,8 @@ def _budgeted(norm, record):
     (青山快速道路 总经费逾39亿, 白石村排水沟改善经费约需240万元, 青山路改造总投资2亿元): what is paid for is
     a project, whatever the tagger and the record model say of a headline or a figure's line."""
     pos = record.end
+    if _BUDGET_START.search(norm, pos, pos + _LONGEST_WORKS + 1) is None:
+        return False  # (a budget starts at the name's end or after its works: none can, most names)
     works = works_at(norm, pos, min(len(norm), pos + _WORKS_REACH)) or match_any(norm, pos, WORKS_FOLLOWERS)
     if works and norm.startswith(works, pos):
         pos += len(works)  # (works after adverbs are no budget's)
@@ -290,3 +292,6 @@ def _budgeted(norm, record):
 
 
 _WORKS_REACH = 8  # how far works after a name are looked for before its budget
+# Where a budget may start (a gap, or a budget word's first character), and the longest works word it may follow.
+_BUDGET_START = re.compile("[ \t\u3000%s]" % "".join(sorted({word[0] for word in BUDGET_WORDS})))
+_LONGEST_WORKS = max(map(len, (*ACTIONS_SORTED, *FILLERS_SORTED, *WORKS_FOLLOWERS)))
