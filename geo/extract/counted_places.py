@@ -7,7 +7,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, COUNTED_PLACE_VERBS, DEVICE_NOUNS, PHASE_VERBS, PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
 from geo.extract.counted_nouns import thing_category
-from geo.extract.counts import _LOCATIVE, _works_category, group_record, stock_counted
+from geo.extract.counts import LOCATIVE_BEFORE_COUNT, works_category, group_record, stock_counted
 from geo.extract.model import Covered
 from geo.extract.works import skip_adverbs
 from geo.numbers import parse_number
@@ -52,7 +52,7 @@ def counted_places(norm, clause_spans, records):
     for start, end in clause_spans:
         for match in _counts_in(norm, start, end):
             value = parse_number(match.group("num"))
-            if not value or value < 2 or _LOCATIVE.search(norm, max(start, match.start() - 3), match.start()):
+            if not value or value < 2 or LOCATIVE_BEFORE_COUNT.search(norm, max(start, match.start() - 3), match.start()):
                 continue  # (在全省15个…县: where the works are)
             found = _type_after(norm, match.end(), end)
             if found is None:
@@ -68,7 +68,7 @@ def counted_places(norm, clause_spans, records):
             if action is None or stock_counted(norm, match.start()):
                 continue
             noun = norm[match.end():head_end]
-            category = thing_category(noun) if family == "stem" else _works_category(family, action)
+            category = thing_category(noun) if family == "stem" else works_category(family, action)
             if category is None:
                 continue
             out.append(group_record(category, action, (match.start(), head_end), (match.end(), head_end), head_start,

@@ -336,7 +336,7 @@ def _size_counted_category(noun, action):
     type's by the works: 60片里巷道路 整修), else None."""
     category = thing_category(noun)
     if category is None and (family := type_family(noun)) is not None:
-        category = _works_category(family, action)
+        category = works_category(family, action)
     return category
 
 
@@ -448,7 +448,7 @@ def _thing_subject(norm, match, start, end):
     if run is None:
         return None
     noun_end = end_of_noun(norm, match.end(), run.end())
-    if _LOCATIVE.search(norm, max(start, match.start() - 3), match.start()) is not None:
+    if LOCATIVE_BEFORE_COUNT.search(norm, max(start, match.start() - 3), match.start()) is not None:
         verb = ACTION_INDEX.first_in(norm[match.end():end])
         if verb is not None and _WHERE_OR_WHEN.search(norm[match.end():match.end() + verb[0]]) is not None:
             return None  # 在全市8个县区新建…, 在2个月内完成…: counties or months after 在 say where or when
@@ -466,7 +466,7 @@ def _counted_after_verb(norm, pos, end):
 
 
 MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
-_LOCATIVE = re.compile(r"在(?:全[省市县州区国])?$")  # 在全省15个县, 在2个月内: 在 right before the count
+LOCATIVE_BEFORE_COUNT = re.compile(r"在(?:全[省市县州区国])?$")  # 在全省15个县, 在2个月内: 在 right before the count
 # What such a count counts: counties (县, 县区, 重点帮扶县率先…) or a time (月内, 年内, 天内).
 _WHERE_OR_WHEN = re.compile(r"^(?:月|年|天|周|日)内|县(?:区|市|\(市、区\))?(?:率先|全部|均|已|都|先后)?$")
 
@@ -531,7 +531,7 @@ def slogan_counts(norm, start, end, records):
         if parts and not named.hit(pos, close):  # (“三渠一河” named)
             action = right_action(norm, close + 1, end) or _last_action(norm, max(start, pos - _SLOGAN_ACTION_REACH), pos)
             for part_start, type_start, part_end, value in parts:
-                category = _works_category(_slogan_category(norm[type_start:part_end]), action)
+                category = works_category(_slogan_category(norm[type_start:part_end]), action)
                 if value >= 2 and category is not None:
                     out.append(group_record(category, action, (part_start, part_end), (part_start, part_end),
                                              type_start, {"value": value, "unit": norm[type_start:part_end]}))
@@ -568,7 +568,7 @@ def _slogan_category(word):
     return row[0] if row is not None and row[0] not in ("stem", None) and row[1] in ("name", "facility") else None
 
 
-def _works_category(family, action):
+def works_category(family, action):
     """The category of a slogan's type ``family`` (road: by the works, 新建 a new road), or None
     for a family that is no category of the data."""
     if family == "road":
