@@ -156,11 +156,11 @@ def check_osm_named(path: Path) -> None:
 def is_osm_change(path) -> bool:
     """True for an osmChange file (``.osc``, a replication diff; gzipped or bzipped too), by its root element:
     osmium reads it as an extract, the objects it creates or modifies, without the map around them."""
-    from geo.osm_files import _OSM_ROOT, _open_xml
+    from geo.osm_files import OSM_ROOT, open_xml
 
-    root = re.compile(_OSM_ROOT.pattern.replace(rb"<osm[\s>]", rb"<osmChange[\s>]"), re.DOTALL)
+    root = re.compile(OSM_ROOT.pattern.replace(rb"<osm[\s>]", rb"<osmChange[\s>]"), re.DOTALL)
     try:
-        with _open_xml(path) as handle:
+        with open_xml(path) as handle:
             return root.match(handle.read(4096)) is not None
     except (OSError, EOFError, ValueError):  # a folder, damaged gzip data: not one
         return False

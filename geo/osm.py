@@ -9,13 +9,14 @@ from geo.file_kinds import check_osm_named, is_osm_change
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
 from geo.osm_files import (OUT_CSV, extract_bounds, is_geojson, is_osm_geojson, is_overpass_csv, is_overpass_json,
-                           osmium_name, overpass_xml, scan_xml, without_unreadable_coordinates)
+                           osmium_name, scan_xml, without_unreadable_coordinates)
 from geo.osm_osmium import read_osm
 from geo.osm_roads import outside_entries, road_entries
 from geo.osm_shapefiles import is_shapefile_extract, read_features, source_name
 from geo.osm_sites import site_method
 from geo.osm_tables import EXPECTED, is_osm_table, read_tables
 from geo.osm_tables import source_name as table_source_name
+from geo.overpass_answers import overpass_xml
 from geo.safe_text import file_name
 from geo.osm_tags import PLACE_KEY, former_names, osm_category, station_names
 

@@ -30,7 +30,7 @@ def read_admin_areas(path, window=None, levels=None, unreadable=None):
     Boundary relations (outer and inner ways, as multipolygons) and closed ways are
     assembled by osmium's area handler, holes included. The forms read are those that hold
     relations: PBF, XML (also gzip or bzip2), o5m, Overpass API answers in XML or JSON (read
-    as their plain XML, :func:`geo.osm_files.overpass_xml`), Overpass Turbo's GeoJSON
+    as their plain XML, :func:`geo.overpass_answers.overpass_xml`), Overpass Turbo's GeoJSON
     export (its polygons), and GDAL's OSM layers or QuickOSM's results, whose polygons GDAL
     assembled (:func:`geo.osm_tables.read_table_boundaries`). Geofabrik's and BBBike's
     shapefiles hold no boundaries.
@@ -82,8 +82,9 @@ def _read_areas(path, window, levels):
     """:func:`read_admin_areas`, the areas of no readable level included."""
     import tempfile
 
-    from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, osmium_name, overpass_xml
+    from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, osmium_name
     from geo.osm_files import scan_xml
+    from geo.overpass_answers import overpass_xml
     from geo.osm_files import without_unreadable_coordinates
     from geo.osm_order import negative_ids
     from geo.osm_tables import is_osm_table

@@ -63,13 +63,13 @@ def negative_ids(path):
     ``osmium sort``, osmconvert) is judged by its first node: negative ids come first in osmium's order
     (by their absolute value) and in plain number order alike. A file that cannot be read (damaged
     gzip data) has none: False (osmium's reading says what is wrong with it)."""
-    from geo.osm_files import PIECE_BYTES, _open_xml
+    from geo.osm_files import PIECE_BYTES, open_xml
 
     if Path(path).name.lower().endswith((".pbf", ".o5m")):
         return _first_node_negative(path)
     pattern, tail = re.compile(rb"""\b(?:id|ref)\s*=\s*["']\s*-"""), b""
     try:
-        with _open_xml(path) as handle:
+        with open_xml(path) as handle:
             while chunk := handle.read(PIECE_BYTES):
                 if pattern.search(tail + chunk):
                     return True
