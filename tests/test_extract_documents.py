@@ -80,3 +80,20 @@ def test_a_documents_unpacked_text_counts_against_the_size_limit_as_the_same_tex
         read_report(path)
     path.write_bytes(_big_documents(300_000)[name])  # 0.9 MB as text: within it
     assert len(read_report(path).strip()) == 300_000
+
+
+def _backslashed(data):
+    """The zip archive ``data`` with its members named as some Windows tools write them: word\\document.xml."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename.replace("/", "\\"), source.read(info))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["word_report.docx", "wrapped_report_easyofd.ofd"])
+def test_a_document_whose_members_are_named_with_backslashes_is_read_as_office_reads_it(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(_backslashed((DOCUMENTS / name).read_bytes()))
+    assert any("\\" in member for member in zipfile.ZipFile(path).namelist())
+    assert read_report(path) == read_report(DOCUMENTS / name)

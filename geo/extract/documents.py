@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 
@@ -11,6 +12,24 @@ from geo.io import InputError, zip_part_limit
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
 # The encoding an XML declaration names (a document decoded already is read as UTF-8).
 DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*""")
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    """A zipped document (.docx, .odt, .ofd) opened from its bytes, its members named with slashes:
+    some Windows tools write ``word\\document.xml``, which Word and WPS read as ``word/document.xml``
+    (Python's zipfile turns backslashes into slashes only on Windows).
+
+    Raises
+    ------
+    zipfile.BadZipFile
+        Bytes that are no zip archive.
+    """
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    if any("\\" in info.filename for info in archive.infolist()):
+        for info in archive.infolist():
+            info.filename = info.filename.replace("\\", "/")
+        archive.NameToInfo = {info.filename: info for info in archive.infolist()}
+    return archive
 
 
 def zip_part(archive: zipfile.ZipFile, name: str, path, max_bytes: int, kind: str = "a Word file") -> bytes:

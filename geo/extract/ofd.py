@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import io
 import lzma
 import math
 import posixpath
@@ -13,7 +12,7 @@ import unicodedata
 import zipfile
 import zlib
 
-from geo.extract.documents import unpacked_limit
+from geo.extract.documents import open_zip, unpacked_limit
 from geo.io import InputError, utf8_size
 
 # A package's entry (GB/T 33190 §7.3) and, when its files are encrypted, GM/T 0099-2020's
@@ -58,7 +57,7 @@ def is_ofd(data: bytes) -> bool:
     the one folder all its members lie in (:func:`_package_root`; a damaged archive: one whose
     local headers name it at its root)."""
     try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        names = open_zip(data).namelist()
     except Exception:  # a damaged archive: whatever zipfile raises, its headers may still tell
         return _ENTRY_HEADER.search(data) is not None
     return _package_root(names) is not None
@@ -113,7 +112,7 @@ def ofd_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
 
     pages, size = [], 0
     try:
-        package = _Package(zipfile.ZipFile(io.BytesIO(data)), path, max_bytes)
+        package = _Package(open_zip(data), path, max_bytes)
         for number, page in package.pages():
             lines = _lines(package.read(page, _PageReader(path, f"page {number}")).glyphs)
             size += sum(utf8_size(line) + 1 for line in lines)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import lzma
 import re
 import zipfile
 import zlib
 
-from geo.extract.documents import ExpatText, unpacked_limit, zip_head, zip_part
+from geo.extract.documents import ExpatText, open_zip, unpacked_limit, zip_head, zip_part
 from geo.io import InputError, utf8_size
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -48,7 +47,7 @@ def is_odt(data: bytes) -> bool:
     """True when ``data`` is an OpenDocument text: a zip archive whose ``mimetype`` member names it
     (a damaged archive: one opening with that member)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data)
         return "mimetype" in archive.namelist() and zip_head(archive, "mimetype").strip().endswith(_MIMETYPE)
     except Exception:  # a damaged archive: its first member may still tell (else it is read as a Word file)
         return _MIMETYPE_HEADER.match(data) is not None
@@ -77,7 +76,7 @@ def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
         A damaged, encrypted or too large package, or XML declaring entities.
     """
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data)
         if _CONTENT not in archive.namelist():
             raise InputError(path, "is a damaged OpenDocument text (it holds no content.xml)")
         info = archive.getinfo(_CONTENT)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import lzma
 import posixpath
 import re
@@ -10,7 +9,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from geo.extract.documents import DECLARED_ENCODING, ExpatText, tidy_paragraphs, unpacked_limit, zip_head, zip_part
+from geo.extract.documents import DECLARED_ENCODING, ExpatText, open_zip, tidy_paragraphs, unpacked_limit, zip_head, zip_part
 from geo.io import InputError, utf8_size
 
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
@@ -83,7 +82,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
         too large one, or one whose XML declares entities.
     """
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data)
         names = set(archive.namelist())
         body_name = _docx_body(archive, names)
         if body_name is None:
