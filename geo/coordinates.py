@@ -162,6 +162,33 @@ def written_step(text):
     return 10.0 ** -decimals / 60 ** (len(numbers) - 1), f"{10.0 ** -decimals:.{decimals}f}{unit}"
 
 
+# A cell of hex WKB or EWKB, as a PostGIS table dumped to CSV gives its geometry (0101000020E6100000…;
+# bytea text opens with \\x): a byte-order byte, then at least a type.
+_HEX_WKB = re.compile(r"\s*(?:\\x)?((?:00|01)(?:[0-9A-Fa-f]{2}){4,})\s*")
+
+
+def wkb_as_ewkt(text):
+    """The EWKT of a cell holding hex WKB or EWKB (``SRID=n;`` when it names one, as
+    :func:`wkt_geometry` reads it), its coordinates at full precision; None for any other cell.
+
+    Raises
+    ------
+    ValueError
+        Hex that opens as WKB and does not parse (cut short, an unknown type).
+    """
+    match = _HEX_WKB.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        return None
+    import shapely
+
+    try:
+        geom = shapely.from_wkb(match.group(1))
+    except shapely.errors.GEOSException as exc:
+        raise ValueError(f"damaged hex WKB ({exc})") from None
+    srid, wkt = shapely.get_srid(geom), shapely.to_wkt(geom, rounding_precision=-1)
+    return f"SRID={srid};{wkt}" if srid else wkt
+
+
 def wkt_geometry(text):
     """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic),
     in two dimensions: a height (``POINT Z``) or a measure (``POINT M``, ``POINT ZM``, as a GIS

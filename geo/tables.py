@@ -8,7 +8,7 @@ import itertools
 import io as _io
 import re
 
-from geo.coordinates import degrees as _degrees, lonlat_pair as _pair, wkt_geometry as _wkt_geometry
+from geo.coordinates import degrees as _degrees, lonlat_pair as _pair, wkb_as_ewkt, wkt_geometry as _wkt_geometry
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
 
@@ -28,6 +28,8 @@ _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
+# Columns of a geometry as WKT, EWKT or hex (E)WKB: a GIS export's, a PostGIS dump's (the_geom, wkb_geometry).
+_GEOMETRY_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "wkb_geometry", "wkb")
 COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 # Where a row read from lon/lat cells keeps them and its latitude, for their rounding (geo.coordinates.rounding_m):
 # a point written to 0.01° may lie 700 m from where it is put, whatever accuracy_m its row claims.
@@ -205,7 +207,7 @@ def _is_table(path, header) -> bool:
     except InputError:  # two columns ending in 名称: a header, refused as such
         named = True
     placed = (any(f in keys for f in _LON_COLUMNS) and any(f in keys for f in _LAT_COLUMNS)) or \
-        any(f in keys for f in (*_PAIR_COLUMNS, "wkt", "geometry", "geom")) or _datum_columns(keys) is not None
+        any(f in keys for f in (*_PAIR_COLUMNS, *_GEOMETRY_COLUMNS)) or _datum_columns(keys) is not None
     return named and placed
 
 
@@ -315,7 +317,7 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             pair_f, column_datum = named[0], named[2]
         elif named:
             lon_f, lat_f, column_datum = named
-    wkt_f = next((f for f in ("wkt", "geometry", "geom") if f in keys), None)
+    wkt_f = next((f for f in _GEOMETRY_COLUMNS if f in keys), None)
     name_f = name_column(path, keys)
     if not name_f and not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
@@ -351,10 +353,12 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             continue
         try:
             if wkt_f and row.get(wkt_f):
+                binary = wkb_as_ewkt(row[wkt_f])  # a PostGIS dump's hex EWKB: read as its EWKT, no rounding known
+                row["wkt"] = row[wkt_f] = binary or row[wkt_f]
                 geom = _wkt_geometry(row[wkt_f])
                 if lon_f and lat_f and row.get(lon_f) not in (None, "") and row.get(lat_f) not in (None, ""):
                     _check_lonlat_agrees(path, line_no, geom, row.get(lon_f), row.get(lat_f), delimiter)
-                written = _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
+                written = not binary and _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
                 if written:  # POINT (108.96 34.22): as rounded as lon/lat cells
                     row[ROUNDING] = (written.group(1), written.group(2), geom.y)
             else:

@@ -11,6 +11,11 @@ from geo.io import InputError
 SITE = (117.001, 36.7)  # 汇才学校, WGS-84
 
 
+def _hex_wkb(xy, srid=None):
+    point = shapely.Point(xy) if srid is None else shapely.set_srid(shapely.Point(xy), srid)
+    return shapely.to_wkb(point, hex=True, include_srid=srid is not None)
+
+
 def _point(path):
     (entry,) = load_file(path)
     assert entry.name == "汇才学校"
@@ -50,6 +55,10 @@ def _point(path):
     ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
+    # A PostGIS table dumped to CSV: hex EWKB (SRID 4326 or 3857), or WKB as bytea text (\\x...)
+    ("postgis.csv", f"name,geom\n汇才学校,{_hex_wkb(SITE, 4326)}\n".encode("utf-8")),
+    ("postgis_mercator.csv", f"name,the_geom\n汇才学校,{_hex_wkb((13024491.74, 4397372.74), 3857)}\n".encode("utf-8")),
+    ("ogr_bytea.csv", f"name,wkb_geometry\n汇才学校,\\x{_hex_wkb(SITE).lower()}\n".encode("utf-8")),
     # Degree signs as Chinese input methods and Excel users type them: ゜ (a kana mark), º, ˚
     ("kana_degree.csv", "名称,经度,纬度\n汇才学校,117゜0′3.6″,36゜42′\n".encode("gbk")),
     ("ordinal_degree.csv", "名称,经度,纬度\n汇才学校,117º0'3.6\"\"E,36º42'N\n".replace('3.6\"\"E', '3.6\"E').encode("utf-8")),
@@ -1050,6 +1059,20 @@ def test_a_wkt_point_written_to_two_decimals_claims_its_rounding_too(tmp_path):
     square, school = load_file(path, warnings=[])
     assert square.accuracy_m == pytest.approx(_rounding_bound_m(108.96, 34.22, 0.01, 0.01), abs=1)
     assert "lon/lat written to 0.01°" in square.method and school.accuracy_m == 5
+
+
+def test_hex_ewkb_states_its_datum_and_claims_no_rounding_and_damaged_hex_is_refused_by_line(tmp_path):
+    line = shapely.set_srid(shapely.LineString([(117.0, 36.7), (117.01, 36.71)]), 4490)
+    path = tmp_path / "postgis.csv"
+    path.write_text(f"name,geom\n白石路,{shapely.to_wkb(line, hex=True, include_srid=True)}\n"
+                    f"汇才学校,{_hex_wkb((117.0, 36.7), 4326)}\n", encoding="utf-8")
+    warnings = []
+    road, school = load_file(path, warnings=warnings)
+    assert road.geometry.equals(shapely.force_2d(line)) and "assumed" not in road.method
+    assert school.accuracy_m == 50 and "written to" not in school.method and "assumed" not in school.method
+    path.write_text(f"name,geom\n汇才学校,{_hex_wkb((117.0, 36.7), 4326)[:30]}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"postgis\.csv.*line 2: bad coordinates \(damaged hex WKB"):
+        load_file(path)
 
 
 def test_a_road_whose_wkt_is_longer_than_the_csv_modules_field_limit_is_read(tmp_path):
