@@ -162,6 +162,10 @@ def written_step(text):
     return 10.0 ** -decimals / 60 ** (len(numbers) - 1), f"{10.0 ** -decimals:.{decimals}f}{unit}"
 
 
+# Columns of a geometry as WKT, EWKT or hex (E)WKB in a table: a GIS export's, a PostGIS dump's (the_geom, wkb_geometry).
+GEOMETRY_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "wkb_geometry", "wkb")
+# An EWKT cell's reference system.
+EWKT_SRID = re.compile(r"\s*SRID\s*=\s*(\d+)\s*;", re.I)
 # A cell of hex WKB or EWKB, as a PostGIS table dumped to CSV gives its geometry (0101000020E6100000…;
 # bytea text opens with \\x): a byte-order byte, then at least a type.
 _HEX_WKB = re.compile(r"\s*(?:\\x)?((?:00|01)(?:[0-9A-Fa-f]{2}){4,})\s*")
@@ -198,9 +202,9 @@ def wkt_geometry(text):
     import shapely
     import shapely.wkt
 
-    match = re.match(r"\s*SRID\s*=\s*(\d+)\s*;(.*)", text, re.S | re.I)
+    match = EWKT_SRID.match(text)
     try:
-        geom = shapely.wkt.loads(match.group(2) if match else text)
+        geom = shapely.wkt.loads(text[match.end():] if match else text)
     except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
         raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
     geom = shapely.force_2d(geom)

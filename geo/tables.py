@@ -8,7 +8,8 @@ import itertools
 import io as _io
 import re
 
-from geo.coordinates import degrees as _degrees, lonlat_pair as _pair, wkb_as_ewkt, wkt_geometry as _wkt_geometry
+from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, degrees as _degrees, lonlat_pair as _pair, wkb_as_ewkt
+from geo.coordinates import wkt_geometry as _wkt_geometry
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
 
@@ -28,8 +29,6 @@ _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
 _PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
-# Columns of a geometry as WKT, EWKT or hex (E)WKB: a GIS export's, a PostGIS dump's (the_geom, wkb_geometry).
-_GEOMETRY_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "wkb_geometry", "wkb")
 COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 # Where a row read from lon/lat cells keeps them and its latitude, for their rounding (geo.coordinates.rounding_m):
 # a point written to 0.01° may lie 700 m from where it is put, whatever accuracy_m its row claims.

@@ -11,6 +11,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
     read_sidecar, without_shx,
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
+from geo.csv_geometry import csv_open_options, with_stated_srid
 from geo.file_kinds import check_geojson_text, check_shapefile_header, check_zip_packing, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
@@ -438,6 +439,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         encoding = _container_encoding(path, layer)
         if encoding:
             kwargs["encoding"] = encoding
+    kwargs.update(csv_open_options(path))
     for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
         if value is not None:
             kwargs[option] = value
@@ -473,6 +475,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, unreadable(exc, path)) from None
     if not _has_geometry(gdf):
         raise InputError(path, "has no geometry column")
+    gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf
         if crs is None:
