@@ -82,18 +82,28 @@ def test_a_documents_unpacked_text_counts_against_the_size_limit_as_the_same_tex
     assert len(read_report(path).strip()) == 300_000
 
 
-def _backslashed(data):
-    """The zip archive ``data`` with its members named as some Windows tools write them: word\\document.xml."""
+def _renamed(data, rename):
+    """The zip archive ``data`` with its members renamed by ``rename``."""
     source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for info in source.infolist():
-            archive.writestr(info.filename.replace("/", "\\"), source.read(info))
+            archive.writestr(rename(info.filename), source.read(info))
     return out.getvalue()
 
 
 @pytest.mark.parametrize("name", ["word_report.docx", "wrapped_report_easyofd.ofd"])
 def test_a_document_whose_members_are_named_with_backslashes_is_read_as_office_reads_it(tmp_path, name):
+    # word\document.xml, as some Windows tools write it
     path = tmp_path / name
-    path.write_bytes(_backslashed((DOCUMENTS / name).read_bytes()))
+    path.write_bytes(_renamed((DOCUMENTS / name).read_bytes(), lambda member: member.replace("/", "\\")))
     assert any("\\" in member for member in zipfile.ZipFile(path).namelist())
     assert read_report(path) == read_report(DOCUMENTS / name)
+
+
+def test_a_word_file_whose_parts_are_named_in_another_case_is_read_as_word_reads_it(tmp_path):
+    # Office Open XML part names ignore case: Word reads word/Document.xml where _rels/.rels names word/document.xml
+    path = tmp_path / "report.docx"
+    path.write_bytes(_renamed((DOCUMENTS / "word_report.docx").read_bytes(),
+                              lambda member: member.replace("word/document.xml", "Word/Document.xml")))
+    assert "Word/Document.xml" in zipfile.ZipFile(path).namelist()
+    assert read_report(path) == read_report(DOCUMENTS / "word_report.docx")

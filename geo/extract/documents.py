@@ -14,10 +14,12 @@ _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000\xa0]*\n)+")
 DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*""")
 
 
-def open_zip(data: bytes) -> zipfile.ZipFile:
+def open_zip(data: bytes, fold_case: bool = False) -> zipfile.ZipFile:
     """A zipped document (.docx, .odt, .ofd) opened from its bytes, its members named with slashes:
     some Windows tools write ``word\\document.xml``, which Word and WPS read as ``word/document.xml``
-    (Python's zipfile turns backslashes into slashes only on Windows).
+    (Python's zipfile turns backslashes into slashes only on Windows). With ``fold_case`` (an Office
+    Open XML package, whose part names ignore case: ``word/Document.xml``), members are named in lower
+    case, unless two names differ by case alone.
 
     Raises
     ------
@@ -25,10 +27,14 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         Bytes that are no zip archive.
     """
     archive = zipfile.ZipFile(io.BytesIO(data))
-    if any("\\" in info.filename for info in archive.infolist()):
-        for info in archive.infolist():
-            info.filename = info.filename.replace("\\", "/")
-        archive.NameToInfo = {info.filename: info for info in archive.infolist()}
+    infos = archive.infolist()
+    names = [info.filename.replace("\\", "/") for info in infos]
+    if fold_case and len({name.lower() for name in names}) == len(names):
+        names = [name.lower() for name in names]
+    if names != [info.filename for info in infos]:
+        for info, name in zip(infos, names):
+            info.filename = name
+        archive.NameToInfo = {info.filename: info for info in infos}
     return archive
 
 

@@ -82,7 +82,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
         too large one, or one whose XML declares entities.
     """
     try:
-        archive = open_zip(data)
+        archive = open_zip(data, fold_case=True)  # OPC part names ignore case
         names = set(archive.namelist())
         body_name = _docx_body(archive, names)
         if body_name is None:
@@ -150,7 +150,7 @@ def _docx_body(archive: zipfile.ZipFile, names) -> str | None:
     with archive.open(_PACKAGE_RELS) as part:  # its head only, however far it unpacks
         rels = part.read(_PACKAGE_RELS_HEAD).decode("utf-8", "replace")
     return next((name for rel in _relationships(rels) if rel.get("Type", "").endswith("/officeDocument")
-                 and (name := rel.get("Target", "").lstrip("/")) in names and name.endswith(".xml")
+                 and (name := rel.get("Target", "").lstrip("/").lower()) in names and name.endswith(".xml")
                  and not name.startswith(_OTHER_OFFICE_PARTS)), None)
 
 
@@ -216,7 +216,7 @@ def _chunk_text(archive: zipfile.ZipFile, body: str, rid: str, path, max_bytes: 
     target = next((rel.get("Target") for rel in _relationships(rels) if rel.get("Id") == rid), None)
     if target is not None:  # a target is relative to the document part's folder, or absolute
         target = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
-    name = target and posixpath.normpath(target)
+    name = target and posixpath.normpath(target).lower()  # the package's names are folded (open_zip)
     if name not in archive.namelist():
         raise InputError(path, f"is a damaged Word file (the part {rid} it shows in its text is missing)")
     data = zip_part(archive, name, path, max_bytes)
