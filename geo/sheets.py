@@ -33,6 +33,26 @@ def _refuse_zip_bomb(path):
                                "may take (raise it with --max-size MB or GEO_MAX_REPORT_MB)")
 
 
+def _with_slashes(path):
+    """``path``, or its workbook rebuilt in memory with its members named with slashes when a tool wrote
+    them with backslashes (``xl\\workbook.xml``: Excel opens it, openpyxl finds no ``xl/workbook.xml``);
+    its size is bounded already (:func:`_refuse_zip_bomb`)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not any("\\" in info.filename for info in archive.infolist()):
+                return path
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for info in archive.infolist():
+                    copy.writestr(info.filename.replace("\\", "/"), archive.read(info))
+            return out
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+        return path  # openpyxl names what is wrong
+
+
 def _refuse_compound_file(path):
     """Raise InputError when the workbook at ``path`` is a compound (OLE) file, not a zip: a workbook Excel
     or WPS saved with a password (its package encrypted, an ``EncryptedPackage`` stream), or an Excel
@@ -65,15 +85,16 @@ def excel_sheets(path):
 
     _refuse_compound_file(path)
     _refuse_zip_bomb(path)
+    source = _with_slashes(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
         raise InputError(path, f"not a readable Excel workbook ({exc})") from None
     sheets = []
     for sheet in book.worksheets:
         records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
                    for row in sheet.iter_rows()]
-        merged, unsaved = _sheet_xml(path, getattr(sheet, "_worksheet_path", None))
+        merged, unsaved = _sheet_xml(source, getattr(sheet, "_worksheet_path", None))
         for (row, column), formula in unsaved.items():  # a script's formula: no value to read
             if row <= len(records):
                 records[row - 1].extend([""] * (column - len(records[row - 1])))

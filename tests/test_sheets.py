@@ -203,3 +203,18 @@ def test_a_workbook_that_is_a_compound_file_is_named_password_protected_or_old(t
     with pytest.raises(InputError) as info:
         load_file(path)
     assert str(info.value) == f"{path}: {said}"
+
+
+def test_a_workbook_whose_members_are_named_with_backslashes_is_read_as_excel_reads_it(tmp_path):
+    # xl\worksheets\sheet1.xml, as some Windows tools write a workbook: openpyxl found no xl/workbook.xml
+    import zipfile
+
+    book = openpyxl.Workbook()
+    _sheet(book, "点位", [["项目名称", "经度", "纬度", "坐标系"], [SCHOOL[0], *SCHOOL[1], "CGCS2000"]])
+    book.remove(book["Sheet"])
+    book.save(tmp_path / "made.xlsx")
+    path = tmp_path / "点位.xlsx"
+    with zipfile.ZipFile(tmp_path / "made.xlsx") as made, zipfile.ZipFile(path, "w") as out:
+        for info in made.infolist():
+            out.writestr(info.filename.replace("/", "\\"), made.read(info))
+    assert _places(load_file(path)) == {SCHOOL[0]: SCHOOL[1]}
