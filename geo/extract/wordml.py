@@ -9,7 +9,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from geo.extract.documents import DECLARED_ENCODING, ExpatText, open_zip, tidy_paragraphs, unpacked_limit, zip_head, zip_part
+from geo.extract.documents import (DECLARED_ENCODING, ExpatText, open_zip, tidy_paragraphs, unpacked_limit, zip_head,
+                                   zip_part)
 from geo.io import InputError, utf8_size
 
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
