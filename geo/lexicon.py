@@ -303,6 +303,8 @@ ROUTE_HEADS = frozenset(words("route"))
 SECTIONED_AREA_HEADS = frozenset(words("sectioned_area"))
 ORGANISATION_HEADS = frozenset(words("organisation"))
 SUBUNIT_HEADS = frozenset(words("subunit"))
+# Classes of amenities a list of types is closed by (文化大院、老年人活动中心等基础设施): no place each.
+AMENITY_CLASSES = frozenset(words("amenity_class"))
 SINGLETON_FACILITY_HEADS = frozenset(words("singleton_facility"))
 # The types a slogan counts by one character, and their categories (“三校五园”, “九路一桥”).
 SLOGAN_TYPES = dict(pairs("slogan_type"))

@@ -1603,6 +1603,14 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("建成青山县城市规划展示馆,改造并启用白石城乡建设规划展示中心。",
      [("白石城乡建设规划展示中心", "culture"), ("青山县城市规划展示馆", "culture")], []),
     ("建成青山县非物质文化遗产展示馆。", [("青山县非物质文化遗产展示馆", "culture")], []),
+    # a list of amenities closed by their class (等基础设施, 等便民设施) whose items are mostly bare types
+    # names kinds of amenity: its items for someone (老年人, 儿童) are kinds too; named places stay
+    ("配套建设文化大院、老年人活动中心等基础设施。建设一批方便群众的儿童公园、停车场、公厕等便民设施。"
+     "新建青山公园、白石广场等便民设施。",
+     [("白石广场", "welfare"), ("青山公园", "welfare")], []),
+    # a hall's grounds (馆区) are a part of the institution, named with it (as 院区, 校区)
+    ("新建了县图书馆白石馆区,完成青山村客家文化馆区周边环境整治。",
+     [("县图书馆白石馆区", "culture"), ("青山村客家文化馆区", "culture")], []),
     # the places a route passes may be listed inside its name (A经B、C至D公路): one road, not two,
     # and a town passed (长桥) is no bridge
     ("据悉,青山经长桥、白石至黄沙公路改扩建工程起点位于县城。", [("青山经长桥、白石至黄沙公路", "road_rebuild")], []),

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from geo.settings import NAME_BEFORE_WATER_TYPE_MIN
-from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import AMENITY_CLASSES, COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.chains import followed_by, holds_head, of_list, once_per_chain, positions
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.partners import drop_locators, drop_partners
@@ -47,8 +47,9 @@ def clause_records(norm, start, end, sent_start, sent_end):
             record.group_total = dict(typed.full_count)
     if records:  # (no mention made one in most clauses)
         records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
+        amenities = _amenity_types(norm, records)
         records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)
-                   and not _counted_opening(norm, r)]
+                   and not _counted_opening(norm, r) and id(r) not in amenities]
         records = listed_sections(norm, records, end)
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
@@ -102,6 +103,25 @@ _ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6
 # run on into a place, no project (nor a member of a count after it). 区长 alone is no title there
 # (新区长江路: 区, then 长江路).
 _TITLE_IN_NAME = re.compile(r"([区县市镇乡旗])\1长|(?:副|代)[区县市镇乡]长|委书记|局长")
+
+
+def _amenity_types(norm, records):
+    """ids of the named records that are types of amenity (配套建设文化大院、老年人活动中心等基础设施,
+    新建农贸市场、公共厕所、农民公园等便民设施): items of a list closed by a class of amenities
+    (设施, 场馆: ``amenity_class`` in head_roles.tsv) of which at least half are bare types, so that
+    the list names kinds of amenity, and its named items (老年人活动中心, 农民公园) are kinds too."""
+    verdicts, found = {}, set()
+    for record in records:
+        typed = record.mention.typed_by
+        if not record.named or typed is None or typed.head not in AMENITY_CLASSES or not typed.members:
+            continue
+        if id(typed) not in verdicts:  # (once per list: its items share the verdict)
+            bare = sum(1 for member in typed.members if member.stem_start >= member.head_start
+                       or is_generic(norm[member.stem_start:member.head_start]))
+            verdicts[id(typed)] = 2 * bare >= len(typed.members)
+        if verdicts[id(typed)]:
+            found.add(id(record))
+    return found
 
 
 def _official_in_name(norm, mention):
