@@ -362,14 +362,18 @@ def described_members(norm, records, sent_start, sent_end):
     A member with works of its own, a type that is itself a named place (白沙、青石岭水库) or any
     works word in the sentence keeps them all (实施A河、B河等5条河道综合整治).
     """
-    if not any(r.mention.typed_by or r.listed_members for r in records) \
-            or ACTION_INDEX.first_in(norm, sent_start, sent_end) is not None:
-        return records  # (no list under a type, or works said: most sentences)
+    if not any(r.named and r.action is None and r.category in DESCRIBED_GROUP_CATEGORIES and r.mention.typed_by
+               or r.listed_members for r in records):
+        return records  # (no list under a type: most sentences)
     named = {id(r.mention) for r in records if r.named}
     listed = {id(member) for r in records if not r.named and r.category in DESCRIBED_GROUP_CATEGORIES
               for member in r.listed_members}  # (当代上品湾、恒大雅苑等5个楼盘: a bay's name, no river)
-    return [r for r in records if not (r.named and r.action is None and r.category in DESCRIBED_GROUP_CATEGORIES
-                                       and (id(r) in listed or _typed_by_type(r.mention, named)))]
+    described = [r for r in records if r.named and r.action is None and r.category in DESCRIBED_GROUP_CATEGORIES
+                 and (id(r) in listed or _typed_by_type(r.mention, named))]
+    if not described or ACTION_INDEX.first_in(norm, sent_start, sent_end) is not None:
+        return records  # (works said: the list names works sites)
+    dropped = set(map(id, described))
+    return [r for r in records if id(r) not in dropped]
 
 
 def _typed_by_type(mention, named):
