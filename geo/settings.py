@@ -331,6 +331,9 @@ CLASSED_WORKS_CATEGORIES = ("water",)
 # The shortest name before a water type of its kind (白河幸福河湖, 干沟黑臭水体): two characters (a
 # river's one-character stem and head); other types want three (geo.extract.records).
 NAME_BEFORE_WATER_TYPE_MIN = 2
+# The categories of a counted group whose named members are context in a sentence that says no works
+# (长江、清江、渔洋河三条河流流经其境内: the rivers a place has; geo.extract.lists.described_members).
+DESCRIBED_GROUP_CATEGORIES = ("water",)
 
 # A count of places read before their type when no mention reads it (counted_places: 13个村饮水除氟):
 # the characters of modifiers allowed between the count and the type, and how far the works of

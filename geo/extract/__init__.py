@@ -167,7 +167,7 @@ from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, PARAGRAPH_LINES, read_document, read_report
 from geo.extract.features import finish_records, pack_records, project_slug, to_features, unpack_records
 from geo.extract import tagger
-from geo.extract.lists import link_listed_members
+from geo.extract.lists import described_members, link_listed_members
 from geo.extract.listed_routes import listed_routes
 from geo.extract.mentions import forget_text
 from geo.extract.parallel import start as start_job
@@ -364,6 +364,8 @@ def _records_of_sentences(norm, spans, tagging):
         # (after the tagger too: places counted before a type no mention read, where no name is)
         sentence_records.extend(counted_places(norm, read, sentence_records))
         link_listed_members(norm, sentence_records, sent_start, sent_end)
+        # 长江、清江、渔洋河三条河流流经其境内: rivers a sentence with no works lists are context
+        sentence_records = described_members(norm, sentence_records, sent_start, sent_end)
         attach_measures(norm, sent_start, sent_end, sentence_records)
         for record in sentence_records:
             record.sentence = (sent_start, sent_end)

@@ -1,16 +1,17 @@
-"""Lists: 等-typed enumerations, members in brackets after a counted type, chains sharing an action, members named after 其中 (items sharing a head: ``shared_heads``; partners and locators: ``partners``)."""
+"""Lists: 等-typed enumerations, members in brackets after a counted type, chains sharing an action, members named after 其中, rivers a list without works only describes (items sharing a head: ``shared_heads``; partners and locators: ``partners``)."""
 
 from __future__ import annotations
 
 import bisect
 
-from geo.lexicon import CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, is_generic, match_any, stop_ending_at
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, is_generic, match_any, stop_ending_at
 from geo.numbers import parse_number
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.chains import Chain, once_per_chain
 from geo.extract.segment import clauses
 from geo.extract.shared_heads import abbreviated_items, parallel_items, raw_item, route_items
 from geo.extract.stem_labels import analyse_stem
+from geo.settings import DESCRIBED_GROUP_CATEGORIES
 
 
 # Context verbs ending in a separator's character (惠及): before a list the character ends the verb.
@@ -351,3 +352,32 @@ def kind_after_kinds(norm, start, head_start):
 
 _KIND_MAXLEN = 3  # characters of a kind of network (燃气, 再生水)
 _KIND_LIST_MAX = 6
+
+
+def described_members(norm, records, sent_start, sent_end):
+    """The records of a sentence less the named members of a type of water bodies (counted, or after 等) in a
+    sentence that says no works (长江、清江、渔洋河三条河流流经其境内; 横跨A江、B河等3条江河; A河、B河等
+    9条幸福河湖评估): the list describes the place, its rivers are no projects.
+
+    A member with works of its own, a type that is itself a named place (白沙、青石岭水库) or any
+    works word in the sentence keeps them all (实施A河、B河等5条河道综合整治).
+    """
+    if not any(r.named and r.action is None and r.category in DESCRIBED_GROUP_CATEGORIES and r.mention.typed_by
+               or r.listed_members for r in records):
+        return records  # (no list under a type: most sentences)
+    named = {id(r.mention) for r in records if r.named}
+    listed = {id(member) for r in records if not r.named and r.category in DESCRIBED_GROUP_CATEGORIES
+              for member in r.listed_members}  # (当代上品湾、恒大雅苑等5个楼盘: a bay's name, no river)
+    described = [r for r in records if r.named and r.action is None and r.category in DESCRIBED_GROUP_CATEGORIES
+                 and (id(r) in listed or _typed_by_type(r.mention, named))]
+    if not described or ACTION_INDEX.first_in(norm, sent_start, sent_end) is not None:
+        return records  # (works said: the list names works sites)
+    dropped = set(map(id, described))
+    return [r for r in records if id(r) not in dropped]
+
+
+def _typed_by_type(mention, named):
+    """True when a mention is listed under a type of its category that names no place itself
+    (``named``: the ids of the sentence's named records' mentions)."""
+    typed = mention.typed_by
+    return typed is not None and typed.category == mention.category and id(typed) not in named
