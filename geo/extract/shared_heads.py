@@ -6,7 +6,7 @@ import bisect
 import operator
 import re
 
-from geo.lexicon import LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import SHARED_BY_PLACES_HEADS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, ROUTE_VIA_STOP, TOWNSHIP
 
@@ -202,7 +202,9 @@ def _bare_items(norm, mention, pos, clause_start, by_end):
             if item.stop is not None and item.stop not in LEFT_ACTIONS and item.stop not in PHASE_VERBS:
                 return []  # (把石山、牛山、柳湾水库连成一片: the list opens at no works, the places are context)
             for item in items:
-                item.typed_by, item.shared_head = mention, (mention.head_start, mention.head_end)
+                item.typed_by = mention
+                if mention.head not in SHARED_BY_PLACES_HEADS:  # (青坡、红水堡棚户区: 青坡 as written)
+                    item.shared_head = (mention.head_start, mention.head_end)
             return [item for item in items if item.kind == "raw"]
         pos = item.stem_start - 1
         if pos <= clause_start or norm[pos] != "、":
@@ -239,7 +241,8 @@ def _bare_place_stem(norm, mention):
     """True when a facility of ``_BARE_PLACE_CATEGORIES`` is named by a bare place before a head of
     two or more characters (青石岭灌区, 东风水库): a bare place listed before it, right after the
     list's verb, shares the head (白沙、青石岭灌区: 白沙灌区)."""
-    return len(mention.head) >= 2 and mention.category in _BARE_PLACE_CATEGORIES and mention.head not in NETWORK_HEADS \
+    return len(mention.head) >= 2 and (mention.category in _BARE_PLACE_CATEGORIES or mention.head in SHARED_BY_PLACES_HEADS) \
+        and mention.head not in NETWORK_HEADS \
         and _bare_place(norm, mention.stem_start, mention.head_start)
 
 
