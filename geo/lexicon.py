@@ -313,6 +313,8 @@ AREA_TYPE_TAILS = words("area_type_tail")
 MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
+# Housing and renewal heads a list of bare places shares, each place named as written (青坡、白石岗、红水堡棚户区改造).
+SHARED_BY_PLACES_HEADS = frozenset(words("shared_by_places"))
 # Heads that are common words too (变, a substation written short: 青山变): a place only with a cue
 # of its kind (a voltage in its name, another one listed, a project after it; see extract.headfit).
 CUED_HEADS = frozenset(words("cued_head"))

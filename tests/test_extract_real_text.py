@@ -2141,3 +2141,11 @@ def test_what_a_town_is_to_become_is_a_role_no_place(no_record_model):
     names = named_names(_BECOMES)
     assert "商貿(mào)物流中心" not in names
     assert "雲峰大道延伸段(南江段)" in names
+
+
+def test_residents_moving_back_are_the_works_of_the_places_they_move_back_to(no_record_model):
+    # 青山、白石2个城中村回迁: the return of residents (回迁) is the works of the villages rebuilt;
+    # 回迁安置房 stays a housing head (白石岭回迁安置房全部交付: the flats are named whole).
+    assert named_projects("城中村改造进展顺利,青山、白石2个城中村回迁的295户居民于去年年底入住新居。") == [
+        ("白石", "area"), ("青山", "area")]
+    assert ("白石岭回迁安置房", "area") in named_projects("青沟、白石岭回迁安置房全部交付。")

@@ -6,7 +6,7 @@ import bisect
 import operator
 import re
 
-from geo.lexicon import LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import SHARED_BY_PLACES_HEADS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, ROUTE_VIA_STOP, TOWNSHIP
 
@@ -188,26 +188,50 @@ def _bare_items(norm, mention, pos, clause_start, by_end):
     list's verb (or opening a clause whose works follow the facility), before a facility named by a
     bare place, share its head (白沙灌区, 银湖灌区); none if the list opens at no verb (a bare place
     after other words is no member of it). Returns the new raw items."""
-    items = []
+    items, passed = [], set()
     while pos > clause_start and len(items) < MAX_CHAIN:
         item = by_end.get(pos)
-        if item is not None and not _bare_village(norm, item):
+        if item is not None and _named_site(mention, item):
+            passed.add(id(item))  # (北坡、桥沟路、炭灰堡棚户区: the street named on its own is one of the sites)
+        elif item is not None and not _bare_village(norm, item):
             return []
         item = item or raw_item(norm, pos, clause_start)
-        if item is None or not _bare_place(norm, item.stem_start, pos):
+        if item is None or id(item) not in passed and not _bare_place(norm, item.stem_start, pos):
             return []
         items.append(item)
         opens_clause = item.stop is None and item.stem_start == clause_start and _works_after(norm, mention.end)
         if item.stop is not None or opens_clause:
             if item.stop is not None and item.stop not in LEFT_ACTIONS and item.stop not in PHASE_VERBS:
                 return []  # (把石山、牛山、柳湾水库连成一片: the list opens at no works, the places are context)
+            items = [item for item in items if id(item) not in passed]
+            if items and items[-1].kind == "raw":
+                _after_generic_place(norm, items[-1])
             for item in items:
-                item.typed_by, item.shared_head = mention, (mention.head_start, mention.head_end)
+                item.typed_by = mention
+                if mention.head not in SHARED_BY_PLACES_HEADS:  # (青坡、红水堡棚户区: 青坡 as written)
+                    item.shared_head = (mention.head_start, mention.head_end)
             return [item for item in items if item.kind == "raw"]
         pos = item.stem_start - 1
         if pos <= clause_start or norm[pos] != "、":
             return []
     return []
+
+
+def _after_generic_place(norm, item):
+    """Start the first item of a list after a generic word of place that opens it (加快县城北坡、…: 北坡),
+    when two characters or more are left."""
+    for size in (2, 3):
+        if item.head_start - item.stem_start - size >= 2 and is_generic(norm[item.stem_start:item.stem_start + size]):
+            item.stem_start += size
+            return
+
+
+def _named_site(mention, item):
+    """True when ``item``, listed before a housing or renewal head the places before it share
+    (``mention``), is a street or a place named by a one-character head of its own (桥沟路, 校场坝)
+    with nothing else of its own: one of the sites, left as it was named."""
+    return mention.head in SHARED_BY_PLACES_HEADS and item.category in ("road", "water") and len(item.head) == 1 \
+        and not item.count and not item.section and not item.typed_by and not item.members
 
 
 def _bare_village(norm, mention):
@@ -239,7 +263,8 @@ def _bare_place_stem(norm, mention):
     """True when a facility of ``_BARE_PLACE_CATEGORIES`` is named by a bare place before a head of
     two or more characters (青石岭灌区, 东风水库): a bare place listed before it, right after the
     list's verb, shares the head (白沙、青石岭灌区: 白沙灌区)."""
-    return len(mention.head) >= 2 and mention.category in _BARE_PLACE_CATEGORIES and mention.head not in NETWORK_HEADS \
+    return len(mention.head) >= 2 and (mention.category in _BARE_PLACE_CATEGORIES or mention.head in SHARED_BY_PLACES_HEADS) \
+        and mention.head not in NETWORK_HEADS \
         and _bare_place(norm, mention.stem_start, mention.head_start)
 
 

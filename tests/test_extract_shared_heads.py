@@ -1,0 +1,25 @@
+"""geo.extract.shared_heads: list items written without a head and the head they share."""
+
+from extract_cases import named_projects
+
+
+def test_bare_places_listed_before_a_housing_head_are_named_as_written(no_record_model):
+    # 加快青坡、白石岗、红水堡棚户区改造: the places before the shanty-town head share it and are
+    # each a renewal site, named as written (the last one keeps the head it carries).
+    assert named_projects("加快青坡、白石岗、红水堡棚户区改造。") == [
+        ("白石岗", "area"), ("红水堡棚户区", "area"), ("青坡", "area")]
+    assert named_projects("推进青坡、白石岗城中村改造。") == [("白石岗城中村", "area"), ("青坡", "area")]
+
+
+def test_bare_places_before_a_facility_head_still_take_the_head():
+    # (the water and utility facilities named for the place they serve keep sharing the head)
+    assert named_projects("推进白沙、青岸灌区现代化改造。") == [("白沙灌区", "water"), ("青岸灌区", "water")]
+
+
+def test_a_street_among_the_sites_before_a_housing_head_leaves_the_list_whole(no_record_model):
+    # 加快县城青坡、桥沟路、石场坝、红水堡棚户区改造: a street or a place named by a head of its own
+    # among the sites keeps its name, and the bare place before it is still a site; a generic word
+    # of place opening the list (县城) is no part of the first one's name.
+    names = dict(named_projects("投资1.5亿元,加快县城青坡、白沟路、石场坝、红水堡棚户区改造,改善居民住房条件。"))
+    assert "青坡" in names and "县城青坡" not in names
+    assert {"白沟路", "红水堡棚户区"} <= set(names)
