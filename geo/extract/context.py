@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.line_forms import shown_as_built
@@ -505,8 +505,9 @@ def _precedents_compared(case):
     return _PRECEDENTS_CLOSED.match(norm, mention.end) is not None
 
 
-# A list of roads opened by 现有的 or 原有的 up to a road (与现有的|A高速、|B高速), and the characters looked back.
-_EXISTING_OPENED = re.compile(r"(?:现有|原有|既有)的(?:[\u4e00-\u9fff\dA-Za-z]{1,16}[、和与及])*$")
+# A list of roads opened by 现有的 or 原有的 (the lexicon's ``existing`` words) up to a road (与现有的|A高速、|B高速),
+# and the characters looked back.
+_EXISTING_OPENED = re.compile("(?:" + "|".join(map(re.escape, EXISTING_WORDS)) + r")的(?:[\u4e00-\u9fff\dA-Za-z]{1,16}[、和与及])*$")
 _EXISTING_REACH = 40
 
 
@@ -518,7 +519,7 @@ def _existing_road(case):
     if category_group(mention.category) != "roads":
         return False
     lo = max(0, mention.stem_start - _EXISTING_REACH)
-    if norm.find("有的", lo, mention.stem_start) < 0:
+    if norm.find("的", lo, mention.stem_start) < 0:
         return False  # (a look back, not through the sentence: a list of thousands stays linear)
     return _EXISTING_OPENED.search(norm, lo, mention.stem_start) is not None
 
