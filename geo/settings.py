@@ -346,3 +346,7 @@ DEVICE_WORD = 4
 # The characters a works noun may run between a count and its works word (30个城市更新品质提升和公共服务设施
 # 提升项目: counts.counted_works).
 COUNTED_WORKS_NOUN = 20
+# Characters before a route's first end (青山至|白石路) within which a named record of the sentence
+# starting there and running to the road's end covers the whole route (滨江西路至长江二桥 over 长江二桥):
+# a constant number of look-ups per road, so a sentence of thousands of routes stays linear.
+ROUTE_COVER_REACH = 6

@@ -1890,6 +1890,12 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("对红枫大街与金湖大街西北侧等6处裸露土地实施生态修复。", [], [("project", 6)]),
     ("以青松街和白沙路交叉口为中心,规划建设商务区。", [], []),
     ("对青山路与白石路交叉口进行改造。", [("青山路与白石路交叉口", "road_rebuild")], []),
+    # roads written as the ones there already (现有的, 原有的, and the list they open) are what a project
+    # joins, not projects; works on one (对现有的青山路进行改造) still name it
+    ("青山区以规划建设的白石高速项目与现有的G76青蓉高速、G93红渝环线高速等国省干线为支点,打造交通网络。",
+     [("白石高速", "road_new")], []),
+    ("该路全长22公里,与原有的G107国道无缝对接。", [], []),
+    ("对现有的青山路进行改造。", [("青山路", "road_rebuild")], []),
     # a road before a house number is an address (白石镇青石巷44号房屋后方); 号院 and 号桥 name a place
     # of their own
     ("白沙镇青石巷44号房屋后方边坡整治经费约需60万元。", [], []),

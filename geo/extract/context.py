@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, stop_ending_at, word_index
+from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.line_forms import shown_as_built
@@ -505,19 +505,38 @@ def _precedents_compared(case):
     return _PRECEDENTS_CLOSED.match(norm, mention.end) is not None
 
 
+# A list of roads opened by 现有的 or 原有的 (the lexicon's ``existing`` words) up to a road (与现有的|A高速、|B高速),
+# and the characters looked back.
+_EXISTING_OPENED = re.compile("(?:" + "|".join(map(re.escape, EXISTING_WORDS)) + r")的(?:[\u4e00-\u9fff\dA-Za-z]{1,16}[、和与及])*$")
+_EXISTING_REACH = 40
+
+
+def _existing_road(case):
+    """与现有的青山高速、白石高速等国省干线为支点, 与原有的G105国道无缝对接: roads written as the ones there
+    already are what a project joins, no project (对现有的青山路进行改造 has works: see
+    CONTEXT_RULES_WITH_ACTION)."""
+    mention, norm = case.mention, case.norm
+    if category_group(mention.category) != "roads":
+        return False
+    lo = max(0, mention.stem_start - _EXISTING_REACH)
+    if norm.find("的", lo, mention.stem_start) < 0:
+        return False  # (a look back, not through the sentence: a list of thousands stays linear)
+    return _EXISTING_OPENED.search(norm, lo, mention.stem_start) is not None
+
+
 CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, inside_range_brackets, alias_in_brackets,
                  coverage_in_brackets, inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
                  examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place,
-                 growth_driven, centres_made, _road_as_address)
+                 growth_driven, centres_made, _road_as_address, _existing_road)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
                                   if rule not in (_scenery_list, _listed_after_context_verb, functions_of_a_building,
                                                   holds_an_event, what_it_becomes, enrolment_area,
-                                                  surroundings_described, village_located, problem_of_place))
+                                                  surroundings_described, village_located, problem_of_place, _existing_road))
 
 
 def _attributive(norm, mention, clause_end):

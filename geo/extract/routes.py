@@ -10,6 +10,7 @@ from geo.extract.extents import extend_right
 from geo.lexicon import ACTION_INDEX, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import DASHES, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
+from geo.settings import ROUTE_COVER_REACH
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
@@ -252,3 +253,48 @@ def listed_sections(norm, records, clause_end):
             covered.append((start, end))
             pos = end
     return sorted(records + added, key=lambda r: r.start) if added else records
+
+
+def with_first_ends(norm, records, sent_start):
+    """Named roads cut at their route's join (龙王淌改线 of 哨路道班至龙王淌改线) given their first end.
+
+    A named road or bridge starting right after 至, with a first end of two to five characters before
+    it (at a break, a stop word of two characters or more, or the clause's start; no verb ending at
+    至, as 延伸至), starts at that end. Where a named record of the sentence already covers the whole
+    route, the cut one is dropped (滨江西路至长江二桥 over 长江二桥).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    records : list of Record
+        The sentence's records (after the tagger); changed in place.
+    sent_start : int
+        Where the sentence starts.
+
+    Returns
+    -------
+    list of Record
+        ``records``.
+    """
+    if norm.find("至", sent_start, max((r.end for r in records), default=sent_start)) < 0:
+        return records
+    furthest = {}  # where the named records starting at a position end, at the furthest
+    for r in records:
+        if r.named:
+            furthest[r.start] = max(furthest.get(r.start, r.end), r.end)
+    kept = []
+    for record in records:
+        start = record.start
+        if record.named and start > sent_start and norm[start - 1] == "至" and category_group(record.category) == "roads":
+            lo = record.clause[0] if record.clause else sent_start
+            first = _places_joined_before(norm, start, lo, _FROM_PLACE)
+            if first < start and (first == lo or norm[first - 1] in HARD_BREAKS or len(stop_ending_at(norm, first, lo) or "") > 1):
+                # (not after a one-character stop word: 中和营镇至… is no 营镇 after 和)
+                if any(furthest.get(s, 0) >= record.end for s in range(first - ROUTE_COVER_REACH, first + 1)):
+                    continue  # 滨江西路至长江二桥 named already: 长江二桥 is its end
+                record.start = first
+                record.base = (first, record.base[1])
+        kept.append(record)
+    records[:] = kept
+    return records

@@ -1,0 +1,27 @@
+"""geo.extract.routes: roads named by a code or by the places they join."""
+
+from geo.extract import extract_projects
+
+
+def _named(text):
+    return {p["name"]: p["category"] for p in (f["properties"] for f in extract_projects(text)) if p["named"]}
+
+
+def test_a_road_cut_at_its_route_s_join_takes_the_route_s_first_end():
+    # 白石道班至青龙淌改线: the road named after 至 was its second end alone (青龙淌改线)
+    named = _named("G348骡坪绕镇路、白石道班至青龙淌改线工程开工建设。")
+    assert "白石道班至青龙淌改线" in named
+    assert "青龙淌改线" not in named
+
+
+def test_the_end_of_a_route_named_whole_in_the_sentence_is_no_name_of_its_own():
+    # 滨江西路至长江二桥 is named: 长江二桥 after its 至 is only its end
+    named = _named("已启动滨江西路至长江二桥、金科城至收费站、平湖桥至桂花大桥3条快速公路前期。")
+    assert "滨江西路至长江二桥" in named
+    assert "长江二桥" not in named
+
+
+def test_a_route_s_first_end_is_not_taken_after_a_one_character_stop_word():
+    # 中和营镇至…: 和 inside the place's name is no stop word before 营镇
+    named = _named("实施中和营镇至蒙自市西北勒乡(开远段)公路改造。")
+    assert "营镇至蒙自市西北勒乡(开远段)公路" not in named
