@@ -1138,6 +1138,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
     # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
     ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
+    # so are the members of a list typed as a class of facilities (等便民利民设施, 等基础设施) named only by
+    # the people they serve (儿童公园, 老年人活动中心)
+    ("白石县建设一批方便群众的儿童公园、停车场、公厕等便民利民设施。", [], []),
+    ("青山镇配套建设文化大院、老年人活动中心等基础设施,改善村容。", [], []),
     # no range of a section opens with a conjunction: 和 after a road joins a second road or section
     ("完成白石路和青松路至金河路段改造,建成红枫公路和国道320线青山至白石段。",
      [("国道320线青山至白石段", "road_new"), ("白石路", "road_rebuild"), ("红枫公路", "road_new"),

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, FACILITY_CLASS, GROWTH_VERBS, SERVED_PEOPLE, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
 from geo.extract.runs import run_end
 from geo.extract.works import first_action
+from geo.settings import SERVED_STEM_REST
 
 
 def people_of_place(case):
@@ -381,9 +382,30 @@ _JOINED_SCHOOL_HEADS = frozenset(("幼儿园", "学校", "校舍"))
 
 def kinds_of_facility(case):
     """设置游泳馆、网球馆、室内冰场等各种体育设施: the members of a list typed as many kinds (各种, 各类,
-    多种) are the kinds a project holds, no places of their own."""
+    多种) are the kinds a project holds, no places of their own. So are the members of a list typed as a
+    class of facilities (等便民利民设施, 等基础设施) named only by the people they serve
+    (建设儿童公园、停车场等便民利民设施, 配套建设文化大院、老年人活动中心等基础设施; 青山公园、白石广场等
+    便民设施 stay names)."""
     typed = case.mention.typed_by
-    return typed is not None and case.norm.startswith(_KINDS, typed.stem_start)
+    if typed is None:
+        return False
+    if case.norm.startswith(_KINDS, typed.stem_start):
+        return True
+    return case.norm.endswith(FACILITY_CLASS, typed.stem_start, typed.end) and _named_by_people(case.norm, case.mention) \
+        and not _JOINED_BY_AND.search(case.norm, case.mention.end, chain_end(case.mention))
+
+
+# A list's items joined by 及 or 和 after a facility named by its people: the facility decides for the
+# items joined to it (青少年活动中心及县城污水处理、垃圾填埋等设施: the town's works are left).
+_JOINED_BY_AND = re.compile("[及和]")
+
+
+def _named_by_people(norm, mention):
+    """True when ``mention``'s stem is only the people it serves and a short word (老年人活动中心; a bare
+    type is left to the rules of types: 县城污水处理 listed before 等设施 is the town's own)."""
+    stem = norm[mention.stem_start:mention.head_start]
+    people = max((len(word) for word in SERVED_PEOPLE if stem.startswith(word)), default=0)
+    return people > 0 and len(stem) - people <= SERVED_STEM_REST
 
 
 _KINDS = ("各种", "各类", "多种", "各式")
