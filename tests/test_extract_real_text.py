@@ -1142,6 +1142,7 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the people they serve (儿童公园, 老年人活动中心)
     ("白石县建设一批方便群众的儿童公园、停车场、公厕等便民利民设施。", [], []),
     ("青山镇配套建设文化大院、老年人活动中心等基础设施,改善村容。", [], []),
+    ("白石体育公园项目还设置文创工作室、老年活动中心、儿童成长中心等文娱场馆。", [("白石体育公园", "park")], []),
     # no range of a section opens with a conjunction: 和 after a road joins a second road or section
     ("完成白石路和青松路至金河路段改造,建成红枫公路和国道320线青山至白石段。",
      [("国道320线青山至白石段", "road_new"), ("白石路", "road_rebuild"), ("红枫公路", "road_new"),
