@@ -328,6 +328,10 @@ CLASSED_WORKS_MAX_MODIFIERS = 3
 # The categories whose names end so (a road or a hospital before 标准建设, 提升改造 names the standard or
 # a part as often as the place: measured on the read sets, only water names gained).
 CLASSED_WORKS_CATEGORIES = ("water",)
+# A facility named by the people it serves (老年人活动中心, 儿童公园) keeps at most this many characters
+# of its stem after them when it is read as a kind in a list typed as a class of facilities
+# (geo.extract.described.kinds_of_facility).
+SERVED_STEM_REST = 2
 # The shortest name before a water type of its kind (白河幸福河湖, 干沟黑臭水体): two characters (a
 # river's one-character stem and head); other types want three (geo.extract.records).
 NAME_BEFORE_WATER_TYPE_MIN = 2

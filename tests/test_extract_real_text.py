@@ -1138,6 +1138,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("青山区公示了两个城市更新项目,包括白鹭公园旁的金鱼街旧改项目。", [("金鱼街", "area")], [("project", 2)]),
     # the members of a list typed as many kinds (等各种体育设施) are the kinds a project holds
     ("青松湖体育公园计划合理分类设置游泳馆、羽毛球馆、网球馆、室内冰场、足球场等各种体育设施。", [], []),
+    # so are the members of a list typed as a class of facilities (等文娱场馆, 等便民设施) named only by the
+    # people they serve (老年活动中心), also when the tagger names the member (农民公园)
+    ("白石体育公园项目还设置文创工作室、老年活动中心、儿童成长中心等文娱场馆。", [("白石体育公园", "park")], []),
+    ("青山镇新建改建农贸市场、公共厕所、农民公园、停车场等一大批便民设施。", [], []),
     # no range of a section opens with a conjunction: 和 after a road joins a second road or section
     ("完成白石路和青松路至金河路段改造,建成红枫公路和国道320线青山至白石段。",
      [("国道320线青山至白石段", "road_new"), ("白石路", "road_rebuild"), ("红枫公路", "road_new"),
@@ -1949,6 +1953,14 @@ def test_real_text_rules(no_record_model, text, named, groups):
     # (tests/test_extract_confidence.py) and is left out here.
     assert named_projects(text) == sorted(named)
     assert counted_groups(text) == sorted(groups)
+
+
+def test_facilities_named_by_the_people_they_serve_listed_as_a_class_of_facilities_are_kinds():
+    # 儿童公园 and 老年人活动中心 listed before 等便民利民设施 / 等基础设施 are kinds the works hold (the
+    # record model kept them as names); named places in such a list stay names
+    assert named_names("白石县建设一批方便群众的儿童公园、停车场、公厕等便民利民设施。") == []
+    assert named_names("青山镇配套建设文化大院、老年人活动中心等基础设施,改善村容。") == []
+    assert "青松公园" in named_names("建设青松公园、白石广场等便民设施。")
 
 
 def test_places_of_one_kind_joined_by_yu_are_both_kept_by_the_record_model():

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
+from geo.lexicon import ACTION_INDEX, AUTHORITIES, FACILITY_CLASS, GROWTH_VERBS, SERVED_PEOPLE, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
 from geo.extract.runs import run_end
 from geo.extract.works import first_action
+from geo.settings import SERVED_STEM_REST
 
 
 def people_of_place(case):
@@ -381,12 +382,43 @@ _JOINED_SCHOOL_HEADS = frozenset(("幼儿园", "学校", "校舍"))
 
 def kinds_of_facility(case):
     """设置游泳馆、网球馆、室内冰场等各种体育设施: the members of a list typed as many kinds (各种, 各类,
-    多种) are the kinds a project holds, no places of their own."""
-    typed = case.mention.typed_by
-    return typed is not None and case.norm.startswith(_KINDS, typed.stem_start)
+    多种) are the kinds a project holds, no places of their own. So are the members of a list typed as a
+    class of facilities (等便民利民设施, 等基础设施) named only by the people they serve
+    (建设儿童公园、停车场等便民利民设施, 配套建设文化大院、老年人活动中心等基础设施; 青山公园、白石广场等
+    便民设施 stay names)."""
+    typed, norm, mention = case.mention.typed_by, case.norm, case.mention
+    if typed is None:
+        # a name the tagger adds has no type read: the list's class is looked for after it (bounded)
+        return _named_by_people(norm, mention) \
+            and _CLASS_AFTER.match(norm, mention.end, min(case.clause_end, mention.end + _CLASS_REACH)) is not None
+    if norm.startswith(_KINDS, typed.stem_start):
+        return True
+    return norm.endswith(FACILITY_CLASS, typed.stem_start, typed.end) and _named_by_people(norm, mention) \
+        and not _JOINED_BY_AND.search(norm, mention.end, chain_end(mention))
+
+
+# A list's items joined by 及 or 和 after a facility named by its people: the facility decides for the
+# items joined to it (青少年活动中心及县城污水处理、垃圾填埋等设施: the town's works are left).
+_JOINED_BY_AND = re.compile("[及和]")
+# The rest of a list after a member, then 等 and a class of facilities (、停车场等一大批便民设施).
+_CLASS_AFTER = re.compile(r"(?:、[^,;:。!?\n、及和]{1,12})*等[^,;:。!?\n]{0,8}?(?:" + "|".join(map(re.escape, FACILITY_CLASS)) + ")")
+_CLASS_REACH = 60
+
+
+def _named_by_people(norm, mention):
+    """True when ``mention``'s stem is only the people it serves and a short word (老年人活动中心; a bare
+    type is left to the rules of types: 县城污水处理 listed before 等设施 is the town's own)."""
+    if mention.stem_start is None:
+        return False
+    stem = norm[mention.stem_start:mention.head_start]
+    if not stem or stem[0] not in _PEOPLE_FIRST:
+        return False  # (most names: one set look-up)
+    people = max((len(word) for word in SERVED_PEOPLE if stem.startswith(word)), default=0)
+    return people > 0 and len(stem) - people <= SERVED_STEM_REST
 
 
 _KINDS = ("各种", "各类", "多种", "各式")
+_PEOPLE_FIRST = frozenset(word[0] for word in SERVED_PEOPLE)
 
 
 # A project said to serve a place (也是加快推进X片区建设的关键性工程, 是X新区开发的重要一环): the place
