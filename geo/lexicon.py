@@ -305,12 +305,12 @@ ORGANISATION_HEADS = frozenset(words("organisation"))
 SUBUNIT_HEADS = frozenset(words("subunit"))
 # Classes of amenities a list of types is closed by (文化大院、老年人活动中心等基础设施): no place each.
 AMENITY_CLASSES = frozenset(words("amenity_class"))
+# The same classes as suffixes, longest first (等便民利民设施, 等文娱场馆).
+AMENITY_CLASS_ENDS = tuple(sorted(AMENITY_CLASSES, key=lambda word: (-len(word), word)))
 SINGLETON_FACILITY_HEADS = frozenset(words("singleton_facility"))
 # People a facility is named by (儿童公园, 老年人活动中心): listed before a class of facilities (等便民设施),
-# such a name is a kind the works hold, not a place (geo.extract.records).
+# such a name is a kind the works hold, not a place (geo.extract.described.kinds_of_facility).
 SERVED_PEOPLE = frozenset(words("served_people"))
-# Nouns of a class of facilities that closes a list of kinds (等便民利民设施, 等基础设施).
-FACILITY_CLASS = tuple(words("facility_class"))
 # The types a slogan counts by one character, and their categories (“三校五园”, “九路一桥”).
 SLOGAN_TYPES = dict(pairs("slogan_type"))
 NEIGHBOURHOOD_HEADS = words("neighbourhood")

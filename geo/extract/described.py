@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AUTHORITIES, FACILITY_CLASS, GROWTH_VERBS, SERVED_PEOPLE, JURISDICTION_SUFFIXES, PERSON_ROLES, multi_stop_ending_at
+from geo.lexicon import (ACTION_INDEX, AMENITY_CLASS_ENDS, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES,
+                         SERVED_PEOPLE, multi_stop_ending_at)
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
@@ -393,7 +394,7 @@ def kinds_of_facility(case):
             and _CLASS_AFTER.match(norm, mention.end, min(case.clause_end, mention.end + _CLASS_REACH)) is not None
     if norm.startswith(_KINDS, typed.stem_start):
         return True
-    return norm.endswith(FACILITY_CLASS, typed.stem_start, typed.end) and _named_by_people(norm, mention) \
+    return norm.endswith(AMENITY_CLASS_ENDS, typed.stem_start, typed.end) and _named_by_people(norm, mention) \
         and not _JOINED_BY_AND.search(norm, mention.end, chain_end(mention))
 
 
@@ -401,7 +402,7 @@ def kinds_of_facility(case):
 # items joined to it (青少年活动中心及县城污水处理、垃圾填埋等设施: the town's works are left).
 _JOINED_BY_AND = re.compile("[及和]")
 # The rest of a list after a member, then 等 and a class of facilities (、停车场等一大批便民设施).
-_CLASS_AFTER = re.compile(r"(?:、[^,;:。!?\n、及和]{1,12})*等[^,;:。!?\n]{0,8}?(?:" + "|".join(map(re.escape, FACILITY_CLASS)) + ")")
+_CLASS_AFTER = re.compile(r"(?:、[^,;:。!?\n、及和]{1,12})*等[^,;:。!?\n]{0,8}?(?:" + "|".join(map(re.escape, AMENITY_CLASS_ENDS)) + ")")
 _CLASS_REACH = 60
 
 
