@@ -251,16 +251,14 @@ def feature_collection_text(features, *, name=None, metadata=None, precision=COO
     the others after them sorted, and every other object's keys sorted, so equal inputs give
     equal bytes.
     """
-    lines = []
+    lines, orders = [], {}
     for feature in features:
         geom = feature.get("geometry")
         if geom is not None and not isinstance(geom, dict):
             geom = geometry_to_geojson(geom, precision)
         elif isinstance(geom, dict):
             geom = _geometry_mapping_rounded(geom, precision)
-        properties = _sorted_keys(_clean_value(feature.get("properties") or {}))
-        first = [key for key in field_order if key in properties]
-        properties = {key: properties[key] for key in first + [k for k in properties if k not in first]}
+        properties = _ordered_properties(feature.get("properties") or {}, field_order, orders)
         out = {"geometry": _sorted_geometry(geom)}
         if feature.get("id") is not None:
             out["id"] = feature["id"]
@@ -274,6 +272,27 @@ def feature_collection_text(features, *, name=None, metadata=None, precision=COO
     head_text = json.dumps(head, ensure_ascii=False, sort_keys=True, separators=(",", ":"))[:-1]
     body = ",\n".join(lines)
     return f'{head_text},"features":[\n{body}\n]}}\n' if lines else f'{head_text},"features":[]}}\n'
+
+
+def _ordered_properties(properties, field_order, orders):
+    """``properties`` cleaned (:func:`_clean_value`), those of ``field_order`` first in that
+    order and the others after them sorted, every object inside with its keys sorted.
+
+    The order of the keys is worked out once per set of keys (``orders``: a dict the caller
+    keeps over its features, which nearly all have the same keys) and the plain values are
+    taken as they are, in one pass."""
+    keys = tuple(properties)
+    order = orders.get(keys)
+    if order is None:
+        if not isinstance(properties, dict) or not all(type(key) is str for key in keys):
+            # (a mapping of another kind, or keys that str() would change, even make one: as before)
+            cleaned = _sorted_keys(_clean_value(properties))
+            first = [key for key in field_order if key in cleaned]
+            return {key: cleaned[key] for key in first + [k for k in cleaned if k not in first]}
+        first = [key for key in field_order if key in properties]
+        order = orders[keys] = first + [key for key in sorted(keys) if key not in first]
+    return {key: value if type(value) in _PLAIN else _sorted_keys(_clean_value(value))
+            for key, value in zip(order, map(properties.__getitem__, order))}
 
 
 def _sorted_geometry(geom):

@@ -198,6 +198,27 @@ def test_geojson_fields_come_in_the_given_order_then_sorted_and_nested_keys_sort
     assert again == path.read_text(encoding="utf-8")  # the producer's key order does not matter
 
 
+def test_plain_properties_are_ordered_once_per_set_of_keys_and_taken_as_they_are(monkeypatch):
+    # A catalog's thousands of features have the same fields, nearly all plain values: their
+    # order is worked out once, and no value is cleaned or sorted a call at a time.
+    rows = [{"zeta": i, "name": f"青松路{i}", "id": f"r{i}", "named": True, "section": None} for i in range(40)]
+    rows += [dict(reversed(list(row.items()))) for row in rows[:5]]  # the same fields, put in another order
+    rows += [{"name": "白石桥", "id": "b", "quantity": {"value": 2, "unit": "座"}}, {7: "a key str() changes"}]
+    features = [{"id": row.get("id"), "properties": row, "geometry": None} for row in rows]
+    cleaning, sorting = Calls(io._clean_value), Calls(io._sorted_keys)
+    monkeypatch.setattr(io, "_clean_value", cleaning)
+    monkeypatch.setattr(io, "_sorted_keys", sorting)
+    lines = io.feature_collection_text(features, field_order=("id", "name", "missing")).splitlines()[1:-1]
+    assert cleaning.count == 2 and sorting.count == 2  # (the quantity, and the properties of a key not a str)
+    for line, row in zip(lines, rows):
+        first = [key for key in ("id", "name") if key in row]
+        ordered = {key: dict(sorted(row[key].items())) if isinstance(row[key], dict) else row[key]
+                   for key in first + sorted((k for k in row if k not in first), key=str)}
+        assert json.loads(line.rstrip(","))["properties"] == {str(k): v for k, v in ordered.items()}
+        assert line.rstrip(",").split('"properties":')[1].startswith(
+            json.dumps({str(k): v for k, v in ordered.items()}, ensure_ascii=False, separators=(",", ":"))[:-1])
+
+
 def test_a_detailed_geometry_is_written_without_walking_its_coordinates_for_keys(monkeypatch):
     # A city's 街道 layer holds a million vertices: sorting the geometry's keys walked every
     # coordinate list (a call per vertex), where only the geometry's own keys are to sort.

@@ -183,9 +183,11 @@ RECORD_MIN_CONFIDENCE = 0.4
 PARALLEL_MIN_CHARS = 50_000
 # The share of the characters this process keeps (the cut is at the first line end after it);
 # this process also makes the features of both parts once the worker is done. A little over
-# half: the worker also pays for the pages it copies after the fork and for sending its
-# records back (on 1 MB it finished 0.05 s later than this process with an even cut).
-PARALLEL_OWN_SHARE = 0.52
+# half: the worker also packs and pickles its records (on 1 MB, about 150 M instructions; the
+# pages it copies after the fork cost about what this process's own new pages do). Measured on
+# the bench's 1 MB (callgrind): at 0.52 this process's part took 9,514 M instructions and the
+# worker's 9,057 M with its packing, at 0.505 9,181 M and 9,380 M: the two meet near 0.51.
+PARALLEL_OWN_SHARE = 0.51
 # Hard-wrapped text (copied from a PDF or a scanned yearbook: every line cut at the same width,
 # mid-sentence): a line break is dropped when the line before is as wide as the text's wrapped
 # lines (display width: a Han character or full-width mark counts 2, ASCII 1) and ends in no
