@@ -17,7 +17,8 @@ from geo.extract.routes import listed_sections
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
-from geo.extract.counts import counted_before_size, counted_things, counted_works, sentence_part_before, stock_counted, BREAKDOWN_REACH
+from geo.extract.counts import counted_things, counted_works, sentence_part_before, stock_counted, BREAKDOWN_REACH
+from geo.extract.sized_counts import counted_before_size
 from geo.extract.listed_counts import counted_after_list, listed_projects, totals_after_names
 from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, ROAD_CATEGORIES
