@@ -7,15 +7,16 @@ import re
 
 from geo.extract.counted_nouns import THING_NOUN, end_of_noun, thing_category, type_family
 from geo.extract.counts import group_record, is_thing, last_action, taken_spans, works_category
-from geo.extract.patterns import COUNT_RE
-from geo.lexicon import THING_UNITS
+from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS
+from geo.lexicon import BUDGET_WORDS, COUNTED_WORKS, THING_UNITS, match_any
 from geo.numbers import parse_number
 from geo.extract.works import right_action
 
 # A count in figures right before a second count or a size (187个|640幢131万平方米建筑, 60片|47.5万
 # 平方米里巷道路, 132栋|共计4900余户的棚户区, 230个|50户以上木质房屋): the noun after both is what
-# the first counts.
-_COUNT_BEFORE_SIZE = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>{'|'.join(THING_UNITS)}|片)(?=(?:共计|共|超|近)?\d)")
+# the first counts; the money of works is their size too (24个|近200亿投资额的招商引资项目, 8个|总投资30亿元的).
+_BUDGET = "|".join(BUDGET_WORDS)
+_COUNT_BEFORE_SIZE = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>{'|'.join(THING_UNITS)}|片)(?=(?:{_BUDGET})?(?:共计|共|超|近|约)?\d)")
 
 
 def counted_before_size(norm, start, end, records, mentions=()):
@@ -36,16 +37,18 @@ def counted_before_size(norm, start, end, records, mentions=()):
     -------
     list of Record
         One unnamed record per count in figures (of two or more, in a unit of things or 片)
-        followed by counts or sizes and then, after 的 or not, a noun of things (see
-        :func:`is_thing`), in a clause that says works; its category that of a stem word in the
-        noun or of the place type it ends with.
+        followed by counts, sizes or money and then, after 的 or not, a noun of things (see
+        :func:`is_thing`), in a clause that says works (a noun of works, 工程/项目, says them
+        itself); its category that of a stem word in the noun or of the place type it ends
+        with, else ``project`` for works.
     """
     out, taken, sized = [], None, start
     for match in _COUNT_BEFORE_SIZE.finditer(norm, start, end):
         if match.start() < sized:
             continue  # (640幢 of 187个640幢…: a size of the count before it)
         pos = match.end()
-        while (size := COUNT_RE.match(norm, pos, end) or _HOUSEHOLDS.match(norm, pos, end)) is not None:
+        while (size := COUNT_RE.match(norm, pos, end) or _HOUSEHOLDS.match(norm, pos, end)
+               or _MONEY.match(norm, pos, end)) is not None:
             pos = size.end()  # (640幢131万平方米: sizes one after another)
         sized = pos
         pos += norm.startswith("的", pos)
@@ -53,6 +56,7 @@ def counted_before_size(norm, start, end, records, mentions=()):
         noun_end = end_of_noun(norm, pos, run.end()) if run else pos
         not_yet = norm.find("未", pos + 2, noun_end)  # (27条共320公里通村水泥路|未硬化)
         noun_end = not_yet if not_yet > 0 else noun_end
+        noun_end += len(match_any(norm, noun_end, COUNTED_WORKS) or "")  # (招商引资|项目: the works noun closes it)
         noun = norm[pos:noun_end]
         value = parse_number(match.group("num"))
         if len(noun) < 2 or not value or value < 2 or not is_thing(noun):
@@ -60,7 +64,9 @@ def counted_before_size(norm, start, end, records, mentions=()):
         action = right_action(norm, noun_end, end) \
             or last_action(norm, max(start, match.start() - _SIZED_ACTION_REACH), match.start())
         category = _size_counted_category(noun, action)
-        if category is None or action is None:
+        if noun.endswith(COUNTED_WORKS):
+            category = category or COUNTED_PROJECTS  # (实施了3条28.4公里的通村道路生命安全防护工程: works itself)
+        elif category is None or action is None:
             continue
         if taken is None:
             taken = taken_spans(records, mentions, start, end)
@@ -72,6 +78,7 @@ def counted_before_size(norm, start, end, records, mentions=()):
 
 
 _SIZED_ACTION_REACH = 40  # characters back from such a count looked through for its works (a clause of thousands stays linear)
+_MONEY = re.compile(rf"(?:{_BUDGET})?(?:共计|共|超|近|约|达)?\d+(?:\.\d+)?(?:余|多)?[万亿]元?(?:{_BUDGET})?(?:以上|左右)?")  # (近200亿投资额)
 _HOUSEHOLDS = re.compile(r"(?:共计|共|超|近)?\d+(?:余|多)?户(?:以上|左右)?")  # (132栋共计4900余户的棚户区)
 
 
