@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.counted_places import works_after_jinxing
 from geo.extract.counted_nouns import THING_NOUN, end_of_noun, thing_category, type_family
 from geo.extract.counts import group_record, is_thing, last_action, taken_spans, works_category
 from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS
@@ -38,8 +39,9 @@ def counted_before_size(norm, start, end, records, mentions=()):
     list of Record
         One unnamed record per count in figures (of two or more, in a unit of things or 片)
         followed by counts, sizes or money and then, after 的 or not, a noun of things (see
-        :func:`is_thing`), in a clause that says works (a noun of works, 工程/项目, says them
-        itself); its category that of a stem word in the noun or of the place type it ends
+        :func:`is_thing`), in a clause that says works (right after the noun, before the count,
+        or after the 进行 of 对 … 进行, past the list the noun opens; a noun of works, 工程/项目,
+        says them itself); its category that of a stem word in the noun or of the place type it ends
         with, else ``project`` for works.
     """
     out, taken, sized = [], None, start
@@ -61,8 +63,9 @@ def counted_before_size(norm, start, end, records, mentions=()):
         value = parse_number(match.group("num"))
         if len(noun) < 2 or not value or value < 2 or not is_thing(noun):
             continue
-        action = right_action(norm, noun_end, end) \
-            or last_action(norm, max(start, match.start() - _SIZED_ACTION_REACH), match.start())
+        lo = max(start, match.start() - _SIZED_ACTION_REACH)
+        action = right_action(norm, noun_end, end) or last_action(norm, lo, match.start()) \
+            or works_after_jinxing(norm, lo, match.start(), noun_end, end)  # (对60片…道路、7条…、12片…进行整修)
         category = _size_counted_category(noun, action)
         if noun.endswith(COUNTED_WORKS):
             category = category or COUNTED_PROJECTS  # (实施了3条28.4公里的通村道路生命安全防护工程: works itself)
