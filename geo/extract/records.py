@@ -96,7 +96,7 @@ def _counted_opening(norm, record):
 
 # A count of things in figures or with 两 (8座, 两个; not 204所, a unit's number), a share (80%), a
 # measure word doubled after 一 (一颗颗, 一座座): what no name opens with.
-_COUNTED_OPENING_RE = re.compile(r"(?:\d+(?:\.\d+)?|两)[个座条处家项栋]|两所|\d+(?:\.\d+)?%|一([颗座条个片处栋家])\1")
+_COUNTED_OPENING_RE = re.compile(r"(?:\d+(?:\.\d+)?|两)[个座条处家项栋件]|两所|\d+(?:\.\d+)?%|一([颗座条个片处栋家])\1")
 _ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6})\)")
 
 
