@@ -473,6 +473,12 @@ def test_a_short_aside_in_brackets_inside_a_counted_noun_does_not_hide_its_count
     assert counted_groups("启动了青松巷、白鹭街等9条特色街区(街巷)建设。") == [("area", 7)]
 
 
+def test_what_a_count_holds_said_in_brackets_before_its_noun_does_not_hide_its_count():
+    # (含…)/(其中…) right after the count, the noun after it: the count counts the noun
+    assert counted_groups("全区共需治理56处(含新增4处)入河排污口。") == [("water", 56)]
+    assert counted_groups("新建12所(含改扩建3所)乡村学校。") == [("school", 12)]
+
+
 def test_a_size_beside_a_count_does_not_hide_the_noun_it_counts():
     # before the count (a length or an area, then how many), or after the count set off by 、
     assert counted_groups("新建白石-青松等80公里12条干线公路全面建成通车。") == [("road_new", 11)]

@@ -1448,6 +1448,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a name opening with a count of things or a share is prose run on into a head (两个中学部, 85%入…幼儿园)
     ("白石学校共分小学部、两个中学部三个校区,总占地面积200亩。", [("白石学校", "school")], [("school", 1)]),
     ("完成适龄幼儿60%入公办幼儿园、85%入普惠性幼儿园的目标。", [], []),
+    # works counted in 件 (17件道路及排水沟改善工程) are no name opening with 道路: the count is the works'
+    ("此次共有17件道路及排水沟改善工程,其中部分道路路况差。", [], [("project", 17)]),
     # 即 (namely) opens the name it introduces ("三纵"即A大街, 项目,即B公园); 即墨 is a place
     ("城区道路“三纵”即白石大街、中央大街。决定建设防洪排涝项目,即青山公园。新建即墨区青山路和即墨路。",
      [("中央大街", "road_rebuild"), ("白石大街", "road_rebuild"), ("即墨区青山路", "road_new"), ("即墨路", "road_new"),

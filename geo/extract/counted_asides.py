@@ -18,6 +18,9 @@ _COUNTED_UNITS = "个座所处条家只栋幢间项件"
 _COUNT_CLOSING_ITEM = re.compile(rf"\d+[余多]?[{_COUNTED_UNITS}](?=$|[,;。、!?\n])")
 _COUNT_OPENING_NOUN = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}][\u4e00-\u9fff]{{1,6}}$")
 _ASIDE_REACH = 12  # characters back from an aside to the count that opens its noun
+# What a count holds, said in brackets right after it, before its noun: 179处(含新增2处)入河排污口.
+_HOLDING_ASIDE = re.compile(r"\((?:含|其中|包括)[\u4e00-\u9fff\d]{1,8}\)")
+_COUNT_ENDING = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}]$")
 # A size beside a count (see sizes_beside_counts): after the count's unit and 、, before the
 # noun; or before a count in digits and its unit, then the noun.
 _SIZE = r"(?<![\d.])\d+(?:\.\d+)?万?[余多]?(?:公里|千米|平方米|米)"
@@ -29,7 +32,8 @@ _COUNT_BEFORE_SIZE = re.compile(rf"(?:\d|[一二两三四五六七八九十])[�
 def counted_noun_asides(norm):
     """Spans of a short aside in brackets inside a counted noun: after the noun, right before its
     count at an item's end (养殖场(区)20个, 食堂(伙房)22个), or within a few characters after the
-    count, before the rest of the noun (79个单(联)村供水工程, 4个市级以上(含市级)特色乡村). The
+    count, before the rest of the noun (79个单(联)村供水工程, 4个市级以上(含市级)特色乡村); or
+    what a count holds, right after it and before its noun (179处(含新增2处)入河排污口). The
     noun reads on without it, so the count counts it."""
     spans, pos = [], norm.find("(")
     while pos >= 0:
@@ -38,6 +42,9 @@ def counted_noun_asides(norm):
                                   or _COUNT_OPENING_NOUN.search(norm, max(0, pos - _ASIDE_REACH), pos)
                                   and _noun_goes_on(norm, aside.end())):
             spans.append(aside.span())
+        elif (held := _HOLDING_ASIDE.match(norm, pos)) is not None \
+                and _COUNT_ENDING.search(norm, max(0, pos - 8), pos) and _noun_goes_on(norm, held.end()):
+            spans.append(held.span())  # 179处(含新增2处)入河排污口: what the count holds, its noun after
         pos = norm.find("(", pos + 1)
     return spans
 

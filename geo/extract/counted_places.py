@@ -136,10 +136,10 @@ def _works_of(norm, count_start, head_end, start, end):
             found, at = verb, verb_at
     if found and not norm.startswith("后", at + len(found)):
         return found
-    return _works_after_jinxing(norm, lo, count_start, head_end, end)
+    return works_after_jinxing(norm, lo, count_start, head_end, end)
 
 
-def _works_after_jinxing(norm, lo, count_start, head_end, end):
+def works_after_jinxing(norm, lo, count_start, head_end, end):
     """The works of 对 N X…进行…改造 (对48条道路、6个广场进行提升改造; 对177座公厕设施进行采暖等
     提升改造): after 对 before the count, the first works word after the 进行 that follows the type,
     each within ``COUNTED_PLACE_REACH`` characters; else None."""

@@ -7,11 +7,11 @@ import re
 
 from geo import data as geo_data
 from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_AFTER_VERBS, COUNTED_WORKS, BUDGET_WORDS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
-from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category, type_family
+from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.settings import COUNTED_WORKS_NOUN
-from geo.extract.patterns import COUNT_PREFIX, COUNT_RE, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
 from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -268,76 +268,6 @@ def _counts_kept(records, mentions):
     return [m for m in mentions if m.count is None or m.category != "stem" or m.kind != "generic" or id(m) in made]
 
 
-# A count in figures right before a second count or a size (187个|640幢131万平方米建筑, 60片|47.5万
-# 平方米里巷道路, 132栋|共计4900余户的棚户区, 230个|50户以上木质房屋): the noun after both is what
-# the first counts.
-_COUNT_BEFORE_SIZE = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>{'|'.join(THING_UNITS)}|片)(?=(?:共计|共|超|近)?\d)")
-
-
-def counted_before_size(norm, start, end, records, mentions=()):
-    """Groups counted right before a second count or a size of theirs: 改造187个640幢131万平方米建筑.
-
-    Parameters
-    ----------
-    norm : str
-        The normalised text.
-    start, end : int
-        The clause.
-    records : list of Record
-        The clause's records so far: a first count inside one of them is theirs.
-    mentions : list of Mention
-        The clause's mentions: a first count one of them took is theirs.
-
-    Returns
-    -------
-    list of Record
-        One unnamed record per count in figures (of two or more, in a unit of things or 片)
-        followed by counts or sizes and then, after 的 or not, a noun of things (see
-        :func:`is_thing`), in a clause that says works; its category that of a stem word in the
-        noun or of the place type it ends with.
-    """
-    out, taken, sized = [], None, start
-    for match in _COUNT_BEFORE_SIZE.finditer(norm, start, end):
-        if match.start() < sized:
-            continue  # (640幢 of 187个640幢…: a size of the count before it)
-        pos = match.end()
-        while (size := COUNT_RE.match(norm, pos, end) or _HOUSEHOLDS.match(norm, pos, end)) is not None:
-            pos = size.end()  # (640幢131万平方米: sizes one after another)
-        sized = pos
-        pos += norm.startswith("的", pos)
-        run = THING_NOUN.match(norm, pos, end) if sized > match.end() else None
-        noun_end = end_of_noun(norm, pos, run.end()) if run else pos
-        not_yet = norm.find("未", pos + 2, noun_end)  # (27条共320公里通村水泥路|未硬化)
-        noun_end = not_yet if not_yet > 0 else noun_end
-        noun = norm[pos:noun_end]
-        value = parse_number(match.group("num"))
-        if len(noun) < 2 or not value or value < 2 or not is_thing(noun):
-            continue
-        action = right_action(norm, noun_end, end) \
-            or _last_action(norm, max(start, match.start() - _SIZED_ACTION_REACH), match.start())
-        category = _size_counted_category(noun, action)
-        if category is None or action is None:
-            continue
-        if taken is None:
-            taken = taken_spans(records, mentions, start, end)
-        if taken.hit(match.start(), match.end()):
-            continue
-        out.append(group_record(category, action, (match.start(), noun_end), (pos, noun_end), noun_end - 1,
-                                 {"value": value, "unit": match.group("unit")}))
-    return out
-
-
-_SIZED_ACTION_REACH = 40  # characters back from such a count looked through for its works (a clause of thousands stays linear)
-_HOUSEHOLDS = re.compile(r"(?:共计|共|超|近)?\d+(?:余|多)?户(?:以上|左右)?")  # (132栋共计4900余户的棚户区)
-
-
-def _size_counted_category(noun, action):
-    """The category of a noun counted before its size: a stem word's, or its place type's (a road
-    type's by the works: 60片里巷道路 整修), else None."""
-    category = thing_category(noun)
-    if category is None and (family := type_family(noun)) is not None:
-        category = works_category(family, action)
-    return category
 
 
 def _type_no_mention_counted(norm, noun_start, noun_end):
@@ -529,7 +459,7 @@ def slogan_counts(norm, start, end, records):
         if parts and named is None:
             named = Covered(start, end, [(r.start, r.end) for r in records])
         if parts and not named.hit(pos, close):  # (“三渠一河” named)
-            action = right_action(norm, close + 1, end) or _last_action(norm, max(start, pos - _SLOGAN_ACTION_REACH), pos)
+            action = right_action(norm, close + 1, end) or last_action(norm, max(start, pos - _SLOGAN_ACTION_REACH), pos)
             for part_start, type_start, part_end, value in parts:
                 category = works_category(_slogan_category(norm[type_start:part_end]), action)
                 if value >= 2 and category is not None:
@@ -576,7 +506,7 @@ def works_category(family, action):
     return family if family in geo_data.categories() else None
 
 
-def _last_action(norm, lo, hi):
+def last_action(norm, lo, hi):
     """The last works verb in ``norm[lo:hi]`` (重点实施“九路一桥”工程: 实施), or None."""
     found, pos = None, lo
     while (hit := ACTION_INDEX.first_in(norm, pos, hi)) is not None:

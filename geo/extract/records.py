@@ -17,7 +17,8 @@ from geo.extract.routes import listed_sections
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
-from geo.extract.counts import counted_before_size, counted_things, counted_works, sentence_part_before, stock_counted, BREAKDOWN_REACH
+from geo.extract.counts import counted_things, counted_works, sentence_part_before, stock_counted, BREAKDOWN_REACH
+from geo.extract.sized_counts import counted_before_size
 from geo.extract.listed_counts import counted_after_list, listed_projects, totals_after_names
 from geo.extract.model import Count, Mention, Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, ROAD_CATEGORIES
@@ -95,7 +96,7 @@ def _counted_opening(norm, record):
 
 # A count of things in figures or with 两 (8座, 两个; not 204所, a unit's number), a share (80%), a
 # measure word doubled after 一 (一颗颗, 一座座): what no name opens with.
-_COUNTED_OPENING_RE = re.compile(r"(?:\d+(?:\.\d+)?|两)[个座条处家项栋]|两所|\d+(?:\.\d+)?%|一([颗座条个片处栋家])\1")
+_COUNTED_OPENING_RE = re.compile(r"(?:\d+(?:\.\d+)?|两)[个座条处家项栋件]|两所|\d+(?:\.\d+)?%|一([颗座条个片处栋家])\1")
 _ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6})\)")
 
 
