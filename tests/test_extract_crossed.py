@@ -16,3 +16,8 @@ def test_the_crossing_own_works_stay_projects():
     assert named_names("青山县新建青山路上跨白石铁路立交桥。") == ["青山路上跨白石铁路立交桥"]
     assert named_names("目前横跨青松河转体桥工程已顺利完工。") == ["横跨青松河转体桥"]
     assert "青松路下穿红枫二线" in named_names("青松路下穿红枫二线、白石路西段建成通车。")
+
+
+def test_works_sites_listed_after_the_crossing_own_works_are_no_places_it_crosses():
+    # 穿越铁路地下道工程 is the crossing's own works; the list it opens is of sites visited, not crossed
+    assert "白石社区" in named_names("县长视察青山镇,巡视青山镇一圳穿越铁路地下道工程、青山镇老人会、白石社区、白石社区围墙新建工程。")
