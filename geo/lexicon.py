@@ -158,6 +158,11 @@ TITLES = frozenset(words("title"))
 # Verbs of what a plan relies on (依托): places listed after one that close their clause
 # (依托青山老街、白石花园,搭建…) are context; followed by their own works they are projects.
 RELIANCE_VERBS = frozenset(words("reliance"))
+# Verbs of a works passing over or under a place (上跨, 下穿, 横跨): the places listed right after one
+# are what it crosses, no projects; words of manner may come before them (连续上跨). No stop words:
+# a crossing's own name holds them (汇通路上跨迎宾街跨线桥).
+CROSSING_VERBS = longest_first(words("crossing_verb"))
+CROSSING_MANNERS = frozenset(words("crossing_manner"))
 # Verbs of a project driving a place's growth (带动沿线A镇的发展, 促进A片区开发): a zone or
 # village after one, alone or listed, is what benefits (see geo.extract.described.growth_driven).
 GROWTH_VERBS = words("growth_verb")

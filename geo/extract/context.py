@@ -13,6 +13,7 @@ import re
 from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
+from geo.extract.crossed import crossed_place
 from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
 from geo.extract.runs import role_of, teams_close
@@ -530,7 +531,7 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, insid
                  examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place,
-                 growth_driven, centres_made, _road_as_address, _existing_road)
+                 growth_driven, centres_made, _road_as_address, _existing_road, crossed_place)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
