@@ -16,3 +16,8 @@ def test_a_named_project_along_a_side_of_a_named_place_is_named_by_both():
 def test_a_village_or_estate_beside_a_place_keeps_its_own_name():
     assert "白石村" in _names("完成青山路沿线白石村改造。")
     assert "白石小区" in _names("修缮青山路两侧白石小区。")
+
+
+def test_a_name_the_tagger_marks_along_a_side_of_a_named_place_keeps_the_place():
+    names = _names("计划实施青松路(车站段)升级改造、白石河两岸堤顶路工、青山医院门前道路拓宽。")
+    assert "白石河两岸堤顶路" in names and "堤顶路" not in names

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, is_generic
+from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, heads, is_generic
 from geo.extract.patterns import MAX_STEM
 from geo.extract.stems import find_stem
 from geo.settings import PLACE_BEFORE_SIDE
@@ -98,3 +98,23 @@ def named_along_side(norm, before, mention):
     shortest, longest = PLACE_BEFORE_SIDE
     return before.kind in ("name", "facility") and before.count is None and before.head_start > before.stem_start \
         and shortest <= before.end - before.stem_start <= longest and not is_generic(norm[before.stem_start:before.end])
+
+
+def place_before_side(norm, stop, stop_start, lo):
+    """The stem (start, stop, stop start) of the place written right before a side word ``stop``
+    that ends a tagged name's stem at ``stop_start`` (西支河|两岸|堤顶路, the tagger naming 堤顶路):
+    a run of ``PLACE_BEFORE_SIDE`` Han characters ending in a place's head, not generic; else None
+    (道路两侧, 学校周边: no place names what lies along them)."""
+    if stop not in _SIDES or stop_start is None:
+        return None
+    shortest, longest = PLACE_BEFORE_SIDE
+    outer = find_stem(norm, stop_start, lo, shortest, longest)
+    if outer is None or not shortest <= stop_start - outer[0] <= longest:
+        return None
+    place = norm[outer[0]:stop_start]
+    table = heads()
+    named = any(table.get(place[-n:], (None, None))[1] in ("name", "facility") for n in (1, 2, 3))
+    return outer if named and _HAN_ONLY.fullmatch(place) and not is_generic(place) else None
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
