@@ -354,3 +354,6 @@ COUNTED_WORKS_NOUN = 20
 # starting there and running to the road's end covers the whole route (滨江西路至长江二桥 over 长江二桥):
 # a constant number of look-ups per road, so a sentence of thousands of routes stays linear.
 ROUTE_COVER_REACH = 6
+# The characters of a place written before the side of it along which a named project lies
+# (西支河|两岸|堤顶路, 城区一河|两岸|沿河路): the project is named by both (geo.extract.prefixes.named_along_side).
+PLACE_BEFORE_SIDE = (2, 8)

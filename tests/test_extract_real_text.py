@@ -520,10 +520,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("打造“绿水青山”白石示范带，建设“知宇”口袋公园，治理”“青山河。",
      [("“知宇”口袋公园", "park"), ("青山河", "water")], []),
     # temples (庙) are heritage; a locator word after a place of another kind locates that place
-    # only, not the roads listed before it; a count after 有
+    # only, not the roads listed before it; a count after 有; a road named along the side of the
+    # place before it is named by both (城区一河两岸沿河路, as the gold of real4/tonggu has it)
     ("东城墙和泰山庙、财神庙等修复工程完成。新增青山路、白石大道、城区一河两岸沿河路等地515盏路灯。"
      "其中政府投资市政道路有15条。",
-     [("东城墙", "culture"), ("沿河路", "road_rebuild"), ("泰山庙", "culture"), ("白石大道", "road_rebuild"),
+     [("东城墙", "culture"), ("城区一河两岸沿河路", "road_rebuild"), ("泰山庙", "culture"), ("白石大道", "road_rebuild"),
       ("财神庙", "culture"), ("青山路", "road_rebuild")], [("road_rebuild", 15)]),
     # a count before a type followed by 选址 (site selection), and counted village sites
     ("改水冲公厕的5座公厕选址已完成，建设16个美丽乡村点。", [], [("sanitation", 5), ("village", 16)]),

@@ -8,6 +8,7 @@ import re
 from geo.lexicon import LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.name_tails import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
+from geo.extract.prefixes import place_before_side
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES
@@ -185,6 +186,10 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
         stop_start = start - len(stop) if stop else None
     if end - stem_start < 2 or _BARE_PHASE.fullmatch(norm, stem_start, head_start):
         return None  # (新城区一期、二期路网: a phase alone names no place)
+    along = place_before_side(norm, stop, stop_start, start) \
+        if stop and stop_start is not None and stop_start > start and head_start - stem_start >= 2 else None
+    if along is not None:
+        stem_start, stop, stop_start = along  # 西支河两岸堤顶路 tagged whole: the place and its side name it too
     mention = Mention(kind=kind, head=norm[head_start:end], category=category, head_start=head_start,
                       head_end=end, stem_start=stem_start, end=end, stop=stop, stop_start=stop_start,
                       min_stem=min_stem)

@@ -14,6 +14,7 @@ from geo.extract.patterns import DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUM
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
+from geo.extract.prefixes import named_along_side
 from geo.extract.runs import forget_runs
 from geo.extract.works import forget_closing_actions
 
@@ -102,6 +103,12 @@ def clause_mentions(norm, start, end):
                 # was a road of its own, the compound 10号小区).
                 road = mentions[-1]
                 mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
+                mentions[-1], covered = mention, mention.end
+                continue
+            if mentions and named_along_side(norm, mentions[-1], mention):
+                # 西支河两岸堤顶路: a road named along a side of the place before it, by both
+                place = mentions[-1]
+                mention.stem_start, mention.stop, mention.stop_start = place.stem_start, place.stop, place.stop_start
                 mentions[-1], covered = mention, mention.end
                 continue
             if mentions and _joins_designators(norm, mentions[-1], mention):

@@ -1,6 +1,7 @@
 """Stems longer than a name's limit because a jurisdiction is written before the name: a road's
 after a jurisdiction (淄博经济开发区人民路), a facility's after an autonomous county's long name
 (民和回族土族自治县新材料产业园). The part after the jurisdiction keeps the limit (see mentions).
+A named place and its side before a named project (西支河两岸堤顶路) name it together.
 Also the first end of a quoted range before a stem that is its second end (“三礼——小圩”道路), and a
 part of the district before a quoted name, no part of it (东部“白沙文化公园”)."""
 
@@ -8,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, is_generic
+from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, heads, is_generic
 from geo.extract.patterns import MAX_STEM
 from geo.extract.stems import find_stem
+from geo.settings import PLACE_BEFORE_SIDE
 
 
 def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
@@ -75,3 +77,44 @@ def quote_after_locative(norm, stem_start, head_start):
 
 # What may stand before a quoted name in its stem and no part of it: a part of the district, maybe after 和/及/与.
 _LOCATIVE_BEFORE_QUOTE = re.compile(r"[和及与]?(?:东南|东北|西南|西北|[东西南北中])部")
+
+
+_SIDES = frozenset(SIDE_WORDS)
+# Places named apart from what lies beside them (青山路沿线白石村, 青山路两侧白石小区: the village, the estate).
+_NAMED_APART = ("village", "area")
+
+
+def named_along_side(norm, before, mention):
+    """True when ``mention``, a named project, stops at a side word (``side`` in followers.tsv)
+    written right after the named place ``before`` (西支河|两岸|堤顶路, 城区一河|两岸|沿河路,
+    青山湖|周边|环湖路): the read golds name such a project by the place, its side and its own
+    name together, never by its own name alone. ``before`` has a stem of its own, no count and at
+    most ``PLACE_BEFORE_SIDE`` characters (a list's last road, 经二路、纬四路沿线, is left to
+    partners.drop_locators: what follows it there is a type, with no stem)."""
+    if mention.stop not in _SIDES or mention.stop_start != before.end or mention.count is not None \
+            or mention.kind not in ("name", "facility") or mention.head_start - mention.stem_start < 1 \
+            or mention.category in _NAMED_APART:
+        return False
+    shortest, longest = PLACE_BEFORE_SIDE
+    return before.kind in ("name", "facility") and before.count is None and before.head_start > before.stem_start \
+        and shortest <= before.end - before.stem_start <= longest and not is_generic(norm[before.stem_start:before.end])
+
+
+def place_before_side(norm, stop, stop_start, lo):
+    """The stem (start, stop, stop start) of the place written right before a side word ``stop``
+    that ends a tagged name's stem at ``stop_start`` (西支河|两岸|堤顶路, the tagger naming 堤顶路):
+    a run of ``PLACE_BEFORE_SIDE`` Han characters ending in a place's head, not generic; else None
+    (道路两侧, 学校周边: no place names what lies along them)."""
+    if stop not in _SIDES or stop_start is None:
+        return None
+    shortest, longest = PLACE_BEFORE_SIDE
+    outer = find_stem(norm, stop_start, lo, shortest, longest)
+    if outer is None or not shortest <= stop_start - outer[0] <= longest:
+        return None
+    place = norm[outer[0]:stop_start]
+    table = heads()
+    named = any(table.get(place[-n:], (None, None))[1] in ("name", "facility") for n in (1, 2, 3))
+    return outer if named and _HAN_ONLY.fullmatch(place) and not is_generic(place) else None
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
