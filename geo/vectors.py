@@ -16,7 +16,7 @@ from geo.file_kinds import check_geojson_text, check_shapefile_header, check_zip
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
-from geo.vector_layers import (field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
+from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
                                read_kml_documents)
 
 
@@ -427,6 +427,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     check_geojson_text(path)
     if path.suffix.lower() in (".zip", ".kmz") and path.is_file():
         check_zip_packing(path)  # encrypted, or bzip2: GDAL finds no layer, zipfile raises RuntimeError
+    check_network_link(path)  # a KML of a NetworkLink alone: GDAL says "no container element at the root"
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":
