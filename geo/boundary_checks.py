@@ -162,10 +162,37 @@ def repair_polygons(geoms, path, labels):
     reasons = sorted({re.sub(r"\[.*", "", r).strip().lower() for r in shapely.is_valid_reason(geoms[invalid])})
     # "structure": parts that overlap are unioned and a hole is taken out of its shell only, where the
     # default (even-odd linework) makes an overlap of two parts a hole and a hole's part beyond its shell land.
-    repaired = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+    reordered = [_shell_first(g) for g in geoms[invalid]]
+    if any(g is not o for g, o in zip(reordered, geoms[invalid])):
+        reasons.append("a hole enclosing its shell: rings read in the other order")
+    repaired = shapely.make_valid(np.array(reordered, dtype=object), method="structure", keep_collapsed=False)
     geoms[invalid] = [_polygonal_part(g) for g in repaired]
     names = listed(np.array(list(labels), dtype=object)[invalid])
     return geoms, [f"{path}: repaired {int(invalid.sum())} invalid polygon(s) ({', '.join(reasons)}): {names}"]
+
+
+def _shell_first(geom):
+    """``geom`` with each polygon's rings reordered when one of its holes encloses its shell (the rings
+    written in the wrong order, as some tools do): the largest ring the shell, the others its holes; else
+    ``geom`` itself. "structure" cuts a hole from its shell only: such a polygon had no area left."""
+    import shapely
+
+    def ordered(polygon):
+        shell = shapely.Polygon(polygon.exterior)
+        rings = [shapely.Polygon(ring) for ring in polygon.interiors]
+        if not any(ring.covers(shell) for ring in rings):
+            return polygon
+        largest = max(range(len(rings)), key=lambda i: rings[i].area)
+        holes = [polygon.exterior] + [r for i, r in enumerate(polygon.interiors) if i != largest]
+        return shapely.Polygon(polygon.interiors[largest], holes)
+
+    if geom.geom_type == "Polygon":
+        result = ordered(geom)
+        return geom if result is geom else result
+    if geom.geom_type == "MultiPolygon":
+        parts = [ordered(p) for p in geom.geoms]
+        return geom if all(a is b for a, b in zip(parts, geom.geoms)) else shapely.MultiPolygon(parts)
+    return geom
 
 
 def _polygonal_part(geom):

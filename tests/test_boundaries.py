@@ -105,6 +105,23 @@ def test_a_hole_crossing_its_shell_is_no_land_beyond_it(tmp_path):
     assert not street.intersects(shapely.Point(x0 + 3100, y0 + 500))
 
 
+def test_a_polygon_whose_hole_encloses_its_shell_is_read_with_its_rings_the_other_way(tmp_path):
+    # The rings written in the wrong order (the 街道's edge second, a hole's first): the repair cut the
+    # hole from the "shell" and left nothing, "a polygon of zero area, with nothing to repair it into".
+    gdf = _zones_metric()
+    x0, y0 = 500_000, 4_062_000
+    edge = shapely.box(x0 + 2000, y0, x0 + 3000, y0 + 1000).exterior.coords
+    gdf.loc[2, "geometry"] = shapely.Polygon([(x0 + 2400, y0 + 400), (x0 + 2600, y0 + 400), (x0 + 2600, y0 + 600),
+                                              (x0 + 2400, y0 + 600)], [edge])
+    path = tmp_path / "rings.geojson"
+    gdf.to_file(path)
+    zones, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert any("a hole enclosing its shell: rings read in the other order" in w for w in warnings)
+    street = zones.to_crs(4548).set_index("code").geometry["370105014"]
+    assert street.area == pytest.approx(1e6 - 200 * 200, rel=1e-6)
+    assert street.contains(shapely.Point(x0 + 2100, y0 + 500)) and not street.contains(shapely.Point(x0 + 2500, y0 + 500))
+
+
 def test_overlap_and_gap_are_reported(tmp_path):
     gdf = _zones_metric()
     gdf.loc[1, "geometry"] = gdf.loc[1, "geometry"].buffer(50, join_style="mitre")  # overlaps both neighbours
