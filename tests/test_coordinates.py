@@ -1,0 +1,25 @@
+"""One coordinate cell as people write it (geo.coordinates)."""
+
+import pytest
+
+from geo.coordinates import degrees
+
+
+@pytest.mark.parametrize("cell, delimiter, value", [("4,061,234.5", ",", 4061234.5), ("39,500,123.4", ",", 39500123.4),
+                                                   ("4.061.234,5", ";", 4061234.5), ("4,061,234", ",", 4061234.0),
+                                                   ("-1,234.5", ",", -1234.5)])
+def test_metres_with_their_thousands_grouped_are_read_as_one_number(cell, delimiter, value):
+    # A survey sheet's Gauss-Kruger X/Y shown with separators in Excel, saved as CSV as shown:
+    # "lon '4,061,234.5' is not one number, nor degrees with minutes and seconds under 60".
+    assert degrees(cell, "lon", delimiter) == value
+
+
+@pytest.mark.parametrize("cell, delimiter, value", [("36,7", ",", 36.7), ("117,01", ";", 117.01), ("117,010", ";", 117.01)])
+def test_a_decimal_comma_is_still_read_as_one(cell, delimiter, value):
+    assert degrees(cell, "lon", delimiter) == value
+
+
+@pytest.mark.parametrize("cell", ["1,117", "117,010"])
+def test_one_group_of_three_in_a_comma_separated_file_stays_ambiguous(cell):
+    with pytest.raises(ValueError, match="is not one number"):
+        degrees(cell, "lon", ",")
