@@ -123,6 +123,28 @@ def _sister_projection(crs):
     return CRS.from_epsg(32600 + (meridian + 183) // 6) if (meridian + 183) % 6 == 0 else None
 
 
+def swapped_axes_hint(frame) -> str:
+    """``; x and y swapped? …`` when ``frame``'s numbers lie in China in its projected CRS read the other way
+    round (a surveyor's X, the northing, written as x: the GIS way is the easting first); else ``""``."""
+    import numpy as np
+    from pyproj import Transformer
+
+    from geo.crs import in_china
+
+    crs = frame.crs
+    if crs is None or not crs.is_projected or frame.empty:
+        return ""
+    x0, y0, x1, y1 = frame.total_bounds
+    try:
+        lon, lat = Transformer.from_crs(crs, 4326, always_xy=True).transform([y0, y1], [x0, x1])
+    except Exception:  # noqa: BLE001 - pyproj's errors: no hint to give
+        return ""
+    if not (np.isfinite(lon).all() and np.isfinite(lat).all() and in_china(lon, lat).all()):
+        return ""
+    return (f"; x and y swapped? (x {x0:.0f} to {x1:.0f} are northings, as surveyors write X: in "
+            f"{crs.to_string()} read the other way round they lie in China; put the eastings first)")
+
+
 def listed(names, limit=3):
     """``a、b、c…``: the first ``limit`` names, for a one-line message."""
     names = [str(n) for n in names]

@@ -5,6 +5,7 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
+import shapely.ops
 
 from geo.boundaries import load_boundaries, load_official_zones
 from geo.io import InputError
@@ -327,6 +328,19 @@ def test_an_outline_outside_china_is_refused_like_districts_there(tmp_path):
     gpd.GeoDataFrame({"name": ["Paris"]}, geometry=[shapely.box(2.0, 48.0, 3.0, 49.0)], crs=4326).to_file(path)
     with pytest.raises(InputError, match=r"paris.geojson: lies outside China after reprojection"):
         load_boundaries(outline_path=path)
+
+
+@pytest.mark.parametrize("outline", [False, True])
+def test_gauss_kruger_metres_with_x_and_y_swapped_are_named_so(tmp_path, outline):
+    # A surveyor's X (the northing) given as x: "lies outside China after reprojection … wrong or missing CRS?" alone.
+    gdf = _zones_metric()
+    gdf["geometry"] = gdf.geometry.map(lambda g: shapely.ops.transform(lambda x, y: (y, x), g))
+    path = tmp_path / "青山县街道.gpkg"
+    gdf.to_file(path)
+    with pytest.raises(InputError, match=r"lies outside China after reprojection .*; x and y swapped\? \(x 4062000 to "
+                                         r"4063000 are northings, as surveyors write X: in EPSG:4548 read the other way"):
+        load_boundaries(outline_path=path) if outline else load_official_zones(path, name_field="JDMC",
+                                                                                 code_field="JDDM")
 
 
 @pytest.mark.parametrize("code", ["", "  "])
