@@ -379,6 +379,9 @@ def _choose_layer(path, name_field):
     if Path(path).is_dir():
         layers.sort()  # GDAL lists a folder's Shapefiles in the file system's order, which varies
     infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
+    for layer in layers:  # a GPX or KML's layers tell no count (-1) until read: the empty ones are none to choose
+        if infos[layer]["features"] < 0:
+            infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
               and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]
@@ -388,6 +391,11 @@ def _choose_layer(path, name_field):
     polygonal = [layer for layer in having if re.search("polygon|surface", str(infos[layer]["geometry_type"]), re.I)]
     if len(polygonal) == 1:
         return polygonal[0]
+    # No polygons, one layer of lines (a GPS unit's closed track round each 街道, beside its track points):
+    # the boundaries, if any (read as closed lines, or refused as lines)
+    lines = [layer for layer in having if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
+    if not polygonal and len(lines) == 1:
+        return lines[0]
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")

@@ -639,3 +639,15 @@ def test_a_township_file_drawn_on_amap_names_its_townships_in_the_datum_warning(
     assert [w for w in warnings if "far better" in w] == [w for w in warnings if w.startswith(
         f"{path}: the 乡镇 fit the bundled outline of 雷山县 (522634) far better read as GCJ-02 (Amap, Tencent) "
         "than as WGS-84") and w.endswith("pass --districts-datum gcj02 if they come from that map")] != []
+
+
+def test_a_gpx_of_closed_tracks_is_read_from_its_track_layer_not_refused_as_of_several_layers(tmp_path):
+    # GDAL lists a GPX's five layers without counts: "several layers have a 'name' column (waypoints,
+    # routes, tracks, route_points, track_points); name one as 'd.gpx|layername=waypoints'" (an empty one).
+    path = tmp_path / "青山县.gpx"
+    points = "".join(f'<trkpt lat="{lat}" lon="{lon}"/>' for lon, lat in
+                     [(117.0, 36.68), (117.02, 36.68), (117.02, 36.7), (117.0, 36.7), (117.0, 36.68)])
+    path.write_text('<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">'
+                    f'<trk><name>白石街道</name><trkseg>{points}</trkseg></trk></gpx>', encoding="utf-8")
+    zones, _ = load_official_zones(path, name_field="name")
+    assert list(zones["name"]) == ["白石街道"] and zones.geometry.iloc[0].area > 0
