@@ -72,6 +72,9 @@ def degrees(text, axis, delimiter):
         return float(text)
     except ValueError:
         pass
+    if _DATE.fullmatch(text):  # 2026/1/17, 1936-06-09 00:00:00: a cell Excel made a date of
+        raise ValueError(f"{axis} {raw!r} is a date, not a coordinate (Excel took the cell for a date: format the "
+                         "column as text or number and type the coordinate again)")
     for chinese, letter in _HEMISPHERES[axis]:
         text = text.replace(chinese, "") + letter if chinese in text else text
     text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
@@ -113,6 +116,8 @@ def _ungrouped(text):
     return text
 
 
+# A date as Excel writes or shows one (year first, or day and month first with a four-digit year), a time after it.
+_DATE = re.compile(r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _GROUPED_POINT = re.compile(r"[-+]?\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})")
 _GROUPED_COMMA = re.compile(r"[-+]?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:\.\d{3}){2,})")
 

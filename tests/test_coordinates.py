@@ -23,3 +23,10 @@ def test_a_decimal_comma_is_still_read_as_one(cell, delimiter, value):
 def test_one_group_of_three_in_a_comma_separated_file_stays_ambiguous(cell):
     with pytest.raises(ValueError, match="is not one number"):
         degrees(cell, "lon", ",")
+
+
+@pytest.mark.parametrize("cell", ["2026/1/17", "1936-06-09", "2026-01-17 00:00:00", "17/01/2026", "2026年1月17日"])
+def test_a_date_in_a_coordinate_cell_is_named_as_a_date(cell):
+    # Excel took the cell for a date: "lon '2026/1/17' is beyond 180 degrees", "… is not one number".
+    with pytest.raises(ValueError, match=r"is a date, not a coordinate \(Excel took the cell for a date"):
+        degrees(cell, "lon", ",")
