@@ -8,7 +8,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.boundary_checks import (datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed, misplaced_warning,
-                                  repair_polygons, topology_warnings, without_parents)
+                                  repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
 from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
                                  other_district_warning, rows_lying_apart, rows_of_district)
 from geo.io import InputError
@@ -315,7 +315,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                          + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) + unstated(gdf) if gdf.crs.is_geographic else "")))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
-                               "wrong or missing CRS?)" + zone_number_hint(gdf))
+                               "wrong or missing CRS?)" + (swapped_axes_hint(gdf) or zone_number_hint(gdf)))
     if shift != WGS84:
         zones["geometry"] = convert_geoseries(zones.geometry, shift, WGS84)
     keep, apart = rows_lying_apart(zones, district_code, path, level) if not others else (None, [])
@@ -379,6 +379,9 @@ def _choose_layer(path, name_field):
     if Path(path).is_dir():
         layers.sort()  # GDAL lists a folder's Shapefiles in the file system's order, which varies
     infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
+    for layer in layers:  # a GPX or KML's layers tell no count (-1) until read: the empty ones are none to choose
+        if infos[layer]["features"] < 0:
+            infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
               and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]
@@ -388,6 +391,11 @@ def _choose_layer(path, name_field):
     polygonal = [layer for layer in having if re.search("polygon|surface", str(infos[layer]["geometry_type"]), re.I)]
     if len(polygonal) == 1:
         return polygonal[0]
+    # No polygons, one layer of lines (a GPS unit's closed track round each 街道, beside its track points):
+    # the boundaries, if any (read as closed lines, or refused as lines)
+    lines = [layer for layer in having if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
+    if not polygonal and len(lines) == 1:
+        return lines[0]
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")
@@ -457,6 +465,7 @@ def _load_outline(path):
     from geo.vectors import read_vector
 
     gdf = read_vector(path)
+    swapped = swapped_axes_hint(gdf)  # in its own CRS: northings as x
     gdf, drawn = outline_from_lines(gdf, path) or (gdf, [])  # a 行政区界线 layer: the polygon its lines close
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, "expected a polygon outline")
@@ -471,7 +480,7 @@ def _load_outline(path):
         raise InputError(path, "the outline has no area")
     if not in_china([x0, x1], [y0, y1]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds "
-                               f"{[round(v, 4) for v in (x0, y0, x1, y1)]}; wrong or missing CRS?)")
+                               f"{[round(v, 4) for v in (x0, y0, x1, y1)]}; wrong or missing CRS?){swapped}")
     outline = gpd.GeoDataFrame({"code": [""], "name": [Path(path).stem],
                                 "source": [f"outline from {Path(path).name}"]}, geometry=[geom], crs=4326)
     return outline, warnings

@@ -123,6 +123,28 @@ def _sister_projection(crs):
     return CRS.from_epsg(32600 + (meridian + 183) // 6) if (meridian + 183) % 6 == 0 else None
 
 
+def swapped_axes_hint(frame) -> str:
+    """``; x and y swapped? …`` when ``frame``'s numbers lie in China in its projected CRS read the other way
+    round (a surveyor's X, the northing, written as x: the GIS way is the easting first); else ``""``."""
+    import numpy as np
+    from pyproj import Transformer
+
+    from geo.crs import in_china
+
+    crs = frame.crs
+    if crs is None or not crs.is_projected or frame.empty:
+        return ""
+    x0, y0, x1, y1 = frame.total_bounds
+    try:
+        lon, lat = Transformer.from_crs(crs, 4326, always_xy=True).transform([y0, y1], [x0, x1])
+    except Exception:  # noqa: BLE001 - pyproj's errors: no hint to give
+        return ""
+    if not (np.isfinite(lon).all() and np.isfinite(lat).all() and in_china(lon, lat).all()):
+        return ""
+    return (f"; x and y swapped? (x {x0:.0f} to {x1:.0f} are northings, as surveyors write X: in "
+            f"{crs.to_string()} read the other way round they lie in China; put the eastings first)")
+
+
 def listed(names, limit=3):
     """``a、b、c…``: the first ``limit`` names, for a one-line message."""
     names = [str(n) for n in names]
@@ -162,10 +184,37 @@ def repair_polygons(geoms, path, labels):
     reasons = sorted({re.sub(r"\[.*", "", r).strip().lower() for r in shapely.is_valid_reason(geoms[invalid])})
     # "structure": parts that overlap are unioned and a hole is taken out of its shell only, where the
     # default (even-odd linework) makes an overlap of two parts a hole and a hole's part beyond its shell land.
-    repaired = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+    reordered = [_shell_first(g) for g in geoms[invalid]]
+    if any(g is not o for g, o in zip(reordered, geoms[invalid])):
+        reasons.append("a hole enclosing its shell: rings read in the other order")
+    repaired = shapely.make_valid(np.array(reordered, dtype=object), method="structure", keep_collapsed=False)
     geoms[invalid] = [_polygonal_part(g) for g in repaired]
     names = listed(np.array(list(labels), dtype=object)[invalid])
     return geoms, [f"{path}: repaired {int(invalid.sum())} invalid polygon(s) ({', '.join(reasons)}): {names}"]
+
+
+def _shell_first(geom):
+    """``geom`` with each polygon's rings reordered when one of its holes encloses its shell (the rings
+    written in the wrong order, as some tools do): the largest ring the shell, the others its holes; else
+    ``geom`` itself. "structure" cuts a hole from its shell only: such a polygon had no area left."""
+    import shapely
+
+    def ordered(polygon):
+        shell = shapely.Polygon(polygon.exterior)
+        rings = [shapely.Polygon(ring) for ring in polygon.interiors]
+        if not any(ring.covers(shell) for ring in rings):
+            return polygon
+        largest = max(range(len(rings)), key=lambda i: rings[i].area)
+        holes = [polygon.exterior] + [r for i, r in enumerate(polygon.interiors) if i != largest]
+        return shapely.Polygon(polygon.interiors[largest], holes)
+
+    if geom.geom_type == "Polygon":
+        result = ordered(geom)
+        return geom if result is geom else result
+    if geom.geom_type == "MultiPolygon":
+        parts = [ordered(p) for p in geom.geoms]
+        return geom if all(a is b for a, b in zip(parts, geom.geoms)) else shapely.MultiPolygon(parts)
+    return geom
 
 
 def _polygonal_part(geom):

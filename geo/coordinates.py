@@ -64,6 +64,7 @@ def degrees(text, axis, delimiter):
     text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and signs
     if _COLON_DMS.fullmatch(text):  # 117:00:03.6, as GPS software writes it
         text = text.replace(":", " ")
+    text = _ungrouped(text)  # 4,061,234.5 or 4.061.234,5: a survey sheet's metres with their thousands grouped
     decimal_comma = re.fullmatch(r"[-+]?\d+,(\d+)", text)
     if decimal_comma and (delimiter != "," or len(decimal_comma.group(1)) != 3):
         text = text.replace(",", ".")
@@ -71,6 +72,9 @@ def degrees(text, axis, delimiter):
         return float(text)
     except ValueError:
         pass
+    if _DATE.fullmatch(text):  # 2026/1/17, 1936-06-09 00:00:00: a cell Excel made a date of
+        raise ValueError(f"{axis} {raw!r} is a date, not a coordinate (Excel took the cell for a date: format the "
+                         "column as text or number and type the coordinate again)")
     for chinese, letter in _HEMISPHERES[axis]:
         text = text.replace(chinese, "") + letter if chinese in text else text
     text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
@@ -98,6 +102,24 @@ def degrees(text, axis, delimiter):
     except ValueError:
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds") from None
     return point.longitude if axis == "lon" else point.latitude
+
+
+def _ungrouped(text):
+    """``text`` without the separators of its thousands when it can be read no other way: groups of three
+    digits apart by commas before a decimal point (``4,061,234.5``), or by points before a decimal comma
+    (``4.061.234,5``), or two groups or more without a decimal part (``4,061,234``); else ``text``. One
+    group alone (``1,117``) may be a decimal comma or two numbers, and is left to :func:`degrees`."""
+    if _GROUPED_POINT.fullmatch(text):
+        return text.replace(",", "")
+    if _GROUPED_COMMA.fullmatch(text):
+        return text.replace(".", "").replace(",", ".")
+    return text
+
+
+# A date as Excel writes or shows one (year first, or day and month first with a four-digit year), a time after it.
+_DATE = re.compile(r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_GROUPED_POINT = re.compile(r"[-+]?\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})")
+_GROUPED_COMMA = re.compile(r"[-+]?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:\.\d{3}){2,})")
 
 
 # What stands for the degree sign in cells people type: ゜ (a kana mark Chinese input methods offer

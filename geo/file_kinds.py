@@ -191,3 +191,29 @@ def check_zip_packing(path: Path) -> None:
         method = _ZIP_METHOD_NAMES.get(odd[0].compress_type, f"method {odd[0].compress_type}")
         raise InputError(path, f"packs its files with {method} ({odd[0].filename}), which GDAL cannot unpack: zip "
                                "them again with the usual method, Deflate (in 7-Zip: Compression method Deflate)")
+
+
+# Columnar files GDAL reads only when built with their driver: first bytes, what they are, the driver.
+_COLUMNAR = ((b"PAR1", "a Parquet file (GeoParquet?)", "Parquet"), (b"ARROW1", "an Arrow IPC file (Feather?)", "Arrow"))
+
+
+def check_columnar(path: Path) -> None:
+    """Refuse a (Geo)Parquet or Arrow file when the GDAL geo runs on has no driver for it: its words name
+    a library it lacks (``libduckdb.so: cannot open shared object file``), or no format at all.
+
+    Raises
+    ------
+    InputError
+        Naming the format and how to save the file as one GDAL reads.
+    """
+    import pyogrio
+
+    from geo.dbf import read_sidecar
+
+    if not path.is_file():
+        return
+    head = read_sidecar(path, lambda handle: handle.read(8))
+    for magic, kind, driver in _COLUMNAR:
+        if head.startswith(magic) and driver not in pyogrio.list_drivers():
+            raise InputError(path, f"is {kind}, which this GDAL cannot read (it has no {driver} driver): save it as "
+                                   "a GeoPackage (QGIS: Export > Save Features As; or ogr2ogr -f GPKG)")

@@ -281,6 +281,10 @@ PDF_DRAWN_SLACK_BYTES = 4_000_000
 # (no .cpg, or one whose codec the records may not decode with): a country's buildings layer
 # holds gigabytes.
 DBF_SAMPLE_BYTES = 4_000_000
+# A KML document (or a KMZ's) of at most this many bytes holding a NetworkLink and no Placemark is
+# refused as a link to features elsewhere (Google Earth fetches them; GDAL reads nothing); a larger
+# one is left to GDAL (a NetworkLink-only file is a few hundred bytes).
+KML_LINK_SNIFF_BYTES = 1_000_000
 # Excel holds at most this many characters in a cell (a longer one in an .xlsx is "repaired"
 # away; coverage.xlsx cuts its text to fit), and splits or cuts a longer CSV field:
 # a CSV export's wkt of a longer geometry (a road merged from a real OSM extract) is written

@@ -8,6 +8,57 @@ from pathlib import Path
 from geo.io import InputError, error_line
 
 
+def check_network_link(path) -> None:
+    """Refuse a KML or KMZ whose document holds NetworkLinks and no Placemark: Google Earth fetches its
+    features from the link, GDAL reads none ("no container element at the root", "contains no features").
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        A ``.kml`` file, a ``.kmz`` or a zipped KML (:func:`is_kml_archive`); other files are let be.
+
+    Raises
+    ------
+    InputError
+        Naming the link's target, and how to save the features it shows.
+    """
+    import re
+
+    text = _kml_document_head(path)
+    if text is None or b"<NetworkLink" not in text or b"<Placemark" in text:
+        return
+    href = re.search(rb"<href>\s*(.*?)\s*</href>", text, re.S)
+    target = re.sub(r"[\x00-\x1f\x7f]", "", href.group(1).decode("utf-8", "replace"))[:120] if href else "?"
+    raise InputError(path, f"holds only a NetworkLink (to {target}), no features: Google Earth fetches them from "
+                           "there; open it in Google Earth and save the places it shows (Save Place As, .kml), "
+                           "or download the linked file and give that")
+
+
+def _kml_document_head(path):
+    """The bytes of ``path``'s KML document (a KMZ's first ``.kml`` member) when it holds no more than
+    ``settings.KML_LINK_SNIFF_BYTES``; else, or when it is no KML, None."""
+    import zipfile
+
+    from geo import settings
+
+    path = Path(path)
+    limit = settings.KML_LINK_SNIFF_BYTES
+    try:
+        if path.suffix.lower() == ".kml" and path.is_file():
+            with open(path, "rb") as handle:
+                text = handle.read(limit + 1)
+            return text if len(text) <= limit else None
+        if is_kml_archive(path) and path.is_file():
+            with zipfile.ZipFile(path) as archive:
+                member = next((i for i in archive.infolist() if i.filename.lower().endswith(".kml")), None)
+                if member is None or member.file_size > limit:
+                    return None
+                return archive.read(member)
+    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):
+        return None  # GDAL's reading says what is wrong
+    return None
+
+
 def is_kml_archive(path) -> bool:
     """Whether ``path`` is a KMZ: a .kmz file, or a .zip holding KML documents and no Shapefile or File
     Geodatabase (a KML zipped to send it), read alike."""

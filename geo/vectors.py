@@ -12,11 +12,11 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
-from geo.file_kinds import check_geojson_text, check_shapefile_header, check_zip_packing, geojson_copy
+from geo.file_kinds import check_columnar, check_geojson_text, check_shapefile_header, check_zip_packing, geojson_copy
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
-from geo.vector_layers import (field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
+from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, kml_sources, layer_names,
                                read_kml_documents)
 
 
@@ -225,6 +225,7 @@ def _explain_unreadable(path: Path):
     if suffix == ".dwg":
         raise InputError(path, "an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF in CAD (另存为 DXF), "
                                "with its .prj beside it")
+    check_columnar(path)  # GeoParquet without GDAL's Parquet driver: "libduckdb.so: cannot open shared object file"
     if suffix in (".geojson", ".json") and path.is_file():
         from geo.geojson_read import check_coordinate_numbers
 
@@ -427,6 +428,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     check_geojson_text(path)
     if path.suffix.lower() in (".zip", ".kmz") and path.is_file():
         check_zip_packing(path)  # encrypted, or bzip2: GDAL finds no layer, zipfile raises RuntimeError
+    check_network_link(path)  # a KML of a NetworkLink alone: GDAL says "no container element at the root"
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
     if path.suffix.lower() == ".shp":

@@ -5,6 +5,7 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
+import shapely.ops
 
 from geo.boundaries import load_boundaries, load_official_zones
 from geo.io import InputError
@@ -103,6 +104,23 @@ def test_a_hole_crossing_its_shell_is_no_land_beyond_it(tmp_path):
     street = zones.to_crs(4548).set_index("code").geometry["370105014"]
     assert street.area == pytest.approx(1e6 - 200 * 200, rel=1e-6)
     assert not street.intersects(shapely.Point(x0 + 3100, y0 + 500))
+
+
+def test_a_polygon_whose_hole_encloses_its_shell_is_read_with_its_rings_the_other_way(tmp_path):
+    # The rings written in the wrong order (the 街道's edge second, a hole's first): the repair cut the
+    # hole from the "shell" and left nothing, "a polygon of zero area, with nothing to repair it into".
+    gdf = _zones_metric()
+    x0, y0 = 500_000, 4_062_000
+    edge = shapely.box(x0 + 2000, y0, x0 + 3000, y0 + 1000).exterior.coords
+    gdf.loc[2, "geometry"] = shapely.Polygon([(x0 + 2400, y0 + 400), (x0 + 2600, y0 + 400), (x0 + 2600, y0 + 600),
+                                              (x0 + 2400, y0 + 600)], [edge])
+    path = tmp_path / "rings.geojson"
+    gdf.to_file(path)
+    zones, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert any("a hole enclosing its shell: rings read in the other order" in w for w in warnings)
+    street = zones.to_crs(4548).set_index("code").geometry["370105014"]
+    assert street.area == pytest.approx(1e6 - 200 * 200, rel=1e-6)
+    assert street.contains(shapely.Point(x0 + 2100, y0 + 500)) and not street.contains(shapely.Point(x0 + 2500, y0 + 500))
 
 
 def test_overlap_and_gap_are_reported(tmp_path):
@@ -310,6 +328,19 @@ def test_an_outline_outside_china_is_refused_like_districts_there(tmp_path):
     gpd.GeoDataFrame({"name": ["Paris"]}, geometry=[shapely.box(2.0, 48.0, 3.0, 49.0)], crs=4326).to_file(path)
     with pytest.raises(InputError, match=r"paris.geojson: lies outside China after reprojection"):
         load_boundaries(outline_path=path)
+
+
+@pytest.mark.parametrize("outline", [False, True])
+def test_gauss_kruger_metres_with_x_and_y_swapped_are_named_so(tmp_path, outline):
+    # A surveyor's X (the northing) given as x: "lies outside China after reprojection … wrong or missing CRS?" alone.
+    gdf = _zones_metric()
+    gdf["geometry"] = gdf.geometry.map(lambda g: shapely.ops.transform(lambda x, y: (y, x), g))
+    path = tmp_path / "青山县街道.gpkg"
+    gdf.to_file(path)
+    with pytest.raises(InputError, match=r"lies outside China after reprojection .*; x and y swapped\? \(x 4062000 to "
+                                         r"4063000 are northings, as surveyors write X: in EPSG:4548 read the other way"):
+        load_boundaries(outline_path=path) if outline else load_official_zones(path, name_field="JDMC",
+                                                                                 code_field="JDDM")
 
 
 @pytest.mark.parametrize("code", ["", "  "])
@@ -608,3 +639,15 @@ def test_a_township_file_drawn_on_amap_names_its_townships_in_the_datum_warning(
     assert [w for w in warnings if "far better" in w] == [w for w in warnings if w.startswith(
         f"{path}: the 乡镇 fit the bundled outline of 雷山县 (522634) far better read as GCJ-02 (Amap, Tencent) "
         "than as WGS-84") and w.endswith("pass --districts-datum gcj02 if they come from that map")] != []
+
+
+def test_a_gpx_of_closed_tracks_is_read_from_its_track_layer_not_refused_as_of_several_layers(tmp_path):
+    # GDAL lists a GPX's five layers without counts: "several layers have a 'name' column (waypoints,
+    # routes, tracks, route_points, track_points); name one as 'd.gpx|layername=waypoints'" (an empty one).
+    path = tmp_path / "青山县.gpx"
+    points = "".join(f'<trkpt lat="{lat}" lon="{lon}"/>' for lon, lat in
+                     [(117.0, 36.68), (117.02, 36.68), (117.02, 36.7), (117.0, 36.7), (117.0, 36.68)])
+    path.write_text('<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">'
+                    f'<trk><name>白石街道</name><trkseg>{points}</trkseg></trk></gpx>', encoding="utf-8")
+    zones, _ = load_official_zones(path, name_field="name")
+    assert list(zones["name"]) == ["白石街道"] and zones.geometry.iloc[0].area > 0

@@ -1324,3 +1324,12 @@ def test_nan_or_infinity_in_a_layer_edited_by_hand_is_exported_as_null_as_in_the
     frame = pyogrio.read_dataframe(path, layer="school")
     assert frame["accuracy_m"].isna().all() and frame["score"].isna().all(), frame[["accuracy_m", "score"]]
     assert b"inf" not in (path.with_suffix(".dbf") if fmt == "shp" else path).read_bytes()
+
+
+@pytest.mark.parametrize("folder, written", [("青山县成果.csv", "school.csv"), ("白石路.gpkg", "school.gpkg"),
+                                             ("成果", "school.geojson")])
+def test_an_existing_folder_named_like_a_format_gets_that_format_inside_it(out_dir, tmp_path, folder, written):
+    # -o out.csv, out.csv being a folder: a GeoJSON file was written in it, without a word.
+    (tmp_path / folder).mkdir()
+    export_layers("school", layers_dir=out_dir / "layers", output=tmp_path / folder)
+    assert sorted(p.name for p in (tmp_path / folder).iterdir() if p.suffix in (".csv", ".gpkg", ".geojson")) == [written]

@@ -365,3 +365,16 @@ def test_a_word_file_with_a_member_name_that_is_not_utf8_as_flagged_is_named_as_
     path.write_bytes(with_a_name_not_utf8(make_docx(WORD_BODY)))
     with pytest.raises(InputError, match=r"report\.docx: is a damaged or encrypted Word file \('utf-8' codec"):
         read_report(path)
+
+
+def test_a_word_file_of_an_embedded_object_alone_is_named_so_not_as_a_report_without_projects(tmp_path):
+    # A report pasted in as an object (an icon to double-click): "no spatial projects found in the report".
+    body = w_p('<w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" '
+               'ProgID="Word.Document.12"/></w:object></w:r>')
+    path = tmp_path / "青山县报告.docx"
+    path.write_bytes(make_docx(body, extra=(("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0" + bytes(60)),)))
+    with pytest.raises(InputError, match=r"holds no text of its own, only embedded objects \(oleobject1.bin\)"):
+        read_report(path)
+    path.write_bytes(make_docx(w_p(w_r("新建白石路。")) + body,
+                               extra=(("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0" + bytes(60)),)))
+    assert "白石路" in read_report(path)  # text beside an object: read as before

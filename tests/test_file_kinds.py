@@ -226,3 +226,26 @@ def test_a_geojson_giving_its_coordinates_as_text_is_told_they_must_be_numbers(w
     assert result.stderr.startswith("geo: error: 青山县街道.json: gives its coordinates as text ('11") and \
         result.stderr.endswith("in quotes), not as numbers: GeoJSON coordinates are numbers (RFC 7946); save them "
                                "without the quotes\n")
+
+
+@pytest.mark.parametrize("head, said", [(b"PAR1", "is a Parquet file (GeoParquet?), which this GDAL cannot read "
+                                                  "(it has no Parquet driver)"),
+                                        (b"ARROW1\x00\x00", "is an Arrow IPC file (Feather?), which this GDAL cannot "
+                                                            "read (it has no Arrow driver)")])
+def test_a_columnar_file_gdal_has_no_driver_for_is_named_not_a_missing_library(tmp_path, monkeypatch, head, said):
+    # GDAL said "not a readable vector file (libduckdb.so: cannot open shared object file ...)"
+    import pyogrio
+
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+    from geo.vectors import read_vector
+
+    drivers = {k: v for k, v in pyogrio.list_drivers().items() if k not in ("Parquet", "Arrow")}
+    monkeypatch.setattr(pyogrio, "list_drivers", lambda *a, **k: drivers)
+    path = tmp_path / "青山县街道.parquet"
+    path.write_bytes(head + bytes(200) + b"PAR1")
+    with pytest.raises(InputError) as caught:
+        read_vector(path)
+    assert said in str(caught.value) and "save it as a GeoPackage" in str(caught.value)
+    with pytest.raises(InputError, match="which this GDAL cannot read"):
+        load_file(path, datum="wgs84")

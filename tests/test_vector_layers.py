@@ -4,6 +4,7 @@ import zipfile
 
 import geopandas as gpd
 import pyogrio
+import pytest
 import shapely
 
 from geo.gazetteer_files import load_file
@@ -39,3 +40,34 @@ def test_a_geopackage_of_many_layers_is_listed_once(tmp_path, monkeypatch):
     monkeypatch.setattr(pyogrio, "list_layers", lambda source, *a, **k: listed.append(source) or real(source, *a, **k))
     assert len(load_file(path)) == 30
     assert len(listed) <= 2, len(listed)
+
+
+_LINK = ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2">{}</kml>')
+_NETWORK_LINK = '<NetworkLink><name>青山县街道</name><Link><href>http://example.com/青山县.kmz</href></Link></NetworkLink>'
+
+
+@pytest.mark.parametrize("form", ["kml", "kml in a Document", "kmz"])
+def test_a_kml_holding_only_a_network_link_is_refused_naming_the_link(tmp_path, form):
+    # GDAL read nothing: "no container element at the root", "kml contains no Containers", "contains no features"
+    from geo.io import InputError
+    from geo.vectors import read_vector
+
+    body = _NETWORK_LINK if form == "kml" else f"<Document><name>白石路</name>{_NETWORK_LINK}</Document>"
+    path = tmp_path / ("街道.kmz" if form == "kmz" else "街道.kml")
+    if form == "kmz":
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("doc.kml", _LINK.format(body))
+    else:
+        path.write_text(_LINK.format(body), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_vector(path)
+    assert "holds only a NetworkLink (to http://example.com/青山县.kmz), no features" in str(caught.value)
+    with pytest.raises(InputError, match="holds only a NetworkLink"):
+        load_file(path, datum="wgs84")  # a gazetteer alike
+
+
+def test_a_kml_with_a_network_link_beside_its_placemarks_is_read(tmp_path):
+    path = tmp_path / "点.kml"
+    path.write_text(_LINK.format(f'<Document>{_NETWORK_LINK}<Placemark><name>白石小学</name><Point><coordinates>'
+                                 '117.01,36.69,0</coordinates></Point></Placemark></Document>'), encoding="utf-8")
+    assert [e.name for e in load_file(path, datum="wgs84")] == ["白石小学"]

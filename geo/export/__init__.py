@@ -249,7 +249,8 @@ def _check_format(fmt, output, *, many):
         raise InputError("-o", f"{output} ends in {suffix}, which is not a format geo exports "
                                f"(use {', '.join(EXTENSIONS.values())}, or --format with a matching name)")
     if fmt is None:
-        fmt = named or "geojson"
+        # an existing folder named out.csv: the format its name says, written in it (not GeoJSON, unsaid)
+        fmt = named or _named_by_folder(output) or "geojson"
     elif named and named != fmt:
         raise InputError("-o", f"{output} ends in {suffix} but --format is {fmt} (name it {Path(output).stem}"
                                f"{EXTENSIONS[fmt]}, or drop --format)")
@@ -257,6 +258,13 @@ def _check_format(fmt, output, *, many):
         raise InputError("-o", f"{output}: 'all' as {fmt} writes one file per layer, so -o names a directory "
                                f"(e.g. {Path(output).stem}/)")
     return fmt
+
+
+def _named_by_folder(output):
+    """The format an existing folder ``output``'s name ends in (``成果.csv/``), else None."""
+    if output is None or not Path(output).is_dir():
+        return None
+    return {".json": "geojson", **{ext: name for name, ext in EXTENSIONS.items()}}.get(Path(str(output)).suffix.lower())
 
 
 def _source_files(layers_dir) -> set:

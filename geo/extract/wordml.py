@@ -105,10 +105,24 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
                     raise _text_too_big(path, max_text)
         reader.feed(b"", final=True)
         lines = _with_chunks(archive, body_name, reader.lines, path, max_bytes, max_text, depth)
+        _check_not_embedded_only(lines, names, path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             ValueError, zlib.error, lzma.LZMAError) as exc:  # a name not UTF-8 as flagged; compressed data damaged
         raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
     return tidy_paragraphs("\n".join(lines))
+
+
+def _check_not_embedded_only(lines, names, path) -> None:
+    """Refuse a Word file that shows no text of its own but embedded objects (``word/embeddings/``: a
+    report pasted in as an object, an icon to double-click): its text is in the object, which is not read;
+    "no spatial projects found" would blame the report."""
+    if any(line.strip() for line in lines):
+        return
+    embedded = sorted(name for name in names if name.lower().startswith("word/embeddings/") and not name.endswith("/"))
+    if embedded:
+        shown = "、".join(Path(name).name for name in embedded[:3]) + ("…" if len(embedded) > 3 else "")
+        raise InputError(path, f"holds no text of its own, only embedded objects ({shown}): open it in Word, open "
+                               "the object (double-click it) and save that document, or copy its text into this one")
 
 
 def word_xml_text(text: str, path, max_text: int | None = None) -> str:
