@@ -410,6 +410,14 @@ def test_a_bare_count_after_works_counts_the_noun_of_the_count_before_it():
     assert counted_groups("新建幼儿园4所、改扩建2所。") == [("school", 2), ("school", 4)]
 
 
+def test_a_bare_count_after_a_group_of_one_counts_its_noun():
+    # 完成1所乡镇卫生院主体工程建设,开工建设6所: the group of one is made after the tagger (its
+    # filters reject the name 乡镇卫生院), so the bare count after it found no noun and was lost
+    assert counted_groups("青山县完成1所乡镇卫生院主体工程建设,开工建设6所。") == [("health", 1), ("health", 6)]
+    # a count of one before a name the tagger keeps is no group: the bare count after it counts nothing
+    assert counted_groups("新建1座青山水厂,扩建2座。") == []
+
+
 def test_works_raising_a_facility_s_standard_count_it():
     # 改造完成3座供热站提标: 提标 (raising the standard, of heating stations and sewage plants) after a
     # counted facility is its works; the group was lost
