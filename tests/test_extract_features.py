@@ -21,3 +21,15 @@ def test_a_record_is_unpacked_by_one_call_given_every_field(monkeypatch):
         assert dataclasses.MISSING not in values.values()
         assert all(values[name] == getattr(original, name) for name in features._FINISHED_FIELDS)
         assert (values["start"], values["base"], values["merged_into"], values["id"]) == (0, (), None, "")
+
+
+def test_a_slug_no_other_name_shares_is_its_id_with_no_more_normalising(monkeypatch):
+    # (each name was normalised twice more to find the first of the names sharing its slug)
+    asked = []
+    real = features.normalise_name
+    monkeypatch.setattr(features, "normalise_name", lambda name: asked.append(name) or real(name))
+    keys = {("road", "青山路"), ("road", "白石路"), ("park", "青山公园"), ("road", "文马路"), ("road", "文麻路")}
+    ids = features._unique_slugs(keys, {})
+    assert ids[("road", "青山路")] == "road-qing-shan-lu" and ids[("park", "青山公园")] == "park-qing-shan-gong-yuan"
+    assert ids[("road", "文马路")] == "road-wen-ma-lu" and ids[("road", "文麻路")].startswith("road-wen-ma-lu-")
+    assert len(asked) == len(keys) + 2 * 2  # one a key, and twice more for each of the two sharing a slug

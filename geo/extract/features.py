@@ -280,6 +280,9 @@ def _unique_slugs(keys, parts):
         by_slug.setdefault(project_slug(category, name, parts.get(name)), []).append((category, name))
     ids = {}
     for slug, same in by_slug.items():
+        if len(same) == 1:  # (most slugs: one name, its own slug)
+            ids[same[0]] = slug
+            continue
         names = sorted({normalise_name(name) for _, name in same})
         for category, name in same:
             norm = normalise_name(name)
