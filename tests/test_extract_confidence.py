@@ -174,3 +174,16 @@ def test_a_road_code_right_after_its_works_verb_closing_the_clause_is_kept(text,
 
 def test_a_road_code_the_works_only_pass_along_is_still_weighed():
     assert _names("沿G210建设绿道。") == []
+
+
+def test_a_score_is_shifted_by_the_report_s_weights_with_no_call_of_min_or_max(monkeypatch):
+    # (the clamp by min and max was a third of drop_unlikely on the serial end of 1 MB)
+    called = []
+    monkeypatch.setattr(confidence, "min", lambda *a: called.append(a) or min(*a), raising=False)
+    monkeypatch.setattr(confidence, "max", lambda *a: called.append(a) or max(*a), raising=False)
+    low, high = 1e-12, 1.0 - 1e-12
+    for p, extra in ((0.3, 1.5), (0.0, 1.0), (1.0, -1.0), (-0.5, 2.0), (0.5, -0.25)):
+        q = min(max(p, low), high)
+        assert confidence._shifted(p, extra) == 1.0 / (1.0 + math.exp(-(math.log(q / (1.0 - q)) + extra)))
+    assert confidence._shifted(0.3, 0.0) == 0.3
+    assert called == []

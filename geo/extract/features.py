@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import collections
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -151,6 +151,12 @@ _CLAUSE_END = re.compile("[,;:，；：]")
 _FINISHED_FIELDS = ("named", "category", "action", "name", "base_name", "section_text", "char_start", "char_end",
                     "quote", "quantity", "group_total", "measures", "remainder", "slug_parts", "confidence")
 _finished_values = operator.attrgetter(*_FINISHED_FIELDS)
+# A record's fields in order, and what an unpacked record holds in those not sent (but its mention):
+# the field's default, 0 or () for the offsets and base in the normalised text (read before the
+# features only).
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+_UNPACKED_DEFAULTS = {f.name: {"start": 0, "end": 0, "base": ()}.get(f.name, f.default)
+                      for f in dataclasses.fields(Record) if f.name not in (*_FINISHED_FIELDS, "mention")}
 
 
 def pack_records(records):
@@ -178,18 +184,17 @@ def pack_records(records):
 def unpack_records(packed):
     """The records :func:`pack_records` packed, with what :func:`to_features` reads of them.
 
-    Made and filled a field at a time by ``map`` (each field's slot set over the whole column):
-    the parent does this while the worker's half is on the critical path, and a loop of
-    ``setattr`` per record and field took three times as long."""
+    Made by ``map`` over the columns, each record by one call of ``Record`` given every field
+    (those not sent their :data:`_UNPACKED_DEFAULTS`): the parent does this on the serial end,
+    after the worker's half, and setting fields after ``__init__`` (a slot's ``__set__``, a
+    column at a time) took 1.6 times as long, a loop of ``setattr`` per record and field five."""
     columns, mention_of, listed, mention_members = packed
     mentions = [_MentionRef() for _ in mention_members]
     for ref, members in zip(mentions, mention_members):
         ref.members = [mentions[i] for i in members]
-    zero, no_base = itertools.repeat(0), itertools.repeat(())  # (start, end, base: read before features only)
-    records = list(map(Record, columns[0], columns[1], columns[2], zero, zero, no_base,
-                       map(mentions.__getitem__, mention_of)))
-    for field, column in zip(_FINISHED_FIELDS[3:], columns[3:]):
-        collections.deque(map(getattr(Record, field).__set__, records, column), maxlen=0)
+    given = dict(zip(_FINISHED_FIELDS, columns), mention=map(mentions.__getitem__, mention_of))
+    records = list(map(Record, *(given[field] if field in given else itertools.repeat(_UNPACKED_DEFAULTS[field])
+                                 for field in _RECORD_FIELDS)))
     for i, members in listed.items():
         records[i].listed_members = [records[j] for j in members]
     return records
@@ -275,6 +280,9 @@ def _unique_slugs(keys, parts):
         by_slug.setdefault(project_slug(category, name, parts.get(name)), []).append((category, name))
     ids = {}
     for slug, same in by_slug.items():
+        if len(same) == 1:  # (most slugs: one name, its own slug)
+            ids[same[0]] = slug
+            continue
         names = sorted({normalise_name(name) for _, name in same})
         for category, name in same:
             norm = normalise_name(name)
