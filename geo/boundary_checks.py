@@ -212,8 +212,9 @@ def _shell_first(geom):
         result = ordered(geom)
         return geom if result is geom else result
     if geom.geom_type == "MultiPolygon":
-        parts = [ordered(p) for p in geom.geoms]
-        return geom if all(a is b for a, b in zip(parts, geom.geoms)) else shapely.MultiPolygon(parts)
+        originals = list(geom.geoms)  # (each walk of .geoms makes new objects: compared with these)
+        parts = [ordered(p) for p in originals]
+        return geom if all(a is b for a, b in zip(parts, originals)) else shapely.MultiPolygon(parts)
     return geom
 
 
