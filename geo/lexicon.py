@@ -316,6 +316,9 @@ SINGLETON_FACILITY_HEADS = frozenset(words("singleton_facility"))
 # People a facility is named by (儿童公园, 老年人活动中心): listed before a class of facilities (等便民设施),
 # such a name is a kind the works hold, not a place (geo.extract.described.kinds_of_facility).
 SERVED_PEOPLE = frozenset(words("served_people"))
+# Words of the former (原妇幼保健院用房): an institution named before a generic head after one is its old
+# premises, no place (geo.extract.records._former_type).
+FORMER_WORDS = tuple(words("former"))
 # The types a slogan counts by one character, and their categories (“三校五园”, “九路一桥”).
 SLOGAN_TYPES = dict(pairs("slogan_type"))
 NEIGHBOURHOOD_HEADS = words("neighbourhood")

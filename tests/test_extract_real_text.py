@@ -1618,6 +1618,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a hall's grounds (馆区) are a part of the institution, named with it (as 院区, 校区)
     ("新建了县图书馆白石馆区,完成青山村客家文化馆区周边环境整治。",
      [("县图书馆白石馆区", "culture"), ("青山村客家文化馆区", "culture")], []),
+    # an institution's rooms (用房, a generic head) name the institution; one after 原 (the former) is the
+    # old premises of one that has moved, no place; a list closed by 等配套用房 names kinds of rooms
+    ("新建白石小学综合用房。白石县改造原妇幼保健院用房,设置托育班。建设老年人活动室、保安室等配套用房。",
+     [("白石小学", "school")], []),
     # the places a route passes may be listed inside its name (A经B、C至D公路): one road, not two,
     # and a town passed (长桥) is no bridge
     ("据悉,青山经长桥、白石至黄沙公路改扩建工程起点位于县城。", [("青山经长桥、白石至黄沙公路", "road_rebuild")], []),

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from geo.settings import NAME_BEFORE_WATER_TYPE_MIN
-from geo.lexicon import AMENITY_CLASSES, COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import AMENITY_CLASSES, FORMER_WORDS, COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
 from geo.extract.chains import followed_by, holds_head, of_list, once_per_chain, positions
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.partners import drop_locators, drop_partners
@@ -50,7 +50,8 @@ def clause_records(norm, start, end, sent_start, sent_end):
         records = _lengths_of_named(drop_partners(norm, drop_locators(norm, records, mentions), end))
         amenities = _amenity_types(norm, records)
         records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)
-                   and not _counted_opening(norm, r) and id(r) not in amenities]
+                   and not _counted_opening(norm, r) and id(r) not in amenities
+                   and not _former_type(norm, r)]
         records = listed_sections(norm, records, end)
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
@@ -123,6 +124,14 @@ def _amenity_types(norm, records):
         if verdicts[id(typed)]:
             found.add(id(record))
     return found
+
+
+def _former_type(norm, record):
+    """改造原妇幼保健院用房: an institution named before a generic head (用房, 设施) right after a word of
+    the former (原, ``former`` in modifiers.tsv) is the old premises of one that has moved, no place of its own."""
+    if not record.named or not norm.endswith(FORMER_WORDS, 0, record.start):
+        return False
+    return record.mention.kind == "generic"
 
 
 def _official_in_name(norm, mention):
