@@ -211,6 +211,9 @@ EXISTING_WORDS = longest_first(words("existing"))
 # The uses of a building, listed (青山卫生院门诊、住院综合楼): the place whose building it is ends before them.
 BUILDING_USES = longest_first(words("building_use"))
 PARTNER_WORDS = words("partner")
+# Words that make a road after 与 a partner (与青山路、白石路形成环线, 与白石大道贯通, 与青山路交汇成网): the road a
+# project joins or meets, no works of its own (geo.extract.partners; other kinds keep their place).
+ROAD_PARTNER_WORDS = words("road_partner")
 # Verbs closing a clause after the places a route strings together (将沿线A、B等景点串联).
 STRINGING_WORDS = longest_first(words("stringing"))
 # Words after a place or a list of places that make them context: bounds and roads passing through

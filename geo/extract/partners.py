@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTIONS_SORTED, ENCLOSURE_WORDS, STRINGING_WORDS, ACTION_INDEX, FOLLOWERS_SORTED, JUNCTION_HEADS, LOCATOR_WORDS, NON_PLACE_TYPES, PARTNER_WORDS, STOP_WORDS, STREET_TYPES, heads, match_any
+from geo.lexicon import ACTIONS_SORTED, ENCLOSURE_WORDS, STRINGING_WORDS, ACTION_INDEX, FOLLOWERS_SORTED, JUNCTION_HEADS, LOCATOR_WORDS, NON_PLACE_TYPES, PARTNER_WORDS, ROAD_PARTNER_WORDS, STOP_WORDS, STREET_TYPES, heads, match_any
 from geo.extract.model import chain_end, chain_first, chain_last
 from geo.extract.patterns import NUM, ROAD_CATEGORIES
 
@@ -15,11 +15,15 @@ def drop_partners(norm, records, clause_end):
     与浙江大学、四川大学合作: a list after 与/同 that the clause goes on to 合作/对接 with.
     镇江、九江等城市: a list typed by a noun that is no place type (城市, 企业, 高校).
     由青山路与白石路合围: roads that enclose a site are its bounds, not works.
+    与青山路、白石路形成环线, 与白石大道贯通: roads after 与 that a clause joins to (ROAD_PARTNER_WORDS).
     15路、22路等3条公交车线路: bus lines named by their numbers, no roads.
     """
     if not records:
         return records
-    partner_at = _last_partner_word(norm, min(chain_end(r.mention) for r in records), clause_end)
+    first_end = min(chain_end(r.mention) for r in records)
+    partner_at = _last_partner_word(norm, first_end, clause_end)
+    road_partner_at = _last_partner_word(norm, first_end, clause_end, _ROAD_PARTNER_WORD, ROAD_PARTNER_WORDS) \
+        if any(r.category in ROAD_CATEGORIES for r in records) else -1
     strung = _strung_list(norm, min(r.start for r in records), clause_end)
     kept = []
     for record in records:
@@ -29,6 +33,9 @@ def drop_partners(norm, records, clause_end):
             continue
         if partner_after and _listed_partner(norm, record):
             continue
+        if road_partner_at >= end and record.category in ROAD_CATEGORIES and (
+                first.stop in ("与", "同") or _listed_partner(norm, record, ROAD_PARTNER_WORDS, _ROAD_PARTNER_WORD)):
+            continue  # 与青山路、白石路形成无缝连接: the roads a project joins
         if norm.startswith(ENCLOSURE_WORDS, end, clause_end) or _listed_before_enclosure(norm, end, clause_end):
             continue
         if strung and strung[0] <= record.start and end <= strung[1]:
@@ -41,14 +48,15 @@ def drop_partners(norm, records, clause_end):
     return kept
 
 
-def _last_partner_word(norm, start, end):
-    """Where the last partner word (合作, 相交…) of ``norm[start:end]`` starts, or -1: one look per
-    clause, not one slice of the clause's rest per record (a list of thousands stays linear). A
-    clause with none (most) is seen in one search, not one look per word."""
-    if _PARTNER_WORD.search(norm, start, end) is None:
+def _last_partner_word(norm, start, end, pattern=None, words=PARTNER_WORDS):
+    """Where the last partner word (合作, 相交…; or one of ``words``, which ``pattern`` finds) of
+    ``norm[start:end]`` starts, or -1: one look per clause, not one slice of the clause's rest per
+    record (a list of thousands stays linear). A clause with none (most) is seen in one search, not
+    one look per word."""
+    if (pattern or _PARTNER_WORD).search(norm, start, end) is None:
         return -1
     last = -1
-    for word in PARTNER_WORDS:
+    for word in words:
         pos = norm.rfind(word, start, end)
         if pos > last and word in _JUNCTIONS_HOLDING:
             pos = _last_outside_junctions(norm, word, start, end)  # (only words a junction head holds)
@@ -57,6 +65,7 @@ def _last_partner_word(norm, start, end):
 
 
 _PARTNER_WORD = re.compile("|".join(map(re.escape, PARTNER_WORDS)))
+_ROAD_PARTNER_WORD = re.compile("|".join(map(re.escape, ROAD_PARTNER_WORDS)))
 
 
 def _last_outside_junctions(norm, word, start, end):
@@ -156,17 +165,17 @@ def _listed_before_enclosure(norm, end, clause_end):
 
 
 
-def _listed_partner(norm, record):
+def _listed_partner(norm, record, words=PARTNER_WORDS, pattern=None):
     """与大广、京港澳、二广高速等相交: every item of a list (、) after 与 that the clause goes on to a
-    partner word with (the roads a new road meets), also items the list's shared head names; a
-    single place after 与 is :func:`drop_partners`' own (when 与 opens its name)."""
+    partner word with (the roads a new road meets; or one of ``words``), also items the list's
+    shared head names; a single place after 与 is :func:`drop_partners`' own (when 与 opens its name)."""
     if record.clause is None:
         return False
     before = _PARTNER_LIST.search(norm, max(record.clause[0], record.start - 24), record.start)
-    if before is None or _last_partner_word(before.group(1), 0, len(before.group(1))) >= 0:
+    if before is None or _last_partner_word(before.group(1), 0, len(before.group(1)), pattern, words) >= 0:
         return False
     listed = _without_junctions(before.group(1) + norm[record.start:record.start + 24])
-    return "、" in listed[:min((k for k in (listed.find(w) for w in PARTNER_WORDS) if k >= 0), default=0)]
+    return "、" in listed[:min((k for k in (listed.find(w) for w in words) if k >= 0), default=0)]
 
 
 def _without_junctions(text):
@@ -179,7 +188,7 @@ def _without_junctions(text):
 
 _JUNCTIONS_LONGEST_FIRST = sorted(JUNCTION_HEADS, key=len, reverse=True)
 # The junction heads each partner word is part of (交叉: 交叉口, 交叉路口).
-_JUNCTIONS_HOLDING = {word: held for word in PARTNER_WORDS
+_JUNCTIONS_HOLDING = {word: held for word in PARTNER_WORDS + ROAD_PARTNER_WORDS
                       if (held := tuple(j for j in _JUNCTIONS_LONGEST_FIRST if word in j))}
 
 
