@@ -2268,6 +2268,12 @@ def test_taiwan_primary_and_junior_high_schools_are_school_heads():
     assert named_projects("实施全国中小学校舍安全工程，建设全国小康示范县。") == []
 
 
+def test_a_building_of_a_taiwan_primary_school_is_the_schools():
+    # 東陽國小活動中心: a centre whose stem holds 國小 is the school's, as 青山中学活动中心 is (a
+    # bare 中心 takes its category from a word of its stem; 國小 was none, and the centre was dropped)
+    assert named_projects("新建青山國小活動中心。") == [("青山國小活動中心", "school")]
+
+
 def test_a_place_visited_for_its_works_progress_is_a_works_site():
     # 视察青山路改造进展, 调研白石公园提升改造情况: the visit verb made the place context, though
     # what is visited is how its works got on; a place visited for anything else stays context.

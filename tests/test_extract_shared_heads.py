@@ -23,3 +23,15 @@ def test_a_street_among_the_sites_before_a_housing_head_leaves_the_list_whole(no
     names = dict(named_projects("投资1.5亿元,加快县城青坡、白沟路、石场坝、红水堡棚户区改造,改善居民住房条件。"))
     assert "青坡" in names and "县城青坡" not in names
     assert {"白沟路", "红水堡棚户区"} <= set(names)
+
+
+def test_numbered_items_before_a_road_named_by_a_number_share_its_head():
+    # 兴团大道、230号、382号、318号规划路、益宁路等8条道路: a number alone names nothing; the items
+    # listed before the one named by a number share its head (230号规划路), in a list typed by 等 too
+    names = [name for name, _ in named_projects("开工建设青山大道、120号、350号、416号规划路、白石路等5条道路。")]
+    assert "120号规划路" in names and "350号规划路" in names and "120号" not in names
+    names = [name for name, _ in named_projects("开工建设青山大道、120号、416号规划路、白石路。")]
+    assert "120号规划路" in names
+    # a place before the first number keeps it (青山港区五号、六号码头: 青山港区五号码头)
+    names = [name for name, _ in named_projects("完成青山港区五号、六号码头扩能改造工程。")]
+    assert "青山港区五号码头" in names

@@ -18,7 +18,8 @@ _CODE_ROUTE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?)?(?P<to>至|[" + re.escape(D
 _BRACKETED = re.compile(r"\([^()]+\)")  # 实验小学(东区)活动场地: a bracket closes the name
 _DASH_RANGE = re.compile(r"\([^()]+[\-—–~][^()]+\)")
 _TO_RANGE = re.compile(r"\([^()]+[至到][^()]+\)$")  # 南段(滨海路口至江山大道路口)
-_HOUSE_NUMBER = re.compile(r"\d{1,4}号")
+# 青山大道36号, 昌榮巷十三號, 南勢巷一八六-十八號: a house number (digits or Chinese numerals, a second one after a dash)
+_HOUSE_NUMBER = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,5})(?:-(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,5}))?号")
 _LANE_NUMBER = re.compile(r"\d{1,4}[巷弄](?![\d一二三四五六七八九十])")  # 草堤路158巷, 青山路10弄: a numbered lane off a road
 # A village's group (村民小组) named after it: 乌宿村孙家组, 白石村3组 (not 组织, 组建; not 村民小组 itself).
 _VILLAGE_GROUP = re.compile(r"(?:[\d一二三四五六七八九十]{1,2}|(?!民|小|党|工作)[\u4e00-\u9fff]{2})组(?![织成建团合])")

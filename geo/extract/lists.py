@@ -9,7 +9,7 @@ from geo.numbers import parse_number
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.chains import Chain, once_per_chain
 from geo.extract.segment import clauses
-from geo.extract.shared_heads import abbreviated_items, parallel_items, raw_item, route_items
+from geo.extract.shared_heads import abbreviated_items, numbered_share, parallel_items, raw_item, route_items
 from geo.extract.stem_labels import analyse_stem
 from geo.settings import DESCRIBED_GROUP_CATEGORIES
 
@@ -69,6 +69,8 @@ def resolve_enumerations(norm, mentions, clause_start):
                     break  # (总计17条街路工程、…: a counted type closing a list of its own is no member, nor its item)
                 if _shares_type_head(mention, raw):
                     raw.shared_head = (mention.head_start, mention.head_end)  # 中车、杨家峪等小学: 中车小学
+                elif members:
+                    raw.shared_head = numbered_share(norm, raw, members[-1])  # 230号、318号规划路等: 230号规划路
                 members.append(raw)
                 raw_items.append(raw)
                 pos = raw.stem_start

@@ -13,6 +13,9 @@ from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_EN
 
 # A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
 _HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}")
+# A list item ending in a number (230号, 申夏港区五号) before an item named by a number alone (318号规划路,
+# 六号码头): the number names nothing without the head the two share.
+_NUMBERED_ITEM = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,4})号$")
 _ACTIONS = frozenset(ACTIONS_SORTED)
 _VILLAGE_TAILS = ("社区", "村")
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
@@ -138,6 +141,7 @@ def parallel_items(norm, mentions, clause_start, by_end):
                     or not 2 <= pos - raw.stem_start <= 6:
                 break
             raw.typed_by = mention
+            raw.shared_head = numbered_share(norm, raw, mention) or raw.shared_head
             items.append(raw)
             pos = raw.stem_start - 1
             if pos <= clause_start or norm[pos] != "、":
@@ -145,6 +149,20 @@ def parallel_items(norm, mentions, clause_start, by_end):
         if len(items) == found and _bare_place_stem(norm, mention):
             items.extend(_bare_items(norm, mention, start - 1, clause_start, by_end))
     return items
+
+
+def numbered_share(norm, item, after):
+    """The head a list item ending in a number (230号, 申夏港区五号) shares with the item after it
+    when that one is named by a number alone (318号规划路, 六号码头, or a number sharing a head
+    already: 382号 before 318号规划路), as (start, end); else None."""
+    if not _NUMBERED_ITEM.search(norm, item.stem_start, item.head_start):
+        return None
+    if after.kind == "raw":
+        return after.shared_head if _NUMBERED_ITEM.fullmatch(norm, after.stem_start, after.end) else None
+    if after.head_end > after.head_start and after.stem_start is not None \
+            and _NUMBERED_ITEM.fullmatch(norm, after.stem_start, after.head_start):
+        return after.shared_head or (after.head_start, after.head_end)
+    return None
 
 
 def _alike(first, second):
