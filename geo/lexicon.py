@@ -315,6 +315,9 @@ SUBUNIT_HEADS = frozenset(words("subunit"))
 AMENITY_CLASSES = frozenset(words("amenity_class"))
 # The same classes as suffixes, longest first (等便民利民设施, 等文娱场馆).
 AMENITY_CLASS_ENDS = tuple(sorted(AMENITY_CLASSES, key=lambda word: (-len(word), word)))
+# Words saying a class of amenities holds the parts of one project (青山公园建有白石桥、青松亭等配套设施):
+# the items listed before it are no places of their own (geo.extract.described.kinds_of_facility).
+PART_OF_WORDS = tuple(words("part_of"))
 SINGLETON_FACILITY_HEADS = frozenset(words("singleton_facility"))
 # People a facility is named by (儿童公园, 老年人活动中心): listed before a class of facilities (等便民设施),
 # such a name is a kind the works hold, not a place (geo.extract.described.kinds_of_facility).

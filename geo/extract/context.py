@@ -214,7 +214,8 @@ def _relied_on(case):
     if _RELIANCE_VERB.search(norm, start, mention.stem_start) is None:
         return False  # (most places: no such verb before them, and no pattern to look for)
     match = _RELIANCE_BEFORE.search(norm, start, mention.stem_start)
-    if match is None or match.end() != mention.stem_start or _list_end(mention) < case.clause_end:
+    if match is None or match.end() != mention.stem_start or _ends_an_action(norm, match.start(), match.group(1)) \
+            or _list_end(mention) < case.clause_end and not _list_rest_closes(norm, mention.end, case.clause_end):
         return False  # (the verb first: a list's end is looked up over all its items)
     # 依托金牛建材等新建商业载体: works in what types the list make its places projects. No action starts
     # in the rest of the clause (one may run past its end): the first found once for the list (works.first_action).
@@ -224,9 +225,24 @@ def _relied_on(case):
 
 _RELIANCE_VERB = re.compile("|".join(map(re.escape, RELIANCE_VERBS)))  # any of them, in one search
 # A verb of reliance and the items listed after it, up to a place (依托|青山老街、|白石花园).
-_RELIANCE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
+_RELIANCE_BEFORE = re.compile("(" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
                               + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
 _RELIANCE_REACH = 40
+# The rest of a list after an item, and the type after 等 that closes it (、白石广场等项目载体): for a name
+# the tagger adds, whose list and type were not read.
+_LIST_REST = re.compile(r"(?:[、和及][^,;:。!?\n、和及等]{1,16})*(?:等[^,;:。!?\n、]{0,10})?")
+_LIST_REST_REACH = 120  # characters after a name its list's rest is looked through (a clause of thousands: linear)
+
+
+def _list_rest_closes(norm, pos, clause_end):
+    """True when the rest of a list and its type (:data:`_LIST_REST`) run from ``pos`` to the clause's end."""
+    return clause_end - pos <= _LIST_REST_REACH and _LIST_REST.fullmatch(norm, pos, clause_end) is not None
+
+
+def _ends_an_action(norm, start, verb):
+    """True when the verb of reliance at ``start`` ends a longer works word (综合利用, 保护利用: the
+    places after it are what the works are done on)."""
+    return any(len(ACTION_INDEX.at(norm, start - k) or "") == k + len(verb) for k in (1, 2, 3) if start >= k)
 
 
 def _works_inside(case, mention):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (ACTION_INDEX, AMENITY_CLASS_ENDS, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES,
-                         SERVED_PEOPLE, multi_stop_ending_at)
+                         PART_OF_WORDS, SERVED_PEOPLE, multi_stop_ending_at)
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
@@ -386,8 +386,12 @@ def kinds_of_facility(case):
     多种) are the kinds a project holds, no places of their own. So are the members of a list typed as a
     class of facilities (等便民利民设施, 等基础设施) named only by the people they serve
     (建设儿童公园、停车场等便民利民设施, 配套建设文化大院、老年人活动中心等基础设施; 青山公园、白石广场等
-    便民设施 stay names)."""
+    便民设施 stay names). So are the items of a list closed by a class of facilities that says they are the
+    parts of one project (青山公园建有白石桥、青松亭等配套设施, 增设挡浪墙、导航灯等相关渔港设施: ``part_of``
+    in modifiers.tsv)."""
     typed, norm, mention = case.mention.typed_by, case.norm, case.mention
+    if _PARTS_AFTER.match(norm, mention.end, min(case.clause_end, mention.end + _CLASS_REACH)) is not None:
+        return True
     if typed is None:
         # a name the tagger adds has no type read: the list's class is looked for after it (bounded)
         return _named_by_people(norm, mention) \
@@ -404,6 +408,10 @@ _JOINED_BY_AND = re.compile("[及和]")
 # The rest of a list after a member, then 等 and a class of facilities (、停车场等一大批便民设施).
 _CLASS_AFTER = re.compile(r"(?:、[^,;:。!?\n、及和]{1,12})*等[^,;:。!?\n]{0,8}?(?:" + "|".join(map(re.escape, AMENITY_CLASS_ENDS)) + ")")
 _CLASS_REACH = 60
+# The rest of a list after a member (items joined by 、, 及 or 和), then 等, a word of parts and a class of
+# facilities at most a short word after it (、室外活动场地及管网等附属设施, 、导航灯等相关渔港设施).
+_PARTS_AFTER = re.compile(r"(?:[、及和][^,;:。!?\n、及和等]{1,12})*等(?:" + "|".join(map(re.escape, PART_OF_WORDS))
+                          + r")[^,;:。!?\n、等]{0,6}?(?:" + "|".join(map(re.escape, AMENITY_CLASS_ENDS)) + ")")
 
 
 def _named_by_people(norm, mention):

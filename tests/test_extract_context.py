@@ -1,0 +1,22 @@
+"""geo.extract.context: places a sentence names as context (relied on, passed through), no projects."""
+
+from extract_cases import named_names
+
+
+def test_places_listed_after_liyong_or_lizu_are_what_a_plan_relies_on():
+    # 立足 and 利用 are verbs of reliance (reliance in stop_words.tsv) as 依托 is: the places listed
+    # after them, typed or not, that close their clause are context
+    assert named_names("在文体方面,立足金河娘家、翠湖广场、云溪酒店等项目载体,强化招商工作。") == []
+    assert named_names("该区充分利用青山街角、白石边沟等闲散地块,大力实施公园游园增绿工程。") == []
+
+
+def test_liyong_ending_a_works_word_is_no_verb_of_reliance():
+    # 综合利用, 保护利用 are works on the places after them
+    assert named_names("综合利用青山矿区、白石矿区。") == ["白石矿区", "青山矿区"]
+
+
+def test_a_name_the_tagger_adds_in_a_list_relied_on_is_context_too():
+    # the tagger's names carry no list read by the rules: the rest of the list and its type after 等
+    # are looked for after them (依托A、B、C等项目载体 kept B and C)
+    assert named_names("在文体方面,依托金河娘家、翠湖广场、云溪酒店等项目载体,强化招商工作。") == []
+    assert "翠湖广场" in named_names("依托金河建材、翠湖广场等新建商业载体,打造商务楼宇。")

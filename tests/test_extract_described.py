@@ -1,0 +1,17 @@
+"""geo.extract.described: places and facilities a sentence describes rather than builds (context rules)."""
+
+from extract_cases import named_names
+
+
+def test_items_of_a_list_closed_by_the_parts_of_one_project_are_no_places():
+    # a class of facilities after 配套, 附属 or 相关 (part_of in modifiers.tsv) says the items listed
+    # before it are parts of the project the sentence builds: no projects of their own
+    assert named_names("青松公园占地70余亩,同时建有白石桥、莲花亭、阳光草坪等配套设施。") == ["青松公园"]
+    assert named_names("全面提升青山小区配建幼儿园教学楼、室外活动场地及管网等附属设施。") == ["青山小区"]
+    assert named_names("扩建青山渔港,增设停泊船位、白石挡浪墙、导航灯等相关渔港设施。") == ["青山渔港"]
+
+
+def test_places_listed_before_a_class_of_projects_or_plain_facilities_stay_names():
+    # 配套项目 is a class of projects, 便民设施 names no parts: the listed places stay
+    assert named_names("青山公园、白石广场等配套项目陆续开工。") == ["白石广场", "青山公园"]
+    assert "青松公园" in named_names("建设青松公园、白石广场等便民设施。")
