@@ -137,6 +137,9 @@ ACTION_FILLERS = words("filler")
 # Words of a facility moved to a new site, between its name and the works (青山学院移址新建): the
 # works are the facility's own.
 RELOCATED_WORDS = words("relocated")
+# Works on a road that move people, between the road and the housing built for them (白石路拆迁安置区):
+# the housing is named by the road and the works.
+ROAD_CLEARANCE_WORDS = frozenset(words("road_clearance"))
 
 STOP_WORDS = words("stop")
 HONOUR_VERBS = frozenset(words("honour_verb"))

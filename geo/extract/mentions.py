@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, COUNTED_ROAD_WORDS, ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, STEM_CATEGORY, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at
+from geo.lexicon import ACTION_INDEX, ROAD_CLEARANCE_WORDS, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, COUNTED_ROAD_WORDS, ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, STEM_CATEGORY, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
@@ -105,6 +105,13 @@ def clause_mentions(norm, start, end):
                 mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
                 mentions[-1], covered = mention, mention.end
                 continue
+            if mentions and _named_by_its_road(norm, mentions[-1], mention):
+                # 白石路拆迁安置区: housing for those the works on the road before it move (its stem
+                # empty, the works word between them) is named by the road and the works
+                road = mentions[-1]
+                mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
+                mentions[-1], covered = mention, mention.end
+                continue
             if mentions and named_along_side(norm, mentions[-1], mention):
                 # 西支河两岸堤顶路: a road named along a side of the place before it, by both
                 place = mentions[-1]
@@ -139,6 +146,14 @@ def _at_door_number(norm, before, mention):
     return (mention.category == "area" and before.category == "road" and before.kind == "name"
             and before.end == mention.stem_start and before.count is None
             and _DOOR_NUMBER.fullmatch(norm, mention.stem_start, mention.head_start) is not None)
+
+
+def _named_by_its_road(norm, before, mention):
+    """True when ``mention`` is housing (an area head) right after the road ``before`` names, with no
+    stem of its own, only works on the road that move people between them (白石路|拆迁|安置区)."""
+    return (before.category == "road" and before.kind == "name" and before.count is None and before.section is None
+            and mention.kind == "name" and mention.category == "area" and mention.stem_start == mention.head_start
+            and mention.stop_start == before.end and mention.stop in ROAD_CLEARANCE_WORDS)
 
 
 def _joins_designators(norm, before, mention):

@@ -27,6 +27,8 @@ LINEAR = ("road", "rail", "water")
 ROAD_CATEGORIES = ("road_new", "road_rebuild", "road_greening")
 # A road whose action says neither new nor greening is rebuilt.
 DEFAULT_ROAD_CATEGORY = "road_rebuild"
+# What a building named by its street is (白石路综合楼: a block of the town, no road)
+BUILDING_BY_STREET_CATEGORY = "area"
 COUNTED_PROJECTS = "project"  # projects counted with no place type (categories.csv)
 # What a list item ends like when it is a township (镇, 乡 or 街道 all count as one shape).
 TOWNSHIP = "township"

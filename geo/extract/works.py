@@ -6,7 +6,7 @@ import functools
 import re
 
 from geo.lexicon import MAIN_PARTS, MAIN_PART_DONE, FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, BUS_WORDS, LEFT_ACTIONS, LEFT_ACTIONS_SORTED, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS, MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY, FACILITY_STEM_CATEGORY, STOPS, is_generic, match_any, stop_ending_at, word_index
-from geo.extract.patterns import COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE
+from geo.extract.patterns import COUNTED_PROJECTS, BUILDING_BY_STREET_CATEGORY, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, STREET_NAME_ENDINGS, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
@@ -78,6 +78,8 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
             return "school"  # 城关镇三小宿舍楼, 十七中综合楼: a building of a school named by its number
         if category == "stem" and _HOSPITAL_IN_STEM.search(stem):
             return "health"  # 二院新院区, 市三院综合楼: a building or campus of a hospital named by its number
+        if category == "stem" and _named_by_its_street(stem):
+            return BUILDING_BY_STREET_CATEGORY  # 白石路综合楼: a building named by the street it stands on
         if category == "members" and not members_only:
             # 甲路、乙路等12个项目: a list typed only as projects is what its members are; members of
             # different kinds (青山学校、白石医院等12个重大项目) leave the others projects of any kind
@@ -90,6 +92,15 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
                 return codes[0] if len(codes) > 1 and len(set(codes)) == 1 else COUNTED_PROJECTS
         return None
     return category
+
+
+def _named_by_its_street(stem):
+    """True when a building's stem is a street's name, maybe with generic words after it (白石街综合
+    of 白石街综合楼): the street it stands on names it."""
+    for cut in range(len(stem), 1, -1):
+        if stem.endswith(STREET_NAME_ENDINGS, 0, cut) and is_generic(stem[cut:]):
+            return not is_generic(stem[:cut])
+    return False
 
 
 def _facility_stem_code(stem, head):

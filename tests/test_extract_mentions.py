@@ -1,0 +1,12 @@
+"""geo.extract.mentions: the heads and codes of a clause, their stems, and mentions merged into one."""
+
+from extract_cases import named_names
+
+
+def test_housing_for_those_a_road_clearance_moves_is_named_by_the_road_and_the_works():
+    # 白石路拆迁安置区: the road, a works word that moves people (拆迁, 征迁), then housing with no stem of
+    # its own: the housing is the project, named by the road; the road alone is no project there
+    assert named_names("青山镇负责实施白石路拆迁安置区、青松养老中心2个项目。") == ["白石路拆迁安置区", "青松养老中心"]
+    assert named_names("启动白石路征迁安置小区建设。") == ["白石路征迁安置小区"]
+    # the road's clearance in a clause of its own, housing with a name after it: both stay apart
+    assert named_names("完成白石路拆迁,建设青山安置区。") == ["白石路", "青山安置区"]
