@@ -57,6 +57,42 @@ def check_geojson_text(path: Path) -> None:
                                "the quotes")
 
 
+def check_nested_collection(path: Path, frame) -> None:
+    """InputError when a GeoJSON file GDAL read as no feature with a geometry (``frame``) nests its features
+    where GDAL does not look: in a Feature's ``features`` member (a collection wrapped in a Feature), or in
+    a feature of the collection (a collection given as its one feature). GDAL reads the outer object
+    alone, and the file would be refused for a column or the features it seems to lack."""
+    if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
+        return
+    geometry = getattr(frame, "geometry", None)  # None: GDAL read no geometry column at all
+    if not (frame.empty or geometry is None or geometry.isna().all()):
+        return
+    import json
+
+    from geo.dbf import read_sidecar
+
+    try:
+        value = json.loads(read_sidecar(path).decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # not one JSON text: GDAL's words stand
+        return
+    if not isinstance(value, dict):
+        return
+    features = value.get("features")
+    if value.get("type") == "Feature" and isinstance(features, list):
+        where = "is a GeoJSON Feature holding"
+    elif value.get("type") == "FeatureCollection" and isinstance(features, list):
+        at = next((n for n, f in enumerate(features, 1) if isinstance(f, dict) and isinstance(f.get("features"), list)),
+                  None)
+        if at is None:
+            return
+        where, features = f"is a GeoJSON FeatureCollection whose feature {at} holds", features[at - 1]["features"]
+    else:
+        return
+    raise InputError(path, f"{where} {len(features)} feature{'s' * (len(features) != 1)} in its 'features' member, "
+                           "which GDAL does not read (it reads the outer object alone, without them): save the "
+                           "inner FeatureCollection as the file")
+
+
 # ECharts' map files (echarts-map, china.json): coordinates encoded as strings, read by echarts alone.
 _ECHARTS_ENCODED = re.compile(rb'"UTF8Encoding"\s*:\s*true')
 # A geometry's first coordinate given as a JSON string ("117.01"): GDAL reads the geometry as none.

@@ -12,7 +12,8 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
-from geo.file_kinds import check_columnar, check_geojson_text, check_shapefile_header, check_zip_packing, geojson_copy
+from geo.file_kinds import (check_columnar, check_geojson_text, check_nested_collection, check_shapefile_header,
+                            check_zip_packing, geojson_copy)
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
@@ -475,6 +476,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
         _explain_unreadable(path)
         raise InputError(path, unreadable(exc, path)) from None
+    check_nested_collection(path, gdf)  # a collection in a Feature: GDAL read the outer one alone
     if not _has_geometry(gdf):
         raise InputError(path, "has no geometry column")
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB

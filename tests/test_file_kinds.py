@@ -249,3 +249,40 @@ def test_a_columnar_file_gdal_has_no_driver_for_is_named_not_a_missing_library(t
     assert said in str(caught.value) and "save it as a GeoPackage" in str(caught.value)
     with pytest.raises(InputError, match="which this GDAL cannot read"):
         load_file(path, datum="wgs84")
+
+
+@pytest.mark.parametrize("wrap, said", [
+    (lambda c: {"type": "Feature", "properties": {}, "geometry": None, "features": c["features"]},
+     "is a GeoJSON Feature holding 2 features in its 'features' member"),
+    (lambda c: {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": None,
+                                                            "features": c["features"]}]},
+     "is a GeoJSON FeatureCollection whose feature 1 holds 2 features in its 'features' member"),
+    (lambda c: {"type": "FeatureCollection", "features": [c]},
+     "is a GeoJSON FeatureCollection whose feature 1 holds 2 features in its 'features' member")])
+def test_a_geojson_collection_nested_in_a_feature_is_named_as_such(work, wrap, said):
+    # A collection wrapped in a Feature (or given as a collection's one feature), as a script that nests
+    # one answer in another writes it: GDAL reads the outer Feature alone, without geometry or columns:
+    # "--name-field 'name' is not a column (columns:)", or "contains no features".
+    collection = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    collection["features"] = collection["features"][:2]
+    (work / "青山县街道.geojson").write_text(json.dumps(wrap(collection), ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "青山县街道.geojson",
+                                       "--name-field", "name"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"geo: error: 青山县街道.geojson: {said}, which GDAL does not read (it reads the outer object alone, without "
+        "them): save the inner FeatureCollection as the file"], result.stderr
+
+
+def test_a_gazetteer_geojson_nested_in_a_feature_is_named_as_such(tmp_path):
+    # 'gazetteer needs a 'name' column (or '名称'; found:)'.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    inner = [{"type": "Feature", "properties": {"name": "白石小学"}, "geometry": {"type": "Point",
+                                                                              "coordinates": [116.98, 36.7]}}]
+    path = tmp_path / "青山县点位.geojson"
+    path.write_text(json.dumps({"type": "Feature", "geometry": None, "properties": None, "features": inner},
+                               ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value).startswith(f"{path}: is a GeoJSON Feature holding 1 feature in its 'features' member")
