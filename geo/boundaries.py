@@ -15,7 +15,7 @@ from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outli
 from geo.io import InputError
 from geo.names import display_name
 from geo.places import zone_level
-from geo.vector_layers import split_layer
+from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
@@ -363,24 +363,10 @@ _MAX_ADDED_VERTICES = 2_000_000
 
 def _choose_layer(path, name_field):
     """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column; None for one layer."""
-    import pyogrio
-
-    from geo.vectors import gdal_source
-
-    if not Path(path).exists():
-        return None  # read_vector says what is wrong (a folder of Shapefiles is a multi-layer source too)
-    try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
-    except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
+    infos = layer_infos(path)
+    if infos is None:
         return None
-    if len(layers) <= 1:
-        return None
-    if Path(path).is_dir():
-        layers.sort()  # GDAL lists a folder's Shapefiles in the file system's order, which varies
-    infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
-    for layer in layers:  # a GPX or KML's layers tell no count (-1) until read: the empty ones are none to choose
-        if infos[layer]["features"] < 0:
-            infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
+    layers = list(infos)
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
               and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]

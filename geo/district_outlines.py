@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from geo import settings
 from geo.boundary_checks import repair_polygons, swapped_axes_hint
 from geo.io import InputError
 from geo.places import zone_level
+from geo.vector_layers import layer_infos, split_layer
 
 # The boundary_quality of the district outline standing as the one zone of a district whose 街道 have
 # no polygons: no 街道 boundaries at all (neither official nor approximate ones).
@@ -24,7 +26,8 @@ def load_outline(path):
     from geo.crs import in_china
     from geo.vectors import read_vector
 
-    gdf = read_vector(path)
+    path, layer = split_layer(path)  # 'qs.gpkg|layername=outline', as QGIS names a layer
+    gdf = read_vector(path, layer=layer if layer is not None else outline_layer(path))
     swapped = swapped_axes_hint(gdf)  # in its own CRS: northings as x
     gdf, drawn = outline_from_lines(gdf, path) or (gdf, [])  # a 行政区界线 layer: the polygon its lines close
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
@@ -44,6 +47,28 @@ def load_outline(path):
     outline = gpd.GeoDataFrame({"code": [""], "name": [Path(path).stem],
                                 "source": [f"outline from {Path(path).name}"]}, geometry=[geom], crs=4326)
     return outline, warnings
+
+
+def outline_layer(path):
+    """The layer of a multi-layer ``--outline`` file that holds the outline: its one layer of polygons, else its
+    one layer of lines (a GPS unit's closed track, beside a GPX's waypoints); None for a file of one layer, or of
+    neither (GDAL's first layer is read, and refused as no polygon).
+
+    Raises
+    ------
+    geo.io.InputError
+        When several layers hold polygons.
+    """
+    infos = layer_infos(path)
+    if infos is None:
+        return None
+    filled = [layer for layer, info in infos.items() if info["features"] != 0 and info.get("geometry_type")]
+    polygonal = [layer for layer in filled if re.search("polygon|surface", str(infos[layer]["geometry_type"]), re.I)]
+    if len(polygonal) > 1:
+        raise InputError(path, f"several layers hold polygons ({', '.join(polygonal)}); name the outline's as "
+                               f"'{path}|layername={polygonal[0]}'")
+    lines = [layer for layer in filled if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
+    return polygonal[0] if polygonal else lines[0] if len(lines) == 1 else None
 
 
 def dissolve_outline(zones, source, metric_union=None):
