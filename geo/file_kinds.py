@@ -32,6 +32,25 @@ def check_shapefile_header(path: Path) -> None:
                      (f"; it holds {kind}): name it by what it is" if kind else "): a damaged or renamed file?"))
 
 
+# Archives GDAL does not open (it opens zip, gzip and tar), by their first bytes: WinRAR, 360压缩 and 7-Zip pack most
+# downloads with them.
+_UNREAD_ARCHIVES = ((b"Rar!\x1a\x07", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"))
+
+
+def check_unread_archive(path: Path) -> None:
+    """InputError when ``path`` is an archive GDAL cannot open, whatever its name: GDAL said the file is no
+    format it reads, or, named .zip, Python's zipfile that it is no zip file."""
+    if not path.is_file():
+        return
+    from geo.dbf import read_sidecar
+
+    head = read_sidecar(path, lambda handle: handle.read(8))
+    kind = next((label for magic, label in _UNREAD_ARCHIVES if head.startswith(magic)), None)
+    if kind:
+        raise InputError(path, f"is {kind}, which GDAL cannot open: unpack it (WinRAR, 7-Zip) and give the Shapefile, "
+                               "GeoPackage or GeoJSON inside, or zip those files")
+
+
 def check_geojson_text(path: Path) -> None:
     """InputError when a GeoJSON file holds NUL bytes: UTF-16 text (Notepad's "Unicode"), named as such,
     or binary data, or a damaged copy, which GDAL reads cut at the first one (a property named

@@ -13,7 +13,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
 from geo.file_kinds import (check_columnar, check_geojson_text, check_nested_collection, check_shapefile_header,
-                            check_zip_packing, geojson_copy)
+                            check_unread_archive, check_zip_packing, geojson_copy)
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
@@ -288,7 +288,29 @@ def _explain_zip(path: Path):
                                "reads one: unzip it and give the .gdb folder to read, or zip that one alone")
     if path.suffix.lower() == ".zip" and not any(name.endswith(_ZIPPED_VECTORS) for name in names) \
             and not zipped_geodatabases(names):
+        inner = [member for member in members if member.lower().endswith((".zip", ".rar", ".7z"))]
+        if inner:  # a download packed twice: 资料.zip holding 街道边界.zip
+            raise InputError(path, f"is a zip archive holding no vector file GDAL reads, but another archive "
+                                   f"({'、'.join(inner[:3])}): unzip it and give the one inside")
         raise InputError(path, "is a zip archive holding no Shapefile (.shp) nor other vector file GDAL reads")
+
+
+def _zipped_tables(path: Path):
+    """``is a zip archive holding a table (点位.csv)…`` when ``path`` is a zip archive whose files are tables alone
+    (GDAL reads a zipped CSV without its coordinates: "has no geometry column"); else None."""
+    import zipfile
+
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [name for name in archive.namelist() if not name.endswith("/")]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    tables = [name for name in members if name.lower().endswith((".csv", ".tsv", ".txt", ".xlsx", ".xls"))]
+    if not tables or len(tables) != len(members):
+        return None
+    return f"is a zip archive holding a table ({'、'.join(tables[:3])}), no vector file: unzip it and give the table"
 
 
 def _check_layer(path: Path, layer):
@@ -425,6 +447,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if not path.is_dir():
         check_input_file(path)
     check_library_path(path)
+    check_unread_archive(path)  # RAR, 7-Zip: "not a vector file GDAL reads", named .zip "not a zip file"
     check_shapefile_header(path)
     check_geojson_text(path)
     if path.suffix.lower() in (".zip", ".kmz") and path.is_file():
@@ -478,7 +501,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, unreadable(exc, path)) from None
     check_nested_collection(path, gdf)  # a collection in a Feature: GDAL read the outer one alone
     if not _has_geometry(gdf):
-        raise InputError(path, "has no geometry column")
+        raise InputError(path, _zipped_tables(path) or "has no geometry column")
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf

@@ -286,3 +286,20 @@ def test_a_gazetteer_geojson_nested_in_a_feature_is_named_as_such(tmp_path):
     with pytest.raises(InputError) as info:
         load_file(path)
     assert str(info.value).startswith(f"{path}: is a GeoJSON Feature holding 1 feature in its 'features' member")
+
+
+@pytest.mark.parametrize("head, kind", [(b"Rar!\x1a\x07\x01\x00", "a RAR archive"), (b"Rar!\x1a\x07\x00", "a RAR archive"),
+                                        (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive")])
+@pytest.mark.parametrize("name", ["青山县街道.rar", "青山县街道.zip", "青山县街道.shp"])
+def test_an_archive_gdal_cannot_open_is_named_whatever_its_name(tmp_path, head, kind, name):
+    # WinRAR, 360压缩 and 7-Zip pack most downloads: 'not a vector file GDAL reads (GeoJSON, …)', or, named .zip,
+    # 'is a damaged zip archive, or none (File is not a zip file)'.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / name
+    path.write_bytes(head + bytes(200))
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == (f"{path}: is {kind}, which GDAL cannot open: unpack it (WinRAR, 7-Zip) and give the "
+                               "Shapefile, GeoPackage or GeoJSON inside, or zip those files")

@@ -561,3 +561,35 @@ def test_a_geojson_ring_opening_with_nan_is_refused_as_a_coordinate_that_is_no_n
     with pytest.raises(InputError) as info:
         vectors.read_vector(path)
     assert str(info.value) == f"{path}: feature 1 has a coordinate that is {said}"
+
+
+def test_a_zip_holding_only_another_archive_names_the_one_inside(tmp_path):
+    # A download packed twice (资料.zip holding 街道边界.zip): 'is a zip archive holding no Shapefile (.shp) nor
+    # other vector file GDAL reads', as if it held nothing.
+    import geopandas as gpd
+
+    inner = tmp_path / "inner.zip"
+    gpd.GeoDataFrame({"name": ["白石街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        tmp_path / "jd.shp", engine="pyogrio")
+    with zipfile.ZipFile(inner, "w") as archive:
+        for part in sorted(tmp_path.glob("jd.*")):
+            archive.write(part, part.name)
+    path = tmp_path / "青山县资料.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(inner, "青山县/街道边界.zip")
+        archive.writestr("说明.txt", "2023年")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: is a zip archive holding no vector file GDAL reads, but another archive "
+                               "(青山县/街道边界.zip): unzip it and give the one inside")
+
+
+def test_a_zip_holding_a_table_says_so(tmp_path):
+    # A gazetteer CSV zipped: 'has no geometry column', GDAL reading its table without coordinates.
+    path = tmp_path / "青山县点位.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("点位.csv", "名称,经度,纬度\n白石小学,116.98,36.70\n")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: is a zip archive holding a table (点位.csv), no vector file: unzip it and "
+                               "give the table")
