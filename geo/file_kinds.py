@@ -51,6 +51,22 @@ def check_unread_archive(path: Path) -> None:
                                "GeoPackage or GeoJSON inside, or zip those files")
 
 
+# What opens an Esri JSON file's features or geometry (ArcGIS REST's query answers), as its first bytes hold it.
+_ESRI_JSON = re.compile(rb'"(?:geometryType|rings|paths|spatialReference)"\s*:')
+
+
+def esri_json_crs_hint(path: Path) -> str:
+    """Where an Esri JSON file (``path``, read by GDAL without a CRS) states its CRS, else ''."""
+    if path.suffix.lower() not in (*_GEOJSON_SUFFIXES, ".esrijson") or not path.is_file():
+        return ""
+    from geo.dbf import read_sidecar
+
+    if not _ESRI_JSON.search(read_sidecar(path, lambda handle: handle.read(65536))):
+        return ""
+    return ('an Esri JSON file states it as "spatialReference": {"wkid": 4490}: add that, with the code of its '
+            "coordinates' CRS")
+
+
 def check_geojson_text(path: Path) -> None:
     """InputError when a GeoJSON file holds NUL bytes: UTF-16 text (Notepad's "Unicode"), named as such,
     or binary data, or a damaged copy, which GDAL reads cut at the first one (a property named

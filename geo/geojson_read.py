@@ -155,6 +155,49 @@ def _check_coordinate_numbers(geometry, path, number, *, finite=False):
             raise InputError(path, f"feature {number} has a coordinate that is no number ({json.dumps(item)[:40]})")
 
 
+# How deep each geometry type nests its coordinates (a position is 1 deep), and what nests them so.
+_DEPTHS = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}
+_NESTED_AS = {1: "a Point does", 2: "a LineString or MultiPoint does", 3: "a Polygon or MultiLineString does",
+              4: "a MultiPolygon does"}
+
+
+def check_dropped_geometries(path, frame):
+    """InputError when a feature of the GeoJSON file ``path`` that GDAL read without a geometry, or an empty one
+    (``frame``, as read), nests its coordinates as another type does (a MultiPolygon's written as a Polygon): GDAL drops
+    such a geometry without a word. The file is parsed only when GDAL read a feature without one."""
+    from pathlib import Path
+
+    from geo.dbf import read_sidecar
+
+    path = Path(path)
+    geometry = getattr(frame, "geometry", None)
+    if path.suffix.lower() not in (".geojson", ".json") or not path.is_file() or geometry is None \
+            or not (geometry.isna() | geometry.is_empty).any():
+        return
+    try:
+        data = json.loads(read_sidecar(path).decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return
+    check_coordinate_depths(data, path)
+
+
+def check_coordinate_depths(data, path):
+    """InputError naming the first feature of the parsed GeoJSON ``data`` whose geometry nests its coordinates
+    deeper or shallower than its type does; nothing for other JSON."""
+    features = data.get("features") if isinstance(data, dict) else None
+    for number, feature in enumerate(features if isinstance(features, list) else (), 1):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        item = geometry.get("coordinates") if kind in _DEPTHS else None
+        depth = 0
+        while isinstance(item, list) and item:
+            depth, item = depth + 1, item[0]
+        if depth and depth != _DEPTHS[kind]:
+            raise InputError(path, f"feature {number}'s {kind} nests its coordinates {depth} deep, as "
+                                   f"{_NESTED_AS.get(depth, 'no geometry does')} (a {kind}'s are {_DEPTHS[kind]} "
+                                   "deep), which GDAL reads as no geometry: give it the type of its coordinates")
+
+
 def _check_finite(geom, path, number):
     import shapely
 

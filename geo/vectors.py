@@ -13,7 +13,8 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
 from geo.file_kinds import (check_columnar, check_geojson_text, check_nested_collection, check_shapefile_header,
-                            check_unread_archive, check_zip_packing, geojson_copy)
+                            check_unread_archive, check_zip_packing, esri_json_crs_hint, geojson_copy)
+from geo.geojson_read import check_dropped_geometries
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
@@ -364,7 +365,8 @@ def no_crs(path, frame=None) -> str:
     path = Path(str(path))
     hint = unstated_zone_hint(frame) if frame is not None else ""
     if path.suffix.lower() not in (".shp", ".csv"):
-        return f"has no coordinate reference system{f' ({hint[2:]})' if hint else ''}"
+        said = "; ".join(filter(None, (esri_json_crs_hint(path), hint[2:])))  # an ArcGIS REST answer without it
+        return f"has no coordinate reference system{f' ({said})' if said else ''}"
     there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
     return (f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'}"
             f"{hint})")
@@ -500,6 +502,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         _explain_unreadable(path)
         raise InputError(path, unreadable(exc, path)) from None
     check_nested_collection(path, gdf)  # a collection in a Feature: GDAL read the outer one alone
+    check_dropped_geometries(path, gdf)  # a MultiPolygon's coordinates typed Polygon: GDAL read no geometry
     if not _has_geometry(gdf):
         raise InputError(path, _zipped_tables(path) or "has no geometry column")
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB

@@ -593,3 +593,18 @@ def test_a_zip_holding_a_table_says_so(tmp_path):
         vectors.read_vector(path)
     assert str(info.value) == (f"{path}: is a zip archive holding a table (点位.csv), no vector file: unzip it and "
                                "give the table")
+
+
+def test_an_esri_json_without_its_spatial_reference_is_told_where_the_crs_goes(tmp_path):
+    # An ArcGIS REST answer saved without "spatialReference": 'has no coordinate reference system', nothing
+    # said of where an Esri JSON states one.
+    path = tmp_path / "青山县街道.json"
+    ring = [[116.98, 36.70], [116.98, 36.71], [116.99, 36.71], [116.99, 36.70], [116.98, 36.70]]
+    path.write_text(json.dumps({"geometryType": "esriGeometryPolygon", "fields": [{"name": "name", "type":
+                                "esriFieldTypeString"}], "features": [{"attributes": {"name": "白石街道"},
+                                                                       "geometry": {"rings": [ring]}}]},
+                               ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: has no coordinate reference system (an Esri JSON file states it as "
+                               '"spatialReference": {"wkid": 4490}: add that, with the code of its coordinates\' CRS)')
