@@ -115,6 +115,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
 def _check_not_embedded_only(lines, names, path) -> None:
     """Refuse a Word file that shows no text of its own but embedded objects (``word/embeddings/``: a
     report pasted in as an object, an icon to double-click): its text is in the object, which is not read;
+    or but pictures (``word/media/``: a scanned report, a page a picture), whose text needs OCR;
     "no spatial projects found" would blame the report."""
     if any(line.strip() for line in lines):
         return
@@ -123,6 +124,11 @@ def _check_not_embedded_only(lines, names, path) -> None:
         shown = "、".join(Path(name).name for name in embedded[:3]) + ("…" if len(embedded) > 3 else "")
         raise InputError(path, f"holds no text of its own, only embedded objects ({shown}): open it in Word, open "
                                "the object (double-click it) and save that document, or copy its text into this one")
+    pictures = sorted(name for name in names if name.lower().startswith("word/media/") and not name.endswith("/"))
+    if pictures:  # a scanned report pasted in, a page a picture
+        shown = "、".join(Path(name).name for name in pictures[:3]) + ("…" if len(pictures) > 3 else "")
+        raise InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
+                               "(WPS: 图片转文字), or give the report as text")
 
 
 def word_xml_text(text: str, path, max_text: int | None = None) -> str:
