@@ -68,16 +68,17 @@ def esri_json_crs_hint(path: Path) -> str:
 
 
 def check_geojson_text(path: Path) -> None:
-    """InputError when a GeoJSON file holds NUL bytes: UTF-16 text (Notepad's "Unicode"), named as such,
+    """InputError when a GeoJSON file is over the size limit (``--max-size``: it is read whole), or holds NUL
+    bytes: UTF-16 text (Notepad's "Unicode"), named as such,
     or binary data, or a damaged copy, which GDAL reads cut at the first one (a property named
     \\x00name is read as no name); when it is an ECharts map file of encoded coordinates, or gives its
     coordinates as text (GDAL reads either as features without geometry: ``has no geometries``)."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return
-    from geo.dbf import read_sidecar
+    from geo.io import read_bytes_limited
     from geo.text_codecs import nul_bytes_problem, wide_unicode
 
-    data = read_sidecar(path)
+    data = read_bytes_limited(path)  # held to --max-size, as every file read whole as text
     if (problem := nul_bytes_problem(data)) is not None:
         wide = wide_unicode(data)
         raise InputError(path, f"is {wide} text, and GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
@@ -90,42 +91,6 @@ def check_geojson_text(path: Path) -> None:
         raise InputError(path, f"gives its coordinates as text ({text.group(1)[:30].decode('utf-8', 'replace')!r} in "
                                "quotes), not as numbers: GeoJSON coordinates are numbers (RFC 7946); save them without "
                                "the quotes")
-
-
-def check_nested_collection(path: Path, frame) -> None:
-    """InputError when a GeoJSON file GDAL read as no feature with a geometry (``frame``) nests its features
-    where GDAL does not look: in a Feature's ``features`` member (a collection wrapped in a Feature), or in
-    a feature of the collection (a collection given as its one feature). GDAL reads the outer object
-    alone, and the file would be refused for a column or the features it seems to lack."""
-    if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
-        return
-    geometry = getattr(frame, "geometry", None)  # None: GDAL read no geometry column at all
-    if not (frame.empty or geometry is None or geometry.isna().all()):
-        return
-    import json
-
-    from geo.dbf import read_sidecar
-
-    try:
-        value = json.loads(read_sidecar(path).decode("utf-8-sig"))
-    except (ValueError, RecursionError):  # not one JSON text: GDAL's words stand
-        return
-    if not isinstance(value, dict):
-        return
-    features = value.get("features")
-    if value.get("type") == "Feature" and isinstance(features, list):
-        where = "is a GeoJSON Feature holding"
-    elif value.get("type") == "FeatureCollection" and isinstance(features, list):
-        at = next((n for n, f in enumerate(features, 1) if isinstance(f, dict) and isinstance(f.get("features"), list)),
-                  None)
-        if at is None:
-            return
-        where, features = f"is a GeoJSON FeatureCollection whose feature {at} holds", features[at - 1]["features"]
-    else:
-        return
-    raise InputError(path, f"{where} {len(features)} feature{'s' * (len(features) != 1)} in its 'features' member, "
-                           "which GDAL does not read (it reads the outer object alone, without them): save the "
-                           "inner FeatureCollection as the file")
 
 
 # ECharts' map files (echarts-map, china.json): coordinates encoded as strings, read by echarts alone.

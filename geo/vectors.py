@@ -12,9 +12,9 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
-from geo.file_kinds import (check_columnar, check_geojson_text, check_nested_collection, check_shapefile_header,
-                            check_unread_archive, check_zip_packing, esri_json_crs_hint, geojson_copy)
-from geo.geojson_read import check_dropped_geometries
+from geo.file_kinds import (check_columnar, check_geojson_text, check_shapefile_header, check_unread_archive,
+                            check_zip_packing, esri_json_crs_hint, geojson_copy)
+from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
@@ -229,10 +229,11 @@ def _explain_unreadable(path: Path):
                                "with its .prj beside it")
     check_columnar(path)  # GeoParquet without GDAL's Parquet driver: "libduckdb.so: cannot open shared object file"
     if suffix in (".geojson", ".json") and path.is_file():
-        from geo.geojson_read import check_coordinate_numbers
+        from geo.geojson_read import check_coordinate_numbers, check_feature_array
 
         data = parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
         check_coordinate_numbers(data, path)  # NaN opening a ring: GDAL says "not a closed linestring"
+        check_feature_array(data, path)  # [{"type": "Feature", …}]: GDAL reads no such file
     elif suffix == ".gpkg" and path.is_file():
         import sqlite3
 
@@ -501,8 +502,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
         _explain_unreadable(path)
         raise InputError(path, unreadable(exc, path)) from None
-    check_nested_collection(path, gdf)  # a collection in a Feature: GDAL read the outer one alone
-    check_dropped_geometries(path, gdf)  # a MultiPolygon's coordinates typed Polygon: GDAL read no geometry
+    check_features_read(path, gdf)  # a collection in a Feature, a 'feature', a Polygon of 4 levels: GDAL read none
     if not _has_geometry(gdf):
         raise InputError(path, _zipped_tables(path) or "has no geometry column")
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB

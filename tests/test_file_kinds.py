@@ -303,3 +303,54 @@ def test_an_archive_gdal_cannot_open_is_named_whatever_its_name(tmp_path, head, 
         load_file(path)
     assert str(info.value) == (f"{path}: is {kind}, which GDAL cannot open: unpack it (WinRAR, 7-Zip) and give the "
                                "Shapefile, GeoPackage or GeoJSON inside, or zip those files")
+
+
+@pytest.mark.parametrize("option", ["--districts", "--outline"])
+def test_a_geojson_of_districts_over_the_size_limit_is_refused_as_the_readme_says(work, option):
+    # "Files read whole as text (a gazetteer CSV, a GeoJSON of 街道, an Overpass answer) are held to the same
+    # limit": a GeoJSON given to GDAL was read whole (twice) whatever its size.
+    collection = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    collection["features"][0]["properties"]["备注"] = "白" * 400_000  # 1.2 MB in UTF-8
+    (work / "青山县街道.geojson").write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    extra = ["--name-field", "name"] if option == "--districts" else []
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--max-size", "1", option,
+                                       "青山县街道.geojson", *extra])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: 青山县街道.geojson: is over the 1 MB size limit (raise it with --max-size MB or GEO_MAX_REPORT_MB)"
+    ], result.stderr
+
+
+def _point(name, kind="Feature"):
+    feature = {"type": kind, "properties": {"name": name}, "geometry": {"type": "Point", "coordinates": [116.98, 36.7]}}
+    return {key: value for key, value in feature.items() if value is not None}
+
+
+@pytest.mark.parametrize("kind, said", [("feature", "has type 'feature', not 'Feature' (GeoJSON's types are "
+                                                    "case-sensitive)"),
+                                        (None, "has no \"type\": \"Feature\"")])
+def test_a_feature_gdal_leaves_out_for_its_type_is_named(tmp_path, kind, said):
+    # GDAL reads no feature whose type is 'feature' or missing: 'gazetteer has no entries', or with others
+    # beside it, the gazetteer read without it and without a word.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / "青山县点位.geojson"
+    features = [_point("白石小学"), _point("青山公园", kind)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == f"{path}: feature 2 {said}, which GDAL does not read: write its type as \"Feature\""
+
+
+def test_a_json_array_of_features_is_told_to_be_a_feature_collection(tmp_path):
+    # 'not a vector file GDAL reads (GeoJSON, GeoPackage, Shapefile, KML, GPX...)'.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / "青山县点位.json"
+    path.write_text(json.dumps([_point("白石小学")], ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == (f"{path}: is a JSON array of 1 feature, not a GeoJSON FeatureCollection: write it as "
+                               '{"type": "FeatureCollection", "features": [...]}')
