@@ -9,8 +9,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from geo.extract.documents import (DECLARED_ENCODING, ExpatText, open_zip, tidy_paragraphs, unpacked_limit, zip_head,
-                                   zip_part)
+from geo.extract.documents import (DECLARED_ENCODING, ExpatText, open_zip, refuse_pictures_alone, tidy_paragraphs,
+                                   unpacked_limit, zip_head, zip_part)
 from geo.io import InputError, utf8_size
 
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
@@ -124,11 +124,7 @@ def _check_not_embedded_only(lines, names, path) -> None:
         shown = "、".join(Path(name).name for name in embedded[:3]) + ("…" if len(embedded) > 3 else "")
         raise InputError(path, f"holds no text of its own, only embedded objects ({shown}): open it in Word, open "
                                "the object (double-click it) and save that document, or copy its text into this one")
-    pictures = sorted(name for name in names if name.lower().startswith("word/media/") and not name.endswith("/"))
-    if pictures:  # a scanned report pasted in, a page a picture
-        shown = "、".join(Path(name).name for name in pictures[:3]) + ("…" if len(pictures) > 3 else "")
-        raise InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
-                               "(WPS: 图片转文字), or give the report as text")
+    refuse_pictures_alone(names, "word/media/", path)  # a scanned report pasted in, a page a picture
 
 
 def word_xml_text(text: str, path, max_text: int | None = None) -> str:
