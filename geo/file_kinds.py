@@ -178,6 +178,10 @@ def check_osm_named(path: Path) -> None:
         return
     with open(path, "rb") as handle:
         head = handle.read(16)
+    archive = next((label for magic, label in _UNREAD_ARCHIVES if head.startswith(magic)), None)
+    if archive:  # a download re-packed by WinRAR or 7-Zip under the extract's name
+        raise InputError(path, f"is {archive}, which osmium cannot unpack: unpack it and give the .osm inside, or "
+                               "download the extract as .osm.pbf")
     found = next(((label, end) for magic, label, end in _OSM_MAGIC if head.startswith(magic)), None)
     if found is None and head[4:15] == b"\x0a\x09OSMHeader":  # a BlobHeader of type OSMHeader
         found = ("an OSM PBF file", ".osm.pbf")

@@ -354,3 +354,19 @@ def test_a_json_array_of_features_is_told_to_be_a_feature_collection(tmp_path):
         load_file(path)
     assert str(info.value) == (f"{path}: is a JSON array of 1 feature, not a GeoJSON FeatureCollection: write it as "
                                '{"type": "FeatureCollection", "features": [...]}')
+
+
+@pytest.mark.parametrize("head, kind", [(b"Rar!\x1a\x07\x01\x00", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive")])
+@pytest.mark.parametrize("name", ["青山县.osm.pbf", "青山县.osm", "青山县.osm.bz2"])
+def test_an_osm_download_that_is_an_archive_under_an_osm_name_is_named_as_one(tmp_path, head, kind, name):
+    # A download re-packed by WinRAR or 7-Zip and named as the extract: 'not a readable OSM file (PBF error: invalid
+    # BlobHeader size (> max_blob_header_size))', 'XML parsing error at line 1', 'bzip2 error'.
+    from geo.io import InputError
+    from geo.osm import load_osm
+
+    path = tmp_path / name
+    path.write_bytes(head + bytes(300))
+    with pytest.raises(InputError) as info:
+        load_osm(path)
+    assert str(info.value) == (f"{path}: is {kind}, which osmium cannot unpack: unpack it and give the .osm inside, "
+                               "or download the extract as .osm.pbf")
