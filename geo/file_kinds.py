@@ -67,6 +67,24 @@ def esri_json_crs_hint(path: Path) -> str:
             "coordinates' CRS")
 
 
+def zip_cut_short(path) -> str | None:
+    """What to say of a file that opens as a zip archive and lacks a zip archive's end, the list of its files
+    (a download or copy stopped half-way: zipfile says only "File is not a zip file"); else None."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                return None
+            size = handle.seek(0, 2)
+            handle.seek(max(0, size - 65_557))  # the end record, with a comment of 64 KB at most
+            tail = handle.read()
+    except OSError:
+        return None
+    if b"PK\x05\x06" in tail:
+        return None
+    return ("is a zip archive cut short (its end, the list of its files, is missing: a download or copy stopped "
+            "half-way?); get the whole file again")
+
+
 def check_geojson_text(path: Path) -> None:
     """InputError when a GeoJSON file is over the size limit (``--max-size``: it is read whole), or holds NUL
     bytes: UTF-16 text (Notepad's "Unicode"), named as such,

@@ -89,7 +89,9 @@ def excel_sheets(path):
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
-        raise InputError(path, f"not a readable Excel workbook ({exc})") from None
+        from geo.file_kinds import zip_cut_short
+
+        raise InputError(path, zip_cut_short(path) or f"not a readable Excel workbook ({exc})") from None
     sheets = []
     for sheet in book.worksheets:
         records = _sheet_rows(sheet)

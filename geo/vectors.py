@@ -13,7 +13,7 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
 from geo.file_kinds import (check_columnar, check_geojson_text, check_shapefile_header, check_unread_archive,
-                            check_zip_packing, esri_json_crs_hint, geojson_copy)
+                            check_zip_packing, esri_json_crs_hint, geojson_copy, zip_cut_short)
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
@@ -277,7 +277,7 @@ def _explain_zip(path: Path):
         with zipfile.ZipFile(path) as archive:
             members = [name.replace("\\", "/") for name in archive.namelist()]
     except (zipfile.BadZipFile, ValueError) as exc:  # GDAL's says "/vsizip/... does not exist"
-        raise InputError(path, f"is a damaged zip archive, or none ({exc})") from None
+        raise InputError(path, zip_cut_short(path) or f"is a damaged zip archive, or none ({exc})") from None
     except OSError:
         return  # GDAL's message says what is wrong
     names = [name.lower() for name in members]

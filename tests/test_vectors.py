@@ -608,3 +608,19 @@ def test_an_esri_json_without_its_spatial_reference_is_told_where_the_crs_goes(t
         vectors.read_vector(path)
     assert str(info.value) == (f"{path}: has no coordinate reference system (an Esri JSON file states it as "
                                '"spatialReference": {"wkid": 4490}: add that, with the code of its coordinates\' CRS)')
+
+
+@pytest.mark.parametrize("name", ["青山县街道.zip", "青山县街道.kmz"])
+def test_a_zip_of_districts_cut_short_is_named_so(tmp_path, name):
+    # 'is a damaged zip archive, or none (File is not a zip file)'.
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("doc.kml", '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                                    + "<Placemark><name>白石街道</name></Placemark>" * 200 + "</Document></kml>")
+        archive.writestr("readme.txt", "青山县" * 2000)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) * 9 // 10])
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: is a zip archive cut short (its end, the list of its files, is missing: a "
+                               "download or copy stopped half-way?); get the whole file again")
