@@ -67,12 +67,18 @@ def esri_json_crs_hint(path: Path) -> str:
             "coordinates' CRS")
 
 
+# The compression methods of zip members (stored, deflate, deflate64, bzip2, LZMA, Zstandard, xz, PPMd, AES).
+_ZIP_METHODS = {0, 8, 9, 12, 14, 93, 95, 98, 99}
+
+
 def zip_cut_short(path) -> str | None:
     """What to say of a file that opens as a zip archive and lacks a zip archive's end, the list of its files
     (a download or copy stopped half-way: zipfile says only "File is not a zip file"); else None."""
     try:
         with open(path, "rb") as handle:
-            if handle.read(4) != b"PK\x03\x04":
+            head = handle.read(30)  # a member's local header: its compression method at bytes 8-9
+            if len(head) < 30 or not head.startswith(b"PK\x03\x04") or \
+                    int.from_bytes(head[8:10], "little") not in _ZIP_METHODS:
                 return None
             size = handle.seek(0, 2)
             handle.seek(max(0, size - 65_557))  # the end record, with a comment of 64 KB at most
