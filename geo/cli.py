@@ -34,6 +34,10 @@ class _OutputPath(click.Path):
         if value == "-":
             self.fail("'-' (standard output) is no file or folder: geo writes files, all at once when the run "
                       "ends; give a name", param, ctx)
+        from geo.file_names import windows_name_problem
+
+        if not os.path.lexists(value) and (problem := windows_name_problem(os.path.basename(os.path.normpath(value)))):
+            self.fail(f"{value!r} {problem}: the file could not be opened or copied there; name it otherwise", param, ctx)
         return super().convert(value, param, ctx)
 
 

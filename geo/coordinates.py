@@ -217,11 +217,32 @@ def wkb_as_ewkt(text):
 
 def wkt_geometry(text):
     """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic),
-    in two dimensions: a height (``POINT Z``) or a measure (``POINT M``, ``POINT ZM``, as a GIS
-    writes a measured layer) means nothing on a plan map, as of vector files
-    (:func:`geo.vectors.read_vector`)."""
+    or GeoJSON text of a geometry or a Feature (PostGIS's ``ST_AsGeoJSON``, BigQuery, Kepler.gl; a ``crs``
+    member naming an EPSG code is taken as an SRID), in two dimensions: a height (``POINT Z``) or a
+    measure (``POINT M``, ``POINT ZM``, as a GIS writes a measured layer) means nothing on a plan map,
+    as of vector files (:func:`geo.vectors.read_vector`)."""
     import numpy as np
     import shapely
+
+    geom, srid = _geojson_cell(text) if text.lstrip().startswith("{") else _wkt_cell(text)
+    geom = shapely.force_2d(geom)
+    if srid and srid not in ("4326", "4490"):
+        from pyproj import CRS, Transformer
+
+        from geo.crs import refuse_local_datum
+
+        try:
+            crs = CRS.from_epsg(int(srid))
+            transformer = Transformer.from_crs(crs, 4326, always_xy=True)
+        except Exception as exc:  # pyproj.exceptions.CRSError
+            raise ValueError(f"unknown SRID {srid} ({exc})") from None
+        refuse_local_datum(crs)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
+        geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    return geom
+
+
+def _wkt_cell(text):
+    """(geometry, SRID or None) of a WKT or EWKT cell."""
     import shapely.wkt
 
     match = EWKT_SRID.match(text)
@@ -229,17 +250,20 @@ def wkt_geometry(text):
         geom = shapely.wkt.loads(text[match.end():] if match else text)
     except NotImplementedError:  # shapely has no curves: CIRCULARSTRING, COMPOUNDCURVE, CURVEPOLYGON...
         raise ValueError("a curved geometry; give points, straight lines (LINESTRING) or polygons") from None
-    geom = shapely.force_2d(geom)
-    if match and match.group(1) not in ("4326", "4490"):
-        from pyproj import CRS, Transformer
+    return geom, match.group(1) if match else None
 
-        from geo.crs import refuse_local_datum
 
-        try:
-            srid = CRS.from_epsg(int(match.group(1)))
-            transformer = Transformer.from_crs(srid, 4326, always_xy=True)
-        except Exception as exc:  # pyproj.exceptions.CRSError
-            raise ValueError(f"unknown SRID {match.group(1)} ({exc})") from None
-        refuse_local_datum(srid)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
-        geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
-    return geom
+# The EPSG code a GeoJSON crs member names (EPSG:4548, urn:ogc:def:crs:EPSG::4548); CRS84 names none.
+_GEOJSON_CRS = re.compile(r'"crs"\s*:.*?"name"\s*:\s*"(?:urn:ogc:def:crs:)?EPSG:(?:[\d.]*:)?(\d+)"', re.S)
+
+
+def _geojson_cell(text):
+    """(geometry, SRID or None) of a cell of GeoJSON text: a geometry, or a Feature's."""
+    import shapely
+
+    try:
+        geom = shapely.from_geojson(text)
+    except shapely.errors.GEOSException as exc:
+        raise ValueError(f"a GeoJSON geometry GEOS cannot read: {exc}") from None
+    named = _GEOJSON_CRS.search(text)
+    return geom, named.group(1) if named else None

@@ -32,17 +32,77 @@ def check_shapefile_header(path: Path) -> None:
                      (f"; it holds {kind}): name it by what it is" if kind else "): a damaged or renamed file?"))
 
 
+# Archives GDAL does not open (it opens zip, gzip and tar), by their first bytes: WinRAR, 360压缩 and 7-Zip pack most
+# downloads with them.
+_UNREAD_ARCHIVES = ((b"Rar!\x1a\x07", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"))
+
+
+def check_unread_archive(path: Path) -> None:
+    """InputError when ``path`` is an archive GDAL cannot open, whatever its name: GDAL said the file is no
+    format it reads, or, named .zip, Python's zipfile that it is no zip file."""
+    if not path.is_file():
+        return
+    from geo.dbf import read_sidecar
+
+    head = read_sidecar(path, lambda handle: handle.read(8))
+    kind = next((label for magic, label in _UNREAD_ARCHIVES if head.startswith(magic)), None)
+    if kind:
+        raise InputError(path, f"is {kind}, which GDAL cannot open: unpack it (WinRAR, 7-Zip) and give the Shapefile, "
+                               "GeoPackage or GeoJSON inside, or zip those files")
+
+
+# What opens an Esri JSON file's features or geometry (ArcGIS REST's query answers), as its first bytes hold it.
+_ESRI_JSON = re.compile(rb'"(?:geometryType|rings|paths|spatialReference)"\s*:')
+
+
+def esri_json_crs_hint(path: Path) -> str:
+    """Where an Esri JSON file (``path``, read by GDAL without a CRS) states its CRS, else ''."""
+    if path.suffix.lower() not in (*_GEOJSON_SUFFIXES, ".esrijson") or not path.is_file():
+        return ""
+    from geo.dbf import read_sidecar
+
+    if not _ESRI_JSON.search(read_sidecar(path, lambda handle: handle.read(65536))):
+        return ""
+    return ('an Esri JSON file states it as "spatialReference": {"wkid": 4490}: add that, with the code of its '
+            "coordinates' CRS")
+
+
+# The compression methods of zip members (stored, deflate, deflate64, bzip2, LZMA, Zstandard, xz, PPMd, AES).
+_ZIP_METHODS = {0, 8, 9, 12, 14, 93, 95, 98, 99}
+
+
+def zip_cut_short(path) -> str | None:
+    """What to say of a file that opens as a zip archive and lacks a zip archive's end, the list of its files
+    (a download or copy stopped half-way: zipfile says only "File is not a zip file"); else None."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(30)  # a member's local header: its compression method at bytes 8-9
+            if len(head) < 30 or not head.startswith(b"PK\x03\x04") or \
+                    int.from_bytes(head[8:10], "little") not in _ZIP_METHODS:
+                return None
+            size = handle.seek(0, 2)
+            handle.seek(max(0, size - 65_557))  # the end record, with a comment of 64 KB at most
+            tail = handle.read()
+    except OSError:
+        return None
+    if b"PK\x05\x06" in tail:
+        return None
+    return ("is a zip archive cut short (its end, the list of its files, is missing: a download or copy stopped "
+            "half-way?); get the whole file again")
+
+
 def check_geojson_text(path: Path) -> None:
-    """InputError when a GeoJSON file holds NUL bytes: UTF-16 text (Notepad's "Unicode"), named as such,
+    """InputError when a GeoJSON file is over the size limit (``--max-size``: it is read whole), or holds NUL
+    bytes: UTF-16 text (Notepad's "Unicode"), named as such,
     or binary data, or a damaged copy, which GDAL reads cut at the first one (a property named
     \\x00name is read as no name); when it is an ECharts map file of encoded coordinates, or gives its
     coordinates as text (GDAL reads either as features without geometry: ``has no geometries``)."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return
-    from geo.dbf import read_sidecar
+    from geo.io import read_bytes_limited
     from geo.text_codecs import nul_bytes_problem, wide_unicode
 
-    data = read_sidecar(path)
+    data = read_bytes_limited(path)  # held to --max-size, as every file read whole as text
     if (problem := nul_bytes_problem(data)) is not None:
         wide = wide_unicode(data)
         raise InputError(path, f"is {wide} text, and GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
@@ -142,6 +202,10 @@ def check_osm_named(path: Path) -> None:
         return
     with open(path, "rb") as handle:
         head = handle.read(16)
+    archive = next((label for magic, label in _UNREAD_ARCHIVES if head.startswith(magic)), None)
+    if archive:  # a download re-packed by WinRAR or 7-Zip under the extract's name
+        raise InputError(path, f"is {archive}, which osmium cannot unpack: unpack it and give the .osm inside, or "
+                               "download the extract as .osm.pbf")
     found = next(((label, end) for magic, label, end in _OSM_MAGIC if head.startswith(magic)), None)
     if found is None and head[4:15] == b"\x0a\x09OSMHeader":  # a BlobHeader of type OSMHeader
         found = ("an OSM PBF file", ".osm.pbf")

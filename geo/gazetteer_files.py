@@ -14,7 +14,8 @@ from geo.hand_placed import HAND_SOURCES, check_file, is_removal
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.tables import COORDINATE_COLUMNS, PROJECTED, ROUNDING, TABLE_SUFFIXES, TITLE_DATUM, header_key, name_column, read_table, text_or_none as _text, with_synonyms
+from geo.table_headers import COORDINATE_COLUMNS, header_key, name_column, text_or_none as _text
+from geo.tables import PROJECTED, ROUNDING, TABLE_SUFFIXES, TITLE_DATUM, read_table, with_synonyms
 
 
 def bundled_entries():

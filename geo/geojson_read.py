@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from geo.io import InputError, parse_json, read_text
 from geo.json_text import load_json_text
@@ -153,6 +154,106 @@ def _check_coordinate_numbers(geometry, path, number, *, finite=False):
                                    f"number ({json.dumps(value)})")
         elif not isinstance(item, (list, float, int)) or isinstance(item, bool):
             raise InputError(path, f"feature {number} has a coordinate that is no number ({json.dumps(item)[:40]})")
+
+
+# How deep each geometry type nests its coordinates (a position is 1 deep), and what nests them so.
+_DEPTHS = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}
+_NESTED_AS = {1: "a Point does", 2: "a LineString or MultiPoint does", 3: "a Polygon or MultiLineString does",
+              4: "a MultiPolygon does"}
+
+
+# A feature's geometry member, as bytes of GeoJSON text: one for each feature GDAL should read.
+_GEOMETRY_MEMBER = re.compile(rb'"geometry"\s*:')
+
+
+def check_features_read(path, frame):
+    """InputError when GDAL read the GeoJSON file ``path`` (as ``frame``) without features or geometries it
+    holds, and its words would mislead or it says nothing: a collection nested in a Feature's ``features``
+    member, or given as a collection's feature (the outer object read alone); a feature whose type is not
+    ``"Feature"`` (``"feature"``, none: left out); a geometry whose coordinates nest as another type's (read as
+    none, or empty). The file is parsed only when GDAL read no geometry, an empty one, or fewer features than
+    the file has geometry members."""
+    from pathlib import Path
+
+    from geo.dbf import read_sidecar
+
+    path = Path(path)
+    if path.suffix.lower() not in (".geojson", ".json") or not path.is_file():
+        return
+    geometry = getattr(frame, "geometry", None)  # None: GDAL read no geometry column at all
+    emptied = frame.empty or geometry is None or geometry.isna().all()
+    data = read_sidecar(path)
+    if not emptied and not (geometry.isna() | geometry.is_empty).any() \
+            and len(_GEOMETRY_MEMBER.findall(data)) <= len(frame):
+        return
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # not one JSON text: GDAL's words stand
+        return
+    problem = (_nested_collection(value) if emptied else None) or _feature_types(value)
+    if problem:
+        raise InputError(path, problem)
+    check_coordinate_depths(value, path)
+
+
+def _nested_collection(value):
+    """What to say of a GeoJSON collection nested where GDAL does not look: in a Feature's ``features``
+    member, or in a feature of the collection; else None."""
+    features = value.get("features") if isinstance(value, dict) else None
+    if not isinstance(features, list):
+        return None
+    if value.get("type") == "Feature":
+        where = "is a GeoJSON Feature holding"
+    elif value.get("type") == "FeatureCollection":
+        at = next((n for n, f in enumerate(features, 1) if isinstance(f, dict) and isinstance(f.get("features"), list)),
+                  None)
+        if at is None:
+            return None
+        where, features = f"is a GeoJSON FeatureCollection whose feature {at} holds", features[at - 1]["features"]
+    else:
+        return None
+    return (f"{where} {len(features)} feature{'s' * (len(features) != 1)} in its 'features' member, which GDAL does "
+            "not read (it reads the outer object alone, without them): save the inner FeatureCollection as the file")
+
+
+def _feature_types(value):
+    """What to say of the first feature of a GeoJSON collection whose type is not ``"Feature"`` (GDAL leaves
+    it out without a word); else None."""
+    features = value.get("features") if isinstance(value, dict) and value.get("type") == "FeatureCollection" else None
+    for number, feature in enumerate(features if isinstance(features, list) else (), 1):
+        if not isinstance(feature, dict) or feature.get("type") == "Feature" or isinstance(feature.get("features"), list):
+            continue
+        kind = feature.get("type")
+        said = ('has no "type": "Feature"' if kind is None else
+                f"has type {kind!r}, not 'Feature' (GeoJSON's types are case-sensitive)"
+                if isinstance(kind, str) and kind.lower() == "feature" else f"has type {kind!r}, not 'Feature'")
+        return f"feature {number} {said}, which GDAL does not read: write its type as \"Feature\""
+    return None
+
+
+def check_feature_array(data, path):
+    """InputError when the parsed JSON ``data`` GDAL could not read is an array of GeoJSON features (a script's
+    list, not a FeatureCollection); nothing for other JSON."""
+    if isinstance(data, list) and data and all(isinstance(item, dict) and "geometry" in item for item in data):
+        raise InputError(path, f"is a JSON array of {len(data)} feature{'s' * (len(data) != 1)}, not a GeoJSON "
+                               'FeatureCollection: write it as {"type": "FeatureCollection", "features": [...]}')
+
+
+def check_coordinate_depths(data, path):
+    """InputError naming the first feature of the parsed GeoJSON ``data`` whose geometry nests its coordinates
+    deeper or shallower than its type does; nothing for other JSON."""
+    features = data.get("features") if isinstance(data, dict) else None
+    for number, feature in enumerate(features if isinstance(features, list) else (), 1):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        item = geometry.get("coordinates") if kind in _DEPTHS else None
+        depth = 0
+        while isinstance(item, list) and item:
+            depth, item = depth + 1, item[0]
+        if depth and depth != _DEPTHS[kind]:
+            raise InputError(path, f"feature {number}'s {kind} nests its coordinates {depth} deep, as "
+                                   f"{_NESTED_AS.get(depth, 'no geometry does')} (a {kind}'s are {_DEPTHS[kind]} "
+                                   "deep), which GDAL reads as no geometry: give it the type of its coordinates")
 
 
 def _check_finite(geom, path, number):

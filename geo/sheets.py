@@ -89,11 +89,12 @@ def excel_sheets(path):
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException...
-        raise InputError(path, f"not a readable Excel workbook ({exc})") from None
+        from geo.file_kinds import zip_cut_short
+
+        raise InputError(path, zip_cut_short(path) or f"not a readable Excel workbook ({exc})") from None
     sheets = []
     for sheet in book.worksheets:
-        records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
-                   for row in sheet.iter_rows()]
+        records = _sheet_rows(sheet)
         merged, unsaved = _sheet_xml(source, getattr(sheet, "_worksheet_path", None))
         for (row, column), formula in unsaved.items():  # a script's formula: no value to read
             if row <= len(records):
@@ -175,6 +176,19 @@ class UnsavedFormula(str):
         return (f"sheet {self.sheet!r}, cell {get_column_letter(self.column)}{self.row} ({column_name}) holds a formula "
                 f"with no saved value ({self}), as a script writes it: open and save the file in Excel or WPS, or "
                 "export it to CSV")
+
+
+def _sheet_rows(sheet):
+    """The text of every cell of a read-only ``sheet``, row by row from row 1 and column A, the rows padded to
+    one width. The extent the file states is not trusted: Apache POI's streaming writer (the Excel export of
+    many Java systems) states ``<dimension ref="A1"/>``, and openpyxl then cut every row to its first cell
+    and read the rows past the stated last one as none."""
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()  # read the rows and cells the sheet holds
+    records = [[_excel_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+               for row in sheet.iter_rows()]
+    width = max(map(len, records), default=0)
+    return [row + [""] * (width - len(row)) for row in records]
 
 
 def _sheet_xml(path, part):

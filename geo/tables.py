@@ -1,4 +1,4 @@
-"""Tables people write as gazetteers (CSV, TSV, Excel): their headers, columns and separators (each cell's coordinates: geo.coordinates)."""
+"""Tables people write as gazetteers (CSV, TSV, Excel): their separators, sheets and rows (their headers: geo.table_headers; each cell's coordinates: geo.coordinates)."""
 
 from __future__ import annotations
 
@@ -12,24 +12,12 @@ from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, degrees as _d
 from geo.coordinates import wkt_geometry as _wkt_geometry
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
+from geo.table_headers import (CAMPUS_COLUMNS, DEGREE_COLUMNS, LAT_COLUMNS, LON_COLUMNS, PAIR_COLUMNS, SYNONYMS,
+                               cell_text, datum_columns, find_header, header_key, is_table, name_column, text_or_none)
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-# The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
-# coordinates are told apart by size (geo.survey.projected_to_lonlat). Columns named as lon/lat come
-# first: a survey table giving both (经度, 纬度, X, Y) is read by its lon/lat.
-# ArcGIS's Add XY Coordinates (and Add Geometry Attributes) writes POINT_X/POINT_Y, QGIS's Add Geometry
-# Attributes xcoord/ycoord: in the layer's CRS, degrees or metres, X the easting.
-_LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", "東經", "x", "point_x", "xcoord", "x坐标",
-                "东坐标", "easting", "横坐标", "横坐标y")
-_LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "point_y", "ycoord", "y坐标", "北坐标", "northing",
-                "纵坐标", "纵坐标x")
-# The columns of each axis that hold degrees (x/y beside them may be a survey's metres, on purpose).
-_DEGREE_COLUMNS = {"lon": _LON_COLUMNS[:8], "lat": _LAT_COLUMNS[:6]}
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_HINT = re.compile(r"\ufeff?[ \t]*sep=(.)[ \t]*(?:\r\n?|\n)", re.I)
-# One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).
-_PAIR_COLUMNS = ("location", "lnglat", "lonlat", "经纬度", "坐标")
-COORDINATE_COLUMNS = frozenset(_LON_COLUMNS + _LAT_COLUMNS + _PAIR_COLUMNS)
 # Where a row read from lon/lat cells keeps them and its latitude, for their rounding (geo.coordinates.rounding_m):
 # a point written to 0.01° may lie 700 m from where it is put, whatever accuracy_m its row claims.
 ROUNDING = "\x00rounding"
@@ -39,47 +27,13 @@ PROJECTED = "\x00projected"
 TITLE_DATUM = "\x00title datum"
 
 
-# Chinese column names of the same fields, and geo's own Shapefile export's short names
-# (geo.export.SHAPEFILE_FIELD_NAMES: source_datum is src_datum there).
-_SYNONYMS = {"名称": "name", "名字": "name", "名稱": "name", "点名": "name", "坐标系": "datum", "座标系": "datum", "别名": "aliases",
-             "精度": "accuracy_m", "来源": "source", "src_datum": "source_datum"}
-
-
-# Columns named for what their entries are (项目名称, 点位名称, 學校名稱, 地名): the one of them names the
-# entries of a table that has no column called name or 名称.
-_NAME_ENDINGS = ("名称", "名稱")
-_PLACE_NAME_COLUMNS = ("地名",)
-# A campus column (a 教育局 list's 校区, a 卫健委 list's 院区): each row is the campus of the name it gives,
-# named as lists write it in one cell (长郡梅溪湖中学（新校区）, 长郡梅溪湖中学（本部）).
-CAMPUS_COLUMNS = ("校区", "院区", "校区名称", "院区名称", "校區", "院區", "校區名稱", "院區名稱")
-
-
-def name_column(path, keys):
-    """The key of ``keys`` (lower-case column names) that names the entries when none is ``name`` or
-    a synonym of it (:data:`_SYNONYMS`; a survey's 点名 beside it is its number): the one ending in
-    名称 (项目名称) or called 地名; None when there is none or ``name`` is there.
-
-    Raises
-    ------
-    geo.io.InputError
-        When two such columns could each name the entry (项目名称 and 街道名称).
-    """
-    if any(k == "name" or (k != "点名" and _SYNONYMS.get(k) == "name") for k in keys):
-        return None
-    found = [k for k in keys if (k.endswith(_NAME_ENDINGS) or k in _PLACE_NAME_COLUMNS) and k not in CAMPUS_COLUMNS]
-    if len(found) > 1:
-        raise InputError(path, f"columns {found[0]!r} and {found[1]!r} may each name the entry; rename the one "
-                               "to match to 名称")
-    return found[0] if found else None
-
-
 def with_synonyms(row, name_key=None):
     """The row with its Chinese column names (名称, 坐标系, 别名) and short ones (src_datum) also under
     the English ones, and ``name_key``'s value (:func:`name_column`) as its name, with its campus in
     brackets when a campus column gives one (:data:`CAMPUS_COLUMNS`)."""
     if name_key is not None and text_or_none(row.get("name")) is None:
         row["name"] = row.get(name_key)  # 项目名称 (:func:`name_column`), over a survey's 点名
-    for chinese, english in _SYNONYMS.items():
+    for chinese, english in SYNONYMS.items():
         if text_or_none(row.get(english)) is None and chinese in row:
             row[english] = row[chinese]
     name = text_or_none(row.get("name"))
@@ -101,7 +55,7 @@ def _tables(path, warnings=None):
 
         return _workbook_tables(path, excel_sheets(path), warnings)
     records, delimiter, unended = _text_records(path)
-    header, data, above = _header(path, records)
+    header, data, above = find_header(path, records)
     if unended and data and len(data[-1][1]) < len(header):  # "幸福院,117.02,36." read as latitude 36
         from geo.io import warn
 
@@ -127,14 +81,14 @@ def _workbook_tables(path, sheets, warnings=None):
 
     read, left_out = [], []
     for title, hidden, records, titles in sheets:
-        header, data, above = _header(path, records)
-        if not hidden and _is_table(path, header):
+        header, data, above = find_header(path, records)
+        if not hidden and is_table(path, header):
             read.append((title, header, data, _title_datum(path, above, titles)))
         else:
             left_out.append(f"hidden sheet {title!r}" if hidden else f"sheet {title!r} (no name and coordinate columns)")
     if not read:
         records = next((records for _, hidden, records, _ in sheets if not hidden and records), [])
-        return [(*_header(path, records)[:2], None, None)]
+        return [(*find_header(path, records)[:2], None, None)]
     if len(sheets) > 1:
         said = ", ".join(repr(title) for title, *_ in read)
         warn(f"{path}: read sheet{'s' * (len(read) > 1)} {said}" + (f"; left out {', '.join(left_out)}" if left_out
@@ -143,71 +97,6 @@ def _workbook_tables(path, sheets, warnings=None):
         return [(read[0][1], read[0][2], None, read[0][3])]
     return [(header, [(f"{number} of sheet {title!r}", row) for number, row in data], None, datum)
             for title, header, data, datum in read]
-
-
-_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
-# How far down a table's header may lie: below a title, a 填报单位 line, a blank row...
-_HEADER_SEARCH_ROWS = 10
-
-
-def _header(path, records):
-    """(header, the records after it, the records above it) of a table's records: the first row, among the first
-    :data:`_HEADER_SEARCH_ROWS`, that names the entries and gives coordinates (rows above it are a
-    title, a 填报单位 line), or two rows joined (:func:`_joined_header`) when the second names an
-    axis (坐标 over 经度 and 纬度); else the first row."""
-    for at, (_, upper) in enumerate(records[:_HEADER_SEARCH_ROWS]):
-        lower = records[at + 1][1] if at + 1 < len(records) else None
-        joined = _joined_header(upper, lower) if lower is not None else None
-        if joined is not None and _is_table(path, joined):
-            titled = joined[:len(lower)] == [_cell(str(cell)) for cell in lower]  # the upper row named no column
-            return joined, records[at + 2:], records[:at + titled]
-        if _is_table(path, upper):
-            return upper, records[at + 1:], records[:at]
-    return (records[0][1] if records else []), records[1:], []
-
-
-def _joined_header(upper, lower):
-    """One header of two rows, when the lower names a coordinate axis (经度, 纬度, X, Y) under a cell
-    spanning them (坐标, 百度坐标, 坐标（CGCS2000）; a merged cell holds it in each column, a CSV in the
-    first): each column is named by its lower cell, with the datum the upper one names
-    (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); None otherwise."""
-    axes = set(_LON_COLUMNS + _LAT_COLUMNS)
-    if not any(header_key(cell) in axes for cell in lower) or any(_NUMBER.fullmatch(_cell(str(c))) for c in lower):
-        return None  # no axis named, or a row of data (a flag column's Y beside numbers)
-    joined, group = [], ""
-    for column in range(max(len(upper), len(lower))):
-        up = _cell(str(upper[column])) if column < len(upper) else ""
-        low = _cell(str(lower[column])) if column < len(lower) else ""
-        group = up or (group if low else "")
-        if not low or low == up:
-            joined.append(up)
-            continue
-        datum = _datum_named(group)
-        joined.append(f"{low}({datum})" if datum else low)
-    return joined
-
-
-def _datum_named(text):
-    """The canonical datum ``text`` names (百度坐标, 坐标（CGCS2000）), or None."""
-    from geo.crs import normalise_datum
-
-    try:
-        return normalise_datum(text) if text else None
-    except ValueError:
-        return None
-
-
-def _is_table(path, header) -> bool:
-    """Whether a header row names the entries (名称, 项目名称, name) and gives their places (lon/lat,
-    a pair, columns naming their datum, wkt)."""
-    keys = [header_key(cell) for cell in header]
-    try:
-        named = name_column(path, keys) is not None or any(k == "name" or _SYNONYMS.get(k) == "name" for k in keys)
-    except InputError:  # two columns ending in 名称: a header, refused as such
-        named = True
-    placed = (any(f in keys for f in _LON_COLUMNS) and any(f in keys for f in _LAT_COLUMNS)) or \
-        any(f in keys for f in (*_PAIR_COLUMNS, *_GEOMETRY_COLUMNS)) or _datum_columns(keys) is not None
-    return named and placed
 
 
 def _text_records(path):
@@ -301,24 +190,24 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
                                "name each column once")
     # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
     # survey table's 点名 is the point's number beside its name, no second name.
-    naming = [k for k in keys if k == "name" or (k != "点名" and _SYNONYMS.get(k) == "name")]
+    naming = [k for k in keys if k == "name" or (k != "点名" and SYNONYMS.get(k) == "name")]
     if len(naming) > 1:
         raise InputError(path, f"columns {naming[0]!r} and {naming[1]!r} both name the entry; keep one "
                                "(geo matches projects by one name column)")
-    lon_f = next((f for f in _LON_COLUMNS if f in keys), None)
-    lat_f = next((f for f in _LAT_COLUMNS if f in keys), None)
+    lon_f = next((f for f in LON_COLUMNS if f in keys), None)
+    lat_f = next((f for f in LAT_COLUMNS if f in keys), None)
     column_datum = pair_f = None
     if not (lon_f and lat_f):
-        pair_f = next((f for f in _PAIR_COLUMNS if f in keys), None)
+        pair_f = next((f for f in PAIR_COLUMNS if f in keys), None)
     if not (lon_f and lat_f or pair_f):  # 百度经度/百度纬度, lng_gcj02/lat_gcj02, 百度坐标: columns naming their datum
-        named = _datum_columns(keys)
+        named = datum_columns(keys)
         if named and named[1] is None:
             pair_f, column_datum = named[0], named[2]
         elif named:
             lon_f, lat_f, column_datum = named
     wkt_f = next((f for f in _GEOMETRY_COLUMNS if f in keys), None)
     name_f = name_column(path, keys)
-    if not name_f and not {"name", *(k for k, v in _SYNONYMS.items() if v == "name")} & set(keys):
+    if not name_f and not {"name", *(k for k, v in SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
     # Coordinate columns the header lacks: a misspelled one (lattitude) is named once, not
     # blamed on the first row that has no wkt.
@@ -328,7 +217,7 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
         raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
                                f"the header has no {' or '.join(no_column)} column ({found})"
                                f"{_pairs_elsewhere(keys, records)}")
-    twins = {axis: [f for f in columns if f in keys] for axis, columns in _DEGREE_COLUMNS.items()}
+    twins = {axis: [f for f in columns if f in keys] for axis, columns in DEGREE_COLUMNS.items()}
     twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
     for line_no, record in records:
         if _repeats_header(record, keys):  # two files joined (cat a.csv b.csv): the second's header is no entry
@@ -336,7 +225,7 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
         unsaved = next((cell for key, cell in zip(keys, record) if key and type(cell) is UnsavedFormula), None)
         if unsaved is not None:  # a script's workbook: the formula's value was never computed
             raise InputError(path, unsaved.problem(header[unsaved.column - 1]))
-        row = with_synonyms({k: (_cell(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
+        row = with_synonyms({k: (cell_text(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
         if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
             totals.append(line_no)
             continue
@@ -511,46 +400,6 @@ def _projected(path, line_no, row, first, second, delimiter, district=None):
     return lon, lat
 
 
-def _datum_columns(keys):
-    """(lon column, lat column, canonical datum) of coordinate columns named with their datum, as
-    exports of web maps name them (``百度经度``, ``bd09_lng``, ``lat_gcj02``, ``经度(高德)``); else
-    (pair column, None, datum) of a cell holding both (``百度坐标``, ``高德经纬度``, ``location_gcj02``, or
-    a datum's name alone: ``bd09ll``, ``CGCS2000``);
-    None when none names one datum. Columns naming their unit or hemisphere (``经度(E)``, ``纬度(°)``)
-    come first, with datum None, then WGS-84, GCJ-02 and BD-09."""
-    from geo.crs import BD09, GCJ02, WGS84, normalise_datum
-
-    found = {}
-    for key in keys:
-        for axis, words in (("lon", _LON_COLUMNS), ("lat", _LAT_COLUMNS), ("pair", _PAIR_COLUMNS)):
-            for word in words:
-                rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
-                bare = rest.strip(" _-()（）[]【】")
-                if bare.lower() in _HEADER_UNITS and (len(word) > 1 or rest[:1] in " _-(（[【"):
-                    found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m): a plain column
-                    continue
-                if len(word) == 1:  # x, y: too short to tell a datum's name after them
-                    continue
-                try:
-                    datum = normalise_datum(bare) if bare else None
-                except ValueError:
-                    datum = None
-                if datum:
-                    found.setdefault(datum, {}).setdefault(axis, key)
-        if not key.isdigit():  # a cell of both under a datum's name alone: bd09ll, CGCS2000, 2000国家大地坐标系
-            try:
-                found.setdefault(normalise_datum(key), {}).setdefault("pair", key)
-            except ValueError:
-                pass
-    order = (None, WGS84, GCJ02, BD09)
-    return next(((found[d]["lon"], found[d]["lat"], d) for d in order if {"lon", "lat"} <= set(found.get(d, {}))),
-                None) or next(((found[d]["pair"], None, d) for d in order if "pair" in found.get(d, {})), None)
-
-
-# What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).
-_HEADER_UNITS = {"e", "n", "东", "北", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
-
-
 def _give_column_datum(path, line_no, row, datum):
     """Set the row's datum to what its coordinate columns' names say; InputError when its datum column
     says another."""
@@ -569,26 +418,3 @@ def _give_column_datum(path, line_no, row, datum):
                                "leave one of them out")
 
 
-def header_key(text) -> str:
-    """A column's name as matched: lower case, without surrounding blanks, the blanks a Chinese form
-    spaces a short header out with (名　称, 经 度), or a note in brackets after a name column's
-    (名称（必填）, 项目名称(选填)), or Overpass's @ before its columns of meta data (@lat, @lon of an
-    ``[out:csv]`` answer)."""
-    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", _cell(str(text)).lower()).removeprefix("@")
-    noted = re.fullmatch(r"(.*?(?:名称|名稱|name))\s*[(（][^()（）]*[)）]", key)
-    return noted.group(1) if noted else key
-
-
-def _cell(text: str) -> str:
-    """A cell's text without surrounding blanks and byte-order marks: a file joined from two
-    exports (``cat a.csv b.csv``) holds the second one's BOM mid-file, where no decoder drops it
-    and it would stick to a name (no longer matching its project) or a number."""
-    return text.replace("\ufeff", "").strip()
-
-
-def text_or_none(value):
-    """A cell as stripped text, or None when it is empty or NaN."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    value = str(value).strip()
-    return value or None

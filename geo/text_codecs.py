@@ -17,6 +17,8 @@ _DOCUMENT_MAGIC = ((b"%PDF", "a PDF document"),
                    (OLE_MAGIC, "an old Office document (.doc, .xls, .wps) or a password-protected "
                     "Office file"),
                    (b"{\\rtf", "an RTF document"),
+                   (b"Rar!\x1a\x07", "a RAR archive (unpack it first)"),
+                   (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (unpack it first)"),
                    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
                    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),  # a scanner's
                    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"))
@@ -66,6 +68,11 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
         _refuse_mixed_codes(data, path)
         if detect_cjk_codec(data) == "big5":
             return _decode_big5(data, path)
+        if (foreign := foreign_codec(data)) is not None:
+            shown = data[:4096].decode("gb18030", errors="replace")
+            shown = "".join(re.findall("[^\x00-\x7f\s]+", shown))[:12]
+            raise InputError(path, f"looks like {foreign} text, not Chinese in GBK or UTF-8 (read as GBK it shows "
+                                   f"{shown}…): save it as UTF-8 in the program that wrote it")
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
@@ -169,6 +176,46 @@ def detect_cjk_codec(data: bytes) -> str | None:
         return "gb18030"
     gb = _common_share(sample, "gb18030")
     return "big5" if gb is None or big5 > gb else "gb18030"
+
+
+# Of the two-byte characters of Japanese text in Shift-JIS read as GB18030, next to none are common GB2312
+# ones (its lead bytes, 0x81-0x9F and 0xE0-0xEF, are GBK's rare extensions); of Chinese text at least half
+# are, Traditional Chinese saved as GBK included (some 0.7).
+_SHIFT_JIS_COMMON_SHARE = 0.2
+# Korean text in EUC-KR is Hangul in rows 0xB0-0xC8, common GB2312 characters read as GBK: Chinese text of
+# this many characters always has some beyond (是, 在, 中, 一, 路, 园) or full-width punctuation.
+_HANGUL_ROWS = (0xB0, 0xC8)
+_HANGUL_LEAST = 40
+_TWO_BYTES = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
+
+
+def foreign_codec(data: bytes) -> str | None:
+    """``Shift-JIS (Japanese)`` or ``EUC-KR (Korean)`` for bytes that are no UTF-8 and that code's text, which
+    GB18030 would read as other characters without a word; None for Chinese (GBK) bytes and the rest.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes, no UTF-8 (the first 200,000 are weighed).
+    """
+    sample = data[:200_000]
+    share = _common_share(sample, "gb18030")
+    if share is not None and share < _SHIFT_JIS_COMMON_SHARE and _decodes(sample, "cp932"):
+        return "Shift-JIS (Japanese)"
+    leads = [pair[0] for pair in _TWO_BYTES.findall(sample)]
+    low, high = _HANGUL_ROWS
+    if len(leads) >= _HANGUL_LEAST and all(low <= lead <= high for lead in leads) and _decodes(sample, "euc_kr"):
+        return "EUC-KR (Korean)"
+    return None
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    """Whether ``data`` is text of ``codec`` (a character cut at its end allowed)."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 2 and _decodes(data[:exc.start], codec)
+    return True
 
 
 def is_single_byte_text(data: bytes) -> bool:

@@ -281,3 +281,29 @@ def split_layer(path):
             return file_part, value.strip()
         raise InputError(file_part, f"'|{option}' names no layer: write '{file_part}|layername=LAYER'")
     return path, None
+
+
+def layer_infos(path):
+    """``{layer: pyogrio's info}`` of every layer of a multi-layer vector source (a GeoPackage, a GPX, a folder
+    of Shapefiles, in name order: GDAL lists a folder in the file system's order, which varies), each counted
+    (a GPX or KML's layers tell no count, -1, until read); None for a source of one layer, or none readable
+    (:func:`geo.vectors.read_vector` then says what is wrong)."""
+    import pyogrio
+
+    from geo.vectors import gdal_source
+
+    if not Path(path).exists():
+        return None
+    try:
+        layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
+    except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
+        return None
+    if len(layers) <= 1:
+        return None
+    if Path(path).is_dir():
+        layers.sort()
+    infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
+    for layer in layers:
+        if infos[layer]["features"] < 0:
+            infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
+    return infos

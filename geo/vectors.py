@@ -12,7 +12,9 @@ from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
 )
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
-from geo.file_kinds import check_columnar, check_geojson_text, check_shapefile_header, check_zip_packing, geojson_copy
+from geo.file_kinds import (check_columnar, check_geojson_text, check_shapefile_header, check_unread_archive,
+                            check_zip_packing, esri_json_crs_hint, geojson_copy, zip_cut_short)
+from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path, error_line, parse_json
 from geo.survey import unstated_zone_hint
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
@@ -227,10 +229,11 @@ def _explain_unreadable(path: Path):
                                "with its .prj beside it")
     check_columnar(path)  # GeoParquet without GDAL's Parquet driver: "libduckdb.so: cannot open shared object file"
     if suffix in (".geojson", ".json") and path.is_file():
-        from geo.geojson_read import check_coordinate_numbers
+        from geo.geojson_read import check_coordinate_numbers, check_feature_array
 
         data = parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
         check_coordinate_numbers(data, path)  # NaN opening a ring: GDAL says "not a closed linestring"
+        check_feature_array(data, path)  # [{"type": "Feature", …}]: GDAL reads no such file
     elif suffix == ".gpkg" and path.is_file():
         import sqlite3
 
@@ -274,7 +277,7 @@ def _explain_zip(path: Path):
         with zipfile.ZipFile(path) as archive:
             members = [name.replace("\\", "/") for name in archive.namelist()]
     except (zipfile.BadZipFile, ValueError) as exc:  # GDAL's says "/vsizip/... does not exist"
-        raise InputError(path, f"is a damaged zip archive, or none ({exc})") from None
+        raise InputError(path, zip_cut_short(path) or f"is a damaged zip archive, or none ({exc})") from None
     except OSError:
         return  # GDAL's message says what is wrong
     names = [name.lower() for name in members]
@@ -287,7 +290,29 @@ def _explain_zip(path: Path):
                                "reads one: unzip it and give the .gdb folder to read, or zip that one alone")
     if path.suffix.lower() == ".zip" and not any(name.endswith(_ZIPPED_VECTORS) for name in names) \
             and not zipped_geodatabases(names):
+        inner = [member for member in members if member.lower().endswith((".zip", ".rar", ".7z"))]
+        if inner:  # a download packed twice: 资料.zip holding 街道边界.zip
+            raise InputError(path, f"is a zip archive holding no vector file GDAL reads, but another archive "
+                                   f"({'、'.join(inner[:3])}): unzip it and give the one inside")
         raise InputError(path, "is a zip archive holding no Shapefile (.shp) nor other vector file GDAL reads")
+
+
+def _zipped_tables(path: Path):
+    """``is a zip archive holding a table (点位.csv)…`` when ``path`` is a zip archive whose files are tables alone
+    (GDAL reads a zipped CSV without its coordinates: "has no geometry column"); else None."""
+    import zipfile
+
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [name for name in archive.namelist() if not name.endswith("/")]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    tables = [name for name in members if name.lower().endswith((".csv", ".tsv", ".txt", ".xlsx", ".xls"))]
+    if not tables or len(tables) != len(members):
+        return None
+    return f"is a zip archive holding a table ({'、'.join(tables[:3])}), no vector file: unzip it and give the table"
 
 
 def _check_layer(path: Path, layer):
@@ -341,7 +366,8 @@ def no_crs(path, frame=None) -> str:
     path = Path(str(path))
     hint = unstated_zone_hint(frame) if frame is not None else ""
     if path.suffix.lower() not in (".shp", ".csv"):
-        return f"has no coordinate reference system{f' ({hint[2:]})' if hint else ''}"
+        said = "; ".join(filter(None, (esri_json_crs_hint(path), hint[2:])))  # an ArcGIS REST answer without it
+        return f"has no coordinate reference system{f' ({said})' if said else ''}"
     there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
     return (f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'}"
             f"{hint})")
@@ -424,6 +450,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if not path.is_dir():
         check_input_file(path)
     check_library_path(path)
+    check_unread_archive(path)  # RAR, 7-Zip: "not a vector file GDAL reads", named .zip "not a zip file"
     check_shapefile_header(path)
     check_geojson_text(path)
     if path.suffix.lower() in (".zip", ".kmz") and path.is_file():
@@ -475,8 +502,9 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     except Exception as exc:  # pyogrio/GDAL raise DataSourceError, DataLayerError, RuntimeError...
         _explain_unreadable(path)
         raise InputError(path, unreadable(exc, path)) from None
+    check_features_read(path, gdf)  # a collection in a Feature, a 'feature', a Polygon of 4 levels: GDAL read none
     if not _has_geometry(gdf):
-        raise InputError(path, "has no geometry column")
+        raise InputError(path, _zipped_tables(path) or "has no geometry column")
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf

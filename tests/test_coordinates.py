@@ -30,3 +30,50 @@ def test_a_date_in_a_coordinate_cell_is_named_as_a_date(cell):
     # Excel took the cell for a date: "lon '2026/1/17' is beyond 180 degrees", "… is not one number".
     with pytest.raises(ValueError, match=r"is a date, not a coordinate \(Excel took the cell for a date"):
         degrees(cell, "lon", ",")
+
+
+@pytest.mark.parametrize("cell", ['{"type": "Point", "coordinates": [116.98, 36.7]}',
+                                  '{"type":"Point","crs":{"type":"name","properties":{"name":"EPSG:4326"}},'
+                                  '"coordinates":[116.98,36.7]}',
+                                  '{"type": "Feature", "properties": {}, "geometry": {"type": "Point", '
+                                  '"coordinates": [116.98, 36.7]}}'])
+def test_a_geometry_cell_of_geojson_text_is_read(tmp_path, cell):
+    # PostGIS's ST_AsGeoJSON, BigQuery and Kepler.gl export a geometry column as GeoJSON text:
+    # 'line 2: bad coordinates (ParseException: Unknown type: '{"TYPE":"POINT"')'.
+    import csv
+
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "青山县点位.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["名称", "geometry"], ["白石小学", cell]])
+    (entry,) = load_file(path)
+    assert (entry.name, round(entry.geometry.x, 6), round(entry.geometry.y, 6)) == ("白石小学", 116.98, 36.7)
+
+
+def test_a_geojson_cell_stating_a_projected_crs_is_reprojected(tmp_path):
+    import csv
+
+    from pyproj import Transformer
+
+    from geo.gazetteer_files import load_file
+
+    x, y = Transformer.from_crs(4326, 4548, always_xy=True).transform(116.98, 36.7)
+    cell = f'{{"type":"Point","crs":{{"type":"name","properties":{{"name":"EPSG:4548"}}}},"coordinates":[{x},{y}]}}'
+    path = tmp_path / "青山县点位.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["名称", "geometry"], ["白石小学", cell]])
+    (entry,) = load_file(path)
+    assert (round(entry.geometry.x, 6), round(entry.geometry.y, 6)) == (116.98, 36.7)
+
+
+def test_a_geojson_cell_that_is_no_geometry_is_named_by_line(tmp_path):
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / "青山县点位.csv"
+    path.write_text('名称,geometry\n白石小学,"{""type"": ""Point"", ""coordinates"": [""116.98"", 36.7]}"\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value).startswith(f"{path}: line 2: bad coordinates (a GeoJSON geometry GEOS cannot read: ")

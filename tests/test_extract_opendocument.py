@@ -154,3 +154,18 @@ def test_an_opendocument_text_with_a_member_name_that_is_not_utf8_as_flagged_is_
         ("content.xml", f'<?xml version="1.0"?><office:document-content {ODF}>{ODF_BODY}</office:document-content>'))))
     with pytest.raises(InputError, match=r"report\.odt: is a damaged OpenDocument text \('utf-8' codec"):
         read_report(path)
+
+
+def test_an_opendocument_text_of_scanned_pages_alone_is_named_so(tmp_path):
+    # A scanned report inserted into LibreOffice or WPS as pictures: "no spatial projects found in the report".
+    frame = '<draw:frame><draw:image xlink:href="Pictures/1.png" xmlns:xlink="http://www.w3.org/1999/xlink"/></draw:frame>'
+    body = f"<office:body><office:text><text:p>{frame}</text:p></office:text></office:body>"
+    path = tmp_path / "青山县报告.odt"
+    path.write_bytes(make_zip(("mimetype", "application/vnd.oasis.opendocument.text"),
+                              ("content.xml", f'<?xml version="1.0"?><office:document-content {ODF}>{body}'
+                                              "</office:document-content>"),
+                              ("Pictures/1.png", b"\x89PNG\r\n\x1a\n" + bytes(60))))
+    with pytest.raises(InputError) as info:
+        read_report(path)
+    assert str(info.value) == (f"{path}: holds no text, only pictures (1.png): a scanned report? Its text needs OCR "
+                               "(WPS: 图片转文字), or give the report as text")

@@ -378,3 +378,18 @@ def test_a_word_file_of_an_embedded_object_alone_is_named_so_not_as_a_report_wit
     path.write_bytes(make_docx(w_p(w_r("新建白石路。")) + body,
                                extra=(("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0" + bytes(60)),)))
     assert "白石路" in read_report(path)  # text beside an object: read as before
+
+
+def test_a_word_file_of_scanned_pages_alone_is_named_so_not_as_a_report_without_projects(tmp_path):
+    # A scanned report pasted into Word as pictures, a page each: "no spatial projects found in the report".
+    body = w_p('<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+               'wordprocessingDrawing"/></w:drawing></w:r>')
+    pictures = tuple((f"word/media/image{n}.png", b"\x89PNG\r\n\x1a\n" + bytes(60)) for n in (1, 2))
+    path = tmp_path / "青山县报告.docx"
+    path.write_bytes(make_docx(body * 2, extra=pictures))
+    with pytest.raises(InputError) as info:
+        read_report(path)
+    assert str(info.value) == (f"{path}: holds no text, only pictures (image1.png、image2.png): a scanned report? Its "
+                               "text needs OCR (WPS: 图片转文字), or give the report as text")
+    path.write_bytes(make_docx(w_p(w_r("新建白石路。")) + body, extra=pictures))
+    assert "白石路" in read_report(path)  # text beside pictures: read as before

@@ -249,3 +249,124 @@ def test_a_columnar_file_gdal_has_no_driver_for_is_named_not_a_missing_library(t
     assert said in str(caught.value) and "save it as a GeoPackage" in str(caught.value)
     with pytest.raises(InputError, match="which this GDAL cannot read"):
         load_file(path, datum="wgs84")
+
+
+@pytest.mark.parametrize("wrap, said", [
+    (lambda c: {"type": "Feature", "properties": {}, "geometry": None, "features": c["features"]},
+     "is a GeoJSON Feature holding 2 features in its 'features' member"),
+    (lambda c: {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": None,
+                                                            "features": c["features"]}]},
+     "is a GeoJSON FeatureCollection whose feature 1 holds 2 features in its 'features' member"),
+    (lambda c: {"type": "FeatureCollection", "features": [c]},
+     "is a GeoJSON FeatureCollection whose feature 1 holds 2 features in its 'features' member")])
+def test_a_geojson_collection_nested_in_a_feature_is_named_as_such(work, wrap, said):
+    # A collection wrapped in a Feature (or given as a collection's one feature), as a script that nests
+    # one answer in another writes it: GDAL reads the outer Feature alone, without geometry or columns:
+    # "--name-field 'name' is not a column (columns:)", or "contains no features".
+    collection = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    collection["features"] = collection["features"][:2]
+    (work / "青山县街道.geojson").write_text(json.dumps(wrap(collection), ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "青山县街道.geojson",
+                                       "--name-field", "name"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"geo: error: 青山县街道.geojson: {said}, which GDAL does not read (it reads the outer object alone, without "
+        "them): save the inner FeatureCollection as the file"], result.stderr
+
+
+def test_a_gazetteer_geojson_nested_in_a_feature_is_named_as_such(tmp_path):
+    # 'gazetteer needs a 'name' column (or '名称'; found:)'.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    inner = [{"type": "Feature", "properties": {"name": "白石小学"}, "geometry": {"type": "Point",
+                                                                              "coordinates": [116.98, 36.7]}}]
+    path = tmp_path / "青山县点位.geojson"
+    path.write_text(json.dumps({"type": "Feature", "geometry": None, "properties": None, "features": inner},
+                               ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value).startswith(f"{path}: is a GeoJSON Feature holding 1 feature in its 'features' member")
+
+
+@pytest.mark.parametrize("head, kind", [(b"Rar!\x1a\x07\x01\x00", "a RAR archive"), (b"Rar!\x1a\x07\x00", "a RAR archive"),
+                                        (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive")])
+@pytest.mark.parametrize("name", ["青山县街道.rar", "青山县街道.zip", "青山县街道.shp"])
+def test_an_archive_gdal_cannot_open_is_named_whatever_its_name(tmp_path, head, kind, name):
+    # WinRAR, 360压缩 and 7-Zip pack most downloads: 'not a vector file GDAL reads (GeoJSON, …)', or, named .zip,
+    # 'is a damaged zip archive, or none (File is not a zip file)'.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / name
+    path.write_bytes(head + bytes(200))
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == (f"{path}: is {kind}, which GDAL cannot open: unpack it (WinRAR, 7-Zip) and give the "
+                               "Shapefile, GeoPackage or GeoJSON inside, or zip those files")
+
+
+@pytest.mark.parametrize("option", ["--districts", "--outline"])
+def test_a_geojson_of_districts_over_the_size_limit_is_refused_as_the_readme_says(work, option):
+    # "Files read whole as text (a gazetteer CSV, a GeoJSON of 街道, an Overpass answer) are held to the same
+    # limit": a GeoJSON given to GDAL was read whole (twice) whatever its size.
+    collection = json.loads((work / "valid_districts.geojson").read_text(encoding="utf-8"))
+    collection["features"][0]["properties"]["备注"] = "白" * 400_000  # 1.2 MB in UTF-8
+    (work / "青山县街道.geojson").write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    extra = ["--name-field", "name"] if option == "--districts" else []
+    result = CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--max-size", "1", option,
+                                       "青山县街道.geojson", *extra])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "geo: error: 青山县街道.geojson: is over the 1 MB size limit (raise it with --max-size MB or GEO_MAX_REPORT_MB)"
+    ], result.stderr
+
+
+def _point(name, kind="Feature"):
+    feature = {"type": kind, "properties": {"name": name}, "geometry": {"type": "Point", "coordinates": [116.98, 36.7]}}
+    return {key: value for key, value in feature.items() if value is not None}
+
+
+@pytest.mark.parametrize("kind, said", [("feature", "has type 'feature', not 'Feature' (GeoJSON's types are "
+                                                    "case-sensitive)"),
+                                        (None, "has no \"type\": \"Feature\"")])
+def test_a_feature_gdal_leaves_out_for_its_type_is_named(tmp_path, kind, said):
+    # GDAL reads no feature whose type is 'feature' or missing: 'gazetteer has no entries', or with others
+    # beside it, the gazetteer read without it and without a word.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / "青山县点位.geojson"
+    features = [_point("白石小学"), _point("青山公园", kind)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == f"{path}: feature 2 {said}, which GDAL does not read: write its type as \"Feature\""
+
+
+def test_a_json_array_of_features_is_told_to_be_a_feature_collection(tmp_path):
+    # 'not a vector file GDAL reads (GeoJSON, GeoPackage, Shapefile, KML, GPX...)'.
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / "青山县点位.json"
+    path.write_text(json.dumps([_point("白石小学")], ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == (f"{path}: is a JSON array of 1 feature, not a GeoJSON FeatureCollection: write it as "
+                               '{"type": "FeatureCollection", "features": [...]}')
+
+
+@pytest.mark.parametrize("head, kind", [(b"Rar!\x1a\x07\x01\x00", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive")])
+@pytest.mark.parametrize("name", ["青山县.osm.pbf", "青山县.osm", "青山县.osm.bz2"])
+def test_an_osm_download_that_is_an_archive_under_an_osm_name_is_named_as_one(tmp_path, head, kind, name):
+    # A download re-packed by WinRAR or 7-Zip and named as the extract: 'not a readable OSM file (PBF error: invalid
+    # BlobHeader size (> max_blob_header_size))', 'XML parsing error at line 1', 'bzip2 error'.
+    from geo.io import InputError
+    from geo.osm import load_osm
+
+    path = tmp_path / name
+    path.write_bytes(head + bytes(300))
+    with pytest.raises(InputError) as info:
+        load_osm(path)
+    assert str(info.value) == (f"{path}: is {kind}, which osmium cannot unpack: unpack it and give the .osm inside, "
+                               "or download the extract as .osm.pbf")

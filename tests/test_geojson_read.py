@@ -36,3 +36,29 @@ def test_a_geojson_coordinate_that_is_no_number_is_refused_naming_the_feature(tm
     with pytest.raises(InputError, match=re.escape(f"points.geojson: feature 1 has a coordinate that is no number "
                                                    f"({shown})")):
         read_feature_collection(path)
+
+
+SQUARE = [[116.98, 36.70], [116.99, 36.70], [116.99, 36.71], [116.98, 36.70]]
+
+
+@pytest.mark.parametrize("kind, coordinates, said", [
+    ("Polygon", [[SQUARE]], "nests its coordinates 4 deep, as a MultiPolygon does (a Polygon's are 3 deep)"),
+    ("MultiPolygon", [SQUARE], "nests its coordinates 3 deep, as a Polygon or MultiLineString does (a MultiPolygon's are 4 deep)"),
+    ("Point", [[116.98, 36.70]], "nests its coordinates 2 deep, as a LineString or MultiPoint does (a Point's are 1 "
+                                 "deep)")])
+def test_a_geometry_whose_coordinates_nest_as_another_type_is_named(tmp_path, kind, coordinates, said):
+    # GDAL reads it as no geometry: 'no feature has coordinates (白石小学): their coordinates are empty…', or
+    # '1 of 2 features has no geometry (白石街道)'.
+    from geo.gazetteer_files import load_file
+
+    features = [{"type": "Feature", "properties": {"name": "白石小学"}, "geometry": {"type": "Point",
+                                                                                "coordinates": [116.98, 36.7]}},
+                {"type": "Feature", "properties": {"name": "青山公园"}, "geometry": {"type": kind,
+                                                                                "coordinates": coordinates}}]
+    path = tmp_path / "青山县点位.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == (f"{path}: feature 2's {kind} {said}, which GDAL reads as no geometry: give it the type "
+                               "of its coordinates")

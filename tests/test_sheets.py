@@ -218,3 +218,39 @@ def test_a_workbook_whose_members_are_named_with_backslashes_is_read_as_excel_re
         for info in made.infolist():
             out.writestr(info.filename.replace("/", "\\"), made.read(info))
     assert _places(load_file(path)) == {SCHOOL[0]: SCHOOL[1]}
+
+
+@pytest.mark.parametrize("stated", ["A1", "A1:D2", "B2:C3"])
+def test_a_workbook_stating_too_small_a_dimension_is_read_whole(tmp_path, stated):
+    # Apache POI's streaming writer (Java systems' exports) states <dimension ref="A1"/>: openpyxl's
+    # read-only sheet trusted it, the table cut to its first column ('no lon or lat column') or, for
+    # A1:D2, its rows past the second dropped without a word.
+    import re
+    import zipfile
+
+    book = openpyxl.Workbook()
+    _sheet(book, "点位", _table(SCHOOL, HOSPITAL))
+    book.remove(book["Sheet"])
+    book.save(tmp_path / "made.xlsx")
+    path = tmp_path / "青山县点位.xlsx"
+    with zipfile.ZipFile(tmp_path / "made.xlsx") as made, zipfile.ZipFile(path, "w") as out:
+        for info in made.infolist():
+            data = made.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*" ?/>', f'<dimension ref="{stated}"/>'.encode(), data)
+            out.writestr(info, data)
+    assert _places(load_file(path)) == {SCHOOL[0]: SCHOOL[1], HOSPITAL[0]: HOSPITAL[1]}
+
+
+def test_a_workbook_cut_short_is_named_so(tmp_path):
+    # A download or copy stopped half-way: 'not a readable Excel workbook (File is not a zip file)'.
+    book = openpyxl.Workbook()
+    _sheet(book, "点位", _table(SCHOOL, HOSPITAL))
+    book.save(tmp_path / "made.xlsx")
+    path = tmp_path / "青山县点位.xlsx"
+    data = (tmp_path / "made.xlsx").read_bytes()
+    path.write_bytes(data[:len(data) * 9 // 10])
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == (f"{path}: is a zip archive cut short (its end, the list of its files, is missing: a "
+                               "download or copy stopped half-way?); get the whole file again")

@@ -112,3 +112,35 @@ def test_a_table_ending_in_dos_end_of_file_mark_is_read_without_it(tmp_path, cod
     path.write_bytes("name,lon,lat,datum\r\n天桥医院,117.00000,36.70000,wgs84\r\n".encode(codec) + b"\x1a")
     assert [(e.name, e.geometry.coords[0]) for e in load_file(path)] == [("天桥医院", (117.0, 36.7))]
     assert text_codecs.decode_text("天桥区\n".encode(codec) + b"\x1a\x1a", path) == "天桥区\n"
+
+
+JAPANESE = "青山県白石町の図書館を改修し、市民向けの講座を開催します。白石路の拡幅工事は来年完了する予定です。\n"
+KOREAN = "청산현 백석로 도서관 리모델링 공사를 내년에 완료할 예정입니다. 학교 주변 도로를 정비합니다.\n"
+
+
+@pytest.mark.parametrize("text, codec, said", [(JAPANESE, "cp932", "Shift-JIS (Japanese)"),
+                                               (KOREAN, "euc_kr", "EUC-KR (Korean)")])
+def test_text_in_a_japanese_or_korean_code_is_named_not_read_as_gbk(text, codec, said):
+    # Read as GBK without a word: 搶嫗搒怴… and 辑匡矫 碍巢备…, names that match nothing (a table's
+    # header refused as 'needs a name column (found: 柤徧, 宱搙)').
+    with pytest.raises(InputError) as info:
+        text_codecs.decode_text(("name,lon,lat\n" + text * 2).encode(codec), "青山县.csv")
+    assert str(info.value).startswith(f"青山县.csv: looks like {said} text, not Chinese in GBK or UTF-8 (read as GBK "
+                                      "it shows ")
+    assert str(info.value).endswith("…): save it as UTF-8 in the program that wrote it")
+
+
+@pytest.mark.parametrize("text", ["白石路北关街道青山县", "北关街道" * 3 + "\n", "天橋區圖書館改擴建工程，青山縣體育場館建設。" * 3])
+def test_chinese_gbk_text_of_few_or_traditional_characters_is_still_read(text):
+    assert text_codecs.decode_text(text.encode("gb18030"), "青山县.csv") == text
+
+
+@pytest.mark.parametrize("head, kind", [(b"Rar!\x1a\x07\x01\x00", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive")])
+def test_a_report_or_table_packed_in_an_archive_is_named_as_one(head, kind):
+    # 'no spatial projects found in the report' (its bytes read as text), or 'looks like a binary file'.
+    import random
+
+    data = head + bytes(random.Random(7).randrange(1, 256) for _ in range(4000))
+    with pytest.raises(InputError) as info:
+        text_codecs.decode_text(data, "青山县报告.txt")
+    assert str(info.value) == f"青山县报告.txt: is {kind} (unpack it first), not plain text (save or copy its text as a .txt file)"

@@ -539,15 +539,17 @@ def test_a_shapefile_without_its_dbf_nor_its_shx_is_refused_in_one_line_without_
         "geo: error: jd.shp: Shapefile has no .dbf beside it"], result.stderr
 
 
-@pytest.mark.parametrize("damage", [lambda data: data[:len(data) // 2], lambda data: bytes(range(256)) * 8])
-def test_a_damaged_zip_given_as_districts_is_named_as_one_not_by_gdals_vsizip_path(work, damage):
+@pytest.mark.parametrize("damage, said", [
+    (lambda data: data[:len(data) // 2], r"is a zip archive cut short \(its end, the list of its files, is missing"),
+    (lambda data: bytes(range(256)) * 8, r"is a damaged zip archive, or none \(File is not a zip file\)$")])
+def test_a_damaged_zip_given_as_districts_is_named_as_one_not_by_gdals_vsizip_path(work, damage, said):
     # GDAL's words: "not a readable vector file (/vsizip/' does not exist in the file system, and is not
-    # recognized as a supported dataset name.)".
+    # recognized as a supported dataset name.)". One cut in half is named so (seventh sweep).
     with zipfile.ZipFile(work / "jd.zip", "w") as archive:
         for suffix in ("shp", "shx", "dbf", "prj"):
             archive.write(work / f"districts_gbk.{suffix}", f"jd.{suffix}")
     (work / "jd.zip").write_bytes(damage((work / "jd.zip").read_bytes()))
-    with pytest.raises(InputError, match=r"jd\.zip: is a damaged zip archive, or none \(File is not a zip file\)$"):
+    with pytest.raises(InputError, match=rf"jd\.zip: {said}"):
         vectors.read_vector(work / "jd.zip")
 
 
@@ -561,3 +563,66 @@ def test_a_geojson_ring_opening_with_nan_is_refused_as_a_coordinate_that_is_no_n
     with pytest.raises(InputError) as info:
         vectors.read_vector(path)
     assert str(info.value) == f"{path}: feature 1 has a coordinate that is {said}"
+
+
+def test_a_zip_holding_only_another_archive_names_the_one_inside(tmp_path):
+    # A download packed twice (资料.zip holding 街道边界.zip): 'is a zip archive holding no Shapefile (.shp) nor
+    # other vector file GDAL reads', as if it held nothing.
+    import geopandas as gpd
+
+    inner = tmp_path / "inner.zip"
+    gpd.GeoDataFrame({"name": ["白石街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
+        tmp_path / "jd.shp", engine="pyogrio")
+    with zipfile.ZipFile(inner, "w") as archive:
+        for part in sorted(tmp_path.glob("jd.*")):
+            archive.write(part, part.name)
+    path = tmp_path / "青山县资料.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(inner, "青山县/街道边界.zip")
+        archive.writestr("说明.txt", "2023年")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: is a zip archive holding no vector file GDAL reads, but another archive "
+                               "(青山县/街道边界.zip): unzip it and give the one inside")
+
+
+def test_a_zip_holding_a_table_says_so(tmp_path):
+    # A gazetteer CSV zipped: 'has no geometry column', GDAL reading its table without coordinates.
+    path = tmp_path / "青山县点位.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("点位.csv", "名称,经度,纬度\n白石小学,116.98,36.70\n")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: is a zip archive holding a table (点位.csv), no vector file: unzip it and "
+                               "give the table")
+
+
+def test_an_esri_json_without_its_spatial_reference_is_told_where_the_crs_goes(tmp_path):
+    # An ArcGIS REST answer saved without "spatialReference": 'has no coordinate reference system', nothing
+    # said of where an Esri JSON states one.
+    path = tmp_path / "青山县街道.json"
+    ring = [[116.98, 36.70], [116.98, 36.71], [116.99, 36.71], [116.99, 36.70], [116.98, 36.70]]
+    path.write_text(json.dumps({"geometryType": "esriGeometryPolygon", "fields": [{"name": "name", "type":
+                                "esriFieldTypeString"}], "features": [{"attributes": {"name": "白石街道"},
+                                                                       "geometry": {"rings": [ring]}}]},
+                               ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: has no coordinate reference system (an Esri JSON file states it as "
+                               '"spatialReference": {"wkid": 4490}: add that, with the code of its coordinates\' CRS)')
+
+
+@pytest.mark.parametrize("name", ["青山县街道.zip", "青山县街道.kmz"])
+def test_a_zip_of_districts_cut_short_is_named_so(tmp_path, name):
+    # 'is a damaged zip archive, or none (File is not a zip file)'.
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("doc.kml", '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                                    + "<Placemark><name>白石街道</name></Placemark>" * 200 + "</Document></kml>")
+        archive.writestr("readme.txt", "青山县" * 2000)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) * 9 // 10])
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: is a zip archive cut short (its end, the list of its files, is missing: a "
+                               "download or copy stopped half-way?); get the whole file again")

@@ -93,6 +93,19 @@ def zip_head(archive: zipfile.ZipFile, name: str, size: int = 100) -> bytes:
         return member.read(size)
 
 
+def refuse_pictures_alone(names, folder: str, path) -> None:
+    """InputError when a document that shows no text holds pictures (``names`` of its package's members, its
+    pictures under ``folder``: ``word/media/``, ``Pictures/``): a scanned report pasted in, a page a picture,
+    whose text needs OCR; "no spatial projects found" would blame the report."""
+    from pathlib import PurePosixPath
+
+    pictures = sorted(name for name in names if name.lower().startswith(folder.lower()) and not name.endswith("/"))
+    if pictures:
+        shown = "、".join(PurePosixPath(name).name for name in pictures[:3]) + ("…" if len(pictures) > 3 else "")
+        raise InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
+                               "(WPS: 图片转文字), or give the report as text")
+
+
 def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:
     """The text of a fixed-layout document (a PDF, an OFD) as read, a form feed opening each page
     after the first: tidied, or refused when it has no text layer worth reading.

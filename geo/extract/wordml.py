@@ -9,8 +9,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from geo.extract.documents import (DECLARED_ENCODING, ExpatText, open_zip, tidy_paragraphs, unpacked_limit, zip_head,
-                                   zip_part)
+from geo.extract.documents import (DECLARED_ENCODING, ExpatText, open_zip, refuse_pictures_alone, tidy_paragraphs,
+                                   unpacked_limit, zip_head, zip_part)
 from geo.io import InputError, utf8_size
 
 # WordprocessingML, transitional (Word, WPS, LibreOffice) and strict (Word's "Strict Open XML").
@@ -115,6 +115,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
 def _check_not_embedded_only(lines, names, path) -> None:
     """Refuse a Word file that shows no text of its own but embedded objects (``word/embeddings/``: a
     report pasted in as an object, an icon to double-click): its text is in the object, which is not read;
+    or but pictures (``word/media/``: a scanned report, a page a picture), whose text needs OCR;
     "no spatial projects found" would blame the report."""
     if any(line.strip() for line in lines):
         return
@@ -123,6 +124,7 @@ def _check_not_embedded_only(lines, names, path) -> None:
         shown = "、".join(Path(name).name for name in embedded[:3]) + ("…" if len(embedded) > 3 else "")
         raise InputError(path, f"holds no text of its own, only embedded objects ({shown}): open it in Word, open "
                                "the object (double-click it) and save that document, or copy its text into this one")
+    refuse_pictures_alone(names, "word/media/", path)  # a scanned report pasted in, a page a picture
 
 
 def word_xml_text(text: str, path, max_text: int | None = None) -> str:

@@ -1,0 +1,57 @@
+"""The district outline of --outline as planners hand it over: a layer of a GeoPackage, a GPS unit's closed track."""
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from geo.boundaries import load_boundaries
+from geo.io import InputError
+
+# A 2 km square inside 天桥区 (lon/lat), standing for 青山县's outline.
+SQUARE = shapely.box(116.96, 36.70, 116.98, 36.72)
+
+
+def _gpx(path, ring):
+    points = "".join(f'<trkpt lat="{y}" lon="{x}"/>' for x, y in ring)
+    path.write_text('<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">'
+                    f'<wpt lat="36.71" lon="116.97"><name>青山县政府</name></wpt>'
+                    f'<trk><name>青山县</name><trkseg>{points}</trkseg></trk></gpx>', encoding="utf-8")
+    return path
+
+
+def _area(boundaries):
+    return boundaries.outline.geometry.iloc[0].symmetric_difference(SQUARE).area / SQUARE.area
+
+
+def test_an_outline_walked_as_a_closed_gpx_track_is_read_as_the_polygon_it_closes(tmp_path):
+    # GDAL reads a GPX's first layer, its waypoints: 'expected a polygon outline'.
+    path = _gpx(tmp_path / "青山县.gpx", SQUARE.exterior.coords)
+    assert _area(load_boundaries(outline_path=path)) < 1e-6
+
+
+def test_an_outline_named_as_a_layer_of_its_file_is_read_from_that_layer(tmp_path):
+    # 'file not found' for 'qs.gpkg|layername=outline', as QGIS names a layer (--districts reads it).
+    path = tmp_path / "青山县.gpkg"
+    road = shapely.LineString([(116.96, 36.70), (116.98, 36.73)])
+    gpd.GeoDataFrame({"name": ["白石路"]}, geometry=[road], crs=4326).to_file(path, layer="roads")
+    gpd.GeoDataFrame({"name": ["青山县"]}, geometry=[SQUARE], crs=4326).to_file(path, layer="outline")
+    assert _area(load_boundaries(outline_path=f"{path}|layername=outline")) < 1e-6
+
+
+def test_an_outline_file_of_several_layers_is_read_from_its_one_layer_of_polygons(tmp_path):
+    # The roads, its first layer, were read: 'expected a polygon outline (its lines close no area…)'.
+    path = tmp_path / "青山县.gpkg"
+    road = shapely.LineString([(116.96, 36.70), (116.98, 36.73)])
+    gpd.GeoDataFrame({"name": ["白石路"]}, geometry=[road], crs=4326).to_file(path, layer="roads")
+    gpd.GeoDataFrame({"name": ["青山县"]}, geometry=[SQUARE], crs=4326).to_file(path, layer="outline")
+    assert _area(load_boundaries(outline_path=path)) < 1e-6
+
+
+def test_an_outline_file_of_two_layers_of_polygons_asks_for_one_by_name(tmp_path):
+    path = tmp_path / "青山县.gpkg"
+    for layer in ("outline", "parks"):
+        gpd.GeoDataFrame({"name": ["青山县"]}, geometry=[SQUARE], crs=4326).to_file(path, layer=layer)
+    with pytest.raises(InputError) as info:
+        load_boundaries(outline_path=path)
+    assert str(info.value) == (f"{path}: several layers hold polygons (outline, parks); name the outline's as "
+                               f"'{path}|layername=outline'")
