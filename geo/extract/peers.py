@@ -112,6 +112,8 @@ def share_among_peers(norm, order):
     order : list of Record
         The sentence's records in text order, scored; changed in place.
     """
+    if sum(r.category == _PEER_CATEGORY for r in order) < 2:
+        return  # most sentences: no two villages, no list of them
     run = []
     for record in order + [None]:
         if record is not None and run and listed_alike(norm, run[-1], record):
