@@ -33,3 +33,10 @@ def test_villages_a_works_covers_without_a_count_or_counted_without_coverage_are
     assert not covered_sample(text, text.index("青山村"), text.index("等"))
     text = "道路改造工程涉及青山路,青山村、白石村等5个村另行改造。"
     assert not covered_sample(text, text.index("青山村"), text.index("等"))
+
+
+def test_villages_listed_by_township_over_commas_are_kept_together():
+    names = _names("在青山镇白石村,红枫镇黄土村、绿水村,白沙街道新桥村新建和改造农村公厕11座。")
+    assert ("白沙街道新桥村", "village") in names
+    assert ("红枫镇黄土村", "village") in names
+    assert ("绿水村", "village") in names

@@ -3,7 +3,8 @@
 The record model weighs each named record by its own context, so the items of one list of
 villages under one works get different scores (the first after the verb, the last before the
 works head, the one after 和 read as a partner) and a list is cut in two. Peers are named
-villages with the same head, only a list separator between them, none of them counted; they
+villages with the same head, only a list separator between them (or a comma, in a list grouped
+by township: 蟠龙镇韩家村、东升村,陈仓镇金星村), none of them counted; they
 share the best score of the list (:func:`share_among_peers`) and a peer of a record the tagger
 keeps is kept with it (:func:`geo.extract.joined.rejoined`).
 
@@ -17,11 +18,15 @@ from __future__ import annotations
 import re
 
 from geo.extract.patterns import NUM
-from geo.lexicon import COVERAGE_VERBS
+from geo.lexicon import COVERAGE_VERBS, TOWNSHIP_SUFFIXES
 from geo.settings import LISTED_PEERS_REACH
 
 _PEER_CATEGORY = "village"
 _LIST_SEPARATORS = frozenset(("、", "和", "及"))
+# A list grouped by township runs on over commas (A镇B村,C镇D村、E村): the item after the comma
+# opens with its township.
+_GROUP_SEPARATOR = ","
+_TOWNSHIP_OPENED = re.compile(r"[\u4e00-\u9fff]{2,}?(?:%s)[\u4e00-\u9fff]{2,}" % "|".join(map(re.escape, TOWNSHIP_SUFFIXES)))
 # 等N个, 等N处: a count of things closing the list (locating others unless they are villages).
 _OTHERS_COUNTED = re.compile(rf"等{NUM}[个处座家]")
 # 等5个村, 共4个特色康居乡村, 5个行政村: a count of villages closing the list.
@@ -49,9 +54,17 @@ def listed_alike(norm, first, second):
     a, b = first.mention, second.mention
     return first.named and second.named and first.category == second.category == _PEER_CATEGORY \
         and a.head and a.head == b.head \
-        and norm[first.end:second.start] in _LIST_SEPARATORS and b.stem_start == second.start \
+        and _separated(norm, first, second) and b.stem_start == second.start \
         and a.count is None and b.count is None \
         and not _locating_others(norm, second.end) and not covered_sample(norm, first.start, second.end)
+
+
+def _separated(norm, first, second):
+    """True when a list separator alone stands between the two, or a comma before a village
+    named with its township (蟠龙镇韩家村,陈仓镇金星村)."""
+    between = norm[first.end:second.start]
+    return between in _LIST_SEPARATORS \
+        or between == _GROUP_SEPARATOR and _TOWNSHIP_OPENED.fullmatch(norm, second.start, second.end) is not None
 
 
 def _locating_others(norm, end):
