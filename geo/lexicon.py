@@ -197,6 +197,8 @@ LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in �
 LIST_CLOSERS = longest_first(words("list_closer"))
 # Words that open a list of what a type before them holds (项目包括A至B段公路): no section of the type.
 LIST_OPENERS = longest_first(words("list_opener"))
+# Verbs opening the list of places a works reaches (涉及青山村、白石村等5个村): no peers (geo.extract.peers).
+COVERAGE_VERBS = longest_first(words("coverage_verb"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
 # A works word written right after a place's name where the lexicon's actions are not (青松路改善工程,

@@ -361,3 +361,8 @@ ROUTE_COVER_REACH = 6
 # The characters of a place written before the side of it along which a named project lies
 # (西支河|两岸|堤顶路, 城区一河|两岸|沿河路): the project is named by both (geo.extract.prefixes.named_along_side).
 PLACE_BEFORE_SIDE = (2, 8)
+
+# Villages listed alike share the record model's score (geo.extract.peers); the characters looked
+# through either side of a pair for what makes the list no peers (a coverage verb before it, a
+# count of villages or of other things after it), within its clause.
+LISTED_PEERS_REACH = 40

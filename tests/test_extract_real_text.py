@@ -1952,6 +1952,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # as one of three is (金星河幸福河湖); other types still want three (no 白石 before 文化场馆)
     ("完成青河幸福河湖工程建设,城区污水处理厂提标改造,石沟黑臭水体治理基本完成。",
      [("石沟", "water"), ("青河", "water")], []),
+    # towns and villages given a title (示范镇村, 先导镇村) are a designation, no village named by it
+    ("启动区级先导镇村建设,推进青山县白石镇示范镇村建设,新建红枫村文化广场。",
+     [("红枫村文化广场", "culture")], []),
 ])
 
 

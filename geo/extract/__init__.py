@@ -12,7 +12,7 @@ type, tallies by class, measures; ``counted_nouns`` the noun a count counts, ``l
 closing a list: A、B等5所),
 ``elided`` (a bare count after works counts the noun of the count before it: 扩建学校3所,新建成5所),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
-filters; ``widened_names`` the rule names it widens, ``added_names`` the names it adds; ``sandwiched`` the unnamed items a list holds between the places named), ``confidence`` (how likely a named record is a project; the names it drops),
+filters; ``widened_names`` the rule names it widens, ``added_names`` the names it adds; ``sandwiched`` the unnamed items a list holds between the places named), ``confidence`` (how likely a named record is a project; the names it drops; ``peers`` villages listed alike, which share their score),
 ``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
 ``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16), ``webpages`` saved web pages,
 ``documents`` Word files and PDFs and ``opendocument`` OpenDocument texts as their text:

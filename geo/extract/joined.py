@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.peers import listed_alike, share_among_peers
+
 # The conjunction the tagger and the record model read as context: with 和 they keep both names.
 _JOIN = "与"
 # What B goes on to when A与B is one link between two places, not two works objects
@@ -52,7 +54,8 @@ def holds_joined_pair(norm, records):
 def rejoined(norm, records, kept):
     """``kept`` (a subset of ``records``, in order) with each record of ``records`` put back that
     is joined to the kept record right before it: when the tagger keeps A of 改造A与B it cannot
-    hold B, a place of the same kind after the conjunction, to be context.
+    hold B, a place of the same kind after the conjunction, to be context; nor the next of
+    villages listed alike (:func:`geo.extract.peers.listed_alike`).
 
     Parameters
     ----------
@@ -73,7 +76,8 @@ def rejoined(norm, records, kept):
     held = {id(r) for r in kept}
     out, previous = [], None
     for record in records:
-        if id(record) in held or previous is not None and id(previous) in held and joined(norm, previous, record):
+        if id(record) in held or previous is not None and id(previous) in held \
+                and (joined(norm, previous, record) or listed_alike(norm, previous, record)):
             held.add(id(record))
             out.append(record)
         previous = record
@@ -84,7 +88,8 @@ def share_confidence(norm, records):
     """Give the second of each joined pair the first's standing with the record model: the
     model reads the conjunction before B as the mark of context (与A合作) and scores B low, but
     B of 实施A与B综合治理 is as much the works' object as A. A first record the model does not
-    weigh (confidence None) frees the second from it too.
+    weigh (confidence None) frees the second from it too. Villages listed alike share the best
+    score of their list (:func:`geo.extract.peers.share_among_peers`).
 
     Parameters
     ----------
@@ -97,3 +102,4 @@ def share_confidence(norm, records):
     for first, second in zip(order, order[1:]):
         if second.confidence is not None and joined(norm, first, second):
             second.confidence = None if first.confidence is None else max(first.confidence, second.confidence)
+    share_among_peers(norm, order)  # 青山村、白石村和红枫村: peers kept or dropped together

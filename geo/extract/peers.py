@@ -1,0 +1,140 @@
+"""Villages listed alike (青山村、白石村和红枫村): peers of one list, kept or dropped together.
+
+The record model weighs each named record by its own context, so the items of one list of
+villages under one works get different scores (the first after the verb, the last before the
+works head, the one after 和 read as a partner) and a list is cut in two. Peers are named
+villages with the same head, only a list separator between them (or a comma, in a list grouped
+by township: 蟠龙镇韩家村、东升村,陈仓镇金星村), none of them counted; they
+share the best score of the list (:func:`share_among_peers`) and a peer of a record the tagger
+keeps is kept with it (:func:`geo.extract.joined.rejoined`).
+
+Two lists are no peers: villages locating other things (青山村、白石村等8个农场: the farms are
+the works) and a sample of the villages a works covers (涉及青山村、白石村等5个村: the places it
+reaches, each judged by itself).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.patterns import NUM
+from geo.lexicon import COVERAGE_VERBS, TOWNSHIP_SUFFIXES
+from geo.settings import LISTED_PEERS_REACH
+
+_PEER_CATEGORY = "village"
+_LIST_SEPARATORS = frozenset(("、", "和", "及"))
+# A list grouped by township runs on over commas (A镇B村,C镇D村、E村): the item after the comma
+# opens with its township.
+_GROUP_SEPARATOR = ","
+_TOWNSHIP_OPENED = re.compile(r"[\u4e00-\u9fff]{2,}?(?:%s)[\u4e00-\u9fff]{2,}" % "|".join(map(re.escape, TOWNSHIP_SUFFIXES)))
+# 等N个, 等N处: a count of things closing the list (locating others unless they are villages).
+_OTHERS_COUNTED = re.compile(rf"等{NUM}[个处座家]")
+# 等5个村, 共4个特色康居乡村, 5个行政村: a count of villages closing the list.
+_VILLAGES_COUNTED = re.compile(rf"(?:等|共)?{NUM}个[\u4e00-\u9fff]{{0,5}}?村")
+_COVERAGE_RE = re.compile("|".join(map(re.escape, COVERAGE_VERBS)))
+# What ends the clause a list stands in (a colon may open the list: 涉及:青山村、白石村).
+_CLAUSE_ENDS = ",;。!?\n"
+_SENTENCE_ENDS = "。;!?\n"
+
+
+def listed_alike(norm, first, second):
+    """True when ``first`` and ``second`` are named villages listed side by side (青山村、白石村).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    first, second : geo.extract.model.Record
+        Two records of one sentence, ``first`` before ``second``.
+
+    Returns
+    -------
+    bool
+    """
+    a, b = first.mention, second.mention
+    return first.named and second.named and first.category == second.category == _PEER_CATEGORY \
+        and a.head and a.head == b.head \
+        and _separated(norm, first, second) and b.stem_start == second.start \
+        and a.count is None and b.count is None \
+        and not _locating_others(norm, second.end) and not covered_sample(norm, first.start, second.end)
+
+
+def _separated(norm, first, second):
+    """True when a list separator alone stands between the two, or a comma before a village
+    named with its township (蟠龙镇韩家村,陈仓镇金星村)."""
+    between = norm[first.end:second.start]
+    return between in _LIST_SEPARATORS \
+        or between == _GROUP_SEPARATOR and _TOWNSHIP_OPENED.fullmatch(norm, second.start, second.end) is not None
+
+
+def _locating_others(norm, end):
+    """True when the list goes on within the reach to 等N<unit> of things that are no villages."""
+    stop = _clause_end(norm, end, _SENTENCE_ENDS)
+    match = _OTHERS_COUNTED.search(norm, end, stop)
+    return match is not None and not norm.startswith(("村", "个村", "行政村"), match.end() - 1) \
+        and "村" not in norm[match.end():match.end() + 4]
+
+
+def covered_sample(norm, start, end):
+    """True when the places listed from ``start`` to ``end`` are a sample of those a works
+    reaches: a coverage verb opens their clause and a count of villages closes it
+    (涉及青山村、白石村等5个村).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        Where the first place listed starts and the last ends.
+
+    Returns
+    -------
+    bool
+    """
+    if _COVERAGE_RE.search(norm, _clause_start(norm, start), start) is None:
+        return False
+    return _VILLAGES_COUNTED.search(norm, end, _clause_end(norm, end, _CLAUSE_ENDS)) is not None
+
+
+def _clause_start(norm, pos):
+    start = max(0, pos - LISTED_PEERS_REACH)
+    for mark in _CLAUSE_ENDS:
+        i = norm.rfind(mark, start, pos)
+        if i >= 0:
+            start = i + 1
+    return start
+
+
+def _clause_end(norm, pos, marks):
+    stop = min(len(norm), pos + LISTED_PEERS_REACH)
+    for mark in marks:
+        i = norm.find(mark, pos, stop)
+        if i >= 0:
+            stop = i
+    return stop
+
+
+def share_among_peers(norm, order):
+    """Give each run of villages listed alike the best score of its members (none when one of
+    them is not weighed: it frees the others too).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    order : list of Record
+        The sentence's records in text order, scored; changed in place.
+    """
+    if sum(r.category == _PEER_CATEGORY for r in order) < 2:
+        return  # most sentences: no two villages, no list of them
+    run = []
+    for record in order + [None]:
+        if record is not None and run and listed_alike(norm, run[-1], record):
+            run.append(record)
+            continue
+        if len(run) > 1 and any(r.confidence is not None for r in run):
+            scores = [r.confidence for r in run]
+            best = None if None in scores else max(scores)
+            for member in run:
+                member.confidence = best
+        run = [record] if record is not None else []

@@ -1,0 +1,42 @@
+"""Villages listed alike kept or dropped together (geo.extract.peers)."""
+
+from geo.extract import extract_projects
+from geo.extract.peers import covered_sample
+
+
+def _names(text):
+    return sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text))
+
+
+def test_villages_listed_after_a_count_of_them_are_kept_together():
+    text = "今年建设美丽乡村示范村2个,分别为青山镇白石村、红枫镇河湾心村。"
+    names = _names(text)
+    assert ("青山镇白石村", "village") in names
+    assert ("红枫镇河湾心村", "village") in names
+
+
+def test_villages_whose_roads_are_worn_are_kept_together():
+    assert _names("此前,青山村、白石村部分水泥路因使用多年,出现裂缝。") == [("白石村", "village"), ("青山村", "village")]
+
+
+def test_villages_a_works_covers_closed_by_their_count_are_a_sample():
+    text = "道路改造工程涉及青山村、白石村等5个村。"
+    assert covered_sample(text, text.index("青山村"), text.index("等"))
+    text = "道路改造工程覆盖青山村、白石村共5个行政村。"
+    assert covered_sample(text, text.index("青山村"), text.index("共"))
+
+
+def test_villages_a_works_covers_without_a_count_or_counted_without_coverage_are_no_sample():
+    text = "道路改造工程涉及青山村、白石村和红枫村。"
+    assert not covered_sample(text, text.index("青山村"), text.index("和"))
+    text = "完成青山村、白石村等5个村的改造。"
+    assert not covered_sample(text, text.index("青山村"), text.index("等"))
+    text = "道路改造工程涉及青山路,青山村、白石村等5个村另行改造。"
+    assert not covered_sample(text, text.index("青山村"), text.index("等"))
+
+
+def test_villages_listed_by_township_over_commas_are_kept_together():
+    names = _names("在青山镇白石村,红枫镇黄土村、绿水村,白沙街道新桥村新建和改造农村公厕11座。")
+    assert ("白沙街道新桥村", "village") in names
+    assert ("红枫镇黄土村", "village") in names
+    assert ("绿水村", "village") in names
