@@ -23,3 +23,23 @@ def test_a_street_among_the_sites_before_a_housing_head_leaves_the_list_whole(no
     names = dict(named_projects("投资1.5亿元,加快县城青坡、白沟路、石场坝、红水堡棚户区改造,改善居民住房条件。"))
     assert "青坡" in names and "县城青坡" not in names
     assert {"白沟路", "红水堡棚户区"} <= set(names)
+
+
+def test_a_bare_place_is_told_from_works_by_its_pieces_not_by_each_works_word(monkeypatch):
+    # 白沙, 青石岭: a bare place holds no works word of two characters or more (更换路灯 is works);
+    # its few characters' pieces are looked up in the works words, not each of them looked for in it.
+    from geo.extract import shared_heads
+
+    words = shared_heads._WORKS_WORDS
+    long_words = [word for word in words if len(word) > 1]
+
+    class Unread(tuple):
+        def __iter__(self):
+            raise AssertionError("each works word was looked for")
+
+    monkeypatch.setattr(shared_heads, "_WORKS_WORDS", Unread(words))
+    for text in ("白沙", "青石岭", "更换路灯", "白沙新建", "青山改造村", "黄泥塘", "维修", "a", ""):
+        assert shared_heads._holds_long_works_word(text) == any(word in text for word in long_words)
+        norm = "、" + text + "灌区"
+        assert shared_heads._bare_place(norm, 1, 1 + len(text)) == (
+            text in ("白沙", "青石岭", "黄泥塘"))
