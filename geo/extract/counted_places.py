@@ -126,7 +126,7 @@ def _works_of(norm, count_start, head_end, start, end):
     action = ACTION_INDEX.at(norm, after) or match_any(norm, after, COUNTED_AFTER_VERBS)
     if action:
         return action  # (right after the type and its adverbs: 11个停车场实行免费开放 is no works; 为10条街道栽植)
-    lo, found, at = max(start, count_start - COUNTED_PLACE_REACH), None, -1
+    lo, found, at = (count_start - COUNTED_PLACE_REACH if count_start - COUNTED_PLACE_REACH > start else start), None, -1
     pos = lo
     while (hit := ACTION_INDEX.first_in(norm, pos, count_start)) is not None:
         found, at, pos = hit[1], hit[0], hit[0] + len(hit[1])
@@ -145,7 +145,7 @@ def works_after_jinxing(norm, lo, count_start, head_end, end):
     each within ``COUNTED_PLACE_REACH`` characters; else None."""
     if norm.rfind("对", lo, count_start) < 0:
         return None
-    doing = norm.find("进行", head_end, min(end, head_end + COUNTED_PLACE_REACH))
+    doing = norm.find("进行", head_end, (head_end + COUNTED_PLACE_REACH if head_end + COUNTED_PLACE_REACH < end else end))
     hit = ACTION_INDEX.first_in(norm, doing + 2, min(end, doing + 2 + COUNTED_PLACE_REACH)) if doing >= 0 else None
     return hit[1] if hit is not None else None
 
@@ -158,11 +158,11 @@ def _type_after(norm, pos, end):
     ``COUNTED_PLACE_STEM`` characters before it), the longest that starts there (村庄 over 村);
     None when there is none or the text breaks first."""
     table = heads()
-    limit = min(end, pos + COUNTED_PLACE_STEM + 4)
+    limit = pos + COUNTED_PLACE_STEM + 4 if pos + COUNTED_PLACE_STEM + 4 < end else end
     for e in range(pos + 1, limit + 1):
         if not "\u4e00" <= norm[e - 1] <= "\u9fff" or norm[e - 1] == "的":
             return None  # (36个班的初级中学: a description)
-        for length in range(min(4, e - pos), 0, -1):
+        for length in range(4 if e - pos > 4 else e - pos, 0, -1):
             row = table.get(norm[e - length:e])
             if row is not None and row[1] in _KINDS and row[0] not in (None, "members"):
                 s, stop = e - length, e

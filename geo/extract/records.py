@@ -251,7 +251,7 @@ def _classify(case):
             # 马沟等3座水库, 翠园、馨园等公园, 翠苑、金城3个社区: a short name among its kind is one (villages
             # are left to _short_name_among_names: listed as context more often than any kind)
             label = "distinctive"
-    if category in ROAD_CATEGORIES and norm.find("等", mention.end, min(case.clause_end, mention.end + _NETWORK_REACH)) >= 0 \
+    if category in ROAD_CATEGORIES and norm.find("等", mention.end, mention.end + _NETWORK_REACH if mention.end + _NETWORK_REACH < case.clause_end else case.clause_end) >= 0 \
             and not _DASH.search(norm, mention.stem_start, mention.end):
         network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)
         if network is not None:
