@@ -505,7 +505,7 @@ def _composed_of(text, vocabulary, maxlen):
     for i in range(len(text)):
         if not reachable[i]:
             continue
-        for length in range(1, min(maxlen, len(text) - i) + 1):
+        for length in range(1, (maxlen if maxlen < len(text) - i else len(text) - i) + 1):
             if text[i:i + length] in vocabulary:
                 reachable[i + length] = True
     return reachable[len(text)]

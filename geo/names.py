@@ -93,6 +93,12 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+def warm():
+    """Build the Traditional -> Simplified converter and its character table (and compile their
+    patterns), as the first conversion would."""
+    _character_table()
+
+
 @functools.lru_cache(maxsize=1)
 def _character_table():
     """(str.translate table, regex of characters whose conversion depends on a phrase, longest phrase).

@@ -52,3 +52,40 @@ def test_places_counted_after_shishi_take_it_as_their_works():
     # 实施 (counted_place_verb) says works of places counted before their type, not of other counts
     assert counted_groups("实施白石县110村农村公益事业“一事一议”财政奖补") == [("village", 110)]
     assert counted_groups("实施青山县12个村庄人居环境整治") == [("village", 12)]
+
+
+def test_the_counts_of_places_are_searched_for_by_their_first_character_with_the_same_matches():
+    # The look-behind before a count's number (no digit, point, 第 or numeral before it) is tested after
+    # the number's first character, so that the engine searches for that character instead of trying
+    # the look-behind at every position; the matches are those of the look-behind first.
+    import importlib
+    import re
+    from re import _parser
+
+    from geo.lexicon import PLACE_AS_UNIT, THING_UNITS
+
+    counted_places = importlib.import_module("geo.extract.counted_places")
+    numerals = counted_places._NUMERALS
+    before = {
+        "_PLACE_COUNT": re.compile(rf"(?<![\d.第{numerals}])(?P<num>\d+|[{numerals}]{{1,3}})(?:余|多)?"
+                                   rf"(?P<unit>{'|'.join(THING_UNITS)})"),
+        "_BARE_COUNT": re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>)(?={'|'.join(PLACE_AS_UNIT)})"),
+    }
+    text = "完成青山等31村、第3村、1.5个、十二个、两条、三十六座、12个15村白石村改造,百个村,5村。"
+    for name, old in before.items():
+        new = getattr(counted_places, name)
+        number = _parser.parse(new.pattern)[0][1][-1]  # (the group of the number)
+        assert _parser.parse(old.pattern)[0][0] is _parser.ASSERT_NOT
+        assert _parser.parse(new.pattern)[0][0] is _parser.SUBPATTERN and _opens_with_a_class(number)
+        for start in range(len(text)):
+            for end in (len(text), start + 4):
+                assert [(m.span(), m.groupdict()) for m in new.finditer(text, start, end)] == \
+                    [(m.span(), m.groupdict()) for m in old.finditer(text, start, end)]
+
+
+def _opens_with_a_class(pattern):
+    """True when a parsed pattern (each of its alternatives) opens with a character class."""
+    from re import _parser
+
+    op, av = pattern[0]
+    return all(_opens_with_a_class(alternative) for alternative in av[1]) if op is _parser.BRANCH else op is _parser.IN

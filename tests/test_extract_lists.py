@@ -18,3 +18,30 @@ def test_rivers_a_sentence_without_works_lists_under_their_type_are_context():
 def test_places_of_other_kinds_listed_without_works_stay():
     # 保交楼 says no works, but an estate named for its bay (当代上品湾) is listed under 楼盘, no river
     assert "青山上品湾" in _named("青山上品湾、白石雅苑等5个楼盘“保交楼”4925套。")
+
+
+def test_a_follower_after_a_list_item_is_looked_up_by_its_last_character_not_word_by_word(monkeypatch):
+    # 县道青山线全线、白石路人行道等农村公路: the item before a follower (全线, 人行道) is the mention ending
+    # before it, the longest follower first; the followers ending at a place are found by its last
+    # character, not by trying each of the list's words there.
+    from geo.extract import lists
+
+    words = lists._ITEM_FOLLOWERS
+    norm = "新建县道青山线全线、白石路人行道、红枫大道慢行系统等农村公路。"
+
+    def scanned(pos, by_end):  # what each word tried in turn found
+        for word in words:
+            if norm.endswith(word, 0, pos) and by_end.get(pos - len(word)) is not None:
+                return by_end[pos - len(word)]
+        return None
+
+    class Unread(tuple):
+        def __iter__(self):
+            raise AssertionError("the followers were tried one by one")
+
+    monkeypatch.setattr(lists, "_ITEM_FOLLOWERS", Unread(words))
+    by_end = {end: f"mention ending at {end}" for end in range(len(norm))}
+    for ends in (by_end, {7: "县道青山线"}, {}):
+        assert [lists._item_before_follower(norm, pos, ends) for pos in range(len(norm) + 1)] == \
+            [scanned(pos, ends) for pos in range(len(norm) + 1)]
+    assert lists._item_before_follower(norm, 9, {7: "县道青山线"}) == "县道青山线"

@@ -45,3 +45,21 @@ def test_a_run_of_characters_beyond_the_table_is_its_own_reading_unless_pypinyin
 ])
 def test_names_are_spelt_as_pypinyin_spells_them(name):
     assert features._pinyin(name) == _pypinyin_syllables(name)
+
+
+def test_a_name_of_table_characters_alone_is_read_a_character_at_a_time_without_its_pieces(monkeypatch):
+    # 青山路: every character is one of the table's (U+3400-U+9FFF): its readings are looked up
+    # character by character, with no split into pieces; a name with other characters is split.
+    table = features.pinyin_readings()
+
+    class Unsplit:
+        def findall(self, text):
+            raise AssertionError("the name was split into pieces")
+
+    expected = [table[ord(char) - features._TABLE_FIRST] or char for char in "青山路白石"]
+    real = features._PIECES
+    monkeypatch.setattr(features, "_PIECES", Unsplit())
+    assert features._pinyin("青山路白石") == expected
+    monkeypatch.setattr(features, "_PIECES", real)
+    assert features._pinyin("G105青山段") == ["G105", *[table[ord(c) - features._TABLE_FIRST] or c for c in "青山段"]]
+    assert features._pinyin("") == []

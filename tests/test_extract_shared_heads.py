@@ -35,3 +35,23 @@ def test_numbered_items_before_a_road_named_by_a_number_share_its_head():
     # a place before the first number keeps it (青山港区五号、六号码头: 青山港区五号码头)
     names = [name for name, _ in named_projects("完成青山港区五号、六号码头扩能改造工程。")]
     assert "青山港区五号码头" in names
+
+
+def test_a_bare_place_is_told_from_works_by_its_pieces_not_by_each_works_word(monkeypatch):
+    # 白沙, 青石岭: a bare place holds no works word of two characters or more (更换路灯 is works);
+    # its few characters' pieces are looked up in the works words, not each of them looked for in it.
+    from geo.extract import shared_heads
+
+    words = shared_heads._WORKS_WORDS
+    long_words = [word for word in words if len(word) > 1]
+
+    class Unread(tuple):
+        def __iter__(self):
+            raise AssertionError("each works word was looked for")
+
+    monkeypatch.setattr(shared_heads, "_WORKS_WORDS", Unread(words))
+    for text in ("白沙", "青石岭", "更换路灯", "白沙新建", "青山改造村", "黄泥塘", "维修", "a", ""):
+        assert shared_heads._holds_long_works_word(text) == any(word in text for word in long_words)
+        norm = "、" + text + "灌区"
+        assert shared_heads._bare_place(norm, 1, 1 + len(text)) == (
+            text in ("白沙", "青石岭", "黄泥塘"))

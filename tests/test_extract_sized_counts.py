@@ -17,3 +17,22 @@ def test_things_counted_before_their_size_take_the_works_after_jinxing_past_the_
     assert counted_groups("对12片3.5万平方米里巷道路、5条支线道路、8片积水点进行整修改造。") == [
         ("road_rebuild", 5), ("road_rebuild", 12), ("utility", 8)]
     assert ("road_rebuild", 12) not in counted_groups("对12片3.5万平方米里巷道路、5条支线道路、8片积水点进行统计。")
+
+
+def test_a_count_before_a_size_is_searched_for_by_its_first_digit_with_the_same_matches():
+    # (the look-behind before the number tested after its first digit: the engine searches for a digit)
+    import re
+    from re import _parser
+
+    from geo.extract import sized_counts
+    from geo.lexicon import THING_UNITS
+
+    old = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>{'|'.join(THING_UNITS)}|片)"
+                     rf"(?=(?:{sized_counts._BUDGET})?(?:共计|共|超|近|约)?\d)")
+    new = sized_counts._COUNT_BEFORE_SIZE
+    assert _parser.parse(new.pattern)[0][0] is _parser.SUBPATTERN and _parser.parse(new.pattern)[0][1][-1][0][0] is _parser.IN
+    text = "改造187个640幢131万平方米建筑,第3个5幢,1.5个2幢,12片30亩,青山路。"
+    for start in range(len(text)):
+        for end in (len(text), start + 5):
+            assert [(m.span(), m.groupdict()) for m in new.finditer(text, start, end)] == \
+                [(m.span(), m.groupdict()) for m in old.finditer(text, start, end)]

@@ -50,6 +50,25 @@ def test_a_run_keeps_the_programs_and_the_next_parses_none_of_them(tmp_path):
     assert "青山路" in names
 
 
+def test_the_patterns_a_part_compiles_on_first_use_are_compiled_and_kept_before_the_fork(tmp_path):
+    # The converter's patterns, the characters a mention can end with, a cued head's lists: compiled
+    # by _load_models (before the worker is forked) while recording, so that the next run's parts,
+    # in both processes, parse none of them.
+    script = ("import geo.extract\n"
+              "from geo import regex_programs\n"
+              "geo.extract._load_models()\n"
+              "parsed = []\n"
+              "real = regex_programs._sre_parser.parse\n"
+              "regex_programs._sre_parser.parse = lambda *a, **k: parsed.append(a[0]) or real(*a, **k)\n"
+              "geo.extract.extract_projects('青山变、白石变2座变电站扩建。白石路改造。')\n"
+              "print(len(parsed))\n")
+    env = {**os.environ, "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-1] == "0"  # (no cache yet: all of them compiled before the text is read)
+    assert _run(tmp_path)[1]  # (and kept)
+
+
 def test_a_file_of_another_build_or_not_of_programs_is_no_cache(tmp_path):
     _run(tmp_path)
     path = next((tmp_path / ".cache" / "geo").iterdir())

@@ -263,13 +263,22 @@ def leave_records_to_exit():
 
 def _load_models():
     """Read what both processes would read after the fork (the tagger's and the record model's
-    weights, the lexicon's tables, numpy, the pinyin table): read once before it, the worker has them."""
-    from geo.extract import confidence, features
+    weights, the lexicon's tables, numpy, the pinyin table, the Traditional -> Simplified
+    converter): read once before it, the worker has them.
+
+    The patterns they and the rules compile on first use (the converter's, the characters a
+    mention can end with) are compiled here too, while the programs compiled are recorded: the
+    next run reads them from the cache (see geo.regex_programs) instead of parsing them again
+    in both processes."""
+    from geo import names
+    from geo.extract import confidence, features, mentions
 
     regex_programs.record()
     tagger.warm()
     confidence.shipped_model()
     features.warm()
+    names.warm()
+    mentions.warm()
     regex_programs.save()
 
 

@@ -50,7 +50,7 @@ def coverage_in_brackets(case):
     """养老服务中心(覆盖峒河、五里牌、大田社区): the places a facility serves, in brackets after it,
     are context."""
     norm, start = case.norm, case.mention.stem_start
-    opening = norm.rfind("(", max(0, start - _COVERAGE_REACH), start)
+    opening = norm.rfind("(", (start - _COVERAGE_REACH if start > _COVERAGE_REACH else 0), start)
     return opening >= 0 and ")" not in norm[opening:start] and norm.startswith(_COVERAGE_WORDS, opening + 1)
 
 
@@ -63,7 +63,7 @@ def inside_title_marks(case):
     quote whole: 《青山公园》), also when a name was read across the title's opening mark
     (印发《青山工业园区2022年实事项目》); a proposal's title asking for its works is not."""
     norm, start, end = case.norm, case.mention.stem_start, case.mention.end
-    opening = norm.rfind("《", max(0, start - _COVERAGE_REACH), end)
+    opening = norm.rfind("《", (start - _COVERAGE_REACH if start > _COVERAGE_REACH else 0), end)
     if opening < 0 or "》" in norm[opening:end] or norm.startswith("》", end):
         return False
     # 《关于加快青山中学南侧道路建设的建议》: a delegate's proposal (建议, 提案, 议案) asks for the

@@ -193,9 +193,9 @@ def _on_a_course(case, first):
     start or end (起于, 终点…), the places it passes (经青山镇政府、青山卫生院北侧); ``first`` is the
     first mention of the case's list."""
     norm, start = case.norm, first.stem_start
-    if "经" not in norm[max(0, start - _VIA_REACH):start]:
+    if "经" not in norm[(start - _VIA_REACH if start > _VIA_REACH else 0):start]:
         return False
-    via = _VIA_BEFORE.search(norm, max(0, start - _VIA_REACH), start)
+    via = _VIA_BEFORE.search(norm, (start - _VIA_REACH if start > _VIA_REACH else 0), start)
     # (经A、B、C北侧,然后往西至D, with the route's start or end described: the list is the course too)
     return via is not None and ("至" in norm[via.start():case.mention.head_start]
                                 or on_a_route_described(norm, via.start()))
@@ -210,7 +210,7 @@ def _relied_on(case):
     their clause are what a plan relies on (依托青山产业园建设, with the place's own works, and
     依托A等新建商业载体, with works in the list's type, are left)."""
     mention, norm = case.mention, case.norm
-    start = max(0, mention.stem_start - _RELIANCE_REACH)
+    start = (mention.stem_start - _RELIANCE_REACH if mention.stem_start > _RELIANCE_REACH else 0)
     if _RELIANCE_VERB.search(norm, start, mention.stem_start) is None:
         return False  # (most places: no such verb before them, and no pattern to look for)
     match = _RELIANCE_BEFORE.search(norm, start, mention.stem_start)
@@ -276,7 +276,7 @@ def _facility_of(norm, first, end):
     elif norm[first.stem_start - 1:first.stem_start] not in _LISTED_AFTER_SHI_LAST:
         return False  # (most places: no 是, 为 or list mark right before them, nothing searched for)
     else:
-        shi = _LISTED_AFTER_SHI.search(norm, max(0, first.stem_start - _SHI_REACH), first.stem_start)
+        shi = _LISTED_AFTER_SHI.search(norm, (first.stem_start - _SHI_REACH if first.stem_start > _SHI_REACH else 0), first.stem_start)
         shi_start = None if shi is None else shi.start()
     if shi_start is None or norm.endswith(_ADVERBS_BEFORE_SHI, 0, shi_start):
         return False
@@ -300,12 +300,13 @@ _ROLE_WORKS = re.compile(r"工程|项目|改造|建设|提升|整治|新建|扩�
 def _list_end(mention):
     """Where the list a mention is in ends, with the type that closes it (A路、B路等4条公路|)."""
     end = chain_end(mention)
-    return max(end, mention.typed_by.end) if mention.typed_by is not None else end
+    typed = mention.typed_by
+    return typed.end if typed is not None and typed.end > end else end
 
 
 def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
     """The first stop word ending left of ``pos`` within ``window`` characters (no break between)."""
-    for end in range(pos, max(0, pos - window), -1):
+    for end in range(pos, (pos - window if pos > window else 0), -1):
         if norm[end - 1] in HARD_BREAKS:
             return None
         word = stop_ending_at(norm, end, 0)
@@ -342,10 +343,11 @@ def _governed_jurisdictions(case):
     """辖东风、新市、红旗6个社区, 青山乡下辖东风、新市等12个行政村: the communities or villages a
     place governs (a yearbook's 概况) are context, not areas of works (辖区 is no such verb)."""
     norm, mention = case.norm, case.mention
-    if norm.find("辖", max(0, mention.stem_start - 4 * _GOVERNS_REACH), mention.head_start) < 0:
+    low = mention.stem_start - 4 * _GOVERNS_REACH
+    if norm.find("辖", low if low > 0 else 0, mention.head_start) < 0:
         return False  # (most mentions: no 辖 near them, nothing else looked up)
     start = chain_first(mention).stem_start
-    window = norm[max(0, start - _GOVERNS_REACH):mention.head_start]
+    window = norm[(start - _GOVERNS_REACH if start > _GOVERNS_REACH else 0):mention.head_start]
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS) + 1:]
     if _GOVERNS.search(window) is None:
         return False
@@ -388,7 +390,7 @@ def _listed_after_context_verb(case):
     if case.action is not None:
         return False
     norm, start = case.norm, case.mention.stem_start
-    window = norm[max(0, start - _CLAUSE_REACH):start]  # bounded: the rule stays linear
+    window = norm[(start - _CLAUSE_REACH if start > _CLAUSE_REACH else 0):start]  # bounded: the rule stays linear
     # (a byline's closing bracket ends what a verb before it reaches: (记者 王江) 15个…)
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
@@ -438,7 +440,7 @@ def _road_as_address(case):
 def _teams_formed(case):
     """组建A村、B村、C村共3支村级志愿消防队: a place listed after 组建 before the teams formed."""
     mention, norm = case.mention, case.norm
-    start = max(0, mention.stem_start - _FORMING_REACH)
+    start = (mention.stem_start - _FORMING_REACH if mention.stem_start > _FORMING_REACH else 0)
     if norm.find("组建", start, mention.stem_start) < 0:
         return False  # (a look back, not through the sentence: a list of thousands stays linear)
     return _FORMING_BEFORE.search(norm, start, mention.stem_start) is not None \
@@ -475,7 +477,7 @@ def _planned_only(case):
     norm, mention = case.norm, case.mention
     if PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None:
         return True
-    reach = min(case.clause_end, mention.end + _PLANNED_LIST_REACH)
+    reach = (mention.end + _PLANNED_LIST_REACH if mention.end + _PLANNED_LIST_REACH < case.clause_end else case.clause_end)
     if norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None:
         return True
     return _inside_plans_compiled(norm, mention, case.clause_end)
@@ -486,7 +488,7 @@ def _inside_plans_compiled(norm, mention, clause_end):
     ends with them (no works after the place) names the places planned."""
     if not norm.endswith("规划", mention.end, clause_end) or first_action(norm, mention.end, clause_end):
         return False
-    window = norm[max(0, mention.stem_start - _CLAUSE_REACH):mention.stem_start]
+    window = norm[(mention.stem_start - _CLAUSE_REACH if mention.stem_start > _CLAUSE_REACH else 0):mention.stem_start]
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS) + 1:]
     return _COMPILING.search(window) is not None
 
@@ -516,7 +518,7 @@ def _precedents_compared(case):
     if not norm.startswith(_PRECEDENTS_CLOSED_FIRST, mention.end):
         return False  # (most places: no list or 之后 right after them, nothing looked for back)
     start = mention.stem_start + 1 if norm.startswith("继", mention.stem_start) else mention.stem_start
-    lo = max(0, start - _PRECEDENTS_REACH)
+    lo = (start - _PRECEDENTS_REACH if start > _PRECEDENTS_REACH else 0)
     if norm.find("继", lo, start) < 0 or _PRECEDENTS_OPENED.search(norm, lo, start) is None:
         return False
     return _PRECEDENTS_CLOSED.match(norm, mention.end) is not None
@@ -535,7 +537,7 @@ def _existing_road(case):
     mention, norm = case.mention, case.norm
     if category_group(mention.category) != "roads":
         return False
-    lo = max(0, mention.stem_start - _EXISTING_REACH)
+    lo = (mention.stem_start - _EXISTING_REACH if mention.stem_start > _EXISTING_REACH else 0)
     if norm.find("的", lo, mention.stem_start) < 0:
         return False  # (a look back, not through the sentence: a list of thousands stays linear)
     return _EXISTING_OPENED.search(norm, lo, mention.stem_start) is not None

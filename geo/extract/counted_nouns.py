@@ -75,6 +75,11 @@ def after_leading_verbs(norm, pos, limit):
     return pos
 
 
+# The characters those verbs end with (works verbs of two to four characters, adding verbs of two).
+_ACTION_LAST_CHARS = frozenset([*(word[-1] for word in ACTION_INDEX.words if 2 <= len(word) <= 4),
+                                *(word[-1] for word in ADDING_VERBS if len(word) == 2)])
+
+
 def action_ending_at(norm, pos, lo):
     """The works verb right before a counted noun or its count.
 
@@ -93,6 +98,8 @@ def action_ending_at(norm, pos, lo):
         The longest works verb of two to four characters ending at ``pos`` (新建, 改造提升), else a
         verb placing what is counted (设立, 布设: ``adding_verb`` in actions.tsv), or None.
     """
+    if norm[pos - 1:pos] not in _ACTION_LAST_CHARS:
+        return None  # (most positions: no such verb ends with the character there, nothing looked up)
     for length in (4, 3, 2):
         word = norm[pos - length:pos]
         # (a word that is no action is no longest action either: the set is asked first)

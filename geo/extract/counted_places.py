@@ -15,10 +15,12 @@ from geo.settings import COUNTED_PLACE_REACH, COUNTED_PLACE_STEM
 
 _NUMERALS = "一二两三四五六七八九十百"
 # A count of things (13个, 两条, 177座): digits, or numerals no numeral or digit stands before.
-_PLACE_COUNT = re.compile(rf"(?<![\d.第{_NUMERALS}])(?P<num>\d+|[{_NUMERALS}]{{1,3}})(?:余|多)?"
+# (The look-behinds, no digit, point, 第 or numeral before the number, are tested after its first
+# character: a class opens each alternative, not a look-behind tried at every position.)
+_PLACE_COUNT = re.compile(rf"(?P<num>\d(?<![\d.第{_NUMERALS}]\d)\d*|[{_NUMERALS}](?<![\d.第{_NUMERALS}][{_NUMERALS}])[{_NUMERALS}]{{0,2}})(?:余|多)?"
                           rf"(?P<unit>{'|'.join(THING_UNITS)})")
 # A count in digits written right before a place type that is its own unit (31村, 9屯: ``place_as_unit``).
-_BARE_COUNT = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>)(?={'|'.join(PLACE_AS_UNIT)})")
+_BARE_COUNT = re.compile(rf"(?P<num>\d(?<![\d.第]\d)\d*)(?P<unit>)(?={'|'.join(PLACE_AS_UNIT)})")
 _KINDS = ("name", "facility", "generic")  # heads that name places (not skip, none)
 
 
@@ -126,7 +128,7 @@ def _works_of(norm, count_start, head_end, start, end):
     action = ACTION_INDEX.at(norm, after) or match_any(norm, after, COUNTED_AFTER_VERBS)
     if action:
         return action  # (right after the type and its adverbs: 11个停车场实行免费开放 is no works; 为10条街道栽植)
-    lo, found, at = max(start, count_start - COUNTED_PLACE_REACH), None, -1
+    lo, found, at = (count_start - COUNTED_PLACE_REACH if count_start - COUNTED_PLACE_REACH > start else start), None, -1
     pos = lo
     while (hit := ACTION_INDEX.first_in(norm, pos, count_start)) is not None:
         found, at, pos = hit[1], hit[0], hit[0] + len(hit[1])
@@ -145,7 +147,7 @@ def works_after_jinxing(norm, lo, count_start, head_end, end):
     each within ``COUNTED_PLACE_REACH`` characters; else None."""
     if norm.rfind("对", lo, count_start) < 0:
         return None
-    doing = norm.find("进行", head_end, min(end, head_end + COUNTED_PLACE_REACH))
+    doing = norm.find("进行", head_end, (head_end + COUNTED_PLACE_REACH if head_end + COUNTED_PLACE_REACH < end else end))
     hit = ACTION_INDEX.first_in(norm, doing + 2, min(end, doing + 2 + COUNTED_PLACE_REACH)) if doing >= 0 else None
     return hit[1] if hit is not None else None
 
@@ -158,11 +160,11 @@ def _type_after(norm, pos, end):
     ``COUNTED_PLACE_STEM`` characters before it), the longest that starts there (村庄 over 村);
     None when there is none or the text breaks first."""
     table = heads()
-    limit = min(end, pos + COUNTED_PLACE_STEM + 4)
+    limit = pos + COUNTED_PLACE_STEM + 4 if pos + COUNTED_PLACE_STEM + 4 < end else end
     for e in range(pos + 1, limit + 1):
         if not "\u4e00" <= norm[e - 1] <= "\u9fff" or norm[e - 1] == "的":
             return None  # (36个班的初级中学: a description)
-        for length in range(min(4, e - pos), 0, -1):
+        for length in range(4 if e - pos > 4 else e - pos, 0, -1):
             row = table.get(norm[e - length:e])
             if row is not None and row[1] in _KINDS and row[0] not in (None, "members"):
                 s, stop = e - length, e

@@ -297,7 +297,8 @@ def _thing_before(norm, match, start, end):
     after = match.end()
     if after < end and norm[after] not in HARD_BREAKS and not norm.startswith(("和", "及"), after):
         return None
-    for pos in range(match.start() - 1, max(start, match.start() - MAX_STEM) - 1, -1):
+    low = match.start() - MAX_STEM if match.start() - MAX_STEM > start else start
+    for pos in range(match.start() - 1, low - 1, -1):
         if norm[pos] == "、" and match.start() - pos >= 3:
             action = _verb_of_counted_list(norm, pos, start)  # 新建日光温室1500亩、冷库6个
             return ((pos + 1, match.start()), action) if action else None

@@ -32,7 +32,7 @@ def crossed_place(case):
     mention, norm = case.mention, case.norm
     if mention.kind not in ("name", "code") or mention.category in _CROSSING_WORKS or mention.stem_start is None:
         return False
-    lo = max(0, mention.stem_start - _CROSSING_REACH)
+    lo = (mention.stem_start - _CROSSING_REACH if mention.stem_start > _CROSSING_REACH else 0)
     if _CROSSING_VERB.search(norm, lo, mention.head_start) is None:
         return False  # (most places: no verb of crossing near them, nothing more looked for)
     if not (_listed_after_verb(norm, lo, mention.stem_start) or _stem_opens_with_verb(norm, mention)):

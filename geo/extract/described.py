@@ -82,7 +82,7 @@ def centres_made(case):
     start = mention.stem_start
     if mention.head != "中心" or start is None:
         return False
-    lo = max(0, start - _MADE_REACH)
+    lo = (start - _MADE_REACH if start > _MADE_REACH else 0)
     return norm.find("打造", lo, start) >= 0 and _MADE_LISTED.search(norm, lo, start) is not None
 
 
@@ -105,7 +105,7 @@ def examples_of_a_kind(case):
     stands for a counted group of works (以建设A市场为代表的21个项目, 建成以B园为代表的园区128个)
     is one of them."""
     end = case.mention.end
-    reach = min(case.clause_end, end + _REPRESENTED_REACH)
+    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < case.clause_end else case.clause_end)
     if case.norm.find("为代表", end, reach) < 0:
         return False  # (most places: the pattern's literal end is not within reach, nothing else tried)
     found = _REPRESENTED.match(case.norm, end, reach)
@@ -123,7 +123,7 @@ def strategies_listed(case):
     """紧扣成渝地区双城经济圈建设、西部陆海新通道建设等国家战略: a place named in a list of
     strategies is context, the works word after it (建设) part of the strategy's name."""
     end = case.mention.end
-    reach = min(case.clause_end, end + _STRATEGIES_REACH)
+    reach = (end + _STRATEGIES_REACH if end + _STRATEGIES_REACH < case.clause_end else case.clause_end)
     return case.norm.find("战略", end, reach) >= 0 and _STRATEGIES.match(case.norm, end, reach) is not None
 
 
@@ -136,7 +136,7 @@ def functions_of_a_building(case):
     """实际使用功能包括综合展览馆、图书馆、档案馆及市民中心: the uses a building described is put
     to are rooms of it, no facilities of their own (with no works on them)."""
     norm, start = case.norm, case.mention.stem_start
-    lo = max(0, start - _FUNCTIONS_REACH)
+    lo = (start - _FUNCTIONS_REACH if start > _FUNCTIONS_REACH else 0)
     if case.action is not None or norm.find("功能", lo, start) < 0:
         return False  # (most places: no uses listed before them)
     return _FUNCTIONS_LISTED.search(norm, lo, start) is not None
@@ -164,7 +164,7 @@ def types_contained(case):
     start = mention.stem_start
     if start is None or mention.count:
         return False  # (a road's code with its section, or a counted one)
-    lo = max(0, start - _CONTENTS_REACH)
+    lo = (start - _CONTENTS_REACH if start > _CONTENTS_REACH else 0)
     if _CONTENTS_LITERAL_RE.search(norm, lo, start) is None:
         return False  # (most places: no opener of a project's contents before them)
     bare = _bare_type(norm, mention)
@@ -192,12 +192,12 @@ def what_it_becomes(case):
         return False
     de = _de_before(norm, mention)
     if de is not None:
-        lo = max(0, de - _BECOMES_REACH)
+        lo = (de - _BECOMES_REACH if de > _BECOMES_REACH else 0)
         lo = max([lo] + [norm.rfind(char, lo, de) + 1 for char in CLAUSE_BREAKS])  # its own clause
         if norm.find("成为", lo, de) >= 0:
             return True
     start = mention.stem_start
-    return _BECOMES_LIST.search(norm, max(0, start - _BECOMES_LIST_REACH), start) is not None
+    return _BECOMES_LIST.search(norm, (start - _BECOMES_LIST_REACH if start > _BECOMES_LIST_REACH else 0), start) is not None
 
 
 def _de_before(norm, mention):
@@ -209,7 +209,7 @@ def _de_before(norm, mention):
         return None
     start = mention.stem_start
     for end in (start, start + 1):  # (the stem may hold its opening quote or start after it)
-        match = _SPACED_QUOTE_AFTER_DE.search(norm, max(0, end - _SPACED_REACH), end)
+        match = _SPACED_QUOTE_AFTER_DE.search(norm, (end - _SPACED_REACH if end > _SPACED_REACH else 0), end)
         if match is not None:
             return match.start()
     return None
@@ -253,7 +253,7 @@ _RESIDENTS_NEED_WORDS = re.compile(r"入学|就学|上学|就医|出行|交通|�
 def residents_served(case):
     """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
     end = case.mention.end
-    reach = min(len(case.norm), end + _REPRESENTED_REACH)  # (the pattern stops at marks itself)
+    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < len(case.norm) else len(case.norm))  # (the pattern stops at marks itself)
     return _RESIDENTS_NEED_WORDS.search(case.norm, end, reach) is not None \
         and _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
 
@@ -266,7 +266,7 @@ _PROJECTS_CHANGING = re.compile(_REST_OF_LIST + r"(?:工程)?(?:建设)?项目(?
 def projects_changing(case):
     """北山片区建设项目逐渐增多: a place whose number of projects grows or shrinks is context."""
     end = case.mention.end
-    reach = min(len(case.norm), end + _REPRESENTED_REACH)
+    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < len(case.norm) else len(case.norm))
     return case.norm.find("项目", end, reach) >= 0 and _PROJECTS_CHANGING.match(case.norm, end, reach) is not None
 
 
@@ -311,8 +311,8 @@ def enrolment_area(case):
     if case.action is not None:
         return False
     norm, start = case.norm, case.mention.stem_start
-    begin = max(0, start - _ENROLMENT_REACH)
-    hi = min(case.clause_end, case.mention.end + _ENROLMENT_REACH)
+    begin = (start - _ENROLMENT_REACH if start > _ENROLMENT_REACH else 0)
+    hi = (case.mention.end + _ENROLMENT_REACH if case.mention.end + _ENROLMENT_REACH < case.clause_end else case.clause_end)
     if not any(norm.find(word, begin, hi) >= 0 for word in _ENROLMENT_WORDS):
         return False  # (most places: no catchment word within reach, no marks looked for)
     begin = max([begin] + [norm.rfind(mark, begin, start) + 1 for mark in "。!?\n"])
@@ -336,8 +336,8 @@ def surroundings_described(case):
     if case.action is not None:
         return False
     norm, mention = case.norm, case.mention
-    lo = max(0, mention.stem_start - _SURROUNDINGS_REACH)
-    hi = min(len(norm), mention.end + _SURROUNDINGS_REACH)
+    lo = (mention.stem_start - _SURROUNDINGS_REACH if mention.stem_start > _SURROUNDINGS_REACH else 0)
+    hi = (mention.end + _SURROUNDINGS_REACH if mention.end + _SURROUNDINGS_REACH < len(norm) else len(norm))
     if not any(norm.find(word, lo, hi) >= 0 for word in _SURROUNDINGS):
         return False  # (most places: nothing around is described within reach, no marks looked for)
     lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
@@ -345,7 +345,7 @@ def surroundings_described(case):
     # the place around which is named first (未来城周边…,如A、B等), or after a list said to lie there (A、B等
     # 学校均位于新城周边); 包括青山国小校园周边…改善 names the place whose surroundings are worked on
     described = any(word in norm[lo:mention.stem_start] for word in _SURROUNDINGS) \
-        and _THERE_BEFORE.search(norm, max(lo, mention.stem_start - 60), mention.stem_start) is not None \
+        and _THERE_BEFORE.search(norm, (mention.stem_start - 60 if mention.stem_start - 60 > lo else lo), mention.stem_start) is not None \
         or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in _SURROUNDINGS)
     return described and ACTION_INDEX.first_in(norm, lo, hi) is None  # (the works looked for last: the dearest)
 
@@ -442,7 +442,7 @@ def purpose_served(case):
     mention, norm = case.mention, case.norm
     start = mention.stem_start
     return _SERVED_AFTER.match(norm, chain_end(mention)) is not None \
-        and _IS_BEFORE.search(norm, max(0, start - 25), start) is not None
+        and _IS_BEFORE.search(norm, (start - 25 if start > 25 else 0), start) is not None
 
 
 # A zone or village whose growth a project drives, right after the verb or listed after it (带动沿线|A镇、
@@ -462,7 +462,7 @@ def growth_driven(case):
     if (mention.category or (typed.category if typed is not None else None)) not in _DRIVEN_CATEGORIES:
         return False
     start = mention.stem_start
-    low = max(0, start - _DRIVEN_REACH)
+    low = (start - _DRIVEN_REACH if start > _DRIVEN_REACH else 0)
     if not any(norm.find(verb, low, start) >= 0 for verb in GROWTH_VERBS):
         return False  # (most places: no such verb before them, and no pattern to look for)
     driven = _DRIVEN_BEFORE.search(norm, low, start)
@@ -482,7 +482,7 @@ def problem_of_place(case):
     no works of its own."""
     norm, start, end = case.norm, case.mention.stem_start, chain_end(case.mention)
     problem = _PROBLEM_CLOSES.match(norm, end, case.clause_end)
-    return problem is not None and _RELIEVED_BEFORE.search(norm, max(0, start - 10), start) is not None \
+    return problem is not None and _RELIEVED_BEFORE.search(norm, (start - 10 if start > 10 else 0), start) is not None \
         and not any(multi_stop_ending_at(norm, pos, end) for pos in range(end + 2, problem.end() + 1))
 
 

@@ -14,6 +14,8 @@ _UNITS = "所座个处条家"
 _BARE_COUNT = re.compile(rf"[了成]?(?P<num>{NUM})(?P<unit>[{_UNITS}])\s*")
 _SHARE = "其中"  # 其中新建5所: the share of a count before it is counted the same way
 _ITEM_BREAK = "、"  # 新建学校3所、改扩建5所: the items of a clause
+# A unit ending an item (before white space only): where an item can be a bare count (\s is what str.isspace tells).
+_UNIT_ENDS_ITEM = re.compile(rf"[{_UNITS}]\s*(?:{_ITEM_BREAK}|\Z)")
 
 
 def elided_counts(norm, start, end, earlier):
@@ -37,6 +39,8 @@ def elided_counts(norm, start, end, earlier):
     list of Record
         One unnamed group record per such item.
     """
+    if _UNIT_ENDS_ITEM.search(norm, start, end) is None:
+        return []  # (most clauses: no item ends with a unit, no item looked at)
     out = []
     item_start = start
     while item_start < end:

@@ -39,7 +39,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 def _crossed_way_end(norm, pos, clause_end, window=12):
     """End of the road or railway named right after 下穿 (汉宜高速段), or None."""
     table = heads()
-    for end in range(pos + 2, min(clause_end, pos + window) + 1):
+    for end in range(pos + 2, (pos + window if pos + window < clause_end else clause_end) + 1):
         if multi_stop_ending_at(norm, end, pos):
             return None  # 下穿U槽段位于北京路: a verb ends the crossed way's name
         way = norm[pos:end].removesuffix("段")
@@ -249,7 +249,7 @@ def _route_name_ends(norm, pos, head_start):
     (not in 白石至青山段、青石高铁)."""
     if not norm.startswith(_ROUTE_FOLLOWERS, pos):
         return False
-    lo = max(0, head_start - _ROUTE_REACH)
+    lo = (head_start - _ROUTE_REACH if head_start > _ROUTE_REACH else 0)
     joint = norm.rfind("至", lo, head_start)
     return head_start - joint > 2 and norm.find("、", joint, head_start) < 0
 
@@ -263,7 +263,7 @@ def _share_of_count_before(norm, mention, count):
     """True when a count of the type's noun phrase opens it and ``count``, said after its works, is
     smaller (123个建设项目开工97个, 城乡20件惠民实事开工17个): the works reached a share of the
     whole, and the whole is the group."""
-    lo = max(0, mention.head_start - MAX_COUNTED_STEM)
+    lo = (mention.head_start - MAX_COUNTED_STEM if mention.head_start > MAX_COUNTED_STEM else 0)
     return any(match.end() == mention.stem_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start)
                for match in COUNT_RE.finditer(norm, lo, mention.head_start)
                if (parse_number(match.group("num")) or 0) > count.value)
@@ -271,14 +271,14 @@ def _share_of_count_before(norm, mention, count):
 
 def _count_ends_at(norm, pos):
     """True when a count (五件, 5条) ends right at ``pos``."""
-    lo = max(0, pos - MAX_COUNTED_STEM)
+    lo = (pos - MAX_COUNTED_STEM if pos > MAX_COUNTED_STEM else 0)
     return NUMBER_CHAR_RE.search(norm, lo, pos) is not None \
         and any(match.end() == pos for match in COUNT_RE.finditer(norm, lo, pos))
 
 
 def _counted_before(norm, mention):
     """True when a count of the head's unit (not a size) opens its noun phrase (43个村卫生室)."""
-    lo = max(0, mention.head_start - MAX_COUNTED_STEM)
+    lo = (mention.head_start - MAX_COUNTED_STEM if mention.head_start > MAX_COUNTED_STEM else 0)
     if not NUMBER_CHAR_RE.search(norm, lo, mention.head_start):
         return False
     return any(unit_fits(match.group("unit"), mention.category, mention.head) and match.group("unit") not in SIZE_UNITS
@@ -292,7 +292,7 @@ def _part_then_works(norm, pos, clause_end):
     if FILLER_INDEX.at(norm, pos) or match_any(norm, pos, STOPS):
         return False  # 104个社区全部完成“两委”规范化建设: an adverb or a verb, no part
     table = heads()
-    for end in range(pos + 1, min(clause_end, pos + MAX_PART) + 1):
+    for end in range(pos + 1, (pos + MAX_PART if pos + MAX_PART < clause_end else clause_end) + 1):
         filler = FILLER_INDEX.at(norm, end)
         if ACTION_INDEX.at(norm, end) or filler and filler not in ("的", "等"):
             part = norm[pos:end]
@@ -332,7 +332,7 @@ def _device_follows(norm, pos, clause_end):
     """True when a word of at most ``DEVICE_WORD`` Han characters ending in a device noun opens at
     ``pos`` (196个小区|4507套路灯进行…: the count counts the lamps set up at the places)."""
     stop = pos
-    while stop < min(clause_end, pos + DEVICE_WORD) and "\u4e00" <= norm[stop] <= "\u9fff":
+    while stop < (pos + DEVICE_WORD if pos + DEVICE_WORD < clause_end else clause_end) and "\u4e00" <= norm[stop] <= "\u9fff":
         stop += 1
     return any(norm[pos:end].endswith(DEVICE_NOUNS) for end in range(pos + 1, stop + 1))
 
@@ -396,7 +396,7 @@ def _located_head(norm, pos, clause_end, mention):
     if not locator:
         return None
     start, table = pos + len(locator), heads()
-    for end in range(min(clause_end, start + MAX_LOCATED_HEAD), start + 1, -1):
+    for end in range((start + MAX_LOCATED_HEAD if start + MAX_LOCATED_HEAD < clause_end else clause_end), start + 1, -1):
         entry = table.get(norm[start:end])
         if entry is None:
             continue
@@ -422,7 +422,7 @@ def is_range(section):
 def _sections_end(norm, pos, clause_end, linear, category=None):
     """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线), and of
     another name of a facility in brackets (数字艺术馆(综合档案馆))."""
-    reach = min(clause_end, pos + 26)
+    reach = pos + 26 if pos + 26 < clause_end else clause_end
     if not _SECTION_OPENING.match(norm, pos, clause_end) and norm.find("段", pos, reach) < 0 \
             and norm.find("境内", pos, reach) < 0:
         return pos  # (most heads: no section, range or bracket can open here; one test for all the patterns)

@@ -378,6 +378,8 @@ def _pinyin(text):
     # Ids use each character's default reading, looked up one character at a time:
     # the same id whatever pypinyin's phrase dictionary says (and whether it is loaded).
     table = pinyin_readings()
+    if _HAN_ONLY.fullmatch(text) is not None:  # (most names: each character's reading from the table)
+        return [table[ord(char) - _TABLE_FIRST] or char for char in text]
     syllables = []
     for piece in _PIECES.findall(text):  # one Han character, or a run of others
         if "\u3400" <= piece <= "\u9fff":
@@ -394,6 +396,7 @@ def _pinyin(text):
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PIECES = re.compile(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+")
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")  # a name of the table's characters alone: one piece a character
 # Characters beyond the table that pypinyin reads (its Han ranges, widened): a run of other
 # characters is its own reading (tests/test_extract_pinyin.py checks every character of the BMP).
 _READ_BY_PYPINYIN = re.compile("[\u3007\ue815-\ue864\uf900-\ufaff\U00020000-\U0003ffff]")

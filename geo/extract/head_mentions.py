@@ -77,7 +77,7 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         # Road names are short (二环北路, 济微高速): a longer stem is a sentence, not a name.
         max_stem = MAX_ROAD_STEM if category == "road" else (
             MAX_SUBUNIT_STEM if mention.head in SUBUNIT_HEADS else MAX_STEM)
-        code = _CODE_AT_END.search(norm[max(lo, head_start - 14):head_start]) if category == "road" else None
+        code = _CODE_AT_END.search(norm[(head_start - 14 if head_start - 14 > lo else lo):head_start]) if category == "road" else None
         if code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
         stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
@@ -181,7 +181,7 @@ def _title_over_stop(norm, mention):
 
 def _inside_action(norm, head_start, head_end, lo):
     """True when an action word that opens before the head ends with it (开港 of 开港运营)."""
-    for start in range(max(lo, head_start - 3), head_start):
+    for start in range((head_start - 3 if head_start - 3 > lo else lo), head_start):
         action = ACTION_INDEX.at(norm, start)
         if action and start + len(action) == head_end:
             return True
@@ -306,7 +306,7 @@ def _listed_before_de(norm, mention):
             or (parse_number(count.group("num")) or 0) < 2:
         return False
     de = mention.stop_start
-    item = norm.rfind("、", max(0, de - _LISTED_ITEM_REACH), de)
+    item = norm.rfind("、", (de - _LISTED_ITEM_REACH if de > _LISTED_ITEM_REACH else 0), de)
     return item >= 0 and not any(char in HARD_BREAKS for char in norm[item + 1:de]) \
         and ends_with_head_of(norm, de, mention.category)
 
@@ -328,7 +328,7 @@ def _deng_stem(norm, head_start, lo, window=14):
     Only counts and generic modifiers may stand between 等 and the head, so a name after 等
     is never swallowed.
     """
-    low = max(lo, head_start - window)
+    low = (head_start - window if head_start - window > lo else lo)
     if _DENG_STEM_EDGE.search(norm, low, head_start) is None:
         return None  # (most stems: no break, 等 or 的 before the head, nothing below to look at)
     for pos in range(head_start - 1, low - 1, -1):

@@ -25,8 +25,8 @@ def cued(norm, mention, lo, clause_end):
     if not (head.endswith("工程") or _CUED_END.match(norm, mention.end)) or _ends_common_word(norm, mention):
         return False  # (企业裂变项目: a spin-off of firms, whatever project follows)
     return (_VOLTAGE.search(norm, max(lo, mention.stem_start - 8), mention.head_start) is not None
-            or re.compile(_LISTED_AFTER % re.escape(head)).match(norm, mention.end, clause_end) is not None
-            or re.search(_LISTED_BEFORE % re.escape(head), norm[max(lo, mention.stem_start - 8):mention.stem_start]) is not None
+            or _LISTED_AFTER_OF[head].match(norm, mention.end, clause_end) is not None
+            or _LISTED_BEFORE_OF[head].search(norm[max(lo, mention.stem_start - 8):mention.stem_start]) is not None
             or _PROJECT_AFTER.match(norm, mention.end, clause_end) is not None)
 
 
@@ -66,6 +66,9 @@ _PROJECT_AFTER = re.compile(r"等?(?:\d+个)?(?:项目|工程|站址)")
 # Another of a cued head's places listed right after or before it (青山变、|白石变|、红枫变).
 _LISTED_AFTER = r"[、和及][\u4e00-\u9fff]{2,4}%s(?=[、和及等,;。项工]|$)"
 _LISTED_BEFORE = r"[\u4e00-\u9fff]{2,4}%s[、和及]$"
+# Their patterns, compiled once for each cued head (at import: the programs are kept between runs).
+_LISTED_AFTER_OF = {head: re.compile(_LISTED_AFTER % re.escape(head)) for head in CUED_HEADS}
+_LISTED_BEFORE_OF = {head: re.compile(_LISTED_BEFORE % re.escape(head)) for head in CUED_HEADS}
 # Where a cued head's word ends (青山变|、, 青山变|1#主变; not 变|成, 变|身, 变|电站).
 _CUED_END = re.compile(r"[、和及等,;:。!?()\s\d#]|项目|工程|站址|投产|$")
 

@@ -46,11 +46,11 @@ def alone_on_line(norm, start, end):
         table bars before it and a short bracket, its works word (项目, 工程, 建设) and a full
         stop after it.
     """
-    low = max(0, start - _REACH_BEFORE)
+    low = (start - _REACH_BEFORE if start > _REACH_BEFORE else 0)
     line_start = norm.rfind("\n", low, start) + 1
     if line_start == 0 and low > 0:
         return False  # (a long line: the name is within it)
-    high = min(len(norm), end + _REACH_AFTER)
+    high = (end + _REACH_AFTER if end + _REACH_AFTER < len(norm) else len(norm))
     line_end = norm.find("\n", end, high)
     if line_end < 0:
         if high < len(norm):
@@ -134,11 +134,11 @@ def title_start(norm, end):
     -------
     int or None
     """
-    low = max(0, end - _TITLE_REACH)
+    low = (end - _TITLE_REACH if end > _TITLE_REACH else 0)
     line_start = norm.rfind("\n", low, end) + 1
     if line_start == 0 and low > 0:
         return None
-    high = min(len(norm), end + _REACH_AFTER)
+    high = (end + _REACH_AFTER if end + _REACH_AFTER < len(norm) else len(norm))
     line_end = norm.find("\n", end, high)
     if line_end < 0:
         if high < len(norm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, is_generic, match_any, stop_ending_at
+from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, is_generic, match_any, stop_ending_at, word_index
 from geo.numbers import parse_number
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.chains import Chain, once_per_chain
@@ -234,14 +234,19 @@ def _works_only(text):
 # Words after a place that narrow its works (县道头沙线全线, 青山路人行道), its sides aside (青山路周边).
 _ITEM_FOLLOWERS = tuple(word for word in FOLLOWERS_SORTED
                         if word not in SIDE_WORDS and not word.endswith(WORKS_TAILS) and len(word) > 1)
+_ITEM_FOLLOWER_INDEX = word_index(_ITEM_FOLLOWERS)
 
 
 def _item_before_follower(norm, pos, by_end):
     """The mention a list item names before a follower word ending at ``pos`` (县道头沙线全线、…等
-    农村公路: the member is 县道头沙线, not a raw item 县道头沙线全线), or None."""
-    for word in _ITEM_FOLLOWERS:
-        if norm.endswith(word, 0, pos) and by_end.get(pos - len(word)) is not None:
-            return by_end[pos - len(word)]
+    农村公路: the member is 县道头沙线, not a raw item 县道头沙线全线), or None.
+
+    The words ending there are looked up by their last character, longest first (the order of
+    ``_ITEM_FOLLOWERS``), not each word of the list tried in turn."""
+    for word in _ITEM_FOLLOWER_INDEX.ending_at(norm, pos):
+        item = by_end.get(pos - len(word))
+        if item is not None:
+            return item
     return None
 
 

@@ -275,6 +275,11 @@ def forget_text():
     forget_closing_actions()
 
 
+def warm():
+    """Compile the pattern of the characters a mention can end with, as the first clause would."""
+    _candidate_ends()
+
+
 @functools.lru_cache(maxsize=1)
 def _candidate_ends():
     """A pattern of the characters a mention can end with, where a rule of clause_mentions can

@@ -138,11 +138,19 @@ class Covered:
             self.add(s, e)
 
     def add(self, s, e):
-        s, e = max(s, self.start) - self.start, max(min(e - self.start, len(self.marks)), 0)
+        s, e = self._clamped(s, e)
         if s < e:
             self.marks[s:e] = b"\x01" * (e - s)
 
     def hit(self, s, e):
         """True when any character of ``[s, e)`` is taken."""
-        s, e = max(s - self.start, 0), max(min(e - self.start, len(self.marks)), 0)
+        s, e = self._clamped(s, e)
         return s < e and 1 in self.marks[s:e]
+
+    def _clamped(self, s, e):
+        """``[s, e)`` as offsets of the marks, cut to them (an end before the stretch is 0; a start
+        before it too). By comparisons: the min and max builtins cost ten times as much a call."""
+        s -= self.start
+        e -= self.start
+        size = len(self.marks)
+        return (s if s > 0 else 0), (e if 0 < e < size else size if e >= size else 0)

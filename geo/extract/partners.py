@@ -83,7 +83,7 @@ def _typed_by_non_place(norm, record, end, clause_end):
     typed_at = _AFTER_DENG.match(norm, end, clause_end).end()
     noun_end = _NON_HAN.search(norm, typed_at, clause_end)
     noun_end = noun_end.start() if noun_end else clause_end
-    noun, typed = norm[typed_at:noun_end], norm[typed_at:min(clause_end, noun_end + _WORD_REACH)]
+    noun, typed = norm[typed_at:noun_end], norm[typed_at:(noun_end + _WORD_REACH if noun_end + _WORD_REACH < clause_end else clause_end)]
     streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
     return typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
         and not _noun_goes_on(typed) and not _works_site_after(typed)  # 等城市综合体 is a place type, 等城市骨架工程 works
@@ -121,14 +121,14 @@ def _strung_list(norm, start, clause_end):
     """(start, end) of the list a verb of stringing closing the clause strings together (将沿线A风景区、
     B寺、C湖等景点串联,: the sights along a route, context), or None; one look per clause. The list
     starts after the last break or works before it, within a bounded reach."""
-    lo = max(start, clause_end - _STRUNG_REACH)
+    lo = (clause_end - _STRUNG_REACH if clause_end - _STRUNG_REACH > start else start)
     if _STRINGING_WORD.search(norm, lo, clause_end) is None:
         return None  # (most clauses: no verb of stringing near their end, no tail to match)
     match = _STRUNG_TAIL.search(norm, lo, clause_end)
     if match is None:
         return None
     end = match.start()
-    begin = max(start, end - _STRUNG_LIST_REACH)
+    begin = (end - _STRUNG_LIST_REACH if end - _STRUNG_LIST_REACH > start else start)
     begin = max([begin] + [norm.rfind(mark, begin, end) + 1 for mark in _BREAKS])
     found = ACTION_INDEX.first_in(norm, begin, end)
     while found is not None:  # (bounded: at most the reach's characters)

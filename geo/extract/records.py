@@ -80,10 +80,12 @@ def _lengths_of_named(records):
 def _bare_direction(norm, record):
     """九原小区东区、西区; 东、西片区老旧小区: a part of town named only by its direction (西区,
     南片) names no place by itself (it is a part of something named before it)."""
-    return record.named and _BARE_DIRECTION_RE.fullmatch(norm, record.start, record.end) is not None
+    return record.named and norm[record.start:record.start + 1] in _DIRECTION_CHARS \
+        and _BARE_DIRECTION_RE.fullmatch(norm, record.start, record.end) is not None
 
 
-_BARE_DIRECTION_RE = re.compile(r"[东西南北中]{1,2}(?:片区?|区|部|侧)")
+_DIRECTION_CHARS = "东西南北中"  # (what such a name opens with: one look before the pattern)
+_BARE_DIRECTION_RE = re.compile(rf"[{_DIRECTION_CHARS}]{{1,2}}(?:片区?|区|部|侧)")
 
 
 def _counted_opening(norm, record):
@@ -91,13 +93,17 @@ def _counted_opening(norm, record):
     things, a share or a reduplicated measure word is prose run on into a head (how many, how
     much, one after another), no place's name. An area's is left: blocks counted with their works
     (5个城中村改造) name the group a count row holds."""
-    return record.named and _COUNTED_OPENING_RE.match(norm, record.start, record.end) is not None \
-        and record.category != "area"
+    if not record.named:
+        return False
+    first = norm[record.start:record.start + 1]  # (a figure, 两 or 一 opens it: one look before the pattern)
+    return (first.isdecimal() or first in _COUNTED_OPENING_WORDS) \
+        and _COUNTED_OPENING_RE.match(norm, record.start, record.end) is not None and record.category != "area"
 
 
 # A count of things in figures or with 两 (8座, 两个; not 204所, a unit's number), a share (80%), a
 # measure word doubled after 一 (一颗颗, 一座座): what no name opens with.
 _COUNTED_OPENING_RE = re.compile(r"(?:\d+(?:\.\d+)?|两)[个座条处家项栋件]|两所|\d+(?:\.\d+)?%|一([颗座条个片处栋家])\1")
+_COUNTED_OPENING_WORDS = ("两", "一")  # (with the figures: \d is what str.isdecimal tells)
 _ALTERNATIVE_TYPE_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\(([\u4e00-\u9fff]{2,6})\)")
 
 
@@ -142,8 +148,8 @@ def _official_in_name(norm, mention):
 def _types_alone(norm, record):
     """敬老院(福利院)电梯加装, 卫生院(卫生室)改造: a type with another type in brackets (the works
     on either kind) names no place."""
-    if not record.named:
-        return False
+    if not record.named or norm[record.end - 1:record.end] != ")":
+        return False  # (the pattern ends with the closing bracket: one look before it)
     match = _ALTERNATIVE_TYPE_RE.fullmatch(norm, record.start, record.end)
     table = heads()
     return match is not None and all(part in table or is_generic(part) for part in match.groups())
@@ -245,7 +251,7 @@ def _classify(case):
             # 马沟等3座水库, 翠园、馨园等公园, 翠苑、金城3个社区: a short name among its kind is one (villages
             # are left to _short_name_among_names: listed as context more often than any kind)
             label = "distinctive"
-    if category in ROAD_CATEGORIES and norm.find("等", mention.end, min(case.clause_end, mention.end + _NETWORK_REACH)) >= 0 \
+    if category in ROAD_CATEGORIES and norm.find("等", mention.end, mention.end + _NETWORK_REACH if mention.end + _NETWORK_REACH < case.clause_end else case.clause_end) >= 0 \
             and not _DASH.search(norm, mention.stem_start, mention.end):
         network = _NETWORK_AFTER.match(norm, mention.end, case.clause_end)
         if network is not None:

@@ -30,7 +30,7 @@ def code_mention(norm, match, clause_start, clause_end):
     if match.re is COUNTY_ROAD_RE and start == match.start():
         start = _places_joined_before(norm, start, clause_start, _FROM_PLACE)  # 璧山至铜梁线: the line's first place
     if match.re is COUNTY_ROAD_RE:
-        coded = _CODE_BEFORE_NAME.search(norm, max(clause_start, start - 6), start)
+        coded = _CODE_BEFORE_NAME.search(norm, (start - 6 if start - 6 > clause_start else clause_start), start)
         start = coded.start() if coded is not None else start  # G318南青线, 214省道望十线: the code is part of the name
     elif start == match.start() and _LINE_CODE.match(match.group()):
         start = _abbreviation_before(norm, start, clause_start)  # 锡澄S1, 宁句S6线: the places it joins, abbreviated
@@ -63,19 +63,19 @@ def _abbreviation_before(norm, pos, clause_start):
 def _places_joined_before(norm, pos, clause_start, joined=_JOINED_PLACES):
     """Start of 'A至B' right before a road code at ``pos`` (中川至永登G341), or of 'A至' right before
     a two-place name in 线 (璧山至|铜梁线), else ``pos``. A verb ending at 至 (延伸至) joins no place."""
-    match = joined.search(norm, max(clause_start, pos - 11), pos)
+    match = joined.search(norm, (pos - 11 if pos - 11 > clause_start else clause_start), pos)
     if match is None or _verb_ending_at(norm, match.start("to")):
         return pos
     for start in range(match.start("to") - 2, match.start() - 1, -1):
         if start == clause_start or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, clause_start) \
-                or _RAIL_BEFORE.search(norm, max(clause_start, start - 4), start):
+                or _RAIL_BEFORE.search(norm, (start - 4 if start - 4 > clause_start else clause_start), start):
             return start  # (市郊铁路|璧山至铜梁线: a rail word before the places is the line's kind)
     return pos
 
 
 def _verb_ending_at(norm, pos):
     """True when a works word or a stop word ends at ``pos`` (延伸至, 通至)."""
-    return bool(stop_ending_at(norm, pos, max(0, pos - 4))) or any(
+    return bool(stop_ending_at(norm, pos, (pos - 4 if pos > 4 else 0))) or any(
         ACTION_INDEX.at(norm, pos - size) == norm[pos - size:pos] for size in (2, 3) if pos >= size)
 
 
@@ -106,7 +106,7 @@ def county_road_ok(norm, match, lo, hi):
     if norm.endswith(_COUNTY_ROAD_WORKS_BEFORE, lo, start) and (end >= hi or norm[end] in HARD_BREAKS):
         return True
     return listed or norm.startswith(_COUNTY_ROAD_AFTER, end, hi) \
-        or _CODE_BEFORE_NAME.search(norm[max(lo, start - _CODE_BEFORE_REACH):start]) is not None \
+        or _CODE_BEFORE_NAME.search(norm[(start - _CODE_BEFORE_REACH if start - _CODE_BEFORE_REACH > lo else lo):start]) is not None \
         or _places_joined_before(norm, start, lo, _FROM_PLACE) < start  # 璧山至铜梁线: a route
 
 

@@ -271,10 +271,21 @@ def _bare_place(norm, start, end):
     text = norm[start:end]
     return (2 <= len(text) <= 5 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
             and not any(is_generic(text[i:]) for i in range(len(text) - 1)) and text[-1] not in "大小新旧老"  # (白坪大型, 平东小)
-            and not any(word in text for word in _WORKS_WORDS if len(word) > 1)  # (更换路灯: works)
+            and not _holds_long_works_word(text)  # (更换路灯: works)
             and "期" not in text and COUNT_RE.search(text) is None  # (一期, 万亩荷花: a phase, a count)
             and not any(ch in _AREA_UNITS for ch in text)
             and text[-1] != "市" and not any(ch in "路街巷" for ch in text[1:]))  # (宣化路早市: a street's market)
+
+
+def _holds_long_works_word(text):
+    """True when a works word of two or more characters stands anywhere in ``text`` (a few
+    characters: its pieces are looked up, not each of the words looked for in it)."""
+    return any(text[i:j] in _LONG_WORKS_WORDS for i in range(len(text) - 1)
+               for j in range(i + 2, min(len(text), i + _LONGEST_WORKS_WORD) + 1))
+
+
+_LONG_WORKS_WORDS = frozenset(word for word in _WORKS_WORDS if len(word) > 1)
+_LONGEST_WORKS_WORD = max(map(len, _LONG_WORKS_WORDS))
 
 
 def _bare_place_stem(norm, mention):

@@ -17,7 +17,10 @@ from geo.extract.works import right_action
 # 平方米里巷道路, 132栋|共计4900余户的棚户区, 230个|50户以上木质房屋): the noun after both is what
 # the first counts; the money of works is their size too (24个|近200亿投资额的招商引资项目, 8个|总投资30亿元的).
 _BUDGET = "|".join(BUDGET_WORDS)
-_COUNT_BEFORE_SIZE = re.compile(rf"(?<![\d.第])(?P<num>\d+)(?P<unit>{'|'.join(THING_UNITS)}|片)(?=(?:{_BUDGET})?(?:共计|共|超|近|约)?\d)")
+# (The look-behind, no digit, point or 第 before the number, is tested after its first digit: a
+# pattern opening with a character class is searched for by it, one opening with a look-behind is
+# tried at every position.)
+_COUNT_BEFORE_SIZE = re.compile(rf"(?P<num>\d(?<![\d.第]\d)\d*)(?P<unit>{'|'.join(THING_UNITS)}|片)(?=(?:{_BUDGET})?(?:共计|共|超|近|约)?\d)")
 
 
 def counted_before_size(norm, start, end, records, mentions=()):

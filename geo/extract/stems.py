@@ -142,7 +142,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
     开工建设学校10所), which only a count can turn into a record.
     """
     pos = head_start
-    reach = max(lo, head_start - max_stem - 8)
+    reach = head_start - max_stem - 8 if head_start - max_stem - 8 > lo else lo
     length = _LENGTH_INSIDE.search(norm, reach, head_start) if DIGIT.search(norm, reach, head_start) else None
     if length is not None:
         max_stem += len(length.group())  # 45条170公里村级公路: the length of what is counted does not count
@@ -153,14 +153,14 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 天峨经凤山至巴马(天峨段)高速公路: a section written before the head; 乌恰(常州)工业园区,
                 # 西南(泸州)建材产业园: a place in brackets inside the name; 宁宣(黄)铁路: a character
                 # of a short name filled in before its head
-                inner = (BRACKETED_SECTION_END.search(norm, max(lo, pos - 14), pos) if pos == head_start else None) \
-                    or BRACKETED_PLACE_END.search(norm, max(lo, pos - 8), pos) \
-                    or (BRACKETED_INFIX_END.search(norm, max(lo, pos - 3), pos) if pos == head_start else None)
+                inner = (BRACKETED_SECTION_END.search(norm, (pos - 14 if pos - 14 > lo else lo), pos) if pos == head_start else None) \
+                    or BRACKETED_PLACE_END.search(norm, (pos - 8 if pos - 8 > lo else lo), pos) \
+                    or (BRACKETED_INFIX_END.search(norm, (pos - 3 if pos - 3 > lo else lo), pos) if pos == head_start else None)
                 if inner is not None:
                     pos = inner.start()
                     continue
             if char in _CLOSING_QUOTES and pos < head_start and (
-                    "“‘《"[_CLOSERS.index(char)] not in norm[max(lo, pos - 7):pos - 1]
+                    "“‘《"[_CLOSERS.index(char)] not in norm[(pos - 7 if pos - 7 > lo else lo):pos - 1]
                     or COUNT_RE.match(norm, pos, head_start)):
                 # 金山银山”实践创新基地, ”“浏阳河: a quote closed before the stem ends it, unless it
                 # quotes a short name (“知宇”口袋公园); a quoted programme before a count ends it too
@@ -178,7 +178,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if char in HARD_BREAKS and not decimal_point(norm, pos - 1):
                 return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
             if char in "元万亿" and head_start - pos >= 2 and (_AMOUNT_END if char == "元" else _BARE_AMOUNT_END).search(
-                    norm, max(lo, pos - 4), pos) and (char == "元" or _BUILT_WITH.match(norm, pos, head_start)):
+                    norm, (pos - 4 if pos - 4 > lo else lo), pos) and (char == "元" or _BUILT_WITH.match(norm, pos, head_start)):
                 return _past_built_with(norm, pos, head_start)  # 总投资1792万元青山路: an amount ends the name on its left
             if char == "年" and pos - 5 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 5, pos) and pos < head_start:
                 return pos, norm[pos - 5:pos], pos - 5  # 青山县2022年白石片区: a date ends the name on its left
@@ -196,7 +196,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                     and not norm.startswith(("街区", "街道"), head_start):
                 return pos, "道路", pos - 2  # 城区道路青松路、白石路: the type of the roads listed is no part of the first
             if char == "度" and pos < head_start and norm[pos - 2:pos] == "季度":
-                quarter = _QUARTER_END.search(norm, max(lo, pos - 10), pos)
+                quarter = _QUARTER_END.search(norm, (pos - 10 if pos - 10 > lo else lo), pos)
                 if quarter is not None:
                     return pos, quarter.group(), quarter.start()  # 2024年第二季度青山小学: a quarter ends the name
             if char == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
@@ -211,7 +211,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                     and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
                 stop = None  # 新华路、和平大街: a list item does not open with a conjunction
-            if stop and length == 0 and USED_RESOURCE_END.search(norm, max(lo, pos - 6), pos):
+            if stop and length == 0 and USED_RESOURCE_END.search(norm, (pos - 6 if pos - 6 > lo else lo), pos):
                 stop = None  # 固废综合利用产业园: the use of a resource names the place that uses it
             if stop and len(stop) > 1 and 0 < length and ROAD_NAME_OPENING.match(norm, pos, head_start):
                 stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
@@ -238,7 +238,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 、青岭和平小学(校舍), 、白石新和小学教学楼: a conjunction joins no name of one character
                 # (or none, a bare head) to a short word holding no head
                 stop = None
-            if stop == "和" and length > 0 and _DATE_END.search(norm, max(lo, pos - 4), pos - 1):
+            if stop == "和" and length > 0 and _DATE_END.search(norm, (pos - 4 if pos - 4 > lo else lo), pos - 1):
                 stop = None  # 3月和平大街, 12月18日和菱快速干道: no conjunction joins a date to a place
             if stop == "和" and length > 0 and _opening_verb_ending_at(norm, pos - 1, lo):
                 stop = None  # 新建和平快速路, 建设和林格尔新区: a verb opening the clause takes a name opening with 和
@@ -274,7 +274,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # street's word after the town it is in (青山县建设路).
                 stop = None
             if stop == "的" and (min_stem == 0 or is_generic(norm[pos:head_start])):
-                counted = _COUNTED_LENGTH_BEFORE.search(norm, max(lo, pos - 24), pos) or _counted_description(norm, pos, lo)
+                counted = _COUNTED_LENGTH_BEFORE.search(norm, (pos - 24 if pos - 24 > lo else lo), pos) or _counted_description(norm, pos, lo)
                 if counted is not None:
                     pos = counted.start()  # 3条全长60公里的景观大道: the length of what is counted
                     continue
@@ -297,7 +297,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             if min_stem == 0:
                 # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
                 # (the count's number may open before the stretch: 等55.2公里自然村庄通达工程)
-                counted = _COUNT_INSIDE.search(norm, max(lo, pos - _NUMBER_OVERHANG), head_start)
+                counted = _COUNT_INSIDE.search(norm, (pos - _NUMBER_OVERHANG if pos - _NUMBER_OVERHANG > lo else lo), head_start)
                 if counted is not None and counted.end() > pos:
                     stop = stop_ending_at(norm, counted.start(), lo)
                     return counted.start(), stop, (counted.start() - len(stop)) if stop else None

@@ -145,7 +145,7 @@ def action_for(norm, mention, clause_end, right_actions=None):
     type_head = mention.typed_by
     if type_head is not None and type_head.category == "members":
         type_head = None  # 甲路改扩建、乙路等项目建设: a list typed only as projects keeps its items' works
-    end = max(last.end, type_head.end if type_head else 0)
+    end = type_head.end if type_head and type_head.end > last.end else last.end
     for item in (mention, last):
         if item.post_action:
             return item.post_action
@@ -257,7 +257,7 @@ def right_action(norm, pos, clause_end):
     if action:
         return action
     # 加快线上线下融合发展: an action a few characters on, before the clause ends.
-    window = norm[pos:min(clause_end, pos + 12)]
+    window = norm[pos:(pos + 12 if pos + 12 < clause_end else clause_end)]
     if window[:1] in _GAP_CHARS and ACTION_INDEX.at(window.lstrip(_GAP_CHARS), 0):
         return _works_alone(window.lstrip(_GAP_CHARS))  # (经六路 经八路建设: a list sharing its works)
     comma = window.find("、")

@@ -1,0 +1,29 @@
+"""geo.extract.elided: a bare count after works counts the noun of the count before it."""
+
+from extract_cases import counted_groups
+from geo.extract import elided
+
+
+def test_a_clause_with_no_item_ending_in_a_unit_is_not_walked_item_by_item(monkeypatch):
+    # 扩建学校3所,新建成5所 and 新建学校3所、改扩建5所: the bare counts still count schools; in a
+    # clause no item of which ends with a unit (新建青山路、白石路) no item is looked at.
+    assert ("school", 5) in counted_groups("扩建学校3所,新建成5所。")
+    assert ("school", 5) in counted_groups("新建学校3所、改扩建5所。")
+    assert ("school", 5) in counted_groups("新建学校3所、改扩建5所 。")
+
+    class Read(str):
+        """The text, counting the items looked for in it."""
+        finds = 0
+
+        def find(self, *args):
+            Read.finds += 1
+            return super().find(*args)
+
+    looked = []
+    real = elided._elided_count
+    monkeypatch.setattr(elided, "_elided_count", lambda *args: looked.append(args[1:3]) or real(*args))
+    norm = Read("新建青山路、白石路,改扩建5所 、维修桥梁、")
+    clause_end = norm.index(",")
+    assert elided.elided_counts(norm, 0, clause_end, []) == [] and looked == [] and Read.finds == 0
+    assert elided.elided_counts(norm, clause_end + 1, len(norm), []) == []
+    assert looked == [(clause_end + 1, norm.index(" 、") + 1)]  # (the one item ending with 所, before its space)

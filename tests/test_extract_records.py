@@ -1,0 +1,46 @@
+"""geo.extract.records: the filters of a clause's records, and what they look at."""
+
+from extract_cases import named_projects
+from geo.extract import records
+
+
+class _Counted:
+    """A pattern that counts the calls made of it."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def __getattr__(self, name):
+        method = getattr(self.pattern, name)
+
+        def counted(*args, **kwargs):
+            self.calls += 1
+            return method(*args, **kwargs)
+        return counted
+
+
+def test_a_name_that_cannot_open_or_close_a_filtered_shape_is_not_matched_against_it(monkeypatch):
+    # 西区, 8座桥梁, 敬老院(福利院): a bare direction opens with 东西南北中, a count with a figure, 两
+    # or 一, a type with its alternative ends with its bracket; other names are not matched at all.
+    counted = {name: _Counted(getattr(records, name))
+               for name in ("_BARE_DIRECTION_RE", "_COUNTED_OPENING_RE", "_ALTERNATIVE_TYPE_RE")}
+    for name, pattern in counted.items():
+        monkeypatch.setattr(records, name, pattern)
+    assert [name for name, _ in named_projects("新建青山路、白石中学。")] == ["白石中学", "青山路"]
+    assert [pattern.calls for pattern in counted.values()] == [0, 0, 0]
+    # (the shapes themselves are still dropped)
+    assert "西区" not in [name for name, _ in named_projects("改造九原小区东区、西区。")]
+
+
+def test_a_filter_gives_the_pattern_s_answer_whatever_the_first_character():
+    class Named:
+        named, category = True, "school"
+
+    for text in ("西区", "中部", "青山区", "8座桥梁", "两所", "一座座", "３座", "敬老院(福利院)", "院(所)", "", "(白石)"):
+        norm = "新建" + text + "。"
+        record = Named()
+        record.start, record.end = 2, 2 + len(text)
+        assert records._bare_direction(norm, record) == (
+            records._BARE_DIRECTION_RE.fullmatch(norm, record.start, record.end) is not None)
+        assert records._counted_opening(norm, record) == (
+            records._COUNTED_OPENING_RE.match(norm, record.start, record.end) is not None)
