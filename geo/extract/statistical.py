@@ -6,7 +6,7 @@ import re
 
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
-from geo.lexicon import ACTIONS_SORTED, BUDGET_WORDS, COUNTY_ROAD_OWNERS, FILLERS_SORTED, TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, WORKS_FOLLOWERS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
+from geo.lexicon import ACTIONS_SORTED, BUDGET_WORDS, COUNTY_ROAD_OWNERS, ROAD_CLASSES, FILLERS_SORTED, TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, WORKS_FOLLOWERS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
@@ -245,9 +245,18 @@ def _built_singleton(record):
 
 
 def _county_s_road(norm, mention):
-    """射阳县合海线: a two-place name in 线 with its county before it names a county road, no prose."""
-    return mention.kind == "code" and mention.head.endswith("线") and mention.stem_start is not None \
-        and mention.stem_start + 2 < mention.head_start and norm[mention.head_start - 1] in COUNTY_ROAD_OWNERS
+    """射阳县合海线, 省道老宽线东山岔口至南店段: a two-place name in 线 with its county before it, or with its
+    road class and a section, names a county road, no prose."""
+    if mention.kind != "code" or not mention.head.endswith("线"):
+        return False
+    if _CLASSED_COUNTY_ROAD.fullmatch(mention.head) is not None:
+        return bool(mention.section)
+    return mention.stem_start is not None and mention.stem_start + 2 < mention.head_start \
+        and norm[mention.head_start - 1] in COUNTY_ROAD_OWNERS
+
+
+# A road class before a two-place name in 线 (省道老宽线): a county or provincial road's name, no code.
+_CLASSED_COUNTY_ROAD = re.compile("(?:" + "|".join(ROAD_CLASSES) + r")(?!和|与|及)[\u4e00-\u9fff]{2}线")
 
 
 def _numbered_code(mention):
