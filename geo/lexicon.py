@@ -192,6 +192,7 @@ NEVER_IN_NAMES = frozenset(words("never_in_name"))
 ROUTE_VERBS = frozenset(words("route_verb"))
 # Two characters before 线 that make no county road of it (天际线, 斑马线, 高压线).
 NOT_COUNTY_ROADS = frozenset(words("not_county_road"))
+COUNTY_ROAD_OWNERS = words("county_road_owner")  # 射阳县合海线: a county before a name in 线 makes it its road
 LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in 线 that end no county road's name
 # Words between a list and the count that sums it up (A路、B路、C路这3条道路).
 LIST_CLOSERS = longest_first(words("list_closer"))

@@ -25,3 +25,22 @@ def test_a_route_s_first_end_is_not_taken_after_a_one_character_stop_word():
     # 中和营镇至…: 和 inside the place's name is no stop word before 营镇
     named = _named("实施中和营镇至蒙自市西北勒乡(开远段)公路改造。")
     assert "营镇至蒙自市西北勒乡(开远段)公路" not in named
+
+
+def test_a_county_before_a_two_place_name_in_xian_makes_it_the_county_s_road():
+    # 青山县白石线: no road word after it, but the county before it names a county road (and opens the name)
+    named = _named("计划投资5000万元实施20公里的青山县白石线和红岭坡线县乡道改造项目。")
+    assert "青山县白石线" in named
+
+
+def test_a_three_character_name_in_xian_joined_to_a_county_road_is_one_too():
+    # 红岭坡线 after 青山县白石线和: a county road named by three characters, not the stem of 县乡道
+    named = _named("计划投资5000万元实施20公里的青山县白石线和红岭坡线县乡道改造项目。")
+    assert "红岭坡线" in named
+    assert not any(name.startswith("红岭坡线") and name != "红岭坡线" for name in named)
+
+
+def test_a_word_of_the_clause_before_xian_is_no_county_in_a_county_road_s_name():
+    # 实施全县白石线改造: 全县 is the whole county, 实施 a verb; the road is 白石线
+    named = _named("实施全县白石线改造。")
+    assert "实施全县白石线" not in named

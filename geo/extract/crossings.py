@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import CROSSING_HEADS, JUNCTION_HEADS, JUNCTION_STRUCTURE_HEADS, LINK_HEADS, ROAD_JUNCTION_HEADS
-from geo.extract.patterns import DASHES
+from geo.extract.patterns import COUNT_RE, DASHES
 
 _NUMBERED_ROAD_STEM = re.compile(r"\d{1,3}号")
 _DASHED_PAIR = re.compile(r"[\u4e00-\u9fff]{2,5}[\-—–][\u4e00-\u9fff]{2,5}")
@@ -87,8 +87,9 @@ def merge_junctions(norm, mentions):
             merged[-1] = mention
         elif previous is not None and previous.kind == "code" and previous.category == "road" \
                 and mention.category == "road" and mention.kind == "name" and not mention.stop \
-                and previous.end == start and not previous.count:
-            # X254丁卯开发区连接线: a road code written before a road's name is part of it.
+                and previous.end == start and not previous.count and not _opens_with_count(norm, mention):
+            # X254丁卯开发区连接线: a road code written before a road's name is part of it (not before a
+            # count: G105、S203两条国省道, A线—B、C线—D两条公路 count the list the code ends).
             mention.stem_start = previous.stem_start
             mention.stop, mention.stop_start = previous.stop, previous.stop_start
             merged[-1] = mention
@@ -102,6 +103,12 @@ def merge_junctions(norm, mentions):
         elif _names_its_own(norm, mention):
             merged.append(mention)
     return merged
+
+
+def _opens_with_count(norm, mention):
+    """True when ``mention``'s stem opens with a count (两条 of 两条公路)."""
+    # (the stem with its head, sliced: a code's digits right before the count do not glue to it, S203两条)
+    return mention.stem_start < mention.head_start and COUNT_RE.match(norm[mention.stem_start:mention.head_end]) is not None
 
 
 def _second_partners_listed(norm, merged, mention):

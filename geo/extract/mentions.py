@@ -11,7 +11,7 @@ from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
 from geo.extract.patterns import DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
-from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, with_class_sections, with_routes_in_prose
+from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, joined_county_road, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
 from geo.extract.prefixes import named_along_side
@@ -39,6 +39,9 @@ def clause_mentions(norm, start, end):
     for match in (COUNTY_ROAD_RE.finditer(norm, start, end) if "线" in clause else ()):
         if county_road_ok(norm, match, start, end):
             codes.setdefault(match.end(), []).append(match)
+            joined = joined_county_road(norm, match.end(), end)  # 宁凤线和罗伯克线: a longer name joined to it
+            if joined is not None:
+                codes.setdefault(joined.end(), []).append(joined)
     mentions = []
     covered = before = start  # (before: where the last mention's search began)
     lengths = head_lengths_by_ending()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.extents import extend_right
-from geo.lexicon import ACTION_INDEX, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
+from geo.lexicon import ACTION_INDEX, COUNTY_ROAD_OWNERS, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import DASHES, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
 from geo.settings import ROUTE_COVER_REACH
@@ -32,6 +32,7 @@ def code_mention(norm, match, clause_start, clause_end):
     if match.re is COUNTY_ROAD_RE:
         coded = _CODE_BEFORE_NAME.search(norm, (start - 6 if start - 6 > clause_start else clause_start), start)
         start = coded.start() if coded is not None else start  # G318南青线, 214省道望十线: the code is part of the name
+        start = _county_before(norm, start, clause_start)  # 射阳县合海线: the county whose road it is
     elif start == match.start() and _LINE_CODE.match(match.group()):
         start = _abbreviation_before(norm, start, clause_start)  # 锡澄S1, 宁句S6线: the places it joins, abbreviated
     stop = stop_ending_at(norm, start, clause_start)
@@ -40,7 +41,11 @@ def code_mention(norm, match, clause_start, clause_end):
         stem_start=start, head_start=match.start(), head_end=match.end(),
         stop=stop, stop_start=start - len(stop) if stop else None,
     )
-    return extend_right(norm, mention, clause_end)
+    extended = extend_right(norm, mention, clause_end)
+    if extended is None and match.re is _JOINED_LONG_NAME:
+        mention.end = mention.head_end  # 宁凤线和罗伯克线集中连片…项目: the joined names end there
+        return mention
+    return extended
 
 
 # A line's code that a two-place abbreviation may precede (S1, S6线; not 国道 or 省道 codes).
@@ -107,7 +112,26 @@ def county_road_ok(norm, match, lo, hi):
         return True
     return listed or norm.startswith(_COUNTY_ROAD_AFTER, end, hi) \
         or _CODE_BEFORE_NAME.search(norm[(start - _CODE_BEFORE_REACH if start - _CODE_BEFORE_REACH > lo else lo):start]) is not None \
-        or _places_joined_before(norm, start, lo, _FROM_PLACE) < start  # 璧山至铜梁线: a route
+        or _places_joined_before(norm, start, lo, _FROM_PLACE) < start \
+        or _county_before(norm, start, lo) < start  # 璧山至铜梁线: a route; 射阳县合海线: a county's road
+
+
+# A name in 线 of three places' characters joined right after such a name (宁凤线和罗伯克线).
+_JOINED_LONG_NAME = re.compile(r"(?<=[和及与、])[\u4e00-\u9fff]{3}线")
+
+
+def joined_county_road(norm, end, hi):
+    """The match of a county road named by three characters and 线 that a conjunction joins to the
+    county road ending at ``end`` (罗伯克线 of 宁凤线和罗伯克线), or None."""
+    match = _JOINED_LONG_NAME.match(norm, end + 1, hi)
+    if match is None or norm[end] == "、" and COUNTY_ROAD_RE.match(norm, end + 1, hi) is not None:
+        return None  # (东岭线、西岭线: a name of two characters, which the rules read on their own)
+    stem = match.group()[:3]
+    if any(stop_ending_at(norm, match.start() + n, match.start()) for n in (1, 2, 3)) \
+            or heads().get(stem[-2:] + "线") is not None or stem[-2:] + "线" in LINE_WORDS or stem[-2:] in NOT_COUNTY_ROADS \
+            or _ends_in_head(norm, match.start(), match.end()):
+        return None  # (和高压线, 及生产线: no road's name)
+    return match
 
 
 # Another such name listed right before one (东岭线、西岭线), and the characters it takes.
@@ -116,6 +140,25 @@ _LISTED_BEFORE_REACH = 5
 # Characters before a name that hold any code _CODE_BEFORE_NAME finds there, and the one its
 # look-behind reads (a code of six characters at most: 310国道).
 _CODE_BEFORE_REACH = 8
+
+
+# A county right before a two-place name in 线 (射阳县合海线, 南涧县宁凤线): its place and its word.
+_COUNTY_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,3}(?:" + "|".join(COUNTY_ROAD_OWNERS) + ")$")
+_COUNTY_BEFORE_REACH = 4
+
+
+def _county_before(norm, pos, lo):
+    """Start of the county named right before a two-place name in 线 at ``pos`` (射阳县 of 射阳县合海线),
+    when a break, a stop word or the clause's start is before it; else ``pos``."""
+    county = _COUNTY_BEFORE.search(norm, max(lo, pos - _COUNTY_BEFORE_REACH), pos)
+    if county is None:
+        return pos
+    for start in range(pos - 3, county.start() - 1, -1):  # (the shortest place first: 的射阳县 is 射阳县)
+        if any(stop_ending_at(norm, inner, start) for inner in range(start + 1, pos - 1)):
+            break  # (实施全县白石线: a word of the clause, no county's place)
+        if start == lo or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, lo):
+            return start
+    return pos
 
 
 def _ends_in_head(norm, lo, end):

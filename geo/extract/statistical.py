@@ -6,7 +6,7 @@ import re
 
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
-from geo.lexicon import ACTIONS_SORTED, BUDGET_WORDS, FILLERS_SORTED, TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, WORKS_FOLLOWERS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
+from geo.lexicon import ACTIONS_SORTED, BUDGET_WORDS, COUNTY_ROAD_OWNERS, ROAD_CLASSES, FILLERS_SORTED, TOWNSHIP_SUFFIXES, heads, ACTION_INDEX, INTERCITY_HEADS, FOLLOWERS_SORTED, WORKS_TAILS, WORKS_FOLLOWERS, match_any, PHASE_VERBS, SINGLETON_FACILITY_HEADS
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
@@ -48,6 +48,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
     share_confidence(norm, records)  # 实施青河与白石沟河综合治理: B stands with A
     for record in records:
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
+                                              or record.named and _county_s_road(norm, record.mention)  # 射阳县合海线
                                               or _coded_road_built(norm, record, sent_end)
                                               or record.named and _quoted_before_head(norm, record)
                                               or main_part_done(norm, record, sent_end)
@@ -140,12 +141,14 @@ _LIST_JOINS = frozenset(("、", "和", "及", "与"))  # 改造青山小学与�
 
 
 def _evident(norm, record, sent_start):
-    """True when the rules' evidence for a named record outweighs the tagger: a road code; a name
+    """True when the rules' evidence for a named record outweighs the tagger: a road code (or a county road
+    with its county, 射阳县合海线); a name
     right before its works, or in a list right before them (龙山光伏发电项目建设, 东外环、山前大道通车);
     a district's one facility built; an item under a counted works header; a member counted with
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
     or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows."""
-    return _numbered_code(record.mention) or _before_works(norm, record) or _built_singleton(record) \
+    return _numbered_code(record.mention) or _county_s_road(norm, record.mention) or _before_works(norm, record) \
+        or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
@@ -239,6 +242,21 @@ def _built_singleton(record):
     """建设园博园: a bare facility a district has one of, built by a works verb (see records)."""
     mention = record.mention
     return mention.head in SINGLETON_FACILITY_HEADS and mention.stop in PHASE_VERBS and record.start == mention.head_start
+
+
+def _county_s_road(norm, mention):
+    """射阳县合海线, 省道老宽线东山岔口至南店段: a two-place name in 线 with its county before it, or with its
+    road class and a section, names a county road, no prose."""
+    if mention.kind != "code" or not mention.head.endswith("线"):
+        return False
+    if _CLASSED_COUNTY_ROAD.fullmatch(mention.head) is not None:
+        return bool(mention.section)
+    return mention.stem_start is not None and mention.stem_start + 2 < mention.head_start \
+        and norm[mention.head_start - 1] in COUNTY_ROAD_OWNERS
+
+
+# A road class before a two-place name in 线 (省道老宽线): a county or provincial road's name, no code.
+_CLASSED_COUNTY_ROAD = re.compile("(?:" + "|".join(ROAD_CLASSES) + r")(?!和|与|及)[\u4e00-\u9fff]{2}线")
 
 
 def _numbered_code(mention):

@@ -80,6 +80,9 @@ def extend_to_names(norm, records, found):
         after = COUNT_RE.match(norm, keep.end, end)
         if after is not None and after.end() == end and after.group("unit") not in SIZE_UNITS:
             continue  # 宏昌小区三所(老旧小区): a count after a name is the next noun's, none of the name
+        roads = COUNT_RE.match(norm[keep.end:end]) if category_group(keep.category) == "roads" else None
+        if roads is not None and roads.group("unit") == "条":
+            continue  # A线—B、C线—D两条公路: the roads counted are the list the name ends, none of the name
         counted = COUNT_RE.match(norm, start, keep.start + 1)
         if counted is not None and counted.end() <= keep.start and counted.group("unit") not in SIZE_UNITS:
             # 新建1个市民球场: a count before a name is the name's quantity, none of it (a length stays:

@@ -1,0 +1,21 @@
+"""geo.extract.statistical: the tagger and the record model in front of the rules' filters."""
+
+from geo.extract import extract_projects
+
+
+def _named(text):
+    return {p["name"]: p["category"] for p in (f["properties"] for f in extract_projects(text)) if p["named"]}
+
+
+def test_a_county_road_named_with_its_county_outweighs_the_tagger_and_the_record_model():
+    # 青阳县合海线: a county before a two-place name in 线 names a county road, whatever the models read
+    named = _named("全力实施了一批打基础、利长远、惠民生的民生实事项目。本次建成投用的青阳县合海线,向南横跨青河、小洋河,"
+                   "止于新城大道转盘,全长3.175公里,总投资2.6亿元,将成为县城区特别是东部城区对外出行的重要通道。")
+    assert "青阳县合海线" in named
+
+
+def test_a_county_road_named_with_its_class_and_a_section_outweighs_the_tagger():
+    # 省道青岭线白石岔口至南山段: a road class before a two-place name in 线, and its section, name a road's works
+    named = _named("四是京广线白石桥梁工程。桥长37米,主体部分于10月末完工。五是省道青岭线白石岔口至南山段预防养护工程。"
+                   "路线全长60.905公里,10月末全部完工,大幅提升了青岭线公路通行质量和服务水平。")
+    assert "省道青岭线白石岔口至南山段" in named
