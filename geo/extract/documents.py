@@ -102,8 +102,13 @@ def refuse_pictures_alone(names, folder: str, path) -> None:
     pictures = sorted(name for name in names if name.lower().startswith(folder.lower()) and not name.endswith("/"))
     if pictures:
         shown = "、".join(PurePosixPath(name).name for name in pictures[:3]) + ("…" if len(pictures) > 3 else "")
-        raise InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
-                               "(WPS: 图片转文字), or give the report as text")
+        raise pictures_alone(path, shown)
+
+
+def pictures_alone(path, shown: str) -> InputError:
+    """The InputError of a document holding no text but pictures (``shown``: their names, or how many)."""
+    return InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
+                            "(WPS: 图片转文字), or give the report as text")
 
 
 def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:
