@@ -38,6 +38,14 @@ def open_zip(data: bytes, fold_case: bool = False) -> zipfile.ZipFile:
     return archive
 
 
+def damaged_zip(path, data: bytes, said: str, exc) -> InputError:
+    """The InputError of a zipped document (its bytes ``data``) zipfile could not read (``exc``): cut short
+    (a download stopped half-way: :func:`geo.file_kinds.zip_bytes_cut_short`), else ``is {said} ({exc})``."""
+    from geo.file_kinds import zip_bytes_cut_short
+
+    return InputError(path, zip_bytes_cut_short(data[:30], data[-65_557:]) or f"is {said} ({exc})")
+
+
 def zip_part(archive: zipfile.ZipFile, name: str, path, max_bytes: int, kind: str = "a Word file") -> bytes:
     """The bytes of the part ``name`` of a zipped document (``kind``, as errors name it), unpacked up to
     the size limit (at most ``max_bytes``; less when it unpacks to far more than its zipped size,
