@@ -113,6 +113,16 @@ def refuse_pictures_alone(names, folder: str, path) -> None:
         raise pictures_alone(path, shown)
 
 
+def no_projects(path, text: str) -> InputError:
+    """The InputError of a report in which no project was found: one whose text is white space alone (a byte
+    order mark, blank lines: an export or a save that went wrong) says so; "no spatial projects found"
+    would blame what it says."""
+    if not text.strip():
+        return InputError(path, "holds no text, only white space (an export or save that went wrong?): give the "
+                                "report's text")
+    return InputError(path, "no spatial projects found in the report")
+
+
 def pictures_alone(path, shown: str) -> InputError:
     """The InputError of a document holding no text but pictures (``shown``: their names, or how many)."""
     return InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
