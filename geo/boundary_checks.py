@@ -295,6 +295,15 @@ def labels_left_out(gdf, name_field, path):
                             f"{listed(names[~polygonal])})"]
 
 
+def _overlap_counted(zones, i, j) -> str:
+    """What the join does with the overlap of zones ``i`` and ``j`` (rows of ``zones``): counts what lies there
+    in the one of the smaller code alone (:func:`geo.join.allocate_to_zones`); nothing without codes."""
+    if "code" not in zones:
+        return ""
+    first = min((i, j), key=lambda row: str(zones["code"].iloc[row]))
+    return f"; a project there is counted in {zones['name'].iloc[first]} alone (the smaller code)"
+
+
 def topology_warnings(metric_zones, path, union=None, gaps_found=None, level="街道"):
     """[lines] for the 街道 ``metric_zones`` (a GeoDataFrame in metres, with ``name``) of ``path``: each
     pair overlapping by more than ``settings.OVERLAP_TOLERANCE_M2``, and the gaps between them larger than
@@ -318,7 +327,7 @@ def topology_warnings(metric_zones, path, union=None, gaps_found=None, level="�
         big = areas > settings.OVERLAP_TOLERANCE_M2
         for i, j, area in zip(left[keep][big], right[keep][big], areas[big]):
             warnings.append(f"{path}: {metric_zones['name'].iloc[i]} and {metric_zones['name'].iloc[j]} "
-                            f"overlap by {area:,.0f} m²")
+                            f"overlap by {area:,.0f} m²{_overlap_counted(metric_zones, i, j)}")
     gaps = _gaps(geoms, union)
     if gaps_found is not None:
         gaps_found.extend(gaps)

@@ -2,111 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import functools
-import gc
-import math
 import os
-import sys
-import warnings
 from pathlib import Path
 
 import click
 
+from geo.cli_errors import collector_off, handle_errors, process_ends, report_warnings, stage_printer
+from geo.cli_options import (INPUT_OR_OUTPUT_PATH, OUTPUT_PATH, asset_options, basemap_options, boundary_options,
+                             max_size_option)
 from geo.safe_text import one_line, terminal_line
 
-BASEMAPS = ("osm", "amap", "tianditu", "none")
 COVERAGE_FORMATS = ("table", "csv", "json", "md")
 COVERAGE_EXTENSIONS = {".csv": "csv", ".json": "json", ".md": "md"}  # what a -o name says of its format
 # Extensions of files geo reads or writes: never an output folder's name.
 FILE_EXTENSIONS = (".html", ".htm", ".geojson", ".json", ".csv", ".md", ".xlsx", ".gpkg", ".shp", ".txt", ".zip")
-# Paths are checked where they are read or written (geo.io), each problem in one line
-# naming the file; click's own readability check would print a usage block instead.
-INPUT_OR_OUTPUT_PATH = click.Path(readable=False)
-
-
-class _OutputPath(click.Path):
-    """An output file or folder: ``-`` (standard output, as ``geo extract -`` reads standard input) is
-    refused; geo writes files, all at once when the run ends, and ``-o -`` wrote a file named ``-``."""
-
-    def convert(self, value, param, ctx):
-        if value == "-":
-            self.fail("'-' (standard output) is no file or folder: geo writes files, all at once when the run "
-                      "ends; give a name", param, ctx)
-        from geo.file_names import windows_name_problem
-
-        if not os.path.lexists(value) and (problem := windows_name_problem(os.path.basename(os.path.normpath(value)))):
-            self.fail(f"{value!r} {problem}: the file could not be opened or copied there; name it otherwise", param, ctx)
-        return super().convert(value, param, ctx)
-
-
-OUTPUT_PATH = _OutputPath(readable=False)
-
-
-def _boundary_options(command):
-    """Options shared by every stage that needs 街道 boundaries."""
-    options = [
-        click.option("--districts", type=INPUT_OR_OUTPUT_PATH, default=None,
-                     help="Official 街道 polygons (Shapefile, GeoPackage, GeoJSON...; any CRS). "
-                          "Replaces the bundled approximate polygons."),
-        click.option("--name-field", default=None, help="Column of --districts holding the 街道 name."),
-        click.option("--code-field", default=None, help="Column of --districts holding the 街道 code."),
-        click.option("--districts-datum", default=None, metavar="DATUM",
-                     help="Datum of --districts' lon/lat when a web map drew them: gcj02 (Amap, Tencent) or bd09 "
-                          "(Baidu); default WGS-84/CGCS2000."),
-        click.option("--outline", type=INPUT_OR_OUTPUT_PATH, default=None,
-                     help="District outline file (default: union of --districts, or the bundled outline)."),
-        click.option("--district-code", default=None,
-                     help="County-level code of the district, anywhere in China (e.g. 510107); its outline is "
-                          "bundled (default 370105, 天桥区)."),
-        click.option("--district-name", default=None,
-                     help="Name of the district on maps, index, coverage and exports (default: the bundled name); "
-                          "without --district-code, a county's name (天山区, 北京市朝阳区) chooses that county."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _asset_options(command):
-    """--cdn, and the old --offline (now the default) kept so existing scripts still run."""
-    command = click.option("--offline", is_flag=True, hidden=True,
-                           help="Self-contained maps (the default; kept for old scripts).")(command)
-    return click.option("--cdn", is_flag=True,
-                        help="Link Leaflet from its CDN instead of inlining it: smaller maps that need the "
-                             "internet. By default maps are self-contained and open on an intranet.")(command)
-
-
-def _basemap_options(command):
-    """--basemap (a named basemap or a tile URL template of one's own) and --basemap-datum."""
-    command = click.option("--basemap-datum", default=None, metavar="DATUM",
-                           help="Datum a tile URL's tiles are drawn in: wgs84 (default; also CGCS2000, Tianditu) "
-                                "or gcj02 (Amap, Tencent: overlays shifted to match). Known hosts need none.")(command)
-    return click.option("--basemap", default="osm", show_default=True, metavar="NAME|URL",
-                        help=f"Tiles: {', '.join(BASEMAPS)} (osm WGS-84, amap GCJ-02, tianditu needs TIANDITU_KEY), "
-                             "or a tile URL template of your own server or folder, e.g. "
-                             "'http://10.0.0.5/tiles/{z}/{x}/{y}.png' or 'tiles/{z}/{x}/{y}.png' "
-                             "(relative to the maps' folder).")(command)
-
-
-def _max_size_option(command):
-    """--max-size: the size limit of a report and of a text file read whole, in MB (geo.settings.MAX_REPORT_MB)."""
-
-    def apply(ctx, param, value):
-        if value is not None and not math.isfinite(value):  # FloatRange lets nan and inf through
-            raise click.BadParameter("must be a finite number of MB", ctx=ctx, param=param)
-        if value is not None:
-            from geo import settings
-
-            previous, settings.MAX_REPORT_MB = settings.MAX_REPORT_MB, value
-            ctx.call_on_close(lambda: setattr(settings, "MAX_REPORT_MB", previous))
-        return value
-
-    return click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=None, expose_value=False,
-                        callback=apply, metavar="MB",
-                        help="Refuse a report, or a table or JSON file read whole (a gazetteer CSV, GeoJSON, "
-                             "an Overpass answer), larger than this (default 50 MB, or GEO_MAX_REPORT_MB).")(command)
 
 
 def _boundaries_from(kwargs):
@@ -189,128 +98,6 @@ def _coverage_file_kind(output):
                                "maps_out/coverage.xlsx of geo build)")
 
 
-def _report_warnings(warnings):
-    for warning in warnings:
-        click.echo(f"warning: {terminal_line(warning)}", err=True)
-
-
-def _stage_printer():
-    """Stage lines (extract: reading ...) for a person at a terminal; nothing in a pipe or a log,
-    where stderr holds only warnings and the one-line error."""
-    if not sys.stderr.isatty():
-        return None
-    return lambda message: click.echo(one_line(message), err=True)
-
-
-def _outputs_committed():
-    """True when this run already put its new outputs in place (geo.outputs loaded and committed)."""
-    outputs = sys.modules.get("geo.outputs")
-    return outputs is not None and outputs.committed()
-
-
-def _check_text_options(ctx):
-    """InputError naming the option (or argument) whose text, not a path, holds bytes that are no UTF-8: a
-    terminal or script in GBK on a UTF-8 system (Python keeps them as lone surrogates, which no output
-    can be written with). A path of such bytes is a file's name, and is left as it is."""
-    from geo.io import InputError
-    from geo.text_codecs import argv_bytes_problem
-
-    for param in ctx.command.params:
-        values = ctx.params.get(param.name)
-        if isinstance(param.type, click.Path) or values is None:
-            continue
-        for value in values if isinstance(values, (tuple, list)) else (values,):
-            problem = argv_bytes_problem(value) if isinstance(value, str) else None
-            if problem:
-                raise InputError(param.opts[0] if isinstance(param, click.Option) else param.human_readable_name,
-                                 problem)
-
-
-def _process_ends() -> bool:
-    """True when the process ends with the command (``geo``, ``python -m geo``: see
-    :func:`geo.__main__.run`), False for a caller that goes on (click's test runner)."""
-    return bool((click.get_current_context().find_root().obj or {}).get("process_ends"))
-
-
-@contextlib.contextmanager
-def _collector_off():
-    """Python's cyclic garbage collector off while a command runs.
-
-    Its passes walk the objects made since the last: in ``geo extract`` the modules, lexicon
-    tables, patterns and models loaded before the fork (a fifth of that start-up's instructions)
-    and, after the extraction, everything it kept; all of it lives to the end, and the little
-    cyclic garbage is freed by the next pass. The collector is back on at the end, unless the
-    process ends with the command (a pass then would only walk it all once more).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled and not _process_ends():
-            gc.enable()
-
-
-def _handle_errors(func):
-    """Turn input problems into one line on stderr and exit code 2 (traceback with --verbose)."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        ctx = click.get_current_context()
-        verbose = (ctx.find_root().params or {}).get("verbose", False)
-        try:
-            _check_text_options(ctx)
-            with warnings.catch_warnings():
-                if not verbose:
-                    # Library warnings (GDAL's "non closed ring", numba hints...) would add
-                    # lines to stderr; problems that matter are raised as errors instead.
-                    warnings.simplefilter("ignore")
-                return func(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except BrokenPipeError:  # whoever read the standard output left (geo ... | head): no word, as any Unix tool
-            _standard_output_gone()
-            sys.exit(EXIT_PIPE_CLOSED)
-        except KeyboardInterrupt as exc:
-            from geo.__main__ import EXIT_INTERRUPTED, INTERRUPTED, INTERRUPTED_AFTER
-
-            if getattr(exc, "committed", False) or _outputs_committed():
-                click.echo(INTERRUPTED_AFTER, err=True)
-            else:
-                click.echo(INTERRUPTED, err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
-            from geo.io import InputError  # imported here so that `geo --help` stays light
-
-            if verbose:
-                raise
-            if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG and exc.filename:  # -o, --out-dir...
-                exc = InputError(exc.filename, f"is too long a name ({exc.strerror}: a file's or folder's name holds "
-                                               "255 bytes at most, 85 Chinese characters in UTF-8)")
-            if isinstance(exc, InputError):
-                click.echo(f"geo: error: {terminal_line(exc)}", err=True)
-                sys.exit(2)
-            message = one_line(str(exc).splitlines()[0]) if str(exc).strip() else ""
-            click.echo(f"geo: error: {type(exc).__name__}: {message} (rerun with --verbose for details)", err=True)
-            sys.exit(2)
-
-    return wrapper
-
-
-EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: the status a shell shows for a program a closed pipe ended
-
-
-def _standard_output_gone():
-    """Point the standard output at the null device: what is still buffered for a reader that
-    left is dropped, and the last flush at exit raises no second BrokenPipeError."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # no file descriptor behind stdout (a test's runner): nothing to point
-        pass
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="geo-worksreport", prog_name="geo")
@@ -326,12 +113,12 @@ def main(verbose):
 @click.option("-o", "--output", default="projects.geojson", show_default=True, type=OUTPUT_PATH,
               help="Catalog to write (GeoJSON FeatureCollection, geometry null).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
-@_max_size_option
-@_handle_errors
+@max_size_option
+@handle_errors
 def extract(report, output, encoding):
     """Extract the spatial projects of REPORT (text, a saved web page, a Word .docx or .doc, a PDF or an OFD;
     - reads standard input) into a catalog."""
-    with _collector_off():
+    with collector_off():
         from geo.pipeline import run_extract
 
         report = _report_argument(report)
@@ -342,7 +129,7 @@ def extract(report, output, encoding):
             raise InputError(output, f"the catalog is GeoJSON, not {suffix}: name it .geojson (geo export projects "
                                      "writes it as CSV, GeoPackage or Shapefile)")
         with _writing(Path(output).parent):
-            if _process_ends():
+            if process_ends():
                 from geo.extract import leave_records_to_exit
 
                 leave_records_to_exit()  # not freed one by one: the process ends with the command
@@ -363,9 +150,9 @@ def extract(report, output, encoding):
                    "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--cache-dir", type=INPUT_OR_OUTPUT_PATH, default=None, help="Cache for --online answers.")
-@_boundary_options
-@_max_size_option
-@_handle_errors
+@boundary_options
+@max_size_option
+@handle_errors
 def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
     """Locate the catalog's projects and write the layers."""
     from geo import pipeline
@@ -379,14 +166,14 @@ def geocode(projects, layers_dir, gazetteers, osm, online, cache_dir, **kwargs):
         keep_inputs([osm], "the OSM extract")
         pipeline.keep_boundary_inputs(options)
         boundaries = pipeline.resolve_boundaries(options, layers_dir, prefer_layers=False)
-        _report_warnings(boundaries.warnings)
+        report_warnings(boundaries.warnings)
         for note in boundaries.notes:
             click.echo(terminal_line(note))
         features, source = pipeline.read_catalog(projects)
         gazetteer_warnings = []
         features, unlocated = pipeline.geocode_catalog(features, boundaries, gazetteers=gazetteers, osm=osm,
                                                        online=online, cache_dir=cache_dir, warnings=gazetteer_warnings)
-        _report_warnings(gazetteer_warnings + pipeline.fit_warnings(features, boundaries))
+        report_warnings(gazetteer_warnings + pipeline.fit_warnings(features, boundaries))
         from geo.hand_review import summary
 
         for line in summary(features):
@@ -412,9 +199,9 @@ def _echo_unlocated(unlocated):
 @main.command()
 @click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
-@_boundary_options
-@_max_size_option
-@_handle_errors
+@boundary_options
+@max_size_option
+@handle_errors
 def join(projects, layers_dir, **kwargs):
     """Allocate located projects to 街道 (points by containment, lines by length)."""
     from geo import pipeline
@@ -423,7 +210,7 @@ def join(projects, layers_dir, **kwargs):
         options = _boundaries_from(kwargs)
         pipeline.keep_boundary_inputs(options)
         boundaries = pipeline.resolve_boundaries(options, layers_dir)
-        _report_warnings(boundaries.warnings)
+        report_warnings(boundaries.warnings)
         features, source = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
         pipeline.write_catalog(projects, features, source, boundaries.metric_crs)
@@ -441,9 +228,9 @@ def join(projects, layers_dir, **kwargs):
 @click.option("--format", "fmt", type=click.Choice(COVERAGE_FORMATS), default=None,
               help="Output format [default: the one -o's extension names (.csv, .json, .md), else table].")
 @click.option("-o", "--output", type=OUTPUT_PATH, default=None, help="Write to a file instead of the terminal.")
-@_boundary_options
-@_max_size_option
-@_handle_errors
+@boundary_options
+@max_size_option
+@handle_errors
 def coverage(projects, layers_dir, by, fmt, output, **kwargs):
     """Coverage by 街道: projects, categories, road kilometres, district-wide items and gaps."""
     from geo import pipeline
@@ -457,7 +244,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
         _keep_stage_inputs(projects, layers_dir, options)
         _coverage_file_kind(output)
         boundaries = pipeline.resolve_boundaries(options, layers_dir)
-        _report_warnings(boundaries.warnings)
+        report_warnings(boundaries.warnings)
         if by == "district":
             boundaries = pipeline.district_as_zone(boundaries)
         features, _ = pipeline.read_catalog(projects)
@@ -481,12 +268,12 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
 @main.command()
 @click.option("-p", "--projects", default="projects.geojson", show_default=True, type=INPUT_OR_OUTPUT_PATH)
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
-@_basemap_options
-@_asset_options
+@basemap_options
+@asset_options
 @click.option("-o", "--out-dir", default="maps_out", show_default=True, type=OUTPUT_PATH)
-@_boundary_options
-@_max_size_option
-@_handle_errors
+@boundary_options
+@max_size_option
+@handle_errors
 def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, **kwargs):
     """Render the HTML maps (projects, coverage, index)."""
     from geo import pipeline
@@ -499,21 +286,21 @@ def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, 
         options = _boundaries_from(kwargs)
         _keep_stage_inputs(projects, layers_dir, options)
         boundaries = pipeline.resolve_boundaries(options, layers_dir)
-        _report_warnings(boundaries.warnings)
+        report_warnings(boundaries.warnings)
         features, _ = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
         report = pipeline.coverage_of(features, allocations, boundaries)
         written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, datum=basemap_datum,
                                   inline=not cdn)
-    _report_warnings(filter(None, [tile_folder_warning(basemap, out_dir)]))
+    report_warnings(filter(None, [tile_folder_warning(basemap, out_dir)]))
     for path in written:
         click.echo(f"wrote {one_line(path)}")
 
 
 @main.command(name="layers")
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
-@_max_size_option
-@_handle_errors
+@max_size_option
+@handle_errors
 def layers_command(layers_dir):
     """List the layers with feature counts, geometry types and CRS."""
     from geo.export import list_layers
@@ -541,8 +328,8 @@ def layers_command(layers_dir):
               help="Output CRS of a gpkg, shp or csv export, e.g. EPSG:4548 (GeoJSON and KML are always EPSG:4326).")
 @click.option("-o", "--output", type=OUTPUT_PATH, default=None, help="Output file (or directory for shp, and for all but as gpkg or kml).")
 @click.option("--layers-dir", default="layers", show_default=True, type=INPUT_OR_OUTPUT_PATH)
-@_max_size_option
-@_handle_errors
+@max_size_option
+@handle_errors
 def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
     """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile, CSV or KML."""
     from geo.export import export_layers
@@ -558,19 +345,19 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @click.option("--report", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="Report text, - for standard input (default: bundled Tianqiao excerpt).")
 @click.option("--encoding", type=click.Choice(["auto", "utf-8", "gb18030", "big5"]), default="auto", show_default=True)
-@_max_size_option
+@max_size_option
 @click.option("--gazetteer", "gazetteers", multiple=True, type=INPUT_OR_OUTPUT_PATH, help="Gazetteer file; repeatable.")
 @click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON, "
                    "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
                    "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
-@_basemap_options
-@_asset_options
+@basemap_options
+@asset_options
 @click.option("--out-dir", default=".", show_default=True, type=OUTPUT_PATH,
               help="Where projects.geojson, layers/ and maps_out/ go.")
-@_boundary_options
-@_handle_errors
+@boundary_options
+@handle_errors
 def build(report, encoding, gazetteers, osm, online, basemap, basemap_datum, cdn, offline, out_dir, **kwargs):
     """Run every stage (default: Tianqiao) and write the catalog, layers, coverage and maps."""
     from geo.pipeline import run_build
@@ -579,8 +366,8 @@ def build(report, encoding, gazetteers, osm, online, basemap, basemap_datum, cdn
     written, unlocated, warnings = run_build(
         report and _report_argument(report), out_dir=_output_folder(out_dir), boundary_options=_boundaries_from(kwargs),
         gazetteers=gazetteers, osm=osm, online=online, encoding=encoding, basemap=basemap, basemap_datum=basemap_datum, inline=not cdn,
-        progress=_stage_printer(), notes=notes)
-    _report_warnings(warnings)
+        progress=stage_printer(), notes=notes)
+    report_warnings(warnings)
     for note in notes:
         click.echo(terminal_line(note))
     for path in written:

@@ -46,6 +46,8 @@ def dbf_records_codec(data: bytes, declared=None):
     # Only the records: the header holds binary counts and dates that are not text.
     header_length = int.from_bytes(data[8:10], "little") if len(data) >= 10 else 0
     data = data[header_length:].rstrip(b"\x1a")
+    if (foreign := _foreign_records_codec(data, declared)) is not None:
+        return foreign
     if declared and decodes(data, declared):
         return declared
     detected = detect_cjk_codec(data)
@@ -54,6 +56,21 @@ def dbf_records_codec(data: bytes, declared=None):
     if detected != "big5":
         return detected or "utf-8"
     return next((codec for codec in BIG5_CODECS if decodes(data, codec)), BIG5_CODECS[-1])
+
+
+def _foreign_records_codec(data: bytes, declared=None):
+    """``cp932`` or ``cp949`` for .dbf records of Japanese (Shift-JIS) or Korean (EUC-KR) text, which GBK
+    reads into other characters without an error (``東京`` as ``搶嫗``), with no .cpg or one naming GBK (the
+    Chinese Windows' default a tool wrote); None for Chinese records, a .cpg of another codec, and records
+    of fewer than ``settings.FOREIGN_DBF_LEAST_CHARACTERS`` two-byte characters (too few to tell)."""
+    from geo import settings
+    from geo.text_codecs import FOREIGN_CODECS, foreign_codec
+
+    if declared not in (None, "gbk", "gb18030") or decodes(data, "utf-8"):
+        return None
+    if len(re.findall(rb"[\x81-\xfe][\x40-\xfe]", data[:200_000])) < settings.FOREIGN_DBF_LEAST_CHARACTERS:
+        return None
+    return FOREIGN_CODECS.get(foreign_codec(data))
 
 
 def read_sidecar(path: Path, read=None) -> bytes:
@@ -83,7 +100,8 @@ def decodes(data: bytes, codec: str) -> bool:
 # reads code page 936 (GBK, what Chinese Windows writes) and UTF-8 alike.
 _CPG_CODECS = {"936": "gbk", "cp936": "gbk", "ansi936": "gbk", "gbk": "gbk", "gb2312": "gbk", "gb18030": "gb18030",
                "system": None, "ansi": None, "65001": "utf-8", "utf8": "utf-8", "utf-8": "utf-8",
-               "950": "big5", "cp950": "big5", "big5": "big5", "1252": "cp1252", "ansi1252": "cp1252"}
+               "950": "big5", "cp950": "big5", "big5": "big5", "1252": "cp1252", "ansi1252": "cp1252",
+               "ansi950": "big5", "ansi932": "cp932", "ansi949": "cp949"}
 
 
 def cpg_codec(text: str):

@@ -28,6 +28,8 @@ def load_outline(path):
 
     path, layer = split_layer(path)  # 'qs.gpkg|layername=outline', as QGIS names a layer
     gdf = read_vector(path, layer=layer if layer is not None else outline_layer(path))
+    if gdf.empty:  # a layer of no feature (a FlatGeobuf or GeoPackage saved before the outline was drawn)
+        raise InputError(path, "contains no features (expected a polygon outline)")
     swapped = swapped_axes_hint(gdf)  # in its own CRS: northings as x
     gdf, drawn = outline_from_lines(gdf, path) or (gdf, [])  # a 行政区界线 layer: the polygon its lines close
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:

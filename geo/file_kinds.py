@@ -77,15 +77,25 @@ def zip_cut_short(path) -> str | None:
     try:
         with open(path, "rb") as handle:
             head = handle.read(30)  # a member's local header: its compression method at bytes 8-9
-            if len(head) < 30 or not head.startswith(b"PK\x03\x04") or \
-                    int.from_bytes(head[8:10], "little") not in _ZIP_METHODS:
-                return None
             size = handle.seek(0, 2)
-            handle.seek(max(0, size - 65_557))  # the end record, with a comment of 64 KB at most
+            handle.seek(max(0, size - _ZIP_END_REACH))
             tail = handle.read()
     except OSError:
         return None
-    if b"PK\x05\x06" in tail:
+    return zip_bytes_cut_short(head, tail)
+
+
+# How far from its end a zip archive's end record begins at most: 22 bytes and a comment of 64 KB.
+_ZIP_END_REACH = 65_557
+
+
+def zip_bytes_cut_short(head: bytes, tail: bytes) -> str | None:
+    """:func:`zip_cut_short` of a file's first 30 bytes ``head`` and its last ``_ZIP_END_REACH`` ``tail``
+    (a document read whole: its bytes' ends)."""
+    if len(head) < 30 or not head.startswith(b"PK\x03\x04") or \
+            int.from_bytes(head[8:10], "little") not in _ZIP_METHODS:
+        return None
+    if b"PK\x05\x06" in tail[-_ZIP_END_REACH:]:
         return None
     return ("is a zip archive cut short (its end, the list of its files, is missing: a download or copy stopped "
             "half-way?); get the whole file again")

@@ -164,6 +164,13 @@ _NESTED_AS = {1: "a Point does", 2: "a LineString or MultiPoint does", 3: "a Pol
 
 # A feature's geometry member, as bytes of GeoJSON text: one for each feature GDAL should read.
 _GEOMETRY_MEMBER = re.compile(rb'"geometry"\s*:')
+_PROPERTIES_MEMBER = re.compile(rb'"properties"\s*:')
+
+
+def _members(data: bytes) -> int:
+    """The features a GeoJSON text may hold, as its "geometry" or its "properties" members count them: a
+    feature GDAL leaves out (no type) without a "geometry" member (its place still to be drawn) has the other."""
+    return max(len(_GEOMETRY_MEMBER.findall(data)), len(_PROPERTIES_MEMBER.findall(data)))
 
 
 def check_features_read(path, frame):
@@ -183,8 +190,7 @@ def check_features_read(path, frame):
     geometry = getattr(frame, "geometry", None)  # None: GDAL read no geometry column at all
     emptied = frame.empty or geometry is None or geometry.isna().all()
     data = read_sidecar(path)
-    if not emptied and not (geometry.isna() | geometry.is_empty).any() \
-            and len(_GEOMETRY_MEMBER.findall(data)) <= len(frame):
+    if not emptied and not (geometry.isna() | geometry.is_empty).any() and _members(data) <= len(frame):
         return
     try:
         value = json.loads(data.decode("utf-8-sig"))

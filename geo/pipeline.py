@@ -512,7 +512,9 @@ def _extract_dated(report, encoding):
     text, kind = read_document(report, encoding=encoding)
     features = extract_projects(text, wrapped_lines=kind not in PARAGRAPH_LINES)
     if not features:
-        raise InputError(report, "no spatial projects found in the report")
+        from geo.extract.documents import no_projects
+
+        raise no_projects(report, text)
     return features, report_date(text)
 
 

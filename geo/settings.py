@@ -281,6 +281,9 @@ PDF_DRAWN_SLACK_BYTES = 4_000_000
 # (no .cpg, or one whose codec the records may not decode with): a country's buildings layer
 # holds gigabytes.
 DBF_SAMPLE_BYTES = 4_000_000
+# A .dbf's records are told Japanese (Shift-JIS) or Korean (EUC-KR) text, not GBK, only from this many
+# two-byte characters on: fewer, a few rare Chinese characters (堃, 燚) may read as Japanese ones.
+FOREIGN_DBF_LEAST_CHARACTERS = 6
 # A KML document (or a KMZ's) of at most this many bytes holding a NetworkLink and no Placemark is
 # refused as a link to features elsewhere (Google Earth fetches them; GDAL reads nothing); a larger
 # one is left to GDAL (a NetworkLink-only file is a few hundred bytes).

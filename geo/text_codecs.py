@@ -70,7 +70,7 @@ def decode_text(data: bytes, path, encoding="auto") -> str:
             return _decode_big5(data, path)
         if (foreign := foreign_codec(data)) is not None:
             shown = data[:4096].decode("gb18030", errors="replace")
-            shown = "".join(re.findall("[^\x00-\x7f\s]+", shown))[:12]
+            shown = "".join(re.findall(r"[^\x00-\x7f\s]+", shown))[:12]
             raise InputError(path, f"looks like {foreign} text, not Chinese in GBK or UTF-8 (read as GBK it shows "
                                    f"{shown}…): save it as UTF-8 in the program that wrote it")
         try:
@@ -207,6 +207,10 @@ def foreign_codec(data: bytes) -> str | None:
     if len(leads) >= _HANGUL_LEAST and all(low <= lead <= high for lead in leads) and _decodes(sample, "euc_kr"):
         return "EUC-KR (Korean)"
     return None
+
+
+# The codec of each foreign code :func:`foreign_codec` names (Windows' own, a superset: what a .dbf is written in).
+FOREIGN_CODECS = {"Shift-JIS (Japanese)": "cp932", "EUC-KR (Korean)": "cp949"}
 
 
 def _decodes(data: bytes, codec: str) -> bool:

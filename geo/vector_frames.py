@@ -132,5 +132,8 @@ def check_numbers_fit_crs(path, gdf, hint=lambda: ""):
 
 
 def _number(value) -> str:
-    """A coordinate for a message: to the metre's centimetre in metres, to 6 decimals in degrees."""
+    """A coordinate for a message: to the metre's centimetre in metres, to 6 decimals in degrees; past any
+    CRS's metres (the earth is 4e7 m round) in 6 significant digits (``1e+308``, not its 309 digits)."""
+    if abs(value) >= 1e9:
+        return f"{value:.6g}"
     return f"{value:.{2 if abs(value) >= 1000 else 6}f}".rstrip("0").rstrip(".")

@@ -216,8 +216,22 @@ def test_clean_streets_are_not_cut_pair_by_pair_for_overlaps_and_a_small_overlap
     path = tmp_path / "messy.geojson"
     messy.to_file(path)
     _, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
-    assert [w for w in warnings if "overlap" in w] == [f"{path}: 无影山街道 and 天桥东街街道 overlap by 200 m²"]
+    assert [w for w in warnings if "overlap" in w] == [f"{path}: 无影山街道 and 天桥东街街道 overlap by 200 m²; a project "
+                                                       "there is counted in 无影山街道 alone (the smaller code)"]
     assert settings.OVERLAP_TOLERANCE_M2 < 200
+
+
+def test_an_overlap_of_two_streets_names_the_one_the_join_counts_it_in(tmp_path):
+    # The warning said only 'A and B overlap by … m²'; the join counts a project there in the 街道 of the smaller
+    # code alone (a point in both given to one, silently), whichever comes first in the file.
+    overlapping = _zones_metric().assign(JDDM=["370105009", "370105002", "370105014"])
+    overlapping.loc[1, "geometry"] = shapely.box(500_600, 4_062_000, 502_000, 4_063_000)  # 0.4 km² into the first
+    path = tmp_path / "青山县街道.geojson"
+    overlapping.to_file(path)
+    _, warnings = load_official_zones(path, name_field="JDMC", code_field="JDDM")
+    assert [w for w in warnings if "overlap" in w] == [
+        f"{path}: {NAMES[1]} and {NAMES[0]} overlap by 400,000 m²; a project there is counted in {NAMES[1]} alone "
+        "(the smaller code)"]
 
 
 @pytest.mark.parametrize("mutate, problem", [

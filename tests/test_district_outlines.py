@@ -55,3 +55,13 @@ def test_an_outline_file_of_two_layers_of_polygons_asks_for_one_by_name(tmp_path
         load_boundaries(outline_path=path)
     assert str(info.value) == (f"{path}: several layers hold polygons (outline, parks); name the outline's as "
                                f"'{path}|layername=outline'")
+
+
+@pytest.mark.parametrize("name, options", [("青山县.fgb", {"SPATIAL_INDEX": "YES"}), ("青山县.gpkg", {})])
+def test_an_outline_file_of_no_feature_says_so(tmp_path, name, options):
+    # 'expected a polygon outline', as if it held something else.
+    path = tmp_path / name
+    gpd.GeoDataFrame({"name": ["青山县"]}, geometry=[SQUARE], crs=4326).iloc[:0].to_file(path, **options)
+    with pytest.raises(InputError) as info:
+        load_boundaries(outline_path=path)
+    assert str(info.value) == f"{path}: contains no features (expected a polygon outline)"

@@ -107,3 +107,20 @@ def test_a_word_file_whose_parts_are_named_in_another_case_is_read_as_word_reads
                               lambda member: member.replace("word/document.xml", "Word/Document.xml")))
     assert "Word/Document.xml" in zipfile.ZipFile(path).namelist()
     assert read_report(path) == read_report(DOCUMENTS / "word_report.docx")
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"  \r\n\r\n\t\n", "\u3000\n".encode("utf-8")])
+def test_a_report_of_white_space_alone_is_named_as_holding_no_text(tmp_path, data):
+    # A byte order mark or blank lines alone (an export that went wrong): 'no spatial projects found in the
+    # report', which blames what the report says.
+    path = tmp_path / "青山县报告.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"青山县报告\.txt: holds no text, only white space \(an export or save"):
+        extract_file(path)
+
+
+def test_a_docx_of_an_empty_body_is_named_as_holding_no_text(tmp_path):
+    path = tmp_path / "青山县报告.docx"
+    path.write_bytes(make_docx(w_p(w_r(" "))))
+    with pytest.raises(InputError, match="holds no text, only white space"):
+        extract_file(path)

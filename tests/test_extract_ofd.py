@@ -432,7 +432,7 @@ HOSTILE = [
     ("bad-delta", lambda: _package([_objects(_report_pages()[0]).replace('DeltaX="g', 'DeltaX="g x')]),
      "a TextCode's DeltaX on its page 1 is not numbers"),
     ("damaged-xml", lambda: _package(["<ofd:TextObject"]), "is a damaged OFD (its Doc_0/Pages/Page_0/Content.xml"),
-    ("cut-short", lambda: _report()[:3000], "is a damaged OFD ("),
+    ("cut-short", lambda: _report()[:3000], "is a zip archive cut short (its end, the list of its files, is missing"),
     ("encrypted", _encrypted, "is an encrypted OFD"),
 ]
 

@@ -342,3 +342,14 @@ def test_character_properties_pointing_at_one_page_again_and_again_are_read_once
     runs_read = Calls(word97._hides)
     monkeypatch.setattr(word97, "_hides", runs_read)
     assert spans(10_000) == spans(1) and runs_read.count == 2 * runs  # each run's properties once a table
+
+
+def test_a_doc_of_pictures_alone_is_named_as_needing_ocr(tmp_path):
+    path = _synthetic(tmp_path, [(b"\x01\r\x01\r\r\x08\r", True, 2048)])  # a scanned report: a page a picture
+    with pytest.raises(InputError, match=r"holds no text, only pictures \(3 pictures or drawings\).*OCR"):
+        read_report(path)
+
+
+def test_a_doc_of_text_beside_pictures_is_read_as_before(tmp_path):
+    path = _synthetic(tmp_path, [("白石路改造\r\x01\r".encode("utf-16-le"), False, 3000)])
+    assert read_report(path).splitlines() == ["白石路改造"]

@@ -62,3 +62,20 @@ def test_a_geometry_whose_coordinates_nest_as_another_type_is_named(tmp_path, ki
         load_file(path)
     assert str(info.value) == (f"{path}: feature 2's {kind} {said}, which GDAL reads as no geometry: give it the type "
                                "of its coordinates")
+
+
+def test_a_feature_without_type_nor_geometry_member_is_named(tmp_path):
+    # GDAL leaves out a feature without a type; one without a "geometry" member either (its place still to be
+    # drawn) left the file's geometry members as many as the features read, and it was dropped without a word.
+    from geo.gazetteer_files import load_file
+
+    features = [{"type": "Feature", "properties": {"name": "白石小学"},
+                 "geometry": {"type": "Point", "coordinates": [116.98, 36.7]}},
+                {"properties": {"name": "青山公园"}}]
+    path = tmp_path / "青山县点位.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert str(info.value) == (f"{path}: feature 2 has no \"type\": \"Feature\", which GDAL does not read: write its "
+                               "type as \"Feature\"")

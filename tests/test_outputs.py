@@ -117,7 +117,7 @@ def test_an_interrupt_after_the_commit_is_reported_as_after_it(tmp_path, monkeyp
     import click
 
     from geo.__main__ import INTERRUPTED, INTERRUPTED_AFTER
-    from geo.cli import _handle_errors
+    from geo.cli_errors import handle_errors as _handle_errors
 
     def discard_interrupted(self):
         raise KeyboardInterrupt

@@ -66,3 +66,16 @@ def test_lon_lat_swapped_is_named_as_such(tmp_path):
 def test_numbers_that_fit_their_crs_are_read_either_way(tmp_path):
     assert len(read_vector(_write(_zones(GK_117), tmp_path / "gk.gpkg"))) == 2
     assert len(read_vector(_write(_zones(4326), tmp_path / "ll.shp"))) == 2
+
+
+def test_a_huge_coordinate_is_named_in_a_few_digits(tmp_path):
+    # A coordinate of 1e308 (a sentinel a tool wrote for 'none') was named with all its 309 digits.
+    path = tmp_path / "青山县点位.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "白石小学"}, "geometry": {"type": "Point", "coordinates": [1e308, 36.7]}},
+        {"type": "Feature", "properties": {"name": "青山公园"}, "geometry": {"type": "Point", "coordinates": [116.98, 36.7]}},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_vector(path)
+    assert str(info.value) == (f"{path}: its coordinates (x 116.98 to 1e+308, y 36.7 to 36.7) are out of range of its "
+                               "CRS, EPSG:4326 (WGS 84), in lon/lat degrees: wrong CRS?")

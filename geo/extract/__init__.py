@@ -182,7 +182,6 @@ from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, se
 from geo.extract.added_names import after_label
 from geo.extract.counted_places import counted_places
 from geo.extract.statistical import combine
-from geo.io import InputError
 from geo.names import normalise_name, simplified_with_offsets
 
 regex_programs.save()  # the programs of the patterns compiled above, for the next run (when any was new)
@@ -411,5 +410,7 @@ def extract_file(path, encoding: str = "auto") -> list:
     text, kind = read_document(path, encoding=encoding)
     features = extract_projects(text, wrapped_lines=kind not in PARAGRAPH_LINES)
     if not features:
-        raise InputError(path, "no spatial projects found in the report")
+        from geo.extract.documents import no_projects  # (zipfile and all: on this error alone)
+
+        raise no_projects(path, text)
     return features

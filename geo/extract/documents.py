@@ -38,6 +38,14 @@ def open_zip(data: bytes, fold_case: bool = False) -> zipfile.ZipFile:
     return archive
 
 
+def damaged_zip(path, data: bytes, said: str, exc) -> InputError:
+    """The InputError of a zipped document (its bytes ``data``) zipfile could not read (``exc``): cut short
+    (a download stopped half-way: :func:`geo.file_kinds.zip_bytes_cut_short`), else ``is {said} ({exc})``."""
+    from geo.file_kinds import zip_bytes_cut_short
+
+    return InputError(path, zip_bytes_cut_short(data[:30], data[-65_557:]) or f"is {said} ({exc})")
+
+
 def zip_part(archive: zipfile.ZipFile, name: str, path, max_bytes: int, kind: str = "a Word file") -> bytes:
     """The bytes of the part ``name`` of a zipped document (``kind``, as errors name it), unpacked up to
     the size limit (at most ``max_bytes``; less when it unpacks to far more than its zipped size,
@@ -102,8 +110,23 @@ def refuse_pictures_alone(names, folder: str, path) -> None:
     pictures = sorted(name for name in names if name.lower().startswith(folder.lower()) and not name.endswith("/"))
     if pictures:
         shown = "、".join(PurePosixPath(name).name for name in pictures[:3]) + ("…" if len(pictures) > 3 else "")
-        raise InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
-                               "(WPS: 图片转文字), or give the report as text")
+        raise pictures_alone(path, shown)
+
+
+def no_projects(path, text: str) -> InputError:
+    """The InputError of a report in which no project was found: one whose text is white space alone (a byte
+    order mark, blank lines: an export or a save that went wrong) says so; "no spatial projects found"
+    would blame what it says."""
+    if not text.strip():
+        return InputError(path, "holds no text, only white space (an export or save that went wrong?): give the "
+                                "report's text")
+    return InputError(path, "no spatial projects found in the report")
+
+
+def pictures_alone(path, shown: str) -> InputError:
+    """The InputError of a document holding no text but pictures (``shown``: their names, or how many)."""
+    return InputError(path, f"holds no text, only pictures ({shown}): a scanned report? Its text needs OCR "
+                            "(WPS: 图片转文字), or give the report as text")
 
 
 def fixed_layout_text(text: str, path, kind: str, viewer: str) -> str:

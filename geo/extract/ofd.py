@@ -12,7 +12,7 @@ import unicodedata
 import zipfile
 import zlib
 
-from geo.extract.documents import open_zip, unpacked_limit
+from geo.extract.documents import damaged_zip, open_zip, unpacked_limit
 from geo.io import InputError, utf8_size
 
 # A package's entry (GB/T 33190 §7.3) and, when its files are encrypted, GM/T 0099-2020's
@@ -123,7 +123,7 @@ def ofd_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
                 pages.append("\n".join(lines))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             ValueError, struct.error, zlib.error, lzma.LZMAError) as exc:  # zipfile's, on a damaged archive
-        raise InputError(path, f"is a damaged OFD ({exc})") from None
+        raise damaged_zip(path, data, "a damaged OFD", exc) from None
     return fixed_layout_text("\n\f".join(pages), path, kind="an OFD", viewer="an OFD reader (数科, 福昕, 永中)")
 
 

@@ -7,7 +7,8 @@ import re
 import zipfile
 import zlib
 
-from geo.extract.documents import ExpatText, open_zip, refuse_pictures_alone, unpacked_limit, zip_head, zip_part
+from geo.extract.documents import (ExpatText, damaged_zip, open_zip, refuse_pictures_alone, unpacked_limit, zip_head,
+                                    zip_part)
 from geo.io import InputError, utf8_size
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -99,7 +100,7 @@ def odt_text(data: bytes, path, max_bytes: int, max_text: int | None = None) -> 
         reader.feed(b"", final=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             ValueError, zlib.error, lzma.LZMAError) as exc:  # ValueError: a member's name not UTF-8 as flagged
-        raise InputError(path, f"is a damaged OpenDocument text ({exc})") from None
+        raise damaged_zip(path, data, "a damaged OpenDocument text", exc) from None
     text = _text(reader)
     if not text.strip():
         refuse_pictures_alone(archive.namelist(), "Pictures/", path)  # a scanned report inserted, a page a picture

@@ -8,7 +8,7 @@ import re
 import struct
 from typing import NamedTuple
 
-from geo.extract.documents import tidy_paragraphs
+from geo.extract.documents import pictures_alone, tidy_paragraphs
 from geo.io import InputError, utf8_size
 
 
@@ -148,7 +148,10 @@ def word97_text(data: bytes, path, max_text: int | None = None) -> str:
                   for piece in pieces if piece.start < size)
     if max_text is not None and utf8_size(raw) > max_text:  # as a text file of it counts (a Han character: 3)
         raise _text_too_big(path, max_text)
-    return _field_results(raw).translate(_SHOWN)
+    text = _field_results(raw).translate(_SHOWN)
+    if not text.strip() and (anchors := raw.count("\x01") + raw.count("\x08")):
+        raise pictures_alone(path, f"{anchors} picture{'s' * (anchors != 1)} or drawing{'s' * (anchors != 1)}")
+    return text
 
 
 def _text_too_big(path, max_text: int) -> InputError:

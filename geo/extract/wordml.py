@@ -9,7 +9,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from geo.extract.documents import (DECLARED_ENCODING, ExpatText, open_zip, refuse_pictures_alone, tidy_paragraphs,
+from geo.extract.documents import (DECLARED_ENCODING, ExpatText, damaged_zip, open_zip, refuse_pictures_alone,
+                                   tidy_paragraphs,
                                    unpacked_limit, zip_head, zip_part)
 from geo.io import InputError, utf8_size
 
@@ -108,7 +109,7 @@ def docx_text(data: bytes, path, max_bytes: int, max_text: int | None = None, de
         _check_not_embedded_only(lines, names, path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, NotImplementedError,
             ValueError, zlib.error, lzma.LZMAError) as exc:  # a name not UTF-8 as flagged; compressed data damaged
-        raise InputError(path, f"is a damaged or encrypted Word file ({exc})") from None
+        raise damaged_zip(path, data, "a damaged or encrypted Word file", exc) from None
     return tidy_paragraphs("\n".join(lines))
 
 

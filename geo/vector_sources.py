@@ -1,0 +1,153 @@
+"""Where GDAL reads a vector file (a zipped folder, a zipped .gdb) and in which codec (a .dbf's, from its .cpg or records)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.dbf import (cpg_codec, dbf_records_codec, dbf_sample, indexed_copy, read_sidecar, without_shx)
+from geo.file_kinds import check_shapefile_header, geojson_copy
+from geo.io import InputError
+from geo.vector_layers import is_kml_archive, kml_sources
+
+
+def dbf_encoding(path: Path, *, sniff=False):
+    """Encoding for a Shapefile's .dbf: the codec its .cpg names, when the records decode with it.
+
+    Otherwise (no .cpg, ``System``, a codec that fails on the records, or ``sniff``) the
+    records decide: UTF-8, else GB18030/GBK or Big5 (:func:`geo.text_codecs.detect_cjk_codec`).
+    """
+    declared = None if sniff else _declared_codec(path)
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if dbf is None:
+        return declared
+    return dbf_records_codec(read_sidecar(dbf, dbf_sample), declared)
+
+
+def container_encoding(path: Path, layer=None, *, sniff=False):
+    """Encoding for the Shapefiles inside a folder or a zip archive (``jd.zip``, ``jd.shp.zip``).
+
+    GDAL reads a .dbf without a .cpg as ISO-8859-1, inside a folder or an archive as beside
+    it: each Shapefile of ``path`` (only the one named ``layer`` when given) has its codec
+    told as :func:`dbf_encoding` tells a lone .shp's. None when there is no Shapefile,
+    when the archive cannot be opened (GDAL then says why) or when the Shapefiles disagree.
+    """
+    codecs = set()
+    if path.is_dir():
+        for shp in shapefiles_in(path):
+            if layer is None or shp.stem == layer:
+                codecs.add(dbf_encoding(shp, sniff=sniff))
+        return codecs.pop() if len(codecs) == 1 else None
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = {name.lower(): name for name in archive.namelist()}
+            for lower, name in sorted(members.items()):
+                stem, suffix = lower[:-4], lower[-4:]
+                if suffix != ".shp" or (layer is not None and Path(name).stem != layer):
+                    continue
+                dbf, cpg = members.get(f"{stem}.dbf"), members.get(f"{stem}.cpg")
+                if dbf is None:
+                    continue
+                declared = None
+                if cpg is not None and not sniff:
+                    declared = cpg_codec(archive.read(cpg).decode("ascii", errors="replace"))
+                with archive.open(dbf) as handle:
+                    codecs.add(dbf_records_codec(dbf_sample(handle), declared))
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return None
+    return codecs.pop() if len(codecs) == 1 else None
+
+
+def check_dbf_beside(path: Path) -> None:
+    """InputError when a Shapefile has no .dbf (nor .DBF) beside it."""
+    if not path.with_suffix(".dbf").exists() and not path.with_suffix(".DBF").exists():
+        raise InputError(path, "Shapefile has no .dbf beside it")
+
+
+def check_record_counts(path: Path):
+    """InputError when a Shapefile's .shx indexes another number of shapes than its .dbf holds
+    records: a .dbf from another version of the file. GDAL reads as many features as the .dbf
+    has records, and would drop the shapes beyond them (or give the last ones no attributes)."""
+    shx = next((p for p in (path.with_suffix(".shx"), path.with_suffix(".SHX")) if p.exists()), None)
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if shx is None or dbf is None:
+        return  # a missing .shx is made anew (indexed_copy); GDAL says what is wrong without a .dbf
+    header = read_sidecar(dbf, lambda handle: handle.read(8))
+    if len(header) < 8:
+        return
+    records = int.from_bytes(header[4:8], "little")
+    shapes = max(0, (shx.stat().st_size - 100) // 8)  # a 100-byte header, then 8 bytes per shape
+    if shapes != records:
+        raise InputError(path, f"holds {shapes} shape{'s' * (shapes != 1)} but its .dbf {records} "
+                               f"record{'s' * (records != 1)} (a .dbf or .shx from another version of the file?)")
+
+
+def _declared_codec(path: Path):
+    """The codec the Shapefile's .cpg names, or None (no .cpg, or one saying ``System``)."""
+    cpg = next((p for p in (path.with_suffix(".cpg"), path.with_suffix(".CPG")) if p.exists()), None)
+    return cpg_codec(read_sidecar(cpg).decode("ascii", errors="replace")) if cpg else None
+
+
+def gdal_source(path):
+    """What GDAL opens for the vector file ``path``: the path itself, or for a zip archive with no
+    Shapefile at its top but all of them in one folder (a folder zipped whole, as Windows'
+    "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find,
+    and for one holding a File Geodatabase (GDAL finds one only in ``jd.gdb.zip``) the ``.gdb`` in it;
+    for a KML declaring GBK or Big5 (or a KMZ holding one), a UTF-8 copy of it
+    (:func:`geo.kml_encoding.readable_copy`)."""
+    import zipfile
+
+    from geo.kml_encoding import readable_copy
+
+    path = Path(path)
+    if path.suffix.lower() in (".kml", ".kmz"):
+        if path.suffix.lower() == ".kmz":
+            kml_sources(path)  # its checks first (a zip bomb: GDAL would unpack and parse all of it)
+        return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
+    if path.suffix.lower() in (".geojson", ".json"):
+        return geojson_copy(path)  # lone surrogate escapes, integers past 64 bits: GDAL misreads them
+    if without_shx(path):
+        check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
+        check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)
+        return indexed_copy(path)  # its .shx made anew, beside links to its files
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return path
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [name.replace("\\", "/") for name in archive.namelist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return path  # GDAL says what is wrong with it
+    folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
+    if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
+        return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
+    if is_kml_archive(path):
+        return readable_copy(path, archive=True)  # a KML zipped (to send it): read as a KMZ
+    if len(folders) != 1 or "" in folders:
+        return path
+    return f"/vsizip/{path.resolve()}/{folders.pop()}"
+
+
+def zipped_geodatabases(names):
+    """The File Geodatabases (``jd.gdb``, ``成果/jd.gdb``) among the member ``names`` of a zip archive."""
+    found = set()
+    for name in names:
+        parts = name.split("/")
+        depth = next((i for i, part in enumerate(parts[:-1]) if part.lower().endswith(".gdb")), None)
+        if depth is not None:
+            found.add("/".join(parts[:depth + 1]))
+    return found
+
+
+def is_geodatabase(path) -> bool:
+    """Whether ``path`` is an ArcGIS File Geodatabase: a folder named ``*.gdb`` (GDAL's OpenFileGDB reads it)."""
+    path = Path(path)
+    return path.is_dir() and path.suffix.lower() == ".gdb"
+
+
+def shapefiles_in(folder, *, levels=1):
+    """The Shapefiles (``.shp``, in any case: ``ROADS.SHP`` from Windows) of ``folder`` and of
+    its subfolders down to ``levels`` deep: the folder's own first, each level in name order."""
+    patterns = ["/".join(["*"] * depth) for depth in range(1, levels + 1)]
+    return [p for pattern in patterns for p in sorted(Path(folder).glob(pattern))
+            if p.suffix.lower() == ".shp" and p.is_file()]
