@@ -223,9 +223,11 @@ def _relied_on(case):
     return found is None or found[0] >= case.clause_end
 
 
-_RELIANCE_VERB = re.compile("|".join(map(re.escape, RELIANCE_VERBS)))  # any of them, in one search
+# (longest first, then by code point: the same pattern string whatever the hash seed orders the set by)
+_RELIANCE_ORDER = sorted(RELIANCE_VERBS, key=lambda word: (-len(word), word))
+_RELIANCE_VERB = re.compile("|".join(map(re.escape, _RELIANCE_ORDER)))  # any of them, in one search
 # A verb of reliance and the items listed after it, up to a place (依托|青山老街、|白石花园).
-_RELIANCE_BEFORE = re.compile("(" + "|".join(map(re.escape, sorted(RELIANCE_VERBS, key=len, reverse=True)))
+_RELIANCE_BEFORE = re.compile("(" + "|".join(map(re.escape, _RELIANCE_ORDER))
                               + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
 _RELIANCE_REACH = 40
 # The rest of a list after an item, and the type after 等 that closes it (、白石广场等项目载体): for a name
