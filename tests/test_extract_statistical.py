@@ -19,3 +19,9 @@ def test_a_county_road_named_with_its_class_and_a_section_outweighs_the_tagger()
     named = _named("四是京广线白石桥梁工程。桥长37米,主体部分于10月末完工。五是省道青岭线白石岔口至南山段预防养护工程。"
                    "路线全长60.905公里,10月末全部完工,大幅提升了青岭线公路通行质量和服务水平。")
     assert "省道青岭线白石岔口至南山段" in named
+
+
+def test_a_village_before_works_on_its_facilities_is_the_works_site():
+    # 白石村基础设施改造项目: the village's own works after its facilities (a follower, as 路面 after a
+    # road), evidence the rules hold against a tagger that reads no name there
+    assert "白石村" in _named("观摩组来到青山镇,现场查看白石村基础设施改造项目建设情况。")

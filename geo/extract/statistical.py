@@ -264,9 +264,15 @@ def _numbered_code(mention):
     return mention.kind == "code" and any(char.isdigit() for char in mention.head)
 
 
+# Categories whose parts or facilities may stand between the name and its works (青山路路面改造,
+# 白石村基础设施改造, 白石行政村路面加宽: a road's or a village's own works, FOLLOWERS_SORTED).
+_PARTS_BEFORE_WORKS = (*ROAD_CATEGORIES, "village")
+
+
 def _before_works(norm, record):
-    """True when works follow the record's name, or the list it opens (东外环、山前大道通车)."""
-    road = record.category in ROAD_CATEGORIES
+    """True when works follow the record's name, or the list it opens (东外环、山前大道通车); for a
+    road or a village, after its parts or facilities (白石村基础设施改造(二期)项目)."""
+    road = record.category in _PARTS_BEFORE_WORKS
     # 新康家园保障房建设: the type after the name, then works
     if any(_works_from(norm, end, road) for end in {record.end, record.mention.end}):
         return True
