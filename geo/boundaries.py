@@ -193,7 +193,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     from geo.crs import (DATUM_LABELS, WGS84, convert_geoseries, in_china, is_web_mercator, metric_crs_for,
                          normalise_datum, stated_web_datum, to_metric, wgs84_geometry)
     from geo.survey import unstated_zone_hint, zone_number_hint
-    from geo.vectors import dbf_cut_names, read_vector
+    from geo.dbf import dbf_cut_names
+    from geo.vectors import read_vector
 
     if not name_field:
         raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")

@@ -185,9 +185,9 @@ def _family(name):
 
 
 def _sidecar(layer, suffix, *, read=True):
-    """The bytes of a layer's companion file (``.cpg``; a ``.dbf``'s sample, :func:`geo.vectors.dbf_sample`;
+    """The bytes of a layer's companion file (``.cpg``; a ``.dbf``'s sample, :func:`geo.dbf.dbf_sample`;
     with ``read=False`` only whether it is there), or None when there is none."""
-    from geo.vectors import dbf_sample
+    from geo.dbf import dbf_sample
 
     take = dbf_sample if suffix == ".dbf" else (lambda handle: handle.read())
     stem = layer.shp[:-4]
@@ -258,7 +258,8 @@ def _read_frame(layer, info, columns, bbox):
     """Read the named (roads: or coded) features of a layer, decoded, within ``bbox``."""
     import pyogrio
 
-    from geo.vectors import dbf_records_codec, undecodable
+    from geo.dbf import dbf_records_codec
+    from geo.vector_explain import undecodable
 
     named = [f"\"{columns[role]}\" <> ''" for role in ("name", "ref") if role in columns]
     options = {"columns": list(columns.values()), "where": " OR ".join(named), "on_invalid": "ignore"}
@@ -283,7 +284,7 @@ def _read_frame(layer, info, columns, bbox):
 
 def _declared_codec(layer):
     """The codec the layer's .cpg names (Geofabrik's say UTF-8), or None."""
-    from geo.vectors import cpg_codec
+    from geo.dbf import cpg_codec
 
     cpg = _sidecar(layer, ".cpg")
     return cpg_codec(cpg.decode("ascii", errors="replace")) if cpg is not None else None

@@ -313,7 +313,7 @@ def _read_layer(layer, bbox, single, warnings, where=False):
 def _columns_despite_crs(exc, source):
     """The columns of a Shapefile whose .prj GDAL cannot read (``exc`` a CRSError), from its
     .dbf alone, so that its form is told and reading it names the .prj; else None."""
-    from geo.vectors import dbf_fields, dbf_sample
+    from geo.dbf import dbf_fields, dbf_sample
 
     dbf = next((p for p in (Path(source).with_suffix(".dbf"), Path(source).with_suffix(".DBF")) if p.exists()), None)
     if type(exc).__name__ != "CRSError" or dbf is None:

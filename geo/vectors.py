@@ -8,17 +8,12 @@ from pathlib import Path
 
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
-from geo.dbf import (  # noqa: F401 - dbf_* and cpg_codec are read from here too
-    cpg_codec, cut_field_names, dbf_cut_names, dbf_fields, dbf_records_codec, dbf_sample, decodes, read_sidecar,
-    without_shx,
-)
+from geo.dbf import cut_field_names, read_sidecar, without_shx
 from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unread_archive, check_zip_packing
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
 from geo.survey import unstated_zone_hint
-from geo.vector_explain import (  # noqa: F401 - undecodable is read from here too
-    check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables,
-)
+from geo.vector_explain import check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
 from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
 from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, layer_names,
                                read_kml_documents)

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 import shapely
 
-from geo import geojson_read, vectors
+from geo import dbf, geojson_read, vectors
 from geo.io import InputError
 from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from test_io import _deep_json
@@ -34,7 +34,7 @@ def test_a_shapefiles_damaged_prj_is_named_and_a_missing_one_asked_for(tmp_path)
     path = tmp_path / "jd.shp"
     gpd.GeoDataFrame({"name": ["北园街道"]}, geometry=[shapely.box(117.0, 36.6, 117.1, 36.7)], crs=4326).to_file(
         path, engine="pyogrio")
-    assert vectors.dbf_fields(vectors.dbf_sample(open(path.with_suffix(".dbf"), "rb"))) == ["name"]
+    assert dbf.dbf_fields(dbf.dbf_sample(open(path.with_suffix(".dbf"), "rb"))) == ["name"]
     path.with_suffix(".prj").write_text('GEOGCS["GCS_WGS_1984",DATUM[', encoding="ascii")  # cut short
     with pytest.raises(InputError, match=r"jd.shp: has a coordinate reference system \(its .prj\) GDAL cannot read"):
         vectors.read_vector(path)
@@ -187,9 +187,9 @@ def test_a_dbf_codec_is_told_from_a_sample_of_whole_records_not_the_whole_file(t
     data = path.with_suffix(".dbf").read_bytes()
     header, record = int.from_bytes(data[8:10], "little"), int.from_bytes(data[10:12], "little")
     with open(path.with_suffix(".dbf"), "rb") as handle:
-        sample = vectors.dbf_sample(handle)
+        sample = dbf.dbf_sample(handle)
     assert len(sample) < len(data) / 10 and (len(sample) - header) % record == 0  # whole records only
-    assert vectors.dbf_records_codec(sample) in ("gbk", "gb18030")
+    assert dbf.dbf_records_codec(sample) in ("gbk", "gb18030")
     assert list(vectors.read_vector(path)["name"][:3]) == names[:3]
 
 
