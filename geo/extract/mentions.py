@@ -101,30 +101,11 @@ def clause_mentions(norm, start, end):
         if mention is None and e < end and norm[e] in PHASE_FIRST and PHASE_RE.match(norm, e, end):
             mention = _phase_mention(norm, e, covered, end)
         if mention is not None:
-            if mentions and _at_door_number(norm, mentions[-1], mention):
-                # 五一路10号小区: a compound named by its address, a road and a door number (the road
-                # was a road of its own, the compound 10号小区).
-                road = mentions[-1]
-                mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
-                mentions[-1], covered = mention, mention.end
-                continue
-            if mentions and _named_by_its_road(norm, mentions[-1], mention):
-                # 白石路拆迁安置区: housing for those the works on the road before it move (its stem
-                # empty, the works word between them) is named by the road and the works
-                road = mentions[-1]
-                mention.stem_start, mention.stop, mention.stop_start = road.stem_start, road.stop, road.stop_start
-                mentions[-1], covered = mention, mention.end
-                continue
-            if mentions and named_along_side(norm, mentions[-1], mention):
-                # 西支河两岸堤顶路: a road named along a side of the place before it, by both
-                place = mentions[-1]
-                mention.stem_start, mention.stop, mention.stop_start = place.stem_start, place.stop, place.stop_start
-                mentions[-1], covered = mention, mention.end
-                continue
-            if mentions and _joins_designators(norm, mentions[-1], mention):
-                # 生物产业园1、2号路: designators written together after a name are that name's
-                before = mentions[-1]
-                mention.stem_start, mention.stop, mention.stop_start = before.stem_start, before.stop, before.stop_start
+            if mentions and _named_by_the_one_before(norm, mentions[-1], mention):
+                # 五一路10号小区, 白石路拆迁安置区, 西支河两岸堤顶路, 生物产业园1、2号路: the mention before
+                # names this one (see _named_by_the_one_before), which takes its stem and stands in its place
+                namer = mentions[-1]
+                mention.stem_start, mention.stop, mention.stop_start = namer.stem_start, namer.stop, namer.stop_start
                 mentions[-1], covered = mention, mention.end
                 continue
             if mentions and _modifies(norm, mentions[-1], mention):
@@ -141,6 +122,16 @@ def clause_mentions(norm, start, end):
     if "至" in clause and "道" in clause:
         mentions = with_class_sections(norm, mentions, start, end)  # 省道青山至白石段
     return merge_junctions(norm, mentions)
+
+
+def _named_by_the_one_before(norm, before, mention):
+    """True when ``mention`` is named by the mention ``before`` it, whose stem it takes: a compound named
+    by its address, a road and a door number (五一路|10号小区: the road was a road of its own, the
+    compound 10号小区); housing for those the works on the road before it move (白石路|拆迁安置区); a
+    road along a side of the place before it (西支河|两岸堤顶路); designators written together after a
+    name (生物产业园|1、2号路)."""
+    return _at_door_number(norm, before, mention) or _named_by_its_road(norm, before, mention) \
+        or named_along_side(norm, before, mention) or _joins_designators(norm, before, mention)
 
 
 def _at_door_number(norm, before, mention):
