@@ -338,6 +338,8 @@ AREA_TYPE_TAILS = words("area_type_tail")
 MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
+# Owners of staff compounds (青山东站, 白石鞋厂): their 老旧小区 is no place of its own, the tail stays in the name.
+COMPOUND_OWNERS = tuple(words("compound_owner"))
 # Housing and renewal heads a list of bare places shares, each place named as written (青坡、白石岗、红水堡棚户区改造).
 SHARED_BY_PLACES_HEADS = frozenset(words("shared_by_places"))
 # Heads that are common words too (变, a substation written short: 青山变): a place only with a cue

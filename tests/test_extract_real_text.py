@@ -929,6 +929,16 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the uses a building is put to (使用功能包括…) are rooms of it, no facilities of their own
     ("青山文化中心建成投用,实际使用功能包括综合展览馆、图书馆、档案馆、科技馆、美术馆、文化馆、老年大学及市民中心。",
      [("青山文化中心", "culture")], []),
+    # a zone named for its bureau or office (建设局, 管理办公室, 办事处) is context, as for 管委会
+    ("青山高新区建设局局长表示,白石产业园管理办公室和青松街道办事处将全力推进新建红河路。",
+     [("红河路", "road_new")], []),
+    # the old estates of a station or a works (东站老旧小区, 鞋厂老旧小区) keep 老旧小区 in their name:
+    # the owner is no dwelling place; an estate's own renewal (匡山小区老旧小区改造) names the estate
+    ("推进青山东站老旧小区改造,实施白石鞋厂老旧小区改造和匡山小区老旧小区改造。",
+     [("白石鞋厂老旧小区", "area"), ("匡山小区", "area"), ("青山东站老旧小区", "area")], []),
+    # firms moving into a park (入驻, 进驻) are none of its name
+    ("吸引30家企业入驻白石产业园,推动企业进驻青山科技园。",
+     [("白石产业园", "area"), ("青山科技园", "area")], []),
     # a zone named for its authority (管委会) is context
     ("白石小学项目位于青山高新区(柳林新区)普曲路以西。下一步,青山高新区(柳林新区)管委会社会事业局将始终关注工程的质量和安全。",
      [("白石小学", "school")], []),
