@@ -1326,6 +1326,16 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("石门公园", "park")], []),
     # a school's new site (新校址) is a school's head, as its new campus (新校区) is
     ("白石市青山小学新校址项目预计9月交付使用。", [("白石市青山小学新校址", "school")], []),
+    # a hospital's new quarter (中医院新区, 肿瘤医院新区) is a campus of the hospital, not a district
+    ("白石县中医院新区、青山小学等工程将于年底开工建设。",
+     [("白石县中医院新区", "health"), ("青山小学", "school")], []),
+    # a school's second site (小学二部) and its main site (幼儿园本部, 小学本部) are parts of the school, as its
+    # campus (校区) is: the name runs on to them before the works
+    ("白石实验幼儿园本部重建工程、青山中心小学二部新建综合楼。",
+     [("白石实验幼儿园本部", "school"), ("青山中心小学二部", "school")], []),
+    # 投入运行 and 启动运行 (put into operation) are works, as 投入使用 is: the facilities counted after them
+    # are a group, quoted or not
+    ("启动运行8家“幸福食堂”,投入运行3座污水处理站。", [], [("utility", 3), ("welfare", 8)]),
     # a quoted range of two places names the road after it, both places inside the quotes (not 石门”公路)
     ("近日,“红枫——石门”公路通车仪式在青山镇举行。", [("“红枫——石门”公路", "road_new")], []),
     # 奠基 (laying the foundation stone) is works on the place it is laid for (为…奠基); a project's
