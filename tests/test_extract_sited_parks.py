@@ -30,3 +30,10 @@ def test_a_site_opening_its_clause_before_the_points_of_new_small_parks_is_a_par
 def test_a_generic_place_or_a_site_without_a_small_park_type_is_no_park():
     assert "学校旁" not in _named("在学校旁建设了2处街头小游园。")
     assert "白石客运站旁" not in _named("在白石客运站旁建设了2座公共厕所。")
+
+
+def test_a_site_is_named_without_the_town_it_lies_in():
+    # 位于A县县城B路与C路交会处的口袋公园: the site starts after 县城
+    named = _named("航拍位于青山县县城白石路与松林路交会处的口袋公园。")
+    assert named.get("白石路与松林路交会处") == "park"
+    assert "青山县县城白石路与松林路交会处" not in named

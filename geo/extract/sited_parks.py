@@ -18,8 +18,9 @@ _SIDE = re.compile("|".join(sorted(PARK_SITE_WORDS, key=len, reverse=True)))
 _AFTER = re.compile(r"[、和及等\d]|的(?:" + _TYPE.pattern + ")")
 # A clause spreading the parks of a type named before it over their sites (具体分布在A南侧3处、B旁2处).
 _SPREAD = "分布"
-# Where a site begins: after a list separator or a word placing it (在, 位于, 分布在, 对).
-_OPENER = re.compile(r"[、在对于]")
+# Where a site begins: after a list separator, a word placing it (在, 位于, 分布在, 对) or the town it
+# lies in (万年县县城A路与B路交会处).
+_OPENER = re.compile(r"[、在对于]|县城|城区|市区")
 _SITE = re.compile(r"[\u4e00-\u9fff\d]+")
 
 
