@@ -228,6 +228,13 @@ ENCLOSURE_WORDS = Words((*words("enclosure"), *words("place_use")))
 MEMBER_MARKERS = words("member_marker")
 # Words opening a list of routes after a header of road projects (即, 主要包括; geo.extract.listed_routes).
 ROUTE_LIST_OPENERS = words("route_list_opener")
+# A small park type sited by where it lies (口袋公园, 小游园), and the side words ending such a site
+# (青山站旁, 白石路西南角): geo.extract.sited_parks.
+SITED_PARK_TYPES = words("sited_park")
+PARK_SITE_WORDS = words("park_site")
+# Works after a list of landmarks without heads (青峰山、白石塔绿化改造工程), with the category they give the
+# landmarks when the last is no named place: geo.extract.listed_landmarks.
+LANDMARK_WORKS = dict(pairs("landmark_works"))
 MALL_FOLLOWERS = words("mall_follower")
 TITLE_NOUNS = words("title_noun")
 # People of a place after its name (青山中学教师, 白石村村民): the place is context.

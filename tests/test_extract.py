@@ -889,8 +889,9 @@ def test_honours_slogans_and_renewed_types_are_no_places(text, kept, dropped):
     # an island named with 山 before 岛, and a hill before works on its quarry
     ("推进白鹭山岛未来乡村建设，实施北屏山矿山生态修复。",
      [("白鹭山岛", "area"), ("北屏山", "area")]),
-    # a hill listed before greening works is the place greened (the tower after it has no suffix)
-    ("提升青龙山、白石塔绿化改造工程。", [("青龙山", "area")]),
+    # a hill listed before greening works is the place greened; the tower after it, without a suffix,
+    # is named by the list (geo.extract.listed_landmarks)
+    ("提升青龙山、白石塔绿化改造工程。", [("白石塔", "park"), ("青龙山", "area")]),
     # a renewal unit is named by the area before it
     ("实施云溪片区城市更新单元改造。", [("云溪片区城市更新单元", "area")]),
     # 获得 … 称号 is an honour, not a place; 获得 funds leave a place before it alone

@@ -169,6 +169,8 @@ from geo.extract.features import finish_records, pack_records, project_slug, to_
 from geo.extract import tagger
 from geo.extract.lists import described_members, link_listed_members
 from geo.extract.listed_routes import listed_routes
+from geo.extract.sited_parks import sited_parks
+from geo.extract.listed_landmarks import listed_landmarks
 from geo.extract.routes import with_first_ends
 from geo.extract.mentions import forget_text
 from geo.extract.parallel import start as start_job
@@ -371,6 +373,9 @@ def _records_of_sentences(norm, spans, tagging):
         sentence_records.extend(sandwiched_items(norm, sentence_records, tagging, sent_start, sent_end))
         # (after the tagger and its filters: a route has no road type for them to weigh)
         sentence_records.extend(listed_routes(norm, sentence_records, sent_start, sent_end))
+        # (after the tagger too: a small park named by its site has no head for its filters to weigh)
+        sentence_records.extend(sited_parks(norm, sentence_records, sent_start, sent_end))
+        sentence_records.extend(listed_landmarks(norm, sentence_records, sent_start, sent_end))
         with_first_ends(norm, sentence_records, sent_start)  # (after the tagger: its names are cut there too)
         if norm.find("“", sent_start, sent_end) >= 0:  # (after the tagger: a quote it names is no slogan)
             sentence_records.extend(slogan_counts(norm, sent_start, sent_end, sentence_records))

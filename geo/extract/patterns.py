@@ -62,6 +62,14 @@ MAX_LISTED_ROUTES = 12
 # Characters before such a list looked through for the same route written with its other join (A到B for
 # A至B): named there already, the item is not named again.
 ROUTE_ECHO_REACH = 600
+# The longest site (place and side word, 青峰路四号洞南侧) a small park type's sentence names a park by
+# (geo.extract.sited_parks), and the fewest characters of its place before the side word.
+MAX_PARK_SITE = 16
+MIN_PARK_SITE_PLACE = 3
+# The shortest and longest landmark without a head named in a list before its works (青峰山、白石塔绿化改造工程:
+# geo.extract.listed_landmarks), and the characters before an item looked through for the verb opening the list.
+MIN_LANDMARK, MAX_LANDMARK = 3, 6
+LANDMARK_VERB_REACH = 4
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
