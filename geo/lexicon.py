@@ -335,6 +335,9 @@ FORMER_WORDS = tuple(words("former"))
 SLOGAN_TYPES = dict(pairs("slogan_type"))
 NEIGHBOURHOOD_HEADS = words("neighbourhood")
 AREA_TYPE_TAILS = words("area_type_tail")
+# Flood defences written after a river (白石江防洪工程, 青山河生态防洪岸): the works' structure, named with the
+# river as one place (the read labels keep them; 防洪治理, an action, they leave out).
+WATER_STRUCTURES = words("water_structure")
 MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
