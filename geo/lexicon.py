@@ -353,6 +353,9 @@ COUNTED_PARTS = words("counted_part")
 ALONG_WORDS = words("along")
 # Jurisdictions whose roads are a type (上蔡县公路; 藤州镇公路 goes to the town: a name).
 JURISDICTION_SUFFIXES = words("jurisdiction")
+# The built-up part of a jurisdiction (县城, 城区): a name may open right after it, as after a jurisdiction
+# (县城白石沥黑臭水体整治, 五华县城青山河堤新貌: geo.extract.added_names).
+TOWN_AREAS = words("town_area")
 TYPE_WORDS = frozenset(words("type_word"))  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 PRODUCT_TYPES = words("product_type")  # 烤烟等农产品基地: a type of products, whose list items are no places
