@@ -342,6 +342,9 @@ FORMER_WORDS = tuple(words("former"))
 SLOGAN_TYPES = dict(pairs("slogan_type"))
 NEIGHBOURHOOD_HEADS = words("neighbourhood")
 AREA_TYPE_TAILS = words("area_type_tail")
+# Flood defences written after a river (白石江防洪工程, 青山河生态防洪岸): the works' structure, named with the
+# river as one place (the read labels keep them; 防洪治理, an action, they leave out).
+WATER_STRUCTURES = words("water_structure")
 MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
@@ -359,6 +362,9 @@ COUNTED_PARTS = words("counted_part")
 ALONG_WORDS = words("along")
 # Jurisdictions whose roads are a type (上蔡县公路; 藤州镇公路 goes to the town: a name).
 JURISDICTION_SUFFIXES = words("jurisdiction")
+# The built-up part of a jurisdiction (县城, 城区): a name may open right after it, as after a jurisdiction
+# (县城白石沥黑臭水体整治, 五华县城青山河堤新貌: geo.extract.added_names).
+TOWN_AREAS = words("town_area")
 TYPE_WORDS = frozenset(words("type_word"))  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 PRODUCT_TYPES = words("product_type")  # 烤烟等农产品基地: a type of products, whose list items are no places

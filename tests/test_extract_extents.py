@@ -19,3 +19,14 @@ def test_a_house_number_written_in_chinese_numerals_after_a_road_is_an_address()
 
     assert "青山村白石巷十三號" in named_names("前往青山村白石巷十三號道路工程現地會勘。")
     assert "白石巷一八六-十八號" in named_names("縣長前往白石巷一八六-十八號、青山巷七十九-五十號等三處視察。")
+
+
+def test_a_flood_defence_written_after_a_river_is_named_with_it():
+    # 牡丹江防洪工程, 喀什河生态防洪岸: the flood defence built along a river is one place, named by both
+    # (jilin_dunhua, nileke); flood-control works (防洪治理, an action) stay out of the river's name
+    from extract_cases import named_names
+
+    assert "青丹江防洪工程" in named_names("白石公园和青丹江防洪工程启动建设。")
+    assert "青河生态防洪岸" in named_names("重点实施青山公园、青河生态防洪岸、白石赛道建设。")
+    names = named_names("实施白水江防洪治理。")
+    assert "白水江" in names and "白水江防洪治理" not in names

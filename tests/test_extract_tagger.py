@@ -355,6 +355,7 @@ def test_a_confident_name_the_rules_missed_is_added_with_its_head_category():
 @pytest.mark.parametrize("norm, span, name", [
     ("青山县白石中学书声琅琅。", (3, 7), "白石中学"),   # after a jurisdiction's name
     ("青山国际旅游新城区焕新。", (5, 9), None),        # opening inside a word (旅|游)
+    ("青山县城白石溪整治完成。", (4, 7), "白石溪"),     # after the built-up part of a jurisdiction (县城)
     ("国道324线青山段宽敞平整。", (0, 9), "国道324线青山段"),  # its head (a code) before its section
 ])
 def test_a_tagged_name_may_open_after_a_jurisdiction_and_end_in_a_section_but_not_open_inside_a_word(norm, span, name):

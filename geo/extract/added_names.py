@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, TOWN_AREAS, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
 from geo.extract.name_tails import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.prefixes import place_before_side
@@ -165,8 +165,10 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
     if after_label(norm, clause):
         return None  # 地址:同济街: a labelled field is context
     if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
-            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start):
-        return None  # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction)
+            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start) and not norm.endswith(TOWN_AREAS, clause[0], start):
+        # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction; 县城|红花沥: after
+        # the built-up part of one)
+        return None
     category, kind, head_start, min_stem = _category(norm, start, end, neighbours or _Neighbours(records))
     route = category is None and _ROUTE_SPAN.fullmatch(norm, start, end) is not None
     if route:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import WATER_STRUCTURES, DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
 from geo.extract.model import Count
 from geo.extract.name_tails import head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
@@ -29,6 +29,7 @@ _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] fo
 _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
 _WORKS_FOLLOWER_INDEX = word_index(WORKS_FOLLOWERS)
 _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
+_WATER_STRUCTURE_INDEX = word_index(WATER_STRUCTURES)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
@@ -69,6 +70,11 @@ def extend_right(norm, mention, clause_end):
     if tail and mention.kind == "name":
         # 满江片区城市更新单元: the unit is named by the area it renews, as 陈塘庄城市更新单元 is.
         pos = mention.head_end = pos + len(tail)
+        mention.head = norm[mention.head_start:pos]
+    structure = _water_structure_end(norm, pos, clause_end) if mention.category == "water" and mention.kind == "name" else None
+    if structure is not None:
+        # 白石江防洪工程, 青山河生态防洪岸: the flood defence built along the river is named by it, as one place.
+        pos = mention.head_end = structure
         mention.head = norm[mention.head_start:pos]
     house = _HOUSE_NUMBER.match(norm, pos, clause_end) if mention.category == "road" and mention.kind == "name" else None
     if house is not None and right_ok(norm, house.end(), clause_end) and not COUNT_RE.match(norm, pos, clause_end):
@@ -204,6 +210,17 @@ def extend_right(norm, mention, clause_end):
         return None  # 大石街1所、沙湾街2所: a count of something else per place is a breakdown
     mention.end = pos
     return mention
+
+
+def _water_structure_end(norm, pos, clause_end):
+    """Where a flood defence written right after a river ends (防洪工程, 防洪岸: ``water_structure`` in
+    head_roles.tsv, after at most one word of a kind: 生态防洪岸), when the noun phrase ends there; else None."""
+    kind = kind_word_at(norm, pos)
+    for start in (pos, pos + len(kind)) if kind else (pos,):
+        word = _WATER_STRUCTURE_INDEX.at(norm, start)
+        if word and right_ok(norm, start + len(word), clause_end):
+            return start + len(word)
+    return None
 
 
 def _classed_works_follow(norm, pos, clause_end):
