@@ -108,7 +108,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
 def _unusable_rows(rows, geoms):
     """{row number: why} for rows whose geometry no project can use (checked before repair,
     which would turn a zero-length line into a point)."""
-    unusable = {}
+    unusable, at_0_0 = {}, _every_coordinate_0(geoms)
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
         if geom is None:  # a project marked no project (geo.hand_review): no place, none to check
             continue
@@ -119,21 +119,23 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a line of zero length"
         elif kind in ("Polygon", "MultiPolygon") and _zero_area(geom):
             unusable[number] = "a polygon of zero area"
-        elif _at_0_0(geom):
+        elif at_0_0[number - 1]:
             unusable[number] = "at lon/lat 0,0, which places nothing"
         elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) not in HAND_SOURCES:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
 
 
-def _at_0_0(geom) -> bool:
-    """Whether every coordinate of a table row's lon/lat geometry is 0: no place of China's, but what
-    an empty cell filled by a formula gives (a vector file's such features have no geometry already:
-    :func:`geo.vector_frames.without_coordinates`)."""
+def _every_coordinate_0(geoms):
+    """Of each geometry (or None), whether every coordinate of it is 0 (a table row's lon/lat): no place
+    of China's, but what an empty cell filled by a formula gives (a vector file's such features have no
+    geometry already: :func:`geo.vector_frames.without_coordinates`). One array for every row at once."""
+    import numpy as np
     import shapely
 
-    coords = shapely.get_coordinates(geom)
-    return bool(len(coords)) and not coords.any()
+    coords, index = shapely.get_coordinates(np.asarray(geoms, dtype=object), return_index=True)
+    return (np.bincount(index, minlength=len(geoms)) > 0) & \
+        (np.bincount(index, weights=coords.any(axis=1), minlength=len(geoms)) == 0)
 
 
 def _zero_area(geom) -> bool:
@@ -243,7 +245,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
                                    + (f"has coordinates outside lon/lat range: {hint}" if hint else problem))
     check_mercator_reading(path, names, geoms, [_web_mercator(row) for row in rows], district)
     datums = np.array(datums)
-    at_0_0 = np.array([_at_0_0(geom) for geom in geoms], dtype=bool)  # left out by load_file (_unusable_rows)
+    at_0_0 = _every_coordinate_0(geoms)  # left out by load_file (_unusable_rows)
     for canonical in sorted(set(datums) - {"wgs84"}):
         chosen = (datums == canonical) & ~at_0_0
         try:
@@ -317,7 +319,7 @@ def _row_datums(path, rows, names, datum, warnings):
     from geo.survey import projection_datum
     from geo.io import warn
 
-    datums, assumed, titled = [], [], {}
+    datums, assumed, titled, spelled = [], [], {}, {}  # spelled: each datum cell's text read once
     for number, row in enumerate(rows, 1):
         stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None) or \
             _text(row.get(PRJ_DATUM))  # a Gauss-Kruger zone's .prj
@@ -327,8 +329,11 @@ def _row_datums(path, rows, names, datum, warnings):
         assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or "")
                        and _text(row.get("source")) != settings.HAND_REMOVED_SOURCE)  # it has no coordinates
         try:
-            datums.append(normalise_datum(projection_datum(stated) or stated) if stated else
-                          normalise_datum(datum or "wgs84"))  # CGCS2000 3度带 117°: its datum
+            spelling = (bool(stated), stated or datum or "wgs84")
+            if spelling not in spelled:
+                spelled[spelling] = normalise_datum(projection_datum(stated) or stated) if stated else \
+                    normalise_datum(spelling[1])  # CGCS2000 3度带 117°: its datum
+            datums.append(spelled[spelling])
         except ValueError as exc:
             raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
     for (label, title), numbers in ((said, numbers) for said, numbers in titled.items() if said):

@@ -136,10 +136,13 @@ def _carriageways_once(line, crs):
 def cell_aliases(value):
     """An entry's aliases from its cell: a list, a JSON list, or names apart by | ; ； 、; none for an empty
     cell, or a null one (NaN: a vector file's feature without the column's value)."""
-    import pandas as pd
-
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and value != value):
         return ()
+    if not isinstance(value, str):  # (a table's cells are text: pandas is not looked at for them)
+        import pandas as pd
+
+        if value is pd.NA:
+            return ()
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value if str(v).strip())
     if hasattr(value, "tolist"):

@@ -1,5 +1,6 @@
 """Gazetteer loading (CSV with datums, GeoJSON) and name matching."""
 
+import functools
 import json
 
 import pytest
@@ -702,3 +703,24 @@ def test_a_geojson_gazetteer_name_given_as_a_list_is_the_first_name_the_others_i
          "geometry": {"type": "Point", "coordinates": [117.01, 36.70]}}]}, ensure_ascii=False), encoding="utf-8")
     entries = load_file(path)
     assert [(e.name, e.aliases) for e in entries] == [("天桥医院", ("天桥二院", "天桥区医院")), ("北园小学", ())]
+
+
+def test_a_datum_column_repeating_one_label_is_read_once_for_the_table(tmp_path, monkeypatch):
+    import geo.crs
+    import geo.survey
+    from work_counts import Calls
+
+    geo.survey._projection_of.cache_clear()
+    spelled, projections = Calls(geo.crs.normalise_datum), Calls(geo.survey._projection_of.__wrapped__)
+    monkeypatch.setattr(geo.crs, "normalise_datum", spelled)
+    monkeypatch.setattr(geo.survey, "_projection_of", functools.lru_cache(maxsize=256)(projections))
+    counts = []
+    for rows in (10, 40):
+        path = tmp_path / f"点位{rows}.csv"
+        path.write_text("名称,经度,纬度,坐标系\n" + "".join(f"青山{i}号点,117.0{i},36.7{i},GCJ-02\n" for i in range(rows)),
+                        encoding="utf-8")
+        before = spelled.count
+        entries = load_file(path, warnings=[])
+        assert len(entries) == rows and {e.source_datum for e in entries} == {"gcj02"}
+        counts.append(spelled.count - before)
+    assert counts[0] == counts[1] and projections.count == 1  # per table, not per row: a table may hold 200,000
