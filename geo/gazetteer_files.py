@@ -349,11 +349,27 @@ def _row_datums(path, rows, names, datum, warnings):
         named = f"; the file's name says {named}: is that their datum?" if named else ""
         warn(f"{path}: datum not given for {sum(assumed)} of {len(rows)} entries, assumed WGS-84, claiming "
              f"{settings.UNSTATED_DATUM_ACCURACY_M:.0f} m accuracy (add a datum column: wgs84, gcj02 for Amap or "
-             f"Tencent, bd09 for Baidu{misspelled}{named})", warnings)
+             f"Tencent, bd09 for Baidu{misspelled}{named}){_merged_blanks(rows, assumed)}", warnings)
     return datums, assumed
 
 
 _DATUM_COLUMNS = ("source_datum", "datum", "坐标系")
+
+
+def _merged_blanks(rows, assumed) -> str:
+    """``; its '坐标系' column gives 'WGS84' in row 1 alone, blank below (…)`` when a datum column names one
+    datum, in the rows before those it leaves blank: a cell merged over the rows in Excel or WPS, which a CSV
+    export writes in its first row alone. Not filled in: a blank may also mean not known. Else ''."""
+    for column in ("坐标系", "source_datum", "datum"):  # as headed (a 坐标系 is also under datum)
+        given = [number for number, row in enumerate(rows, 1) if _text(row.get(column))]
+        spellings = {_text(rows[number - 1][column]) for number in given}
+        blank = [number for number, unstated in enumerate(assumed, 1) if unstated]
+        if given and len(spellings) == 1 and blank and given[0] < blank[0]:
+            rows_said = f"entry {given[0]} alone" if len(given) == 1 else f"{len(given)} entries"
+            return (f"; its {column!r} column gives {spellings.pop()!r} in {rows_said}, blank in {len(blank)} below "
+                    "(a cell merged over the rows in Excel or WPS, which a CSV export writes once?): fill it in "
+                    "every row it holds for")
+    return ""
 
 
 def _datum_in_name(path):
