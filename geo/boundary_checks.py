@@ -341,17 +341,24 @@ def _gaps(geoms, union):
     """What lies between the 街道 ``geoms`` (metric) of ``union``, as polygons: the holes of their union,
     and slivers narrower than twice ``settings.GAP_CLOSING_M`` between two or more of them that open
     to the district's edge (a notch in one 街道's edge is none)."""
+    import numpy as np
     import shapely
 
     holes = [shapely.Polygon(ring) for part in shapely.get_parts(union) for ring in part.interiors]
+    if len(geoms) < 2:  # no sliver lies between two: the closing (slow for a detailed edge) is not needed
+        return holes
     distance = settings.GAP_CLOSING_M
     # Closed and compared simplified (settings.BOUNDARY_SIMPLIFY_M): densified edges made the buffers quadratic.
     shape = union.simplify(settings.BOUNDARY_SIMPLIFY_M)
     closed = shape.buffer(distance, join_style="mitre").buffer(-distance, join_style="mitre")
     shape_holes = [shapely.Polygon(ring) for part in shapely.get_parts(shape) for ring in part.interiors]
     slivers = shapely.get_parts(shapely.difference(closed, shapely.union_all([shape, *shape_holes])))
-    tree = shapely.STRtree(geoms)
-    return holes + [s for s in slivers if len(tree.query(s, predicate="dwithin", distance=distance)) >= 2]
+    # The slivers in a tree, each 街道 prepared once to find those near it: a detailed edge's notches are
+    # thousands of slivers, and each tested on its own measured the whole 街道 again (8,301 slivers of 10
+    # 街道 of 30,000 vertices: 7.6 s, now 0.1 s).
+    zone, sliver = shapely.STRtree(slivers).query(geoms, predicate="dwithin", distance=distance)
+    zones_near = np.bincount(np.unique(np.column_stack([sliver, zone]), axis=0)[:, 0], minlength=len(slivers))
+    return holes + [s for s, near in zip(slivers, zones_near) if near >= 2]
 
 
 def across_gaps(zones, crs, gaps=None):

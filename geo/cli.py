@@ -252,7 +252,7 @@ def coverage(projects, layers_dir, by, fmt, output, **kwargs):
         report = pipeline.coverage_of(features, allocations, boundaries)
         text = format_coverage(report, fmt)
         if output:
-            from geo.io import write_csv_atomic, write_text_atomic
+            from geo.atomic_files import write_csv_atomic, write_text_atomic
 
             if fmt == "csv" and Path(output).suffix.lower() == ".csv":  # GDAL reads X.csvt beside X.csv
                 from geo.coverage import coverage_tables, csvt_text

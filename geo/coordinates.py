@@ -52,6 +52,8 @@ def degrees(text, axis, delimiter):
     (``"36,7"``), since ``"1,117"`` may be a thousands separator or two numbers. Anything
     else (two numbers, minutes or seconds of 60 or more) is a ValueError naming the column.
     """
+    if type(text) is str and _PLAIN_NUMBER.fullmatch(text):  # most cells of a table: read as they are, at once
+        return float(text)
     import unicodedata
 
     from geopy.point import Point
@@ -116,6 +118,9 @@ def _ungrouped(text):
     return text
 
 
+# A cell of one plain decimal number (ASCII digits, a point, a sign, blanks around), as nearly every
+# coordinate cell of a table is: read without the normalising and the forms of degrees a cell may take.
+_PLAIN_NUMBER = re.compile(r"[ \t]*[-+]?\d+(?:\.(\d+))?[ \t]*", re.A)
 # A date as Excel writes or shows one (year first, or day and month first with a four-digit year), a time after it.
 _DATE = re.compile(r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _GROUPED_POINT = re.compile(r"[-+]?\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})")
@@ -172,6 +177,10 @@ def written_step(text):
     ``34.22``, (1/60, ``1′``) for ``108°56′`` or ``东经108度56分``, (0.1/3600, ``0.1″``) for ``108°56′30.5″``
     or ``108 56 30.5``; a decimal comma counts as a point. None when not told (no digit, or scientific
     notation: ``1.0893E+02``)."""
+    plain = _PLAIN_NUMBER.fullmatch(text) if type(text) is str else None
+    if plain:  # most cells of a table: their decimals counted at once
+        decimals = len(plain.group(1) or "")
+        return 10.0 ** -decimals, f"{10.0 ** -decimals:.{decimals}f}°"
     import unicodedata
 
     text = unicodedata.normalize("NFKC", str(text).translate(_DEGREE_SIGNS))

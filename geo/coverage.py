@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.data import categories, category_codes
-from geo.io import InputError, csvt_line, value_kind
+from geo.atomic_files import csvt_line, value_kind
+from geo.io import InputError
 from geo.safe_text import cell_text, markdown_text, one_line
 
 QUALITIES = ("approximate", "official", "osm", "outline")
@@ -206,7 +207,7 @@ def format_coverage(report: CoverageReport, fmt: str) -> str:
         ``table``: aligned plain text for a terminal (CJK characters count two
         columns). ``csv``: the tidy per-街道 table of ``coverage.csv`` (one header row, one
         row per 街道, boundary quality and source as columns; write it to a file with
-        :func:`geo.io.write_csv_atomic`, whose BOM Excel on Chinese Windows needs). ``json``:
+        :func:`geo.atomic_files.write_csv_atomic`, whose BOM Excel on Chinese Windows needs). ``json``:
         every part. ``md``: Markdown with a header paragraph that states when the
         boundaries are approximate or from OpenStreetMap. ``table`` and ``md`` leave out category columns
         that are zero in every zone; ``csv`` and ``json`` keep them all.

@@ -66,7 +66,7 @@ def load_district_outline(code: str = DEFAULT_DISTRICT_CODE):
     if row is None:
         raise ValueError(f"no bundled outline for county-level code {code!r} (6-digit codes such as 510107; "
                          f"{len(counties())} are listed in {COUNTIES_PATH.name})")
-    # One feature a line (geo.io.feature_collection_text): parse only the county's line,
+    # One feature a line (geo.geojson_write.feature_collection_text): parse only the county's line,
     # a few kB, instead of the province's megabyte of coordinates.
     key = f'"id":"{code}"'
     with gzip.open(DATA_DIR / row["file"], "rt", encoding="utf-8") as handle:

@@ -1,4 +1,4 @@
-"""Gazetteer files read into entries: user tables and vector files, the bundled data, rows checked, datums converted, road pieces joined."""
+"""Gazetteer files read into entries: user tables and vector files (their rows: :mod:`geo.gazetteer_vectors`), the bundled data, rows checked, datums converted."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from pathlib import Path
 from geo import settings
 from geo.coordinates import rounding_m
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
-from geo.gazetteer_rows import merge_line_pieces
+from geo.gazetteer_rows import cell_aliases, merge_line_pieces
+from geo.gazetteer_vectors import PRJ_DATUM, PRJ_MERCATOR, read_vector_rows
 from geo.hand_placed import HAND_SOURCES, check_file, is_removal
 from geo.io import InputError
 from geo.names import display_name
 from geo.safe_text import file_name
-from geo.table_headers import COORDINATE_COLUMNS, header_key, name_column, text_or_none as _text
-from geo.tables import PROJECTED, ROUNDING, TABLE_SUFFIXES, TITLE_DATUM, read_table, with_synonyms
+from geo.table_headers import COORDINATE_COLUMNS, text_or_none as _text
+from geo.tables import PROJECTED, ROUNDING, TABLE_SUFFIXES, TITLE_DATUM, read_table
 
 
 def bundled_entries():
@@ -84,7 +85,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
             raise InputError(path, f"is a table, without layers: leave '|layername={layer}' out")
         rows, geoms = read_table(path, warnings, district)
     else:
-        rows, geoms = _read_vector_rows(path, warnings, layer=layer)
+        rows, geoms = read_vector_rows(path, warnings, layer=layer)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
     unusable = _unusable_rows(rows, geoms)
@@ -107,7 +108,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
 def _unusable_rows(rows, geoms):
     """{row number: why} for rows whose geometry no project can use (checked before repair,
     which would turn a zero-length line into a point)."""
-    unusable = {}
+    unusable, at_0_0 = {}, _every_coordinate_0(geoms)
     for number, (row, geom) in enumerate(zip(rows, geoms), 1):
         if geom is None:  # a project marked no project (geo.hand_review): no place, none to check
             continue
@@ -118,21 +119,23 @@ def _unusable_rows(rows, geoms):
             unusable[number] = "a line of zero length"
         elif kind in ("Polygon", "MultiPolygon") and _zero_area(geom):
             unusable[number] = "a polygon of zero area"
-        elif _at_0_0(geom):
+        elif at_0_0[number - 1]:
             unusable[number] = "at lon/lat 0,0, which places nothing"
         elif kind not in LINE_TYPES and _is_road(row) and _text(row.get("source")) not in HAND_SOURCES:
             unusable[number] = f"a road given as a {'point' if kind in POINT_TYPES else 'polygon'}, not a line"
     return unusable
 
 
-def _at_0_0(geom) -> bool:
-    """Whether every coordinate of a table row's lon/lat geometry is 0: no place of China's, but what
-    an empty cell filled by a formula gives (a vector file's such features have no geometry already:
-    :func:`geo.vector_frames.without_coordinates`)."""
+def _every_coordinate_0(geoms):
+    """Of each geometry (or None), whether every coordinate of it is 0 (a table row's lon/lat): no place
+    of China's, but what an empty cell filled by a formula gives (a vector file's such features have no
+    geometry already: :func:`geo.vector_frames.without_coordinates`). One array for every row at once."""
+    import numpy as np
     import shapely
 
-    coords = shapely.get_coordinates(geom)
-    return bool(len(coords)) and not coords.any()
+    coords, index = shapely.get_coordinates(np.asarray(geoms, dtype=object), return_index=True)
+    return (np.bincount(index, minlength=len(geoms)) > 0) & \
+        (np.bincount(index, weights=coords.any(axis=1), minlength=len(geoms)) == 0)
 
 
 def _zero_area(geom) -> bool:
@@ -171,169 +174,6 @@ def _is_road(row):
         return True
     name = _text(row.get("name")) or ""
     return name.endswith(ROAD_NAME_ENDINGS) and not name.endswith("街道")
-
-
-def _read_vector_rows(path, warnings=None, *, layer=None):
-    from geo.data import DATA_DIR
-    from geo.geojson_read import read_geojson_frame
-
-    if Path(path).parent == DATA_DIR:  # our own bundled GeoJSON: no need for GDAL
-        frames = [read_geojson_frame(path)]
-    else:
-        frames = _read_layers(path, warnings, layer=layer)
-    rows, geoms, all_keys, named = [], [], {}, None
-    for gdf in frames:  # each layer names its entries by its own column (名称 of points, 道路名称 of roads)
-        columns = [c for c in gdf.columns if c != gdf.geometry.name]
-        keys = [header_key(c) for c in columns]  # KML's Name, a Shapefile's NAME
-        # A field's alias (名称 for MC, as ArcGIS and QGIS show it) names it too, unless a field bears that name.
-        aliases = {key: header_key(alias) for key, alias in zip(keys, map(gdf.attrs.get("field_aliases", {}).get, columns))
-                   if alias and header_key(alias) not in keys}
-        name_key = name_column(path, keys + list(aliases.values()))  # 项目名称
-        rows += [with_synonyms(_with_aliases(dict(zip(keys, values)), aliases), name_key)
-                 for values in gdf[columns].itertuples(index=False, name=None)]
-        geoms += list(gdf.geometry.values)
-        all_keys.update(dict.fromkeys(keys))
-        named = named or next((column for key, column in zip(keys, columns)
-                               if key == name_key or "name" in with_synonyms({key: None})), None)
-    rows = [_listed_names(row) for row in rows]
-    if rows and not any(_text(row.get("name")) for row in rows):
-        if named is not None:
-            raise InputError(path, f"its {str(named)!r} column is empty in every feature")
-        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(all_keys)})")
-    return _placed_rows(path, rows, geoms, warnings)
-
-
-def _listed_names(row):
-    """The row, its name the first of a list of names (a GeoJSON array, GDAL's StringList: ``["天桥医院",
-    "天桥二院"]``) and the others its aliases: the entry was named ``['天桥医院', '天桥二院']``, its Python form."""
-    import numpy as np
-
-    listed = row.get("name")
-    if not isinstance(listed, (list, tuple, np.ndarray)):
-        return row
-    names = [str(v).strip() for v in listed if v is not None and str(v).strip()]
-    row["name"] = names[0] if names else None
-    row["aliases"] = (*names[1:], *_aliases(row.get("aliases")))
-    return row
-
-
-def _with_aliases(row, aliases):
-    """The row with each value of a field that has an alias also under it (``aliases``: key -> alias key)."""
-    for key, alias in aliases.items():
-        row.setdefault(alias, row[key])
-    return row
-
-
-def _placed_rows(path, rows, geoms, warnings=None):
-    """The rows of a vector file that have a geometry (and theirs), those without one (a placemark whose
-    coordinates are empty or not numbers: :func:`geo.vector_frames.without_coordinates`) left out, by name, in
-    one warning; InputError when none has one."""
-    from geo.boundary_checks import listed
-    from geo.io import warn
-
-    unplaced = [number for number, geom in enumerate(geoms) if geom is None or geom.is_empty]
-    if not unplaced:
-        return rows, geoms
-    names = [display_name(rows[n].get("name") or "") or f"feature {n + 1}" for n in unplaced]
-    if len(unplaced) == len(rows):
-        raise InputError(path, f"no feature has coordinates ({listed(names)}): their coordinates are empty, not "
-                               "numbers or 0,0")
-    warn(f"{path}: left out {len(unplaced)} of {len(rows)} feature(s) without coordinates ({listed(names)}): their "
-         "coordinates are empty, not numbers or 0,0", warnings)
-    kept = sorted(set(range(len(rows))) - set(unplaced))
-    return [rows[n] for n in kept], [geoms[n] for n in kept]
-
-
-# GDAL's layers of a GPX file that repeat each vertex of its routes and tracks as an unnamed point.
-_GPX_VERTEX_LAYERS = ("route_points", "track_points")
-
-
-def _read_layers(path, warnings=None, *, layer=None):
-    """Every layer with geometry of a vector file (only ``layer``, when named), in EPSG:4326, layer
-    by layer in name order: a list of frames (of a GPX file: one of its waypoints, routes and tracks,
-    not the points of their vertices; of a KMZ, the layers of each KML document in it, its doc.kml first)."""
-    import pandas as pd
-
-    from geo.vector_layers import layer_names
-    from geo.vectors import read_vector
-
-    try:
-        layers = sorted(layer_names(path))  # of a KMZ, of every KML document in it
-    except Exception:  # noqa: BLE001 - not readable: read_vector says what is wrong in one line
-        layers = []
-    if layer is not None:
-        return [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None))]
-    gpx = Path(path).suffix.lower() == ".gpx"
-    if gpx:
-        layers = [layer for layer in layers if layer not in _GPX_VERTEX_LAYERS]
-    if len(layers) <= 1:
-        frames = [_in_lonlat(path, read_vector(path, assume_crs=None, skip_invalid=gpx))]
-    else:
-        frames = [_in_lonlat(path, read_vector(path, layer=layer, assume_crs=None, skip_invalid=gpx))
-                  for layer in layers]
-        frames = [frame for frame in frames if len(frame)] or frames[:1]
-    if not gpx:
-        return frames
-    return [_named_device_features(path, pd.concat(frames, ignore_index=True), warnings)]
-
-
-def _named_device_features(path, frame, warnings=None):
-    """A GPX file's features that have a name and a geometry: a GPS unit's file also holds
-    unnamed tracks, empty logs (ACTIVE LOG) and segments of one point, left out with a warning;
-    InputError when none is left."""
-    from geo.io import warn
-
-    names = frame["name"] if "name" in frame.columns else None
-    named = names.notna() & (names.astype(str).str.strip() != "") if names is not None else frame.geometry.isna()
-    kept = named & ~(frame.geometry.isna() | frame.geometry.is_empty)
-    if not kept.any():
-        raise InputError(path, "holds no named waypoint, route or track with a geometry")
-    if not kept.all():
-        warn(f"{path}: left out {int((~kept).sum())} of {len(frame)} waypoint(s), route(s) and track(s) without a "
-             "name or a geometry (a GPS unit's unnamed tracks, empty logs, segments of one point)", warnings)
-    return frame[kept].reset_index(drop=True)
-
-
-def _in_lonlat(path, frame):
-    """A layer reprojected to EPSG:4326; InputError when its .prj and eastings disagree about the
-    Gauss-Kruger zone number (GDAL would give infinite coordinates, or ones thousands of km off)."""
-    from geo.crs import is_web_mercator
-    from geo.survey import zone_number_hint
-
-    hint = zone_number_hint(frame)
-    if hint:
-        raise InputError(path, f"its coordinates do not fit its .prj{hint}")
-    stated = _datum_of_crs(frame.crs)
-    mercator = is_web_mercator(frame.crs)  # Baidu's metres too? (_web_mercator)
-    frame = frame.to_crs(4326)
-    frame = frame.assign(**{PRJ_MERCATOR: True}) if mercator else frame
-    return frame.assign(**{PRJ_DATUM: stated}) if stated else frame
-
-
-# The datum a vector file's CRS states for its rows (read where no datum column gives one), and
-# whether it was Web Mercator (EPSG:3857).
-PRJ_DATUM, PRJ_MERCATOR = "prj_datum", "prj_mercator"
-
-
-def _datum_of_crs(crs):
-    """``cgcs2000``, ``wgs84``, ``gcj02`` or ``bd09`` when a file's CRS states its datum: a CRS named for GCJ-02
-    or BD-09 (:func:`geo.crs.stated_web_datum`), a Gauss-Kruger zone or UTM (no web map's
-    GCJ-02 or BD-09 hides behind their metres) or lon/lat on CGCS2000 (EPSG:4490). None for WGS-84 lon/lat
-    and for Web Mercator (EPSG:3857), which tools write over Amap's and Baidu's coordinates alike (QGIS over
-    Amap's tiles: a web map's CRS)."""
-    from geo.crs import is_web_mercator, stated_web_datum
-
-    datum = getattr(getattr(crs, "geodetic_crs", None), "datum", None)
-    if datum is None:
-        return None
-    if stated_web_datum(crs):  # a .prj a web-map tool named GCJ02 or BD09: its coordinates are in it
-        return stated_web_datum(crs)
-    if is_web_mercator(crs):
-        return None
-    name = datum.name.lower()
-    if "china" in name and "2000" in name:
-        return "cgcs2000"
-    return "wgs84" if crs.is_projected and ("1984" in name or "wgs" in name) else None
 
 
 def outside_china(entries) -> list:
@@ -405,7 +245,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
                                    + (f"has coordinates outside lon/lat range: {hint}" if hint else problem))
     check_mercator_reading(path, names, geoms, [_web_mercator(row) for row in rows], district)
     datums = np.array(datums)
-    at_0_0 = np.array([_at_0_0(geom) for geom in geoms], dtype=bool)  # left out by load_file (_unusable_rows)
+    at_0_0 = _every_coordinate_0(geoms)  # left out by load_file (_unusable_rows)
     for canonical in sorted(set(datums) - {"wgs84"}):
         chosen = (datums == canonical) & ~at_0_0
         try:
@@ -445,7 +285,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
             source_datum=str(canonical),
             accuracy_m=accuracy,
             tier=tier,
-            aliases=_aliases(row.get("aliases")),
+            aliases=cell_aliases(row.get("aliases")),
             category=_text(row.get("category")),
             feature_type=_text(row.get("feature_type")),
             section_of=_text(row.get("section_of")),
@@ -479,7 +319,7 @@ def _row_datums(path, rows, names, datum, warnings):
     from geo.survey import projection_datum
     from geo.io import warn
 
-    datums, assumed, titled = [], [], {}
+    datums, assumed, titled, spelled = [], [], {}, {}  # spelled: each datum cell's text read once
     for number, row in enumerate(rows, 1):
         stated = next(filter(None, (_text(row.get(column)) for column in _DATUM_COLUMNS)), None) or \
             _text(row.get(PRJ_DATUM))  # a Gauss-Kruger zone's .prj
@@ -489,8 +329,11 @@ def _row_datums(path, rows, names, datum, warnings):
         assumed.append(stated is None and datum is None and not _SRID_PREFIX.match(_text(row.get("wkt")) or "")
                        and _text(row.get("source")) != settings.HAND_REMOVED_SOURCE)  # it has no coordinates
         try:
-            datums.append(normalise_datum(projection_datum(stated) or stated) if stated else
-                          normalise_datum(datum or "wgs84"))  # CGCS2000 3度带 117°: its datum
+            spelling = (bool(stated), stated or datum or "wgs84")
+            if spelling not in spelled:
+                spelled[spelling] = normalise_datum(projection_datum(stated) or stated) if stated else \
+                    normalise_datum(spelling[1])  # CGCS2000 3度带 117°: its datum
+            datums.append(spelled[spelling])
         except ValueError as exc:
             raise InputError(path, f"entry {number} ({names[number - 1]}): {exc}") from None
     for (label, title), numbers in ((said, numbers) for said, numbers in titled.items() if said):
@@ -506,11 +349,27 @@ def _row_datums(path, rows, names, datum, warnings):
         named = f"; the file's name says {named}: is that their datum?" if named else ""
         warn(f"{path}: datum not given for {sum(assumed)} of {len(rows)} entries, assumed WGS-84, claiming "
              f"{settings.UNSTATED_DATUM_ACCURACY_M:.0f} m accuracy (add a datum column: wgs84, gcj02 for Amap or "
-             f"Tencent, bd09 for Baidu{misspelled}{named})", warnings)
+             f"Tencent, bd09 for Baidu{misspelled}{named}){_merged_blanks(rows, assumed)}", warnings)
     return datums, assumed
 
 
 _DATUM_COLUMNS = ("source_datum", "datum", "坐标系")
+
+
+def _merged_blanks(rows, assumed) -> str:
+    """``; its '坐标系' column gives 'WGS84' in row 1 alone, blank below (…)`` when a datum column names one
+    datum, in the rows before those it leaves blank: a cell merged over the rows in Excel or WPS, which a CSV
+    export writes in its first row alone. Not filled in: a blank may also mean not known. Else ''."""
+    for column in ("坐标系", "source_datum", "datum"):  # as headed (a 坐标系 is also under datum)
+        given = [number for number, row in enumerate(rows, 1) if _text(row.get(column))]
+        spellings = {_text(rows[number - 1][column]) for number in given}
+        blank = [number for number, unstated in enumerate(assumed, 1) if unstated]
+        if given and len(spellings) == 1 and blank and given[0] < blank[0]:
+            rows_said = f"entry {given[0]} alone" if len(given) == 1 else f"{len(given)} entries"
+            return (f"; its {column!r} column gives {spellings.pop()!r} in {rows_said}, blank in {len(blank)} below "
+                    "(a cell merged over the rows in Excel or WPS, which a CSV export writes once?): fill it in "
+                    "every row it holds for")
+    return ""
 
 
 def _datum_in_name(path):
@@ -552,28 +411,6 @@ def _number(value):
     except (TypeError, ValueError):
         return None
     return number if number == number and number > 0 else None
-
-
-def _aliases(value):
-    """An entry's aliases from its cell: a list, a JSON list, or names apart by | ; ； 、; none for an empty
-    cell, or a null one (NaN: a vector file's feature without the column's value)."""
-    import pandas as pd
-
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value if str(v).strip())
-    if hasattr(value, "tolist"):
-        return tuple(str(v) for v in value.tolist())
-    text = str(value).strip()
-    if text.startswith("["):
-        from geo.io import InputError, parse_json
-
-        try:
-            return tuple(str(v) for v in parse_json(text, None))
-        except InputError:
-            pass  # not a JSON list: a list written with separators
-    return tuple(a.strip() for a in re.split(r"[|;；、]", text) if a.strip())
 
 
 def _default_accuracy(geom):

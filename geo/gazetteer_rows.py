@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, farthest_apart_m
 
@@ -130,3 +131,28 @@ def _carriageways_once(line, crs):
         return line
     merged = shapely.line_merge(shapely.MultiLineString(lines)) if len(lines) > 1 else lines[0]
     return wgs84_geometry(merged, crs)
+
+
+def cell_aliases(value):
+    """An entry's aliases from its cell: a list, a JSON list, or names apart by | ; ； 、; none for an empty
+    cell, or a null one (NaN: a vector file's feature without the column's value)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ()
+    if not isinstance(value, str):  # (a table's cells are text: pandas is not looked at for them)
+        import pandas as pd
+
+        if value is pd.NA:
+            return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value if str(v).strip())
+    if hasattr(value, "tolist"):
+        return tuple(str(v) for v in value.tolist())
+    text = str(value).strip()
+    if text.startswith("["):
+        from geo.io import InputError, parse_json
+
+        try:
+            return tuple(str(v) for v in parse_json(text, None))
+        except InputError:
+            pass  # not a JSON list: a list written with separators
+    return tuple(a.strip() for a in re.split(r"[|;；、]", text) if a.strip())

@@ -23,7 +23,8 @@ def nominatim_lookup(district_label, bounds, cache_path, *, user_agent=settings.
     import shapely.geometry
 
     from geo.gazetteer import Entry
-    from geo.io import InputError, parse_json, write_text_atomic
+    from geo.atomic_files import write_text_atomic
+    from geo.io import InputError, parse_json
 
     cache_path = Path(cache_path)
     cache = parse_json(cache_path.read_text(encoding="utf-8"), cache_path) if cache_path.exists() else {}

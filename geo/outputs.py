@@ -1,7 +1,7 @@
 """One run, one consistent set of outputs: the run lock, staging, and the all-or-nothing commit.
 
 Every file a command writes goes first to a hidden staging folder beside its target
-(see :func:`geo.io.atomic_path`); when the command has finished, all staged files are
+(see :func:`geo.atomic_files.atomic_path`); when the command has finished, all staged files are
 moved into place together. A journal (:mod:`geo.journal`) makes that last step resumable, and reversible
 when a target cannot be replaced (a file open in another program); interrupts (Ctrl-C,
 SIGTERM) are held back while it runs, so a run leaves either the complete old set of
@@ -61,7 +61,7 @@ def output_set(root, *, wait_s=None):
     Yields
     ------
     OutputSet
-        The open set; :func:`geo.io.atomic_path` stages into it while it is active.
+        The open set; :func:`geo.atomic_files.atomic_path` stages into it while it is active.
 
     Raises
     ------
@@ -71,7 +71,7 @@ def output_set(root, *, wait_s=None):
         Ctrl-C or SIGTERM: ``committed`` says whether the new set was already in place.
         Any other error leaves the previous outputs untouched.
     """
-    from geo.io import ensure_output_dir
+    from geo.atomic_files import ensure_output_dir
 
     if active() is not None:  # nested (a pipeline function called by a command): one set, one lock
         yield active()
@@ -290,7 +290,8 @@ class OutputSet:
         """The staging folder of ``directory`` (made on first use): staged files and, at commit, old ones."""
         stage = self._stages.get(directory)
         if stage is None:
-            from geo.io import InputError, ensure_output_dir
+            from geo.atomic_files import ensure_output_dir
+            from geo.io import InputError
 
             ensure_output_dir(directory)
             stage = directory / f"{STAGE_PREFIX}{os.getpid()}"

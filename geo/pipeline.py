@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.io import InputError, check_not_stream, check_output_dir
+from geo.atomic_files import check_output_dir
+
+from geo.io import InputError, check_not_stream
 
 OUTLINE_LAYER = "district_outline"
 ZONES_LAYER = "subdistricts"
@@ -288,7 +290,7 @@ def write_layers(features, boundaries, layers_dir="layers"):
     """Write layers/district_outline, layers/subdistricts and one layer per category present."""
     from geo.catalog import LAYER_COLUMNS, flat_properties
     from geo.data import category_codes
-    from geo.io import write_feature_collection, write_gdf_geojson
+    from geo.geojson_write import write_feature_collection, write_gdf_geojson
     from geo.outputs import remove_output
 
     layers_dir = Path(layers_dir)
@@ -320,7 +322,7 @@ def write_catalog(path, features, source_name=None, metric_crs=None):
     """Write projects.geojson deterministically (catalog order, fields in ``PROJECT_FIELD_ORDER``); ``metric_crs``
     goes in its header."""
     from geo.catalog import PROJECT_FIELD_ORDER, project_sort_key
-    from geo.io import write_feature_collection
+    from geo.geojson_write import write_feature_collection
 
     features = sorted(features, key=project_sort_key)
     header = _catalog_header(features, source_name)
@@ -410,7 +412,7 @@ def write_coverage(report, out_dir, about=None):
     ``about`` adds rows to the workbook's 说明 sheet (the report's file name...).
     """
     from geo.coverage import coverage_tables, csv_text, csvt_text, format_coverage
-    from geo.io import write_csv_atomic, write_text_atomic
+    from geo.atomic_files import write_csv_atomic, write_text_atomic
     from geo.workbook import write_workbook
 
     out_dir = Path(out_dir)

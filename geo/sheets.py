@@ -201,7 +201,7 @@ def _sheet_xml(path, part):
 
     from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
-    if not part:
+    if not part or not _holds_formula_or_merge(path, part):
         return [], {}
     ranges, unsaved = [], {}
     try:
@@ -220,6 +220,29 @@ def _sheet_xml(path, part):
     except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile, SyntaxError):
         return [], {}
     return ranges, unsaved
+
+
+# A formula's or a merged range's element in a sheet's XML (any namespace prefix): the sheet holds none
+# of either when its bytes hold neither (a table exported by a program: values alone).
+_FORMULA_OR_MERGE = re.compile(rb"<(?:[\w.-]+:)?(?:f|mergeCell)[\s>/]")
+
+
+def _holds_formula_or_merge(path, part) -> bool:
+    """Whether the sheet stored as ``part`` may hold a formula or a merged range: its bytes searched in
+    chunks (no XML parsed; a sheet of 200,000 rows is searched in a fraction of its parse). True when
+    the part cannot be read: :func:`_sheet_xml` then says none."""
+    import zipfile
+
+    tail = b""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as xml:
+            while chunk := xml.read(1 << 20):
+                if _FORMULA_OR_MERGE.search(tail + chunk):
+                    return True
+                tail = chunk[-64:]  # an element's name cut between two chunks
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+        return True
+    return False
 
 
 def _title_rows(records, ranges):

@@ -136,6 +136,7 @@ def projection_datum(label):
 
 
 @functools.lru_cache(maxsize=256)  # a table repeats its datum cell on every row
+@functools.lru_cache(maxsize=256)  # a table's datum column repeats one label in every row
 def _projection_of(label):
     """(central meridian or None, None, "cgcs2000") of a CGCS2000 Gauss-Kruger zone a datum cell names,
     or (None, pyproj CRS, its datum's spelling) of another projected EPSG code; None when it names none."""

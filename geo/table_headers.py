@@ -168,13 +168,17 @@ def datum_columns(keys):
 _HEADER_UNITS = {"e", "n", "东", "北", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
 
 
+_SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # 名　称
+_NOTED_NAME = re.compile(r"(.*?(?:名称|名稱|name))\s*[(（][^()（）]*[)）]")  # 名称（必填）
+
+
 def header_key(text) -> str:
     """A column's name as matched: lower case, without surrounding blanks, the blanks a Chinese form
     spaces a short header out with (名　称, 经 度), or a note in brackets after a name column's
     (名称（必填）, 项目名称(选填)), or Overpass's @ before its columns of meta data (@lat, @lon of an
     ``[out:csv]`` answer)."""
-    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", cell_text(str(text)).lower()).removeprefix("@")
-    noted = re.fullmatch(r"(.*?(?:名称|名稱|name))\s*[(（][^()（）]*[)）]", key)
+    key = _SPACED_OUT.sub("", cell_text(str(text)).lower()).removeprefix("@")
+    noted = _NOTED_NAME.fullmatch(key)
     return noted.group(1) if noted else key
 
 

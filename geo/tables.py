@@ -34,10 +34,10 @@ def with_synonyms(row, name_key=None):
     if name_key is not None and text_or_none(row.get("name")) is None:
         row["name"] = row.get(name_key)  # 项目名称 (:func:`name_column`), over a survey's 点名
     for chinese, english in SYNONYMS.items():
-        if text_or_none(row.get(english)) is None and chinese in row:
+        if chinese in row and text_or_none(row.get(english)) is None:
             row[english] = row[chinese]
     name = text_or_none(row.get("name"))
-    campus = next(filter(None, (text_or_none(row.get(column)) for column in CAMPUS_COLUMNS)), None)
+    campus = next(filter(None, (text_or_none(row[column]) for column in CAMPUS_COLUMNS if column in row)), None)
     if name and campus and re.search("[\u4e00-\u9fff]", campus):  # a campus's name, not a number or a flag
         from geo.names import normalise_name
 
@@ -282,8 +282,8 @@ def _decision_without_place(row, fields) -> bool:
 
 def _repeats_header(record, keys) -> bool:
     """Whether a row is the header again, as in a file joined from two exports of one table."""
-    cells = [header_key(cell) if isinstance(cell, str) else None for cell in record]
-    return all(cell == key for cell, key in itertools.zip_longest(cells, keys, fillvalue="")
+    cells = (header_key(cell) if isinstance(cell, str) else None for cell in record)  # lazily: an entry's first
+    return all(cell == key for cell, key in itertools.zip_longest(cells, keys, fillvalue="")  # cell settles it
                if key or cell)
 
 
@@ -315,11 +315,13 @@ def _pairs_elsewhere(keys, records):
 
 # What a totals row says in its 序号 or name cell.
 _TOTALS = {"合计", "总计", "小计", "共计", "合計", "總計", "小計", "共計"}
+_BLANKS = re.compile(r"\s+")
 
 
 def _is_totals(record) -> bool:
     """Whether a row is a table's totals (合计, 合　计, 总计：) rather than an entry."""
-    return any(re.sub(r"\s+", "", str(cell)).rstrip(":：") in _TOTALS for cell in record)
+    return any(("计" in text or "計" in text) and _BLANKS.sub("", text).rstrip(":：") in _TOTALS
+               for text in map(str, record))  # each of _TOTALS ends in 计 or 計: most cells are passed by that alone
 
 
 def _check_twins_agree(path, line_no, row, twins, delimiter):

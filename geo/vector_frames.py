@@ -1,8 +1,10 @@
 """A vector file's frame made fit to use once GDAL has read it: no false places (0,0, NaN), flat (no
 heights), a drawing's text decoded, text lost to a writer's encoding warned of, features GEOS could not
-build warned of (:func:`geo.vectors.read_vector` calls these)."""
+build warned of, a KML's pictures laid over the map left out (:func:`geo.vectors.read_vector` calls these)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 
 def without_coordinates(frame):
@@ -64,6 +66,27 @@ def drawing_text(gdf):
         if column != gdf.geometry.name and gdf[column].map(lambda v: isinstance(v, str) and "\\" in v).any():
             gdf[column] = gdf[column].map(decode_escapes)
     return gdf
+
+
+def without_overlays(path, gdf):
+    """The frame of a KML or KMZ without its overlays (a GroundOverlay, a PhotoOverlay: a picture laid over the
+    map, which GDAL reads as a feature of the picture's box, its ``icon`` the picture), each named in one warning:
+    an aerial photo's box is no place (read as a 街道, or as a gazetteer's entry, it took the projects under it)."""
+    import numpy as np
+
+    from geo.io import warn
+
+    if "icon" not in gdf.columns or Path(path).suffix.lower() not in (".kml", ".kmz"):
+        return gdf
+    overlay = np.asarray(gdf["icon"].map(lambda v: isinstance(v, str) and bool(v.strip())), dtype=bool)
+    if not overlay.any():
+        return gdf
+    names = next((gdf[c] for c in gdf.columns if c.lower() == "name"), None)
+    shown = [str(names.iloc[i]) if names is not None and isinstance(names.iloc[i], str) else f"feature {i + 1}"
+             for i in np.flatnonzero(overlay)]
+    warn(f"{path}: left out {len(shown)} picture(s) laid over the map ({'、'.join(shown[:5])}"
+         f"{'…' if len(shown) > 5 else ''}: a KML GroundOverlay's box), which are no place", None)
+    return gdf[~overlay].reset_index(drop=True)
 
 
 def warn_lost_characters(path, gdf):

@@ -14,7 +14,8 @@ from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
 from geo.survey import unstated_zone_hint
 from geo.vector_explain import check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
-from geo.vector_frames import check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places
+from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places,
+                               without_overlays)
 from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, layer_names,
                                read_kml_documents)
 from geo.vector_sources import (check_dbf_beside, check_record_counts, container_encoding, dbf_encoding, gdal_source,
@@ -214,7 +215,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if is_drawing(path):
         gdf = drawing_text(gdf)
     warn_lost_characters(path, gdf)
-    gdf = without_false_places(flat(gdf))
+    gdf = without_overlays(path, without_false_places(flat(gdf)))
     check_numbers_fit_crs(path, gdf, lambda: unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
     if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:
         gdf.attrs["field_aliases"] = aliases  # 街道名称 for JDMC: what ArcGIS and QGIS show

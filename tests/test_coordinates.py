@@ -77,3 +77,25 @@ def test_a_geojson_cell_that_is_no_geometry_is_named_by_line(tmp_path):
     with pytest.raises(InputError) as info:
         load_file(path)
     assert str(info.value).startswith(f"{path}: line 2: bad coordinates (a GeoJSON geometry GEOS cannot read: ")
+
+
+@pytest.mark.parametrize("cell, value, step", [("117.001", 117.001, (0.001, "0.001°")), (" 36.70 ", 36.7, (0.01, "0.01°")),
+                                               ("-5", -5.0, (1.0, "1°")), ("+12.5", 12.5, (0.1, "0.1°"))])
+def test_a_plain_decimal_cell_is_read_without_normalising_its_text(monkeypatch, cell, value, step):
+    import unicodedata
+
+    from geo.coordinates import written_step
+    from work_counts import Calls
+
+    normalised = Calls(unicodedata.normalize)
+    monkeypatch.setattr(unicodedata, "normalize", normalised)
+    assert degrees(cell, "lon", ",") == value and written_step(cell) == step
+    assert normalised.count == 0  # nearly every cell of a 200,000-row gazetteer: read at once
+
+
+def test_cells_not_plain_decimals_are_still_normalised_and_read():
+    from geo.coordinates import written_step
+
+    assert degrees("１１７.５", "lon", ",") == 117.5 and written_step("１１７.５") == (0.1, "0.1°")
+    assert degrees("117°0'3.6\"E", "lon", ",") == pytest.approx(117.001)
+    assert written_step("1.17E+02") is None and degrees("36,7", "lat", ";") == 36.7

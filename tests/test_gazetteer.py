@@ -1,5 +1,6 @@
 """Gazetteer loading (CSV with datums, GeoJSON) and name matching."""
 
+import functools
 import json
 
 import pytest
@@ -702,3 +703,41 @@ def test_a_geojson_gazetteer_name_given_as_a_list_is_the_first_name_the_others_i
          "geometry": {"type": "Point", "coordinates": [117.01, 36.70]}}]}, ensure_ascii=False), encoding="utf-8")
     entries = load_file(path)
     assert [(e.name, e.aliases) for e in entries] == [("天桥医院", ("天桥二院", "天桥区医院")), ("北园小学", ())]
+
+
+def test_a_datum_column_repeating_one_label_is_read_once_for_the_table(tmp_path, monkeypatch):
+    import geo.crs
+    import geo.survey
+    from work_counts import Calls
+
+    geo.survey._projection_of.cache_clear()
+    spelled, projections = Calls(geo.crs.normalise_datum), Calls(geo.survey._projection_of.__wrapped__)
+    monkeypatch.setattr(geo.crs, "normalise_datum", spelled)
+    monkeypatch.setattr(geo.survey, "_projection_of", functools.lru_cache(maxsize=256)(projections))
+    counts = []
+    for rows in (10, 40):
+        path = tmp_path / f"点位{rows}.csv"
+        path.write_text("名称,经度,纬度,坐标系\n" + "".join(f"青山{i}号点,117.0{i},36.7{i},GCJ-02\n" for i in range(rows)),
+                        encoding="utf-8")
+        before = spelled.count
+        entries = load_file(path, warnings=[])
+        assert len(entries) == rows and {e.source_datum for e in entries} == {"gcj02"}
+        counts.append(spelled.count - before)
+    assert counts[0] == counts[1] and projections.count == 1  # per table, not per row: a table may hold 200,000
+
+
+def test_a_datum_column_given_once_above_blanks_is_named_as_a_merged_cell_exported_blank(tmp_path):
+    path = tmp_path / "点位.csv"  # WPS's CSV of a sheet whose 坐标系 cell was merged over three rows
+    path.write_text("\ufeff序号,名称,经度,纬度,坐标系\n1,白石小学,117.001,36.701,GCJ02\n2,青山公园,117.011,36.711,\n"
+                    "3,青山医院,117.021,36.721,\n合计,,,,\n", encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings)
+    assert [e.source_datum for e in entries] == ["gcj02", "wgs84", "wgs84"]  # not filled in: said
+    (said,) = [w for w in warnings if "datum not given" in w]
+    assert "its '坐标系' column gives 'GCJ02' in entry 1 alone, blank in 2 below (a cell merged" in said
+    mixed = tmp_path / "混合.csv"  # two datums given, blanks between: no merged cell to suspect
+    mixed.write_text("名称,经度,纬度,坐标系\n白石小学,117.001,36.701,GCJ02\n青山公园,117.011,36.711,\n"
+                     "青山医院,117.021,36.721,BD09\n", encoding="utf-8")
+    warnings = []
+    load_file(mixed, warnings=warnings)
+    assert not any("merged" in w for w in warnings)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import shapely
 
-from geo import io
+from geo import atomic_files, geojson_write, io
 from geo.io import InputError
 from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
 from work_counts import Calls
@@ -38,7 +38,7 @@ def test_atomic_write_keeps_old_file_when_writer_fails(tmp_path):
     target = tmp_path / "out.geojson"
     target.write_text("old", encoding="utf-8")
     with pytest.raises(RuntimeError):
-        with io.atomic_path(target) as tmp:
+        with atomic_files.atomic_path(target) as tmp:
             tmp.write_text("half", encoding="utf-8")
             raise RuntimeError("crash mid-write")
     assert target.read_text(encoding="utf-8") == "old"
@@ -49,15 +49,15 @@ def test_atomic_write_into_a_file_path_fails_cleanly(tmp_path):
     blocker = tmp_path / "afile"
     blocker.write_text("x")
     with pytest.raises(InputError, match="is a file, expected an output directory"):
-        io.write_text_atomic(blocker / "out.txt", "data")
+        atomic_files.write_text_atomic(blocker / "out.txt", "data")
 
 
 def test_feature_collection_is_deterministic_rfc7946(tmp_path):
     clockwise = shapely.Polygon([(117, 36), (117, 36.1), (117.1, 36.1), (117.1, 36)])
     features = [{"id": "b", "properties": {"名称": "乙", "z": 1, "a": float("nan")}, "geometry": clockwise},
                 {"id": "a", "properties": {"名称": "甲"}, "geometry": shapely.Point(117.123456789, 36.1)}]
-    text = io.feature_collection_text(features, name="t")
-    assert text == io.feature_collection_text(features, name="t")
+    text = geojson_write.feature_collection_text(features, name="t")
+    assert text == geojson_write.feature_collection_text(features, name="t")
     data = json.loads(text)
     ring = data["features"][0]["geometry"]["coordinates"][0]
     area2 = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
@@ -75,12 +75,12 @@ def test_a_valid_polygon_that_rounding_would_make_cross_itself_is_written_valid(
                              (117.00500004, 36.70500001), (117.00500001, 36.70500001), (117.00500001, 36.71),
                              (117.0, 36.71)])
     assert notch.is_valid
-    data = json.loads(io.feature_collection_text([{"id": "d", "properties": {}, "geometry": notch}]))
+    data = json.loads(geojson_write.feature_collection_text([{"id": "d", "properties": {}, "geometry": notch}]))
     written = shapely.geometry.shape(data["features"][0]["geometry"])
     assert written.is_valid and shapely.symmetric_difference(written, notch).area < 2e-10  # the notch alone, 3 mm by 550 m
     # a polygon rounding leaves valid is written as rounded, vertex for vertex
     square = shapely.Polygon([(117.0, 36.7), (117.01, 36.7), (117.01, 36.71), (117.0, 36.71)])
-    assert io.geometry_to_geojson(square)["coordinates"] == [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71],
+    assert geojson_write.geometry_to_geojson(square)["coordinates"] == [[[117.0, 36.7], [117.01, 36.7], [117.01, 36.71],
                                                                [117.0, 36.71], [117.0, 36.7]]]
 
 
@@ -189,11 +189,11 @@ def test_geojson_fields_come_in_the_given_order_then_sorted_and_nested_keys_sort
     feature = {"id": "a", "geometry": shapely.Point(117.0, 36.7),
                "properties": {"zeta": 1, "accuracy_m": 5.0, "name": "泺口", "id": "a",
                               "geocode": {"status": "matched", "method": "m"}}}
-    path = io.write_feature_collection(tmp_path / "a.geojson", [feature], field_order=("id", "name", "missing"))
+    path = geojson_write.write_feature_collection(tmp_path / "a.geojson", [feature], field_order=("id", "name", "missing"))
     # What QGIS lists (through OGR): the given fields first, then the others sorted.
     assert list(pyogrio.read_info(path)["fields"]) == ["id", "name", "accuracy_m", "geocode", "zeta"]
     assert '"geocode":{"method":"m","status":"matched"}' in path.read_text(encoding="utf-8")
-    again = io.feature_collection_text([dict(feature, properties=dict(reversed(feature["properties"].items())))],
+    again = geojson_write.feature_collection_text([dict(feature, properties=dict(reversed(feature["properties"].items())))],
                                        field_order=("id", "name", "missing"))
     assert again == path.read_text(encoding="utf-8")  # the producer's key order does not matter
 
@@ -205,10 +205,10 @@ def test_plain_properties_are_ordered_once_per_set_of_keys_and_taken_as_they_are
     rows += [dict(reversed(list(row.items()))) for row in rows[:5]]  # the same fields, put in another order
     rows += [{"name": "白石桥", "id": "b", "quantity": {"value": 2, "unit": "座"}}, {7: "a key str() changes"}]
     features = [{"id": row.get("id"), "properties": row, "geometry": None} for row in rows]
-    cleaning, sorting = Calls(io._clean_value), Calls(io._sorted_keys)
-    monkeypatch.setattr(io, "_clean_value", cleaning)
-    monkeypatch.setattr(io, "_sorted_keys", sorting)
-    lines = io.feature_collection_text(features, field_order=("id", "name", "missing")).splitlines()[1:-1]
+    cleaning, sorting = Calls(geojson_write._clean_value), Calls(geojson_write._sorted_keys)
+    monkeypatch.setattr(geojson_write, "_clean_value", cleaning)
+    monkeypatch.setattr(geojson_write, "_sorted_keys", sorting)
+    lines = geojson_write.feature_collection_text(features, field_order=("id", "name", "missing")).splitlines()[1:-1]
     assert cleaning.count == 2 and sorting.count == 2  # (the quantity, and the properties of a key not a str)
     for line, row in zip(lines, rows):
         first = [key for key in ("id", "name") if key in row]
@@ -227,9 +227,9 @@ def test_a_detailed_geometry_is_written_without_walking_its_coordinates_for_keys
     features = [{"id": "z", "properties": {"geocode": {"status": "matched", "method": "m"}}, "geometry": detailed},
                 {"id": "c", "properties": {}, "geometry": collection},
                 {"id": "m", "properties": {}, "geometry": {"coordinates": [117.0, 36.7], "type": "Point"}}]
-    sorting = Calls(io._sorted_keys)
-    monkeypatch.setattr(io, "_sorted_keys", sorting)
-    text = io.feature_collection_text(features)
+    sorting = Calls(geojson_write._sorted_keys)
+    monkeypatch.setattr(geojson_write, "_sorted_keys", sorting)
+    text = geojson_write.feature_collection_text(features)
     assert sorting.count < 50
     lines = text.splitlines()
     assert lines[1].startswith('{"geometry":{"coordinates":[[[117.01,36.7],')
@@ -292,12 +292,12 @@ def test_catalog_values_written_as_they_are_without_a_call_per_value(monkeypatch
     props = {"name": "青松小学", "char_start": 3, "named": True, "section": None, "f": np.float64("nan"),
              "n": np.int64(7), "x": 1.5, "t": (1, "a", None), 2: "key", "measures": [{"value": 4500, "unit": "个"}],
              "s": np.str_("路"), "q": {"b": float("inf"), "a": [np.float32(0.5), {"z": 1}]}}
-    assert io._clean_value(props) == old_clean(props)
-    assert json.dumps(io._sorted_keys(io._clean_value(props)), ensure_ascii=False) == \
+    assert geojson_write._clean_value(props) == old_clean(props)
+    assert json.dumps(geojson_write._sorted_keys(geojson_write._clean_value(props)), ensure_ascii=False) == \
         json.dumps(old_clean(props), ensure_ascii=False, sort_keys=True)
-    calls = Calls(io._clean_value)
-    monkeypatch.setattr(io, "_clean_value", calls)
-    io.feature_collection_text([{"id": str(i), "properties": {"name": "路", "char_start": i, "named": True,
+    calls = Calls(geojson_write._clean_value)
+    monkeypatch.setattr(geojson_write, "_clean_value", calls)
+    geojson_write.feature_collection_text([{"id": str(i), "properties": {"name": "路", "char_start": i, "named": True,
                                                               "section": None, "measures": []}, "geometry": None}
                                 for i in range(50)])
     assert calls.count <= 2 * 50  # (a feature's properties, and its one list)

@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from geo import journal, outputs
 from geo.cli import main
 from geo.data import REPORT_PATH
-from geo.io import InputError, write_text_atomic
+from geo.atomic_files import write_text_atomic
+from geo.io import InputError
 
 GEO = [sys.executable, "-m", "geo"]
 SET = ("projects.geojson", "layers", "maps_out")

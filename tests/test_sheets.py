@@ -254,3 +254,20 @@ def test_a_workbook_cut_short_is_named_so(tmp_path):
         load_file(path)
     assert str(info.value) == (f"{path}: is a zip archive cut short (its end, the list of its files, is missing: a "
                                "download or copy stopped half-way?); get the whole file again")
+
+
+def test_a_sheet_of_values_alone_is_not_parsed_again_for_formulas_and_merged_cells(tmp_path, monkeypatch):
+    import xml.etree.ElementTree
+
+    from work_counts import Calls
+
+    path = _book(tmp_path, [("点位", _table(SCHOOL, HOSPITAL))])
+    parsed = Calls(xml.etree.ElementTree.iterparse)
+    monkeypatch.setattr(xml.etree.ElementTree, "iterparse", parsed)
+    assert set(_places(load_file(path, warnings=[]))) == {SCHOOL[0], HOSPITAL[0]}
+    assert parsed.count == 0  # (openpyxl's own reading is not this; a sheet of 200,000 rows: one parse fewer)
+    book = openpyxl.load_workbook(path)
+    book["点位"].merge_cells("E2:E3")  # the datum typed once over two rows
+    book["点位"]["F2"] = "=1+1"
+    book.save(path)
+    assert len(load_file(path, warnings=[])) == 2 and parsed.count == 1  # both looked for, in one parse

@@ -1173,3 +1173,26 @@ def test_a_table_cut_short_in_its_last_row_is_warned_of(tmp_path, text, warned):
     cut = [w for w in warnings if "cut short" in w]
     assert cut == ([f"{path}: line 3, the last, has 3 of the header's 4 columns and no line break: is the file cut "
                     "short (a copy or download stopped half-way)?"] if warned else [])
+
+
+def test_a_table_row_is_checked_for_a_repeated_header_by_its_first_cell_alone(tmp_path, monkeypatch):
+    import geo.tables
+    from work_counts import Calls
+
+    rows = "".join(f"青山{i}号点,117.0{i},36.7{i},school,wgs84\n" for i in range(10, 60))
+    path = tmp_path / "点位.csv"
+    path.write_text("名称,经度,纬度,类别,坐标系\n" + rows + "名称,经度,纬度,类别,坐标系\n白石小学,117.1,36.6,school,wgs84\n",
+                    encoding="utf-8")
+    keys = Calls(geo.tables.header_key)
+    monkeypatch.setattr(geo.tables, "header_key", keys)
+    entries = load_file(path, warnings=[])
+    assert [e.name for e in entries][-2:] == ["青山59号点", "白石小学"]  # the header again is no entry
+    assert keys.count <= 5 + 52 + 4  # the header's cells, one cell a row, the repeated header's (not 5 a row)
+
+
+def test_a_totals_row_is_still_left_out_beside_rows_without_a_total(tmp_path):
+    path = tmp_path / "点位.csv"
+    path.write_text("名称,经度,纬度\n白石小学,117.1,36.6\n合　计：,,\n", encoding="utf-8")
+    warnings = []
+    assert [e.name for e in load_file(path, warnings=warnings)] == ["白石小学"]
+    assert any("totals row" in w for w in warnings)

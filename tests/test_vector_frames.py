@@ -79,3 +79,25 @@ def test_a_huge_coordinate_is_named_in_a_few_digits(tmp_path):
         read_vector(path)
     assert str(info.value) == (f"{path}: its coordinates (x 116.98 to 1e+308, y 36.7 to 36.7) are out of range of its "
                                "CRS, EPSG:4326 (WGS 84), in lon/lat degrees: wrong CRS?")
+
+
+def _kmz_with_overlay(path):
+    import zipfile
+
+    placemarks = "".join(f"<Placemark><name>{name}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>{x},36.68 "
+                         f"{x + 0.02},36.68 {x + 0.02},36.7 {x},36.7 {x},36.68</coordinates></LinearRing></outerBoundaryIs>"
+                         "</Polygon></Placemark>" for name, x in (("青山街道", 117.0), ("白石街道", 117.02)))
+    overlay = ("<GroundOverlay><name>航拍影像</name><Icon><href>files/航拍.jpg</href></Icon><LatLonBox><north>36.72</north>"
+               "<south>36.66</south><east>117.06</east><west>116.98</west></LatLonBox></GroundOverlay>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("files/航拍.jpg", b"\xff\xd8\xff\xe0" + bytes(2000))
+        archive.writestr("doc.kml", '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2">'
+                                    f"<Document>{overlay}{placemarks}</Document></kml>")
+    return path
+
+
+def test_a_picture_laid_over_the_map_in_a_kmz_is_no_feature(tmp_path, capsys):
+    frame = read_vector(_kmz_with_overlay(tmp_path / "街道.kmz"))
+    names = next(frame[c] for c in frame.columns if c.lower() == "name")
+    assert list(names) == ["青山街道", "白石街道"]  # not the aerial photo's box, which held both
+    assert "left out 1 picture(s) laid over the map (航拍影像: a KML GroundOverlay's box)" in capsys.readouterr().err

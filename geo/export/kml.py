@@ -47,7 +47,7 @@ def write_kml(path, frames, *, title):
     one: listed, not placed. Text is data: it is escaped by the XML writer, and characters
     XML cannot hold are dropped. Same frames, same bytes.
     """
-    from geo.io import write_text_atomic
+    from geo.atomic_files import write_text_atomic
 
     root = ElementTree.Element("kml", xmlns=KML_NAMESPACE)
     document = _child(root, "Document")

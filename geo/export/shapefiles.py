@@ -12,7 +12,8 @@ from pathlib import Path
 from geo.export.tables import typed_frame
 from geo.export.writers import (DBF_FIELD_BYTES, DBF_TEXT_BYTES, SHAPEFILE_FIELD_NAMES, _FAMILIES, _FAMILY_ORDER, _cut,
                                 _family, _quiet_write, _source_date, _written_or_said, unique_field_names)
-from geo.io import InputError, ensure_output_dir, warn
+from geo.atomic_files import ensure_output_dir
+from geo.io import InputError, warn
 
 _SHAPEFILE_SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".fields.csv")
 # Indexes other programs build beside a Shapefile (GDAL and QGIS .qix, ArcGIS .sbn/.sbx and

@@ -6,7 +6,9 @@ import json
 import math
 from pathlib import Path
 
-from geo.io import InputError, value_kind
+from geo.atomic_files import value_kind
+
+from geo.io import InputError
 
 ALL = "all"
 PROJECTS = "projects"
@@ -362,7 +364,7 @@ def typed_frame(frame):
 
 def column_kinds(frame) -> dict:
     """``{column: "boolean" | "integer" | "integer64" | "real" | "text"}`` for every column but the geometry
-    (see :func:`geo.io.value_kind`).
+    (see :func:`geo.atomic_files.value_kind`).
 
     Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
     their declared type; other columns are typed from their values.

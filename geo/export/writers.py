@@ -39,14 +39,14 @@ _FAMILY_ORDER = ("point", "line", "polygon")
 
 
 def write_geojson(path, table, frame):
-    from geo.io import write_gdf_geojson
+    from geo.geojson_write import write_gdf_geojson
 
     # Rows are already in id/code order; the writer must not reorder them.
     return write_gdf_geojson(path, frame, name=table.name, sort_by=None)
 
 
 def write_csv(path, frame, layer=None):
-    from geo.io import write_bytes_atomic
+    from geo.atomic_files import write_bytes_atomic
 
     geoms = list(frame.geometry.values)
     projected = frame.crs is not None and not frame.crs.is_geographic
@@ -86,7 +86,7 @@ def _write_csv_sidecars(path, frame, header):
     in the wrong place) and every number is text. Written before the CSV, which completes the set."""
     from pyproj import CRS
 
-    from geo.io import csvt_line, write_bytes_atomic
+    from geo.atomic_files import csvt_line, write_bytes_atomic
 
     kinds = {**column_kinds(frame), "wkt": "wkt"}  # the other added columns (lon/lat, x/y...) are real
     types = csvt_line(kinds.get(column, "real") for column in header)
@@ -142,7 +142,7 @@ def write_gpkg(path, frames, *, catalog_layers=False):
     """
     import pyogrio
 
-    from geo.io import atomic_path
+    from geo.atomic_files import atomic_path
 
     styles = []
     with atomic_path(path, suffix=".gpkg") as tmp, _gdal_options(_reproducible_gpkg_options()), \

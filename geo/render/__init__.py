@@ -70,7 +70,7 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", d
         ``basemap="tianditu"`` without ``TIANDITU_KEY``, an unknown basemap or unusable tile
         URL, or inputs missing columns.
     """
-    from geo.io import write_text_atomic
+    from geo.atomic_files import write_text_atomic
     from geo.render import display
     from geo.render.coverage_map import coverage_page
     from geo.render.index_page import index_html

@@ -57,7 +57,7 @@ def _largest_first(geom):
 
 def geojson(geom):
     """A display geometry as a GeoJSON mapping rounded to :data:`DISPLAY_PRECISION`."""
-    from geo.io import geometry_to_geojson
+    from geo.geojson_write import geometry_to_geojson
 
     return geometry_to_geojson(geom, precision=DISPLAY_PRECISION)
 
