@@ -139,7 +139,9 @@ def name_category(key):
 def _name_head(key):
     """(head, category) of :func:`name_category`; (None, None) when it gives none."""
     heads, longest = _heads()
-    end = len(key)
+    # 长郡梅溪湖中学本部: the main site is the place itself, its 本部 no head (the extraction's stem heads
+    # 学本部, 园本部 would take the school's last character and leave 长郡梅溪湖中, read as a lake's)
+    end = len(key) - 2 if key.endswith(_MAIN_SITE_WORD) and len(key) > 2 else len(key)
     while end > 0:
         found = next((key[start:end] for start in range(max(0, end - longest), end) if key[start:end] in heads), None)
         if found is None or heads[found] != "stem":
@@ -151,6 +153,8 @@ def _name_head(key):
 
 
 _SITE_MODIFIERS = frozenset("新老东西南北中")
+# The word that makes a name its place's main site when it ends the name unbracketed (实验小学本部).
+_MAIN_SITE_WORD = "本部"
 
 
 # What makes a place's name another site of the place the shorter name is (长郡梅溪湖中学（新校区）,

@@ -741,3 +741,13 @@ def test_a_datum_column_given_once_above_blanks_is_named_as_a_merged_cell_export
     warnings = []
     load_file(mixed, warnings=warnings)
     assert not any("merged" in w for w in warnings)
+
+
+@pytest.mark.parametrize("written", ["白石实验幼儿园本部", "青山县第一中学本部", "白石学校本部"])
+def test_a_main_site_written_without_brackets_keeps_its_schools_category(written):
+    # A list writing its main site unbracketed (青山县第一中学本部): the extraction's stem heads 学本部 and 园本部
+    # took the school's last character, leaving 青山县第一中 (read as a hill's, 山) or 白石实验幼儿 (none), and the
+    # school was filed under another category (or none) when a list gave no category column.
+    from geo.gazetteer_names import name_category
+
+    assert name_category(normalise_name(written)) == "school"
