@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import unicodedata
@@ -33,6 +32,8 @@ def without_bidi_controls(text) -> str:
 def page_text(text) -> str:
     """``text`` as the text of an HTML page shows it as written: HTML-escaped (quotes too), without
     bidirectional embeddings, overrides and isolates (:data:`_BIDI_CONTROLS`)."""
+    import html  # (here, not at the top: its 2,231 entities are read by every command that imports this)
+
     return html.escape(without_bidi_controls(text), quote=True)
 
 
@@ -107,5 +108,7 @@ def cell_text(text: str, quote_formula: bool = True) -> str:
 def markdown_text(text) -> str:
     """``text`` inside a Markdown line or table cell: one line, HTML escaped, and no table pipe,
     link bracket or code span of its own."""
+    import html
+
     text = html.escape(_CONTROL.sub(" ", str(text)), quote=False)
     return re.sub(r"([|\\`\[\]])", r"\\\1", text)

@@ -1,5 +1,8 @@
 """Text from data made safe where it is shown: one terminal line, a spreadsheet cell, a Markdown cell."""
 
+import subprocess
+import sys
+
 import pytest
 
 from geo.safe_text import cell_text, markdown_text, one_line
@@ -42,3 +45,16 @@ def test_bidi_controls_in_a_name_cannot_reorder_a_terminal_line_or_a_markdown_ro
     name = f"无影山{mark}街道"
     assert one_line(name) == "无影山" + mark.encode("unicode_escape").decode("ascii") + "街道"
     assert mark not in markdown_text(name) and "街道" in markdown_text(name)
+
+
+def test_html_and_its_entities_are_read_only_where_a_page_or_markdown_is_made():
+    # Every command imports this module (its errors go through one_line): html's 2,231 entities are
+    # read where text is escaped for a page or Markdown, not at every start.
+    script = ("import sys, geo.cli, geo.safe_text as s\n"
+              "print('html.entities' in sys.modules)\n"
+              "print(s.page_text('<a&\"b\\'>'), s.markdown_text('<x&y>'))\n"
+              "print('html.entities' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False"
+    assert out[1] == "&lt;a&amp;&quot;b&#x27;&gt; &lt;x&amp;y&gt;"
+    assert out[2] == "True"
