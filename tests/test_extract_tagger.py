@@ -155,6 +155,20 @@ def test_hashed_keys_find_the_rows_a_binary_search_finds():
     assert np.array_equal(hashed.rows(queries), expected)
 
 
+def test_hashed_keys_mark_the_shared_slots_without_sorting_them(monkeypatch):
+    # The model's tables are built in every run before the fork: the slots two keys share are
+    # counted (np.bincount), not found by sorting them (np.unique).
+    known = np.arange(0, 3000 * 7919, 7919, dtype=np.int64)
+    slots = tagger._HashedKeys(known)._slots(known)
+    monkeypatch.setattr(np, "unique", lambda *a, **k: pytest.fail("np.unique sorted the slots"))
+    hashed = tagger._HashedKeys(known)
+    counts = {}
+    for slot in slots.tolist():
+        counts[slot] = counts.get(slot, 0) + 1
+    assert sorted(np.flatnonzero(hashed.shared).tolist()) == sorted(s for s, c in counts.items() if c > 1)
+    assert np.array_equal(hashed.rows(known), np.arange(len(known)))
+
+
 def test_a_worker_process_computes_what_this_process_would():
     norm = "新建青松路,改造白石小学。完成红枫湖周边道路等支路改造。"
     spans = list(sentences(norm))
