@@ -208,6 +208,19 @@ def test_a_long_text_gives_the_same_catalog_with_and_without_worker_processes(mo
     assert extract_projects(text) == shared
 
 
+def test_the_menus_and_link_blocks_are_found_before_the_workers_part_is_taken(monkeypatch):
+    # They are the whole text's, and the worker has its part to finish: this process finds them
+    # after its own part, before it waits (its share of the text is that much smaller).
+    text = "\n".join(f"第{i}期完成青松路改造，新建白石小学。" for i in range(3000))
+    assert len(text) >= patterns.PARALLEL_MIN_CHARS
+    order = []
+    for name in ("page_menu_lines", "unpack_records"):
+        real = getattr(geo.extract, name)
+        monkeypatch.setattr(geo.extract, name, lambda *a, _real=real, _name=name: order.append(_name) or _real(*a))
+    extract_projects(text)
+    assert order == ["page_menu_lines", "unpack_records"]
+
+
 @pytest.mark.parametrize("share", [0.2, 0.37, 0.5, 0.81])
 def test_a_text_cut_anywhere_between_two_processes_gives_the_catalog_of_one(monkeypatch, share):
     # Lines whose ends and starts hold what cleaning changes: inserted pinyin, NFKC expansions,
