@@ -206,7 +206,9 @@ def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
         if category is None and type_head.category == "members" and "至" in norm[mention.stem_start:mention.end]:
             # 桥圩至东津、…公路等项目: a project named by the two places it joins is a road
             category = resolve_category("road", case.action, norm, type_head, sentence)
-        return [named_record(norm, mention, category, case.action)] if category else []
+        record = named_record(norm, mention, category, case.action) if category else None
+        # 青山、白石等一批骨干水源工程和…: an item left with a works noun alone (工程) names nothing
+        return [record] if record is not None and not is_generic(norm[record.start:record.end]) else []
     _classify(case)
     for rule in RULES_FOR_COUNTED if case.count is not None else RULES_FOR_UNCOUNTED:
         made = rule(case)
