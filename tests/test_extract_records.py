@@ -51,3 +51,10 @@ def test_a_listed_item_left_with_a_works_noun_alone_names_nothing():
     named = named_names("推进建成青山、白石等一批骨干水源工程和红岭、黄沙等一批供水工程。")
     assert "工程" not in named
     assert {"青山", "白石", "红岭", "黄沙"} <= set(named)
+
+
+def test_a_one_of_a_kind_facility_opening_a_list_is_read_as_its_mates():
+    # 来到科技馆、青山路、体育中心等重点工程现场: 科技馆 opens the list its mates after 、 are kept in
+    named = named_names("王五一行来到科技馆、青山路、白石文化广场、体育中心等重点工程现场。")
+    assert "科技馆" in named
+    assert "体育中心" in named

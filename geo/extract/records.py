@@ -524,10 +524,17 @@ def _singleton_facility(case):
                                      and (case.action or _works_follow(norm, typed_by.end, case.clause_end))) \
             and (mention.stop in PHASE_VERBS or mention.stop in ("和", "及")
                  or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"
+                 or _opens_list(norm, mention)
                  or mention.stop is None and _works_follow(norm, (mention.chain or [mention])[-1].end, case.clause_end)
                  or typed_by is not None and mention.stop is None):
         return [named_record(norm, mention, case.category, case.action)]
     return None
+
+
+def _opens_list(norm, mention):
+    """来到大剧院、涂山路、体育中心等重点工程现场: a bare type opening a list (its next item after 、) is
+    read as its mates after 、 are, whatever word stands before it."""
+    return len(mention.chain) > 1 and chain_first(mention) is mention and norm.startswith("、", mention.end)
 
 
 def _works_follow(norm, end, clause_end):
