@@ -1,6 +1,6 @@
 """geo.extract.records: the filters of a clause's records, and what they look at."""
 
-from extract_cases import named_projects
+from extract_cases import named_names, named_projects
 from geo.extract import records
 
 
@@ -44,3 +44,17 @@ def test_a_filter_gives_the_pattern_s_answer_whatever_the_first_character():
             records._BARE_DIRECTION_RE.fullmatch(norm, record.start, record.end) is not None)
         assert records._counted_opening(norm, record) == (
             records._COUNTED_OPENING_RE.match(norm, record.start, record.end) is not None)
+
+
+def test_a_listed_item_left_with_a_works_noun_alone_names_nothing():
+    # 青山、白石等一批骨干水源工程和红岭、黄沙等一批供水工程: 工程 between the two lists is no project
+    named = named_names("推进建成青山、白石等一批骨干水源工程和红岭、黄沙等一批供水工程。")
+    assert "工程" not in named
+    assert {"青山", "白石", "红岭", "黄沙"} <= set(named)
+
+
+def test_a_one_of_a_kind_facility_opening_a_list_is_read_as_its_mates():
+    # 来到科技馆、青山路、体育中心等重点工程现场: 科技馆 opens the list its mates after 、 are kept in
+    named = named_names("王五一行来到科技馆、青山路、白石文化广场、体育中心等重点工程现场。")
+    assert "科技馆" in named
+    assert "体育中心" in named

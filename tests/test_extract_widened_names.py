@@ -12,3 +12,23 @@ def test_a_count_of_roads_after_a_road_s_name_is_none_of_the_name():
     named = _named("实施了G105青山至白石、S203红岭至黄沙两条公路改造。")
     assert "S203红岭至黄沙" in named
     assert not any("两条" in name for name in named)
+
+
+def _widened(norm, name, span):
+    """The names left when the tagger (sure of ``span``) widens the rule name ``name`` of ``norm``."""
+    from types import SimpleNamespace
+
+    from geo.extract.widened_names import extend_to_names
+
+    start = norm.index(name)
+    mention = SimpleNamespace(stop=None, stop_start=None, start=start, end=start + len(name))
+    record = SimpleNamespace(start=start, end=start + len(name), base=(start, start + len(name)), named=True,
+                             category="culture", mention=mention, section=None, name_tail=None)
+    lo = norm.index(span)
+    return [norm[r.start:r.end] for r in extend_to_names(norm, [record], [(lo, lo + len(span), 0.99)])]
+
+
+def test_a_verb_s_particle_before_a_name_is_none_of_the_name():
+    # 李四检查了青山县文化广场: the tagger's span over the visit's verb and 了 is not taken
+    norm = "李四检查了青山县文化广场、白石镇文化礼堂。"
+    assert _widened(norm, "青山县文化广场", "李四检查了青山县文化广场") == ["青山县文化广场"]

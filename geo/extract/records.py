@@ -206,7 +206,9 @@ def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
         if category is None and type_head.category == "members" and "至" in norm[mention.stem_start:mention.end]:
             # 桥圩至东津、…公路等项目: a project named by the two places it joins is a road
             category = resolve_category("road", case.action, norm, type_head, sentence)
-        return [named_record(norm, mention, category, case.action)] if category else []
+        record = named_record(norm, mention, category, case.action) if category else None
+        # 青山、白石等一批骨干水源工程和…: an item left with a works noun alone (工程) names nothing
+        return [record] if record is not None and not is_generic(norm[record.start:record.end]) else []
     _classify(case)
     for rule in RULES_FOR_COUNTED if case.count is not None else RULES_FOR_UNCOUNTED:
         made = rule(case)
@@ -522,10 +524,17 @@ def _singleton_facility(case):
                                      and (case.action or _works_follow(norm, typed_by.end, case.clause_end))) \
             and (mention.stop in PHASE_VERBS or mention.stop in ("和", "及")
                  or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"
+                 or _opens_list(norm, mention)
                  or mention.stop is None and _works_follow(norm, (mention.chain or [mention])[-1].end, case.clause_end)
                  or typed_by is not None and mention.stop is None):
         return [named_record(norm, mention, case.category, case.action)]
     return None
+
+
+def _opens_list(norm, mention):
+    """来到大剧院、涂山路、体育中心等重点工程现场: a bare type opening a list (its next item after 、) is
+    read as its mates after 、 are, whatever word stands before it."""
+    return len(mention.chain) > 1 and chain_first(mention) is mention and norm.startswith("、", mention.end)
 
 
 def _works_follow(norm, end, clause_end):

@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 
-from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, PHASE_VERBS, category_group, heads
+from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, category_group, heads
 from geo.extract.apposition import ends_with_type
 from geo.extract.name_tails import classed_works_to, uses_listed
 from geo.extract.joined import holds_joined_pair
@@ -63,6 +63,8 @@ def extend_to_names(norm, records, found):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
         if _DAY_DATE.search(norm, start, keep.start):
             continue  # 111-07-27改善|芬园乡道路: a dated headline's date (and its verb) is no part of a name
+        if _particle_before(norm, start, keep.start):
+            continue  # 张三检查了|青山县文化广场: a verb's particle before the rules' name is none of a name
         if _quote_opened_before(norm, start, keep.start, end):
             continue  # 东乡「|康安路道路拓宽工程」: the quote opens the works named, the place before it is outside
         if norm.startswith("对", keep.end) and keep.end < end:
@@ -95,6 +97,18 @@ def extend_to_names(norm, records, found):
         keep.category = _category_of_last_head(norm, keep.mention.end, end) or keep.category
         dropped.update(id(r) for r in inside if r is not keep)
     return [r for r in records if id(r) not in dropped] if dropped else records
+
+
+def _particle_before(norm, start, name_start):
+    """True when a one-character word never in a name (了, 是, 着: stop_words.tsv's ``never_in_name``
+    other than the joining 与/及/或 and 的) stands between ``start`` and the rules' name."""
+    return any(char in _PARTICLES for char in norm[start:name_start])
+
+
+# The words never in a name that the tagger may not widen a name over (与, 及 and 或 join names
+# the rules may have split, and a widened pair is checked apart: holds_joined_pair; a span over
+# 的 is a described place some golds keep whole: 整洁的环岛道路).
+_PARTICLES = frozenset(word for word in NEVER_IN_NAMES if len(word) == 1 and word not in "与及或的")
 
 
 def _works_and_phase(norm, pos, end):
