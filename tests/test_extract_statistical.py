@@ -25,3 +25,9 @@ def test_a_village_before_works_on_its_facilities_is_the_works_site():
     # 白石村基础设施改造项目: the village's own works after its facilities (a follower, as 路面 after a
     # road), evidence the rules hold against a tagger that reads no name there
     assert "白石村" in _named("观摩组来到青山镇,现场查看白石村基础设施改造项目建设情况。")
+
+
+def test_a_name_the_brackets_after_its_type_give_outweighs_the_tagger_and_the_record_model():
+    # 安置小区(白石小区): the text names the type's own estate in the brackets after it
+    assert "白石小区" in _named("建设安置小区(白石小区)。")
+    assert "和园小区" in _named("住房保障 - 棚户区改造安置小区(和园小区)总投资1.6亿元,建有住宅楼10栋。")

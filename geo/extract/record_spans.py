@@ -95,6 +95,15 @@ def housed_estate(norm, record):
 _ESTATE_ENDINGS = tuple(suffix for suffix in ESTATE_SUFFIXES if len(suffix) > 1 or suffix == "苑") + ("小区",)
 
 
+def named_inside_brackets(norm, record):
+    """True for a named record the brackets after its type name (安置小区(锦苑小区), see
+    :func:`named_record`): the text gives the name as the type's own, whatever the tagger reads there."""
+    mention = record.mention
+    section = mention.section if mention is not None else None
+    return record.named and section is not None and norm[section[0]] == "(" \
+        and record.start == section[0] + 1 and record.end == section[1] - 1
+
+
 def _named_in_brackets(norm, start, mention, section):
     """True when generic words and a head (安置小区) precede a name in brackets that ends like the head
     (锦苑小区) and gives no range (体育路(体育南路至龙池路))."""

@@ -10,7 +10,7 @@ from geo.lexicon import ACTIONS_SORTED, BUDGET_WORDS, COUNTY_ROAD_OWNERS, ROAD_C
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
-from geo.extract.record_spans import housed_estate, one_of_a_type
+from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
 from geo.extract.stems import quoted_name
 from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
@@ -55,11 +55,13 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or shown_as_built(norm, record.mention)
                                               or record.named and titled_works(norm, record.start, record.end)
                                               or housed_estate(norm, record) or _typed_route(norm, record)
+                                              or named_inside_brackets(norm, record)
                                               or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
             # an item's title before its works (line_forms.titled_works);
-            # an estate beside its housing type (record_spans.housed_estate); a name its budget follows
+            # an estate beside its housing type (record_spans.housed_estate); a name its budget follows;
+            # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets)
             record.confidence = None
     return records
 
@@ -153,7 +155,8 @@ def _evident(norm, record, sent_start):
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
-        or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record)
+        or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record) \
+        or named_inside_brackets(norm, record)
 
 
 # A road named by its two ends right before its type (下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路):
