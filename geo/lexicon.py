@@ -285,6 +285,11 @@ FACILITY_STEM_CATEGORY = pairs("facility_stem_category")
 RAIL_WORDS = words("rail_context")
 BUS_WORDS = words("bus_context")
 
+# Words opening a clause of a bare count that counts the noun of the count before it (还有80个正在…),
+# and the states of works said right after such a count (正在, 已: 2处正在推进).
+COUNT_REST_WORDS = words("count_rest")
+COUNT_STATE_WORDS = words("count_state")
+
 UNITS_BY_GROUP = {}
 for _unit, _groups in pairs("count_unit"):
     for _group in _groups.split("|"):

@@ -351,6 +351,9 @@ DESCRIBED_GROUP_CATEGORIES = ("water",)
 # its clause are looked for before the count or after the type (a clause of thousands stays linear).
 COUNTED_PLACE_STEM = 6
 COUNTED_PLACE_REACH = 40
+# Records looked back through (latest first) for the group a clause's bare count with the state of
+# its works counts (31个老旧小区正在施工,还有80个正在开展…: elided.py); bounded to stay linear.
+STATE_COUNT_LOOKBACK = 8
 # Characters of a device's word after a count (196个小区4507套|路灯: the count counts the lamps, not the places).
 DEVICE_WORD = 4
 

@@ -642,3 +642,13 @@ def test_works_counted_before_their_progress_or_list_are_a_group():
 def test_works_counted_as_zhuanan_are_a_group_like_xiangmu():
     # 專案 is 项目 in Taiwan usage and some traditional texts (real4 tengzhou 27個在建專案)
     assert _works("白石县12個產業專案完工") == [("产业专案", 12, "个")]
+
+
+def test_facilities_counted_in_tao_are_a_group():
+    # 套 counts facilities as well as dwellings (real150 licheng 5套…农村生活污水处理站)
+    assert counted_groups("青山镇建设5套农村生活污水处理站。") == [("utility", 5)]
+
+
+def test_demonstration_farms_counted_after_their_noun_are_a_group():
+    # 示范场 is a farm type like 养殖场 (real11 tongling_jiaoqu 标准化畜禽健康养殖示范场4个)
+    assert counted_groups("白石县建设完成标准化养殖示范场4个。") == [("area", 4)]

@@ -27,3 +27,13 @@ def test_a_clause_with_no_item_ending_in_a_unit_is_not_walked_item_by_item(monke
     assert elided.elided_counts(norm, 0, clause_end, []) == [] and looked == [] and Read.finds == 0
     assert elided.elided_counts(norm, clause_end + 1, len(norm), []) == []
     assert looked == [(clause_end + 1, norm.index(" 、") + 1)]  # (the one item ending with 所, before its space)
+
+
+def test_a_bare_count_opening_a_clause_with_the_state_of_its_works_counts_the_noun_before_it():
+    # 还有80个正在开展前期设计: the 80 are compounds too (real9 shaowu; real5 fuzhou_changle 17家正在组织装修,
+    # real3 jining_yutai 2处正在抓紧推进); count_rest / count_state rows in modifiers.tsv
+    assert ("area", 80) in counted_groups("青山县完成48个老旧小区改造,31个老旧小区正在施工,还有80个正在开展前期设计。")
+    assert counted_groups("白石县新建3个安置小区,还有2个正在开展前期设计。") == [("area", 2), ("area", 3)]
+    # a count of its own noun after 的, or no group before it in the unit: not the noun before it
+    assert ("area", 2) not in counted_groups("白石县新建3个安置小区,还有2个正在开展设计的口袋公园。")
+    assert counted_groups("青山县还有2个正在开展前期设计。") == []

@@ -1,6 +1,6 @@
 """geo.extract.mentions: the heads and codes of a clause, their stems, and mentions merged into one."""
 
-from extract_cases import named_names
+from extract_cases import counted_groups, named_names
 
 
 def test_housing_for_those_a_road_clearance_moves_is_named_by_the_road_and_the_works():
@@ -10,3 +10,9 @@ def test_housing_for_those_a_road_clearance_moves_is_named_by_the_road_and_the_w
     assert named_names("启动白石路征迁安置小区建设。") == ["白石路征迁安置小区"]
     # the road's clearance in a clause of its own, housing with a name after it: both stay apart
     assert named_names("完成白石路拆迁,建设青山安置区。") == ["白石路", "青山安置区"]
+
+
+def test_a_noun_counted_in_a_unit_that_is_also_a_head_is_a_group_not_a_name():
+    # a count in digits right before a head that is also a unit of things (道: thing_unit) opens
+    # no road name (涵洞138道: real11 hanzhong_zhenba, real150 zibo_gaoqing, real wulumuqi)
+    assert counted_groups("青山县新建涵洞38道。") == [("project", 38)]

@@ -370,7 +370,7 @@ def _records_of_sentences(norm, spans, tagging):
             sentence_records = combine(norm, sentence_records, tagging, sent_start, sent_end)
             # 完成1所乡镇卫生院…,开工建设6所: a group of one (one its filters make) counts the bare count after it
             for clause_start, clause_end in read:
-                sentence_records.extend(elided_counts(norm, clause_start, clause_end, sentence_records))
+                sentence_records.extend(elided_counts(norm, clause_start, clause_end, sentence_records, states=False))
         # (after the tagger: the places it names bound the unnamed items a list holds between them)
         sentence_records.extend(sandwiched_items(norm, sentence_records, tagging, sent_start, sent_end))
         # (after the tagger and its filters: a route has no road type for them to weigh)

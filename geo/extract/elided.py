@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from geo.lexicon import ACTIONS_SORTED, match_any
+from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, COUNT_REST_WORDS, COUNT_STATE_WORDS, match_any
 from geo.extract.counts import group_record
 from geo.extract.patterns import NUM
 from geo.numbers import parse_number
+from geo.settings import STATE_COUNT_LOOKBACK
 
 # What a clause holds after its works: a count and its unit alone (改扩建5所, 新建成5所。).
 _UNITS = "所座个处条家"
@@ -16,9 +18,12 @@ _SHARE = "其中"  # 其中新建5所: the share of a count before it is counted
 _ITEM_BREAK = "、"  # 新建学校3所、改扩建5所: the items of a clause
 # A unit ending an item (before white space only): where an item can be a bare count (\s is what str.isspace tells).
 _UNIT_ENDS_ITEM = re.compile(rf"[{_UNITS}]\s*(?:{_ITEM_BREAK}|\Z)")
+# A clause opening with a bare count and the state of its works (还有80个正在开展前期设计, 2处正在推进).
+_STATE_COUNT = re.compile(rf"(?:{'|'.join(COUNT_REST_WORDS)})?(?P<num>{NUM})(?P<unit>[{_UNITS}])"
+                          rf"(?:{'|'.join(COUNT_STATE_WORDS)})")
 
 
-def elided_counts(norm, start, end, earlier):
+def elided_counts(norm, start, end, earlier, states=True):
     """A list item or clause made of works and a bare count counts the noun of the count before it.
 
     新建学校3所、改扩建5所 and 扩建学校3所,新建成5所: the second count is of schools too, with
@@ -32,13 +37,21 @@ def elided_counts(norm, start, end, earlier):
     start, end : int
         The clause.
     earlier : list of Record
-        The sentence's records so far, the clause's own included.
+        The sentence's records so far, the clause's own included (last).
+    states : bool
+        Whether a clause opening with a bare count and the state of its works counts the noun of
+        the group before it (31个老旧小区正在施工,还有80个正在开展前期设计): on the rules' first reading
+        only, where the clause's own records come last.
 
     Returns
     -------
     list of Record
         One unnamed group record per such item.
     """
+    state = _STATE_COUNT.match(norm, start, end) if states else None
+    if state is not None:
+        record = _state_count(norm, state, end, earlier)
+        return [record] if record is not None else []
     if _UNIT_ENDS_ITEM.search(norm, start, end) is None:
         return []  # (most clauses: no item ends with a unit, no item looked at)
     out = []
@@ -55,6 +68,28 @@ def elided_counts(norm, start, end, earlier):
                 out.append(record)
         item_start = item_end + 1
     return out
+
+
+def _state_count(norm, match, end, earlier):
+    """The group of a clause opening with a bare count and the state of its works (31个老旧小区正在施工,
+    还有80个正在开展前期设计: the 80 are compounds too), counting the noun of the last unnamed group
+    before it in the same unit; None without one, or when a rule counted it already."""
+    value = parse_number(match.group("num"))
+    count_start, count_end = match.start("num"), match.end("unit")
+    if value is None or norm.find("的", match.end(), end) >= 0:
+        return None  # (3个正在建设的产业园: the count counts the noun after it)
+    unit, before = match.group("unit"), None
+    for record in islice(reversed(earlier), STATE_COUNT_LOOKBACK):  # (the clause's own records come last)
+        if record.start < count_end and record.end > count_start:
+            return None  # a rule counted it already
+        if not record.named and record.start < count_start and (record.quantity or {}).get("unit") == unit:
+            before = record
+            break
+    if before is None:
+        return None
+    verb = ACTION_INDEX.first_in(norm, match.end(), end)
+    return group_record(before.category, verb[1] if verb else None, (count_start, count_end), before.base,
+                        before.base[1] - 1, {"value": value, "unit": unit})
 
 
 def _elided_count(norm, start, end, earlier):

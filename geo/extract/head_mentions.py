@@ -25,6 +25,8 @@ _CODED_PLACE_BEFORE = re.compile(
 # A county before a route's first place (青山县白石镇民族村): the place after it is of two to eight characters.
 _COUNTY_BEFORE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,3}[县旗][\u4e00-\u9fff]{2,8}$")
 _NUMBER_ONLY = re.compile(rf"{NUM}(?:余|多)?")
+# A count in digits after a Han noun, right before a head that is also a unit of things (涵洞138|道).
+_COUNT_BEFORE_UNIT = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:余|多)?$")
 _COUNTED_LINES = re.compile(r"(?<![\dA-Za-z])\d{2,}$")  # 500 of 监控500路 (no code: G104 is one)
 
 
@@ -126,6 +128,8 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         return None
     if mention.head in THING_UNITS and _NUMBER_ONLY.fullmatch(norm, stem[0], head_start):
         return None  # 等243道“我家美食”: a number before a head that is also a unit counts things
+    if mention.head in THING_UNITS and _COUNT_BEFORE_UNIT.search(norm, stem[0], head_start):
+        return None  # 涵洞138道: a noun counted in a unit that is also a head (no road 涵洞138道)
     if mention.head == "路" and _COUNTED_LINES.search(norm, stem[0], head_start):
         return None  # 监控500路, 公交101路: channels and bus lines counted in 路, no roads
     mention.stem_start, mention.stop, mention.stop_start = stem
