@@ -140,6 +140,8 @@ RELOCATED_WORDS = words("relocated")
 # Works on a road that move people, between the road and the housing built for them (白石路拆迁安置区):
 # the housing is named by the road and the works.
 ROAD_CLEARANCE_WORDS = frozenset(words("road_clearance"))
+# Steps of a construction (软基处理, 基槽开挖): a list item ending in one is works, no place.
+CONSTRUCTION_STEPS = tuple(words("construction_step"))
 
 STOP_WORDS = words("stop")
 HONOUR_VERBS = frozenset(words("honour_verb"))

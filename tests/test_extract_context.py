@@ -20,3 +20,11 @@ def test_a_name_the_tagger_adds_in_a_list_relied_on_is_context_too():
     # are looked for after them (依托A、B、C等项目载体 kept B and C)
     assert named_names("在文体方面,依托金河娘家、翠湖广场、云溪酒店等项目载体,强化招商工作。") == []
     assert "翠湖广场" in named_names("依托金河建材、翠湖广场等新建商业载体,打造商务楼宇。")
+
+
+def test_each_road_of_a_list_after_zai_that_its_works_follow_is_a_project():
+    # 在A大街、B大街和C大街道路改造计划项目现场: the works named after the list are every road's, as
+    # 在A大街道路改造项目现场 names one road's; the first of the list is no place of context either.
+    names = named_names("在白石湾大街、青松大街和红枫大街道路改造计划项目现场,代表们实地查看道路现状。")
+    assert {"白石湾大街", "青松大街", "红枫大街"} <= set(names)
+    assert "青山路" in named_names("在青山路、白石大街道路改造项目现场,工人们正在施工。")

@@ -55,3 +55,12 @@ def test_a_bare_place_is_told_from_works_by_its_pieces_not_by_each_works_word(mo
         norm = "、" + text + "灌区"
         assert shared_heads._bare_place(norm, 1, 1 + len(text)) == (
             text in ("白沙", "青石岭", "黄泥塘"))
+
+
+def test_a_step_of_the_works_listed_before_a_road_type_is_no_road():
+    # 开展软基处理等道路加宽作业, 完成了基槽开挖、青山路等7条道路施工图设计: a step of the
+    # construction (软基处理, 基槽开挖) listed before 等道路 is works, no road of the list.
+    assert "软基处理" not in [n for n, _ in named_projects("挖掘机正进行路基填挖,开展软基处理等道路加宽作业。")]
+    names = [n for n, _ in named_projects("白石人家特色街项目完成了基槽开挖、青山路等7条道路施工图设计。")]
+    assert "基槽开挖" not in names
+    assert "青山路" in names

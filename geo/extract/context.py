@@ -28,7 +28,7 @@ _NAMED_KINDS = ("name", "facility", "code")
 # Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
 _VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "到达", "走进", "参观", "察看", "查看",
                           "会勘", "勘察", "踏勘"))
-_OWN_WORKS = re.compile(r"(?:道路|建设|改造|更新改造)?(?:工程|项目)")
+_OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
 # Two works verbs naming a project's works (改造建设, 提升改造).
@@ -103,8 +103,10 @@ def governed_by_context_verb(case):
         return False  # 深入A小学、B幼儿园等学校,实地查看工程建设进展: places whose works are inspected
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
-    if first.stop == "在" and _OWN_WORKS.match(case.norm, mention.end):
-        return False  # 在新城第二小学建设项目(现场): a project named with its own works is no place of context
+    if first.stop == "在" and _OWN_WORKS.match(case.norm, _works_after(case.norm, mention)):
+        # 在新城第二小学建设项目(现场): a project named with its own works is no place of context; nor
+        # is each of a list the works follow (在青山路、白石大街道路改造项目现场)
+        return False
     if first.stop == "在" and (mention.category == "road" and _ROAD_FURNISHED.match(case.norm, _after_list(case.norm, mention))
                                or category_group(mention.category) == "facilities"
                                and works_at(case.norm, _after_list(case.norm, mention), case.clause_end)
@@ -297,6 +299,15 @@ _LISTED_AFTER_SHI = re.compile(rf"[{_SHI_WORDS}](?:[\u4e00-\u9fff]{{2,12}}?[{_SH
 # What a match of it ends with, right before the place ($ also matches before a last line break).
 _LISTED_AFTER_SHI_LAST = frozenset(_SHI_WORDS + _SHI_LIST_MARKS + "\n")
 _ROLE_WORKS = re.compile(r"工程|项目|改造|建设|提升|整治|新建|扩建|改建|治理")
+
+
+def _works_after(norm, mention):
+    """Where the works said of a mention begin: after its list when a separator follows it (在青山路、
+    白石大街|道路改造项目现场), else right after it (a place run into the next word is no list item)."""
+    return _after_list(norm, mention) if norm.startswith(_LIST_MARKS, mention.end) else mention.end
+
+
+_LIST_MARKS = ("、", "和", "及")
 
 
 def _list_end(mention):

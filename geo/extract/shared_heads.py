@@ -6,7 +6,7 @@ import bisect
 import operator
 import re
 
-from geo.lexicon import SHARED_BY_PLACES_HEADS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
+from geo.lexicon import CONSTRUCTION_STEPS, SHARED_BY_PLACES_HEADS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
 from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, ROUTE_VIA_STOP, TOWNSHIP
 
@@ -69,6 +69,8 @@ def raw_item(norm, pos, clause_start, generic_ok=False):
     works = next((a for a in _WORKS_WORDS if text.endswith(a)), None) if text.endswith(_WORKS_WORDS) else None
     if works and (is_generic(text[:-len(works)]) or text[:-len(works)] in TYPE_WORDS):
         return None  # 公园及道路绿化、村社区文化服务中心等工程: works on a type are no member
+    if text.endswith(CONSTRUCTION_STEPS):
+        return None  # 软基处理等道路加宽作业, 基槽开挖、青山路等7条道路: a step of the works, no place
     if not all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch == "-" for ch in text.strip("-")):
         return None
     if "的" in text or len(text) > 2 and text[-1] in "和与及或":
