@@ -785,6 +785,8 @@ def test_heldout_passages_against_gold(passage, min_recall, min_precision, min_a
     # a campus or building carries its institution's long name
     ("建成江城师范大学附属实验小学东湖校区，推动市第二中心医院北湖院区开诊运营。",
      [("江城师范大学附属实验小学东湖校区", "school"), ("市第二中心医院北湖院区", "health")], []),
+    # a hospital's new campus written 新建院区 is named with it (新建 is no works verb there)
+    ("推进青山县中医院新建院区升级改造工程。", [("青山县中医院新建院区", "health")], []),
     # a revenue class is no place; a count may follow the works on a type's facilities
     ("新增亿元楼宇6座，完成易地扶贫搬迁安置点配套设施提升9个。", [], [("area", 9)]),
     # airports, wind farms, visitor centres, 完小; 片 counts pitches
