@@ -533,8 +533,10 @@ def _singleton_facility(case):
 
 def _opens_list(norm, mention):
     """来到大剧院、涂山路、体育中心等重点工程现场: a bare type opening a list (its next item after 、) is
-    read as its mates after 、 are, whatever word stands before it."""
-    return len(mention.chain) > 1 and chain_first(mention) is mention and norm.startswith("、", mention.end)
+    read as its bare one-of-a-kind mates after 、 are, whatever word stands before it; without such a
+    mate (将市民中心、文化中心、青山大桥等10大项目) it is a type of the list's count."""
+    return len(mention.chain) > 1 and chain_first(mention) is mention and norm.startswith("、", mention.end) \
+        and any(m is not mention and norm[m.stem_start:m.head_end] in SINGLETON_FACILITY_HEADS for m in mention.chain)
 
 
 def _works_follow(norm, end, clause_end):
