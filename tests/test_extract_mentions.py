@@ -1,6 +1,8 @@
 """geo.extract.mentions: the heads and codes of a clause, their stems, and mentions merged into one."""
 
 from extract_cases import counted_groups, named_names
+from geo.extract.mentions import forget_text, may_hold_records
+from geo.extract.records import clause_records
 
 
 def test_housing_for_those_a_road_clearance_moves_is_named_by_the_road_and_the_works():
@@ -16,3 +18,17 @@ def test_a_noun_counted_in_a_unit_that_is_also_a_head_is_a_group_not_a_name():
     # a count in digits right before a head that is also a unit of things (道: thing_unit) opens
     # no road name (涵洞138道: real11 hanzhong_zhenba, real150 zibo_gaoqing, real wulumuqi)
     assert counted_groups("青山县新建涵洞38道。") == [("project", 38)]
+
+
+def test_a_clause_without_a_mention_end_numeral_or_code_character_may_hold_no_record():
+    # The gate's characters come from the heads, place suffixes, numerals and codes: a clause
+    # of prose has none and makes no record; a head (白石路), a count (3座) or a code (G105) opens it.
+    for clause, held in (("持续营造良好氛围", False), ("努力提升群众满意度", False), ("改造白石路", True),
+                         ("新建3座", True), ("新建三座", True), ("改造G105", True), ("青山线", True)):
+        norm = "，" + clause + "。"
+        try:
+            assert may_hold_records(norm, 1, len(norm) - 1) is held, clause
+            if not held:
+                assert clause_records(norm, 1, len(norm) - 1, 0, len(norm)) == []
+        finally:
+            forget_text()

@@ -58,3 +58,18 @@ def test_a_one_of_a_kind_facility_opening_a_list_is_read_as_its_mates():
     named = named_names("王五一行来到科技馆、青山路、白石文化广场、体育中心等重点工程现场。")
     assert "科技馆" in named
     assert "体育中心" in named
+
+
+def test_a_clause_of_prose_is_passed_over_before_its_mentions_are_looked_for(monkeypatch):
+    # 持续营造良好氛围: no character a head or place suffix ends with, no numeral, no code: the
+    # mention finder and the count rules never look at such a clause; 青山县… and 改造白石路 are read.
+    looked_at = []
+    finder = records.clause_mentions
+
+    def counted(norm, start, end):
+        looked_at.append(norm[start:end])
+        return finder(norm, start, end)
+    monkeypatch.setattr(records, "clause_mentions", counted)
+    text = "青山县坚持统筹推进，持续营造良好氛围，努力提升群众满意度，改造白石路。"
+    assert named_names(text) == ["白石路"]
+    assert looked_at == ["青山县坚持统筹推进", "改造白石路"]

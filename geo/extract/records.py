@@ -15,7 +15,7 @@ from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resol
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.routes import listed_sections
 from geo.extract.extents import is_range
-from geo.extract.mentions import clause_mentions
+from geo.extract.mentions import clause_mentions, may_hold_records
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
 from geo.extract.counts import counted_things, counted_works, sentence_part_before, stock_counted, BREAKDOWN_REACH
 from geo.extract.sized_counts import counted_before_size
@@ -32,6 +32,8 @@ _PHASE_END = re.compile(r"期\)?$")
 
 def clause_records(norm, start, end, sent_start, sent_end):
     """All records of one clause: named projects, group records and their members."""
+    if not may_hold_records(norm, start, end):
+        return []  # (a clause of prose: no head, count or code for a rule to start from)
     mentions = [m for m in clause_mentions(norm, start, end) if not _official_in_name(norm, m)]
     sentence = norm[sent_start:sent_end]
     resolve_enumerations(norm, mentions, start)
