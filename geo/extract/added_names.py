@@ -165,7 +165,8 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
     if after_label(norm, clause):
         return None  # 地址:同济街: a labelled field is context
     if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
-            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start) and not norm.endswith(TOWN_AREAS, clause[0], start):
+            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start) and not norm.endswith(TOWN_AREAS, clause[0], start) \
+            and not _opens_after_a_word(norm, start, clause[0]):
         # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction; 县城|红花沥: after
         # the built-up part of one)
         return None
@@ -216,6 +217,25 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
         return None
     # Locators (A路两侧...) as the rules judge them; partners and examples once a clause (see add_missed).
     return record if drop_locators(norm, [record]) else None
+
+
+# A road code opening a span (仙居|X730田柯线): the script changes where the word ends.
+_CODE_OPENING = re.compile(r"[A-Z]\d")
+
+
+def _opens_after_a_word(norm, start, lo):
+    """True when a word ends where a span opens after a Han character: a road code opens it (仙居|X730田柯线),
+    or a road type that is the role of the road after it ends there, alone or before 中 (新进城主干道|兴宁大道,
+    路网中|瓦青路)."""
+    if _CODE_OPENING.match(norm, start):
+        return True
+    pos = start - 1 if norm[start - 1:start] == "中" else start
+    table = heads()
+    for length in range(2, 6):
+        info = table.get(norm[max(lo, pos - length):pos]) if pos - length >= lo else None
+        if info is not None and info[0] == "road" and info[1] == "generic":
+            return True
+    return False
 
 
 def _listed(norm, start, end, clause):
