@@ -391,6 +391,29 @@ def test_a_tagged_name_may_open_after_a_jurisdiction_and_end_in_a_section_but_no
     assert [norm[r.start:r.end] for r in added] == ([name] if name else [])
 
 
+@pytest.mark.parametrize("norm, span, name", [
+    ("新进城主干道白石大道已通车。", (6, 10), "白石大道"),   # a road type before it is its role
+    ("建设路网中青岭路、白石路。", (5, 8), "青岭路"),        # a road type and 中 before it
+    ("青山Y730青白线完成提升。", (2, 9), "Y730青白线"),      # a road code opens it (the script changes)
+])
+def test_a_tagged_road_may_open_after_a_road_type_naming_its_role_or_with_a_code(norm, span, name):
+    found = [(span[0], span[1], 0.9)]
+    added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
+    assert name in [norm[r.start:r.end] for r in added]
+
+
+@pytest.mark.parametrize("norm, span, confidence, name", [
+    ("城市快速路北区段等项目加快推进。", (0, 8), 0.95, "城市快速路北区段"),  # a list of projects closes after it
+    ("新建街综合改造项目完成。", (0, 3), 0.95, "新建街"),                  # its own works follow
+    ("新建街综合改造项目完成。", (0, 3), 0.8, None),                       # the tagger is not sure enough
+    ("城市快速路北区段加快推进。", (0, 8), 0.95, None),                    # no project word follows
+])
+def test_a_sure_tagged_road_needs_no_distinctive_stem_before_a_project_word(norm, span, confidence, name):
+    found = [(*span, confidence)]
+    added = statistical.add_missed(norm, [], _tagging(norm, found), found, 0, len(norm))
+    assert [norm[r.start:r.end] for r in added] == ([name] if name else [])
+
+
 @pytest.mark.parametrize("norm, span", [
     ("位于青松中央公园东侧。", (2, 8)),           # a context verb governs it
     ("由青松大街与白石大街合围。", (1, 5)),        # it encloses a site

@@ -11,7 +11,7 @@ from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.prefixes import place_before_side
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES
+from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD
 from geo.extract.segment import clauses
 
 _BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
@@ -69,7 +69,7 @@ def add_missed(norm, records, tagging, found, sent_start, sent_end):
             text = texts[clause] = norm[clause[0]:clause[1]]  # (sliced once a clause, not once a span)
         if neighbours is None:
             neighbours = _Neighbours(records)
-        record = _record_for_span(norm, start, end, clause, records, text, neighbours)
+        record = _record_for_span(norm, start, end, clause, records, text, neighbours, confidence)
         if record is not None and not covered.hit(record.start, record.end):
             added.append(record)
             covered.add(record.start, record.end)
@@ -135,7 +135,7 @@ class _DiscardedPlaces:
             or any(pos in self.starts and norm[end:pos] in SEPARATORS for pos in range(end + 1, end + _SEPARATOR_MAX + 1))
 
 
-def _record_for_span(norm, start, end, clause, records, clause_text=None, neighbours=None):
+def _record_for_span(norm, start, end, clause, records, clause_text=None, neighbours=None, confidence=0.0):
     """The record a tagged span stands for, once the rules' filters pass it; else None.
 
     The span's head gives its category; the rules' left edge is found inside the span (a
@@ -165,7 +165,8 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
     if after_label(norm, clause):
         return None  # 地址:同济街: a labelled field is context
     if start > clause[0] and _HAN.match(norm[start - 1]) and not stop_ending_at(norm, start, clause[0]) \
-            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start) and not norm.endswith(TOWN_AREAS, clause[0], start):
+            and not norm.endswith(JURISDICTION_SUFFIXES, clause[0], start) and not norm.endswith(TOWN_AREAS, clause[0], start) \
+            and not _opens_after_a_word(norm, start, clause[0]):
         # 国际旅|游新城区: a span opening inside a word (横县|大竹新区: after a jurisdiction; 县城|红花沥: after
         # the built-up part of one)
         return None
@@ -200,7 +201,8 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
     if head_start < end:
         _, _, label = analyse_stem(norm, mention)
         if not (label == "distinctive" or label == "definite" and kind == "facility"
-                or label == "short" and _listed(norm, start, end, clause)):
+                or label == "short" and _listed(norm, start, end, clause)
+                or _trusted_road(norm, mention, confidence, clause)):
             return None  # (西园、广福园: a short stem the tagger marks in a list of names is a name)
     action = action_for(norm, mention, clause[1])
     if clause_text is None:
@@ -216,6 +218,40 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
         return None
     # Locators (A路两侧...) as the rules judge them; partners and examples once a clause (see add_missed).
     return record if drop_locators(norm, [record]) else None
+
+
+# A project word a few characters after a road (改扩建工程, 综合改造项目, 等项目): its own works or the list of
+# projects it closes, where the tagger is trusted for its name (see TAGGER_TRUSTS_ROAD). A bare 等 is not
+# enough (等7条道路, 等一批: measured, it brings false names).
+_WORKS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|项目)")
+
+
+# A road code opening a span (仙居|X730田柯线): the script changes where the word ends.
+_CODE_OPENING = re.compile(r"[A-Z]\d")
+
+
+def _opens_after_a_word(norm, start, lo):
+    """True when a word ends where a span opens after a Han character: a road code opens it (仙居|X730田柯线),
+    or a road type that is the role of the road after it ends there, alone or before 中 (新进城主干道|兴宁大道,
+    路网中|瓦青路)."""
+    if _CODE_OPENING.match(norm, start):
+        return True
+    pos = start - 1 if norm[start - 1:start] == "中" else start
+    table = heads()
+    for length in range(2, 6):
+        info = table.get(norm[max(lo, pos - length):pos]) if pos - length >= lo else None
+        if info is not None and info[0] == "road" and info[1] == "generic":
+            return True
+    return False
+
+
+def _trusted_road(norm, mention, confidence, clause):
+    """True when the tagger is sure of a road (TAGGER_TRUSTS_ROAD) that a project word follows, its own works
+    or a closing 等 before it (新建街综合改造项目, 城市快速路南区段等项目), of a stem of two characters or more
+    that no ordinal opens (第二通道 tagged alone names no road): its stem need not be distinctive."""
+    return mention.category == "road" and confidence >= TAGGER_TRUSTS_ROAD \
+        and mention.head_start - mention.stem_start >= 2 and not norm.startswith("第", mention.stem_start) \
+        and _WORKS_AFTER.match(norm, mention.end, clause[1]) is not None
 
 
 def _listed(norm, start, end, clause):

@@ -177,6 +177,10 @@ TAGGER_DROP_OUTSIDE = 0.9
 # tagger_only sets, each tagged by a tagger trained without it (recall +13 rows of 3,348, named
 # precision unchanged; docs/extraction_accuracy.md).
 TAGGER_OVERRULES = 0.9
+# A road the tagger proposes with at least this confidence needs no distinctive stem when a project word
+# follows it (新建街综合改造项目, 城市快速路南区段等项目: geo.extract.added_names). Measured at 0.9 (0.99 lost
+# rows and kept a false name on the unread sets).
+TAGGER_TRUSTS_ROAD = 0.9
 # A rule name inside a longer name the tagger proposes with at least this confidence becomes
 # that name (geo.extract.widened_names.extend_to_names).
 TAGGER_EXTENDS = 0.8
