@@ -1,6 +1,8 @@
 """Records made from mentions: the named project or counted group each mention stands for, its category and action.
 
-The rules of the cascade are here; the extent and name of the records they make are in geo.extract.record_spans.
+Each mention is classified here (its label, count and category: the Case) and put through the rules of the
+cascade, in geo.extract.record_rules; the extent and name of the records they make are in
+geo.extract.record_spans.
 """
 
 from __future__ import annotations
@@ -8,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.settings import NAME_BEFORE_WATER_TYPE_MIN
-from geo.lexicon import AMENITY_CLASSES, FORMER_WORDS, COUNTED_WORKS, JURISDICTION_SUFFIXES, TYPE_WORDS, INTERCITY_HEADS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, TITLE_RANKS, TITLE_VERBS, category_group, heads
+from geo.lexicon import AMENITY_CLASSES, FORMER_WORDS, COUNTED_WORKS, TYPE_WORDS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, category_group, heads
 from geo.extract.chains import followed_by, holds_head, of_list, once_per_chain, positions
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.partners import drop_locators, drop_partners
@@ -17,17 +18,15 @@ from geo.extract.routes import listed_sections
 from geo.extract.extents import is_range
 from geo.extract.mentions import clause_mentions, may_hold_records
 from geo.extract.context import CONTEXT_RULES, CONTEXT_RULES_WITH_ACTION, governed_by_context_verb
-from geo.extract.counts import counted_things, counted_works, sentence_part_before, stock_counted, BREAKDOWN_REACH
+from geo.extract.counts import counted_things, counted_works
 from geo.extract.sized_counts import counted_before_size
 from geo.extract.listed_counts import counted_after_list, listed_projects, totals_after_names
-from geo.extract.model import Count, Mention, Record, chain_first
+from geo.extract.model import Count, Mention
 from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, ROAD_CATEGORIES
 from geo.extract.stem_labels import analyse_stem
-from geo.extract.record_spans import group_records, named_record
-from geo.extract.works import action_for, resolve_category, works_at
-
-
-_PHASE_END = re.compile(r"期\)?$")
+from geo.extract.record_rules import RULES_FOR_COUNTED, RULES_FOR_UNCOUNTED
+from geo.extract.record_spans import named_record
+from geo.extract.works import action_for, resolve_category
 
 
 def clause_records(norm, start, end, sent_start, sent_end):
@@ -354,245 +353,6 @@ def _short_name_among_names(norm, mention, count, rest_start):
 
 # --------------------------------------------------------------------------- record rules
 # Each rule returns the records it decides on (possibly none: []) or None to pass on.
-
-
-def _title_sought(case):
-    """申报国家考古遗址公园: a ranked name after 申报/争创 is a title sought, not a place."""
-    if case.mention.stop in TITLE_VERBS and case.norm.startswith(TITLE_RANKS, case.rest_start) \
-            and case.count is None:
-        return []
-    return None
-
-
-def _no_category(case):
-    """Without a category (数据中心) or with a money amount for a stem (亿元楼宇) there is no project;
-    projects and places counted by their size (28个亿元以上项目, 亿元以上大型市场5个) are still a
-    counted group."""
-    if case.label == "value" and case.count is not None and case.category not in (None, "commercial"):
-        case.label = "generic"  # 建成亿元以上大型市场5个: places counted by a class of their size are a group
-    if case.category is None or (case.label == "value" and case.category != COUNTED_PROJECTS):
-        return []  # (税收超亿元楼宇12幢: office towers counted by their revenue are a statistic)
-    return None
-
-
-def _counted_organisation(case):
-    """组建教育集团4个: counted organisations are no places (汇才教育集团 stays named)."""
-    return [] if case.count is not None and case.mention.head in ORGANISATION_HEADS else None
-
-
-def _named_with_size(case):
-    """新建一条滨河路, 海泊河绿道12公里: one named project; a length or area is its size."""
-    count = case.count
-    if (count is not None and case.label == "distinctive" and case.mention.kind in ("name", "facility", "code")
-            and (count.value == 1 or count.unit in SIZE_UNITS)):
-        record = named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)
-        if count.value != 1:
-            record.quantity = {"value": count.value, "unit": count.unit}
-        return [record]
-    return None
-
-
-def _road_metaphor(case):
-    """走出一条特色发展新路: one road of a type is a metaphor, not a road."""
-    count = case.count
-    return [] if count is not None and count.value == 1 and case.mention.category == "road" else None
-
-
-def _definite_single(case):
-    """建设区级养老服务中心1个: the district's own one, named as the definite facility."""
-    count = case.count
-    if count is not None and count.value == 1 and case.label == "definite" and case.mention.kind == "facility":
-        return [named_record(case.norm, case.mention, case.category, case.action, start=case.rest_start)]
-    return None
-
-
-def _area_measure_of_type(case):
-    """新增城市绿地50万平方米: an area measure of a type, not a count of places."""
-    count = case.count
-    if count is not None and case.label != "distinctive" and count.unit in ("平方米", "万平方米"):
-        return []
-    return None
-
-
-def _counted_group(case):
-    """学校10所, 13条道路: an unnamed group record for the places counted (less named members)."""
-    if case.count is None:
-        return None
-    if _share_of_a_jurisdiction(case) or _stock_counted(case) or _flowed_past(case):
-        return []
-    return group_records(case.norm, case.mention, case.category, case.action, case.count, case.rest_start)
-
-
-def _stock_counted(case):
-    """全县现有学校56所: what a place has is counted, no works (see counts.stock_counted)."""
-    return case.action is None and stock_counted(case.norm, case.mention.stem_start)
-
-
-def _flowed_past(case):
-    """青龙河流经5个行政村: the villages a river flows past, counted with no works, are no group."""
-    return case.action is None and case.count.end <= case.mention.head_start \
-        and case.norm.endswith(_FLOWS_THROUGH, 0, case.count.start)
-
-
-_FLOWS_THROUGH = ("流经",)  # 青龙河流经5个行政村: what a river runs past, no works
-
-
-def _share_of_a_jurisdiction(case):
-    """其中沿滩区2个、高新区2个: after 其中 a district named with a count and no works of its own is
-    its share of the works counted before, no group of districts (其中建有服务区1处: a verb before
-    the list makes them places)."""
-    mention, count = case.mention, case.count
-    stop = chain_first(mention).stop
-    return case.action is None and (stop is None or len(stop) == 1 or stop == "其中") \
-        and case.label in ("empty", "distinctive") and count.start >= mention.head_end \
-        and mention.head.endswith(JURISDICTION_SUFFIXES) \
-        and "其中" in sentence_part_before(case.norm, mention.stem_start, BREAKDOWN_REACH)
-
-
-def _phase_of_typed_facility(case):
-    """数字经济产业园二期: a phase of a typed facility is one specific project."""
-    mention = case.mention
-    if case.label in ("generic", "slogan") and mention.kind in ("name", "facility") and len(mention.head) >= 2 \
-            and _PHASE_END.search(case.section_text):
-        return [named_record(case.norm, mention, case.category, case.action)]
-    return None
-
-
-def _route_between_places(case):
-    """五华山至凤凰湾道路, 青山路跨白河桥梁: two places joined by 至 (跨 before 桥梁) name the route."""
-    mention = case.mention
-    joint = "跨" if mention.head == "桥梁" else "至"
-    if mention.kind != "generic" or joint == "至" and mention.head not in INTERCITY_HEADS or case.count is not None:
-        return None
-    stem = case.norm[mention.stem_start:mention.head_start]
-    before, _, after = stem.partition(joint)
-    if len(before) >= 2 and len(after) >= 2 and not is_generic(after):
-        return [named_record(case.norm, mention, case.category, case.action)]
-    return None
-
-
-def _name_before_its_type(case):
-    """丹霍线南河川桥危桥拆除重建, 湾沚区文化馆公共文化场馆提升: a named place, then a type of its
-    kind again (危桥; 场馆 after generic words): the place."""
-    norm, mention = case.norm, case.mention
-    start = case.rest_start
-    category = mention.category if mention.category != "stem" else case.category
-    if mention.kind != "generic" or case.label != "distinctive" or mention.section or case.count is not None \
-            or mention.head_start - start < (shortest := NAME_BEFORE_WATER_TYPE_MIN if category == "water" else 3):
-        return None
-    # 碗厂村高标准农田, 白石村山塘: a type of another kind after a village names the village (not a
-    # road or a stop, which the village names: 白石村通组路, 白石村公交站点).
-    kinds = (category,) if category in (*ROAD_CATEGORIES, "station") else (category, "village")
-    end, kind = next(((k, c) for k in range(mention.head_start, start + shortest - 1, -1) for c in kinds
-                      if is_generic(norm[k:mention.head_start]) and _ends_in_head_of(norm, start, k, c)
-                      and (c == category or not is_generic(norm[start:k]))), (None, None))
-    if end is None:
-        return None
-    return [Record(named=True, category=case.category if kind == category else kind, action=case.action,
-                   start=start, end=end, base=(start, end), mention=mention)]
-
-
-def _school_type_after_a_name(case):
-    """古襄路中小学, 华侨城中小学: a school type (中小学: generic after generic words, 农村中小学) after
-    a distinctive name (not a jurisdiction's: 岚皋县中小学) names one school."""
-    norm, mention = case.norm, case.mention
-    if mention.kind != "generic" or mention.category != "school" or case.label != "distinctive" \
-            or case.count is not None or norm.endswith(JURISDICTION_SUFFIXES, case.rest_start, mention.head_start) \
-            or mention.head_start - case.rest_start < 2:
-        return None
-    return [named_record(norm, mention, case.category, case.action, start=case.rest_start)]
-
-
-def _type_or_slogan(case):
-    """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
-    return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
-
-
-def _distinctive_name(case):
-    """天桥医院, 区级疾控中心: a distinctive stem, or a definite marker before a facility, names it."""
-    if case.label == "distinctive" or (case.label == "definite" and case.mention.kind == "facility"):
-        return [named_record(case.norm, case.mention, case.category, case.action)]
-    return None
-
-
-def _singleton_facility(case):
-    """建成科技馆、全民健身中心, 启动体育公园建设, 全民健身中心、X等项目将于年底前投用: a district
-    has one of these, so the bare type built by a works verb (or listed in works on projects) is
-    its own facility."""
-    norm, mention = case.norm, case.mention
-    typed_by = mention.typed_by
-    if case.label in ("empty", "generic") and norm[case.rest_start:mention.head_end] in SINGLETON_FACILITY_HEADS \
-            and not mention.section and (typed_by is None or typed_by.category == "members"
-                                     and (case.action or _works_follow(norm, typed_by.end, case.clause_end))) \
-            and (mention.stop in PHASE_VERBS or mention.stop in ("和", "及")
-                 or mention.stop is None and mention.stem_start > 0 and norm[mention.stem_start - 1] == "、"
-                 or _opens_list(norm, mention)
-                 or mention.stop is None and _works_follow(norm, (mention.chain or [mention])[-1].end, case.clause_end)
-                 or typed_by is not None and mention.stop is None):
-        return [named_record(norm, mention, case.category, case.action)]
-    return None
-
-
-def _opens_list(norm, mention):
-    """来到大剧院、涂山路、体育中心等重点工程现场: a bare type opening a list (its next item after 、) is
-    read as its bare one-of-a-kind mates after 、 are, whatever word stands before it; without such a
-    mate (将市民中心、文化中心、青山大桥等10大项目) it is a type of the list's count."""
-    return len(mention.chain) > 1 and chain_first(mention) is mention and norm.startswith("、", mention.end) \
-        and any(m is not mention and norm[m.stem_start:m.head_end] in SINGLETON_FACILITY_HEADS for m in mention.chain)
-
-
-def _works_follow(norm, end, clause_end):
-    """True when works are said right after ``end``, or after 工程/项目 (规划展览馆工程已竣工)."""
-    end += 2 if norm.startswith(("工程", "项目"), end) else 0
-    return works_at(norm, end + (1 if norm.startswith("已", end) else 0), clause_end) is not None
-
-
-def _built_facility(case):
-    """即将竣工的全民健身中心, 正在改造的口袋公园: a bare facility described by the works done on it
-    right before its 的 is the one place those works are on."""
-    mention = case.mention
-    if case.label in ("empty", "generic") and mention.kind == "facility" and mention.stop == "的" \
-            and case.action is not None and case.norm.endswith(case.action, 0, mention.stop_start or 0):
-        return [named_record(case.norm, mention, case.category, case.action)]
-    return None
-
-
-def _phase_of_bare_facility(case):
-    """推进会展中心二期建设: a phase of a bare facility is one specific project."""
-    mention = case.mention
-    if case.label == "empty" and mention.section and not case.section_text.startswith("周边") and (
-            mention.kind == "facility" or mention.kind == "name" and len(mention.head) >= 3):
-        return [named_record(case.norm, mention, case.category, case.action)]
-    return None
-
-
-RECORD_RULES = (
-    _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
-    _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _route_between_places, _name_before_its_type, _school_type_after_a_name, _type_or_slogan, _distinctive_name,
-    _singleton_facility, _built_facility, _phase_of_bare_facility,
-)
-# Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
-# each mention is put through the rules that can decide on it, in the same order (the same
-# first decision, in half the calls).
-_COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaphor, _definite_single,
-                           _area_measure_of_type, _counted_group))
-_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type, _school_type_after_a_name,
-                            _built_facility))
-RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
-RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)
-
-
-def _ends_in_head_of(norm, start, end, category):
-    """True when the longest head ending ``norm[start:end]`` names a place of ``category`` (南河川桥
-    before 危桥; not 主干道, a type)."""
-    table = heads()
-    head = next((norm[end - n:end] for n in range(min(4, end - start - 1), 0, -1) if norm[end - n:end] in table), None)
-    if head is None or table[head][0] != category:
-        return False
-    # 北城中小学新校: a type of school after a distinctive stem names one (roads' types do not: 镇域主干道)
-    return table[head][1] in ("name", "facility") or (
-        table[head][1] == "generic" and category != "road" and not is_generic(norm[start:end - len(head)]))
 
 
 def _type_category(mention):
