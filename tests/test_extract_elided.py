@@ -37,3 +37,25 @@ def test_a_bare_count_opening_a_clause_with_the_state_of_its_works_counts_the_no
     # a count of its own noun after 的, or no group before it in the unit: not the noun before it
     assert ("area", 2) not in counted_groups("白石县新建3个安置小区,还有2个正在开展设计的口袋公园。")
     assert counted_groups("青山县还有2个正在开展前期设计。") == []
+
+
+def test_a_clause_opening_with_no_numeral_or_rest_word_is_not_matched_for_a_bare_count_and_its_state(monkeypatch):
+    # _STATE_COUNT opens with 还有/另有 or a numeral: a clause opening with another character is
+    # not matched against it (most clauses); one opening with a digit, a Han numeral or 还有 is
+    runs = []
+    real = elided._STATE_COUNT
+
+    class Counted:
+        def match(self, *args):
+            runs.append(args[0][args[1]])
+            return real.match(*args)
+
+    monkeypatch.setattr(elided, "_STATE_COUNT", Counted())
+    for clause in ("新建青山路", "改扩建5所", "完成白石小区改造"):
+        assert elided.elided_counts(clause, 0, len(clause), []) == []
+    assert runs == []
+    for clause in ("还有80个正在开展前期设计", "3所正在建设", "三所正在建设", "３所正在建设"):
+        elided.elided_counts(clause, 0, len(clause), [])
+    assert runs == ["还", "3", "三", "３"]
+    # the count and its state are read as before
+    assert ("area", 80) in counted_groups("青山县31个老旧小区正在施工,还有80个正在开展前期设计。")

@@ -7,7 +7,7 @@ from itertools import islice
 
 from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, COUNT_REST_WORDS, COUNT_STATE_WORDS, match_any
 from geo.extract.counts import group_record
-from geo.extract.patterns import NUM
+from geo.extract.patterns import CN_DIGITS, NUM
 from geo.numbers import parse_number
 from geo.settings import STATE_COUNT_LOOKBACK
 
@@ -21,6 +21,9 @@ _UNIT_ENDS_ITEM = re.compile(rf"[{_UNITS}]\s*(?:{_ITEM_BREAK}|\Z)")
 # A clause opening with a bare count and the state of its works (还有80个正在开展前期设计, 2处正在推进).
 _STATE_COUNT = re.compile(rf"(?:{'|'.join(COUNT_REST_WORDS)})?(?P<num>{NUM})(?P<unit>[{_UNITS}])"
                           rf"(?:{'|'.join(COUNT_STATE_WORDS)})")
+# The characters such a clause may open with (a word of COUNT_REST_WORDS or a numeral; a digit is
+# told apart by str.isdecimal, as the pattern's \d reads it): a clause opening otherwise is not matched.
+_STATE_OPENERS = frozenset("".join(word[0] for word in COUNT_REST_WORDS) + CN_DIGITS)
 
 
 def elided_counts(norm, start, end, earlier, states=True):
@@ -48,7 +51,8 @@ def elided_counts(norm, start, end, earlier, states=True):
     list of Record
         One unnamed group record per such item.
     """
-    state = _STATE_COUNT.match(norm, start, end) if states else None
+    opening = norm[start]
+    state = _STATE_COUNT.match(norm, start, end) if states and (opening in _STATE_OPENERS or opening.isdecimal()) else None
     if state is not None:
         record = _state_count(norm, state, end, earlier)
         return [record] if record is not None else []

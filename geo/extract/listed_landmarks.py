@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from geo.extract.model import Mention, Record
@@ -12,6 +13,8 @@ from geo.lexicon import ACTION_INDEX, LANDMARK_WORKS, LEFT_ACTIONS, PHASE_VERBS,
 from geo.word_index import WordIndex
 
 _WORKS = re.compile("(?:等处|等)?(?:" + "|".join(sorted(LANDMARK_WORKS, key=len, reverse=True)) + ")")
+# The ending all the works share (工程): a sentence or clause without it holds none of them.
+_WORKS_ENDING = os.path.commonprefix([word[::-1] for word in LANDMARK_WORKS])[::-1]
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # Particles no landmark's name holds (了街路, 广场等地秋植).
 _PARTICLES = re.compile("[了等的和与及地之]")
@@ -44,11 +47,11 @@ def listed_landmarks(norm, records, sent_start, sent_end):
     list of Record
         The new named records (none in most sentences).
     """
-    if norm.find("、", sent_start, sent_end) < 0:
+    if norm.find("、", sent_start, sent_end) < 0 or norm.find(_WORKS_ENDING, sent_start, sent_end) < 0:
         return []
     added = []
     for c0, c1 in clauses(norm, sent_start, sent_end):
-        if norm.find("、", c0, c1) < 0:
+        if norm.find("、", c0, c1) < 0 or norm.find(_WORKS_ENDING, c0, c1) < 0:
             continue
         for works in _WORKS.finditer(norm, c0, c1):
             items = _items(norm, c0, works.start(), records)

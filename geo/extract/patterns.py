@@ -71,8 +71,8 @@ MIN_PARK_SITE_PLACE = 3
 MIN_LANDMARK, MAX_LANDMARK = 3, 6
 LANDMARK_VERB_REACH = 4
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
-NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+CN_DIGITS = "零〇一二两三四五六七八九十百千"
+NUM = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, C段, 北延, 南通, 一期, 改线, (A至B段), 南(A-B),
 # A至B段, A-B段, 东延至A, 西接A工程 (搬迁至A路东段 is where a facility moves to, no range; 公路和国道X线A至B段
@@ -124,7 +124,7 @@ COUNT_PREFIX = "不少于|不低于|不超过|超过|达到|多达|各达|各|�
 # and so does 6个方面27个项目 (the aspects are no things counted); an ordinal's number (第四条跨江大桥)
 # is no count (see stems._ORDINAL).
 # A section unit after a Chinese numeral (人民南路二段, 圣宴路南一段道路) is no count; in digits it is (5段道路).
-_SECTIONS_IN_NUMERALS = "".join(f"(?<![{_CN_DIGITS}]{unit})" for unit in SECTION_UNITS)
+_SECTIONS_IN_NUMERALS = "".join(f"(?<![{CN_DIGITS}]{unit})" for unit in SECTION_UNITS)
 # A place named by a numeral, 大 and a one-character place word before a type (八大湖小区, 三大关景区)
 # is no count of that type (四大片区, 三大园区 and 四大河流 are: the word after 大 is a type itself).
 # The type after the place word is told by its first character (a full list of the types here would
@@ -133,9 +133,9 @@ _ONE_CHAR_PLACES = "".join(sorted(h for h, row in heads().items() if len(h) == 1
 _PLACE_TYPES = "|".join(sorted((h for h in heads() if len(h) >= 2 and h[0] in _ONE_CHAR_PLACES), key=len, reverse=True))
 _TYPE_OPENINGS = "".join(sorted({h[0] for h in heads() if len(h) >= 2}))
 _NUMERAL_PLACE = rf"(?!(?<=大)(?!(?:{_PLACE_TYPES}))[{_ONE_CHAR_PLACES}](?:[{_TYPE_OPENINGS}]|$))"
-COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{_CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_NUMERAL_PLACE}{_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{_CN_DIGITS}])(?:以上|左右)?")
+COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_NUMERAL_PLACE}{_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{CN_DIGITS}])(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
-NUMBER_CHAR_RE = re.compile(rf"[\d{_CN_DIGITS}]")
+NUMBER_CHAR_RE = re.compile(rf"[\d{CN_DIGITS}]")
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).
 _CODE_BODY = (
     r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)(?:[GSXY]\d{1,4}|\d{1,4}(?![\d.]|条|公里|千米|米|余|多))|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
