@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from geo.extract.model import Mention, Record
+from geo.extract.model import headless_name
 from geo.extract.patterns import LANDMARK_VERB_REACH, MAX_LANDMARK, MIN_LANDMARK
 from geo.extract.segment import clauses
 from geo.lexicon import ACTION_INDEX, LANDMARK_WORKS, LEFT_ACTIONS, PHASE_VERBS, heads, is_generic
@@ -57,7 +57,7 @@ def listed_landmarks(norm, records, sent_start, sent_end):
             items = _items(norm, c0, works.start(), records)
             if len(items) >= 2:
                 category = LANDMARK_WORKS[works.group().lstrip("等处")]
-                added.extend(_landmark_record(s, e, category, (c0, c1)) for s, e in items
+                added.extend(headless_name(s, e, category, (c0, c1)) for s, e in items
                              if not any(r.named and r.start == s and r.end == e for r in records))
     return added
 
@@ -101,11 +101,3 @@ def _landmark(norm, start, end, records):
             or any(text.endswith(h) and is_generic(text[:-len(h)]) for h in (text[-1:], text[-2:], text[-3:]) if h in heads()):
         return False
     return not any(r.start < end and start < r.end and not (r.start == start and r.end == end) for r in records)
-
-
-def _landmark_record(start, end, category, clause):
-    """A named record for the landmark at ``start:end``."""
-    mention = Mention(kind="name", head="", category=category, stem_start=start, head_start=end, head_end=end,
-                      end=end, min_stem=2)
-    return Record(named=True, category=category, action=None, start=start, end=end, base=(start, end),
-                  mention=mention, measures=[], clause=clause)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.model import Mention, Record
+from geo.extract.model import headless_name
 from geo.extract.patterns import MAX_PARK_SITE, MIN_PARK_SITE_PLACE
 from geo.extract.segment import clauses
 from geo.lexicon import ACTION_INDEX, PARK_SITE_WORDS, SITED_PARK_TYPES, is_generic
@@ -66,7 +66,7 @@ def sited_parks(norm, records, sent_start, sent_end):
         return []
     sites = [site for site in sites if not any(r.named and r.start <= site[0] and site[1] < r.end for r in records)]
     records[:] = [r for r in records if not any(s <= r.start and r.end <= e for s, e, _ in sites)]
-    return [_park_record(norm, s, e, clause) for s, e, clause in sites]
+    return [headless_name(s, e, "park", clause) for s, e, clause in sites]
 
 
 def _site(norm, side, clause, last_type, spread):
@@ -90,11 +90,3 @@ def _site(norm, side, clause, last_type, spread):
             or ACTION_INDEX.first_in(norm, start, end) is not None:
         return None
     return start, end, (c0, c1)
-
-
-def _park_record(norm, start, end, clause):
-    """A named park record for the site ``norm[start:end]``."""
-    mention = Mention(kind="name", head="", category="park", stem_start=start, head_start=end, head_end=end,
-                      end=end, min_stem=2)
-    return Record(named=True, category="park", action=None, start=start, end=end, base=(start, end),
-                  mention=mention, measures=[], clause=clause)
