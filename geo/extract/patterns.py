@@ -70,6 +70,8 @@ MIN_PARK_SITE_PLACE = 3
 # geo.extract.listed_landmarks), and the characters before an item looked through for the verb opening the list.
 MIN_LANDMARK, MAX_LANDMARK = 3, 6
 LANDMARK_VERB_REACH = 4
+# The most items such a list is read back through (a longer one is left alone).
+MAX_LANDMARK_ITEMS = 8
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
