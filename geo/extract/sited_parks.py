@@ -8,7 +8,7 @@ import re
 from geo.extract.model import headless_name
 from geo.extract.patterns import MAX_PARK_SITE, MIN_PARK_SITE_PLACE
 from geo.extract.segment import clauses
-from geo.lexicon import ACTION_INDEX, PARK_SITE_WORDS, SITED_PARK_TYPES, is_generic
+from geo.lexicon import ACTION_INDEX, PARK_SITE_WORDS, SITED_PARK_TYPES, TOWN_AREAS, is_generic
 
 _TYPE = re.compile("|".join(sorted(SITED_PARK_TYPES, key=len, reverse=True)))
 _SIDE = re.compile("|".join(sorted(PARK_SITE_WORDS, key=len, reverse=True)))
@@ -18,9 +18,9 @@ _SIDE = re.compile("|".join(sorted(PARK_SITE_WORDS, key=len, reverse=True)))
 _AFTER = re.compile(r"[、和及等\d]|的(?:" + _TYPE.pattern + ")")
 # A clause spreading the parks of a type named before it over their sites (具体分布在A南侧3处、B旁2处).
 _SPREAD = "分布"
-# Where a site begins: after a list separator, a word placing it (在, 位于, 分布在, 对) or the town it
-# lies in (万年县县城A路与B路交会处).
-_OPENER = re.compile(r"[、在对于]|县城|城区|市区")
+# Where a site begins: after a list separator, a word placing it (在, 位于, 分布在, 对) or the built-up
+# part of the town it lies in (TOWN_AREAS: 万年县县城A路与B路交会处).
+_OPENER = re.compile(r"[、在对于]|" + "|".join(TOWN_AREAS))
 _SITE = re.compile(r"[\u4e00-\u9fff\d]+")
 
 
