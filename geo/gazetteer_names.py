@@ -141,7 +141,7 @@ def _name_head(key):
     heads, longest = _heads()
     # 长郡梅溪湖中学本部: the main site is the place itself, its 本部 no head (the extraction's stem heads
     # 学本部, 园本部 would take the school's last character and leave 长郡梅溪湖中, read as a lake's)
-    end = len(key) - 2 if key.endswith(_MAIN_SITE_WORD) and len(key) > 2 else len(key)
+    end = len(key.removesuffix(_MAIN_SITE_WORD)) or len(key)
     while end > 0:
         found = next((key[start:end] for start in range(max(0, end - longest), end) if key[start:end] in heads), None)
         if found is None or heads[found] != "stem":

@@ -43,7 +43,8 @@ def _vertices_near(geoms, others, snap):
     coords, owner = shapely.get_coordinates(geoms, return_index=True)
     # Only a vertex in the box of its other, widened by snap, can be within snap of it: the others are
     # roads and sites, the geoms may be whole 街道 of 300,000 vertices, each made a point no more.
-    low, high = (bounds := shapely.bounds(others).reshape(-1, 4))[:, :2] - snap, bounds[:, 2:] + snap
+    bounds = shapely.bounds(others).reshape(-1, 4)
+    low, high = bounds[:, :2] - snap, bounds[:, 2:] + snap
     boxed = np.flatnonzero(((coords >= low[owner]) & (coords <= high[owner])).all(axis=1))
     points = shapely.points(coords[boxed])
     close = shapely.dwithin(others[owner[boxed]], points, snap)

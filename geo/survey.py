@@ -135,7 +135,6 @@ def projection_datum(label):
     return projection[2] if projection else None
 
 
-@functools.lru_cache(maxsize=256)  # a table repeats its datum cell on every row
 @functools.lru_cache(maxsize=256)  # a table's datum column repeats one label in every row
 def _projection_of(label):
     """(central meridian or None, None, "cgcs2000") of a CGCS2000 Gauss-Kruger zone a datum cell names,

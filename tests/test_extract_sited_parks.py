@@ -37,3 +37,10 @@ def test_a_site_is_named_without_the_town_it_lies_in():
     named = _named("航拍位于青山县县城白石路与松林路交会处的口袋公园。")
     assert named.get("白石路与松林路交会处") == "park"
     assert "青山县县城白石路与松林路交会处" not in named
+
+
+def test_a_site_is_named_without_the_built_up_part_of_the_town_it_lies_in():
+    # 位于A镇镇区B路与C路交会处: every town area of the lexicon (town_area: 县城, 城区, 市区, 镇区) opens the site
+    named = _named("航拍位于白石镇镇区青山路与松林路交会处的口袋公园。")
+    assert named.get("青山路与松林路交会处") == "park"
+    assert "白石镇镇区青山路与松林路交会处" not in named

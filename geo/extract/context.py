@@ -17,7 +17,7 @@ from geo.extract.crossed import crossed_place
 from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
 from geo.extract.runs import role_of, teams_close
-from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
+from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import first_action, works_at
 from geo.extract.described import centres_made, own_works_visited, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
@@ -304,10 +304,7 @@ _ROLE_WORKS = re.compile(r"工程|项目|改造|建设|提升|整治|新建|扩�
 def _works_after(norm, mention):
     """Where the works said of a mention begin: after its list when a separator follows it (在青山路、
     白石大街|道路改造项目现场), else right after it (a place run into the next word is no list item)."""
-    return _after_list(norm, mention) if norm.startswith(_LIST_MARKS, mention.end) else mention.end
-
-
-_LIST_MARKS = ("、", "和", "及")
+    return _after_list(norm, mention) if norm.startswith(LIST_JOINS, mention.end) else mention.end
 
 
 def _list_end(mention):

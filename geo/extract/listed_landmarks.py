@@ -6,19 +6,18 @@ from __future__ import annotations
 import os
 import re
 
-from geo.extract.model import Mention, Record
-from geo.extract.patterns import LANDMARK_VERB_REACH, MAX_LANDMARK, MIN_LANDMARK
+from geo.extract.model import headless_name
+from geo.extract.patterns import LANDMARK_VERB_REACH, MAX_LANDMARK, MAX_LANDMARK_ITEMS, MIN_LANDMARK
 from geo.extract.segment import clauses
 from geo.lexicon import ACTION_INDEX, LANDMARK_WORKS, LEFT_ACTIONS, PHASE_VERBS, heads, is_generic
 from geo.word_index import WordIndex
 
-_WORKS = re.compile("(?:等处|等)?(?:" + "|".join(sorted(LANDMARK_WORKS, key=len, reverse=True)) + ")")
+_WORKS = re.compile("(?:等处|等)?(?P<works>" + "|".join(sorted(LANDMARK_WORKS, key=len, reverse=True)) + ")")
 # The ending all the works share (工程): a sentence or clause without it holds none of them.
 _WORKS_ENDING = os.path.commonprefix([word[::-1] for word in LANDMARK_WORKS])[::-1]
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # Particles no landmark's name holds (了街路, 广场等地秋植).
 _PARTICLES = re.compile("[了等的和与及地之]")
-_MAX_ITEMS = 8
 # The verbs that may open such a list (提升, 完成, 实施): works and phase verbs.
 _VERBS = WordIndex(tuple(sorted(set(LEFT_ACTIONS) | set(PHASE_VERBS))))
 
@@ -56,17 +55,17 @@ def listed_landmarks(norm, records, sent_start, sent_end):
         for works in _WORKS.finditer(norm, c0, c1):
             items = _items(norm, c0, works.start(), records)
             if len(items) >= 2:
-                category = LANDMARK_WORKS[works.group().lstrip("等处")]
-                added.extend(_landmark_record(s, e, category, (c0, c1)) for s, e in items
+                category = LANDMARK_WORKS[works.group("works")]
+                added.extend(headless_name(s, e, category, (c0, c1)) for s, e in items
                              if not any(r.named and r.start == s and r.end == e for r in records))
     return added
 
 
 def _items(norm, c0, end, records):
     """Spans of the landmarks of a 、-list whose last item ends at ``end``, first to last, or [] when one
-    item is no landmark or the list is longer than _MAX_ITEMS."""
+    item is no landmark or the list is longer than MAX_LANDMARK_ITEMS."""
     items = []
-    while len(items) < _MAX_ITEMS:
+    while len(items) < MAX_LANDMARK_ITEMS:
         sep = norm.rfind("、", c0, end)
         start = sep + 1 if sep >= 0 else c0
         verb = _verb_end(norm, max(start, end - MAX_LANDMARK - LANDMARK_VERB_REACH), end)
@@ -101,11 +100,3 @@ def _landmark(norm, start, end, records):
             or any(text.endswith(h) and is_generic(text[:-len(h)]) for h in (text[-1:], text[-2:], text[-3:]) if h in heads()):
         return False
     return not any(r.start < end and start < r.end and not (r.start == start and r.end == end) for r in records)
-
-
-def _landmark_record(start, end, category, clause):
-    """A named record for the landmark at ``start:end``."""
-    mention = Mention(kind="name", head="", category=category, stem_start=start, head_start=end, head_end=end,
-                      end=end, min_stem=2)
-    return Record(named=True, category=category, action=None, start=start, end=end, base=(start, end),
-                  mention=mention, measures=[], clause=clause)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.lists import list_members
-from geo.extract.model import Mention, Record
+from geo.extract.model import headless_name
 from geo.extract.patterns import MAX_LISTED_ROUTES, ROUTE_ECHO_REACH
 from geo.extract.segment import clauses
 from geo.extract.works import resolve_category
@@ -104,8 +104,6 @@ def _joins(norm, start, end):
 
 def _route_record(norm, start, end, action, clause):
     """A named road record for the route ``norm[start:end]``."""
-    mention = Mention(kind="name", head="", category="road", stem_start=start, head_start=end, head_end=end,
-                      end=end, min_stem=2)
-    category = resolve_category("road", action, norm, mention, norm[start:end])
-    return Record(named=True, category=category, action=action, start=start, end=end, base=(start, end),
-                  mention=mention, measures=[], clause=clause)
+    record = headless_name(start, end, "road", clause, action)
+    record.category = resolve_category("road", action, norm, record.mention, norm[start:end])
+    return record

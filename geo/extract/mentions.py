@@ -10,7 +10,7 @@ from geo.lexicon import ACTION_INDEX, ROAD_CLEARANCE_WORDS, BUS_WORDS, FOLLOWERS
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
-from geo.extract.patterns import NUMBER_CHAR_RE, DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import CN_DIGITS, DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, joined_county_road, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
@@ -258,15 +258,12 @@ def may_hold_records(norm, start, end):
     ends = _candidates(norm)
     if bisect.bisect_right(ends, end) > bisect.bisect_left(ends, start + 1):
         return True
-    return _gate_characters().search(norm, start, end) is not None
+    return _GATE_CHARACTERS.search(norm, start, end) is not None
 
 
-@functools.lru_cache(maxsize=1)
-def _gate_characters():
-    """The characters without a mention's end that still let a clause make a record: a
-    numeral (a count: NUMBER_CHAR_RE), a Latin letter or 道/线 (a code: CODE_RE, COUNTY_ROAD_RE)."""
-    numerals = NUMBER_CHAR_RE.pattern[1:-1]  # (the class of NUMBER_CHAR_RE without its brackets)
-    return re.compile("[" + numerals + "A-Za-z道线]")
+# The characters without a mention's end that still let a clause make a record: a numeral (a count:
+# NUMBER_CHAR_RE's class), a Latin letter or 道/线 (a code: CODE_RE, COUNTY_ROAD_RE).
+_GATE_CHARACTERS = re.compile(rf"[\d{CN_DIGITS}A-Za-z道线]")
 
 
 def _candidates(norm):

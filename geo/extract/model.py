@@ -92,6 +92,32 @@ class Record:
     slug_parts: tuple | None = None  # the pinyin of the name for its id, worked out with the part
 
 
+def headless_name(start, end, category, clause, action=None):
+    """A named record for ``norm[start:end]``, a name written without a head (a route 青山至白石, a
+    park's site 青山站旁, a landmark 青峰山 listed before its works): its mention ends where the name
+    does, with a stem of at least two characters.
+
+    Parameters
+    ----------
+    start, end : int
+        The name in the normalised text.
+    category : str
+        The category of the mention and the record (a caller may set the record's own after).
+    clause : tuple
+        (start, end) of the clause the name is in.
+    action : str or None
+        The works said of it.
+
+    Returns
+    -------
+    Record
+    """
+    mention = Mention(kind="name", head="", category=category, stem_start=start, head_start=end, head_end=end,
+                      end=end, min_stem=2)
+    return Record(named=True, category=category, action=action, start=start, end=end, base=(start, end),
+                  mention=mention, measures=[], clause=clause)
+
+
 def chain_first(mention):
     """The first item of the list a mention is in (the mention itself when it stands alone)."""
     return once_per_chain(mention.chain, _first) if mention.chain else mention

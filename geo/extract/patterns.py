@@ -15,6 +15,8 @@ _MARKS = "\u2022\u2023\u2043\u203b" + "".join(
     for c in range(lo, hi + 1))
 HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.【】〔〕〖〗*\t\r\n \u3000" + _MARKS)
 DASHES = "—–-－~～"
+# What joins the items of a plain list of places (青山路、白石路和红水路): after one, another item follows.
+LIST_JOINS = ("、", "和", "及")
 # What joins the two ends of a range or route (A至B段, 大四站—倭肯).
 RANGE_MARKS = "至" + DASHES
 # Corner quotes (Taiwan, Hong Kong) and their closers: a name may follow one opened inside a stem
@@ -70,6 +72,8 @@ MIN_PARK_SITE_PLACE = 3
 # geo.extract.listed_landmarks), and the characters before an item looked through for the verb opening the list.
 MIN_LANDMARK, MAX_LANDMARK = 3, 6
 LANDMARK_VERB_REACH = 4
+# The most items such a list is read back through (a longer one is left alone).
+MAX_LANDMARK_ITEMS = 8
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.patterns import NUM
+from geo.extract.patterns import LIST_JOINS, NUM
 from geo.lexicon import COVERAGE_VERBS, TOWNSHIP_SUFFIXES
 from geo.settings import LISTED_PEERS_REACH
 
 _PEER_CATEGORY = "village"
-_LIST_SEPARATORS = frozenset(("、", "和", "及"))
 # A list grouped by township runs on over commas (A镇B村,C镇D村、E村): the item after the comma
 # opens with its township.
 _GROUP_SEPARATOR = ","
@@ -63,7 +62,7 @@ def _separated(norm, first, second):
     """True when a list separator alone stands between the two, or a comma before a village
     named with its township (蟠龙镇韩家村,陈仓镇金星村)."""
     between = norm[first.end:second.start]
-    return between in _LIST_SEPARATORS \
+    return between in LIST_JOINS \
         or between == _GROUP_SEPARATOR and _TOWNSHIP_OPENED.fullmatch(norm, second.start, second.end) is not None
 
 

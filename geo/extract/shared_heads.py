@@ -8,7 +8,7 @@ import re
 
 from geo.lexicon import CONSTRUCTION_STEPS, SHARED_BY_PLACES_HEADS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS, JURISDICTION_SUFFIXES, category_group, ABBREVIATED_ROUTE_HEADS, ACTIONS_SORTED, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS, INTERCITY_HEADS, heads, DIRECTIONS, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES, is_generic, match_any, stop_ending_at
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, ROUTE_VIA_STOP, TOWNSHIP
+from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, LIST_JOINS, ROUTE_VIA_STOP, TOWNSHIP
 
 
 # A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
@@ -412,9 +412,9 @@ def abbreviated_items(norm, mentions, clause_start):
     for mention in mentions:
         start = mention.stem_start
         if mention.head not in ABBREVIATED_ROUTE_HEADS or mention.typed_by or mention.count \
-                or mention.stop and not (mention.stop in _ABBREVIATION_JOINS and mention.stop_start == start - 1) \
+                or mention.stop and not (mention.stop in LIST_JOINS and mention.stop_start == start - 1) \
                 or not 2 <= mention.head_start - start <= 3 or start - 1 <= clause_start \
-                or norm[start - 1] not in _ABBREVIATION_JOINS:
+                or norm[start - 1] not in LIST_JOINS:
             continue
         pos = start - 1
         while pos > clause_start and (norm[pos] == "、" or pos == start - 1):
@@ -437,10 +437,9 @@ def abbreviated_items(norm, mentions, clause_start):
 _WRITTEN_ONCE_HEAD = 4
 
 
-# What joins the last abbreviated route to the one before it: 、 or a conjunction (雄商和津潍高铁);
-# 与 is left out (连接A县与B高速: a place joined to a route). A place before a conjunction that
+# The last abbreviated route is joined to the one before it by LIST_JOINS: 、 or a conjunction (雄商和津潍高铁;
+# 与 is none: 连接A县与B高速 is a place joined to a route). A place before a conjunction that
 # ends like a jurisdiction or township (青河县和白鹤高速) is no abbreviation.
-_ABBREVIATION_JOINS = ("、", "和", "及")
 _PLACE_SUFFIXES = tuple(JURISDICTION_SUFFIXES) + tuple(TOWNSHIP_SUFFIXES)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.model import Mention, Record
+from geo.extract.model import headless_name
 from geo.extract.patterns import MAX_PARK_SITE, MIN_PARK_SITE_PLACE
 from geo.extract.segment import clauses
-from geo.lexicon import ACTION_INDEX, PARK_SITE_WORDS, SITED_PARK_TYPES, is_generic
+from geo.lexicon import ACTION_INDEX, PARK_SITE_WORDS, SITED_PARK_TYPES, TOWN_AREAS, is_generic
 
 _TYPE = re.compile("|".join(sorted(SITED_PARK_TYPES, key=len, reverse=True)))
 _SIDE = re.compile("|".join(sorted(PARK_SITE_WORDS, key=len, reverse=True)))
@@ -18,9 +18,9 @@ _SIDE = re.compile("|".join(sorted(PARK_SITE_WORDS, key=len, reverse=True)))
 _AFTER = re.compile(r"[、和及等\d]|的(?:" + _TYPE.pattern + ")")
 # A clause spreading the parks of a type named before it over their sites (具体分布在A南侧3处、B旁2处).
 _SPREAD = "分布"
-# Where a site begins: after a list separator, a word placing it (在, 位于, 分布在, 对) or the town it
-# lies in (万年县县城A路与B路交会处).
-_OPENER = re.compile(r"[、在对于]|县城|城区|市区")
+# Where a site begins: after a list separator, a word placing it (在, 位于, 分布在, 对) or the built-up
+# part of the town it lies in (TOWN_AREAS: 万年县县城A路与B路交会处).
+_OPENER = re.compile(r"[、在对于]|" + "|".join(TOWN_AREAS))
 _SITE = re.compile(r"[\u4e00-\u9fff\d]+")
 
 
@@ -66,7 +66,7 @@ def sited_parks(norm, records, sent_start, sent_end):
         return []
     sites = [site for site in sites if not any(r.named and r.start <= site[0] and site[1] < r.end for r in records)]
     records[:] = [r for r in records if not any(s <= r.start and r.end <= e for s, e, _ in sites)]
-    return [_park_record(norm, s, e, clause) for s, e, clause in sites]
+    return [headless_name(s, e, "park", clause) for s, e, clause in sites]
 
 
 def _site(norm, side, clause, last_type, spread):
@@ -90,11 +90,3 @@ def _site(norm, side, clause, last_type, spread):
             or ACTION_INDEX.first_in(norm, start, end) is not None:
         return None
     return start, end, (c0, c1)
-
-
-def _park_record(norm, start, end, clause):
-    """A named park record for the site ``norm[start:end]``."""
-    mention = Mention(kind="name", head="", category="park", stem_start=start, head_start=end, head_end=end,
-                      end=end, min_stem=2)
-    return Record(named=True, category="park", action=None, start=start, end=end, base=(start, end),
-                  mention=mention, measures=[], clause=clause)
