@@ -191,6 +191,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 if joined is not None:
                     pos = joined  # 五浦会D、E地块, 生物产业园1、2号路: designators written together share one name
                     continue
+            if char == "·" and head_start - pos < min_stem and pos - 1 > lo and "\u4e00" <= norm[pos - 2] <= "\u9fff":
+                pos -= 1  # 海拓·和家园: a brand before the dot of a name too short without it
+                continue
             if char in HARD_BREAKS and not decimal_point(norm, pos - 1):
                 return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
             if char in "元万亿" and head_start - pos >= 2 and (_AMOUNT_END if char == "元" else _BARE_AMOUNT_END).search(
