@@ -359,6 +359,8 @@ RENEWED_TYPE_TAILS = words("renewed_type_tail")
 COMPOUND_OWNERS = tuple(words("compound_owner"))
 # Housing and renewal heads a list of bare places shares, each place named as written (青坡、白石岗、红水堡棚户区改造).
 SHARED_BY_PLACES_HEADS = frozenset(words("shared_by_places"))
+# Estate heads a 和 right before belongs to (金星和园四期, 爱和家园): a conjunction joins no bare head.
+NAMED_AFTER_AND_HEADS = words("named_after_and")
 # Heads that are common words too (变, a substation written short: 青山变): a place only with a cue
 # of its kind (a voltage in its name, another one listed, a project after it; see extract.headfit).
 CUED_HEADS = frozenset(words("cued_head"))

@@ -827,6 +827,13 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # named 平大街, 和菱快速干道 nothing)
     ("3月和平大街完成改造。12月8日和顺路建成通车。",
      [("和平大街", "road_rebuild"), ("和顺路", "road_new")], []),
+    # a conjunction joins no bare estate head: 和 right before 园, 家园, 苑 is the name's (金星和园四期 was
+    # nothing, 金星 and 园四期 being cut apart at 和)
+    ("建成青松和园四期、白石和苑、红枫和家园。",
+     [("白石和苑", "area"), ("红枫和家园", "area"), ("青松和园四期", "park")], []),
+    # a brand before a middle dot is part of a name too short without it (海拓·和家园, 明珠国际·金街 were
+    # nothing: the dot ended a stem of one character)
+    ("建设青松·白苑,开放明湖国际·金街。", [("明湖国际·金街", "road_rebuild"), ("青松·白苑", "area")], []),
     # an ordinal after a short name of its own is inside the name (高屏第二條快速道路 was named
     # 快速道路); after a jurisdiction, or the first of a kind, it ranks one of a type
     ("加快建设青湖第二条快速道路,建成全县第二条跨江大桥。", [("青湖第二条快速道路", "road_new")], [("bridge", 1)]),

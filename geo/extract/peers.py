@@ -1,4 +1,5 @@
 """Villages listed alike (青山村、白石村和红枫村): peers of one list, kept or dropped together.
+Estates listed alike in a clause of works (对青山小区、白石小区进行改造) are peers too.
 
 The record model weighs each named record by its own context, so the items of one list of
 villages under one works get different scores (the first after the verb, the last before the
@@ -18,10 +19,15 @@ from __future__ import annotations
 import re
 
 from geo.extract.patterns import LIST_JOINS, NUM
-from geo.lexicon import COVERAGE_VERBS, TOWNSHIP_SUFFIXES
+from geo.lexicon import (ACTION_INDEX, COVERAGE_VERBS, NEIGHBOURHOOD_HEADS, RENEWED_TYPE_TAILS,
+                         SHARED_BY_PLACES_HEADS, TOWNSHIP_SUFFIXES)
 from geo.settings import LISTED_PEERS_REACH
 
 _PEER_CATEGORY = "village"
+# Estates listed alike (青山小区、白石小区和红枫小区; 东山棚户区、西山棚户区) are peers too: named areas
+# whose head is a housing or renewal head.
+_ESTATE_CATEGORY = "area"
+_ESTATE_HEADS = frozenset(NEIGHBOURHOOD_HEADS) | frozenset(RENEWED_TYPE_TAILS) | SHARED_BY_PLACES_HEADS
 # A list grouped by township runs on over commas (A镇B村,C镇D村、E村): the item after the comma
 # opens with its township.
 _GROUP_SEPARATOR = ","
@@ -37,7 +43,9 @@ _SENTENCE_ENDS = "。;!?\n"
 
 
 def listed_alike(norm, first, second):
-    """True when ``first`` and ``second`` are named villages listed side by side (青山村、白石村).
+    """True when ``first`` and ``second`` are named villages listed side by side (青山村、白石村), or
+    named estates (areas with one housing or renewal head: 小区, 棚户区, 安置房…) listed side by side in
+    a clause that holds works (对青山小区、白石小区进行维修改造).
 
     Parameters
     ----------
@@ -51,11 +59,24 @@ def listed_alike(norm, first, second):
     bool
     """
     a, b = first.mention, second.mention
-    return first.named and second.named and first.category == second.category == _PEER_CATEGORY \
+    return first.named and second.named and first.category == second.category and _peer(first) \
         and a.head and a.head == b.head \
         and _separated(norm, first, second) and b.stem_start == second.start \
         and a.count is None and b.count is None \
-        and not _locating_others(norm, second.end) and not covered_sample(norm, first.start, second.end)
+        and not _locating_others(norm, second.end) and not covered_sample(norm, first.start, second.end) \
+        and (first.category == _PEER_CATEGORY or _worked_on(norm, first.start, second.end))
+
+
+def _peer(record):
+    """True for a record of a kind listed alike: a village, or an estate (an area with a housing head)."""
+    return record.category == _PEER_CATEGORY \
+        or record.category == _ESTATE_CATEGORY and record.mention.head in _ESTATE_HEADS
+
+
+def _worked_on(norm, start, end):
+    """True when the clause of the estates listed from ``start`` to ``end`` holds works (对A小区、B小区进行改造):
+    estates a visit or a report passes through are no peers."""
+    return ACTION_INDEX.first_in(norm, _clause_start(norm, start), _clause_end(norm, end, _CLAUSE_ENDS)) is not None
 
 
 def _separated(norm, first, second):
@@ -124,8 +145,8 @@ def share_among_peers(norm, order):
     order : list of Record
         The sentence's records in text order, scored; changed in place.
     """
-    if sum(r.category == _PEER_CATEGORY for r in order) < 2:
-        return  # most sentences: no two villages, no list of them
+    if sum(map(_peer, order)) < 2:
+        return  # most sentences: no two villages or estates, no list of them
     run = []
     for record in order + [None]:
         if record is not None and run and listed_alike(norm, run[-1], record):

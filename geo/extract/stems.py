@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from geo.lexicon import SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
+from geo.lexicon import SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, PREPOSITIONS_AFTER_ADVERBS, GENERIC_SORTED, DEMONSTRATIVES, STOP_LAST_CHARS, JURISDICTION_SUFFIXES, NAMED_AFTER_AND_HEADS, heads, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at
 from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type
@@ -134,6 +135,21 @@ def decimal_point(norm, pos):
     return norm[pos] == "." and norm[pos - 1:pos].isdigit() and norm[pos + 1:pos + 2].isdigit()
 
 
+def _named_after_and(norm, head_start):
+    """True when the head at ``head_start`` is an estate head that a 和 right before belongs to
+    (金星和园四期, 爱和家园), not the start of a longer head (园区 of 景区和园区)."""
+    for word in NAMED_AFTER_AND_HEADS:
+        if norm.startswith(word, head_start):
+            return not any(norm.startswith(longer, head_start) for longer in _longer_heads()[word])
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _longer_heads():
+    """{estate head after 和: the longer heads that open with it (园: 园区, 园博园)}."""
+    return {word: tuple(h for h in heads() if h.startswith(word) and h != word) for word in NAMED_AFTER_AND_HEADS}
+
+
 def find_stem(norm, head_start, lo, min_stem, max_stem):
     """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
 
@@ -175,6 +191,9 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 if joined is not None:
                     pos = joined  # 五浦会D、E地块, 生物产业园1、2号路: designators written together share one name
                     continue
+            if char == "·" and head_start - pos < min_stem and pos - 1 > lo and "\u4e00" <= norm[pos - 2] <= "\u9fff":
+                pos -= 1  # 海拓·和家园: a brand before the dot of a name too short without it
+                continue
             if char in HARD_BREAKS and not decimal_point(norm, pos - 1):
                 return pos, None, None  # (12.8公里敖江步道: a decimal point is no break)
             if char in "元万亿" and head_start - pos >= 2 and (_AMOUNT_END if char == "元" else _BARE_AMOUNT_END).search(
@@ -238,6 +257,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                 # 、青岭和平小学(校舍), 、白石新和小学教学楼: a conjunction joins no name of one character
                 # (or none, a bare head) to a short word holding no head
                 stop = None
+            if stop == "和" and length == 0 and _named_after_and(norm, head_start):
+                stop = None  # 金星和园四期, 爱和家园: a conjunction joins no bare estate head; 和 is the name's
             if stop == "和" and length > 0 and _DATE_END.search(norm, (pos - 4 if pos - 4 > lo else lo), pos - 1):
                 stop = None  # 3月和平大街, 12月18日和菱快速干道: no conjunction joins a date to a place
             if stop == "和" and length > 0 and _opening_verb_ending_at(norm, pos - 1, lo):
