@@ -171,6 +171,8 @@ CROSSING_MANNERS = frozenset(words("crossing_manner"))
 # Verbs of a project driving a place's growth (带动沿线A镇的发展, 促进A片区开发): a zone or
 # village after one, alone or listed, is what benefits (see geo.extract.described.growth_driven).
 GROWTH_VERBS = words("growth_verb")
+# What a zone is given right after its name (入选, 创建为): an honour or a title (see described.honoured_zone).
+ZONE_HONOURS = words("zone_honour")
 # Status words between a context verb and a place (北至规划青山路): the place stays context.
 STATUS_WORDS = frozenset(words("status"))
 SEPARATORS = words("separator")

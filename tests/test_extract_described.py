@@ -15,3 +15,13 @@ def test_places_listed_before_a_class_of_projects_or_plain_facilities_stay_names
     # 配套项目 is a class of projects, 便民设施 names no parts: the listed places stay
     assert named_names("青山公园、白石广场等配套项目陆续开工。") == ["白石广场", "青山公园"]
     assert "青松公园" in named_names("建设青松公园、白石广场等便民设施。")
+
+
+def test_a_zone_given_an_honour_with_no_works_of_its_own_is_no_project():
+    # an honour or a title right after an area's name (zone_honour in stop_words.tsv: 入选, 创建为,
+    # 获评 ...) makes it the honour's holder; works of its own, a listing or an approval keep it a project
+    assert named_names("青山新材料小镇入选国家级特色小镇。") == []
+    assert named_names("白石生态度假区成功创建为国家aaa级旅游景区。") == []
+    assert named_names("青松饲草基地入选国家现代农业科技示范基地。") == []
+    assert named_names("建设青山新材料小镇。") == ["青山新材料小镇"]
+    assert named_names("白石产业园获批建设。") == ["白石产业园"]

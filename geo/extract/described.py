@@ -4,7 +4,7 @@ Places named for their people or authority, rivers whose floods are fought, work
 examples of a kind, a building's uses, events held, roles to take on, residents' needs, a school's
 catchment, a place's surroundings, types of schools written together, a place's projects growing in
 number, the use of a place's land, kinds of facility listed, the journey to a place, a place's problem,
-a place whose growth a project drives.
+a place whose growth a project drives, a zone given an honour.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (ACTION_INDEX, AMENITY_CLASS_ENDS, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES,
-                         PART_OF_WORDS, SERVED_PEOPLE, multi_stop_ending_at)
+                         PART_OF_WORDS, SERVED_PEOPLE, ZONE_HONOURS, match_any, multi_stop_ending_at)
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
@@ -493,3 +493,15 @@ def own_works_visited(norm, mention, clause_end):
         return False
     end = chain_end(mention) if norm.startswith("、", mention.end) else mention.end
     return VISITED_OWN_WORKS_RE.match(norm, end, clause_end) is not None
+
+
+def honoured_zone(case):
+    """青山小镇入选国家级特色小镇, 白石度假区创建为国家aaa级旅游景区: a zone an honour or a title is given
+    to right after its name (ZONE_HONOURS, 成功入选 too; not a listing, 列为重点项目, or an approval, 获批建设, which
+    may well be its works'), with no works but the honour's own verb (创建 of 创建为), holds the honour:
+    it is no project."""
+    mention = case.mention
+    if mention.category != "area":
+        return False
+    honour = match_any(case.norm, chain_end(mention), ZONE_HONOURS)
+    return honour is not None and (case.action is None or case.action in honour)
