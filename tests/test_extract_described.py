@@ -23,5 +23,6 @@ def test_a_zone_given_an_honour_with_no_works_of_its_own_is_no_project():
     assert named_names("青山新材料小镇入选国家级特色小镇。") == []
     assert named_names("白石生态度假区成功创建为国家aaa级旅游景区。") == []
     assert named_names("青松饲草基地入选国家现代农业科技示范基地。") == []
+    assert named_names("青山新材料小鎮成功入選國家級特色小鎮。") == []  # Traditional script: the rows are read Simplified
     assert named_names("建设青山新材料小镇。") == ["青山新材料小镇"]
     assert named_names("白石产业园获批建设。") == ["白石产业园"]
