@@ -21,3 +21,15 @@ def test_a_village_or_estate_beside_a_place_keeps_its_own_name():
 def test_a_name_the_tagger_marks_along_a_side_of_a_named_place_keeps_the_place():
     names = _names("计划实施青松路(车站段)升级改造、白石河两岸堤顶路工、青山医院门前道路拓宽。")
     assert "白石河两岸堤顶路" in names and "堤顶路" not in names
+
+
+def test_an_address_of_two_jurisdictions_before_a_road_is_no_part_of_its_name():
+    assert _names("记者获悉,青山市白石区红岭路中段改造提升工程已于近日全面开工建设。") == ["红岭路中段"]
+    assert _names("青山省白石縣青岭公路升級改建工程正式啟動") == ["青岭公路"]
+    assert _names("晚上6時,青山縣白石鎮人民路和建設路的路燈準時亮了。") == ["人民路", "建設路"]
+    assert _names("青山县白石镇东环路改造工程开工。") == ["东环路"]
+    # one jurisdiction, or a zone after the city, stays part of the name (the labels keep them)
+    assert _names("推进青山县红岭路改造。") == ["青山县红岭路"]
+    assert _names("推进青山市白石新区锦绣大道建设。") == ["青山市白石新区锦绣大道"]
+    # a route named by its two ends keeps the address of its first end
+    assert _names("青山县白石镇红星村至黄沙镇二级公路开工仪式在黄沙镇举行。") == ["青山县白石镇红星村至黄沙镇二级公路"]

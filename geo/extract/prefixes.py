@@ -1,6 +1,7 @@
 """Stems longer than a name's limit because a jurisdiction is written before the name: a road's
 after a jurisdiction (淄博经济开发区人民路), a facility's after an autonomous county's long name
 (民和回族土族自治县新材料产业园). The part after the jurisdiction keeps the limit (see mentions).
+An address of two jurisdictions before a road's own name (青山市白石区红岭路) is no part of it.
 A named place and its side before a named project (西支河两岸堤顶路) name it together.
 Also the first end of a quoted range before a stem that is its second end (“三礼——小圩”道路), and a
 part of the district before a quoted name, no part of it (东部“白沙文化公园”)."""
@@ -25,6 +26,36 @@ def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
     text = norm[stem[0]:head_start]
     cut = max(text.rfind(suffix) + len(suffix) for suffix in JURISDICTION_SUFFIXES)
     return stem if 2 <= cut and 1 <= len(text) - cut <= max_stem and not is_generic(text[cut:]) else None
+
+
+# An address of two jurisdictions (a province, city or county, then a county, district or township) opening a
+# road's stem: 青山市白石区|红岭路, 青山县白石镇|青岭路, 青山省白石县|青岭公路. Not the district's own (本市, 全县).
+_ADDRESS = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff]{1,3}?[省市县縣][\u4e00-\u9fff]{1,3}?[县縣区區镇鎮乡鄉]")
+# A zone, no jurisdiction, ending an address (青山市白石新区锦绣大道: the labels keep a new district or park's name).
+_ZONE_END = re.compile(r"[新开開园園业業港][区區]$")
+
+
+def is_address(norm, start, end):
+    """True when ``norm[start:end]`` is an address of two jurisdictions (青山市白石区, 青山县白石镇),
+    no zone (青山市白石新区) and not the district's own (本市, 全县)."""
+    address = _ADDRESS.fullmatch(norm, start, end)
+    return address is not None and not _ZONE_END.search(address.group()) and not is_generic(address.group())
+
+
+def road_after_address(norm, stem_start, head_start, min_stem):
+    """Where a road's own name starts when its stem opens with an address of two jurisdictions
+    (青山市白石区红岭路中段, 青山县白石镇青岭路两侧, 青山市白石区南环路: the labels name 红岭路中段,
+    青岭路, 南环路; a single jurisdiction before a road is labelled both ways and stays): the end of the
+    address when a name of the head's own (Han, at least ``min_stem`` and one character, not
+    generic) follows it before the head; else None. A route named by its two ends keeps the address
+    of its first (青山县白石镇红星村至黄沙镇二级公路: the county tells which 红星村)."""
+    address = _ADDRESS.match(norm, stem_start, head_start)
+    if address is None or not is_address(norm, stem_start, address.end()):
+        return None
+    own = norm[address.end():head_start]
+    if len(own) < max(1, min_stem) or not _HAN_ONLY.fullmatch(own) or is_generic(own) or "至" in own or "到" in own:
+        return None
+    return address.end()
 
 
 # The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
