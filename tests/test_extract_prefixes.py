@@ -33,3 +33,11 @@ def test_an_address_of_two_jurisdictions_before_a_road_is_no_part_of_its_name():
     assert _names("推进青山市白石新区锦绣大道建设。") == ["青山市白石新区锦绣大道"]
     # a route named by its two ends keeps the address of its first end
     assert _names("青山县白石镇红星村至黄沙镇二级公路开工仪式在黄沙镇举行。") == ["青山县白石镇红星村至黄沙镇二级公路"]
+
+
+def test_the_built_up_part_of_the_town_before_a_road_is_no_part_of_its_name():
+    assert _names("投资近4亿元,对县城区白石大道、文化街等路网进行升级改造。") == ["文化街", "白石大道"]
+    assert _names("去年年底,经过改造提升的主城区青岭路正式通车。") == ["青岭路"]
+    assert _names("此外,城區(qū)翠石路、濱河路等一批道路的新建或改造也已陸續開工。") == ["濱河路", "翠石路"]
+    # a route from the town keeps it: the town is one of its ends
+    assert _names("青山县城至白石公路改建一期工程开工。") == ["青山县城至白石公路"]

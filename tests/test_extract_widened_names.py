@@ -55,3 +55,8 @@ def test_a_tagged_road_is_not_widened_over_an_address_of_two_jurisdictions():
     # one jurisdiction, or a zone after the city, may still be taken
     norm = "青山市白石新区锦绣大道改造提升工程已开工。"
     assert _widened_road(norm, "锦绣大道", "青山市白石新区锦绣大道") == ["青山市白石新区锦绣大道"]
+
+
+def test_a_tagged_road_is_not_widened_over_the_built_up_part_of_the_town():
+    norm = "经过改造提升的主城区青岭路正式通车。"
+    assert _widened_road(norm, "青岭路", "主城区青岭路") == ["青岭路"]
