@@ -32,3 +32,31 @@ def test_a_verb_s_particle_before_a_name_is_none_of_the_name():
     # 李四检查了青山县文化广场: the tagger's span over the visit's verb and 了 is not taken
     norm = "李四检查了青山县文化广场、白石镇文化礼堂。"
     assert _widened(norm, "青山县文化广场", "李四检查了青山县文化广场") == ["青山县文化广场"]
+
+
+def _widened_road(norm, name, span):
+    """As _widened, for a road the rules named (category road_rebuild)."""
+    from types import SimpleNamespace
+
+    from geo.extract.widened_names import extend_to_names
+
+    start = norm.index(name)
+    mention = SimpleNamespace(stop=None, stop_start=None, start=start, end=start + len(name))
+    record = SimpleNamespace(start=start, end=start + len(name), base=(start, start + len(name)), named=True,
+                             category="road_rebuild", mention=mention, section=None, name_tail=None)
+    lo = norm.index(span)
+    return [norm[r.start:r.end] for r in extend_to_names(norm, [record], [(lo, lo + len(span), 0.99)])]
+
+
+def test_a_tagged_road_is_not_widened_over_an_address_of_two_jurisdictions():
+    # 青山市白石区|红岭路: the rules cut the address (see prefixes); the tagger's span over it is not taken
+    norm = "青山市白石区红岭路改造提升工程已开工。"
+    assert _widened_road(norm, "红岭路", "青山市白石区红岭路") == ["红岭路"]
+    # one jurisdiction, or a zone after the city, may still be taken
+    norm = "青山市白石新区锦绣大道改造提升工程已开工。"
+    assert _widened_road(norm, "锦绣大道", "青山市白石新区锦绣大道") == ["青山市白石新区锦绣大道"]
+
+
+def test_a_tagged_road_is_not_widened_over_the_built_up_part_of_the_town():
+    norm = "经过改造提升的主城区青岭路正式通车。"
+    assert _widened_road(norm, "青岭路", "主城区青岭路") == ["青岭路"]

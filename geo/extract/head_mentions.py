@@ -14,7 +14,7 @@ from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE
 from geo.extract.stems import decimal_point, find_stem, quoted_name
-from geo.extract.prefixes import quote_after_locative, quoted_range_start, stem_after_autonomy, stem_after_jurisdiction
+from geo.extract.prefixes import quote_after_locative, quoted_range_start, road_after_address, stem_after_autonomy, stem_after_jurisdiction
 
 
 _CODE_AT_END = re.compile(r"[GSXY]\d{1,4}(?=[\u4e00-\u9fff]{1,8}$)")
@@ -133,6 +133,8 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
     if mention.head == "路" and _COUNTED_LINES.search(norm, stem[0], head_start):
         return None  # 监控500路, 公交101路: channels and bus lines counted in 路, no roads
     mention.stem_start, mention.stop, mention.stop_start = stem
+    if category == "road":  # 青山市白石区|红岭路: the address is no part of the road's name
+        mention.stem_start = road_after_address(norm, mention.stem_start, head_start, min_stem) or mention.stem_start
     if mention.stop is not None and len(mention.stop) > 1 and kind in ("name", "facility"):
         _title_over_stop(norm, mention)
     if not head_holds(norm, mention, lo, clause_end):

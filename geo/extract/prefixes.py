@@ -1,15 +1,18 @@
 """Stems longer than a name's limit because a jurisdiction is written before the name: a road's
 after a jurisdiction (淄博经济开发区人民路), a facility's after an autonomous county's long name
 (民和回族土族自治县新材料产业园). The part after the jurisdiction keeps the limit (see mentions).
+An address of two jurisdictions or the town's built-up part before a road's own name (青山市白石区红岭路,
+主城区青岭路) is no part of it.
 A named place and its side before a named project (西支河两岸堤顶路) name it together.
 Also the first end of a quoted range before a stem that is its second end (“三礼——小圩”道路), and a
 part of the district before a quoted name, no part of it (东部“白沙文化公园”)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, heads, is_generic
+from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, heads, is_generic
 from geo.extract.patterns import MAX_STEM
 from geo.extract.stems import find_stem
 from geo.settings import PLACE_BEFORE_SIDE
@@ -25,6 +28,66 @@ def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
     text = norm[stem[0]:head_start]
     cut = max(text.rfind(suffix) + len(suffix) for suffix in JURISDICTION_SUFFIXES)
     return stem if 2 <= cut and 1 <= len(text) - cut <= max_stem and not is_generic(text[cut:]) else None
+
+
+# An address of two jurisdictions (a province, city or county, then a county, district or township) opening a
+# road's stem: 青山市白石区|红岭路, 青山县白石镇|青岭路, 青山省白石县|青岭公路. Not the district's own (本市, 全县).
+_ADDRESS = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff]{1,3}?[省市县縣][\u4e00-\u9fff]{1,3}?[县縣区區镇鎮乡鄉]")
+# A zone, no jurisdiction, ending an address (青山市白石新区锦绣大道: the labels keep a new district or park's name).
+_ZONE_END = re.compile(r"[新开開园園业業港][区區]$")
+
+
+def _address_end(norm, start, end):
+    """The end of an address opening ``norm[start:end]`` and whether it is the town's built-up part:
+    two jurisdictions (青山市白石区, 青山县白石镇; no zone, 青山市白石新区, and not the district's own,
+    本市) or the built-up part of the town (城区, 主城区, 老城区, maybe with a page's pinyin: 城區(qū));
+    else (None, False)."""
+    address = _ADDRESS.match(norm, start, end)
+    if address is not None and not _ZONE_END.search(address.group()) and not is_generic(address.group()):
+        return address.end(), False
+    town = _town_part().match(norm, start, end)
+    return (town.end(), True) if town is not None else (None, False)
+
+
+def is_address(norm, start, end):
+    """True when ``norm[start:end]`` is a road's address (see :func:`road_after_address`)."""
+    return _address_end(norm, start, end)[0] == end
+
+
+def road_after_address(norm, stem_start, head_start, min_stem):
+    """Where a road's own name starts when its stem opens with its address: two jurisdictions
+    (青山市白石区红岭路中段, 青山县白石镇青岭路两侧, 青山市白石区南环路: the labels name 红岭路中段,
+    青岭路, 南环路; a single jurisdiction before a road is labelled both ways and stays) or the town's
+    built-up part before a road's name (县城区白石大道, 主城区红岭路, 城区北大街: the labels name the road
+    alone; the roads along a place in it, 城区白石里周边道路, keep it). The end of the address when a name
+    of the head's own (Han, at least ``min_stem`` and one character, not generic) follows it before
+    the head; else None. A route named by its two ends keeps the address of its first
+    (青山县白石镇红星村至黄沙镇二级公路: the county tells which 红星村)."""
+    cut, town = _address_end(norm, stem_start, head_start)
+    if cut is None or town and norm.endswith(_SIDE_ENDS, cut, head_start):
+        return None
+    own = norm[cut:head_start]
+    if len(own) < max(1, min_stem) or not _HAN_ONLY.fullmatch(own) or is_generic(own) or "至" in own or "到" in own:
+        return None
+    return cut
+
+
+@functools.lru_cache(maxsize=1)
+def _town_part():
+    """The built-up part of the town (``town_area``: 城区, 市区...), maybe qualified (主城区, 中心城区,
+    老城区, 新城区, 县城区) and written in Traditional characters, maybe followed by a page's pinyin.
+    A bare 县城 stays in a road's name: the labels keep it (县城滨江路红星段, 县城环城公路)."""
+    words = set()
+    for word in TOWN_AREAS:
+        if word == "县城":
+            continue
+        for qualified in (word, "主" + word, "中心" + word, "老" + word, "新" + word) + (("县城区",) if word == "城区" else ()):
+            words.update((qualified, qualified.translate(_TRADITIONAL)))
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?:\([a-z\u00e0-\u01dc]+\))?")
+
+
+_TRADITIONAL = str.maketrans("区县镇", "區縣鎮")
 
 
 # The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
@@ -118,3 +181,4 @@ def place_before_side(norm, stop, stop_start, lo):
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_SIDE_ENDS = tuple(SIDE_WORDS)

@@ -9,6 +9,7 @@ import re
 from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, category_group, heads
 from geo.extract.apposition import ends_with_type
 from geo.extract.name_tails import classed_works_to, uses_listed
+from geo.extract.prefixes import is_address
 from geo.extract.joined import holds_joined_pair
 from geo.settings import CLASSED_WORKS_CATEGORIES
 from geo.extract.patterns import CORNER_QUOTES, QUOTE_CLOSERS, COUNT_RE, TAGGER_EXTENDS
@@ -59,6 +60,8 @@ def extend_to_names(norm, records, found):
             continue  # 老城区新建|二院南侧区间路: the place's works verb governs the name, none of it
         if start < keep.start and ends_with_type(norm, start, keep.start):
             continue  # 市区第六座跨江大桥|伏龙大桥: a type in apposition before the name is none of it
+        if start < keep.start and category_group(keep.category) == "roads" and is_address(norm, start, keep.start):
+            continue  # 青山市白石区|红岭路: the road's address is none of its name (see prefixes)
         if _SUM_OF_MONEY.search(norm, start, keep.start):
             continue  # 投入2320万元改善|A镇卫生院: a sum spent is no part of a name
         if _DAY_DATE.search(norm, start, keep.start):
