@@ -32,15 +32,15 @@ def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
 
 # An address of two jurisdictions (a province, city or county, then a county, district or township) opening a
 # road's stem: 青山市白石区|红岭路, 青山县白石镇|青岭路, 青山省白石县|青岭公路. Not the district's own (本市, 全县).
-_ADDRESS = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff]{1,3}?[省市县縣][\u4e00-\u9fff]{1,3}?[县縣区區镇鎮乡鄉]")
+_ADDRESS = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff]{1,3}?[省市县][\u4e00-\u9fff]{1,3}?[县区镇乡]")
 # A zone, no jurisdiction, ending an address (青山市白石新区锦绣大道: the labels keep a new district or park's name).
-_ZONE_END = re.compile(r"[新开開园園业業港][区區]$")
+_ZONE_END = re.compile(r"[新开园业港]区$")
 
 
 def _address_end(norm, start, end):
     """The end of an address opening ``norm[start:end]`` and whether it is the town's built-up part:
     two jurisdictions (青山市白石区, 青山县白石镇; no zone, 青山市白石新区, and not the district's own,
-    本市) or the built-up part of the town (城区, 主城区, 老城区, maybe with a page's pinyin: 城區(qū));
+    本市) or the built-up part of the town (城区, 主城区, 老城区, maybe with a page's pinyin: 城区(qū));
     else (None, False)."""
     address = _ADDRESS.match(norm, start, end)
     if address is not None and not _ZONE_END.search(address.group()) and not is_generic(address.group()):
@@ -75,19 +75,16 @@ def road_after_address(norm, stem_start, head_start, min_stem):
 @functools.lru_cache(maxsize=1)
 def _town_part():
     """The built-up part of the town (``town_area``: 城区, 市区...), maybe qualified (主城区, 中心城区,
-    老城区, 新城区, 县城区) and written in Traditional characters, maybe followed by a page's pinyin.
+    老城区, 新城区, 县城区; the text is matched in Simplified script), maybe followed by a page's pinyin.
     A bare 县城 stays in a road's name: the labels keep it (县城滨江路红星段, 县城环城公路)."""
     words = set()
     for word in TOWN_AREAS:
         if word == "县城":
             continue
         for qualified in (word, "主" + word, "中心" + word, "老" + word, "新" + word) + (("县城区",) if word == "城区" else ()):
-            words.update((qualified, qualified.translate(_TRADITIONAL)))
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+            words.add(qualified)
+    alternatives = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?:{alternatives})(?:\([a-z\u00e0-\u01dc]+\))?")
-
-
-_TRADITIONAL = str.maketrans("区县镇", "區縣鎮")
 
 
 # The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
