@@ -372,3 +372,8 @@ PLACE_BEFORE_SIDE = (2, 8)
 # through either side of a pair for what makes the list no peers (a coverage verb before it, a
 # count of villages or of other things after it), within its clause.
 LISTED_PEERS_REACH = 40
+# A name the text also writes with its jurisdiction cut short (屏县… beside 屏东县…) is the same project
+# (geo.extract.features): the owner's name before 县/市/区 is at most this long, and the rest from the
+# suffix on at least this long.
+MAX_JURISDICTION_OWNER = 4
+SHORT_JURISDICTION_MIN_REST = 6

@@ -30,3 +30,13 @@ def test_a_flood_defence_written_after_a_river_is_named_with_it():
     assert "青河生态防洪岸" in named_names("重点实施青山公园、青河生态防洪岸、白石赛道建设。")
     names = named_names("实施白水江防洪治理。")
     assert "白水江" in names and "白水江防洪治理" not in names
+
+
+def test_the_day_a_news_piece_gives_between_a_name_and_its_works_is_passed_over_like_a_time():
+    # 屏東縣…三廍村活動中心今（5）日啟用 (pingtung_ligang), 江阴地铁S1今日通车, 今天竣工的是…: the day
+    # (今日, 今天, 昨日, 今(5)日) stands where a year or a month may (将于年底前投用): the name ends before it
+    from extract_cases import named_names
+
+    assert named_names("青山图书馆今日开馆。") == ["青山图书馆"]
+    assert named_names("白石县松林乡青石村活动中心今（5）日启用。") == ["白石县松林乡青石村活动中心"]
+    assert named_names("白石路今日通车。") == ["白石路"]

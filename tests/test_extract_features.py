@@ -33,3 +33,14 @@ def test_a_slug_no_other_name_shares_is_its_id_with_no_more_normalising(monkeypa
     assert ids[("road", "青山路")] == "road-qing-shan-lu" and ids[("park", "青山公园")] == "park-qing-shan-gong-yuan"
     assert ids[("road", "文马路")] == "road-wen-ma-lu" and ids[("road", "文麻路")].startswith("road-wen-ma-lu-")
     assert len(asked) == len(keys) + 2 * 2  # one a key, and twice more for each of the two sharing a slug
+
+
+def test_a_name_written_again_with_its_jurisdiction_cut_short_is_the_same_project():
+    # 屏東縣里港鄉三廍村活動中心 … 屏縣里港鄉三廍村活動中心 (pingtung_ligang): one project, named in full
+    from extract_cases import named_names
+
+    text = "兴建的青县白石乡松林村活动中心今日启用。青山县白石乡松林村活动中心今日启用。"
+    assert named_names(text) == ["青山县白石乡松林村活动中心"]
+    # two counties' own centres stay two
+    assert named_names("青山县松林村活动中心今日启用,白石县松林村活动中心今日启用。") == [
+        "白石县松林村活动中心", "青山县松林村活动中心"]

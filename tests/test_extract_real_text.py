@@ -1617,6 +1617,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("市第二人民医院建成独立传染病治疗楼。", [("市第二人民医院", "health"), ("独立传染病治疗楼", "health")], []),
     # 市民 in the stem of a bare 中心 gives it its category (a civic centre named by its place)
     ("白石市民活动中心建成投用。", [("白石市民活动中心", "culture")], []),
+    # 交通安全, 园区服务 and 应急指挥 in the stem of a bare 中心 make it a public building
+    ("建成青山县交通安全信息管理中心,白石现代农业园区服务中心建成开放,建成青松县公共安全应急指挥中心。",
+     [("白石现代农业园区服务中心", "utility"), ("青山县交通安全信息管理中心", "utility"),
+      ("青松县公共安全应急指挥中心", "utility")], []),
     # a stop word inside a fixed term of a facility's stem (计划生育, 医养结合, 行政审批) cuts no name
     ("完成青山县妇幼保健计划生育服务中心建设。", [("青山县妇幼保健计划生育服务中心", "health")], []),
     ("建成白石乡医养结合服务中心。", [("白石乡医养结合服务中心", "welfare")], []),

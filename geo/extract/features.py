@@ -14,11 +14,12 @@ from pathlib import Path
 
 from geo.catalog import project_sort_key
 from geo.names import INSERTED_PINYIN, INVISIBLE, normalise_name
-from geo.lexicon import SINGLETON_FACILITY_HEADS
+from geo.lexicon import JURISDICTION_SUFFIXES, SINGLETON_FACILITY_HEADS
 from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
 from geo.numbers import format_number
 from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
+from geo.settings import MAX_JURISDICTION_OWNER, SHORT_JURISDICTION_MIN_REST
 
 
 def finish_records(records, text, origin, offset=0, norm=None):
@@ -222,6 +223,7 @@ def to_features(records):
         record.id = slugs[(record.category, record.name)]
 
     bare = _bare_singletons(records)
+    bare.update(_short_jurisdictions(records))
     merged = {}
     for record in in_text_order:
         if id(record) in bare:
@@ -307,6 +309,29 @@ def _bare_singletons(records):
                                      and full_name.endswith(name) and full_name != name), None)
             if targets[key] is not None:
                 found[id(record)] = targets[key]
+    return found
+
+
+def _short_jurisdictions(records):
+    """id(record) -> the record it stands for: a name whose jurisdiction the text also writes cut
+    short (屏县里港乡三廍村活动中心 beside 屏东县里港乡三廍村活动中心), the same project."""
+    by_rest = {}  # (category, the name from its jurisdiction suffix on) -> {owner: the first record so named}
+    for record in records:
+        if not record.named:
+            continue
+        name = normalise_name(record.name)
+        cut = next((i for i in range(1, min(len(name) - SHORT_JURISDICTION_MIN_REST, MAX_JURISDICTION_OWNER) + 1)
+                    if name[i] in JURISDICTION_SUFFIXES), None)
+        if cut is not None:
+            by_rest.setdefault((record.category, name[cut:]), {}).setdefault(name[:cut], []).append(record)
+    found = {}
+    for owners in by_rest.values():
+        if len(owners) < 2:
+            continue
+        longest = max(owners, key=len)
+        for owner, named in owners.items():
+            if owner != longest and longest.startswith(owner):
+                found.update((id(record), owners[longest][0]) for record in named)
     return found
 
 

@@ -232,11 +232,13 @@ WRAP_NARROW_MIN_SHARE = 0.4
 WRAP_NARROW_MAX_OVER = 0.1
 MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 # A time said between a name and its works, after any adverbs (将于年底前投用, 已于去年完工,
-# 计划于2024年6月底前建成, 今年上半年开工, 一季度开通, 今年第三季度末建成): passed over like an adverb.
+# 计划于2024年6月底前建成, 今年上半年开工, 一季度开通, 今年第三季度末建成), or the day a news piece
+# gives (今日启用, 昨日开工, 今天竣工, 今(5)日启用): passed over like an adverb.
 # A works noun right after a name: two characters the lexicon need not know, then 工程 (提质工程,
 # 改迁工程), closing the clause, the list item or the phrase (和, 及).
 WORKS_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2}工程(?=$|[,;:。!?、()\s和及])")
-WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|年前|[上下]半年|近期|\d{1,2}月|第?[一二三四1-4]季度)"
+WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|年前|[上下]半年|近期|\d{1,2}月|第?[一二三四1-4]季度"
+                           r"|[今昨]日|[今昨]天|今\(\d{1,2}\)日)"
                            r"(?:[上下]半年|\d{1,2}月|第?[一二三四1-4]季度)?(?:年?底|年?内|初|末|中旬|上旬|下旬|份)?(?:以前|之前|前)?")
 MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
 # A length between a name and its works (半苗线56.9公里路基路面改造, 青山路800米的改造).
