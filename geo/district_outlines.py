@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import repair_polygons, swapped_axes_hint
+from geo.boundary_checks import collections_opened, repair_polygons, swapped_axes_hint
 from geo.io import InputError
 from geo.places import zone_level
 from geo.vector_layers import layer_infos, split_layer
@@ -31,7 +31,9 @@ def load_outline(path):
     if gdf.empty:  # a layer of no feature (a FlatGeobuf or GeoPackage saved before the outline was drawn)
         raise InputError(path, "contains no features (expected a polygon outline)")
     swapped = swapped_axes_hint(gdf)  # in its own CRS: northings as x
+    gdf, opened = collections_opened(gdf, None, path)  # its polygons, without a label point collected with them
     gdf, drawn = outline_from_lines(gdf, path) or (gdf, [])  # a 行政区界线 layer: the polygon its lines close
+    drawn = opened + drawn
     if gdf.empty or not set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}:
         raise InputError(path, "expected a polygon outline")
     if not np.isfinite(shapely.get_coordinates(gdf.geometry.values)).all():

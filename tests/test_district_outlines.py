@@ -65,3 +65,17 @@ def test_an_outline_file_of_no_feature_says_so(tmp_path, name, options):
     with pytest.raises(InputError) as info:
         load_boundaries(outline_path=path)
     assert str(info.value) == f"{path}: contains no features (expected a polygon outline)"
+
+
+def test_an_outline_stored_as_a_collection_of_its_polygon_and_a_label_point_is_its_polygon(tmp_path):
+    # 'expected a polygon outline' for the district drawn with its name's point in one GeometryCollection.
+    import json
+
+    path = tmp_path / "青山县.geojson"
+    geometry = {"type": "GeometryCollection", "geometries": [shapely.geometry.mapping(SQUARE),
+                                                              {"type": "Point", "coordinates": [116.97, 36.71]}]}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "青山县"}, "geometry": geometry}]}), encoding="utf-8")
+    boundaries = load_boundaries(outline_path=path)
+    assert _area(boundaries) < 1e-6
+    assert any("GeometryCollection" in w for w in boundaries.warnings), boundaries.warnings
