@@ -6,8 +6,8 @@ import numpy as np
 import shapely
 from shapely import GeometryType, STRtree
 
-from geo.join_snap import snapped
-from geo.settings import JOIN_CLIP_VERTICES, JOIN_MIN_PIECE_M, JOIN_MIN_PIECE_M2, JOIN_SUM_TOLERANCE
+from geo.join_snap import around, snapped
+from geo.settings import JOIN_MIN_PIECE_M, JOIN_MIN_PIECE_M2, JOIN_SUM_TOLERANCE
 
 # shapely type ids (shapely.get_type_id) of polygons.
 _POLYGON_TYPES = (GeometryType.POLYGON, GeometryType.MULTIPOLYGON)
@@ -70,7 +70,7 @@ def allocate_cut(project_index, geoms, is_polygon, zones_local, measure_of, snap
         # A stretch along a shared edge, but for float noise, is on both zones' edges exactly,
         # not zigzagging between them.
         pair_zones, pair_geoms = snapped(pair_zones, pair_geoms, zone, local, zones_local, snap)
-        pair_zones = _around(pair_zones, pair_geoms, snap)
+        pair_zones = around(pair_zones, pair_geoms, snap)
     cut = shapely.intersection(pair_geoms, pair_zones)
     pair_polygon = is_polygon[local]
     measure = measure_of(cut, pair_polygon)
@@ -83,36 +83,6 @@ def allocate_cut(project_index, geoms, is_polygon, zones_local, measure_of, snap
     km = np.where(pair_polygon, np.nan, measure / 1000.0)
     area = np.where(pair_polygon, measure / 1e6, np.nan)
     return (project_index[local], zone, share, km, area), project_index[degenerate]
-
-
-# How far around a project's box a detailed zone is kept for its cut, in snap distances: more than all
-# that is looked at around its pieces later (_AROUND_PIECE, and the buffer of a merged piece simplified
-# by half of it: twice _AROUND_PIECE at most).
-_AROUND_PROJECT = 300
-
-
-def _around(zones, projects, snap):
-    """``zones`` (pair by pair with ``projects``) with each of more than
-    :data:`geo.settings.JOIN_CLIP_VERTICES` vertices clipped to its project's box widened by
-    ``_AROUND_PROJECT`` snap distances.
-
-    Within the box a zone is the same (its vertices as they were; new ones only on the box's edges,
-    farther from the project than all that is measured around its pieces), so its cut, its boundary
-    and the zones claimed around a piece come out as with the whole zone; but each overlay works on
-    the zone's edges near the project, not on all of a 街道 of 300,000 vertices for every road that
-    crosses it (some 10 ms of GEOS a pair; the clip, a scan of the vertices, a millisecond). A clip
-    GEOS makes invalid (its fast clip does not check) keeps the whole zone.
-    """
-    big = np.flatnonzero(shapely.get_num_coordinates(zones) > JOIN_CLIP_VERTICES)
-    if not big.size:
-        return zones
-    zones = zones.copy()
-    margin = _AROUND_PROJECT * snap
-    for pair, (x0, y0, x1, y1) in zip(big, shapely.bounds(projects[big])):
-        near = shapely.clip_by_rect(zones[pair], x0 - margin, y0 - margin, x1 + margin, y1 + margin)
-        if shapely.is_valid(near):
-            zones[pair] = near
-    return zones
 
 
 def _dedupe_shared_edges(line, zone, cut, length, totals, pair_zones, measure_of, polygon, zones_local, snap=None):

@@ -165,9 +165,10 @@ def _crossed_zones(n):
     for i in range(k):
         end = rim[i * step]
         side = np.array([cy - end[1], end[0] - cx]) / np.hypot(end[0] - cx, end[1] - cy)
-        radials.append(np.c_[cx + s * (end[0] - cx), cy + s * (end[1] - cy)] + (0.002 * np.sin(np.pi * s) * np.sin(37 * s))[:, None] * side)
-    rings = [np.vstack([[[cx, cy]], radials[i], rim[i * step:(i + 1) * step + 1] if i < k - 1 else
-                        np.vstack([rim[i * step:], rim[:1]]), radials[(i + 1) % k][::-1], [[cx, cy]]]) for i in range(k)]
+        bend = 0.002 * np.sin(np.pi * s) * np.sin(37 * s)
+        radials.append(np.c_[cx + s * (end[0] - cx), cy + s * (end[1] - cy)] + bend[:, None] * side)
+    arcs = [rim[i * step:(i + 1) * step + 1] for i in range(k - 1)] + [np.vstack([rim[(k - 1) * step:], rim[:1]])]
+    rings = [np.vstack([[[cx, cy]], radials[i], arcs[i], radials[(i + 1) % k][::-1], [[cx, cy]]]) for i in range(k)]
     zones = gpd.GeoDataFrame({"code": [f"37010500{i}" for i in range(k)], "name": [f"青山{i}街道" for i in range(k)]},
                              geometry=shapely.polygons(rings), crs=4326)
     geoms = []
