@@ -6,7 +6,9 @@ The inputs that once took minutes (a path quadratic in their size): web pages of
 route name of 40,000 colons (an Overpass Turbo export), a report text opening with a bracket left
 open before thousands of names, one clause of 800,000 characters, a PDF or OFD page of three lines of
 thousands of one-character pieces each, a PDF page of characters each moved to inside one text object
-(cut into pieces to find columns, and read on again), and a coverage workbook of thousands of 街道.
+(cut into pieces to find columns, and read on again), a coverage workbook of thousands of 街道, and the
+join of roads and plots to ten 街道 sharing detailed edges (each pair cut against the whole 街道: roads
+times vertices).
 Last, the rows a second a gazetteer CSV of 20,000 and of 200,000 rows is read at (linear: the same rate).
 Linear reading doubles the time when the input doubles: the ratio should stay near 2 (4 is quadratic).
 The tests check what is read (tests/work_counts.py); the seconds are only measured here, where a busy
