@@ -45,6 +45,7 @@ def snapped(zones, projects, zone, project, zones_local, snap):
 # that is looked at around its pieces later (join_cuts._AROUND_PIECE, and the buffer of a merged piece
 # simplified by half of it: twice that at most).
 _AROUND_PROJECT = 300
+_AREAS = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
 
 def around(zones, projects, snap):
@@ -57,7 +58,8 @@ def around(zones, projects, snap):
     and the zones claimed around a piece come out as with the whole zone; but each overlay works on
     the zone's edges near the project, not on all of a 街道 of 300,000 vertices for every road that
     crosses it (some 10 ms of GEOS a pair; the clip, a scan of the vertices, a millisecond). A clip
-    GEOS makes invalid (its fast clip does not check) keeps the whole zone.
+    GEOS makes invalid (its fast clip does not check), or no polygon (a collection of the edges it
+    shares with the box), keeps the whole zone.
     """
     big = np.flatnonzero(shapely.get_num_coordinates(zones) > JOIN_CLIP_VERTICES)
     if not big.size:
@@ -66,7 +68,7 @@ def around(zones, projects, snap):
     margin = _AROUND_PROJECT * snap
     for pair, (x0, y0, x1, y1) in zip(big, shapely.bounds(projects[big])):
         near = shapely.clip_by_rect(zones[pair], x0 - margin, y0 - margin, x1 + margin, y1 + margin)
-        if shapely.is_valid(near):
+        if shapely.get_type_id(near) in _AREAS and shapely.is_valid(near):
             zones[pair] = near
     return zones
 
