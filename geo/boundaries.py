@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import (datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed, misplaced_warning,
-                                  repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
+from geo.boundary_checks import (collections_opened, datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed,
+                                  misplaced_warning, repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
 from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
                                  other_district_warning, rows_lying_apart, rows_of_district)
 from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outline_as_zone
@@ -236,13 +236,16 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                      }.get(Path(path).suffix.lower().replace(".kmz", ".kml"), "")
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
-    drawn = []
+    gdf, drawn = collections_opened(gdf, name_field, path)
     if is_drawing(path):  # a DXF: lines and text labels, not polygons
-        gdf, drawn = zones_from_drawing(gdf, name_field, code_field, path)
+        gdf, more = zones_from_drawing(gdf, name_field, code_field, path)
+        drawn += more
     elif (closed := zones_from_closed_lines(gdf, path, name_field)) is not None:  # each 街道's boundary a closed line
-        gdf, drawn = closed
+        gdf, more = closed
+        drawn += more
     else:  # polygons with a pin of each 街道's name (an 奥维 KML): the pins left out
-        gdf, drawn = labels_left_out(gdf, name_field, path)
+        gdf, more = labels_left_out(gdf, name_field, path)
+        drawn += more
     kinds = set(gdf.geom_type)
     if not kinds <= {"Polygon", "MultiPolygon"}:
         lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \

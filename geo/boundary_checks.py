@@ -276,6 +276,34 @@ def without_parents(zones, metric, path, level="街道"):
     return zones.iloc[rows], metric, shapely.unary_union(metric.geometry.values), warnings
 
 
+def collections_opened(gdf, name_field, path):
+    """``(gdf, warnings)``: the 街道 features stored as GeometryCollections (FME, a PostGIS ``ST_Collect``,
+    a web map's export of a 街道 with its label point) as the union of their polygons, and a line naming
+    those whose points or lines were left out. A collection of no polygon is left as it is, for the
+    caller to refuse."""
+    import numpy as np
+    import shapely
+
+    geoms = gdf.geometry.values
+    collections = np.flatnonzero(shapely.get_type_id(geoms) == shapely.GeometryType.GEOMETRYCOLLECTION)
+    if not collections.size:
+        return gdf, []
+    gdf, dropped = gdf.copy(), []
+    for row in collections:
+        parts = shapely.get_parts(geoms[row])
+        polygons = parts[shapely.get_dimensions(parts) == 2]
+        if not polygons.size:
+            continue
+        if polygons.size < parts.size:
+            dropped.append(row)
+        gdf.iloc[row, gdf.columns.get_loc(gdf.geometry.name)] = shapely.union_all(polygons)
+    if not dropped:
+        return gdf, []
+    names = gdf[name_field].iloc[dropped] if name_field in gdf.columns else [f"feature {row + 1}" for row in dropped]
+    return gdf, [f"{path}: {len(dropped)} feature(s) stored as GeometryCollections of polygons and points or lines "
+                 f"({listed(names)}): their polygons are kept, the points and lines left out"]
+
+
 def labels_left_out(gdf, name_field, path):
     """``(gdf, warnings)``: a file of 街道 polygons that also holds points or lines each named as one of
     them (an 奥维 or Google Earth KML with a pin at each 街道, its outline drawn again as a line) without

@@ -105,6 +105,22 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     return merge_line_pieces([entry for entry in entries if not is_removal(entry)])
 
 
+def _check_columns_swapped(path, names, coords, lon, lat):
+    """Refuse a file whose every coordinate has its latitude beyond ±90 and its longitude within it (纬度
+    117, 经度 36 in every row: the two columns' headers swapped, or x and y), saying so; a row or a few of
+    them are named one by one by the caller's checks."""
+    import numpy as np
+
+    finite = np.isfinite(coords).all(axis=1)
+    swapped = (lat > 90) & (lat <= 180) & (lon <= 90)
+    if len(names) > 1 and finite.all() and swapped.all():
+        fix = ("its longitude and latitude columns hold each other's values; swap their headers (经度 is lon, 纬度 "
+               "lat)" if Path(path).suffix.lower() in TABLE_SUFFIXES else
+               "its coordinates were written latitude first; write them x = longitude, y = latitude")
+        raise InputError(path, f"every entry has its latitude beyond ±90 and its longitude within it (entry 1, "
+                               f"{names[0]}: lon {coords[0, 0]:g}, lat {coords[0, 1]:g}): {fix}")
+
+
 def _unusable_rows(rows, geoms):
     """{row number: why} for rows whose geometry no project can use (checked before repair,
     which would turn a zero-length line into a point)."""
@@ -232,6 +248,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
     geoms = np.array(geoms, dtype=object)
     coords, index = shapely.get_coordinates(geoms, return_index=True)
     lon, lat = np.abs(coords[:, 0]), np.abs(coords[:, 1])
+    _check_columns_swapped(path, names, coords, lon, lat)
     for bad, problem in ((~np.isfinite(coords).all(axis=1), "has NaN or infinite coordinates"),
                          ((lat > 90) & (lon <= 90), "has latitude beyond ±90 (lon/lat swapped?)"),
                          ((lon > 180) | (lat > 90), "has coordinates outside lon/lat range (projected coordinates? "

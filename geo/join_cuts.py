@@ -6,7 +6,7 @@ import numpy as np
 import shapely
 from shapely import GeometryType, STRtree
 
-from geo.join_snap import snapped
+from geo.join_snap import around, snapped
 from geo.settings import JOIN_MIN_PIECE_M, JOIN_MIN_PIECE_M2, JOIN_SUM_TOLERANCE
 
 # shapely type ids (shapely.get_type_id) of polygons.
@@ -70,6 +70,7 @@ def allocate_cut(project_index, geoms, is_polygon, zones_local, measure_of, snap
         # A stretch along a shared edge, but for float noise, is on both zones' edges exactly,
         # not zigzagging between them.
         pair_zones, pair_geoms = snapped(pair_zones, pair_geoms, zone, local, zones_local, snap)
+        pair_zones = around(pair_zones, pair_geoms, snap)
     cut = shapely.intersection(pair_geoms, pair_zones)
     pair_polygon = is_polygon[local]
     measure = measure_of(cut, pair_polygon)

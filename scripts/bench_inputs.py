@@ -6,7 +6,9 @@ The inputs that once took minutes (a path quadratic in their size): web pages of
 route name of 40,000 colons (an Overpass Turbo export), a report text opening with a bracket left
 open before thousands of names, one clause of 800,000 characters, a PDF or OFD page of three lines of
 thousands of one-character pieces each, a PDF page of characters each moved to inside one text object
-(cut into pieces to find columns, and read on again), and a coverage workbook of thousands of 街道.
+(cut into pieces to find columns, and read on again), a coverage workbook of thousands of 街道, and the
+join of roads and plots to ten 街道 sharing detailed edges (each pair cut against the whole 街道: roads
+times vertices).
 Last, the rows a second a gazetteer CSV of 20,000 and of 200,000 rows is read at (linear: the same rate).
 Linear reading doubles the time when the input doubles: the ratio should stay near 2 (4 is quadratic).
 The tests check what is read (tests/work_counts.py); the seconds are only measured here, where a busy
@@ -126,6 +128,12 @@ def cases():
             clause_mentions(norm, 0, len(norm))
         return run
 
+    def crossed_zones(n):
+        zones, projects = _crossed_zones(n)
+        from geo.join import allocate_to_zones
+
+        return lambda: allocate_to_zones(projects, zones)
+
     return [(f"web page, {junk!r} left unclosed", "times", 60_000, page(junk)) for junk in _JUNK] + [
         ("Word relationships left unended", "tags", 30_000, relationships),
         ("OSM route name of colons", "colons", 40_000, route_name),
@@ -134,7 +142,46 @@ def cases():
         ("PDF or OFD page of three lines of one-character pieces", "pieces a line", 20_000, pieces),
         ("coverage workbook sheet", "街道", 5_000, workbook_rows),
         ("PDF page, characters each moved to in one text object", "characters", 40_000, glyphs),
+        ("join, ten 街道 sharing detailed edges, a road for each 1,000 vertices", "vertices", 300_000,
+         crossed_zones),
     ]
+
+
+def _crossed_zones(n):
+    """(zones, projects): ten 街道, the sectors of a wavy circle sharing wavy radial edges, of ``n``
+    vertices in all (a vertex every 10 to 30 cm at 300,000), and a road of 20 vertices for each 1,000
+    vertices, a few hundred metres to 3 km long, across them at random; a sixth as many round plots.
+    Each (project, 街道) pair was cut against the whole 街道: the time grew as roads times vertices."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    rng = np.random.default_rng(7)
+    cx, cy, r, k = 117.0, 36.7, 0.04, 10
+    t = np.linspace(0, 2 * np.pi, n // 2, endpoint=False)
+    wave = 1 + 0.05 * sum(np.sin(j * t + rng.uniform(0, 6.3)) / j for j in range(1, 200, 7))
+    rim = np.c_[cx + r * wave * np.cos(t) / np.cos(np.radians(cy)), cy + r * wave * np.sin(t)]
+    step = n // 2 // k
+    s = np.linspace(0, 1, n // 4 // k)[1:-1]
+    radials = []
+    for i in range(k):
+        end = rim[i * step]
+        side = np.array([cy - end[1], end[0] - cx]) / np.hypot(end[0] - cx, end[1] - cy)
+        bend = 0.002 * np.sin(np.pi * s) * np.sin(37 * s)
+        radials.append(np.c_[cx + s * (end[0] - cx), cy + s * (end[1] - cy)] + bend[:, None] * side)
+    arcs = [rim[i * step:(i + 1) * step + 1] for i in range(k - 1)] + [np.vstack([rim[(k - 1) * step:], rim[:1]])]
+    rings = [np.vstack([[[cx, cy]], radials[i], arcs[i], radials[(i + 1) % k][::-1], [[cx, cy]]]) for i in range(k)]
+    zones = gpd.GeoDataFrame({"code": [f"37010500{i}" for i in range(k)], "name": [f"青山{i}街道" for i in range(k)]},
+                             geometry=shapely.polygons(rings), crs=4326)
+    geoms = []
+    for _ in range(n // 1000):
+        x, y = cx + rng.uniform(-0.045, 0.045), cy + rng.uniform(-0.04, 0.04)
+        angle, length = rng.uniform(0, 2 * np.pi), rng.uniform(0.003, 0.03)
+        along = np.linspace(0, length, 20)
+        geoms.append(shapely.LineString(np.c_[x + along * np.cos(angle), y + along * np.sin(angle)]))
+    geoms += [shapely.Point(cx + rng.uniform(-0.04, 0.04), cy + rng.uniform(-0.04, 0.04)).buffer(0.002, quad_segs=4)
+              for _ in range(n // 6000)]
+    return zones, gpd.GeoDataFrame({"id": [f"p{i}" for i in range(len(geoms))]}, geometry=geoms, crs=4326)
 
 
 def seconds(make, repeat):

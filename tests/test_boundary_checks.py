@@ -38,3 +38,54 @@ def test_a_single_street_block_has_its_holes_as_gaps_and_its_notches_are_not_loo
     lone = shapely.Polygon(_notched(0, 500, 60).exterior, [[(10, 10), (20, 10), (20, 20), (10, 20)]])
     assert [round(g.area) for g in _gaps(np.array([lone], dtype=object), lone)] == [100]
     assert buffered == []  # no closing: no sliver lies between two 街道 when there is one
+
+
+def _collected(tmp_path, collections):
+    """A GeoJSON of three 1 km 街道 of 青山县 (lon/lat), the first ``len(collections)`` of them stored as a
+    GeometryCollection of their polygon and the geometries ``collections[i]`` gives (a label point...)."""
+    import json
+
+    squares = [shapely.box(116.96 + i * 0.0112, 36.70, 116.96 + (i + 1) * 0.0112, 36.709) for i in range(3)]
+    features = []
+    for i, (name, square) in enumerate(zip(["青山街道", "白石街道", "松林街道"], squares)):
+        geometry = shapely.geometry.mapping(square)
+        if i < len(collections):
+            geometry = {"type": "GeometryCollection", "geometries": [geometry, *collections[i](square)]}
+        features.append({"type": "Feature", "properties": {"name": name, "code": f"37010500{i + 1}"},
+                         "geometry": geometry})
+    path = tmp_path / "青山县街道.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
+    return path, squares
+
+
+def test_a_street_block_stored_as_a_collection_of_its_polygon_and_a_label_point_is_its_polygon(tmp_path):
+    # FME, PostGIS's ST_Collect or a web map's export: a 街道 with its label point in one GeometryCollection,
+    # another of its polygon alone. Refused: 'expected polygons, found GeometryCollection, Polygon'.
+    from geo.boundaries import load_official_zones
+
+    def label(square):
+        point = square.centroid
+        return [{"type": "Point", "coordinates": [point.x, point.y]}]
+
+    path, squares = _collected(tmp_path, [label, lambda square: []])
+    zones, warnings = load_official_zones(path, name_field="name", code_field="code")
+    assert list(zones.geom_type) == ["Polygon"] * 3
+    for name, square in zip(["青山街道", "白石街道", "松林街道"], squares):
+        zone = zones.loc[zones["name"] == name].to_crs(4326).geometry.iloc[0]
+        assert zone.symmetric_difference(square).area < 1e-6 * square.area
+    said = [w for w in warnings if "GeometryCollection" in w]
+    assert len(said) == 1 and "1 feature(s)" in said[0] and "青山街道" in said[0], warnings
+
+
+def test_a_collection_of_points_alone_is_still_no_street_block(tmp_path):
+    import pytest
+
+    from geo.boundaries import load_official_zones
+    from geo.io import InputError
+
+    path = tmp_path / "青山县街道.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "青山街道"}, '
+                    '"geometry": {"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": '
+                    '[116.97, 36.70]}]}}]}', encoding="utf-8")
+    with pytest.raises(InputError, match="expected polygons, found GeometryCollection"):
+        load_official_zones(path, name_field="name")

@@ -751,3 +751,13 @@ def test_a_main_site_written_without_brackets_keeps_its_schools_category(written
     from geo.gazetteer_names import name_category
 
     assert name_category(normalise_name(written)) == "school"
+
+
+@pytest.mark.parametrize("header", ["名称,纬度,经度,类别", "name,lat,lon,category", "name,y,x,category"])
+def test_a_table_whose_longitude_and_latitude_columns_are_swapped_says_so(tmp_path, header):
+    # 青山县's points typed under swapped headers (纬度 117, 经度 36 in every row): only the first entry was
+    # named, 'entry 1 (青山小学) has latitude beyond ±90 (lon/lat swapped?)', as if that row alone were wrong.
+    path = tmp_path / "青山县点位.csv"
+    path.write_text(f"{header}\n青山小学,116.990,36.688,school\n白石市场,117.001,36.690,market\n", encoding="utf-8")
+    with pytest.raises(InputError, match="every entry .* longitude and latitude columns hold each other's values"):
+        load_file(path)

@@ -372,3 +372,28 @@ def test_a_zone_densified_to_centimetres_is_snapped_with_its_vertices_a_snap_apa
     perimeter_m = zones_frame(rows[:1]).to_crs(METRIC_CRS).length.iloc[0]
     assert shapely.get_num_coordinates(cell) > 2 * perimeter_m / 0.05
     assert snaps and max(snaps) < 1.1 * perimeter_m / 0.05, snaps
+
+
+def test_a_detailed_zone_is_cut_near_each_road_not_whole_for_every_road(monkeypatch):
+    # Two 街道 of 20,000 vertices each (edges densified to a vertex every 2 m), sharing an edge, and
+    # short roads and a plot across that edge here and there: each (road, 街道) pair's overlay
+    # took the whole 街道, 20,000 vertices for a road of two, and a 街道 of 300,000 vertices cost
+    # some 10 ms a pair. The lengths and areas are those of the cut with the whole zones.
+    step = D / 5000
+    rows = [("370105002", "东街道", shapely.segmentize(box(X0 + D, Y0, X0 + 2 * D, Y0 + D), step)),
+            ("370105001", "西街道", shapely.segmentize(box(X0, Y0, X0 + D, Y0 + D), step))]
+    zones = zones_frame(rows)
+    roads = [(f"road{k}", LineString([(X0 + D - 0.0005, Y0 + D * (k + 0.5) / 12),
+                                      (X0 + D + 0.0007, Y0 + D * (k + 0.7) / 12)])) for k in range(12)]
+    plot = box(X0 + D - 0.0004, Y0 + 0.4 * D, X0 + D + 0.0002, Y0 + 0.45 * D)
+    intersections = OverlayWork(shapely.intersection)
+    monkeypatch.setattr(shapely, "intersection", intersections)
+    result = allocate_to_zones(projects_frame(roads + [("plot", plot)]), zones).set_index(["id", "code"])
+    monkeypatch.undo()
+    for road, line in roads:
+        for code, _, zone in rows:
+            assert result.loc[(road, code), "km"] == pytest.approx(geodesic_km([line.intersection(zone)]), rel=1e-9)
+    for code, _, zone in rows:
+        assert result.loc[("plot", code), "share"] == pytest.approx(plot.intersection(zone).area / plot.area, rel=1e-6)
+    # The zones near each project (some hundreds of vertices each), not 20,000 for each of 26 pairs.
+    assert intersections.vertices < 50_000, intersections.vertices
