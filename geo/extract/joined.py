@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.peers import listed_alike, share_among_peers
+from geo.settings import REJOINED_PEERS
 
 # The conjunction the tagger and the record model read as context: with 和 they keep both names.
 _JOIN = "与"
@@ -55,7 +56,7 @@ def rejoined(norm, records, kept):
     """``kept`` (a subset of ``records``, in order) with each record of ``records`` put back that
     is joined to the kept record right before it: when the tagger keeps A of 改造A与B it cannot
     hold B, a place of the same kind after the conjunction, to be context; nor the next of
-    villages listed alike (:func:`geo.extract.peers.listed_alike`).
+    villages listed alike (:func:`geo.extract.peers.listed_alike`; REJOINED_PEERS).
 
     Parameters
     ----------
@@ -77,7 +78,7 @@ def rejoined(norm, records, kept):
     out, previous = [], None
     for record in records:
         if id(record) in held or previous is not None and id(previous) in held \
-                and (joined(norm, previous, record) or listed_alike(norm, previous, record)):
+                and (joined(norm, previous, record) or record.category in REJOINED_PEERS and listed_alike(norm, previous, record)):
             held.add(id(record))
             out.append(record)
         previous = record
@@ -88,7 +89,7 @@ def share_confidence(norm, records):
     """Give the second of each joined pair the first's standing with the record model: the
     model reads the conjunction before B as the mark of context (与A合作) and scores B low, but
     B of 实施A与B综合治理 is as much the works' object as A. A first record the model does not
-    weigh (confidence None) frees the second from it too. Villages listed alike share the best
+    weigh (confidence None) frees the second from it too. Villages (and waters) listed alike share the best
     score of their list (:func:`geo.extract.peers.share_among_peers`).
 
     Parameters

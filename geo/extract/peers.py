@@ -1,4 +1,5 @@
-"""Villages listed alike (青山村、白石村和红枫村): peers of one list, kept or dropped together.
+"""Villages listed alike (青山村、白石村和红枫村) and bodies of water listed alike (白沙河、青石河): peers of
+one list, kept or dropped together.
 
 The record model weighs each named record by its own context, so the items of one list of
 villages under one works get different scores (the first after the verb, the last before the
@@ -11,6 +12,11 @@ keeps is kept with it (:func:`geo.extract.joined.rejoined`).
 Two lists are no peers: villages locating other things (青山村、白石村等8个农场: the farms are
 the works) and a sample of the villages a works covers (涉及青山村、白石村等5个村: the places it
 reaches, each judged by itself).
+
+Bodies of water listed alike share the best score of their list too (白沙河、青石河和红枫河综合治理),
+but the tagger's keeping one brings back no other (measured: rivers put back bring false names),
+and a reach (浏阳河(雨花段)) or a great river of one character before its head (长江、汉江: more
+often where a place lies than its works) is no peer.
 """
 
 from __future__ import annotations
@@ -19,9 +25,9 @@ import re
 
 from geo.extract.patterns import LIST_JOINS, NUM
 from geo.lexicon import COVERAGE_VERBS, TOWNSHIP_SUFFIXES
-from geo.settings import LISTED_PEERS_REACH
+from geo.settings import LISTED_PEERS_REACH, PEER_CATEGORIES, PEER_WATER_MIN_STEM
 
-_PEER_CATEGORY = "village"
+_WATER = "water"
 # A list grouped by township runs on over commas (A镇B村,C镇D村、E村): the item after the comma
 # opens with its township.
 _GROUP_SEPARATOR = ","
@@ -37,7 +43,8 @@ _SENTENCE_ENDS = "。;!?\n"
 
 
 def listed_alike(norm, first, second):
-    """True when ``first`` and ``second`` are named villages listed side by side (青山村、白石村).
+    """True when ``first`` and ``second`` are named villages, or bodies of water, listed side by
+    side (青山村、白石村; 白沙河、青石河).
 
     Parameters
     ----------
@@ -51,11 +58,24 @@ def listed_alike(norm, first, second):
     bool
     """
     a, b = first.mention, second.mention
-    return first.named and second.named and first.category == second.category == _PEER_CATEGORY \
-        and a.head and a.head == b.head \
+    return first.named and second.named and first.category == second.category \
+        and first.category in PEER_CATEGORIES \
+        and a.head and a.head == b.head and _peer_shaped(first) and _peer_shaped(second) \
         and _separated(norm, first, second) and b.stem_start == second.start \
         and a.count is None and b.count is None \
         and not _locating_others(norm, second.end) and not covered_sample(norm, first.start, second.end)
+
+
+def _peer_shaped(record):
+    """True when a record may be a peer of its list: any village; a body of water named whole (not
+    a reach: 浏阳河(雨花段)) with at least PEER_WATER_MIN_STEM characters before its head (a great
+    river of one, 长江, 汉江, listed with its neighbours says more often where a place lies than
+    what is built)."""
+    if record.category != _WATER:
+        return True
+    mention = record.mention
+    return record.section is None and mention.section is None \
+        and mention.head_start - record.start >= PEER_WATER_MIN_STEM
 
 
 def _separated(norm, first, second):
@@ -114,7 +134,7 @@ def _clause_end(norm, pos, marks):
 
 
 def share_among_peers(norm, order):
-    """Give each run of villages listed alike the best score of its members (none when one of
+    """Give each run of villages (or bodies of water) listed alike the best score of its members (none when one of
     them is not weighed: it frees the others too).
 
     Parameters
@@ -124,8 +144,8 @@ def share_among_peers(norm, order):
     order : list of Record
         The sentence's records in text order, scored; changed in place.
     """
-    if sum(r.category == _PEER_CATEGORY for r in order) < 2:
-        return  # most sentences: no two villages, no list of them
+    if sum(r.category in PEER_CATEGORIES for r in order) < 2:
+        return  # most sentences: no two villages or waters, no list of them
     run = []
     for record in order + [None]:
         if record is not None and run and listed_alike(norm, run[-1], record):
