@@ -372,9 +372,8 @@ PLACE_BEFORE_SIDE = (2, 8)
 # through either side of a pair for what makes the list no peers (a coverage verb before it, a
 # count of villages or of other things after it), within its clause.
 LISTED_PEERS_REACH = 40
-# The categories whose named records listed alike are peers sharing the record model's score, and those
-# a peer of a record the tagger keeps is put back with (geo.extract.joined.rejoined).
+# The categories whose named records listed alike are peers, sharing the record model's score and put
+# back with a peer the tagger keeps (geo.extract.joined.rejoined).
 PEER_CATEGORIES = ("village", "water")
-REJOINED_PEERS = ("village",)
 # The characters before its head a body of water needs to be a peer (长江 of one is no peer of its list).
 PEER_WATER_MIN_STEM = 2

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from geo.extract.peers import listed_alike, share_among_peers
-from geo.settings import REJOINED_PEERS
 
 # The conjunction the tagger and the record model read as context: with 和 they keep both names.
 _JOIN = "与"
@@ -56,7 +55,7 @@ def rejoined(norm, records, kept):
     """``kept`` (a subset of ``records``, in order) with each record of ``records`` put back that
     is joined to the kept record right before it: when the tagger keeps A of 改造A与B it cannot
     hold B, a place of the same kind after the conjunction, to be context; nor the next of
-    villages listed alike (:func:`geo.extract.peers.listed_alike`; REJOINED_PEERS).
+    villages (or waters) listed alike (:func:`geo.extract.peers.listed_alike`).
 
     Parameters
     ----------
@@ -78,7 +77,7 @@ def rejoined(norm, records, kept):
     out, previous = [], None
     for record in records:
         if id(record) in held or previous is not None and id(previous) in held \
-                and (joined(norm, previous, record) or record.category in REJOINED_PEERS and listed_alike(norm, previous, record)):
+                and (joined(norm, previous, record) or listed_alike(norm, previous, record)):
             held.add(id(record))
             out.append(record)
         previous = record

@@ -13,10 +13,9 @@ Two lists are no peers: villages locating other things (青山村、白石村等
 the works) and a sample of the villages a works covers (涉及青山村、白石村等5个村: the places it
 reaches, each judged by itself).
 
-Bodies of water listed alike share the best score of their list too (白沙河、青石河和红枫河综合治理),
-but the tagger's keeping one brings back no other (measured: rivers put back bring false names),
-and a reach (浏阳河(雨花段)) or a great river of one character before its head (长江、汉江: more
-often where a place lies than its works) is no peer.
+Bodies of water listed alike are peers too (白沙河、青石河和红枫河综合治理), but a reach
+(浏阳河(雨花段)) or a great river of one character before its head (长江、汉江: more often where a
+place lies than its works) is none.
 """
 
 from __future__ import annotations
