@@ -206,6 +206,9 @@ LIST_OPENERS = longest_first(words("list_opener"))
 COVERAGE_VERBS = longest_first(words("coverage_verb"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
+# What closes a works written as its title, with no head at its end (白沙湖湿地生态保护与修复工程:
+# geo.extract.water_titles).
+TITLED_WORKS = longest_first(words("titled_works"))
 # A works word written right after a place's name where the lexicon's actions are not (青松路改善工程,
 # 白石村社区改善经费: 改善, the works word of Taiwanese reports, is also a verb of conditions, 改善环境;
 # 青山水源地保护工程: 保护 alone is a stop word, 加强生态保护).

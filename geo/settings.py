@@ -382,3 +382,8 @@ LISTED_PEERS_REACH = 40
 # suffix on at least this long.
 MAX_JURISDICTION_OWNER = 4
 SHORT_JURISDICTION_MIN_REST = 6
+# The categories whose named records listed alike are peers, sharing the record model's score and put
+# back with a peer the tagger keeps (geo.extract.joined.rejoined).
+PEER_CATEGORIES = ("village", "water")
+# The characters before its head a body of water needs to be a peer (长江 of one is no peer of its list).
+PEER_WATER_MIN_STEM = 2

@@ -1,7 +1,8 @@
-"""Villages listed alike kept or dropped together (geo.extract.peers)."""
+"""Villages and bodies of water listed alike kept or dropped together (geo.extract.peers)."""
 
 from geo.extract import extract_projects
-from geo.extract.peers import covered_sample
+from geo.extract.peers import covered_sample, share_among_peers
+from geo.extract.records import clause_records
 
 
 def _names(text):
@@ -48,3 +49,21 @@ def test_estates_listed_alike_are_kept_together():
     names = _names(text)
     assert ("花园小区", "area") in names
     assert ("白石小区", "area") in names
+
+
+def _scored(text, scores):
+    """The named records of a one-clause sentence, given ``scores`` in text order, then shared."""
+    records = [r for r in clause_records(text, 0, len(text) - 1, 0, len(text)) if r.named]
+    for record, score in zip(records, scores):
+        record.confidence = score
+    share_among_peers(text, records)
+    return [(text[r.start:r.end], r.confidence) for r in records]
+
+
+def test_rivers_listed_alike_share_the_best_score_of_their_list():
+    assert _scored("启动白沙河、青石河和红枫河综合治理。", [0.9, 0.2, 0.5]) == [("白沙河", 0.9), ("青石河", 0.9), ("红枫河", 0.9)]
+    assert _scored("完成青山水库、白石水库除险加固。", [0.3, 0.8]) == [("青山水库", 0.8), ("白石水库", 0.8)]
+
+
+def test_great_rivers_of_one_character_before_their_head_are_no_peers():
+    assert _scored("启动青江、白江岸线整治。", [0.9, 0.2]) == [("青江", 0.9), ("白江", 0.2)]

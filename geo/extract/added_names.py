@@ -13,6 +13,7 @@ from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
 from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD
 from geo.extract.segment import clauses
+from geo.extract.water_titles import titled_water_works
 
 _BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -171,16 +172,19 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
         # the built-up part of one)
         return None
     category, kind, head_start, min_stem = _category(norm, start, end, neighbours or _Neighbours(records))
-    route = category is None and _ROUTE_SPAN.fullmatch(norm, start, end) is not None
-    if route:
+    whole = category is None and _ROUTE_SPAN.fullmatch(norm, start, end) is not None
+    if whole:
         # 扎乍至阳坡庄, 渝州宾馆-上清寺段: a road named by the two places it joins, marked whole
         category, kind, head_start, min_stem = "road", "name", end, 0
+    elif category is None and titled_water_works(norm, start, end, clause[0]):
+        # 此外,白沙湖湿地生态保护与修复工程也被纳入…: a water works written as its title, marked whole
+        category, kind, head_start, min_stem, whole = "water", "name", end, 0, True
     if category is None:
         return None
-    if not route and head_start == end and (end - start > HEADLESS_MAX or any(
+    if not whole and head_start == end and (end - start > HEADLESS_MAX or any(
             len(word) > 1 for p in range(start + 1, end + 1) for word in (stop_ending_at(norm, p, start),) if word)):
         return None  # a name without a head is short and holds no verb (丽江花园配套学校签订征地协议)
-    stem = (start, None, None) if route else find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
+    stem = (start, None, None) if whole else find_stem(norm, head_start, start, min_stem, MAX_SUBUNIT_STEM)
     if stem is None:
         return None
     stem_start, stop, stop_start = stem

@@ -1,5 +1,6 @@
-"""Villages listed alike (青山村、白石村和红枫村): peers of one list, kept or dropped together.
-Estates listed alike in a clause of works (对青山小区、白石小区进行改造) are peers too.
+"""Villages listed alike (青山村、白石村和红枫村) and bodies of water listed alike (白沙河、青石河): peers of
+one list, kept or dropped together. Estates listed alike in a clause of works (对青山小区、白石小区进行改造)
+are peers too.
 
 The record model weighs each named record by its own context, so the items of one list of
 villages under one works get different scores (the first after the verb, the last before the
@@ -12,6 +13,10 @@ keeps is kept with it (:func:`geo.extract.joined.rejoined`).
 Two lists are no peers: villages locating other things (青山村、白石村等8个农场: the farms are
 the works) and a sample of the villages a works covers (涉及青山村、白石村等5个村: the places it
 reaches, each judged by itself).
+
+Bodies of water listed alike are peers too (白沙河、青石河和红枫河综合治理), but a reach
+(浏阳河(雨花段)) or a great river of one character before its head (长江、汉江: more often where a
+place lies than its works) is none.
 """
 
 from __future__ import annotations
@@ -21,11 +26,11 @@ import re
 from geo.extract.patterns import LIST_JOINS, NUM
 from geo.lexicon import (ACTION_INDEX, COVERAGE_VERBS, NEIGHBOURHOOD_HEADS, RENEWED_TYPE_TAILS,
                          SHARED_BY_PLACES_HEADS, TOWNSHIP_SUFFIXES)
-from geo.settings import LISTED_PEERS_REACH
+from geo.settings import LISTED_PEERS_REACH, PEER_CATEGORIES, PEER_WATER_MIN_STEM
 
-_PEER_CATEGORY = "village"
+_WATER = "water"
 # Estates listed alike (青山小区、白石小区和红枫小区; 东山棚户区、西山棚户区) are peers too: named areas
-# whose head is a housing or renewal head.
+# whose head is a housing or renewal head, in a clause of works.
 _ESTATE_CATEGORY = "area"
 _ESTATE_HEADS = frozenset(NEIGHBOURHOOD_HEADS) | frozenset(RENEWED_TYPE_TAILS) | SHARED_BY_PLACES_HEADS
 # A list grouped by township runs on over commas (A镇B村,C镇D村、E村): the item after the comma
@@ -43,9 +48,9 @@ _SENTENCE_ENDS = "。;!?\n"
 
 
 def listed_alike(norm, first, second):
-    """True when ``first`` and ``second`` are named villages listed side by side (青山村、白石村), or
-    named estates (areas with one housing or renewal head: 小区, 棚户区, 安置房…) listed side by side in
-    a clause that holds works (对青山小区、白石小区进行维修改造).
+    """True when ``first`` and ``second`` are named villages, or bodies of water, listed side by
+    side (青山村、白石村; 白沙河、青石河), or named estates (areas with one housing or renewal head:
+    小区, 棚户区, 安置房…) listed side by side in a clause that holds works (对青山小区、白石小区进行维修改造).
 
     Parameters
     ----------
@@ -59,24 +64,38 @@ def listed_alike(norm, first, second):
     bool
     """
     a, b = first.mention, second.mention
-    return first.named and second.named and first.category == second.category and _peer(first) \
-        and a.head and a.head == b.head \
+    return first.named and second.named and first.category == second.category \
+        and _peer(first) and _peer(second) and a.head and a.head == b.head \
         and _separated(norm, first, second) and b.stem_start == second.start \
         and a.count is None and b.count is None \
         and not _locating_others(norm, second.end) and not covered_sample(norm, first.start, second.end) \
-        and (first.category == _PEER_CATEGORY or _worked_on(norm, first.start, second.end))
+        and (first.category != _ESTATE_CATEGORY or _worked_on(norm, first.start, second.end))
 
 
 def _peer(record):
-    """True for a record of a kind listed alike: a village, or an estate (an area with a housing head)."""
-    return record.category == _PEER_CATEGORY \
-        or record.category == _ESTATE_CATEGORY and record.mention.head in _ESTATE_HEADS
+    """True for a record of a kind listed alike: a village, a body of water shaped as a peer
+    (:func:`_peer_shaped`), or an estate (an area with a housing or renewal head)."""
+    if record.category == _ESTATE_CATEGORY:
+        return record.mention.head in _ESTATE_HEADS
+    return record.category in PEER_CATEGORIES and _peer_shaped(record)
 
 
 def _worked_on(norm, start, end):
     """True when the clause of the estates listed from ``start`` to ``end`` holds works (对A小区、B小区进行改造):
     estates a visit or a report passes through are no peers."""
     return ACTION_INDEX.first_in(norm, _clause_start(norm, start), _clause_end(norm, end, _CLAUSE_ENDS)) is not None
+
+
+def _peer_shaped(record):
+    """True when a record may be a peer of its list: any village; a body of water named whole (not
+    a reach: 浏阳河(雨花段)) with at least PEER_WATER_MIN_STEM characters before its head (a great
+    river of one, 长江, 汉江, listed with its neighbours says more often where a place lies than
+    what is built)."""
+    if record.category != _WATER:
+        return True
+    mention = record.mention
+    return record.section is None and mention.section is None \
+        and mention.head_start - record.start >= PEER_WATER_MIN_STEM
 
 
 def _separated(norm, first, second):
@@ -135,7 +154,7 @@ def _clause_end(norm, pos, marks):
 
 
 def share_among_peers(norm, order):
-    """Give each run of villages listed alike the best score of its members (none when one of
+    """Give each run of villages (or bodies of water) listed alike the best score of its members (none when one of
     them is not weighed: it frees the others too).
 
     Parameters
@@ -146,7 +165,7 @@ def share_among_peers(norm, order):
         The sentence's records in text order, scored; changed in place.
     """
     if sum(map(_peer, order)) < 2:
-        return  # most sentences: no two villages or estates, no list of them
+        return  # most sentences: no two villages, waters or estates, no list of them
     run = []
     for record in order + [None]:
         if record is not None and run and listed_alike(norm, run[-1], record):

@@ -1,0 +1,24 @@
+"""Water works written as their title, with no head at their end (geo.extract.water_titles)."""
+
+from geo.extract import extract_projects
+from geo.extract.water_titles import titled_water_works
+
+
+def _names(text):
+    return sorted((f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text))
+
+
+def test_a_water_works_title_opening_its_clause_is_named_whole():
+    assert _names("此外,白沙湖湿地生态保护与修复工程也被纳入今年的重点工作。") == [("白沙湖湿地生态保护与修复工程", "water")]
+
+
+def test_a_title_needs_a_water_head_inside_a_title_word_at_its_end_and_the_clause_opening():
+    text = "此外,白沙湖湿地生态保护与修复工程也被纳入。"
+    start, end = text.index("白沙湖"), text.index("也")
+    assert titled_water_works(text, start, end, start)
+    assert not titled_water_works(text, start, end, start - 1)  # not where its clause opens
+    assert not titled_water_works(text, start, end - 2, start)  # no title word closing it
+    text = "此外,青山镇生态保护与修复工程也被纳入。"
+    assert not titled_water_works(text, text.index("青山镇"), text.index("也"), text.index("青山镇"))
+    text = "此外,湖区生态保护与修复工程也被纳入。"  # (a water head opening the span is no body of water's name)
+    assert not titled_water_works(text, text.index("湖区"), text.index("也"), text.index("湖区"))
