@@ -51,7 +51,8 @@ def _crossed_way_end(norm, pos, clause_end, window=12):
 
 
 def extend_right(norm, mention, clause_end):
-    """Add section, count and the end of the mention; None when the noun phrase goes on."""
+    """Add section, count and the end of the mention; None when the noun phrase goes on (every word
+    list or pattern looked for at the head's end, here and in right_ok, is in extension_gate's too)."""
     pos = mention.head_end
     if pos >= clause_end or norm[pos] == "、":
         # A quarter of the heads end their clause or a list item: no locator, section, count or
@@ -128,7 +129,7 @@ def extend_right(norm, mention, clause_end):
             mention.end = pos
             return mention
     count = _count_at(norm, pos, clause_end, mention)
-    if count is None and norm.startswith(("有", "共有"), pos):
+    if count is None and norm.startswith(COUNT_AFTER_WORDS, pos):
         # 市政道路有15条: a count after 有 (looked for here only: 有 is too common to open counts)
         count = _count_at(norm, pos + (1 if norm[pos] == "有" else 2), clause_end, mention)
     if count is None and norm.startswith("(", pos):
@@ -250,6 +251,7 @@ def _after_plan_words(norm, pos):
 
 _PLAN_WORDS = ("安排", "计划", "累计")  # between a counted type and its works (not 已/正在: 已开工建设26个 is news)
 _TALLY_WORDS = ("完成", "安排")  # between projects and their count, with no works word (项目完成165个)
+COUNT_AFTER_WORDS = ("有", "共有")  # between a type and its count (市政道路有15条)
 
 
 def _route_between_places(norm, mention):
@@ -524,6 +526,7 @@ _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
 
 # A part of a place that works are done on (对科创中心进行改造), right after the place's name.
 _PART_WORKED_ON = re.compile(r"对[\u4e00-\u9fff]{2,8}?进行")
+LIST_END, BASIN = "等", "流域"  # a list's end and a river's basin after a name (see right_ok)
 
 
 def right_ok(norm, pos, clause_end):
@@ -535,14 +538,14 @@ def right_ok(norm, pos, clause_end):
         return True
     if char.isdigit() or (char in _COUNT_OPENERS and COUNT_RE.match(norm, pos, clause_end)):
         return True  # a count follows: 5条, 五条县道, 不少于75个
-    if norm.startswith("等", pos) and not deng_in_word(norm, pos, pos):
+    if norm.startswith(LIST_END, pos) and not deng_in_word(norm, pos, pos):
         return True
     if norm.startswith("对", pos) and (part := _PART_WORKED_ON.match(norm, pos, clause_end)) is not None \
             and ACTION_INDEX.at(norm, part.end()):
         return True  # 东台中学对科创中心进行改造: works done on a part of the named place
-    if norm.startswith("流域", pos):
+    if norm.startswith(BASIN, pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
-        return bool(match_any(norm, pos + 2, ACTIONS_SORTED))
+        return bool(match_any(norm, pos + len(BASIN), ACTIONS_SORTED))
     if uses_listed(norm, pos, clause_end):
         return True  # 青山卫生院门诊、住院综合楼: the uses of the place's building, listed, are none of its name
     existing = match_any(norm, pos, EXISTING_WORDS)

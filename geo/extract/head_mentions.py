@@ -8,6 +8,7 @@ import re
 
 from geo.lexicon import ACTION_INDEX, ACTIONS, ACTIONS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, heads, is_generic, match_any, stop_ending_at, unit_fits
 from geo.extract.extents import extend_right, right_ok
+from geo.extract.extension_gate import names_nothing_after
 from geo.extract.headfit import ends_with_head_of, head_holds
 from geo.extract.line_forms import title_start
 from geo.extract.model import Mention
@@ -62,6 +63,8 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         return Mention(kind="skip", end=head_end, stem_start=head_start, head_start=head_start,
                 head_end=head_end, category=None, head=norm[head_start:head_end],
                 stop=None, stop_start=None, count=None, section=None)
+    if names_nothing_after(norm, head_start, head_end, category, kind, clause_end):
+        return None  # 青山路猫咖: a character no section, count, works or phrase end opens with (see extension_gate)
     head = norm[head_start:head_end]
     if head in _heads_ending_actions() and _inside_action(norm, head_start, head_end, lo):
         return None  # 即将开港运营: 港 ends the action 开港, it names no port
