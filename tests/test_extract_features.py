@@ -33,3 +33,27 @@ def test_a_slug_no_other_name_shares_is_its_id_with_no_more_normalising(monkeypa
     assert ids[("road", "青山路")] == "road-qing-shan-lu" and ids[("park", "青山公园")] == "park-qing-shan-gong-yuan"
     assert ids[("road", "文马路")] == "road-wen-ma-lu" and ids[("road", "文麻路")].startswith("road-wen-ma-lu-")
     assert len(asked) == len(keys) + 2 * 2  # one a key, and twice more for each of the two sharing a slug
+
+
+def test_a_campus_named_by_its_side_alone_is_the_campus_the_text_named_in_full():
+    # 梅岭小学北校区…“北校区建成以后 (real11), 大学城东部校区…城东校区已开工 (real3): the same campus again
+    text = ("青山小学北校区明年投用。负责人表示,“北校区建成以后,两处校区将一并整合。”"
+            "正在建设中的白石大学城东部校区已完工,城东校区已于2019年6月开工建设。")
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert "青山小学北校区" in names and "白石大学城东部校区" in names
+    assert "北校区" not in names and "城东校区" not in names
+
+
+def test_a_campus_named_by_its_side_alone_stays_when_two_institutions_have_that_side():
+    text = "青山小学东校区开工建设,白石中学东校区开工建设。东校区建成以后将投用。"
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert {"青山小学东校区", "白石中学东校区"} <= set(names)
+
+
+def test_an_institution_named_by_its_attachment_alone_is_the_one_written_before_it():
+    # 昆明经济技术开发区第三小学及附属幼儿园 (real148 kunming_jingkai; chongqing_rongchang_kaigong writes
+    # 玉带路小学及附属幼儿园 too): the kindergarten of that school, no school named 附属幼儿园
+    text = "新建学校三所,分别为青山开发区第三小学及附属幼儿园、青山开发区第三小学白石分校及红枫艺术中学,计划2019年9月开学。"
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert "附属幼儿园" not in names
+    assert any(name.startswith("青山开发区第三小学") for name in names)
