@@ -57,3 +57,13 @@ def test_an_institution_named_by_its_attachment_alone_is_the_one_written_before_
     names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
     assert "附属幼儿园" not in names
     assert any(name.startswith("青山开发区第三小学") for name in names)
+
+
+def test_a_building_written_after_a_school_and_its_works_verb_is_that_school_s_works():
+    # 冀州区第二实验小学教育集团东校区新建宿舍楼、餐厅 (real5 hengshui_jizhou), 玉田中学改扩建教学综合楼
+    # (real5 fuzhou_changle): the school's buildings, no projects of their own
+    text = ("新建白石县红星学校项目,白石县第二实验小学教育集团东校区新建宿舍楼、餐厅及配套项目工程等多个教育民生项目稳步推进。"
+            "其中,青山大树小学新建综合楼及附属工程项目、红枫中学改扩建教学综合楼等校舍及附属工程项目已竣工验收并投入使用。")
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert {"白石县第二实验小学教育集团东校区", "红枫中学"} <= set(names)
+    assert not {"宿舍楼", "餐厅", "教学综合楼"} & set(names)

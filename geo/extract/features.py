@@ -329,6 +329,45 @@ def _attached_to(records, full, names):
     return found
 
 
+def _buildings_of(full, names):
+    """id(record) -> the school it belongs to: a building named without an institution's word (宿舍楼,
+    餐厅, 教学综合楼) written right after a named school and its works verb (A小学东校区新建宿舍楼、
+    餐厅; A中学改扩建教学综合楼), or after such a building and a list mark: the school's works."""
+    from geo.lexicon import ACTIONS
+
+    found, previous = {}, None
+    for record, name in sorted(zip(full, names), key=lambda pair: pair[0].char_start):
+        if previous is not None and record.category == "school" == previous.category \
+                and len(name) <= _MAX_BUILDING and not any(word in name for word in _INSTITUTION_WORDS) \
+                and 0 < record.char_start - previous.char_end <= _MAX_VERB:
+            gap = _between(record, previous)
+            school = found.get(id(previous))
+            if gap is not None and school is None and gap in ACTIONS:
+                found[id(record)] = previous
+            elif gap is not None and school is not None and gap in ("、", "及", "和"):
+                found[id(record)] = school
+        previous = record
+    return found
+
+
+def _between(record, previous):
+    """The text between ``previous`` and ``record`` in ``record``'s quote, or None where the quote
+    does not hold the two names that way."""
+    at = record.quote.find(previous.name)
+    while at >= 0:
+        gap_start = at + len(previous.name)
+        gap_end = gap_start + record.char_start - previous.char_end
+        if record.quote.startswith(record.name, gap_end):
+            return record.quote[gap_start:gap_end]
+        at = record.quote.find(previous.name, at + 1)
+    return None
+
+
+_MAX_BUILDING = 5  # 教学综合楼
+_MAX_VERB = 4  # 改扩建, 新建: the longest works verb between a school and its building
+_INSTITUTION_WORDS = ("校", "园", "院", "小学", "中学", "大学", "中", "小")  # (names normalised: Simplified)
+
+
 def _bare_singletons(records):
     """id(record) -> the record it stands for: a facility named by its bare type (文化馆) when the
     text names one of that type in full (宝山区文化馆), which it then refers back to; a campus
@@ -355,6 +394,7 @@ def _bare_singletons(records):
                 found[id(record)] = targets[key]
     if any(name.startswith(_ATTACHED) for name in names):
         found.update(_attached_to(records, full, names))
+    found.update(_buildings_of(full, names))
     return found
 
 
