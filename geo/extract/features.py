@@ -293,8 +293,8 @@ def _unique_slugs(keys, parts):
     return ids
 
 
-# A campus named by its side alone (北校区, 城东校区, 新院区): no institution's name before the side word.
 _ATTACHED = "附属"  # 附属幼儿园: the kindergarten attached to the institution named before it
+# A campus named by its side alone (北校区, 城东校区, 新院区): no institution's name before the side word.
 _BARE_CAMPUS = re.compile(r"(?P<side>城?[东西南北中]|[新老])部?(?P<head>校区|院区)")
 
 
@@ -310,7 +310,7 @@ def _campus_of(name, full_names):
     return fits.pop() if len(fits) == 1 else None
 
 
-def _attached_to(records, full, names):
+def _attached_to(full, names):
     """id(record) -> the record before it: an institution named by its attachment alone (附属幼儿园:
     附属 and a head of its category) written right after a named one of that category (A小学及附属
     幼儿园), the attached one of that institution."""
@@ -393,7 +393,7 @@ def _bare_singletons(records):
             if targets[key] is not None:
                 found[id(record)] = targets[key]
     if any(name.startswith(_ATTACHED) for name in names):
-        found.update(_attached_to(records, full, names))
+        found.update(_attached_to(full, names))
     found.update(_buildings_of(full, names))
     return found
 
