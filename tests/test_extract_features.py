@@ -44,3 +44,37 @@ def test_a_name_written_again_with_its_jurisdiction_cut_short_is_the_same_projec
     # two counties' own centres stay two
     assert named_names("青山县松林村活动中心今日启用,白石县松林村活动中心今日启用。") == [
         "白石县松林村活动中心", "青山县松林村活动中心"]
+
+
+def test_a_campus_named_by_its_side_alone_is_the_campus_the_text_named_in_full():
+    # 梅岭小学北校区…“北校区建成以后 (real11), 大学城东部校区…城东校区已开工 (real3): the same campus again
+    text = ("青山小学北校区明年投用。负责人表示,“北校区建成以后,两处校区将一并整合。”"
+            "正在建设中的白石大学城东部校区已完工,城东校区已于2019年6月开工建设。")
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert "青山小学北校区" in names and "白石大学城东部校区" in names
+    assert "北校区" not in names and "城东校区" not in names
+
+
+def test_a_campus_named_by_its_side_alone_stays_when_two_institutions_have_that_side():
+    text = "青山小学东校区开工建设,白石中学东校区开工建设。东校区建成以后将投用。"
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert {"青山小学东校区", "白石中学东校区"} <= set(names)
+
+
+def test_an_institution_named_by_its_attachment_alone_is_the_one_written_before_it():
+    # 昆明经济技术开发区第三小学及附属幼儿园 (real148 kunming_jingkai; chongqing_rongchang_kaigong writes
+    # 玉带路小学及附属幼儿园 too): the kindergarten of that school, no school named 附属幼儿园
+    text = "新建学校三所,分别为青山开发区第三小学及附属幼儿园、青山开发区第三小学白石分校及红枫艺术中学,计划2019年9月开学。"
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert "附属幼儿园" not in names
+    assert any(name.startswith("青山开发区第三小学") for name in names)
+
+
+def test_a_building_written_after_a_school_and_its_works_verb_is_that_school_s_works():
+    # 冀州区第二实验小学教育集团东校区新建宿舍楼、餐厅 (real5 hengshui_jizhou), 玉田中学改扩建教学综合楼
+    # (real5 fuzhou_changle): the school's buildings, no projects of their own
+    text = ("新建白石县红星学校项目,白石县第二实验小学教育集团东校区新建宿舍楼、餐厅及配套项目工程等多个教育民生项目稳步推进。"
+            "其中,青山大树小学新建综合楼及附属工程项目、红枫中学改扩建教学综合楼等校舍及附属工程项目已竣工验收并投入使用。")
+    names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
+    assert {"白石县第二实验小学教育集团东校区", "红枫中学"} <= set(names)
+    assert not {"宿舍楼", "餐厅", "教学综合楼"} & set(names)

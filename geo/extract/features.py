@@ -14,7 +14,7 @@ from pathlib import Path
 
 from geo.catalog import project_sort_key
 from geo.names import INSERTED_PINYIN, INVISIBLE, normalise_name
-from geo.lexicon import JURISDICTION_SUFFIXES, SINGLETON_FACILITY_HEADS
+from geo.lexicon import ACTIONS, JURISDICTION_SUFFIXES, SINGLETON_FACILITY_HEADS, heads
 from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
 from geo.numbers import format_number
@@ -295,20 +295,104 @@ def _unique_slugs(keys, parts):
     return ids
 
 
+_ATTACHED = "附属"  # 附属幼儿园: the kindergarten attached to the institution named before it
+# A campus named by its side alone (北校区, 城东校区, 新院区): no institution's name before the side word.
+_BARE_CAMPUS = re.compile(r"(?P<side>城?[东西南北中]|[新老])部?(?P<head>校区|院区)")
+
+
+def _campus_of(name, full_names):
+    """The one name of ``full_names`` whose campus ``name`` (a side and a campus head, 北校区) is:
+    it ends with the same side, 部 allowed, and head (梅岭小学北校区, 大学城东部校区), or None."""
+    bare = _BARE_CAMPUS.fullmatch(name)
+    if bare is None:
+        return None
+    side, head = bare.group("side"), bare.group("head")
+    fits = {full for full in full_names if full != name and full.endswith(head)
+            and full[:-len(head)].removesuffix("部").endswith(side)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _attached_to(full, names):
+    """id(record) -> the record before it: an institution named by its attachment alone (附属幼儿园:
+    附属 and a head of its category) written right after a named one of that category (A小学及附属
+    幼儿园), the attached one of that institution."""
+    ending = {}
+    for record in full:
+        ending.setdefault((record.category, record.char_end), record)
+    found = {}
+    for record, name in zip(full, names):
+        if name.startswith(_ATTACHED) and heads().get(name[len(_ATTACHED):], ("",))[0] == record.category:
+            before = next((ending[key] for key in ((record.category, record.char_start - gap) for gap in (1, 0))
+                           if key in ending and ending[key] is not record), None)
+            if before is not None:
+                found[id(record)] = before
+    return found
+
+
+def _buildings_of(full, names):
+    """id(record) -> the school it belongs to: a building named without an institution's word (宿舍楼,
+    餐厅, 教学综合楼) written right after a named school and its works verb (A小学东校区新建宿舍楼、
+    餐厅; A中学改扩建教学综合楼), or after such a building and a list mark: the school's works."""
+    found, previous = {}, None
+    for record, name in sorted(zip(full, names), key=lambda pair: pair[0].char_start):
+        if previous is not None and record.category == "school" == previous.category \
+                and len(name) <= _MAX_BUILDING and not any(word in name for word in _INSTITUTION_WORDS) \
+                and 0 < record.char_start - previous.char_end <= _MAX_VERB:
+            gap = _between(record, previous)
+            school = found.get(id(previous))
+            if gap is not None and school is None and gap in ACTIONS:
+                found[id(record)] = previous
+            elif gap is not None and school is not None and gap in ("、", "及", "和"):
+                found[id(record)] = school
+        previous = record
+    return found
+
+
+def _between(record, previous):
+    """The text between ``previous`` and ``record`` in ``record``'s quote, or None where the quote
+    does not hold the two names that way."""
+    at = record.quote.find(previous.name)
+    while at >= 0:
+        gap_start = at + len(previous.name)
+        gap_end = gap_start + record.char_start - previous.char_end
+        if record.quote.startswith(record.name, gap_end):
+            return record.quote[gap_start:gap_end]
+        at = record.quote.find(previous.name, at + 1)
+    return None
+
+
+_MAX_BUILDING = 5  # 教学综合楼
+_MAX_VERB = 4  # 改扩建, 新建: the longest works verb between a school and its building
+_INSTITUTION_WORDS = ("校", "园", "院", "小学", "中学", "大学", "中", "小")  # (names normalised: Simplified)
+
+
 def _bare_singletons(records):
     """id(record) -> the record it stands for: a facility named by its bare type (文化馆) when the
-    text names one of that type in full (宝山区文化馆), which it then refers back to."""
+    text names one of that type in full (宝山区文化馆), which it then refers back to; a campus
+    named by its side alone (北校区) when the text names one institution's campus of that side in
+    full (梅岭小学北校区)."""
     full = [r for r in records if r.named]
     names = [normalise_name(r.name) for r in full]
     targets, found = {}, {}
     for record, name in zip(full, names):
-        if name in SINGLETON_FACILITY_HEADS:
+        if _BARE_CAMPUS.fullmatch(name):
+            key = (record.category, name)
+            if key not in targets:
+                target = _campus_of(name, {n for r, n in zip(full, names) if r.category == record.category})
+                targets[key] = next((r for r, n in zip(full, names) if r.category == record.category
+                                     and n == target), None)
+            if targets[key] is not None:
+                found[id(record)] = targets[key]
+        elif name in SINGLETON_FACILITY_HEADS:
             key = (record.category, name)  # (the same target for every record of it: looked for once)
             if key not in targets:
                 targets[key] = next((r for r, full_name in zip(full, names) if r.category == record.category
                                      and full_name.endswith(name) and full_name != name), None)
             if targets[key] is not None:
                 found[id(record)] = targets[key]
+    if any(name.startswith(_ATTACHED) for name in names):
+        found.update(_attached_to(full, names))
+    found.update(_buildings_of(full, names))
     return found
 
 
