@@ -1804,6 +1804,13 @@ def test_a_drainage_pumping_station_is_a_water_work_and_a_gas_filling_station_a_
     assert named_projects("建成青山加气站。") == [("青山加气站", "utility")]
 
 
+def test_a_water_conservancy_hub_is_a_water_work_not_a_transport_hub():
+    # 水利枢纽 (a dam and its works) ended with the transport head 枢纽: 花橋水利樞紐 and
+    # 大藤峡水利枢纽 were transport hubs.
+    assert named_projects("推进青山水利枢纽工程建设。") == [("青山水利枢纽", "water")]
+    assert named_projects("建成白石公交枢纽站。") == [("白石公交枢纽站", "transport")]
+
+
 def test_a_compound_by_its_door_number_hao_yuan_is_an_area():
     # 南川西路90号院 (a compound at 90 南川西路) was a road to rebuild; a door number alone
     # (44号院 of 东元西路42、44号院) names no compound.

@@ -40,3 +40,12 @@ def test_the_day_a_news_piece_gives_between_a_name_and_its_works_is_passed_over_
     assert named_names("青山图书馆今日开馆。") == ["青山图书馆"]
     assert named_names("白石县松林乡青石村活动中心今（5）日启用。") == ["白石县松林乡青石村活动中心"]
     assert named_names("白石路今日通车。") == ["白石路"]
+
+
+def test_a_count_before_a_rating_counts_the_berths_after_it_not_the_port():
+    # 莱州港2个10万吨级泊位: the count counts the berths its rating describes; the port stays named
+    from extract_cases import named_names
+
+    assert "白石港" in named_names("开工建设白石港2个10万吨级泊位。")
+    assert "青山码头" in named_names("建设青山码头3个5000吨级泊位。")
+    assert counted_groups("新建青山县幼儿园8所。") == [("school", 8)]

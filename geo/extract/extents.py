@@ -9,7 +9,7 @@ from geo.extract.model import Count
 from geo.extract.name_tails import head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
 from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
-from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
+from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -499,6 +499,9 @@ def _count_at(norm, pos, clause_end, mention):
     match = COUNT_RE.match(norm, pos, clause_end)
     if match is None or not unit_fits(match.group("unit"), mention.category, mention.head):
         return None
+    rating = RATING_RE.match(norm, match.end(), clause_end)
+    if rating is not None and not right_ok(norm, rating.end(), clause_end):
+        return None  # 莱州港2个10万吨级泊位: a rating, then the noun the count counts
     if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()) \
             and not _TOTAL_AFTER_COUNT.match(norm, match.end(), clause_end) \
             or _noun_follows(norm, match.end(), clause_end) or _device_follows(norm, match.end(), clause_end):

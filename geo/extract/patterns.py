@@ -162,6 +162,9 @@ DESIGNATOR = re.compile(r"\d{1,2}|[A-Z]")
 # Schools named by a number (85中, 88小, 汉沽三中, 长安十小, 十三幼) when the noun phrase ends after them.
 NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[中小幼]")
 NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (NUMBERED_SCHOOL_RE: 三中, 十小)
+# A rating between a count and the noun it counts (莱州港2个10万吨级泊位, 3个35千伏变电站): the
+# noun after it is what the count counts.
+RATING_RE = re.compile(r"\d+(?:\.\d+)?(?:千伏|[kK][vV]|万?千瓦|兆瓦|万?吨级)")
 # Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
 MEASURE_RE = re.compile(
     rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"

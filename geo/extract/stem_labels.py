@@ -7,7 +7,7 @@ import re
 from geo.lexicon import BLOCK_HEADS, DIRECTIONS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, unit_fits, verb_ending_at
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.extract.patterns import HAN_RUN, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE
+from geo.extract.patterns import HAN_RUN, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, RATING_RE
 from geo.extract.stems import DIGIT, MEASURED, ROAD_NUMBER, after_year, quoted_name
 
 
@@ -251,14 +251,12 @@ def _names_its_ordinal(before):
 # A few characters between a count inside a stem and a type head: words that describe it
 # (中心城区4条关键卡口道路), no name (a name would follow no count).
 _ADJECTIVES_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,4}")
-# A rating between a count and the type it counts (3个35千伏变电站, 2个10万吨级泊位).
-_RATING = re.compile(r"\d+(?:\.\d+)?(?:千伏|[kK][vV]|万?千瓦|兆瓦|万?吨级)")
 
 
 def _counted_type_between(norm, pos, head_start):
     """True when ``norm[pos:head_start]``, between a count and a head, only describes the type
     counted: generic words, a few adjectives, or a rating and generic words (大杖子、梓木林3个35千伏变电站)."""
-    rating = _RATING.match(norm, pos, head_start)
+    rating = RATING_RE.match(norm, pos, head_start)  # (3个35千伏变电站)
     if rating is not None:
         pos = rating.end()
     return is_generic(norm[pos:head_start]) or _ADJECTIVES_AFTER_COUNT.fullmatch(norm, pos, head_start) is not None
