@@ -113,7 +113,7 @@ def _check_columns_swapped(path, names, coords, lon, lat):
 
     finite = np.isfinite(coords).all(axis=1)
     swapped = (lat > 90) & (lat <= 180) & (lon <= 90)
-    if len(names) > 1 and finite.all() and swapped.all():
+    if len(names) > 1 and len(coords) > 1 and finite.all() and swapped.all():  # (rows of no position: no verdict)
         fix = ("its longitude and latitude columns hold each other's values; swap their headers (经度 is lon, 纬度 "
                "lat)" if Path(path).suffix.lower() in TABLE_SUFFIXES else
                "its coordinates were written latitude first; write them x = longitude, y = latitude")

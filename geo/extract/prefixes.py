@@ -9,7 +9,6 @@ part of the district before a quoted name, no part of it (东部“白沙文化�
 
 from __future__ import annotations
 
-import functools
 import re
 
 from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, heads, is_generic
@@ -45,7 +44,7 @@ def _address_end(norm, start, end):
     address = _ADDRESS.match(norm, start, end)
     if address is not None and not _ZONE_END.search(address.group()) and not is_generic(address.group()):
         return address.end(), False
-    town = _town_part().match(norm, start, end)
+    town = _TOWN_PART.match(norm, start, end)
     return (town.end(), True) if town is not None else (None, False)
 
 
@@ -72,7 +71,6 @@ def road_after_address(norm, stem_start, head_start, min_stem):
     return cut
 
 
-@functools.lru_cache(maxsize=1)
 def _town_part():
     """The built-up part of the town (``town_area``: 城区, 市区...), maybe qualified (主城区, 中心城区,
     老城区, 新城区, 县城区; the text is matched in Simplified script), maybe followed by a page's pinyin.
@@ -85,6 +83,9 @@ def _town_part():
             words.add(qualified)
     alternatives = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?:{alternatives})(?:\([a-z\u00e0-\u01dc]+\))?")
+
+
+_TOWN_PART = _town_part()  # (compiled at import, before the worker is forked: see geo.regex_programs)
 
 
 # The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
