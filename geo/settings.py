@@ -372,3 +372,8 @@ PLACE_BEFORE_SIDE = (2, 8)
 # through either side of a pair for what makes the list no peers (a coverage verb before it, a
 # count of villages or of other things after it), within its clause.
 LISTED_PEERS_REACH = 40
+
+# Bare park types whose phase (广场一期, 景区二期, 公园二期) names no project: a town holds many such places,
+# so the phase of the bare type is the phase of the report's own unnamed project
+# (geo.extract.record_rules._phase_of_bare_facility; Traditional forms are matched Simplified).
+BARE_PHASE_UNNAMED_HEADS = ("广场", "景区", "公园", "游园", "绿地")
