@@ -387,3 +387,8 @@ SHORT_JURISDICTION_MIN_REST = 6
 PEER_CATEGORIES = ("village", "water")
 # The characters before its head a body of water needs to be a peer (长江 of one is no peer of its list).
 PEER_WATER_MIN_STEM = 2
+
+# Bare park types whose phase (广场一期, 景区二期, 公园二期) names no project: a town holds many such places,
+# so the phase of the bare type is the phase of the report's own unnamed project
+# (geo.extract.record_rules._phase_of_bare_facility; Traditional forms are matched Simplified).
+BARE_PHASE_UNNAMED_HEADS = ("广场", "景区", "公园", "游园", "绿地")

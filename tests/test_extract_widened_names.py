@@ -60,3 +60,12 @@ def test_a_tagged_road_is_not_widened_over_an_address_of_two_jurisdictions():
 def test_a_tagged_road_is_not_widened_over_the_built_up_part_of_the_town():
     norm = "经过改造提升的主城区青岭路正式通车。"
     assert _widened_road(norm, "青岭路", "主城区青岭路") == ["青岭路"]
+
+
+def test_a_hill_is_not_widened_over_the_works_that_name_it():
+    # 青水城区北山|生态综合治理项目,计划投资…: the tagger reads the project title as one name; the hill the
+    # rules found before the works of a hill is the name (as 青山河|综合提升改造项目 is a river's)
+    names = {f["properties"]["name"] for f in extract_projects("青水城区北山生态综合治理项目,计划投资12.5亿元。")
+             if f["properties"]["named"]}
+    assert "青水城区北山" in names
+    assert "青水城区北山生态综合治理项目" not in names

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.settings import NAME_BEFORE_WATER_TYPE_MIN
+from geo.settings import BARE_PHASE_UNNAMED_HEADS, NAME_BEFORE_WATER_TYPE_MIN
 from geo.lexicon import JURISDICTION_SUFFIXES, INTERCITY_HEADS, is_generic, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads
 from geo.extract.counts import sentence_part_before, stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Record, chain_first
@@ -219,8 +219,11 @@ def _built_facility(case):
 
 
 def _phase_of_bare_facility(case):
-    """推进会展中心二期建设: a phase of a bare facility is one specific project."""
+    """推进会展中心二期建设: a phase of a bare facility is one specific project (完成广场一期彩砖铺设,
+    景区二期拆迁: a park's bare type is one of many such places, the phase is that of the unnamed project)."""
     mention = case.mention
+    if mention.head in BARE_PHASE_UNNAMED_HEADS:
+        return None
     if case.label == "empty" and mention.section and not case.section_text.startswith("周边") and (
             mention.kind == "facility" or mention.kind == "name" and len(mention.head) >= 3):
         return [named_record(case.norm, mention, case.category, case.action)]

@@ -166,6 +166,8 @@ def analyse_stem(norm, mention):
         return count, start, "generic"  # 绍兴“鲁迅”系列学校: the schools of a brand, no one place
     if rest == "中心" and mention.head in ("公园", "广场"):
         return count, start, "distinctive"  # 中心公园: the park of that name
+    if mention.category == "park" and heads().get(rest, ("",))[0] == "park":
+        return count, start, "generic"  # 公园绿地, 广场绿地: a park type before another is a kind of park, no name
     if is_generic(rest):
         if mention.category == "road" and mention.kind == "name" and len(rest) <= 3 \
                 and not is_road_type(rest) and not (rest.endswith("新") and not rest.endswith("创新")) \

@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 
-from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, category_group, heads
+from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, PLACE_WORKS, TOWNSHIP_SUFFIXES, category_group, heads, match_any
 from geo.extract.apposition import ends_with_type
 from geo.extract.name_tails import classed_works_to, uses_listed
 from geo.extract.prefixes import is_address
@@ -80,6 +80,8 @@ def extend_to_names(norm, records, found):
             continue  # 东风路步行街|改造提升二期: the phase of the works on a name is none of the name
         if keep.category in CLASSED_WORKS_CATEGORIES and classed_works_to(norm, keep.end, end):
             continue  # 青山河|综合提升改造项目: the works said of a river are none of its name
+        if _place_works_after(norm, keep, end):
+            continue  # 青山城区北山|生态综合治理项目: the works that name a hill are none of its name
         if (keep.start, keep.end) == (start, end) or keep.end < end <= keep.mention.end:
             continue  # (大江厂后门至鱼洞轻轨站|人行道: the rules ended the name before its own type)
         after = COUNT_RE.match(norm, keep.end, end)
@@ -112,6 +114,19 @@ def _particle_before(norm, start, name_start):
 # the rules may have split, and a widened pair is checked apart: holds_joined_pair; a span over
 # 的 is a described place some golds keep whole: 整洁的环岛道路).
 _PARTICLES = frozenset(word for word in NEVER_IN_NAMES if len(word) == 1 and word not in "与及或的")
+
+
+_WORKS_NOUNS = ("工程", "项目")  # the nouns a project's title ends with
+
+
+def _place_works_after(norm, keep, end):
+    """True when the rules' place is a hill (no head: its works named it) that the works of a hill
+    follow up to a works noun ending the wider name (北山|生态综合治理项目, 卧龙山|综合治理工程: lexicon
+    PLACE_WORKS, the hill suffixes; 太行山绿化 without 工程 or 项目 names a zone, as the read labels do)."""
+    if keep.mention.end != keep.end or not norm.endswith(_WORKS_NOUNS, keep.end, end):
+        return False
+    return any(suffix not in TOWNSHIP_SUFFIXES and norm.endswith(suffix, keep.start, keep.end)
+               and match_any(norm, keep.end, works) for suffix, works in PLACE_WORKS)
 
 
 def _works_and_phase(norm, pos, end):
