@@ -48,3 +48,4 @@ def test_waters_listed_before_flood_duties_are_each_looked_at_once(monkeypatch):
     assert not described._reaches_flood_duties(norm.replace("防汛", "建设"), starts[0])
     assert len(looked) <= 4 * (items + 1)  # (each position once per text, not once per water)
     assert named_names("做好" + "青山河、" * 300 + "白石河防汛工作。") == []
+    assert described._FLOOD_REACH[0] is None  # (the text is let go of once extracted)

@@ -29,9 +29,10 @@ def people_of_place(case):
 
 # A flood season's duties on a river (防汛战, 防汛工作, 安全度汛), no works: the river is where they are done.
 # (The rest of a list of waters may come first: the tagger's name has no list of its own.)
-_FLOOD_DUTIES = re.compile(r"(?:防汛|抗洪|抗汛|度汛)(?:抢险|救灾)?(?:阻击战|保卫战|攻坚战|战役|战|工作|任务|形势|值守|检查|演练)|安全度汛")
-_WATER_LINKS, _WATER_ENDS, _ITEM_HAN = "、和及与", "河江湖库渠溪", 8  # (、漳卫新河: a link, 1-8 Han, a water's end)
-_flood_reach = {"norm": None, "at": {}}  # positions of one text known to reach flood duties (or not)
+_FLOOD_DUTIES = re.compile(r"(?:防汛|抗洪|抗汛|度汛)(?:抢险|救灾)?"
+                           r"(?:阻击战|保卫战|攻坚战|战役|战|工作|任务|形势|值守|检查|演练)|安全度汛")
+_WATER_LINKS, _WATER_ENDS, _ITEM_HAN = "、和及与", "河江湖库渠溪", 8  # (、漳卫新河: a link, 1-8 Han, an end)
+_FLOOD_REACH: list = [None, {}]  # the text, and by position whether flood duties follow it (after waters listed)
 
 
 def flood_duties(case):
@@ -43,9 +44,9 @@ def flood_duties(case):
 def _reaches_flood_duties(norm, start):
     """Whether flood duties follow ``start``, after any waters listed (、南运河和青河防汛工作). Each position
     of a text is looked at once for all its mentions (a list of 10,000 waters: linear, not quadratic)."""
-    if _flood_reach["norm"] is not norm:
-        _flood_reach["norm"], _flood_reach["at"] = norm, {}
-    known, stack = _flood_reach["at"], [start]
+    if _FLOOD_REACH[0] is not norm:
+        _FLOOD_REACH[:] = [norm, {}]
+    known, stack = _FLOOD_REACH[1], [start]
     while stack:
         at = stack[-1]
         if at in known:
@@ -63,6 +64,11 @@ def _reaches_flood_duties(norm, start):
         known[at] = any(known[end] for end in ends)
         stack.pop()
     return known[start]
+
+
+def forget_flood_reach():
+    """Let go of the text whose positions were found to reach flood duties (see mentions.forget_text)."""
+    _FLOOD_REACH[:] = [None, {}]
 
 
 def _listed_water_ends(norm, at):
