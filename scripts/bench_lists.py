@@ -7,7 +7,7 @@ in it. Each input is an opening, one item repeated to size and a closing; the ti
 be about 4x that of 50 KB (16x is quadratic). CPU time of `extract_file` in this process
 (time.process_time, the least of N runs: the host's other load weighs less).
 
-Usage: python scripts/bench_lists.py [--repeat N] [--only NAME[,NAME]]
+Usage: python scripts/bench_lists.py [--repeat N] [--only "NAME[;NAME]"]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ LISTS = {
     "rivers, works at the end": ("", "白沙河、", "红枫河综合治理。"),
     "rivers, flood duties at the end": ("做好", "白沙河、", "红枫河防汛工作。"),
     "rivers, commas": ("", "白沙河,", "。"),
-    "rivers, 和": ("治理", "白沙河和", "红枫河。"),
+    "rivers, 和": ("治理", "白沙河和", "红枫河。"),  # (before fd86a7e0: 500 of them took a minute)
     "villages": ("", "青山村、", "。"),
     "villages counted": ("改造", "青山村、", "白石村等10个村。"),
     "roads": ("", "白石路、", "。"),
@@ -61,9 +61,9 @@ def seconds(path, repeat):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2, help="runs per measurement (the least is reported)")
-    parser.add_argument("--only", default="", help="comma-separated names of LISTS to time")
+    parser.add_argument("--only", default="", help="names of LISTS to time, separated by semicolons")
     args = parser.parse_args()
-    names = [name for name in LISTS if not args.only or name in args.only.split(",")]
+    names = [name for name in LISTS if not args.only or name in args.only.split(";")]
     with tempfile.TemporaryDirectory() as tmp:
         warm = Path(tmp) / "warm.txt"
         warm.write_text("新建白石路。\n", encoding="utf-8")

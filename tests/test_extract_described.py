@@ -47,5 +47,11 @@ def test_waters_listed_before_flood_duties_are_each_looked_at_once(monkeypatch):
     assert all(described._reaches_flood_duties(norm, at) for at in starts)
     assert not described._reaches_flood_duties(norm.replace("防汛", "建设"), starts[0])
     assert len(looked) <= 4 * (items + 1)  # (each position once per text, not once per water)
+    # waters joined by 和 with no mark between: an item may end at any 河 (和白沙河, 和白沙河和白沙河):
+    # each position is still decided once, not once per way of cutting the list (exponential)
+    joined = "治理" + "白沙河和" * items + "红枫河防汛工作。"
+    del looked[:]
+    assert described._reaches_flood_duties(joined, 5)
+    assert len(looked) <= len(joined)
     assert named_names("做好" + "青山河、" * 300 + "白石河防汛工作。") == []
     assert described._FLOOD_REACH[0] is None  # (the text is let go of once extracted)
