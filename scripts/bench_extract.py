@@ -2,7 +2,8 @@
 """Extraction speed benchmark: `geo extract` on 100 KB and 1 MB of report text vs `jieba.lcut`.
 
 Also times two crafted texts (one sentence listing a few items thousands of times, at 50 KB and
-200 KB): their times should grow about fourfold, not sixteenfold.
+200 KB): their times should grow about fourfold, not sixteenfold (scripts/bench_lists.py times
+more such lists, one per kind of item).
 
 Targets (issue #10): extracting 1 MB of report text takes no more time than `jieba.lcut` on the
 same text (both whole processes, measured in turns in the same run), and 1 MB takes at most 13x the time

@@ -26,3 +26,32 @@ def test_a_zone_given_an_honour_with_no_works_of_its_own_is_no_project():
     assert named_names("青山新材料小鎮成功入選國家級特色小鎮。") == []  # Traditional script: the rows are read Simplified
     assert named_names("建设青山新材料小镇。") == ["青山新材料小镇"]
     assert named_names("白石产业园获批建设。") == ["白石产业园"]
+
+
+def test_waters_listed_before_flood_duties_are_each_looked_at_once(monkeypatch):
+    # the rest of a list of waters is crossed to reach 防汛工作 from each water of the list: the
+    # positions crossed are decided once for the whole text (a list of thousands: linear, not quadratic)
+    from geo.extract import described
+
+    items = 2000
+    norm = "做好" + "青山河、" * items + "白石河防汛工作。"
+    looked = []
+    scan = described._listed_water_ends
+
+    def counted(text, at):
+        looked.append(at)
+        return scan(text, at)
+
+    monkeypatch.setattr(described, "_listed_water_ends", counted)
+    starts = [2 + 4 * item + 3 for item in range(items)]  # after each 青山河: 、 opens the rest of the list
+    assert all(described._reaches_flood_duties(norm, at) for at in starts)
+    assert not described._reaches_flood_duties(norm.replace("防汛", "建设"), starts[0])
+    assert len(looked) <= 4 * (items + 1)  # (each position once per text, not once per water)
+    # waters joined by 和 with no mark between: an item may end at any 河 (和白沙河, 和白沙河和白沙河):
+    # each position is still decided once, not once per way of cutting the list (exponential)
+    joined = "治理" + "白沙河和" * items + "红枫河防汛工作。"
+    del looked[:]
+    assert described._reaches_flood_duties(joined, 5)
+    assert len(looked) <= len(joined)
+    assert named_names("做好" + "青山河、" * 300 + "白石河防汛工作。") == []
+    assert described._FLOOD_REACH[0] is None  # (the text is let go of once extracted)

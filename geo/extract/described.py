@@ -29,14 +29,59 @@ def people_of_place(case):
 
 # A flood season's duties on a river (防汛战, 防汛工作, 安全度汛), no works: the river is where they are done.
 # (The rest of a list of waters may come first: the tagger's name has no list of its own.)
-_FLOOD_DUTIES = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8}?[河江湖库渠溪])*"
-                           r"(?:(?:防汛|抗洪|抗汛|度汛)(?:抢险|救灾)?(?:阻击战|保卫战|攻坚战|战役|战|工作|任务|形势|值守|检查|演练)|安全度汛)")
+_FLOOD_DUTIES = re.compile(r"(?:防汛|抗洪|抗汛|度汛)(?:抢险|救灾)?"
+                           r"(?:阻击战|保卫战|攻坚战|战役|战|工作|任务|形势|值守|检查|演练)|安全度汛")
+_WATER_LINKS, _WATER_ENDS, _ITEM_HAN = "、和及与", "河江湖库渠溪", 8  # (、漳卫新河: a link, 1-8 Han, an end)
+_FLOOD_REACH: list = [None, {}]  # the text, and by position whether flood duties follow it (after waters listed)
 
 
 def flood_duties(case):
     """打赢了漳卫新河、南运河防汛战, 做好青河防汛工作: rivers whose floods are fought are context
     (防汛提升改造, 防洪工程 are works on them)."""
-    return case.mention.category == "water" and _FLOOD_DUTIES.match(case.norm, chain_end(case.mention)) is not None
+    return case.mention.category == "water" and _reaches_flood_duties(case.norm, chain_end(case.mention))
+
+
+def _reaches_flood_duties(norm, start):
+    """Whether flood duties follow ``start``, after any waters listed (、南运河和青河防汛工作). Each position
+    of a text is looked at once for all its mentions (a list of 10,000 waters: linear, not quadratic)."""
+    if _FLOOD_REACH[0] is not norm:
+        _FLOOD_REACH[:] = [norm, {}]
+    known, stack = _FLOOD_REACH[1], [start]
+    while stack:
+        at = stack[-1]
+        if at in known:
+            stack.pop()
+            continue
+        if _FLOOD_DUTIES.match(norm, at) is not None:
+            known[at] = True
+            stack.pop()
+            continue
+        ends = _listed_water_ends(norm, at)
+        pending = [end for end in ends if end not in known]
+        if pending:
+            stack.extend(pending)  # (ends lie after ``at``: no cycle)
+            continue
+        known[at] = any(known[end] for end in ends)
+        stack.pop()
+    return known[start]
+
+
+def forget_flood_reach():
+    """Let go of the text whose positions were found to reach flood duties (see mentions.forget_text)."""
+    _FLOOD_REACH[:] = [None, {}]
+
+
+def _listed_water_ends(norm, at):
+    """Where each water listed at ``at`` may end (、南运河: after 河; 、青河湖: after 河 and after 湖)."""
+    if at >= len(norm) or norm[at] not in _WATER_LINKS:
+        return ()
+    ends = []
+    for han in range(1, _ITEM_HAN + 1):
+        if at + han >= len(norm) or not "\u4e00" <= norm[at + han] <= "\u9fff":
+            break
+        if at + han + 1 < len(norm) and norm[at + han + 1] in _WATER_ENDS:
+            ends.append(at + han + 2)
+    return ends
 
 
 # What the works just named, counted again, do as a clause's subject: 两条道路的建成将…, 这3所学校的投用使….

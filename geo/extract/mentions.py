@@ -17,6 +17,7 @@ from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
 from geo.extract.prefixes import named_along_side
 from geo.extract.runs import forget_runs
 from geo.extract.works import forget_closing_actions
+from geo.extract.described import forget_flood_reach
 
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -279,13 +280,14 @@ def _candidates(norm):
 
 
 def forget_text():
-    """Let go of the text the candidates, quotes, list walks, runs and clauses' last actions were
-    worked out for, and of them, once it is done."""
+    """Let go of the text the candidates, quotes, list walks, runs, clauses' last actions and the
+    waters' reach to flood duties were worked out for, and of them, once it is done."""
     _CANDIDATES[:] = [None, None]
     _WALKS[:] = [None, {}]
     forget_quotes()
     forget_runs()
     forget_closing_actions()
+    forget_flood_reach()
 
 
 def warm():
