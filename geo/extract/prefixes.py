@@ -63,7 +63,7 @@ def road_after_address(norm, stem_start, head_start, min_stem):
     the head; else None. A route named by its two ends keeps the address of its first
     (青山县白石镇红星村至黄沙镇二级公路: the county tells which 红星村)."""
     cut, town = _address_end(norm, stem_start, head_start)
-    if cut is None or town and norm.endswith(_SIDE_ENDS, cut, head_start):
+    if cut is None or town and norm.endswith(SIDE_WORDS, cut, head_start):
         return None
     own = norm[cut:head_start]
     if len(own) < max(1, min_stem) or not _HAN_ONLY.fullmatch(own) or is_generic(own) or "至" in own or "到" in own:
@@ -179,4 +179,3 @@ def place_before_side(norm, stop, stop_start, lo):
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_SIDE_ENDS = tuple(SIDE_WORDS)
