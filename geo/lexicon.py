@@ -173,6 +173,8 @@ CROSSING_MANNERS = frozenset(words("crossing_manner"))
 GROWTH_VERBS = words("growth_verb")
 # What a zone is given right after its name (入选, 创建为): an honour or a title (see described.honoured_zone).
 ZONE_HONOURS = words("zone_honour")
+# A flood season's duties on a river (防汛, maybe 抢险, then 工作; or 安全度汛 whole): see described.flood_duties.
+FLOOD_DUTY_PARTS = tuple(words(role) for role in ("flood_season", "flood_relief", "flood_duty", "flood_duty_whole"))
 # Status words between a context verb and a place (北至规划青山路): the place stays context.
 STATUS_WORDS = frozenset(words("status"))
 SEPARATORS = words("separator")
