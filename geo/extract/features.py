@@ -366,7 +366,8 @@ def _bare_singletons(records):
     """id(record) -> the record it stands for: a facility named by its bare type (文化馆) when the
     text names one of that type in full (宝山区文化馆), which it then refers back to; a campus
     named by its side alone (北校区) when the text names one institution's campus of that side in
-    full (梅岭小学北校区)."""
+    full (梅岭小学北校区); an attached institution (附属幼儿园) and a school's building (宿舍楼) named
+    right after their institution (see :func:`_attached_to`, :func:`_buildings_of`)."""
     full = [r for r in records if r.named]
     names = [normalise_name(r.name) for r in full]
     targets, found = {}, {}
