@@ -19,7 +19,7 @@ from geo.lexicon import (ACTIONS, ATTACHED_WORDS, CAMPUS_HEADS, INSTITUTION_WORD
 from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
 from geo.numbers import format_number
-from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
+from geo.extract.patterns import LIST_JOINS, QUOTE_CLOSERS, ROAD_CATEGORIES
 from geo.settings import MAX_JURISDICTION_OWNER, MAX_SCHOOL_BUILDING, MAX_SCHOOL_BUILDING_VERB, SHORT_JURISDICTION_MIN_REST
 
 
@@ -343,7 +343,7 @@ def _buildings_of(full, names):
             school = found.get(id(previous))
             if gap is not None and school is None and gap in ACTIONS:
                 found[id(record)] = previous
-            elif gap is not None and school is not None and gap in ("、", "及", "和"):
+            elif gap is not None and school is not None and gap in LIST_JOINS:
                 found[id(record)] = school
         previous = record
     return found
