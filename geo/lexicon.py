@@ -173,6 +173,8 @@ CROSSING_MANNERS = frozenset(words("crossing_manner"))
 GROWTH_VERBS = words("growth_verb")
 # What a zone is given right after its name (入选, 创建为): an honour or a title (see described.honoured_zone).
 ZONE_HONOURS = words("zone_honour")
+# A flood season's duties on a river (防汛, maybe 抢险, then 工作; or 安全度汛 whole): see described.flood_duties.
+FLOOD_DUTY_PARTS = tuple(words(role) for role in ("flood_season", "flood_relief", "flood_duty", "flood_duty_whole"))
 # Status words between a context verb and a place (北至规划青山路): the place stays context.
 STATUS_WORDS = frozenset(words("status"))
 SEPARATORS = words("separator")
@@ -379,6 +381,7 @@ JURISDICTION_SUFFIXES = words("jurisdiction")
 # The built-up part of a jurisdiction (县城, 城区): a name may open right after it, as after a jurisdiction
 # (县城白石沥黑臭水体整治, 五华县城青山河堤新貌: geo.extract.added_names).
 TOWN_AREAS = words("town_area")
+TOWN_QUALIFIERS = words("town_qualifier")  # 主城区, 中心城区, 老城区: a town area so qualified (see extract.prefixes)
 TYPE_WORDS = frozenset(words("type_word"))  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 PRODUCT_TYPES = words("product_type")  # 烤烟等农产品基地: a type of products, whose list items are no places
@@ -390,6 +393,12 @@ BOUNDING_WORDS = words("bounding")
 STREET_TYPES = words("street_type")  # 果园路等街道: after roads, 街道 are streets, not subdistricts
 CROSSING_HEADS = frozenset(words("crossing"))  # 花溪路下穿汉宜高速段: a road passing under another
 COUNTED_WORKS = words("counted_works")  # 11项产业工程, 道路桥梁工程34项: works counted with no place type
+WORKS_NOUNS = words("works_noun")  # 综合治理工程, 生态治理项目: the nouns a project's title ends with
+# Park types whose bare phase (广场一期, 景区二期) is the phase of the report's own unnamed project (extract.record_rules).
+BARE_PHASE_UNNAMED_HEADS = frozenset(words("bare_phase_unnamed"))
+# A school's building (宿舍楼) and the institution's own name (A小学, A一中) told apart (extract.features), as are
+# an attached institution (附属幼儿园) and a campus named by its side alone (北校区).
+INSTITUTION_WORDS, ATTACHED_WORDS, CAMPUS_HEADS = words("institution_word"), words("attached"), words("campus_head")
 # Jurisdictions and universities: places of context unless a works verb governs them.
 NEEDS_ACTION_HEADS = frozenset(words("needs_action"))
 # Networks laid along a place (靖宁路给水管网): the place names the project.

@@ -382,13 +382,12 @@ LISTED_PEERS_REACH = 40
 # suffix on at least this long.
 MAX_JURISDICTION_OWNER = 4
 SHORT_JURISDICTION_MIN_REST = 6
+# A building named after a school is the school's (A小学新建宿舍楼, geo.extract.features): its name at most this
+# long (教学综合楼), the works verb between them at most this long (改扩建).
+MAX_SCHOOL_BUILDING = 5
+MAX_SCHOOL_BUILDING_VERB = 4
 # The categories whose named records listed alike are peers, sharing the record model's score and put
 # back with a peer the tagger keeps (geo.extract.joined.rejoined).
 PEER_CATEGORIES = ("village", "water")
 # The characters before its head a body of water needs to be a peer (长江 of one is no peer of its list).
 PEER_WATER_MIN_STEM = 2
-
-# Bare park types whose phase (广场一期, 景区二期, 公园二期) names no project: a town holds many such places,
-# so the phase of the bare type is the phase of the report's own unnamed project
-# (geo.extract.record_rules._phase_of_bare_facility; Traditional forms are matched Simplified).
-BARE_PHASE_UNNAMED_HEADS = ("广场", "景区", "公园", "游园", "绿地")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import (ACTION_INDEX, AMENITY_CLASS_ENDS, AUTHORITIES, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES,
+from geo.lexicon import (ACTION_INDEX, AMENITY_CLASS_ENDS, AUTHORITIES, FLOOD_DUTY_PARTS, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES,
                          PART_OF_WORDS, SERVED_PEOPLE, ZONE_HONOURS, match_any, multi_stop_ending_at)
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
@@ -27,10 +27,11 @@ def people_of_place(case):
     return case.norm.startswith(PERSON_ROLES, case.mention.end) or case.norm.startswith(AUTHORITIES, case.mention.end)
 
 
-# A flood season's duties on a river (防汛战, 防汛工作, 安全度汛), no works: the river is where they are done.
+# A flood season's duties on a river (防汛战, 防汛工作, 安全度汛), no works: the river is where they are done
+# (the lexicon's flood_season, flood_relief, flood_duty and flood_duty_whole words).
 # (The rest of a list of waters may come first: the tagger's name has no list of its own.)
-_FLOOD_DUTIES = re.compile(r"(?:防汛|抗洪|抗汛|度汛)(?:抢险|救灾)?"
-                           r"(?:阻击战|保卫战|攻坚战|战役|战|工作|任务|形势|值守|检查|演练)|安全度汛")
+_FLOOD_DUTIES = re.compile("(?:{})(?:{})?(?:{})|{}".format(*("|".join(map(re.escape, part))
+                                                           for part in FLOOD_DUTY_PARTS)))
 _WATER_LINKS, _WATER_ENDS, _ITEM_HAN = "、和及与", "河江湖库渠溪", 8  # (、漳卫新河: a link, 1-8 Han, an end)
 _FLOOD_REACH: list = [None, {}]  # the text, and by position whether flood duties follow it (after waters listed)
 

@@ -179,8 +179,7 @@ def names_nothing_after(norm, head_start, head_end, category, kind, clause_end):
         return False
     if category == "village" and head == "村" and extents._VILLAGE_GROUP.match(norm, head_end, clause_end):
         return False  # (白石村孙家组: a village's group)
-    reach = head_end + 26 if head_end + 26 < clause_end else clause_end
-    if norm.find("段", head_end, reach) >= 0 or norm.find("境内", head_end, reach) >= 0:
+    if extents.section_word_ahead(norm, head_end, clause_end):
         return False
     lo = head_start - MAX_COUNTED_STEM if head_start > MAX_COUNTED_STEM else 0
     if head in INTERCITY_HEADS or NUMBER_CHAR_RE.search(norm, lo, head_start):

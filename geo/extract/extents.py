@@ -441,9 +441,7 @@ def is_range(section):
 def _sections_end(norm, pos, clause_end, linear, category=None):
     """End of the section qualifiers right after a head (东段, 一期, (A至B段), 东平湖段改线), and of
     another name of a facility in brackets (数字艺术馆(综合档案馆))."""
-    reach = pos + 26 if pos + 26 < clause_end else clause_end
-    if not _SECTION_OPENING.match(norm, pos, clause_end) and norm.find("段", pos, reach) < 0 \
-            and norm.find("境内", pos, reach) < 0:
+    if not _SECTION_OPENING.match(norm, pos, clause_end) and not section_word_ahead(norm, pos, clause_end):
         return pos  # (most heads: no section, range or bracket can open here; one test for all the patterns)
     if match_any(norm, pos, LIST_OPENERS):
         return pos  # 项目包括黄坛至菊水段公路改建工程: what the type holds, no section of it
@@ -482,6 +480,13 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
 # What every section or alias opens with: a character of SECTION_FIRST (a bracket among them), or
 # a text reaching 段 within 26 characters (SECTION_RE's ranges, PLACE_SECTION_RE).
 _SECTION_OPENING = re.compile(rf"[{SECTION_FIRST}]")
+
+
+def section_word_ahead(norm, pos, clause_end):
+    """True when 段 or 境内 lies within 26 characters of ``pos`` in its clause: a range or a place
+    may end a section there (see _sections_end and extension_gate.names_nothing_after)."""
+    reach = pos + 26 if pos + 26 < clause_end else clause_end
+    return norm.find("段", pos, reach) >= 0 or norm.find("境内", pos, reach) >= 0
 
 # 街道段 after a road's head (小清河纬北路街道段): no 街道 is named (a 街道's name has two characters at least).
 _UNNAMED_STREET_DISTRICT = re.compile(r"^.?街道段$")

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from geo.catalog import project_sort_key
 from geo.names import INSERTED_PINYIN, INVISIBLE, normalise_name
-from geo.lexicon import ACTIONS, JURISDICTION_SUFFIXES, SINGLETON_FACILITY_HEADS, heads
+from geo.lexicon import (ACTIONS, ATTACHED_WORDS, CAMPUS_HEADS, INSTITUTION_WORDS, JURISDICTION_SUFFIXES,
+                         SINGLETON_FACILITY_HEADS, heads)
 from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
 from geo.numbers import format_number
-from geo.extract.patterns import QUOTE_CLOSERS, ROAD_CATEGORIES
-from geo.settings import MAX_JURISDICTION_OWNER, SHORT_JURISDICTION_MIN_REST
+from geo.extract.patterns import LIST_JOINS, QUOTE_CLOSERS, ROAD_CATEGORIES
+from geo.settings import MAX_JURISDICTION_OWNER, MAX_SCHOOL_BUILDING, MAX_SCHOOL_BUILDING_VERB, SHORT_JURISDICTION_MIN_REST
 
 
 def finish_records(records, text, origin, offset=0, norm=None):
@@ -295,9 +296,8 @@ def _unique_slugs(keys, parts):
     return ids
 
 
-_ATTACHED = "附属"  # 附属幼儿园: the kindergarten attached to the institution named before it
 # A campus named by its side alone (北校区, 城东校区, 新院区): no institution's name before the side word.
-_BARE_CAMPUS = re.compile(r"(?P<side>城?[东西南北中]|[新老])部?(?P<head>校区|院区)")
+_BARE_CAMPUS = re.compile(r"(?P<side>城?[东西南北中]|[新老])部?(?P<head>" + "|".join(map(re.escape, CAMPUS_HEADS)) + ")")
 
 
 def _campus_of(name, full_names):
@@ -314,14 +314,15 @@ def _campus_of(name, full_names):
 
 def _attached_to(full, names):
     """id(record) -> the record before it: an institution named by its attachment alone (附属幼儿园:
-    附属 and a head of its category) written right after a named one of that category (A小学及附属
+    an ``attached`` word and a head of its category) written right after a named one of that category (A小学及附属
     幼儿园), the attached one of that institution."""
     ending = {}
     for record in full:
         ending.setdefault((record.category, record.char_end), record)
     found = {}
     for record, name in zip(full, names):
-        if name.startswith(_ATTACHED) and heads().get(name[len(_ATTACHED):], ("",))[0] == record.category:
+        attached = next((word for word in ATTACHED_WORDS if name.startswith(word)), "")
+        if attached and heads().get(name[len(attached):], ("",))[0] == record.category:
             before = next((ending[key] for key in ((record.category, record.char_start - gap) for gap in (1, 0))
                            if key in ending and ending[key] is not record), None)
             if before is not None:
@@ -336,13 +337,13 @@ def _buildings_of(full, names):
     found, previous = {}, None
     for record, name in sorted(zip(full, names), key=lambda pair: pair[0].char_start):
         if previous is not None and record.category == "school" == previous.category \
-                and len(name) <= _MAX_BUILDING and not any(word in name for word in _INSTITUTION_WORDS) \
-                and 0 < record.char_start - previous.char_end <= _MAX_VERB:
+                and len(name) <= MAX_SCHOOL_BUILDING and not any(word in name for word in INSTITUTION_WORDS) \
+                and 0 < record.char_start - previous.char_end <= MAX_SCHOOL_BUILDING_VERB:
             gap = _between(record, previous)
             school = found.get(id(previous))
             if gap is not None and school is None and gap in ACTIONS:
                 found[id(record)] = previous
-            elif gap is not None and school is not None and gap in ("、", "及", "和"):
+            elif gap is not None and school is not None and gap in LIST_JOINS:
                 found[id(record)] = school
         previous = record
     return found
@@ -361,16 +362,12 @@ def _between(record, previous):
     return None
 
 
-_MAX_BUILDING = 5  # 教学综合楼
-_MAX_VERB = 4  # 改扩建, 新建: the longest works verb between a school and its building
-_INSTITUTION_WORDS = ("校", "园", "院", "小学", "中学", "大学", "中", "小")  # (names normalised: Simplified)
-
-
 def _bare_singletons(records):
     """id(record) -> the record it stands for: a facility named by its bare type (文化馆) when the
     text names one of that type in full (宝山区文化馆), which it then refers back to; a campus
     named by its side alone (北校区) when the text names one institution's campus of that side in
-    full (梅岭小学北校区)."""
+    full (梅岭小学北校区); an attached institution (附属幼儿园) and a school's building (宿舍楼) named
+    right after their institution (see :func:`_attached_to`, :func:`_buildings_of`)."""
     full = [r for r in records if r.named]
     names = [normalise_name(r.name) for r in full]
     targets, found = {}, {}
@@ -390,7 +387,7 @@ def _bare_singletons(records):
                                      and full_name.endswith(name) and full_name != name), None)
             if targets[key] is not None:
                 found[id(record)] = targets[key]
-    if any(name.startswith(_ATTACHED) for name in names):
+    if any(name.startswith(ATTACHED_WORDS) for name in names):
         found.update(_attached_to(full, names))
     found.update(_buildings_of(full, names))
     return found

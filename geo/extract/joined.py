@@ -55,7 +55,7 @@ def rejoined(norm, records, kept):
     """``kept`` (a subset of ``records``, in order) with each record of ``records`` put back that
     is joined to the kept record right before it: when the tagger keeps A of 改造A与B it cannot
     hold B, a place of the same kind after the conjunction, to be context; nor the next of
-    villages (or waters) listed alike (:func:`geo.extract.peers.listed_alike`).
+    villages (or waters, or estates in a clause of works) listed alike (:func:`geo.extract.peers.listed_alike`).
 
     Parameters
     ----------
@@ -88,8 +88,8 @@ def share_confidence(norm, records):
     """Give the second of each joined pair the first's standing with the record model: the
     model reads the conjunction before B as the mark of context (与A合作) and scores B low, but
     B of 实施A与B综合治理 is as much the works' object as A. A first record the model does not
-    weigh (confidence None) frees the second from it too. Villages (and waters) listed alike share the best
-    score of their list (:func:`geo.extract.peers.share_among_peers`).
+    weigh (confidence None) frees the second from it too. Villages (and waters, and estates in a clause
+    of works) listed alike share the best score of their list (:func:`geo.extract.peers.share_among_peers`).
 
     Parameters
     ----------

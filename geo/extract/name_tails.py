@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, BUILDING_USES, FIRMS, FIRM_WORDS, GENERIC_SORTED, heads, word_index
+from geo.lexicon import ACTION_INDEX, BUILDING_USES, FIRMS, FIRM_WORDS, GENERIC_SORTED, WORKS_NOUNS, heads, word_index
 from geo.settings import CLASSED_WORKS_MAX_MODIFIERS
 
 _GENERIC_INDEX = word_index(GENERIC_SORTED)
 _FIRM_INDEX = word_index(FIRMS)
 _FIRM_WORD_INDEX = word_index(FIRM_WORDS)
-_WORKS_NOUNS = ("工程", "项目")
 # The uses of a building listed after a place's name (门诊、住院综合楼): the place ends before them.
 _USE = "(?:" + "|".join(map(re.escape, BUILDING_USES)) + ")"
 _USES_LISTED = re.compile(_USE + "(?:[、和及与]" + _USE + ")+")  # (门诊、住院, 教学和宿舍)
@@ -40,7 +39,7 @@ def classed_works_to(norm, pos, end):
         return False
     for _ in range(CLASSED_WORKS_MAX_MODIFIERS + 1):
         action = ACTION_INDEX.at(norm, pos)
-        if action and pos + len(action) < end and norm.startswith(_WORKS_NOUNS, pos + len(action)) \
+        if action and pos + len(action) < end and norm.startswith(WORKS_NOUNS, pos + len(action)) \
                 and pos + len(action) + 2 == end:
             return True
         word = kind_word_at(norm, pos)

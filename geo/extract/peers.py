@@ -154,8 +154,8 @@ def _clause_end(norm, pos, marks):
 
 
 def share_among_peers(norm, order):
-    """Give each run of villages (or bodies of water) listed alike the best score of its members (none when one of
-    them is not weighed: it frees the others too).
+    """Give each run of villages (or bodies of water, or estates) listed alike the best score of its
+    members (none when one of them is not weighed: it frees the others too).
 
     Parameters
     ----------

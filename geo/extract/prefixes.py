@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, heads, is_generic
+from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, TOWN_QUALIFIERS, heads, is_generic
 from geo.extract.patterns import MAX_STEM
 from geo.extract.stems import find_stem
 from geo.settings import PLACE_BEFORE_SIDE
@@ -63,7 +63,7 @@ def road_after_address(norm, stem_start, head_start, min_stem):
     the head; else None. A route named by its two ends keeps the address of its first
     (青山县白石镇红星村至黄沙镇二级公路: the county tells which 红星村)."""
     cut, town = _address_end(norm, stem_start, head_start)
-    if cut is None or town and norm.endswith(_SIDE_ENDS, cut, head_start):
+    if cut is None or town and norm.endswith(SIDE_WORDS, cut, head_start):
         return None
     own = norm[cut:head_start]
     if len(own) < max(1, min_stem) or not _HAN_ONLY.fullmatch(own) or is_generic(own) or "至" in own or "到" in own:
@@ -72,15 +72,15 @@ def road_after_address(norm, stem_start, head_start, min_stem):
 
 
 def _town_part():
-    """The built-up part of the town (``town_area``: 城区, 市区...), maybe qualified (主城区, 中心城区,
-    老城区, 新城区, 县城区; the text is matched in Simplified script), maybe followed by a page's pinyin.
+    """The built-up part of the town (``town_area``: 城区, 市区...), maybe qualified (``town_qualifier``:
+    主城区, 中心城区, 老城区, 新城区; and 县城区; the text is matched in Simplified script), maybe
+    followed by a page's pinyin.
     A bare 县城 stays in a road's name: the labels keep it (县城滨江路红星段, 县城环城公路)."""
     words = set()
     for word in TOWN_AREAS:
         if word == "县城":
             continue
-        for qualified in (word, "主" + word, "中心" + word, "老" + word, "新" + word) + (("县城区",) if word == "城区" else ()):
-            words.add(qualified)
+        words.update([word] + [qualifier + word for qualifier in TOWN_QUALIFIERS] + (["县城区"] if word == "城区" else []))
     alternatives = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?:{alternatives})(?:\([a-z\u00e0-\u01dc]+\))?")
 
@@ -179,4 +179,3 @@ def place_before_side(norm, stop, stop_start, lo):
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_SIDE_ENDS = tuple(SIDE_WORDS)

@@ -15,8 +15,9 @@ from geo.lexicon import TITLED_WORKS, heads
 
 _WATER = "water"
 _WATER_KINDS = ("name", "facility")
-# The longest water head looked for inside a span (水源涵养区).
-_LONGEST_HEAD = 5
+# The longest water head looked for inside a span (水源涵养区), from the lexicon's heads.
+_LONGEST_HEAD = max(len(head) for head, (category, kind, _) in heads().items()
+                    if category == _WATER and kind in _WATER_KINDS)
 
 
 def titled_water_works(norm, start, end, clause_start):

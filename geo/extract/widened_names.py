@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 
-from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, PLACE_WORKS, TOWNSHIP_SUFFIXES, category_group, heads, match_any
+from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, PLACE_WORKS, TOWNSHIP_SUFFIXES, WORKS_NOUNS, category_group, heads, match_any
 from geo.extract.apposition import ends_with_type
 from geo.extract.name_tails import classed_works_to, uses_listed
 from geo.extract.prefixes import is_address
@@ -116,14 +116,11 @@ def _particle_before(norm, start, name_start):
 _PARTICLES = frozenset(word for word in NEVER_IN_NAMES if len(word) == 1 and word not in "与及或的")
 
 
-_WORKS_NOUNS = ("工程", "项目")  # the nouns a project's title ends with
-
-
 def _place_works_after(norm, keep, end):
     """True when the rules' place is a hill (no head: its works named it) that the works of a hill
     follow up to a works noun ending the wider name (北山|生态综合治理项目, 卧龙山|综合治理工程: lexicon
     PLACE_WORKS, the hill suffixes; 太行山绿化 without 工程 or 项目 names a zone, as the read labels do)."""
-    if keep.mention.end != keep.end or not norm.endswith(_WORKS_NOUNS, keep.end, end):
+    if keep.mention.end != keep.end or not norm.endswith(WORKS_NOUNS, keep.end, end):
         return False
     return any(suffix not in TOWNSHIP_SUFFIXES and norm.endswith(suffix, keep.start, keep.end)
                and match_any(norm, keep.end, works) for suffix, works in PLACE_WORKS)
