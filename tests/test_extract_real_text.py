@@ -1621,6 +1621,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("建成青山县交通安全信息管理中心,白石现代农业园区服务中心建成开放,建成青松县公共安全应急指挥中心。",
      [("白石现代农业园区服务中心", "utility"), ("青山县交通安全信息管理中心", "utility"),
       ("青松县公共安全应急指挥中心", "utility")], []),
+    # 国家区域医疗中心 (a national regional medical centre) is a hospital of its own: its words are all
+    # generic (国家, 区域), yet a district has one, so listed with works it is named
+    ("国家区域医疗中心、白石县中医院迁建项目加速推进。",
+     [("国家区域医疗中心", "health"), ("白石县中医院", "health")], []),
     # a stop word inside a fixed term of a facility's stem (计划生育, 医养结合, 行政审批) cuts no name
     ("完成青山县妇幼保健计划生育服务中心建设。", [("青山县妇幼保健计划生育服务中心", "health")], []),
     ("建成白石乡医养结合服务中心。", [("白石乡医养结合服务中心", "welfare")], []),
