@@ -393,6 +393,9 @@ def _bare_singletons(records):
     return found
 
 
+_JURISDICTION_SUFFIX = re.compile("[%s]" % "".join(sorted(map(re.escape, JURISDICTION_SUFFIXES))))  # (one character each)
+
+
 def _short_jurisdictions(records):
     """id(record) -> the record it stands for: a name whose jurisdiction the text also writes cut
     short (屏县里港乡三廍村活动中心 beside 屏东县里港乡三廍村活动中心), the same project."""
@@ -401,9 +404,9 @@ def _short_jurisdictions(records):
         if not record.named:
             continue
         name = normalise_name(record.name)
-        cut = next((i for i in range(1, min(len(name) - SHORT_JURISDICTION_MIN_REST, MAX_JURISDICTION_OWNER) + 1)
-                    if name[i] in JURISDICTION_SUFFIXES), None)
-        if cut is not None:
+        suffix = _JURISDICTION_SUFFIX.search(name, 1, min(len(name) - SHORT_JURISDICTION_MIN_REST, MAX_JURISDICTION_OWNER) + 1)
+        if suffix is not None:
+            cut = suffix.start()
             by_rest.setdefault((record.category, name[cut:]), {}).setdefault(name[:cut], []).append(record)
     found = {}
     for owners in by_rest.values():
