@@ -297,6 +297,7 @@ def _unique_slugs(keys, parts):
 
 
 # A campus named by its side alone (北校区, 城东校区, 新院区): no institution's name before the side word.
+_CAMPUS_ENDS = tuple(CAMPUS_HEADS)  # (a cheap test before the pattern: most names end with no campus head)
 _BARE_CAMPUS = re.compile(r"(?P<side>城?[东西南北中]|[新老])部?(?P<head>" + "|".join(map(re.escape, CAMPUS_HEADS)) + ")")
 
 
@@ -372,7 +373,7 @@ def _bare_singletons(records):
     names = [normalise_name(r.name) for r in full]
     targets, found = {}, {}
     for record, name in zip(full, names):
-        if _BARE_CAMPUS.fullmatch(name):
+        if name.endswith(_CAMPUS_ENDS) and _BARE_CAMPUS.fullmatch(name):
             key = (record.category, name)
             if key not in targets:
                 target = _campus_of(name, {n for r, n in zip(full, names) if r.category == record.category})
@@ -387,7 +388,8 @@ def _bare_singletons(records):
                                      and full_name.endswith(name) and full_name != name), None)
             if targets[key] is not None:
                 found[id(record)] = targets[key]
-    if any(name.startswith(ATTACHED_WORDS) for name in names):
+    lines = "\n" + "\n".join(names)  # (one search for the names opening with an attached word, not one call a name)
+    if any("\n" + word in lines for word in ATTACHED_WORDS):
         found.update(_attached_to(full, names))
     found.update(_buildings_of(full, names))
     return found
