@@ -129,10 +129,10 @@ def _names_place(name, stem, zone_name):
     """True when a project's ``name`` names the 街道 ``zone_name`` by its ``stem``: the name is the
     stem, or holds the stem other than at its end (桑梓店卫生院: 桑梓店; 区级疾控中心 ends in 中心, its
     kind). A stem that is also a generic modifier of the lexicon (中心 central, 综合, 文化; see
-    :func:`geo.lexicon.is_generic`) names no place where it modifies a kind of facility
+    :func:`geo.lexicon_lookups.is_generic`) names no place where it modifies a kind of facility
     after it, through more such modifiers (中心小学, 区中心医院, 中心综合市场); there the 街道's full
     name is needed (中心街道卫生服务中心)."""
-    from geo.lexicon import is_generic
+    from geo.lexicon_lookups import is_generic
 
     if name == stem:
         return True
@@ -168,7 +168,8 @@ def _division_names():
 def _kind_follows(name, position):
     """True when a kind of facility (a lexicon head of kind ``facility``: 小学, 卫生院, 市场) begins at
     ``position`` of ``name``, after generic modifiers only (综合, 标准化)."""
-    from geo.lexicon import GENERIC_SORTED, heads, match_any
+    from geo.lexicon import heads
+    from geo.lexicon_lookups import GENERIC_SORTED, match_any
 
     while position < len(name):
         head = next((name[position:end] for end in range(len(name), position, -1)

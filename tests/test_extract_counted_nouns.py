@@ -1,7 +1,8 @@
 """geo.extract.counted_nouns: the works verb before a counted noun, and the noun's end."""
 
 from geo.extract import counted_nouns
-from geo.lexicon import ACTION_INDEX, ADDING_VERBS
+from geo.lexicon import ADDING_VERBS
+from geo.lexicon_lookups import ACTION_INDEX
 
 
 def _scanned(norm, pos, lo):

@@ -5,7 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from geo.lexicon import LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES, TOWN_AREAS, match_any, STEM_CATEGORY, heads, is_generic, stop_ending_at
+from geo.lexicon import (
+    LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES,
+    TOWN_AREAS, STEM_CATEGORY, heads)
+from geo.lexicon_lookups import match_any, is_generic, stop_ending_at
 from geo.extract.name_tails import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.prefixes import place_before_side
@@ -293,7 +296,8 @@ def _context(norm, mention, action, clause, clause_text):
     something else per place (大石街1所), and the second road of a junction (A路与B路交叉口:
     the rules name junctions, and judge them by what governs the first road).
     """
-    from geo.lexicon import BOUNDING_WORDS, ENCLOSURE_WORDS, JUNCTION_HEADS, match_any, unit_fits
+    from geo.lexicon import BOUNDING_WORDS, ENCLOSURE_WORDS, JUNCTION_HEADS
+    from geo.lexicon_lookups import match_any, unit_fits
     from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
     from geo.extract.records import Case
 

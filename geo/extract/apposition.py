@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import category_group, heads, is_generic
+from geo.lexicon import heads
+from geo.lexicon_lookups import category_group, is_generic
 
 _NAMED_KINDS = ("name", "facility")
 _TYPE_MIN = 2  # characters of a type word in apposition (one-character heads are names' own: 青山村白石路)

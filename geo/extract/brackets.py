@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import is_generic, stop_ending_at
+from geo.lexicon_lookups import is_generic, stop_ending_at
 from geo.extract.patterns import COUNT_RE, HARD_BREAKS
 
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from geo.extract.patterns import RECORD_MIN_CONFIDENCE
-from geo.lexicon import ACTION_INDEX
+from geo.lexicon_lookups import ACTION_INDEX
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "record_model.json"
 # What the model looks at, in the order of record_values / sentence_values; its keys are

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, AREA_ACTIONS, CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS, RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, category_group, heads, stop_ending_at, word_index
+from geo.lexicon import (
+    AREA_ACTIONS, CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
+    RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, heads)
+from geo.lexicon_lookups import ACTION_INDEX, category_group, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.crossed import crossed_place

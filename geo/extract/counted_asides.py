@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX
+from geo.lexicon_lookups import ACTION_INDEX
 
 # A short aside in brackets inside a counted noun (see counted_noun_asides): after a Chinese
 # character; the count after it closing the item, or the count before it opening the noun.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from geo import data as geo_data
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, ADDING_VERBS, COUNTED_AFTER_VERBS, FILLER_INDEX, STEM_CATEGORY, STOPS, heads, match_any
+from geo.lexicon import ADDING_VERBS, COUNTED_AFTER_VERBS, STEM_CATEGORY, heads
+from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, STOPS, match_any
 from geo.extract.patterns import COUNTED_PROJECTS, MAX_STEM
 
 # Investment said of what a clause opens with (9座矿井完成投资16亿元, 32个重点项目投资完成率150%):

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, COUNTED_PLACE_VERBS, DEVICE_NOUNS, PHASE_VERBS, PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads, match_any
+from geo.lexicon import (
+    ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, COUNTED_PLACE_VERBS, DEVICE_NOUNS, PHASE_VERBS,
+    PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads)
+from geo.lexicon_lookups import ACTION_INDEX, match_any
 from geo.extract.counted_nouns import thing_category
 from geo.extract.counts import LOCATIVE_BEFORE_COUNT, works_category, group_record, stock_counted
 from geo.extract.model import Covered

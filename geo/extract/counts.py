@@ -6,7 +6,10 @@ import bisect
 import re
 
 from geo import data as geo_data
-from geo.lexicon import ACTION_INDEX, FILLER_INDEX, COUNTED_AFTER_VERBS, COUNTED_WORKS, BUDGET_WORDS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads, MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, STOPS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS, match_any
+from geo.lexicon import (
+    COUNTED_AFTER_VERBS, COUNTED_WORKS, BUDGET_WORDS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads,
+    MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS)
+from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX, STOPS, match_any
 from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number

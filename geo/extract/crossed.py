@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, CROSSING_MANNERS, CROSSING_VERBS
+from geo.lexicon import CROSSING_MANNERS, CROSSING_VERBS
+from geo.lexicon_lookups import ACTION_INDEX
 from geo.extract.model import chain_end
 from geo.extract.works import works_at
 

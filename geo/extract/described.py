@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import (ACTION_INDEX, AMENITY_CLASS_ENDS, AUTHORITIES, FLOOD_DUTY_PARTS, GROWTH_VERBS, JURISDICTION_SUFFIXES, PERSON_ROLES,
-                         PART_OF_WORDS, SERVED_PEOPLE, ZONE_HONOURS, match_any, multi_stop_ending_at)
+from geo.lexicon import (
+    AMENITY_CLASS_ENDS, AUTHORITIES, FLOOD_DUTY_PARTS, GROWTH_VERBS, JURISDICTION_SUFFIXES,
+    PERSON_ROLES, PART_OF_WORDS, SERVED_PEOPLE, ZONE_HONOURS)
+from geo.lexicon_lookups import ACTION_INDEX, match_any, multi_stop_ending_at
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from geo.lexicon import ACTION_INDEX, ACTIONS_SORTED, COUNT_REST_WORDS, COUNT_STATE_WORDS, match_any
+from geo.lexicon import COUNT_REST_WORDS, COUNT_STATE_WORDS
+from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, match_any
 from geo.extract.counts import group_record
 from geo.extract.patterns import CN_DIGITS, NUM
 from geo.numbers import parse_number

@@ -20,7 +20,8 @@ except ImportError:  # (Python < 3.11)
     import sre_parse as _sre
 
 from geo.settings import CLASSED_WORKS_CATEGORIES
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, CROSSING_HEADS, EXISTING_WORDS, FILLER_INDEX, INTERCITY_HEADS
+from geo.lexicon import CONTEXT_VERBS, CROSSING_HEADS, EXISTING_WORDS, INTERCITY_HEADS
+from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX
 from geo.extract import extents, name_tails
 from geo.extract.model import Mention
 from geo.extract.patterns import COUNT_RE, HARD_BREAKS, MAX_COUNTED_STEM, NUMBER_CHAR_RE, STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import WATER_STRUCTURES, DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, FILLER_INDEX, INTERCITY_HEADS, ACTION_INDEX, ACTIONS_SORTED, AREA_TYPE_TAILS, CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, GENERIC_SORTED, FOLLOWERS_SORTED, BOUNDING_WORDS, LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, STOPS, deng_in_word, heads, match_any, multi_stop_ending_at, unit_fits, word_index
+from geo.lexicon import (
+    WATER_STRUCTURES, DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, INTERCITY_HEADS, AREA_TYPE_TAILS,
+    CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, BOUNDING_WORDS,
+    LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, heads)
+from geo.lexicon_lookups import (
+    FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, GENERIC_SORTED, FOLLOWERS_SORTED, STOPS, deng_in_word,
+    match_any, multi_stop_ending_at, unit_fits, word_index)
 from geo.extract.model import Count
 from geo.extract.name_tails import head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number

@@ -6,7 +6,11 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ACTIONS, ACTIONS_SORTED, HONOUR_VERBS, INTERCITY_HEADS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS, SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, deng_in_word, heads, is_generic, match_any, stop_ending_at, unit_fits
+from geo.lexicon import (
+    ACTIONS, HONOUR_VERBS, INTERCITY_HEADS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS,
+    SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, heads)
+from geo.lexicon_lookups import (
+    ACTION_INDEX, ACTIONS_SORTED, deng_in_word, is_generic, match_any, stop_ending_at, unit_fits)
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.extension_gate import names_nothing_after
 from geo.extract.headfit import ends_with_head_of, head_holds

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, ACTIONS_SORTED, STOPS, THING_UNITS, ACTION_INDEX, heads, is_generic, match_any
+from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, THING_UNITS, heads
+from geo.lexicon_lookups import ACTIONS_SORTED, STOPS, ACTION_INDEX, is_generic, match_any
 from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, \
     head_category, thing_category
 from geo.extract.counts import group_record, is_thing, stock_counted, taken_spans

@@ -9,7 +9,8 @@ import re
 from geo.extract.model import headless_name
 from geo.extract.patterns import LANDMARK_VERB_REACH, MAX_LANDMARK, MAX_LANDMARK_ITEMS, MIN_LANDMARK
 from geo.extract.segment import clauses
-from geo.lexicon import ACTION_INDEX, LANDMARK_WORKS, LEFT_ACTIONS, PHASE_VERBS, heads, is_generic
+from geo.lexicon import LANDMARK_WORKS, LEFT_ACTIONS, PHASE_VERBS, heads
+from geo.lexicon_lookups import ACTION_INDEX, is_generic
 from geo.word_index import WordIndex
 
 _WORKS = re.compile("(?:等处|等)?(?P<works>" + "|".join(sorted(LANDMARK_WORKS, key=len, reverse=True)) + ")")

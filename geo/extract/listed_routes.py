@@ -10,7 +10,8 @@ from geo.extract.model import headless_name
 from geo.extract.patterns import MAX_LISTED_ROUTES, ROUTE_ECHO_REACH
 from geo.extract.segment import clauses
 from geo.extract.works import resolve_category
-from geo.lexicon import ACTION_INDEX, ROUTE_LIST_OPENERS
+from geo.lexicon import ROUTE_LIST_OPENERS
+from geo.lexicon_lookups import ACTION_INDEX
 
 # A header of road projects ending its clause: a road word, a few characters (its works), then 项目
 # or 工程 and maybe their count (县乡公路改造项目5个, 道路建设项目).

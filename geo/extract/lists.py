@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import bisect
 
-from geo.lexicon import ACTION_INDEX, CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, ACTIONS_SORTED, DWELLING_UNITS, FOLLOWERS_SORTED, MEMBER_MARKERS, SEPARATORS, SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, is_generic, match_any, stop_ending_at, word_index
+from geo.lexicon import (
+    CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, DWELLING_UNITS, MEMBER_MARKERS, SEPARATORS,
+    SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES)
+from geo.lexicon_lookups import (
+    ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at, word_index)
 from geo.numbers import parse_number
 from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.chains import Chain, once_per_chain

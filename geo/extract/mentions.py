@@ -6,7 +6,13 @@ import bisect
 import functools
 import re
 
-from geo.lexicon import ACTION_INDEX, ROAD_CLEARANCE_WORDS, BUS_WORDS, FOLLOWERS_SORTED, COUNTED_WORKS, FILLER_INDEX, ESTATE_SUFFIXES, HONOUR_VERBS, COUNTED_ROAD_WORDS, ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, STEM_CATEGORY, head_endings, head_lengths_by_ending, heads, is_generic, match_any, stop_ending_at
+from geo.lexicon import (
+    ROAD_CLEARANCE_WORDS, BUS_WORDS, COUNTED_WORKS, ESTATE_SUFFIXES, HONOUR_VERBS, COUNTED_ROAD_WORDS,
+    ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS,
+    STEM_CATEGORY, heads)
+from geo.lexicon_lookups import (
+    ACTION_INDEX, FOLLOWERS_SORTED, FILLER_INDEX, head_endings, head_lengths_by_ending, is_generic,
+    match_any, stop_ending_at)
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTION_INDEX, BUILDING_USES, FIRMS, FIRM_WORDS, GENERIC_SORTED, WORKS_NOUNS, heads, word_index
+from geo.lexicon import BUILDING_USES, FIRMS, FIRM_WORDS, WORKS_NOUNS, heads
+from geo.lexicon_lookups import ACTION_INDEX, GENERIC_SORTED, word_index
 from geo.settings import CLASSED_WORKS_MAX_MODIFIERS
 
 _GENERIC_INDEX = word_index(GENERIC_SORTED)

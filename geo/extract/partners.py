@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ACTIONS_SORTED, ENCLOSURE_WORDS, STRINGING_WORDS, ACTION_INDEX, FOLLOWERS_SORTED, JUNCTION_HEADS, LOCATOR_WORDS, NON_PLACE_TYPES, PARTNER_WORDS, ROAD_PARTNER_WORDS, STOP_WORDS, STREET_TYPES, heads, match_any
+from geo.lexicon import (
+    ENCLOSURE_WORDS, STRINGING_WORDS, JUNCTION_HEADS, LOCATOR_WORDS, NON_PLACE_TYPES, PARTNER_WORDS,
+    ROAD_PARTNER_WORDS, STOP_WORDS, STREET_TYPES, heads)
+from geo.lexicon_lookups import ACTIONS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.model import chain_end, chain_first, chain_last
 from geo.extract.patterns import NUM, ROAD_CATEGORIES
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from geo.extract.patterns import LIST_JOINS, NUM
-from geo.lexicon import (ACTION_INDEX, COVERAGE_VERBS, NEIGHBOURHOOD_HEADS, RENEWED_TYPE_TAILS,
-                         SHARED_BY_PLACES_HEADS, TOWNSHIP_SUFFIXES)
+from geo.lexicon import (
+    COVERAGE_VERBS, NEIGHBOURHOOD_HEADS, RENEWED_TYPE_TAILS, SHARED_BY_PLACES_HEADS, TOWNSHIP_SUFFIXES)
+from geo.lexicon_lookups import ACTION_INDEX
 from geo.settings import LISTED_PEERS_REACH, PEER_CATEGORIES, PEER_WATER_MIN_STEM
 
 _WATER = "water"

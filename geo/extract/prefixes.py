@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, TOWN_QUALIFIERS, heads, is_generic
+from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, TOWN_QUALIFIERS, heads
+from geo.lexicon_lookups import is_generic
 from geo.extract.patterns import MAX_STEM
 from geo.extract.stems import find_stem
 from geo.settings import PLACE_BEFORE_SIDE

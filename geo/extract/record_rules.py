@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 
 from geo.settings import NAME_BEFORE_WATER_TYPE_MIN
-from geo.lexicon import BARE_PHASE_UNNAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, is_generic, ORGANISATION_HEADS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads
+from geo.lexicon import (
+    BARE_PHASE_UNNAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, ORGANISATION_HEADS, PHASE_VERBS,
+    SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads)
+from geo.lexicon_lookups import is_generic
 from geo.extract.counts import sentence_part_before, stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, ROAD_CATEGORIES

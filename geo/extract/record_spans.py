@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from geo.lexicon import ALONG_WORDS, COMPOUND_OWNERS, DWELLING_UNITS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
-    heads, is_generic
+    heads
+from geo.lexicon_lookups import is_generic
 from geo.extract.model import Record
 from geo.extract.patterns import COUNT_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
 from geo.extract.stems import after_year

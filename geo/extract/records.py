@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.lexicon import AMENITY_CLASSES, FORMER_WORDS, COUNTED_WORKS, TYPE_WORDS, NETWORK_HEADS, is_generic, AREA_ACTIONS, NEIGHBOURHOOD_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, category_group, heads
+from geo.lexicon import (
+    AMENITY_CLASSES, FORMER_WORDS, COUNTED_WORKS, TYPE_WORDS, NETWORK_HEADS, AREA_ACTIONS,
+    NEIGHBOURHOOD_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, heads)
+from geo.lexicon_lookups import is_generic, category_group
 from geo.extract.chains import followed_by, holds_head, of_list, once_per_chain, positions
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
 from geo.extract.partners import drop_locators, drop_partners

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from geo.extract.extents import extend_right
-from geo.lexicon import ACTION_INDEX, COUNTY_ROAD_OWNERS, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, category_group, heads, is_generic, stop_ending_at
+from geo.lexicon import COUNTY_ROAD_OWNERS, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads
+from geo.lexicon_lookups import ACTION_INDEX, category_group, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import DASHES, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
 from geo.settings import ROUTE_COVER_REACH

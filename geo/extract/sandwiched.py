@@ -8,7 +8,8 @@ from geo.data import categories
 from geo.extract.confidence import score_added
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import COUNTED_PROJECTS, MAX_SANDWICHED, ROAD_CATEGORIES, TAGGER_DROP_OUTSIDE
-from geo.lexicon import ACTIONS_SORTED, SECTOR_WORDS, SUBUNIT_HEADS, heads, is_generic, stop_ending_at
+from geo.lexicon import SECTOR_WORDS, SUBUNIT_HEADS, heads
+from geo.lexicon_lookups import ACTIONS_SORTED, is_generic, stop_ending_at
 
 # Items of two to eight characters (翠园, 明发世贸) between two named places.
 _ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")

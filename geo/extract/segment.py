@@ -185,7 +185,8 @@ def _qualifying_village(norm):
     a head (卫生室, 综合服务中心) and opens with no verb or stop word."""
     if "村(" not in norm and "区(" not in norm:
         return []
-    from geo.lexicon import FILLER_INDEX, STOPS, heads, match_any
+    from geo.lexicon import heads
+    from geo.lexicon_lookups import FILLER_INDEX, STOPS, match_any
 
     spans = []
     for m in _VILLAGE_OR_COMMUNITY.finditer(norm):

@@ -8,7 +8,8 @@ import re
 from geo.extract.model import headless_name
 from geo.extract.patterns import MAX_PARK_SITE, MIN_PARK_SITE_PLACE
 from geo.extract.segment import clauses
-from geo.lexicon import ACTION_INDEX, PARK_SITE_WORDS, SITED_PARK_TYPES, TOWN_AREAS, is_generic
+from geo.lexicon import PARK_SITE_WORDS, SITED_PARK_TYPES, TOWN_AREAS
+from geo.lexicon_lookups import ACTION_INDEX, is_generic
 
 _TYPE = re.compile("|".join(sorted(SITED_PARK_TYPES, key=len, reverse=True)))
 _SIDE = re.compile("|".join(sorted(PARK_SITE_WORDS, key=len, reverse=True)))

@@ -9,7 +9,8 @@ from geo.extract.counted_places import works_after_jinxing
 from geo.extract.counted_nouns import THING_NOUN, end_of_noun, thing_category, type_family
 from geo.extract.counts import group_record, is_thing, last_action, taken_spans, works_category
 from geo.extract.patterns import COUNT_RE, COUNTED_PROJECTS
-from geo.lexicon import BUDGET_WORDS, COUNTED_WORKS, THING_UNITS, match_any
+from geo.lexicon import BUDGET_WORDS, COUNTED_WORKS, THING_UNITS
+from geo.lexicon_lookups import match_any
 from geo.numbers import parse_number
 from geo.extract.works import right_action
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BLOCK_HEADS, DIRECTIONS, NOT_STOPS, GENERIC_SORTED, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS, POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, STOPS, JURISDICTION_SUFFIXES, TYPE_WORDS, VAGUE_QUANTITIES, heads, is_generic, is_road_type, match_any, unit_fits, verb_ending_at
+from geo.lexicon import (
+    BLOCK_HEADS, NOT_STOPS, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS,
+    POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, JURISDICTION_SUFFIXES, TYPE_WORDS,
+    VAGUE_QUANTITIES, heads)
+from geo.lexicon_lookups import (
+    DIRECTIONS, GENERIC_SORTED, STOPS, is_generic, is_road_type, match_any, unit_fits, verb_ending_at)
 from geo.extract.model import Count
 from geo.numbers import parse_number
 from geo.extract.patterns import HAN_RUN, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, RATING_RE

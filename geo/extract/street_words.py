@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import is_generic, multi_stop_ending_at, stop_ending_at
+from geo.lexicon_lookups import is_generic, multi_stop_ending_at, stop_ending_at
 
 # A town named before a street (青山县|建设路): its own town, not a generic one (全市, 本区, 我县).
 _TOWN_BEFORE_STREET = re.compile(r"(?<![本该各我全])[\u4e00-\u9fff][市县区镇]")

@@ -85,7 +85,8 @@ def _lexicon_table():
     """
     import numpy as np
 
-    from geo.lexicon import ACTIONS_SORTED, CUED_HEADS, FOLLOWERS_SORTED, GENERIC_SORTED, STOPS, heads
+    from geo.lexicon import CUED_HEADS, heads
+    from geo.lexicon_lookups import ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED, STOPS
 
     roles, codes = {}, {}
     for bit, words in enumerate((STOPS, ACTIONS_SORTED, FOLLOWERS_SORTED, GENERIC_SORTED)):

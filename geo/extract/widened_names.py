@@ -6,7 +6,10 @@ import bisect
 import itertools
 import re
 
-from geo.lexicon import ACTION_INDEX, SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, PLACE_WORKS, TOWNSHIP_SUFFIXES, WORKS_NOUNS, category_group, heads, match_any
+from geo.lexicon import (
+    SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, PLACE_WORKS, TOWNSHIP_SUFFIXES,
+    WORKS_NOUNS, heads)
+from geo.lexicon_lookups import ACTION_INDEX, category_group, match_any
 from geo.extract.apposition import ends_with_type
 from geo.extract.name_tails import classed_works_to, uses_listed
 from geo.extract.prefixes import is_address

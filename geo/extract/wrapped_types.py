@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import heads, is_generic
+from geo.lexicon import heads
+from geo.lexicon_lookups import is_generic
 
 # A single space between two runs of at least two Han characters (a space beside a lone character
 # is a letter-spaced word's: see geo.extract.segment._letter_spaces).
