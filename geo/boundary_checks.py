@@ -304,6 +304,33 @@ def collections_opened(gdf, name_field, path):
                  f"({listed(names)}): their polygons are kept, the points and lines left out"]
 
 
+def osm_boundaries_kept(gdf, path):
+    """``(gdf, warnings)``: of the polygons GDAL reads from an OpenStreetMap extract (every closed way
+    and relation: buildings, parks, markets), the 街道 and 乡镇 boundaries alone (``boundary`` =
+    ``administrative``, ``admin_level`` 8), and a line naming the others left out. InputError when
+    there is none: an extract's market read as the district's one 街道, its boundary relations whose
+    rings do not close dropped by GDAL without a word."""
+    import pandas as pd
+
+    from geo.io import InputError
+
+    level = gdf["admin_level"] if "admin_level" in gdf.columns else pd.Series(None, index=gdf.index)
+    boundary = gdf["boundary"] if "boundary" in gdf.columns else pd.Series(None, index=gdf.index)
+    keep = (boundary.astype(str) == "administrative") & (level.astype(str).str.strip() == "8")
+    names = gdf["name"].fillna("?") if "name" in gdf.columns else [f"feature {n + 1}" for n in range(len(gdf))]
+    others = listed(pd.Series(names, index=gdf.index)[~keep])
+    if not keep.any():
+        found = f": its polygons are {others}" if others else ""
+        raise InputError(path, f"is an OpenStreetMap extract holding no 街道 boundary (a closed relation or way "
+                               f"tagged boundary=administrative, admin_level=8; one whose rings do not close is "
+                               f"none){found}; export the 街道 polygons from it (GeoJSON, GeoPackage) for --districts, "
+                               "and give the extract itself as --osm (geo build, geo geocode)")
+    if keep.all():
+        return gdf, []
+    return gdf[keep], [f"{path}: left out {int((~keep).sum())} of its {len(gdf)} OpenStreetMap polygon(s) that "
+                       f"are no 街道 boundary (boundary=administrative, admin_level=8): {others}"]
+
+
 def labels_left_out(gdf, name_field, path):
     """``(gdf, warnings)``: a file of 街道 polygons that also holds points or lines each named as one of
     them (an 奥维 or Google Earth KML with a pin at each 街道, its outline drawn again as a line) without
