@@ -256,9 +256,10 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \
                 "drawing, a .dxf)" if kinds & {"LineString", "MultiLineString"} else ""
         raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}{lines}")
-    coords = shapely.get_coordinates(gdf.geometry.values)
-    if coords.size and not np.isfinite(coords).all():
-        raise InputError(path, "has NaN or infinite coordinates")
+    coords, owner = shapely.get_coordinates(gdf.geometry.values, return_index=True)
+    if coords.size and not np.isfinite(coords).all():  # a GeoJSON's NaN or Infinity: name the 街道
+        bad = np.unique(owner[~np.isfinite(coords).all(axis=1)])
+        raise InputError(path, f"{_of(len(bad), len(gdf))} NaN or infinite coordinates ({listed(gdf[name_field].iloc[bad])})")
     for column in filter(None, (name_field, code_field)):
         _check_one_value(path, gdf[column], column)
     names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
