@@ -57,7 +57,8 @@ def _snapped_zones(zones, zone, projects, targets, snap):
     moved, close = thinned[inverse], np.empty(len(zones), dtype=object)
     whole = np.ones(len(zones), dtype=bool)
     edges = {}
-    for pair in np.flatnonzero(shapely.get_num_coordinates(moved) > JOIN_CLIP_VERTICES):
+    detailed = (shapely.get_num_coordinates(moved) > JOIN_CLIP_VERTICES) & np.isin(shapely.get_type_id(moved), _AREAS)
+    for pair in np.flatnonzero(detailed):
         if inverse[pair] not in edges:
             edges[inverse[pair]] = _Edge(moved[pair])
         done = snapped_near(moved[pair], projects[pair], targets[pair], snap, edges[inverse[pair]])
