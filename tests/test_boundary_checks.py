@@ -125,9 +125,10 @@ def test_an_osm_extract_as_street_blocks_gives_its_boundaries_alone(tmp_path):
     from geo.io import InputError
 
     with pytest.raises(InputError, match=r"OpenStreetMap extract holding no 街道 boundary .*: its polygons are 白石市场; "
-                                         r"export the 街道 polygons"):
+                                         r"1 街道 boundary relation\(s\) left out, .*: 白石街道 \(r220\); export"):
         load_official_zones(_osm_extract(tmp_path, []), name_field="name")
     zones, warnings = load_official_zones(_osm_extract(tmp_path, ["青山街道"]), name_field="name")
     assert list(zones["name"]) == ["青山街道"]
     assert any("left out 1 of its 2 OpenStreetMap polygon(s) that are no 街道 boundary" in w and "白石市场" in w
                for w in warnings), warnings
+    assert any("1 街道 boundary relation(s) left out" in w and "白石街道 (r220)" in w for w in warnings), warnings
