@@ -135,10 +135,13 @@ def cases():
         return lambda: allocate_to_zones(projects, zones)
 
     def dense_zones(n):  # the same ten 街道, a vertex every 1 to 3 cm at 3,000,000, and 300 roads, 50 plots
+        import pandas as pd
+
         zones, projects = _crossed_zones(n)
         from geo.join import allocate_to_zones
 
-        projects = projects.iloc[list(range(300)) + list(range(len(projects) - 50, len(projects)))]
+        roads = projects[projects.geom_type == "LineString"].iloc[:300]
+        projects = pd.concat([roads, projects[projects.geom_type == "Polygon"].iloc[-50:]])
         return lambda: allocate_to_zones(projects, zones)
 
     return [(f"web page, {junk!r} left unclosed", "times", 60_000, page(junk)) for junk in _JUNK] + [
