@@ -8,7 +8,7 @@ from pathlib import Path
 
 from geo import settings
 from geo.boundary_checks import (collections_opened, datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed,
-                                  misplaced_warning, repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
+                                  misplaced_warning, osm_boundaries_kept, repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
 from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
                                  other_district_warning, rows_lying_apart, rows_of_district)
 from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outline_as_zone
@@ -194,6 +194,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                          normalise_datum, stated_web_datum, to_metric, wgs84_geometry)
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.dbf import dbf_cut_names
+    from geo.osm_files import is_osm_file
     from geo.vectors import read_vector
 
     if not name_field:
@@ -210,6 +211,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                                f"{f'EPSG:{epsg}' if epsg else gdf.crs.name} (leave the option out)")
     if gdf.empty:
         raise InputError(path, "contains no features")
+    osm_left = []
+    if is_osm_file(path):  # every closed way and relation of it read as polygons: the boundaries alone
+        gdf, osm_left = osm_boundaries_kept(gdf, path)
     fields = {}
     for field_name, option in ((name_field, "--name-field"), (code_field, "--code-field")):
         if field_name and (field_name not in gdf.columns or field_name == gdf.geometry.name):  # its WKT no name
@@ -237,6 +241,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
     gdf, drawn = collections_opened(gdf, name_field, path)
+    drawn = osm_left + drawn
     if is_drawing(path):  # a DXF: lines and text labels, not polygons
         gdf, more = zones_from_drawing(gdf, name_field, code_field, path)
         drawn += more
@@ -251,9 +256,10 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         lines = " (boundaries drawn as lines: make them polygons first, in QGIS with Polygonize, or give the CAD " \
                 "drawing, a .dxf)" if kinds & {"LineString", "MultiLineString"} else ""
         raise InputError(path, f"expected polygons, found {', '.join(sorted(kinds))}{lines}")
-    coords = shapely.get_coordinates(gdf.geometry.values)
-    if coords.size and not np.isfinite(coords).all():
-        raise InputError(path, "has NaN or infinite coordinates")
+    coords, owner = shapely.get_coordinates(gdf.geometry.values, return_index=True)
+    if coords.size and not np.isfinite(coords).all():  # a GeoJSON's NaN or Infinity: name the 街道
+        bad = np.unique(owner[~np.isfinite(coords).all(axis=1)])
+        raise InputError(path, f"{_of(len(bad), len(gdf))} NaN or infinite coordinates ({listed(gdf[name_field].iloc[bad])})")
     for column in filter(None, (name_field, code_field)):
         _check_one_value(path, gdf[column], column)
     names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override

@@ -304,6 +304,55 @@ def collections_opened(gdf, name_field, path):
                  f"({listed(names)}): their polygons are kept, the points and lines left out"]
 
 
+def osm_boundaries_kept(gdf, path):
+    """``(gdf, warnings)``: of the polygons GDAL reads from an OpenStreetMap extract (every closed way
+    and relation: buildings, parks, markets), the 街道 and 乡镇 boundaries alone (``boundary`` =
+    ``administrative``, ``admin_level`` 8), and lines naming the others left out and the boundary
+    relations GDAL could not build (it drops one whose rings do not close without a word). InputError
+    when there is none: an extract's market was read as the district's one 街道."""
+    import pandas as pd
+
+    from geo.io import InputError
+
+    level = gdf["admin_level"] if "admin_level" in gdf.columns else pd.Series(None, index=gdf.index)
+    boundary = gdf["boundary"] if "boundary" in gdf.columns else pd.Series(None, index=gdf.index)
+    keep = (boundary.astype(str) == "administrative") & (level.astype(str).str.strip() == "8")
+    names = gdf["name"].fillna("?") if "name" in gdf.columns else [f"feature {n + 1}" for n in range(len(gdf))]
+    others = listed(pd.Series(names, index=gdf.index)[~keep])
+    built = set(pd.to_numeric(gdf["osm_id"], errors="coerce").dropna().astype(int)) if "osm_id" in gdf.columns else set()
+    unbuilt = _osm_boundaries_unbuilt(path, built)
+    lost = (f"{len(unbuilt)} 街道 boundary relation(s) left out, the file lacking some of their member ways or their "
+            f"rings not closing (an extract cut at its edge?): {listed(unbuilt)}") if unbuilt else ""
+    if not keep.any():
+        found = f": its polygons are {others}" if others else ""
+        raise InputError(path, f"is an OpenStreetMap extract holding no 街道 boundary (a closed relation or way "
+                               f"tagged boundary=administrative, admin_level=8){found}{f'; {lost}' if lost else ''}; "
+                               "export the 街道 polygons from it (GeoJSON, GeoPackage) for --districts, and give the "
+                               "extract itself as --osm (geo build, geo geocode)")
+    said = [f"{path}: {lost}"] if lost else []
+    if keep.all():
+        return gdf, said
+    return gdf[keep], said + [f"{path}: left out {int((~keep).sum())} of its {len(gdf)} OpenStreetMap polygon(s) "
+                              f"that are no 街道 boundary (boundary=administrative, admin_level=8): {others}"]
+
+
+def _osm_boundaries_unbuilt(path, built):
+    """``['白石街道 (r220)', …]``: the 街道 boundary relations of an OSM extract (admin_level 8) whose id is
+    not in ``built``, from one pass over its relations (none when osmium cannot read it)."""
+    try:
+        import osmium
+
+        unbuilt = []
+        for relation in osmium.FileProcessor(str(path), osmium.osm.RELATION):
+            tags = relation.tags
+            if tags.get("boundary") == "administrative" and (tags.get("admin_level") or "").strip() == "8" \
+                    and relation.id not in built:
+                unbuilt.append(f"{tags.get('name') or '?'} (r{relation.id})")
+        return unbuilt
+    except Exception:  # (osmium's errors: GDAL read the file, the warning is all that is lost)
+        return []
+
+
 def labels_left_out(gdf, name_field, path):
     """``(gdf, warnings)``: a file of 街道 polygons that also holds points or lines each named as one of
     them (an 奥维 or Google Earth KML with a pin at each 街道, its outline drawn again as a line) without

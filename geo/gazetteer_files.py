@@ -54,7 +54,8 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     Rows placed by hand on the projects map are checked as the map writes them
     (:func:`geo.hand_placed.check_file`): InputError otherwise. Other rows that cannot
     place anything are left out with one warning (appended to
-    ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection,
+    ``warnings``, else printed on stderr; see :func:`geo.io.warn`): a GeometryCollection that is no one
+    place (one that is, a polygon and its label point, is that place: :func:`_collections_opened`),
     a line of zero length, a polygon of zero area, a road (by its ``feature_type``, ``category`` or name) given
     as a point or a polygon, unless the planner drew it so on the projects map (its
     ``source`` is :data:`geo.settings.HAND_PLACED_SOURCE`: the map's panel offers every
@@ -88,6 +89,7 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
         rows, geoms = read_vector_rows(path, warnings, layer=layer)
     if not rows:
         raise InputError(path, "gazetteer has no entries")
+    geoms = _collections_opened(path, rows, geoms, warnings)
     unusable = _unusable_rows(rows, geoms)
     entries = _entries_from_rows(path, rows, geoms, tier=tier, datum=datum, warnings=warnings, left_out=unusable,
                                  district=district)
@@ -119,6 +121,49 @@ def _check_columns_swapped(path, names, coords, lon, lat):
                "its coordinates were written latitude first; write them x = longitude, y = latitude")
         raise InputError(path, f"every entry has its latitude beyond ±90 and its longitude within it (entry 1, "
                                f"{names[0]}: lon {coords[0, 0]:g}, lat {coords[0, 1]:g}): {fix}")
+
+
+def _collections_opened(path, rows, geoms, warnings):
+    """``geoms`` with each GeometryCollection that is one place as its parts of the highest dimension,
+    and one warning naming the rows whose other parts were left out: polygons with points or lines on
+    them (a place's area and its label point, as FME, a PostGIS ``ST_Collect`` or a web map's export
+    store it, like a 街道 file's: :func:`geo.boundary_checks.collections_opened`) are the polygons'
+    union; a road's lines with points (its name's) its lines; parts of one kind, those parts. Any
+    other collection (a school's point and a line, a polygon with a point apart from it: which is
+    the place?) stays one, left out by :func:`_unusable_rows`."""
+    import numpy as np
+    import shapely
+
+    from geo.boundary_checks import listed
+    from geo.io import warn
+
+    kinds = ("points", "lines", "polygons")
+    opened, dropped = list(geoms), {}
+    for number, geom in enumerate(geoms):
+        if geom is None or geom.geom_type != "GeometryCollection":
+            continue
+        parts = shapely.get_parts(geom)
+        while (nested := shapely.get_type_id(parts) == shapely.GeometryType.GEOMETRYCOLLECTION).any():
+            parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
+        parts = parts[~shapely.is_empty(parts)]
+        if not parts.size:
+            continue
+        dimensions = shapely.get_dimensions(parts)
+        top = int(dimensions.max())
+        kept, others = parts[dimensions == top], parts[dimensions < top]
+        place = shapely.union_all(kept) if top == 2 else kept[0] if kept.size == 1 else \
+            shapely.multilinestrings(kept) if top == 1 else shapely.multipoints(kept)
+        if others.size and not (shapely.intersects(place, others).all() if top == 2 else _is_road(rows[number])):
+            continue
+        opened[number] = place
+        if others.size:
+            left = " and ".join(kinds[d] for d in sorted(set(dimensions[dimensions < top].tolist())))
+            dropped.setdefault((kinds[top], left), []).append(number)
+    for (kept, left), numbers in dropped.items():
+        names = [f"entry {n + 1} ({_text(rows[n].get('name')) or ''})" for n in numbers]
+        warn(f"{path}: {len(numbers)} row(s) stored as GeometryCollections of {kept} with {left} "
+             f"({listed(names)}): their {kept} are kept, the {left} left out", warnings)
+    return opened
 
 
 def _unusable_rows(rows, geoms):

@@ -6,6 +6,7 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
+from geo.join_snap_runs import _Edge, snapped_near
 from geo.settings import JOIN_CLIP_VERTICES
 
 
@@ -28,17 +29,45 @@ def snapped(zones, projects, zone, project, zones_local, snap):
     if not near.any():
         return zones, projects
     zones, projects = zones.copy(), projects.copy()
-    # Vertices closer together than snap (an edge densified to a vertex every 2 cm) are one: with them
-    # GEOS's snap took over ten minutes for a zone of a million vertices, without them a quarter second.
-    moved = shapely.snap(shapely.remove_repeated_points(zones[near], snap),
-                         _vertices_near(projects[near], edges[zone[near]], snap), snap)
+    moved, close = _snapped_zones(zones[near], zone[near], projects[near],
+                                  _vertices_near(projects[near], edges[zone[near]], snap), snap)
     # Snapping moves the zone near its project alone, and there alone can it make it invalid: that part
     # is tested (a 街道 of 300,000 vertices validated whole for each road that ran along it: 60 ms each).
     broken = ~shapely.is_valid(around(moved, projects[near], snap))
     moved[broken] = shapely.make_valid(moved[broken], method="structure", keep_collapsed=False)
     zones[near] = moved
-    projects[near] = shapely.snap(projects[near], _vertices_near(moved, projects[near], snap), snap)
+    projects[near] = shapely.snap(projects[near], close, snap)
     return zones, projects
+
+
+def _snapped_zones(zones, zone, projects, targets, snap):
+    """(moved, close) pair by pair: ``zones[i]`` (zone number ``zone[i]``) snapped to ``targets[i]``
+    within ``snap``, and the moved zone's vertices within ``snap`` of ``projects[i]``, in its order:
+    what ``projects[i]`` is snapped to in turn.
+
+    Vertices closer together than snap (an edge densified to a vertex every 2 cm) are one: with them
+    GEOS's snap took over ten minutes for a zone of a million vertices, without them a quarter second.
+    A zone is thinned once, not for every pair. One of more than
+    :data:`geo.settings.JOIN_CLIP_VERTICES` vertices is snapped through the stretches of its edge
+    near the project (:func:`geo.join_snap_runs.snapped_near`; the same zone and vertices): snapped
+    whole, then scanned for the vertices near the project, it cost some 30 ms a pair at 300,000.
+    """
+    used, first, inverse = np.unique(zone, return_index=True, return_inverse=True)
+    thinned = shapely.remove_repeated_points(zones[first], snap)
+    moved, close = thinned[inverse], np.empty(len(zones), dtype=object)
+    whole = np.ones(len(zones), dtype=bool)
+    edges = {}
+    detailed = (shapely.get_num_coordinates(moved) > JOIN_CLIP_VERTICES) & np.isin(shapely.get_type_id(moved), _AREAS)
+    for pair in np.flatnonzero(detailed):
+        if inverse[pair] not in edges:
+            edges[inverse[pair]] = _Edge(moved[pair])
+        done = snapped_near(moved[pair], projects[pair], targets[pair], snap, edges[inverse[pair]])
+        if done is not None:
+            (moved[pair], close[pair]), whole[pair] = done, False
+    if whole.any():
+        moved[whole] = shapely.snap(moved[whole], targets[whole], snap)
+        close[whole] = _vertices_near(moved[whole], projects[whole], snap)
+    return moved, close
 
 
 # How far around a project's box a detailed zone is kept for its cut, in snap distances: more than all

@@ -179,3 +179,26 @@ def no_crs(path, frame=None) -> str:
     there = any(path.with_suffix(suffix).exists() for suffix in (".prj", ".PRJ"))
     return (f"has no coordinate reference system ({'its .prj names none GDAL reads' if there else 'add a .prj file beside it'}"
             f"{hint})")
+
+
+def attribute_table(path: Path, frame, layer=None):
+    """``has no geometry column: its layer '点位表' is a table of attributes alone (名称, 经度, 纬度)…`` for a
+    GeoPackage or SQLite table without geometry (an attribute table QGIS or ArcGIS wrote beside, or instead
+    of, a layer of points), saying that a table's lon/lat columns are read from a CSV or workbook; else None."""
+    import pyogrio
+
+    from geo.table_headers import LAT_COLUMNS, LON_COLUMNS, header_key
+
+    if path.suffix.lower() not in (".gpkg", ".sqlite", ".db") or not path.is_file():
+        return None
+    if layer is None:
+        with contextlib.suppress(Exception):  # (GDAL's errors: it was read a moment ago)
+            layer = str(pyogrio.list_layers(path)[0][0])
+    columns = [str(column) for column in frame.columns if str(column).lower() not in ("geometry", "fid")]
+    shown = ", ".join(columns[:6]) + ("…" if len(columns) > 6 else "")
+    keys = {header_key(column) for column in columns}
+    said = f"has no geometry column: its layer '{layer}' is a table of attributes alone ({shown})"
+    if keys & set(LON_COLUMNS) and keys & set(LAT_COLUMNS):
+        said += ("; geo reads the lon/lat columns of a CSV or .xlsx table: export the layer as one (QGIS: "
+                 "Export > Save Features As…, CSV)")
+    return said

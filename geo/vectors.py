@@ -13,7 +13,7 @@ from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unr
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
 from geo.survey import unstated_zone_hint
-from geo.vector_explain import check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
+from geo.vector_explain import attribute_table, check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
 from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places,
                                without_overlays)
 from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, layer_names,
@@ -193,7 +193,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         raise InputError(path, unreadable(exc, path)) from None
     check_features_read(path, gdf)  # a collection in a Feature, a 'feature', a Polygon of 4 levels: GDAL read none
     if not _has_geometry(gdf):
-        raise InputError(path, zipped_tables(path) or "has no geometry column")
+        raise InputError(path, zipped_tables(path) or attribute_table(path, gdf, layer) or "has no geometry column")
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf

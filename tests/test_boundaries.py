@@ -665,3 +665,23 @@ def test_a_gpx_of_closed_tracks_is_read_from_its_track_layer_not_refused_as_of_s
                     f'<trk><name>白石街道</name><trkseg>{points}</trkseg></trk></gpx>', encoding="utf-8")
     zones, _ = load_official_zones(path, name_field="name")
     assert list(zones["name"]) == ["白石街道"] and zones.geometry.iloc[0].area > 0
+
+
+def test_a_street_block_of_nan_or_infinite_coordinates_is_named(tmp_path):
+    # A GeoJSON's NaN or Infinity (a vertex an export could not compute): 'has NaN or infinite
+    # coordinates', which of the 街道 left to the planner to find among thousands of vertices.
+    import json
+
+    features = []
+    for number, (name, x) in enumerate([("青山街道", 116.97), ("白石街道", 116.99), ("松林街道", 117.01)]):
+        ring = [[x, 36.70], [x + 0.02, 36.70], [x + 0.02, 36.72], [x, 36.72], [x, 36.70]]
+        if number == 1:
+            ring[2] = ["NaN_", "NaN_"]
+        features.append({"type": "Feature", "properties": {"name": name},
+                         "geometry": {"type": "Polygon", "coordinates": [ring]}})
+    path = tmp_path / "青山县街道.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+                    .replace('"NaN_"', "NaN"), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_official_zones(path, name_field="name")
+    assert str(info.value) == f"{path}: 1 of 3 features has NaN or infinite coordinates (白石街道)"

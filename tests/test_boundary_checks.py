@@ -89,3 +89,46 @@ def test_a_collection_of_points_alone_is_still_no_street_block(tmp_path):
                     '[116.97, 36.70]}]}}]}', encoding="utf-8")
     with pytest.raises(InputError, match="expected polygons, found GeometryCollection"):
         load_official_zones(path, name_field="name")
+
+
+def _osm_extract(tmp_path, boundaries):
+    """An OSM XML extract (青山县.osm): a market (白石市场, a closed multipolygon relation), 白石街道 as a
+    boundary relation of two ways that do not meet, and ``boundaries`` closed admin_level 8 ones."""
+    corners = {"白石市场": (117.010, 36.690, 117.014, 36.694), "青山街道": (116.98, 36.68, 117.02, 36.70)}
+    nodes = {1: (117.000, 36.690), 2: (117.004, 36.690), 3: (117.004, 36.694), 4: (117.000, 36.694), 5: (117.0005, 36.6935)}
+    ways, relations = ['<way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/></way>',
+                       '<way id="101"><nd ref="4"/><nd ref="5"/></way>'], []
+    tags = {"白石市场": '<tag k="type" v="multipolygon"/><tag k="amenity" v="marketplace"/>'}
+    admin = '<tag k="type" v="boundary"/><tag k="boundary" v="administrative"/><tag k="admin_level" v="8"/>'
+    relations.append(f'<relation id="220"><member type="way" ref="100" role="outer"/><member type="way" ref="101" '
+                     f'role="outer"/>{admin}<tag k="name" v="白石街道"/></relation>')
+    for number, name in enumerate(["白石市场"] + boundaries):
+        x0, y0, x1, y1 = corners[name]
+        first = 10 * (number + 1)
+        nodes.update({first: (x0, y0), first + 1: (x1, y0), first + 2: (x1, y1), first + 3: (x0, y1)})
+        ways.append(f'<way id="{first}">' + "".join(f'<nd ref="{first + k}"/>' for k in (0, 1, 2, 3, 0)) + "</way>")
+        relations.append(f'<relation id="{300 + number}"><member type="way" ref="{first}" role="outer"/>'
+                         f'{tags.get(name, admin)}<tag k="name" v="{name}"/></relation>')
+    text = "".join(f'<node id="{n}" lat="{y}" lon="{x}"/>' for n, (x, y) in nodes.items())
+    path = tmp_path / "青山县.osm"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?><osm version="0.6">{text}{"".join(ways)}'
+                    f'{"".join(relations)}</osm>', encoding="utf-8")
+    return path
+
+
+def test_an_osm_extract_as_street_blocks_gives_its_boundaries_alone(tmp_path):
+    # GDAL reads every closed way and relation of an extract as a polygon: its market was the district's
+    # one 街道, and its boundary relation whose rings do not close was dropped without a word.
+    import pytest
+
+    from geo.boundaries import load_official_zones
+    from geo.io import InputError
+
+    said = r"OpenStreetMap extract holding no 街道 boundary .*: its polygons are 白石市场; 1 街道 boundary relation\(s\) "
+    with pytest.raises(InputError, match=said + r"left out, .*: 白石街道 \(r220\); export"):
+        load_official_zones(_osm_extract(tmp_path, []), name_field="name")
+    zones, warnings = load_official_zones(_osm_extract(tmp_path, ["青山街道"]), name_field="name")
+    assert list(zones["name"]) == ["青山街道"]
+    assert any("left out 1 of its 2 OpenStreetMap polygon(s) that are no 街道 boundary" in w and "白石市场" in w
+               for w in warnings), warnings
+    assert any("1 街道 boundary relation(s) left out" in w and "白石街道 (r220)" in w for w in warnings), warnings

@@ -761,3 +761,29 @@ def test_a_table_whose_longitude_and_latitude_columns_are_swapped_says_so(tmp_pa
     path.write_text(f"{header}\n青山小学,116.990,36.688,school\n白石市场,117.001,36.690,market\n", encoding="utf-8")
     with pytest.raises(InputError, match="every entry .* longitude and latitude columns hold each other's values"):
         load_file(path)
+
+
+def test_a_row_stored_as_a_collection_of_one_place_is_that_place_with_a_warning(tmp_path):
+    # FME, PostGIS ST_Collect and web maps store a place with its label point: 青山公园 its area and
+    # its name's point, 白石路 its line and its name's point. They were left out ("give one geometry
+    # type per row"); a school's point with a line, or an area with a point far from it, still are.
+    path = tmp_path / "点位.csv"
+    square = "POLYGON((117 36.7,117.01 36.7,117.01 36.71,117 36.71,117 36.7))"
+    path.write_text("name,wkt\n"
+                    f"青山公园,\"GEOMETRYCOLLECTION({square},POINT(117.005 36.705))\"\n"
+                    "白石路,\"GEOMETRYCOLLECTION(LINESTRING(116.98 36.70,117.01 36.70),POINT(117 36.701))\"\n"
+                    "白石小学,\"GEOMETRYCOLLECTION(POINT(117 36.7),LINESTRING(116.98 36.70,117.01 36.70))\"\n"
+                    f"青山广场,\"GEOMETRYCOLLECTION({square},POINT(117.2 36.9))\"\n"
+                    "青山站,\"GEOMETRYCOLLECTION(POINT(117 36.7),GEOMETRYCOLLECTION(POINT(117.001 36.7)))\"\n",
+                    encoding="utf-8")
+    warnings = []
+    entries = load_file(path, warnings=warnings, datum="wgs84")
+    assert [(e.name, e.geometry.geom_type) for e in entries] == [
+        ("青山公园", "Polygon"), ("白石路", "LineString"), ("青山站", "MultiPoint")]
+    assert warnings == [
+        f"{path}: 1 row(s) stored as GeometryCollections of polygons with points (entry 1 (青山公园)): their "
+        "polygons are kept, the points left out",
+        f"{path}: 1 row(s) stored as GeometryCollections of lines with points (entry 2 (白石路)): their lines "
+        "are kept, the points left out",
+        f"{path}: left out 2 of 5 row(s) that cannot place anything (a GeometryCollection, give one geometry "
+        "type per row: entries 3 (白石小学), 4 (青山广场))"]

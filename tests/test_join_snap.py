@@ -58,3 +58,73 @@ def test_a_detailed_street_block_snapped_to_a_road_is_validated_near_the_road_on
     monkeypatch.undo()
     assert validated.vertices < 5_000, validated.vertices
     assert abs(shapely.intersection(roads[0], moved[0]).length - 40) < 0.01  # on its edge: all 40 m of it
+
+
+class _Snapped:
+    """Wraps shapely.snap: adds up in ``vertices`` the vertices of what it moves."""
+
+    def __init__(self, function):
+        self.function, self.vertices = function, 0
+
+    def __call__(self, geoms, reference, tolerance, **kwargs):
+        self.vertices += int(np.sum(shapely.get_num_coordinates(geoms)))
+        return self.function(geoms, reference, tolerance, **kwargs)
+
+
+def test_a_detailed_street_block_is_snapped_to_a_road_along_its_edge_near_the_road_only(monkeypatch):
+    from geo.join_snap import snapped
+
+    # 青山街道 of a vertex every 10 cm (80,000) and 白石路 along 40 m of its north edge, 1 cm off it: the
+    # whole 街道 was snapped to the road and scanned for the vertices near it (30 ms a pair at 300,000).
+    zone = shapely.segmentize(shapely.box(0, 0, 2000, 2000), 0.1)
+    road = shapely.LineString([(500, 2000.01), (540, 2000.01)])
+    zones, roads = np.array([zone], dtype=object), np.array([road], dtype=object)
+    counted = _Snapped(shapely.snap)
+    monkeypatch.setattr(shapely, "snap", counted)
+    moved, roads = snapped(zones, roads, np.array([0]), np.array([0]), zones, SNAP)
+    monkeypatch.undo()
+    assert counted.vertices < 5_000, counted.vertices
+    assert abs(shapely.intersection(roads[0], moved[0]).length - 40) < 0.01
+    assert abs(moved[0].area - zone.area) < 1
+
+
+def _wavy_ring(cx, cy, radius, count, seed):
+    t = np.linspace(0, 2 * np.pi, count, endpoint=False)
+    rng = np.random.default_rng(seed)
+    wave = 1 + 0.05 * sum(np.sin(j * t + rng.uniform(0, 6.3)) / j for j in range(1, 60, 7))
+    ring = np.c_[cx + radius * wave * np.cos(t), cy + radius * wave * np.sin(t)]
+    return np.vstack([ring, ring[:1]])
+
+
+def test_a_detailed_zone_snapped_near_its_projects_is_what_the_whole_snap_gives(monkeypatch):
+    import geo.join_snap
+    from geo.join_snap import snapped
+
+    # 青山街道 (a wavy ring of 30,000 vertices with a hole, a vertex every 10 cm or so) and 白石镇 (two
+    # such polygons); roads weaving a few cm about their edges, crossing them at shallow angles and
+    # twice, one through the rings' first vertex, and plots astride the edges.
+    shell, hole = _wavy_ring(0, 0, 500, 30_000, 1), _wavy_ring(0, 0, 200, 12_000, 2)[::-1]
+    zones = np.array([shapely.Polygon(shell, [hole]),
+                      shapely.MultiPolygon([shapely.Polygon(_wavy_ring(1200, 0, 400, 25_000, 3)),
+                                            shapely.Polygon(_wavy_ring(2100, 0, 300, 20_000, 4))])], dtype=object)
+    rng = np.random.default_rng(5)
+    projects = []
+    for ring in (shell, hole, _wavy_ring(1200, 0, 400, 25_000, 3), _wavy_ring(2100, 0, 300, 20_000, 4)):
+        for start in rng.integers(0, len(ring) - 2000, 6):
+            stretch = ring[start:start + rng.integers(50, 2000):40]
+            projects.append(shapely.LineString(stretch + rng.uniform(-0.04, 0.04, stretch.shape)))
+        for start in rng.integers(0, len(ring) - 4000, 3):  # along two stretches far apart on the edge
+            stretch = np.vstack([ring[start:start + 400:40], ring[start + 3000:start + 3400:40]])
+            projects.append(shapely.LineString(stretch + rng.uniform(-0.04, 0.04, stretch.shape)))
+        projects.append(shapely.LineString(ring[[5, 0, -200]] + [0.01, 0.02]))  # through the first vertex
+        projects.append(shapely.LineString([ring[100] - [30, 0.5], ring[900] + [30, 0.5]]))  # across, shallow
+        projects.append(shapely.Point(ring[3000]).buffer(6, quad_segs=4))  # a plot astride the edge
+    projects = np.array(projects, dtype=object)
+    zone, project = shapely.STRtree(projects).query(zones, predicate="dwithin", distance=SNAP)
+    near = snapped(zones[zone], projects[project], zone, project, zones, SNAP)
+    monkeypatch.setattr(geo.join_snap, "JOIN_CLIP_VERTICES", 10**9)  # every zone snapped whole
+    whole = snapped(zones[zone], projects[project], zone, project, zones, SNAP)
+    for mine, theirs in zip(near, whole):
+        for a, b in zip(mine, theirs):
+            assert shapely.get_type_id(a) == shapely.get_type_id(b)
+            assert np.array_equal(shapely.get_coordinates(a), shapely.get_coordinates(b))

@@ -626,3 +626,19 @@ def test_a_zip_of_districts_cut_short_is_named_so(tmp_path, name):
         vectors.read_vector(path)
     assert str(info.value) == (f"{path}: is a zip archive cut short (its end, the list of its files, is missing: a "
                                "download or copy stopped half-way?); get the whole file again")
+
+
+def test_a_geopackage_table_without_geometry_says_it_is_an_attribute_table(tmp_path):
+    # QGIS or ArcGIS writes a table of points' lon/lat into a GeoPackage as an attribute table: it said
+    # 'has no geometry column' alone, naming neither the layer nor that its lon/lat could be read.
+    import pandas as pd
+    import pyogrio
+
+    path = tmp_path / "青山县点位.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"名称": ["青山小学"], "经度": [117.001], "纬度": [36.701]}), path,
+                            layer="点位表", driver="GPKG")
+    with pytest.raises(InputError) as info:
+        vectors.read_vector(path)
+    assert str(info.value) == (f"{path}: has no geometry column: its layer '点位表' is a table of attributes alone "
+                               "(名称, 经度, 纬度); geo reads the lon/lat columns of a CSV or .xlsx table: export the "
+                               "layer as one (QGIS: Export > Save Features As…, CSV)")
