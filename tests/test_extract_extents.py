@@ -62,3 +62,12 @@ def test_a_reach_naming_no_place_after_a_river_is_cut_and_the_river_kept():
     names = named_names("对红枫河下游河段进行清淤。")
     assert "红枫河" in names and "红枫河下游河段" not in names
     assert "红枫河青山段" in named_names("实施红枫河青山段综合治理。")
+
+
+def test_a_name_ends_before_a_corner_quote_as_before_a_double_quote():
+    # 跳磴河「清水綠岸」治理提升 (chongqing_jiulongpo_dadukou): 「」 and 『』 are quote marks as “” are; the
+    # river's name ends before the quoted programme, as in 跳磴河“清水绿岸”治理提升
+    from extract_cases import named_names
+
+    assert "青石河" in named_names("实施青石河「清水绿岸」治理提升。")
+    assert "青石河" in named_names("实施青石河『清水绿岸』治理提升。")

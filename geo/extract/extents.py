@@ -550,7 +550,7 @@ def right_ok(norm, pos, clause_end):
     if pos >= clause_end:
         return True
     char = norm[pos]
-    if char in HARD_BREAKS or char in "“”\"":
+    if char in HARD_BREAKS or char in "“”\"「『":
         return True
     if char.isdigit() or (char in _COUNT_OPENERS and COUNT_RE.match(norm, pos, clause_end)):
         return True  # a count follows: 5条, 五条县道, 不少于75个
