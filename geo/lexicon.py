@@ -254,6 +254,9 @@ FIRMS = longest_first(words("firm"))
 FIRM_WORDS = longest_first(words("firm_word"))
 DENG_WORDS = words("deng_word")
 NOT_SECTIONS = words("not_section")
+# A reach of a river that names no place (重点河段, 上游河段): the river's name ends before it
+# (a named reach, 青山段, stays in the name as its section, and so does 城区段: the read golds keep it).
+GENERIC_REACHES = longest_first(words("generic_reach"))
 NON_PLACE_TYPES = words("non_place_type")
 # Field labels before a colon (地址:, 对口学校:, 责任部门:): what follows them is context.
 CONTEXT_LABELS = words("context_label")

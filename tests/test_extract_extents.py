@@ -49,3 +49,25 @@ def test_a_count_before_a_rating_counts_the_berths_after_it_not_the_port():
     assert "白石港" in named_names("开工建设白石港2个10万吨级泊位。")
     assert "青山码头" in named_names("建设青山码头3个5000吨级泊位。")
     assert counted_groups("新建青山县幼儿园8所。") == [("school", 8)]
+
+
+def test_a_reach_naming_no_place_after_a_river_is_cut_and_the_river_kept():
+    # 惠济河重点河段治理 (kaifeng_qixian), 桃米溪上游河段 (nantou_guoxing): a reach that names no place
+    # (重点河段, 上游河段) is no section of the river, its name ends before it; a named reach (青山段)
+    # stays in the name, and so does 城区段 (the read golds keep 芦河城区段)
+    from extract_cases import named_names
+
+    names = named_names("启动青石河重点河段治理、白沙河二期治理。")
+    assert "青石河" in names and "青石河重点河段" not in names
+    names = named_names("对红枫河下游河段进行清淤。")
+    assert "红枫河" in names and "红枫河下游河段" not in names
+    assert "红枫河青山段" in named_names("实施红枫河青山段综合治理。")
+
+
+def test_a_name_ends_before_a_corner_quote_as_before_a_double_quote():
+    # 跳磴河「清水綠岸」治理提升 (chongqing_jiulongpo_dadukou): 「」 and 『』 are quote marks as “” are; the
+    # river's name ends before the quoted programme, as in 跳磴河“清水绿岸”治理提升
+    from extract_cases import named_names
+
+    assert "青石河" in named_names("实施青石河「清水绿岸」治理提升。")
+    assert "青石河" in named_names("实施青石河『清水绿岸』治理提升。")

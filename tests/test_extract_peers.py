@@ -67,3 +67,10 @@ def test_rivers_listed_alike_share_the_best_score_of_their_list():
 
 def test_great_rivers_of_one_character_before_their_head_are_no_peers():
     assert _scored("启动青江、白江岸线整治。", [0.9, 0.2]) == [("青江", 0.9), ("白江", 0.2)]
+
+
+def test_a_water_with_another_name_in_brackets_is_a_peer_a_reach_is_none():
+    # 野鸡城沟(含窑湾沟)、腊树沟水体综合整治 (hubei_yicheng): the bracket gives another name of the water
+    # (ALIAS_RE), no reach of it, so the list's peers share their score; 浏阳河(雨花段) stays no peer
+    assert _scored("推进青石沟(含白石沟)、红枫沟水体综合整治。", [0.2, 0.9]) == [("青石沟(含白石沟)", 0.9), ("红枫沟", 0.9)]
+    assert _scored("推进青石河(白沙段)、红枫河综合整治。", [0.2, 0.9]) == [("青石河(白沙段)", 0.2), ("红枫河", 0.9)]

@@ -66,3 +66,17 @@ def test_a_clause_of_prose_is_passed_over_before_its_mentions_are_looked_for(mon
     text = "青山县坚持统筹推进，持续营造良好氛围，努力提升群众满意度，改造白石路。"
     assert named_names(text) == ["白石路"]
     assert looked_at == ["青山县坚持统筹推进", "改造白石路"]
+
+
+def test_a_water_of_one_character_before_its_head_right_before_counted_projects_is_the_county():
+    # 建湖十大民生实事 (yancheng_jianhu), 連江3個項目開工 (fuzhou_lianjiang): the county the projects are in
+    # (建湖县, 连江县), no works on a lake or a river; a river of two characters before its head stays
+    from geo.extract.records import clause_records
+
+    def named(text):
+        return [text[r.start:r.end] for r in clause_records(text, 0, len(text) - 1, 0, len(text)) if r.named]
+
+    assert named("2023年青湖十大民生实事项目出炉。") == []
+    assert named("青江3个项目开工。") == []
+    assert named("青江综合治理工程开工。") == ["青江"]
+    assert named("白沙河3个项目开工。") == ["白沙河"]

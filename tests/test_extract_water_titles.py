@@ -22,3 +22,9 @@ def test_a_title_needs_a_water_head_inside_a_title_word_at_its_end_and_the_claus
     assert not titled_water_works(text, text.index("青山镇"), text.index("也"), text.index("青山镇"))
     text = "此外,湖区生态保护与修复工程也被纳入。"  # (a water head opening the span is no body of water's name)
     assert not titled_water_works(text, text.index("湖区"), text.index("也"), text.index("湖区"))
+
+
+def test_a_water_works_title_ending_in_a_bare_type_head_is_named_whole_too():
+    # 桃山湖坝下综合治理项目正式开工 (qitaihe): 项目 read as a bare type head (a generic kind) does not stop the
+    # title opening its clause from naming the water works
+    assert _names("2019年7月31日,青石湖坝下综合治理项目正式开工。") == [("青石湖坝下综合治理项目", "water")]

@@ -179,8 +179,9 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
     if whole:
         # 扎乍至阳坡庄, 渝州宾馆-上清寺段: a road named by the two places it joins, marked whole
         category, kind, head_start, min_stem = "road", "name", end, 0
-    elif category is None and titled_water_works(norm, start, end, clause[0]):
+    elif (category is None or kind == "generic") and titled_water_works(norm, start, end, clause[0]):
         # 此外,白沙湖湿地生态保护与修复工程也被纳入…: a water works written as its title, marked whole
+        # (桃山湖坝下综合治理项目正式开工: also where the rules read its 项目 as a bare type head)
         category, kind, head_start, min_stem, whole = "water", "name", end, 0, True
     if category is None:
         return None

@@ -12,7 +12,7 @@ from geo.lexicon_lookups import (
     FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, GENERIC_SORTED, FOLLOWERS_SORTED, STOPS, deng_in_word,
     match_any, multi_stop_ending_at, unit_fits, word_index)
 from geo.extract.model import Count
-from geo.extract.name_tails import head_length_at, kind_word_at, names_a_firm, uses_listed
+from geo.extract.name_tails import generic_reach_at, head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
 from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
 from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
@@ -452,6 +452,8 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
     if match_any(norm, pos, LIST_OPENERS):
         return pos  # 项目包括黄坛至菊水段公路改建工程: what the type holds, no section of it
     for _ in range(3):
+        if generic_reach_at(norm, pos):
+            break  # 惠济河重点河段: a reach naming no place is no section of the name
         match = SECTION_RE.match(norm, pos, clause_end)
         if match is not None and match.group("range") and _starts_with_head(match.group("range")):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
@@ -548,7 +550,7 @@ def right_ok(norm, pos, clause_end):
     if pos >= clause_end:
         return True
     char = norm[pos]
-    if char in HARD_BREAKS or char in "“”\"":
+    if char in HARD_BREAKS or char in "“”\"「『":
         return True
     if char.isdigit() or (char in _COUNT_OPENERS and COUNT_RE.match(norm, pos, clause_end)):
         return True  # a count follows: 5条, 五条县道, 不少于75个
@@ -560,7 +562,7 @@ def right_ok(norm, pos, clause_end):
     if norm.startswith(BASIN, pos):
         # 跳磴河流域综合治理 is the river's project; 黄河流域生态保护和高质量发展 is a strategy.
         return bool(match_any(norm, pos + len(BASIN), ACTIONS_SORTED))
-    if uses_listed(norm, pos, clause_end):
+    if uses_listed(norm, pos, clause_end) or generic_reach_at(norm, pos):
         return True  # 青山卫生院门诊、住院综合楼: the uses of the place's building, listed, are none of its name
     existing = match_any(norm, pos, EXISTING_WORDS)
     if existing and _building_after(norm, pos + len(existing)):

@@ -81,7 +81,15 @@ def rejoined(norm, records, kept):
             held.add(id(record))
             out.append(record)
         previous = record
-    return out
+    if len(out) == len(records):
+        return out
+    following = None  # 推进野鸡城沟、腊树沟综合整治: a peer before a kept one is kept with it too
+    for record in reversed(records):
+        if id(record) not in held and following is not None and id(following) in held \
+                and listed_alike(norm, record, following):
+            held.add(id(record))
+        following = record
+    return [r for r in records if id(r) in held]
 
 
 def share_confidence(norm, records):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BUILDING_USES, FIRMS, FIRM_WORDS, WORKS_NOUNS, heads
+from geo.lexicon import BUILDING_USES, FIRMS, FIRM_WORDS, GENERIC_REACHES, WORKS_NOUNS, heads
 from geo.lexicon_lookups import ACTION_INDEX, GENERIC_SORTED, word_index
 from geo.settings import CLASSED_WORKS_MAX_MODIFIERS
 
 _GENERIC_INDEX = word_index(GENERIC_SORTED)
 _FIRM_INDEX = word_index(FIRMS)
 _FIRM_WORD_INDEX = word_index(FIRM_WORDS)
+_GENERIC_REACH_INDEX = word_index(GENERIC_REACHES)
 # The uses of a building listed after a place's name (门诊、住院综合楼): the place ends before them.
 _USE = "(?:" + "|".join(map(re.escape, BUILDING_USES)) + ")"
 _USES_LISTED = re.compile(_USE + "(?:[、和及与]" + _USE + ")+")  # (门诊、住院, 教学和宿舍)
@@ -66,3 +67,9 @@ def uses_listed(norm, pos, end):
     """True when the uses of a building are listed at ``pos`` (门诊、住院…, 教学和宿舍…): what they are
     the uses of ends right before them, whatever building they go on to."""
     return _USES_LISTED.match(norm, pos, end) is not None
+
+
+def generic_reach_at(norm, pos):
+    """True when a reach that names no place (重点河段, 上游河段) opens at ``pos``: a river's name
+    ends before it (惠济河|重点河段治理), as no section of it."""
+    return bool(_GENERIC_REACH_INDEX.at(norm, pos))

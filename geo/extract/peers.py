@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.patterns import LIST_JOINS, NUM
+from geo.extract.patterns import ALIAS_RE, LIST_JOINS, NUM
 from geo.lexicon import (
     COVERAGE_VERBS, NEIGHBOURHOOD_HEADS, RENEWED_TYPE_TAILS, SHARED_BY_PLACES_HEADS, TOWNSHIP_SUFFIXES)
 from geo.lexicon_lookups import ACTION_INDEX
@@ -66,19 +66,19 @@ def listed_alike(norm, first, second):
     """
     a, b = first.mention, second.mention
     return first.named and second.named and first.category == second.category \
-        and _peer(first) and _peer(second) and a.head and a.head == b.head \
+        and _peer(norm, first) and _peer(norm, second) and a.head and a.head == b.head \
         and _separated(norm, first, second) and b.stem_start == second.start \
         and a.count is None and b.count is None \
         and not _locating_others(norm, second.end) and not covered_sample(norm, first.start, second.end) \
         and (first.category != _ESTATE_CATEGORY or _worked_on(norm, first.start, second.end))
 
 
-def _peer(record):
+def _peer(norm, record):
     """True for a record of a kind listed alike: a village, a body of water shaped as a peer
     (:func:`_peer_shaped`), or an estate (an area with a housing or renewal head)."""
     if record.category == _ESTATE_CATEGORY:
         return record.mention.head in _ESTATE_HEADS
-    return record.category in PEER_CATEGORIES and _peer_shaped(record)
+    return record.category in PEER_CATEGORIES and _peer_shaped(norm, record)
 
 
 def _worked_on(norm, start, end):
@@ -87,16 +87,21 @@ def _worked_on(norm, start, end):
     return ACTION_INDEX.first_in(norm, _clause_start(norm, start), _clause_end(norm, end, _CLAUSE_ENDS)) is not None
 
 
-def _peer_shaped(record):
+def _peer_shaped(norm, record):
     """True when a record may be a peer of its list: any village; a body of water named whole (not
-    a reach: 浏阳河(雨花段)) with at least PEER_WATER_MIN_STEM characters before its head (a great
-    river of one, 长江, 汉江, listed with its neighbours says more often where a place lies than
-    what is built)."""
+    a reach: 浏阳河(雨花段); another name in brackets is no reach: 野鸡城沟(含窑湾沟)) with at least
+    PEER_WATER_MIN_STEM characters before its head (a great river of one, 长江, 汉江, listed with its
+    neighbours says more often where a place lies than what is built)."""
     if record.category != _WATER:
         return True
     mention = record.mention
-    return record.section is None and mention.section is None \
+    return _no_reach(norm, record.section) and _no_reach(norm, mention.section) \
         and mention.head_start - record.start >= PEER_WATER_MIN_STEM
+
+
+def _no_reach(norm, section):
+    """True when ``section`` (a (start, end) or None) is none, or another name of the water in brackets."""
+    return section is None or ALIAS_RE.fullmatch(norm, *section) is not None
 
 
 def _separated(norm, first, second):
@@ -165,7 +170,7 @@ def share_among_peers(norm, order):
     order : list of Record
         The sentence's records in text order, scored; changed in place.
     """
-    if sum(map(_peer, order)) < 2:
+    if sum(_peer(norm, record) for record in order) < 2:
         return  # most sentences: no two villages, waters or estates, no list of them
     run = []
     for record in order + [None]:

@@ -30,6 +30,7 @@ from geo.extract.stem_labels import analyse_stem
 from geo.extract.record_rules import RULES_FOR_COUNTED, RULES_FOR_UNCOUNTED
 from geo.extract.record_spans import named_record
 from geo.extract.works import action_for, resolve_category
+from geo.settings import PEER_WATER_MIN_STEM
 
 
 def clause_records(norm, start, end, sent_start, sent_end):
@@ -62,7 +63,20 @@ def clause_records(norm, start, end, sent_start, sent_end):
     things += counted_before_size(norm, start, end, records + works + things, mentions)
     groups = counted_after_list(norm, start, end, records + works + things, mentions)
     totals_after_names(norm, start, end, records, mentions)
-    return listed_projects(norm, start, end, records + works + things + groups)
+    return _places_of_projects(listed_projects(norm, start, end, records + works + things + groups))
+
+
+def _places_of_projects(records):
+    """建湖十大民生实事, 连江3个项目开工: a body of water with fewer than PEER_WATER_MIN_STEM characters
+    before its head, right before a count of projects, is the county they are in (建湖县, 连江县), no works."""
+    starts = {r.start for r in records if not r.named and r.category == COUNTED_PROJECTS}
+    if not starts:
+        return records  # (most clauses: no projects counted)
+    return [r for r in records if not (r.named and r.category == _WATER and r.end in starts
+                                       and r.mention.head_start - r.start < PEER_WATER_MIN_STEM)]
+
+
+_WATER = "water"
 
 
 def _lengths_of_named(records):

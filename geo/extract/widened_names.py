@@ -11,7 +11,7 @@ from geo.lexicon import (
     WORKS_NOUNS, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, match_any
 from geo.extract.apposition import ends_with_type
-from geo.extract.name_tails import classed_works_to, uses_listed
+from geo.extract.name_tails import classed_works_to, generic_reach_at, uses_listed
 from geo.extract.prefixes import is_address
 from geo.extract.joined import holds_joined_pair
 from geo.settings import CLASSED_WORKS_CATEGORIES
@@ -77,8 +77,9 @@ def extend_to_names(norm, records, found):
             continue  # 东台中学|对科创中心进行改造: 对 opens the object of the place's works, none of its name
         if category_group(keep.category) != "roads" and _road_joined_after(norm, keep.end, end):
             continue  # 火车站站前广场|及快速通道: a road joined after a place is none of its name
-        if uses_listed(norm, keep.end, end):
+        if uses_listed(norm, keep.end, end) or generic_reach_at(norm, keep.end):
             continue  # 青山医院|门诊和住院综合大楼: the rules ended the place before its building's listed uses
+            # (桃米溪|上游河段: or the river before a reach naming no place)
         if _works_and_phase(norm, keep.end, end):
             continue  # 东风路步行街|改造提升二期: the phase of the works on a name is none of the name
         if keep.category in CLASSED_WORKS_CATEGORIES and classed_works_to(norm, keep.end, end):
