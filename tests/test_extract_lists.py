@@ -56,3 +56,6 @@ def test_places_a_list_holds_roads_in_are_no_roads():
     assert _named("十里坪镇青山村、白石镇红岭村、试马镇百鸡村等8条乡村道路均已完工。") == [
         "十里坪镇青山村", "白石镇红岭村", "试马镇百鸡村"]
     assert _named("改造青山线、白石线等村道。") == ["白石线", "青山线"]
+    # the townships or hamlets counted after 等 hold the roads as the villages do
+    assert _named("完成青山乡、白石镇等3个乡镇道路改造。") == []
+    assert _named("改造青山組、白石組等8個自然村道路。") == []
