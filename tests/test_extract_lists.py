@@ -59,3 +59,6 @@ def test_places_a_list_holds_roads_in_are_no_roads():
     # the townships or hamlets counted after 等 hold the roads as the villages do
     assert _named("完成青山乡、白石镇等3个乡镇道路改造。") == []
     assert _named("改造青山組、白石組等8個自然村道路。") == []
+    # zones (片区) listed before the roads built in them stay zones
+    features = extract_projects("推进青山片区、白石片区等3个片区道路建设。")
+    assert sorted(f["properties"]["category"] for f in features if f["properties"]["named"]) == ["area", "area"]
