@@ -287,6 +287,9 @@ PHASE_NOT_NAMES = words("phase_not_name")
 TOWNSHIP_SUFFIXES = words("township_suffix")
 # Zones that hold what a count right after them counts (静海新城21个旧楼区: old compounds in the new town).
 HOLDING_ZONES = words("holding_zone")
+# Places a list closed by 等 is of when the roads follow them (A村及B村等2村道路, A、B等农地重划区内共
+# 十六条农路): the roads are in those places, none of the places is a road.
+ROAD_HOLDING_PLACES = words("road_holding_place")
 
 STEM_CATEGORY = pairs("stem_category")
 # Words that give a bare facility head (中心, 楼) its category, and nothing else (旅游 in 县旅游集散中心;

@@ -45,3 +45,20 @@ def test_a_follower_after_a_list_item_is_looked_up_by_its_last_character_not_wor
         assert [lists._item_before_follower(norm, pos, ends) for pos in range(len(norm) + 1)] == \
             [scanned(pos, ends) for pos in range(len(norm) + 1)]
     assert lists._item_before_follower(norm, 9, {7: "县道青山线"}) == "县道青山线"
+
+
+def test_places_a_list_holds_roads_in_are_no_roads():
+    # 等2村道路 counts the villages whose roads are improved, 等农地重划区内…农路 the zones the farm
+    # roads lie in: the places listed are none of the roads (a count of roads after 等 keeps its
+    # villages as the roads' names, and 等村道 closes a list of village roads).
+    assert _named("青山鄉白石村及紅嶺村等2村道路改善工程") == []
+    assert _named("這次工程規劃改善青山鎮白石、南嶺及紅厝等農地重劃區內共十六條農路，總經費約三千萬元。") == []
+    assert _named("十里坪镇青山村、白石镇红岭村、试马镇百鸡村等8条乡村道路均已完工。") == [
+        "十里坪镇青山村", "白石镇红岭村", "试马镇百鸡村"]
+    assert _named("改造青山线、白石线等村道。") == ["白石线", "青山线"]
+    # the townships or hamlets counted after 等 hold the roads as the villages do
+    assert _named("完成青山乡、白石镇等3个乡镇道路改造。") == []
+    assert _named("改造青山組、白石組等8個自然村道路。") == []
+    # zones (片区) listed before the roads built in them stay zones
+    features = extract_projects("推进青山片区、白石片区等3个片区道路建设。")
+    assert sorted(f["properties"]["category"] for f in features if f["properties"]["named"]) == ["area", "area"]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from geo.lexicon import (
     CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, DWELLING_UNITS, MEMBER_MARKERS, SEPARATORS,
-    SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES)
+    SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, ROAD_HOLDING_PLACES)
 from geo.lexicon_lookups import (
     ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at, word_index)
 from geo.numbers import parse_number
@@ -100,6 +101,10 @@ def resolve_enumerations(norm, mentions, clause_start):
             if mention.stop is None and len(members) == 1:
                 mention.stop, mention.stop_start = zone.stop, zone.stop_start
             members = []  # (A公园和团泊新城3座公园: the list before the zone is no member either)
+        if members and _places_holding_roads(norm, mention):
+            for member in members:  # A村及B村等2村道路: the villages whose roads these are, no road each
+                member.kind = "skip"
+            members = []
         if _townships_in_scope(norm, mention, members):
             for member in members:  # 对中北镇、西营门街、李七庄街共13个小区改造: where the 13 are
                 member.kind = "skip"
@@ -153,6 +158,22 @@ def _shares_type_head(mention, item):
 
 # Institutions named for the place or road they stand at (化工路小学, 青松卫生院).
 _PLACE_NAMED_INSTITUTIONS = frozenset(("小学", "中学", "幼儿园", "卫生院", "卫生室"))
+
+
+# What follows 等 when the list's items are places holding the roads the type names: a count of
+# villages (等2村道路), or a zone (等农地重划区内共十六条农路). One character needs the count: 等村道
+# closes a list of village roads.
+_HOLDING_PLACE = re.compile(r"(?P<count>(?:\d+|[一二两兩三四五六七八九十]+)[个個]?)?(?P<place>"
+                            + "|".join(sorted(ROAD_HOLDING_PLACES, key=lambda w: (-len(w), w))) + ")")
+
+
+def _places_holding_roads(norm, mention):
+    """True when a road type closes a 等 list with the places whose roads it names (青山村及白石村等
+    2村道路, 白石、红厝等农地重划区内共十六条农路): the items are those places, none of them a road."""
+    if mention.stop != "等" or mention.category != "road":
+        return False
+    match = _HOLDING_PLACE.match(norm, mention.stop_start + 1, mention.head_start)
+    return match is not None and (match.group("count") is not None or len(match.group("place")) > 1)
 
 
 def _townships_in_scope(norm, mention, members):
