@@ -163,7 +163,7 @@ _PLACE_NAMED_INSTITUTIONS = frozenset(("小学", "中学", "幼儿园", "卫生�
 # What follows 等 when the list's items are places holding the roads the type names: a count of
 # villages (等2村道路), or a zone (等农地重划区内共十六条农路). One character needs the count: 等村道
 # closes a list of village roads.
-_HOLDING_PLACE = re.compile(r"(?P<count>(?:\d+|[一二两兩三四五六七八九十]+)[个個]?)?(?P<place>"
+_HOLDING_PLACE = re.compile(r"(?P<count>(?:\d+|[一二两三四五六七八九十]+)个?)?(?P<place>"
                             + "|".join(sorted(ROAD_HOLDING_PLACES, key=lambda w: (-len(w), w))) + ")")
 
 
