@@ -378,6 +378,13 @@ CUED_HEADS = frozenset(words("cued_head"))
 # Common words that end in such a head (裂变, 转变: a change, no substation), whatever cues follow.
 CUED_WORDS = frozenset(words("cued_word"))
 COUNTED_PARTS = words("counted_part")
+# A road network (路网) after a named place is that place's one project (青山新区路网); the words that may
+# link the two (白石小学配套路网, 青山工业园规划路网: see extract.record_rules).
+PLACE_NETWORK_HEADS = frozenset(words("place_network"))
+NETWORK_LINKS = tuple(words("network_link"))
+# The zones whose road network is named so (青山新区路网, 白石工业园路网); other areas' (片区, 小区, 开发区...) are
+# left to the tagger and the record model.
+NETWORKED_ZONES = frozenset(words("networked_zone"))
 # Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).
 ALONG_WORDS = words("along")
 # Jurisdictions whose roads are a type (上蔡县公路; 藤州镇公路 goes to the town: a name).

@@ -347,6 +347,11 @@ SERVED_STEM_REST = 2
 # The shortest name before a water type of its kind (白河幸福河湖, 干沟黑臭水体): two characters (a
 # river's one-character stem and head); other types want three (geo.extract.records).
 NAME_BEFORE_WATER_TYPE_MIN = 2
+# A road network after a named zone or school (青山新区路网, 白石小学配套路网: geo.extract.record_rules): the
+# fewest characters of the place's own name before its head, and how far back its name is looked for
+# before a word linking it to the network (青山工业园|规划|路网).
+NETWORK_PLACE_MIN_STEM = 2
+NETWORK_PLACE_REACH = 12
 # The categories of a counted group whose named members are context in a sentence that says no works
 # (长江、清江、渔洋河三条河流流经其境内: the rivers a place has; geo.extract.lists.described_members).
 DESCRIBED_GROUP_CATEGORIES = ("water",)

@@ -32,3 +32,8 @@ def test_a_clause_without_a_mention_end_numeral_or_code_character_may_hold_no_re
                 assert clause_records(norm, 1, len(norm) - 1, 0, len(norm)) == []
         finally:
             forget_text()
+
+
+def test_a_transit_line_around_a_town_is_a_road_head():
+    # 过境线 (the stretch of a national road that bypasses the town) is a road's head like 连接线
+    assert named_names("实施青山快速干道和310国道城区过境线改迁工程。") == ["310国道城区过境线", "青山快速干道"]

@@ -921,7 +921,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # listed with them are not what a verb connects
     ("城市路桥行动——构建便捷的交通网络,包括白石溪城市桥梁及连接路工程、青山广场人行天桥等,让市民出行更加顺畅。",
      [("青山广场人行天桥", "bridge")], []),
-    ("完成东绕城、南连接线高速公路(经开区段)综合整治工程。", [("南连接线高速公路(经开区段)", "road_rebuild")], []),
+    # (东绕城, a bypass a direction opens, is a road: headfit.cued)
+    ("完成东绕城、南连接线高速公路(经开区段)综合整治工程。",
+     [("东绕城", "road_rebuild"), ("南连接线高速公路(经开区段)", "road_rebuild")], []),
     # where a route's ends are described, a list after 经 filling its clause is its course, however
     # short its first name (经新寨、…、李家湾,终点…)
     ("白石至青山公路全长56公里,起于白石镇街上,经新寨、凹子、狸猥、尖山、小补雨、马路破、箐脚、羊祭山、李家湾、新华、小水井,终点青山坪寨。",

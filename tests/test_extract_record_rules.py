@@ -28,3 +28,13 @@ def test_the_phase_of_a_bare_park_type_is_no_named_project():
     named = named_names("推进松林广场二期、会展中心二期建设。")
     assert "松林广场二期" in named
     assert "会展中心二期" in named
+
+
+def test_a_road_network_after_a_named_place_is_that_place_s_one_project():
+    # 路网 after a named zone (新区, 工业园) or school, or after the place and 配套/规划, names the network
+    assert named_names("实施青山新区路网建设。") == ["青山新区路网"]
+    assert named_names("建设白石工业园规划路网一期工程。") == ["白石工业园规划路网一期"]
+    assert "红枫小学配套路网" in named_names("包括青松中学配套路网、红枫小学配套路网。")
+    # a town's or a zone type's network is a type; a network a dash follows heads the roads listed after it
+    assert named_names("加快完善城市路网,完善园区配套路网。") == []
+    assert "白石站片区路网" not in named_names("包括白石站片区路网——青松路建设工程。")

@@ -11,23 +11,35 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import CUED_HEADS, CUED_WORDS, heads
-from geo.extract.patterns import COUNT_RE
+from geo.lexicon_lookups import DIRECTIONS
+from geo.extract.patterns import CODE_RE, COUNT_RE
 
 
 def cued(norm, mention, lo, clause_end):
     """True unless the head is also a common word (变, see CUED_HEADS) and nothing cues the place:
     a voltage in its name (110千伏青山变), another one listed with it (青山变、白石变) or a project
     after it (白石变等项目); the word must end there (变成, 变身, 变电站 go on; a head in 工程 ends itself).
-    The head a voltage cues may be a line's (青山—白石1000千伏交流工程; 文化交流工程 is none)."""
+    The head a voltage cues may be a line's (青山—白石1000千伏交流工程; 文化交流工程 is none).
+    A road's head (绕城) is cued only by the road's code or a direction opening its stem (S104青山绕城, 东绕城):
+    森林绕城 is a slogan's picture, whatever follows it."""
     head = mention.head
     if head not in CUED_HEADS:
         return True
     if not (head.endswith("工程") or _CUED_END.match(norm, mention.end)) or _ends_common_word(norm, mention):
         return False  # (企业裂变项目: a spin-off of firms, whatever project follows)
+    if heads()[head][0] == "road":
+        return _road_cue(norm, mention)
     return (_VOLTAGE.search(norm, max(lo, mention.stem_start - 8), mention.head_start) is not None
             or _LISTED_AFTER_OF[head].match(norm, mention.end, clause_end) is not None
             or _LISTED_BEFORE_OF[head].search(norm[max(lo, mention.stem_start - 8):mention.stem_start]) is not None
             or _PROJECT_AFTER.match(norm, mention.end, clause_end) is not None)
+
+
+def _road_cue(norm, mention):
+    """True when a road code (S104青山绕城) or a direction alone (东绕城) opens the road's stem."""
+    start = mention.stem_start
+    return CODE_RE.match(norm, start) is not None or (
+        mention.head_start - start == 1 and norm[start] in DIRECTIONS)
 
 
 def _ends_common_word(norm, mention):

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
-from geo.settings import NAME_BEFORE_WATER_TYPE_MIN
+from geo.settings import NAME_BEFORE_WATER_TYPE_MIN, NETWORK_PLACE_MIN_STEM, NETWORK_PLACE_REACH
 from geo.lexicon import (
-    BARE_PHASE_UNNAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, ORGANISATION_HEADS, PHASE_VERBS,
-    SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads)
+    BARE_PHASE_UNNAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, NETWORK_LINKS, NETWORKED_ZONES, ORGANISATION_HEADS, PHASE_VERBS,
+    PLACE_NETWORK_HEADS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads)
 from geo.lexicon_lookups import is_generic
 from geo.extract.counts import sentence_part_before, stock_counted, BREAKDOWN_REACH
 from geo.extract.model import Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, ROAD_CATEGORIES
 from geo.extract.record_spans import group_records, named_record
+from geo.extract.stems import find_stem
 from geo.extract.works import works_at
 
 
@@ -135,6 +136,35 @@ def _route_between_places(case):
     return None
 
 
+def _network_of_a_named_place(case):
+    """青山新区路网, 白石小学配套路网, 青山工业园规划路网一期: a road network after a named place (a school or
+    a zone of NETWORKED_ZONES, a distinctive word of two characters or more before its head), or after the place
+    and a word linking the two (配套, 规划), is that place's network, one project. 城市路网, 园区路网 are types;
+    a network a dash or colon follows heads the roads listed after it (白石站片区路网——青山路、…)."""
+    norm, mention = case.norm, case.mention
+    if mention.kind != "generic" or mention.head not in PLACE_NETWORK_HEADS or norm.startswith(_HEADING_MARKS, mention.end):
+        return None
+    end = mention.head_start
+    link = next((word for word in NETWORK_LINKS if norm.startswith(word, end - len(word))), None)
+    end -= len(link) if link else 0
+    own = end > case.rest_start  # (the place in the network's own stem; or before the link, a stop word: 规划)
+    if not own and not (link and mention.stop == link):
+        return None
+    table = heads()
+    head = next((norm[end - n:end] for n in range(4, 0, -1) if norm[end - n:end] in table), None)
+    if head is None or table[head][1] not in ("name", "facility") or not (table[head][0] == "school" or head in NETWORKED_ZONES):
+        return None
+    stem = None if own else find_stem(norm, end - len(head), max(0, end - NETWORK_PLACE_REACH), 1, NETWORK_PLACE_REACH)
+    start = case.rest_start if own else (stem[0] if stem else end)
+    place = norm[start:end - len(head)]
+    if len(place) < max(NETWORK_PLACE_MIN_STEM, table[head][2]) or is_generic(place):
+        return None
+    return [named_record(norm, mention, case.category, case.action, start=start)]
+
+
+_HEADING_MARKS = ("—", "-", ":", "：")
+
+
 def _name_before_its_type(case):
     """丹霍线南河川桥危桥拆除重建, 湾沚区文化馆公共文化场馆提升: a named place, then a type of its
     kind again (危桥; 场馆 after generic words): the place."""
@@ -236,16 +266,16 @@ def _phase_of_bare_facility(case):
 RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _route_between_places, _name_before_its_type, _school_type_after_a_name, _type_or_slogan, _distinctive_name,
-    _singleton_facility, _built_facility, _phase_of_bare_facility,
+    _route_between_places, _network_of_a_named_place, _name_before_its_type, _school_type_after_a_name, _type_or_slogan,
+    _distinctive_name, _singleton_facility, _built_facility, _phase_of_bare_facility,
 )
 # Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
 # each mention is put through the rules that can decide on it, in the same order (the same
 # first decision, in half the calls).
 _COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaphor, _definite_single,
                            _area_measure_of_type, _counted_group))
-_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _name_before_its_type, _school_type_after_a_name,
-                            _built_facility))
+_UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _network_of_a_named_place, _name_before_its_type,
+                            _school_type_after_a_name, _built_facility))
 RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
 RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)
 
