@@ -1294,6 +1294,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # an ordinal's description ending in a type of the name's kind (第六座跨江大桥) is in apposition
     # before the name, none of it
     ("青山市区第六座跨白江大桥伏龙大桥建成通车。", [("伏龙大桥", "bridge")], []),
+    # a hospital's or a school's branch named after the institution it belongs to carries the
+    # parent's whole name (a designation before it too), longer than one stem may be:
+    # 白石省人民医院|青山医院, 白石外国语大学附属|青山生态城外国语学校
+    ("今年开工建设国家区域医疗中心白石省人民医院青山医院。", [("国家区域医疗中心白石省人民医院青山医院", "health")], []),
+    ("今年,白石外国语大学附属青山生态城外国语学校建成招生。", [("白石外国语大学附属青山生态城外国语学校", "school")], []),
     # places listed bare before a market named for its place share its head (青山、白石农贸市场); a
     # street's market (东湖路早市) is no bare place
     ("完成青山、白石、红枫农贸市场提升改造,改造东湖路早市、西山夜市。",
