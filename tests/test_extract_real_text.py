@@ -1626,6 +1626,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("建成青山县交通安全信息管理中心,白石现代农业园区服务中心建成开放,建成青松县公共安全应急指挥中心。",
      [("白石现代农业园区服务中心", "utility"), ("青山县交通安全信息管理中心", "utility"),
       ("青松县公共安全应急指挥中心", "utility")], []),
+    # 公安局 in the stem of a bare building head (楼, 中心) makes a police bureau's premises a public
+    # building: 公安局业务技术楼, 公安局白石分局指挥中心
+    ("青山县公安局业务技术楼建成投用,青松市公安局白石分局指挥中心装修完成。",
+     [("青山县公安局业务技术楼", "utility"), ("青松市公安局白石分局指挥中心", "utility")], []),
     # 国家区域医疗中心 (a national regional medical centre) is a hospital of its own: its words are all
     # generic (国家, 区域), yet a district has one, so listed with works it is named
     ("国家区域医疗中心、白石县中医院迁建项目加速推进。",
