@@ -1299,6 +1299,11 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # 白石省人民医院|青山医院, 白石外国语大学附属|青山生态城外国语学校
     ("今年开工建设国家区域医疗中心白石省人民医院青山医院。", [("国家区域医疗中心白石省人民医院青山医院", "health")], []),
     ("今年,白石外国语大学附属青山生态城外国语学校建成招生。", [("白石外国语大学附属青山生态城外国语学校", "school")], []),
+    # a short quote closing right before a head names its facility: a stop word inside it (之) is the
+    # name's, and a generic head it ends with (之家) is no place of its own
+    ("完成青山县“书香之家”图书馆建设。", [("青山县“书香之家”图书馆", "culture")], []),
+    ("青山县“白石之家”文化中心建成,“青松与白石”公园开工。",
+     [("“青松与白石”公园", "park"), ("青山县“白石之家”文化中心", "culture")], []),
     # places listed bare before a market named for its place share its head (青山、白石农贸市场); a
     # street's market (东湖路早市) is no bare place
     ("完成青山、白石、红枫农贸市场提升改造,改造东湖路早市、西山夜市。",

@@ -164,6 +164,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, parents=True):
     (江苏省人民医院|重庆医院, see apposition.name_after_parent).
     """
     pos = head_start
+    quoted = False  # inside a short quote closing before the head (“白石之家”文化中心): no stop word
     reach = head_start - max_stem - 8 if head_start - max_stem - 8 > lo else lo
     length = _LENGTH_INSIDE.search(norm, reach, head_start) if DIGIT.search(norm, reach, head_start) else None
     if length is not None:
@@ -226,8 +227,12 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, parents=True):
                     return pos, quarter.group(), quarter.start()  # 2024年第二季度青山小学: a quarter ends the name
             if char == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
                 return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
+        if char == "”" and pos == head_start:
+            quoted = True  # (a short quote closing before the head: see below)
+        elif char == "“":
+            quoted = False
         # Most characters end no stop word: the rules on stop words are skipped for them.
-        stop = stop_ending_at(norm, pos, lo) if char in STOP_LAST_CHARS else None
+        stop = stop_ending_at(norm, pos, lo) if char in STOP_LAST_CHARS and not quoted else None
         if stop:
             if stop in _BOUND_DIRECTIONS and pos - 3 >= lo and "\u4e00" <= norm[pos - 3] <= "\u9fff" \
                     and not stop_ending_at(norm, pos - 2, lo):
