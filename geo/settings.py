@@ -396,3 +396,12 @@ MAX_SCHOOL_BUILDING_VERB = 4
 PEER_CATEGORIES = ("village", "water")
 # The characters before its head a body of water needs to be a peer (长江 of one is no peer of its list).
 PEER_WATER_MIN_STEM = 2
+
+# A facility named after the one it belongs to (江苏省人民医院|重庆医院, 福建中医药大学附属康复医院|
+# 长乐康复医疗中心): its whole name, the parent's included, may hold this many characters before
+# its head (a stem alone holds at most patterns.MAX_STEM).
+PARENT_NAMED_MAX_STEM = 24
+# The fewest characters of its own between the parent's head and the facility's (重庆 of 重庆医院).
+PARENT_NAMED_OWN_MIN = 2
+# The categories of institutions that name a branch after themselves (a hospital's, a university's).
+PARENT_NAMED_CATEGORIES = ("health", "school")

@@ -1296,6 +1296,16 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # an ordinal's description ending in a type of the name's kind (第六座跨江大桥) is in apposition
     # before the name, none of it
     ("青山市区第六座跨白江大桥伏龙大桥建成通车。", [("伏龙大桥", "bridge")], []),
+    # a hospital's or a school's branch named after the institution it belongs to carries the
+    # parent's whole name (a designation before it too), longer than one stem may be:
+    # 白石省人民医院|青山医院, 白石外国语大学附属|青山生态城外国语学校
+    ("今年开工建设国家区域医疗中心白石省人民医院青山医院。", [("国家区域医疗中心白石省人民医院青山医院", "health")], []),
+    ("今年,白石外国语大学附属青山生态城外国语学校建成招生。", [("白石外国语大学附属青山生态城外国语学校", "school")], []),
+    # a short quote closing right before a head names its facility: a stop word inside it (之) is the
+    # name's, and a generic head it ends with (之家) is no place of its own
+    ("完成青山县“书香之家”图书馆建设。", [("青山县“书香之家”图书馆", "culture")], []),
+    ("青山县“白石之家”文化中心建成,“青松与白石”公园开工。",
+     [("“青松与白石”公园", "park"), ("青山县“白石之家”文化中心", "culture")], []),
     # places listed bare before a market named for its place share its head (青山、白石农贸市场); a
     # street's market (东湖路早市) is no bare place
     ("完成青山、白石、红枫农贸市场提升改造,改造东湖路早市、西山夜市。",
@@ -1623,6 +1633,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("建成青山县交通安全信息管理中心,白石现代农业园区服务中心建成开放,建成青松县公共安全应急指挥中心。",
      [("白石现代农业园区服务中心", "utility"), ("青山县交通安全信息管理中心", "utility"),
       ("青松县公共安全应急指挥中心", "utility")], []),
+    # 公安局 in the stem of a bare building head (楼, 中心) makes a police bureau's premises a public
+    # building: 公安局业务技术楼, 公安局白石分局指挥中心
+    ("青山县公安局业务技术楼建成投用,青松市公安局白石分局指挥中心装修完成。",
+     [("青山县公安局业务技术楼", "utility"), ("青松市公安局白石分局指挥中心", "utility")], []),
     # 国家区域医疗中心 (a national regional medical centre) is a hospital of its own: its words are all
     # generic (国家, 区域), yet a district has one, so listed with works it is named
     ("国家区域医疗中心、白石县中医院迁建项目加速推进。",

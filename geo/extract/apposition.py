@@ -1,12 +1,14 @@
 """A type in apposition before a name: an ordinal's description ending in a type of the name's own
-kind, and where the name after it starts (市区第六座跨江大桥|伏龙大桥, 全县首家综合医院|青山医院)."""
+kind, and where the name after it starts (市区第六座跨江大桥|伏龙大桥, 全县首家综合医院|青山医院); and
+a branch named after the institution it belongs to (江苏省人民医院|重庆医院)."""
 
 from __future__ import annotations
 
 import re
 
 from geo.lexicon import heads
-from geo.lexicon_lookups import category_group, is_generic
+from geo.lexicon_lookups import category_group, head_lengths_by_ending, is_generic
+from geo.settings import PARENT_NAMED_CATEGORIES, PARENT_NAMED_MAX_STEM, PARENT_NAMED_OWN_MIN
 
 _NAMED_KINDS = ("name", "facility")
 _TYPE_MIN = 2  # characters of a type word in apposition (one-character heads are names' own: 青山村白石路)
@@ -58,6 +60,72 @@ def name_after_inner_type(norm, lo, head_start):
             ok = not is_generic(name) and all("\u4e00" <= c <= "\u9fff" for c in name)
             return pos if ok else None
     return None
+
+
+def name_after_parent(norm, lo, overflow, head_start, min_stem, max_stem, stem_of):
+    """Where the name of a hospital's or a school's branch named after the institution it belongs
+    to starts, or None: the parent's name (a head of the same category, its own stem before it)
+    opens the name (国家区域医疗中心江苏省人民医院重庆医院, 福建中医药大学附属康复医院长乐康复医疗中心).
+    Only the categories of settings.PARENT_NAMED_CATEGORIES, Han characters only.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    lo : int
+        How far left the name may reach.
+    overflow : int
+        Where the stem scan left of the head ran past ``max_stem`` (no stop word between it and
+        the head).
+    head_start : int
+        The facility's head.
+    min_stem, max_stem : int
+        The head's least stem and the longest stem of one name.
+    stem_of : callable
+        ``stem_of(norm, head_start, lo, min_stem, max_stem)`` -> (start, stop, stop start) or None:
+        the parent's stem, found as any stem is (without this rule, so that it stays one level).
+
+    Returns
+    -------
+    tuple or None
+        (start, stop, stop start) of the whole name's stem.
+    """
+    table = heads()
+    category = _head_category_at(table, norm, head_start)
+    if category not in PARENT_NAMED_CATEGORIES or not _facility_at(table, norm, head_start):
+        return None
+    lengths = head_lengths_by_ending()
+    # (right to left: the nearest parent head first; one farther left may hold a designation)
+    for end in range(head_start - PARENT_NAMED_OWN_MIN, max(lo, overflow) - 1, -1):
+        own = norm[end:head_start]
+        if not _han_only(norm, end, head_start):
+            return None
+        for length in lengths.get(norm[end - 2:end]) or lengths.get(norm[end - 1]) or ():
+            word = norm[end - length:end]
+            if end - length <= lo or word not in table or table[word][0] != category or table[word][1] != "facility":
+                continue
+            if is_generic(own):
+                return None
+            stem = stem_of(norm, end - length, lo, min_stem, max_stem)
+            if stem is not None and end - length - stem[0] >= min_stem \
+                    and head_start - stem[0] <= PARENT_NAMED_MAX_STEM and _han_only(norm, stem[0], end):
+                # (医院又名“市第二人民医院…: a quote or a mark inside is no one name)
+                return stem  # (else a shorter head ending here: 医疗中心 of 国家区域医疗中心)
+    return None
+
+
+def _han_only(norm, start, end):
+    """True when ``norm[start:end]`` holds Han characters only."""
+    return all("\u4e00" <= c <= "\u9fff" for c in norm[start:end])
+
+
+def _facility_at(table, norm, head_start):
+    """True when the longest head word opening at ``head_start`` is a facility's."""
+    for length in range(_TYPE_MAX, 0, -1):
+        word = norm[head_start:head_start + length]
+        if word in table:
+            return table[word][1] == "facility"
+    return False
 
 
 def ends_with_type(norm, lo, pos):

@@ -136,9 +136,20 @@ def _named_by_the_one_before(norm, before, mention):
     by its address, a road and a door number (五一路|10号小区: the road was a road of its own, the
     compound 10号小区); housing for those the works on the road before it move (白石路|拆迁安置区); a
     road along a side of the place before it (西支河|两岸堤顶路); designators written together after a
-    name (生物产业园|1、2号路)."""
+    name (生物产业园|1、2号路); a quote ending in a generic head before the facility it names
+    (“书香之家”|图书馆)."""
     return _at_door_number(norm, before, mention) or _named_by_its_road(norm, before, mention) \
-        or named_along_side(norm, before, mention) or _joins_designators(norm, before, mention)
+        or named_along_side(norm, before, mention) or _joins_designators(norm, before, mention) \
+        or _quoted_before_type(norm, before, mention)
+
+
+def _quoted_before_type(norm, before, mention):
+    """True when a quote closing right after a generic head (“书香之家”) is followed by the head of
+    ``mention`` (图书馆): the quote names the facility, its generic word is no place of its own."""
+    return (before.kind == "generic" and before.count is None and before.section is None
+            and before.end < len(norm) and norm[before.end] == "”" and mention.kind in ("facility", "name")
+            and mention.stem_start == before.end and mention.head_start == before.end + 1
+            and "“" in norm[before.stem_start:before.head_start])
 
 
 def _at_door_number(norm, before, mention):

@@ -12,7 +12,7 @@ from geo.lexicon_lookups import (
     GENERIC_SORTED, STOP_LAST_CHARS, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at)
 from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
-from geo.extract.apposition import name_after_inner_type
+from geo.extract.apposition import name_after_inner_type, name_after_parent
 from geo.numbers import parse_number
 
 
@@ -154,14 +154,17 @@ def _longer_heads():
     return {word: tuple(h for h in heads() if h.startswith(word) and h != word) for word in NAMED_AFTER_AND_HEADS}
 
 
-def find_stem(norm, head_start, lo, min_stem, max_stem):
+def find_stem(norm, head_start, lo, min_stem, max_stem, parents=True):
     """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
 
     A one-character stop word glued to a stem shorter than ``min_stem`` is part of the name
     and skipped (和平路, 于家村, 将军路); a stop word right before the head leaves an empty stem (学校 in
-    开工建设学校10所), which only a count can turn into a record.
+    开工建设学校10所), which only a count can turn into a record. With ``parents``, a stem too long
+    for one name may open with the name of the institution the head's facility belongs to
+    (江苏省人民医院|重庆医院, see apposition.name_after_parent).
     """
     pos = head_start
+    quoted = False  # inside a short quote closing before the head (“白石之家”文化中心): no stop word
     reach = head_start - max_stem - 8 if head_start - max_stem - 8 > lo else lo
     length = _LENGTH_INSIDE.search(norm, reach, head_start) if DIGIT.search(norm, reach, head_start) else None
     if length is not None:
@@ -224,8 +227,12 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                     return pos, quarter.group(), quarter.start()  # 2024年第二季度青山小学: a quarter ends the name
             if char == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
                 return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
+        if char == "”" and pos == head_start:
+            quoted = True  # (a short quote closing before the head: see below)
+        elif char == "“":
+            quoted = False
         # Most characters end no stop word: the rules on stop words are skipped for them.
-        stop = stop_ending_at(norm, pos, lo) if char in STOP_LAST_CHARS else None
+        stop = stop_ending_at(norm, pos, lo) if char in STOP_LAST_CHARS and not quoted else None
         if stop:
             if stop in _BOUND_DIRECTIONS and pos - 3 >= lo and "\u4e00" <= norm[pos - 3] <= "\u9fff" \
                     and not stop_ending_at(norm, pos - 2, lo):
@@ -327,12 +334,20 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                     stop = stop_ending_at(norm, counted.start(), lo)
                     return counted.start(), stop, (counted.start() - len(stop)) if stop else None
             inner = name_after_inner_type(norm, pos, head_start)
-            return (inner, None, None) if inner is not None else None  # 第六座跨江大桥伏龙大桥: a type opens the name
+            if inner is not None:
+                return inner, None, None  # 第六座跨江大桥伏龙大桥: a type opens the name
+            # 江苏省人民医院重庆医院: the name of the facility it belongs to opens the name
+            return name_after_parent(norm, lo, pos, head_start, min_stem, max_stem, _parent_stem) if parents else None
         pos -= 1
     if pos > 0 and norm[pos] in _CONJUNCTIONS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
         # 城中村和整村: a conjunction right after the mention before it opens no name.
         return pos + 1, norm[pos], pos
     return pos, None, None
+
+
+def _parent_stem(norm, head_start, lo, min_stem, max_stem):
+    """A parent facility's stem (see apposition.name_after_parent), found with no parent of its own."""
+    return find_stem(norm, head_start, lo, min_stem, max_stem, parents=False)
 
 
 _CONJUNCTIONS = frozenset("和与及")
