@@ -104,7 +104,8 @@ _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "(?:新|灾后|震后)?$")
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
 _COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?:{_LENGTH})+的$")  # 2条共计长2.7公里、宽5米的
 # 17个有特色、功能性强的口袋公园: a count, then what describes the things it counts, then 的
-_COUNTED_DESCRIPTION_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?P<desc>[\u4e00-\u9fff、]{{2,16}})的$")
+# (a size or capacity may stand in it after a word: 3所占地50亩的中学; 14个、2万平方米以上的广场 is a class)
+_COUNTED_DESCRIPTION_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?P<desc>[\u4e00-\u9fff、]{{2,16}}|[\u4e00-\u9fff](?:[\u4e00-\u9fff、]|\d[\d.]*){{1,15}})的$")
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
 
 
@@ -118,8 +119,10 @@ def _counted_description(norm, pos, lo):
     desc, table = counted.group("desc"), heads()
     if counted.group("unit") in SIZE_UNITS or (parse_number(counted.group("num")) or 0) < 2 \
             or desc.endswith(_COUNTED_MEASURES) or desc[-1] in table \
-            or any(desc[i:i + n] in table for n in range(2, 5) for i in range(len(desc) - n + 1)):
-        return None  # (有一处1000平方米以上的绿地, 33个集中开工项目中的代表项目: no count of the type)
+            or any(desc[i:i + n] in table for n in range(2, 5) for i in range(len(desc) - n + 1)) \
+            or norm[counted.start() - 1:counted.start()] == "等" and DIGIT.search(desc):
+        return None  # (有一处1000平方米以上的绿地, 33个集中开工项目中的代表项目: no count of the type; a list's
+        # count before a size, A、B等18个1万平方米以上的广场, leaves the list its own)
     return counted
 
 
