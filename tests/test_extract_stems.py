@@ -1,6 +1,6 @@
 """geo.extract.stems: where a stem starts before its head."""
 
-from extract_cases import counted_groups
+from extract_cases import counted_groups, named_names
 
 
 def test_a_count_before_a_description_holding_a_size_counts_the_type_after_it():
@@ -11,3 +11,10 @@ def test_a_count_before_a_description_holding_a_size_counts_the_type_after_it():
     # a class of sizes after 、 stays no group (see test_extract_counts)
     assert counted_groups("新建14个、2万平方米以上的广场。") == []
 
+
+def test_quote_marks_do_not_count_toward_the_length_of_a_stem():
+    # “一事一议”财政奖补美丽乡村示范村3个 (real148 tieling): 14 characters with the marks, 12 without
+    assert counted_groups("今年,青山县建设“一事一议”财政奖补美丽乡村示范村3个。") == [("village", 3)]
+    # not for roads: a quoted programme before a road opens no name (real9 chongqing_banan)
+    names = named_names("建设“九联”路网中石青路、丰山路等17个重要连接道及旅游公路约1公里。")
+    assert "丰山路" in names and not any("九联" in name for name in names)

@@ -89,7 +89,8 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         code = _CODE_AT_END.search(norm[(head_start - 14 if head_start - 14 > lo else lo):head_start]) if category == "road" else None
         if code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
-        stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
+        stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem,
+                         free_quotes=category != "road")
         if stem is None and category == "road":
             stem = stem_after_jurisdiction(norm, head_start, lo, min_stem if kind == "name" else 0, max_stem)
         elif stem is None:

@@ -157,14 +157,18 @@ def _longer_heads():
     return {word: tuple(h for h in heads() if h.startswith(word) and h != word) for word in NAMED_AFTER_AND_HEADS}
 
 
-def find_stem(norm, head_start, lo, min_stem, max_stem):
+def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False):
     """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
+
+    With ``free_quotes`` the quote marks inside the stem do not count toward ``max_stem``
+    (“一事一议”财政奖补美丽乡村示范村; not for roads, whose quoted programme opens no name:
+    “九联”路网中瓦青路).
 
     A one-character stop word glued to a stem shorter than ``min_stem`` is part of the name
     and skipped (和平路, 于家村, 将军路); a stop word right before the head leaves an empty stem (学校 in
     开工建设学校10所), which only a count can turn into a record.
     """
-    pos = head_start
+    pos, quotes = head_start, free_quotes and head_start > 0 and norm[head_start - 1] in _STEM_QUOTES
     reach = head_start - max_stem - 8 if head_start - max_stem - 8 > lo else lo
     length = _LENGTH_INSIDE.search(norm, reach, head_start) if DIGIT.search(norm, reach, head_start) else None
     if length is not None:
@@ -321,7 +325,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
                          or stop in NEVER_IN_NAMES or norm[pos:head_start] in DEMONSTRATIVES):
                 # 奉浦大桥与东桥: 与 opens no name; 对该路: the road named before, no name of its own
                 return pos, stop, pos - len(stop)
-        if head_start - pos >= max_stem:
+        if head_start - pos - quotes >= max_stem:
             if min_stem == 0:
                 # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
                 # (the count's number may open before the stretch: 等55.2公里自然村庄通达工程)
@@ -332,6 +336,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
             inner = name_after_inner_type(norm, pos, head_start)
             return (inner, None, None) if inner is not None else None  # 第六座跨江大桥伏龙大桥: a type opens the name
         pos -= 1
+        quotes += free_quotes and pos > 0 and norm[pos - 1] in _STEM_QUOTES  # (the marks up to the next character read)
     if pos > 0 and norm[pos] in _CONJUNCTIONS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
         # 城中村和整村: a conjunction right after the mention before it opens no name.
         return pos + 1, norm[pos], pos
@@ -339,6 +344,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem):
 
 
 _CONJUNCTIONS = frozenset("和与及")
+_STEM_QUOTES = frozenset("“”")  # quote marks a stem's length does not count
 # A jurisdiction's own marker (市太和医院: the city's 太和医院) and the characters that make a word
 # with it (市区, 县城, 市场, 区域...), after which 和 is a conjunction.
 _OWN_MARKERS = "市县区"
