@@ -16,3 +16,13 @@ def test_a_list_joined_by_he_stays_one_group_when_it_does_not_number_its_count()
     assert counted_groups("改扩建青山、白石和红旗4个卫生院。") == [("health", 4)]
     assert named_projects("新建青山和白石两处公园。") == []
     assert named_projects("青山、白石和红旗3个村的幼儿将在这里入学。") == []
+
+
+def test_a_rating_between_a_list_count_and_its_type_leaves_the_list_its_members():
+    # 大杖子、安子岭、梓木林3个35 千伏变电站 (real11 xinglong): the rating, a PDF's space in it or not,
+    # is no part of what the count counts
+    expected = [("白石", "utility"), ("红旗", "utility"), ("青山", "utility")]
+    assert named_projects("新建青山、白石、红旗3个35千伏变电站。") == expected
+    assert named_projects("新建青山、白石、红旗3个35 千伏变电站。") == expected
+    # (with a rating, the items number the count: two names before 3个 leave one group)
+    assert counted_groups("新建青山、白石3个35千伏变电站。") == [("utility", 3)]

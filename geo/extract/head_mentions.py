@@ -304,10 +304,12 @@ def _split_counted_list(norm, mention, lo):
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
         value = parse_number(match.group("num")) or 0
-        if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \
+        rated = _past_rating(norm, match.end(), head_start)  # (a list before a rating numbers its count)
+        if 1 <= match.start() - start <= 10 and is_generic(norm[rated:head_start]) \
                 and not norm[match.start() - 1].isdigit() \
                 and unit_fits(match.group("unit"), mention.category, mention.head) \
-                and value >= 2 and (not joined or value >= 3 and _items_joined(norm, mention.stop_start, lo, value) == value):
+                and value >= 2 and (not joined or value >= 3 and _items_joined(norm, mention.stop_start, lo, value) == value) \
+                and (rated == match.end() or joined or _items_joined(norm, start - 1, lo, value) == value):
             # (a list is never counted by 1: …、联合办1所公立幼儿园; one joined by 和 numbers its items)
             mention.stem_start = match.start()
             word = next((w for w in LIST_CLOSERS if norm.startswith(w, match.start() - len(w))), "")
@@ -315,6 +317,15 @@ def _split_counted_list(norm, mention, lo):
             return
 
 
+def _past_rating(norm, pos, head_start):
+    """``pos`` moved past a rating written right after a count (大杖子、安子岭、梓木林3个35千伏变电站,
+    a space in it as a PDF leaves it: 35 千伏), else ``pos``."""
+    rating = _RATING_AFTER_COUNT.match(norm, pos, head_start)
+    return rating.end() if rating else pos
+
+
+# RATING_RE with the spaces a PDF's layout leaves (3个 35 千伏变电站)
+_RATING_AFTER_COUNT = re.compile(r" ?\d+(?:\.\d+)? ?(?:千伏|[kK][vV])")
 _JOINING_STOPS = ("和", "及", "与")  # what joins a list's last item (A、B和C3所小学)
 _JOINED_ITEM_REACH = 12  # characters a list item before 和 may take on average (a clause of thousands stays linear)
 
