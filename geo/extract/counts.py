@@ -396,8 +396,10 @@ def _before_stop_verb(norm, lo, hi):
 
 def _thing_subject(norm, match, start, end):
     """((noun start, end), verb) of 16个旅游驿站连线成景, 165栋老旧住宅经过修缮: the count opens the
-    clause (after a place or time of a few characters), its noun is the subject of works said after it,
-    or of investment (9座矿井完成投资…: INVESTMENT_PREDICATES)."""
+    clause (after a place or time of a few characters) or a list item (、30幢建筑立面改造、), its noun is
+    the subject of works said after it, or of investment (9座矿井完成投资…: INVESTMENT_PREDICATES)."""
+    if norm[match.start() - 1:match.start()] == "、":
+        start = match.start()  # 、30幢建筑立面改造、: the count opens a list item of works
     if match.start() - start > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(norm[start:match.start()]) is not None:
         return None
     run = THING_NOUN.match(norm, match.end(), end)
