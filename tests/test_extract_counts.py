@@ -652,3 +652,16 @@ def test_facilities_counted_in_tao_are_a_group():
 def test_demonstration_farms_counted_after_their_noun_are_a_group():
     # 示范场 is a farm type like 养殖场 (real11 tongling_jiaoqu 标准化畜禽健康养殖示范场4个)
     assert counted_groups("白石县建设完成标准化养殖示范场4个。") == [("area", 4)]
+
+
+def test_a_works_noun_that_goes_on_into_a_class_of_works_is_retried_at_the_next_works_noun():
+    # 11个新建工程类项目中 (real148 atushi): the shortest noun, 新建工程, goes on with 类; the count
+    # counts the projects of that class, as 11个新建项目中 does
+    assert _works("在11个新建工程类项目中") == [("工程类项目", 11, "个")]
+    assert _works("引进3个工程技术中心") == []  # (no works noun after: the noun goes on)
+
+
+def test_a_count_opening_a_list_item_of_works_counts_the_things_worked_on():
+    # 、30幢建筑立面改造、 (real4 zhuji): the count opens the item, its works follow the noun, as a
+    # count opening the clause does (165栋老旧住宅经过修缮)
+    assert counted_groups("白石镇已完成规划编制、青山路改造、30幢建筑立面改造、环境卫生整治等工作。") == [("project", 30)]

@@ -1873,7 +1873,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("新建学校4所(青山小学、白石中学)。", [("白石中学", "school"), ("青山小学", "school")], [("school", 2)]),
     # a county road named X线 with works on a length of it; a rating between a count and its type
     ("完成青岭线25.6公里路基路面改造。", [("青岭线", "road_rebuild")], []),
-    ("新建红枫、白鹭、青峰3个35千伏变电站。", [], [("utility", 3)]),
+    # (the list before such a count, numbering it, is its members: real11 xinglong, see test_extract_head_mentions)
+    ("新建红枫、白鹭、青峰3个35千伏变电站。", [("白鹭", "utility"), ("红枫", "utility"), ("青峰", "utility")], []),
+    ("新建3个35千伏变电站。", [], [("utility", 3)]),
     # places a road links (联通) are its destinations, context
     ("农村公路联通了青松公园、白石湖等12个旅游景区。", [], []),
     # the countryside (农村) before generic words modifies the type a count counts; after a

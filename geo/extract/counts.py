@@ -79,6 +79,11 @@ def counted_works(norm, start, end, records, mentions=()):
         if value is None or count_start in taken or covered.hit(count_start, count_end):
             continue
         noun_start, noun_end = match.span(f"noun{which}")
+        if which == 1 and _noun_goes_on(norm, match, noun_end, start, end):
+            noun_end = _next_works_noun(norm, noun_end, match.end("unit1") + COUNTED_WORKS_NOUN, end) \
+                if norm.startswith("类", noun_end) else None
+            if noun_end is None or _noun_goes_on(norm, match, noun_end, start, end):
+                continue  # 3个工程技术中心: the noun goes on (11个新建工程类项目中: a class, to the next works noun)
         first_head = bisect.bisect_left(heads_at, noun_start)  # (the first head at or after the noun: inside it?)
         if which in (1, 5) and first_head < len(heads_at) and heads_at[first_head] < noun_end \
                 and (heads_at[first_head] in listed_at and any(r.end <= count_start for r in records)
@@ -88,12 +93,6 @@ def counted_works(norm, start, end, records, mentions=()):
             continue  # 新增540个学位|天涯区…改扩建项目: a measure, the works noun another's
         if which == 3 and norm[norm.rfind("类", noun_start, noun_end) - 1] in _CLASS_COUNTERS:
             continue  # 8类32项, 十大类60项: the classes of a whole list are counted
-        if which == 1 and noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
-                and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
-                         or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)
-                         or _CLASSES_BEFORE.search(norm, max(start, count_start - 5), count_start)
-                         or norm.startswith(INVESTMENT_PREDICATES, noun_end) or _MONEY_AFTER.match(norm, noun_end)):
-            continue  # 3个工程技术中心: the noun goes on (after classes, 10大类34个子项目分解到…, it ends)
         if which == 5:
             noun_start = _after_last_verb(norm, noun_start, noun_end - 2)  # (本区将安排|重大工程建设)
             if noun_end - noun_start <= 2:
@@ -103,6 +102,29 @@ def counted_works(norm, start, end, records, mentions=()):
                                  (match.start() if which == 1 else noun_start, match.end()), (noun_start, noun_end),
                                  noun_end - 2, {"value": value, "unit": match.group(f"unit{which}")}))
     return out
+
+
+def _noun_goes_on(norm, match, noun_end, start, end):
+    """True when the noun of works counted before it (``noun1`` of :data:`_COUNTED_WORKS_RE`) goes on
+    at ``noun_end`` (3个工程技术中心); not before a stop word, a filler, 项目, 中 closing the clause,
+    an investment or its money, nor after classes (10大类34个子项目分解到…)."""
+    return noun_end < end and "\u4e00" <= norm[noun_end] <= "\u9fff" \
+        and not (match_any(norm, noun_end, STOPS) or FILLER_INDEX.at(norm, noun_end)
+                 or norm.startswith("项目", noun_end) or _partitive(norm, match.start(), noun_end, end)
+                 or _CLASSES_BEFORE.search(norm, max(start, match.start("num1") - 5), match.start("num1"))
+                 or norm.startswith(INVESTMENT_PREDICATES, noun_end) or _MONEY_AFTER.match(norm, noun_end))
+
+
+def _next_works_noun(norm, pos, limit, end):
+    """The end of the next works noun (``counted_works``: 工程, 项目) in the run of Han from ``pos``
+    within ``limit`` (11个新建工程|类项目: 项目; called for a class of works only, 类 at ``pos``:
+    33个集中开工项目中的代表项目 counts no 代表项目), else None."""
+    found = _WORKS_NOUN_RE.search(norm, pos, min(limit, end))
+    return found.end() if found and found.start() > pos and _HAN_ONLY.fullmatch(norm, pos, found.start()) else None
+
+
+_WORKS_NOUN_RE = re.compile("|".join(COUNTED_WORKS))
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
 
 
 # The money of the works counted, then its amount (4件改善工程经费共760万元, 3个工程总投资5亿元).
@@ -374,8 +396,10 @@ def _before_stop_verb(norm, lo, hi):
 
 def _thing_subject(norm, match, start, end):
     """((noun start, end), verb) of 16个旅游驿站连线成景, 165栋老旧住宅经过修缮: the count opens the
-    clause (after a place or time of a few characters), its noun is the subject of works said after it,
-    or of investment (9座矿井完成投资…: INVESTMENT_PREDICATES)."""
+    clause (after a place or time of a few characters) or a list item (、30幢建筑立面改造、), its noun is
+    the subject of works said after it, or of investment (9座矿井完成投资…: INVESTMENT_PREDICATES)."""
+    if norm[match.start() - 1:match.start()] == "、":
+        start = match.start()  # 、30幢建筑立面改造、: the count opens a list item of works
     if match.start() - start > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(norm[start:match.start()]) is not None:
         return None
     run = THING_NOUN.match(norm, match.end(), end)

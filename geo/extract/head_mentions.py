@@ -89,7 +89,8 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         code = _CODE_AT_END.search(norm[(head_start - 14 if head_start - 14 > lo else lo):head_start]) if category == "road" else None
         if code:
             max_stem += len(code.group())  # X254丁卯开发区连接线: the code does not count
-        stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem)
+        stem = find_stem(norm, head_start, lo, min_stem if kind in ("name", "facility") else 0, max_stem,
+                         free_quotes=category != "road")
         if stem is None and category == "road":
             stem = stem_after_jurisdiction(norm, head_start, lo, min_stem if kind == "name" else 0, max_stem)
         elif stem is None:
@@ -165,7 +166,7 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name; 加快“青山湖公园”建设
     if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None
-    if mention.stop is None or mention.stop == "的":
+    if mention.stop is None or mention.stop == "的" or mention.stop in _JOINING_STOPS:
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
@@ -296,17 +297,50 @@ def _split_counted_list(norm, mention, lo):
     if mention.stop == "的" and _listed_before_de(norm, mention):
         mention.list_end = mention.stop_start  # A路、B路、C路的3条农村道路: 的 closes the list
         return
-    if start <= lo or norm[start - 1] != "、":
+    # A、B和C3所小学: the list's last item after 和, 及, 与 (not villages: 南吕、北吕和赵念3个村的幼儿 are
+    # where what is said happens; nor two items, 西安和河滨带状两处公园: a list of three or more)
+    joined = mention.stop in _JOINING_STOPS and mention.category != "village"
+    if start <= lo or norm[start - 1] != "、" and not joined:
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
-        if 1 <= match.start() - start <= 10 and is_generic(norm[match.end():head_start]) \
+        value = parse_number(match.group("num")) or 0
+        rated = _past_rating(norm, match.end(), head_start)  # (a list before a rating numbers its count)
+        if 1 <= match.start() - start <= 10 and is_generic(norm[rated:head_start]) \
                 and not norm[match.start() - 1].isdigit() \
                 and unit_fits(match.group("unit"), mention.category, mention.head) \
-                and (parse_number(match.group("num")) or 0) >= 2:  # a list is never counted by 1 (…、联合办1所公立幼儿园)
+                and value >= 2 and (not joined or value >= 3 and _items_joined(norm, mention.stop_start, lo, value) == value) \
+                and (rated == match.end() or joined or _items_joined(norm, start - 1, lo, value) == value):
+            # (a list is never counted by 1: …、联合办1所公立幼儿园; one joined by 和 numbers its items)
             mention.stem_start = match.start()
             word = next((w for w in LIST_CLOSERS if norm.startswith(w, match.start() - len(w))), "")
             mention.list_end = match.start() - len(word)  # A路、B路、C路这3条道路: 这 ends no name
             return
+
+
+def _past_rating(norm, pos, head_start):
+    """``pos`` moved past a rating written right after a count (大杖子、安子岭、梓木林3个35千伏变电站,
+    a space in it as a PDF leaves it: 35 千伏), else ``pos``."""
+    rating = _RATING_AFTER_COUNT.match(norm, pos, head_start)
+    return rating.end() if rating else pos
+
+
+# RATING_RE with the spaces a PDF's layout leaves (3个 35 千伏变电站)
+_RATING_AFTER_COUNT = re.compile(r" ?\d+(?:\.\d+)? ?(?:千伏|[kK][vV])")
+_JOINING_STOPS = ("和", "及", "与")  # what joins a list's last item (A、B和C3所小学)
+_JOINED_ITEM_REACH = 12  # characters a list item before 和 may take on average (a clause of thousands stays linear)
+
+
+def _items_joined(norm, join, lo, value):
+    """How many items a list whose last item follows the join word at ``join`` holds (青山、白石和
+    红旗: 3): one after the join and one per item before it, the items before it a run of Han
+    parted by 、 (the first may open with the list's verb); 0 when the run reaches past ``value``
+    items' reach (no list that short)."""
+    reach = max(lo, join - value * _JOINED_ITEM_REACH)
+    pos, items = join, 2
+    while pos > reach and ("\u4e00" <= norm[pos - 1] <= "\u9fff" or norm[pos - 1] == "、"):
+        pos -= 1
+        items += norm[pos] == "、"
+    return 0 if pos == reach and reach > lo else items
 
 
 def _listed_before_de(norm, mention):

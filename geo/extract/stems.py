@@ -104,7 +104,8 @@ _COUNT_BEFORE = re.compile(COUNT_RE.pattern + "(?:新|灾后|震后)?$")
 _COUNT_INSIDE = re.compile(rf"(?:{COUNT_RE.pattern})(?=(?:{_LENGTH}的?)?\D*$)")
 _COUNTED_LENGTH_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?:{_LENGTH})+的$")  # 2条共计长2.7公里、宽5米的
 # 17个有特色、功能性强的口袋公园: a count, then what describes the things it counts, then 的
-_COUNTED_DESCRIPTION_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?P<desc>[\u4e00-\u9fff、]{{2,16}})的$")
+# (a size or capacity may stand in it after a word: 3所占地50亩的中学; 14个、2万平方米以上的广场 is a class)
+_COUNTED_DESCRIPTION_BEFORE = re.compile(rf"(?:{COUNT_RE.pattern})(?P<desc>[\u4e00-\u9fff、]{{2,16}}|[\u4e00-\u9fff](?:[\u4e00-\u9fff、]|\d[\d.]*){{1,15}})的$")
 _NUMBER_OVERHANG = 6  # characters of a number that may lie before the stretch looked at
 
 
@@ -118,8 +119,10 @@ def _counted_description(norm, pos, lo):
     desc, table = counted.group("desc"), heads()
     if counted.group("unit") in SIZE_UNITS or (parse_number(counted.group("num")) or 0) < 2 \
             or desc.endswith(_COUNTED_MEASURES) or desc[-1] in table \
-            or any(desc[i:i + n] in table for n in range(2, 5) for i in range(len(desc) - n + 1)):
-        return None  # (有一处1000平方米以上的绿地, 33个集中开工项目中的代表项目: no count of the type)
+            or any(desc[i:i + n] in table for n in range(2, 5) for i in range(len(desc) - n + 1)) \
+            or norm[counted.start() - 1:counted.start()] == "等" and DIGIT.search(desc):
+        return None  # (有一处1000平方米以上的绿地, 33个集中开工项目中的代表项目: no count of the type; a list's
+        # count before a size, A、B等18个1万平方米以上的广场, leaves the list its own)
     return counted
 
 
@@ -154,8 +157,12 @@ def _longer_heads():
     return {word: tuple(h for h in heads() if h.startswith(word) and h != word) for word in NAMED_AFTER_AND_HEADS}
 
 
-def find_stem(norm, head_start, lo, min_stem, max_stem, parents=True):
+def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, parents=True):
     """(stem start, stop word, stop start) scanning left from the head; None if no edge found.
+
+    With ``free_quotes`` the quote marks inside the stem do not count toward ``max_stem``
+    (“一事一议”财政奖补美丽乡村示范村; not for roads, whose quoted programme opens no name:
+    “九联”路网中瓦青路).
 
     A one-character stop word glued to a stem shorter than ``min_stem`` is part of the name
     and skipped (和平路, 于家村, 将军路); a stop word right before the head leaves an empty stem (学校 in
@@ -163,7 +170,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, parents=True):
     for one name may open with the name of the institution the head's facility belongs to
     (江苏省人民医院|重庆医院, see apposition.name_after_parent).
     """
-    pos = head_start
+    pos, quotes = head_start, free_quotes and head_start > 0 and norm[head_start - 1] in _STEM_QUOTES
     quoted = False  # inside a short quote closing before the head (“白石之家”文化中心): no stop word
     reach = head_start - max_stem - 8 if head_start - max_stem - 8 > lo else lo
     length = _LENGTH_INSIDE.search(norm, reach, head_start) if DIGIT.search(norm, reach, head_start) else None
@@ -325,7 +332,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, parents=True):
                          or stop in NEVER_IN_NAMES or norm[pos:head_start] in DEMONSTRATIVES):
                 # 奉浦大桥与东桥: 与 opens no name; 对该路: the road named before, no name of its own
                 return pos, stop, pos - len(stop)
-        if head_start - pos >= max_stem:
+        if head_start - pos - quotes >= max_stem:
             if min_stem == 0:
                 # 明月山绿色发展示范带28个重点项目: a type counted before it is named from its count.
                 # (the count's number may open before the stretch: 等55.2公里自然村庄通达工程)
@@ -339,6 +346,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, parents=True):
             # 江苏省人民医院重庆医院: the name of the facility it belongs to opens the name
             return name_after_parent(norm, lo, pos, head_start, min_stem, max_stem, _parent_stem) if parents else None
         pos -= 1
+        quotes += free_quotes and pos > 0 and norm[pos - 1] in _STEM_QUOTES  # (the marks up to the next character read)
     if pos > 0 and norm[pos] in _CONJUNCTIONS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
         # 城中村和整村: a conjunction right after the mention before it opens no name.
         return pos + 1, norm[pos], pos
@@ -351,6 +359,7 @@ def _parent_stem(norm, head_start, lo, min_stem, max_stem):
 
 
 _CONJUNCTIONS = frozenset("和与及")
+_STEM_QUOTES = frozenset("“”")  # quote marks a stem's length does not count
 # A jurisdiction's own marker (市太和医院: the city's 太和医院) and the characters that make a word
 # with it (市区, 县城, 市场, 区域...), after which 和 is a conjunction.
 _OWN_MARKERS = "市县区"

@@ -1,0 +1,20 @@
+"""geo.extract.stems: where a stem starts before its head."""
+
+from extract_cases import counted_groups, named_names
+
+
+def test_a_count_before_a_description_holding_a_size_counts_the_type_after_it():
+    # 3所占地50亩的中学 (the shape of real150 licheng's 5套日处理能力在20吨及以上的…处理站): the size
+    # is part of the description between the count and 的, as 17个有特色的口袋公园 is
+    assert counted_groups("白石县新建3所占地50亩的中学。") == [("school", 3)]
+    assert counted_groups("青山区新建4个面积1.5万平方米的口袋公园。") == [("park", 4)]
+    # a class of sizes after 、 stays no group (see test_extract_counts)
+    assert counted_groups("新建14个、2万平方米以上的广场。") == []
+
+
+def test_quote_marks_do_not_count_toward_the_length_of_a_stem():
+    # “一事一议”财政奖补美丽乡村示范村3个 (real148 tieling): 14 characters with the marks, 12 without
+    assert counted_groups("今年,青山县建设“一事一议”财政奖补美丽乡村示范村3个。") == [("village", 3)]
+    # not for roads: a quoted programme before a road opens no name (real9 chongqing_banan)
+    names = named_names("建设“九联”路网中石青路、丰山路等17个重要连接道及旅游公路约1公里。")
+    assert "丰山路" in names and not any("九联" in name for name in names)
