@@ -66,3 +66,12 @@ def test_a_clause_of_prose_is_passed_over_before_its_mentions_are_looked_for(mon
     text = "青山县坚持统筹推进，持续营造良好氛围，努力提升群众满意度，改造白石路。"
     assert named_names(text) == ["白石路"]
     assert looked_at == ["青山县坚持统筹推进", "改造白石路"]
+
+
+def test_a_small_park_kind_listed_among_named_parks_is_no_park_of_its_own():
+    # 街心公园, 口袋公园 (SITED_PARK_TYPES) are kinds of small park: listed among named parks of the same
+    # head before a class of them (等市民休闲公园), they name none; the named ones stay.
+    text = "建成了街心公园、城南游园、青松广场、白石文化公园等市民休闲公园。"
+    assert named_names(text) == ["城南游园", "白石文化公园", "青松广场"]
+    text = "建成了口袋公园、城南游园、青松广场、白石文化公园等市民休闲公园。"
+    assert named_names(text) == ["城南游园", "白石文化公园", "青松广场"]
