@@ -80,3 +80,12 @@ def test_a_water_of_one_character_before_its_head_right_before_counted_projects_
     assert named("青江3个项目开工。") == []
     assert named("青江综合治理工程开工。") == ["青江"]
     assert named("白沙河3个项目开工。") == ["白沙河"]
+
+
+def test_a_small_park_kind_listed_among_named_parks_is_no_park_of_its_own():
+    # 街心公园, 口袋公园 (SITED_PARK_TYPES) are kinds of small park: listed among named parks of the same
+    # head before a class of them (等市民休闲公园), they name none; the named ones stay.
+    text = "建成了街心公园、城南游园、青松广场、白石文化公园等市民休闲公园。"
+    assert named_names(text) == ["城南游园", "白石文化公园", "青松广场"]
+    text = "建成了口袋公园、城南游园、青松广场、白石文化公园等市民休闲公园。"
+    assert named_names(text) == ["城南游园", "白石文化公园", "青松广场"]

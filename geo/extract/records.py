@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.lexicon import (
     AMENITY_CLASSES, FORMER_WORDS, COUNTED_WORKS, TYPE_WORDS, NETWORK_HEADS, AREA_ACTIONS,
-    NEIGHBOURHOOD_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, heads)
+    NEIGHBOURHOOD_HEADS, SIZE_UNITS, DWELLING_UNITS, STREET_NAMED_HEADS, SITED_PARK_TYPES, heads)
 from geo.lexicon_lookups import is_generic, category_group
 from geo.extract.chains import followed_by, holds_head, of_list, once_per_chain, positions
 from geo.extract.lists import kind_after_kinds, listed_with_counted_types, resolve_enumerations
@@ -324,9 +324,10 @@ def _classify(case):
 
 def _named_among_names(norm, mention, count, rest_start):
     """True when a type-like item (宜居小学, 市区中心大街) stands in a 、-list between names of its
-    own head (or, for roads, of any road head)."""
+    own head (or, for roads, of any road head). A small park's kind (街心公园, 口袋公园: SITED_PARK_TYPES) is
+    no name among names (建成了街心公园、白石游园、青山文化公园等市民休闲公园)."""
     if count is not None or mention.count is not None or mention.kind not in ("name", "facility") \
-            or mention.head in TYPE_WORDS \
+            or mention.head in TYPE_WORDS or norm[mention.stem_start:mention.head_end] in SITED_PARK_TYPES \
             or mention.head_start - rest_start < 2 or len(mention.chain) < 2:
         return False
     if norm[mention.stem_start - 1:mention.stem_start] != "、" and not norm.startswith("、", mention.end):
