@@ -225,6 +225,11 @@ JOIN_MIN_PIECE_M2 = 1.0
 # 街道) pair some 10 ms of GEOS overlay, the clip a millisecond. Below it the clip saves nothing.
 JOIN_CLIP_VERTICES = 5000
 
+# The pieces a project's segments are cut to, in snap distances (5 m for JOIN_SNAP_M = 5 cm), for the
+# boxes that find the zone-edge vertices and segments near it (geo.join_snap_runs.segment_boxes):
+# fewer, longer pieces make boxes holding more of the edge.
+JOIN_SEGMENT_PIECE = 100
+
 # A table row giving both a wkt and lon/lat: the lon/lat must lie this close to the wkt's point
 # (or to the box around its line or area; a label point need not be on a curved road); a row with
 # two degree columns of one axis (lon and 经度): their values this close. Farther apart, the row is
