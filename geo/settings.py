@@ -401,6 +401,10 @@ MAX_SCHOOL_BUILDING_VERB = 4
 PEER_CATEGORIES = ("village", "water")
 # The characters before its head a body of water needs to be a peer (长江 of one is no peer of its list).
 PEER_WATER_MIN_STEM = 2
+# Characters a list item before the word joining its last item (和, 及, 与) may take on average, when a
+# count after the list is checked against its items (A、B和C3所小学: geo.extract.head_mentions); a
+# clause of thousands of characters stays linear.
+JOINED_ITEM_REACH = 12
 
 # A facility named after the one it belongs to (江苏省人民医院|重庆医院, 福建中医药大学附属康复医院|
 # 长乐康复医疗中心): its whole name, the parent's included, may hold this many characters before
