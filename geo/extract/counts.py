@@ -14,7 +14,7 @@ from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, T
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.settings import COUNTED_WORKS_NOUN
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
 from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -120,11 +120,10 @@ def _next_works_noun(norm, pos, limit, end):
     within ``limit`` (11个新建工程|类项目: 项目; called for a class of works only, 类 at ``pos``:
     33个集中开工项目中的代表项目 counts no 代表项目), else None."""
     found = _WORKS_NOUN_RE.search(norm, pos, min(limit, end))
-    return found.end() if found and found.start() > pos and _HAN_ONLY.fullmatch(norm, pos, found.start()) else None
+    return found.end() if found and found.start() > pos and HAN_RUN.fullmatch(norm, pos, found.start()) else None
 
 
 _WORKS_NOUN_RE = re.compile("|".join(COUNTED_WORKS))
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
 
 
 # The money of the works counted, then its amount (4件改善工程经费共760万元, 3个工程总投资5亿元).
