@@ -326,6 +326,8 @@ PLACE_AS_UNIT = words("place_as_unit")
 WORKS_UNITS = words("works_unit")
 # Units that after a Chinese numeral are a section, not a count (人民南路二段; 5段道路 counts).
 SECTION_UNITS = words("section_unit")
+# A voltage's units, as written after its number (110千伏, 35kV: a substation's or a line's rating).
+VOLTAGE_UNITS = words("voltage_unit")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
 WALKWAY_WORDS = longest_first(words("walkway"))
 # Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).

@@ -18,7 +18,7 @@ from geo.extract.line_forms import title_start
 from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.settings import JOINED_ITEM_REACH
-from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE
+from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE, VOLTAGE_UNIT
 from geo.extract.stems import decimal_point, find_stem, quoted_name
 from geo.extract.prefixes import quote_after_locative, quoted_range_start, road_after_address, stem_after_autonomy, stem_after_jurisdiction
 
@@ -326,7 +326,7 @@ def _past_rating(norm, pos, head_start):
 
 
 # RATING_RE with the spaces a PDF's layout leaves (3个 35 千伏变电站)
-_RATING_AFTER_COUNT = re.compile(r" ?\d+(?:\.\d+)? ?(?:千伏|[kK][vV])")
+_RATING_AFTER_COUNT = re.compile(rf" ?\d+(?:\.\d+)? ?(?:{VOLTAGE_UNIT})")
 
 
 def _items_joined(norm, join, lo, value):
