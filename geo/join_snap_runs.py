@@ -19,10 +19,8 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
-from geo.settings import JOIN_SEGMENT_PIECE
+from geo.settings import JOIN_EDGE_CHUNK, JOIN_SEGMENT_PIECE
 
-# Segments of a ring in each box of the tree of an edge.
-_CHUNK = 64
 # How far around a project the segments of an edge are taken, in snap distances: a segment GEOS may
 # snap is within one snap distance of a point of the project (which lies within one of the edge).
 _REACH = 3
@@ -33,7 +31,7 @@ _PAD = 2
 
 class Edge:
     """The rings of a zone (its polygons' shells and holes, in GEOS's order) with a tree of boxes of
-    ``_CHUNK`` segments each."""
+    :data:`geo.settings.JOIN_EDGE_CHUNK` segments each."""
 
     def __init__(self, zone):
         self.zone = zone
@@ -43,7 +41,7 @@ class Edge:
         low, high, self.first, self.ring = [], [], [], []
         for number, ring in enumerate(self.rings):
             count = len(ring) - 1
-            starts = np.arange(0, count, _CHUNK)
+            starts = np.arange(0, count, JOIN_EDGE_CHUNK)
             start, end = ring[:-1], ring[1:]
             lo, hi = np.minimum(start, end), np.maximum(start, end)
             low.append(np.minimum.reduceat(lo, starts))
@@ -62,8 +60,8 @@ class Edge:
         for number in np.unique(self.ring[chunk]):
             ring = self.rings[number]
             mine = self.ring[chunk] == number
-            segment = (self.first[chunk[mine]][:, None] + np.arange(_CHUNK)).ravel()
-            box = np.repeat(bounds[piece[mine]], _CHUNK, axis=0)
+            segment = (self.first[chunk[mine]][:, None] + np.arange(JOIN_EDGE_CHUNK)).ravel()
+            box = np.repeat(bounds[piece[mine]], JOIN_EDGE_CHUNK, axis=0)
             inside = segment < len(ring) - 1
             segment, box = segment[inside], box[inside]
             start, end = ring[segment], ring[segment + 1]

@@ -229,6 +229,9 @@ JOIN_CLIP_VERTICES = 5000
 # boxes that find the zone-edge vertices and segments near it (geo.join_snap_runs.segment_boxes):
 # fewer, longer pieces make boxes holding more of the edge.
 JOIN_SEGMENT_PIECE = 100
+# The segments of a detailed 街道's ring in each box of the tree that finds those near a project
+# (geo.join_snap_runs.Edge): more make fewer boxes, each holding more segments to test one by one.
+JOIN_EDGE_CHUNK = 64
 
 # A table row giving both a wkt and lon/lat: the lon/lat must lie this close to the wkt's point
 # (or to the box around its line or area; a label point need not be on a curved road); a row with
