@@ -312,8 +312,6 @@ def osm_boundaries_kept(gdf, path):
     when there is none: an extract's market was read as the district's one 街道."""
     import pandas as pd
 
-    from geo.io import InputError
-
     level = gdf["admin_level"] if "admin_level" in gdf.columns else pd.Series(None, index=gdf.index)
     boundary = gdf["boundary"] if "boundary" in gdf.columns else pd.Series(None, index=gdf.index)
     keep = (boundary.astype(str) == "administrative") & (level.astype(str).str.strip() == "8")

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 
 from geo import settings
+from geo.boundary_checks import listed
 from geo.coordinates import rounding_m
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
 from geo.gazetteer_rows import cell_aliases, merge_line_pieces
 from geo.gazetteer_vectors import PRJ_DATUM, PRJ_MERCATOR, read_vector_rows
 from geo.hand_placed import HAND_SOURCES, check_file, is_removal
-from geo.io import InputError
+from geo.io import InputError, check_input_file, warn
 from geo.names import display_name
 from geo.safe_text import file_name
 from geo.table_headers import COORDINATE_COLUMNS, text_or_none as _text
@@ -73,7 +74,6 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     """
     from dataclasses import replace
 
-    from geo.io import check_input_file, warn
     from geo.vector_layers import split_layer
     from geo.vectors import is_geodatabase
 
@@ -133,9 +133,6 @@ def _collections_opened(path, rows, geoms, warnings):
     the place?) stays one, left out by :func:`_unusable_rows`."""
     import numpy as np
     import shapely
-
-    from geo.boundary_checks import listed
-    from geo.io import warn
 
     kinds = ("points", "lines", "polygons")
     opened, dropped = list(geoms), {}

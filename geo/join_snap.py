@@ -6,8 +6,8 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
-from geo.join_snap_runs import _Edge, snapped_near
-from geo.settings import JOIN_CLIP_VERTICES
+from geo.join_snap_runs import Edge, segment_boxes, snapped_near
+from geo.settings import JOIN_CLIP_VERTICES, JOIN_SEGMENT_PIECE
 
 
 def snapped(zones, projects, zone, project, zones_local, snap):
@@ -60,7 +60,7 @@ def _snapped_zones(zones, zone, projects, targets, snap):
     detailed = (shapely.get_num_coordinates(moved) > JOIN_CLIP_VERTICES) & np.isin(shapely.get_type_id(moved), _AREAS)
     for pair in np.flatnonzero(detailed):
         if inverse[pair] not in edges:
-            edges[inverse[pair]] = _Edge(moved[pair])
+            edges[inverse[pair]] = Edge(moved[pair])
         done = snapped_near(moved[pair], projects[pair], targets[pair], snap, edges[inverse[pair]])
         if done is not None:
             (moved[pair], close[pair]), whole[pair] = done, False
@@ -121,11 +121,6 @@ def _vertices_near(geoms, others, snap):
     return found
 
 
-# The pieces of a project's segments whose boxes find the zone-edge vertices near it, in snap
-# distances (5 m for JOIN_SNAP_M = 5 cm): fewer, longer pieces make boxes holding more of the edge.
-_ALONG_PIECE = 100
-
-
 def _along(edges, zone, project, projects, snap):
     """Which projects may run along their zone's edge (``edges[zone]``, pair by pair; ``project``
     numbers the project of each pair) for a stretch: two or more vertices of the project within ``snap``
@@ -153,7 +148,7 @@ def _along(edges, zone, project, projects, snap):
     vertices = shapely.points(coords)
     numbers, first = np.unique(project, return_index=True)
     # Wider than snap: no vertex within snap is left out by the rounding of the pieces' ends.
-    piece_owner, boxes = _segment_boxes(projects[first], 2 * snap, _ALONG_PIECE * snap)
+    piece_owner, boxes = segment_boxes(projects[first], 2 * snap, JOIN_SEGMENT_PIECE * snap)
     piece, vertex = STRtree(vertices).query(boxes)
     # (project, zone) of each vertex found, to the pair it belongs to, if there is one.
     keys = project * len(edges) + zone
@@ -170,24 +165,3 @@ def _along(edges, zone, project, projects, snap):
     stretch = np.flatnonzero((pair[1:] == pair[:-1]) & (vertex[1:] == vertex[:-1] + 1))
     along = np.bincount(pair[stretch], minlength=len(projects)) > 0
     return (count >= 2) | along | ((count >= 1) & (np.bincount(pair, minlength=len(projects)) >= 1))
-
-
-def _segment_boxes(geoms, margin, longest):
-    """(owner, boxes): the box of every segment of the lines among ``geoms`` (cut to pieces no longer
-    than ``longest``: a long diagonal segment's box holds much that lies far from it), of every
-    geometry of a single vertex and of every polygon whole (a point inside it is near it), widened
-    by ``margin`` (more than the rounding of the cuts); ``owner`` gives the index in ``geoms``."""
-    area = shapely.get_dimensions(geoms) == 2
-    parts, part_owner = shapely.get_parts(np.where(area, None, geoms), return_index=True)
-    parts = shapely.segmentize(parts, longest)
-    coords, index = shapely.get_coordinates(parts, return_index=True)
-    same = index[1:] == index[:-1]
-    start, end = coords[:-1][same], coords[1:][same]
-    single = np.flatnonzero(shapely.get_num_coordinates(parts) == 1)
-    first = np.searchsorted(index, single)
-    polygons = np.flatnonzero(area)
-    bounds = shapely.bounds(geoms[polygons]).reshape(-1, 4)
-    low = np.vstack([np.minimum(start, end), coords[first], bounds[:, :2]]) - margin
-    high = np.vstack([np.maximum(start, end), coords[first], bounds[:, 2:]]) + margin
-    owner = np.concatenate([part_owner[index[:-1][same]], part_owner[single], polygons])
-    return owner, shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])

@@ -9,6 +9,8 @@ ring is as it was. A 街道 of 300,000 vertices was copied into a GEOS list of p
 every point of every road along its edge (6 ms a pair); the vertices near where the project lies are
 enough. A stretch that would start or end at the ring's closing vertex (GEOS keeps it equal to the
 first), or that GEOS might not give back as it was at its ends, leaves the pair to the whole snap.
+The boxes of a project's segments that find an edge near it (:func:`segment_boxes`) serve
+:mod:`geo.join_snap` too.
 """
 
 from __future__ import annotations
@@ -17,21 +19,19 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
-# Segments of a ring in each box of the tree of an edge.
-_CHUNK = 64
+from geo.settings import JOIN_EDGE_CHUNK, JOIN_SEGMENT_PIECE
+
 # How far around a project the segments of an edge are taken, in snap distances: a segment GEOS may
 # snap is within one snap distance of a point of the project (which lies within one of the edge).
 _REACH = 3
 # Segments kept beyond the first and the last taken, on each side: GEOS may move the far end of the
 # segment it snaps and insert into the next one.
 _PAD = 2
-# Pieces of a project's segments whose boxes find the segments of an edge near it, in snap distances.
-_PIECE = 100
 
 
-class _Edge:
+class Edge:
     """The rings of a zone (its polygons' shells and holes, in GEOS's order) with a tree of boxes of
-    ``_CHUNK`` segments each."""
+    :data:`geo.settings.JOIN_EDGE_CHUNK` segments each."""
 
     def __init__(self, zone):
         self.zone = zone
@@ -41,7 +41,7 @@ class _Edge:
         low, high, self.first, self.ring = [], [], [], []
         for number, ring in enumerate(self.rings):
             count = len(ring) - 1
-            starts = np.arange(0, count, _CHUNK)
+            starts = np.arange(0, count, JOIN_EDGE_CHUNK)
             start, end = ring[:-1], ring[1:]
             lo, hi = np.minimum(start, end), np.maximum(start, end)
             low.append(np.minimum.reduceat(lo, starts))
@@ -60,8 +60,8 @@ class _Edge:
         for number in np.unique(self.ring[chunk]):
             ring = self.rings[number]
             mine = self.ring[chunk] == number
-            segment = (self.first[chunk[mine]][:, None] + np.arange(_CHUNK)).ravel()
-            box = np.repeat(bounds[piece[mine]], _CHUNK, axis=0)
+            segment = (self.first[chunk[mine]][:, None] + np.arange(JOIN_EDGE_CHUNK)).ravel()
+            box = np.repeat(bounds[piece[mine]], JOIN_EDGE_CHUNK, axis=0)
             inside = segment < len(ring) - 1
             segment, box = segment[inside], box[inside]
             start, end = ring[segment], ring[segment + 1]
@@ -76,11 +76,9 @@ def snapped_near(zone, project, targets, snap, edge=None):
     """(moved, close): ``zone`` snapped to ``targets`` (a MultiPoint) within ``snap``, and the vertices
     of the moved zone within ``snap`` of ``project``, in its order (a MultiPoint), as
     ``shapely.snap`` of the whole zone gives them; None when the stretches near ``project`` cannot
-    stand for the whole ring (see the module's note). ``edge``: the zone's :class:`_Edge`, if made."""
-    edge = edge or _Edge(zone)
-    from geo.join_snap import _segment_boxes  # (join_snap imports this module)
-
-    _, boxes = _segment_boxes(np.array([project], dtype=object), _REACH * snap, _PIECE * snap)
+    stand for the whole ring (see the module's note). ``edge``: the zone's :class:`Edge`, if made."""
+    edge = edge or Edge(zone)
+    _, boxes = segment_boxes(np.array([project], dtype=object), _REACH * snap, JOIN_SEGMENT_PIECE * snap)
     near = edge.near(boxes)
     if not near:
         return zone, shapely.MultiPoint()
@@ -160,3 +158,24 @@ def _rebuilt(edge, rings):
     if shapely.get_type_id(edge.zone) == shapely.GeometryType.MULTIPOLYGON:
         return shapely.MultiPolygon(polygons)
     return polygons[0]
+
+
+def segment_boxes(geoms, margin, longest):
+    """(owner, boxes): the box of every segment of the lines among ``geoms`` (cut to pieces no longer
+    than ``longest``: a long diagonal segment's box holds much that lies far from it), of every
+    geometry of a single vertex and of every polygon whole (a point inside it is near it), widened
+    by ``margin`` (more than the rounding of the cuts); ``owner`` gives the index in ``geoms``."""
+    area = shapely.get_dimensions(geoms) == 2
+    parts, part_owner = shapely.get_parts(np.where(area, None, geoms), return_index=True)
+    parts = shapely.segmentize(parts, longest)
+    coords, index = shapely.get_coordinates(parts, return_index=True)
+    same = index[1:] == index[:-1]
+    start, end = coords[:-1][same], coords[1:][same]
+    single = np.flatnonzero(shapely.get_num_coordinates(parts) == 1)
+    first = np.searchsorted(index, single)
+    polygons = np.flatnonzero(area)
+    bounds = shapely.bounds(geoms[polygons]).reshape(-1, 4)
+    low = np.vstack([np.minimum(start, end), coords[first], bounds[:, :2]]) - margin
+    high = np.vstack([np.maximum(start, end), coords[first], bounds[:, 2:]]) + margin
+    owner = np.concatenate([part_owner[index[:-1][same]], part_owner[single], polygons])
+    return owner, shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])

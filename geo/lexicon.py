@@ -202,6 +202,11 @@ LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in �
 LIST_CLOSERS = longest_first(words("list_closer"))
 # Words that open a list of what a type before them holds (项目包括A至B段公路): no section of the type.
 LIST_OPENERS = longest_first(words("list_opener"))
+# What joins a list's last item (A、B和C3所小学), and a conjunction right after the mention before a
+# stem (城中村和整村): no name opens with it.
+LAST_ITEM_JOINS = frozenset(words("last_item_join"))
+# Quote marks a stem's length does not count (“一事一议”财政奖补美丽乡村示范村: geo.extract.stems).
+STEM_QUOTES = frozenset(words("stem_quote"))
 # Verbs opening the list of places a works reaches (涉及青山村、白石村等5个村): no peers (geo.extract.peers).
 COVERAGE_VERBS = longest_first(words("coverage_verb"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
@@ -321,6 +326,8 @@ PLACE_AS_UNIT = words("place_as_unit")
 WORKS_UNITS = words("works_unit")
 # Units that after a Chinese numeral are a section, not a count (人民南路二段; 5段道路 counts).
 SECTION_UNITS = words("section_unit")
+# A voltage's units, as written after its number (110千伏, 35kV: a substation's or a line's rating).
+VOLTAGE_UNITS = words("voltage_unit")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
 WALKWAY_WORDS = longest_first(words("walkway"))
 # Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).

@@ -225,6 +225,14 @@ JOIN_MIN_PIECE_M2 = 1.0
 # 街道) pair some 10 ms of GEOS overlay, the clip a millisecond. Below it the clip saves nothing.
 JOIN_CLIP_VERTICES = 5000
 
+# The pieces a project's segments are cut to, in snap distances (5 m for JOIN_SNAP_M = 5 cm), for the
+# boxes that find the zone-edge vertices and segments near it (geo.join_snap_runs.segment_boxes):
+# fewer, longer pieces make boxes holding more of the edge.
+JOIN_SEGMENT_PIECE = 100
+# The segments of a detailed 街道's ring in each box of the tree that finds those near a project
+# (geo.join_snap_runs.Edge): more make fewer boxes, each holding more segments to test one by one.
+JOIN_EDGE_CHUNK = 64
+
 # A table row giving both a wkt and lon/lat: the lon/lat must lie this close to the wkt's point
 # (or to the box around its line or area; a label point need not be on a curved road); a row with
 # two degree columns of one axis (lon and 经度): their values this close. Farther apart, the row is
@@ -396,6 +404,10 @@ MAX_SCHOOL_BUILDING_VERB = 4
 PEER_CATEGORIES = ("village", "water")
 # The characters before its head a body of water needs to be a peer (长江 of one is no peer of its list).
 PEER_WATER_MIN_STEM = 2
+# Characters a list item before the word joining its last item (和, 及, 与) may take on average, when a
+# count after the list is checked against its items (A、B和C3所小学: geo.extract.head_mentions); a
+# clause of thousands of characters stays linear.
+JOINED_ITEM_REACH = 12
 
 # A facility named after the one it belongs to (江苏省人民医院|重庆医院, 福建中医药大学附属康复医院|
 # 长乐康复医疗中心): its whole name, the parent's included, may hold this many characters before

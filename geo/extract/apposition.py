@@ -8,6 +8,7 @@ import re
 
 from geo.lexicon import heads
 from geo.lexicon_lookups import category_group, head_lengths_by_ending, is_generic
+from geo.extract.patterns import HAN_RUN
 from geo.settings import PARENT_NAMED_CATEGORIES, PARENT_NAMED_MAX_STEM, PARENT_NAMED_OWN_MIN
 
 _NAMED_KINDS = ("name", "facility")
@@ -18,13 +19,19 @@ _ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十\d]{1,3}|首
 _ORDINAL_REACH = 12  # characters from the ordinal to the type's end
 
 
-def _head_category_at(table, norm, head_start):
-    """The category of the longest head word opening at ``head_start``, or None."""
+def _head_at(table, norm, head_start):
+    """(category, kind, least stem) of the longest head word opening at ``head_start``, or None."""
     for length in range(_TYPE_MAX, 0, -1):
         word = norm[head_start:head_start + length]
         if word in table:
-            return table[word][0]
+            return table[word]
     return None
+
+
+def _head_category_at(table, norm, head_start):
+    """The category of the longest head word opening at ``head_start``, or None."""
+    head = _head_at(table, norm, head_start)
+    return head[0] if head else None
 
 
 def _same_kind(type_category, category):
@@ -91,14 +98,15 @@ def name_after_parent(norm, lo, overflow, head_start, min_stem, max_stem, stem_o
         (start, stop, stop start) of the whole name's stem.
     """
     table = heads()
-    category = _head_category_at(table, norm, head_start)
-    if category not in PARENT_NAMED_CATEGORIES or not _facility_at(table, norm, head_start):
+    head = _head_at(table, norm, head_start)
+    if head is None or head[0] not in PARENT_NAMED_CATEGORIES or head[1] != "facility":
         return None
+    category = head[0]
     lengths = head_lengths_by_ending()
     # (right to left: the nearest parent head first; one farther left may hold a designation)
     for end in range(head_start - PARENT_NAMED_OWN_MIN, max(lo, overflow) - 1, -1):
         own = norm[end:head_start]
-        if not _han_only(norm, end, head_start):
+        if not HAN_RUN.fullmatch(norm, end, head_start):
             return None
         for length in lengths.get(norm[end - 2:end]) or lengths.get(norm[end - 1]) or ():
             word = norm[end - length:end]
@@ -108,24 +116,10 @@ def name_after_parent(norm, lo, overflow, head_start, min_stem, max_stem, stem_o
                 return None
             stem = stem_of(norm, end - length, lo, min_stem, max_stem)
             if stem is not None and end - length - stem[0] >= min_stem \
-                    and head_start - stem[0] <= PARENT_NAMED_MAX_STEM and _han_only(norm, stem[0], end):
+                    and head_start - stem[0] <= PARENT_NAMED_MAX_STEM and HAN_RUN.fullmatch(norm, stem[0], end):
                 # (医院又名“市第二人民医院…: a quote or a mark inside is no one name)
                 return stem  # (else a shorter head ending here: 医疗中心 of 国家区域医疗中心)
     return None
-
-
-def _han_only(norm, start, end):
-    """True when ``norm[start:end]`` holds Han characters only."""
-    return all("\u4e00" <= c <= "\u9fff" for c in norm[start:end])
-
-
-def _facility_at(table, norm, head_start):
-    """True when the longest head word opening at ``head_start`` is a facility's."""
-    for length in range(_TYPE_MAX, 0, -1):
-        word = norm[head_start:head_start + length]
-        if word in table:
-            return table[word][1] == "facility"
-    return False
 
 
 def ends_with_type(norm, lo, pos):

@@ -14,7 +14,7 @@ from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, T
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.settings import COUNTED_WORKS_NOUN
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
 from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -24,13 +24,14 @@ _CLASSES_BEFORE = re.compile(_CLASSES + "$")
 # Works counted with no place type: 11项产业工程, 6个城市品质提升工程, 道路桥梁工程34项.
 # (一个个重点项目, 一项项工程: a reduplicated unit says "one after another", no count)
 _WORKS_COUNT = rf"(?:{COUNT_PREFIX})?(?P<num{{0}}>{NUM})(?:余|多)?(?P<unit{{0}}>{'|'.join(WORKS_UNITS)})(?!(?P=unit{{0}}))(?<!一大)(?!(?<=大)(?:道(?!路)|街|类[\d一二三四五六七八九十]))(?!批)"
+_WORKS_NOUN = "|".join(COUNTED_WORKS)  # (a pattern: 项目|工程|...)
 _COUNTED_WORKS_RE = re.compile(
-    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,{COUNTED_WORKS_NOUN}}}?(?:{'|'.join(COUNTED_WORKS)}))"
-    rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)})){_WORKS_COUNT.format(2, 2)}"
+    rf"{_WORKS_COUNT.format(1, 1)}(?P<noun1>[\u4e00-\u9fff“”]{{0,{COUNTED_WORKS_NOUN}}}?(?:{_WORKS_NOUN}))"
+    rf"|(?P<noun2>[\u4e00-\u9fff“”]{{0,10}}?(?:{_WORKS_NOUN})){_WORKS_COUNT.format(2, 2)}"
     # A class of a tally (道路类(21个), 工程治理类162处, 教育类项目共有4项); 8类32项 counts classes.
     rf"|(?P<noun3>[\u4e00-\u9fff]{{2,8}}?类(?:项目)?)(?:共有|共)?\(?{_WORKS_COUNT.format(3, 3)}\)?"
     # Works tallied by classes, then counted (民生实事项目共5大类12个): the count after the classes.
-    rf"|(?P<noun4>[\u4e00-\u9fff“”]{{0,10}}?(?:{'|'.join(COUNTED_WORKS)}))(?:共有|共)?{_CLASSES}{_WORKS_COUNT.format(4, 4)}"
+    rf"|(?P<noun4>[\u4e00-\u9fff“”]{{0,10}}?(?:{_WORKS_NOUN}))(?:共有|共)?{_CLASSES}{_WORKS_COUNT.format(4, 4)}"
     # Works of a kind counted in items (城市基本建设8项, 重大工程建设12项): 建设 is the works noun
     # (推进建设182项重点工程: a noun after the count is what it counts).
     rf"|(?P<noun5>[\u4e00-\u9fff]{{2,8}}?建设)(?P<num5>\d+)(?P<unit5>项)(?![\u4e00-\u9fff])")
@@ -120,11 +121,10 @@ def _next_works_noun(norm, pos, limit, end):
     within ``limit`` (11个新建工程|类项目: 项目; called for a class of works only, 类 at ``pos``:
     33个集中开工项目中的代表项目 counts no 代表项目), else None."""
     found = _WORKS_NOUN_RE.search(norm, pos, min(limit, end))
-    return found.end() if found and found.start() > pos and _HAN_ONLY.fullmatch(norm, pos, found.start()) else None
+    return found.end() if found and found.start() > pos and HAN_RUN.fullmatch(norm, pos, found.start()) else None
 
 
-_WORKS_NOUN_RE = re.compile("|".join(COUNTED_WORKS))
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]*")
+_WORKS_NOUN_RE = re.compile(_WORKS_NOUN)
 
 
 # The money of the works counted, then its amount (4件改善工程经费共760万元, 3个工程总投资5亿元).

@@ -15,7 +15,7 @@ from geo.extract.model import Count
 from geo.extract.name_tails import generic_reach_at, head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
 from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
-from geo.extract.patterns import DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
+from geo.extract.patterns import CORNER_QUOTES, DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -543,6 +543,7 @@ _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
 # A part of a place that works are done on (对科创中心进行改造), right after the place's name.
 _PART_WORKED_ON = re.compile(r"对[\u4e00-\u9fff]{2,8}?进行")
 LIST_END, BASIN = "等", "流域"  # a list's end and a river's basin after a name (see right_ok)
+_QUOTE_MARKS = frozenset("“”\"").union(CORNER_QUOTES)  # quote marks a name may end before (see right_ok)
 
 
 def right_ok(norm, pos, clause_end):
@@ -550,7 +551,7 @@ def right_ok(norm, pos, clause_end):
     if pos >= clause_end:
         return True
     char = norm[pos]
-    if char in HARD_BREAKS or char in "“”\"「『":
+    if char in HARD_BREAKS or char in _QUOTE_MARKS:
         return True
     if char.isdigit() or (char in _COUNT_OPENERS and COUNT_RE.match(norm, pos, clause_end)):
         return True  # a count follows: 5条, 五条县道, 不少于75个

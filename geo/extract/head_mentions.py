@@ -7,7 +7,7 @@ import functools
 import re
 
 from geo.lexicon import (
-    ACTIONS, HONOUR_VERBS, INTERCITY_HEADS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS,
+    ACTIONS, HONOUR_VERBS, INTERCITY_HEADS, LAST_ITEM_JOINS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS,
     SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, heads)
 from geo.lexicon_lookups import (
     ACTION_INDEX, ACTIONS_SORTED, deng_in_word, is_generic, match_any, stop_ending_at, unit_fits)
@@ -17,7 +17,8 @@ from geo.extract.headfit import ends_with_head_of, head_holds
 from geo.extract.line_forms import title_start
 from geo.extract.model import Mention
 from geo.numbers import parse_number
-from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE
+from geo.settings import JOINED_ITEM_REACH
+from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE, VOLTAGE_UNIT
 from geo.extract.stems import decimal_point, find_stem, quoted_name
 from geo.extract.prefixes import quote_after_locative, quoted_range_start, road_after_address, stem_after_autonomy, stem_after_jurisdiction
 
@@ -166,7 +167,7 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
         mention.stem_start += 1  # 张勇说:“南开中学在…: quoted speech opens before the name; 加快“青山湖公园”建设
     if mention.stop in HONOUR_VERBS or _titled(norm, mention, clause_end):
         return None
-    if mention.stop is None or mention.stop == "的" or mention.stop in _JOINING_STOPS:
+    if mention.stop is None or mention.stop == "的" or mention.stop in LAST_ITEM_JOINS:
         _split_counted_list(norm, mention, lo)
     mention.min_stem = min_stem if kind in ("name", "facility") else 0
     return mention
@@ -299,7 +300,7 @@ def _split_counted_list(norm, mention, lo):
         return
     # A、B和C3所小学: the list's last item after 和, 及, 与 (not villages: 南吕、北吕和赵念3个村的幼儿 are
     # where what is said happens; nor two items, 西安和河滨带状两处公园: a list of three or more)
-    joined = mention.stop in _JOINING_STOPS and mention.category != "village"
+    joined = mention.stop in LAST_ITEM_JOINS and mention.category != "village"
     if start <= lo or norm[start - 1] != "、" and not joined:
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
@@ -325,9 +326,7 @@ def _past_rating(norm, pos, head_start):
 
 
 # RATING_RE with the spaces a PDF's layout leaves (3个 35 千伏变电站)
-_RATING_AFTER_COUNT = re.compile(r" ?\d+(?:\.\d+)? ?(?:千伏|[kK][vV])")
-_JOINING_STOPS = ("和", "及", "与")  # what joins a list's last item (A、B和C3所小学)
-_JOINED_ITEM_REACH = 12  # characters a list item before 和 may take on average (a clause of thousands stays linear)
+_RATING_AFTER_COUNT = re.compile(rf" ?\d+(?:\.\d+)? ?(?:{VOLTAGE_UNIT})")
 
 
 def _items_joined(norm, join, lo, value):
@@ -335,7 +334,7 @@ def _items_joined(norm, join, lo, value):
     红旗: 3): one after the join and one per item before it, the items before it a run of Han
     parted by 、 (the first may open with the list's verb); 0 when the run reaches past ``value``
     items' reach (no list that short)."""
-    reach = max(lo, join - value * _JOINED_ITEM_REACH)
+    reach = max(lo, join - value * JOINED_ITEM_REACH)
     pos, items = join, 2
     while pos > reach and ("\u4e00" <= norm[pos - 1] <= "\u9fff" or norm[pos - 1] == "、"):
         pos -= 1

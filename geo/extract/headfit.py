@@ -12,7 +12,7 @@ import re
 
 from geo.lexicon import CUED_HEADS, CUED_WORDS, heads
 from geo.lexicon_lookups import DIRECTIONS
-from geo.extract.patterns import CODE_RE, COUNT_RE
+from geo.extract.patterns import CODE_RE, COUNT_RE, VOLTAGE_UNIT
 
 
 def cued(norm, mention, lo, clause_end):
@@ -73,7 +73,7 @@ def _listed_township(norm, mention, lo, clause_end):
 
 # How a count of townships names them (3个乡镇, 5个街道).
 _TOWNSHIP_TYPES = ("乡镇街道", "乡镇", "镇街", "街道", "镇", "乡", "苏木")
-_VOLTAGE = re.compile(r"\d+(?:千伏|kV|KV|kv|Kv)")
+_VOLTAGE = re.compile(rf"\d+(?:{VOLTAGE_UNIT})")
 _PROJECT_AFTER = re.compile(r"等?(?:\d+个)?(?:项目|工程|站址)")
 # Another of a cued head's places listed right after or before it (青山变、|白石变|、红枫变).
 _LISTED_AFTER = r"[、和及][\u4e00-\u9fff]{2,4}%s(?=[、和及等,;。项工]|$)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import BUDGET_WORDS, MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP, heads
+from geo.lexicon import BUDGET_WORDS, MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP, VOLTAGE_UNITS, heads
 from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
@@ -164,7 +164,8 @@ NUMBERED_SCHOOL_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,
 NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (NUMBERED_SCHOOL_RE: 三中, 十小)
 # A rating between a count and the noun it counts (莱州港2个10万吨级泊位, 3个35千伏变电站): the
 # noun after it is what the count counts.
-RATING_RE = re.compile(r"\d+(?:\.\d+)?(?:千伏|[kK][vV]|万?千瓦|兆瓦|万?吨级)")
+VOLTAGE_UNIT = "|".join(VOLTAGE_UNITS)  # (a pattern: 千伏|kV|...)
+RATING_RE = re.compile(rf"\d+(?:\.\d+)?(?:{VOLTAGE_UNIT}|万?千瓦|兆瓦|万?吨级)")
 # Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
 MEASURE_RE = re.compile(
     rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"

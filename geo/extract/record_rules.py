@@ -162,7 +162,7 @@ def _network_of_a_named_place(case):
     return [named_record(norm, mention, case.category, case.action, start=start)]
 
 
-_HEADING_MARKS = ("—", "-", ":", "：")
+_HEADING_MARKS = ("—", "-", ":")  # (a full-width colon is normalised to ":")
 
 
 def _name_before_its_type(case):

@@ -7,7 +7,8 @@ import re
 
 from geo.lexicon import (
     SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS,
-    PREPOSITIONS_AFTER_ADVERBS, DEMONSTRATIVES, JURISDICTION_SUFFIXES, NAMED_AFTER_AND_HEADS, heads)
+    PREPOSITIONS_AFTER_ADVERBS, DEMONSTRATIVES, JURISDICTION_SUFFIXES, LAST_ITEM_JOINS, NAMED_AFTER_AND_HEADS, STEM_QUOTES,
+    heads)
 from geo.lexicon_lookups import (
     GENERIC_SORTED, STOP_LAST_CHARS, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at)
 from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
@@ -170,7 +171,7 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
     for one name may open with the name of the institution the head's facility belongs to
     (江苏省人民医院|重庆医院, see apposition.name_after_parent).
     """
-    pos, quotes = head_start, free_quotes and head_start > 0 and norm[head_start - 1] in _STEM_QUOTES
+    pos, quotes = head_start, free_quotes and head_start > 0 and norm[head_start - 1] in STEM_QUOTES
     quoted = False  # inside a short quote closing before the head (“白石之家”文化中心): no stop word
     reach = head_start - max_stem - 8 if head_start - max_stem - 8 > lo else lo
     length = _LENGTH_INSIDE.search(norm, reach, head_start) if DIGIT.search(norm, reach, head_start) else None
@@ -346,8 +347,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
             # 江苏省人民医院重庆医院: the name of the facility it belongs to opens the name
             return name_after_parent(norm, lo, pos, head_start, min_stem, max_stem, _parent_stem) if parents else None
         pos -= 1
-        quotes += free_quotes and pos > 0 and norm[pos - 1] in _STEM_QUOTES  # (the marks up to the next character read)
-    if pos > 0 and norm[pos] in _CONJUNCTIONS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
+        quotes += free_quotes and pos > 0 and norm[pos - 1] in STEM_QUOTES  # (the marks up to the next character read)
+    if pos > 0 and norm[pos] in LAST_ITEM_JOINS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
         # 城中村和整村: a conjunction right after the mention before it opens no name.
         return pos + 1, norm[pos], pos
     return pos, None, None
@@ -358,8 +359,6 @@ def _parent_stem(norm, head_start, lo, min_stem, max_stem):
     return find_stem(norm, head_start, lo, min_stem, max_stem, parents=False)
 
 
-_CONJUNCTIONS = frozenset("和与及")
-_STEM_QUOTES = frozenset("“”")  # quote marks a stem's length does not count
 # A jurisdiction's own marker (市太和医院: the city's 太和医院) and the characters that make a word
 # with it (市区, 县城, 市场, 区域...), after which 和 is a conjunction.
 _OWN_MARKERS = "市县区"
