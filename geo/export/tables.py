@@ -342,7 +342,7 @@ def typed_frame(frame):
 
     Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
     their declared type, so a real column stays real even when every value is null; other
-    columns are typed from their values.
+    columns are typed from their values. A NUL in a text becomes U+FFFD (OGR would end the text there).
     """
     import pandas as pd
 
@@ -356,9 +356,9 @@ def typed_frame(frame):
         elif kind == "real":  # NaN or Infinity (a layer edited by hand) is no value, as in the CSV
             out[column] = pd.array([None if v is None or not math.isfinite(v) else float(v) for v in values],
                                    dtype="Float64")
-        else:
-            out[column] = pd.Series([cell_text(v) if v is not None else None for v in values],
-                                    dtype=object, index=frame.index)
+        else:  # GDAL takes a text as a C string, ending at a NUL: U+FFFD stands for it, as in a CSV's cells
+            out[column] = pd.Series([cell_text(v).replace("\x00", "\ufffd") if v is not None else None
+                                     for v in values], dtype=object, index=frame.index)
     return out
 
 
