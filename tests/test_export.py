@@ -669,6 +669,14 @@ def test_projects_as_shapefile_keeps_located_only(out_dir, tmp_path):
     assert len(ids) == 5 and "welfare-unlocated" not in ids
 
 
+def test_projects_left_out_of_a_shapefile_for_their_place_are_said(out_dir, tmp_path, capsys):
+    # geo export projects --format shp wrote 5 of the catalog's 6 projects without a word.
+    export_layers("projects", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    said = capsys.readouterr().err.splitlines()
+    assert f"warning: {out_dir / 'projects.geojson'}: 1 of its 6 projects, not located, left out of the Shapefile, " \
+           "which holds features with a place alone (幸福院); --format gpkg, csv or geojson keeps them" in said, said
+
+
 # --------------------------------------------------------------------------- filters
 
 

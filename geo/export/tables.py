@@ -216,6 +216,11 @@ def _subdistrict_test(table, value):
 
 
 def located_only(table, *, single):
+    """``table``'s features with a place (a Shapefile holds no other), a warning naming those left out;
+    None when it has none (an InputError when it is the one table exported: ``single``)."""
+    from geo.boundary_checks import listed
+    from geo.io import warn
+
     keep = [g is not None and not g.is_empty for g in table.geoms]
     if all(keep):
         return table
@@ -224,6 +229,9 @@ def located_only(table, *, single):
             raise InputError(table.path, "no located features to write as a Shapefile "
                                          "(use --format geojson, gpkg or csv to export unlocated projects)")
         return None
+    names = [row.get("name") or row.get("id") for row, kept in zip(table.rows, keep) if not kept]
+    warn(f"{table.path}: {len(names)} of its {len(keep)} projects, not located, left out of the Shapefile, which holds "
+         f"features with a place alone ({listed(names)}); --format gpkg, csv or geojson keeps them")
     return table.subset(keep)
 
 
