@@ -318,7 +318,7 @@ def osm_boundaries_kept(gdf, path):
     names = gdf["name"].fillna("?") if "name" in gdf.columns else [f"feature {n + 1}" for n in range(len(gdf))]
     others = listed(pd.Series(names, index=gdf.index)[~keep])
     built = set(pd.to_numeric(gdf["osm_id"], errors="coerce").dropna().astype(int)) if "osm_id" in gdf.columns else set()
-    unbuilt = _osm_boundaries_unbuilt(path, built)
+    unbuilt = osm_boundaries_unbuilt(path, built)
     lost = (f"{len(unbuilt)} 街道 boundary relation(s) left out, the file lacking some of their member ways or their "
             f"rings not closing (an extract cut at its edge?): {listed(unbuilt)}") if unbuilt else ""
     if not keep.any():
@@ -334,17 +334,20 @@ def osm_boundaries_kept(gdf, path):
                               f"that are no 街道 boundary (boundary=administrative, admin_level=8): {others}"]
 
 
-def _osm_boundaries_unbuilt(path, built):
-    """``['白石街道 (r220)', …]``: the 街道 boundary relations of an OSM extract (admin_level 8) whose id is
-    not in ``built``, from one pass over its relations (none when osmium cannot read it)."""
+def osm_boundaries_unbuilt(path, built, levels=("8",), kept=None):
+    """``['白石街道 (r220)', …]``: the boundary relations of an OSM extract (``admin_level`` among ``levels``)
+    whose id is not in ``built``, from one pass over its relations (none when osmium cannot read it);
+    those whose tags ``kept`` (a callable, optional) takes alone."""
     try:
         import osmium
+
+        from geo.osm_boundaries import admin_level
 
         unbuilt = []
         for relation in osmium.FileProcessor(str(path), osmium.osm.RELATION):
             tags = relation.tags
-            if tags.get("boundary") == "administrative" and (tags.get("admin_level") or "").strip() == "8" \
-                    and relation.id not in built:
+            if tags.get("boundary") == "administrative" and admin_level(tags.get("admin_level") or "") in levels \
+                    and relation.id not in built and (kept is None or kept({tag.k: tag.v for tag in tags})):
                 unbuilt.append(f"{tags.get('name') or '?'} (r{relation.id})")
         return unbuilt
     except Exception:  # (osmium's errors: GDAL read the file, the warning is all that is lost)

@@ -287,10 +287,11 @@ def render(projects, layers_dir, basemap, basemap_datum, cdn, offline, out_dir, 
         _keep_stage_inputs(projects, layers_dir, options)
         boundaries = pipeline.resolve_boundaries(options, layers_dir)
         report_warnings(boundaries.warnings)
-        features, _ = pipeline.read_catalog(projects)
+        features, source = pipeline.read_catalog(projects)
         features, allocations = pipeline.join_catalog(features, boundaries)
         report = pipeline.coverage_of(features, allocations, boundaries)
-        written = pipeline.render(features, boundaries, report, out_dir, basemap=basemap, datum=basemap_datum,
+        written = pipeline.coverage_beside_maps(report, out_dir, source)
+        written += pipeline.render(features, boundaries, report, out_dir, basemap=basemap, datum=basemap_datum,
                                   inline=not cdn)
     report_warnings(filter(None, [tile_folder_warning(basemap, out_dir)]))
     for path in written:

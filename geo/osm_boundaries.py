@@ -24,7 +24,7 @@ class AdminArea:
     geometry: object  # shapely (Multi)Polygon with its holes, WGS-84 lon/lat
 
 
-def read_admin_areas(path, window=None, levels=None, unreadable=None):
+def read_admin_areas(path, window=None, levels=None, unreadable=None, built=None):
     """The ``boundary=administrative`` areas of ``levels`` in an OSM extract.
 
     Boundary relations (outer and inner ways, as multipolygons) and closed ways are
@@ -58,9 +58,12 @@ def read_admin_areas(path, window=None, levels=None, unreadable=None):
     unreadable : list, optional
         Gets the named areas left out for an ``admin_level`` that is no level (``8;9``, ``街道``,
         none at all: :func:`unreadable_level`), to be named where their absence matters.
+    built : set, optional
+        Gets the id (int) of every boundary relation osmium built, of any level, in the window or
+        not: the others' rings did not close (:func:`geo.boundary_checks.osm_boundaries_unbuilt`).
     """
     levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
-    found = _read_areas(Path(path), window, levels)
+    found = _read_areas(Path(path), window, levels, set() if built is None else built)
     if unreadable is not None:
         unreadable.extend(area for area in found if area.level not in levels)
     return [area for area in found if area.level in levels]
@@ -78,8 +81,8 @@ def area_read(tags, levels) -> bool:
     return admin_level(value) in levels or unreadable_level(value)
 
 
-def _read_areas(path, window, levels):
-    """:func:`read_admin_areas`, the areas of no readable level included."""
+def _read_areas(path, window, levels, built):
+    """:func:`read_admin_areas`, the areas of no readable level included; ``built`` gets the relations' ids."""
     import tempfile
 
     from geo.osm_files import is_geojson, is_osm_file, is_osm_geojson, is_overpass_json, osmium_name
@@ -94,7 +97,7 @@ def _read_areas(path, window, levels):
             return []
         if is_overpass_json(path):
             with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
-                return _assembled(overpass_xml(path, Path(folder)), set(), window, levels)
+                return _assembled(overpass_xml(path, Path(folder)), set(), window, levels, built=built)
         if is_geojson(path) and is_osm_geojson(path):
             return _from_geojson(path, window, levels)
         if is_osm_table(path):
@@ -104,25 +107,27 @@ def _read_areas(path, window, levels):
         deleted, unreadable, inline, unordered = scan_xml(path)
         if not (unreadable or inline or negative_ids(path)):
             with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:  # (osmium tells formats by their names)
-                found = _shared_pass(path, deleted, window, levels, unordered, osmium_name(path, folder))
+                found = _shared_pass(path, deleted, window, levels, unordered, osmium_name(path, folder), built)
             if found is not None:
                 return found
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
             source = overpass_xml(path, Path(folder)) if inline else \
                 without_unreadable_coordinates(path, Path(folder), set()) if unreadable else osmium_name(path, folder)
             if negative_ids(source):  # osmium's location index leaves such nodes out
-                return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
+                return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True,
+                                 built=built)
             try:
-                return _assembled(source, deleted, window, levels, unordered=unordered and not inline)
+                return _assembled(source, deleted, window, levels, unordered=unordered and not inline, built=built)
             except RuntimeError as exc:
                 if "out of order" not in str(exc) and "twice in input" not in str(exc):
                     raise  # ids out of order (an editor's file, files merged), an object twice: a sorted copy
-                return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True)
+                return _assembled(_admin_copy(source, Path(folder), deleted), set(), window, levels, copy=True,
+                                 built=built)
     except (InputError, RuntimeError, OSError, ValueError):
         return []
 
 
-def _shared_pass(path, deleted, window, levels, unordered=False, source=None):
+def _shared_pass(path, deleted, window, levels, unordered=False, source=None, built=None):
     """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
     (:func:`geo.osm_osmium.read_osm`, whose area handler builds the named boundaries anyway): the
     reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
@@ -143,6 +148,8 @@ def _shared_pass(path, deleted, window, levels, unordered=False, source=None):
     found = {}
     for kind, number, tags, wkb in admin["areas"]:
         if (kind, number) not in deleted:
+            if kind == "r" and built is not None:
+                built.add(int(number))
             _keep(found, f"{kind}{number}", tags, shapely.from_wkb(wkb), window)
     return [found[key] for key in sorted(found)]
 
@@ -183,7 +190,7 @@ def _admin_copy(source, folder, deleted):
     return sorted_copy(source, folder, deleted, [admin], [admin])
 
 
-def _assembled(source, deleted, window, levels, copy=False, unordered=False):
+def _assembled(source, deleted, window, levels, copy=False, unordered=False, built=None):
     """:func:`read_admin_areas` of a file osmium reads (``copy``: :func:`_admin_copy`'s, ids in
     :data:`geo.osm_order.OWN_ID`); node locations kept as :func:`geo.osm_order.node_storage` says."""
     import osmium
@@ -208,6 +215,8 @@ def _assembled(source, deleted, window, levels, copy=False, unordered=False):
             geom = shapely.from_wkb(wkb.create_multipolygon(area))
         except RuntimeError:  # rings osmium could not close (an extract cut through the boundary)
             continue
+        if kind == "r" and built is not None:
+            built.add(int(own or area.orig_id()))
         _keep(found, f"{kind}{own or area.orig_id()}", tags, geom, window)
     return [found[key] for key in sorted(found)]
 

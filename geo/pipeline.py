@@ -426,6 +426,19 @@ def write_coverage(report, out_dir, about=None):
     return written
 
 
+def coverage_beside_maps(report, out_dir, source=None):
+    """The coverage tables (CSV, coverage.md, coverage.xlsx) a build left in ``out_dir`` beside its maps,
+    written again from ``report`` when ``geo render`` redraws the maps there: else coverage.html showed
+    the catalog as it is now and the tables its index.html links the build's. ``source``: the report's
+    file name, for the workbook's 说明 sheet (its date is the build's alone). [] for a folder holding none."""
+    from geo.render.index_page import TABLE_LINKS
+
+    out_dir = Path(out_dir)
+    if not any((out_dir / name).exists() for name, _ in TABLE_LINKS):
+        return []
+    return write_coverage(report, out_dir, {"报告 Report": source} if source else None)
+
+
 def render(features, boundaries, report, out_dir, *, basemap="osm", datum=None, inline=True):
     """Render the Folium maps for joined features."""
     from geo.catalog import features_to_gdf

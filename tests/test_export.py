@@ -490,6 +490,16 @@ def test_csv_text_opening_like_a_formula_is_quoted_for_spreadsheets(out_dir, tmp
     assert not any(name.startswith("=") for name in names)
 
 
+@pytest.mark.parametrize("fmt, output", [("gpkg", "s.gpkg"), ("shp", "s.shp")])
+def test_a_nul_in_a_name_is_a_replacement_character_not_the_end_of_the_name_in_gpkg_and_shp(out_dir, tmp_path, fmt,
+                                                                                             output):
+    # GDAL takes a text as a C string: the GeoPackage and the Shapefile held 青山 of 青山\x00第二小学, the
+    # rest of the name lost without a word (the CSV holds U+FFFD, as in every cell no spreadsheet can hold).
+    rename_first_feature(out_dir / "layers" / "school.geojson", "青山\x00第二小学")
+    [path, *_] = export_layers("school", fmt=fmt, layers_dir=out_dir / "layers", output=tmp_path / output)
+    assert "青山\ufffd第二小学" in list(pyogrio.read_dataframe(path)["name"])
+
+
 @pytest.mark.parametrize("crs, epsg", [(None, 4326), ("EPSG:4548", 4548)])
 def test_csv_opened_in_qgis_has_its_crs_and_typed_fields(out_dir, tmp_path, crs, epsg):
     """QGIS opens a dragged-in CSV with GDAL, which reads its CRS from a .prj and its column
@@ -657,6 +667,14 @@ def test_projects_as_shapefile_keeps_located_only(out_dir, tmp_path):
     for shp in tmp_path.glob("projects_*.shp"):
         ids |= set(pyogrio.read_dataframe(shp)["id"])
     assert len(ids) == 5 and "welfare-unlocated" not in ids
+
+
+def test_projects_left_out_of_a_shapefile_for_their_place_are_said(out_dir, tmp_path, capsys):
+    # geo export projects --format shp wrote 5 of the catalog's 6 projects without a word.
+    export_layers("projects", fmt="shp", layers_dir=out_dir / "layers", output=tmp_path)
+    said = capsys.readouterr().err.splitlines()
+    assert f"warning: {out_dir / 'projects.geojson'}: 1 of its 6 projects, not located, left out of the Shapefile, " \
+           "which holds features with a place alone (幸福院); --format gpkg, csv or geojson keeps them" in said, said
 
 
 # --------------------------------------------------------------------------- filters

