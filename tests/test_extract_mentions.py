@@ -37,3 +37,9 @@ def test_a_clause_without_a_mention_end_numeral_or_code_character_may_hold_no_re
 def test_a_transit_line_around_a_town_is_a_road_head():
     # 过境线 (the stretch of a national road that bypasses the town) is a road's head like 连接线
     assert named_names("实施青山快速干道和310国道城区过境线改迁工程。") == ["310国道城区过境线", "青山快速干道"]
+
+
+def test_a_central_primary_school_written_short_is_a_school():
+    # 青畅中小 (青畅中心小学) listed: a school; 中小学, 中小企业, 中小河流 and 大中小型 go on or are sizes
+    assert named_names("对青畅中小、白水中小、茅坪学校等学校运动场地进行改造。") == ["白水中小", "茅坪学校", "青畅中小"]
+    assert named_names("新增中小学学位4860个,扶持中小企业,建设大中小型水库。") == []

@@ -12,3 +12,11 @@ def test_a_park_type_before_another_park_type_is_a_kind_of_park():
     named = named_names("新建松林公园绿地和白石广场。")
     assert "松林公园绿地" in named
     assert "白石广场" in named
+
+
+def test_a_vague_count_of_institutions_or_places_before_their_type_names_none():
+    # 多所学校, 多家医院, 多座/多处公园: some of a type (as 多个, 一批), no place of that name; the
+    # district before them (白石新区) is where they are, no part of a name
+    assert named_names("白石新区多所学校的新建工程也在稳步推进。") == []
+    assert named_names("青山区多家医院建成投用,白石新区多座公园、多处广场建成。") == []
+    assert "青松小学" in named_names("新建青松小学等多所学校。")

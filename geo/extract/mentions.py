@@ -99,6 +99,10 @@ def clause_mentions(norm, start, end):
             # 85中, 汉沽三中, 长安十小: a number before 中/小 that ends the noun phrase is a school
             # (三中全会 and 一小时 go on with a character, so they are none).
             mention = head_mention(norm, e - 1, e, ("school", "facility", 1), covered, end)
+        if mention is None and last == "小" and _central_school_ends(norm, e, covered, end):
+            # 马畅中小、湑水中小等学校, 莲花中小等59所: a place's central primary school (中心小学) written
+            # short, listed (中小学, 中小企业, 中小河流 go on; 大中小 is a range of sizes)
+            mention = head_mention(norm, e - 2, e, ("school", "facility", 2), covered, end)
         if mention is None and last in PLACE_SUFFIX_LAST and e - covered >= 3 and _place_before_works(norm, e):
             # 银桥镇美丽乡村建设, 南峰山矿山生态修复: 镇 and 山 are no heads elsewhere (they end
             # 城镇, 乡镇, 青山 and stems of facilities), but before works on that kind of place
@@ -330,6 +334,7 @@ def _candidate_ends():
     for char in NUMBERED_SCHOOL_HEADS:  # (NUMBERED_SCHOOL_RE: a digit or a Chinese numeral before it)
         if char not in anywhere:
             before.setdefault(char, set()).update("一二三四五六七八九十")
+    before.setdefault("小", set()).add("中")  # (马畅中小: a central primary school written short)
     # One literal opens each alternative, so that the pattern is searched for by its first
     # characters; a look-behind then tests the character before.
     alternatives = [re.escape(char) for char in sorted(anywhere)] + [
@@ -349,6 +354,17 @@ def _numbered_school_ends(norm, e, lo, clause_end):
         return False
     return norm.startswith("等", e) or (right_ok(norm, e, clause_end)
                                         and not norm.startswith(("学", "心", "型"), e))
+
+
+def _central_school_ends(norm, e, lo, clause_end):
+    """True when a place's central primary school written short (马畅中小) ends at ``e``: 中小 after two
+    Han characters or more that are no size or count (大中小, 七所国中小), with a list's mark after it."""
+    return e - 4 >= lo and norm[e - 2] == "中" and e < clause_end and norm[e] in _CENTRAL_SCHOOL_AFTER \
+        and all("\u4e00" <= c <= "\u9fff" and c not in _NOT_CENTRAL_SCHOOL_STEM for c in norm[e - 4:e - 2])
+
+
+_CENTRAL_SCHOOL_AFTER = frozenset("、等和及")
+_NOT_CENTRAL_SCHOOL_STEM = frozenset("大国所个座各等和及与")
 
 
 def _phase_mention(norm, pos, lo, clause_end):

@@ -7,7 +7,7 @@ import re
 
 from geo.lexicon import (
     MAIN_PARTS, MAIN_PART_DONE, BUS_WORDS, LEFT_ACTIONS, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS,
-    MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, STEM_CATEGORY,
+    MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, SCHOOL_ACTIONS, STEM_CATEGORY,
     FACILITY_STEM_CATEGORY)
 from geo.lexicon_lookups import (
     FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, LEFT_ACTIONS_SORTED, STOPS, is_generic, match_any,
@@ -174,6 +174,8 @@ def action_for(norm, mention, clause_end, right_actions=None):
             return closing
     if action:
         return action
+    if mention.category == "school" and norm.startswith(SCHOOL_ACTIONS, end):
+        return next(word for word in SCHOOL_ACTIONS if norm.startswith(word, end))  # 青山学院落地
     # An action inside the type head's modifiers: 金牛建材等新建商业载体 -> 新建.
     if type_head is not None:
         modifiers = norm[type_head.stem_start:type_head.head_start]
