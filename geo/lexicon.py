@@ -122,6 +122,8 @@ MALL_ACTIONS = words("mall_action")
 # Works said only of a school (青山职业技术学院汽车学院落地: a college arrives; 项目落地 says a deal of any kind).
 SCHOOL_ACTIONS = tuple(words("school_action"))
 PHASE_VERBS = words("phase_verb")
+# Works that after a village are its development, not works on it (白石镇青山村建设): the record model weighs those.
+DEVELOPMENT_ACTIONS = frozenset(words("development_action"))
 # Verbs that place things counted after them or before their count (设立收集点25个, 布设监测点30处):
 # works of a counted thing only, never of a named place. (新增 and 增加 are none: they open counts
 # of places for pupils, firms, vehicles and classes as often as of things built.)

@@ -31,3 +31,9 @@ def test_a_name_the_brackets_after_its_type_give_outweighs_the_tagger_and_the_re
     # 安置小区(白石小区): the text names the type's own estate in the brackets after it
     assert "白石小区" in _named("建设安置小区(白石小区)。")
     assert "和园小区" in _named("住房保障 - 棚户区改造安置小区(和园小区)总投资1.6亿元,建有住宅楼10栋。")
+
+
+def test_a_village_under_its_township_before_its_works_outweighs_the_record_model():
+    # 青山镇白石行政村路面加宽: works on the parts of a village written under its township are that village's
+    assert "青山镇白石行政村" in _named("你提出的《关于青山镇白石行政村路面加宽的建议》已交我们研究办理。")
+    assert "红枫镇松林村" in _named("你提出的《关于红枫镇松林村路面加宽的建议》已收悉。")

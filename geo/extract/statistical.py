@@ -8,7 +8,7 @@ from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import (
     BUDGET_WORDS, COUNTY_ROAD_OWNERS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
-    WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS)
+    WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS)
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
@@ -59,14 +59,29 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or record.named and titled_works(norm, record.start, record.end)
                                               or housed_estate(norm, record) or _typed_route(norm, record)
                                               or named_inside_brackets(norm, record)
+                                              or _village_before_works(norm, record)
                                               or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
             # an item's title before its works (line_forms.titled_works);
             # an estate beside its housing type (record_spans.housed_estate); a name its budget follows;
-            # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets)
+            # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets);
+            # a village under its township before its works (_village_before_works)
             record.confidence = None
     return records
+
+
+def _village_before_works(norm, record):
+    """True for a village written under its township that works follow, right after it or after its parts
+    (元马镇丙华行政村路面加宽, 马桥河镇西河村项目新建硬化道路): the works' place, whatever the record model says.
+    Not when the works are only its development (白石镇青山村建设: DEVELOPMENT_ACTIONS, the model's to weigh)."""
+    return record.category == "village" and record.named and record.action is not None \
+        and record.action not in DEVELOPMENT_ACTIONS \
+        and _TOWN_VILLAGE.fullmatch(norm, record.start, record.end) is not None and _before_works(norm, record)
+
+
+# A village under its township: two Han characters or more, 镇 or 乡, two or more before 村.
+_TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡][\u4e00-\u9fff]{2,}村")
 
 
 _ALONG_ROAD = ("沿线", "两侧")
