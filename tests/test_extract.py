@@ -2366,3 +2366,17 @@ def test_a_dash_after_a_road_code_names_the_road_from_it_to_a_place():
     # was dropped by the record model, the county road's name (青白线) was no road before a dash
     got = named_names("由于S310-青岭、S255至白石原有水泥混凝土道路,因年久失修。今年实施了青白线—松山、白石线—石门两条旅游公路项目。")
     assert {"S310-青岭", "青白线—松山"} <= set(got)
+
+
+def test_a_utility_or_market_type_with_generic_modifiers_alone_names_no_facility():
+    # 供水厂, 特勤消防站, 城市生活污水管网, 厂外配套管网 and 集贸市场 are kinds of facility (as 水厂 and
+    # 农贸市场 are): alone they name no project; a place before them still does.
+    assert named_projects("新建供水厂、加固病险水库。") == []
+    assert named_projects("包括2所中学、特勤消防站、保障性租赃住房等项目。") == []
+    assert named_projects("新建改造城市生活污水管网5公里项目。") == []
+    assert named_projects("其中厂区工程投资2748万元,厂外配套管网建设工程投资1964万元。") == []
+    assert named_projects("五、集贸市场建设") == []
+    assert named_projects("新建青山供水厂。") == [("青山供水厂", "utility")]
+    assert named_projects("建成白石新区特勤消防站。") == [("白石新区特勤消防站", "utility")]
+    assert named_projects("建设白石集贸市场。") == [("白石集贸市场", "market")]
+    assert counted_groups("建成青山、白石和红岭3个市级集贸市场。") == [("market", 3)]
