@@ -2380,3 +2380,13 @@ def test_a_utility_or_market_type_with_generic_modifiers_alone_names_no_facility
     assert named_projects("建成白石新区特勤消防站。") == [("白石新区特勤消防站", "utility")]
     assert named_projects("建设白石集贸市场。") == [("白石集贸市场", "market")]
     assert counted_groups("建成青山、白石和红岭3个市级集贸市场。") == [("market", 3)]
+
+
+def test_a_trade_market_or_centre_with_no_place_before_it_is_a_type():
+    # 商贸 is a kind of trade, as 农贸 is: a bare 商贸市场 or a township's 商贸中心 names no facility,
+    # a place before it still does.
+    assert ("商贸市场", "market") not in named_projects(
+        "该镇还建起了自来水厂、客运中心、占地1.2万平方米的商贸市场和22万平方米民宅。")
+    assert ("乡镇商贸中心", "commercial") not in named_projects("实施乡镇商贸中心建设工程,加快白石产业园等专业市场建设。")
+    assert named_projects("改造提升白石广场商贸中心。") == [("白石广场商贸中心", "commercial")]
+    assert named_projects("建设青山商贸市场。") == [("青山商贸市场", "market")]
