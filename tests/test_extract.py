@@ -2390,3 +2390,12 @@ def test_a_trade_market_or_centre_with_no_place_before_it_is_a_type():
     assert ("乡镇商贸中心", "commercial") not in named_projects("实施乡镇商贸中心建设工程,加快白石产业园等专业市场建设。")
     assert named_projects("改造提升白石广场商贸中心。") == [("白石广场商贸中心", "commercial")]
     assert named_projects("建设青山商贸市场。") == [("青山商贸市场", "market")]
+
+
+def test_a_bare_government_service_centre_is_a_type_in_a_list_of_public_buildings():
+    # 政务中心 is a kind of building (as 政务服务大厅): listed bare among a district's public buildings it
+    # names none; a place before it still names one.
+    assert ("政务中心", "utility") not in named_projects(
+        "在红心村西黄桥组,建设市民文化广场、政务中心、社会管理工作部、计生服务所和警务中心。")
+    assert named_projects("建成青山县政务中心。") == [("青山县政务中心", "utility")]
+    assert named_projects("推进政务中心北广场建设。") == [("政务中心北广场", "park")]
