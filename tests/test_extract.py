@@ -2399,3 +2399,11 @@ def test_a_bare_government_service_centre_is_a_type_in_a_list_of_public_building
         "在红心村西黄桥组,建设市民文化广场、政务中心、社会管理工作部、计生服务所和警务中心。")
     assert named_projects("建成青山县政务中心。") == [("青山县政务中心", "utility")]
     assert named_projects("推进政务中心北广场建设。") == [("政务中心北广场", "park")]
+
+
+def test_a_bare_joint_office_building_is_a_type():
+    # 联合办公大楼 (offices of several agencies under one roof) is a kind of 办公大楼: bare, it names no
+    # project; a place before it still names one.
+    assert ("联合办公大楼", "utility") not in named_projects(
+        "青山服务园区是整合青山分局、白石地政事务所及公托的联合办公大楼工程,目前已决标。")
+    assert named_projects("建成白石镇联合办公大楼。") == [("白石镇联合办公大楼", "utility")]
