@@ -2366,3 +2366,44 @@ def test_a_dash_after_a_road_code_names_the_road_from_it_to_a_place():
     # was dropped by the record model, the county road's name (青白线) was no road before a dash
     got = named_names("由于S310-青岭、S255至白石原有水泥混凝土道路,因年久失修。今年实施了青白线—松山、白石线—石门两条旅游公路项目。")
     assert {"S310-青岭", "青白线—松山"} <= set(got)
+
+
+def test_a_utility_or_market_type_with_generic_modifiers_alone_names_no_facility():
+    # 供水厂, 特勤消防站, 城市生活污水管网, 厂外配套管网 and 集贸市场 are kinds of facility (as 水厂 and
+    # 农贸市场 are): alone they name no project; a place before them still does.
+    assert named_projects("新建供水厂、加固病险水库。") == []
+    assert named_projects("包括2所中学、特勤消防站、保障性租赃住房等项目。") == []
+    assert named_projects("新建改造城市生活污水管网5公里项目。") == []
+    assert named_projects("其中厂区工程投资2748万元,厂外配套管网建设工程投资1964万元。") == []
+    assert named_projects("五、集贸市场建设") == []
+    assert named_projects("新建青山供水厂。") == [("青山供水厂", "utility")]
+    assert named_projects("建成白石新区特勤消防站。") == [("白石新区特勤消防站", "utility")]
+    assert named_projects("建设白石集贸市场。") == [("白石集贸市场", "market")]
+    assert counted_groups("建成青山、白石和红岭3个市级集贸市场。") == [("market", 3)]
+
+
+def test_a_trade_market_or_centre_with_no_place_before_it_is_a_type():
+    # 商贸 is a kind of trade, as 农贸 is: a bare 商贸市场 or a township's 商贸中心 names no facility,
+    # a place before it still does.
+    assert ("商贸市场", "market") not in named_projects(
+        "该镇还建起了自来水厂、客运中心、占地1.2万平方米的商贸市场和22万平方米民宅。")
+    assert ("乡镇商贸中心", "commercial") not in named_projects("实施乡镇商贸中心建设工程,加快白石产业园等专业市场建设。")
+    assert named_projects("改造提升白石广场商贸中心。") == [("白石广场商贸中心", "commercial")]
+    assert named_projects("建设青山商贸市场。") == [("青山商贸市场", "market")]
+
+
+def test_a_bare_government_service_centre_is_a_type_in_a_list_of_public_buildings():
+    # 政务中心 is a kind of building (as 政务服务大厅): listed bare among a district's public buildings it
+    # names none; a place before it still names one.
+    assert ("政务中心", "utility") not in named_projects(
+        "在红心村西黄桥组,建设市民文化广场、政务中心、社会管理工作部、计生服务所和警务中心。")
+    assert named_projects("建成青山县政务中心。") == [("青山县政务中心", "utility")]
+    assert named_projects("推进政务中心北广场建设。") == [("政务中心北广场", "park")]
+
+
+def test_a_bare_joint_office_building_is_a_type():
+    # 联合办公大楼 (offices of several agencies under one roof) is a kind of 办公大楼: bare, it names no
+    # project; a place before it still names one.
+    assert ("联合办公大楼", "utility") not in named_projects(
+        "青山服务园区是整合青山分局、白石地政事务所及公托的联合办公大楼工程,目前已决标。")
+    assert named_projects("建成白石镇联合办公大楼。") == [("白石镇联合办公大楼", "utility")]
