@@ -17,6 +17,9 @@ written is not written: patterns are then compiled as CPython compiles them. The
 itself on patterns of groups, named groups, a Han class and case folding before it is put in place
 (its patterns equal to CPython's: the same string, flags and program), and bytes patterns, debug
 compiles and anything but a pattern string go to CPython's function.
+
+:func:`derived` keeps other values worked out from patterns and word lists at start-up (the
+extension gate's sets) the same way, beside the programs, under a hash of what they derive from.
 """
 
 from __future__ import annotations
@@ -54,8 +57,13 @@ def cache_path() -> Path | None:
         folder = Path.home() / ".cache" / "geo"
     except (RuntimeError, KeyError, OSError):
         return None
+    return _path_in(folder, "regex-programs")
+
+
+def _path_in(folder, name):
+    """The file ``name`` of this interpreter build in ``folder``."""
     build = hashlib.sha1(_BUILD.encode("utf-8")).hexdigest()[:16]
-    return folder / f"regex-programs-{sys.implementation.cache_tag}-{build}.marshal"
+    return folder / f"{name}-{sys.implementation.cache_tag}-{build}.marshal"
 
 
 def install() -> bool:
@@ -161,20 +169,69 @@ def save() -> bool:
     if path is None:
         return False
     programs = {key: _programs[key] for key in _used}
+    if not _write(path, (_BUILD, programs)):
+        return False
+    _new.clear()
+    return True
+
+
+def _write(path, value) -> bool:
+    """Write ``value`` (marshalled) to ``path`` whole, through a temporary file in its folder;
+    False when the folder cannot be written (the next run works it out again)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-programs-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                marshal.dump((_BUILD, programs), out)
+                marshal.dump(value, out)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-    except OSError:  # a folder that cannot be written: the next run compiles them again
+    except OSError:
         return False
-    _new.clear()
     return True
+
+
+def derived(name, sources, derive, valid):
+    """``derive()``, kept between runs in ``~/.cache/geo`` (beside the programs, one file per
+    interpreter build) under a hash of ``sources``: what it derives from, as strings.
+
+    A file that cannot be read, is of another build, holds another hash or a value ``valid`` does
+    not accept is ignored, and the value derived again and written (when the folder can be).
+
+    Parameters
+    ----------
+    name : str
+        The file's name (without build nor suffix).
+    sources : iterable of str
+        Everything the value derives from (word lists sorted, pattern strings and flags, the
+        deriving module's source): another of them is another hash.
+    derive : callable
+        Works the value out (anything marshal keeps).
+    valid : callable
+        True for a value of the shape ``derive`` gives.
+    """
+    digest = hashlib.sha1()
+    for source in sources:
+        digest.update(source.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    key = digest.hexdigest()
+    try:
+        folder = Path.home() / ".cache" / "geo"
+    except (RuntimeError, KeyError, OSError):
+        return derive()
+    path = _path_in(folder, name)
+    try:
+        with open(path, "rb") as handle:
+            build, kept_key, value = marshal.loads(handle.read())
+        if build == _BUILD and kept_key == key and valid(value):
+            return value
+    except Exception:  # noqa: BLE001 - any file that is not this value is no cache
+        pass
+    value = derive()
+    _write(path, (_BUILD, key, value))
+    return value
 
 
 install()

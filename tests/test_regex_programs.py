@@ -50,12 +50,30 @@ def test_every_program_kept_gives_cpython_s_pattern():
 
 
 def test_a_run_keeps_the_programs_and_the_next_parses_none_of_them(tmp_path):
-    parsed, kept, names, _ = _run(tmp_path)
+    parsed, kept, names, gate = _run(tmp_path)
     assert parsed > 300 and kept
+    assert 0 < gate <= len(extension_gate._extension_sources()[1])  # (the gate's own sources, each read once)
     again, kept, same, gate = _run(tmp_path)
     assert again < 10 and kept and same == names  # (only patterns the rules compile when they first run)
-    assert gate == len(extension_gate._extension_sources()[1])  # (the gate's own sources, read once a process)
+    assert gate == 0  # (the gate's sets kept with the programs: no source of theirs parsed again)
     assert "青山路" in names
+
+
+def test_the_gate_s_sets_are_kept_and_a_corrupt_or_foreign_file_of_them_is_derived_again(tmp_path):
+    # the sets the gate derives from its sources' parse are kept beside the programs; a file that is
+    # not of them (corrupt, cut, of another hash or of another shape) is never trusted: they are
+    # derived again (the same sets as a run without any cache) and the file written again
+    _run(tmp_path)
+    path = next((tmp_path / ".cache" / "geo").glob("extension-gate-*"))
+    good = path.read_bytes()
+    import marshal
+
+    build, key, value = marshal.loads(good)
+    for content in (b"not marshal", b"", good[:100], marshal.dumps((build, "another hash", value)),
+                    marshal.dumps((build, key, (frozenset({"猫"}),) * 3)), marshal.dumps(("another build", key, value))):
+        path.write_bytes(content)
+        _, _, names, gate = _run(tmp_path)
+        assert gate > 0 and "青山路" in names and marshal.loads(path.read_bytes()) == (build, key, value)
 
 
 def test_the_patterns_a_part_compiles_on_first_use_are_compiled_and_kept_before_the_fork(tmp_path):
@@ -79,7 +97,7 @@ def test_the_patterns_a_part_compiles_on_first_use_are_compiled_and_kept_before_
 
 def test_a_file_of_another_build_or_not_of_programs_is_no_cache(tmp_path):
     _run(tmp_path)
-    path = next((tmp_path / ".cache" / "geo").iterdir())
+    path = next((tmp_path / ".cache" / "geo").glob("regex-programs-*"))
     for content in (b"not marshal", b"", path.read_bytes()[:1000]):
         path.write_bytes(content)
         parsed, kept, names, _ = _run(tmp_path)

@@ -488,12 +488,13 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
 # What every section or alias opens with: a character of SECTION_FIRST (a bracket among them), or
 # a text reaching 段 within 26 characters (SECTION_RE's ranges, PLACE_SECTION_RE).
 _SECTION_OPENING = re.compile(rf"[{SECTION_FIRST}]")
+SECTION_WORDS, SECTION_WORD_REACH = ("段", "境内"), 26  # (what section_word_ahead looks for, and how far: the gate reads both)
 
 
 def section_word_ahead(norm, pos, clause_end):
     """True when 段 or 境内 lies within 26 characters of ``pos`` in its clause: a range or a place
     may end a section there (see _sections_end and extension_gate.names_nothing_after)."""
-    reach = pos + 26 if pos + 26 < clause_end else clause_end
+    reach = pos + SECTION_WORD_REACH if pos + SECTION_WORD_REACH < clause_end else clause_end
     return norm.find("段", pos, reach) >= 0 or norm.find("境内", pos, reach) >= 0
 
 # 街道段 after a road's head (小清河纬北路街道段): no 街道 is named (a 街道's name has two characters at least).

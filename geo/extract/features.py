@@ -153,6 +153,7 @@ _CLAUSE_END = re.compile("[,;:，；：]")
 _FINISHED_FIELDS = ("named", "category", "action", "name", "base_name", "section_text", "char_start", "char_end",
                     "quote", "quantity", "group_total", "measures", "remainder", "slug_parts", "confidence")
 _finished_values = operator.attrgetter(*_FINISHED_FIELDS)
+_CHAR_START = operator.attrgetter("char_start")  # (the sort key of the text's order: no Python call a record)
 # A record's fields in order, and what an unpacked record holds in those not sent (but its mention):
 # the field's default, 0 or () for the offsets and base in the normalised text (read before the
 # features only).
@@ -212,7 +213,7 @@ def to_features(records):
     duplicates, members' group ids, sorted."""
     _disambiguate_groups(records)
     first_road = {}
-    in_text_order = sorted(records, key=lambda r: r.char_start)
+    in_text_order = sorted(records, key=_CHAR_START)
     for record in in_text_order:
         if record.named and record.category in ROAD_CATEGORIES:
             # 打通青龙路 ... 完成青龙路路面改造: one road mentioned again under another road action
@@ -223,7 +224,7 @@ def to_features(records):
     for record in records:
         record.id = slugs[(record.category, record.name)]
 
-    bare = _bare_singletons(records)
+    bare = _bare_singletons(records, in_text_order)
     bare.update(_short_jurisdictions(records))
     merged = {}
     for record in in_text_order:
@@ -331,14 +332,18 @@ def _attached_to(full, names):
     return found
 
 
-def _buildings_of(full, names):
+def _buildings_of(in_text_order):
     """id(record) -> the school it belongs to: a building named without an institution's word (宿舍楼,
     餐厅, 教学综合楼) written right after a named school and its works verb (A小学东校区新建宿舍楼、
-    餐厅; A中学改扩建教学综合楼), or after such a building and a list mark: the school's works."""
+    餐厅; A中学改扩建教学综合楼), or after such a building and a list mark: the school's works.
+    ``in_text_order``: the records sorted by their start (to_features' order, not sorted again)."""
     found, previous = {}, None
-    for record, name in sorted(zip(full, names), key=lambda pair: pair[0].char_start):
+    for record in in_text_order:
+        if not record.named:
+            continue
         if previous is not None and record.category == "school" == previous.category \
-                and len(name) <= MAX_SCHOOL_BUILDING and not any(word in name for word in INSTITUTION_WORDS) \
+                and len(name := normalise_name(record.name)) <= MAX_SCHOOL_BUILDING \
+                and not any(word in name for word in INSTITUTION_WORDS) \
                 and 0 < record.char_start - previous.char_end <= MAX_SCHOOL_BUILDING_VERB:
             gap = _between(record, previous)
             school = found.get(id(previous))
@@ -363,12 +368,13 @@ def _between(record, previous):
     return None
 
 
-def _bare_singletons(records):
+def _bare_singletons(records, in_text_order):
     """id(record) -> the record it stands for: a facility named by its bare type (文化馆) when the
     text names one of that type in full (宝山区文化馆), which it then refers back to; a campus
     named by its side alone (北校区) when the text names one institution's campus of that side in
     full (梅岭小学北校区); an attached institution (附属幼儿园) and a school's building (宿舍楼) named
-    right after their institution (see :func:`_attached_to`, :func:`_buildings_of`)."""
+    right after their institution (see :func:`_attached_to`, :func:`_buildings_of`). ``in_text_order``:
+    the same records sorted by their start."""
     full = [r for r in records if r.named]
     names = [normalise_name(r.name) for r in full]
     targets, found = {}, {}
@@ -391,7 +397,7 @@ def _bare_singletons(records):
     lines = "\n" + "\n".join(names)  # (one search for the names opening with an attached word, not one call a name)
     if any("\n" + word in lines for word in ATTACHED_WORDS):
         found.update(_attached_to(full, names))
-    found.update(_buildings_of(full, names))
+    found.update(_buildings_of(in_text_order))
     return found
 
 
