@@ -187,3 +187,13 @@ def test_a_score_is_shifted_by_the_report_s_weights_with_no_call_of_min_or_max(m
         assert confidence._shifted(p, extra) == 1.0 / (1.0 + math.exp(-(math.log(q / (1.0 - q)) + extra)))
     assert confidence._shifted(0.3, 0.0) == 0.3
     assert called == []
+
+
+def test_a_road_cut_at_its_route_s_zhi_is_weighed_with_the_stop_word_before_the_route(monkeypatch):
+    # 大连至旅顺中部通道: the rules cut the road after 至 and give it its first end once the sentence
+    # is done; weighed as cut, its stop word was 至 (the route's own, weighed as a context's): now 加快
+    capture = _Capture()
+    monkeypatch.setattr(confidence, "shipped_model", lambda: capture)
+    assert _names("加快青山至白石中部通道建设。") == ["青山至白石中部通道"]
+    (values,) = capture.values
+    assert values["stop"] == "加快"

@@ -27,7 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from geo.extract.patterns import RECORD_MIN_CONFIDENCE
-from geo.lexicon_lookups import ACTION_INDEX
+from geo.extract.routes import first_end
+from geo.lexicon_lookups import ACTION_INDEX, stop_ending_at
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "record_model.json"
 # What the model looks at, in the order of record_values / sentence_values; its keys are
@@ -145,8 +146,15 @@ def document_values(mentions, category):
 
 def record_values(norm, record, tagging, sent_start, sent_end, added, listed=0):
     """The values of RECORD_TEMPLATES for one record; see the module docstring. ``listed``: how
-    many other names the sentence lists with it."""
+    many other names the sentence lists with it. A road cut at its route's 至 is weighed with the stop
+    word before its route's first end (加快 of 加快大连至旅顺中部通道建设, not the route's own 至: see
+    :func:`geo.extract.routes.first_end`, which gives it that start once the sentence is done)."""
     mention, start, end = record.mention, record.start, record.end
+    stop = mention.stop or ""
+    if stop == "至":
+        first = first_end(norm, record, sent_start)
+        if first < start:
+            stop = stop_ending_at(norm, first, record.clause[0] if record.clause else sent_start) or ""
     exact, tagged = 0, 0.0  # a tagger name on exactly these characters; the surest one over them
     for s, e, confidence in tagging.names_in(start - 10, end):
         if e > start:
@@ -156,7 +164,7 @@ def record_values(norm, record, tagging, sent_start, sent_end, added, listed=0):
     length = end - start
     return (record.category, record.action or "", mention.head, norm[(end - 2 if length > 2 else start):end],
             norm[start:start + 1], _SMALL[length if length < _MAX_LENGTH else _MAX_LENGTH],
-            "tag" if added else "rule", mention.stop or "", mention.left_verb or "",
+            "tag" if added else "rule", stop, mention.left_verb or "",
             norm[(start - 2 if start - 2 > sent_start else sent_start):start],
             norm[end:(end + 2 if end + 2 < sent_end else sent_end)],
             _SMALL[bisect.bisect_right(_OUTSIDE_EDGES, tagging.outside(start, end))], _SMALL[exact],

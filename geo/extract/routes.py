@@ -329,16 +329,25 @@ def with_first_ends(norm, records, sent_start):
             furthest[r.start] = max(furthest.get(r.start, r.end), r.end)
     kept = []
     for record in records:
-        start = record.start
-        if record.named and start > sent_start and norm[start - 1] == "至" and category_group(record.category) == "roads":
-            lo = record.clause[0] if record.clause else sent_start
-            first = _places_joined_before(norm, start, lo, _FROM_PLACE)
-            if first < start and (first == lo or norm[first - 1] in HARD_BREAKS or len(stop_ending_at(norm, first, lo) or "") > 1):
-                # (not after a one-character stop word: 中和营镇至… is no 营镇 after 和)
-                if any(furthest.get(s, 0) >= record.end for s in range(first - ROUTE_COVER_REACH, first + 1)):
-                    continue  # 滨江西路至长江二桥 named already: 长江二桥 is its end
-                record.start = first
-                record.base = (first, record.base[1])
+        first = first_end(norm, record, sent_start)
+        if first < record.start:
+            if any(furthest.get(s, 0) >= record.end for s in range(first - ROUTE_COVER_REACH, first + 1)):
+                continue  # 滨江西路至长江二桥 named already: 长江二桥 is its end
+            record.start = first
+            record.base = (first, record.base[1])
         kept.append(record)
     records[:] = kept
     return records
+
+
+def first_end(norm, record, sent_start):
+    """Where a named road or bridge starting right after 至 starts once given its route's first end
+    (龙王淌改线 of 哨路道班至龙王淌改线: at 哨路道班), see :func:`with_first_ends`; else its start."""
+    start = record.start
+    if not (record.named and start > sent_start and norm[start - 1] == "至" and category_group(record.category) == "roads"):
+        return start
+    lo = record.clause[0] if record.clause else sent_start
+    first = _places_joined_before(norm, start, lo, _FROM_PLACE)
+    if first < start and (first == lo or norm[first - 1] in HARD_BREAKS or len(stop_ending_at(norm, first, lo) or "") > 1):
+        return first  # (not after a one-character stop word: 中和营镇至… is no 营镇 after 和)
+    return start
