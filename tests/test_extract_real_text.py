@@ -1976,6 +1976,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石公交停保场", "transport"), ("青山水质净化厂", "utility")], []),
     # a leather wholesale town (皮革城) is a market, as a furniture town (家具城) is
     ("川东皮革城、川东家居城相继建成。", [("川东皮革城", "market")], []),
+    # a care home for the disabled (托养中心), a company's head office (总部大楼) and a power
+    # switching station (开闭所) are heads
+    ("建设青山区残疾人托养中心,建成白石集团总部大楼,实施红枫开闭所建设项目。",
+     [("白石集团总部大楼", "commercial"), ("红枫开闭所", "utility"), ("青山区残疾人托养中心", "welfare")], []),
     # a Hong Kong variant character (衞 for 衛) is read as its Simplified form: 卫生院 is a head
     ("建成白石鎮衞生院。", [("白石鎮衞生院", "health")], []),
     # a list item's or a project's title line names one place: a stop word inside it that is no
