@@ -1980,6 +1980,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # switching station (开闭所) are heads
     ("建设青山区残疾人托养中心,建成白石集团总部大楼,实施红枫开闭所建设项目。",
      [("白石集团总部大楼", "commercial"), ("红枫开闭所", "utility"), ("青山区残疾人托养中心", "welfare")], []),
+    # a centre named as a mall (商都) is commercial
+    ("年内将完成青山白石商都中心。", [("青山白石商都中心", "commercial")], []),
     # a Hong Kong variant character (衞 for 衛) is read as its Simplified form: 卫生院 is a head
     ("建成白石鎮衞生院。", [("白石鎮衞生院", "health")], []),
     # a list item's or a project's title line names one place: a stop word inside it that is no
