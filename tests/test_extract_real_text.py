@@ -1976,6 +1976,14 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石公交停保场", "transport"), ("青山水质净化厂", "utility")], []),
     # a leather wholesale town (皮革城) is a market, as a furniture town (家具城) is
     ("川东皮革城、川东家居城相继建成。", [("川东皮革城", "market")], []),
+    # a care home for the disabled (托养中心), a company's head office (总部大楼) and a power
+    # switching station (开闭所) are heads
+    ("建设青山区残疾人托养中心,建成白石集团总部大楼,实施红枫开闭所建设项目。",
+     [("白石集团总部大楼", "commercial"), ("红枫开闭所", "utility"), ("青山区残疾人托养中心", "welfare")], []),
+    # a centre named as a mall (商都) is commercial
+    ("年内将完成青山白石商都中心。", [("青山白石商都中心", "commercial")], []),
+    # an outlet mall (奥莱, 奥特莱斯) is commercial
+    ("白石奥莱、红枫奥特莱斯建成开业。", [("白石奥莱", "commercial"), ("红枫奥特莱斯", "commercial")], []),
     # a Hong Kong variant character (衞 for 衛) is read as its Simplified form: 卫生院 is a head
     ("建成白石鎮衞生院。", [("白石鎮衞生院", "health")], []),
     # a list item's or a project's title line names one place: a stop word inside it that is no
