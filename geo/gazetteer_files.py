@@ -137,8 +137,8 @@ def _collections_opened(path, rows, geoms, warnings):
     kinds = ("points", "lines", "polygons")
     opened, dropped = list(geoms), {}
     for number, geom in enumerate(geoms):
-        if geom is None or geom.geom_type != "GeometryCollection":
-            continue
+        if geom is None or geom.geom_type != "GeometryCollection" or _text(rows[number].get("source")) in HAND_SOURCES:
+            continue  # (a row placed on the map is checked as the map writes it: geo.hand_placed.check_file)
         parts = shapely.get_parts(geom)
         while (nested := shapely.get_type_id(parts) == shapely.GeometryType.GEOMETRYCOLLECTION).any():
             parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])

@@ -6,7 +6,7 @@ import functools
 import re
 
 from geo.lexicon import (
-    SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS,
+    BUDGET_WORDS, SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS,
     PREPOSITIONS_AFTER_ADVERBS, DEMONSTRATIVES, JURISDICTION_SUFFIXES, LAST_ITEM_JOINS, NAMED_AFTER_AND_HEADS, STEM_QUOTES,
     heads)
 from geo.lexicon_lookups import (
@@ -121,12 +121,16 @@ def _counted_description(norm, pos, lo):
     if counted.group("unit") in SIZE_UNITS or (parse_number(counted.group("num")) or 0) < 2 \
             or desc.endswith(_COUNTED_MEASURES) or desc[-1] in table \
             or any(desc[i:i + n] in table for n in range(2, 5) for i in range(len(desc) - n + 1)) \
-            or norm[counted.start() - 1:counted.start()] == "等" and DIGIT.search(desc):
+            or norm[counted.start() - 1:counted.start()] == "等" and DIGIT.search(desc) \
+            or DIGIT.search(desc) and _MONEY_IN.search(desc):
         return None  # (有一处1000平方米以上的绿地, 33个集中开工项目中的代表项目: no count of the type; a list's
-        # count before a size, A、B等18个1万平方米以上的广场, leaves the list its own)
+        # count before a size, A、B等18个1万平方米以上的广场, leaves the list its own; money is no size:
+        # 3个总投资30亿元的产业园 are things that need their works, see geo.extract.sized_counts)
     return counted
 
 
+# A budget or a sum of money in a description (总投资30亿元, 投资5000万元): no size of the things counted.
+_MONEY_IN = re.compile("|".join(sorted(BUDGET_WORDS, key=lambda w: (-len(w), w))) + r"|\d[\d.]*[万亿]?元")
 _COUNTED_MEASURES = ("班", "户", "人", "床", "床位", "学位")  # 36个班的中学, 500户的小区: a count of a measure of the thing
 
 
