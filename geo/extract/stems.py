@@ -175,8 +175,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
     for one name may open with the name of the institution the head's facility belongs to
     (江苏省人民医院|重庆医院, see apposition.name_after_parent).
     """
+    if free_quotes and _STEM_QUOTE_RE.search(norm, lo, head_start) is None:
+        free_quotes = False  # (most stems: no quote mark to leave out of their length)
     pos, quotes = head_start, free_quotes and head_start > 0 and norm[head_start - 1] in STEM_QUOTES
     quoted = False  # inside a short quote closing before the head (“白石之家”文化中心): no stop word
+    closing = head_start > lo and norm[head_start - 1] == "”"  # (else never inside one)
     reach = head_start - max_stem - 8 if head_start - max_stem - 8 > lo else lo
     length = _LENGTH_INSIDE.search(norm, reach, head_start) if DIGIT.search(norm, reach, head_start) else None
     if length is not None:
@@ -239,10 +242,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
                     return pos, quarter.group(), quarter.start()  # 2024年第二季度青山小学: a quarter ends the name
             if char == "度" and pos - 6 >= lo and _YEAR_INSIDE.fullmatch(norm, pos - 6, pos - 1) and pos < head_start:
                 return pos, norm[pos - 6:pos], pos - 6  # 2023年度老旧楼房棚户区: a year's batch too
-        if char == "”" and pos == head_start:
-            quoted = True  # (a short quote closing before the head: see below)
-        elif char == "“":
-            quoted = False
+        if closing:
+            if char == "”" and pos == head_start:
+                quoted = True  # (a short quote closing before the head: see below)
+            elif char == "“":
+                quoted = False
         # Most characters end no stop word: the rules on stop words are skipped for them.
         stop = stop_ending_at(norm, pos, lo) if char in STOP_LAST_CHARS and not quoted else None
         if stop:
@@ -351,7 +355,8 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
             # 江苏省人民医院重庆医院: the name of the facility it belongs to opens the name
             return name_after_parent(norm, lo, pos, head_start, min_stem, max_stem, _parent_stem) if parents else None
         pos -= 1
-        quotes += free_quotes and pos > 0 and norm[pos - 1] in STEM_QUOTES  # (the marks up to the next character read)
+        if free_quotes and pos > 0 and norm[pos - 1] in STEM_QUOTES:
+            quotes += 1  # (the marks up to the next character read)
     if pos > 0 and norm[pos] in LAST_ITEM_JOINS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
         # 城中村和整村: a conjunction right after the mention before it opens no name.
         return pos + 1, norm[pos], pos
@@ -453,6 +458,7 @@ def _joined_designator_start(norm, pos, lo):
 
 
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
+_STEM_QUOTE_RE = re.compile("[" + "".join(sorted(STEM_QUOTES)) + "]")
 _EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(CORNER_QUOTES) | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
 _QUARTER_END = re.compile(r"(?:\d{4}年)?第?[一二三四1-4]季度$")
 # What 经 (a route passes through) follows when it opens the places it passes: a break, or
