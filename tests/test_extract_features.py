@@ -78,3 +78,12 @@ def test_a_building_written_after_a_school_and_its_works_verb_is_that_school_s_w
     names = [f["properties"]["name"] for f in geo.extract.extract_projects(text) if f["properties"]["named"]]
     assert {"白石县第二实验小学教育集团东校区", "红枫中学"} <= set(names)
     assert not {"宿舍楼", "餐厅", "教学综合楼"} & set(names)
+
+
+def test_a_name_ending_its_quote_s_last_word_keeps_the_closing_quote_and_its_span_covers_it():
+    # 城区“两河十四沟”清水秀岸综治工程 (real5), 博冠城“文商旅综合体” (real6): the closing mark was left out
+    text = "今年青山县“白石书屋”建成开放,白石乡“青松路”完成改造。"
+    spans = {f["properties"]["name"]: (f["properties"]["char_start"], f["properties"]["char_end"])
+             for f in geo.extract.extract_projects(text)}
+    assert set(spans) == {"青山县“白石书屋”", "白石乡“青松路”"}
+    assert all(text[start:end] == name for name, (start, end) in spans.items())
