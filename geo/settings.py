@@ -312,6 +312,9 @@ CSV_WKT_SIMPLIFY_M = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0,
 # without full stops), the clauses around the record that fit in this many characters, with …
 # where it is cut.
 QUOTE_MAX_CHARS = 400
+# A name that opens a quote and ends right before its closing mark keeps the mark (青山县“白石书屋”)
+# when at least this many characters come before the opening one: one is a verb (做“为民桥”), no place.
+QUOTE_CLOSED_MIN_BEFORE = 2
 # Reports larger than this are refused. None: the GEO_MAX_REPORT_MB environment variable,
 # else DEFAULT_MAX_REPORT_MB; --max-size sets it for one command.
 MAX_REPORT_MB = None

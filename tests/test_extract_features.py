@@ -94,3 +94,12 @@ def test_the_records_are_sorted_in_text_order_once_by_a_key_of_no_python_call(mo
     keyed = [key for key in keys if key is not None]  # (a slug's names are sorted by themselves)
     assert len(keyed) == 1 and not isinstance(keyed[0], types.FunctionType)
     assert {"青山大树小学", "红枫中学", "白石县第二实验小学东校区", "青松路"} <= names and not {"宿舍楼", "餐厅", "教学综合楼"} & names
+
+
+def test_a_name_ending_its_quote_s_last_word_keeps_the_closing_quote_and_its_span_covers_it():
+    # 城区“两河十四沟”清水秀岸综治工程 (real5), 博冠城“文商旅综合体” (real6): the closing mark was left out
+    text = "今年青山县“白石书屋”建成开放,白石乡“青松路”完成改造。"
+    spans = {f["properties"]["name"]: (f["properties"]["char_start"], f["properties"]["char_end"])
+             for f in geo.extract.extract_projects(text)}
+    assert set(spans) == {"青山县“白石书屋”", "白石乡“青松路”"}
+    assert all(text[start:end] == name for name, (start, end) in spans.items())

@@ -1306,6 +1306,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     ("完成青山县“书香之家”图书馆建设。", [("青山县“书香之家”图书馆", "culture")], []),
     ("青山县“白石之家”文化中心建成,“青松与白石”公园开工。",
      [("“青松与白石”公园", "park"), ("青山县“白石之家”文化中心", "culture")], []),
+    # a name ending its quote's last word keeps the closing quote (the name's own, as the opener is)
+    ("今年青山县“白石书屋”建成开放,白石乡“青松路”完成改造。",
+     [("白石乡“青松路”", "road_rebuild"), ("青山县“白石书屋”", "culture")], []),
     # places listed bare before a market named for its place share its head (青山、白石农贸市场); a
     # street's market (东湖路早市) is no bare place
     ("完成青山、白石、红枫农贸市场提升改造,改造东湖路早市、西山夜市。",

@@ -20,7 +20,8 @@ from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
 from geo.numbers import format_number
 from geo.extract.patterns import LIST_JOINS, QUOTE_CLOSERS, ROAD_CATEGORIES
-from geo.settings import MAX_JURISDICTION_OWNER, MAX_SCHOOL_BUILDING, MAX_SCHOOL_BUILDING_VERB, SHORT_JURISDICTION_MIN_REST
+from geo.settings import (MAX_JURISDICTION_OWNER, MAX_SCHOOL_BUILDING, MAX_SCHOOL_BUILDING_VERB, QUOTE_CLOSED_MIN_BEFORE,
+                          SHORT_JURISDICTION_MIN_REST)
 
 
 def finish_records(records, text, origin, offset=0, norm=None):
@@ -67,7 +68,7 @@ def finish_records(records, text, origin, offset=0, norm=None):
         return "".join(kept)
 
     for record in records:
-        opened = 0  # 1 when a named record's name takes the quote opened before it
+        opened = closed = 0  # 1 when a named record's name takes the quote opened before it / closed after it
         base_orig = original(record.base)
         record.base_name = base_orig
         if record.named:
@@ -76,6 +77,10 @@ def finish_records(records, text, origin, offset=0, norm=None):
             if opener in QUOTE_CLOSERS and QUOTE_CLOSERS[opener] in record.name and opener not in record.name:
                 # “齐鲁之心”生态文化公园: the name closes a quote the stem began after; it keeps its opener
                 record.name, opened = opener + record.name, 1
+            closer = "" if record.name_tail else _closer_after(record.name, text, origin[record.end - 1] + 1)
+            if closer:
+                # 青山县“白石书屋”建成: the name ends its quote's last word; it keeps the closing quote
+                record.name, closed = record.name + closer, len(closer)
             if record.name_tail:
                 # 平文 + 高速公路: the shared head it was listed with (a name put together, so without
                 # the pinyin a page inserted after the head: 長林崗 + 小學(xué) is 長林崗小學)
@@ -92,7 +97,7 @@ def finish_records(records, text, origin, offset=0, norm=None):
             record.base_name = record.noun or record.base_name
             record.name = f"{'其余' if record.remainder else ''}{noun}{action}"
             record.section_text = None
-        record.char_start, record.char_end = offset + origin[record.start] - opened, offset + origin[record.end - 1] + 1
+        record.char_start, record.char_end = offset + origin[record.start] - opened, offset + origin[record.end - 1] + 1 + closed
         span = record.sentence
         if norm is not None and span[1] - span[0] > settings.QUOTE_MAX_CHARS:
             if span not in clauses:
@@ -113,6 +118,37 @@ def finish_records(records, text, origin, offset=0, norm=None):
         record.slug_parts = slug_parts[record.name]
     return records
 
+
+
+def _closer_after(name, text, pos) -> str:
+    """The closing quote at ``text[pos]`` of the last quote the name opens and leaves open, or "".
+
+    Parameters
+    ----------
+    name : str
+        A record's name as written (青山县“白石书屋).
+    text : str
+        The report's text.
+    pos : int
+        Where the name ends in ``text``.
+
+    Returns
+    -------
+    str
+        The closing mark (”, 」, 》) when it follows the name and at least
+        :data:`geo.settings.QUOTE_CLOSED_MIN_BEFORE` characters precede the opening one, else "".
+    """
+    for i in range(len(name) - 1, -1, -1):
+        if name[i] in QUOTE_CLOSERS:
+            closer = QUOTE_CLOSERS[name[i]]
+            wanted = i == 0 or i >= QUOTE_CLOSED_MIN_BEFORE  # 做“为民桥: a verb before the quote
+            return closer if wanted and text.startswith(closer, pos) else ""
+        if name[i] in _QUOTE_ENDS:
+            return ""
+    return ""
+
+
+_QUOTE_ENDS = frozenset(QUOTE_CLOSERS.values())
 
 
 def _blank(char) -> bool:
