@@ -2379,7 +2379,9 @@ def test_a_utility_or_market_type_with_generic_modifiers_alone_names_no_facility
     assert named_projects("新建青山供水厂。") == [("青山供水厂", "utility")]
     assert named_projects("建成白石新区特勤消防站。") == [("白石新区特勤消防站", "utility")]
     assert named_projects("建设白石集贸市场。") == [("白石集贸市场", "market")]
-    assert counted_groups("建成青山、白石和红岭3个市级集贸市场。") == [("market", 3)]
+    assert counted_groups("年内建成3个市级集贸市场。") == [("market", 3)]
+    # (a list of as many places before the count is split into its members, joined by 和 too)
+    assert named_projects("建成青山、白石和红岭3个市级集贸市场。") == [("白石", "market"), ("红岭", "market"), ("青山", "market")]
 
 
 def test_a_trade_market_or_centre_with_no_place_before_it_is_a_type():
