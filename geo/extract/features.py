@@ -138,6 +138,8 @@ def _closer_after(name, text, pos) -> str:
         The closing mark (”, 」, 》) when it follows the name and at least
         :data:`geo.settings.QUOTE_CLOSED_MIN_BEFORE` characters precede the opening one, else "".
     """
+    if text[pos:pos + 1] not in _QUOTE_ENDS:
+        return ""  # (most names: no closing mark after them, whatever they open)
     for i in range(len(name) - 1, -1, -1):
         if name[i] in QUOTE_CLOSERS:
             closer = QUOTE_CLOSERS[name[i]]
