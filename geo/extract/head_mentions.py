@@ -304,9 +304,11 @@ def _split_counted_list(norm, mention, lo):
     if start <= lo or norm[start - 1] != "、" and not joined:
         return
     for match in COUNT_RE.finditer(norm, start + 1, head_start):
+        if not 1 <= match.start() - start <= 10:
+            continue  # (a count too far from the item's start: nothing else is looked at)
         value = parse_number(match.group("num")) or 0
         rated = _past_rating(norm, match.end(), head_start)  # (a list before a rating numbers its count)
-        if 1 <= match.start() - start <= 10 and is_generic(norm[rated:head_start]) \
+        if is_generic(norm[rated:head_start]) \
                 and not norm[match.start() - 1].isdigit() \
                 and unit_fits(match.group("unit"), mention.category, mention.head) \
                 and value >= 2 and (not joined or value >= 3 and _items_joined(norm, mention.stop_start, lo, value) == value) \
