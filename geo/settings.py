@@ -420,3 +420,7 @@ PARENT_NAMED_MAX_STEM = 24
 PARENT_NAMED_OWN_MIN = 2
 # The categories of institutions that name a branch after themselves (a hospital's, a university's).
 PARENT_NAMED_CATEGORIES = ("health", "school")
+
+# A generic works title before a place alone in brackets (实施供水管网改造工程(白石路)): the characters
+# looked back from the bracket for the title's start (geo/extract/titled_brackets.py).
+WORKS_TITLE_MAX_CHARS = 24

@@ -9,6 +9,7 @@ import re
 
 from geo.lexicon_lookups import is_generic, stop_ending_at
 from geo.extract.patterns import COUNT_RE, HARD_BREAKS
+from geo.extract.titled_brackets import works_title_action
 
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
 _RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
@@ -27,7 +28,8 @@ def alias_in_brackets(case):
     if start < 2 or norm[start - 1] != "(" or norm[start - 2] in HARD_BREAKS or mention.count \
             or COUNT_RE.search(norm, start, mention.head_start):
         return False  # (含站点4座) is a count
-    return norm.startswith(")", mention.end) and not _generic_before(norm, start - 1)
+    return norm.startswith(")", mention.end) and not _generic_before(norm, start - 1) \
+        and works_title_action(norm, start - 1) is None  # (供水管网改造工程(白石路): the works' place)
 
 
 def _generic_before(norm, pos):

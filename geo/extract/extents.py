@@ -12,6 +12,7 @@ from geo.lexicon_lookups import (
     FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, GENERIC_SORTED, FOLLOWERS_SORTED, STOPS, deng_in_word,
     match_any, multi_stop_ending_at, unit_fits, word_index)
 from geo.extract.model import Count
+from geo.extract.titled_brackets import works_title
 from geo.extract.name_tails import generic_reach_at, head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
 from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
@@ -465,8 +466,9 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and not linear and category is not None:
             match = _FACILITY_ALIAS_RE.match(norm, pos, clause_end)
-            if match is not None and heads().get(_head_ending(match.group(1)), ("",))[0] != category:
-                match = None
+            if match is not None and (heads().get(_head_ending(match.group(1)), ("",))[0] != category
+                                      or category == "members" and works_title(norm, pos) is not None):
+                match = None  # (建设项目(白石小区改造项目): the place of a generic title's works, no alias)
         if match is None and linear:
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)

@@ -29,6 +29,7 @@ from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, RO
 from geo.extract.stem_labels import analyse_stem
 from geo.extract.record_rules import RULES_FOR_COUNTED, RULES_FOR_UNCOUNTED
 from geo.extract.record_spans import named_record
+from geo.extract.titled_brackets import alone_in_titled_brackets, drop_titles
 from geo.extract.works import action_for, resolve_category
 from geo.settings import PEER_WATER_MIN_STEM
 
@@ -57,7 +58,7 @@ def clause_records(norm, start, end, sent_start, sent_end):
         records = [r for r in records if not _bare_direction(norm, r) and not _types_alone(norm, r)
                    and not _counted_opening(norm, r) and id(r) not in amenities
                    and not _former_type(norm, r)]
-        records = listed_sections(norm, records, end)
+        records = drop_titles(norm, listed_sections(norm, records, end))
     works = counted_works(norm, start, end, records, mentions)
     things = counted_things(norm, start, end, records + works, mentions)
     things += counted_before_size(norm, start, end, records + works + things, mentions)
@@ -213,6 +214,8 @@ def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
     typed = mention.typed_by
     if case.action is None and typed is not None and typed.end <= mention.stem_start:
         case.action = action_for(norm, typed, clause_end, right_actions)  # 新建2条道路(发展大道、…): the type's works
+    if case.action is None:
+        case.action = alone_in_titled_brackets(norm, mention)  # 供水管网改造工程(白石路): the title's works
     for rule in CONTEXT_RULES if case.action is None else CONTEXT_RULES_WITH_ACTION:
         if rule(case):
             return []

@@ -1,0 +1,100 @@
+"""A place alone in brackets after a generic works title: the place the works are done at.
+
+``实施供水管网改造工程(白石路)``, ``老旧小区改造工程(青松花园小区)``: the title before the brackets
+names a kind of works and no place (generic words, heads and actions only); the name in the
+brackets is where the works are done, so it is the project, with the title's works. A named
+title (``西江河流域截污治污工程(石板滩片区)``) keeps its brackets as its section, and a name before
+brackets (``30号路(青山路)``) its alias: both are left to :mod:`geo.extract.brackets`. After a
+generic project (``“城镇老旧小区改造”建设项目(白石小区改造项目)``) the brackets are no other name of the
+project either (:func:`geo.extract.extents._sections_end` reads :func:`works_title`).
+"""
+
+from __future__ import annotations
+
+from geo.lexicon import heads
+from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, GENERIC_SET, stop_ending_at
+from geo.extract.patterns import HARD_BREAKS
+from geo.settings import WORKS_TITLE_MAX_CHARS
+
+_TITLE_ENDS = ("工程", "项目")
+_ONE_CHARACTER_LEVELS = "省市县区镇乡"
+
+
+def _title_words():
+    """The words a generic works title is made of: generic modifiers, heads, actions, works nouns."""
+    words = set(GENERIC_SET) | set(heads()) | set(ACTIONS_SORTED) | set(_TITLE_ENDS)
+    return frozenset(words), max(len(word) for word in words)
+
+
+_WORDS, _WORD_MAXLEN = _title_words()
+
+
+def _composed(text):
+    """True when ``text`` is a run of title words (a split found left to right, linear in its length)."""
+    reach = [True] + [False] * len(text)
+    for end in range(1, len(text) + 1):
+        reach[end] = any(reach[end - length] and text[end - length:end] in _WORDS
+                         for length in range(1, min(_WORD_MAXLEN, end) + 1))
+    return reach[-1]
+
+
+def works_title_action(norm, opening):
+    """The works of a generic title ending at the bracket ``opening`` (see :func:`works_title`), or None."""
+    title = works_title(norm, opening)
+    return title[0] if title is not None else None
+
+
+def works_title(norm, opening):
+    """The works and start of a generic title ending at the bracket ``opening``, or None.
+
+    The title ends with 工程/项目 or an action and starts at a break or after a stop word (实施,
+    完成); it is made of title words only (see :func:`_composed`) and holds an action: the last
+    one in the title is its works."""
+    if opening < 2 or norm[opening] != "(":
+        return None
+    if not (norm.startswith(_TITLE_ENDS, opening - 2) or ACTION_INDEX.ending_at(norm, opening)):
+        return None
+    lo = max(0, opening - WORKS_TITLE_MAX_CHARS)
+    start = opening
+    while start > lo and norm[start - 1] not in HARD_BREAKS:
+        start -= 1
+    for begin in range(start, opening - 3):
+        if begin > start and not _opens_title(norm, begin, start):
+            continue
+        title = norm[begin:opening]
+        if _composed(title):
+            found = [word for pos in range(len(title)) for word in ACTION_INDEX.all_at(title, pos)]
+            return (max(found, key=title.rfind), begin) if found else None
+    return None
+
+
+def _opens_title(norm, begin, start):
+    """True when a stop word ends at ``begin``, or a level of one character after a break or a stop
+    word (续建|市|中心城区供水管网改扩建)."""
+    if stop_ending_at(norm, begin, start) is not None:
+        return True
+    level = begin - 1
+    return norm[level] in _ONE_CHARACTER_LEVELS and (level == start or stop_ending_at(norm, level, start) is not None)
+
+
+def alone_in_titled_brackets(norm, mention):
+    """The works of the generic title before the brackets a mention alone fills, or None."""
+    start, end = mention.stem_start, mention.end
+    if start < 3 or norm[start - 1] != "(" or not norm.startswith(")", end):
+        return None
+    return works_title_action(norm, start - 1)
+
+
+def drop_titles(norm, records):
+    """Named records inside a generic works title whose brackets hold the place of its works alone
+    (市中心城区供水主干管网|改扩建(滨河南路)工程): the title is the kind of works, the place the project."""
+    spans = []
+    for record in records:
+        if record.named and record.start > 2 and norm[record.start - 1] == "(" and norm.startswith(")", record.end):
+            title = works_title(norm, record.start - 1)
+            if title is not None:
+                begin = title[1]
+                spans.append((begin - (norm[begin - 1] in _ONE_CHARACTER_LEVELS), record.start - 1))  # (市|中心城区…)
+    if not spans:
+        return records  # (most clauses)
+    return [r for r in records if not (r.named and any(lo <= r.start and r.end <= hi for lo, hi in spans))]
