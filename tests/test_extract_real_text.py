@@ -2019,6 +2019,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # towns and villages given a title (示范镇村, 先导镇村) are a designation, no village named by it
     ("启动区级先导镇村建设,推进青山县白石镇示范镇村建设,新建红枫村文化广场。",
      [("红枫村文化广场", "culture")], []),
+    # staff turnover housing (周转房) is a housing head with a stem of three characters or more (a
+    # school's, a township's); a bare or short one names nothing
+    ("建成白石中学周转房,新建周转房2000平方米。", [("白石中学周转房", "area")], []),
 ])
 
 
