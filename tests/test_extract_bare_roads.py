@@ -14,6 +14,13 @@ def test_a_road_the_report_also_names_without_its_jurisdiction_is_named_bare():
     assert "青山县白石南路" not in named
 
 
+def test_a_road_written_in_traditional_characters_is_named_bare_too():
+    # 青山縣白石南路 … 白石南路: the jurisdiction is read on the Simplified form, the name kept as written
+    named = _named("11月15日,青山縣白石南路建設工程開工典禮隆重舉行。白石南路全長3公里。")
+    assert "白石南路" in named
+    assert "青山縣白石南路" not in named
+
+
 def test_a_road_named_with_its_jurisdiction_only_keeps_it():
     named = _named("11月15日,青山县白石南路建设工程开工典礼隆重举行。")
     assert "青山县白石南路" in named

@@ -13,11 +13,12 @@ import re
 from geo.lexicon import JURISDICTION_SUFFIXES, POSITIONAL_WORDS
 from geo.lexicon_lookups import is_generic, is_road_type
 from geo.extract.patterns import ROAD_CATEGORIES
-from geo.names import normalise_name
+from geo.names import normalise_name, simplified_with_offsets
 
 # A single jurisdiction opening a name: one to three characters and its suffix (青山县|白石路).
 _JURISDICTION = re.compile("[\u4e00-\u9fff]{1,3}?[" + "".join(JURISDICTION_SUFFIXES) + "]")
 _MIN_REST = 3  # characters of the road's name after the jurisdiction (白石路)
+_HAN = re.compile("[\u4e00-\u9fff]")  # the rest opens with one (no page's pinyin: 縣(xiàn)白石路)
 
 
 def named_bare(records):
@@ -29,18 +30,20 @@ def named_bare(records):
         return records
     names = {normalise_name(r.name) for r in roads}
     for record in roads:
-        match = _JURISDICTION.match(record.name)
-        if match is None or len(record.name) - match.end() < _MIN_REST:
+        simplified, origin = simplified_with_offsets(record.name)  # (a Traditional name: 青山縣白石路)
+        match = _JURISDICTION.match(simplified)
+        if match is None or len(simplified) - match.end() < _MIN_REST or not _HAN.match(simplified, match.end()):
             continue
-        rest = record.name[match.end():]
-        if normalise_name(rest) in names and not _kind_of_road(rest, record.mention.head):
-            if record.base_name.startswith(match.group()):
-                record.base_name = record.base_name[match.end():]
+        rest, own = record.name[origin[match.end()]:], normalise_name(simplified[match.end():])
+        if own in names and not _kind_of_road(own, record.mention.head):
+            if record.base_name.startswith(record.name[:origin[match.end()]]):
+                record.base_name = record.base_name[origin[match.end()]:]
             record.name, record.slug_parts = rest, None
     return records
 
 
-def _kind_of_road(rest, head):
-    """True when ``rest`` before the road's ``head`` is a position or a kind of road (环城, 绕城: no one road)."""
-    stem = rest[:-len(head)] if head and rest.endswith(head) else rest
+def _kind_of_road(own, head):
+    """True when ``own`` (a normalised name) before the road's ``head`` is a position or a kind of road
+    (环城, 绕城: no one road)."""
+    stem = own[:-len(head)] if head and own.endswith(head) else own
     return not stem or stem in POSITIONAL_WORDS or is_generic(stem) or is_road_type(stem)
