@@ -21,6 +21,21 @@ def test_the_end_of_a_route_named_whole_in_the_sentence_is_no_name_of_its_own():
     assert "长江二桥" not in named
 
 
+def test_a_route_s_first_end_is_taken_after_the_address_before_it():
+    # 白石湾循环经济产业集聚区|青山新河至红岭公路: the first end follows a zone's address (…区), no break nor
+    # stop word; the road named after 至 (红岭公路) was its second end alone
+    named = _named("白石湾循环经济产业集聚区青山新河至红岭公路工程是重要组成部分。")
+    assert "青山新河至红岭公路" in named
+    assert "红岭公路" not in named
+
+
+def test_a_route_s_first_end_keeps_the_short_address_opening_its_clause():
+    # 青山乡|加油站至红岭寺生态公路: the township's name after the comma is the first end's own
+    named = _named("先后实施白石村环景公路、向东大桥改扩建等一批惠民工程,青山乡加油站至红岭寺生态公路就是其中之一。")
+    assert "青山乡加油站至红岭寺生态公路" in named
+    assert "加油站至红岭寺生态公路" not in named
+
+
 def test_a_route_s_first_end_is_not_taken_after_a_one_character_stop_word():
     # 中和营镇至…: 和 inside the place's name is no stop word before 营镇
     named = _named("实施中和营镇至蒙自市西北勒乡(开远段)公路改造。")

@@ -172,6 +172,7 @@ from geo.extract.listed_routes import listed_routes
 from geo.extract.sited_parks import sited_parks
 from geo.extract.listed_landmarks import listed_landmarks
 from geo.extract.routes import with_first_ends
+from geo.extract.bare_roads import named_bare
 from geo.extract.mentions import forget_text
 from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
@@ -240,7 +241,7 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
         vocabulary = geo_data.categories()
         records = drop_unlikely([r for r in found if not any(lo <= r.char_start < hi for lo, hi in links)]
                                 if links else found)
-        features = to_features([r for r in records if r.category in vocabulary])
+        features = to_features(named_bare([r for r in records if r.category in vocabulary]))
         if _LEFT_TO_EXIT is not None:
             _LEFT_TO_EXIT.append(found)
         del found, records  # freed before the collector runs again, which would walk them once more

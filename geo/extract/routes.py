@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.extents import extend_right
-from geo.lexicon import COUNTY_ROAD_OWNERS, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads
+from geo.lexicon import COUNTY_ROAD_OWNERS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads
 from geo.lexicon_lookups import ACTION_INDEX, category_group, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import DASHES, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
@@ -66,14 +66,16 @@ def _abbreviation_before(norm, pos, clause_start):
     return pos
 
 
-def _places_joined_before(norm, pos, clause_start, joined=_JOINED_PLACES):
+def _places_joined_before(norm, pos, clause_start, joined=_JOINED_PLACES, after=frozenset()):
     """Start of 'A至B' right before a road code at ``pos`` (中川至永登G341), or of 'A至' right before
-    a two-place name in 线 (璧山至|铜梁线), else ``pos``. A verb ending at 至 (延伸至) joins no place."""
+    a two-place name in 线 (璧山至|铜梁线), else ``pos``. A verb ending at 至 (延伸至) joins no place.
+    A character of ``after`` before A also ends it (an address's last character, see :func:`first_end`)."""
     match = joined.search(norm, (pos - 11 if pos - 11 > clause_start else clause_start), pos)
     if match is None or _verb_ending_at(norm, match.start("to")):
         return pos
     for start in range(match.start("to") - 2, match.start() - 1, -1):
-        if start == clause_start or norm[start - 1] in HARD_BREAKS or stop_ending_at(norm, start, clause_start) \
+        if start == clause_start or norm[start - 1] in HARD_BREAKS or norm[start - 1] in after \
+                or stop_ending_at(norm, start, clause_start) \
                 or _RAIL_BEFORE.search(norm, (start - 4 if start - 4 > clause_start else clause_start), start):
             return start  # (市郊铁路|璧山至铜梁线: a rail word before the places is the line's kind)
     return pos
@@ -347,7 +349,29 @@ def first_end(norm, record, sent_start):
     if not (record.named and start > sent_start and norm[start - 1] == "至" and category_group(record.category) == "roads"):
         return start
     lo = record.clause[0] if record.clause else sent_start
-    first = _places_joined_before(norm, start, lo, _FROM_PLACE)
+    first = _places_joined_before(norm, start, lo, _FROM_PLACE, _ADDRESS_ENDS)
+    if first < start and norm[first - 1] in _ADDRESS_ENDS:
+        return _address_start(norm, first, lo)
     if first < start and (first == lo or norm[first - 1] in HARD_BREAKS or len(stop_ending_at(norm, first, lo) or "") > 1):
         return first  # (not after a one-character stop word: 中和营镇至… is no 营镇 after 和)
     return start
+
+
+def _address_start(norm, first, lo):
+    """Where a route's first end after an address ending at ``first`` starts: at the address when it is
+    a place's short name and its suffix (吴屯乡|加油站: 吴屯乡加油站) opening the clause, after a break or
+    a stop word; else after it (台州湾循环经济产业集聚区|温岭新河)."""
+    for size in range(_ADDRESS_NAME[0] + 1, _ADDRESS_NAME[1] + 2):
+        begin = first - size
+        if begin < lo or not _HAN.fullmatch(norm, begin, first - 1):
+            break
+        if begin == lo or norm[begin - 1] in HARD_BREAKS or len(stop_ending_at(norm, begin, lo) or "") > 1:
+            return begin
+    return first
+
+
+# The last characters of the address a route's first end may follow (产业集聚区|温岭新河至伍佰屿公路,
+# 吴屯乡|加油站至瑞岩寺生态公路): a jurisdiction's or a township's (of one character: not 街道's 道, a road word).
+_ADDRESS_ENDS = frozenset(JURISDICTION_SUFFIXES) | {suffix for suffix in TOWNSHIP_SUFFIXES if len(suffix) == 1}
+_ADDRESS_NAME = (2, 4)  # characters of the place's name before such a suffix, taken into the first end
+_HAN = re.compile(r"[\u4e00-\u9fff]+")

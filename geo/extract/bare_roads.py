@@ -1,0 +1,49 @@
+"""Roads the report names both with and without the jurisdiction they are in: named bare.
+
+A report may name a road once with its county or city before it (青山县白石路, 青山市红岭大道) and
+once, or more, by itself (白石路): the jurisdiction is an address, no part of the road's name, and
+the road is named as the report names it alone. A road whose own part is a position or a kind of
+road (青山县环城公路 beside 环城公路) keeps its jurisdiction: alone it names no one road.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import JURISDICTION_SUFFIXES, POSITIONAL_WORDS
+from geo.lexicon_lookups import is_generic, is_road_type
+from geo.extract.patterns import ROAD_CATEGORIES
+from geo.names import normalise_name, simplified_with_offsets
+
+# A single jurisdiction opening a name: one to three characters and its suffix (青山县|白石路).
+_JURISDICTION = re.compile("[\u4e00-\u9fff]{1,3}?[" + "".join(JURISDICTION_SUFFIXES) + "]")
+_MIN_REST = 3  # characters of the road's name after the jurisdiction (白石路)
+_HAN = re.compile("[\u4e00-\u9fff]")  # the rest opens with one (no page's pinyin: 縣(xiàn)白石路)
+
+
+def named_bare(records):
+    """Name bare the named roads whose name without their leading jurisdiction is another road's
+    of the report (青山县白石路 beside 白石路 -> 白石路), unless that rest is a position or a kind of
+    road (环城公路, 绕城公路). Changes ``records`` in place and returns them."""
+    roads = [r for r in records if r.named and r.category in ROAD_CATEGORIES]  # (not bridges: 青山县白石大桥)
+    if len(roads) < 2:
+        return records
+    names = {normalise_name(r.name) for r in roads}
+    for record in roads:
+        simplified, origin = simplified_with_offsets(record.name)  # (a Traditional name: 青山縣白石路)
+        match = _JURISDICTION.match(simplified)
+        if match is None or len(simplified) - match.end() < _MIN_REST or not _HAN.match(simplified, match.end()):
+            continue
+        rest, own = record.name[origin[match.end()]:], normalise_name(simplified[match.end():])
+        if own in names and not _kind_of_road(own, record.mention.head):
+            if record.base_name.startswith(record.name[:origin[match.end()]]):
+                record.base_name = record.base_name[origin[match.end()]:]
+            record.name, record.slug_parts = rest, None
+    return records
+
+
+def _kind_of_road(own, head):
+    """True when ``own`` (a normalised name) before the road's ``head`` is a position or a kind of road
+    (环城, 绕城: no one road)."""
+    stem = own[:-len(head)] if head and own.endswith(head) else own
+    return not stem or stem in POSITIONAL_WORDS or is_generic(stem) or is_road_type(stem)

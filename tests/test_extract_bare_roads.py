@@ -1,0 +1,32 @@
+"""geo.extract.bare_roads: roads the report names with and without their jurisdiction."""
+
+from geo.extract import extract_projects
+
+
+def _named(text):
+    return [p["name"] for p in (f["properties"] for f in extract_projects(text)) if p["named"]]
+
+
+def test_a_road_the_report_also_names_without_its_jurisdiction_is_named_bare():
+    # 青山县白石路 … 白石路: the county is the road's address; one road, named as the report names it alone
+    named = _named("11月15日,青山县白石南路建设工程开工典礼隆重举行。白石南路全长3公里,总投资1亿元。")
+    assert "白石南路" in named
+    assert "青山县白石南路" not in named
+
+
+def test_a_road_written_in_traditional_characters_is_named_bare_too():
+    # 青山縣白石南路 … 白石南路: the jurisdiction is read on the Simplified form, the name kept as written
+    named = _named("11月15日,青山縣白石南路建設工程開工典禮隆重舉行。白石南路全長3公里。")
+    assert "白石南路" in named
+    assert "青山縣白石南路" not in named
+
+
+def test_a_road_named_with_its_jurisdiction_only_keeps_it():
+    named = _named("11月15日,青山县白石南路建设工程开工典礼隆重举行。")
+    assert "青山县白石南路" in named
+
+
+def test_a_ring_road_keeps_its_jurisdiction():
+    # 青山县绕城公路 … 绕城公路: alone, 绕城公路 (like 环城公路) names no one road
+    named = _named("今年完成青山县绕城公路改造。绕城公路建成后将缓解交通压力。")
+    assert "青山县绕城公路" in named
