@@ -62,8 +62,8 @@ def read_admin_areas(path, window=None, levels=None, unreadable=None, built=None
         Gets the id (int) of every boundary relation osmium built, of any level, in the window or
         not: the others' rings did not close (:func:`geo.boundary_checks.osm_boundaries_unbuilt`).
     seen : dict, optional
-        Gets ``relations``: the ids of the named boundary relations the file holds, built or not, of
-        any level, when the gazetteer's pass read them (:func:`_shared_pass`); left without it
+        Gets ``relations``: the named boundary relations the file holds, built or not, of any level
+        (id to ``admin_level`` as written), when the gazetteer's pass read them (:func:`_shared_pass`); left without it
         otherwise (that file's relations are not known).
     """
     levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
@@ -139,7 +139,7 @@ def _shared_pass(path, deleted, window, levels, unordered=False, source=None, bu
     ``--osm`` reads a country's extract once, not twice. None when that pass built no areas (a
     file out of order): the boundaries' own pass reads it. ``source`` is the file osmium reads, when
     it is not ``path`` (:func:`geo.osm_files.osmium_name`); ``seen`` gets the ids of the boundary
-    relations the pass read (``relations``)."""
+    relations the pass read (``relations``: id to admin_level)."""
     import shapely
 
     from geo.osm_osmium import read_osm
@@ -150,7 +150,7 @@ def _shared_pass(path, deleted, window, levels, unordered=False, source=None, bu
     _SHARED.clear()
     _SHARED[_file_key(path, window)] = (*reading, left_out, cut)
     if seen is not None:
-        seen["relations"] = set(admin["relations"])
+        seen["relations"] = dict(admin["relations"])
     if not admin["assembled"]:
         return None
     found = {}

@@ -206,13 +206,17 @@ def _none_to_use(label, district, odd, shifted=(), level="街道", cut=None):
     """No 街道 from the extract: said when boundaries inside the district were left out for their admin_level,
     when the district's 街道 boundary relations are in it but osmium could not build them (``cut``:
     ``(path, built, named, levels, seen)`` for :func:`_cut_from_extract`; its pass over the relations is
-    made only when the file holds boundary relations, or when which it holds is not known, so an
-    extract of roads alone pays none), and when the extract's own boundary of the district says it
+    made only when the file holds a boundary relation of ``levels`` that was not built, or when which it
+    holds is not known: an extract of roads alone, or whose only cut relations are its province's, pays
+    none), and when the extract's own boundary of the district says it
     was shifted (``shifted``); ``level`` what the district's zones are called (乡镇 in a rural county)."""
+    from geo.osm_boundaries import admin_level
+
     path, built, named, levels, seen = cut or (None, set(), (), (), {})
     relations = seen.get("relations")
-    cut = _cut_from_extract(path, built, list(named), levels, level) \
-        if path is not None and named and (relations is None or relations - built) else ""
+    unbuilt = relations is None or any(number not in built and admin_level(value) in levels
+                                       for number, value in relations.items())  # (a province's, cut: not asked)
+    cut = _cut_from_extract(path, built, list(named), levels, level) if path is not None and named and unbuilt else ""
     if not (odd or cut):
         return OsmSubdistricts(warnings=list(shifted))
     said = "; ".join(part for part in (odd, cut) if part)

@@ -186,3 +186,10 @@ def test_an_extract_of_no_boundary_relation_makes_no_pass_over_its_relations(tmp
     boundaries = load_boundaries(district_code=CODE, osm_path=roads)
     assert boundaries.quality == "outline"
     assert not [w for w in boundaries.warnings if "OpenStreetMap has no" in w], boundaries.warnings
+    # nor one whose only cut boundary relation is its province's (a member way beyond the extract's edge)
+    province = roads.read_text(encoding="utf-8").replace(
+        "</osm>", '<relation id="900"><member type="way" ref="99999" role="outer"/><tag k="type" v="boundary"/>'
+                  '<tag k="boundary" v="administrative"/><tag k="admin_level" v="4"/><tag k="name" v="青山省"/>'
+                  "</relation>\n</osm>")
+    (tmp_path / "province.osm").write_text(province, encoding="utf-8")
+    assert load_boundaries(district_code=CODE, osm_path=tmp_path / "province.osm").quality == "outline"
