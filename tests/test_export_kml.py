@@ -88,6 +88,28 @@ def test_a_number_column_null_in_every_placemark_is_read_as_a_number(tmp_path):
     assert [row["named"] for row in rows] == ["true", "false"]
 
 
+QGIS_KML_TYPES = """
+from qgis.core import QgsProviderRegistry, QgsVectorLayer
+for sublayer in QgsProviderRegistry.instance().querySublayers(sys.argv[1]):
+    layer = QgsVectorLayer(sublayer.uri(), sublayer.name(), "ogr")
+    print("T", *[f"{field.name()}={field.typeName()}" for field in layer.fields()
+                 if field.name() in ("quantity_value", "length_km", "char_start", "named")], sep="\t")
+"""
+
+
+def test_qgis_reads_a_number_column_null_in_every_placemark_as_a_number(tmp_path):
+    import geopandas as gpd
+
+    from geo.export.kml import write_kml
+    from geo.export.tables import Table
+
+    frame = gpd.GeoDataFrame({"id": ["road-a"], "name": ["白石路"], "quantity_value": [None], "length_km": [None],
+                              "char_start": [3], "named": [True]}, geometry=[shapely.Point(117, 36.7)], crs=4326)
+    path = write_kml(tmp_path / "t.kml", [(Table("road_rebuild", tmp_path, [], [], []), frame)], title="t")
+    [line] = [line for line in run_in_qgis(QGIS_KML_TYPES, path) if line.startswith("T\t")]
+    assert sorted(line.split("\t")[1:]) == ["char_start=Integer", "length_km=Real", "named=String", "quantity_value=Real"]
+
+
 def test_all_as_kml_is_one_file_with_a_folder_per_layer_gdal_reads_back(out_dir, tmp_path):
     [path] = export_layers("all", fmt="kml", layers_dir=out_dir / "layers", output=tmp_path / "all.kml")
     folders = _folders(path)
